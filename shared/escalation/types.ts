@@ -1,0 +1,62 @@
+/**
+ * Contract of the escalation layer: signal detectors and the policy that turns signals into a decision.
+ */
+import type { EscalationReason, Value } from '../flow/schema';
+import type { IntentMatch, TextAnalysis } from '../nlu/types';
+
+export type { EscalationReason };
+
+/** One detector's finding. */
+export interface Signal {
+  reason: EscalationReason;
+  /** Strength 0..1 (sentiment: the magnitude of negativity; rules: 1). */
+  score: number;
+  /** The threshold the designer set (or the detector's default) that `score` was compared with. */
+  threshold: number;
+  /** The words, phrase or rule that caused it. */
+  evidence: string[];
+  /** 0-based index of the customer turn that caused it. */
+  turn: number;
+  /** One sentence a tester understands, e.g. 'Customer asked for a person ("put me through").' */
+  explanation: string;
+}
+
+export type EscalationAction = 'none' | 'rephrase' | 'offer' | 'handoff';
+
+/** The policy's verdict for one customer message. */
+export interface EscalationDecision {
+  action: EscalationAction;
+  /** The deciding signal's reason (the strongest fired one), or null when nothing fired. */
+  reason: EscalationReason | null;
+  /** Every signal that fired on this turn, strongest first. */
+  signals: Signal[];
+  /** Human-readable summary of why (or why not). */
+  explanation: string;
+  turn: number;
+}
+
+/** What the policy remembers between turns (kept small: it is persisted with the conversation). */
+export interface EscalationMemory {
+  /** Consecutive customer turns the bot could not use. */
+  fallbacksInRow: number;
+  /** Normalised recent customer questions, newest last (at most 6). */
+  recent: string[];
+  /** Sentiment scores of recent customer turns, newest last (at most 6). */
+  sentiments: number[];
+  /** Graduated mode: 0 = nothing done yet, 1 = asked to rephrase, 2 = offered a person. */
+  level: 0 | 1 | 2;
+}
+
+/** Everything the detectors may look at for one customer message. */
+export interface TurnFacts {
+  text: string;
+  analysis: TextAnalysis;
+  /** 0-based index of this customer turn in the conversation. */
+  turn: number;
+  now: number;
+  variables: Record<string, Value | undefined>;
+  /** Set when an intent router classified this message. */
+  intent: IntentMatch | null;
+  /** True when the waiting block could not use this message (no button, intent or keyword matched; invalid answer). */
+  fallback: boolean;
+}

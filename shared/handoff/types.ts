@@ -1,0 +1,76 @@
+/**
+ * Contract of the handoff layer: the lifecycle of one transfer to a person, and agent assignment.
+ */
+import type { Assignation, EscalationReason, Priority } from '../flow/schema';
+
+export type HandoffStatus = 'pending' | 'assigned' | 'resolved' | 'expired' | 'rejected' | 'cancelled';
+
+export interface HandoffTransition {
+  from: HandoffStatus | null;
+  to: HandoffStatus;
+  at: number;
+  /** 'bot', 'customer', 'system', or 'agent:<id>'. */
+  actor: string;
+  note?: string;
+}
+
+/** What makes a handoff move. */
+export type HandoffAction =
+  | { type: 'assign'; agentId: string; agentName: string }
+  /** The agent declines, or transfers the chat back to the queue. */
+  | { type: 'requeue'; note?: string }
+  /** The agent finished (handed back to the bot or closed the chat). */
+  | { type: 'resolve'; note?: string }
+  /** Waited too long. */
+  | { type: 'expire' }
+  /** No one can take it (no agent, out of hours). */
+  | { type: 'reject'; note?: string }
+  /** The customer left. */
+  | { type: 'cancel'; note?: string };
+
+export interface Handoff {
+  id: string;
+  conversationId: string;
+  blockId: string;
+  assignation: Assignation;
+  status: HandoffStatus;
+  agentId: string | null;
+  agentName: string | null;
+  /** Why the bot handed over: an escalation reason, or 'flow' when the flow reached the block. */
+  reason: EscalationReason | 'flow';
+  priority: Priority;
+  requestedAt: number;
+  /** When the queue timeout fires (ms since epoch). */
+  deadline: number;
+  transitions: HandoffTransition[];
+}
+
+export interface AgentPresence {
+  id: string;
+  name: string;
+  status: 'online' | 'away' | 'offline';
+  skills: string[];
+  languages: string[];
+  teams: string[];
+  /** Chats this agent is handling now. */
+  activeChats: number;
+  /** When this agent was last given a chat (ms since epoch); round robin prefers the longest idle. */
+  lastAssignedAt: number | null;
+}
+
+export interface AssignmentRequest {
+  strategy: 'round_robin' | 'least_busy';
+  maxChatsPerAgent: number;
+  /** Empty string = any. */
+  skill: string;
+  language: string;
+  /** Allowed teams / agent ids (empty = any). */
+  teams: string[];
+  agents: string[];
+}
+
+export interface AssignmentResult {
+  agent: AgentPresence | null;
+  /** Why this agent, or why no one (e.g. "2 online agents have the skill 'billing' but both are at their limit of 3 chats"). */
+  explanation: string;
+}
