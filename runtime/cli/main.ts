@@ -1,0 +1,117 @@
+/**
+ * The `baton` command line. Exit codes: 0 success; 1 a flow is invalid (`validate`); 2 the command could not
+ * run (unreadable file, bad JSON, invalid flow for `chat`/`simulate`, bad arguments). Never a stack trace.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { chatCommand } from './chatCommand';
+import { formatProblems } from './formatProblems';
+import { readFlowFile } from './readFlowFile';
+import { simulateCommand } from './simulateCommand';
+import type { Flow } from '../../shared/flow/schema';
+
+function parseNow(value: string): number {
+  const t = Date.parse(value);
+  if (Number.isNaN(t)) throw new CliError(`--now: "${value}" is not a date; use ISO 8601, e.g. 2026-11-23T10:00:00Z`);
+  return t;
+}
+
+class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
+    super(message);
+  }
+}
+
+/** Loads a flow for commands that need a valid one; prints problems and throws exit 2 otherwise. */
+async function loadValidFlow(file: string): Promise<Flow> {
+  const result = await readFlowFile(file);
+  if (result.status === 'unreadable') throw new CliError(result.message);
+  if (result.status === 'invalid') {
+    process.stderr.write(formatProblems(file, result.problems) + '\n');
+    throw new CliError(`${file} is not a valid flow; fix the problems above (baton validate ${file} lists them too)`);
+  }
+  return result.flow;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const program = new Command();
+  let exitCode = 0;
+  program
+    .name('baton')
+    .description('Design, check and run chatbot flows that hand over to a person at the right moment.')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command('validate')
+    .description('check flow files; prints every problem with where it is and what to do')
+    .argument('<flow...>', 'flow JSON files')
+    .action(async (files: string[]) => {
+      for (const file of files) {
+        const result = await readFlowFile(file);
+        if (result.status === 'unreadable') {
+          process.stderr.write(`baton validate: ${result.message}\n`);
+          exitCode = Math.max(exitCode, 2);
+          continue;
+        }
+        const syntax = result.problems.some((p) => p.code === 'json_syntax');
+        const out = formatProblems(file, result.problems);
+        if (result.status === 'ok') process.stdout.write(out + '\n');
+        else process.stderr.write(out + '\n');
+        if (result.status === 'invalid') exitCode = Math.max(exitCode, syntax ? 2 : 1);
+      }
+    });
+
+  program
+    .command('chat')
+    .description('chat with a flow in the terminal simulator (play the customer and, after a handoff, the agent)')
+    .argument('<flow>', 'flow JSON file')
+    .option('--now <iso>', 'start the virtual clock at this time (default: now)')
+    .addOption(new Option('--http <mode>', 'HTTP request blocks: live requests, or fail (take the error exit)').choices(['live', 'fail']).default('live'))
+    .option('--no-color', 'plain output')
+    .action(async (file: string, opts: { now?: string; http: 'live' | 'fail'; color: boolean }) => {
+      const now = opts.now ? parseNow(opts.now) : Date.now();
+      const flow = await loadValidFlow(file);
+      exitCode = await chatCommand(file, flow, { now, http: opts.http, color: opts.color && Boolean(process.stdout.isTTY) });
+    });
+
+  program
+    .command('simulate')
+    .description('play recorded conversations (JSONL) through a flow; one JSON result per line on stdout, a summary on stderr')
+    .argument('<flow>', 'flow JSON file')
+    .requiredOption('--conversations <file>', 'JSONL file: {"id": "...", "turns": ["customer message", ...]} per line')
+    .option('--now <iso>', 'virtual clock start (default: now)')
+    .action(async (file: string, opts: { conversations: string; now?: string }) => {
+      const now = opts.now ? parseNow(opts.now) : Date.now();
+      const flow = await loadValidFlow(file);
+      exitCode = await simulateCommand(flow, { conversations: opts.conversations, now });
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version are not errors; everything else is a usage error.
+      return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' ? 0 : 2;
+    }
+    if (err instanceof CliError) {
+      process.stderr.write(`baton: ${err.message}\n`);
+      return err.exitCode;
+    }
+    process.stderr.write(`baton: unexpected error: ${(err as Error)?.message ?? String(err)}\nPlease report this with the command you ran.\n`);
+    return 3;
+  }
+  return exitCode;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    process.stderr.write(`baton: unexpected error: ${(err as Error)?.message ?? String(err)}\n`);
+    process.exitCode = 3;
+  },
+);

@@ -1,0 +1,111 @@
+/**
+ * `baton simulate FLOW --conversations FILE.jsonl`: plays recorded customer conversations through the flow
+ * and prints, for each, the first escalation (handoff or offer of a person), the handoff and the transcript.
+ * One JSON line per conversation on stdout; a summary on stderr. Bad lines are reported and skipped.
+ */
+import { readFile } from 'node:fs/promises';
+import cliProgress from 'cli-progress';
+import type { EscalationReason } from '../../shared/flow/schema';
+import type { Flow } from '../../shared/flow/schema';
+import { playConversation, type PlayedConversation } from '../../shared/simulator/playConversation';
+
+export interface SimulateOptions {
+  conversations: string;
+  now: number;
+}
+
+interface ParsedLine {
+  id: string;
+  turns: string[];
+}
+
+function parseLine(line: string): ParsedLine | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (err) {
+    return `not valid JSON (${(err as Error).message})`;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'expected an object like {"id": "...", "turns": ["..."]}';
+  const v = value as Record<string, unknown>;
+  if (typeof v.id !== 'string' && typeof v.id !== 'number') return '"id" must be a string';
+  if (!Array.isArray(v.turns)) return '"turns" must be an array of customer messages';
+  const bad = v.turns.findIndex((t) => typeof t !== 'string');
+  if (bad >= 0) return `"turns[${bad}]" must be a string`;
+  return { id: String(v.id), turns: v.turns as string[] };
+}
+
+export async function simulateCommand(flow: Flow, options: SimulateOptions): Promise<number> {
+  let text: string;
+  try {
+    text = await readFile(options.conversations, 'utf8');
+  } catch (err) {
+    process.stderr.write(`baton simulate: cannot read ${options.conversations}: ${(err as Error).message}\n`);
+    return 2;
+  }
+  const lines = text.split(/\r?\n/);
+  const total = lines.filter((l) => l.trim() !== '').length;
+  const bar =
+    process.stderr.isTTY && total > 50
+      ? new cliProgress.SingleBar({ stream: process.stderr, format: 'simulating [{bar}] {value}/{total} conversations' }, cliProgress.Presets.shades_classic)
+      : null;
+  bar?.start(total, 0);
+
+  const started = performance.now();
+  const byReason = new Map<EscalationReason, number>();
+  let played = 0;
+  let escalated = 0;
+  let offered = 0;
+  let handoffs = 0;
+  let skipped = 0;
+  let buffer: string[] = [];
+  const flush = () => {
+    if (buffer.length) process.stdout.write(buffer.join('\n') + '\n');
+    buffer = [];
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (line === '') continue;
+    const parsed = parseLine(line);
+    if (typeof parsed === 'string') {
+      skipped++;
+      bar?.increment();
+      process.stderr.write(`${bar ? '\n' : ''}${options.conversations}:${i + 1}: ${parsed}; line skipped\n`);
+      continue;
+    }
+    let result: PlayedConversation;
+    try {
+      result = playConversation(flow, parsed.id, parsed.turns, options.now);
+    } catch (err) {
+      // An engine failure on one conversation must not end the run: report it with its line.
+      skipped++;
+      process.stderr.write(`${options.conversations}:${i + 1}: conversation "${parsed.id}" failed: ${(err as Error).message}; skipped\n`);
+      continue;
+    }
+    played++;
+    if (result.escalation) {
+      escalated++;
+      if (result.escalation.action === 'offer') offered++;
+      byReason.set(result.escalation.reason, (byReason.get(result.escalation.reason) ?? 0) + 1);
+    }
+    if (result.handoff) handoffs++;
+    buffer.push(JSON.stringify(result));
+    if (buffer.length >= 500) flush();
+    bar?.increment();
+  }
+  flush();
+  bar?.stop();
+
+  const seconds = (performance.now() - started) / 1000;
+  const pct = (n: number) => (played ? ((100 * n) / played).toFixed(1) : '0.0') + '%';
+  const summary = [
+    `conversations: ${played}${skipped ? ` (${skipped} line${skipped === 1 ? '' : 's'} skipped)` : ''}`,
+    `escalation rate: ${pct(escalated)} (${escalated}; ${offered} offered a person first)`,
+    ...[...byReason.entries()].sort((a, b) => b[1] - a[1]).map(([r, n]) => `  ${r}: ${n} (${pct(n)})`),
+    `handoff rate: ${pct(handoffs)} (${handoffs})`,
+    `time: ${seconds.toFixed(2)} s (${Math.round(played / Math.max(seconds, 1e-9))} conversations/s)`,
+  ];
+  process.stderr.write(summary.join('\n') + '\n');
+  return 0;
+}

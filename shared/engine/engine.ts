@@ -1,0 +1,286 @@
+/**
+ * The conversation engine: `start` and `receive` turn (flow, state, input, now) into a Step: the new
+ * state, the messages to show and the effects for the runtime to carry out. Pure and deterministic:
+ * no clock, no randomness, no I/O, and the caller's state is never changed (see `run.ts` for how the
+ * state is copied cheaply).
+ *
+ * Input that does not fit the current state (a button that is not on screen, an agent event while the
+ * bot is in charge, a stale timer) is ignored: the same state comes back with no messages, because
+ * such input is normal in a distributed runtime (a timer firing after the agent accepted, a double click).
+ */
+import type { Flow } from '../flow/schema';
+import type { TurnFacts } from '../escalation/types';
+import type { Entity } from '../nlu/types';
+import type { ConversationState, EngineContext, Input, Step, Waiting } from './types';
+import { EngineError } from './types';
+import { analyzeText } from '../nlu/analyzeText';
+import { evaluateEscalation, initialEscalationMemory } from '../escalation/evaluateEscalation';
+import { compileFlow } from './compileFlow';
+import { finish, newRun, customerSaid, bot, isKnown, setVar, system, type Run } from './run';
+import { classifyInput, clickAt, goTo, httpResult, showPrompt } from './runBlocks';
+import {
+  answerTakeoverQuestion,
+  handoffEvent,
+  restartConversation,
+  RESTART_BUTTON_ID,
+  takeoverTexts,
+  type TakeoverQuestionWaiting,
+} from './humanTakeover';
+import { answerTicketQuestion } from './ticketBlock';
+
+export const escalationTexts = {
+  rephrase: "Sorry, I'm not sure I understood. Could you put it another way?",
+  offer: 'Would you like to talk to a person?',
+  personId: 'escalation:person',
+  personLabel: 'Talk to a person',
+  botId: 'escalation:bot',
+  botLabel: 'Keep chatting with the bot',
+};
+/** Entities remembered per conversation (newest kept): bounded so the persisted state stays small. */
+const MAX_ENTITIES = 10;
+
+export function start(flow: Flow, ctx: EngineContext): Step {
+  const c = compileFlow(flow);
+  if (c.startId === null) {
+    throw new EngineError(`Flow "${flow.id}" has no Start block: add one and connect it to the first message.`);
+  }
+  const state: ConversationState = {
+    v: 1,
+    id: ctx.conversationId ?? 'c1',
+    flowId: flow.id,
+    mode: 'bot',
+    waiting: null,
+    variables: { ...c.defaults },
+    transcript: [],
+    turn: 0,
+    intents: [],
+    entities: [],
+    escalation: initialEscalationMemory(),
+    lastEscalation: null,
+    handoff: null,
+    timers: [],
+    seq: 0,
+    startedAt: ctx.now,
+    updatedAt: ctx.now,
+  };
+  const run = newRun(flow, c, state, ctx);
+  run.transcriptOwned = true; // the empty transcript above is ours
+  goTo(run, c.startId);
+  return finish(run);
+}
+
+export function receive(flow: Flow, state: ConversationState, input: Input, ctx: EngineContext): Step {
+  const run = newRun(flow, compileFlow(flow), state, ctx);
+  if (!dispatch(run, input)) return { state, messages: [], effects: [], decision: null, visited: [] };
+  return finish(run);
+}
+
+function dispatch(run: Run, input: Input): boolean {
+  switch (input.type) {
+    case 'text':
+      return onText(run, input.text);
+    case 'choice':
+      return onChoice(run, input.buttonId);
+    case 'http_result': {
+      const w = run.s.waiting;
+      if (run.s.mode !== 'bot' || w?.kind !== 'http' || w.requestId !== input.requestId) return false;
+      const block = run.c.blocks.get(w.blockId);
+      if (block?.kind !== 'http_request') return false;
+      httpResult(run, block, input.ok, input.body);
+      return true;
+    }
+    case 'customer_left':
+      if (run.s.mode === 'closed') return false;
+      if (run.s.mode === 'waiting' || run.s.mode === 'agent') return handoffEvent(run, input);
+      system(run, takeoverTexts.customerLeft);
+      run.s.mode = 'closed';
+      run.s.waiting = null;
+      run.effects.push({ type: 'end', reason: 'customer_left' });
+      return true;
+    default:
+      return handoffEvent(run, input);
+  }
+}
+
+function onText(run: Run, text: string): boolean {
+  if (text.trim() === '') return false;
+  const s = run.s;
+  if (s.mode === 'closed') {
+    customerSaid(run, text);
+    restartConversation(run);
+    return true;
+  }
+  if (s.mode === 'waiting' || s.mode === 'agent') {
+    // The bot is silent while a person is involved; the message goes to the agent (or the queue).
+    customerSaid(run, text, s.waiting?.blockId);
+    if (s.handoff) run.effects.push({ type: 'relay_to_agent', handoffId: s.handoff.id, text });
+    return true;
+  }
+  const w = s.waiting;
+  if (!w) return false;
+  const block = run.c.blocks.get(w.blockId);
+  if (!block) return false;
+  switch (w.kind) {
+    case 'http':
+      customerSaid(run, text, w.blockId); // kept for the transcript; the bot answers when the reply comes
+      return true;
+    case 'takeover_question':
+      if (block.kind !== 'human_takeover') return false;
+      customerSaid(run, text, w.blockId);
+      answerTakeoverQuestion(run, block, w as TakeoverQuestionWaiting, text);
+      return true;
+    case 'ticket_question':
+      if (block.kind !== 'ticket') return false;
+      customerSaid(run, text, w.blockId);
+      answerTicketQuestion(run, block, w, text);
+      return true;
+    case 'offer': {
+      const answer = yesOrNo(text);
+      if (answer !== null) {
+        customerSaid(run, text, w.blockId);
+        if (answer) takeoverFromOffer(run, w);
+        else backToBot(run, w);
+        return true;
+      }
+      // Neither yes nor no: the customer carried on talking, so treat it as an answer to the block.
+      const back: Waiting = { kind: 'input', blockId: w.blockId, retries: w.retries };
+      s.waiting = back;
+      return inputText(run, back, text);
+    }
+    case 'input':
+      return inputText(run, w, text);
+    default:
+      return false;
+  }
+}
+
+/** Customer text at a block waiting for input: the escalation hook, then the block itself. */
+function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: string): boolean {
+  const s = run.s;
+  const block = run.c.blocks.get(w.blockId);
+  if (!block) return false;
+  const analysis = analyzeText(text);
+  const intent = block.kind === 'intent_router' ? run.c.matcher(block).match(analysis) : null;
+  // Decide what the message means before changing anything, so the policy knows if it was a fallback.
+  const classified = classifyInput(run, block, w, text, analysis, intent);
+  const turn = customerSaid(run, text, block.id);
+  rememberEntities(run, analysis.entities);
+
+  const facts: TurnFacts = {
+    text,
+    analysis,
+    turn,
+    now: run.now,
+    variables: s.variables,
+    intent: classified.intent,
+    fallback: classified.fallback,
+  };
+  const { decision, memory } = evaluateEscalation(run.flow.escalation, facts, s.escalation);
+  s.escalation = memory;
+  run.decision = decision;
+
+  const targetId = escalationTarget(run);
+  if (decision.action !== 'none' && targetId !== null) {
+    s.lastEscalation = decision;
+    const reason = decision.reason ?? 'explicit_request';
+    if (decision.action === 'handoff') {
+      s.waiting = null;
+      goTo(run, targetId, { reason, signals: decision.signals });
+      return true;
+    }
+    if (decision.action === 'rephrase') {
+      bot(run, escalationTexts.rephrase, block.id);
+      return true;
+    }
+    bot(run, escalationTexts.offer, block.id, [
+      { id: escalationTexts.personId, label: escalationTexts.personLabel },
+      { id: escalationTexts.botId, label: escalationTexts.botLabel },
+    ]);
+    s.waiting = { kind: 'offer', blockId: block.id, retries: w.retries, reason };
+    return true;
+  }
+  classified.apply();
+  return true;
+}
+
+/** The Human Takeover block escalations go to, when the policy names one that exists. */
+function escalationTarget(run: Run): string | null {
+  const id = run.flow.escalation.targetBlockId;
+  if (!id) return null;
+  return run.c.blocks.get(id)?.kind === 'human_takeover' ? id : null;
+}
+
+function takeoverFromOffer(run: Run, w: Extract<Waiting, { kind: 'offer' }>): void {
+  const targetId = escalationTarget(run);
+  if (targetId === null) return backToBot(run, w);
+  run.s.waiting = null;
+  goTo(run, targetId, { reason: w.reason, signals: run.s.lastEscalation?.signals ?? [] });
+}
+
+/** The customer declined a person: back to the block, and the graduated ladder starts over. */
+function backToBot(run: Run, w: Extract<Waiting, { kind: 'offer' }>): void {
+  const block = run.c.blocks.get(w.blockId);
+  run.s.waiting = { kind: 'input', blockId: w.blockId, retries: w.retries };
+  run.s.escalation = { ...run.s.escalation, level: 0, fallbacksInRow: 0 };
+  if (block) showPrompt(run, block);
+}
+
+const YES = /^(yes|yeah|yep|yup|ya|y|sure|ok|okay|please|yes please|a person|person|human|an agent|agent|talk to a person|of course|definitely)\b/;
+const NO = /^(no|nope|nah|n|no thanks|not now|bot|the bot|keep chatting|keep chatting with the bot|continue)\b/;
+
+function yesOrNo(text: string): boolean | null {
+  const t = text.trim().toLowerCase().replace(/[!.,]+/g, ' ').replace(/\s+/g, ' ').trim();
+  if (NO.test(t)) return false;
+  if (YES.test(t)) return true;
+  return null;
+}
+
+function onChoice(run: Run, buttonId: string): boolean {
+  const s = run.s;
+  const w = s.waiting;
+  if (!w) return false;
+  if (s.mode === 'closed') {
+    if (w.kind !== 'restart' || buttonId !== RESTART_BUTTON_ID) return false;
+    customerSaid(run, takeoverTexts.restartLabel, w.blockId);
+    restartConversation(run);
+    return true;
+  }
+  if (s.mode !== 'bot') return false;
+  if (w.kind === 'offer') {
+    if (buttonId === escalationTexts.personId) {
+      customerSaid(run, escalationTexts.personLabel, w.blockId);
+      takeoverFromOffer(run, w);
+      return true;
+    }
+    if (buttonId === escalationTexts.botId) {
+      customerSaid(run, escalationTexts.botLabel, w.blockId);
+      backToBot(run, w);
+      return true;
+    }
+    return false;
+  }
+  if (w.kind !== 'input') return false;
+  const block = run.c.blocks.get(w.blockId);
+  if (!block) return false;
+  const click = clickAt(run, block, buttonId);
+  if (!click) return false;
+  customerSaid(run, click.label, block.id);
+  // A click is a turn the bot understood: the fallback streak is over (detectors only run on text).
+  if (s.escalation.fallbacksInRow !== 0) s.escalation = { ...s.escalation, fallbacksInRow: 0 };
+  click.apply();
+  return true;
+}
+
+/** Adds newly seen entities (deduplicated) and fills in contact details the bot did not know yet. */
+function rememberEntities(run: Run, found: Entity[]): void {
+  if (found.length === 0) return;
+  const s = run.s;
+  let list = s.entities;
+  for (const e of found) {
+    if (list.some((x) => x.type === e.type && x.value === e.value)) continue;
+    list = [...list, { type: e.type, value: e.value, text: e.text }];
+    if (e.type === 'email' && !isKnown(s.variables.customerEmail)) setVar(run, 'customerEmail', e.value);
+    if (e.type === 'phone' && !isKnown(s.variables.customerPhone)) setVar(run, 'customerPhone', e.value);
+  }
+  s.entities = list.length > MAX_ENTITIES ? list.slice(-MAX_ENTITIES) : list;
+}

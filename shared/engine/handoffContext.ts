@@ -1,0 +1,100 @@
+/**
+ * What an agent receives with a handoff: the conversation so far, what the bot understood (intents with
+ * confidence, entities, collected variables), why it handed over, a five-second summary and a suggested
+ * next move. Deterministic: the same state gives the same words.
+ */
+import type { EscalationReason, Value } from '../flow/schema';
+import type { Signal } from '../escalation/types';
+import type { Entity } from '../nlu/types';
+import type { ConversationState, HandoffContext, IntentRecord } from './types';
+
+/** Why the bot handed over, as a short phrase for summaries and email subjects. */
+export const reasonPhrases: Record<EscalationReason | 'flow', string> = {
+  flow: 'the flow reached a human takeover',
+  explicit_request: 'the customer asked for a person',
+  negative_sentiment: 'the customer is upset',
+  low_confidence: 'the bot was not sure what the customer meant',
+  repeated_fallback: 'the bot did not understand several messages in a row',
+  loop: 'the customer kept asking the same thing',
+  sensitive_topic: 'a sensitive topic came up',
+  urgency: 'the matter is urgent',
+  hot_lead: 'a promising sales lead',
+};
+
+const resolutionByReason: Record<EscalationReason | 'flow', string> = {
+  flow: 'Greet the customer by name if known and pick up from their last message.',
+  explicit_request: 'The customer wants a person: greet them and pick up from their last message.',
+  negative_sentiment: 'Acknowledge the frustration first, then fix the problem; do not ask them to repeat themselves.',
+  low_confidence: 'The bot could not tell what they need: read the last messages and confirm the request.',
+  repeated_fallback: 'The bot did not understand: read the last messages and confirm the request in your own words.',
+  loop: 'They asked the same thing several times: answer that question directly first.',
+  sensitive_topic: 'Sensitive topic: handle with care and follow the team policy for it.',
+  urgency: 'Urgent: reply first, then solve; check any time-critical detail (dates, departures).',
+  hot_lead: 'Sales opportunity: answer their questions and offer the next step (demo, quote, offer).',
+};
+
+const known = (v: Value | undefined): v is string | number | boolean => v !== undefined && v !== null && v !== '';
+
+function clip(text: string, max: number): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
+function topIntent(intents: IntentRecord[]): IntentRecord | null {
+  return intents.length ? intents[intents.length - 1] : null;
+}
+
+/** A short, readable summary of a conversation, also used for tickets and notification emails. */
+export function summarizeConversation(
+  state: Pick<ConversationState, 'variables' | 'transcript' | 'intents' | 'entities'>,
+  reason: EscalationReason | 'flow' | null,
+): string {
+  const v = state.variables;
+  const who = known(v.customerName) ? String(v.customerName) : 'The customer';
+  const contact = [v.customerEmail, v.customerPhone].filter(known).map(String);
+  const parts: string[] = [`${who}${contact.length ? ` (${contact.join(', ')})` : ''}`];
+  if (known(v.handoffReason)) parts[0] += ` needs help with: ${clip(String(v.handoffReason), 120)}.`;
+  else parts[0] += ' is waiting.';
+  const intent = topIntent(state.intents);
+  if (intent) parts.push(`Topic: ${intent.name} (${Math.round(intent.confidence * 100)}% sure).`);
+  if (reason !== null) parts.push(`Handed over because ${reasonPhrases[reason]}.`);
+  let last: string | null = null;
+  for (let i = state.transcript.length - 1; i >= 0; i--) {
+    if (state.transcript[i].from === 'customer') {
+      last = state.transcript[i].text;
+      break;
+    }
+  }
+  if (last) parts.push(`Last message: "${clip(last, 140)}"`);
+  const ids = state.entities.filter((e) => e.type === 'order_id' || e.type === 'policy_number');
+  if (ids.length) parts.push(`Reference: ${ids.map((e) => e.value).join(', ')}.`);
+  return parts.join(' ');
+}
+
+function suggestResolution(reason: EscalationReason | 'flow', intents: IntentRecord[], entities: Entity[]): string {
+  const parts = [resolutionByReason[reason]];
+  const intent = topIntent(intents);
+  if (intent) parts.push(`It is probably about "${intent.name}".`);
+  const order = entities.find((e) => e.type === 'order_id');
+  if (order) parts.push(`Look up order ${order.value}.`);
+  const policy = entities.find((e) => e.type === 'policy_number');
+  if (policy) parts.push(`Look up policy ${policy.value}.`);
+  return parts.join(' ');
+}
+
+export function buildHandoffContext(
+  state: ConversationState,
+  reason: EscalationReason | 'flow',
+  signals: Signal[],
+): HandoffContext {
+  return {
+    transcript: state.transcript.slice(),
+    intents: state.intents.slice(),
+    entities: state.entities.slice(),
+    variables: { ...state.variables },
+    reason,
+    signals: signals.slice(),
+    summary: summarizeConversation(state, reason),
+    suggestedResolution: suggestResolution(reason, state.intents, state.entities),
+  };
+}

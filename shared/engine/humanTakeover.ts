@@ -1,0 +1,327 @@
+/**
+ * Human Takeover: the block the product exists for. Entering it checks that someone can answer (opening
+ * hours, agents online), collects the details the agent will need (default/custom modes), then hands over:
+ * a handoff record, a request with the full context, notifications and a queue timer. While a person is
+ * involved the bot is silent; the agent's events move the handoff through its lifecycle and the flow
+ * continues along `resolved`, `no_agent` or `timeout`.
+ */
+import type { BlockOf, EscalationReason, HumanTakeoverData } from '../flow/schema';
+import type { Signal } from '../escalation/types';
+import type { AssignmentRequest } from '../handoff/types';
+import type { Input, Waiting } from './types';
+import { renderTemplate } from '../flow/template';
+import { isOpen } from '../flow/openingHours';
+import { canTransition, createHandoff, transitionHandoff } from '../handoff/lifecycle';
+import { eligibleAgents, pickAgent } from '../handoff/assignment';
+import { estimateWait } from '../handoff/estimateWait';
+import { initialEscalationMemory } from '../escalation/evaluateEscalation';
+import { buildHandoffContext, reasonPhrases, summarizeConversation } from './handoffContext';
+import { validateAnswer } from './questionValidators';
+import { addTimer, bot, cancelTimers, isKnown, nextId, say, setVar, system, type Run } from './run';
+import { follow, goTo, type TakeoverEntry } from './runBlocks';
+
+type Field = 'name' | 'email' | 'reason';
+/**
+ * The contract's `takeover_question` waiting, plus the escalation reason that brought the customer here,
+ * so the handoff still records it after the questions. (Plain JSON, persisted with the state.)
+ */
+export type TakeoverQuestionWaiting = Extract<Waiting, { kind: 'takeover_question' }> & { reason?: EscalationReason };
+
+export const takeoverPrompts: Record<Field, string> = {
+  name: 'Before I connect you, may I have your name?',
+  email: 'What is your email address, in case we get disconnected?',
+  reason: 'In a few words, what do you need help with?',
+};
+export const takeoverTexts = {
+  emailRetry: "That doesn't look like an email address. Could you check it? For example: name@example.com",
+  emailSkipped: "No problem, let's continue without it.",
+  noAgent: 'Sorry, no one from our team is available right now.',
+  requeued: 'I am finding someone else to help you. Please stay with us.',
+  ended: 'This conversation has ended.',
+  endedRestart: 'This conversation has ended. You can start again whenever you like.',
+  restartLabel: 'Start again',
+  customerLeft: 'The customer left the conversation.',
+};
+export const RESTART_BUTTON_ID = 'restart';
+/** Invalid emails allowed before the question is skipped. */
+const EMAIL_RETRIES = 2;
+const FIELDS: Field[] = ['name', 'email', 'reason'];
+
+export function assignmentRequest(d: HumanTakeoverData, ignoreCapacity = false): AssignmentRequest {
+  return {
+    strategy: d.autoAssign.strategy,
+    maxChatsPerAgent: ignoreCapacity ? Number.MAX_SAFE_INTEGER : d.autoAssign.maxChatsPerAgent,
+    skill: d.skill,
+    language: d.language,
+    teams: d.teams,
+    agents: d.agents,
+  };
+}
+
+/** Questions this block still has to ask, in order, after `after` (null = from the first). */
+function nextField(run: Run, d: HumanTakeoverData, after: Field | null): Field | null {
+  const v = run.s.variables;
+  const wanted: Record<Field, boolean> =
+    d.assignation === 'default'
+      ? { name: !isKnown(v.customerName), email: !isKnown(v.customerEmail), reason: !isKnown(v.handoffReason) }
+      : d.assignation === 'custom'
+        ? { name: false, email: d.askEmail && !isKnown(v.customerEmail), reason: d.askReason && !isKnown(v.handoffReason) }
+        : { name: false, email: false, reason: false };
+  const from = after === null ? 0 : FIELDS.indexOf(after) + 1;
+  for (let i = from; i < FIELDS.length; i++) if (wanted[FIELDS[i]]) return FIELDS[i];
+  return null;
+}
+
+function ask(run: Run, block: BlockOf<'human_takeover'>, field: Field, reason: EscalationReason | undefined): void {
+  bot(run, takeoverPrompts[field], block.id);
+  const w: TakeoverQuestionWaiting = { kind: 'takeover_question', blockId: block.id, field, retries: 0 };
+  if (reason !== undefined) w.reason = reason;
+  run.s.waiting = w;
+}
+
+/** Entering the block. Returns the next block id when it leaves at once (no one available). */
+export function enterTakeover(run: Run, block: BlockOf<'human_takeover'>, entry: TakeoverEntry): string | null {
+  const d = block.data;
+  if (d.assignation === 'custom' && d.availability && !isOpen(d.availability, run.now)) {
+    bot(run, renderTemplate(d.outOfHoursMessage, run.s.variables), block.id);
+    return leaveTo(run, block, 'no_agent');
+  }
+  // When the caller knows who is online, do not make the customer answer questions for nobody.
+  if (run.ctx.agents && eligibleAgents(run.ctx.agents, assignmentRequest(d, true)).length === 0) {
+    bot(run, takeoverTexts.noAgent, block.id);
+    return leaveTo(run, block, 'no_agent');
+  }
+  const field = nextField(run, d, null);
+  if (field !== null) {
+    ask(run, block, field, entry?.reason);
+    return null;
+  }
+  handOver(run, block, entry?.reason ?? 'flow', entry?.signals ?? []);
+  return null;
+}
+
+function leaveTo(run: Run, block: BlockOf<'human_takeover'>, exit: string): string | null {
+  run.s.waiting = null;
+  const to = run.c.edges.get(`${block.id}\n${exit}`);
+  if (to !== undefined) return to;
+  follow(run, block, exit); // unwired: ends gracefully
+  return null;
+}
+
+/** The customer answered a pre-handoff question (already recorded in the transcript). */
+export function answerTakeoverQuestion(
+  run: Run,
+  block: BlockOf<'human_takeover'>,
+  w: TakeoverQuestionWaiting,
+  text: string,
+): void {
+  const t = text.trim();
+  if (w.field === 'name') {
+    // "My name is Ana" / "I'm Ana" -> "Ana".
+    const name = t.replace(/^(my name is|my name's|i am|i'm|im|it's|it is|this is|call me)\s+/i, '').replace(/[.!]+$/, '');
+    setVar(run, 'customerName', name || t);
+  } else if (w.field === 'email') {
+    const r = validateAnswer('email', t, run.now);
+    if (r.ok) setVar(run, 'customerEmail', r.value);
+    else if (w.retries + 1 <= EMAIL_RETRIES) {
+      run.s.waiting = { ...w, retries: w.retries + 1 };
+      bot(run, takeoverTexts.emailRetry, block.id);
+      return;
+    } else bot(run, takeoverTexts.emailSkipped, block.id);
+  } else {
+    setVar(run, 'handoffReason', t);
+  }
+  const next = nextField(run, block.data, w.field);
+  if (next !== null) {
+    ask(run, block, next, w.reason);
+    return;
+  }
+  const reason = w.reason ?? 'flow';
+  handOver(run, block, reason, w.reason ? (run.s.lastEscalation?.signals ?? []) : []);
+}
+
+/** Queues the conversation for a person (and assigns at once when custom auto-assignment finds someone). */
+function handOver(run: Run, block: BlockOf<'human_takeover'>, reason: EscalationReason | 'flow', signals: Signal[]): void {
+  const s = run.s;
+  const d = block.data;
+  const handoff = createHandoff({
+    id: nextId(run, 'h'),
+    conversationId: s.id,
+    blockId: block.id,
+    assignation: d.assignation,
+    reason,
+    priority: d.priority,
+    now: run.now,
+    timeoutMinutes: d.queueTimeoutMinutes,
+  });
+  s.mode = 'waiting';
+  s.waiting = { kind: 'handoff', blockId: block.id };
+  const req = assignmentRequest(d);
+  setVar(run, 'estimatedWait', estimateWait(run.ctx.agents, req).text);
+  bot(run, renderTemplate(d.handoffMessage, s.variables), block.id);
+
+  const context = buildHandoffContext(s, reason, signals);
+  const autoAssign = d.assignation === 'custom' && d.autoAssign.enabled;
+  const notifyEmails = d.assignation === 'default' ? d.notifyEmails : [];
+  run.effects.push({
+    type: 'handoff_request',
+    handoff,
+    context,
+    assignation: d.assignation,
+    priority: d.priority,
+    skill: d.skill,
+    language: d.language,
+    teams: d.teams,
+    agents: d.agents,
+    notifyEmails,
+    autoAssign: autoAssign ? { strategy: d.autoAssign.strategy, maxChatsPerAgent: d.autoAssign.maxChatsPerAgent } : null,
+  });
+  if (notifyEmails.length > 0) {
+    const topic = isKnown(s.variables.handoffReason) ? String(s.variables.handoffReason) : reasonPhrases[reason];
+    run.effects.push({
+      type: 'notify',
+      channel: 'email',
+      to: notifyEmails,
+      subject: `New chat waiting: ${topic.length > 80 ? `${topic.slice(0, 79)}…` : topic}`,
+      text: context.summary,
+    });
+  }
+
+  if (autoAssign && run.ctx.agents) {
+    const { agent } = pickAgent(run.ctx.agents, req);
+    if (agent) {
+      s.handoff = handoff;
+      assign(run, block, agent.id, agent.name);
+      return;
+    }
+  }
+  s.handoff = handoff;
+  addTimer(run, 'queue_timeout', handoff.deadline);
+  if (d.assignation === 'custom' && d.waitingEmailAfterMinutes > 0 && d.waitingEmailTo.length > 0) {
+    addTimer(run, 'waiting_email', run.now + Math.round(d.waitingEmailAfterMinutes * 60_000));
+  }
+}
+
+function assign(run: Run, block: BlockOf<'human_takeover'>, agentId: string, agentName: string): void {
+  const s = run.s;
+  s.handoff = transitionHandoff(s.handoff!, { type: 'assign', agentId, agentName }, run.now, `agent:${agentId}`);
+  run.effects.push({ type: 'handoff_update', handoff: s.handoff });
+  cancelTimers(run);
+  s.mode = 'agent';
+  setVar(run, 'agentName', agentName);
+  bot(run, renderTemplate(block.data.assignedMessage, s.variables), block.id);
+}
+
+function update(run: Run, action: Parameters<typeof transitionHandoff>[1], actor: string): void {
+  run.s.handoff = transitionHandoff(run.s.handoff!, action, run.now, actor);
+  run.effects.push({ type: 'handoff_update', handoff: run.s.handoff });
+}
+
+type HandoffInput = Exclude<Input, { type: 'text' } | { type: 'choice' } | { type: 'http_result' }>;
+
+/**
+ * An event about the current handoff (agent, runtime, timer, customer leaving) while waiting or with an
+ * agent. Returns false when it does not apply (stale timer, wrong agent, illegal move): the caller then
+ * leaves the state untouched.
+ */
+export function handoffEvent(run: Run, input: HandoffInput): boolean {
+  const s = run.s;
+  const h = s.handoff;
+  const w = s.waiting;
+  if (!h || !w || w.kind !== 'handoff' || (s.mode !== 'waiting' && s.mode !== 'agent')) return false;
+  const block = run.c.blocks.get(w.blockId);
+  if (!block || block.kind !== 'human_takeover') return false;
+  const d = block.data;
+  const isAgent = (agentId: string) => h.status === 'assigned' && h.agentId === agentId;
+
+  switch (input.type) {
+    case 'agent_accepted':
+      if (!canTransition(h.status, 'assign')) return false;
+      assign(run, block, input.agentId, input.agentName);
+      return true;
+    case 'agent_message':
+      if (!isAgent(input.agentId)) return false;
+      say(run, { from: 'agent', text: input.text, name: input.agentName ?? h.agentName ?? 'Agent' });
+      return true;
+    case 'agent_declined': {
+      if (!isAgent(input.agentId)) return false;
+      update(run, { type: 'requeue', note: input.note }, `agent:${input.agentId}`);
+      const deadline = run.now + Math.round(d.queueTimeoutMinutes * 60_000);
+      s.handoff = { ...s.handoff!, deadline };
+      s.mode = 'waiting';
+      bot(run, takeoverTexts.requeued, block.id);
+      addTimer(run, 'queue_timeout', deadline);
+      return true;
+    }
+    case 'agent_handback':
+      if (!isAgent(input.agentId)) return false;
+      update(run, { type: 'resolve', note: input.note ?? 'Handed back to the bot' }, `agent:${input.agentId}`);
+      s.mode = 'bot';
+      s.escalation = initialEscalationMemory();
+      follow(run, block, 'resolved');
+      return true;
+    case 'agent_closed':
+      if (!isAgent(input.agentId)) return false;
+      update(run, { type: 'resolve', note: input.note ?? 'Closed by the agent' }, `agent:${input.agentId}`);
+      s.mode = 'closed';
+      run.effects.push({ type: 'end', reason: 'agent_closed' });
+      if (d.assignation === 'custom' && d.restartButtons) {
+        bot(run, takeoverTexts.endedRestart, block.id, [{ id: RESTART_BUTTON_ID, label: takeoverTexts.restartLabel }]);
+        s.waiting = { kind: 'restart', blockId: block.id };
+      } else {
+        bot(run, takeoverTexts.ended, block.id);
+        s.waiting = null;
+      }
+      return true;
+    case 'no_agent':
+      if (!canTransition(h.status, 'reject') || s.mode !== 'waiting') return false;
+      update(run, { type: 'reject', note: input.note }, 'system');
+      cancelTimers(run);
+      s.mode = 'bot';
+      bot(run, takeoverTexts.noAgent, block.id);
+      follow(run, block, 'no_agent');
+      return true;
+    case 'timer': {
+      const timer = s.timers.find((t) => t.id === input.timerId);
+      if (!timer || h.status !== 'pending') return false;
+      if (timer.purpose === 'queue_timeout') {
+        update(run, { type: 'expire' }, 'system');
+        cancelTimers(run);
+        s.mode = 'bot';
+        follow(run, block, 'timeout');
+      } else {
+        s.timers = s.timers.filter((t) => t.id !== timer.id);
+        const minutes = d.waitingEmailAfterMinutes;
+        run.effects.push({
+          type: 'notify',
+          channel: 'email',
+          to: d.waitingEmailTo,
+          subject: `A customer has been waiting ${minutes} minute${minutes === 1 ? '' : 's'} for a person`,
+          text: summarizeConversation(s, h.reason),
+        });
+      }
+      return true;
+    }
+    case 'customer_left':
+      if (!canTransition(h.status, 'cancel')) return false;
+      update(run, { type: 'cancel', note: 'The customer left' }, 'customer');
+      cancelTimers(run);
+      system(run, takeoverTexts.customerLeft, block.id);
+      s.mode = 'closed';
+      s.waiting = null;
+      run.effects.push({ type: 'end', reason: 'customer_left' });
+      return true;
+  }
+}
+
+/** Starts a closed conversation over from the start block (variables and transcript are kept). */
+export function restartConversation(run: Run): void {
+  const s = run.s;
+  cancelTimers(run);
+  bot(run, renderTemplate(run.flow.settings.restartMessage, s.variables));
+  s.mode = 'bot';
+  s.waiting = null;
+  s.escalation = initialEscalationMemory();
+  s.lastEscalation = null;
+  if (run.c.startId !== null) goTo(run, run.c.startId);
+}

@@ -1,0 +1,72 @@
+/**
+ * Matches what a customer typed to one of the buttons on screen, forgivingly: people type "the second
+ * one", "2", "refnud", or a whole sentence around the label instead of clicking.
+ * Order: exact label/value, option number, synonym, label contained in the text, fuzzy (typos).
+ * Ambiguity (two options equally good) is no match: guessing wrong is worse than asking again.
+ */
+import { normalizeText } from '../nlu/normalizeText';
+import { similarity } from '../nlu/similarity';
+import type { ButtonChoice } from './compileFlow';
+
+const ORDINALS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  '1st': 1, '2nd': 2, '3rd': 3, '4th': 4, '5th': 5,
+};
+
+const FUZZY = 0.8;
+
+/** Pads with spaces so `includes` matches whole words only ("no" must not match "know"). */
+const padded = (s: string) => ` ${s} `;
+
+export function matchButton(choices: ButtonChoice[], text: string): ButtonChoice | null {
+  if (choices.length === 0) return null;
+  const t = normalizeText(text);
+  if (!t) return null;
+
+  // 1. Exact label or value.
+  const exact = choices.filter((c) => c.names.includes(t));
+  if (exact.length === 1) return exact[0];
+
+  // 2. A number or ordinal: "2", "#2", "option 2", "the second one".
+  const num = /^(?:#|option |number |the )?(\w+)(?: one| option)?$/.exec(t);
+  if (num) {
+    const n = /^\d+$/.test(num[1]) ? Number(num[1]) : ORDINALS[num[1]];
+    if (n !== undefined && n >= 1 && n <= choices.length) return choices[n - 1];
+  }
+
+  // 3. Synonyms, as the whole text or as words inside it.
+  const pt = padded(t);
+  const bySynonym = choices.filter((c) => c.synonyms.some((s) => s === t || pt.includes(padded(s))));
+  if (bySynonym.length === 1) return bySynonym[0];
+
+  // 4. The label inside a longer sentence ("I'd like a refund please"): the longest contained label wins.
+  let best: ButtonChoice | null = null;
+  let bestLen = 0;
+  let tie = false;
+  for (const c of choices) {
+    for (const name of c.names) {
+      if (!pt.includes(padded(name))) continue;
+      if (name.length > bestLen) {
+        best = c;
+        bestLen = name.length;
+        tie = false;
+      } else if (name.length === bestLen && best !== c) tie = true;
+    }
+  }
+  if (best && !tie) return best;
+
+  // 5. Typos: the whole text against labels and synonyms.
+  let fuzzy: ButtonChoice | null = null;
+  let fuzzyScore = 0;
+  for (const c of choices) {
+    for (const name of [...c.names, ...c.synonyms]) {
+      const s = similarity(t, name);
+      if (s > fuzzyScore) {
+        fuzzy = c;
+        fuzzyScore = s;
+      }
+    }
+  }
+  return fuzzyScore >= FUZZY ? fuzzy : null;
+}

@@ -1,0 +1,99 @@
+/**
+ * Validates and normalises a customer's answer to a Question block. Forgiving on form (spaces, case,
+ * "my email is ..."), strict on substance: what is stored is always in one canonical shape, so conditions
+ * and templates downstream never need to guess.
+ *
+ * Pure: `now` is an argument (for "today"/"tomorrow", resolved in UTC).
+ */
+import type { Value } from '../flow/schema';
+import type { questionInputTypes } from '../flow/schema';
+
+export type QuestionInputType = (typeof questionInputTypes)[number];
+export type AnswerResult = { ok: true; value: Value } | { ok: false };
+
+const FAIL: AnswerResult = { ok: false };
+const DAY_MS = 86_400_000;
+
+// An email anywhere in the text, so "it's ana@example.com, thanks" works.
+const EMAIL_IN_TEXT = /[a-z0-9._%+'-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/i;
+
+function email(raw: string): AnswerResult {
+  const m = EMAIL_IN_TEXT.exec(raw);
+  return m ? { ok: true, value: m[0].toLowerCase() } : FAIL;
+}
+
+// A phone number written with the usual separators; extracted from a sentence when there is one.
+const PHONE_IN_TEXT = /\+?\(?\d[\d\s().\/-]{5,}\d/;
+
+function phone(raw: string): AnswerResult {
+  const m = PHONE_IN_TEXT.exec(raw.trim());
+  if (!m) return FAIL;
+  const digits = m[0].replace(/\D/g, '');
+  if (digits.length < 7 || digits.length > 15) return FAIL;
+  return { ok: true, value: (m[0].startsWith('+') ? '+' : '') + digits };
+}
+
+function number(raw: string): AnswerResult {
+  const t = raw.trim().replace(/\s+/g, '');
+  let n: number;
+  if (/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) n = Number(t.replace(/,/g, '')); // 1,234.5
+  else if (/^[-+]?\d+(\.\d+)?$/.test(t) || /^[-+]?\.\d+$/.test(t)) n = Number(t); // 12, 12.5, .5
+  else if (/^[-+]?\d+,\d{1,2}$/.test(t)) n = Number(t.replace(',', '.')); // European decimal "12,5"
+  else return FAIL;
+  return Number.isFinite(n) ? { ok: true, value: n } : FAIL;
+}
+
+function isoDate(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1000 || y > 9999) return null;
+  const t = Date.UTC(y, m - 1, d);
+  const dt = new Date(t);
+  // Rejects 31/02 and friends: Date.UTC rolls them over into the next month.
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
+  return dt.toISOString().slice(0, 10);
+}
+
+function date(raw: string, now: number): AnswerResult {
+  const t = raw.trim().toLowerCase().replace(/[.!]+$/, '');
+  const relative: Record<string, number> = { today: 0, tomorrow: 1, yesterday: -1 };
+  if (t in relative) return { ok: true, value: new Date(now + relative[t] * DAY_MS).toISOString().slice(0, 10) };
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  if (m) {
+    const iso = isoDate(+m[1], +m[2], +m[3]);
+    return iso ? { ok: true, value: iso } : FAIL;
+  }
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  if (m) {
+    const iso = isoDate(+m[3], +m[2], +m[1]);
+    return iso ? { ok: true, value: iso } : FAIL;
+  }
+  return FAIL;
+}
+
+const URL_WITH_SCHEME = /^https?:\/\/[a-z0-9-]+(\.[a-z0-9-]+)*(:\d+)?(\/\S*)?$/i;
+const BARE_DOMAIN = /^([a-z0-9-]+\.)+[a-z]{2,}(:\d+)?(\/\S*)?$/i;
+
+function url(raw: string): AnswerResult {
+  const t = raw.trim();
+  if (URL_WITH_SCHEME.test(t)) return { ok: true, value: t };
+  if (BARE_DOMAIN.test(t)) return { ok: true, value: `https://${t}` };
+  return FAIL;
+}
+
+export function validateAnswer(inputType: QuestionInputType, raw: string, now: number): AnswerResult {
+  switch (inputType) {
+    case 'text': {
+      const t = raw.trim();
+      return t ? { ok: true, value: t } : FAIL;
+    }
+    case 'email':
+      return email(raw);
+    case 'phone':
+      return phone(raw);
+    case 'number':
+      return number(raw);
+    case 'date':
+      return date(raw, now);
+    case 'url':
+      return url(raw);
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * Reads a dotted path ("order.status", "items.0.name", "items[0].name") from a parsed JSON reply.
+ * Returns undefined when any step is missing, so a mapping never throws on an unexpected reply.
+ */
+export function readPath(root: unknown, path: string): unknown {
+  if (path.trim() === '') return root;
+  const parts = path.replace(/\[(\d+)\]/g, '.$1').split('.').filter((p) => p !== '');
+  let cur: unknown = root;
+  for (const p of parts) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[p];
+  }
+  return cur;
+}

@@ -1,0 +1,132 @@
+/**
+ * The working context of one engine step. `start`/`receive` create a Run with a fresh top-level copy of
+ * the state; nested data is shared with the caller's state and replaced (never mutated) when it changes:
+ * variables are copied once per step, the transcript is copied on its first append in the step. This keeps
+ * a turn cheap (no deep clone of a long transcript) while the caller's state stays untouched.
+ */
+import type { Flow, Value } from '../flow/schema';
+import type { EscalationDecision } from '../escalation/types';
+import type { CompiledFlow } from './compileFlow';
+import type {
+  ConversationState,
+  Effect,
+  EngineContext,
+  OutMessage,
+  Step,
+  Timer,
+  TranscriptEntry,
+} from './types';
+
+export interface Run {
+  flow: Flow;
+  c: CompiledFlow;
+  ctx: EngineContext;
+  now: number;
+  s: ConversationState;
+  messages: OutMessage[];
+  effects: Effect[];
+  visited: string[];
+  decision: EscalationDecision | null;
+  /** Blocks entered in this step (runaway protection). */
+  hops: number;
+  transcriptOwned: boolean;
+}
+
+export function newRun(flow: Flow, c: CompiledFlow, state: ConversationState, ctx: EngineContext): Run {
+  return {
+    flow,
+    c,
+    ctx,
+    now: ctx.now,
+    s: { ...state, variables: { ...state.variables } },
+    messages: [],
+    effects: [],
+    visited: [],
+    decision: null,
+    hops: 0,
+    transcriptOwned: false,
+  };
+}
+
+export function finish(run: Run): Step {
+  run.s.updatedAt = run.now;
+  return { state: run.s, messages: run.messages, effects: run.effects, decision: run.decision, visited: run.visited };
+}
+
+export function appendTranscript(run: Run, entry: TranscriptEntry): void {
+  if (!run.transcriptOwned) {
+    run.s.transcript = run.s.transcript.slice();
+    run.transcriptOwned = true;
+  }
+  run.s.transcript.push(entry);
+}
+
+/** Shows a message to the customer (and records it). */
+export function say(run: Run, msg: OutMessage): void {
+  if (msg.text === '' && !msg.buttons?.length) return;
+  run.messages.push(msg);
+  const entry: TranscriptEntry = { from: msg.from, text: msg.text, at: run.now };
+  if (msg.blockId !== undefined) entry.blockId = msg.blockId;
+  if (msg.name !== undefined) entry.name = msg.name;
+  if (msg.buttons !== undefined) entry.buttons = msg.buttons;
+  appendTranscript(run, entry);
+}
+
+export function bot(run: Run, text: string, blockId?: string, buttons?: OutMessage['buttons']): void {
+  const msg: OutMessage = { from: 'bot', text };
+  if (blockId !== undefined) msg.blockId = blockId;
+  if (buttons !== undefined) msg.buttons = buttons;
+  say(run, msg);
+}
+
+export function system(run: Run, text: string, blockId?: string): void {
+  const msg: OutMessage = { from: 'system', text };
+  if (blockId !== undefined) msg.blockId = blockId;
+  say(run, msg);
+}
+
+/** Records a customer message: transcript, turn counter and `lastMessage`. Returns the turn's index. */
+export function customerSaid(run: Run, text: string, blockId?: string): number {
+  const entry: TranscriptEntry = { from: 'customer', text, at: run.now };
+  if (blockId !== undefined) entry.blockId = blockId;
+  appendTranscript(run, entry);
+  const turn = run.s.turn;
+  run.s.turn = turn + 1;
+  run.s.variables.lastMessage = text;
+  return turn;
+}
+
+export function setVar(run: Run, name: string, value: Value): void {
+  run.s.variables[name] = value;
+}
+
+/** Variables as templates and rules see them: flow defaults under the conversation's values. */
+export function vars(run: Run): Record<string, Value> {
+  return run.s.variables;
+}
+
+export function isKnown(v: Value | undefined): boolean {
+  return v !== undefined && v !== null && v !== '';
+}
+
+export function nextId(run: Run, prefix: string): string {
+  run.s.seq += 1;
+  return `${prefix}${run.s.seq}`;
+}
+
+export function addTimer(run: Run, purpose: Timer['purpose'], at: number): Timer {
+  const timer: Timer = { id: nextId(run, 't'), purpose, at };
+  run.s.timers = [...run.s.timers, timer];
+  run.effects.push({ type: 'set_timer', timer });
+  return timer;
+}
+
+export function removeTimer(run: Run, timerId: string): void {
+  run.s.timers = run.s.timers.filter((t) => t.id !== timerId);
+}
+
+/** Cancels every active timer (they all belong to the current handoff). */
+export function cancelTimers(run: Run): void {
+  for (const t of run.s.timers) run.effects.push({ type: 'cancel_timer', timerId: t.id });
+  if (run.s.timers.length) run.s.timers = [];
+}

@@ -1,0 +1,78 @@
+/**
+ * Ticket block: opens a ticket for offline follow-up. Asks for an email first when none is known (a ticket
+ * nobody can answer is useless), then what the issue is when no reason is known, then emits
+ * `create_ticket` and moves on.
+ */
+import type { BlockOf } from '../flow/schema';
+import type { Waiting } from './types';
+import { renderTemplate } from '../flow/template';
+import { validateAnswer } from './questionValidators';
+import { summarizeConversation } from './handoffContext';
+import { bot, isKnown, nextId, setVar, type Run } from './run';
+import { follow, goTo } from './runBlocks';
+
+type TicketWaiting = Extract<Waiting, { kind: 'ticket_question' }>;
+
+export const ticketPrompts = {
+  email: 'What email address should we reply to?',
+  emailRetry: "That doesn't look like an email address. Could you check it? For example: name@example.com",
+  issue: 'What should our team help you with?',
+};
+/** Invalid emails allowed before the ticket is opened without one. */
+const EMAIL_RETRIES = 2;
+
+/** Runs the ticket block from `stage`; returns the next block id, or null when waiting / ended. */
+export function continueTicket(run: Run, block: BlockOf<'ticket'>, stage: 'email' | 'issue'): string | null {
+  const v = run.s.variables;
+  if (stage === 'email' && block.data.askEmail && !isKnown(v.customerEmail)) {
+    bot(run, ticketPrompts.email, block.id);
+    run.s.waiting = { kind: 'ticket_question', blockId: block.id, field: 'email', retries: 0 };
+    return null;
+  }
+  if (block.data.askIssue && !isKnown(v.handoffReason)) {
+    bot(run, ticketPrompts.issue, block.id);
+    run.s.waiting = { kind: 'ticket_question', blockId: block.id, field: 'issue', retries: 0 };
+    return null;
+  }
+  createTicket(run, block);
+  const to = run.c.edges.get(`${block.id}\nnext`);
+  if (to !== undefined) return to;
+  follow(run, block, 'next'); // ends gracefully with the "no next step" message
+  return null;
+}
+
+function createTicket(run: Run, block: BlockOf<'ticket'>): void {
+  const s = run.s;
+  const v = s.variables;
+  const ticketId = nextId(run, 'T');
+  const str = (x: unknown) => (isKnown(x as string) ? String(x) : null);
+  const reason = s.handoff?.reason ?? s.lastEscalation?.reason ?? null;
+  run.effects.push({
+    type: 'create_ticket',
+    ticketId,
+    contact: { name: str(v.customerName), email: str(v.customerEmail), phone: str(v.customerPhone) },
+    issue: str(v.handoffReason) ?? str(v.lastMessage) ?? '',
+    priority: block.data.priority,
+    summary: summarizeConversation(s, reason),
+  });
+  setVar(run, 'ticketId', ticketId);
+  s.waiting = null;
+  bot(run, renderTemplate(block.data.text, s.variables), block.id);
+}
+
+/** The customer answered one of the ticket's questions (already recorded in the transcript). */
+export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: TicketWaiting, text: string): void {
+  if (w.field === 'email') {
+    const r = validateAnswer('email', text, run.now);
+    if (r.ok) setVar(run, 'customerEmail', r.value);
+    else if (w.retries + 1 <= EMAIL_RETRIES) {
+      run.s.waiting = { ...w, retries: w.retries + 1 };
+      bot(run, ticketPrompts.emailRetry, block.id);
+      return;
+    }
+  } else {
+    setVar(run, 'handoffReason', text.trim());
+  }
+  const next = continueTicket(run, block, 'issue');
+  if (next !== null) goTo(run, next);
+}

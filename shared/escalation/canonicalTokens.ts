@@ -1,0 +1,116 @@
+/**
+ * The token list every text detector reads: `analysis.normalized` split on spaces, with contractions and
+ * texting spelled out the same way whatever the NLU layer did with apostrophes ("dont", "don t" and
+ * "don't" all become "do not"). One shape means each detector's patterns are written once.
+ *
+ * Cached per analysis object (a WeakMap), because several detectors read the same message.
+ */
+import type { TextAnalysis } from '../nlu/types';
+
+/** Whole-token rewrites: texting and contractions written without an apostrophe. */
+const WHOLE = new Map<string, string[]>(Object.entries({
+  dont: ['do', 'not'],
+  doesnt: ['does', 'not'],
+  didnt: ['did', 'not'],
+  cant: ['can', 'not'],
+  cannot: ['can', 'not'],
+  couldnt: ['could', 'not'],
+  wont: ['will', 'not'],
+  wouldnt: ['would', 'not'],
+  shouldnt: ['should', 'not'],
+  isnt: ['is', 'not'],
+  arent: ['are', 'not'],
+  wasnt: ['was', 'not'],
+  werent: ['were', 'not'],
+  havent: ['have', 'not'],
+  hasnt: ['has', 'not'],
+  aint: ['is', 'not'],
+  im: ['i', 'am'],
+  ive: ['i', 'have'],
+  youre: ['you', 'are'],
+  youve: ['you', 'have'],
+  thats: ['that', 'is'],
+  whats: ['what', 'is'],
+  theres: ['there', 'is'],
+  wanna: ['want', 'to'],
+  gonna: ['going', 'to'],
+  gotta: ['got', 'to'],
+  lemme: ['let', 'me'],
+  gimme: ['give', 'me'],
+  u: ['you'],
+  ur: ['your'],
+  pls: ['please'],
+  plz: ['please'],
+  pleease: ['please'],
+  ppl: ['people'],
+  rn: ['right', 'now'],
+  thx: ['thanks'],
+}));
+
+/** Stems left behind when an apostrophe became a space: "don t" -> "do not". */
+const BEFORE_T = new Map<string, string>(Object.entries({
+  don: 'do',
+  doesn: 'does',
+  didn: 'did',
+  can: 'can',
+  couldn: 'could',
+  won: 'will',
+  wouldn: 'would',
+  shouldn: 'should',
+  isn: 'is',
+  aren: 'are',
+  wasn: 'was',
+  weren: 'were',
+  haven: 'have',
+  hasn: 'has',
+  ain: 'is',
+}));
+const SUFFIX = new Map<string, string>(Object.entries({ s: 'is', m: 'am', re: 'are', ve: 'have', d: 'would', ll: 'will' }));
+const PRONOUNS = new Set(['i', 'you', 'we', 'they', 'he', 'she', 'it', 'that', 'what', 'there', 'here', 'who']);
+
+const cache = new WeakMap<TextAnalysis, string[]>();
+
+export function canonicalTokens(analysis: TextAnalysis): string[] {
+  const hit = cache.get(analysis);
+  if (hit) return hit;
+  const out = canonicalizeText(analysis.normalized);
+  cache.set(analysis, out);
+  return out;
+}
+
+/** The same rewrite for any already-normalised string (used to compile designer phrases). */
+export function canonicalizeText(normalized: string): string[] {
+  const raw = normalized.split(' ');
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    let tok = raw[i];
+    if (tok === '') continue;
+    if (tok.includes("'")) {
+      // Some normalisers keep apostrophes; fold "don't" into "dont" and reuse the table.
+      const folded = tok.replace(/'/g, '');
+      if (WHOLE.has(folded)) tok = folded;
+      else if (tok.endsWith("'s")) tok = tok.slice(0, -2);
+      else tok = folded;
+    }
+    const whole = WHOLE.get(tok);
+    if (whole) {
+      for (const w of whole) out.push(w);
+      continue;
+    }
+    const next = raw[i + 1];
+    const base = next === 't' ? BEFORE_T.get(tok) : undefined;
+    if (base !== undefined) {
+      out.push(base, 'not');
+      i++;
+      continue;
+    }
+    const suffix = next === undefined ? undefined : SUFFIX.get(next);
+    if (suffix !== undefined && PRONOUNS.has(tok)) {
+      out.push(tok, suffix);
+      i++;
+      continue;
+    }
+    out.push(tok);
+  }
+  return out;
+}

@@ -1,0 +1,127 @@
+/**
+ * Precompiles a policy's sensitive topics into sets of concept keys, once per topics array (WeakMap), so
+ * matching a message costs a few Map/Set look-ups and no stemming or regex work per call.
+ *
+ * A phrase matches when every content word of it appears in the message, in any order: "cancel my
+ * account" matches "I want to close the account for good". Words are compared by stem (Porter2, the NLU's
+ * `stemWord`) after mapping synonyms to one concept key ("~refund" for refund / reimburse / money back).
+ */
+import type { SensitiveTopic } from '../flow/schema';
+import { normalizeText } from '../nlu/normalizeText';
+import { stemWord } from '../nlu/stem';
+
+/** Synonym groups. Multi-word alternatives ("money back") must appear as adjacent words. */
+const SYNONYMS: Record<string, string[]> = {
+  refund: ['refund', 'refunds', 'refunded', 'reimburse', 'reimbursed', 'reimbursement', 'money back', 'repay', 'repayment', 'chargeback'],
+  charge: ['charge', 'charged', 'charges', 'bill', 'billed', 'billing', 'debit', 'debited', 'invoice', 'invoiced', 'overcharge', 'overcharged'],
+  cancel: ['cancel', 'cancelled', 'canceled', 'cancellation', 'terminate', 'terminated', 'termination', 'close', 'closed', 'closing', 'unsubscribe', 'shut down'],
+  delete: ['delete', 'deleted', 'deletion', 'remove', 'removed', 'removal', 'erase', 'erased', 'wipe', 'purge', 'forget'],
+  hack: ['hack', 'hacked', 'hacker', 'breach', 'breached', 'compromise', 'compromised', 'unauthorized', 'unauthorised', 'someone else'],
+  steal: ['steal', 'stole', 'stolen', 'theft', 'thief'],
+  complaint: ['complaint', 'complaints', 'complain', 'complained', 'complaining', 'grievance'],
+  lawyer: ['lawyer', 'lawyers', 'attorney', 'legal', 'sue', 'suing', 'lawsuit', 'court', 'solicitor', 'litigation'],
+  fraud: ['fraud', 'fraudulent', 'scam', 'scammed', 'scammer', 'scams'],
+  damage: ['damage', 'damaged', 'broken', 'broke', 'smashed', 'cracked', 'shattered', 'defective', 'faulty'],
+  data: ['data', 'information', 'info', 'details', 'personal data'],
+  death: ['death', 'died', 'dead', 'deceased', 'passed away', 'bereavement'],
+};
+
+/** Words that carry no topic in a designer's phrase ("I want to cancel my account" -> cancel, account). */
+const STOPWORDS = new Set([
+  'a', 'an', 'the', 'my', 'your', 'our', 'their', 'his', 'her', 'i', 'me', 'we', 'you', 'it', 'this', 'that', 'to',
+  'of', 'for', 'on', 'in', 'at', 'by', 'with', 'from', 'is', 'are', 'was', 'were', 'be', 'been', 'am', 'and', 'or',
+  'please', 'want', 'wants', 'need', 'would', 'like', 'how', 'do', 'does', 'did', 'can', 'could', 'get', 'about',
+  'some', 'any', 'just', 'have', 'has', 'will', 'so', 'up',
+]);
+
+interface Index {
+  single: Map<string, string>;
+  multi: { stems: string[]; key: string }[];
+}
+let index: Index | undefined;
+
+/** The synonym table, stemmed once on first use (stemming at module load would slow every import). */
+function synonymIndex(): Index {
+  if (index) return index;
+  const single = new Map<string, string>();
+  const multi: Index['multi'] = [];
+  for (const [concept, alts] of Object.entries(SYNONYMS)) {
+    const key = `~${concept}`;
+    for (const alt of alts) {
+      const stems = alt.split(' ').map(stemWord);
+      if (stems.length === 1) single.set(stems[0], key);
+      else multi.push({ stems, key });
+    }
+  }
+  index = { single, multi };
+  return index;
+}
+
+export interface CompiledPhrase {
+  phrase: string;
+  /** Concept keys (a stem, or "~concept" for a synonym group) that must all be present. */
+  keys: string[];
+}
+export interface CompiledTopic {
+  topic: SensitiveTopic;
+  phrases: CompiledPhrase[];
+  /** Lower-cased intent names and ids that count as this topic. */
+  intents: Set<string>;
+}
+
+/** Concept keys of a token sequence, with the index of the first token that produced each key. */
+export function conceptKeys(stems: string[]): Map<string, number[]> {
+  const { single, multi } = synonymIndex();
+  const keys = new Map<string, number[]>();
+  const add = (key: string, at: number[]) => {
+    if (!keys.has(key)) keys.set(key, at);
+  };
+  for (let i = 0; i < stems.length; i++) {
+    const s = stems[i];
+    const concept = single.get(s);
+    add(concept ?? s, [i]);
+  }
+  for (const m of multi) {
+    for (let i = 0; i + m.stems.length <= stems.length; i++) {
+      let ok = true;
+      for (let k = 0; k < m.stems.length && ok; k++) ok = stems[i + k] === m.stems[k];
+      if (ok) {
+        add(m.key, m.stems.map((_, k) => i + k));
+        break;
+      }
+    }
+  }
+  return keys;
+}
+
+function compilePhrase(phrase: string): CompiledPhrase | null {
+  const words = normalizeText(phrase).split(' ').filter((w) => w !== '');
+  if (words.length === 0) return null;
+  const stems = words.map(stemWord);
+  const keys = conceptKeys(stems);
+  // A multi-word synonym ("money back") stands for its words: drop their own stems from the requirement.
+  const covered = new Set<number>();
+  for (const [key, at] of keys) if (key.startsWith('~') && at.length > 1) for (const i of at) covered.add(i);
+  const required: string[] = [];
+  for (const [key, at] of keys) {
+    if (at.length === 1 && (covered.has(at[0]) || STOPWORDS.has(words[at[0]]))) continue;
+    required.push(key);
+  }
+  // A phrase made only of stop words ("about you") would match everything; fall back to all its words.
+  if (required.length === 0) for (const [key] of keys) required.push(key);
+  return { phrase, keys: required };
+}
+
+const cache = new WeakMap<readonly SensitiveTopic[], CompiledTopic[]>();
+
+export function compileSensitiveTopics(topics: readonly SensitiveTopic[]): CompiledTopic[] {
+  const hit = cache.get(topics);
+  if (hit) return hit;
+  const compiled = topics.map((topic) => ({
+    topic,
+    phrases: topic.phrases.map(compilePhrase).filter((p): p is CompiledPhrase => p !== null),
+    intents: new Set(topic.intents.map((i) => i.trim().toLowerCase())),
+  }));
+  cache.set(topics, compiled);
+  return compiled;
+}

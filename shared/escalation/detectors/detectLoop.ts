@@ -1,0 +1,56 @@
+/**
+ * loop: the conversation goes round in circles. Either the customer asks the same (or a near-identical)
+ * question `policy.loop.count` times in all (this message plus earlier ones in `memory.recent`, compared with
+ * the NLU `similarity`, which tolerates typos and word order), or says so ("that's not what I asked",
+ * "you're not listening"). Messages under 3 words ("yes", "no", "ok") never count as repeats: customers
+ * legitimately say them over and over.
+ */
+import type { EscalationPolicy } from '../../flow/schema';
+import type { EscalationMemory, Signal, TurnFacts } from '../types';
+import { similarity } from '../../nlu/similarity';
+import { canonicalTokens } from '../canonicalTokens';
+
+/** Complaints that the bot is looping, as canonical token strings (contractions spelled out). */
+const LOOP_PHRASES = [
+  'not what i asked', 'not what i am asking', 'not what i was asking', 'not my question', 'you are not listening',
+  'you do not listen', 'you never listen', 'you are not understanding', 'you do not understand me',
+  'you already said that', 'you said that already', 'you already told me', 'you just said that', 'i already told you',
+  'i told you already', 'i have already told you', 'already told you', 'i already said', 'i just said', 'i already asked',
+  'i just asked', 'answer my question', 'answer the question', 'same answer', 'same thing again', 'same reply',
+  'same response', 'you keep saying', 'keep repeating', 'repeating yourself', 'stop repeating', 'going in circles',
+  'go in circles', 'round in circles', 'around in circles', 'going nowhere', 'read my question', 'did not answer my',
+  'does not answer my', 'not answering my', 'you are not answering', 'not what i said', 'that is not what i meant',
+].map((p) => ` ${p} `);
+
+export const MIN_REPEAT_TOKENS = 3;
+
+export function detectLoop(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
+  const cfg = policy.loop;
+  const padded = ` ${canonicalTokens(facts.analysis).join(' ')} `;
+  for (const phrase of LOOP_PHRASES) {
+    if (padded.includes(phrase)) {
+      const words = phrase.trim();
+      return {
+        reason: 'loop',
+        score: 1,
+        threshold: cfg.count,
+        evidence: [words],
+        turn: facts.turn,
+        explanation: `The customer says the bot is going in circles ("${words}").`,
+      };
+    }
+  }
+  const text = facts.analysis.normalized;
+  if (facts.analysis.tokens.length < MIN_REPEAT_TOKENS) return null;
+  let times = 1;
+  for (const earlier of memory.recent) if (similarity(text, earlier) >= cfg.similarity) times++;
+  if (times < cfg.count) return null;
+  return {
+    reason: 'loop',
+    score: 1,
+    threshold: cfg.count,
+    evidence: [text, `${times} times`],
+    turn: facts.turn,
+    explanation: `The customer asked the same thing ${times} times ("${text}").`,
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * urgency: the customer is in a hurry. Three sources, strongest evidence first:
+ *  - the designer's variable rules (`policy.urgency.rules`, e.g. departureTime within_minutes 20), which
+ *    hold whatever the customer says ("no rush" cannot outvote a departure in 10 minutes);
+ *  - urgency words ("urgent", "asap", "right away", "can't wait"...) and the designer's own phrases;
+ *  - deadlines: "in 15 minutes", "within the hour", "leaves in 20 mins", "10 minutes left" (<= 60 minutes
+ *    or <= 2 hours).
+ * Words and deadlines are ignored when the customer says the opposite ("no rush", "not urgent",
+ * "whenever", "take your time") or negates the word just before it ("not an emergency").
+ */
+import type { EscalationPolicy } from '../../flow/schema';
+import type { EscalationMemory, Signal, TurnFacts } from '../types';
+import { evaluateRule } from '../../flow/rules';
+import { normalizeText } from '../../nlu/normalizeText';
+import { canonicalTokens, canonicalizeText } from '../canonicalTokens';
+import { describeRule } from '../describeRule';
+
+const WORDS = new Set(['urgent', 'urgently', 'urgency', 'asap', 'emergency', 'immediately', 'critical', 'hurry', 'desperate', 'desperately']);
+const PHRASES = [
+  'right now', 'right away', 'straight away', 'as soon as possible', 'as fast as possible', 'as quickly as possible',
+  'can not wait', 'could not wait', 'time sensitive', 'no time', 'running out of time', 'life or death', 'this minute',
+  'without delay', 'at once',
+].map((p) => ` ${p} `);
+const CALM = [
+  'no rush', 'no hurry', 'not urgent', 'not an emergency', 'not in a hurry', 'not in any hurry', 'not in a rush',
+  'whenever', 'take your time', 'it can wait', 'can wait', 'no need to hurry', 'no need to rush', 'not a big deal',
+  'low priority', 'no pressure', 'when you can', 'when you get a chance', 'at your convenience', 'not critical',
+  'not time sensitive', 'no urgency',
+].map((p) => ` ${p} `);
+const NEGATORS = new Set(['not', 'no', 'never', 'nothing', 'without']);
+
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  fifteen: 15, twenty: 20, thirty: 30, forty: 40, fortyfive: 45, fifty: 50, sixty: 60, few: 3, couple: 2,
+  half: 0.5,
+};
+/**
+ * "in 15 minutes", "within 2 hours", "in half an hour", "in a few mins", "in 10min". Lead words limit it
+ * to the future ("for 30 minutes" and "30 minutes ago" are complaints about waiting, not deadlines).
+ */
+const DEADLINE =
+  / (?:in|within|under|next|only|leaves in|starts in|closes in|departs in) (?:the next |less than |about |around |just |only )?(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|fifty|sixty|half|a few|a couple of|a couple|few|couple of) ?(?:an )?(minutes|minute|mins|min|m|hours|hour|hrs|hr|h) /;
+const LEFT = / (\d+|a few|few|ten|fifteen|twenty|thirty|five) ?(minutes|minute|mins|min|hours|hour|hrs|hr) (?:left|to go|remaining) /;
+const WITHIN_THE_HOUR = / within (?:the|an|the next) hour /;
+
+function deadlineMinutes(amount: string, unit: string): number {
+  const n = /^\d/.test(amount) ? Number(amount) : NUMBER_WORDS[amount.replace(/^a /, '').replace(/ of$/, '')] ?? NaN;
+  return unit.startsWith('h') ? n * 60 : n;
+}
+
+function findDeadline(padded: string): string | null {
+  const m = DEADLINE.exec(padded) ?? LEFT.exec(padded);
+  if (m) {
+    const minutes = deadlineMinutes(m[1], m[2]);
+    if (Number.isFinite(minutes) && minutes > 0 && minutes <= 120 && (m[2].startsWith('h') ? minutes <= 120 : minutes <= 60)) return m[0].trim();
+  }
+  const w = WITHIN_THE_HOUR.exec(padded);
+  return w ? w[0].trim() : null;
+}
+
+/** Designer phrases, normalised and canonicalised once per phrases array. */
+const phraseCache = new WeakMap<readonly string[], string[]>();
+function designerPhrases(phrases: readonly string[]): string[] {
+  let hit = phraseCache.get(phrases);
+  if (!hit) {
+    hit = phrases.map((p) => canonicalizeText(normalizeText(p)).join(' ')).filter((p) => p !== '').map((p) => ` ${p} `);
+    phraseCache.set(phrases, hit);
+  }
+  return hit;
+}
+
+/** The first word of `phrase` in `padded` is not preceded by a negation ("not urgent", "no emergency"). */
+function affirmed(toks: string[], index: number): boolean {
+  return !NEGATORS.has(toks[index - 1] ?? '') && !NEGATORS.has(toks[index - 2] ?? '');
+}
+
+function findWords(toks: string[], padded: string, extra: string[]): string | null {
+  for (let i = 0; i < toks.length; i++) if (WORDS.has(toks[i]) && affirmed(toks, i)) return toks[i];
+  for (const p of [...PHRASES, ...extra]) {
+    const at = padded.indexOf(p);
+    if (at < 0) continue;
+    // Token index of the phrase start = number of spaces before it (padded starts with one).
+    let idx = 0;
+    for (let k = 1; k < at; k++) if (padded.charCodeAt(k) === 32) idx++;
+    if (!affirmed(toks, idx)) continue;
+    // "can't wait to see it" is excitement, not a hurry.
+    if (p === ' can not wait ' && toks[idx + 3] === 'to') continue;
+    return p.trim();
+  }
+  return null;
+}
+
+export function detectUrgency(facts: TurnFacts, policy: EscalationPolicy, _memory: EscalationMemory): Signal | null {
+  const cfg = policy.urgency;
+  const threshold = 1;
+  for (const rule of cfg.rules) {
+    if (!evaluateRule(rule, facts.variables, facts.now)) continue;
+    const what = describeRule(rule, facts.variables, facts.now);
+    return { reason: 'urgency', score: 1, threshold, evidence: [what], turn: facts.turn, explanation: `Urgency (${what}).` };
+  }
+  const toks = canonicalTokens(facts.analysis);
+  if (toks.length === 0) return null;
+  const padded = ` ${toks.join(' ')} `;
+  if (CALM.some((c) => padded.includes(c))) return null;
+  const words = findWords(toks, padded, designerPhrases(cfg.phrases)) ?? findDeadline(padded);
+  if (words === null) return null;
+  return { reason: 'urgency', score: 1, threshold, evidence: [words], turn: facts.turn, explanation: `Urgency ("${words}").` };
+}

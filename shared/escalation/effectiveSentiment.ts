@@ -1,0 +1,55 @@
+/**
+ * The sentiment the escalation policy acts on: the NLU score pushed further down by what VADER-style scores
+ * under-weight in a support chat: insults aimed at the bot ("useless", "stupid bot"), profanity, and
+ * exasperated punctuation ("?!", "!!!"). Each distinct hit lowers the score by 0.1, at most 0.3 in total,
+ * so a boost can tip a borderline complaint over the threshold but never turns praise into anger.
+ * It is also the value stored in `EscalationMemory.sentiments` for the trend rule.
+ */
+import type { TextAnalysis } from '../nlu/types';
+import { canonicalTokens } from './canonicalTokens';
+
+const INSULTS = new Set([
+  'useless', 'stupid', 'dumb', 'idiot', 'idiotic', 'moron', 'moronic', 'pathetic', 'garbage', 'rubbish', 'trash',
+  'worthless', 'incompetent', 'ridiculous', 'clueless', 'hopeless', 'brainless', 'unhelpful', 'joke', 'worst',
+]);
+const PROFANITY = new Set([
+  'fuck', 'fucking', 'fuckin', 'fucked', 'fck', 'fk', 'shit', 'shitty', 'crap', 'crappy', 'damn', 'dammit',
+  'bullshit', 'wtf', 'ffs', 'bloody', 'ass', 'asshole', 'bastard', 'piss', 'pissed', 'sucks', 'screw', 'hell',
+]);
+const EXASPERATED = /\?!|!\?|!{3,}|\?{3,}/;
+const STEP = 0.1;
+const MAX_BOOST = 0.3;
+
+export interface EffectiveSentiment {
+  /** -1..1 after boosts. */
+  score: number;
+  /** The NLU score before boosts. */
+  base: number;
+  /** Words (and punctuation) that pulled it down, for explanations; no duplicates. */
+  words: string[];
+}
+
+export function effectiveSentiment(analysis: TextAnalysis): EffectiveSentiment {
+  const base = analysis.sentiment.score;
+  const words: string[] = [];
+  let boost = 0;
+  const toks = canonicalTokens(analysis);
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if ((INSULTS.has(t) || PROFANITY.has(t)) && !words.includes(t)) {
+      // "not useless" / "no joke" are not insults.
+      const prev = toks[i - 1];
+      if (prev === 'not' || prev === 'no') continue;
+      words.push(t);
+      boost += STEP;
+    }
+  }
+  const punct = EXASPERATED.exec(analysis.text);
+  if (punct) {
+    words.push(punct[0]);
+    boost += STEP;
+  }
+  for (const w of analysis.sentiment.negativeWords) if (!words.includes(w)) words.push(w);
+  const score = Math.max(-1, base - Math.min(boost, MAX_BOOST));
+  return { score, base, words };
+}

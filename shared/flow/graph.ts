@@ -1,0 +1,143 @@
+/**
+ * Graph helpers over a parsed flow: where the conversation can go from a block, which blocks the start can
+ * reach, which cycles never stop for the customer, and a layout-free copy for clean diffs.
+ *
+ * Every helper builds its adjacency once and walks it in O(blocks + edges): the validator calls these on
+ * every keystroke in the studio, and flows can have hundreds of blocks.
+ *
+ * Pure: no Node, DOM, React or Electron imports.
+ */
+import { blockRegistry } from './blockRegistry';
+import type { Flow } from './schema';
+
+/** exit -> target block id for one block. When two edges share an exit (a validation error), the first wins. */
+export function outgoing(flow: Flow, blockId: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of flow.edges) if (e.from === blockId && !out.has(e.exit)) out.set(e.exit, e.to);
+  return out;
+}
+
+/**
+ * block id -> ids of the blocks the conversation can move to next: edge targets plus a jump block's target.
+ * Targets that do not exist are left out (the validator reports them separately).
+ */
+export function successors(flow: Flow): Map<string, string[]> {
+  const next = new Map<string, string[]>();
+  for (const b of flow.blocks) if (!next.has(b.id)) next.set(b.id, []);
+  for (const e of flow.edges) {
+    if (next.has(e.to)) next.get(e.from)?.push(e.to);
+  }
+  for (const b of flow.blocks) {
+    if (b.kind === 'jump' && b.data.target && next.has(b.data.target)) next.get(b.id)!.push(b.data.target);
+  }
+  return next;
+}
+
+/** Ids of every block reachable from the start block(s), following edges and jump targets. */
+export function reachableBlocks(flow: Flow): Set<string> {
+  const next = successors(flow);
+  const seen = new Set<string>();
+  const stack: string[] = [];
+  for (const b of flow.blocks) {
+    if (b.kind === 'start' && !seen.has(b.id)) {
+      seen.add(b.id);
+      stack.push(b.id);
+    }
+  }
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    for (const to of next.get(id) ?? []) {
+      if (!seen.has(to)) {
+        seen.add(to);
+        stack.push(to);
+      }
+    }
+  }
+  return seen;
+}
+
+/** A copy of the flow without any block `position`, so exported files diff on meaning rather than layout. */
+export function stripLayout(flow: Flow): Flow {
+  return {
+    ...flow,
+    blocks: flow.blocks.map((b) => {
+      const { position: _position, ...rest } = b;
+      return rest as typeof b;
+    }),
+  };
+}
+
+/**
+ * Cycles the conversation could spin in forever without stopping for the customer: strongly connected
+ * groups of blocks none of which waits for a customer message (`blockRegistry[kind].waitsForCustomer`).
+ * Each group is returned as block ids in document order. Tarjan's algorithm, iterative so a long chain of
+ * blocks cannot overflow the call stack.
+ */
+export function cyclesWithoutWait(flow: Flow): string[][] {
+  const order = new Map<string, number>();
+  flow.blocks.forEach((b, i) => {
+    if (!order.has(b.id)) order.set(b.id, i);
+  });
+  const passive = new Set(flow.blocks.filter((b) => !blockRegistry[b.kind]?.waitsForCustomer).map((b) => b.id));
+  const all = successors(flow);
+  // Only passive -> passive moves can form a cycle without a wait.
+  const next = new Map<string, string[]>();
+  for (const id of passive) next.set(id, (all.get(id) ?? []).filter((to) => passive.has(to)));
+
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const cycles: string[][] = [];
+  let counter = 0;
+
+  for (const root of passive) {
+    if (index.has(root)) continue;
+    // Each frame: node and the position of the next successor to visit.
+    const frames: Array<{ id: string; i: number }> = [{ id: root, i: 0 }];
+    index.set(root, counter);
+    low.set(root, counter);
+    counter++;
+    stack.push(root);
+    onStack.add(root);
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1];
+      const succ = next.get(frame.id)!;
+      if (frame.i < succ.length) {
+        const to = succ[frame.i++];
+        if (!index.has(to)) {
+          index.set(to, counter);
+          low.set(to, counter);
+          counter++;
+          stack.push(to);
+          onStack.add(to);
+          frames.push({ id: to, i: 0 });
+        } else if (onStack.has(to)) {
+          low.set(frame.id, Math.min(low.get(frame.id)!, index.get(to)!));
+        }
+        continue;
+      }
+      frames.pop();
+      if (frames.length > 0) {
+        const parent = frames[frames.length - 1].id;
+        low.set(parent, Math.min(low.get(parent)!, low.get(frame.id)!));
+      }
+      if (low.get(frame.id) === index.get(frame.id)) {
+        const group: string[] = [];
+        let member: string;
+        do {
+          member = stack.pop()!;
+          onStack.delete(member);
+          group.push(member);
+        } while (member !== frame.id);
+        const selfLoop = group.length === 1 && succ.includes(frame.id);
+        if (group.length > 1 || selfLoop) {
+          group.sort((a, b) => order.get(a)! - order.get(b)!);
+          cycles.push(group);
+        }
+      }
+    }
+  }
+  cycles.sort((a, b) => order.get(a[0])! - order.get(b[0])!);
+  return cycles;
+}

@@ -1,0 +1,199 @@
+/**
+ * Opening hours: is the team open at a given instant, and when does it next open.
+ *
+ * Everything is decided in the team's local wall-clock time, read with `Intl.DateTimeFormat` and a
+ * `timeZone` (available in browsers and in Node, and it knows the DST rules), so "09:00-17:00" means
+ * nine to five in Paris in winter and in summer alike.
+ *
+ * Rules:
+ * - a range is [from, to): open at `from`, closed at `to`; `to` may be '24:00' (end of the day);
+ * - a range whose `to` is before its `from` (22:00-06:00) runs past midnight into the next day; the
+ *   shift belongs to the day it starts on;
+ * - a date in `closedDates` closes that whole local day: no shift starts on it, and the morning tail of
+ *   the previous night's shift stops at midnight;
+ * - a range with `from` equal to `to` is empty (the validator should flag it);
+ * - an unknown time zone is read as UTC so a typo never crashes a live conversation; the validator
+ *   reports it with `isValidTimeZone`.
+ */
+import type { OpeningHours, Weekday } from './schema';
+
+const weekdayOrder: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+/** How far ahead `nextOpening` looks before saying "never". */
+const searchDays = 14;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+export function isValidTimeZone(tz: string): boolean {
+  if (typeof tz !== 'string' || tz.trim() === '') return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A cached formatter for the zone (creating one is slow), falling back to UTC for unknown zones. */
+function formatterFor(timezone: string): Intl.DateTimeFormat {
+  const zone = isValidTimeZone(timezone) ? timezone : 'UTC';
+  let f = formatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    formatters.set(zone, f);
+  }
+  return f;
+}
+
+interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  weekday: Weekday;
+  minutes: number;
+}
+
+function wallClock(timezone: string, now: number): WallClock {
+  const parts: Record<string, string> = {};
+  for (const p of formatterFor(timezone).formatToParts(new Date(now))) parts[p.type] = p.value;
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    weekday: parts.weekday.slice(0, 3).toLowerCase() as Weekday,
+    // Some engines print midnight as "24" even with h23; fold it back.
+    minutes: (Number(parts.hour) % 24) * 60 + Number(parts.minute),
+  };
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+const dateString = (y: number, m: number, d: number) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+
+/** The date `offset` days after y-m-d, as YYYY-MM-DD (calendar arithmetic, no time zone involved). */
+function addDays(y: number, m: number, d: number, offset: number): { y: number; m: number; d: number; date: string } {
+  const t = new Date(Date.UTC(y, m - 1, d + offset));
+  const r = { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+  return { ...r, date: dateString(r.y, r.m, r.d) };
+}
+
+export function localTime(timezone: string, now: number): { date: string; weekday: Weekday; minutes: number } {
+  const w = wallClock(timezone, now);
+  return { date: dateString(w.year, w.month, w.day), weekday: w.weekday, minutes: w.minutes };
+}
+
+const toMinutes = (hhmm: string) => {
+  const [h, m] = hhmm.split(':').map(Number);
+  return h * 60 + m;
+};
+
+const shiftDay = (day: Weekday, by: number): Weekday => weekdayOrder[(weekdayOrder.indexOf(day) + by + 7) % 7];
+
+export function isOpen(hours: OpeningHours, now: number): boolean {
+  const w = wallClock(hours.timezone, now);
+  const today = dateString(w.year, w.month, w.day);
+  const closed = new Set(hours.closedDates ?? []);
+  if (closed.has(today)) return false;
+
+  for (const r of hours.weekly?.[w.weekday] ?? []) {
+    const from = toMinutes(r.from);
+    const to = toMinutes(r.to);
+    if (from < to ? w.minutes >= from && w.minutes < to : to < from && w.minutes >= from) return true;
+  }
+  // Last night's shift may still be running (22:00-06:00 started yesterday), unless yesterday was closed.
+  const yesterday = addDays(w.year, w.month, w.day, -1).date;
+  if (!closed.has(yesterday)) {
+    for (const r of hours.weekly?.[shiftDay(w.weekday, -1)] ?? []) {
+      const from = toMinutes(r.from);
+      const to = toMinutes(r.to);
+      if (to < from && w.minutes < to) return true;
+    }
+  }
+  return false;
+}
+
+/** Local wall time on a date -> instant, or null when that wall time does not exist (DST gap). */
+function wallToInstant(timezone: string, y: number, m: number, d: number, minutes: number): number | null {
+  const asUtc = Date.UTC(y, m - 1, d, 0, minutes);
+  const matches = (t: number) => {
+    const w = wallClock(timezone, t);
+    return w.year === y && w.month === m && w.day === d && w.minutes === minutes;
+  };
+  // The zone's offset a day either side: a DST change falls between them at most once.
+  const candidates = [offsetAt(timezone, asUtc - DAY), offsetAt(timezone, asUtc + DAY)]
+    .map((off) => asUtc - off)
+    .filter(matches)
+    .sort((a, b) => a - b);
+  // In the repeated hour (DST ends) the first occurrence is when the clock first shows the time.
+  return candidates.length ? candidates[0] : null;
+}
+
+/** Wall-clock minus UTC at instant t, in ms (minute precision). */
+function offsetAt(timezone: string, t: number): number {
+  const w = wallClock(timezone, t);
+  const floored = Math.floor(t / MINUTE) * MINUTE;
+  return Date.UTC(w.year, w.month - 1, w.day, 0, w.minutes) - floored;
+}
+
+/**
+ * The first instant at or after `lo` whose local time is at or past the target on that date: the moment
+ * a range opens when its start falls in a DST gap (02:30 on the spring-forward night opens at 03:00).
+ */
+function firstInstantReaching(timezone: string, target: string, targetMinutes: number, lo: number, hi: number): number {
+  const reached = (t: number) => {
+    const l = localTime(timezone, t);
+    return l.date > target || (l.date === target && l.minutes >= targetMinutes);
+  };
+  lo = Math.floor(lo / MINUTE);
+  hi = Math.ceil(hi / MINUTE);
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (reached(mid * MINUTE)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo * MINUTE;
+}
+
+/**
+ * When the team next opens (ms since epoch): `now` itself if open now, otherwise the start of the next
+ * range, looking up to 14 days ahead; null if nothing opens in that window.
+ */
+export function nextOpening(hours: OpeningHours, now: number): number | null {
+  if (isOpen(hours, now)) return now;
+  const tz = hours.timezone;
+  const closed = new Set(hours.closedDates ?? []);
+  const start = wallClock(tz, now);
+  const limit = now + searchDays * DAY;
+
+  // Openings only happen at the start of a range on a day that is not closed: walk the days in order.
+  for (let i = 0; i <= searchDays; i++) {
+    const day = addDays(start.year, start.month, start.day, i);
+    if (closed.has(day.date)) continue;
+    const weekday = shiftDay(start.weekday, i);
+    const starts = (hours.weekly?.[weekday] ?? [])
+      .filter((r) => r.from !== r.to)
+      .map((r) => toMinutes(r.from))
+      .sort((a, b) => a - b);
+    for (const minutes of starts) {
+      let t = wallToInstant(tz, day.y, day.m, day.d, minutes);
+      if (t === null) {
+        // The start falls in a DST gap: the range opens when the clock jumps past it.
+        const guess = Date.UTC(day.y, day.m - 1, day.d, 0, minutes);
+        // UTC offsets lie within -12h..+14h, so the instant is within 15 hours of the naive guess.
+        t = firstInstantReaching(tz, day.date, minutes, guess - 15 * 60 * MINUTE, guess + 15 * 60 * MINUTE);
+      }
+      if (t > limit) return null;
+      if (t > now && isOpen(hours, t)) return t;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,117 @@
+/**
+ * The lifecycle of one handoff (one transfer of a conversation to a person), as pure functions.
+ *
+ * The only legal moves:
+ *   pending  --assign-->  assigned      pending  --expire--> expired
+ *   pending  --reject-->  rejected      pending  --cancel--> cancelled
+ *   assigned --resolve--> resolved      assigned --requeue--> pending (the agent is cleared)
+ *   assigned --cancel-->  cancelled (the customer left)
+ * Anything else throws: a silent no-op would hide bugs such as an agent resolving a chat that already
+ * timed out, and the runtime must be able to tell the agent "too late" instead of pretending it worked.
+ */
+import type { Assignation, EscalationReason, Priority } from '../flow/schema';
+import type { Handoff, HandoffAction, HandoffStatus, HandoffTransition } from './types';
+
+/** Statuses a handoff never leaves. */
+export const terminalStatuses: HandoffStatus[] = ['resolved', 'expired', 'rejected', 'cancelled'];
+
+type ActionType = HandoffAction['type'];
+
+/** from-status -> action -> to-status. A missing entry is an illegal move. */
+const moves: Record<HandoffStatus, Partial<Record<ActionType, HandoffStatus>>> = {
+  pending: { assign: 'assigned', expire: 'expired', reject: 'rejected', cancel: 'cancelled' },
+  assigned: { resolve: 'resolved', requeue: 'pending', cancel: 'cancelled' },
+  resolved: {},
+  expired: {},
+  rejected: {},
+  cancelled: {},
+};
+
+/** Past-tense words used in error messages ("a handoff that is already resolved"). */
+const why: Record<HandoffStatus, string> = {
+  pending: 'still waiting in the queue, so no agent has it yet',
+  assigned: 'already with an agent',
+  resolved: 'already resolved and closed',
+  expired: 'already expired after waiting too long',
+  rejected: 'already rejected (no one could take it)',
+  cancelled: 'already cancelled (the customer left)',
+};
+
+export class HandoffTransitionError extends Error {
+  readonly from: HandoffStatus;
+  readonly action: ActionType;
+  constructor(from: HandoffStatus, action: ActionType, handoffId: string) {
+    const allowed = Object.keys(moves[from]);
+    const hint = allowed.length
+      ? `a ${from} handoff can only be: ${allowed.join(', ')}`
+      : `a ${from} handoff is final; start a new handoff instead`;
+    super(`Cannot ${action} a handoff that is ${from}: handoff ${handoffId} is ${why[from]}; ${hint}.`);
+    this.name = 'HandoffTransitionError';
+    this.from = from;
+    this.action = action;
+  }
+}
+
+export function canTransition(status: HandoffStatus, action: ActionType): boolean {
+  return moves[status]?.[action] !== undefined;
+}
+
+export function createHandoff(p: {
+  id: string;
+  conversationId: string;
+  blockId: string;
+  assignation: Assignation;
+  reason: EscalationReason | 'flow';
+  priority: Priority;
+  now: number;
+  timeoutMinutes: number;
+  actor?: string;
+}): Handoff {
+  return {
+    id: p.id,
+    conversationId: p.conversationId,
+    blockId: p.blockId,
+    assignation: p.assignation,
+    status: 'pending',
+    agentId: null,
+    agentName: null,
+    reason: p.reason,
+    priority: p.priority,
+    requestedAt: p.now,
+    deadline: p.now + Math.round(p.timeoutMinutes * 60_000),
+    transitions: [{ from: null, to: 'pending', at: p.now, actor: p.actor ?? 'bot' }],
+  };
+}
+
+/** Default notes so the timeline in the inbox reads well even when the caller gave none. */
+function noteFor(action: HandoffAction): string | undefined {
+  switch (action.type) {
+    case 'assign':
+      return `Assigned to ${action.agentName}`;
+    case 'expire':
+      return 'Waited past the queue timeout';
+    default:
+      return action.note;
+  }
+}
+
+/** Applies one action and returns a new handoff; the input is never changed. */
+export function transitionHandoff(h: Handoff, action: HandoffAction, at: number, actor: string): Handoff {
+  const to = moves[h.status]?.[action.type];
+  if (to === undefined) throw new HandoffTransitionError(h.status, action.type, h.id);
+
+  const transition: HandoffTransition = { from: h.status, to, at, actor };
+  const note = noteFor(action);
+  if (note !== undefined) transition.note = note;
+
+  const next: Handoff = { ...h, status: to, transitions: [...h.transitions, transition] };
+  if (action.type === 'assign') {
+    next.agentId = action.agentId;
+    next.agentName = action.agentName;
+  } else if (action.type === 'requeue') {
+    // Back in the queue: no agent owns it any more, so the next assignment starts clean.
+    next.agentId = null;
+    next.agentName = null;
+  }
+  return next;
+}

@@ -1,0 +1,64 @@
+/**
+ * One-stop analysis of a customer message: normalised text, tokens, stems, sentiment, entities, shouting.
+ * Everything is synchronous and model-free at call time (lexicons are plain objects loaded once by the
+ * module system), so it runs the same in the browser, in Node and in tests.
+ *
+ * Speed: ~10 µs for a fresh 5-15 word message (see test/bench/nluCompare.ts); repeated texts hit a small
+ * LRU cache. Callers must treat the returned object as read-only because cached analyses are shared.
+ */
+import type { TextAnalysis } from './types';
+import { normalizeText } from './normalizeText';
+import { stemTokens } from './stem';
+import { sentimentDetail } from './sentiment';
+import { extractEntities } from './entities';
+
+const CACHE_LIMIT = 500;
+const cache = new Map<string, TextAnalysis>();
+
+export function analyzeText(text: string): TextAnalysis {
+  const hit = cache.get(text);
+  if (hit !== undefined) {
+    // Refresh recency: Map keeps insertion order, so re-inserting moves the entry to the end.
+    cache.delete(text);
+    cache.set(text, hit);
+    return hit;
+  }
+  const normalized = normalizeText(text);
+  const tokens = normalized === '' ? [] : normalized.split(' ');
+  const { score, negativeWords } = sentimentDetail(text, normalized);
+  const analysis: TextAnalysis = {
+    text,
+    normalized,
+    tokens,
+    stems: stemTokens(tokens),
+    sentiment: { score, negativeWords },
+    entities: extractEntities(text),
+    shouting: shoutingOf(text),
+  };
+  if (cache.size >= CACHE_LIMIT) {
+    const oldest = cache.keys().next();
+    if (!oldest.done) cache.delete(oldest.value);
+  }
+  cache.set(text, analysis);
+  return analysis;
+}
+
+/** Fraction of upper-case letters among the letters of words with 2+ letters. */
+export function shoutingOf(text: string): number {
+  let upper = 0;
+  let letters = 0;
+  const re = /\p{L}{2,}/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const w = m[0];
+    for (let i = 0; i < w.length; i++) {
+      const c = w[i];
+      const lo = c.toLowerCase();
+      const up = c.toUpperCase();
+      if (lo === up) continue; // letters without case (CJK...) do not count either way
+      letters++;
+      if (c === up) upper++;
+    }
+  }
+  return letters === 0 ? 0 : upper / letters;
+}

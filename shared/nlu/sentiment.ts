@@ -1,0 +1,361 @@
+/**
+ * Sentiment: a fast re-implementation of VADER (Hutto & Gilbert 2014) over the lexicon shipped in the
+ * `vader-sentiment` package, plus a few customer-service phrases VADER misses.
+ *
+ * Why not call `vader-sentiment` directly: its `polarity_scores` costs ~45 µs per short message (it builds
+ * a word x punctuation dictionary on every call), which alone would blow the 20 µs/message engine budget.
+ * This port keeps VADER's rules (caps emphasis, boosters/dampeners, negation within 3 words, "but",
+ * "least", idioms, "!"/"?" amplification, normalisation with alpha = 15) and runs in a few µs.
+ * test/bench/nluCompare.ts checks that it agrees with the original package.
+ * Differences (deliberate): tokens are stripped of any leading/trailing punctuation (VADER only strips one
+ * known mark, so "awful!!!!" was missed), negation and idioms are case-insensitive, and emoji are scored.
+ */
+import { lexicon } from 'vader-sentiment/src/vader_lexicon.js';
+import type { Sentiment } from './types';
+import { normalizeText } from './normalizeText';
+
+const B_INCR = 0.293;
+const B_DECR = -0.293;
+const C_INCR = 0.733;
+const N_SCALAR = -0.74;
+
+const NEGATE = new Set([
+  'aint', 'arent', 'cannot', 'cant', 'couldnt', 'darent', 'didnt', 'doesnt', "ain't", "aren't", "can't", "couldn't",
+  "daren't", "didn't", "doesn't", 'dont', 'hadnt', 'hasnt', 'havent', 'isnt', 'mightnt', 'mustnt', 'neither', "don't",
+  "hadn't", "hasn't", "haven't", "isn't", "mightn't", "mustn't", 'neednt', "needn't", 'never', 'none', 'nope', 'nor',
+  'not', 'nothing', 'nowhere', 'oughtnt', 'shant', 'shouldnt', 'uhuh', 'wasnt', 'werent', "oughtn't", "shan't",
+  "shouldn't", 'uh-uh', "wasn't", "weren't", 'without', 'wont', 'wouldnt', "won't", "wouldn't", 'rarely', 'seldom',
+  'despite',
+]);
+
+const BOOSTERS: Record<string, number> = {};
+for (const w of ('absolutely amazingly awfully completely considerably decidedly deeply effing enormously entirely ' +
+  'especially exceptionally extremely fabulously flipping flippin fricking frickin frigging friggin fully fucking ' +
+  'greatly hella highly hugely incredibly intensely majorly more most particularly purely quite really remarkably so ' +
+  'substantially thoroughly totally tremendously uber unbelievably unusually utterly very').split(' ')) BOOSTERS[w] = B_INCR;
+for (const w of ('almost barely hardly kinda kindof kind-of less little marginally occasionally partly scarcely ' +
+  'slightly somewhat sorta sortof sort-of').split(' ')) BOOSTERS[w] = B_DECR;
+const BOOSTER_BIGRAMS = new Set(['just enough', 'kind of', 'sort of']);
+
+const IDIOMS: Record<string, number> = {
+  'the shit': 3, 'the bomb': 3, 'bad ass': 1.5, 'yeah right': -2, 'cut the mustard': 2, 'kiss of death': -1.5,
+  'hand to mouth': -2,
+};
+
+/** Emoji are not in the JS lexicon; valences follow VADER's scale (-4..4), chosen by hand. */
+const EMOJI: Record<string, number> = {
+  '🤬': -3.2, '😡': -2.9, '😠': -2.5, '😤': -2, '👿': -2.5, '💩': -2, '🖕': -3, '😢': -1.9, '😭': -2.2, '😞': -1.8,
+  '😔': -1.6, '😒': -1.5, '🙄': -1.5, '😩': -2, '😫': -2, '😖': -1.8, '😣': -1.6, '☹': -1.8, '🙁': -1.6, '😕': -1.2,
+  '👎': -2, '💔': -2.2, '😱': -1.5, '🤦': -1.5, '😑': -0.8, '😐': -0.3,
+  '🙂': 1.4, '😊': 2, '😀': 2, '😃': 2, '😄': 2.2, '😁': 2, '😍': 2.7, '🥰': 2.7, '❤': 2.5, '💖': 2.5, '👍': 1.8,
+  '🙏': 1.4, '👏': 2, '🎉': 2.2, '😎': 1.5, '🤩': 2.6, '✅': 1, '💯': 2, '😉': 1.5,
+};
+
+const hasOwn = Object.prototype.hasOwnProperty;
+function lexValence(lower: string): number | undefined {
+  if (hasOwn.call(lexicon, lower)) return lexicon[lower];
+  if (hasOwn.call(EMOJI, lower)) return EMOJI[lower];
+  return undefined;
+}
+
+/**
+ * Customer-service phrases, matched on normalizeText output (so texting like "thx 4 nothing" counts).
+ * Each addition closes a gap seen in test/fixtures/nlu/sentiment.json where plain VADER scored a complaint
+ * as neutral or positive:
+ *  - waiting/duration complaints ("for an hour", "still waiting"): no lexicon word at all -> neutral.
+ *  - broken-service phrases ("not working", "never arrived"): "working"/"arrived" are not lexicon words, so the
+ *    negation has nothing to flip -> neutral.
+ *  - sarcasm ("thanks for nothing", "great, just great"): VADER scores the positive word -> positive. For these
+ *    `cancels` lists the positive words whose valence is dropped when the phrase matches.
+ *  - money/trust complaints ("charged twice", "want my money back", "rip off") -> neutral in VADER.
+ */
+interface CsPhrase { phrase: string; valence: number; cancels?: string[] }
+const CS_PHRASES: CsPhrase[] = [
+  // Waiting for a long time.
+  ...['for an hour', 'for hours', 'for ages', 'for days', 'for weeks', 'for a week', 'for a month', 'for months',
+    'for half an hour', 'all day', 'still waiting', 'still not', 'still no', 'still have not', 'still has not',
+    'still nothing', 'still did not', 'keep waiting', 'been waiting', 'waiting forever', 'takes forever',
+    'taking forever', 'so long', 'too long', 'again and again', 'over and over', 'third time', 'second time',
+    'how many times'].map((phrase) => ({ phrase, valence: -1.6 })),
+  // Something does not work / did not arrive / nobody answers.
+  ...['not working', 'does not work', 'did not work', 'will not work', 'stopped working', 'never works',
+    'never arrived', 'never received', 'never came', 'not received', 'not arrived', 'has not arrived',
+    'did not arrive', 'did not receive', 'have not received', 'no response', 'no reply', 'no answer', 'no one',
+    'nobody', 'not helpful', 'not help', 'cannot believe', 'doesnt make sense', 'does not make sense',
+    'makes no sense', 'wrong item', 'wrong size', 'charged twice', 'double charged', 'charged me twice',
+    'money back', 'rip off', 'ripoff', 'scam', 'fed up', 'sick of', 'tired of', 'had enough', 'waste of time',
+    'what the hell', 'where the hell', 'what the heck', 'wtf', 'unacceptable', 'ridiculous', 'useless',
+    'pathetic', 'bot is', 'stupid bot', 'are you kidding', 'you kidding me', 'seriously',
+    'not happy', 'unhappy', 'disappointed', 'complaint', 'complain'].map((phrase) => ({ phrase, valence: -1.8 })),
+  // Sarcasm: the positive word is part of the complaint.
+  { phrase: 'thanks for nothing', valence: -2.5, cancels: ['thanks', 'thank', 'thx'] },
+  { phrase: 'thank you for nothing', valence: -2.5, cancels: ['thanks', 'thank', 'thx'] },
+  { phrase: 'great just great', valence: -2.2, cancels: ['great'] },
+  { phrase: 'just great', valence: -2, cancels: ['great'] },
+  { phrase: 'oh great', valence: -2, cancels: ['great'] },
+  { phrase: 'just perfect', valence: -2, cancels: ['perfect'] },
+  { phrase: 'oh perfect', valence: -2, cancels: ['perfect'] },
+  { phrase: 'just wonderful', valence: -2, cancels: ['wonderful'] },
+  { phrase: 'oh wonderful', valence: -2, cancels: ['wonderful'] },
+  { phrase: 'yes right', valence: -2, cancels: ['yeah', 'yes', 'right'] },
+  { phrase: 'very helpful not', valence: -2, cancels: ['helpful'] },
+  { phrase: 'so helpful not', valence: -2, cancels: ['helpful'] },
+  { phrase: 'real helpful', valence: -1.8, cancels: ['helpful'] },
+  { phrase: 'great service not', valence: -2, cancels: ['great'] },
+  { phrase: 'love waiting', valence: -2, cancels: ['love'] },
+  { phrase: 'love how', valence: -1.2, cancels: ['love'] },
+  { phrase: 'a joke', valence: -1.8, cancels: ['joke'] },
+];
+
+/** Phrases grouped by first word so matching is one Map lookup per token. */
+let phraseIndex: Map<string, { words: string[]; def: CsPhrase }[]> | undefined;
+function getPhraseIndex(): Map<string, { words: string[]; def: CsPhrase }[]> {
+  if (phraseIndex) return phraseIndex;
+  phraseIndex = new Map();
+  for (const def of CS_PHRASES) {
+    const words = def.phrase.split(' ');
+    const list = phraseIndex.get(words[0]) ?? [];
+    list.push({ words, def });
+    phraseIndex.set(words[0], list);
+  }
+  return phraseIndex;
+}
+
+const PICTO = /(\p{Extended_Pictographic})/gu;
+
+/** ASCII punctuation VADER strips from word edges. */
+const PUNCT = new Uint8Array(128);
+for (const ch of '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~') PUNCT[ch.charCodeAt(0)] = 1;
+const isPunct = (c: number) => c < 128 && PUNCT[c] === 1;
+
+/** Python's str.isupper: at least one cased letter and no lower-case ASCII letter. */
+function isUpperPython(word: string): boolean {
+  let hasUpper = false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) hasUpper = true;
+  }
+  return hasUpper;
+}
+
+/** VADER's tokens: whitespace split, 1-char tokens dropped, edge punctuation stripped unless it is an emoticon. */
+function vaderTokens(text: string): string[] {
+  let t = text;
+  if (/[^\x00-\x7f]/.test(t)) t = t.replace(/[\u2019\u2018]/g, "'").replace(PICTO, ' $1 ').replace(/[\ufe0f\u200d]/g, '');
+  const out: string[] = [];
+  const n = t.length;
+  let i = 0;
+  while (i < n) {
+    // Skip whitespace.
+    while (i < n && t.charCodeAt(i) <= 32) i++;
+    if (i >= n) break;
+    const start = i;
+    while (i < n && t.charCodeAt(i) > 32) i++;
+    const tok = t.slice(start, i);
+    if (tok.length === 1) continue;
+    let a = 0;
+    let b = tok.length;
+    while (a < b && isPunct(tok.charCodeAt(a))) a++;
+    while (b > a && isPunct(tok.charCodeAt(b - 1))) b--;
+    if (a === 0 && b === tok.length) {
+      out.push(tok);
+      continue;
+    }
+    if (lexValence(tok.toLowerCase()) !== undefined) {
+      out.push(tok); // emoticons such as ":(" or ":-)" are lexicon entries themselves
+      continue;
+    }
+    if (b - a > 1) out.push(tok.slice(a, b));
+    else if (b === a) out.push(tok); // all punctuation: keep (an unknown emoticon scores 0 anyway)
+  }
+  return out;
+}
+
+function scalarIncDec(word: string, lower: string, valence: number, isCapDiff: boolean): number {
+  if (!hasOwn.call(BOOSTERS, lower)) return 0;
+  let scalar = BOOSTERS[lower];
+  if (valence < 0) scalar *= -1;
+  if (isCapDiff && isUpperPython(word)) scalar += valence > 0 ? C_INCR : -C_INCR;
+  return scalar;
+}
+
+function isNegation(lower: string): boolean {
+  return NEGATE.has(lower) || lower.includes("n't");
+}
+
+/** Words that occur in IDIOMS or BOOSTER_BIGRAMS: idiom strings are only built when one is nearby. */
+const IDIOM_WORDS = new Set(
+  [...Object.keys(IDIOMS), ...BOOSTER_BIGRAMS].flatMap((k) => k.split(' ')),
+);
+
+function idiomsCheck(valence: number, lw: string[], index: number): number {
+  let near = false;
+  for (let k = Math.max(0, index - 3); k <= Math.min(lw.length - 1, index + 2) && !near; k++) near = IDIOM_WORDS.has(lw[k]);
+  if (!near) return valence;
+  const w = (i: number) => lw[i] ?? 'undefined';
+  const seqs = [
+    `${w(index - 1)} ${w(index)}`,
+    `${w(index - 2)} ${w(index - 1)} ${w(index)}`,
+    `${w(index - 2)} ${w(index - 1)}`,
+    `${w(index - 3)} ${w(index - 2)} ${w(index - 1)}`,
+    `${w(index - 3)} ${w(index - 2)}`,
+  ];
+  for (const s of seqs) {
+    if (hasOwn.call(IDIOMS, s)) {
+      valence = IDIOMS[s];
+      break;
+    }
+  }
+  if (lw.length - 1 > index) {
+    const s = `${lw[index]} ${lw[index + 1]}`;
+    if (hasOwn.call(IDIOMS, s)) valence = IDIOMS[s];
+  }
+  if (lw.length - 1 > index + 1) {
+    const s = `${lw[index]} ${lw[index + 1]} ${lw[index + 2]}`;
+    if (hasOwn.call(IDIOMS, s)) valence = IDIOMS[s];
+  }
+  if (BOOSTER_BIGRAMS.has(seqs[4]) || BOOSTER_BIGRAMS.has(seqs[2])) valence += B_DECR;
+  return valence;
+}
+
+function neverCheck(valence: number, lw: string[], startI: number, index: number): number {
+  if (startI === 0) {
+    if (isNegation(lw[index - 1])) valence *= N_SCALAR;
+  } else if (startI === 1) {
+    if (lw[index - 2] === 'never' && (lw[index - 1] === 'so' || lw[index - 1] === 'this')) valence *= 1.5;
+    else if (isNegation(lw[index - 2])) valence *= N_SCALAR;
+  } else if (startI === 2) {
+    if ((lw[index - 3] === 'never' && (lw[index - 2] === 'so' || lw[index - 2] === 'this')) ||
+      lw[index - 1] === 'so' || lw[index - 1] === 'this') valence *= 1.25;
+    else if (isNegation(lw[index - 3])) valence *= N_SCALAR;
+  }
+  return valence;
+}
+
+function leastCheck(valence: number, lw: string[], index: number): number {
+  if (index > 1 && lw[index - 1] === 'least' && lexValence('least') === undefined) {
+    if (lw[index - 2] !== 'at' && lw[index - 2] !== 'very') valence *= N_SCALAR;
+  } else if (index > 0 && lw[index - 1] === 'least' && lexValence('least') === undefined) {
+    valence *= N_SCALAR;
+  }
+  return valence;
+}
+
+function punctuationAmplifier(text: string): number {
+  let ep = 0;
+  let qm = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 33) ep++;
+    else if (c === 63) qm++;
+  }
+  const epAmp = Math.min(ep, 4) * 0.292;
+  const qmAmp = qm > 1 ? (qm <= 3 ? qm * 0.18 : 0.96) : 0;
+  return epAmp + qmAmp;
+}
+
+export interface SentimentDetail extends Sentiment {
+  /** Score of the VADER rules alone, before the customer-service phrases (for comparisons). */
+  vaderScore: number;
+}
+
+/** Sentiment with an optional pre-computed normalised text (analyzeText already has it). */
+export function sentimentDetail(text: string, normalized?: string): SentimentDetail {
+  const words = vaderTokens(text);
+  const lw = new Array<string>(words.length);
+  for (let i = 0; i < words.length; i++) lw[i] = words[i].toLowerCase();
+  let allCaps = 0;
+  for (const w of words) if (isUpperPython(w)) allCaps++;
+  const capDiff = words.length - allCaps;
+  const isCapDiff = capDiff > 0 && capDiff < words.length;
+
+  const sentiments = new Array<number>(words.length).fill(0);
+  const inLexicon = new Array<boolean>(words.length);
+  const base = new Array<number>(words.length);
+  for (let i = 0; i < words.length; i++) {
+    const v = lexValence(lw[i]);
+    inLexicon[i] = v !== undefined;
+    base[i] = v ?? 0;
+  }
+  for (let i = 0; i < words.length; i++) {
+    const lower = lw[i];
+    if (!inLexicon[i]) continue;
+    if ((lower === 'kind' && lw[i + 1] === 'of') || hasOwn.call(BOOSTERS, lower)) continue;
+    let valence = base[i];
+    // Emoticons and emoji carry their own valence: "nothing 🤬" must not be flipped by a negation.
+    if (!/[a-z]/.test(lower)) {
+      sentiments[i] = valence;
+      continue;
+    }
+    if (isCapDiff && isUpperPython(words[i])) valence += valence > 0 ? C_INCR : -C_INCR;
+    for (let startI = 0; startI < 3; startI++) {
+      if (i > startI && !inLexicon[i - (startI + 1)]) {
+        let s = scalarIncDec(words[i - (startI + 1)], lw[i - (startI + 1)], valence, isCapDiff);
+        if (startI === 1 && s !== 0) s *= 0.95;
+        else if (startI === 2 && s !== 0) s *= 0.9;
+        valence += s;
+        valence = neverCheck(valence, lw, startI, i);
+        if (startI === 2) valence = idiomsCheck(valence, lw, i);
+      }
+    }
+    sentiments[i] = leastCheck(valence, lw, i);
+  }
+
+  const butIndex = lw.indexOf('but');
+  if (butIndex !== -1) {
+    for (let i = 0; i < sentiments.length; i++) {
+      if (i < butIndex) sentiments[i] *= 0.5;
+      else if (i > butIndex) sentiments[i] *= 1.5;
+    }
+  }
+
+  const amp = punctuationAmplifier(text);
+  const vaderScore = compound(sentiments, 0, amp);
+
+  // Customer-service phrases on the normalised text.
+  const norm = (normalized ?? normalizeText(text)).split(' ');
+  const index = getPhraseIndex();
+  let extra = 0;
+  const found: string[] = [];
+  const cancelled = new Set<string>();
+  for (let i = 0; i < norm.length; i++) {
+    const candidates = index.get(norm[i]);
+    if (!candidates) continue;
+    for (const { words: pw, def } of candidates) {
+      let ok = i + pw.length <= norm.length;
+      for (let k = 1; ok && k < pw.length; k++) ok = norm[i + k] === pw[k];
+      if (!ok) continue;
+      // Avoid double counting words the lexicon already scores negatively ("useless", "ridiculous").
+      const lex = pw.length === 1 ? lexValence(pw[0]) : undefined;
+      if (lex === undefined || lex >= 0) extra += def.valence;
+      found.push(def.phrase);
+      if (def.cancels) for (const c of def.cancels) cancelled.add(c);
+    }
+  }
+  if (cancelled.size > 0) {
+    for (let i = 0; i < sentiments.length; i++) if (sentiments[i] > 0 && cancelled.has(lw[i])) sentiments[i] = 0;
+  }
+  const score = found.length > 0 ? compound(sentiments, extra, amp) : vaderScore;
+
+  const negativeWords: string[] = [];
+  for (let i = 0; i < sentiments.length; i++) {
+    if (sentiments[i] < 0 && !negativeWords.includes(lw[i])) negativeWords.push(lw[i]);
+  }
+  for (const f of found) if (!negativeWords.includes(f)) negativeWords.push(f);
+  return { score, negativeWords, vaderScore };
+}
+
+function compound(sentiments: number[], extra: number, amp: number): number {
+  let sum = extra;
+  for (const s of sentiments) sum += s;
+  if (sum > 0) sum += amp;
+  else if (sum < 0) sum -= amp;
+  const n = sum / Math.sqrt(sum * sum + 15);
+  return Math.round(Math.max(-1, Math.min(1, n)) * 10000) / 10000;
+}
+
+export function sentimentOf(text: string): Sentiment {
+  const { score, negativeWords } = sentimentDetail(text);
+  return { score, negativeWords };
+}

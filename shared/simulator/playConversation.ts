@@ -1,0 +1,52 @@
+/**
+ * Plays one recorded conversation (a list of customer messages) through a flow on a virtual clock, for
+ * batch simulation. HTTP requests fail (no network in a simulation); no agent ever joins.
+ */
+import type { EscalationAction, Signal } from '../escalation/types';
+import type { EscalationReason, Flow } from '../flow/schema';
+import type { HandoffStatus } from '../handoff/types';
+import { createSimulation } from './createSimulation';
+
+export interface PlayedConversation {
+  id: string;
+  /** The first decision that handed over or offered a person. */
+  escalation: { reason: EscalationReason; action: Extract<EscalationAction, 'handoff' | 'offer'>; turn: number; signals: Signal[] } | null;
+  handoff: {
+    id: string;
+    status: HandoffStatus;
+    assignation: string;
+    reason: EscalationReason | 'flow';
+    priority: string;
+    blockId: string;
+    summary: string;
+  } | null;
+  transcript: { from: string; text: string }[];
+}
+
+/** Seconds between simulated customer messages (so timers behave plausibly). */
+const TURN_GAP_MS = 20_000;
+
+export function playConversation(flow: Flow, id: string, turns: string[], now: number): PlayedConversation {
+  const sim = createSimulation(flow, { now, conversationId: id, http: () => ({ ok: false, status: 0, body: null }) });
+  let escalation: PlayedConversation['escalation'] = null;
+  let summary = '';
+  for (let turn = 0; turn < turns.length; turn++) {
+    if (turn > 0) sim.advance(TURN_GAP_MS);
+    for (const step of sim.say(turns[turn])) {
+      const d = step.decision;
+      if (!escalation && d && d.reason && (d.action === 'handoff' || d.action === 'offer')) {
+        escalation = { reason: d.reason, action: d.action, turn, signals: d.signals };
+      }
+      for (const e of step.effects) if (e.type === 'handoff_request' && !summary) summary = e.context.summary;
+    }
+  }
+  const h = sim.state.handoff;
+  return {
+    id,
+    escalation,
+    handoff: h
+      ? { id: h.id, status: h.status, assignation: h.assignation, reason: h.reason, priority: h.priority, blockId: h.blockId, summary }
+      : null,
+    transcript: sim.state.transcript.map((t) => ({ from: t.from, text: t.text })),
+  };
+}

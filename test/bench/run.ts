@@ -1,0 +1,156 @@
+/**
+ * `npm run bench`: engine and escalation numbers for flows/customer-support.json, printed as tables with a
+ * baseline measured in the same run (so numbers from different machines can be compared by ratio).
+ * Never pass/fail: it reports, and marks each target as met or not.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { receive, start } from '../../shared/engine/engine';
+import type { ConversationState, Input } from '../../shared/engine/types';
+import { evaluateEscalation, initialEscalationMemory } from '../../shared/escalation/evaluateEscalation';
+import type { TurnFacts } from '../../shared/escalation/types';
+import { loadFlowText } from '../../shared/flow/loadFlowText';
+import type { Flow } from '../../shared/flow/schema';
+import { analyzeText } from '../../shared/nlu/analyzeText';
+import { playConversation } from '../../shared/simulator/playConversation';
+import { messagePool, randomConversation, seededRandom } from './conversationGenerator';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const loaded = loadFlowText(readFileSync(root + 'flows/customer-support.json', 'utf8'));
+if (!loaded.ok || !loaded.flow) throw new Error('flows/customer-support.json is invalid; run baton validate');
+const flow: Flow = loaded.flow;
+const NOW = Date.parse('2026-11-24T10:00:00Z'); // a Tuesday morning: the support team is open
+
+function time<T>(fn: () => T): { ms: number; result: T } {
+  const t0 = performance.now();
+  const result = fn();
+  return { ms: performance.now() - t0, result };
+}
+
+function table(title: string, rows: string[][]) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  console.log(`\n${title}\n`);
+  rows.forEach((r, n) => {
+    console.log('| ' + r.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |');
+    if (n === 0) console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+  });
+}
+const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+/* ---------------------------------------------------------------- baseline */
+// The baseline is plain JavaScript work on the same messages (lower-case, split, join, JSON round-trip of a
+// small object): what any implementation has to pay at least once per turn. Ratios to it travel between machines.
+const rand = seededRandom(42);
+const baselineMessages = Array.from({ length: 20_000 }, () => messagePool[Math.floor(rand() * messagePool.length)]);
+const baseline = time(() => {
+  let n = 0;
+  for (const m of baselineMessages) {
+    const words = m.toLowerCase().split(/\s+/);
+    n += JSON.parse(JSON.stringify({ words, at: 1 })).words.join(' ').length;
+  }
+  return n;
+});
+const baselinePerSec = baselineMessages.length / (baseline.ms / 1000);
+
+/* ---------------------------------------------------------------- engine throughput */
+const CONVERSATIONS = 10_000;
+const convRand = seededRandom(7);
+const scripts = Array.from({ length: CONVERSATIONS }, () => randomConversation(convRand));
+// Warm up (JIT, model loading) on a few conversations first.
+for (const s of scripts.slice(0, 200)) runScript(s);
+const engineRun = time(() => {
+  let turns = 0;
+  for (const s of scripts) turns += runScript(s);
+  return turns;
+});
+const turnsPerSec = engineRun.result / (engineRun.ms / 1000);
+
+function runScript(script: Input[]): number {
+  let step = start(flow, { now: NOW, conversationId: 'bench' });
+  let now = NOW;
+  let turns = 0;
+  for (const input of script) {
+    now += 15_000;
+    step = receive(flow, step.state, input, { now });
+    if (input.type === 'text' || input.type === 'choice') turns++;
+  }
+  return turns;
+}
+
+/* ---------------------------------------------------------------- escalation evaluation */
+const evalRand = seededRandom(11);
+const facts: TurnFacts[] = Array.from({ length: 5_000 }, (_, i) => {
+  const text = messagePool[Math.floor(evalRand() * messagePool.length)];
+  return { text, analysis: analyzeText(text), turn: i % 10, now: NOW, variables: {}, intent: null, fallback: evalRand() < 0.2 };
+});
+let memory = initialEscalationMemory();
+for (const f of facts.slice(0, 500)) memory = evaluateEscalation(flow.escalation, f, memory).memory;
+let worst = 0;
+const evalRun = time(() => {
+  let m = initialEscalationMemory();
+  for (const f of facts) {
+    const t0 = performance.now();
+    m = evaluateEscalation(flow.escalation, f, m).memory;
+    worst = Math.max(worst, performance.now() - t0);
+  }
+});
+const evalMicros = (evalRun.ms * 1000) / facts.length;
+const analyzeRun = time(() => {
+  for (const f of facts) analyzeText(f.text + ' ');
+});
+const analyzeMicros = (analyzeRun.ms * 1000) / facts.length;
+
+/* ---------------------------------------------------------------- state size */
+const tenTurns: Input[] = [
+  { type: 'text', text: 'hi there' },
+  { type: 'text', text: 'where is my order?' },
+  { type: 'text', text: 'NW-123456' },
+  { type: 'text', text: 'ok thanks' },
+  { type: 'text', text: 'what are your shipping costs' },
+  { type: 'text', text: 'do you ship to Canada' },
+  { type: 'text', text: 'how long does it take' },
+  { type: 'text', text: 'can I pay with paypal' },
+  { type: 'text', text: 'great' },
+  { type: 'text', text: 'bye' },
+];
+let sizeState: ConversationState = start(flow, { now: NOW }).state;
+for (const input of tenTurns) sizeState = receive(flow, sizeState, input, { now: NOW + 1000 }).state;
+const withTranscript = JSON.stringify(sizeState).length;
+const withoutTranscript = JSON.stringify({ ...sizeState, transcript: [] }).length;
+const transcriptSkeleton = JSON.stringify({ ...sizeState, transcript: sizeState.transcript.map((t) => ({ ...t, text: '' })) }).length;
+
+/* ---------------------------------------------------------------- batch simulation */
+const batchRand = seededRandom(3);
+const batch = Array.from({ length: 2_000 }, (_, i) => ({
+  id: String(i),
+  turns: Array.from({ length: 1 + Math.floor(batchRand() * 4) }, () => messagePool[Math.floor(batchRand() * messagePool.length)]),
+}));
+const batchRun = time(() => {
+  for (const c of batch) playConversation(flow, c.id, c.turns, NOW);
+});
+const convPerSec = batch.length / (batchRun.ms / 1000);
+
+/* ---------------------------------------------------------------- report */
+const met = (ok: boolean) => (ok ? 'met' : 'NOT MET');
+console.log(`Baton bench · node ${process.version} · ${process.platform}/${process.arch} · flow: ${flow.name}`);
+table('Engine and escalation (flows/customer-support.json)', [
+  ['measure', 'value', 'x baseline', 'target', 'status'],
+  ['baseline: lower-case + split + JSON round-trip', `${fmt(baselinePerSec)} msgs/s`, '1.00', '', ''],
+  [
+    `customer turns through the engine (${fmt(CONVERSATIONS)} conversations, ${fmt(engineRun.result)} turns)`,
+    `${fmt(turnsPerSec)} turns/s`,
+    fmt(turnsPerSec / baselinePerSec, 2),
+    '>= 50,000 turns/s',
+    met(turnsPerSec >= 50_000),
+  ],
+  ['text analysis (tokens, stems, sentiment, entities) per message', `${fmt(analyzeMicros, 1)} µs`, '', '', ''],
+  ['escalation evaluation per message (mean)', `${fmt(evalMicros, 1)} µs`, '', '< 200 µs', met(evalMicros < 200)],
+  ['escalation evaluation per message (worst of 5,000)', `${fmt(worst * 1000, 1)} µs`, '', '', ''],
+  ['batch simulation (baton simulate core, 1-4 turns each)', `${fmt(convPerSec)} conversations/s`, '', '10,000 in seconds', met(10_000 / convPerSec < 30)],
+]);
+table('Serialised state of a 10-turn conversation', [
+  ['what', 'bytes (JSON)', 'target', 'status'],
+  ['whole state', fmt(withTranscript), '', ''],
+  ['state with transcript text emptied', fmt(transcriptSkeleton), '', ''],
+  ['state without transcript', fmt(withoutTranscript), '< 2,048', met(withoutTranscript < 2048)],
+]);
