@@ -46,7 +46,7 @@ const handoff = z.object({
 const waiting = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('input'), blockId: z.string(), retries: z.number().int().min(0) }),
   z.object({ kind: z.literal('offer'), blockId: z.string(), retries: z.number().int().min(0), reason }),
-  z.object({ kind: z.literal('takeover_question'), blockId: z.string(), field: z.enum(['name', 'email', 'reason']), retries: z.number().int().min(0) }),
+  z.object({ kind: z.literal('takeover_question'), blockId: z.string(), field: z.enum(['name', 'email', 'reason']), retries: z.number().int().min(0), reason: reason.optional() }),
   z.object({ kind: z.literal('ticket_question'), blockId: z.string(), field: z.enum(['email', 'issue']), retries: z.number().int().min(0) }),
   z.object({ kind: z.literal('handoff'), blockId: z.string() }),
   z.object({ kind: z.literal('http'), blockId: z.string(), requestId: z.string() }),

@@ -25,7 +25,7 @@ type Field = 'name' | 'email' | 'reason';
  * The contract's `takeover_question` waiting, plus the escalation reason that brought the customer here,
  * so the handoff still records it after the questions. (Plain JSON, persisted with the state.)
  */
-export type TakeoverQuestionWaiting = Extract<Waiting, { kind: 'takeover_question' }> & { reason?: EscalationReason };
+export type TakeoverQuestionWaiting = Extract<Waiting, { kind: 'takeover_question' }>;
 
 export const takeoverPrompts: Record<Field, string> = {
   name: 'Before I connect you, may I have your name?',

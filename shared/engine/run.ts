@@ -100,7 +100,7 @@ export function setVar(run: Run, name: string, value: Value): void {
   run.s.variables[name] = value;
 }
 
-/** Variables as templates and rules see them: flow defaults under the conversation's values. */
+/** Variables as templates and rules see them (flow defaults were copied in by `start`). */
 export function vars(run: Run): Record<string, Value> {
   return run.s.variables;
 }

@@ -39,7 +39,14 @@ export type Waiting =
   /** Graduated escalation offered a person: buttons 'person' / 'bot'. */
   | { kind: 'offer'; blockId: string; retries: number; reason: EscalationReason }
   /** Human takeover is collecting details before handing over (default/custom modes). */
-  | { kind: 'takeover_question'; blockId: string; field: 'name' | 'email' | 'reason'; retries: number }
+  | {
+      kind: 'takeover_question';
+      blockId: string;
+      field: 'name' | 'email' | 'reason';
+      retries: number;
+      /** The escalation reason that brought the conversation here (absent when the flow simply reached the block). */
+      reason?: EscalationReason;
+    }
   /** Ticket block collecting details. */
   | { kind: 'ticket_question'; blockId: string; field: 'email' | 'issue'; retries: number }
   /** Human takeover: in the queue or with an agent. */

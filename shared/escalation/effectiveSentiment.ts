@@ -29,7 +29,12 @@ export interface EffectiveSentiment {
   words: string[];
 }
 
+/** The detector and the memory update both need it for the same message: compute once per analysis. */
+const cache = new WeakMap<TextAnalysis, EffectiveSentiment>();
+
 export function effectiveSentiment(analysis: TextAnalysis): EffectiveSentiment {
+  const hit = cache.get(analysis);
+  if (hit) return hit;
   const base = analysis.sentiment.score;
   const words: string[] = [];
   let boost = 0;
@@ -51,5 +56,7 @@ export function effectiveSentiment(analysis: TextAnalysis): EffectiveSentiment {
   }
   for (const w of analysis.sentiment.negativeWords) if (!words.includes(w)) words.push(w);
   const score = Math.max(-1, base - Math.min(boost, MAX_BOOST));
-  return { score, base, words };
+  const result = { score, base, words };
+  cache.set(analysis, result);
+  return result;
 }

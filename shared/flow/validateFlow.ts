@@ -12,6 +12,7 @@
  *
  * Pure: no Node, DOM, React or Electron imports.
  */
+import { isValidTimeZone } from './openingHours';
 import { closest, distance } from 'fastest-levenshtein';
 import { blockRegistry, exitsOf } from './blockRegistry';
 import { builtinVariableNames } from './builtinVariables';
@@ -362,6 +363,7 @@ export function validateFlow(doc: unknown): FlowValidation {
     checkLoops(report, flow);
     checkVariables(report, flow);
     checkEscalation(report, flow);
+    checkTimeZones(report, flow);
   }
 
   // Errors first, otherwise in the order found (document order within each check).
@@ -792,4 +794,23 @@ function checkEscalation(report: Report, flow: Flow) {
       });
     });
   }
+}
+
+/** A misspelt time zone would silently be read as UTC: opening hours would be off by hours. */
+function checkTimeZones(report: Report, flow: Flow) {
+  const check = (tz: string, path: Path, blockId: string | null) => {
+    if (isValidTimeZone(tz)) return;
+    report.error(
+      'bad_timezone',
+      path,
+      blockId,
+      `'${tz}' is not a time zone this computer knows.`,
+      "Use an IANA time zone name such as 'Europe/London', 'America/New_York' or 'UTC'.",
+    );
+  };
+  check(flow.settings.timezone, ['settings', 'timezone'], null);
+  flow.blocks.forEach((b, i) => {
+    if (b.kind === 'business_hours') check(b.data.timezone, ['blocks', i, 'data', 'timezone'], b.id);
+    if (b.kind === 'human_takeover' && b.data.availability) check(b.data.availability.timezone, ['blocks', i, 'data', 'availability', 'timezone'], b.id);
+  });
 }

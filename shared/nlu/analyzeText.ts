@@ -43,22 +43,37 @@ export function analyzeText(text: string): TextAnalysis {
   return analysis;
 }
 
-/** Fraction of upper-case letters among the letters of words with 2+ letters. */
+/** Fraction of upper-case letters among the letters of words with 2+ letters (ASCII fast path). */
 export function shoutingOf(text: string): number {
   let upper = 0;
   let letters = 0;
-  const re = /\p{L}{2,}/gu;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    const w = m[0];
-    for (let i = 0; i < w.length; i++) {
-      const c = w[i];
-      const lo = c.toLowerCase();
-      const up = c.toUpperCase();
-      if (lo === up) continue; // letters without case (CJK...) do not count either way
-      letters++;
-      if (c === up) upper++;
+  let runUpper = 0;
+  let runLetters = 0;
+  const flush = () => {
+    if (runLetters >= 2) {
+      upper += runUpper;
+      letters += runLetters;
     }
+    runUpper = 0;
+    runLetters = 0;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) {
+      runUpper++;
+      runLetters++;
+    } else if (c >= 97 && c <= 122) {
+      runLetters++;
+    } else if (c > 127) {
+      const ch = text[i];
+      const lo = ch.toLowerCase();
+      const up = ch.toUpperCase();
+      if (lo !== up) {
+        runLetters++;
+        if (ch === up) runUpper++;
+      } else flush();
+    } else flush();
   }
+  flush();
   return letters === 0 ? 0 : upper / letters;
 }

@@ -131,7 +131,7 @@ const EXTRACTORS: Extractor[] = [
   },
   {
     type: 'date',
-    re: /\b(?:today|tomorrow|tonight|yesterday|day after tomorrow|(?:next|this|last|on)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|weekend))\b/gi,
+    re: /\b(?:day after tomorrow|today|tomorrow|tonight|yesterday|(?:next|this|last|on)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|weekend)|in\s+(?:\d+|a|one|two|three|a few)\s+(?:days?|weeks?|months?))\b/gi,
     make: (m) => {
       // Relative dates stay literal: resolving them needs the conversation's clock, which the engine owns.
       const lower = m[0].toLowerCase();
@@ -171,7 +171,7 @@ const EXTRACTORS: Extractor[] = [
 
 export function extractEntities(text: string): Entity[] {
   // Fast exit: every entity type needs a digit, "@", "www"/"http", or a relative-date word.
-  if (!/[\d@]|www|http|today|tomorrow|tonight|yesterday|next|this|last|on /i.test(text)) return [];
+  if (!/[\d@]|www\.|today|tomorrow|tonight|yesterday|day\b|week|month|hour|min/i.test(text)) return [];
   const claimed: Span[] = [];
   const found: { start: number; entity: Entity }[] = [];
   const overlaps = (s: number, e: number) => claimed.some((c) => s < c.end && e > c.start);

@@ -62,9 +62,8 @@ function normalizeUncached(text: string): string {
   let s = text.toLowerCase();
   // Only pay for Unicode decomposition when there is something non-ASCII to strip.
   if (/[^\x00-\x7f]/.test(s)) s = s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-  s = scanWords(s);
-  if (s === '') return '';
-  const words = s.split(' ');
+  const words = scanWords(s);
+  if (words.length === 0) return '';
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
@@ -95,42 +94,44 @@ const isAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 const isApostrophe = (c: number) => c === 39 || c === 0x2019 || c === 0x2018 || c === 96 || c === 0xb4;
 
 /**
- * One pass over lower-cased text: keeps [a-z0-9] runs separated by single spaces. Apostrophes join words
- * ("don't" -> "dont") so contractions map through WORD_MAP. Between digits, "." and ":" are kept ("42.50",
- * "14:30") and a comma is a decimal comma before exactly two digits ("42,50" -> "42.50"), otherwise a
- * thousands separator ("1,234" -> "1234"). A hand-written loop because the equivalent chain of regex
- * replacements cost ~5 µs per message.
+ * One pass over lower-cased text returning the words: [a-z0-9] runs (plus letters of other scripts).
+ * Apostrophes join words ("don't" -> "dont") so contractions map through WORD_MAP. Between digits, "." and
+ * ":" are kept ("42.50", "14:30") and a comma is a decimal comma before exactly two digits ("42,50" ->
+ * "42.50"), otherwise a thousands separator ("1,234" -> "1234"). A hand-written loop because the equivalent
+ * chain of regex replacements cost ~5 µs per message.
  */
-function scanWords(s: string): string {
-  let out = '';
-  let pendingSpace = false;
+function scanWords(s: string): string[] {
+  const words: string[] = [];
+  let cur = '';
   const n = s.length;
-  for (let i = 0; i < n; i++) {
+  let i = 0;
+  while (i < n) {
     const c = s.charCodeAt(i);
-    if (isAlnum(c)) {
-      if (pendingSpace && out.length > 0) out += ' ';
-      pendingSpace = false;
-      out += s[i];
+    if (isAlnum(c) || (c > 127 && !isApostrophe(c) && /[\p{L}\p{N}]/u.test(s[i]))) {
+      let j = i + 1;
+      while (j < n && isAlnum(s.charCodeAt(j))) j++;
+      cur += s.slice(i, j);
+      i = j;
       continue;
     }
-    if (c > 127 && !isApostrophe(c) && /[\p{L}\p{N}]/u.test(s[i])) {
-      // Letters of other scripts (after accents were stripped) stay part of words.
-      if (pendingSpace && out.length > 0) out += ' ';
-      pendingSpace = false;
-      out += s[i];
+    if (isApostrophe(c) && cur !== '') {
+      i++;
       continue;
     }
-    if (isApostrophe(c)) continue;
-    if ((c === 46 || c === 58 || c === 44) && i > 0 && i + 1 < n && isDigit(s.charCodeAt(i - 1)) && isDigit(s.charCodeAt(i + 1)) && !pendingSpace) {
+    if ((c === 46 || c === 58 || c === 44) && cur !== '' && i + 1 < n && isDigit(s.charCodeAt(i - 1)) && isDigit(s.charCodeAt(i + 1))) {
       if (c === 44) {
         const twoDigits = i + 2 < n && isDigit(s.charCodeAt(i + 2)) && !(i + 3 < n && isDigit(s.charCodeAt(i + 3)));
-        if (twoDigits) out += '.';
-        continue;
-      }
-      out += s[i];
+        if (twoDigits) cur += '.';
+      } else cur += s[i];
+      i++;
       continue;
     }
-    pendingSpace = true;
+    if (cur !== '') {
+      words.push(cur);
+      cur = '';
+    }
+    i++;
   }
-  return out;
+  if (cur !== '') words.push(cur);
+  return words;
 }

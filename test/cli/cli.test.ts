@@ -83,11 +83,13 @@ describe('baton chat', () => {
   });
 
   it('fires the queue timeout on the virtual clock with /wait', () => {
-    const script = ['I want to talk to a real person', 'jane@example.com', '/wait 11m', '/state', '/quit'].join('\n');
+    const script = ['I want to talk to a real person', 'jane@example.com', '/wait 11m', 'My parcel never arrived', '/quit'].join('\n');
     const r = baton(['chat', 'flows/customer-support.json', '--now', NOW, '--http', 'fail'], script);
     expect(r.code).toBe(0);
+    // The 5-minute waiting email fires first, then the 10-minute queue timeout, then the flow's ticket.
+    expect(r.stdout).toMatch(/email to support-leads@northwind\.example: A customer has been waiting 5 minutes/);
     expect(r.stdout).toMatch(/handoff h\d+ is now expired/);
-    expect(r.stdout).toMatch(/ticket T?\w+ opened/);
+    expect(r.stdout).toMatch(/ticket \S+ opened for jane@example\.com: My parcel never arrived/);
   });
 
   it('refuses an invalid flow with exit 2 and the problems', () => {

@@ -51,6 +51,9 @@ const VERBS = new Set([
   'talk', 'speak', 'chat', 'connect', 'transfer', 'put', 'get', 'give', 'want', 'need', 'escalate', 'reach',
   'contact', 'request', 'requesting', 'ask', 'asking', 'looking', 'prefer', 'send', 'route', 'hand', 'pass',
   'switch', 'bring', 'find', 'call', 'waiting', 'forward',
+  // Common typos of the verbs themselves (a fuzzy match on verbs would catch "tall", "walk", "peak").
+  'speek', 'spek', 'speack', 'spaek', 'sepak', 'tlak', 'tlk', 'talkk', 'taalk', 'conect', 'connet', 'tranfer',
+  'trasnfer', 'transfere', 'transffer', 'wnat', 'ned', 'nede',
 ]);
 /** Verbs that only count in a frame: "can I have a human", "I'd like a person", "is there a human". */
 const CONDITIONAL_VERBS: Record<string, ReadonlySet<string>> = {

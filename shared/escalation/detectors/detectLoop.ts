@@ -9,6 +9,7 @@ import type { EscalationPolicy } from '../../flow/schema';
 import type { EscalationMemory, Signal, TurnFacts } from '../types';
 import { similarity } from '../../nlu/similarity';
 import { canonicalTokens } from '../canonicalTokens';
+import { mayBeSimilar } from '../mayBeSimilar';
 
 /** Complaints that the bot is looping, as canonical token strings (contractions spelled out). */
 const LOOP_PHRASES = [
@@ -43,7 +44,9 @@ export function detectLoop(facts: TurnFacts, policy: EscalationPolicy, memory: E
   const text = facts.analysis.normalized;
   if (facts.analysis.tokens.length < MIN_REPEAT_TOKENS) return null;
   let times = 1;
-  for (const earlier of memory.recent) if (similarity(text, earlier) >= cfg.similarity) times++;
+  for (const earlier of memory.recent) {
+    if (mayBeSimilar(text, earlier, cfg.similarity) && similarity(text, earlier) >= cfg.similarity) times++;
+  }
   if (times < cfg.count) return null;
   return {
     reason: 'loop',

@@ -69,19 +69,23 @@ function designerPhrases(phrases: readonly string[]): string[] {
   return hit;
 }
 
-/** The first word of `phrase` in `padded` is not preceded by a negation ("not urgent", "no emergency"). */
+/** The word at `index` is not negated by one of the two words before it ("not urgent", "no emergency"). */
 function affirmed(toks: string[], index: number): boolean {
   return !NEGATORS.has(toks[index - 1] ?? '') && !NEGATORS.has(toks[index - 2] ?? '');
 }
 
 function findWords(toks: string[], padded: string, extra: string[]): string | null {
   for (let i = 0; i < toks.length; i++) if (WORDS.has(toks[i]) && affirmed(toks, i)) return toks[i];
-  for (const p of [...PHRASES, ...extra]) {
+  return findPhrase(toks, padded, PHRASES) ?? findPhrase(toks, padded, extra);
+}
+
+function findPhrase(toks: string[], padded: string, phrases: string[]): string | null {
+  for (const p of phrases) {
     const at = padded.indexOf(p);
     if (at < 0) continue;
-    // Token index of the phrase start = number of spaces before it (padded starts with one).
+    // `at` is the space before the phrase's first word; its token index = spaces in padded[1..at].
     let idx = 0;
-    for (let k = 1; k < at; k++) if (padded.charCodeAt(k) === 32) idx++;
+    for (let k = 1; k <= at; k++) if (padded.charCodeAt(k) === 32) idx++;
     if (!affirmed(toks, idx)) continue;
     // "can't wait to see it" is excitement, not a hurry.
     if (p === ' can not wait ' && toks[idx + 3] === 'to') continue;

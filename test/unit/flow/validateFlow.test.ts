@@ -541,3 +541,17 @@ describe('validateFlow: versions', () => {
     expect(blockIndex(doc, 'orphan')).toBe(10);
   });
 });
+
+describe('validateFlow: time zones', () => {
+  it('bad_timezone: a misspelt zone in settings and in a business-hours block is an error with its path', () => {
+    const doc = validDoc();
+    doc.settings = { ...(doc.settings ?? {}), timezone: 'Europe/Lodnon' };
+    doc.blocks.push({ id: 'hours', kind: 'business_hours', data: { timezone: 'Mars/Olympus' } });
+    const r = validateFlow(doc);
+    const tz = r.problems.filter((p) => p.code === 'bad_timezone');
+    expect(tz.map((p) => p.path)).toEqual(['$.settings.timezone', `$.blocks[${doc.blocks.length - 1}].data.timezone`]);
+    expect(tz[1].blockId).toBe('hours');
+    expect(tz[0].message).toContain('Europe/Lodnon');
+    expect(r.ok).toBe(false);
+  });
+});

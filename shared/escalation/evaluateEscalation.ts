@@ -1,0 +1,167 @@
+/**
+ * The escalation policy: runs the enabled detectors on one customer message and turns what fired into an
+ * action ('none' | 'rephrase' | 'offer' | 'handoff') with a plain-English explanation, plus the memory
+ * to keep for the next turn. Pure: never mutates its inputs, no clock, no randomness.
+ *
+ * Speed: every pattern is compiled at module level or once per policy (WeakMap), so a call is a few
+ * token scans and Set look-ups; see test/unit/escalation/evaluateEscalation.test.ts for the measured time.
+ */
+import type { EscalationPolicy, EscalationReason } from '../flow/schema';
+import type { EscalationAction, EscalationDecision, EscalationMemory, Signal, TurnFacts } from './types';
+import { detectExplicitRequest } from './detectors/detectExplicitRequest';
+import { detectNegativeSentiment } from './detectors/detectNegativeSentiment';
+import { detectLowConfidence } from './detectors/detectLowConfidence';
+import { detectRepeatedFallback } from './detectors/detectRepeatedFallback';
+import { detectLoop, MIN_REPEAT_TOKENS } from './detectors/detectLoop';
+import { detectSensitiveTopic } from './detectors/detectSensitiveTopic';
+import { detectUrgency } from './detectors/detectUrgency';
+import { detectHotLead } from './detectors/detectHotLead';
+import { effectiveSentiment } from './effectiveSentiment';
+
+type Detector = (facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory) => Signal | null;
+
+/** Tie-break when two signals have the same score: the more pressing reason decides. */
+const PRIORITY: Record<EscalationReason, number> = {
+  explicit_request: 0,
+  urgency: 1,
+  sensitive_topic: 2,
+  negative_sentiment: 3,
+  loop: 4,
+  repeated_fallback: 5,
+  low_confidence: 6,
+  hot_lead: 7,
+};
+
+const DETECTORS: { reason: EscalationReason; on: (p: EscalationPolicy) => boolean; run: Detector }[] = [
+  { reason: 'explicit_request', on: (p) => p.explicitRequest.enabled, run: detectExplicitRequest },
+  { reason: 'urgency', on: (p) => p.urgency.enabled, run: detectUrgency },
+  { reason: 'sensitive_topic', on: (p) => p.sensitiveTopics.enabled, run: detectSensitiveTopic },
+  { reason: 'negative_sentiment', on: (p) => p.negativeSentiment.enabled, run: detectNegativeSentiment },
+  { reason: 'loop', on: (p) => p.loop.enabled, run: detectLoop },
+  { reason: 'repeated_fallback', on: (p) => p.repeatedFallback.enabled, run: detectRepeatedFallback },
+  { reason: 'low_confidence', on: (p) => p.lowConfidence.enabled, run: detectLowConfidence },
+  { reason: 'hot_lead', on: (p) => p.hotLead.enabled, run: detectHotLead },
+];
+
+const LABEL: Record<EscalationReason, string> = {
+  explicit_request: 'an explicit request',
+  urgency: 'urgency',
+  sensitive_topic: 'a sensitive topic',
+  negative_sentiment: 'negative sentiment',
+  loop: 'a loop',
+  repeated_fallback: 'repeated fallbacks',
+  low_confidence: 'low confidence',
+  hot_lead: 'a hot lead',
+};
+
+const MEMORY_SIZE = 6;
+
+export function initialEscalationMemory(): EscalationMemory {
+  return { fallbacksInRow: 0, recent: [], sentiments: [], level: 0 };
+}
+
+/** A signal's explanation as a clause inside a longer sentence. */
+function clause(s: Signal): string {
+  const e = s.explanation.endsWith('.') ? s.explanation.slice(0, -1) : s.explanation;
+  return e.charAt(0).toLowerCase() + e.slice(1);
+}
+
+function alsoSeen(signals: Signal[], deciding: Signal): string {
+  const others = signals.filter((s) => s !== deciding);
+  return others.length === 0 ? '' : ` Also seen: ${others.map(clause).join('; ')}.`;
+}
+
+function noneExplanation(policy: EscalationPolicy, facts: TurnFacts, memory: EscalationMemory, score: number): string {
+  if (!policy.enabled) {
+    return policy.explicitRequest.enabled
+      ? 'No escalation: the escalation policy is off, so only explicit requests for a person are checked.'
+      : 'No escalation: the escalation policy is off.';
+  }
+  // Near misses help a tester see how close the conversation came.
+  if (policy.negativeSentiment.enabled && score < 0) {
+    return `No escalation: strongest signal was sentiment ${score.toFixed(2)} (fires at <= ${policy.negativeSentiment.threshold}).`;
+  }
+  if (policy.repeatedFallback.enabled && facts.fallback) {
+    return `No escalation: strongest signal was ${memory.fallbacksInRow + 1} of ${policy.repeatedFallback.count} fallbacks in a row.`;
+  }
+  if (policy.lowConfidence.enabled && facts.intent) {
+    return `No escalation: intent confidence ${facts.intent.confidence.toFixed(2)} is above ${policy.lowConfidence.threshold}.`;
+  }
+  return 'No signal.';
+}
+
+export function evaluateEscalation(
+  policy: EscalationPolicy,
+  facts: TurnFacts,
+  memory: EscalationMemory,
+): { decision: EscalationDecision; memory: EscalationMemory } {
+  const signals: Signal[] = [];
+  for (const d of DETECTORS) {
+    // A switched-off policy still honours "let me talk to a person": ignoring that is never right.
+    if (!policy.enabled && d.reason !== 'explicit_request') continue;
+    if (!d.on(policy)) continue;
+    const s = d.run(facts, policy, memory);
+    if (s) signals.push(s);
+  }
+  signals.sort((a, b) => b.score - a.score || PRIORITY[a.reason] - PRIORITY[b.reason]);
+
+  const sentiment = effectiveSentiment(facts.analysis).score;
+  let action: EscalationAction = 'none';
+  let deciding: Signal | null = signals[0] ?? null;
+  let level = memory.level;
+  let explanation: string;
+
+  if (deciding === null) {
+    explanation = noneExplanation(policy, facts, memory, sentiment);
+  } else {
+    const explicit = signals.find((s) => s.reason === 'explicit_request');
+    // Graduated mode exceptions: a customer in a hurry (urgency) or a buyer (hot_lead) must not be made to
+    // rephrase or click through an offer first; they go straight to a person, like an explicit request.
+    const pressing = signals.find((s) => s.reason === 'urgency' || s.reason === 'hot_lead');
+    if (explicit) {
+      deciding = explicit;
+      action = 'handoff';
+      explanation = `Handed over: ${clause(explicit)}.`;
+    } else if (policy.mode === 'immediate') {
+      action = 'handoff';
+      explanation = `Handed over: ${clause(deciding)}.`;
+    } else if (pressing) {
+      deciding = pressing;
+      action = 'handoff';
+      explanation = `Handed over at once (${LABEL[pressing.reason]} skips the rephrase and offer steps): ${clause(pressing)}.`;
+    } else if (level === 0) {
+      action = 'rephrase';
+      level = 1;
+      explanation = `Asked the customer to rephrase (graduated mode, step 1 of 3): ${clause(deciding)}.`;
+    } else if (level === 1) {
+      action = 'offer';
+      level = 2;
+      explanation = `Offered a person (graduated mode, step 2 of 3): ${clause(deciding)}.`;
+    } else {
+      action = 'handoff';
+      explanation = `Handed over (graduated mode, step 3 of 3): ${clause(deciding)}.`;
+    }
+    explanation += alsoSeen(signals, deciding);
+  }
+
+  let next: EscalationMemory;
+  if (action === 'handoff') {
+    // A person takes over: when they hand the conversation back, the bot starts with a clean slate instead of
+    // re-firing on the streaks, repeats and level that led to this handoff.
+    next = initialEscalationMemory();
+  } else {
+    const recent =
+      facts.analysis.tokens.length >= MIN_REPEAT_TOKENS ? [...memory.recent, facts.analysis.normalized].slice(-MEMORY_SIZE) : [...memory.recent];
+    next = {
+      fallbacksInRow: facts.fallback ? memory.fallbacksInRow + 1 : 0,
+      recent,
+      sentiments: [...memory.sentiments, sentiment].slice(-MEMORY_SIZE),
+      level,
+    };
+  }
+
+  return {
+    decision: { action, reason: deciding?.reason ?? null, signals, explanation, turn: facts.turn },
+    memory: next,
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * A cheap, safe pre-check before the NLU `similarity` (which costs ~15-20 µs per pair; the loop detector
+ * compares a message with up to 6 earlier ones, which alone would blow the policy's time budget).
+ *
+ * Returns false only when `similarity(a, b) >= threshold` is impossible, from two upper bounds:
+ *  - whole-string edit ratio: two lower bounds of the edit distance d (with adjacent transpositions):
+ *    the "bag distance" (characters one string has in excess of the other), and the bigram count: one edit
+ *    destroys at most 3 bigrams, so d >= (longer length - 1 - common bigrams) / 3;
+ *  - word overlap: a word can only score if the other text has the same word or a close one (a typo whose
+ *    bag-distance ratio is >= 0.7); counting every such word as a perfect match, and every other word at a
+ *    stop word's lowest weight, bounds the fuzzy Dice score from above.
+ * The bounds are deliberately looser than the NLU's constants (4-letter typos, ratio 0.7, stop weight 0.25)
+ * so a small change there does not make this reject a real repeat; mayBeSimilar.test.ts checks it against
+ * `similarity` on many pairs.
+ */
+import { isStopWord } from '../nlu/stopWords';
+
+const WHOLE_MIN = 0.8;
+const MIN_STOP_WEIGHT = 0.25;
+const TOKEN_MIN_RATIO = 0.7;
+const bag = new Int32Array(128);
+/** Bigram counts, hashed; a collision only makes the bound looser, never wrong. */
+const grams = new Int32Array(4096);
+
+/** Lower bound of the edit distance from character counts (codes folded to 7 bits: looser, still safe). */
+function bagDistance(a: string, b: string): number {
+  for (let i = 0; i < a.length; i++) bag[a.charCodeAt(i) & 127]++;
+  for (let i = 0; i < b.length; i++) bag[b.charCodeAt(i) & 127]--;
+  let aExcess = 0;
+  let bExcess = 0;
+  // Reset as we read, touching only the codes used, so a call costs O(length) not O(128).
+  for (let i = 0; i < a.length; i++) {
+    const c = a.charCodeAt(i) & 127;
+    const v = bag[c];
+    if (v > 0) aExcess += v;
+    else bExcess -= v;
+    bag[c] = 0;
+  }
+  for (let i = 0; i < b.length; i++) {
+    const c = b.charCodeAt(i) & 127;
+    bExcess -= Math.min(0, bag[c]);
+    bag[c] = 0;
+  }
+  return Math.max(aExcess, bExcess);
+}
+
+function gramHash(s: string, i: number): number {
+  return ((s.charCodeAt(i) * 131) ^ s.charCodeAt(i + 1)) & 4095;
+}
+
+/** Lower bound of the edit distance from shared bigrams. */
+function bigramDistance(a: string, b: string): number {
+  for (let i = 0; i + 1 < a.length; i++) grams[gramHash(a, i)]++;
+  let common = 0;
+  for (let i = 0; i + 1 < b.length; i++) {
+    const h = gramHash(b, i);
+    if (grams[h] > 0) {
+      grams[h]--;
+      common++;
+    }
+  }
+  for (let i = 0; i + 1 < a.length; i++) grams[gramHash(a, i)] = 0;
+  return Math.max(0, (Math.max(a.length, b.length) - 1 - common) / 3);
+}
+
+function wholeRatioBound(a: string, b: string): number {
+  const max = Math.max(a.length, b.length);
+  if (max === 0) return 1;
+  return 1 - Math.max(bagDistance(a, b), bigramDistance(a, b)) / max;
+}
+
+function canPair(t: string, others: string[]): boolean {
+  for (const u of others) {
+    if (t === u) return true;
+    if (t.length < 4 || u.length < 4) continue;
+    const max = Math.max(t.length, u.length);
+    if (1 - Math.abs(t.length - u.length) / max < TOKEN_MIN_RATIO) continue;
+    if (1 - bagDistance(t, u) / max >= TOKEN_MIN_RATIO) return true;
+  }
+  return false;
+}
+
+function uniqueWords(s: string): string[] {
+  const words = s.split(' ');
+  const out: string[] = [];
+  for (const w of words) if (!out.includes(w)) out.push(w);
+  return out;
+}
+
+/**
+ * Whether the word-overlap bound can reach `threshold`. Every word weighs at most 1, so once the words that
+ * cannot pair weigh more than (1 - t) / t times the number of words, the bound is below t: stop there.
+ */
+function overlapCanReach(ta: string[], tb: string[], threshold: number): boolean {
+  const budget = ((1 - threshold) / threshold) * (ta.length + tb.length);
+  let possible = 0;
+  let impossible = 0;
+  for (let side = 0; side < 2; side++) {
+    const from = side === 0 ? ta : tb;
+    const to = side === 0 ? tb : ta;
+    for (const t of from) {
+      if (to.includes(t) || canPair(t, to)) possible += 1;
+      else {
+        impossible += isStopWord(t) ? MIN_STOP_WEIGHT : 1;
+        if (impossible > budget) return false;
+      }
+    }
+  }
+  return possible + impossible > 0 && possible / (possible + impossible) >= threshold;
+}
+
+export function mayBeSimilar(a: string, b: string, threshold: number): boolean {
+  if (a === b || threshold <= 0) return true;
+  const ta = uniqueWords(a);
+  const tb = uniqueWords(b);
+  // Two single words: the NLU uses the edit ratio alone.
+  if (ta.length === 1 && tb.length === 1) return wholeRatioBound(a, b) >= threshold;
+  if (overlapCanReach(ta, tb, threshold)) return true;
+  // The whole-string ratio can only reach 0.8 when the lengths are within 20% of each other.
+  const lengthRatio = Math.min(a.length, b.length) / Math.max(a.length, b.length);
+  if (lengthRatio < WHOLE_MIN || lengthRatio < threshold) return false;
+  const whole = wholeRatioBound(a, b);
+  return whole >= WHOLE_MIN && whole >= threshold;
+}

@@ -1,0 +1,40 @@
+/**
+ * A small customer-service thesaurus used by the intent matcher: words customers use interchangeably are
+ * mapped to one canonical word before stemming, so "parcel", "package" and "shipment" are the same feature
+ * and a designer does not have to list every variant in the examples. Groups are kept narrow on purpose:
+ * merging words that separate two common intents (e.g. "return" and "cancel") would hurt more than help.
+ */
+const GROUPS: string[][] = [
+  ['package', 'parcel', 'shipment', 'packet', 'pkg', 'box'],
+  ['ship', 'shipping', 'shipped', 'ships', 'deliver', 'delivery', 'delivered', 'deliveries', 'delivering', 'dispatch', 'dispatched', 'postage'],
+  ['arrive', 'arrived', 'arrives', 'arriving', 'arrival', 'coming', 'come', 'comes', 'came', 'received', 'receive', 'gotten'],
+  ['refund', 'refunds', 'refunded', 'reimburse', 'reimbursement', 'reimbursed'],
+  ['cost', 'costs', 'price', 'prices', 'fee', 'fees', 'charge', 'charges', 'rate', 'rates'],
+  ['pay', 'payment', 'payments', 'paying', 'paid'],
+  ['card', 'visa', 'mastercard', 'amex', 'debit', 'credit'],
+  ['installment', 'installments', 'instalment', 'instalments', 'klarna'],
+  ['cancel', 'cancellation', 'cancelled', 'canceled', 'cancelling', 'canceling', 'abort'],
+  ['hello', 'hi', 'hey', 'hiya', 'howdy', 'yo', 'greetings', 'heya', 'hallo', 'helo'],
+  ['damaged', 'broken', 'defective', 'faulty', 'cracked', 'smashed'],
+  ['change', 'update', 'edit', 'modify', 'correct', 'amend'],
+  ['different', 'another', 'other', 'new'],
+  ['shop', 'store', 'shops', 'stores', 'outlet', 'branch'],
+  ['hours', 'hour', 'times'],
+  ['weekday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'weekend', 'weekends', 'weekdays'],
+  ['holiday', 'holidays', 'christmas', 'easter', 'xmas'],
+  ['country', 'countries', 'abroad', 'overseas', 'germany', 'france', 'canada', 'uk', 'usa', 'us', 'spain', 'italy', 'australia', 'mexico', 'ireland', 'europe', 'netherlands', 'belgium', 'switzerland', 'austria', 'japan'],
+  ['international', 'internationally', 'worldwide'],
+  ['late', 'delayed', 'overdue', 'delay'],
+  ['track', 'tracking', 'trace', 'status'],
+  ['purchase', 'purchased', 'bought', 'buy'],
+  ['item', 'items', 'product', 'products', 'article', 'thing'],
+  ['long', 'days', 'weeks'],
+];
+
+const CANONICAL = new Map<string, string>();
+for (const g of GROUPS) for (const w of g) CANONICAL.set(w, g[0]);
+
+/** The canonical word for a token, or the token itself. */
+export function canonicalWord(token: string): string {
+  return CANONICAL.get(token) ?? token;
+}

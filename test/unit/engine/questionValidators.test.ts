@@ -1,0 +1,55 @@
+import { describe, it, expect } from 'vitest';
+import { validateAnswer } from '../../../shared/engine/questionValidators';
+
+const NOW = Date.UTC(2024, 0, 31, 23, 30); // late on Jan 31st (UTC)
+const ok = (value: unknown) => ({ ok: true, value });
+const bad = { ok: false };
+
+describe('validateAnswer', () => {
+  it('text: accepts any non-empty answer, trimmed', () => {
+    expect(validateAnswer('text', '  hello there ', NOW)).toEqual(ok('hello there'));
+    expect(validateAnswer('text', '   ', NOW)).toEqual(bad);
+  });
+
+  it('email: lower-cases, finds the address inside a sentence, rejects non-emails', () => {
+    expect(validateAnswer('email', 'Ana.Lopez@Example.COM', NOW)).toEqual(ok('ana.lopez@example.com'));
+    expect(validateAnswer('email', "sure, it's bob+shop@mail.co.uk thanks", NOW)).toEqual(ok('bob+shop@mail.co.uk'));
+    expect(validateAnswer('email', 'ana at example dot com', NOW)).toEqual(bad);
+    expect(validateAnswer('email', 'ana@example', NOW)).toEqual(bad);
+  });
+
+  it('phone: keeps + and digits, needs 7 to 15 digits', () => {
+    expect(validateAnswer('phone', '+33 6 12-34-56 78', NOW)).toEqual(ok('+33612345678'));
+    expect(validateAnswer('phone', '(555) 123-4567', NOW)).toEqual(ok('5551234567'));
+    expect(validateAnswer('phone', 'call me on 020 7946 0958', NOW)).toEqual(ok('02079460958'));
+    expect(validateAnswer('phone', '12345', NOW)).toEqual(bad);
+    expect(validateAnswer('phone', '1234567890123456', NOW)).toEqual(bad);
+    expect(validateAnswer('phone', 'no phone', NOW)).toEqual(bad);
+  });
+
+  it('number: accepts thousands separators and decimals, stores a number', () => {
+    expect(validateAnswer('number', '1,234.5', NOW)).toEqual(ok(1234.5));
+    expect(validateAnswer('number', '12', NOW)).toEqual(ok(12));
+    expect(validateAnswer('number', ' -3.25 ', NOW)).toEqual(ok(-3.25));
+    expect(validateAnswer('number', '12,5', NOW)).toEqual(ok(12.5));
+    expect(validateAnswer('number', 'twelve', NOW)).toEqual(bad);
+    expect(validateAnswer('number', '12abc', NOW)).toEqual(bad);
+  });
+
+  it('date: ISO, DD/MM/YYYY, today and tomorrow (in UTC) become an ISO date', () => {
+    expect(validateAnswer('date', '2024-03-05', NOW)).toEqual(ok('2024-03-05'));
+    expect(validateAnswer('date', '05/03/2024', NOW)).toEqual(ok('2024-03-05'));
+    expect(validateAnswer('date', 'Today', NOW)).toEqual(ok('2024-01-31'));
+    expect(validateAnswer('date', 'tomorrow', NOW)).toEqual(ok('2024-02-01'));
+    expect(validateAnswer('date', '31/02/2024', NOW)).toEqual(bad);
+    expect(validateAnswer('date', 'next week', NOW)).toEqual(bad);
+  });
+
+  it('url: accepts http(s) and adds https:// to a bare domain', () => {
+    expect(validateAnswer('url', 'https://example.com/a?b=1', NOW)).toEqual(ok('https://example.com/a?b=1'));
+    expect(validateAnswer('url', 'http://localhost:3000/x', NOW)).toEqual(ok('http://localhost:3000/x'));
+    expect(validateAnswer('url', 'shop.example.org/cart', NOW)).toEqual(ok('https://shop.example.org/cart'));
+    expect(validateAnswer('url', 'ftp://example.com', NOW)).toEqual(bad);
+    expect(validateAnswer('url', 'not a link', NOW)).toEqual(bad);
+  });
+});

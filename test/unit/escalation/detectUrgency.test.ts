@@ -1,0 +1,60 @@
+import { describe, it, expect } from 'vitest';
+import { detectUrgency } from '../../../shared/escalation/detectors/detectUrgency';
+import { NOW, fires, policy } from './facts';
+
+describe('detectUrgency', () => {
+  it.each([
+    ['this is urgent', 'urgent'],
+    ['I need it ASAP', 'asap'],
+    ["it's an emergency", 'emergency'],
+    ['please help immediately', 'immediately'],
+    ['I need this fixed right now', 'right now'],
+    ['can you do it right away', 'right away'],
+    ['as soon as possible please', 'as soon as possible'],
+    ["I can't wait any longer", 'can not wait'],
+    ['my flight leaves in 20 minutes', 'leaves in 20 minutes'],
+    ['the shop closes in 15 mins', 'closes in 15 minutes'],
+    ['I need it within the hour', 'within the hour'],
+    ['the train goes in half an hour', 'in half an hour'],
+    ['the meeting starts in 2 hours', 'starts in 2 hours'],
+    ['10 minutes left!', '10 minutes left'],
+  ])('fires on %j', (text, words) => {
+    const s = fires(detectUrgency, text)!;
+    expect(s.reason).toBe('urgency');
+    expect(s.evidence).toEqual([words]);
+    expect(s.explanation).toBe(`Urgency ("${words}").`);
+  });
+
+  it.each([
+    'no rush',
+    'not urgent',
+    'whenever you can',
+    'this is not an emergency',
+    "I can't wait to see it!",
+    'I waited for 30 minutes',
+    'I ordered it 10 minutes ago',
+    'the flight is in 3 hours',
+    "I'm not home right now",
+    'take your time, it can wait',
+    'in 90 minutes',
+    'see you in 2 days',
+  ])('does not fire on %j', (text) => {
+    expect(fires(detectUrgency, text)).toBeNull();
+  });
+
+  it("fires on the designer's own phrases", () => {
+    const p = policy({ urgency: { phrases: ['Boarding now', "can't log in to pay"] } });
+    expect(fires(detectUrgency, "we're boarding now!", p)!.evidence).toEqual(['boarding now']);
+    expect(fires(detectUrgency, 'I cant log in to pay my bill', p)).not.toBeNull();
+    expect(fires(detectUrgency, "we're boarding now!")).toBeNull();
+  });
+
+  it('fires on a variable rule and says which, even if the customer says "no rush"', () => {
+    const p = policy({ urgency: { rules: [{ variable: 'departureTime', op: 'within_minutes', value: 20 }] } });
+    const soon = new Date(NOW + 12 * 60_000).toISOString();
+    const s = fires(detectUrgency, 'no rush, just a question', p, undefined, { departureTime: soon })!;
+    expect(s.explanation).toBe('Urgency (departureTime is within 20 minutes (in 12 min)).');
+    const later = new Date(NOW + 45 * 60_000).toISOString();
+    expect(fires(detectUrgency, 'just a question', p, undefined, { departureTime: later })).toBeNull();
+  });
+});

@@ -1,0 +1,227 @@
+import { describe, it, expect } from 'vitest';
+import { evaluateEscalation, initialEscalationMemory } from '../../../shared/escalation/evaluateEscalation';
+import type { EscalationMemory, TurnFacts } from '../../../shared/escalation/types';
+import type { EscalationPolicy } from '../../../shared/flow/schema';
+import { NOW, facts, intent, memory, policy } from './facts';
+
+const graduated = (over: Record<string, unknown> = {}) => policy({ mode: 'graduated', ...over });
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o)) deepFreeze(v);
+  }
+  return o;
+}
+
+/** Plays customer messages through the policy, carrying memory along like the engine does. */
+function play(p: EscalationPolicy, turns: (string | Partial<TurnFacts> & { text: string })[]) {
+  let m = initialEscalationMemory();
+  return turns.map((t, i) => {
+    const { text, ...extra } = typeof t === 'string' ? { text: t } : t;
+    const r = evaluateEscalation(p, facts(text, { turn: i, ...extra }), m);
+    m = r.memory;
+    return r;
+  });
+}
+
+describe('evaluateEscalation: immediate mode', () => {
+  it('hands over on any signal and explains why', () => {
+    const { decision } = evaluateEscalation(policy(), facts('this bot is useless', { turn: 3 }), memory());
+    expect(decision.action).toBe('handoff');
+    expect(decision.reason).toBe('negative_sentiment');
+    expect(decision.turn).toBe(3);
+    expect(decision.explanation).toMatch(/^Handed over: negative sentiment \(-0\.\d\d <= -0\.5: .*"useless"/);
+  });
+
+  it('does nothing on an ordinary message', () => {
+    const { decision } = evaluateEscalation(policy(), facts('where is my order'), memory());
+    expect(decision).toEqual({ action: 'none', reason: null, signals: [], explanation: 'No signal.', turn: 0 });
+  });
+
+  it('names the other signals after the deciding one', () => {
+    const { decision } = evaluateEscalation(policy(), facts('this is useless, put me through!'), memory());
+    expect(decision.reason).toBe('explicit_request');
+    expect(decision.explanation).toMatch(
+      /^Handed over: the customer asked for a person \("put me through"\)\. Also seen: negative sentiment \(-0\.\d\d <= -0\.5/,
+    );
+  });
+
+  it('hands over after two fallbacks in a row, not one', () => {
+    const [first, second] = play(policy(), [
+      { text: 'blorp', fallback: true },
+      { text: 'zzzz', fallback: true },
+    ]);
+    expect(first.decision.action).toBe('none');
+    expect(first.decision.explanation).toBe('No escalation: strongest signal was 1 of 2 fallbacks in a row.');
+    expect(second.decision.action).toBe('handoff');
+    expect(second.decision.reason).toBe('repeated_fallback');
+  });
+
+  it('hands over when the same question comes a third time', () => {
+    const r = play(policy(), ['where is my order', 'where is my order?', 'WHERE IS MY ORDER']);
+    expect(r.map((x) => x.decision.action)).toEqual(['none', 'none', 'handoff']);
+    expect(r[2].decision.reason).toBe('loop');
+  });
+
+  it('mentions a near miss on sentiment', () => {
+    const { decision } = evaluateEscalation(policy(), facts('my order is late again, not happy'), memory());
+    // This message is negative but above -0.5 on its own.
+    if (decision.action === 'none') expect(decision.explanation).toMatch(/^No escalation: strongest signal was sentiment -0\.\d\d \(fires at <= -0\.5\)\.$/);
+    else expect(decision.reason).toBe('negative_sentiment');
+  });
+
+  it('fires on low confidence only when an intent was classified', () => {
+    const low = evaluateEscalation(policy(), facts('hmm something', { intent: intent('billing', 0.1) }), memory());
+    expect(low.decision.reason).toBe('low_confidence');
+    const none = evaluateEscalation(policy(), facts('hmm something'), memory());
+    expect(none.decision.action).toBe('none');
+  });
+});
+
+describe('evaluateEscalation: graduated mode', () => {
+  const p = graduated({ repeatedFallback: { count: 1 } });
+
+  it('asks to rephrase, then offers a person, then hands over', () => {
+    const r = play(p, [
+      { text: 'blorp', fallback: true },
+      { text: 'zzz', fallback: true },
+      { text: 'qwerty', fallback: true },
+    ]);
+    expect(r.map((x) => x.decision.action)).toEqual(['rephrase', 'offer', 'handoff']);
+    expect(r.map((x) => x.memory.level)).toEqual([1, 2, 0]);
+    expect(r[0].decision.explanation).toBe(
+      'Asked the customer to rephrase (graduated mode, step 1 of 3): the bot did not understand 1 messages in a row (limit 1).',
+    );
+    expect(r[1].decision.explanation).toMatch(/^Offered a person \(graduated mode, step 2 of 3\)/);
+    expect(r[2].decision.explanation).toMatch(/^Handed over \(graduated mode, step 3 of 3\)/);
+  });
+
+  it('keeps its level across quiet turns', () => {
+    const r = play(p, [{ text: 'blorp', fallback: true }, 'where is my order', { text: 'zzz', fallback: true }]);
+    expect(r.map((x) => x.decision.action)).toEqual(['rephrase', 'none', 'offer']);
+  });
+
+  it('hands over at once on an explicit request, whatever the level', () => {
+    const r = evaluateEscalation(p, facts('I want to speak to a human'), memory({ level: 0 }));
+    expect(r.decision.action).toBe('handoff');
+    expect(r.decision.reason).toBe('explicit_request');
+  });
+
+  it('hands over at once on urgency and on a hot lead', () => {
+    const urgent = evaluateEscalation(p, facts('this is urgent, it does not work', { fallback: true }), memory());
+    expect(urgent.decision.action).toBe('handoff');
+    expect(urgent.decision.reason).toBe('urgency');
+    expect(urgent.decision.explanation).toMatch(/^Handed over at once \(urgency skips the rephrase and offer steps\): urgency \("urgent"\)\./);
+    const hot = graduated({
+      hotLead: { enabled: true, rules: { combinator: 'or', rules: [{ variable: 'budget', op: 'gte', value: 5000 }] } },
+    });
+    const lead = evaluateEscalation(hot, facts('tell me about pricing', { variables: { budget: 9000 } }), memory());
+    expect(lead.decision.action).toBe('handoff');
+    expect(lead.decision.reason).toBe('hot_lead');
+  });
+});
+
+describe('evaluateEscalation: switches', () => {
+  it('checks only explicit requests when the policy is off', () => {
+    const off = policy({ enabled: false });
+    const angry = evaluateEscalation(off, facts('this bot is useless and it is urgent'), memory());
+    expect(angry.decision.action).toBe('none');
+    expect(angry.decision.explanation).toBe(
+      'No escalation: the escalation policy is off, so only explicit requests for a person are checked.',
+    );
+    expect(evaluateEscalation(off, facts('agent please'), memory()).decision.action).toBe('handoff');
+    const allOff = policy({ enabled: false, explicitRequest: { enabled: false } });
+    expect(evaluateEscalation(allOff, facts('agent please'), memory()).decision.action).toBe('none');
+  });
+
+  it('skips a detector the designer switched off', () => {
+    const p = policy({ negativeSentiment: { enabled: false } });
+    expect(evaluateEscalation(p, facts('this bot is useless'), memory()).decision.action).toBe('none');
+  });
+});
+
+describe('evaluateEscalation: signals', () => {
+  it('lists every fired signal, strongest first, ties by reason priority', () => {
+    const p = policy({ sensitiveTopics: { topics: [{ name: 'refunds', phrases: ['refund'] }] } });
+    const { decision } = evaluateEscalation(
+      p,
+      facts('I need my refund asap, this is useless', { fallback: true, intent: intent('billing', 0.1) }),
+      memory({ fallbacksInRow: 1 }),
+    );
+    expect(decision.signals.map((s) => s.reason)).toEqual([
+      'urgency',
+      'sensitive_topic',
+      'repeated_fallback',
+      'low_confidence',
+      'negative_sentiment',
+    ]);
+    expect(decision.reason).toBe('urgency');
+    for (let i = 1; i < decision.signals.length; i++) expect(decision.signals[i - 1].score).toBeGreaterThanOrEqual(decision.signals[i].score);
+  });
+});
+
+describe('evaluateEscalation: memory', () => {
+  it('never mutates its inputs and returns new objects', () => {
+    const p = deepFreeze(policy());
+    const m = deepFreeze(memory({ recent: ['where is my order'], sentiments: [-0.1] }));
+    const f = deepFreeze(facts('where is my parcel then', { fallback: true }));
+    const r = evaluateEscalation(p, f, m);
+    expect(r.memory).not.toBe(m);
+    expect(r.memory.recent).not.toBe(m.recent);
+    expect(m).toEqual({ fallbacksInRow: 0, recent: ['where is my order'], sentiments: [-0.1], level: 0 });
+  });
+
+  it('counts fallbacks in a row and resets on an understood message', () => {
+    let m: EscalationMemory = memory();
+    const p = policy({ repeatedFallback: { count: 5 }, loop: { enabled: false } });
+    for (const fallback of [true, true, false, true]) m = evaluateEscalation(p, facts('blah blah blah', { fallback }), m).memory;
+    expect(m.fallbacksInRow).toBe(1);
+  });
+
+  it('keeps the last 6 questions and sentiments, skipping answers under 3 words', () => {
+    const texts = ['one two three', 'yes', 'four five six', 'seven eight nine', 'ten eleven twelve', 'a b c d', 'e f g', 'h i j', 'ok'];
+    let m = memory();
+    for (const t of texts) m = evaluateEscalation(policy({ loop: { enabled: false } }), facts(t), m).memory;
+    expect(m.recent).toEqual(['four five six', 'seven eight nine', 'ten eleven twelve', 'a b c d', 'e f g', 'h i j']);
+    expect(m.sentiments).toHaveLength(6);
+  });
+
+  it('starts from a clean slate after a handoff', () => {
+    const r = evaluateEscalation(policy(), facts('agent'), memory({ fallbacksInRow: 3, recent: ['x y z'], sentiments: [-1], level: 2 }));
+    expect(r.decision.action).toBe('handoff');
+    expect(r.memory).toEqual(initialEscalationMemory());
+  });
+});
+
+describe('evaluateEscalation: speed', () => {
+  it('takes well under 200 µs per call', () => {
+    const p = policy({
+      mode: 'graduated',
+      sensitiveTopics: {
+        topics: [
+          { name: 'refunds', phrases: ['refund', 'money back', 'chargeback'] },
+          { name: 'legal', phrases: ['lawyer', 'court case'] },
+          { name: 'privacy', phrases: ['delete my data', 'gdpr request'] },
+        ],
+      },
+      urgency: { phrases: ['boarding now'], rules: [{ variable: 'departureTime', op: 'within_minutes', value: 20 }] },
+      hotLead: { enabled: true, rules: { combinator: 'or', rules: [{ variable: 'budget', op: 'gte', value: 5000 }] } },
+    });
+    const typical = ['where is my order', 'I want to change my delivery address please', 'this is taking forever', 'can I get a refund for the blue jacket'];
+    const m = memory({ recent: ['where is my order', 'how do i return a jacket', 'what are your opening hours', 'i want to change my address', 'can i pay by card', 'is my parcel late'], sentiments: [0, -0.1, 0.2] });
+    const long = 'I have been trying to sort out the delivery of my order for a week now and every time I ask about it the answer is different, first it was the warehouse then the courier and now nobody seems to know where the parcel actually is, so please tell me what is going on with it and when it will arrive because I paid for express shipping and I would like my money back for that part at least';
+    const measure = (texts: string[], n: number) => {
+      const fs = texts.map((t) => facts(t, { variables: { budget: 100, departureTime: new Date(NOW + 3_600_000).toISOString() } }));
+      for (let i = 0; i < 200; i++) evaluateEscalation(p, fs[i % fs.length], m); // warm up
+      const t0 = performance.now();
+      for (let i = 0; i < n; i++) evaluateEscalation(p, fs[i % fs.length], m);
+      return ((performance.now() - t0) * 1000) / n;
+    };
+    const typicalUs = measure(typical, 4000);
+    const longUs = measure([long], 1000);
+    console.log(`evaluateEscalation: typical ${typicalUs.toFixed(1)} µs/call, 80-word message with full memory ${longUs.toFixed(1)} µs/call`);
+    expect(typicalUs).toBeLessThan(200);
+    expect(longUs).toBeLessThan(200);
+  });
+});
