@@ -17,7 +17,7 @@ import { analyzeText } from '../nlu/analyzeText';
 import { evaluateEscalation, initialEscalationMemory } from '../escalation/evaluateEscalation';
 import { compileFlow } from './compileFlow';
 import { finish, newRun, customerSaid, bot, isKnown, setVar, system, type Run } from './run';
-import { classifyInput, clickAt, goTo, httpResult, showPrompt } from './runBlocks';
+import { classifyInput, clickAt, forwardRouter, goTo, httpResult, showPrompt } from './runBlocks';
 import {
   answerTakeoverQuestion,
   handoffEvent,
@@ -160,7 +160,8 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
   const block = run.c.blocks.get(w.blockId);
   if (!block) return false;
   const analysis = analyzeText(text);
-  const intent = block.kind === 'intent_router' ? run.c.matcher(block).match(analysis) : null;
+  const router = block.kind === 'buttons' ? forwardRouter(run, block) : block;
+  const intent = router?.kind === 'intent_router' ? run.c.matcher(router).match(analysis) : null;
   // Decide what the message means before changing anything, so the policy knows if it was a fallback.
   const classified = classifyInput(run, block, w, text, analysis, intent);
   const turn = customerSaid(run, text, block.id);

@@ -220,6 +220,17 @@ function scoreCsat(run: Run, block: BlockOf<'csat'>, score: number): void {
  * `analysis` is the text's NLU analysis when the caller made one (it is reused by intent and keyword
  * routers instead of analysing twice).
  */
+/**
+ * The intent or keyword router a Buttons block's `fallback` exit leads to directly, if any: typed text that
+ * matches no button is handed to it at once instead of asking the customer to repeat it.
+ */
+export function forwardRouter(run: Run, block: Block): BlockOf<'intent_router'> | BlockOf<'keyword_router'> | null {
+  if (block.kind !== 'buttons') return null;
+  const target = run.c.edges.get(`${block.id}\nfallback`);
+  const next = target === undefined ? undefined : run.c.blocks.get(target);
+  return next && (next.kind === 'intent_router' || next.kind === 'keyword_router') ? next : null;
+}
+
 export function classifyInput(
   run: Run,
   block: Block,
@@ -251,6 +262,20 @@ export function classifyInput(
     case 'buttons': {
       const choice = matchButton(run.c.buttons(block), text);
       if (choice) return { fallback: false, intent: null, apply: () => chooseButton(run, block, choice.id, choice.value) };
+      const router = forwardRouter(run, block);
+      if (router) {
+        // The designer wired typed text to a router: it gets this very message, so the customer never
+        // has to type it twice. Whether it was understood is the router's call.
+        const inner = classifyInput(run, router, { kind: 'input', blockId: router.id, retries: 0 }, text, analysis, intentMatch);
+        return {
+          ...inner,
+          apply: () => {
+            run.s.waiting = { kind: 'input', blockId: router.id, retries: 0 };
+            run.visited.push(router.id);
+            inner.apply();
+          },
+        };
+      }
       const buttons = block.data.options.map((o) => ({ id: o.id, label: o.label }));
       return {
         fallback: true,

@@ -25,7 +25,7 @@ export function analyzeText(text: string): TextAnalysis {
   }
   const normalized = normalizeText(text);
   const tokens = normalized === '' ? [] : normalized.split(' ');
-  const { score, negativeWords } = sentimentDetail(text, normalized);
+  const { score, negativeWords } = sentimentDetail(text, tokens);
   const analysis: TextAnalysis = {
     text,
     normalized,

@@ -6,7 +6,7 @@
  */
 
 /** Whole-word replacements. Values may be several words. */
-const WORD_MAP: Record<string, string> = {
+const WORD_OBJ: Record<string, string> = {
   u: 'you', ya: 'you', yu: 'you', ur: 'your', urs: 'yours', r: 'are', yr: 'your',
   pls: 'please', plz: 'please', plse: 'please', pleez: 'please', pleas: 'please', plix: 'please',
   thx: 'thanks', thnx: 'thanks', thanx: 'thanks', tnx: 'thanks', thks: 'thanks', ty: 'thank you', tyvm: 'thank you very much',
@@ -28,6 +28,8 @@ const WORD_MAP: Record<string, string> = {
   cud: 'could', shud: 'should', wud: 'would', gud: 'good', nd: 'and', n: 'and', rn: 'right now', bday: 'birthday',
   plzz: 'please', pleaseee: 'please', pleasee: 'please',
 };
+
+const WORD_MAP = new Map(Object.entries(WORD_OBJ));
 
 /** "2" is spelled "to" only after these words ("want 2 know") ... */
 const TO_AFTER = new Set([
@@ -71,8 +73,9 @@ function normalizeUncached(text: string): string {
       const prev = out.length > 0 ? out[out.length - 1] : undefined;
       const next = words[i + 1];
       const prevIsWord = prev !== undefined && /^[a-z]+$/.test(prev);
-      const nextIsWord = next !== undefined && /^[a-z]+$/.test(WORD_MAP[next] ?? next);
-      if (w === '2' && prevIsWord && nextIsWord && (TO_AFTER.has(prev) || TO_BEFORE.has(WORD_MAP[next] ?? next))) {
+      const nextWord = next === undefined ? undefined : (WORD_MAP.get(next) ?? next);
+      const nextIsWord = nextWord !== undefined && /^[a-z]+$/.test(nextWord);
+      if (w === '2' && prevIsWord && nextIsWord && (TO_AFTER.has(prev) || TO_BEFORE.has(nextWord))) {
         out.push('to');
         continue;
       }
@@ -83,8 +86,7 @@ function normalizeUncached(text: string): string {
       out.push(w);
       continue;
     }
-    const mapped = WORD_MAP[w];
-    out.push(mapped !== undefined && Object.prototype.hasOwnProperty.call(WORD_MAP, w) ? mapped : w);
+    out.push(WORD_MAP.get(w) ?? w);
   }
   return out.join(' ');
 }

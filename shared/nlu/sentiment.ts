@@ -274,8 +274,8 @@ export interface SentimentDetail extends Sentiment {
   vaderScore: number;
 }
 
-/** Sentiment with an optional pre-computed normalised text (analyzeText already has it). */
-export function sentimentDetail(text: string, normalized?: string): SentimentDetail {
+/** Sentiment with optional pre-computed normalizeText tokens (analyzeText already has them). */
+export function sentimentDetail(text: string, normalizedTokens?: string[]): SentimentDetail {
   const words = vaderTokens(text);
   const lw = new Array<string>(words.length);
   for (let i = 0; i < words.length; i++) lw[i] = words[i].toLowerCase();
@@ -333,11 +333,11 @@ export function sentimentDetail(text: string, normalized?: string): SentimentDet
   const vaderScore = compound(sentiments, 0, amp);
 
   // Customer-service phrases on the normalised text.
-  const norm = (normalized ?? normalizeText(text)).split(' ');
+  const norm = normalizedTokens ?? normalizeText(text).split(' ');
   const index = getPhraseIndex();
   let extra = 0;
   const found: string[] = [];
-  const cancelled = new Set<string>();
+  let cancelled: Set<string> | undefined;
   for (let i = 0; i < norm.length; i++) {
     const candidates = index.get(norm[i]);
     if (!candidates) continue;
@@ -349,10 +349,13 @@ export function sentimentDetail(text: string, normalized?: string): SentimentDet
       const lex = pw.length === 1 ? lexValence(pw[0]) : undefined;
       if (lex === undefined || lex >= 0) extra += def.valence;
       found.push(def.phrase);
-      if (def.cancels) for (const c of def.cancels) cancelled.add(c);
+      if (def.cancels) {
+        cancelled ??= new Set<string>();
+        for (const c of def.cancels) cancelled.add(c);
+      }
     }
   }
-  if (cancelled.size > 0) {
+  if (cancelled !== undefined) {
     for (let i = 0; i < sentiments.length; i++) if (sentiments[i] > 0 && cancelled.has(lw[i])) sentiments[i] = 0;
   }
   // Exasperation without sentiment words: "WHERE IS MY ORDER?!?!" scores 0 in VADER (it only amplifies
@@ -361,7 +364,7 @@ export function sentimentDetail(text: string, normalized?: string): SentimentDet
   let positive = false;
   for (const v of sentiments) if (v > 0) positive = true;
   if (!positive) {
-    if (/[?!]*(\?!|!\?)[?!]*/.test(text)) {
+    if (text.includes('?!') || text.includes('!?')) {
       extra -= 1.2;
       found.push('?!');
     }

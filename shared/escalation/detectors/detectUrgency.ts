@@ -105,8 +105,8 @@ export function detectUrgency(facts: TurnFacts, policy: EscalationPolicy, _memor
   const toks = canonicalTokens(facts.analysis);
   if (toks.length === 0) return null;
   const padded = ` ${toks.join(' ')} `;
-  if (CALM.some((c) => padded.includes(c))) return null;
   const words = findWords(toks, padded, designerPhrases(cfg.phrases)) ?? findDeadline(padded);
-  if (words === null) return null;
+  // Checked after a hit (most messages have none, so they skip this scan).
+  if (words === null || CALM.some((c) => padded.includes(c))) return null;
   return { reason: 'urgency', score: 1, threshold, evidence: [words], turn: facts.turn, explanation: `Urgency ("${words}").` };
 }

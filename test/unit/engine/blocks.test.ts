@@ -509,3 +509,45 @@ describe('closed conversations', () => {
     expect(c.send({ type: 'choice', buttonId: 'restart' }).state).toBe(s);
   });
 });
+
+describe('buttons whose fallback leads to a router', () => {
+  const flow = makeFlow(
+    [
+      { id: 'menu', kind: 'buttons', data: { text: 'Pick one or type your question', options: [{ id: 'o_track', label: 'Track my order' }] } },
+      {
+        id: 'ir',
+        kind: 'intent_router',
+        data: {
+          prompt: 'What do you need?',
+          intents: [{ id: 'i_refund', name: 'refund', examples: ['I want a refund', 'give me my money back', 'refund please'] }],
+        },
+      },
+      { id: 't', kind: 'end', data: { text: 'tracking' } },
+      { id: 'r', kind: 'end', data: { text: 'refunds' } },
+      { id: 'fb', kind: 'end', data: { text: 'fallback path' } },
+    ],
+    [['menu', 'o_track', 't'], ['menu', 'fallback', 'ir'], ['ir', 'i_refund', 'r'], ['ir', 'fallback', 'fb']],
+  );
+
+  it('hands typed text to the router at once, so the customer does not repeat it', () => {
+    const c = converse(flow);
+    c.say('give me my money back please');
+    expect(c.botTexts()).not.toContain('What do you need?');
+    expect(c.lastBotText()).toBe('refunds');
+    expect(c.variables().intent).toBe('refund');
+    expect(c.state.escalation.fallbacksInRow).toBe(0);
+  });
+
+  it('still clicks a button when the text matches one', () => {
+    const c = converse(flow);
+    c.say('track my order');
+    expect(c.lastBotText()).toBe('tracking');
+  });
+
+  it("counts a fallback only when the router does not understand either, and follows the router's fallback", () => {
+    const c = converse(flow);
+    c.say('blue elephant sandwich');
+    expect(c.lastBotText()).toBe('fallback path');
+    expect(c.state.escalation.fallbacksInRow).toBe(1);
+  });
+});

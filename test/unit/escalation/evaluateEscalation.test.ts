@@ -175,7 +175,7 @@ describe('evaluateEscalation: memory', () => {
   it('counts fallbacks in a row and resets on an understood message', () => {
     let m: EscalationMemory = memory();
     const p = policy({ repeatedFallback: { count: 5 }, loop: { enabled: false } });
-    for (const fallback of [true, true, false, true]) m = evaluateEscalation(p, facts('blah blah blah', { fallback }), m).memory;
+    for (const fallback of [true, true, false, true]) m = evaluateEscalation(p, facts('qwe rty uio', { fallback }), m).memory;
     expect(m.fallbacksInRow).toBe(1);
   });
 

@@ -1,4 +1,0 @@
-import { createIntentMatcher } from './shared/nlu/createIntentMatcher';
-import intents from './test/fixtures/nlu/intents.json';
-const m = createIntentMatcher(intents);
-for (const t of ["I want to order a pizza","what time is it","I need to change my password","can I pay my taxes here","how do I ship a letter with the post office","my dog ate my homework","where is the nearest train station","hello how are you","open the pod bay doors","is the store near the station","track and field results","my order","order","where","cancel","return","I want to talk to a human","how much","when","what is your return policy","whats ur return policy","my package never came","i still haven't got my order","can u tell me wen ur shop opens","where can I send it back"]) { const r = m.match(t); console.log(r.confidence.toFixed(2), t, '->', r.intentId, r.ranking.map(x=>x.intentId+':'+x.score).join(' ')); }

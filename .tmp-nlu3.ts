@@ -1,7 +1,0 @@
-import { sentimentDetail } from './shared/nlu/sentiment';
-import { normalizeText } from './shared/nlu/normalizeText';
-const words = "where is my order the package never arrived and I want a refund please help me now thanks great bad terrible when do you open close on sunday can I pay with paypal".split(' ');
-let seed = 1; const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
-const msgs: string[] = []; for (let i = 0; i < 20000; i++) { const n = 5 + Math.floor(rnd() * 10); const w: string[] = []; for (let k = 0; k < n; k++) w.push(words[Math.floor(rnd() * words.length)]); msgs.push(w.join(' ') + (rnd() < 0.3 ? '!' : '?') + ' ' + i); }
-const norms = msgs.map(m => normalizeText(m));
-for (let r = 0; r < 30; r++) { for (let i = 0; i < msgs.length; i++) sentimentDetail(msgs[i], norms[i]); }
