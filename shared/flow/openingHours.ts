@@ -37,9 +37,10 @@ export function isValidTimeZone(tz: string): boolean {
 
 /** A cached formatter for the zone (creating one is slow), falling back to UTC for unknown zones. */
 function formatterFor(timezone: string): Intl.DateTimeFormat {
-  const zone = isValidTimeZone(timezone) ? timezone : 'UTC';
-  let f = formatters.get(zone);
+  // Keyed by the zone as written (valid or not), so the costly validity check runs once per zone.
+  let f = formatters.get(timezone);
   if (!f) {
+    const zone = isValidTimeZone(timezone) ? timezone : 'UTC';
     f = new Intl.DateTimeFormat('en-US', {
       timeZone: zone,
       hourCycle: 'h23',
@@ -50,7 +51,7 @@ function formatterFor(timezone: string): Intl.DateTimeFormat {
       hour: '2-digit',
       minute: '2-digit',
     });
-    formatters.set(zone, f);
+    formatters.set(timezone, f);
   }
   return f;
 }

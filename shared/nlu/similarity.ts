@@ -40,13 +40,26 @@ function sideScore(from: string[], to: string[]): { got: number; total: number }
   return { got, total };
 }
 
+/** Distinct words of a normalised text, cached: button labels and recent questions are compared again and again. */
+const tokenCache = new Map<string, string[]>();
+const TOKEN_CACHE_SIZE = 2000;
+function tokensOf(normalized: string): string[] {
+  let tokens = tokenCache.get(normalized);
+  if (!tokens) {
+    if (tokenCache.size >= TOKEN_CACHE_SIZE) tokenCache.clear();
+    tokens = [...new Set(normalized.split(' '))];
+    tokenCache.set(normalized, tokens);
+  }
+  return tokens;
+}
+
 export function similarity(a: string, b: string): number {
   const na = normalizeText(a);
   const nb = normalizeText(b);
   if (na === nb) return na === '' ? 0 : 1;
   if (na === '' || nb === '') return 0;
-  const ta = [...new Set(na.split(' '))];
-  const tb = [...new Set(nb.split(' '))];
+  const ta = tokensOf(na);
+  const tb = tokensOf(nb);
   let score: number;
   if (ta.length === 1 && tb.length === 1) {
     score = editRatio(na, nb);
@@ -54,7 +67,11 @@ export function similarity(a: string, b: string): number {
     const x = sideScore(ta, tb);
     const y = sideScore(tb, ta);
     const dice = (x.got + y.got) / (x.total + y.total);
-    const whole = editRatio(na, nb);
+    // The whole-string edit ratio can only matter when it could reach 0.8 and beat the overlap; its upper
+    // bound is 1 - |length difference| / longer length, so most pairs skip the quadratic computation.
+    const longer = Math.max(na.length, nb.length);
+    const bound = 1 - Math.abs(na.length - nb.length) / longer;
+    const whole = bound >= 0.8 && bound > dice ? editRatio(na, nb) : 0;
     score = Math.max(dice, whole >= 0.8 ? whole : 0);
   }
   return Math.min(0.99, Math.max(0, score));

@@ -10,6 +10,7 @@ import type { EscalationMemory, Signal, TurnFacts } from '../types';
 import { similarity } from '../../nlu/similarity';
 import { canonicalTokens } from '../canonicalTokens';
 import { mayBeSimilar } from '../mayBeSimilar';
+import { phraseMatcher } from '../phraseMatcher';
 
 /** Complaints that the bot is looping, as canonical token strings (contractions spelled out). */
 const LOOP_PHRASES = [
@@ -21,31 +22,36 @@ const LOOP_PHRASES = [
   'same response', 'you keep saying', 'keep repeating', 'repeating yourself', 'stop repeating', 'going in circles',
   'go in circles', 'round in circles', 'around in circles', 'going nowhere', 'read my question', 'did not answer my',
   'does not answer my', 'not answering my', 'you are not answering', 'not what i said', 'that is not what i meant',
-].map((p) => ` ${p} `);
+];
+const findLoopPhrase = phraseMatcher(LOOP_PHRASES);
 
 export const MIN_REPEAT_TOKENS = 3;
+/**
+ * Longer messages are compared for exact repeats only: the NLU similarity grows with the square of the
+ * length (~250 µs for two 80-word texts), and near-identical long letters are rare while a pasted repeat is exact.
+ */
+const MAX_FUZZY_TOKENS = 30;
 
 export function detectLoop(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
   const cfg = policy.loop;
-  const padded = ` ${canonicalTokens(facts.analysis).join(' ')} `;
-  for (const phrase of LOOP_PHRASES) {
-    if (padded.includes(phrase)) {
-      const words = phrase.trim();
-      return {
-        reason: 'loop',
-        score: 1,
-        threshold: cfg.count,
-        evidence: [words],
-        turn: facts.turn,
-        explanation: `The customer says the bot is going in circles ("${words}").`,
-      };
-    }
+  const hit = findLoopPhrase(canonicalTokens(facts.analysis));
+  if (hit) {
+    return {
+      reason: 'loop',
+      score: 1,
+      threshold: cfg.count,
+      evidence: [hit.phrase],
+      turn: facts.turn,
+      explanation: `The customer says the bot is going in circles ("${hit.phrase}").`,
+    };
   }
   const text = facts.analysis.normalized;
-  if (facts.analysis.tokens.length < MIN_REPEAT_TOKENS) return null;
+  const length = facts.analysis.tokens.length;
+  if (length < MIN_REPEAT_TOKENS) return null;
   let times = 1;
   for (const earlier of memory.recent) {
-    if (mayBeSimilar(text, earlier, cfg.similarity) && similarity(text, earlier) >= cfg.similarity) times++;
+    if (earlier === text) times++;
+    else if (length <= MAX_FUZZY_TOKENS && mayBeSimilar(text, earlier, cfg.similarity) && similarity(text, earlier) >= cfg.similarity) times++;
   }
   if (times < cfg.count) return null;
   return {

@@ -14,19 +14,22 @@ import { evaluateRule } from '../../flow/rules';
 import { normalizeText } from '../../nlu/normalizeText';
 import { canonicalTokens, canonicalizeText } from '../canonicalTokens';
 import { describeRule } from '../describeRule';
+import { phraseMatcher, type PhraseMatcher } from '../phraseMatcher';
 
 const WORDS = new Set(['urgent', 'urgently', 'urgency', 'asap', 'emergency', 'immediately', 'critical', 'hurry', 'desperate', 'desperately']);
 const PHRASES = [
   'right now', 'right away', 'straight away', 'as soon as possible', 'as fast as possible', 'as quickly as possible',
   'can not wait', 'could not wait', 'time sensitive', 'no time', 'running out of time', 'life or death', 'this minute',
   'without delay', 'at once',
-].map((p) => ` ${p} `);
+];
+const findPhraseIn = phraseMatcher(PHRASES);
 const CALM = [
   'no rush', 'no hurry', 'not urgent', 'not an emergency', 'not in a hurry', 'not in any hurry', 'not in a rush',
   'whenever', 'take your time', 'it can wait', 'can wait', 'no need to hurry', 'no need to rush', 'not a big deal',
   'low priority', 'no pressure', 'when you can', 'when you get a chance', 'at your convenience', 'not critical',
   'not time sensitive', 'no urgency',
-].map((p) => ` ${p} `);
+];
+const findCalm = phraseMatcher(CALM);
 const NEGATORS = new Set(['not', 'no', 'never', 'nothing', 'without']);
 
 const NUMBER_WORDS: Record<string, number> = {
@@ -48,7 +51,12 @@ function deadlineMinutes(amount: string, unit: string): number {
   return unit.startsWith('h') ? n * 60 : n;
 }
 
-function findDeadline(padded: string): string | null {
+const UNIT = /^\d*(minutes|minute|mins|min|m|hours|hour|hrs|hr|h)$/;
+
+function findDeadline(toks: string[]): string | null {
+  // Only build the string and run the regexes when a time unit is there at all.
+  if (!toks.some((t) => UNIT.test(t))) return null;
+  const padded = ` ${toks.join(' ')} `;
   const m = DEADLINE.exec(padded) ?? LEFT.exec(padded);
   if (m) {
     const minutes = deadlineMinutes(m[1], m[2]);
@@ -59,11 +67,11 @@ function findDeadline(padded: string): string | null {
 }
 
 /** Designer phrases, normalised and canonicalised once per phrases array. */
-const phraseCache = new WeakMap<readonly string[], string[]>();
-function designerPhrases(phrases: readonly string[]): string[] {
+const phraseCache = new WeakMap<readonly string[], PhraseMatcher>();
+function designerPhrases(phrases: readonly string[]): PhraseMatcher {
   let hit = phraseCache.get(phrases);
   if (!hit) {
-    hit = phrases.map((p) => canonicalizeText(normalizeText(p)).join(' ')).filter((p) => p !== '').map((p) => ` ${p} `);
+    hit = phraseMatcher(phrases.map((p) => canonicalizeText(normalizeText(p)).join(' ')));
     phraseCache.set(phrases, hit);
   }
   return hit;
@@ -74,22 +82,17 @@ function affirmed(toks: string[], index: number): boolean {
   return !NEGATORS.has(toks[index - 1] ?? '') && !NEGATORS.has(toks[index - 2] ?? '');
 }
 
-function findWords(toks: string[], padded: string, extra: string[]): string | null {
+function findWords(toks: string[], extra: PhraseMatcher): string | null {
   for (let i = 0; i < toks.length; i++) if (WORDS.has(toks[i]) && affirmed(toks, i)) return toks[i];
-  return findPhrase(toks, padded, PHRASES) ?? findPhrase(toks, padded, extra);
+  return findPhrase(toks, findPhraseIn) ?? findPhrase(toks, extra);
 }
 
-function findPhrase(toks: string[], padded: string, phrases: string[]): string | null {
-  for (const p of phrases) {
-    const at = padded.indexOf(p);
-    if (at < 0) continue;
-    // `at` is the space before the phrase's first word; its token index = spaces in padded[1..at].
-    let idx = 0;
-    for (let k = 1; k <= at; k++) if (padded.charCodeAt(k) === 32) idx++;
-    if (!affirmed(toks, idx)) continue;
+function findPhrase(toks: string[], find: PhraseMatcher): string | null {
+  for (let hit = find(toks); hit !== null; hit = find(toks, hit.at + 1)) {
+    if (!affirmed(toks, hit.at)) continue;
     // "can't wait to see it" is excitement, not a hurry.
-    if (p === ' can not wait ' && toks[idx + 3] === 'to') continue;
-    return p.trim();
+    if (hit.phrase === 'can not wait' && toks[hit.at + 3] === 'to') continue;
+    return hit.phrase;
   }
   return null;
 }
@@ -104,9 +107,8 @@ export function detectUrgency(facts: TurnFacts, policy: EscalationPolicy, _memor
   }
   const toks = canonicalTokens(facts.analysis);
   if (toks.length === 0) return null;
-  const padded = ` ${toks.join(' ')} `;
-  const words = findWords(toks, padded, designerPhrases(cfg.phrases)) ?? findDeadline(padded);
+  const words = findWords(toks, designerPhrases(cfg.phrases)) ?? findDeadline(toks);
   // Checked after a hit (most messages have none, so they skip this scan).
-  if (words === null || CALM.some((c) => padded.includes(c))) return null;
+  if (words === null || findCalm(toks) !== null) return null;
   return { reason: 'urgency', score: 1, threshold, evidence: [words], turn: facts.turn, explanation: `Urgency ("${words}").` };
 }

@@ -71,3 +71,11 @@ describe('detectLoop: repeated questions', () => {
     expect(detectLoop(facts('where is my parcel'), policy({ loop: { count: 2, similarity: 1 } }), m)).toBeNull();
   });
 });
+
+describe('detectLoop: long messages', () => {
+  const letter =
+    'I have been trying to sort out the delivery of my order for a week now and every time I ask about it the answer is different and nobody seems to know where the parcel actually is';
+  it('counts a pasted long message as a repeat', () => {
+    expect(detectLoop(facts(letter), policy(), memory({ recent: [norm(letter), norm(letter)] }))).not.toBeNull();
+  });
+});

@@ -6,7 +6,7 @@ const run = (conf: number | null, name: string | null = 'billing', p = policy())
   detectLowConfidence(facts('something about my bill', { intent: conf === null ? null : intent(name, conf) }), p, memory());
 
 describe('detectLowConfidence', () => {
-  it.each([0, 0.05, 0.1, 0.2, 0.25, 0.3, 0.34, 0.349])('fires at confidence %s (default threshold 0.35)', (c) => {
+  it.each([0.1, 0.15, 0.2, 0.25, 0.3, 0.34, 0.349])('fires at confidence %s (default threshold 0.35)', (c) => {
     const s = run(c)!;
     expect(s.reason).toBe('low_confidence');
     expect(s.threshold).toBe(0.35);
@@ -25,8 +25,10 @@ describe('detectLowConfidence', () => {
     expect(run(0.21)!.explanation).toBe('Low intent confidence (best intent "billing" at 0.21 < 0.35).');
   });
 
-  it('explains when nothing matched at all', () => {
-    expect(run(0, null)!.explanation).toContain('no intent matched');
+  it('leaves messages that match nothing at all to repeated_fallback (the bot did not understand; it is not unsure)', () => {
+    expect(run(0, null)).toBeNull();
+    expect(run(0)).toBeNull();
+    expect(run(0.05)).toBeNull();
   });
 
   it('uses the designer threshold', () => {
