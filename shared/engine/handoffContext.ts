@@ -44,10 +44,22 @@ function topIntent(intents: IntentRecord[]): IntentRecord | null {
   return intents.length ? intents[intents.length - 1] : null;
 }
 
+/** The customer's message of 0-based customer turn `turn`, if the transcript still has it. */
+function customerMessage(transcript: ConversationState['transcript'], turn: number): string | null {
+  let k = 0;
+  for (const entry of transcript) {
+    if (entry.from !== 'customer') continue;
+    if (k === turn) return entry.text;
+    k++;
+  }
+  return null;
+}
+
 /** A short, readable summary of a conversation, also used for tickets and notification emails. */
 export function summarizeConversation(
   state: Pick<ConversationState, 'variables' | 'transcript' | 'intents' | 'entities'>,
   reason: EscalationReason | 'flow' | null,
+  signals: readonly Signal[] = [],
 ): string {
   const v = state.variables;
   const who = known(v.customerName) ? String(v.customerName) : 'The customer';
@@ -58,14 +70,19 @@ export function summarizeConversation(
   const intent = topIntent(state.intents);
   if (intent) parts.push(`Topic: ${intent.name} (${Math.round(intent.confidence * 100)}% sure).`);
   if (reason !== null) parts.push(`Handed over because ${reasonPhrases[reason]}.`);
+  const trigger = signals.length ? customerMessage(state.transcript, signals[0].turn) : null;
+  if (trigger) parts.push(`Key message: "${clip(trigger, 140)}"`);
+  // The last thing the customer said, skipping bare answers to contact questions ("jane@example.com").
+  const contactAnswers = new Set([v.customerEmail, v.customerName, v.customerPhone].filter(known).map((x) => String(x).trim().toLowerCase()));
   let last: string | null = null;
   for (let i = state.transcript.length - 1; i >= 0; i--) {
-    if (state.transcript[i].from === 'customer') {
-      last = state.transcript[i].text;
+    const entry = state.transcript[i];
+    if (entry.from === 'customer' && !contactAnswers.has(entry.text.trim().toLowerCase())) {
+      last = entry.text;
       break;
     }
   }
-  if (last) parts.push(`Last message: "${clip(last, 140)}"`);
+  if (last && last !== trigger) parts.push(`Last message: "${clip(last, 140)}"`);
   const ids = state.entities.filter((e) => e.type === 'order_id' || e.type === 'policy_number');
   if (ids.length) parts.push(`Reference: ${ids.map((e) => e.value).join(', ')}.`);
   return parts.join(' ');
@@ -94,7 +111,7 @@ export function buildHandoffContext(
     variables: { ...state.variables },
     reason,
     signals: signals.slice(),
-    summary: summarizeConversation(state, reason),
+    summary: summarizeConversation(state, reason, signals),
     suggestedResolution: suggestResolution(reason, state.intents, state.entities),
   };
 }
