@@ -49,16 +49,68 @@ export const messagePool = [
   'where is my order??',
 ];
 
-/** A conversation: mostly typed messages, some clicks on the first menu options, and a few agent events. */
+const items = ['jacket', 'blue sneakers', 'desk lamp', 'coffee grinder', 'wool scarf', 'phone case', 'backpack', 'kettle'];
+const countries = ['Canada', 'Norway', 'Spain', 'Japan', 'Ireland', 'Brazil', 'Poland', 'Kenya'];
+const openers = ['', '', 'hi, ', 'hello, ', 'quick question: ', 'sorry, ', 'hey ', 'um '];
+const closers = ['', '', '', ' please', ' thanks', '?', ' thx', '!!'];
+
+/** Templates with slots, so almost every generated message is different (as real ones are): no cache flatters the numbers. */
+export const messageTemplates = [
+  'where is my order {n}',
+  'track my parcel NW-{n} please',
+  'I want to return the {item} I bought last week',
+  'how do returns work for a {item}',
+  'what are your shipping costs to {country}',
+  'do you ship to {country}',
+  'when are you open on saturday',
+  'can I pay for the {item} with paypal',
+  'I need to change my delivery address to {n} High Street',
+  'cancel my order {n}',
+  'the {item} arrived damaged',
+  'you charged me twice for order {n}',
+  'I want to talk to a real person about my {item}',
+  'this is useless, I have been trying for an hour to find my {item}!!!',
+  'I need this sorted asap, my flight to {country} leaves in 20 minutes',
+  "that's not what I asked about the {item}",
+  'asdf {n}',
+  'what is the capital of {country}',
+];
+
+/** Fills a template's slots and adds an opener and a closer. */
+export function fillTemplate(template: string, rand: () => number): string {
+  const pick = <T,>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
+  const body = template
+    .replace('{n}', String(10000 + Math.floor(rand() * 90000)))
+    .replace('{item}', pick(items))
+    .replace('{country}', pick(countries));
+  return pick(openers) + body + pick(closers);
+}
+
+/**
+ * A conversation: mostly typed messages, some clicks, and a few agent events. A click is `#k`: the k-th
+ * button on screen when it is played (see `resolveClick`).
+ */
 export function randomConversation(rand: () => number, maxTurns = 8): Input[] {
   const n = 2 + Math.floor(rand() * (maxTurns - 1));
   const out: Input[] = [];
   for (let i = 0; i < n; i++) {
     const r = rand();
-    if (r < 0.75) out.push({ type: 'text', text: messagePool[Math.floor(rand() * messagePool.length)] });
-    else if (r < 0.9) out.push({ type: 'choice', buttonId: ['track', 'returns', 'shipping', 'other', 'yes', 'no', '5'][Math.floor(rand() * 7)] });
+    if (r < 0.35) out.push({ type: 'text', text: messagePool[Math.floor(rand() * messagePool.length)] });
+    else if (r < 0.75) out.push({ type: 'text', text: fillTemplate(messageTemplates[Math.floor(rand() * messageTemplates.length)], rand) });
+    else if (r < 0.9) out.push({ type: 'choice', buttonId: `#${Math.floor(rand() * 4)}` }); // the k-th button on screen
     else if (r < 0.95) out.push({ type: 'agent_accepted', agentId: 'a1', agentName: 'Ana' });
     else out.push({ type: 'agent_handback', agentId: 'a1' });
   }
   return out;
+}
+
+/** Turns a `#k` click into the id of the k-th button the last bot message shows (null when none is shown). */
+export function resolveClick(input: Input, transcript: { from: string; buttons?: { id: string }[] }[]): Input | null {
+  if (input.type !== 'choice' || !input.buttonId.startsWith('#')) return input;
+  for (let i = transcript.length - 1; i >= 0; i--) {
+    const entry = transcript[i];
+    if (entry.from === 'customer') return null;
+    if (entry.buttons?.length) return { type: 'choice', buttonId: entry.buttons[Number(input.buttonId.slice(1)) % entry.buttons.length].id };
+  }
+  return null;
 }
