@@ -9,12 +9,13 @@
  * such input is normal in a distributed runtime (a timer firing after the agent accepted, a double click).
  */
 import type { Flow } from '../flow/schema';
-import type { TurnFacts } from '../escalation/types';
+import type { EscalationDecision, Signal, TurnFacts } from '../escalation/types';
 import type { Entity } from '../nlu/types';
 import type { ConversationState, EngineContext, Input, Step, Waiting } from './types';
 import { EngineError } from './types';
 import { analyzeText } from '../nlu/analyzeText';
 import { evaluateEscalation, initialEscalationMemory } from '../escalation/evaluateEscalation';
+import { evaluateRuleSignals, type RuleSnapshot } from '../escalation/evaluateRuleSignals';
 import { compileFlow } from './compileFlow';
 import { finish, newRun, customerSaid, bot, isKnown, setVar, system, type Run } from './run';
 import { classifyInput, clickAt, forwardRouter, goTo, httpResult, showPrompt } from './runBlocks';
@@ -71,22 +72,33 @@ export function start(flow: Flow, ctx: EngineContext): Step {
 
 export function receive(flow: Flow, state: ConversationState, input: Input, ctx: EngineContext): Step {
   const run = newRun(flow, compileFlow(flow), state, ctx);
-  if (!dispatch(run, input)) return { state, messages: [], effects: [], decision: null, visited: [] };
+  if (!dispatch(run, input, state)) return { state, messages: [], effects: [], decision: null, visited: [] };
   return finish(run);
 }
 
-function dispatch(run: Run, input: Input): boolean {
+function dispatch(run: Run, input: Input, prior: ConversationState): boolean {
+  // The caller's state is never changed (run.s has its own copy of the variables), so it is the "before"
+  // of the edge-triggered variable rules (hot lead, urgency rules).
+  const before: RuleSnapshot = { variables: prior.variables, now: prior.updatedAt };
+  const inBotMode = run.s.mode === 'bot';
   switch (input.type) {
-    case 'text':
-      return onText(run, input.text);
-    case 'choice':
-      return onChoice(run, input.buttonId);
+    case 'text': {
+      const handled = onText(run, input.text);
+      if (handled && inBotMode) checkRuleSignals(run, before);
+      return handled;
+    }
+    case 'choice': {
+      const handled = onChoice(run, input.buttonId);
+      if (handled && inBotMode) checkRuleSignals(run, before);
+      return handled;
+    }
     case 'http_result': {
       const w = run.s.waiting;
       if (run.s.mode !== 'bot' || w?.kind !== 'http' || w.requestId !== input.requestId) return false;
       const block = run.c.blocks.get(w.blockId);
       if (block?.kind !== 'http_request') return false;
       httpResult(run, block, input.ok, input.body);
+      checkRuleSignals(run, before);
       return true;
     }
     case 'customer_left':
@@ -202,6 +214,42 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
   }
   classified.apply();
   return true;
+}
+
+/**
+ * Edge-triggered variable rules, after a customer text, a click or an HTTP reply in bot mode: a hot lead
+ * or an urgency rule that became true in this step (the customer just gave their budget, the departure
+ * time came within 20 minutes) hands over at once, even in graduated mode (a buyer or a customer in a
+ * hurry must not be asked to rephrase). A rule that was already true before does nothing, so a
+ * conversation an agent handed back is not handed over again for the same reason.
+ * Skipped when this step already hands over (by the policy or because the flow reached a Human Takeover).
+ */
+function checkRuleSignals(run: Run, before: RuleSnapshot): void {
+  const s = run.s;
+  if (s.mode !== 'bot' || s.waiting?.kind === 'takeover_question' || run.decision?.action === 'handoff') return;
+  const turn = Math.max(0, s.turn - 1);
+  const signals = evaluateRuleSignals(run.flow.escalation, before, { variables: s.variables, now: run.now }, turn);
+  if (signals.length === 0) return;
+  const deciding = signals[0];
+  const also = [...signals.slice(1), ...(run.decision?.signals ?? [])];
+  const clause = (x: Signal) => x.explanation.charAt(0).toLowerCase() + x.explanation.slice(1).replace(/\.$/, '');
+  const decision: EscalationDecision = {
+    action: 'handoff',
+    reason: deciding.reason,
+    signals: [...signals, ...(run.decision?.signals ?? [])],
+    explanation:
+      `Handed over at once (a variable rule became true): ${clause(deciding)}.` +
+      (also.length > 0 ? ` Also seen: ${also.map(clause).join('; ')}.` : ''),
+    turn,
+  };
+  run.decision = decision;
+  const targetId = escalationTarget(run);
+  if (targetId === null) return;
+  s.lastEscalation = decision;
+  // A person takes over: the streaks and repeats that led here must not fire again after a handback.
+  s.escalation = initialEscalationMemory();
+  s.waiting = null;
+  goTo(run, targetId, { reason: deciding.reason, signals: decision.signals });
 }
 
 /** The Human Takeover block escalations go to, when the policy names one that exists. */

@@ -24,6 +24,7 @@ const SYNONYMS: Record<string, string[]> = {
   damage: ['damage', 'damaged', 'broken', 'broke', 'smashed', 'cracked', 'shattered', 'defective', 'faulty'],
   data: ['data', 'information', 'info', 'details', 'personal data'],
   death: ['death', 'died', 'dead', 'deceased', 'passed away', 'bereavement'],
+  twice: ['twice', 'two times', '2 times', 'double', 'doubled', 'duplicate', 'duplicated'],
 };
 
 /** Words that carry no topic in a designer's phrase ("I want to cancel my account" -> cancel, account). */

@@ -1,6 +1,7 @@
 /**
  * The sentiment the escalation policy acts on: the NLU score pushed further down by what VADER-style scores
- * under-weight in a support chat: insults aimed at the bot ("useless", "stupid bot"), profanity, and
+ * under-weight in a support chat: insults aimed at the bot ("useless", "stupid bot"; "a joke" is scored by
+ * the NLU phrases "is a joke", "what a joke", so "tell me a joke" stays neutral), profanity, and
  * exasperated punctuation ("?!", "!!!"). Each distinct hit lowers the score by 0.1, at most 0.3 in total,
  * so a boost can tip a borderline complaint over the threshold but never turns praise into anger.
  * It is also the value stored in `EscalationMemory.sentiments` for the trend rule.
@@ -10,7 +11,7 @@ import { canonicalTokens } from './canonicalTokens';
 
 const INSULTS = new Set([
   'useless', 'stupid', 'dumb', 'idiot', 'idiotic', 'moron', 'moronic', 'pathetic', 'garbage', 'rubbish', 'trash',
-  'worthless', 'incompetent', 'ridiculous', 'clueless', 'hopeless', 'brainless', 'unhelpful', 'joke', 'worst',
+  'worthless', 'incompetent', 'ridiculous', 'clueless', 'hopeless', 'brainless', 'unhelpful', 'worst',
 ]);
 const PROFANITY = new Set([
   'fuck', 'fucking', 'fuckin', 'fucked', 'fck', 'fk', 'shit', 'shitty', 'crap', 'crappy', 'damn', 'dammit',

@@ -1,5 +1,6 @@
 /**
- * The escalation policy: runs the enabled detectors on one customer message and turns what fired into an
+ * The escalation policy: runs the enabled word-based detectors on one customer message (variable rules are
+ * edge-triggered and live in evaluateRuleSignals) and turns what fired into an
  * action ('none' | 'rephrase' | 'offer' | 'handoff') with a plain-English explanation, plus the memory
  * to keep for the next turn. Pure: never mutates its inputs, no clock, no randomness.
  *
@@ -15,12 +16,25 @@ import { detectRepeatedFallback } from './detectors/detectRepeatedFallback';
 import { detectLoop, MIN_REPEAT_TOKENS } from './detectors/detectLoop';
 import { detectSensitiveTopic } from './detectors/detectSensitiveTopic';
 import { detectUrgency } from './detectors/detectUrgency';
-import { detectHotLead } from './detectors/detectHotLead';
 import { effectiveSentiment } from './effectiveSentiment';
 
 type Detector = (facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory) => Signal | null;
 
-/** Tie-break when two signals have the same score: the more pressing reason decides. */
+/**
+ * Which reason is named when several fire on one message: the one a supervisor would name, i.e. the one
+ * that tells the agent most about what to do. Signals are ordered by this rank first and by score only
+ * within a reason, because scores of different detectors are not comparable (a low-confidence score of 0.9
+ * says nothing about how angry a customer is).
+ *  - explicit_request: the customer said what they want; nothing else matters.
+ *  - urgency: the agent must act now, whatever the topic.
+ *  - sensitive_topic: names the subject (refund, fraud...) and so the team or the skill that is needed.
+ *  - negative_sentiment: an upset customer needs a careful tone first.
+ *  - loop before repeated_fallback: a customer asking the same thing a 3rd time is a loop even when each
+ *    attempt also fell back; "asked the same question three times" tells the agent what the question is,
+ *    "did not understand twice" does not. The fallback streak is kept for messages that are all different.
+ *  - low_confidence: the weakest finding (the bot is unsure), named only when nothing else fired.
+ *  - hot_lead: from variable rules (see evaluateRuleSignals), never competes with a message's signals.
+ */
 const PRIORITY: Record<EscalationReason, number> = {
   explicit_request: 0,
   urgency: 1,
@@ -40,7 +54,6 @@ const DETECTORS: { reason: EscalationReason; on: (p: EscalationPolicy) => boolea
   { reason: 'loop', on: (p) => p.loop.enabled, run: detectLoop },
   { reason: 'repeated_fallback', on: (p) => p.repeatedFallback.enabled, run: detectRepeatedFallback },
   { reason: 'low_confidence', on: (p) => p.lowConfidence.enabled, run: detectLowConfidence },
-  { reason: 'hot_lead', on: (p) => p.hotLead.enabled, run: detectHotLead },
 ];
 
 const LABEL: Record<EscalationReason, string> = {
@@ -103,7 +116,7 @@ export function evaluateEscalation(
     const s = d.run(facts, policy, memory);
     if (s) signals.push(s);
   }
-  signals.sort((a, b) => b.score - a.score || PRIORITY[a.reason] - PRIORITY[b.reason]);
+  signals.sort((a, b) => PRIORITY[a.reason] - PRIORITY[b.reason] || b.score - a.score);
 
   const sentiment = effectiveSentiment(facts.analysis).score;
   let action: EscalationAction = 'none';
@@ -115,9 +128,10 @@ export function evaluateEscalation(
     explanation = noneExplanation(policy, facts, memory, sentiment);
   } else {
     const explicit = signals.find((s) => s.reason === 'explicit_request');
-    // Graduated mode exceptions: a customer in a hurry (urgency) or a buyer (hot_lead) must not be made to
-    // rephrase or click through an offer first; they go straight to a person, like an explicit request.
-    const pressing = signals.find((s) => s.reason === 'urgency' || s.reason === 'hot_lead');
+    // Graduated mode exception: a customer in a hurry must not be made to rephrase or click through an
+    // offer first; they go straight to a person, like an explicit request. (Hot leads and urgency rules
+    // come from evaluateRuleSignals, which the engine always acts on at once.)
+    const pressing = signals.find((s) => s.reason === 'urgency');
     if (explicit) {
       deciding = explicit;
       action = 'handoff';

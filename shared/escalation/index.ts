@@ -7,5 +7,5 @@ export { detectRepeatedFallback } from './detectors/detectRepeatedFallback';
 export { detectLoop } from './detectors/detectLoop';
 export { detectSensitiveTopic } from './detectors/detectSensitiveTopic';
 export { detectUrgency } from './detectors/detectUrgency';
-export { detectHotLead } from './detectors/detectHotLead';
+export { evaluateRuleSignals, type RuleSnapshot } from './evaluateRuleSignals';
 export type * from './types';

@@ -23,6 +23,12 @@ import { canonicalWord } from './synonyms';
 const BIGRAM_WEIGHT = 0.5;
 const EXAMPLE_WEIGHT = 0.7;
 const RANKING_SIZE = 3;
+/** Weight of an unknown word in a value slot, relative to an unknown topic word (see `rank`). */
+const SLOT_WEIGHT = 0.15;
+/** A clause scored alone counts slightly less than the whole message, so ties go to the whole. */
+const CLAUSE_FACTOR = 0.95;
+const CLAUSE_SKIP = 0.5;
+const CLAUSE_MIN_TOKENS = 8;
 /**
  * Calibration anchors (raw score -> confidence), linear in between. Fitted on test/fixtures/nlu: exact
  * examples score 0.82-0.96 raw, paraphrases 0.37-0.95, out-of-scope messages at most ~0.26.
@@ -62,29 +68,81 @@ interface Content {
   words: string[];
   /** For each word, whether it forms a bigram with the previous content word. */
   joinsPrevious: boolean[];
+  /**
+   * For each word, whether it sits where a name or value usually goes: after a preposition ("pay with
+   * bitcoin", "deliver to the Channel Islands") or capitalised mid-sentence ("do you take Revolut").
+   * Examples can only list a few values ("Ireland", "PayPal"), so an unknown word in such a slot says little
+   * about whether the message is on topic; see `match`.
+   */
+  slot: boolean[];
+  /**
+   * For each word, the preposition right after it, if any: "ship to", "pay with", "send back" are frames
+   * that separate intents sharing a word ("do you ship to Norway" vs "has my order shipped").
+   */
+  preposition: (string | null)[];
+  /** For each word, whether it was written as a name (capitalised mid-sentence: "Klarna", "Revolut"). */
+  named: boolean[];
 }
 
-function contentOf(tokens: string[]): Content {
+/** Prepositions whose object is usually a value (a place, a brand, a date), not the topic of the message. */
+const SLOT_PREPOSITIONS = new Set(['to', 'with', 'in', 'on', 'for', 'from', 'by', 'via', 'using', 'into', 'at', 'over', 'through']);
+/** Particles that make a frame with the word before them but do not introduce a value ("send back"). */
+const FRAME_PARTICLES = new Set(['back', 'up', 'out', 'off']);
+
+function contentOf(tokens: string[], capitalised?: ReadonlySet<string>): Content {
   const words: string[] = [];
   const joinsPrevious: boolean[] = [];
+  const slot: boolean[] = [];
+  const preposition: (string | null)[] = [];
+  const named: boolean[] = [];
   let chained = false;
+  let afterPreposition = false;
   for (const t of tokens) {
     if (DETERMINERS.has(t)) continue;
     if (isStopWord(t)) {
+      if (chained && (SLOT_PREPOSITIONS.has(t) || FRAME_PARTICLES.has(t))) preposition[words.length - 1] = t;
       chained = false;
+      afterPreposition = SLOT_PREPOSITIONS.has(t);
       continue;
     }
+    preposition.push(null);
     words.push(canonicalWord(t));
     joinsPrevious.push(chained);
+    // A slot runs over consecutive content words ("to the Channel Islands").
+    const isName = capitalised?.has(t) ?? false;
+    named.push(isName);
+    slot.push(afterPreposition || isName);
     chained = true;
   }
   if (words.length === 0) {
     for (const t of tokens) {
       words.push(canonicalWord(t));
       joinsPrevious.push(false);
+      slot.push(false);
+      preposition.push(null);
+      named.push(false);
     }
   }
-  return { words, joinsPrevious };
+  return { words, joinsPrevious, slot, preposition, named };
+}
+
+/** Lower-cased words written with a capital inside a sentence (names: "Revolut", "Norway"). */
+function capitalisedWords(text: string): Set<string> | undefined {
+  let out: Set<string> | undefined;
+  const re = /[a-z,]\s+([A-Z][a-z]+)/g;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) (out ??= new Set()).add(m[1].toLowerCase());
+  return out;
+}
+
+/**
+ * Clauses of a message ("I love your products! do you ship to Ireland?"), split at sentence punctuation,
+ * commas and "but". A long message often carries its question in one clause and context in the others
+ * ("my sister lives in Canada"); scoring clauses too keeps that context from diluting the question.
+ */
+function clausesOf(text: string): string[] {
+  if (!/[.!?;,]\s*\S|\sbut\s/i.test(text)) return [];
+  const parts = text.split(/[.!?;,]+(?=\s|$)|\s+but\s+/i).map((p) => p.trim()).filter((p) => p !== '');
+  return parts.length > 1 ? parts : [];
 }
 
 interface Posting { doc: number; weight: number }
@@ -105,20 +163,26 @@ export function createIntentMatcher(intents: IntentDefinition[]): IntentMatcher 
   const stemSet = new Set<string>();
   const docs: { intent: number; terms: Map<number, number> }[] = [];
 
-  const featurize = (stems: string[], joins: boolean[], known: boolean): Map<string, number> => {
+  const featurize = (stems: string[], content: Content, known: boolean): Map<string, number> => {
     const f = new Map<string, number>();
+    const add = (t: string, w: number) => {
+      if (known || termIds.has(t)) f.set(t, (f.get(t) ?? 0) + w);
+    };
     for (const s of stems) f.set(s, (f.get(s) ?? 0) + 1);
-    for (let i = 1; i < stems.length; i++) {
-      if (!joins[i]) continue;
-      const bg = `${stems[i - 1]} ${stems[i]}`;
-      if (known || termIds.has(bg)) f.set(bg, (f.get(bg) ?? 0) + BIGRAM_WEIGHT);
+    for (let i = 0; i < stems.length; i++) {
+      if (i > 0 && content.joinsPrevious[i]) add(`${stems[i - 1]} ${stems[i]}`, BIGRAM_WEIGHT);
+      const prep = content.preposition[i];
+      if (prep) add(`${stems[i]} >${prep}`, BIGRAM_WEIGHT);
+      // The kind of word, not only the word: "do you take Klarna" teaches that a name follows "take" in
+      // payment questions, so "do you take Revolut" is one even though "Revolut" is in no example.
+      if (content.named[i]) add(`${stems[i - 1] ?? ''} <name>`, BIGRAM_WEIGHT);
     }
     return f;
   };
 
   intents.forEach((intent, ii) => {
     for (const ex of intent.examples) {
-      const content = contentOf(tokensOf(ex));
+      const content = contentOf(tokensOf(ex), capitalisedWords(ex));
       if (content.words.length === 0) continue;
       const stems = content.words.map((t) => {
         const s = stemWord(t);
@@ -127,7 +191,7 @@ export function createIntentMatcher(intents: IntentDefinition[]): IntentMatcher 
         return s;
       });
       const terms = new Map<number, number>();
-      for (const [t, tf] of featurize(stems, content.joinsPrevious, true)) terms.set(termOf(t), tf);
+      for (const [t, tf] of featurize(stems, content, true)) terms.set(termOf(t), tf);
       docs.push({ intent: ii, terms });
     }
   });
@@ -211,35 +275,44 @@ export function createIntentMatcher(intents: IntentDefinition[]): IntentMatcher 
 
   const empty = (): IntentMatch => ({ intentId: null, intentName: null, confidence: 0, ranking: [] });
 
-  function match(input: string | TextAnalysis): IntentMatch {
-    if (docs.length === 0) return empty();
-    const tokens = typeof input === 'string' ? tokensOf(input) : input.tokens;
-    const content = contentOf(tokens);
-    if (content.words.length === 0) return empty();
+  /** Raw scores of every intent for one token list, best first (empty when nothing is known). */
+  function rank(tokens: string[], capitalised: ReadonlySet<string> | undefined): { index: number; score: number }[] {
+    const content = contentOf(tokens, capitalised);
+    if (content.words.length === 0) return [];
     const stems: string[] = [];
-    for (const t of content.words) {
+    const unknownSlot: boolean[] = [];
+    for (let i = 0; i < content.words.length; i++) {
+      const t = content.words[i];
       const s = stemWord(t);
-      if (stemSet.has(s)) stems.push(s);
-      else stems.push(correct(t) ?? s);
+      const known = stemSet.has(s) ? s : correct(t);
+      stems.push(known ?? s);
+      unknownSlot.push(known === null && content.slot[i]);
     }
-    // Query vector: known terms by id, unknown ones only add to the norm.
-    const q = featurize(stems, content.joinsPrevious, false);
+    // Query vector: known terms by id, unknown ones only add to the norm. An unknown word in a value slot
+    // ("bitcoin" in "pay with bitcoin") weighs SLOT_WEIGHT of an unknown topic word and counts half for
+    // coverage: it is most likely a value the examples did not list, not a sign of another topic.
+    const q = featurize(stems, content, false);
+    const slotStems = new Set<string>();
+    for (let i = 0; i < stems.length; i++) if (unknownSlot[i]) slotStems.add(stems[i]);
     let qNorm = 0;
     const qIds: number[] = [];
     const qW: number[] = [];
     for (const [t, tf] of q) {
       const id = termIds.get(t);
-      const w = tf * (id === undefined ? idfUnknown : idf[id]);
+      const w = tf * (id === undefined ? (slotStems.has(t) ? SLOT_WEIGHT * idfUnknown : idfUnknown) : idf[id]);
       qNorm += w * w;
       if (id !== undefined) {
         qIds.push(id);
         qW.push(w);
       }
     }
-    if (qIds.length === 0) return empty();
+    if (qIds.length === 0) return [];
     qNorm = Math.sqrt(qNorm);
     let knownWords = 0;
-    for (const s of stems) if (termIds.has(s)) knownWords++;
+    for (let i = 0; i < stems.length; i++) {
+      if (termIds.has(stems[i])) knownWords++;
+      else if (unknownSlot[i]) knownWords += 0.5;
+    }
     // Extra penalty when most of the message is about something the intents never mention.
     const coverage = Math.sqrt(knownWords / stems.length);
 
@@ -260,11 +333,30 @@ export function createIntentMatcher(intents: IntentDefinition[]): IntentMatcher 
       // The centroid term rewards agreeing with the intent as a whole; for a (near-)exact example it is
       // floored by ex^4 so repeating an unusual example verbatim still scores ~1.
       const ex = intentScores[ii];
-      const s = coverage * (EXAMPLE_WEIGHT * ex + (1 - EXAMPLE_WEIGHT) * Math.max(centroidScores[ii], ex ** 4));
-      if (s > 0) ranked.push({ index: ii, score: s });
+      const sc = coverage * (EXAMPLE_WEIGHT * ex + (1 - EXAMPLE_WEIGHT) * Math.max(centroidScores[ii], ex ** 4));
+      if (sc > 0) ranked.push({ index: ii, score: sc });
+    }
+    ranked.sort((x, y) => y.score - x.score);
+    return ranked;
+  }
+
+  function match(input: string | TextAnalysis): IntentMatch {
+    if (docs.length === 0) return empty();
+    const text = typeof input === 'string' ? input : input.text;
+    const tokens = typeof input === 'string' ? tokensOf(input) : input.tokens;
+    const capitalised = capitalisedWords(text);
+    let ranked = rank(tokens, capitalised);
+    // The best clause wins when it is clearly about one intent and the whole message is not. A message
+    // that already matches well (raw score >= CLAUSE_SKIP, confidence ~0.7) skips the extra passes.
+    // Short messages have no room for diluting context, so they skip it too.
+    const clauses = tokens.length < CLAUSE_MIN_TOKENS || (ranked.length > 0 && ranked[0].score >= CLAUSE_SKIP) ? [] : clausesOf(text);
+    for (const clause of clauses) {
+      const r = rank(tokensOf(clause), capitalised);
+      if (r.length === 0) continue;
+      const scaled = r.map((x) => ({ index: x.index, score: x.score * CLAUSE_FACTOR }));
+      if (ranked.length === 0 || scaled[0].score > ranked[0].score) ranked = scaled;
     }
     if (ranked.length === 0) return empty();
-    ranked.sort((a, b) => b.score - a.score);
     const ranking = ranked.slice(0, RANKING_SIZE).map((r) => ({
       intentId: intents[r.index].id,
       intentName: intents[r.index].name,

@@ -91,11 +91,25 @@ const CS_PHRASES: CsPhrase[] = [
     'did not arrive', 'did not receive', 'have not received', 'no response', 'no reply', 'no answer', 'no one',
     'nobody', 'not helpful', 'not help', 'not helping', 'no help', 'cannot believe', 'crashing', 'crashed',
     'crashes', 'keeps failing', 'error again', 'doesnt make sense', 'does not make sense',
-    'makes no sense', 'wrong item', 'wrong size', 'charged twice', 'double charged', 'charged me twice',
+    'makes no sense', 'charged twice', 'double charged', 'charged me twice',
     'money back', 'rip off', 'ripoff', 'scam', 'fed up', 'sick of', 'tired of', 'had enough', 'waste of time',
     'what the hell', 'where the hell', 'what the heck', 'wtf', 'unacceptable', 'ridiculous', 'useless',
     'pathetic', 'bot is', 'stupid bot', 'are you kidding', 'you kidding me', 'seriously',
-    'not happy', 'unhappy', 'disappointed', 'complaint', 'complain'].map((phrase) => ({ phrase, valence: -1.8 })),
+    'not happy', 'unhappy', 'disappointed', 'complaint', 'complain',
+    // Time wasted, and customers announcing they leave: no lexicon word ("never ordering again") or too mild.
+    'waste of my time', 'wasting my time', 'wasted my time', 'waste of our time', 'never ordering again',
+    'never order again', 'never ordering from', 'never buying', 'never buy from', 'never shopping', 'never shop here',
+    'never using', 'never use you', 'never again', 'not ordering again', 'not coming back', 'never coming back',
+    'shop elsewhere', 'go elsewhere', 'going elsewhere', 'taking my business',
+  ].map((phrase) => ({ phrase, valence: -1.8 })),
+  // Strong judgements the VADER lexicon lacks, as strong as its "horrible" (-2.5): one is enough to be upset.
+  ...['shambles', 'disgraceful', 'pointless', 'atrocious', 'abysmal', 'nightmare', 'shoddy', 'farce', 'appalling service',
+    'unprofessional', 'scandalous'].map((phrase) => ({ phrase, valence: -2.5 })),
+  // A mistake by the shop: a mild complaint that adds to others ("wrong size" is a plain return reason).
+  { phrase: 'wrong item', valence: -1.2 },
+  // Having to repeat oneself.
+  ...['three times', 'four times', 'five times', 'several times', 'multiple times', 'many times', 'times already',
+    'twice already', 'twice now', 'told you already', 'already told you'].map((phrase) => ({ phrase, valence: -1.6 })),
   // Sarcasm: the positive word is part of the complaint.
   { phrase: 'thanks for nothing', valence: -2.5, cancels: ['thanks', 'thank', 'thx'] },
   { phrase: 'thank you for nothing', valence: -2.5, cancels: ['thanks', 'thank', 'thx'] },
@@ -113,8 +127,25 @@ const CS_PHRASES: CsPhrase[] = [
   { phrase: 'great service not', valence: -2, cancels: ['great'] },
   { phrase: 'love waiting', valence: -2, cancels: ['love'] },
   { phrase: 'love how', valence: -1.2, cancels: ['love'] },
-  { phrase: 'a joke', valence: -1.8, cancels: ['joke'] },
+  // "this is a joke", not "tell me a joke".
+  ...['is a joke', 'are a joke', 'what a joke', 'such a joke', 'absolute joke', 'complete joke', 'total joke', 'joke of a'].map(
+    (phrase) => ({ phrase, valence: -2.4, cancels: ['joke'] }),
+  ),
 ];
+
+/**
+ * Lexicon words that are neutral or milder in a support chat than in VADER's general-purpose lexicon, with
+ * the valence used instead: cancelling or stopping an order is a transaction, not a feeling ("can I cancel
+ * my order?" scored -0.25 and, with "wrong colour", -0.63); "PO" is a PO box, not "pissed off"; "wrong"
+ * mostly names a fact ("wrong size", "wrong address"), and complaints about it are caught by "wrong item".
+ * "charged" is neutral; "charged twice" is a phrase above. `vaderScore` keeps the original values.
+ */
+const DOMAIN_VALENCE: Record<string, number> = {
+  cancel: 0, cancels: 0, cancelled: 0, canceled: 0, cancelling: 0, canceling: 0, stop: -0.3, stopped: -0.3,
+  po: 0, wrong: -0.8, charged: 0,
+  // A discourse marker in chat ("honestly this is a shambles"), not praise.
+  honestly: 0,
+};
 
 /** Words after which a preceding negation is idiomatic, not negating ("can't believe", "can't wait"). */
 const NEGATION_IDIOM_HEADS = new Set(['believe', 'wait', 'stand']);
@@ -332,6 +363,15 @@ export function sentimentDetail(text: string, normalizedTokens?: string[]): Sent
   const amp = punctuationAmplifier(text);
   const vaderScore = compound(sentiments, 0, amp);
 
+  // Customer-service valences for a few lexicon words, scaled through whatever VADER's rules did to them.
+  let domain: number[] | undefined;
+  for (let i = 0; i < sentiments.length; i++) {
+    if (sentiments[i] === 0 || !hasOwn.call(DOMAIN_VALENCE, lw[i])) continue;
+    domain ??= sentiments.slice();
+    domain[i] = base[i] === 0 ? 0 : (sentiments[i] * DOMAIN_VALENCE[lw[i]]) / base[i];
+  }
+  const scored = domain ?? sentiments;
+
   // Customer-service phrases on the normalised text.
   const norm = normalizedTokens ?? normalizeText(text).split(' ');
   const index = getPhraseIndex();
@@ -356,13 +396,13 @@ export function sentimentDetail(text: string, normalizedTokens?: string[]): Sent
     }
   }
   if (cancelled !== undefined) {
-    for (let i = 0; i < sentiments.length; i++) if (sentiments[i] > 0 && cancelled.has(lw[i])) sentiments[i] = 0;
+    for (let i = 0; i < scored.length; i++) if (scored[i] > 0 && cancelled.has(lw[i])) scored[i] = 0;
   }
   // Exasperation without sentiment words: "WHERE IS MY ORDER?!?!" scores 0 in VADER (it only amplifies
   // existing sentiment). A shouted sentence or an interrobang counts as a mild complaint when nothing in the
   // message is positive.
   let positive = false;
-  for (const v of sentiments) if (v > 0) positive = true;
+  for (const v of scored) if (v > 0) positive = true;
   if (!positive) {
     if (text.includes('?!') || text.includes('!?')) {
       extra -= 1.2;
@@ -373,11 +413,11 @@ export function sentimentDetail(text: string, normalizedTokens?: string[]): Sent
       found.push('shouting');
     }
   }
-  const score = found.length > 0 ? compound(sentiments, extra, amp) : vaderScore;
+  const score = found.length > 0 || domain !== undefined ? compound(scored, extra, amp) : vaderScore;
 
   const negativeWords: string[] = [];
-  for (let i = 0; i < sentiments.length; i++) {
-    if (sentiments[i] < 0 && !negativeWords.includes(lw[i])) negativeWords.push(lw[i]);
+  for (let i = 0; i < scored.length; i++) {
+    if (scored[i] < 0 && !negativeWords.includes(lw[i])) negativeWords.push(lw[i]);
   }
   for (const f of found) if (!negativeWords.includes(f)) negativeWords.push(f);
   return { score, negativeWords, vaderScore };

@@ -4,6 +4,8 @@
  * and a designer does not have to list every variant in the examples. Groups are kept narrow on purpose:
  * merging words that separate two common intents (e.g. "return" and "cancel") would hurt more than help.
  */
+import { stemWord } from './stem';
+
 const GROUPS: string[][] = [
   ['package', 'parcel', 'shipment', 'packet', 'pkg', 'box'],
   ['ship', 'shipping', 'shipped', 'ships', 'deliver', 'delivery', 'delivered', 'deliveries', 'delivering', 'dispatch', 'dispatched', 'postage'],
@@ -33,8 +35,27 @@ const GROUPS: string[][] = [
 
 const CANONICAL = new Map<string, string>();
 for (const g of GROUPS) for (const w of g) CANONICAL.set(w, g[0]);
+/**
+ * The same table keyed by stem, built on first use: groups list the common forms only, so "saturdays",
+ * "boxes" or "couriers" still find their group through their stem ("saturday", "box").
+ */
+let byStem: Map<string, string> | undefined;
+function stemTable(): Map<string, string> {
+  if (byStem) return byStem;
+  byStem = new Map();
+  for (const g of GROUPS) for (const w of g) if (!byStem.has(stemWord(w))) byStem.set(stemWord(w), g[0]);
+  return byStem;
+}
 
-/** The canonical word for a token, or the token itself. */
+/** The canonical word for a token (looked up as written, then by its stem), or the token itself. */
 export function canonicalWord(token: string): string {
-  return CANONICAL.get(token) ?? token;
+  const direct = CANONICAL.get(token);
+  if (direct !== undefined) return direct;
+  if (token.length < 4) return token;
+  return stemTable().get(stemWord(token)) ?? token;
+}
+
+/** Whether two tokens are the same word or members of one synonym group. */
+export function sameConcept(a: string, b: string): boolean {
+  return a === b || canonicalWord(a) === canonicalWord(b);
 }

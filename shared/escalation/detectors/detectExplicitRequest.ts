@@ -11,10 +11,13 @@
  * Negation is read at the word just before the chain ("don't need a human", "no agent please"), so
  * "I don't know, I want a human" still counts. Requiring linking words only (not any word) between verb and
  * noun is what keeps "my travel agent booked it", "the agent was rude" and "human resources" out.
- * Typos: a word of 4+ letters is read as a person noun when its Levenshtein distance is <= 2 (both words 6+
- * letters) or <= 1, with the same first letter, and it is not a real word listed in FUZZY_STOP.
+ * Typos: a word of 4+ letters is read as a person noun when its edit distance (a swap of two neighbouring
+ * letters counts as one edit: "agnet") is <= 2 (both words 6+ letters) or <= 1, with the same first
+ * letter, and it is not a real word listed in FUZZY_STOP. Plurals of person nouns count ("colleagues").
+ * "not the bot", "no more bots", "instead of a bot" are removed before matching: they reject the bot, they
+ * do not negate the request ("customer service please, not the bot").
  */
-import { distance } from 'fastest-levenshtein';
+import { editDistance } from '../../nlu/editDistance';
 import type { EscalationPolicy } from '../../flow/schema';
 import type { EscalationMemory, Signal, TurnFacts } from '../types';
 import { canonicalTokens } from '../canonicalTokens';
@@ -23,7 +26,7 @@ const NOUNS = new Set([
   'human', 'humans', 'person', 'persons', 'agent', 'agents', 'operator', 'operators', 'representative',
   'representatives', 'rep', 'reps', 'someone', 'somebody', 'anyone', 'anybody', 'manager', 'managers',
   'supervisor', 'supervisors', 'staff', 'employee', 'employees', 'advisor', 'adviser', 'management', 'team',
-  'colleague', 'boss', 'humain',
+  'colleague', 'boss', 'humain', 'specialist', 'consultant',
 ]);
 /** Nouns that only count with a qualifier just before them ("real people", "live chat", "customer service"). */
 const QUALIFIED: Record<string, ReadonlySet<string>> = {
@@ -69,13 +72,17 @@ const LINKERS = new Set([
   'support', 'sales', 'tech', 'technical', 'help', 'be', 'able', 'let', 'would', 'id', 'd', 'really', 'is',
   'any', 'kindly', 'immediately', 'asap', 'urgently', 'desperately', 'talking', 'speaking', 'am', 'team',
   'staff', 'living', 'breathing', 'genuine', 'qualified', 'senior', 'someone', 'somebody', 'from',
+  // "a member of staff", "one of the team".
+  'member', 'members',
 ]);
 /** What a whole message may contain besides nouns and verbs to count as a bare request ("human please"). */
 const SHORT_OK = new Set([
   'hi', 'hello', 'hey', 'ok', 'okay', 'yes', 'yeah', 'yep', 'sure', 'from', 'please', 'thanks', 'thank',
   'asap', 'now', 'again', 'already', 'a', 'an', 'the', 'just', 'your', 'to', 'with', 'me', 'real', 'live',
   'actual', 'i', 'can', 'customer', 'service', 'support', 'some', 'one', 'another', 'different', 'member',
-  'right', 'urgently', 'immediately', 'help', 'desk', 'then', 'so', 'fine', 'whatever',
+  'right', 'urgently', 'immediately', 'help', 'desk', 'then', 'so', 'fine', 'whatever', 'of',
+  // Curt demands: "stop. human. now.", "enough, agent".
+  'stop', 'enough', 'quick', 'quickly', 'seriously',
 ]);
 const NEGATIONS = new Set(['no', 'not', 'never', 'without', 'nor', 'none', 'nobody', 'neither']);
 const ANYONE = new Set(['anyone', 'anybody']);
@@ -106,7 +113,7 @@ function fuzzyNoun(tok: string): string | null {
     const shorter = Math.min(tok.length, target.length);
     const max = shorter >= 6 ? 2 : 1;
     if (Math.abs(tok.length - target.length) > max) continue;
-    const d = distance(tok, target);
+    const d = editDistance(tok, target); // transpositions cost 1: "agnet", "humna"
     if (d <= max && d < bestDist) {
       best = target;
       bestDist = d;
@@ -124,6 +131,7 @@ function nounAt(toks: string[], i: number): string | null {
   const qualifiers = QUALIFIED[tok];
   let noun: string | null = null;
   if (NOUNS.has(tok)) noun = tok;
+  else if (tok.length > 4 && tok.endsWith('s') && NOUNS.has(tok.slice(0, -1))) noun = tok.slice(0, -1);
   else if (qualifiers !== undefined && Object.hasOwn(QUALIFIED, tok)) noun = qualifiers.has(prev) ? tok : null;
   else noun = fuzzyNoun(tok);
   if (noun === null) return null;
@@ -257,8 +265,35 @@ function findRequest(toks: string[]): Found | null {
   return null;
 }
 
+const BOT_NOUNS = new Set(['bot', 'bots', 'chatbot', 'chatbots', 'robot', 'robots', 'machine', 'machines', 'computer', 'ai', 'automated', 'automation', 'assistant']);
+const BOT_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'your', 'some', 'more', 'another', 'stupid', 'dumb', 'automated', 'virtual']);
+const NOT_A_BOT = new Set(['not', 'no', 'without', 'never']);
+
+/**
+ * The tokens without phrases that reject the bot ("not the bot", "no more bots", "instead of a bot",
+ * "rather than this bot"): they are the opposite of a negated request, and would otherwise read as one.
+ */
+function withoutBotRejections(toks: string[]): string[] {
+  let kept: string[] | null = null;
+  for (let i = 0; i < toks.length; i++) {
+    let j = -1;
+    if (NOT_A_BOT.has(toks[i])) j = i + 1;
+    else if ((toks[i] === 'instead' && toks[i + 1] === 'of') || (toks[i] === 'rather' && toks[i + 1] === 'than')) j = i + 2;
+    if (j >= 0) {
+      while (j < toks.length && BOT_DETERMINERS.has(toks[j])) j++;
+      if (j < toks.length && BOT_NOUNS.has(toks[j])) {
+        kept ??= toks.slice(0, i);
+        i = j; // drop the whole phrase
+        continue;
+      }
+    }
+    kept?.push(toks[i]);
+  }
+  return kept ?? toks;
+}
+
 export function detectExplicitRequest(facts: TurnFacts, _policy: EscalationPolicy, _memory: EscalationMemory): Signal | null {
-  const toks = canonicalTokens(facts.analysis);
+  const toks = withoutBotRejections(canonicalTokens(facts.analysis));
   // Very long messages are letters, not chat turns; 200 words keeps the worst case bounded.
   if (toks.length === 0 || toks.length > 200) return null;
   const found = findRequest(toks);

@@ -1,9 +1,15 @@
 /**
- * loop: the conversation goes round in circles. Either the customer asks the same (or a near-identical)
- * question `policy.loop.count` times in all (this message plus earlier ones in `memory.recent`, compared with
- * the NLU `similarity`, which tolerates typos and word order), or says so ("that's not what I asked",
- * "you're not listening"). Messages under 3 words ("yes", "no", "ok") never count as repeats: customers
- * legitimately say them over and over.
+ * loop: the conversation goes round in circles. Either the customer asks the same question
+ * `policy.loop.count` times in all (this message plus earlier ones in `memory.recent`), or says so
+ * ("that's not what I asked", "you're not listening"). Two messages are the same question when what they
+ * ask about is the same: the Dice overlap of their `questionConcepts` (content-word stems with synonyms
+ * folded, typos tolerated) is >= `policy.loop.similarity`, so "how much is delivery to Norway?" and
+ * "what's the delivery cost to Norway?" are one question while "are you open on Saturday?" and "are you
+ * open on Sunday?" are two, although their letters are 88% alike. Messages with fewer than 2 concepts
+ * ("where is my ordr", "my order, where is it") say too little for that and are compared with the NLU
+ * `similarity` of the texts instead (typos, word order).
+ * Messages under 3 words ("yes", "no", "ok") never count as repeats: customers legitimately say them over
+ * and over. Button clicks in between do not break a loop (the engine keeps `memory.recent` across them).
  */
 import type { EscalationPolicy } from '../../flow/schema';
 import type { EscalationMemory, Signal, TurnFacts } from '../types';
@@ -11,6 +17,7 @@ import { similarity } from '../../nlu/similarity';
 import { canonicalTokens } from '../canonicalTokens';
 import { mayBeSimilar } from '../mayBeSimilar';
 import { phraseMatcher } from '../phraseMatcher';
+import { conceptOverlap, questionConcepts } from '../questionConcepts';
 
 /** Complaints that the bot is looping, as canonical token strings (contractions spelled out). */
 const LOOP_PHRASES = [
@@ -32,6 +39,18 @@ export const MIN_REPEAT_TOKENS = 3;
  */
 const MAX_FUZZY_TOKENS = 30;
 
+/** Fewer concepts than this ("refund?", "help me") are too little to call two messages the same question. */
+const MIN_CONCEPTS = 2;
+
+function sameQuestion(text: string, concepts: string[], earlier: string, threshold: number): boolean {
+  const before = questionConcepts(earlier);
+  if (concepts.length >= MIN_CONCEPTS && before.length >= MIN_CONCEPTS) {
+    // A tiny tolerance: 2 of {a, b} against {a, b, c} is exactly 0.8 and must count at the default 0.8.
+    return conceptOverlap(concepts, before, threshold - 1e-9) >= threshold - 1e-9;
+  }
+  return mayBeSimilar(text, earlier, threshold) && similarity(text, earlier) >= threshold;
+}
+
 export function detectLoop(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
   const cfg = policy.loop;
   const hit = findLoopPhrase(canonicalTokens(facts.analysis));
@@ -49,9 +68,11 @@ export function detectLoop(facts: TurnFacts, policy: EscalationPolicy, memory: E
   const length = facts.analysis.tokens.length;
   if (length < MIN_REPEAT_TOKENS) return null;
   let times = 1;
+  const concepts = length <= MAX_FUZZY_TOKENS ? questionConcepts(text) : [];
   for (const earlier of memory.recent) {
     if (earlier === text) times++;
-    else if (length <= MAX_FUZZY_TOKENS && mayBeSimilar(text, earlier, cfg.similarity) && similarity(text, earlier) >= cfg.similarity) times++;
+    else if (length > MAX_FUZZY_TOKENS) continue;
+    else if (sameQuestion(text, concepts, earlier, cfg.similarity)) times++;
   }
   if (times < cfg.count) return null;
   return {

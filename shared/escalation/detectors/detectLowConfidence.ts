@@ -1,28 +1,89 @@
 /**
- * low_confidence: an intent router classified this message but is not sure. Only runs when `facts.intent`
- * is set, so free-text questions and button blocks never trigger it.
+ * low_confidence: an intent router got the message but the bot cannot tell what the customer wants. Only
+ * runs when `facts.intent` is set (the message was classified by an intent router), so free-text questions
+ * and button blocks never trigger it. Two cases:
  *
- * It needs a partial match (some intent at `MIN_PARTIAL` or more): a message that matches nothing at all
- * ("asdfgh", "what is the capital of Peru") is not the bot being unsure, it is the bot not understanding,
- * which `repeated_fallback` counts. Otherwise every first miss would hand over and the fallback streak
- * the designer set would never matter.
+ *  1. Vague: the message has no content beyond vague references ("it's about my thing", "the stuff from
+ *     before", "that other problem", "hmm so about that"). Whatever the matcher says, there is nothing to
+ *     route on (it may even match "thing" to an item intent), and a person can ask what it is about.
+ *  2. Torn: confidence is under the designer's threshold because two intents fit about equally well
+ *     (the runner-up scores at least TORN_RATIO of the best, and the best at least MIN_PARTIAL): the bot
+ *     has readings but cannot choose ("my parcel came but it's the wrong one, can I send it back or swap
+ *     it?").
+ *
+ * A weak match to a single intent ("do you price match?" sharing only "price" with shipping costs) is
+ * NOT low confidence: the bot did not understand, which is a fallback and counts towards
+ * `repeated_fallback`. Escalating on it would hand over on the first off-topic question, and the fallback
+ * streak the designer set would never matter. The same holds for messages that match nothing at all.
  */
-const MIN_PARTIAL = 0.1;
 import type { EscalationPolicy } from '../../flow/schema';
 import type { EscalationMemory, Signal, TurnFacts } from '../types';
+import { canonicalTokens } from '../canonicalTokens';
+import { isStopWord } from '../../nlu/stopWords';
+
+const MIN_PARTIAL = 0.1;
+const TORN_RATIO = 0.6;
+/** Score of a vague message: as sure as a near-zero confidence, since there is nothing to match. */
+const VAGUE_SCORE = 0.9;
+
+/** Nouns that refer to something without saying what it is. */
+const VAGUE_NOUNS = new Set([
+  'thing', 'things', 'stuff', 'something', 'anything', 'problem', 'problems', 'issue', 'issues', 'matter',
+  'matters', 'question', 'questions', 'query', 'queries', 'item', 'items', 'product', 'situation', 'case',
+  'concern', 'business', 'whatsit', 'thingy', 'subject', 'topic',
+]);
+/** Pronouns that refer vaguely only in a frame: "about that", "regarding it", "what happened". */
+const VAGUE_PRONOUNS = new Set(['it', 'that', 'this', 'what', 'one']);
+const ABOUT = new Set(['about', 'regarding', 're', 'concerning', 'with']);
+const HAPPENED = new Set(['happened', 'happen', 'mentioned', 'said', 'told', 'wrote', 'discussed', 'talked']);
+/** Words that add nothing to what the message is about. */
+const FILLER = new Set([
+  'about', 'regarding', 're', 'concerning', 'hmm', 'hm', 'um', 'uh', 'erm', 'er', 'so', 'well', 'ok', 'okay',
+  'yes', 'know', 'mean', 'before', 'earlier', 'yesterday', 'last', 'week', 'month', 'day', 'time', 'ago',
+  'other', 'another', 'same', 'whatever', 'happened', 'happen', 'mentioned', 'said', 'told', 'wrote',
+  'discussed', 'talked', 'asked', 'quick', 'little', 'small', 'bit', 'still', 'again', 'hi', 'hello', 'hey',
+  'there', 'here', 'not', 'sure', 'how', 'explain', 'remember', 'recall', 'previous',
+  'previously', 'already', 'you', 'we', 'old',
+]);
+
+/** The vague words of a content-free message, or null when the message says what it is about. */
+function vagueWords(toks: string[]): string[] | null {
+  const vague: string[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (VAGUE_NOUNS.has(t)) vague.push(t);
+    else if (VAGUE_PRONOUNS.has(t) && (ABOUT.has(toks[i - 1] ?? '') || HAPPENED.has(toks[i + 1] ?? ''))) vague.push(t);
+    else if (!FILLER.has(t) && !VAGUE_PRONOUNS.has(t) && !isStopWord(t)) return null;
+  }
+  return vague.length > 0 ? vague : null;
+}
 
 export function detectLowConfidence(facts: TurnFacts, policy: EscalationPolicy, _memory: EscalationMemory): Signal | null {
   const intent = facts.intent;
+  if (intent === null) return null;
   const threshold = policy.lowConfidence.threshold;
-  if (intent === null || intent.intentId === null || !(intent.confidence < threshold) || intent.confidence < MIN_PARTIAL) return null;
-  const best = intent.intentName ?? intent.intentId;
+  const toks = canonicalTokens(facts.analysis);
+  const vague = toks.length > 0 && toks.length <= 12 ? vagueWords(toks) : null;
+  if (vague !== null) {
+    return {
+      reason: 'low_confidence',
+      score: VAGUE_SCORE,
+      threshold,
+      evidence: vague,
+      turn: facts.turn,
+      explanation: `The message is too vague to tell what the customer wants (only ${vague.map((w) => `"${w}"`).join(', ')}).`,
+    };
+  }
+  if (intent.intentId === null || !(intent.confidence < threshold)) return null;
+  const [best, second] = intent.ranking;
+  if (best === undefined || second === undefined || best.score < MIN_PARTIAL || second.score < TORN_RATIO * best.score) return null;
   const conf = intent.confidence.toFixed(2);
   return {
     reason: 'low_confidence',
     score: Math.max(0, Math.min(1, 1 - intent.confidence)),
     threshold,
-    evidence: [best, conf],
+    evidence: [best.intentName, second.intentName, conf],
     turn: facts.turn,
-    explanation: `Low intent confidence (best intent "${best}" at ${conf} < ${threshold}).`,
+    explanation: `Low intent confidence: "${best.intentName}" (${best.score.toFixed(2)}) and "${second.intentName}" (${second.score.toFixed(2)}) fit about equally, confidence ${conf} < ${threshold}.`,
   };
 }

@@ -3,19 +3,54 @@
  * account deletion...). A topic phrase matches when all its content words (stemmed, synonyms folded) are in
  * the message in any order; or the intent router put the message in one of the topic's intents with
  * confidence >= 0.5. The first matching topic in the designer's order wins.
+ *
+ * Two readings of topic words are not topics: idioms ("what's the damage?" asks for a price), and damage
+ * words used as a product's description in a shopping question ("is the smashed avocado cookbook in
+ * stock?", "do you sell cracked pepper?"): there a damage word right before a noun names the product.
  */
 import type { EscalationPolicy } from '../../flow/schema';
 import type { EscalationMemory, Signal, TurnFacts } from '../types';
 import { compileSensitiveTopics, conceptKeys } from '../compileSensitiveTopics';
+import { phraseMatcher } from '../phraseMatcher';
+import { isStopWord } from '../../nlu/stopWords';
 
+/** Idioms whose words look like a topic ("what is the damage" = "how much is it"), as normalised tokens. */
+const findIdiom = phraseMatcher(['what is the damage', 'whats the damage']);
+/** Shopping questions: in these, a damage word before a noun describes the product. */
+const findShopping = phraseMatcher([
+  'in stock', 'back in stock', 'do you sell', 'do you stock', 'do you carry', 'do you have any', 'do you still have',
+  'can i buy', 'where can i buy', 'can i order', 'looking to buy', 'looking for a', 'out of stock', 'available in',
+]);
+const PRODUCT_DESCRIPTION_CONCEPTS = new Set(['~damage']);
 const INTENT_CONFIDENCE = 0.5;
+
+/**
+ * The message's stems with idioms and product descriptions blanked out (a fresh array only when needed).
+ */
+function readableStems(stems: string[], tokens: string[]): string[] {
+  let out: string[] | null = null;
+  for (let hit = findIdiom(tokens); hit !== null; hit = findIdiom(tokens, hit.at + hit.length)) {
+    out ??= stems.slice();
+    for (let k = hit.at; k < hit.at + hit.length; k++) out[k] = '';
+  }
+  if (findShopping(tokens) !== null) {
+    for (let i = 0; i + 1 < stems.length; i++) {
+      if (isStopWord(tokens[i + 1])) continue;
+      const [concept] = conceptKeys([stems[i]]).keys();
+      if (!PRODUCT_DESCRIPTION_CONCEPTS.has(concept)) continue;
+      out ??= stems.slice();
+      out[i] = '';
+    }
+  }
+  return out ?? stems;
+}
 
 export function detectSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy, _memory: EscalationMemory): Signal | null {
   const topics = policy.sensitiveTopics.topics;
   if (topics.length === 0) return null;
   const compiled = compileSensitiveTopics(topics);
-  const { stems, tokens } = facts.analysis;
-  const keys = conceptKeys(stems);
+  const { tokens } = facts.analysis;
+  const keys = conceptKeys(readableStems(facts.analysis.stems, tokens));
   const intent = facts.intent;
   const intentNames =
     intent && intent.confidence >= INTENT_CONFIDENCE

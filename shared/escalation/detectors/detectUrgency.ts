@@ -1,19 +1,19 @@
 /**
- * urgency: the customer is in a hurry. Three sources, strongest evidence first:
- *  - the designer's variable rules (`policy.urgency.rules`, e.g. departureTime within_minutes 20), which
- *    hold whatever the customer says ("no rush" cannot outvote a departure in 10 minutes);
+ * urgency: the customer says they are in a hurry. Two sources (the designer's variable rules, e.g.
+ * departureTime within_minutes 20, are edge-triggered and live in evaluateRuleSignals):
  *  - urgency words ("urgent", "asap", "right away", "can't wait"...) and the designer's own phrases;
  *  - deadlines: "in 15 minutes", "within the hour", "leaves in 20 mins", "10 minutes left" (<= 60 minutes
  *    or <= 2 hours).
  * Words and deadlines are ignored when the customer says the opposite ("no rush", "not urgent",
  * "whenever", "take your time") or negates the word just before it ("not an emergency").
+ * "right now" / "this minute" only count in a demand ("I need it sorted right now", "fix it right now"):
+ * in a statement about the customer ("I'm so angry right now", "I'm at work right now") they describe the
+ * present moment, not a deadline.
  */
 import type { EscalationPolicy } from '../../flow/schema';
 import type { EscalationMemory, Signal, TurnFacts } from '../types';
-import { evaluateRule } from '../../flow/rules';
 import { normalizeText } from '../../nlu/normalizeText';
 import { canonicalTokens, canonicalizeText } from '../canonicalTokens';
-import { describeRule } from '../describeRule';
 import { phraseMatcher, type PhraseMatcher } from '../phraseMatcher';
 
 const WORDS = new Set(['urgent', 'urgently', 'urgency', 'asap', 'emergency', 'immediately', 'critical', 'hurry', 'desperate', 'desperately']);
@@ -30,6 +30,21 @@ const CALM = [
   'not time sensitive', 'no urgency',
 ];
 const findCalm = phraseMatcher(CALM);
+/** Phrases that name the present moment and are urgent only inside a demand. */
+const MOMENT = new Set(['right now', 'this minute']);
+/** Words that make a message a demand or a request for action. */
+const DEMAND = new Set([
+  'need', 'needs', 'needed', 'want', 'must', 'please', 'fix', 'sort', 'sorted', 'change', 'cancel', 'send',
+  'give', 'tell', 'answer', 'respond', 'reply', 'help', 'call', 'stop', 'refund', 'deliver', 'update', 'check',
+]);
+/** "have to", "has to", "got to": obligation, a demand without a demand word. */
+function isDemand(toks: string[]): boolean {
+  for (let i = 0; i < toks.length; i++) {
+    if (DEMAND.has(toks[i])) return true;
+    if ((toks[i] === 'have' || toks[i] === 'has' || toks[i] === 'got') && toks[i + 1] === 'to') return true;
+  }
+  return false;
+}
 const NEGATORS = new Set(['not', 'no', 'never', 'nothing', 'without']);
 
 const NUMBER_WORDS: Record<string, number> = {
@@ -92,6 +107,7 @@ function findPhrase(toks: string[], find: PhraseMatcher): string | null {
     if (!affirmed(toks, hit.at)) continue;
     // "can't wait to see it" is excitement, not a hurry.
     if (hit.phrase === 'can not wait' && toks[hit.at + 3] === 'to') continue;
+    if (MOMENT.has(hit.phrase) && !isDemand(toks)) continue;
     return hit.phrase;
   }
   return null;
@@ -100,11 +116,6 @@ function findPhrase(toks: string[], find: PhraseMatcher): string | null {
 export function detectUrgency(facts: TurnFacts, policy: EscalationPolicy, _memory: EscalationMemory): Signal | null {
   const cfg = policy.urgency;
   const threshold = 1;
-  for (const rule of cfg.rules) {
-    if (!evaluateRule(rule, facts.variables, facts.now)) continue;
-    const what = describeRule(rule, facts.variables, facts.now);
-    return { reason: 'urgency', score: 1, threshold, evidence: [what], turn: facts.turn, explanation: `Urgency (${what}).` };
-  }
   const toks = canonicalTokens(facts.analysis);
   if (toks.length === 0) return null;
   const words = findWords(toks, designerPhrases(cfg.phrases)) ?? findDeadline(toks);

@@ -93,3 +93,38 @@ describe('detectExplicitRequest', () => {
 function args(text: string) {
   return [facts(text), policy(), memory()] as const;
 }
+
+describe('detectExplicitRequest: wider phrasing', () => {
+  it.each([
+    'customer service please, not the bot',
+    'I want a person, not a machine',
+    'no more bots, get me someone',
+    'a human instead of the bot please',
+    'let me talk to a member of staff',
+    'can I speak with a member of the team',
+    'stop. human. now.',
+    'enough. agent.',
+    'agnet pls',
+    'talk to a humna',
+    'I would like to talk to one of your colleagues',
+    'can I speak to one of your advisors',
+    'put me through to a specialist',
+  ])('fires on %j', (text) => {
+    expect(fires(detectExplicitRequest, text)!.reason).toBe('explicit_request');
+  });
+
+  it.each([
+    'not a bot question, but where is my parcel?',
+    'my colleagues ordered the same jacket',
+    'are you a bot or a human?',
+    'a member of my family ordered it',
+    'stop sending me emails',
+    'I do not want a person, the bot is fine',
+  ])('does not fire on %j', (text) => {
+    expect(fires(detectExplicitRequest, text)).toBeNull();
+  });
+
+  it('says it read a swapped-letter typo as the person noun', () => {
+    expect(fires(detectExplicitRequest, 'agnet pls')!.explanation).toBe('The customer asked for a person ("agnet please", "agnet" read as "agent").');
+  });
+});

@@ -79,3 +79,25 @@ describe('detectLoop: long messages', () => {
     expect(detectLoop(facts(letter), policy(), memory({ recent: [norm(letter), norm(letter)] }))).not.toBeNull();
   });
 });
+
+describe('detectLoop: the same question in other words', () => {
+  it.each([
+    ["what's the delivery cost to Norway?", ['how much is delivery to Norway?', 'how much does delivery to Norway cost?']],
+    ['do you take Revolut payments?', ['do you take Revolut?', 'do you accept Revolut']],
+    ['so can I pay with bitcoin or not?', ['can I pay with bitcoin?', 'can I pay with bitcoin']],
+    ['shipping price to Iceland?', ['what does postage to Iceland cost', 'how much is delivery to Iceland']],
+  ])('counts %j as the third asking', (text, earlier) => {
+    const s = detectLoop(facts(text), policy(), memory({ recent: earlier.map(norm) }))!;
+    expect(s.reason).toBe('loop');
+    expect(s.evidence[1]).toBe('3 times');
+  });
+
+  it.each([
+    ['how much is delivery to Sweden?', ['how much is delivery to Norway?', 'how much is delivery to Denmark?']],
+    ['are you open on Sunday?', ['are you open on Saturday?', 'are you open on Monday?']],
+    ['how long does shipping to France take?', ['do you ship to France?', 'how much is shipping to France?']],
+    ['can I pay with PayPal?', ['where is my order', 'can I return my shoes']],
+  ])('does not count different questions: %j', (text, earlier) => {
+    expect(detectLoop(facts(text), policy(), memory({ recent: earlier.map(norm) }))).toBeNull();
+  });
+});

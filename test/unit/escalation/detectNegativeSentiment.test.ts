@@ -71,3 +71,30 @@ describe('detectNegativeSentiment', () => {
     expect(detectNegativeSentiment(facts('my order is late again, not happy'), p, memory({ sentiments: [-0.4, 0] }))).toBeNull();
   });
 });
+
+describe('detectNegativeSentiment: support-chat complaints', () => {
+  it.each([
+    'worst customer service ever',
+    'what a waste of my time',
+    'you are wasting my time',
+    'terrible experience, never ordering again',
+    'this is infuriating',
+    "I've given you my order number three times already, this is infuriating",
+    'honestly this is a shambles',
+    'this is a joke',
+    'what a joke',
+  ])('fires on %j', (text) => {
+    expect(fires(detectNegativeSentiment, text)!.reason).toBe('negative_sentiment');
+  });
+
+  it.each([
+    'I ordered the wrong colour, can I cancel my order?',
+    'can I cancel my order?',
+    'please stop my order',
+    'do you deliver to PO boxes?',
+    'tell me a joke about penguins',
+    'I got the wrong size, can I exchange it?',
+  ])('does not fire on everyday requests: %j', (text) => {
+    expect(fires(detectNegativeSentiment, text)).toBeNull();
+  });
+});

@@ -72,3 +72,32 @@ describe('detectSensitiveTopic', () => {
     expect(compileSensitiveTopics(P.sensitiveTopics.topics)).toBe(compileSensitiveTopics(P.sensitiveTopics.topics));
   });
 });
+
+describe('detectSensitiveTopic: idioms, product names and counted charges', () => {
+  const shop = policy({
+    sensitiveTopics: {
+      topics: [
+        { name: 'billing', phrases: ['charged twice', 'double charge'] },
+        { name: 'damaged goods', phrases: ['arrived damaged', 'broken', 'smashed'] },
+      ],
+    },
+  });
+
+  it.each([
+    ['why was I billed two times for one order?', 'billing'],
+    ['there is a duplicate charge on my card', 'billing'],
+    ['the smashed vase arrived today', 'damaged goods'],
+    ['the vase was smashed when I opened the box', 'damaged goods'],
+    ['do you sell replacements? mine arrived broken', 'damaged goods'],
+  ])('fires on %j as %j', (text, topic) => {
+    expect(fires(detectSensitiveTopic, text, shop)!.evidence[0]).toBe(topic);
+  });
+
+  it.each([
+    "what's the damage? how much is shipping to Spain",
+    'is the smashed avocado cookbook back in stock?',
+    'do you sell cracked pepper grinders?',
+  ])('does not read %j as damage', (text) => {
+    expect(fires(detectSensitiveTopic, text, shop)).toBeNull();
+  });
+});

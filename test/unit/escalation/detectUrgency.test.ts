@@ -49,12 +49,27 @@ describe('detectUrgency', () => {
     expect(fires(detectUrgency, "we're boarding now!")).toBeNull();
   });
 
-  it('fires on a variable rule and says which, even if the customer says "no rush"', () => {
+  it('leaves variable rules to evaluateRuleSignals (they are edge-triggered, not per message)', () => {
     const p = policy({ urgency: { rules: [{ variable: 'departureTime', op: 'within_minutes', value: 20 }] } });
     const soon = new Date(NOW + 12 * 60_000).toISOString();
-    const s = fires(detectUrgency, 'no rush, just a question', p, undefined, { departureTime: soon })!;
-    expect(s.explanation).toBe('Urgency (departureTime is within 20 minutes (in 12 min)).');
-    const later = new Date(NOW + 45 * 60_000).toISOString();
-    expect(fires(detectUrgency, 'just a question', p, undefined, { departureTime: later })).toBeNull();
+    expect(fires(detectUrgency, 'just a question', p, undefined, { departureTime: soon })).toBeNull();
+  });
+
+  it.each([
+    "I'm so angry right now, nothing on this site works",
+    "I'm at work right now, can the parcel go to a neighbour?",
+    'it is raining right now',
+    "I'm busy this minute",
+  ])('reads "right now" in a statement as the present moment, not a deadline: %j', (text) => {
+    expect(fires(detectUrgency, text)).toBeNull();
+  });
+
+  it.each([
+    'I need this sorted right now',
+    'fix it right now please',
+    'I have to change the address right now',
+    'tell me this minute where my parcel is',
+  ])('counts "right now" inside a demand: %j', (text) => {
+    expect(fires(detectUrgency, text)!.reason).toBe('urgency');
   });
 });

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { evaluateEscalation, initialEscalationMemory } from '../../../shared/escalation/evaluateEscalation';
 import type { EscalationMemory, TurnFacts } from '../../../shared/escalation/types';
 import type { EscalationPolicy } from '../../../shared/flow/schema';
+import type { IntentMatch } from '../../../shared/nlu/types';
 import { NOW, facts, intent, memory, policy } from './facts';
 
 const graduated = (over: Record<string, unknown> = {}) => policy({ mode: 'graduated', ...over });
@@ -108,17 +109,20 @@ describe('evaluateEscalation: graduated mode', () => {
     expect(r.decision.reason).toBe('explicit_request');
   });
 
-  it('hands over at once on urgency and on a hot lead', () => {
+  it('hands over at once on urgency', () => {
     const urgent = evaluateEscalation(p, facts('this is urgent, it does not work', { fallback: true }), memory());
     expect(urgent.decision.action).toBe('handoff');
     expect(urgent.decision.reason).toBe('urgency');
     expect(urgent.decision.explanation).toMatch(/^Handed over at once \(urgency skips the rephrase and offer steps\): urgency \("urgent"\)\./);
+  });
+
+  it('leaves hot-lead rules to evaluateRuleSignals (no per-message hot lead)', () => {
     const hot = graduated({
       hotLead: { enabled: true, rules: { combinator: 'or', rules: [{ variable: 'budget', op: 'gte', value: 5000 }] } },
     });
     const lead = evaluateEscalation(hot, facts('tell me about pricing', { variables: { budget: 9000 } }), memory());
-    expect(lead.decision.action).toBe('handoff');
-    expect(lead.decision.reason).toBe('hot_lead');
+    expect(lead.decision.action).toBe('none');
+    expect(lead.decision.signals).toEqual([]);
   });
 });
 
@@ -142,22 +146,52 @@ describe('evaluateEscalation: switches', () => {
 });
 
 describe('evaluateEscalation: signals', () => {
-  it('lists every fired signal, strongest first, ties by reason priority', () => {
+  it('lists every fired signal in the order a supervisor would name them, and decides by the first', () => {
     const p = policy({ sensitiveTopics: { topics: [{ name: 'refunds', phrases: ['refund'] }] } });
+    const torn: IntentMatch = {
+      intentId: 'billing',
+      intentName: 'billing',
+      confidence: 0.1,
+      ranking: [
+        { intentId: 'billing', intentName: 'billing', score: 0.3 },
+        { intentId: 'returns', intentName: 'returns', score: 0.28 },
+      ],
+    };
     const { decision } = evaluateEscalation(
       p,
-      facts('I need my refund asap, this is useless', { fallback: true, intent: intent('billing', 0.1) }),
+      facts('I need my refund asap, this is useless', { fallback: true, intent: torn }),
       memory({ fallbacksInRow: 1 }),
     );
     expect(decision.signals.map((s) => s.reason)).toEqual([
       'urgency',
       'sensitive_topic',
+      'negative_sentiment',
       'repeated_fallback',
       'low_confidence',
-      'negative_sentiment',
     ]);
     expect(decision.reason).toBe('urgency');
-    for (let i = 1; i < decision.signals.length; i++) expect(decision.signals[i - 1].score).toBeGreaterThanOrEqual(decision.signals[i].score);
+  });
+
+  it('names the anger, not the bot being unsure, when an angry message also gets a low confidence', () => {
+    const torn: IntentMatch = {
+      intentId: 'a',
+      intentName: 'a',
+      confidence: 0.02,
+      ranking: [
+        { intentId: 'a', intentName: 'a', score: 0.2 },
+        { intentId: 'b', intentName: 'b', score: 0.2 },
+      ],
+    };
+    const { decision } = evaluateEscalation(policy(), facts('worst customer service ever', { intent: torn }), memory());
+    expect(decision.signals.map((s) => s.reason)).toEqual(['negative_sentiment', 'low_confidence']);
+    expect(decision.reason).toBe('negative_sentiment');
+  });
+
+  it('names a loop rather than repeated fallbacks when the same question failed a third time', () => {
+    const m = memory({ fallbacksInRow: 2, recent: ['can i pay with bitcoin', 'can i pay with bitcoin please'] });
+    const { decision } = evaluateEscalation(policy(), facts('so can I pay with bitcoin or not?', { fallback: true }), m);
+    expect(decision.signals.map((s) => s.reason)).toEqual(['loop', 'repeated_fallback']);
+    expect(decision.reason).toBe('loop');
   });
 });
 

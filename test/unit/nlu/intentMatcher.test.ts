@@ -96,3 +96,40 @@ describe('createIntentMatcher behaviour', () => {
     expect(us).toBeLessThan(50);
   });
 });
+
+describe('createIntentMatcher: long messages, values and names', () => {
+  const shop = createIntentMatcher([
+    { id: 'ship', name: 'ship', examples: ['how much is shipping', 'do you ship to Ireland', 'do you deliver at the weekend', 'shipping costs to the US', 'how long does delivery take'] },
+    { id: 'pay', name: 'pay', examples: ['can I pay with PayPal', 'do you take Klarna', 'do you take Apple Pay', 'which cards do you accept'] },
+    { id: 'track', name: 'track', examples: ['where is my order', 'has my parcel shipped yet', 'is my delivery on its way', 'my package has not arrived'] },
+    { id: 'address', name: 'address', examples: ['I need to change my delivery address', 'can I update the shipping address', 'send it to a different address'] },
+  ]);
+
+  it.each([
+    ['I need to change my delivery address, my travel agent booked me into a hotel for that week', 'address'],
+    ['do you ship to France? my sister lives there and it is her birthday next month', 'ship'],
+    ['I love your products! do you ship to Ireland?', 'ship'],
+  ])('finds the question in one clause of a long message: %j', (text, id) => {
+    const m = shop.match(text);
+    expect(m.intentId).toBe(id);
+    expect(m.confidence).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it.each([
+    ['can I pay with bitcoin?', 'pay'],
+    ['do you deliver to the Channel Islands?', 'ship'],
+    ['do you take Revolut?', 'pay'],
+    ['do you deliver on Saturdays?', 'ship'],
+  ])('reads an unknown value after a preposition or a name as a slot, not another topic: %j', (text, id) => {
+    const m = shop.match(text);
+    expect(m.intentId).toBe(id);
+    expect(m.confidence).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it.each(['what is the capital of Peru', 'tell me a joke about penguins', 'my cat is called Mittens', 'the weather is nice in Spain'])(
+    'keeps off-topic text with names or prepositions below the threshold: %j',
+    (text) => {
+      expect(shop.match(text).confidence).toBeLessThan(0.5);
+    },
+  );
+});

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { sentimentOf } from '../../../shared/nlu/sentiment';
+import { sentimentDetail, sentimentOf } from '../../../shared/nlu/sentiment';
 import data from '../../fixtures/nlu/sentiment.json';
 
 const NEGATIVE = -0.3;
@@ -52,5 +52,29 @@ describe('sentimentOf rules', () => {
     expect(sentimentOf('where is my order').score).toBe(0);
     expect(sentimentOf('').score).toBe(0);
     expect(sentimentOf('').negativeWords).toEqual([]);
+  });
+});
+
+describe('sentimentOf in a support chat', () => {
+  it.each(['can I cancel my order?', 'please stop my order', 'do you deliver to PO boxes?', 'I ordered the wrong colour, can I change it?'])(
+    'reads transactional words as neutral: %j',
+    (text) => {
+      expect(sentimentOf(text).score).toBeGreaterThan(-0.3);
+    },
+  );
+
+  it('keeps the original VADER score for comparison', () => {
+    expect(sentimentDetail('can I cancel my order?').vaderScore).toBeLessThan(-0.2);
+  });
+
+  it.each(['what a waste of my time', 'terrible experience, never ordering again', 'this is a shambles', 'this is a joke'])(
+    'scores customer complaints VADER misses as clearly negative: %j',
+    (text) => {
+      expect(sentimentOf(text).score).toBeLessThanOrEqual(-0.5);
+    },
+  );
+
+  it('does not read "tell me a joke" as a complaint', () => {
+    expect(sentimentOf('tell me a joke about penguins').score).toBeGreaterThanOrEqual(0);
   });
 });

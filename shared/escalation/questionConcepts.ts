@@ -1,0 +1,88 @@
+/**
+ * What a question is about, for spotting the same question asked in other words: its content words,
+ * stemmed, with the NLU synonyms folded ("delivery" = "shipping", "price" = "cost") and question framing
+ * dropped ("how much is delivery to Norway?", "how much does delivery to Norway cost?" and "what's the
+ * delivery cost to Norway?" all become {cost, ship, norway}).
+ *
+ * Synonym groups that stand for a category (countries, weekdays, holidays) are NOT folded: "do you ship to
+ * France?" and "do you ship to Spain?" are two questions, not one asked twice.
+ * Cached per normalised text (the loop detector compares each message with up to 6 earlier ones).
+ */
+import { isStopWord } from '../nlu/stopWords';
+import { canonicalWord } from '../nlu/synonyms';
+import { stemWord } from '../nlu/stem';
+import { editRatio } from '../nlu/editDistance';
+
+/** Canonical words of synonym groups whose members are different values of one category. */
+const CATEGORY_GROUPS = new Set(['country', 'weekday', 'holiday', 'hello']);
+/** Words that frame a question or a repeat without saying what it is about. */
+const FRAMING = new Set([
+  'not', 'no', 'or', 'so', 'but', 'ok', 'okay', 'again', 'still', 'ask', 'asked', 'asking', 'said', 'say',
+  'question', 'answer', 'yes', 'well', 'then', 'actually', 'already', 'how', 'what', 'when', 'where', 'which',
+  'why', 'who', 'hello', 'hi', 'hey', 'sorry', 'thanks', 'thank', 'please', 'possible', 'know', 'tell', 'wondering',
+  'wonder', 'let', 'now', 'even', 'anyway', 'exactly', 'simple', 'simply', 'only', 'hmm', 'um',
+]);
+/**
+ * Verbs customers swap when they rephrase the same question ("do you take Revolut" / "do you accept
+ * Revolut"). Kept here, not in the NLU synonyms: merging them there would tie "how long does delivery
+ * take" to payment questions in intent matching.
+ */
+const REPHRASE: Record<string, string> = { take: 'accept', accepted: 'accept', accepts: 'accept', support: 'accept', allow: 'accept' };
+
+const CACHE_SIZE = 1000;
+const cache = new Map<string, string[]>();
+
+function conceptOf(token: string): string {
+  const rephrased = REPHRASE[token] ?? token;
+  const canonical = canonicalWord(rephrased);
+  return stemWord(CATEGORY_GROUPS.has(canonical) ? rephrased : canonical);
+}
+
+/** Distinct concept keys of a normalised text, in order of appearance. */
+export function questionConcepts(normalized: string): string[] {
+  const hit = cache.get(normalized);
+  if (hit) return hit;
+  const toks = normalized === '' ? [] : normalized.split(' ');
+  const out: string[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    // "how much" asks for a cost whether or not the word "cost" follows.
+    const key = t === 'much' && toks[i - 1] === 'how' ? conceptOf('cost') : isStopWord(t) || FRAMING.has(t) ? null : conceptOf(t);
+    if (key !== null && key !== '' && !out.includes(key)) out.push(key);
+  }
+  if (cache.size >= CACHE_SIZE) cache.clear();
+  cache.set(normalized, out);
+  return out;
+}
+
+/** Two concepts match when equal or a typo apart (5+ letters, edit ratio >= 0.75: "bitcion" / "bitcoin"). */
+function matches(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length < 5 || b.length < 5 || Math.abs(a.length - b.length) > 2) return false;
+  return editRatio(a, b) >= 0.75;
+}
+
+/**
+ * Dice overlap of two concept lists, 0..1 (0 when either is empty); typos of a concept count. Exact
+ * matches are counted first; the edit distances are only computed when typos could still lift the
+ * overlap to `atLeast` (most pairs of different questions are settled without any).
+ */
+export function conceptOverlap(a: readonly string[], b: readonly string[], atLeast = 0): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const total = a.length + b.length;
+  let exact = 0;
+  for (const k of a) if (b.includes(k)) exact++;
+  const exactDice = (2 * exact) / total;
+  if (exactDice >= atLeast && atLeast > 0) return exactDice;
+  // Only unmatched concepts of 5+ letters can have a typo partner, and only if the other side has one too.
+  let looseA = 0;
+  for (const k of a) if (k.length >= 5 && !b.includes(k)) looseA++;
+  let looseB = 0;
+  for (const k of b) if (k.length >= 5 && !a.includes(k)) looseB++;
+  if (looseA === 0 || looseB === 0 || (2 * exact + looseA + looseB) / total < atLeast) return exactDice;
+  let common = 0;
+  for (const k of a) if (b.some((x) => matches(k, x))) common++;
+  let commonB = 0;
+  for (const k of b) if (a.some((x) => matches(k, x))) commonB++;
+  return (common + commonB) / total;
+}
