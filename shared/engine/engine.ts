@@ -114,8 +114,17 @@ function dispatch(run: Run, input: Input, prior: ConversationState): boolean {
   }
 }
 
-function onText(run: Run, text: string): boolean {
-  if (text.trim() === '') return false;
+/**
+ * Longest customer message kept, in characters; the rest is cut with a marker. Chat widgets cap messages at a
+ * few thousand characters too, and an unbounded message would bloat every persisted state after it.
+ */
+export const MAX_CUSTOMER_TEXT = 4000;
+/** Only the start of a long message is analysed: enough to understand it, and bounded time per message. */
+export const MAX_ANALYSED_TEXT = 1000;
+
+function onText(run: Run, raw: string): boolean {
+  if (raw.trim() === '') return false;
+  const text = raw.length > MAX_CUSTOMER_TEXT ? `${raw.slice(0, MAX_CUSTOMER_TEXT)} […]` : raw;
   const s = run.s;
   if (s.mode === 'closed') {
     customerSaid(run, text);
@@ -171,7 +180,7 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
   const s = run.s;
   const block = run.c.blocks.get(w.blockId);
   if (!block) return false;
-  const analysis = analyzeText(text);
+  const analysis = analyzeText(text.length > MAX_ANALYSED_TEXT ? text.slice(0, MAX_ANALYSED_TEXT) : text);
   const router = block.kind === 'buttons' ? forwardRouter(run, block) : block;
   const intent = router?.kind === 'intent_router' ? run.c.matcher(router).match(analysis) : null;
   // Decide what the message means before changing anything, so the policy knows if it was a fallback.

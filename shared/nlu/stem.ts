@@ -5,13 +5,18 @@
 import porter2 from 'wink-eng-lite-web-model/dist/porter-stemmer.js';
 
 const CACHE_LIMIT = 20000;
+/**
+ * Longer "words" are returned as they are: no English word is this long, and the stemmer's regexes take
+ * time quadratic in the word's length (a hostile 25,000-letter word took seconds).
+ */
+const MAX_STEMMED_LENGTH = 40;
 const cache = new Map<string, string>();
 
 export function stemWord(word: string): string {
   let s = cache.get(word);
   if (s === undefined) {
     // Numbers and very short words are their own stems; skip the regex-heavy stemmer for them.
-    s = word.length < 3 || /\d/.test(word) ? word : porter2(word);
+    s = word.length < 3 || word.length > MAX_STEMMED_LENGTH || /\d/.test(word) ? word : porter2(word);
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(word, s);
   }
