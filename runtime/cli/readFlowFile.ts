@@ -17,18 +17,23 @@ export async function readFlowFile(file: string): Promise<FlowFileResult> {
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'it is a folder, not a flow file'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : (err as Error).message;
-    return { status: 'unreadable', file, message: `cannot read ${file}: ${why}` };
+    return { status: 'unreadable', file, message: describeReadError(file, err) };
   }
   const result = loadFlowText(text);
   if (result.ok && result.flow) return { status: 'ok', file, flow: result.flow, problems: result.problems };
   return { status: 'invalid', file, problems: result.problems };
+}
+
+/** "cannot read FILE: why", in words rather than errno codes. */
+export function describeReadError(file: string, err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  const why =
+    code === 'ENOENT'
+      ? 'no such file'
+      : code === 'EISDIR'
+        ? 'it is a folder, not a file'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : (err as Error).message;
+  return `cannot read ${file}: ${why}`;
 }

@@ -5,8 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import cliProgress from 'cli-progress';
-import type { EscalationReason } from '../../shared/flow/schema';
-import type { Flow } from '../../shared/flow/schema';
+import type { EscalationReason, Flow } from '../../shared/flow/schema';
+import { describeReadError } from './readFlowFile';
 import { playConversation, type PlayedConversation } from '../../shared/simulator/playConversation';
 
 export interface SimulateOptions {
@@ -40,7 +40,7 @@ export async function simulateCommand(flow: Flow, options: SimulateOptions): Pro
   try {
     text = await readFile(options.conversations, 'utf8');
   } catch (err) {
-    process.stderr.write(`baton simulate: cannot read ${options.conversations}: ${(err as Error).message}\n`);
+    process.stderr.write(`baton simulate: ${describeReadError(options.conversations, err)}\n`);
     return 2;
   }
   const lines = text.split(/\r?\n/);

@@ -107,7 +107,29 @@ describe('baton chat', () => {
   });
 });
 
+describe('baton usage errors', () => {
+  it('shows the usage and exits 2 without a command, and 0 for --help', () => {
+    const none = baton([]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/Usage: baton/);
+    expect(baton(['--help']).code).toBe(0);
+  });
+
+  it('names an unknown command', () => {
+    const r = baton(['frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown command 'frobnicate'/);
+  });
+});
+
 describe('baton simulate', () => {
+  it('says which conversations file cannot be read, and exits 2', () => {
+    const r = baton(['simulate', 'flows/customer-support.json', '--conversations', 'nope.jsonl']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('cannot read nope.jsonl: no such file');
+    noStackTrace(r.all);
+  });
+
   it('prints one JSON line per conversation, reports bad lines with their number, and a summary', () => {
     const r = baton(['simulate', 'flows/customer-support.json', '--conversations', fixtures + 'conversations.jsonl', '--now', NOW]);
     expect(r.code).toBe(0);
