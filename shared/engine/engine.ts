@@ -9,13 +9,14 @@
  * such input is normal in a distributed runtime (a timer firing after the agent accepted, a double click).
  */
 import type { Flow } from '../flow/schema';
-import type { EscalationDecision, Signal, TurnFacts } from '../escalation/types';
+import type { TurnFacts } from '../escalation/types';
 import type { Entity } from '../nlu/types';
 import type { ConversationState, EngineContext, Input, Step, Waiting } from './types';
 import { EngineError } from './types';
 import { analyzeText } from '../nlu/analyzeText';
 import { evaluateEscalation, initialEscalationMemory } from '../escalation/evaluateEscalation';
-import { evaluateRuleSignals, type RuleSnapshot } from '../escalation/evaluateRuleSignals';
+import type { RuleSnapshot } from '../escalation/evaluateRuleSignals';
+import { escalationTarget, ruleHandoff } from './ruleSignals';
 import { compileFlow } from './compileFlow';
 import { finish, newRun, customerSaid, bot, isKnown, setVar, system, type Run } from './run';
 import { classifyInput, clickAt, forwardRouter, goTo, httpResult, showPrompt } from './runBlocks';
@@ -78,18 +79,19 @@ export function receive(flow: Flow, state: ConversationState, input: Input, ctx:
 
 function dispatch(run: Run, input: Input, prior: ConversationState): boolean {
   // The caller's state is never changed (run.s has its own copy of the variables), so it is the "before"
-  // of the edge-triggered variable rules (hot lead, urgency rules).
+  // of the edge-triggered variable rules (hot lead, urgency rules); see ruleSignals.ts for when they run.
   const before: RuleSnapshot = { variables: prior.variables, now: prior.updatedAt };
   const inBotMode = run.s.mode === 'bot';
+  if (inBotMode && (input.type === 'text' || input.type === 'choice' || input.type === 'http_result')) run.rulesBefore = before;
   switch (input.type) {
     case 'text': {
       const handled = onText(run, input.text);
-      if (handled && inBotMode) checkRuleSignals(run, before);
+      if (handled && inBotMode) checkRuleSignals(run);
       return handled;
     }
     case 'choice': {
       const handled = onChoice(run, input.buttonId);
-      if (handled && inBotMode) checkRuleSignals(run, before);
+      if (handled && inBotMode) checkRuleSignals(run);
       return handled;
     }
     case 'http_result': {
@@ -98,7 +100,7 @@ function dispatch(run: Run, input: Input, prior: ConversationState): boolean {
       const block = run.c.blocks.get(w.blockId);
       if (block?.kind !== 'http_request') return false;
       httpResult(run, block, input.ok, input.body);
-      checkRuleSignals(run, before);
+      checkRuleSignals(run);
       return true;
     }
     case 'customer_left':
@@ -225,47 +227,10 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
   return true;
 }
 
-/**
- * Edge-triggered variable rules, after a customer text, a click or an HTTP reply in bot mode: a hot lead
- * or an urgency rule that became true in this step (the customer just gave their budget, the departure
- * time came within 20 minutes) hands over at once, even in graduated mode (a buyer or a customer in a
- * hurry must not be asked to rephrase). A rule that was already true before does nothing, so a
- * conversation an agent handed back is not handed over again for the same reason.
- * Skipped when this step already hands over (by the policy or because the flow reached a Human Takeover).
- */
-function checkRuleSignals(run: Run, before: RuleSnapshot): void {
-  const s = run.s;
-  if (s.mode !== 'bot' || s.waiting?.kind === 'takeover_question' || run.decision?.action === 'handoff') return;
-  const turn = Math.max(0, s.turn - 1);
-  const signals = evaluateRuleSignals(run.flow.escalation, before, { variables: s.variables, now: run.now }, turn);
-  if (signals.length === 0) return;
-  const deciding = signals[0];
-  const also = [...signals.slice(1), ...(run.decision?.signals ?? [])];
-  const clause = (x: Signal) => x.explanation.charAt(0).toLowerCase() + x.explanation.slice(1).replace(/\.$/, '');
-  const decision: EscalationDecision = {
-    action: 'handoff',
-    reason: deciding.reason,
-    signals: [...signals, ...(run.decision?.signals ?? [])],
-    explanation:
-      `Handed over at once (a variable rule became true): ${clause(deciding)}.` +
-      (also.length > 0 ? ` Also seen: ${also.map(clause).join('; ')}.` : ''),
-    turn,
-  };
-  run.decision = decision;
-  const targetId = escalationTarget(run);
-  if (targetId === null) return;
-  s.lastEscalation = decision;
-  // A person takes over: the streaks and repeats that led here must not fire again after a handback.
-  s.escalation = initialEscalationMemory();
-  s.waiting = null;
-  goTo(run, targetId, { reason: deciding.reason, signals: decision.signals });
-}
-
-/** The Human Takeover block escalations go to, when the policy names one that exists. */
-function escalationTarget(run: Run): string | null {
-  const id = run.flow.escalation.targetBlockId;
-  if (!id) return null;
-  return run.c.blocks.get(id)?.kind === 'human_takeover' ? id : null;
+/** End of a step: the variable rules, if nothing in the step has checked them yet. */
+function checkRuleSignals(run: Run): void {
+  const handoff = ruleHandoff(run);
+  if (handoff) goTo(run, handoff.targetId, { reason: handoff.reason, signals: handoff.signals });
 }
 
 function takeoverFromOffer(run: Run, w: Extract<Waiting, { kind: 'offer' }>): void {

@@ -176,15 +176,11 @@ function handOver(run: Run, block: BlockOf<'human_takeover'>, reason: Escalation
     notifyEmails,
     autoAssign: autoAssign ? { strategy: d.autoAssign.strategy, maxChatsPerAgent: d.autoAssign.maxChatsPerAgent } : null,
   });
-  if (notifyEmails.length > 0) {
+  if (notifyEmails.length > 0 || d.slackChannels.length > 0) {
     const topic = isKnown(s.variables.handoffReason) ? String(s.variables.handoffReason) : reasonPhrases[reason];
-    run.effects.push({
-      type: 'notify',
-      channel: 'email',
-      to: notifyEmails,
-      subject: `New chat waiting: ${topic.length > 80 ? `${topic.slice(0, 79)}…` : topic}`,
-      text: context.summary,
-    });
+    const subject = `New chat waiting: ${topic.length > 80 ? `${topic.slice(0, 79)}…` : topic}`;
+    if (notifyEmails.length > 0) run.effects.push({ type: 'notify', channel: 'email', to: notifyEmails, subject, text: context.summary });
+    if (d.slackChannels.length > 0) run.effects.push({ type: 'notify', channel: 'slack', to: d.slackChannels, subject, text: context.summary });
   }
 
   if (autoAssign && run.ctx.agents) {

@@ -6,6 +6,7 @@
  */
 import type { Flow, Value } from '../flow/schema';
 import type { EscalationDecision } from '../escalation/types';
+import type { RuleSnapshot } from '../escalation/evaluateRuleSignals';
 import type { CompiledFlow } from './compileFlow';
 import type {
   ConversationState,
@@ -30,6 +31,8 @@ export interface Run {
   /** Blocks entered in this step (runaway protection). */
   hops: number;
   transcriptOwned: boolean;
+  /** Variables and time before this step, while the edge-triggered rules are still to be checked (ruleSignals.ts). */
+  rulesBefore: RuleSnapshot | null;
 }
 
 export function newRun(flow: Flow, c: CompiledFlow, state: ConversationState, ctx: EngineContext): Run {
@@ -45,6 +48,7 @@ export function newRun(flow: Flow, c: CompiledFlow, state: ConversationState, ct
     decision: null,
     hops: 0,
     transcriptOwned: false,
+    rulesBefore: null,
   };
 }
 

@@ -20,6 +20,8 @@ import { readPath } from './readPath';
 import { enterTakeover } from './humanTakeover';
 import { continueTicket } from './ticketBlock';
 import { bot, nextId, setVar, system, vars, type Run } from './run';
+import { ruleHandoff } from './ruleSignals';
+import { blockRegistry } from '../flow/blockRegistry';
 
 /** Runaway protection: blocks entered in one step before the engine gives up on a loop. */
 export const MAX_BLOCKS_PER_STEP = 200;
@@ -75,6 +77,15 @@ export function goTo(run: Run, blockId: string, entry: TakeoverEntry = null): vo
     if (!block) {
       endConversation(run, `This flow has no block "${id}", so the conversation has ended. Fix the connection that points to it.`);
       return;
+    }
+    if (run.rulesBefore !== null && block.kind !== 'human_takeover' && blockRegistry[block.kind].waitsForCustomer) {
+      // About to ask the customer something: hand over first if a variable rule just became true.
+      const handoff = ruleHandoff(run);
+      if (handoff) {
+        id = handoff.targetId;
+        e = { reason: handoff.reason, signals: handoff.signals };
+        continue;
+      }
     }
     run.visited.push(id);
     id = enterBlock(run, block, e);

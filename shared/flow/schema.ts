@@ -191,6 +191,8 @@ export const humanTakeoverData = z.object({
   teams: z.array(z.string()).default([]),
   /** default mode: who is emailed when the handoff is requested. */
   notifyEmails: z.array(z.string()).default([]),
+  /** Any mode: Slack channels told about each handoff (e.g. "#sales-hot-leads"), with the summary. */
+  slackChannels: z.array(z.string().min(1)).default([]),
   /** custom mode options */
   autoAssign: z
     .object({

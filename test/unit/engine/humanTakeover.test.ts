@@ -298,3 +298,18 @@ describe('human takeover: custom assignation', () => {
     expect(c.mode()).toBe('waiting');
   });
 });
+
+describe('human takeover: Slack channels', () => {
+  it('tells the listed Slack channels about the handoff with the summary, in any assignation mode', () => {
+    const c = converse(supportFlow({ assignation: 'simple', slackChannels: ['#support-queue'] }));
+    const slack = c.effects('notify').find((e) => e.channel === 'slack');
+    expect(slack).toMatchObject({ to: ['#support-queue'] });
+    expect(slack?.subject).toMatch(/^New chat waiting: /);
+    expect(slack?.text).toContain('Handed over because the flow reached a human takeover');
+  });
+
+  it('sends nothing to Slack when no channel is listed', () => {
+    const c = converse(supportFlow({ assignation: 'simple' }));
+    expect(c.effects('notify').filter((e) => e.channel === 'slack')).toEqual([]);
+  });
+});

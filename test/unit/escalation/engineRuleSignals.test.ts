@@ -43,6 +43,33 @@ describe('engine: hot lead rules are edge-triggered', () => {
     expect(req.context.signals.map((s) => s.reason)).toEqual(['hot_lead']);
   });
 
+  it('is not asked the next question first: the hand-over happens before the bot would ask', () => {
+    const c = converse(leadFlow());
+    const step = c.say('12000');
+    expect(step.messages.map((m) => m.text)).not.toContain('Which company are you with?');
+    expect(step.visited).not.toContain('company');
+  });
+
+  it("lets the flow's own blocks before the next question run first (e.g. a Slack notify for hot leads)", () => {
+    const flow = makeFlow(
+      [
+        { id: 'budget', kind: 'question', data: { text: 'What is your budget?', inputType: 'number', variable: 'budget' } },
+        { id: 'ping', kind: 'notify', data: { channel: 'slack', to: ['#sales'], text: 'Hot lead, budget {{budget}}' } },
+        { id: 'company', kind: 'question', data: { text: 'Which company are you with?', variable: 'company' } },
+        { id: 'done', kind: 'end' },
+        takeover,
+      ],
+      [['budget', 'next', 'ping'], ['ping', 'next', 'company'], ['company', 'next', 'done'], ['ht', 'resolved', 'done']],
+      { escalation: { targetBlockId: 'ht', hotLead: { enabled: true, rules: { combinator: 'or', rules: [{ variable: 'budget', op: 'gte', value: 5000 }] } } } },
+    );
+    const c = converse(flow);
+    const step = c.say('12000');
+    expect(step.effects.find((e) => e.type === 'notify')).toMatchObject({ channel: 'slack', text: 'Hot lead, budget 12000' });
+    expect(step.decision?.reason).toBe('hot_lead');
+    expect(step.messages.map((m) => m.text)).not.toContain('Which company are you with?');
+    expect(c.mode()).toBe('waiting');
+  });
+
   it('does not hand over a lead below the threshold', () => {
     const c = converse(leadFlow());
     expect(c.say('800').decision?.action).toBe('none');
