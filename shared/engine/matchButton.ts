@@ -5,7 +5,7 @@
  * Ambiguity (two options equally good) is no match: guessing wrong is worse than asking again.
  */
 import { normalizeText } from '../nlu/normalizeText';
-import { similarity } from '../nlu/similarity';
+import { similarityAtLeast } from '../nlu/similarity';
 import type { ButtonChoice } from './compileFlow';
 
 const ORDINALS: Record<string, number> = {
@@ -56,12 +56,15 @@ export function matchButton(choices: ButtonChoice[], text: string): ButtonChoice
   }
   if (best && !tie) return best;
 
-  // 5. Typos: the whole text against labels and synonyms.
+  // 5. Typos: the whole text against labels and synonyms. Only scores >= FUZZY can win, so
+  // `similarityAtLeast` may give up early on clearly different pairs (most of them); names and synonyms
+  // are walked in place instead of spreading them into a new array per choice.
   let fuzzy: ButtonChoice | null = null;
   let fuzzyScore = 0;
   for (const c of choices) {
-    for (const name of [...c.names, ...c.synonyms]) {
-      const s = similarity(t, name);
+    for (let k = 0; k < c.names.length + c.synonyms.length; k++) {
+      const name = k < c.names.length ? c.names[k] : c.synonyms[k - c.names.length];
+      const s = similarityAtLeast(t, name, FUZZY);
       if (s > fuzzyScore) {
         fuzzy = c;
         fuzzyScore = s;

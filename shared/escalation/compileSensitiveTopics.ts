@@ -74,25 +74,46 @@ export interface CompiledTopic {
 export function conceptKeys(stems: string[]): Map<string, number[]> {
   const { single, multi } = synonymIndex();
   const keys = new Map<string, number[]>();
-  const add = (key: string, at: number[]) => {
-    if (!keys.has(key)) keys.set(key, at);
-  };
+  // The first occurrence of a key wins (written out rather than as a closure created on every call).
   for (let i = 0; i < stems.length; i++) {
     const s = stems[i];
-    const concept = single.get(s);
-    add(concept ?? s, [i]);
+    const key = single.get(s) ?? s;
+    if (!keys.has(key)) keys.set(key, [i]);
   }
   for (const m of multi) {
     for (let i = 0; i + m.stems.length <= stems.length; i++) {
       let ok = true;
       for (let k = 0; k < m.stems.length && ok; k++) ok = stems[i + k] === m.stems[k];
       if (ok) {
-        add(m.key, m.stems.map((_, k) => i + k));
+        if (!keys.has(m.key)) keys.set(m.key, m.stems.map((_, k) => i + k));
         break;
       }
     }
   }
   return keys;
+}
+
+/**
+ * The keys of `conceptKeys(stems)` without their positions, written into `into` (cleared first): the fast
+ * path of the sensitive-topic detector. Most messages match no phrase, and a Set of keys answers that
+ * without a Map entry and an array per word; only a match needs the positions (then `conceptKeys` runs).
+ */
+export function conceptKeySet(stems: readonly string[], into: Set<string>): Set<string> {
+  const { single, multi } = synonymIndex();
+  into.clear();
+  for (let i = 0; i < stems.length; i++) into.add(single.get(stems[i]) ?? stems[i]);
+  for (const m of multi) {
+    if (into.has(m.key)) continue;
+    for (let i = 0; i + m.stems.length <= stems.length; i++) {
+      let ok = true;
+      for (let k = 0; k < m.stems.length && ok; k++) ok = stems[i + k] === m.stems[k];
+      if (ok) {
+        into.add(m.key);
+        break;
+      }
+    }
+  }
+  return into;
 }
 
 function compilePhrase(phrase: string): CompiledPhrase | null {

@@ -38,6 +38,22 @@ function conceptOf(token: string): string {
   return stemWord(CATEGORY_GROUPS.has(canonical) ? rephrased : canonical);
 }
 
+/**
+ * A word's concept key, or null for stop and framing words, memoised per word: every new message is split
+ * into words the detector has mostly seen before, and a look-up replaces the synonym, stem and set checks.
+ */
+const wordConcepts = new Map<string, string | null>();
+const WORD_CONCEPTS_SIZE = 20000;
+function wordConcept(t: string): string | null {
+  let key = wordConcepts.get(t);
+  if (key === undefined) {
+    key = isStopWord(t) || FRAMING.has(t) ? null : conceptOf(t);
+    if (wordConcepts.size >= WORD_CONCEPTS_SIZE) wordConcepts.clear();
+    wordConcepts.set(t, key);
+  }
+  return key;
+}
+
 /** Distinct concept keys of a normalised text, in order of appearance. */
 export function questionConcepts(normalized: string): string[] {
   const hit = cache.get(normalized);
@@ -47,7 +63,7 @@ export function questionConcepts(normalized: string): string[] {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     // "how much" asks for a cost whether or not the word "cost" follows.
-    const key = t === 'much' && toks[i - 1] === 'how' ? conceptOf('cost') : isStopWord(t) || FRAMING.has(t) ? null : conceptOf(t);
+    const key = t === 'much' && toks[i - 1] === 'how' ? conceptOf('cost') : wordConcept(t);
     if (key !== null && key !== '' && !out.includes(key)) out.push(key);
   }
   if (cache.size >= CACHE_SIZE) cache.clear();

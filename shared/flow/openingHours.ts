@@ -50,6 +50,7 @@ function formatterFor(timezone: string): Intl.DateTimeFormat {
       weekday: 'short',
       hour: '2-digit',
       minute: '2-digit',
+      second: '2-digit', // only to check that a cached minute starts at second 0 (see wallClock)
     });
     formatters.set(timezone, f);
   }
@@ -64,7 +65,7 @@ interface WallClock {
   minutes: number;
 }
 
-function wallClock(timezone: string, now: number): WallClock {
+function readWallClock(timezone: string, now: number): WallClock & { second: number } {
   const parts: Record<string, string> = {};
   for (const p of formatterFor(timezone).formatToParts(new Date(now))) parts[p.type] = p.value;
   return {
@@ -74,7 +75,46 @@ function wallClock(timezone: string, now: number): WallClock {
     weekday: parts.weekday.slice(0, 3).toLowerCase() as Weekday,
     // Some engines print midnight as "24" even with h23; fold it back.
     minutes: (Number(parts.hour) % 24) * 60 + Number(parts.minute),
+    second: Number(parts.second),
   };
+}
+
+/**
+ * Wall clocks by zone and UTC minute. `formatToParts` costs a few µs and every Human Takeover entry and
+ * Business Hours block reads the clock, while a whole minute of instants shares one reading. A minute is
+ * cached only when its first and last millisecond read as the same local minute, starting at second 0
+ * and ending at second 59 (a whole-minute UTC offset and no clock change inside it); other minutes (zones
+ * with second offsets, from before 1900) are read exactly every time. Bounded: cleared when full.
+ */
+const clockCache = new Map<string, Map<number, WallClock | null>>();
+const CLOCK_CACHE_LIMIT = 4096;
+
+function wallClock(timezone: string, now: number): WallClock {
+  let byMinute = clockCache.get(timezone);
+  if (!byMinute) {
+    byMinute = new Map();
+    clockCache.set(timezone, byMinute);
+  }
+  const minute = Math.floor(now / MINUTE);
+  let hit = byMinute.get(minute);
+  if (hit === undefined) {
+    const first = readWallClock(timezone, minute * MINUTE);
+    const last = readWallClock(timezone, minute * MINUTE + MINUTE - 1);
+    const steady =
+      first.second === 0 &&
+      last.second === 59 &&
+      first.year === last.year &&
+      first.month === last.month &&
+      first.day === last.day &&
+      first.weekday === last.weekday &&
+      first.minutes === last.minutes;
+    hit = steady ? { year: first.year, month: first.month, day: first.day, weekday: first.weekday, minutes: first.minutes } : null;
+    if (byMinute.size >= CLOCK_CACHE_LIMIT) byMinute.clear();
+    byMinute.set(minute, hit);
+  }
+  if (hit !== null) return hit;
+  const w = readWallClock(timezone, now);
+  return { year: w.year, month: w.month, day: w.day, weekday: w.weekday, minutes: w.minutes };
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -99,25 +139,44 @@ const toMinutes = (hhmm: string) => {
 
 const shiftDay = (day: Weekday, by: number): Weekday => weekdayOrder[(weekdayOrder.indexOf(day) + by + 7) % 7];
 
+/**
+ * An OpeningHours object in the form `isOpen` reads: the closed dates as a Set and each day's ranges in
+ * minutes. Built once per object (WeakMap; flows are not mutated after their first run, see compileFlow),
+ * instead of a new Set and a parse of every "HH:MM" on each call.
+ */
+interface CompiledHours {
+  closed: Set<string>;
+  ranges: Partial<Record<Weekday, { from: number; to: number }[]>>;
+}
+const compiledHours = new WeakMap<OpeningHours, CompiledHours>();
+function compileHours(hours: OpeningHours): CompiledHours {
+  let c = compiledHours.get(hours);
+  if (!c) {
+    const ranges: CompiledHours['ranges'] = {};
+    for (const day of weekdayOrder) {
+      const list = hours.weekly?.[day];
+      if (list) ranges[day] = list.map((r) => ({ from: toMinutes(r.from), to: toMinutes(r.to) }));
+    }
+    c = { closed: new Set(hours.closedDates ?? []), ranges };
+    compiledHours.set(hours, c);
+  }
+  return c;
+}
+
 export function isOpen(hours: OpeningHours, now: number): boolean {
   const w = wallClock(hours.timezone, now);
-  const today = dateString(w.year, w.month, w.day);
-  const closed = new Set(hours.closedDates ?? []);
-  if (closed.has(today)) return false;
+  const { closed, ranges } = compileHours(hours);
+  if (closed.size > 0 && closed.has(dateString(w.year, w.month, w.day))) return false;
 
-  for (const r of hours.weekly?.[w.weekday] ?? []) {
-    const from = toMinutes(r.from);
-    const to = toMinutes(r.to);
+  for (const { from, to } of ranges[w.weekday] ?? []) {
     if (from < to ? w.minutes >= from && w.minutes < to : to < from && w.minutes >= from) return true;
   }
   // Last night's shift may still be running (22:00-06:00 started yesterday), unless yesterday was closed.
-  const yesterday = addDays(w.year, w.month, w.day, -1).date;
-  if (!closed.has(yesterday)) {
-    for (const r of hours.weekly?.[shiftDay(w.weekday, -1)] ?? []) {
-      const from = toMinutes(r.from);
-      const to = toMinutes(r.to);
-      if (to < from && w.minutes < to) return true;
-    }
+  const yesterday = ranges[shiftDay(w.weekday, -1)];
+  if (yesterday === undefined || yesterday.length === 0) return false;
+  if (closed.size > 0 && closed.has(addDays(w.year, w.month, w.day, -1).date)) return false;
+  for (const { from, to } of yesterday) {
+    if (to < from && w.minutes < to) return true;
   }
   return false;
 }

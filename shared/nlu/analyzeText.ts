@@ -49,31 +49,35 @@ export function shoutingOf(text: string): number {
   let letters = 0;
   let runUpper = 0;
   let runLetters = 0;
-  const flush = () => {
-    if (runLetters >= 2) {
-      upper += runUpper;
-      letters += runLetters;
-    }
-    runUpper = 0;
-    runLetters = 0;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  // A word ends at a non-letter (and at the end of the text: i === length); the flush is written inline
+  // rather than as a closure, which would be created on every message.
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
     if (c >= 65 && c <= 90) {
       runUpper++;
       runLetters++;
-    } else if (c >= 97 && c <= 122) {
+      continue;
+    }
+    if (c >= 97 && c <= 122) {
       runLetters++;
-    } else if (c > 127) {
+      continue;
+    }
+    if (c > 127) {
       const ch = text[i];
       const lo = ch.toLowerCase();
       const up = ch.toUpperCase();
       if (lo !== up) {
         runLetters++;
         if (ch === up) runUpper++;
-      } else flush();
-    } else flush();
+        continue;
+      }
+    }
+    if (runLetters >= 2) {
+      upper += runUpper;
+      letters += runLetters;
+    }
+    runUpper = 0;
+    runLetters = 0;
   }
-  flush();
   return letters === 0 ? 0 : upper / letters;
 }

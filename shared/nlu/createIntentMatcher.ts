@@ -163,19 +163,20 @@ export function createIntentMatcher(intents: IntentDefinition[]): IntentMatcher 
   const stemSet = new Set<string>();
   const docs: { intent: number; terms: Map<number, number> }[] = [];
 
+  /** Adds weight `w` to feature `t` (a plain function: `featurize` runs on every message, see below). */
+  function addFeature(f: Map<string, number>, t: string, w: number, known: boolean): void {
+    if (known || termIds.has(t)) f.set(t, (f.get(t) ?? 0) + w);
+  }
   const featurize = (stems: string[], content: Content, known: boolean): Map<string, number> => {
     const f = new Map<string, number>();
-    const add = (t: string, w: number) => {
-      if (known || termIds.has(t)) f.set(t, (f.get(t) ?? 0) + w);
-    };
     for (const s of stems) f.set(s, (f.get(s) ?? 0) + 1);
     for (let i = 0; i < stems.length; i++) {
-      if (i > 0 && content.joinsPrevious[i]) add(`${stems[i - 1]} ${stems[i]}`, BIGRAM_WEIGHT);
+      if (i > 0 && content.joinsPrevious[i]) addFeature(f, `${stems[i - 1]} ${stems[i]}`, BIGRAM_WEIGHT, known);
       const prep = content.preposition[i];
-      if (prep) add(`${stems[i]} >${prep}`, BIGRAM_WEIGHT);
+      if (prep) addFeature(f, `${stems[i]} >${prep}`, BIGRAM_WEIGHT, known);
       // The kind of word, not only the word: "do you take Klarna" teaches that a name follows "take" in
       // payment questions, so "do you take Revolut" is one even though "Revolut" is in no example.
-      if (content.named[i]) add(`${stems[i - 1] ?? ''} <name>`, BIGRAM_WEIGHT);
+      if (content.named[i]) addFeature(f, `${stems[i - 1] ?? ''} <name>`, BIGRAM_WEIGHT, known);
     }
     return f;
   };

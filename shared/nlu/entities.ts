@@ -169,12 +169,17 @@ const EXTRACTORS: Extractor[] = [
   },
 ];
 
+/** Whether [s, e) overlaps a span already taken by an earlier extractor (a function, not a per-call closure). */
+function overlaps(claimed: Span[], s: number, e: number): boolean {
+  for (const c of claimed) if (s < c.end && e > c.start) return true;
+  return false;
+}
+
 export function extractEntities(text: string): Entity[] {
   // Fast exit: every entity type needs a digit, "@", "www"/"http", or a relative-date word.
   if (!/[\d@]|www\.|today|tomorrow|tonight|yesterday|day\b|week|month|hour|min/i.test(text)) return [];
   const claimed: Span[] = [];
   const found: { start: number; entity: Entity }[] = [];
-  const overlaps = (s: number, e: number) => claimed.some((c) => s < c.end && e > c.start);
   for (const ex of EXTRACTORS) {
     ex.re.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -183,7 +188,7 @@ export function extractEntities(text: string): Entity[] {
         ex.re.lastIndex++;
         continue;
       }
-      if (overlaps(m.index, m.index + m[0].length)) continue;
+      if (overlaps(claimed, m.index, m.index + m[0].length)) continue;
       const made = ex.make(m);
       if (!made) continue;
       const t = made.text ?? m[0].trim();

@@ -6,6 +6,11 @@
  *   "my") weigh 0.3 so two sentences do not look alike just because both say "is my". Word order does not
  *   matter; a near-identical string ("whereis my order") is also caught by the whole-string edit ratio.
  * Non-identical texts are capped at 0.99 so 1 always means "the same after normalisation".
+ *
+ * Speed (the fuzzy button stage calls this ~20 times per message): each text's distinct words, their
+ * weights and letter masks are computed once and cached; the word-pair scores are computed once and read
+ * by both sides (the edit distance is symmetric); and a cheap lower bound of the edit distance (letters one
+ * word has and the other lacks) settles most word pairs without running the quadratic edit distance.
  */
 import { normalizeText } from './normalizeText';
 import { editRatio } from './editDistance';
@@ -15,64 +20,168 @@ const STOP_WEIGHT = 0.3;
 const FUZZY_MIN_LENGTH = 5;
 const FUZZY_MIN_RATIO = 0.75;
 
-function tokenScore(a: string, b: string): number {
+/** Per-text data reused across calls: button labels and recent questions are compared again and again. */
+interface Profile {
+  /** Distinct words, in order of first appearance. */
+  tokens: string[];
+  /** STOP_WEIGHT for function words, 1 otherwise. */
+  weights: number[];
+  /** Sum of `weights`, added in token order (the same float as summing while scanning). */
+  total: number;
+  /** Bit per letter a-z the word contains (other characters share bits 26..31). */
+  masks: number[];
+}
+
+function letterBit(c: number): number {
+  return c >= 97 && c <= 122 ? 1 << (c - 97) : 1 << (26 + (c % 6));
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+const profileCache = new Map<string, Profile>();
+const PROFILE_CACHE_SIZE = 2000;
+function profileOf(normalized: string): Profile {
+  let p = profileCache.get(normalized);
+  if (!p) {
+    if (profileCache.size >= PROFILE_CACHE_SIZE) profileCache.clear();
+    const tokens = [...new Set(normalized.split(' '))];
+    const weights: number[] = [];
+    const masks: number[] = [];
+    let total = 0;
+    for (const t of tokens) {
+      const w = isStopWord(t) ? STOP_WEIGHT : 1;
+      weights.push(w);
+      total += w;
+      let m = 0;
+      for (let i = 0; i < t.length; i++) m |= letterBit(t.charCodeAt(i));
+      masks.push(m);
+    }
+    p = { tokens, weights, total, masks };
+    profileCache.set(normalized, p);
+  }
+  return p;
+}
+
+function tokenScore(a: string, ma: number, b: string, mb: number): number {
   if (a === b) return 1;
   if (a.length < FUZZY_MIN_LENGTH || b.length < FUZZY_MIN_LENGTH) return 0;
   if (Math.abs(a.length - b.length) > 2) return 0;
+  // Each letter one word has and the other lacks costs at least one edit: a lower bound of the distance,
+  // so when even it puts the ratio under the minimum, the real ratio is under it too.
+  const max = Math.max(a.length, b.length);
+  const missing = Math.max(popcount(ma & ~mb), popcount(mb & ~ma));
+  if (1 - missing / max < FUZZY_MIN_RATIO) return 0;
   const r = editRatio(a, b);
   return r >= FUZZY_MIN_RATIO ? r : 0;
 }
 
-function sideScore(from: string[], to: string[]): { got: number; total: number } {
-  let got = 0;
-  let total = 0;
-  for (const t of from) {
-    const w = isStopWord(t) ? STOP_WEIGHT : 1;
-    let best = 0;
-    for (const u of to) {
-      const s = tokenScore(t, u);
-      if (s > best) best = s;
-      if (best === 1) break;
-    }
-    got += w * best;
-    total += w;
+/** Best partner score per word of b, filled while scanning the rows. */
+let colBest = new Float64Array(32);
+
+const bag = new Int32Array(128);
+/**
+ * An upper bound of `editRatio(a, b)` from character counts: every character one string has in excess of
+ * the other costs at least one edit (transpositions do not change the counts). Codes are folded to 7 bits,
+ * which can only make the bound looser. O(length), against the edit distance's O(length^2).
+ */
+function editRatioBound(a: string, b: string): number {
+  for (let i = 0; i < a.length; i++) bag[a.charCodeAt(i) & 127]++;
+  for (let i = 0; i < b.length; i++) bag[b.charCodeAt(i) & 127]--;
+  let aExcess = 0;
+  let bExcess = 0;
+  // Reset while reading, touching only the codes used.
+  for (let i = 0; i < a.length; i++) {
+    const c = a.charCodeAt(i) & 127;
+    const v = bag[c];
+    if (v > 0) aExcess += v;
+    else bExcess -= v;
+    bag[c] = 0;
   }
-  return { got, total };
+  for (let i = 0; i < b.length; i++) {
+    const c = b.charCodeAt(i) & 127;
+    bExcess -= Math.min(0, bag[c]);
+    bag[c] = 0;
+  }
+  return 1 - Math.max(aExcess, bExcess) / Math.max(a.length, b.length);
 }
 
-/** Distinct words of a normalised text, cached: button labels and recent questions are compared again and again. */
-const tokenCache = new Map<string, string[]>();
-const TOKEN_CACHE_SIZE = 2000;
-function tokensOf(normalized: string): string[] {
-  let tokens = tokenCache.get(normalized);
-  if (!tokens) {
-    if (tokenCache.size >= TOKEN_CACHE_SIZE) tokenCache.clear();
-    tokens = [...new Set(normalized.split(' '))];
-    tokenCache.set(normalized, tokens);
+/**
+ * The weighted fuzzy Dice overlap of two multi-word profiles, or -1 as soon as it is certain to be under
+ * `min` (every word of a that finds no perfect partner lowers the overlap by its weight times the shortfall;
+ * a small margin keeps float rounding from ever cutting off a pair that would reach `min`).
+ */
+function dice(pa: Profile, pb: Profile, min: number): number {
+  const na = pa.tokens.length;
+  const nb = pb.tokens.length;
+  if (colBest.length < nb) colBest = new Float64Array(nb * 2);
+  colBest.fill(0, 0, nb);
+  // a's side: each word's best partner in b (the column maxima give b's side in the same pass).
+  const budget = min > 0 ? (1 - min) * (pa.total + pb.total) + 1e-9 : Infinity;
+  let shortfall = 0;
+  let xGot = 0;
+  for (let i = 0; i < na; i++) {
+    const t = pa.tokens[i];
+    const mt = pa.masks[i];
+    let best = 0;
+    for (let j = 0; j < nb; j++) {
+      const s = tokenScore(t, mt, pb.tokens[j], pb.masks[j]);
+      if (s > best) best = s;
+      if (s > colBest[j]) colBest[j] = s;
+    }
+    xGot += pa.weights[i] * best;
+    shortfall += pa.weights[i] * (1 - best);
+    if (shortfall > budget) return -1;
   }
-  return tokens;
+  let yGot = 0;
+  for (let j = 0; j < nb; j++) yGot += pb.weights[j] * colBest[j];
+  return (xGot + yGot) / (pa.total + pb.total);
 }
 
 export function similarity(a: string, b: string): number {
-  const na = normalizeText(a);
+  return similarityAtLeast(a, b, 0);
+}
+
+/**
+ * `similarity(a, b)` when it is >= `min`; otherwise some value under `min` (callers that only act on
+ * scores >= `min`, like the fuzzy button stage, skip most of the work for texts that are clearly different).
+ */
+/** The last `a` and its normal form: callers compare one text with many labels in a row. */
+let lastA = '';
+let lastNa = '';
+
+export function similarityAtLeast(a: string, b: string, min: number): number {
+  if (a !== lastA) {
+    lastNa = normalizeText(a);
+    lastA = a;
+  }
+  const na = lastNa;
   const nb = normalizeText(b);
   if (na === nb) return na === '' ? 0 : 1;
   if (na === '' || nb === '') return 0;
-  const ta = tokensOf(na);
-  const tb = tokensOf(nb);
+  const pa = profileOf(na);
+  const pb = profileOf(nb);
   let score: number;
-  if (ta.length === 1 && tb.length === 1) {
-    score = editRatio(na, nb);
+  if (pa.tokens.length === 1 && pb.tokens.length === 1) {
+    score = min > 0 && editRatioBound(na, nb) < min ? 0 : editRatio(na, nb);
   } else {
-    const x = sideScore(ta, tb);
-    const y = sideScore(tb, ta);
-    const dice = (x.got + y.got) / (x.total + y.total);
     // The whole-string edit ratio can only matter when it could reach 0.8 and beat the overlap; its upper
     // bound is 1 - |length difference| / longer length, so most pairs skip the quadratic computation.
     const longer = Math.max(na.length, nb.length);
     const bound = 1 - Math.abs(na.length - nb.length) / longer;
-    const whole = bound >= 0.8 && bound > dice ? editRatio(na, nb) : 0;
-    score = Math.max(dice, whole >= 0.8 ? whole : 0);
+    const d = dice(pa, pb, min);
+    if (d < 0) {
+      // The overlap is under `min`: only the whole-string ratio can still reach it (and then it is the score).
+      const whole = bound >= 0.8 && bound >= min && editRatioBound(na, nb) >= 0.8 ? editRatio(na, nb) : 0;
+      score = whole >= 0.8 ? whole : 0;
+    } else {
+      // The character-count bound settles most of the rest the same way (a ratio under 0.8 is dropped anyway).
+      const whole = bound >= 0.8 && bound > d && editRatioBound(na, nb) >= 0.8 ? editRatio(na, nb) : 0;
+      score = Math.max(d, whole >= 0.8 ? whole : 0);
+    }
   }
   return Math.min(0.99, Math.max(0, score));
 }

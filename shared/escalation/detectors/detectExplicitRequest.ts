@@ -201,6 +201,16 @@ interface Found {
   typos: string[];
 }
 
+/** Typo readings of person nouns between two token indexes, for the explanation. */
+function typosIn(toks: string[], nouns: (string | null)[], from: number, to: number): string[] {
+  const out: string[] = [];
+  for (let k = from; k <= to; k++) {
+    const nn = nouns[k];
+    if (nn !== null && nn !== toks[k] && !NOUNS.has(toks[k]) && !Object.hasOwn(QUALIFIED, toks[k])) out.push(`"${toks[k]}" read as "${nn}"`);
+  }
+  return out;
+}
+
 function findRequest(toks: string[]): Found | null {
   const n = toks.length;
   const nouns: (string | null)[] = new Array(n);
@@ -209,14 +219,6 @@ function findRequest(toks: string[]): Found | null {
     nouns[i] = nounAt(toks, i);
     if (nouns[i] !== null) anyNoun = true;
   }
-  const typosIn = (from: number, to: number) => {
-    const out: string[] = [];
-    for (let k = from; k <= to; k++) {
-      const nn = nouns[k];
-      if (nn !== null && nn !== toks[k] && !NOUNS.has(toks[k]) && !Object.hasOwn(QUALIFIED, toks[k])) out.push(`"${toks[k]}" read as "${nn}"`);
-    }
-    return out;
-  };
   const hasNeg = toks.some((t, k) => negatedAt(toks, k));
 
   if (anyNoun) {
@@ -230,7 +232,7 @@ function findRequest(toks: string[]): Found | null {
           if (!ANYONE.has(nn)) real = true;
         } else if (!SHORT_OK.has(toks[i]) && !isVerb(toks, i)) ok = false;
       }
-      if (ok && real) return { words: toks.join(' '), typos: typosIn(0, n - 1) };
+      if (ok && real) return { words: toks.join(' '), typos: typosIn(toks, nouns, 0, n - 1) };
     }
     for (let j = 0; j < n; j++) {
       const noun = nouns[j];
@@ -244,7 +246,7 @@ function findRequest(toks: string[]): Found | null {
         else if (!LINKERS.has(t) && nouns[s] === null) break;
         s--;
       }
-      if (verbAt >= 0 && !negatedAt(toks, s)) return { words: toks.slice(verbAt, j + 1).join(' '), typos: typosIn(verbAt, j) };
+      if (verbAt >= 0 && !negatedAt(toks, s)) return { words: toks.slice(verbAt, j + 1).join(' '), typos: typosIn(toks, nouns, verbAt, j) };
       // 3. The verb comes after: "a human I can talk to", "someone to talk to", "can someone call me".
       const a = toks[j + 1];
       const b = toks[j + 2];
@@ -255,7 +257,7 @@ function findRequest(toks: string[]): Found | null {
       else if ((a === 'call' || a === 'contact' || a === 'phone' || a === 'ring' || a === 'email' || (a === 'help' && !SOMEONE.has(noun))) && (b === 'me' || b === 'us')) end = j + 2;
       if (end >= 0 && !negatedAt(toks, s)) {
         const from = s + 1 < j && isVerb(toks, s + 1) ? s + 1 : j;
-        return { words: toks.slice(from, end + 1).join(' '), typos: typosIn(j, j) };
+        return { words: toks.slice(from, end + 1).join(' '), typos: typosIn(toks, nouns, j, j) };
       }
     }
   }

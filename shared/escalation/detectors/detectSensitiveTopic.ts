@@ -10,7 +10,7 @@
  */
 import type { EscalationPolicy } from '../../flow/schema';
 import type { EscalationMemory, Signal, TurnFacts } from '../types';
-import { compileSensitiveTopics, conceptKeys } from '../compileSensitiveTopics';
+import { compileSensitiveTopics, conceptKeys, conceptKeySet } from '../compileSensitiveTopics';
 import { phraseMatcher } from '../phraseMatcher';
 import { isStopWord } from '../../nlu/stopWords';
 
@@ -45,12 +45,22 @@ function readableStems(stems: string[], tokens: string[]): string[] {
   return out ?? stems;
 }
 
+/** Reused between calls (the detector is synchronous), so a message does not allocate a new Set. */
+const scratchKeys = new Set<string>();
+
+function containsAll(present: Set<string>, keys: readonly string[]): boolean {
+  for (const k of keys) if (!present.has(k)) return false;
+  return true;
+}
+
 export function detectSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy, _memory: EscalationMemory): Signal | null {
   const topics = policy.sensitiveTopics.topics;
   if (topics.length === 0) return null;
   const compiled = compileSensitiveTopics(topics);
   const { tokens } = facts.analysis;
-  const keys = conceptKeys(readableStems(facts.analysis.stems, tokens));
+  const stems = readableStems(facts.analysis.stems, tokens);
+  // Phrases are tested against the set of keys; the key -> positions map is only built for a match.
+  const present = conceptKeySet(stems, scratchKeys);
   const intent = facts.intent;
   const intentNames =
     intent && intent.confidence >= INTENT_CONFIDENCE
@@ -58,7 +68,8 @@ export function detectSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy,
       : [];
   for (const ct of compiled) {
     for (const p of ct.phrases) {
-      if (!p.keys.every((k) => keys.has(k))) continue;
+      if (!containsAll(present, p.keys)) continue;
+      const keys = conceptKeys(stems);
       const at = new Set<number>();
       for (const k of p.keys) for (const i of keys.get(k) ?? []) at.add(i);
       const words = [...at].sort((a, b) => a - b).map((i) => tokens[i]);
