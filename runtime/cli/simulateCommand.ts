@@ -57,6 +57,7 @@ export async function simulateCommand(flow: Flow, options: SimulateOptions): Pro
   let escalated = 0;
   let offered = 0;
   let handoffs = 0;
+  let stillAnswering = 0;
   let skipped = 0;
   let buffer: string[] = [];
   const flush = () => {
@@ -90,6 +91,7 @@ export async function simulateCommand(flow: Flow, options: SimulateOptions): Pro
       byReason.set(result.escalation.reason, (byReason.get(result.escalation.reason) ?? 0) + 1);
     }
     if (result.handoff) handoffs++;
+    else if (result.end.waitingFor === 'takeover_question') stillAnswering++;
     buffer.push(JSON.stringify(result));
     if (buffer.length >= 500) flush();
     bar?.increment();
@@ -103,7 +105,8 @@ export async function simulateCommand(flow: Flow, options: SimulateOptions): Pro
     `conversations: ${played}${skipped ? ` (${skipped} line${skipped === 1 ? '' : 's'} skipped)` : ''}`,
     `escalation rate: ${pct(escalated)} (${escalated}; ${offered} offered a person first)`,
     ...[...byReason.entries()].sort((a, b) => b[1] - a[1]).map(([r, n]) => `  ${r}: ${n} (${pct(n)})`),
-    `handoff rate: ${pct(handoffs)} (${handoffs})`,
+    `handoff rate: ${pct(handoffs)} (${handoffs})` +
+      (stillAnswering ? `; ${stillAnswering} more were answering the handoff's questions (name, email, reason) when their turns ran out` : ''),
     `time: ${seconds.toFixed(2)} s (${Math.round(played / Math.max(seconds, 1e-9))} conversations/s)`,
   ];
   process.stderr.write(summary.join('\n') + '\n');

@@ -2,6 +2,7 @@
  * Plays one recorded conversation (a list of customer messages) through a flow on a virtual clock, for
  * batch simulation. HTTP requests fail (no network in a simulation); no agent ever joins.
  */
+import type { ConversationMode, Waiting } from '../engine/types';
 import type { EscalationAction, Signal } from '../escalation/types';
 import type { EscalationReason, Flow } from '../flow/schema';
 import type { HandoffStatus } from '../handoff/types';
@@ -20,6 +21,8 @@ export interface PlayedConversation {
     blockId: string;
     summary: string;
   } | null;
+  /** Where the conversation stood after its last turn: the mode, and what the bot was waiting for. */
+  end: { mode: ConversationMode; waitingFor: Waiting['kind'] | null };
   transcript: { from: string; text: string }[];
 }
 
@@ -47,6 +50,7 @@ export function playConversation(flow: Flow, id: string, turns: string[], now: n
     handoff: h
       ? { id: h.id, status: h.status, assignation: h.assignation, reason: h.reason, priority: h.priority, blockId: h.blockId, summary }
       : null,
+    end: { mode: sim.state.mode, waitingFor: sim.state.waiting?.kind ?? null },
     transcript: sim.state.transcript.map((t) => ({ from: t.from, text: t.text })),
   };
 }

@@ -144,5 +144,8 @@ describe('baton simulate', () => {
     expect(r.stderr).toMatch(/conversations\.jsonl:4: "turns" must be an array/);
     expect(r.stderr).toMatch(/conversations: 3 \(2 lines skipped\)/);
     expect(r.stderr).toMatch(/escalation rate: 66\.7%/);
+    expect(r.stderr).toMatch(/handoff rate: 33\.3% \(1\); 1 more were answering the handoff's questions/);
+    expect(lines[0].end).toEqual({ mode: 'waiting', waitingFor: 'handoff' });
+    expect(lines[2].end).toEqual({ mode: 'bot', waitingFor: 'takeover_question' });
   });
 });
