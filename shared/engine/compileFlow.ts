@@ -31,6 +31,8 @@ export interface CompiledFlow {
   /** `${from}\n${exit}` -> target block id (first edge wins, like the validator). */
   edges: Map<string, string>;
   startId: string | null;
+  /** The target of `exit` on block `from` (same answer as `edges`, without building the string key). */
+  exitOf(from: string, exit: string): string | undefined;
   defaults: Record<string, Value>;
   buttons(block: BlockOf<'buttons'>): ButtonChoice[];
   keywordRoutes(block: BlockOf<'keyword_router'>): KeywordRoute[];
@@ -50,9 +52,19 @@ export function compileFlow(flow: Flow): CompiledFlow {
     if (b.kind === 'start' && startId === null) startId = b.id;
   }
   const edges = new Map<string, string>();
+  // Per block, exit -> target: the engine looks exits up several times a turn, and a two-level look-up
+  // avoids concatenating (and hashing) a fresh key string each time.
+  const exitsByBlock = new Map<string, Map<string, string>>();
   for (const e of flow.edges) {
     const key = `${e.from}\n${e.exit}`;
-    if (!edges.has(key)) edges.set(key, e.to);
+    if (edges.has(key)) continue;
+    edges.set(key, e.to);
+    let exits = exitsByBlock.get(e.from);
+    if (exits === undefined) {
+      exits = new Map();
+      exitsByBlock.set(e.from, exits);
+    }
+    exits.set(e.exit, e.to);
   }
   const defaults: Record<string, Value> = {};
   for (const v of flow.variables) if (v.default !== undefined) defaults[v.name] = v.default;
@@ -66,6 +78,7 @@ export function compileFlow(flow: Flow): CompiledFlow {
     blocks,
     edges,
     startId,
+    exitOf: (from, exit) => exitsByBlock.get(from)?.get(exit),
     defaults,
     buttons(block) {
       let out = buttonCache.get(block.id);

@@ -102,7 +102,7 @@ export function enterTakeover(run: Run, block: BlockOf<'human_takeover'>, entry:
 
 function leaveTo(run: Run, block: BlockOf<'human_takeover'>, exit: string): string | null {
   run.s.waiting = null;
-  const to = run.c.edges.get(`${block.id}\n${exit}`);
+  const to = run.c.exitOf(block.id, exit);
   if (to !== undefined) return to;
   follow(run, block, exit); // unwired: ends gracefully
   return null;

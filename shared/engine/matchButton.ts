@@ -19,7 +19,28 @@ const FUZZY = 0.8;
 /** Pads with spaces so `includes` matches whole words only ("no" must not match "know"). */
 const padded = (s: string) => ` ${s} `;
 
+/**
+ * Answers per choices array (compileFlow keeps one per block), keyed by the text: customers send the same
+ * short messages over and over, and the fuzzy stage below is the expensive part. Bounded: cleared when full.
+ */
+const answers = new WeakMap<ButtonChoice[], Map<string, ButtonChoice | null>>();
+const ANSWERS_PER_BLOCK = 500;
+
 export function matchButton(choices: ButtonChoice[], text: string): ButtonChoice | null {
+  let known = answers.get(choices);
+  if (known === undefined) {
+    known = new Map();
+    answers.set(choices, known);
+  }
+  const hit = known.get(text);
+  if (hit !== undefined) return hit;
+  const result = matchUncached(choices, text);
+  if (known.size >= ANSWERS_PER_BLOCK) known.clear();
+  known.set(text, result);
+  return result;
+}
+
+function matchUncached(choices: ButtonChoice[], text: string): ButtonChoice | null {
   if (choices.length === 0) return null;
   const t = normalizeText(text);
   if (!t) return null;

@@ -41,7 +41,7 @@ export function newRun(flow: Flow, c: CompiledFlow, state: ConversationState, ct
     c,
     ctx,
     now: ctx.now,
-    s: { ...state, variables: { ...state.variables } },
+    s: copyState(state),
     messages: [],
     effects: [],
     visited: [],
@@ -49,6 +49,32 @@ export function newRun(flow: Flow, c: CompiledFlow, state: ConversationState, ct
     hops: 0,
     transcriptOwned: false,
     rulesBefore: null,
+  };
+}
+
+/**
+ * The top-level copy, field by field in ConversationState's order (the same JSON as a spread): a spread of
+ * states built along different paths costs ~0.3 µs (V8 cannot use one object shape), a literal ~0.03 µs.
+ */
+function copyState(state: ConversationState): ConversationState {
+  return {
+    v: state.v,
+    id: state.id,
+    flowId: state.flowId,
+    mode: state.mode,
+    waiting: state.waiting,
+    variables: { ...state.variables },
+    transcript: state.transcript,
+    turn: state.turn,
+    intents: state.intents,
+    entities: state.entities,
+    escalation: state.escalation,
+    lastEscalation: state.lastEscalation,
+    handoff: state.handoff,
+    timers: state.timers,
+    seq: state.seq,
+    startedAt: state.startedAt,
+    updatedAt: state.updatedAt,
   };
 }
 

@@ -45,7 +45,7 @@ export function endConversation(run: Run, text: string, blockId?: string): void 
 
 /** Target of `exit` on `block`, or null after ending the conversation gracefully when it is unwired. */
 export function exitTarget(run: Run, block: Block, exit: string): string | null {
-  const to = run.c.edges.get(`${block.id}\n${exit}`);
+  const to = run.c.exitOf(block.id, exit);
   if (to !== undefined) return to;
   endConversation(
     run,
@@ -290,7 +290,7 @@ function runAction(run: Run, a: Action): void {
 /** Invalid answer: say `message` and wait again, or take `fallback` once retries run out (when wired). */
 function retry(run: Run, block: Block, w: InputWaiting, maxRetries: number, message: string, buttons?: Button[]) {
   const retries = w.retries + 1;
-  if (retries > maxRetries && run.c.edges.has(`${block.id}\nfallback`)) {
+  if (retries > maxRetries && run.c.exitOf(block.id, 'fallback') !== undefined) {
     follow(run, block, 'fallback');
     return;
   }
@@ -320,7 +320,7 @@ function scoreCsat(run: Run, block: BlockOf<'csat'>, score: number): void {
  */
 export function forwardRouter(run: Run, block: Block): BlockOf<'intent_router'> | BlockOf<'keyword_router'> | null {
   if (block.kind !== 'buttons') return null;
-  const target = run.c.edges.get(`${block.id}\nfallback`);
+  const target = run.c.exitOf(block.id, 'fallback');
   const next = target === undefined ? undefined : run.c.blocks.get(target);
   return next && (next.kind === 'intent_router' || next.kind === 'keyword_router') ? next : null;
 }
@@ -377,7 +377,7 @@ export function classifyInput(
 /** Intent/keyword router did not understand: say so, and take `fallback` when it is wired. */
 function routerFallback(run: Run, block: Block): void {
   bot(run, render(run, run.flow.settings.fallbackMessage), block.id);
-  if (run.c.edges.has(`${block.id}\nfallback`)) follow(run, block, 'fallback');
+  if (run.c.exitOf(block.id, 'fallback') !== undefined) follow(run, block, 'fallback');
 }
 
 /** A button click at a waiting block; false when that button is not on screen. */

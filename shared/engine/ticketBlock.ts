@@ -35,7 +35,7 @@ export function continueTicket(run: Run, block: BlockOf<'ticket'>, stage: 'email
     return null;
   }
   createTicket(run, block);
-  const to = run.c.edges.get(`${block.id}\nnext`);
+  const to = run.c.exitOf(block.id, 'next');
   if (to !== undefined) return to;
   follow(run, block, 'next'); // ends gracefully with the "no next step" message
   return null;

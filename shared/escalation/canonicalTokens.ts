@@ -73,14 +73,18 @@ const cache = new WeakMap<TextAnalysis, string[]>();
 export function canonicalTokens(analysis: TextAnalysis): string[] {
   const hit = cache.get(analysis);
   if (hit) return hit;
-  const out = canonicalizeText(analysis.normalized);
+  // `tokens` is `normalized` split on spaces already: no second split per message.
+  const out = canonicalizeTokens(analysis.tokens);
   cache.set(analysis, out);
   return out;
 }
 
 /** The same rewrite for any already-normalised string (used to compile designer phrases). */
 export function canonicalizeText(normalized: string): string[] {
-  const raw = normalized.split(' ');
+  return canonicalizeTokens(normalized.split(' '));
+}
+
+function canonicalizeTokens(raw: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < raw.length; i++) {
     let tok = raw[i];

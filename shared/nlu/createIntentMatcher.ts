@@ -341,7 +341,21 @@ export function createIntentMatcher(intents: IntentDefinition[]): IntentMatcher 
     return ranked;
   }
 
+  // Analyses are cached and shared (analyzeText's LRU), so a message seen before gets its match back from
+  // here instead of being ranked again; the result depends only on the analysis and this matcher.
+  const byAnalysis = new WeakMap<TextAnalysis, IntentMatch>();
+
   function match(input: string | TextAnalysis): IntentMatch {
+    if (typeof input === 'string') return matchUncached(input);
+    let m = byAnalysis.get(input);
+    if (m === undefined) {
+      m = matchUncached(input);
+      byAnalysis.set(input, m);
+    }
+    return m;
+  }
+
+  function matchUncached(input: string | TextAnalysis): IntentMatch {
     if (docs.length === 0) return empty();
     const text = typeof input === 'string' ? input : input.text;
     const tokens = typeof input === 'string' ? tokensOf(input) : input.tokens;

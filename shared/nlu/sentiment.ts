@@ -321,18 +321,15 @@ export function sentimentDetail(text: string, normalizedTokens?: string[]): Sent
   }
 
   const sentiments = new Array<number>(words.length).fill(0);
-  const inLexicon = new Array<boolean>(words.length);
-  const base = new Array<number>(words.length);
-  for (let i = 0; i < words.length; i++) {
-    const v = lexValence(lw[i]);
-    inLexicon[i] = v !== undefined;
-    base[i] = v ?? 0;
-  }
+  // One array for "in the lexicon" (not undefined) and the lexicon valence: one allocation less per message.
+  const base = new Array<number | undefined>(words.length);
+  for (let i = 0; i < words.length; i++) base[i] = lexValence(lw[i]);
   for (let i = 0; i < words.length; i++) {
     const lower = lw[i];
-    if (!inLexicon[i]) continue;
+    const lexicon = base[i];
+    if (lexicon === undefined) continue;
     if ((lower === 'kind' && lw[i + 1] === 'of') || hasOwn.call(BOOSTERS, lower)) continue;
-    let valence = base[i];
+    let valence = lexicon;
     // Emoticons and emoji carry their own valence: "nothing 🤬" must not be flipped by a negation.
     if (!/[a-z]/.test(lower)) {
       sentiments[i] = valence;
@@ -340,7 +337,7 @@ export function sentimentDetail(text: string, normalizedTokens?: string[]): Sent
     }
     if (isCapDiff && isUpperPython(words[i])) valence += valence > 0 ? C_INCR : -C_INCR;
     for (let startI = 0; startI < 3; startI++) {
-      if (i > startI && !inLexicon[i - (startI + 1)]) {
+      if (i > startI && base[i - (startI + 1)] === undefined) {
         let s = scalarIncDec(words[i - (startI + 1)], lw[i - (startI + 1)], valence, isCapDiff);
         if (startI === 1 && s !== 0) s *= 0.95;
         else if (startI === 2 && s !== 0) s *= 0.9;
@@ -368,7 +365,8 @@ export function sentimentDetail(text: string, normalizedTokens?: string[]): Sent
   for (let i = 0; i < sentiments.length; i++) {
     if (sentiments[i] === 0 || !hasOwn.call(DOMAIN_VALENCE, lw[i])) continue;
     domain ??= sentiments.slice();
-    domain[i] = base[i] === 0 ? 0 : (sentiments[i] * DOMAIN_VALENCE[lw[i]]) / base[i];
+    const b = base[i] ?? 0;
+    domain[i] = b === 0 ? 0 : (sentiments[i] * DOMAIN_VALENCE[lw[i]]) / b;
   }
   const scored = domain ?? sentiments;
 

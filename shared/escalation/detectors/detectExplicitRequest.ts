@@ -21,6 +21,7 @@ import { editDistance } from '../../nlu/editDistance';
 import type { EscalationPolicy } from '../../flow/schema';
 import type { EscalationMemory, Signal, TurnFacts } from '../types';
 import { canonicalTokens } from '../canonicalTokens';
+import type { TextAnalysis } from '../../nlu/types';
 
 const NOUNS = new Set([
   'human', 'humans', 'person', 'persons', 'agent', 'agents', 'operator', 'operators', 'representative',
@@ -294,11 +295,21 @@ function withoutBotRejections(toks: string[]): string[] {
   return kept ?? toks;
 }
 
-export function detectExplicitRequest(facts: TurnFacts, _policy: EscalationPolicy, _memory: EscalationMemory): Signal | null {
-  const toks = withoutBotRejections(canonicalTokens(facts.analysis));
+/** The request found in a message depends on its analysis alone: repeated messages (shared analyses) skip the scan. */
+const foundByAnalysis = new WeakMap<TextAnalysis, Found | null>();
+
+function requestIn(analysis: TextAnalysis): Found | null {
+  const known = foundByAnalysis.get(analysis);
+  if (known !== undefined) return known;
+  const toks = withoutBotRejections(canonicalTokens(analysis));
   // Very long messages are letters, not chat turns; 200 words keeps the worst case bounded.
-  if (toks.length === 0 || toks.length > 200) return null;
-  const found = findRequest(toks);
+  const found = toks.length === 0 || toks.length > 200 ? null : findRequest(toks);
+  foundByAnalysis.set(analysis, found);
+  return found;
+}
+
+export function detectExplicitRequest(facts: TurnFacts, _policy: EscalationPolicy, _memory: EscalationMemory): Signal | null {
+  const found = requestIn(facts.analysis);
   if (!found) return null;
   const typo = found.typos.length > 0 ? `, ${found.typos.join(', ')}` : '';
   return {

@@ -10,7 +10,8 @@
  */
 import type { EscalationPolicy } from '../../flow/schema';
 import type { EscalationMemory, Signal, TurnFacts } from '../types';
-import { compileSensitiveTopics, conceptKeys, conceptKeySet } from '../compileSensitiveTopics';
+import { compileSensitiveTopics, conceptKeys, conceptKeySet, type CompiledPhrase, type CompiledTopic } from '../compileSensitiveTopics';
+import type { TextAnalysis } from '../../nlu/types';
 import { phraseMatcher } from '../phraseMatcher';
 import { isStopWord } from '../../nlu/stopWords';
 
@@ -53,35 +54,57 @@ function containsAll(present: Set<string>, keys: readonly string[]): boolean {
   return true;
 }
 
+/** The first topic (in the designer's order) with a phrase the message contains, and that phrase. */
+interface PhraseHit {
+  topic: number;
+  phrase: number;
+}
+
+/**
+ * Phrase hits per compiled topic list and analysis: they depend on the message alone (not on the intent or
+ * the turn), and analyses of repeated messages are shared, so a message seen before skips the key scan.
+ */
+const phraseHits = new WeakMap<CompiledTopic[], WeakMap<TextAnalysis, PhraseHit | null>>();
+
+function firstPhraseHit(compiled: CompiledTopic[], analysis: TextAnalysis): PhraseHit | null {
+  let byAnalysis = phraseHits.get(compiled);
+  if (byAnalysis === undefined) {
+    byAnalysis = new WeakMap();
+    phraseHits.set(compiled, byAnalysis);
+  }
+  const known = byAnalysis.get(analysis);
+  if (known !== undefined) return known;
+  // Phrases are tested against the set of keys; the key -> positions map is only built for a match.
+  const present = conceptKeySet(readableStems(analysis.stems, analysis.tokens), scratchKeys);
+  let hit: PhraseHit | null = null;
+  for (let t = 0; t < compiled.length && hit === null; t++) {
+    const phrases = compiled[t].phrases;
+    for (let p = 0; p < phrases.length; p++) {
+      if (containsAll(present, phrases[p].keys)) {
+        hit = { topic: t, phrase: p };
+        break;
+      }
+    }
+  }
+  byAnalysis.set(analysis, hit);
+  return hit;
+}
+
 export function detectSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy, _memory: EscalationMemory): Signal | null {
   const topics = policy.sensitiveTopics.topics;
   if (topics.length === 0) return null;
   const compiled = compileSensitiveTopics(topics);
-  const { tokens } = facts.analysis;
-  const stems = readableStems(facts.analysis.stems, tokens);
-  // Phrases are tested against the set of keys; the key -> positions map is only built for a match.
-  const present = conceptKeySet(stems, scratchKeys);
+  const phraseHit = firstPhraseHit(compiled, facts.analysis);
   const intent = facts.intent;
   const intentNames =
     intent && intent.confidence >= INTENT_CONFIDENCE
       ? [intent.intentName, intent.intentId].filter((n): n is string => n !== null).map((n) => n.toLowerCase())
       : [];
-  for (const ct of compiled) {
-    for (const p of ct.phrases) {
-      if (!containsAll(present, p.keys)) continue;
-      const keys = conceptKeys(stems);
-      const at = new Set<number>();
-      for (const k of p.keys) for (const i of keys.get(k) ?? []) at.add(i);
-      const words = [...at].sort((a, b) => a - b).map((i) => tokens[i]);
-      return {
-        reason: 'sensitive_topic',
-        score: 1,
-        threshold: 1,
-        evidence: [ct.topic.name, ...words],
-        turn: facts.turn,
-        explanation: `Sensitive topic "${ct.topic.name}" ("${words.join(' ')}" matches "${p.phrase}").`,
-      };
-    }
+  // Topics before the first phrase hit can still match by intent (each topic checks phrases, then intents).
+  const lastTopic = phraseHit === null ? compiled.length - 1 : phraseHit.topic;
+  for (let t = 0; t <= lastTopic; t++) {
+    const ct = compiled[t];
+    if (phraseHit !== null && t === phraseHit.topic) return phraseSignal(facts, ct, ct.phrases[phraseHit.phrase]);
     const hit = intentNames.find((n) => ct.intents.has(n));
     if (hit !== undefined && intent) {
       return {
@@ -95,4 +118,21 @@ export function detectSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy,
     }
   }
   return null;
+}
+
+/** The signal for a phrase the message contains, quoting the message's words that matched it. */
+function phraseSignal(facts: TurnFacts, ct: CompiledTopic, p: CompiledPhrase): Signal {
+  const { tokens } = facts.analysis;
+  const keys = conceptKeys(readableStems(facts.analysis.stems, tokens));
+  const at = new Set<number>();
+  for (const k of p.keys) for (const i of keys.get(k) ?? []) at.add(i);
+  const words = [...at].sort((a, b) => a - b).map((i) => tokens[i]);
+  return {
+    reason: 'sensitive_topic',
+    score: 1,
+    threshold: 1,
+    evidence: [ct.topic.name, ...words],
+    turn: facts.turn,
+    explanation: `Sensitive topic "${ct.topic.name}" ("${words.join(' ')}" matches "${p.phrase}").`,
+  };
 }

@@ -15,6 +15,7 @@ import type { EscalationMemory, Signal, TurnFacts } from '../types';
 import { normalizeText } from '../../nlu/normalizeText';
 import { canonicalTokens, canonicalizeText } from '../canonicalTokens';
 import { phraseMatcher, type PhraseMatcher } from '../phraseMatcher';
+import type { TextAnalysis } from '../../nlu/types';
 
 const WORDS = new Set(['urgent', 'urgently', 'urgency', 'asap', 'emergency', 'immediately', 'critical', 'hurry', 'desperate', 'desperately']);
 const PHRASES = [
@@ -113,13 +114,31 @@ function findPhrase(toks: string[], find: PhraseMatcher): string | null {
   return null;
 }
 
-export function detectUrgency(facts: TurnFacts, policy: EscalationPolicy, _memory: EscalationMemory): Signal | null {
-  const cfg = policy.urgency;
-  const threshold = 1;
-  const toks = canonicalTokens(facts.analysis);
-  if (toks.length === 0) return null;
-  const words = findWords(toks, designerPhrases(cfg.phrases)) ?? findDeadline(toks);
+/**
+ * The urgent words of a message, per designer phrase list and analysis: they depend on nothing else, and
+ * analyses of repeated messages are shared, so a message seen before skips the scans.
+ */
+const urgentWords = new WeakMap<readonly string[], WeakMap<TextAnalysis, string | null>>();
+
+function urgentWordsIn(analysis: TextAnalysis, phrases: readonly string[]): string | null {
+  let byAnalysis = urgentWords.get(phrases);
+  if (byAnalysis === undefined) {
+    byAnalysis = new WeakMap();
+    urgentWords.set(phrases, byAnalysis);
+  }
+  const known = byAnalysis.get(analysis);
+  if (known !== undefined) return known;
+  const toks = canonicalTokens(analysis);
+  let words = toks.length === 0 ? null : (findWords(toks, designerPhrases(phrases)) ?? findDeadline(toks));
   // Checked after a hit (most messages have none, so they skip this scan).
-  if (words === null || findCalm(toks) !== null) return null;
+  if (words !== null && findCalm(toks) !== null) words = null;
+  byAnalysis.set(analysis, words);
+  return words;
+}
+
+export function detectUrgency(facts: TurnFacts, policy: EscalationPolicy, _memory: EscalationMemory): Signal | null {
+  const threshold = 1;
+  const words = urgentWordsIn(facts.analysis, policy.urgency.phrases);
+  if (words === null) return null;
   return { reason: 'urgency', score: 1, threshold, evidence: [words], turn: facts.turn, explanation: `Urgency ("${words}").` };
 }
