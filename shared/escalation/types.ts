@@ -28,7 +28,7 @@ export interface EscalationDecision {
   action: EscalationAction;
   /** The deciding signal's reason (the strongest fired one), or null when nothing fired. */
   reason: EscalationReason | null;
-  /** Every signal that fired on this turn, strongest first. */
+  /** Every signal that fired on this turn, in the order a supervisor would name them (see evaluateEscalation.ts). */
   signals: Signal[];
   /** Human-readable summary of why (or why not). */
   explanation: string;
