@@ -73,10 +73,16 @@ export async function chatCommand(file: string, flow: Flow, options: ChatOptions
   await answerHttp();
 
   const rl = createInterface({ input: process.stdin, terminal: false });
-  const prompt = () => process.stdout.write(c(90, `[${sim.state.mode}] you › `));
+  // At a terminal the prompt waits for the tester's typing; with piped input (a script) each line is echoed
+  // after the prompt instead, so the output reads as a transcript.
+  const interactive = Boolean(process.stdin.isTTY);
+  const prompt = () => {
+    if (interactive) process.stdout.write(c(90, `[${sim.state.mode}] you › `));
+  };
   prompt();
   for await (const raw of rl) {
     const line = raw.trim();
+    if (!interactive && line !== '') out(c(90, `[${sim.state.mode}] you › `) + line);
     if (line === '') {
       prompt();
       continue;
