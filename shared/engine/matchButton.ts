@@ -5,7 +5,7 @@
  * Ambiguity (two options equally good) is no match: guessing wrong is worse than asking again.
  */
 import { normalizeText } from '../nlu/normalizeText';
-import { similarityAtLeast } from '../nlu/similarity';
+import { similarityTarget, similarityToTarget, type SimilarityTarget } from '../nlu/similarity';
 import type { ButtonChoice } from './compileFlow';
 
 const ORDINALS: Record<string, number> = {
@@ -18,6 +18,26 @@ const FUZZY = 0.8;
 
 /** Pads with spaces so `includes` matches whole words only ("no" must not match "know"). */
 const padded = (s: string) => ` ${s} `;
+
+/** What the stages below need of each choice, derived once per choices array (compileFlow keeps one per block). */
+interface Prepared {
+  /** Names and synonyms padded with spaces, for the whole-word `includes` of stages 3 and 4. */
+  paddedNames: string[][];
+  paddedSynonyms: string[][];
+  /** Every name then synonym of every choice, normalised and profiled for the fuzzy stage, in order. */
+  targets: { choice: ButtonChoice; target: SimilarityTarget }[];
+}
+const prepared = new WeakMap<ButtonChoice[], Prepared>();
+function prepare(choices: ButtonChoice[]): Prepared {
+  let p = prepared.get(choices);
+  if (p === undefined) {
+    const targets: Prepared['targets'] = [];
+    for (const c of choices) for (const name of [...c.names, ...c.synonyms]) targets.push({ choice: c, target: similarityTarget(name) });
+    p = { paddedNames: choices.map((c) => c.names.map(padded)), paddedSynonyms: choices.map((c) => c.synonyms.map(padded)), targets };
+    prepared.set(choices, p);
+  }
+  return p;
+}
 
 /**
  * Answers per choices array (compileFlow keeps one per block), keyed by the text: customers send the same
@@ -56,18 +76,21 @@ function matchUncached(choices: ButtonChoice[], text: string): ButtonChoice | nu
     if (n !== undefined && n >= 1 && n <= choices.length) return choices[n - 1];
   }
 
-  // 3. Synonyms, as the whole text or as words inside it.
+  // 3. Synonyms, as the whole text or as words inside it (padded once per block, not per message).
+  const prep = prepare(choices);
   const pt = padded(t);
-  const bySynonym = choices.filter((c) => c.synonyms.some((s) => s === t || pt.includes(padded(s))));
+  const bySynonym = choices.filter((c, i) => c.synonyms.some((s, k) => s === t || pt.includes(prep.paddedSynonyms[i][k])));
   if (bySynonym.length === 1) return bySynonym[0];
 
   // 4. The label inside a longer sentence ("I'd like a refund please"): the longest contained label wins.
   let best: ButtonChoice | null = null;
   let bestLen = 0;
   let tie = false;
-  for (const c of choices) {
-    for (const name of c.names) {
-      if (!pt.includes(padded(name))) continue;
+  for (let i = 0; i < choices.length; i++) {
+    const c = choices[i];
+    for (let k = 0; k < c.names.length; k++) {
+      const name = c.names[k];
+      if (!pt.includes(prep.paddedNames[i][k])) continue;
       if (name.length > bestLen) {
         best = c;
         bestLen = name.length;
@@ -77,19 +100,15 @@ function matchUncached(choices: ButtonChoice[], text: string): ButtonChoice | nu
   }
   if (best && !tie) return best;
 
-  // 5. Typos: the whole text against labels and synonyms. Only scores >= FUZZY can win, so
-  // `similarityAtLeast` may give up early on clearly different pairs (most of them); names and synonyms
-  // are walked in place instead of spreading them into a new array per choice.
+  // 5. Typos: the whole text against labels and synonyms (prepared once per block, in the same order).
+  // Only scores >= FUZZY can win, so `similarityToTarget` may give up early on clearly different pairs.
   let fuzzy: ButtonChoice | null = null;
   let fuzzyScore = 0;
-  for (const c of choices) {
-    for (let k = 0; k < c.names.length + c.synonyms.length; k++) {
-      const name = k < c.names.length ? c.names[k] : c.synonyms[k - c.names.length];
-      const s = similarityAtLeast(t, name, FUZZY);
-      if (s > fuzzyScore) {
-        fuzzy = c;
-        fuzzyScore = s;
-      }
+  for (const { choice, target } of prep.targets) {
+    const s = similarityToTarget(t, target, FUZZY);
+    if (s > fuzzyScore) {
+      fuzzy = choice;
+      fuzzyScore = s;
     }
   }
   return fuzzyScore >= FUZZY ? fuzzy : null;

@@ -13,36 +13,14 @@
  * so a small change there does not make this reject a real repeat; mayBeSimilar.test.ts checks it against
  * `similarity` on many pairs.
  */
+import { bagDistance } from '../nlu/editDistance';
 import { isStopWord } from '../nlu/stopWords';
 
 const WHOLE_MIN = 0.8;
 const MIN_STOP_WEIGHT = 0.25;
 const TOKEN_MIN_RATIO = 0.7;
-const bag = new Int32Array(128);
 /** Bigram counts, hashed; a collision only makes the bound looser, never wrong. */
 const grams = new Int32Array(4096);
-
-/** Lower bound of the edit distance from character counts (codes folded to 7 bits: looser, still safe). */
-function bagDistance(a: string, b: string): number {
-  for (let i = 0; i < a.length; i++) bag[a.charCodeAt(i) & 127]++;
-  for (let i = 0; i < b.length; i++) bag[b.charCodeAt(i) & 127]--;
-  let aExcess = 0;
-  let bExcess = 0;
-  // Reset as we read, touching only the codes used, so a call costs O(length) not O(128).
-  for (let i = 0; i < a.length; i++) {
-    const c = a.charCodeAt(i) & 127;
-    const v = bag[c];
-    if (v > 0) aExcess += v;
-    else bExcess -= v;
-    bag[c] = 0;
-  }
-  for (let i = 0; i < b.length; i++) {
-    const c = b.charCodeAt(i) & 127;
-    bExcess -= Math.min(0, bag[c]);
-    bag[c] = 0;
-  }
-  return Math.max(aExcess, bExcess);
-}
 
 function gramHash(s: string, i: number): number {
   return ((s.charCodeAt(i) * 131) ^ s.charCodeAt(i + 1)) & 4095;

@@ -12,6 +12,7 @@ import { isStopWord } from '../nlu/stopWords';
 import { canonicalWord } from '../nlu/synonyms';
 import { stemWord } from '../nlu/stem';
 import { editRatio } from '../nlu/editDistance';
+import type { TextAnalysis } from '../nlu/types';
 
 /** Canonical words of synonym groups whose members are different values of one category. */
 const CATEGORY_GROUPS = new Set(['country', 'weekday', 'holiday', 'hello']);
@@ -58,7 +59,25 @@ function wordConcept(t: string): string | null {
 export function questionConcepts(normalized: string): string[] {
   const hit = cache.get(normalized);
   if (hit) return hit;
-  const toks = normalized === '' ? [] : normalized.split(' ');
+  return remember(normalized, conceptsOf(normalized === '' ? [] : normalized.split(' ')));
+}
+
+/**
+ * `questionConcepts(analysis.normalized)` from the words the analysis already split (its tokens are that
+ * text split at spaces), so a new message is not split again. Kept by text, not in a WeakMap on the
+ * analysis: the message comes back as an earlier one (`memory.recent`) on the next turns.
+ */
+export function analysisConcepts(analysis: TextAnalysis): string[] {
+  return cache.get(analysis.normalized) ?? remember(analysis.normalized, conceptsOf(analysis.tokens));
+}
+
+function remember(normalized: string, concepts: string[]): string[] {
+  if (cache.size >= CACHE_SIZE) cache.clear();
+  cache.set(normalized, concepts);
+  return concepts;
+}
+
+function conceptsOf(toks: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
@@ -66,8 +85,6 @@ export function questionConcepts(normalized: string): string[] {
     const key = t === 'much' && toks[i - 1] === 'how' ? conceptOf('cost') : wordConcept(t);
     if (key !== null && key !== '' && !out.includes(key)) out.push(key);
   }
-  if (cache.size >= CACHE_SIZE) cache.clear();
-  cache.set(normalized, out);
   return out;
 }
 

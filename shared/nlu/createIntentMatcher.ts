@@ -89,6 +89,55 @@ const SLOT_PREPOSITIONS = new Set(['to', 'with', 'in', 'on', 'for', 'from', 'by'
 /** Particles that make a frame with the word before them but do not introduce a value ("send back"). */
 const FRAME_PARTICLES = new Set(['back', 'up', 'out', 'off']);
 
+/** Index of each preposition or particle, for numeric feature keys. */
+const PREP_INDEX = new Map([...SLOT_PREPOSITIONS, ...FRAME_PARTICLES].map((p, i) => [p, i]));
+
+/** Kinds of two-part features: a bigram with the previous word, a word + preposition frame, a name slot. */
+const BIGRAM = 0;
+const FRAME = 1;
+const NAME = 2;
+
+/** Visits the two-part features of a content in the order `featurize` adds them. */
+function forEachPair(content: Content, visit: (kind: number, i: number) => void): void {
+  for (let i = 0; i < content.words.length; i++) {
+    if (i > 0 && content.joinsPrevious[i]) visit(BIGRAM, i);
+    if (content.preposition[i]) visit(FRAME, i);
+    // The kind of word, not only the word: "do you take Klarna" teaches that a name follows "take" in
+    // payment questions, so "do you take Revolut" is one even though "Revolut" is in no example.
+    if (content.named[i]) visit(NAME, i);
+  }
+}
+
+/** The vocabulary string of a two-part feature (examples only; `rank` uses numeric keys). */
+function pairName(kind: number, i: number, stems: string[], content: Content): string {
+  if (kind === BIGRAM) return `${stems[i - 1]} ${stems[i]}`;
+  if (kind === FRAME) return `${stems[i]} >${content.preposition[i]}`;
+  return `${stems[i - 1] ?? ''} <name>`;
+}
+
+/** What `contentOf` needs to know about a word; it depends on the word alone. */
+interface WordRole {
+  determiner: boolean;
+  stop: boolean;
+  slotPreposition: boolean;
+  /** A slot preposition or a frame particle: marks the previous content word's frame. */
+  frame: boolean;
+  canonical: string;
+}
+/** Roles memoised per word (one look-up instead of five set and synonym look-ups); bounded: cleared when full. */
+const wordRoles = new Map<string, WordRole>();
+const WORD_ROLES_SIZE = 20000;
+function roleOf(t: string): WordRole {
+  let r = wordRoles.get(t);
+  if (r === undefined) {
+    const slotPreposition = SLOT_PREPOSITIONS.has(t);
+    r = { determiner: DETERMINERS.has(t), stop: isStopWord(t), slotPreposition, frame: slotPreposition || FRAME_PARTICLES.has(t), canonical: canonicalWord(t) };
+    if (wordRoles.size >= WORD_ROLES_SIZE) wordRoles.clear();
+    wordRoles.set(t, r);
+  }
+  return r;
+}
+
 function contentOf(tokens: string[], capitalised?: ReadonlySet<string>): Content {
   const words: string[] = [];
   const joinsPrevious: boolean[] = [];
@@ -98,15 +147,16 @@ function contentOf(tokens: string[], capitalised?: ReadonlySet<string>): Content
   let chained = false;
   let afterPreposition = false;
   for (const t of tokens) {
-    if (DETERMINERS.has(t)) continue;
-    if (isStopWord(t)) {
-      if (chained && (SLOT_PREPOSITIONS.has(t) || FRAME_PARTICLES.has(t))) preposition[words.length - 1] = t;
+    const role = roleOf(t);
+    if (role.determiner) continue;
+    if (role.stop) {
+      if (chained && role.frame) preposition[words.length - 1] = t;
       chained = false;
-      afterPreposition = SLOT_PREPOSITIONS.has(t);
+      afterPreposition = role.slotPreposition;
       continue;
     }
     preposition.push(null);
-    words.push(canonicalWord(t));
+    words.push(role.canonical);
     joinsPrevious.push(chained);
     // A slot runs over consecutive content words ("to the Channel Islands").
     const isName = capitalised?.has(t) ?? false;
@@ -146,6 +196,12 @@ function clausesOf(text: string): string[] {
 }
 
 interface Posting { doc: number; weight: number }
+/** A term's postings as parallel typed arrays: `rank` walks them for every query term. */
+interface PostingList { docs: Int32Array; weights: Float64Array }
+const packPostings = (list: Posting[]): PostingList => ({
+  docs: Int32Array.from(list, (p) => p.doc),
+  weights: Float64Array.from(list, (p) => p.weight),
+});
 
 export function createIntentMatcher(intents: IntentDefinition[]): IntentMatcher {
   // ---- vocabulary and documents ----
@@ -163,23 +219,17 @@ export function createIntentMatcher(intents: IntentDefinition[]): IntentMatcher 
   const stemSet = new Set<string>();
   const docs: { intent: number; terms: Map<number, number> }[] = [];
 
-  /** Adds weight `w` to feature `t` (a plain function: `featurize` runs on every message, see below). */
-  function addFeature(f: Map<string, number>, t: string, w: number, known: boolean): void {
-    if (known || termIds.has(t)) f.set(t, (f.get(t) ?? 0) + w);
-  }
-  const featurize = (stems: string[], content: Content, known: boolean): Map<string, number> => {
+  /** Term frequencies of an example's features: stems, then two-part features at half weight. */
+  const featurize = (stems: string[], content: Content): Map<string, number> => {
     const f = new Map<string, number>();
     for (const s of stems) f.set(s, (f.get(s) ?? 0) + 1);
-    for (let i = 0; i < stems.length; i++) {
-      if (i > 0 && content.joinsPrevious[i]) addFeature(f, `${stems[i - 1]} ${stems[i]}`, BIGRAM_WEIGHT, known);
-      const prep = content.preposition[i];
-      if (prep) addFeature(f, `${stems[i]} >${prep}`, BIGRAM_WEIGHT, known);
-      // The kind of word, not only the word: "do you take Klarna" teaches that a name follows "take" in
-      // payment questions, so "do you take Revolut" is one even though "Revolut" is in no example.
-      if (content.named[i]) addFeature(f, `${stems[i - 1] ?? ''} <name>`, BIGRAM_WEIGHT, known);
-    }
+    forEachPair(content, (kind, i) => {
+      const t = pairName(kind, i, stems, content);
+      f.set(t, (f.get(t) ?? 0) + BIGRAM_WEIGHT);
+    });
     return f;
   };
+  const exampleContents: { stems: string[]; content: Content }[] = [];
 
   intents.forEach((intent, ii) => {
     for (const ex of intent.examples) {
@@ -192,10 +242,32 @@ export function createIntentMatcher(intents: IntentDefinition[]): IntentMatcher 
         return s;
       });
       const terms = new Map<number, number>();
-      for (const [t, tf] of featurize(stems, content, true)) terms.set(termOf(t), tf);
+      for (const [t, tf] of featurize(stems, content)) terms.set(termOf(t), tf);
       docs.push({ intent: ii, terms });
+      exampleContents.push({ stems, content });
     }
   });
+
+  // ---- two-part features by numeric key: `rank` finds them from term ids without building strings ----
+  const pairBase = termIds.size + PREP_INDEX.size + 1;
+  /** Key of a two-part feature from the term ids of its words, or undefined when a word is unknown. */
+  const pairKey = (kind: number, i: number, ids: (number | undefined)[], content: Content): number | undefined => {
+    let a: number | undefined;
+    let b = 0;
+    if (kind === BIGRAM) {
+      a = ids[i - 1];
+      b = ids[i] ?? -1;
+    } else if (kind === FRAME) {
+      a = ids[i];
+      b = PREP_INDEX.get(content.preposition[i] ?? '') ?? -1;
+    } else a = i === 0 ? -1 : ids[i - 1];
+    return a === undefined || b < 0 ? undefined : ((a + 1) * pairBase + b) * 3 + kind;
+  };
+  const pairIds = new Map<number, number>();
+  for (const { stems, content } of exampleContents) {
+    const ids = stems.map((s) => termIds.get(s));
+    forEachPair(content, (kind, i) => pairIds.set(pairKey(kind, i, ids, content)!, termIds.get(pairName(kind, i, stems, content))!));
+  }
 
   // ---- IDF (smoothed, over examples) ----
   const nDocs = Math.max(docs.length, 1);
@@ -230,6 +302,8 @@ export function createIntentMatcher(intents: IntentDefinition[]): IntentMatcher 
     for (const [id, w] of acc) centroidPostings[id].push({ doc: ii, weight: w / norm });
   });
   const docIntent = Int32Array.from(docs.map((d) => d.intent));
+  const exampleLists = examplePostings.map(packPostings);
+  const centroidLists = centroidPostings.map(packPostings);
 
   // ---- typo correction buckets: vocabulary words by length ----
   const byLength = new Map<number, string[]>();
@@ -271,6 +345,8 @@ export function createIntentMatcher(intents: IntentDefinition[]): IntentMatcher 
   };
 
   const exScores = new Float64Array(docs.length);
+  /** Query term frequencies by term id; `rank` sets and resets only the entries it uses. */
+  const qTf = new Float64Array(termIds.size);
   const intentScores = new Float64Array(intents.length);
   const centroidScores = new Float64Array(intents.length);
 
@@ -281,37 +357,66 @@ export function createIntentMatcher(intents: IntentDefinition[]): IntentMatcher 
     const content = contentOf(tokens, capitalised);
     if (content.words.length === 0) return [];
     const stems: string[] = [];
+    const ids: (number | undefined)[] = [];
     const unknownSlot: boolean[] = [];
     for (let i = 0; i < content.words.length; i++) {
       const t = content.words[i];
       const s = stemWord(t);
       const known = stemSet.has(s) ? s : correct(t);
       stems.push(known ?? s);
+      ids.push(termIds.get(known ?? s));
       unknownSlot.push(known === null && content.slot[i]);
     }
     // Query vector: known terms by id, unknown ones only add to the norm. An unknown word in a value slot
     // ("bitcoin" in "pay with bitcoin") weighs SLOT_WEIGHT of an unknown topic word and counts half for
     // coverage: it is most likely a value the examples did not list, not a sign of another topic.
-    const q = featurize(stems, content, false);
-    const slotStems = new Set<string>();
-    for (let i = 0; i < stems.length; i++) if (unknownSlot[i]) slotStems.add(stems[i]);
+    // Features are kept by number in first-seen order (stems, then two-part features), the order the
+    // string-keyed Map had, so the float sums below add up in the same order (bit-identical scores).
+    const order: number[] = [];
+    const unknown: { stem: string; tf: number; slot: boolean }[] = [];
+    for (let i = 0; i < stems.length; i++) {
+      const id = ids[i];
+      if (id !== undefined) {
+        if (qTf[id] === 0) order.push(id);
+        qTf[id] += 1;
+        continue;
+      }
+      let u = unknown.findIndex((x) => x.stem === stems[i]);
+      if (u < 0) {
+        u = unknown.push({ stem: stems[i], tf: 0, slot: false }) - 1;
+        order.push(-1 - u);
+      }
+      unknown[u].tf += 1;
+      if (unknownSlot[i]) unknown[u].slot = true;
+    }
+    forEachPair(content, (kind, i) => {
+      const key = pairKey(kind, i, ids, content);
+      const id = key === undefined ? undefined : pairIds.get(key);
+      if (id === undefined) return;
+      if (qTf[id] === 0) order.push(id);
+      qTf[id] += BIGRAM_WEIGHT;
+    });
     let qNorm = 0;
     const qIds: number[] = [];
     const qW: number[] = [];
-    for (const [t, tf] of q) {
-      const id = termIds.get(t);
-      const w = tf * (id === undefined ? (slotStems.has(t) ? SLOT_WEIGHT * idfUnknown : idfUnknown) : idf[id]);
-      qNorm += w * w;
-      if (id !== undefined) {
-        qIds.push(id);
-        qW.push(w);
+    for (const f of order) {
+      if (f < 0) {
+        const u = unknown[-1 - f];
+        const w = u.tf * (u.slot ? SLOT_WEIGHT * idfUnknown : idfUnknown);
+        qNorm += w * w;
+        continue;
       }
+      const w = qTf[f] * idf[f];
+      qTf[f] = 0;
+      qNorm += w * w;
+      qIds.push(f);
+      qW.push(w);
     }
     if (qIds.length === 0) return [];
     qNorm = Math.sqrt(qNorm);
     let knownWords = 0;
     for (let i = 0; i < stems.length; i++) {
-      if (termIds.has(stems[i])) knownWords++;
+      if (ids[i] !== undefined) knownWords++;
       else if (unknownSlot[i]) knownWords += 0.5;
     }
     // Extra penalty when most of the message is about something the intents never mention.
@@ -321,8 +426,10 @@ export function createIntentMatcher(intents: IntentDefinition[]): IntentMatcher 
     centroidScores.fill(0);
     for (let k = 0; k < qIds.length; k++) {
       const w = qW[k] / qNorm;
-      for (const p of examplePostings[qIds[k]]) exScores[p.doc] += w * p.weight;
-      for (const p of centroidPostings[qIds[k]]) centroidScores[p.doc] += w * p.weight;
+      const ex = exampleLists[qIds[k]];
+      for (let j = 0; j < ex.docs.length; j++) exScores[ex.docs[j]] += w * ex.weights[j];
+      const ce = centroidLists[qIds[k]];
+      for (let j = 0; j < ce.docs.length; j++) centroidScores[ce.docs[j]] += w * ce.weights[j];
     }
     intentScores.fill(0);
     for (let d = 0; d < exScores.length; d++) {

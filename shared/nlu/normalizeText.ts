@@ -53,7 +53,8 @@ const cache = new Map<string, string>();
 export function normalizeText(text: string): string {
   const hit = cache.get(text);
   if (hit !== undefined) return hit;
-  const result = normalizeUncached(text);
+  // Normalised text is often normalised again (similarity of a normalised message): skip the work then.
+  const result = isNormalForm(text) ? text : normalizeUncached(text);
   // Bounded: when full, start over (cheaper than LRU bookkeeping and good enough for chat traffic).
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(text, result);
@@ -89,6 +90,33 @@ function normalizeUncached(text: string): string {
     out.push(WORD_MAP.get(w) ?? w);
   }
   return out.join(' ');
+}
+
+const LONGEST_SHORTHAND = Math.max(...[...WORD_MAP.keys()].map((k) => k.length));
+
+/**
+ * Whether `s` is its own normal form: words of [a-z0-9] separated by single spaces ("." and ":" only
+ * between digits), none of them a shorthand (WORD_MAP key) or a lone "2" / "4". `normalizeUncached` then
+ * lower-cases nothing, finds exactly these words and replaces none, so it would return `s` unchanged.
+ */
+function isNormalForm(s: string): boolean {
+  let start = 0;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 32;
+    if (c === 32) {
+      if (i === start) return false;
+      if (i - start <= LONGEST_SHORTHAND) {
+        const w = s.slice(start, i);
+        if (w === '2' || w === '4' || WORD_MAP.has(w)) return false;
+      }
+      start = i + 1;
+      continue;
+    }
+    if (isAlnum(c)) continue;
+    if ((c === 46 || c === 58) && i > start && i + 1 < s.length && isDigit(s.charCodeAt(i - 1)) && isDigit(s.charCodeAt(i + 1))) continue;
+    return false;
+  }
+  return true;
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;

@@ -13,7 +13,7 @@
  * word has and the other lacks) settles most word pairs without running the quadratic edit distance.
  */
 import { normalizeText } from './normalizeText';
-import { editRatio } from './editDistance';
+import { bagDistance, editRatio } from './editDistance';
 import { isStopWord } from './stopWords';
 
 const STOP_WEIGHT = 0.3;
@@ -21,7 +21,7 @@ const FUZZY_MIN_LENGTH = 5;
 const FUZZY_MIN_RATIO = 0.75;
 
 /** Per-text data reused across calls: button labels and recent questions are compared again and again. */
-interface Profile {
+export interface Profile {
   /** Distinct words, in order of first appearance. */
   tokens: string[];
   /** STOP_WEIGHT for function words, 1 otherwise. */
@@ -48,22 +48,26 @@ function profileOf(normalized: string): Profile {
   let p = profileCache.get(normalized);
   if (!p) {
     if (profileCache.size >= PROFILE_CACHE_SIZE) profileCache.clear();
-    const tokens = [...new Set(normalized.split(' '))];
-    const weights: number[] = [];
-    const masks: number[] = [];
-    let total = 0;
-    for (const t of tokens) {
-      const w = isStopWord(t) ? STOP_WEIGHT : 1;
-      weights.push(w);
-      total += w;
-      let m = 0;
-      for (let i = 0; i < t.length; i++) m |= letterBit(t.charCodeAt(i));
-      masks.push(m);
-    }
-    p = { tokens, weights, total, masks };
+    p = buildProfile(normalized);
     profileCache.set(normalized, p);
   }
   return p;
+}
+
+function buildProfile(normalized: string): Profile {
+  const tokens = [...new Set(normalized.split(' '))];
+  const weights: number[] = [];
+  const masks: number[] = [];
+  let total = 0;
+  for (const t of tokens) {
+    const w = isStopWord(t) ? STOP_WEIGHT : 1;
+    weights.push(w);
+    total += w;
+    let m = 0;
+    for (let i = 0; i < t.length; i++) m |= letterBit(t.charCodeAt(i));
+    masks.push(m);
+  }
+  return { tokens, weights, total, masks };
 }
 
 function tokenScore(a: string, ma: number, b: string, mb: number): number {
@@ -82,31 +86,9 @@ function tokenScore(a: string, ma: number, b: string, mb: number): number {
 /** Best partner score per word of b, filled while scanning the rows. */
 let colBest = new Float64Array(32);
 
-const bag = new Int32Array(128);
-/**
- * An upper bound of `editRatio(a, b)` from character counts: every character one string has in excess of
- * the other costs at least one edit (transpositions do not change the counts). Codes are folded to 7 bits,
- * which can only make the bound looser. O(length), against the edit distance's O(length^2).
- */
+/** An upper bound of `editRatio(a, b)` from the bag distance (a lower bound of the edit distance). */
 function editRatioBound(a: string, b: string): number {
-  for (let i = 0; i < a.length; i++) bag[a.charCodeAt(i) & 127]++;
-  for (let i = 0; i < b.length; i++) bag[b.charCodeAt(i) & 127]--;
-  let aExcess = 0;
-  let bExcess = 0;
-  // Reset while reading, touching only the codes used.
-  for (let i = 0; i < a.length; i++) {
-    const c = a.charCodeAt(i) & 127;
-    const v = bag[c];
-    if (v > 0) aExcess += v;
-    else bExcess -= v;
-    bag[c] = 0;
-  }
-  for (let i = 0; i < b.length; i++) {
-    const c = b.charCodeAt(i) & 127;
-    bExcess -= Math.min(0, bag[c]);
-    bag[c] = 0;
-  }
-  return 1 - Math.max(aExcess, bExcess) / Math.max(a.length, b.length);
+  return 1 - bagDistance(a, b) / Math.max(a.length, b.length);
 }
 
 /**
@@ -146,24 +128,47 @@ export function similarity(a: string, b: string): number {
 }
 
 /**
+ * A text prepared once for many comparisons (a button label): its normal form and word profile. The fuzzy
+ * button stage compares every message with the same labels, so they are not re-normalised per message.
+ */
+export interface SimilarityTarget {
+  normalized: string;
+  profile: Profile | null;
+}
+
+export function similarityTarget(text: string): SimilarityTarget {
+  const normalized = normalizeText(text);
+  return { normalized, profile: normalized === '' ? null : buildProfile(normalized) };
+}
+
+/** The last `a`, its normal form and profile: callers compare one text with many labels in a row. */
+let lastA = '';
+let lastNa = '';
+let lastPa: Profile | null = null;
+
+/**
  * `similarity(a, b)` when it is >= `min`; otherwise some value under `min` (callers that only act on
  * scores >= `min`, like the fuzzy button stage, skip most of the work for texts that are clearly different).
  */
-/** The last `a` and its normal form: callers compare one text with many labels in a row. */
-let lastA = '';
-let lastNa = '';
-
 export function similarityAtLeast(a: string, b: string, min: number): number {
+  const nb = normalizeText(b);
+  return similarityToTarget(a, { normalized: nb, profile: nb === '' ? null : profileOf(nb) }, min);
+}
+
+/** `similarityAtLeast(a, target's text, min)` for a prepared target. */
+export function similarityToTarget(a: string, target: SimilarityTarget, min: number): number {
   if (a !== lastA) {
     lastNa = normalizeText(a);
+    lastPa = null;
     lastA = a;
   }
   const na = lastNa;
-  const nb = normalizeText(b);
+  const nb = target.normalized;
   if (na === nb) return na === '' ? 0 : 1;
-  if (na === '' || nb === '') return 0;
-  const pa = profileOf(na);
-  const pb = profileOf(nb);
+  if (na === '' || nb === '' || target.profile === null) return 0;
+  // The message's profile once per message, not once per label.
+  const pa = (lastPa ??= profileOf(na));
+  const pb = target.profile;
   let score: number;
   if (pa.tokens.length === 1 && pb.tokens.length === 1) {
     score = min > 0 && editRatioBound(na, nb) < min ? 0 : editRatio(na, nb);

@@ -17,7 +17,7 @@ import { similarity } from '../../nlu/similarity';
 import { canonicalTokens } from '../canonicalTokens';
 import { mayBeSimilar } from '../mayBeSimilar';
 import { phraseMatcher } from '../phraseMatcher';
-import { conceptOverlap, questionConcepts } from '../questionConcepts';
+import { analysisConcepts, conceptOverlap, questionConcepts } from '../questionConcepts';
 
 /** Complaints that the bot is looping, as canonical token strings (contractions spelled out). */
 const LOOP_PHRASES = [
@@ -68,7 +68,8 @@ export function detectLoop(facts: TurnFacts, policy: EscalationPolicy, memory: E
   const length = facts.analysis.tokens.length;
   if (length < MIN_REPEAT_TOKENS) return null;
   let times = 1;
-  const concepts = length <= MAX_FUZZY_TOKENS ? questionConcepts(text) : [];
+  // From the analysis' own words (shared per message), not by splitting the normalised text again.
+  const concepts = length <= MAX_FUZZY_TOKENS ? analysisConcepts(facts.analysis) : [];
   for (const earlier of memory.recent) {
     if (earlier === text) times++;
     else if (length > MAX_FUZZY_TOKENS) continue;

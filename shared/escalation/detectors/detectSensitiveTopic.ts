@@ -60,6 +60,35 @@ interface PhraseHit {
   phrase: number;
 }
 
+/** Phrases numbered in the designer's order (topic, then phrase), indexed by their first concept key. */
+interface Anchors {
+  byFirstKey: Map<string, number[]>;
+  /** Phrases without keys (they match any message), in order. */
+  everywhere: number[];
+  at: PhraseHit[];
+}
+const anchors = new WeakMap<CompiledTopic[], Anchors>();
+function anchorsOf(compiled: CompiledTopic[]): Anchors {
+  let a = anchors.get(compiled);
+  if (a === undefined) {
+    a = { byFirstKey: new Map(), everywhere: [], at: [] };
+    for (let t = 0; t < compiled.length; t++) {
+      for (let p = 0; p < compiled[t].phrases.length; p++) {
+        const n = a.at.push({ topic: t, phrase: p }) - 1;
+        const key = compiled[t].phrases[p].keys[0];
+        if (key === undefined) a.everywhere.push(n);
+        else {
+          const list = a.byFirstKey.get(key);
+          if (list) list.push(n);
+          else a.byFirstKey.set(key, [n]);
+        }
+      }
+    }
+    anchors.set(compiled, a);
+  }
+  return a;
+}
+
 /**
  * Phrase hits per compiled topic list and analysis: they depend on the message alone (not on the intent or
  * the turn), and analyses of repeated messages are shared, so a message seen before skips the key scan.
@@ -75,17 +104,21 @@ function firstPhraseHit(compiled: CompiledTopic[], analysis: TextAnalysis): Phra
   const known = byAnalysis.get(analysis);
   if (known !== undefined) return known;
   // Phrases are tested against the set of keys; the key -> positions map is only built for a match.
+  // Only phrases whose first key is present can match: look those up instead of testing every phrase,
+  // and keep the earliest in the designer's order (the same hit as a scan in order).
   const present = conceptKeySet(readableStems(analysis.stems, analysis.tokens), scratchKeys);
-  let hit: PhraseHit | null = null;
-  for (let t = 0; t < compiled.length && hit === null; t++) {
-    const phrases = compiled[t].phrases;
-    for (let p = 0; p < phrases.length; p++) {
-      if (containsAll(present, phrases[p].keys)) {
-        hit = { topic: t, phrase: p };
-        break;
-      }
+  const { byFirstKey, everywhere, at } = anchorsOf(compiled);
+  let first = everywhere.length > 0 ? everywhere[0] : Infinity;
+  for (const key of present) {
+    const candidates = byFirstKey.get(key);
+    if (candidates === undefined) continue;
+    for (const n of candidates) {
+      if (n >= first) break;
+      const { topic, phrase } = at[n];
+      if (containsAll(present, compiled[topic].phrases[phrase].keys)) first = n;
     }
   }
+  const hit: PhraseHit | null = first === Infinity ? null : at[first];
   byAnalysis.set(analysis, hit);
   return hit;
 }
