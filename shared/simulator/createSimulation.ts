@@ -6,9 +6,11 @@
  * synchronous handler or left pending for the caller to answer with `send({type:'http_result', ...})`.
  */
 import { receive, start } from '../engine/engine';
-import type { ConversationState, Effect, EngineContext, Input, OutMessage, Step } from '../engine/types';
+import type { ConversationState, Effect, EngineContext, Input, Step } from '../engine/types';
 import type { Flow } from '../flow/schema';
 import type { AgentPresence } from '../handoff/types';
+import { nextDueTimer } from './nextDueTimer';
+import { shownButtons } from './shownButtons';
 
 export type HttpEffect = Extract<Effect, { type: 'http_request' }>;
 export type HttpResult = { ok: boolean; status: number; body: unknown };
@@ -63,7 +65,7 @@ export function createSimulation(flow: Flow, options: SimulationOptions): Simula
       const out: Step[] = [];
       // Fire due timers one at a time, in time order: a timer's step may set or cancel others.
       for (;;) {
-        const due = sim.state.timers.filter((t) => t.at <= until).sort((a, b) => a.at - b.at)[0];
+        const due = nextDueTimer(sim.state.timers, until);
         if (!due) break;
         sim.now = Math.max(sim.now, due.at);
         out.push(...sim.send({ type: 'timer', timerId: due.id }));
@@ -73,13 +75,7 @@ export function createSimulation(flow: Flow, options: SimulationOptions): Simula
       return out;
     },
     shownButtons() {
-      if (sim.state.mode === 'closed' && sim.state.waiting?.kind !== 'restart') return [];
-      for (let i = sim.state.transcript.length - 1; i >= 0; i--) {
-        const entry = sim.state.transcript[i];
-        if (entry.from === 'customer') return [];
-        if (entry.buttons?.length) return entry.buttons;
-      }
-      return [];
+      return shownButtons(sim.state);
     },
   };
 
@@ -114,9 +110,4 @@ export function createSimulation(flow: Flow, options: SimulationOptions): Simula
 
   run((c) => start(flow, c));
   return sim;
-}
-
-/** Messages of a list of steps, flattened. */
-export function messagesOf(steps: Step[]): OutMessage[] {
-  return steps.flatMap((s) => s.messages);
 }

@@ -1,7 +1,8 @@
 /**
  * Deterministic synthetic customer conversations for the benchmarks and the property test.
  */
-import type { Input } from '../../shared/engine/types';
+import type { ConversationState, Input } from '../../shared/engine/types';
+import { shownButtons } from '../../shared/simulator/shownButtons';
 
 /** Mulberry32: a tiny seeded PRNG, so every run generates the same conversations. */
 export function seededRandom(seed: number): () => number {
@@ -104,13 +105,10 @@ export function randomConversation(rand: () => number, maxTurns = 8): Input[] {
   return out;
 }
 
-/** Turns a `#k` click into the id of the k-th button the last bot message shows (null when none is shown). */
-export function resolveClick(input: Input, transcript: { from: string; buttons?: { id: string }[] }[]): Input | null {
+/** Turns a `#k` click into the id of the k-th button on screen (null when none is shown). */
+export function resolveClick(input: Input, state: Pick<ConversationState, 'mode' | 'waiting' | 'transcript'>): Input | null {
   if (input.type !== 'choice' || !input.buttonId.startsWith('#')) return input;
-  for (let i = transcript.length - 1; i >= 0; i--) {
-    const entry = transcript[i];
-    if (entry.from === 'customer') return null;
-    if (entry.buttons?.length) return { type: 'choice', buttonId: entry.buttons[Number(input.buttonId.slice(1)) % entry.buttons.length].id };
-  }
-  return null;
+  const buttons = shownButtons(state);
+  if (buttons.length === 0) return null;
+  return { type: 'choice', buttonId: buttons[Number(input.buttonId.slice(1)) % buttons.length].id };
 }

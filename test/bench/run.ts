@@ -76,7 +76,7 @@ function runScript(script: Input[]): number {
   let turns = 0;
   for (const scripted of script) {
     now += 15_000;
-    const input = resolveClick(scripted, step.state.transcript);
+    const input = resolveClick(scripted, step.state);
     if (!input) continue;
     step = receive(flow, step.state, input, { now });
     if (input.type === 'text' || input.type === 'choice') turns++;

@@ -9,6 +9,8 @@
  * Every state is deep-frozen before it is handed back to the engine (unless `freeze: false`), so any
  * mutation of an input state throws in tests.
  */
+import { nextDueTimer } from '../../../shared/simulator/nextDueTimer';
+import { parseDuration } from '../../../shared/simulator/parseDuration';
 import { flowSchema, type Flow, type FlowInput } from '../../../shared/flow/schema';
 import { receive, start } from '../../../shared/engine/engine';
 import type { Button, ConversationState, Effect, Input, OutMessage, Step } from '../../../shared/engine/types';
@@ -36,11 +38,9 @@ export function deepFreeze<T>(value: T): T {
 /** "10m", "30s", "2h", "1500ms" or a number of milliseconds. */
 export function durationMs(d: string | number): number {
   if (typeof d === 'number') return d;
-  const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|min|h)?$/.exec(d.trim());
-  if (!m) throw new Error(`Unknown duration "${d}": use e.g. "30s", "10m" or "2h".`);
-  const n = Number(m[1]);
-  const unit = m[2] ?? 'ms';
-  return Math.round(n * (unit === 'ms' ? 1 : unit === 's' ? 1000 : unit === 'h' ? 3_600_000 : 60_000));
+  const ms = parseDuration(d);
+  if (ms === null) throw new Error(`Unknown duration "${d}": use e.g. "30s", "10m" or "2h".`);
+  return ms;
 }
 
 export interface Conversation {
@@ -131,7 +131,7 @@ export function converse(flowInput: Flow | FlowInput, opts: ConverseOptions = {}
       const until = now + durationMs(duration);
       const fired: Step[] = [];
       for (;;) {
-        const due = [...state().timers].filter((t) => t.at <= until).sort((a, b) => a.at - b.at || a.id.localeCompare(b.id))[0];
+        const due = nextDueTimer(state().timers, until);
         if (!due) break;
         now = Math.max(now, due.at);
         const before = state();
