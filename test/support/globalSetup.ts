@@ -1,0 +1,6 @@
+/** vitest global setup: runs once before any test file (see vitest.config.ts). */
+import { ensureSystemPrograms } from './systemPrograms';
+
+export default function setup(): void {
+  ensureSystemPrograms();
+}

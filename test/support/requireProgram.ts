@@ -1,0 +1,1 @@
+export { requireProgram } from './systemPrograms';
