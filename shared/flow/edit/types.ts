@@ -12,6 +12,7 @@
  */
 import type { Patch } from 'immer';
 import type { BlockKind, EscalationPolicy, Flow, Settings, Variable } from '../schema';
+import type { BlockGroup, FrameColor, StickyNote } from './canvasSchema';
 
 export interface XY {
   x: number;
@@ -29,9 +30,7 @@ export type DeepPartial<T> = T extends readonly unknown[]
     ? { [K in keyof T]?: DeepPartial<T[K]> }
     : T;
 
-/** Colours a sticky note or group frame may have (the studio maps them to its theme). */
-export const frameColors = ['yellow', 'blue', 'green', 'pink', 'purple', 'gray'] as const;
-export type FrameColor = (typeof frameColors)[number];
+export { frameColors, type FrameColor, type StickyNote, type BlockGroup } from './canvasSchema';
 
 /** Plain JSON put on the (system) clipboard by `copyToClipboard`; `paste` recognises it by `format`. */
 export interface ClipboardDocument {
@@ -49,23 +48,6 @@ export interface ClipboardDocument {
   notes: StickyNote[];
   /** Groups whose blocks are all copied. */
   groups: BlockGroup[];
-}
-
-/** Sticky note on the canvas (not part of the conversation logic). */
-export interface StickyNote {
-  id: string;
-  text: string;
-  position: XY;
-  size?: Size;
-  color: FrameColor;
-}
-
-/** A coloured frame with a title around some blocks; its rectangle is computed from its blocks. */
-export interface BlockGroup {
-  id: string;
-  title: string;
-  color: FrameColor;
-  blockIds: string[];
 }
 
 export type FlowEdit =
