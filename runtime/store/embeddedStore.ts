@@ -1,0 +1,319 @@
+/**
+ * The embedded store: lmdb under a data folder, no server to install. Chosen by measurement
+ * (test/bench/runtimeStoreCompare.ts): lmdb batches every write queued in one event turn into one transaction
+ * and one fsync (group commit), ~40k durable message writes/s with 1,000 concurrent writers on the 2-core CI
+ * machine, against ~5.5k for LevelDB (classic-level) and ~36k for SQLite (better-sqlite3 12).
+ *
+ * `commit` resolves after lmdb reports the transaction committed AND flushed to disk, so an acknowledged
+ * message survives SIGKILL and power loss. Claims (timer and outbox leases) live in memory: they only stop two
+ * loops of this process firing the same item at once; after a crash every claim is gone and overdue items fire.
+ * One process owns a data folder (lmdb allows more, but `runExclusive` is in-process only).
+ */
+import { EventEmitter } from 'node:events';
+import { mkdirSync } from 'node:fs';
+import { open, type Database, type RootDatabase } from 'lmdb';
+import {
+  StoreConflictError,
+  type CommitResult,
+  type ConversationRecord,
+  type FlowRevisionRecord,
+  type HandoffRecord,
+  type IdempotencyRecord,
+  type LogEntry,
+  type OutboxItem,
+  type RecordItem,
+  type RuntimeStore,
+  type StepWrite,
+  type TimerRecord,
+} from './types';
+
+type Mode = ConversationRecord['mode'];
+const MODES: Mode[] = ['bot', 'waiting', 'agent', 'closed'];
+/** Upper bound for key ranges: ordered-binary sorts this after every string and number we store. */
+const MAX = '\uffff';
+
+export interface EmbeddedStoreOptions {
+  /** Folder for the lmdb files (created when missing). */
+  dir: string;
+}
+
+export class EmbeddedStore implements RuntimeStore {
+  readonly description: string;
+  private root: RootDatabase;
+  private convs: Database<ConversationRecord, string>;
+  private modeIdx: Database<null, [string, string]>;
+  private ext: Database<string, string>;
+  private log: Database<LogEntry, [string, number]>;
+  private timers: Database<TimerRecord, string>;
+  private timerIdx: Database<null, [number, string]>;
+  private outbox: Database<OutboxItem, string>;
+  private outboxIdx: Database<null, [number, string]>;
+  private handoffs: Database<HandoffRecord, string>;
+  private records: Database<RecordItem, [string, number, string]>;
+  private idem: Database<IdempotencyRecord, string>;
+  private flows: Database<FlowRevisionRecord, [string, string]>;
+  private active: Database<string, string>;
+  private leases = new Map<string, number>();
+  private queues = new Map<string, Promise<unknown>>();
+  private events = new EventEmitter();
+  private closed = false;
+
+  constructor(opts: EmbeddedStoreOptions) {
+    mkdirSync(opts.dir, { recursive: true });
+    this.description = `lmdb at ${opts.dir}`;
+    this.root = open({ path: opts.dir + '/baton.lmdb', compression: false, maxDbs: 20 });
+    const sub = <V, K extends import('lmdb').Key>(name: string) => this.root.openDB<V, K>({ name });
+    this.convs = sub('conversations');
+    this.modeIdx = sub('modeIndex');
+    this.ext = sub('externalKeys');
+    this.log = sub('log');
+    this.timers = sub('timers');
+    this.timerIdx = sub('timerIndex');
+    this.outbox = sub('outbox');
+    this.outboxIdx = sub('outboxIndex');
+    this.handoffs = sub('handoffs');
+    this.records = sub('records');
+    this.idem = sub('idempotency');
+    this.flows = sub('flows');
+    this.active = sub('activeRevisions');
+    this.events.setMaxListeners(0);
+  }
+
+  private async durable<T>(fn: () => T): Promise<T> {
+    if (this.closed) throw new Error('store is closed');
+    const result = (await this.root.transaction(fn)) as T;
+    await this.root.flushed;
+    return result;
+  }
+
+  /* flows */
+  putFlowRevision(rec: FlowRevisionRecord): Promise<void> {
+    return this.durable(() => {
+      this.flows.put([rec.flowId, rec.revision], rec);
+    });
+  }
+  async getFlowRevision(flowId: string, revision: string) {
+    return this.flows.get([flowId, revision]) ?? null;
+  }
+  setActiveRevision(flowId: string, revision: string): Promise<void> {
+    return this.durable(() => {
+      this.active.put(flowId, revision);
+    });
+  }
+  async getActiveRevision(flowId: string) {
+    return this.active.get(flowId) ?? null;
+  }
+
+  /* conversations */
+  async getConversation(id: string) {
+    return this.convs.get(id) ?? null;
+  }
+  async findByExternalKey(externalKey: string) {
+    const id = this.ext.get(externalKey);
+    return id === undefined ? null : (this.convs.get(id) ?? null);
+  }
+  async readLog(conversationId: string, afterSeq: number, limit = 1000): Promise<LogEntry[]> {
+    const out: LogEntry[] = [];
+    for (const { value } of this.log.getRange({ start: [conversationId, afterSeq + 1], end: [conversationId, Number.MAX_SAFE_INTEGER], limit })) {
+      out.push(value);
+    }
+    return out;
+  }
+
+  async commit(w: StepWrite): Promise<CommitResult> {
+    const result = await this.durable(() => {
+      const c = w.conversation;
+      const prior = this.convs.get(c.id);
+      if (w.create && prior) throw new StoreConflictError(`conversation ${c.id} already exists`);
+      if (!w.create && !prior) throw new StoreConflictError(`conversation ${c.id} does not exist`);
+      if (w.create && c.externalKey !== undefined && this.ext.get(c.externalKey) !== undefined) {
+        throw new StoreConflictError(`external key ${c.externalKey} is already mapped`);
+      }
+      let seq = prior?.lastSeq ?? 0;
+      const appended: LogEntry[] = [];
+      for (const e of w.append ?? []) {
+        seq += 1;
+        const entry: LogEntry = { ...e, id: `${c.id}:${seq}`, seq };
+        this.log.put([c.id, seq], entry);
+        appended.push(entry);
+      }
+      const record: ConversationRecord = { ...c, lastSeq: seq };
+      this.convs.put(c.id, record);
+      if (prior && prior.mode !== c.mode) this.modeIdx.remove([prior.mode, c.id]);
+      if (!prior || prior.mode !== c.mode) this.modeIdx.put([c.mode, c.id], null);
+      if (c.externalKey !== undefined) this.ext.put(c.externalKey, c.id);
+      for (const key of w.cancelTimers ?? []) {
+        const t = this.timers.get(key);
+        if (t) {
+          this.timers.remove(key);
+          this.timerIdx.remove([t.at, key]);
+        }
+      }
+      for (const t of w.setTimers ?? []) {
+        const old = this.timers.get(t.key);
+        if (old) this.timerIdx.remove([old.at, t.key]);
+        this.timers.put(t.key, t);
+        this.timerIdx.put([t.at, t.key], null);
+      }
+      for (const o of w.outbox ?? []) {
+        if (this.outbox.get(o.id)) continue; // idempotent: already queued or sent
+        this.outbox.put(o.id, { ...o, attempts: 0, lastError: null, status: 'pending' });
+        this.outboxIdx.put([o.nextAt, o.id], null);
+      }
+      for (const h of w.handoffs ?? []) this.handoffs.put(h.id, h);
+      for (const r of w.records ?? []) this.records.put([r.kind, r.at, r.id], r);
+      if (w.idempotency) this.idem.put(w.idempotency.key, w.idempotency);
+      return { appended, lastSeq: seq };
+    });
+    if (result.appended.length > 0) this.events.emit(w.conversation.id, result.appended);
+    return result;
+  }
+
+  runExclusive<T>(conversationId: string, fn: () => Promise<T>): Promise<T> {
+    const prev = this.queues.get(conversationId) ?? Promise.resolve();
+    const run = prev.then(fn, fn);
+    const tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.queues.set(conversationId, tail);
+    void tail.then(() => {
+      if (this.queues.get(conversationId) === tail) this.queues.delete(conversationId);
+    });
+    return run;
+  }
+
+  async countByMode() {
+    const out = { bot: 0, waiting: 0, agent: 0, closed: 0 };
+    for (const m of MODES) out[m] = this.modeIdx.getKeysCount({ start: [m, ''], end: [m, MAX] });
+    return out;
+  }
+
+  async pruneClosed(before: number): Promise<number> {
+    const victims: ConversationRecord[] = [];
+    for (const key of this.modeIdx.getKeys({ start: ['closed', ''], end: ['closed', MAX] })) {
+      const c = this.convs.get(key[1]);
+      if (c && c.closedAt !== null && c.closedAt < before) victims.push(c);
+    }
+    await this.durable(() => {
+      for (const c of victims) {
+        for (const key of this.log.getKeys({ start: [c.id, 0], end: [c.id, Number.MAX_SAFE_INTEGER] })) this.log.remove(key);
+        this.convs.remove(c.id);
+        this.modeIdx.remove(['closed', c.id]);
+        if (c.externalKey !== undefined) this.ext.remove(c.externalKey);
+      }
+      for (const { key, value } of this.timers.getRange({})) {
+        if (victims.some((v) => v.id === value.conversationId)) {
+          this.timers.remove(key);
+          this.timerIdx.remove([value.at, key]);
+        }
+      }
+      for (const { key, value } of this.idem.getRange({})) if (value.at < before) this.idem.remove(key);
+    });
+    return victims.length;
+  }
+
+  /* idempotency */
+  async getIdempotency(key: string) {
+    return this.idem.get(key) ?? null;
+  }
+
+  /* timers */
+  private claim(key: string, now: number, leaseMs: number): boolean {
+    const until = this.leases.get(key);
+    if (until !== undefined && until > now) return false;
+    this.leases.set(key, now + leaseMs);
+    return true;
+  }
+
+  async claimDueTimers(now: number, limit: number, leaseMs: number): Promise<TimerRecord[]> {
+    const out: TimerRecord[] = [];
+    for (const key of this.timerIdx.getKeys({ start: [0, ''], end: [now, MAX] })) {
+      if (out.length >= limit) break;
+      const t = this.timers.get(key[1]);
+      if (!t) continue;
+      if (this.claim('t:' + t.key, now, leaseMs)) out.push(t);
+    }
+    return out;
+  }
+
+  async nextTimerAt(): Promise<number | null> {
+    for (const key of this.timerIdx.getKeys({ limit: 1 })) return key[0];
+    return null;
+  }
+
+  /* outbox */
+  async claimOutbox(now: number, limit: number, leaseMs: number): Promise<OutboxItem[]> {
+    const out: OutboxItem[] = [];
+    for (const key of this.outboxIdx.getKeys({ start: [0, ''], end: [now, MAX] })) {
+      if (out.length >= limit) break;
+      const o = this.outbox.get(key[1]);
+      if (!o || o.status !== 'pending') continue;
+      if (this.claim('o:' + o.id, now, leaseMs)) out.push(o);
+    }
+    return out;
+  }
+
+  completeOutbox(id: string, _now: number): Promise<void> {
+    this.leases.delete('o:' + id);
+    return this.durable(() => {
+      const o = this.outbox.get(id);
+      if (!o) return;
+      this.outboxIdx.remove([o.nextAt, id]);
+      this.outbox.put(id, { ...o, status: 'done', attempts: o.attempts + 1 });
+    });
+  }
+
+  failOutbox(id: string, error: string, nextAt: number | null): Promise<void> {
+    this.leases.delete('o:' + id);
+    return this.durable(() => {
+      const o = this.outbox.get(id);
+      if (!o) return;
+      this.outboxIdx.remove([o.nextAt, id]);
+      const attempts = o.attempts + 1;
+      if (nextAt === null) {
+        this.outbox.put(id, { ...o, attempts, lastError: error, status: 'dead' });
+      } else {
+        this.outbox.put(id, { ...o, attempts, lastError: error, nextAt });
+        this.outboxIdx.put([nextAt, id], null);
+      }
+    });
+  }
+
+  async getOutbox(id: string) {
+    return this.outbox.get(id) ?? null;
+  }
+
+  /* handoffs and records */
+  async listHandoffs(filter: { status?: string; flowId?: string } = {}): Promise<HandoffRecord[]> {
+    const out: HandoffRecord[] = [];
+    for (const { value } of this.handoffs.getRange({})) {
+      if (filter.status !== undefined && value.status !== filter.status) continue;
+      if (filter.flowId !== undefined && value.flowId !== filter.flowId) continue;
+      out.push(value);
+    }
+    return out.sort((a, b) => a.requestedAt - b.requestedAt);
+  }
+
+  async listRecords(kind: 'ticket' | 'csat', filter: { flowId?: string } = {}): Promise<RecordItem[]> {
+    const out: RecordItem[] = [];
+    for (const { value } of this.records.getRange({ start: [kind, 0, ''], end: [kind, Number.MAX_SAFE_INTEGER, MAX] })) {
+      if (filter.flowId !== undefined && value.flowId !== filter.flowId) continue;
+      out.push(value);
+    }
+    return out;
+  }
+
+  subscribe(conversationId: string, listener: (entries: LogEntry[]) => void): () => void {
+    this.events.on(conversationId, listener);
+    return () => this.events.off(conversationId, listener);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await Promise.allSettled([...this.queues.values()]);
+    this.closed = true;
+    await this.root.flushed;
+    await this.root.close();
+  }
+}
