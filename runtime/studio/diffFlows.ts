@@ -1,0 +1,144 @@
+/**
+ * A readable difference between two versions of a flow, for the version history: blocks added, removed and
+ * changed (with each changed field's path and its value before and after), edges added and removed, other
+ * fields of the document changed, and a one-line summary. Moving a block is reported apart from changing it.
+ *
+ * Pure (no Node, DOM or clock): the studio server computes it, the renderer could too.
+ */
+
+export interface FieldChange {
+  /** Path inside the block or document, e.g. "data.options[1].label" or "escalation.loop.count". */
+  path: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface BlockRef {
+  id: string;
+  kind: string;
+  label?: string;
+}
+
+export interface BlockChange extends BlockRef {
+  fields: FieldChange[];
+  /** Only the position changed (or it changed too). */
+  moved: boolean;
+}
+
+export interface EdgeRef {
+  id: string;
+  from: string;
+  exit: string;
+  to: string;
+}
+
+export interface FlowDiff {
+  blocks: { added: BlockRef[]; removed: BlockRef[]; changed: BlockChange[] };
+  edges: { added: EdgeRef[]; removed: EdgeRef[] };
+  /** Changes outside blocks and edges: name, settings, variables, escalation policy, notes... */
+  document: FieldChange[];
+  /** e.g. "2 blocks added, 1 block changed, 1 connection removed" or "no changes". */
+  summary: string;
+  identical: boolean;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const MAX_VALUE = 200;
+/** Keeps long strings and big values readable in a list. */
+function shorten(v: unknown): unknown {
+  if (typeof v === 'string') return v.length > MAX_VALUE ? v.slice(0, MAX_VALUE) + '…' : v;
+  if (v === undefined) return undefined;
+  const s = JSON.stringify(v);
+  return s !== undefined && s.length > MAX_VALUE ? s.slice(0, MAX_VALUE) + '…' : v;
+}
+
+function joinPath(base: string, key: string | number): string {
+  if (typeof key === 'number') return `${base}[${key}]`;
+  return base ? `${base}.${key}` : key;
+}
+
+/** Leaf-level differences between two JSON values. Arrays of scalars are compared whole. */
+export function diffValues(before: unknown, after: unknown, path = '', out: FieldChange[] = []): FieldChange[] {
+  if (before === after) return out;
+  if (isObj(before) && isObj(after)) {
+    const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+    for (const k of keys) diffValues(before[k], after[k], joinPath(path, k), out);
+    return out;
+  }
+  if (Array.isArray(before) && Array.isArray(after) && before.length === after.length && before.some((x) => typeof x === 'object' && x !== null)) {
+    before.forEach((b, i) => diffValues(b, after[i], joinPath(path, i), out));
+    return out;
+  }
+  if (JSON.stringify(before) === JSON.stringify(after)) return out;
+  out.push({ path: path || '$', before: shorten(before), after: shorten(after) });
+  return out;
+}
+
+function blockRef(b: Obj): BlockRef {
+  const ref: BlockRef = { id: String(b.id), kind: String(b.kind) };
+  if (typeof b.label === 'string' && b.label !== '') ref.label = b.label;
+  return ref;
+}
+
+function edgeKey(e: Obj): string {
+  return `${String(e.from)}\u0000${String(e.exit)}\u0000${String(e.to)}`;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function diffFlows(beforeFlow: unknown, afterFlow: unknown): FlowDiff {
+  const before = isObj(beforeFlow) ? beforeFlow : {};
+  const after = isObj(afterFlow) ? afterFlow : {};
+  const beforeBlocks = (Array.isArray(before.blocks) ? before.blocks : []).filter(isObj);
+  const afterBlocks = (Array.isArray(after.blocks) ? after.blocks : []).filter(isObj);
+  const beforeById = new Map(beforeBlocks.map((b) => [String(b.id), b]));
+  const afterById = new Map(afterBlocks.map((b) => [String(b.id), b]));
+
+  const added = afterBlocks.filter((b) => !beforeById.has(String(b.id))).map(blockRef);
+  const removed = beforeBlocks.filter((b) => !afterById.has(String(b.id))).map(blockRef);
+  const changed: BlockChange[] = [];
+  for (const b of afterBlocks) {
+    const old = beforeById.get(String(b.id));
+    if (!old) continue;
+    const { position: p1, ...rest1 } = old;
+    const { position: p2, ...rest2 } = b;
+    const fields = diffValues(rest1, rest2);
+    const moved = JSON.stringify(p1) !== JSON.stringify(p2);
+    if (fields.length > 0 || moved) changed.push({ ...blockRef(b), fields, moved });
+  }
+
+  const beforeEdges = (Array.isArray(before.edges) ? before.edges : []).filter(isObj);
+  const afterEdges = (Array.isArray(after.edges) ? after.edges : []).filter(isObj);
+  const beforeKeys = new Set(beforeEdges.map(edgeKey));
+  const afterKeys = new Set(afterEdges.map(edgeKey));
+  const edgeRef = (e: Obj): EdgeRef => ({ id: String(e.id), from: String(e.from), exit: String(e.exit), to: String(e.to) });
+  const edgesAdded = afterEdges.filter((e) => !beforeKeys.has(edgeKey(e))).map(edgeRef);
+  const edgesRemoved = beforeEdges.filter((e) => !afterKeys.has(edgeKey(e))).map(edgeRef);
+
+  const { blocks: _b1, edges: _e1, ...docBefore } = before;
+  const { blocks: _b2, edges: _e2, ...docAfter } = after;
+  const document = diffValues(docBefore, docAfter);
+
+  const logicChanged = changed.filter((c) => c.fields.length > 0).length;
+  const movedOnly = changed.filter((c) => c.fields.length === 0).length;
+  const parts: string[] = [];
+  if (added.length) parts.push(`${plural(added.length, 'block', 'blocks')} added`);
+  if (removed.length) parts.push(`${plural(removed.length, 'block', 'blocks')} removed`);
+  if (logicChanged) parts.push(`${plural(logicChanged, 'block', 'blocks')} changed`);
+  if (movedOnly) parts.push(`${plural(movedOnly, 'block', 'blocks')} moved`);
+  if (edgesAdded.length) parts.push(`${plural(edgesAdded.length, 'connection', 'connections')} added`);
+  if (edgesRemoved.length) parts.push(`${plural(edgesRemoved.length, 'connection', 'connections')} removed`);
+  if (document.length) parts.push(`${plural(document.length, 'setting', 'settings')} changed`);
+  const identical = parts.length === 0;
+  return {
+    blocks: { added, removed, changed },
+    edges: { added: edgesAdded, removed: edgesRemoved },
+    document,
+    summary: identical ? 'no changes' : parts.join(', '),
+    identical,
+  };
+}

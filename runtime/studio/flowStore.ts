@@ -1,0 +1,705 @@
+/**
+ * Flows on disk for the studio: every flow is one git-friendly JSON file, written atomically; a journal of
+ * the edits made since the last save (replayed when the flow is next opened, so a killed studio loses
+ * nothing it acknowledged); a bounded version history with readable diffs; a trash so deleting is
+ * recoverable. lowdb keeps the index (which files, their revisions and versions), the recent list and
+ * the preferences; the flow files are the truth and files dropped into the folder by hand are picked up.
+ *
+ * Layout of the home folder:
+ *   studio.json                 lowdb index, recent files, preferences
+ *   flows/<key>.json            the flows (flows opened from elsewhere stay where they are: `path`)
+ *   journal/<key>.jsonl         edits since the last save, one JSON line each: { seq, patches } or { seq, flow }
+ *   history/<key>/<rev>.json    every saved version (bounded)
+ *   trash/<trashId>/            deleted flows with their history
+ *
+ * Every operation on one flow runs after the previous one on the same flow finished (a per-key queue), so
+ * a save racing a journal append or a delete cannot interleave.
+ */
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { applyPatches, enablePatches, type Patch } from 'immer';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import type { FlowProblem } from '../../shared/flow/flowProblem';
+import { stripLayout } from '../../shared/flow/graph';
+import { loadFlowText } from '../../shared/flow/loadFlowText';
+import type { Flow } from '../../shared/flow/schema';
+import { validateFlow } from '../../shared/flow/validateFlow';
+import { diffFlows, type FlowDiff } from './diffFlows';
+import { exportFlowDocument } from './exportFlowDocument';
+import { formatFlowFile } from './formatFlowFile';
+import { appendLineDurable, writeFileAtomic } from './writeFileAtomic';
+
+enablePatches();
+
+/** How many saved versions each flow keeps (the oldest are dropped first). */
+export const MAX_VERSIONS = 100;
+/** How many flows the recent list keeps. */
+const MAX_RECENT = 20;
+
+export interface VersionInfo {
+  revision: number;
+  savedAt: string;
+  /** What this save changed compared with the version before it, e.g. "1 block added, 2 blocks moved". */
+  summary: string;
+  /** Set when this version was made by restoring an older one. */
+  restoredFrom?: number;
+}
+
+export interface FlowEntry {
+  key: string;
+  /** Absolute path of the flow file. */
+  path: string;
+  /** True when the file lives outside the home's flows/ folder (opened with `baton studio FILE`). */
+  external: boolean;
+  name: string;
+  flowId: string;
+  revision: number;
+  /** Highest journal sequence number included in the saved file. */
+  savedSeq: number;
+  createdAt: string;
+  savedAt: string;
+  openedAt: string | null;
+  versions: VersionInfo[];
+}
+
+export interface TrashEntry {
+  trashId: string;
+  key: string;
+  name: string;
+  deletedAt: string;
+  /** Where the flow file was, to put it back. */
+  path: string;
+  external: boolean;
+}
+
+interface IndexData {
+  format: 1;
+  flows: FlowEntry[];
+  trash: TrashEntry[];
+  recent: string[];
+  preferences: Record<string, unknown>;
+}
+
+export interface FlowSummary {
+  key: string;
+  name: string;
+  description: string;
+  flowId: string;
+  revision: number;
+  savedAt: string;
+  openedAt: string | null;
+  blocks: number;
+  external: boolean;
+  path: string;
+  /** Set when the file on disk cannot be read as a flow (edited by hand, say). */
+  problem?: string;
+}
+
+export interface JournalEntry {
+  seq: number;
+  /** immer patches turning the flow after `seq - 1` into the flow after `seq`. */
+  patches?: Patch[];
+  /** Or the whole flow after this edit (when the editor has no patches to give). */
+  flow?: unknown;
+}
+
+export interface OpenedFlow {
+  key: string;
+  flow: Flow;
+  revision: number;
+  /** The last journal sequence number now reflected in `flow` (the editor continues from the next one). */
+  journalSeq: number;
+  /** True when edits from the journal (made after the last save) were replayed. */
+  recovered: boolean;
+  /** How many journal entries were replayed. */
+  replayed: number;
+  problems: FlowProblem[];
+  path: string;
+}
+
+/** An error meant for the user: a status code, a sentence and what to do, and maybe problems to list. */
+export class StudioError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly hint: string,
+    readonly problems: FlowProblem[] = [],
+  ) {
+    super(message);
+  }
+}
+
+const KEY = /^[a-z0-9][a-z0-9_-]{0,79}$/;
+
+/** A file-name-safe key from a flow id or name: "Customer Support!" -> "customer-support". */
+export function slugKey(s: string): string {
+  const out = s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/^[-_]+|[-_]+$/g, '')
+    .slice(0, 60);
+  return out || 'flow';
+}
+
+/** The folder holding the sample flows shipped with Baton (templates). */
+export const defaultTemplatesDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../flows');
+
+export interface FlowStoreOptions {
+  home: string;
+  templatesDir?: string;
+  /** The clock (tests pass a fixed one). */
+  now?: () => Date;
+}
+
+export class FlowStore {
+  readonly home: string;
+  readonly templatesDir: string;
+  private readonly now: () => Date;
+  private db!: Low<IndexData>;
+  private queues = new Map<string, Promise<unknown>>();
+
+  private constructor(opts: FlowStoreOptions) {
+    this.home = resolve(opts.home);
+    this.templatesDir = opts.templatesDir ?? defaultTemplatesDir;
+    this.now = opts.now ?? (() => new Date());
+  }
+
+  static async open(opts: FlowStoreOptions): Promise<FlowStore> {
+    const store = new FlowStore(opts);
+    await store.init();
+    return store;
+  }
+
+  private dir(...parts: string[]) {
+    return join(this.home, ...parts);
+  }
+
+  private async init() {
+    for (const d of ['flows', 'journal', 'history', 'trash']) await mkdir(this.dir(d), { recursive: true });
+    const defaults: IndexData = { format: 1, flows: [], trash: [], recent: [], preferences: {} };
+    // Built by hand (not lowdb's presets) so the index is a real file in tests too.
+    this.db = new Low<IndexData>(new JSONFile<IndexData>(this.dir('studio.json')), defaults);
+    try {
+      await this.db.read();
+    } catch {
+      // A damaged index is rebuilt from the flow files (they are the truth); keep the damaged one aside.
+      await rename(this.dir('studio.json'), this.dir(`studio.damaged-${Date.now()}.json`)).catch(() => {});
+      this.db.data = structuredClone(defaults);
+    }
+    this.db.data ??= structuredClone(defaults);
+    const d = this.db.data;
+    d.flows ??= [];
+    d.trash ??= [];
+    d.recent ??= [];
+    d.preferences ??= {};
+    await this.scanFlowsFolder();
+    await this.db.write();
+  }
+
+  /** Files put into flows/ by hand (or left by an older index) join the index. */
+  private async scanFlowsFolder() {
+    const files = (await readdir(this.dir('flows'))).filter((f) => f.endsWith('.json') && !f.startsWith('.'));
+    const known = new Set(this.db.data.flows.map((f) => f.path));
+    for (const file of files) {
+      const path = this.dir('flows', file);
+      if (known.has(path)) continue;
+      const key = basename(file, '.json');
+      if (!KEY.test(key) || this.entry(key)) continue;
+      const text = await readFile(path, 'utf8').catch(() => '');
+      const loaded = loadFlowText(text);
+      const at = this.now().toISOString();
+      this.db.data.flows.push({
+        key,
+        path,
+        external: false,
+        name: loaded.flow?.name ?? key,
+        flowId: loaded.flow?.id ?? key,
+        revision: 1,
+        savedSeq: 0,
+        createdAt: at,
+        savedAt: at,
+        openedAt: null,
+        versions: [],
+      });
+    }
+    // Entries whose file vanished (deleted by hand) leave the index.
+    this.db.data.flows = this.db.data.flows.filter((f) => existsSync(f.path));
+  }
+
+  private entry(key: string): FlowEntry | undefined {
+    return this.db.data.flows.find((f) => f.key === key);
+  }
+
+  private need(key: string): FlowEntry {
+    if (typeof key !== 'string' || !KEY.test(key)) {
+      throw new StudioError(400, 'bad_key', `"${String(key).slice(0, 100)}" is not a flow key.`, 'Flow keys are lowercase letters, digits, - and _ (see GET /api/flows).');
+    }
+    const e = this.entry(key);
+    if (!e) throw new StudioError(404, 'no_such_flow', `There is no flow "${key}" in this studio.`, 'It may have been deleted (see the trash) or never created; GET /api/flows lists the flows.');
+    return e;
+  }
+
+  /** Runs `fn` after every earlier operation on `key` finished. */
+  private serial<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const prev = this.queues.get(key) ?? Promise.resolve();
+    const run = prev.then(fn, fn);
+    const tail = run.catch(() => {});
+    this.queues.set(key, tail);
+    void tail.then(() => {
+      if (this.queues.get(key) === tail) this.queues.delete(key);
+    });
+    return run;
+  }
+
+  private freeKey(wanted: string): string {
+    const base = slugKey(wanted);
+    const taken = (k: string) => this.entry(k) !== undefined || existsSync(this.dir('flows', `${k}.json`));
+    if (!taken(base)) return base;
+    for (let n = 2; ; n++) if (!taken(`${base}-${n}`)) return `${base}-${n}`;
+  }
+
+  /* ------------------------------------------------------------------ reading */
+
+  async list(): Promise<FlowSummary[]> {
+    const out: FlowSummary[] = [];
+    for (const e of this.db.data.flows) {
+      const text = await readFile(e.path, 'utf8').catch(() => null);
+      const loaded = text === null ? null : loadFlowText(text);
+      const s: FlowSummary = {
+        key: e.key,
+        name: loaded?.flow?.name ?? e.name,
+        description: loaded?.flow?.description ?? '',
+        flowId: e.flowId,
+        revision: e.revision,
+        savedAt: e.savedAt,
+        openedAt: e.openedAt,
+        blocks: loaded?.flow?.blocks.length ?? 0,
+        external: e.external,
+        path: e.path,
+      };
+      if (text === null) s.problem = 'The file cannot be read.';
+      else if (!loaded?.flow) s.problem = loaded?.problems[0]?.message ?? 'The file is not a flow.';
+      out.push(s);
+    }
+    const recentRank = new Map(this.db.data.recent.map((k, i) => [k, i]));
+    return out.sort((a, b) => {
+      const ra = recentRank.get(a.key) ?? Infinity;
+      const rb = recentRank.get(b.key) ?? Infinity;
+      if (ra !== rb) return ra - rb;
+      return b.savedAt.localeCompare(a.savedAt);
+    });
+  }
+
+  recent(): { key: string; name: string; path: string }[] {
+    return this.db.data.recent
+      .map((k) => this.entry(k))
+      .filter((e): e is FlowEntry => e !== undefined)
+      .map((e) => ({ key: e.key, name: e.name, path: e.path }));
+  }
+
+  async templates(): Promise<{ id: string; name: string; description: string; blocks: number }[]> {
+    const files = (await readdir(this.templatesDir).catch(() => [] as string[])).filter((f) => f.endsWith('.json')).sort();
+    const out = [];
+    for (const f of files) {
+      const loaded = loadFlowText(await readFile(join(this.templatesDir, f), 'utf8'));
+      if (loaded.flow) out.push({ id: basename(f, '.json'), name: loaded.flow.name, description: loaded.flow.description, blocks: loaded.flow.blocks.length });
+    }
+    return out;
+  }
+
+  /** Reads a flow file as it is on disk (no journal). */
+  private async readSaved(e: FlowEntry): Promise<{ flow: Flow; problems: FlowProblem[]; text: string }> {
+    let text: string;
+    try {
+      text = await readFile(e.path, 'utf8');
+    } catch (err) {
+      throw new StudioError(
+        404,
+        'file_missing',
+        `The file of flow "${e.key}" (${e.path}) cannot be read: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'it no longer exists' : (err as Error).message}.`,
+        'Put the file back, or restore the flow from the trash or its version history.',
+      );
+    }
+    const loaded = loadFlowText(text);
+    if (!loaded.flow) {
+      throw new StudioError(
+        422,
+        'file_invalid',
+        `The file of flow "${e.key}" (${e.path}) is not a readable flow; it was probably edited by hand.`,
+        'Fix the problems listed (the file was not changed), or restore an earlier version from the history.',
+        loaded.problems,
+      );
+    }
+    return { flow: loaded.flow, problems: loaded.problems, text };
+  }
+
+  private async readJournal(key: string): Promise<JournalEntry[]> {
+    const text = await readFile(this.dir('journal', `${key}.jsonl`), 'utf8').catch(() => '');
+    const out: JournalEntry[] = [];
+    for (const line of text.split('\n')) {
+      if (line.trim() === '') continue;
+      try {
+        const e = JSON.parse(line) as JournalEntry;
+        if (typeof e.seq === 'number') out.push(e);
+      } catch {
+        // A line torn by a crash mid-append is the last one; everything before it is intact.
+        break;
+      }
+    }
+    return out;
+  }
+
+  /** Replays journal entries after the saved sequence number on top of the saved flow. */
+  private replay(key: string, saved: Flow, savedSeq: number, entries: JournalEntry[]): { flow: Flow; seq: number; replayed: number; problems: FlowProblem[] } {
+    let flow: unknown = saved;
+    let seq = savedSeq;
+    let replayed = 0;
+    const problems: FlowProblem[] = [];
+    for (const e of entries.filter((x) => x.seq > savedSeq).sort((a, b) => a.seq - b.seq)) {
+      try {
+        let next: unknown;
+        if (e.flow !== undefined) next = e.flow;
+        else if (Array.isArray(e.patches)) next = applyPatches(flow as object, e.patches);
+        else continue;
+        const checked = validateFlow(next);
+        if (!checked.flow) throw new Error(checked.problems[0]?.message ?? 'not a flow');
+        flow = checked.flow;
+        seq = e.seq;
+        replayed++;
+      } catch (err) {
+        problems.push({
+          severity: 'warning',
+          code: 'journal_replay_stopped',
+          path: '$',
+          blockId: null,
+          message: `Replaying unsaved edit #${e.seq} failed (${(err as Error).message}); the edits before it were recovered.`,
+          hint: `The edits after it stay in ${this.dir('journal', `${key}.jsonl`)} until the next save; copy that file if you need them.`,
+        });
+        break;
+      }
+    }
+    return { flow: flow as Flow, seq, replayed, problems };
+  }
+
+  /** Opens a flow for editing: the saved file plus any edits from the journal (a crash recovery). */
+  open(key: string): Promise<OpenedFlow> {
+    const e = this.need(key);
+    return this.serial(key, async () => {
+      const saved = await this.readSaved(e);
+      const journal = await this.readJournal(key);
+      const r = this.replay(key, saved.flow, e.savedSeq, journal);
+      e.openedAt = this.now().toISOString();
+      this.db.data.recent = [key, ...this.db.data.recent.filter((k) => k !== key)].slice(0, MAX_RECENT);
+      await this.db.write();
+      const problems = r.replayed > 0 ? validateFlow(r.flow).problems : saved.problems;
+      return {
+        key,
+        flow: r.flow,
+        revision: e.revision,
+        journalSeq: Math.max(r.seq, e.savedSeq, ...journal.map((j) => j.seq)),
+        recovered: r.replayed > 0,
+        replayed: r.replayed,
+        problems: [...r.problems, ...problems],
+        path: e.path,
+      };
+    });
+  }
+
+  /* ------------------------------------------------------------------ writing */
+
+  /** Appends edits to the flow's journal (durably: fsynced before this resolves). */
+  appendJournal(key: string, entries: JournalEntry[]): Promise<{ journalSeq: number }> {
+    const e = this.need(key);
+    if (!Array.isArray(entries) || entries.some((x) => typeof x !== 'object' || x === null || !Number.isInteger(x.seq) || (x.patches === undefined && x.flow === undefined))) {
+      throw new StudioError(400, 'bad_journal', 'Journal entries must be { seq: integer, patches: [...] } or { seq, flow }.', 'Send the edits as the studio client does (renderer/studio/api/studioApi.ts).');
+    }
+    return this.serial(key, async () => {
+      const fresh = entries.filter((x) => x.seq > e.savedSeq);
+      if (fresh.length > 0) {
+        await appendLineDurable(this.dir('journal', `${key}.jsonl`), fresh.map((x) => JSON.stringify({ seq: x.seq, ...(x.patches ? { patches: x.patches } : { flow: x.flow }) })).join('\n'));
+      }
+      return { journalSeq: Math.max(e.savedSeq, ...entries.map((x) => x.seq)) };
+    });
+  }
+
+  /** Validates the document as the schema sees it; semantic problems do not block a save (work in progress). */
+  private checkDocument(doc: unknown, what: string): { flow: Flow; problems: FlowProblem[] } {
+    const checked = validateFlow(doc);
+    if (!checked.flow) {
+      throw new StudioError(
+        422,
+        'invalid_flow',
+        `${what} is not a valid flow document, so it was not written; nothing on disk changed.`,
+        'Fix the problems listed. In the studio this means an edit produced a broken document: please report it; your edits are kept in the journal.',
+        checked.problems,
+      );
+    }
+    return { flow: checked.flow, problems: checked.problems };
+  }
+
+  /**
+   * Saves the flow atomically. `journalSeq` is the last journal entry the document includes: those entries
+   * leave the journal, later ones (edits made while this save was in flight) stay. The previous content
+   * becomes a version in the history. Saving the same bytes again is a no-op (no new version).
+   */
+  save(key: string, doc: unknown, journalSeq: number, opts: { restoredFrom?: number } = {}): Promise<{ revision: number; savedAt: string; changed: boolean; problems: FlowProblem[] }> {
+    const e = this.need(key);
+    if (!Number.isInteger(journalSeq) || journalSeq < 0) {
+      throw new StudioError(400, 'bad_journal_seq', '"journalSeq" must be a whole number (the last journal entry this save includes, 0 for none).', 'Send { flow, journalSeq }.');
+    }
+    const { flow, problems } = this.checkDocument(doc, 'The flow sent to save');
+    return this.serial(key, async () => {
+      const text = formatFlowFile(flow);
+      const current = await readFile(e.path, 'utf8').catch(() => null);
+      const changed = current !== text;
+      if (changed) {
+        const previous = current !== null ? loadFlowText(current).flow : null;
+        // The first save of a file not yet in the history records its starting point as a version too.
+        if (current !== null && e.versions.length === 0) await this.keepVersion(e, e.revision, current, e.savedAt, 'first version kept by the studio');
+        await writeFileAtomic(e.path, text);
+        e.revision += 1;
+        e.savedAt = this.now().toISOString();
+        const summary = opts.restoredFrom !== undefined ? `restored version ${opts.restoredFrom}` : diffFlows(previous, flow).summary;
+        await this.keepVersion(e, e.revision, text, e.savedAt, summary, opts.restoredFrom);
+        e.name = flow.name;
+        e.flowId = flow.id;
+      }
+      e.savedSeq = Math.max(e.savedSeq, journalSeq);
+      await this.db.write();
+      await this.trimJournal(key, e.savedSeq);
+      return { revision: e.revision, savedAt: e.savedAt, changed, problems };
+    });
+  }
+
+  private async keepVersion(e: FlowEntry, revision: number, text: string, savedAt: string, summary: string, restoredFrom?: number) {
+    const dir = this.dir('history', e.key);
+    await mkdir(dir, { recursive: true });
+    await writeFileAtomic(join(dir, `${revision}.json`), text);
+    e.versions = e.versions.filter((v) => v.revision !== revision);
+    e.versions.push({ revision, savedAt, summary, ...(restoredFrom !== undefined ? { restoredFrom } : {}) });
+    while (e.versions.length > MAX_VERSIONS) {
+      const old = e.versions.shift()!;
+      await rm(join(dir, `${old.revision}.json`), { force: true });
+    }
+  }
+
+  /** Drops journal entries already in the saved file (rewrites the journal atomically). */
+  private async trimJournal(key: string, savedSeq: number) {
+    const path = this.dir('journal', `${key}.jsonl`);
+    const entries = await this.readJournal(key);
+    if (entries.length === 0) return;
+    const keep = entries.filter((x) => x.seq > savedSeq);
+    if (keep.length === entries.length) return;
+    if (keep.length === 0) await rm(path, { force: true });
+    else await writeFileAtomic(path, keep.map((x) => JSON.stringify(x)).join('\n') + '\n');
+  }
+
+  private async register(key: string, path: string, flow: Flow, external: boolean): Promise<FlowEntry> {
+    const at = this.now().toISOString();
+    const e: FlowEntry = { key, path, external, name: flow.name, flowId: flow.id, revision: 1, savedSeq: 0, createdAt: at, savedAt: at, openedAt: null, versions: [] };
+    this.db.data.flows.push(e);
+    const text = formatFlowFile(flow);
+    if (!external) await writeFileAtomic(path, text);
+    await this.keepVersion(e, 1, external ? await readFile(path, 'utf8') : text, at, external ? 'opened in the studio' : 'created');
+    await this.db.write();
+    return e;
+  }
+
+  /** A new flow: blank (a Start block) or a copy of a template from flows/. */
+  async create(opts: { template?: string; name?: string }): Promise<{ key: string; flow: Flow }> {
+    let flow: Flow;
+    if (opts.template !== undefined) {
+      const templates = await this.templates();
+      const t = templates.find((x) => x.id === opts.template);
+      if (!t) {
+        throw new StudioError(404, 'no_such_template', `There is no template "${String(opts.template).slice(0, 100)}".`, `Pick one of: ${templates.map((x) => x.id).join(', ')}.`);
+      }
+      flow = loadFlowText(await readFile(join(this.templatesDir, `${t.id}.json`), 'utf8')).flow!;
+      if (opts.name) flow = { ...flow, name: opts.name };
+    } else {
+      const name = typeof opts.name === 'string' && opts.name.trim() !== '' ? opts.name.trim().slice(0, 200) : 'Untitled flow';
+      flow = this.checkDocument(
+        { version: 1, id: slugKey(name), name, blocks: [{ id: 'start', kind: 'start', label: 'Start', position: { x: 0, y: 0 }, data: {} }] },
+        'A blank flow',
+      ).flow;
+    }
+    return this.serial('#index', async () => {
+      const key = this.freeKey(opts.name ?? flow.id);
+      flow = { ...flow, id: key };
+      await this.register(key, this.dir('flows', `${key}.json`), flow, false);
+      return { key, flow };
+    });
+  }
+
+  /**
+   * Imports a flow from the text of a file: validated and migrated. A file that cannot be read as a flow
+   * (bad JSON, wrong shape, newer format) is refused with every problem and nothing changes; semantic
+   * problems (an unwired exit...) are reported but the flow is imported, as work in progress.
+   */
+  async importText(text: string, fileName = 'flow.json'): Promise<{ key: string; flow: Flow; problems: FlowProblem[] }> {
+    if (typeof text !== 'string') throw new StudioError(400, 'bad_import', 'Send the file content as "text".', 'POST /api/import { "text": "...", "fileName": "my-flow.json" }');
+    const loaded = loadFlowText(text);
+    if (!loaded.flow) {
+      throw new StudioError(
+        422,
+        'import_invalid',
+        `${fileName} cannot be imported: it is not a flow Baton can read. Nothing was changed.`,
+        'Fix the problems listed and import the file again.',
+        loaded.problems,
+      );
+    }
+    const parsed = loaded.flow;
+    return this.serial('#index', async () => {
+      const key = this.freeKey(parsed.id || basename(fileName, '.json'));
+      const flow = { ...parsed, id: key === slugKey(parsed.id) ? parsed.id : key };
+      await this.register(key, this.dir('flows', `${key}.json`), flow, false);
+      return { key, flow, problems: loaded.problems };
+    });
+  }
+
+  /** Registers a flow file from anywhere on disk (edited in place, like any editor); returns its key. */
+  async openPath(file: string): Promise<{ key: string }> {
+    const path = resolve(file);
+    const known = this.db.data.flows.find((f) => f.path === path);
+    if (known) return { key: known.key };
+    const text = await readFile(path, 'utf8').catch((err) => {
+      throw new StudioError(404, 'file_unreadable', `Cannot read ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}.`, 'Check the path.');
+    });
+    const loaded = loadFlowText(text);
+    if (!loaded.flow) {
+      throw new StudioError(422, 'file_invalid', `${path} is not a flow Baton can read; it was not changed.`, 'Fix the problems listed (baton validate shows them too).', loaded.problems);
+    }
+    const flow = loaded.flow;
+    return this.serial('#index', async () => {
+      const inFlows = dirname(path) === this.dir('flows');
+      const key = inFlows ? basename(path, '.json') : this.freeKey(flow.id);
+      await this.register(key, path, flow, !inFlows);
+      return { key };
+    });
+  }
+
+  async duplicate(key: string): Promise<{ key: string; flow: Flow }> {
+    const e = this.need(key);
+    const { flow } = await this.open(key);
+    return this.serial('#index', async () => {
+      const newKey = this.freeKey(`${e.key}-copy`);
+      const copy: Flow = { ...flow, id: newKey, name: `${flow.name} (copy)`.slice(0, 200) };
+      await this.register(newKey, this.dir('flows', `${newKey}.json`), copy, false);
+      return { key: newKey, flow: copy };
+    });
+  }
+
+  /** Moves a flow (file, journal, history) to the trash; `restoreFromTrash` brings it back. */
+  delete(key: string): Promise<TrashEntry> {
+    const e = this.need(key);
+    return this.serial(key, () =>
+      this.serial('#index', async () => {
+        const at = this.now();
+        const trashId = `${at.getTime()}-${key}`;
+        const dir = this.dir('trash', trashId);
+        await mkdir(dir, { recursive: true });
+        await cp(e.path, join(dir, 'flow.json'));
+        if (existsSync(this.dir('history', key))) await rename(this.dir('history', key), join(dir, 'history'));
+        if (existsSync(this.dir('journal', `${key}.jsonl`))) await rename(this.dir('journal', `${key}.jsonl`), join(dir, 'journal.jsonl'));
+        await writeFile(join(dir, 'entry.json'), JSON.stringify(e, null, 2));
+        await rm(e.path, { force: true });
+        const t: TrashEntry = { trashId, key, name: e.name, deletedAt: at.toISOString(), path: e.path, external: e.external };
+        this.db.data.flows = this.db.data.flows.filter((f) => f.key !== key);
+        this.db.data.recent = this.db.data.recent.filter((k) => k !== key);
+        this.db.data.trash.unshift(t);
+        await this.db.write();
+        return t;
+      }),
+    );
+  }
+
+  trash(): TrashEntry[] {
+    return this.db.data.trash;
+  }
+
+  restoreFromTrash(trashId: string): Promise<{ key: string }> {
+    const t = this.db.data.trash.find((x) => x.trashId === trashId);
+    if (!t) throw new StudioError(404, 'not_in_trash', `Nothing in the trash is called "${String(trashId).slice(0, 100)}".`, 'GET /api/trash lists what can be restored.');
+    return this.serial('#index', async () => {
+      const dir = this.dir('trash', t.trashId);
+      const entry = JSON.parse(await readFile(join(dir, 'entry.json'), 'utf8')) as FlowEntry;
+      const key = this.entry(t.key) || existsSync(this.dir('flows', `${t.key}.json`)) ? this.freeKey(t.key) : t.key;
+      const path = t.external && !existsSync(t.path) ? t.path : this.dir('flows', `${key}.json`);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFileAtomic(path, await readFile(join(dir, 'flow.json'), 'utf8'));
+      if (existsSync(join(dir, 'history'))) await rename(join(dir, 'history'), this.dir('history', key));
+      if (existsSync(join(dir, 'journal.jsonl'))) await rename(join(dir, 'journal.jsonl'), this.dir('journal', `${key}.jsonl`));
+      this.db.data.flows.push({ ...entry, key, path, external: path !== this.dir('flows', `${key}.json`) });
+      this.db.data.trash = this.db.data.trash.filter((x) => x.trashId !== trashId);
+      await this.db.write();
+      await rm(dir, { recursive: true, force: true });
+      return { key };
+    });
+  }
+
+  /* ------------------------------------------------------------------ history */
+
+  versions(key: string): VersionInfo[] {
+    return [...this.need(key).versions].reverse();
+  }
+
+  async version(key: string, revision: number): Promise<{ revision: number; savedAt: string; summary: string; flow: Flow; diff: FlowDiff; current: number }> {
+    const e = this.need(key);
+    const v = e.versions.find((x) => x.revision === revision);
+    if (!v) {
+      throw new StudioError(404, 'no_such_version', `Flow "${key}" has no version ${revision}.`, `GET /api/flows/${key}/versions lists the versions kept (the ${MAX_VERSIONS} most recent).`);
+    }
+    const text = await readFile(this.dir('history', key, `${revision}.json`), 'utf8');
+    const loaded = loadFlowText(text);
+    if (!loaded.flow) throw new StudioError(422, 'version_invalid', `Version ${revision} of "${key}" cannot be read as a flow.`, 'Pick another version.', loaded.problems);
+    const current = (await this.open(key)).flow;
+    return { revision, savedAt: v.savedAt, summary: v.summary, flow: loaded.flow, diff: diffFlows(current, loaded.flow), current: e.revision };
+  }
+
+  /** Saves an old version as the newest one (so restoring is itself undone by restoring the version before). */
+  async restoreVersion(key: string, revision: number): Promise<{ revision: number; flow: Flow }> {
+    const { flow } = await this.version(key, revision);
+    const e = this.need(key);
+    const journal = await this.readJournal(key);
+    const seq = Math.max(e.savedSeq, ...journal.map((j) => j.seq));
+    const r = await this.save(key, flow, seq, { restoredFrom: revision });
+    return { revision: r.revision, flow };
+  }
+
+  /* ------------------------------------------------------------------ export, preferences */
+
+  /** The logic-only document (secrets stripped, layout optional), byte-for-byte stable when nothing changed. */
+  async exportText(key: string, opts: { layout: boolean }): Promise<{ text: string; fileName: string; warnings: string[] }> {
+    const { flow } = await this.open(key);
+    const { flow: clean, warnings } = exportFlowDocument(flow);
+    const out = opts.layout ? clean : stripLayout(clean);
+    return { text: formatFlowFile(out), fileName: `${this.need(key).key}.json`, warnings };
+  }
+
+  preferences(): Record<string, unknown> {
+    return this.db.data.preferences;
+  }
+
+  async setPreferences(patch: Record<string, unknown>): Promise<Record<string, unknown>> {
+    if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
+      throw new StudioError(400, 'bad_preferences', 'Preferences must be a JSON object.', 'PUT /api/preferences { "theme": "dark" }');
+    }
+    return this.serial('#index', async () => {
+      const next = { ...this.db.data.preferences };
+      for (const [k, v] of Object.entries(patch)) {
+        if (k === '__proto__' || k === 'constructor' || k === 'prototype') continue;
+        if (v === null) delete next[k];
+        else next[k] = v;
+      }
+      this.db.data.preferences = next;
+      await this.db.write();
+      return next;
+    });
+  }
+}

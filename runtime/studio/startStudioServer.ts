@@ -1,0 +1,254 @@
+/**
+ * The studio server: serves the built studio (dist/renderer) and a small JSON API over the flow files of
+ * one home folder (see flowStore.ts). Listens on 127.0.0.1 only, behind a per-launch secret (studioAuth.ts).
+ * Electron's main process and `baton studio` start it in-process.
+ *
+ *   const studio = await startStudioServer({ home: '/tmp/h', port: 0 });
+ *   console.log(studio.url);   // http://127.0.0.1:PORT/studio/?token=SECRET
+ *   await studio.close();
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import { FlowStore, StudioError } from './flowStore';
+import { allowedHosts, allowedOrigins, cookieName, newSecret, readCookie, sameSecret, SECRET_HEADER } from './studioAuth';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const defaultRendererDir = join(repoRoot, 'dist/renderer');
+
+export interface StudioServerOptions {
+  /** The studio's home folder (flows, history, journal, index). Created if missing. */
+  home: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Only loopback addresses are accepted. */
+  host?: '127.0.0.1' | 'localhost' | '::1';
+  /** The per-launch secret; a random one by default. */
+  secret?: string;
+  /** The built renderer (vite's output). */
+  rendererDir?: string;
+  /** Templates for "new from template" (default: the sample flows in flows/). */
+  templatesDir?: string;
+  /** Log requests with pino (off by default: the CLI prints its own lines). */
+  logger?: boolean;
+}
+
+export interface StudioServer {
+  /** The link to open: the studio page with the secret; opening it once sets the cookie. */
+  url: string;
+  /** http://127.0.0.1:PORT */
+  origin: string;
+  port: number;
+  secret: string;
+  store: FlowStore;
+  /** The link that opens one flow on the canvas. */
+  flowUrl(key: string): string;
+  close(): Promise<void>;
+}
+
+/** The Content-Security-Policy of the studio page (also used by Electron's session). */
+export const studioCsp = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // React Flow positions nodes with inline style attributes.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+interface ErrorBody {
+  error: { code: string; message: string; hint: string; problems?: unknown[] };
+}
+
+function errorBody(code: string, message: string, hint: string, problems?: unknown[]): ErrorBody {
+  return { error: { code, message, hint, ...(problems && problems.length ? { problems } : {}) } };
+}
+
+const lockedPage = (title: string, text: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;color:#1f2937;background:#f8fafc;display:grid;place-items:center;min-height:100vh;margin:0}
+main{max-width:32rem;padding:2rem;background:#fff;border:1px solid #e2e8f0;border-radius:12px}h1{font-size:1.25rem;margin:0 0 .5rem}code{background:#f1f5f9;padding:.1rem .3rem;border-radius:4px}</style>
+</head><body><main><h1>${title}</h1><p>${text}</p></main></body></html>`;
+
+export async function startStudioServer(opts: StudioServerOptions): Promise<StudioServer> {
+  const host = opts.host ?? '127.0.0.1';
+  if (!['127.0.0.1', 'localhost', '::1'].includes(host)) throw new Error(`The studio server only listens on loopback addresses, not ${host}.`);
+  const secret = opts.secret ?? newSecret();
+  const rendererDir = resolve(opts.rendererDir ?? defaultRendererDir);
+  const store = await FlowStore.open({ home: opts.home, templatesDir: opts.templatesDir });
+  let port = opts.port ?? 0;
+
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 32 * 1024 * 1024, forceCloseConnections: true });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: Object.fromEntries(
+        studioCsp.split('; ').map((d) => {
+          const [name, ...values] = d.split(' ');
+          return [name, values];
+        }),
+      ),
+    },
+    hsts: false,
+    crossOriginEmbedderPolicy: false,
+  });
+
+  // Who may call: see studioAuth.ts.
+  app.addHook('onRequest', async (req, reply) => {
+    if (!allowedHosts(port).has(String(req.headers.host ?? ''))) {
+      return reply.code(403).type('application/json').send(errorBody('bad_host', 'This studio server only answers requests addressed to 127.0.0.1 or localhost.', 'Open the link printed when the studio started.'));
+    }
+    const isApi = req.url.startsWith('/api/');
+    const origin = req.headers.origin;
+    const site = req.headers['sec-fetch-site'];
+    if ((origin !== undefined && !allowedOrigins(port).has(origin)) || (isApi && (site === 'cross-site' || site === 'same-site'))) {
+      return reply.code(403).type('application/json').send(errorBody('bad_origin', 'Requests from other pages or sites are refused by the studio server.', 'Use the studio page itself.'));
+    }
+    if (isApi) {
+      if (!sameSecret(req.headers[SECRET_HEADER] as string | undefined, secret)) {
+        return reply.code(401).send(errorBody('no_secret', 'This request did not carry the studio secret, so it was refused.', `Open the link printed when the studio started; API clients send the secret in the ${SECRET_HEADER} header.`));
+      }
+      return;
+    }
+    const q = req.url.indexOf('?');
+    const params = new URLSearchParams(q >= 0 ? req.url.slice(q + 1) : '');
+    const token = params.get('token');
+    if (token !== null && sameSecret(token, secret)) {
+      params.delete('token');
+      const rest = params.toString();
+      const path = q >= 0 ? req.url.slice(0, q) : req.url;
+      reply.header('set-cookie', `${cookieName(port)}=${encodeURIComponent(secret)}; Path=/; HttpOnly; SameSite=Strict`);
+      return reply.redirect(path + (rest ? `?${rest}` : ''), 302);
+    }
+    if (!sameSecret(readCookie(req.headers.cookie, cookieName(port)), secret) && !sameSecret(req.headers[SECRET_HEADER] as string | undefined, secret)) {
+      return reply
+        .code(401)
+        .type('text/html; charset=utf-8')
+        .send(lockedPage('This Baton Studio is locked', 'Open the full link printed in the terminal when the studio started (it ends with <code>?token=...</code>). It changes every time the studio starts.'));
+    }
+  });
+
+  app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, _req, reply) => {
+    if (err instanceof StudioError) return reply.code(err.status).send(errorBody(err.code, err.message, err.hint, err.problems));
+    if (err.statusCode && err.statusCode < 500) {
+      const tooBig = err.code === 'FST_ERR_CTP_BODY_TOO_LARGE';
+      return reply
+        .code(err.statusCode)
+        .send(errorBody(tooBig ? 'too_large' : 'bad_request', tooBig ? 'The request is too large (32 MB at most).' : `The request could not be read: ${err.message}`, 'Send JSON as the studio client does.'));
+    }
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOSPC') return reply.code(507).send(errorBody('disk_full', 'The disk is full, so the flow was not written. Nothing on disk changed.', 'Free some space; your edits are kept in the editor until then.'));
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+      return reply.code(403).send(errorBody('not_writable', `The studio cannot write its files: ${err.message}.`, 'Check the permissions of the studio home folder.'));
+    }
+    app.log.error(err);
+    return reply.code(500).send(errorBody('unexpected', `Unexpected error in the studio server: ${err.message}`, 'Your edits are kept in the editor; please report this.'));
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/')) return reply.code(404).send(errorBody('not_found', `There is no API route ${req.method} ${req.url.split('?')[0]}.`, 'See runtime/studio/startStudioServer.ts for the routes.'));
+    return reply.code(404).type('text/html; charset=utf-8').send(lockedPage('Not found', 'This page does not exist. Go back to the <a href="/studio/">studio</a>.'));
+  });
+
+  /* ------------------------------------------------------------------ API */
+  const keyOf = (req: FastifyRequest) => (req.params as { key: string }).key;
+  const revOf = (req: FastifyRequest) => {
+    const raw = (req.params as { rev: string }).rev;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1) throw new StudioError(400, 'bad_revision', `"${String(raw).slice(0, 50)}" is not a version number.`, 'Versions are numbered 1, 2, 3...');
+    return n;
+  };
+  const body = (req: FastifyRequest): Record<string, any> => {
+    const b = req.body;
+    if (b === undefined || b === null || typeof b !== 'object' || Array.isArray(b)) {
+      throw new StudioError(400, 'bad_body', 'This request needs a JSON object body.', 'Send Content-Type: application/json with a { ... } body.');
+    }
+    return b as Record<string, any>;
+  };
+
+  app.get('/api/health', async () => ({ ok: true }));
+  app.get('/api/flows', async () => ({ flows: await store.list(), recent: store.recent() }));
+  app.get('/api/templates', async () => ({ templates: await store.templates() }));
+  app.post('/api/flows', async (req, reply) => {
+    const b = req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};
+    const r = await store.create({ template: typeof b.template === 'string' ? b.template : undefined, name: typeof b.name === 'string' ? b.name : undefined });
+    return reply.code(201).send(r);
+  });
+  app.get('/api/flows/:key', async (req) => store.open(keyOf(req)));
+  app.put('/api/flows/:key', async (req) => {
+    const b = body(req);
+    if (!('flow' in b)) throw new StudioError(400, 'bad_body', 'A save needs { "flow": {...}, "journalSeq": n }.', 'Send the whole flow document.');
+    return store.save(keyOf(req), b.flow, b.journalSeq ?? 0);
+  });
+  app.post('/api/flows/:key/journal', async (req) => store.appendJournal(keyOf(req), body(req).entries));
+  app.get('/api/flows/:key/versions', async (req) => ({ versions: store.versions(keyOf(req)) }));
+  app.get('/api/flows/:key/versions/:rev', async (req) => store.version(keyOf(req), revOf(req)));
+  app.post('/api/flows/:key/versions/:rev/restore', async (req) => store.restoreVersion(keyOf(req), revOf(req)));
+  app.get('/api/flows/:key/export', async (req, reply) => {
+    const q = req.query as { layout?: string; download?: string };
+    const r = await store.exportText(keyOf(req), { layout: q.layout === '1' || q.layout === 'true' });
+    if (q.download === '1') {
+      return reply.type('application/json; charset=utf-8').header('content-disposition', `attachment; filename="${r.fileName}"`).send(r.text);
+    }
+    return r;
+  });
+  app.post('/api/flows/:key/duplicate', async (req, reply) => reply.code(201).send(await store.duplicate(keyOf(req))));
+  app.delete('/api/flows/:key', async (req) => store.delete(keyOf(req)));
+  app.post('/api/import', async (req, reply) => {
+    const b = body(req);
+    return reply.code(201).send(await store.importText(b.text, typeof b.fileName === 'string' ? b.fileName.slice(0, 200) : undefined));
+  });
+  app.get('/api/trash', async () => ({ trash: store.trash() }));
+  app.post('/api/trash/:id/restore', async (req) => store.restoreFromTrash((req.params as { id: string }).id));
+  app.get('/api/preferences', async () => ({ preferences: store.preferences() }));
+  app.put('/api/preferences', async (req) => ({ preferences: await store.setPreferences(body(req)) }));
+
+  /* ------------------------------------------------------------------ the studio page */
+  const studioIndex = join(rendererDir, 'studio', 'index.html');
+  const sendStudio = async (_req: FastifyRequest, reply: FastifyReply) => {
+    reply.header('cache-control', 'no-store');
+    if (!existsSync(studioIndex)) {
+      return reply
+        .code(503)
+        .type('text/html; charset=utf-8')
+        .send(lockedPage('The studio is not built', `There is no built studio in <code>${rendererDir}</code>. Run <code>npm run build</code>, then start the studio again (<code>npm start</code> builds it for you).`));
+    }
+    const html = await readFile(studioIndex, 'utf8');
+    const meta = `<meta name="baton-secret" content="${secret}">`;
+    return reply.type('text/html; charset=utf-8').send(html.includes('</head>') ? html.replace('</head>', `${meta}</head>`) : meta + html);
+  };
+  app.get('/', async (_req, reply) => reply.redirect('/studio/', 302));
+  app.get('/studio', async (_req, reply) => reply.redirect('/studio/', 302));
+  app.get('/studio/', sendStudio);
+  app.get('/studio/index.html', sendStudio);
+  if (existsSync(rendererDir)) {
+    await app.register(fastifyStatic, { root: rendererDir, prefix: '/', index: false, wildcard: true, cacheControl: false });
+  }
+
+  await app.listen({ host, port });
+  const address = app.server.address();
+  port = typeof address === 'object' && address ? address.port : port;
+  const hostInUrl = host === '::1' ? '[::1]' : host;
+  const origin = `http://${hostInUrl}:${port}`;
+  const url = `${origin}/studio/?token=${secret}`;
+  return {
+    url,
+    origin,
+    port,
+    secret,
+    store,
+    flowUrl: (key: string) => `${url}#/flow/${encodeURIComponent(key)}`,
+    close: async () => {
+      await app.close();
+    },
+  };
+}
