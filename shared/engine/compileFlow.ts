@@ -7,6 +7,7 @@ import { createIntentMatcher } from '../nlu/createIntentMatcher';
 import { normalizeText } from '../nlu/normalizeText';
 import type { IntentMatcher } from '../nlu/types';
 import type { Block, BlockOf, Flow, Value } from '../flow/schema';
+import { getBlockDefinition } from '../flow/blockRegistry';
 
 /** A button option with the normalised forms a customer's text is compared with. */
 export interface ButtonChoice {
@@ -49,7 +50,7 @@ export function compileFlow(flow: Flow): CompiledFlow {
   let startId: string | null = null;
   for (const b of flow.blocks) {
     if (!blocks.has(b.id)) blocks.set(b.id, b);
-    if (b.kind === 'start' && startId === null) startId = b.id;
+    if (startId === null && getBlockDefinition(b.kind).isEntry) startId = b.id;
   }
   const edges = new Map<string, string>();
   // Per block, exit -> target: the engine looks exits up several times a turn, and a two-level look-up
@@ -67,7 +68,7 @@ export function compileFlow(flow: Flow): CompiledFlow {
     exits.set(e.exit, e.to);
   }
   const defaults: Record<string, Value> = {};
-  for (const v of flow.variables) if (v.default !== undefined) defaults[v.name] = v.default;
+  for (const v of flow.variables) if (v.default !== undefined && v.name !== "__proto__" && v.name !== "constructor" && v.name !== "prototype") defaults[v.name] = v.default;
 
   // Lazy per-block caches: most turns touch one or two blocks, so there is no point in compiling all.
   const buttonCache = new Map<string, ButtonChoice[]>();

@@ -19,16 +19,13 @@ import type { RuleSnapshot } from '../escalation/evaluateRuleSignals';
 import { escalationTarget, ruleHandoff } from './ruleSignals';
 import { compileFlow } from './compileFlow';
 import { finish, newRun, customerSaid, bot, isKnown, setVar, system, type Run } from './run';
-import { classifyInput, clickAt, forwardRouter, goTo, httpResult, showPrompt } from './runBlocks';
+import { answerQuestionAt, asksQuestionAt, classifyInput, clickAt, goTo, httpResultAt, intentMatchAt, showPrompt } from './runBlocks';
 import {
-  answerTakeoverQuestion,
   handoffEvent,
   restartConversation,
   RESTART_BUTTON_ID,
   takeoverTexts,
-  type TakeoverQuestionWaiting,
 } from './humanTakeover';
-import { answerTicketQuestion } from './ticketBlock';
 
 export const escalationTexts = {
   rephrase: "Sorry, I'm not sure I understood. Could you put it another way?",
@@ -98,8 +95,7 @@ function dispatch(run: Run, input: Input, prior: ConversationState): boolean {
       const w = run.s.waiting;
       if (run.s.mode !== 'bot' || w?.kind !== 'http' || w.requestId !== input.requestId) return false;
       const block = run.c.blocks.get(w.blockId);
-      if (block?.kind !== 'http_request') return false;
-      httpResult(run, block, input.ok, input.body);
+      if (!block || !httpResultAt(run, block, input.ok, input.body)) return false;
       checkRuleSignals(run);
       return true;
     }
@@ -148,14 +144,11 @@ function onText(run: Run, raw: string): boolean {
       customerSaid(run, text, w.blockId); // kept for the transcript; the bot answers when the reply comes
       return true;
     case 'takeover_question':
-      if (block.kind !== 'human_takeover') return false;
-      customerSaid(run, text, w.blockId);
-      answerTakeoverQuestion(run, block, w as TakeoverQuestionWaiting, text);
-      return true;
     case 'ticket_question':
-      if (block.kind !== 'ticket') return false;
+      // Questions a block asks itself while waiting (Human takeover's name/email/reason, Ticket's email/issue).
+      if (!asksQuestionAt(block, w)) return false;
       customerSaid(run, text, w.blockId);
-      answerTicketQuestion(run, block, w, text);
+      answerQuestionAt(run, block, w, text);
       return true;
     case 'offer': {
       const answer = yesOrNo(text);
@@ -183,8 +176,7 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
   const block = run.c.blocks.get(w.blockId);
   if (!block) return false;
   const analysis = analyzeText(text.length > MAX_ANALYSED_TEXT ? text.slice(0, MAX_ANALYSED_TEXT) : text);
-  const router = block.kind === 'buttons' ? forwardRouter(run, block) : block;
-  const intent = router?.kind === 'intent_router' ? run.c.matcher(router).match(analysis) : null;
+  const intent = intentMatchAt(run, block, analysis);
   // Decide what the message means before changing anything, so the policy knows if it was a fallback.
   const classified = classifyInput(run, block, w, text, analysis, intent);
   const turn = customerSaid(run, text, block.id);

@@ -13,6 +13,7 @@ import type { EscalationDecision, Signal } from '../escalation/types';
 import { evaluateRuleSignals, type RuleSnapshot } from '../escalation/evaluateRuleSignals';
 import { initialEscalationMemory } from '../escalation/evaluateEscalation';
 import type { Run } from './run';
+import { getBlockDefinition } from '../flow/blockRegistry';
 
 export interface RuleHandoff {
   targetId: string;
@@ -24,7 +25,8 @@ export interface RuleHandoff {
 export function escalationTarget(run: Run): string | null {
   const id = run.flow.escalation.targetBlockId;
   if (!id) return null;
-  return run.c.blocks.get(id)?.kind === 'human_takeover' ? id : null;
+  const block = run.c.blocks.get(id);
+  return block && getBlockDefinition(block.kind).isHandoffTarget ? id : null;
 }
 
 /**

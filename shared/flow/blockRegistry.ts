@@ -14,13 +14,17 @@ export interface BlockKindInfo {
    * has a documented behaviour for them (e.g. an unwired `fallback` re-asks).
    */
   requiredExits: (block: Block) => string[];
+  /** The flow's entry (only 'start'). */
+  isEntry?: boolean;
+  /** Blocks of this kind can be the escalation policy's target (only 'human_takeover'). */
+  isHandoffTarget?: boolean;
 }
 
 const next = () => ['next'];
 const none = () => [];
 
 export const blockRegistry: Record<BlockKind, BlockKindInfo> = {
-  start: { label: 'Start', description: 'Where every conversation begins.', waitsForCustomer: false, requiredExits: next },
+  start: { label: 'Start', description: 'Where every conversation begins.', waitsForCustomer: false, requiredExits: next, isEntry: true },
   message: { label: 'Message', description: 'Says something; supports {{variables}}.', waitsForCustomer: false, requiredExits: none },
   question: { label: 'Question', description: 'Asks and validates an answer (text, email, phone, number, date, URL).', waitsForCustomer: true, requiredExits: next },
   buttons: {
@@ -51,12 +55,18 @@ export const blockRegistry: Record<BlockKind, BlockKindInfo> = {
     description: 'Hands the conversation to a person (simple, default or custom assignation).',
     waitsForCustomer: true,
     requiredExits: () => ['resolved', 'no_agent', 'timeout'],
+    isHandoffTarget: true,
   },
   ticket: { label: 'Ticket', description: 'Opens a ticket for offline follow-up.', waitsForCustomer: false, requiredExits: none },
   csat: { label: 'CSAT', description: 'Asks for a 1 to 5 rating and stores it.', waitsForCustomer: true, requiredExits: none },
   jump: { label: 'Jump', description: 'Continues at another block.', waitsForCustomer: false, requiredExits: none },
   end: { label: 'End', description: 'Ends the conversation.', waitsForCustomer: false, requiredExits: none },
 };
+
+/** What the kind is (label, waits, exits...). */
+export function getBlockDefinition(kind: BlockKind): BlockKindInfo {
+  return blockRegistry[kind];
+}
 
 /** Every exit a block can have (wired or not). */
 export function exitsOf(block: Block): string[] {

@@ -1,0 +1,60 @@
+/**
+ * Buttons: offers choices; typed text is matched forgivingly. Text that matches no button goes straight to
+ * an intent or keyword router wired to `fallback` (the customer never types it twice), else retries.
+ */
+import type { BlockOf } from '../../flow/schema';
+import type { ButtonChoice } from '../compileFlow';
+import type { Run } from '../run';
+import { ClassifiedInput, Click, type BlockBehaviour, type Classified, type InputWaiting } from './types';
+import { bot, setVar } from '../run';
+import { matchButton } from '../matchButton';
+import { behaviourOf } from '../blockBehaviours';
+import { classifyInput, follow, forwardRouter, render, retry, waitForInput } from '../runBlocks';
+
+type Action =
+  | { type: 'choose'; block: BlockOf<'buttons'>; choice: ButtonChoice }
+  | { type: 'retry'; block: BlockOf<'buttons'>; w: InputWaiting }
+  | { type: 'forward'; routerId: string; inner: Classified };
+
+const shown = (block: BlockOf<'buttons'>) => block.data.options.map((o) => ({ id: o.id, label: o.label }));
+
+function act(run: Run, a: Action): void {
+  if (a.type === 'choose') {
+    if (a.block.data.variable) setVar(run, a.block.data.variable, a.choice.value);
+    follow(run, a.block, a.choice.id);
+  } else if (a.type === 'retry') {
+    retry(run, a.block, a.w, a.block.data.maxRetries, a.block.data.retryMessage, shown(a.block));
+  } else {
+    run.s.waiting = { kind: 'input', blockId: a.routerId, retries: 0 };
+    run.visited.push(a.routerId);
+    a.inner.apply();
+  }
+}
+
+export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
+  enter: (run, block) => waitForInput(run, block),
+  prompt(run, block) {
+    bot(run, render(run, block.data.text), block.id, shown(block));
+  },
+  classify(run, block, w, text, analysis, intentMatch) {
+    const choice = matchButton(run.c.buttons(block), text);
+    if (choice) return new ClassifiedInput<Action>(false, null, run, act, { type: 'choose', block, choice });
+    const router = forwardRouter(run, block);
+    if (router) {
+      // The designer wired typed text to a router: it gets this very message, so the customer never
+      // has to type it twice. Whether it was understood is the router's call.
+      const inner = classifyInput(run, router, { kind: 'input', blockId: router.id, retries: 0 }, text, analysis, intentMatch);
+      return new ClassifiedInput<Action>(inner.fallback, inner.intent, run, act, { type: 'forward', routerId: router.id, inner });
+    }
+    return new ClassifiedInput<Action>(true, null, run, act, { type: 'retry', block, w });
+  },
+  intentMatch(run, block, analysis) {
+    const router = forwardRouter(run, block);
+    return router ? (behaviourOf(router.kind).intentMatch?.(run, router, analysis) ?? null) : null;
+  },
+  click(run, block, buttonId) {
+    const choice = run.c.buttons(block).find((b) => b.id === buttonId);
+    if (!choice) return null;
+    return new Click<Action>(choice.label, run, act, { type: 'choose', block, choice });
+  },
+};

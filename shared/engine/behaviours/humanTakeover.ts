@@ -1,0 +1,9 @@
+/** Human takeover: hands the conversation to a person (see `../humanTakeover.ts` for the lifecycle). */
+import type { BlockBehaviour } from './types';
+import { answerTakeoverQuestion, enterTakeover, type TakeoverQuestionWaiting } from '../humanTakeover';
+
+export const humanTakeoverBehaviour: BlockBehaviour<'human_takeover'> = {
+  enter: (run, block, entry) => enterTakeover(run, block, entry),
+  questionWaiting: 'takeover_question',
+  answerQuestion: (run, block, w, text) => answerTakeoverQuestion(run, block, w as TakeoverQuestionWaiting, text),
+};

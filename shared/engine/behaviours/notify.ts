@@ -1,0 +1,24 @@
+/**
+ * Notify: asks the runtime to send an email, Slack message or webhook, then continues on `next`. A target
+ * may be `{{secrets.NAME}}` (a webhook URL with a token): left verbatim for the runtime (`secretRefs`).
+ */
+import type { BlockBehaviour } from './types';
+import { exitTarget, render } from '../runBlocks';
+import { renderUrl, secretNames, stripControl } from '../../flow/template';
+
+export const notifyBehaviour: BlockBehaviour<'notify'> = {
+  enter(run, block) {
+    const d = block.data;
+    const webhook = d.channel === 'webhook';
+    run.effects.push({
+      type: 'notify',
+      channel: d.channel,
+      // A webhook URL is a URL (values percent-encoded); an address or channel never spans lines.
+      to: d.to.map((t) => (webhook ? renderUrl(t, run.s.variables) : stripControl(render(run, t)))),
+      subject: stripControl(render(run, d.subject)),
+      text: render(run, d.text),
+      secretRefs: secretNames(...d.to),
+    });
+    return exitTarget(run, block, 'next');
+  },
+};

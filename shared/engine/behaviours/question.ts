@@ -1,0 +1,28 @@
+/** Question: asks, validates the answer by input type, stores it; retries, then `fallback`. */
+import type { BlockOf, Value } from '../../flow/schema';
+import type { Run } from '../run';
+import { ClassifiedInput, type BlockBehaviour, type InputWaiting } from './types';
+import { bot, setVar } from '../run';
+import { validateAnswer } from '../questionValidators';
+import { follow, render, retry, waitForInput } from '../runBlocks';
+
+type Action = { ok: true; block: BlockOf<'question'>; value: Value } | { ok: false; block: BlockOf<'question'>; w: InputWaiting };
+
+function act(run: Run, a: Action): void {
+  if (a.ok) {
+    setVar(run, a.block.data.variable, a.value);
+    follow(run, a.block, 'next');
+  } else retry(run, a.block, a.w, a.block.data.maxRetries, a.block.data.retryMessage);
+}
+
+export const questionBehaviour: BlockBehaviour<'question'> = {
+  enter: (run, block) => waitForInput(run, block),
+  prompt(run, block) {
+    bot(run, render(run, block.data.text), block.id);
+  },
+  classify(run, block, w, text) {
+    const r = validateAnswer(block.data.inputType, text, run.now);
+    if (r.ok) return new ClassifiedInput<Action>(false, null, run, act, { ok: true, block, value: r.value });
+    return new ClassifiedInput<Action>(true, null, run, act, { ok: false, block, w });
+  },
+};

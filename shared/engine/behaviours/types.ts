@@ -1,0 +1,92 @@
+/**
+ * The engine behaviour of one block kind. One module per kind (`shared/engine/behaviours/<kind>.ts`),
+ * collected by `shared/engine/blockBehaviours.ts`, keyed by kind; the walker (`runBlocks.ts`) and the
+ * engine look behaviours up there and never switch on `kind`. (The flow-side description of a kind, its
+ * schema, exits and validation, is `shared/flow/blocks/<kind>.ts`; behaviour lives here because it needs
+ * the engine's `Run`, and shared/flow must not import shared/engine.)
+ */
+import type { Block, BlockKind, BlockOf } from '../../flow/schema';
+import type { IntentMatch, TextAnalysis as NluAnalysis } from '../../nlu/types';
+import type { Waiting } from '../types';
+import type { Run } from '../run';
+import type { TakeoverEntry } from '../runBlocks';
+
+export type InputWaiting = Extract<Waiting, { kind: 'input' }>;
+
+/** What one customer message means at a waiting block, before anything changes. */
+export interface Classified {
+  /** The block could not use the message (counts as a fallback turn for escalation). */
+  fallback: boolean;
+  /** The intent router's reading of the message, when the block is one. */
+  intent: IntentMatch | null;
+  apply: () => void;
+}
+
+/**
+ * A Classified whose `apply` calls a module-level function with plain data (no closure per message: a turn
+ * classifies every customer message, and a closure per message is measurable on the hot path; under tsx,
+ * which names every closure with `Object.defineProperty`, it costs ~0.4 µs each).
+ */
+export class ClassifiedInput<A = unknown> implements Classified {
+  constructor(
+    readonly fallback: boolean,
+    readonly intent: IntentMatch | null,
+    readonly run: Run,
+    readonly act: (run: Run, action: A) => void,
+    readonly action: A,
+  ) {}
+
+  apply(): void {
+    this.act(this.run, this.action);
+  }
+}
+
+/** A button click's label and what it does (same no-closure shape as `ClassifiedInput`). */
+export class Click<A = unknown> {
+  constructor(
+    readonly label: string,
+    readonly run: Run,
+    readonly act: (run: Run, action: A) => void,
+    readonly action: A,
+  ) {}
+
+  apply(): void {
+    this.act(this.run, this.action);
+  }
+}
+
+/** The text analysis the engine made of a customer message (reused instead of analysing twice). */
+export interface TextAnalysis {
+  normalized: string;
+}
+
+export interface BlockBehaviour<K extends BlockKind = BlockKind> {
+  /** Runs the block when the conversation enters it; returns the next block id, or null when the step stops. */
+  enter(run: Run, block: BlockOf<K>, entry: TakeoverEntry): string | null;
+  /** Shows a waiting block's question (again: first time, or after the customer declined a person). */
+  prompt?(run: Run, block: BlockOf<K>): void;
+  /** Reads customer text at this block (waiting for input) without changing anything yet. */
+  classify?(
+    run: Run,
+    block: BlockOf<K>,
+    w: InputWaiting,
+    text: string,
+    analysis: TextAnalysis | null,
+    intentMatch: IntentMatch | null,
+  ): Classified;
+  /** The intent-match the escalation policy should see for text at this block (intent routers, buttons forwarding to one). */
+  intentMatch?(run: Run, block: BlockOf<K>, analysis: string | NluAnalysis): IntentMatch | null;
+  /** Receives typed text forwarded from a Buttons block's fallback (intent and keyword routers). */
+  acceptsForwardedText?: boolean;
+  /** A button click at this block; null when that button is not on screen. */
+  click?(run: Run, block: BlockOf<K>, buttonId: string): { label: string; apply(): void } | null;
+  /** The reply to this block's HTTP call. */
+  httpResult?(run: Run, block: BlockOf<K>, ok: boolean, body: unknown): void;
+  /** The waiting kind of the questions the block asks itself (`takeover_question`, `ticket_question`). */
+  questionWaiting?: Waiting['kind'];
+  /** The customer's answer to one of those questions (already recorded in the transcript). */
+  answerQuestion?(run: Run, block: BlockOf<K>, w: Waiting, text: string): void;
+}
+
+/** Every kind's behaviour, typed per kind (a missing kind is a compile error; a test checks it too). */
+export type BlockBehaviours = { [K in BlockKind]: BlockBehaviour<K> };
