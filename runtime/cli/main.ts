@@ -7,6 +7,7 @@ import { chatCommand } from './chatCommand';
 import { formatProblems } from './formatProblems';
 import { readFlowFile } from './readFlowFile';
 import { simulateCommand } from './simulateCommand';
+import { registerStudioCommand } from './studioCommand';
 import type { Flow } from '../../shared/flow/schema';
 
 function parseNow(value: string): number {
@@ -88,6 +89,8 @@ async function main(argv: string[]): Promise<number> {
       const flow = await loadValidFlow(file);
       exitCode = await simulateCommand(flow, { conversations: opts.conversations, now });
     });
+
+  registerStudioCommand(program);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
