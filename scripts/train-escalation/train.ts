@@ -1,0 +1,194 @@
+/**
+ * Retrains the escalation classifier and writes its weights into the repository:
+ *
+ *   npx tsx scripts/train-escalation/train.ts            # writes shared/escalation/classifier/weights.ts
+ *   npx tsx scripts/train-escalation/train.ts --dry-run  # trains and reports, writes nothing
+ *
+ * Model: one binary logistic regression per output (explicit, negative, urgency and one per sensitive
+ * topic) over the hashed features of shared/escalation/classifier/features.ts, trained with AdaGrad and
+ * L2 on a generated corpus (scripts/train-escalation/corpus.ts), and measured on a second corpus drawn
+ * with another seed. Weights below PRUNE are dropped, the rest quantised to int8 per output and stored
+ * as base64 in a TypeScript module, so the browser and Node load them with no download.
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { analyzeText } from '../../shared/nlu/analyzeText';
+import { featuresOf, HASH_BITS } from '../../shared/escalation/classifier/features';
+import { OUTPUTS } from '../../shared/escalation/classifier/outputs';
+import { buildCorpus, type Sample } from './corpus';
+
+const TRAIN_SIZE = 40_000;
+const TEST_SIZE = 6_000;
+const EPOCHS = 4;
+const RATE = 0.1;
+const L2 = 3e-4;
+const PRUNE = 0.2;
+
+const B = 1 << HASH_BITS;
+const K = OUTPUTS.length;
+
+function encode(samples: Sample[]): { feats: Int32Array[]; y: Uint8Array[] } {
+  const feats: Int32Array[] = [];
+  const y: Uint8Array[] = [];
+  const scratch: number[] = [];
+  for (const s of samples) {
+    feats.push(Int32Array.from(featuresOf(analyzeText(s.text), scratch)));
+    const t = new Uint8Array(K);
+    for (const l of s.labels) t[OUTPUTS.indexOf(l)] = 1;
+    y.push(t);
+  }
+  return { feats, y };
+}
+
+function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * AdaGrad logistic regression. With `keep` (a pruning mask from a first run), only kept weights move:
+ * the second run lets them take over what the pruned small weights did (a pruned model without it
+ * drifts, e.g. short ordinary messages start to read as negative).
+ */
+function train(feats: Int32Array[], y: Uint8Array[], epochs: number, init?: { w: Float32Array; bias: Float64Array; keep: Uint8Array }): { w: Float32Array; bias: Float64Array } {
+  const w = init ? init.w : new Float32Array(B * K);
+  const keep = init?.keep;
+  const g2 = new Float32Array(B * K).fill(1e-3);
+  const bias = init ? init.bias : new Float64Array(K);
+  const bg2 = new Float64Array(K).fill(1e-3);
+  const order = feats.map((_, i) => i);
+  let seed = 7;
+  const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rnd() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    let loss = 0;
+    for (const i of order) {
+      const f = feats[i];
+      for (let k = 0; k < K; k++) {
+        let z = bias[k];
+        for (let a = 0; a < f.length; a++) z += w[f[a] * K + k];
+        const p = sigmoid(z);
+        const target = y[i][k];
+        loss -= target ? Math.log(p + 1e-9) : Math.log(1 - p + 1e-9);
+        const g = p - target;
+        bg2[k] += g * g;
+        bias[k] -= (RATE * g) / Math.sqrt(bg2[k]);
+        if (Math.abs(g) < 1e-4) continue;
+        for (let a = 0; a < f.length; a++) {
+          const idx = f[a] * K + k;
+          if (keep && !keep[idx]) continue;
+          const gi = g + L2 * w[idx];
+          g2[idx] += gi * gi;
+          w[idx] -= (RATE * gi) / Math.sqrt(g2[idx]);
+        }
+      }
+    }
+    console.error(`epoch ${epoch + 1}: mean loss ${(loss / order.length / K).toFixed(4)}`);
+  }
+  return { w, bias };
+}
+
+function varint(out: number[], n: number): void {
+  while (n >= 0x80) {
+    out.push((n & 0x7f) | 0x80);
+    n >>>= 7;
+  }
+  out.push(n);
+}
+
+function toBase64(bytes: number[]): string {
+  return Buffer.from(Uint8Array.from(bytes)).toString('base64');
+}
+
+/** Pruned and quantised weights: per output, (bucket delta varint, int8) pairs. */
+function pack(w: Float32Array): { data: string; scales: number[]; kept: number } {
+  const bytes: number[] = [];
+  const scales: number[] = [];
+  let kept = 0;
+  for (let k = 0; k < K; k++) {
+    let max = 0;
+    for (let b = 0; b < B; b++) max = Math.max(max, Math.abs(w[b * K + k]));
+    const scale = max / 127;
+    scales.push(Number(scale.toPrecision(6)));
+    const entries: [number, number][] = [];
+    for (let b = 0; b < B; b++) {
+      const v = w[b * K + k];
+      if (Math.abs(v) < PRUNE) continue;
+      const q = Math.max(-127, Math.min(127, Math.round(v / scale)));
+      if (q !== 0) entries.push([b, q]);
+    }
+    varint(bytes, entries.length);
+    let prev = 0;
+    for (const [b, q] of entries) {
+      varint(bytes, b - prev);
+      prev = b;
+      bytes.push(q & 0xff);
+    }
+    kept += entries.length;
+  }
+  return { data: toBase64(bytes), scales, kept };
+}
+
+function evaluate(name: string, feats: Int32Array[], y: Uint8Array[], w: Float32Array, bias: Float64Array): void {
+  const rows: string[] = [];
+  for (let k = 0; k < K; k++) {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    let neg = 0;
+    for (let i = 0; i < feats.length; i++) {
+      let z = bias[k];
+      for (const f of feats[i]) z += w[f * K + k];
+      const yes = z >= 0;
+      if (y[i][k]) yes ? tp++ : fn++;
+      else {
+        neg++;
+        if (yes) fp++;
+      }
+    }
+    rows.push(`${OUTPUTS[k].padEnd(13)} recall ${((tp / Math.max(1, tp + fn)) * 100).toFixed(1)}%  false positives ${((fp / Math.max(1, neg)) * 100).toFixed(2)}%  (n=${tp + fn})`);
+  }
+  console.error(`${name}:\n  ${rows.join('\n  ')}`);
+}
+
+const dry = process.argv.includes('--dry-run');
+const t0 = performance.now();
+const trainSet = buildCorpus(20261130, TRAIN_SIZE);
+const testSet = buildCorpus(424242, TEST_SIZE);
+const trainEnc = encode(trainSet);
+const testEnc = encode(testSet);
+console.error(`corpus: ${trainSet.length} training and ${testSet.length} test messages (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+const first = train(trainEnc.feats, trainEnc.y, EPOCHS);
+const keep = new Uint8Array(B * K);
+for (let i = 0; i < keep.length; i++) {
+  if (Math.abs(first.w[i]) >= PRUNE) keep[i] = 1;
+  else first.w[i] = 0;
+}
+console.error('pruned; retraining the kept weights');
+const { w, bias } = train(trainEnc.feats, trainEnc.y, 2, { ...first, keep });
+evaluate('generated test corpus (other seed)', testEnc.feats, testEnc.y, w, bias);
+const packed = pack(w);
+console.error(`kept ${packed.kept} weights, ${packed.data.length} base64 characters`);
+if (!dry) {
+  const out = fileURLToPath(new URL('../../shared/escalation/classifier/weights.ts', import.meta.url));
+  writeFileSync(
+    out,
+    [
+      '/**',
+      ' * Generated by scripts/train-escalation/train.ts: do not edit by hand (retrain instead).',
+      ` * ${trainSet.length} training messages, ${EPOCHS} epochs, ${packed.kept} weights kept (|w| >= ${PRUNE}), int8 per output.`,
+      ' */',
+      `export const WEIGHTS = {`,
+      `  hashBits: ${HASH_BITS},`,
+      `  outputs: ${JSON.stringify(OUTPUTS)},`,
+      `  bias: ${JSON.stringify([...bias].map((b) => Number(b.toFixed(4))))},`,
+      `  scales: ${JSON.stringify(packed.scales)},`,
+      `  data: '${packed.data}',`,
+      '} as const;',
+      '',
+    ].join('\n'),
+  );
+  console.error(`wrote ${out}`);
+}

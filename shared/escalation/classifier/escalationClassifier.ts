@@ -1,0 +1,155 @@
+/**
+ * The learned part of the escalation detectors: one logistic regression per output (explicit request,
+ * negative sentiment, urgency, and each built-in sensitive topic) over hashed word and character n-grams
+ * (features.ts). Weights ship in weights.ts (int8, base64; retrain with scripts/train-escalation/train.ts)
+ * and are decoded on first use into a compressed sparse table: scoring a message is one table walk per
+ * feature id, no allocation beyond a scratch array. Runs the same in the browser and in Node; no download.
+ *
+ * Scores depend on the message alone, so they are cached per analysis (analyses of repeated messages are
+ * shared by the NLU's cache).
+ */
+import type { TextAnalysis } from '../../nlu/types';
+import { featuresOf, type FeatureGroup } from './features';
+import { OUTPUTS, type ClassifierOutput } from './outputs';
+import { WEIGHTS } from './weights';
+
+export interface ClassifierModel {
+  outputs: readonly ClassifierOutput[];
+  bias: Float64Array;
+  /** CSR table: entries of bucket b are start[b]..start[b+1]-1 in `out` (output index) and `weight`. */
+  start: Int32Array;
+  out: Uint8Array;
+  weight: Float32Array;
+  /** Compressed size of the shipped weights (base64 characters) and the time decoding took (ms, when measured). */
+  sizeChars: number;
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+function decodeBase64(s: string): Uint8Array {
+  const lookup = new Int16Array(128).fill(-1);
+  for (let i = 0; i < B64.length; i++) lookup[B64.charCodeAt(i)] = i;
+  let pad = 0;
+  while (s.endsWith('=', s.length - pad)) pad++;
+  const bytes = new Uint8Array(Math.floor((s.length * 3) / 4) - pad);
+  let o = 0;
+  for (let i = 0; i < s.length; i += 4) {
+    const a = lookup[s.charCodeAt(i)];
+    const b = lookup[s.charCodeAt(i + 1)];
+    const c = i + 2 < s.length ? lookup[s.charCodeAt(i + 2)] : -1;
+    const d = i + 3 < s.length ? lookup[s.charCodeAt(i + 3)] : -1;
+    const n = (a << 18) | (b << 12) | ((c < 0 ? 0 : c) << 6) | (d < 0 ? 0 : d);
+    if (o < bytes.length) bytes[o++] = (n >> 16) & 0xff;
+    if (o < bytes.length) bytes[o++] = (n >> 8) & 0xff;
+    if (o < bytes.length) bytes[o++] = n & 0xff;
+  }
+  return bytes;
+}
+
+/** Decodes the shipped weights (weights.ts format, see the training script) into the scoring table. */
+export function decodeModel(w: { hashBits: number; outputs: readonly string[]; bias: readonly number[]; scales: readonly number[]; data: string }): ClassifierModel {
+  const size = 1 << w.hashBits;
+  const bytes = decodeBase64(w.data);
+  let p = 0;
+  const varint = () => {
+    let n = 0;
+    let shift = 0;
+    for (;;) {
+      const b = bytes[p++];
+      n += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) return n;
+      shift += 7;
+    }
+  };
+  const K = w.outputs.length;
+  const buckets: number[][] = [];
+  const values: number[][] = [];
+  const counts = new Int32Array(size + 1);
+  for (let k = 0; k < K; k++) {
+    const n = varint();
+    const bs: number[] = new Array(n);
+    const vs: number[] = new Array(n);
+    let prev = 0;
+    for (let i = 0; i < n; i++) {
+      prev += varint();
+      const q = bytes[p++];
+      bs[i] = prev;
+      vs[i] = (q > 127 ? q - 256 : q) * w.scales[k];
+      counts[prev + 1]++;
+    }
+    buckets.push(bs);
+    values.push(vs);
+  }
+  const start = new Int32Array(size + 1);
+  for (let b = 0; b < size; b++) start[b + 1] = start[b] + counts[b + 1];
+  const fill = start.slice(0, size);
+  const total = start[size];
+  const out = new Uint8Array(total);
+  const weight = new Float32Array(total);
+  for (let k = 0; k < K; k++) {
+    const bs = buckets[k];
+    const vs = values[k];
+    for (let i = 0; i < bs.length; i++) {
+      const at = fill[bs[i]]++;
+      out[at] = k;
+      weight[at] = vs[i];
+    }
+  }
+  return { outputs: w.outputs as readonly ClassifierOutput[], bias: Float64Array.from(w.bias), start, out, weight, sizeChars: w.data.length };
+}
+
+let model: ClassifierModel | null = null;
+
+/** The shipped model, decoded on first use. */
+export function escalationModel(): ClassifierModel {
+  model ??= decodeModel(WEIGHTS);
+  return model;
+}
+
+export const OUTPUT_INDEX: Readonly<Record<ClassifierOutput, number>> = Object.fromEntries(OUTPUTS.map((o, i) => [o, i])) as Record<ClassifierOutput, number>;
+
+const scratch: number[] = [];
+const zs = new Float64Array(OUTPUTS.length);
+const cache = new WeakMap<TextAnalysis, Float32Array>();
+
+/** Probability 0..1 per output (in OUTPUTS order) for one message. */
+export function classifyMessage(analysis: TextAnalysis, m: ClassifierModel = escalationModel()): Float32Array {
+  const hit = m === model ? cache.get(analysis) : undefined;
+  if (hit) return hit;
+  const ids = featuresOf(analysis, scratch);
+  const K = m.outputs.length;
+  for (let k = 0; k < K; k++) zs[k] = m.bias[k];
+  const { start, out, weight } = m;
+  for (let a = 0; a < ids.length; a++) {
+    const b = ids[a];
+    for (let e = start[b], end = start[b + 1]; e < end; e++) zs[out[e]] += weight[e];
+  }
+  const probs = new Float32Array(K);
+  for (let k = 0; k < K; k++) probs[k] = 1 / (1 + Math.exp(-zs[k]));
+  if (m === model) cache.set(analysis, probs);
+  return probs;
+}
+
+/**
+ * The words (or cues: "ALL CAPS", an emoji, a masked swear word) that pushed one output up most, best
+ * first, for explanations. Only called for a signal that fires, so it may allocate.
+ */
+export function topContributors(analysis: TextAnalysis, output: ClassifierOutput, limit = 4, m: ClassifierModel = escalationModel()): string[] {
+  const k = OUTPUT_INDEX[output];
+  const groups: FeatureGroup[] = [];
+  const ids = featuresOf(analysis, [], groups);
+  const byName = new Map<string, number>();
+  for (const g of groups) {
+    let sum = 0;
+    for (let a = g.from; a < g.to; a++) {
+      const b = ids[a];
+      for (let e = m.start[b]; e < m.start[b + 1]; e++) if (m.out[e] === k) sum += m.weight[e];
+    }
+    byName.set(g.name, (byName.get(g.name) ?? 0) + sum);
+  }
+  return [...byName]
+    .filter(([, v]) => v > 0.25)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, limit)
+    .map(([name]) => name);
+}
