@@ -332,6 +332,8 @@ export const sensitiveTopicSchema = z.object({
   phrases: z.array(z.string().min(1)).default([]),
   /** Intent names (from any intent router) that count as this topic. */
   intents: z.array(z.string()).default([]),
+  /** Example customer messages of this topic: a message close enough in wording to one of them counts. */
+  examples: z.array(z.string().min(1)).default([]),
 });
 export type SensitiveTopic = z.infer<typeof sensitiveTopicSchema>;
 
@@ -345,7 +347,15 @@ export const escalationPolicySchema = z.object({
    * Explicit requests always hand over at once.
    */
   mode: z.enum(['immediate', 'graduated']).default('immediate'),
-  explicitRequest: z.object({ enabled: z.boolean().default(true) }).default({ enabled: true }),
+  explicitRequest: z
+    .object({
+      enabled: z.boolean().default(true),
+      /** Extra wordings that mean "I want a person" for this business (matched on normalised words). */
+      phrases: z.array(z.string().min(1)).default([]),
+      /** Example requests: a message close enough in wording to one of them counts. */
+      examples: z.array(z.string().min(1)).default([]),
+    })
+    .default({ enabled: true, phrases: [], examples: [] }),
   negativeSentiment: z
     .object({
       enabled: z.boolean().default(true),
@@ -354,8 +364,12 @@ export const escalationPolicySchema = z.object({
       /** Fires when `trendTurns` messages in a row are each at or below `trendThreshold`. */
       trendThreshold: z.number().min(-1).max(1).default(-0.2),
       trendTurns: z.number().int().min(2).max(10).default(2),
+      /** Extra words or phrases that mean an upset customer for this business. */
+      phrases: z.array(z.string().min(1)).default([]),
+      /** Example upset messages: a message close enough in wording to one of them counts. */
+      examples: z.array(z.string().min(1)).default([]),
     })
-    .default({ enabled: true, threshold: -0.5, trendThreshold: -0.2, trendTurns: 2 }),
+    .default({ enabled: true, threshold: -0.5, trendThreshold: -0.2, trendTurns: 2, phrases: [], examples: [] }),
   lowConfidence: z
     .object({ enabled: z.boolean().default(true), threshold: z.number().min(0).max(1).default(0.35) })
     .default({ enabled: true, threshold: 0.35 }),
@@ -381,11 +395,21 @@ export const escalationPolicySchema = z.object({
       phrases: z.array(z.string()).default([]),
       /** Variable rules that make the conversation urgent (e.g. departure within 20 minutes). */
       rules: z.array(ruleSchema).default([]),
+      /** Example urgent messages: a message close enough in wording to one of them counts. */
+      examples: z.array(z.string().min(1)).default([]),
+      /** A deadline the customer names (a clock time, "tonight", "tomorrow", a weekday) is urgent when it is at most this many hours away on the conversation's clock. */
+      deadlineHours: z.number().min(0).max(24 * 14).default(48),
     })
-    .default({ enabled: true, phrases: [], rules: [] }),
+    .default({ enabled: true, phrases: [], rules: [], examples: [], deadlineHours: 48 }),
   hotLead: z
     .object({ enabled: z.boolean().default(false), rules: ruleGroupSchema.default({ combinator: 'or', rules: [] }) })
     .default({ enabled: false, rules: { combinator: 'or', rules: [] } }),
+  /** Words or phrases that must never trigger a text detector (e.g. a product called "Rage Red"): they are removed from the message before the detectors read it. */
+  neverTrigger: z.array(z.string().min(1)).default([]),
+  /** The learned classifier that reads wordings the phrase lists miss; off = phrase and word rules only. */
+  classifier: z
+    .object({ enabled: z.boolean().default(true) })
+    .default({ enabled: true }),
 });
 export type EscalationPolicy = z.infer<typeof escalationPolicySchema>;
 
