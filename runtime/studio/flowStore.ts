@@ -420,11 +420,21 @@ export class FlowStore {
       throw new StudioError(400, 'bad_journal', 'Journal entries must be { seq: integer, patches: [...] } or { seq, flow }.', 'Send the edits as the studio client does (renderer/studio/api/studioApi.ts).');
     }
     return this.serial(key, async () => {
-      const fresh = entries.filter((x) => x.seq > e.savedSeq);
+      // Idempotent: an entry already on disk (a retry after a lost answer) or already saved is skipped, so a
+      // patch is never applied twice on replay.
+      const onDisk = await this.readJournal(key);
+      let high = Math.max(e.savedSeq, ...onDisk.map((x) => x.seq));
+      const fresh: JournalEntry[] = [];
+      for (const x of [...entries].sort((a, b) => a.seq - b.seq)) {
+        if (x.seq > high) {
+          fresh.push(x);
+          high = x.seq;
+        }
+      }
       if (fresh.length > 0) {
         await appendLineDurable(this.dir('journal', `${key}.jsonl`), fresh.map((x) => JSON.stringify({ seq: x.seq, ...(x.patches ? { patches: x.patches } : { flow: x.flow }) })).join('\n'));
       }
-      return { journalSeq: Math.max(e.savedSeq, ...entries.map((x) => x.seq)) };
+      return { journalSeq: high };
     });
   }
 

@@ -1,0 +1,163 @@
+/**
+ * The typed client of the studio server's API (runtime/studio/startStudioServer.ts). Every call carries the
+ * per-launch secret, read from the <meta name="baton-secret"> tag the server writes into the studio page.
+ * Errors come back as `StudioApiError` with the server's sentence, hint and problems (never a stack trace).
+ */
+import type { Patch } from 'immer';
+import type { FlowProblem } from '../../../shared/flow/flowProblem';
+import type { Flow } from '../../../shared/flow/schema';
+import type { FlowDiff } from '../../../runtime/studio/diffFlows';
+
+export type { FlowDiff };
+
+export interface FlowSummary {
+  key: string;
+  name: string;
+  description: string;
+  flowId: string;
+  revision: number;
+  savedAt: string;
+  openedAt: string | null;
+  blocks: number;
+  external: boolean;
+  path: string;
+  problem?: string;
+}
+
+export interface TemplateInfo {
+  id: string;
+  name: string;
+  description: string;
+  blocks: number;
+}
+
+export interface OpenedFlow {
+  key: string;
+  flow: Flow;
+  revision: number;
+  journalSeq: number;
+  recovered: boolean;
+  replayed: number;
+  problems: FlowProblem[];
+  path: string;
+}
+
+export interface VersionInfo {
+  revision: number;
+  savedAt: string;
+  summary: string;
+  restoredFrom?: number;
+}
+
+export interface VersionDetail {
+  revision: number;
+  savedAt: string;
+  summary: string;
+  flow: Flow;
+  /** From the current flow to this version: what restoring it would change. */
+  diff: FlowDiff;
+  current: number;
+}
+
+export interface JournalEntry {
+  seq: number;
+  patches?: Patch[];
+  flow?: Flow;
+}
+
+export interface TrashEntry {
+  trashId: string;
+  key: string;
+  name: string;
+  deletedAt: string;
+}
+
+export class StudioApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly hint: string,
+    readonly problems: FlowProblem[] = [],
+  ) {
+    super(message);
+  }
+  /** The server is unreachable (stopped, restarted) rather than refusing the request. */
+  get offline(): boolean {
+    return this.status === 0;
+  }
+}
+
+export interface StudioApiOptions {
+  /** Origin of the studio server; default: the page's own. */
+  baseUrl?: string;
+  /** Default: the page's <meta name="baton-secret">. */
+  secret?: string;
+  fetch?: typeof fetch;
+}
+
+function pageSecret(): string {
+  if (typeof document === 'undefined') return '';
+  return document.querySelector('meta[name="baton-secret"]')?.getAttribute('content') ?? '';
+}
+
+export function createStudioApi(opts: StudioApiOptions = {}) {
+  const base = opts.baseUrl ?? '';
+  const doFetch = opts.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+  const secret = () => opts.secret ?? pageSecret();
+
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    let res: Response;
+    try {
+      res = await doFetch(base + path, {
+        method,
+        headers: { 'x-baton-secret': secret(), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        body: body !== undefined ? JSON.stringify(body) : undefined,
+      });
+    } catch {
+      throw new StudioApiError(0, 'offline', 'The studio server cannot be reached.', 'Your edits are kept in this browser; start the studio again (npm start) and reopen its link.');
+    }
+    const text = await res.text();
+    let json: any = null;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      json = null;
+    }
+    if (!res.ok) {
+      const e = json?.error;
+      if (res.status === 401) {
+        throw new StudioApiError(401, 'no_secret', 'The studio server does not recognise this page (it was restarted).', 'Your edits are kept in this browser; open the new link the studio printed.');
+      }
+      throw new StudioApiError(res.status, e?.code ?? 'error', e?.message ?? `The studio server answered ${res.status}.`, e?.hint ?? '', e?.problems ?? []);
+    }
+    return json as T;
+  }
+
+  const k = (key: string) => encodeURIComponent(key);
+  return {
+    listFlows: () => call<{ flows: FlowSummary[]; recent: { key: string; name: string; path: string }[] }>('GET', '/api/flows'),
+    templates: () => call<{ templates: TemplateInfo[] }>('GET', '/api/templates').then((r) => r.templates),
+    createFlow: (opts: { template?: string; name?: string }) => call<{ key: string; flow: Flow }>('POST', '/api/flows', opts),
+    openFlow: (key: string) => call<OpenedFlow>('GET', `/api/flows/${k(key)}`),
+    saveFlow: (key: string, flow: Flow, journalSeq: number) =>
+      call<{ revision: number; savedAt: string; changed: boolean; problems: FlowProblem[] }>('PUT', `/api/flows/${k(key)}`, { flow, journalSeq }),
+    appendJournal: (key: string, entries: JournalEntry[]) => call<{ journalSeq: number }>('POST', `/api/flows/${k(key)}/journal`, { entries }),
+    versions: (key: string) => call<{ versions: VersionInfo[] }>('GET', `/api/flows/${k(key)}/versions`).then((r) => r.versions),
+    version: (key: string, revision: number) => call<VersionDetail>('GET', `/api/flows/${k(key)}/versions/${revision}`),
+    restoreVersion: (key: string, revision: number) => call<{ revision: number; flow: Flow }>('POST', `/api/flows/${k(key)}/versions/${revision}/restore`),
+    importFlow: (text: string, fileName: string) => call<{ key: string; flow: Flow; problems: FlowProblem[] }>('POST', '/api/import', { text, fileName }),
+    exportFlow: (key: string, layout = false) => call<{ text: string; fileName: string; warnings: string[] }>('GET', `/api/flows/${k(key)}/export?layout=${layout ? 1 : 0}`),
+    duplicateFlow: (key: string) => call<{ key: string; flow: Flow }>('POST', `/api/flows/${k(key)}/duplicate`),
+    deleteFlow: (key: string) => call<TrashEntry>('DELETE', `/api/flows/${k(key)}`),
+    trash: () => call<{ trash: TrashEntry[] }>('GET', '/api/trash').then((r) => r.trash),
+    restoreFromTrash: (trashId: string) => call<{ key: string }>('POST', `/api/trash/${encodeURIComponent(trashId)}/restore`),
+    preferences: () => call<{ preferences: Record<string, unknown> }>('GET', '/api/preferences').then((r) => r.preferences),
+    setPreferences: (patch: Record<string, unknown>) => call<{ preferences: Record<string, unknown> }>('PUT', '/api/preferences', patch).then((r) => r.preferences),
+  };
+}
+
+export type StudioApi = ReturnType<typeof createStudioApi>;
+
+/** The client for the studio page (same origin, secret from the page). */
+export const studioApi: StudioApi = createStudioApi();

@@ -1,0 +1,328 @@
+/**
+ * Never lose a designer's work. Watches the editor store and, for every committed change:
+ *
+ * 1. journals it: the change's immer patches (or, the first time after a recovery, the whole flow) go to
+ *    the server's journal within ~150 ms, in order, retried until acknowledged. The server replays its
+ *    journal on the next open, so a killed studio server loses at most the last fraction of a second.
+ * 2. keeps the browser's own copy: the latest unsaved flow goes to localStorage, so a server killed while
+ *    the designer keeps editing loses nothing either (`openFlowForEditing` picks that copy up).
+ * 3. autosaves: a debounced save of the whole document (atomic on the server). A save carries the journal
+ *    sequence number it includes; edits made while it is in flight have later numbers, stay in the journal
+ *    and are saved next (the Typebot autosave bug cannot happen: "saved" means every edit is on disk).
+ *
+ * Status: 'saved' (everything on disk), 'saving' (a save in flight), 'unsaved' (edits waiting for the
+ * debounce), 'offline' (the server cannot be reached: edits kept in the browser, retried), 'error' (the
+ * server refused: the message says why; edits kept).
+ */
+import type { Patch } from 'immer';
+import type { Flow } from '../../../shared/flow/schema';
+import { StudioApiError, type JournalEntry, type OpenedFlow, type StudioApi } from '../api/studioApi';
+
+export type SaveStatus = 'saved' | 'saving' | 'unsaved' | 'offline' | 'error';
+
+export interface PersistenceState {
+  status: SaveStatus;
+  /** What went wrong, in words (status 'offline' or 'error'). */
+  error?: string;
+  hint?: string;
+  lastSavedAt?: string;
+  revision?: number;
+  /** The flow was recovered from a journal when opened (server or browser). */
+  recovered: boolean;
+}
+
+/** The part of the editor store the persistence needs (the studio store satisfies it). */
+export interface PersistableStore {
+  getState(): { flow: Flow; revision: number; lastPatches: Patch[] };
+  subscribe(listener: (state: { flow: Flow; revision: number; lastPatches: Patch[] }, prev: { flow: Flow; revision: number; lastPatches: Patch[] }) => void): () => void;
+}
+
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+export interface PersistenceOptions {
+  key: string;
+  store: PersistableStore;
+  api: Pick<StudioApi, 'saveFlow' | 'appendJournal'>;
+  /** From `openFlowForEditing`: the last journal sequence number the opened flow includes. */
+  journalSeq: number;
+  /** True when the opened flow has edits not yet saved (recovered): it is saved at once. */
+  dirty?: boolean;
+  /** True when the server does not have the opened flow's base (recovered from the browser): journal a snapshot first. */
+  snapshotFirst?: boolean;
+  recovered?: boolean;
+  storage?: KeyValueStorage | null;
+  saveDelayMs?: number;
+  /** Longest a stream of edits may delay a save. */
+  maxSaveDelayMs?: number;
+  journalDelayMs?: number;
+  localDelayMs?: number;
+  retryMs?: number;
+}
+
+export interface BrowserCopy {
+  seq: number;
+  flow: Flow;
+  at: string;
+}
+
+export const browserCopyKey = (key: string) => `baton.studio.unsaved.${key}`;
+
+function defaultStorage(): KeyValueStorage | null {
+  try {
+    return typeof localStorage !== 'undefined' ? localStorage : null;
+  } catch {
+    return null;
+  }
+}
+
+export function readBrowserCopy(key: string, storage: KeyValueStorage | null = defaultStorage()): BrowserCopy | null {
+  try {
+    const raw = storage?.getItem(browserCopyKey(key));
+    if (!raw) return null;
+    const copy = JSON.parse(raw) as BrowserCopy;
+    return typeof copy.seq === 'number' && copy.flow && typeof copy.flow === 'object' ? copy : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface FlowForEditing extends OpenedFlow {
+  /** Where unsaved edits came from, if any. */
+  recoveredFrom: 'server' | 'browser' | null;
+}
+
+/**
+ * Opens a flow for the editor: the server's copy with its journal replayed, or this browser's own unsaved
+ * copy when it is newer (the server was killed while the designer kept editing).
+ */
+export async function openFlowForEditing(api: Pick<StudioApi, 'openFlow'>, key: string, storage: KeyValueStorage | null = defaultStorage()): Promise<FlowForEditing> {
+  const opened = await api.openFlow(key);
+  const local = readBrowserCopy(key, storage);
+  if (local && local.seq > opened.journalSeq) {
+    return { ...opened, flow: local.flow, journalSeq: local.seq, recovered: true, recoveredFrom: 'browser' };
+  }
+  if (local) storage?.removeItem(browserCopyKey(key));
+  return { ...opened, recoveredFrom: opened.recovered ? 'server' : null };
+}
+
+/** Options for `createFlowPersistence` from what `openFlowForEditing` returned. */
+export function persistenceOptionsFor(opened: FlowForEditing): Pick<PersistenceOptions, 'journalSeq' | 'dirty' | 'snapshotFirst' | 'recovered'> {
+  return {
+    journalSeq: opened.journalSeq,
+    dirty: opened.recovered,
+    snapshotFirst: opened.recoveredFrom === 'browser',
+    recovered: opened.recovered,
+  };
+}
+
+export interface FlowPersistence {
+  getState(): PersistenceState;
+  subscribe(listener: () => void): () => void;
+  /** Journals and saves everything now; resolves when saved (or rejects with the reason). */
+  flush(): Promise<void>;
+  dispose(): void;
+}
+
+export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence {
+  const storage = opts.storage === undefined ? defaultStorage() : opts.storage;
+  const saveDelay = opts.saveDelayMs ?? 700;
+  const maxSaveDelay = opts.maxSaveDelayMs ?? 3000;
+  const journalDelay = opts.journalDelayMs ?? 120;
+  const localDelay = opts.localDelayMs ?? 150;
+  const retryMs = opts.retryMs ?? 1500;
+  const { api, key, store } = opts;
+
+  // Sequence numbers only need to grow: starting from the clock keeps them above anything an earlier
+  // session (or another tab) journaled, so the server never mistakes a new edit for a retried old one.
+  let seq = Math.max(opts.journalSeq, Date.now());
+  let savedSeq = opts.dirty ? -1 : seq;
+  let needSnapshot = Boolean(opts.snapshotFirst);
+  let pending: JournalEntry[] = [];
+  let journalInFlight = false;
+  let saveInFlight = false;
+  let firstUnsavedAt: number | null = null;
+  let saveTimer: ReturnType<typeof setTimeout> | null = null;
+  let journalTimer: ReturnType<typeof setTimeout> | null = null;
+  let localTimer: ReturnType<typeof setTimeout> | null = null;
+  let disposed = false;
+  let state: PersistenceState = { status: opts.dirty ? 'unsaved' : 'saved', recovered: Boolean(opts.recovered) };
+  const listeners = new Set<() => void>();
+  let waiters: { resolve: () => void; reject: (e: unknown) => void }[] = [];
+  let problem: { status: 'offline' | 'error'; error: string; hint: string } | null = null;
+
+  const setState = (patch: Partial<PersistenceState>) => {
+    state = { ...state, ...patch };
+    listeners.forEach((l) => l());
+  };
+  const refresh = () => {
+    const status: SaveStatus = problem ? problem.status : saveInFlight ? 'saving' : seq > savedSeq ? 'unsaved' : 'saved';
+    setState({ status, error: problem?.error, hint: problem?.hint });
+    if (status === 'saved') {
+      const w = waiters;
+      waiters = [];
+      w.forEach((x) => x.resolve());
+    }
+  };
+  const fail = (err: unknown) => {
+    const e = err instanceof StudioApiError ? err : null;
+    problem = {
+      status: e && (e.offline || e.status === 401) ? 'offline' : 'error',
+      error: e?.message ?? (err instanceof Error ? err.message : String(err)),
+      hint: e?.hint ?? '',
+    };
+    refresh();
+    const w = waiters;
+    waiters = [];
+    w.forEach((x) => x.reject(err));
+  };
+
+  /* ------------------------------------------------------------ browser copy */
+  const writeLocal = () => {
+    localTimer = null;
+    if (!storage || seq <= savedSeq) return;
+    try {
+      storage.setItem(browserCopyKey(key), JSON.stringify({ seq, flow: store.getState().flow, at: new Date().toISOString() } satisfies BrowserCopy));
+    } catch {
+      // storage full or denied: the server journal still has the edits
+    }
+  };
+  const scheduleLocal = () => {
+    if (!localTimer) localTimer = setTimeout(writeLocal, localDelay);
+  };
+
+  /* ------------------------------------------------------------ journal */
+  const sendJournal = async () => {
+    journalTimer = null;
+    if (journalInFlight || pending.length === 0 || disposed) return;
+    journalInFlight = true;
+    const batch = pending.slice();
+    try {
+      await api.appendJournal(key, batch);
+      const sent = new Set(batch.map((e) => e.seq));
+      pending = pending.filter((e) => !sent.has(e.seq));
+      if (problem?.status === 'offline') problem = null;
+      refresh();
+    } catch (err) {
+      fail(err);
+      if (!journalTimer && !disposed) journalTimer = setTimeout(sendJournal, retryMs);
+    } finally {
+      journalInFlight = false;
+    }
+    if (pending.length > 0 && !journalTimer && !disposed) journalTimer = setTimeout(sendJournal, journalDelay);
+  };
+  const scheduleJournal = () => {
+    if (!journalTimer) journalTimer = setTimeout(sendJournal, journalDelay);
+  };
+
+  /* ------------------------------------------------------------ save */
+  const save = async () => {
+    saveTimer = null;
+    if (saveInFlight || disposed) return;
+    if (seq <= savedSeq) return refresh();
+    saveInFlight = true;
+    refresh();
+    const includes = seq;
+    const flow = store.getState().flow;
+    try {
+      const r = await api.saveFlow(key, flow, Math.max(0, includes));
+      savedSeq = Math.max(savedSeq, includes);
+      pending = pending.filter((e) => e.seq > savedSeq);
+      problem = null;
+      firstUnsavedAt = seq > savedSeq ? Date.now() : null;
+      setState({ lastSavedAt: r.savedAt, revision: r.revision });
+      if (seq <= savedSeq) storage?.removeItem(browserCopyKey(key));
+    } catch (err) {
+      fail(err);
+      if (!saveTimer && !disposed) saveTimer = setTimeout(save, retryMs);
+    } finally {
+      saveInFlight = false;
+    }
+    refresh();
+    // Edits made while the save was in flight: save them too.
+    if (seq > savedSeq && !saveTimer && !disposed) saveTimer = setTimeout(save, saveDelay);
+  };
+  const scheduleSave = () => {
+    const now = Date.now();
+    firstUnsavedAt ??= now;
+    if (saveTimer) clearTimeout(saveTimer);
+    const wait = Math.max(0, Math.min(saveDelay, firstUnsavedAt + maxSaveDelay - now));
+    saveTimer = setTimeout(save, wait);
+  };
+
+  /* ------------------------------------------------------------ watching the store */
+  const unsubscribe = store.subscribe((next, prev) => {
+    if (next.flow === prev.flow || next.revision === prev.revision) return;
+    seq += 1;
+    if (needSnapshot || !Array.isArray(next.lastPatches) || next.lastPatches.length === 0) {
+      pending.push({ seq, flow: next.flow });
+      needSnapshot = false;
+    } else {
+      pending.push({ seq, patches: next.lastPatches });
+    }
+    refresh();
+    scheduleJournal();
+    scheduleLocal();
+    scheduleSave();
+  });
+
+  /** The tab is closing: send what the server has not acknowledged with a keepalive request. */
+  const onPageHide = () => {
+    writeLocal();
+    if (pending.length === 0) return;
+    try {
+      const secret = document.querySelector('meta[name="baton-secret"]')?.getAttribute('content') ?? '';
+      void fetch(`/api/flows/${encodeURIComponent(key)}/journal`, {
+        method: 'POST',
+        keepalive: true,
+        headers: { 'content-type': 'application/json', 'x-baton-secret': secret },
+        body: JSON.stringify({ entries: pending }),
+      }).catch(() => {});
+    } catch {
+      // the browser copy covers it
+    }
+  };
+  if (typeof window !== 'undefined') window.addEventListener('pagehide', onPageHide);
+
+  if (opts.dirty) {
+    // A recovered flow: make the server journal whole again, then save it.
+    pending.push({ seq, flow: store.getState().flow });
+    scheduleJournal();
+    saveTimer = setTimeout(save, 0);
+    needSnapshot = false;
+  }
+
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    flush() {
+      if (seq <= savedSeq && !saveInFlight) return Promise.resolve();
+      return new Promise<void>((resolve, reject) => {
+        waiters.push({ resolve, reject });
+        if (saveTimer) clearTimeout(saveTimer);
+        saveTimer = null;
+        if (journalTimer) clearTimeout(journalTimer);
+        journalTimer = null;
+        void sendJournal();
+        void save();
+      });
+    },
+    dispose() {
+      disposed = true;
+      unsubscribe();
+      for (const t of [saveTimer, journalTimer, localTimer]) if (t) clearTimeout(t);
+      if (typeof window !== 'undefined') window.removeEventListener('pagehide', onPageHide);
+      // leave the browser copy in place if anything is unsaved
+      if (seq > savedSeq) writeLocal();
+      const w = waiters;
+      waiters = [];
+      w.forEach((x) => x.reject(new Error('The editor was closed before the flow was saved; the edits are kept in this browser.')));
+    },
+  };
+}

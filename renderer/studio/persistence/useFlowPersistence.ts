@@ -1,0 +1,48 @@
+/**
+ * React binding of `createFlowPersistence`: autosave, journal and the saved / saving / unsaved state of the
+ * flow open in the editor.
+ *
+ *   const opened = await openFlowForEditing(studioApi, key);     // before creating the store
+ *   const store = createStudioStore(opened.flow);
+ *   const { status, error } = useFlowPersistence(key, store, opened);
+ */
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { studioApi, type StudioApi } from '../api/studioApi';
+import { createFlowPersistence, persistenceOptionsFor, type FlowForEditing, type FlowPersistence, type PersistableStore, type PersistenceState } from './flowPersistence';
+
+export interface UseFlowPersistenceResult extends PersistenceState {
+  /** Saves now; resolves when everything is on disk. */
+  flush(): Promise<void>;
+}
+
+const idle: PersistenceState = { status: 'saved', recovered: false };
+const noop = () => () => {};
+
+export function useFlowPersistence(
+  flowId: string,
+  store: PersistableStore | null,
+  opened?: Pick<FlowForEditing, 'journalSeq' | 'recovered' | 'recoveredFrom'> | null,
+  api: Pick<StudioApi, 'saveFlow' | 'appendJournal'> = studioApi,
+): UseFlowPersistenceResult {
+  const [persistence, setPersistence] = useState<FlowPersistence | null>(null);
+  const openedRef = useRef(opened);
+  openedRef.current = opened;
+  useEffect(() => {
+    if (!store) return;
+    const o = openedRef.current;
+    const p = createFlowPersistence({
+      key: flowId,
+      store,
+      api,
+      // Without the open result the server's copy may differ from the editor's: journal a snapshot first.
+      ...(o ? persistenceOptionsFor(o as FlowForEditing) : { journalSeq: 0, snapshotFirst: true }),
+    });
+    setPersistence(p);
+    return () => {
+      p.dispose();
+      setPersistence(null);
+    };
+  }, [flowId, store, api]);
+  const state = useSyncExternalStore(persistence ? persistence.subscribe : noop, persistence ? persistence.getState : () => idle, () => idle);
+  return { ...state, flush: () => persistence?.flush() ?? Promise.resolve() };
+}
