@@ -72,8 +72,8 @@ export type FlowEdit =
   | { type: 'set_block_label'; id: string; label?: string }
   /** Copies blocks (fresh ids; option ids kept) with the edges between them, offset by `offset` (default 40,40). */
   | { type: 'duplicate_blocks'; ids: string[]; offset?: XY }
-  /** Pastes a clipboard document: fresh ids, internal edges kept, top-left placed at `position` if given. */
-  | { type: 'paste'; clipboard: ClipboardDocument; position?: XY }
+  /** Pastes a clipboard document (or its JSON text): fresh ids, internal edges kept, top-left placed at `position` if given. */
+  | { type: 'paste'; clipboard: ClipboardDocument | string; position?: XY }
   /**
    * Edits block data. `data` is deep-merged into the current data (objects merged key by key; arrays and
    * scalars replaced; a key set to `undefined` is removed). The result must still parse.
