@@ -44,6 +44,7 @@ export async function chatCommand(file: string, flow: Flow, options: ChatOptions
 
   function printSteps(steps: Step[]) {
     for (const step of steps) {
+      if (step.rejected) out(c(33, `  · not done: ${step.rejected.reason}`));
       if (step.decision && step.decision.action !== 'none') {
         out(c(33, `  ⚑ escalation (${step.decision.action}): ${step.decision.reason} — ${step.decision.explanation}`));
         for (const s of step.decision.signals) out(c(33, `      · ${s.reason} score ${s.score.toFixed(2)} / threshold ${s.threshold}: ${s.explanation}`));
@@ -101,23 +102,23 @@ export async function chatCommand(file: string, flow: Flow, options: ChatOptions
         case '/accept':
           if (arg) agentName = arg;
           agentId = 'agent-' + agentName.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-          printSteps(sim.send({ type: 'agent_accepted', agentId, agentName }));
+          printSteps(sim.agent({ type: 'agent_accepted', agentId, agentName }));
           break;
         case '/say':
           if (!arg) out('Usage: /say TEXT');
-          else printSteps(sim.send({ type: 'agent_message', agentId, agentName, text: arg }));
+          else printSteps(sim.agent({ type: 'agent_message', agentId, agentName, text: arg }));
           break;
         case '/decline':
-          printSteps(sim.send({ type: 'agent_declined', agentId }));
+          printSteps(sim.agent({ type: 'agent_declined', agentId }));
           break;
         case '/handback':
-          printSteps(sim.send({ type: 'agent_handback', agentId }));
+          printSteps(sim.agent({ type: 'agent_handback', agentId }));
           break;
         case '/close':
-          printSteps(sim.send({ type: 'agent_closed', agentId }));
+          printSteps(sim.agent({ type: 'agent_closed', agentId }));
           break;
         case '/noagent':
-          printSteps(sim.send({ type: 'no_agent' }));
+          printSteps(sim.agent({ type: 'no_agent' }));
           break;
         case '/leave':
           printSteps(sim.send({ type: 'customer_left' }));

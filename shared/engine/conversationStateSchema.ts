@@ -1,14 +1,34 @@
 /**
- * A zod schema for a persisted conversation state: what a runtime checks before resuming a conversation it
- * read from storage, and what the property test checks after every random step.
+ * The ONE definition of a conversation's persisted state: a STRICT zod schema (unknown keys are an error,
+ * never silently dropped) from which `ConversationState` and its parts are inferred (see types.ts). A runtime
+ * checks a state it read from storage with `parseConversationState`, which also upgrades older state versions
+ * (`migrateState`): v1 kept the whole transcript in the state; v2 keeps a bounded `recentTranscript` and records the
+ * flow revision, the step counter and the agent events already applied.
  */
 import { z } from 'zod';
 import { assignationModes, escalationReasons, priorities, valueSchema } from '../flow/schema';
 
-const button = z.object({ id: z.string(), label: z.string() });
+/** Newest state version written by the engine. */
+export const STATE_VERSION = 2;
+/** Transcript entries kept in the state (for the handoff context and the shown buttons); the rest lives in the runtime's log. */
+export const WINDOW_SIZE = 30;
+/** Agent event ids remembered to refuse a duplicate delivery. */
+export const RECENT_EVENT_IDS = 32;
+
+const button = z.strictObject({ id: z.string(), label: z.string() });
 const reason = z.enum(escalationReasons);
 
-const signal = z.object({
+export const transcriptEntrySchema = z.strictObject({
+  from: z.enum(['customer', 'bot', 'agent', 'system']),
+  text: z.string(),
+  at: z.number(),
+  blockId: z.string().optional(),
+  /** Agent's display name for `from: 'agent'`. */
+  name: z.string().optional(),
+  buttons: z.array(button).optional(),
+});
+
+const signal = z.strictObject({
   reason,
   score: z.number().min(0).max(1),
   threshold: z.number(),
@@ -17,7 +37,7 @@ const signal = z.object({
   explanation: z.string(),
 });
 
-const decision = z.object({
+const decision = z.strictObject({
   action: z.enum(['none', 'rephrase', 'offer', 'handoff']),
   reason: reason.nullable(),
   signals: z.array(signal),
@@ -26,7 +46,7 @@ const decision = z.object({
 });
 
 const status = z.enum(['pending', 'assigned', 'resolved', 'expired', 'rejected', 'cancelled']);
-const handoff = z.object({
+export const handoffSchema = z.strictObject({
   id: z.string(),
   conversationId: z.string(),
   blockId: z.string(),
@@ -39,50 +59,122 @@ const handoff = z.object({
   requestedAt: z.number(),
   deadline: z.number(),
   transitions: z.array(
-    z.object({ from: status.nullable(), to: status, at: z.number(), actor: z.string(), note: z.string().optional() }),
+    z.strictObject({ from: status.nullable(), to: status, at: z.number(), actor: z.string(), note: z.string().optional() }),
   ),
 });
 
-const waiting = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('input'), blockId: z.string(), retries: z.number().int().min(0) }),
-  z.object({ kind: z.literal('offer'), blockId: z.string(), retries: z.number().int().min(0), reason }),
-  z.object({ kind: z.literal('takeover_question'), blockId: z.string(), field: z.enum(['name', 'email', 'reason']), retries: z.number().int().min(0), reason: reason.optional() }),
-  z.object({ kind: z.literal('ticket_question'), blockId: z.string(), field: z.enum(['email', 'issue']), retries: z.number().int().min(0) }),
-  z.object({ kind: z.literal('handoff'), blockId: z.string() }),
-  z.object({ kind: z.literal('http'), blockId: z.string(), requestId: z.string() }),
-  z.object({ kind: z.literal('restart'), blockId: z.string() }),
+const retries = z.number().int().min(0);
+export const waitingSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('input'), blockId: z.string(), retries }),
+  /** Graduated escalation offered a person: buttons 'person' / 'bot'. */
+  z.strictObject({ kind: z.literal('offer'), blockId: z.string(), retries, reason }),
+  /** Human takeover is collecting details before handing over (default/custom modes). */
+  z.strictObject({
+    kind: z.literal('takeover_question'),
+    blockId: z.string(),
+    field: z.enum(['name', 'email', 'reason']),
+    retries,
+    /** The escalation reason that brought the conversation here (absent when the flow simply reached the block). */
+    reason: reason.optional(),
+  }),
+  /** Ticket block collecting details. */
+  z.strictObject({ kind: z.literal('ticket_question'), blockId: z.string(), field: z.enum(['email', 'issue']), retries }),
+  /** Human takeover: in the queue or with an agent. */
+  z.strictObject({ kind: z.literal('handoff'), blockId: z.string() }),
+  /** HTTP request effect issued; waiting for its result until the `http_timeout` timer `timerId` fires. */
+  z.strictObject({ kind: z.literal('http'), blockId: z.string(), requestId: z.string(), timerId: z.string() }),
+  /** After the chat ended with restart buttons. */
+  z.strictObject({ kind: z.literal('restart'), blockId: z.string() }),
 ]);
 
-export const conversationStateSchema = z.object({
-  v: z.literal(1),
+export const timerSchema = z.strictObject({
   id: z.string(),
+  purpose: z.enum(['queue_timeout', 'waiting_email', 'http_timeout']),
+  at: z.number(),
+});
+
+export const conversationStateSchema = z.strictObject({
+  /** State format version (see `migrateState`). */
+  v: z.literal(STATE_VERSION),
+  /** Conversation id, given by the runtime; every other id derives from it. */
+  id: z.string().min(1),
   flowId: z.string(),
+  /** `flowRevision(flow)` of the flow this state was last stepped with. */
+  flowRevision: z.string(),
   mode: z.enum(['bot', 'waiting', 'agent', 'closed']),
-  waiting: waiting.nullable(),
+  waiting: waitingSchema.nullable(),
   variables: z.record(z.string(), valueSchema),
-  transcript: z.array(
-    z.object({
-      from: z.enum(['customer', 'bot', 'agent', 'system']),
-      text: z.string(),
-      at: z.number(),
-      blockId: z.string().optional(),
-      name: z.string().optional(),
-      buttons: z.array(button).optional(),
-    }),
-  ),
+  /** The last WINDOW_SIZE transcript entries; the full transcript is the runtime's append-only log (Step.transcript). */
+  recentTranscript: z.array(transcriptEntrySchema),
+  /** Number of customer messages so far (the next customer turn's 0-based index). */
   turn: z.number().int().min(0),
-  intents: z.array(z.object({ name: z.string(), confidence: z.number().min(0).max(1), turn: z.number().int().min(0) })),
-  entities: z.array(z.object({ type: z.string(), value: z.string(), text: z.string() })),
-  escalation: z.object({
+  intents: z.array(z.strictObject({ name: z.string(), confidence: z.number().min(0).max(1), turn: z.number().int().min(0) })),
+  entities: z.array(
+    z.strictObject({ type: z.enum(['email', 'phone', 'order_id', 'date', 'time', 'amount', 'url', 'policy_number']), value: z.string(), text: z.string() }),
+  ),
+  escalation: z.strictObject({
     fallbacksInRow: z.number().int().min(0),
     recent: z.array(z.string()),
     sentiments: z.array(z.number()),
     level: z.union([z.literal(0), z.literal(1), z.literal(2)]),
   }),
+  /** The last decision that did something (rephrase, offer, handoff). */
   lastEscalation: decision.nullable(),
-  handoff: handoff.nullable(),
-  timers: z.array(z.object({ id: z.string(), purpose: z.enum(['queue_timeout', 'waiting_email']), at: z.number() })),
+  handoff: handoffSchema.nullable(),
+  timers: z.array(timerSchema),
+  /** Counter used to make ids (handoffs, timers, requests, tickets) deterministic. */
   seq: z.number().int().min(0),
+  /** Steps applied so far; part of every effect's idempotency key. */
+  step: z.number().int().min(0),
+  /** Agent event ids already applied (newest last, bounded): a duplicate delivery is refused. */
+  recentEventIds: z.array(z.string()),
   startedAt: z.number(),
   updatedAt: z.number(),
 });
+
+export type StateResult = { ok: true; state: z.infer<typeof conversationStateSchema> } | { ok: false; error: string };
+
+/**
+ * Upgrades a persisted state of any known version to the current one (pure; the input is not changed).
+ * v1 -> v2: `transcript` becomes the bounded `recentTranscript`; `flowRevision` is unknown ('') so the next step treats
+ * the flow as possibly redeployed; `step` starts at `seq`; no agent events remembered.
+ */
+export function migrateState(raw: unknown): unknown {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  const s = raw as Record<string, unknown>;
+  if (s.v === 1) {
+    const { transcript, ...rest } = s;
+    const all = Array.isArray(transcript) ? transcript : [];
+    const waiting = rest.waiting as Record<string, unknown> | null;
+    const timerId = `${String(rest.id)}:t-migrated`;
+    return {
+      ...rest,
+      v: 2,
+      flowRevision: '',
+      recentTranscript: all.slice(-WINDOW_SIZE),
+      step: typeof rest.seq === 'number' ? rest.seq : 0,
+      recentEventIds: [],
+      // v1 HTTP waits had no deadline timer: give them one that is already due, so a resumed conversation
+      // takes the error exit instead of waiting forever.
+      waiting: waiting && waiting.kind === 'http' && waiting.timerId === undefined ? { ...waiting, timerId } : waiting,
+      timers:
+        waiting && waiting.kind === 'http' && waiting.timerId === undefined
+          ? [...((rest.timers as unknown[]) ?? []), { id: timerId, purpose: 'http_timeout', at: 0 }]
+          : rest.timers,
+    };
+  }
+  return raw;
+}
+
+/** Reads a persisted state: migrates it, then checks it strictly. Errors name the JSON path. */
+export function parseConversationState(raw: unknown): StateResult {
+  const migrated = migrateState(raw);
+  const v = (migrated as { v?: unknown } | null)?.v;
+  if (typeof v === 'number' && v > STATE_VERSION) {
+    return { ok: false, error: `state version ${v} is newer than this Baton understands (${STATE_VERSION}): upgrade Baton.` };
+  }
+  const r = conversationStateSchema.safeParse(migrated);
+  if (r.success) return { ok: true, state: r.data };
+  const first = r.error.issues[0];
+  return { ok: false, error: `${first.path.length ? first.path.join('.') : '(root)'}: ${first.message}` };
+}

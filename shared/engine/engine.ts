@@ -5,8 +5,14 @@
  * state is copied cheaply).
  *
  * Input that does not fit the current state (a button that is not on screen, an agent event while the
- * bot is in charge, a stale timer) is ignored: the same state comes back with no messages, because
- * such input is normal in a distributed runtime (a timer firing after the agent accepted, a double click).
+ * bot is in charge, a stale timer, an event for an older handoff or one already applied) is refused: the
+ * same state comes back with no messages or effects and `rejected: { reason }` saying why, because such
+ * input is normal in a distributed runtime (a timer firing after the agent accepted, a double click, a
+ * retried delivery).
+ *
+ * Redeploys: the state records `flowRevision(flow)`. When `receive` gets a flow of another revision in which
+ * the block the conversation waits at no longer exists (or is now another kind), the customer is told and
+ * the conversation restarts at Start; a message asking for a person still hands over (`recoverFromRedeploy`).
  */
 import type { Flow } from '../flow/schema';
 import type { TurnFacts } from '../escalation/types';
@@ -19,6 +25,8 @@ import type { RuleSnapshot } from '../escalation/evaluateRuleSignals';
 import { escalationTarget, ruleHandoff } from './ruleSignals';
 import { compileFlow } from './compileFlow';
 import { finish, newRun, customerSaid, bot, isKnown, setVar, system, type Run } from './run';
+import { flowRevision } from './flowRevision';
+import { STATE_VERSION, RECENT_EVENT_IDS } from './conversationStateSchema';
 import { answerQuestionAt, asksQuestionAt, classifyInput, clickAt, goTo, httpResultAt, intentMatchAt, showPrompt } from './runBlocks';
 import {
   handoffEvent,
@@ -38,19 +46,27 @@ export const escalationTexts = {
 /** Entities remembered per conversation (newest kept): bounded so the persisted state stays small. */
 const MAX_ENTITIES = 10;
 
+export const redeployTexts = {
+  restarted: 'This conversation was updated while you were away, so we are starting again from the beginning. Sorry for the trouble!',
+};
+
 export function start(flow: Flow, ctx: EngineContext): Step {
   const c = compileFlow(flow);
   if (c.startId === null) {
     throw new EngineError(`Flow "${flow.id}" has no Start block: add one and connect it to the first message.`);
   }
+  if (!ctx.conversationId) {
+    throw new EngineError('start() needs ctx.conversationId: a globally unique id from the runtime (every handoff, timer, request and ticket id derives from it).');
+  }
   const state: ConversationState = {
-    v: 1,
-    id: ctx.conversationId ?? 'c1',
+    v: STATE_VERSION,
+    id: ctx.conversationId,
     flowId: flow.id,
+    flowRevision: flowRevision(flow),
     mode: 'bot',
     waiting: null,
     variables: { ...c.defaults },
-    transcript: [],
+    recentTranscript: [],
     turn: 0,
     intents: [],
     entities: [],
@@ -59,6 +75,8 @@ export function start(flow: Flow, ctx: EngineContext): Step {
     handoff: null,
     timers: [],
     seq: 0,
+    step: 0,
+    recentEventIds: [],
     startedAt: ctx.now,
     updatedAt: ctx.now,
   };
@@ -68,10 +86,126 @@ export function start(flow: Flow, ctx: EngineContext): Step {
   return finish(run);
 }
 
+function refused(state: ConversationState, reason: string): Step {
+  return { state, messages: [], effects: [], decision: null, visited: [], transcript: [], rejected: { reason } };
+}
+
+/** Why an input cannot apply now, or null. Checked before anything changes. */
+function refusal(run: Run, input: Input): string | null {
+  const s = run.s;
+  if (!('eventId' in input)) return null;
+  if (typeof input.eventId !== 'string' || input.eventId === '') return 'the event has no eventId: every agent or runtime event needs a unique one.';
+  if (s.recentEventIds.includes(input.eventId)) return `event ${input.eventId} was already applied (a repeated delivery); ignored.`;
+  const h = s.handoff;
+  if (!h) return 'no chat is waiting for an agent: the bot is handling this conversation.';
+  if (input.handoffId !== h.id) return `the event is for handoff ${input.handoffId}, but the current handoff is ${h.id}: it is stale and was not applied.`;
+  if (s.mode !== 'waiting' && s.mode !== 'agent') return `handoff ${h.id} is already ${h.status}: the conversation is ${s.mode === 'closed' ? 'closed' : 'back with the bot'}.`;
+  switch (input.type) {
+    case 'agent_accepted':
+      if (h.status === 'assigned') {
+        return h.agentId === input.agentId
+          ? `${h.agentName ?? h.agentId} has already accepted this chat.`
+          : `${h.agentName ?? h.agentId} has already accepted this chat, so ${input.agentName} cannot.`;
+      }
+      return null;
+    case 'no_agent':
+      return h.status === 'pending' ? null : `an agent (${h.agentName ?? h.agentId}) already has this chat.`;
+    default:
+      if (h.status !== 'assigned') return 'no agent has accepted this chat yet: accept it first.';
+      if (h.agentId !== input.agentId) return `this chat is with ${h.agentName ?? h.agentId}, not ${input.agentId}.`;
+      return null;
+  }
+}
+
 export function receive(flow: Flow, state: ConversationState, input: Input, ctx: EngineContext): Step {
   const run = newRun(flow, compileFlow(flow), state, ctx);
-  if (!dispatch(run, input, state)) return { state, messages: [], effects: [], decision: null, visited: [] };
+  const why = refusal(run, input);
+  if (why !== null) return refused(state, why);
+  const revision = flowRevision(flow);
+  if (state.flowRevision !== revision) {
+    run.s.flowRevision = revision;
+    if (recoverFromRedeploy(run, input)) return finish(run);
+  }
+  if (!dispatch(run, input, state)) return refused(state, notApplied(state, input));
+  if ('eventId' in input) {
+    const ids = run.s.recentEventIds;
+    run.s.recentEventIds = ids.length >= RECENT_EVENT_IDS ? [...ids.slice(ids.length - RECENT_EVENT_IDS + 1), input.eventId] : [...ids, input.eventId];
+  }
   return finish(run);
+}
+
+/** A reason for an input the state had no use for. */
+function notApplied(state: ConversationState, input: Input): string {
+  switch (input.type) {
+    case 'text':
+      return input.text.trim() === '' ? 'the message is empty.' : `the conversation is not waiting for a message (mode ${state.mode}).`;
+    case 'choice':
+      return `button "${input.buttonId}" is not on screen.`;
+    case 'timer':
+      return `timer ${input.timerId} is not active (already fired or cancelled).`;
+    case 'http_result':
+      return `the conversation is not waiting for HTTP request ${input.requestId}.`;
+    case 'customer_left':
+      return 'the conversation is already closed.';
+    default:
+      return `the event does not apply in mode ${state.mode}.`;
+  }
+}
+
+/**
+ * A newly deployed revision no longer has the block this conversation waits at (or it is now another kind):
+ * tell the customer and restart at Start, or, when the customer's message asks for a person and the flow
+ * has an escalation target, hand over. A handoff in progress keeps going: its block is looked up when its
+ * events arrive, and when it is gone the conversation restarts at Start when the handoff ends.
+ * Returns true when it handled the input.
+ */
+function recoverFromRedeploy(run: Run, input: Input): boolean {
+  const s = run.s;
+  const w = s.waiting;
+  if (!w || s.mode === 'waiting' || s.mode === 'agent' || s.mode === 'closed') return false;
+  const block = run.c.blocks.get(w.blockId);
+  const fits =
+    block !== undefined &&
+    (w.kind === 'input' || w.kind === 'offer'
+      ? block.kind !== 'human_takeover' && block.kind !== 'ticket' && block.kind !== 'http_request'
+      : w.kind === 'takeover_question'
+        ? block.kind === 'human_takeover'
+        : w.kind === 'ticket_question'
+          ? block.kind === 'ticket'
+          : w.kind === 'http'
+            ? block.kind === 'http_request'
+            : true);
+  if (fits) return false;
+  if (input.type === 'timer' || input.type === 'http_result') {
+    // A stale timer or reply for a block that is gone: drop it and restart.
+    s.timers = [];
+  }
+  if (input.type === 'text') customerSaid(run, input.text.length > MAX_CUSTOMER_TEXT ? input.text.slice(0, MAX_CUSTOMER_TEXT) : input.text);
+  s.waiting = null;
+  const target = escalationTarget(run);
+  if (input.type === 'text' && target !== null && run.flow.escalation.enabled) {
+    const analysis = analyzeText(input.text.slice(0, MAX_ANALYSED_TEXT));
+    const facts: TurnFacts = { text: input.text, analysis, turn: s.turn - 1, now: run.now, variables: s.variables, intent: null, fallback: false };
+    const { decision } = evaluateEscalation(run.flow.escalation, facts, initialEscalationMemory());
+    const asked = decision.signals.find((x) => x.reason === 'explicit_request');
+    if (asked) {
+      run.decision = decision;
+      s.lastEscalation = decision;
+      goTo(run, target, { reason: 'explicit_request', signals: [asked] });
+      return true;
+    }
+  }
+  if (input.type === 'customer_left') {
+    system(run, takeoverTexts.customerLeft);
+    s.mode = 'closed';
+    run.effects.push({ type: 'end', reason: 'customer_left' });
+    return true;
+  }
+  bot(run, redeployTexts.restarted);
+  s.escalation = initialEscalationMemory();
+  s.lastEscalation = null;
+  if (run.c.startId !== null) goTo(run, run.c.startId);
+  return true;
 }
 
 function dispatch(run: Run, input: Input, prior: ConversationState): boolean {
@@ -98,6 +232,20 @@ function dispatch(run: Run, input: Input, prior: ConversationState): boolean {
       if (!block || !httpResultAt(run, block, input.ok, input.body)) return false;
       checkRuleSignals(run);
       return true;
+    }
+    case 'timer': {
+      const w = run.s.waiting;
+      if (run.s.mode === 'bot' && w?.kind === 'http') {
+        // The HTTP reply did not come before the deadline: the block takes its error exit.
+        if (w.timerId !== input.timerId || !run.s.timers.some((t) => t.id === input.timerId)) return false;
+        const block = run.c.blocks.get(w.blockId);
+        run.s.timers = run.s.timers.filter((t) => t.id !== input.timerId);
+        run.rulesBefore = before;
+        if (!block || !httpResultAt(run, block, false, null)) return false;
+        checkRuleSignals(run);
+        return true;
+      }
+      return handoffEvent(run, input);
     }
     case 'customer_left':
       if (run.s.mode === 'closed') return false;

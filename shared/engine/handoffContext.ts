@@ -44,20 +44,24 @@ function topIntent(intents: IntentRecord[]): IntentRecord | null {
   return intents.length ? intents[intents.length - 1] : null;
 }
 
-/** The customer's message of 0-based customer turn `turn`, if the transcript still has it. */
-function customerMessage(transcript: ConversationState['transcript'], turn: number): string | null {
-  let k = 0;
-  for (const entry of transcript) {
+/**
+ * The customer's message of 0-based customer turn `turn`, if the window still has it (the window's last
+ * customer entry is turn `turns - 1`).
+ */
+function customerMessage(recent: ConversationState['recentTranscript'], turns: number, turn: number): string | null {
+  let k = turns - 1;
+  for (let i = recent.length - 1; i >= 0 && k >= turn; i--) {
+    const entry = recent[i];
     if (entry.from !== 'customer') continue;
     if (k === turn) return entry.text;
-    k++;
+    k--;
   }
   return null;
 }
 
 /** A short, readable summary of a conversation, also used for tickets and notification emails. */
 export function summarizeConversation(
-  state: Pick<ConversationState, 'variables' | 'transcript' | 'intents' | 'entities'>,
+  state: Pick<ConversationState, 'variables' | 'recentTranscript' | 'turn' | 'intents' | 'entities'>,
   reason: EscalationReason | 'flow' | null,
   signals: readonly Signal[] = [],
 ): string {
@@ -70,13 +74,13 @@ export function summarizeConversation(
   const intent = topIntent(state.intents);
   if (intent) parts.push(`Topic: ${intent.name} (${Math.round(intent.confidence * 100)}% sure).`);
   if (reason !== null) parts.push(`Handed over because ${reasonPhrases[reason]}.`);
-  const trigger = signals.length ? customerMessage(state.transcript, signals[0].turn) : null;
+  const trigger = signals.length ? customerMessage(state.recentTranscript, state.turn, signals[0].turn) : null;
   if (trigger) parts.push(`Key message: "${clip(trigger, 140)}"`);
   // The last thing the customer said, skipping bare answers to contact questions ("jane@example.com").
   const contactAnswers = new Set([v.customerEmail, v.customerName, v.customerPhone].filter(known).map((x) => String(x).trim().toLowerCase()));
   let last: string | null = null;
-  for (let i = state.transcript.length - 1; i >= 0; i--) {
-    const entry = state.transcript[i];
+  for (let i = state.recentTranscript.length - 1; i >= 0; i--) {
+    const entry = state.recentTranscript[i];
     if (entry.from === 'customer' && !contactAnswers.has(entry.text.trim().toLowerCase())) {
       last = entry.text;
       break;
@@ -105,7 +109,7 @@ export function buildHandoffContext(
   signals: Signal[],
 ): HandoffContext {
   return {
-    transcript: state.transcript.slice(),
+    transcript: state.recentTranscript.slice(),
     intents: state.intents.slice(),
     entities: state.entities.slice(),
     variables: { ...state.variables },

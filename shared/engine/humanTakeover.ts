@@ -12,13 +12,14 @@ import type { Input, Waiting } from './types';
 import { renderTemplate } from '../flow/template';
 import { isOpen } from '../flow/openingHours';
 import { canTransition, createHandoff, transitionHandoff } from '../handoff/lifecycle';
-import { eligibleAgents, pickAgent } from '../handoff/assignment';
+import { eligibleAgents } from '../handoff/assignment';
 import { estimateWait } from '../handoff/estimateWait';
 import { initialEscalationMemory } from '../escalation/evaluateEscalation';
 import { buildHandoffContext, reasonPhrases, summarizeConversation } from './handoffContext';
 import { validateAnswer } from './questionValidators';
 import { addTimer, bot, cancelTimers, isKnown, nextId, say, setVar, system, type Run } from './run';
-import { follow, goTo, type TakeoverEntry } from './runBlocks';
+import { follow as followExit, goTo, type TakeoverEntry } from './runBlocks';
+import { humanTakeoverData } from '../flow/schema';
 
 type Field = 'name' | 'email' | 'reason';
 /**
@@ -104,7 +105,7 @@ function leaveTo(run: Run, block: BlockOf<'human_takeover'>, exit: string): stri
   run.s.waiting = null;
   const to = run.c.exitOf(block.id, exit);
   if (to !== undefined) return to;
-  follow(run, block, exit); // unwired: ends gracefully
+  followExit(run, block, exit); // unwired: ends gracefully
   return null;
 }
 
@@ -162,7 +163,8 @@ function handOver(run: Run, block: BlockOf<'human_takeover'>, reason: Escalation
 
   const context = buildHandoffContext(s, reason, signals);
   const autoAssign = d.assignation === 'custom' && d.autoAssign.enabled;
-  const notifyEmails = d.assignation === 'default' ? d.notifyEmails : [];
+  // The engine requests, the runtime assigns: with `autoAssign` set the runtime picks an online agent
+  // (round robin / least busy, per-agent limit) and answers with `agent_accepted`.
   run.effects.push({
     type: 'handoff_request',
     handoff,
@@ -173,24 +175,17 @@ function handOver(run: Run, block: BlockOf<'human_takeover'>, reason: Escalation
     language: d.language,
     teams: d.teams,
     agents: d.agents,
-    notifyEmails,
     autoAssign: autoAssign ? { strategy: d.autoAssign.strategy, maxChatsPerAgent: d.autoAssign.maxChatsPerAgent } : null,
   });
+  // Emails and Slack messages about the handoff: only these notify effects (one source of truth).
+  const notifyEmails = d.assignation === 'default' ? d.notifyEmails : [];
   if (notifyEmails.length > 0 || d.slackChannels.length > 0) {
     const topic = isKnown(s.variables.handoffReason) ? String(s.variables.handoffReason) : reasonPhrases[reason];
     const subject = `New chat waiting: ${topic.length > 80 ? `${topic.slice(0, 79)}…` : topic}`;
-    if (notifyEmails.length > 0) run.effects.push({ type: 'notify', channel: 'email', to: notifyEmails, subject, text: context.summary });
-    if (d.slackChannels.length > 0) run.effects.push({ type: 'notify', channel: 'slack', to: d.slackChannels, subject, text: context.summary });
+    if (notifyEmails.length > 0) run.effects.push({ type: 'notify', channel: 'email', to: notifyEmails, subject, text: context.summary, secretRefs: [] });
+    if (d.slackChannels.length > 0) run.effects.push({ type: 'notify', channel: 'slack', to: d.slackChannels, subject, text: context.summary, secretRefs: [] });
   }
 
-  if (autoAssign && run.ctx.agents) {
-    const { agent } = pickAgent(run.ctx.agents, req);
-    if (agent) {
-      s.handoff = handoff;
-      assign(run, block, agent.id, agent.name);
-      return;
-    }
-  }
   s.handoff = handoff;
   addTimer(run, 'queue_timeout', handoff.deadline);
   if (d.assignation === 'custom' && d.waitingEmailAfterMinutes > 0 && d.waitingEmailTo.length > 0) {
@@ -225,8 +220,12 @@ export function handoffEvent(run: Run, input: HandoffInput): boolean {
   const h = s.handoff;
   const w = s.waiting;
   if (!h || !w || w.kind !== 'handoff' || (s.mode !== 'waiting' && s.mode !== 'agent')) return false;
-  const block = run.c.blocks.get(w.blockId);
-  if (!block || block.kind !== 'human_takeover') return false;
+  const found = run.c.blocks.get(w.blockId);
+  // A redeployed revision may have removed the block while a person is involved: the handoff carries on
+  // with the block's default settings, and when it ends the conversation restarts at Start.
+  const gone = !found || found.kind !== 'human_takeover';
+  const block: BlockOf<'human_takeover'> = gone ? standIn(w.blockId) : (found as BlockOf<'human_takeover'>);
+  const follow: (r: Run, b: BlockOf<'human_takeover'>, exit: string) => void = gone ? (r) => restartAfterRedeploy(r) : followExit;
   const d = block.data;
   const isAgent = (agentId: string) => h.status === 'assigned' && h.agentId === agentId;
 
@@ -246,7 +245,11 @@ export function handoffEvent(run: Run, input: HandoffInput): boolean {
       s.handoff = { ...s.handoff!, deadline };
       s.mode = 'waiting';
       bot(run, takeoverTexts.requeued, block.id);
+      // Back in the queue: the same timers as a fresh handoff (queue timeout, and the "still waiting" email).
       addTimer(run, 'queue_timeout', deadline);
+      if (d.assignation === 'custom' && d.waitingEmailAfterMinutes > 0 && d.waitingEmailTo.length > 0) {
+        addTimer(run, 'waiting_email', run.now + Math.round(d.waitingEmailAfterMinutes * 60_000));
+      }
       return true;
     }
     case 'agent_handback':
@@ -294,6 +297,7 @@ export function handoffEvent(run: Run, input: HandoffInput): boolean {
           to: d.waitingEmailTo,
           subject: `A customer has been waiting ${minutes} minute${minutes === 1 ? '' : 's'} for a person`,
           text: summarizeConversation(s, h.reason),
+          secretRefs: [],
         });
       }
       return true;
@@ -319,5 +323,17 @@ export function restartConversation(run: Run): void {
   s.waiting = null;
   s.escalation = initialEscalationMemory();
   s.lastEscalation = null;
+  if (run.c.startId !== null) goTo(run, run.c.startId);
+}
+
+/** The settings a Human Takeover block has by default, for a handoff whose block a redeploy removed. */
+function standIn(blockId: string): BlockOf<'human_takeover'> {
+  return { id: blockId, kind: 'human_takeover', data: humanTakeoverData.parse({}) } as BlockOf<'human_takeover'>;
+}
+
+/** The handoff of a removed block ended: say so and start again (see engine.ts, redeploys). */
+function restartAfterRedeploy(run: Run): void {
+  run.s.waiting = null;
+  bot(run, 'This conversation was updated, so we are starting again from the beginning.');
   if (run.c.startId !== null) goTo(run, run.c.startId);
 }

@@ -7,6 +7,7 @@
  */
 import type { Value } from '../flow/schema';
 import type { questionInputTypes } from '../flow/schema';
+import { localTime } from '../flow/openingHours';
 
 export type QuestionInputType = (typeof questionInputTypes)[number];
 export type AnswerResult = { ok: true; value: Value } | { ok: false };
@@ -52,10 +53,14 @@ function isoDate(y: number, m: number, d: number): string | null {
   return dt.toISOString().slice(0, 10);
 }
 
-function date(raw: string, now: number): AnswerResult {
+/** "today", "tomorrow", "yesterday" are days in the flow's time zone (never the host's, never UTC by accident). */
+function date(raw: string, now: number, timeZone: string): AnswerResult {
   const t = raw.trim().toLowerCase().replace(/[.!]+$/, '');
   const relative: Record<string, number> = { today: 0, tomorrow: 1, yesterday: -1 };
-  if (t in relative) return { ok: true, value: new Date(now + relative[t] * DAY_MS).toISOString().slice(0, 10) };
+  if (Object.prototype.hasOwnProperty.call(relative, t)) {
+    const [y, m, d] = localTime(timeZone, now).date.split('-').map(Number);
+    return { ok: true, value: new Date(Date.UTC(y, m - 1, d) + relative[t] * DAY_MS).toISOString().slice(0, 10) };
+  }
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
   if (m) {
     const iso = isoDate(+m[1], +m[2], +m[3]);
@@ -79,7 +84,8 @@ function url(raw: string): AnswerResult {
   return FAIL;
 }
 
-export function validateAnswer(inputType: QuestionInputType, raw: string, now: number): AnswerResult {
+/** `timeZone`: the flow's (settings.timezone), for relative dates. */
+export function validateAnswer(inputType: QuestionInputType, raw: string, now: number, timeZone = 'UTC'): AnswerResult {
   switch (inputType) {
     case 'text': {
       const t = raw.trim();
@@ -92,7 +98,7 @@ export function validateAnswer(inputType: QuestionInputType, raw: string, now: n
     case 'number':
       return number(raw);
     case 'date':
-      return date(raw, now);
+      return date(raw, now, timeZone);
     case 'url':
       return url(raw);
   }

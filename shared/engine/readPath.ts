@@ -8,6 +8,8 @@ export function readPath(root: unknown, path: string): unknown {
   let cur: unknown = root;
   for (const p of parts) {
     if (cur === null || typeof cur !== 'object') return undefined;
+    // Own properties only: a mapping path like "__proto__" or "constructor.name" reads nothing.
+    if (!Object.prototype.hasOwnProperty.call(cur, p)) return undefined;
     cur = (cur as Record<string, unknown>)[p];
   }
   return cur;

@@ -8,9 +8,11 @@ import type { Flow, Value } from '../flow/schema';
 import type { EscalationDecision } from '../escalation/types';
 import type { RuleSnapshot } from '../escalation/evaluateRuleSignals';
 import type { CompiledFlow } from './compileFlow';
+import { WINDOW_SIZE } from './conversationStateSchema';
 import type {
   ConversationState,
   Effect,
+  EffectBody,
   EngineContext,
   OutMessage,
   Step,
@@ -25,7 +27,10 @@ export interface Run {
   now: number;
   s: ConversationState;
   messages: OutMessage[];
-  effects: Effect[];
+  /** Effects without their idempotency keys (added by `finish`). */
+  effects: EffectBody[];
+  /** Transcript entries added in this step (Step.transcript). */
+  transcript: TranscriptEntry[];
   visited: string[];
   decision: EscalationDecision | null;
   /** Blocks entered in this step (runaway protection). */
@@ -44,6 +49,7 @@ export function newRun(flow: Flow, c: CompiledFlow, state: ConversationState, ct
     s: copyState(state),
     messages: [],
     effects: [],
+    transcript: [],
     visited: [],
     decision: null,
     hops: 0,
@@ -61,10 +67,11 @@ function copyState(state: ConversationState): ConversationState {
     v: state.v,
     id: state.id,
     flowId: state.flowId,
+    flowRevision: state.flowRevision,
     mode: state.mode,
     waiting: state.waiting,
     variables: { ...state.variables },
-    transcript: state.transcript,
+    recentTranscript: state.recentTranscript,
     turn: state.turn,
     intents: state.intents,
     entities: state.entities,
@@ -73,22 +80,44 @@ function copyState(state: ConversationState): ConversationState {
     handoff: state.handoff,
     timers: state.timers,
     seq: state.seq,
+    step: state.step,
+    recentEventIds: state.recentEventIds,
     startedAt: state.startedAt,
     updatedAt: state.updatedAt,
   };
 }
 
+/**
+ * Ends an applied step: stamps the time, counts the step and gives every effect its idempotency key
+ * (`${conversationId}:${step}:${index}`: the same input replayed on the same persisted state gives the same keys).
+ */
 export function finish(run: Run): Step {
-  run.s.updatedAt = run.now;
-  return { state: run.s, messages: run.messages, effects: run.effects, decision: run.decision, visited: run.visited };
+  const s = run.s;
+  s.updatedAt = run.now;
+  const step = s.step;
+  s.step = step + 1;
+  const effects: Effect[] = new Array(run.effects.length);
+  for (let i = 0; i < run.effects.length; i++) effects[i] = { ...run.effects[i], idempotencyKey: `${s.id}:${step}:${i}` };
+  return {
+    state: s,
+    messages: run.messages,
+    effects,
+    decision: run.decision,
+    visited: run.visited,
+    transcript: run.transcript,
+    rejected: null,
+  };
 }
 
+/** Adds an entry to the step's transcript and to the state's bounded window. */
 export function appendTranscript(run: Run, entry: TranscriptEntry): void {
+  run.transcript.push(entry);
   if (!run.transcriptOwned) {
-    run.s.transcript = run.s.transcript.slice();
+    const w = run.s.recentTranscript;
+    run.s.recentTranscript = w.length >= WINDOW_SIZE ? w.slice(w.length - WINDOW_SIZE + 1) : w.slice();
     run.transcriptOwned = true;
-  }
-  run.s.transcript.push(entry);
+  } else if (run.s.recentTranscript.length >= WINDOW_SIZE) run.s.recentTranscript.shift();
+  run.s.recentTranscript.push(entry);
 }
 
 /** Shows a message to the customer (and records it). */
@@ -126,7 +155,11 @@ export function customerSaid(run: Run, text: string, blockId?: string): number {
   return turn;
 }
 
+/** Names that would reach object internals: never variables (the validator refuses them too). */
+export const FORBIDDEN_VARIABLE_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
 export function setVar(run: Run, name: string, value: Value): void {
+  if (FORBIDDEN_VARIABLE_NAMES.has(name)) return;
   run.s.variables[name] = value;
 }
 
@@ -139,9 +172,10 @@ export function isKnown(v: Value | undefined): boolean {
   return v !== undefined && v !== null && v !== '';
 }
 
+/** A new id derived from the conversation id (globally unique when the conversation id is): `${id}:${prefix}${n}`. */
 export function nextId(run: Run, prefix: string): string {
   run.s.seq += 1;
-  return `${prefix}${run.s.seq}`;
+  return `${run.s.id}:${prefix}${run.s.seq}`;
 }
 
 export function addTimer(run: Run, purpose: Timer['purpose'], at: number): Timer {

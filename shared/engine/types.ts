@@ -7,24 +7,28 @@ import type { EscalationDecision, EscalationMemory, Signal } from '../escalation
 import type { AgentPresence, Handoff } from '../handoff/types';
 import type { Entity } from '../nlu/types';
 
-export type ConversationMode = 'bot' | 'waiting' | 'agent' | 'closed';
+import type { z } from 'zod';
+import type {
+  conversationStateSchema,
+  timerSchema,
+  transcriptEntrySchema,
+  waitingSchema,
+} from './conversationStateSchema';
+
+/** The state types are inferred from the strict schema in conversationStateSchema.ts: one source of truth. */
+export type ConversationState = z.infer<typeof conversationStateSchema>;
+export type ConversationMode = ConversationState['mode'];
+export type Waiting = z.infer<typeof waitingSchema>;
+export type Timer = z.infer<typeof timerSchema>;
+export type TranscriptEntry = z.infer<typeof transcriptEntrySchema>;
+export type IntentRecord = ConversationState['intents'][number];
 
 export interface Button {
   id: string;
   label: string;
 }
 
-export interface TranscriptEntry {
-  from: 'customer' | 'bot' | 'agent' | 'system';
-  text: string;
-  at: number;
-  blockId?: string;
-  /** Agent's display name for `from: 'agent'`. */
-  name?: string;
-  buttons?: Button[];
-}
-
-/** A message to show, produced by a step (also appended to the transcript). */
+/** A message to show, produced by a step (also returned as a transcript entry). */
 export interface OutMessage {
   from: 'bot' | 'agent' | 'system';
   text: string;
@@ -33,63 +37,13 @@ export interface OutMessage {
   buttons?: Button[];
 }
 
-/** What the engine is waiting for at `blockId`. */
-export type Waiting =
-  | { kind: 'input'; blockId: string; retries: number }
-  /** Graduated escalation offered a person: buttons 'person' / 'bot'. */
-  | { kind: 'offer'; blockId: string; retries: number; reason: EscalationReason }
-  /** Human takeover is collecting details before handing over (default/custom modes). */
-  | {
-      kind: 'takeover_question';
-      blockId: string;
-      field: 'name' | 'email' | 'reason';
-      retries: number;
-      /** The escalation reason that brought the conversation here (absent when the flow simply reached the block). */
-      reason?: EscalationReason;
-    }
-  /** Ticket block collecting details. */
-  | { kind: 'ticket_question'; blockId: string; field: 'email' | 'issue'; retries: number }
-  /** Human takeover: in the queue or with an agent. */
-  | { kind: 'handoff'; blockId: string }
-  /** HTTP request effect issued; waiting for its result. */
-  | { kind: 'http'; blockId: string; requestId: string }
-  /** After the chat ended with restart buttons. */
-  | { kind: 'restart'; blockId: string };
-
-export interface Timer {
-  id: string;
-  purpose: 'queue_timeout' | 'waiting_email';
-  at: number;
-}
-
-export interface IntentRecord {
-  name: string;
-  confidence: number;
-  turn: number;
-}
-
-export interface ConversationState {
-  /** State format version (for persisted conversations). */
-  v: 1;
-  id: string;
-  flowId: string;
-  mode: ConversationMode;
-  waiting: Waiting | null;
-  variables: Record<string, Value>;
-  transcript: TranscriptEntry[];
-  /** Number of customer messages so far (the next customer turn's 0-based index). */
-  turn: number;
-  intents: IntentRecord[];
-  entities: Entity[];
-  escalation: EscalationMemory;
-  /** The last decision that did something (rephrase, offer, handoff). */
-  lastEscalation: EscalationDecision | null;
-  handoff: Handoff | null;
-  timers: Timer[];
-  /** Counter used to make ids (handoffs, timers, requests) deterministic. */
-  seq: number;
-  startedAt: number;
-  updatedAt: number;
+/**
+ * Every agent/runtime event about a handoff names the handoff it is about and carries a unique event id:
+ * an event for an older handoff, or one already applied (a retried delivery), is refused (`Step.rejected`).
+ */
+export interface HandoffEventIds {
+  handoffId: string;
+  eventId: string;
 }
 
 export type Input =
@@ -98,20 +52,21 @@ export type Input =
   | { type: 'choice'; buttonId: string }
   | { type: 'timer'; timerId: string }
   | { type: 'http_result'; requestId: string; ok: boolean; status: number; body: unknown }
-  | { type: 'agent_accepted'; agentId: string; agentName: string }
-  | { type: 'agent_message'; agentId: string; agentName?: string; text: string }
+  | ({ type: 'agent_accepted'; agentId: string; agentName: string } & HandoffEventIds)
+  | ({ type: 'agent_message'; agentId: string; agentName?: string; text: string } & HandoffEventIds)
   /** The agent declines or transfers the chat back to the queue. */
-  | { type: 'agent_declined'; agentId: string; note?: string }
+  | ({ type: 'agent_declined'; agentId: string; note?: string } & HandoffEventIds)
   /** The agent hands the conversation back to the bot: the flow follows `resolved`. */
-  | { type: 'agent_handback'; agentId: string; note?: string }
+  | ({ type: 'agent_handback'; agentId: string; note?: string } & HandoffEventIds)
   /** The agent closes the conversation. */
-  | { type: 'agent_closed'; agentId: string; note?: string }
+  | ({ type: 'agent_closed'; agentId: string; note?: string } & HandoffEventIds)
   /** The runtime found no agent who can take the chat. */
-  | { type: 'no_agent'; note?: string }
+  | ({ type: 'no_agent'; note?: string } & HandoffEventIds)
   /** The customer left (closed the widget, timed out on the channel). */
   | { type: 'customer_left' };
 
 export interface HandoffContext {
+  /** The recent transcript (the state's window); the runtime may attach its full log instead. */
   transcript: TranscriptEntry[];
   intents: IntentRecord[];
   entities: Entity[];
@@ -124,7 +79,23 @@ export interface HandoffContext {
   suggestedResolution: string;
 }
 
-export type Effect =
+/**
+ * What the runtime must carry out. Every effect has an `idempotencyKey`, stable when the same input is
+ * replayed on the same persisted state (`${conversationId}:${state.step}:${index}`): a runtime that crashed
+ * between carrying out an effect and recording it skips keys it has already done, so nothing is sent twice.
+ */
+export type Effect = EffectBody & { idempotencyKey: string };
+
+/**
+ * ASSIGNMENT: the runtime assigns, the engine requests. `handoff_request` says who may take the chat
+ * (assignation, teams, agents, skill, language, and `autoAssign` when the block wants the runtime to pick
+ * an online agent itself); the runtime answers with `agent_accepted` (or `no_agent`). Emails and Slack
+ * messages about a handoff are ONLY `notify` effects (one source of truth).
+ *
+ * SECRETS: `{{secrets.NAME}}` in an HTTP block's url/headers or a notify target is left verbatim; the
+ * effect lists the names in `secretRefs` and the runtime fills them with `fillSecrets` (secrets.ts).
+ */
+export type EffectBody =
   | {
       type: 'handoff_request';
       handoff: Handoff;
@@ -135,24 +106,30 @@ export type Effect =
       language: string;
       teams: string[];
       agents: string[];
-      notifyEmails: string[];
       autoAssign: { strategy: 'round_robin' | 'least_busy'; maxChatsPerAgent: number } | null;
     }
   /** The handoff record changed (assigned, requeued, resolved, expired, rejected, cancelled). */
   | { type: 'handoff_update'; handoff: Handoff }
   /** A customer message to pass to the agent (or queue) while waiting / with an agent. */
   | { type: 'relay_to_agent'; handoffId: string; text: string }
-  | { type: 'notify'; channel: 'email' | 'slack' | 'webhook'; to: string[]; subject: string; text: string }
+  | { type: 'notify'; channel: 'email' | 'slack' | 'webhook'; to: string[]; subject: string; text: string; secretRefs: string[] }
   | { type: 'set_timer'; timer: Timer }
   | { type: 'cancel_timer'; timerId: string }
   | {
       type: 'http_request';
       requestId: string;
       method: string;
+      /** Template values are percent-encoded where they land (path segment, query value). */
       url: string;
+      /** Header values never contain line breaks. */
       headers: Record<string, string>;
+      /** For a JSON body, built as JSON (template values are JSON string values). */
       body: string;
+      /** How `body` was built from its template (and how a secret in it is escaped). */
+      bodyFormat: 'json' | 'form' | 'text';
       timeoutMs: number;
+      /** `{{secrets.NAME}}` names left verbatim in url/headers/body, for the runtime to fill. */
+      secretRefs: string[];
     }
   | {
       type: 'create_ticket';
@@ -173,14 +150,21 @@ export interface Step {
   decision: EscalationDecision | null;
   /** Blocks visited during this step, in order (for the simulator's trace). */
   visited: string[];
+  /** Transcript entries this step adds, in order: the runtime appends them to its log (the state keeps a window). */
+  transcript: TranscriptEntry[];
+  /** Set when the input was refused (stale or duplicate event, wrong state): nothing was applied. */
+  rejected: { reason: string } | null;
 }
 
 export interface EngineContext {
   /** Current time, ms since epoch. The engine never reads a clock. */
   now: number;
-  /** Conversation id for `start` (ignored by `receive`). */
+  /** Conversation id for `start` (ignored by `receive`): globally unique, given by the runtime. */
   conversationId?: string;
-  /** Agents' presence, when the caller knows it: enables `no_agent` at once and auto-assignment. */
+  /**
+   * Agents' presence, when the caller knows it: lets a Human Takeover block leave by `no_agent` at once and
+   * estimate the wait. The engine never assigns from it (the runtime assigns; see `handoff_request`).
+   */
   agents?: AgentPresence[];
 }
 

@@ -1,7 +1,48 @@
 /**
  * Evaluates variable rules (condition blocks, urgency rules, hot-lead rules). Pure: `now` is an argument.
  */
+import { RE2JS } from 're2js';
 import type { Rule, RuleGroup, Value } from './schema';
+
+/**
+ * Designer regexes (`matches` rules) run on RE2JS: linear time in the input, whatever the pattern (no
+ * backtracking, so `(a+)+$` against a hostile customer message cannot stall the engine). Features RE2 lacks
+ * (backreferences, lookaround) and invalid patterns are reported by `checkPattern` (validation), never a
+ * silent false at run time. Patterns match case-insensitively anywhere in the text.
+ */
+export type PatternCheck = { ok: true } | { ok: false; message: string };
+
+const compiled = new Map<string, RE2JS | string>();
+
+function compilePattern(pattern: string): RE2JS | string {
+  let hit = compiled.get(pattern);
+  if (hit === undefined) {
+    try {
+      hit = RE2JS.compile(pattern, RE2JS.CASE_INSENSITIVE);
+    } catch (e) {
+      const raw = e instanceof Error ? e.message : String(e);
+      hit = raw.replace(/^error parsing regexp:\s*/, '');
+    }
+    if (compiled.size > 500) compiled.clear();
+    compiled.set(pattern, hit);
+  }
+  return hit;
+}
+
+/** Whether a designer's pattern can be used; the message says what is wrong in it. */
+export function checkPattern(pattern: string): PatternCheck {
+  const r = compilePattern(pattern);
+  if (typeof r !== 'string') return { ok: true };
+  return {
+    ok: false,
+    message: `the pattern ${JSON.stringify(pattern)} cannot be used: ${r}. Patterns use RE2 syntax (no backreferences like \\1, no lookahead or lookbehind).`,
+  };
+}
+
+/** Own properties only: a rule on `constructor` or `__proto__` reads nothing. */
+function read(vars: Record<string, Value | undefined>, name: string): Value | undefined {
+  return Object.prototype.hasOwnProperty.call(vars, name) ? vars[name] : undefined;
+}
 
 function toNumber(v: Value | undefined): number | null {
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
@@ -13,11 +54,49 @@ function toNumber(v: Value | undefined): number | null {
   return null;
 }
 
-/** Milliseconds since epoch for a date-like variable (ISO string or epoch ms), or null. */
-export function toTime(v: Value | undefined): number | null {
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The time zone's offset from UTC at instant `t`, in ms (unknown zones read as UTC). */
+function zoneOffset(timeZone: string, t: number): number {
+  let f = offsetFormatters.get(timeZone);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    } catch {
+      f = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    }
+    offsetFormatters.set(timeZone, f);
+  }
+  const p: Record<string, number> = {};
+  for (const part of f.formatToParts(t)) if (part.type !== 'literal') p[part.type] = Number(part.value);
+  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour % 24, p.minute, p.second);
+  return wall - (t - (t % 1000 + 1000) % 1000);
+}
+
+/** A wall-clock time in `timeZone` as an instant (the later reading when a DST change makes it ambiguous). */
+function wallToInstant(timeZone: string, wallAsUtc: number): number {
+  const first = wallAsUtc - zoneOffset(timeZone, wallAsUtc);
+  return wallAsUtc - zoneOffset(timeZone, first);
+}
+
+const ZONELESS = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
+
+/**
+ * Milliseconds since epoch for a date-like variable (ISO string or epoch ms), or null. A date-time without
+ * an offset ("2024-05-01T14:30") is a wall-clock time in `timeZone` (the flow's), never the host's: the
+ * same flow gives the same answers on a server in any zone. A bare date is midnight in `timeZone`.
+ */
+export function toTime(v: Value | undefined, timeZone = 'UTC'): number | null {
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   if (typeof v === 'string' && v.trim() !== '') {
-    const t = Date.parse(v);
+    const s = v.trim();
+    const m = ZONELESS.exec(s);
+    if (m) return wallToInstant(timeZone, Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], m[6] ? +m[6] : 0));
+    const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+    if (d) return wallToInstant(timeZone, Date.UTC(+d[1], +d[2] - 1, +d[3]));
+    // Anything else must say its offset (or Z) to be read the same on every host.
+    if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(s)) return null;
+    const t = Date.parse(s);
     return Number.isNaN(t) ? null : t;
   }
   return null;
@@ -25,8 +104,9 @@ export function toTime(v: Value | undefined): number | null {
 
 const isEmpty = (v: Value | undefined) => v === undefined || v === null || v === '';
 
-export function evaluateRule(rule: Rule, vars: Record<string, Value | undefined>, now: number): boolean {
-  const actual = vars[rule.variable];
+/** `timeZone`: the flow's (settings.timezone), for date-times written without an offset. */
+export function evaluateRule(rule: Rule, vars: Record<string, Value | undefined>, now: number, timeZone = 'UTC'): boolean {
+  const actual = read(vars, rule.variable);
   const expected = rule.value;
   switch (rule.op) {
     case 'exists':
@@ -60,14 +140,12 @@ export function evaluateRule(rule: Rule, vars: Record<string, Value | undefined>
     case 'starts_with':
       return String(actual ?? '').toLowerCase().startsWith(String(expected ?? '').toLowerCase());
     case 'matches': {
-      try {
-        return new RegExp(String(expected ?? ''), 'i').test(String(actual ?? ''));
-      } catch {
-        return false;
-      }
+      const re = compilePattern(String(expected ?? ''));
+      // An invalid pattern is a validation error (checkPattern); a flow run anyway treats it as no match.
+      return typeof re === 'string' ? false : re.test(String(actual ?? ''));
     }
     case 'within_minutes': {
-      const t = toTime(actual);
+      const t = toTime(actual, timeZone);
       const minutes = toNumber(expected ?? null);
       if (t === null || minutes === null) return false;
       const diff = (t - now) / 60_000;
@@ -76,9 +154,9 @@ export function evaluateRule(rule: Rule, vars: Record<string, Value | undefined>
   }
 }
 
-export function evaluateRuleGroup(group: RuleGroup, vars: Record<string, Value | undefined>, now: number): boolean {
+export function evaluateRuleGroup(group: RuleGroup, vars: Record<string, Value | undefined>, now: number, timeZone = 'UTC'): boolean {
   if (group.rules.length === 0) return false;
   return group.combinator === 'and'
-    ? group.rules.every((r) => evaluateRule(r, vars, now))
-    : group.rules.some((r) => evaluateRule(r, vars, now));
+    ? group.rules.every((r) => evaluateRule(r, vars, now, timeZone))
+    : group.rules.some((r) => evaluateRule(r, vars, now, timeZone));
 }

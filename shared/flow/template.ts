@@ -1,22 +1,147 @@
 /**
- * `{{variable}}` templating. Unknown variables render as an empty string (never "undefined").
- * Spaces inside braces are allowed: `{{ name }}`.
+ * `{{variable}}` templating, escaped for where the text lands. Unknown variables render as an empty string
+ * (never "undefined"); spaces inside braces are allowed: `{{ name }}`.
+ *
+ * Security (issue 6, section 4):
+ * - Only a variable the flow actually holds renders: `{{constructor}}`, `{{__proto__}}`, `{{toString}}`
+ *   render nothing (own properties only).
+ * - `{{secrets.NAME}}` never renders from variables. In customer-facing text it renders nothing; in HTTP
+ *   request parts (`renderUrl`, `renderHeader`, `renderBody`) it is left verbatim for the runtime to fill
+ *   (see shared/engine/secrets.ts), and `secretNames` lists them.
+ * - `renderUrl`: every value is percent-encoded as one path segment or query component (`/ ? & = # %`
+ *   included), and a value of only dots renders nothing, so `../../admin?x=` cannot change the path or query.
+ * - `renderBody` for JSON: values are JSON-escaped inside a JSON string, and JSON values (string, number,
+ *   boolean, null) outside one; the body is built as JSON, never by concatenation.
+ * - `renderHeader`: line breaks and other control characters are removed, so a value cannot add a header.
  */
 import type { Value } from './schema';
 
 const TEMPLATE = /\{\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}\}/g;
+const SECRET_PREFIX = 'secrets.';
 
-export function renderTemplate(template: string, vars: Record<string, Value | undefined>): string {
+type Vars = Record<string, Value | undefined>;
+
+/** The variable's value, when the flow holds one under exactly that name (never an inherited property). */
+export function lookupVariable(vars: Vars, name: string): Value | undefined {
+  return Object.prototype.hasOwnProperty.call(vars, name) ? vars[name] : undefined;
+}
+
+function text(v: Value | undefined): string {
+  return v === null || v === undefined ? '' : String(v);
+}
+
+/** Renders `template` with each variable's text passed through `escape` (identity by default). */
+export function renderTemplate(template: string, vars: Vars, escape: (value: string) => string = (s) => s): string {
   if (!template.includes('{{')) return template;
   return template.replace(TEMPLATE, (_m, name: string) => {
-    const v = vars[name];
-    return v === null || v === undefined ? '' : String(v);
+    if (name.startsWith(SECRET_PREFIX)) return '';
+    return escape(text(lookupVariable(vars, name)));
   });
 }
 
-/** Variable names a template refers to, in order of first use. */
+/** Leaves `{{secrets.NAME}}` placeholders as written; escapes variables with `escape`. */
+function renderKeepingSecrets(template: string, vars: Vars, escape: (value: string) => string): string {
+  if (!template.includes('{{')) return template;
+  return template.replace(TEMPLATE, (m, name: string) => {
+    if (name.startsWith(SECRET_PREFIX)) return `{{${name}}}`;
+    return escape(text(lookupVariable(vars, name)));
+  });
+}
+
+/** Percent-encodes a value for one URL path segment or query component. */
+export function encodeUrlValue(value: string): string {
+  if (/^\.+$/.test(value)) return ''; // "." and ".." would be read as path navigation, even encoded
+  return encodeURIComponent(value);
+}
+
+export function renderUrl(template: string, vars: Vars): string {
+  return renderKeepingSecrets(template, vars, encodeUrlValue);
+}
+
+/** Removes CR, LF and other control characters (a header value cannot start another header). */
+export function stripControl(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return value.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+}
+
+export function renderHeader(template: string, vars: Vars): string {
+  return stripControl(renderKeepingSecrets(template, vars, stripControl));
+}
+
+export type BodyFormat = 'json' | 'form' | 'text';
+
+/** The body's format: JSON when the content type says so or the template looks like JSON. */
+export function bodyFormat(template: string, contentType: string | undefined): BodyFormat {
+  const ct = (contentType ?? '').toLowerCase();
+  if (ct.includes('json')) return 'json';
+  if (ct.includes('x-www-form-urlencoded')) return 'form';
+  const t = template.trim();
+  if (ct === '' && (t.startsWith('{') || t.startsWith('['))) return 'json';
+  return 'text';
+}
+
+/**
+ * A JSON body: a placeholder inside a JSON string gets the value JSON-escaped (quotes, backslashes and
+ * control characters cannot end the string); a placeholder outside strings gets a JSON value (a number
+ * or boolean as is, text as a quoted string, unknown as null). Secrets stay verbatim in either place
+ * (outside a string, as a quoted placeholder), for `fillSecrets` to JSON-escape later.
+ */
+export function renderJsonBody(template: string, vars: Vars): string {
+  if (!template.includes('{{')) return template;
+  let out = '';
+  let inString = false;
+  let i = 0;
+  while (i < template.length) {
+    const ch = template[i];
+    if (ch === '{' && template[i + 1] === '{') {
+      TEMPLATE.lastIndex = i;
+      const m = TEMPLATE.exec(template);
+      if (m && m.index === i) {
+        const name = m[1];
+        if (name.startsWith(SECRET_PREFIX)) out += inString ? `{{${name}}}` : `"{{${name}}}"`;
+        else {
+          const v = lookupVariable(vars, name);
+          if (inString) out += JSON.stringify(text(v)).slice(1, -1);
+          else out += v === undefined ? 'null' : JSON.stringify(v);
+        }
+        i += m[0].length;
+        continue;
+      }
+    }
+    if (inString && ch === '\\') {
+      out += ch + (template[i + 1] ?? '');
+      i += 2;
+      continue;
+    }
+    if (ch === '"') inString = !inString;
+    out += ch;
+    i++;
+  }
+  return out;
+}
+
+export function renderBody(template: string, vars: Vars, format: BodyFormat): string {
+  if (format === 'json') return renderJsonBody(template, vars);
+  if (format === 'form') return renderKeepingSecrets(template, vars, encodeURIComponent);
+  return renderKeepingSecrets(template, vars, (s) => s);
+}
+
+/** Names `{{secrets.NAME}}` placeholders refer to, in order of first use. */
+export function secretNames(...templates: string[]): string[] {
+  const out: string[] = [];
+  for (const t of templates) {
+    for (const m of t.matchAll(TEMPLATE)) {
+      if (!m[1].startsWith(SECRET_PREFIX)) continue;
+      const name = m[1].slice(SECRET_PREFIX.length);
+      if (name && !out.includes(name)) out.push(name);
+    }
+  }
+  return out;
+}
+
+/** Variable names a template refers to, in order of first use (secrets are not variables). */
 export function templateVariables(template: string): string[] {
   const out: string[] = [];
-  for (const m of template.matchAll(TEMPLATE)) if (!out.includes(m[1])) out.push(m[1]);
+  for (const m of template.matchAll(TEMPLATE)) if (!m[1].startsWith(SECRET_PREFIX) && !out.includes(m[1])) out.push(m[1]);
   return out;
 }

@@ -1,25 +1,33 @@
 /**
- * A conversation run on a virtual clock: the engine plus what the simulator does with its effects.
+ * A conversation run on a virtual clock: the engine plus what the simulator does with its effects, playing
+ * the runtime's part (it keeps the full transcript from `Step.transcript`, answers HTTP requests, fires
+ * timers, and, like the runtime, ASSIGNS: when a handoff request asks for auto-assignment it picks an online
+ * agent from `agents` and sends `agent_accepted` back to the engine).
  *
- * Used by the terminal simulator (`baton chat`), batch simulation (`baton simulate`) and tests. Pure: the
- * clock is a number that only moves when `advance` is called; HTTP requests are answered by an injected
- * synchronous handler or left pending for the caller to answer with `send({type:'http_result', ...})`.
+ * Used by the terminal simulator (`baton chat`), batch simulation (`baton simulate`), the studio and tests.
+ * Pure: the clock is a number that only moves when `advance` is called; HTTP requests are answered by an
+ * injected synchronous handler or left pending for the caller to answer with `send({type:'http_result', ...})`.
  */
 import { receive, start } from '../engine/engine';
-import type { ConversationState, Effect, EngineContext, Input, Step } from '../engine/types';
+import type { ConversationState, Effect, EngineContext, Input, Step, TranscriptEntry } from '../engine/types';
 import type { Flow } from '../flow/schema';
 import type { AgentPresence } from '../handoff/types';
+import { pickAgent } from '../handoff/assignment';
 import { nextDueTimer } from './nextDueTimer';
 import { shownButtons } from './shownButtons';
 
 export type HttpEffect = Extract<Effect, { type: 'http_request' }>;
 export type HttpResult = { ok: boolean; status: number; body: unknown };
 
+/** An agent or runtime event without the ids the simulator fills in (current handoff, a fresh event id). */
+export type AgentInput = Input extends infer I ? (I extends { handoffId: string; eventId: string } ? Omit<I, 'handoffId' | 'eventId'> : never) : never;
+
 export interface SimulationOptions {
   /** Virtual clock start, ms since epoch. */
   now: number;
+  /** Default 'sim'. */
   conversationId?: string;
-  /** Agents' presence the engine sees (enables auto-assignment and `no_agent`). */
+  /** Agents' presence (who is online): the engine sees it for "nobody online", the simulator assigns from it. */
   agents?: AgentPresence[];
   /** Answers HTTP request effects at once; when absent they stay in `pendingHttp`. */
   http?: (request: HttpEffect) => HttpResult;
@@ -31,11 +39,17 @@ export interface Simulation {
   now: number;
   /** Every step so far, oldest first. */
   readonly steps: Step[];
+  /** The whole transcript (the state only keeps a window). */
+  readonly transcript: TranscriptEntry[];
   /** HTTP requests waiting for an answer. */
   readonly pendingHttp: HttpEffect[];
   /** Effects the simulator carried out virtually (notifications, tickets, CSAT, handoff records), oldest first. */
   readonly effects: Effect[];
+  /** Agents' presence (undefined: unknown, nobody is assigned automatically). */
+  agents: AgentPresence[] | undefined;
   send(input: Input): Step[];
+  /** An agent or runtime event about the current handoff; the simulator adds the handoff id and an event id. */
+  agent(input: AgentInput): Step[];
   /** Customer types `text`; if it equals a label of the buttons shown last, it is sent as that button's click. */
   say(text: string): Step[];
   /** Moves the virtual clock forward by `ms`, firing due timers in order. */
@@ -44,16 +58,27 @@ export interface Simulation {
   shownButtons(): { id: string; label: string }[];
 }
 
+/** Longest virtual-clock move accepted at once (100 years): beyond it dates stop being representable. */
+export const MAX_ADVANCE_MS = 100 * 365 * 24 * 3_600_000;
+
 export function createSimulation(flow: Flow, options: SimulationOptions): Simulation {
+  let events = 0;
   const sim: Simulation = {
     flow,
     state: undefined as unknown as ConversationState,
     now: options.now,
     steps: [],
+    transcript: [],
     pendingHttp: [],
     effects: [],
+    agents: options.agents,
     send(input) {
       return run((ctx) => receive(flow, sim.state, input, ctx));
+    },
+    agent(input) {
+      const handoffId = sim.state.handoff?.id ?? '(no handoff)';
+      events += 1;
+      return sim.send({ ...input, handoffId, eventId: `${sim.state.id}:ev${events}` } as Input);
     },
     say(text) {
       const wanted = text.trim().toLowerCase();
@@ -61,7 +86,7 @@ export function createSimulation(flow: Flow, options: SimulationOptions): Simula
       return sim.send(button ? { type: 'choice', buttonId: button.id } : { type: 'text', text });
     },
     advance(ms) {
-      const until = sim.now + Math.max(0, ms);
+      const until = sim.now + Math.min(MAX_ADVANCE_MS, Math.max(0, Number.isFinite(ms) ? ms : 0));
       const out: Step[] = [];
       // Fire due timers one at a time, in time order: a timer's step may set or cancel others.
       for (;;) {
@@ -75,12 +100,12 @@ export function createSimulation(flow: Flow, options: SimulationOptions): Simula
       return out;
     },
     shownButtons() {
-      return shownButtons(sim.state);
+      return shownButtons(sim.transcript, sim.state);
     },
   };
 
   function ctx(): EngineContext {
-    return { now: sim.now, conversationId: options.conversationId, agents: options.agents };
+    return { now: sim.now, conversationId: options.conversationId ?? 'sim', agents: sim.agents };
   }
 
   function run(make: (c: EngineContext) => Step): Step[] {
@@ -90,6 +115,7 @@ export function createSimulation(flow: Flow, options: SimulationOptions): Simula
       sim.state = step.state;
       sim.steps.push(step);
       out.push(step);
+      for (const entry of step.transcript) sim.transcript.push(entry);
       let next: Step | null = null;
       for (const effect of step.effects) {
         if (effect.type === 'http_request') {
@@ -100,6 +126,26 @@ export function createSimulation(flow: Flow, options: SimulationOptions): Simula
           } else sim.pendingHttp.push(effect);
         } else if (effect.type !== 'set_timer' && effect.type !== 'cancel_timer') {
           sim.effects.push(effect);
+          // The runtime's part: auto-assignment to an online agent.
+          if (effect.type === 'handoff_request' && effect.autoAssign && sim.agents && !next) {
+            const { agent } = pickAgent(sim.agents, {
+              strategy: effect.autoAssign.strategy,
+              maxChatsPerAgent: effect.autoAssign.maxChatsPerAgent,
+              skill: effect.skill,
+              language: effect.language,
+              teams: effect.teams,
+              agents: effect.agents,
+            });
+            if (agent) {
+              events += 1;
+              next = receive(
+                flow,
+                sim.state,
+                { type: 'agent_accepted', agentId: agent.id, agentName: agent.name, handoffId: effect.handoff.id, eventId: `${sim.state.id}:ev${events}` },
+                ctx(),
+              );
+            }
+          }
         }
       }
       if (!next) break;

@@ -51,6 +51,6 @@ export function playConversation(flow: Flow, id: string, turns: string[], now: n
       ? { id: h.id, status: h.status, assignation: h.assignation, reason: h.reason, priority: h.priority, blockId: h.blockId, summary }
       : null,
     end: { mode: sim.state.mode, waitingFor: sim.state.waiting?.kind ?? null },
-    transcript: sim.state.transcript.map((t) => ({ from: t.from, text: t.text })),
+    transcript: sim.transcript.map((t) => ({ from: t.from, text: t.text })),
   };
 }

@@ -99,16 +99,18 @@ export function randomConversation(rand: () => number, maxTurns = 8): Input[] {
     if (r < 0.35) out.push({ type: 'text', text: messagePool[Math.floor(rand() * messagePool.length)] });
     else if (r < 0.75) out.push({ type: 'text', text: fillTemplate(messageTemplates[Math.floor(rand() * messageTemplates.length)], rand) });
     else if (r < 0.9) out.push({ type: 'choice', buttonId: `#${Math.floor(rand() * 4)}` }); // the k-th button on screen
-    else if (r < 0.95) out.push({ type: 'agent_accepted', agentId: 'a1', agentName: 'Ana' });
-    else out.push({ type: 'agent_handback', agentId: 'a1' });
+    // '#current': the handoff id is filled in from the state when the script is played (resolveClick).
+    else if (r < 0.95) out.push({ type: 'agent_accepted', agentId: 'a1', agentName: 'Ana', handoffId: '#current', eventId: `ev${i}` });
+    else out.push({ type: 'agent_handback', agentId: 'a1', handoffId: '#current', eventId: `ev${i}` });
   }
   return out;
 }
 
 /** Turns a `#k` click into the id of the k-th button on screen (null when none is shown). */
-export function resolveClick(input: Input, state: Pick<ConversationState, 'mode' | 'waiting' | 'transcript'>): Input | null {
+export function resolveClick(input: Input, state: Pick<ConversationState, 'mode' | 'waiting' | 'recentTranscript' | 'handoff'>): Input | null {
+  if ('handoffId' in input && input.handoffId === '#current') return { ...input, handoffId: state.handoff?.id ?? 'none' };
   if (input.type !== 'choice' || !input.buttonId.startsWith('#')) return input;
-  const buttons = shownButtons(state);
+  const buttons = shownButtons(state.recentTranscript, state);
   if (buttons.length === 0) return null;
   return { type: 'choice', buttonId: buttons[Number(input.buttonId.slice(1)) % buttons.length].id };
 }

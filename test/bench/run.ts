@@ -124,11 +124,11 @@ const tenTurns: Input[] = [
   { type: 'text', text: 'great' },
   { type: 'text', text: 'bye' },
 ];
-let sizeState: ConversationState = start(flow, { now: NOW }).state;
+let sizeState: ConversationState = start(flow, { now: NOW, conversationId: 'size' }).state;
 for (const input of tenTurns) sizeState = receive(flow, sizeState, input, { now: NOW + 1000 }).state;
 const withTranscript = JSON.stringify(sizeState).length;
-const withoutTranscript = JSON.stringify({ ...sizeState, transcript: [] }).length;
-const transcriptSkeleton = JSON.stringify({ ...sizeState, transcript: sizeState.transcript.map((t) => ({ ...t, text: '' })) }).length;
+const withoutTranscript = JSON.stringify({ ...sizeState, recentTranscript: [] }).length;
+const transcriptSkeleton = JSON.stringify({ ...sizeState, recentTranscript: sizeState.window.map((t) => ({ ...t, text: '' })) }).length;
 
 /* ---------------------------------------------------------------- batch simulation */
 const batchRand = seededRandom(3);

@@ -75,7 +75,7 @@ describe('baton chat', () => {
     const r = baton(['chat', 'flows/customer-support.json', '--now', NOW, '--http', 'fail'], script);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/escalation \(handoff\): explicit_request/);
-    expect(r.stdout).toMatch(/handoff requested: h\d+/);
+    expect(r.stdout).toMatch(/handoff requested: cli:h\d+/);
     expect(r.stdout).toMatch(/Ana has joined|Ana ›/);
     expect(r.stdout).toContain('Ana › Hi, I am Ana. How can I help?');
     expect(r.stdout).toMatch(/CSAT recorded: 5\/5/);
@@ -88,7 +88,7 @@ describe('baton chat', () => {
     expect(r.code).toBe(0);
     // The 5-minute waiting email fires first, then the 10-minute queue timeout, then the flow's ticket.
     expect(r.stdout).toMatch(/email to support-leads@northwind\.example: A customer has been waiting 5 minutes/);
-    expect(r.stdout).toMatch(/handoff h\d+ is now expired/);
+    expect(r.stdout).toMatch(/handoff cli:h\d+ is now expired/);
     expect(r.stdout).toMatch(/ticket \S+ opened for jane@example\.com: My parcel never arrived/);
   });
 

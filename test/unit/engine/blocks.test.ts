@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { converse, makeFlow } from './harness';
+import { converse, makeFlow, plain } from './harness';
 import { start } from '../../../shared/engine/engine';
 
 describe('non-waiting blocks', () => {
@@ -99,7 +99,7 @@ describe('non-waiting blocks', () => {
     );
     const c = converse(flow);
     expect(c.effects('notify')).toEqual([
-      { type: 'notify', channel: 'slack', to: ['#sales'], subject: 'Lead Ana', text: 'Ana wants a demo' },
+      { type: 'notify', channel: 'slack', to: ['#sales'], subject: 'Lead Ana', text: 'Ana wants a demo', secretRefs: [] },
     ]);
     expect(c.mode()).toBe('closed');
   });
@@ -213,7 +213,7 @@ describe('buttons block', () => {
     c.click('refund');
     expect(c.variables().topic).toBe('money_back');
     expect(c.lastBotText()).toBe('refunds (money_back)');
-    expect(c.state.transcript.some((t) => t.from === 'customer' && t.text === 'Refund')).toBe(true);
+    expect(c.transcript().some((t) => t.from === 'customer' && t.text === 'Refund')).toBe(true);
   });
 
   it.each([
@@ -246,7 +246,7 @@ describe('buttons block', () => {
     const step = c.send({ type: 'choice', buttonId: 'nope' });
     expect(step.state).toBe(before);
     expect(step.messages).toEqual([]);
-    expect(step.effects).toEqual([]);
+    expect(plain(step.effects)).toEqual([]);
   });
 });
 
@@ -372,18 +372,20 @@ describe('http_request block', () => {
     expect(c.effects('http_request')).toEqual([
       {
         type: 'http_request',
-        requestId: 'r1',
+        requestId: 'c1:r1',
         method: 'POST',
         url: 'https://api.example.com/orders/A1',
         headers: { Authorization: 'Bearer xyz' },
         body: '{"id":"A1"}',
+        bodyFormat: 'json',
         timeoutMs: 10000,
+        secretRefs: [],
       },
     ]);
-    expect(c.state.waiting).toEqual({ kind: 'http', blockId: 'h', requestId: 'r1' });
+    expect(c.state.waiting).toEqual({ kind: 'http', blockId: 'h', requestId: 'c1:r1', timerId: 'c1:t2' });
     c.say('hello?');
     expect(c.lastStep.messages).toEqual([]);
-    expect(c.state.transcript.at(-1)).toMatchObject({ from: 'customer', text: 'hello?' });
+    expect(c.transcript().at(-1)).toMatchObject({ from: 'customer', text: 'hello?' });
     c.http(true, { order: { status: 'shipped' }, items: [{ name: 'Boots' }] });
     expect(c.lastBotText()).toBe('Your order is shipped (Boots).');
     expect(c.variables().missing).toBeUndefined();
@@ -420,20 +422,20 @@ describe('ticket block', () => {
     c.say('My invoice is wrong');
     const [ticket] = c.effects('create_ticket');
     expect(ticket).toMatchObject({
-      ticketId: 'T1',
+      ticketId: 'c1:T1',
       contact: { name: 'Ana', email: 'ana@example.com', phone: null },
       issue: 'My invoice is wrong',
       priority: 'high',
     });
     expect(ticket.summary).toContain('My invoice is wrong');
-    expect(c.variables().ticketId).toBe('T1');
-    expect(c.botTexts().slice(-2)).toEqual(['Ticket T1 opened.', 'Bye']);
+    expect(c.variables().ticketId).toBe('c1:T1');
+    expect(c.botTexts().slice(-2)).toEqual(['Ticket c1:T1 opened.', 'Bye']);
   });
 
   it('asks nothing when email and reason are already known', () => {
     const c = converse(flow([{ name: 'customerEmail', default: 'a@b.co' }, { name: 'handoffReason', default: 'late parcel' }]));
     expect(c.effects('create_ticket')).toHaveLength(1);
-    expect(c.botTexts()).toEqual(['Ticket T1 opened.', 'Bye']);
+    expect(c.botTexts()).toEqual(['Ticket c1:T1 opened.', 'Bye']);
   });
 });
 
@@ -490,20 +492,20 @@ describe('closed conversations', () => {
     const c = converse(flow());
     c.say('Ana');
     expect(c.mode()).toBe('closed');
-    const lengthBefore = c.state.transcript.length;
+    const lengthBefore = c.transcript().length;
     const step = c.say('hello again');
     expect(step.messages.map((m) => m.text)).toEqual(['Welcome back, Ana!', 'Your name?']);
     expect(c.mode()).toBe('bot');
     expect(c.variables().name).toBe('Ana');
     expect(c.state.turn).toBe(2);
-    expect(c.state.transcript.length).toBe(lengthBefore + 3);
+    expect(c.transcript().length).toBe(lengthBefore + 3);
   });
 
   it('the customer leaving in bot mode closes the conversation; later events are ignored', () => {
     const c = converse(flow());
     const step = c.leave();
     expect(c.mode()).toBe('closed');
-    expect(step.effects).toEqual([{ type: 'end', reason: 'customer_left' }]);
+    expect(plain(step.effects)).toEqual([{ type: 'end', reason: 'customer_left' }]);
     const s = c.state;
     expect(c.leave().state).toBe(s);
     expect(c.send({ type: 'choice', buttonId: 'restart' }).state).toBe(s);

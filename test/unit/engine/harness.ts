@@ -13,7 +13,8 @@ import { nextDueTimer } from '../../../shared/simulator/nextDueTimer';
 import { parseDuration } from '../../../shared/simulator/parseDuration';
 import { flowSchema, type Flow, type FlowInput } from '../../../shared/flow/schema';
 import { receive, start } from '../../../shared/engine/engine';
-import type { Button, ConversationState, Effect, Input, OutMessage, Step } from '../../../shared/engine/types';
+import type { Button, ConversationState, Effect, Input, OutMessage, Step, TranscriptEntry } from '../../../shared/engine/types';
+import { pickAgent } from '../../../shared/handoff/assignment';
 import type { AgentPresence } from '../../../shared/handoff/types';
 
 export interface ConverseOptions {
@@ -68,6 +69,8 @@ export interface Conversation {
     handback(note?: string): Step;
     close(note?: string): Step;
   };
+  /** Every transcript entry so far (Step.transcript of every step, in order): the runtime's log. */
+  transcript(): TranscriptEntry[];
   mode(): ConversationState['mode'];
   variables(): ConversationState['variables'];
   /** Every message shown so far, in order. */
@@ -76,8 +79,13 @@ export interface Conversation {
   lastBotText(): string | null;
   /** Buttons of the last message that had any. */
   lastButtons(): Button[];
-  /** Every effect so far (optionally of one type), in order. */
+  /** Every effect so far (optionally of one type), in order, without idempotency keys (see `plain`). */
   effects<T extends Effect['type']>(type?: T): Extract<Effect, { type: T }>[];
+}
+
+/** Effects without their idempotency keys, for comparing what an effect does (keys are tested on their own). */
+export function plain(effects: readonly Effect[]): Effect[] {
+  return effects.map(({ idempotencyKey: _k, ...rest }) => rest as Effect);
 }
 
 export function converse(flowInput: Flow | FlowInput, opts: ConverseOptions = {}): Conversation {
@@ -90,12 +98,24 @@ export function converse(flowInput: Flow | FlowInput, opts: ConverseOptions = {}
   let agentName = 'Ana';
   const steps: Step[] = [];
 
+  let events = 0;
+  const eventIds = () => ({ handoffId: steps[steps.length - 1].state.handoff?.id ?? 'none', eventId: `ev${++events}` });
   const record = (step: Step): Step => {
     if (freeze) deepFreeze(step.state);
     steps.push(step);
+    // The runtime's part: the engine requests auto-assignment, the runtime picks an online agent.
+    const req = step.effects.find((e) => e.type === 'handoff_request');
+    if (req && req.type === 'handoff_request' && req.autoAssign && agents) {
+      const { agent } = pickAgent(agents, { ...req.autoAssign, skill: req.skill, language: req.language, teams: req.teams, agents: req.agents });
+      if (agent) {
+        agentId = agent.id;
+        agentName = agent.name;
+        return record(receive(flow, step.state, { type: 'agent_accepted', agentId: agent.id, agentName: agent.name, handoffId: req.handoff.id, eventId: `ev${++events}` }, { now, agents }));
+      }
+    }
     return step;
   };
-  record(start(flow, { now, conversationId: opts.conversationId, agents }));
+  record(start(flow, { now, conversationId: opts.conversationId ?? 'c1', agents }));
 
   const state = () => steps[steps.length - 1].state;
   const send = (input: Input) => record(receive(flow, state(), input, { now, agents }));
@@ -143,7 +163,7 @@ export function converse(flowInput: Flow | FlowInput, opts: ConverseOptions = {}
       return fired;
     },
     leave: () => send({ type: 'customer_left' }),
-    noAgent: (note) => send(note === undefined ? { type: 'no_agent' } : { type: 'no_agent', note }),
+    noAgent: (note) => send(note === undefined ? { type: 'no_agent', ...eventIds() } : { type: 'no_agent', note, ...eventIds() }),
     setAgents(a) {
       agents = a;
     },
@@ -151,13 +171,14 @@ export function converse(flowInput: Flow | FlowInput, opts: ConverseOptions = {}
       accept(id = 'a1', name = 'Ana') {
         agentId = id;
         agentName = name;
-        return send({ type: 'agent_accepted', agentId: id, agentName: name });
+        return send({ type: 'agent_accepted', agentId: id, agentName: name, ...eventIds() });
       },
-      say: (text, id = agentId) => send({ type: 'agent_message', agentId: id, agentName, text }),
-      decline: (note) => send({ type: 'agent_declined', agentId, note }),
-      handback: (note) => send({ type: 'agent_handback', agentId, note }),
-      close: (note) => send({ type: 'agent_closed', agentId, note }),
+      say: (text, id = agentId) => send({ type: 'agent_message', agentId: id, agentName, text, ...eventIds() }),
+      decline: (note) => send({ type: 'agent_declined', agentId, note, ...eventIds() }),
+      handback: (note) => send({ type: 'agent_handback', agentId, note, ...eventIds() }),
+      close: (note) => send({ type: 'agent_closed', agentId, note, ...eventIds() }),
     },
+    transcript: () => steps.flatMap((s) => s.transcript),
     mode: () => state().mode,
     variables: () => state().variables,
     messages: allMessages,
@@ -171,7 +192,7 @@ export function converse(flowInput: Flow | FlowInput, opts: ConverseOptions = {}
       return withButtons.length ? withButtons[withButtons.length - 1].buttons! : [];
     },
     effects<T extends Effect['type']>(type?: T) {
-      const all = steps.flatMap((s) => s.effects);
+      const all = steps.flatMap((s) => plain(s.effects));
       return (type ? all.filter((e) => e.type === type) : all) as Extract<Effect, { type: T }>[];
     },
   };

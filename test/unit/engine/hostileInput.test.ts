@@ -15,7 +15,7 @@ describe('hostile customer input', () => {
   it('cuts a huge message to MAX_CUSTOMER_TEXT characters with a marker, so states stay small', () => {
     const c = converse(flow);
     c.say('a'.repeat(100_000));
-    const said = c.state.transcript.find((t) => t.from === 'customer')!.text;
+    const said = c.transcript().find((t) => t.from === 'customer')!.text;
     expect(said.length).toBeLessThanOrEqual(MAX_CUSTOMER_TEXT + 4);
     expect(said.endsWith('[…]')).toBe(true);
     // Bounded: the text is kept in the transcript, the answer variable and lastMessage, not 100,000 characters.

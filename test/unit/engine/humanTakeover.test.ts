@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { converse, makeFlow, DEFAULT_NOW, type BlockSpec } from './harness';
+import { converse, makeFlow, DEFAULT_NOW, type BlockSpec, plain } from './harness';
 import type { AgentPresence } from '../../../shared/handoff/types';
 
 const MIN = 60_000;
@@ -39,12 +39,12 @@ describe('human takeover: simple assignation', () => {
     expect(c.lastBotText()).toBe(
       'I am connecting you with a person. Expected wait: a few minutes. They will see this conversation, so you will not need to repeat yourself.',
     );
-    expect(c.state.handoff).toMatchObject({ id: 'h1', status: 'pending', reason: 'flow', assignation: 'simple', deadline: DEFAULT_NOW + 10 * MIN });
+    expect(c.state.handoff).toMatchObject({ id: 'c1:h1', status: 'pending', reason: 'flow', assignation: 'simple', deadline: DEFAULT_NOW + 10 * MIN });
     const [req] = c.effects('handoff_request');
-    expect(req).toMatchObject({ assignation: 'simple', notifyEmails: [], autoAssign: null, priority: 'normal' });
+    expect(req).toMatchObject({ assignation: 'simple', autoAssign: null, priority: 'normal' });
     expect(req.context.reason).toBe('flow');
     expect(req.context.summary).toMatch(/Handed over because/);
-    expect(c.effects('set_timer')).toEqual([{ type: 'set_timer', timer: { id: 't2', purpose: 'queue_timeout', at: DEFAULT_NOW + 10 * MIN } }]);
+    expect(c.effects('set_timer')).toEqual([{ type: 'set_timer', timer: { id: 'c1:t2', purpose: 'queue_timeout', at: DEFAULT_NOW + 10 * MIN } }]);
     expect(c.effects('notify')).toEqual([]);
   });
 
@@ -52,7 +52,7 @@ describe('human takeover: simple assignation', () => {
     const c = converse(supportFlow());
     const step = c.say('hello? anyone there?');
     expect(step.messages).toEqual([]);
-    expect(step.effects).toEqual([{ type: 'relay_to_agent', handoffId: 'h1', text: 'hello? anyone there?' }]);
+    expect(plain(step.effects)).toEqual([{ type: 'relay_to_agent', handoffId: 'c1:h1', text: 'hello? anyone there?' }]);
     expect(step.decision).toBeNull();
     expect(c.state.turn).toBe(1);
   });
@@ -62,9 +62,9 @@ describe('human takeover: simple assignation', () => {
     const accepted = c.agent.accept('a1', 'Ana');
     expect(c.mode()).toBe('agent');
     expect(c.lastBotText()).toBe('Ana has joined the conversation.');
-    expect(accepted.effects).toEqual([
+    expect(plain(accepted.effects)).toEqual([
       { type: 'handoff_update', handoff: expect.objectContaining({ status: 'assigned', agentId: 'a1', agentName: 'Ana' }) },
-      { type: 'cancel_timer', timerId: 't2' },
+      { type: 'cancel_timer', timerId: 'c1:t2' },
     ]);
     expect(c.state.timers).toEqual([]);
 
@@ -72,7 +72,7 @@ describe('human takeover: simple assignation', () => {
     expect(msg.messages).toEqual([{ from: 'agent', text: 'Hi, I can see your order. Let me fix it.', name: 'Ana' }]);
     const customer = c.say('thanks!');
     expect(customer.messages).toEqual([]);
-    expect(customer.effects).toEqual([{ type: 'relay_to_agent', handoffId: 'h1', text: 'thanks!' }]);
+    expect(plain(customer.effects)).toEqual([{ type: 'relay_to_agent', handoffId: 'c1:h1', text: 'thanks!' }]);
 
     c.agent.handback('fixed');
     expect(c.state.handoff?.status).toBe('resolved');
@@ -89,7 +89,7 @@ describe('human takeover: simple assignation', () => {
     expect(c.wait('9m')).toEqual([]);
     expect(c.mode()).toBe('waiting');
     const [fired] = c.wait('1m');
-    expect(fired.effects[0]).toEqual({ type: 'handoff_update', handoff: expect.objectContaining({ status: 'expired' }) });
+    expect(plain(fired.effects)[0]).toEqual({ type: 'handoff_update', handoff: expect.objectContaining({ status: 'expired' }) });
     expect(c.state.handoff?.status).toBe('expired');
     expect(c.botTexts()).toContain('Sorry, everyone is busy. Leave us a message.');
     expect(c.lastBotText()).toBe('What email address should we reply to?'); // the ticket on the timeout path
@@ -100,7 +100,7 @@ describe('human takeover: simple assignation', () => {
     const c = converse(supportFlow());
     c.agent.accept();
     const before = c.state;
-    const step = c.timer('t2');
+    const step = c.timer('c1:t2');
     expect(step.state).toBe(before);
     expect(step.messages).toEqual([]);
     expect(c.mode()).toBe('agent');
@@ -110,7 +110,7 @@ describe('human takeover: simple assignation', () => {
     const c = converse(supportFlow());
     const step = c.noAgent('nobody online');
     expect(c.state.handoff?.status).toBe('rejected');
-    expect(step.effects).toContainEqual({ type: 'cancel_timer', timerId: 't2' });
+    expect(plain(step.effects)).toContainEqual({ type: 'cancel_timer', timerId: 'c1:t2' });
     expect(c.botTexts()).toContain('Sorry, no one from our team is available right now.');
     expect(c.lastBotText()).toBe('What email address should we reply to?');
   });
@@ -120,8 +120,8 @@ describe('human takeover: simple assignation', () => {
     const step = c.leave();
     expect(c.state.handoff?.status).toBe('cancelled');
     expect(c.mode()).toBe('closed');
-    expect(step.effects).toContainEqual({ type: 'end', reason: 'customer_left' });
-    expect(step.effects).toContainEqual({ type: 'cancel_timer', timerId: 't2' });
+    expect(plain(step.effects)).toContainEqual({ type: 'end', reason: 'customer_left' });
+    expect(plain(step.effects)).toContainEqual({ type: 'cancel_timer', timerId: 'c1:t2' });
   });
 
   it('customer leaving while with an agent cancels too', () => {
@@ -139,7 +139,7 @@ describe('human takeover: simple assignation', () => {
     const step = c.agent.decline('wrong team');
     expect(c.mode()).toBe('waiting');
     expect(c.state.handoff).toMatchObject({ status: 'pending', agentId: null, deadline: DEFAULT_NOW + 14 * MIN });
-    expect(step.effects).toContainEqual({ type: 'set_timer', timer: { id: 't3', purpose: 'queue_timeout', at: DEFAULT_NOW + 14 * MIN } });
+    expect(plain(step.effects)).toContainEqual({ type: 'set_timer', timer: { id: 'c1:t3', purpose: 'queue_timeout', at: DEFAULT_NOW + 14 * MIN } });
     c.wait('9m');
     expect(c.mode()).toBe('waiting');
     c.wait('1m');
@@ -151,14 +151,14 @@ describe('human takeover: simple assignation', () => {
     c.agent.accept();
     const step = c.agent.close();
     expect(c.mode()).toBe('closed');
-    expect(step.effects).toContainEqual({ type: 'end', reason: 'agent_closed' });
+    expect(plain(step.effects)).toContainEqual({ type: 'end', reason: 'agent_closed' });
     expect(c.lastButtons()).toEqual([]);
     c.say('hi again');
     expect(c.botTexts()).toContain('Welcome back!');
     // Started over: the takeover block hands over again, with a new handoff id.
     expect(c.mode()).toBe('waiting');
-    expect(c.state.handoff?.id).not.toBe('h1');
-    expect(c.state.transcript.some((t) => t.text === 'hi again')).toBe(true);
+    expect(c.state.handoff?.id).not.toBe('c1:h1');
+    expect(c.transcript().some((t) => t.text === 'hi again')).toBe(true);
     expect(c.state.turn).toBe(1);
   });
 
@@ -167,14 +167,18 @@ describe('human takeover: simple assignation', () => {
     const b = converse(flow);
     const before = b.state;
     expect(b.agent.accept().state).toBe(before);
+    expect(b.lastStep.rejected?.reason).toMatch(/no chat is waiting for an agent/);
     expect(b.noAgent().state).toBe(before);
 
     const c = converse(supportFlow());
     c.agent.accept('a1', 'Ana');
     const s1 = c.state;
-    expect(c.send({ type: 'agent_message', agentId: 'a2', text: 'hi' }).state).toBe(s1);
-    expect(c.send({ type: 'agent_accepted', agentId: 'a2', agentName: 'Bo' }).state).toBe(s1);
-    expect(c.send({ type: 'agent_handback', agentId: 'a2' }).state).toBe(s1);
+    const ids = (eventId: string) => ({ handoffId: s1.handoff!.id, eventId });
+    expect(c.send({ type: 'agent_message', agentId: 'a2', text: 'hi', ...ids('x1') }).state).toBe(s1);
+    expect(c.lastStep.rejected?.reason).toMatch(/this chat is with Ana, not a2/);
+    expect(c.send({ type: 'agent_accepted', agentId: 'a2', agentName: 'Bo', ...ids('x2') }).state).toBe(s1);
+    expect(c.lastStep.rejected?.reason).toBe('Ana has already accepted this chat, so Bo cannot.');
+    expect(c.send({ type: 'agent_handback', agentId: 'a2', ...ids('x3') }).state).toBe(s1);
     expect(c.noAgent().state).toBe(s1);
   });
 
@@ -209,7 +213,7 @@ describe('human takeover: default assignation', () => {
     c.say('Double charge on my card');
     expect(c.mode()).toBe('waiting');
     const [req] = c.effects('handoff_request');
-    expect(req.notifyEmails).toEqual(['support@acme.test']);
+    expect(req).not.toHaveProperty('notifyEmails'); // one source of truth: the notify effect below
     expect(req.context.variables).toMatchObject({ customerEmail: 'ana@example.com', handoffReason: 'Double charge on my card' });
     const [mail] = c.effects('notify');
     expect(mail).toMatchObject({ channel: 'email', to: ['support@acme.test'], subject: 'New chat waiting: Double charge on my card' });
@@ -249,7 +253,7 @@ describe('human takeover: custom assignation', () => {
     expect(c.lastBotText()).toBe('In a few words, what do you need help with?');
     c.say('cancel my plan');
     expect(c.mode()).toBe('waiting');
-    expect(c.effects('handoff_request')[0].notifyEmails).toEqual([]);
+    expect(c.effects('handoff_request')).toHaveLength(1);
     expect(c.effects('notify')).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { converse, makeFlow, deepFreeze, DEFAULT_NOW, type Conversation } from './harness';
+import { converse, makeFlow, deepFreeze, DEFAULT_NOW, type Conversation, plain } from './harness';
 import { receive, start } from '../../../shared/engine/engine';
 import { conversationStateSchema } from '../../../shared/engine/conversationStateSchema';
 import type { Flow } from '../../../shared/flow/schema';
@@ -74,31 +74,34 @@ describe('engine purity', () => {
     // The harness freezes every state and the flow: any write would throw in strict mode.
     const c = converse(supportFlow());
     expect(() => script(c)).not.toThrow();
-    expect(Object.isFrozen(c.steps[0].state.transcript)).toBe(true);
+    expect(Object.isFrozen(c.steps[0].state.recentTranscript)).toBe(true);
     // And the caller's snapshot of an earlier state is unchanged afterwards.
     const flow = supportFlow();
-    const first = start(flow, { now: DEFAULT_NOW });
+    const first = start(flow, { now: DEFAULT_NOW, conversationId: 'c1' });
     const snapshot = JSON.stringify(first.state);
     receive(flow, first.state, { type: 'text', text: 'where is my order' }, { now: DEFAULT_NOW + 1000 });
     expect(JSON.stringify(first.state)).toBe(snapshot);
   });
 
-  it('ignores input that does not fit the state: same state object, no messages, no effects', () => {
+  it('refuses input that does not fit the state: same state object, no messages, no effects, and a reason', () => {
     const c = converse(supportFlow());
     const s = c.state;
+    const ids = { handoffId: 'c1:h1', eventId: 'e1' };
     for (const input of [
       { type: 'text', text: '   ' },
       { type: 'choice', buttonId: 'yes' },
       { type: 'timer', timerId: 't99' },
-      { type: 'agent_accepted', agentId: 'a1', agentName: 'Ana' },
-      { type: 'agent_message', agentId: 'a1', text: 'hi' },
-      { type: 'agent_handback', agentId: 'a1' },
+      { type: 'agent_accepted', agentId: 'a1', agentName: 'Ana', ...ids },
+      { type: 'agent_message', agentId: 'a1', text: 'hi', ...ids },
+      { type: 'agent_handback', agentId: 'a1', ...ids },
       { type: 'http_result', requestId: 'r1', ok: true, status: 200, body: {} },
     ] as const) {
       const step = c.send(input);
       expect(step.state).toBe(s);
       expect(step.messages).toEqual([]);
-      expect(step.effects).toEqual([]);
+      expect(plain(step.effects)).toEqual([]);
+      expect(step.transcript).toEqual([]);
+      expect(step.rejected?.reason).toMatch(/\w/);
     }
   });
 
@@ -128,7 +131,7 @@ describe('engine purity', () => {
     const texts = ['hello there', 'my order 12345 is late', 'email me at a@b.co', 'call +44 20 7946 0958', 'hi', 'what about order 99881?', 'hello there', 'hmm', 'ok thanks', 'bye now'];
     for (const t of texts) c.say(t);
     expect(c.state.turn).toBe(10);
-    const { transcript: _t, ...rest } = c.state;
+    const { recentTranscript: _w, ...rest } = c.state;
     expect(JSON.stringify(rest).length).toBeLessThan(2048);
     expect(c.state.intents.length).toBeLessThanOrEqual(10);
   });

@@ -11,7 +11,7 @@ import { conversationStateSchema } from '../../../shared/engine/conversationStat
 import type { Input, Step } from '../../../shared/engine/types';
 import { loadFlowText } from '../../../shared/flow/loadFlowText';
 import type { Flow } from '../../../shared/flow/schema';
-import { createSimulation } from '../../../shared/simulator/createSimulation';
+import { createSimulation, type AgentInput } from '../../../shared/simulator/createSimulation';
 import { messagePool } from '../../bench/conversationGenerator';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -28,19 +28,26 @@ type Command =
   | { kind: 'say'; text: string }
   | { kind: 'click'; index: number }
   | { kind: 'wait'; ms: number }
-  | { kind: 'agent'; input: Input }
+  | { kind: 'agent'; input: AgentInput }
+  | { kind: 'raw'; input: Input }
   | { kind: 'http'; ok: boolean };
 
-const agentInputs: Input[] = [
+const agentInputs: AgentInput[] = [
   { type: 'agent_accepted', agentId: 'a1', agentName: 'Ana' },
+  { type: 'agent_accepted', agentId: 'a2', agentName: 'Bo' },
   { type: 'agent_message', agentId: 'a1', agentName: 'Ana', text: 'Hello, I can see your order.' },
   { type: 'agent_declined', agentId: 'a1' },
   { type: 'agent_handback', agentId: 'a1' },
   { type: 'agent_closed', agentId: 'a1' },
   { type: 'no_agent' },
+];
+/** Inputs that must be refused or handled without a crash: stale and duplicate events, unknown timers and buttons. */
+const rawInputs: Input[] = [
   { type: 'customer_left' },
   { type: 'timer', timerId: 't999' },
   { type: 'choice', buttonId: 'no-such-button' },
+  { type: 'agent_accepted', agentId: 'a3', agentName: 'Cy', handoffId: 'prop:h1', eventId: 'dup' },
+  { type: 'agent_handback', agentId: 'a1', handoffId: 'old-handoff', eventId: 'stale' },
 ];
 
 const command: fc.Arbitrary<Command> = fc.oneof(
@@ -55,6 +62,7 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   { weight: 4, arbitrary: fc.nat({ max: 6 }).map((index) => ({ kind: 'click' as const, index })) },
   { weight: 2, arbitrary: fc.integer({ min: 0, max: 15 * 60_000 }).map((ms) => ({ kind: 'wait' as const, ms })) },
   { weight: 3, arbitrary: fc.constantFrom(...agentInputs).map((input) => ({ kind: 'agent' as const, input })) },
+  { weight: 1, arbitrary: fc.constantFrom(...rawInputs).map((input) => ({ kind: 'raw' as const, input })) },
   { weight: 1, arbitrary: fc.boolean().map((ok) => ({ kind: 'http' as const, ok })) },
 );
 
@@ -66,7 +74,13 @@ function play(flow: Flow, commands: Command[]): Step[] {
       const buttons = sim.shownButtons();
       if (buttons.length) sim.send({ type: 'choice', buttonId: buttons[c.index % buttons.length].id });
     } else if (c.kind === 'wait') sim.advance(c.ms);
-    else if (c.kind === 'agent') sim.send(c.input);
+    else if (c.kind === 'agent') sim.agent(c.input);
+    else if (c.kind === 'raw') {
+      const before = sim.state;
+      const [step] = sim.send(c.input);
+      // A refused input changes nothing and says why.
+      if (step.rejected && (step.state !== before || step.effects.length || step.messages.length)) throw new Error('a refused input changed the state');
+    }
     else {
       const req = sim.pendingHttp.shift();
       if (req) sim.send({ type: 'http_result', requestId: req.requestId, ok: c.ok, status: c.ok ? 200 : 500, body: c.ok ? { status: 'shipped', eta: 'Friday' } : null });
