@@ -1,0 +1,205 @@
+/**
+ * The flow canvas (@xyflow/react 12), controlled by the studio store.
+ *
+ * - nodes and edges are derived from the document (deriveNodes.ts) — there is no second copy to sync;
+ * - a drag updates only the ephemeral `drag` positions and commits ONE `move_blocks` edit on release;
+ * - selection and measured sizes are view state in the store, never in the undo history;
+ * - connections go through `canConnect`: a refused one shows its reason.
+ */
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type Node,
+  type NodeChange,
+  type OnSelectionChangeParams,
+} from '@xyflow/react';
+import { useCallback, useMemo, useRef, type DragEvent } from 'react';
+import { canConnect } from '../../../shared/flow/edit/canConnect';
+import type { XY } from '../../../shared/flow/edit/types';
+import type { BlockKind } from '../../../shared/flow/schema';
+import { useProblems } from '../hooks/useProblems';
+import { useStudio, useStudioStore } from '../store/StudioStoreContext';
+import { createEdgeDeriver, createNodeDeriver, createProblemSummarizer, type FlowNode } from './deriveNodes';
+import { insertBlockEdit, nextBlockId } from './insertBlock';
+import { nodeTypes } from './nodes/nodeTypes';
+
+export const PALETTE_MIME = 'application/x-baton-block-kind';
+
+const proOptions = { hideAttribution: true };
+const defaultEdgeOptions = { type: 'default' as const };
+const fitViewOptions = { padding: 0.15, maxZoom: 1 };
+
+export interface CanvasProps {
+  /** Draw the minimap (off in the benchmark's "bare comparison" is NOT done: the bench measures the real studio). */
+  minimap?: boolean;
+}
+
+export function Canvas({ minimap = true }: CanvasProps) {
+  const store = useStudioStore();
+  const flow = useStudio((s) => s.flow);
+  const selection = useStudio((s) => s.selection);
+  const edgeSelection = useStudio((s) => s.edgeSelection);
+  const drag = useStudio((s) => s.drag);
+  const measured = useStudio((s) => s.measured);
+  const problems = useProblems();
+  const { screenToFlowPosition } = useReactFlow();
+
+  const derivers = useRef<{ nodes: ReturnType<typeof createNodeDeriver>; edges: ReturnType<typeof createEdgeDeriver>; problems: ReturnType<typeof createProblemSummarizer> }>(null);
+  if (!derivers.current) derivers.current = { nodes: createNodeDeriver(), edges: createEdgeDeriver(), problems: createProblemSummarizer() };
+  const d = derivers.current;
+
+  const summary = useMemo(() => d.problems(problems), [d, problems]);
+  const nodes = useMemo(() => d.nodes({ flow, selection, drag, measured, problems: summary }), [d, flow, selection, drag, measured, summary]);
+  const edges = useMemo(() => d.edges(flow, edgeSelection), [d, flow, edgeSelection]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowNode>[]) => {
+      const state = store.getState();
+      let drag: Record<string, XY> | null = null;
+      let sizes: Record<string, { width: number; height: number }> | null = null;
+      let selected: Set<string> | null = null;
+      const resized: { id: string; width: number; height: number }[] = [];
+      for (const c of changes) {
+        if (c.type === 'position' && c.position && c.dragging) {
+          drag ??= { ...state.drag };
+          drag[c.id] = c.position;
+        } else if (c.type === 'dimensions' && c.dimensions) {
+          sizes ??= {};
+          sizes[c.id] = c.dimensions;
+          if (c.resizing === false && c.setAttributes) resized.push({ id: c.id, ...c.dimensions });
+        } else if (c.type === 'select') {
+          selected ??= new Set(state.selection);
+          if (c.selected) selected.add(c.id);
+          else selected.delete(c.id);
+        }
+      }
+      if (drag) state.setDrag(drag);
+      if (sizes) state.setMeasured(sizes);
+      if (selected) state.select([...selected], state.edgeSelection);
+      for (const r of resized) state.dispatch({ type: 'update_note', id: r.id, size: { width: r.width, height: r.height } });
+    },
+    [store],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      const state = store.getState();
+      let selected: Set<string> | null = null;
+      for (const c of changes) {
+        if (c.type === 'select') {
+          selected ??= new Set(state.edgeSelection);
+          if (c.selected) selected.add(c.id);
+          else selected.delete(c.id);
+        }
+      }
+      if (selected) state.select(state.selection, [...selected]);
+    },
+    [store],
+  );
+
+  /** Drag end: everything that moved becomes one undoable `move_blocks`. */
+  const onDragStop = useCallback(() => {
+    const state = store.getState();
+    const moves = Object.entries(state.drag).map(([id, position]) => ({ id, position: { x: Math.round(position.x), y: Math.round(position.y) } }));
+    if (moves.length) state.dispatch({ type: 'move_blocks', moves }, { label: moves.length === 1 ? 'Move block' : `Move ${moves.length} blocks` });
+    state.setDrag(null);
+  }, [store]);
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      const state = store.getState();
+      if (!c.source || !c.target || !c.sourceHandle) return;
+      const check = canConnect(state.flow, c.source, c.sourceHandle, c.target);
+      if (!check.ok) {
+        state.notify(check.reason);
+        return;
+      }
+      state.dispatch({ type: 'connect', from: c.source, exit: c.sourceHandle, to: c.target }, { label: 'Connect' });
+    },
+    [store],
+  );
+
+  const onSelectionChange = useCallback((_: OnSelectionChangeParams) => {}, []);
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (e.dataTransfer.types.includes(PALETTE_MIME)) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    }
+  }, []);
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const kind = e.dataTransfer.getData(PALETTE_MIME) as BlockKind;
+      if (!kind) return;
+      e.preventDefault();
+      const state = store.getState();
+      const position = screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      const at = { x: Math.round(position.x - 120), y: Math.round(position.y - 30) };
+      // Dropped on an edge: insert the block into it.
+      const edgeEl = document
+        .elementsFromPoint(e.clientX, e.clientY)
+        .find((el) => el.closest('.react-flow__edge'))
+        ?.closest('.react-flow__edge') as HTMLElement | undefined;
+      const edgeId = edgeEl?.getAttribute('data-id') ?? edgeEl?.dataset.id;
+      const edge = edgeId ? state.flow.edges.find((x) => x.id === edgeId) : undefined;
+      if (edge) {
+        const edit = insertBlockEdit(state.flow, kind, at, edge);
+        if (edit) {
+          state.dispatch(edit, { label: 'Insert block' });
+          return;
+        }
+      }
+      const id = nextBlockId(state.flow, kind);
+      state.dispatch({ type: 'add_block', kind, position: at, id }, { label: 'Add block' });
+    },
+    [store, screenToFlowPosition],
+  );
+
+  const onPaneClick = useCallback(() => store.getState().select([], []), [store]);
+  const onNodeDoubleClick = useCallback((_: unknown, node: Node) => {
+    if (node.type === 'note') {
+      const el = document.querySelector<HTMLTextAreaElement>('[data-note-editor]');
+      el?.focus();
+    }
+  }, []);
+
+  return (
+    <ReactFlow
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      onNodesChange={onNodesChange}
+      onEdgesChange={onEdgesChange}
+      onNodeDragStop={onDragStop}
+      onSelectionDragStop={onDragStop}
+      onConnect={onConnect}
+      onSelectionChange={onSelectionChange}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      onPaneClick={onPaneClick}
+      onNodeDoubleClick={onNodeDoubleClick}
+      deleteKeyCode={null}
+      selectionKeyCode="Shift"
+      multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
+      defaultEdgeOptions={defaultEdgeOptions}
+      fitView
+      fitViewOptions={fitViewOptions}
+      minZoom={0.1}
+      maxZoom={2}
+      proOptions={proOptions}
+      snapToGrid
+      snapGrid={[8, 8]}
+    >
+      <Background variant={BackgroundVariant.Dots} gap={20} size={1.4} color="var(--bt-canvas-dot)" />
+      <Controls position="bottom-right" showInteractive={false} />
+      {minimap && <MiniMap position="bottom-left" pannable zoomable nodeStrokeWidth={3} className="bt-minimap" />}
+    </ReactFlow>
+  );
+}

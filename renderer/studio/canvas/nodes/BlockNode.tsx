@@ -1,0 +1,67 @@
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo, type ComponentType } from 'react';
+import { Icon } from '../../../ui/Icon';
+import { blockTitle, definitionOf, exitLabels, groupColor } from '../../blockCatalog';
+import type { BlockFlowNode } from '../deriveNodes';
+import { nodeBodies } from './bodies';
+
+/** Counts renders per block id; a component test uses it to prove one edit re-renders one block. */
+export const renderCounter = { enabled: false, counts: new Map<string, number>() };
+
+function BlockNodeFrame({ id, data, selected }: NodeProps<BlockFlowNode>) {
+  if (renderCounter.enabled) renderCounter.counts.set(id, (renderCounter.counts.get(id) ?? 0) + 1);
+  const { block, problems } = data;
+  const def = definitionOf(block.kind);
+  const Body = nodeBodies[block.kind];
+  const exits = exitLabels(block);
+  const single = exits.length === 1 && !exits[0].option && exits[0].exit === 'next';
+  return (
+    <div
+      className="bn"
+      data-kind={block.kind}
+      data-selected={selected || undefined}
+      data-problems={problems ? (problems.errors ? 'error' : 'warning') : undefined}
+      style={{ ['--bn-color' as string]: groupColor(def.group) }}
+    >
+      {!def.isEntry && <Handle type="target" position={Position.Left} id="in" className="bn-handle bn-handle-in" />}
+      <div className="bn-header">
+        <span className="bn-icon">
+          <Icon name={def.icon} size={14} />
+        </span>
+        <span className="bn-title">{blockTitle(block)}</span>
+        {problems && (
+          <span
+            className="bn-badge"
+            data-tone={problems.errors ? 'error' : 'warning'}
+            title={problems.messages.join('\n')}
+            aria-label={`${problems.errors} errors, ${problems.warnings} warnings`}
+          >
+            {problems.errors + problems.warnings}
+          </span>
+        )}
+        {single && <Handle type="source" position={Position.Right} id="next" className="bn-handle bn-handle-out" />}
+      </div>
+      <div className="bn-body">{Body ? <Body data={block.data as Record<string, unknown>} block={block} /> : null}</div>
+      {!single && exits.length > 0 && (
+        <ul className="bn-exits">
+          {exits.map(({ exit, label, option }) => (
+            <li key={exit} className="bn-exit" data-exit={exit} data-option={option || undefined}>
+              <span className="bn-exit-label">{label}</span>
+              <Handle type="source" position={Position.Right} id={exit} className="bn-handle bn-handle-out" />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/**
+ * One memoised component per kind (React Flow picks it by the node's `type` = block kind). They share the
+ * frame; memo makes an unchanged node (same data object) skip rendering entirely.
+ */
+export function makeBlockNode(kind: string): ComponentType<NodeProps<BlockFlowNode>> {
+  const component = memo(BlockNodeFrame);
+  component.displayName = `BlockNode(${kind})`;
+  return component;
+}

@@ -1,0 +1,135 @@
+/**
+ * What each kind shows inside its node, at a glance. One small component per kind; the frame
+ * (BlockNode.tsx) draws header, badges and exit handles for all of them.
+ */
+import type { ReactNode } from 'react';
+import type { Block, BlockKind } from '../../../../shared/flow/schema';
+
+type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function Text({ children, empty }: { children?: string; empty: string }) {
+  const value = (children ?? '').trim();
+  return value ? <p className="bn-text">{value}</p> : <p className="bn-text bn-empty">{empty}</p>;
+}
+
+function Meta({ children }: { children: ReactNode }) {
+  return <div className="bn-meta">{children}</div>;
+}
+
+const Var = ({ name }: { name?: string }) => (name ? <code className="bn-var">{`{{${name}}}`}</code> : null);
+
+function rulesSummary(group: Data | undefined): string {
+  const rules = (group?.rules ?? []) as Data[];
+  if (rules.length === 0) return 'No rules yet';
+  const join = group?.combinator === 'or' ? ' or ' : ' and ';
+  return rules
+    .slice(0, 3)
+    .map((r) => `${r.variable} ${String(r.op).replace(/_/g, ' ')}${r.value === undefined ? '' : ` ${JSON.stringify(r.value)}`}`)
+    .join(join) + (rules.length > 3 ? ` (+${rules.length - 3})` : '');
+}
+
+const modeLabel: Record<string, string> = { simple: 'Simple', default: 'Default', custom: 'Custom' };
+
+export const nodeBodies: Partial<Record<BlockKind, (props: { data: Data; block: Block }) => ReactNode>> = {
+  start: () => <p className="bn-text bn-muted">Every conversation begins here.</p>,
+  message: ({ data }) => <Text empty="Empty message">{data.text}</Text>,
+  question: ({ data }) => (
+    <>
+      <Text empty="No question text">{data.text}</Text>
+      <Meta>
+        <span className="bn-chip">{data.inputType}</span> <Var name={data.variable} />
+      </Meta>
+    </>
+  ),
+  buttons: ({ data }) => (
+    <>
+      <Text empty="No question text">{data.text}</Text>
+      {data.variable ? (
+        <Meta>
+          <Var name={data.variable} />
+        </Meta>
+      ) : null}
+    </>
+  ),
+  condition: ({ data }) => <p className="bn-text bn-mono">{rulesSummary(data)}</p>,
+  set_variable: ({ data }) => {
+    const list = (data.assignments ?? []) as Data[];
+    if (list.length === 0) return <p className="bn-text bn-empty">No assignments</p>;
+    return (
+      <ul className="bn-list">
+        {list.slice(0, 4).map((a, i) => (
+          <li key={i} className="bn-mono">
+            {a.variable} {a.op === 'add' ? '+=' : a.op === 'clear' ? '= ∅' : '='} {a.op === 'clear' ? '' : String(a.value)}
+          </li>
+        ))}
+      </ul>
+    );
+  },
+  intent_router: ({ data }) => (
+    <>
+      {data.prompt ? <Text empty="">{data.prompt}</Text> : null}
+      <Meta>
+        {(data.intents ?? []).length} intents · threshold {data.threshold}
+      </Meta>
+    </>
+  ),
+  keyword_router: ({ data }) => (
+    <>
+      {data.prompt ? <Text empty="">{data.prompt}</Text> : null}
+      <Meta>{(data.routes ?? []).length} routes</Meta>
+    </>
+  ),
+  http_request: ({ data }) => (
+    <p className="bn-text bn-mono">
+      <span className="bn-chip">{data.method}</span> {data.url || <span className="bn-empty">no URL</span>}
+    </p>
+  ),
+  business_hours: ({ data }) => {
+    const days = Object.entries((data.weekly ?? {}) as Record<string, unknown[]>)
+      .filter(([, ranges]) => ranges.length > 0)
+      .map(([d]) => d);
+    return (
+      <Meta>
+        {data.timezone} · {days.length ? days.join(', ') : 'closed every day'}
+      </Meta>
+    );
+  },
+  notify: ({ data }) => (
+    <>
+      <Meta>
+        <span className="bn-chip">{data.channel}</span> {(data.to ?? []).join(', ') || <span className="bn-empty">no recipient</span>}
+      </Meta>
+      <Text empty="No text">{data.text}</Text>
+    </>
+  ),
+  human_takeover: ({ data }) => (
+    <>
+      <div className="bn-meta">
+        <span className="bn-chip bn-chip-accent" data-testid="assignation-mode">
+          {modeLabel[data.assignation] ?? data.assignation}
+        </span>
+        <span className="bn-chip">{data.priority}</span>
+        {(data.teams ?? []).length ? <span className="bn-chip">{(data.teams as string[]).join(', ')}</span> : null}
+      </div>
+      <p className="bn-text bn-muted">Queue timeout {data.queueTimeoutMinutes} min</p>
+    </>
+  ),
+  ticket: ({ data }) => (
+    <>
+      <Text empty="No confirmation text">{data.text}</Text>
+      <Meta>
+        <span className="bn-chip">{data.priority}</span>
+      </Meta>
+    </>
+  ),
+  csat: ({ data }) => (
+    <>
+      <Text empty="No question text">{data.text}</Text>
+      <Meta>
+        <Var name={data.variable} />
+      </Meta>
+    </>
+  ),
+  jump: ({ data }) => <p className="bn-text">→ {data.target ? <code>{data.target}</code> : <span className="bn-empty">no target</span>}</p>,
+  end: ({ data }) => <Text empty="Ends the conversation">{data.text}</Text>,
+};

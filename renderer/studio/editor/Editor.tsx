@@ -1,0 +1,302 @@
+/**
+ * The editor screen: top bar, palette, canvas, inspector and problems list around one studio store.
+ * Keyboard first: every action has a shortcut (see shortcuts.ts and the cheat sheet, `?`).
+ */
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { AlertTriangle, ArrowLeft, CircleCheck, HelpCircle, History, LayoutGrid, Moon, Redo2, Search, Settings2, StickyNote, Sun, Undo2 } from 'lucide-react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { copyToClipboard, isClipboardDocument } from '../../../shared/flow/edit/clipboard';
+import type { ClipboardDocument } from '../../../shared/flow/edit/types';
+import { Button } from '../../ui/Button';
+import { Canvas } from '../canvas/Canvas';
+import { FlowSettings } from '../inspector/FlowSettings';
+import { BlockInspector } from '../inspector/Inspector';
+import { NoteInspector } from '../inspector/NoteInspector';
+import { useProblems } from '../hooks/useProblems';
+import { Palette } from '../palette/Palette';
+import { useStudio, useStudioStore } from '../store/StudioStoreContext';
+import { autoLayoutEdit } from './autoLayout';
+import { FindDialog } from './FindDialog';
+import { ProblemsPanel } from './ProblemsPanel';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { matchShortcut } from './shortcuts';
+import { useTheme } from './useTheme';
+
+export interface EditorProps {
+  /** Back to the home screen (hidden when absent). */
+  onHome?: () => void;
+  /** Save state from the persistence hook (studio-server). */
+  saveStatus?: { status: 'saved' | 'saving' | 'unsaved' | 'error'; error?: string } | null;
+  /** The version history panel (studio-server), opened from the top bar. */
+  renderHistory?: (close: () => void) => ReactNode;
+}
+
+export function Editor(props: EditorProps) {
+  return (
+    <ReactFlowProvider>
+      <EditorInner {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return Boolean(el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName)));
+}
+
+/** Memory clipboard for when the system clipboard is unavailable (no permission, no secure context). */
+let memoryClipboard: ClipboardDocument | null = null;
+
+function EditorInner({ onHome, saveStatus, renderHistory }: EditorProps) {
+  const store = useStudioStore();
+  const rf = useReactFlow();
+  const [dialog, setDialog] = useState<null | 'find' | 'shortcuts' | 'history'>(null);
+  const [showProblems, setShowProblems] = useState(false);
+  const [theme, toggleTheme] = useTheme();
+  const flowName = useStudio((s) => s.flow.name);
+  const canUndo = useStudio((s) => s.past.length > 0);
+  const canRedo = useStudio((s) => s.future.length > 0);
+  const selection = useStudio((s) => s.selection);
+  const notice = useStudio((s) => s.notice);
+  const problems = useProblems();
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+
+  const centre = useCallback(() => {
+    const el = document.querySelector('.react-flow');
+    const r = el?.getBoundingClientRect();
+    return r ? rf.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 }) : { x: 0, y: 0 };
+  }, [rf]);
+
+  const focusBlock = useCallback(
+    (id: string) => {
+      const state = store.getState();
+      state.select([id]);
+      const node = rf.getNode(id);
+      if (node) {
+        const w = node.measured?.width ?? 240;
+        const h = node.measured?.height ?? 100;
+        rf.setCenter(node.position.x + w / 2, node.position.y + h / 2, { zoom: Math.max(rf.getZoom(), 1), duration: 300 });
+      }
+    },
+    [rf, store],
+  );
+
+  const actions = useCallback(
+    (name: string) => {
+      const state = store.getState();
+      const ids = state.selection;
+      switch (name) {
+        case 'undo':
+          return state.undo();
+        case 'redo':
+          return state.redo();
+        case 'delete': {
+          const blocks = ids.filter((id) => state.flow.blocks.some((b) => b.id === id));
+          const notes = ids.filter((id) => !blocks.includes(id));
+          const edits = [
+            ...(state.edgeSelection.length ? [{ type: 'disconnect' as const, edgeIds: state.edgeSelection }] : []),
+            ...(blocks.length ? [{ type: 'delete_blocks' as const, ids: blocks }] : []),
+            ...(notes.length ? [{ type: 'delete_notes' as const, ids: notes }] : []),
+          ];
+          if (edits.length) state.dispatch({ type: 'batch', label: 'Delete', edits });
+          return;
+        }
+        case 'duplicate': {
+          const blocks = ids.filter((id) => state.flow.blocks.some((b) => b.id === id));
+          if (blocks.length) state.dispatch({ type: 'duplicate_blocks', ids: blocks }, { label: 'Duplicate' });
+          return;
+        }
+        case 'selectAll':
+          return state.select(state.flow.blocks.map((b) => b.id));
+        case 'find':
+          return setDialog('find');
+        case 'shortcuts':
+          return setDialog('shortcuts');
+        case 'fitView':
+          return void rf.fitView({ duration: 300, padding: 0.15 });
+        case 'zoomIn':
+          return void rf.zoomIn({ duration: 150 });
+        case 'zoomOut':
+          return void rf.zoomOut({ duration: 150 });
+        case 'layout':
+          return void autoLayoutEdit(state.flow, state.measured).then((edit) => {
+            if (edit && store.getState().dispatch(edit, { label: 'Automatic layout' })) requestAnimationFrame(() => rf.fitView({ duration: 300, padding: 0.15 }));
+          });
+        case 'note': {
+          const c = centre();
+          return void state.dispatch({ type: 'add_note', position: { x: Math.round(c.x - 100), y: Math.round(c.y - 60) }, text: '' }, { label: 'Add note' });
+        }
+        case 'group': {
+          const blocks = ids.filter((id) => state.flow.blocks.some((b) => b.id === id));
+          if (blocks.length) state.dispatch({ type: 'group', ids: blocks, title: 'Group' }, { label: 'Group' });
+          return;
+        }
+        case 'escape':
+          setDialog(null);
+          return state.select([], []);
+      }
+    },
+    [store, rf, centre],
+  );
+
+  // Keyboard shortcuts (not while typing in a field).
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (isTyping(e.target) && e.key !== 'Escape') return;
+      const action = matchShortcut(e);
+      if (!action) return;
+      e.preventDefault();
+      actions(action);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [actions]);
+
+  // Copy, cut and paste through the system clipboard (plain JSON text: works between flows and windows).
+  useEffect(() => {
+    const onCopy = (e: ClipboardEvent, cut: boolean) => {
+      if (isTyping(e.target)) return;
+      const state = store.getState();
+      if (state.selection.length === 0) return;
+      const doc = copyToClipboard(state.flow, state.selection);
+      memoryClipboard = doc;
+      e.clipboardData?.setData('text/plain', JSON.stringify(doc));
+      e.preventDefault();
+      if (cut) actions('delete');
+    };
+    const copy = (e: ClipboardEvent) => onCopy(e, false);
+    const cut = (e: ClipboardEvent) => onCopy(e, true);
+    const paste = (e: ClipboardEvent) => {
+      if (isTyping(e.target)) return;
+      const text = e.clipboardData?.getData('text/plain');
+      let doc: unknown = memoryClipboard;
+      if (text) {
+        try {
+          doc = JSON.parse(text);
+        } catch {
+          doc = null;
+        }
+      }
+      if (!doc || !isClipboardDocument(doc)) {
+        if (text) store.getState().notify('The clipboard holds no Baton blocks (copy blocks in a Baton studio first).', 'info');
+        return;
+      }
+      e.preventDefault();
+      const c = centre();
+      store.getState().dispatch({ type: 'paste', clipboard: doc as ClipboardDocument, position: { x: Math.round(c.x - 120), y: Math.round(c.y - 60) } }, { label: 'Paste' });
+    };
+    document.addEventListener('copy', copy);
+    document.addEventListener('cut', cut);
+    document.addEventListener('paste', paste);
+    return () => {
+      document.removeEventListener('copy', copy);
+      document.removeEventListener('cut', cut);
+      document.removeEventListener('paste', paste);
+    };
+  }, [store, actions, centre]);
+
+  // Notices fade after a few seconds.
+  const [visibleNotice, setVisibleNotice] = useState<typeof notice>(null);
+  useEffect(() => {
+    if (!notice) return;
+    setVisibleNotice(notice);
+    const t = setTimeout(() => setVisibleNotice(null), 4500);
+    return () => clearTimeout(t);
+  }, [notice]);
+
+  const single = selection.length === 1 ? selection[0] : null;
+  const isBlock = useStudio((s) => (single ? s.flow.blocks.some((b) => b.id === single) : false));
+
+  return (
+    <div className="st-editor">
+      <header className="st-topbar">
+        {onHome && (
+          <Button variant="ghost" size="icon" aria-label="Back to flows" title="Back to flows" onClick={onHome}>
+            <ArrowLeft size={16} />
+          </Button>
+        )}
+        <div className="st-brand" aria-hidden="true">
+          B
+        </div>
+        <h1 className="st-flow-name">{flowName}</h1>
+        {saveStatus && (
+          <span className="bt-badge" data-tone={saveStatus.status === 'saved' ? 'success' : saveStatus.status === 'error' ? 'error' : undefined} role="status" title={saveStatus.error}>
+            {saveStatus.status === 'saved' ? 'Saved' : saveStatus.status === 'saving' ? 'Saving…' : saveStatus.status === 'unsaved' ? 'Unsaved changes' : `Not saved: ${saveStatus.error ?? 'error'}`}
+          </span>
+        )}
+        <div className="st-topbar-spacer" />
+        <div className="st-toolbar" role="toolbar" aria-label="Editor">
+          <Button variant="ghost" size="icon" aria-label="Undo" title="Undo (Ctrl+Z)" disabled={!canUndo} onClick={() => actions('undo')}>
+            <Undo2 size={16} />
+          </Button>
+          <Button variant="ghost" size="icon" aria-label="Redo" title="Redo (Ctrl+Shift+Z)" disabled={!canRedo} onClick={() => actions('redo')}>
+            <Redo2 size={16} />
+          </Button>
+          <span className="st-sep" />
+          <Button variant="ghost" size="icon" aria-label="Find a block" title="Find a block (Ctrl+F)" onClick={() => actions('find')}>
+            <Search size={16} />
+          </Button>
+          <Button variant="ghost" size="icon" aria-label="Automatic layout" title="Automatic layout (Ctrl+Shift+L)" onClick={() => actions('layout')}>
+            <LayoutGrid size={16} />
+          </Button>
+          <Button variant="ghost" size="icon" aria-label="Add a sticky note" title="Add a sticky note (N)" onClick={() => actions('note')}>
+            <StickyNote size={16} />
+          </Button>
+          {renderHistory && (
+            <Button variant="ghost" size="icon" aria-label="Version history" title="Version history" onClick={() => setDialog('history')}>
+              <History size={16} />
+            </Button>
+          )}
+          <Button variant="ghost" size="icon" aria-label="Flow settings" title="Flow settings" onClick={() => store.getState().select([], [])}>
+            <Settings2 size={16} />
+          </Button>
+          <Button variant="ghost" size="icon" aria-label={theme === 'dark' ? 'Light theme' : 'Dark theme'} title="Switch theme" onClick={toggleTheme}>
+            {theme === 'dark' ? <Sun size={16} /> : <Moon size={16} />}
+          </Button>
+          <Button variant="ghost" size="icon" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => actions('shortcuts')}>
+            <HelpCircle size={16} />
+          </Button>
+        </div>
+      </header>
+      <div className="st-main">
+        <Palette />
+        <main className="st-canvas" aria-label="Canvas">
+          <Canvas />
+          {visibleNotice && (
+            <div className="st-toast" role="alert" data-tone={visibleNotice.tone}>
+              {visibleNotice.text}
+            </div>
+          )}
+          <button type="button" className="st-problems-toggle" data-tone={errors ? 'error' : warnings ? 'warning' : 'ok'} onClick={() => setShowProblems((v) => !v)} aria-expanded={showProblems}>
+            {problems.length === 0 ? <CircleCheck size={14} /> : <AlertTriangle size={14} />}
+            {problems.length === 0 ? 'No problems' : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`}
+          </button>
+          {showProblems && <ProblemsPanel problems={problems} onFocus={focusBlock} onClose={() => setShowProblems(false)} />}
+        </main>
+        <aside className="st-inspector" aria-label="Inspector">
+          {single && isBlock ? <BlockInspector blockId={single} /> : single ? <NoteInspector noteId={single} /> : selection.length > 1 ? <MultiSelection count={selection.length} onGroup={() => actions('group')} onDelete={() => actions('delete')} onDuplicate={() => actions('duplicate')} /> : <FlowSettings />}
+        </aside>
+      </div>
+      {dialog === 'find' && <FindDialog onClose={() => setDialog(null)} onPick={(id) => { setDialog(null); focusBlock(id); }} />}
+      {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
+      {dialog === 'history' && renderHistory?.(() => setDialog(null))}
+    </div>
+  );
+}
+
+function MultiSelection({ count, onGroup, onDelete, onDuplicate }: { count: number; onGroup(): void; onDelete(): void; onDuplicate(): void }) {
+  return (
+    <div className="st-inspector-body">
+      <h2 className="st-inspector-kind">{count} items selected</h2>
+      <p className="bt-field-help">Drag any of them to move them together.</p>
+      <div className="st-inline">
+        <Button onClick={onDuplicate}>Duplicate</Button>
+        <Button onClick={onGroup}>Group</Button>
+        <Button variant="danger" onClick={onDelete}>
+          Delete
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import { X } from 'lucide-react';
+import type { FlowProblem } from '../../../shared/flow/flowProblem';
+import { Button } from '../../ui/Button';
+
+/** Validation problems; clicking one selects its block and brings it into view. */
+export function ProblemsPanel({ problems, onFocus, onClose }: { problems: FlowProblem[]; onFocus: (blockId: string) => void; onClose: () => void }) {
+  return (
+    <section className="st-problems" aria-label="Problems">
+      <header>
+        <strong>Problems</strong>
+        <Button variant="ghost" size="icon" aria-label="Close problems" onClick={onClose}>
+          <X size={14} />
+        </Button>
+      </header>
+      {problems.length === 0 ? (
+        <p className="st-empty">No problems: this flow is ready to run.</p>
+      ) : (
+        <ul>
+          {problems.map((p, i) => (
+            <li key={i} data-tone={p.severity}>
+              <button type="button" disabled={!p.blockId} onClick={() => p.blockId && onFocus(p.blockId)}>
+                <span className="bt-badge" data-tone={p.severity === 'error' ? 'error' : 'warning'}>
+                  {p.severity}
+                </span>
+                <span className="st-problem-text">
+                  <span className="st-problem-msg">{p.message}</span>
+                  <span className="st-problem-hint">{p.hint}</span>
+                </span>
+                {p.blockId && <code className="st-problem-block">{p.blockId}</code>}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import { validateFlow } from '../../../shared/flow/validateFlow';
+import type { FlowProblem } from '../../../shared/flow/flowProblem';
+import type { Flow } from '../../../shared/flow/schema';
+import { useStudio } from '../store/StudioStoreContext';
+
+/** One validation per document version, shared by the canvas badges, the problems list and the inspector. */
+const cache = new WeakMap<Flow, FlowProblem[]>();
+
+export function problemsOf(flow: Flow): FlowProblem[] {
+  let problems = cache.get(flow);
+  if (!problems) {
+    try {
+      problems = validateFlow(flow).problems;
+    } catch (error) {
+      // The validator must never take the editor down; report it as a problem instead.
+      problems = [
+        {
+          severity: 'error',
+          code: 'validator_failed',
+          path: '$',
+          blockId: null,
+          message: `The validator failed: ${error instanceof Error ? error.message : String(error)}`,
+          hint: 'Save your work and report this flow.',
+        },
+      ];
+    }
+    cache.set(flow, problems);
+  }
+  return problems;
+}
+
+export function useProblems(): FlowProblem[] {
+  return problemsOf(useStudio((s) => s.flow));
+}

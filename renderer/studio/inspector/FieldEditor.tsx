@@ -1,0 +1,458 @@
+/**
+ * One generated form control for one field of a block's data, chosen from the field's metadata
+ * (`widget`) or, failing that, its zod type. Inline validation: a value the field's schema refuses is kept
+ * in a local draft and explained under the field; only valid values become edits.
+ */
+import { Plus, Trash2 } from 'lucide-react';
+import { useState, type ReactNode } from 'react';
+import type { z } from 'zod';
+import type { FieldMeta } from '../../../shared/flow/blocks/types';
+import { ruleOperators } from '../../../shared/flow/schema';
+import { Button } from '../../ui/Button';
+import { Field } from '../../ui/Field';
+import { TemplateInput } from './TemplateInput';
+import { elementOf, enumValues, firstIssue, humanize, metaOf, shapeOf, typeOf, unwrap } from './zodInfo';
+
+export interface EditorContext {
+  variables: readonly string[];
+  blocks: readonly { id: string; title: string }[];
+}
+
+export interface FieldEditorProps {
+  schema: z.ZodType;
+  meta: FieldMeta;
+  value: unknown;
+  onChange: (value: unknown) => void;
+  ctx: EditorContext;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const SLACK = /^(#[a-z0-9][a-z0-9._-]*|[CGD][A-Z0-9]{6,})$/;
+
+function listError(widget: string | undefined, items: string[]): string | null {
+  if (widget === 'emails') {
+    const bad = items.find((s) => !EMAIL.test(s));
+    if (bad) return `“${bad}” is not an email address (name@example.com).`;
+  }
+  if (widget === 'slack_channels') {
+    const bad = items.find((s) => !SLACK.test(s));
+    if (bad) return `“${bad}” is not a Slack channel: use #channel-name or a channel id.`;
+  }
+  return null;
+}
+
+function splitList(text: string): string[] {
+  return text
+    .split(/[,\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** Resolves the widget: metadata first, then the zod type. */
+export function widgetOf(schema: z.ZodType, meta: FieldMeta | undefined): string {
+  if (meta?.widget) return meta.widget;
+  const t = typeOf(schema);
+  if (t === 'string') return 'text';
+  if (t === 'number' || t === 'int') return 'number';
+  if (t === 'boolean') return 'switch';
+  if (t === 'enum' || t === 'literal') return 'select';
+  if (t === 'record') return 'key_value';
+  if (t === 'object') return 'object';
+  if (t === 'array') {
+    const el = elementOf(schema);
+    return el && typeOf(el) === 'string' ? 'tags' : 'list';
+  }
+  return 'json';
+}
+
+export function FieldEditor({ schema, meta, value, onChange, ctx }: FieldEditorProps) {
+  const widget = widgetOf(schema, meta);
+  const [draft, setDraft] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const { nullable } = unwrap(schema);
+
+  /** Validate then commit; keep the draft and say why when invalid. */
+  const commit = (text: string, parsed: unknown, extraError: string | null = null) => {
+    const problem = extraError ?? firstIssue(schema, parsed);
+    if (problem) {
+      setDraft(text);
+      setError(problem);
+      return;
+    }
+    setDraft(null);
+    setError(null);
+    onChange(parsed);
+  };
+
+  const field = (control: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode) => (
+    <Field label={meta.title} help={meta.help} error={error}>
+      {control}
+    </Field>
+  );
+
+  switch (widget) {
+    case 'switch':
+      return (
+        <div className="bt-field">
+          <label className="bt-check">
+            <input type="checkbox" checked={Boolean(value)} onChange={(e) => onChange(e.target.checked)} />
+            <span>
+              <span className="bt-field-label">{meta.title}</span>
+              {meta.help && <span className="bt-field-help" style={{ display: 'block' }}>{meta.help}</span>}
+            </span>
+          </label>
+        </div>
+      );
+    case 'number':
+      return field(({ id, describedBy, invalid }) => (
+        <input
+          id={id}
+          className="bt-input"
+          type="number"
+          inputMode="decimal"
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          value={draft ?? (value === null || value === undefined ? '' : String(value))}
+          onChange={(e) => {
+            const text = e.target.value;
+            if (text.trim() === '') return commit(text, nullable ? null : undefined, nullable ? null : 'Enter a number.');
+            commit(text, Number(text));
+          }}
+        />
+      ));
+    case 'select': {
+      const values = enumValues(schema);
+      const choice = meta.choices?.[String(value)];
+      return (
+        <Field label={meta.title} help={choice?.help ?? meta.help} error={error}>
+          {({ id, describedBy }) => (
+            <select id={id} className="bt-select" aria-describedby={describedBy} value={String(value ?? '')} onChange={(e) => commit(e.target.value, e.target.value)}>
+              {values.map((v) => (
+                <option key={v} value={v}>
+                  {meta.choices?.[v]?.label ?? humanize(v)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      );
+    }
+    case 'template':
+      return field(({ id, describedBy, invalid }) => (
+        <TemplateInput
+          id={id}
+          describedBy={describedBy}
+          invalid={invalid}
+          value={draft ?? String(value ?? '')}
+          variables={ctx.variables}
+          placeholder={meta.placeholder}
+          multiline={typeOf(schema) === 'string'}
+          onChange={(text) => commit(text, text)}
+        />
+      ));
+    case 'textarea':
+      return field(({ id, describedBy, invalid }) => (
+        <textarea
+          id={id}
+          className="bt-textarea"
+          rows={3}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          placeholder={meta.placeholder}
+          value={draft ?? String(value ?? '')}
+          onChange={(e) => commit(e.target.value, e.target.value)}
+        />
+      ));
+    case 'variable':
+    case 'block':
+    case 'timezone': {
+      const options =
+        widget === 'variable'
+          ? ctx.variables.map((v) => ({ value: v, label: v }))
+          : widget === 'block'
+            ? ctx.blocks.map((b) => ({ value: b.id, label: `${b.title} (${b.id})` }))
+            : timeZones().map((z) => ({ value: z, label: z }));
+      const listId = `dl-${meta.title.replace(/\W/g, '')}-${widget}`;
+      return field(({ id, describedBy, invalid }) => (
+        <>
+          <input
+            id={id}
+            className="bt-input"
+            list={listId}
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
+            placeholder={meta.placeholder ?? (widget === 'variable' ? 'variableName' : widget === 'block' ? 'block id' : 'Europe/London')}
+            value={draft ?? String(value ?? '')}
+            onChange={(e) => {
+              const text = e.target.value;
+              const parsed = text === '' && unwrap(schema).optional ? undefined : text;
+              const known = widget === 'timezone' && text && !timeZones().includes(text) ? `“${text}” is not a time zone this computer knows (e.g. Europe/Paris).` : null;
+              commit(text, parsed, known);
+            }}
+          />
+          <datalist id={listId}>
+            {options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </datalist>
+        </>
+      ));
+    }
+    case 'tags':
+    case 'emails':
+    case 'slack_channels':
+      return field(({ id, describedBy, invalid }) => (
+        <input
+          id={id}
+          className="bt-input"
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          placeholder={meta.placeholder ?? 'Separate with commas'}
+          value={draft ?? (Array.isArray(value) ? (value as string[]).join(', ') : '')}
+          onChange={(e) => {
+            const items = splitList(e.target.value);
+            commit(e.target.value, items, listError(widget, items));
+          }}
+          onBlur={() => {
+            if (!error) setDraft(null);
+          }}
+        />
+      ));
+    case 'rules':
+      return <RulesEditor meta={meta} value={value as { combinator?: string; rules?: unknown[] } | unknown[]} onChange={onChange} ctx={ctx} />;
+    case 'key_value':
+      return <KeyValueEditor meta={meta} value={(value ?? {}) as Record<string, string>} onChange={onChange} />;
+    case 'object':
+    case 'opening_hours': {
+      if (nullable) {
+        return (
+          <NullableObject schema={schema} meta={meta} value={value} onChange={onChange} ctx={ctx} />
+        );
+      }
+      return <ObjectEditor schema={schema} meta={meta} value={(value ?? {}) as Record<string, unknown>} onChange={onChange} ctx={ctx} />;
+    }
+    case 'list':
+      return <ListEditor schema={schema} meta={meta} value={(value ?? []) as unknown[]} onChange={onChange} ctx={ctx} />;
+    case 'text':
+    default:
+      if (typeOf(schema) !== 'string') return <JsonEditor schema={schema} meta={meta} value={value} onChange={onChange} />;
+      return field(({ id, describedBy, invalid }) => (
+        <input
+          id={id}
+          className="bt-input"
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          placeholder={meta.placeholder}
+          value={draft ?? String(value ?? '')}
+          onChange={(e) => {
+            const text = e.target.value;
+            commit(text, text === '' && unwrap(schema).optional ? undefined : text);
+          }}
+        />
+      ));
+  }
+}
+
+let zones: string[] | null = null;
+function timeZones(): string[] {
+  if (!zones) {
+    try {
+      zones = (Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf('timeZone');
+      if (!zones.includes('UTC')) zones = ['UTC', ...zones];
+    } catch {
+      zones = ['UTC'];
+    }
+  }
+  return zones;
+}
+
+function subMeta(key: string, schema: z.ZodType): FieldMeta {
+  return metaOf(schema) ?? { title: humanize(key) };
+}
+
+function ObjectEditor({ schema, meta, value, onChange, ctx }: FieldEditorProps & { value: Record<string, unknown> }) {
+  const shape = shapeOf(schema) ?? {};
+  return (
+    <fieldset className="st-fieldset">
+      <legend>{meta.title}</legend>
+      {meta.help && <p className="bt-field-help">{meta.help}</p>}
+      {Object.entries(shape).map(([key, sub]) => {
+        const m = subMeta(key, sub);
+        if (m.hidden) return null;
+        return <FieldEditor key={key} schema={sub} meta={m} value={value[key]} ctx={ctx} onChange={(v) => onChange({ ...value, [key]: v })} />;
+      })}
+    </fieldset>
+  );
+}
+
+function NullableObject({ schema, meta, value, onChange, ctx }: FieldEditorProps) {
+  const inner = unwrap(schema).schema;
+  const on = value !== null && value !== undefined;
+  return (
+    <div className="bt-field">
+      <label className="bt-check">
+        <input
+          type="checkbox"
+          checked={on}
+          onChange={(e) => {
+            if (!e.target.checked) return onChange(null);
+            const parsed = inner.safeParse({});
+            onChange(parsed.success ? parsed.data : {});
+          }}
+        />
+        <span>
+          <span className="bt-field-label">{meta.title}</span>
+          {meta.help && <span className="bt-field-help" style={{ display: 'block' }}>{meta.help}</span>}
+        </span>
+      </label>
+      {on && <ObjectEditor schema={inner} meta={{ ...meta, help: undefined }} value={value as Record<string, unknown>} onChange={onChange} ctx={ctx} />}
+    </div>
+  );
+}
+
+function ListEditor({ schema, meta, value, onChange, ctx }: FieldEditorProps & { value: unknown[] }) {
+  const el = elementOf(schema);
+  const shape = el ? shapeOf(el) : null;
+  if (!el || !shape) return <JsonEditor schema={schema} meta={meta} value={value} onChange={onChange} />;
+  const blank = () => {
+    const parsed = el.safeParse({});
+    if (parsed.success) return parsed.data;
+    return Object.fromEntries(Object.keys(shape).map((k) => [k, typeOf(shape[k]) === 'string' ? '' : undefined]));
+  };
+  return (
+    <fieldset className="st-fieldset">
+      <legend>{meta.title}</legend>
+      {meta.help && <p className="bt-field-help">{meta.help}</p>}
+      {value.map((item, i) => (
+        <div key={i} className="st-list-item">
+          <div className="st-list-fields">
+            {Object.entries(shape).map(([key, sub]) => (
+              <FieldEditor
+                key={key}
+                schema={sub}
+                meta={subMeta(key, sub)}
+                value={(item as Record<string, unknown>)[key]}
+                ctx={ctx}
+                onChange={(v) => onChange(value.map((x, j) => (j === i ? { ...(x as object), [key]: v } : x)))}
+              />
+            ))}
+          </div>
+          <Button size="icon" variant="ghost" aria-label={`Remove item ${i + 1}`} onClick={() => onChange(value.filter((_, j) => j !== i))}>
+            <Trash2 size={14} />
+          </Button>
+        </div>
+      ))}
+      <Button size="sm" onClick={() => onChange([...value, blank()])}>
+        <Plus size={14} /> Add
+      </Button>
+    </fieldset>
+  );
+}
+
+function RulesEditor({ meta, value, onChange, ctx }: { meta: FieldMeta; value: { combinator?: string; rules?: unknown[] } | unknown[]; onChange: (v: unknown) => void; ctx: EditorContext }) {
+  const isGroup = !Array.isArray(value);
+  const rules = ((isGroup ? (value as { rules?: unknown[] })?.rules : value) ?? []) as { variable: string; op: string; value?: unknown }[];
+  const emit = (next: typeof rules, combinator?: string) =>
+    onChange(isGroup ? { ...(value as object), combinator: combinator ?? (value as { combinator?: string }).combinator ?? 'and', rules: next } : next);
+  return (
+    <fieldset className="st-fieldset">
+      <legend>{meta.title}</legend>
+      {meta.help && <p className="bt-field-help">{meta.help}</p>}
+      {isGroup && (
+        <label className="st-inline">
+          Match
+          <select className="bt-select" value={(value as { combinator?: string }).combinator ?? 'and'} onChange={(e) => emit(rules, e.target.value)} aria-label="Combinator">
+            <option value="and">all rules (and)</option>
+            <option value="or">any rule (or)</option>
+          </select>
+        </label>
+      )}
+      {rules.map((r, i) => (
+        <div key={i} className="st-rule">
+          <input className="bt-input" list="st-variables" aria-label={`Rule ${i + 1} variable`} value={r.variable} onChange={(e) => emit(rules.map((x, j) => (j === i ? { ...x, variable: e.target.value } : x)))} />
+          <select className="bt-select" aria-label={`Rule ${i + 1} operator`} value={r.op} onChange={(e) => emit(rules.map((x, j) => (j === i ? { ...x, op: e.target.value } : x)))}>
+            {ruleOperators.map((op) => (
+              <option key={op} value={op}>
+                {op.replace(/_/g, ' ')}
+              </option>
+            ))}
+          </select>
+          <input
+            className="bt-input"
+            aria-label={`Rule ${i + 1} value`}
+            value={r.value === undefined || r.value === null ? '' : String(r.value)}
+            onChange={(e) => {
+              const t = e.target.value;
+              const v = t === '' ? undefined : t === 'true' ? true : t === 'false' ? false : /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : t;
+              emit(rules.map((x, j) => (j === i ? { ...x, value: v } : x)));
+            }}
+          />
+          <Button size="icon" variant="ghost" aria-label={`Remove rule ${i + 1}`} onClick={() => emit(rules.filter((_, j) => j !== i))}>
+            <Trash2 size={14} />
+          </Button>
+        </div>
+      ))}
+      <datalist id="st-variables">
+        {ctx.variables.map((v) => (
+          <option key={v} value={v} />
+        ))}
+      </datalist>
+      <Button size="sm" onClick={() => emit([...rules, { variable: ctx.variables[0] ?? 'variable', op: 'eq', value: '' }])}>
+        <Plus size={14} /> Add rule
+      </Button>
+    </fieldset>
+  );
+}
+
+function KeyValueEditor({ meta, value, onChange }: { meta: FieldMeta; value: Record<string, string>; onChange: (v: unknown) => void }) {
+  const entries = Object.entries(value);
+  return (
+    <fieldset className="st-fieldset">
+      <legend>{meta.title}</legend>
+      {meta.help && <p className="bt-field-help">{meta.help}</p>}
+      {entries.map(([k, v], i) => (
+        <div key={i} className="st-rule">
+          <input className="bt-input" aria-label={`Name ${i + 1}`} value={k} onChange={(e) => onChange(Object.fromEntries(entries.map(([kk, vv], j) => (j === i ? [e.target.value, vv] : [kk, vv]))))} />
+          <input className="bt-input" aria-label={`Value ${i + 1}`} value={v} onChange={(e) => onChange({ ...value, [k]: e.target.value })} />
+          <Button size="icon" variant="ghost" aria-label={`Remove ${k}`} onClick={() => onChange(Object.fromEntries(entries.filter((_, j) => j !== i)))}>
+            <Trash2 size={14} />
+          </Button>
+        </div>
+      ))}
+      <Button size="sm" onClick={() => onChange({ ...value, [`X-Header-${entries.length + 1}`]: '' })}>
+        <Plus size={14} /> Add header
+      </Button>
+    </fieldset>
+  );
+}
+
+function JsonEditor({ schema, meta, value, onChange }: { schema: z.ZodType; meta: FieldMeta; value: unknown; onChange: (v: unknown) => void }) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <Field label={meta.title} help={meta.help ?? 'JSON'} error={error}>
+      {({ id, describedBy, invalid }) => (
+        <textarea
+          id={id}
+          className="bt-textarea bt-mono"
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          value={draft ?? JSON.stringify(value ?? null, null, 2)}
+          onChange={(e) => {
+            setDraft(e.target.value);
+            try {
+              const parsed = JSON.parse(e.target.value);
+              const issue = firstIssue(schema, parsed);
+              setError(issue);
+              if (!issue) onChange(parsed);
+            } catch (err) {
+              setError(`Not valid JSON: ${(err as Error).message}`);
+            }
+          }}
+        />
+      )}
+    </Field>
+  );
+}

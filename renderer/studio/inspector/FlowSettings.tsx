@@ -1,0 +1,278 @@
+/**
+ * Flow settings: name, language and time zone, the variables (add, rename everywhere, delete with the
+ * list of uses) and the escalation policy (each of the eight signals on/off with its thresholds, phrase
+ * and topic lists, graduated escalation, the target Human Takeover block). All edits are undoable.
+ */
+import { Plus, Trash2 } from 'lucide-react';
+import { useState } from 'react';
+import { z } from 'zod';
+import { variableUses } from '../../../shared/flow/edit/variables';
+import { escalationPolicySchema, type Flow } from '../../../shared/flow/schema';
+import { Button } from '../../ui/Button';
+import { Field } from '../../ui/Field';
+import { Tabs } from '../../ui/Tabs';
+import { blockTitle } from '../blockCatalog';
+import { useStudio, useStudioStore } from '../store/StudioStoreContext';
+import { FieldEditor } from './FieldEditor';
+import { useEditorContext } from './Inspector';
+import { humanize, shapeOf } from './zodInfo';
+
+/** Titles and one-line help for the escalation policy (the schema carries no inspector metadata). */
+const signalText: Record<string, { title: string; help: string; fields?: Record<string, { title: string; help: string; widget?: 'tags' | 'rules' }> }> = {
+  explicitRequest: { title: 'Explicit request', help: 'The customer asks for a person, in any wording.' },
+  negativeSentiment: {
+    title: 'Negative sentiment',
+    help: 'The customer is upset: one very negative message, or several negative ones in a row.',
+    fields: {
+      threshold: { title: 'Single-message threshold', help: 'Fires when one message scores at or below this (-1 very negative, 1 very positive).' },
+      trendThreshold: { title: 'Trend threshold', help: 'A message at or below this counts towards the trend.' },
+      trendTurns: { title: 'Trend length', help: 'How many negative messages in a row fire the signal.' },
+    },
+  },
+  lowConfidence: {
+    title: 'Low confidence',
+    help: 'The bot only partly understood what the customer wants.',
+    fields: { threshold: { title: 'Confidence threshold', help: 'Below this intent confidence (0-1) the bot is unsure.' } },
+  },
+  repeatedFallback: {
+    title: 'Repeated fallback',
+    help: 'The bot failed to understand several times.',
+    fields: { count: { title: 'Fallbacks', help: 'How many misunderstandings in one conversation fire the signal.' } },
+  },
+  loop: {
+    title: 'Loop',
+    help: 'The customer keeps asking the same question.',
+    fields: {
+      count: { title: 'Repeats', help: 'How many times the same question may be asked.' },
+      similarity: { title: 'Similarity', help: 'How alike (0-1) two questions must be to count as the same.' },
+    },
+  },
+  sensitiveTopics: {
+    title: 'Sensitive topics',
+    help: 'Topics a person should always handle (refunds, complaints, legal).',
+    fields: { topics: { title: 'Topics', help: 'Each topic: a name, phrases and intent names that mean it.' } },
+  },
+  urgency: {
+    title: 'Urgency',
+    help: 'Urgent words and deadlines, or variable rules (e.g. a departure within 20 minutes).',
+    fields: {
+      phrases: { title: 'Extra urgent phrases', help: 'Words that mean “urgent” for this business, separated by commas.', widget: 'tags' },
+      rules: { title: 'Urgency rules', help: 'Variable rules that make a conversation urgent.', widget: 'rules' },
+    },
+  },
+  hotLead: {
+    title: 'Hot lead',
+    help: 'A sales lead worth a person now (lead score, budget, pages visited).',
+    fields: { rules: { title: 'Hot-lead rules', help: 'When these rules become true, the lead is handed over.', widget: 'rules' } },
+  },
+};
+
+const languageSchema = z.string().min(2, 'Use a language code such as en or fr.').max(35);
+const timezoneSchema = z.string().min(1, 'Choose a time zone.');
+
+export function FlowSettings() {
+  const [tab, setTab] = useState('general');
+  return (
+    <div className="st-inspector-body" data-testid="flow-settings">
+      <Tabs
+        label="Flow settings"
+        items={[
+          { value: 'general', label: 'General' },
+          { value: 'variables', label: 'Variables' },
+          { value: 'escalation', label: 'Escalation' },
+        ]}
+        value={tab}
+        onChange={setTab}
+      >
+        {tab === 'general' && <General />}
+        {tab === 'variables' && <Variables />}
+        {tab === 'escalation' && <Escalation />}
+      </Tabs>
+    </div>
+  );
+}
+
+function General() {
+  const store = useStudioStore();
+  const flow = useStudio((s) => s.flow);
+  const ctx = useEditorContext();
+  const dispatch = store.getState().dispatch;
+  return (
+    <>
+      <Field label="Flow name" help="Shown on the home screen and in exports.">
+        {({ id, describedBy }) => (
+          <input id={id} aria-describedby={describedBy} className="bt-input" value={flow.name} onChange={(e) => e.target.value.trim() && dispatch({ type: 'set_flow_info', name: e.target.value }, { coalesceKey: 'flow:name', label: 'Rename flow' })} />
+        )}
+      </Field>
+      <Field label="Description">
+        {({ id }) => (
+          <textarea id={id} className="bt-textarea" value={flow.description} onChange={(e) => dispatch({ type: 'set_flow_info', description: e.target.value }, { coalesceKey: 'flow:description', label: 'Edit description' })} />
+        )}
+      </Field>
+      <FieldEditor
+        schema={languageSchema}
+        meta={{ title: 'Language', help: 'The bot’s language (BCP 47 code, e.g. en, fr, de).', widget: 'text' }}
+        value={flow.settings.language}
+        ctx={ctx}
+        onChange={(v) => dispatch({ type: 'set_settings', settings: { language: String(v) } }, { coalesceKey: 'settings:language', label: 'Change language' })}
+      />
+      <FieldEditor
+        schema={timezoneSchema}
+        meta={{ title: 'Time zone', help: 'Used for dates, business hours and {{now}} in messages.', widget: 'timezone' }}
+        value={flow.settings.timezone}
+        ctx={ctx}
+        onChange={(v) => dispatch({ type: 'set_settings', settings: { timezone: String(v) } }, { coalesceKey: 'settings:timezone', label: 'Change time zone' })}
+      />
+    </>
+  );
+}
+
+function Variables() {
+  const store = useStudioStore();
+  const flow = useStudio((s) => s.flow);
+  const [renaming, setRenaming] = useState<Record<string, string>>({});
+  const [confirm, setConfirm] = useState<string | null>(null);
+  const [newName, setNewName] = useState('');
+  const dispatch = store.getState().dispatch;
+  const addError = newName && !/^[A-Za-z_][A-Za-z0-9_.]*$/.test(newName) ? 'Letters, digits, _ and . only; must not start with a digit.' : flow.variables.some((v) => v.name === newName) ? 'That variable already exists.' : null;
+  return (
+    <div>
+      <p className="bt-field-help">Variables hold what the customer told the bot. Renaming one updates every {'{{template}}'} and rule that uses it.</p>
+      <ul className="st-variables">
+        {flow.variables.map((v) => {
+          const uses = confirm === v.name ? variableUses(flow, v.name) : [];
+          const draft = renaming[v.name];
+          const commitRename = () => {
+            if (draft === undefined || draft === v.name) return;
+            if (dispatch({ type: 'rename_variable', from: v.name, to: draft }, { label: `Rename ${v.name}` })) setRenaming(({ [v.name]: _, ...rest }) => rest);
+          };
+          return (
+            <li key={v.name} className="st-variable" data-variable={v.name}>
+              <input
+                className="bt-input bt-mono"
+                aria-label={`Variable ${v.name} name`}
+                value={draft ?? v.name}
+                onChange={(e) => setRenaming((r) => ({ ...r, [v.name]: e.target.value }))}
+                onBlur={commitRename}
+                onKeyDown={(e) => e.key === 'Enter' && commitRename()}
+              />
+              <select className="bt-select" aria-label={`Variable ${v.name} type`} value={v.type} onChange={(e) => dispatch({ type: 'update_variable', name: v.name, changes: { type: e.target.value as Flow['variables'][number]['type'] } })}>
+                {['string', 'number', 'boolean', 'date'].map((t) => (
+                  <option key={t}>{t}</option>
+                ))}
+              </select>
+              <Button size="icon" variant="ghost" aria-label={`Delete variable ${v.name}`} onClick={() => setConfirm(confirm === v.name ? null : v.name)}>
+                <Trash2 size={14} />
+              </Button>
+              {confirm === v.name && (
+                <div className="st-confirm" role="alertdialog" aria-label={`Delete ${v.name}?`}>
+                  {uses.length === 0 ? (
+                    <p>Nothing uses {v.name}.</p>
+                  ) : (
+                    <>
+                      <p>
+                        {v.name} is used in {uses.length} place{uses.length === 1 ? '' : 's'}; they will be reported as unknown variables:
+                      </p>
+                      <ul>
+                        {uses.slice(0, 8).map((u, i) => {
+                          const b = u.blockId ? flow.blocks.find((x) => x.id === u.blockId) : null;
+                          return <li key={i}>{b ? `${blockTitle(b)} (${b.id})` : 'Flow settings'}: {u.path.slice(b ? 3 : 0).join('.')}</li>;
+                        })}
+                      </ul>
+                    </>
+                  )}
+                  <Button variant="danger" size="sm" onClick={() => { dispatch({ type: 'delete_variable', name: v.name }, { label: `Delete ${v.name}` }); setConfirm(null); }}>
+                    Delete {v.name}
+                  </Button>{' '}
+                  <Button size="sm" onClick={() => setConfirm(null)}>Cancel</Button>
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <Field label="New variable" error={addError}>
+        {({ id, describedBy, invalid }) => (
+          <div className="st-inline">
+            <input id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} className="bt-input bt-mono" placeholder="orderNumber" value={newName} onChange={(e) => setNewName(e.target.value)} />
+            <Button disabled={!newName || Boolean(addError)} onClick={() => { if (dispatch({ type: 'add_variable', variable: { name: newName } }, { label: `Add ${newName}` })) setNewName(''); }}>
+              <Plus size={14} /> Add
+            </Button>
+          </div>
+        )}
+      </Field>
+    </div>
+  );
+}
+
+function Escalation() {
+  const store = useStudioStore();
+  const flow = useStudio((s) => s.flow);
+  const ctx = useEditorContext();
+  const policy = flow.escalation as Record<string, unknown>;
+  const shape = shapeOf(escalationPolicySchema) ?? {};
+  const dispatch = store.getState().dispatch;
+  const set = (key: string, value: unknown, coalesce = true) =>
+    dispatch({ type: 'set_escalation', escalation: { [key]: value } }, coalesce ? { coalesceKey: `escalation:${key}`, label: 'Edit escalation policy' } : { label: 'Edit escalation policy' });
+  const targets = flow.blocks.filter((b) => b.kind === 'human_takeover');
+  return (
+    <div className="st-escalation">
+      <label className="bt-check">
+        <input type="checkbox" checked={Boolean(policy.enabled)} onChange={(e) => set('enabled', e.target.checked, false)} />
+        <span>
+          <span className="bt-field-label">Escalate automatically</span>
+          <span className="bt-field-help" style={{ display: 'block' }}>Watch every customer message for the signals below and hand over when one fires.</span>
+        </span>
+      </label>
+      <Field label="Hand over to" help="The Human Takeover block the conversation goes to when a signal fires.">
+        {({ id, describedBy }) => (
+          <select id={id} aria-describedby={describedBy} className="bt-select" value={String(policy.targetBlockId ?? '')} onChange={(e) => set('targetBlockId', e.target.value || null, false)}>
+            <option value="">— choose a Human Takeover block —</option>
+            {targets.map((b) => (
+              <option key={b.id} value={b.id}>
+                {blockTitle(b)} ({b.id})
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Mode" help={policy.mode === 'graduated' ? 'Graduated: first ask to rephrase, then offer a person, then hand over (explicit requests still hand over at once).' : 'Immediate: hand over as soon as a signal fires.'}>
+        {({ id, describedBy }) => (
+          <select id={id} aria-describedby={describedBy} className="bt-select" value={String(policy.mode)} onChange={(e) => set('mode', e.target.value, false)}>
+            <option value="immediate">Immediate</option>
+            <option value="graduated">Graduated</option>
+          </select>
+        )}
+      </Field>
+      {Object.entries(shape)
+        .filter(([key]) => !['enabled', 'targetBlockId', 'mode'].includes(key))
+        .map(([key, sub]) => {
+          const text = signalText[key] ?? { title: humanize(key), help: '' };
+          const value = (policy[key] ?? {}) as Record<string, unknown>;
+          const subShape = shapeOf(sub);
+          if (!subShape) {
+            return <FieldEditor key={key} schema={sub} meta={{ title: text.title, help: text.help }} value={policy[key]} ctx={ctx} onChange={(v) => set(key, v)} />;
+          }
+          const on = value.enabled !== false;
+          return (
+            <section key={key} className="st-signal" data-signal={key} data-on={on || undefined}>
+              <label className="bt-check st-signal-head">
+                <input type="checkbox" checked={on} aria-label={text.title} onChange={(e) => set(key, { enabled: e.target.checked }, false)} />
+                <span>
+                  <span className="bt-field-label">{text.title}</span>
+                  <span className="bt-field-help" style={{ display: 'block' }}>{text.help}</span>
+                </span>
+              </label>
+              {on &&
+                Object.entries(subShape)
+                  .filter(([k]) => k !== 'enabled')
+                  .map(([k, s]) => {
+                    const t = text.fields?.[k] ?? { title: humanize(k), help: '' };
+                    return <FieldEditor key={k} schema={s} meta={{ title: t.title, help: t.help, widget: t.widget }} value={value[k]} ctx={ctx} onChange={(v) => set(key, { [k]: v })} />;
+                  })}
+            </section>
+          );
+        })}
+    </div>
+  );
+}

@@ -1,0 +1,193 @@
+/**
+ * The block inspector: a form generated from the block registry's field metadata (titles, help,
+ * showWhen). Every change is an undoable `set_block_field` edit; typing in one field coalesces into one
+ * undo step. Human Takeover gets its three assignation tabs; option lists (buttons, intents, routes) get
+ * add / remove / reorder that keep edges on the right exit.
+ */
+import { ArrowDown, ArrowUp, Plus, Trash2 } from 'lucide-react';
+import { useMemo } from 'react';
+import { builtinVariableNames } from '../../../shared/flow/builtinVariables';
+import type { FieldMeta } from '../../../shared/flow/blocks/types';
+import type { Block } from '../../../shared/flow/schema';
+import { Button } from '../../ui/Button';
+import { Icon } from '../../ui/Icon';
+import { Tabs } from '../../ui/Tabs';
+import { blockTitle, groupColor, inspectorFields, kindInfo } from '../blockCatalog';
+import { useProblems } from '../hooks/useProblems';
+import { useStudio, useStudioStore } from '../store/StudioStoreContext';
+import { FieldEditor, type EditorContext } from './FieldEditor';
+import { elementOf, shapeOf } from './zodInfo';
+
+function getPath(data: unknown, path: readonly (string | number)[]): unknown {
+  let v = data;
+  for (const k of path) v = v == null ? undefined : (v as Record<string, unknown>)[k as string];
+  return v;
+}
+
+function visible(meta: FieldMeta, data: unknown): boolean {
+  if (meta.hidden) return false;
+  const w = meta.showWhen;
+  if (!w) return true;
+  const v = getPath(data, w.field.split('.'));
+  if (w.equals !== undefined) return v === w.equals;
+  if (w.oneOf) return w.oneOf.includes(v as never);
+  return Boolean(v);
+}
+
+export function useEditorContext(): EditorContext {
+  const flow = useStudio((s) => s.flow);
+  return useMemo(() => {
+    const builtins: string[] = [...builtinVariableNames];
+    return {
+      variables: [...new Set([...flow.variables.map((v) => v.name), ...builtins])],
+      blocks: flow.blocks.map((b) => ({ id: b.id, title: blockTitle(b) })),
+    };
+  }, [flow.variables, flow.blocks]);
+}
+
+export function BlockInspector({ blockId }: { blockId: string }) {
+  const block = useStudio((s) => s.flow.blocks.find((b) => b.id === blockId));
+  if (!block) return null;
+  return <BlockForm block={block} />;
+}
+
+const TAB_ITEMS = [
+  { value: 'simple', label: 'Simple' },
+  { value: 'default', label: 'Default' },
+  { value: 'custom', label: 'Custom' },
+];
+
+function BlockForm({ block }: { block: Block }) {
+  const store = useStudioStore();
+  const ctx = useEditorContext();
+  const problems = useProblems().filter((p) => p.blockId === block.id);
+  const info = kindInfo(block.kind);
+  const fields = useMemo(() => inspectorFields(block.kind), [block.kind]);
+  const data = block.data as Record<string, unknown>;
+  const setField = (path: (string | number)[], value: unknown) =>
+    store.getState().dispatch({ type: 'set_block_field', id: block.id, path, value }, { coalesceKey: `${block.id}:${path.join('.')}`, label: `Edit ${blockTitle(block)}` });
+
+  const isTakeover = fields.some((f) => f.path[0] === 'assignation') && fields.some((f) => f.meta.tabs) ;
+  const mode = String(data.assignation ?? 'simple');
+  const optionField = info.optionExits?.field;
+
+  const shown = fields.filter((f) => {
+    if (f.path.length === 1 && f.path[0] === optionField) return false;
+    if (isTakeover && f.path[0] === 'assignation') return false;
+    if (isTakeover && f.meta.tabs && !f.meta.tabs.includes(mode)) return false;
+    return visible(f.meta, data);
+  });
+
+  const form = shown.map((f) => (
+    <FieldEditor key={f.path.join('.')} schema={f.schema} meta={f.meta} value={getPath(data, f.path)} ctx={ctx} onChange={(v) => setField(f.path, v)} />
+  ));
+
+  const assignationField = fields.find((f) => f.path[0] === 'assignation');
+
+  return (
+    <div className="st-inspector-body" data-testid="block-inspector">
+      <div className="st-inspector-head">
+        <span className="st-inspector-icon" style={{ color: groupColor(info.group), background: `color-mix(in srgb, ${groupColor(info.group)} 12%, transparent)` }}>
+          <Icon name={info.icon} size={16} />
+        </span>
+        <div>
+          <div className="st-inspector-kind">{info.label}</div>
+          <div className="st-inspector-id">{block.id}</div>
+        </div>
+      </div>
+      <p className="st-inspector-desc">{info.description}</p>
+      <div className="bt-field">
+        <label className="bt-field-label" htmlFor={`label-${block.id}`}>
+          Label on the canvas
+        </label>
+        <input
+          id={`label-${block.id}`}
+          className="bt-input"
+          placeholder={info.label}
+          value={block.label ?? ''}
+          onChange={(e) =>
+            store.getState().dispatch({ type: 'set_block_label', id: block.id, label: e.target.value || undefined }, { coalesceKey: `${block.id}:label`, label: 'Rename block' })
+          }
+        />
+      </div>
+      {problems.length > 0 && (
+        <ul className="st-inspector-problems" aria-label="Problems in this block">
+          {problems.map((p, i) => (
+            <li key={i} data-tone={p.severity}>
+              <strong>{p.message}</strong> {p.hint}
+            </li>
+          ))}
+        </ul>
+      )}
+      {optionField && <OptionList block={block} field={optionField} ctx={ctx} />}
+      {isTakeover ? (
+        <>
+          <Tabs
+            label="Assignation"
+            items={TAB_ITEMS}
+            value={mode}
+            onChange={(v) => store.getState().dispatch({ type: 'set_block_field', id: block.id, path: ['assignation'], value: v }, { label: `Assignation: ${v}` })}
+          >
+            <p className="st-mode-help">{assignationField?.meta.choices?.[mode]?.help ?? ''}</p>
+            {form}
+          </Tabs>
+        </>
+      ) : (
+        form
+      )}
+    </div>
+  );
+}
+
+function OptionList({ block, field, ctx }: { block: Block; field: string; ctx: EditorContext }) {
+  const store = useStudioStore();
+  const info = kindInfo(block.kind);
+  const items = ((block.data as Record<string, unknown>)[field] ?? []) as Record<string, unknown>[];
+  const labelField = info.optionExits?.labelField ?? 'label';
+  const noun = info.optionExits?.noun ?? 'option';
+  const fields = inspectorFields(block.kind).find((f) => f.path.length === 1 && f.path[0] === field);
+  const el = fields ? elementOf(fields.schema) : null;
+  const shape = el ? shapeOf(el) : null;
+  const dispatch = store.getState().dispatch;
+  return (
+    <fieldset className="st-fieldset" aria-label={`${noun}s`}>
+      <legend>{fields?.meta.title ?? `${noun}s`}</legend>
+      {fields?.meta.help && <p className="bt-field-help">{fields.meta.help}</p>}
+      {items.map((item, i) => (
+        <div key={String(item.id)} className="st-option" data-option-id={String(item.id)}>
+          <div className="st-option-main">
+            {shape &&
+              Object.entries(shape)
+                .filter(([key]) => key !== 'id' || labelField === 'id')
+                .map(([key, sub]) => (
+                  <FieldEditor
+                    key={key}
+                    schema={sub}
+                    meta={{ title: key === labelField ? `${noun[0].toUpperCase()}${noun.slice(1)} ${i + 1}` : (sub.meta?.() as FieldMeta | undefined)?.title ?? key, ...(key === labelField ? {} : { help: (sub.meta?.() as FieldMeta | undefined)?.help }) }}
+                    value={item[key]}
+                    ctx={ctx}
+                    onChange={(v) =>
+                      dispatch({ type: 'set_block_field', id: block.id, path: [field, i, key], value: v }, { coalesceKey: `${block.id}:${field}.${String(item.id)}.${key}`, label: `Edit ${noun}` })
+                    }
+                  />
+                ))}
+          </div>
+          <div className="st-option-actions">
+            <Button size="icon" variant="ghost" aria-label={`Move ${noun} ${i + 1} up`} disabled={i === 0} onClick={() => dispatch({ type: 'reorder_option', blockId: block.id, optionId: String(item.id), toIndex: i - 1 })}>
+              <ArrowUp size={14} />
+            </Button>
+            <Button size="icon" variant="ghost" aria-label={`Move ${noun} ${i + 1} down`} disabled={i === items.length - 1} onClick={() => dispatch({ type: 'reorder_option', blockId: block.id, optionId: String(item.id), toIndex: i + 1 })}>
+              <ArrowDown size={14} />
+            </Button>
+            <Button size="icon" variant="ghost" aria-label={`Remove ${noun} ${i + 1}`} onClick={() => dispatch({ type: 'remove_option', blockId: block.id, optionId: String(item.id) })}>
+              <Trash2 size={14} />
+            </Button>
+          </div>
+        </div>
+      ))}
+      <Button size="sm" onClick={() => dispatch({ type: 'add_option', blockId: block.id }, { label: `Add ${noun}` })}>
+        <Plus size={14} /> Add {noun}
+      </Button>
+    </fieldset>
+  );
+}

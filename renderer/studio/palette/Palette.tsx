@@ -1,0 +1,83 @@
+import { useReactFlow } from '@xyflow/react';
+import { Search } from 'lucide-react';
+import { useMemo, useState } from 'react';
+import { Icon } from '../../ui/Icon';
+import { groupColor, paletteEntries, type PaletteEntry } from '../blockCatalog';
+import { PALETTE_MIME } from '../canvas/Canvas';
+import { nextBlockId } from '../canvas/insertBlock';
+import { useStudioStore } from '../store/StudioStoreContext';
+
+/** Every block kind from the registry, grouped and searchable. Drag onto the canvas (or an edge), or click to add. */
+export function Palette() {
+  const store = useStudioStore();
+  const [query, setQuery] = useState('');
+  const rf = useReactFlow();
+  const groups = useMemo(() => paletteEntries(), []);
+  const q = query.trim().toLowerCase();
+  const filtered = groups
+    .map((g) => ({
+      ...g,
+      entries: g.entries.filter(
+        (e) => !q || e.label.toLowerCase().includes(q) || e.description.toLowerCase().includes(q) || e.kind.includes(q),
+      ),
+    }))
+    .filter((g) => g.entries.length > 0);
+
+  const add = (entry: PaletteEntry) => {
+    const state = store.getState();
+    const el = document.querySelector('.react-flow');
+    const rect = el?.getBoundingClientRect();
+    const centre = rect ? rf.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 }) : { x: 0, y: 0 };
+    // Offset repeated clicks so new blocks do not pile up exactly on each other.
+    const n = state.flow.blocks.length % 6;
+    const position = { x: Math.round(centre.x - 120 + n * 24), y: Math.round(centre.y - 40 + n * 24) };
+    state.dispatch({ type: 'add_block', kind: entry.kind, position, id: nextBlockId(state.flow, entry.kind) }, { label: `Add ${entry.label}` });
+  };
+
+  return (
+    <aside className="st-palette" aria-label="Blocks">
+      <div className="st-palette-search">
+        <Search size={14} aria-hidden="true" />
+        <input
+          className="st-palette-input"
+          type="search"
+          placeholder="Search blocks"
+          aria-label="Search blocks"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+      </div>
+      <div className="st-palette-groups">
+        {filtered.map((g) => (
+          <section key={g.group} className="st-palette-group" aria-label={g.group}>
+            <h3 className="st-palette-heading">{g.group}</h3>
+            {g.entries.map((entry) => (
+              <button
+                key={entry.kind}
+                type="button"
+                className="st-palette-item"
+                draggable
+                data-kind={entry.kind}
+                title={entry.description}
+                onDragStart={(e) => {
+                  e.dataTransfer.setData(PALETTE_MIME, entry.kind);
+                  e.dataTransfer.effectAllowed = 'copy';
+                }}
+                onClick={() => add(entry)}
+              >
+                <span className="st-palette-icon" style={{ color: groupColor(entry.group), background: `color-mix(in srgb, ${groupColor(entry.group)} 12%, transparent)` }}>
+                  <Icon name={entry.icon} size={15} />
+                </span>
+                <span className="st-palette-text">
+                  <span className="st-palette-label">{entry.label}</span>
+                  <span className="st-palette-desc">{entry.description}</span>
+                </span>
+              </button>
+            ))}
+          </section>
+        ))}
+        {filtered.length === 0 && <p className="st-empty">No block matches “{query}”.</p>}
+      </div>
+    </aside>
+  );
+}

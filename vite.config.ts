@@ -1,0 +1,34 @@
+/**
+ * Renderer build. One Vite project rooted at renderer/, several HTML entries sharing components
+ * (renderer/ui): the studio today; the inbox and widget add their own `<name>/index.html` below.
+ * Output: dist/renderer/<entry>/index.html with hashed, shared assets in dist/renderer/assets/.
+ * The studio server (runtime/studio) serves dist/renderer; `npm run build` produces it.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const root = fileURLToPath(new URL('./renderer', import.meta.url));
+
+/** Every renderer entry that exists: studio now, inbox and widget when their folders gain an index.html. */
+const entries = Object.fromEntries(
+  ['studio', 'inbox', 'widget']
+    .map((name) => [name, resolve(root, name, 'index.html')] as const)
+    .filter(([, file]) => existsSync(file)),
+);
+
+export default defineConfig({
+  root,
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: resolve(root, '../dist/renderer'),
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 2000,
+    rolldownOptions: { input: entries },
+  },
+  server: { host: '127.0.0.1', port: 5173, strictPort: false },
+});
