@@ -1,0 +1,124 @@
+/**
+ * Version history of the open flow: every save is a version (the most recent 100 are kept). Picking one
+ * shows what restoring it would change compared with the flow now (blocks brought back, removed, changed
+ * with each field before and after; connections; settings). "Restore" hands the version to the editor,
+ * which replaces the document as ONE undoable step; autosave then keeps it as a new version, so a restore
+ * is undone with Ctrl+Z or by restoring the version before it.
+ */
+import { History, RotateCcw, X } from 'lucide-react';
+import { useCallback, useEffect, useState } from 'react';
+import type { Flow } from '../../../shared/flow/schema';
+import { Button } from '../../ui/Button';
+import { StudioApiError, studioApi, type StudioApi, type VersionDetail, type VersionInfo } from '../api/studioApi';
+import { formatWhen } from '../home/formatWhen';
+import { VersionDiff } from './VersionDiff';
+import './history.css';
+
+export interface HistoryPanelProps {
+  flowId: string;
+  onRestore(flow: Flow, revision: number): void;
+  onClose(): void;
+  /** Called before versions are read, so the newest edits are saved first (the persistence's flush). */
+  beforeLoad?: () => Promise<void>;
+  api?: StudioApi;
+  now?: () => number;
+}
+
+export function HistoryPanel({ flowId, onRestore, onClose, beforeLoad, api = studioApi, now = Date.now }: HistoryPanelProps) {
+  const [versions, setVersions] = useState<VersionInfo[] | null>(null);
+  const [selected, setSelected] = useState<number | null>(null);
+  const [detail, setDetail] = useState<VersionDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const describeError = (err: unknown) => (err instanceof StudioApiError ? `${err.message} ${err.hint}`.trim() : String(err));
+
+  const load = useCallback(async () => {
+    try {
+      await beforeLoad?.().catch(() => {});
+      setVersions(await api.versions(flowId));
+      setError(null);
+    } catch (err) {
+      setError(describeError(err));
+    }
+  }, [api, flowId, beforeLoad]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  useEffect(() => {
+    if (selected === null) {
+      setDetail(null);
+      return;
+    }
+    let live = true;
+    setDetail(null);
+    api.version(flowId, selected).then(
+      (d) => live && setDetail(d),
+      (err) => live && setError(describeError(err)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, flowId, selected]);
+
+  const latest = versions?.[0]?.revision;
+
+  return (
+    <aside className="bt-history" aria-label="Version history">
+      <header className="bt-history-head">
+        <History size={16} aria-hidden />
+        <h2>Version history</h2>
+        <Button size="icon" variant="ghost" aria-label="Close the version history" onClick={onClose}>
+          <X size={16} aria-hidden />
+        </Button>
+      </header>
+      {error ? (
+        <div className="bt-history-error" role="alert">
+          {error}
+        </div>
+      ) : null}
+      <div className="bt-history-body">
+        <ol className="bt-history-list" aria-label="Versions">
+          {versions === null ? <li className="bt-history-empty">Loading…</li> : null}
+          {versions?.length === 0 ? <li className="bt-history-empty">No versions yet: every save adds one.</li> : null}
+          {versions?.map((v) => (
+            <li key={v.revision}>
+              <button type="button" className="bt-history-item" aria-current={selected === v.revision || undefined} onClick={() => setSelected(v.revision)}>
+                <span className="bt-history-title">
+                  Version {v.revision}
+                  {v.revision === latest ? <span className="bt-history-tag">current</span> : null}
+                  {v.restoredFrom !== undefined ? <span className="bt-history-tag" data-tone="restore">restored from {v.restoredFrom}</span> : null}
+                </span>
+                <span className="bt-history-when" title={new Date(v.savedAt).toLocaleString()}>
+                  {formatWhen(v.savedAt, now())}
+                </span>
+                <span className="bt-history-summary">{v.summary}</span>
+              </button>
+            </li>
+          ))}
+        </ol>
+        {selected !== null ? (
+          <section className="bt-history-detail" aria-label={`Version ${selected}`}>
+            {detail === null ? (
+              <p className="bt-history-empty">Loading version {selected}…</p>
+            ) : (
+              <>
+                <div className="bt-history-detail-head">
+                  <div>
+                    <h3>Version {detail.revision}</h3>
+                    <p>Saved {new Date(detail.savedAt).toLocaleString()}</p>
+                  </div>
+                  <Button variant="primary" disabled={detail.diff.identical} onClick={() => onRestore(detail.flow, detail.revision)}>
+                    <RotateCcw size={15} aria-hidden /> Restore this version
+                  </Button>
+                </div>
+                <VersionDiff diff={detail.diff} />
+              </>
+            )}
+          </section>
+        ) : null}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,119 @@
+/**
+ * What restoring a version would change, read from a FlowDiff computed from the current flow to the version:
+ * blocks it brings back, blocks it removes, blocks it changes (each field: now -> in that version), moves,
+ * connections and settings.
+ */
+import type { BlockRef, FieldChange, FlowDiff } from '../../../runtime/studio/diffFlows';
+
+function show(v: unknown): string {
+  if (v === undefined) return '(not set)';
+  if (typeof v === 'string') return v === '' ? '(empty)' : v;
+  return JSON.stringify(v);
+}
+
+function blockName(b: BlockRef): string {
+  return b.label ? `${b.label} (${b.id})` : b.id;
+}
+
+function Fields({ fields }: { fields: FieldChange[] }) {
+  return (
+    <table className="bt-diff-fields">
+      <thead>
+        <tr>
+          <th scope="col">Field</th>
+          <th scope="col">Now</th>
+          <th scope="col">In this version</th>
+        </tr>
+      </thead>
+      <tbody>
+        {fields.map((f) => (
+          <tr key={f.path}>
+            <td>
+              <code>{f.path}</code>
+            </td>
+            <td className="bt-diff-before">{show(f.before)}</td>
+            <td className="bt-diff-after">{show(f.after)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function VersionDiff({ diff }: { diff: FlowDiff }) {
+  if (diff.identical) return <p className="bt-history-empty">This version is the same as the flow now.</p>;
+  const changed = diff.blocks.changed.filter((c) => c.fields.length > 0);
+  const moved = diff.blocks.changed.filter((c) => c.fields.length === 0 && c.moved);
+  return (
+    <div className="bt-diff">
+      <p className="bt-diff-summary">Restoring it: {diff.summary}.</p>
+      {diff.blocks.added.length > 0 ? (
+        <section>
+          <h4 data-tone="added">Blocks it brings back ({diff.blocks.added.length})</h4>
+          <ul>
+            {diff.blocks.added.map((b) => (
+              <li key={b.id}>
+                <span className="bt-diff-kind">{b.kind}</span> {blockName(b)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {diff.blocks.removed.length > 0 ? (
+        <section>
+          <h4 data-tone="removed">Blocks it removes ({diff.blocks.removed.length})</h4>
+          <ul>
+            {diff.blocks.removed.map((b) => (
+              <li key={b.id}>
+                <span className="bt-diff-kind">{b.kind}</span> {blockName(b)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {changed.length > 0 ? (
+        <section>
+          <h4 data-tone="changed">Blocks it changes ({changed.length})</h4>
+          {changed.map((c) => (
+            <div key={c.id} className="bt-diff-block">
+              <div>
+                <span className="bt-diff-kind">{c.kind}</span> {blockName(c)}
+                {c.moved ? <span className="bt-diff-moved"> · also moved</span> : null}
+              </div>
+              <Fields fields={c.fields} />
+            </div>
+          ))}
+        </section>
+      ) : null}
+      {moved.length > 0 ? (
+        <section>
+          <h4>Blocks only moved ({moved.length})</h4>
+          <p className="bt-diff-moved">{moved.map(blockName).join(', ')}</p>
+        </section>
+      ) : null}
+      {diff.edges.added.length + diff.edges.removed.length > 0 ? (
+        <section>
+          <h4>Connections</h4>
+          <ul>
+            {diff.edges.added.map((e) => (
+              <li key={`a-${e.id}`} data-tone="added">
+                + {e.from} <code>{e.exit}</code> → {e.to}
+              </li>
+            ))}
+            {diff.edges.removed.map((e) => (
+              <li key={`r-${e.id}`} data-tone="removed">
+                − {e.from} <code>{e.exit}</code> → {e.to}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {diff.document.length > 0 ? (
+        <section>
+          <h4>Flow settings</h4>
+          <Fields fields={diff.document} />
+        </section>
+      ) : null}
+    </div>
+  );
+}
