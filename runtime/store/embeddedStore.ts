@@ -285,6 +285,10 @@ export class EmbeddedStore implements RuntimeStore {
   }
 
   /* handoffs and records */
+  async getHandoff(id: string) {
+    return this.handoffs.get(id) ?? null;
+  }
+
   async listHandoffs(filter: { status?: string; flowId?: string } = {}): Promise<HandoffRecord[]> {
     const out: HandoffRecord[] = [];
     for (const { value } of this.handoffs.getRange({})) {

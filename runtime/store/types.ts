@@ -51,6 +51,8 @@ export interface ConversationRecord {
   closedAt: number | null;
   /** Channel-specific key (e.g. `rasa:<sender>`) mapped to this conversation; unique. */
   externalKey?: string;
+  /** Channels that deliver on the customer's next call (Rasa REST): last seq already delivered. */
+  channelCursor?: number;
 }
 
 /** A timer stored by deadline. `key` is unique (e.g. `${conversationId}:${timerId}`). */
@@ -196,6 +198,7 @@ export interface RuntimeStore {
   getOutbox(id: string): Promise<OutboxItem | null>;
 
   /* handoffs and records */
+  getHandoff(id: string): Promise<HandoffRecord | null>;
   listHandoffs(filter?: { status?: string; flowId?: string }): Promise<HandoffRecord[]>;
   listRecords(kind: 'ticket' | 'csat', filter?: { flowId?: string }): Promise<RecordItem[]>;
 

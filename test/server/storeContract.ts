@@ -188,6 +188,8 @@ export function runStoreContract(name: string, make: () => Promise<StoreHarness>
       await store.commit({ conversation: conversation('c1', { mode: 'bot' }), handoffs: [{ ...h, status: 'expired' }] });
       expect(await store.listHandoffs({ status: 'pending' })).toEqual([]);
       expect((await store.listHandoffs()).map((x) => x.status)).toEqual(['expired']);
+      expect((await store.getHandoff('h1'))?.request).toEqual({ skill: '' });
+      expect(await store.getHandoff('h2')).toBeNull();
       expect((await store.listRecords('ticket')).map((r) => r.data)).toEqual([{ issue: 'broken' }]);
       expect((await store.listRecords('csat', { flowId: 'other' }))).toEqual([]);
       expect((await store.getIdempotency('c1:k1'))?.response).toEqual({ ok: 1 });

@@ -1,0 +1,235 @@
+/**
+ * The effect interpreter's I/O half: HTTP request blocks (real requests with a timeout; failures take the
+ * block's error exit), the outbox (notifications sent with retries and exponential backoff, each once per
+ * idempotency key) and the timer loop (deadlines stored in the store, fired after a restart too).
+ */
+import { createHmac } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Transporter } from 'nodemailer';
+import nodemailer from 'nodemailer';
+import type { Effect } from '../../shared/engine/types';
+import type { HttpJob } from './planStep';
+import { fillSecrets, MissingSecretError, type SecretLookup } from './secrets';
+import type { OutboxItem, RuntimeStore, TimerRecord } from '../store/types';
+import type { ConversationService, HttpPerformer } from '../server/conversationService';
+import type { RuntimeMetrics } from '../server/metrics';
+
+export interface NotifyConfig {
+  smtp?: { host: string; port: number; secure?: boolean; auth?: { user: string; pass: string }; from: string };
+  slack?: { webhookUrl?: string; webhooks?: Record<string, string> };
+  webhook?: { secret?: string };
+}
+
+export interface EffectRunnerOptions {
+  store: RuntimeStore;
+  service: ConversationService;
+  metrics: RuntimeMetrics;
+  logger: Logger;
+  now: () => number;
+  secrets: SecretLookup;
+  notify: NotifyConfig;
+  /** Attempts before an outbox item is marked dead (default 8). */
+  maxAttempts?: number;
+  /** First retry delay; doubles each attempt, capped at 10 minutes (default 1000 ms). */
+  baseDelayMs?: number;
+  /** How often the timer and outbox loops look for due work (default 200 ms). */
+  pollMs?: number;
+}
+
+type NotifyEffect = Extract<Effect, { type: 'notify' }>;
+type HttpEffect = Extract<Effect, { type: 'http_request' }>;
+
+/** A failure that retrying will not fix (bad address, missing configuration, 4xx). */
+class PermanentError extends Error {}
+
+const jsonEscape = (v: string) => JSON.stringify(v).slice(1, -1);
+const headerSafe = (v: string) => v.replace(/[\r\n]/g, '');
+
+export class EffectRunner implements HttpPerformer {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private stopped = false;
+  private kicked = false;
+  private mailer: Transporter | null = null;
+
+  constructor(private o: EffectRunnerOptions) {}
+
+  start() {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Stops the loops and waits for the work in progress. */
+  async stop() {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+    this.mailer?.close();
+  }
+
+  kick() {
+    if (this.stopped) return;
+    if (this.running) {
+      this.kicked = true;
+      return;
+    }
+    this.schedule(0);
+  }
+
+  private schedule(ms: number) {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.running = this.tick()
+        .catch((err) => this.o.logger.error({ err }, 'effect loop failed; retrying'))
+        .finally(() => {
+          this.running = null;
+          const again = this.kicked;
+          this.kicked = false;
+          this.schedule(again ? 0 : (this.o.pollMs ?? 200));
+        });
+    }, ms);
+    this.timer.unref?.();
+  }
+
+  /** One pass: fire due timers, send due outbox items. Exposed for tests. */
+  async tick() {
+    const now = this.o.now();
+    const timers = await this.o.store.claimDueTimers(now, 200, 30_000);
+    await Promise.all(timers.map((t) => this.fireTimer(t)));
+    const items = await this.o.store.claimOutbox(now, 50, 60_000);
+    await Promise.all(items.map((i) => this.sendOutbox(i)));
+  }
+
+  private async fireTimer(t: TimerRecord) {
+    try {
+      await this.o.service.apply(t.conversationId, { type: 'timer', timerId: t.timerId }, { cancelTimers: [t.key] });
+    } catch (err) {
+      // A rejected or failing timer input must not fire forever: log it and drop the timer.
+      this.o.logger.warn({ err, conversationId: t.conversationId, timerId: t.timerId }, 'timer input failed; timer dropped');
+      try {
+        const rec = await this.o.store.getConversation(t.conversationId);
+        if (rec) await this.o.store.commit({ conversation: rec, cancelTimers: [t.key] });
+      } catch {
+        /* the lease runs out and it is retried */
+      }
+    }
+  }
+
+  private async sendOutbox(item: OutboxItem) {
+    try {
+      if (item.kind === 'notify') {
+        await this.sendNotify(item.id, item.payload as NotifyEffect, item.conversationId);
+        await this.o.store.completeOutbox(item.id, this.o.now());
+        this.o.logger.info({ id: item.id, channel: (item.payload as NotifyEffect).channel }, 'notification sent');
+      } else if (item.kind === 'http_request') {
+        // Crash recovery: the process died before the request's result was applied.
+        const job: HttpJob = { outboxId: item.id, conversationId: item.conversationId, effect: item.payload as HttpEffect };
+        const res = await this.performHttp(job);
+        await this.o.service
+          .apply(item.conversationId, { type: 'http_result', requestId: job.effect.requestId, ok: res.ok, status: res.status, body: res.body })
+          .catch(() => null);
+        await this.o.store.completeOutbox(item.id, this.o.now());
+      } else {
+        await this.o.store.failOutbox(item.id, `unknown outbox kind "${item.kind}"`, null);
+      }
+    } catch (err) {
+      const message = (err as Error).message;
+      this.o.metrics.effectFailures.inc({ kind: item.kind === 'notify' ? (item.payload as NotifyEffect).channel : item.kind });
+      const attempts = item.attempts + 1;
+      const max = this.o.maxAttempts ?? 8;
+      const permanent = err instanceof PermanentError || err instanceof MissingSecretError;
+      const nextAt = permanent || attempts >= max ? null : this.o.now() + Math.min(600_000, (this.o.baseDelayMs ?? 1000) * 2 ** (attempts - 1));
+      this.o.logger.warn({ id: item.id, attempts, nextAt, error: message }, nextAt === null ? 'effect failed for good' : 'effect failed; will retry');
+      await this.o.store.failOutbox(item.id, message, nextAt);
+    }
+  }
+
+  private async sendNotify(id: string, e: NotifyEffect, conversationId: string) {
+    const cfg = this.o.notify;
+    if (e.channel === 'email') {
+      if (!cfg.smtp) throw new PermanentError('email notification: no "smtp" section in the --config file');
+      this.mailer ??= nodemailer.createTransport({ host: cfg.smtp.host, port: cfg.smtp.port, secure: cfg.smtp.secure ?? false, auth: cfg.smtp.auth, tls: { rejectUnauthorized: false } });
+      await this.mailer.sendMail({
+        from: cfg.smtp.from,
+        to: e.to,
+        subject: e.subject,
+        text: e.text,
+        messageId: `<${id.replace(/[^A-Za-z0-9.:-]/g, '_')}@baton>`,
+        headers: { 'X-Baton-Idempotency-Key': id, 'X-Baton-Conversation': conversationId },
+      });
+      return;
+    }
+    if (e.channel === 'slack') {
+      for (const channel of e.to) {
+        const url = cfg.slack?.webhooks?.[channel] ?? cfg.slack?.webhookUrl;
+        if (!url) throw new PermanentError(`Slack notification to ${channel}: no "slack.webhookUrl" (or slack.webhooks["${channel}"]) in the --config file`);
+        await postJson(fillSecrets(url, this.o.secrets), { channel, text: `*${e.subject}*\n${e.text}` }, { 'Idempotency-Key': id });
+      }
+      return;
+    }
+    // webhook: a JSON POST signed with HMAC-SHA256 when a secret is configured.
+    const body = JSON.stringify({ id, conversationId, subject: e.subject, text: e.text, at: this.o.now() });
+    const headers: Record<string, string> = { 'Idempotency-Key': id };
+    const secret = cfg.webhook?.secret ? fillSecrets(cfg.webhook.secret, this.o.secrets) : undefined;
+    if (secret) headers['X-Baton-Signature'] = 'sha256=' + createHmac('sha256', secret).update(body).digest('hex');
+    for (const target of e.to) await postJson(fillSecrets(target, this.o.secrets), body, headers);
+  }
+
+  async performHttp(job: HttpJob): Promise<{ ok: boolean; status: number; body: unknown }> {
+    const e = job.effect;
+    try {
+      const url = fillSecrets(e.url, this.o.secrets, encodeURIComponent);
+      const headers: Record<string, string> = {};
+      for (const [k, v] of Object.entries(e.headers)) headers[headerSafe(k)] = headerSafe(fillSecrets(v, this.o.secrets));
+      const method = e.method.toUpperCase();
+      const body = method === 'GET' || method === 'HEAD' || !e.body ? undefined : fillSecrets(e.body, this.o.secrets, jsonEscape);
+      const res = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(e.timeoutMs > 0 ? e.timeoutMs : 10_000), redirect: 'follow' });
+      const text = await res.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : null;
+      } catch {
+        /* not JSON: keep the text */
+      }
+      if (!res.ok) this.o.metrics.effectFailures.inc({ kind: 'http_request' });
+      return { ok: res.ok, status: res.status, body: parsed };
+    } catch (err) {
+      this.o.metrics.effectFailures.inc({ kind: 'http_request' });
+      const name = (err as Error).name;
+      const message = name === 'TimeoutError' ? `no answer within ${e.timeoutMs} ms` : (err as Error).message;
+      this.o.logger.warn({ conversationId: job.conversationId, requestId: e.requestId, error: message }, 'HTTP request block failed; taking the error exit');
+      return { ok: false, status: 0, body: { error: message } };
+    }
+  }
+}
+
+async function postJson(url: string, body: unknown, headers: Record<string, string>) {
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+      signal: AbortSignal.timeout(10_000),
+    });
+  } catch (err) {
+    throw new Error(`POST ${redact(url)}: ${(err as Error).message}`);
+  }
+  await res.arrayBuffer().catch(() => null);
+  if (res.ok) return;
+  const msg = `POST ${redact(url)} answered ${res.status}`;
+  if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) throw new PermanentError(msg);
+  throw new Error(msg);
+}
+
+/** URLs may carry secrets (Slack webhook paths, tokens in query strings): log the origin only. */
+function redact(url: string): string {
+  try {
+    return new URL(url).origin + '/…';
+  } catch {
+    return 'an invalid URL';
+  }
+}

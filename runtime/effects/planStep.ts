@@ -1,0 +1,178 @@
+/**
+ * Turns one engine Step into one atomic store write: the new state, the transcript entries to append, status
+ * events, timers set and cancelled, handoffs queued or updated, tickets and CSAT, and the outbox items for
+ * everything that leaves the process (notify, HTTP requests). Nothing here does I/O: the interpreter commits
+ * the write, then carries out outbox items (runtime/effects/effectRunner.ts).
+ */
+import type { Effect, Step, TranscriptEntry } from '../../shared/engine/types';
+import type { ConversationRecord, HandoffRecord, NewLogEntry, StepWrite } from '../store/types';
+
+/** The engine's Step, including fields of the newer engine contract (transcript out of state, rejected inputs). */
+export type EngineStep = Step & {
+  transcript?: TranscriptEntry[];
+  rejected?: { reason: string } | null;
+};
+type AnyEffect = Effect & { idempotencyKey?: string };
+type HttpEffect = Extract<Effect, { type: 'http_request' }>;
+
+export interface HttpJob {
+  outboxId: string;
+  conversationId: string;
+  effect: HttpEffect;
+}
+
+export interface PlannedStep {
+  write: StepWrite;
+  http: HttpJob[];
+  /** Outbox items to send soon (notify). */
+  hasOutbox: boolean;
+  /** Handoff status changes (for metrics): [status, requestedAt]. */
+  handoffChanges: Array<{ status: string; requestedAt: number; from: string | null }>;
+}
+
+interface StateLike {
+  mode: ConversationRecord['mode'];
+  transcript?: TranscriptEntry[];
+  handoff?: { id: string; status: string; reason: string; requestedAt: number } | null;
+}
+
+/** Transcript entries this step added: `step.transcript` (new engine) or the growth of `state.transcript`. */
+export function newTranscriptEntries(prior: StateLike | null, step: EngineStep): TranscriptEntry[] {
+  if (Array.isArray(step.transcript)) return step.transcript;
+  const after = (step.state as unknown as StateLike).transcript ?? [];
+  const before = prior?.transcript?.length ?? 0;
+  return after.slice(before);
+}
+
+function toLogEntry(e: TranscriptEntry): NewLogEntry {
+  const out: NewLogEntry = { from: e.from, text: e.text, at: e.at };
+  if (e.buttons && e.buttons.length > 0) out.buttons = e.buttons.map((b) => ({ id: b.id, label: b.label }));
+  if (e.name) out.name = e.name;
+  return out;
+}
+
+const modeText: Record<ConversationRecord['mode'], string> = {
+  bot: 'The bot is answering.',
+  waiting: 'Waiting for a person.',
+  agent: 'A person is in the conversation.',
+  closed: 'The conversation has ended.',
+};
+
+export function planStep(args: {
+  record: ConversationRecord;
+  priorState: StateLike | null;
+  step: EngineStep;
+  now: number;
+  create?: boolean;
+  /** Existing handoff records for `handoff_update` effects, by id. */
+  knownHandoffs: Map<string, HandoffRecord>;
+  extra?: Partial<StepWrite>;
+}): PlannedStep {
+  const { record, priorState, step, now } = args;
+  const state = step.state as unknown as StateLike;
+  const id = record.id;
+  const append: NewLogEntry[] = newTranscriptEntries(priorState, step).map(toLogEntry);
+  const write: StepWrite = {
+    conversation: {
+      ...record,
+      state: step.state,
+      mode: state.mode,
+      updatedAt: now,
+      closedAt: state.mode === 'closed' ? (record.closedAt ?? now) : null,
+    },
+    create: args.create,
+    append,
+    setTimers: [],
+    cancelTimers: [],
+    outbox: [],
+    handoffs: [],
+    records: [],
+    ...args.extra,
+  };
+  if (args.extra?.cancelTimers) write.cancelTimers = [...args.extra.cancelTimers];
+  const http: HttpJob[] = [];
+  const handoffChanges: PlannedStep['handoffChanges'] = [];
+  const handoffs = new Map<string, HandoffRecord>();
+  let hasOutbox = false;
+
+  const priorMode = priorState?.mode ?? null;
+  const priorHandoffStatus = priorState?.handoff ? `${priorState.handoff.id}:${priorState.handoff.status}` : null;
+  const handoffNow = state.handoff ? `${state.handoff.id}:${state.handoff.status}` : null;
+  if (priorMode !== state.mode || priorHandoffStatus !== handoffNow) {
+    const h = state.handoff;
+    append.push({
+      from: 'system',
+      text: modeText[state.mode],
+      at: now,
+      status: { mode: state.mode, ...(h ? { handoff: { id: h.id, status: h.status, reason: String(h.reason) } } : {}) },
+    });
+  }
+
+  (step.effects as AnyEffect[]).forEach((effect, index) => {
+    const key = effect.idempotencyKey ?? `${id}:${record.lastSeq}:${index}`;
+    switch (effect.type) {
+      case 'set_timer':
+        write.setTimers!.push({ key: `${id}:${effect.timer.id}`, conversationId: id, timerId: effect.timer.id, at: effect.timer.at });
+        break;
+      case 'cancel_timer':
+        write.cancelTimers!.push(`${id}:${effect.timerId}`);
+        break;
+      case 'handoff_request': {
+        const h = effect.handoff;
+        const rec: HandoffRecord = {
+          id: h.id,
+          conversationId: id,
+          flowId: record.flowId,
+          status: h.status,
+          priority: h.priority,
+          requestedAt: h.requestedAt,
+          updatedAt: now,
+          request: effect,
+          handoff: h,
+        };
+        handoffs.set(h.id, rec);
+        handoffChanges.push({ status: h.status, requestedAt: h.requestedAt, from: null });
+        break;
+      }
+      case 'handoff_update': {
+        const h = effect.handoff;
+        const prior = handoffs.get(h.id) ?? args.knownHandoffs.get(h.id);
+        handoffs.set(h.id, {
+          id: h.id,
+          conversationId: id,
+          flowId: record.flowId,
+          status: h.status,
+          priority: h.priority,
+          requestedAt: h.requestedAt,
+          updatedAt: now,
+          request: prior?.request ?? null,
+          handoff: h,
+        });
+        handoffChanges.push({ status: h.status, requestedAt: h.requestedAt, from: prior?.status ?? null });
+        break;
+      }
+      case 'notify':
+        write.outbox!.push({ id: key, conversationId: id, kind: 'notify', payload: effect, nextAt: now, createdAt: now });
+        hasOutbox = true;
+        break;
+      case 'http_request':
+        // Carried out at once by the caller; the outbox item is the crash-recovery copy, due only after the
+        // request's own deadline (so the recovery loop never races the live request).
+        write.outbox!.push({ id: key, conversationId: id, kind: 'http_request', payload: effect, nextAt: now + effect.timeoutMs + 5000, createdAt: now });
+        http.push({ outboxId: key, conversationId: id, effect });
+        break;
+      case 'create_ticket':
+        write.records!.push({ id: effect.ticketId, kind: 'ticket', conversationId: id, flowId: record.flowId, at: now, data: effect });
+        break;
+      case 'record_csat':
+        write.records!.push({ id: key, kind: 'csat', conversationId: id, flowId: record.flowId, at: now, data: { score: effect.score, blockId: effect.blockId } });
+        break;
+      case 'relay_to_agent':
+      case 'end':
+        // relay: the customer's message is in the log the agent reads; end: mode 'closed' is in the state.
+        break;
+    }
+  });
+  write.handoffs = [...handoffs.values()];
+  return { write, http, hasOutbox, handoffChanges };
+}

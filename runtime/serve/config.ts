@@ -1,0 +1,58 @@
+/**
+ * The `--config FILE` of `baton serve` (JSON), validated with zod: a wrong key or type is reported with its
+ * path and nothing starts. Secrets live here or in the environment, never in flow files.
+ */
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+
+export const serveConfigSchema = z
+  .object({
+    secrets: z.record(z.string(), z.string()).default({}).describe('Values for {{secrets.NAME}} in HTTP request blocks and webhooks'),
+    adminToken: z.string().min(16, 'use at least 16 characters').optional(),
+    corsOrigins: z.array(z.string().url()).default([]).describe('Origins allowed to call the API from a browser (the web widget)'),
+    smtp: z
+      .object({
+        host: z.string().min(1),
+        port: z.number().int().min(1).max(65535),
+        secure: z.boolean().optional(),
+        auth: z.object({ user: z.string(), pass: z.string() }).optional(),
+        from: z.string().min(3),
+      })
+      .strict()
+      .optional(),
+    slack: z.object({ webhookUrl: z.string().optional(), webhooks: z.record(z.string(), z.string()).optional() }).strict().optional(),
+    webhook: z.object({ secret: z.string().optional() }).strict().optional(),
+    rateLimit: z
+      .object({ perAddressPerMinute: z.number().int().min(1).default(1200), perConversationPerMinute: z.number().int().min(1).default(60) })
+      .strict()
+      .default({ perAddressPerMinute: 1200, perConversationPerMinute: 60 }),
+    bodyLimitBytes: z.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024),
+    retentionDays: z.number().min(0).default(30).describe('Closed conversations older than this are pruned (0 = keep forever)'),
+    outbox: z.object({ maxAttempts: z.number().int().min(1).default(8), baseDelayMs: z.number().int().min(1).default(1000) }).strict().default({ maxAttempts: 8, baseDelayMs: 1000 }),
+    logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .strict();
+
+export type ServeConfig = z.infer<typeof serveConfigSchema>;
+
+export async function loadServeConfig(file: string | undefined): Promise<ServeConfig> {
+  if (!file) return serveConfigSchema.parse({});
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    throw new Error(`cannot read --config ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (err) {
+    throw new Error(`--config ${file} is not valid JSON: ${(err as Error).message}`);
+  }
+  const r = serveConfigSchema.safeParse(doc);
+  if (!r.success) {
+    const lines = r.error.issues.map((i) => `  ${file} ${i.path.length ? i.path.join('.') : '(top level)'}: ${i.message}`);
+    throw new Error(`--config ${file} has problems:\n${lines.join('\n')}`);
+  }
+  return r.data;
+}

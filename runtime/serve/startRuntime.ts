@@ -1,0 +1,123 @@
+/**
+ * Starts the runtime: store, flow catalog, conversation service, effect interpreter and HTTP server.
+ * Used by `baton serve` (runtime/serve/serveCommand.ts) and by the server tests in-process.
+ */
+import pino, { type Logger } from 'pino';
+import type { Flow } from '../../shared/flow/schema';
+import { EffectRunner } from '../effects/effectRunner';
+import { secretLookup } from '../effects/secrets';
+import { buildServer, type RuntimeServer } from '../server/buildServer';
+import { ConversationService } from '../server/conversationService';
+import { FlowCatalog } from '../server/flowCatalog';
+import { RuntimeMetrics } from '../server/metrics';
+import { EmbeddedStore } from '../store/embeddedStore';
+import type { RuntimeStore } from '../store/types';
+import { serveConfigSchema, type ServeConfig } from './config';
+
+export interface RuntimeOptions {
+  flows: Flow[];
+  port?: number;
+  host?: string;
+  /** Data folder for the embedded store (ignored when `store` is given). */
+  dataDir?: string;
+  store?: RuntimeStore;
+  config?: Partial<ServeConfig>;
+  defaultFlowId?: string;
+  logger?: Logger;
+  now?: () => number;
+  env?: NodeJS.ProcessEnv;
+  pollMs?: number;
+}
+
+export interface RunningRuntime {
+  url: string;
+  port: number;
+  store: RuntimeStore;
+  service: ConversationService;
+  runner: EffectRunner;
+  server: RuntimeServer;
+  /** Stops taking requests, finishes the work in progress, closes the store. */
+  close(): Promise<void>;
+}
+
+export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime> {
+  const config = serveConfigSchema.parse(opts.config ?? {});
+  const env = opts.env ?? process.env;
+  const logger = opts.logger ?? pino({ level: config.logLevel, base: { service: 'baton-serve' } });
+  const now = opts.now ?? Date.now;
+  const store = opts.store ?? new EmbeddedStore({ dir: opts.dataDir ?? './baton-data' });
+  const catalog = new FlowCatalog(store);
+  for (const flow of opts.flows) {
+    const r = await catalog.deploy(flow, now());
+    logger.info({ flowId: flow.id, revision: r.revision, newRevision: r.changed }, 'flow loaded');
+  }
+  if (opts.defaultFlowId && !catalog.active(opts.defaultFlowId)) {
+    await store.close();
+    throw new Error(`--default-flow ${opts.defaultFlowId}: no such flow; served flows: ${catalog.flowIds().join(', ')}`);
+  }
+  const metrics = new RuntimeMetrics(store);
+  const service = new ConversationService({ store, catalog, metrics, logger, now });
+  const runner = new EffectRunner({
+    store,
+    service,
+    metrics,
+    logger,
+    now,
+    secrets: secretLookup(config.secrets, env),
+    notify: { smtp: config.smtp, slack: config.slack, webhook: config.webhook },
+    maxAttempts: config.outbox.maxAttempts,
+    baseDelayMs: config.outbox.baseDelayMs,
+    pollMs: opts.pollMs,
+  });
+  service.setHttpPerformer(runner);
+  const server = await buildServer({
+    store,
+    catalog,
+    service,
+    metrics,
+    logger,
+    now,
+    defaultFlowId: opts.defaultFlowId,
+    adminToken: config.adminToken ?? env.BATON_ADMIN_TOKEN,
+    corsOrigins: config.corsOrigins,
+    perAddressPerMinute: config.rateLimit.perAddressPerMinute,
+    perConversationPerMinute: config.rateLimit.perConversationPerMinute,
+    bodyLimitBytes: config.bodyLimitBytes,
+  });
+  await server.app.listen({ port: opts.port ?? 3000, host: opts.host ?? '127.0.0.1' });
+  const address = server.app.server.address();
+  const port = typeof address === 'object' && address ? address.port : (opts.port ?? 3000);
+  const host = opts.host ?? '127.0.0.1';
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  runner.start();
+  let prune: NodeJS.Timeout | null = null;
+  if (config.retentionDays > 0) {
+    const run = () =>
+      store
+        .pruneClosed(now() - config.retentionDays * 86_400_000)
+        .then((n) => n > 0 && logger.info({ pruned: n }, 'pruned closed conversations'))
+        .catch((err) => logger.warn({ err }, 'pruning failed'));
+    prune = setInterval(run, 3_600_000);
+    prune.unref();
+  }
+  server.setReady(true);
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    port,
+    store,
+    service,
+    runner,
+    server,
+    close() {
+      closing ??= (async () => {
+        server.setReady(false);
+        if (prune) clearInterval(prune);
+        await server.app.close();
+        await runner.stop();
+        await store.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,451 @@
+/**
+ * The runtime's HTTP server (Fastify 5): customer API, Server-Sent Events push channel, Rasa REST channel,
+ * admin API, health, readiness and Prometheus metrics, with the OpenAPI document generated from the zod
+ * schemas that validate every request. Every error is a 4xx JSON body naming the field and what to do.
+ */
+import { randomUUID, timingSafeEqual, createHash } from 'node:crypto';
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { Input } from '../../shared/engine/types';
+import { validateFlow } from '../../shared/flow/validateFlow';
+import type { Flow } from '../../shared/flow/schema';
+import type { LogEntry, RuntimeStore } from '../store/types';
+import { ApiError, ConversationService, hashBody, publicHandoff } from './conversationService';
+import type { FlowCatalog } from './flowCatalog';
+import type { RuntimeMetrics } from './metrics';
+import * as s from './schemas';
+
+export interface ServerOptions {
+  store: RuntimeStore;
+  catalog: FlowCatalog;
+  service: ConversationService;
+  metrics: RuntimeMetrics;
+  logger: Logger;
+  now: () => number;
+  /** Flow used by the Rasa channel (default: the only flow, when there is one). */
+  defaultFlowId?: string;
+  adminToken?: string;
+  corsOrigins?: string[];
+  /** Requests per minute per client address (default 1200). */
+  perAddressPerMinute?: number;
+  /** Customer messages per minute per conversation (default 60). */
+  perConversationPerMinute?: number;
+  bodyLimitBytes?: number;
+  /** Fastify's request log lines (off by default: one line per request costs throughput). */
+  logRequests?: boolean;
+}
+
+export interface RuntimeServer {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  app: FastifyInstance<any, any, any, any, any>;
+  /** Readiness (false while starting and while draining). */
+  setReady(ready: boolean): void;
+}
+
+function bearer(req: FastifyRequest): string | undefined {
+  const h = req.headers.authorization;
+  if (typeof h !== 'string') return undefined;
+  const m = /^Bearer\s+(\S+)$/i.exec(h.trim());
+  return m ? m[1] : undefined;
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const x = createHash('sha256').update(a).digest();
+  const y = createHash('sha256').update(b).digest();
+  return timingSafeEqual(x, y);
+}
+
+export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
+  let ready = false;
+  const app = Fastify({
+    loggerInstance: o.logger,
+    logController: new LogController({ disableRequestLogging: !o.logRequests }),
+    bodyLimit: o.bodyLimitBytes ?? 64 * 1024,
+    genReqId: () => randomUUID(),
+    // Our ids are UUIDs; long params are refused by the schemas rather than by a 414 from the router.
+    routerOptions: { maxParamLength: 500 },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const issues = err.validation.map((v) => {
+        const keys = (v.params as { keys?: string[] }).keys;
+        const path = [v.instancePath.replace(/^\//, '').replace(/\//g, '.'), keys?.length ? keys[0] : ''].filter(Boolean).join('.');
+        const where = `${err.validationContext ?? 'body'}${path ? '.' + path : ''}`;
+        return { field: where, message: v.message ?? 'invalid' };
+      });
+      const first = issues[0];
+      return reply.code(400).send({ error: 'invalid_request', message: issues.map((i) => `${i.field}: ${i.message}`).join('; '), field: first.field, issues });
+    }
+    if (err instanceof ApiError) {
+      for (const [k, v] of Object.entries(err.headers)) reply.header(k, v);
+      return reply.code(err.statusCode).send({ error: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) });
+    }
+    const code = err.code;
+    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply.code(413).send({ error: 'body_too_large', message: `The request body is larger than ${o.bodyLimitBytes ?? 65536} bytes.`, field: 'body' });
+    }
+    if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return reply.code(415).send({ error: 'unsupported_media_type', message: 'Send the body as JSON with "Content-Type: application/json".', field: 'content-type' });
+    }
+    if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+      return reply.code(400).send({ error: 'invalid_request', message: 'The body is empty; send a JSON object.', field: 'body' });
+    }
+    if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.name === 'SyntaxError' || code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') {
+      return reply.code(400).send({ error: 'invalid_json', message: `The body is not valid JSON (${err.message}).`, field: 'body' });
+    }
+    if (err.statusCode === 429) {
+      return reply.code(429).send({ error: 'rate_limited', message: err.message });
+    }
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return reply.code(err.statusCode).send({ error: 'bad_request', message: err.message });
+    }
+    req.log.error({ err }, 'unexpected error');
+    return reply.code(500).send({ error: 'internal', message: 'Something went wrong on our side; the request was not applied. Try again.' });
+  });
+  app.setNotFoundHandler((req, reply) =>
+    reply.code(404).send({ error: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}; see /openapi.json.` }),
+  );
+
+  await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } });
+  await app.register(cors, { origin: o.corsOrigins && o.corsOrigins.length > 0 ? o.corsOrigins : false, methods: ['GET', 'POST'], allowedHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'Last-Event-ID'] });
+  await app.register(rateLimit, {
+    max: o.perAddressPerMinute ?? 1200,
+    timeWindow: 60_000,
+    allowList: (req) => /^\/(healthz|readyz|metrics)\b/.test(req.url),
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: 429,
+      error: 'rate_limited',
+      message: `Too many requests from this address: at most ${ctx.max} a minute; retry after ${Math.ceil(ctx.ttl / 1000)} s.`,
+    }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Baton runtime API', version: '1', description: 'Serve Baton flows to customers. Generated from the zod schemas that validate requests.' },
+      components: { securitySchemes: { customerToken: { type: 'http', scheme: 'bearer' }, adminToken: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  // Push connections are hijacked from Fastify: end them ourselves when the server drains.
+  const streams = new Set<import('node:http').ServerResponse>();
+  app.addHook('preClose', async () => {
+    for (const res of streams) res.end();
+  });
+  const perConversation = new ConversationLimiter(o.perConversationPerMinute ?? 60);
+  const svc = o.service;
+  const errors = { 400: s.errorSchema, 401: s.errorSchema, 404: s.errorSchema, 409: s.errorSchema, 422: s.errorSchema, 429: s.errorSchema };
+
+  /* ------------------------------------------------------------ customer API */
+  app.post('/api/v1/flows/:flowId/conversations', {
+    schema: { summary: 'Start a conversation', tags: ['customer'], params: s.flowParams, body: s.createConversationBody, response: { 201: s.conversationCreated, ...errors } },
+    handler: async (req, reply) => {
+      const out = await svc.create(req.params.flowId, { variables: req.body?.variables, profile: req.body?.profile });
+      return reply.code(201).send({ conversationId: out.conversationId, token: out.token, mode: out.mode, messages: out.messages });
+    },
+  });
+
+  app.post('/api/v1/conversations/:id/messages', {
+    schema: {
+      summary: 'Send a customer message or button click',
+      description: 'Send an Idempotency-Key header to make retries safe: a retried request returns the first answer and is not processed twice.',
+      tags: ['customer'],
+      security: [{ customerToken: [] }],
+      params: s.conversationParams,
+      body: s.sendMessageBody,
+      headers: s.idempotencyHeaders,
+      response: { 200: s.stepResponse, ...errors },
+    },
+    handler: async (req) => {
+      const id = req.params.id;
+      await svc.getAuthorized(id, bearer(req));
+      perConversation.take(id, o.now());
+      const input: Input = req.body.text !== undefined ? { type: 'text', text: req.body.text } : { type: 'choice', buttonId: req.body.choice! };
+      const key = req.headers['idempotency-key'];
+      return svc.send(id, input, key ? { key, requestHash: hashBody(req.body) } : undefined);
+    },
+  });
+
+  app.get('/api/v1/conversations/:id', {
+    schema: { summary: 'Read messages since a sequence number', tags: ['customer'], security: [{ customerToken: [] }], params: s.conversationParams, querystring: s.afterQuery, response: { 200: s.stepResponse, ...errors } },
+    handler: async (req) => {
+      const rec = await svc.getAuthorized(req.params.id, bearer(req));
+      const messages = await o.store.readLog(rec.id, req.query.after ?? 0, 1000);
+      return { mode: rec.mode, messages, handoff: publicHandoff(rec.state), lastSeq: rec.lastSeq };
+    },
+  });
+
+  app.get('/api/v1/conversations/:id/events', {
+    schema: {
+      summary: 'Push channel (Server-Sent Events)',
+      description:
+        'text/event-stream of `message` events (id = seq, data = a message). Resume after a reconnect with the Last-Event-ID header (EventSource sends it) or ?after=SEQ: nothing missed, nothing repeated.',
+      tags: ['customer'],
+      security: [{ customerToken: [] }],
+      params: s.conversationParams,
+      querystring: s.eventsQuery,
+    },
+    handler: async (req, reply) => {
+      const rec = await svc.getAuthorized(req.params.id, bearer(req) ?? req.query.token);
+      const lastEventId = Number(req.headers['last-event-id']);
+      let cursor = Number.isInteger(lastEventId) && lastEventId >= 0 ? lastEventId : (req.query.after ?? 0);
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, {
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        'Cache-Control': 'no-cache, no-transform',
+        Connection: 'keep-alive',
+        'X-Accel-Buffering': 'no',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      res.write('retry: 2000\n\n');
+      streams.add(res);
+      let open = true;
+      let buffer: LogEntry[] | null = [];
+      const send = (entries: LogEntry[]) => {
+        for (const e of entries) {
+          if (!open || e.seq <= cursor) continue;
+          cursor = e.seq;
+          res.write(`id: ${e.seq}\nevent: message\ndata: ${JSON.stringify(e)}\n\n`);
+        }
+      };
+      // Subscribe before reading the backlog, buffer live events meanwhile: nothing falls in between.
+      const off = o.store.subscribe(rec.id, (entries) => (buffer ? buffer.push(...entries) : send(entries)));
+      const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+      heartbeat.unref();
+      const close = () => {
+        open = false;
+        streams.delete(res);
+        off();
+        clearInterval(heartbeat);
+      };
+      req.raw.on('close', close);
+      try {
+        for (;;) {
+          const page = await o.store.readLog(rec.id, cursor, 500);
+          send(page);
+          if (page.length < 500) break;
+        }
+        const pending = buffer;
+        buffer = null;
+        send(pending.sort((a, b) => a.seq - b.seq));
+      } catch (err) {
+        req.log.warn({ err }, 'push channel backlog failed');
+        close();
+        res.end();
+      }
+    },
+  });
+
+  /* ------------------------------------------------------------ Rasa REST channel */
+  app.post('/webhooks/rest/webhook', {
+    schema: {
+      summary: 'Rasa-compatible REST channel',
+      description: 'Existing Rasa REST clients work unchanged. One conversation per sender on the default flow. A handoff is announced as {custom: {handoff: {status, reason}}}; agent messages come on the next call.',
+      tags: ['rasa'],
+      body: s.rasaBody,
+      response: { 200: s.rasaResponse, ...errors },
+    },
+    handler: async (req) => {
+      const flowId = o.defaultFlowId ?? (o.catalog.flowIds().length === 1 ? o.catalog.flowIds()[0] : undefined);
+      if (!flowId) throw new ApiError(409, 'no_default_flow', 'Several flows are served: start baton serve with --default-flow ID for the Rasa channel.');
+      const sender = req.body.sender;
+      const key = `rasa:${flowId}:${sender}`;
+      let rec = await o.store.findByExternalKey(key);
+      if (!rec || rec.mode === 'closed') {
+        if (rec) await o.store.runExclusive(rec.id, async () => {
+          const cur = await o.store.getConversation(rec!.id);
+          if (cur) await o.store.commit({ conversation: { ...cur, externalKey: `${key}:closed:${cur.id}` } });
+        });
+        try {
+          const created = await svc.create(flowId, { externalKey: key });
+          rec = await o.store.getConversation(created.conversationId);
+        } catch (err) {
+          if (!(err instanceof ApiError && err.code === 'conflict')) throw err;
+          rec = await o.store.findByExternalKey(key); // created by a concurrent call
+        }
+      }
+      if (!rec) throw new ApiError(409, 'conflict', 'Try again.');
+      const id = rec.id;
+      perConversation.take(id, o.now());
+      if (req.body.message.trim() !== '') await svc.send(id, { type: 'text', text: req.body.message });
+      return o.store.runExclusive(id, async () => {
+        const cur = (await o.store.getConversation(id))!;
+        const entries = await o.store.readLog(id, cur.channelCursor ?? 0, 1000);
+        const last = entries.length ? entries[entries.length - 1].seq : (cur.channelCursor ?? 0);
+        if (last !== (cur.channelCursor ?? 0)) await o.store.commit({ conversation: { ...cur, channelCursor: last } });
+        return toRasa(sender, entries);
+      });
+    },
+  });
+
+  /* ------------------------------------------------------------ admin API */
+  const admin = async (req: FastifyRequest) => {
+    if (!o.adminToken) throw new ApiError(403, 'admin_disabled', 'The admin API is off: set "adminToken" in the --config file or BATON_ADMIN_TOKEN.');
+    const t = bearer(req);
+    if (!t || !sameSecret(t, o.adminToken)) throw new ApiError(401, 'invalid_admin_token', 'Send the admin token: "Authorization: Bearer <admin token>".', 'authorization');
+  };
+
+  app.post('/api/v1/admin/flows', {
+    schema: { summary: 'Deploy a new flow revision', description: 'Live conversations keep the revision they started on; new ones use this one.', tags: ['admin'], security: [{ adminToken: [] }], body: s.deployBody },
+    preHandler: admin,
+    handler: async (req, reply) => {
+      const v = validateFlow(req.body.flow);
+      if (!v.ok || !v.flow) {
+        return reply.code(422).send({
+          error: 'invalid_flow',
+          message: 'The flow has errors; nothing was deployed. Fix them (baton validate shows the same list).',
+          field: 'body.flow',
+          problems: v.problems.filter((p) => p.severity === 'error'),
+        });
+      }
+      const flow = v.flow as Flow;
+      const r = await o.catalog.deploy(flow, o.now());
+      o.logger.info({ flowId: flow.id, revision: r.revision, changed: r.changed }, 'flow deployed');
+      return reply.code(r.changed ? 201 : 200).send({ flowId: flow.id, revision: r.revision, changed: r.changed });
+    },
+  });
+
+  app.get('/api/v1/admin/handoffs', {
+    schema: { summary: 'Handoff queue', tags: ['admin'], security: [{ adminToken: [] }], querystring: s.listQuery },
+    preHandler: admin,
+    handler: async (req) => ({ handoffs: await o.store.listHandoffs({ status: req.query.status, flowId: req.query.flowId }) }),
+  });
+
+  app.post('/api/v1/admin/handoffs/:handoffId/events', {
+    schema: {
+      summary: 'Agent event on a handoff (accept, message, decline, hand back, close, no agent)',
+      description: 'A stop-gap for integrations until the live agent inbox lands: what an agent did, applied to the conversation in order.',
+      tags: ['admin'],
+      security: [{ adminToken: [] }],
+      params: s.handoffParams,
+      body: s.agentEventBody,
+    },
+    preHandler: admin,
+    handler: async (req) => {
+      const h = await o.store.getHandoff(req.params.handoffId);
+      if (!h) throw new ApiError(404, 'handoff_not_found', `No handoff "${req.params.handoffId}"; list them with GET /api/v1/admin/handoffs.`, 'handoffId');
+      const b = req.body;
+      const base = { handoffId: h.id, eventId: b.eventId ?? randomUUID() };
+      const agentId = b.agentId ?? '';
+      if (b.type !== 'no_agent' && !agentId) throw new ApiError(400, 'invalid_request', 'body.agentId: required for agent events', 'body.agentId');
+      let input: Input;
+      switch (b.type) {
+        case 'accepted':
+          input = { type: 'agent_accepted', agentId, agentName: b.agentName ?? agentId, ...base } as Input;
+          break;
+        case 'message':
+          if (!b.text) throw new ApiError(400, 'invalid_request', 'body.text: required for a message', 'body.text');
+          input = { type: 'agent_message', agentId, agentName: b.agentName, text: b.text, ...base } as Input;
+          break;
+        case 'declined':
+          input = { type: 'agent_declined', agentId, note: b.note, ...base } as Input;
+          break;
+        case 'handback':
+          input = { type: 'agent_handback', agentId, note: b.note, ...base } as Input;
+          break;
+        case 'closed':
+          input = { type: 'agent_closed', agentId, note: b.note, ...base } as Input;
+          break;
+        default:
+          input = { type: 'no_agent', note: b.note, ...base } as Input;
+      }
+      const out = await svc.apply(h.conversationId, input);
+      if (!out) throw new ApiError(404, 'conversation_not_found', 'The conversation of this handoff no longer exists.');
+      return out;
+    },
+  });
+
+  app.get('/api/v1/admin/tickets', {
+    schema: { summary: 'Tickets opened by Ticket blocks', tags: ['admin'], security: [{ adminToken: [] }], querystring: s.listQuery },
+    preHandler: admin,
+    handler: async (req) => ({ tickets: await o.store.listRecords('ticket', { flowId: req.query.flowId }) }),
+  });
+  app.get('/api/v1/admin/csat', {
+    schema: { summary: 'CSAT scores', tags: ['admin'], security: [{ adminToken: [] }], querystring: s.listQuery },
+    preHandler: admin,
+    handler: async (req) => ({ csat: await o.store.listRecords('csat', { flowId: req.query.flowId }) }),
+  });
+  app.get('/api/v1/admin/conversations/:id/transcript', {
+    schema: { summary: 'Export a transcript', tags: ['admin'], security: [{ adminToken: [] }], params: s.conversationParams },
+    preHandler: admin,
+    handler: async (req) => {
+      const rec = await o.store.getConversation(req.params.id);
+      if (!rec) throw new ApiError(404, 'conversation_not_found', `No conversation "${req.params.id}".`);
+      const messages: LogEntry[] = [];
+      for (let after = 0; ; ) {
+        const page = await o.store.readLog(rec.id, after, 1000);
+        messages.push(...page);
+        if (page.length < 1000) break;
+        after = page[page.length - 1].seq;
+      }
+      return { conversationId: rec.id, flowId: rec.flowId, flowRevision: rec.flowRevision, mode: rec.mode, createdAt: rec.createdAt, messages };
+    },
+  });
+
+  /* ------------------------------------------------------------ operations */
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_req, reply) =>
+    ready ? { status: 'ready', flows: o.catalog.flowIds() } : reply.code(503).header('Retry-After', '1').send({ error: 'not_ready', message: 'Starting up or draining.' }),
+  );
+  app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {
+    const text = await o.metrics.registry.metrics();
+    return reply.type(o.metrics.registry.contentType).send(text);
+  });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.ready();
+  return { app, setReady: (r) => (ready = r) };
+}
+
+type RasaMessage = {
+  recipient_id: string;
+  text?: string;
+  buttons?: Array<{ title: string; payload: string }>;
+  custom?: { handoff: { status: string; reason: string } };
+};
+
+function toRasa(recipient: string, entries: LogEntry[]): RasaMessage[] {
+  const out: RasaMessage[] = [];
+  for (const e of entries) {
+    if (e.from === 'customer') continue;
+    if (e.status) {
+      if (e.status.handoff) out.push({ recipient_id: recipient, custom: { handoff: { status: e.status.handoff.status, reason: e.status.handoff.reason } } });
+      continue;
+    }
+    const m: RasaMessage = { recipient_id: recipient, text: e.text };
+    if (e.buttons?.length) m.buttons = e.buttons.map((b) => ({ title: b.label, payload: b.label }));
+    out.push(m);
+  }
+  return out;
+}
+
+/** Customer messages per conversation per minute (fixed window), answered with 429 + Retry-After. */
+class ConversationLimiter {
+  private windows = new Map<string, { start: number; count: number }>();
+  constructor(private perMinute: number) {}
+  take(id: string, now: number) {
+    let w = this.windows.get(id);
+    if (!w || now - w.start >= 60_000) {
+      if (this.windows.size > 100_000) this.sweep(now);
+      w = { start: now, count: 0 };
+      this.windows.set(id, w);
+    }
+    w.count += 1;
+    if (w.count > this.perMinute) {
+      const retry = Math.max(1, Math.ceil((w.start + 60_000 - now) / 1000));
+      throw new ApiError(429, 'rate_limited', `Too many messages in this conversation: at most ${this.perMinute} a minute; retry after ${retry} s.`, undefined, { 'Retry-After': String(retry) });
+    }
+  }
+  private sweep(now: number) {
+    for (const [k, w] of this.windows) if (now - w.start >= 60_000) this.windows.delete(k);
+  }
+}

@@ -1,0 +1,308 @@
+/**
+ * Drives `shared/engine` for the runtime: one conversation's inputs run one at a time (`store.runExclusive`),
+ * each Step is committed atomically and durably before anyone is answered, then effects that leave the process
+ * are carried out (HTTP request blocks at once, notifications through the outbox).
+ */
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { Logger } from 'pino';
+import { receive, start } from '../../shared/engine/engine';
+import type { Input } from '../../shared/engine/types';
+import { builtinVariableNames } from '../../shared/flow/builtinVariables';
+import type { Flow, Value } from '../../shared/flow/schema';
+import { planStep, type EngineStep, type HttpJob } from '../effects/planStep';
+import type { ConversationRecord, HandoffRecord, LogEntry, RuntimeStore, StepWrite } from '../store/types';
+import { StoreConflictError } from '../store/types';
+import type { FlowCatalog } from './flowCatalog';
+import type { RuntimeMetrics } from './metrics';
+
+export class ApiError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+export interface HttpPerformer {
+  /** Carries out an HTTP request block's call; never throws (failures are `ok: false`). */
+  performHttp(job: HttpJob): Promise<{ ok: boolean; status: number; body: unknown }>;
+  /** New outbox items were committed: send them soon. */
+  kick(): void;
+}
+
+export interface PublicHandoff {
+  id: string;
+  status: string;
+  reason: string;
+}
+
+export interface StepOutcome {
+  mode: ConversationRecord['mode'];
+  /** Entries this request appended (customer's own message excluded). */
+  messages: LogEntry[];
+  handoff: PublicHandoff | null;
+  lastSeq: number;
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const hashBody = (body: unknown) => createHash('sha256').update(JSON.stringify(body ?? null)).digest('hex');
+
+export function publicHandoff(state: unknown): PublicHandoff | null {
+  const h = (state as { handoff?: { id: string; status: string; reason: string } | null }).handoff;
+  return h ? { id: h.id, status: h.status, reason: String(h.reason) } : null;
+}
+
+export class ConversationService {
+  private http: HttpPerformer | null = null;
+  /** Variables-with-defaults flows, per revision + variables (bounded). */
+  constructor(
+    private deps: {
+      store: RuntimeStore;
+      catalog: FlowCatalog;
+      metrics: RuntimeMetrics;
+      logger: Logger;
+      now: () => number;
+    },
+  ) {}
+
+  setHttpPerformer(p: HttpPerformer) {
+    this.http = p;
+  }
+
+  /** Checks a customer token against a conversation in constant time. */
+  authorize(record: ConversationRecord, token: string | undefined): boolean {
+    if (!token) return false;
+    const a = Buffer.from(hashToken(token), 'hex');
+    const b = Buffer.from(record.tokenHash, 'hex');
+    return a.length === b.length && timingSafeEqual(a, b);
+  }
+
+  async getAuthorized(id: string, token: string | undefined): Promise<ConversationRecord> {
+    const rec = await this.deps.store.getConversation(id);
+    // Unknown conversation and wrong token look alike to a caller without the token? No: unknown is 404 (the
+    // issue says so); a wrong token is 401 and reveals only that the id exists (ids are random UUIDs).
+    if (!rec) throw new ApiError(404, 'conversation_not_found', `No conversation "${id}": start one with POST /api/v1/flows/{flowId}/conversations.`);
+    if (!this.authorize(rec, token)) {
+      throw new ApiError(401, 'invalid_token', 'Send the token you got when the conversation started: "Authorization: Bearer <token>".', 'authorization');
+    }
+    return rec;
+  }
+
+  async create(
+    flowId: string,
+    opts: { variables?: Record<string, Value>; profile?: { name?: string; email?: string; phone?: string }; externalKey?: string } = {},
+  ): Promise<StepOutcome & { conversationId: string; token: string }> {
+    const deployed = this.deps.catalog.active(flowId);
+    if (!deployed) {
+      throw new ApiError(404, 'flow_not_found', `No flow "${flowId}" is served here; served flows: ${this.deps.catalog.flowIds().join(', ') || 'none'}.`, 'flowId');
+    }
+    const flow = withInitialVariables(deployed.flow, opts.variables ?? {}, opts.profile ?? {});
+    const now = this.deps.now();
+    const id = randomUUID();
+    const token = randomBytes(24).toString('base64url');
+    const step = start(flow, { now, conversationId: id } as Parameters<typeof start>[1]) as EngineStep;
+    const record: ConversationRecord = {
+      id,
+      flowId,
+      flowRevision: deployed.revision,
+      tokenHash: hashToken(token),
+      state: step.state,
+      mode: step.state.mode,
+      lastSeq: 0,
+      createdAt: now,
+      updatedAt: now,
+      closedAt: null,
+      ...(opts.externalKey !== undefined ? { externalKey: opts.externalKey } : {}),
+    };
+    const outcome = await this.deps.store.runExclusive(id, () => this.commitStep(record, null, step, now, { create: true }));
+    const collected = [...outcome.messages];
+    const final = await this.followHttp(id, outcome, collected);
+    return { ...final, messages: collected, conversationId: id, token };
+  }
+
+  /** A customer message or button click (token already checked by the caller via `getAuthorized`). */
+  async send(id: string, input: Input, idempotency?: { key: string; requestHash: string }): Promise<StepOutcome> {
+    const idemKey = idempotency ? `${id}:${idempotency.key}` : null;
+    const first = await this.deps.store.runExclusive(id, async () => {
+      if (idemKey) {
+        const prior = await this.deps.store.getIdempotency(idemKey);
+        if (prior) {
+          if (prior.requestHash !== idempotency!.requestHash) {
+            throw new ApiError(422, 'idempotency_key_reused', `Idempotency-Key "${idempotency!.key}" was already used with a different body; use a new key for a new message.`, 'idempotency-key');
+          }
+          return { replay: prior.response as StepOutcome };
+        }
+      }
+      const rec = await this.deps.store.getConversation(id);
+      if (!rec) throw new ApiError(404, 'conversation_not_found', `No conversation "${id}".`);
+      if (rec.mode === 'closed' && !hasRestart(rec.state)) {
+        throw new ApiError(409, 'conversation_closed', 'This conversation has ended; start a new one with POST /api/v1/flows/{flowId}/conversations.');
+      }
+      const outcome = await this.stepAndCommit(rec, input, {}, idemKey ? { key: idemKey, requestHash: idempotency!.requestHash } : undefined);
+      return { outcome };
+    });
+    if ('replay' in first && first.replay) return first.replay;
+    if (!('outcome' in first) || !first.outcome) throw new Error('unreachable');
+    const collected = [...first.outcome.messages];
+    const final = await this.followHttp(id, first.outcome, collected);
+    return { ...final, messages: collected };
+  }
+
+  /**
+   * Applies a non-customer input (timer fired, HTTP result, agent event) under the conversation's lock.
+   * `extra` is merged into the write (e.g. the fired timer's removal). Returns null when the conversation is gone.
+   */
+  async apply(id: string, input: Input, extra: Partial<StepWrite> = {}): Promise<StepOutcome | null> {
+    const outcome = await this.deps.store.runExclusive(id, async () => {
+      const rec = await this.deps.store.getConversation(id);
+      if (!rec) return null;
+      return this.stepAndCommit(rec, input, extra);
+    });
+    if (!outcome) return null;
+    const collected = [...outcome.messages];
+    const final = await this.followHttp(id, outcome, collected);
+    return { ...final, messages: collected };
+  }
+
+  private async stepAndCommit(
+    rec: ConversationRecord,
+    input: Input,
+    extra: Partial<StepWrite>,
+    idem?: { key: string; requestHash: string },
+  ): Promise<StepOutcome & { http?: HttpJob[] }> {
+    const deployed = await this.deps.catalog.pinned(rec.flowId, rec.flowRevision);
+    if (!deployed) {
+      throw new ApiError(409, 'flow_revision_missing', `The flow revision this conversation runs on (${rec.flowId}@${rec.flowRevision}) is no longer stored; start a new conversation.`);
+    }
+    const now = this.deps.now();
+    const step = receive(deployed.flow, rec.state as never, input, { now, conversationId: rec.id } as Parameters<typeof receive>[3]) as EngineStep;
+    if (step.rejected) {
+      if (extra.cancelTimers?.length) await this.deps.store.commit({ conversation: rec, cancelTimers: extra.cancelTimers });
+      throw new ApiError(409, 'input_rejected', step.rejected.reason);
+    }
+    return this.commitStep(rec, rec.state as never, step, now, { extra, idem });
+  }
+
+  private async commitStep(
+    record: ConversationRecord,
+    priorState: Parameters<typeof planStep>[0]['priorState'],
+    step: EngineStep,
+    now: number,
+    opts: { create?: boolean; extra?: Partial<StepWrite>; idem?: { key: string; requestHash: string } },
+  ): Promise<StepOutcome & { http: HttpJob[] }> {
+    const known = new Map<string, HandoffRecord>();
+    for (const e of step.effects) {
+      if (e.type === 'handoff_update' && !known.has(e.handoff.id)) {
+        const h = await this.deps.store.getHandoff(e.handoff.id);
+        if (h) known.set(h.id, h);
+      }
+    }
+    const planned = planStep({ record, priorState, step, now, create: opts.create, knownHandoffs: known, extra: opts.extra });
+    const mode = step.state.mode;
+    const handoff = publicHandoff(step.state);
+    let result;
+    if (opts.idem) {
+      // The stored response is what a retry gets: computed from the seqs this commit will assign.
+      let seq = record.lastSeq;
+      const messages = (planned.write.append ?? [])
+        .map((e) => ({ ...e, seq: ++seq, id: `${record.id}:${seq}` }))
+        .filter((e) => e.from !== 'customer');
+      const response: StepOutcome = { mode, messages, handoff, lastSeq: seq };
+      planned.write.idempotency = { key: opts.idem.key, requestHash: opts.idem.requestHash, response, at: now };
+    }
+    try {
+      result = await this.deps.store.commit(planned.write);
+    } catch (err) {
+      if (err instanceof StoreConflictError) throw new ApiError(409, 'conflict', err.message);
+      throw err;
+    }
+    this.count(step, result.appended, planned.handoffChanges, now);
+    if (planned.hasOutbox) this.http?.kick();
+    return {
+      mode,
+      messages: result.appended.filter((e) => e.from !== 'customer'),
+      handoff,
+      lastSeq: result.lastSeq,
+      http: planned.http,
+    };
+  }
+
+  /** Carries out HTTP request blocks at once and feeds their results back, collecting the messages. */
+  private async followHttp(id: string, outcome: StepOutcome & { http?: HttpJob[] }, collected: LogEntry[]): Promise<StepOutcome> {
+    let current = outcome;
+    for (let hops = 0; hops < 10 && current.http && current.http.length > 0 && this.http; hops++) {
+      const jobs: HttpJob[] = current.http;
+      let next: (StepOutcome & { http?: HttpJob[] }) | null = null;
+      for (const job of jobs) {
+        const res = await this.http.performHttp(job);
+        next = await this.deps.store.runExclusive(id, async () => {
+          const rec = await this.deps.store.getConversation(id);
+          if (!rec) return null;
+          try {
+            return await this.stepAndCommit(rec, { type: 'http_result', requestId: job.effect.requestId, ok: res.ok, status: res.status, body: res.body }, {});
+          } catch (err) {
+            if (err instanceof ApiError && err.code === 'input_rejected') return null; // already timed out
+            throw err;
+          }
+        });
+        await this.deps.store.completeOutbox(job.outboxId, this.deps.now());
+        if (next) collected.push(...next.messages);
+      }
+      if (!next) break;
+      current = next;
+    }
+    const { http: _unused, ...rest } = current;
+    return rest;
+  }
+
+  private count(step: EngineStep, appended: LogEntry[], changes: Array<{ status: string; requestedAt: number; from: string | null }>, now: number) {
+    const m = this.deps.metrics;
+    for (const e of appended) if (!e.status) m.messages.inc({ from: e.from });
+    const d = step.decision;
+    if (d && (d.action === 'handoff' || d.action === 'offer') && d.reason) m.escalations.inc({ reason: d.reason });
+    for (const c of changes) {
+      m.handoffs.inc({ status: c.status });
+      if (c.from === 'pending' && c.status !== 'pending') m.waitSeconds.observe(Math.max(0, now - c.requestedAt) / 1000);
+    }
+  }
+}
+
+function hasRestart(state: unknown): boolean {
+  const w = (state as { waiting?: { kind: string } | null }).waiting;
+  return w?.kind === 'restart';
+}
+
+/**
+ * The flow with the caller's initial variables as defaults (declared variables and the built-in customer ones),
+ * so the very first messages can use them. Unknown names and wrong types are refused with the field named.
+ */
+export function withInitialVariables(flow: Flow, variables: Record<string, Value>, profile: { name?: string; email?: string; phone?: string }): Flow {
+  const given: Record<string, Value> = { ...variables };
+  if (profile.name !== undefined) given.customerName = profile.name;
+  if (profile.email !== undefined) given.customerEmail = profile.email;
+  if (profile.phone !== undefined) given.customerPhone = profile.phone;
+  const names = Object.keys(given);
+  if (names.length === 0) return flow;
+  const declared = new Map(flow.variables.map((v) => [v.name, v]));
+  const builtins = new Set<string>(builtinVariableNames);
+  const vars = flow.variables.map((v) => (Object.hasOwn(given, v.name) ? { ...v, default: given[v.name] } : v));
+  for (const name of names) {
+    const v = declared.get(name);
+    const value = given[name];
+    if (!v && !builtins.has(name)) {
+      const known = [...declared.keys(), ...builtins].join(', ');
+      throw new ApiError(400, 'unknown_variable', `variables.${name}: the flow "${flow.id}" declares no variable "${name}"; known: ${known}.`, `variables.${name}`);
+    }
+    if (v && value !== null) {
+      const t = v.type;
+      const ok = t === 'number' ? typeof value === 'number' : t === 'boolean' ? typeof value === 'boolean' : typeof value === 'string';
+      if (!ok) throw new ApiError(400, 'invalid_variable', `variables.${name}: expected a ${t === 'date' ? 'date string' : t}, got ${typeof value}.`, `variables.${name}`);
+    }
+    if (!v) vars.push({ name, type: 'string', default: value } as Flow['variables'][number]);
+  }
+  return { ...flow, variables: vars };
+}

@@ -1,0 +1,109 @@
+/**
+ * The zod schemas of the runtime API: they validate requests (fastify-type-provider-zod) and generate
+ * /openapi.json (@fastify/swagger), so the documentation cannot drift from what the server accepts.
+ */
+import { z } from 'zod';
+
+const value = z.union([z.string().max(4000), z.number(), z.boolean(), z.null()]);
+
+export const flowParams = z.object({ flowId: z.string().min(1).max(200) });
+export const conversationParams = z.object({ id: z.string().min(1).max(100) });
+export const handoffParams = z.object({ handoffId: z.string().min(1).max(200) });
+
+export const createConversationBody = z
+  .object({
+    variables: z.record(z.string().max(100), value).optional().describe('Initial values for variables the flow declares (or built-ins such as customerName).'),
+    profile: z
+      .object({ name: z.string().max(200).optional(), email: z.string().max(320).optional(), phone: z.string().max(50).optional() })
+      .strict()
+      .optional()
+      .describe('What the website knows about the customer; fills customerName, customerEmail, customerPhone.'),
+  })
+  .strict()
+  .optional();
+
+export const sendMessageBody = z
+  .object({
+    text: z.string().min(1, 'text must not be empty').max(4000, 'text is limited to 4,000 characters').optional().describe('What the customer typed.'),
+    choice: z.string().min(1).max(200).optional().describe('The id of a button shown by the last bot message.'),
+  })
+  .strict()
+  .refine((b) => (b.text === undefined) !== (b.choice === undefined), { message: 'send exactly one of "text" or "choice"', path: ['text'] });
+
+export const afterQuery = z.object({
+  after: z.coerce.number().int().min(0).optional().describe('Only messages with a larger seq (what the client has already seen).'),
+});
+
+export const eventsQuery = afterQuery.extend({
+  token: z.string().max(200).optional().describe('For EventSource clients, which cannot send an Authorization header.'),
+});
+
+export const messageSchema = z
+  .object({
+    id: z.string(),
+    seq: z.number().int(),
+    from: z.enum(['bot', 'customer', 'agent', 'system']),
+    text: z.string(),
+    buttons: z.array(z.object({ id: z.string(), label: z.string() })).optional(),
+    name: z.string().optional(),
+    at: z.number().describe('ms since epoch'),
+    status: z
+      .object({ mode: z.string(), handoff: z.object({ id: z.string(), status: z.string(), reason: z.string() }).optional() })
+      .optional()
+      .describe('Present on status events (mode or handoff changed).'),
+  })
+  .describe('A message or status event; seq is consecutive per conversation.');
+
+const mode = z.enum(['bot', 'waiting', 'agent', 'closed']);
+const handoff = z.object({ id: z.string(), status: z.string(), reason: z.string() }).nullable();
+
+export const conversationCreated = z.object({
+  conversationId: z.string(),
+  token: z.string().describe('Bearer token for this conversation only; keep it secret.'),
+  mode,
+  messages: z.array(messageSchema),
+});
+
+export const stepResponse = z.object({ mode, messages: z.array(messageSchema), handoff, lastSeq: z.number().int() });
+
+export const errorSchema = z.object({
+  error: z.string().describe('Machine-readable code'),
+  message: z.string().describe('What went wrong and what to do'),
+  field: z.string().optional().describe('The request field at fault, e.g. body.text'),
+});
+
+export const rasaBody = z
+  .object({
+    sender: z.string().min(1).max(200).describe('The Rasa sender id; one conversation per sender.'),
+    message: z.string().max(4000),
+    metadata: z.unknown().optional(),
+  })
+  .strict();
+
+export const rasaResponse = z.array(
+  z.object({
+    recipient_id: z.string(),
+    text: z.string().optional(),
+    buttons: z.array(z.object({ title: z.string(), payload: z.string() })).optional(),
+    custom: z.object({ handoff: z.object({ status: z.string(), reason: z.string() }) }).optional(),
+  }),
+);
+
+export const deployBody = z.object({ flow: z.unknown().describe('A flow document, as exported by the studio.') }).strict();
+
+export const agentEventBody = z
+  .object({
+    type: z.enum(['accepted', 'message', 'declined', 'handback', 'closed', 'no_agent']),
+    agentId: z.string().min(1).max(200).optional(),
+    agentName: z.string().max(200).optional(),
+    text: z.string().min(1).max(4000).optional(),
+    note: z.string().max(2000).optional(),
+    eventId: z.string().min(1).max(200).optional().describe('Unique per event; a repeated id is refused (stale or duplicate delivery).'),
+  })
+  .strict();
+
+export const listQuery = z.object({ status: z.string().max(50).optional(), flowId: z.string().max(200).optional() });
+
+export const idempotencyHeaders = z.object({
+  'idempotency-key': z.string().min(1).max(200).optional().describe('Makes a retried request safe: the same key and body return the first answer.'),
+});
