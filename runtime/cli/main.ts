@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { chatCommand } from './chatCommand';
 import { formatProblems } from './formatProblems';
 import { readFlowFile } from './readFlowFile';
+import { registerServeCommand } from '../serve/serveCommand';
 import { simulateCommand } from './simulateCommand';
 import { registerStudioCommand } from './studioCommand';
 import type { Flow } from '../../shared/flow/schema';
@@ -91,6 +92,8 @@ async function main(argv: string[]): Promise<number> {
     });
 
   registerStudioCommand(program);
+
+  registerServeCommand(program, (code) => (exitCode = code));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

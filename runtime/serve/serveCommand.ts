@@ -1,0 +1,107 @@
+/**
+ * `baton serve FLOW... [--port 3000] [--host 127.0.0.1] [--data DIR] [--config FILE] [--default-flow ID]`:
+ * serves each flow under its id with the embedded store. Refuses to start on an invalid flow (printing its
+ * problems), prints one ready line with the URLs, then structured logs (pino, JSON on stdout). SIGTERM or
+ * Ctrl+C drains: no new requests, work in progress finishes, the store is closed, exit 0.
+ */
+import type { Command } from 'commander';
+import { formatProblems } from '../cli/formatProblems';
+import { readFlowFile } from '../cli/readFlowFile';
+import type { Flow } from '../../shared/flow/schema';
+import { loadServeConfig } from './config';
+import { startRuntime } from './startRuntime';
+
+interface ServeOptions {
+  port: string;
+  host: string;
+  data: string;
+  config?: string;
+  defaultFlow?: string;
+  redis?: string;
+}
+
+class ServeError extends Error {}
+
+async function serve(files: string[], opts: ServeOptions): Promise<number> {
+  if (opts.redis) throw new ServeError('--redis is not available yet in this build; run without it to use the embedded store under --data');
+  const port = Number(opts.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ServeError(`--port ${opts.port}: use a number from 0 to 65535`);
+  const config = await loadServeConfig(opts.config).catch((err: Error) => {
+    throw new ServeError(err.message);
+  });
+  const flows: Flow[] = [];
+  let bad = 0;
+  for (const file of files) {
+    const r = await readFlowFile(file);
+    if (r.status === 'unreadable') {
+      process.stderr.write(`baton serve: ${r.message}\n`);
+      bad++;
+    } else if (r.status === 'invalid') {
+      process.stderr.write(formatProblems(file, r.problems) + '\n');
+      bad++;
+    } else if (flows.some((f) => f.id === r.flow.id)) {
+      process.stderr.write(`baton serve: ${file}: another file also has the flow id "${r.flow.id}"; each served flow needs its own id\n`);
+      bad++;
+    } else flows.push(r.flow);
+  }
+  if (bad > 0) throw new ServeError(`not starting: ${bad} flow file${bad === 1 ? ' has' : 's have'} problems (listed above; baton validate shows the same)`);
+
+  let rt;
+  try {
+    rt = await startRuntime({ flows, port, host: opts.host, dataDir: opts.data, config, defaultFlowId: opts.defaultFlow });
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === 'EADDRINUSE') throw new ServeError(`port ${port} on ${opts.host} is already in use; pick another with --port`);
+    if (e.code === 'EACCES') throw new ServeError(`not allowed to listen on ${opts.host}:${port}; use a port above 1023`);
+    throw new ServeError(e.message);
+  }
+  const flowLinks = flows.map((f) => `${f.id} -> POST ${rt.url}/api/v1/flows/${f.id}/conversations`).join('; ');
+  process.stdout.write(
+    `baton serve: ready at ${rt.url} (flows: ${flowLinks}; OpenAPI ${rt.url}/openapi.json; metrics ${rt.url}/metrics; data ${rt.store.description})\n`,
+  );
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) {
+        process.stderr.write(`baton serve: ${signal} again, exiting without draining\n`);
+        process.exit(1);
+      }
+      stopping = true;
+      process.stderr.write(`baton serve: ${signal}: draining (finishing requests in progress)\n`);
+      rt.close().then(
+        () => {
+          process.stderr.write('baton serve: stopped\n');
+          resolve(0);
+        },
+        (err: Error) => {
+          process.stderr.write(`baton serve: error while stopping: ${err.message}\n`);
+          resolve(1);
+        },
+      );
+    };
+    process.on('SIGTERM', () => stop('SIGTERM'));
+    process.on('SIGINT', () => stop('SIGINT'));
+  });
+}
+
+/** Adds `serve` to the `baton` program; `setExitCode` receives the command's exit code. */
+export function registerServeCommand(program: Command, setExitCode: (code: number) => void = (c) => (process.exitCode = c)): void {
+  program
+    .command('serve')
+    .description('serve flows to customers over HTTP (customer API, push, Rasa channel) with an embedded store')
+    .argument('<flow...>', 'flow JSON files; each is served under its id')
+    .option('--port <n>', 'port to listen on', '3000')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--data <dir>', 'folder of the embedded store', './baton-data')
+    .option('--config <file>', 'JSON config: secrets, adminToken, smtp, slack, webhook, corsOrigins, rateLimit, retentionDays')
+    .option('--default-flow <id>', 'flow used by the Rasa REST channel (default: the only flow)')
+    .option('--redis <url>', 'share conversations through Redis (not available yet)')
+    .action(async (files: string[], opts: ServeOptions) => {
+      try {
+        setExitCode(await serve(files, opts));
+      } catch (err) {
+        process.stderr.write(`baton serve: ${(err as Error).message}\n`);
+        setExitCode(2);
+      }
+    });
+}
