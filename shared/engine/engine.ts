@@ -185,7 +185,7 @@ function recoverFromRedeploy(run: Run, input: Input): boolean {
   const target = escalationTarget(run);
   if (input.type === 'text' && target !== null && run.flow.escalation.enabled) {
     const analysis = analyzeText(input.text.slice(0, MAX_ANALYSED_TEXT));
-    const facts: TurnFacts = { text: input.text, analysis, turn: s.turn - 1, now: run.now, variables: s.variables, intent: null, fallback: false };
+    const facts: TurnFacts = { text: input.text, analysis, turn: s.turn - 1, now: run.now, variables: s.variables, intent: null, fallback: false, timezone: run.flow.settings.timezone };
     const { decision } = evaluateEscalation(run.flow.escalation, facts, initialEscalationMemory());
     const asked = decision.signals.find((x) => x.reason === 'explicit_request');
     if (asked) {
@@ -338,6 +338,7 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
     variables: s.variables,
     intent: classified.intent,
     fallback: classified.fallback,
+    timezone: run.flow.settings.timezone,
   };
   const { decision, memory } = evaluateEscalation(run.flow.escalation, facts, s.escalation);
   s.escalation = memory;

@@ -39,11 +39,12 @@ export function fillSecrets<E extends Effect>(effect: E, lookup: SecretLookup): 
   if (effect.secretRefs.length === 0) return { ok: true, effect };
   const missing: string[] = [];
   if (effect.type === 'http_request') {
+    const url = fill(effect.url, lookup, encodeUrlValue, missing);
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(effect.headers)) headers[k] = fill(v, lookup, stripControl, missing);
     const filled = {
       ...effect,
-      url: fill(effect.url, lookup, encodeUrlValue, missing),
+      url,
       headers,
       body: fill(effect.body, lookup, effect.bodyFormat === 'json' ? jsonInString : effect.bodyFormat === 'form' ? encodeURIComponent : (v) => v, missing),
     };

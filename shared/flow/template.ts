@@ -17,6 +17,8 @@
 import type { Value } from './schema';
 
 const TEMPLATE = /\{\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}\}/g;
+/** The same pattern, sticky: matches only at `lastIndex` (renderJsonBody's scanner; never shares state with TEMPLATE). */
+const TEMPLATE_AT = /\{\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}\}/y;
 const SECRET_PREFIX = 'secrets.';
 
 type Vars = Record<string, Value | undefined>;
@@ -94,9 +96,9 @@ export function renderJsonBody(template: string, vars: Vars): string {
   while (i < template.length) {
     const ch = template[i];
     if (ch === '{' && template[i + 1] === '{') {
-      TEMPLATE.lastIndex = i;
-      const m = TEMPLATE.exec(template);
-      if (m && m.index === i) {
+      TEMPLATE_AT.lastIndex = i;
+      const m = TEMPLATE_AT.exec(template);
+      if (m) {
         const name = m[1];
         if (name.startsWith(SECRET_PREFIX)) out += inString ? `{{${name}}}` : `"{{${name}}}"`;
         else {

@@ -4,5 +4,5 @@ import { evaluateRuleGroup } from '../../flow/rules';
 import { exitTarget } from '../runBlocks';
 
 export const conditionBehaviour: BlockBehaviour<'condition'> = {
-  enter: (run, block) => exitTarget(run, block, evaluateRuleGroup(block.data, run.s.variables, run.now) ? 'true' : 'false'),
+  enter: (run, block) => exitTarget(run, block, evaluateRuleGroup(block.data, run.s.variables, run.now, run.flow.settings.timezone) ? 'true' : 'false'),
 };

@@ -21,7 +21,7 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
     bot(run, render(run, block.data.text), block.id);
   },
   classify(run, block, w, text) {
-    const r = validateAnswer(block.data.inputType, text, run.now);
+    const r = validateAnswer(block.data.inputType, text, run.now, run.flow.settings.timezone);
     if (r.ok) return new ClassifiedInput<Action>(false, null, run, act, { ok: true, block, value: r.value });
     return new ClassifiedInput<Action>(true, null, run, act, { ok: false, block, w });
   },
