@@ -303,6 +303,12 @@ export class FlowStore {
       .map((e) => ({ key: e.key, name: e.name, path: e.path }));
   }
 
+  /** Empties the recent-files list (the desktop menu's "Clear Recent"). */
+  async clearRecent(): Promise<void> {
+    this.db.data.recent = [];
+    await this.db.write();
+  }
+
   async templates(): Promise<{ id: string; name: string; description: string; blocks: number }[]> {
     const files = (await readdir(this.templatesDir).catch(() => [] as string[])).filter((f) => f.endsWith('.json')).sort();
     const out = [];
