@@ -1,0 +1,116 @@
+/**
+ * "Save as scenario": turns a simulated conversation (a scenario session played in the studio's simulator
+ * or `baton chat`) into a scenario: its setup (clock, agents, start block, variables, HTTP mocks), every
+ * action the tester did, and expectations. By default one final `expect` records how the conversation
+ * ended (escalation, handoff status, mode, where it waits, the last thing the bot said); the studio adds
+ * more by clicking in the transcript (`expectationFromEntry`, `expectationFromBlock`, `insertExpectation`).
+ * Pure.
+ */
+import type { TranscriptEntry } from '../engine/types';
+import type { Expectation, Scenario, ScenarioFile, ScenarioStep } from './scenarioSchema';
+import { SCENARIO_FILE_VERSION } from './scenarioSchema';
+import type { ScenarioSession } from './scenarioSession';
+import type { VirtualAgent } from './virtualAgents';
+import { agentIdFromName } from './virtualAgents';
+
+export interface RecordOptions {
+  name: string;
+  description?: string;
+  /** 'final' (default): add an `expect` describing how the conversation ended; 'none': only the actions. */
+  expectations?: 'final' | 'none';
+}
+
+/** A virtual agent in its short file form (defaults left out). */
+export function agentForFile(a: VirtualAgent): NonNullable<Scenario['agents']>[number] {
+  const out: NonNullable<Scenario['agents']>[number] = { name: a.name };
+  if (a.id !== agentIdFromName(a.name)) out.id = a.id;
+  if (a.status !== 'online') out.status = a.status;
+  if (a.skills.length) out.skills = [...a.skills];
+  if (a.languages.length) out.languages = [...a.languages];
+  if (a.teams.length) out.teams = [...a.teams];
+  if (a.activeChats) out.activeChats = a.activeChats;
+  if (a.capacity !== null) out.capacity = a.capacity;
+  return out;
+}
+
+/** How the conversation ended, as an expectation over the whole conversation. */
+export function finalExpectation(session: ScenarioSession): Expectation {
+  const s = session.sim.state;
+  const exp: Expectation = {};
+  const first = session.sim.steps
+    .map((st) => st.decision)
+    .find((d) => d && d.reason && (d.action === 'handoff' || d.action === 'offer'));
+  exp.escalates = first?.reason ?? false;
+  exp.handoff = s.handoff ? s.handoff.status : 'none';
+  exp.mode = s.mode;
+  exp.waitingAt = s.waiting?.blockId ?? null;
+  const lastBot = [...session.sim.transcript].reverse().find((t) => t.from === 'bot');
+  if (lastBot) exp.botSays = lastBot.text;
+  return exp;
+}
+
+export function recordScenario(session: ScenarioSession, options: RecordOptions): Scenario {
+  const setup = session.setup;
+  const scenario: Scenario = { name: options.name, steps: [] };
+  if (options.description) scenario.description = options.description;
+  scenario.now = new Date(setup.now).toISOString().replace('.000Z', 'Z');
+  if (setup.agents) scenario.agents = setup.agents.map(agentForFile);
+  if (setup.startAt) scenario.startAt = setup.startAt;
+  if (setup.variables && Object.keys(setup.variables).length) scenario.variables = { ...setup.variables };
+  if (setup.http?.length) scenario.http = setup.http.map((m) => ({ ...m }));
+  const steps: ScenarioStep[] = session.log.map((s) => structuredCloneStep(s));
+  if ((options.expectations ?? 'final') === 'final') steps.push({ expect: finalExpectation(session) });
+  scenario.steps = steps;
+  return scenario;
+}
+
+function structuredCloneStep(s: ScenarioStep): ScenarioStep {
+  return JSON.parse(JSON.stringify(s)) as ScenarioStep;
+}
+
+/** An expectation for a message clicked in the transcript: the bot (or agent) says this text. */
+export function expectationFromEntry(entry: TranscriptEntry): Expectation | null {
+  if (entry.from === 'bot') return { botSays: entry.text };
+  if (entry.from === 'agent') return { agentSays: entry.text };
+  return null;
+}
+
+/** An expectation for a block clicked on the canvas or in the path: the conversation reaches it. */
+export function expectationFromBlock(blockId: string): Expectation {
+  return { reaches: blockId };
+}
+
+/**
+ * Inserts `{expect}` after the action at `afterAction` (0-based index among the scenario's non-expect
+ * steps; -1 = before the first action). Expectations already there are merged with the new one. Returns a
+ * new scenario.
+ */
+export function insertExpectation(scenario: Scenario, afterAction: number, expect: Expectation): Scenario {
+  const steps = [...scenario.steps];
+  let actions = -1;
+  let at = 0;
+  if (afterAction >= 0) {
+    for (let i = 0; i < steps.length; i++) {
+      if (!('expect' in steps[i])) actions++;
+      if (actions === afterAction) {
+        at = i + 1;
+        break;
+      }
+      at = i + 1;
+    }
+  }
+  const existing = steps[at];
+  if (existing && 'expect' in existing) steps[at] = { ...existing, expect: { ...existing.expect, ...expect } };
+  else steps.splice(at, 0, { expect });
+  return { ...scenario, steps };
+}
+
+/** Adds (or replaces, by name) a scenario in a scenario file; creates the file when there is none. */
+export function upsertScenario(file: ScenarioFile | null, flowId: string, scenario: Scenario): ScenarioFile {
+  const base: ScenarioFile = file ?? { version: SCENARIO_FILE_VERSION, flow: flowId, scenarios: [] };
+  const i = base.scenarios.findIndex((s) => s.name === scenario.name);
+  const scenarios = [...base.scenarios];
+  if (i >= 0) scenarios[i] = scenario;
+  else scenarios.push(scenario);
+  return { ...base, scenarios };
+}

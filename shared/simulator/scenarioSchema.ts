@@ -1,0 +1,360 @@
+/**
+ * The scenario file: simulated conversations kept as tests, in a readable JSON file beside the flow
+ * (`flows/customer-support.json` -> `flows/customer-support.scenarios.json`). The format is documented in
+ * the README ("Scenarios"); in short:
+ *
+ *   { "version": 1, "flow": "customer-support", "now": "2026-03-02T10:00:00Z",
+ *     "agents": [{ "name": "Ana", "languages": ["en"] }],
+ *     "scenarios": [{ "name": "asks for a person, agent resolves",
+ *       "steps": [{ "say": "Can I talk to a person?" }, { "say": "ana@example.com" },
+ *                 { "expect": { "escalates": "explicit_request", "handoff": "assigned" } },
+ *                 { "agent": "say", "text": "Hi, I'm Ana" }, { "agent": "handback" },
+ *                 { "expect": { "reaches": "csat" } }] }] }
+ *
+ * Each step is an object with ONE action key (say, click, agent, noAgent, wait, setTime, agents, online,
+ * busy, offline, nobodyOnline, outsideBusinessHours, httpReply, leave, expect) and an optional `comment`.
+ * `parseScenarioFile` validates with zod and reports every problem with its JSON path and a hint; it never
+ * throws. Pure.
+ */
+import { z } from 'zod';
+import { escalationReasons, valueSchema } from '../flow/schema';
+import { jsonPath } from '../flow/flowProblem';
+import { parseDuration } from './parseDuration';
+import { textMatcher } from './scenarioText';
+
+export const SCENARIO_FILE_VERSION = 1;
+/** A Monday, 10:00 UTC (11:00 in Paris, 10:00 in London, 05:00 in New York): inside most business hours. */
+export const DEFAULT_SCENARIO_NOW = '2026-03-02T10:00:00Z';
+
+const isoDate = z
+  .string()
+  .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'is not a date and time; use ISO 8601, e.g. "2026-03-02T10:00:00Z"' });
+const names = z.array(z.string().min(1)).min(1);
+
+export const virtualAgentSchema = z.strictObject({
+  id: z.string().min(1).optional(),
+  name: z.string().min(1),
+  status: z.enum(['online', 'busy', 'offline']).optional(),
+  skills: z.array(z.string()).optional(),
+  languages: z.array(z.string()).optional(),
+  teams: z.array(z.string()).optional(),
+  activeChats: z.number().int().min(0).optional(),
+  capacity: z.number().int().min(0).nullable().optional(),
+});
+
+export const httpMockSchema = z.strictObject({
+  /** The HTTP Request block whose call this answers. */
+  block: z.string().min(1).optional(),
+  /** Text the request's URL contains. */
+  url: z.string().min(1).optional(),
+  method: z.string().min(1).optional(),
+  status: z.number().int().min(0).max(999).optional(),
+  /** Default: status 200-299. */
+  ok: z.boolean().optional(),
+  body: z.unknown().optional(),
+  /** Never answer: the block's timeout fires when the clock moves past it. */
+  timeout: z.boolean().optional(),
+});
+export type HttpMock = z.infer<typeof httpMockSchema>;
+
+/** Text expected in a message: a case-insensitive substring, or "/regex/flags" (RE2 syntax). */
+const textMatch = z
+  .string()
+  .min(1)
+  .superRefine((spec, ctx) => {
+    const m = textMatcher(spec);
+    if (!m.ok) ctx.addIssue({ code: 'custom', message: m.message });
+  });
+const oneOrMany = z.union([textMatch, z.array(textMatch).min(1)]);
+const handoffStatus = z.enum(['pending', 'assigned', 'resolved', 'expired', 'rejected', 'cancelled', 'none']);
+export const effectTypes = [
+  'handoff_request',
+  'handoff_update',
+  'relay_to_agent',
+  'notify',
+  'http_request',
+  'create_ticket',
+  'record_csat',
+  'end',
+] as const;
+
+export const effectMatcherSchema = z.strictObject({
+  type: z.enum(effectTypes),
+  /** notify: email, slack or webhook. */
+  channel: z.enum(['email', 'slack', 'webhook']).optional(),
+  /** notify: one of the recipients. */
+  to: z.string().optional(),
+  /** Text the effect's subject, text, issue or summary contains (or "/regex/"). */
+  text: textMatch.optional(),
+  /** handoff_request / handoff_update: the handoff's status, create_ticket: its priority... compared as text. */
+  status: z.string().optional(),
+});
+export type EffectMatcher = z.infer<typeof effectMatcherSchema>;
+
+export const expectationSchema = z.strictObject({
+  /** Blocks visited since the previous `expect` step (or the start). */
+  reaches: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
+  notReaches: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
+  /** The block the conversation waits at now (null: waits nowhere). */
+  waitingAt: z.string().min(1).nullable().optional(),
+  /** Bot messages since the previous `expect`: each text must be in one of them. */
+  botSays: oneOrMany.optional(),
+  botDoesNotSay: oneOrMany.optional(),
+  /** Agent messages since the previous `expect`. */
+  agentSays: oneOrMany.optional(),
+  /** The first escalation (hand over or offer a person) since the previous `expect` has this reason; false: none. */
+  escalates: z.union([z.enum(escalationReasons), z.literal(false)]).optional(),
+  /** The current handoff: a status ("none": no handoff yet), or status / agent / reason. */
+  handoff: z
+    .union([
+      handoffStatus,
+      z.strictObject({
+        status: handoffStatus.optional(),
+        agent: z.string().optional(),
+        reason: z.union([z.enum(escalationReasons), z.literal('flow')]).optional(),
+      }),
+    ])
+    .optional(),
+  mode: z.enum(['bot', 'waiting', 'agent', 'closed']).optional(),
+  /** Variable values now (null: not set). */
+  variables: z.record(z.string(), valueSchema).optional(),
+  /** Effects emitted since the previous `expect`. */
+  effects: z.array(effectMatcherSchema).optional(),
+  noEffects: z.array(z.enum(effectTypes)).optional(),
+  /** Labels of the buttons shown now, in order ([]: none). */
+  buttons: z.array(z.string()).optional(),
+});
+export type Expectation = z.infer<typeof expectationSchema>;
+
+const comment = { comment: z.string().optional() };
+const agentAction = z.enum(['accept', 'say', 'note', 'transfer', 'decline', 'handback', 'close']);
+export type AgentAction = z.infer<typeof agentAction>;
+
+/** One schema per action key; a step must have exactly one of these keys. */
+export const stepSchemas = {
+  say: z.strictObject({ say: z.string(), ...comment }),
+  click: z.strictObject({ click: z.string().min(1), ...comment }),
+  agent: z
+    .strictObject({
+      agent: agentAction,
+      /** accept: the virtual agent (id or name); default: the first online one. */
+      as: z.string().min(1).optional(),
+      /** say / note: the text. */
+      text: z.string().min(1).optional(),
+      /** transfer: the virtual agent who takes the chat over. */
+      to: z.string().min(1).optional(),
+      /** decline / handback / close / transfer: the agent's note. */
+      note: z.string().optional(),
+      ...comment,
+    })
+    .superRefine((s, ctx) => {
+      if ((s.agent === 'say' || s.agent === 'note') && !s.text) ctx.addIssue({ code: 'custom', path: ['text'], message: `"agent": "${s.agent}" needs a "text"` });
+      if (s.agent === 'transfer' && !s.to) ctx.addIssue({ code: 'custom', path: ['to'], message: '"agent": "transfer" needs "to": the agent who takes the chat' });
+    }),
+  noAgent: z.strictObject({ noAgent: z.union([z.literal(true), z.string()]), ...comment }),
+  wait: z.strictObject({
+    wait: z.string().refine((s) => s === 'next_timer' || parseDuration(s) !== null, {
+      message: 'is not a duration; use e.g. "30s", "10m", "1h30m" or "next_timer"',
+    }),
+    ...comment,
+  }),
+  setTime: z.strictObject({ setTime: isoDate, ...comment }),
+  agents: z.strictObject({ agents: z.array(virtualAgentSchema), ...comment }),
+  online: z.strictObject({ online: names, ...comment }),
+  busy: z.strictObject({ busy: names, ...comment }),
+  offline: z.strictObject({ offline: names, ...comment }),
+  nobodyOnline: z.strictObject({ nobodyOnline: z.literal(true), ...comment }),
+  outsideBusinessHours: z.strictObject({ outsideBusinessHours: z.literal(true), ...comment }),
+  httpReply: z.strictObject({
+    httpReply: z.strictObject({ status: z.number().int().min(0).max(999).optional(), ok: z.boolean().optional(), body: z.unknown().optional() }),
+    ...comment,
+  }),
+  leave: z.strictObject({ leave: z.literal(true), ...comment }),
+  expect: z.strictObject({ expect: expectationSchema, ...comment }),
+} as const;
+
+export type StepKey = keyof typeof stepSchemas;
+export const stepKeys = Object.keys(stepSchemas) as StepKey[];
+export type ScenarioStep = { [K in StepKey]: z.infer<(typeof stepSchemas)[K]> }[StepKey];
+
+const scenarioBase = z.strictObject({
+  name: z.string().min(1),
+  description: z.string().optional(),
+  /** Skipped scenarios are listed but not run. */
+  skip: z.boolean().optional(),
+  /** Virtual clock start (default: the file's `now`, else 2026-03-02T10:00:00Z, a Monday). */
+  now: isoDate.optional(),
+  /** Who is signed in (default: the file's `agents`; absent everywhere: presence unknown, nobody is auto-assigned). */
+  agents: z.array(virtualAgentSchema).optional(),
+  /** Start at this block instead of Start (the Start block's `next` is pointed at it). */
+  startAt: z.string().min(1).optional(),
+  /** Variables set before the conversation starts. */
+  variables: z.record(z.string(), valueSchema).optional(),
+  /** Replies to HTTP Request blocks, first match wins (added to the file's `http`); unmatched calls fail. */
+  http: z.array(httpMockSchema).optional(),
+  conversationId: z.string().min(1).optional(),
+  steps: z.array(z.unknown()).min(1, 'a scenario needs at least one step'),
+});
+
+export type Scenario = Omit<z.infer<typeof scenarioBase>, 'steps'> & { steps: ScenarioStep[] };
+
+const fileBase = z.strictObject({
+  $schema: z.string().optional(),
+  version: z.literal(SCENARIO_FILE_VERSION),
+  /** The id of the flow these scenarios test (checked against the flow when given). */
+  flow: z.string().optional(),
+  now: isoDate.optional(),
+  agents: z.array(virtualAgentSchema).optional(),
+  http: z.array(httpMockSchema).optional(),
+  scenarios: z.array(z.unknown()),
+});
+
+export type ScenarioFile = Omit<z.infer<typeof fileBase>, 'scenarios'> & { scenarios: Scenario[] };
+
+export interface ScenarioProblem {
+  /** JSON path, e.g. "$.scenarios[2].steps[3].agent". */
+  path: string;
+  message: string;
+  hint: string;
+}
+
+export type ScenarioFileResult = { ok: true; file: ScenarioFile; problems: [] } | { ok: false; file: null; problems: ScenarioProblem[] };
+
+function zodProblems(error: z.ZodError, base: PropertyKey[], hint: string): ScenarioProblem[] {
+  return error.issues.map((issue) => {
+    const path = [...base, ...issue.path];
+    let message = issue.message;
+    if (issue.code === 'unrecognized_keys') message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    return { path: jsonPath(path), message, hint };
+  });
+}
+
+/** Distance for "did you mean". */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+  return d[a.length][b.length];
+}
+
+function didYouMean(key: string): string {
+  const best = stepKeys.map((k) => ({ k, d: editDistance(key.toLowerCase(), k.toLowerCase()) })).sort((a, b) => a.d - b.d)[0];
+  return best && best.d <= 3 ? ` Did you mean "${best.k}"?` : '';
+}
+
+const STEP_HINT = `A step is an object with one action: ${stepKeys.map((k) => `"${k}"`).join(', ')} (and an optional "comment").`;
+
+/** Validates one step; `path` is where it sits in the file. */
+export function parseStep(raw: unknown, path: PropertyKey[]): { ok: true; step: ScenarioStep } | { ok: false; problems: ScenarioProblem[] } {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { ok: false, problems: [{ path: jsonPath(path), message: 'a step must be an object, e.g. {"say": "hello"}', hint: STEP_HINT }] };
+  }
+  const keys = Object.keys(raw).filter((k) => k !== 'comment');
+  const actions = keys.filter((k): k is StepKey => (stepKeys as string[]).includes(k));
+  const agentExtras = ['as', 'text', 'to', 'note'];
+  if (actions.length === 0) {
+    const unknown = keys.find((k) => !agentExtras.includes(k)) ?? keys[0];
+    return {
+      ok: false,
+      problems: [
+        {
+          path: jsonPath(path),
+          message: unknown ? `"${unknown}" is not a step action.${didYouMean(unknown)}` : 'the step has no action',
+          hint: STEP_HINT,
+        },
+      ],
+    };
+  }
+  if (actions.length > 1) {
+    return {
+      ok: false,
+      problems: [{ path: jsonPath(path), message: `a step has one action, this one has ${actions.map((a) => `"${a}"`).join(' and ')}`, hint: 'Split it into one step per action, in the order they happen.' }],
+    };
+  }
+  const key = actions[0];
+  const r = stepSchemas[key].safeParse(raw);
+  if (!r.success) return { ok: false, problems: zodProblems(r.error, path, hintFor(key)) };
+  return { ok: true, step: r.data as ScenarioStep };
+}
+
+function hintFor(key: StepKey): string {
+  switch (key) {
+    case 'agent':
+      return 'Agent steps: {"agent": "accept", "as": "Ana"}, {"agent": "say", "text": "..."}, {"agent": "note", "text": "..."}, {"agent": "transfer", "to": "Ben"}, {"agent": "decline"}, {"agent": "handback"}, {"agent": "close"}.';
+    case 'expect':
+      return 'Expectations: reaches, notReaches, waitingAt, botSays, botDoesNotSay, agentSays, escalates, handoff, mode, variables, effects, noEffects, buttons (see the README, "Scenarios").';
+    case 'wait':
+      return 'Move the virtual clock: {"wait": "10m"}, {"wait": "90s"}, {"wait": "next_timer"}.';
+    case 'agents':
+      return 'Agents look like {"name": "Ana", "status": "online", "skills": ["billing"], "languages": ["en"], "teams": ["support"], "capacity": 3}.';
+    default:
+      return STEP_HINT;
+  }
+}
+
+/** Validates a whole scenario file (already parsed from JSON). Never throws. */
+export function parseScenarioFile(doc: unknown): ScenarioFileResult {
+  const problems: ScenarioProblem[] = [];
+  const top = fileBase.safeParse(doc);
+  if (!top.success) {
+    const hint = 'A scenario file looks like {"version": 1, "flow": "<flow id>", "scenarios": [{"name": "...", "steps": [...]}]}.';
+    return { ok: false, file: null, problems: zodProblems(top.error, [], hint) };
+  }
+  const scenarios: Scenario[] = [];
+  const seen = new Map<string, number>();
+  top.data.scenarios.forEach((raw, i) => {
+    const r = scenarioBase.safeParse(raw);
+    if (!r.success) {
+      problems.push(...zodProblems(r.error, ['scenarios', i], 'A scenario has a "name" and "steps"; optional: description, now, agents, startAt, variables, http, skip.'));
+      return;
+    }
+    const earlier = seen.get(r.data.name);
+    if (earlier !== undefined) {
+      problems.push({ path: jsonPath(['scenarios', i, 'name']), message: `the name "${r.data.name}" is already used by scenarios[${earlier}]`, hint: 'Give every scenario its own name: reports and the studio find scenarios by name.' });
+    }
+    seen.set(r.data.name, i);
+    const steps: ScenarioStep[] = [];
+    r.data.steps.forEach((s, j) => {
+      const p = parseStep(s, ['scenarios', i, 'steps', j]);
+      if (p.ok) steps.push(p.step);
+      else problems.push(...p.problems);
+    });
+    scenarios.push({ ...r.data, steps });
+  });
+  if (problems.length) return { ok: false, file: null, problems };
+  return { ok: true, file: { ...top.data, scenarios }, problems: [] };
+}
+
+/** Reads a scenario file from its text: JSON syntax errors come back as a problem with line and column. */
+export function parseScenarioText(text: string): ScenarioFileResult {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.trim() === '') {
+    return { ok: false, file: null, problems: [{ path: '$', message: 'the file is empty', hint: 'Save a scenario from the studio\'s simulator, or start from {"version": 1, "scenarios": []}.' }] };
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(body);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    const pos = /position (\d+)/.exec(msg);
+    let where = '';
+    if (pos) {
+      const before = body.slice(0, Number(pos[1]));
+      const line = before.split('\n').length;
+      const column = Number(pos[1]) - before.lastIndexOf('\n');
+      where = ` at line ${line}, column ${column}`;
+    }
+    return {
+      ok: false,
+      file: null,
+      problems: [{ path: '$', message: `the file is not valid JSON${where}: ${msg.replace(/^.*?:\s*/, '').replace(/ in JSON at position \d+.*$/, '')}`, hint: 'Look for a missing comma, a comma before } or ], or a missing quote near that spot (JSON allows no comments).' }],
+    };
+  }
+  return parseScenarioFile(doc);
+}
+
+/** One line per problem: "FILE $.path: message\n  hint: ...". */
+export function formatScenarioProblems(file: string, problems: readonly ScenarioProblem[]): string {
+  return problems.map((p) => `${file} ${p.path}: ${p.message}\n  hint: ${p.hint}`).join('\n');
+}

@@ -1,0 +1,391 @@
+/**
+ * A simulated conversation driven by scenario steps: what the studio's simulator panel, the scenario
+ * runner and `baton test` all use. It wraps `createSimulation` (the engine on a virtual clock, playing the
+ * runtime's part) and adds what a tester controls:
+ *
+ *   - virtual agents (virtualAgents.ts): who is online, busy or offline, their skills, languages, teams and
+ *     capacity; auto-assignment picks among them with the runtime's own policy (`pickAgent`), and each
+ *     assignment is explained (`assignments`);
+ *   - the agent's actions: accept as X, say, private note, transfer to Y, decline, hand back, close;
+ *   - the virtual clock: wait a duration, to the next timer, set a date and time, "outside business hours";
+ *   - HTTP replies: mocks (by block, URL, method), a reply typed by the tester, or a timeout;
+ *   - start at any block with variables already set.
+ *
+ * Every action is `apply(step)` with a scenario step (scenarioSchema.ts) and returns the engine steps it
+ * caused, or `ok: false` with the reason in words (a button that is not shown, an agent who is offline,
+ * an event the engine refused). Successful actions are kept in `log`, so `recordScenario` can turn the
+ * session into a scenario. Pure: no clock, no network.
+ */
+import type { Step } from '../engine/types';
+import type { Flow, Value, Variable } from '../flow/schema';
+import type { HandoffStatus } from '../handoff/types';
+import { getBlockDefinition } from '../flow/blockRegistry';
+import { createSimulation, type HttpEffect, type HttpResult, type Simulation } from './createSimulation';
+import { parseDuration } from './parseDuration';
+import type { z } from 'zod';
+import type { HttpMock, ScenarioStep, virtualAgentSchema } from './scenarioSchema';
+import { closedTime, nextTimerAt } from './virtualClock';
+import {
+  agentIdFromName,
+  agentReleasedChat,
+  agentTookChat,
+  assignVirtualAgent,
+  findVirtualAgent,
+  nobodyOnline,
+  setAgentStatus,
+  toPresence,
+  virtualAgent,
+  type VirtualAgent,
+} from './virtualAgents';
+
+export type ActionStep = Exclude<ScenarioStep, { expect: unknown }>;
+
+export interface SessionSetup {
+  /** Virtual clock start, ms since epoch. */
+  now: number;
+  /** Who is signed in; undefined: unknown (nobody is auto-assigned, "nobody online" is never assumed). */
+  agents?: VirtualAgent[];
+  /** Start at this block instead of Start. */
+  startAt?: string;
+  /** Variables set before the conversation starts. */
+  variables?: Record<string, Value>;
+  /** Replies to HTTP Request blocks, first match wins. */
+  http?: HttpMock[];
+  /** Unmatched HTTP calls: 'fail' (take the error exit; the default) or 'wait' (pending for `httpReply`). */
+  httpDefault?: 'fail' | 'wait';
+  conversationId?: string;
+}
+
+export interface ActionResult {
+  ok: boolean;
+  /** Why the action could not be done; nothing changed. */
+  error?: string;
+  /** Engine steps the action caused, in order. */
+  steps: Step[];
+}
+
+export interface AgentNote {
+  at: number;
+  handoffId: string;
+  agentId: string;
+  agentName: string;
+  text: string;
+}
+
+export interface AssignmentRecord {
+  at: number;
+  handoffId: string;
+  agentId: string | null;
+  /** Why this agent, or why nobody (from the runtime's assignment policy). */
+  explanation: string;
+}
+
+export interface ScenarioSession {
+  /** The flow as run (Start rewired when `startAt` is set; preset variables as defaults). */
+  readonly flow: Flow;
+  readonly sim: Simulation;
+  readonly setup: SessionSetup;
+  /** The virtual clock, ms since epoch. */
+  readonly now: number;
+  readonly agents: VirtualAgent[] | undefined;
+  /** Successful actions so far, in order. */
+  readonly log: ActionStep[];
+  /** Private notes the agent wrote (the customer never sees them). */
+  readonly notes: AgentNote[];
+  /** Every auto-assignment decision, with its explanation. */
+  readonly assignments: AssignmentRecord[];
+  apply(step: ActionStep): ActionResult;
+  /** Blocks visited so far, in order. */
+  visited(): string[];
+}
+
+const ENTRY_EDGE_ID = '__scenario_entry';
+
+function inferType(v: Value): Variable['type'] {
+  return typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'boolean' : 'string';
+}
+
+/**
+ * The flow to run for a scenario that starts at `startAt` with `variables` set: the Start block's `next`
+ * edge points at `startAt`, and each preset variable becomes that variable's default. Throws a readable
+ * error when `startAt` is not a block of the flow.
+ */
+export function flowWithEntry(flow: Flow, startAt: string | undefined, variables: Record<string, Value> | undefined): Flow {
+  if (!startAt && (!variables || Object.keys(variables).length === 0)) return flow;
+  let { edges } = flow;
+  if (startAt) {
+    const start = flow.blocks.find((b) => getBlockDefinition(b.kind).isEntry);
+    if (!flow.blocks.some((b) => b.id === startAt)) {
+      const ids = flow.blocks.map((b) => b.id);
+      throw new ScenarioSetupError(`"startAt": there is no block "${startAt}" in flow "${flow.id}" (blocks: ${ids.slice(0, 12).join(', ')}${ids.length > 12 ? ', ...' : ''})`);
+    }
+    if (start && start.id !== startAt) {
+      edges = [...edges.filter((e) => e.from !== start.id), { id: ENTRY_EDGE_ID, from: start.id, exit: 'next', to: startAt }];
+    }
+  }
+  let vars = flow.variables;
+  if (variables) {
+    vars = [...vars];
+    for (const [name, value] of Object.entries(variables)) {
+      const i = vars.findIndex((v) => v.name === name);
+      if (i >= 0) vars[i] = { ...vars[i], default: value };
+      else vars.push({ name, type: inferType(value), default: value });
+    }
+  }
+  return { ...flow, edges, variables: vars };
+}
+
+/** A setup problem (unknown start block...): the scenario cannot run at all. */
+export class ScenarioSetupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ScenarioSetupError';
+  }
+}
+
+function mockMatches(mock: HttpMock, request: HttpEffect, blockId: string | null): boolean {
+  if (mock.block !== undefined && mock.block !== blockId) return false;
+  if (mock.url !== undefined && !request.url.includes(mock.url)) return false;
+  if (mock.method !== undefined && mock.method.toUpperCase() !== request.method.toUpperCase()) return false;
+  return true;
+}
+
+function resultOf(reply: { status?: number; ok?: boolean; body?: unknown }): HttpResult {
+  const status = reply.status ?? 200;
+  return { ok: reply.ok ?? (status >= 200 && status < 300), status, body: reply.body ?? {} };
+}
+
+const fmtTime = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+
+export function createScenarioSession(flow: Flow, setup: SessionSetup): ScenarioSession {
+  const runFlow = flowWithEntry(flow, setup.startAt, setup.variables);
+  let agents: VirtualAgent[] | undefined = setup.agents ? setup.agents.map((a) => ({ ...a })) : undefined;
+  const log: ActionStep[] = [];
+  const notes: AgentNote[] = [];
+  const assignments: AssignmentRecord[] = [];
+  /** HTTP requests that will never be answered by a mock (timeouts), or wait for the tester. */
+  const held: HttpEffect[] = [];
+  let lastStatus: HandoffStatus | null = null;
+  let lastAgent: string | null = null;
+
+  const sim = createSimulation(runFlow, {
+    now: setup.now,
+    conversationId: setup.conversationId ?? 'scenario',
+    agents: agents ? toPresence(agents) : undefined,
+  });
+
+  /** Bookkeeping for one engine step: explain assignments and count each agent's chats. */
+  function track(step: Step): void {
+    for (const e of step.effects) {
+      if (e.type === 'handoff_request' && e.autoAssign && agents) {
+        const r = assignVirtualAgent(agents, {
+          strategy: e.autoAssign.strategy,
+          maxChatsPerAgent: e.autoAssign.maxChatsPerAgent,
+          skill: e.skill,
+          language: e.language,
+          teams: e.teams,
+          agents: e.agents,
+        });
+        assignments.push({ at: sim.now, handoffId: e.handoff.id, agentId: r.agent?.id ?? null, explanation: r.explanation });
+      }
+      if (e.type === 'handoff_update' || e.type === 'handoff_request') {
+        const h = e.handoff;
+        if (agents && lastStatus === 'assigned' && lastAgent && (h.status !== 'assigned' || h.agentId !== lastAgent)) {
+          agents = agentReleasedChat(agents, lastAgent);
+        }
+        if (agents && h.status === 'assigned' && h.agentId && (lastStatus !== 'assigned' || lastAgent !== h.agentId)) {
+          agents = agentTookChat(agents, h.agentId, sim.now);
+        }
+        lastStatus = h.status;
+        lastAgent = h.agentId;
+      }
+    }
+    if (agents) sim.agents = toPresence(agents);
+  }
+
+  /** After engine steps: bookkeeping, then answer HTTP calls from the mocks (which may cause more steps). */
+  function after(steps: Step[]): Step[] {
+    const out = [...steps];
+    let i = 0;
+    for (;;) {
+      for (; i < out.length; i++) track(out[i]);
+      const request = sim.pendingHttp.shift();
+      if (!request) break;
+      const w = sim.state.waiting;
+      const blockId = w && w.kind === 'http' && w.requestId === request.requestId ? w.blockId : null;
+      const mock = (setup.http ?? []).find((m) => mockMatches(m, request, blockId));
+      if (mock?.timeout || (!mock && setup.httpDefault === 'wait')) {
+        held.push(request);
+        continue;
+      }
+      const result: HttpResult = mock ? resultOf(mock) : { ok: false, status: 0, body: null };
+      out.push(...sim.send({ type: 'http_result', requestId: request.requestId, ...result }));
+    }
+    return out;
+  }
+
+  const fail = (error: string): ActionResult => ({ ok: false, error, steps: [] });
+
+  function engine(steps: Step[]): ActionResult {
+    const refused = steps.find((s) => s.rejected);
+    const all = after(steps);
+    if (refused && steps.length === 1) return { ok: false, error: `the engine refused it: ${refused.rejected!.reason}`, steps: all };
+    return { ok: true, steps: all };
+  }
+
+  function moveClockTo(at: number): ActionResult {
+    return engine(sim.advance(at - sim.now));
+  }
+
+  function currentAgent(): { id: string; name: string } | string {
+    const h = sim.state.handoff;
+    if (!h || (sim.state.mode !== 'agent' && sim.state.mode !== 'waiting')) return 'no chat is with an agent: the bot is handling this conversation';
+    if (h.status !== 'assigned' || !h.agentId) return 'no agent has accepted this chat yet: accept it first';
+    return { id: h.agentId, name: h.agentName ?? h.agentId };
+  }
+
+  /** The virtual agent called `who` (id or name); when no agents are configured, anyone by that name. */
+  function resolveAgent(who: string | undefined, forWhat: string): { id: string; name: string } | string {
+    if (!agents) {
+      if (!who) return `${forWhat}: say who ("as": "Ana"), no virtual agents are set for this scenario`;
+      return { id: agentIdFromName(who), name: who };
+    }
+    if (!who) {
+      const first = agents.find((a) => a.status === 'online');
+      return first ? { id: first.id, name: first.name } : `${forWhat}: no virtual agent is online`;
+    }
+    const a = findVirtualAgent(agents, who);
+    if (!a) return `${forWhat}: there is no virtual agent "${who}" (agents: ${agents.map((x) => x.name).join(', ') || 'none'})`;
+    if (a.status !== 'online') return `${forWhat}: ${a.name} is ${a.status}; set them online first ({"online": ["${a.name}"]})`;
+    return { id: a.id, name: a.name };
+  }
+
+  function doAgent(step: Extract<ActionStep, { agent: unknown }>): ActionResult {
+    switch (step.agent) {
+      case 'accept': {
+        const who = resolveAgent(step.as, 'accept');
+        if (typeof who === 'string') return fail(who);
+        return engine(sim.agent({ type: 'agent_accepted', agentId: who.id, agentName: who.name }));
+      }
+      case 'say': {
+        const who = currentAgent();
+        if (typeof who === 'string') return fail(who);
+        return engine(sim.agent({ type: 'agent_message', agentId: who.id, agentName: who.name, text: step.text! }));
+      }
+      case 'note': {
+        const h = sim.state.handoff;
+        const who = currentAgent();
+        if (typeof who === 'string' || !h) return fail(typeof who === 'string' ? who : 'no handoff');
+        notes.push({ at: sim.now, handoffId: h.id, agentId: who.id, agentName: who.name, text: step.text! });
+        return { ok: true, steps: [] };
+      }
+      case 'transfer': {
+        const from = currentAgent();
+        if (typeof from === 'string') return fail(from);
+        const to = resolveAgent(step.to, 'transfer');
+        if (typeof to === 'string') return fail(to);
+        if (to.id === from.id) return fail(`transfer: the chat is already with ${from.name}`);
+        const note = step.note ?? `Transferred by ${from.name} to ${to.name}`;
+        const declined = engine(sim.agent({ type: 'agent_declined', agentId: from.id, note }));
+        if (!declined.ok) return declined;
+        const accepted = engine(sim.agent({ type: 'agent_accepted', agentId: to.id, agentName: to.name }));
+        return { ok: accepted.ok, error: accepted.error, steps: [...declined.steps, ...accepted.steps] };
+      }
+      case 'decline':
+      case 'handback':
+      case 'close': {
+        const who = currentAgent();
+        if (typeof who === 'string') return fail(who);
+        const type = step.agent === 'decline' ? 'agent_declined' : step.agent === 'handback' ? 'agent_handback' : 'agent_closed';
+        return engine(sim.agent(step.note === undefined ? { type, agentId: who.id } : { type, agentId: who.id, note: step.note }));
+      }
+    }
+  }
+
+  function setAgents(next: VirtualAgent[] | { agents: VirtualAgent[]; unknown: string[] }): ActionResult {
+    if (Array.isArray(next)) agents = next;
+    else {
+      if (next.unknown.length) return fail(`there is no virtual agent ${next.unknown.map((n) => `"${n}"`).join(', ')} (agents: ${(agents ?? []).map((a) => a.name).join(', ') || 'none'})`);
+      agents = next.agents;
+    }
+    sim.agents = toPresence(agents);
+    return { ok: true, steps: [] };
+  }
+
+  function doApply(step: ActionStep): ActionResult {
+    if ('say' in step) return engine(sim.say(step.say));
+    if ('click' in step) {
+      const shown = sim.shownButtons();
+      const wanted = step.click.trim().toLowerCase();
+      const button = shown.find((b) => b.id === step.click) ?? shown.find((b) => b.label.trim().toLowerCase() === wanted);
+      if (!button) {
+        return fail(shown.length ? `no button "${step.click}" is shown (shown: ${shown.map((b) => `"${b.label}"`).join(', ')})` : `no button "${step.click}" is shown: no buttons are on screen`);
+      }
+      return engine(sim.send({ type: 'choice', buttonId: button.id }));
+    }
+    if ('agent' in step) return doAgent(step);
+    if ('noAgent' in step) return engine(sim.agent(typeof step.noAgent === 'string' ? { type: 'no_agent', note: step.noAgent } : { type: 'no_agent' }));
+    if ('wait' in step) {
+      if (step.wait === 'next_timer') {
+        const at = nextTimerAt(sim.state);
+        if (at === null) return fail('wait next_timer: no timer is set (no queue timeout, waiting email or HTTP deadline is pending)');
+        return moveClockTo(Math.max(at, sim.now));
+      }
+      const ms = parseDuration(step.wait);
+      if (ms === null) return fail(`wait: "${step.wait}" is not a duration`);
+      return moveClockTo(sim.now + ms);
+    }
+    if ('setTime' in step) {
+      const at = Date.parse(step.setTime);
+      if (at < sim.now) return fail(`setTime: the virtual clock cannot go back (it is ${fmtTime(sim.now)}, asked for ${fmtTime(at)})`);
+      return moveClockTo(at);
+    }
+    if ('outsideBusinessHours' in step) {
+      const c = closedTime(runFlow, sim.now);
+      if (!c.ok) return fail(`outsideBusinessHours: ${c.reason}`);
+      return moveClockTo(c.at);
+    }
+    if ('agents' in step) return setAgents(step.agents.map((a) => virtualAgentFrom(a)));
+    if ('online' in step) return setAgents(setAgentStatus(agents ?? [], step.online, 'online'));
+    if ('busy' in step) return setAgents(setAgentStatus(agents ?? [], step.busy, 'busy'));
+    if ('offline' in step) return setAgents(setAgentStatus(agents ?? [], step.offline, 'offline'));
+    if ('nobodyOnline' in step) return setAgents(nobodyOnline(agents ?? []));
+    if ('httpReply' in step) {
+      const request = held.shift();
+      if (!request) return fail('httpReply: no HTTP request is waiting for a reply');
+      return engine(sim.send({ type: 'http_result', requestId: request.requestId, ...resultOf(step.httpReply) }));
+    }
+    if ('leave' in step) return engine(sim.send({ type: 'customer_left' }));
+    return fail(`unknown step ${JSON.stringify(step)}`);
+  }
+
+  const session: ScenarioSession = {
+    flow: runFlow,
+    sim,
+    setup,
+    get now() {
+      return sim.now;
+    },
+    get agents() {
+      return agents;
+    },
+    log,
+    notes,
+    assignments,
+    apply(step) {
+      const r = doApply(step);
+      if (r.ok) log.push(step);
+      return r;
+    },
+    visited() {
+      return sim.steps.flatMap((s) => s.visited);
+    },
+  };
+  after(sim.steps.slice());
+  return session;
+}
+
+/** A virtual agent from its scenario-file form. */
+export function virtualAgentFrom(a: z.infer<typeof virtualAgentSchema>): VirtualAgent {
+  return virtualAgent(a);
+}
