@@ -98,7 +98,8 @@ export function planStep(args: {
   const priorMode = priorState?.mode ?? null;
   const priorHandoffStatus = priorState?.handoff ? `${priorState.handoff.id}:${priorState.handoff.status}` : null;
   const handoffNow = state.handoff ? `${state.handoff.id}:${state.handoff.status}` : null;
-  if (priorMode !== state.mode || priorHandoffStatus !== handoffNow) {
+  const changed = priorState ? priorMode !== state.mode || priorHandoffStatus !== handoffNow : state.mode !== 'bot' || handoffNow !== null;
+  if (changed) {
     const h = state.handoff;
     append.push({
       from: 'system',
