@@ -5,7 +5,7 @@
  * add / remove / reorder that keep edges on the right exit.
  */
 import { ArrowDown, ArrowUp, Plus, Trash2 } from 'lucide-react';
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { builtinVariableNames } from '../../../shared/flow/builtinVariables';
 import type { FieldMeta } from '../../../shared/flow/blocks/types';
 import type { Block } from '../../../shared/flow/schema';
@@ -78,9 +78,24 @@ function BlockForm({ block }: { block: Block }) {
     return visible(f.meta, data);
   });
 
-  const form = shown.map((f) => (
-    <FieldEditor key={f.path.join('.')} schema={f.schema} meta={f.meta} value={getPath(data, f.path)} ctx={ctx} onChange={(v) => setField(f.path, v)} />
-  ));
+  // The registry lists nested fields too (autoAssign, autoAssign.enabled...): a parent with listed children
+  // becomes a titled fieldset of those children instead of a generic sub-form.
+  const key = (f: { path: string[] }) => f.path.join('.');
+  const hasChildren = (f: { path: string[] }) => fields.some((c) => c.path.length === f.path.length + 1 && key(c).startsWith(`${key(f)}.`));
+  const render = (f: (typeof fields)[number]): ReactNode => {
+    if (hasChildren(f)) {
+      const children = shown.filter((c) => c.path.length === f.path.length + 1 && key(c).startsWith(`${key(f)}.`));
+      return (
+        <fieldset key={key(f)} className="st-fieldset">
+          <legend>{f.meta.title}</legend>
+          {f.meta.help && <p className="bt-field-help">{f.meta.help}</p>}
+          {children.map(render)}
+        </fieldset>
+      );
+    }
+    return <FieldEditor key={key(f)} schema={f.schema} meta={f.meta} value={getPath(data, f.path)} ctx={ctx} onChange={(v) => setField(f.path, v)} />;
+  };
+  const form = shown.filter((f) => f.path.length === 1).map(render);
 
   const assignationField = fields.find((f) => f.path[0] === 'assignation');
 

@@ -141,8 +141,8 @@ export function createStudioStore(initial: Flow): StudioStore {
         future: [],
         revision: state.revision + 1,
         lastPatches: result.patches,
-        ...(result.selection ? { selection: result.selection, edgeSelection: [] } : {}),
-        ...pruneSelection(result.flow, result.selection ?? state.selection, state.edgeSelection),
+        // New blocks (add, duplicate, paste) become the selection; otherwise keep what still exists.
+        ...pruneSelection(result.flow, result.selection?.length ? result.selection : state.selection, state.edgeSelection),
       });
       return true;
     },
