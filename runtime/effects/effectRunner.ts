@@ -48,7 +48,7 @@ const headerSafe = (v: string) => v.replace(/[\r\n]/g, '');
 export class EffectRunner implements HttpPerformer {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
-  private stopped = false;
+  private stopped = true; // until start()
   private kicked = false;
   private mailer: Transporter | null = null;
 

@@ -27,6 +27,8 @@ export interface RuntimeOptions {
   now?: () => number;
   env?: NodeJS.ProcessEnv;
   pollMs?: number;
+  /** Run the timer and outbox loops (default true); tests turn them off and call `runner.tick()`. */
+  effectLoop?: boolean;
 }
 
 export interface RunningRuntime {
@@ -89,7 +91,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
   const port = typeof address === 'object' && address ? address.port : (opts.port ?? 3000);
   const host = opts.host ?? '127.0.0.1';
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  runner.start();
+  if (opts.effectLoop !== false) runner.start();
   let prune: NodeJS.Timeout | null = null;
   if (config.retentionDays > 0) {
     const run = () =>

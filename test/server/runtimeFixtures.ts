@@ -10,7 +10,7 @@ import { validateFlow } from '../../shared/flow/validateFlow';
 import type { Flow } from '../../shared/flow/schema';
 import { startRuntime, type RunningRuntime, type RuntimeOptions } from '../../runtime/serve/startRuntime';
 
-export function shopFlow(opts: { apiUrl?: string; webhookUrl?: string; greeting?: string; queueTimeoutMinutes?: number; variables?: Array<{ name: string; type: string }> } = {}): Flow {
+export function shopFlow(opts: { apiUrl?: string; webhookUrl?: string; greeting?: string; queueTimeoutMinutes?: number; variables?: Array<{ name: string; type: string }>; notify?: { channel: 'email' | 'slack' | 'webhook'; to: string[] } } = {}): Flow {
   const doc = {
     version: 1,
     id: 'shop',
@@ -43,7 +43,7 @@ export function shopFlow(opts: { apiUrl?: string; webhookUrl?: string; greeting?
         },
       },
       { id: 'status', kind: 'message', data: { text: 'Your order is {{orderStatus}}.' } },
-      { id: 'tell', kind: 'notify', data: { channel: 'webhook', to: [opts.webhookUrl ?? 'http://127.0.0.1:9/hook'], subject: 'Order looked up', text: 'Status {{orderStatus}}' } },
+      { id: 'tell', kind: 'notify', data: { ...(opts.notify ?? { channel: 'webhook', to: [opts.webhookUrl ?? 'http://127.0.0.1:9/hook'] }), subject: 'Order looked up', text: 'Status {{orderStatus}}' } },
       { id: 'down', kind: 'message', data: { text: 'The order service is down, sorry.' } },
       { id: 'takeover', kind: 'human_takeover', data: { assignation: 'simple', queueTimeoutMinutes: opts.queueTimeoutMinutes ?? 1 } },
       { id: 'nobody', kind: 'message', data: { text: 'Nobody is free right now; we will email you.' } },
@@ -101,7 +101,7 @@ export async function startTestRuntime(opts: Partial<RuntimeOptions> & { flows?:
     dataDir: dir,
     logger: pino({ level: 'silent' }),
     now: () => clock.now,
-    pollMs: 3_600_000, // tests call runner.tick() themselves
+    effectLoop: false, // tests call runner.tick() themselves
     env: { BATON_SECRET_SHOP_KEY: 'k-123' },
     ...opts,
     flows: opts.flows ?? [shopFlow()],
