@@ -7,7 +7,7 @@
  *
  * Pure: no Node, DOM, React or Electron imports.
  */
-import { enableArrayMethods, enablePatches, freeze, produce, type Draft } from 'immer';
+import { current, enableArrayMethods, enablePatches, freeze, isDraft, produce, type Draft } from 'immer';
 import { builtinVariableNames } from '../builtinVariables';
 import {
   escalationPolicySchema,
@@ -581,10 +581,10 @@ function renameVariable(tx: Tx, edit: Op<'rename_variable'>): void {
   if (to === from) return;
   if ((tx.draft.variables ?? []).some((v) => v.name === to)) throw new FlowEditError('id_taken', `There is already a variable '${to}'.`);
   tx.set(['variables', k, 'name'], to);
-  tx.blocks.forEach((_b, i) => {
-    const data = plain(blockAt(tx, i).data);
+  tx.rawList(tx.draft.blocks as Block[]).forEach((b, i) => {
+    const data = isDraft(b) ? current(b.data) : b.data;
     const renamed = renameVariableIn(data, from, to);
-    if (renamed !== data) writeData(tx, i, data, renamed as Record<string, unknown>);
+    if (renamed !== data) writeData(tx, i, cloneJson(data), cloneJson(renamed) as Record<string, unknown>);
   });
   for (const field of ['settings', 'escalation'] as const) {
     const value = plain(tx.draft[field]) as unknown;

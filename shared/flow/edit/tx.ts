@@ -66,6 +66,14 @@ export class Tx {
     for (const e of this.edges) this.edgeIds.add(e.id);
   }
 
+  /**
+   * The draft array's elements without making a draft of each one (immer's array plugin answers `concat`
+   * from the underlying array): untouched elements come back as the frozen originals, touched ones as drafts.
+   */
+  rawList<T>(list: T[]): T[] {
+    return list.concat();
+  }
+
   /** Inverse patches in the order they must be applied (last change undone first). */
   get inverse(): Patch[] {
     return [...this.inverses].reverse();
@@ -82,10 +90,17 @@ export class Tx {
     return id;
   }
 
+  /** id -> index in `blocks`, rebuilt lazily after blocks are added, removed or renamed. */
+  private blockIndexCache: Map<string, number> | null = null;
+
   blockIndex(id: string): number {
-    const list = this.blocks;
-    for (let i = 0; i < list.length; i++) if (list[i].id === id) return i;
-    return -1;
+    if (!this.blockIndexCache) {
+      this.blockIndexCache = new Map();
+      this.blocks.forEach((b, i) => {
+        if (!this.blockIndexCache!.has(b.id)) this.blockIndexCache!.set(b.id, i);
+      });
+    }
+    return this.blockIndexCache.get(id) ?? -1;
   }
 
   edgeIndex(id: string): number {
@@ -132,7 +147,9 @@ export class Tx {
   /** Inserts `value` at `index` of the array at `arrayPath`. */
   insert(arrayPath: Path, index: number, value: unknown): void {
     const arr = this.at(arrayPath) as unknown as unknown[];
-    arr.splice(index, 0, cloneJson(value));
+    // push: immer's array plugin makes an append O(1); a splice re-checks every element.
+    if (index === arr.length) arr.push(cloneJson(value));
+    else arr.splice(index, 0, cloneJson(value));
     const path = [...arrayPath, index];
     this.record({ op: 'add', path, value: cloneJson(value) }, { op: 'remove', path });
   }
@@ -179,6 +196,7 @@ export class Tx {
   addBlock(block: Flow['blocks'][number], index = this.blocks.length): void {
     this.insert(['blocks'], index, block);
     this.blocks.splice(index, 0, { id: block.id, kind: block.kind });
+    this.blockIndexCache = null;
     this.ids.add(block.id);
   }
 
@@ -189,6 +207,7 @@ export class Tx {
       this.ids.delete(this.blocks[i].id);
       this.blocks.splice(i, 1);
     }
+    this.blockIndexCache = null;
   }
 
   renameBlockAt(index: number, to: string): void {
@@ -196,5 +215,6 @@ export class Tx {
     this.ids.delete(this.blocks[index].id);
     this.blocks[index] = { ...this.blocks[index], id: to };
     this.ids.add(to);
+    this.blockIndexCache = null;
   }
 }
