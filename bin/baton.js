@@ -4,4 +4,5 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../runtime/cli/main.ts');
+const { runCli } = await import('../runtime/cli/main.ts');
+await runCli(process.argv.slice(2));

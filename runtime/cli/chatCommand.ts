@@ -5,7 +5,8 @@
 import { createInterface } from 'node:readline';
 import type { Effect, Step } from '../../shared/engine/types';
 import type { Flow } from '../../shared/flow/schema';
-import { createSimulation, type HttpEffect, type HttpResult } from '../../shared/simulator/createSimulation';
+import { createSimulation, MAX_ADVANCE_MS, type HttpEffect, type HttpResult } from '../../shared/simulator/createSimulation';
+import type { AgentPresence } from '../../shared/handoff/types';
 import { parseDuration } from '../../shared/simulator/parseDuration';
 
 export interface ChatOptions {
@@ -13,31 +14,46 @@ export interface ChatOptions {
   /** live: real HTTP requests; fail: every HTTP block takes its error exit. */
   http: 'live' | 'fail';
   color: boolean;
+  /** Where the tester's lines come from (process.stdin, or a stream in tests). */
+  input: NodeJS.ReadableStream;
+  /** A terminal: line editing, history (up/down arrows) and a prompt. Otherwise each line is echoed. */
+  interactive: boolean;
+  write: (text: string) => void;
 }
 
 const HELP = `Commands (everything else is sent as the customer's message; a number picks a shown button):
-  /accept [NAME]   play the agent: take the waiting chat (default name: Alex)
-  /say TEXT        play the agent: send TEXT to the customer
-  /decline         play the agent: put the chat back in the queue
-  /handback        play the agent: hand the conversation back to the bot (flow follows "resolved")
-  /close           play the agent: close the conversation
-  /noagent         the runtime found no agent (flow follows "no_agent")
-  /leave           the customer leaves
-  /wait DURATION   move the virtual clock, e.g. /wait 10m, /wait 90s, /wait 1h30m (fires due timers)
-  /state           show mode, variables, handoff and timers
-  /help            this list
-  /quit            leave the simulator`;
+  /accept [NAME]     play the agent: take the waiting chat (default name: Alex)
+  /say TEXT          play the agent: send TEXT to the customer
+  /decline           play the agent: put the chat back in the queue (its waiting timers start again)
+  /handback          play the agent: hand the conversation back to the bot (flow follows "resolved")
+  /close             play the agent: close the conversation
+  /online NAME...    these agents are online (auto-assignment picks from them; "nobody online" can be tried)
+  /offline [NAME...] these agents go offline (no name: everyone); /online with no name lists who is online
+  /noagent           the runtime found no agent (flow follows "no_agent")
+  /leave             the customer leaves
+  /wait DURATION     move the virtual clock, e.g. /wait 10m, /wait 90s, /wait 1h30m (fires due timers)
+  /state             show mode, variables, handoff and timers
+  /help              this list
+  /quit              leave the simulator
+The clock is virtual: it starts at --now (default: the real time) and only moves with /wait. Opening hours
+and queue timeouts follow it, so use e.g. --now 2026-11-24T10:00:00Z to try a weekday morning.`;
+
+/** Agents named with /online: what the engine and the simulator's assignment see. */
+function presence(name: string): AgentPresence {
+  return { id: agentIdOf(name), name, status: 'online', skills: [], languages: [], teams: [], activeChats: 0, lastAssignedAt: null };
+}
+const agentIdOf = (name: string) => 'agent-' + name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
 export async function chatCommand(file: string, flow: Flow, options: ChatOptions): Promise<number> {
   const c = (code: number, s: string) => (options.color ? `\x1b[${code}m${s}\x1b[0m` : s);
-  const out = (s: string) => process.stdout.write(s + '\n');
-  let agentId = 'agent-1';
+  const out = (s: string) => options.write(s + '\n');
+  let agentId = 'agent-alex';
   let agentName = 'Alex';
 
   out(
     c(1, `Baton simulator`) +
-      ` · ${flow.name} (${file}) · virtual clock ${new Date(options.now).toISOString().replace('.000Z', 'Z')}` +
-      `\nType /help for commands, /quit to leave.\n`,
+      ` · ${flow.name} (${file}) · virtual clock ${clock(options.now)}` +
+      `\nType /help for commands, /quit to leave. The clock only moves with /wait (start it elsewhere with --now).\n`,
   );
 
   const sim = createSimulation(flow, { now: options.now, conversationId: 'cli' });
@@ -47,7 +63,7 @@ export async function chatCommand(file: string, flow: Flow, options: ChatOptions
       if (step.rejected) out(c(33, `  · not done: ${step.rejected.reason}`));
       if (step.decision && step.decision.action !== 'none') {
         out(c(33, `  ⚑ escalation (${step.decision.action}): ${step.decision.reason} — ${step.decision.explanation}`));
-        for (const s of step.decision.signals) out(c(33, `      · ${s.reason} score ${s.score.toFixed(2)} / threshold ${s.threshold}: ${s.explanation}`));
+        for (const s of step.decision.signals) out(c(33, `      · ${s.reason}: ${s.explanation}`));
       }
       for (const m of step.messages) {
         const who = m.from === 'agent' ? c(35, `${m.name ?? 'agent'} ›`) : m.from === 'system' ? c(90, 'system ›') : c(36, 'bot ›');
@@ -70,20 +86,32 @@ export async function chatCommand(file: string, flow: Flow, options: ChatOptions
     }
   }
 
+  /** Why an agent command cannot apply now, said before asking the engine (which refuses with its own reason too). */
+  function agentCommandProblem(): string | null {
+    const s = sim.state;
+    if (!s.handoff || (s.mode !== 'waiting' && s.mode !== 'agent')) return 'no chat is waiting for an agent: the bot is handling this conversation (ask for a person first).';
+    return null;
+  }
+
   printSteps(sim.steps);
   await answerHttp();
 
-  const rl = createInterface({ input: process.stdin, terminal: false });
-  // At a terminal the prompt waits for the tester's typing; with piped input (a script) each line is echoed
-  // after the prompt instead, so the output reads as a transcript.
-  const interactive = Boolean(process.stdin.isTTY);
+  const rl = createInterface({
+    input: options.input,
+    output: options.interactive ? process.stdout : undefined,
+    terminal: options.interactive,
+    historySize: options.interactive ? 500 : 0,
+    prompt: '',
+  });
   const prompt = () => {
-    if (interactive) process.stdout.write(c(90, `[${sim.state.mode}] you › `));
+    if (!options.interactive) return;
+    rl.setPrompt(c(90, `[${sim.state.mode}] you › `));
+    rl.prompt();
   };
   prompt();
   for await (const raw of rl) {
     const line = raw.trim();
-    if (!interactive && line !== '') out(c(90, `[${sim.state.mode}] you › `) + line);
+    if (!options.interactive && line !== '') out(c(90, `[${sim.state.mode}] you › `) + line);
     if (line === '') {
       prompt();
       continue;
@@ -99,26 +127,63 @@ export async function chatCommand(file: string, flow: Flow, options: ChatOptions
         case '/help':
           out(HELP);
           break;
-        case '/accept':
-          if (arg) agentName = arg;
-          agentId = 'agent-' + agentName.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+        case '/accept': {
+          const problem = agentCommandProblem();
+          if (problem) {
+            out(c(33, `  · not done: ${problem}`));
+            break;
+          }
+          const h = sim.state.handoff!;
+          const name = arg || agentName;
+          if (h.status === 'assigned' && h.agentId !== agentIdOf(name)) {
+            out(c(33, `  · not done: ${h.agentName} has already accepted this chat, so ${name} cannot. /decline as ${h.agentName} first.`));
+            break;
+          }
+          agentName = name;
+          agentId = agentIdOf(name);
           printSteps(sim.agent({ type: 'agent_accepted', agentId, agentName }));
           break;
+        }
         case '/say':
           if (!arg) out('Usage: /say TEXT');
-          else printSteps(sim.agent({ type: 'agent_message', agentId, agentName, text: arg }));
+          else if (agentCommandProblem()) out(c(33, `  · not done: ${agentCommandProblem()}`));
+          else printSteps(sim.agent({ type: 'agent_message', agentId: sim.state.handoff?.agentId ?? agentId, agentName: sim.state.handoff?.agentName ?? agentName, text: arg }));
           break;
         case '/decline':
-          printSteps(sim.agent({ type: 'agent_declined', agentId }));
-          break;
         case '/handback':
-          printSteps(sim.agent({ type: 'agent_handback', agentId }));
+        case '/close': {
+          const problem = agentCommandProblem();
+          if (problem) {
+            out(c(33, `  · not done: ${problem}`));
+            break;
+          }
+          const who = sim.state.handoff!.agentId ?? agentId;
+          const type = cmd === '/decline' ? 'agent_declined' : cmd === '/handback' ? 'agent_handback' : 'agent_closed';
+          printSteps(sim.agent({ type, agentId: who }));
           break;
-        case '/close':
-          printSteps(sim.agent({ type: 'agent_closed', agentId }));
+        }
+        case '/online': {
+          const names = rest.filter(Boolean);
+          if (names.length === 0) {
+            out(sim.agents?.length ? `online: ${sim.agents.map((a) => a.name).join(', ')}` : 'nobody is set online (the engine assumes someone may answer). Usage: /online NAME...');
+            break;
+          }
+          const agents = [...(sim.agents ?? [])];
+          for (const n of names) if (!agents.some((a) => a.id === agentIdOf(n))) agents.push(presence(n));
+          sim.agents = agents;
+          out(`online: ${agents.map((a) => a.name).join(', ')}`);
           break;
+        }
+        case '/offline': {
+          const names = rest.filter(Boolean);
+          const agents = names.length === 0 ? [] : (sim.agents ?? []).filter((a) => !names.some((n) => agentIdOf(n) === a.id));
+          sim.agents = agents;
+          out(agents.length ? `online: ${agents.map((a) => a.name).join(', ')}` : 'nobody is online now: a Human Takeover block will take its "no_agent" exit.');
+          break;
+        }
         case '/noagent':
-          printSteps(sim.agent({ type: 'no_agent' }));
+          if (agentCommandProblem()) out(c(33, `  · not done: ${agentCommandProblem()}`));
+          else printSteps(sim.agent({ type: 'no_agent' }));
           break;
         case '/leave':
           printSteps(sim.send({ type: 'customer_left' }));
@@ -126,9 +191,10 @@ export async function chatCommand(file: string, flow: Flow, options: ChatOptions
         case '/wait': {
           const ms = parseDuration(rest.join(''));
           if (ms === null) out('Usage: /wait DURATION, e.g. /wait 10m, /wait 90s, /wait 1h30m');
+          else if (ms > MAX_ADVANCE_MS || sim.now + ms >= MAX_CLOCK) out(`Too long: /wait moves the clock at most ${MAX_ADVANCE_MS / 86_400_000 / 365} years at once, and not past the year 9999.`);
           else {
             printSteps(sim.advance(ms));
-            out(c(90, `  · clock: ${new Date(sim.now).toISOString().replace('.000Z', 'Z')}`));
+            out(c(90, `  · clock: ${clock(sim.now)}`));
           }
           break;
         }
@@ -151,14 +217,22 @@ export async function chatCommand(file: string, flow: Flow, options: ChatOptions
   return 0;
 }
 
+/** Latest virtual time the simulator moves to (dates after it cannot be printed). */
+const MAX_CLOCK = Date.UTC(9999, 11, 31);
+
+function clock(t: number): string {
+  return new Date(t).toISOString().replace('.000Z', 'Z');
+}
+
 function describeState(sim: ReturnType<typeof createSimulation>): string {
   const s = sim.state;
   const lines = [
-    `mode: ${s.mode}   waiting: ${s.waiting ? `${s.waiting.kind} at ${s.waiting.blockId}` : 'nothing'}   clock: ${new Date(sim.now).toISOString()}`,
+    `mode: ${s.mode}   waiting: ${s.waiting ? `${s.waiting.kind} at ${s.waiting.blockId}` : 'nothing'}   clock: ${clock(sim.now)}`,
     `variables: ${JSON.stringify(s.variables)}`,
   ];
   if (s.handoff) lines.push(`handoff: ${s.handoff.id} ${s.handoff.status} (${s.handoff.assignation}, reason ${s.handoff.reason}, agent ${s.handoff.agentName ?? '-'})`);
-  if (s.timers.length) lines.push(`timers: ${s.timers.map((t) => `${t.purpose} at ${new Date(t.at).toISOString()}`).join(', ')}`);
+  if (s.timers.length) lines.push(`timers: ${s.timers.map((t) => `${t.purpose} at ${clock(t.at)}`).join(', ')}`);
+  lines.push(`agents online: ${sim.agents === undefined ? 'not set (use /online NAME...)' : sim.agents.length ? sim.agents.map((a) => a.name).join(', ') : 'nobody'}`);
   return lines.join('\n');
 }
 
@@ -173,7 +247,7 @@ export function describeEffect(e: Effect): string | null {
     case 'notify':
       return `${e.channel} to ${e.to.join(', ')}: ${e.subject ? e.subject + ' — ' : ''}${e.text}`;
     case 'set_timer':
-      return `timer ${e.timer.purpose} set for ${new Date(e.timer.at).toISOString()}`;
+      return `timer ${e.timer.purpose} set for ${clock(e.timer.at)}`;
     case 'cancel_timer':
       return null;
     case 'http_request':

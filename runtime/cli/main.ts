@@ -1,7 +1,12 @@
 /**
- * The `baton` command line. Exit codes: 0 success; 1 a flow is invalid (`validate`); 2 the command could not
- * run (unreadable file, bad JSON, invalid flow for `chat`/`simulate`, bad arguments). Never a stack trace.
+ * The `baton` command line. Never a stack trace. Exit codes:
+ *   0  success (also: --help, --version, and when the reader of our output closes the pipe early, e.g. `| head -1`)
+ *   1  a flow is invalid (`validate`)
+ *   2  the command could not run: unreadable file (missing, a folder, a named pipe, a device, too big), bad JSON,
+ *      an invalid flow for `chat`/`simulate`, bad arguments or options (unknown command, bad --now)
+ *   3  an unexpected internal error (a bug: the message asks to report it)
  */
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { chatCommand } from './chatCommand';
 import { formatProblems } from './formatProblems';
@@ -11,10 +16,24 @@ import { simulateCommand } from './simulateCommand';
 import { registerStudioCommand } from './studioCommand';
 import type { Flow } from '../../shared/flow/schema';
 
-function parseNow(value: string): number {
+/** Earliest and latest --now accepted: the virtual clock must stay a real, printable date after any /wait. */
+const MIN_NOW = Date.UTC(1970, 0, 1);
+const MAX_NOW = Date.UTC(9999, 0, 1);
+
+export function parseNow(value: string): number {
   const t = Date.parse(value);
   if (Number.isNaN(t)) throw new CliError(`--now: "${value}" is not a date; use ISO 8601, e.g. 2026-11-23T10:00:00Z`);
+  if (t < MIN_NOW || t >= MAX_NOW) throw new CliError(`--now: "${value}" is out of range; use a date between 1970 and 9998, e.g. 2026-11-23T10:00:00Z`);
   return t;
+}
+
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
 }
 
 class CliError extends Error {
@@ -37,11 +56,12 @@ async function loadValidFlow(file: string): Promise<Flow> {
   return result.flow;
 }
 
-async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[]): Promise<number> {
   const program = new Command();
   let exitCode = 0;
   program
     .name('baton')
+    .version(packageVersion(), '-V, --version', 'print the version of baton')
     .description('Design, check and run chatbot flows that hand over to a person at the right moment.')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
@@ -76,7 +96,14 @@ async function main(argv: string[]): Promise<number> {
     .action(async (file: string, opts: { now?: string; http: 'live' | 'fail'; color: boolean }) => {
       const now = opts.now ? parseNow(opts.now) : Date.now();
       const flow = await loadValidFlow(file);
-      exitCode = await chatCommand(file, flow, { now, http: opts.http, color: opts.color && Boolean(process.stdout.isTTY) });
+      exitCode = await chatCommand(file, flow, {
+        now,
+        http: opts.http,
+        color: opts.color && Boolean(process.stdout.isTTY),
+        input: process.stdin,
+        interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+        write: (s) => process.stdout.write(s),
+      });
     });
 
   program
@@ -113,12 +140,25 @@ async function main(argv: string[]): Promise<number> {
   return exitCode;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err) => {
+/**
+ * Runs the CLI as a process (bin/baton.js): a closed pipe on stdout (`baton simulate ... | head -1`) ends the
+ * command quietly with exit 0 instead of an EPIPE stack trace; any other stream error is reported in words.
+ */
+export async function runCli(argv: string[]): Promise<void> {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') process.exit(0);
+      try {
+        process.stderr.write(`baton: cannot write the output: ${err.message}\n`);
+      } finally {
+        process.exit(2);
+      }
+    });
+  }
+  try {
+    process.exitCode = await main(argv);
+  } catch (err) {
     process.stderr.write(`baton: unexpected error: ${(err as Error)?.message ?? String(err)}\n`);
     process.exitCode = 3;
-  },
-);
+  }
+}

@@ -3,10 +3,9 @@
  * and prints, for each, the first escalation (handoff or offer of a person), the handoff and the transcript.
  * One JSON line per conversation on stdout; a summary on stderr. Bad lines are reported and skipped.
  */
-import { readFile } from 'node:fs/promises';
 import cliProgress from 'cli-progress';
 import type { EscalationReason, Flow } from '../../shared/flow/schema';
-import { describeReadError } from './readFlowFile';
+import { readTextFile } from './readFlowFile';
 import { playConversation, type PlayedConversation } from '../../shared/simulator/playConversation';
 
 export interface SimulateOptions {
@@ -36,13 +35,12 @@ function parseLine(line: string): ParsedLine | string {
 }
 
 export async function simulateCommand(flow: Flow, options: SimulateOptions): Promise<number> {
-  let text: string;
-  try {
-    text = await readFile(options.conversations, 'utf8');
-  } catch (err) {
-    process.stderr.write(`baton simulate: ${describeReadError(options.conversations, err)}\n`);
+  const read = await readTextFile(options.conversations);
+  if (!read.ok) {
+    process.stderr.write(`baton simulate: ${read.message}\n`);
     return 2;
   }
+  const text = read.text;
   const lines = text.split(/\r?\n/);
   const total = lines.filter((l) => l.trim() !== '').length;
   const bar =
