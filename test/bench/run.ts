@@ -17,6 +17,7 @@ import type { Flow } from '../../shared/flow/schema';
 import { analyzeText } from '../../shared/nlu/analyzeText';
 import { playConversation } from '../../shared/simulator/playConversation';
 import { fillTemplate, messagePool, messageTemplates, randomConversation, resolveClick, seededRandom } from './conversationGenerator';
+import { editBench } from './editBench';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const loaded = loadFlowText(readFileSync(root + 'flows/customer-support.json', 'utf8'));
@@ -188,3 +189,6 @@ table('Serialised state of a 10-turn conversation', [
   ['state with transcript text emptied', fmt(transcriptSkeleton), '', ''],
   ['state without transcript', fmt(withoutTranscript), '< 2,048', met(withoutTranscript < 2048)],
 ]);
+
+/* ---------------------------------------------------------------- studio edits (test/bench/editBench.ts) */
+editBench(1000, 1200);
