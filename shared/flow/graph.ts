@@ -7,8 +7,11 @@
  *
  * Pure: no Node, DOM, React or Electron imports.
  */
-import { blockRegistry } from './blockRegistry';
+import { blockDefinitions } from './blockRegistry';
 import type { Flow } from './schema';
+
+/** The parts of a flow the graph helpers read (a flow that only partly parsed still has these). */
+export type FlowGraph = Pick<Flow, 'blocks' | 'edges'> & { escalation?: Pick<Flow['escalation'], 'targetBlockId'> | null };
 
 /** exit -> target block id for one block. When two edges share an exit (a validation error), the first wins. */
 export function outgoing(flow: Flow, blockId: string): Map<string, string> {
@@ -18,32 +21,39 @@ export function outgoing(flow: Flow, blockId: string): Map<string, string> {
 }
 
 /**
- * block id -> ids of the blocks the conversation can move to next: edge targets plus a jump block's target.
- * Targets that do not exist are left out (the validator reports them separately).
+ * block id -> ids of the blocks the conversation can move to next: edge targets plus the blocks a kind
+ * continues at without an edge (a Jump's target, `BlockDefinition.jumpsTo`). Targets that do not exist are
+ * left out (the validator reports them separately).
  */
-export function successors(flow: Flow): Map<string, string[]> {
+export function successors(flow: FlowGraph): Map<string, string[]> {
   const next = new Map<string, string[]>();
   for (const b of flow.blocks) if (!next.has(b.id)) next.set(b.id, []);
   for (const e of flow.edges) {
     if (next.has(e.to)) next.get(e.from)?.push(e.to);
   }
   for (const b of flow.blocks) {
-    if (b.kind === 'jump' && b.data.target && next.has(b.data.target)) next.get(b.id)!.push(b.data.target);
+    const jumps = blockDefinitions[b.kind].jumpsTo;
+    if (!jumps) continue;
+    for (const to of jumps(b as never)) if (next.has(to)) next.get(b.id)!.push(to);
   }
   return next;
 }
 
-/** Ids of every block reachable from the start block(s), following edges and jump targets. */
-export function reachableBlocks(flow: Flow): Set<string> {
-  const next = successors(flow);
+/**
+ * Ids of every block reachable from the start block(s), following edges and jump targets. The escalation
+ * policy's target counts as reached too: any conversation can be handed to it, from any block.
+ */
+export function reachableBlocks(flow: FlowGraph, next: Map<string, string[]> = successors(flow)): Set<string> {
   const seen = new Set<string>();
   const stack: string[] = [];
-  for (const b of flow.blocks) {
-    if (b.kind === 'start' && !seen.has(b.id)) {
-      seen.add(b.id);
-      stack.push(b.id);
-    }
-  }
+  const root = (id: string) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    stack.push(id);
+  };
+  for (const b of flow.blocks) if (blockDefinitions[b.kind].isEntry) root(b.id);
+  const target = flow.escalation?.targetBlockId;
+  if (target && flow.blocks.some((b) => b.id === target && blockDefinitions[b.kind].isHandoffTarget)) root(target);
   while (stack.length > 0) {
     const id = stack.pop()!;
     for (const to of next.get(id) ?? []) {
@@ -69,17 +79,16 @@ export function stripLayout(flow: Flow): Flow {
 
 /**
  * Cycles the conversation could spin in forever without stopping for the customer: strongly connected
- * groups of blocks none of which waits for a customer message (`blockRegistry[kind].waitsForCustomer`).
+ * groups of blocks none of which waits for a customer message (`BlockDefinition.waitsForCustomer`).
  * Each group is returned as block ids in document order. Tarjan's algorithm, iterative so a long chain of
  * blocks cannot overflow the call stack.
  */
-export function cyclesWithoutWait(flow: Flow): string[][] {
+export function cyclesWithoutWait(flow: FlowGraph, all: Map<string, string[]> = successors(flow)): string[][] {
   const order = new Map<string, number>();
   flow.blocks.forEach((b, i) => {
     if (!order.has(b.id)) order.set(b.id, i);
   });
-  const passive = new Set(flow.blocks.filter((b) => !blockRegistry[b.kind]?.waitsForCustomer).map((b) => b.id));
-  const all = successors(flow);
+  const passive = new Set(flow.blocks.filter((b) => !blockDefinitions[b.kind].waitsForCustomer).map((b) => b.id));
   // Only passive -> passive moves can form a cycle without a wait.
   const next = new Map<string, string[]>();
   for (const id of passive) next.set(id, (all.get(id) ?? []).filter((to) => passive.has(to)));

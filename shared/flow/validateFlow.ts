@@ -2,25 +2,34 @@
  * Validates a flow document: migrate -> zod schema -> semantic checks, and returns EVERY problem at once
  * (errors block running the flow, warnings do not).
  *
- * When the schema fails, the structural checks (duplicate ids, dangling edges, start blocks, exits of the
- * blocks that did parse) still run on the raw document, so a designer fixing a file sees everything in one
- * go. Checks that need the whole flow to make sense (reachability, loops, variables, escalation target) run
- * only on a flow that parsed, because on a half-read flow they would report false alarms.
+ * The document is read in parts (each block, each edge, the rest), so one bad part never hides the
+ * problems of the others: a misspelt field name is reported with "did you mean" at any depth, next to the
+ * schema errors of other blocks, the structural checks (duplicate ids, dangling edges, start blocks, exits)
+ * and every kind's own checks. Checks that need the whole flow to make sense (reachability, unknown
+ * variables) run only when the parts they depend on all parsed, because on a half-read flow they would
+ * report false alarms.
  *
- * Runs on every keystroke in the studio: every check is a single pass over blocks/edges with maps; nothing
- * is quadratic.
+ * What a kind means comes from the block registry (exits, required exits, variables read and written, its
+ * own `validate`); this file knows no kind.
+ *
+ * Speed: the studio validates after every edit. Every check is one pass over blocks/edges with maps, and
+ * the per-block work (schema, unknown fields, the kind's checks) is cached by block object when the block
+ * is frozen, as the studio's immer-produced flows are: after an edit only the changed block is read again.
+ * (Unfrozen objects are never cached: a caller may mutate them between two calls.)
  *
  * Pure: no Node, DOM, React or Electron imports.
  */
+import type { z } from 'zod';
 import { isValidTimeZone } from './openingHours';
-import { closest, distance } from 'fastest-levenshtein';
-import { blockRegistry, exitsOf } from './blockRegistry';
+import { blockDefinitions, blockKinds, exitsOf, isBlockKind, requiredExitsOf, unwrapSchema, type BlockKind } from './blockRegistry';
 import { builtinVariableNames } from './builtinVariables';
 import { hasErrors, jsonPath, type FlowProblem } from './flowProblem';
-import { cyclesWithoutWait, reachableBlocks } from './graph';
+import { cyclesWithoutWait, reachableBlocks, successors } from './graph';
 import { migrateFlow } from './migrations';
-import { blockKinds, blockSchema, flowSchema, FLOW_VERSION, type Block, type BlockKind, type Flow, type Rule } from './schema';
-import { templateVariables } from './template';
+import { blockSchemasByKind, edgeSchema, flowSchema, FLOW_VERSION, type Block, type Edge, type Flow, type Rule } from './schema';
+import { dateTimeProblem } from './formats';
+import { describeLocation, didYouMean, nameBlock, quoteList, zodIssueToProblem, type LooseIssue } from './zodProblems';
+import type { BlockProblem, FlowContext } from './blocks/types';
 
 export interface FlowValidation {
   ok: boolean;
@@ -33,8 +42,7 @@ type Path = Array<string | number>;
 type Doc = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const kindSet = new Set<string>(blockKinds);
-const quoteList = (items: readonly string[]) => items.map((s) => `'${s}'`).join(', ');
+const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
 
 /** A block as far as it could be read: its id and kind from the raw document, its typed form if it parsed. */
 interface LooseBlock {
@@ -61,225 +69,119 @@ class Report {
   }
 }
 
-/** "block 'menu' (Buttons)" — how a message names a block. */
-function nameBlock(id: string | null, kind: string | null): string {
-  const label = kind && kindSet.has(kind) ? ` (${blockRegistry[kind as BlockKind].label})` : '';
-  return id ? `Block '${id}'${label}` : `A block${label}`;
+/* ------------------------------------------------------------------ unknown (misspelt) field names */
+
+interface UnknownKey {
+  /** Path of the unknown key, relative to where the walk started. */
+  path: Path;
+  key: string;
+  known: string[];
 }
 
-/** Suggests the nearest of `candidates` when it is plausibly a typo of `name`. */
-function didYouMean(name: string, candidates: readonly string[]): string | null {
-  if (candidates.length === 0 || name === '') return null;
-  const best = closest(name, candidates as string[]);
-  const d = distance(name.toLowerCase(), best.toLowerCase());
-  return d <= Math.max(2, Math.floor(name.length / 3)) ? best : null;
-}
+type Def = { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; valueType?: z.ZodType; in?: z.ZodType };
+const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
+const knownKeys = new WeakMap<object, string[]>();
 
-/* ------------------------------------------------------------------ zod issues -> problems */
-
-interface LooseIssue {
-  code: string;
-  path: PropertyKey[];
-  message: string;
-  expected?: string;
-  values?: unknown[];
-  origin?: string;
-  minimum?: number | bigint;
-  maximum?: number | bigint;
-  note?: string;
-  discriminator?: string;
-}
-
-function valueAt(doc: unknown, path: readonly PropertyKey[]): unknown {
-  let cur: unknown = doc;
-  for (const seg of path) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<PropertyKey, unknown>)[seg as string];
-  }
-  return cur;
-}
-
-function describeValue(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'an object';
-  if (typeof v === 'string') return `the text ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}...` : v)}`;
-  return `${typeof v === 'number' ? 'the number' : typeof v} ${String(v)}`;
-}
-
-const expectedWords: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  boolean: 'true or false',
-  object: 'an object ({ ... })',
-  array: 'a list ([ ... ])',
-  int: 'a whole number',
-};
-
-/** Where an issue is, in words: "Block 'ask' (Question)", "Edge 'e3'", "The escalation policy"... */
-function describeLocation(path: readonly PropertyKey[], doc: Doc): string {
-  const [head, index] = path;
-  if (head === 'blocks' && typeof index === 'number') {
-    const raw = valueAt(doc, ['blocks', index]);
-    const id = isObject(raw) && typeof raw.id === 'string' ? raw.id : null;
-    const kind = isObject(raw) && typeof raw.kind === 'string' ? raw.kind : null;
-    return id ? nameBlock(id, kind) : `Block number ${index + 1}`;
-  }
-  if (head === 'edges' && typeof index === 'number') {
-    const raw = valueAt(doc, ['edges', index]);
-    return isObject(raw) && typeof raw.id === 'string' && raw.id ? `Edge '${raw.id}'` : `Edge number ${index + 1}`;
-  }
-  if (head === 'variables' && typeof index === 'number') return `Variable number ${index + 1}`;
-  if (head === 'escalation') return 'The escalation policy';
-  if (head === 'settings') return 'The flow settings';
-  return 'The flow';
-}
-
-function zodIssueToProblem(issue: LooseIssue, doc: Doc): FlowProblem {
-  const path = issue.path;
-  const strings = path.filter((s): s is string => typeof s === 'string');
-  const field = strings.length > 0 ? strings[strings.length - 1] : 'value';
-  const where = describeLocation(path, doc);
-  const actual = valueAt(doc, path);
-  let blockId: string | null = null;
-  if (path[0] === 'blocks' && typeof path[1] === 'number') {
-    const raw = valueAt(doc, ['blocks', path[1]]);
-    if (isObject(raw) && typeof raw.id === 'string' && raw.id !== '') blockId = raw.id;
-  }
-  const isItem = typeof path[path.length - 1] === 'number';
-  const subject = isItem ? `item ${(path[path.length - 1] as number) + 1} of "${field}"` : `"${field}"`;
-  let message: string;
-  let hint: string;
-  switch (issue.code) {
-    case 'invalid_type': {
-      const want = expectedWords[issue.expected ?? ''] ?? issue.expected ?? 'another value';
-      if (actual === undefined) {
-        message = `${where}: ${subject} is missing.`;
-        hint = `Add ${subject} (${want}).`;
-      } else {
-        message = `${where}: ${subject} should be ${want}, but it is ${describeValue(actual)}.`;
-        hint = `Change ${subject} to ${want}.`;
+/** Collects keys of `value` that `schema` does not know, at any depth (objects, lists, records). */
+function walkKeys(value: unknown, schema: z.ZodType, path: Path, out: UnknownKey[]): void {
+  if (value === null || typeof value !== 'object') return;
+  const s = unwrapSchema(schema).schema;
+  const d = defOf(s);
+  if (d.type === 'object') {
+    if (Array.isArray(value)) return;
+    const shape = d.shape!;
+    for (const k of Object.keys(value)) {
+      if (Object.hasOwn(shape, k)) walkKeys((value as Doc)[k], shape[k], [...path, k], out);
+      else {
+        let known = knownKeys.get(shape);
+        if (!known) knownKeys.set(shape, (known = Object.keys(shape)));
+        out.push({ path: [...path, k], key: k, known });
       }
-      break;
     }
-    case 'invalid_value': {
-      const allowed = (issue.values ?? []).map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
-      message = `${where}: ${subject} is ${actual === undefined ? 'missing' : JSON.stringify(actual)}, which is not allowed here.`;
-      hint = `Use one of: ${quoteList(allowed)}.`;
-      break;
-    }
-    case 'too_small':
-    case 'too_big': {
-      const small = issue.code === 'too_small';
-      const limit = Number(small ? issue.minimum : issue.maximum);
-      if (issue.origin === 'string' && small && limit === 1) {
-        message = `${where}: ${subject} must not be empty.`;
-        hint = `Fill in ${subject}.`;
-      } else if (issue.origin === 'string') {
-        message = `${where}: ${subject} is too ${small ? 'short' : 'long'} (${small ? 'at least' : 'at most'} ${limit} characters).`;
-        hint = `Make ${subject} ${small ? 'longer' : 'shorter'}.`;
-      } else if (issue.origin === 'array') {
-        message = `${where}: ${subject} needs ${small ? 'at least' : 'at most'} ${limit} item${limit === 1 ? '' : 's'}.`;
-        hint = small ? `Add items to ${subject}.` : `Remove items from ${subject}.`;
-      } else {
-        message = `${where}: ${subject} is ${describeValue(actual)}; it must be ${small ? 'at least' : 'at most'} ${limit}.`;
-        hint = `Set ${subject} to a value ${small ? 'of at least' : 'of at most'} ${limit}.`;
-      }
-      break;
-    }
-    case 'invalid_format':
-      message = `${where}: ${subject} is ${describeValue(actual)}, which has the wrong format.`;
-      hint = issue.message.charAt(0).toUpperCase() + issue.message.slice(1) + '.';
-      break;
-    case 'invalid_union':
-      message = `${where}: ${subject} does not match any of the accepted forms.`;
-      hint = `Check ${subject} against a flow exported by Baton.`;
-      break;
-    default:
-      message = `${where}: ${subject}: ${issue.message}.`;
-      hint = `Fix ${subject}.`;
-  }
-  return { severity: 'error', code: 'schema', path: jsonPath(path), blockId, message, hint };
-}
-
-/* ------------------------------------------------------------------ text fields of each block */
-
-/** Every `{{template}}` text a block renders, with its path inside the block. */
-function templateFields(b: Block): Array<[Path, string]> {
-  const d = b.data as Record<string, unknown>;
-  const out: Array<[Path, string]> = [];
-  const take = (...keys: string[]) => {
-    for (const k of keys) if (typeof d[k] === 'string') out.push([['data', k], d[k] as string]);
-  };
-  switch (b.kind) {
-    case 'message':
-    case 'ticket':
-    case 'end':
-      take('text');
-      break;
-    case 'question':
-    case 'buttons':
-      take('text', 'retryMessage');
-      break;
-    case 'intent_router':
-    case 'keyword_router':
-      take('prompt');
-      break;
-    case 'notify':
-      take('subject', 'text');
-      break;
-    case 'csat':
-      take('text', 'thanks');
-      break;
-    case 'human_takeover':
-      take('handoffMessage', 'assignedMessage', 'outOfHoursMessage');
-      break;
-    case 'http_request':
-      take('url', 'body');
-      for (const [k, v] of Object.entries(b.data.headers)) out.push([['data', 'headers', k], v]);
-      break;
-    case 'set_variable':
-      b.data.assignments.forEach((a, i) => {
-        if (a.op === 'set' && typeof a.value === 'string') out.push([['data', 'assignments', i, 'value'], a.value]);
-      });
-      break;
-    default:
-      break;
-  }
-  return out;
-}
-
-/** Variables a block sets, so templates later in the flow may use them. */
-function variablesSetBy(b: Block): string[] {
-  switch (b.kind) {
-    case 'question':
-      return [b.data.variable];
-    case 'buttons':
-    case 'intent_router':
-      return b.data.variable ? [b.data.variable] : [];
-    case 'csat':
-      return [b.data.variable];
-    case 'set_variable':
-      return b.data.assignments.map((a) => a.variable);
-    case 'http_request':
-      return b.data.responseMapping.map((m) => m.variable);
-    default:
-      return [];
+  } else if (d.type === 'array') {
+    if (Array.isArray(value)) value.forEach((v, i) => walkKeys(v, d.element!, [...path, i], out));
+  } else if (d.type === 'record') {
+    if (!Array.isArray(value)) for (const [k, v] of Object.entries(value)) walkKeys(v, d.valueType!, [...path, k], out);
+  } else if (d.type === 'pipe') {
+    walkKeys(value, d.in!, path, out);
   }
 }
 
-/** How to name an exit to a designer: the button label or intent name rather than its id. */
-function describeExit(b: Block, exit: string): string {
-  if (b.kind === 'buttons') {
-    const o = b.data.options.find((x) => x.id === exit);
-    if (o) return `the '${o.label}' option`;
+function reportUnknownKey(report: Report, u: UnknownKey, base: Path, doc: Doc, blockId: string | null): void {
+  const full = [...base, ...u.path];
+  const where = describeLocation(full, doc);
+  const parent = u.path.length > 1 ? ` in "${u.path.filter((s) => typeof s === 'string').slice(0, -1).join('.') || 'data'}"` : '';
+  const guess = didYouMean(u.key, u.known);
+  if (guess) {
+    report.error(
+      'unknown_field',
+      full,
+      blockId,
+      `${where}: "${u.key}"${parent} is not a field Baton knows, so it is ignored. Did you mean "${guess}"?`,
+      `Rename "${u.key}" to "${guess}".`,
+    );
+  } else {
+    report.warning(
+      'unknown_field',
+      full,
+      blockId,
+      `${where}: "${u.key}"${parent} is not a field Baton knows, so it is ignored.`,
+      `Remove it, or use one of the known fields: ${quoteList(u.known)}.`,
+    );
   }
-  if (b.kind === 'intent_router') {
-    const i = b.data.intents.find((x) => x.id === exit);
-    if (i) return `the '${i.name}' intent`;
+}
+
+/* ------------------------------------------------------------------ one block, read on its own (cached) */
+
+interface BlockRead {
+  id: string | null;
+  kind: string | null;
+  /** The block's kind is missing or unknown (already explained by `kindProblem`). */
+  badKind: boolean;
+  kindProblem: { code: string; message: string; hint: string } | null;
+  block: Block | null;
+  /** zod issues, paths relative to the block. */
+  issues: LooseIssue[];
+  unknown: UnknownKey[];
+}
+
+const blockReads = new WeakMap<object, BlockRead>();
+
+function readBlock(raw: unknown): BlockRead {
+  const cacheable = isObject(raw) && Object.isFrozen(raw);
+  if (cacheable) {
+    const hit = blockReads.get(raw);
+    if (hit) return hit;
   }
-  if (b.kind === 'keyword_router') return `the '${exit}' route`;
-  return `its '${exit}' exit`;
+  const o = isObject(raw) ? raw : null;
+  const id = o ? str(o.id) : null;
+  const kind = o && typeof o.kind === 'string' ? o.kind : null;
+  const read: BlockRead = { id, kind, badKind: false, kindProblem: null, block: null, issues: [], unknown: [] };
+  if (!o) {
+    read.badKind = true;
+    read.issues.push({ code: 'invalid_type', expected: 'object', path: [], message: 'expected an object' });
+  } else if (!isBlockKind(o.kind)) {
+    // Before zod: its discriminated-union message lists nothing a designer can act on.
+    read.badKind = true;
+    if (o.kind === undefined) read.kindProblem = { code: 'unknown_kind', message: `${nameBlock(id, null)} has no kind.`, hint: `Set "kind" to one of: ${quoteList(blockKinds)}.` };
+    else {
+      const shown = typeof o.kind === 'string' ? o.kind : JSON.stringify(o.kind);
+      const guess = typeof o.kind === 'string' ? didYouMean(o.kind, blockKinds) : null;
+      read.kindProblem = {
+        code: 'unknown_kind',
+        message: `${nameBlock(id, null)} has an unknown block kind '${shown}'.`,
+        hint: `${guess ? `Did you mean '${guess}'? ` : ''}The valid kinds are: ${quoteList(blockKinds)}.`,
+      };
+    }
+  } else {
+    const schema = blockSchemasByKind[o.kind] as z.ZodType;
+    const parsed = schema.safeParse(o);
+    if (parsed.success) read.block = parsed.data as Block;
+    else read.issues = parsed.error.issues as unknown as LooseIssue[];
+    walkKeys(o, schema, [], read.unknown);
+  }
+  if (cacheable) blockReads.set(raw, read);
+  return read;
 }
 
 /* ------------------------------------------------------------------ the validator */
@@ -297,73 +199,81 @@ export function validateFlow(doc: unknown): FlowValidation {
   // A missing/garbled version was reported already; read the rest as the current format.
   const input = migrated.problems.length > 0 ? { ...raw, version: FLOW_VERSION } : raw;
 
-  const rawBlocks: unknown[] = Array.isArray(raw.blocks) ? raw.blocks : [];
+  const blocksAreList = Array.isArray(raw.blocks);
+  const edgesAreList = raw.edges === undefined || Array.isArray(raw.edges);
+  const rawBlocks: unknown[] = blocksAreList ? (raw.blocks as unknown[]) : [];
   const rawEdges: unknown[] = Array.isArray(raw.edges) ? raw.edges : [];
 
-  /* kinds, before zod: its discriminated-union message lists nothing a designer can act on */
-  const badKind = new Set<number>();
-  rawBlocks.forEach((b, i) => {
-    if (!isObject(b)) return; // zod reports "should be an object"
-    const id = typeof b.id === 'string' && b.id !== '' ? b.id : null;
-    if (typeof b.kind === 'string' && kindSet.has(b.kind)) return;
-    badKind.add(i);
-    if (b.kind === undefined) {
-      report.error('unknown_kind', ['blocks', i, 'kind'], id, `${nameBlock(id, null)} has no kind.`, `Set "kind" to one of: ${quoteList(blockKinds)}.`);
-      return;
-    }
-    const kind = typeof b.kind === 'string' ? b.kind : JSON.stringify(b.kind);
-    const guess = typeof b.kind === 'string' ? didYouMean(b.kind, blockKinds) : null;
-    report.error(
-      'unknown_kind',
-      ['blocks', i, 'kind'],
-      id,
-      `${nameBlock(id, null)} has an unknown block kind '${kind}'.`,
-      `${guess ? `Did you mean '${guess}'? ` : ''}The valid kinds are: ${quoteList(blockKinds)}.`,
-    );
+  /* the document without its blocks and edges (they are read one by one below) */
+  const restInput = { ...input, blocks: blocksAreList ? [] : input.blocks, edges: edgesAreList ? [] : input.edges };
+  const rest = flowSchema.safeParse(restInput);
+  if (!rest.success) for (const issue of rest.error.issues as unknown as LooseIssue[]) report.problems.push(zodIssueToProblem(issue, raw));
+  const topUnknown: UnknownKey[] = [];
+  walkKeys({ ...input, blocks: [], edges: [] }, flowSchema, [], topUnknown);
+  for (const u of topUnknown) reportUnknownKey(report, u, [], raw, null);
+
+  /* blocks */
+  let allBlocksParsed = blocksAreList;
+  const blocks: LooseBlock[] = rawBlocks.map((b, index) => {
+    const r = readBlock(b);
+    if (r.kindProblem) report.error(r.kindProblem.code, ['blocks', index, 'kind'], r.id, r.kindProblem.message, r.kindProblem.hint);
+    for (const issue of r.issues) report.problems.push(zodIssueToProblem({ ...issue, path: ['blocks', index, ...issue.path] }, raw));
+    for (const u of r.unknown) reportUnknownKey(report, u, ['blocks', index], raw, r.id);
+    if (!r.block) allBlocksParsed = false;
+    return { index, id: r.id, kind: r.kind, block: r.block };
   });
 
-  const parsed = flowSchema.safeParse(input);
-  const flow: Flow | null = parsed.success ? parsed.data : null;
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues as unknown as LooseIssue[]) {
-      // Data of a block whose kind is unknown cannot be checked; the kind problem says it all.
-      if (issue.path[0] === 'blocks' && typeof issue.path[1] === 'number' && badKind.has(issue.path[1])) continue;
-      report.problems.push(zodIssueToProblem(issue, raw));
+  /* edges */
+  let allEdgesParsed = edgesAreList;
+  const parsedEdges: Edge[] = [];
+  const edges: LooseEdge[] = rawEdges.map((e, index) => {
+    const one = edgeSchema.safeParse(e);
+    if (one.success) parsedEdges.push(one.data);
+    else {
+      allEdgesParsed = false;
+      for (const issue of one.error.issues as unknown as LooseIssue[]) report.problems.push(zodIssueToProblem({ ...issue, path: ['edges', index, ...issue.path] }, raw));
     }
-  }
+    const edgeUnknown: UnknownKey[] = [];
+    walkKeys(e, edgeSchema, [], edgeUnknown);
+    for (const u of edgeUnknown) reportUnknownKey(report, u, ['edges', index], raw, null);
+    const o = isObject(e) ? e : {};
+    return { index, id: str(o.id), from: str(o.from), exit: str(o.exit), to: str(o.to) };
+  });
 
-  /* loose views: typed when the whole flow parsed, block by block otherwise */
-  const blocks: LooseBlock[] = flow
-    ? flow.blocks.map((b, index) => ({ index, id: b.id, kind: b.kind, block: b }))
-    : rawBlocks.map((b, index) => {
-        const o = isObject(b) ? b : {};
-        const one = badKind.has(index) || !isObject(b) ? null : blockSchema.safeParse(b);
-        return {
-          index,
-          id: typeof o.id === 'string' && o.id !== '' ? o.id : null,
-          kind: typeof o.kind === 'string' ? o.kind : null,
-          block: one && one.success ? one.data : null,
-        };
-      });
-  const edges: LooseEdge[] = flow
-    ? flow.edges.map((e, index) => ({ index, ...e }))
-    : rawEdges.map((e, index) => {
-        const o = isObject(e) ? e : {};
-        const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
-        return { index, id: str(o.id), from: str(o.from), exit: str(o.exit), to: str(o.to) };
-      });
+  const flow: Flow | null =
+    rest.success && allBlocksParsed && allEdgesParsed
+      ? { ...rest.data, blocks: blocks.map((b) => b.block!), edges: parsedEdges }
+      : null;
 
   const byId = checkBlockIds(report, blocks);
   checkStart(report, blocks);
+  if (rest.success) checkTimeZone(report, rest.data);
   const wired = checkEdges(report, edges, byId);
-  for (const lb of blocks) if (lb.block) checkBlock(report, lb.block, lb.index, wired, byId);
+  const ctx: FlowContext = {
+    hasBlock: (id) => byId.has(id),
+    kindOf: (id) => byId.get(id)?.kind ?? undefined,
+    isWired: (blockId, exit) => wired.has(`${blockId}\u0000${exit}`),
+    isValidTimeZone,
+    nameBlock,
+  };
+  for (const lb of blocks) if (lb.block) checkBlock(report, lb.block, lb.index, ctx);
 
-  if (flow) {
-    checkReachability(report, flow);
-    checkLoops(report, flow);
-    checkVariables(report, flow);
-    checkEscalation(report, flow);
-    checkTimeZones(report, flow);
+  /* whole-flow checks, on every part that parsed */
+  const parsedBlocks = blocks.filter((b) => b.block !== null).map((b) => b.block!);
+  const partial = {
+    blocks: parsedBlocks,
+    edges: parsedEdges,
+    variables: rest.success ? rest.data.variables : [],
+    settings: rest.success ? rest.data.settings : null,
+    escalation: rest.success ? rest.data.escalation : null,
+  };
+  const next = successors(partial);
+  checkLoops(report, partial, next);
+  if (rest.success) {
+    const whole = { ...rest.data, blocks: parsedBlocks, edges: parsedEdges };
+    if (allBlocksParsed && allEdgesParsed) checkReachability(report, whole, next);
+    checkVariables(report, whole, allBlocksParsed);
+    checkEscalation(report, whole, byId);
   }
 
   // Errors first, otherwise in the order found (document order within each check).
@@ -395,7 +305,7 @@ function checkBlockIds(report: Report, blocks: LooseBlock[]): Map<string, LooseB
 }
 
 function checkStart(report: Report, blocks: LooseBlock[]) {
-  const starts = blocks.filter((b) => b.kind === 'start');
+  const starts = blocks.filter((b) => isBlockKind(b.kind) && blockDefinitions[b.kind].isEntry);
   if (starts.length === 0) {
     report.error(
       'no_start',
@@ -421,6 +331,7 @@ function checkStart(report: Report, blocks: LooseBlock[]) {
 function checkEdges(report: Report, edges: LooseEdge[], byId: Map<string, LooseBlock>): Set<string> {
   const edgeIds = new Set<string>();
   const wired = new Map<string, LooseEdge>();
+  const exitSets = new Map<Block, Set<string>>();
   for (const e of edges) {
     const label = e.id ? `Edge '${e.id}'` : `Edge number ${e.index + 1}`;
     if (e.id !== null) {
@@ -455,16 +366,17 @@ function checkEdges(report: Report, edges: LooseEdge[], byId: Map<string, LooseB
       );
     }
     if (from?.block && e.exit !== null) {
-      const exits = exitsOf(from.block);
-      if (!exits.includes(e.exit)) {
+      let exits = exitSets.get(from.block);
+      if (!exits) exitSets.set(from.block, (exits = new Set(exitsOf(from.block))));
+      if (!exits.has(e.exit)) {
         report.error(
           'unknown_exit',
           ['edges', e.index, 'exit'],
           from.id,
           `${label} leaves ${nameBlock(from.id, from.kind).replace(/^Block/, 'block')} by exit '${e.exit}', which that block does not have.`,
-          exits.length === 0
-            ? `${blockRegistry[from.block.kind].label} blocks have no exits; delete this edge.`
-            : `Use one of its exits: ${quoteList(exits)}.`,
+          exits.size === 0
+            ? `${blockDefinitions[from.block.kind].label} blocks have no exits; delete this edge.`
+            : `Use one of its exits: ${quoteList([...exits])}.`,
         );
       }
     }
@@ -485,140 +397,59 @@ function checkEdges(report: Report, edges: LooseEdge[], byId: Map<string, LooseB
   return new Set(wired.keys());
 }
 
-/** Kinds that simply continue on `next`; without that edge the customer is left hanging. */
-const continueKinds = new Set<BlockKind>(['message', 'set_variable', 'notify', 'ticket', 'csat']);
-
-function checkBlock(report: Report, b: Block, index: number, wired: Set<string>, byId: Map<string, LooseBlock>) {
+/** Required exits, then the kind's own checks (problems cached with the block when it is frozen). */
+function checkBlock(report: Report, b: Block, index: number, ctx: FlowContext) {
+  const def = blockDefinitions[b.kind];
   const who = nameBlock(b.id, b.kind);
-  const isWired = (exit: string) => wired.has(`${b.id}\u0000${exit}`);
-
-  for (const exit of blockRegistry[b.kind].requiredExits(b)) {
-    if (isWired(exit)) continue;
-    if (b.kind === 'human_takeover' && (exit === 'no_agent' || exit === 'timeout')) {
+  const exits = exitsOf(b);
+  for (const exit of requiredExitsOf(b)) {
+    if (ctx.isWired(b.id, exit)) continue;
+    const special = def.unwiredExit?.(b as never, exit, who);
+    if (special) report.error(special.code, ['blocks', index], b.id, special.message, special.hint);
+    else if (exit === 'next' && exits.length === 1 && !def.isEntry) {
+      // Kinds that simply continue: without that edge the customer is left hanging.
       report.error(
-        'takeover_exit_unwired',
+        'dead_end',
         ['blocks', index],
         b.id,
-        exit === 'no_agent'
-          ? `${who} has nothing connected to its 'no_agent' exit: when no agent is available, the customer is stuck.`
-          : `${who} has nothing connected to its 'timeout' exit: when nobody picks the chat up in time, the customer is stuck.`,
-        `Connect the '${exit}' exit to a Ticket block so the customer can leave their details and be contacted later (or to a message and an End block).`,
+        `${who} has no next block, so the conversation stops there without ending properly.`,
+        'Connect its exit to the next block, or to an End block if the conversation is over.',
       );
     } else {
+      const described = def.describeExit ? def.describeExit(b as never, exit) : `its '${exit}' exit`;
       report.error(
         'unwired_exit',
         ['blocks', index],
         b.id,
-        `${who} has nothing connected to ${describeExit(b, exit)}; a customer who goes that way would reach a dead end.`,
+        `${who} has nothing connected to ${described}; a customer who goes that way would reach a dead end.`,
         `Connect the '${exit}' exit to the block that should come next.`,
       );
     }
   }
-
-  if (continueKinds.has(b.kind) && !isWired('next')) {
-    report.error(
-      'dead_end',
-      ['blocks', index],
-      b.id,
-      `${who} has no next block, so the conversation stops there without ending properly.`,
-      'Connect its exit to the next block, or to an End block if the conversation is over.',
-    );
-  }
-
-  switch (b.kind) {
-    case 'jump': {
-      const target = b.data.target;
-      if (!target || !byId.has(target)) {
-        report.error(
-          'jump_target_missing',
-          ['blocks', index, 'data', 'target'],
-          b.id,
-          target ? `${who} jumps to block '${target}', which does not exist.` : `${who} has no target.`,
-          'Choose the block to continue at in the Jump block settings.',
-        );
-      }
-      break;
+  if (def.validate) {
+    for (const p of ownProblems(b, ctx)) {
+      const path = ['blocks', index, ...p.path];
+      if (p.severity === 'error') report.error(p.code, path, b.id, p.message, p.hint);
+      else report.warning(p.code, path, b.id, p.message, p.hint);
     }
-    case 'buttons':
-      checkOptions(report, b.id, index, who, 'options', b.data.options, 'option', 'Add at least one button option.');
-      break;
-    case 'intent_router':
-      checkOptions(report, b.id, index, who, 'intents', b.data.intents, 'intent', 'Add at least one intent with a few example phrases.');
-      b.data.intents.forEach((intent, k) => {
-        if (intent.examples.length === 0) {
-          report.error(
-            'intent_without_examples',
-            ['blocks', index, 'data', 'intents', k, 'examples'],
-            b.id,
-            `${who}: the intent '${intent.name}' has no example phrases, so it can never be recognised.`,
-            'Add a few example phrases a customer might write for this intent (five or more works best).',
-          );
-        }
-      });
-      break;
-    case 'keyword_router':
-      checkOptions(report, b.id, index, who, 'routes', b.data.routes, 'route', 'Add at least one route with keywords.');
-      b.data.routes.forEach((route, k) => {
-        if (route.keywords.length === 0) {
-          report.error(
-            'route_without_keywords',
-            ['blocks', index, 'data', 'routes', k, 'keywords'],
-            b.id,
-            `${who}: the route '${route.id}' has no keywords, so it can never be taken.`,
-            'Add the keywords that should lead to this route.',
-          );
-        }
-      });
-      break;
-    default:
-      break;
   }
 }
 
-/** Zero options, duplicate ids and ids clashing with the `fallback` exit, for buttons, intents and routes. */
-function checkOptions(
-  report: Report,
-  blockId: string,
-  index: number,
-  who: string,
-  field: string,
-  items: ReadonlyArray<{ id: string }>,
-  noun: string,
-  emptyHint: string,
-) {
-  if (items.length === 0) {
-    report.error('no_options', ['blocks', index, 'data', field], blockId, `${who} has no ${field}, so every answer goes to its fallback.`, emptyHint);
-    return;
-  }
-  const seen = new Set<string>();
-  items.forEach((item, k) => {
-    if (item.id === 'fallback') {
-      report.error(
-        'reserved_exit_name',
-        ['blocks', index, 'data', field, k, 'id'],
-        blockId,
-        `${who}: the ${noun} id 'fallback' clashes with the block's own fallback exit.`,
-        `Rename the ${noun} id.`,
-      );
-    }
-    if (seen.has(item.id)) {
-      report.error(
-        'duplicate_option_id',
-        ['blocks', index, 'data', field, k, 'id'],
-        blockId,
-        `${who} has two ${noun}s with the id '${item.id}'; each ${noun} is its own exit, so ids must differ.`,
-        `Rename one of the ${noun}s.`,
-      );
-    }
-    seen.add(item.id);
-  });
+/**
+ * A kind's own problems. Those that depend only on the block (formats, options) could be cached, but some
+ * ask the flow (a Jump's target), so they are recomputed each time; they are cheap.
+ */
+function ownProblems(b: Block, ctx: FlowContext): BlockProblem[] {
+  return blockDefinitions[b.kind].validate!(b as never, ctx);
 }
 
-/* ------------------------------------------------------------------ whole-flow checks (parsed only) */
+/* ------------------------------------------------------------------ whole-flow checks */
 
-function checkReachability(report: Report, flow: Flow) {
-  if (!flow.blocks.some((b) => b.kind === 'start')) return; // 'no_start' already says it
-  const reachable = reachableBlocks(flow);
+type PartialFlow = Pick<Flow, 'blocks' | 'edges'> & { escalation?: Flow['escalation'] | null };
+
+function checkReachability(report: Report, flow: Flow, next: Map<string, string[]>) {
+  if (!flow.blocks.some((b) => blockDefinitions[b.kind].isEntry)) return; // 'no_start' already says it
+  const reachable = reachableBlocks(flow, next);
   flow.blocks.forEach((b, i) => {
     if (reachable.has(b.id)) return;
     report.warning(
@@ -631,12 +462,12 @@ function checkReachability(report: Report, flow: Flow) {
   });
 }
 
-function checkLoops(report: Report, flow: Flow) {
+function checkLoops(report: Report, flow: PartialFlow, next: Map<string, string[]>) {
   const indexOf = new Map<string, number>();
   flow.blocks.forEach((b, i) => {
     if (!indexOf.has(b.id)) indexOf.set(b.id, i);
   });
-  for (const cycle of cyclesWithoutWait(flow)) {
+  for (const cycle of cyclesWithoutWait(flow, next)) {
     const names = cycle.map((id) => `'${id}'`);
     const list = names.length === 1 ? `${names[0]} leads back to itself` : `${names.join(', ')} form a loop`;
     report.error(
@@ -649,26 +480,52 @@ function checkLoops(report: Report, flow: Flow) {
   }
 }
 
-function checkVariables(report: Report, flow: Flow) {
+/** Variables: declarations (duplicates, defaults of the declared type) and every use of an unknown name. */
+function checkVariables(report: Report, flow: Flow, allBlocksParsed: boolean) {
   const known = new Set<string>(builtinVariableNames);
   const declared = new Set<string>();
   flow.variables.forEach((v, i) => {
     if (declared.has(v.name)) {
-      report.warning(
-        'duplicate_variable',
-        ['variables', i, 'name'],
-        null,
-        `The variable '${v.name}' is declared twice.`,
-        'Delete one of the two declarations.',
-      );
+      report.warning('duplicate_variable', ['variables', i, 'name'], null, `The variable '${v.name}' is declared twice.`, 'Delete one of the two declarations.');
     }
     declared.add(v.name);
     known.add(v.name);
+    if (v.default === undefined || v.default === null) return;
+    const bad =
+      v.type === 'number'
+        ? typeof v.default !== 'number' || !Number.isFinite(v.default)
+          ? 'is not a number'
+          : null
+        : v.type === 'boolean'
+          ? typeof v.default !== 'boolean'
+            ? 'is not true or false'
+            : null
+          : v.type === 'date'
+            ? typeof v.default !== 'string'
+              ? 'is not a date'
+              : dateTimeProblem(v.default)
+            : null;
+    if (bad) {
+      report.error(
+        'bad_variable_default',
+        ['variables', i, 'default'],
+        null,
+        `The ${v.type} variable '${v.name}' has the default ${JSON.stringify(v.default)}, which ${bad.startsWith('is') ? bad : `is not a valid date (${bad})`}.`,
+        v.type === 'number'
+          ? 'Write the default as a number without quotes, e.g. 0.'
+          : v.type === 'boolean'
+            ? 'Write the default as true or false, without quotes.'
+            : 'Write the default as a date that exists, YYYY-MM-DD (or YYYY-MM-DDTHH:MM).',
+      );
+    }
   });
-  for (const b of flow.blocks) for (const name of variablesSetBy(b)) known.add(name);
-  const knownList = [...known];
+  for (const b of flow.blocks) for (const name of blockDefinitions[b.kind].variablesWritten(b as never)) known.add(name);
+  // A block that did not parse may set the variable another block uses: no false alarms on a half-read flow.
+  if (!allBlocksParsed) return;
+  let knownList: string[] | null = null;
 
   const unknown = (path: Path, blockId: string | null, where: string, name: string, asTemplate: boolean) => {
+    knownList ??= [...known];
     const guess = didYouMean(name, knownList);
     report.error(
       'unknown_variable',
@@ -678,37 +535,34 @@ function checkVariables(report: Report, flow: Flow) {
       `${guess ? `Did you mean '${guess}'? Otherwise d` : 'D'}eclare '${name}' under Variables, or set it with a Question, Buttons or Set variable block.`,
     );
   };
+  const isKnown = (name: string) => known.has(name) || name.startsWith('secrets.');
 
   flow.blocks.forEach((b, i) => {
-    const who = nameBlock(b.id, b.kind);
-    for (const [sub, text] of templateFields(b)) {
-      if (!text.includes('{{')) continue;
-      for (const name of templateVariables(text)) if (!known.has(name)) unknown(['blocks', i, ...sub], b.id, who, name, true);
-    }
-    if (b.kind === 'condition') {
-      b.data.rules.forEach((r, k) => {
-        if (!known.has(r.variable)) unknown(['blocks', i, 'data', 'rules', k, 'variable'], b.id, who, r.variable, false);
-      });
+    for (const use of blockDefinitions[b.kind].variablesRead(b as never)) {
+      if (!isKnown(use.name)) unknown(['blocks', i, ...use.path], b.id, nameBlock(b.id, b.kind), use.name, use.template);
     }
   });
 
   for (const key of ['fallbackMessage', 'restartMessage'] as const) {
-    for (const name of templateVariables(flow.settings[key])) {
-      if (!known.has(name)) unknown(['settings', key], null, `The flow's ${key === 'fallbackMessage' ? 'fallback' : 'restart'} message`, name, true);
+    const text = flow.settings[key];
+    if (!text.includes('{{')) continue;
+    for (const m of text.matchAll(/\{\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}\}/g)) {
+      if (!isKnown(m[1])) unknown(['settings', key], null, `The flow's ${key === 'fallbackMessage' ? 'fallback' : 'restart'} message`, m[1], true);
     }
   }
 
   const checkRules = (rules: Rule[], base: Path, where: string) =>
     rules.forEach((r, k) => {
-      if (!known.has(r.variable)) unknown([...base, k, 'variable'], null, where, r.variable, false);
+      if (!isKnown(r.variable)) unknown([...base, k, 'variable'], null, where, r.variable, false);
     });
   checkRules(flow.escalation.urgency.rules, ['escalation', 'urgency', 'rules'], 'An urgency rule of the escalation policy');
   checkRules(flow.escalation.hotLead.rules.rules, ['escalation', 'hotLead', 'rules', 'rules'], 'A hot-lead rule of the escalation policy');
 }
 
-function checkEscalation(report: Report, flow: Flow) {
+function checkEscalation(report: Report, flow: Flow, byId: Map<string, LooseBlock>) {
   const esc = flow.escalation;
-  const takeovers = flow.blocks.filter((b) => b.kind === 'human_takeover');
+  const isTarget = (kind: string | null) => isBlockKind(kind) && blockDefinitions[kind].isHandoffTarget === true;
+  const takeovers = flow.blocks.filter((b) => isTarget(b.kind));
   const suggestion =
     takeovers.length === 1
       ? `Set it to '${takeovers[0].id}', the flow's Human takeover block.`
@@ -717,14 +571,15 @@ function checkEscalation(report: Report, flow: Flow) {
         : `Choose one of the Human takeover blocks: ${quoteList(takeovers.map((b) => b.id))}.`;
 
   if (esc.targetBlockId !== null) {
-    const target = flow.blocks.find((b) => b.id === esc.targetBlockId);
-    if (!target || target.kind !== 'human_takeover') {
+    const target = byId.get(esc.targetBlockId);
+    if (!target || (target.kind !== null && !isTarget(target.kind))) {
+      const label = target && isBlockKind(target.kind) ? blockDefinitions[target.kind].label : null;
       report.error(
         'bad_escalation_target',
         ['escalation', 'targetBlockId'],
         target ? target.id : null,
         target
-          ? `The escalation policy hands conversations to block '${target.id}', which is a ${blockRegistry[target.kind].label} block, not a Human takeover block.`
+          ? `The escalation policy hands conversations to block '${target.id}', which is a ${label ?? target.kind} block, not a Human takeover block.`
           : `The escalation policy hands conversations to block '${esc.targetBlockId}', which does not exist.`,
         suggestion,
       );
@@ -741,13 +596,7 @@ function checkEscalation(report: Report, flow: Flow) {
     esc.urgency.enabled ||
     esc.hotLead.enabled;
   if (esc.enabled && signalsOn && esc.targetBlockId === null) {
-    report.warning(
-      'escalation_no_target',
-      ['escalation', 'targetBlockId'],
-      null,
-      'Escalation is on but has no Human takeover block to hand conversations to.',
-      suggestion,
-    );
+    report.warning('escalation_no_target', ['escalation', 'targetBlockId'], null, 'Escalation is on but has no Human takeover block to hand conversations to.', suggestion);
   }
 
   if (!esc.enabled) {
@@ -770,9 +619,10 @@ function checkEscalation(report: Report, flow: Flow) {
 
   if (esc.sensitiveTopics.enabled) {
     const intentNames = new Set<string>();
-    for (const b of flow.blocks) if (b.kind === 'intent_router') for (const i of b.data.intents) intentNames.add(i.name);
+    for (const b of flow.blocks) for (const name of blockDefinitions[b.kind].intentNames?.(b as never) ?? []) intentNames.add(name);
     esc.sensitiveTopics.topics.forEach((t, k) => {
-      if (t.phrases.length === 0 && t.intents.length === 0) {
+      const examples = (t as { examples?: string[] }).examples ?? [];
+      if (t.phrases.length === 0 && t.intents.length === 0 && examples.length === 0) {
         report.warning(
           'empty_sensitive_topic',
           ['escalation', 'sensitiveTopics', 'topics', k],
@@ -788,7 +638,7 @@ function checkEscalation(report: Report, flow: Flow) {
             ['escalation', 'sensitiveTopics', 'topics', k, 'intents', j],
             null,
             `The sensitive topic '${t.name}' refers to the intent '${name}', which no intent router defines.`,
-            'Use the name of an intent from one of the flow\'s intent routers, or remove it.',
+            "Use the name of an intent from one of the flow's intent routers, or remove it.",
           );
         }
       });
@@ -796,21 +646,18 @@ function checkEscalation(report: Report, flow: Flow) {
   }
 }
 
-/** A misspelt time zone would silently be read as UTC: opening hours would be off by hours. */
-function checkTimeZones(report: Report, flow: Flow) {
-  const check = (tz: string, path: Path, blockId: string | null) => {
-    if (isValidTimeZone(tz)) return;
-    report.error(
-      'bad_timezone',
-      path,
-      blockId,
-      `'${tz}' is not a time zone this computer knows.`,
-      "Use an IANA time zone name such as 'Europe/London', 'America/New_York' or 'UTC'.",
-    );
-  };
-  check(flow.settings.timezone, ['settings', 'timezone'], null);
-  flow.blocks.forEach((b, i) => {
-    if (b.kind === 'business_hours') check(b.data.timezone, ['blocks', i, 'data', 'timezone'], b.id);
-    if (b.kind === 'human_takeover' && b.data.availability) check(b.data.availability.timezone, ['blocks', i, 'data', 'availability', 'timezone'], b.id);
-  });
+/** A misspelt time zone would silently be read as UTC. (Blocks check their own zones.) */
+function checkTimeZone(report: Report, flow: Flow) {
+  const tz = flow.settings.timezone;
+  if (isValidTimeZone(tz)) return;
+  report.error(
+    'bad_timezone',
+    ['settings', 'timezone'],
+    null,
+    `'${tz}' is not a time zone this computer knows.`,
+    "Use an IANA time zone name such as 'Europe/London', 'America/New_York' or 'UTC'.",
+  );
 }
+
+/** Kinds known to the registry, for callers that list them (kept from the former API). */
+export const validatedKinds: readonly BlockKind[] = blockKinds;

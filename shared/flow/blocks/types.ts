@@ -169,6 +169,13 @@ export interface BlockDefinition<K extends string = string, S extends z.ZodType 
    * documented behaviour for them (e.g. an unwired `fallback` re-asks).
    */
   requiredExits(block: BlockShape<K, z.output<S>>): string[];
+  /** Blocks the conversation continues at without an edge (a Jump's target); reachability follows them. */
+  jumpsTo?(block: BlockShape<K, z.output<S>>): string[];
+  /**
+   * A kind-specific problem for a required exit left unwired (e.g. Human takeover's 'no_agent' suggests a
+   * Ticket block); null for the generic 'unwired_exit' / 'dead_end' problem.
+   */
+  unwiredExit?(block: BlockShape<K, z.output<S>>, exit: string, who: string): { code: string; message: string; hint: string } | null;
   /** How to name an exit to a designer ("the 'Billing' option"); default "its 'x' exit". */
   describeExit?(block: BlockShape<K, z.output<S>>, exit: string): string;
   /** Kind-specific checks (formats, targets, options...). Schema errors are reported before this runs. */

@@ -1,0 +1,34 @@
+/** Business hours: branches on opening hours. */
+import { openingHoursSchema } from './fields';
+import { defineBlock, noReads, noVariables } from './helpers';
+import { openingHoursProblems } from '../openingHoursProblems';
+
+export const businessHoursData = openingHoursSchema;
+
+export const businessHoursBlock = defineBlock({
+  kind: 'business_hours',
+  label: 'Business hours',
+  description: 'Branches on opening hours.',
+  group: 'Logic',
+  icon: 'Clock',
+  data: businessHoursData,
+  defaultData: () => ({
+    timezone: 'UTC',
+    weekly: {
+      mon: [{ from: '09:00', to: '17:00' }],
+      tue: [{ from: '09:00', to: '17:00' }],
+      wed: [{ from: '09:00', to: '17:00' }],
+      thu: [{ from: '09:00', to: '17:00' }],
+      fri: [{ from: '09:00', to: '17:00' }],
+      sat: [],
+      sun: [],
+    },
+    closedDates: [],
+  }),
+  waitsForCustomer: false,
+  exits: () => ['open', 'closed'],
+  requiredExits: () => ['open', 'closed'],
+  validate: (b, ctx) => openingHoursProblems(b.data, ['data'], ctx),
+  variablesRead: noReads,
+  variablesWritten: noVariables,
+});

@@ -1,0 +1,49 @@
+/** Buttons: offers choices; typed text is matched forgivingly. One exit per option, plus `fallback`. */
+import { z } from 'zod';
+import { id, text } from './fields';
+import { defineBlock, optionProblems, templateReads } from './helpers';
+
+export const buttonOptionSchema = z.object({
+  id: id.meta({ title: 'Exit id', help: 'Names the exit this option leads through (stable when the label changes).', hidden: true }),
+  label: z.string().min(1).max(200).meta({ title: 'Label', help: 'The text on the button.', placeholder: 'Track my order' }),
+  /** Value stored in `variable` when chosen (defaults to the label). */
+  value: z.string().optional().meta({ title: 'Value', help: 'Stored in the variable when chosen (the label when empty).' }),
+  /** Other words a customer may type for this option. */
+  synonyms: z.array(z.string()).default([]).meta({ title: 'Synonyms', help: 'Other words a customer may type for this option.', widget: 'tags' }),
+});
+export const buttonsData = z.object({
+  text: text.default('').meta({ title: 'Question', help: 'Shown above the buttons; {{variables}} allowed.', widget: 'template', placeholder: 'How can I help?' }),
+  options: z.array(buttonOptionSchema).default([]).meta({ title: 'Buttons', help: 'One exit per button; drag to reorder.', widget: 'options' }),
+  variable: z.string().optional().meta({ title: 'Save choice in', help: 'Variable that receives the chosen value (optional).', widget: 'variable' }),
+  retryMessage: text.default('Please choose one of the options.').meta({ title: 'Retry message', help: 'Said when typed text matches no button.', widget: 'template' }),
+  maxRetries: z.number().int().min(0).max(20).default(2).meta({ title: 'Retries', help: 'Unmatched answers allowed before the fallback exit is taken.', widget: 'number' }),
+});
+
+export const buttonsBlock = defineBlock({
+  kind: 'buttons',
+  label: 'Buttons',
+  description: 'Offers choices; typed text is matched forgivingly.',
+  group: 'Questions',
+  icon: 'LayoutList',
+  data: buttonsData,
+  defaultData: () => ({
+    text: '',
+    options: [
+      { id: 'option-1', label: 'Option 1', synonyms: [] },
+      { id: 'option-2', label: 'Option 2', synonyms: [] },
+    ],
+    retryMessage: 'Please choose one of the options.',
+    maxRetries: 2,
+  }),
+  waitsForCustomer: true,
+  exits: (b) => [...b.data.options.map((o) => o.id), 'fallback'],
+  optionExits: { field: 'options', noun: 'option', labelField: 'label' },
+  requiredExits: (b) => b.data.options.map((o) => o.id),
+  describeExit(b, exit) {
+    const o = b.data.options.find((x) => x.id === exit);
+    return o ? `the '${o.label}' option` : `its '${exit}' exit`;
+  },
+  validate: (b, ctx) => optionProblems(b.data.options, 'options', 'option', ctx.nameBlock(b.id, b.kind), 'Add at least one button option.'),
+  variablesRead: (b) => templateReads(b, ['text', 'retryMessage']),
+  variablesWritten: (b) => (b.data.variable ? [b.data.variable] : []),
+});

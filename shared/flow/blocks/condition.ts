@@ -1,0 +1,20 @@
+/** Condition: branches on variables (and/or). */
+import { ruleGroupSchema } from './fields';
+import { defineBlock, noVariables } from './helpers';
+
+export const conditionData = ruleGroupSchema;
+
+export const conditionBlock = defineBlock({
+  kind: 'condition',
+  label: 'Condition',
+  description: 'Branches on variables (and/or).',
+  group: 'Logic',
+  icon: 'GitBranch',
+  data: conditionData,
+  defaultData: () => ({ combinator: 'and' as const, rules: [] }),
+  waitsForCustomer: false,
+  exits: () => ['true', 'false'],
+  requiredExits: () => ['true', 'false'],
+  variablesRead: (b) => b.data.rules.map((r, k) => ({ name: r.variable, path: ['data', 'rules', k, 'variable'], template: false })),
+  variablesWritten: noVariables,
+});

@@ -1,0 +1,166 @@
+/**
+ * Human Takeover: hands the conversation to a person. One flat record so the inspector can switch modes
+ * without losing settings; the engine reads only what the chosen assignation uses:
+ * - simple: agents/teams; hand over at once.
+ * - default: asks name (if unknown), email and reason, then notifies `notifyEmails`.
+ * - custom: every other option.
+ * Every field carries `tabs` (the inspector's three tabs) and a one-line help.
+ */
+import { z } from 'zod';
+import { assignationModes, openingHoursSchema, priorities, priorityChoices, text } from './fields';
+import { defineBlock, templateReads } from './helpers';
+import { emailProblem, slackChannelProblem } from '../formats';
+import { openingHoursProblems } from '../openingHoursProblems';
+import type { BlockProblem } from './types';
+
+const ALL = ['simple', 'default', 'custom'] as const;
+const CUSTOM = ['custom'] as const;
+const custom = { field: 'assignation', equals: 'custom' } as const;
+
+export const humanTakeoverData = z.object({
+  assignation: z
+    .enum(assignationModes)
+    .default('simple')
+    .meta({
+      title: 'Assignation',
+      help: 'How the conversation reaches a person.',
+      widget: 'select',
+      tabs: ALL,
+      choices: {
+        simple: { label: 'Simple', help: 'Hands over at once to the agents or teams you allow.' },
+        default: { label: 'Default', help: 'Asks name, email and reason first, then emails the people you list.' },
+        custom: { label: 'Custom', help: 'Every option: auto-assignment, questions, hours, priority, skills and timers.' },
+      },
+    }),
+  handoffMessage: text
+    .default(
+      'I am connecting you with a person. Expected wait: {{estimatedWait}}. They will see this conversation, so you will not need to repeat yourself.',
+    )
+    .meta({ title: 'Handoff message', help: 'Said when the chat is handed over; {{estimatedWait}} is available.', widget: 'template', tabs: ALL }),
+  assignedMessage: text
+    .default('{{agentName}} has joined the conversation.')
+    .meta({ title: 'Agent joined message', help: 'Said when an agent accepts; {{agentName}} is available.', widget: 'template', tabs: ALL }),
+  /** Agent ids allowed to take the chat (empty = anyone). */
+  agents: z.array(z.string()).default([]).meta({ title: 'Agents allowed', help: 'Only these agents may take the chat (empty: anyone).', widget: 'tags', tabs: ALL }),
+  /** Team names allowed to take the chat (empty = any team). */
+  teams: z.array(z.string()).default([]).meta({ title: 'Teams allowed', help: 'Only these teams may take the chat (empty: any team).', widget: 'tags', tabs: ALL }),
+  /** default mode: who is emailed when the handoff is requested. */
+  notifyEmails: z
+    .array(z.string())
+    .default([])
+    .meta({ title: 'Notification emails', help: 'Emailed with the summary when a chat is handed over.', widget: 'emails', tabs: ['default'], showWhen: { field: 'assignation', equals: 'default' }, placeholder: 'support@example.com' }),
+  /** Any mode: Slack channels told about each handoff (e.g. "#sales-hot-leads"), with the summary. */
+  slackChannels: z
+    .array(z.string().min(1))
+    .default([])
+    .meta({ title: 'Slack channels', help: 'Told about each handoff with the summary, e.g. #sales-hot-leads.', widget: 'slack_channels', tabs: ALL, placeholder: '#support' }),
+  /** custom mode options */
+  autoAssign: z
+    .object({
+      enabled: z.boolean().default(false).meta({ title: 'Assign automatically', help: 'Gives the chat to an available agent instead of waiting for one to accept.', widget: 'switch' }),
+      strategy: z
+        .enum(['round_robin', 'least_busy'])
+        .default('round_robin')
+        .meta({
+          title: 'Policy',
+          help: 'Which available agent gets the chat.',
+          widget: 'select',
+          showWhen: { field: 'autoAssign.enabled', equals: true },
+          choices: {
+            round_robin: { label: 'Round robin', help: 'Agents take turns.' },
+            least_busy: { label: 'Least busy', help: 'The agent with the fewest open chats.' },
+          },
+        }),
+      maxChatsPerAgent: z
+        .number()
+        .int()
+        .min(1)
+        .max(100)
+        .default(3)
+        .meta({ title: 'Capacity per agent', help: 'Chats an agent may hold at once before being skipped.', widget: 'number', showWhen: { field: 'autoAssign.enabled', equals: true } }),
+    })
+    .default({ enabled: false, strategy: 'round_robin', maxChatsPerAgent: 3 })
+    .meta({ title: 'Auto-assignment', help: 'Assignment policy and capacity per agent.', widget: 'object', tabs: CUSTOM, showWhen: custom }),
+  askEmail: z.boolean().default(false).meta({ title: 'Ask for an email', help: 'Asks for an email while waiting, in case the chat drops.', widget: 'switch', tabs: CUSTOM, showWhen: custom }),
+  askReason: z.boolean().default(false).meta({ title: 'Ask the reason', help: 'Asks what the customer needs so the agent starts informed.', widget: 'switch', tabs: CUSTOM, showWhen: custom }),
+  availability: openingHoursSchema
+    .nullable()
+    .default(null)
+    .meta({ title: 'Availability', help: 'When people answer; outside these hours the out-of-hours message is said (none: always).', widget: 'opening_hours', tabs: CUSTOM, showWhen: custom }),
+  outOfHoursMessage: text
+    .default('Our team is offline right now. Leave your details and we will get back to you.')
+    .meta({ title: 'Out-of-hours message', help: 'Said outside the availability times, before the no_agent exit.', widget: 'template', tabs: CUSTOM, showWhen: custom }),
+  restartButtons: z.boolean().default(true).meta({ title: 'Restart button', help: 'Offers a "Start again" button when the agent ends the chat.', widget: 'switch', tabs: CUSTOM, showWhen: custom }),
+  /** Email `waitingEmailTo` when a chat waits longer than this many minutes (0 = off). */
+  waitingEmailAfterMinutes: z
+    .number()
+    .min(0)
+    .max(1440)
+    .default(0)
+    .meta({ title: 'Email when pending for (minutes)', help: 'Emails the people below when a chat waits this long (0: never).', widget: 'number', tabs: CUSTOM, showWhen: custom }),
+  waitingEmailTo: z
+    .array(z.string())
+    .default([])
+    .meta({ title: 'Pending-chat emails', help: 'Who is emailed about a chat pending too long.', widget: 'emails', tabs: CUSTOM, showWhen: custom }),
+  /** Minutes a chat may wait in the queue before the `timeout` exit (all modes). */
+  queueTimeoutMinutes: z
+    .number()
+    .min(0.1)
+    .max(1440)
+    .default(10)
+    .meta({ title: 'Queue timeout (minutes)', help: 'After this long with nobody accepting, the timeout exit is taken.', widget: 'number', tabs: ALL }),
+  priority: z.enum(priorities).default('normal').meta({ title: 'Priority', help: 'Place in the queue against other chats.', widget: 'select', choices: priorityChoices, tabs: CUSTOM, showWhen: custom }),
+  skill: z.string().default('').meta({ title: 'Skill', help: 'Only agents with this skill get the chat (empty: any).', widget: 'text', tabs: CUSTOM, showWhen: custom, placeholder: 'billing' }),
+  language: z.string().default('').meta({ title: 'Language', help: 'Only agents who speak it get the chat (empty: any).', widget: 'text', tabs: CUSTOM, showWhen: custom, placeholder: 'fr' }),
+});
+export type HumanTakeoverData = z.infer<typeof humanTakeoverData>;
+
+export const humanTakeoverBlock = defineBlock({
+  kind: 'human_takeover',
+  label: 'Human takeover',
+  description: 'Hands the conversation to a person (simple, default or custom assignation).',
+  group: 'Handoff',
+  icon: 'Headset',
+  data: humanTakeoverData,
+  defaultData: () => humanTakeoverData.parse({}),
+  waitsForCustomer: true,
+  isHandoffTarget: true,
+  exits: () => ['resolved', 'no_agent', 'timeout'],
+  requiredExits: () => ['resolved', 'no_agent', 'timeout'],
+  unwiredExit(b, exit, who) {
+    if (exit !== 'no_agent' && exit !== 'timeout') return null;
+    return {
+      code: 'takeover_exit_unwired',
+      message:
+        exit === 'no_agent'
+          ? `${who} has nothing connected to its 'no_agent' exit: when no agent is available, the customer is stuck.`
+          : `${who} has nothing connected to its 'timeout' exit: when nobody picks the chat up in time, the customer is stuck.`,
+      hint: `Connect the '${exit}' exit to a Ticket block so the customer can leave their details and be contacted later (or to a message and an End block).`,
+    };
+  },
+  validate(b, ctx) {
+    const who = ctx.nameBlock(b.id, b.kind);
+    const out: BlockProblem[] = [];
+    const emails = (field: 'notifyEmails' | 'waitingEmailTo') =>
+      b.data[field].forEach((t, i) => {
+        const why = emailProblem(t);
+        if (why) out.push({ severity: 'error', code: 'bad_email', path: ['data', field, i], message: `${who}: '${t}' is not a valid email address: ${why}.`, hint: 'Write it like support@example.com.' });
+      });
+    emails('notifyEmails');
+    emails('waitingEmailTo');
+    b.data.slackChannels.forEach((t, i) => {
+      const why = slackChannelProblem(t);
+      if (why) out.push({ severity: 'error', code: 'bad_slack_channel', path: ['data', 'slackChannels', i], message: `${who}: '${t}' is not a valid Slack channel: ${why}.`, hint: 'Write a channel as #channel-name (lower case, no spaces) or its id, e.g. C0123ABCD.' });
+    });
+    if (b.data.availability) out.push(...openingHoursProblems(b.data.availability, ['data', 'availability'], ctx));
+    if (b.data.assignation === 'default' && b.data.notifyEmails.length === 0) {
+      out.push({ severity: 'warning', code: 'no_notify_emails', path: ['data', 'notifyEmails'], message: `${who} uses default assignation but emails nobody about handoffs.`, hint: 'Add the notification emails of the people who answer chats.' });
+    }
+    if (b.data.waitingEmailAfterMinutes > 0 && b.data.waitingEmailTo.length === 0) {
+      out.push({ severity: 'warning', code: 'no_waiting_emails', path: ['data', 'waitingEmailTo'], message: `${who} emails about chats pending over ${b.data.waitingEmailAfterMinutes} minutes, but to nobody.`, hint: 'Add who should be emailed, or set the minutes to 0.' });
+    }
+    return out;
+  },
+  variablesRead: (b) => templateReads(b, ['handoffMessage', 'assignedMessage', 'outOfHoursMessage']),
+  variablesWritten: () => ['customerName', 'customerEmail', 'handoffReason'],
+});

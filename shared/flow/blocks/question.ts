@@ -1,0 +1,46 @@
+/** Question: asks and validates an answer (text, email, phone, number, date, URL). */
+import { z } from 'zod';
+import { questionInputTypes, text } from './fields';
+import { defineBlock, templateReads } from './helpers';
+
+export const questionData = z.object({
+  text: text.default('').meta({ title: 'Question', help: 'What the bot asks; {{variables}} allowed.', widget: 'template', placeholder: 'What is your order number?' }),
+  inputType: z
+    .enum(questionInputTypes)
+    .default('text')
+    .meta({
+      title: 'Answer type',
+      help: 'How the answer is checked and normalised.',
+      widget: 'select',
+      choices: {
+        text: { label: 'Text', help: 'Any answer is accepted.' },
+        email: { label: 'Email', help: 'An email address, stored in lower case.' },
+        phone: { label: 'Phone', help: 'A phone number, stored in international form.' },
+        number: { label: 'Number', help: 'A number, stored as a number.' },
+        date: { label: 'Date', help: 'A date such as "tomorrow" or "12 March", stored as YYYY-MM-DD.' },
+        url: { label: 'Web address', help: 'A link starting with http:// or https://.' },
+      },
+    }),
+  /** Variable that receives the (normalised) answer. */
+  variable: z.string().min(1).meta({ title: 'Save answer in', help: 'The variable that receives the answer.', widget: 'variable', placeholder: 'orderNumber' }),
+  retryMessage: text
+    .default("Sorry, that doesn't look right. Could you try again?")
+    .meta({ title: 'Retry message', help: 'Said when the answer does not fit the answer type.', widget: 'template' }),
+  /** Invalid answers allowed before the `fallback` exit is taken. */
+  maxRetries: z.number().int().min(0).max(20).default(2).meta({ title: 'Retries', help: 'Invalid answers allowed before the fallback exit is taken.', widget: 'number' }),
+});
+
+export const questionBlock = defineBlock({
+  kind: 'question',
+  label: 'Question',
+  description: 'Asks and validates an answer (text, email, phone, number, date, URL).',
+  group: 'Questions',
+  icon: 'MessageCircleQuestion',
+  data: questionData,
+  defaultData: () => ({ text: '', inputType: 'text' as const, variable: 'answer', retryMessage: "Sorry, that doesn't look right. Could you try again?", maxRetries: 2 }),
+  waitsForCustomer: true,
+  exits: () => ['next', 'fallback'],
+  requiredExits: () => ['next'],
+  variablesRead: (b) => templateReads(b, ['text', 'retryMessage']),
+  variablesWritten: (b) => [b.data.variable],
+});

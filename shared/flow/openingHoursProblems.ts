@@ -1,0 +1,48 @@
+/**
+ * Checks opening hours beyond their schema: a time zone this runtime knows (a misspelt zone would silently
+ * be read as UTC), closed dates that exist, time ranges that end after they start.
+ *
+ * Pure: no Node, DOM, React or Electron imports.
+ */
+import type { BlockProblem, FlowContext } from './blocks/types';
+import type { OpeningHours } from './blocks/fields';
+import { weekdays } from './blocks/fields';
+import { dateProblem, minutesOf } from './formats';
+
+export function openingHoursProblems(hours: OpeningHours, base: Array<string | number>, ctx: Pick<FlowContext, 'isValidTimeZone'>): BlockProblem[] {
+  const out: BlockProblem[] = [];
+  if (!ctx.isValidTimeZone(hours.timezone)) {
+    out.push({
+      severity: 'error',
+      code: 'bad_timezone',
+      path: [...base, 'timezone'],
+      message: `'${hours.timezone}' is not a time zone this computer knows.`,
+      hint: "Use an IANA time zone name such as 'Europe/London', 'America/New_York' or 'UTC'.",
+    });
+  }
+  hours.closedDates.forEach((d, i) => {
+    const why = dateProblem(d);
+    if (why) {
+      out.push({
+        severity: 'error',
+        code: 'bad_date',
+        path: [...base, 'closedDates', i],
+        message: `The closed date '${d}' does not exist: ${why}.`,
+        hint: 'Use a real calendar date as YYYY-MM-DD, e.g. 2026-12-25.',
+      });
+    }
+  });
+  for (const day of weekdays) {
+    hours.weekly[day].forEach((r, i) => {
+      if (minutesOf(r.to) > minutesOf(r.from)) return;
+      out.push({
+        severity: 'error',
+        code: 'bad_time_range',
+        path: [...base, 'weekly', day, i],
+        message: `The opening hours on ${day} run from ${r.from} to ${r.to}, which ends before it starts.`,
+        hint: 'Make "to" later than "from"; for hours past midnight, split them: 22:00-24:00 on one day and 00:00-02:00 on the next.',
+      });
+    });
+  }
+  return out;
+}
