@@ -14,6 +14,7 @@ import { readFlowFile } from './readFlowFile';
 import { registerServeCommand } from '../serve/serveCommand';
 import { simulateCommand } from './simulateCommand';
 import { registerStudioCommand } from './studioCommand';
+import { registerTestCommand } from './testCommand';
 import type { Flow } from '../../shared/flow/schema';
 
 /** Earliest and latest --now accepted: the virtual clock must stay a real, printable date after any /wait. */
@@ -121,6 +122,8 @@ export async function main(argv: string[]): Promise<number> {
   registerStudioCommand(program);
 
   registerServeCommand(program, (code) => (exitCode = code));
+
+  registerTestCommand(program, (code) => (exitCode = code));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

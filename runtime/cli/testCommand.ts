@@ -1,0 +1,258 @@
+/**
+ * `baton test FLOW... [--scenarios FILE] [--reporter text|junit] [--output FILE]`: runs the scenarios kept
+ * beside each flow (`flows/x.json` -> `flows/x.scenarios.json`) and exits non-zero when any fails, so teams
+ * put it in CI. A failure prints the scenario, the step, expected and actual, and the block to look at.
+ *
+ * Exit codes: 0 every scenario passed; 1 at least one failed; 2 nothing could be run for a flow (the flow or
+ * its scenario file is missing, unreadable or invalid; problems are printed with their JSON path and a hint).
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { formatProblems } from './formatProblems';
+import { describeReadError, readFlowFile } from './readFlowFile';
+import { formatScenarioProblems, parseScenarioText } from '../../shared/simulator/scenarioSchema';
+import { describeStep, runScenario, type ScenarioFileReport, type ScenarioResult } from '../../shared/simulator/scenarioRunner';
+
+export interface TestOptions {
+  scenarios?: string;
+  reporter: 'text' | 'junit';
+  output?: string;
+}
+
+export interface TestIO {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+/** One flow's run: its report, or why it could not run. */
+interface FlowRun {
+  flowFile: string;
+  scenarioFile: string;
+  report: ScenarioFileReport | null;
+  /** Why nothing could run (already explained on stderr). */
+  error: string | null;
+  /** Seconds per scenario, measured here (the runner itself is pure and reads no clock). */
+  seconds: number[];
+}
+
+/** flows/a.json -> flows/a.scenarios.json */
+export function defaultScenarioFile(flowFile: string): string {
+  return flowFile.replace(/(\.flow)?\.json$/i, '') + '.scenarios.json';
+}
+
+async function runOne(flowFile: string, scenarioFile: string, io: TestIO): Promise<FlowRun> {
+  const base = { flowFile, scenarioFile, report: null, seconds: [] };
+  const flowResult = await readFlowFile(flowFile);
+  if (flowResult.status === 'unreadable') {
+    io.err(`baton test: ${flowResult.message}\n`);
+    return { ...base, error: flowResult.message };
+  }
+  if (flowResult.status === 'invalid') {
+    io.err(formatProblems(flowFile, flowResult.problems) + '\n');
+    io.err(`baton test: ${flowFile} is not a valid flow; fix the problems above (baton validate ${flowFile} lists them too)\n`);
+    return { ...base, error: `${flowFile} is not a valid flow` };
+  }
+  let text: string;
+  try {
+    text = await readFile(scenarioFile, 'utf8');
+  } catch (err) {
+    const why = describeReadError(scenarioFile, err);
+    const hint =
+      (err as NodeJS.ErrnoException).code === 'ENOENT'
+        ? `; save a simulated conversation as a scenario in the studio, or write ${scenarioFile} by hand (README, "Scenarios"), or pass --scenarios FILE`
+        : '';
+    io.err(`baton test: ${why}${hint}\n`);
+    return { ...base, error: why };
+  }
+  const parsed = parseScenarioText(text);
+  if (!parsed.ok) {
+    io.err(formatScenarioProblems(scenarioFile, parsed.problems) + '\n');
+    io.err(`baton test: ${scenarioFile} is not a valid scenario file; fix the problems above\n`);
+    return { ...base, error: `${scenarioFile} is not a valid scenario file` };
+  }
+  // Scenario by scenario, to time each one for the JUnit report (the runner itself is pure: no clock).
+  const file = parsed.file;
+  const defaults = { now: file.now, agents: file.agents, http: file.http };
+  const seconds: number[] = [];
+  const results: ScenarioResult[] = [];
+  for (const scenario of file.scenarios) {
+    const t0 = performance.now();
+    results.push(runScenario(flowResult.flow, scenario, defaults));
+    seconds.push((performance.now() - t0) / 1000);
+  }
+  const warnings: string[] = [];
+  if (file.flow !== undefined && file.flow !== flowResult.flow.id) warnings.push(`the scenario file is for flow "${file.flow}" but ${flowFile} has id "${flowResult.flow.id}"`);
+  if (file.scenarios.length === 0) warnings.push('the scenario file has no scenarios');
+  for (const w of warnings) io.err(`baton test: warning: ${scenarioFile}: ${w}\n`);
+  return {
+    ...base,
+    error: null,
+    seconds,
+    report: {
+      flowId: flowResult.flow.id,
+      results,
+      passed: results.filter((r) => r.status === 'passed').length,
+      failed: results.filter((r) => r.status === 'failed').length,
+      skipped: results.filter((r) => r.status === 'skipped').length,
+      warnings,
+    },
+  };
+}
+
+function indent(text: string, by: string): string {
+  return text
+    .split('\n')
+    .map((l) => by + l)
+    .join('\n');
+}
+
+/** The failure as people read it: step, expected, actual, block. */
+export function failureText(r: ScenarioResult): string {
+  const f = r.failure!;
+  const where = f.stepIndex < 0 ? 'before the first step' : `step ${f.stepIndex + 1}: ${describeStep(f.step!)}`;
+  return [
+    `at ${where}`,
+    `expected: ${f.expected}`,
+    `actual:   ${f.actual}`,
+    ...(f.blockId ? [`block:    ${f.blockId}`] : []),
+  ].join('\n');
+}
+
+export function textReport(runs: FlowRun[]): string {
+  const out: string[] = [];
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  for (const run of runs) {
+    out.push(`${run.flowFile} (${run.scenarioFile})`);
+    if (!run.report) {
+      out.push(`  ERROR ${run.error}`);
+      continue;
+    }
+    for (const r of run.report.results) {
+      if (r.status === 'passed') out.push(`  PASS ${r.name}`);
+      else if (r.status === 'skipped') out.push(`  SKIP ${r.name}`);
+      else {
+        out.push(`  FAIL ${r.name}`);
+        out.push(indent(failureText(r), '       '));
+      }
+    }
+    passed += run.report.passed;
+    failed += run.report.failed;
+    skipped += run.report.skipped;
+  }
+  const errors = runs.filter((r) => !r.report).length;
+  const total = passed + failed + skipped;
+  out.push(
+    `${total} scenario${total === 1 ? '' : 's'}: ${passed} passed, ${failed} failed` +
+      (skipped ? `, ${skipped} skipped` : '') +
+      (errors ? `; ${errors} flow${errors === 1 ? '' : 's'} could not be tested` : ''),
+  );
+  return out.join('\n') + '\n';
+}
+
+/** XML 1.0 text: escaped, and without the control characters XML cannot carry. */
+export function xmlEscape(s: string): string {
+  return s
+    .replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '\uFFFD')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}
+
+/** JUnit XML (the format Jenkins, GitLab, GitHub Actions reporters and Azure read): one testsuite per flow. */
+export function junitReport(runs: FlowRun[]): string {
+  const a = (s: string) => xmlEscape(s);
+  const suites: string[] = [];
+  let tests = 0;
+  let failures = 0;
+  let errors = 0;
+  let skippedAll = 0;
+  let time = 0;
+  for (const run of runs) {
+    const name = run.report?.flowId ?? run.flowFile;
+    if (!run.report) {
+      errors++;
+      tests++;
+      suites.push(
+        `  <testsuite name="${a(name)}" tests="1" failures="0" errors="1" skipped="0" time="0">\n` +
+          `    <testcase classname="${a(name)}" name="${a(`load ${run.scenarioFile}`)}" time="0">\n` +
+          `      <error message="${a(run.error ?? 'could not run')}">${a(run.error ?? '')}</error>\n` +
+          `    </testcase>\n  </testsuite>`,
+      );
+      continue;
+    }
+    const cases = run.report.results.map((r, i) => {
+      const t = run.seconds[i] ?? 0;
+      const head = `    <testcase classname="${a(name)}" name="${a(r.name)}" file="${a(run.scenarioFile)}" time="${t.toFixed(3)}"`;
+      if (r.status === 'passed') return `${head}/>`;
+      if (r.status === 'skipped') return `${head}>\n      <skipped/>\n    </testcase>`;
+      const f = r.failure!;
+      const message = `${f.stepIndex < 0 ? 'setup' : `step ${f.stepIndex + 1}`}: expected ${f.expected}; actual ${f.actual}`;
+      return `${head}>\n      <failure message="${a(message)}" type="${a(f.check)}">${a(failureText(r))}</failure>\n    </testcase>`;
+    });
+    const suiteTime = run.seconds.reduce((x, y) => x + y, 0);
+    time += suiteTime;
+    tests += run.report.results.length;
+    failures += run.report.failed;
+    skippedAll += run.report.skipped;
+    suites.push(
+      `  <testsuite name="${a(name)}" tests="${run.report.results.length}" failures="${run.report.failed}" errors="0" skipped="${run.report.skipped}" time="${suiteTime.toFixed(3)}">\n` +
+        cases.join('\n') +
+        (cases.length ? '\n' : '') +
+        '  </testsuite>',
+    );
+  }
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    `<testsuites name="baton test" tests="${tests}" failures="${failures}" errors="${errors}" skipped="${skippedAll}" time="${time.toFixed(3)}">\n` +
+    suites.join('\n') +
+    (suites.length ? '\n' : '') +
+    '</testsuites>\n'
+  );
+}
+
+export async function testCommand(flowFiles: string[], options: TestOptions, io: TestIO): Promise<number> {
+  if (options.scenarios && flowFiles.length > 1) {
+    io.err('baton test: --scenarios names one scenario file, so give one flow with it (or leave it out: each flow uses FLOW.scenarios.json)\n');
+    return 2;
+  }
+  const runs: FlowRun[] = [];
+  for (const flowFile of flowFiles) {
+    runs.push(await runOne(flowFile, options.scenarios ?? defaultScenarioFile(flowFile), io));
+  }
+  const report = options.reporter === 'junit' ? junitReport(runs) : textReport(runs);
+  if (options.output) {
+    try {
+      await writeFile(options.output, report);
+    } catch (err) {
+      io.err(`baton test: cannot write ${options.output}: ${(err as Error).message}\n`);
+      return 2;
+    }
+    // The report went to the file; say the outcome in one line.
+    io.err(textReport(runs).trim().split('\n').pop()! + `; report written to ${options.output}\n`);
+  } else io.out(report);
+  if (runs.some((r) => !r.report)) return 2;
+  return runs.some((r) => r.report!.failed > 0) ? 1 : 0;
+}
+
+/** Registers `baton test` (one line in main.ts). */
+export function registerTestCommand(program: Command, setExitCode: (code: number) => void): void {
+  program
+    .command('test')
+    .description('run the scenarios kept beside each flow (FLOW.scenarios.json); exits 1 when any fails')
+    .argument('<flow...>', 'flow JSON files')
+    .option('--scenarios <file>', 'scenario file (default: the flow file with .scenarios.json)')
+    .addOption(new Option('--reporter <format>', 'report format').choices(['text', 'junit']).default('text'))
+    .option('--output <file>', 'write the report to this file instead of stdout')
+    .action(async (files: string[], opts: TestOptions) => {
+      setExitCode(
+        await testCommand(files, opts, {
+          out: (t) => process.stdout.write(t),
+          err: (t) => process.stderr.write(t),
+        }),
+      );
+    });
+}
