@@ -13,6 +13,7 @@ enablePatches();
 enableArrayMethods();
 
 export { applyEdit } from './applyEdit';
+export { describeEdit } from './describeEdit';
 export { canConnect, type ConnectOptions } from './canConnect';
 export { copyToClipboard, isClipboardDocument, parseClipboard, CLIPBOARD_FORMAT } from './clipboard';
 export { FlowEditError, type FlowEditErrorCode } from './errors';
