@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import type { Transporter } from 'nodemailer';
 import nodemailer from 'nodemailer';
 import type { Effect } from '../../shared/engine/types';
+import { fillSecrets as fillEffectSecrets } from '../../shared/engine/secrets';
 import type { HttpJob } from './planStep';
 import { fillSecrets, MissingSecretError, type SecretLookup } from './secrets';
 import type { OutboxItem, RuntimeStore, TimerRecord } from '../store/types';
@@ -42,7 +43,6 @@ type HttpEffect = Extract<Effect, { type: 'http_request' }>;
 /** A failure that retrying will not fix (bad address, missing configuration, 4xx). */
 class PermanentError extends Error {}
 
-const jsonEscape = (v: string) => JSON.stringify(v).slice(1, -1);
 const headerSafe = (v: string) => v.replace(/[\r\n]/g, '');
 
 export class EffectRunner implements HttpPerformer {
@@ -147,8 +147,11 @@ export class EffectRunner implements HttpPerformer {
     }
   }
 
-  private async sendNotify(id: string, e: NotifyEffect, conversationId: string) {
+  private async sendNotify(id: string, raw: NotifyEffect, conversationId: string) {
     const cfg = this.o.notify;
+    const filled = fillEffectSecrets(raw, this.o.secrets);
+    if (!filled.ok) throw new MissingSecretError(filled.missing.join(', '));
+    const e = filled.effect;
     if (e.channel === 'email') {
       if (!cfg.smtp) throw new PermanentError('email notification: no "smtp" section in the --config file');
       this.mailer ??= nodemailer.createTransport({ host: cfg.smtp.host, port: cfg.smtp.port, secure: cfg.smtp.secure ?? false, auth: cfg.smtp.auth, tls: { rejectUnauthorized: false } });
@@ -175,17 +178,28 @@ export class EffectRunner implements HttpPerformer {
     const headers: Record<string, string> = { 'Idempotency-Key': id };
     const secret = cfg.webhook?.secret ? fillSecrets(cfg.webhook.secret, this.o.secrets) : undefined;
     if (secret) headers['X-Baton-Signature'] = 'sha256=' + createHmac('sha256', secret).update(body).digest('hex');
-    for (const target of e.to) await postJson(fillSecrets(target, this.o.secrets), body, headers);
+    for (const target of e.to) await postJson(target, body, headers);
   }
 
   async performHttp(job: HttpJob): Promise<{ ok: boolean; status: number; body: unknown }> {
-    const e = job.effect;
+    const raw = job.effect;
+    const filled = fillEffectSecrets(raw, this.o.secrets);
+    if (!filled.ok) {
+      const err = new MissingSecretError(filled.missing.join(', '));
+      this.o.metrics.effectFailures.inc({ kind: 'http_request' });
+      this.o.logger.warn({ conversationId: job.conversationId, requestId: raw.requestId, error: err.message }, 'HTTP request block not sent; taking the error exit');
+      return { ok: false, status: 0, body: { error: err.message } };
+    }
+    const e = filled.effect;
     try {
-      const url = fillSecrets(e.url, this.o.secrets, encodeURIComponent);
+      const url = e.url;
       const headers: Record<string, string> = {};
-      for (const [k, v] of Object.entries(e.headers)) headers[headerSafe(k)] = headerSafe(fillSecrets(v, this.o.secrets));
+      for (const [k, v] of Object.entries(e.headers)) headers[headerSafe(k)] = headerSafe(v);
       const method = e.method.toUpperCase();
-      const body = method === 'GET' || method === 'HEAD' || !e.body ? undefined : fillSecrets(e.body, this.o.secrets, jsonEscape);
+      const body = method === 'GET' || method === 'HEAD' || !e.body ? undefined : e.body;
+      if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
+        headers['Content-Type'] = e.bodyFormat === 'json' ? 'application/json' : e.bodyFormat === 'form' ? 'application/x-www-form-urlencoded' : 'text/plain; charset=utf-8';
+      }
       const res = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(e.timeoutMs > 0 ? e.timeoutMs : 10_000), redirect: 'follow' });
       const text = await res.text();
       let parsed: unknown = text;

@@ -11,7 +11,7 @@ export function secretLookup(configSecrets: Record<string, string> = {}, env: No
 
 export class MissingSecretError extends Error {
   constructor(readonly secret: string) {
-    super(`secret "${secret}" is not set: add it to "secrets" in the --config file or set BATON_SECRET_${secret}`);
+    super(`secret ${secret} is not set: add it to "secrets" in the --config file or set the environment variable BATON_SECRET_<NAME>`);
   }
 }
 

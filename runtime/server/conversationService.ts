@@ -7,6 +7,7 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import type { Logger } from 'pino';
 import { receive, start } from '../../shared/engine/engine';
 import type { Input } from '../../shared/engine/types';
+import { parseConversationState, STATE_VERSION } from '../../shared/engine/conversationStateSchema';
 import { builtinVariableNames } from '../../shared/flow/builtinVariables';
 import type { Flow, Value } from '../../shared/flow/schema';
 import { planStep, type EngineStep, type HttpJob } from '../effects/planStep';
@@ -177,6 +178,12 @@ export class ConversationService {
     const deployed = await this.deps.catalog.pinned(rec.flowId, rec.flowRevision);
     if (!deployed) {
       throw new ApiError(409, 'flow_revision_missing', `The flow revision this conversation runs on (${rec.flowId}@${rec.flowRevision}) is no longer stored; start a new conversation.`);
+    }
+    if ((rec.state as { v?: number }).v !== STATE_VERSION) {
+      // Stored by an older engine: migrate (checked against the strict state schema) before stepping.
+      const parsed = parseConversationState(rec.state);
+      if (!parsed.ok) throw new ApiError(409, 'state_unreadable', `This conversation's stored state cannot be resumed (${parsed.error}); start a new conversation.`);
+      rec = { ...rec, state: parsed.state };
     }
     const now = this.deps.now();
     const step = receive(deployed.flow, rec.state as never, input, { now, conversationId: rec.id } as Parameters<typeof receive>[3]) as EngineStep;

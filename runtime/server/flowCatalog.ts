@@ -2,8 +2,7 @@
  * Deployed flows and their revisions. New conversations use a flow's active revision; a conversation keeps
  * the revision it started on (pinned), read back from the store after a restart or a redeploy.
  */
-import { createHash } from 'node:crypto';
-import { stripLayout } from '../../shared/flow/graph';
+import { flowRevision } from '../../shared/engine/flowRevision';
 import type { Flow } from '../../shared/flow/schema';
 import type { RuntimeStore } from '../store/types';
 
@@ -12,10 +11,8 @@ export interface DeployedFlow {
   revision: string;
 }
 
-/** A stable id of the flow's logic: layout does not count, so moving a block is not a new revision. */
-export function revisionOf(flow: Flow): string {
-  return createHash('sha256').update(JSON.stringify(stripLayout(flow))).digest('hex').slice(0, 16);
-}
+/** The engine's stable id of the flow's logic (layout does not count, so moving a block is not a new revision). */
+export const revisionOf = (flow: Flow): string => flowRevision(flow);
 
 export class FlowCatalog {
   private activeById = new Map<string, DeployedFlow>();

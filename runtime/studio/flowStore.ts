@@ -303,6 +303,11 @@ export class FlowStore {
       .map((e) => ({ key: e.key, name: e.name, path: e.path }));
   }
 
+  private async touchRecent(key: string): Promise<void> {
+    this.db.data.recent = [key, ...this.db.data.recent.filter((k) => k !== key)].slice(0, MAX_RECENT);
+    await this.db.write();
+  }
+
   /** Empties the recent-files list (the desktop menu's "Clear Recent"). */
   async clearRecent(): Promise<void> {
     this.db.data.recent = [];
@@ -583,7 +588,10 @@ export class FlowStore {
   async openPath(file: string): Promise<{ key: string }> {
     const path = resolve(file);
     const known = this.db.data.flows.find((f) => f.path === path);
-    if (known) return { key: known.key };
+    if (known) {
+      await this.touchRecent(known.key);
+      return { key: known.key };
+    }
     const text = await readFile(path, 'utf8').catch((err) => {
       throw new StudioError(404, 'file_unreadable', `Cannot read ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}.`, 'Check the path.');
     });
@@ -596,6 +604,7 @@ export class FlowStore {
       const inFlows = dirname(path) === this.dir('flows');
       const key = inFlows ? basename(path, '.json') : this.freeKey(flow.id);
       await this.register(key, path, flow, !inFlows);
+      await this.touchRecent(key);
       return { key };
     });
   }
