@@ -43,7 +43,7 @@ describe('per-launch secret', () => {
   it('refuses API calls without the secret or with a wrong one', async () => {
     const none = await fetch(`${studio.origin}/api/flows`);
     expect(none.status).toBe(401);
-    expect((await none.json()).error.code).toBe('no_secret');
+    expect(((await none.json()) as { error: { code: string } }).error.code).toBe('no_secret');
     const wrong = await fetch(`${studio.origin}/api/flows`, { headers: { 'x-baton-secret': 'guess' } });
     expect(wrong.status).toBe(401);
     const right = await api('/api/flows');
