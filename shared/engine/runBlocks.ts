@@ -19,8 +19,15 @@ import { ClassifiedInput, type Classified, type InputWaiting, type TextAnalysis 
 
 export type { Classified } from './behaviours/types';
 
-/** Runaway protection: blocks entered in one step before the engine gives up on a loop. */
+/**
+ * Runaway protection: a block entered again in the same step counts as a hop round a loop; after this many
+ * the engine gives up. Only re-entries count, so a long chain of blocks that never wait (more than 200 in a
+ * row is legitimate in a big flow) always runs to its end, while a real loop is still stopped.
+ */
 export const MAX_BLOCKS_PER_STEP = 200;
+
+/** Blocks entered in the current step of each run (a WeakMap: no field to add to `Run`, nothing to clean up). */
+const enteredThisStep = new WeakMap<Run, Set<string>>();
 
 /** Set when a Human Takeover block is entered because the escalation policy decided so. */
 export type TakeoverEntry = { reason: EscalationReason; signals: Signal[] } | null;
@@ -58,6 +65,10 @@ export function goTo(run: Run, blockId: string, entry: TakeoverEntry = null): vo
   let id: string | null = blockId;
   let e = entry;
   while (id !== null) {
+    let entered = enteredThisStep.get(run);
+    if (!entered) enteredThisStep.set(run, (entered = new Set()));
+    if (entered.has(id)) run.hops++;
+    else entered.add(id);
     if (run.hops >= MAX_BLOCKS_PER_STEP) {
       endConversation(
         run,
@@ -66,7 +77,6 @@ export function goTo(run: Run, blockId: string, entry: TakeoverEntry = null): vo
       );
       return;
     }
-    run.hops++;
     const block = run.c.blocks.get(id);
     if (!block) {
       endConversation(run, `This flow has no block "${id}", so the conversation has ended. Fix the connection that points to it.`);

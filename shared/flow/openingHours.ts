@@ -25,14 +25,26 @@ const searchDays = 14;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+/** Answers of `isValidTimeZone`, by zone as written: building a formatter to ask costs ~20 µs per call. */
+const zoneValidity = new Map<string, boolean>();
+/** Bound on remembered answers (a hostile document could hold many distinct strings). */
+const MAX_REMEMBERED_ZONES = 1000;
+
+/** True when the runtime knows the IANA zone; cached per zone (the validator asks on every edit). */
 export function isValidTimeZone(tz: string): boolean {
   if (typeof tz !== 'string' || tz.trim() === '') return false;
+  const known = zoneValidity.get(tz);
+  if (known !== undefined) return known;
+  let ok: boolean;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
+    ok = true;
   } catch {
-    return false;
+    ok = false;
   }
+  if (zoneValidity.size >= MAX_REMEMBERED_ZONES) zoneValidity.clear();
+  zoneValidity.set(tz, ok);
+  return ok;
 }
 
 /** A cached formatter for the zone (creating one is slow), falling back to UTC for unknown zones. */
