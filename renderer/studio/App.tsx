@@ -1,18 +1,109 @@
 /**
- * The studio's root: hash routes `#/` (home) and `#/flow/<key>` (editor).
+ * The studio's root: hash routes `#/` (home screen) and `#/flow/<key>` (editor), over the studio server's
+ * API (renderer/studio/api) with autosave and the crash journal (renderer/studio/persistence).
  *
- * Without a studio server (the page opened by `vite` for development, or by the benchmark) the studio opens
- * a flow handed to it in `window.__BATON_FLOW__`, else the bundled sample flow, in memory only.
+ * Without a studio server (the page opened by `vite` for development, or by the canvas benchmark) the
+ * studio opens a flow handed to it in `window.__BATON_FLOW__`, else the bundled sample flow, in memory only.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { validateFlow } from '../../shared/flow/validateFlow';
 import type { Flow } from '../../shared/flow/schema';
-import { EditorScreen } from './EditorScreen';
+import { studioApi, StudioApiError } from './api/studioApi';
+import { Editor } from './editor/Editor';
+import { useTheme } from './editor/useTheme';
+import { HistoryPanel } from './history/HistoryPanel';
+import { HomeScreen } from './home/HomeScreen';
+import { openFlowForEditing, type FlowForEditing } from './persistence/flowPersistence';
+import { SaveStatus } from './persistence/SaveStatus';
+import { useFlowPersistence } from './persistence/useFlowPersistence';
+import { StudioStoreProvider } from './store/StudioStoreContext';
+import { createStudioStore } from './store/studioStore';
 
 declare global {
   interface Window {
     __BATON_FLOW__?: unknown;
   }
+}
+
+function hasServer(): boolean {
+  return Boolean(document.querySelector('meta[name="baton-secret"]')?.getAttribute('content'));
+}
+
+function useHashRoute(): string {
+  const [hash, setHash] = useState(() => location.hash);
+  useEffect(() => {
+    const on = () => setHash(location.hash);
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return hash;
+}
+
+export function App() {
+  useTheme();
+  if (window.__BATON_FLOW__ || !hasServer()) return <MemoryStudio />;
+  return <ServerStudio />;
+}
+
+function ServerStudio() {
+  const hash = useHashRoute();
+  const match = /^#\/flow\/(.+)$/.exec(hash);
+  const key = match ? decodeURIComponent(match[1]) : null;
+  if (!key) return <HomeScreen onOpen={(k) => (location.hash = `#/flow/${encodeURIComponent(k)}`)} />;
+  return <OpenFlow key={key} flowKey={key} />;
+}
+
+function OpenFlow({ flowKey }: { flowKey: string }) {
+  const [opened, setOpened] = useState<FlowForEditing | { error: string } | null>(null);
+  useEffect(() => {
+    let live = true;
+    openFlowForEditing(studioApi, flowKey).then(
+      (o) => live && setOpened(o),
+      (e) => live && setOpened({ error: e instanceof StudioApiError ? `${e.message} ${e.hint}` : `Could not open this flow: ${String(e)}` }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [flowKey]);
+  if (!opened) return <div className="st-loading">Opening…</div>;
+  if ('error' in opened)
+    return (
+      <div className="st-fatal" role="alert">
+        <div>
+          <p>{opened.error}</p>
+          <a href="#/">Back to flows</a>
+        </div>
+      </div>
+    );
+  return <PersistentEditor flowKey={flowKey} opened={opened} />;
+}
+
+function PersistentEditor({ flowKey, opened }: { flowKey: string; opened: FlowForEditing }) {
+  const store = useMemo(() => createStudioStore(opened.flow), [opened]);
+  const persistence = useFlowPersistence(flowKey, store, opened);
+  const goHome = useCallback(() => {
+    void persistence.flush().catch(() => {});
+    location.hash = '#/';
+  }, [persistence]);
+  return (
+    <StudioStoreProvider store={store}>
+      <Editor
+        onHome={goHome}
+        status={<SaveStatus status={persistence.status} error={persistence.error} hint={persistence.hint} lastSavedAt={persistence.lastSavedAt} />}
+        renderHistory={(close) => (
+          <HistoryPanel
+            flowId={flowKey}
+            beforeLoad={persistence.flush}
+            onClose={close}
+            onRestore={(flow: Flow, revision: number) => {
+              store.getState().replaceFlow(flow, { undoable: true, label: `Restore version ${revision}` });
+              close();
+            }}
+          />
+        )}
+      />
+    </StudioStoreProvider>
+  );
 }
 
 type Loaded = { flow: Flow } | { error: string } | null;
@@ -26,7 +117,7 @@ function readFlow(doc: unknown): Loaded {
   return { flow: result.flow };
 }
 
-export function App() {
+function MemoryStudio() {
   const [loaded, setLoaded] = useState<Loaded>(() => (window.__BATON_FLOW__ ? readFlow(window.__BATON_FLOW__) : null));
   useEffect(() => {
     if (loaded) return;
@@ -35,7 +126,17 @@ export function App() {
       (e) => setLoaded({ error: `Could not load the sample flow: ${String(e)}` }),
     );
   }, [loaded]);
+  const store = useMemo(() => (loaded && 'flow' in loaded ? createStudioStore(loaded.flow) : null), [loaded]);
   if (!loaded) return <div className="st-loading">Loading…</div>;
-  if ('error' in loaded) return <div className="st-fatal" role="alert">{loaded.error}</div>;
-  return <EditorScreen flow={loaded.flow} />;
+  if ('error' in loaded || !store)
+    return (
+      <div className="st-fatal" role="alert">
+        {'error' in loaded ? loaded.error : ''}
+      </div>
+    );
+  return (
+    <StudioStoreProvider store={store}>
+      <Editor status={<span className="bt-badge">Not saved: opened without a studio server</span>} />
+    </StudioStoreProvider>
+  );
 }

@@ -11,7 +11,8 @@ export function Dialog({ title, onClose, children }: DialogProps) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
-    ref.current?.focus();
+    // Keep focus on an autofocused field inside; otherwise focus the dialog itself.
+    if (!ref.current?.contains(document.activeElement)) ref.current?.focus();
     return () => previous?.focus?.();
   }, []);
   return (

@@ -25,8 +25,8 @@ import { useTheme } from './useTheme';
 export interface EditorProps {
   /** Back to the home screen (hidden when absent). */
   onHome?: () => void;
-  /** Save state from the persistence hook (studio-server). */
-  saveStatus?: { status: 'saved' | 'saving' | 'unsaved' | 'error'; error?: string } | null;
+  /** The save indicator (studio-server's <SaveStatus>), shown next to the flow name. */
+  status?: ReactNode;
   /** The version history panel (studio-server), opened from the top bar. */
   renderHistory?: (close: () => void) => ReactNode;
 }
@@ -47,12 +47,13 @@ function isTyping(target: EventTarget | null): boolean {
 /** Memory clipboard for when the system clipboard is unavailable (no permission, no secure context). */
 let memoryClipboard: ClipboardDocument | null = null;
 
-function EditorInner({ onHome, saveStatus, renderHistory }: EditorProps) {
+function EditorInner({ onHome, status, renderHistory }: EditorProps) {
   const store = useStudioStore();
   const rf = useReactFlow();
   const [dialog, setDialog] = useState<null | 'find' | 'shortcuts' | 'history'>(null);
   const [showProblems, setShowProblems] = useState(false);
   const [theme, toggleTheme] = useTheme();
+
   const flowName = useStudio((s) => s.flow.name);
   const canUndo = useStudio((s) => s.past.length > 0);
   const canRedo = useStudio((s) => s.future.length > 0);
@@ -144,6 +145,8 @@ function EditorInner({ onHome, saveStatus, renderHistory }: EditorProps) {
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
       if (isTyping(e.target) && e.key !== 'Escape') return;
+      // While a dialog is open only Escape reaches the editor.
+      if (document.querySelector('[role="dialog"]') && e.key !== 'Escape') return;
       const action = matchShortcut(e);
       if (!action) return;
       e.preventDefault();
@@ -220,11 +223,7 @@ function EditorInner({ onHome, saveStatus, renderHistory }: EditorProps) {
           B
         </div>
         <h1 className="st-flow-name">{flowName}</h1>
-        {saveStatus && (
-          <span className="bt-badge" data-tone={saveStatus.status === 'saved' ? 'success' : saveStatus.status === 'error' ? 'error' : undefined} role="status" title={saveStatus.error}>
-            {saveStatus.status === 'saved' ? 'Saved' : saveStatus.status === 'saving' ? 'Saving…' : saveStatus.status === 'unsaved' ? 'Unsaved changes' : `Not saved: ${saveStatus.error ?? 'error'}`}
-          </span>
-        )}
+        {status}
         <div className="st-topbar-spacer" />
         <div className="st-toolbar" role="toolbar" aria-label="Editor">
           <Button variant="ghost" size="icon" aria-label="Undo" title="Undo (Ctrl+Z)" disabled={!canUndo} onClick={() => actions('undo')}>

@@ -9,7 +9,13 @@ type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 
 function Text({ children, empty }: { children?: string; empty: string }) {
   const value = (children ?? '').trim();
-  return value ? <p className="bn-text">{value}</p> : <p className="bn-text bn-empty">{empty}</p>;
+  return value ? (
+    <p className="bn-text">
+      <span className="bn-clamp">{value}</span>
+    </p>
+  ) : (
+    <p className="bn-text bn-empty">{empty}</p>
+  );
 }
 
 function Meta({ children }: { children: ReactNode }) {
