@@ -1,30 +1,24 @@
 /**
- * What the edit operations need to know about block kinds, asked of the block registry in one place:
- * data schema, default data, exits, the option list that creates exits, whether the kind waits for the
- * customer, and which data fields hold references to other blocks.
+ * What the edit operations need to know about block kinds, asked of the block registry
+ * (shared/flow/blockRegistry.ts) in one place: data schema, default data, exits, the option list that
+ * creates exits, whether the kind waits for the customer, and which data fields name another block
+ * (fields whose inspector widget is 'block', e.g. a Jump block's target).
  *
  * Pure: no Node, DOM, React or Electron imports.
  */
 import type { z } from 'zod';
-import { exitsOf, getBlockDefinition } from '../blockRegistry';
-import { blockDataSchemas, blockKinds, type Block, type BlockKind } from '../schema';
+import { elementOf, exitsOf, fieldsOf, getBlockDefinition, isBlockKind as registryIsBlockKind, shapeOf } from '../blockRegistry';
+import type { Block, BlockKind } from '../schema';
 
-const kindSet = new Set<string>(blockKinds);
-export const isBlockKind = (kind: unknown): kind is BlockKind => typeof kind === 'string' && kindSet.has(kind);
+export const isBlockKind = (kind: unknown): kind is BlockKind => registryIsBlockKind(kind);
 
 export function dataSchemaOf(kind: BlockKind): z.ZodType {
-  return blockDataSchemas[kind] as unknown as z.ZodType;
+  return getBlockDefinition(kind).data as z.ZodType;
 }
-
-/** Data a fresh block needs beyond its schema's defaults. */
-const seeds: Partial<Record<BlockKind, Record<string, unknown>>> = {
-  question: { text: 'What is your answer?', variable: 'answer' },
-  message: { text: '' },
-};
 
 /** Default data of a new block of this kind (always parses). */
 export function defaultDataOf(kind: BlockKind): Record<string, unknown> {
-  return dataSchemaOf(kind).parse(structuredCloneJson(seeds[kind] ?? {})) as Record<string, unknown>;
+  return dataSchemaOf(kind).parse(getBlockDefinition(kind).defaultData()) as Record<string, unknown>;
 }
 
 export function exitsOfBlock(block: Block): string[] {
@@ -48,42 +42,47 @@ export interface OptionList {
   field: string;
   noun: string;
   labelField: string;
-  /** A new item with this id and label (the label may be empty). */
+  /** A new item with this id and label (the label may be empty); parsed with the item schema. */
   make(id: string, label: string, n: number): Record<string, unknown>;
 }
 
-const optionLists: Partial<Record<BlockKind, OptionList>> = {
-  buttons: {
-    field: 'options',
-    noun: 'option',
-    labelField: 'label',
-    make: (id, label, n) => ({ id, label: label || `Option ${n}`, synonyms: [] }),
-  },
-  intent_router: {
-    field: 'intents',
-    noun: 'intent',
-    labelField: 'name',
-    make: (id, label) => ({ id, name: label || id, examples: [] }),
-  },
-  keyword_router: {
-    field: 'routes',
-    noun: 'route',
-    labelField: 'id',
-    make: (id, label) => ({ id, keywords: label ? [label] : [] }),
-  },
-};
+const optionListCache = new Map<BlockKind, OptionList | null>();
 
 export function optionListOf(kind: BlockKind): OptionList | undefined {
-  return optionLists[kind];
+  if (optionListCache.has(kind)) return optionListCache.get(kind) ?? undefined;
+  const spec = getBlockDefinition(kind).optionExits;
+  let list: OptionList | null = null;
+  if (spec) {
+    const listSchema = shapeOf(dataSchemaOf(kind))?.[spec.field];
+    const item = listSchema ? elementOf(listSchema) : null;
+    const itemFields = item ? Object.keys(shapeOf(item) ?? {}) : [];
+    list = {
+      field: spec.field,
+      noun: spec.noun,
+      labelField: spec.labelField,
+      make(id, label, n) {
+        const raw: Record<string, unknown> = { id };
+        if (spec.labelField !== 'id') raw[spec.labelField] = label || (spec.labelField === 'label' ? `Option ${n}` : id);
+        // A route named by its id: the label the designer typed is its first keyword.
+        else if (label && itemFields.includes('keywords')) raw.keywords = [label];
+        return (item ? item.parse(raw) : raw) as Record<string, unknown>;
+      },
+    };
+  }
+  optionListCache.set(kind, list);
+  return list ?? undefined;
 }
+
+const refFieldCache = new Map<BlockKind, string[][]>();
 
 /** Paths inside a block's data that name another block (cleared on delete, renamed on rename). */
-const blockRefFields: Partial<Record<BlockKind, string[][]>> = { jump: [['target']] };
-
 export function blockRefFieldsOf(kind: BlockKind): string[][] {
-  return blockRefFields[kind] ?? [];
-}
-
-function structuredCloneJson<T>(v: T): T {
-  return JSON.parse(JSON.stringify(v)) as T;
+  let hit = refFieldCache.get(kind);
+  if (!hit) {
+    hit = fieldsOf(kind)
+      .filter((f) => f.meta.widget === 'block')
+      .map((f) => f.path);
+    refFieldCache.set(kind, hit);
+  }
+  return hit;
 }
