@@ -6,7 +6,7 @@
  * is undone with Ctrl+Z or by restoring the version before it.
  */
 import { History, RotateCcw, X } from 'lucide-react';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Flow } from '../../../shared/flow/schema';
 import { Button } from '../../ui/Button';
 import { StudioApiError, studioApi, type StudioApi, type VersionDetail, type VersionInfo } from '../api/studioApi';
@@ -32,15 +32,17 @@ export function HistoryPanel({ flowId, onRestore, onClose, beforeLoad, api = stu
 
   const describeError = (err: unknown) => (err instanceof StudioApiError ? `${err.message} ${err.hint}`.trim() : String(err));
 
+  const beforeLoadRef = useRef(beforeLoad);
+  beforeLoadRef.current = beforeLoad;
   const load = useCallback(async () => {
     try {
-      await beforeLoad?.().catch(() => {});
+      await beforeLoadRef.current?.().catch(() => {});
       setVersions(await api.versions(flowId));
       setError(null);
     } catch (err) {
       setError(describeError(err));
     }
-  }, [api, flowId, beforeLoad]);
+  }, [api, flowId]);
 
   useEffect(() => {
     void load();

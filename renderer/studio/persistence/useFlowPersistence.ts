@@ -6,7 +6,7 @@
  *   const store = createStudioStore(opened.flow);
  *   const { status, error } = useFlowPersistence(key, store, opened);
  */
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { studioApi, type StudioApi } from '../api/studioApi';
 import { createFlowPersistence, persistenceOptionsFor, type FlowForEditing, type FlowPersistence, type PersistableStore, type PersistenceState } from './flowPersistence';
 
@@ -44,5 +44,7 @@ export function useFlowPersistence(
     };
   }, [flowId, store, api]);
   const state = useSyncExternalStore(persistence ? persistence.subscribe : noop, persistence ? persistence.getState : () => idle, () => idle);
-  return { ...state, flush: () => persistence?.flush() ?? Promise.resolve() };
+  // A stable function, so components can keep it in effect dependencies.
+  const flush = useCallback(() => persistence?.flush() ?? Promise.resolve(), [persistence]);
+  return { ...state, flush };
 }
