@@ -35,6 +35,8 @@ const signal = z.strictObject({
   evidence: z.array(z.string()),
   turn: z.number().int().min(0),
   explanation: z.string(),
+  /** Which part of the escalation layer found it (shared/escalation/types.ts). */
+  source: z.enum(['rule', 'classifier', 'designer']).optional(),
 });
 
 const decision = z.strictObject({
@@ -43,6 +45,8 @@ const decision = z.strictObject({
   signals: z.array(signal),
   explanation: z.string(),
   turn: z.number().int().min(0),
+  /** Signals that came close without firing (shared/escalation/types.ts). */
+  nearMisses: z.array(signal).optional(),
 });
 
 const status = z.enum(['pending', 'assigned', 'resolved', 'expired', 'rejected', 'cancelled']);

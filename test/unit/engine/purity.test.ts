@@ -110,7 +110,8 @@ describe('engine purity', () => {
     script(c);
     const flow = c.flow;
     for (const step of c.steps) {
-      expect(conversationStateSchema.safeParse(step.state).success).toBe(true);
+      const parsed = conversationStateSchema.safeParse(step.state);
+      expect(parsed.success ? null : parsed.error.issues).toBeNull();
     }
     // Resume mid-conversation (after the refund message) from a JSON copy: same next step.
     const mid = c.steps[4].state;

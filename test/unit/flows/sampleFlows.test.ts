@@ -230,45 +230,55 @@ describe('lead-gen sample', () => {
   const flow = loadFlow('lead-gen');
   const slackPing = (visited: string[]) => visited.includes('notify_sales');
 
-  it('scores a large company with a big budget that saw the plans as hot and pings #sales-hot-leads', () => {
-    const vars: Record<string, Value> = { leadScore: 0, budget: 12000 };
+  it('scores a large company with a big budget that saw the plans and left an email as hot, and pings #sales-hot-leads', () => {
+    const vars: Record<string, Value> = { leadScore: 0, budget: 12000, customerEmail: 'sam@bigco.example' };
     walkPassive(flow, target(flow, 'ask_company_size', 'size_201_plus')!.id, vars);
-    walkPassive(flow, target(flow, 'ask_budget', 'next')!.id, vars);
-    const hotPath = walkPassive(flow, target(flow, 'ask_visited_plans', 'visited_yes')!.id, vars);
-    expect(vars.leadScore).toBe(90);
+    walkPassive(flow, target(flow, 'ask_visited_plans', 'visited_yes')!.id, vars);
+    const hotPath = walkPassive(flow, target(flow, 'ask_budget', 'next')!.id, vars);
+    expect(vars.leadScore).toBe(130);
     expect(slackPing(hotPath)).toBe(true);
     expect(blockById(flow, hotPath.at(-1)!).kind).toBe('human_takeover');
     expect(evaluateRuleGroup(flow.escalation.hotLead.rules, vars, 0)).toBe(true);
   });
 
-  it('asks every typed question before the lead can turn hot, so the policy cannot skip the Slack ping', () => {
-    // The policy reads variables on typed turns and hands over before the block runs; so after the budget
-    // (the last typed answer) only button clicks may remain before the hot branch.
+  it('a customer who gave no email is never hot: no Slack ping, the self-serve plans instead', () => {
+    const vars: Record<string, Value> = { leadScore: 0, budget: 50000 };
+    walkPassive(flow, target(flow, 'ask_company_size', 'size_201_plus')!.id, vars);
+    const path = walkPassive(flow, target(flow, 'ask_budget', 'next')!.id, vars);
+    expect(vars.leadScore).toBeGreaterThanOrEqual(70);
+    expect(slackPing(path)).toBe(false);
+    expect(path).toContain('self_serve');
+    expect(evaluateRuleGroup(flow.escalation.hotLead.rules, vars, 0)).toBe(false);
+  });
+
+  it('asks every question before the lead can turn hot, so the policy cannot skip the Slack ping', () => {
+    // The budget is the last question; after it only blocks that do not wait run before the hot branch.
     for (const option of ['size_1_10', 'size_201_plus']) {
-      expect(walkPassive(flow, target(flow, 'ask_company_size', option)!.id, {}).at(-1)).toBe('ask_email');
+      expect(walkPassive(flow, target(flow, 'ask_company_size', option)!.id, {}).at(-1)).toBe('ask_visited_plans');
+    }
+    for (const exit of ['visited_yes', 'visited_no', 'fallback']) {
+      expect(walkPassive(flow, target(flow, 'ask_visited_plans', exit)!.id, { leadScore: 0 }).at(-1)).toBe('ask_email');
     }
     expect(target(flow, 'ask_email', 'next')?.id).toBe('ask_budget');
+    expect(target(flow, 'ask_email', 'fallback')?.id).toBe('ask_budget');
     for (const budget of [0, 5000, 50000]) {
-      expect(walkPassive(flow, target(flow, 'ask_budget', 'next')!.id, { leadScore: 0, budget }).at(-1)).toBe('ask_visited_plans');
-    }
-    expect(blockById(flow, 'ask_visited_plans').kind).toBe('buttons');
-    for (const exit of ['visited_yes', 'visited_no', 'fallback']) {
-      expect(walkPassive(flow, target(flow, 'ask_visited_plans', exit)!.id, { leadScore: 90 })).toContain('notify_sales');
+      const path = walkPassive(flow, target(flow, 'ask_budget', 'next')!.id, { leadScore: 90, budget, customerEmail: 'a@b.co' });
+      expect(path).toContain('notify_sales');
     }
   });
 
   it('sends a small team with a small budget to the self-serve plans, without a Slack ping', () => {
-    const vars: Record<string, Value> = { leadScore: 0, budget: 500 };
+    const vars: Record<string, Value> = { leadScore: 0, budget: 500, customerEmail: 'a@b.co' };
     walkPassive(flow, target(flow, 'ask_company_size', 'size_1_10')!.id, vars);
-    walkPassive(flow, target(flow, 'ask_budget', 'next')!.id, vars);
-    const path = walkPassive(flow, target(flow, 'ask_visited_plans', 'visited_no')!.id, vars);
+    walkPassive(flow, target(flow, 'ask_visited_plans', 'visited_no')!.id, vars);
+    const path = walkPassive(flow, target(flow, 'ask_budget', 'next')!.id, vars);
     expect(vars.leadScore).toBe(5);
     expect(slackPing(path)).toBe(false);
     expect(path).toContain('self_serve');
     expect(evaluateRuleGroup(flow.escalation.hotLead.rules, vars, 0)).toBe(false);
   });
 
-  it('posts the score and email to Slack and hands over in default mode with a sales email', () => {
+  it('posts the score and email to Slack and hands over in default mode with a sales email; the takeover itself does not post to the hot-leads channel', () => {
     const notify = blockById(flow, 'notify_sales');
     if (notify.kind !== 'notify') throw new Error('not a notify block');
     expect(notify.data.channel).toBe('slack');
@@ -279,6 +289,7 @@ describe('lead-gen sample', () => {
     if (t.kind !== 'human_takeover') throw new Error('not a takeover');
     expect(t.data.assignation).toBe('default');
     expect(t.data.notifyEmails).toEqual(['sales@acme.example']);
+    expect(t.data.slackChannels).toEqual([]);
     expect(target(flow, t.id, 'no_agent')?.kind).toBe('ticket');
   });
 });
@@ -286,8 +297,9 @@ describe('lead-gen sample', () => {
 describe('insurance-claims sample', () => {
   const flow = loadFlow('insurance-claims');
 
-  it('treats claims, accidents and policy numbers as sensitive and asks for the policy number', () => {
-    expect(flow.escalation.sensitiveTopics.topics.map((t) => t.name)).toEqual(['claims', 'accident', 'policy number']);
+  it('treats claims and accidents (not a policy or claim number) as sensitive and asks for the policy number', () => {
+    expect(flow.escalation.sensitiveTopics.topics.map((t) => t.name)).toEqual(['claims', 'accident']);
+    for (const t of flow.escalation.sensitiveTopics.topics) expect(t.phrases).not.toContain('claim number');
     const ask = target(flow, 'welcome', 'next')!;
     expect(ask.kind === 'question' && ask.data.variable).toBe('policyNumber');
   });

@@ -19,20 +19,45 @@ const NOW = Date.parse('2026-11-24T10:00:00Z');
 const fail = () => ({ ok: false, status: 0, body: null });
 
 describe('sample flows, played', () => {
-  it('lead-gen: a lead that turns hot is handed over at once and Slack is told', () => {
+  it('lead-gen: a lead that turns hot runs the flow\'s own Slack notify, then is handed over as a hot lead', () => {
     const sim = createSimulation(flow('lead-gen'), { now: NOW, http: fail });
     sim.say('201 or more');
+    sim.say('Yes, I have');
     sim.say('sam@bigco.example');
     const steps = sim.say('15000');
     const decision = steps.find((s) => s.decision?.action === 'handoff')?.decision;
     expect(decision?.reason).toBe('hot_lead');
+    expect(steps.flatMap((s) => s.visited)).toContain('notify_sales');
     sim.say('Sam Lee');
     sim.say('We need SSO for 400 seats');
     expect(sim.state.mode).toBe('waiting');
     expect(sim.state.handoff).toMatchObject({ status: 'pending', reason: 'hot_lead', priority: 'high' });
-    const slack = sim.effects.find((e) => e.type === 'notify' && e.channel === 'slack');
-    expect(slack).toMatchObject({ to: ['#sales-hot-leads'] });
-    if (slack?.type === 'notify') expect(slack.text).toContain('sam@bigco.example');
+    const slack = sim.effects.filter((e) => e.type === 'notify' && e.channel === 'slack');
+    expect(slack).toHaveLength(1);
+    expect(slack[0]).toMatchObject({ to: ['#sales-hot-leads'] });
+    if (slack[0]?.type === 'notify') expect(slack[0].text).toContain('sam@bigco.example');
+  });
+
+  it('lead-gen: a customer who refuses to give an email is not announced to sales as hot', () => {
+    const sim = createSimulation(flow('lead-gen'), { now: NOW, http: fail });
+    sim.say('201 or more');
+    sim.say('Yes, I have');
+    sim.say('no');
+    sim.say('I would rather not');
+    sim.say('no thanks');
+    sim.say('50000');
+    expect(sim.effects.filter((e) => e.type === 'notify')).toEqual([]);
+    expect(sim.state.handoff).toBeNull();
+    expect(sim.transcript.map((t) => t.text)).toContain('Would you still like to talk to someone from sales?');
+  });
+
+  it('insurance-claims: giving a policy number is not a sensitive topic, and the number is stored', () => {
+    const sim = createSimulation(flow('insurance-claims'), { now: NOW, http: fail });
+    const steps = sim.say('my policy number is HM-2231-0457');
+    expect(steps.some((s) => s.decision && s.decision.action !== 'none')).toBe(false);
+    expect(sim.state.mode).toBe('bot');
+    expect(String(sim.state.variables.policyNumber)).toContain('HM-2231-0457');
+    expect(sim.transcript.at(-1)?.text).toBe('Thanks. What do you need help with?');
   });
 
   it('travel-urgency: a departure less than 20 minutes away hands over to the airport desk at once', () => {
