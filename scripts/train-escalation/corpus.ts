@@ -110,14 +110,48 @@ function weightedFamilies(): Family[] {
 /** Ordinary messages (no label) as a family of their own. */
 const ORDINARY: Family = { labels: [], templates: ['{@ordinary}', '{@ordinary} {@ordinary}', '{@hi}, {@ordinary}', '{@ordinary} {@please}'] };
 
+const SALAD_SHARE = 0.12;
+
+/** Lower-case words of a sample of the templates, expanded. */
+function buildVocabulary(seed: number): string[] {
+  const rng = mulberry32(seed ^ 0x5eed);
+  const words: string[] = [];
+  for (const f of families) {
+    for (const t of f.templates) {
+      for (let k = 0; k < 3; k++) {
+        for (const w of expand(t, slots, rng).toLowerCase().split(/[^a-z']+/)) if (w.length > 1) words.push(w);
+      }
+    }
+  }
+  return words;
+}
+
+const SHOUTED: Family = { labels: ['negative'], templates: ['{@ordinary}'], upper: true };
+
 export function buildCorpus(seed: number, size: number): Sample[] {
   const rng = mulberry32(seed);
   const pool = weightedFamilies();
   for (let i = 0; i < 14; i++) pool.push(ORDINARY);
+  // Shouting an ordinary question is angry: the same words in capitals (the lower-case ones stay ordinary).
+  pool.push(SHOUTED);
   const out: Sample[] = [];
   const seen = new Set<string>();
+  // Word salad: random words of the whole corpus, labelled ordinary. A word that only ever appeared in
+  // one label's templates ("before", "stuff") must not carry that label alone; its phrases still do.
+  const vocabulary = [...new Set(buildVocabulary(seed))];
   let guard = 0;
   while (out.length < size && guard++ < size * 20) {
+    if (rng() < SALAD_SHARE) {
+      const n = 1 + Math.floor(rng() * 6);
+      const words: string[] = [];
+      for (let i = 0; i < n; i++) words.push(pick(rng, vocabulary));
+      const text = words.join(' ');
+      if (!seen.has(text)) {
+        seen.add(text);
+        out.push({ text, labels: [] });
+      }
+      continue;
+    }
     const f = pick(rng, pool);
     let text = expand(pick(rng, f.templates), slots, rng);
     let labels = [...f.labels];
@@ -129,6 +163,10 @@ export function buildCorpus(seed: number, size: number): Sample[] {
       labels = [...new Set([...labels, ...g.labels])];
     }
     text = voice(rng, text, labels);
+    if (f.upper) {
+      if (text.replace(/[^a-z]/gi, '').length < 8) continue;
+      text = text.toUpperCase();
+    }
     if (seen.has(text)) continue;
     seen.add(text);
     out.push({ text, labels });

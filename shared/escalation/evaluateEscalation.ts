@@ -17,6 +17,8 @@ import { detectLoop, MIN_REPEAT_TOKENS } from './detectors/detectLoop';
 import { detectSensitiveTopic } from './detectors/detectSensitiveTopic';
 import { detectUrgency } from './detectors/detectUrgency';
 import { effectiveSentiment } from './effectiveSentiment';
+import { startNearMisses, takeNearMisses } from './nearMisses';
+import { withoutNeverTrigger } from './neverTrigger';
 
 type Detector = (facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory) => Signal | null;
 
@@ -105,10 +107,13 @@ function noneExplanation(policy: EscalationPolicy, facts: TurnFacts, memory: Esc
 
 export function evaluateEscalation(
   policy: EscalationPolicy,
-  facts: TurnFacts,
+  factsIn: TurnFacts,
   memory: EscalationMemory,
 ): { decision: EscalationDecision; memory: EscalationMemory } {
+  // Words the designer says must never trigger ("Rage Red" is a colour) are taken out before any detector reads the message.
+  const facts = withoutNeverTrigger(factsIn, policy.neverTrigger ?? []);
   const signals: Signal[] = [];
+  startNearMisses();
   for (const d of DETECTORS) {
     // A switched-off policy still honours "let me talk to a person": ignoring that is never right.
     if (!policy.enabled && d.reason !== 'explicit_request') continue;
@@ -174,8 +179,10 @@ export function evaluateEscalation(
     };
   }
 
+  const nearMisses = takeNearMisses().filter((n) => !signals.some((s) => s.reason === n.reason));
+  if (deciding === null && nearMisses.length > 0 && explanation === 'No signal.') explanation = `No escalation. ${nearMisses[0].explanation}`;
   return {
-    decision: { action, reason: deciding?.reason ?? null, signals, explanation, turn: facts.turn },
+    decision: { action, reason: deciding?.reason ?? null, signals, explanation, turn: facts.turn, nearMisses },
     memory: next,
   };
 }

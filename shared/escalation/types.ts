@@ -19,6 +19,8 @@ export interface Signal {
   turn: number;
   /** One sentence a tester understands, e.g. 'Customer asked for a person ("put me through").' */
   explanation: string;
+  /** Which part found it: a word or phrase rule, the learned classifier, or the designer's own phrases and examples. */
+  source?: 'rule' | 'classifier' | 'designer';
 }
 
 export type EscalationAction = 'none' | 'rephrase' | 'offer' | 'handoff';
@@ -33,6 +35,11 @@ export interface EscalationDecision {
   /** Human-readable summary of why (or why not). */
   explanation: string;
   turn: number;
+  /**
+   * Signals that came close without firing (a classifier score or a sentiment score below its threshold,
+   * or a rule a guard switched off), strongest first, for the simulator's debug drawer. Never acted on.
+   */
+  nearMisses?: Signal[];
 }
 
 /** What the policy remembers between turns (kept small: it is persisted with the conversation). */
@@ -59,4 +66,6 @@ export interface TurnFacts {
   intent: IntentMatch | null;
   /** True when the waiting block could not use this message (no button, intent or keyword matched; invalid answer). */
   fallback: boolean;
+  /** The flow's time zone (settings.timezone): deadlines the customer names are read on this clock. UTC when absent. */
+  timezone?: string;
 }

@@ -83,10 +83,11 @@ export function featuresOf(analysis: TextAnalysis, out: number[] = [], groups?: 
     }
     if (groups) groups.push({ name: t, from, to: out.length });
   }
+  // A message without words ("??", "...", an emoji alone) is read by its symbols only.
   if (n === 0) cue(out, 'empty', groups);
   const text = analysis.text.length > 1000 ? analysis.text.slice(0, 1000) : analysis.text;
-  // Shouting: most letters upper case in a message with some words to shout.
-  if (analysis.shouting >= 0.7 && n >= 2) cue(out, 'caps', groups, 'ALL CAPS');
+  // Shouting: most letters upper case in a message with some words to shout (not "NW-1042" or "OK").
+  if (analysis.shouting >= 0.7 && n >= 2 && lettersIn(text) >= 8) cue(out, 'caps', groups, 'ALL CAPS');
   if (/!{2,}/.test(text)) cue(out, '!!', groups);
   if (/\?{2,}/.test(text)) cue(out, '??', groups);
   if (/\?/.test(text) && /!/.test(text) && /[?!]\s*[!?]/.test(text)) cue(out, '?!', groups);
@@ -106,6 +107,15 @@ export interface FeatureGroup {
   name: string;
   from: number;
   to: number;
+}
+
+function lettersIn(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length && n < 8; i++) {
+    const c = text.charCodeAt(i) | 32;
+    if (c >= 97 && c <= 122) n++;
+  }
+  return n;
 }
 
 function cue(out: number[], id: string, groups: FeatureGroup[] | undefined, name = id): void {

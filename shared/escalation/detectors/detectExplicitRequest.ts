@@ -22,6 +22,8 @@ import type { EscalationPolicy } from '../../flow/schema';
 import type { EscalationMemory, Signal, TurnFacts } from '../types';
 import { canonicalTokens } from '../canonicalTokens';
 import type { TextAnalysis } from '../../nlu/types';
+import { classifierOn, classifierSignal, designerSignal } from '../learnedSignals';
+import { reportNearMiss } from '../nearMisses';
 
 const NOUNS = new Set([
   'human', 'humans', 'person', 'persons', 'agent', 'agents', 'operator', 'operators', 'representative',
@@ -308,16 +310,30 @@ function requestIn(analysis: TextAnalysis): Found | null {
   return found;
 }
 
-export function detectExplicitRequest(facts: TurnFacts, _policy: EscalationPolicy, _memory: EscalationMemory): Signal | null {
+export function detectExplicitRequest(facts: TurnFacts, policy: EscalationPolicy, _memory: EscalationMemory): Signal | null {
   const found = requestIn(facts.analysis);
-  if (!found) return null;
-  const typo = found.typos.length > 0 ? `, ${found.typos.join(', ')}` : '';
-  return {
-    reason: 'explicit_request',
-    score: 1,
-    threshold: 1,
-    evidence: [found.words, ...found.typos],
-    turn: facts.turn,
-    explanation: `The customer asked for a person ("${found.words}"${typo}).`,
-  };
+  if (found) {
+    const typo = found.typos.length > 0 ? `, ${found.typos.join(', ')}` : '';
+    return {
+      reason: 'explicit_request',
+      score: 1,
+      threshold: 1,
+      evidence: [found.words, ...found.typos],
+      turn: facts.turn,
+      source: 'rule',
+      explanation: `The customer asked for a person ("${found.words}"${typo}).`,
+    };
+  }
+  const cfg = policy.explicitRequest;
+  const designer = designerSignal(facts, 'explicit_request', cfg.phrases ?? [], cfg.examples ?? [], 'The customer asked for a person');
+  if (designer) return designer;
+  if (!classifierOn(policy)) return null;
+  // Indirect wordings the rules do not list: "could one of your staff ring me", "is anybody real there".
+  const learned = classifierSignal(facts, 'explicit_request', 'explicit', 'The customer asked for a person');
+  if (learned === null) return null;
+  if (learned.nearMiss) {
+    reportNearMiss(learned.signal);
+    return null;
+  }
+  return learned.signal;
 }

@@ -1,16 +1,32 @@
 /**
- * negative_sentiment: one clearly negative message (score <= threshold), or a run of mildly negative ones
- * (the last `trendTurns` scores, this one included, each <= trendThreshold). Scores are the boosted ones
- * from `effectiveSentiment` (insults, profanity, "?!" count extra).
+ * negative_sentiment, from three sources, in this order:
+ *  1. the lexicon score: one clearly negative message (score <= threshold), or a run of mildly negative
+ *     ones (the last `trendTurns` scores, this one included, each <= trendThreshold). Scores are the
+ *     boosted ones from `effectiveSentiment` (insults, profanity, "?!" count extra). When the classifier
+ *     is sure the message is not upset (slang praise "this is sick", "no complaints", "unfortunately I
+ *     need to..."), a lexicon hit is vetoed and shown as a near miss instead;
+ *  2. the designer's phrases and examples (policy.negativeSentiment.phrases / examples);
+ *  3. the classifier, for anger without classic negative words: sarcasm ("oh great, another week of
+ *     waiting, love it"), contempt ("you lot are clowns"), masked swearing ("f***"), angry or eye-roll
+ *     emoji, all caps, repeated punctuation.
  */
 import type { EscalationPolicy } from '../../flow/schema';
 import type { EscalationMemory, Signal, TurnFacts } from '../types';
 import { effectiveSentiment } from '../effectiveSentiment';
+import { classifierOn, classifierScore, classifierSignal, designerSignal } from '../learnedSignals';
+import { reportNearMiss } from '../nearMisses';
+import { CLASSIFIER_THRESHOLDS } from '../classifier/thresholds';
 
 const fmt = (n: number) => n.toFixed(2);
 const quoteList = (words: string[]) => words.slice(0, 4).map((w) => `"${w}"`).join(', ');
+/**
+ * Below this classifier score a mild lexicon hit (score above STRONG_LEXICON) is read as a kind use of a
+ * negative-looking word; a strong one ("I hate this, it's the worst") always counts.
+ */
+export const KIND_USE_SCORE = 0.08;
+const STRONG_LEXICON = -0.7;
 
-export function detectNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
+function lexiconSignal(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
   const cfg = policy.negativeSentiment;
   const { score, words } = effectiveSentiment(facts.analysis);
   const said = words.length > 0 ? `: ${quoteList(words)}` : '';
@@ -21,6 +37,7 @@ export function detectNegativeSentiment(facts: TurnFacts, policy: EscalationPoli
       threshold: cfg.threshold,
       evidence: words,
       turn: facts.turn,
+      source: 'rule',
       explanation: `Negative sentiment (${fmt(score)} <= ${cfg.threshold}${said}).`,
     };
   }
@@ -36,6 +53,41 @@ export function detectNegativeSentiment(facts: TurnFacts, policy: EscalationPoli
     threshold: cfg.trendThreshold,
     evidence: words,
     turn: facts.turn,
+    source: 'rule',
     explanation: `Negative sentiment for ${need} messages in a row (${run.map(fmt).join(', ')}; each <= ${cfg.trendThreshold}${said}).`,
   };
+}
+
+/**
+ * The classifier's threshold follows the designer's sentiment threshold: stricter than the default -0.5
+ * (e.g. -0.7) asks the classifier to be surer, looser (-0.3) lets it fire earlier; at -0.75 and below
+ * only the lexicon can fire (a designer who wants only the angriest messages).
+ */
+export function classifierThresholdFor(designerThreshold: number): number {
+  return Math.max(0.3, CLASSIFIER_THRESHOLDS.negative + 2 * (-designerThreshold - 0.5));
+}
+
+export function detectNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
+  const learnedOn = classifierOn(policy);
+  const lexicon = lexiconSignal(facts, policy, memory);
+  if (lexicon) {
+    if (!learnedOn) return lexicon;
+    const p = classifierScore(facts.analysis, 'negative');
+    if (p >= KIND_USE_SCORE || effectiveSentiment(facts.analysis).score <= STRONG_LEXICON) return lexicon;
+    reportNearMiss({
+      ...lexicon,
+      explanation: `Near miss: ${lexicon.explanation.replace(/\.$/, '')}, but the classifier reads it as a kind or neutral use (score ${fmt(p)} < ${KIND_USE_SCORE}).`,
+    });
+  }
+  const cfg = policy.negativeSentiment;
+  const designer = designerSignal(facts, 'negative_sentiment', cfg.phrases ?? [], cfg.examples ?? [], 'Negative sentiment');
+  if (designer) return designer;
+  if (!learnedOn) return null;
+  const learned = classifierSignal(facts, 'negative_sentiment', 'negative', 'Negative sentiment', classifierThresholdFor(cfg.threshold));
+  if (learned === null) return null;
+  if (learned.nearMiss) {
+    reportNearMiss(learned.signal);
+    return null;
+  }
+  return learned.signal;
 }

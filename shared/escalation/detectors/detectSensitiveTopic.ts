@@ -8,7 +8,10 @@
  * words used as a product's description in a shopping question ("is the smashed avocado cookbook in
  * stock?", "do you sell cracked pepper?"): there a damage word right before a noun names the product.
  */
-import type { EscalationPolicy } from '../../flow/schema';
+import type { EscalationPolicy, SensitiveTopic } from '../../flow/schema';
+import { classifierOn, classifierScore, classifierSignal, designerSignal } from '../learnedSignals';
+import { reportNearMiss } from '../nearMisses';
+import type { TopicOutput } from '../classifier/outputs';
 import type { EscalationMemory, Signal, TurnFacts } from '../types';
 import { compileSensitiveTopics, conceptKeys, conceptKeySet, type CompiledPhrase, type CompiledTopic } from '../compileSensitiveTopics';
 import type { TextAnalysis } from '../../nlu/types';
@@ -127,6 +130,90 @@ export function detectSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy,
   const topics = policy.sensitiveTopics.topics;
   if (topics.length === 0) return null;
   const compiled = compileSensitiveTopics(topics);
+  const learnedOn = classifierOn(policy);
+  const found = ruleSignal(facts, compiled);
+  if (found !== null) {
+    // Positions are for the guard only: the decision (persisted with the state) keeps the plain Signal.
+    const { topicIndex, at, ...ruled } = found;
+    // A phrase in a negated clause ("I don't want a refund, just tracking") or in a general question
+    // about a policy ("what is your refund policy?") is not the customer's own case, unless the
+    // classifier reads the message as the topic anyway.
+    const guard = guardOf(facts.analysis, at);
+    if (guard === null) return ruled;
+    const output = topicOutputFor(topics[topicIndex]);
+    const p = learnedOn && output !== null ? classifierScore(facts.analysis, output) : 0;
+    if (p >= OWN_CASE_SCORE) return ruled;
+    reportNearMiss({ ...ruled, explanation: `Near miss: ${ruled.explanation.replace(/\.$/, '')}, but ${guard}.` });
+  }
+  for (let t = 0; t < topics.length; t++) {
+    const d = designerSignal(facts, 'sensitive_topic', [], topics[t].examples ?? [], `Sensitive topic "${topics[t].name}"`);
+    if (d) return { ...d, evidence: [topics[t].name, ...d.evidence] };
+  }
+  if (!learnedOn) return null;
+  // The classifier reads topics by meaning: the best-scoring topic of the policy that has a classifier output.
+  let best: { signal: Signal; nearMiss: boolean } | null = null;
+  for (let t = 0; t < topics.length; t++) {
+    const output = topicOutputFor(topics[t]);
+    if (output === null) continue;
+    const c = classifierSignal(facts, 'sensitive_topic', output, `Sensitive topic "${topics[t].name}"`);
+    if (c === null) continue;
+    if (best === null || (c.nearMiss === best.nearMiss ? c.signal.score > best.signal.score : !c.nearMiss)) {
+      best = { ...c, signal: { ...c.signal, evidence: [topics[t].name, ...c.signal.evidence] } };
+    }
+  }
+  if (best === null) return null;
+  if (best.nearMiss) {
+    reportNearMiss(best.signal);
+    return null;
+  }
+  return best.signal;
+}
+
+/** At or above this classifier score a guarded phrase hit still counts (the message really is the customer's case). */
+const OWN_CASE_SCORE = 0.5;
+const NEGATORS = new Set(['not', 'no', 'never', 'without', 'nor', 'neither']);
+/** General questions about a policy, not the customer's own case. */
+const GENERAL_QUESTION = /^(what is|what are|whats|how long (do|does|will)|how do|how does|do you (offer|give|do|have)|is there a|are there|can i get a|what happens if|if i)\b|\b(polic(y|ies)|in general|just asking|for the future|planning ahead)\b/;
+
+/** Why a phrase hit is not the customer's own case, or null when it is. */
+function guardOf(analysis: TextAnalysis, at: number): string | null {
+  if (at < 0) return null; // an intent hit: the router already read the whole message
+  const toks = analysis.tokens;
+  for (let k = Math.max(0, at - 4); k < at; k++) {
+    if (NEGATORS.has(toks[k])) return `"${toks[k]}" negates it`;
+  }
+  if (GENERAL_QUESTION.test(analysis.normalized) && !/\b(my|mine|i was|i got|i have been|me)\b/.test(analysis.normalized)) return 'it is a general question about a policy, not the customer\'s own case';
+  return null;
+}
+
+/** Which classifier output reads a designer's topic, from its name and phrases; null for a topic the classifier does not know. */
+const TOPIC_WORDS: [TopicOutput, RegExp][] = [
+  ['safety', /safe|injur|danger|hazard|hurt|burn|fire/],
+  ['fraud', /fraud|scam|unauthori[sz]ed (order|purchase|payment)|stolen card/],
+  ['security', /secur|hack|login|log in|password|account access|breach/],
+  ['privacy', /privacy|gdpr|personal data|data protection|legal|lawyer|sue/],
+  ['billing', /bill|charg|invoice|overcharg|payment error|wrong amount/],
+  ['refund', /refund|money back|reimburs/],
+  ['cancellation', /cancel|delet|close (my )?account|deactivat/],
+  ['complaint', /complain|grievance/],
+  ['damaged', /damag|broken|defect|faulty|smashed/],
+];
+const topicOutputs = new WeakMap<SensitiveTopic, TopicOutput | null>();
+export function topicOutputFor(topic: SensitiveTopic): TopicOutput | null {
+  let out = topicOutputs.get(topic);
+  if (out !== undefined) return out;
+  const name = topic.name.toLowerCase();
+  out = TOPIC_WORDS.find(([, re]) => re.test(name))?.[0] ?? null;
+  if (out === null) {
+    const phrases = topic.phrases.join(' | ').toLowerCase();
+    out = TOPIC_WORDS.find(([, re]) => re.test(phrases))?.[0] ?? null;
+  }
+  topicOutputs.set(topic, out);
+  return out;
+}
+
+/** The word rules: a topic phrase the message contains, or an intent of the topic. */
+function ruleSignal(facts: TurnFacts, compiled: CompiledTopic[]): (Signal & { topicIndex: number; at: number }) | null {
   const phraseHit = firstPhraseHit(compiled, facts.analysis);
   const intent = facts.intent;
   const intentNames =
@@ -137,7 +224,7 @@ export function detectSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy,
   const lastTopic = phraseHit === null ? compiled.length - 1 : phraseHit.topic;
   for (let t = 0; t <= lastTopic; t++) {
     const ct = compiled[t];
-    if (phraseHit !== null && t === phraseHit.topic) return phraseSignal(facts, ct, ct.phrases[phraseHit.phrase]);
+    if (phraseHit !== null && t === phraseHit.topic) return { ...phraseSignal(facts, ct, ct.phrases[phraseHit.phrase]), topicIndex: t };
     const hit = intentNames.find((n) => ct.intents.has(n));
     if (hit !== undefined && intent) {
       return {
@@ -146,26 +233,32 @@ export function detectSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy,
         threshold: INTENT_CONFIDENCE,
         evidence: [ct.topic.name, `intent ${intent.intentName ?? hit}`],
         turn: facts.turn,
+        source: 'rule',
         explanation: `Sensitive topic "${ct.topic.name}" (intent "${intent.intentName ?? hit}" at ${intent.confidence.toFixed(2)}).`,
+        topicIndex: t,
+        at: -1,
       };
     }
   }
   return null;
 }
 
-/** The signal for a phrase the message contains, quoting the message's words that matched it. */
-function phraseSignal(facts: TurnFacts, ct: CompiledTopic, p: CompiledPhrase): Signal {
+/** The signal for a phrase the message contains, quoting the message's words that matched it (`at`: the first word's index). */
+function phraseSignal(facts: TurnFacts, ct: CompiledTopic, p: CompiledPhrase): Signal & { at: number } {
   const { tokens } = facts.analysis;
   const keys = conceptKeys(readableStems(facts.analysis.stems, tokens));
   const at = new Set<number>();
   for (const k of p.keys) for (const i of keys.get(k) ?? []) at.add(i);
-  const words = [...at].sort((a, b) => a - b).map((i) => tokens[i]);
+  const positions = [...at].sort((a, b) => a - b);
+  const words = positions.map((i) => tokens[i]);
   return {
     reason: 'sensitive_topic',
     score: 1,
     threshold: 1,
     evidence: [ct.topic.name, ...words],
     turn: facts.turn,
+    source: 'rule',
+    at: positions[0] ?? 0,
     explanation: `Sensitive topic "${ct.topic.name}" ("${words.join(' ')}" matches "${p.phrase}").`,
   };
 }

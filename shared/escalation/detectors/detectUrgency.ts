@@ -16,6 +16,9 @@ import { normalizeText } from '../../nlu/normalizeText';
 import { canonicalTokens, canonicalizeText } from '../canonicalTokens';
 import { phraseMatcher, type PhraseMatcher } from '../phraseMatcher';
 import type { TextAnalysis } from '../../nlu/types';
+import { findDeadline as findNamedDeadline } from '../deadlines';
+import { classifierOn, classifierSignal, designerSignal } from '../learnedSignals';
+import { reportNearMiss } from '../nearMisses';
 
 const WORDS = new Set(['urgent', 'urgently', 'urgency', 'asap', 'emergency', 'immediately', 'critical', 'hurry', 'desperate', 'desperately']);
 const PHRASES = [
@@ -139,6 +142,40 @@ function urgentWordsIn(analysis: TextAnalysis, phrases: readonly string[]): stri
 export function detectUrgency(facts: TurnFacts, policy: EscalationPolicy, _memory: EscalationMemory): Signal | null {
   const threshold = 1;
   const words = urgentWordsIn(facts.analysis, policy.urgency.phrases);
-  if (words === null) return null;
-  return { reason: 'urgency', score: 1, threshold, evidence: [words], turn: facts.turn, explanation: `Urgency ("${words}").` };
+  if (words !== null) return { reason: 'urgency', score: 1, threshold, evidence: [words], turn: facts.turn, source: 'rule', explanation: `Urgency ("${words}").` };
+  const toks = canonicalTokens(facts.analysis);
+  const horizon = policy.urgency.deadlineHours ?? DEFAULT_DEADLINE_HOURS;
+  const timezone = facts.timezone ?? 'UTC';
+  const deadline = findCalm(toks) === null ? findNamedDeadline(toks, facts.now, timezone, horizon) : null;
+  if (deadline !== null) {
+    return {
+      reason: 'urgency',
+      score: 1,
+      threshold,
+      evidence: [deadline.words],
+      turn: facts.turn,
+      source: 'rule',
+      explanation: `Urgency: a deadline ("${deadline.words}") ${describeAway(deadline.minutesAway)} on the conversation's clock (${timezone}), within ${horizon} hours.`,
+    };
+  }
+  const designer = designerSignal(facts, 'urgency', [], policy.urgency.examples ?? [], 'Urgency');
+  if (designer) return designer;
+  if (!classifierOn(policy)) return null;
+  // Emergencies and fraud in progress the word lists miss: "my son is bleeding", "orders are going through as we speak".
+  const learned = classifierSignal(facts, 'urgency', 'urgency', 'Urgency');
+  if (learned === null) return null;
+  if (learned.nearMiss || findCalm(toks) !== null) {
+    reportNearMiss(learned.signal);
+    return null;
+  }
+  return learned.signal;
+}
+
+const DEFAULT_DEADLINE_HOURS = 96;
+
+function describeAway(minutes: number): string {
+  if (minutes <= 0) return 'is now';
+  if (minutes < 120) return `is ${Math.round(minutes)} minutes away`;
+  const hours = minutes / 60;
+  return hours < 48 ? `is about ${Math.round(hours)} hours away` : `is about ${Math.round(hours / 24)} days away`;
 }

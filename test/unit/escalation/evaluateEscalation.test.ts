@@ -37,7 +37,7 @@ describe('evaluateEscalation: immediate mode', () => {
 
   it('does nothing on an ordinary message', () => {
     const { decision } = evaluateEscalation(policy(), facts('where is my order'), memory());
-    expect(decision).toEqual({ action: 'none', reason: null, signals: [], explanation: 'No signal.', turn: 0 });
+    expect(decision).toEqual({ action: 'none', reason: null, signals: [], explanation: 'No signal.', turn: 0, nearMisses: [] });
   });
 
   it('names the other signals after the deciding one', () => {
@@ -60,9 +60,15 @@ describe('evaluateEscalation: immediate mode', () => {
   });
 
   it('hands over when the same question comes a third time', () => {
-    const r = play(policy(), ['where is my order', 'where is my order?', 'WHERE IS MY ORDER']);
+    const r = play(policy(), ['where is my order', 'where is my order?', 'so where is my order']);
     expect(r.map((x) => x.decision.action)).toEqual(['none', 'none', 'handoff']);
     expect(r[2].decision.reason).toBe('loop');
+  });
+
+  it('reads a third asking in capitals as anger too, and names the anger first', () => {
+    const r = play(policy(), ['where is my order', 'where is my order?', 'WHERE IS MY ORDER']);
+    expect(r[2].decision.action).toBe('handoff');
+    expect(r[2].decision.signals.map((s) => s.reason)).toEqual(['negative_sentiment', 'loop']);
   });
 
   it('mentions a near miss on sentiment', () => {

@@ -1,0 +1,126 @@
+/**
+ * What the detectors add to their word rules: the learned classifier's verdict and the designer's own
+ * vocabulary (phrases, examples), each as a Signal whose explanation names the score, the threshold and
+ * the words that fired. Also the near misses: a classifier score that came close to its threshold.
+ */
+import type { EscalationPolicy, EscalationReason } from '../flow/schema';
+import type { TextAnalysis } from '../nlu/types';
+import type { Signal, TurnFacts } from './types';
+import { classifyMessage, OUTPUT_INDEX, topContributors } from './classifier/escalationClassifier';
+import { CLASSIFIER_THRESHOLDS } from './classifier/thresholds';
+import type { ClassifierOutput } from './classifier/outputs';
+import { canonicalTokens, canonicalizeText } from './canonicalTokens';
+import { normalizeText } from '../nlu/normalizeText';
+import { phraseMatcher, type PhraseMatcher } from './phraseMatcher';
+import { similarityTarget, similarityToTarget, type SimilarityTarget } from '../nlu/similarity';
+
+/** A near miss is a score at or above this share of its threshold. */
+export const NEAR_MISS_SHARE = 0.6;
+/** A message at least this similar to one of the designer's examples counts as that example. */
+export const EXAMPLE_SIMILARITY = 0.72;
+
+export function classifierOn(policy: EscalationPolicy): boolean {
+  return policy.classifier?.enabled !== false;
+}
+
+export function classifierScore(analysis: TextAnalysis, output: ClassifierOutput): number {
+  return classifyMessage(analysis)[OUTPUT_INDEX[output]];
+}
+
+const fmt = (n: number) => String(Number(n.toFixed(2)));
+const quote = (words: string[]) => words.map((w) => `"${w}"`).join(', ');
+
+/**
+ * The classifier's signal for one output: fires at or above its threshold; returns a near miss (with
+ * `nearMiss: true`) when the score is close; null otherwise.
+ */
+export function classifierSignal(
+  facts: TurnFacts,
+  reason: EscalationReason,
+  output: ClassifierOutput,
+  what: string,
+  threshold: number = CLASSIFIER_THRESHOLDS[output],
+): { signal: Signal; nearMiss: boolean } | null {
+  const score = classifierScore(facts.analysis, output);
+  if (threshold > 1) return null;
+  if (score < threshold * NEAR_MISS_SHARE) return null;
+  const fired = score >= threshold;
+  const words = topContributors(facts.analysis, output);
+  const said = words.length > 0 ? `; words: ${quote(words)}` : '';
+  return {
+    nearMiss: !fired,
+    signal: {
+      reason,
+      score,
+      threshold,
+      evidence: [`classifier ${output} ${score.toFixed(2)}`, ...words],
+      turn: facts.turn,
+      source: 'classifier',
+      explanation: fired
+        ? `${what} (classifier score ${score.toFixed(2)} >= ${fmt(threshold)}${said}).`
+        : `Near miss: ${what.charAt(0).toLowerCase()}${what.slice(1)} (classifier score ${score.toFixed(2)} < ${fmt(threshold)}${said}).`,
+    },
+  };
+}
+
+/* ---------------------------------------------------------------- designer vocabulary */
+
+const phraseCache = new WeakMap<readonly string[], PhraseMatcher>();
+function designerMatcher(phrases: readonly string[]): PhraseMatcher {
+  let m = phraseCache.get(phrases);
+  if (!m) {
+    m = phraseMatcher(phrases.map((p) => canonicalizeText(normalizeText(p)).join(' ')).filter((p) => p !== ''));
+    phraseCache.set(phrases, m);
+  }
+  return m;
+}
+
+const exampleCache = new WeakMap<readonly string[], SimilarityTarget[]>();
+function exampleTargets(examples: readonly string[]): SimilarityTarget[] {
+  let t = exampleCache.get(examples);
+  if (!t) {
+    t = examples.map(similarityTarget).filter((x) => x.profile !== null);
+    exampleCache.set(examples, t);
+  }
+  return t;
+}
+
+/** The designer's phrase found in the message (normalised words in order), or null. */
+export function designerPhrase(analysis: TextAnalysis, phrases: readonly string[]): string | null {
+  if (phrases.length === 0) return null;
+  const hit = designerMatcher(phrases)(canonicalTokens(analysis));
+  return hit === null ? null : hit.phrase;
+}
+
+/** The designer's example the message is closest to, when at least EXAMPLE_SIMILARITY alike. */
+export function designerExample(analysis: TextAnalysis, examples: readonly string[]): { example: string; score: number } | null {
+  if (examples.length === 0) return null;
+  const targets = exampleTargets(examples);
+  let best: { example: string; score: number } | null = null;
+  for (let i = 0; i < targets.length; i++) {
+    const s = similarityToTarget(analysis.normalized, targets[i], EXAMPLE_SIMILARITY);
+    if (s >= EXAMPLE_SIMILARITY && (best === null || s > best.score)) best = { example: examples[i], score: s };
+  }
+  return best;
+}
+
+/** A signal from the designer's phrases or examples for a reason, or null. */
+export function designerSignal(facts: TurnFacts, reason: EscalationReason, phrases: readonly string[], examples: readonly string[], what: string): Signal | null {
+  const phrase = designerPhrase(facts.analysis, phrases);
+  if (phrase !== null) {
+    return { reason, score: 1, threshold: 1, evidence: [phrase], turn: facts.turn, source: 'designer', explanation: `${what} (the policy's phrase "${phrase}").` };
+  }
+  const ex = designerExample(facts.analysis, examples);
+  if (ex !== null) {
+    return {
+      reason,
+      score: ex.score,
+      threshold: EXAMPLE_SIMILARITY,
+      evidence: [ex.example],
+      turn: facts.turn,
+      source: 'designer',
+      explanation: `${what} (similarity ${ex.score.toFixed(2)} >= ${EXAMPLE_SIMILARITY} to the policy's example "${ex.example}").`,
+    };
+  }
+  return null;
+}

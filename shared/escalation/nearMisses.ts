@@ -1,0 +1,22 @@
+/**
+ * Near misses of the current evaluation: detectors report signals that came close without firing here,
+ * and evaluateEscalation collects them into the decision (for the simulator's debug drawer). Module-level
+ * scratch is safe because evaluation is synchronous and never re-entrant.
+ */
+import type { Signal } from './types';
+
+let collected: Signal[] = [];
+
+export function startNearMisses(): void {
+  collected = [];
+}
+
+export function reportNearMiss(signal: Signal): void {
+  collected.push(signal);
+}
+
+export function takeNearMisses(): Signal[] {
+  const out = collected;
+  collected = [];
+  return out.sort((a, b) => b.score / (b.threshold || 1) - a.score / (a.threshold || 1));
+}
