@@ -5,12 +5,13 @@
  *
  * A file that cannot be imported shows every problem (where and what to do) and changes nothing.
  */
-import { ArchiveRestore, Copy, FilePlus2, FileUp, LayoutTemplate, Trash2, TriangleAlert, X } from 'lucide-react';
+import { ArchiveRestore, Copy, Download, FilePlus2, FileUp, LayoutTemplate, Trash2, TriangleAlert, X } from 'lucide-react';
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { FlowProblem } from '../../../shared/flow/flowProblem';
 import { Button } from '../../ui/Button';
 import { StudioApiError, studioApi, type FlowSummary, type StudioApi, type TemplateInfo, type TrashEntry } from '../api/studioApi';
 import { desktopBridge } from '../api/desktopBridge';
+import { exportFlowFile } from './exportFlowFile';
 import { ProblemList } from './ProblemList';
 import { formatWhen } from './formatWhen';
 import './home.css';
@@ -117,6 +118,15 @@ export function HomeScreen({ onOpen, api = studioApi, now = Date.now }: HomeScre
       await api.duplicateFlow(f.key);
       setNotice({ tone: 'info', text: `Duplicated "${f.name}".` });
       await reload();
+    });
+
+  const exportOne = (f: FlowSummary) =>
+    run(async () => {
+      const r = await exportFlowFile(api, f.key);
+      if (r.saved) {
+        const stripped = r.warnings.length ? ` ${r.warnings.length} secret${r.warnings.length === 1 ? ' was' : 's were'} replaced by {{secrets.…}} placeholders.` : '';
+        setNotice({ tone: 'info', text: `Exported ${r.fileName} (logic only).${stripped}` });
+      }
     });
 
   const remove = (f: FlowSummary) =>
@@ -259,6 +269,9 @@ export function HomeScreen({ onOpen, api = studioApi, now = Date.now }: HomeScre
                     ) : null}
                   </button>
                   <div className="bt-home-row-actions">
+                    <Button size="icon" variant="ghost" aria-label={`Export ${f.name}`} title="Export (logic-only JSON, secrets stripped)" onClick={() => void exportOne(f)} disabled={busy || Boolean(f.problem)}>
+                      <Download size={15} aria-hidden />
+                    </Button>
                     <Button size="icon" variant="ghost" aria-label={`Duplicate ${f.name}`} title="Duplicate" onClick={() => void duplicate(f)} disabled={busy}>
                       <Copy size={15} aria-hidden />
                     </Button>

@@ -1,0 +1,34 @@
+/**
+ * "Export" for the editor's toolbar: saves pending edits first (flush), then exports the logic-only JSON
+ * (see exportFlowFile.ts). Stripped secrets are announced in the button's status line.
+ */
+import { Download } from 'lucide-react';
+import { useState } from 'react';
+import { Button } from '../../ui/Button';
+import { StudioApiError, studioApi, type StudioApi } from '../api/studioApi';
+import { exportFlowFile } from './exportFlowFile';
+
+export function ExportButton({ flowId, flush, api = studioApi }: { flowId: string; flush?: () => Promise<void>; api?: StudioApi }) {
+  const [message, setMessage] = useState<string | null>(null);
+  const run = async () => {
+    try {
+      await flush?.();
+      const r = await exportFlowFile(api, flowId);
+      setMessage(r.warnings.length ? `Exported ${r.fileName}; ${r.warnings.length} secret${r.warnings.length === 1 ? '' : 's'} replaced by {{secrets.…}} placeholders.` : null);
+    } catch (err) {
+      setMessage(err instanceof StudioApiError ? `${err.message} ${err.hint}` : String(err));
+    }
+  };
+  return (
+    <>
+      <Button variant="ghost" size="icon" aria-label="Export flow" title={message ?? 'Export the flow as JSON (logic only, secrets stripped)'} onClick={() => void run()}>
+        <Download size={16} aria-hidden />
+      </Button>
+      {message ? (
+        <span className="bt-visually-hidden" role="status">
+          {message}
+        </span>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+/**
+ * Exports a flow as the logic-only JSON `baton validate` and `baton serve` accept (secrets replaced by
+ * {{secrets.NAME}} placeholders, layout left out unless asked for): the desktop app's Save dialog, or a
+ * download in the browser. Returns the export's warnings (each secret that was stripped) to show.
+ */
+import { desktopBridge } from '../api/desktopBridge';
+import type { StudioApi } from '../api/studioApi';
+
+export async function exportFlowFile(api: Pick<StudioApi, 'exportFlow'>, key: string, opts: { layout?: boolean } = {}): Promise<{ saved: boolean; fileName: string; warnings: string[] }> {
+  const r = await api.exportFlow(key, opts.layout ?? false);
+  const desktop = desktopBridge();
+  if (desktop) return { saved: await desktop.saveFile(r.fileName, r.text), fileName: r.fileName, warnings: r.warnings };
+  const url = URL.createObjectURL(new Blob([r.text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = r.fileName;
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return { saved: true, fileName: r.fileName, warnings: r.warnings };
+}

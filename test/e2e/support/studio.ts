@@ -1,0 +1,215 @@
+/**
+ * End-to-end harness: the real browser studio (studio server + built renderer) in headless Chromium.
+ *
+ *   ensureRendererBuilt();                        // vite build once, if dist/renderer is missing or stale
+ *   const studio = await startStudio({ process: true });   // `baton studio` in a child process (killable)
+ *   const { browser, page } = await openBrowser();
+ *   await page.goto(studio.url);
+ *   await screenshot(page, 'home');               // test/e2e/screenshots/home.png
+ *   await studio.kill();  await studio.restart(); // SIGKILL, then the same home and port again
+ *
+ * The server runs in-process by default (fast); `process: true` runs the real CLI so a test can kill -9 it.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createStudioApi, type StudioApi } from '../../../renderer/studio/api/studioApi';
+import { repoRoot, startStudioServer, type StudioServer } from '../../../runtime/studio/startStudioServer';
+
+export const screenshotsDir = join(repoRoot, 'test/e2e/screenshots');
+
+export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+function newest(dir: string): number {
+  let t = 0;
+  if (!existsSync(dir)) return t;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * Builds the renderer when dist/renderer/studio/index.html is missing or older than renderer/ or shared/.
+ * Test files run in parallel workers: a lock folder makes one build while the others wait for it.
+ */
+export function ensureRendererBuilt(): void {
+  const index = join(repoRoot, 'dist/renderer/studio/index.html');
+  const fresh = () => existsSync(index) && statSync(index).mtimeMs >= Math.max(newest(join(repoRoot, 'renderer')), newest(join(repoRoot, 'shared')));
+  if (fresh()) return;
+  mkdirSync(join(repoRoot, 'dist'), { recursive: true });
+  const lock = join(repoRoot, 'dist/.renderer-build-lock');
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // someone else is building; a lock older than 3 minutes is stale
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 180_000) rmSync(lock, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error('Waited 3 minutes for another test to build the renderer.');
+      sleep(500);
+      if (fresh()) return;
+    }
+  }
+  try {
+    if (!fresh()) execFileSync(process.execPath, [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: repoRoot, stdio: 'inherit' });
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface StudioHandle {
+  home: string;
+  port: number;
+  /** The link the CLI printed (with the per-launch secret). */
+  url: string;
+  origin: string;
+  secret: string;
+  flowUrl(key: string): string;
+  /** A typed API client with this launch's secret (for checks from the test). */
+  api: StudioApi;
+  /** SIGKILL (process mode) or an abrupt close (in-process): no save, no goodbye. */
+  kill(): Promise<void>;
+  /** Starts again on the same home and port (a new secret, as after any restart). */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface StartStudioOptions {
+  home?: string;
+  port?: number;
+  /** Run `baton studio` in a child process (so it can be killed with SIGKILL). */
+  process?: boolean;
+  /** A flow file for `baton studio FLOW.json` (process mode). */
+  file?: string;
+}
+
+async function spawnCli(home: string, port: number, file?: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [join(repoRoot, 'bin/baton.js'), 'studio', '--no-open', '--port', String(port), '--home', home, ...(file ? [file] : [])], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`baton studio did not print its link in 30 s.\n${out}\n${err}`)), 30_000);
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const m = /Baton Studio: (\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.stderr!.on('data', (d) => (err += d));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`baton studio exited with ${code}.\n${out}\n${err}`));
+    });
+  });
+  child.removeAllListeners('exit');
+  return { child, url };
+}
+
+export async function startStudio(opts: StartStudioOptions = {}): Promise<StudioHandle> {
+  const ownHome = !opts.home;
+  const home = opts.home ?? mkdtempSync(join(tmpdir(), 'baton-e2e-'));
+  const port = opts.port ?? (await freePort());
+  let server: StudioServer | null = null;
+  let child: ChildProcess | null = null;
+  const handle = {} as StudioHandle;
+
+  const launch = async () => {
+    if (opts.process) {
+      const r = await spawnCli(home, port, opts.file);
+      child = r.child;
+      const u = new URL(r.url);
+      handle.url = r.url;
+      handle.origin = u.origin;
+      handle.secret = new URLSearchParams(u.search).get('token') ?? '';
+    } else {
+      server = await startStudioServer({ home, port });
+      handle.url = server.url;
+      handle.origin = server.origin;
+      handle.secret = server.secret;
+    }
+    handle.api = createStudioApi({ baseUrl: handle.origin, secret: handle.secret });
+  };
+  const stop = async (signal: NodeJS.Signals) => {
+    if (child) {
+      const c = child;
+      child = null;
+      const exited = new Promise((r) => c.once('exit', r));
+      c.kill(signal);
+      await exited;
+    }
+    if (server) {
+      const s = server;
+      server = null;
+      await s.close();
+    }
+  };
+
+  Object.assign(handle, {
+    home,
+    port,
+    flowUrl: (key: string) => `${handle.url.split('#')[0]}#/flow/${encodeURIComponent(key)}`,
+    kill: () => stop('SIGKILL'),
+    restart: async () => {
+      await stop('SIGKILL');
+      await launch();
+    },
+    close: async () => {
+      await stop('SIGTERM');
+      if (ownHome) rmSync(home, { recursive: true, force: true });
+    },
+  });
+  await launch();
+  return handle;
+}
+
+export interface BrowserHandle {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Page errors (uncaught exceptions) seen so far: a test can assert there were none. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/** Headless Debian Chromium with a fresh profile. */
+export async function openBrowser(viewport = { width: 1440, height: 900 }): Promise<BrowserHandle> {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { browser, context, page, errors, close: () => browser.close() };
+}
+
+/** Saves a PNG in test/e2e/screenshots/NAME.png (ignored by git) and returns its path: look at it. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(screenshotsDir, { recursive: true });
+  const path = join(screenshotsDir, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
