@@ -18,6 +18,7 @@ import { analyzeText } from '../../shared/nlu/analyzeText';
 import { playConversation } from '../../shared/simulator/playConversation';
 import { fillTemplate, messagePool, messageTemplates, randomConversation, resolveClick, seededRandom } from './conversationGenerator';
 import { editBench } from './editBench';
+import { conversationMemoryBench } from './conversationMemoryBench';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const loaded = loadFlowText(readFileSync(root + 'flows/customer-support.json', 'utf8'));
@@ -192,3 +193,6 @@ table('Serialised state of a 10-turn conversation', [
 
 /* ---------------------------------------------------------------- studio edits (test/bench/editBench.ts) */
 editBench(1000, 1200);
+
+/* ---------------------------------------------------------------- long conversation (test/bench/conversationMemoryBench.ts) */
+conversationMemoryBench(10_000);
