@@ -84,7 +84,12 @@ export function goTo(run: Run, blockId: string, entry: TakeoverEntry = null): vo
     }
     if (run.rulesBefore !== null) {
       const def = getBlockDefinition(block.kind);
-      if (def.waitsForCustomer && !def.isHandoffTarget) {
+      if (def.isHandoffTarget && e === null) {
+        // The flow itself hands over (after its own blocks, e.g. a Slack notify for hot leads): when a
+        // variable rule just became true, the handoff records that reason instead of a bare "flow".
+        const handoff = ruleHandoff(run);
+        if (handoff) e = { reason: handoff.reason, signals: handoff.signals };
+      } else if (def.waitsForCustomer && !def.isHandoffTarget) {
         // About to ask the customer something: hand over first if a variable rule just became true.
         const handoff = ruleHandoff(run);
         if (handoff) {
