@@ -4,6 +4,7 @@
  *
  * Pure: no Node, DOM, React or Electron imports.
  */
+import { fieldsOf } from '../blockRegistry';
 import { isBlockKind, labelOf, optionListOf } from './kinds';
 import type { Flow } from './tx';
 import type { FlowEdit } from './types';
@@ -15,6 +16,18 @@ export function describeEdit(edit: FlowEdit, flow?: Flow): string {
   const name = (id: string) => {
     const b = find(id);
     return `'${b?.label || id}'`;
+  };
+  /** The inspector title of a data field ("Auto-assign" rather than "autoAssign"), lower-cased. */
+  const fieldName = (blockId: string, path: readonly (string | number)[]) => {
+    const keys = path.filter((p): p is string => typeof p === 'string');
+    const b = find(blockId);
+    if (b) {
+      for (let n = keys.length; n > 0; n--) {
+        const f = fieldsOf(b.kind).find((x) => x.path.length === n && x.path.every((k, i) => k === keys[i]));
+        if (f) return f.meta.title.toLowerCase();
+      }
+    }
+    return keys.join(' ');
   };
   const blocksOrOne = (ids: readonly string[], verb: string) => (ids.length === 1 ? `${verb} ${name(ids[0])}` : `${verb} ${plural(ids.length, 'block')}`);
   switch (edit.type) {
@@ -46,10 +59,10 @@ export function describeEdit(edit: FlowEdit, flow?: Flow): string {
     }
     case 'set_block_data': {
       const fields = Object.keys(edit.data);
-      return fields.length === 1 ? `Edit ${fields[0]} of ${name(edit.id)}` : `Edit ${name(edit.id)}`;
+      return fields.length === 1 ? `Edit ${fieldName(edit.id, fields)} of ${name(edit.id)}` : `Edit ${name(edit.id)}`;
     }
     case 'set_block_field':
-      return `Edit ${edit.path.filter((p) => typeof p === 'string').join(' ')} of ${name(edit.id)}`;
+      return `Edit ${fieldName(edit.id, edit.path)} of ${name(edit.id)}`;
     case 'add_option':
     case 'remove_option':
     case 'reorder_option': {
