@@ -36,7 +36,8 @@ export function agentForFile(a: VirtualAgent): NonNullable<Scenario['agents']>[n
 /** How the conversation ended, as an expectation over the whole conversation. */
 export function finalExpectation(session: ScenarioSession): Expectation {
   const s = session.sim.state;
-  const exp: Expectation = {};
+  // The whole conversation, so expectations inserted earlier (by clicking in the transcript) do not change it.
+  const exp: Expectation = { since: 'start' };
   const first = session.sim.steps
     .map((st) => st.decision)
     .find((d) => d && d.reason && (d.action === 'handoff' || d.action === 'offer'));

@@ -77,7 +77,7 @@ export function describeStep(step: ScenarioStep): string {
   if ('outsideBusinessHours' in step) return 'move the clock outside business hours';
   if ('httpReply' in step) return `reply to the HTTP request with status ${step.httpReply.status ?? 200}`;
   if ('leave' in step) return 'customer leaves';
-  if ('expect' in step) return `expect ${Object.keys(step.expect).join(', ')}`;
+  if ('expect' in step) return `expect ${Object.keys(step.expect).filter((k) => k !== 'since').join(', ')}`;
   return JSON.stringify(step);
 }
 
@@ -124,7 +124,7 @@ export function runScenario(flow: Flow, scenario: Scenario, defaults: ScenarioDe
     const here = () => session.sim.state.waiting?.blockId ?? session.visited().at(-1) ?? null;
     if ('expect' in step) {
       const diff = checkExpectation(step.expect, {
-        steps: session.sim.steps.slice(segmentStart),
+        steps: session.sim.steps.slice(step.expect.since === 'start' ? 0 : segmentStart),
         state: session.sim.state,
         buttons: session.sim.shownButtons(),
       });

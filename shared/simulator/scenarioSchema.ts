@@ -19,6 +19,7 @@
 import { z } from 'zod';
 import { escalationReasons, valueSchema } from '../flow/schema';
 import { jsonPath } from '../flow/flowProblem';
+import { jsonSyntaxProblem } from '../flow/loadFlowText';
 import { parseDuration } from './parseDuration';
 import { textMatcher } from './scenarioText';
 
@@ -92,6 +93,11 @@ export const effectMatcherSchema = z.strictObject({
 export type EffectMatcher = z.infer<typeof effectMatcherSchema>;
 
 export const expectationSchema = z.strictObject({
+  /**
+   * What "happened" means for reaches, botSays, agentSays, escalates and effects: since the previous
+   * `expect` step ("previous", the default) or since the conversation started ("start").
+   */
+  since: z.enum(['previous', 'start']).optional(),
   /** Blocks visited since the previous `expect` step (or the start). */
   reaches: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
   notReaches: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
@@ -336,20 +342,9 @@ export function parseScenarioText(text: string): ScenarioFileResult {
   try {
     doc = JSON.parse(body);
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    const pos = /position (\d+)/.exec(msg);
-    let where = '';
-    if (pos) {
-      const before = body.slice(0, Number(pos[1]));
-      const line = before.split('\n').length;
-      const column = Number(pos[1]) - before.lastIndexOf('\n');
-      where = ` at line ${line}, column ${column}`;
-    }
-    return {
-      ok: false,
-      file: null,
-      problems: [{ path: '$', message: `the file is not valid JSON${where}: ${msg.replace(/^.*?:\s*/, '').replace(/ in JSON at position \d+.*$/, '')}`, hint: 'Look for a missing comma, a comma before } or ], or a missing quote near that spot (JSON allows no comments).' }],
-    };
+    // The flow loader's locator: line and column from any JS engine's wording, the line quoted.
+    const p = jsonSyntaxProblem(body, e instanceof Error ? e.message : String(e));
+    return { ok: false, file: null, problems: [{ path: '$', message: p.message.replace(/^The file/, 'the file'), hint: p.hint }] };
   }
   return parseScenarioFile(doc);
 }

@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import type { Flow } from '../../../shared/flow/schema';
+import { getBlockDefinition } from '../../../shared/flow/blockRegistry';
+import { runScenario, runScenarioFile, formatFailure } from '../../../shared/simulator/scenarioRunner';
+import { createScenarioSession } from '../../../shared/simulator/scenarioSession';
+import { virtualAgent } from '../../../shared/simulator/virtualAgents';
+import { recordScenario, insertExpectation, expectationFromEntry } from '../../../shared/simulator/scenarioRecorder';
+import { loadFlow, loadScenarios, sampleNames, MONDAY_10 } from './helpers';
+
+/** The flow without its Human Takeover block(s): their edges go, the escalation policy has no target. */
+function withoutTakeover(flow: Flow): Flow {
+  const gone = new Set(flow.blocks.filter((b) => getBlockDefinition(b.kind).isHandoffTarget).map((b) => b.id));
+  expect(gone.size).toBeGreaterThan(0);
+  return {
+    ...flow,
+    blocks: flow.blocks.filter((b) => !gone.has(b.id)),
+    edges: flow.edges.filter((e) => !gone.has(e.from) && !gone.has(e.to)),
+    escalation: { ...flow.escalation, targetBlockId: null },
+  };
+}
+
+/** Scenarios of the samples that never involve a person (the rest cover a handoff path). */
+const withoutHandoff: Record<string, string[]> = {
+  'customer-support': [
+    'order tracking with the orders API answering',
+    'orders API times out: the HTTP block takes its error exit',
+    'start at the main menu as a returning customer with a big basket',
+  ],
+  'insurance-claims': ['claim status from the claims API'],
+  'lead-gen': [],
+  'travel-urgency': ['baggage question: no escalation'],
+};
+
+describe('sample flow scenarios', () => {
+  for (const name of sampleNames) {
+    it(`${name}: every scenario passes`, () => {
+      const report = runScenarioFile(loadFlow(name), loadScenarios(name));
+      const failures = report.results.filter((r) => r.status !== 'passed').map(formatFailure);
+      expect(failures).toEqual([]);
+      expect(report.warnings).toEqual([]);
+      expect(report.passed).toBe(report.results.length);
+    });
+
+    it(`${name}: the handoff scenarios fail when the Human Takeover block is removed`, () => {
+      const flow = loadFlow(name);
+      const file = loadScenarios(name);
+      const handoff = file.scenarios.filter((s) => !withoutHandoff[name].includes(s.name));
+      // Each sample covers resolved, no agent, timeout and explicit request (and out of hours where it has hours).
+      expect(handoff.length).toBeGreaterThanOrEqual(4);
+      const report = runScenarioFile(withoutTakeover(flow), { ...file, scenarios: handoff });
+      const stillPassing = report.results.filter((r) => r.status === 'passed').map((r) => r.name);
+      expect(stillPassing).toEqual([]);
+      // The others do not depend on the takeover, so they still pass: the failures above are about the handoff.
+      const others = file.scenarios.filter((s) => withoutHandoff[name].includes(s.name));
+      expect(others.length).toBe(withoutHandoff[name].length);
+      const rest = runScenarioFile(withoutTakeover(flow), { ...file, scenarios: others });
+      expect(rest.failed).toBe(0);
+    });
+  }
+
+  it('covers the five handoff paths across the samples', () => {
+    const all = sampleNames.flatMap((n) => loadScenarios(n).scenarios.map((s) => s.name.toLowerCase()));
+    for (const path of ['hands back', 'nobody online', 'timeout', 'explicit request', 'out of hours']) {
+      expect(all.some((s) => s.includes(path)), path).toBe(true);
+    }
+  });
+});
+
+describe('scenario runner', () => {
+  const flow = loadFlow('customer-support');
+  const agents = [{ name: 'Ana', languages: ['en'] }];
+
+  it('reports the FIRST difference: step, expected, actual and the block to focus', () => {
+    const r = runScenario(flow, {
+      name: 'wrong expectation',
+      agents,
+      steps: [
+        { say: 'I want to talk to a person' },
+        { expect: { escalates: 'explicit_request', botSays: 'your phone number' } },
+        { expect: { mode: 'closed' } },
+      ],
+    });
+    expect(r.status).toBe('failed');
+    expect(r.failure).toMatchObject({ stepIndex: 1, check: 'botSays', blockId: 'human_agent' });
+    expect(r.failure!.expected).toBe('the bot says text containing "your phone number"');
+    // What the bot said since the start (no earlier expect step), the newest last.
+    expect(r.failure!.actual).toMatch(/^the bot said "Hi! I'm the Northwind Goods assistant.*", then "What is your email address, in case we get disconnected\?"$/);
+    expect(formatFailure(r)).toMatch(/failed at step 2 \(expect escalates, botSays\)/);
+  });
+
+  it('fails on an action that cannot be done, with the reason', () => {
+    const r = runScenario(flow, { name: 'x', agents, steps: [{ click: 'Talk to a person' }] });
+    expect(r.failure).toMatchObject({ stepIndex: 0, check: 'action', blockId: 'main_menu' });
+    expect(r.failure!.actual).toMatch(/no button "Talk to a person" is shown \(shown: "Track my order"/);
+  });
+
+  it('passes the engine refusal through (an agent event when no chat waits)', () => {
+    const r = runScenario(flow, { name: 'x', steps: [{ agent: 'accept', as: 'Ana' }] });
+    expect(r.failure!.actual).toMatch(/the engine refused it: no chat is waiting for an agent/);
+  });
+
+  it('refuses to move the clock back and to accept as an offline agent', () => {
+    const back = runScenario(flow, { name: 'x', steps: [{ setTime: '2020-01-01T00:00:00Z' }] });
+    expect(back.failure!.actual).toMatch(/cannot go back/);
+    const offline = runScenario(flow, {
+      name: 'y',
+      agents: [{ name: 'Ana', status: 'offline' }, { name: 'Ben', activeChats: 3 }],
+      steps: [{ say: 'agent please' }, { say: 'a@b.co' }, { agent: 'accept', as: 'Ana' }],
+    });
+    expect(offline.failure).toMatchObject({ stepIndex: 2, check: 'action' });
+    expect(offline.failure!.actual).toMatch(/Ana is offline; set them online first/);
+  });
+
+  it('starts at a block with variables set', () => {
+    const r = runScenario(flow, {
+      name: 'start mid-flow',
+      startAt: 'order_status',
+      variables: { orderNumber: 'NW-1', orderStatus: 'shipped', orderEta: 'Friday' },
+      steps: [{ expect: { botSays: 'Order NW-1 is shipped, expected Friday', notReaches: 'welcome', waitingAt: 'anything_else' } }],
+    });
+    expect(r.failure).toBeNull();
+    const bad = runScenario(flow, { name: 'bad start', startAt: 'nowhere', steps: [{ say: 'hi' }] });
+    expect(bad.failure).toMatchObject({ stepIndex: -1, check: 'setup' });
+    expect(bad.failure!.actual).toMatch(/no block "nowhere"/);
+  });
+
+  it('auto-assigns among virtual agents and counts their chats (least busy)', () => {
+    const s = createScenarioSession(flow, {
+      now: MONDAY_10,
+      agents: [virtualAgent({ name: 'Ana', activeChats: 1, languages: ['en'] }), virtualAgent({ name: 'Ben', languages: ['en'] })],
+    });
+    s.apply({ say: 'agent please' });
+    s.apply({ say: 'a@b.co' });
+    expect(s.sim.state.handoff?.agentName).toBe('Ben');
+    expect(s.assignments[0].explanation).toMatch(/Least busy: Ben/);
+    expect(s.agents!.find((a) => a.id === 'ben')!.activeChats).toBe(1);
+    expect(s.apply({ agent: 'handback' }).ok).toBe(true);
+    expect(s.agents!.find((a) => a.id === 'ben')!.activeChats).toBe(0);
+  });
+});
+
+describe('save as scenario', () => {
+  const flow = loadFlow('customer-support');
+
+  it('records a played conversation that replays green, and fails once the flow changes', () => {
+    const s = createScenarioSession(flow, { now: MONDAY_10, agents: [virtualAgent({ name: 'Ana', languages: ['en'] })] });
+    for (const step of [{ say: 'can I speak to a human?' }, { say: 'sam@example.com' }, { agent: 'say', text: 'Hello!' }, { agent: 'handback' }] as const) {
+      expect(s.apply(step).ok).toBe(true);
+    }
+    let scenario = recordScenario(s, { name: 'recorded' });
+    expect(scenario.agents).toEqual([{ name: 'Ana', languages: ['en'] }]);
+    expect(scenario.steps.at(-1)).toEqual({
+      expect: { since: 'start', escalates: 'explicit_request', handoff: 'resolved', mode: 'bot', waitingAt: 'csat', botSays: 'Before you go: how would you rate this chat, from 1 (bad) to 5 (great)?' },
+    });
+    // An expectation added by clicking the agent's message in the transcript, after the agent's reply (action 2).
+    const entry = s.sim.transcript.find((t) => t.from === 'agent')!;
+    scenario = insertExpectation(scenario, 2, expectationFromEntry(entry)!);
+    expect(scenario.steps[3]).toEqual({ expect: { agentSays: 'Hello!' } });
+    expect(runScenario(flow, JSON.parse(JSON.stringify(scenario))).status).toBe('passed');
+
+    // The designer rewires "resolved" to the goodbye: the recorded scenario now fails where the CSAT was expected.
+    const changed: Flow = { ...flow, edges: flow.edges.map((e) => (e.from === 'human_agent' && e.exit === 'resolved' ? { ...e, to: 'goodbye' } : e)) };
+    const r = runScenario(changed, scenario);
+    expect(r.status).toBe('failed');
+    expect(r.failure).toMatchObject({ stepIndex: 5, check: 'waitingAt', expected: 'waits at block "csat"', actual: 'waits at no block (mode closed)' });
+  });
+});
