@@ -126,13 +126,19 @@ function BlockForm({ block }: { block: Block }) {
         />
       </div>
       {problems.length > 0 && (
-        <ul className="st-inspector-problems" aria-label="Problems in this block">
-          {problems.map((p, i) => (
-            <li key={i} data-tone={p.severity}>
-              <strong>{p.message}</strong> {p.hint}
-            </li>
-          ))}
-        </ul>
+        <details className="st-inspector-problems" open={problems.length <= 2}>
+          <summary>
+            {problems.length} problem{problems.length === 1 ? '' : 's'} in this block
+          </summary>
+          <ul aria-label="Problems in this block">
+            {problems.map((p, i) => (
+              <li key={i} data-tone={p.severity} title={p.hint}>
+                {p.message}
+                <span className="st-inspector-hint">{p.hint}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
       {optionField && <OptionList block={block} field={optionField} ctx={ctx} />}
       {isTakeover ? (
