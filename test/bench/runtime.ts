@@ -1,0 +1,212 @@
+/**
+ * Runtime load test on loopback: `baton serve flows/customer-support.json` (embedded lmdb store, its own
+ * process) under 1,000 concurrent conversations sending customer messages, next to a bare node:http server
+ * (also its own process) that parses the same JSON body and answers a reply of the same shape, measured in the
+ * same run. Then the memory of 10,000 idle conversations. Prints tables; never pass/fail.
+ *
+ *   npx tsx test/bench/runtime.ts            (alone)
+ *   npm run bench                            (with the other sections)
+ *
+ * Load generator: autocannon, in this process; the servers run in child processes, so on a 2-core machine the
+ * server under test gets about one core and the load generator the other.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { messagePool } from './conversationGenerator';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 1000);
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
+const IDLE = Number(process.env.BENCH_IDLE ?? 10_000);
+
+const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+function table(title: string, rows: string[][]) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  console.log(`\n${title}\n`);
+  rows.forEach((r, n) => {
+    console.log('| ' + r.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |');
+    if (n === 0) console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+  });
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+function waitForLine(child: ChildProcess, re: RegExp): Promise<RegExpExecArray> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error('server did not start\n' + out + err)), 60_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d;
+      const m = re.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m);
+      }
+    });
+    child.stderr!.on('data', (d: Buffer) => (err += d));
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}\n${out}${err}`)));
+  });
+}
+
+async function startBaton(dir: string): Promise<{ url: string; child: ChildProcess }> {
+  const config = join(dir, 'config.json');
+  writeFileSync(config, JSON.stringify({ logLevel: 'warn', rateLimit: { perAddressPerMinute: 1e9, perConversationPerMinute: 1e9 }, retentionDays: 0 }));
+  const child = spawn(process.execPath, [join(root, 'bin/baton.js'), 'serve', join(root, 'flows/customer-support.json'), '--port', '0', '--data', join(dir, 'data'), '--config', config], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  const m = await waitForLine(child, /ready at (http:\/\/\S+) /);
+  return { url: m[1], child };
+}
+
+const BARE = `
+const http = require('node:http');
+let seq = 0;
+http.createServer((req, res) => {
+  let body = '';
+  req.on('data', (c) => (body += c));
+  req.on('end', () => {
+    let text = '';
+    try { text = JSON.parse(body).text; } catch { res.writeHead(400); return res.end(); }
+    seq += 2;
+    const reply = { mode: 'bot', messages: [{ id: 'c:' + seq, seq, from: 'bot', text: 'You said: ' + text, at: Date.now() }], handoff: null, lastSeq: seq };
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify(reply));
+  });
+}).listen(0, '127.0.0.1', function () { console.log('bare ready at http://127.0.0.1:' + this.address().port + ' '); });
+`;
+
+async function startBare(): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['-e', BARE], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const m = await waitForLine(child, /ready at (http:\/\/\S+) /);
+  return { url: m[1], child };
+}
+
+async function createConversations(url: string, n: number, concurrency = 50): Promise<Array<{ id: string; token: string }>> {
+  const out: Array<{ id: string; token: string }> = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < n) {
+        next++;
+        const res = await fetch(`${url}/api/v1/flows/customer-support/conversations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+        const body = (await res.json()) as { conversationId: string; token: string };
+        out.push({ id: body.conversationId, token: body.token });
+      }
+    }),
+  );
+  return out;
+}
+
+interface Load {
+  ok: number;
+  non2xx: number;
+  errors: number;
+  perSec: number;
+  p50: number;
+  p99: number;
+}
+
+/** `pathFor(i)` and `headersFor(i)` give connection i its own conversation. */
+async function load(url: string, pathFor: (i: number) => string, headersFor: (i: number) => Record<string, string>, seconds: number): Promise<Load> {
+  let conn = 0;
+  let msg = 0;
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    pipelining: 1,
+    requests: [
+      {
+        setupRequest: (req: any, context: any) => {
+          if (context.i === undefined) context.i = conn++;
+          const text = messagePool[msg++ % messagePool.length];
+          return { ...req, method: 'POST', path: pathFor(context.i), headers: { 'content-type': 'application/json', ...headersFor(context.i) }, body: JSON.stringify({ text }) };
+        },
+      },
+    ],
+  } as any);
+  const ok = result['2xx'];
+  return { ok, non2xx: result.non2xx, errors: result.errors + result.timeouts, perSec: ok / seconds, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+export async function runtimeBench(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'baton-bench-runtime-'));
+  const children: ChildProcess[] = [];
+  try {
+    // Bare node:http first.
+    const bare = await startBare();
+    children.push(bare.child);
+    await load(bare.url, () => '/m', () => ({}), 2); // warm-up
+    const bareRun = await load(bare.url, () => '/m', () => ({}), DURATION_S);
+    const bareRss = rssMb(bare.child.pid!);
+    bare.child.kill('SIGKILL');
+
+    // baton serve with the embedded store.
+    const baton = await startBaton(dir);
+    children.push(baton.child);
+    const convs = await createConversations(baton.url, CONNECTIONS);
+    const path = (i: number) => `/api/v1/conversations/${convs[i % convs.length].id}/messages`;
+    const headers = (i: number) => ({ authorization: `Bearer ${convs[i % convs.length].token}` });
+    await load(baton.url, path, headers, 2); // warm-up (JIT, lmdb pages)
+    const batonRun = await load(baton.url, path, headers, DURATION_S);
+    const batonRss = rssMb(baton.child.pid!);
+    baton.child.kill('SIGTERM');
+    await new Promise((r) => baton.child.on('exit', r));
+
+    // 10,000 idle conversations on a fresh server.
+    const idleDir = join(dir, 'idle');
+    const idle = await startBaton(mkdtempSync(join(tmpdir(), 'baton-bench-idle-')));
+    children.push(idle.child);
+    const rssBefore = rssMb(idle.child.pid!);
+    const t0 = performance.now();
+    await createConversations(idle.url, IDLE, 100);
+    const createMs = performance.now() - t0;
+    await new Promise((r) => setTimeout(r, 2000));
+    const rssIdle = rssMb(idle.child.pid!);
+    idle.child.kill('SIGTERM');
+    void idleDir;
+
+    const met = (ok: boolean) => (ok ? 'met' : 'NOT MET');
+    const ratio = batonRun.perSec / bareRun.perSec;
+    table(`Runtime on loopback: ${fmt(CONNECTIONS)} concurrent conversations, ${DURATION_S} s each (autocannon; servers in their own processes)`, [
+      ['server', 'customer msgs/s (2xx)', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'RSS MB', 'x bare'],
+      ['bare node:http (parse JSON, answer JSON)', fmt(bareRun.perSec), fmt(bareRun.p50, 1), fmt(bareRun.p99, 1), fmt(bareRun.non2xx), fmt(bareRun.errors), fmt(bareRss), '1.00'],
+      [
+        'baton serve, embedded lmdb store (engine step + durable commit per message)',
+        fmt(batonRun.perSec),
+        fmt(batonRun.p50, 1),
+        fmt(batonRun.p99, 1),
+        fmt(batonRun.non2xx),
+        fmt(batonRun.errors),
+        fmt(batonRss),
+        fmt(ratio, 2),
+      ],
+    ]);
+    table('Runtime targets', [
+      ['target', 'measured', 'status'],
+      ['>= 5,000 customer msgs/s', fmt(batonRun.perSec), met(batonRun.perSec >= 5000)],
+      ['>= 1/4 of bare node:http', fmt(ratio, 2), met(ratio >= 0.25)],
+      ['p99 < 50 ms', `${fmt(batonRun.p99, 1)} ms`, met(batonRun.p99 < 50)],
+      [`${fmt(IDLE)} idle conversations < 300 MB RSS`, `${fmt(rssIdle)} MB (empty server ${fmt(rssBefore)} MB; created in ${fmt(createMs / 1000, 1)} s)`, met(rssIdle < 300)],
+    ]);
+  } finally {
+    for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await runtimeBench();
+}
