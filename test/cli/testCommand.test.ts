@@ -1,0 +1,141 @@
+/**
+ * `baton test`: a couple of real-process runs of bin/baton.js (exit codes and the JUnit report as CI sees
+ * them); the rest in-process (runInProcess.ts).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { JSDOM } from 'jsdom';
+import { afterAll, describe, expect, it } from 'vitest';
+import { batonInProcess } from './runInProcess';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'baton-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function realBaton(args: string[]) {
+  const r = spawnSync(process.execPath, ['bin/baton.js', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Parses XML like a CI server would; fails on anything not well-formed. */
+function parseXml(text: string): Document {
+  const doc = new new JSDOM('').window.DOMParser().parseFromString(text, 'application/xml');
+  expect(doc.getElementsByTagName('parsererror').length, text).toBe(0);
+  return doc;
+}
+
+/** One passing and one failing scenario for travel-urgency, with characters XML must escape. */
+const mixed = {
+  version: 1,
+  flow: 'travel-urgency',
+  agents: [{ name: 'Omar', teams: ['airport-desk'], languages: ['en'] }],
+  scenarios: [
+    { name: 'greets <politely> & asks for the booking', steps: [{ expect: { botSays: 'booking reference' } }] },
+    {
+      name: 'expects the wrong desk "fast"',
+      steps: [{ say: 'I need to talk to a human' }, { expect: { handoff: 'assigned' } }],
+    },
+  ],
+};
+const mixedFile = join(dir, 'mixed.scenarios.json');
+writeFileSync(mixedFile, JSON.stringify(mixed));
+
+describe('baton test (real process)', () => {
+  it('passes every sample scenario of a flow: exit 0 and a JUnit report with no failures', () => {
+    const r = realBaton(['test', 'flows/travel-urgency.json', '--reporter', 'junit']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const doc = parseXml(r.stdout);
+    const suite = doc.getElementsByTagName('testsuite')[0];
+    expect(suite.getAttribute('name')).toBe('travel-urgency');
+    expect(Number(suite.getAttribute('tests'))).toBeGreaterThanOrEqual(5);
+    expect(suite.getAttribute('failures')).toBe('0');
+    expect(doc.getElementsByTagName('failure').length).toBe(0);
+  });
+
+  it('exits 1 when a scenario fails; the JUnit failure names the step, expected and actual', () => {
+    const r = realBaton(['test', 'flows/travel-urgency.json', '--scenarios', mixedFile, '--reporter', 'junit']);
+    expect(r.code).toBe(1);
+    const doc = parseXml(r.stdout);
+    expect(doc.documentElement.getAttribute('tests')).toBe('2');
+    expect(doc.documentElement.getAttribute('failures')).toBe('1');
+    const cases = [...doc.getElementsByTagName('testcase')];
+    expect(cases.map((c) => c.getAttribute('name'))).toEqual(['greets <politely> & asks for the booking', 'expects the wrong desk "fast"']);
+    expect(cases[0].getElementsByTagName('failure').length).toBe(0);
+    const failure = cases[1].getElementsByTagName('failure')[0];
+    expect(failure.getAttribute('type')).toBe('handoff');
+    expect(failure.getAttribute('message')).toBe('step 2: expected handoff assigned; actual handoff scenario:h1 is pending (reason explicit_request)');
+    expect(failure.textContent).toContain('block:    airport_desk');
+  });
+});
+
+describe('baton test (in-process)', () => {
+  it('prints the scenario, the step, expected and actual for a failure', async () => {
+    const r = await batonInProcess(['test', 'flows/travel-urgency.json', '--scenarios', mixedFile]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('  PASS greets <politely> & asks for the booking\n');
+    expect(r.stdout).toContain(
+      [
+        '  FAIL expects the wrong desk "fast"',
+        '       at step 2: expect handoff',
+        '       expected: handoff assigned',
+        '       actual:   handoff scenario:h1 is pending (reason explicit_request)',
+        '       block:    airport_desk',
+      ].join('\n'),
+    );
+    expect(r.stdout).toMatch(/2 scenarios: 1 passed, 1 failed\n$/);
+  });
+
+  it('runs every sample flow at once and writes the report to a file', async () => {
+    const out = join(dir, 'report.xml');
+    const flows = ['customer-support', 'insurance-claims', 'lead-gen', 'travel-urgency'].map((f) => `flows/${f}.json`);
+    const r = await batonInProcess(['test', ...flows, '--reporter', 'junit', '--output', out]);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/scenarios: (\d+) passed, 0 failed; report written to/);
+    expect(r.code).toBe(0);
+    const doc = parseXml(readFileSync(out, 'utf8'));
+    expect([...doc.getElementsByTagName('testsuite')].map((s) => s.getAttribute('name'))).toEqual([
+      'customer-support',
+      'insurance-claims',
+      'lead-gen',
+      'travel-urgency',
+    ]);
+  });
+
+  it('exits 2 with a hint when the flow has no scenario file', async () => {
+    const flow = join(dir, 'lonely.json');
+    writeFileSync(flow, readFileSync(join(root, 'flows/travel-urgency.json')));
+    const r = await batonInProcess(['test', flow]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`cannot read ${join(dir, 'lonely.scenarios.json')}: no such file; save a simulated conversation as a scenario in the studio`);
+  });
+
+  it('exits 2 on an invalid scenario file, naming the JSON path and what to do', async () => {
+    const bad = join(dir, 'bad.scenarios.json');
+    writeFileSync(bad, JSON.stringify({ version: 1, scenarios: [{ name: 'x', steps: [{ say: 'hi' }, { agent: 'wave' }] }] }));
+    const r = await batonInProcess(['test', 'flows/travel-urgency.json', '--scenarios', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${bad} $.scenarios[0].steps[1].agent:`);
+    expect(r.stderr).toContain('hint: Agent steps: {"agent": "accept", "as": "Ana"}');
+    expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  });
+
+  it('exits 2 on an invalid flow and on --scenarios with several flows', async () => {
+    const r = await batonInProcess(['test', 'test/fixtures/cli/invalid-flow.json', '--scenarios', mixedFile]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/is not a valid flow; fix the problems above/);
+    const two = await batonInProcess(['test', 'flows/lead-gen.json', 'flows/travel-urgency.json', '--scenarios', mixedFile]);
+    expect(two.code).toBe(2);
+    expect(two.stderr).toMatch(/--scenarios names one scenario file/);
+  });
+
+  it('warns when the scenario file is for another flow', async () => {
+    const r = await batonInProcess(['test', 'flows/lead-gen.json', '--scenarios', join(root, 'flows/lead-gen.scenarios.json')]);
+    expect(r.stderr).toBe('');
+    const other = await batonInProcess(['test', 'flows/customer-support.json', '--scenarios', mixedFile]);
+    expect(other.stderr).toContain('warning: ' + mixedFile + ': the scenario file is for flow "travel-urgency" but flows/customer-support.json has id "customer-support"');
+  });
+});
