@@ -19,6 +19,7 @@ import { playConversation } from '../../shared/simulator/playConversation';
 import { fillTemplate, messagePool, messageTemplates, randomConversation, resolveClick, seededRandom } from './conversationGenerator';
 import { editBench } from './editBench';
 import { conversationMemoryBench } from './conversationMemoryBench';
+import { runtimeBench } from './runtime';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const loaded = loadFlowText(readFileSync(root + 'flows/customer-support.json', 'utf8'));
@@ -196,3 +197,6 @@ editBench(1000, 1200);
 
 /* ---------------------------------------------------------------- long conversation (test/bench/conversationMemoryBench.ts) */
 conversationMemoryBench(10_000);
+
+/* ---------------------------------------------------------------- runtime load (test/bench/runtime.ts) */
+await runtimeBench();
