@@ -182,12 +182,13 @@ describe('customer-support sample', () => {
     expect(t.data.queueTimeoutMinutes).toBe(10);
   });
 
-  it('turns every escalation signal on, with eight sensitive topics and a cart-value hot lead', () => {
+  it('turns every escalation signal on, with nine sensitive topics (safety included) and a cart-value hot lead', () => {
     const esc = flow.escalation;
     for (const s of [esc.explicitRequest, esc.negativeSentiment, esc.lowConfidence, esc.repeatedFallback, esc.loop, esc.sensitiveTopics, esc.urgency, esc.hotLead]) {
       expect(s.enabled).toBe(true);
     }
-    expect(esc.sensitiveTopics.topics).toHaveLength(8);
+    expect(esc.sensitiveTopics.topics).toHaveLength(9);
+    expect(esc.sensitiveTopics.topics.map((t) => t.name)).toContain('safety');
     for (const topic of esc.sensitiveTopics.topics) expect(topic.phrases.length, topic.name).toBeGreaterThan(0);
     expect(esc.urgency.phrases).toEqual(['before my flight', 'today only']);
     expect(evaluateRuleGroup(esc.hotLead.rules, { cartValue: 650 }, 0)).toBe(true);
