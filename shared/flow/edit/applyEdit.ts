@@ -52,6 +52,7 @@ export function applyEdit(flow: Flow, edit: FlowEdit): EditResult {
     run(tx, edit, 0);
   }) as Flow;
   const t = tx!;
+  t.publish(next);
   return {
     flow: next,
     patches: t.patches,

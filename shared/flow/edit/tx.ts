@@ -41,29 +41,82 @@ export interface ShadowBlock {
   kind: BlockKind;
 }
 
+/** Block ids and kinds of a (frozen) blocks array, shared by every flow version with that same array. */
+interface BlockShadow {
+  list: ShadowBlock[];
+  index: Map<string, number> | null;
+}
+const blockShadows = new WeakMap<object, BlockShadow>();
+
 export class Tx {
   readonly patches: Patch[] = [];
   private readonly inverses: Patch[] = [];
-  /** Block ids and kinds in the order of `draft.blocks`. */
-  readonly blocks: ShadowBlock[];
-  /** Plain copies of the edges in the order of `draft.edges`. */
-  readonly edges: Edge[];
-  /** Every id used by a block, a sticky note or a group (one namespace: `move_blocks` takes either). */
-  readonly ids = new Set<string>();
-  readonly edgeIds = new Set<string>();
+  private blockList: ShadowBlock[] | null = null;
+  /** True once this transaction has its own copy of the block list (copy-on-write of the cached one). */
+  private ownsBlocks = false;
+  /** The cached shadow this transaction reads (until it copies it), to store a freshly built index in. */
+  private adopted: BlockShadow | null = null;
+  private edgeList: Edge[] | null = null;
+  private idSet: Set<string> | null = null;
+  private edgeIdSet: Set<string> | null = null;
   private readonly cursors = new Map<string, number>();
   selection: string[] | undefined;
 
   constructor(
     readonly draft: Draft<Flow>,
-    base: Flow,
-  ) {
-    this.blocks = base.blocks.map((b) => ({ id: b.id, kind: b.kind }));
-    this.edges = (base.edges ?? []).map((e) => ({ id: e.id, from: e.from, exit: e.exit, to: e.to }));
-    for (const b of base.blocks) this.ids.add(b.id);
-    for (const n of base.notes ?? []) this.ids.add(n.id);
-    for (const g of base.groups ?? []) this.ids.add(g.id);
-    for (const e of this.edges) this.edgeIds.add(e.id);
+    private readonly base: Flow,
+  ) {}
+
+  /** Block ids and kinds in the order of `draft.blocks` (read-only: mutate through the methods below). */
+  get blocks(): readonly ShadowBlock[] {
+    if (!this.blockList) {
+      const cached = blockShadows.get(this.base.blocks);
+      if (cached) {
+        this.blockList = cached.list;
+        this.blockIndexCache = cached.index;
+        this.adopted = cached;
+      } else this.blockList = this.base.blocks.map((b) => ({ id: b.id, kind: b.kind }));
+    }
+    return this.blockList;
+  }
+
+  private mutableBlocks(): ShadowBlock[] {
+    if (!this.ownsBlocks) {
+      this.blockList = [...this.blocks];
+      this.ownsBlocks = true;
+    }
+    this.blockIndexCache = null;
+    return this.blockList!;
+  }
+
+  /** The edges in the order of `draft.edges` (frozen originals, or new objects for edges changed here). */
+  get edges(): readonly Edge[] {
+    if (!this.edgeList) this.edgeList = (this.base.edges ?? []).slice();
+    return this.edgeList;
+  }
+
+  /** Every id used by a block, a sticky note or a group (one namespace: `move_blocks` takes either). */
+  get ids(): Set<string> {
+    if (!this.idSet) {
+      const set = new Set<string>();
+      for (const b of this.blocks) set.add(b.id);
+      for (const n of this.draft.notes ?? []) set.add(n.id);
+      for (const g of this.draft.groups ?? []) set.add(g.id);
+      this.idSet = set;
+    }
+    return this.idSet;
+  }
+
+  get edgeIds(): Set<string> {
+    if (!this.edgeIdSet) this.edgeIdSet = new Set(this.edges.map((e) => e.id));
+    return this.edgeIdSet;
+  }
+
+  /** Lets the next edit on the resulting flow reuse this transaction's block list and index. */
+  publish(next: Flow): void {
+    if (this.blockList && !blockShadows.has(next.blocks)) {
+      blockShadows.set(next.blocks, { list: this.blockList, index: this.blockIndexCache });
+    }
   }
 
   /**
@@ -90,15 +143,18 @@ export class Tx {
     return id;
   }
 
-  /** id -> index in `blocks`, rebuilt lazily after blocks are added, removed or renamed. */
+  /** id -> index in `blocks`, rebuilt lazily after blocks are added, removed or renamed (never mutated). */
   private blockIndexCache: Map<string, number> | null = null;
 
   blockIndex(id: string): number {
+    const list = this.blocks;
     if (!this.blockIndexCache) {
-      this.blockIndexCache = new Map();
-      this.blocks.forEach((b, i) => {
-        if (!this.blockIndexCache!.has(b.id)) this.blockIndexCache!.set(b.id, i);
+      const index = new Map<string, number>();
+      list.forEach((b, i) => {
+        if (!index.has(b.id)) index.set(b.id, i);
       });
+      this.blockIndexCache = index;
+      if (!this.ownsBlocks && this.adopted) this.adopted.index = index;
     }
     return this.blockIndexCache.get(id) ?? -1;
   }
@@ -174,8 +230,8 @@ export class Tx {
     const e = { id: edge.id, from: edge.from, exit: edge.exit, to: edge.to };
     if (!this.draft.edges) this.set(['edges'], []);
     this.insert(['edges'], this.edges.length, e);
-    this.edges.push(e);
     this.edgeIds.add(e.id);
+    this.edgeList!.push(e);
   }
 
   /** Removes the edges at these indices (any order, duplicates ignored). */
@@ -184,20 +240,19 @@ export class Tx {
     for (const i of sorted) {
       this.removeAt(['edges'], i);
       this.edgeIds.delete(this.edges[i].id);
-      this.edges.splice(i, 1);
+      this.edgeList!.splice(i, 1);
     }
   }
 
   setEdgeField(index: number, field: 'from' | 'to' | 'exit', value: string): void {
     this.set(['edges', index, field], value);
-    this.edges[index] = { ...this.edges[index], [field]: value };
+    this.edgeList![index] = { ...this.edges[index], [field]: value };
   }
 
   addBlock(block: Flow['blocks'][number], index = this.blocks.length): void {
     this.insert(['blocks'], index, block);
-    this.blocks.splice(index, 0, { id: block.id, kind: block.kind });
-    this.blockIndexCache = null;
     this.ids.add(block.id);
+    this.mutableBlocks().splice(index, 0, { id: block.id, kind: block.kind });
   }
 
   removeBlocks(indices: Iterable<number>): void {
@@ -205,16 +260,14 @@ export class Tx {
     for (const i of sorted) {
       this.removeAt(['blocks'], i);
       this.ids.delete(this.blocks[i].id);
-      this.blocks.splice(i, 1);
+      this.mutableBlocks().splice(i, 1);
     }
-    this.blockIndexCache = null;
   }
 
   renameBlockAt(index: number, to: string): void {
     this.set(['blocks', index, 'id'], to);
     this.ids.delete(this.blocks[index].id);
-    this.blocks[index] = { ...this.blocks[index], id: to };
     this.ids.add(to);
-    this.blockIndexCache = null;
+    this.mutableBlocks()[index] = { ...this.blocks[index], id: to };
   }
 }
