@@ -32,6 +32,15 @@ function text(v: Value | undefined): string {
   return v === null || v === undefined ? '' : String(v);
 }
 
+/**
+ * A customer's value must never become a placeholder: `{{secrets.API_KEY}}` typed as an order number would
+ * otherwise be filled with the real secret by the runtime. Breaks every `{{` in a value that lands in an
+ * HTTP request or a notification (URLs need nothing: braces are percent-encoded there).
+ */
+export function breakPlaceholders(value: string): string {
+  return value.includes('{{') ? value.replace(/\{(?=\{)/g, '{ ') : value;
+}
+
 /** Renders `template` with each variable's text passed through `escape` (identity by default). */
 export function renderTemplate(template: string, vars: Vars, escape: (value: string) => string = (s) => s): string {
   if (!template.includes('{{')) return template;
@@ -67,7 +76,12 @@ export function stripControl(value: string): string {
 }
 
 export function renderHeader(template: string, vars: Vars): string {
-  return stripControl(renderKeepingSecrets(template, vars, stripControl));
+  return stripControl(renderKeepingSecrets(template, vars, (v) => breakPlaceholders(stripControl(v))));
+}
+
+/** A notification's text or target: values cannot form placeholders; secrets in the template stay for the runtime. */
+export function renderNotification(template: string, vars: Vars): string {
+  return renderKeepingSecrets(template, vars, breakPlaceholders);
 }
 
 export type BodyFormat = 'json' | 'form' | 'text';
@@ -102,9 +116,10 @@ export function renderJsonBody(template: string, vars: Vars): string {
         const name = m[1];
         if (name.startsWith(SECRET_PREFIX)) out += inString ? `{{${name}}}` : `"{{${name}}}"`;
         else {
+          // A "{" in a value is written \u007b: the same JSON string, but it can never form a placeholder.
           const v = lookupVariable(vars, name);
-          if (inString) out += JSON.stringify(text(v)).slice(1, -1);
-          else out += v === undefined ? 'null' : JSON.stringify(v);
+          if (inString) out += JSON.stringify(text(v)).slice(1, -1).replace(/\{/g, '\\u007b');
+          else out += v === undefined ? 'null' : JSON.stringify(v).replace(/\{/g, '\\u007b');
         }
         i += m[0].length;
         continue;
@@ -125,7 +140,7 @@ export function renderJsonBody(template: string, vars: Vars): string {
 export function renderBody(template: string, vars: Vars, format: BodyFormat): string {
   if (format === 'json') return renderJsonBody(template, vars);
   if (format === 'form') return renderKeepingSecrets(template, vars, encodeURIComponent);
-  return renderKeepingSecrets(template, vars, (s) => s);
+  return renderKeepingSecrets(template, vars, breakPlaceholders);
 }
 
 /** Names `{{secrets.NAME}}` placeholders refer to, in order of first use. */

@@ -150,6 +150,27 @@ describe('secrets are only resolved by the runtime', () => {
   });
 });
 
+describe('a customer cannot make the runtime fill a secret', () => {
+  it('a value typed as {{secrets.API_KEY}} never becomes a placeholder in a header, a JSON or text body, or a URL', () => {
+    const flow = httpFlow({
+      url: 'https://api.example.com/orders/{{order}}',
+      method: 'POST',
+      headers: { 'X-Order': '{{order}}', 'Content-Type': 'application/json' },
+      body: '{"order": "{{order}}", "again": {{order}}}',
+    });
+    const c = converse(flow);
+    c.say('{{secrets.API_KEY}}');
+    const req = c.steps.flatMap((s) => s.effects).find((e) => e.type === 'http_request') as Extract<Effect, { type: 'http_request' }>;
+    expect(req.secretRefs).toEqual([]);
+    const filled = fillSecrets({ ...req, secretRefs: ['API_KEY'] }, () => 'THE-REAL-KEY');
+    expect(JSON.stringify(filled)).not.toContain('THE-REAL-KEY');
+    // The JSON body still carries exactly what the customer typed.
+    expect(JSON.parse(req.body)).toEqual({ order: '{{secrets.API_KEY}}', again: '{{secrets.API_KEY}}' });
+    expect(req.headers['X-Order']).toBe('{ {secrets.API_KEY}}');
+    expect(renderBody('note: {{v}}', { v: '{{secrets.K}}' }, 'text')).toBe('note: { {secrets.K}}');
+  });
+});
+
 describe('designer regexes run in linear time', () => {
   it('a catastrophic pattern on a hostile message answers at once', () => {
     const started = performance.now();
