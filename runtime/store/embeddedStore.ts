@@ -10,7 +10,7 @@
  * One process owns a data folder (lmdb allows more, but `runExclusive` is in-process only).
  */
 import { EventEmitter } from 'node:events';
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { open, type Database, type RootDatabase } from 'lmdb';
 import {
   StoreConflictError,
@@ -57,9 +57,11 @@ export class EmbeddedStore implements RuntimeStore {
   private queues = new Map<string, Promise<unknown>>();
   private events = new EventEmitter();
   private closed = false;
+  private lockFile: string;
 
   constructor(opts: EmbeddedStoreOptions) {
     mkdirSync(opts.dir, { recursive: true });
+    this.lockFile = takeLock(opts.dir + '/baton.lock');
     this.description = `lmdb at ${opts.dir}`;
     this.root = open({ path: opts.dir + '/baton.lmdb', compression: false, maxDbs: 20 });
     const sub = <V, K extends import('lmdb').Key>(name: string) => this.root.openDB<V, K>({ name });
@@ -322,5 +324,43 @@ export class EmbeddedStore implements RuntimeStore {
     this.closed = true;
     await this.root.flushed;
     await this.root.close();
+    rmSync(this.lockFile, { force: true });
+  }
+}
+
+export class DataFolderInUseError extends Error {}
+
+/**
+ * One process per data folder: `runExclusive` and the timer/outbox claims are in-process only, so a second
+ * `baton serve` on the same folder would process one conversation twice at once. A lock file holds the owner's
+ * pid; a lock left by a dead process (SIGKILL, power loss) is taken over.
+ */
+function takeLock(file: string): string {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(file, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return file;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const pid = Number(readFileSync(file, 'utf8').trim());
+      if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
+        throw new DataFolderInUseError(
+          `the data folder ${file.replace(/\/baton\.lock$/, '')} is in use by process ${pid}; stop it, or give this one another --data folder (several instances share conversations through --redis)`,
+        );
+      }
+      rmSync(file, { force: true }); // stale: its owner is gone
+    }
+  }
+  throw new DataFolderInUseError(`cannot lock ${file}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
