@@ -30,15 +30,18 @@ const FRAME = new Set([
   'coming', 'here', 'deliver', 'delivered', 'leave', 'leaving', 'flying', 'fly', 'flight', 'wedding', 'party', 'birthday', 'funeral',
   'interview', 'exam', 'event', 'trip', 'moving', 'move', 'train', 'bus', 'ferry', 'appointment', 'meeting', 'ceremony', 'christening',
   'graduation', 'show', 'concert', 'gig', 'dinner', 'holiday', 'vacation', 'starts', 'start', 'begins', 'due', 'make', 'asap', 'urgent',
-  'urgently', 'required', 'require', 'have', 'has', 'sorted', 'fixed', 'answer', 'reply', 'latest', 'gift', 'present',
+  'urgently', 'required', 'require', 'have', 'has', 'sorted', 'fixed', 'answer', 'reply', 'latest', 'gift', 'present', 'important',
+  'bday', 'party',
 ]);
+/** A message this short that names a time is itself the deadline ("by noon?", "tomorrow morning please"). */
+const SHORT_REQUEST = 5;
 /** Past facts: a time next to these is information, not a deadline. */
 const PAST = new Set([
   'arrived', 'came', 'ordered', 'bought', 'placed', 'got', 'received', 'was', 'were', 'yesterday', 'ago', 'last', 'delivered', 'shipped',
   'dispatched', 'paid', 'sent', 'returned', 'happened', 'called', 'rang', 'emailed', 'tried', 'did', 'had', 'went', 'said', 'told',
 ]);
 /** Questions about when the shop or the courier works, not about the customer's need. */
-const HOURS_QUESTION = [/\b(are|is) you(r shop| guys| lot)? open\b/, /\bwhat time do you\b/, /\bdo you (open|close|deliver|ship|work)\b/, /\b(is there|any) delivery on\b/, /\bopen (on|at|today|tomorrow)\b/, /\bopening hours?\b/, /\bdelivery slots?\b/, /\bcut ?off\b/];
+const HOURS_QUESTION = [/\b(are|is) you(r shop| guys| lot)? open\b/, /\byou open\b/, /\bopen or (no|not)\b/, /\bopen on\b/, /\b(do|will) you (deliver|ship) on\b/, /\bwhat time do you\b/, /\bdo you (open|close|deliver|ship|work)\b/, /\b(is there|any) delivery on\b/, /\bopen (on|at|today|tomorrow)\b/, /\bopening hours?\b/, /\bdelivery slots?\b/, /\bcut ?off\b/];
 /** The customer is fine with the time: "tomorrow is fine", "next week is ok". */
 const CALM = /\b(is|are|would be|will be) (fine|ok|okay|great|perfect|no problem)\b|\bno (rush|hurry)\b|\bhappy to wait\b/;
 
@@ -77,6 +80,7 @@ function clockAt(toks: readonly string[], i: number): { minutes: number; end: nu
     if (!suffix && h >= 1 && h <= 7) h += 12;
     return { minutes: h * 60 + min, end };
   }
+  if (t === 'noon' || t === 'midday' || t === 'midnight') return { minutes: PARTS[t], end: i };
   // "half past four", "quarter to six"
   if ((t === 'half' || t === 'quarter') && (next === 'past' || next === 'to')) {
     const w = toks[i + 2];
@@ -136,7 +140,7 @@ export function findDeadline(toks: readonly string[], now: number, timezone: str
   if (toks.length === 0 || toks.length > 200) return null;
   let frame = false;
   for (const t of toks) if (FRAME.has(t)) frame = true;
-  if (!frame && !(toks[0] === 'will' || toks[0] === 'can' || toks[0] === 'could')) return null;
+  if (!frame && toks.length > SHORT_REQUEST && !(toks[0] === 'will' || toks[0] === 'can' || toks[0] === 'could')) return null;
   const clock = localTime(timezone, now);
   const weekday = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].indexOf(clock.weekday);
   const [, month, dom] = clock.date.split('-').map(Number);

@@ -1,0 +1,100 @@
+/**
+ * Escalation quality report on labelled conversation sets, with two baselines measured on the same sets:
+ *
+ *   npx tsx test/bench/escalationReport.ts SET.jsonl [SET.jsonl ...] [--misses]
+ *
+ * - Baton: `baton simulate flows/customer-support.json --conversations SET --now 2026-11-24T10:00:00Z`
+ *   (the real CLI, exactly as test/cli/labelledSet.test.ts runs it), scored per reason: recall, and for
+ *   `none` the false-escalation rate.
+ * - plain VADER (the vader-sentiment package as is): a conversation is negative when any customer turn's
+ *   compound score is <= -0.05 (VADER's documented cut-off). Reported for negative_sentiment recall and
+ *   for the share of ordinary conversations it would flag.
+ * - naive keywords: one short word list per reason (below); the first turn with a listed word decides, in
+ *   the supervisor order (explicit, urgency, sensitive, negative). It has no loop, fallback or
+ *   low-confidence reading.
+ *
+ * Sets under a `kept-out` folder print aggregates only: `--misses` is refused for them, so nobody tunes on
+ * what the report shows.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import vader from 'vader-sentiment';
+import { scoreLabelled, type Labelled, type SimulatedLine } from './labelledReport';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+export const REPORT_NOW = '2026-11-24T10:00:00Z';
+const REASONS = ['explicit_request', 'negative_sentiment', 'sensitive_topic', 'urgency', 'repeated_fallback', 'loop', 'low_confidence', 'none'];
+
+export const KEYWORDS: Record<string, string[]> = {
+  explicit_request: ['human', 'agent', 'person', 'someone', 'representative', 'manager', 'operator', 'staff', 'supervisor'],
+  urgency: ['urgent', 'asap', 'emergency', 'immediately', 'now', 'today', 'tonight', 'tomorrow', 'hurry', 'quickly'],
+  sensitive_topic: ['refund', 'money back', 'charged', 'charge', 'bill', 'hacked', 'password', 'fraud', 'scam', 'cancel', 'delete', 'complaint', 'complain', 'lawyer', 'data', 'privacy', 'broken', 'damaged', 'dangerous', 'injured', 'fire', 'burn'],
+  negative_sentiment: ['angry', 'terrible', 'awful', 'worst', 'hate', 'useless', 'ridiculous', 'disappointed', 'frustrated', 'annoyed', 'horrible', 'stupid', 'rubbish', 'joke'],
+};
+const KEYWORD_ORDER = ['explicit_request', 'urgency', 'sensitive_topic', 'negative_sentiment'];
+
+function keywordReason(turns: string[]): string | null {
+  for (const t of turns) {
+    const words = ` ${t.toLowerCase().replace(/[^a-z0-9' ]+/g, ' ').replace(/\s+/g, ' ')} `;
+    for (const reason of KEYWORD_ORDER) if (KEYWORDS[reason].some((k) => words.includes(` ${k} `))) return reason;
+  }
+  return null;
+}
+
+const vaderNegative = (turns: string[]) => turns.some((t) => vader.SentimentIntensityAnalyzer.polarity_scores(t).compound <= -0.05);
+
+export interface SetReport {
+  file: string;
+  n: number;
+  rows: { reason: string; n: number; baton: number; keywords: number | null; vader: number | null }[];
+  misses: string[];
+}
+
+export function reportSet(file: string, flow = 'flows/customer-support.json'): SetReport {
+  const labelled = readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Labelled);
+  const r = spawnSync(process.execPath, ['bin/baton.js', 'simulate', flow, '--conversations', file, '--now', REPORT_NOW], { cwd: root, encoding: 'utf8', timeout: 120_000, maxBuffer: 1 << 28 });
+  if (r.status !== 0) throw new Error(`baton simulate failed on ${file}: ${r.stderr}`);
+  const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as SimulatedLine);
+  const scores = scoreLabelled(labelled, lines);
+  const rows = REASONS.filter((reason) => scores.some((s) => s.reason === reason)).map((reason) => {
+    const s = scores.find((x) => x.reason === reason)!;
+    const items = labelled.filter((l) => l.expect === reason);
+    const kwHits = items.filter((l) => keywordReason(l.turns) === (reason === 'none' ? null : reason)).length;
+    const keywords = reason === 'none' ? 1 - kwHits / items.length : KEYWORD_ORDER.includes(reason) ? kwHits / items.length : null;
+    const vaderHits = items.filter((l) => vaderNegative(l.turns)).length / items.length;
+    const vaderRate = reason === 'negative_sentiment' || reason === 'none' ? vaderHits : null;
+    return { reason, n: items.length, baton: s.rate, keywords, vader: vaderRate };
+  });
+  const misses = scores.flatMap((s) => s.misses.map((m) => `${m.id} (${s.reason}) -> ${m.got}: ${JSON.stringify(m.turns)}`));
+  return { file, n: labelled.length, rows, misses };
+}
+
+const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
+
+export function formatReport(rep: SetReport): string {
+  return [
+    `${rep.file} (${rep.n} conversations)`,
+    '| reason | n | Baton | naive keywords | plain VADER |',
+    '|---|---|---|---|---|',
+    ...rep.rows.map((r) => `| ${r.reason === 'none' ? 'false escalations on ordinary questions' : r.reason} | ${r.n} | ${pct(r.baton)} | ${pct(r.keywords)} | ${pct(r.vader)} |`),
+  ].join('\n');
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const args = process.argv.slice(2);
+  const showMisses = args.includes('--misses');
+  for (const file of args.filter((a) => !a.startsWith('--'))) {
+    const rep = reportSet(file);
+    console.log(formatReport(rep));
+    if (showMisses) {
+      if (/(^|\/)kept-out\//.test(file)) console.log('(misses are not shown for a kept-out set)');
+      else for (const m of rep.misses) console.log(`  miss ${m}`);
+    }
+    console.log('');
+  }
+}
