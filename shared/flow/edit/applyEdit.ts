@@ -43,6 +43,14 @@ function checkId(id: unknown, what: string): string {
   return id;
 }
 
+/** The id `add_block` would give a new block of this kind (smallest free `${kind}-${n}`). */
+export function freshBlockId(flow: Flow, kind: BlockKind): string {
+  const taken = new Set<string>([...flow.blocks.map((b) => b.id), ...(flow.notes ?? []).map((n) => n.id), ...(flow.groups ?? []).map((g) => g.id)]);
+  let n = 1;
+  while (taken.has(`${kind}-${n}`)) n++;
+  return `${kind}-${n}`;
+}
+
 /** Applies one edit. Throws FlowEditError (flow untouched) when the edit is invalid. */
 export function applyEdit(flow: Flow, edit: FlowEdit): EditResult {
   freeze(flow, true);
@@ -104,6 +112,8 @@ function run(tx: Tx, edit: FlowEdit, depth: number): void {
   switch (edit.type) {
     case 'add_block':
       return addBlock(tx, edit);
+    case 'insert_on_edge':
+      return insertOnEdge(tx, edit);
     case 'move_blocks':
       return moveBlocks(tx, edit);
     case 'connect':
@@ -187,6 +197,26 @@ function addBlock(tx: Tx, edit: Op<'add_block'>): void {
   if (edit.label !== undefined && edit.label !== '') block.label = requireString(edit.label, 'The label').slice(0, 200);
   block.data = data;
   tx.addBlock(block as Block);
+  tx.selection = [id];
+}
+
+function insertOnEdge(tx: Tx, edit: Op<'insert_on_edge'>): void {
+  const edgeId = requireString(edit.edgeId, 'insert_on_edge: edgeId');
+  const ei = tx.edgeIndex(edgeId);
+  if (ei < 0) throw new FlowEditError('unknown_edge', `There is no connection '${edgeId}'.`);
+  const { from, exit, to } = tx.edges[ei];
+  addBlock(tx, { type: 'add_block', kind: edit.kind, position: edit.position, id: edit.id, data: edit.data });
+  const id = tx.selection![0];
+  if (isEntryKind(edit.kind)) throw new FlowEditError('not_allowed', 'A Start block cannot be inserted into a connection.');
+  tx.removeEdges([ei]);
+  tx.addEdge({ id: tx.freshId('e', tx.edgeIds), from, exit, to: id });
+  const created = plain(blockAt(tx, tx.blockIndex(id))) as Block;
+  const next = exitsOfBlock(created)[0];
+  const ti = tx.blockIndex(to);
+  const target = ti >= 0 ? ({ id: to, kind: tx.blocks[ti].kind, data: {} } as unknown as Block) : undefined;
+  if (next !== undefined && checkConnection(created, id, next, target, to, []).ok) {
+    tx.addEdge({ id: tx.freshId('e', tx.edgeIds), from: id, exit: next, to });
+  }
   tx.selection = [id];
 }
 

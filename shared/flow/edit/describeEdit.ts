@@ -33,6 +33,8 @@ export function describeEdit(edit: FlowEdit, flow?: Flow): string {
   switch (edit.type) {
     case 'add_block':
       return `Add ${isBlockKind(edit.kind) ? labelOf(edit.kind) : 'a'} block`;
+    case 'insert_on_edge':
+      return `Insert ${isBlockKind(edit.kind) ? labelOf(edit.kind) : 'a'} block`;
     case 'move_blocks': {
       const notes = new Set((flow?.notes ?? []).map((n) => n.id));
       const nNotes = edit.moves.filter((m) => notes.has(m.id)).length;

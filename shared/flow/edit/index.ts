@@ -12,7 +12,7 @@ import type { Flow } from './tx';
 enablePatches();
 enableArrayMethods();
 
-export { applyEdit } from './applyEdit';
+export { applyEdit, freshBlockId } from './applyEdit';
 export { describeEdit } from './describeEdit';
 export { canConnect, type ConnectOptions } from './canConnect';
 export { copyToClipboard, isClipboardDocument, parseClipboard, CLIPBOARD_FORMAT } from './clipboard';

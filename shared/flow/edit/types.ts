@@ -53,6 +53,12 @@ export interface ClipboardDocument {
 export type FlowEdit =
   /** Adds a block with the kind's default data (merged with `data`), a fresh id unless `id` is free. */
   | { type: 'add_block'; kind: BlockKind; position?: XY; id?: string; label?: string; data?: Record<string, unknown> }
+  /**
+   * Drops a new block onto an existing connection: `from --exit--> to` becomes
+   * `from --exit--> new --(new's first exit)--> to` (the second edge only when the new block has an exit
+   * that can lead to `to`). One undo step.
+   */
+  | { type: 'insert_on_edge'; edgeId: string; kind: BlockKind; position?: XY; id?: string; data?: Record<string, unknown> }
   /** Moves blocks and/or sticky notes (ids of either) to absolute positions. */
   | { type: 'move_blocks'; moves: { id: string; position: XY }[] }
   /**

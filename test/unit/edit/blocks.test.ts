@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyEdit, FlowEditError } from '../../../shared/flow/edit';
+import { applyEdit, FlowEditError, freshBlockId } from '../../../shared/flow/edit';
 import { validateFlow } from '../../../shared/flow/validateFlow';
 import { apply, block, edgesFrom, edgesTo, sampleFlow, tinyFlow } from './helpers';
 
@@ -241,5 +241,32 @@ describe('batch', () => {
       }),
     ).toThrow(/no block 'ghost'/);
     expect(flow).toEqual(tinyFlow());
+  });
+});
+
+describe('insert_on_edge', () => {
+  it('drops a block onto a connection and rewires both sides in one step', () => {
+    const r = apply(tinyFlow(), { type: 'insert_on_edge', edgeId: 'e2', kind: 'message', position: { x: 300, y: 50 } });
+    expect(r.selection).toEqual(['message-1']);
+    expect(edgesFrom(r.flow, 'hello').map((e) => `${e.exit}->${e.to}`)).toEqual(['next->message-1']);
+    expect(edgesFrom(r.flow, 'message-1').map((e) => `${e.exit}->${e.to}`)).toEqual(['next->menu']);
+    expect(edgesTo(r.flow, 'menu').map((e) => e.from)).toEqual(['message-1']);
+  });
+
+  it('a block without exits only takes the incoming side', () => {
+    const r = apply(tinyFlow(), { type: 'insert_on_edge', edgeId: 'e2', kind: 'end' });
+    expect(edgesFrom(r.flow, 'hello').map((e) => e.to)).toEqual(['end-1']);
+    expect(edgesFrom(r.flow, 'end-1')).toEqual([]);
+  });
+
+  it('refuses an unknown connection or a Start block', () => {
+    refused(() => applyEdit(tinyFlow(), { type: 'insert_on_edge', edgeId: 'nope', kind: 'message' }), 'unknown_edge', /nope/);
+    refused(() => applyEdit(tinyFlow(), { type: 'insert_on_edge', edgeId: 'e2', kind: 'start' }), 'not_allowed', /Start/);
+  });
+
+  it('freshBlockId says which id add_block will give', () => {
+    const flow = tinyFlow();
+    expect(freshBlockId(flow, 'message')).toBe('message-1');
+    expect(applyEdit(flow, { type: 'add_block', kind: 'message' }).selection).toEqual([freshBlockId(flow, 'message')]);
   });
 });

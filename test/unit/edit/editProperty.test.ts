@@ -13,7 +13,7 @@ import { flowSchema, sampleFlow, tinyFlow } from './helpers';
 
 /** Raw random choices; `toEdit` turns them into an edit that fits the current flow (or deliberately does not). */
 const step = fc.record({
-  op: fc.nat({ max: 29 }),
+  op: fc.nat({ max: 30 }),
   a: fc.nat({ max: 1000 }),
   b: fc.nat({ max: 1000 }),
   c: fc.nat({ max: 1000 }),
@@ -96,6 +96,8 @@ function toEdit(flow: Flow, s: Step): FlowEdit {
       return s.c % 2 ? { type: 'ungroup', id: pick(groups, s.a) ?? 'none' } : { type: 'update_group', id: pick(groups, s.a) ?? 'none', title: s.word, blockIds: [id] };
     case 28:
       return { type: 'set_flow_info', name: s.word || 'Flow', description: s.word };
+    case 29:
+      return { type: 'insert_on_edge', edgeId: pick(flow.edges, s.a)?.id ?? 'e-none', kind: pick(blockKinds, s.b)!, position: { x: s.x, y: s.c } };
     default:
       return {
         type: 'batch',
