@@ -91,7 +91,12 @@ export async function simulateCommand(flow: Flow, options: SimulateOptions): Pro
     if (result.handoff) handoffs++;
     else if (result.end.waitingFor === 'takeover_question') stillAnswering++;
     buffer.push(JSON.stringify(result));
-    if (buffer.length >= 500) flush();
+    if (buffer.length >= 500) {
+      flush();
+      // Let stream events run: when the reader has closed the pipe (`| head -1`), the CLI's EPIPE handler ends
+      // the process here instead of after the whole file.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     bar?.increment();
   }
   flush();
