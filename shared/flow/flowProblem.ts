@@ -21,9 +21,9 @@ export interface FlowProblem {
   message: string;
   /** What to do about it. */
   hint: string;
-  /** 1-based; only for 'json_syntax'. */
+  /** 1-based; only for problems found in the file's text ('json_syntax', 'duplicate_key'). */
   line?: number;
-  /** 1-based; only for 'json_syntax'. */
+  /** 1-based; only for problems found in the file's text ('json_syntax', 'duplicate_key'). */
   column?: number;
 }
 

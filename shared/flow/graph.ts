@@ -88,7 +88,11 @@ export function cyclesWithoutWait(flow: FlowGraph, all: Map<string, string[]> = 
   flow.blocks.forEach((b, i) => {
     if (!order.has(b.id)) order.set(b.id, i);
   });
-  const passive = new Set(flow.blocks.filter((b) => !blockDefinitions[b.kind].waitsForCustomer).map((b) => b.id));
+  const passive = new Set<string>();
+  for (const b of flow.blocks) if (!blockDefinitions[b.kind].waitsForCustomer) passive.add(b.id);
+  // Fast path (every edit in the studio): peel passive blocks with no passive predecessor (Kahn); when
+  // all peel off there is no cycle and Tarjan's bookkeeping is skipped.
+  if (!hasPassiveCycle(passive, all)) return [];
   // Only passive -> passive moves can form a cycle without a wait.
   const next = new Map<string, string[]>();
   for (const id of passive) next.set(id, (all.get(id) ?? []).filter((to) => passive.has(to)));
@@ -149,4 +153,25 @@ export function cyclesWithoutWait(flow: FlowGraph, all: Map<string, string[]> = 
   }
   cycles.sort((a, b) => order.get(a[0])! - order.get(b[0])!);
   return cycles;
+}
+
+/** True when the passive -> passive subgraph has a cycle (Kahn's algorithm: something fails to peel off). */
+function hasPassiveCycle(passive: Set<string>, all: Map<string, string[]>): boolean {
+  const indegree = new Map<string, number>();
+  for (const id of passive) indegree.set(id, 0);
+  for (const id of passive) for (const to of all.get(id) ?? []) if (passive.has(to)) indegree.set(to, indegree.get(to)! + 1);
+  const ready: string[] = [];
+  for (const [id, n] of indegree) if (n === 0) ready.push(id);
+  let peeled = 0;
+  while (ready.length > 0) {
+    const id = ready.pop()!;
+    peeled++;
+    for (const to of all.get(id) ?? []) {
+      if (!passive.has(to)) continue;
+      const n = indegree.get(to)! - 1;
+      indegree.set(to, n);
+      if (n === 0) ready.push(to);
+    }
+  }
+  return peeled < indegree.size;
 }

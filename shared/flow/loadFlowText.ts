@@ -9,7 +9,8 @@
  *
  * Pure: no Node, DOM, React or Electron imports.
  */
-import type { FlowProblem } from './flowProblem';
+import { visit } from 'jsonc-parser';
+import { jsonPath, type FlowProblem } from './flowProblem';
 import { validateFlow, type FlowValidation } from './validateFlow';
 
 export function loadFlowText(text: string): FlowValidation {
@@ -39,8 +40,63 @@ export function loadFlowText(text: string): FlowValidation {
   } catch (e) {
     return { ok: false, flow: null, problems: [jsonSyntaxProblem(body, e instanceof Error ? e.message : String(e))] };
   }
-  return validateFlow(doc);
+  const duplicates = duplicateKeyProblems(body, doc);
+  const result = validateFlow(doc);
+  if (duplicates.length === 0) return result;
+  return { ...result, ok: false, problems: [...duplicates, ...result.problems] };
 }
+
+/**
+ * JSON.parse keeps the LAST of two equal keys in an object and drops the first without a word, so a
+ * designer who pasted a second "text" loses the first one. Reports every duplicate with the 1-based line
+ * and column of the second occurrence (and where the first one is). jsonc-parser's visitor gives each
+ * property's position without building a second tree.
+ */
+export function duplicateKeyProblems(text: string, doc: unknown): FlowProblem[] {
+  const out: FlowProblem[] = [];
+  const stack: Array<Map<string, { line: number; column: number }>> = [];
+  visit(
+    text,
+    {
+      onObjectBegin: () => {
+        stack.push(new Map());
+      },
+      onObjectEnd: () => {
+        stack.pop();
+      },
+      onObjectProperty: (property, _offset, _length, startLine, startCharacter, pathSupplier) => {
+        const seen = stack[stack.length - 1];
+        if (!seen) return;
+        const here = { line: startLine + 1, column: startCharacter + 1 };
+        const first = seen.get(property);
+        if (!first) {
+          seen.set(property, here);
+          return;
+        }
+        const parent = pathSupplier();
+        let blockId: string | null = null;
+        if (parent[0] === 'blocks' && typeof parent[1] === 'number' && isRecord(doc) && Array.isArray(doc.blocks)) {
+          const b = doc.blocks[parent[1]];
+          if (isRecord(b) && typeof b.id === 'string' && b.id !== '') blockId = b.id;
+        }
+        out.push({
+          severity: 'error',
+          code: 'duplicate_key',
+          path: jsonPath([...parent, property]),
+          blockId,
+          message: `The key "${property}" appears twice in the same object (line ${first.line}, column ${first.column} and line ${here.line}, column ${here.column}); only the second one is read, the first is silently lost.`,
+          hint: `Delete one of the two "${property}" entries, keeping the value you meant.`,
+          line: here.line,
+          column: here.column,
+        });
+      },
+    },
+    { allowTrailingComma: false, disallowComments: true },
+  );
+  return out;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Builds the 'json_syntax' problem for `text`, given the engine's JSON.parse error message. */
 export function jsonSyntaxProblem(text: string, errorMessage: string): FlowProblem {

@@ -29,7 +29,7 @@ import { migrateFlow } from './migrations';
 import { blockSchemasByKind, edgeSchema, flowSchema, FLOW_VERSION, type Block, type Edge, type Flow, type Rule } from './schema';
 import { dateTimeProblem } from './formats';
 import { describeLocation, didYouMean, nameBlock, quoteList, zodIssueToProblem, type LooseIssue } from './zodProblems';
-import type { BlockProblem, FlowContext } from './blocks/types';
+import type { BlockProblem, FlowContext, VariableUse } from './blocks/types';
 
 export interface FlowValidation {
   ok: boolean;
@@ -82,7 +82,10 @@ type Def = { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodTyp
 const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
 const knownKeys = new WeakMap<object, string[]>();
 
-/** Collects keys of `value` that `schema` does not know, at any depth (objects, lists, records). */
+/**
+ * Collects keys of `value` that `schema` does not know, at any depth (objects, lists, records). `path` is
+ * a stack pushed and popped on the way (copied only when something is found: this runs on every block).
+ */
 function walkKeys(value: unknown, schema: z.ZodType, path: Path, out: UnknownKey[]): void {
   if (value === null || typeof value !== 'object') return;
   const s = unwrapSchema(schema).schema;
@@ -90,18 +93,36 @@ function walkKeys(value: unknown, schema: z.ZodType, path: Path, out: UnknownKey
   if (d.type === 'object') {
     if (Array.isArray(value)) return;
     const shape = d.shape!;
-    for (const k of Object.keys(value)) {
-      if (Object.hasOwn(shape, k)) walkKeys((value as Doc)[k], shape[k], [...path, k], out);
-      else {
+    for (const k in value) {
+      if (!Object.hasOwn(value, k)) continue;
+      if (Object.hasOwn(shape, k)) {
+        const v = (value as Doc)[k];
+        if (v === null || typeof v !== 'object') continue;
+        path.push(k);
+        walkKeys(v, shape[k], path, out);
+        path.pop();
+      } else {
         let known = knownKeys.get(shape);
         if (!known) knownKeys.set(shape, (known = Object.keys(shape)));
         out.push({ path: [...path, k], key: k, known });
       }
     }
   } else if (d.type === 'array') {
-    if (Array.isArray(value)) value.forEach((v, i) => walkKeys(v, d.element!, [...path, i], out));
+    if (!Array.isArray(value)) return;
+    for (let i = 0; i < value.length; i++) {
+      const v = value[i];
+      if (v === null || typeof v !== 'object') continue;
+      path.push(i);
+      walkKeys(v, d.element!, path, out);
+      path.pop();
+    }
   } else if (d.type === 'record') {
-    if (!Array.isArray(value)) for (const [k, v] of Object.entries(value)) walkKeys(v, d.valueType!, [...path, k], out);
+    if (Array.isArray(value)) return;
+    for (const [k, v] of Object.entries(value)) {
+      path.push(k);
+      walkKeys(v, d.valueType!, path, out);
+      path.pop();
+    }
   } else if (d.type === 'pipe') {
     walkKeys(value, d.in!, path, out);
   }
@@ -184,9 +205,105 @@ function readBlock(raw: unknown): BlockRead {
   return read;
 }
 
+/* ------------------------------------------------------------------ one edge, read on its own (cached) */
+
+interface EdgeRead {
+  edge: Edge | null;
+  issues: LooseIssue[];
+  unknown: UnknownKey[];
+  id: string | null;
+  from: string | null;
+  exit: string | null;
+  to: string | null;
+}
+
+const edgeReads = new WeakMap<object, EdgeRead>();
+
+function readEdge(raw: unknown): EdgeRead {
+  const cacheable = isObject(raw) && Object.isFrozen(raw);
+  if (cacheable) {
+    const hit = edgeReads.get(raw);
+    if (hit) return hit;
+  }
+  const o = isObject(raw) ? raw : {};
+  const one = edgeSchema.safeParse(raw);
+  const read: EdgeRead = {
+    edge: one.success ? one.data : null,
+    issues: one.success ? [] : (one.error.issues as unknown as LooseIssue[]),
+    unknown: [],
+    id: str(o.id),
+    from: str(o.from),
+    exit: str(o.exit),
+    to: str(o.to),
+  };
+  walkKeys(raw, edgeSchema, [], read.unknown);
+  if (cacheable) edgeReads.set(raw, read);
+  return read;
+}
+
+/* ------------------------------------------------------------------ what a parsed block says of itself (cached) */
+
+interface BlockFacts {
+  exits: string[];
+  required: string[];
+  reads: VariableUse[];
+  writes: string[];
+  /** The kind's own problems, when they did not depend on the rest of the flow (else recomputed). */
+  own: BlockProblem[] | null;
+}
+
+const blockFacts = new WeakMap<Block, BlockFacts>();
+
+/**
+ * Exits, required exits, variables read and written, and the kind's own problems of a parsed block. The
+ * parsed block object is itself cached per frozen raw block (see `readBlock`), so this cache hits exactly
+ * when the raw block did not change. The kind's `validate` gets a context that notes whether it asked
+ * about the rest of the flow (a Jump's target); only answers that did not are kept.
+ */
+function factsOf(b: Block, ctx: FlowContext): BlockFacts {
+  const hit = blockFacts.get(b);
+  if (hit) return hit.own ? hit : { ...hit, own: null };
+  const def = blockDefinitions[b.kind];
+  let askedFlow = false;
+  let own: BlockProblem[] = [];
+  if (def.validate) {
+    const watching: FlowContext = {
+      hasBlock: (id) => ((askedFlow = true), ctx.hasBlock(id)),
+      kindOf: (id) => ((askedFlow = true), ctx.kindOf(id)),
+      isWired: (blockId, exit) => ((askedFlow = true), ctx.isWired(blockId, exit)),
+      isValidTimeZone: ctx.isValidTimeZone,
+      nameBlock: ctx.nameBlock,
+    };
+    own = def.validate(b as never, watching);
+  }
+  const facts: BlockFacts = {
+    exits: exitsOf(b),
+    required: requiredExitsOf(b),
+    reads: def.variablesRead(b as never),
+    writes: def.variablesWritten(b as never),
+    own: askedFlow ? null : own,
+  };
+  blockFacts.set(b, facts);
+  return askedFlow ? { ...facts, own } : facts;
+}
+
 /* ------------------------------------------------------------------ the validator */
 
+/** Results for frozen documents (the studio may validate the same immutable flow more than once). */
+const results = new WeakMap<object, FlowValidation>();
+
 export function validateFlow(doc: unknown): FlowValidation {
+  const frozen = isObject(doc) && Object.isFrozen(doc);
+  if (frozen) {
+    const hit = results.get(doc);
+    if (hit) return hit;
+  }
+  const result = validateDocument(doc);
+  if (frozen) results.set(doc as object, result);
+  return result;
+}
+
+function validateDocument(doc: unknown): FlowValidation {
   const migrated = migrateFlow(doc);
   const versionCodes = new Set(migrated.problems.map((p) => p.code));
   // A newer format, a non-object or a failed migration cannot be read any further.
@@ -227,17 +344,14 @@ export function validateFlow(doc: unknown): FlowValidation {
   let allEdgesParsed = edgesAreList;
   const parsedEdges: Edge[] = [];
   const edges: LooseEdge[] = rawEdges.map((e, index) => {
-    const one = edgeSchema.safeParse(e);
-    if (one.success) parsedEdges.push(one.data);
+    const r = readEdge(e);
+    if (r.edge) parsedEdges.push(r.edge);
     else {
       allEdgesParsed = false;
-      for (const issue of one.error.issues as unknown as LooseIssue[]) report.problems.push(zodIssueToProblem({ ...issue, path: ['edges', index, ...issue.path] }, raw));
+      for (const issue of r.issues) report.problems.push(zodIssueToProblem({ ...issue, path: ['edges', index, ...issue.path] }, raw));
     }
-    const edgeUnknown: UnknownKey[] = [];
-    walkKeys(e, edgeSchema, [], edgeUnknown);
-    for (const u of edgeUnknown) reportUnknownKey(report, u, ['edges', index], raw, null);
-    const o = isObject(e) ? e : {};
-    return { index, id: str(o.id), from: str(o.from), exit: str(o.exit), to: str(o.to) };
+    for (const u of r.unknown) reportUnknownKey(report, u, ['edges', index], raw, null);
+    return { index, id: r.id, from: r.from, exit: r.exit, to: r.to };
   });
 
   const flow: Flow | null =
@@ -252,7 +366,7 @@ export function validateFlow(doc: unknown): FlowValidation {
   const ctx: FlowContext = {
     hasBlock: (id) => byId.has(id),
     kindOf: (id) => byId.get(id)?.kind ?? undefined,
-    isWired: (blockId, exit) => wired.has(`${blockId}\u0000${exit}`),
+    isWired: (blockId, exit) => wired.get(blockId)?.has(exit) === true,
     isValidTimeZone,
     nameBlock,
   };
@@ -327,13 +441,15 @@ function checkStart(report: Report, blocks: LooseBlock[]) {
   }
 }
 
-/** Reports edge problems and returns the set of wired "from\u0000exit" pairs. */
-function checkEdges(report: Report, edges: LooseEdge[], byId: Map<string, LooseBlock>): Set<string> {
+/** How a message names an edge. */
+const edgeName = (e: LooseEdge) => (e.id ? `Edge '${e.id}'` : `Edge number ${e.index + 1}`);
+
+/** Reports edge problems and returns, per block id, its wired exits (exit -> first edge). */
+function checkEdges(report: Report, edges: LooseEdge[], byId: Map<string, LooseBlock>): Map<string, Map<string, LooseEdge>> {
   const edgeIds = new Set<string>();
-  const wired = new Map<string, LooseEdge>();
+  const wired = new Map<string, Map<string, LooseEdge>>();
   const exitSets = new Map<Block, Set<string>>();
   for (const e of edges) {
-    const label = e.id ? `Edge '${e.id}'` : `Edge number ${e.index + 1}`;
     if (e.id !== null) {
       if (edgeIds.has(e.id)) {
         report.error(
@@ -352,7 +468,7 @@ function checkEdges(report: Report, edges: LooseEdge[], byId: Map<string, LooseB
         'dangling_edge',
         ['edges', e.index, 'from'],
         to?.id ?? null,
-        `${label} starts at block '${e.from}', which does not exist.`,
+        `${edgeName(e)} starts at block '${e.from}', which does not exist.`,
         'Delete the edge, or change "from" to the id of an existing block.',
       );
     }
@@ -361,19 +477,19 @@ function checkEdges(report: Report, edges: LooseEdge[], byId: Map<string, LooseB
         'dangling_edge',
         ['edges', e.index, 'to'],
         from?.id ?? null,
-        `${label} leads to block '${e.to}', which does not exist.`,
+        `${edgeName(e)} leads to block '${e.to}', which does not exist.`,
         'Reconnect the edge to an existing block, or delete it.',
       );
     }
     if (from?.block && e.exit !== null) {
       let exits = exitSets.get(from.block);
-      if (!exits) exitSets.set(from.block, (exits = new Set(exitsOf(from.block))));
+      if (!exits) exitSets.set(from.block, (exits = new Set(blockFacts.get(from.block)?.exits ?? exitsOf(from.block))));
       if (!exits.has(e.exit)) {
         report.error(
           'unknown_exit',
           ['edges', e.index, 'exit'],
           from.id,
-          `${label} leaves ${nameBlock(from.id, from.kind).replace(/^Block/, 'block')} by exit '${e.exit}', which that block does not have.`,
+          `${edgeName(e)} leaves ${nameBlock(from.id, from.kind).replace(/^Block/, 'block')} by exit '${e.exit}', which that block does not have.`,
           exits.size === 0
             ? `${blockDefinitions[from.block.kind].label} blocks have no exits; delete this edge.`
             : `Use one of its exits: ${quoteList([...exits])}.`,
@@ -381,8 +497,9 @@ function checkEdges(report: Report, edges: LooseEdge[], byId: Map<string, LooseB
       }
     }
     if (e.from !== null && e.exit !== null) {
-      const key = `${e.from}\u0000${e.exit}`;
-      const first = wired.get(key);
+      let out = wired.get(e.from);
+      if (!out) wired.set(e.from, (out = new Map()));
+      const first = out.get(e.exit);
       if (first) {
         report.error(
           'duplicate_exit_edge',
@@ -391,19 +508,20 @@ function checkEdges(report: Report, edges: LooseEdge[], byId: Map<string, LooseB
           `Block '${e.from}' has two edges on its '${e.exit}' exit (${first.id ? `'${first.id}'` : `edge number ${first.index + 1}`} and ${e.id ? `'${e.id}'` : `edge number ${e.index + 1}`}); the bot can only follow one.`,
           'Delete one of the two edges.',
         );
-      } else wired.set(key, e);
+      } else out.set(e.exit, e);
     }
   }
-  return new Set(wired.keys());
+  return wired;
 }
 
 /** Required exits, then the kind's own checks (problems cached with the block when it is frozen). */
 function checkBlock(report: Report, b: Block, index: number, ctx: FlowContext) {
   const def = blockDefinitions[b.kind];
-  const who = nameBlock(b.id, b.kind);
-  const exits = exitsOf(b);
-  for (const exit of requiredExitsOf(b)) {
+  const facts = factsOf(b, ctx);
+  const exits = facts.exits;
+  for (const exit of facts.required) {
     if (ctx.isWired(b.id, exit)) continue;
+    const who = nameBlock(b.id, b.kind);
     const special = def.unwiredExit?.(b as never, exit, who);
     if (special) report.error(special.code, ['blocks', index], b.id, special.message, special.hint);
     else if (exit === 'next' && exits.length === 1 && !def.isEntry) {
@@ -426,21 +544,13 @@ function checkBlock(report: Report, b: Block, index: number, ctx: FlowContext) {
       );
     }
   }
-  if (def.validate) {
-    for (const p of ownProblems(b, ctx)) {
+  if (facts.own) {
+    for (const p of facts.own) {
       const path = ['blocks', index, ...p.path];
       if (p.severity === 'error') report.error(p.code, path, b.id, p.message, p.hint);
       else report.warning(p.code, path, b.id, p.message, p.hint);
     }
   }
-}
-
-/**
- * A kind's own problems. Those that depend only on the block (formats, options) could be cached, but some
- * ask the flow (a Jump's target), so they are recomputed each time; they are cheap.
- */
-function ownProblems(b: Block, ctx: FlowContext): BlockProblem[] {
-  return blockDefinitions[b.kind].validate!(b as never, ctx);
 }
 
 /* ------------------------------------------------------------------ whole-flow checks */
@@ -519,7 +629,7 @@ function checkVariables(report: Report, flow: Flow, allBlocksParsed: boolean) {
       );
     }
   });
-  for (const b of flow.blocks) for (const name of blockDefinitions[b.kind].variablesWritten(b as never)) known.add(name);
+  for (const b of flow.blocks) for (const name of blockFacts.get(b)?.writes ?? blockDefinitions[b.kind].variablesWritten(b as never)) known.add(name);
   // A block that did not parse may set the variable another block uses: no false alarms on a half-read flow.
   if (!allBlocksParsed) return;
   let knownList: string[] | null = null;
@@ -538,7 +648,7 @@ function checkVariables(report: Report, flow: Flow, allBlocksParsed: boolean) {
   const isKnown = (name: string) => known.has(name) || name.startsWith('secrets.');
 
   flow.blocks.forEach((b, i) => {
-    for (const use of blockDefinitions[b.kind].variablesRead(b as never)) {
+    for (const use of blockFacts.get(b)?.reads ?? blockDefinitions[b.kind].variablesRead(b as never)) {
       if (!isKnown(use.name)) unknown(['blocks', i, ...use.path], b.id, nameBlock(b.id, b.kind), use.name, use.template);
     }
   });

@@ -18,6 +18,7 @@ import { analyzeText } from '../../shared/nlu/analyzeText';
 import { playConversation } from '../../shared/simulator/playConversation';
 import { fillTemplate, messagePool, messageTemplates, randomConversation, resolveClick, seededRandom } from './conversationGenerator';
 import { editBench } from './editBench';
+import { validateBench } from './validateBench';
 import { conversationMemoryBench } from './conversationMemoryBench';
 import { runtimeBench } from './runtime';
 
@@ -191,6 +192,9 @@ table('Serialised state of a 10-turn conversation', [
   ['state with transcript text emptied', fmt(transcriptSkeleton), '', ''],
   ['state without transcript', fmt(withoutTranscript), '< 2,048', met(withoutTranscript < 2048)],
 ]);
+
+/* ---------------------------------------------------------------- validation (test/bench/validateBench.ts) */
+validateBench(1000, 1200);
 
 /* ---------------------------------------------------------------- studio edits (test/bench/editBench.ts) */
 editBench(1000, 1200);
