@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { JSDOM } from 'jsdom';
+import { createRequire } from 'node:module';
 import { afterAll, describe, expect, it } from 'vitest';
 import { batonInProcess } from './runInProcess';
 
@@ -20,8 +20,22 @@ function realBaton(args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** The little of the DOM these tests read (jsdom's DOMParser; the project's tsconfig has no DOM types). */
+interface XmlElement {
+  getAttribute(name: string): string | null;
+  getElementsByTagName(name: string): ArrayLike<XmlElement> & Iterable<XmlElement>;
+  textContent: string | null;
+}
+interface XmlDocument {
+  documentElement: XmlElement;
+  getElementsByTagName(name: string): ArrayLike<XmlElement> & Iterable<XmlElement>;
+}
+const { JSDOM } = createRequire(import.meta.url)('jsdom') as {
+  JSDOM: new (html: string) => { window: { DOMParser: new () => { parseFromString(text: string, type: string): XmlDocument } } };
+};
+
 /** Parses XML like a CI server would; fails on anything not well-formed. */
-function parseXml(text: string): Document {
+function parseXml(text: string): XmlDocument {
   const doc = new new JSDOM('').window.DOMParser().parseFromString(text, 'application/xml');
   expect(doc.getElementsByTagName('parsererror').length, text).toBe(0);
   return doc;

@@ -1,0 +1,301 @@
+/**
+ * Batch what-if: plays recorded customer conversations (the `baton simulate` JSONL format,
+ * `{"id": "...", "turns": ["..."]}` per line) through a flow and measures what a designer tunes on: the
+ * predicted escalation rate by reason (with the conversations behind each reason), the handoff rate against
+ * the 15-25% guidance band, and how often each block and edge is traversed (where customers drop off,
+ * where fallbacks pile up). `diffBatch` compares two runs, e.g. before and after changing a threshold.
+ *
+ * Conversations are played exactly as `baton simulate` plays them (playConversation.ts): 20 s of virtual
+ * time between customer turns, HTTP requests fail (no network), no agent ever joins, typed text equal to a
+ * shown button's label clicks it. Pure and deterministic: the same flow and logs give the same numbers.
+ */
+import type { Step } from '../engine/types';
+import type { EscalationReason, Flow } from '../flow/schema';
+import { escalationReasons } from '../flow/schema';
+import { flowRevision } from '../engine/flowRevision';
+import { createSimulation } from './createSimulation';
+
+/** The seeds' guidance: a healthy bot hands 15-25% of conversations to a person. */
+export const HANDOFF_GUIDANCE = { min: 0.15, max: 0.25 } as const;
+/** Virtual seconds between customer turns (as `baton simulate`). */
+export const BATCH_TURN_GAP_MS = 20_000;
+
+export interface BatchConversation {
+  id: string;
+  turns: string[];
+}
+
+export interface BatchLineProblem {
+  /** 1-based line number. */
+  line: number;
+  message: string;
+}
+
+/** Reads a JSONL file of conversations; bad lines are reported (line number and why) and skipped. */
+export function parseConversationsJsonl(text: string): { conversations: BatchConversation[]; problems: BatchLineProblem[] } {
+  const conversations: BatchConversation[] = [];
+  const problems: BatchLineProblem[] = [];
+  const seen = new Set<string>();
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (line === '') continue;
+    let v: unknown;
+    try {
+      v = JSON.parse(line);
+    } catch (e) {
+      problems.push({ line: i + 1, message: `not valid JSON (${e instanceof Error ? e.message : String(e)}); line skipped` });
+      continue;
+    }
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+      problems.push({ line: i + 1, message: 'expected an object like {"id": "...", "turns": ["..."]}; line skipped' });
+      continue;
+    }
+    const o = v as Record<string, unknown>;
+    if (typeof o.id !== 'string' && typeof o.id !== 'number') {
+      problems.push({ line: i + 1, message: '"id" must be a string; line skipped' });
+      continue;
+    }
+    if (!Array.isArray(o.turns) || o.turns.some((t) => typeof t !== 'string')) {
+      problems.push({ line: i + 1, message: '"turns" must be an array of customer messages (strings); line skipped' });
+      continue;
+    }
+    const id = String(o.id);
+    if (seen.has(id)) problems.push({ line: i + 1, message: `the id "${id}" was already used; both are played, but the lists of conversations behind a reason will show it twice` });
+    seen.add(id);
+    conversations.push({ id, turns: o.turns as string[] });
+  }
+  return { conversations, problems };
+}
+
+export interface BatchConversationResult {
+  id: string;
+  /** The first decision that handed over or offered a person. */
+  escalation: { reason: EscalationReason; action: 'handoff' | 'offer'; turn: number } | null;
+  /** A handoff was requested (by the policy or because the flow reached a Human Takeover block). */
+  handoff: boolean;
+  /** Where the conversation stood after its last turn: the block it waited at, and the mode. */
+  endedAt: string | null;
+  mode: 'bot' | 'waiting' | 'agent' | 'closed';
+  /** Blocks visited, in order. */
+  path: string[];
+}
+
+export interface ReasonCount {
+  reason: EscalationReason;
+  count: number;
+  rate: number;
+  conversationIds: string[];
+}
+
+export interface BatchRun {
+  flowId: string;
+  flowRevision: string;
+  /** Conversations played (lines that failed in the engine are in `failed`, not counted). */
+  total: number;
+  failed: { id: string; message: string }[];
+  escalated: number;
+  escalationRate: number;
+  /** Escalations that offered a person first (graduated policy). */
+  offered: number;
+  /** Every reason, in the policy's order, with the conversations behind it (zero counts included, for charts). */
+  byReason: ReasonCount[];
+  handoffs: number;
+  handoffRate: number;
+  handoffIds: string[];
+  guidance: typeof HANDOFF_GUIDANCE;
+  /** below / within / above the guidance band. */
+  handoffBand: 'below' | 'within' | 'above';
+  /** Visits per block id (a block visited twice in one conversation counts twice). */
+  blockVisits: Record<string, number>;
+  /** Conversations that reached each block at least once. */
+  blockConversations: Record<string, number>;
+  /** Traversals per edge id. */
+  edgeTraversals: Record<string, number>;
+  /** Traversals of `fallback` exits, per block: where the bot did not understand. */
+  fallbacks: Record<string, number>;
+  /** Conversations whose last turn left them waiting at each block: where customers drop off. */
+  dropOffs: Record<string, number>;
+  conversations: BatchConversationResult[];
+}
+
+type EdgeIndex = Map<string, { id: string; exit: string }[]>;
+
+function edgeIndex(flow: Flow): EdgeIndex {
+  const idx: EdgeIndex = new Map();
+  for (const e of flow.edges) {
+    const key = `${e.from}\u0000${e.to}`;
+    const list = idx.get(key) ?? [];
+    list.push({ id: e.id, exit: e.exit });
+    idx.set(key, list);
+  }
+  return idx;
+}
+
+const inc = (r: Record<string, number>, k: string, by = 1) => {
+  r[k] = (r[k] ?? 0) + by;
+};
+
+/**
+ * The edges one step took: consecutive blocks it visited, starting from the block the conversation stood at
+ * (`from`). The engine reports blocks, not exits, so when two exits of a block lead to the same block the
+ * `fallback` one is counted when the step did not understand the customer (its fallbacks-in-a-row count
+ * went up), else the first other one.
+ */
+function stepEdges(idx: EdgeIndex, from: string | null, step: Step, fellBack: boolean): { id: string; exit: string; from: string }[] {
+  const out: { id: string; exit: string; from: string }[] = [];
+  let prev = from;
+  for (const b of step.visited) {
+    if (prev !== null) {
+      const candidates = idx.get(`${prev}\u0000${b}`);
+      if (candidates?.length) {
+        const pick =
+          candidates.length === 1
+            ? candidates[0]
+            : (fellBack ? candidates.find((c) => c.exit === 'fallback') : undefined) ?? candidates.find((c) => c.exit !== 'fallback') ?? candidates[0];
+        out.push({ ...pick, from: prev });
+      }
+    }
+    prev = b;
+  }
+  return out;
+}
+
+export function runBatch(flow: Flow, conversations: readonly BatchConversation[], options: { now: number }): BatchRun {
+  const idx = edgeIndex(flow);
+  const blockVisits: Record<string, number> = {};
+  const blockConversations: Record<string, number> = {};
+  const edgeTraversals: Record<string, number> = {};
+  const fallbacks: Record<string, number> = {};
+  const dropOffs: Record<string, number> = {};
+  const results: BatchConversationResult[] = [];
+  const failed: BatchRun['failed'] = [];
+
+  for (const c of conversations) {
+    try {
+      const sim = createSimulation(flow, { now: options.now, conversationId: c.id, http: () => ({ ok: false, status: 0, body: null }) });
+      let escalation: BatchConversationResult['escalation'] = null;
+      let handoff = false;
+      const path: string[] = [];
+      let at: string | null = null;
+      let fallbacksBefore = 0;
+      const take = (steps: Step[], turn: number) => {
+        for (const step of steps) {
+          const fellBack = step.state.escalation.fallbacksInRow > fallbacksBefore;
+          fallbacksBefore = step.state.escalation.fallbacksInRow;
+          for (const e of stepEdges(idx, at, step, fellBack)) {
+            inc(edgeTraversals, e.id);
+            if (e.exit === 'fallback') inc(fallbacks, e.from);
+          }
+          for (const b of step.visited) path.push(b);
+          if (step.visited.length) at = step.visited[step.visited.length - 1];
+          if (step.state.waiting) at = step.state.waiting.blockId;
+          const d = step.decision;
+          if (turn >= 0 && !escalation && d && d.reason && (d.action === 'handoff' || d.action === 'offer')) {
+            escalation = { reason: d.reason, action: d.action, turn };
+          }
+          if (step.effects.some((e) => e.type === 'handoff_request')) handoff = true;
+        }
+      };
+      take(sim.steps.slice(), -1);
+      for (let turn = 0; turn < c.turns.length; turn++) {
+        if (turn > 0) take(sim.advance(BATCH_TURN_GAP_MS), turn);
+        take(sim.say(c.turns[turn]), turn);
+      }
+      for (const b of path) inc(blockVisits, b);
+      for (const b of new Set(path)) inc(blockConversations, b);
+      const endedAt = sim.state.waiting?.blockId ?? null;
+      if (endedAt && sim.state.mode === 'bot') inc(dropOffs, endedAt);
+      results.push({ id: c.id, escalation, handoff, endedAt, mode: sim.state.mode, path });
+    } catch (e) {
+      failed.push({ id: c.id, message: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
+  const total = results.length;
+  const rate = (n: number) => (total ? n / total : 0);
+  const byReason: ReasonCount[] = escalationReasons.map((reason) => {
+    const ids = results.filter((r) => r.escalation?.reason === reason).map((r) => r.id);
+    return { reason, count: ids.length, rate: rate(ids.length), conversationIds: ids };
+  });
+  const escalated = results.filter((r) => r.escalation).length;
+  const handoffIds = results.filter((r) => r.handoff).map((r) => r.id);
+  const handoffRate = rate(handoffIds.length);
+  return {
+    flowId: flow.id,
+    flowRevision: flowRevision(flow),
+    total,
+    failed,
+    escalated,
+    escalationRate: rate(escalated),
+    offered: results.filter((r) => r.escalation?.action === 'offer').length,
+    byReason,
+    handoffs: handoffIds.length,
+    handoffRate,
+    handoffIds,
+    guidance: HANDOFF_GUIDANCE,
+    handoffBand: handoffRate < HANDOFF_GUIDANCE.min ? 'below' : handoffRate > HANDOFF_GUIDANCE.max ? 'above' : 'within',
+    blockVisits,
+    blockConversations,
+    edgeTraversals,
+    fallbacks,
+    dropOffs,
+    conversations: results,
+  };
+}
+
+export interface RateChange {
+  before: number;
+  after: number;
+  delta: number;
+}
+
+export interface BatchDiff {
+  /** Whether both runs played the same conversations (ids in the same order): only then are changes per conversation meaningful. */
+  sameConversations: boolean;
+  escalationRate: RateChange;
+  handoffRate: RateChange;
+  byReason: { reason: EscalationReason; count: RateChange; rate: RateChange }[];
+  /** Conversations whose first escalation reason changed (null: no escalation). */
+  changed: { id: string; before: EscalationReason | null; after: EscalationReason | null }[];
+  /** Blocks and edges whose traversal counts changed. */
+  blocks: { id: string; before: number; after: number; delta: number }[];
+  edges: { id: string; before: number; after: number; delta: number }[];
+}
+
+const change = (before: number, after: number): RateChange => ({ before, after, delta: after - before });
+
+function countChanges(a: Record<string, number>, b: Record<string, number>) {
+  const ids = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+  return ids
+    .map((id) => ({ id, before: a[id] ?? 0, after: b[id] ?? 0, delta: (b[id] ?? 0) - (a[id] ?? 0) }))
+    .filter((c) => c.delta !== 0);
+}
+
+/** "Change a threshold, see the rates change beside the previous run." */
+export function diffBatch(before: BatchRun, after: BatchRun): BatchDiff {
+  const sameConversations =
+    before.conversations.length === after.conversations.length && before.conversations.every((c, i) => c.id === after.conversations[i].id);
+  const afterById = new Map(after.conversations.map((c) => [c.id, c]));
+  const changed: BatchDiff['changed'] = [];
+  for (const c of before.conversations) {
+    const a = afterById.get(c.id);
+    if (!a) continue;
+    const r0 = c.escalation?.reason ?? null;
+    const r1 = a.escalation?.reason ?? null;
+    if (r0 !== r1) changed.push({ id: c.id, before: r0, after: r1 });
+  }
+  return {
+    sameConversations,
+    escalationRate: change(before.escalationRate, after.escalationRate),
+    handoffRate: change(before.handoffRate, after.handoffRate),
+    byReason: escalationReasons.map((reason) => {
+      const b = before.byReason.find((r) => r.reason === reason)!;
+      const a = after.byReason.find((r) => r.reason === reason)!;
+      return { reason, count: change(b.count, a.count), rate: change(b.rate, a.rate) };
+    }),
+    changed,
+    blocks: countChanges(before.blockVisits, after.blockVisits),
+    edges: countChanges(before.edgeTraversals, after.edgeTraversals),
+  };
+}
