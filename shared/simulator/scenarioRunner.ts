@@ -90,7 +90,8 @@ export function scenarioSetup(scenario: Scenario, defaults: ScenarioDefaults = {
     startAt: scenario.startAt,
     variables: scenario.variables,
     http: [...(scenario.http ?? []), ...(defaults.http ?? [])],
-    httpDefault: 'fail',
+    // HTTP calls no mock answers take the error exit, unless the scenario answers them itself (httpReply steps).
+    httpDefault: scenario.steps.some((s) => 'httpReply' in s) ? 'wait' : 'fail',
     conversationId: scenario.conversationId ?? 'scenario',
   };
 }

@@ -94,6 +94,8 @@ export interface ScenarioSession {
   readonly notes: AgentNote[];
   /** Every auto-assignment decision, with its explanation. */
   readonly assignments: AssignmentRecord[];
+  /** HTTP requests no mock answered that wait for `{httpReply}` (or for their timeout), oldest first. */
+  readonly waitingHttp: readonly HttpEffect[];
   apply(step: ActionStep): ActionResult;
   /** Blocks visited so far, in order. */
   visited(): string[];
@@ -372,6 +374,7 @@ export function createScenarioSession(flow: Flow, setup: SessionSetup): Scenario
     log,
     notes,
     assignments,
+    waitingHttp: held,
     apply(step) {
       const r = doApply(step);
       if (r.ok) log.push(step);

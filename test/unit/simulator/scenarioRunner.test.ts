@@ -165,3 +165,17 @@ describe('save as scenario', () => {
     expect(r.failure).toMatchObject({ stepIndex: 5, check: 'waitingAt', expected: 'waits at block "csat"', actual: 'waits at no block (mode closed)' });
   });
 });
+
+describe('HTTP replies typed by the tester', () => {
+  it('wait for the httpReply step, and a recorded session replays them', () => {
+    const flow = loadFlow('customer-support');
+    const s = createScenarioSession(flow, { now: MONDAY_10, httpDefault: 'wait' });
+    s.apply({ click: 'Track my order' });
+    s.apply({ say: 'NW-7' });
+    expect(s.waitingHttp.map((r) => r.url)).toEqual(['https://api.northwind.example/orders/NW-7']);
+    expect(s.apply({ httpReply: { status: 200, body: { status: 'packed', eta: 'Monday' } } }).ok).toBe(true);
+    expect(s.sim.transcript.at(-2)?.text).toBe('Order NW-7 is packed, expected Monday');
+    const scenario = recordScenario(s, { name: 'typed reply' });
+    expect(runScenario(flow, scenario).status).toBe('passed');
+  });
+});
