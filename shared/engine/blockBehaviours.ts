@@ -7,7 +7,8 @@
  * which imports this file, and a table built at load time could meet a behaviour module that has not
  * finished loading.
  */
-import type { BlockKind } from '../flow/schema';
+import type { Block, BlockKind } from '../flow/schema';
+import type { Waiting } from './types';
 import type { BlockBehaviour, BlockBehaviours } from './behaviours/types';
 import { startBehaviour } from './behaviours/start';
 import { messageBehaviour } from './behaviours/message';
@@ -54,4 +55,14 @@ export function blockBehaviours(): BlockBehaviours {
 /** The behaviour of `kind` (typed loosely: callers hold a block of that kind). */
 export function behaviourOf(kind: BlockKind): BlockBehaviour<BlockKind> {
   return (table ?? blockBehaviours())[kind] as BlockBehaviour<BlockKind>;
+}
+
+/**
+ * True when a conversation waiting as `waiting` can be at `block`: after a redeploy, the block a
+ * conversation waits at may now be of another kind (or gone), and the engine then recovers instead of
+ * handing the input to a block that cannot take it.
+ */
+export function canWaitAt(block: Block | undefined, waiting: Waiting['kind']): boolean {
+  if (!block) return false;
+  return behaviourOf(block.kind).waitsAs?.includes(waiting) ?? false;
 }

@@ -25,6 +25,7 @@ function act(run: Run, a: Action): void {
 }
 
 export const csatBehaviour: BlockBehaviour<'csat'> = {
+  waitsAs: ['input', 'offer'],
   enter: (run, block) => waitForInput(run, block),
   prompt(run, block) {
     bot(run, render(run, block.data.text), block.id, csatButtons);

@@ -17,6 +17,7 @@ import { bodyFormat, renderBody, renderHeader, renderUrl, secretNames } from '..
 export const HTTP_DEADLINE_GRACE_MS = 5_000;
 
 export const httpRequestBehaviour: BlockBehaviour<'http_request'> = {
+  waitsAs: ['http'],
   enter(run, block) {
     const d = block.data;
     const vars = run.s.variables;

@@ -3,6 +3,7 @@ import type { BlockBehaviour } from './types';
 import { answerTakeoverQuestion, enterTakeover, type TakeoverQuestionWaiting } from '../humanTakeover';
 
 export const humanTakeoverBehaviour: BlockBehaviour<'human_takeover'> = {
+  waitsAs: ['takeover_question', 'handoff', 'restart'],
   enter: (run, block, entry) => enterTakeover(run, block, entry),
   questionWaiting: 'takeover_question',
   answerQuestion: (run, block, w, text) => answerTakeoverQuestion(run, block, w as TakeoverQuestionWaiting, text),

@@ -19,6 +19,7 @@ function act(run: Run, a: Action): void {
 }
 
 export const intentRouterBehaviour: BlockBehaviour<'intent_router'> = {
+  waitsAs: ['input', 'offer'],
   enter: (run, block) => waitForInput(run, block),
   acceptsForwardedText: true,
   prompt(run, block) {

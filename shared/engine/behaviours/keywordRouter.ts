@@ -15,6 +15,7 @@ function act(run: Run, a: Action): void {
 }
 
 export const keywordRouterBehaviour: BlockBehaviour<'keyword_router'> = {
+  waitsAs: ['input', 'offer'],
   enter: (run, block) => waitForInput(run, block),
   acceptsForwardedText: true,
   prompt(run, block) {

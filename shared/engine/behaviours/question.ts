@@ -16,6 +16,7 @@ function act(run: Run, a: Action): void {
 }
 
 export const questionBehaviour: BlockBehaviour<'question'> = {
+  waitsAs: ['input', 'offer'],
   enter: (run, block) => waitForInput(run, block),
   prompt(run, block) {
     bot(run, render(run, block.data.text), block.id);

@@ -61,6 +61,12 @@ export interface TextAnalysis {
 }
 
 export interface BlockBehaviour<K extends BlockKind = BlockKind> {
+  /**
+   * The waiting kinds a conversation can be in at a block of this kind ('input' and 'offer' for blocks
+   * that read the customer's answer; 'http' for HTTP requests...). A redeployed flow whose block no
+   * longer fits the conversation's waiting is recovered (see `canWaitAt`).
+   */
+  waitsAs?: readonly Waiting['kind'][];
   /** Runs the block when the conversation enters it; returns the next block id, or null when the step stops. */
   enter(run: Run, block: BlockOf<K>, entry: TakeoverEntry): string | null;
   /** Shows a waiting block's question (again: first time, or after the customer declined a person). */
