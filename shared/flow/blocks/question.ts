@@ -35,7 +35,7 @@ export const questionBlock = defineBlock({
   label: 'Question',
   description: 'Asks and validates an answer (text, email, phone, number, date, URL).',
   group: 'Questions',
-  icon: 'MessageCircleQuestion',
+  icon: 'MessageCircleQuestionMark',
   data: questionData,
   defaultData: () => ({ text: '', inputType: 'text' as const, variable: 'answer', retryMessage: "Sorry, that doesn't look right. Could you try again?", maxRetries: 2 }),
   waitsForCustomer: true,
