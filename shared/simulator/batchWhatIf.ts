@@ -13,6 +13,7 @@ import type { Step } from '../engine/types';
 import type { EscalationReason, Flow } from '../flow/schema';
 import { escalationReasons } from '../flow/schema';
 import { flowRevision } from '../engine/flowRevision';
+import { getBlockDefinition } from '../flow/blockRegistry';
 import { createSimulation } from './createSimulation';
 
 /** The seeds' guidance: a healthy bot hands 15-25% of conversations to a person. */
@@ -72,8 +73,13 @@ export interface BatchConversationResult {
   id: string;
   /** The first decision that handed over or offered a person. */
   escalation: { reason: EscalationReason; action: 'handoff' | 'offer'; turn: number } | null;
-  /** A handoff was requested (by the policy or because the flow reached a Human Takeover block). */
+  /**
+   * The bot handed over: the conversation reached a Human Takeover block (by the escalation policy or along
+   * the flow), even if its turns ran out while it answered the block's questions (name, email, reason).
+   */
   handoff: boolean;
+  /** The handoff was queued for a person (a handoff request was made). */
+  queued: boolean;
   /** Where the conversation stood after its last turn: the block it waited at, and the mode. */
   endedAt: string | null;
   mode: 'bot' | 'waiting' | 'agent' | 'closed';
@@ -100,9 +106,12 @@ export interface BatchRun {
   offered: number;
   /** Every reason, in the policy's order, with the conversations behind it (zero counts included, for charts). */
   byReason: ReasonCount[];
+  /** Conversations handed over (reached a Human Takeover block; see `BatchConversationResult.handoff`). */
   handoffs: number;
   handoffRate: number;
   handoffIds: string[];
+  /** Of those, the ones whose handoff was queued for a person before their turns ran out. */
+  queued: number;
   guidance: typeof HANDOFF_GUIDANCE;
   /** below / within / above the guidance band. */
   handoffBand: 'below' | 'within' | 'above';
@@ -163,6 +172,7 @@ function stepEdges(idx: EdgeIndex, from: string | null, step: Step, fellBack: bo
 
 export function runBatch(flow: Flow, conversations: readonly BatchConversation[], options: { now: number }): BatchRun {
   const idx = edgeIndex(flow);
+  const takeovers = new Set(flow.blocks.filter((b) => getBlockDefinition(b.kind).isHandoffTarget).map((b) => b.id));
   const blockVisits: Record<string, number> = {};
   const blockConversations: Record<string, number> = {};
   const edgeTraversals: Record<string, number> = {};
@@ -176,6 +186,7 @@ export function runBatch(flow: Flow, conversations: readonly BatchConversation[]
       const sim = createSimulation(flow, { now: options.now, conversationId: c.id, http: () => ({ ok: false, status: 0, body: null }) });
       let escalation: BatchConversationResult['escalation'] = null;
       let handoff = false;
+      let queued = false;
       const path: string[] = [];
       let at: string | null = null;
       let fallbacksBefore = 0;
@@ -194,7 +205,8 @@ export function runBatch(flow: Flow, conversations: readonly BatchConversation[]
           if (turn >= 0 && !escalation && d && d.reason && (d.action === 'handoff' || d.action === 'offer')) {
             escalation = { reason: d.reason, action: d.action, turn };
           }
-          if (step.effects.some((e) => e.type === 'handoff_request')) handoff = true;
+          if (step.effects.some((e) => e.type === 'handoff_request')) queued = true;
+          if (step.visited.some((b) => takeovers.has(b))) handoff = true;
         }
       };
       take(sim.steps.slice(), -1);
@@ -206,7 +218,7 @@ export function runBatch(flow: Flow, conversations: readonly BatchConversation[]
       for (const b of new Set(path)) inc(blockConversations, b);
       const endedAt = sim.state.waiting?.blockId ?? null;
       if (endedAt && sim.state.mode === 'bot') inc(dropOffs, endedAt);
-      results.push({ id: c.id, escalation, handoff, endedAt, mode: sim.state.mode, path });
+      results.push({ id: c.id, escalation, handoff: handoff || queued, queued, endedAt, mode: sim.state.mode, path });
     } catch (e) {
       failed.push({ id: c.id, message: e instanceof Error ? e.message : String(e) });
     }
@@ -233,6 +245,7 @@ export function runBatch(flow: Flow, conversations: readonly BatchConversation[]
     handoffs: handoffIds.length,
     handoffRate,
     handoffIds,
+    queued: results.filter((r) => r.queued).length,
     guidance: HANDOFF_GUIDANCE,
     handoffBand: handoffRate < HANDOFF_GUIDANCE.min ? 'below' : handoffRate > HANDOFF_GUIDANCE.max ? 'above' : 'within',
     blockVisits,

@@ -21,6 +21,7 @@ import { editBench } from './editBench';
 import { validateBench } from './validateBench';
 import { conversationMemoryBench } from './conversationMemoryBench';
 import { runtimeBench } from './runtime';
+import { scenariosBench } from './scenariosBench';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const loaded = loadFlowText(readFileSync(root + 'flows/customer-support.json', 'utf8'));
@@ -201,6 +202,9 @@ editBench(1000, 1200);
 
 /* ---------------------------------------------------------------- long conversation (test/bench/conversationMemoryBench.ts) */
 conversationMemoryBench(10_000);
+
+/* ---------------------------------------------------------------- scenarios and batch what-if (test/bench/scenariosBench.ts) */
+scenariosBench();
 
 /* ---------------------------------------------------------------- runtime load (test/bench/runtime.ts) */
 await runtimeBench();

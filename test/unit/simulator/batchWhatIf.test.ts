@@ -28,7 +28,9 @@ describe('batch what-if', () => {
     for (const [i, c] of sample.entries()) {
       const played = playConversation(flow, c.id, c.turns, MONDAY_10);
       expect(run.conversations[i].escalation?.reason ?? null, c.id).toBe(played.escalation?.reason ?? null);
-      expect(run.conversations[i].handoff, c.id).toBe(played.handoff !== null);
+      expect(run.conversations[i].queued, c.id).toBe(played.handoff !== null);
+      // Handed over = queued, or still answering the takeover's questions when the turns ran out.
+      expect(run.conversations[i].handoff, c.id).toBe(played.handoff !== null || played.end.waitingFor === 'takeover_question');
     }
     const counted = run.byReason.reduce((n, r) => n + r.count, 0);
     expect(counted).toBe(run.escalated);
