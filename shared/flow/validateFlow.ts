@@ -131,7 +131,10 @@ function walkKeys(value: unknown, schema: z.ZodType, path: Path, out: UnknownKey
 function reportUnknownKey(report: Report, u: UnknownKey, base: Path, doc: Doc, blockId: string | null): void {
   const full = [...base, ...u.path];
   const where = describeLocation(full, doc);
-  const parent = u.path.length > 1 ? ` in "${u.path.filter((s) => typeof s === 'string').slice(0, -1).join('.') || 'data'}"` : '';
+  // "in "autoAssign"": the object the key sits in, inside the block's data (list positions left out).
+  const within = u.path.slice(0, -1).filter((seg): seg is string => typeof seg === 'string');
+  if (base[0] === 'blocks' && within[0] === 'data') within.shift();
+  const parent = within.length > 0 ? ` in "${within.join('.')}"` : '';
   const guess = didYouMean(u.key, u.known);
   if (guess) {
     report.error(
