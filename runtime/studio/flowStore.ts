@@ -135,6 +135,14 @@ export class StudioError extends Error {
 
 const KEY = /^[a-z0-9][a-z0-9_-]{0,79}$/;
 
+function parseJsonOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
 /** A file-name-safe key from a flow id or name: "Customer Support!" -> "customer-support". */
 export function slugKey(s: string): string {
   const out = s
@@ -366,36 +374,54 @@ export class FlowStore {
     return out;
   }
 
-  /** Replays journal entries after the saved sequence number on top of the saved flow. */
+  /**
+   * Replays journal entries after the saved sequence number on top of the saved flow. Patches are applied
+   * one after the other and the result is validated once; if it does not validate (a bug wrote a bad edit),
+   * the longest prefix of edits that does is kept (binary search: a few validations, not one per edit).
+   */
   private replay(key: string, saved: Flow, savedSeq: number, entries: JournalEntry[]): { flow: Flow; seq: number; replayed: number; problems: FlowProblem[] } {
-    let flow: unknown = saved;
-    let seq = savedSeq;
-    let replayed = 0;
-    const problems: FlowProblem[] = [];
-    for (const e of entries.filter((x) => x.seq > savedSeq).sort((a, b) => a.seq - b.seq)) {
+    const todo = entries.filter((x) => x.seq > savedSeq).sort((a, b) => a.seq - b.seq);
+    const states: unknown[] = [saved];
+    let failure: { seq: number; why: string } | null = null;
+    for (const e of todo) {
       try {
-        let next: unknown;
-        if (e.flow !== undefined) next = e.flow;
-        else if (Array.isArray(e.patches)) next = applyPatches(flow as object, e.patches);
-        else continue;
-        const checked = validateFlow(next);
-        if (!checked.flow) throw new Error(checked.problems[0]?.message ?? 'not a flow');
-        flow = checked.flow;
-        seq = e.seq;
-        replayed++;
+        if (e.flow !== undefined) states.push(e.flow);
+        else if (Array.isArray(e.patches)) states.push(applyPatches(states[states.length - 1] as object, e.patches));
+        else throw new Error('the entry has neither patches nor a flow');
       } catch (err) {
-        problems.push({
-          severity: 'warning',
-          code: 'journal_replay_stopped',
-          path: '$',
-          blockId: null,
-          message: `Replaying unsaved edit #${e.seq} failed (${(err as Error).message}); the edits before it were recovered.`,
-          hint: `The edits after it stay in ${this.dir('journal', `${key}.jsonl`)} until the next save; copy that file if you need them.`,
-        });
+        failure = { seq: e.seq, why: (err as Error).message };
         break;
       }
     }
-    return { flow: flow as Flow, seq, replayed, problems };
+    // states[i] is the flow after i edits; find the largest i whose flow validates.
+    const check = (i: number) => validateFlow(states[i]).flow;
+    let good = states.length - 1;
+    let flow = good > 0 ? check(good) : saved;
+    if (!flow) {
+      let lo = 0;
+      let hi = good - 1;
+      while (lo < hi) {
+        const mid = Math.ceil((lo + hi) / 2);
+        if (check(mid)) lo = mid;
+        else hi = mid - 1;
+      }
+      failure ??= { seq: todo[lo].seq, why: validateFlow(states[lo + 1]).problems[0]?.message ?? 'not a flow' };
+      good = lo;
+      flow = lo === 0 ? saved : check(lo)!;
+    }
+    const problems: FlowProblem[] = failure
+      ? [
+          {
+            severity: 'warning',
+            code: 'journal_replay_stopped',
+            path: '$',
+            blockId: null,
+            message: `Replaying unsaved edit #${failure.seq} failed (${failure.why}); the ${good} edit${good === 1 ? '' : 's'} before it were recovered.`,
+            hint: `The edits after it stay in ${this.dir('journal', `${key}.jsonl`)} until the next save; copy that file if you need them.`,
+          },
+        ]
+      : [];
+    return { flow, seq: good > 0 ? todo[good - 1].seq : savedSeq, replayed: good, problems };
   }
 
   /** Opens a flow for editing: the saved file plus any edits from the journal (a crash recovery). */
@@ -480,7 +506,7 @@ export class FlowStore {
       const current = await readFile(e.path, 'utf8').catch(() => null);
       const changed = current !== text;
       if (changed) {
-        const previous = current !== null ? loadFlowText(current).flow : null;
+        const previous = current !== null ? parseJsonOrNull(current) : null;
         // The first save of a file not yet in the history records its starting point as a version too.
         if (current !== null && e.versions.length === 0) await this.keepVersion(e, e.revision, current, e.savedAt, 'first version kept by the studio');
         await writeFileAtomic(e.path, text);

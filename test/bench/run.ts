@@ -21,6 +21,7 @@ import { editBench } from './editBench';
 import { validateBench } from './validateBench';
 import { conversationMemoryBench } from './conversationMemoryBench';
 import { runtimeBench } from './runtime';
+import { studioBench } from './studioBench';
 import { scenariosBench } from './scenariosBench';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -133,7 +134,7 @@ let sizeState: ConversationState = start(flow, { now: NOW, conversationId: 'size
 for (const input of tenTurns) sizeState = receive(flow, sizeState, input, { now: NOW + 1000 }).state;
 const withTranscript = JSON.stringify(sizeState).length;
 const withoutTranscript = JSON.stringify({ ...sizeState, recentTranscript: [] }).length;
-const transcriptSkeleton = JSON.stringify({ ...sizeState, recentTranscript: sizeState.window.map((t) => ({ ...t, text: '' })) }).length;
+const transcriptSkeleton = JSON.stringify({ ...sizeState, recentTranscript: sizeState.recentTranscript.map((t) => ({ ...t, text: '' })) }).length;
 
 /* ---------------------------------------------------------------- batch simulation */
 const batchRand = seededRandom(3);
@@ -208,3 +209,6 @@ scenariosBench();
 
 /* ---------------------------------------------------------------- runtime load (test/bench/runtime.ts) */
 await runtimeBench();
+
+/* ---------------------------------------------------------------- studio flows on disk (test/bench/studioBench.ts) */
+await studioBench(1000, 1200);
