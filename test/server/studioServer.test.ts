@@ -188,6 +188,28 @@ describe('flows on disk', () => {
     expect(reopened.flow.blocks[1].data.text).toBe('Unsaved greeting');
   });
 
+  it('a journal with a broken edit recovers every edit before it and says so', async () => {
+    const { key } = await createFromTemplate();
+    await api(`/api/flows/${key}/journal`, {
+      method: 'POST',
+      body: {
+        entries: [
+          { seq: 1, patches: [{ op: 'replace', path: ['name'], value: 'Good edit 1' }] },
+          { seq: 2, patches: [{ op: 'replace', path: ['description'], value: 'Good edit 2' }] },
+          { seq: 3, patches: [{ op: 'replace', path: ['blocks', 0, 'kind'], value: 'teleport' }] },
+          { seq: 4, patches: [{ op: 'replace', path: ['name'], value: 'After the bad one' }] },
+        ],
+      },
+    });
+    const r = (await api(`/api/flows/${key}`)).json;
+    expect(r.recovered).toBe(true);
+    expect(r.replayed).toBe(2);
+    expect(r.journalSeq).toBe(4);
+    expect(r.flow.name).toBe('Good edit 1');
+    expect(r.flow.description).toBe('Good edit 2');
+    expect(r.problems[0]).toMatchObject({ code: 'journal_replay_stopped', message: expect.stringContaining('#3') });
+  });
+
   it('keeps edits made while a save was in flight (they stay in the journal)', async () => {
     const { key } = await createFromTemplate();
     const opened = (await api(`/api/flows/${key}`)).json;
