@@ -7,6 +7,7 @@
  *   const { status, error } = useFlowPersistence(key, store, opened);
  */
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { desktopBridge } from '../api/desktopBridge';
 import { studioApi, type StudioApi } from '../api/studioApi';
 import { createFlowPersistence, persistenceOptionsFor, type FlowForEditing, type FlowPersistence, type PersistableStore, type PersistenceState } from './flowPersistence';
 
@@ -43,6 +44,13 @@ export function useFlowPersistence(
       setPersistence(null);
     };
   }, [flowId, store, api]);
+  // The desktop app shows the open flow in its title bar and recent files.
+  useEffect(() => {
+    const desktop = desktopBridge();
+    if (!desktop || !store) return;
+    desktop.setOpenFlow({ key: flowId, name: store.getState().flow.name });
+    return () => desktop.setOpenFlow(null);
+  }, [flowId, store]);
   const state = useSyncExternalStore(persistence ? persistence.subscribe : noop, persistence ? persistence.getState : () => idle, () => idle);
   // A stable function, so components can keep it in effect dependencies.
   const flush = useCallback(() => persistence?.flush() ?? Promise.resolve(), [persistence]);
