@@ -200,6 +200,7 @@ export class EmbeddedStore implements RuntimeStore {
       const c = this.convs.get(key[1]);
       if (c && c.closedAt !== null && c.closedAt < before) victims.push(c);
     }
+    const victimIds = new Set(victims.map((v) => v.id));
     await this.durable(() => {
       for (const c of victims) {
         for (const key of this.log.getKeys({ start: [c.id, 0], end: [c.id, Number.MAX_SAFE_INTEGER] })) this.log.remove(key);
@@ -208,12 +209,17 @@ export class EmbeddedStore implements RuntimeStore {
         if (c.externalKey !== undefined) this.ext.remove(c.externalKey);
       }
       for (const { key, value } of this.timers.getRange({})) {
-        if (victims.some((v) => v.id === value.conversationId)) {
+        if (victimIds.has(value.conversationId)) {
           this.timers.remove(key);
           this.timerIdx.remove([value.at, key]);
         }
       }
       for (const { key, value } of this.idem.getRange({})) if (value.at < before) this.idem.remove(key);
+      const ids = new Set(victims.map((v) => v.id));
+      for (const { key, value } of this.handoffs.getRange({})) if (ids.has(value.conversationId)) this.handoffs.remove(key);
+      for (const { key, value } of this.outbox.getRange({})) {
+        if (value.status !== 'pending' && (ids.has(value.conversationId) || value.createdAt < before)) this.outbox.remove(key);
+      }
     });
     return victims.length;
   }

@@ -173,7 +173,10 @@ export interface RuntimeStore {
   runExclusive<T>(conversationId: string, fn: () => Promise<T>): Promise<T>;
   /** Conversations by mode (for metrics and readiness). */
   countByMode(): Promise<Record<'bot' | 'waiting' | 'agent' | 'closed', number>>;
-  /** Deletes closed conversations (state, log, idempotency, timers) closed before `before`; returns how many. */
+  /**
+   * Deletes conversations closed before `before` with their log, timers and handoffs; also idempotency records and
+   * finished (done/dead) outbox items older than `before`. Tickets and CSAT are kept. Returns how many conversations.
+   */
   pruneClosed(before: number): Promise<number>;
 
   /* idempotency */

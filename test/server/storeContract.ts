@@ -201,13 +201,17 @@ export function runStoreContract(name: string, make: () => Promise<StoreHarness>
       await store.commit({ conversation: conversation('a'), create: true, append: [msg('x')] });
       await store.commit({ conversation: conversation('b', { externalKey: 'rasa:b' }), create: true, append: [msg('y')] });
       await store.commit({ conversation: conversation('c'), create: true });
-      await store.commit({ conversation: conversation('b', { mode: 'closed', closedAt: T0 + 10, externalKey: 'rasa:b' }) });
+      await store.commit({
+        conversation: conversation('b', { mode: 'closed', closedAt: T0 + 10, externalKey: 'rasa:b' }),
+        handoffs: [{ id: 'hb', conversationId: 'b', flowId: 'support', status: 'expired', priority: 'normal', requestedAt: T0, updatedAt: T0, request: {}, handoff: {} }],
+      });
       await store.commit({ conversation: conversation('c', { mode: 'closed', closedAt: T0 + 1_000_000 }) });
       expect(await store.countByMode()).toEqual({ bot: 1, waiting: 0, agent: 0, closed: 2 });
       expect(await store.pruneClosed(T0 + 1000)).toBe(1);
       expect(await store.getConversation('b')).toBeNull();
       expect(await store.readLog('b', 0)).toEqual([]);
       expect(await store.findByExternalKey('rasa:b')).toBeNull();
+      expect(await store.getHandoff('hb')).toBeNull();
       expect(await store.getConversation('c')).not.toBeNull();
       expect(await store.countByMode()).toEqual({ bot: 1, waiting: 0, agent: 0, closed: 1 });
     });
