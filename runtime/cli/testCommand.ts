@@ -6,11 +6,11 @@
  * Exit codes: 0 every scenario passed; 1 at least one failed; 2 nothing could be run for a flow (the flow or
  * its scenario file is missing, unreadable or invalid; problems are printed with their JSON path and a hint).
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { formatProblems } from './formatProblems';
-import { describeReadError, readFlowFile } from './readFlowFile';
+import { readFlowFile, readTextFile } from './readFlowFile';
 import { formatScenarioProblems, parseScenarioText } from '../../shared/simulator/scenarioSchema';
 import { describeStep, runScenario, type ScenarioFileReport, type ScenarioResult } from '../../shared/simulator/scenarioRunner';
 
@@ -53,18 +53,16 @@ async function runOne(flowFile: string, scenarioFile: string, io: TestIO): Promi
     io.err(`baton test: ${flowFile} is not a valid flow; fix the problems above (baton validate ${flowFile} lists them too)\n`);
     return { ...base, error: `${flowFile} is not a valid flow` };
   }
-  let text: string;
-  try {
-    text = await readFile(scenarioFile, 'utf8');
-  } catch (err) {
-    const why = describeReadError(scenarioFile, err);
-    const hint =
-      (err as NodeJS.ErrnoException).code === 'ENOENT'
-        ? `; save a simulated conversation as a scenario in the studio, or write ${scenarioFile} by hand (README, "Scenarios"), or pass --scenarios FILE`
-        : '';
-    io.err(`baton test: ${why}${hint}\n`);
-    return { ...base, error: why };
+  // Regular files only (a named pipe or a device is refused, not waited on), at most 32 MB.
+  const read = await readTextFile(scenarioFile, 32 * 1024 * 1024);
+  if (!read.ok) {
+    const hint = / no such file$/.test(read.message)
+      ? `; save a simulated conversation as a scenario in the studio, or write ${scenarioFile} by hand (README, "Scenarios"), or pass --scenarios FILE`
+      : '';
+    io.err(`baton test: ${read.message}${hint}\n`);
+    return { ...base, error: read.message };
   }
+  const text = read.text;
   const parsed = parseScenarioText(text);
   if (!parsed.ok) {
     io.err(formatScenarioProblems(scenarioFile, parsed.problems) + '\n');

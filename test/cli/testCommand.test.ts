@@ -153,3 +153,30 @@ describe('baton test (in-process)', () => {
     expect(other.stderr).toContain('warning: ' + mixedFile + ': the scenario file is for flow "travel-urgency" but flows/customer-support.json has id "customer-support"');
   });
 });
+
+describe('baton test (hostile input)', () => {
+  it('refuses a folder or a named pipe as the scenario file instead of hanging', async () => {
+    const r = await batonInProcess(['test', 'flows/lead-gen.json', '--scenarios', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('it is a folder, not a file');
+    const fifo = join(dir, 'pipe.scenarios.json');
+    if (spawnSync('mkfifo', [fifo]).status === 0) {
+      const p = await batonInProcess(['test', 'flows/lead-gen.json', '--scenarios', fifo]);
+      expect(p.code).toBe(2);
+      expect(p.stderr).toContain('it is a named pipe, not a regular file');
+    }
+  });
+
+  it('runs a scenario with absurd clock moves and a __proto__ variable without crashing', async () => {
+    const f = join(dir, 'hostile.scenarios.json');
+    writeFileSync(
+      f,
+      '{"version":1,"scenarios":[{"name":"h","variables":{"__proto__":"x","constructor":1},"steps":[' +
+        '{"wait":"99999999999d"},{"setTime":"9999-12-31T00:00:00Z"},{"say":"' + 'a'.repeat(20_000) + '"},{"expect":{"mode":"bot"}}]}]}',
+    );
+    const r = await batonInProcess(['test', 'flows/lead-gen.json', '--scenarios', f]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('PASS h');
+    expect(r.code).toBe(0);
+  });
+});
