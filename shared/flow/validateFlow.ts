@@ -324,9 +324,18 @@ function validateDocument(doc: unknown): FlowValidation {
   const rawBlocks: unknown[] = blocksAreList ? (raw.blocks as unknown[]) : [];
   const rawEdges: unknown[] = Array.isArray(raw.edges) ? raw.edges : [];
 
+  /*
+   * A document whose blocks are not frozen (the CLI, a file being opened) is first parsed whole: zod's
+   * compiled fast path reads a valid 1,000-block flow several times faster than block by block. Frozen
+   * documents (the studio) and documents with errors are read part by part, so every problem is found and
+   * unchanged blocks come from the cache.
+   */
+  const wholeFirst = blocksAreList && !Object.isFrozen(raw.blocks) ? flowSchema.safeParse(input) : null;
+  const whole = wholeFirst?.success ? wholeFirst.data : null;
+
   /* the document without its blocks and edges (they are read one by one below) */
   const restInput = { ...input, blocks: blocksAreList ? [] : input.blocks, edges: edgesAreList ? [] : input.edges };
-  const rest = flowSchema.safeParse(restInput);
+  const rest = whole ? ({ success: true, data: whole } as const) : flowSchema.safeParse(restInput);
   if (!rest.success) for (const issue of rest.error.issues as unknown as LooseIssue[]) report.problems.push(zodIssueToProblem(issue, raw));
   const topUnknown: UnknownKey[] = [];
   walkKeys({ ...input, blocks: [], edges: [] }, flowSchema, [], topUnknown);
@@ -335,6 +344,13 @@ function validateDocument(doc: unknown): FlowValidation {
   /* blocks */
   let allBlocksParsed = blocksAreList;
   const blocks: LooseBlock[] = rawBlocks.map((b, index) => {
+    if (whole) {
+      const o = b as Doc;
+      const unknown: UnknownKey[] = [];
+      walkKeys(o, blockSchemasByKind[whole.blocks[index].kind] as z.ZodType, [], unknown);
+      for (const u of unknown) reportUnknownKey(report, u, ['blocks', index], raw, whole.blocks[index].id);
+      return { index, id: str(o.id), kind: whole.blocks[index].kind, block: whole.blocks[index] };
+    }
     const r = readBlock(b);
     if (r.kindProblem) report.error(r.kindProblem.code, ['blocks', index, 'kind'], r.id, r.kindProblem.message, r.kindProblem.hint);
     for (const issue of r.issues) report.problems.push(zodIssueToProblem({ ...issue, path: ['blocks', index, ...issue.path] }, raw));
@@ -347,6 +363,14 @@ function validateDocument(doc: unknown): FlowValidation {
   let allEdgesParsed = edgesAreList;
   const parsedEdges: Edge[] = [];
   const edges: LooseEdge[] = rawEdges.map((e, index) => {
+    if (whole) {
+      const edge = whole.edges[index];
+      parsedEdges.push(edge);
+      const unknown: UnknownKey[] = [];
+      walkKeys(e, edgeSchema, [], unknown);
+      for (const u of unknown) reportUnknownKey(report, u, ['edges', index], raw, null);
+      return { index, id: str(edge.id), from: str(edge.from), exit: str(edge.exit), to: str(edge.to) };
+    }
     const r = readEdge(e);
     if (r.edge) parsedEdges.push(r.edge);
     else {
@@ -357,8 +381,9 @@ function validateDocument(doc: unknown): FlowValidation {
     return { index, id: r.id, from: r.from, exit: r.exit, to: r.to };
   });
 
-  const flow: Flow | null =
-    rest.success && allBlocksParsed && allEdgesParsed
+  const flow: Flow | null = whole
+    ? whole
+    : rest.success && allBlocksParsed && allEdgesParsed
       ? { ...rest.data, blocks: blocks.map((b) => b.block!), edges: parsedEdges }
       : null;
 
