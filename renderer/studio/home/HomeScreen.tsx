@@ -11,6 +11,7 @@ import type { FlowProblem } from '../../../shared/flow/flowProblem';
 import { Button } from '../../ui/Button';
 import { StudioApiError, studioApi, type FlowSummary, type StudioApi, type TemplateInfo, type TrashEntry } from '../api/studioApi';
 import { desktopBridge } from '../api/desktopBridge';
+import { useDesktopMenu } from '../api/useDesktopMenu';
 import { exportFlowFile } from './exportFlowFile';
 import { ProblemList } from './ProblemList';
 import { formatWhen } from './formatWhen';
@@ -151,6 +152,8 @@ export function HomeScreen({ onOpen, api = studioApi, now = Date.now }: HomeScre
       setNotice({ tone: 'info', text: `"${t.name}" restored from the trash.` });
       await reload();
     });
+
+  useDesktopMenu({ 'new-flow': () => void createBlank(), import: () => void pickFile() });
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
