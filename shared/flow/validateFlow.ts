@@ -28,6 +28,7 @@ import { cyclesWithoutWait, reachableBlocks, successors } from './graph';
 import { migrateFlow } from './migrations';
 import { blockSchemasByKind, edgeSchema, flowSchema, FLOW_VERSION, type Block, type Edge, type Flow, type Rule } from './schema';
 import { dateTimeProblem } from './formats';
+import { rulePatternProblems } from './rulePatternProblems';
 import { describeLocation, didYouMean, nameBlock, quoteList, zodIssueToProblem, type LooseIssue } from './zodProblems';
 import type { BlockProblem, FlowContext, VariableUse } from './blocks/types';
 
@@ -618,8 +619,19 @@ function checkLoops(report: Report, flow: PartialFlow, next: Map<string, string[
   }
 }
 
-/** Variables: declarations (duplicates, defaults of the declared type) and every use of an unknown name. */
+/** Names that would reach object internals in a plain JavaScript object of variables. */
+const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Variables: declarations (duplicates, defaults of the declared type, reserved names) and every use of an unknown name. */
 function checkVariables(report: Report, flow: Flow, allBlocksParsed: boolean) {
+  const reserved = (path: Path, blockId: string | null, where: string, name: string) =>
+    report.error(
+      'reserved_variable_name',
+      path,
+      blockId,
+      `${where} uses the name '${name}', which is reserved: it names an internal part of every JavaScript object, so the bot never stores it.`,
+      `Choose another name, e.g. '${name.replace(/_/g, '')}Value'.`,
+    );
   const known = new Set<string>(builtinVariableNames);
   const declared = new Set<string>();
   flow.variables.forEach((v, i) => {
@@ -628,6 +640,7 @@ function checkVariables(report: Report, flow: Flow, allBlocksParsed: boolean) {
     }
     declared.add(v.name);
     known.add(v.name);
+    if (RESERVED_NAMES.has(v.name)) reserved(['variables', i, 'name'], null, `The variable '${v.name}'`, v.name);
     if (v.default === undefined || v.default === null) return;
     const bad =
       v.type === 'number'
@@ -657,7 +670,12 @@ function checkVariables(report: Report, flow: Flow, allBlocksParsed: boolean) {
       );
     }
   });
-  for (const b of flow.blocks) for (const name of blockFacts.get(b)?.writes ?? blockDefinitions[b.kind].variablesWritten(b as never)) known.add(name);
+  flow.blocks.forEach((b, i) => {
+    for (const name of blockFacts.get(b)?.writes ?? blockDefinitions[b.kind].variablesWritten(b as never)) {
+      known.add(name);
+      if (RESERVED_NAMES.has(name)) reserved(['blocks', i, 'data'], b.id, nameBlock(b.id, b.kind), name);
+    }
+  });
   // A block that did not parse may set the variable another block uses: no false alarms on a half-read flow.
   if (!allBlocksParsed) return;
   let knownList: string[] | null = null;
@@ -699,6 +717,11 @@ function checkVariables(report: Report, flow: Flow, allBlocksParsed: boolean) {
 
 function checkEscalation(report: Report, flow: Flow, byId: Map<string, LooseBlock>) {
   const esc = flow.escalation;
+  const patterns = [
+    ...rulePatternProblems(esc.urgency.rules, ['escalation', 'urgency', 'rules'], 'An urgency rule of the escalation policy'),
+    ...rulePatternProblems(esc.hotLead.rules.rules, ['escalation', 'hotLead', 'rules', 'rules'], 'A hot-lead rule of the escalation policy'),
+  ];
+  for (const p of patterns) report.error(p.code, p.path, null, p.message, p.hint);
   const isTarget = (kind: string | null) => isBlockKind(kind) && blockDefinitions[kind].isHandoffTarget === true;
   const takeovers = flow.blocks.filter((b) => isTarget(b.kind));
   const suggestion =

@@ -1,6 +1,7 @@
 /** Condition: branches on variables (and/or). */
 import { ruleGroupSchema } from './fields';
 import { defineBlock, noVariables } from './helpers';
+import { rulePatternProblems } from '../rulePatternProblems';
 
 export const conditionData = ruleGroupSchema;
 
@@ -15,6 +16,7 @@ export const conditionBlock = defineBlock({
   waitsForCustomer: false,
   exits: () => ['true', 'false'],
   requiredExits: () => ['true', 'false'],
+  validate: (b, ctx) => rulePatternProblems(b.data.rules, ['data', 'rules'], ctx.nameBlock(b.id, b.kind)),
   variablesRead: (b) => b.data.rules.map((r, k) => ({ name: r.variable, path: ['data', 'rules', k, 'variable'], template: false })),
   variablesWritten: noVariables,
 });

@@ -272,3 +272,22 @@ describe('per-block cache for frozen (immer) flows', () => {
     expect(errorCodes(validateFlow(doc))).toContain('bad_email');
   });
 });
+
+describe('rules and variable names the engine cannot use safely', () => {
+  it("a 'matches' pattern RE2 cannot run is an error where it is written", () => {
+    const doc = validDoc();
+    doc.blocks.push({ id: 'check', kind: 'condition', data: { rules: [{ variable: 'plan', op: 'matches', value: '(a)\\1' }, { variable: 'plan', op: 'matches', value: '^pro' }] } });
+    doc.escalation.urgency = { rules: [{ variable: 'plan', op: 'matches', value: '(?=x)' }] };
+    const found = problemsWith(validateFlow(doc), 'invalid_pattern');
+    expect(found.map((p) => p.path)).toEqual([`$.blocks[${doc.blocks.length - 1}].data.rules[0].value`, '$.escalation.urgency.rules[0].value']);
+    expect(found[0].blockId).toBe('check');
+  });
+
+  it('__proto__ and constructor cannot be variable names', () => {
+    const doc = validDoc();
+    doc.variables.push({ name: 'constructor' });
+    doc.blocks[blockIndex(doc, 'ask-email')].data.variable = '__proto__';
+    const found = problemsWith(validateFlow(doc), 'reserved_variable_name');
+    expect(found.map((p) => p.path)).toEqual(['$.variables[1].name', `$.blocks[${blockIndex(doc, 'ask-email')}].data`]);
+  });
+});
