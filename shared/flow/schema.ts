@@ -14,6 +14,7 @@
 import { z } from 'zod';
 import { blockDefinitions, blockKinds, type BlockDefinitions, type BlockKind } from './blockRegistry';
 import { id, ruleGroupSchema, ruleSchema, text, valueSchema } from './blocks/fields';
+import { canvasFields } from './edit/canvasSchema';
 
 export type { BlockKind } from './blockRegistry';
 export { blockKinds } from './blockRegistry';
@@ -246,6 +247,8 @@ export const flowSchema = z.object({
     restartMessage: 'Welcome back!',
   }),
   escalation: escalationPolicySchema.default(escalationPolicySchema.parse({})),
+  /** Canvas-only: sticky notes and block groups (shared/flow/edit/canvasSchema.ts); the engine ignores them. */
+  ...canvasFields,
 });
 export type Flow = z.infer<typeof flowSchema>;
 /** What a designer may write: every field with a default may be left out. */
