@@ -6,8 +6,10 @@
  * more by clicking in the transcript (`expectationFromEntry`, `expectationFromBlock`, `insertExpectation`).
  * Pure.
  */
-import type { TranscriptEntry } from '../engine/types';
-import type { Expectation, Scenario, ScenarioFile, ScenarioStep } from './scenarioSchema';
+import type { ConversationState, Effect, TranscriptEntry } from '../engine/types';
+import type { EscalationDecision } from '../escalation/types';
+import type { Value } from '../flow/schema';
+import type { EffectMatcher, Expectation, Scenario, ScenarioFile, ScenarioStep } from './scenarioSchema';
 import { SCENARIO_FILE_VERSION } from './scenarioSchema';
 import type { ScenarioSession } from './scenarioSession';
 import type { VirtualAgent } from './virtualAgents';
@@ -74,6 +76,35 @@ export function expectationFromEntry(entry: TranscriptEntry): Expectation | null
   if (entry.from === 'bot') return { botSays: entry.text };
   if (entry.from === 'agent') return { agentSays: entry.text };
   return null;
+}
+
+/** An expectation for an escalation decision clicked in the debug drawer: escalates for its reason, or does not. */
+export function expectationFromDecision(decision: EscalationDecision): Expectation {
+  return { escalates: decision.reason && (decision.action === 'handoff' || decision.action === 'offer') ? decision.reason : false };
+}
+
+/** An expectation for an effect clicked in the effects log: it is emitted (type, and channel/recipient/status where it has one). */
+export function expectationFromEffect(effect: Effect): Expectation {
+  const m: EffectMatcher = { type: effect.type as EffectMatcher['type'] };
+  if (effect.type === 'notify') {
+    m.channel = effect.channel;
+    if (effect.to[0]) m.to = effect.to[0];
+  }
+  if (effect.type === 'handoff_request' || effect.type === 'handoff_update') m.status = effect.handoff.status;
+  if (effect.type === 'end') m.status = effect.reason;
+  return { effects: [m] };
+}
+
+/** Expectations on the state now: the handoff's status (and agent), the mode, or variable values. */
+export function expectationFromState(state: ConversationState, what: 'handoff' | 'mode' | { variables: string[] }): Expectation {
+  if (what === 'handoff') {
+    const h = state.handoff;
+    return { handoff: h ? (h.agentName ? { status: h.status, agent: h.agentName } : h.status) : 'none' };
+  }
+  if (what === 'mode') return { mode: state.mode };
+  const variables: Record<string, Value> = {};
+  for (const name of what.variables) variables[name] = Object.prototype.hasOwnProperty.call(state.variables, name) ? state.variables[name] : null;
+  return { variables };
 }
 
 /** An expectation for a block clicked on the canvas or in the path: the conversation reaches it. */

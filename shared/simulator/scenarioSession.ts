@@ -94,6 +94,13 @@ export interface ScenarioSession {
   readonly notes: AgentNote[];
   /** Every auto-assignment decision, with its explanation. */
   readonly assignments: AssignmentRecord[];
+  /**
+   * After each logged action: how many engine steps and transcript entries existed (parallel to `log`), so
+   * the studio can tell which action produced a transcript entry (`actionOfTranscriptEntry`).
+   */
+  readonly marks: { steps: number; transcript: number }[];
+  /** The same counts before the first action (what the bot said on its own at the start). */
+  readonly started: { steps: number; transcript: number };
   /** HTTP requests no mock answered that wait for `{httpReply}` (or for their timeout), oldest first. */
   readonly waitingHttp: readonly HttpEffect[];
   apply(step: ActionStep): ActionResult;
@@ -165,6 +172,7 @@ export function createScenarioSession(flow: Flow, setup: SessionSetup): Scenario
   const log: ActionStep[] = [];
   const notes: AgentNote[] = [];
   const assignments: AssignmentRecord[] = [];
+  const marks: { steps: number; transcript: number }[] = [];
   /** HTTP requests that will never be answered by a mock (timeouts), or wait for the tester. */
   const held: HttpEffect[] = [];
   let lastStatus: HandoffStatus | null = null;
@@ -375,9 +383,14 @@ export function createScenarioSession(flow: Flow, setup: SessionSetup): Scenario
     notes,
     assignments,
     waitingHttp: held,
+    marks,
+    started: { steps: 0, transcript: 0 },
     apply(step) {
       const r = doApply(step);
-      if (r.ok) log.push(step);
+      if (r.ok) {
+        log.push(step);
+        marks.push({ steps: sim.steps.length, transcript: sim.transcript.length });
+      }
       return r;
     },
     visited() {
@@ -385,10 +398,21 @@ export function createScenarioSession(flow: Flow, setup: SessionSetup): Scenario
     },
   };
   after(sim.steps.slice());
+  (session as { started: { steps: number; transcript: number } }).started = { steps: sim.steps.length, transcript: sim.transcript.length };
   return session;
 }
 
 /** A virtual agent from its scenario-file form. */
 export function virtualAgentFrom(a: z.infer<typeof virtualAgentSchema>): VirtualAgent {
   return virtualAgent(a);
+}
+
+/**
+ * Which logged action produced the transcript entry at `index` (0-based index into `sim.transcript`):
+ * the action's index in `log`, or -1 for what the bot said before the first action.
+ */
+export function actionOfTranscriptEntry(session: ScenarioSession, index: number): number {
+  if (index < session.started.transcript) return -1;
+  for (let i = 0; i < session.marks.length; i++) if (index < session.marks[i].transcript) return i;
+  return session.marks.length - 1;
 }

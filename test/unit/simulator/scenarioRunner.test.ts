@@ -2,9 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { Flow } from '../../../shared/flow/schema';
 import { getBlockDefinition } from '../../../shared/flow/blockRegistry';
 import { runScenario, runScenarioFile, formatFailure } from '../../../shared/simulator/scenarioRunner';
-import { createScenarioSession } from '../../../shared/simulator/scenarioSession';
+import { actionOfTranscriptEntry, createScenarioSession } from '../../../shared/simulator/scenarioSession';
 import { virtualAgent } from '../../../shared/simulator/virtualAgents';
-import { recordScenario, insertExpectation, expectationFromEntry } from '../../../shared/simulator/scenarioRecorder';
+import {
+  recordScenario,
+  insertExpectation,
+  expectationFromEntry,
+  expectationFromDecision,
+  expectationFromEffect,
+  expectationFromState,
+} from '../../../shared/simulator/scenarioRecorder';
 import { loadFlow, loadScenarios, sampleNames, MONDAY_10 } from './helpers';
 
 /** The flow without its Human Takeover block(s): their edges go, the escalation policy has no target. */
@@ -176,6 +183,36 @@ describe('HTTP replies typed by the tester', () => {
     expect(s.apply({ httpReply: { status: 200, body: { status: 'packed', eta: 'Monday' } } }).ok).toBe(true);
     expect(s.sim.transcript.at(-2)?.text).toBe('Order NW-7 is packed, expected Monday');
     const scenario = recordScenario(s, { name: 'typed reply' });
+    expect(runScenario(flow, scenario).status).toBe('passed');
+  });
+});
+
+describe('expectations added by clicking', () => {
+  it('land after the action that produced what was clicked, and hold on replay', () => {
+    const flow = loadFlow('customer-support');
+    const s = createScenarioSession(flow, { now: MONDAY_10, agents: [virtualAgent({ name: 'Ana', languages: ['en'] })] });
+    const results = [{ say: 'I want a person' }, { say: 'sam@example.com' }, { agent: 'say', text: 'Hi, Ana here' }, { agent: 'handback' }].map((step) =>
+      s.apply(step as Parameters<typeof s.apply>[0]),
+    );
+    expect(results.every((r) => r.ok)).toBe(true);
+    let scenario = recordScenario(s, { name: 'clicked', expectations: 'none' });
+    expect(scenario.steps.some((st) => 'expect' in st)).toBe(false);
+
+    // The agent's message in the transcript was produced by action 2.
+    const agentEntry = s.sim.transcript.findIndex((t) => t.from === 'agent');
+    expect(actionOfTranscriptEntry(s, agentEntry)).toBe(2);
+    expect(actionOfTranscriptEntry(s, 0)).toBe(-1);
+    scenario = insertExpectation(scenario, 2, expectationFromEntry(s.sim.transcript[agentEntry])!);
+    // The decision of action 0, the handoff request of action 1, the state at the end.
+    const decision = results[0].steps.find((st) => st.decision)!.decision!;
+    scenario = insertExpectation(scenario, 0, expectationFromDecision(decision));
+    const request = results[1].steps.flatMap((st) => st.effects).find((e) => e.type === 'handoff_request')!;
+    scenario = insertExpectation(scenario, 1, expectationFromEffect(request));
+    scenario = insertExpectation(scenario, 3, { ...expectationFromState(s.sim.state, 'handoff'), ...expectationFromState(s.sim.state, { variables: ['customerEmail'] }) });
+    expect(scenario.steps.map((st) => Object.keys(st)[0])).toEqual(['say', 'expect', 'say', 'expect', 'agent', 'expect', 'agent', 'expect']);
+    expect(scenario.steps[1]).toEqual({ expect: { escalates: 'explicit_request' } });
+    expect(scenario.steps[3]).toEqual({ expect: { effects: [{ type: 'handoff_request', status: 'pending' }] } });
+    expect(scenario.steps[7]).toEqual({ expect: { handoff: { status: 'resolved', agent: 'Ana' }, variables: { customerEmail: 'sam@example.com' } } });
     expect(runScenario(flow, scenario).status).toBe('passed');
   });
 });
