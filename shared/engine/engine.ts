@@ -26,6 +26,7 @@ import { escalationTarget, ruleHandoff } from './ruleSignals';
 import { compileFlow } from './compileFlow';
 import { finish, newRun, customerSaid, bot, isKnown, setVar, system, type Run } from './run';
 import { flowRevision } from './flowRevision';
+import { canWaitAt } from './blockBehaviours';
 import { STATE_VERSION, RECENT_EVENT_IDS } from './conversationStateSchema';
 import { answerQuestionAt, asksQuestionAt, classifyInput, clickAt, goTo, httpResultAt, intentMatchAt, showPrompt } from './runBlocks';
 import {
@@ -164,17 +165,8 @@ function recoverFromRedeploy(run: Run, input: Input): boolean {
   const w = s.waiting;
   if (!w || s.mode === 'waiting' || s.mode === 'agent' || s.mode === 'closed') return false;
   const block = run.c.blocks.get(w.blockId);
-  const fits =
-    block !== undefined &&
-    (w.kind === 'input' || w.kind === 'offer'
-      ? block.kind !== 'human_takeover' && block.kind !== 'ticket' && block.kind !== 'http_request'
-      : w.kind === 'takeover_question'
-        ? block.kind === 'human_takeover'
-        : w.kind === 'ticket_question'
-          ? block.kind === 'ticket'
-          : w.kind === 'http'
-            ? block.kind === 'http_request'
-            : true);
+  // The block still exists and can still wait the way the conversation waits (its behaviour's `waitsAs`).
+  const fits = w.kind === 'handoff' || w.kind === 'restart' || canWaitAt(block, w.kind);
   if (fits) return false;
   if (input.type === 'timer' || input.type === 'http_result') {
     // A stale timer or reply for a block that is gone: drop it and restart.

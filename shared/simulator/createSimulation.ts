@@ -34,6 +34,7 @@ export interface SimulationOptions {
 }
 
 export interface Simulation {
+  /** The flow the next input runs on (see `setFlow`). */
   readonly flow: Flow;
   state: ConversationState;
   now: number;
@@ -56,15 +57,23 @@ export interface Simulation {
   advance(ms: number): Step[];
   /** Buttons of the last bot message that had any, if still shown. */
   shownButtons(): { id: string; label: string }[];
+  /**
+   * Runs the next inputs on `flow` (the studio applies edits without losing the conversation). Like a redeploy:
+   * when the block the conversation waits at is gone, the engine tells the customer and restarts at Start.
+   */
+  setFlow(flow: Flow): void;
 }
 
 /** Longest virtual-clock move accepted at once (100 years): beyond it dates stop being representable. */
 export const MAX_ADVANCE_MS = 100 * 365 * 24 * 3_600_000;
 
-export function createSimulation(flow: Flow, options: SimulationOptions): Simulation {
+export function createSimulation(initialFlow: Flow, options: SimulationOptions): Simulation {
   let events = 0;
+  let flow = initialFlow;
   const sim: Simulation = {
-    flow,
+    get flow() {
+      return flow;
+    },
     state: undefined as unknown as ConversationState,
     now: options.now,
     steps: [],
@@ -101,6 +110,9 @@ export function createSimulation(flow: Flow, options: SimulationOptions): Simula
     },
     shownButtons() {
       return shownButtons(sim.transcript, sim.state);
+    },
+    setFlow(next) {
+      flow = next;
     },
   };
 
