@@ -29,8 +29,8 @@ const FRAME = new Set([
   'need', 'needs', 'needed', 'must', 'by', 'before', 'until', 'till', 'til', 'deadline', 'latest', 'arrive', 'arrives', 'arriving', 'come',
   'coming', 'here', 'deliver', 'delivered', 'leave', 'leaving', 'flying', 'fly', 'flight', 'wedding', 'party', 'birthday', 'funeral',
   'interview', 'exam', 'event', 'trip', 'moving', 'move', 'train', 'bus', 'ferry', 'appointment', 'meeting', 'ceremony', 'christening',
-  'graduation', 'show', 'concert', 'gig', 'dinner', 'holiday', 'vacation', 'starts', 'start', 'begins', 'due', 'make', 'asap', 'urgent',
-  'urgently', 'required', 'require', 'have', 'has', 'sorted', 'fixed', 'answer', 'reply', 'latest', 'gift', 'present', 'important',
+  'graduation', 'show', 'concert', 'gig', 'dinner', 'holiday', 'vacation', 'starts', 'start', 'begins', 'due', 'asap', 'urgent',
+  'urgently', 'required', 'require', 'sorted', 'fixed', 'answer', 'reply', 'latest', 'gift', 'present', 'important',
   'bday', 'party',
 ]);
 /** A message this short that names a time is itself the deadline ("by noon?", "tomorrow morning please"). */
@@ -131,16 +131,36 @@ function dayAt(toks: readonly string[], i: number, weekday: number, month: numbe
   return null;
 }
 
+/** Words ending in -ed that are not past tense. */
+const NOT_PAST = new Set(['need', 'needed', 'speed', 'bed', 'red', 'shed', 'feed', 'seed', 'wed', 'wedding', 'indeed', 'guaranteed', 'required']);
+
 function pastNear(toks: readonly string[], at: number): boolean {
-  for (let k = Math.max(0, at - 5); k < at; k++) if (PAST.has(toks[k])) return true;
+  for (let k = Math.max(0, at - 5); k < at; k++) {
+    const t = toks[k];
+    if (PAST.has(t) || (t.length > 4 && t.endsWith('ed') && !NOT_PAST.has(t))) return true;
+  }
   return false;
 }
 
+/** "have to", "has to", "got to": obligation. */
+function obligation(toks: readonly string[]): boolean {
+  for (let i = 0; i + 1 < toks.length; i++) if ((toks[i] === 'have' || toks[i] === 'has' || toks[i] === 'got') && toks[i + 1] === 'to') return true;
+  return false;
+}
+/** Words that make a short message naming a time a request for that time. */
+const SHORT_CUES = new Set(['by', 'before', 'until', 'till', 'please', 'possible', 'pls', 'asap', 'need', 'latest', 'important']);
+
 export function findDeadline(toks: readonly string[], now: number, timezone: string, horizonHours: number): Deadline | null {
   if (toks.length === 0 || toks.length > 200) return null;
-  let frame = false;
+  let frame = obligation(toks);
   for (const t of toks) if (FRAME.has(t)) frame = true;
-  if (!frame && toks.length > SHORT_REQUEST && !(toks[0] === 'will' || toks[0] === 'can' || toks[0] === 'could')) return null;
+  // A short message is itself a deadline request when it leads with the time or asks for it ("by noon?",
+  // "tomorrow morning please", "end of today possible?"), not in "how are you today?".
+  let shortAsk = false;
+  if (!frame && toks.length <= SHORT_REQUEST) for (const t of toks) if (SHORT_CUES.has(t)) shortAsk = true;
+  if (!frame && !shortAsk && !(toks.length <= SHORT_REQUEST && (toks[0] === 'today' || toks[0] === 'tonight' || toks[0] === 'tomorrow' || toks[0] === 'end'))) {
+    if (!(toks[0] === 'will' || toks[0] === 'can' || toks[0] === 'could')) return null;
+  }
   const clock = localTime(timezone, now);
   const weekday = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].indexOf(clock.weekday);
   const [, month, dom] = clock.date.split('-').map(Number);

@@ -109,23 +109,61 @@ export function escalationModel(): ClassifierModel {
 export const OUTPUT_INDEX: Readonly<Record<ClassifierOutput, number>> = Object.fromEntries(OUTPUTS.map((o, i) => [o, i])) as Record<ClassifierOutput, number>;
 
 const scratch: number[] = [];
+const groups: FeatureGroup[] = [];
 const zs = new Float64Array(OUTPUTS.length);
+let perWord = new Float64Array(64 * OUTPUTS.length);
 const cache = new WeakMap<TextAnalysis, Float32Array>();
+
+/**
+ * Long messages are also read in windows of WINDOW words: a customer who rambles for three sentences and
+ * asks for a person at the end is scored on the window with the request, like the short messages the
+ * model was trained on, instead of having the request diluted by the background. The message's score per
+ * output is the best of the whole message and its windows (cues such as ALL CAPS or emoji count in every
+ * window).
+ */
+export const WINDOW = 12;
 
 /** Probability 0..1 per output (in OUTPUTS order) for one message. */
 export function classifyMessage(analysis: TextAnalysis, m: ClassifierModel = escalationModel()): Float32Array {
   const hit = m === model ? cache.get(analysis) : undefined;
   if (hit) return hit;
-  const ids = featuresOf(analysis, scratch);
+  groups.length = 0;
+  const ids = featuresOf(analysis, scratch, groups);
   const K = m.outputs.length;
-  for (let k = 0; k < K; k++) zs[k] = m.bias[k];
   const { start, out, weight } = m;
-  for (let a = 0; a < ids.length; a++) {
-    const b = ids[a];
-    for (let e = start[b], end = start[b + 1]; e < end; e++) zs[out[e]] += weight[e];
+  // Sum per group (a word with its bigram and character grams, or a cue), then per message and per window.
+  const G = groups.length;
+  if (perWord.length < G * K) perWord = new Float64Array(G * K * 2);
+  perWord.fill(0, 0, G * K);
+  let words = 0;
+  for (let g = 0; g < G; g++) {
+    const { from, to, cue } = groups[g];
+    const base = g * K;
+    for (let a = from; a < to; a++) {
+      const b = ids[a];
+      for (let e = start[b], end = start[b + 1]; e < end; e++) perWord[base + out[e]] += weight[e];
+    }
+    if (!cue) words = g + 1;
   }
   const probs = new Float32Array(K);
-  for (let k = 0; k < K; k++) probs[k] = 1 / (1 + Math.exp(-zs[k]));
+  for (let k = 0; k < K; k++) {
+    let cues = 0;
+    for (let g = words; g < G; g++) cues += perWord[g * K + k];
+    let all = 0;
+    for (let g = 0; g < words; g++) all += perWord[g * K + k];
+    let best = all;
+    if (words > WINDOW) {
+      let win = 0;
+      for (let g = 0; g < WINDOW; g++) win += perWord[g * K + k];
+      if (win > best) best = win;
+      for (let g = WINDOW; g < words; g++) {
+        win += perWord[g * K + k] - perWord[(g - WINDOW) * K + k];
+        if (win > best) best = win;
+      }
+    }
+    zs[k] = m.bias[k] + best + cues;
+    probs[k] = 1 / (1 + Math.exp(-zs[k]));
+  }
   if (m === model) cache.set(analysis, probs);
   return probs;
 }

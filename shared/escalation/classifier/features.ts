@@ -50,7 +50,7 @@ function emojiOf(text: string, out: number[], groups: FeatureGroup[] | undefined
     const wide = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length;
     if (!wide && !(c >= 0x2190 && c <= 0x2bff)) continue;
     const end = wide ? i + 2 : i + 1;
-    if (groups) groups.push({ name: text.slice(i, end), from: out.length, to: out.length + 1 });
+    if (groups) groups.push({ name: text.slice(i, end), from: out.length, to: out.length + 1, cue: true });
     out.push(hash(P_EMOJI, text, i, end));
     i = end - 1;
   }
@@ -107,6 +107,8 @@ export interface FeatureGroup {
   name: string;
   from: number;
   to: number;
+  /** A whole-message cue (ALL CAPS, an emoji, "!!") rather than a word. */
+  cue?: boolean;
 }
 
 function lettersIn(text: string): number {
@@ -119,6 +121,6 @@ function lettersIn(text: string): number {
 }
 
 function cue(out: number[], id: string, groups: FeatureGroup[] | undefined, name = id): void {
-  if (groups) groups.push({ name, from: out.length, to: out.length + 1 });
+  if (groups) groups.push({ name, from: out.length, to: out.length + 1, cue: true });
   out.push(hash(P_CUE, id));
 }

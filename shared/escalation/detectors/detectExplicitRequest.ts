@@ -310,6 +310,12 @@ function requestIn(analysis: TextAnalysis): Found | null {
   return found;
 }
 
+/** Declining a person ("I don't need to speak to anyone", "no need for an agent"): the classifier may not override that. */
+const DECLINE = /\b(do not|does not|did not|no|never|not|without)( \w+){0,3} (need|want|wish|have|talk|speak|chat|bother)( \w+){0,4} (anyone|anybody|someone|somebody|human|humans|person|people|agent|agents|staff|operator|representative|manager)\b|\bno need (for|to)( \w+){0,4} (anyone|anybody|someone|human|person|agent|staff)\b/;
+function declinesPerson(toks: string[]): boolean {
+  return DECLINE.test(toks.join(' '));
+}
+
 export function detectExplicitRequest(facts: TurnFacts, policy: EscalationPolicy, _memory: EscalationMemory): Signal | null {
   const found = requestIn(facts.analysis);
   if (found) {
@@ -327,7 +333,7 @@ export function detectExplicitRequest(facts: TurnFacts, policy: EscalationPolicy
   const cfg = policy.explicitRequest;
   const designer = designerSignal(facts, 'explicit_request', cfg.phrases ?? [], cfg.examples ?? [], 'The customer asked for a person');
   if (designer) return designer;
-  if (!classifierOn(policy)) return null;
+  if (!classifierOn(policy) || declinesPerson(canonicalTokens(facts.analysis))) return null;
   // Indirect wordings the rules do not list: "could one of your staff ring me", "is anybody real there".
   const learned = classifierSignal(facts, 'explicit_request', 'explicit', 'The customer asked for a person');
   if (learned === null) return null;

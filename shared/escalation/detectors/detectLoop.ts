@@ -31,6 +31,18 @@ const LOOP_PHRASES = [
   'does not answer my', 'not answering my', 'you are not answering', 'not what i said', 'that is not what i meant',
 ];
 const findLoopPhrase = phraseMatcher(LOOP_PHRASES);
+/**
+ * Markers of asking again in other words ("to put it another way", "once more", "I meant"): a loop when
+ * the customer has already asked at least twice before (the re-asking is then the third time).
+ */
+const REPHRASE_PHRASES = [
+  'to put it another way', 'in other words', 'once more', 'one more time', 'i meant', 'what i meant', 'what i am trying to ask',
+  'what i am asking', 'i am asking about', 'i am asking', 'i asked', 'i am still not clear', 'still not clear', 'not sure i follow',
+  'let me ask again', 'asking again', 'ask again', 'again my question', 'i repeat', 'repeat my question', 'just to ask once more',
+  'not quite what i asked', 'not what i ask', 'that not what i ask', 'i ask where', 'i ask you', 'one last time', 'for the third time',
+  'third time', 'for the last time',
+];
+const findRephrase = phraseMatcher(REPHRASE_PHRASES);
 
 export const MIN_REPEAT_TOKENS = 3;
 /**
@@ -62,6 +74,18 @@ export function detectLoop(facts: TurnFacts, policy: EscalationPolicy, memory: E
       evidence: [hit.phrase],
       turn: facts.turn,
       explanation: `The customer says the bot is going in circles ("${hit.phrase}").`,
+    };
+  }
+  const toks = canonicalTokens(facts.analysis);
+  const again = memory.recent.length >= 2 ? findRephrase(toks) : null;
+  if (again) {
+    return {
+      reason: 'loop',
+      score: 1,
+      threshold: cfg.count,
+      evidence: [again.phrase],
+      turn: facts.turn,
+      explanation: `The customer asks again in other words ("${again.phrase}") after ${memory.recent.length} earlier questions.`,
     };
   }
   const text = facts.analysis.normalized;

@@ -21,8 +21,9 @@ import type { EscalationMemory, Signal, TurnFacts } from '../types';
 import { canonicalTokens } from '../canonicalTokens';
 import { isStopWord } from '../../nlu/stopWords';
 
-const MIN_PARTIAL = 0.1;
-const TORN_RATIO = 0.6;
+const MIN_PARTIAL = 0.3;
+const TORN_RATIO = 0.55;
+const TORN_MAX_WORDS = 25;
 /** Score of a vague message: as sure as a near-zero confidence, since there is nothing to match. */
 const VAGUE_SCORE = 0.9;
 
@@ -44,6 +45,11 @@ const FILLER = new Set([
   'discussed', 'talked', 'asked', 'quick', 'little', 'small', 'bit', 'still', 'again', 'hi', 'hello', 'hey',
   'there', 'here', 'not', 'sure', 'how', 'explain', 'remember', 'recall', 'previous',
   'previously', 'already', 'you', 'we', 'old',
+  // Politeness and small talk around a vague reference ("I was hoping you might help me with the matter from before").
+  'hoping', 'hope', 'hoped', 'might', 'help', 'wondered', 'wondering', 'wonder', 'just', 'following', 'follow', 'up', 'getting',
+  'touch', 'afraid', 'usual', 'thought', 'think', 'better', 'ask', 'asking', 'get', 'back', 'sorry', 'please', 'thanks', 'again',
+  'sister', 'brother', 'mum', 'dad', 'wife', 'husband', 'friend', 'law', 'son', 'daughter', 'neighbour', 'colleague', 'mentioned',
+  'other', 'couple', 'days', 'weeks', 'contact', 'contacting', 'writing', 'reaching', 'out', 'regards', 'kind', 'idk', 'dunno',
 ]);
 
 /** The vague words of a content-free message, or null when the message says what it is about. */
@@ -63,7 +69,7 @@ export function detectLowConfidence(facts: TurnFacts, policy: EscalationPolicy, 
   if (intent === null) return null;
   const threshold = policy.lowConfidence.threshold;
   const toks = canonicalTokens(facts.analysis);
-  const vague = toks.length > 0 && toks.length <= 12 ? vagueWords(toks) : null;
+  const vague = toks.length > 0 && toks.length <= 20 ? vagueWords(toks) : null;
   if (vague !== null) {
     return {
       reason: 'low_confidence',
@@ -75,6 +81,9 @@ export function detectLowConfidence(facts: TurnFacts, policy: EscalationPolicy, 
     };
   }
   if (intent.intentId === null || !(intent.confidence < threshold)) return null;
+  // A long message shares a few words with several intents by chance ("I got it Monday, thanks, the
+  // delivery was quick"): two partial readings there are not a customer torn between two requests.
+  if (toks.length > TORN_MAX_WORDS) return null;
   const [best, second] = intent.ranking;
   if (best === undefined || second === undefined || best.score < MIN_PARTIAL || second.score < TORN_RATIO * best.score) return null;
   const conf = intent.confidence.toFixed(2);

@@ -166,6 +166,11 @@ export function detectSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy,
     reportNearMiss(best.signal);
     return null;
   }
+  const general = generalQuestion(facts.analysis);
+  if (general !== null) {
+    reportNearMiss({ ...best.signal, explanation: `Near miss: ${best.signal.explanation.replace(/\.$/, '')}, but ${general}.` });
+    return null;
+  }
   return best.signal;
 }
 
@@ -173,7 +178,7 @@ export function detectSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy,
 const OWN_CASE_SCORE = 0.5;
 const NEGATORS = new Set(['not', 'no', 'never', 'without', 'nor', 'neither', 'nothing', 'nothings']);
 /** General questions about a policy, not the customer's own case. */
-const GENERAL_QUESTION = /^(what is|what are|whats|how long (do|does|will)|how do|how does|do you (offer|give|do|have)|is there a|are there|can i get a|what happens if|what if|if i|if my|if it)\b|\b(polic(y|ies)|in general|general question|just asking|for the future|planning ahead|before i buy|before ordering)\b/;
+const GENERAL_QUESTION = /^(what is|what are|whats|how long (do|does|will)|how do|how does|do you (offer|give|do|have)|is there a|are there|can i get a|what happens if|what if|if i|if my|if it|where can i (read|find|see))\b|\bwhat happens (in general )?if\b|\b(polic(y|ies)|in general|general question|just asking|for the future|planning ahead|before i buy|before ordering)\b/;
 
 /** Why a phrase hit is not the customer's own case, or null when it is. */
 function guardOf(analysis: TextAnalysis, at: number): string | null {
@@ -182,7 +187,12 @@ function guardOf(analysis: TextAnalysis, at: number): string | null {
   for (let k = Math.max(0, at - 4); k < at; k++) {
     if (NEGATORS.has(toks[k])) return `"${toks[k]}" negates it`;
   }
-  if (GENERAL_QUESTION.test(analysis.normalized) && !/\b(my|mine|i was|i got|i have been|me)\b/.test(analysis.normalized)) return 'it is a general question about a policy, not the customer\'s own case';
+  return generalQuestion(analysis);
+}
+
+/** A general question about a policy (no own case in it), or null. */
+function generalQuestion(analysis: TextAnalysis): string | null {
+  if (GENERAL_QUESTION.test(analysis.normalized) && !/\b(my|mine)\b|\bi (was|got|have been|received|paid|bought|returned)\b/.test(analysis.normalized)) return 'it is a general question about a policy, not the customer\'s own case';
   return null;
 }
 

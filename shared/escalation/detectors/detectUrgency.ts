@@ -31,7 +31,8 @@ const CALM = [
   'no rush', 'no hurry', 'not urgent', 'not an emergency', 'not in a hurry', 'not in any hurry', 'not in a rush',
   'whenever', 'take your time', 'it can wait', 'can wait', 'no need to hurry', 'no need to rush', 'not a big deal',
   'low priority', 'no pressure', 'when you can', 'when you get a chance', 'at your convenience', 'not critical',
-  'not time sensitive', 'no urgency',
+  'not time sensitive', 'no urgency', 'in no hurry', 'in no rush', 'no hurry at all', 'no rush at all', 'not at all in a hurry',
+  'not in any rush', 'not urgent at all', 'not that urgent', 'not desperate',
 ];
 const findCalm = phraseMatcher(CALM);
 /** Phrases that name the present moment and are urgent only inside a demand. */
@@ -98,7 +99,9 @@ function designerPhrases(phrases: readonly string[]): PhraseMatcher {
 
 /** The word at `index` is not negated by one of the two words before it ("not urgent", "no emergency"). */
 function affirmed(toks: string[], index: number): boolean {
-  return !NEGATORS.has(toks[index - 1] ?? '') && !NEGATORS.has(toks[index - 2] ?? '');
+  // Up to four words back: "not urgent", "no emergency", "not at all in a hurry".
+  for (let k = Math.max(0, index - 4); k < index; k++) if (NEGATORS.has(toks[k])) return false;
+  return true;
 }
 
 function findWords(toks: string[], extra: PhraseMatcher): string | null {

@@ -184,8 +184,8 @@ describe('evaluateEscalation: signals', () => {
       intentName: 'a',
       confidence: 0.02,
       ranking: [
-        { intentId: 'a', intentName: 'a', score: 0.2 },
-        { intentId: 'b', intentName: 'b', score: 0.2 },
+        { intentId: 'a', intentName: 'a', score: 0.4 },
+        { intentId: 'b', intentName: 'b', score: 0.4 },
       ],
     };
     const { decision } = evaluateEscalation(policy(), facts('worst customer service ever', { intent: torn }), memory());
