@@ -3,8 +3,8 @@
  *
  *   npx tsx test/bench/escalationReport.ts SET.jsonl [SET.jsonl ...] [--misses]
  *
- * - Baton: `baton simulate flows/customer-support.json --conversations SET --now 2026-11-24T10:00:00Z`
- *   (the real CLI, exactly as test/cli/labelledSet.test.ts runs it), scored per reason: recall, and for
+ * - Baton: each conversation played through flows/customer-support.json at 2026-11-24T10:00:00Z with
+ *   `playConversation` (what `baton simulate` runs for each line), scored per reason: recall, and for
  *   `none` the false-escalation rate.
  * - plain VADER (the vader-sentiment package as is): a conversation is negative when any customer turn's
  *   compound score is <= -0.05 (VADER's documented cut-off). Reported for negative_sentiment recall and
@@ -16,11 +16,13 @@
  * Sets under a `kept-out` folder print aggregates only: `--misses` is refused for them, so nobody tunes on
  * what the report shows.
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import vader from 'vader-sentiment';
 import { scoreLabelled, type Labelled, type SimulatedLine } from './labelledReport';
+import { loadFlowText } from '../../shared/flow/loadFlowText';
+import { playConversation } from '../../shared/simulator/playConversation';
+import type { Flow } from '../../shared/flow/schema';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 export const REPORT_NOW = '2026-11-24T10:00:00Z';
@@ -51,15 +53,24 @@ export interface SetReport {
   misses: string[];
 }
 
-export function reportSet(file: string, flow = 'flows/customer-support.json'): SetReport {
-  const labelled = readFileSync(file, 'utf8')
+export function loadSupportFlow(path = 'flows/customer-support.json'): Flow {
+  const loaded = loadFlowText(readFileSync(root + path, 'utf8'));
+  if (!loaded.flow) throw new Error(`${path} does not load: ${loaded.problems.map((p) => p.message).join('; ')}`);
+  return loaded.flow;
+}
+
+export function readLabelled(file: string): Labelled[] {
+  return readFileSync(file, 'utf8')
     .trim()
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as Labelled);
-  const r = spawnSync(process.execPath, ['bin/baton.js', 'simulate', flow, '--conversations', file, '--now', REPORT_NOW], { cwd: root, encoding: 'utf8', timeout: 120_000, maxBuffer: 1 << 28 });
-  if (r.status !== 0) throw new Error(`baton simulate failed on ${file}: ${r.stderr}`);
-  const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as SimulatedLine);
+}
+
+export function reportSet(file: string, flow: Flow = loadSupportFlow()): SetReport {
+  const labelled = readLabelled(file);
+  const now = Date.parse(REPORT_NOW);
+  const lines: SimulatedLine[] = labelled.map((l) => playConversation(flow, l.id, l.turns, now));
   const scores = scoreLabelled(labelled, lines);
   const rows = REASONS.filter((reason) => scores.some((s) => s.reason === reason)).map((reason) => {
     const s = scores.find((x) => x.reason === reason)!;

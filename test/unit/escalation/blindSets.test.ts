@@ -1,0 +1,72 @@
+/**
+ * The escalation detectors on the two blind sets written by a helper who never read the detectors
+ * (test/fixtures/escalation-blind/set-a.jsonl: terse texting, non-native English, sarcasm; set-b.jsonl:
+ * long rambling and polite, indirect). Both were first measured untouched (README), then used for error
+ * analysis, so these floors guard against regressions; the honest generalisation figure is the third,
+ * kept-out set, which is not in the repository and is measured with test/bench/escalationReport.ts.
+ *
+ * Each conversation is played through flows/customer-support.json as `baton simulate` does, and scored
+ * per reason. Negative sentiment must never fall below plain VADER on the same set.
+ */
+import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { formatReport, reportSet, type SetReport } from '../../bench/escalationReport';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** Floors one conversation or so below the measured figures (README, "Measured escalation quality"). */
+const FLOORS: Record<string, Record<string, number>> = {
+  'set-a.jsonl': {
+    explicit_request: 0.88,
+    negative_sentiment: 0.82,
+    sensitive_topic: 0.95,
+    urgency: 0.96,
+    repeated_fallback: 1,
+    loop: 0.3,
+    low_confidence: 0.75,
+  },
+  'set-b.jsonl': {
+    explicit_request: 0.94,
+    negative_sentiment: 0.94,
+    sensitive_topic: 0.92,
+    urgency: 0.92,
+    repeated_fallback: 0.9,
+    loop: 0.6,
+    low_confidence: 0.62,
+  },
+};
+/** At most this share of ordinary conversations escalates. */
+const MAX_FALSE: Record<string, number> = { 'set-a.jsonl': 0.03, 'set-b.jsonl': 0.07 };
+
+describe.each(Object.keys(FLOORS))('escalation on the blind %s', (name) => {
+  let report: SetReport;
+  const rate = (reason: string) => {
+    report ??= reportSet(`${root}test/fixtures/escalation-blind/${name}`);
+    const row = report.rows.find((r) => r.reason === reason);
+    expect(row, `no conversations labelled ${reason}`).toBeDefined();
+    return row!;
+  };
+
+  it('has at least 200 conversations, a third of them ordinary', () => {
+    rate('none');
+    console.log(formatReport(report));
+    expect(report.n).toBeGreaterThanOrEqual(200);
+    expect(rate('none').n / report.n).toBeGreaterThanOrEqual(0.3);
+  });
+
+  it.each(Object.entries(FLOORS[name]))('recall of %s >= %s', (reason, floor) => {
+    expect(rate(reason).baton).toBeGreaterThanOrEqual(floor);
+  });
+
+  it(`escalates at most ${MAX_FALSE[name] * 100}% of ordinary conversations`, () => {
+    expect(rate('none').baton).toBeLessThanOrEqual(MAX_FALSE[name]);
+  });
+
+  it('beats plain VADER on negative sentiment, and flags fewer ordinary conversations than VADER and the keyword list', () => {
+    const neg = rate('negative_sentiment');
+    expect(neg.baton).toBeGreaterThanOrEqual(neg.vader!);
+    const none = rate('none');
+    expect(none.baton).toBeLessThan(none.vader!);
+    expect(none.baton).toBeLessThan(none.keywords!);
+  });
+});
