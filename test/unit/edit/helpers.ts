@@ -68,8 +68,9 @@ export function tinyFlow(): Flow {
 }
 
 /**
- * applyEdit plus the contract every edit must keep: the input is unchanged, the patches replay the edit,
- * the inverse restores the input, and the result still parses with the flow schema unchanged.
+ * applyEdit plus the contract every edit must keep: the input is unchanged, the patches replay the edit
+ * (also after a JSON round trip, as a journal on disk), the inverse restores the input, and the result still
+ * parses with the flow schema.
  */
 export function apply(flow: Flow, edit: FlowEdit): EditResult & { flow: Flow } {
   const before = structuredClone(flow);
@@ -77,6 +78,9 @@ export function apply(flow: Flow, edit: FlowEdit): EditResult & { flow: Flow } {
   expect(flow).toEqual(before);
   expect(applyPatches(flow, r.patches)).toEqual(r.flow);
   expect(applyPatches(r.flow, r.inverse)).toEqual(flow);
+  // Patches are plain JSON: a journal written to disk and replayed on the saved file gives the same flow.
+  const json = <T,>(v: T): T => JSON.parse(JSON.stringify(v));
+  expect(applyPatches(json(flow), json(r.patches))).toEqual(json(r.flow));
   const reparsed = flowSchema.safeParse(r.flow);
   expect(reparsed.success, reparsed.success ? '' : JSON.stringify(reparsed.error.issues.slice(0, 3))).toBe(true);
   return r as EditResult & { flow: Flow };
