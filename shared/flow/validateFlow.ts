@@ -249,6 +249,7 @@ function readEdge(raw: unknown): EdgeRead {
 
 interface BlockFacts {
   exits: string[];
+  exitSet: ReadonlySet<string>;
   required: string[];
   reads: VariableUse[];
   writes: string[];
@@ -280,8 +281,10 @@ function factsOf(b: Block, ctx: FlowContext): BlockFacts {
     };
     own = def.validate(b as never, watching);
   }
+  const exits = exitsOf(b);
   const facts: BlockFacts = {
-    exits: exitsOf(b),
+    exits,
+    exitSet: new Set(exits),
     required: requiredExitsOf(b),
     reads: def.variablesRead(b as never),
     writes: def.variablesWritten(b as never),
@@ -477,7 +480,7 @@ const edgeName = (e: LooseEdge) => (e.id ? `Edge '${e.id}'` : `Edge number ${e.i
 function checkEdges(report: Report, edges: LooseEdge[], byId: Map<string, LooseBlock>): Map<string, Map<string, LooseEdge>> {
   const edgeIds = new Set<string>();
   const wired = new Map<string, Map<string, LooseEdge>>();
-  const exitSets = new Map<Block, Set<string>>();
+  const exitSets = new Map<Block, ReadonlySet<string>>();
   for (const e of edges) {
     if (e.id !== null) {
       if (edgeIds.has(e.id)) {
@@ -511,8 +514,8 @@ function checkEdges(report: Report, edges: LooseEdge[], byId: Map<string, LooseB
       );
     }
     if (from?.block && e.exit !== null) {
-      let exits = exitSets.get(from.block);
-      if (!exits) exitSets.set(from.block, (exits = new Set(blockFacts.get(from.block)?.exits ?? exitsOf(from.block))));
+      let exits = blockFacts.get(from.block)?.exitSet ?? exitSets.get(from.block);
+      if (!exits) exitSets.set(from.block, (exits = new Set(exitsOf(from.block))));
       if (!exits.has(e.exit)) {
         report.error(
           'unknown_exit',
