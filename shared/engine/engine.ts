@@ -24,7 +24,7 @@ import { evaluateEscalation, initialEscalationMemory } from '../escalation/evalu
 import type { RuleSnapshot } from '../escalation/evaluateRuleSignals';
 import { escalationTarget, ruleHandoff } from './ruleSignals';
 import { compileFlow } from './compileFlow';
-import { finish, newRun, customerSaid, bot, isKnown, setVar, system, type Run } from './run';
+import { cancelTimers, finish, newRun, customerSaid, bot, isKnown, setVar, system, type Run } from './run';
 import { flowRevision } from './flowRevision';
 import { canWaitAt } from './blockBehaviours';
 import { STATE_VERSION, RECENT_EVENT_IDS } from './conversationStateSchema';
@@ -168,10 +168,8 @@ function recoverFromRedeploy(run: Run, input: Input): boolean {
   // The block still exists and can still wait the way the conversation waits (its behaviour's `waitsAs`).
   const fits = w.kind === 'handoff' || w.kind === 'restart' || canWaitAt(block, w.kind);
   if (fits) return false;
-  if (input.type === 'timer' || input.type === 'http_result') {
-    // A stale timer or reply for a block that is gone: drop it and restart.
-    s.timers = [];
-  }
+  // The timers belonged to the block that is gone (an HTTP deadline): cancel them, the conversation restarts.
+  cancelTimers(run);
   if (input.type === 'text') customerSaid(run, input.text.length > MAX_CUSTOMER_TEXT ? input.text.slice(0, MAX_CUSTOMER_TEXT) : input.text);
   s.waiting = null;
   const target = escalationTarget(run);

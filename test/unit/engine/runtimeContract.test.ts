@@ -223,6 +223,22 @@ describe('flow revision and redeploys', () => {
     expect(step.state.handoff?.reason).toBe('explicit_request');
   });
 
+  it('a conversation waiting for an HTTP reply whose block was removed restarts, and its deadline timer is cancelled', () => {
+    const withHttp = makeFlow(
+      [
+        { id: 'h', kind: 'http_request', data: { url: 'https://api.example.com/x' } },
+        { id: 'ok', kind: 'end', data: { text: 'ok' } },
+      ],
+      [['h', 'success', 'ok'], ['h', 'error', 'ok']],
+    );
+    const s0 = start(withHttp, { now: DEFAULT_NOW, conversationId: 'r5' });
+    expect(s0.state.timers).toHaveLength(1);
+    const step = receive(v2, s0.state, { type: 'text', text: 'hello?' }, { now: DEFAULT_NOW + 1000 });
+    expect(step.state.timers).toEqual([]);
+    expect(plain(step.effects)).toContainEqual({ type: 'cancel_timer', timerId: s0.state.timers[0].id });
+    expect(step.messages.at(-1)?.text).toBe('How can I help?');
+  });
+
   it('a conversation whose block still exists just carries on under the new revision', () => {
     const v1b: Flow = { ...v1, name: 'Renamed' };
     const s0 = start(v1, { now: DEFAULT_NOW, conversationId: 'r3' });
