@@ -134,13 +134,7 @@ export function runScenario(flow: Flow, scenario: Scenario, defaults: ScenarioDe
       segmentStart = session.sim.steps.length;
       continue;
     }
-    let r;
-    try {
-      r = session.apply(step);
-    } catch (e) {
-      // An engine error (a flow the validator should have refused): report it on this step, never crash the run.
-      r = { ok: false, error: `the engine failed: ${e instanceof Error ? e.message : String(e)}`, steps: [] };
-    }
+    const r = session.apply(step);
     if (!r.ok) {
       return result(session, scenario.name, 'failed', { stepIndex: i, step, check: 'action', expected: `${describeStep(step)} can be done`, actual: r.error ?? 'it could not be done', blockId: here() }, i + 1, passed);
     }

@@ -386,7 +386,13 @@ export function createScenarioSession(flow: Flow, setup: SessionSetup): Scenario
     marks,
     started: { steps: 0, transcript: 0 },
     apply(step) {
-      const r = doApply(step);
+      let r: ActionResult;
+      try {
+        r = doApply(step);
+      } catch (e) {
+        // An engine error (a flow the validator should have refused): said in words, never thrown at the panel.
+        r = fail(`the engine failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
       if (r.ok) {
         log.push(step);
         marks.push({ steps: sim.steps.length, transcript: sim.transcript.length });

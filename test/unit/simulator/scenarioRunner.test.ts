@@ -216,3 +216,17 @@ describe('expectations added by clicking', () => {
     expect(runScenario(flow, scenario).status).toBe('passed');
   });
 });
+
+describe('broken flows', () => {
+  it('report an engine failure on the step, never throw', () => {
+    const flow = loadFlow('customer-support');
+    const broken: Flow = { ...flow, edges: flow.edges.map((e) => (e.from === 'main_menu' && e.exit === 'track' ? { ...e, to: 'ghost' } : e)) };
+    const r = runScenario(broken, { name: 'x', steps: [{ click: 'Track my order' }, { expect: { reaches: 'ask_order_number' } }] });
+    expect(r.status).toBe('failed');
+    expect(r.failure!.stepIndex).toBeGreaterThanOrEqual(0);
+    const noStart: Flow = { ...flow, blocks: flow.blocks.filter((b) => b.id !== 'start') };
+    const s = runScenario(noStart, { name: 'y', steps: [{ say: 'hi' }] });
+    expect(s.failure).toMatchObject({ stepIndex: -1, check: 'setup' });
+    expect(s.failure!.actual).toMatch(/no Start block/);
+  });
+});
