@@ -41,7 +41,10 @@ const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(
  */
 export function ensureRendererBuilt(): void {
   const index = join(repoRoot, 'dist/renderer/studio/index.html');
-  const fresh = () => existsSync(index) && statSync(index).mtimeMs >= Math.max(newest(join(repoRoot, 'renderer')), newest(join(repoRoot, 'shared')));
+  // Built by the global setup for this run: only a missing build is rebuilt (a rebuild mid-run would empty
+  // dist/ under pages other test files have open).
+  const builtThisRun = process.env.BATON_RENDERER_BUILT === '1';
+  const fresh = () => existsSync(index) && (builtThisRun || statSync(index).mtimeMs >= Math.max(newest(join(repoRoot, 'renderer')), newest(join(repoRoot, 'shared'))));
   if (fresh()) return;
   mkdirSync(join(repoRoot, 'dist'), { recursive: true });
   const lock = join(repoRoot, 'dist/.renderer-build-lock');
