@@ -8,10 +8,16 @@
  * - any variable name, including object internals, renders only what the flow holds;
  * - replaying any step of a random conversation from its persisted JSON gives the same effects and the
  *   same idempotency keys (a runtime that crashed mid-step sends nothing twice); stale or repeated agent
- *   events are refused without changing anything.
+ *   events are refused without changing anything;
+ * - any conversation on the time-sensitive sample (travel-urgency: dates, departure times, opening hours)
+ *   gives the same steps under TZ=UTC and TZ=Pacific/Kiritimati.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadFlowText } from '../../../shared/flow/loadFlowText';
+import { createSimulation } from '../../../shared/simulator/createSimulation';
 import { receive, start } from '../../../shared/engine/engine';
 import type { ConversationState, Input } from '../../../shared/engine/types';
 import { renderBody, renderHeader, renderTemplate, renderUrl } from '../../../shared/flow/template';
@@ -155,6 +161,42 @@ describe('crash replay and stale events (property)', () => {
         });
       }),
       { numRuns: 150, seed: 10 },
+    );
+  });
+});
+
+describe('host time zone (property)', () => {
+  const original = process.env.TZ;
+  afterAll(() => {
+    if (original === undefined) delete process.env.TZ;
+    else process.env.TZ = original;
+  });
+  const root = fileURLToPath(new URL('../../../', import.meta.url));
+  const loaded = loadFlowText(readFileSync(`${root}flows/travel-urgency.json`, 'utf8'));
+  if (!loaded.ok || !loaded.flow) throw new Error('flows/travel-urgency.json is invalid');
+  const travel = loaded.flow;
+  const NOW = Date.parse('2026-11-24T21:30:00Z'); // evening in Europe, already Wednesday in Kiritimati
+  const says = fc.oneof(
+    fc.constantFrom('ABC123', 'my flight leaves in 15 minutes', 'today', 'tomorrow', '2026-11-24T22:00', '2026-11-25T08:15', '23:40', 'I missed my connection', 'agent please', '1', '2'),
+    fc.integer({ min: 0, max: 600 }).map((m) => new Date(NOW + m * 60_000).toISOString().slice(0, 16)),
+  );
+
+  function play(tz: string, turns: string[]): unknown {
+    process.env.TZ = tz;
+    const sim = createSimulation(travel, { now: NOW, conversationId: 'tz', http: () => ({ ok: false, status: 0, body: null }) });
+    for (const t of turns) {
+      sim.say(t);
+      sim.advance(5 * 60_000);
+    }
+    return sim.steps.map((s) => ({ messages: s.messages, effects: s.effects, state: s.state, decision: s.decision }));
+  }
+
+  it('the same turns give the same steps under TZ=UTC and TZ=Pacific/Kiritimati', () => {
+    fc.assert(
+      fc.property(fc.array(says, { minLength: 1, maxLength: 8 }), (turns) => {
+        expect(play('Pacific/Kiritimati', turns)).toEqual(play('UTC', turns));
+      }),
+      { numRuns: 40, seed: 11 },
     );
   });
 });
