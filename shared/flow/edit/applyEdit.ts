@@ -22,7 +22,7 @@ import { checkConnection } from './canConnect';
 import { parseClipboard } from './clipboard';
 import { deepMerge, isPlainObject, parseWith, requireIds, requireString, requireXY, sameJson, setAtPath } from './data';
 import { FlowEditError } from './errors';
-import { blockRefFieldsOf, dataSchemaOf, defaultDataOf, exitsOfBlock, isBlockKind, isEntryKind, labelOf, optionListOf } from './kinds';
+import { blockRefFieldsOf, dataSchemaOf, defaultDataOf, exitsOfBlock, intentNamesById, isBlockKind, isEntryKind, labelOf, optionListOf } from './kinds';
 import { cloneJson, plain, Tx, type Flow } from './tx';
 import type { EditResult, FlowEdit, XY } from './types';
 import { renameVariableIn } from './variables';
@@ -477,6 +477,7 @@ function setBlockField(tx: Tx, edit: Op<'set_block_field'>): void {
 
 /** Writes only the top-level data fields that changed (small patches, stable identities elsewhere). */
 function writeData(tx: Tx, i: number, before: unknown, after: Record<string, unknown>): void {
+  followIntentRenames(tx, i, before, after);
   if (!isPlainObject(before)) {
     tx.set(['blocks', i, 'data'], after);
     return;
@@ -485,6 +486,38 @@ function writeData(tx: Tx, i: number, before: unknown, after: Record<string, unk
   for (const [key, value] of Object.entries(after)) {
     if (!sameJson(before[key], value)) tx.set(['blocks', i, 'data', key], value);
   }
+}
+
+/**
+ * An intent renamed in an intent router is renamed in the escalation policy's sensitive topics too, unless
+ * another intent (in any block) still has the old name.
+ */
+function followIntentRenames(tx: Tx, i: number, before: unknown, after: Record<string, unknown>): void {
+  const kind = tx.blocks[i].kind;
+  const oldNames = intentNamesById(kind, before);
+  if (!oldNames) return;
+  const newNames = intentNamesById(kind, after)!;
+  const renames = new Map<string, string>();
+  for (const [id, oldName] of oldNames) {
+    const newName = newNames.get(id);
+    if (newName !== undefined && newName !== oldName) renames.set(oldName, newName);
+  }
+  if (renames.size === 0) return;
+  // Names still defined elsewhere (other blocks, or another intent of this block) keep their references.
+  const stillDefined = new Set(newNames.values());
+  tx.blocks.forEach((b, bi) => {
+    if (bi === i) return;
+    const names = intentNamesById(b.kind, null);
+    if (!names) return;
+    for (const name of intentNamesById(b.kind, plain(blockAt(tx, bi).data))!.values()) stillDefined.add(name);
+  });
+  const topics = plain(tx.draft.escalation?.sensitiveTopics?.topics) as { intents?: string[] }[] | undefined;
+  if (!Array.isArray(topics)) return;
+  topics.forEach((topic, k) => {
+    if (!Array.isArray(topic.intents)) return;
+    const next = topic.intents.map((name) => (renames.has(name) && !stillDefined.has(name) ? renames.get(name)! : name));
+    if (!sameJson(next, topic.intents)) tx.set(['escalation', 'sensitiveTopics', 'topics', k, 'intents'], next);
+  });
 }
 
 /* ------------------------------------------------------------------ options (exits) */

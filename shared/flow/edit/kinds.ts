@@ -86,3 +86,22 @@ export function blockRefFieldsOf(kind: BlockKind): string[][] {
   }
   return hit;
 }
+
+/**
+ * For kinds that define intents (their names may be used by the escalation policy's sensitive topics):
+ * option id -> intent name in `data`. Null for other kinds.
+ */
+export function intentNamesById(kind: BlockKind, data: unknown): Map<string, string> | null {
+  const def = getBlockDefinition(kind);
+  const spec = def.optionExits;
+  if (!def.intentNames || !spec || spec.labelField === 'id') return null;
+  const items = (data as Record<string, unknown> | null)?.[spec.field];
+  const out = new Map<string, string>();
+  if (Array.isArray(items)) {
+    for (const item of items) {
+      const o = item as Record<string, unknown>;
+      if (typeof o.id === 'string' && typeof o[spec.labelField] === 'string') out.set(o.id, o[spec.labelField] as string);
+    }
+  }
+  return out;
+}

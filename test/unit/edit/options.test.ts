@@ -63,3 +63,26 @@ describe('reorder_option', () => {
     expect(() => applyEdit(tinyFlow(), { type: 'reorder_option', blockId: 'menu', optionId: 'c', toIndex: 3 })).toThrow(/outside the 3 options/);
   });
 });
+
+describe('renaming an intent', () => {
+  const withRouter = () =>
+    flowSchema.parse({
+      ...tinyFlow(),
+      blocks: [
+        ...tinyFlow().blocks,
+        { id: 'router', kind: 'intent_router', data: { intents: [{ id: 'i1', name: 'refund', examples: ['money back'] }, { id: 'i2', name: 'legal' }] } },
+        { id: 'router2', kind: 'intent_router', data: { intents: [{ id: 'j1', name: 'legal' }] } },
+      ],
+      escalation: { ...tinyFlow().escalation, sensitiveTopics: { topics: [{ name: 'money', intents: ['refund', 'legal'] }] } },
+    });
+
+  it('follows into the escalation policy sensitive topics', () => {
+    const r = apply(withRouter(), { type: 'set_block_field', id: 'router', path: ['intents', 0, 'name'], value: 'refund_request' });
+    expect(r.flow.escalation.sensitiveTopics.topics[0].intents).toEqual(['refund_request', 'legal']);
+  });
+
+  it('keeps the reference when another block still defines the old name', () => {
+    const r = apply(withRouter(), { type: 'set_block_field', id: 'router', path: ['intents', 1, 'name'], value: 'lawyer' });
+    expect(r.flow.escalation.sensitiveTopics.topics[0].intents).toEqual(['refund', 'legal']);
+  });
+});
