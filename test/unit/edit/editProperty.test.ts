@@ -134,6 +134,9 @@ describe('edit operations are invertible', () => {
   for (const [name, make, runs] of [
     ['a small flow with notes, groups and a jump', tinyFlow, 150],
     ['the customer-support sample', () => sampleFlow(), 25],
+    ['the travel-urgency sample', () => sampleFlow('travel-urgency'), 8],
+    ['the lead-gen sample', () => sampleFlow('lead-gen'), 8],
+    ['the insurance-claims sample', () => sampleFlow('insurance-claims'), 8],
   ] as const) {
     it(`random sequences on ${name}: undo all gives the original, redo all gives the final`, () => {
       const original = make();
