@@ -67,8 +67,8 @@ export class EmbeddedStore implements RuntimeStore {
     const sub = <V, K extends import('lmdb').Key>(name: string) => this.root.openDB<V, K>({ name });
     // Decoded conversation records are cached (lmdb's weak LRU cache): a message reads its record up to three
     // times (token check, step, commit), and msgpack decoding was the largest CPU cost in a profile under load.
-    // Records are never mutated in place, so sharing the cached object is safe.
-    this.convs = this.root.openDB<ConversationRecord, string>({ name: 'conversations', cache: true });
+    // Records are never mutated in place, so sharing the cached object is safe. Bounded: ~4k recent records.
+    this.convs = this.root.openDB<ConversationRecord, string>({ name: 'conversations', cache: { cacheSize: 4096 } as never });
     this.modeIdx = sub('modeIndex');
     this.ext = sub('externalKeys');
     this.log = sub('log');
