@@ -1,0 +1,222 @@
+/**
+ * What the studio's simulator panel shows, derived from a scenario session in one pure call: the chat, the
+ * agent pane (which actions are possible now, and why not), the clock and its timers, the debug drawer
+ * (variables, for every customer message the signals with scores, thresholds and evidence and the decision
+ * in words, near misses, the handoff context as the agent receives it) and the effects log rendered the way
+ * each email, Slack message, webhook, ticket or handoff would look. The panel renders this; it computes
+ * nothing itself, so the same view can be tested without a DOM.
+ */
+import type { Button, Effect, HandoffContext, TranscriptEntry } from '../engine/types';
+import type { Signal } from '../escalation/types';
+import type { Value } from '../flow/schema';
+import type { Handoff } from '../handoff/types';
+import type { AgentNote, AssignmentRecord, ScenarioSession } from './scenarioSession';
+import type { VirtualAgent } from './virtualAgents';
+
+export interface ChatLine extends TranscriptEntry {
+  /** Index in the session's transcript (for "click a message to focus its block" and click-to-add expectations). */
+  index: number;
+}
+
+export interface AgentPaneView {
+  /** A handoff exists and the conversation is waiting for or with a person. */
+  open: boolean;
+  handoff: Handoff | null;
+  /** The context exactly as the agent receives it with the handoff request. */
+  context: HandoffContext | null;
+  /** Actions possible now; each one that is not says why in `whyNot`. */
+  can: { accept: boolean; say: boolean; note: boolean; transfer: boolean; decline: boolean; handback: boolean; close: boolean; noAgent: boolean };
+  whyNot: string | null;
+  /** Virtual agents who could accept (online). */
+  canAcceptAs: VirtualAgent[];
+  notes: AgentNote[];
+  assignments: AssignmentRecord[];
+}
+
+export interface DecisionView {
+  /** 0-based customer turn. */
+  turn: number;
+  /** The customer's message. */
+  text: string;
+  action: 'none' | 'rephrase' | 'offer' | 'handoff';
+  reason: string | null;
+  explanation: string;
+  signals: Signal[];
+  nearMisses: Signal[];
+}
+
+export interface EffectView {
+  at: number;
+  type: Effect['type'];
+  /** One line, e.g. "Email to support-leads@northwind.example: New chat waiting: ...". */
+  title: string;
+  /** The body as it would be sent (email text, Slack text, ticket issue, handoff summary...). */
+  body: string;
+}
+
+export interface TimerView {
+  id: string;
+  purpose: string;
+  at: number;
+  /** "in 4 min 30 s" from the virtual clock. */
+  due: string;
+}
+
+export interface SimulatorView {
+  now: number;
+  /** The virtual clock in the flow's time zone, e.g. "Mon 2 Mar 2026 10:00 (Europe/London)". */
+  clock: string;
+  mode: 'bot' | 'waiting' | 'agent' | 'closed';
+  waitingAt: string | null;
+  waitingFor: string | null;
+  /** Blocks visited so far, in order, and the block to highlight now. */
+  path: string[];
+  currentBlockId: string | null;
+  chat: ChatLine[];
+  buttons: Button[];
+  agentPane: AgentPaneView;
+  timers: TimerView[];
+  variables: Record<string, Value>;
+  decisions: DecisionView[];
+  effects: EffectView[];
+  /** HTTP calls waiting for a reply typed by the tester. */
+  waitingHttp: { method: string; url: string; body: string }[];
+}
+
+/** "4 min 30 s", "2 h 5 min", "12 s". */
+export function formatDuration(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = s % 60;
+  if (h) return m ? `${h} h ${m} min` : `${h} h`;
+  if (m) return sec ? `${m} min ${sec} s` : `${m} min`;
+  return `${sec} s`;
+}
+
+/** "Mon 2 Mar 2026 10:00 (Europe/London)" in `timeZone` (unknown zones fall back to UTC). */
+export function formatClock(now: number, timeZone: string): string {
+  let zone = timeZone;
+  let fmt: Intl.DateTimeFormat;
+  try {
+    fmt = new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
+  } catch {
+    zone = 'UTC';
+    fmt = new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
+  }
+  return `${fmt.format(new Date(now)).replace(/,/g, '')} (${zone})`;
+}
+
+/** An effect the way it would be sent. */
+export function renderEffect(e: Effect): { title: string; body: string } {
+  switch (e.type) {
+    case 'notify': {
+      const who = e.to.join(', ');
+      const title = e.channel === 'email' ? `Email to ${who}: ${e.subject}` : e.channel === 'slack' ? `Slack to ${who}: ${e.subject}` : `Webhook to ${who}: ${e.subject}`;
+      return { title, body: e.text };
+    }
+    case 'handoff_request':
+      return {
+        title: `Handoff ${e.handoff.id} requested (${e.assignation}, ${e.priority} priority, reason ${e.handoff.reason})${e.autoAssign ? `, auto-assign ${e.autoAssign.strategy.replace('_', ' ')}` : ''}`,
+        body: `${e.context.summary}\nSuggested: ${e.context.suggestedResolution}`,
+      };
+    case 'handoff_update':
+      return { title: `Handoff ${e.handoff.id} ${e.handoff.status}${e.handoff.agentName ? ` (${e.handoff.agentName})` : ''}`, body: e.handoff.transitions.at(-1)?.note ?? '' };
+    case 'relay_to_agent':
+      return { title: `Customer message passed to the agent (${e.handoffId})`, body: e.text };
+    case 'create_ticket':
+      return {
+        title: `Ticket ${e.ticketId} (${e.priority}) for ${e.contact.name ?? e.contact.email ?? e.contact.phone ?? 'an unknown contact'}`,
+        body: `${e.issue}\n${e.summary}`,
+      };
+    case 'record_csat':
+      return { title: `CSAT ${e.score}/5 recorded (block ${e.blockId})`, body: '' };
+    case 'http_request':
+      return { title: `${e.method} ${e.url}`, body: e.body };
+    case 'end':
+      return { title: `Conversation ended (${e.reason.replace('_', ' ')})`, body: '' };
+    case 'set_timer':
+      return { title: `Timer ${e.timer.purpose.replace('_', ' ')} set`, body: '' };
+    case 'cancel_timer':
+      return { title: `Timer ${e.timerId} cancelled`, body: '' };
+  }
+}
+
+function agentPane(session: ScenarioSession): AgentPaneView {
+  const s = session.sim.state;
+  const h = s.handoff;
+  const involved = h !== null && (s.mode === 'waiting' || s.mode === 'agent');
+  const assigned = involved && h!.status === 'assigned';
+  const pending = involved && h!.status === 'pending';
+  const online = (session.agents ?? []).filter((a) => a.status === 'online');
+  const request = session.sim.effects.filter((e) => e.type === 'handoff_request').at(-1);
+  let whyNot: string | null = null;
+  if (!h) whyNot = 'No handoff yet: the bot is handling this conversation.';
+  else if (!involved) whyNot = `Handoff ${h.id} is ${h.status}: the conversation is ${s.mode === 'closed' ? 'closed' : 'back with the bot'}.`;
+  else if (pending && session.agents && online.length === 0) whyNot = 'Nobody is online: set a virtual agent online to accept.';
+  return {
+    open: involved,
+    handoff: h,
+    context: request && request.type === 'handoff_request' && h && request.handoff.id === h.id ? request.context : null,
+    can: {
+      accept: pending && (!session.agents || online.length > 0),
+      say: assigned,
+      note: assigned,
+      transfer: assigned && online.some((a) => a.id !== h!.agentId),
+      decline: assigned,
+      handback: assigned,
+      close: assigned,
+      noAgent: pending,
+    },
+    whyNot,
+    canAcceptAs: pending ? online : [],
+    notes: [...session.notes],
+    assignments: [...session.assignments],
+  };
+}
+
+export function simulatorView(session: ScenarioSession): SimulatorView {
+  const sim = session.sim;
+  const s = sim.state;
+  const path = session.visited();
+  const customer = sim.transcript.filter((t) => t.from === 'customer');
+  const decisions: DecisionView[] = [];
+  for (const step of sim.steps) {
+    const d = step.decision;
+    if (!d) continue;
+    decisions.push({
+      turn: d.turn,
+      text: customer[d.turn]?.text ?? '',
+      action: d.action,
+      reason: d.reason,
+      explanation: d.explanation,
+      signals: d.signals,
+      nearMisses: (d as { nearMisses?: Signal[] }).nearMisses ?? [],
+    });
+  }
+  // Effects with the time of the step that emitted them.
+  const effects: EffectView[] = [];
+  for (const step of sim.steps) {
+    for (const e of step.effects) {
+      if (e.type === 'set_timer' || e.type === 'cancel_timer') continue;
+      effects.push({ at: step.state.updatedAt, type: e.type, ...renderEffect(e) });
+    }
+  }
+  return {
+    now: sim.now,
+    clock: formatClock(sim.now, session.flow.settings.timezone),
+    mode: s.mode,
+    waitingAt: s.waiting?.blockId ?? null,
+    waitingFor: s.waiting?.kind ?? null,
+    path,
+    currentBlockId: s.waiting?.blockId ?? path.at(-1) ?? null,
+    chat: sim.transcript.map((t, index) => ({ ...t, index })),
+    buttons: sim.shownButtons(),
+    agentPane: agentPane(session),
+    timers: [...s.timers].sort((a, b) => a.at - b.at).map((t) => ({ id: t.id, purpose: t.purpose, at: t.at, due: `in ${formatDuration(t.at - sim.now)}` })),
+    variables: { ...s.variables },
+    decisions,
+    effects,
+    waitingHttp: session.waitingHttp.map((r) => ({ method: r.method, url: r.url, body: r.body })),
+  };
+}
