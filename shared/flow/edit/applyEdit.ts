@@ -462,7 +462,22 @@ function setBlockData(tx: Tx, edit: Op<'set_block_data'>): void {
   const { id, kind } = tx.blocks[i];
   const before = plain(blockAt(tx, i).data);
   const data = parseData(kind, deepMerge(before, edit.data, `Block '${id}'`), id);
+  dropEdgesOfVanishedExits(tx, id, kind, before, data);
   writeData(tx, i, before, data);
+}
+
+/**
+ * A data edit that removes exits (options replaced wholesale by the inspector, say) takes the edges leaving
+ * through those exits with it, as `remove_option` does; edges stay attached to exits that remain.
+ */
+function dropEdgesOfVanishedExits(tx: Tx, id: string, kind: BlockKind, before: unknown, after: Record<string, unknown>): void {
+  const exitsBefore = new Set(exitsOfBlock({ id, kind, data: before } as Block));
+  const exitsAfter = new Set(exitsOfBlock({ id, kind, data: after } as Block));
+  const gone: number[] = [];
+  tx.edges.forEach((e, ei) => {
+    if (e.from === id && exitsBefore.has(e.exit) && !exitsAfter.has(e.exit)) gone.push(ei);
+  });
+  if (gone.length) tx.removeEdges(gone);
 }
 
 function setBlockField(tx: Tx, edit: Op<'set_block_field'>): void {
@@ -472,6 +487,7 @@ function setBlockField(tx: Tx, edit: Op<'set_block_field'>): void {
   const { id, kind } = tx.blocks[i];
   const before = plain(blockAt(tx, i).data);
   const data = parseData(kind, setAtPath(before, edit.path, edit.value, `Block '${id}'`), id);
+  dropEdgesOfVanishedExits(tx, id, kind, before, data);
   writeData(tx, i, before, data);
 }
 

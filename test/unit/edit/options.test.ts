@@ -86,3 +86,19 @@ describe('renaming an intent', () => {
     expect(r.flow.escalation.sensitiveTopics.topics[0].intents).toEqual(['refund', 'legal']);
   });
 });
+
+describe('data edits that change exits', () => {
+  it('replacing the options keeps edges on options that remain and drops the others', () => {
+    const r = apply(tinyFlow(), {
+      type: 'set_block_data',
+      id: 'menu',
+      data: { options: [{ id: 'b', label: 'Beta' }, { id: 'n', label: 'New' }] },
+    });
+    expect(edgesFrom(r.flow, 'menu')).toEqual([{ id: 'e4', from: 'menu', exit: 'b', to: 'human' }]);
+  });
+
+  it('changing an option id by path drops its edge (the exit it was on is gone)', () => {
+    const r = apply(tinyFlow(), { type: 'set_block_field', id: 'menu', path: ['options', 0, 'id'], value: 'alpha' });
+    expect(edgesFrom(r.flow, 'menu').map((e) => e.exit)).toEqual(['b']);
+  });
+});
