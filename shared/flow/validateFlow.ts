@@ -294,6 +294,53 @@ function factsOf(b: Block, ctx: FlowContext): BlockFacts {
   return askedFlow ? { ...facts, own } : facts;
 }
 
+/* ------------------------------------------------------------------ graph checks of the last flow (memo) */
+
+/** What the graph checks read of one block: id, kind, exits and jump targets. */
+interface BlockSkeleton {
+  block: Block;
+  id: string;
+  kind: string;
+  exits: readonly string[];
+  jumps: string;
+}
+
+interface GraphMemo {
+  edgesRef: object;
+  targetId: string | null;
+  skeleton: BlockSkeleton[];
+  wired: Map<string, Map<string, LooseEdge>>;
+  edgeProblems: FlowProblem[];
+  /** Loops and reachability. */
+  graphProblems: FlowProblem[];
+}
+
+/**
+ * One slot: the studio validates one flow after another edit of it. Kept only for complete, frozen flows;
+ * a different flow simply misses.
+ */
+let lastGraph: GraphMemo | null = null;
+
+function skeletonOf(blocks: LooseBlock[]): BlockSkeleton[] {
+  return blocks.map((lb) => {
+    const b = lb.block!;
+    const jumps = blockDefinitions[b.kind].jumpsTo?.(b as never) ?? [];
+    return { block: b, id: b.id, kind: b.kind, exits: blockFacts.get(b)?.exits ?? exitsOf(b), jumps: jumps.join('\u0000') };
+  });
+}
+
+function sameSkeleton(a: BlockSkeleton[], b: BlockSkeleton[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.block === y.block) continue;
+    if (x.id !== y.id || x.kind !== y.kind || x.jumps !== y.jumps || x.exits.length !== y.exits.length) return false;
+    for (let k = 0; k < x.exits.length; k++) if (x.exits[k] !== y.exits[k]) return false;
+  }
+  return true;
+}
+
 /* ------------------------------------------------------------------ the validator */
 
 /** Results for frozen documents (the studio may validate the same immutable flow more than once). */
@@ -394,7 +441,18 @@ function validateDocument(doc: unknown): FlowValidation {
   const byId = checkBlockIds(report, blocks);
   checkStart(report, blocks);
   if (rest.success) checkTimeZone(report, rest.data);
-  const wired = checkEdges(report, edges, byId);
+
+  // The graph checks (edges, loops, reachability) give the same answer as last time when the edges are
+  // the same frozen list and no block's id, kind, exits or jump target changed (a text edit, a move).
+  const complete = rest.success && allBlocksParsed && allEdgesParsed && Array.isArray(raw.edges) && Object.isFrozen(raw.edges);
+  const skeleton = complete ? skeletonOf(blocks) : null;
+  const targetId = rest.success ? rest.data.escalation.targetBlockId : null;
+  const memo = skeleton && lastGraph && lastGraph.edgesRef === raw.edges && lastGraph.targetId === targetId && sameSkeleton(lastGraph.skeleton, skeleton) ? lastGraph : null;
+
+  let mark = report.problems.length;
+  const wired = memo ? memo.wired : checkEdges(report, edges, byId);
+  const edgeProblems = memo ? memo.edgeProblems : report.problems.slice(mark);
+  if (memo) report.problems.push(...memo.edgeProblems);
   const ctx: FlowContext = {
     hasBlock: (id) => byId.has(id),
     kindOf: (id) => byId.get(id)?.kind ?? undefined,
@@ -413,11 +471,20 @@ function validateDocument(doc: unknown): FlowValidation {
     settings: rest.success ? rest.data.settings : null,
     escalation: rest.success ? rest.data.escalation : null,
   };
-  const next = successors(partial);
-  checkLoops(report, partial, next);
+  let graphProblems: FlowProblem[];
+  if (memo) {
+    graphProblems = memo.graphProblems;
+    report.problems.push(...graphProblems);
+  } else {
+    mark = report.problems.length;
+    const next = successors(partial);
+    checkLoops(report, partial, next);
+    if (rest.success && allBlocksParsed && allEdgesParsed) checkReachability(report, { ...rest.data, blocks: parsedBlocks, edges: parsedEdges }, next);
+    graphProblems = report.problems.slice(mark);
+  }
+  if (skeleton) lastGraph = { edgesRef: raw.edges as object, targetId, skeleton, wired, edgeProblems, graphProblems };
   if (rest.success) {
     const whole = { ...rest.data, blocks: parsedBlocks, edges: parsedEdges };
-    if (allBlocksParsed && allEdgesParsed) checkReachability(report, whole, next);
     checkVariables(report, whole, allBlocksParsed);
     checkEscalation(report, whole, byId);
   }

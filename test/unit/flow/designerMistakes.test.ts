@@ -265,6 +265,38 @@ describe('per-block cache for frozen (immer) flows', () => {
     expect(errorCodes(validateFlow(jumpFixed))).not.toContain('jump_target_missing');
   });
 
+  it('graph checks are redone when an edit changes what they read, even with the same edge list', () => {
+    const flow = freeze(generateFlow(60, 70), true);
+    expect(validateFlow(flow).ok).toBe(true);
+    const b = flow.blocks.findIndex((x) => x.kind === 'buttons');
+    const buttonsId = flow.blocks[b].id;
+    // Remove a wired option: its edge now leaves by an exit the block no longer has.
+    const fewer = produce(flow, (d) => {
+      (d.blocks[b].data as { options: unknown[] }).options.pop();
+    });
+    expect(fewer.edges).toBe(flow.edges);
+    expect(problemsWith(validateFlow(fewer), 'unknown_exit').map((p) => p.blockId)).toEqual([buttonsId]);
+    // Rename a block without touching the edges: they now dangle.
+    const m = flow.blocks.findIndex((x) => x.kind === 'message');
+    const renamed = produce(flow, (d) => {
+      d.blocks[m].id = 'renamed';
+    });
+    expect(renamed.edges).toBe(flow.edges);
+    expect(codes(validateFlow(renamed))).toContain('dangling_edge');
+    // Point the escalation elsewhere: the takeover is then unreachable only if no edge leads to it.
+    const cut = produce(flow, (d) => {
+      d.edges = d.edges.filter((e) => e.to !== 'takeover');
+    });
+    expect(problemsWith(validateFlow(cut), 'unreachable_block').map((p) => p.blockId)).not.toContain('takeover');
+    const untargeted = produce(cut, (d) => {
+      d.escalation.targetBlockId = null;
+    });
+    expect(untargeted.edges).toBe(cut.edges);
+    expect(problemsWith(validateFlow(untargeted), 'unreachable_block').map((p) => p.blockId)).toContain('takeover');
+    // And back: the original still validates cleanly.
+    expect(validateFlow(produce(flow, (d) => void (d.name = 'again'))).ok).toBe(true);
+  });
+
   it('an unfrozen document changed between two calls is read again', () => {
     const doc = validDoc();
     expect(validateFlow(doc).ok).toBe(true);
