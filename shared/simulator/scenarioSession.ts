@@ -83,6 +83,11 @@ export interface AssignmentRecord {
 export interface ScenarioSession {
   /** The flow as run (Start rewired when `startAt` is set; preset variables as defaults). */
   readonly flow: Flow;
+  /**
+   * The designer edited the flow: the next input runs on `next`, the conversation goes on where it is (the
+   * engine's redeploy recovery restarts it when the block it waits at is gone). Not a scenario step.
+   */
+  replaceFlow(next: Flow): ActionResult;
   readonly sim: Simulation;
   readonly setup: SessionSetup;
   /** The virtual clock, ms since epoch. */
@@ -167,7 +172,7 @@ function resultOf(reply: { status?: number; ok?: boolean; body?: unknown }): Htt
 const fmtTime = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
 export function createScenarioSession(flow: Flow, setup: SessionSetup): ScenarioSession {
-  const runFlow = flowWithEntry(flow, setup.startAt, setup.variables);
+  let runFlow = flowWithEntry(flow, setup.startAt, setup.variables);
   let agents: VirtualAgent[] | undefined = setup.agents ? setup.agents.map((a) => ({ ...a })) : undefined;
   const log: ActionStep[] = [];
   const notes: AgentNote[] = [];
@@ -370,7 +375,18 @@ export function createScenarioSession(flow: Flow, setup: SessionSetup): Scenario
   }
 
   const session: ScenarioSession = {
-    flow: runFlow,
+    get flow() {
+      return runFlow;
+    },
+    replaceFlow(next) {
+      try {
+        runFlow = flowWithEntry(next, setup.startAt, setup.variables);
+      } catch (e) {
+        return { ok: false, error: e instanceof Error ? e.message : String(e), steps: [] };
+      }
+      sim.setFlow(runFlow);
+      return { ok: true, steps: [] };
+    },
     sim,
     setup,
     get now() {

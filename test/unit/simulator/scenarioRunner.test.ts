@@ -230,3 +230,19 @@ describe('broken flows', () => {
     expect(s.failure!.actual).toMatch(/no Start block/);
   });
 });
+
+describe('editing the flow during a simulation', () => {
+  it('applies to the next message without losing the conversation', () => {
+    const flow = loadFlow('customer-support');
+    const s = createScenarioSession(flow, { now: MONDAY_10 });
+    s.apply({ click: 'Returns' });
+    expect(s.sim.state.waiting?.blockId).toBe('ask_return_order');
+    // The designer rewrites the reason question's text while the customer is mid-way.
+    const edited = { ...flow, blocks: flow.blocks.map((b) => (b.id === 'return_reason' ? { ...b, data: { ...b.data, text: 'What went wrong with it?' } } : b)) } as typeof flow;
+    expect(s.replaceFlow(edited).ok).toBe(true);
+    s.apply({ say: 'NW-104233' });
+    expect(s.sim.transcript.at(-1)?.text).toBe('What went wrong with it?');
+    expect(s.sim.state.variables.orderNumber).toBe('NW-104233');
+    expect(s.flow).not.toBe(flow);
+  });
+});
