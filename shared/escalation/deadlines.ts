@@ -200,7 +200,7 @@ export function findDeadline(toks: readonly string[], now: number, timezone: str
     away = (minutes ?? 0) - clock.minutes;
     if (away < 0) away += 24 * 60; // "by 3pm" said at 5pm means tomorrow
   } else {
-    away = day * 24 * 60 + (minutes ?? 12 * 60) - clock.minutes;
+    away = day * 24 * 60 + (minutes ?? 0) - clock.minutes; // a day alone ("by Saturday") counts from its start
     // "this morning" said in the evening is over: that is information, not a deadline.
     if (away < -60 && day === 0 && minutes !== null) return null;
     if (away < 0) away = 0;

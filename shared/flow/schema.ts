@@ -205,9 +205,9 @@ export const escalationPolicySchema = z.object({
       /** Example urgent messages: a message close enough in wording to one of them counts. */
       examples: z.array(z.string().min(1)).default([]),
       /** A deadline the customer names (a clock time, "tonight", "tomorrow", a weekday) is urgent when it is at most this many hours away on the conversation's clock. */
-      deadlineHours: z.number().min(0).max(24 * 14).default(96),
+      deadlineHours: z.number().min(0).max(24 * 14).default(168),
     })
-    .default({ enabled: true, phrases: [], rules: [], examples: [], deadlineHours: 96 }),
+    .default({ enabled: true, phrases: [], rules: [], examples: [], deadlineHours: 168 }),
   hotLead: z
     .object({ enabled: z.boolean().default(false), rules: ruleGroupSchema.default({ combinator: 'or', rules: [] }) })
     .default({ enabled: false, rules: { combinator: 'or', rules: [] } }),

@@ -20,11 +20,16 @@ import { findDeadline as findNamedDeadline } from '../deadlines';
 import { classifierOn, classifierSignal, designerSignal } from '../learnedSignals';
 import { reportNearMiss } from '../nearMisses';
 
-const WORDS = new Set(['urgent', 'urgently', 'urgency', 'asap', 'emergency', 'immediately', 'critical', 'hurry', 'desperate', 'desperately']);
+const WORDS = new Set([
+  'urgent', 'urgently', 'urgency', 'asap', 'emergency', 'immediately', 'critical', 'hurry', 'desperate', 'desperately',
+  // Emergencies happening now: injury, health, fire.
+  'bleeding', 'unconscious', 'ambulance', 'choking', '999', '911', '112',
+]);
 const PHRASES = [
   'right now', 'right away', 'straight away', 'as soon as possible', 'as fast as possible', 'as quickly as possible',
   'can not wait', 'could not wait', 'time sensitive', 'no time', 'running out of time', 'life or death', 'this minute',
-  'without delay', 'at once',
+  'without delay', 'at once', 'on fire', 'not breathing', 'can not breathe', 'cannot breathe', 'is smoking', 'are smoking',
+  'as we speak', 'as i type', 'this very moment', 'at this moment',
 ];
 const findPhraseIn = phraseMatcher(PHRASES);
 const CALM = [
@@ -164,6 +169,20 @@ export function detectUrgency(facts: TurnFacts, policy: EscalationPolicy, _memor
   const designer = designerSignal(facts, 'urgency', [], policy.urgency.examples ?? [], 'Urgency');
   if (designer) return designer;
   if (!classifierOn(policy)) return null;
+  // The classifier reads "for the wedding on Saturday" as urgent, but only the clock can say how far away that is.
+  const far = findNamedDeadline(toks, facts.now, timezone, Infinity);
+  if (far !== null && far.minutesAway > horizon * 60) {
+    reportNearMiss({
+      reason: 'urgency',
+      score: 1,
+      threshold: 1,
+      evidence: [far.words],
+      turn: facts.turn,
+      source: 'rule',
+      explanation: `Near miss: a deadline ("${far.words}") ${describeAway(far.minutesAway)}, beyond the policy's ${horizon} hours.`,
+    });
+    return null;
+  }
   // Emergencies and fraud in progress the word lists miss: "my son is bleeding", "orders are going through as we speak".
   const learned = classifierSignal(facts, 'urgency', 'urgency', 'Urgency');
   if (learned === null) return null;
@@ -174,7 +193,7 @@ export function detectUrgency(facts: TurnFacts, policy: EscalationPolicy, _memor
   return learned.signal;
 }
 
-const DEFAULT_DEADLINE_HOURS = 96;
+const DEFAULT_DEADLINE_HOURS = 168;
 
 function describeAway(minutes: number): string {
   if (minutes <= 0) return 'is now';
