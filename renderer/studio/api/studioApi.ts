@@ -96,9 +96,18 @@ export interface StudioApiOptions {
   fetch?: typeof fetch;
 }
 
-function pageSecret(): string {
-  if (typeof document === 'undefined') return '';
-  return document.querySelector('meta[name="baton-secret"]')?.getAttribute('content') ?? '';
+/**
+ * The page's globals, typed narrowly: this module also runs in Node (server and persistence tests), where
+ * there is no DOM and the project's Node tsconfig has no DOM types.
+ */
+interface PageGlobals {
+  document?: { querySelector(selector: string): { getAttribute(name: string): string | null } | null };
+}
+
+/** The per-launch secret the studio server wrote into the page ('' outside a studio page). */
+export function pageSecret(): string {
+  const doc = (globalThis as PageGlobals).document;
+  return doc?.querySelector('meta[name="baton-secret"]')?.getAttribute('content') ?? '';
 }
 
 export function createStudioApi(opts: StudioApiOptions = {}) {

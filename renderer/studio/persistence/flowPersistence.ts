@@ -16,7 +16,7 @@
  */
 import type { Patch } from 'immer';
 import type { Flow } from '../../../shared/flow/schema';
-import { StudioApiError, type JournalEntry, type OpenedFlow, type StudioApi } from '../api/studioApi';
+import { pageSecret, StudioApiError, type JournalEntry, type OpenedFlow, type StudioApi } from '../api/studioApi';
 
 export type SaveStatus = 'saved' | 'saving' | 'unsaved' | 'offline' | 'error';
 
@@ -73,7 +73,7 @@ export const browserCopyKey = (key: string) => `baton.studio.unsaved.${key}`;
 
 function defaultStorage(): KeyValueStorage | null {
   try {
-    return typeof localStorage !== 'undefined' ? localStorage : null;
+    return (globalThis as { localStorage?: KeyValueStorage }).localStorage ?? null;
   } catch {
     return null;
   }
@@ -274,7 +274,7 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
     writeLocal();
     if (pending.length === 0) return;
     try {
-      const secret = document.querySelector('meta[name="baton-secret"]')?.getAttribute('content') ?? '';
+      const secret = pageSecret();
       void fetch(`/api/flows/${encodeURIComponent(key)}/journal`, {
         method: 'POST',
         keepalive: true,
@@ -285,7 +285,9 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
       // the browser copy covers it
     }
   };
-  if (typeof window !== 'undefined') window.addEventListener('pagehide', onPageHide);
+  // Typed narrowly: this module also runs in Node tests (no window there).
+  const win = (globalThis as { window?: { addEventListener(t: string, l: () => void): void; removeEventListener(t: string, l: () => void): void } }).window;
+  win?.addEventListener('pagehide', onPageHide);
 
   if (opts.dirty) {
     // A recovered flow: make the server journal whole again, then save it.
@@ -317,7 +319,7 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
       disposed = true;
       unsubscribe();
       for (const t of [saveTimer, journalTimer, localTimer]) if (t) clearTimeout(t);
-      if (typeof window !== 'undefined') window.removeEventListener('pagehide', onPageHide);
+      win?.removeEventListener('pagehide', onPageHide);
       // leave the browser copy in place if anything is unsaved
       if (seq > savedSeq) writeLocal();
       const w = waiters;
