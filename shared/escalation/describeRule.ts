@@ -27,13 +27,13 @@ function show(v: Value | undefined): string {
   return String(v);
 }
 
-export function describeRule(rule: Rule, vars: Record<string, Value | undefined>, now: number): string {
+export function describeRule(rule: Rule, vars: Record<string, Value | undefined>, now: number, timeZone = 'UTC'): string {
   const actual = vars[rule.variable];
   if (rule.op === 'exists' || rule.op === 'not_exists') {
     return `${rule.variable} ${OP_WORDS[rule.op]} (${rule.variable} = ${show(actual)})`;
   }
   if (rule.op === 'within_minutes') {
-    const t = toTime(actual);
+    const t = toTime(actual, timeZone);
     const left = t === null ? 'no time' : `in ${Math.round((t - now) / 60_000)} min`;
     return `${rule.variable} is within ${show(rule.value)} minutes (${left})`;
   }

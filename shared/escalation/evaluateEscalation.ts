@@ -94,7 +94,7 @@ function noneExplanation(policy: EscalationPolicy, facts: TurnFacts, memory: Esc
   }
   // Near misses help a tester see how close the conversation came.
   if (policy.negativeSentiment.enabled && score < 0) {
-    return `No escalation: strongest signal was sentiment ${score.toFixed(2)} (fires at <= ${policy.negativeSentiment.threshold}).`;
+    return `No escalation: the strongest signal was sentiment ${score.toFixed(2)}, above the threshold ${policy.negativeSentiment.threshold}, so it does not fire.`;
   }
   if (policy.repeatedFallback.enabled && facts.fallback) {
     return `No escalation: strongest signal was ${memory.fallbacksInRow + 1} of ${policy.repeatedFallback.count} fallbacks in a row.`;

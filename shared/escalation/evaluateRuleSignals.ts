@@ -18,17 +18,19 @@ import { describeRule } from './describeRule';
 export interface RuleSnapshot {
   variables: Record<string, Value | undefined>;
   now: number;
+  /** The flow's time zone: a date-time without an offset ("2026-11-24T10:15") is wall-clock time there. UTC when absent. */
+  timeZone?: string;
 }
 
 function held(rules: readonly Rule[], at: RuleSnapshot): string[] {
-  return rules.filter((r) => evaluateRule(r, at.variables, at.now)).map((r) => describeRule(r, at.variables, at.now));
+  return rules.filter((r) => evaluateRule(r, at.variables, at.now, at.timeZone)).map((r) => describeRule(r, at.variables, at.now, at.timeZone));
 }
 
 function rose(group: RuleGroup, before: RuleSnapshot, after: RuleSnapshot): boolean {
   return (
     group.rules.length > 0 &&
-    evaluateRuleGroup(group, after.variables, after.now) &&
-    !evaluateRuleGroup(group, before.variables, before.now)
+    evaluateRuleGroup(group, after.variables, after.now, after.timeZone) &&
+    !evaluateRuleGroup(group, before.variables, before.now, before.timeZone)
   );
 }
 

@@ -46,7 +46,7 @@ export function classifierSignal(
   if (score < threshold * NEAR_MISS_SHARE) return null;
   const fired = score >= threshold;
   const words = topContributors(facts.analysis, output);
-  const said = words.length > 0 ? `; words: ${quote(words)}` : '';
+  const said = words.length > 0 ? ` (words: ${quote(words)})` : '';
   return {
     nearMiss: !fired,
     signal: {
@@ -57,8 +57,8 @@ export function classifierSignal(
       turn: facts.turn,
       source: 'classifier',
       explanation: fired
-        ? `${what} (classifier score ${score.toFixed(2)} >= ${fmt(threshold)}${said}).`
-        : `Near miss: ${what.charAt(0).toLowerCase()}${what.slice(1)} (classifier score ${score.toFixed(2)} < ${fmt(threshold)}${said}).`,
+        ? `${what}: the classifier score ${score.toFixed(2)} is at or above the threshold ${fmt(threshold)}, so it fires${said}.`
+        : `Near miss (${what.charAt(0).toLowerCase()}${what.slice(1)}): the classifier score ${score.toFixed(2)} is below the threshold ${fmt(threshold)}, so it does not fire${said}.`,
     },
   };
 }
@@ -108,7 +108,7 @@ export function designerExample(analysis: TextAnalysis, examples: readonly strin
 export function designerSignal(facts: TurnFacts, reason: EscalationReason, phrases: readonly string[], examples: readonly string[], what: string): Signal | null {
   const phrase = designerPhrase(facts.analysis, phrases);
   if (phrase !== null) {
-    return { reason, score: 1, threshold: 1, evidence: [phrase], turn: facts.turn, source: 'designer', explanation: `${what} (the policy's phrase "${phrase}").` };
+    return { reason, score: 1, threshold: 1, evidence: [phrase], turn: facts.turn, source: 'designer', explanation: `${what}: the message contains the policy's phrase "${phrase}", so it fires.` };
   }
   const ex = designerExample(facts.analysis, examples);
   if (ex !== null) {
@@ -119,7 +119,7 @@ export function designerSignal(facts: TurnFacts, reason: EscalationReason, phras
       evidence: [ex.example],
       turn: facts.turn,
       source: 'designer',
-      explanation: `${what} (similarity ${ex.score.toFixed(2)} >= ${EXAMPLE_SIMILARITY} to the policy's example "${ex.example}").`,
+      explanation: `${what}: the message's similarity ${ex.score.toFixed(2)} to the policy's example "${ex.example}" is at or above ${EXAMPLE_SIMILARITY}, so it fires.`,
     };
   }
   return null;

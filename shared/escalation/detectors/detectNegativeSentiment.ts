@@ -19,6 +19,7 @@ import { CLASSIFIER_THRESHOLDS } from '../classifier/thresholds';
 
 const fmt = (n: number) => n.toFixed(2);
 const quoteList = (words: string[]) => words.slice(0, 4).map((w) => `"${w}"`).join(', ');
+const wordsClause = (words: string[]) => (words.length > 0 ? ` (words: ${quoteList(words)})` : '');
 /**
  * Below this classifier score a mild lexicon hit (score above STRONG_LEXICON) is read as a kind use of a
  * negative-looking word; a strong one ("I hate this, it's the worst") always counts.
@@ -29,7 +30,6 @@ const STRONG_LEXICON = -0.7;
 function lexiconSignal(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
   const cfg = policy.negativeSentiment;
   const { score, words } = effectiveSentiment(facts.analysis);
-  const said = words.length > 0 ? `: ${quoteList(words)}` : '';
   if (score <= cfg.threshold) {
     return {
       reason: 'negative_sentiment',
@@ -38,7 +38,7 @@ function lexiconSignal(facts: TurnFacts, policy: EscalationPolicy, memory: Escal
       evidence: words,
       turn: facts.turn,
       source: 'rule',
-      explanation: `Negative sentiment (${fmt(score)} <= ${cfg.threshold}${said}).`,
+      explanation: `Negative sentiment: the score ${fmt(score)} is at or below the threshold ${cfg.threshold}, so it fires${wordsClause(words)}.`,
     };
   }
   const need = cfg.trendTurns;
@@ -54,7 +54,7 @@ function lexiconSignal(facts: TurnFacts, policy: EscalationPolicy, memory: Escal
     evidence: words,
     turn: facts.turn,
     source: 'rule',
-    explanation: `Negative sentiment for ${need} messages in a row (${run.map(fmt).join(', ')}; each <= ${cfg.trendThreshold}${said}).`,
+    explanation: `Negative sentiment for ${need} messages in a row: the scores ${run.map(fmt).join(', ')} are each at or below the threshold ${cfg.trendThreshold}, so it fires${wordsClause(words)}.`,
   };
 }
 
@@ -76,7 +76,7 @@ export function detectNegativeSentiment(facts: TurnFacts, policy: EscalationPoli
     if (p >= KIND_USE_SCORE || effectiveSentiment(facts.analysis).score <= STRONG_LEXICON) return lexicon;
     reportNearMiss({
       ...lexicon,
-      explanation: `Near miss: ${lexicon.explanation.replace(/\.$/, '')}, but the classifier reads it as a kind or neutral use (score ${fmt(p)} < ${KIND_USE_SCORE}).`,
+      explanation: `Near miss: the sentiment score is at or below the threshold ${lexicon.threshold}, but the classifier reads the message as a kind or neutral use (its score ${fmt(p)} is below ${KIND_USE_SCORE}), so it does not fire${wordsClause(lexicon.evidence)}.`,
     });
   }
   const cfg = policy.negativeSentiment;

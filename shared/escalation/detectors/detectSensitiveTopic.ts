@@ -143,7 +143,7 @@ export function detectSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy,
     const output = topicOutputFor(topics[topicIndex]);
     const p = learnedOn && output !== null ? classifierScore(facts.analysis, output) : 0;
     if (p >= OWN_CASE_SCORE) return ruled;
-    reportNearMiss({ ...ruled, explanation: `Near miss: ${ruled.explanation.replace(/\.$/, '')}, but ${guard}.` });
+    reportNearMiss({ ...ruled, explanation: `Near miss: ${ruled.explanation.replace(/\.$/, '')}, but ${guard}, so it does not fire.` });
   }
   for (let t = 0; t < topics.length; t++) {
     const d = designerSignal(facts, 'sensitive_topic', [], topics[t].examples ?? [], `Sensitive topic "${topics[t].name}"`);
@@ -168,7 +168,7 @@ export function detectSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy,
   }
   const general = generalQuestion(facts.analysis);
   if (general !== null) {
-    reportNearMiss({ ...best.signal, explanation: `Near miss: ${best.signal.explanation.replace(/\.$/, '')}, but ${general}.` });
+    reportNearMiss({ ...best.signal, explanation: `Near miss: ${best.signal.explanation.replace(/\.$/, '')}, but ${general}, so it does not fire.` });
     return null;
   }
   return best.signal;

@@ -32,7 +32,7 @@ describe('evaluateEscalation: immediate mode', () => {
     expect(decision.action).toBe('handoff');
     expect(decision.reason).toBe('negative_sentiment');
     expect(decision.turn).toBe(3);
-    expect(decision.explanation).toMatch(/^Handed over: negative sentiment \(-0\.\d\d <= -0\.5: .*"useless"/);
+    expect(decision.explanation).toMatch(/^Handed over: negative sentiment: the score -0\.\d\d is at or below the threshold -0\.5, so it fires \(words: .*"useless"/);
   });
 
   it('does nothing on an ordinary message', () => {
@@ -44,7 +44,7 @@ describe('evaluateEscalation: immediate mode', () => {
     const { decision } = evaluateEscalation(policy(), facts('this is useless, put me through!'), memory());
     expect(decision.reason).toBe('explicit_request');
     expect(decision.explanation).toMatch(
-      /^Handed over: the customer asked for a person \("put me through"\)\. Also seen: negative sentiment \(-0\.\d\d <= -0\.5/,
+      /^Handed over: the customer asked for a person \("put me through"\)\. Also seen: negative sentiment: the score -0\.\d\d is at or below the threshold -0\.5, so it fires/,
     );
   });
 
@@ -74,7 +74,7 @@ describe('evaluateEscalation: immediate mode', () => {
   it('mentions a near miss on sentiment', () => {
     const { decision } = evaluateEscalation(policy(), facts('my order is late again, not happy'), memory());
     // This message is negative but above -0.5 on its own.
-    if (decision.action === 'none') expect(decision.explanation).toMatch(/^No escalation: strongest signal was sentiment -0\.\d\d \(fires at <= -0\.5\)\.$/);
+    if (decision.action === 'none') expect(decision.explanation).toMatch(/^No escalation: the strongest signal was sentiment -0\.\d\d, above the threshold -0\.5, so it does not fire\.$/);
     else expect(decision.reason).toBe('negative_sentiment');
   });
 

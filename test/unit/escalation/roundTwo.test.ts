@@ -40,7 +40,7 @@ describe('explicit requests in indirect forms', () => {
     expect(s, text).not.toBeNull();
     expect(s!.explanation).toMatch(/asked for a person/);
     if (s!.source === 'classifier') {
-      expect(s!.explanation).toMatch(/classifier score [01]\.\d\d >= 0\.9/);
+      expect(s!.explanation).toMatch(/the classifier score [01]\.\d\d is at or above the threshold 0\.9, so it fires/);
       expect(s!.evidence[0]).toMatch(/^classifier explicit [01]\.\d\d$/);
     }
   });
@@ -180,9 +180,9 @@ describe("the designer's vocabulary", () => {
     const p = policy({ explicitRequest: { phrases: ['speak to the captain'] }, urgency: { examples: ['the ferry to the island is boarding and I have no ticket'] } });
     const phrase = fires(detectExplicitRequest, 'let me speak to the captain', p)!;
     expect(phrase.source).toBe('designer');
-    expect(phrase.explanation).toContain('the policy\'s phrase "speak to the captain"');
+    expect(phrase.explanation).toContain('the message contains the policy\'s phrase "speak to the captain", so it fires');
     const example = fires(detectUrgency, 'the ferry to the island is boarding and I have no tickets', p)!;
-    expect(example.explanation).toMatch(/similarity 0\.\d\d >= 0\.72 to the policy's example/);
+    expect(example.explanation).toMatch(/similarity 0\.\d\d to the policy's example ".*" is at or above 0\.72, so it fires/);
   });
 
   it('never triggers on the neverTrigger words, and still reads the rest of the message', () => {
