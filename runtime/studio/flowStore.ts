@@ -27,6 +27,8 @@ import { stripLayout } from '../../shared/flow/graph';
 import { loadFlowText } from '../../shared/flow/loadFlowText';
 import type { Flow } from '../../shared/flow/schema';
 import { validateFlow } from '../../shared/flow/validateFlow';
+import { formatScenarioFile } from '../../shared/simulator/scenarioFormat';
+import { parseScenarioFile, parseScenarioText, type ScenarioFile } from '../../shared/simulator/scenarioSchema';
 import { diffFlows, type FlowDiff } from './diffFlows';
 import { exportFlowDocument } from './exportFlowDocument';
 import { formatFlowFile } from './formatFlowFile';
@@ -134,6 +136,27 @@ export class StudioError extends Error {
 }
 
 const KEY = /^[a-z0-9][a-z0-9_-]{0,79}$/;
+
+export function scenarioPathOf(flowPath: string): string {
+  return flowPath.replace(/\.json$/i, '') + '.scenarios.json';
+}
+
+/** Copies a scenarios file for a flow with a new id (the file names the flow it tests); silent when there is none. */
+async function copyScenarios(from: string, to: string, flowId: string): Promise<void> {
+  const text = await readFile(from, 'utf8').catch(() => null);
+  if (text === null) return;
+  const r = parseScenarioText(text);
+  await writeFileAtomic(to, r.ok ? formatScenarioFile({ ...r.file, flow: flowId }) : text);
+}
+
+function withoutCanvasOnly(flow: Flow): Flow {
+  const { notes: _notes, groups: _groups, ...rest } = flow as Flow & { notes?: unknown; groups?: unknown };
+  return rest as Flow;
+}
+
+function scenarioProblem(p: { path: string; message: string; hint: string }): FlowProblem {
+  return { severity: 'error', code: 'scenario', path: p.path, blockId: null, message: p.message, hint: p.hint };
+}
 
 function parseJsonOrNull(text: string): unknown {
   try {
@@ -580,6 +603,7 @@ export class FlowStore {
       const key = this.freeKey(opts.name ?? flow.id);
       flow = { ...flow, id: key };
       await this.register(key, this.dir('flows', `${key}.json`), flow, false);
+      if (opts.template !== undefined) await copyScenarios(join(this.templatesDir, `${opts.template}.scenarios.json`), scenarioPathOf(this.dir('flows', `${key}.json`)), key);
       return { key, flow };
     });
   }
@@ -642,6 +666,7 @@ export class FlowStore {
       const newKey = this.freeKey(`${e.key}-copy`);
       const copy: Flow = { ...flow, id: newKey, name: `${flow.name} (copy)`.slice(0, 200) };
       await this.register(newKey, this.dir('flows', `${newKey}.json`), copy, false);
+      await copyScenarios(scenarioPathOf(e.path), scenarioPathOf(this.dir('flows', `${newKey}.json`)), newKey);
       return { key: newKey, flow: copy };
     });
   }
@@ -658,6 +683,7 @@ export class FlowStore {
         await cp(e.path, join(dir, 'flow.json'));
         if (existsSync(this.dir('history', key))) await rename(this.dir('history', key), join(dir, 'history'));
         if (existsSync(this.dir('journal', `${key}.jsonl`))) await rename(this.dir('journal', `${key}.jsonl`), join(dir, 'journal.jsonl'));
+        if (existsSync(scenarioPathOf(e.path))) await rename(scenarioPathOf(e.path), join(dir, 'scenarios.json'));
         await writeFile(join(dir, 'entry.json'), JSON.stringify(e, null, 2));
         await rm(e.path, { force: true });
         const t: TrashEntry = { trashId, key, name: e.name, deletedAt: at.toISOString(), path: e.path, external: e.external };
@@ -686,11 +712,44 @@ export class FlowStore {
       await writeFileAtomic(path, await readFile(join(dir, 'flow.json'), 'utf8'));
       if (existsSync(join(dir, 'history'))) await rename(join(dir, 'history'), this.dir('history', key));
       if (existsSync(join(dir, 'journal.jsonl'))) await rename(join(dir, 'journal.jsonl'), this.dir('journal', `${key}.jsonl`));
+      if (existsSync(join(dir, 'scenarios.json'))) await rename(join(dir, 'scenarios.json'), scenarioPathOf(path));
       this.db.data.flows.push({ ...entry, key, path, external: path !== this.dir('flows', `${key}.json`) });
       this.db.data.trash = this.db.data.trash.filter((x) => x.trashId !== trashId);
       await this.db.write();
       await rm(dir, { recursive: true, force: true });
       return { key };
+    });
+  }
+
+  /* ------------------------------------------------------------------ scenarios beside the flow */
+
+  /** `<flow file without .json>.scenarios.json`, where `baton test FLOW` finds it. */
+  scenarioPath(key: string): string {
+    return scenarioPathOf(this.need(key).path);
+  }
+
+  /** The flow's recorded scenarios (an empty file when there are none yet). */
+  async readScenarios(key: string): Promise<{ file: ScenarioFile; exists: boolean }> {
+    const path = this.scenarioPath(key);
+    const text = await readFile(path, 'utf8').catch(() => null);
+    if (text === null) return { file: { version: 1, flow: this.need(key).flowId, scenarios: [] } as unknown as ScenarioFile, exists: false };
+    const r = parseScenarioText(text);
+    if (!r.ok) {
+      throw new StudioError(422, 'scenarios_invalid', `The scenarios file ${path} cannot be read; it was not changed.`, 'Fix the problems listed (baton test shows them too).', r.problems.map(scenarioProblem));
+    }
+    return { file: r.file, exists: true };
+  }
+
+  /** Validates and writes the scenarios file atomically, in its readable format. */
+  writeScenarios(key: string, doc: unknown): Promise<{ scenarios: number }> {
+    const path = this.scenarioPath(key);
+    const r = parseScenarioFile(doc);
+    if (!r.ok) {
+      throw new StudioError(422, 'scenarios_invalid', 'These scenarios are not valid, so they were not written; nothing on disk changed.', 'Fix the problems listed.', r.problems.map(scenarioProblem));
+    }
+    return this.serial(key, async () => {
+      await writeFileAtomic(path, formatScenarioFile(r.file));
+      return { scenarios: r.file.scenarios.length };
     });
   }
 
@@ -729,7 +788,8 @@ export class FlowStore {
   async exportText(key: string, opts: { layout: boolean }): Promise<{ text: string; fileName: string; warnings: string[] }> {
     const { flow } = await this.open(key);
     const { flow: clean, warnings } = exportFlowDocument(flow);
-    const out = opts.layout ? clean : stripLayout(clean);
+    // Without layout, canvas-only things (sticky notes, group frames) go too.
+    const out = opts.layout ? clean : withoutCanvasOnly(stripLayout(clean));
     return { text: formatFlowFile(out), fileName: `${this.need(key).key}.json`, warnings };
   }
 

@@ -51,8 +51,13 @@ function formatList(items: unknown[], one: (item: unknown) => string): string {
   return `[\n${items.map(one).join(',\n')}\n  ]`;
 }
 
+/** Canvas-only lists left out of the file while empty, so files written before they existed stay byte-identical. */
+const OMIT_WHEN_EMPTY = new Set(['notes', 'groups']);
+
 export function formatFlowFile(flow: object): string {
-  const doc = flow as Record<string, Json>;
+  const doc = Object.fromEntries(
+    Object.entries(flow as Record<string, Json>).filter(([k, v]) => !(OMIT_WHEN_EMPTY.has(k) && Array.isArray(v) && v.length === 0)),
+  ) as Record<string, Json>;
   const parts = ordered(doc, TOP_ORDER).map(([k, v]) => {
     let body: string;
     if (k === 'blocks' && Array.isArray(v)) {

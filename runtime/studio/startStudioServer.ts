@@ -190,6 +190,8 @@ export async function startStudioServer(opts: StudioServerOptions): Promise<Stud
     return store.save(keyOf(req), b.flow, b.journalSeq ?? 0);
   });
   app.post('/api/flows/:key/journal', async (req) => store.appendJournal(keyOf(req), body(req).entries));
+  app.get('/api/flows/:key/scenarios', async (req) => store.readScenarios(keyOf(req)));
+  app.put('/api/flows/:key/scenarios', async (req) => store.writeScenarios(keyOf(req), body(req)));
   app.get('/api/flows/:key/versions', async (req) => ({ versions: store.versions(keyOf(req)) }));
   app.get('/api/flows/:key/versions/:rev', async (req) => store.version(keyOf(req), revOf(req)));
   app.post('/api/flows/:key/versions/:rev/restore', async (req) => store.restoreVersion(keyOf(req), revOf(req)));

@@ -2,6 +2,7 @@
  * The studio server over real HTTP on 127.0.0.1: the per-launch secret, flows on disk (atomic, git-friendly,
  * journal replay, edits during a save), versions and restore, import, export, duplicate, trash.
  */
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -299,6 +300,7 @@ describe('flows on disk', () => {
     expect(e1.text).toContain('{{secrets.');
     expect(e1.warnings.length).toBe(2);
     expect(e1.text).not.toContain('"position"');
+    expect(e1.text).not.toContain('"notes"'); // canvas-only, and empty lists are never written
     const parsed = loadFlowText(e1.text);
     expect(parsed.flow).not.toBeNull();
     const withLayout = (await api(`/api/flows/${key}/export?layout=1`)).json.text;
@@ -306,6 +308,30 @@ describe('flows on disk', () => {
     const download = await api(`/api/flows/${key}/export?download=1`);
     expect(download.headers.get('content-disposition')).toContain(`${key}.json`);
     expect(download.text).toBe(e1.text);
+  });
+
+  it('keeps recorded scenarios beside the flow: from the template, validated on write, duplicated, trashed and restored with it', async () => {
+    const { key } = await createFromTemplate('lead-gen');
+    const r = await api(`/api/flows/${key}/scenarios`);
+    expect(r.status).toBe(200);
+    expect(r.json.exists).toBe(true);
+    expect(r.json.file.flow).toBe(key);
+    expect(r.json.file.scenarios.length).toBeGreaterThan(0);
+    const file = join(home, 'flows', `${key}.scenarios.json`);
+    const bad = await api(`/api/flows/${key}/scenarios`, { method: 'PUT', body: { version: 1, scenarios: [{ name: 'x', steps: [{ sayy: 'hi' }] }] } });
+    expect(bad.status).toBe(422);
+    expect(bad.json.error.problems[0].path).toContain('$.scenarios[0]');
+    const kept = { ...r.json.file, scenarios: r.json.file.scenarios.slice(0, 1) };
+    const ok = await api(`/api/flows/${key}/scenarios`, { method: 'PUT', body: kept });
+    expect(ok.json.scenarios).toBe(1);
+    expect(JSON.parse(await readFile(file, 'utf8')).scenarios).toHaveLength(1);
+    const dup = (await api(`/api/flows/${key}/duplicate`, { method: 'POST' })).json;
+    expect((await api(`/api/flows/${dup.key}/scenarios`)).json.file).toMatchObject({ flow: dup.key, scenarios: [expect.anything()] });
+    await api(`/api/flows/${key}`, { method: 'DELETE' });
+    expect(existsSync(file)).toBe(false);
+    const trashId = (await api('/api/trash')).json.trash[0].trashId;
+    await api(`/api/trash/${trashId}/restore`, { method: 'POST' });
+    expect((await api(`/api/flows/${key}/scenarios`)).json.file.scenarios).toHaveLength(1);
   });
 
   it('duplicates, deletes into the trash and restores from it', async () => {
