@@ -140,6 +140,9 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
   app.addHook('preClose', async () => {
     for (const res of streams) res.end();
   });
+  // Hot customer routes answer with plain JSON.stringify: their response schemas still document them in
+  // /openapi.json, but a zod encode per response is work the handler's own typed objects do not need.
+  const plainJson = { serializerCompiler: () => (data: unknown) => JSON.stringify(data) };
   const perConversation = new ConversationLimiter(o.perConversationPerMinute ?? 60);
   const svc = o.service;
   const errors = { 400: s.errorSchema, 401: s.errorSchema, 404: s.errorSchema, 409: s.errorSchema, 422: s.errorSchema, 429: s.errorSchema };
@@ -154,6 +157,7 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
   });
 
   app.post('/api/v1/conversations/:id/messages', {
+    ...plainJson,
     schema: {
       summary: 'Send a customer message or button click',
       description: 'Send an Idempotency-Key header to make retries safe: a retried request returns the first answer and is not processed twice.',
@@ -175,6 +179,7 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
   });
 
   app.get('/api/v1/conversations/:id', {
+    ...plainJson,
     schema: { summary: 'Read messages since a sequence number', tags: ['customer'], security: [{ customerToken: [] }], params: s.conversationParams, querystring: s.afterQuery, response: { 200: s.stepResponse, ...errors } },
     handler: async (req) => {
       const rec = await svc.getAuthorized(req.params.id, bearer(req));
