@@ -12,7 +12,7 @@ import { Option } from 'commander';
 import { formatProblems } from './formatProblems';
 import { readFlowFile, readTextFile } from './readFlowFile';
 import { formatScenarioProblems, parseScenarioText } from '../../shared/simulator/scenarioSchema';
-import { describeStep, runScenario, type ScenarioFileReport, type ScenarioResult } from '../../shared/simulator/scenarioRunner';
+import { describeStep, runScenario, scenarioCoverage, type ScenarioCoverage, type ScenarioFileReport, type ScenarioResult } from '../../shared/simulator/scenarioRunner';
 
 export interface TestOptions {
   scenarios?: string;
@@ -34,6 +34,7 @@ interface FlowRun {
   error: string | null;
   /** Seconds per scenario, measured here (the runner itself is pure and reads no clock). */
   seconds: number[];
+  coverage: ScenarioCoverage | null;
 }
 
 /** flows/a.json -> flows/a.scenarios.json */
@@ -42,7 +43,7 @@ export function defaultScenarioFile(flowFile: string): string {
 }
 
 async function runOne(flowFile: string, scenarioFile: string, io: TestIO): Promise<FlowRun> {
-  const base = { flowFile, scenarioFile, report: null, seconds: [] };
+  const base = { flowFile, scenarioFile, report: null, seconds: [], coverage: null };
   const flowResult = await readFlowFile(flowFile);
   if (flowResult.status === 'unreadable') {
     io.err(`baton test: ${flowResult.message}\n`);
@@ -87,6 +88,7 @@ async function runOne(flowFile: string, scenarioFile: string, io: TestIO): Promi
     ...base,
     error: null,
     seconds,
+    coverage: scenarioCoverage(flowResult.flow, results),
     report: {
       flowId: flowResult.flow.id,
       results,
@@ -135,6 +137,11 @@ export function textReport(runs: FlowRun[]): string {
         out.push(`  FAIL ${r.name}`);
         out.push(indent(failureText(r), '       '));
       }
+    }
+    if (run.coverage) {
+      const c = run.coverage;
+      const missing = c.notReached.length ? `; never reached: ${c.notReached.slice(0, 12).join(', ')}${c.notReached.length > 12 ? `, and ${c.notReached.length - 12} more` : ''}` : '';
+      out.push(`  blocks reached by the scenarios: ${c.reached.length} of ${c.blocks}${missing}`);
     }
     passed += run.report.passed;
     failed += run.report.failed;

@@ -182,3 +182,18 @@ export function formatFailure(r: ScenarioResult): string {
     ...(f.blockId ? [`  block:    ${f.blockId}`] : []),
   ].join('\n');
 }
+
+export interface ScenarioCoverage {
+  /** Blocks of the flow, and those at least one scenario visited. */
+  blocks: number;
+  reached: string[];
+  /** Blocks no scenario visits, in the flow's order: where a bug would go unnoticed. */
+  notReached: string[];
+}
+
+/** Which blocks the scenarios exercise (skipped scenarios count for nothing). */
+export function scenarioCoverage(flow: Flow, results: readonly ScenarioResult[]): ScenarioCoverage {
+  const seen = new Set(results.flatMap((r) => r.visited));
+  const ids = flow.blocks.map((b) => b.id);
+  return { blocks: ids.length, reached: ids.filter((id) => seen.has(id)), notReached: ids.filter((id) => !seen.has(id)) };
+}
