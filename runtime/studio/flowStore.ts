@@ -535,7 +535,7 @@ export class FlowStore {
         await writeFileAtomic(e.path, text);
         e.revision += 1;
         e.savedAt = this.now().toISOString();
-        const summary = opts.restoredFrom !== undefined ? `restored version ${opts.restoredFrom}` : diffFlows(previous, flow).summary;
+        const summary = opts.restoredFrom !== undefined ? `restored version ${opts.restoredFrom}` : diffFlows(previous, JSON.parse(text)).summary;
         await this.keepVersion(e, e.revision, text, e.savedAt, summary, opts.restoredFrom);
         e.name = flow.name;
         e.flowId = flow.id;
