@@ -45,7 +45,8 @@ export function classifierSignal(
   if (threshold > 1) return null;
   if (score < threshold * NEAR_MISS_SHARE) return null;
   const fired = score >= threshold;
-  const words = topContributors(facts.analysis, output);
+  // Words are worked out for a signal that fires only (it allocates): a near miss names its score.
+  const words = fired ? topContributors(facts.analysis, output) : [];
   const said = words.length > 0 ? ` (words: ${quote(words)})` : '';
   return {
     nearMiss: !fired,

@@ -23,6 +23,7 @@ import { conversationMemoryBench } from './conversationMemoryBench';
 import { runtimeBench } from './runtime';
 import { studioBench } from './studioBench';
 import { scenariosBench } from './scenariosBench';
+import { escalationBench } from './escalationBench';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const loaded = loadFlowText(readFileSync(root + 'flows/customer-support.json', 'utf8'));
@@ -212,3 +213,6 @@ await runtimeBench();
 
 /* ---------------------------------------------------------------- studio flows on disk (test/bench/studioBench.ts) */
 await studioBench(1000, 1200);
+
+/* ---------------------------------------------------------------- escalation with the classifier (test/bench/escalationBench.ts) */
+await escalationBench();

@@ -109,7 +109,7 @@ export function escalationModel(): ClassifierModel {
 export const OUTPUT_INDEX: Readonly<Record<ClassifierOutput, number>> = Object.fromEntries(OUTPUTS.map((o, i) => [o, i])) as Record<ClassifierOutput, number>;
 
 const scratch: number[] = [];
-const groups: FeatureGroup[] = [];
+const wordEnds: number[] = [];
 const zs = new Float64Array(OUTPUTS.length);
 let perWord = new Float64Array(64 * OUTPUTS.length);
 const cache = new WeakMap<TextAnalysis, Float32Array>();
@@ -119,7 +119,7 @@ const cache = new WeakMap<TextAnalysis, Float32Array>();
  * asks for a person at the end is scored on the window with the request, like the short messages the
  * model was trained on, instead of having the request diluted by the background. The message's score per
  * output is the best of the whole message and its windows (cues such as ALL CAPS or emoji count in every
- * window).
+ * window). No allocation per message besides the result (scratch arrays are reused).
  */
 export const WINDOW = 12;
 
@@ -127,28 +127,26 @@ export const WINDOW = 12;
 export function classifyMessage(analysis: TextAnalysis, m: ClassifierModel = escalationModel()): Float32Array {
   const hit = m === model ? cache.get(analysis) : undefined;
   if (hit) return hit;
-  groups.length = 0;
-  const ids = featuresOf(analysis, scratch, groups);
+  const ids = featuresOf(analysis, scratch, undefined, wordEnds);
   const K = m.outputs.length;
   const { start, out, weight } = m;
-  // Sum per group (a word with its bigram and character grams, or a cue), then per message and per window.
-  const G = groups.length;
-  if (perWord.length < G * K) perWord = new Float64Array(G * K * 2);
-  perWord.fill(0, 0, G * K);
-  let words = 0;
-  for (let g = 0; g < G; g++) {
-    const { from, to, cue } = groups[g];
+  // Sums per word (its own id, negation, bigram and character grams), then per message and per window.
+  const words = wordEnds.length;
+  if (perWord.length < (words + 1) * K) perWord = new Float64Array((words + 1) * K * 2);
+  perWord.fill(0, 0, (words + 1) * K);
+  let from = 0;
+  for (let g = 0; g <= words; g++) {
+    const to = g < words ? wordEnds[g] : ids.length; // the last slot holds the whole-message cues
     const base = g * K;
     for (let a = from; a < to; a++) {
       const b = ids[a];
       for (let e = start[b], end = start[b + 1]; e < end; e++) perWord[base + out[e]] += weight[e];
     }
-    if (!cue) words = g + 1;
+    from = to;
   }
   const probs = new Float32Array(K);
   for (let k = 0; k < K; k++) {
-    let cues = 0;
-    for (let g = words; g < G; g++) cues += perWord[g * K + k];
+    const cues = perWord[words * K + k];
     let all = 0;
     for (let g = 0; g < words; g++) all += perWord[g * K + k];
     let best = all;

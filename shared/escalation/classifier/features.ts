@@ -61,8 +61,9 @@ function emojiOf(text: string, out: number[], groups: FeatureGroup[] | undefined
  * (cleared first) and returned. Reading stops after MAX_TOKENS words, like the other detectors' bound.
  * When `groups` is given, it receives which ids came from which word or cue (for explanations).
  */
-export function featuresOf(analysis: TextAnalysis, out: number[] = [], groups?: FeatureGroup[]): number[] {
+export function featuresOf(analysis: TextAnalysis, out: number[] = [], groups?: FeatureGroup[], wordEnds?: number[]): number[] {
   out.length = 0;
+  if (wordEnds) wordEnds.length = 0;
   const toks = canonicalTokens(analysis);
   const n = Math.min(toks.length, MAX_TOKENS);
   let negLeft = 0;
@@ -82,6 +83,7 @@ export function featuresOf(analysis: TextAnalysis, out: number[] = [], groups?: 
       for (let k = 0; k + 4 <= w.length; k++) out.push(hash(P_CHAR, w, k, k + 4));
     }
     if (groups) groups.push({ name: t, from, to: out.length });
+    if (wordEnds) wordEnds.push(out.length);
   }
   // A message without words ("??", "...", an emoji alone) is read by its symbols only.
   if (n === 0) cue(out, 'empty', groups);

@@ -12,6 +12,7 @@ import type { EscalationPolicy, SensitiveTopic } from '../../flow/schema';
 import { classifierOn, classifierScore, classifierSignal, designerSignal } from '../learnedSignals';
 import { reportNearMiss } from '../nearMisses';
 import type { TopicOutput } from '../classifier/outputs';
+import { CLASSIFIER_THRESHOLDS } from '../classifier/thresholds';
 import type { EscalationMemory, Signal, TurnFacts } from '../types';
 import { compileSensitiveTopics, conceptKeys, conceptKeySet, type CompiledPhrase, type CompiledTopic } from '../compileSensitiveTopics';
 import type { TextAnalysis } from '../../nlu/types';
@@ -151,17 +152,21 @@ export function detectSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy,
   }
   if (!learnedOn) return null;
   // The classifier reads topics by meaning: the best-scoring topic of the policy that has a classifier output.
-  let best: { signal: Signal; nearMiss: boolean } | null = null;
+  let bestTopic = -1;
+  let bestShare = 0;
   for (let t = 0; t < topics.length; t++) {
     const output = topicOutputFor(topics[t]);
     if (output === null) continue;
-    const c = classifierSignal(facts, 'sensitive_topic', output, `Sensitive topic "${topics[t].name}"`);
-    if (c === null) continue;
-    if (best === null || (c.nearMiss === best.nearMiss ? c.signal.score > best.signal.score : !c.nearMiss)) {
-      best = { ...c, signal: { ...c.signal, evidence: [topics[t].name, ...c.signal.evidence] } };
+    const share = classifierScore(facts.analysis, output) / CLASSIFIER_THRESHOLDS[output];
+    if (share > bestShare) {
+      bestShare = share;
+      bestTopic = t;
     }
   }
-  if (best === null) return null;
+  if (bestTopic < 0) return null;
+  const c = classifierSignal(facts, 'sensitive_topic', topicOutputFor(topics[bestTopic])!, `Sensitive topic "${topics[bestTopic].name}"`);
+  if (c === null) return null;
+  const best = { ...c, signal: { ...c.signal, evidence: [topics[bestTopic].name, ...c.signal.evidence] } };
   if (best.nearMiss) {
     reportNearMiss(best.signal);
     return null;
