@@ -66,15 +66,19 @@ export function reachableBlocks(flow: FlowGraph, next: Map<string, string[]> = s
   return seen;
 }
 
-/** A copy of the flow without any block `position`, so exported files diff on meaning rather than layout. */
+/**
+ * A copy of the flow without its layout, so exported files diff on meaning rather than layout: no block
+ * `position`, and no sticky notes or groups (canvas-only; parsing the file again gives them back empty).
+ */
 export function stripLayout(flow: Flow): Flow {
+  const { notes: _notes, groups: _groups, ...logic } = flow as Flow & { notes?: unknown; groups?: unknown };
   return {
-    ...flow,
+    ...logic,
     blocks: flow.blocks.map((b) => {
       const { position: _position, ...rest } = b;
       return rest as typeof b;
     }),
-  };
+  } as Flow;
 }
 
 /**

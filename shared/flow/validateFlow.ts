@@ -29,6 +29,7 @@ import { migrateFlow } from './migrations';
 import { blockSchemasByKind, edgeSchema, flowSchema, FLOW_VERSION, type Block, type Edge, type Flow, type Rule } from './schema';
 import { dateTimeProblem } from './formats';
 import { rulePatternProblems } from './rulePatternProblems';
+import { escalationVocabularyWarnings } from '../escalation/vocabularyWarnings';
 import { describeLocation, didYouMean, nameBlock, quoteList, zodIssueToProblem, type LooseIssue } from './zodProblems';
 import type { BlockProblem, FlowContext, VariableUse } from './blocks/types';
 
@@ -792,6 +793,8 @@ function checkEscalation(report: Report, flow: Flow, byId: Map<string, LooseBloc
     ...rulePatternProblems(esc.hotLead.rules.rules, ['escalation', 'hotLead', 'rules', 'rules'], 'A hot-lead rule of the escalation policy'),
   ];
   for (const p of patterns) report.error(p.code, p.path, null, p.message, p.hint);
+  // Designer phrases and examples so broad that ordinary questions would be handed over (cached per policy object).
+  for (const w of escalationVocabularyWarnings(esc)) report.warning('escalation_phrase_too_broad', w.path, null, w.message, w.hint);
   const isTarget = (kind: string | null) => isBlockKind(kind) && blockDefinitions[kind].isHandoffTarget === true;
   const takeovers = flow.blocks.filter((b) => isTarget(b.kind));
   const suggestion =
