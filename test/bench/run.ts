@@ -21,6 +21,7 @@ import { editBench } from './editBench';
 import { validateBench } from './validateBench';
 import { conversationMemoryBench } from './conversationMemoryBench';
 import { runtimeBench } from './runtime';
+import { canvasBench } from './canvas';
 import { studioBench } from './studioBench';
 import { scenariosBench } from './scenariosBench';
 import { escalationBench } from './escalationBench';
@@ -213,6 +214,9 @@ await runtimeBench();
 
 /* ---------------------------------------------------------------- studio flows on disk (test/bench/studioBench.ts) */
 await studioBench(1000, 1200);
+
+/* ---------------------------------------------------------------- studio canvas (test/bench/canvas.ts) */
+await canvasBench();
 
 /* ---------------------------------------------------------------- escalation with the classifier (test/bench/escalationBench.ts) */
 await escalationBench();

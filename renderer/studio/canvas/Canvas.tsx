@@ -25,7 +25,7 @@ import type { XY } from '../../../shared/flow/edit/types';
 import type { BlockKind } from '../../../shared/flow/schema';
 import { useProblems } from '../hooks/useProblems';
 import { useStudio, useStudioStore } from '../store/StudioStoreContext';
-import { createEdgeDeriver, createNodeDeriver, createProblemSummarizer, type FlowNode } from './deriveNodes';
+import { createEdgeDeriver, createNodeDeriver, createProblemSummarizer, groupFrame, type FlowNode } from './deriveNodes';
 import { insertBlockEdit, nextBlockId } from './insertBlock';
 import { nodeTypes } from './nodes/nodeTypes';
 
@@ -34,6 +34,13 @@ export const PALETTE_MIME = 'application/x-baton-block-kind';
 const proOptions = { hideAttribution: true };
 const defaultEdgeOptions = { type: 'default' as const };
 const fitViewOptions = { padding: 0.15, maxZoom: 1 };
+/**
+ * Big flows (measured with `npm run bench`, test/bench/canvas.ts): drawing 1,000 rich blocks at once made
+ * every drag and pan frame repaint all of them. Above this size the canvas opens at a readable zoom (never
+ * below 0.5, like React Flow's default) and only mounts the blocks and edges in view.
+ */
+export const LARGE_FLOW_BLOCKS = 200;
+const largeFitViewOptions = { padding: 0.15, maxZoom: 1, minZoom: 0.5 };
 
 export interface CanvasProps {
   /** Draw the minimap (off in the benchmark's "bare comparison" is NOT done: the bench measures the real studio). */
@@ -57,6 +64,7 @@ export function Canvas({ minimap = true }: CanvasProps) {
   const summary = useMemo(() => d.problems(problems), [d, problems]);
   const nodes = useMemo(() => d.nodes({ flow, selection, drag, measured, problems: summary }), [d, flow, selection, drag, measured, summary]);
   const edges = useMemo(() => d.edges(flow, edgeSelection), [d, flow, edgeSelection]);
+  const large = flow.blocks.length > LARGE_FLOW_BLOCKS;
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
@@ -68,6 +76,16 @@ export function Canvas({ minimap = true }: CanvasProps) {
       for (const c of changes) {
         if (c.type === 'position' && c.position && c.dragging) {
           drag ??= { ...state.drag };
+          const group = ((state.flow as { groups?: { id: string; blockIds: string[] }[] }).groups ?? []).find((g) => g.id === c.id);
+          if (group) {
+            // Dragging a group frame drags its blocks: the frame follows from their positions.
+            const origin = groupFrame(state.flow, group, {}, state.measured);
+            if (!origin) continue;
+            const dx = c.position.x - origin.x;
+            const dy = c.position.y - origin.y;
+            for (const b of state.flow.blocks) if (group.blockIds.includes(b.id)) drag[b.id] = { x: (b.position?.x ?? 0) + dx, y: (b.position?.y ?? 0) + dy };
+            continue;
+          }
           drag[c.id] = c.position;
         } else if (c.type === 'dimensions' && c.dimensions) {
           sizes ??= {};
@@ -106,7 +124,11 @@ export function Canvas({ minimap = true }: CanvasProps) {
   /** Drag end: everything that moved becomes one undoable `move_blocks`. */
   const onDragStop = useCallback(() => {
     const state = store.getState();
-    const moves = Object.entries(state.drag).map(([id, position]) => ({ id, position: { x: Math.round(position.x), y: Math.round(position.y) } }));
+    const notes = new Set(((state.flow as { notes?: { id: string }[] }).notes ?? []).map((n) => n.id));
+    const blocks = new Set(state.flow.blocks.map((b) => b.id));
+    const moves = Object.entries(state.drag)
+      .filter(([id]) => blocks.has(id) || notes.has(id))
+      .map(([id, position]) => ({ id, position: { x: Math.round(position.x), y: Math.round(position.y) } }));
     if (moves.length) state.dispatch({ type: 'move_blocks', moves }, { label: moves.length === 1 ? 'Move block' : `Move ${moves.length} blocks` });
     state.setDrag(null);
   }, [store]);
@@ -190,7 +212,8 @@ export function Canvas({ minimap = true }: CanvasProps) {
       multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
       defaultEdgeOptions={defaultEdgeOptions}
       fitView
-      fitViewOptions={fitViewOptions}
+      fitViewOptions={large ? largeFitViewOptions : fitViewOptions}
+      onlyRenderVisibleElements={large}
       minZoom={0.1}
       maxZoom={2}
       proOptions={proOptions}

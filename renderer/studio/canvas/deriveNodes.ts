@@ -40,8 +40,40 @@ export interface StickyNoteLike {
   color: string;
 }
 
+export interface GroupNodeData extends Record<string, unknown> {
+  group: { id: string; title: string; color: string; blockIds: string[] };
+}
+
 export type BlockFlowNode = RFNode<BlockNodeData>;
-export type FlowNode = RFNode<BlockNodeData | NoteNodeData>;
+export type FlowNode = RFNode<BlockNodeData | NoteNodeData | GroupNodeData>;
+
+/** Default block size before React Flow has measured it. */
+export const DEFAULT_BLOCK_SIZE: Size = { width: 224, height: 110 };
+const GROUP_PAD = 20;
+const GROUP_TITLE = 30;
+
+/**
+ * A group's frame: the bounding box of its blocks (at their drag positions when given) plus padding and a
+ * title bar. Null when none of its blocks exists.
+ */
+export function groupFrame(flow: Flow, group: { blockIds: string[] }, drag: Record<string, XY>, measured: Record<string, Size>): { x: number; y: number; width: number; height: number } | null {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  const ids = new Set(group.blockIds);
+  for (const b of flow.blocks) {
+    if (!ids.has(b.id)) continue;
+    const p = drag[b.id] ?? b.position ?? { x: 0, y: 0 };
+    const size = measured[b.id] ?? DEFAULT_BLOCK_SIZE;
+    minX = Math.min(minX, p.x);
+    minY = Math.min(minY, p.y);
+    maxX = Math.max(maxX, p.x + size.width);
+    maxY = Math.max(maxY, p.y + size.height);
+  }
+  if (minX === Infinity) return null;
+  return { x: minX - GROUP_PAD, y: minY - GROUP_PAD - GROUP_TITLE, width: maxX - minX + 2 * GROUP_PAD, height: maxY - minY + 2 * GROUP_PAD + GROUP_TITLE };
+}
 
 interface CachedNode {
   source: unknown;
@@ -67,6 +99,7 @@ export interface NodeInputs {
 
 export function createNodeDeriver() {
   const cache = new Map<string, CachedNode>();
+  const groupKeys = new Map<string, { key: string; group: unknown; source: unknown }>();
   let last: FlowNode[] = [];
 
   return function deriveNodes({ flow, selection, drag, measured, problems }: NodeInputs): FlowNode[] {
@@ -75,10 +108,10 @@ export function createNodeDeriver() {
     let changed = false;
     const seen = new Set<string>();
 
-    const put = (id: string, source: unknown, make: (sel: boolean, pos: XY | undefined, size: Size | undefined) => FlowNode, p: ProblemSummary | null) => {
+    const put = (id: string, source: unknown, make: (sel: boolean, pos: XY | undefined, size: Size | undefined) => FlowNode, p: ProblemSummary | null, frame = false) => {
       const sel = selected.has(id);
-      const d = drag[id];
-      const size = measured[id];
+      const d = frame ? undefined : drag[id];
+      const size = frame ? undefined : measured[id];
       const hit = cache.get(id);
       let node: FlowNode;
       if (hit && hit.source === source && hit.selected === sel && hit.drag === d && hit.size === size && hit.problems === p) {
@@ -91,6 +124,34 @@ export function createNodeDeriver() {
       next.push(node);
       seen.add(id);
     };
+
+    const groups = ((flow as { groups?: GroupNodeData['group'][] }).groups ?? []) as GroupNodeData['group'][];
+    for (const group of groups) {
+      const frame = groupFrame(flow, group, drag, measured);
+      if (!frame) continue;
+      // Keyed by what the frame shows, so an unchanged frame keeps its node object.
+      const key = `${group.title}|${group.color}|${frame.x}|${frame.y}|${frame.width}|${frame.height}`;
+      const hit = groupKeys.get(group.id);
+      const source = hit && hit.key === key && hit.group === group ? hit.source : { key };
+      groupKeys.set(group.id, { key, group, source });
+      put(
+        group.id,
+        source,
+        (sel) => ({
+          id: group.id,
+          type: 'group',
+          position: { x: frame.x, y: frame.y },
+          data: { group },
+          selected: sel,
+          zIndex: -2,
+          width: frame.width,
+          height: frame.height,
+          measured: { width: frame.width, height: frame.height },
+        }),
+        null,
+        true,
+      );
+    }
 
     const notes = ((flow as { notes?: StickyNoteLike[] }).notes ?? []) as StickyNoteLike[];
     for (const note of notes) {

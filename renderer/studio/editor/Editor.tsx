@@ -11,7 +11,7 @@ import { Button } from '../../ui/Button';
 import { Canvas } from '../canvas/Canvas';
 import { FlowSettings } from '../inspector/FlowSettings';
 import { BlockInspector } from '../inspector/Inspector';
-import { NoteInspector } from '../inspector/NoteInspector';
+import { GroupInspector, NoteInspector } from '../inspector/NoteInspector';
 import { useProblems } from '../hooks/useProblems';
 import { Palette } from '../palette/Palette';
 import { useStudio, useStudioStore } from '../store/StudioStoreContext';
@@ -94,8 +94,11 @@ function EditorInner({ onHome, status, renderHistory }: EditorProps) {
           return state.redo();
         case 'delete': {
           const blocks = ids.filter((id) => state.flow.blocks.some((b) => b.id === id));
-          const notes = ids.filter((id) => !blocks.includes(id));
+          const groupIds = new Set(((state.flow as { groups?: { id: string }[] }).groups ?? []).map((g) => g.id));
+          const groups = ids.filter((id) => groupIds.has(id));
+          const notes = ids.filter((id) => !blocks.includes(id) && !groupIds.has(id));
           const edits = [
+            ...groups.map((id) => ({ type: 'ungroup' as const, id })),
             ...(state.edgeSelection.length ? [{ type: 'disconnect' as const, edgeIds: state.edgeSelection }] : []),
             ...(blocks.length ? [{ type: 'delete_blocks' as const, ids: blocks }] : []),
             ...(notes.length ? [{ type: 'delete_notes' as const, ids: notes }] : []),
@@ -210,6 +213,7 @@ function EditorInner({ onHome, status, renderHistory }: EditorProps) {
 
   const single = selection.length === 1 ? selection[0] : null;
   const isBlock = useStudio((s) => (single ? s.flow.blocks.some((b) => b.id === single) : false));
+  const isGroup = useStudio((s) => (single ? ((s.flow as { groups?: { id: string }[] }).groups ?? []).some((g) => g.id === single) : false));
 
   return (
     <div className="st-editor">
@@ -274,7 +278,7 @@ function EditorInner({ onHome, status, renderHistory }: EditorProps) {
           {showProblems && <ProblemsPanel problems={problems} onFocus={focusBlock} onClose={() => setShowProblems(false)} />}
         </main>
         <aside className="st-inspector" aria-label="Inspector">
-          {single && isBlock ? <BlockInspector blockId={single} /> : single ? <NoteInspector noteId={single} /> : selection.length > 1 ? <MultiSelection count={selection.length} onGroup={() => actions('group')} onDelete={() => actions('delete')} onDuplicate={() => actions('duplicate')} /> : <FlowSettings />}
+          {single && isBlock ? <BlockInspector blockId={single} /> : single && isGroup ? <GroupInspector groupId={single} /> : single ? <NoteInspector noteId={single} /> : selection.length > 1 ? <MultiSelection count={selection.length} onGroup={() => actions('group')} onDelete={() => actions('delete')} onDuplicate={() => actions('duplicate')} /> : <FlowSettings />}
         </aside>
       </div>
       {dialog === 'find' && <FindDialog onClose={() => setDialog(null)} onPick={(id) => { setDialog(null); focusBlock(id); }} />}

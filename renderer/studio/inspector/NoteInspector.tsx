@@ -1,4 +1,5 @@
 import { frameColors } from '../../../shared/flow/edit/types';
+import { Button } from '../../ui/Button';
 import { useStudio, useStudioStore } from '../store/StudioStoreContext';
 
 /** Edits a sticky note's text and colour. */
@@ -24,6 +25,35 @@ export function NoteInspector({ noteId }: { noteId: string }) {
           ))}
         </div>
       </div>
+    </div>
+  );
+}
+
+/** Edits a group's title and colour; "Ungroup" removes the frame and keeps the blocks. */
+export function GroupInspector({ groupId }: { groupId: string }) {
+  const store = useStudioStore();
+  const group = useStudio((s) => ((s.flow as { groups?: { id: string; title: string; color: string; blockIds: string[] }[] }).groups ?? []).find((g) => g.id === groupId));
+  if (!group) return null;
+  const dispatch = store.getState().dispatch;
+  return (
+    <div className="st-inspector-body">
+      <div className="st-inspector-kind">Group</div>
+      <p className="bt-field-help">{group.blockIds.length} blocks. Drag the frame to move them together.</p>
+      <div className="bt-field">
+        <label className="bt-field-label" htmlFor="group-title">
+          Title
+        </label>
+        <input id="group-title" className="bt-input" value={group.title} onChange={(e) => dispatch({ type: 'update_group', id: group.id, title: e.target.value }, { coalesceKey: `group:${group.id}`, label: 'Rename group' })} />
+      </div>
+      <div className="bt-field" role="radiogroup" aria-label="Colour">
+        <span className="bt-field-label">Colour</span>
+        <div className="st-inline">
+          {frameColors.map((c) => (
+            <button key={c} type="button" role="radio" aria-checked={group.color === c} aria-label={c} className="st-swatch" data-color={c} onClick={() => dispatch({ type: 'update_group', id: group.id, color: c })} />
+          ))}
+        </div>
+      </div>
+      <Button onClick={() => dispatch({ type: 'ungroup', id: group.id }, { label: 'Ungroup' })}>Ungroup</Button>
     </div>
   );
 }

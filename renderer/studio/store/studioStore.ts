@@ -222,6 +222,7 @@ function sameIds(a: string[], b: string[]): boolean {
 function pruneSelection(flow: Flow, selection: string[], edgeSelection: string[]) {
   const ids = new Set<string>(flow.blocks.map((b) => b.id));
   for (const note of (flow as { notes?: { id: string }[] }).notes ?? []) ids.add(note.id);
+  for (const group of (flow as { groups?: { id: string }[] }).groups ?? []) ids.add(group.id);
   const edgeIds = new Set(flow.edges.map((e) => e.id));
   const s = selection.filter((id) => ids.has(id));
   const e = edgeSelection.filter((id) => edgeIds.has(id));

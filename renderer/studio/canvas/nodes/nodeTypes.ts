@@ -1,6 +1,7 @@
 import type { NodeTypes } from '@xyflow/react';
 import { blockKinds } from '../../../../shared/flow/schema';
 import { makeBlockNode } from './BlockNode';
+import { GroupNode } from './GroupNode';
 import { NoteNode } from './NoteNode';
 
 /**
@@ -10,4 +11,5 @@ import { NoteNode } from './NoteNode';
 export const nodeTypes: NodeTypes = {
   ...Object.fromEntries(blockKinds.map((kind) => [kind, makeBlockNode(kind)])),
   note: NoteNode,
+  group: GroupNode,
 };
