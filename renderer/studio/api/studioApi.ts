@@ -6,6 +6,7 @@
 import type { Patch } from 'immer';
 import type { FlowProblem } from '../../../shared/flow/flowProblem';
 import type { Flow } from '../../../shared/flow/schema';
+import type { ScenarioFile } from '../../../shared/simulator/scenarioSchema';
 import type { FlowDiff } from '../../../runtime/studio/diffFlows';
 
 export type { FlowDiff };
@@ -157,6 +158,9 @@ export function createStudioApi(opts: StudioApiOptions = {}) {
     restoreVersion: (key: string, revision: number) => call<{ revision: number; flow: Flow }>('POST', `/api/flows/${k(key)}/versions/${revision}/restore`),
     importFlow: (text: string, fileName: string) => call<{ key: string; flow: Flow; problems: FlowProblem[] }>('POST', '/api/import', { text, fileName }),
     exportFlow: (key: string, layout = false) => call<{ text: string; fileName: string; warnings: string[] }>('GET', `/api/flows/${k(key)}/export?layout=${layout ? 1 : 0}`),
+    /** The flow's recorded scenarios (shared/simulator/scenarioSchema.ts ScenarioFile), kept beside the flow file. */
+    scenarios: (key: string) => call<{ file: ScenarioFile; exists: boolean }>('GET', `/api/flows/${k(key)}/scenarios`),
+    saveScenarios: (key: string, file: ScenarioFile) => call<{ scenarios: number }>('PUT', `/api/flows/${k(key)}/scenarios`, file),
     duplicateFlow: (key: string) => call<{ key: string; flow: Flow }>('POST', `/api/flows/${k(key)}/duplicate`),
     deleteFlow: (key: string) => call<TrashEntry>('DELETE', `/api/flows/${k(key)}`),
     trash: () => call<{ trash: TrashEntry[] }>('GET', '/api/trash').then((r) => r.trash),
