@@ -323,3 +323,32 @@ describe('rules and variable names the engine cannot use safely', () => {
     expect(found.map((p) => p.path)).toEqual(['$.variables[1].name', `$.blocks[${blockIndex(doc, 'ask-email')}].data`]);
   });
 });
+
+describe('hostile documents never throw', () => {
+  const docs: unknown[] = [
+    { version: 1, id: 'x', name: 'x', blocks: [null, 5, 'x', [], { kind: 'message', data: null }, { id: 'b', kind: 'constructor' }, { id: 'c', kind: 'toString', data: {} }], edges: [null, 1, { from: 5 }], variables: 'x' },
+    { version: 1, id: 'x', name: 'x', blocks: {}, edges: 'nope', escalation: 'x', settings: [] },
+    { version: 1, id: 'x', name: 'x', blocks: [{ id: 's', kind: 'start', data: { __proto__: { polluted: true } } }], escalation: { sensitiveTopics: { topics: [null, { name: 5 }] } } },
+    JSON.parse('{"version":1,"id":"x","name":"x","__proto__":{"a":1},"blocks":[{"id":"s","kind":"start","data":{},"__proto__":{"kind":"end"}}]}'),
+    { version: 1, id: 'x', name: 'x', blocks: [{ id: 'h', kind: 'human_takeover', data: { availability: { timezone: 5, weekly: { mon: 'all day', funday: [] }, closedDates: [20260101] } } }] },
+  ];
+
+  it.each(docs.map((d, i) => [i, d]))('document %i: problems, no exception', (_i, doc) => {
+    const r = validateFlow(doc);
+    expect(r.ok).toBe(false);
+    expect(r.problems.length).toBeGreaterThan(0);
+    for (const p of r.problems) {
+      expect(p.path.startsWith('$')).toBe(true);
+      expect(p.message.length).toBeGreaterThan(10);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('texts that are not flows never throw either', () => {
+    for (const text of ['', '{', '[]', 'null', '{"a":1,"a":2}', '{"version":1,"blocks":[{"id":"s","id":"t"}]}', '\uFEFF{}', '{"version":1}'.repeat(3)]) {
+      const r = loadFlowText(text);
+      expect(r.ok).toBe(false);
+      expect(r.problems.length).toBeGreaterThan(0);
+    }
+  });
+});
