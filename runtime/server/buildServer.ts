@@ -265,11 +265,7 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
       const sender = req.body.sender;
       const key = `rasa:${flowId}:${sender}`;
       let rec = await o.store.findByExternalKey(key);
-      if (!rec || rec.mode === 'closed') {
-        if (rec) await o.store.runExclusive(rec.id, async () => {
-          const cur = await o.store.getConversation(rec!.id);
-          if (cur) await o.store.commit({ conversation: { ...cur, externalKey: `${key}:closed:${cur.id}` } });
-        });
+      if (!rec) {
         try {
           const created = await svc.create(flowId, { externalKey: key });
           rec = await o.store.getConversation(created.conversationId);

@@ -140,9 +140,7 @@ export class ConversationService {
       }
       const rec = await this.deps.store.getConversation(id);
       if (!rec) throw new ApiError(404, 'conversation_not_found', `No conversation "${id}".`);
-      if (rec.mode === 'closed' && !hasRestart(rec.state)) {
-        throw new ApiError(409, 'conversation_closed', 'This conversation has ended; start a new one with POST /api/v1/flows/{flowId}/conversations.');
-      }
+      // A closed conversation is not refused: the engine starts it over (the flow's restart message).
       const outcome = await this.stepAndCommit(rec, input, {}, idemKey ? { key: idemKey, requestHash: idempotency!.requestHash } : undefined);
       return { outcome };
     });
@@ -276,11 +274,6 @@ export class ConversationService {
       if (c.from === 'pending' && c.status !== 'pending') m.waitSeconds.observe(Math.max(0, now - c.requestedAt) / 1000);
     }
   }
-}
-
-function hasRestart(state: unknown): boolean {
-  const w = (state as { waiting?: { kind: string } | null }).waiting;
-  return w?.kind === 'restart';
 }
 
 /**

@@ -192,7 +192,12 @@ describe('admin, operations and headers', () => {
     await say({ text: 'ada@example.com' });
     await say({ text: 'The blender arrived broken' });
     await say({ choice: 'rate' });
-    await say({ text: '4' });
+    const ended = await say({ text: '4' });
+    expect(ended.body.mode).toBe('closed');
+    const back = await say({ text: 'hello again' }); // a closed conversation starts over, it is not refused
+    expect(back.status).toBe(200);
+    expect(back.body.mode).toBe('bot');
+    expect(back.body.messages.map((m: any) => m.text)).toContain('Welcome back!');
     const tickets = await r.get('/api/v1/admin/tickets', auth(ADMIN));
     expect(tickets.body.tickets).toHaveLength(1);
     expect(tickets.body.tickets[0].data.contact.email).toBe('ada@example.com');
