@@ -201,7 +201,7 @@ function recoverFromRedeploy(run: Run, input: Input): boolean {
 function dispatch(run: Run, input: Input, prior: ConversationState): boolean {
   // The caller's state is never changed (run.s has its own copy of the variables), so it is the "before"
   // of the edge-triggered variable rules (hot lead, urgency rules); see ruleSignals.ts for when they run.
-  const before: RuleSnapshot = { variables: prior.variables, now: prior.updatedAt };
+  const before: RuleSnapshot = { variables: prior.variables, now: prior.updatedAt, timeZone: run.flow.settings.timezone };
   const inBotMode = run.s.mode === 'bot';
   if (inBotMode && (input.type === 'text' || input.type === 'choice' || input.type === 'http_result')) run.rulesBefore = before;
   switch (input.type) {

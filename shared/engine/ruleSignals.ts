@@ -39,7 +39,7 @@ export function ruleHandoff(run: Run): RuleHandoff | null {
   const s = run.s;
   if (before === null || s.mode !== 'bot' || s.waiting?.kind === 'takeover_question' || run.decision?.action === 'handoff') return null;
   const turn = Math.max(0, s.turn - 1);
-  const signals = evaluateRuleSignals(run.flow.escalation, before, { variables: s.variables, now: run.now }, turn);
+  const signals = evaluateRuleSignals(run.flow.escalation, before, { variables: s.variables, now: run.now, timeZone: run.flow.settings.timezone }, turn);
   if (signals.length === 0) return null;
   const deciding = signals[0];
   const also = [...signals.slice(1), ...(run.decision?.signals ?? [])];

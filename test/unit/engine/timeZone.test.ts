@@ -78,4 +78,26 @@ describe('time zones', () => {
     c.say('today');
     expect(c.variables().day).toBe('2024-01-16');
   });
+
+  it('an urgency rule reads a departure time written without an offset in the flow zone', () => {
+    process.env.TZ = 'UTC';
+    const ny = makeFlow(
+      [
+        { id: 'dep', kind: 'question', data: { text: 'When does your flight leave?', variable: 'departureTime' } },
+        { id: 'seat', kind: 'question', data: { text: 'Window or aisle?', variable: 'seat' } },
+        { id: 'ht', kind: 'human_takeover' },
+        { id: 'bye', kind: 'end', data: { text: 'Have a good trip' } },
+      ],
+      [['dep', 'next', 'seat'], ['seat', 'next', 'bye'], ['ht', 'resolved', 'bye']],
+      {
+        settings: { timezone: 'America/New_York' },
+        escalation: { enabled: true, targetBlockId: 'ht', mode: 'immediate', urgency: { enabled: true, phrases: [], rules: [{ variable: 'departureTime', op: 'within_minutes', value: 20 }] } },
+      },
+    );
+    // 15:00 UTC is 10:00 in New York: a 10:10 departure (New York time) is 10 minutes away.
+    const c = converse(ny, { now: Date.UTC(2026, 0, 15, 15, 0) });
+    c.say('2026-01-15T10:10');
+    expect(c.mode()).toBe('waiting');
+    expect(c.state.handoff?.reason).toBe('urgency');
+  });
 });
