@@ -32,10 +32,13 @@ const withoutHandoff: Record<string, string[]> = {
     'order tracking with the orders API answering',
     'orders API times out: the HTTP block takes its error exit',
     'start at the main menu as a returning customer with a big basket',
+    'return for the wrong size: prepaid label, then a CSAT rating',
+    'shipping, then opening hours from the question router',
+    'change of address: a high-priority ticket',
   ],
-  'insurance-claims': ['claim status from the claims API'],
-  'lead-gen': [],
-  'travel-urgency': ['baggage question: no escalation'],
+  'insurance-claims': ['claim status from the claims API', 'incident without injuries: a claim file is opened', 'cover question answered by the bot'],
+  'lead-gen': ['mid-size budget: self-serve plans, no call wanted'],
+  'travel-urgency': ['baggage question: no escalation', 'changing a flight later in the year: no escalation'],
 };
 
 describe('sample flow scenarios', () => {
