@@ -267,9 +267,10 @@ const blockFacts = new WeakMap<Block, BlockFacts>();
  * about the rest of the flow (a Jump's target); only answers that did not are kept.
  */
 function factsOf(b: Block, ctx: FlowContext): BlockFacts {
-  const hit = blockFacts.get(b);
-  if (hit) return hit.own ? hit : { ...hit, own: null };
   const def = blockDefinitions[b.kind];
+  const hit = blockFacts.get(b);
+  // Problems that depended on the rest of the flow (a Jump's target) are asked again every time.
+  if (hit) return hit.own ? hit : { ...hit, own: def.validate!(b as never, ctx) };
   let askedFlow = false;
   let own: BlockProblem[] = [];
   if (def.validate) {

@@ -258,6 +258,8 @@ describe('per-block cache for frozen (immer) flows', () => {
       d.blocks.push({ id: 'j', kind: 'jump', data: { target: 'nowhere' } } as never);
     });
     expect(errorCodes(validateFlow(jumpAway))).toContain('jump_target_missing');
+    // Asked again (the jump block's facts are cached now): still reported.
+    expect(errorCodes(validateFlow(produce(jumpAway, (d) => void (d.name = 'renamed'))))).toContain('jump_target_missing');
     const jumpFixed = produce(jumpAway, (d) => {
       d.blocks.push({ id: 'nowhere', kind: 'end', data: { text: '' } } as never);
     });
