@@ -75,7 +75,13 @@ export class Tx {
         this.blockList = cached.list;
         this.blockIndexCache = cached.index;
         this.adopted = cached;
-      } else this.blockList = this.base.blocks.map((b) => ({ id: b.id, kind: b.kind }));
+      } else {
+        // Cached for the next edit on this same flow (the blocks array is frozen, so the list stays true).
+        const entry: BlockShadow = { list: this.base.blocks.map((b) => ({ id: b.id, kind: b.kind })), index: null };
+        blockShadows.set(this.base.blocks, entry);
+        this.blockList = entry.list;
+        this.adopted = entry;
+      }
     }
     return this.blockList;
   }
