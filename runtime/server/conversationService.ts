@@ -106,6 +106,9 @@ export class ConversationService {
     const id = randomUUID();
     const token = randomBytes(24).toString('base64url');
     const step = start(flow, { now, conversationId: id } as Parameters<typeof start>[1]) as EngineStep;
+    // Initial variables made a derived flow: the conversation still runs on the deployed revision, so the engine
+    // must not mistake the difference for a redeploy on the next message.
+    if (flow !== deployed.flow) (step.state as { flowRevision?: string }).flowRevision = deployed.revision;
     const record: ConversationRecord = {
       id,
       flowId,

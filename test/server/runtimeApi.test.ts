@@ -59,6 +59,8 @@ describe('customer API', () => {
     const r = await start({ flows: [flow] });
     const c = await newConversation(r, 'shop', { variables: { plan: 'gold' }, profile: { name: 'Ada' } });
     expect(c.messages[0].text).toBe('Hello Ada, plan gold!');
+    const next = await r.post(`/api/v1/conversations/${c.conversationId}/messages`, { choice: 'rate' }, auth(c.token));
+    expect(next.body.messages.map((m: any) => m.text)).toEqual(['How would you rate us, 1 to 5?']); // no redeploy recovery
     const bad = await r.post('/api/v1/flows/shop/conversations', { variables: { nope: 1 } });
     expect(bad.status).toBe(400);
     expect(bad.body.field).toBe('variables.nope');
