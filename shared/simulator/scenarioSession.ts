@@ -438,3 +438,30 @@ export function actionOfTranscriptEntry(session: ScenarioSession, index: number)
   for (let i = 0; i < session.marks.length; i++) if (index < session.marks[i].transcript) return i;
   return session.marks.length - 1;
 }
+
+/** What a returning customer brings along: the contact details the bot already learnt. */
+const CUSTOMER_VARIABLES = ['customerName', 'customerEmail', 'customerPhone'] as const;
+
+/**
+ * The panel's "restart": a fresh conversation on `flow` with the same setup (agents as they are now, clock
+ * where it is, start block, preset variables, HTTP mocks). As the same customer, the contact details the
+ * bot learnt are kept as preset variables; as a new customer, none are (even preset ones). The conversation id changes, as
+ * a real new conversation's would.
+ */
+export function restartSession(session: ScenarioSession, flow: Flow, as: 'same_customer' | 'new_customer'): ScenarioSession {
+  const variables: Record<string, Value> = { ...(session.setup.variables ?? {}) };
+  const v = session.sim.state.variables;
+  for (const name of CUSTOMER_VARIABLES) {
+    if (as === 'new_customer') delete variables[name];
+    else if (v[name] !== undefined && v[name] !== null) variables[name] = v[name];
+  }
+  const base = (session.setup.conversationId ?? 'scenario').replace(/~\d+$/, '');
+  const n = Number(/~(\d+)$/.exec(session.setup.conversationId ?? '')?.[1] ?? 0) + 1;
+  return createScenarioSession(flow, {
+    ...session.setup,
+    now: session.now,
+    agents: session.agents?.map((a) => ({ ...a })),
+    variables,
+    conversationId: `${base}~${n}`,
+  });
+}

@@ -249,3 +249,25 @@ describe('editing the flow during a simulation', () => {
     expect(s.flow).not.toBe(flow);
   });
 });
+
+describe('restart', () => {
+  it('as the same customer keeps what the bot learnt; as a new one starts blank', async () => {
+    const { restartSession } = await import('../../../shared/simulator/scenarioSession');
+    const flow = loadFlow('customer-support');
+    const s = createScenarioSession(flow, { now: MONDAY_10, agents: [virtualAgent({ name: 'Ana', languages: ['en'] })] });
+    s.apply({ say: 'I want a person' });
+    s.apply({ say: 'sam@example.com' });
+    s.apply({ wait: '3m' });
+    const same = restartSession(s, flow, 'same_customer');
+    expect(same.sim.state.variables.customerEmail).toBe('sam@example.com');
+    expect(same.sim.state.id).toBe('scenario~1');
+    expect(same.now).toBe(MONDAY_10 + 180_000);
+    expect(same.agents?.[0].activeChats).toBe(1);
+    same.apply({ say: 'agent please' });
+    // The email is known, so the takeover does not ask again (Ana already has one chat; least busy still picks her).
+    expect(same.sim.state.handoff?.agentName).toBe('Ana');
+    const fresh = restartSession(same, flow, 'new_customer');
+    expect(fresh.sim.state.variables.customerEmail).toBeUndefined();
+    expect(fresh.sim.state.id).toBe('scenario~2');
+  });
+});
