@@ -20,11 +20,13 @@ import {
   Headphones,
   Headset,
   KeyRound,
+  LayoutList,
   List,
   ListChecks,
   Mail,
   MessageCircle,
   MessageCircleQuestion,
+  MessageCircleQuestionMark,
   MessageSquare,
   MessageSquareText,
   MousePointerClick,
@@ -60,6 +62,8 @@ import {
  * An unknown name draws a square (and a completeness test lists the names the registry uses).
  */
 export const iconMap: Record<string, LucideIcon> = {
+  LayoutList,
+  MessageCircleQuestionMark,
   ArrowRightLeft,
   Bell,
   BellRing,
