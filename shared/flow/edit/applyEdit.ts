@@ -194,7 +194,10 @@ function addBlock(tx: Tx, edit: Op<'add_block'>): void {
   const data = parseData(kind, edit.data === undefined ? defaultDataOf(kind) : deepMerge(defaultDataOf(kind), edit.data, `Block '${id}'`), id);
   const block: Record<string, unknown> = { id, kind };
   if (edit.position !== undefined) block.position = requireXY(edit.position, 'The position');
-  if (edit.label !== undefined && edit.label !== '') block.label = requireString(edit.label, 'The label').slice(0, 200);
+  if (edit.label !== undefined && edit.label !== '') {
+    block.label = requireString(edit.label, 'The label');
+    if ((block.label as string).length > 200) throw new FlowEditError('invalid_data', 'A label is at most 200 characters.');
+  }
   block.data = data;
   tx.addBlock(block as Block);
   tx.selection = [id];
