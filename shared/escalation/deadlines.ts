@@ -20,6 +20,7 @@ export interface Deadline {
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const WEEKDAY_SHORT: Record<string, number> = { mon: 0, tue: 1, wed: 2, thu: 3, fri: 4, sat: 5, sun: 6 };
+const SHORT_DAY_AFTER = new Set(['on', 'by', 'before', 'until', 'till', 'next', 'this', 'for']);
 const PARTS: Record<string, number> = { morning: 9 * 60, afternoon: 14 * 60, evening: 19 * 60, night: 21 * 60, lunch: 12 * 60, lunchtime: 12 * 60, noon: 12 * 60, midday: 12 * 60, midnight: 24 * 60 };
 const NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
 const NAMED_DATES: Record<string, [number, number]> = { christmas: [12, 25], xmas: [12, 25], halloween: [10, 31], valentines: [2, 14], valentine: [2, 14] };
@@ -111,7 +112,8 @@ function dayAt(toks: readonly string[], i: number, weekday: number, month: numbe
   if (t === 'first' && toks[i + 1] === 'thing') return { day: toks[i + 2] === 'today' ? 0 : 1, end: i + 1, minutes: PARTS.morning };
   if (t === 'weekend' && (toks[i - 1] === 'the' || toks[i - 1] === 'this')) return { day: (5 - weekday + 7) % 7, end: i, minutes: PARTS.morning };
   let wd = WEEKDAYS.indexOf(t);
-  if (wd < 0 && Object.hasOwn(WEEKDAY_SHORT, t)) wd = WEEKDAY_SHORT[t];
+  // "wed", "sat", "sun" are also words ("we'd", "I sat", "the sun"): short forms count after a deadline word only.
+  if (wd < 0 && Object.hasOwn(WEEKDAY_SHORT, t) && SHORT_DAY_AFTER.has(toks[i - 1] ?? '')) wd = WEEKDAY_SHORT[t];
   if (wd >= 0) {
     // "next Monday" is a week on; "last Monday" is the past (filtered by PAST).
     const ahead = (wd - weekday + 7) % 7 + (toks[i - 1] === 'next' ? 7 : 0);

@@ -310,6 +310,24 @@ function requestIn(analysis: TextAnalysis): Found | null {
   return found;
 }
 
+/**
+ * Words without which the classifier may not read a message as a request for a person: someone to talk
+ * to, a way to be contacted, a department, or the bot itself. A linear model also weighs words like
+ * "there" or "get" ("is anyone there", "get me a human"); alone they are not a request.
+ */
+const PERSON_WORDS = new Set([
+  'someone', 'somebody', 'anyone', 'anybody', 'person', 'persons', 'people', 'peoples', 'ppl', 'human', 'humans', 'agent', 'agents', 'staff',
+  'team', 'manager', 'supervisor', 'rep', 'reps', 'representative', 'operator', 'employee', 'employees', 'colleague', 'colleagues',
+  'worker', 'workers', 'boss', 'advisor', 'adviser', 'sum1', 'some1', 'sumone', 'call', 'callback', 'ring', 'phone', 'telephone',
+  'email', 'contact', 'dept', 'department', 'desk', 'billing', 'accounts', 'real', 'live', 'alive', 'bot', 'robot', 'machine',
+  'automatic', 'automated', 'man', 'woman', 'speak', 'talk', 'chat', 'transfer', 'connect', 'escalate', 'member', 'specialist',
+  'responsible', 'executive', 'charge', 'senior', 'superior', 'lead', 'office',
+]);
+function mentionsPerson(toks: string[]): boolean {
+  for (const t of toks) if (PERSON_WORDS.has(t)) return true;
+  return false;
+}
+
 /** Declining a person ("I don't need to speak to anyone", "no need for an agent"): the classifier may not override that. */
 const DECLINE = /\b(do not|does not|did not|no|never|not|without)( \w+){0,3} (need|want|wish|have|talk|speak|chat|bother)( \w+){0,4} (anyone|anybody|someone|somebody|human|humans|person|people|agent|agents|staff|operator|representative|manager)\b|\bno need (for|to)( \w+){0,4} (anyone|anybody|someone|human|person|agent|staff)\b/;
 function declinesPerson(toks: string[]): boolean {
@@ -333,7 +351,8 @@ export function detectExplicitRequest(facts: TurnFacts, policy: EscalationPolicy
   const cfg = policy.explicitRequest;
   const designer = designerSignal(facts, 'explicit_request', cfg.phrases ?? [], cfg.examples ?? [], 'The customer asked for a person');
   if (designer) return designer;
-  if (!classifierOn(policy) || declinesPerson(canonicalTokens(facts.analysis))) return null;
+  const toks = canonicalTokens(facts.analysis);
+  if (!classifierOn(policy) || declinesPerson(toks) || !mentionsPerson(toks)) return null;
   // Indirect wordings the rules do not list: "could one of your staff ring me", "is anybody real there".
   const learned = classifierSignal(facts, 'explicit_request', 'explicit', 'The customer asked for a person');
   if (learned === null) return null;

@@ -24,7 +24,7 @@ const wordsClause = (words: string[]) => (words.length > 0 ? ` (words: ${quoteLi
  * Below this classifier score a mild lexicon hit (score above STRONG_LEXICON) is read as a kind use of a
  * negative-looking word; a strong one ("I hate this, it's the worst") always counts.
  */
-export const KIND_USE_SCORE = 0.08;
+export const KIND_USE_SCORE = 0.12;
 const STRONG_LEXICON = -0.7;
 
 function lexiconSignal(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
@@ -67,6 +67,16 @@ export function classifierThresholdFor(designerThreshold: number): number {
   return Math.max(0.3, CLASSIFIER_THRESHOLDS.negative + 2 * (-designerThreshold - 0.5));
 }
 
+/**
+ * "??", "...", "!!!" with no word and no emoji: the bot cannot tell a confused customer from an angry one,
+ * so the classifier leaves these to the fallback streak (emoji such as 🙄 or 😡 still count).
+ */
+function punctuationOnly(text: string, words: number): boolean {
+  if (words > 0) return false;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x2190) return false;
+  return true;
+}
+
 export function detectNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
   const learnedOn = classifierOn(policy);
   const lexicon = lexiconSignal(facts, policy, memory);
@@ -82,7 +92,7 @@ export function detectNegativeSentiment(facts: TurnFacts, policy: EscalationPoli
   const cfg = policy.negativeSentiment;
   const designer = designerSignal(facts, 'negative_sentiment', cfg.phrases ?? [], cfg.examples ?? [], 'Negative sentiment');
   if (designer) return designer;
-  if (!learnedOn) return null;
+  if (!learnedOn || punctuationOnly(facts.analysis.text, facts.analysis.tokens.length)) return null;
   const learned = classifierSignal(facts, 'negative_sentiment', 'negative', 'Negative sentiment', classifierThresholdFor(cfg.threshold));
   if (learned === null) return null;
   if (learned.nearMiss) {
