@@ -1,7 +1,7 @@
 /**
  * Escalation quality report on labelled conversation sets, with two baselines measured on the same sets:
  *
- *   npx tsx test/bench/escalationReport.ts SET.jsonl [SET.jsonl ...] [--misses]
+ *   npx tsx test/bench/escalationReport.ts SET.jsonl [SET.jsonl ...] [--misses] [--no-classifier]
  *
  * - Baton: each conversation played through flows/customer-support.json at 2026-11-24T10:00:00Z with
  *   `playConversation` (what `baton simulate` runs for each line), scored per reason: recall, and for
@@ -99,8 +99,11 @@ export function formatReport(rep: SetReport): string {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const args = process.argv.slice(2);
   const showMisses = args.includes('--misses');
+  // --no-classifier: the same flow with the learned classifier switched off (rules and phrase lists only).
+  const flow = loadSupportFlow();
+  if (args.includes('--no-classifier')) flow.escalation = { ...flow.escalation, classifier: { enabled: false } };
   for (const file of args.filter((a) => !a.startsWith('--'))) {
-    const rep = reportSet(file);
+    const rep = reportSet(file, flow);
     console.log(formatReport(rep));
     if (showMisses) {
       if (/(^|\/)kept-out\//.test(file)) console.log('(misses are not shown for a kept-out set)');
