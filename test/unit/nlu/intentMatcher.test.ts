@@ -86,15 +86,8 @@ describe('createIntentMatcher behaviour', () => {
     expect(createIntentMatcher([{ id: 'a', name: 'A', examples: [] }]).match('hello').confidence).toBe(0);
   });
 
-  it('matches in well under 50 µs per message', () => {
-    const texts = cases.map((c) => c.text);
-    for (const t of texts) matcher.match(t);
-    const n = 20000;
-    const t0 = performance.now();
-    for (let i = 0; i < n; i++) matcher.match(texts[i % texts.length]);
-    const us = ((performance.now() - t0) * 1000) / n;
-    expect(us).toBeLessThan(50);
-  });
+  // Speed is measured by the bench (`npm run bench`, test/bench/nluCompare.ts), never by a timed unit test:
+  // on a shared machine a timing assertion fails for reasons that have nothing to do with the code.
 });
 
 describe('createIntentMatcher: long messages, values and names', () => {
