@@ -80,6 +80,16 @@ export type BlockInput = {
   [K in BlockKind]: { id: string; kind: K; position?: { x: number; y: number } | undefined; label?: string | undefined; data: z.input<BlockDefinitions[K]['data']> };
 }[BlockKind];
 
+/** A block without its data: what every kind shares (the validator reads it apart from `data` to reuse a parsed `data`). */
+export const blockEnvelopeSchema = z.object({
+  id,
+  kind: z.enum(blockKinds as [BlockKind, ...BlockKind[]]),
+  /** Canvas position; optional so an exported flow can be stripped of layout. */
+  position: positionSchema.optional(),
+  /** Designer's label shown on the canvas. */
+  label: z.string().max(200).optional(),
+});
+
 function blockSchemaFor(kind: BlockKind) {
   return z.object({
     id,

@@ -26,7 +26,7 @@ import { builtinVariableNames } from './builtinVariables';
 import { hasErrors, jsonPath, type FlowProblem } from './flowProblem';
 import { cyclesWithoutWait, reachableBlocks, successors } from './graph';
 import { migrateFlow } from './migrations';
-import { blockSchemasByKind, edgeSchema, flowSchema, FLOW_VERSION, type Block, type Edge, type Flow, type Rule } from './schema';
+import { blockEnvelopeSchema, blockSchemasByKind, edgeSchema, flowSchema, FLOW_VERSION, type Block, type Edge, type Flow, type Rule } from './schema';
 import { dateTimeProblem } from './formats';
 import { rulePatternProblems } from './rulePatternProblems';
 import { escalationVocabularyWarnings } from '../escalation/vocabularyWarnings';
@@ -199,6 +199,19 @@ function readBlock(raw: unknown): BlockRead {
         hint: `${guess ? `Did you mean '${guess}'? ` : ''}The valid kinds are: ${quoteList(blockKinds)}.`,
       };
     }
+  } else if (cacheable && isObject(o.data) && Object.isFrozen(o.data)) {
+    // A frozen block whose `data` object was read before under the same kind (a move or a relabel keeps
+    // `data` as it is): read only the envelope and reuse the parsed data.
+    const data = readData(o.kind, o.data);
+    const { data: _data, ...envelope } = o;
+    const env = blockEnvelopeSchema.safeParse(envelope);
+    if (env.success && data.parsed !== null) read.block = { ...env.data, data: data.parsed } as Block;
+    if (!env.success) read.issues.push(...(env.error.issues as unknown as LooseIssue[]));
+    for (const issue of data.issues) read.issues.push({ ...issue, path: ['data', ...issue.path] });
+    const envUnknown: UnknownKey[] = [];
+    walkKeys(envelope, blockEnvelopeSchema, [], envUnknown);
+    for (const u of envUnknown) read.unknown.push(u.path.length === 1 ? { ...u, known: [...u.known, 'data'] } : u);
+    for (const u of data.unknown) read.unknown.push({ ...u, path: ['data', ...u.path] });
   } else {
     const schema = blockSchemasByKind[o.kind] as z.ZodType;
     const parsed = schema.safeParse(o);
@@ -207,6 +220,31 @@ function readBlock(raw: unknown): BlockRead {
     walkKeys(o, schema, [], read.unknown);
   }
   if (cacheable) blockReads.set(raw, read);
+  return read;
+}
+
+interface DataRead {
+  kind: BlockKind;
+  parsed: unknown;
+  issues: LooseIssue[];
+  unknown: UnknownKey[];
+}
+const dataReads = new WeakMap<object, DataRead>();
+
+/** A frozen `data` object read with its kind's schema (cached by object and kind). */
+function readData(kind: BlockKind, data: object): DataRead {
+  const hit = dataReads.get(data);
+  if (hit && hit.kind === kind) return hit;
+  const schema = blockDefinitions[kind].data as z.ZodType;
+  const parsed = schema.safeParse(data);
+  const read: DataRead = {
+    kind,
+    parsed: parsed.success ? parsed.data : null,
+    issues: parsed.success ? [] : (parsed.error.issues as unknown as LooseIssue[]),
+    unknown: [],
+  };
+  walkKeys(data, schema, [], read.unknown);
+  dataReads.set(data, read);
   return read;
 }
 
@@ -259,6 +297,8 @@ interface BlockFacts {
 }
 
 const blockFacts = new WeakMap<Block, BlockFacts>();
+/** Facts by parsed `data` object, for a block rebuilt around the same data (see `readData`). */
+const factsByData = new WeakMap<object, { id: string; kind: string; facts: BlockFacts }>();
 
 /**
  * Exits, required exits, variables read and written, and the kind's own problems of a parsed block. The
@@ -268,7 +308,15 @@ const blockFacts = new WeakMap<Block, BlockFacts>();
  */
 function factsOf(b: Block, ctx: FlowContext): BlockFacts {
   const def = blockDefinitions[b.kind];
-  const hit = blockFacts.get(b);
+  let hit = blockFacts.get(b);
+  if (!hit) {
+    // The same parsed data under the same id and kind (the block was moved or relabelled): same facts.
+    const same = factsByData.get(b.data as object);
+    if (same && same.id === b.id && same.kind === b.kind) {
+      hit = same.facts;
+      blockFacts.set(b, hit);
+    }
+  }
   // Problems that depended on the rest of the flow (a Jump's target) are asked again every time.
   if (hit) return hit.own ? hit : { ...hit, own: def.validate!(b as never, ctx) };
   let askedFlow = false;
@@ -293,6 +341,7 @@ function factsOf(b: Block, ctx: FlowContext): BlockFacts {
     own: askedFlow ? null : own,
   };
   blockFacts.set(b, facts);
+  if (typeof b.data === 'object' && b.data !== null) factsByData.set(b.data, { id: b.id, kind: b.kind, facts });
   return askedFlow ? { ...facts, own } : facts;
 }
 

@@ -98,6 +98,18 @@ export function validateBench(blocks = 1000, edges = 1200): void {
   const afterEdit = measure(ITER, (i) => {
     okAfterEdits = validateFlow(edited[i]).ok && okAfterEdits;
   });
+  // Automatic layout: one edit that moves every block (immer keeps each block's data object).
+  const laidOut: Flow[] = [];
+  let layoutBase = frozen;
+  for (let i = 0; i < ITER + 10; i++) {
+    layoutBase = produce(layoutBase, (d) => {
+      d.blocks.forEach((b, k) => (b.position = { x: k + i, y: k }));
+    });
+    laidOut.push(layoutBase);
+  }
+  const afterLayout = measure(ITER, (i) => {
+    validateFlow(laidOut[i]);
+  });
   const mistakes = withMistakes(plain);
   const problems = validateFlow(mistakes).problems.length;
   const withProblems = measure(ITER, () => {
@@ -121,6 +133,7 @@ export function validateBench(blocks = 1000, edges = 1200): void {
     row('baseline: zod flowSchema.safeParse (whole flow)', zodWhole),
     row('validate, cold (CLI, first open)', cold),
     row('validate after an edit (frozen immer flow, 1 block changed)', afterEdit, '< 5 ms', verdict(afterEdit)),
+    row(`validate after automatic layout (all ${frozen.blocks.length} blocks moved)`, afterLayout, '< 5 ms', verdict(afterLayout)),
     row(`validate, flow with ${problems} problems (unfrozen)`, withProblems),
   ];
   table(`Validate a ${frozen.blocks.length}-block flow (${frozen.edges.length} edges), shared/flow/validateFlow`, rows);

@@ -299,6 +299,41 @@ describe('per-block cache for frozen (immer) flows', () => {
     expect(validateFlow(produce(flow, (d) => void (d.name = 'again'))).ok).toBe(true);
   });
 
+  it('moving every block (automatic layout) keeps every answer right, including block ids in messages', () => {
+    const flow = freeze(generateFlow(60, 70), true);
+    expect(validateFlow(flow).ok).toBe(true);
+    const moved = produce(flow, (d) => {
+      d.blocks.forEach((b, k) => (b.position = { x: k * 7, y: k * 3 }));
+    });
+    expect(moved.blocks[5].data).toBe(flow.blocks[5].data); // immer kept the data objects
+    const r = validateFlow(moved);
+    expect(r.ok).toBe(true);
+    expect(r.flow!.blocks[5].position).toEqual({ x: 35, y: 15 });
+    const t = flow.blocks.findIndex((b) => b.kind === 'human_takeover');
+    const both = produce(moved, (d) => {
+      d.blocks[t].position = { x: 1, y: 1 };
+      (d.blocks[t].data as { slackChannels: string[] }).slackChannels = ['Not A Channel'];
+      d.blocks[t].dat = {} as never; // misspelt envelope key
+    });
+    const codesNow = codes(validateFlow(both));
+    expect(codesNow).toContain('bad_slack_channel');
+    const u = one(validateFlow(both), 'unknown_field');
+    expect(u.message).toContain('Did you mean "data"?');
+    // Same data object under a new id: problems name the new id.
+    const bad = produce(flow, (d) => {
+      (d.blocks[t].data as { notifyEmails: string[] }).notifyEmails = ['x@'];
+    });
+    expect(one(validateFlow(bad), 'bad_email').message).toContain("'takeover'");
+    const renamed = produce(bad, (d) => {
+      d.blocks[t].id = 'handover';
+      d.blocks[t].position = { x: 9, y: 9 };
+    });
+    expect(renamed.blocks[t].data).toBe(bad.blocks[t].data);
+    const p = one(validateFlow(renamed), 'bad_email');
+    expect(p.message).toContain("'handover'");
+    expect(p.blockId).toBe('handover');
+  });
+
   it('an unfrozen document changed between two calls is read again', () => {
     const doc = validDoc();
     expect(validateFlow(doc).ok).toBe(true);
