@@ -37,6 +37,8 @@ interface FlowRun {
   coverage: ScenarioCoverage | null;
 }
 
+const SCENARIO_FILE = /\.scenarios\.json$/i;
+
 /** flows/a.json -> flows/a.scenarios.json */
 export function defaultScenarioFile(flowFile: string): string {
   return flowFile.replace(/(\.flow)?\.json$/i, '') + '.scenarios.json';
@@ -224,10 +226,14 @@ export async function testCommand(flowFiles: string[], options: TestOptions, io:
     io.err('baton test: --scenarios names one scenario file, so give one flow with it (or leave it out: each flow uses FLOW.scenarios.json)\n');
     return 2;
   }
-  const runs: FlowRun[] = [];
-  for (const flowFile of flowFiles) {
-    runs.push(await runOne(flowFile, options.scenarios ?? defaultScenarioFile(flowFile), io));
+  // `baton test flows/*.json` also matches the scenario files: a scenario file runs against its flow, once.
+  const pairs = new Map<string, string>();
+  for (const file of flowFiles) {
+    if (!options.scenarios && SCENARIO_FILE.test(file)) pairs.set(file.replace(SCENARIO_FILE, '.json'), file);
+    else if (!pairs.has(file)) pairs.set(file, options.scenarios ?? defaultScenarioFile(file));
   }
+  const runs: FlowRun[] = [];
+  for (const [flowFile, scenarioFile] of pairs) runs.push(await runOne(flowFile, scenarioFile, io));
   const report = options.reporter === 'junit' ? junitReport(runs) : textReport(runs);
   if (options.output) {
     try {

@@ -107,7 +107,8 @@ describe('baton test (in-process)', () => {
 
   it('runs every sample flow at once and writes the report to a file', async () => {
     const out = join(dir, 'report.xml');
-    const flows = ['customer-support', 'insurance-claims', 'lead-gen', 'travel-urgency'].map((f) => `flows/${f}.json`);
+    // What a shell gives for `flows/*.json`: flows and their scenario files; each flow runs once.
+    const flows = ['customer-support', 'customer-support.scenarios', 'insurance-claims', 'insurance-claims.scenarios', 'lead-gen', 'lead-gen.scenarios', 'travel-urgency.scenarios', 'travel-urgency'].map((f) => `flows/${f}.json`);
     const r = await batonInProcess(['test', ...flows, '--reporter', 'junit', '--output', out]);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/scenarios: (\d+) passed, 0 failed; report written to/);
