@@ -249,6 +249,31 @@ export async function testCommand(flowFiles: string[], options: TestOptions, io:
   return runs.some((r) => r.report!.failed > 0) ? 1 : 0;
 }
 
+/** True for `x.scenarios.json`: `baton validate` checks such a file as scenarios, not as a flow. */
+export function isScenarioFile(file: string): boolean {
+  return SCENARIO_FILE.test(file);
+}
+
+/**
+ * `baton validate` of a scenario file: "FILE: valid scenario file (N scenarios)" on stdout and 0, or every
+ * problem with its JSON path and a hint on stderr and 1 (2 when the file cannot be read).
+ */
+export async function validateScenarioFile(file: string, io: TestIO): Promise<number> {
+  const read = await readTextFile(file, 32 * 1024 * 1024);
+  if (!read.ok) {
+    io.err(`baton validate: ${read.message}\n`);
+    return 2;
+  }
+  const parsed = parseScenarioText(read.text);
+  if (!parsed.ok) {
+    io.err(`${file}: ${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'} (scenario file)\n` + formatScenarioProblems(file, parsed.problems) + '\n');
+    return parsed.problems.some((p) => p.path === '$' && /JSON|empty/.test(p.message)) ? 2 : 1;
+  }
+  const n = parsed.file.scenarios.length;
+  io.out(`${file}: valid scenario file (${n} scenario${n === 1 ? '' : 's'}; run them with baton test)\n`);
+  return 0;
+}
+
 /** Registers `baton test` (one line in main.ts). */
 export function registerTestCommand(program: Command, setExitCode: (code: number) => void): void {
   program

@@ -183,3 +183,22 @@ describe('baton test (hostile input)', () => {
     expect(r.code).toBe(0);
   });
 });
+
+describe('validating scenario files (for baton validate)', () => {
+  it('says a good file is valid and lists the problems of a bad one', async () => {
+    const { validateScenarioFile, isScenarioFile } = await import('../../runtime/cli/testCommand');
+    let out = '';
+    let err = '';
+    const io = { out: (t: string) => (out += t), err: (t: string) => (err += t) };
+    expect(isScenarioFile('flows/lead-gen.scenarios.json')).toBe(true);
+    expect(isScenarioFile('flows/lead-gen.json')).toBe(false);
+    expect(await validateScenarioFile('flows/lead-gen.scenarios.json', io)).toBe(0);
+    expect(out).toMatch(/^flows\/lead-gen\.scenarios\.json: valid scenario file \(\d+ scenarios; run them with baton test\)\n$/);
+    const bad = join(dir, 'invalid.scenarios.json');
+    writeFileSync(bad, '{"version": 1, "scenarios": [{"name": "a", "steps": [{"sya": "hi"}]}]}');
+    expect(await validateScenarioFile(bad, io)).toBe(1);
+    expect(err).toContain(`${bad} $.scenarios[0].steps[0]: "sya" is not a step action. Did you mean "say"?`);
+    writeFileSync(bad, '{"version": 1,');
+    expect(await validateScenarioFile(bad, io)).toBe(2);
+  });
+});
