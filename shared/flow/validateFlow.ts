@@ -203,14 +203,20 @@ function readBlock(raw: unknown): BlockRead {
     // A frozen block whose `data` object was read before under the same kind (a move or a relabel keeps
     // `data` as it is): read only the envelope and reuse the parsed data.
     const data = readData(o.kind, o.data);
-    const { data: _data, ...envelope } = o;
-    const env = blockEnvelopeSchema.safeParse(envelope);
-    if (env.success && data.parsed !== null) read.block = { ...env.data, data: data.parsed } as Block;
-    if (!env.success) read.issues.push(...(env.error.issues as unknown as LooseIssue[]));
+    const fast = plainEnvelope(o);
+    if (fast) {
+      // The common case (a moved block): a well-formed envelope with no extra keys, checked by hand.
+      if (data.parsed !== null) read.block = { ...fast, data: data.parsed } as Block;
+    } else {
+      const { data: _data, ...envelope } = o;
+      const env = blockEnvelopeSchema.safeParse(envelope);
+      if (env.success && data.parsed !== null) read.block = { ...env.data, data: data.parsed } as Block;
+      if (!env.success) read.issues.push(...(env.error.issues as unknown as LooseIssue[]));
+      const envUnknown: UnknownKey[] = [];
+      walkKeys(envelope, blockEnvelopeSchema, [], envUnknown);
+      for (const u of envUnknown) read.unknown.push(u.path.length === 1 ? { ...u, known: [...u.known, 'data'] } : u);
+    }
     for (const issue of data.issues) read.issues.push({ ...issue, path: ['data', ...issue.path] });
-    const envUnknown: UnknownKey[] = [];
-    walkKeys(envelope, blockEnvelopeSchema, [], envUnknown);
-    for (const u of envUnknown) read.unknown.push(u.path.length === 1 ? { ...u, known: [...u.known, 'data'] } : u);
     for (const u of data.unknown) read.unknown.push({ ...u, path: ['data', ...u.path] });
   } else {
     const schema = blockSchemasByKind[o.kind] as z.ZodType;
@@ -221,6 +227,36 @@ function readBlock(raw: unknown): BlockRead {
   }
   if (cacheable) blockReads.set(raw, read);
   return read;
+}
+
+/**
+ * The envelope of a block (id, kind, position, label) when it is plainly valid with no unknown keys, read
+ * without zod (this runs for every moved block after an automatic layout); null sends the block through
+ * `blockEnvelopeSchema`, which explains what is wrong. Same output as the schema: keys in schema order,
+ * absent optional keys left out.
+ */
+function plainEnvelope(o: Doc): Record<string, unknown> | null {
+  let keys = 0;
+  for (const k in o) {
+    if (!Object.hasOwn(o, k)) continue;
+    if (k !== 'id' && k !== 'kind' && k !== 'position' && k !== 'label' && k !== 'data') return null;
+    keys++;
+  }
+  const { id, kind, position, label } = o;
+  if (typeof id !== 'string' || id.length === 0 || id.length > 200 || !isBlockKind(kind)) return null;
+  const out: Record<string, unknown> = { id, kind };
+  if (position !== undefined) {
+    if (!isObject(position)) return null;
+    let n = 0;
+    for (const k in position) if (Object.hasOwn(position, k)) n++;
+    if (n !== 2 || !Number.isFinite(position.x) || !Number.isFinite(position.y)) return null;
+    out.position = { x: position.x, y: position.y };
+  }
+  if (label !== undefined) {
+    if (typeof label !== 'string' || label.length > 200) return null;
+    out.label = label;
+  }
+  return keys > 0 ? out : null;
 }
 
 interface DataRead {

@@ -319,6 +319,13 @@ describe('per-block cache for frozen (immer) flows', () => {
     expect(codesNow).toContain('bad_slack_channel');
     const u = one(validateFlow(both), 'unknown_field');
     expect(u.message).toContain('Did you mean "data"?');
+    // A malformed envelope on a moved block is still explained (position, id).
+    const badPos = produce(moved, (d) => {
+      d.blocks[t].position = { x: 'left' as never, y: 1 };
+      d.blocks[2].id = '';
+    });
+    const paths = validateFlow(badPos).problems.filter((p) => p.code === 'schema').map((p) => p.path);
+    expect(paths).toEqual(expect.arrayContaining([`$.blocks[${t}].position.x`, '$.blocks[2].id']));
     // Same data object under a new id: problems name the new id.
     const bad = produce(flow, (d) => {
       (d.blocks[t].data as { notifyEmails: string[] }).notifyEmails = ['x@'];
