@@ -126,3 +126,8 @@ function cue(out: number[], id: string, groups: FeatureGroup[] | undefined, name
   if (groups) groups.push({ name, from: out.length, to: out.length + 1, cue: true });
   out.push(hash(P_CUE, id));
 }
+
+/** The feature id of a whole-message cue ('caps', 'masked', '!!', '??', '?!', '....', 'emoticon-', 'emoticon+', 'empty'), for tests and tools. */
+export function cueFeature(name: string): number {
+  return hash(P_CUE, name);
+}
