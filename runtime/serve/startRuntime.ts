@@ -13,6 +13,9 @@ import { RuntimeMetrics } from '../server/metrics';
 import { EmbeddedStore } from '../store/embeddedStore';
 import type { RuntimeStore } from '../store/types';
 import { serveConfigSchema, type ServeConfig } from './config';
+import { AgentDirectory, agentSettingsSchema, type Agent, type AgentSettings } from '../agents/agentDirectory';
+import { AgentHub } from '../agents/agentHub';
+import { registerAgentRoutes } from '../agents/agentRoutes';
 
 export interface RuntimeOptions {
   flows: Flow[];
@@ -29,6 +32,8 @@ export interface RuntimeOptions {
   pollMs?: number;
   /** Run the timer and outbox loops (default true); tests turn them off and call `runner.tick()`. */
   effectLoop?: boolean;
+  /** Agents (`--agents FILE`, parsed by loadAgentsFile): turns on the agent API, presence and assignment. */
+  agents?: { agents: Agent[]; settings?: Partial<AgentSettings>; file?: string };
 }
 
 export interface RunningRuntime {
@@ -38,6 +43,8 @@ export interface RunningRuntime {
   service: ConversationService;
   runner: EffectRunner;
   server: RuntimeServer;
+  /** Present when started with agents. */
+  agentHub: AgentHub | null;
   /** Stops taking requests, finishes the work in progress, closes the store. */
   close(): Promise<void>;
 }
@@ -72,6 +79,15 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
     pollMs: opts.pollMs,
   });
   service.setHttpPerformer(runner);
+  let agentHub: AgentHub | null = null;
+  let registerRoutes: ((app: Parameters<typeof registerAgentRoutes>[0]) => Promise<void>) | undefined;
+  if (opts.agents) {
+    const directory = new AgentDirectory(opts.agents.agents, agentSettingsSchema.parse(opts.agents.settings ?? {}), { file: opts.agents.file, now });
+    const hub = new AgentHub({ store, service, directory, logger, now, pollMs: opts.pollMs });
+    agentHub = hub;
+    service.setAgentPresence(() => hub.presenceList());
+    registerRoutes = (app) => registerAgentRoutes(app, { store, directory, hub, now });
+  }
   const server = await buildServer({
     store,
     catalog,
@@ -85,6 +101,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
     perAddressPerMinute: config.rateLimit.perAddressPerMinute,
     perConversationPerMinute: config.rateLimit.perConversationPerMinute,
     bodyLimitBytes: config.bodyLimitBytes,
+    registerRoutes,
   });
   await server.app.listen({ port: opts.port ?? 3000, host: opts.host ?? '127.0.0.1' });
   const address = server.app.server.address();
@@ -92,6 +109,10 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
   const host = opts.host ?? '127.0.0.1';
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   if (opts.effectLoop !== false) runner.start();
+  if (agentHub) {
+    await agentHub.refresh();
+    if (opts.effectLoop !== false) agentHub.start();
+  }
   let prune: NodeJS.Timeout | null = null;
   if (config.retentionDays > 0) {
     const run = () =>
@@ -111,11 +132,13 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
     service,
     runner,
     server,
+    agentHub,
     close() {
       closing ??= (async () => {
         server.setReady(false);
         if (prune) clearInterval(prune);
         await server.app.close();
+        await agentHub?.stop();
         await runner.stop();
         await store.close();
       })();

@@ -38,6 +38,9 @@ export interface ServerOptions {
   bodyLimitBytes?: number;
   /** Fastify's request log lines (off by default: one line per request costs throughput). */
   logRequests?: boolean;
+  /** Extra routes registered before the app is ready (the agent API: runtime/agents/agentRoutes.ts). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  registerRoutes?: (app: FastifyInstance<any, any, any, any, any>) => Promise<void>;
 }
 
 export interface RuntimeServer {
@@ -130,7 +133,7 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Baton runtime API', version: '1', description: 'Serve Baton flows to customers. Generated from the zod schemas that validate requests.' },
-      components: { securitySchemes: { customerToken: { type: 'http', scheme: 'bearer' }, adminToken: { type: 'http', scheme: 'bearer' } } },
+      components: { securitySchemes: { customerToken: { type: 'http', scheme: 'bearer' }, adminToken: { type: 'http', scheme: 'bearer' }, agentToken: { type: 'http', scheme: 'bearer' } } },
     },
     transform: jsonSchemaTransform,
   });
@@ -403,6 +406,7 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  if (o.registerRoutes) await o.registerRoutes(app);
   await app.ready();
   return { app, setReady: (r) => (ready = r) };
 }

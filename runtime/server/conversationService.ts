@@ -7,6 +7,7 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import type { Logger } from 'pino';
 import { receive, start } from '../../shared/engine/engine';
 import type { Input } from '../../shared/engine/types';
+import type { AgentPresence } from '../../shared/handoff/types';
 import { parseConversationState, STATE_VERSION } from '../../shared/engine/conversationStateSchema';
 import { builtinVariableNames } from '../../shared/flow/builtinVariables';
 import type { Flow, Value } from '../../shared/flow/schema';
@@ -74,6 +75,12 @@ export class ConversationService {
     this.http = p;
   }
 
+  /** Agents' presence for the engine (`ctx.agents`: no_agent at once when nobody can answer, wait estimate). */
+  private agents: (() => AgentPresence[]) | null = null;
+  setAgentPresence(fn: () => AgentPresence[]) {
+    this.agents = fn;
+  }
+
   /** Checks a customer token against a conversation in constant time. */
   authorize(record: ConversationRecord, token: string | undefined): boolean {
     if (!token) return false;
@@ -105,7 +112,7 @@ export class ConversationService {
     const now = this.deps.now();
     const id = randomUUID();
     const token = randomBytes(24).toString('base64url');
-    const step = start(flow, { now, conversationId: id } as Parameters<typeof start>[1]) as EngineStep;
+    const step = start(flow, { now, conversationId: id, ...(this.agents ? { agents: this.agents() } : {}) } as Parameters<typeof start>[1]) as EngineStep;
     // Initial variables made a derived flow: the conversation still runs on the deployed revision, so the engine
     // must not mistake the difference for a redeploy on the next message.
     if (flow !== deployed.flow) (step.state as { flowRevision?: string }).flowRevision = deployed.revision;
@@ -187,7 +194,7 @@ export class ConversationService {
       rec = { ...rec, state: parsed.state };
     }
     const now = this.deps.now();
-    const step = receive(deployed.flow, rec.state as never, input, { now, conversationId: rec.id } as Parameters<typeof receive>[3]) as EngineStep;
+    const step = receive(deployed.flow, rec.state as never, input, { now, conversationId: rec.id, ...(this.agents ? { agents: this.agents() } : {}) } as Parameters<typeof receive>[3]) as EngineStep;
     if (step.rejected) {
       if (extra.cancelTimers?.length) await this.deps.store.commit({ conversation: rec, cancelTimers: extra.cancelTimers });
       throw new ApiError(409, 'input_rejected', step.rejected.reason);

@@ -1,0 +1,451 @@
+/**
+ * The agents' side of `baton serve`: presence, automatic assignment (the runtime assigns, the engine requests),
+ * reassignment, going offline, and the agent push channel's event log.
+ *
+ * Every change to a conversation goes through `ConversationService.apply`, i.e. under the store's
+ * per-conversation lock and through the engine, which refuses stale or duplicate events: two agents accepting
+ * one handoff cannot both win (the second gets 409), and the bot never speaks while an agent holds the chat
+ * (the engine's mode 'agent').
+ */
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import { pickAgent, eligibleAgents } from '../../shared/handoff/assignment';
+import type { AgentPresence, AssignmentRequest, Handoff } from '../../shared/handoff/types';
+import type { Input } from '../../shared/engine/types';
+import type { HandoffRecord, LogEntry, RuntimeStore } from '../store/types';
+import { ApiError, type ConversationService } from '../server/conversationService';
+import type { Agent, AgentDirectory } from './agentDirectory';
+
+/** An agent/runtime event without its ids (the hub adds handoffId and a fresh eventId). */
+export type AgentInput = Input extends infer I ? (I extends { handoffId: string } ? Omit<I, 'handoffId' | 'eventId'> : never) : never;
+
+export type PresenceStatus = 'online' | 'busy' | 'offline';
+
+/** The `handoff_request` effect stored with each handoff (the fields we read). */
+export interface StoredRequest {
+  context?: { summary?: string; reason?: string; signals?: unknown[]; intents?: unknown[]; entities?: unknown[]; variables?: Record<string, unknown>; suggestedResolution?: string };
+  assignation?: string;
+  skill?: string;
+  language?: string;
+  teams?: string[];
+  agents?: string[];
+  autoAssign?: { strategy: 'round_robin' | 'least_busy'; maxChatsPerAgent: number } | null;
+}
+
+export interface AgentEvent {
+  id: number;
+  type: 'handoff' | 'message' | 'typing' | 'viewing' | 'note' | 'presence';
+  /** Handoff the event is about (visibility), or null for everyone. */
+  handoffId: string | null;
+  data: unknown;
+}
+
+const OPEN = new Set(['pending', 'assigned']);
+const EVENT_BUFFER = 5000;
+
+export interface Note {
+  id: string;
+  handoffId: string;
+  conversationId: string;
+  agentId: string;
+  agentName: string;
+  text: string;
+  at: number;
+}
+
+export class AgentHub {
+  private presence = new Map<string, { status: PresenceStatus; lastSeen: number; streams: number }>();
+  private lastAssignedAt = new Map<string, number>();
+  /** handoffId -> agents who declined / did not answer it (not auto-assigned to them again). */
+  private declined = new Map<string, Set<string>>();
+  /** handoffId -> team set by a transfer (overrides the block's teams). */
+  private teamOverride = new Map<string, string>();
+  /** handoffId -> when it was assigned and whether the agent has answered since. */
+  private assigned = new Map<string, { agentId: string; at: number; answered: boolean }>();
+  private notes = new Map<string, Note[]>();
+  private viewers = new Map<string, Map<string, number>>();
+  private events: AgentEvent[] = [];
+  private nextEventId = 1;
+  private listeners = new Set<(e: AgentEvent) => void>();
+  private snapshot = new Map<string, { status: string; agentId: string | null }>();
+  private subscriptions = new Map<string, () => void>();
+  private handoffs: HandoffRecord[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private ticking: Promise<void> | null = null;
+  private kicked = false;
+
+  constructor(
+    readonly deps: {
+      store: RuntimeStore;
+      service: ConversationService;
+      directory: AgentDirectory;
+      logger: Logger;
+      now: () => number;
+      pollMs?: number;
+    },
+  ) {}
+
+  /* ------------------------------------------------------------ presence */
+
+  status(agentId: string): PresenceStatus {
+    return this.presence.get(agentId)?.status ?? 'offline';
+  }
+
+  setPresence(agentId: string, status: PresenceStatus) {
+    const p = this.presence.get(agentId) ?? { status: 'offline' as PresenceStatus, lastSeen: 0, streams: 0 };
+    const changed = p.status !== status;
+    p.status = status;
+    p.lastSeen = this.deps.now();
+    this.presence.set(agentId, p);
+    if (changed) {
+      this.emit('presence', null, { agentId, status });
+      if (status === 'offline') void this.requeueUnanswered(agentId, 'The agent went offline.');
+      this.kick();
+    }
+  }
+
+  /** Any authenticated agent request counts as a heartbeat. */
+  seen(agentId: string) {
+    const p = this.presence.get(agentId);
+    if (p) p.lastSeen = this.deps.now();
+  }
+
+  streamOpened(agentId: string) {
+    const p = this.presence.get(agentId) ?? { status: 'offline' as PresenceStatus, lastSeen: 0, streams: 0 };
+    p.streams++;
+    p.lastSeen = this.deps.now();
+    this.presence.set(agentId, p);
+  }
+
+  streamClosed(agentId: string) {
+    const p = this.presence.get(agentId);
+    if (p) {
+      p.streams = Math.max(0, p.streams - 1);
+      p.lastSeen = this.deps.now();
+    }
+  }
+
+  /** Presence in the engine's shape (activeChats from the stored handoffs). `busy` counts as away. */
+  presenceList(): AgentPresence[] {
+    const active = new Map<string, number>();
+    for (const h of this.handoffs) {
+      const agentId = (h.handoff as Handoff | null)?.agentId;
+      if (h.status === 'assigned' && agentId) active.set(agentId, (active.get(agentId) ?? 0) + 1);
+    }
+    return this.deps.directory.list().map((a) => ({
+      id: a.id,
+      name: a.name,
+      status: this.status(a.id) === 'online' ? 'online' : this.status(a.id) === 'busy' ? 'away' : 'offline',
+      skills: a.skills,
+      languages: a.languages,
+      teams: a.teams,
+      activeChats: active.get(a.id) ?? 0,
+      lastAssignedAt: this.lastAssignedAt.get(a.id) ?? null,
+    }));
+  }
+
+  activeChats(agentId: string): number {
+    return this.presenceList().find((p) => p.id === agentId)?.activeChats ?? 0;
+  }
+
+  /* ------------------------------------------------------------ visibility */
+
+  requestOf(h: HandoffRecord): StoredRequest {
+    return (h.request ?? {}) as StoredRequest;
+  }
+
+  teamsOf(h: HandoffRecord): string[] {
+    const t = this.teamOverride.get(h.id);
+    return t ? [t] : (this.requestOf(h).teams ?? []).filter((x) => x.trim() !== '');
+  }
+
+  /** An agent sees a handoff of its teams (or any, when the block names none), its own, or all when admin. */
+  canSee(agent: Agent, h: HandoffRecord): boolean {
+    if (agent.admin) return true;
+    if ((h.handoff as Handoff | null)?.agentId === agent.id) return true;
+    const teams = this.teamsOf(h).map((t) => t.toLowerCase());
+    const allowed = (this.requestOf(h).agents ?? []).filter(Boolean);
+    if (allowed.length > 0 && !allowed.includes(agent.id)) return false;
+    return teams.length === 0 || agent.teams.some((t) => teams.includes(t.toLowerCase()));
+  }
+
+  /* ------------------------------------------------------------ notes, viewers, typing */
+
+  addNote(agent: Agent, h: HandoffRecord, text: string): Note {
+    const note: Note = { id: randomUUID(), handoffId: h.id, conversationId: h.conversationId, agentId: agent.id, agentName: agent.name, text, at: this.deps.now() };
+    const list = this.notes.get(h.conversationId) ?? [];
+    list.push(note);
+    this.notes.set(h.conversationId, list);
+    this.emit('note', h.id, note);
+    return note;
+  }
+
+  notesOf(conversationId: string): Note[] {
+    return this.notes.get(conversationId) ?? [];
+  }
+
+  /** Marks an agent as viewing a handoff for 30 s; returns who else is viewing. */
+  viewing(agent: Agent, handoffId: string): string[] {
+    const now = this.deps.now();
+    const m = this.viewers.get(handoffId) ?? new Map<string, number>();
+    const fresh = !m.has(agent.id) || m.get(agent.id)! < now;
+    m.set(agent.id, now + 30_000);
+    for (const [id, until] of m) if (until < now) m.delete(id);
+    this.viewers.set(handoffId, m);
+    const names = [...m.keys()].map((id) => this.deps.directory.get(id)?.name ?? id);
+    if (fresh) this.emit('viewing', handoffId, { handoffId, agents: [...m.keys()], names });
+    return [...m.keys()].filter((id) => id !== agent.id);
+  }
+
+  typing(agent: Agent, handoffId: string) {
+    this.emit('typing', handoffId, { handoffId, agentId: agent.id, name: agent.name, at: this.deps.now() });
+  }
+
+  markAnswered(handoffId: string) {
+    const a = this.assigned.get(handoffId);
+    if (a) a.answered = true;
+  }
+
+  declinedBy(handoffId: string, agentId: string) {
+    const s = this.declined.get(handoffId) ?? new Set<string>();
+    s.add(agentId);
+    this.declined.set(handoffId, s);
+  }
+
+  setTeam(handoffId: string, team: string) {
+    this.teamOverride.set(handoffId, team);
+  }
+
+  /* ------------------------------------------------------------ events */
+
+  private emit(type: AgentEvent['type'], handoffId: string | null, data: unknown) {
+    const e: AgentEvent = { id: this.nextEventId++, type, handoffId, data };
+    this.events.push(e);
+    if (this.events.length > EVENT_BUFFER) this.events.splice(0, this.events.length - EVENT_BUFFER);
+    for (const l of this.listeners) l(e);
+  }
+
+  /** Events after `afterId`; `complete` is false when some were dropped from the buffer (refetch the lists). */
+  eventsAfter(afterId: number): { events: AgentEvent[]; complete: boolean } {
+    const first = this.events[0]?.id ?? this.nextEventId;
+    const complete = afterId >= first - 1 || afterId >= this.nextEventId - 1;
+    return { events: this.events.filter((e) => e.id > afterId), complete };
+  }
+
+  get lastEventId() {
+    return this.nextEventId - 1;
+  }
+
+  listen(fn: (e: AgentEvent) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  handoffById(id: string): HandoffRecord | undefined {
+    return this.handoffs.find((h) => h.id === id);
+  }
+
+  /* ------------------------------------------------------------ engine inputs */
+
+  /** Applies an agent event through the engine; a refused event is a 409 saying why. */
+  async apply(h: HandoffRecord, input: AgentInput, what: string) {
+    const full = { ...input, handoffId: h.id, eventId: randomUUID() } as Input;
+    try {
+      const out = await this.deps.service.apply(h.conversationId, full);
+      if (!out) throw new ApiError(404, 'conversation_not_found', 'The conversation of this handoff no longer exists.');
+      await this.refresh();
+      return out;
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'input_rejected') {
+        await this.refresh();
+        const cur = this.handoffById(h.id) ?? h;
+        const by = (cur.handoff as Handoff | null)?.agentName;
+        const state = cur.status === 'assigned' ? `it is already assigned${by ? ` to ${by}` : ''}` : `it is ${cur.status}`;
+        throw new ApiError(409, 'handoff_conflict', `Cannot ${what} handoff ${h.id}: ${state}. Refresh the list.`);
+      }
+      throw err;
+    }
+  }
+
+  /* ------------------------------------------------------------ loop */
+
+  start() {
+    const every = this.deps.pollMs ?? 250;
+    const run = () => {
+      this.timer = setTimeout(async () => {
+        await this.tick().catch((err) => this.deps.logger.warn({ err }, 'agent loop failed'));
+        if (this.timer) run();
+      }, every);
+      this.timer.unref?.();
+    };
+    run();
+  }
+
+  async stop() {
+    const t = this.timer;
+    this.timer = null;
+    if (t) clearTimeout(t);
+    await this.ticking;
+    for (const off of this.subscriptions.values()) off();
+    this.subscriptions.clear();
+  }
+
+  kick() {
+    this.kicked = true;
+  }
+
+  /** Re-reads the handoffs and emits changes (no assignment). */
+  async refresh() {
+    this.handoffs = await this.deps.store.listHandoffs();
+    const seen = new Set<string>();
+    for (const h of this.handoffs) {
+      seen.add(h.id);
+      const agentId = (h.handoff as Handoff | null)?.agentId ?? null;
+      const prev = this.snapshot.get(h.id);
+      if (!prev || prev.status !== h.status || prev.agentId !== agentId) {
+        this.snapshot.set(h.id, { status: h.status, agentId });
+        if (prev || OPEN.has(h.status)) this.emit('handoff', h.id, { handoff: summarize(h, this), previous: prev ?? null });
+        if (h.status !== 'assigned') this.assigned.delete(h.id);
+        else if (agentId && this.assigned.get(h.id)?.agentId !== agentId) this.assigned.set(h.id, { agentId, at: h.updatedAt, answered: false });
+      }
+      const open = OPEN.has(h.status);
+      if (open && !this.subscriptions.has(h.conversationId)) {
+        const hid = h.id;
+        this.subscriptions.set(
+          h.conversationId,
+          this.deps.store.subscribe(h.conversationId, (entries: LogEntry[]) => {
+            for (const e of entries) {
+              this.emit('message', hid, { handoffId: hid, conversationId: h.conversationId, message: e });
+              if (e.from === 'agent') this.markAnswered(hid);
+            }
+          }),
+        );
+      }
+    }
+    // Conversations with no open handoff: stop forwarding their messages.
+    const openConvs = new Set(this.handoffs.filter((h) => OPEN.has(h.status)).map((h) => h.conversationId));
+    for (const [conv, off] of this.subscriptions) {
+      if (!openConvs.has(conv)) {
+        off();
+        this.subscriptions.delete(conv);
+      }
+    }
+    for (const id of this.snapshot.keys()) if (!seen.has(id)) this.snapshot.delete(id);
+  }
+
+  tick(): Promise<void> {
+    this.ticking ??= this.runTick().finally(() => (this.ticking = null));
+    return this.ticking;
+  }
+
+  private async runTick() {
+    this.kicked = false;
+    const now = this.deps.now();
+    // Presence: an agent with no request and no open stream for too long goes offline.
+    const limit = this.deps.directory.settings.offlineAfterSeconds * 1000;
+    for (const [id, p] of this.presence) {
+      if (p.streams > 0) p.lastSeen = now;
+      else if (p.status !== 'offline' && now - p.lastSeen > limit) {
+        this.deps.logger.info({ agentId: id }, 'agent inactive: offline');
+        this.setPresence(id, 'offline');
+      }
+    }
+    await this.refresh();
+    // Reassign: an auto-assigned chat the agent has not answered in time.
+    const reassignMs = this.deps.directory.settings.reassignAfterMinutes * 60_000;
+    if (reassignMs > 0) {
+      for (const [hid, a] of this.assigned) {
+        if (a.answered || now - a.at < reassignMs) continue;
+        const h = this.handoffById(hid);
+        if (!h || !this.requestOf(h).autoAssign) continue;
+        this.declinedBy(hid, a.agentId);
+        this.assigned.delete(hid);
+        await this.apply(h, { type: 'agent_declined', agentId: a.agentId, note: 'Not answered in time: reassigned.' }, 'reassign').catch(() => {});
+      }
+    }
+    await this.assignPending();
+  }
+
+  /** Oldest (highest priority first) pending auto-assign handoffs get an agent; nobody who could -> no_agent. */
+  private async assignPending() {
+    const rank: Record<string, number> = { urgent: 0, high: 1, normal: 2, low: 3 };
+    const pending = this.handoffs
+      .filter((h) => h.status === 'pending' && this.requestOf(h).autoAssign)
+      .sort((a, b) => (rank[a.priority] ?? 2) - (rank[b.priority] ?? 2) || a.requestedAt - b.requestedAt);
+    for (const h of pending) {
+      const r = this.requestOf(h);
+      const declined = this.declined.get(h.id) ?? new Set<string>();
+      const presence = this.presenceList().filter((p) => !declined.has(p.id));
+      const req: AssignmentRequest = {
+        strategy: r.autoAssign!.strategy,
+        maxChatsPerAgent: r.autoAssign!.maxChatsPerAgent,
+        skill: r.skill ?? '',
+        language: r.language ?? '',
+        teams: this.teamsOf(h),
+        agents: r.agents ?? [],
+      };
+      // Per-agent limit: the block's capacity, and the agent's own maxChats.
+      const capped = presence.map((p) => {
+        const own = this.deps.directory.get(p.id)?.maxChats ?? Infinity;
+        return own <= p.activeChats ? { ...p, activeChats: Number.POSITIVE_INFINITY } : p;
+      });
+      const pick = pickAgent(capped, req);
+      if (pick.agent) {
+        const agent = pick.agent;
+        this.lastAssignedAt.set(agent.id, this.deps.now());
+        this.deps.logger.info({ handoffId: h.id, agentId: agent.id, why: pick.explanation }, 'handoff auto-assigned');
+        await this.apply(h, { type: 'agent_accepted', agentId: agent.id, agentName: agent.name }, 'assign').catch((err) =>
+          this.deps.logger.warn({ err, handoffId: h.id }, 'auto-assign refused'),
+        );
+        continue;
+      }
+      // Nobody eligible even ignoring load: nobody will come; take the no_agent exit now.
+      const anyone = eligibleAgents(presence, { ...req, maxChatsPerAgent: Number.POSITIVE_INFINITY });
+      if (anyone.length === 0) {
+        this.deps.logger.info({ handoffId: h.id, why: pick.explanation }, 'no agent for handoff');
+        await this.apply(h, { type: 'no_agent', note: pick.explanation }, 'close').catch(() => {});
+      }
+      // Otherwise everyone is at capacity: the chat waits (oldest first when a seat frees up).
+    }
+  }
+
+  /** Chats of an agent that are assigned but not answered go back to the queue (agent went offline). */
+  private async requeueUnanswered(agentId: string, note: string) {
+    await this.refresh();
+    for (const h of this.handoffs) {
+      if (h.status !== 'assigned' || (h.handoff as Handoff | null)?.agentId !== agentId) continue;
+      if (this.assigned.get(h.id)?.answered) continue;
+      this.declinedBy(h.id, agentId);
+      await this.apply(h, { type: 'agent_declined', agentId, note }, 'requeue').catch(() => {});
+    }
+  }
+
+  handoffList(): HandoffRecord[] {
+    return this.handoffs;
+  }
+}
+
+/** The list row of a handoff. */
+export function summarize(h: HandoffRecord, hub: AgentHub) {
+  const r = hub.requestOf(h);
+  const ho = (h.handoff ?? {}) as Partial<Handoff>;
+  return {
+    id: h.id,
+    conversationId: h.conversationId,
+    flowId: h.flowId,
+    status: h.status,
+    priority: h.priority,
+    reason: ho.reason ?? r.context?.reason ?? 'flow',
+    summary: r.context?.summary ?? '',
+    assignation: r.assignation ?? 'simple',
+    autoAssign: r.autoAssign ?? null,
+    teams: hub.teamsOf(h),
+    skill: r.skill ?? '',
+    language: r.language ?? '',
+    agentId: ho.agentId ?? null,
+    agentName: ho.agentName ?? null,
+    requestedAt: h.requestedAt,
+    updatedAt: h.updatedAt,
+    deadline: ho.deadline ?? null,
+  };
+}

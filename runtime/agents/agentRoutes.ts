@@ -1,0 +1,405 @@
+/**
+ * The agent API (`/api/v1/agent/*`), registered on the runtime's Fastify app by `registerAgentRoutes(app, deps)`.
+ * Every call needs `Authorization: Bearer <agent token>` (a static token from the agents file or a session token
+ * from POST /api/v1/agent/session); 401 without. Errors are JSON `{error, message, field?}` like the rest of the API.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Handoff } from '../../shared/handoff/types';
+import type { LogEntry, RuntimeStore } from '../store/types';
+import { ApiError } from '../server/conversationService';
+import { agentSchema, hashPassword, publicAgent, type Agent, type AgentDirectory } from './agentDirectory';
+import { summarize, type AgentEvent, type AgentHub } from './agentHub';
+
+export interface AgentRouteDeps {
+  store: RuntimeStore;
+  directory: AgentDirectory;
+  hub: AgentHub;
+  now: () => number;
+}
+
+const errorSchema = z.object({ error: z.string(), message: z.string(), field: z.string().optional() }).passthrough();
+const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
+const handoffParams = z.object({ id: z.string().min(1).max(300) });
+const conversationParams = z.object({ id: z.string().min(1).max(300) });
+const valueSchema = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]);
+const CLOSED = new Set(['resolved', 'expired', 'rejected', 'cancelled']);
+
+function bearer(req: FastifyRequest): string | undefined {
+  const h = req.headers.authorization;
+  if (typeof h !== 'string') return undefined;
+  const m = /^Bearer\s+(\S+)$/i.exec(h.trim());
+  return m ? m[1] : undefined;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, any, any>, d: AgentRouteDeps): Promise<void> {
+  const app = appIn.withTypeProvider<ZodTypeProvider>();
+  const { hub, directory } = d;
+  const sec = [{ agentToken: [] }];
+  // Push connections are hijacked from Fastify: end them ourselves when the server drains.
+  const streams = new Set<import('node:http').ServerResponse>();
+  appIn.addHook('preClose', async () => {
+    for (const res of streams) res.end();
+  });
+
+  const auth = (req: FastifyRequest, tokenFromQuery?: string): Agent => {
+    const agent = directory.authenticate(bearer(req) ?? tokenFromQuery);
+    if (!agent) {
+      throw new ApiError(401, 'invalid_agent_token', 'Sign in first (POST /api/v1/agent/session) and send "Authorization: Bearer <agent token>".', 'authorization');
+    }
+    hub.seen(agent.id);
+    return agent;
+  };
+
+  /** The handoff if this agent may see it (404 otherwise: ids of other teams' handoffs are not confirmed). */
+  const visible = async (agent: Agent, id: string) => {
+    await hub.refresh();
+    const h = hub.handoffById(id) ?? (await d.store.getHandoff(id));
+    if (!h || !hub.canSee(agent, h)) throw new ApiError(404, 'handoff_not_found', `No handoff "${id}" that you can see; list yours with GET /api/v1/agent/handoffs.`, 'id');
+    return h;
+  };
+
+  const mustHold = (agent: Agent, h: ReturnType<AgentHub['handoffById']> & object, what: string) => {
+    const ho = h.handoff as Handoff | null;
+    if (h.status !== 'assigned' || ho?.agentId !== agent.id) {
+      const state = h.status === 'assigned' ? `it is assigned to ${ho?.agentName ?? ho?.agentId}` : `it is ${h.status}`;
+      throw new ApiError(409, 'not_your_handoff', `You cannot ${what} handoff ${h.id}: ${state}. Accept it first.`);
+    }
+  };
+
+  const readAll = async (conversationId: string) => {
+    const out: LogEntry[] = [];
+    for (let after = 0; ; ) {
+      const page = await d.store.readLog(conversationId, after, 1000);
+      out.push(...page);
+      if (page.length < 1000) break;
+      after = page[page.length - 1].seq;
+    }
+    return out;
+  };
+
+  /* ------------------------------------------------------------ sign-in and agents */
+  app.post('/api/v1/agent/session', {
+    schema: {
+      summary: 'Agent sign-in (email or id + password) -> session token',
+      tags: ['agent'],
+      body: z.object({ login: z.string().min(1).max(320), password: z.string().min(1).max(1000) }).strict(),
+      response: { 200: z.object({ token: z.string(), expiresAt: z.number(), agent: z.any() }), ...errors },
+    },
+    handler: async (req) => {
+      const s = directory.signIn(req.body.login, req.body.password);
+      if (!s) throw new ApiError(401, 'invalid_credentials', 'Wrong email or password.', 'password');
+      return { token: s.token, expiresAt: s.expiresAt, agent: publicAgent(s.agent) };
+    },
+  });
+
+  app.delete('/api/v1/agent/session', {
+    schema: { summary: 'Sign out', tags: ['agent'], security: sec },
+    handler: async (req, reply) => {
+      auth(req);
+      directory.signOut(bearer(req)!);
+      return reply.code(204).send();
+    },
+  });
+
+  app.get('/api/v1/agent/me', {
+    schema: { summary: 'The signed-in agent, presence and chat count', tags: ['agent'], security: sec },
+    handler: async (req) => {
+      const a = auth(req);
+      return { agent: publicAgent(a), status: hub.status(a.id), activeChats: hub.activeChats(a.id) };
+    },
+  });
+
+  app.get('/api/v1/agent/agents', {
+    schema: { summary: 'Agents with presence (for transfer; full details for admins)', tags: ['agent'], security: sec },
+    handler: async (req) => {
+      auth(req);
+      await hub.refresh();
+      const presence = new Map(hub.presenceList().map((p) => [p.id, p]));
+      return { agents: directory.list().map((a) => ({ ...publicAgent(a), status: hub.status(a.id), activeChats: presence.get(a.id)?.activeChats ?? 0 })) };
+    },
+  });
+
+  const agentBody = agentSchema.omit({ id: true, passwordHash: true }).extend({ password: z.string().min(8).max(1000).optional() }).strict();
+  app.put('/api/v1/agent/agents/:id', {
+    schema: { summary: 'Create or replace an agent (admin); saved to the agents file', tags: ['agent'], security: sec, params: z.object({ id: agentSchema.shape.id }), body: agentBody, response: { 200: z.any(), ...errors } },
+    handler: async (req) => {
+      const me = auth(req);
+      if (!me.admin) throw new ApiError(403, 'admin_only', 'Only an admin agent can edit agents.');
+      const prev = directory.get(req.params.id);
+      const { password, ...rest } = req.body;
+      const agent: Agent = agentSchema.parse({
+        ...rest,
+        id: req.params.id,
+        ...(password ? { passwordHash: hashPassword(password) } : prev?.passwordHash ? { passwordHash: prev.passwordHash } : {}),
+      });
+      if (prev?.id === me.id && !agent.admin) throw new ApiError(409, 'last_admin', 'You cannot remove your own admin right.', 'body.admin');
+      try {
+        await directory.upsert(agent);
+      } catch (err) {
+        throw new ApiError(400, 'invalid_agent', (err as Error).message, 'body');
+      }
+      return { agent: publicAgent(agent), created: !prev };
+    },
+  });
+
+  app.delete('/api/v1/agent/agents/:id', {
+    schema: { summary: 'Remove an agent (admin)', tags: ['agent'], security: sec, params: z.object({ id: z.string().min(1).max(100) }) },
+    handler: async (req, reply) => {
+      const me = auth(req);
+      if (!me.admin) throw new ApiError(403, 'admin_only', 'Only an admin agent can remove agents.');
+      if (req.params.id === me.id) throw new ApiError(409, 'remove_self', 'You cannot remove yourself.');
+      hub.setPresence(req.params.id, 'offline');
+      if (!(await directory.remove(req.params.id))) throw new ApiError(404, 'agent_not_found', `No agent "${req.params.id}".`, 'id');
+      return reply.code(204).send();
+    },
+  });
+
+  /* ------------------------------------------------------------ presence */
+  app.post('/api/v1/agent/presence', {
+    schema: {
+      summary: 'Set presence (also a heartbeat)',
+      description: 'online: takes chats; busy: signed in, no new automatic assignments; offline: unanswered chats go back to the queue.',
+      tags: ['agent'],
+      security: sec,
+      body: z.object({ status: z.enum(['online', 'busy', 'offline']) }).strict(),
+    },
+    handler: async (req) => {
+      const a = auth(req);
+      hub.setPresence(a.id, req.body.status);
+      return { status: hub.status(a.id) };
+    },
+  });
+
+  /* ------------------------------------------------------------ handoffs */
+  app.get('/api/v1/agent/handoffs', {
+    schema: {
+      summary: 'Handoffs by view, with the count of every view',
+      tags: ['agent'],
+      security: sec,
+      querystring: z.object({ view: z.enum(['unassigned', 'mine', 'all', 'closed']).default('unassigned') }).strict(),
+    },
+    handler: async (req) => {
+      const a = auth(req);
+      await hub.refresh();
+      const mine = (h: ReturnType<typeof hub.handoffList>[number]) => (h.handoff as Handoff | null)?.agentId === a.id;
+      const seen = hub.handoffList().filter((h) => hub.canSee(a, h));
+      const views = {
+        unassigned: seen.filter((h) => h.status === 'pending'),
+        mine: seen.filter((h) => h.status === 'assigned' && mine(h)),
+        all: seen.filter((h) => !CLOSED.has(h.status)),
+        closed: seen.filter((h) => CLOSED.has(h.status)),
+      };
+      const list = views[req.query.view];
+      const rows = (req.query.view === 'closed' ? [...list].sort((x, y) => y.updatedAt - x.updatedAt) : list).map((h) => summarize(h, hub));
+      return {
+        view: req.query.view,
+        counts: { unassigned: views.unassigned.length, mine: views.mine.length, all: views.all.length, closed: views.closed.length },
+        handoffs: rows,
+      };
+    },
+  });
+
+  app.get('/api/v1/agent/handoffs/:id', {
+    schema: { summary: 'A handoff: context, variables, full transcript (bot turns included), private notes, who else is viewing', tags: ['agent'], security: sec, params: handoffParams },
+    handler: async (req) => {
+      const a = auth(req);
+      const h = await visible(a, req.params.id);
+      const conv = await d.store.getConversation(h.conversationId);
+      const r = hub.requestOf(h);
+      const state = (conv?.state ?? {}) as { variables?: Record<string, unknown> };
+      return {
+        handoff: summarize(h, hub),
+        context: r.context ?? null,
+        conversation: conv ? { id: conv.id, flowId: conv.flowId, mode: conv.mode, createdAt: conv.createdAt, lastSeq: conv.lastSeq } : null,
+        variables: state.variables ?? {},
+        transcript: conv ? await readAll(conv.id) : [],
+        notes: hub.notesOf(h.conversationId),
+        alsoViewing: hub.viewing(a, h.id),
+      };
+    },
+  });
+
+  const act = (path: string, summary: string, body: z.ZodType | undefined, fn: (a: Agent, h: NonNullable<ReturnType<AgentHub['handoffById']>>, body: never) => Promise<unknown>) =>
+    appIn.post(`/api/v1/agent/handoffs/:id/${path}`, {
+      schema: { summary, tags: ['agent'], security: sec, params: handoffParams, ...(body ? { body } : {}) },
+      handler: async (req: FastifyRequest) => {
+        const a = auth(req);
+        const h = await visible(a, (req.params as { id: string }).id);
+        return fn(a, h, req.body as never);
+      },
+    });
+
+  act('accept', 'Accept a pending handoff (409 when someone else got it first)', undefined, async (a, h) => {
+    if (h.status !== 'pending') {
+      const ho = h.handoff as Handoff | null;
+      throw new ApiError(409, 'handoff_conflict', `Cannot accept handoff ${h.id}: ${h.status === 'assigned' ? `it is already assigned to ${ho?.agentName ?? ho?.agentId}` : `it is ${h.status}`}.`);
+    }
+    const out = await hub.apply(h, { type: 'agent_accepted', agentId: a.id, agentName: a.name }, 'accept');
+    return { ok: true, handoff: summarize(hub.handoffById(h.id) ?? h, hub), mode: out.mode };
+  });
+
+  act(
+    'messages',
+    'Send a message to the customer, or a private note ({private: true}: agents only)',
+    z.object({ text: z.string().trim().min(1).max(5000), private: z.boolean().default(false) }).strict(),
+    async (a, h, body: { text: string; private: boolean }) => {
+      if (body.private) return { ok: true, note: hub.addNote(a, h, body.text) };
+      mustHold(a, h, 'write in');
+      const out = await hub.apply(h, { type: 'agent_message', agentId: a.id, agentName: a.name, text: body.text }, 'write in');
+      hub.markAnswered(h.id);
+      return { ok: true, messages: out.messages };
+    },
+  );
+
+  act('typing', 'Tell the other agents watching this handoff that you are typing', undefined, async (a, h) => {
+    hub.typing(a, h.id);
+    return { ok: true };
+  });
+
+  act(
+    'transfer',
+    'Transfer to another agent or back to the queue of a team',
+    z
+      .object({ agentId: z.string().min(1).max(100).optional(), team: z.string().min(1).max(100).optional(), note: z.string().max(1000).optional() })
+      .strict()
+      .refine((b) => (b.agentId === undefined) !== (b.team === undefined), { message: 'give exactly one of agentId or team' }),
+    async (a, h, body: { agentId?: string; team?: string; note?: string }) => {
+      mustHold(a, h, 'transfer');
+      let target: Agent | undefined;
+      if (body.agentId) {
+        target = directory.get(body.agentId);
+        if (!target) throw new ApiError(400, 'agent_not_found', `body.agentId: no agent "${body.agentId}"; list them with GET /api/v1/agent/agents.`, 'body.agentId');
+        if (target.id === a.id) throw new ApiError(400, 'transfer_to_self', 'body.agentId: you already hold this chat.', 'body.agentId');
+        if (hub.status(target.id) === 'offline') throw new ApiError(409, 'agent_offline', `${target.name} is offline; transfer to an online agent or to a team.`, 'body.agentId');
+      }
+      if (body.team) {
+        const known = new Set(directory.list().flatMap((x) => x.teams.map((t) => t.toLowerCase())));
+        if (!known.has(body.team.toLowerCase())) throw new ApiError(400, 'team_not_found', `body.team: no agent is in team "${body.team}".`, 'body.team');
+        hub.setTeam(h.id, body.team);
+      }
+      hub.declinedBy(h.id, a.id);
+      await hub.apply(h, { type: 'agent_declined', agentId: a.id, note: body.note ?? (target ? `Transferred to ${target.name}` : `Transferred to team ${body.team}`) }, 'transfer');
+      if (target) {
+        const fresh = hub.handoffById(h.id) ?? h;
+        await hub.apply(fresh, { type: 'agent_accepted', agentId: target.id, agentName: target.name }, 'transfer');
+      }
+      return { ok: true, handoff: summarize(hub.handoffById(h.id) ?? h, hub) };
+    },
+  );
+
+  act('reject', 'Give the chat back to the queue (not offered to you again automatically)', z.object({ note: z.string().max(1000).optional() }).strict().optional(), async (a, h, body?: { note?: string }) => {
+    mustHold(a, h, 'reject');
+    hub.declinedBy(h.id, a.id);
+    await hub.apply(h, { type: 'agent_declined', agentId: a.id, note: body?.note }, 'reject');
+    return { ok: true, handoff: summarize(hub.handoffById(h.id) ?? h, hub) };
+  });
+
+  act('handback', "Hand the conversation back to the bot (the Human Takeover block's resolved exit)", z.object({ note: z.string().max(1000).optional() }).strict().optional(), async (a, h, body?: { note?: string }) => {
+    mustHold(a, h, 'hand back');
+    const out = await hub.apply(h, { type: 'agent_handback', agentId: a.id, note: body?.note }, 'hand back');
+    return { ok: true, mode: out.mode, messages: out.messages };
+  });
+
+  act('resolve', 'Close the conversation', z.object({ note: z.string().max(1000).optional() }).strict().optional(), async (a, h, body?: { note?: string }) => {
+    mustHold(a, h, 'resolve');
+    const out = await hub.apply(h, { type: 'agent_closed', agentId: a.id, note: body?.note }, 'resolve');
+    return { ok: true, mode: out.mode, messages: out.messages };
+  });
+
+  /* ------------------------------------------------------------ conversations */
+  app.patch('/api/v1/agent/conversations/:id/variables', {
+    schema: {
+      summary: 'Fix collected variables (contact details...) of a conversation you can see',
+      tags: ['agent'],
+      security: sec,
+      params: conversationParams,
+      body: z.object({ variables: z.record(z.string().min(1).max(100), valueSchema) }).strict(),
+    },
+    handler: async (req) => {
+      const a = auth(req);
+      const id = req.params.id;
+      await hub.refresh();
+      const hs = hub.handoffList().filter((h) => h.conversationId === id);
+      if (!a.admin && !hs.some((h) => hub.canSee(a, h))) throw new ApiError(404, 'conversation_not_found', `No conversation "${id}" that you can see.`, 'id');
+      return d.store.runExclusive(id, async () => {
+        const rec = await d.store.getConversation(id);
+        if (!rec) throw new ApiError(404, 'conversation_not_found', `No conversation "${id}".`, 'id');
+        const state = rec.state as { variables: Record<string, unknown> };
+        const vars = { ...state.variables };
+        for (const [name, value] of Object.entries(req.body.variables)) {
+          if (!Object.hasOwn(vars, name)) {
+            throw new ApiError(400, 'unknown_variable', `variables.${name}: this conversation has no variable "${name}"; known: ${Object.keys(vars).join(', ')}.`, `body.variables.${name}`);
+          }
+          const was = vars[name];
+          if (was !== null && value !== null && typeof was !== typeof value) {
+            throw new ApiError(400, 'invalid_variable', `variables.${name}: expected a ${typeof was}, got ${typeof value}.`, `body.variables.${name}`);
+          }
+          vars[name] = value;
+        }
+        await d.store.commit({ conversation: { ...rec, state: { ...state, variables: vars }, updatedAt: d.now() } });
+        return { variables: vars };
+      });
+    },
+  });
+
+  app.post('/api/v1/agent/conversations/:id/takeover', {
+    schema: { summary: 'Take over a live bot conversation (not available yet)', tags: ['agent'], security: sec, params: conversationParams },
+    handler: async (req) => {
+      auth(req);
+      // The engine has no input for "an agent takes a bot conversation without a handoff" yet; refusing clearly
+      // beats pausing the bot by hand and risking a crossover.
+      throw new ApiError(409, 'takeover_unavailable', 'Taking over a conversation that did not ask for a person is not available in this build; it needs an engine input (see the readme).');
+    },
+  });
+
+  /* ------------------------------------------------------------ push channel */
+  app.get('/api/v1/agent/events', {
+    schema: {
+      summary: 'Agent push channel (Server-Sent Events)',
+      description:
+        'Events: handoff (new/changed: pending, assigned, requeued, closed), message (customer, bot or agent entry of a watched handoff), typing, viewing, note, presence. id = event number; resume with Last-Event-ID or ?after=N. A `reset` event means events were missed (refetch the lists).',
+      tags: ['agent'],
+      security: sec,
+      querystring: z.object({ token: z.string().max(500).optional(), after: z.coerce.number().int().min(0).optional() }).strict(),
+    },
+    handler: async (req, reply) => {
+      const a = auth(req, req.query.token);
+      const lastId = Number(req.headers['last-event-id']);
+      let cursor = Number.isInteger(lastId) && lastId >= 0 ? lastId : (req.query.after ?? hub.lastEventId);
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', Connection: 'keep-alive', 'X-Accel-Buffering': 'no', 'X-Content-Type-Options': 'nosniff' });
+      res.write('retry: 2000\n\n');
+      hub.streamOpened(a.id);
+      const send = (e: AgentEvent) => {
+        if (e.id <= cursor) return;
+        cursor = e.id;
+        if (e.handoffId) {
+          const h = hub.handoffById(e.handoffId);
+          const me = directory.get(a.id);
+          if (!me || (h && !hub.canSee(me, h))) return;
+        }
+        res.write(`id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(e.data)}\n\n`);
+      };
+      const backlog = hub.eventsAfter(cursor);
+      if (!backlog.complete) res.write(`event: reset\ndata: {"reason":"events were missed; refetch the lists"}\n\n`);
+      for (const e of backlog.events) send(e);
+      const off = hub.listen(send);
+      const beat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+      beat.unref();
+      const close = () => {
+        off();
+        clearInterval(beat);
+        hub.streamClosed(a.id);
+      };
+      streams.add(res);
+      req.raw.on('close', () => {
+        streams.delete(res);
+        close();
+      });
+    },
+  });
+}
