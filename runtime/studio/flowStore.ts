@@ -16,7 +16,7 @@
  * a save racing a journal append or a delete cannot interleave.
  */
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { applyPatches, enablePatches, type Patch } from 'immer';
@@ -300,8 +300,8 @@ export class FlowStore {
   async list(): Promise<FlowSummary[]> {
     const out: FlowSummary[] = [];
     for (const e of this.db.data.flows) {
-      const text = await readFile(e.path, 'utf8').catch(() => null);
-      const loaded = text === null ? null : loadFlowText(text);
+      const loaded = await this.readForList(e.path);
+      const text = loaded === null ? null : '';
       const s: FlowSummary = {
         key: e.key,
         name: loaded?.flow?.name ?? e.name,
@@ -327,6 +327,21 @@ export class FlowStore {
     });
   }
 
+  /** What the flow list needs from a file, re-read only when the file changed (size or time). */
+  private listCache = new Map<string, { stamp: string; loaded: ReturnType<typeof loadFlowText> }>();
+  private async readForList(path: string): Promise<ReturnType<typeof loadFlowText> | null> {
+    const info = await stat(path).catch(() => null);
+    if (!info) return null;
+    const stamp = `${info.mtimeMs}:${info.size}`;
+    const hit = this.listCache.get(path);
+    if (hit?.stamp === stamp) return hit.loaded;
+    const text = await readFile(path, 'utf8').catch(() => null);
+    if (text === null) return null;
+    const loaded = loadFlowText(text);
+    this.listCache.set(path, { stamp, loaded });
+    return loaded;
+  }
+
   recent(): { key: string; name: string; path: string }[] {
     return this.db.data.recent
       .map((k) => this.entry(k))
@@ -345,13 +360,20 @@ export class FlowStore {
     await this.db.write();
   }
 
+  private templateCache: { key: string; list: { id: string; name: string; description: string; blocks: number }[] } | null = null;
+
+  /** The sample flows offered as templates (read once, again only when the folder's files change). */
   async templates(): Promise<{ id: string; name: string; description: string; blocks: number }[]> {
-    const files = (await readdir(this.templatesDir).catch(() => [] as string[])).filter((f) => f.endsWith('.json')).sort();
+    const files = (await readdir(this.templatesDir).catch(() => [] as string[])).filter((f) => f.endsWith('.json') && !f.endsWith('.scenarios.json')).sort();
+    const stamps = await Promise.all(files.map((f) => stat(join(this.templatesDir, f)).then((s) => `${f}:${s.mtimeMs}:${s.size}`, () => f)));
+    const cacheKey = stamps.join('|');
+    if (this.templateCache?.key === cacheKey) return this.templateCache.list;
     const out = [];
     for (const f of files) {
       const loaded = loadFlowText(await readFile(join(this.templatesDir, f), 'utf8'));
       if (loaded.flow) out.push({ id: basename(f, '.json'), name: loaded.flow.name, description: loaded.flow.description, blocks: loaded.flow.blocks.length });
     }
+    this.templateCache = { key: cacheKey, list: out };
     return out;
   }
 

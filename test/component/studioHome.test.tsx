@@ -7,7 +7,7 @@ import './support/setup';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Flow } from '../../shared/flow/schema';
@@ -16,6 +16,9 @@ import { HistoryPanel } from '../../renderer/studio/history/HistoryPanel';
 import { HomeScreen } from '../../renderer/studio/home/HomeScreen';
 import { SaveStatus } from '../../renderer/studio/persistence/SaveStatus';
 import { startStudioServer, type StudioServer } from '../../runtime/studio/startStudioServer';
+
+// A real server on a 2-core machine shared with the whole suite: give answers time under load.
+configure({ asyncUtilTimeout: 15_000 });
 
 let home: string;
 let studio: StudioServer;
