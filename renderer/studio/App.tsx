@@ -10,6 +10,7 @@ import { validateFlow } from '../../shared/flow/validateFlow';
 import type { Flow } from '../../shared/flow/schema';
 import { studioApi, StudioApiError } from './api/studioApi';
 import { Editor } from './editor/Editor';
+import { primeProblems } from './hooks/useProblems';
 import { useTheme } from './editor/useTheme';
 import { HistoryPanel } from './history/HistoryPanel';
 import { HomeScreen } from './home/HomeScreen';
@@ -114,6 +115,7 @@ function readFlow(doc: unknown): Loaded {
     const first = result.problems[0];
     return { error: first ? `${first.path}: ${first.message} ${first.hint}` : 'This is not a Baton flow.' };
   }
+  primeProblems(result.flow, result.problems);
   return { flow: result.flow };
 }
 

@@ -1,3 +1,4 @@
+import { useDeferredValue } from 'react';
 import { validateFlow } from '../../../shared/flow/validateFlow';
 import type { FlowProblem } from '../../../shared/flow/flowProblem';
 import type { Flow } from '../../../shared/flow/schema';
@@ -29,6 +30,20 @@ export function problemsOf(flow: Flow): FlowProblem[] {
   return problems;
 }
 
+/** Lets a caller that already validated this exact document (on open) hand the result over. */
+export function primeProblems(flow: Flow, problems: FlowProblem[]): void {
+  cache.set(flow, problems);
+}
+
+const none: FlowProblem[] = [];
+
+/**
+ * The current document's problems, computed in a deferred render (React's useDeferredValue): validating a
+ * 1,000-block flow takes tens of milliseconds, so the canvas paints first on open and typing never waits
+ * for the validator; badges follow a moment later.
+ */
 export function useProblems(): FlowProblem[] {
-  return problemsOf(useStudio((s) => s.flow));
+  const flow = useStudio((s) => s.flow);
+  const deferred = useDeferredValue<Flow | null>(flow, null);
+  return deferred ? problemsOf(deferred) : none;
 }
