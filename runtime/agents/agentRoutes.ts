@@ -24,6 +24,7 @@ const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: erro
 const handoffParams = z.object({ id: z.string().min(1).max(300) });
 const conversationParams = z.object({ id: z.string().min(1).max(300) });
 const valueSchema = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]);
+const EDITABLE_BUILTINS = new Set(['customerName', 'customerEmail', 'customerPhone']);
 const CLOSED = new Set(['resolved', 'expired', 'rejected', 'cancelled']);
 
 function bearer(req: FastifyRequest): string | undefined {
@@ -330,10 +331,11 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
         const state = rec.state as { variables: Record<string, unknown> };
         const vars = { ...state.variables };
         for (const [name, value] of Object.entries(req.body.variables)) {
-          if (!Object.hasOwn(vars, name)) {
+          // Contact details the engine may not have yet are editable too; nothing else the flow did not declare.
+          if (!Object.hasOwn(vars, name) && !EDITABLE_BUILTINS.has(name)) {
             throw new ApiError(400, 'unknown_variable', `variables.${name}: this conversation has no variable "${name}"; known: ${Object.keys(vars).join(', ')}.`, `body.variables.${name}`);
           }
-          const was = vars[name];
+          const was = Object.hasOwn(vars, name) ? vars[name] : null;
           if (was !== null && value !== null && typeof was !== typeof value) {
             throw new ApiError(400, 'invalid_variable', `variables.${name}: expected a ${typeof was}, got ${typeof value}.`, `body.variables.${name}`);
           }

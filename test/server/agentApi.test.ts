@@ -1,0 +1,213 @@
+/**
+ * The agent API over real HTTP on 127.0.0.1: sign-in, tokens, team visibility, views with counts, accept (409 for
+ * the second agent), messages and private notes, crossover (the bot stays silent while an agent holds the chat),
+ * handback, resolve, transfer, reject, variables, no agent online, malicious text, agents file validation.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AgentsFileError, loadAgentsFile, parseAgentsFile } from '../../runtime/agents/agentDirectory';
+import { auth } from './runtimeFixtures';
+import { agent, flowWithTakeover, PASSWORD, startAgentRuntime, tok, type AgentRuntime } from './agentFixtures';
+
+let rt: AgentRuntime | null = null;
+afterEach(async () => {
+  await rt?.stop();
+  rt = null;
+});
+
+const ann = agent('ann');
+const bob = agent('bob');
+const sales = agent('sal', { teams: ['sales'] });
+const boss = agent('boss', { teams: [], admin: true });
+const hid = (rtx: AgentRuntime, id: string) => `/api/v1/agent/handoffs/${encodeURIComponent(id)}`;
+
+describe('agent API', () => {
+  it('refuses calls without a valid token (401), signs in with a password, and signs out', async () => {
+    rt = await startAgentRuntime({ agents: [ann] });
+    expect((await rt.get('/api/v1/agent/handoffs')).status).toBe(401);
+    const bad = await rt.get('/api/v1/agent/handoffs', auth('not-a-token'));
+    expect(bad.status).toBe(401);
+    expect(bad.body.error).toBe('invalid_agent_token');
+    expect((await rt.post('/api/v1/agent/session', { login: 'ann@example.com', password: 'wrong' })).status).toBe(401);
+    const s = await rt.post('/api/v1/agent/session', { login: 'ANN@example.com', password: PASSWORD });
+    expect(s.status).toBe(200);
+    expect(s.body.agent).toMatchObject({ id: 'ann', name: 'Ann' });
+    expect(JSON.stringify(s.body)).not.toContain('scrypt');
+    const me = await rt.get('/api/v1/agent/me', auth(s.body.token));
+    expect(me.body).toMatchObject({ agent: { id: 'ann' }, status: 'offline', activeChats: 0 });
+    const out = await fetch(rt.url + '/api/v1/agent/session', { method: 'DELETE', headers: auth(s.body.token) });
+    expect(out.status).toBe(204);
+    expect((await rt.get('/api/v1/agent/me', auth(s.body.token))).status).toBe(401);
+    // Bad bodies name the field.
+    const wrong = await rt.post('/api/v1/agent/presence', { status: 'sleeping' }, tok(ann));
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.field).toContain('status');
+  });
+
+  it('simple mode: team visibility, views with counts, accept once (409 for the second), messages, notes, no crossover, handback', async () => {
+    rt = await startAgentRuntime({ agents: [ann, bob, sales, boss], flow: flowWithTakeover({ teams: ['support'] }) });
+    for (const a of [ann, bob]) expect((await rt.post('/api/v1/agent/presence', { status: 'online' }, tok(a))).body.status).toBe('online');
+    const c = await rt.customerWantsPerson();
+    expect(c.reply.mode).toBe('waiting');
+    await rt.post(`/api/v1/conversations/${c.id}/messages`, { text: 'My parcel <img src=x onerror=alert(1)> {{constructor}} never came' }, auth(c.token));
+
+    const list = await rt.get('/api/v1/agent/handoffs?view=unassigned', tok(ann));
+    expect(list.status).toBe(200);
+    expect(list.body.counts).toEqual({ unassigned: 1, mine: 0, all: 1, closed: 0 });
+    const h = list.body.handoffs[0];
+    expect(h).toMatchObject({ conversationId: c.id, status: 'pending', flowId: 'shop' });
+    // Another team does not see it (not even by id); the admin does.
+    expect((await rt.get('/api/v1/agent/handoffs?view=all', tok(sales))).body.counts.all).toBe(0);
+    expect((await rt.get(hid(rt, h.id), tok(sales))).status).toBe(404);
+    expect((await rt.get('/api/v1/agent/handoffs?view=all', tok(boss))).body.counts.all).toBe(1);
+
+    // Context and the full transcript, bot turns included; the customer's hostile text is returned as plain text.
+    const detail = await rt.get(hid(rt, h.id), tok(ann));
+    expect(detail.status).toBe(200);
+    expect(detail.headers.get('content-type')).toContain('application/json');
+    expect(detail.body.transcript.some((m: any) => m.from === 'bot' && m.text.includes('Welcome to the shop'))).toBe(true);
+    expect(detail.body.transcript.some((m: any) => m.from === 'customer' && m.text === 'My parcel <img src=x onerror=alert(1)> {{constructor}} never came')).toBe(true);
+    expect(detail.body.context).toMatchObject({ reason: expect.any(String), summary: expect.any(String) });
+    expect(detail.body.variables).toBeTypeOf('object');
+    // Bob opens it too: each is told the other is viewing.
+    expect((await rt.get(hid(rt, h.id), tok(bob))).body.alsoViewing).toEqual(['ann']);
+
+    // Ann and Bob accept at the same moment: exactly one wins, the other gets a clear 409.
+    const [ra, rb] = await Promise.all([rt.post(`${hid(rt, h.id)}/accept`, {}, tok(ann)), rt.post(`${hid(rt, h.id)}/accept`, {}, tok(bob))]);
+    expect([ra.status, rb.status].sort()).toEqual([200, 409]);
+    const loser = ra.status === 409 ? ra : rb;
+    const winner = ra.status === 200 ? ann : bob;
+    const other = winner === ann ? bob : ann;
+    expect(loser.body.error).toBe('handoff_conflict');
+    expect(loser.body.message).toContain(`already assigned to ${winner.name}`);
+    expect((await rt.get('/api/v1/agent/handoffs?view=mine', tok(winner))).body.counts.mine).toBe(1);
+
+    // The other agent cannot write in it; the winner can; a private note never reaches the customer.
+    expect((await rt.post(`${hid(rt, h.id)}/messages`, { text: 'hi' }, tok(other))).status).toBe(409);
+    const said = await rt.post(`${hid(rt, h.id)}/messages`, { text: `Hi, ${winner.name} here.` }, tok(winner));
+    expect(said.status).toBe(200);
+    const note = await rt.post(`${hid(rt, h.id)}/messages`, { text: 'VIP customer, be nice', private: true }, tok(other));
+    expect(note.status).toBe(200);
+    const log = (await rt.get(`/api/v1/conversations/${c.id}`, auth(c.token))).body.messages;
+    expect(log.some((m: any) => m.from === 'agent' && m.name === winner.name && m.text === `Hi, ${winner.name} here.`)).toBe(true);
+    expect(JSON.stringify(log)).not.toContain('VIP customer');
+    expect((await rt.get(hid(rt, h.id), tok(winner))).body.notes.map((n: any) => n.text)).toEqual(['VIP customer, be nice']);
+
+    // Crossover: while the agent holds the chat, the bot never answers the customer.
+    const quiet = await rt.post(`/api/v1/conversations/${c.id}/messages`, { text: 'where is my order? I want a refund, help' }, auth(c.token));
+    expect(quiet.status).toBe(200);
+    expect(quiet.body.mode).toBe('agent');
+    expect(quiet.body.messages.filter((m: any) => m.from === 'bot')).toEqual([]);
+
+    // Hand back: the bot resumes at the takeover's resolved exit.
+    const back = await rt.post(`${hid(rt, h.id)}/handback`, {}, tok(winner));
+    expect(back.status).toBe(200);
+    expect(back.body.mode).toBe('bot');
+    expect(back.body.messages.some((m: any) => m.from === 'bot' && m.text === 'Glad we could help.')).toBe(true);
+    expect((await rt.get('/api/v1/agent/handoffs?view=closed', tok(winner))).body.counts).toMatchObject({ closed: 1, all: 0 });
+    // Acting on a closed handoff is a 409 that says so.
+    const late = await rt.post(`${hid(rt, h.id)}/resolve`, {}, tok(winner));
+    expect(late.status).toBe(409);
+    expect(late.body.message).toContain('resolved');
+  });
+
+  it('resolve closes the conversation; transfer to an agent and to a team; reject requeues', async () => {
+    rt = await startAgentRuntime({ agents: [ann, bob, sales] });
+    for (const a of [ann, bob, sales]) await rt.post('/api/v1/agent/presence', { status: 'online' }, tok(a));
+    const c1 = await rt.customerWantsPerson();
+    const h1 = (await rt.get('/api/v1/agent/handoffs', tok(ann))).body.handoffs[0];
+    expect((await rt.post(`${hid(rt, h1.id)}/accept`, {}, tok(ann))).status).toBe(200);
+    // Transfer to Bob: Bob holds it now.
+    const bad = await rt.post(`${hid(rt, h1.id)}/transfer`, { agentId: 'nobody' }, tok(ann));
+    expect(bad.status).toBe(400);
+    expect(bad.body.field).toBe('body.agentId');
+    expect((await rt.post(`${hid(rt, h1.id)}/transfer`, {}, tok(ann))).status).toBe(400);
+    const t = await rt.post(`${hid(rt, h1.id)}/transfer`, { agentId: 'bob' }, tok(ann));
+    expect(t.status).toBe(200);
+    expect(t.body.handoff).toMatchObject({ status: 'assigned', agentId: 'bob', agentName: 'Bob' });
+    // Bob transfers to the sales team: pending again, now visible to sales and not to support agents.
+    const toSales = await rt.post(`${hid(rt, h1.id)}/transfer`, { team: 'sales' }, tok(bob));
+    expect(toSales.status).toBe(200);
+    expect(toSales.body.handoff).toMatchObject({ status: 'pending', teams: ['sales'] });
+    expect((await rt.get('/api/v1/agent/handoffs', tok(sales))).body.counts.unassigned).toBe(1);
+    expect((await rt.get('/api/v1/agent/handoffs', tok(ann))).body.counts.unassigned).toBe(0);
+    expect((await rt.post(`${hid(rt, h1.id)}/accept`, {}, tok(sales))).status).toBe(200);
+    // Sales rejects: back in the queue.
+    const rej = await rt.post(`${hid(rt, h1.id)}/reject`, { note: 'not for me' }, tok(sales));
+    expect(rej.status).toBe(200);
+    expect(rej.body.handoff.status).toBe('pending');
+    const log1 = (await rt.get(`/api/v1/conversations/${c1.id}`, auth(c1.token))).body;
+    expect(log1.mode).toBe('waiting');
+    // Accept again and resolve: the conversation is closed.
+    await rt.post(`${hid(rt, h1.id)}/accept`, {}, tok(sales));
+    const res = await rt.post(`${hid(rt, h1.id)}/resolve`, {}, tok(sales));
+    expect(res.status).toBe(200);
+    expect(res.body.mode).toBe('closed');
+    expect((await rt.get(`/api/v1/conversations/${c1.id}`, auth(c1.token))).body.mode).toBe('closed');
+  });
+
+  it('fixes variables (type-checked, unknown names refused) and refuses takeover clearly', async () => {
+    rt = await startAgentRuntime({ agents: [ann] });
+    await rt.post('/api/v1/agent/presence', { status: 'online' }, tok(ann));
+    const c = await rt.customerWantsPerson();
+    const ok = await rt.patch(`/api/v1/agent/conversations/${c.id}/variables`, { variables: { customerEmail: 'ada@example.com' } }, tok(ann));
+    expect(ok.status).toBe(200);
+    expect(ok.body.variables.customerEmail).toBe('ada@example.com');
+    const h = (await rt.get('/api/v1/agent/handoffs', tok(ann))).body.handoffs[0];
+    expect((await rt.get(hid(rt, h.id), tok(ann))).body.variables.customerEmail).toBe('ada@example.com');
+    const unknown = await rt.patch(`/api/v1/agent/conversations/${c.id}/variables`, { variables: { nope: 1 } }, tok(ann));
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.field).toBe('body.variables.nope');
+    const take = await rt.post(`/api/v1/agent/conversations/${c.id}/takeover`, {}, tok(ann));
+    expect(take.status).toBe(409);
+    expect(take.body.error).toBe('takeover_unavailable');
+  });
+
+  it('nobody online: the takeover block leaves by no_agent at once', async () => {
+    rt = await startAgentRuntime({ agents: [ann] });
+    const c = await rt.customerWantsPerson();
+    expect(c.reply.mode).toBe('bot');
+    expect(c.reply.messages.some((m: any) => m.text === 'Nobody is free right now; we will email you.')).toBe(true);
+  });
+
+  it('admin edits agents (persisted to the file); others may not', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baton-agents-'));
+    const file = join(dir, 'agents.json');
+    writeFileSync(file, JSON.stringify([boss, ann]));
+    try {
+      const loaded = await loadAgentsFile(file);
+      rt = await startAgentRuntime({ agents: loaded.agents, file });
+      const body = { name: 'Cy', email: 'cy@example.com', teams: ['support'], skills: ['billing'], languages: ['fr'], maxChats: 2, admin: false, password: 'a-long-password' };
+      expect((await rt.patch('/api/v1/agent/agents/cy', body, tok(ann))).status).toBe(404); // PATCH is not a route
+      const forbidden = await fetch(rt.url + '/api/v1/agent/agents/cy', { method: 'PUT', headers: { 'content-type': 'application/json', ...tok(ann) }, body: JSON.stringify(body) });
+      expect(forbidden.status).toBe(403);
+      const put = await fetch(rt.url + '/api/v1/agent/agents/cy', { method: 'PUT', headers: { 'content-type': 'application/json', ...tok(boss) }, body: JSON.stringify(body) });
+      expect(put.status).toBe(200);
+      const saved = JSON.parse(readFileSync(file, 'utf8'));
+      const cy = saved.agents.find((a: any) => a.id === 'cy');
+      expect(cy).toMatchObject({ name: 'Cy', skills: ['billing'] });
+      expect(cy.password).toBeUndefined();
+      expect(cy.passwordHash).toMatch(/^scrypt\$/);
+      expect(parseAgentsFile(saved).agents.map((a) => a.id)).toEqual(['boss', 'ann', 'cy']);
+      const s = await rt.post('/api/v1/agent/session', { login: 'cy', password: 'a-long-password' });
+      expect(s.status).toBe(200);
+      const del = await fetch(rt.url + '/api/v1/agent/agents/cy', { method: 'DELETE', headers: tok(boss) });
+      expect(del.status).toBe(204);
+      expect((await rt.get('/api/v1/agent/me', auth(s.body.token))).status).toBe(401);
+    } finally {
+      await rt?.stop();
+      rt = null;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('an invalid agents file is refused with the path of the problem', () => {
+    expect(() => parseAgentsFile([{ id: 'x', name: 'X', email: 'not-an-email', token: 't'.repeat(20) }])).toThrow(/0\.email/);
+    expect(() => parseAgentsFile({ agents: [agent('a'), agent('a', { email: 'b@example.com' })] })).toThrow(/agents\.1\.id: "a" is used twice/);
+    expect(() => parseAgentsFile([{ ...agent('a'), token: undefined, passwordHash: undefined }])).toThrow(/give a "token" or a "passwordHash"/);
+    expect(() => parseAgentsFile({ agents: [], settings: { offlineAfterSeconds: -1 } })).toThrow(AgentsFileError);
+    expect(() => parseAgentsFile([{ ...agent('a'), extra: 1 }])).toThrow(/extra|Unrecognized/);
+  });
+});

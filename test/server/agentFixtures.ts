@@ -1,0 +1,69 @@
+/**
+ * Helpers for the agent API tests: a runtime with agents on 127.0.0.1 (manual clock, loops ticked by hand),
+ * agents with static tokens, and the shop flow with its Human Takeover block set per test.
+ */
+import type { Flow } from '../../shared/flow/schema';
+import { hashPassword, type Agent } from '../../runtime/agents/agentDirectory';
+import type { AgentSettings } from '../../runtime/agents/agentDirectory';
+import { auth, shopFlow, startTestRuntime, type TestRuntime } from './runtimeFixtures';
+
+export const PASSWORD = 'correct horse battery staple';
+const PASSWORD_HASH = hashPassword(PASSWORD);
+
+export function agent(id: string, over: Partial<Agent> = {}): Agent {
+  return {
+    id,
+    name: id[0].toUpperCase() + id.slice(1),
+    email: `${id}@example.com`,
+    token: `token-of-${id}-0123456789abcdef`,
+    passwordHash: PASSWORD_HASH,
+    teams: ['support'],
+    skills: [],
+    languages: ['en'],
+    maxChats: 3,
+    admin: false,
+    ...over,
+  };
+}
+
+export const tok = (a: Agent) => auth(a.token!);
+
+/** The shop flow with the takeover block's data changed. */
+export function flowWithTakeover(data: Record<string, unknown>, base: Flow = shopFlow()): Flow {
+  return { ...base, blocks: base.blocks.map((b) => (b.id === 'takeover' ? ({ ...b, data: { ...b.data, ...data } } as typeof b) : b)) };
+}
+
+export const autoAssign = (strategy: 'round_robin' | 'least_busy' = 'round_robin', maxChatsPerAgent = 3) => ({
+  assignation: 'custom',
+  autoAssign: { enabled: true, strategy, maxChatsPerAgent },
+});
+
+export interface AgentRuntime extends TestRuntime {
+  patch(path: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  /** Runs the agent loop once (assignment, presence, reassign). */
+  tick(): Promise<void>;
+  /** A customer who asks for a person: returns the conversation id and token. */
+  customerWantsPerson(): Promise<{ id: string; token: string; reply: any }>;
+}
+
+export async function startAgentRuntime(opts: { agents: Agent[]; settings?: Partial<AgentSettings>; flow?: Flow; dir?: string; file?: string; config?: Record<string, unknown> }): Promise<AgentRuntime> {
+  const rt = await startTestRuntime({
+    flows: [opts.flow ?? shopFlow()],
+    agents: { agents: opts.agents, settings: opts.settings, file: opts.file },
+    ...(opts.dir ? { dir: opts.dir } : {}),
+    ...(opts.config ? { config: opts.config as never } : {}),
+  });
+  return {
+    ...rt,
+    async patch(path, body, headers = {}) {
+      const res = await fetch(rt.url + path, { method: 'PATCH', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+      return { status: res.status, body: await res.json() };
+    },
+    tick: () => rt.agentHub!.tick(),
+    async customerWantsPerson() {
+      const c = await rt.post('/api/v1/flows/shop/conversations', {});
+      const reply = await rt.post(`/api/v1/conversations/${c.body.conversationId}/messages`, { choice: 'person' }, auth(c.body.token));
+      return { id: c.body.conversationId, token: c.body.token, reply: reply.body };
+    },
+  };
+}
