@@ -91,17 +91,16 @@ export class AgentHub {
     return this.presence.get(agentId)?.status ?? 'offline';
   }
 
-  setPresence(agentId: string, status: PresenceStatus) {
+  setPresence(agentId: string, status: PresenceStatus): Promise<void> {
     const p = this.presence.get(agentId) ?? { status: 'offline' as PresenceStatus, lastSeen: 0, streams: 0 };
     const changed = p.status !== status;
     p.status = status;
     p.lastSeen = this.deps.now();
     this.presence.set(agentId, p);
-    if (changed) {
-      this.emit('presence', null, { agentId, status });
-      if (status === 'offline') void this.requeueUnanswered(agentId, 'The agent went offline.');
-      this.kick();
-    }
+    if (!changed) return Promise.resolve();
+    this.emit('presence', null, { agentId, status });
+    this.kick();
+    return status === 'offline' ? this.requeueUnanswered(agentId, 'The agent went offline.') : Promise.resolve();
   }
 
   /** Any authenticated agent request counts as a heartbeat. */
@@ -347,7 +346,7 @@ export class AgentHub {
       if (p.streams > 0) p.lastSeen = now;
       else if (p.status !== 'offline' && now - p.lastSeen > limit) {
         this.deps.logger.info({ agentId: id }, 'agent inactive: offline');
-        this.setPresence(id, 'offline');
+        await this.setPresence(id, 'offline');
       }
     }
     await this.refresh();

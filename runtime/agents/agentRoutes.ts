@@ -152,7 +152,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       const me = auth(req);
       if (!me.admin) throw new ApiError(403, 'admin_only', 'Only an admin agent can remove agents.');
       if (req.params.id === me.id) throw new ApiError(409, 'remove_self', 'You cannot remove yourself.');
-      hub.setPresence(req.params.id, 'offline');
+      await hub.setPresence(req.params.id, 'offline');
       if (!(await directory.remove(req.params.id))) throw new ApiError(404, 'agent_not_found', `No agent "${req.params.id}".`, 'id');
       return reply.code(204).send();
     },
@@ -169,7 +169,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     },
     handler: async (req) => {
       const a = auth(req);
-      hub.setPresence(a.id, req.body.status);
+      await hub.setPresence(a.id, req.body.status);
       return { status: hub.status(a.id) };
     },
   });
