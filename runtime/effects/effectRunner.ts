@@ -169,7 +169,8 @@ export class EffectRunner implements HttpPerformer {
       for (const channel of e.to) {
         const url = cfg.slack?.webhooks?.[channel] ?? cfg.slack?.webhookUrl;
         if (!url) throw new PermanentError(`Slack notification to ${channel}: no "slack.webhookUrl" (or slack.webhooks["${channel}"]) in the --config file`);
-        await postJson(fillSecrets(url, this.o.secrets), { channel, text: `*${e.subject}*\n${e.text}` }, { 'Idempotency-Key': id });
+        // Slack reads <...> as links and mentions (<!channel>, <http://x|click>): customer text is escaped as Slack says.
+        await postJson(fillSecrets(url, this.o.secrets), { channel, text: `*${slackEscape(e.subject)}*\n${slackEscape(e.text)}` }, { 'Idempotency-Key': id });
       }
       return;
     }
@@ -246,4 +247,9 @@ function redact(url: string): string {
   } catch {
     return 'an invalid URL';
   }
+}
+
+/** Slack mrkdwn escaping (https://api.slack.com/reference/surfaces/formatting#escaping): &, <, > only. */
+export function slackEscape(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
