@@ -10,6 +10,8 @@ import { readFlowFile } from '../cli/readFlowFile';
 import type { Flow } from '../../shared/flow/schema';
 import { loadServeConfig } from './config';
 import { startRuntime } from './startRuntime';
+import { loadAgentsFile } from '../agents/agentDirectory';
+import { RedisStore } from '../store/redisStore';
 
 interface ServeOptions {
   port: string;
@@ -18,12 +20,12 @@ interface ServeOptions {
   config?: string;
   defaultFlow?: string;
   redis?: string;
+  agents?: string;
 }
 
 class ServeError extends Error {}
 
 async function serve(files: string[], opts: ServeOptions): Promise<number> {
-  if (opts.redis) throw new ServeError('--redis is not available yet in this build; run without it to use the embedded store under --data');
   const port = Number(opts.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ServeError(`--port ${opts.port}: use a number from 0 to 65535`);
   const config = await loadServeConfig(opts.config).catch((err: Error) => {
@@ -46,10 +48,15 @@ async function serve(files: string[], opts: ServeOptions): Promise<number> {
   }
   if (bad > 0) throw new ServeError(`not starting: ${bad} flow file${bad === 1 ? ' has' : 's have'} problems (listed above; baton validate shows the same)`);
 
+  const agents = opts.agents ? { ...(await loadAgentsFile(opts.agents).catch((err: Error) => Promise.reject(new ServeError(err.message)))), file: opts.agents } : undefined;
+
+  // --redis: several instances share conversations, queues and timers through one Redis (runtime/store/redisStore.ts).
+  const store = opts.redis ? await RedisStore.connect({ url: opts.redis }).catch((err: Error) => Promise.reject(new ServeError(err.message))) : undefined;
   let rt;
   try {
-    rt = await startRuntime({ flows, port, host: opts.host, dataDir: opts.data, config, defaultFlowId: opts.defaultFlow });
+    rt = await startRuntime({ flows, port, host: opts.host, dataDir: opts.data, store, config, defaultFlowId: opts.defaultFlow, agents });
   } catch (err) {
+    await store?.close();
     const e = err as NodeJS.ErrnoException;
     if (e.code === 'EADDRINUSE') throw new ServeError(`port ${port} on ${opts.host} is already in use; pick another with --port`);
     if (e.code === 'EACCES') throw new ServeError(`not allowed to listen on ${opts.host}:${port}; use a port above 1023`);
@@ -95,7 +102,8 @@ export function registerServeCommand(program: Command, setExitCode: (code: numbe
     .option('--data <dir>', 'folder of the embedded store', './baton-data')
     .option('--config <file>', 'JSON config: secrets, adminToken, smtp, slack, webhook, corsOrigins, rateLimit, retentionDays')
     .option('--default-flow <id>', 'flow used by the Rasa REST channel (default: the only flow)')
-    .option('--redis <url>', 'share conversations through Redis (not available yet)')
+    .option('--agents <file>', 'JSON list of agents {id, name, email, token | passwordHash, teams, skills, languages, maxChats, admin?}: turns on the agent API, presence and assignment (admin edits are saved back to the file)')
+    .option('--redis <url>', 'share conversations, handoff queues and timers with other instances through Redis (redis://host:6379; run redis-server with --appendonly yes --appendfsync always); --data is then unused')
     .action(async (files: string[], opts: ServeOptions) => {
       try {
         setExitCode(await serve(files, opts));
