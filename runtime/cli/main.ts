@@ -14,7 +14,7 @@ import { readFlowFile } from './readFlowFile';
 import { registerServeCommand } from '../serve/serveCommand';
 import { simulateCommand } from './simulateCommand';
 import { registerStudioCommand } from './studioCommand';
-import { registerTestCommand } from './testCommand';
+import { isScenarioFile, registerTestCommand, validateScenarioFile } from './testCommand';
 import type { Flow } from '../../shared/flow/schema';
 
 /** Earliest and latest --now accepted: the virtual clock must stay a real, printable date after any /wait. */
@@ -73,6 +73,11 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<flow...>', 'flow JSON files')
     .action(async (files: string[]) => {
       for (const file of files) {
+        // flows/*.json also matches the scenario files beside the flows: check those as scenarios.
+        if (isScenarioFile(file)) {
+          exitCode = Math.max(exitCode, await validateScenarioFile(file, { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) }));
+          continue;
+        }
         const result = await readFlowFile(file);
         if (result.status === 'unreadable') {
           process.stderr.write(`baton validate: ${result.message}\n`);

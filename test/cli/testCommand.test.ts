@@ -201,4 +201,11 @@ describe('validating scenario files (for baton validate)', () => {
     writeFileSync(bad, '{"version": 1,');
     expect(await validateScenarioFile(bad, io)).toBe(2);
   });
+
+  it('baton validate flows/*.json checks flows as flows and scenario files as scenarios', async () => {
+    const r = await batonInProcess(['validate', 'flows/lead-gen.json', 'flows/lead-gen.scenarios.json']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('flows/lead-gen.json: valid\n');
+    expect(r.stdout).toMatch(/flows\/lead-gen\.scenarios\.json: valid scenario file \(\d+ scenarios/);
+  });
 });
