@@ -8,6 +8,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { validateFlow } from '../../shared/flow/validateFlow';
 import type { Flow } from '../../shared/flow/schema';
+import type { ScenarioFile } from '../../shared/simulator/scenarioSchema';
 import { studioApi, StudioApiError } from './api/studioApi';
 import { Editor } from './editor/Editor';
 import { primeProblems } from './hooks/useProblems';
@@ -82,6 +83,7 @@ function OpenFlow({ flowKey }: { flowKey: string }) {
 function PersistentEditor({ flowKey, opened }: { flowKey: string; opened: FlowForEditing }) {
   const store = useMemo(() => createStudioStore(opened.flow), [opened]);
   const persistence = useFlowPersistence(flowKey, store, opened);
+  const scenarioStorage = useMemo(() => ({ load: () => studioApi.scenarios(flowKey), save: (f: ScenarioFile) => studioApi.saveScenarios(flowKey, f) }), [flowKey]);
   const goHome = useCallback(() => {
     void persistence.flush().catch(() => {});
     location.hash = '#/';
@@ -90,6 +92,7 @@ function PersistentEditor({ flowKey, opened }: { flowKey: string; opened: FlowFo
     <StudioStoreProvider store={store}>
       <Editor
         onHome={goHome}
+        scenarioStorage={scenarioStorage}
         status={<SaveStatus status={persistence.status} error={persistence.error} hint={persistence.hint} lastSavedAt={persistence.lastSavedAt} />}
         renderHistory={(close) => (
           <HistoryPanel

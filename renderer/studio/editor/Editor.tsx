@@ -3,7 +3,7 @@
  * Keyboard first: every action has a shortcut (see shortcuts.ts and the cheat sheet, `?`).
  */
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { AlertTriangle, ArrowLeft, CircleCheck, HelpCircle, History, LayoutGrid, Moon, Redo2, Search, Settings2, StickyNote, Sun, Undo2 } from 'lucide-react';
+import { AlertTriangle, ArrowLeft, CircleCheck, HelpCircle, History, LayoutGrid, Moon, Play, Redo2, Search, Settings2, StickyNote, Sun, Undo2 } from 'lucide-react';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { copyToClipboard, isClipboardDocument } from '../../../shared/flow/edit/clipboard';
 import type { ClipboardDocument } from '../../../shared/flow/edit/types';
@@ -14,6 +14,8 @@ import { BlockInspector } from '../inspector/Inspector';
 import { GroupInspector, NoteInspector } from '../inspector/NoteInspector';
 import { useProblems } from '../hooks/useProblems';
 import { Palette } from '../palette/Palette';
+import { SimulatorPanel } from '../simulator/SimulatorPanel';
+import type { ScenarioStorage } from '../simulator/ScenariosPane';
 import { useStudio, useStudioStore } from '../store/StudioStoreContext';
 import { autoLayoutEdit } from './autoLayout';
 import { FindDialog } from './FindDialog';
@@ -29,6 +31,8 @@ export interface EditorProps {
   status?: ReactNode;
   /** The version history panel (studio-server), opened from the top bar. */
   renderHistory?: (close: () => void) => ReactNode;
+  /** Where the simulator keeps the flow's scenarios (studio server); absent: in memory only. */
+  scenarioStorage?: ScenarioStorage | null;
 }
 
 export function Editor(props: EditorProps) {
@@ -47,11 +51,12 @@ function isTyping(target: EventTarget | null): boolean {
 /** Memory clipboard for when the system clipboard is unavailable (no permission, no secure context). */
 let memoryClipboard: ClipboardDocument | null = null;
 
-function EditorInner({ onHome, status, renderHistory }: EditorProps) {
+function EditorInner({ onHome, status, renderHistory, scenarioStorage }: EditorProps) {
   const store = useStudioStore();
   const rf = useReactFlow();
   const [dialog, setDialog] = useState<null | 'find' | 'shortcuts' | 'history'>(null);
   const [showProblems, setShowProblems] = useState(false);
+  const [showSim, setShowSim] = useState(false);
   const [theme, toggleTheme] = useTheme();
 
   const flowName = useStudio((s) => s.flow.name);
@@ -237,6 +242,9 @@ function EditorInner({ onHome, status, renderHistory }: EditorProps) {
             <Redo2 size={16} />
           </Button>
           <span className="st-sep" />
+          <Button variant={showSim ? 'primary' : 'ghost'} size="icon" aria-label={showSim ? 'Close the simulator' : 'Open the simulator'} title="Simulator: test the flow here" aria-pressed={showSim} onClick={() => setShowSim((v) => !v)}>
+            <Play size={16} />
+          </Button>
           <Button variant="ghost" size="icon" aria-label="Find a block" title="Find a block (Ctrl+F)" onClick={() => actions('find')}>
             <Search size={16} />
           </Button>
@@ -262,8 +270,8 @@ function EditorInner({ onHome, status, renderHistory }: EditorProps) {
           </Button>
         </div>
       </header>
-      <div className="st-main">
-        <Palette />
+      <div className="st-main" data-simulator={showSim ? 'open' : undefined}>
+        {!showSim && <Palette />}
         <main className="st-canvas" aria-label="Canvas">
           <Canvas />
           {visibleNotice && (
@@ -280,6 +288,7 @@ function EditorInner({ onHome, status, renderHistory }: EditorProps) {
         <aside className="st-inspector" aria-label="Inspector">
           {single && isBlock ? <BlockInspector blockId={single} /> : single && isGroup ? <GroupInspector groupId={single} /> : single ? <NoteInspector noteId={single} /> : selection.length > 1 ? <MultiSelection count={selection.length} onGroup={() => actions('group')} onDelete={() => actions('delete')} onDuplicate={() => actions('duplicate')} /> : <FlowSettings />}
         </aside>
+        {showSim && <SimulatorPanel onClose={() => setShowSim(false)} onFocusBlock={focusBlock} storage={scenarioStorage} />}
       </div>
       {dialog === 'find' && <FindDialog onClose={() => setDialog(null)} onPick={(id) => { setDialog(null); focusBlock(id); }} />}
       {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}

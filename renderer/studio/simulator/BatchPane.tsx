@@ -1,0 +1,174 @@
+/**
+ * Batch what-if: load a JSONL of conversation logs (the `baton simulate` format: one {"id", "turns": [...]}
+ * per line), play them against the open flow, and show the escalation rate by reason as a chart with the
+ * 15-25% handoff guidance band, the conversations behind each bar, and traversal counts on the canvas.
+ * "Run again" after changing a threshold or a phrase shows the new rates beside the previous run.
+ */
+import { useState } from 'react';
+import type { Flow } from '../../../shared/flow/schema';
+import { HANDOFF_GUIDANCE as GUIDE, diffBatch, parseConversationsJsonl, runBatch, type BatchConversation, type BatchDiff, type BatchLineProblem, type BatchRun } from '../../../shared/simulator/batchWhatIf';
+import { DEFAULT_SCENARIO_NOW } from '../../../shared/simulator/scenarioSchema';
+import { Button } from '../../ui/Button';
+
+const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
+
+export interface BatchState {
+  name: string;
+  conversations: BatchConversation[];
+  problems: BatchLineProblem[];
+  run: BatchRun | null;
+  previous: BatchRun | null;
+  diff: BatchDiff | null;
+  error: string | null;
+}
+
+export const emptyBatch: BatchState = { name: '', conversations: [], problems: [], run: null, previous: null, diff: null, error: null };
+
+export function runBatchState(flow: Flow, state: BatchState): BatchState {
+  try {
+    const run = runBatch(flow, state.conversations, { now: Date.parse(DEFAULT_SCENARIO_NOW) });
+    const previous = state.run;
+    return { ...state, run, previous, diff: previous ? diffBatch(previous, run) : null, error: null };
+  } catch (e) {
+    return { ...state, error: `The batch could not run on this flow: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+export function loadBatchText(flow: Flow, name: string, text: string): BatchState {
+  const { conversations, problems } = parseConversationsJsonl(text);
+  if (conversations.length === 0) {
+    return { ...emptyBatch, name, problems, error: `${name} holds no conversation: each line must be {"id": "...", "turns": ["customer message", ...]}.` };
+  }
+  return runBatchState(flow, { ...emptyBatch, name, conversations, problems });
+}
+
+export interface BatchPaneProps {
+  flow: Flow;
+  batch: BatchState;
+  setBatch(b: BatchState): void;
+  showCounts: boolean;
+  setShowCounts(v: boolean): void;
+}
+
+export function BatchPane({ flow, batch, setBatch, showCounts, setShowCounts }: BatchPaneProps) {
+  const [reason, setReason] = useState<string | null>(null);
+  const run = batch.run;
+  const onFile = async (f: File | undefined) => {
+    if (!f) return;
+    const text = await f.text();
+    setBatch(loadBatchText(flow, f.name, text));
+    setReason(null);
+  };
+  const bars = run ? [...run.byReason].filter((r) => r.count > 0 || (batch.previous?.byReason.find((p) => p.reason === r.reason)?.count ?? 0) > 0) : [];
+  const max = Math.max(0.3, run?.handoffRate ?? 0, run?.escalationRate ?? 0, ...bars.map((b) => b.rate), ...(batch.previous ? [batch.previous.handoffRate, batch.previous.escalationRate] : []));
+  const selected = run?.byReason.find((r) => r.reason === reason);
+  return (
+    <div className="sim-batch">
+      <section className="sim-section" aria-label="Load a batch">
+        <h3>Batch what-if</h3>
+        <p className="sim-muted">A JSONL file of conversations, one {'{"id", "turns": [...]}'} per line (the baton simulate format).</p>
+        <div className="sim-row">
+          <input type="file" accept=".jsonl,.ndjson,.txt,application/x-ndjson" aria-label="Conversations file (JSONL)" onChange={(e) => void onFile(e.target.files?.[0])} />
+          <Button size="sm" disabled={!batch.conversations.length} onClick={() => setBatch(runBatchState(flow, batch))} title="Play the same conversations on the flow as it is now">
+            Run again on the edited flow
+          </Button>
+        </div>
+        {batch.error && (
+          <p className="sim-error" role="alert">
+            {batch.error}
+          </p>
+        )}
+        {batch.problems.length > 0 && (
+          <details className="sim-problems">
+            <summary>{batch.problems.length} line(s) skipped or worth a look</summary>
+            <ul>
+              {batch.problems.slice(0, 20).map((p, i) => (
+                <li key={i}>
+                  line {p.line}: {p.message}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </section>
+      {run && (
+        <section className="sim-section" aria-label="Escalation chart">
+          <div className="sim-row">
+            <strong>
+              {batch.name}: {run.total} conversations
+            </strong>
+            <label className="sim-check">
+              <input type="checkbox" checked={showCounts} onChange={(e) => setShowCounts(e.target.checked)} /> counts on the canvas
+            </label>
+          </div>
+          <div className="sim-chart" role="img" aria-label={`Handoff rate ${pct(run.handoffRate)}, escalation rate ${pct(run.escalationRate)}; guidance 15 to 25 percent`}>
+            <Bar label="Handoff rate" rate={run.handoffRate} prev={batch.previous?.handoffRate} max={max} band={run.handoffBand} />
+            <Bar label="Escalation rate" rate={run.escalationRate} prev={batch.previous?.escalationRate} max={max} />
+            {bars.map((b) => (
+              <Bar key={b.reason} label={b.reason.replace(/_/g, ' ')} rate={b.rate} prev={batch.previous?.byReason.find((p) => p.reason === b.reason)?.rate} max={max} count={b.count} onClick={() => setReason(b.reason === reason ? null : b.reason)} active={b.reason === reason} />
+            ))}
+          </div>
+          <p className="sim-muted">
+            Band: the guidance of {pct(run.guidance.min)}–{pct(run.guidance.max)} handoffs. This run is <strong>{run.handoffBand}</strong> it.
+            {batch.previous && ' Grey marks: the previous run.'}
+          </p>
+          {selected && (
+            <div aria-label={`Conversations escalated for ${selected.reason}`} role="region">
+              <strong>{selected.reason.replace(/_/g, ' ')}</strong>: {selected.conversationIds.join(', ') || 'none'}
+            </div>
+          )}
+          {batch.diff && (
+            <div className="sim-diffsum" aria-label="Change from the previous run">
+              Escalation {pct(batch.diff.escalationRate.before)} → {pct(batch.diff.escalationRate.after)}, handoff {pct(batch.diff.handoffRate.before)} → {pct(batch.diff.handoffRate.after)}; {batch.diff.changed.length} conversation(s) changed reason
+              {batch.diff.changed.length > 0 && (
+                <ul>
+                  {batch.diff.changed.slice(0, 12).map((c) => (
+                    <li key={c.id}>
+                      {c.id}: {c.before ?? 'none'} → {c.after ?? 'none'}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          )}
+          <DropOffs run={run} />
+        </section>
+      )}
+    </div>
+  );
+}
+
+function DropOffs({ run }: { run: BatchRun }) {
+  const drops = Object.entries(run.dropOffs).sort((a, b) => b[1] - a[1]).slice(0, 5);
+  const falls = Object.entries(run.fallbacks).sort((a, b) => b[1] - a[1]).slice(0, 5);
+  return (
+    <div className="sim-two">
+      <div>
+        <div className="sim-muted">Where customers stop</div>
+        <ul className="sim-list">{drops.map(([id, n]) => <li key={id}>{id}: {n}</li>)}</ul>
+      </div>
+      <div>
+        <div className="sim-muted">Where fallbacks pile up</div>
+        <ul className="sim-list">{falls.length ? falls.map(([id, n]) => <li key={id}>{id}: {n}</li>) : <li>none</li>}</ul>
+      </div>
+    </div>
+  );
+}
+
+function Bar({ label, rate, prev, max, count, band, onClick, active }: { label: string; rate: number; prev?: number; max: number; count?: number; band?: string; onClick?(): void; active?: boolean }) {
+  return (
+    <button type="button" className="sim-bar" data-active={active} data-band={band} onClick={onClick} disabled={!onClick} aria-label={`${label}: ${pct(rate)}${prev !== undefined ? ` (was ${pct(prev)})` : ''}`}>
+      <span className="sim-bar-label">{label}</span>
+      <span className="sim-bar-track">
+ <span className="sim-bar-band" style={{ left: `${(GUIDE.min / max) * 100}%`, width: `${((GUIDE.max - GUIDE.min) / max) * 100}%` }} />
+        <span className="sim-bar-fill" style={{ width: `${(rate / max) * 100}%` }} />
+        {prev !== undefined && <span className="sim-bar-prev" style={{ left: `${(prev / max) * 100}%` }} />}
+      </span>
+      <span className="sim-bar-value">
+        {pct(rate)}
+        {count !== undefined ? ` (${count})` : ''}
+        {prev !== undefined && prev !== rate ? ` was ${pct(prev)}` : ''}
+      </span>
+    </button>
+  );
+}

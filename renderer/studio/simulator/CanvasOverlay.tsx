@@ -1,0 +1,89 @@
+/**
+ * What the simulator draws on the canvas without owning it: a stylesheet that highlights the path taken so
+ * far and the current block (React Flow marks every node and edge with `data-id`), traversal counts as badges
+ * on blocks (CSS `::after`), and edge counts as labels in React Flow's viewport portal (flow coordinates, so
+ * they pan and zoom with the canvas). Must be rendered inside the canvas's ReactFlowProvider.
+ */
+import { ViewportPortal, useNodes } from '@xyflow/react';
+import type { Flow } from '../../../shared/flow/schema';
+
+export interface CanvasOverlayProps {
+  flow: Flow;
+  path: readonly string[];
+  currentBlockId: string | null;
+  /** Batch traversal counts (shown when set). */
+  blockCounts?: Record<string, number> | null;
+  edgeCounts?: Record<string, number> | null;
+}
+
+/** A CSS string literal for an attribute selector. */
+export function cssString(s: string): string {
+  return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\a ')}"`;
+}
+
+/** Edges taken along `path` (consecutive visited blocks joined by an edge of the flow). */
+export function pathEdges(flow: Flow, path: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (let i = 1; i < path.length; i++) {
+    const e = flow.edges.find((x) => x.from === path[i - 1] && x.to === path[i]);
+    if (e) out.add(e.id);
+  }
+  return [...out];
+}
+
+export function overlayCss(p: CanvasOverlayProps): string {
+  const rules: string[] = [];
+  const visited = [...new Set(p.path)];
+  if (visited.length) {
+    rules.push(`${visited.map((id) => `.react-flow__node[data-id=${cssString(id)}] .bn`).join(',\n')} { box-shadow: 0 0 0 2px var(--sim-path, #a5b4fc); }`);
+  }
+  const edges = pathEdges(p.flow, p.path);
+  if (edges.length) {
+    rules.push(`${edges.map((id) => `.react-flow__edge[data-id=${cssString(id)}] .react-flow__edge-path`).join(',\n')} { stroke: var(--bt-accent, #4f46e5); stroke-width: 2.5; }`);
+  }
+  if (p.currentBlockId) {
+    rules.push(`.react-flow__node[data-id=${cssString(p.currentBlockId)}] .bn { box-shadow: 0 0 0 3px var(--bt-accent, #4f46e5), 0 0 0 8px rgba(79, 70, 229, 0.18); }`);
+  }
+  if (p.blockCounts) {
+    for (const [id, n] of Object.entries(p.blockCounts)) {
+      rules.push(
+        `.react-flow__node[data-id=${cssString(id)}]::after { content: ${cssString(`× ${n}`)}; position: absolute; top: -10px; right: -8px; background: #0f766e; color: #fff; font: 600 11px/1 var(--bt-font, sans-serif); padding: 3px 6px; border-radius: 999px; pointer-events: none; z-index: 5; }`,
+      );
+    }
+  }
+  return rules.join('\n');
+}
+
+export function CanvasOverlay(props: CanvasOverlayProps) {
+  return (
+    <>
+      <style data-testid="sim-canvas-style">{overlayCss(props)}</style>
+      {props.edgeCounts && <EdgeCounts flow={props.flow} counts={props.edgeCounts} />}
+    </>
+  );
+}
+
+function EdgeCounts({ flow, counts }: { flow: Flow; counts: Record<string, number> }) {
+  const nodes = useNodes();
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  return (
+    <ViewportPortal>
+      {flow.edges.map((e) => {
+        const n = counts[e.id];
+        const a = byId.get(e.from);
+        const b = byId.get(e.to);
+        if (!n || !a || !b) return null;
+        const aw = a.measured?.width ?? 240;
+        const ah = a.measured?.height ?? 80;
+        const bh = b.measured?.height ?? 80;
+        const x = (a.position.x + aw + b.position.x) / 2;
+        const y = (a.position.y + ah / 2 + b.position.y + bh / 2) / 2;
+        return (
+          <div key={e.id} className="sim-edge-count" data-edge={e.id} style={{ transform: `translate(-50%, -50%) translate(${x}px, ${y}px)`, position: 'absolute' }}>
+            {n}
+          </div>
+        );
+      })}
+    </ViewportPortal>
+  );
+}

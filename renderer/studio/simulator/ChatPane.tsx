@@ -1,0 +1,201 @@
+/**
+ * The customer chat and, on handoff, the agent pane beside it. Clicking a message focuses the block that
+ * produced it; "+ expect" on a message adds an expectation to the scenario being recorded.
+ */
+import { useRef, useState, type KeyboardEvent } from 'react';
+import type { ActionStep } from '../../../shared/simulator/scenarioSession';
+import type { AgentPaneView, ChatLine, SimulatorView } from '../../../shared/simulator/simulatorView';
+import type { VirtualAgent } from '../../../shared/simulator/virtualAgents';
+import { Button } from '../../ui/Button';
+
+export interface ChatPaneProps {
+  view: SimulatorView;
+  act(step: ActionStep): boolean;
+  onFocusBlock?(id: string): void;
+  onExpect?(line: ChatLine): void;
+  agents?: readonly VirtualAgent[];
+}
+
+export function ChatPane({ view, act, onFocusBlock, onExpect, agents }: ChatPaneProps) {
+  const [text, setText] = useState('');
+  const history = useRef<string[]>([]);
+  const cursor = useRef(-1);
+  const send = () => {
+    const t = text.trim();
+    if (!t) return;
+    if (act({ say: t })) {
+      history.current.push(t);
+      cursor.current = -1;
+      setText('');
+    }
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    const h = history.current;
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      send();
+    } else if (e.key === 'ArrowUp' && h.length) {
+      e.preventDefault();
+      cursor.current = cursor.current < 0 ? h.length - 1 : Math.max(0, cursor.current - 1);
+      setText(h[cursor.current]);
+    } else if (e.key === 'ArrowDown' && cursor.current >= 0) {
+      e.preventDefault();
+      cursor.current += 1;
+      if (cursor.current >= h.length) {
+        cursor.current = -1;
+        setText('');
+      } else setText(h[cursor.current]);
+    }
+  };
+  const closed = view.mode === 'closed';
+  return (
+    <div className="sim-chat-wrap">
+      <section className="sim-chat" aria-label="Customer chat">
+        <ol className="sim-transcript" aria-label="Transcript">
+          {view.chat.map((line) => (
+            <li key={line.index} className="sim-line" data-from={line.from}>
+              <button
+                type="button"
+                className="sim-bubble"
+                title={line.blockId ? `Show block ${line.blockId} on the canvas` : undefined}
+                onClick={() => line.blockId && onFocusBlock?.(line.blockId)}
+              >
+                {line.from === 'agent' && <span className="sim-who">{line.name ?? 'Agent'}</span>}
+                {line.from === 'system' && <span className="sim-who">System</span>}
+                {line.text}
+              </button>
+              {onExpect && line.from !== 'customer' && line.from !== 'system' && (
+                <button type="button" className="sim-expect" aria-label={`Expect: ${line.text.slice(0, 40)}`} title="Add an expectation: the scenario must say this" onClick={() => onExpect(line)}>
+                  + expect
+                </button>
+              )}
+            </li>
+          ))}
+        </ol>
+        {view.buttons.length > 0 && !closed && (
+          <div className="sim-buttons" role="group" aria-label="Buttons">
+            {view.buttons.map((b) => (
+              <Button key={b.id} size="sm" onClick={() => act({ click: b.label })}>
+                {b.label}
+              </Button>
+            ))}
+          </div>
+        )}
+        <div className="sim-input">
+          <input
+            aria-label="Customer message"
+            placeholder={closed ? 'The conversation is closed: restart' : 'Type as the customer (↑ ↓ history)'}
+            value={text}
+            disabled={closed}
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={onKeyDown}
+          />
+          <Button variant="primary" size="sm" onClick={send} disabled={closed || !text.trim()}>
+            Send
+          </Button>
+        </div>
+      </section>
+      {view.agentPane.handoff && <AgentPane pane={view.agentPane} act={act} agents={agents} />}
+    </div>
+  );
+}
+
+export function AgentPane({ pane, act, agents = [] }: { pane: AgentPaneView; act(step: ActionStep): boolean; agents?: readonly VirtualAgent[] }) {
+  const [reply, setReply] = useState('');
+  const [acceptAs, setAcceptAs] = useState('');
+  const [transferTo, setTransferTo] = useState('');
+  const h = pane.handoff!;
+  return (
+    <section className="sim-agent" aria-label="Agent pane">
+      <header className="sim-agent-head">
+        <strong>Agent</strong>
+        <span className="bt-badge" data-status={h.status}>
+          {h.status}
+          {h.agentName ? ` · ${h.agentName}` : ''}
+        </span>
+        <span className="sim-muted">reason {h.reason}</span>
+      </header>
+      {pane.context && (
+        <div className="sim-context">
+          <div className="sim-muted">What the agent receives</div>
+          <p>{pane.context.summary}</p>
+          <p className="sim-muted">Suggested: {pane.context.suggestedResolution}</p>
+        </div>
+      )}
+      {pane.whyNot && <p className="sim-note">{pane.whyNot}</p>}
+      {pane.can.accept && (
+        <div className="sim-row">
+          <select aria-label="Accept as" value={acceptAs} onChange={(e) => setAcceptAs(e.target.value)}>
+            <option value="">first online agent</option>
+            {pane.canAcceptAs.map((a) => (
+              <option key={a.id} value={a.name}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+          <Button size="sm" variant="primary" onClick={() => act(acceptAs ? { agent: 'accept', as: acceptAs } : { agent: 'accept' })}>
+            Accept
+          </Button>
+          {pane.can.noAgent && (
+            <Button size="sm" onClick={() => act({ noAgent: true })}>
+              No agent found
+            </Button>
+          )}
+        </div>
+      )}
+      {pane.can.say && (
+        <>
+          <div className="sim-row">
+            <input aria-label="Agent reply" placeholder="Reply as the agent" value={reply} onChange={(e) => setReply(e.target.value)} onKeyDown={(e) => {
+              if (e.key === 'Enter' && reply.trim() && act({ agent: 'say', text: reply.trim() })) setReply('');
+            }} />
+            <Button size="sm" variant="primary" disabled={!reply.trim()} onClick={() => act({ agent: 'say', text: reply.trim() }) && setReply('')}>
+              Reply
+            </Button>
+            <Button size="sm" disabled={!reply.trim()} title="Private note: the customer never sees it" onClick={() => act({ agent: 'note', text: reply.trim() }) && setReply('')}>
+              Note
+            </Button>
+          </div>
+          <div className="sim-row">
+            <Button size="sm" onClick={() => act({ agent: 'handback' })}>
+              Hand back to bot
+            </Button>
+            <Button size="sm" onClick={() => act({ agent: 'decline' })}>
+              Decline
+            </Button>
+            <Button size="sm" variant="danger" onClick={() => act({ agent: 'close' })}>
+              Close
+            </Button>
+          </div>
+          {pane.can.transfer && (
+            <div className="sim-row">
+              <select aria-label="Transfer to" value={transferTo} onChange={(e) => setTransferTo(e.target.value)}>
+                <option value="">transfer to…</option>
+                {agents
+                  .filter((a) => a.status === 'online' && a.id !== h.agentId)
+                  .map((a) => (
+                    <option key={a.id} value={a.name}>
+                      {a.name}
+                    </option>
+                  ))}
+              </select>
+              <Button size="sm" disabled={!transferTo} onClick={() => act({ agent: 'transfer', to: transferTo })}>
+                Transfer
+              </Button>
+            </div>
+          )}
+        </>
+      )}
+      {pane.notes.length > 0 && (
+        <ul className="sim-notes" aria-label="Private notes">
+          {pane.notes.map((n, i) => (
+            <li key={i}>
+              <strong>{n.agentName}</strong> (private): {n.text}
+            </li>
+          ))}
+        </ul>
+      )}
+      {pane.assignments.length > 0 && <p className="sim-muted">{pane.assignments.at(-1)!.explanation}</p>}
+    </section>
+  );
+}

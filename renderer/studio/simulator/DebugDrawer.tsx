@@ -1,0 +1,167 @@
+/**
+ * The debug drawer: variables (editable), per customer message the signals with scores, thresholds and
+ * evidence and the decision in words (near misses too), the handoff context as the agent receives it, the
+ * effects log rendered as sent, and HTTP calls waiting for a reply the tester types (the studio cannot call
+ * arbitrary URLs from the browser sandbox: CORS).
+ */
+import { useState } from 'react';
+import type { Value } from '../../../shared/flow/schema';
+import type { ActionStep } from '../../../shared/simulator/scenarioSession';
+import type { SimulatorView } from '../../../shared/simulator/simulatorView';
+import type { Signal } from '../../../shared/escalation/types';
+import { Button } from '../../ui/Button';
+
+function parseValue(raw: string): Value {
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  if (raw.trim() !== '' && !Number.isNaN(Number(raw))) return Number(raw);
+  return raw;
+}
+
+function SignalRow({ s, fired }: { s: Signal; fired: boolean }) {
+  return (
+    <li className="sim-signal" data-fired={fired}>
+      <strong>{s.reason.replace(/_/g, ' ')}</strong> score {s.score.toFixed(2)} / threshold {s.threshold.toFixed(2)}
+      {s.source ? ` (${s.source})` : ''}
+      {s.evidence.length > 0 && <span className="sim-evidence"> evidence: {s.evidence.map((e) => `“${e}”`).join(', ')}</span>}
+      <div className="sim-muted">{s.explanation}</div>
+    </li>
+  );
+}
+
+export function DebugDrawer({ view, act, setVariable }: { view: SimulatorView; act(step: ActionStep): boolean; setVariable(name: string, v: Value): void }) {
+  const [status, setStatus] = useState('200');
+  const [body, setBody] = useState('{}');
+  const [httpProblem, setHttpProblem] = useState<string | null>(null);
+  const vars = Object.entries(view.variables);
+  const context = view.agentPane.context;
+  return (
+    <div className="sim-debug">
+      <section className="sim-section" aria-label="Variables">
+        <h3>Variables</h3>
+        {vars.length === 0 ? (
+          <p className="sim-muted">No variables set yet.</p>
+        ) : (
+          <table className="sim-table">
+            <tbody>
+              {vars.map(([k, v]) => (
+                <tr key={k}>
+                  <th scope="row">{k}</th>
+                  <td>
+                    <input aria-label={`Variable ${k}`} key={`${k}=${String(v)}`} defaultValue={v === null ? '' : String(v)} onBlur={(e) => e.target.value !== String(v ?? '') && setVariable(k, parseValue(e.target.value))} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section className="sim-section" aria-label="Escalation decisions">
+        <h3>Escalation decisions</h3>
+        {view.decisions.length === 0 && <p className="sim-muted">No customer message yet.</p>}
+        <ol className="sim-decisions">
+          {view.decisions.map((d, i) => (
+            <li key={i} className="sim-decision" data-action={d.action}>
+              <div>
+                <span className="sim-muted">Message {d.turn + 1}:</span> “{d.text}”
+              </div>
+              <div>
+                <strong>{d.action === 'none' ? 'No escalation' : `${d.action}${d.reason ? ` (${d.reason.replace(/_/g, ' ')})` : ''}`}</strong> — {d.explanation}
+              </div>
+              {d.signals.length > 0 && (
+                <ul aria-label="Signals">
+                  {d.signals.map((s, j) => (
+                    <SignalRow key={j} s={s} fired />
+                  ))}
+                </ul>
+              )}
+              {d.nearMisses.length > 0 && (
+                <ul aria-label="Near misses">
+                  {d.nearMisses.map((s, j) => (
+                    <SignalRow key={j} s={s} fired={false} />
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ol>
+      </section>
+      <section className="sim-section" aria-label="Handoff context">
+        <h3>Handoff context (as the agent gets it)</h3>
+        {context ? (
+          <dl className="sim-dl">
+            <dt>Reason</dt>
+            <dd>{context.reason}</dd>
+            <dt>Summary</dt>
+            <dd>{context.summary}</dd>
+            <dt>Suggested</dt>
+            <dd>{context.suggestedResolution}</dd>
+            <dt>Intents</dt>
+            <dd>{context.intents.map((i) => `${i.name} ${(i.confidence * 100).toFixed(0)}%`).join(', ') || '—'}</dd>
+            <dt>Variables</dt>
+            <dd>{Object.entries(context.variables).map(([k, v]) => `${k}=${String(v)}`).join(', ') || '—'}</dd>
+            <dt>Transcript</dt>
+            <dd>{context.transcript.length} recent messages</dd>
+          </dl>
+        ) : (
+          <p className="sim-muted">No handoff requested yet.</p>
+        )}
+      </section>
+      <section className="sim-section" aria-label="Effects log">
+        <h3>Effects (as they would be sent)</h3>
+        {view.effects.length === 0 && <p className="sim-muted">Nothing sent yet.</p>}
+        <ol className="sim-effects">
+          {view.effects.map((e, i) => (
+            <li key={i} data-type={e.type}>
+              <div className="sim-effect-title">{e.title}</div>
+              {e.body && <pre className="sim-effect-body">{e.body}</pre>}
+            </li>
+          ))}
+        </ol>
+      </section>
+      <section className="sim-section" aria-label="HTTP requests">
+        <h3>HTTP requests</h3>
+        <p className="sim-muted">The studio does not call real URLs (a browser page cannot reach most APIs: CORS). Type the response instead; it is saved in the scenario.</p>
+        {view.waitingHttp.length === 0 ? (
+          <p className="sim-muted">No request waiting.</p>
+        ) : (
+          <>
+            <div className="sim-effect-title">
+              Waiting: {view.waitingHttp[0].method} {view.waitingHttp[0].url}
+            </div>
+            <div className="sim-row">
+              <input aria-label="Response status" className="sim-num" value={status} onChange={(e) => setStatus(e.target.value)} />
+              <textarea aria-label="Response body (JSON)" rows={3} value={body} onChange={(e) => setBody(e.target.value)} />
+              <Button
+                size="sm"
+                onClick={() => {
+                  let parsed: unknown;
+                  try {
+                    parsed = body.trim() ? JSON.parse(body) : null;
+                  } catch (e) {
+                    setHttpProblem(`The body is not JSON: ${(e as Error).message}`);
+                    return;
+                  }
+                  const code = Number(status);
+                  if (!Number.isInteger(code) || code < 100 || code > 599) {
+                    setHttpProblem('The status must be a whole number between 100 and 599.');
+                    return;
+                  }
+                  setHttpProblem(null);
+                  act({ httpReply: { status: code, body: parsed as never } });
+                }}
+              >
+                Reply
+              </Button>
+            </div>
+            {httpProblem && (
+              <p className="sim-error" role="alert">
+                {httpProblem}
+              </p>
+            )}
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,198 @@
+/**
+ * The virtual clock (+1 min, +10 min, to the next timer, set a date and time, "outside business hours"),
+ * the virtual agents editor (status, capacity, skills, languages; "nobody online") and the restart options
+ * (same or new customer, start at any block, prefilled variables).
+ */
+import { useState } from 'react';
+import type { Flow, Value } from '../../../shared/flow/schema';
+import { agentForFile } from '../../../shared/simulator/scenarioRecorder';
+import type { ActionStep } from '../../../shared/simulator/scenarioSession';
+import type { SimulatorView } from '../../../shared/simulator/simulatorView';
+import type { VirtualAgent, VirtualAgentStatus } from '../../../shared/simulator/virtualAgents';
+import { Button } from '../../ui/Button';
+import type { SimulatorStart } from './useSimulatorSession';
+
+export function ClockPane({ view, act }: { view: SimulatorView; act(step: ActionStep): boolean }) {
+  const [when, setWhen] = useState('');
+  return (
+    <section className="sim-section" aria-label="Virtual clock">
+      <h3>Virtual clock</h3>
+      <div className="sim-clock" data-testid="sim-clock">
+        {view.clock}
+      </div>
+      <div className="sim-row">
+        <Button size="sm" onClick={() => act({ wait: '1m' })}>
+          +1 min
+        </Button>
+        <Button size="sm" onClick={() => act({ wait: '10m' })}>
+          +10 min
+        </Button>
+        <Button size="sm" disabled={view.timers.length === 0} onClick={() => act({ wait: 'next_timer' })}>
+          To next timer
+        </Button>
+        <Button size="sm" onClick={() => act({ outsideBusinessHours: true })}>
+          Outside business hours
+        </Button>
+      </div>
+      <div className="sim-row">
+        <input type="datetime-local" aria-label="Set date and time (UTC)" value={when} onChange={(e) => setWhen(e.target.value)} />
+        <Button size="sm" disabled={!when} onClick={() => act({ setTime: new Date(`${when}Z`).toISOString().replace('.000Z', 'Z') })}>
+          Set (UTC)
+        </Button>
+      </div>
+      {view.timers.length > 0 ? (
+        <ul className="sim-list" aria-label="Timers">
+          {view.timers.map((t) => (
+            <li key={t.id}>
+              {t.purpose.replace(/_/g, ' ')} {t.due}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="sim-muted">No timers running.</p>
+      )}
+    </section>
+  );
+}
+
+const list = (s: string) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+export function AgentsEditor({ agents, act }: { agents: readonly VirtualAgent[] | undefined; act(step: ActionStep): boolean }) {
+  const [name, setName] = useState('');
+  const current = agents ?? [];
+  const update = (next: VirtualAgent[]) => act({ agents: next.map(agentForFile) });
+  const patch = (i: number, p: Partial<VirtualAgent>) => update(current.map((a, j) => (j === i ? { ...a, ...p } : a)));
+  return (
+    <section className="sim-section" aria-label="Virtual agents">
+      <h3>Virtual agents</h3>
+      <table className="sim-table">
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>Status</th>
+            <th>Capacity</th>
+            <th>Skills</th>
+            <th>Languages</th>
+            <th>Chats</th>
+          </tr>
+        </thead>
+        <tbody>
+          {current.map((a, i) => (
+            <tr key={a.id}>
+              <td>{a.name}</td>
+              <td>
+                <select aria-label={`${a.name} status`} value={a.status} onChange={(e) => patch(i, { status: e.target.value as VirtualAgentStatus })}>
+                  <option value="online">online</option>
+                  <option value="busy">busy</option>
+                  <option value="offline">offline</option>
+                </select>
+              </td>
+              <td>
+                <input
+                  aria-label={`${a.name} capacity`}
+                  type="number"
+                  min={1}
+                  className="sim-num"
+                  defaultValue={a.capacity ?? ''}
+                  placeholder="∞"
+                  onBlur={(e) => patch(i, { capacity: e.target.value ? Math.max(1, Number(e.target.value)) : null })}
+                />
+              </td>
+              <td>
+                <input aria-label={`${a.name} skills`} defaultValue={a.skills.join(', ')} onBlur={(e) => patch(i, { skills: list(e.target.value) })} />
+              </td>
+              <td>
+                <input aria-label={`${a.name} languages`} defaultValue={a.languages.join(', ')} onBlur={(e) => patch(i, { languages: list(e.target.value) })} />
+              </td>
+              <td>{a.activeChats}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="sim-row">
+        <input aria-label="New agent name" placeholder="Agent name" value={name} onChange={(e) => setName(e.target.value)} />
+        <Button
+          size="sm"
+          disabled={!name.trim() || current.some((a) => a.name.toLowerCase() === name.trim().toLowerCase())}
+          onClick={() => {
+            if (act({ agents: [...current.map(agentForFile), { name: name.trim() }] })) setName('');
+          }}
+        >
+          Add agent
+        </Button>
+        <Button size="sm" onClick={() => act({ nobodyOnline: true })}>
+          Nobody online
+        </Button>
+      </div>
+    </section>
+  );
+}
+
+/** Parses "name = value" lines; numbers and true/false become numbers and booleans. */
+export function parseVariableLines(text: string): { variables: Record<string, Value>; problem: string | null } {
+  const variables: Record<string, Value> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (!line) continue;
+    const m = /^([A-Za-z_][\w]*)\s*=\s*(.*)$/.exec(line);
+    if (!m) return { variables, problem: `Line ${i + 1}: write "name = value" (e.g. orderNumber = 12345).` };
+    const raw = m[2].trim();
+    variables[m[1]] = raw === 'true' ? true : raw === 'false' ? false : raw !== '' && !Number.isNaN(Number(raw)) ? Number(raw) : raw;
+  }
+  return { variables, problem: null };
+}
+
+export function RestartPane({ flow, restart }: { flow: Flow; restart(as: 'same_customer' | 'new_customer', start?: SimulatorStart): void }) {
+  const [startAt, setStartAt] = useState('');
+  const [vars, setVars] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  return (
+    <section className="sim-section" aria-label="Restart">
+      <h3>Restart</h3>
+      <div className="sim-row">
+        <Button size="sm" onClick={() => restart('same_customer')}>
+          Same customer
+        </Button>
+        <Button size="sm" onClick={() => restart('new_customer')}>
+          New customer
+        </Button>
+      </div>
+      <label className="sim-label">
+        Start at block
+        <select aria-label="Start at block" value={startAt} onChange={(e) => setStartAt(e.target.value)}>
+          <option value="">Start</option>
+          {flow.blocks.map((b) => (
+            <option key={b.id} value={b.id}>
+              {b.id}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="sim-label">
+        Prefilled variables and profile (one "name = value" per line)
+        <textarea aria-label="Prefilled variables" rows={3} value={vars} placeholder={'customerName = Sam\norderNumber = 12345'} onChange={(e) => setVars(e.target.value)} />
+      </label>
+      {problem && (
+        <p className="sim-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <Button
+        size="sm"
+        variant="primary"
+        onClick={() => {
+          const r = parseVariableLines(vars);
+          setProblem(r.problem);
+          if (!r.problem) restart('new_customer', { startAt: startAt || undefined, variables: r.variables });
+        }}
+      >
+        Start with these
+      </Button>
+    </section>
+  );
+}

@@ -1,0 +1,134 @@
+/**
+ * The simulator panel (issue 9): runs the open flow with the engine in the studio itself, no server.
+ * Tabs: Chat (customer chat + agent pane on handoff), Setup (virtual clock, virtual agents, restart options),
+ * Debug (variables, decisions, handoff context, effects, HTTP replies), Scenarios (save, run all), Batch
+ * (what-if on a JSONL of conversations). It also draws the path / current block / batch counts on the canvas.
+ */
+import { X } from 'lucide-react';
+import { useCallback, useMemo, useState } from 'react';
+import { expectationFromEntry } from '../../../shared/simulator/scenarioRecorder';
+import { actionOfTranscriptEntry } from '../../../shared/simulator/scenarioSession';
+import type { ChatLine } from '../../../shared/simulator/simulatorView';
+import { Button } from '../../ui/Button';
+import { Tabs } from '../../ui/Tabs';
+import { useStudio } from '../store/StudioStoreContext';
+import { BatchPane, emptyBatch, type BatchState } from './BatchPane';
+import { CanvasOverlay } from './CanvasOverlay';
+import { ChatPane } from './ChatPane';
+import { DebugDrawer } from './DebugDrawer';
+import { ScenariosPane, type PendingExpectation, type ScenarioStorage } from './ScenariosPane';
+import { AgentsEditor, ClockPane, RestartPane } from './SetupPane';
+import { useSimulatorSession } from './useSimulatorSession';
+import './simulator.css';
+
+export interface SimulatorPanelProps {
+  onClose(): void;
+  /** Select and centre a block on the canvas. */
+  onFocusBlock?(id: string): void;
+  /** Where scenarios are kept (the studio server); null: in memory only. */
+  storage?: ScenarioStorage | null;
+  /** Draw highlights and counts on the canvas (needs the canvas's ReactFlowProvider). Default true. */
+  overlay?: boolean;
+}
+
+const TABS = [
+  { value: 'chat', label: 'Chat' },
+  { value: 'setup', label: 'Clock & agents' },
+  { value: 'debug', label: 'Debug' },
+  { value: 'scenarios', label: 'Scenarios' },
+  { value: 'batch', label: 'Batch' },
+];
+
+export function SimulatorPanel({ onClose, onFocusBlock, storage = null, overlay = true }: SimulatorPanelProps) {
+  const flow = useStudio((s) => s.flow);
+  const sim = useSimulatorSession(flow);
+  const [tab, setTab] = useState('chat');
+  const [pending, setPending] = useState<PendingExpectation[]>([]);
+  const [batch, setBatch] = useState<BatchState>(emptyBatch);
+  const [showCounts, setShowCounts] = useState(true);
+  const view = sim.view;
+
+  const onExpect = useCallback(
+    (line: ChatLine) => {
+      const s = sim.session;
+      const exp = expectationFromEntry(line);
+      if (!s || !exp) return;
+      setPending((p) => [...p, { afterAction: actionOfTranscriptEntry(s, line.index), expect: exp, label: `${line.from} says “${line.text.length > 50 ? `${line.text.slice(0, 50)}…` : line.text}”` }]);
+    },
+    [sim.session],
+  );
+  const clearPending = useCallback(() => setPending([]), []);
+  const restart = useCallback<typeof sim.restart>(
+    (as, start) => {
+      setPending([]);
+      sim.restart(as, start);
+    },
+    [sim],
+  );
+
+  const counts = showCounts && batch.run;
+  const overlayProps = useMemo(
+    () => ({ flow, path: view?.path ?? [], currentBlockId: view?.currentBlockId ?? null, blockCounts: counts ? batch.run!.blockVisits : null, edgeCounts: counts ? batch.run!.edgeTraversals : null }),
+    [flow, view, counts, batch.run],
+  );
+
+  return (
+    <aside className="sim-panel" aria-label="Simulator">
+      {overlay && <CanvasOverlay {...overlayProps} />}
+      <header className="sim-head">
+        <strong>Simulator</strong>
+        {view && (
+          <span className="sim-mode" data-mode={view.mode}>
+            {view.mode === 'bot' ? 'bot' : view.mode === 'waiting' ? 'waiting for an agent' : view.mode === 'agent' ? 'with an agent' : 'closed'}
+          </span>
+        )}
+        {view && <span className="sim-muted sim-clock-small">{view.clock}</span>}
+        <span className="sim-spacer" />
+        <Button size="sm" onClick={() => restart('new_customer')} title="Restart as a new customer">
+          Restart
+        </Button>
+        <Button variant="ghost" size="icon" aria-label="Close the simulator" onClick={onClose}>
+          <X size={16} />
+        </Button>
+      </header>
+      {sim.startError && (
+        <p className="sim-error" role="alert">
+          The simulator cannot start this flow: {sim.startError} Fix it on the canvas; the simulator restarts with your next edit.
+        </p>
+      )}
+      {sim.error && (
+        <p className="sim-error" role="alert">
+          {sim.error}{' '}
+          <button type="button" className="sim-link" onClick={sim.clearError}>
+            dismiss
+          </button>
+        </p>
+      )}
+      <Tabs label="Simulator" items={TABS} value={tab} onChange={setTab}>
+        {view && tab === 'chat' && <ChatPane view={view} act={sim.act} onFocusBlock={onFocusBlock} onExpect={onExpect} agents={sim.session?.agents ?? []} />}
+        {view && tab === 'setup' && (
+          <div className="sim-scroll">
+            <ClockPane view={view} act={sim.act} />
+            <AgentsEditor agents={sim.session?.agents} act={sim.act} />
+            <RestartPane flow={flow} restart={restart} />
+          </div>
+        )}
+        {view && tab === 'debug' && (
+          <div className="sim-scroll">
+            <DebugDrawer view={view} act={sim.act} setVariable={sim.setVariable} />
+          </div>
+        )}
+        {tab === 'scenarios' && (
+          <div className="sim-scroll">
+            <ScenariosPane flow={flow} session={sim.session} storage={storage} pending={pending} onClearPending={clearPending} onFocusBlock={onFocusBlock} />
+          </div>
+        )}
+        {tab === 'batch' && (
+          <div className="sim-scroll">
+            <BatchPane flow={flow} batch={batch} setBatch={setBatch} showCounts={showCounts} setShowCounts={setShowCounts} />
+          </div>
+        )}
+      </Tabs>
+    </aside>
+  );
+}

@@ -1,0 +1,263 @@
+// @vitest-environment jsdom
+import './support/setup';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import customerSupport from '../../flows/customer-support.json';
+import { SimulatorPanel } from '../../renderer/studio/simulator/SimulatorPanel';
+import type { ScenarioStorage } from '../../renderer/studio/simulator/ScenariosPane';
+import { StudioStoreProvider } from '../../renderer/studio/store/StudioStoreContext';
+import { createStudioStore } from '../../renderer/studio/store/studioStore';
+import { validateFlow } from '../../shared/flow/validateFlow';
+import type { Flow } from '../../shared/flow/schema';
+import type { ScenarioFile } from '../../shared/simulator/scenarioSchema';
+
+function flow(): Flow {
+  const r = validateFlow(customerSupport);
+  if (!r.flow) throw new Error('sample flow invalid');
+  return r.flow;
+}
+
+function memoryStorage(initial: ScenarioFile | null = null) {
+  let file = initial;
+  const saved: ScenarioFile[] = [];
+  const storage: ScenarioStorage = {
+    load: async () => (file ? { file, exists: true } : { file: { version: 1, scenarios: [] } as ScenarioFile, exists: false }),
+    save: async (f) => {
+      file = f;
+      saved.push(f);
+      return { scenarios: f.scenarios.length };
+    },
+  };
+  return { storage, saved };
+}
+
+function setup(opts: { storage?: ScenarioStorage; onFocusBlock?: (id: string) => void } = {}) {
+  const store = createStudioStore(flow());
+  const onFocusBlock = opts.onFocusBlock ?? vi.fn();
+  render(
+    <StudioStoreProvider store={store}>
+      <SimulatorPanel onClose={() => {}} onFocusBlock={onFocusBlock} storage={opts.storage ?? null} overlay={false} />
+    </StudioStoreProvider>,
+  );
+  return { store, onFocusBlock };
+}
+
+const transcript = () => screen.getByRole('list', { name: 'Transcript' });
+function say(text: string) {
+  const input = screen.getByLabelText('Customer message');
+  fireEvent.change(input, { target: { value: text } });
+  fireEvent.keyDown(input, { key: 'Enter' });
+}
+const tab = (name: string) => fireEvent.click(screen.getByRole('tab', { name }));
+
+describe('simulator chat', () => {
+  it('greets, clicks a button, types, recalls input history with the arrow keys, and focuses the block of a message', () => {
+    const { onFocusBlock } = setup();
+    expect(within(transcript()).getAllByRole('button').length).toBeGreaterThan(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Track my order' }));
+    expect(within(transcript()).getByText('Track my order')).toBeInTheDocument();
+    say('NW-104233');
+    const input = screen.getByLabelText('Customer message') as HTMLInputElement;
+    expect(input.value).toBe('');
+    fireEvent.keyDown(input, { key: 'ArrowUp' });
+    expect(input.value).toBe('NW-104233');
+    fireEvent.keyDown(input, { key: 'ArrowDown' });
+    expect(input.value).toBe('');
+    const botLine = within(transcript()).getAllByRole('button').find((b) => b.title.startsWith('Show block'))!;
+    fireEvent.click(botLine);
+    expect(onFocusBlock).toHaveBeenCalledWith(botLine.title.replace('Show block ', '').replace(' on the canvas', ''));
+  });
+
+  it('a refused action (setting the clock back) is explained in words and changes nothing', () => {
+    setup();
+    say('hello');
+    const before = within(transcript()).getAllByRole('listitem').length;
+    tab('Clock & agents');
+    const t0 = screen.getByTestId('sim-clock').textContent;
+    fireEvent.change(screen.getByLabelText('Set date and time (UTC)'), { target: { value: '2020-01-01T10:00' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Set (UTC)' }));
+    expect(screen.getByRole('alert')).toHaveTextContent(/2020|back|forward|past/i);
+    expect(screen.getByTestId('sim-clock').textContent).toBe(t0);
+    tab('Chat');
+    expect(within(transcript()).getAllByRole('listitem').length).toBe(before);
+  });
+
+  it('an edit to the flow applies to the next message without losing the conversation', () => {
+    const { store } = setup();
+    const before = within(transcript()).getAllByRole('listitem').length;
+    act(() => {
+      const s = store.getState();
+      const f = structuredClone(s.flow) as Flow;
+      for (const blk of f.blocks) if (blk.kind === 'message' || blk.kind === 'question' || blk.kind === 'buttons') (blk.data as Record<string, unknown>).text = 'EDITED TEXT';
+      s.replaceFlow(f, { undoable: true });
+    });
+    expect(within(transcript()).getAllByRole('listitem').length).toBe(before);
+    expect(within(transcript()).queryByText('EDITED TEXT')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Track my order' }));
+    expect(within(transcript()).getAllByRole('listitem').length).toBeGreaterThan(before);
+    expect(within(transcript()).getAllByText('EDITED TEXT').length).toBeGreaterThan(0);
+  });
+});
+
+describe('agent pane', () => {
+  it('explicit request: Ana is assigned, replies, writes a private note and hands back; the CSAT question follows', () => {
+    setup();
+    say('Can I talk to a real person please?');
+    say('sam@example.com');
+    const pane = screen.getByLabelText('Agent pane');
+    expect(within(pane).getByText(/assigned · Ana/)).toBeInTheDocument();
+    fireEvent.change(within(pane).getByLabelText('Agent reply'), { target: { value: 'Hi Sam, Ana here.' } });
+    fireEvent.click(within(pane).getByRole('button', { name: 'Reply' }));
+    expect(within(transcript()).getByText('Hi Sam, Ana here.')).toBeInTheDocument();
+    fireEvent.change(within(pane).getByLabelText('Agent reply'), { target: { value: 'wanted a person at once' } });
+    fireEvent.click(within(pane).getByRole('button', { name: 'Note' }));
+    expect(within(pane).getByLabelText('Private notes')).toHaveTextContent('wanted a person at once');
+    expect(within(transcript()).queryByText('wanted a person at once')).toBeNull();
+    fireEvent.click(within(pane).getByRole('button', { name: 'Hand back to bot' }));
+    expect(within(transcript()).getByText(/how would you rate this chat/i)).toBeInTheDocument();
+  });
+
+  it('a declined chat goes back to the queue; the tester accepts it as Ben', () => {
+    setup();
+    say('agent please');
+    say('sam@example.com');
+    fireEvent.click(within(screen.getByLabelText('Agent pane')).getByRole('button', { name: 'Decline' }));
+    const pane = screen.getByLabelText('Agent pane');
+    expect(within(pane).getByText(/^pending/)).toBeInTheDocument();
+    expect(within(pane).queryByLabelText('Agent reply')).toBeNull();
+    fireEvent.change(within(pane).getByLabelText('Accept as'), { target: { value: 'Ben' } });
+    fireEvent.click(within(pane).getByRole('button', { name: 'Accept' }));
+    expect(within(screen.getByLabelText('Agent pane')).getByText(/assigned · Ben/)).toBeInTheDocument();
+  });
+
+  it('nobody online: the takeover finds no agent and the bot says so', () => {
+    setup();
+    tab('Clock & agents');
+    fireEvent.click(screen.getByRole('button', { name: 'Nobody online' }));
+    expect((screen.getByLabelText('Ana status') as HTMLSelectElement).value).toBe('offline');
+    tab('Chat');
+    say('I want to speak to a human');
+    expect(within(transcript()).getByText(/no one from our team is available/i)).toBeInTheDocument();
+  });
+});
+
+describe('virtual clock', () => {
+  it('advances by minutes, to the next timer, and moves outside business hours', () => {
+    setup();
+    tab('Clock & agents');
+    const clock = screen.getByTestId('sim-clock');
+    const t0 = clock.textContent;
+    fireEvent.click(screen.getByRole('button', { name: '+10 min' }));
+    expect(clock.textContent).not.toBe(t0);
+    expect(clock.textContent).toMatch(/10:10/);
+    fireEvent.click(screen.getByRole('button', { name: 'Outside business hours' }));
+    tab('Chat');
+    say('Can I talk to someone from your team?');
+    expect(within(transcript()).getByText(/Our team is offline right now/)).toBeInTheDocument();
+  });
+
+  it('queue timeout: a waiting chat, a timer, "to next timer" fires it', () => {
+    setup();
+    say('agent please');
+    say('sam@example.com');
+    fireEvent.click(within(screen.getByLabelText('Agent pane')).getByRole('button', { name: 'Decline' }));
+    tab('Clock & agents');
+    const timers = screen.getByRole('list', { name: 'Timers' });
+    expect(timers.textContent).toMatch(/in \d+ min/);
+    fireEvent.click(screen.getByRole('button', { name: 'To next timer' }));
+    fireEvent.click(screen.getByRole('button', { name: 'To next timer' }));
+    tab('Chat');
+    expect(within(transcript()).getByText(/Sorry for the wait/)).toBeInTheDocument();
+  });
+});
+
+describe('debug drawer', () => {
+  it('shows the decision in words with signals, the handoff context, effects as sent, and edits a variable', () => {
+    setup();
+    say('Can I talk to a real person please?');
+    say('sam@example.com');
+    tab('Debug');
+    const decisions = screen.getByLabelText('Escalation decisions');
+    expect(decisions).toHaveTextContent(/handoff \(explicit request\)/);
+    expect(decisions).toHaveTextContent(/score \d\.\d\d \/ threshold \d\.\d\d/);
+    expect(screen.getByLabelText('Handoff context')).toHaveTextContent(/Summary/);
+    expect(screen.getByLabelText('Effects log')).toHaveTextContent(/Handoff .* requested/);
+    const email = screen.getByLabelText('Variable customerEmail') as HTMLInputElement;
+    expect(email.value).toBe('sam@example.com');
+    fireEvent.change(email, { target: { value: 'other@example.com' } });
+    fireEvent.blur(email);
+    expect((screen.getByLabelText('Variable customerEmail') as HTMLInputElement).value).toBe('other@example.com');
+  });
+});
+
+describe('scenario editor', () => {
+  it('saves the conversation with a clicked expectation; run all passes; a broken flow fails with the difference and focuses the block', async () => {
+    const { storage, saved } = memoryStorage();
+    const { store, onFocusBlock } = setup({ storage });
+    say('Can I talk to a real person please?');
+    fireEvent.click(within(transcript()).getAllByRole('button', { name: /^Expect:/ }).at(-1)!);
+    say('sam@example.com');
+    tab('Scenarios');
+    expect(screen.getByLabelText('Expectations to add')).toHaveTextContent(/bot says/);
+    fireEvent.change(screen.getByLabelText('Scenario name'), { target: { value: 'asks for a person' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Save as scenario' }));
+    });
+    expect(saved).toHaveLength(1);
+    const steps = saved[0].scenarios[0].steps;
+    expect(steps.filter((s) => 'expect' in s).length).toBe(2);
+    fireEvent.click(screen.getByRole('button', { name: 'Run all' }));
+    expect(screen.getByText('1 passed, 0 failed')).toBeInTheDocument();
+
+    // Break the flow: remove the Human Takeover block.
+    act(() => {
+      const s = store.getState();
+      const f = structuredClone(s.flow) as Flow;
+      f.blocks = f.blocks.filter((b) => b.id !== 'human_agent');
+      f.edges = f.edges.filter((e) => e.to !== 'human_agent' && e.from !== 'human_agent');
+      s.replaceFlow(f, { undoable: true });
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Run all' }));
+    expect(screen.getByText('0 passed, 1 failed')).toBeInTheDocument();
+    const failure = screen.getByRole('region', { name: /Failure of asks for a person/ });
+    expect(failure).toHaveTextContent('expected');
+    expect(failure).toHaveTextContent('actual');
+    expect(onFocusBlock).toHaveBeenCalled();
+  });
+});
+
+describe('batch what-if', () => {
+  it('loads a JSONL, charts the rates with the guidance band, lists the conversations behind a bar, and compares with the previous run', async () => {
+    const { store } = setup();
+    tab('Batch');
+    const lines = [
+      { id: 'c1', turns: ['Can I talk to a real person please?'] },
+      { id: 'c2', turns: ['Track my order', 'NW-104233'] },
+      { id: 'c3', turns: ['This is useless, I am furious and fed up!!'] },
+      { id: 'c4', turns: ['Returns'] },
+    ];
+    const text = `${lines.map((l) => JSON.stringify(l)).join('\n')}\nnot json\n`;
+    const file = new File([text], 'logs.jsonl', { type: 'application/x-ndjson' });
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText('Conversations file (JSONL)'), { target: { files: [file] } });
+      await new Promise((r) => setTimeout(r, 50));
+    });
+    expect(screen.getByText(/logs.jsonl: 4 conversations/)).toBeInTheDocument();
+    expect(screen.getByText(/1 line\(s\) skipped/)).toBeInTheDocument();
+    const chart = screen.getByRole('img', { name: /guidance 15 to 25 percent/ });
+    const explicit = within(chart).getByRole('button', { name: /explicit request/ });
+    fireEvent.click(explicit);
+    expect(screen.getByRole('region', { name: /Conversations escalated for explicit_request/ })).toHaveTextContent('c1');
+
+    // Change the policy: explicit requests no longer escalate; run again and see the previous rate beside the new one.
+    act(() => {
+      const s = store.getState();
+      const f = structuredClone(s.flow) as Flow & { escalation: { explicitRequest: { enabled: boolean } } };
+      f.escalation.explicitRequest.enabled = false;
+      s.replaceFlow(f, { undoable: true });
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Run again on the edited flow' }));
+    expect(screen.getByLabelText('Change from the previous run')).toHaveTextContent(/c1: explicit_request → /);
+    expect(within(screen.getByRole('img', { name: /guidance/ })).getByRole('button', { name: /Escalation rate: .* \(was / })).toBeInTheDocument();
+  });
+});
