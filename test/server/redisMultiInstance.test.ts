@@ -185,6 +185,17 @@ describe.skipIf(!haveRedis)('several baton serve instances sharing one Redis', (
     });
   }, 60_000);
 
+  it('refuses to start with a clear message when Redis cannot be reached', async () => {
+    const flowFile = join(dir, 'shop.json');
+    const child = spawn(process.execPath, [join(root, 'bin/baton.js'), 'serve', flowFile, '--port', '0', '--redis', 'redis://127.0.0.1:1'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr!.on('data', (d: Buffer) => (err += d));
+    const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    expect(code).toBe(2);
+    expect(err).toMatch(/baton serve: cannot reach Redis at redis:\/\/127\.0\.0\.1:1: .*is redis-server running there\?/);
+    expect(err).not.toMatch(/\n\s+at /); // no stack trace
+  }, 30_000);
+
   it('keeps serving when one instance is killed: the other continues its conversations and fires its timers', async () => {
     const { conversationId: id, token } = (await call(`${a.url}/api/v1/flows/shop/conversations`, 'POST', {})).body;
     const asked = await call(`${a.url}/api/v1/conversations/${id}/messages`, 'POST', { choice: 'person' }, token);

@@ -52,6 +52,47 @@ describe.skipIf(!haveRedis)('Redis store', () => {
     }
   });
 
+  it('loses no acknowledged commit when redis-server is SIGKILLed under load (append-only file)', async () => {
+    const prefix = `k${++n}:`;
+    const store = await RedisStore.connect({ url: redis.url, prefix, requireDurable: true, warn: () => undefined });
+    const ids = Array.from({ length: 20 }, (_, i) => `c${i}`);
+    for (const id of ids) await store.commit({ conversation: conversation(id), create: true });
+    const acked = new Map<string, string[]>(ids.map((id) => [id, []]));
+    let stop = false;
+    const loops = ids.map(async (id) => {
+      for (let i = 0; !stop; i++) {
+        try {
+          await store.runExclusive(id, async () => {
+            const cur = (await store.getConversation(id))!;
+            await store.commit({ conversation: { ...cur, state: i }, append: [{ from: 'customer', text: `${id} m${i}`, at: i }] });
+          });
+          acked.get(id)!.push(`${id} m${i}`);
+        } catch {
+          return; // Redis went away: this one was never acknowledged
+        }
+      }
+    });
+    await new Promise((r) => setTimeout(r, 400));
+    await redis.kill();
+    stop = true;
+    await Promise.all(loops);
+    const total = [...acked.values()].reduce((a, v) => a + v.length, 0);
+    expect(total).toBeGreaterThan(20); // the kill really landed under load
+    await store.close();
+    await redis.restart();
+    const again = await RedisStore.connect({ url: redis.url, prefix });
+    try {
+      for (const id of ids) {
+        const log = await again.readLog(id, 0);
+        const texts = new Set(log.map((e) => e.text));
+        for (const t of acked.get(id)!) expect(texts.has(t), `${t} was acknowledged`).toBe(true);
+        expect(log.map((e) => e.seq)).toEqual(log.map((_, i) => i + 1));
+      }
+    } finally {
+      await again.close();
+    }
+  }, 60_000);
+
   it('says clearly when Redis cannot be reached or the URL is wrong', async () => {
     await expect(RedisStore.connect({ url: 'not a url' })).rejects.toThrow(/not a URL; use redis:\/\/host:6379/);
     await expect(RedisStore.connect({ url: 'http://127.0.0.1:1' })).rejects.toThrow(/redis:\/\/ or rediss:\/\//);
