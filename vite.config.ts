@@ -12,9 +12,13 @@ import react from '@vitejs/plugin-react';
 
 const root = fileURLToPath(new URL('./renderer', import.meta.url));
 
-/** Every renderer entry that exists: studio now, inbox and widget when their folders gain an index.html. */
+/**
+ * Every renderer entry that exists: studio now, inbox and widget when their folders gain an index.html.
+ * `BATON_ENTRIES=studio` builds a subset (the studio's e2e tests and the canvas bench need only the studio).
+ */
+const wanted = process.env.BATON_ENTRIES?.split(',').map((s) => s.trim()) ?? ['studio', 'inbox', 'widget'];
 const entries = Object.fromEntries(
-  ['studio', 'inbox', 'widget']
+  wanted
     .map((name) => [name, resolve(root, name, 'index.html')] as const)
     .filter(([, file]) => existsSync(file)),
 );
@@ -25,7 +29,8 @@ export default defineConfig({
   plugins: [react()],
   build: {
     outDir: resolve(root, '../dist/renderer'),
-    emptyOutDir: true,
+    // A subset build must not delete the other apps' output.
+    emptyOutDir: !process.env.BATON_ENTRIES,
     sourcemap: true,
     chunkSizeWarningLimit: 2000,
     rolldownOptions: { input: entries },

@@ -240,6 +240,7 @@ function table(title: string, rows: string[][]) {
 
 export async function canvasBench(): Promise<void> {
   console.log('\nCanvas: building the studio (vite build) and the bare React Flow baseline...');
+  process.env.BATON_ENTRIES ??= 'studio';
   await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
   const bareOut = mkdtempSync(join(tmpdir(), 'baton-bare-'));
   await build({

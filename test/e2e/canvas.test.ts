@@ -24,7 +24,7 @@ describe.skipIf(!haveChromium)('canvas end to end', () => {
 
   beforeAll(async () => {
     if (!existsSync(join(repoRoot, 'dist/renderer/studio/index.html'))) {
-      execFileSync(process.execPath, [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: repoRoot, stdio: 'inherit' });
+      execFileSync(process.execPath, [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: repoRoot, stdio: 'inherit', env: { ...process.env, BATON_ENTRIES: 'studio' } });
     }
     mkdirSync(shots, { recursive: true });
     home = mkdtempSync(join(tmpdir(), 'baton-canvas-e2e-'));

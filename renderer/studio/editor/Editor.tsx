@@ -123,7 +123,7 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage }: EditorP
         case 'shortcuts':
           return setDialog('shortcuts');
         case 'fitView':
-          return void rf.fitView({ duration: 300, padding: 0.15 });
+          return void rf.fitView({ duration: 300, padding: 0.15, maxZoom: 1 });
         case 'zoomIn':
           return void rf.zoomIn({ duration: 150 });
         case 'zoomOut':
