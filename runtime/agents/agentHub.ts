@@ -247,12 +247,12 @@ export class AgentHub {
   /* ------------------------------------------------------------ engine inputs */
 
   /** Applies an agent event through the engine; a refused event is a 409 saying why. */
-  async apply(h: HandoffRecord, input: AgentInput, what: string) {
+  async apply(h: HandoffRecord, input: AgentInput, what: string, opts: { refresh?: boolean } = {}) {
     const full = { ...input, handoffId: h.id, eventId: randomUUID() } as Input;
     try {
       const out = await this.deps.service.apply(h.conversationId, full);
       if (!out) throw new ApiError(404, 'conversation_not_found', 'The conversation of this handoff no longer exists.');
-      await this.refresh();
+      if (opts.refresh !== false) await this.refresh();
       return out;
     } catch (err) {
       if (err instanceof ApiError && err.code === 'input_rejected') {
@@ -371,10 +371,16 @@ export class AgentHub {
     const pending = this.handoffs
       .filter((h) => h.status === 'pending' && this.requestOf(h).autoAssign)
       .sort((a, b) => (rank[a.priority] ?? 2) - (rank[b.priority] ?? 2) || a.requestedAt - b.requestedAt);
+    // Chats given out in this pass (the stored list is re-read once at the end, not after every assignment).
+    const given = new Map<string, number>();
+    const base = pending.length > 0 ? this.presenceList() : [];
+    let changed = false;
     for (const h of pending) {
       const r = this.requestOf(h);
       const declined = this.declined.get(h.id) ?? new Set<string>();
-      const presence = this.presenceList().filter((p) => !declined.has(p.id));
+      const presence = base
+        .filter((p) => !declined.has(p.id))
+        .map((p) => ({ ...p, activeChats: p.activeChats + (given.get(p.id) ?? 0), lastAssignedAt: this.lastAssignedAt.get(p.id) ?? null }));
       const req: AssignmentRequest = {
         strategy: r.autoAssign!.strategy,
         maxChatsPerAgent: r.autoAssign!.maxChatsPerAgent,
@@ -393,8 +399,10 @@ export class AgentHub {
         const agent = pick.agent;
         this.lastAssignedAt.set(agent.id, this.deps.now());
         this.deps.logger.info({ handoffId: h.id, agentId: agent.id, why: pick.explanation }, 'handoff auto-assigned');
-        await this.apply(h, { type: 'agent_accepted', agentId: agent.id, agentName: agent.name }, 'assign').catch((err) =>
-          this.deps.logger.warn({ err, handoffId: h.id }, 'auto-assign refused'),
+        changed = true;
+        await this.apply(h, { type: 'agent_accepted', agentId: agent.id, agentName: agent.name }, 'assign', { refresh: false }).then(
+          () => given.set(agent.id, (given.get(agent.id) ?? 0) + 1),
+          (err) => this.deps.logger.warn({ err, handoffId: h.id }, 'auto-assign refused'),
         );
         continue;
       }
@@ -402,10 +410,12 @@ export class AgentHub {
       const anyone = eligibleAgents(presence, { ...req, maxChatsPerAgent: Number.POSITIVE_INFINITY });
       if (anyone.length === 0) {
         this.deps.logger.info({ handoffId: h.id, why: pick.explanation }, 'no agent for handoff');
-        await this.apply(h, { type: 'no_agent', note: pick.explanation }, 'close').catch(() => {});
+        changed = true;
+        await this.apply(h, { type: 'no_agent', note: pick.explanation }, 'close', { refresh: false }).catch(() => {});
       }
       // Otherwise everyone is at capacity: the chat waits (oldest first when a seat frees up).
     }
+    if (changed) await this.refresh();
   }
 
   /** Chats of an agent that are assigned but not answered go back to the queue (agent went offline). */

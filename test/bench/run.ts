@@ -25,6 +25,7 @@ import { canvasBench } from './canvas';
 import { studioBench } from './studioBench';
 import { scenariosBench } from './scenariosBench';
 import { escalationBench } from './escalationBench';
+import { handoffBench } from './handoffBench';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const loaded = loadFlowText(readFileSync(root + 'flows/customer-support.json', 'utf8'));
@@ -220,3 +221,6 @@ await canvasBench();
 
 /* ---------------------------------------------------------------- escalation with the classifier (test/bench/escalationBench.ts) */
 await escalationBench();
+
+/* ---------------------------------------------------------------- handoffs: created/assigned/resolved, agent push latency (test/bench/handoffBench.ts) */
+await handoffBench();
