@@ -17,6 +17,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { messagePool } from './conversationGenerator';
+import { startTestRedis, type TestRedis } from '../server/redisServer';
+import { existsSync } from 'node:fs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 /** 1,000 conversations, driven over two connection counts: 100 keep-alive connections (a proxy's pool; each
@@ -73,10 +75,10 @@ function benchFlow(dir: string, apiUrl: string): string {
   return file;
 }
 
-async function startBaton(dir: string, apiUrl: string): Promise<{ url: string; child: ChildProcess }> {
+async function startBaton(dir: string, apiUrl: string, redisUrl?: string): Promise<{ url: string; child: ChildProcess }> {
   const config = join(dir, 'config.json');
   writeFileSync(config, JSON.stringify({ logLevel: 'warn', rateLimit: { perAddressPerMinute: 1e9, perConversationPerMinute: 1e9 }, retentionDays: 0 }));
-  const child = spawn(process.execPath, [join(root, 'bin/baton.js'), 'serve', benchFlow(dir, apiUrl), '--port', '0', '--data', join(dir, 'data'), '--config', config], {
+  const child = spawn(process.execPath, [join(root, 'bin/baton.js'), 'serve', benchFlow(dir, apiUrl), '--port', '0', '--data', join(dir, 'data'), '--config', config, ...(redisUrl ? ['--redis', redisUrl] : [])], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NODE_ENV: 'production' },
@@ -164,6 +166,7 @@ async function load(url: string, connections: number, pathFor: (i: number) => st
 export async function runtimeBench(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'baton-bench-runtime-'));
   const children: ChildProcess[] = [];
+  let redis: TestRedis | null = null;
   try {
     const load0 = os.loadavg()[0];
     // Both servers stay up; rows alternate bare / baton and each figure is the best of ROUNDS runs, so a burst of
@@ -175,19 +178,40 @@ export async function runtimeBench(): Promise<void> {
     const convs = await createConversations(baton.url, CONVERSATIONS);
     const path = (i: number) => `/api/v1/conversations/${convs[i % convs.length].id}/messages`;
     const headers = (i: number) => ({ authorization: `Bearer ${convs[i % convs.length].token}` });
+    // The same driver against `baton serve --redis` (one instance, a local redis-server with appendonly yes and
+    // appendfsync always: every acknowledged message fsynced, as with lmdb). Skipped when redis-server is missing.
+    let viaRedis: { url: string; child: ChildProcess; path: (i: number) => string; headers: (i: number) => Record<string, string> } | null = null;
+    if (existsSync('/usr/bin/redis-server')) {
+      redis = await startTestRedis();
+      const r = await startBaton(mkdtempSync(join(dir, 'redis-')), bare.url, redis.url);
+      children.push(r.child);
+      const rc = await createConversations(r.url, CONVERSATIONS);
+      viaRedis = {
+        ...r,
+        path: (i) => `/api/v1/conversations/${rc[i % rc.length].id}/messages`,
+        headers: (i) => ({ authorization: `Bearer ${rc[i % rc.length].token}` }),
+      };
+      await load(r.url, 100, viaRedis.path, viaRedis.headers, 3); // warm-up
+    } else {
+      console.log('\nRuntime bench: /usr/bin/redis-server is missing (apt-get install redis-server): the Redis row is skipped.');
+    }
     await load(bare.url, 100, () => '/m', () => ({}), 2); // warm-up
     await load(baton.url, 100, path, headers, 3); // warm-up (JIT, lmdb pages)
     const bareRuns = new Map<number, Load>();
     const batonRuns = new Map<number, Load>();
+    const redisRuns = new Map<number, Load>();
     const better = (a: Load | undefined, b: Load) => (a && a.perSec >= b.perSec ? a : b);
     for (let round = 0; round < ROUNDS; round++) {
       for (const c of CONNECTION_COUNTS) {
         bareRuns.set(c, better(bareRuns.get(c), await load(bare.url, c, () => '/m', () => ({}), DURATION_S)));
         batonRuns.set(c, better(batonRuns.get(c), await load(baton.url, c, path, headers, DURATION_S)));
+        if (viaRedis) redisRuns.set(c, better(redisRuns.get(c), await load(viaRedis.url, c, viaRedis.path, viaRedis.headers, DURATION_S)));
       }
     }
     const bareRss = rssMb(bare.child.pid!);
     const batonRss = rssMb(baton.child.pid!);
+    const redisBatonRss = viaRedis ? rssMb(viaRedis.child.pid!) : 0;
+    if (viaRedis) viaRedis.child.kill('SIGTERM');
     baton.child.kill('SIGTERM');
     await new Promise((r) => baton.child.on('exit', r));
 
@@ -217,9 +241,14 @@ export async function runtimeBench(): Promise<void> {
       const b = bareRuns.get(c)!;
       rows.push(['baton serve, embedded lmdb (engine step + durable commit)', fmt(c), fmt(r.perSec), fmt(r.p50, 1), fmt(r.p99, 1), fmt(r.non2xx), fmt(r.errors), fmt(r.perSec / b.perSec, 2)]);
     }
+    for (const c of CONNECTION_COUNTS) {
+      const r = redisRuns.get(c);
+      const b = bareRuns.get(c)!;
+      if (r) rows.push(['baton serve --redis (appendfsync always; lock + Lua commit)', fmt(c), fmt(r.perSec), fmt(r.p50, 1), fmt(r.p99, 1), fmt(r.non2xx), fmt(r.errors), fmt(r.perSec / b.perSec, 2)]);
+    }
     table(
       `Runtime on loopback: ${fmt(CONVERSATIONS)} conversations, best of ${ROUNDS} alternating ${DURATION_S} s runs per row (autocannon; servers in their own processes; ` +
-        `load average ${fmt(load0, 1)} -> ${fmt(load1, 1)} on ${os.cpus().length} cores; RSS after load: bare ${fmt(bareRss)} MB, baton ${fmt(batonRss)} MB)`,
+        `load average ${fmt(load0, 1)} -> ${fmt(load1, 1)} on ${os.cpus().length} cores; RSS after load: bare ${fmt(bareRss)} MB, baton ${fmt(batonRss)} MB${viaRedis ? `, baton --redis ${fmt(redisBatonRss)} MB` : ''})`,
       rows,
     );
     const best = [...batonRuns.entries()].sort((a, b) => b[1].perSec - a[1].perSec)[0];
@@ -237,6 +266,7 @@ export async function runtimeBench(): Promise<void> {
     ]);
   } finally {
     for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+    await redis?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
