@@ -4,7 +4,7 @@
  * on blocks (CSS `::after`), and edge counts as labels in React Flow's viewport portal (flow coordinates, so
  * they pan and zoom with the canvas). Must be rendered inside the canvas's ReactFlowProvider.
  */
-import { ViewportPortal, useNodes } from '@xyflow/react';
+import { ViewportPortal, useNodes, useStore } from '@xyflow/react';
 import type { Flow } from '../../../shared/flow/schema';
 
 export interface CanvasOverlayProps {
@@ -14,6 +14,8 @@ export interface CanvasOverlayProps {
   /** Batch traversal counts (shown when set). */
   blockCounts?: Record<string, number> | null;
   edgeCounts?: Record<string, number> | null;
+  /** How much to enlarge rings and badges so they stay readable when the canvas is zoomed out (1 = as is). */
+  scale?: number;
 }
 
 /** A CSS string literal for an attribute selector. */
@@ -33,21 +35,23 @@ export function pathEdges(flow: Flow, path: readonly string[]): string[] {
 
 export function overlayCss(p: CanvasOverlayProps): string {
   const rules: string[] = [];
+  const k = p.scale ?? 1;
+  const px = (n: number) => `${Math.round(n * k * 10) / 10}px`;
   const visited = [...new Set(p.path)];
   if (visited.length) {
-    rules.push(`${visited.map((id) => `.react-flow__node[data-id=${cssString(id)}] .bn`).join(',\n')} { box-shadow: 0 0 0 2px var(--sim-path, #a5b4fc); }`);
+    rules.push(`${visited.map((id) => `.react-flow__node[data-id=${cssString(id)}] .bn`).join(',\n')} { box-shadow: 0 0 0 ${px(2)} var(--sim-path, #a5b4fc); }`);
   }
   const edges = pathEdges(p.flow, p.path);
   if (edges.length) {
-    rules.push(`${edges.map((id) => `.react-flow__edge[data-id=${cssString(id)}] .react-flow__edge-path`).join(',\n')} { stroke: var(--bt-accent, #4f46e5); stroke-width: 2.5; }`);
+    rules.push(`${edges.map((id) => `.react-flow__edge[data-id=${cssString(id)}] .react-flow__edge-path`).join(',\n')} { stroke: var(--bt-accent, #4f46e5); stroke-width: ${px(2.5)}; }`);
   }
   if (p.currentBlockId) {
-    rules.push(`.react-flow__node[data-id=${cssString(p.currentBlockId)}] .bn { box-shadow: 0 0 0 3px var(--bt-accent, #4f46e5), 0 0 0 8px rgba(79, 70, 229, 0.18); }`);
+    rules.push(`.react-flow__node[data-id=${cssString(p.currentBlockId)}] .bn { box-shadow: 0 0 0 ${px(3)} var(--bt-accent, #4f46e5), 0 0 0 ${px(8)} rgba(79, 70, 229, 0.18); }`);
   }
   if (p.blockCounts) {
     for (const [id, n] of Object.entries(p.blockCounts)) {
       rules.push(
-        `.react-flow__node[data-id=${cssString(id)}]::after { content: ${cssString(`× ${n}`)}; position: absolute; top: -10px; right: -8px; background: #0f766e; color: #fff; font: 600 11px/1 var(--bt-font, sans-serif); padding: 3px 6px; border-radius: 999px; pointer-events: none; z-index: 5; }`,
+        `.react-flow__node[data-id=${cssString(id)}]::after { content: ${cssString(`× ${n}`)}; position: absolute; top: ${px(-10)}; right: ${px(-8)}; background: #0f766e; color: #fff; font: 600 ${px(11)}/1 var(--bt-font, sans-serif); padding: ${px(3)} ${px(6)}; border-radius: 999px; pointer-events: none; z-index: 5; }`,
       );
     }
   }
@@ -55,15 +59,18 @@ export function overlayCss(p: CanvasOverlayProps): string {
 }
 
 export function CanvasOverlay(props: CanvasOverlayProps) {
+  const zoom = useStore((s) => s.transform[2]);
+  // Zoomed out, rings and badges grow so they stay readable (at most 3x).
+  const scale = Math.min(3, Math.max(1, 1 / (zoom || 1)));
   return (
     <>
-      <style data-testid="sim-canvas-style">{overlayCss(props)}</style>
-      {props.edgeCounts && <EdgeCounts flow={props.flow} counts={props.edgeCounts} />}
+      <style data-testid="sim-canvas-style">{overlayCss({ ...props, scale })}</style>
+      {props.edgeCounts && <EdgeCounts flow={props.flow} counts={props.edgeCounts} scale={scale} />}
     </>
   );
 }
 
-function EdgeCounts({ flow, counts }: { flow: Flow; counts: Record<string, number> }) {
+function EdgeCounts({ flow, counts, scale }: { flow: Flow; counts: Record<string, number>; scale: number }) {
   const nodes = useNodes();
   const byId = new Map(nodes.map((n) => [n.id, n]));
   return (
@@ -79,7 +86,7 @@ function EdgeCounts({ flow, counts }: { flow: Flow; counts: Record<string, numbe
         const x = (a.position.x + aw + b.position.x) / 2;
         const y = (a.position.y + ah / 2 + b.position.y + bh / 2) / 2;
         return (
-          <div key={e.id} className="sim-edge-count" data-edge={e.id} style={{ transform: `translate(-50%, -50%) translate(${x}px, ${y}px)`, position: 'absolute' }}>
+          <div key={e.id} className="sim-edge-count" data-edge={e.id} style={{ transform: `translate(${x}px, ${y}px) scale(${scale}) translate(-50%, -50%)`, transformOrigin: '0 0', position: 'absolute' }}>
             {n}
           </div>
         );
