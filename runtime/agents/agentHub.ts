@@ -10,6 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { pickAgent, eligibleAgents } from '../../shared/handoff/assignment';
+import { estimateWait } from '../../shared/handoff/estimateWait';
 import type { AgentPresence, AssignmentRequest, Handoff } from '../../shared/handoff/types';
 import type { Input } from '../../shared/engine/types';
 import type { HandoffRecord, LogEntry, RuntimeStore } from '../store/types';
@@ -73,6 +74,9 @@ export class AgentHub {
   private timer: NodeJS.Timeout | null = null;
   private ticking: Promise<void> | null = null;
   private kicked = false;
+  private announced = new Map<string, { position: number; wait: string; at: number }>();
+  /** Minimum time between two queue updates to one customer. */
+  queueUpdateMs = 30_000;
 
   constructor(
     readonly deps: {
@@ -363,6 +367,52 @@ export class AgentHub {
       }
     }
     await this.assignPending();
+    await this.announceQueue();
+  }
+
+  /**
+   * Tells waiting customers their place in the queue and the expected wait (shared/handoff/estimateWait.ts), as a
+   * system message in their conversation, when it changes meaningfully: the first time they are not next, then
+   * whenever they move up to one of the first three places or the wait in words changes, at most once per
+   * `queueUpdateMs` per chat.
+   */
+  private async announceQueue() {
+    const rank: Record<string, number> = { urgent: 0, high: 1, normal: 2, low: 3 };
+    const pending = this.handoffs
+      .filter((h) => h.status === 'pending')
+      .sort((a, b) => (rank[a.priority] ?? 2) - (rank[b.priority] ?? 2) || a.requestedAt - b.requestedAt);
+    const now = this.deps.now();
+    const presence = pending.length > 0 ? this.presenceList() : [];
+    const live = new Set(pending.map((h) => h.id));
+    for (const id of this.announced.keys()) if (!live.has(id)) this.announced.delete(id);
+    for (const [i, h] of pending.entries()) {
+      const r = this.requestOf(h);
+      const req: AssignmentRequest = {
+        strategy: r.autoAssign?.strategy ?? 'round_robin',
+        maxChatsPerAgent: r.autoAssign?.maxChatsPerAgent ?? 3,
+        skill: r.skill ?? '',
+        language: r.language ?? '',
+        teams: this.teamsOf(h),
+        agents: r.agents ?? [],
+      };
+      const position = i + 1;
+      const wait = estimateWait(presence, req, i).text;
+      const prev = this.announced.get(h.id);
+      const meaningful = prev ? position < prev.position && (position <= 3 || wait !== prev.wait) && now - prev.at >= this.queueUpdateMs : position > 1;
+      if (!meaningful) {
+        if (!prev) this.announced.set(h.id, { position, wait, at: now });
+        continue;
+      }
+      this.announced.set(h.id, { position, wait, at: now });
+      const text = position === 1 ? `You are next in line. Expected wait: ${wait}.` : `You are number ${position} in the queue. Expected wait: ${wait}.`;
+      await this.deps.store
+        .runExclusive(h.conversationId, async () => {
+          const rec = await this.deps.store.getConversation(h.conversationId);
+          if (!rec || rec.mode !== 'waiting') return;
+          await this.deps.store.commit({ conversation: { ...rec, updatedAt: now }, append: [{ from: 'system', text, at: now }] });
+        })
+        .catch((err) => this.deps.logger.warn({ err, handoffId: h.id }, 'queue update failed'));
+    }
   }
 
   /** Oldest (highest priority first) pending auto-assign handoffs get an agent; nobody who could -> no_agent. */

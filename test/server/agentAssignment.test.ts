@@ -232,3 +232,31 @@ describe('agent push channel', () => {
     expect((await fetch(`${rt.url}/api/v1/agent/events`)).status).toBe(401);
   });
 });
+
+describe('queue position', () => {
+  it('tells waiting customers their place and expected wait, and updates them when they move up', async () => {
+    rt = await startAgentRuntime({ agents: [ann] });
+    await online(rt, ann);
+    const cs = [];
+    for (let i = 0; i < 3; i++) {
+      cs.push(await rt.customerWantsPerson());
+      rt.clock.now += 1000;
+    }
+    await rt.tick();
+    const systemTexts = async (c: { id: string; token: string }) =>
+      (await rt!.get(`/api/v1/conversations/${c.id}`, auth(c.token))).body.messages.filter((m: any) => m.from === 'system' && !m.status).map((m: any) => m.text);
+    expect(await systemTexts(cs[0])).toEqual([]); // first in line: the handoff message already said the wait
+    expect(await systemTexts(cs[1])).toEqual(['You are number 2 in the queue. Expected wait: under a minute.']);
+    expect(await systemTexts(cs[2])).toEqual(['You are number 3 in the queue. Expected wait: under a minute.']);
+    await rt.tick();
+    expect(await systemTexts(cs[2])).toHaveLength(1); // nothing changed: no repeat
+    const first = await handoffOf(rt, cs[0].id);
+    expect((await rt.post(`${hid(first.id)}/accept`, {}, tok(ann))).status).toBe(200);
+    rt.clock.now += 31_000;
+    await rt.tick();
+    expect((await systemTexts(cs[1])).at(-1)).toBe('You are next in line. Expected wait: under a minute.');
+    expect((await systemTexts(cs[2])).at(-1)).toBe('You are number 2 in the queue. Expected wait: under a minute.');
+    // The customer's push channel carries the update like any message (from: system).
+    expect(await systemTexts(cs[0])).toEqual([]);
+  });
+});
