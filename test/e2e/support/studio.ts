@@ -62,7 +62,14 @@ export function ensureRendererBuilt(): void {
     }
   }
   try {
-    if (!fresh()) execFileSync(process.execPath, [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: repoRoot, stdio: 'inherit' });
+    // Only the studio entry (BATON_ENTRIES, vite.config.ts): an app mid-work elsewhere cannot break these tests.
+    if (!fresh()) {
+      execFileSync(process.execPath, [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+        cwd: repoRoot,
+        stdio: 'inherit',
+        env: { ...process.env, BATON_ENTRIES: 'studio' },
+      });
+    }
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
