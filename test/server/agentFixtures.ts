@@ -3,6 +3,7 @@
  * agents with static tokens, and the shop flow with its Human Takeover block set per test.
  */
 import type { Flow } from '../../shared/flow/schema';
+import type { RuntimeStore } from '../../runtime/store/types';
 import { hashPassword, type Agent } from '../../runtime/agents/agentDirectory';
 import type { AgentSettings } from '../../runtime/agents/agentDirectory';
 import { auth, shopFlow, startTestRuntime, type TestRuntime } from './runtimeFixtures';
@@ -46,11 +47,12 @@ export interface AgentRuntime extends TestRuntime {
   customerWantsPerson(): Promise<{ id: string; token: string; reply: any }>;
 }
 
-export async function startAgentRuntime(opts: { agents: Agent[]; settings?: Partial<AgentSettings>; flow?: Flow; dir?: string; file?: string; config?: Record<string, unknown> }): Promise<AgentRuntime> {
+export async function startAgentRuntime(opts: { agents: Agent[]; settings?: Partial<AgentSettings>; flow?: Flow; dir?: string; file?: string; config?: Record<string, unknown>; store?: RuntimeStore }): Promise<AgentRuntime> {
   const rt = await startTestRuntime({
     flows: [opts.flow ?? shopFlow()],
     agents: { agents: opts.agents, settings: opts.settings, file: opts.file },
     ...(opts.dir ? { dir: opts.dir } : {}),
+    ...(opts.store ? { store: opts.store } : {}),
     ...(opts.config ? { config: opts.config as never } : {}),
   });
   return {

@@ -1,0 +1,52 @@
+/**
+ * Crossover guarantees with two runtime instances on one real Redis: two agents accepting the same handoff on
+ * different instances at the same moment -> exactly one wins, the other gets 409; once an agent holds the chat,
+ * the bot stays silent whichever instance the customer's message reaches.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RedisStore } from '../../runtime/store/redisStore';
+import { requireProgram } from '../support/requireProgram';
+import { startTestRedis, type TestRedis } from './redisServer';
+import { auth } from './runtimeFixtures';
+import { agent, startAgentRuntime, tok, type AgentRuntime } from './agentFixtures';
+
+const haveRedis = requireProgram('redis-server');
+
+describe.skipIf(!haveRedis)('agents on two instances sharing Redis', () => {
+  let redis: TestRedis;
+  beforeAll(async () => {
+    redis = await startTestRedis();
+  });
+  afterAll(async () => {
+    await redis?.stop();
+  });
+
+  it('double accept across instances: one 200, one 409; no bot reply while the agent holds the chat', async () => {
+    const ann = agent('ann');
+    const bob = agent('bob');
+    const prefix = `agents-${Date.now()}:`;
+    const instances: AgentRuntime[] = [];
+    try {
+      for (let i = 0; i < 2; i++) {
+        const store = await RedisStore.connect({ url: redis.url, prefix, warn: () => undefined });
+        instances.push(await startAgentRuntime({ agents: [ann, bob], store }));
+      }
+      const [a, b] = instances;
+      // Presence is per instance (see the readme): each agent is online on both.
+      for (const r of instances) for (const x of [ann, bob]) await r.post('/api/v1/agent/presence', { status: 'online' }, tok(x));
+      const c = await a.customerWantsPerson();
+      expect(c.reply.mode).toBe('waiting');
+      const h = (await b.get('/api/v1/agent/handoffs', tok(bob))).body.handoffs.find((x: any) => x.conversationId === c.id);
+      expect(h).toBeTruthy();
+      const path = `/api/v1/agent/handoffs/${encodeURIComponent(h.id)}/accept`;
+      const [ra, rb] = await Promise.all([a.post(path, {}, tok(ann)), b.post(path, {}, tok(bob))]);
+      expect([ra.status, rb.status].sort()).toEqual([200, 409]);
+      // The customer writes through the other instance: mode agent, no bot message.
+      const quiet = await b.post(`/api/v1/conversations/${c.id}/messages`, { text: 'hello? I want a refund' }, auth(c.token));
+      expect(quiet.body.mode).toBe('agent');
+      expect(quiet.body.messages.filter((m: any) => m.from === 'bot')).toEqual([]);
+    } finally {
+      for (const r of instances) await r.stop();
+    }
+  });
+});
