@@ -1,0 +1,776 @@
+/**
+ * The agent inbox (`/inbox`), laid out like Landbot's chat manager: views with counts and the presence switch
+ * on the left, the conversation list, the conversation (bot turns marked) with the composer, and the context
+ * panel (reason and signals in words, intents, entities, editable variables, private notes).
+ * Live through the agent push channel; new pending handoffs ring, badge the tab title and raise a desktop
+ * notification. Customer text is always React text, never HTML.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import {
+  ArrowLeftRight,
+  Bell,
+  Bot,
+  CheckCircle2,
+  Eye,
+  Inbox as InboxIcon,
+  LogOut,
+  MessageSquare,
+  MessageSquareQuote,
+  Archive,
+  Layers,
+  StickyNote,
+  Undo2,
+  User,
+  UserCheck,
+  Zap,
+} from 'lucide-react';
+import type { AgentInfo, Entry, HandoffDetail, HandoffRow, InboxApi, Note, Presence, View } from './inboxApi';
+import { browserAlerts, type Alerts } from './notify';
+
+export interface InboxProps {
+  api: InboxApi;
+  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+  alerts?: Alerts;
+}
+
+const TOKEN_KEY = 'baton.inbox.session';
+
+export const REASON_WORDS: Record<string, string> = {
+  explicit_request: 'Asked for a person',
+  negative_sentiment: 'Customer is upset',
+  low_confidence: 'The bot did not understand',
+  repeated_fallback: 'The bot failed several times',
+  loop: 'Going round in circles',
+  sensitive_topic: 'Sensitive topic',
+  urgency: 'Urgent',
+  hot_lead: 'Hot lead',
+  flow: 'The flow handed over',
+};
+
+export const reasonWords = (r: string) => REASON_WORDS[r] ?? r.replace(/_/g, ' ');
+
+export const CANNED_REPLIES = [
+  'Hi, thanks for waiting! I am looking at your conversation now.',
+  'Could you give me your order number, please?',
+  'I have sorted that out for you. Is there anything else I can help with?',
+  'Thanks for your patience. I am handing you back to our assistant now.',
+];
+
+const VIEWS: Array<{ id: View; label: string; icon: typeof InboxIcon }> = [
+  { id: 'unassigned', label: 'Unassigned', icon: Layers },
+  { id: 'mine', label: 'Mine', icon: User },
+  { id: 'all', label: 'All', icon: InboxIcon },
+  { id: 'closed', label: 'Closed', icon: Archive },
+];
+
+const STATUS_WORDS: Record<string, string> = {
+  pending: 'Waiting',
+  assigned: 'Assigned',
+  resolved: 'Resolved',
+  expired: 'Expired',
+  rejected: 'No agent',
+  cancelled: 'Cancelled',
+};
+
+function ago(at: number, now: number): string {
+  const s = Math.max(0, Math.round((now - at) / 1000));
+  if (s < 60) return 'just now';
+  const m = Math.round(s / 60);
+  if (m < 60) return `${m} min`;
+  const h = Math.round(m / 60);
+  return h < 24 ? `${h} h` : `${Math.round(h / 24)} d`;
+}
+
+const clock = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+
+function customerName(vars: Record<string, unknown> | undefined, fallback: string): string {
+  const n = vars?.customerName;
+  return typeof n === 'string' && n.trim() ? n : fallback;
+}
+
+/* ------------------------------------------------------------------ sign in */
+
+function SignIn({ onSignIn, error, busy }: { onSignIn(login: string, password: string): void; error: string | null; busy: boolean }) {
+  const [login, setLogin] = useState('');
+  const [password, setPassword] = useState('');
+  return (
+    <main className="ib-signin">
+      <form
+        className="ib-signin-card"
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSignIn(login.trim(), password);
+        }}
+      >
+        <div className="ib-brand">
+          <span className="ib-logo" aria-hidden="true">
+            <MessageSquare size={18} />
+          </span>
+          Baton Inbox
+        </div>
+        <h1>Sign in</h1>
+        <p className="ib-muted">Pick up the chats the bot hands over.</p>
+        <label>
+          Email or agent id
+          <input autoComplete="username" value={login} onChange={(e) => setLogin(e.target.value)} required autoFocus />
+        </label>
+        <label>
+          Password
+          <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+        </label>
+        {error && (
+          <p className="ib-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="ib-btn ib-primary" disabled={busy || !login || !password}>
+          {busy ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+    </main>
+  );
+}
+
+/* ------------------------------------------------------------------ root */
+
+export function Inbox({ api, storage, alerts }: InboxProps) {
+  const [session, setSession] = useState<{ token: string; agent: AgentInfo } | null>(() => {
+    try {
+      const raw = storage.getItem(TOKEN_KEY);
+      return raw ? (JSON.parse(raw) as { token: string; agent: AgentInfo }) : null;
+    } catch {
+      return null;
+    }
+  });
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const al = useMemo(() => alerts ?? browserAlerts(), [alerts]);
+
+  const signIn = async (login: string, password: string) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const s = await api.signIn(login, password);
+      storage.setItem(TOKEN_KEY, JSON.stringify({ token: s.token, agent: s.agent }));
+      setSession({ token: s.token, agent: s.agent });
+    } catch (err) {
+      setError(err instanceof Error ? err.message : 'Sign-in failed.');
+    } finally {
+      setBusy(false);
+    }
+  };
+  const signOut = useCallback(
+    (why?: string) => {
+      if (session) void api.signOut(session.token);
+      storage.removeItem(TOKEN_KEY);
+      setSession(null);
+      setError(why ?? null);
+    },
+    [api, session, storage],
+  );
+
+  if (!session) return <SignIn onSignIn={(l, p) => void signIn(l, p)} error={error} busy={busy} />;
+  return <Workspace api={api} token={session.token} me={session.agent} alerts={al} onSignOut={signOut} />;
+}
+
+/* ------------------------------------------------------------------ workspace */
+
+function Workspace({ api, token, me, alerts, onSignOut }: { api: InboxApi; token: string; me: AgentInfo; alerts: Alerts; onSignOut(why?: string): void }) {
+  const [view, setView] = useState<View>('unassigned');
+  const [counts, setCounts] = useState<Record<View, number>>({ unassigned: 0, mine: 0, all: 0, closed: 0 });
+  const [rows, setRows] = useState<HandoffRow[]>([]);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [detail, setDetail] = useState<HandoffDetail | null>(null);
+  const [presence, setPresence] = useState<Presence>('offline');
+  const [agents, setAgents] = useState<AgentInfo[]>([]);
+  const [link, setLink] = useState<'live' | 'reconnecting'>('live');
+  const [flash, setFlash] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
+  const [typing, setTyping] = useState<Record<string, string>>({});
+  const [viewers, setViewers] = useState<Record<string, string[]>>({});
+  const [now, setNow] = useState(() => Date.now());
+  const [permission, setPermission] = useState(() => alerts.permission());
+  const known = useRef<Set<string> | null>(null);
+  const selectedRef = useRef<string | null>(null);
+  selectedRef.current = selected;
+
+  const fail = useCallback(
+    (err: unknown) => {
+      const e = err as { status?: number; message?: string };
+      if (e.status === 401) return onSignOut('Your session ended. Sign in again.');
+      setFlash({ kind: 'error', text: e.message ?? 'Something went wrong.' });
+    },
+    [onSignOut],
+  );
+
+  const refreshList = useCallback(async () => {
+    try {
+      const r = await api.list(token, view);
+      setCounts(r.counts);
+      setRows(r.handoffs);
+      alerts.setBadge(r.counts.unassigned);
+    } catch (err) {
+      fail(err);
+    }
+  }, [api, token, view, alerts, fail]);
+
+  const refreshDetail = useCallback(
+    async (id: string | null = selectedRef.current) => {
+      if (!id) return;
+      try {
+        const d = await api.detail(token, id);
+        if (selectedRef.current === id) setDetail(d);
+      } catch (err) {
+        fail(err);
+      }
+    },
+    [api, token, fail],
+  );
+
+  // Start: presence online, the agents list (transfer targets), the pending handoffs we already know.
+  useEffect(() => {
+    void api
+      .me(token)
+      .then((m) => (m.status === 'offline' ? api.setPresence(token, 'online') : m.status))
+      .then(setPresence)
+      .catch(fail);
+    void api.agents(token).then(setAgents).catch(() => undefined);
+    void api
+      .list(token, 'unassigned')
+      .then((r) => (known.current = new Set(r.handoffs.map((h) => h.id))))
+      .catch(() => (known.current = new Set()));
+    const t = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(t);
+  }, [api, token, fail]);
+
+  useEffect(() => {
+    void refreshList();
+  }, [refreshList]);
+
+  useEffect(() => {
+    setDetail(null);
+    if (!selected) return;
+    void refreshDetail(selected);
+    // Viewing marks last 30 s on the server: keep ours fresh while the chat is open.
+    const t = setInterval(() => void refreshDetail(selected), 20_000);
+    return () => clearInterval(t);
+  }, [selected, refreshDetail]);
+
+  // Push channel.
+  const listRef = useRef(refreshList);
+  listRef.current = refreshList;
+  useEffect(() => {
+    return api.events(token, {
+      onLink: setLink,
+      onEvent(type, data) {
+        const d = data as Record<string, unknown>;
+        if (type === 'handoff' || type === 'reset') {
+          void listRef.current();
+          const h = d.handoff as HandoffRow | undefined;
+          if (h && h.status === 'pending' && known.current && !known.current.has(h.id)) {
+            known.current.add(h.id);
+            alerts.newHandoff(`${reasonWords(h.reason)}${h.summary ? `: ${h.summary}` : ''}`);
+          }
+          if (h && h.id === selectedRef.current) void refreshDetail(h.id);
+          if (type === 'reset') void refreshDetail();
+        } else if (type === 'message') {
+          const m = d as { handoffId: string; message: Entry };
+          if (m.handoffId === selectedRef.current)
+            setDetail((cur) => (cur && !cur.transcript.some((e) => e.seq === m.message.seq) ? { ...cur, transcript: [...cur.transcript, m.message].sort((a, b) => a.seq - b.seq) } : cur));
+          if (m.message.from === 'customer') setTyping((t) => ({ ...t, [m.handoffId]: '' }));
+        } else if (type === 'typing') {
+          const t = d as { handoffId: string; agentId: string; name: string };
+          if (t.agentId === me.id) return;
+          setTyping((x) => ({ ...x, [t.handoffId]: t.name }));
+          setTimeout(() => setTyping((x) => (x[t.handoffId] === t.name ? { ...x, [t.handoffId]: '' } : x)), 4000);
+        } else if (type === 'viewing') {
+          const v = d as { handoffId: string; agents: string[]; names: string[] };
+          setViewers((x) => ({ ...x, [v.handoffId]: v.names.filter((_, i) => v.agents[i] !== me.id) }));
+        } else if (type === 'note') {
+          const n = d as unknown as Note & { handoffId: string };
+          if (n.handoffId === selectedRef.current) setDetail((cur) => (cur && !cur.notes.some((x) => x.id === n.id) ? { ...cur, notes: [...cur.notes, n] } : cur));
+        } else if (type === 'presence') {
+          const p = d as { agentId: string; status: Presence };
+          if (p.agentId === me.id) setPresence(p.status);
+          setAgents((list) => list.map((a) => (a.id === p.agentId ? { ...a, status: p.status } : a)));
+        }
+      },
+    });
+  }, [api, token, me.id, alerts, refreshDetail]);
+
+  const changePresence = async (status: Presence) => {
+    try {
+      setPresence(await api.setPresence(token, status));
+    } catch (err) {
+      fail(err);
+    }
+  };
+
+  const run = async (what: () => Promise<unknown>, done?: string) => {
+    setFlash(null);
+    try {
+      await what();
+      if (done) setFlash({ kind: 'info', text: done });
+      await Promise.all([refreshList(), refreshDetail()]);
+    } catch (err) {
+      fail(err);
+    }
+  };
+
+  const selRow = rows.find((r) => r.id === selected) ?? detail?.handoff ?? null;
+
+  return (
+    <div className="ib-app">
+      <nav className="ib-side" aria-label="Inbox views">
+        <div className="ib-brand ib-brand-side">
+          <span className="ib-logo" aria-hidden="true">
+            <MessageSquare size={16} />
+          </span>
+          Baton Inbox
+        </div>
+        <ul className="ib-views">
+          {VIEWS.map((v) => (
+            <li key={v.id}>
+              <button type="button" className={`ib-view${view === v.id ? ' is-active' : ''}`} aria-current={view === v.id ? 'page' : undefined} onClick={() => setView(v.id)}>
+                <v.icon size={16} aria-hidden="true" />
+                <span>{v.label}</span>
+                <span className={`ib-count${v.id === 'unassigned' && counts.unassigned > 0 ? ' is-hot' : ''}`} aria-label={`${counts[v.id]} ${v.label.toLowerCase()}`}>
+                  {counts[v.id]}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+        <div className="ib-side-foot">
+          {permission === 'default' && (
+            <button type="button" className="ib-btn ib-ghost ib-small" onClick={() => void alerts.askPermission().then(setPermission)}>
+              <Bell size={14} aria-hidden="true" /> Turn on desktop alerts
+            </button>
+          )}
+          <div className="ib-me">
+            <span className={`ib-avatar ib-p-${presence}`} aria-hidden="true">
+              {me.name.slice(0, 1).toUpperCase()}
+            </span>
+            <div className="ib-me-text">
+              <strong>{me.name}</strong>
+              <label className="ib-presence">
+                <span className="ib-sr">Your status</span>
+                <select value={presence} onChange={(e) => void changePresence(e.target.value as Presence)} aria-label="Your status">
+                  <option value="online">Online</option>
+                  <option value="busy">Busy</option>
+                  <option value="offline">Offline</option>
+                </select>
+              </label>
+            </div>
+            <button type="button" className="ib-iconbtn" aria-label="Sign out" title="Sign out" onClick={() => onSignOut()}>
+              <LogOut size={16} />
+            </button>
+          </div>
+        </div>
+      </nav>
+
+      <section className="ib-list" aria-label="Conversations">
+        <header className="ib-list-head">
+          <h2>{VIEWS.find((v) => v.id === view)?.label}</h2>
+          {link === 'reconnecting' && (
+            <span className="ib-chip ib-warn" role="status">
+              Reconnecting…
+            </span>
+          )}
+        </header>
+        {rows.length === 0 ? (
+          <p className="ib-empty">{view === 'unassigned' ? 'No one is waiting. New handoffs appear here with a sound.' : 'Nothing here.'}</p>
+        ) : (
+          <ul className="ib-rows">
+            {rows.map((r) => (
+              <li key={r.id}>
+                <button type="button" className={`ib-row${selected === r.id ? ' is-active' : ''}`} onClick={() => setSelected(r.id)} aria-current={selected === r.id ? 'true' : undefined}>
+                  <span className="ib-row-top">
+                    <strong>{r.flowId}</strong>
+                    <span className="ib-faint">{ago(r.requestedAt, now)}</span>
+                  </span>
+                  <span className="ib-row-reason">
+                    <span className={`ib-dot ib-s-${r.status}`} aria-hidden="true" />
+                    {reasonWords(r.reason)}
+                    {r.priority === 'high' || r.priority === 'urgent' ? <span className="ib-chip ib-danger">{r.priority}</span> : null}
+                  </span>
+                  {r.summary && <span className="ib-row-summary">{r.summary}</span>}
+                  <span className="ib-row-meta">
+                    {STATUS_WORDS[r.status] ?? r.status}
+                    {r.agentName ? ` · ${r.agentName}` : ''}
+                    {viewers[r.id]?.length ? (
+                      <span className="ib-viewing" title={`Also viewing: ${viewers[r.id].join(', ')}`}>
+                        <Eye size={12} aria-hidden="true" /> {viewers[r.id].join(', ')}
+                      </span>
+                    ) : null}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {flash && (
+        <div className={`ib-flash ib-flash-${flash.kind}`} role={flash.kind === 'error' ? 'alert' : 'status'}>
+          {flash.text}
+          <button type="button" className="ib-iconbtn" aria-label="Dismiss" onClick={() => setFlash(null)}>
+            ×
+          </button>
+        </div>
+      )}
+
+      {selected && detail && selRow ? (
+        <Conversation
+          key={selected}
+          api={api}
+          token={token}
+          me={me}
+          detail={detail}
+          agents={agents}
+          typingName={typing[selected] ?? ''}
+          viewers={viewers[selected] ?? detail.alsoViewing.map((id) => agents.find((a) => a.id === id)?.name ?? id)}
+          run={run}
+          fail={fail}
+          onVariables={(variables) => setDetail((d) => (d ? { ...d, variables } : d))}
+        />
+      ) : (
+        <section className="ib-placeholder">
+          <MessageSquareQuote size={40} aria-hidden="true" />
+          <p>{selected ? 'Loading…' : 'Pick a conversation on the left.'}</p>
+        </section>
+      )}
+    </div>
+  );
+}
+
+/* ------------------------------------------------------------------ conversation + context */
+
+interface ConversationProps {
+  api: InboxApi;
+  token: string;
+  me: AgentInfo;
+  detail: HandoffDetail;
+  agents: AgentInfo[];
+  typingName: string;
+  viewers: string[];
+  run(what: () => Promise<unknown>, done?: string): Promise<void>;
+  fail(err: unknown): void;
+  onVariables(v: Record<string, unknown>): void;
+}
+
+function Conversation({ api, token, me, detail, agents, typingName, viewers, run, fail, onVariables }: ConversationProps) {
+  const h = detail.handoff;
+  const [draft, setDraft] = useState('');
+  const [note, setNote] = useState(false);
+  const [showCanned, setShowCanned] = useState(false);
+  const [transferTo, setTransferTo] = useState('');
+  const logRef = useRef<HTMLOListElement>(null);
+  const lastTyping = useRef(0);
+  const mine = h.status === 'assigned' && h.agentId === me.id;
+  const closed = ['resolved', 'expired', 'rejected', 'cancelled'].includes(h.status);
+  const name = customerName(detail.variables, 'Customer');
+
+  useEffect(() => {
+    const el = logRef.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [detail.transcript.length, detail.notes.length]);
+
+  const timeline = useMemo(() => {
+    const items: Array<{ at: number; key: string; entry?: Entry; note?: Note }> = detail.transcript.map((e) => ({ at: e.at, key: `e${e.seq}`, entry: e }));
+    for (const n of detail.notes) items.push({ at: n.at, key: `n${n.id ?? n.at}`, note: n });
+    return items.sort((a, b) => a.at - b.at || (a.entry?.seq ?? 0) - (b.entry?.seq ?? 0));
+  }, [detail.transcript, detail.notes]);
+
+  const send = async (e?: FormEvent) => {
+    e?.preventDefault();
+    const text = draft.trim();
+    if (!text) return;
+    setDraft('');
+    try {
+      await api.say(token, h.id, text, note || !mine);
+      if (note || !mine) await run(async () => undefined);
+    } catch (err) {
+      setDraft(text);
+      fail(err);
+    }
+  };
+
+  const onType = (v: string) => {
+    setDraft(v);
+    if (mine && !note && Date.now() - lastTyping.current > 2500) {
+      lastTyping.current = Date.now();
+      void api.act(token, h.id, 'typing').catch(() => undefined);
+    }
+  };
+
+  const others = agents.filter((a) => a.id !== me.id);
+  const teams = [...new Set(agents.flatMap((a) => a.teams))];
+  const ctx = detail.context;
+
+  return (
+    <>
+      <section className="ib-conv" aria-label="Conversation">
+        <header className="ib-conv-head">
+          <div>
+            <h2>{name}</h2>
+            <p className="ib-muted">
+              {h.flowId} · <span className={`ib-chip ib-s-${h.status}`}>{STATUS_WORDS[h.status] ?? h.status}</span>
+              {h.agentName ? ` with ${h.agentName}` : ''}
+              {viewers.length > 0 && (
+                <span className="ib-chip ib-viewing-chip" title="Other agents looking at this conversation">
+                  <Eye size={12} aria-hidden="true" /> Also viewing: {viewers.join(', ')}
+                </span>
+              )}
+            </p>
+          </div>
+          <div className="ib-actions">
+            {h.status === 'pending' && (
+              <button type="button" className="ib-btn ib-primary" onClick={() => void run(() => api.act(token, h.id, 'accept'), 'You have the chat. The customer sees your name.')}>
+                <UserCheck size={16} aria-hidden="true" /> Accept
+              </button>
+            )}
+            {mine && (
+              <>
+                <div className="ib-transfer">
+                  <select aria-label="Transfer to" value={transferTo} onChange={(e) => setTransferTo(e.target.value)}>
+                    <option value="">Transfer to…</option>
+                    {others.map((a) => (
+                      <option key={a.id} value={`agent:${a.id}`} disabled={a.status === 'offline'}>
+                        {a.name}
+                        {a.status === 'offline' ? ' (offline)' : ''}
+                      </option>
+                    ))}
+                    {teams.map((t) => (
+                      <option key={t} value={`team:${t}`}>
+                        Team {t}
+                      </option>
+                    ))}
+                  </select>
+                  <button
+                    type="button"
+                    className="ib-btn"
+                    disabled={!transferTo}
+                    onClick={() => {
+                      const [kind, id] = [transferTo.slice(0, transferTo.indexOf(':')), transferTo.slice(transferTo.indexOf(':') + 1)];
+                      void run(() => api.transfer(token, h.id, kind === 'agent' ? { agentId: id } : { team: id }), 'Transferred.');
+                    }}
+                  >
+                    <ArrowLeftRight size={16} aria-hidden="true" /> Transfer
+                  </button>
+                </div>
+                <button type="button" className="ib-btn" onClick={() => void run(() => api.act(token, h.id, 'handback', {}), 'Handed back to the bot.')}>
+                  <Undo2 size={16} aria-hidden="true" /> Hand back to bot
+                </button>
+                <button type="button" className="ib-btn ib-success" onClick={() => void run(() => api.act(token, h.id, 'resolve', {}), 'Resolved.')}>
+                  <CheckCircle2 size={16} aria-hidden="true" /> Resolve
+                </button>
+              </>
+            )}
+          </div>
+        </header>
+        <ol className="ib-log" ref={logRef} aria-label="Messages" aria-live="polite">
+          {timeline.map(({ key, entry: e, note: n }) => {
+            if (n)
+              return (
+                <li key={key} className="ib-msg ib-note">
+                  <div className="ib-msg-who">
+                    <StickyNote size={12} aria-hidden="true" /> Private note · {n.agentName ?? 'Agent'} · {clock(n.at)}
+                  </div>
+                  <div className="ib-bubble">{n.text}</div>
+                </li>
+              );
+            if (!e) return null;
+            if (e.from === 'system') {
+              const s = e.status?.handoff;
+              const t = s ? `Handoff ${STATUS_WORDS[s.status]?.toLowerCase() ?? s.status}${s.status === 'pending' ? ` · ${reasonWords(s.reason)}` : ''}` : e.status?.mode ? `Mode: ${e.status.mode}` : e.text;
+              return t ? (
+                <li key={key} className="ib-sys">
+                  <span>
+                    {t} · {clock(e.at)}
+                  </span>
+                </li>
+              ) : null;
+            }
+            const who = e.from === 'bot' ? 'Bot' : e.from === 'agent' ? (e.name ?? 'Agent') : name;
+            return (
+              <li key={key} className={`ib-msg ib-from-${e.from}`}>
+                <div className="ib-msg-who">
+                  {e.from === 'bot' && <Bot size={12} aria-hidden="true" />}
+                  {e.from === 'bot' ? <span className="ib-chip ib-bot-chip">Bot</span> : who} · {clock(e.at)}
+                </div>
+                <div className="ib-bubble">{e.text}</div>
+                {e.buttons?.length ? <div className="ib-faint ib-buttons-line">Buttons: {e.buttons.map((b) => b.label).join(' · ')}</div> : null}
+              </li>
+            );
+          })}
+        </ol>
+        {typingName && <div className="ib-typing">{typingName} is typing…</div>}
+        {closed ? (
+          <div className="ib-closed">This conversation is {STATUS_WORDS[h.status]?.toLowerCase() ?? h.status}.</div>
+        ) : (
+          <form className={`ib-composer${note || !mine ? ' is-note' : ''}`} onSubmit={(e) => void send(e)}>
+            <div className="ib-tabs" role="tablist" aria-label="Message kind">
+              <button type="button" role="tab" aria-selected={!note && mine} disabled={!mine} onClick={() => setNote(false)}>
+                <MessageSquare size={14} aria-hidden="true" /> Reply
+              </button>
+              <button type="button" role="tab" aria-selected={note || !mine} onClick={() => setNote(true)}>
+                <StickyNote size={14} aria-hidden="true" /> Private note
+              </button>
+              <div className="ib-canned">
+                <button type="button" aria-expanded={showCanned} onClick={() => setShowCanned((s) => !s)} disabled={!mine}>
+                  <Zap size={14} aria-hidden="true" /> Canned replies
+                </button>
+                {showCanned && (
+                  <ul className="ib-canned-menu" role="menu">
+                    {CANNED_REPLIES.map((c) => (
+                      <li key={c}>
+                        <button
+                          type="button"
+                          role="menuitem"
+                          onClick={() => {
+                            setDraft(c);
+                            setNote(false);
+                            setShowCanned(false);
+                          }}
+                        >
+                          {c}
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </div>
+            </div>
+            <div className="ib-compose-row">
+              <label htmlFor="ib-draft" className="ib-sr">
+                {note || !mine ? 'Private note' : 'Reply to the customer'}
+              </label>
+              <textarea
+                id="ib-draft"
+                rows={2}
+                value={draft}
+                maxLength={5000}
+                placeholder={mine && !note ? `Reply to ${name}… (Enter sends, Shift+Enter for a new line)` : h.status === 'pending' ? 'Accept the chat to reply; notes are for agents only.' : 'Private note: only agents see it.'}
+                onChange={(e) => onType(e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' && !e.shiftKey) {
+                    e.preventDefault();
+                    void send();
+                  }
+                }}
+              />
+              <button type="submit" className="ib-btn ib-primary" disabled={!draft.trim()}>
+                {note || !mine ? 'Add note' : 'Send'}
+              </button>
+            </div>
+          </form>
+        )}
+      </section>
+
+      <aside className="ib-context" aria-label="Context">
+        <section>
+          <h3>Why the bot handed over</h3>
+          <p className="ib-reason">{reasonWords(ctx?.reason ?? h.reason)}</p>
+          {(ctx?.summary || h.summary) && <p className="ib-summary">{ctx?.summary || h.summary}</p>}
+          {ctx?.suggestedResolution && (
+            <p className="ib-suggest">
+              <strong>Suggested:</strong> {ctx.suggestedResolution}
+            </p>
+          )}
+        </section>
+        {ctx && ctx.signals.length > 0 && (
+          <section>
+            <h3>Signals</h3>
+            <ul className="ib-signals">
+              {ctx.signals.map((s, i) => (
+                <li key={i}>
+                  <strong>{reasonWords(s.reason)}</strong>
+                  <span>{s.explanation}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        {ctx && ctx.intents.length > 0 && (
+          <section>
+            <h3>Intents</h3>
+            <ul className="ib-tags">
+              {ctx.intents.map((it, i) => {
+                const c = it.confidence ?? it.score;
+                return (
+                  <li key={i} className="ib-chip">
+                    {it.intent ?? it.name}
+                    {typeof c === 'number' ? ` ${Math.round(c * 100)}%` : ''}
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        )}
+        {ctx && ctx.entities.length > 0 && (
+          <section>
+            <h3>Entities</h3>
+            <dl className="ib-kv">
+              {ctx.entities.map((en, i) => (
+                <div key={i}>
+                  <dt>{en.type}</dt>
+                  <dd>{en.value}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        )}
+        <Variables api={api} token={token} conversationId={h.conversationId} variables={detail.variables} onSaved={onVariables} fail={fail} />
+      </aside>
+    </>
+  );
+}
+
+const EDITABLE_EXTRA = ['customerName', 'customerEmail', 'customerPhone'];
+
+function Variables({ api, token, conversationId, variables, onSaved, fail }: { api: InboxApi; token: string; conversationId: string; variables: Record<string, unknown>; onSaved(v: Record<string, unknown>): void; fail(err: unknown): void }) {
+  const names = useMemo(() => [...new Set([...EDITABLE_EXTRA, ...Object.keys(variables)])], [variables]);
+  const [edit, setEdit] = useState<Record<string, string>>({});
+  const [saved, setSaved] = useState('');
+  const shown = (n: string) => (n in edit ? edit[n] : variables[n] === null || variables[n] === undefined ? '' : String(variables[n]));
+  const save = async (n: string) => {
+    if (!(n in edit)) return;
+    const was = variables[n];
+    const raw = edit[n];
+    const value = typeof was === 'number' ? (raw.trim() === '' ? null : Number(raw)) : typeof was === 'boolean' ? raw === 'true' : raw.trim() === '' ? null : raw;
+    if (typeof value === 'number' && Number.isNaN(value)) return fail({ message: `${n}: enter a number.` });
+    try {
+      onSaved(await api.setVariables(token, conversationId, { [n]: value }));
+      setEdit(({ [n]: _, ...rest }) => rest);
+      setSaved(n);
+      setTimeout(() => setSaved(''), 1500);
+    } catch (err) {
+      fail(err);
+    }
+  };
+  return (
+    <section>
+      <h3>Variables</h3>
+      <div className="ib-vars">
+        {names.map((n) => (
+          <label key={n} className="ib-var">
+            <span>
+              {n}
+              {saved === n && <em className="ib-saved"> saved</em>}
+            </span>
+            <input
+              value={shown(n)}
+              onChange={(e) => setEdit((x) => ({ ...x, [n]: e.target.value }))}
+              onBlur={() => void save(n)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') void save(n);
+                if (e.key === 'Escape') setEdit(({ [n]: _, ...rest }) => rest);
+              }}
+              placeholder="—"
+            />
+          </label>
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,183 @@
+/**
+ * The inbox's client for the agent API (runtime/agents/agentRoutes.ts): JSON calls with the agent's bearer
+ * token, errors turned into `InboxError` with the server's sentence, and the agent push channel (SSE) that
+ * resumes from the last event id after a drop.
+ */
+
+export type View = 'unassigned' | 'mine' | 'all' | 'closed';
+export type Presence = 'online' | 'busy' | 'offline';
+
+export interface AgentInfo {
+  id: string;
+  name: string;
+  email: string;
+  teams: string[];
+  admin: boolean;
+  status?: Presence;
+  activeChats?: number;
+}
+
+export interface HandoffRow {
+  id: string;
+  conversationId: string;
+  flowId: string;
+  status: string;
+  priority: string;
+  reason: string;
+  summary: string;
+  assignation: string;
+  teams: string[];
+  agentId: string | null;
+  agentName: string | null;
+  requestedAt: number;
+  updatedAt: number;
+  deadline: number | null;
+}
+
+export interface Entry {
+  id: string;
+  seq: number;
+  from: 'bot' | 'customer' | 'agent' | 'system';
+  text: string;
+  buttons?: Array<{ id: string; label: string }>;
+  name?: string;
+  at: number;
+  status?: { mode: string; handoff?: { id: string; status: string; reason: string } };
+}
+
+export interface Note {
+  id?: string;
+  agentId?: string;
+  agentName?: string;
+  text: string;
+  at: number;
+}
+
+export interface SignalInfo {
+  reason: string;
+  score: number;
+  threshold: number;
+  evidence: string[];
+  explanation: string;
+}
+
+export interface HandoffDetail {
+  handoff: HandoffRow;
+  context: {
+    reason: string;
+    signals: SignalInfo[];
+    intents: Array<{ intent?: string; name?: string; confidence?: number; score?: number }>;
+    entities: Array<{ type: string; value: string; text?: string }>;
+    summary: string;
+    suggestedResolution: string;
+  } | null;
+  conversation: { id: string; flowId: string; mode: string; createdAt: number; lastSeq: number } | null;
+  variables: Record<string, unknown>;
+  transcript: Entry[];
+  notes: Note[];
+  alsoViewing: string[];
+}
+
+export class InboxError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface AgentEventHandlers {
+  onEvent(type: string, data: unknown): void;
+  onLink(state: 'live' | 'reconnecting'): void;
+}
+
+export interface InboxApi {
+  signIn(login: string, password: string): Promise<{ token: string; agent: AgentInfo }>;
+  signOut(token: string): Promise<void>;
+  me(token: string): Promise<{ agent: AgentInfo; status: Presence; activeChats: number }>;
+  agents(token: string): Promise<AgentInfo[]>;
+  setPresence(token: string, status: Presence): Promise<Presence>;
+  list(token: string, view: View): Promise<{ counts: Record<View, number>; handoffs: HandoffRow[] }>;
+  detail(token: string, id: string): Promise<HandoffDetail>;
+  act(token: string, id: string, action: 'accept' | 'handback' | 'resolve' | 'reject' | 'typing', body?: unknown): Promise<unknown>;
+  say(token: string, id: string, text: string, isPrivate: boolean): Promise<unknown>;
+  transfer(token: string, id: string, to: { agentId: string } | { team: string }): Promise<unknown>;
+  setVariables(token: string, conversationId: string, variables: Record<string, unknown>): Promise<Record<string, unknown>>;
+  events(token: string, h: AgentEventHandlers): () => void;
+}
+
+export function createInboxApi(d: { baseUrl: string; fetch?: typeof fetch; EventSource?: typeof EventSource }): InboxApi {
+  const f = d.fetch ?? ((...a: Parameters<typeof fetch>) => fetch(...a));
+  const ES = d.EventSource ?? (typeof EventSource === 'undefined' ? undefined : EventSource);
+
+  async function call<T>(token: string | null, method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (token) headers.authorization = `Bearer ${token}`;
+    let res: Response;
+    try {
+      res = await f(d.baseUrl + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    } catch {
+      throw new InboxError('No connection to the server. Check that the runtime is running, then try again.', 0, 'network');
+    }
+    const out = (await res.json().catch(() => ({}))) as { error?: string; message?: string };
+    if (!res.ok) throw new InboxError(out.message ?? `The server answered ${res.status}.`, res.status, out.error ?? 'error');
+    return out as T;
+  }
+  const enc = encodeURIComponent;
+
+  return {
+    signIn: (login, password) => call('', 'POST', '/api/v1/agent/session', { login, password }),
+    signOut: async (token) => void (await call(token, 'DELETE', '/api/v1/agent/session').catch(() => undefined)),
+    me: (token) => call(token, 'GET', '/api/v1/agent/me'),
+    agents: async (token) => (await call<{ agents: AgentInfo[] }>(token, 'GET', '/api/v1/agent/agents')).agents,
+    setPresence: async (token, status) => (await call<{ status: Presence }>(token, 'POST', '/api/v1/agent/presence', { status })).status,
+    list: (token, view) => call(token, 'GET', `/api/v1/agent/handoffs?view=${view}`),
+    detail: (token, id) => call(token, 'GET', `/api/v1/agent/handoffs/${enc(id)}`),
+    act: (token, id, action, body) => call(token, 'POST', `/api/v1/agent/handoffs/${enc(id)}/${action}`, body),
+    say: (token, id, text, isPrivate) => call(token, 'POST', `/api/v1/agent/handoffs/${enc(id)}/messages`, { text, private: isPrivate }),
+    transfer: (token, id, to) => call(token, 'POST', `/api/v1/agent/handoffs/${enc(id)}/transfer`, to),
+    setVariables: async (token, conversationId, variables) =>
+      (await call<{ variables: Record<string, unknown> }>(token, 'PATCH', `/api/v1/agent/conversations/${enc(conversationId)}/variables`, { variables })).variables,
+    events(token, h) {
+      if (!ES) return () => undefined;
+      let closed = false;
+      let source: EventSource | null = null;
+      let lastId = '';
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      const types = ['handoff', 'message', 'typing', 'viewing', 'note', 'presence', 'reset'];
+      const open = () => {
+        if (closed) return;
+        const es = new ES(`${d.baseUrl}/api/v1/agent/events?token=${enc(token)}${lastId ? `&after=${enc(lastId)}` : ''}`);
+        source = es;
+        es.onopen = () => h.onLink('live');
+        for (const t of types)
+          es.addEventListener(t, (ev) => {
+            const m = ev as MessageEvent;
+            if (m.lastEventId) lastId = m.lastEventId;
+            try {
+              h.onEvent(t, JSON.parse(m.data));
+            } catch {
+              /* skip a broken event */
+            }
+          });
+        es.onerror = () => {
+          if (closed) return;
+          h.onLink('reconnecting');
+          if (es.readyState === 2) {
+            es.close();
+            timer = setTimeout(open, 2000);
+          }
+        };
+      };
+      open();
+      return () => {
+        closed = true;
+        if (timer) clearTimeout(timer);
+        source?.close();
+      };
+    },
+  };
+}

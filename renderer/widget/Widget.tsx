@@ -1,0 +1,284 @@
+/**
+ * The customer chat widget (runs in the iframe the /widget.js loader puts on the host page).
+ * Bot messages with buttons, typing indicator while the bot answers, the handoff message with queue position and
+ * wait, agent messages with the agent's name, reconnect + catch-up, conversation kept across reloads.
+ * Every text is rendered as React text (never HTML), so customer or flow text cannot inject markup.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { Headset, RotateCcw, SendHorizontal, X } from 'lucide-react';
+import { mergeEntries, type ChatClient, type ChatEntry, type ChatSession, type LinkState } from './chatClient';
+
+export interface WidgetProps {
+  flowId: string;
+  title: string;
+  client: ChatClient;
+}
+
+const HANDOFF_WORDS: Record<string, string> = {
+  pending: 'Waiting for a person to join',
+  assigned: 'A person has joined the chat',
+  resolved: 'The person has left the chat',
+  expired: 'Nobody could join in time',
+  rejected: 'Nobody is available right now',
+  cancelled: 'The request for a person was cancelled',
+};
+
+function statusText(e: ChatEntry): string | null {
+  const h = e.status?.handoff;
+  if (h) return HANDOFF_WORDS[h.status] ?? null;
+  if (e.status?.mode === 'closed') return 'The chat has ended';
+  return null;
+}
+
+const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+
+export function Widget({ flowId, title, client }: WidgetProps) {
+  const [session, setSession] = useState<ChatSession | null>(null);
+  const [entries, setEntries] = useState<ChatEntry[]>([]);
+  const [mode, setMode] = useState('bot');
+  const [link, setLink] = useState<LinkState>('connecting');
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const [pending, setPending] = useState<string | null>(null);
+  const [draft, setDraft] = useState('');
+  const lastSeq = useRef(0);
+  const listRef = useRef<HTMLOListElement>(null);
+  const inputRef = useRef<HTMLTextAreaElement>(null);
+
+  const add = useCallback((more: ChatEntry[]) => {
+    setEntries((list) => {
+      const next = mergeEntries(list, more);
+      if (next.length) lastSeq.current = Math.max(lastSeq.current, next[next.length - 1].seq);
+      return next;
+    });
+    for (const e of more) if (e.status?.mode) setMode(e.status.mode);
+  }, []);
+
+  const begin = useCallback(
+    async (fresh: boolean) => {
+      setError(null);
+      try {
+        const s = fresh ? await client.restart(flowId) : await client.start(flowId);
+        lastSeq.current = 0;
+        setEntries([]);
+        setMode(s.mode);
+        add(s.messages);
+        setSession({ conversationId: s.conversationId, token: s.token });
+      } catch (err) {
+        setError(err instanceof Error ? err.message : 'The chat could not start.');
+      }
+    },
+    [client, flowId, add],
+  );
+
+  useEffect(() => {
+    if (!flowId) {
+      setError('This chat is not set up: the page must give data-flow="<flow id>" on the widget script tag.');
+      return;
+    }
+    void begin(false);
+  }, [flowId, begin]);
+
+  // Push channel; on every (re)connect, also catch up with a plain GET so nothing is missed.
+  useEffect(() => {
+    if (!session) return;
+    let alive = true;
+    const stop = client.listen(
+      session,
+      () => lastSeq.current,
+      (e) => add([e]),
+      (s) => {
+        if (!alive) return;
+        setLink(s);
+        if (s === 'live')
+          void client
+            .catchUp(session, lastSeq.current)
+            .then((snap) => alive && (add(snap.messages), setMode(snap.mode)))
+            .catch(() => undefined);
+      },
+    );
+    return () => {
+      alive = false;
+      stop();
+    };
+  }, [session, client, add]);
+
+  useEffect(() => {
+    const el = listRef.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [entries, sending, pending]);
+
+  useEffect(() => {
+    const onMsg = (e: MessageEvent) => {
+      if (e.data && (e.data as { baton?: string }).baton === 'opened') inputRef.current?.focus();
+    };
+    window.addEventListener('message', onMsg);
+    return () => window.removeEventListener('message', onMsg);
+  }, []);
+
+  const send = async (body: { text: string } | { choice: string }, shown: string) => {
+    if (!session || sending) return;
+    setSending(true);
+    setPending(shown);
+    setError(null);
+    try {
+      const snap = await client.send(session, body);
+      add(snap.messages);
+      setMode(snap.mode);
+      // The customer's own entry comes by the push channel; fetch it now if the channel is down.
+      const caught = await client.catchUp(session, lastSeq.current).catch(() => null);
+      if (caught) add(caught.messages);
+      return true;
+    } catch (err) {
+      setError(err instanceof Error ? err.message : 'Your message was not sent. Try again.');
+      return false;
+    } finally {
+      setSending(false);
+      setPending(null);
+    }
+  };
+
+  const submit = async (e?: FormEvent) => {
+    e?.preventDefault();
+    const text = draft.trim();
+    if (!text) return;
+    setDraft('');
+    const ok = await send({ text }, text);
+    if (!ok) setDraft(text);
+  };
+
+  const onKey = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.key === 'Enter' && !e.shiftKey) {
+      e.preventDefault();
+      void submit();
+    }
+  };
+
+  const lastBot = useMemo(() => {
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const e = entries[i];
+      if (e.from === 'customer') return null;
+      if (e.from === 'bot' && e.buttons?.length) return e.seq;
+    }
+    return null;
+  }, [entries]);
+
+  const agentName = useMemo(() => [...entries].reverse().find((e) => e.from === 'agent' && e.name)?.name ?? null, [entries]);
+  const waiting = mode === 'waiting';
+  const closed = mode === 'closed';
+  const subtitle = mode === 'agent' ? (agentName ? `You are chatting with ${agentName}` : 'You are chatting with a person') : waiting ? 'Waiting for a person…' : 'We usually reply at once';
+
+  return (
+    <div className="bw" role="region" aria-label={title}>
+      <header className="bw-head">
+        <div className="bw-avatar" aria-hidden="true">
+          {mode === 'agent' ? (agentName ?? '?').slice(0, 1).toUpperCase() : <Headset size={18} />}
+        </div>
+        <div className="bw-titles">
+          <h1 className="bw-title">{title}</h1>
+          <p className="bw-sub">{subtitle}</p>
+        </div>
+        <button type="button" className="bw-icon" aria-label="Start a new conversation" title="Start a new conversation" onClick={() => void begin(true)}>
+          <RotateCcw size={16} />
+        </button>
+        <button type="button" className="bw-icon" aria-label="Close the chat" title="Close" onClick={() => window.parent?.postMessage({ baton: 'close' }, '*')}>
+          <X size={18} />
+        </button>
+      </header>
+      {link === 'reconnecting' && (
+        <div className="bw-banner" role="status">
+          Connection lost, reconnecting… Your messages are safe.
+        </div>
+      )}
+      <ol className="bw-log" ref={listRef} aria-live="polite" aria-relevant="additions" aria-label="Conversation">
+        {entries.map((e) => {
+          if (e.from === 'system') {
+            const t = statusText(e) ?? (e.text || null);
+            return t ? (
+              <li key={e.seq} className="bw-system">
+                <span>{t}</span>
+              </li>
+            ) : null;
+          }
+          if (!e.text && !e.buttons?.length) return null;
+          const who = e.from === 'customer' ? 'You' : e.from === 'agent' ? (e.name ?? 'Agent') : 'Bot';
+          return (
+            <li key={e.seq} className={`bw-row bw-${e.from}`}>
+              {e.from === 'agent' && <span className="bw-name">{who}</span>}
+              <div className="bw-bubble" aria-label={`${who} at ${time(e.at)}`}>
+                {e.text}
+              </div>
+              {e.buttons?.length && e.seq === lastBot && !closed ? (
+                <div className="bw-buttons" role="group" aria-label="Choices">
+                  {e.buttons.map((b) => (
+                    <button key={b.id} type="button" className="bw-choice" disabled={sending} onClick={() => void send({ choice: b.id }, b.label)}>
+                      {b.label}
+                    </button>
+                  ))}
+                </div>
+              ) : null}
+            </li>
+          );
+        })}
+        {pending !== null && (
+          <li className="bw-row bw-customer bw-sending">
+            <div className="bw-bubble">{pending}</div>
+          </li>
+        )}
+        {sending && mode === 'bot' && (
+          <li className="bw-row bw-bot" aria-label="The bot is typing">
+            <div className="bw-bubble bw-typing" aria-hidden="true">
+              <i />
+              <i />
+              <i />
+            </div>
+          </li>
+        )}
+      </ol>
+      {waiting && (
+        <div className="bw-wait" role="status">
+          <span className="bw-pulse" aria-hidden="true" /> Waiting for a person to join. You can keep writing.
+        </div>
+      )}
+      {error && (
+        <div className="bw-error" role="alert">
+          {error}
+          {!session && (
+            <button type="button" onClick={() => void begin(false)}>
+              Try again
+            </button>
+          )}
+        </div>
+      )}
+      {closed ? (
+        <div className="bw-ended">
+          <span>This conversation has ended.</span>
+          <button type="button" className="bw-choice" onClick={() => void begin(true)}>
+            Start a new chat
+          </button>
+        </div>
+      ) : (
+        <form className="bw-composer" onSubmit={(e) => void submit(e)}>
+          <label htmlFor="bw-input" className="bw-sr">
+            Your message
+          </label>
+          <textarea
+            id="bw-input"
+            ref={inputRef}
+            rows={1}
+            value={draft}
+            maxLength={4000}
+            placeholder="Write a message…"
+            onChange={(e) => setDraft(e.target.value)}
+            onKeyDown={onKey}
+            disabled={!session}
+          />
+          <button type="submit" className="bw-send" aria-label="Send" disabled={!session || sending || !draft.trim()}>
+            <SendHorizontal size={18} />
+          </button>
+        </form>
+      )}
+      <footer className="bw-foot">Powered by Baton</footer>
+    </div>
+  );
+}

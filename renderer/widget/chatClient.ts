@@ -1,0 +1,183 @@
+/**
+ * The widget's connection to the runtime's customer API: start or resume a conversation (the id and token
+ * are kept in localStorage, so a page reload continues the same chat), send text or a button choice, and a
+ * push channel (Server-Sent Events) that resumes after a network drop from the last seq it saw: nothing
+ * missed, nothing shown twice (entries are merged by seq).
+ */
+
+export interface ChatEntry {
+  id: string;
+  seq: number;
+  from: 'bot' | 'customer' | 'agent' | 'system';
+  text: string;
+  buttons?: Array<{ id: string; label: string }>;
+  name?: string;
+  at: number;
+  status?: { mode: string; handoff?: { id: string; status: string; reason: string } };
+}
+
+export interface ChatSession {
+  conversationId: string;
+  token: string;
+}
+
+export interface ChatSnapshot {
+  mode: string;
+  messages: ChatEntry[];
+  lastSeq: number;
+}
+
+export type LinkState = 'connecting' | 'live' | 'reconnecting';
+
+export interface ChatClientDeps {
+  baseUrl: string;
+  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+  fetch?: typeof fetch;
+  EventSource?: typeof EventSource;
+  /** Delay before a manual reconnect, by attempt (ms). */
+  backoff?: (attempt: number) => number;
+}
+
+export class ChatError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface ChatClient {
+  /** Resumes the stored conversation of this flow, or starts a new one. */
+  start(flowId: string): Promise<ChatSession & ChatSnapshot & { resumed: boolean }>;
+  /** Forgets the stored conversation and starts again. */
+  restart(flowId: string): Promise<ChatSession & ChatSnapshot & { resumed: boolean }>;
+  send(session: ChatSession, body: { text: string } | { choice: string }): Promise<ChatSnapshot>;
+  catchUp(session: ChatSession, after: number): Promise<ChatSnapshot>;
+  /** Opens the push channel; returns a function that closes it. */
+  listen(session: ChatSession, after: () => number, onEntry: (e: ChatEntry) => void, onLink: (s: LinkState) => void): () => void;
+}
+
+const key = (flowId: string) => `baton.widget.${flowId}`;
+
+export function createChatClient(d: ChatClientDeps): ChatClient {
+  const f = d.fetch ?? ((...a: Parameters<typeof fetch>) => fetch(...a));
+  const ES = d.EventSource ?? (typeof EventSource === 'undefined' ? undefined : EventSource);
+  const backoff = d.backoff ?? ((n: number) => Math.min(1000 * 2 ** n, 15_000));
+
+  async function call<T>(path: string, init: RequestInit & { token?: string } = {}): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (init.body) headers['content-type'] = 'application/json';
+    if (init.token) headers.authorization = `Bearer ${init.token}`;
+    let res: Response;
+    try {
+      res = await f(d.baseUrl + path, { ...init, headers });
+    } catch {
+      throw new ChatError('No connection to the chat server. Check your internet connection and try again.', 0, 'network');
+    }
+    const body = (await res.json().catch(() => ({}))) as { error?: string; message?: string };
+    if (!res.ok) throw new ChatError(body.message ?? `The chat server answered ${res.status}.`, res.status, body.error ?? 'error');
+    return body as T;
+  }
+
+  async function create(flowId: string) {
+    const r = await call<{ conversationId: string; token: string; mode: string; messages: ChatEntry[] }>(`/api/v1/flows/${encodeURIComponent(flowId)}/conversations`, {
+      method: 'POST',
+      body: JSON.stringify({}),
+    });
+    d.storage.setItem(key(flowId), JSON.stringify({ conversationId: r.conversationId, token: r.token }));
+    const lastSeq = r.messages.reduce((m, e) => Math.max(m, e.seq), 0);
+    return { conversationId: r.conversationId, token: r.token, mode: r.mode, messages: r.messages, lastSeq, resumed: false };
+  }
+
+  const client: ChatClient = {
+    async start(flowId) {
+      let stored: ChatSession | null = null;
+      try {
+        const raw = d.storage.getItem(key(flowId));
+        const p = raw ? (JSON.parse(raw) as Partial<ChatSession>) : null;
+        if (p && typeof p.conversationId === 'string' && typeof p.token === 'string') stored = { conversationId: p.conversationId, token: p.token };
+      } catch {
+        stored = null;
+      }
+      if (stored) {
+        try {
+          const snap = await client.catchUp(stored, 0);
+          const ended = snap.mode === 'ended' || snap.mode === 'closed';
+          if (!ended) return { ...stored, ...snap, resumed: true };
+        } catch (err) {
+          // A conversation the server no longer knows (pruned, other data folder): start a new one.
+          if (!(err instanceof ChatError) || (err.status !== 401 && err.status !== 404)) throw err;
+        }
+        d.storage.removeItem(key(flowId));
+      }
+      return create(flowId);
+    },
+    async restart(flowId) {
+      d.storage.removeItem(key(flowId));
+      return create(flowId);
+    },
+    async send(s, body) {
+      return call<ChatSnapshot>(`/api/v1/conversations/${encodeURIComponent(s.conversationId)}/messages`, { method: 'POST', body: JSON.stringify(body), token: s.token });
+    },
+    async catchUp(s, after) {
+      return call<ChatSnapshot>(`/api/v1/conversations/${encodeURIComponent(s.conversationId)}?after=${after}`, { token: s.token });
+    },
+    listen(s, after, onEntry, onLink) {
+      if (!ES) return () => undefined;
+      let closed = false;
+      let source: EventSource | null = null;
+      let attempt = 0;
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      const open = () => {
+        if (closed) return;
+        onLink(attempt === 0 ? 'connecting' : 'reconnecting');
+        const url = `${d.baseUrl}/api/v1/conversations/${encodeURIComponent(s.conversationId)}/events?token=${encodeURIComponent(s.token)}&after=${after()}`;
+        const es = new ES(url);
+        source = es;
+        es.onopen = () => {
+          attempt = 0;
+          onLink('live');
+        };
+        es.addEventListener('message', (ev) => {
+          try {
+            onEntry(JSON.parse((ev as MessageEvent).data) as ChatEntry);
+          } catch {
+            /* a broken event is skipped; the next catch-up fills the gap */
+          }
+        });
+        es.onerror = () => {
+          if (closed) return;
+          // The browser retries by itself (sending Last-Event-ID) unless the stream is closed for good; then we
+          // reopen ourselves from the last seq we have, with a growing delay.
+          onLink('reconnecting');
+          if (es.readyState === 2) {
+            es.close();
+            timer = setTimeout(open, backoff(attempt++));
+          }
+        };
+      };
+      open();
+      return () => {
+        closed = true;
+        if (timer) clearTimeout(timer);
+        source?.close();
+      };
+    },
+  };
+  return client;
+}
+
+/** Merges entries by seq (a live event and a POST answer can carry the same entry). */
+export function mergeEntries(list: ChatEntry[], more: ChatEntry[]): ChatEntry[] {
+  if (more.length === 0) return list;
+  const bySeq = new Map(list.map((e) => [e.seq, e]));
+  let changed = false;
+  for (const e of more) {
+    if (typeof e?.seq !== 'number' || bySeq.has(e.seq)) continue;
+    bySeq.set(e.seq, e);
+    changed = true;
+  }
+  return changed ? [...bySeq.values()].sort((a, b) => a.seq - b.seq) : list;
+}

@@ -1,0 +1,175 @@
+/**
+ * The runtime's web pages: the agent inbox (`/inbox`), the chat widget (`/widget.js` loader + `/widget/` frame)
+ * and a demo page per flow (`/chat/:flowId`). The React apps are built by Vite into dist/renderer/{inbox,widget}
+ * with shared hashed assets in dist/renderer/assets (served here as /assets/...).
+ *
+ * Security: the API keeps helmet's `default-src 'none'`; these pages get their own CSP (scripts only from this
+ * origin, no inline script). The widget frame and loader may be embedded by any site (that is their job); the
+ * inbox may not be framed at all.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FlowCatalog } from './flowCatalog';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const defaultPagesDir = join(repoRoot, 'dist/renderer');
+
+const PAGE_CSP = (frameAncestors: string) =>
+  [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "media-src 'self' data:",
+    "frame-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    `frame-ancestors ${frameAncestors}`,
+  ].join('; ');
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/**
+ * The `<script src=".../widget.js" data-flow="ID">` loader: a launcher button on the host page and an iframe
+ * with the widget app from the same origin as the script. Plain ES5-ish DOM code, no dependencies, idempotent.
+ * Options (data-*): flow (required), open="true" (start opened), title (the panel's heading).
+ */
+export const WIDGET_LOADER = String.raw`(function () {
+  'use strict';
+  var script = document.currentScript;
+  if (!script) return;
+  var flow = script.getAttribute('data-flow');
+  if (!flow) { console.error('Baton widget: add data-flow="<flow id>" to the <script> tag.'); return; }
+  if (document.getElementById('baton-widget-' + flow)) return;
+  var origin = new URL(script.src, location.href).origin;
+  var open = script.getAttribute('data-open') === 'true';
+  var title = script.getAttribute('data-title') || 'Chat with us';
+  var root = document.createElement('div');
+  root.id = 'baton-widget-' + flow;
+  root.style.cssText = 'position:fixed;right:20px;bottom:20px;z-index:2147483000;display:flex;flex-direction:column;align-items:flex-end;gap:12px;font-family:system-ui,sans-serif';
+  var frame = document.createElement('iframe');
+  frame.title = title;
+  frame.src = origin + '/widget/?flow=' + encodeURIComponent(flow) + '&title=' + encodeURIComponent(title) + '&host=' + encodeURIComponent(location.origin);
+  frame.setAttribute('allow', 'clipboard-write');
+  frame.style.cssText = 'width:380px;height:600px;max-height:calc(100vh - 100px);max-width:calc(100vw - 40px);border:0;border-radius:16px;box-shadow:0 12px 40px rgba(16,24,40,.22);background:#fff;display:none';
+  var button = document.createElement('button');
+  button.type = 'button';
+  button.style.cssText = 'width:56px;height:56px;border-radius:50%;border:0;background:#4f46e5;color:#fff;cursor:pointer;box-shadow:0 6px 20px rgba(79,70,229,.45);display:flex;align-items:center;justify-content:center';
+  var chatIcon = '<svg width="26" height="26" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2z"/></svg>';
+  var closeIcon = '<svg width="24" height="24" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" aria-hidden="true"><path d="M18 6 6 18M6 6l12 12"/></svg>';
+  function set(o) {
+    open = o;
+    frame.style.display = o ? 'block' : 'none';
+    button.innerHTML = o ? closeIcon : chatIcon;
+    button.setAttribute('aria-label', o ? 'Close the chat' : 'Open the chat: ' + title);
+    button.setAttribute('aria-expanded', String(o));
+    if (o && frame.contentWindow) frame.contentWindow.postMessage({ baton: 'opened' }, origin);
+  }
+  button.addEventListener('click', function () { set(!open); });
+  window.addEventListener('message', function (e) {
+    if (e.origin !== origin || !e.data || e.data.baton !== 'close') return;
+    set(false);
+    button.focus();
+  });
+  root.appendChild(frame);
+  root.appendChild(button);
+  set(open);
+  (document.body || document.documentElement).appendChild(root);
+})();
+`;
+
+function demoPage(flowId: string, flowName: string): string {
+  const id = escapeHtml(flowId);
+  const name = escapeHtml(flowName);
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${name} — chat demo</title>
+<style>
+body{margin:0;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;background:linear-gradient(160deg,#f5f7ff 0%,#eef1f6 100%);color:#1b1f27;min-height:100vh}
+header{padding:20px 40px;display:flex;align-items:center;gap:10px;font-weight:600;border-bottom:1px solid #e3e6eb;background:#fff}
+.logo{width:28px;height:28px;border-radius:8px;background:#4f46e5;display:inline-block}
+main{max-width:720px;padding:56px 40px}
+h1{font-size:34px;margin:0 0 12px;letter-spacing:-.02em}
+p{color:#5b6472;line-height:1.6;font-size:16px}
+code{background:#fff;border:1px solid #e3e6eb;border-radius:6px;padding:10px 12px;display:block;font-size:13px;color:#334;overflow-x:auto;white-space:pre}
+</style></head>
+<body>
+<header><span class="logo" aria-hidden="true"></span>Baton demo page</header>
+<main>
+<h1>${name}</h1>
+<p>This page shows the chat widget of the flow <strong>${id}</strong> as a customer sees it on a website. The chat is in the corner; it keeps the conversation when you reload the page.</p>
+<p>Put it on any page with one tag:</p>
+<code>&lt;script src="ORIGIN/widget.js" data-flow="${id}" async&gt;&lt;/script&gt;</code>
+</main>
+<script src="/widget.js" data-flow="${id}" data-open="true" data-title="${name}"></script>
+</body></html>`;
+}
+
+function missingBuild(reply: FastifyReply, dir: string, what: string) {
+  return reply
+    .code(503)
+    .type('text/html; charset=utf-8')
+    .header('content-security-policy', PAGE_CSP("'none'"))
+    .send(`<!doctype html><meta charset="utf-8"><title>Not built</title><body style="font-family:system-ui;padding:40px"><h1>The ${escapeHtml(what)} is not built</h1><p>There is no build in <code>${escapeHtml(dir)}</code>. Run <code>npm run build</code> and start the runtime again.</p></body>`);
+}
+
+export interface PagesOptions {
+  catalog: FlowCatalog;
+  /** dist/renderer by default. */
+  dir?: string;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function registerPages(app: FastifyInstance<any, any, any, any, any>, o: PagesOptions): Promise<void> {
+  const dir = resolve(o.dir ?? defaultPagesDir);
+  await app.register(fastifyStatic, { root: dir, serve: false, cacheControl: false });
+
+  const page = (file: string, what: string, frameAncestors: string) => async (_req: unknown, reply: FastifyReply) => {
+    if (!existsSync(join(dir, file))) return missingBuild(reply, dir, what);
+    reply.header('content-security-policy', PAGE_CSP(frameAncestors)).header('cache-control', 'no-cache');
+    if (frameAncestors !== "'none'") reply.removeHeader('x-frame-options');
+    return reply.sendFile(file);
+  };
+
+  app.get('/inbox', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/inbox/'));
+  app.get('/inbox/', { schema: { hide: true } }, page('inbox/index.html', 'agent inbox', "'none'"));
+  app.get('/widget/', { schema: { hide: true } }, page('widget/index.html', 'chat widget', '*'));
+
+  app.get('/assets/*', { schema: { hide: true } }, async (req, reply) => {
+    const name = (req.params as { '*': string })['*'];
+    if (!/^[\w.-]+$/.test(name) || name.startsWith('.')) return reply.code(404).send({ error: 'not_found', message: `No asset "${name}".` });
+    if (!existsSync(join(dir, 'assets', name))) return reply.code(404).send({ error: 'not_found', message: `No asset "${name}"; rebuild with npm run build.` });
+    // Assets are loaded by the widget frame embedded in other sites: allow cross-origin use.
+    reply.header('cross-origin-resource-policy', 'cross-origin').header('cache-control', 'public, max-age=31536000, immutable');
+    return reply.sendFile(join('assets', name));
+  });
+
+  app.get('/widget.js', { schema: { hide: true } }, async (_req, reply) =>
+    reply
+      .type('text/javascript; charset=utf-8')
+      .header('cross-origin-resource-policy', 'cross-origin')
+      .header('access-control-allow-origin', '*')
+      .header('cache-control', 'no-cache')
+      .send(WIDGET_LOADER),
+  );
+
+  app.get('/chat/:flowId', { schema: { hide: true } }, async (req, reply) => {
+    const flowId = (req.params as { flowId: string }).flowId;
+    const active = o.catalog.active(flowId);
+    if (!active) {
+      return reply
+        .code(404)
+        .type('text/html; charset=utf-8')
+        .header('content-security-policy', PAGE_CSP("'none'"))
+        .send(`<!doctype html><meta charset="utf-8"><title>No such flow</title><body style="font-family:system-ui;padding:40px"><h1>No flow "${escapeHtml(flowId)}"</h1><p>This runtime serves: ${o.catalog.flowIds().map(escapeHtml).join(', ') || 'no flows'}.</p></body>`);
+    }
+    const name = (active as { flow?: { name?: string } }).flow?.name ?? flowId;
+    return reply.type('text/html; charset=utf-8').header('content-security-policy', PAGE_CSP("'self'")).send(demoPage(flowId, name));
+  });
+}

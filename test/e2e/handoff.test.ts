@@ -1,0 +1,189 @@
+/**
+ * End to end in headless Chromium, two pages on one real runtime (`startRuntime` on 127.0.0.1 with agents):
+ * a customer on the widget demo page asks for a person; the agent in the inbox sees the pending handoff with
+ * the reason and the full transcript (bot turns marked), accepts, replies; the customer sees the reply with the
+ * agent's name; the agent hands back; the bot continues with CSAT. Hostile customer text is shown inert in both.
+ * The customer reloads the page mid-chat and keeps the conversation. Screenshots: test/e2e/screenshots/handoff-*.png.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import type { Browser, Page, FrameLocator } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword, type Agent } from '../../runtime/agents/agentDirectory';
+import { startRuntime, type RunningRuntime } from '../../runtime/serve/startRuntime';
+import { repoRoot } from '../../runtime/studio/startStudioServer';
+import type { Flow } from '../../shared/flow/schema';
+import { validateFlow } from '../../shared/flow/validateFlow';
+import { requireProgram } from '../support/requireProgram';
+import { chromiumArgs, ensureRendererBuilt, screenshot } from './support/studio';
+
+const haveChromium = requireProgram('chromium');
+const PASSWORD = 'correct horse battery staple';
+const HOSTILE = '<img src=x onerror="window.__pwned=1"> {{constructor}}';
+
+/** The customer-support template with a queue any online agent can take (no auto-assign), open every day. */
+function supportFlow(): Flow {
+  const flow = JSON.parse(readFileSync(join(repoRoot, 'flows/customer-support.json'), 'utf8')) as Flow;
+  const allDay = [{ from: '00:00', to: '23:59' }];
+  const checked = validateFlow({
+    ...flow,
+    blocks: flow.blocks.map((b) =>
+      b.id === 'human_agent'
+        ? ({
+            ...b,
+            data: {
+              ...b.data,
+              assignation: 'simple',
+              autoAssign: { enabled: false, strategy: 'least_busy', maxChatsPerAgent: 3 },
+              askEmail: false,
+              waitingEmailTo: [],
+              availability: { timezone: 'UTC', weekly: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay }, closedDates: [] },
+            },
+          } as typeof b)
+        : b,
+    ),
+  });
+  if (!checked.ok || !checked.flow) throw new Error(`test flow invalid: ${JSON.stringify(checked.problems.slice(0, 3))}`);
+  return checked.flow;
+}
+
+const ann: Agent = {
+  id: 'ann',
+  name: 'Ann Lee',
+  email: 'ann@example.com',
+  passwordHash: hashPassword(PASSWORD),
+  teams: ['support'],
+  skills: [],
+  languages: ['en'],
+  maxChats: 3,
+  admin: true,
+} as Agent;
+
+describe.skipIf(!haveChromium)('live handoff end to end (widget + inbox)', () => {
+  let rt: RunningRuntime;
+  let browser: Browser;
+  let dir: string;
+  let customer: Page;
+  let agent: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    ensureRendererBuilt();
+    dir = mkdtempSync(join(tmpdir(), 'baton-handoff-e2e-'));
+    rt = await startRuntime({
+      flows: [supportFlow()],
+      port: 0,
+      dataDir: join(dir, 'data'),
+      logger: pino({ level: 'silent' }),
+      agents: { agents: [ann] },
+    });
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+    const c1 = await browser.newContext({ viewport: { width: 1280, height: 820 } });
+    const c2 = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    customer = await c1.newPage();
+    agent = await c2.newPage();
+    for (const p of [customer, agent]) p.on('pageerror', (e) => errors.push(e.message));
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await rt?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const widget = (): FrameLocator => customer.frameLocator('iframe[title]');
+
+  it('customer asks for a person, agent accepts and replies, hands back, bot asks for CSAT', async () => {
+    // The agent signs in first (online), so the handoff has someone to wait for.
+    await agent.goto(`${rt.url}/inbox`);
+    await agent.getByLabel('Email or agent id').fill('ann@example.com');
+    await agent.getByLabel('Password').fill('wrong password');
+    await agent.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => agent.getByRole('alert').textContent()).toBeTruthy();
+    await agent.getByLabel('Password').fill(PASSWORD);
+    await agent.getByRole('button', { name: 'Sign in' }).click();
+    await agent.getByRole('button', { name: /Unassigned/ }).waitFor();
+    await expect.poll(async () => (await agent.getByLabel('Your status').inputValue()) === 'online', { timeout: 10_000 }).toBe(true);
+
+    // The customer opens the demo page: the widget greets with the bot's buttons.
+    await customer.goto(`${rt.url}/chat/customer-support`);
+    const w = widget();
+    await w.getByText('What can I help you with?').waitFor({ timeout: 15_000 });
+    await w.getByRole('button', { name: 'Track my order' }).waitFor();
+
+    await w.getByLabel('Your message').fill('I want to talk to a person please');
+    await w.getByLabel('Your message').press('Enter');
+    await w.getByText(/connecting you with someone/i).waitFor({ timeout: 15_000 });
+    await w.getByText(/Waiting for a person to join/).first().waitFor();
+
+    // Hostile text while waiting: it must stay text.
+    await w.getByLabel('Your message').fill(HOSTILE);
+    await w.getByRole('button', { name: 'Send' }).click();
+    await w.getByText(HOSTILE).waitFor();
+
+    // The page reloads: same conversation (localStorage), history caught up.
+    await customer.reload();
+    await widget().getByText(HOSTILE).waitFor({ timeout: 15_000 });
+    await widget().getByText(/connecting you with someone/i).waitFor();
+    await screenshot(customer, 'handoff-widget-waiting');
+
+    // The agent sees the pending handoff with its reason, opens it: full transcript, bot turns marked.
+    const row = agent.getByRole('button', { name: /Asked for a person/ });
+    await row.waitFor({ timeout: 15_000 });
+    await expect.poll(() => agent.getByLabel('1 unassigned').count()).toBe(1);
+    await row.click();
+    const log = agent.getByRole('list', { name: 'Messages' });
+    await log.getByText('I want to talk to a person please').waitFor();
+    await log.getByText(HOSTILE).waitFor();
+    await log.getByText(/What can I help you with/).waitFor();
+    expect(await log.locator('.ib-bot-chip').count()).toBeGreaterThan(1);
+    const context = agent.getByRole('complementary', { name: 'Context' });
+    expect(await context.locator('.ib-reason').textContent()).toBe('Asked for a person');
+    await context.getByText(/The customer asked for a person/).waitFor();
+    await screenshot(agent, 'handoff-inbox-pending');
+
+    await agent.getByRole('button', { name: 'Accept' }).click();
+    await agent.getByRole('button', { name: 'Hand back to bot' }).waitFor();
+    await agent.getByLabel('Reply to the customer').fill('Hi, I am Ann. I can help with that right away.');
+    await agent.getByLabel('Reply to the customer').press('Enter');
+    await log.getByText('Hi, I am Ann. I can help with that right away.').waitFor();
+
+    // The customer sees the reply with the agent's name.
+    await widget().getByText('Hi, I am Ann. I can help with that right away.').waitFor({ timeout: 15_000 });
+    expect(await widget().locator('.bw-agent .bw-name').last().textContent()).toBe('Ann Lee');
+    await widget().getByText('You are chatting with Ann Lee').waitFor();
+
+    // The customer answers; the agent sees it live.
+    await widget().getByLabel('Your message').fill('Thanks Ann, that is all I needed');
+    await widget().getByLabel('Your message').press('Enter');
+    await log.getByText('Thanks Ann, that is all I needed').waitFor({ timeout: 15_000 });
+    await screenshot(customer, 'handoff-widget-agent');
+    await screenshot(agent, 'handoff-inbox-chat');
+
+    // Hand back: the bot continues with CSAT.
+    await agent.getByRole('button', { name: 'Hand back to bot' }).click();
+    await widget().getByText(/how would you rate this chat/i).waitFor({ timeout: 15_000 });
+    await screenshot(customer, 'handoff-widget-csat');
+
+    // Nothing hostile ran, in either page.
+    for (const p of [customer, agent]) expect(await p.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await agent.locator('img[src="x"]').count()).toBe(0);
+    expect(await widget().locator('img[src="x"]').count()).toBe(0);
+    expect(errors).toEqual([]);
+  }, 180_000);
+
+  it('serves the loader, refuses unknown flows and unknown assets clearly', async () => {
+    const js = await fetch(`${rt.url}/widget.js`);
+    expect(js.status).toBe(200);
+    expect(js.headers.get('content-type')).toMatch(/javascript/);
+    expect(await js.text()).toContain('data-flow');
+    const missing = await fetch(`${rt.url}/chat/no-such-flow`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('customer-support');
+    const asset = await fetch(`${rt.url}/assets/..%2f..%2fpackage.json`);
+    expect(asset.status).toBe(404);
+  });
+});
