@@ -19,6 +19,7 @@ import { ApiError, ConversationService, hashBody, publicHandoff } from './conver
 import type { FlowCatalog } from './flowCatalog';
 import type { RuntimeMetrics } from './metrics';
 import * as s from './schemas';
+import { registerPages } from './servePages';
 
 export interface ServerOptions {
   store: RuntimeStore;
@@ -407,6 +408,7 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (o.registerRoutes) await o.registerRoutes(app);
+  await registerPages(app, { catalog: o.catalog }); // inbox, widget, demo pages (runtime/server/servePages.ts)
   await app.ready();
   return { app, setReady: (r) => (ready = r) };
 }
