@@ -197,8 +197,15 @@ describe('scenario editor', () => {
     say('Can I talk to a real person please?');
     fireEvent.click(within(transcript()).getAllByRole('button', { name: /^Expect:/ }).at(-1)!);
     say('sam@example.com');
+    tab('Debug');
+    fireEvent.click(screen.getByRole('button', { name: 'Expect escalates explicit_request' }));
+    fireEvent.click(screen.getAllByRole('button', { name: 'Expect effect handoff_request' })[0]);
+    fireEvent.click(screen.getByRole('button', { name: 'Expect customerEmail = sam@example.com' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Expect reaches human_agent' }));
     tab('Scenarios');
-    expect(screen.getByLabelText('Expectations to add')).toHaveTextContent(/bot says/);
+    const toAdd = screen.getByLabelText('Expectations to add');
+    expect(toAdd).toHaveTextContent(/bot says/);
+    expect(within(toAdd).getAllByRole('listitem')).toHaveLength(5);
     fireEvent.change(screen.getByLabelText('Scenario name'), { target: { value: 'asks for a person' } });
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Save as scenario' }));
@@ -206,6 +213,14 @@ describe('scenario editor', () => {
     expect(saved).toHaveLength(1);
     const steps = saved[0].scenarios[0].steps;
     expect(steps.filter((s) => 'expect' in s).length).toBe(2);
+    // The decision's expectation sits right after the message that caused it; the others join the final check.
+    const afterFirst = steps[1] as { expect: Record<string, unknown> };
+    expect(afterFirst.expect.escalates).toBe('explicit_request');
+    expect(afterFirst.expect.botSays).toBeTruthy();
+    const last = steps.at(-1) as { expect: Record<string, unknown> };
+    expect(last.expect.effects).toEqual([{ type: 'handoff_request' }]);
+    expect(last.expect.variables).toEqual({ customerEmail: 'sam@example.com' });
+    expect(last.expect.reaches).toBe('human_agent');
     fireEvent.click(screen.getByRole('button', { name: 'Run all' }));
     expect(screen.getByText('1 passed, 0 failed')).toBeInTheDocument();
 

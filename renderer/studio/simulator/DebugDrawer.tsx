@@ -9,6 +9,7 @@ import type { Value } from '../../../shared/flow/schema';
 import type { ActionStep } from '../../../shared/simulator/scenarioSession';
 import type { SimulatorView } from '../../../shared/simulator/simulatorView';
 import type { Signal } from '../../../shared/escalation/types';
+import type { Expectation } from '../../../shared/simulator/scenarioSchema';
 import { Button } from '../../ui/Button';
 
 function parseValue(raw: string): Value {
@@ -29,7 +30,24 @@ function SignalRow({ s, fired }: { s: Signal; fired: boolean }) {
   );
 }
 
-export function DebugDrawer({ view, act, setVariable }: { view: SimulatorView; act(step: ActionStep): boolean; setVariable(name: string, v: Value): void }) {
+export interface DebugDrawerProps {
+  view: SimulatorView;
+  act(step: ActionStep): boolean;
+  setVariable(name: string, v: Value): void;
+  /** Add an expectation to the scenario being recorded: after the action that caused customer turn `turn`, or (turn null) over the whole conversation. */
+  onExpect?(expect: Expectation, turn: number | null, label: string): void;
+  onFocusBlock?(id: string): void;
+}
+
+function ExpectButton({ label, onClick }: { label: string; onClick(): void }) {
+  return (
+    <button type="button" className="sim-expect sim-expect-visible" aria-label={`Expect ${label}`} title="Add this as an expectation of the scenario" onClick={onClick}>
+      + expect
+    </button>
+  );
+}
+
+export function DebugDrawer({ view, act, setVariable, onExpect, onFocusBlock }: DebugDrawerProps) {
   const [status, setStatus] = useState('200');
   const [body, setBody] = useState('{}');
   const [httpProblem, setHttpProblem] = useState<string | null>(null);
@@ -37,6 +55,19 @@ export function DebugDrawer({ view, act, setVariable }: { view: SimulatorView; a
   const context = view.agentPane.context;
   return (
     <div className="sim-debug">
+      <section className="sim-section" aria-label="Path">
+        <h3>Path</h3>
+        <ol className="sim-path">
+          {[...new Set(view.path)].map((id) => (
+            <li key={id} data-current={id === view.currentBlockId}>
+              <button type="button" className="sim-link" onClick={() => onFocusBlock?.(id)}>
+                {id}
+              </button>
+              {onExpect && <ExpectButton label={`reaches ${id}`} onClick={() => onExpect({ reaches: id }, null, `reaches ${id}`)} />}
+            </li>
+          ))}
+        </ol>
+      </section>
       <section className="sim-section" aria-label="Variables">
         <h3>Variables</h3>
         {vars.length === 0 ? (
@@ -50,6 +81,11 @@ export function DebugDrawer({ view, act, setVariable }: { view: SimulatorView; a
                   <td>
                     <input aria-label={`Variable ${k}`} key={`${k}=${String(v)}`} defaultValue={v === null ? '' : String(v)} onBlur={(e) => e.target.value !== String(v ?? '') && setVariable(k, parseValue(e.target.value))} />
                   </td>
+                  {onExpect && (
+                    <td>
+                      <ExpectButton label={`${k} = ${String(v)}`} onClick={() => onExpect({ variables: { [k]: v } }, null, `${k} = ${String(v)}`)} />
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
@@ -67,6 +103,18 @@ export function DebugDrawer({ view, act, setVariable }: { view: SimulatorView; a
               </div>
               <div>
                 <strong>{d.action === 'none' ? 'No escalation' : `${d.action}${d.reason ? ` (${d.reason.replace(/_/g, ' ')})` : ''}`}</strong> — {d.explanation}
+                {onExpect && (
+                  <ExpectButton
+                    label={d.action === 'handoff' || d.action === 'offer' ? `escalates ${d.reason}` : `no escalation at message ${d.turn + 1}`}
+                    onClick={() =>
+                      onExpect(
+                        { escalates: (d.action === 'handoff' || d.action === 'offer') && d.reason ? (d.reason as NonNullable<Expectation['escalates']>) : false },
+                        d.turn,
+                        d.action === 'handoff' || d.action === 'offer' ? `escalates with ${d.reason}` : `does not escalate at message ${d.turn + 1}`,
+                      )
+                    }
+                  />
+                )}
               </div>
               {d.signals.length > 0 && (
                 <ul aria-label="Signals">
@@ -113,7 +161,10 @@ export function DebugDrawer({ view, act, setVariable }: { view: SimulatorView; a
         <ol className="sim-effects">
           {view.effects.map((e, i) => (
             <li key={i} data-type={e.type}>
-              <div className="sim-effect-title">{e.title}</div>
+              <div className="sim-effect-title">
+                {e.title}
+                {onExpect && <ExpectButton label={`effect ${e.type}`} onClick={() => onExpect({ effects: [{ type: e.type as NonNullable<Expectation['effects']>[number]['type'] }] }, null, `effect ${e.type} emitted`)} />}
+              </div>
               {e.body && <pre className="sim-effect-body">{e.body}</pre>}
             </li>
           ))}

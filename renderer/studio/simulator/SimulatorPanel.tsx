@@ -9,6 +9,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { expectationFromEntry } from '../../../shared/simulator/scenarioRecorder';
 import { actionOfTranscriptEntry } from '../../../shared/simulator/scenarioSession';
 import type { ChatLine } from '../../../shared/simulator/simulatorView';
+import type { Expectation } from '../../../shared/simulator/scenarioSchema';
 import { Button } from '../../ui/Button';
 import { Tabs } from '../../ui/Tabs';
 import { useStudio } from '../store/StudioStoreContext';
@@ -54,6 +55,19 @@ export function SimulatorPanel({ onClose, onFocusBlock, storage = null, overlay 
       const exp = expectationFromEntry(line);
       if (!s || !exp) return;
       setPending((p) => [...p, { afterAction: actionOfTranscriptEntry(s, line.index), expect: exp, label: `${line.from} says “${line.text.length > 50 ? `${line.text.slice(0, 50)}…` : line.text}”` }]);
+    },
+    [sim.session],
+  );
+  const onExpectOther = useCallback(
+    (expect: Expectation, turn: number | null, label: string) => {
+      const s = sim.session;
+      if (!s) return;
+      let afterAction = s.log.length - 1;
+      if (turn !== null) {
+        const line = s.sim.transcript.map((t, i) => ({ t, i })).filter((x) => x.t.from === 'customer')[turn];
+        if (line) afterAction = actionOfTranscriptEntry(s, line.i);
+      }
+      setPending((p) => [...p, { afterAction, expect, label }]);
     },
     [sim.session],
   );
@@ -115,7 +129,7 @@ export function SimulatorPanel({ onClose, onFocusBlock, storage = null, overlay 
         )}
         {view && tab === 'debug' && (
           <div className="sim-scroll">
-            <DebugDrawer view={view} act={sim.act} setVariable={sim.setVariable} />
+            <DebugDrawer view={view} act={sim.act} setVariable={sim.setVariable} onExpect={onExpectOther} onFocusBlock={onFocusBlock} />
           </div>
         )}
         {tab === 'scenarios' && (
