@@ -74,6 +74,7 @@ export class RedisStore implements RuntimeStore {
   private p: string;
   private leaseMs: number;
   private queues = new Map<string, Promise<unknown>>();
+  private releasing = new Map<string, Promise<void>>();
   private events = new EventEmitter();
   private holds = new AsyncLocalStorage<LockHold[]>();
   private closed = false;
@@ -266,6 +267,8 @@ export class RedisStore implements RuntimeStore {
     const held = this.holds.getStore();
     if (held?.some((h) => h.id === id)) return fn(); // re-entrant within the same async chain
     this.check();
+    // Our own previous release of this lock (not awaited by its caller) goes first: no polling against ourselves.
+    await this.releasing.get(id);
     const token = randomBytes(12).toString('base64url');
     const key = this.k('lock:' + id);
     const deadline = Date.now() + Math.max(30_000, this.leaseMs * 3);
@@ -286,7 +289,17 @@ export class RedisStore implements RuntimeStore {
       return await this.holds.run([...(held ?? []), { id, token }], fn);
     } finally {
       clearInterval(renew);
-      await scripts.batonUnlock(this.p, id, token).catch(() => undefined);
+      // Released without making the caller wait: with appendfsync always every write (this DEL too) waits for an
+      // fsync, and the answer to the customer does not depend on it. The next holder in this process awaits it;
+      // other instances see the lock free a moment later.
+      const release: Promise<void> = scripts.batonUnlock(this.p, id, token).then(
+        () => undefined,
+        () => undefined,
+      );
+      this.releasing.set(id, release);
+      void release.then(() => {
+        if (this.releasing.get(id) === release) this.releasing.delete(id);
+      });
     }
   }
 
@@ -426,12 +439,19 @@ export class RedisStore implements RuntimeStore {
   async close(): Promise<void> {
     if (this.closed) return;
     await Promise.allSettled([...this.queues.values()]);
+    await Promise.race([Promise.allSettled([...this.releasing.values()]), sleep(2000)]);
     this.closed = true;
     this.events.removeAllListeners();
     if (this.presence) clearInterval(this.presence);
     // Gone on purpose: our claims are released at once (a crashed instance's lapse after PRESENCE_MS).
-    await this.redis.del(this.k('inst:' + this.owner)).catch(() => undefined);
-    await Promise.allSettled([this.sub.quit(), this.redis.quit()]);
+    if (this.redis.status === 'ready') await Promise.race([this.redis.del(this.k('inst:' + this.owner)).catch(() => undefined), sleep(2000)]);
+    // QUIT when connected (replies already sent stay sent); when Redis is down, QUIT would wait for a reconnection.
+    await Promise.allSettled(
+      [this.sub, this.redis].map(async (c) => {
+        if (c.status === 'ready') await Promise.race([c.quit().catch(() => undefined), sleep(2000)]);
+        c.disconnect();
+      }),
+    );
   }
 }
 
