@@ -2,7 +2,7 @@
  * The customer chat and, on handoff, the agent pane beside it. Clicking a message focuses the block that
  * produced it; "+ expect" on a message adds an expectation to the scenario being recorded.
  */
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ActionStep } from '../../../shared/simulator/scenarioSession';
 import type { AgentPaneView, ChatLine, SimulatorView } from '../../../shared/simulator/simulatorView';
 import type { VirtualAgent } from '../../../shared/simulator/virtualAgents';
@@ -20,6 +20,12 @@ export function ChatPane({ view, act, onFocusBlock, onExpect, agents }: ChatPane
   const [text, setText] = useState('');
   const history = useRef<string[]>([]);
   const cursor = useRef(-1);
+  const list = useRef<HTMLOListElement>(null);
+  // Keep the newest message in view.
+  useEffect(() => {
+    const el = list.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [view.chat.length, view.buttons.length]);
   const send = () => {
     const t = text.trim();
     if (!t) return;
@@ -51,7 +57,7 @@ export function ChatPane({ view, act, onFocusBlock, onExpect, agents }: ChatPane
   return (
     <div className="sim-chat-wrap">
       <section className="sim-chat" aria-label="Customer chat">
-        <ol className="sim-transcript" aria-label="Transcript">
+        <ol ref={list} className="sim-transcript" aria-label="Transcript">
           {view.chat.map((line) => (
             <li key={line.index} className="sim-line" data-from={line.from}>
               <button
