@@ -31,6 +31,8 @@ export interface InboxProps {
   api: InboxApi;
   storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
   alerts?: Alerts;
+  /** A token handed over in the link (the studio's Run button: /inbox/#token=...): signs in without a password. */
+  initialToken?: string | null;
 }
 
 const TOKEN_KEY = 'baton.inbox.session';
@@ -133,7 +135,7 @@ function SignIn({ onSignIn, error, busy }: { onSignIn(login: string, password: s
 
 /* ------------------------------------------------------------------ root */
 
-export function Inbox({ api, storage, alerts }: InboxProps) {
+export function Inbox({ api, storage, alerts, initialToken }: InboxProps) {
   const [session, setSession] = useState<{ token: string; agent: AgentInfo } | null>(() => {
     try {
       const raw = storage.getItem(TOKEN_KEY);
@@ -145,6 +147,22 @@ export function Inbox({ api, storage, alerts }: InboxProps) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const al = useMemo(() => alerts ?? browserAlerts(), [alerts]);
+
+  useEffect(() => {
+    if (!initialToken) return;
+    let alive = true;
+    api
+      .me(initialToken)
+      .then((m) => {
+        if (!alive) return;
+        storage.setItem(TOKEN_KEY, JSON.stringify({ token: initialToken, agent: m.agent }));
+        setSession({ token: initialToken, agent: m.agent });
+      })
+      .catch((err: Error) => alive && setError(`The link's sign-in did not work (${err.message}). Sign in with your email and password.`));
+    return () => {
+      alive = false;
+    };
+  }, [api, initialToken, storage]);
 
   const signIn = async (login: string, password: string) => {
     setBusy(true);

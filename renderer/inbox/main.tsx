@@ -5,8 +5,13 @@ import './inbox.css';
 import { Inbox } from './Inbox';
 import { createInboxApi } from './inboxApi';
 
+// The studio's Run button links here with #token=... (a local designer agent): read it once, then drop it from the URL.
+const hash = new URLSearchParams(location.hash.slice(1));
+const initialToken = hash.get('token');
+if (initialToken) history.replaceState(null, '', location.pathname + location.search);
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Inbox api={createInboxApi({ baseUrl: location.origin })} storage={window.sessionStorage} />
+    <Inbox api={createInboxApi({ baseUrl: location.origin })} storage={window.sessionStorage} initialToken={initialToken} />
   </StrictMode>,
 );

@@ -84,7 +84,7 @@ export const WIDGET_LOADER = String.raw`(function () {
 })();
 `;
 
-function demoPage(flowId: string, flowName: string): string {
+function demoPage(flowId: string, flowName: string, origin: string): string {
   const id = escapeHtml(flowId);
   const name = escapeHtml(flowName);
   return `<!doctype html>
@@ -105,7 +105,7 @@ code{background:#fff;border:1px solid #e3e6eb;border-radius:6px;padding:10px 12p
 <h1>${name}</h1>
 <p>This page shows the chat widget of the flow <strong>${id}</strong> as a customer sees it on a website. The chat is in the corner; it keeps the conversation when you reload the page.</p>
 <p>Put it on any page with one tag:</p>
-<code>&lt;script src="ORIGIN/widget.js" data-flow="${id}" async&gt;&lt;/script&gt;</code>
+<code>&lt;script src="${escapeHtml(origin)}/widget.js" data-flow="${id}" async&gt;&lt;/script&gt;</code>
 </main>
 <script src="/widget.js" data-flow="${id}" data-open="true" data-title="${name}"></script>
 </body></html>`;
@@ -170,6 +170,6 @@ export async function registerPages(app: FastifyInstance<any, any, any, any, any
         .send(`<!doctype html><meta charset="utf-8"><title>No such flow</title><body style="font-family:system-ui;padding:40px"><h1>No flow "${escapeHtml(flowId)}"</h1><p>This runtime serves: ${o.catalog.flowIds().map(escapeHtml).join(', ') || 'no flows'}.</p></body>`);
     }
     const name = (active as { flow?: { name?: string } }).flow?.name ?? flowId;
-    return reply.type('text/html; charset=utf-8').header('content-security-policy', PAGE_CSP("'self'")).send(demoPage(flowId, name));
+    return reply.type('text/html; charset=utf-8').header('content-security-policy', PAGE_CSP("'self'")).send(demoPage(flowId, name, `${req.protocol}://${req.host}`));
   });
 }

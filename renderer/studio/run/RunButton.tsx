@@ -1,0 +1,129 @@
+/**
+ * The studio's "Run" button: saves, asks the studio server to serve the open flow with the real runtime
+ * (runtime/studio/run/studioRunner.ts), opens the widget demo page and the inbox, and shows both URLs.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { ExternalLink, Rocket, Square } from 'lucide-react';
+import { Button } from '../../ui';
+import { pageSecret } from '../api/studioApi';
+import './run.css';
+
+export interface RunInfo {
+  runtimeUrl: string;
+  widgetUrl: string;
+  inboxUrl: string;
+  flowId: string;
+  flows: string[];
+}
+
+export interface RunButtonProps {
+  flowKey: string;
+  /** Saves pending edits first (useFlowPersistence's flush). */
+  flush?: () => Promise<unknown>;
+  fetch?: typeof fetch;
+  open?: (url: string) => void;
+}
+
+async function call<T>(f: typeof fetch, method: string, path: string): Promise<T> {
+  let res: Response;
+  try {
+    res = await f(path, { method, headers: { 'x-baton-secret': pageSecret() } });
+  } catch {
+    throw new Error('The studio server cannot be reached.');
+  }
+  const body = (await res.json().catch(() => null)) as { error?: { message?: string; hint?: string; problems?: Array<{ message: string }> } } | null;
+  if (!res.ok) {
+    const e = body?.error;
+    const first = e?.problems?.[0]?.message;
+    throw new Error([e?.message ?? `The studio server answered ${res.status}.`, first, e?.hint].filter(Boolean).join(' '));
+  }
+  return body as T;
+}
+
+export function RunButton({ flowKey, flush, fetch: f = (...a) => fetch(...a), open = (u) => window.open(u, '_blank', 'noopener') }: RunButtonProps) {
+  const [busy, setBusy] = useState(false);
+  const [info, setInfo] = useState<RunInfo | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [show, setShow] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!show) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setShow(false);
+    const onDown = (e: MouseEvent) => box.current && !box.current.contains(e.target as Node) && setShow(false);
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('mousedown', onDown);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('mousedown', onDown);
+    };
+  }, [show]);
+
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    setShow(true);
+    try {
+      await flush?.();
+      const r = await call<RunInfo>(f, 'POST', `/api/flows/${encodeURIComponent(flowKey)}/run`);
+      setInfo(r);
+      open(r.widgetUrl);
+      open(r.inboxUrl);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const stop = async () => {
+    try {
+      await call(f, 'DELETE', '/api/run');
+      setInfo(null);
+      setShow(false);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  };
+
+  return (
+    <div className="run-wrap" ref={box}>
+      <Button variant="primary" size="sm" onClick={() => void run()} disabled={busy} aria-label="Run this flow in a real chat" title="Serve this flow with the runtime and open the chat widget and the inbox">
+        <Rocket size={14} aria-hidden="true" /> {busy ? 'Starting…' : info ? 'Run again' : 'Run'}
+      </Button>
+      {show && (error || info) && (
+        <div className="run-pop" role="dialog" aria-label="Running flow">
+          {error ? (
+            <p className="run-error" role="alert">
+              {error}
+            </p>
+          ) : info ? (
+            <>
+              <p className="run-title">
+                <span className="run-live" aria-hidden="true" /> {info.flowId} is live on {info.runtimeUrl}
+              </p>
+              <dl className="run-links">
+                <dt>Chat widget (customer)</dt>
+                <dd>
+                  <a href={info.widgetUrl} target="_blank" rel="noopener noreferrer">
+                    {info.widgetUrl} <ExternalLink size={12} aria-hidden="true" />
+                  </a>
+                </dd>
+                <dt>Agent inbox (signed in as you)</dt>
+                <dd>
+                  <a href={info.inboxUrl} target="_blank" rel="noopener noreferrer">
+                    {info.runtimeUrl}/inbox <ExternalLink size={12} aria-hidden="true" />
+                  </a>
+                </dd>
+              </dl>
+              <p className="run-hint">Edits are served when you press Run again. Conversations are stored under the studio home (runtime/).</p>
+              <Button size="sm" onClick={() => void stop()}>
+                <Square size={12} aria-hidden="true" /> Stop
+              </Button>
+            </>
+          ) : null}
+        </div>
+      )}
+    </div>
+  );
+}

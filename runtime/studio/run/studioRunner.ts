@@ -1,0 +1,125 @@
+/**
+ * The studio's "Run" button, server side: serves the open flow with the real runtime (`startRuntime`) in this
+ * process, on its own loopback port, with the embedded store under the studio's home (`<home>/runtime`).
+ * A local agent ("You (designer)", static token made per studio launch) signs the inbox in with one link.
+ *
+ *   POST   /api/flows/:key/run  -> { runtimeUrl, widgetUrl, inboxUrl, flowId, flows }   (422 + problems if invalid)
+ *   GET    /api/run             -> { running, runtimeUrl?, flows }
+ *   DELETE /api/run             -> { running: false }
+ *
+ * Running another (or an edited) flow restarts the runtime with the latest version of every flow run so far, on
+ * the same port, so open widget and inbox pages reconnect by themselves.
+ */
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import pino, { type Logger } from 'pino';
+import type { Flow } from '../../../shared/flow/schema';
+import { validateFlow } from '../../../shared/flow/validateFlow';
+import type { Agent } from '../../agents/agentDirectory';
+import { startRuntime, type RunningRuntime } from '../../serve/startRuntime';
+import { StudioError, type FlowStore } from '../flowStore';
+
+export interface RunInfo {
+  runtimeUrl: string;
+  widgetUrl: string;
+  inboxUrl: string;
+  flowId: string;
+  flows: string[];
+}
+
+export class StudioRunner {
+  private runtime: RunningRuntime | null = null;
+  private port = 0;
+  private readonly flows = new Map<string, Flow>();
+  private readonly agentToken = randomBytes(24).toString('base64url');
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly o: { home: string; logger?: Logger; host?: string }) {}
+
+  private designer(): Agent {
+    return {
+      id: 'designer',
+      name: 'You (designer)',
+      email: 'designer@localhost',
+      token: this.agentToken,
+      teams: ['support'],
+      skills: [],
+      languages: [],
+      maxChats: 20,
+      admin: true,
+    } as unknown as Agent;
+  }
+
+  /** One start/stop at a time. */
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(fn, fn);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  run(flowDoc: unknown): Promise<RunInfo> {
+    return this.serial(async () => {
+      const v = validateFlow(flowDoc);
+      const errors = v.problems.filter((p) => (p as { severity?: string }).severity !== 'warning');
+      if (!v.flow || errors.length > 0) {
+        throw new StudioError(422, 'flow_invalid', `The flow cannot run: ${errors.length} problem${errors.length === 1 ? '' : 's'} to fix first.`, 'Fix the problems listed in the editor, then press Run again.', errors);
+      }
+      this.flows.set(v.flow.id, v.flow);
+      await this.runtime?.close();
+      this.runtime = null;
+      const rt = await startRuntime({
+        flows: [...this.flows.values()],
+        port: this.port,
+        host: this.o.host ?? '127.0.0.1',
+        dataDir: join(this.o.home, 'runtime'),
+        logger: this.o.logger ?? pino({ level: 'warn' }),
+        agents: { agents: [this.designer()] },
+        config: { retentionDays: 0 },
+      });
+      this.runtime = rt;
+      this.port = rt.port;
+      return this.info(v.flow.id);
+    });
+  }
+
+  private info(flowId: string): RunInfo {
+    const url = this.runtime!.url;
+    return {
+      runtimeUrl: url,
+      widgetUrl: `${url}/chat/${encodeURIComponent(flowId)}`,
+      inboxUrl: `${url}/inbox/#token=${encodeURIComponent(this.agentToken)}`,
+      flowId,
+      flows: [...this.flows.keys()],
+    };
+  }
+
+  status(): { running: boolean; runtimeUrl?: string; flows: string[] } {
+    return this.runtime ? { running: true, runtimeUrl: this.runtime.url, flows: [...this.flows.keys()] } : { running: false, flows: [] };
+  }
+
+  stop(): Promise<void> {
+    return this.serial(async () => {
+      await this.runtime?.close();
+      this.runtime = null;
+      this.flows.clear();
+    });
+  }
+}
+
+/** Mounts the run routes on the studio server (behind its secret, like every /api route). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function registerRunRoutes(app: FastifyInstance<any, any, any, any, any>, d: { store: FlowStore; home: string; logger?: Logger }): StudioRunner {
+  const runner = new StudioRunner({ home: d.home, logger: d.logger });
+  app.post('/api/flows/:key/run', async (req: FastifyRequest) => {
+    const opened = await d.store.open((req.params as { key: string }).key);
+    return runner.run(opened.flow);
+  });
+  app.get('/api/run', async () => runner.status());
+  app.delete('/api/run', async () => {
+    await runner.stop();
+    return { running: false };
+  });
+  app.addHook('onClose', async () => runner.stop());
+  return runner;
+}
