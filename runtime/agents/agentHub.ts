@@ -204,6 +204,14 @@ export class AgentHub {
     this.emit('typing', handoffId, { handoffId, agentId: agent.id, name: agent.name, at: this.deps.now() });
   }
 
+  /** The customer is typing: told to the agents who can see the conversation's open handoff (false when none). */
+  customerTyping(conversationId: string): boolean {
+    const h = this.handoffs.find((x) => x.conversationId === conversationId && OPEN.has(x.status));
+    if (!h) return false;
+    this.emit('typing', h.id, { handoffId: h.id, from: 'customer', at: this.deps.now() });
+    return true;
+  }
+
   markAnswered(handoffId: string) {
     const a = this.assigned.get(handoffId);
     if (a) a.answered = true;

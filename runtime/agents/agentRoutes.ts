@@ -357,6 +357,15 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     },
   });
 
+  /* ------------------------------------------------------------ customer typing (for the widget) */
+  app.post('/api/v1/conversations/:id/typing', {
+    schema: { summary: "The customer is typing (shown to the agents watching the conversation's handoff)", tags: ['customer'], security: [{ customerToken: [] }], params: conversationParams },
+    handler: async (req) => {
+      await hub.deps.service.getAuthorized(req.params.id, bearer(req));
+      return { ok: hub.customerTyping(req.params.id) };
+    },
+  });
+
   /* ------------------------------------------------------------ push channel */
   app.get('/api/v1/agent/events', {
     schema: {

@@ -204,7 +204,7 @@ describe('agent push channel', () => {
     const live = await readEvents(
       `${rt.url}/api/v1/agent/events`,
       tok(ann),
-      (ev) => ev.some((e) => e.event === 'message' && e.data.message.text === 'still there?') && ev.some((e) => e.event === 'typing'),
+      (ev) => ev.some((e) => e.event === 'message' && e.data.message.text === 'still there?') && ev.filter((e) => e.event === 'typing').length >= 2,
     );
     const c = await rt.customerWantsPerson();
     await rt.tick();
@@ -212,8 +212,11 @@ describe('agent push channel', () => {
     await rt.get(hid(h.id), tok(bob)); // Bob views it
     await rt.post(`${hid(h.id)}/accept`, {}, tok(bob));
     await rt.post(`${hid(h.id)}/typing`, {}, tok(bob));
+    expect((await rt.post(`/api/v1/conversations/${c.id}/typing`, {}, auth(c.token))).body).toEqual({ ok: true });
+    expect((await rt.post(`/api/v1/conversations/${c.id}/typing`, {}, auth('wrong'))).status).toBe(401);
     await rt.post(`/api/v1/conversations/${c.id}/messages`, { text: 'still there?' }, auth(c.token));
     await live.done;
+    expect(live.events.filter((e) => e.event === 'typing').map((e) => e.data.from ?? e.data.agentId)).toEqual(['bob', 'customer']);
     const kinds = live.events.map((e) => e.event);
     expect(kinds).toContain('handoff');
     expect(kinds).toContain('viewing');
