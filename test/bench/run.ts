@@ -21,6 +21,7 @@ import { editBench } from './editBench';
 import { validateBench } from './validateBench';
 import { conversationMemoryBench } from './conversationMemoryBench';
 import { runtimeBench } from './runtime';
+import { redisStoreBench } from './redisStoreBench';
 import { canvasBench } from './canvas';
 import { studioBench } from './studioBench';
 import { scenariosBench } from './scenariosBench';
@@ -212,6 +213,7 @@ scenariosBench();
 
 /* ---------------------------------------------------------------- runtime load (test/bench/runtime.ts) */
 await runtimeBench();
+await redisStoreBench();
 
 /* ---------------------------------------------------------------- studio flows on disk (test/bench/studioBench.ts) */
 await studioBench(1000, 1200);
