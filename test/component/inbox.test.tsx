@@ -1,0 +1,197 @@
+// @vitest-environment jsdom
+/**
+ * The agent inbox (renderer/inbox) against a scripted agent API: sign-in errors, views with counts, the
+ * conversation with bot turns marked and hostile text inert, the context panel, accept/reply/private note,
+ * alerts (sound/notification + badge) for a new pending handoff from the push channel, editable variables.
+ */
+import './support/setup';
+import { act, configure, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { Inbox } from '../../renderer/inbox/Inbox';
+import { InboxError, type AgentEventHandlers, type Entry, type HandoffDetail, type HandoffRow, type InboxApi } from '../../renderer/inbox/inboxApi';
+import type { Alerts } from '../../renderer/inbox/notify';
+
+configure({ asyncUtilTimeout: 5_000 });
+
+const HOSTILE = '<img src=x onerror="window.__pwned=1"> {{constructor}}';
+const ann = { id: 'ann', name: 'Ann Lee', email: 'ann@example.com', teams: ['support'], admin: false };
+
+const row = (over: Partial<HandoffRow> = {}): HandoffRow => ({
+  id: 'c1:h1',
+  conversationId: 'c1',
+  flowId: 'shop',
+  status: 'pending',
+  priority: 'normal',
+  reason: 'explicit_request',
+  summary: 'Customer wants a refund for order NW-1',
+  assignation: 'simple',
+  teams: ['support'],
+  agentId: null,
+  agentName: null,
+  requestedAt: Date.now() - 60_000,
+  updatedAt: Date.now(),
+  deadline: null,
+  ...over,
+});
+
+const e = (seq: number, from: Entry['from'], text: string, more: Partial<Entry> = {}): Entry => ({ id: `c1:${seq}`, seq, from, text, at: Date.now() - (10 - seq) * 1000, ...more });
+
+function fakeApi() {
+  let handoff = row();
+  let events: AgentEventHandlers | null = null;
+  const transcript: Entry[] = [e(1, 'bot', 'What can I help you with?'), e(2, 'customer', 'I want my money back'), e(3, 'customer', HOSTILE)];
+  const notes: HandoffDetail['notes'] = [];
+  let variables: Record<string, unknown> = { customerName: 'Dana', orderNumber: 'NW-1' };
+  const api: InboxApi = {
+    signIn: vi.fn(async (login, password) => {
+      if (password !== 'pw') throw new InboxError('Wrong email or password.', 401, 'invalid_credentials');
+      return { token: 'tok', agent: ann };
+    }),
+    signOut: vi.fn(async () => undefined),
+    me: vi.fn(async () => ({ agent: ann, status: 'offline' as const, activeChats: 0 })),
+    agents: vi.fn(async () => [ann, { id: 'bob', name: 'Bob', email: 'b@x', teams: ['support'], admin: false, status: 'online' as const }]),
+    setPresence: vi.fn(async (_t, s) => s),
+    list: vi.fn(async (_t, view) => {
+      const open = handoff.status !== 'resolved';
+      const inView = view === 'unassigned' ? handoff.status === 'pending' : view === 'mine' ? handoff.status === 'assigned' : view === 'all' ? open : !open;
+      return {
+        counts: { unassigned: handoff.status === 'pending' ? 1 : 0, mine: handoff.status === 'assigned' ? 1 : 0, all: open ? 1 : 0, closed: open ? 0 : 1 },
+        handoffs: inView ? [handoff] : [],
+      };
+    }),
+    detail: vi.fn(async () => ({
+      handoff,
+      context: {
+        reason: 'explicit_request',
+        signals: [{ reason: 'explicit_request', score: 1, threshold: 0.5, evidence: ['money back'], explanation: 'The customer asked for a person ("money back").' }],
+        intents: [{ intent: 'refund', confidence: 0.91 }],
+        entities: [{ type: 'order_number', value: 'NW-1' }],
+        summary: 'Customer wants a refund for order NW-1',
+        suggestedResolution: 'Check the order and refund.',
+      },
+      conversation: { id: 'c1', flowId: 'shop', mode: 'waiting', createdAt: 0, lastSeq: transcript.length },
+      variables,
+      transcript: [...transcript],
+      notes: [...notes],
+      alsoViewing: ['bob'],
+    })),
+    act: vi.fn(async (_t, _id, action) => {
+      if (action === 'accept') handoff = { ...handoff, status: 'assigned', agentId: 'ann', agentName: 'Ann Lee' };
+      if (action === 'resolve') handoff = { ...handoff, status: 'resolved' };
+      return { ok: true };
+    }),
+    say: vi.fn(async (_t, _id, text, isPrivate) => {
+      if (isPrivate) notes.push({ id: `n${notes.length}`, agentName: 'Ann Lee', text, at: Date.now() });
+      else transcript.push(e(transcript.length + 1, 'agent', text, { name: 'Ann Lee' }));
+      return { ok: true };
+    }),
+    transfer: vi.fn(async () => ({ ok: true })),
+    setVariables: vi.fn(async (_t, _c, v) => (variables = { ...variables, ...v })),
+    events: vi.fn((_t, h) => {
+      events = h;
+      return () => undefined;
+    }),
+  };
+  return { api, emit: (type: string, data: unknown) => act(() => events!.onEvent(type, data)), setHandoff: (h: HandoffRow) => (handoff = h) };
+}
+
+const memoryStorage = () => {
+  const m = new Map<string, string>();
+  return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k) };
+};
+
+const fakeAlerts = (): Alerts & { newHandoff: ReturnType<typeof vi.fn>; setBadge: ReturnType<typeof vi.fn> } => ({
+  newHandoff: vi.fn(),
+  setBadge: vi.fn(),
+  askPermission: vi.fn(async () => 'granted'),
+  permission: () => 'granted',
+});
+
+async function signIn(api: InboxApi, alerts = fakeAlerts()) {
+  render(<Inbox api={api} storage={memoryStorage()} alerts={alerts} />);
+  await userEvent.type(screen.getByLabelText('Email or agent id'), 'ann@example.com');
+  await userEvent.type(screen.getByLabelText('Password'), 'pw');
+  await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+  await screen.findByRole('navigation', { name: 'Inbox views' });
+  return alerts;
+}
+
+describe('agent inbox', () => {
+  it('shows the server sentence for a wrong password and keeps what was typed', async () => {
+    const { api } = fakeApi();
+    render(<Inbox api={api} storage={memoryStorage()} alerts={fakeAlerts()} />);
+    await userEvent.type(screen.getByLabelText('Email or agent id'), 'ann@example.com');
+    await userEvent.type(screen.getByLabelText('Password'), 'nope');
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Wrong email or password.');
+    expect(screen.getByLabelText('Email or agent id')).toHaveValue('ann@example.com');
+  });
+
+  it('signs in, goes online, lists views with counts; the conversation marks bot turns and keeps hostile text inert', async () => {
+    const { api } = fakeApi();
+    const alerts = await signIn(api);
+    await waitFor(() => expect(api.setPresence).toHaveBeenCalledWith('tok', 'online'));
+    expect(await screen.findByLabelText('1 unassigned')).toBeInTheDocument();
+    expect(alerts.setBadge).toHaveBeenLastCalledWith(1);
+    await userEvent.click(screen.getByRole('button', { name: /Asked for a person/ }));
+    const log = await screen.findByRole('list', { name: 'Messages' });
+    await within(log).findByText(HOSTILE);
+    expect(log.querySelector('img')).toBeNull();
+    expect(within(log).getAllByText('Bot')).toHaveLength(1);
+    const ctx = screen.getByRole('complementary', { name: 'Context' });
+    expect(within(ctx).getByText('The customer asked for a person ("money back").')).toBeInTheDocument();
+    expect(within(ctx).getByText('refund 91%')).toBeInTheDocument();
+    expect(within(ctx).getByText('order_number')).toBeInTheDocument();
+    expect(screen.getByText(/Also viewing: Bob/)).toBeInTheDocument();
+  });
+
+  it('accepts, replies, adds a private note, resolves', async () => {
+    const { api } = fakeApi();
+    await signIn(api);
+    await userEvent.click(await screen.findByRole('button', { name: /Asked for a person/ }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Accept' }));
+    expect(api.act).toHaveBeenCalledWith('tok', 'c1:h1', 'accept');
+    const reply = await screen.findByLabelText('Reply to the customer');
+    await userEvent.type(reply, 'Hello Dana{Enter}');
+    await waitFor(() => expect(api.say).toHaveBeenCalledWith('tok', 'c1:h1', 'Hello Dana', false));
+    await userEvent.click(screen.getByRole('tab', { name: /Private note/ }));
+    await userEvent.type(screen.getByLabelText('Private note'), 'Check the refund policy{Enter}');
+    await waitFor(() => expect(api.say).toHaveBeenCalledWith('tok', 'c1:h1', 'Check the refund policy', true));
+    expect(await screen.findByText('Check the refund policy')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Resolve' }));
+    await waitFor(() => expect(api.act).toHaveBeenCalledWith('tok', 'c1:h1', 'resolve', {}));
+    expect(await screen.findByText(/This conversation is resolved/)).toBeInTheDocument();
+  });
+
+  it('rings, notifies and badges for a new pending handoff from the push channel, not for one it already knew', async () => {
+    const f = fakeApi();
+    const alerts = await signIn(f.api);
+    await screen.findByLabelText('1 unassigned');
+    f.emit('handoff', { handoff: row(), previous: null });
+    expect(alerts.newHandoff).not.toHaveBeenCalled();
+    const fresh = row({ id: 'c2:h1', conversationId: 'c2', reason: 'negative_sentiment', summary: 'Angry about a late parcel' });
+    f.emit('handoff', { handoff: fresh, previous: null });
+    expect(alerts.newHandoff).toHaveBeenCalledWith('Customer is upset: Angry about a late parcel');
+  });
+
+  it('edits a variable and shows the server error when it refuses', async () => {
+    const f = fakeApi();
+    await signIn(f.api);
+    await userEvent.click(await screen.findByRole('button', { name: /Asked for a person/ }));
+    const input = within(await screen.findByRole('complementary', { name: 'Context' })).getByDisplayValue('NW-1');
+    await userEvent.clear(input);
+    await userEvent.type(input, 'NW-2{Enter}');
+    await waitFor(() => expect(f.api.setVariables).toHaveBeenCalledWith('tok', 'c1', { orderNumber: 'NW-2' }));
+    vi.mocked(f.api.setVariables).mockRejectedValueOnce(new InboxError('variables.orderNumber: expected a string, got number.', 400, 'invalid_variable'));
+    await userEvent.type(input, '3{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent('expected a string');
+  });
+
+  it('a 401 from the server signs the agent out with a sentence', async () => {
+    const f = fakeApi();
+    vi.mocked(f.api.list).mockRejectedValue(new InboxError('Sign in first.', 401, 'invalid_agent_token'));
+    render(<Inbox api={f.api} storage={memoryStorage()} alerts={fakeAlerts()} initialToken="tok" />);
+    expect(await screen.findByRole('alert')).toHaveTextContent('Your session ended. Sign in again.');
+  });
+});

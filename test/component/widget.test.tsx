@@ -1,0 +1,163 @@
+// @vitest-environment jsdom
+/**
+ * The chat widget (renderer/widget): rendering, buttons, hostile text inert, agent names, reconnect banner and
+ * catch-up by seq, and the client's resume-from-localStorage logic against a scripted fetch.
+ */
+import './support/setup';
+import { act, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { Widget } from '../../renderer/widget/Widget';
+import { createChatClient, mergeEntries, type ChatClient, type ChatEntry, type LinkState } from '../../renderer/widget/chatClient';
+
+const HOSTILE = '<img src=x onerror="window.__pwned=1"> {{constructor}}';
+
+const entry = (seq: number, from: ChatEntry['from'], text: string, more: Partial<ChatEntry> = {}): ChatEntry => ({ id: `c:${seq}`, seq, from, text, at: 1_700_000_000_000 + seq * 1000, ...more });
+
+/** A scripted client: the test pushes entries and link states as the server would. */
+function fakeClient(initial: ChatEntry[]) {
+  let push: ((e: ChatEntry) => void) | null = null;
+  let link: ((s: LinkState) => void) | null = null;
+  const server: ChatEntry[] = [...initial];
+  const sent: unknown[] = [];
+  const client: ChatClient = {
+    start: vi.fn(async () => ({ conversationId: 'c', token: 't', mode: 'bot', messages: [...initial], lastSeq: initial.length, resumed: false })),
+    restart: vi.fn(async () => ({ conversationId: 'c2', token: 't2', mode: 'bot', messages: [entry(1, 'bot', 'Fresh start')], lastSeq: 1, resumed: false })),
+    send: vi.fn(async (_s, body) => {
+      sent.push(body);
+      const n = server.length;
+      const mine = entry(n + 1, 'customer', 'text' in body ? body.text : body.choice);
+      const reply = entry(n + 2, 'bot', 'Got it.');
+      server.push(mine, reply);
+      return { mode: 'bot', messages: [reply], lastSeq: n + 2 };
+    }),
+    catchUp: vi.fn(async (_s, after) => ({ mode: 'bot', messages: server.filter((e) => e.seq > after), lastSeq: server.length })),
+    listen: vi.fn((_s, _after, onEntry, onLink) => {
+      push = onEntry;
+      link = onLink;
+      onLink('live');
+      return () => undefined;
+    }),
+  };
+  return { client, server, sent, push: (e: ChatEntry) => act(() => push!(e)), link: (s: LinkState) => act(() => link!(s)) };
+}
+
+describe('chat widget', () => {
+  it('shows bot messages and the latest buttons; a button sends its choice', async () => {
+    const f = fakeClient([entry(1, 'bot', 'Hi! I am the assistant.'), entry(2, 'bot', 'What can I help you with?', { buttons: [{ id: 'track', label: 'Track my order' }, { id: 'returns', label: 'Returns' }] })]);
+    render(<Widget flowId="shop" title="Shop" client={f.client} />);
+    await screen.findByText('Hi! I am the assistant.');
+    await userEvent.click(screen.getByRole('button', { name: 'Track my order' }));
+    expect(f.sent).toEqual([{ choice: 'track' }]);
+    await screen.findByText('Got it.');
+    // Buttons of an answered question are gone.
+    expect(screen.queryByRole('button', { name: 'Returns' })).toBeNull();
+    expect(screen.getByRole('list', { name: 'Conversation' })).toHaveAttribute('aria-live', 'polite');
+  });
+
+  it('shows hostile customer text as text, agent messages with the agent name, the waiting state', async () => {
+    const f = fakeClient([entry(1, 'bot', 'Hello')]);
+    const { container } = render(<Widget flowId="shop" title="Shop" client={f.client} />);
+    await screen.findByText('Hello');
+    await userEvent.click(screen.getByLabelText('Your message'));
+    await userEvent.paste(HOSTILE);
+    await userEvent.keyboard('{Enter}');
+    await screen.findByText(HOSTILE);
+    expect(container.querySelector('img')).toBeNull();
+    f.push(entry(10, 'system', '', { status: { mode: 'waiting', handoff: { id: 'h', status: 'pending', reason: 'explicit_request' } } }));
+    expect(await screen.findAllByText(/Waiting for a person/)).not.toHaveLength(0);
+    f.push(entry(11, 'system', '', { status: { mode: 'agent', handoff: { id: 'h', status: 'assigned', reason: 'explicit_request' } } }));
+    f.push(entry(12, 'agent', 'Hi, Ann here.', { name: 'Ann Lee' }));
+    await screen.findByText('Hi, Ann here.');
+    expect(screen.getByText('Ann Lee')).toBeInTheDocument();
+    expect(screen.getByText('You are chatting with Ann Lee')).toBeInTheDocument();
+  });
+
+  it('says it is reconnecting after a drop and catches up once live, without duplicates', async () => {
+    const f = fakeClient([entry(1, 'bot', 'Hello')]);
+    render(<Widget flowId="shop" title="Shop" client={f.client} />);
+    await screen.findByText('Hello');
+    f.link('reconnecting');
+    expect(screen.getByRole('status')).toHaveTextContent(/reconnecting/i);
+    // Missed while offline: only the catch-up brings it; the push channel then repeats it.
+    f.server.push(entry(2, 'agent', 'Are you still there?', { name: 'Ann' }));
+    f.link('live');
+    await screen.findByText('Are you still there?');
+    f.push(entry(2, 'agent', 'Are you still there?', { name: 'Ann' }));
+    expect(screen.getAllByText('Are you still there?')).toHaveLength(1);
+    expect(screen.queryByText(/reconnecting/i)).toBeNull();
+  });
+
+  it('explains a missing data-flow instead of failing silently', async () => {
+    const f = fakeClient([]);
+    render(<Widget flowId="" title="Shop" client={f.client} />);
+    expect(await screen.findByRole('alert')).toHaveTextContent('data-flow');
+    expect(f.client.start).not.toHaveBeenCalled();
+  });
+});
+
+describe('chat client', () => {
+  const storage = () => {
+    const m = new Map<string, string>();
+    return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k), m };
+  };
+  const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+  it('resumes the stored conversation, and starts a new one when the server no longer knows it', async () => {
+    const s = storage();
+    s.setItem('baton.widget.shop', JSON.stringify({ conversationId: 'old', token: 'tok' }));
+    const calls: string[] = [];
+    const fetch = vi.fn(async (url: string | URL | Request, init?: RequestInit) => {
+      calls.push(`${init?.method ?? 'GET'} ${String(url).replace('http://x', '')} ${(init?.headers as Record<string, string>)?.authorization ?? ''}`.trim());
+      if (String(url).includes('/conversations/old?')) return json(200, { mode: 'agent', messages: [entry(1, 'bot', 'hi')], lastSeq: 1 });
+      if (String(url).includes('/conversations/gone?')) return json(404, { error: 'conversation_not_found', message: 'No conversation' });
+      return json(201, { conversationId: 'new', token: 'tok2', mode: 'bot', messages: [entry(1, 'bot', 'Hello again')] });
+    }) as unknown as typeof globalThis.fetch;
+    const c = createChatClient({ baseUrl: 'http://x', storage: s, fetch });
+    const a = await c.start('shop');
+    expect(a).toMatchObject({ conversationId: 'old', resumed: true, mode: 'agent', lastSeq: 1 });
+    expect(calls[0]).toBe('GET /api/v1/conversations/old?after=0 Bearer tok');
+
+    s.setItem('baton.widget.shop', JSON.stringify({ conversationId: 'gone', token: 'tok' }));
+    const b = await c.start('shop');
+    expect(b).toMatchObject({ conversationId: 'new', resumed: false, lastSeq: 1 });
+    expect(JSON.parse(s.m.get('baton.widget.shop')!)).toEqual({ conversationId: 'new', token: 'tok2' });
+  });
+
+  it('turns a server error into its message and a network failure into a plain sentence', async () => {
+    const s = storage();
+    const fetch = vi.fn(async () => json(400, { error: 'invalid_request', message: 'body.text: too long' })) as unknown as typeof globalThis.fetch;
+    const c = createChatClient({ baseUrl: 'http://x', storage: s, fetch });
+    await expect(c.send({ conversationId: 'c', token: 't' }, { text: 'x' })).rejects.toThrow('body.text: too long');
+    const down = createChatClient({ baseUrl: 'http://x', storage: s, fetch: (async () => Promise.reject(new TypeError('fetch failed'))) as unknown as typeof globalThis.fetch });
+    await expect(down.start('shop')).rejects.toThrow(/No connection/);
+  });
+
+  it('merges entries by seq, in order, ignoring repeats', () => {
+    const list = mergeEntries([entry(1, 'bot', 'a'), entry(3, 'bot', 'c')], [entry(2, 'customer', 'b'), entry(3, 'bot', 'c')]);
+    expect(list.map((e) => e.seq)).toEqual([1, 2, 3]);
+    const same = [entry(1, 'bot', 'a')];
+    expect(mergeEntries(same, [entry(1, 'bot', 'a')])).toBe(same);
+  });
+});
+
+describe('widget loader', () => {
+  it('adds a launcher and a frame for the flow, once', async () => {
+    const { WIDGET_LOADER } = await import('../../runtime/server/servePages');
+    const script = document.createElement('script');
+    script.src = 'http://127.0.0.1:4000/widget.js';
+    script.setAttribute('data-flow', 'shop');
+    Object.defineProperty(document, 'currentScript', { configurable: true, get: () => script });
+    new Function(WIDGET_LOADER)();
+    new Function(WIDGET_LOADER)();
+    const frames = document.querySelectorAll('iframe');
+    expect(frames).toHaveLength(1);
+    expect(frames[0].src).toBe('http://127.0.0.1:4000/widget/?flow=shop&title=Chat%20with%20us&host=http%3A%2F%2Flocalhost%3A3000');
+    const button = screen.getByRole('button', { name: /Open the chat/ });
+    expect(frames[0].style.display).toBe('none');
+    await userEvent.click(button);
+    expect(frames[0].style.display).toBe('block');
+    expect(button).toHaveAttribute('aria-expanded', 'true');
+    await waitFor(() => expect(button).toHaveAccessibleName('Close the chat'));
+  });
+});
