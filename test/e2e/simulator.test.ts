@@ -73,6 +73,16 @@ describe.skipIf(!haveChromium)('simulator end to end', () => {
       return ids.find((id) => id && !css.includes(`"${id}"`)) ?? null;
     });
     if (unvisited) expect(await shadowOf(unvisited)).not.toBe(await shadowOf('human_agent'));
+    // The canvas follows the conversation: the current block is inside the visible canvas.
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const n = document.querySelector('.react-flow__node[data-id="csat"]')?.getBoundingClientRect();
+          const c = document.querySelector('.react-flow')?.getBoundingClientRect();
+          return Boolean(n && c && n.left >= c.left && n.right <= c.right && n.top >= c.top && n.bottom <= c.bottom);
+        }),
+      )
+      .toBe(true);
     await screenshot(page, 'simulator-handback-csat');
     await panel().getByRole('tab', { name: 'Debug' }).click();
     await panel().getByRole('region', { name: 'Escalation decisions' }).getByText(/explicit request/).first().waitFor();

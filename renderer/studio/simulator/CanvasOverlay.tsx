@@ -4,7 +4,8 @@
  * on blocks (CSS `::after`), and edge counts as labels in React Flow's viewport portal (flow coordinates, so
  * they pan and zoom with the canvas). Must be rendered inside the canvas's ReactFlowProvider.
  */
-import { ViewportPortal, useNodes, useStore } from '@xyflow/react';
+import { ViewportPortal, useNodes, useReactFlow, useStore } from '@xyflow/react';
+import { useEffect } from 'react';
 import type { Flow } from '../../../shared/flow/schema';
 
 export interface CanvasOverlayProps {
@@ -16,6 +17,8 @@ export interface CanvasOverlayProps {
   edgeCounts?: Record<string, number> | null;
   /** How much to enlarge rings and badges so they stay readable when the canvas is zoomed out (1 = as is). */
   scale?: number;
+  /** Pan the canvas (zoom kept) to the current block when it is out of view. */
+  follow?: boolean;
 }
 
 /** A CSS string literal for an attribute selector. */
@@ -62,6 +65,7 @@ export function CanvasOverlay(props: CanvasOverlayProps) {
   const zoom = useStore((s) => s.transform[2]);
   // Zoomed out, rings and badges grow so they stay readable (at most 3x).
   const scale = Math.min(3, Math.max(1, 1 / (zoom || 1)));
+  useFollow(props.follow ? props.currentBlockId : null);
   return (
     <>
       <style data-testid="sim-canvas-style">{overlayCss({ ...props, scale })}</style>
@@ -93,4 +97,22 @@ function EdgeCounts({ flow, counts, scale }: { flow: Flow; counts: Record<string
       })}
     </ViewportPortal>
   );
+}
+
+/** Keeps the block the conversation stands at in view: pans (zoom unchanged) only when it is outside the canvas. */
+function useFollow(blockId: string | null) {
+  const rf = useReactFlow();
+  useEffect(() => {
+    if (!blockId) return;
+    const node = rf.getNode(blockId);
+    const pane = document.querySelector('.react-flow');
+    if (!node || !pane) return;
+    const r = pane.getBoundingClientRect();
+    const tl = rf.screenToFlowPosition({ x: r.left, y: r.top });
+    const br = rf.screenToFlowPosition({ x: r.right, y: r.bottom });
+    const w = node.measured?.width ?? 240;
+    const h = node.measured?.height ?? 80;
+    const inside = node.position.x >= tl.x && node.position.y >= tl.y && node.position.x + w <= br.x && node.position.y + h <= br.y;
+    if (!inside) void rf.setCenter(node.position.x + w / 2, node.position.y + h / 2, { zoom: rf.getZoom(), duration: 300 });
+  }, [blockId, rf]);
 }

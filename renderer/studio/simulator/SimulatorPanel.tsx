@@ -82,7 +82,7 @@ export function SimulatorPanel({ onClose, onFocusBlock, storage = null, overlay 
 
   const counts = showCounts && batch.run;
   const overlayProps = useMemo(
-    () => ({ flow, path: view?.path ?? [], currentBlockId: view?.currentBlockId ?? null, blockCounts: counts ? batch.run!.blockVisits : null, edgeCounts: counts ? batch.run!.edgeTraversals : null }),
+    () => ({ flow, follow: true, path: view?.path ?? [], currentBlockId: view?.currentBlockId ?? null, blockCounts: counts ? batch.run!.blockVisits : null, edgeCounts: counts ? batch.run!.edgeTraversals : null }),
     [flow, view, counts, batch.run],
   );
 
