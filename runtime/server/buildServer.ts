@@ -64,6 +64,19 @@ function sameSecret(a: string, b: string): boolean {
   return timingSafeEqual(x, y);
 }
 
+/** The headers @fastify/helmet sets with these options, read once from a probe Fastify instance. */
+async function helmetHeaders(options: Parameters<typeof helmet>[1]): Promise<Array<[string, string]>> {
+  const probe = Fastify();
+  await probe.register(helmet, options);
+  probe.get('/', (_req, reply) => reply.send(reply.raw.getHeaders()));
+  const res = await probe.inject({ method: 'GET', url: '/' });
+  await probe.close();
+  const headers = res.json() as Record<string, string | string[]>;
+  const out = Object.entries(headers).map(([k, v]): [string, string] => [k, Array.isArray(v) ? v.join(', ') : String(v)]);
+  if (!out.some(([k]) => k === 'content-security-policy')) throw new Error('helmet probe set no content-security-policy header');
+  return out;
+}
+
 export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
   let ready = false;
   const app = Fastify({
@@ -118,7 +131,14 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
     reply.code(404).send({ error: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}; see /openapi.json.` }),
   );
 
-  await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } });
+  // Security headers: @fastify/helmet builds a new helmet middleware (parsing the CSP directives) on every request,
+  // ~5% of the CPU of a customer message in a profile. The headers are the same for every request, so they are
+  // computed once by the same plugin in a probe instance and set on each response (raw, like helmet does).
+  const securityHeaders = await helmetHeaders({ contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } });
+  app.addHook('onRequest', (_req, reply, done) => {
+    for (const [name, value] of securityHeaders) reply.raw.setHeader(name, value);
+    done();
+  });
   await app.register(cors, { origin: o.corsOrigins && o.corsOrigins.length > 0 ? o.corsOrigins : false, methods: ['GET', 'POST'], allowedHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'Last-Event-ID'] });
   await app.register(rateLimit, {
     max: o.perAddressPerMinute ?? 1200,

@@ -75,10 +75,10 @@ function benchFlow(dir: string, apiUrl: string): string {
   return file;
 }
 
-async function startBaton(dir: string, apiUrl: string, redisUrl?: string): Promise<{ url: string; child: ChildProcess }> {
+export async function startBaton(dir: string, apiUrl: string, redisUrl?: string, nodeFlags: string[] = []): Promise<{ url: string; child: ChildProcess }> {
   const config = join(dir, 'config.json');
   writeFileSync(config, JSON.stringify({ logLevel: 'warn', rateLimit: { perAddressPerMinute: 1e9, perConversationPerMinute: 1e9 }, retentionDays: 0 }));
-  const child = spawn(process.execPath, [join(root, 'bin/baton.js'), 'serve', benchFlow(dir, apiUrl), '--port', '0', '--data', join(dir, 'data'), '--config', config, ...(redisUrl ? ['--redis', redisUrl] : [])], {
+  const child = spawn(process.execPath, [...nodeFlags, join(root, 'bin/baton.js'), 'serve', benchFlow(dir, apiUrl), '--port', '0', '--data', join(dir, 'data'), '--config', config, ...(redisUrl ? ['--redis', redisUrl] : [])], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NODE_ENV: 'production' },
@@ -109,13 +109,13 @@ http.createServer((req, res) => {
 }).listen(0, '127.0.0.1', function () { console.log('bare ready at http://127.0.0.1:' + this.address().port + ' '); });
 `;
 
-async function startBare(): Promise<{ url: string; child: ChildProcess }> {
+export async function startBare(): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['-e', BARE], { stdio: ['ignore', 'pipe', 'pipe'] });
   const m = await waitForLine(child, /ready at (http:\/\/\S+) /);
   return { url: m[1], child };
 }
 
-async function createConversations(url: string, n: number, concurrency = 50): Promise<Array<{ id: string; token: string }>> {
+export async function createConversations(url: string, n: number, concurrency = 50): Promise<Array<{ id: string; token: string }>> {
   const out: Array<{ id: string; token: string }> = [];
   let next = 0;
   await Promise.all(
@@ -131,7 +131,7 @@ async function createConversations(url: string, n: number, concurrency = 50): Pr
   return out;
 }
 
-interface Load {
+export interface Load {
   ok: number;
   non2xx: number;
   errors: number;
@@ -141,7 +141,7 @@ interface Load {
 }
 
 /** Each request goes to the next of the conversations (`pathFor(i)`, `headersFor(i)`), round robin. */
-async function load(url: string, connections: number, pathFor: (i: number) => string, headersFor: (i: number) => Record<string, string>, seconds: number): Promise<Load> {
+export async function load(url: string, connections: number, pathFor: (i: number) => string, headersFor: (i: number) => Record<string, string>, seconds: number, conversations = CONVERSATIONS): Promise<Load> {
   let next = 0;
   let msg = 0;
   const result = await autocannon({
@@ -152,7 +152,7 @@ async function load(url: string, connections: number, pathFor: (i: number) => st
     requests: [
       {
         setupRequest: (req: any) => {
-          const i = next++ % CONVERSATIONS;
+          const i = next++ % conversations;
           const text = messagePool[msg++ % messagePool.length];
           return { ...req, method: 'POST', path: pathFor(i), headers: { 'content-type': 'application/json', ...headersFor(i) }, body: JSON.stringify({ text }) };
         },
