@@ -296,10 +296,11 @@ function Workspace({ api, token, me, alerts, onSignOut }: { api: InboxApi; token
             setDetail((cur) => (cur && !cur.transcript.some((e) => e.seq === m.message.seq) ? { ...cur, transcript: [...cur.transcript, m.message].sort((a, b) => a.seq - b.seq) } : cur));
           if (m.message.from === 'customer') setTyping((t) => ({ ...t, [m.handoffId]: '' }));
         } else if (type === 'typing') {
-          const t = d as { handoffId: string; agentId: string; name: string };
+          const t = d as { handoffId: string; agentId?: string; name?: string; from?: string };
           if (t.agentId === me.id) return;
-          setTyping((x) => ({ ...x, [t.handoffId]: t.name }));
-          setTimeout(() => setTyping((x) => (x[t.handoffId] === t.name ? { ...x, [t.handoffId]: '' } : x)), 4000);
+          const who = t.from === 'customer' ? 'The customer' : (t.name ?? 'Someone');
+          setTyping((x) => ({ ...x, [t.handoffId]: who }));
+          setTimeout(() => setTyping((x) => (x[t.handoffId] === who ? { ...x, [t.handoffId]: '' } : x)), 4000);
         } else if (type === 'viewing') {
           const v = d as { handoffId: string; agents: string[]; names: string[] };
           setViewers((x) => ({ ...x, [v.handoffId]: v.names.filter((_, i) => v.agents[i] !== me.id) }));

@@ -39,9 +39,10 @@ export function Widget({ flowId, title, client }: WidgetProps) {
   const [link, setLink] = useState<LinkState>('connecting');
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
-  const [pending, setPending] = useState<string | null>(null);
+  const [pending, setPending] = useState<{ text: string; after: number } | null>(null);
   const [draft, setDraft] = useState('');
   const lastSeq = useRef(0);
+  const lastTyping = useRef(0);
   const listRef = useRef<HTMLOListElement>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
 
@@ -119,7 +120,7 @@ export function Widget({ flowId, title, client }: WidgetProps) {
   const send = async (body: { text: string } | { choice: string }, shown: string) => {
     if (!session || sending) return;
     setSending(true);
-    setPending(shown);
+    setPending({ text: shown, after: lastSeq.current });
     setError(null);
     try {
       const snap = await client.send(session, body);
@@ -220,9 +221,9 @@ export function Widget({ flowId, title, client }: WidgetProps) {
             </li>
           );
         })}
-        {pending !== null && (
-          <li className="bw-row bw-customer bw-sending">
-            <div className="bw-bubble">{pending}</div>
+        {pending !== null && !entries.some((e) => e.from === 'customer' && e.seq > pending.after) && (
+          <li className="bw-row bw-customer bw-sending" aria-label="Sending">
+            <div className="bw-bubble">{pending.text}</div>
           </li>
         )}
         {sending && mode === 'bot' && (
@@ -269,7 +270,14 @@ export function Widget({ flowId, title, client }: WidgetProps) {
             value={draft}
             maxLength={4000}
             placeholder="Write a message…"
-            onChange={(e) => setDraft(e.target.value)}
+            onChange={(e) => {
+              setDraft(e.target.value);
+              // Agents see "typing…" while a person holds the chat (throttled; the bot does not need it).
+              if (session && (mode === 'agent' || mode === 'waiting') && Date.now() - lastTyping.current > 2500) {
+                lastTyping.current = Date.now();
+                void client.typing(session);
+              }
+            }}
             onKeyDown={onKey}
             disabled={!session}
           />

@@ -55,6 +55,8 @@ export interface ChatClient {
   restart(flowId: string): Promise<ChatSession & ChatSnapshot & { resumed: boolean }>;
   send(session: ChatSession, body: { text: string } | { choice: string }): Promise<ChatSnapshot>;
   catchUp(session: ChatSession, after: number): Promise<ChatSnapshot>;
+  /** Tells the agent holding the chat that the customer is typing (best effort). */
+  typing(session: ChatSession): Promise<void>;
   /** Opens the push channel; returns a function that closes it. */
   listen(session: ChatSession, after: () => number, onEntry: (e: ChatEntry) => void, onLink: (s: LinkState) => void): () => void;
 }
@@ -123,6 +125,9 @@ export function createChatClient(d: ChatClientDeps): ChatClient {
     },
     async catchUp(s, after) {
       return call<ChatSnapshot>(`/api/v1/conversations/${encodeURIComponent(s.conversationId)}?after=${after}`, { token: s.token });
+    },
+    async typing(s) {
+      await call(`/api/v1/conversations/${encodeURIComponent(s.conversationId)}/typing`, { method: 'POST', body: '{}', token: s.token }).catch(() => undefined);
     },
     listen(s, after, onEntry, onLink) {
       if (!ES) return () => undefined;

@@ -175,6 +175,17 @@ describe('agent inbox', () => {
     expect(alerts.newHandoff).toHaveBeenCalledWith('Customer is upset: Angry about a late parcel');
   });
 
+  it('shows who is typing in the open conversation', async () => {
+    const f = fakeApi();
+    await signIn(f.api);
+    await userEvent.click(await screen.findByRole('button', { name: /Asked for a person/ }));
+    await screen.findByRole('list', { name: 'Messages' });
+    f.emit('typing', { handoffId: 'c1:h1', from: 'customer' });
+    expect(await screen.findByText('The customer is typing…')).toBeInTheDocument();
+    f.emit('typing', { handoffId: 'c1:h1', agentId: 'bob', name: 'Bob' });
+    expect(await screen.findByText('Bob is typing…')).toBeInTheDocument();
+  });
+
   it('edits a variable and shows the server error when it refuses', async () => {
     const f = fakeApi();
     await signIn(f.api);

@@ -31,6 +31,7 @@ function fakeClient(initial: ChatEntry[]) {
       server.push(mine, reply);
       return { mode: 'bot', messages: [reply], lastSeq: n + 2 };
     }),
+    typing: vi.fn(async () => undefined),
     catchUp: vi.fn(async (_s, after) => ({ mode: 'bot', messages: server.filter((e) => e.seq > after), lastSeq: server.length })),
     listen: vi.fn((_s, _after, onEntry, onLink) => {
       push = onEntry;

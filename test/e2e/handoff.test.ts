@@ -158,6 +158,7 @@ describe.skipIf(!haveChromium)('live handoff end to end (widget + inbox)', () =>
 
     // The customer answers; the agent sees it live.
     await widget().getByLabel('Your message').fill('Thanks Ann, that is all I needed');
+    await agent.getByText('The customer is typing…').waitFor({ timeout: 10_000 });
     await widget().getByLabel('Your message').press('Enter');
     await log.getByText('Thanks Ann, that is all I needed').waitFor({ timeout: 15_000 });
     await screenshot(customer, 'handoff-widget-agent');
