@@ -18,6 +18,7 @@ import { HomeScreen } from './home/HomeScreen';
 import { openFlowForEditing, type FlowForEditing } from './persistence/flowPersistence';
 import { SaveStatus } from './persistence/SaveStatus';
 import { useFlowPersistence } from './persistence/useFlowPersistence';
+import { RunButton } from './run/RunButton';
 import { StudioStoreProvider } from './store/StudioStoreContext';
 import { createStudioStore } from './store/studioStore';
 
@@ -93,7 +94,12 @@ function PersistentEditor({ flowKey, opened }: { flowKey: string; opened: FlowFo
       <Editor
         onHome={goHome}
         scenarioStorage={scenarioStorage}
-        status={<SaveStatus status={persistence.status} error={persistence.error} hint={persistence.hint} lastSavedAt={persistence.lastSavedAt} />}
+        status={
+          <>
+            <SaveStatus status={persistence.status} error={persistence.error} hint={persistence.hint} lastSavedAt={persistence.lastSavedAt} />
+            <RunButton flowKey={flowKey} flush={persistence.flush} />
+          </>
+        }
         renderHistory={(close) => (
           <HistoryPanel
             flowId={flowKey}

@@ -15,6 +15,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { FlowStore, StudioError } from './flowStore';
+import { registerRunRoutes } from './run/studioRunner';
 import { allowedHosts, allowedOrigins, cookieName, newSecret, readCookie, sameSecret, SECRET_HEADER } from './studioAuth';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -213,6 +214,7 @@ export async function startStudioServer(opts: StudioServerOptions): Promise<Stud
   app.post('/api/trash/:id/restore', async (req) => store.restoreFromTrash((req.params as { id: string }).id));
   app.get('/api/preferences', async () => ({ preferences: store.preferences() }));
   app.put('/api/preferences', async (req) => ({ preferences: await store.setPreferences(body(req)) }));
+  registerRunRoutes(app, { store, home: opts.home }); // the Run button: runtime/studio/run/studioRunner.ts
 
   /* ------------------------------------------------------------------ the studio page */
   const studioIndex = join(rendererDir, 'studio', 'index.html');

@@ -1,0 +1,61 @@
+/**
+ * The studio's Run button end to end: the real studio page in headless Chromium, a flow made from the
+ * customer-support template, Run -> the studio server starts the runtime in-process (store under the studio
+ * home), the popover shows the widget and inbox URLs, the widget page chats with the bot, the inbox link signs
+ * the designer in without a password. Stop ends the runtime. Screenshot: test/e2e/screenshots/handoff-run.png.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireProgram } from '../support/requireProgram';
+import { ensureRendererBuilt, openBrowser, screenshot, startStudio, type BrowserHandle, type StudioHandle } from './support/studio';
+
+const haveChromium = requireProgram('chromium');
+
+describe.skipIf(!haveChromium)('studio Run button', () => {
+  let browser: BrowserHandle;
+  let studio: StudioHandle;
+  let page: Page;
+
+  beforeAll(async () => {
+    ensureRendererBuilt();
+    studio = await startStudio();
+    browser = await openBrowser();
+    page = browser.page;
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await studio?.close();
+  });
+
+  it('serves the open flow, opens the widget and the inbox, and stops', async () => {
+    const { key } = await studio.api.createFlow({ template: 'customer-support' });
+    await page.goto(studio.flowUrl(key));
+    const opened: Page[] = [];
+    browser.context.on('page', (p) => opened.push(p));
+    await page.getByRole('button', { name: 'Run this flow in a real chat' }).click();
+    const pop = page.getByRole('dialog', { name: 'Running flow' });
+    await pop.getByText(/is live on http:\/\/127\.0\.0\.1:\d+/).waitFor({ timeout: 30_000 });
+    await screenshot(page, 'handoff-run');
+    const links = await pop.locator('a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(links[0]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/chat\/customer-support$/);
+    expect(links[1]).toMatch(/\/inbox\/#token=/);
+    // The embedded store lives under the studio home.
+    expect(existsSync(join(studio.home, 'runtime'))).toBe(true);
+
+    // Both pages were opened by the button.
+    await expect.poll(() => opened.length, { timeout: 15_000 }).toBe(2);
+    const [widgetPage, inboxPage] = opened;
+    const frame = widgetPage.frameLocator('iframe[title]');
+    await frame.getByText('What can I help you with?').waitFor({ timeout: 20_000 });
+    await frame.getByRole('button', { name: 'Shipping' }).click();
+    await frame.getByText(/UK standard delivery/).waitFor({ timeout: 15_000 });
+    // The inbox link signed the designer in.
+    await inboxPage.getByText('You (designer)').waitFor({ timeout: 20_000 });
+    expect(browser.errors).toEqual([]);
+
+    await pop.getByRole('button', { name: 'Stop' }).click();
+    await expect.poll(async () => fetch(links[0]).then(() => 'up', () => 'down'), { timeout: 15_000 }).toBe('down');
+  }, 180_000);
+});
