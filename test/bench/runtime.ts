@@ -20,7 +20,8 @@ import { messagePool } from './conversationGenerator';
 import { startTestRedis, type TestRedis } from '../server/redisServer';
 import { existsSync } from 'node:fs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
+/** BENCH_BATON_ROOT: serve from another checkout (e.g. a `git worktree` of an older commit, for before/after runs). */
+const root = process.env.BENCH_BATON_ROOT ?? fileURLToPath(new URL('../../', import.meta.url));
 /** 1,000 conversations, driven over two connection counts: 100 keep-alive connections (a proxy's pool; each
  * request goes to the next conversation) and 1,000 (one connection per conversation). */
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 1000);
@@ -69,17 +70,17 @@ function waitForLine(child: ChildProcess, re: RegExp): Promise<RegExpExecArray> 
  * real flow calls api.northwind.example, which does not resolve here, and every failed DNS lookup would hold a
  * libuv thread for ~0.3 s and the customer's request with it.
  */
-function benchFlow(dir: string, apiUrl: string): string {
+function benchFlow(dir: string, apiUrl: string, batonRoot = root): string {
   const file = join(dir, 'customer-support.json');
-  writeFileSync(file, readFileSync(join(root, 'flows/customer-support.json'), 'utf8').replaceAll('https://api.northwind.example', apiUrl));
+  writeFileSync(file, readFileSync(join(batonRoot, 'flows/customer-support.json'), 'utf8').replaceAll('https://api.northwind.example', apiUrl));
   return file;
 }
 
-export async function startBaton(dir: string, apiUrl: string, redisUrl?: string, nodeFlags: string[] = []): Promise<{ url: string; child: ChildProcess }> {
+export async function startBaton(dir: string, apiUrl: string, redisUrl?: string, nodeFlags: string[] = [], batonRoot = root): Promise<{ url: string; child: ChildProcess }> {
   const config = join(dir, 'config.json');
   writeFileSync(config, JSON.stringify({ logLevel: 'warn', rateLimit: { perAddressPerMinute: 1e9, perConversationPerMinute: 1e9 }, retentionDays: 0 }));
-  const child = spawn(process.execPath, [...nodeFlags, join(root, 'bin/baton.js'), 'serve', benchFlow(dir, apiUrl), '--port', '0', '--data', join(dir, 'data'), '--config', config, ...(redisUrl ? ['--redis', redisUrl] : [])], {
-    cwd: root,
+  const child = spawn(process.execPath, [...nodeFlags, join(batonRoot, 'bin/baton.js'), 'serve', benchFlow(dir, apiUrl, batonRoot), '--port', '0', '--data', join(dir, 'data'), '--config', config, ...(redisUrl ? ['--redis', redisUrl] : [])], {
+    cwd: batonRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NODE_ENV: 'production' },
   });

@@ -1,24 +1,30 @@
 /**
  * CPU time per customer message of `baton serve` (embedded lmdb) next to the bare node:http server, measured in
- * the same run: the steering metric for runtime performance work on a shared machine, where wall-clock rates move
- * with other people's load but CPU time per request hardly does. Reads the server processes' utime+stime from
- * /proc before and after a fixed-length load at 100 connections over 1,000 conversations.
+ * the same run: the steering metric for runtime performance work on a shared 2-core machine, where wall-clock
+ * rates move with other people's load but CPU time per request moves much less. Reads each server process's
+ * utime+stime (all threads, lmdb's writer included) from /proc before and after each fixed-length load at 100
+ * connections over 1,000 conversations; rounds alternate the servers; the table shows the median round.
  *
- *   npx tsx test/bench/runtimeCpu.ts                 (table)
+ *   npx tsx test/bench/runtimeCpu.ts
+ *   BENCH_BEFORE_ROOT=/tmp/baton-before npx tsx test/bench/runtimeCpu.ts   (also an older checkout, same run:
+ *        git worktree add --detach /tmp/baton-before <commit> && ln -s $PWD/node_modules /tmp/baton-before/)
  *   BENCH_PROFILE=/tmp/prof npx tsx test/bench/runtimeCpu.ts   (also writes a .cpuprofile of baton serve there)
+ * Linux only (/proc). Prints tables; never pass/fail.
  */
 import os from 'node:os';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { createConversations, load, startBare, startBaton } from './runtime';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS_CPU ?? 100);
 const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 
-/** utime + stime of a process, in ms. */
+/** utime + stime of a process (all its threads), in ms. */
 export function cpuMs(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -26,40 +32,74 @@ export function cpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * tick;
 }
 
+interface Target {
+  name: string;
+  url: string;
+  child: ChildProcess;
+  path: (i: number) => string;
+  headers: (i: number) => Record<string, string>;
+  runs: Array<{ ok: number; perSec: number; p99: number; cpu: number }>;
+}
+
 export async function runtimeCpuBench(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'baton-bench-cpu-'));
-  const bare = await startBare();
-  const baton = await startBaton(dir, bare.url, undefined, process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : []);
+  const targets: Target[] = [];
   try {
-    const convs = await createConversations(baton.url, 1000);
-    const path = (i: number) => `/api/v1/conversations/${convs[i % convs.length].id}/messages`;
-    const headers = (i: number) => ({ authorization: `Bearer ${convs[i % convs.length].token}` });
-    await load(bare.url, CONNECTIONS, () => '/m', () => ({}), 2, 1000);
-    await load(baton.url, CONNECTIONS, path, headers, 3, 1000);
+    const bare = await startBare();
+    targets.push({ name: 'bare node:http (parse JSON, answer JSON)', ...bare, path: () => '/m', headers: () => ({}), runs: [] });
+    const roots: Array<[string, string | undefined]> = [['baton serve, lmdb (this checkout)', undefined]];
+    if (process.env.BENCH_BEFORE_ROOT) roots.push([`baton serve, lmdb (${process.env.BENCH_BEFORE_ROOT})`, process.env.BENCH_BEFORE_ROOT]);
+    for (const [name, batonRoot] of roots) {
+      const flags = process.env.BENCH_PROFILE && !batonRoot ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : [];
+      const b = await startBaton(mkdtempSync(join(dir, 'baton-')), bare.url, undefined, flags, batonRoot);
+      const convs = await createConversations(b.url, 1000);
+      targets.push({
+        name,
+        ...b,
+        path: (i) => `/api/v1/conversations/${convs[i % convs.length].id}/messages`,
+        headers: (i) => ({ authorization: `Bearer ${convs[i % convs.length].token}` }),
+        runs: [],
+      });
+    }
+    for (const t of targets) await load(t.url, CONNECTIONS, t.path, t.headers, 3, 1000); // warm-up (JIT, lmdb pages)
     const l0 = os.loadavg()[0];
-    const rows: string[][] = [['server', 'msgs (2xx)', 'msgs/s', 'p99 ms', 'server CPU ms', 'CPU ms / msg', 'x bare CPU']];
-    let bareCpu = 0;
-    for (const [name, srv, p, h] of [
-      ['bare node:http', bare, () => '/m', () => ({})],
-      ['baton serve (lmdb)', baton, path, headers],
-    ] as const) {
-      const c0 = cpuMs(srv.child.pid!);
-      const r = await load(srv.url, CONNECTIONS, p as (i: number) => string, h as (i: number) => Record<string, string>, SECONDS, 1000);
-      const per = (cpuMs(srv.child.pid!) - c0) / Math.max(1, r.ok);
-      if (name.startsWith('bare')) bareCpu = per;
-      rows.push([name, fmt(r.ok), fmt(r.perSec), fmt(r.p99, 1), fmt(per * r.ok), fmt(per, 3), fmt(per / bareCpu, 1)]);
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const t of round % 2 ? [...targets].reverse() : targets) {
+        const c0 = cpuMs(t.child.pid!);
+        const r = await load(t.url, CONNECTIONS, t.path, t.headers, SECONDS, 1000);
+        t.runs.push({ ok: r.ok, perSec: r.perSec, p99: r.p99, cpu: cpuMs(t.child.pid!) - c0 });
+      }
     }
     const l1 = os.loadavg()[0];
-    console.log(`\nRuntime CPU per message (${CONNECTIONS} connections, ${SECONDS} s each, load average ${fmt(l0, 1)} -> ${fmt(l1, 1)} on ${os.cpus().length} cores)\n`);
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const perMsg = (t: Target) => median(t.runs.map((r) => r.cpu / Math.max(1, r.ok)));
+    const bareCpu = perMsg(targets[0]);
+    const rows: string[][] = [['server', 'CPU ms / msg (median)', 'x bare CPU', 'CPU ms / msg per round', 'msgs/s per round', 'p99 ms per round']];
+    for (const t of targets) {
+      rows.push([
+        t.name,
+        fmt(perMsg(t), 3),
+        fmt(perMsg(t) / bareCpu, 1),
+        t.runs.map((r) => fmt(r.cpu / Math.max(1, r.ok), 3)).join(' / '),
+        t.runs.map((r) => fmt(r.perSec)).join(' / '),
+        t.runs.map((r) => fmt(r.p99)).join(' / '),
+      ]);
+    }
+    console.log(
+      `\nRuntime CPU per customer message (${CONNECTIONS} connections, 1,000 conversations, ${ROUNDS} alternating ${SECONDS} s rounds per server; ` +
+        `load average ${fmt(l0, 1)} -> ${fmt(l1, 1)} on ${os.cpus().length} cores)\n`,
+    );
     const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
     rows.forEach((r, n) => {
       console.log('| ' + r.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |');
       if (n === 0) console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
     });
   } finally {
-    baton.child.kill('SIGTERM');
-    await new Promise((r) => baton.child.on('exit', r));
-    bare.child.kill('SIGKILL');
+    for (const t of targets.slice(1)) {
+      t.child.kill('SIGTERM');
+      await new Promise((r) => t.child.on('exit', r));
+    }
+    targets[0]?.child.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
   }
 }
