@@ -74,6 +74,8 @@ export class AgentHub {
   private timer: NodeJS.Timeout | null = null;
   private ticking: Promise<void> | null = null;
   private kicked = false;
+  private readGen = 0;
+  private appliedGen = 0;
   private announced = new Map<string, { position: number; wait: string; at: number }>();
   /** Minimum time between two queue updates to one customer. */
   queueUpdateMs = 30_000;
@@ -307,7 +309,12 @@ export class AgentHub {
 
   /** Re-reads the handoffs and emits changes (no assignment). */
   async refresh() {
-    this.handoffs = await this.deps.store.listHandoffs();
+    // Concurrent refreshes: a list read earlier than one already applied is dropped, so events never flap back.
+    const gen = ++this.readGen;
+    const list = await this.deps.store.listHandoffs();
+    if (gen < this.appliedGen) return;
+    this.appliedGen = gen;
+    this.handoffs = list;
     const seen = new Set<string>();
     for (const h of this.handoffs) {
       seen.add(h.id);
