@@ -106,6 +106,14 @@ export interface JournalEntry {
   patches?: Patch[];
   /** Or the whole flow after this edit (when the editor has no patches to give). */
   flow?: unknown;
+  /** The editor tab that made the edit (its entries are dropped when another tab saves over its base). */
+  tab?: string;
+}
+
+/** Optional concurrency guard of a save or journal append: the revision the editor's document is based on. */
+export interface BaseGuard {
+  baseRevision?: number;
+  tab?: string;
 }
 
 export interface OpenedFlow {
@@ -194,6 +202,8 @@ export class FlowStore {
   private readonly now: () => Date;
   private db!: Low<IndexData>;
   private queues = new Map<string, Promise<unknown>>();
+  /** Which editor tab saved each recent revision (in memory: a tab is a page of this server process). */
+  private revisionTabs = new Map<string, Map<number, string>>();
 
   private constructor(opts: FlowStoreOptions) {
     this.home = resolve(opts.home);
@@ -496,12 +506,14 @@ export class FlowStore {
   /* ------------------------------------------------------------------ writing */
 
   /** Appends edits to the flow's journal (durably: fsynced before this resolves). */
-  appendJournal(key: string, entries: JournalEntry[]): Promise<{ journalSeq: number }> {
+  appendJournal(key: string, entries: JournalEntry[], guard: BaseGuard = {}): Promise<{ journalSeq: number }> {
     const e = this.need(key);
     if (!Array.isArray(entries) || entries.some((x) => typeof x !== 'object' || x === null || !Number.isInteger(x.seq) || (x.patches === undefined && x.flow === undefined))) {
       throw new StudioError(400, 'bad_journal', 'Journal entries must be { seq: integer, patches: [...] } or { seq, flow }.', 'Send the edits as the studio client does (renderer/studio/api/studioApi.ts).');
     }
+    this.checkGuard(key, guard);
     return this.serial(key, async () => {
+      this.checkGuard(key, guard);
       // Idempotent: an entry already on disk (a retry after a lost answer) or already saved is skipped, so a
       // patch is never applied twice on replay.
       const onDisk = await this.readJournal(key);
@@ -514,7 +526,7 @@ export class FlowStore {
         }
       }
       if (fresh.length > 0) {
-        await appendLineDurable(this.dir('journal', `${key}.jsonl`), fresh.map((x) => JSON.stringify({ seq: x.seq, ...(x.patches ? { patches: x.patches } : { flow: x.flow }) })).join('\n'));
+        await appendLineDurable(this.dir('journal', `${key}.jsonl`), fresh.map((x) => JSON.stringify({ seq: x.seq, ...(typeof guard.tab === 'string' ? { tab: guard.tab } : {}), ...(x.patches ? { patches: x.patches } : { flow: x.flow }) })).join('\n'));
       }
       return { journalSeq: high };
     });
@@ -540,13 +552,15 @@ export class FlowStore {
    * leave the journal, later ones (edits made while this save was in flight) stay. The previous content
    * becomes a version in the history. Saving the same bytes again is a no-op (no new version).
    */
-  save(key: string, doc: unknown, journalSeq: number, opts: { restoredFrom?: number } = {}): Promise<{ revision: number; savedAt: string; changed: boolean; problems: FlowProblem[] }> {
+  save(key: string, doc: unknown, journalSeq: number, opts: { restoredFrom?: number } & BaseGuard = {}): Promise<{ revision: number; savedAt: string; changed: boolean; problems: FlowProblem[] }> {
     const e = this.need(key);
     if (!Number.isInteger(journalSeq) || journalSeq < 0) {
       throw new StudioError(400, 'bad_journal_seq', '"journalSeq" must be a whole number (the last journal entry this save includes, 0 for none).', 'Send { flow, journalSeq }.');
     }
+    this.checkGuard(key, opts);
     const { flow, problems } = this.checkDocument(doc, 'The flow sent to save');
     return this.serial(key, async () => {
+      this.checkGuard(key, opts);
       const text = formatFlowFile(flow);
       const current = await readFile(e.path, 'utf8').catch(() => null);
       const changed = current !== text;
@@ -556,6 +570,12 @@ export class FlowStore {
         if (current !== null && e.versions.length === 0) await this.keepVersion(e, e.revision, current, e.savedAt, 'first version kept by the studio');
         await writeFileAtomic(e.path, text);
         e.revision += 1;
+        if (typeof opts.tab === 'string') {
+          const by = this.revisionTabs.get(key) ?? new Map<number, string>();
+          by.set(e.revision, opts.tab);
+          if (by.size > 200) by.delete(by.keys().next().value as number);
+          this.revisionTabs.set(key, by);
+        }
         e.savedAt = this.now().toISOString();
         const summary = opts.restoredFrom !== undefined ? `restored version ${opts.restoredFrom}` : diffFlows(previous, JSON.parse(text)).summary;
         await this.keepVersion(e, e.revision, text, e.savedAt, summary, opts.restoredFrom);
@@ -564,9 +584,35 @@ export class FlowStore {
       }
       e.savedSeq = Math.max(e.savedSeq, journalSeq);
       await this.db.write();
-      await this.trimJournal(key, e.savedSeq);
+      await this.trimJournal(key, e.savedSeq, typeof opts.tab === 'string' ? opts.tab : undefined);
       return { revision: e.revision, savedAt: e.savedAt, changed, problems };
     });
+  }
+
+  /**
+   * Two tabs (or windows) on one flow: a save or journal append names the revision its document is based
+   * on; when another tab saved since, it is refused with 409 instead of silently overwriting that work. The
+   * refused tab keeps its edits (browser copy) and tells the designer to reload.
+   */
+  private checkGuard(key: string, guard: BaseGuard) {
+    const base = guard.baseRevision;
+    if (base === undefined || base === null) return;
+    if (!Number.isInteger(base) || base < 1) {
+      throw new StudioError(400, 'bad_base_revision', '"baseRevision" must be the revision number the editor opened or last saved (1, 2, 3...).', 'Send the revision from GET /api/flows/:key or from the last save.');
+    }
+    const e = this.need(key);
+    // Revisions saved since `base` by the same tab do not count (its journal may race its own save).
+    const by = this.revisionTabs.get(key);
+    let ownSince = guard.tab !== undefined && base < e.revision;
+    for (let r = base + 1; ownSince && r <= e.revision; r++) ownSince = by?.get(r) === guard.tab;
+    if (base !== e.revision && !ownSince) {
+      throw new StudioError(
+        409,
+        'stale_revision',
+        `This flow was changed in another tab or window (it is now at version ${e.revision}; this editor has version ${base}), so this save was refused and nothing on disk changed.`,
+        'Reload to get the latest version. Your unsaved changes are kept in this browser as a recoverable copy.',
+      );
+    }
   }
 
   private async keepVersion(e: FlowEntry, revision: number, text: string, savedAt: string, summary: string, restoredFrom?: number) {
@@ -582,11 +628,13 @@ export class FlowStore {
   }
 
   /** Drops journal entries already in the saved file (rewrites the journal atomically). */
-  private async trimJournal(key: string, savedSeq: number) {
+  private async trimJournal(key: string, savedSeq: number, savingTab?: string) {
     const path = this.dir('journal', `${key}.jsonl`);
     const entries = await this.readJournal(key);
     if (entries.length === 0) return;
-    const keep = entries.filter((x) => x.seq > savedSeq);
+    // Another tab's unsaved edits were made on the version this save replaced: they no longer apply (that
+    // tab is refused with 409 and keeps its own copy), so they must not be replayed on top of this save.
+    const keep = entries.filter((x) => x.seq > savedSeq && (savingTab === undefined || x.tab === undefined || x.tab === savingTab));
     if (keep.length === entries.length) return;
     if (keep.length === 0) await rm(path, { force: true });
     else await writeFileAtomic(path, keep.map((x) => JSON.stringify(x)).join('\n') + '\n');

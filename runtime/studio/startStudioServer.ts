@@ -74,6 +74,9 @@ function errorBody(code: string, message: string, hint: string, problems?: unkno
   return { error: { code, message, hint, ...(problems && problems.length ? { problems } : {}) } };
 }
 
+/** The page cookie lives as long as any studio server reasonably runs (the secret dies with the process). */
+const COOKIE_MAX_AGE_S = 30 * 24 * 3600;
+
 const lockedPage = (title: string, text: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;color:#1f2937;background:#f8fafc;display:grid;place-items:center;min-height:100vh;margin:0}
 main{max-width:32rem;padding:2rem;background:#fff;border:1px solid #e2e8f0;border-radius:12px}h1{font-size:1.25rem;margin:0 0 .5rem}code{background:#f1f5f9;padding:.1rem .3rem;border-radius:4px}</style>
@@ -127,14 +130,23 @@ export async function startStudioServer(opts: StudioServerOptions): Promise<Stud
       params.delete('token');
       const rest = params.toString();
       const path = q >= 0 ? req.url.slice(0, q) : req.url;
-      reply.header('set-cookie', `${cookieName(port)}=${encodeURIComponent(secret)}; Path=/; HttpOnly; SameSite=Strict`);
+      // Max-Age: closing the tab (or the browser) keeps this browser signed in for as long as this server runs;
+      // the secret changes on every start, so an old cookie opens nothing after a restart.
+      reply.header('set-cookie', `${cookieName(port)}=${encodeURIComponent(secret)}; Path=/; Max-Age=${COOKIE_MAX_AGE_S}; HttpOnly; SameSite=Strict`);
       return reply.redirect(path + (rest ? `?${rest}` : ''), 302);
     }
     if (!sameSecret(readCookie(req.headers.cookie, cookieName(port)), secret) && !sameSecret(req.headers[SECRET_HEADER] as string | undefined, secret)) {
       return reply
         .code(401)
         .type('text/html; charset=utf-8')
-        .send(lockedPage('This Baton Studio is locked', 'Open the full link printed in the terminal when the studio started (it ends with <code>?token=...</code>). It changes every time the studio starts.'));
+        .send(
+          lockedPage(
+            'This Baton Studio is locked',
+            'Open the full link printed in the terminal where you started the studio with <code>npm start</code> or <code>npx baton studio</code> (the line <code>Baton Studio: http://127.0.0.1:' +
+              port +
+              '/studio/?token=...</code>). The link changes every time the studio starts; after you open it once, this browser stays signed in until that studio is stopped. If the terminal is gone, stop the studio and start it again to get a new link.',
+          ),
+        );
     }
   });
 
@@ -188,9 +200,12 @@ export async function startStudioServer(opts: StudioServerOptions): Promise<Stud
   app.put('/api/flows/:key', async (req) => {
     const b = body(req);
     if (!('flow' in b)) throw new StudioError(400, 'bad_body', 'A save needs { "flow": {...}, "journalSeq": n }.', 'Send the whole flow document.');
-    return store.save(keyOf(req), b.flow, b.journalSeq ?? 0);
+    return store.save(keyOf(req), b.flow, b.journalSeq ?? 0, { baseRevision: b.baseRevision, tab: typeof b.tab === 'string' ? b.tab.slice(0, 100) : undefined });
   });
-  app.post('/api/flows/:key/journal', async (req) => store.appendJournal(keyOf(req), body(req).entries));
+  app.post('/api/flows/:key/journal', async (req) => {
+    const b = body(req);
+    return store.appendJournal(keyOf(req), b.entries, { baseRevision: b.baseRevision, tab: typeof b.tab === 'string' ? b.tab.slice(0, 100) : undefined });
+  });
   app.get('/api/flows/:key/scenarios', async (req) => store.readScenarios(keyOf(req)));
   app.put('/api/flows/:key/scenarios', async (req) => store.writeScenarios(keyOf(req), body(req)));
   app.get('/api/flows/:key/versions', async (req) => ({ versions: store.versions(keyOf(req)) }));

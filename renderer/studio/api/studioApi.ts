@@ -73,6 +73,12 @@ export interface TrashEntry {
   deletedAt: string;
 }
 
+/** Two tabs on one flow: what a save or journal append is based on (see FlowStore.checkGuard). */
+export interface SaveGuard {
+  baseRevision?: number;
+  tab?: string;
+}
+
 export class StudioApiError extends Error {
   constructor(
     readonly status: number,
@@ -150,9 +156,10 @@ export function createStudioApi(opts: StudioApiOptions = {}) {
     templates: () => call<{ templates: TemplateInfo[] }>('GET', '/api/templates').then((r) => r.templates),
     createFlow: (opts: { template?: string; name?: string }) => call<{ key: string; flow: Flow }>('POST', '/api/flows', opts),
     openFlow: (key: string) => call<OpenedFlow>('GET', `/api/flows/${k(key)}`),
-    saveFlow: (key: string, flow: Flow, journalSeq: number) =>
-      call<{ revision: number; savedAt: string; changed: boolean; problems: FlowProblem[] }>('PUT', `/api/flows/${k(key)}`, { flow, journalSeq }),
-    appendJournal: (key: string, entries: JournalEntry[]) => call<{ journalSeq: number }>('POST', `/api/flows/${k(key)}/journal`, { entries }),
+    /** `guard.baseRevision`: the revision the document is based on; the server answers 409 stale_revision when another tab saved since. */
+    saveFlow: (key: string, flow: Flow, journalSeq: number, guard: SaveGuard = {}) =>
+      call<{ revision: number; savedAt: string; changed: boolean; problems: FlowProblem[] }>('PUT', `/api/flows/${k(key)}`, { flow, journalSeq, ...guard }),
+    appendJournal: (key: string, entries: JournalEntry[], guard: SaveGuard = {}) => call<{ journalSeq: number }>('POST', `/api/flows/${k(key)}/journal`, { entries, ...guard }),
     versions: (key: string) => call<{ versions: VersionInfo[] }>('GET', `/api/flows/${k(key)}/versions`).then((r) => r.versions),
     version: (key: string, revision: number) => call<VersionDetail>('GET', `/api/flows/${k(key)}/versions/${revision}`),
     restoreVersion: (key: string, revision: number) => call<{ revision: number; flow: Flow }>('POST', `/api/flows/${k(key)}/versions/${revision}/restore`),

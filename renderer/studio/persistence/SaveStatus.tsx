@@ -2,8 +2,8 @@
  * The saved / saving / unsaved indicator for the editor's toolbar. Offline and error states say what
  * happened and that nothing is lost; the title attribute carries the hint.
  */
-import { CloudAlert, CloudCheck, CloudOff, CloudUpload, LoaderCircle } from 'lucide-react';
-import type { PersistenceState } from './flowPersistence';
+import { CloudAlert, CloudCheck, CloudOff, CloudUpload, Download, LoaderCircle, RefreshCw, TriangleAlert } from 'lucide-react';
+import { pageConflictKey, readConflictCopy, type PersistenceState } from './flowPersistence';
 import './saveStatus.css';
 
 const labels: Record<PersistenceState['status'], string> = {
@@ -12,15 +12,64 @@ const labels: Record<PersistenceState['status'], string> = {
   unsaved: 'Unsaved changes',
   offline: 'Offline: edits kept in this browser',
   error: 'Not saved',
+  conflict: 'Changed elsewhere: not saved',
 };
+
+/** Downloads this tab's refused edits as a flow file (importable from the home screen). */
+function downloadConflictCopy() {
+  const key = pageConflictKey();
+  const copy = key ? readConflictCopy(key) : null;
+  if (!key || !copy) return;
+  const url = URL.createObjectURL(new Blob([JSON.stringify(copy.flow, null, 2) + '\n'], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `${key}-my-changes.json`;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/**
+ * Two tabs on one flow and the other saved first: a banner across the editor that says what happened and what
+ * to do. Nothing was overwritten on either side.
+ */
+function ConflictBanner({ error, hint }: { error?: string; hint?: string }) {
+  const hasCopy = pageConflictKey() !== null;
+  return (
+    <div className="bt-conflict-banner" role="alert">
+      <TriangleAlert size={18} aria-hidden />
+      <div className="bt-conflict-text">
+        <strong>This flow was changed in another tab or window.</strong>{' '}
+        <span>
+          {hasCopy
+            ? 'Reload to get the latest version; your unsaved changes are kept in this browser as a recoverable copy (download it, then import it from the home screen to compare or merge).'
+            : 'Reload to get the latest version; this tab had no unsaved changes, so nothing is lost.'}
+        </span>
+        {error && error !== 'This flow was changed in another tab or window.' ? <small title={hint}>{error}</small> : null}
+      </div>
+      {hasCopy ? (
+        <button type="button" className="bt-conflict-btn" onClick={downloadConflictCopy}>
+          <Download size={14} aria-hidden /> Download my changes
+        </button>
+      ) : null}
+      <button type="button" className="bt-conflict-btn bt-conflict-primary" onClick={() => window.location.reload()}>
+        <RefreshCw size={14} aria-hidden /> Reload
+      </button>
+    </div>
+  );
+}
 
 export function SaveStatus({ status, error, hint, lastSavedAt }: Pick<PersistenceState, 'status' | 'error' | 'hint' | 'lastSavedAt'>) {
   const Icon = status === 'saved' ? CloudCheck : status === 'saving' ? LoaderCircle : status === 'unsaved' ? CloudUpload : status === 'offline' ? CloudOff : CloudAlert;
   const title = [error, hint, status === 'saved' && lastSavedAt ? `Last saved ${new Date(lastSavedAt).toLocaleTimeString()}` : ''].filter(Boolean).join(' ');
   return (
-    <span className="bt-save-status" data-status={status} role="status" aria-live="polite" title={title || undefined}>
-      <Icon size={14} aria-hidden className={status === 'saving' ? 'bt-spin' : undefined} />
-      <span>{labels[status]}</span>
-    </span>
+    <>
+      <span className="bt-save-status" data-status={status} role="status" aria-live="polite" title={title || undefined}>
+        <Icon size={14} aria-hidden className={status === 'saving' ? 'bt-spin' : undefined} />
+        <span>{labels[status]}</span>
+      </span>
+      {status === 'conflict' ? <ConflictBanner error={error} hint={hint} /> : null}
+    </>
   );
 }

@@ -18,7 +18,7 @@ import type { Patch } from 'immer';
 import type { Flow } from '../../../shared/flow/schema';
 import { pageSecret, StudioApiError, type JournalEntry, type OpenedFlow, type StudioApi } from '../api/studioApi';
 
-export type SaveStatus = 'saved' | 'saving' | 'unsaved' | 'offline' | 'error';
+export type SaveStatus = 'saved' | 'saving' | 'unsaved' | 'offline' | 'error' | 'conflict';
 
 export interface PersistenceState {
   status: SaveStatus;
@@ -29,6 +29,8 @@ export interface PersistenceState {
   revision?: number;
   /** The flow was recovered from a journal when opened (server or browser). */
   recovered: boolean;
+  /** Status 'conflict': where this tab's refused edits are kept (a localStorage key), null when it had none. */
+  conflictCopy?: string | null;
 }
 
 /** The part of the editor store the persistence needs (the studio store satisfies it). */
@@ -49,6 +51,12 @@ export interface PersistenceOptions {
   api: Pick<StudioApi, 'saveFlow' | 'appendJournal'>;
   /** From `openFlowForEditing`: the last journal sequence number the opened flow includes. */
   journalSeq: number;
+  /** The server revision the opened flow is based on: saves carry it, and a stale one is refused (409). */
+  revision?: number;
+  /** This tab's id (random by default): its journal entries and saves are recognised as its own. */
+  tabId?: string;
+  /** Tells other tabs of this browser about saves at once (BroadcastChannel by default; null for none). */
+  channel?: ChannelLike | null;
   /** True when the opened flow has edits not yet saved (recovered): it is saved at once. */
   dirty?: boolean;
   /** True when the server does not have the opened flow's base (recovered from the browser): journal a snapshot first. */
@@ -67,9 +75,52 @@ export interface BrowserCopy {
   seq: number;
   flow: Flow;
   at: string;
+  /** The server revision these edits were made on (absent in copies written before revisions were kept). */
+  baseRevision?: number;
+  tab?: string;
 }
 
 export const browserCopyKey = (key: string) => `baton.studio.unsaved.${key}`;
+/** Edits the server refused because another tab saved first: kept here, never applied silently. */
+export const conflictCopyKey = (key: string) => `baton.studio.conflict.${key}`;
+
+/** The part of BroadcastChannel used here. */
+export interface ChannelLike {
+  postMessage(message: unknown): void;
+  addEventListener(type: 'message', listener: (ev: { data: unknown }) => void): void;
+  removeEventListener(type: 'message', listener: (ev: { data: unknown }) => void): void;
+  close?(): void;
+}
+
+export const STUDIO_CHANNEL = 'baton-studio-saves';
+
+function defaultChannel(): ChannelLike | null {
+  try {
+    const BC = (globalThis as unknown as { BroadcastChannel?: new (name: string) => ChannelLike & { unref?(): void } }).BroadcastChannel;
+    if (!BC) return null;
+    const ch = new BC(STUDIO_CHANNEL);
+    ch.unref?.(); // Node (tests): never keeps the process alive
+    return ch;
+  } catch {
+    return null;
+  }
+}
+
+/** The flow whose edits this page last kept as a conflict copy (one editor per page). */
+let lastConflictKey: string | null = null;
+export const pageConflictKey = () => lastConflictKey;
+
+/** Reads the refused edits of a flow (see `conflictCopyKey`). */
+export function readConflictCopy(key: string, storage: KeyValueStorage | null = defaultStorage()): BrowserCopy | null {
+  try {
+    const raw = storage?.getItem(conflictCopyKey(key));
+    if (!raw) return null;
+    const copy = JSON.parse(raw) as BrowserCopy;
+    return copy.flow && typeof copy.flow === 'object' ? copy : null;
+  } catch {
+    return null;
+  }
+}
 
 function defaultStorage(): KeyValueStorage | null {
   try {
@@ -102,6 +153,17 @@ export interface FlowForEditing extends OpenedFlow {
 export async function openFlowForEditing(api: Pick<StudioApi, 'openFlow'>, key: string, storage: KeyValueStorage | null = defaultStorage()): Promise<FlowForEditing> {
   const opened = await api.openFlow(key);
   const local = readBrowserCopy(key, storage);
+  if (local && typeof local.baseRevision === 'number' && local.baseRevision !== opened.revision && local.seq > opened.journalSeq) {
+    // Edits made on a version another tab has since replaced: never laid over it silently. They move to the
+    // conflict copy (recoverable from the editor's banner), and the server's latest version opens.
+    try {
+      storage?.setItem(conflictCopyKey(key), JSON.stringify(local));
+      storage?.removeItem(browserCopyKey(key));
+    } catch {
+      // storage denied: the copy stays where it is
+    }
+    return { ...opened, recoveredFrom: opened.recovered ? 'server' : null };
+  }
   if (local && local.seq > opened.journalSeq) {
     return { ...opened, flow: local.flow, journalSeq: local.seq, recovered: true, recoveredFrom: 'browser' };
   }
@@ -110,9 +172,10 @@ export async function openFlowForEditing(api: Pick<StudioApi, 'openFlow'>, key: 
 }
 
 /** Options for `createFlowPersistence` from what `openFlowForEditing` returned. */
-export function persistenceOptionsFor(opened: FlowForEditing): Pick<PersistenceOptions, 'journalSeq' | 'dirty' | 'snapshotFirst' | 'recovered'> {
+export function persistenceOptionsFor(opened: FlowForEditing): Pick<PersistenceOptions, 'journalSeq' | 'dirty' | 'snapshotFirst' | 'recovered' | 'revision'> {
   return {
     journalSeq: opened.journalSeq,
+    revision: typeof opened.revision === 'number' ? opened.revision : undefined,
     dirty: opened.recovered,
     snapshotFirst: opened.recoveredFrom === 'browser',
     recovered: opened.recovered,
@@ -135,6 +198,11 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
   const localDelay = opts.localDelayMs ?? 150;
   const retryMs = opts.retryMs ?? 1500;
   const { api, key, store } = opts;
+  const tabId = opts.tabId ?? `tab-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+  const channel = opts.channel === undefined ? defaultChannel() : opts.channel;
+  let revision = opts.revision;
+  let conflict = false;
+  const guard = () => (revision === undefined ? { tab: tabId } : { baseRevision: revision, tab: tabId });
 
   // Sequence numbers only need to grow: starting from the clock keeps them above anything an earlier
   // session (or another tab) journaled, so the server never mistakes a new edit for a retried old one.
@@ -152,7 +220,7 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
   let state: PersistenceState = { status: opts.dirty ? 'unsaved' : 'saved', recovered: Boolean(opts.recovered) };
   const listeners = new Set<() => void>();
   let waiters: { resolve: () => void; reject: (e: unknown) => void }[] = [];
-  let problem: { status: 'offline' | 'error'; error: string; hint: string } | null = null;
+  let problem: { status: 'offline' | 'error' | 'conflict'; error: string; hint: string } | null = null;
 
   const setState = (patch: Partial<PersistenceState>) => {
     state = { ...state, ...patch };
@@ -169,6 +237,7 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
   };
   const fail = (err: unknown) => {
     const e = err instanceof StudioApiError ? err : null;
+    if (e && e.status === 409 && e.code === 'stale_revision') return enterConflict(e.message);
     problem = {
       status: e && (e.offline || e.status === 401) ? 'offline' : 'error',
       error: e?.message ?? (err instanceof Error ? err.message : String(err)),
@@ -185,7 +254,8 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
     localTimer = null;
     if (!storage || seq <= savedSeq) return;
     try {
-      storage.setItem(browserCopyKey(key), JSON.stringify({ seq, flow: store.getState().flow, at: new Date().toISOString() } satisfies BrowserCopy));
+      const copy: BrowserCopy = { seq, flow: store.getState().flow, at: new Date().toISOString(), baseRevision: revision, tab: tabId };
+      storage.setItem(conflict ? conflictCopyKey(key) : browserCopyKey(key), JSON.stringify(copy));
     } catch {
       // storage full or denied: the server journal still has the edits
     }
@@ -197,22 +267,22 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
   /* ------------------------------------------------------------ journal */
   const sendJournal = async () => {
     journalTimer = null;
-    if (journalInFlight || pending.length === 0 || disposed) return;
+    if (journalInFlight || pending.length === 0 || disposed || conflict) return;
     journalInFlight = true;
     const batch = pending.slice();
     try {
-      await api.appendJournal(key, batch);
+      await api.appendJournal(key, batch, guard());
       const sent = new Set(batch.map((e) => e.seq));
       pending = pending.filter((e) => !sent.has(e.seq));
       if (problem?.status === 'offline') problem = null;
       refresh();
     } catch (err) {
       fail(err);
-      if (!journalTimer && !disposed) journalTimer = setTimeout(sendJournal, retryMs);
+      if (!journalTimer && !disposed && !conflict) journalTimer = setTimeout(sendJournal, retryMs);
     } finally {
       journalInFlight = false;
     }
-    if (pending.length > 0 && !journalTimer && !disposed) journalTimer = setTimeout(sendJournal, journalDelay);
+    if (pending.length > 0 && !journalTimer && !disposed && !conflict) journalTimer = setTimeout(sendJournal, journalDelay);
   };
   const scheduleJournal = () => {
     if (!journalTimer) journalTimer = setTimeout(sendJournal, journalDelay);
@@ -221,15 +291,23 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
   /* ------------------------------------------------------------ save */
   const save = async () => {
     saveTimer = null;
-    if (saveInFlight || disposed) return;
+    if (saveInFlight || disposed || conflict) return;
     if (seq <= savedSeq) return refresh();
     saveInFlight = true;
     refresh();
     const includes = seq;
     const flow = store.getState().flow;
     try {
-      const r = await api.saveFlow(key, flow, Math.max(0, includes));
+      const r = await api.saveFlow(key, flow, Math.max(0, includes), guard());
       savedSeq = Math.max(savedSeq, includes);
+      if (r.changed || revision === undefined || r.revision > revision) {
+        revision = r.revision;
+        try {
+          channel?.postMessage({ type: 'saved', key, revision: r.revision, tab: tabId });
+        } catch {
+          // the channel is closed: the server's 409 still protects the other tab
+        }
+      }
       pending = pending.filter((e) => e.seq > savedSeq);
       problem = null;
       firstUnsavedAt = seq > savedSeq ? Date.now() : null;
@@ -237,13 +315,13 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
       if (seq <= savedSeq) storage?.removeItem(browserCopyKey(key));
     } catch (err) {
       fail(err);
-      if (!saveTimer && !disposed) saveTimer = setTimeout(save, retryMs);
+      if (!saveTimer && !disposed && !conflict) saveTimer = setTimeout(save, retryMs);
     } finally {
       saveInFlight = false;
     }
     refresh();
     // Edits made while the save was in flight: save them too.
-    if (seq > savedSeq && !saveTimer && !disposed) saveTimer = setTimeout(save, saveDelay);
+    if (seq > savedSeq && !saveTimer && !disposed && !conflict) saveTimer = setTimeout(save, saveDelay);
   };
   const scheduleSave = () => {
     const now = Date.now();
@@ -263,23 +341,61 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
     } else {
       pending.push({ seq, patches: next.lastPatches });
     }
+    if (conflict) {
+      // Nothing more goes to the server; the refused edits (and these) stay in the conflict copy.
+      writeLocal();
+      return;
+    }
     refresh();
     scheduleJournal();
     scheduleLocal();
     scheduleSave();
   });
 
+  /* ------------------------------------------------------------ another tab saved first */
+  function enterConflict(message?: string) {
+    if (conflict) return;
+    conflict = true;
+    for (const t of [saveTimer, journalTimer, localTimer]) if (t) clearTimeout(t);
+    saveTimer = journalTimer = localTimer = null;
+    const unsaved = seq > savedSeq;
+    if (unsaved) writeLocal();
+    // Our ordinary browser copy must not be replayed over the other tab's version on the next open.
+    const mine = readBrowserCopy(key, storage);
+    if (mine && mine.tab === tabId) storage?.removeItem(browserCopyKey(key));
+    problem = {
+      status: 'conflict',
+      error: message ?? 'This flow was changed in another tab or window.',
+      hint: unsaved
+        ? `Reload to get the latest version; your unsaved changes are kept in this browser (localStorage "${conflictCopyKey(key)}") and can be downloaded from this banner.`
+        : 'Reload to get the latest version; this tab had no unsaved changes, so nothing is lost.',
+    };
+    lastConflictKey = unsaved && storage ? key : null;
+    setState({ conflictCopy: unsaved && storage ? conflictCopyKey(key) : null });
+    refresh();
+    const w = waiters;
+    waiters = [];
+    w.forEach((x) => x.reject(new Error(problem!.error)));
+  }
+  const onChannel = (ev: { data: unknown }) => {
+    const m = ev.data as { type?: string; key?: string; revision?: number; tab?: string } | null;
+    if (!m || m.type !== 'saved' || m.key !== key || m.tab === tabId || typeof m.revision !== 'number') return;
+    if (revision !== undefined && m.revision <= revision) return;
+    enterConflict('This flow was changed in another tab or window.');
+  };
+  channel?.addEventListener('message', onChannel);
+
   /** The tab is closing: send what the server has not acknowledged with a keepalive request. */
   const onPageHide = () => {
     writeLocal();
-    if (pending.length === 0) return;
+    if (pending.length === 0 || conflict) return;
     try {
       const secret = pageSecret();
       void fetch(`/api/flows/${encodeURIComponent(key)}/journal`, {
         method: 'POST',
         keepalive: true,
         headers: { 'content-type': 'application/json', 'x-baton-secret': secret },
-        body: JSON.stringify({ entries: pending }),
+        body: JSON.stringify({ entries: pending, ...guard() }),
       }).catch(() => {});
     } catch {
       // the browser copy covers it
@@ -304,6 +420,7 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
       return () => listeners.delete(listener);
     },
     flush() {
+      if (conflict) return Promise.reject(new Error(problem?.error ?? 'This flow was changed in another tab or window.'));
       if (seq <= savedSeq && !saveInFlight) return Promise.resolve();
       return new Promise<void>((resolve, reject) => {
         waiters.push({ resolve, reject });
@@ -320,6 +437,8 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
       unsubscribe();
       for (const t of [saveTimer, journalTimer, localTimer]) if (t) clearTimeout(t);
       win?.removeEventListener('pagehide', onPageHide);
+      channel?.removeEventListener('message', onChannel);
+      if (opts.channel === undefined) channel?.close?.();
       // leave the browser copy in place if anything is unsaved
       if (seq > savedSeq) writeLocal();
       const w = waiters;

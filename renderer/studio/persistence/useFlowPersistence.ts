@@ -22,7 +22,7 @@ const noop = () => () => {};
 export function useFlowPersistence(
   flowId: string,
   store: PersistableStore | null,
-  opened?: Pick<FlowForEditing, 'journalSeq' | 'recovered' | 'recoveredFrom'> | null,
+  opened?: (Pick<FlowForEditing, 'journalSeq' | 'recovered' | 'recoveredFrom'> & { revision?: number }) | null,
   api: Pick<StudioApi, 'saveFlow' | 'appendJournal'> = studioApi,
 ): UseFlowPersistenceResult {
   const [persistence, setPersistence] = useState<FlowPersistence | null>(null);
