@@ -83,8 +83,16 @@ export const waitingSchema = z.discriminatedUnion('kind', [
   }),
   /** Ticket block collecting details. */
   z.strictObject({ kind: z.literal('ticket_question'), blockId: z.string(), field: z.enum(['email', 'issue']), retries }),
-  /** Human takeover: in the queue or with an agent. */
-  z.strictObject({ kind: z.literal('handoff'), blockId: z.string() }),
+  /**
+   * Human takeover: in the queue or with an agent. `takeoverFrom` is set when an agent took over a live bot
+   * conversation (`agent_takeover`): how the bot was waiting at `blockId`, resumed on handback (agentTakeover.ts).
+   * Optional and additive: every state written before it existed is still valid, so no migration is needed.
+   */
+  z.strictObject({
+    kind: z.literal('handoff'),
+    blockId: z.string(),
+    takeoverFrom: z.enum(['input', 'offer', 'takeover_question', 'ticket_question']).optional(),
+  }),
   /** HTTP request effect issued; waiting for its result until the `http_timeout` timer `timerId` fires. */
   z.strictObject({ kind: z.literal('http'), blockId: z.string(), requestId: z.string(), timerId: z.string() }),
   /** After the chat ended with restart buttons. */
@@ -132,6 +140,11 @@ export const conversationStateSchema = z.strictObject({
   step: z.number().int().min(0),
   /** Agent event ids already applied (newest last, bounded): a duplicate delivery is refused. */
   recentEventIds: z.array(z.string()),
+  /**
+   * HTTP calls made since the customer last wrote (absent = 0). Bounded by MAX_HTTP_CALLS_PER_TURN
+   * (shared/flow/limits.ts) so a retry loop on a failing API cannot run forever. Optional: older v2 states lack it.
+   */
+  httpCalls: z.number().int().min(0).optional(),
   startedAt: z.number(),
   updatedAt: z.number(),
 });

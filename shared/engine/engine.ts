@@ -35,6 +35,7 @@ import {
   RESTART_BUTTON_ID,
   takeoverTexts,
 } from './humanTakeover';
+import { isTakenOver, takenOverEvent, takenOverRefusal, takeOver, takeoverRefusal } from './agentTakeover';
 
 export const escalationTexts = {
   rephrase: "Sorry, I'm not sure I understood. Could you put it another way?",
@@ -97,10 +98,15 @@ function refusal(run: Run, input: Input): string | null {
   if (!('eventId' in input)) return null;
   if (typeof input.eventId !== 'string' || input.eventId === '') return 'the event has no eventId: every agent or runtime event needs a unique one.';
   if (s.recentEventIds.includes(input.eventId)) return `event ${input.eventId} was already applied (a repeated delivery); ignored.`;
+  if (input.type === 'agent_takeover') return takeoverRefusal(s, input);
   const h = s.handoff;
   if (!h) return 'no chat is waiting for an agent: the bot is handling this conversation.';
   if (input.handoffId !== h.id) return `the event is for handoff ${input.handoffId}, but the current handoff is ${h.id}: it is stale and was not applied.`;
   if (s.mode !== 'waiting' && s.mode !== 'agent') return `handoff ${h.id} is already ${h.status}: the conversation is ${s.mode === 'closed' ? 'closed' : 'back with the bot'}.`;
+  if (isTakenOver(s)) {
+    const why = takenOverRefusal(input);
+    if (why !== null) return why;
+  }
   switch (input.type) {
     case 'agent_accepted':
       if (h.status === 'assigned') {
@@ -164,6 +170,8 @@ function recoverFromRedeploy(run: Run, input: Input): boolean {
   const s = run.s;
   const w = s.waiting;
   if (!w || s.mode === 'waiting' || s.mode === 'agent' || s.mode === 'closed') return false;
+  // A takeover pauses the bot wherever it is; a block a redeploy removed is dealt with on handback.
+  if (input.type === 'agent_takeover') return false;
   const block = run.c.blocks.get(w.blockId);
   // The block still exists and can still wait the way the conversation waits (its behaviour's `waitsAs`).
   const fits = w.kind === 'handoff' || w.kind === 'restart' || canWaitAt(block, w.kind);
@@ -235,19 +243,26 @@ function dispatch(run: Run, input: Input, prior: ConversationState): boolean {
         checkRuleSignals(run);
         return true;
       }
-      return handoffEvent(run, input);
+      return agentEvent(run, input);
     }
+    case 'agent_takeover':
+      return takeOver(run, input);
     case 'customer_left':
       if (run.s.mode === 'closed') return false;
-      if (run.s.mode === 'waiting' || run.s.mode === 'agent') return handoffEvent(run, input);
+      if (run.s.mode === 'waiting' || run.s.mode === 'agent') return agentEvent(run, input);
       system(run, takeoverTexts.customerLeft);
       run.s.mode = 'closed';
       run.s.waiting = null;
       run.effects.push({ type: 'end', reason: 'customer_left' });
       return true;
     default:
-      return handoffEvent(run, input);
+      return agentEvent(run, input);
   }
+}
+
+/** An event about the current handoff: a taken-over conversation's (agentTakeover.ts) or a Human Takeover block's. */
+function agentEvent(run: Run, input: Parameters<typeof takenOverEvent>[1]): boolean {
+  return isTakenOver(run.s) ? takenOverEvent(run, input) : handoffEvent(run, input);
 }
 
 /**

@@ -208,7 +208,7 @@ function update(run: Run, action: Parameters<typeof transitionHandoff>[1], actor
   run.effects.push({ type: 'handoff_update', handoff: run.s.handoff });
 }
 
-type HandoffInput = Exclude<Input, { type: 'text' } | { type: 'choice' } | { type: 'http_result' }>;
+type HandoffInput = Exclude<Input, { type: 'text' } | { type: 'choice' } | { type: 'http_result' } | { type: 'agent_takeover' }>;
 
 /**
  * An event about the current handoff (agent, runtime, timer, customer leaving) while waiting or with an

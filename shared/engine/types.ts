@@ -60,6 +60,11 @@ export type Input =
   | ({ type: 'agent_handback'; agentId: string; note?: string } & HandoffEventIds)
   /** The agent closes the conversation. */
   | ({ type: 'agent_closed'; agentId: string; note?: string } & HandoffEventIds)
+  /**
+   * An agent takes over a live bot conversation that never asked for a person (bot mode only): a handoff is
+   * created and assigned to this agent at once, the bot pauses. Handback resumes the block the bot waited at.
+   */
+  | { type: 'agent_takeover'; agentId: string; agentName: string; eventId: string }
   /** The runtime found no agent who can take the chat. */
   | ({ type: 'no_agent'; note?: string } & HandoffEventIds)
   /** The customer left (closed the widget, timed out on the channel). */

@@ -1,0 +1,180 @@
+/**
+ * An agent takes over a live bot conversation that never asked for a person (issue 10, "take over").
+ *
+ * `agent_takeover` is accepted only in `bot` mode while the bot waits for the customer (a question, buttons,
+ * a router, CSAT, the offer of a person, a Human Takeover or Ticket block's own questions). It creates a
+ * handoff (id from the conversation id, reason 'flow' with a note saying it was a takeover), assigns it to
+ * the agent at once and switches to `agent` mode: the bot is silent and customer text is relayed to the
+ * agent. The waiting `{ kind: 'handoff', takeoverFrom }` remembers how the bot was waiting. When the agent
+ * hands back, the block the bot was waiting at asks again (there is no Human Takeover `resolved` exit to
+ * follow); when the agent closes, the conversation closes.
+ */
+import type { Block } from '../flow/schema';
+import type { Input, Waiting } from './types';
+import { createHandoff, transitionHandoff } from '../handoff/lifecycle';
+import { initialEscalationMemory } from '../escalation/evaluateEscalation';
+import { buildHandoffContext, summarizeConversation } from './handoffContext';
+import { bot, cancelTimers, nextId, say, system, setVar, type Run } from './run';
+import { goTo, showPrompt } from './runBlocks';
+import { canWaitAt } from './blockBehaviours';
+import type { ConversationState } from './types';
+
+export type TakeoverInput = Extract<Input, { type: 'agent_takeover' }>;
+type HandoffWaiting = Extract<Waiting, { kind: 'handoff' }>;
+/** How the bot was waiting when an agent took over (what the handback resumes). */
+export type TakeoverFrom = NonNullable<HandoffWaiting['takeoverFrom']>;
+
+export const agentTakeoverTexts = {
+  joined: (name: string) => `${name} from the team joined the conversation.`,
+  left: (name: string) => `${name} handed the conversation back to the bot.`,
+  ended: 'This conversation has ended.',
+  note: (name: string) => `${name} took over a live bot conversation`,
+  suggestion: 'You took this conversation over from the bot: read the last messages, then greet the customer. Hand it back to the bot to continue the flow where it was.',
+};
+
+/** True when the conversation's current handoff is an agent takeover (not a Human Takeover block's). */
+export function isTakenOver(s: ConversationState): boolean {
+  return s.waiting?.kind === 'handoff' && s.waiting.takeoverFrom !== undefined;
+}
+
+/** Why `agent_takeover` cannot apply now, or null. Checked before anything changes. */
+export function takeoverRefusal(s: ConversationState, input: TakeoverInput): string | null {
+  if (typeof input.agentId !== 'string' || input.agentId === '' || typeof input.agentName !== 'string' || input.agentName.trim() === '') {
+    return 'agent_takeover needs an agentId and an agentName.';
+  }
+  if (s.mode === 'closed') return 'the conversation is closed: there is nothing to take over.';
+  if (s.mode === 'agent') return `${s.handoff?.agentName ?? s.handoff?.agentId ?? 'an agent'} already has this conversation.`;
+  if (s.mode === 'waiting') return `the customer is already waiting for a person (handoff ${s.handoff?.id}): accept that handoff instead.`;
+  const w = s.waiting;
+  if (w === null) return 'the bot is not waiting for the customer (the flow has ended): there is nothing to take over.';
+  if (w.kind === 'http') return `the bot is waiting for an HTTP call (block ${w.blockId}); try again in a few seconds.`;
+  if (w.kind !== 'input' && w.kind !== 'offer' && w.kind !== 'takeover_question' && w.kind !== 'ticket_question') {
+    return `the conversation cannot be taken over while it waits as "${w.kind}".`;
+  }
+  return null;
+}
+
+/** Applies `agent_takeover` (already checked by `takeoverRefusal`). */
+export function takeOver(run: Run, input: TakeoverInput): boolean {
+  const s = run.s;
+  const w = s.waiting;
+  if (s.mode !== 'bot' || w === null || (w.kind !== 'input' && w.kind !== 'offer' && w.kind !== 'takeover_question' && w.kind !== 'ticket_question')) return false;
+  const actor = `agent:${input.agentId}`;
+  const name = input.agentName.trim();
+  // Timers of the bot's wait (none today for these waits) would fire into agent mode: cancel them.
+  cancelTimers(run);
+  const created = createHandoff({
+    id: nextId(run, 'h'),
+    conversationId: s.id,
+    blockId: w.blockId,
+    assignation: 'simple',
+    reason: 'flow',
+    priority: 'normal',
+    now: run.now,
+    timeoutMinutes: 0,
+    actor,
+  });
+  created.transitions = [{ ...created.transitions[0], note: agentTakeoverTexts.note(name) }];
+  const base = buildHandoffContext(s, 'flow', []);
+  const context = {
+    ...base,
+    summary: `${name} took this conversation over from the bot. ${summarizeConversation(s, null)}`,
+    suggestedResolution: agentTakeoverTexts.suggestion,
+  };
+  // The same effects as a Human Takeover block followed by an accept, so the runtime records it the same way.
+  run.effects.push({
+    type: 'handoff_request',
+    handoff: created,
+    context,
+    assignation: 'simple',
+    priority: 'normal',
+    skill: '',
+    language: '',
+    teams: [],
+    agents: [input.agentId],
+    autoAssign: null,
+  });
+  const assigned = transitionHandoff(created, { type: 'assign', agentId: input.agentId, agentName: name }, run.now, actor);
+  run.effects.push({ type: 'handoff_update', handoff: assigned });
+  s.handoff = assigned;
+  s.mode = 'agent';
+  s.waiting = { kind: 'handoff', blockId: w.blockId, takeoverFrom: w.kind };
+  setVar(run, 'agentName', name);
+  system(run, agentTakeoverTexts.joined(name), w.blockId);
+  return true;
+}
+
+type EventInput = Exclude<Input, { type: 'text' } | { type: 'choice' } | { type: 'http_result' } | { type: 'agent_takeover' }>;
+
+/** Why an agent event cannot apply to a taken-over conversation (beyond the common checks), or null. */
+export function takenOverRefusal(input: Input): string | null {
+  if (input.type === 'agent_declined') return 'this conversation was taken over from the bot, so there is no queue to return it to: hand it back to the bot or close it.';
+  if (input.type === 'no_agent') return 'an agent already has this conversation (taken over from the bot).';
+  return null;
+}
+
+/** An agent/runtime event while an agent holds a taken-over conversation. False when it does not apply. */
+export function takenOverEvent(run: Run, input: EventInput): boolean {
+  const s = run.s;
+  const h = s.handoff;
+  const w = s.waiting;
+  if (!h || w?.kind !== 'handoff' || w.takeoverFrom === undefined || s.mode !== 'agent' || h.status !== 'assigned') return false;
+  const holds = (agentId: string) => h.agentId === agentId;
+  const update = (action: Parameters<typeof transitionHandoff>[1], actor: string) => {
+    s.handoff = transitionHandoff(h, action, run.now, actor);
+    run.effects.push({ type: 'handoff_update', handoff: s.handoff });
+  };
+  switch (input.type) {
+    case 'agent_message':
+      if (!holds(input.agentId)) return false;
+      say(run, { from: 'agent', text: input.text, name: input.agentName ?? h.agentName ?? 'Agent' });
+      return true;
+    case 'agent_handback':
+      if (!holds(input.agentId)) return false;
+      update({ type: 'resolve', note: input.note ?? 'Handed back to the bot' }, `agent:${input.agentId}`);
+      system(run, agentTakeoverTexts.left(h.agentName ?? 'The agent'), w.blockId);
+      s.mode = 'bot';
+      s.escalation = initialEscalationMemory();
+      resume(run, w.blockId, w.takeoverFrom);
+      return true;
+    case 'agent_closed':
+      if (!holds(input.agentId)) return false;
+      update({ type: 'resolve', note: input.note ?? 'Closed by the agent' }, `agent:${input.agentId}`);
+      s.mode = 'closed';
+      s.waiting = null;
+      bot(run, agentTakeoverTexts.ended, w.blockId);
+      run.effects.push({ type: 'end', reason: 'agent_closed' });
+      return true;
+    case 'customer_left':
+      update({ type: 'cancel', note: 'The customer left' }, 'customer');
+      system(run, 'The customer left the conversation.', w.blockId);
+      s.mode = 'closed';
+      s.waiting = null;
+      run.effects.push({ type: 'end', reason: 'customer_left' });
+      return true;
+    default:
+      // agent_accepted (already assigned), agent_declined / no_agent (see takenOverRefusal), timers (none set).
+      return false;
+  }
+}
+
+/** The bot picks up again at the block it was waiting at, asking its question again. */
+function resume(run: Run, blockId: string, from: TakeoverFrom): void {
+  const s = run.s;
+  const block: Block | undefined = run.c.blocks.get(blockId);
+  s.waiting = null;
+  if (!block) {
+    // A redeploy removed the block while the agent held the chat: start again from the beginning.
+    bot(run, 'This conversation was updated, so we are starting again from the beginning.');
+    if (run.c.startId !== null) goTo(run, run.c.startId);
+    return;
+  }
+  if ((from === 'input' || from === 'offer') && canWaitAt(block, 'input')) {
+    // The same question again (an offer of a person is moot now: back to the block's own question).
+    s.waiting = { kind: 'input', blockId, retries: 0 };
+    showPrompt(run, block);
+    return;
+  }
+  // A Human Takeover or Ticket block was asking its own questions: enter it again, it asks what it still needs.
+  goTo(run, blockId);
+}
