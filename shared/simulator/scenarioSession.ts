@@ -20,6 +20,9 @@ import type { Step } from '../engine/types';
 import type { Flow, Value, Variable } from '../flow/schema';
 import type { HandoffStatus } from '../handoff/types';
 import { getBlockDefinition } from '../flow/blockRegistry';
+import { isOpen } from '../flow/openingHours';
+import { assignmentRequest, takeoverTexts } from '../engine/humanTakeover';
+import { pickAgent } from '../handoff/assignment';
 import { createSimulation, type HttpEffect, type HttpResult, type Simulation } from './createSimulation';
 import { parseDuration } from './parseDuration';
 import type { z } from 'zod';
@@ -74,10 +77,16 @@ export interface AgentNote {
 
 export interface AssignmentRecord {
   at: number;
-  handoffId: string;
+  /** The handoff assigned; null when the Human Takeover block left by `no_agent` before requesting one. */
+  handoffId: string | null;
   agentId: string | null;
   /** Why this agent, or why nobody (from the runtime's assignment policy). */
   explanation: string;
+  /** Set when no handoff was requested: the block left at once by this exit (`no_agent`), and which block. */
+  exit?: 'no_agent';
+  blockId?: string;
+  /** How many handoff requests had been made before this record (to tell whether a later one superseded it). */
+  requestsBefore?: number;
 }
 
 export interface ScenarioSession {
@@ -171,6 +180,30 @@ function resultOf(reply: { status?: number; ok?: boolean; body?: unknown }): Htt
 
 const fmtTime = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
+/**
+ * "Online: Ana (skills: returns), Ben (skills: none). Busy: Chloe. Offline: Dev." showing the attributes the
+ * request filtered on (skills, languages, teams), so the designer sees why nobody matched.
+ */
+export function describeAgents(agents: readonly VirtualAgent[], req: { skill: string; language: string; teams: string[] }): string {
+  if (agents.length === 0) return 'No virtual agents are set.';
+  const attrs = (a: VirtualAgent) => {
+    const parts: string[] = [];
+    if (req.skill.trim()) parts.push(`skills: ${a.skills.join(', ') || 'none'}`);
+    if (req.language.trim()) parts.push(`languages: ${a.languages.join(', ') || 'none'}`);
+    if (req.teams.some((t) => t.trim())) parts.push(`teams: ${a.teams.join(', ') || 'none'}`);
+    return parts.length ? `${a.name} (${parts.join('; ')})` : a.name;
+  };
+  const groups: [string, VirtualAgent[]][] = [
+    ['Online', agents.filter((a) => a.status === 'online')],
+    ['Busy', agents.filter((a) => a.status === 'busy')],
+    ['Offline', agents.filter((a) => a.status === 'offline')],
+  ];
+  return groups
+    .filter(([, list]) => list.length > 0)
+    .map(([label, list]) => `${label}: ${(label === 'Online' ? list.map(attrs) : list.map((a) => a.name)).join(', ')}.`)
+    .join(' ');
+}
+
 export function createScenarioSession(flow: Flow, setup: SessionSetup): ScenarioSession {
   let runFlow = flowWithEntry(flow, setup.startAt, setup.variables);
   let agents: VirtualAgent[] | undefined = setup.agents ? setup.agents.map((a) => ({ ...a })) : undefined;
@@ -189,8 +222,38 @@ export function createScenarioSession(flow: Flow, setup: SessionSetup): Scenario
     agents: agents ? toPresence(agents) : undefined,
   });
 
+  /**
+   * A Human Takeover block the engine left by `no_agent` in this step without requesting a handoff (out of
+   * hours, or nobody among the known agents could take it): record why, in words, with who was there.
+   */
+  function explainImmediateNoAgent(step: Step): void {
+    if (step.effects.some((e) => e.type === 'handoff_request')) return;
+    for (const id of new Set(step.visited)) {
+      const block = runFlow.blocks.find((b) => b.id === id);
+      if (!block || block.kind !== 'human_takeover') continue;
+      if (step.state.waiting?.blockId === id) continue; // it stayed (asking its questions)
+      const said = step.transcript.filter((t) => t.from === 'bot' && t.blockId === id);
+      if (said.length === 0) continue;
+      const d = block.data;
+      let explanation: string | null = null;
+      if (d.assignation === 'custom' && d.availability && !isOpen(d.availability, sim.now)) {
+        explanation = `Outside this block's opening hours (${d.availability.timezone}) at ${fmtTime(sim.now)}: no handoff was requested.`;
+      } else if (agents && said.some((t) => t.text === takeoverTexts.noAgent)) {
+        const req = assignmentRequest(d, true);
+        const r = pickAgent(toPresence(agents), req);
+        if (r.agent) continue;
+        explanation = `No handoff was requested. ${r.explanation} ${describeAgents(agents, req)}`;
+      }
+      if (explanation) {
+        const requestsBefore = sim.effects.filter((e) => e.type === 'handoff_request').length;
+        assignments.push({ at: sim.now, handoffId: null, agentId: null, explanation: `${explanation} The block took its no_agent exit.`, exit: 'no_agent', blockId: id, requestsBefore });
+      }
+    }
+  }
+
   /** Bookkeeping for one engine step: explain assignments and count each agent's chats. */
   function track(step: Step): void {
+    explainImmediateNoAgent(step);
     for (const e of step.effects) {
       if (e.type === 'handoff_request' && e.autoAssign && agents) {
         const r = assignVirtualAgent(agents, {

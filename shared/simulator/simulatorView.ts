@@ -31,6 +31,11 @@ export interface AgentPaneView {
   canAcceptAs: VirtualAgent[];
   notes: AgentNote[];
   assignments: AssignmentRecord[];
+  /**
+   * The latest Human Takeover that left by `no_agent` without requesting a handoff, with why (who was online
+   * and what they lacked); null when the last takeover did request one.
+   */
+  noAgent: AssignmentRecord | null;
 }
 
 export interface DecisionView {
@@ -150,8 +155,12 @@ function agentPane(session: ScenarioSession): AgentPaneView {
   const pending = involved && h!.status === 'pending';
   const online = (session.agents ?? []).filter((a) => a.status === 'online');
   const request = session.sim.effects.filter((e) => e.type === 'handoff_request').at(-1);
+  const lastRecord = session.assignments.at(-1) ?? null;
+  const requests = session.sim.effects.filter((e) => e.type === 'handoff_request').length;
+  const noAgent = lastRecord && lastRecord.exit === 'no_agent' && lastRecord.requestsBefore === requests ? lastRecord : null;
   let whyNot: string | null = null;
-  if (!h) whyNot = 'No handoff yet: the bot is handling this conversation.';
+  if (noAgent && !involved) whyNot = noAgent.explanation;
+  else if (!h) whyNot = 'No handoff yet: the bot is handling this conversation.';
   else if (!involved) whyNot = `Handoff ${h.id} is ${h.status}: the conversation is ${s.mode === 'closed' ? 'closed' : 'back with the bot'}.`;
   else if (pending && session.agents && online.length === 0) whyNot = 'Nobody is online: set a virtual agent online to accept.';
   return {
@@ -172,6 +181,7 @@ function agentPane(session: ScenarioSession): AgentPaneView {
     canAcceptAs: pending ? online : [],
     notes: [...session.notes],
     assignments: [...session.assignments],
+    noAgent,
   };
 }
 

@@ -3,7 +3,7 @@
  * produced it; "+ expect" on a message adds an expectation to the scenario being recorded.
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { ActionStep } from '../../../shared/simulator/scenarioSession';
+import type { ActionStep, AssignmentRecord } from '../../../shared/simulator/scenarioSession';
 import type { AgentPaneView, ChatLine, SimulatorView } from '../../../shared/simulator/simulatorView';
 import type { VirtualAgent } from '../../../shared/simulator/virtualAgents';
 import { Button } from '../../ui/Button';
@@ -101,8 +101,28 @@ export function ChatPane({ view, act, onFocusBlock, onExpect, agents }: ChatPane
           </Button>
         </div>
       </section>
-      {view.agentPane.handoff && <AgentPane pane={view.agentPane} act={act} agents={agents} />}
+      {view.agentPane.handoff ? (
+        <AgentPane pane={view.agentPane} act={act} agents={agents} />
+      ) : (
+        view.agentPane.noAgent && <NoAgentNotice record={view.agentPane.noAgent} />
+      )}
     </div>
+  );
+}
+
+/** A Human Takeover left by `no_agent` before any handoff was requested: say why nobody could take it. */
+export function NoAgentNotice({ record }: { record: AssignmentRecord }) {
+  return (
+    <section className="sim-agent sim-noagent" aria-label="Agent pane">
+      <header className="sim-agent-head">
+        <strong>Agent</strong>
+        <span className="bt-badge" data-status="rejected">
+          no agent found
+        </span>
+        {record.blockId && <span className="sim-muted">block {record.blockId} · exit no_agent</span>}
+      </header>
+      <p className="sim-note">{record.explanation}</p>
+    </section>
   );
 }
 

@@ -151,8 +151,22 @@ export function DebugDrawer({ view, act, setVariable, onExpect, onFocusBlock }: 
             <dt>Transcript</dt>
             <dd>{context.transcript.length} recent messages</dd>
           </dl>
+        ) : view.agentPane.noAgent ? (
+          <p className="sim-note sim-noagent">
+            Block {view.agentPane.noAgent.blockId}: {view.agentPane.noAgent.explanation}
+          </p>
         ) : (
           <p className="sim-muted">No handoff requested yet.</p>
+        )}
+        {view.agentPane.assignments.length > 0 && (
+          <ol className="sim-assignments" aria-label="Assignment decisions">
+            {view.agentPane.assignments.map((a, i) => (
+              <li key={i}>
+                {a.handoffId ? `Handoff ${a.handoffId}: ` : ''}
+                {a.explanation}
+              </li>
+            ))}
+          </ol>
         )}
       </section>
       <section className="sim-section" aria-label="Effects log">
