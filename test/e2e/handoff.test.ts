@@ -69,6 +69,8 @@ describe.skipIf(!haveChromium)('live handoff end to end (widget + inbox)', () =>
   let customer: Page;
   let agent: Page;
   const errors: string[] = [];
+  const consoleErrors: string[] = [];
+  const failedLoads: string[] = [];
 
   beforeAll(async () => {
     ensureRendererBuilt();
@@ -85,7 +87,12 @@ describe.skipIf(!haveChromium)('live handoff end to end (widget + inbox)', () =>
     const c2 = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     customer = await c1.newPage();
     agent = await c2.newPage();
-    for (const p of [customer, agent]) p.on('pageerror', (e) => errors.push(e.message));
+    for (const p of [customer, agent]) {
+      p.on('pageerror', (e) => errors.push(e.message));
+      // CSP violations and failed loads are console errors: the pages must run clean under their own CSP.
+      p.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && consoleErrors.push(m.text()));
+      p.on('response', (r) => r.status() >= 400 && failedLoads.push(`${r.status()} ${new URL(r.url()).pathname}`));
+    }
   }, 240_000);
 
   afterAll(async () => {
@@ -174,6 +181,9 @@ describe.skipIf(!haveChromium)('live handoff end to end (widget + inbox)', () =>
     expect(await agent.locator('img[src="x"]').count()).toBe(0);
     expect(await widget().locator('img[src="x"]').count()).toBe(0);
     expect(errors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    // Only the deliberately wrong password failed.
+    expect(failedLoads).toEqual(['401 /api/v1/agent/session']);
   }, 180_000);
 
   it('serves the loader, refuses unknown flows and unknown assets clearly', async () => {
