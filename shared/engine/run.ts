@@ -9,6 +9,7 @@ import type { EscalationDecision } from '../escalation/types';
 import type { RuleSnapshot } from '../escalation/evaluateRuleSignals';
 import type { CompiledFlow } from './compileFlow';
 import { WINDOW_SIZE } from './conversationStateSchema';
+import { boundText } from '../flow/limits';
 import type {
   ConversationState,
   Effect,
@@ -63,7 +64,7 @@ export function newRun(flow: Flow, c: CompiledFlow, state: ConversationState, ct
  * states built along different paths costs ~0.3 µs (V8 cannot use one object shape), a literal ~0.03 µs.
  */
 function copyState(state: ConversationState): ConversationState {
-  return {
+  const copy: ConversationState = {
     v: state.v,
     id: state.id,
     flowId: state.flowId,
@@ -85,6 +86,8 @@ function copyState(state: ConversationState): ConversationState {
     startedAt: state.startedAt,
     updatedAt: state.updatedAt,
   };
+  if (state.httpCalls !== undefined) copy.httpCalls = state.httpCalls;
+  return copy;
 }
 
 /**
@@ -152,6 +155,7 @@ export function customerSaid(run: Run, text: string, blockId?: string): number {
   const turn = run.s.turn;
   run.s.turn = turn + 1;
   run.s.variables.lastMessage = text;
+  if (run.s.httpCalls !== undefined) delete run.s.httpCalls; // the customer spoke: a new budget of HTTP calls
   return turn;
 }
 
@@ -160,7 +164,8 @@ export const FORBIDDEN_VARIABLE_NAMES: ReadonlySet<string> = new Set(['__proto__
 
 export function setVar(run: Run, name: string, value: Value): void {
   if (FORBIDDEN_VARIABLE_NAMES.has(name)) return;
-  run.s.variables[name] = value;
+  // Bounded (shared/flow/limits.ts): a variable that feeds on itself ("{{x}}{{x}}") cannot grow without end.
+  run.s.variables[name] = typeof value === 'string' ? boundText(value) : value;
 }
 
 /** Variables as templates and rules see them (flow defaults were copied in by `start`). */

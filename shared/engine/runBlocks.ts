@@ -11,6 +11,7 @@ import type { Signal } from '../escalation/types';
 import type { IntentMatch, TextAnalysis as NluAnalysis } from '../nlu/types';
 import type { Button, Waiting } from './types';
 import { renderTemplate } from '../flow/template';
+import { boundText } from '../flow/limits';
 import { getBlockDefinition } from '../flow/blockRegistry';
 import { bot, system, vars, type Run } from './run';
 import { ruleHandoff } from './ruleSignals';
@@ -106,7 +107,7 @@ export function goTo(run: Run, blockId: string, entry: TakeoverEntry = null): vo
 }
 
 /** Renders a `{{template}}` with the conversation's variables. */
-export const render = (run: Run, text: string) => renderTemplate(text, vars(run));
+export const render = (run: Run, text: string) => boundText(renderTemplate(text, vars(run)));
 
 /** Starts waiting for the customer's input at `block` (after its prompt was shown). */
 export function waitForInput(run: Run, block: Block): null {

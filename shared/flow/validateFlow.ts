@@ -30,6 +30,7 @@ import { blockEnvelopeSchema, blockSchemasByKind, edgeSchema, flowSchema, FLOW_V
 import { dateTimeProblem } from './formats';
 import { rulePatternProblems } from './rulePatternProblems';
 import { escalationVocabularyWarnings } from '../escalation/vocabularyWarnings';
+import { MAX_HTTP_CALLS_PER_TURN } from './limits';
 import { describeLocation, didYouMean, nameBlock, quoteList, zodIssueToProblem, type LooseIssue } from './zodProblems';
 import type { BlockProblem, FlowContext, VariableUse } from './blocks/types';
 
@@ -772,6 +773,47 @@ function checkLoops(report: Report, flow: PartialFlow, next: Map<string, string[
       cycle[0],
       `Blocks ${list} in which the bot never waits for the customer; a conversation that gets there would run forever.`,
       'Put a block that waits for the customer (Question, Buttons, an intent or keyword router...) inside the loop, or send one of its edges elsewhere.',
+    );
+  }
+  checkHttpErrorLoops(report, flow, next, indexOf);
+}
+
+/**
+ * A loop whose only "wait" is an HTTP request taking its `error` exit: when the API is down the bot calls it
+ * again and again without the customer saying anything (the engine stops such a conversation after
+ * MAX_HTTP_CALLS_PER_TURN calls, but the design is still a mistake). Warned once per HTTP request block.
+ */
+function checkHttpErrorLoops(report: Report, flow: PartialFlow, next: Map<string, string[]>, indexOf: Map<string, number>) {
+  // Blocks that wait for an outside call rather than the customer: they wait and have an `error` exit (HTTP request).
+  const https = flow.blocks.filter((b) => blockDefinitions[b.kind].waitsForCustomer && exitsOf(b).includes('error'));
+  if (https.length === 0) return;
+  const passive = new Set<string>();
+  for (const b of flow.blocks) if (!blockDefinitions[b.kind].waitsForCustomer) passive.add(b.id);
+  const reported = new Set<string>();
+  for (const h of https) {
+    if (reported.has(h.id)) continue;
+    const starts = flow.edges.filter((e) => e.from === h.id && e.exit === 'error').map((e) => e.to);
+    // Walk through blocks that never wait (and other HTTP blocks' error exits) looking for the way back to h.
+    const seen = new Set<string>();
+    const stack = [...starts];
+    let back = false;
+    while (stack.length > 0 && !back) {
+      const id = stack.pop()!;
+      if (id === h.id) back = true;
+      else if (!seen.has(id)) {
+        seen.add(id);
+        if (passive.has(id)) stack.push(...(next.get(id) ?? []));
+        else if (https.some((o) => o.id === id)) for (const e of flow.edges) if (e.from === id && e.exit === 'error') stack.push(e.to);
+      }
+    }
+    if (!back) continue;
+    reported.add(h.id);
+    report.warning(
+      'http_error_loop',
+      ['blocks', indexOf.get(h.id)!],
+      h.id,
+      `The error exit of ${nameBlock(h.id, h.kind)} leads back to that block without waiting for the customer: while the API fails, the bot would call it again and again (Baton stops the conversation after ${MAX_HTTP_CALLS_PER_TURN} calls without a customer message).`,
+      'Send the error exit to a message or a question (e.g. "Our system is down, try again later"), or count the attempts in a variable and leave the loop with a Condition after a few.',
     );
   }
 }

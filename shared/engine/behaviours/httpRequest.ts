@@ -8,18 +8,32 @@
  * verbatim for the runtime to fill (`secretRefs`, shared/engine/secrets.ts).
  */
 import type { BlockBehaviour } from './types';
-import { addTimer, nextId, removeTimer, setVar } from '../run';
+import { addTimer, cancelTimers, nextId, removeTimer, setVar } from '../run';
 import { readPath } from '../readPath';
-import { follow } from '../runBlocks';
+import { endConversation, follow } from '../runBlocks';
+import { MAX_HTTP_CALLS_PER_TURN } from '../../flow/limits';
 import { bodyFormat, renderBody, renderHeader, renderUrl, secretNames } from '../../flow/template';
 
 /** Extra time after the request's own timeout before the engine gives up on the reply (runtime latency). */
 export const HTTP_DEADLINE_GRACE_MS = 5_000;
 
+/** What the customer (and the designer, in the simulator) reads when the HTTP call budget is spent. */
+export const httpLoopStoppedText = (blockName: string) =>
+  `Sorry, something went wrong on our side, so this conversation has stopped. Write again to start over. (Block "${blockName}" was about to make its ${MAX_HTTP_CALLS_PER_TURN + 1}th outside call without a message from you: the flow keeps retrying a request that fails. Send its error exit to a message, or limit the retries.)`;
+
 export const httpRequestBehaviour: BlockBehaviour<'http_request'> = {
   waitsAs: ['http'],
   enter(run, block) {
     const d = block.data;
+    const calls = run.s.httpCalls ?? 0;
+    if (calls >= MAX_HTTP_CALLS_PER_TURN) {
+      // A loop through an API that keeps failing (or a long chain of calls) without the customer saying
+      // anything: stop calling, tell the customer, close the conversation (a new message starts it again).
+      cancelTimers(run);
+      endConversation(run, httpLoopStoppedText(block.label ?? block.id), block.id);
+      return null;
+    }
+    run.s.httpCalls = calls + 1;
     const vars = run.s.variables;
     const requestId = nextId(run, 'r');
     const headers: Record<string, string> = {};
