@@ -3,10 +3,12 @@
  * Every call needs `Authorization: Bearer <agent token>` (a static token from the agents file or a session token
  * from POST /api/v1/agent/session); 401 without. Errors are JSON `{error, message, field?}` like the rest of the API.
  */
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Handoff } from '../../shared/handoff/types';
+import type { Input } from '../../shared/engine/types';
 import type { LogEntry, RuntimeStore } from '../store/types';
 import { ApiError } from '../server/conversationService';
 import { agentSchema, hashPassword, publicAgent, type Agent, type AgentDirectory } from './agentDirectory';
@@ -348,12 +350,29 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
   });
 
   app.post('/api/v1/agent/conversations/:id/takeover', {
-    schema: { summary: 'Take over a live bot conversation (not available yet)', tags: ['agent'], security: sec, params: conversationParams },
+    schema: {
+      summary: 'Take over a live bot conversation that never asked for a person: the bot pauses at once and the chat is yours (409 with the reason when it cannot be taken over)',
+      tags: ['agent'],
+      security: sec,
+      params: conversationParams,
+    },
     handler: async (req) => {
-      auth(req);
-      // The engine has no input for "an agent takes a bot conversation without a handoff" yet; refusing clearly
-      // beats pausing the bot by hand and risking a crossover.
-      throw new ApiError(409, 'takeover_unavailable', 'Taking over a conversation that did not ask for a person is not available in this build; it needs an engine input (see the readme).');
+      const a = auth(req);
+      const id = req.params.id;
+      // The engine input runs under the conversation's lock (ConversationService.apply -> store.runExclusive), so a
+      // customer message arriving at the same moment is either answered by the bot before, or relayed to the agent after.
+      const input = { type: 'agent_takeover', agentId: a.id, agentName: a.name, eventId: randomUUID() } as Input;
+      let out;
+      try {
+        out = await hub.deps.service.apply(id, input);
+      } catch (err) {
+        if (err instanceof ApiError && err.code === 'input_rejected') throw new ApiError(409, 'takeover_refused', `Cannot take over conversation ${id}: ${err.message}`);
+        throw err;
+      }
+      if (!out) throw new ApiError(404, 'conversation_not_found', `No conversation "${id}".`, 'id');
+      await hub.refresh();
+      const h = hub.handoffList().find((x) => x.conversationId === id && x.status === 'assigned' && (x.handoff as Handoff | null)?.agentId === a.id);
+      return { ok: true, mode: out.mode, handoff: h ? summarize(h, hub) : null, messages: out.messages };
     },
   });
 

@@ -148,7 +148,7 @@ describe('agent API', () => {
     expect((await rt.get(`/api/v1/conversations/${c1.id}`, auth(c1.token))).body.mode).toBe('closed');
   });
 
-  it('fixes variables (type-checked, unknown names refused) and refuses takeover clearly', async () => {
+  it('fixes variables (type-checked, unknown names refused) and refuses taking over a waiting chat clearly', async () => {
     rt = await startAgentRuntime({ agents: [ann] });
     await rt.post('/api/v1/agent/presence', { status: 'online' }, tok(ann));
     const c = await rt.customerWantsPerson();
@@ -161,8 +161,11 @@ describe('agent API', () => {
     expect(unknown.status).toBe(400);
     expect(unknown.body.field).toBe('body.variables.nope');
     const take = await rt.post(`/api/v1/agent/conversations/${c.id}/takeover`, {}, tok(ann));
+    // The customer already waits for a person: taking over is refused with the reason (test/server/agentTakeover.test.ts
+    // covers taking over a live bot conversation).
     expect(take.status).toBe(409);
-    expect(take.body.error).toBe('takeover_unavailable');
+    expect(take.body.error).toBe('takeover_refused');
+    expect(take.body.message).toContain('accept that handoff instead');
   });
 
   it('nobody online: the takeover block leaves by no_agent at once', async () => {
