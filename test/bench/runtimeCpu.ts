@@ -9,6 +9,7 @@
  *   BENCH_BEFORE_ROOT=/tmp/baton-before npx tsx test/bench/runtimeCpu.ts   (also an older checkout, same run:
  *        git worktree add --detach /tmp/baton-before <commit> && ln -s $PWD/node_modules /tmp/baton-before/)
  *   BENCH_PROFILE=/tmp/prof npx tsx test/bench/runtimeCpu.ts   (also writes a .cpuprofile of baton serve there)
+ *   BENCH_NODE_FLAGS='--max-semi-space-size=32' ...              (node flags for this checkout's baton serve only)
  * Linux only (/proc). Prints tables; never pass/fail.
  */
 import os from 'node:os';
@@ -47,10 +48,11 @@ export async function runtimeCpuBench(): Promise<void> {
   try {
     const bare = await startBare();
     targets.push({ name: 'bare node:http (parse JSON, answer JSON)', ...bare, path: () => '/m', headers: () => ({}), runs: [] });
-    const roots: Array<[string, string | undefined]> = [['baton serve, lmdb (this checkout)', undefined]];
+    const roots: Array<[string, string | undefined]> = [[`baton serve, lmdb (this checkout${process.env.BENCH_NODE_FLAGS ? ', node ' + process.env.BENCH_NODE_FLAGS : ''})`, undefined]];
     if (process.env.BENCH_BEFORE_ROOT) roots.push([`baton serve, lmdb (${process.env.BENCH_BEFORE_ROOT})`, process.env.BENCH_BEFORE_ROOT]);
     for (const [name, batonRoot] of roots) {
-      const flags = process.env.BENCH_PROFILE && !batonRoot ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : [];
+      const flags = batonRoot ? [] : (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+      if (process.env.BENCH_PROFILE && !batonRoot) flags.push('--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE);
       const b = await startBaton(mkdtempSync(join(dir, 'baton-')), bare.url, undefined, flags, batonRoot);
       const convs = await createConversations(b.url, 1000);
       targets.push({
