@@ -12,20 +12,24 @@ import {
   Controls,
   MiniMap,
   ReactFlow,
+  getViewportForBounds,
+  useNodesInitialized,
   useReactFlow,
+  useStore as useFlowStore,
   type Connection,
   type EdgeChange,
   type Node,
   type NodeChange,
   type OnSelectionChangeParams,
 } from '@xyflow/react';
-import { useCallback, useMemo, useRef, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
 import { canConnect } from '../../../shared/flow/edit/canConnect';
 import type { XY } from '../../../shared/flow/edit/types';
 import type { BlockKind } from '../../../shared/flow/schema';
 import { useProblems } from '../hooks/useProblems';
 import { useStudio, useStudioStore } from '../store/StudioStoreContext';
 import { createEdgeDeriver, createNodeDeriver, createProblemSummarizer, groupFrame, type FlowNode } from './deriveNodes';
+import { DEFAULT_BLOCK_SIZE, findFreeSpot, occupiedRects } from './freeSpot';
 import { insertBlockEdit, nextBlockId } from './insertBlock';
 import { nodeTypes } from './nodes/nodeTypes';
 
@@ -33,14 +37,20 @@ export const PALETTE_MIME = 'application/x-baton-block-kind';
 
 const proOptions = { hideAttribution: true };
 const defaultEdgeOptions = { type: 'default' as const };
-const fitViewOptions = { padding: 0.15, maxZoom: 1 };
+/**
+ * Fit view leaves room for the minimap (bottom-left, 200 x 150 px) so it never covers a block, and never
+ * zooms in past 100 %.
+ */
+export const FIT_VIEW_PADDING = { top: '48px', right: '48px', bottom: '48px', left: '236px' } as const;
+export const fitViewOptions = { padding: FIT_VIEW_PADDING, maxZoom: 1 };
+/** Below this zoom block text is too small to read: a flow that does not fit opens at this zoom near Start. */
+export const READABLE_ZOOM = 0.75;
 /**
  * Big flows (measured with `npm run bench`, test/bench/canvas.ts): drawing 1,000 rich blocks at once made
  * every drag and pan frame repaint all of them. Above this size the canvas opens at a readable zoom (never
  * below 0.5, like React Flow's default) and only mounts the blocks and edges in view.
  */
 export const LARGE_FLOW_BLOCKS = 200;
-const largeFitViewOptions = { padding: 0.15, maxZoom: 1, minZoom: 0.5 };
 
 export interface CanvasProps {
   /** Draw the minimap (off in the benchmark's "bare comparison" is NOT done: the bench measures the real studio). */
@@ -55,7 +65,10 @@ export function Canvas({ minimap = true }: CanvasProps) {
   const drag = useStudio((s) => s.drag);
   const measured = useStudio((s) => s.measured);
   const problems = useProblems();
-  const { screenToFlowPosition } = useReactFlow();
+  const rf = useReactFlow();
+  const { screenToFlowPosition } = rf;
+  useOpeningViewport(flow.blocks.find((b) => b.kind === 'start')?.id ?? null);
+  useKeepSelectionInView(selection);
 
   const derivers = useRef<{ nodes: ReturnType<typeof createNodeDeriver>; edges: ReturnType<typeof createEdgeDeriver>; problems: ReturnType<typeof createProblemSummarizer> }>(null);
   if (!derivers.current) derivers.current = { nodes: createNodeDeriver(), edges: createEdgeDeriver(), problems: createProblemSummarizer() };
@@ -179,7 +192,9 @@ export function Canvas({ minimap = true }: CanvasProps) {
         }
       }
       const id = nextBlockId(state.flow, kind);
-      state.dispatch({ type: 'add_block', kind, position: at, id }, { label: 'Add block' });
+      // Dropped on top of a block: the new one goes to the nearest free space instead.
+      const free = findFreeSpot(at, DEFAULT_BLOCK_SIZE, occupiedRects(state.flow, state.measured));
+      state.dispatch({ type: 'add_block', kind, position: free, id }, { label: 'Add block' });
     },
     [store, screenToFlowPosition],
   );
@@ -211,8 +226,6 @@ export function Canvas({ minimap = true }: CanvasProps) {
       selectionKeyCode="Shift"
       multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
       defaultEdgeOptions={defaultEdgeOptions}
-      fitView
-      fitViewOptions={large ? largeFitViewOptions : fitViewOptions}
       onlyRenderVisibleElements={large}
       minZoom={0.1}
       maxZoom={2}
@@ -221,8 +234,65 @@ export function Canvas({ minimap = true }: CanvasProps) {
       snapGrid={[8, 8]}
     >
       <Background variant={BackgroundVariant.Dots} gap={20} size={1.4} color="var(--bt-canvas-dot)" />
-      <Controls position="bottom-right" showInteractive={false} />
+      <Controls position="bottom-right" showInteractive={false} fitViewOptions={fitViewOptions} />
       {minimap && <MiniMap position="bottom-left" pannable zoomable nodeStrokeWidth={3} className="bt-minimap" />}
     </ReactFlow>
   );
+}
+
+/**
+ * The first view of a flow: the whole flow when it fits at a readable zoom; otherwise READABLE_ZOOM with the
+ * Start block a third of the way in from the left and centred vertically (flows read left to right), instead
+ * of a fit that shrinks a big flow until nothing can be read.
+ */
+function useOpeningViewport(startId: string | null) {
+  const rf = useReactFlow();
+  const ready = useNodesInitialized();
+  const width = useFlowStore((s) => s.width);
+  const height = useFlowStore((s) => s.height);
+  const done = useRef(false);
+  useEffect(() => {
+    if (done.current || !ready || width === 0 || height === 0) return;
+    done.current = true;
+    const nodes = rf.getNodes();
+    if (nodes.length === 0) return;
+    const bounds = rf.getNodesBounds(nodes);
+    const fit = getViewportForBounds(bounds, width, height, 0.01, 1, FIT_VIEW_PADDING);
+    if (fit.zoom >= READABLE_ZOOM || !startId) {
+      void rf.setViewport(fit.zoom >= READABLE_ZOOM ? fit : getViewportForBounds(bounds, width, height, READABLE_ZOOM, 1, FIT_VIEW_PADDING));
+      return;
+    }
+    const start = rf.getInternalNode(startId);
+    if (!start) return;
+    const z = READABLE_ZOOM;
+    const cx = start.internals.positionAbsolute.x + (start.measured.width ?? 0) / 2;
+    const cy = start.internals.positionAbsolute.y + (start.measured.height ?? 0) / 2;
+    const left = Math.max(width / 3, 236 + ((start.measured.width ?? 0) * z) / 2 + 24);
+    void rf.setViewport({ x: left - cx * z, y: height / 2 - cy * z, zoom: z });
+  }, [rf, ready, width, height, startId]);
+}
+
+/**
+ * When the canvas gets narrower (the inspector or the simulator opens beside it), the selected block is
+ * brought back into view if it ended up under the new panel.
+ */
+function useKeepSelectionInView(selection: string[]) {
+  const rf = useReactFlow();
+  const width = useFlowStore((s) => s.width);
+  const height = useFlowStore((s) => s.height);
+  const prev = useRef({ width, height });
+  useEffect(() => {
+    const shrank = width < prev.current.width || height < prev.current.height;
+    prev.current = { width, height };
+    if (!shrank || selection.length === 0 || width === 0) return;
+    const node = rf.getInternalNode(selection[0]);
+    if (!node) return;
+    const { x, y, zoom } = rf.getViewport();
+    const w = node.measured.width ?? 0;
+    const h = node.measured.height ?? 0;
+    const left = node.internals.positionAbsolute.x * zoom + x;
+    const top = node.internals.positionAbsolute.y * zoom + y;
+    if (left >= 0 && top >= 0 && left + w * zoom <= width && top + h * zoom <= height) return;
+    void rf.setCenter(node.internals.positionAbsolute.x + w / 2, node.internals.positionAbsolute.y + h / 2, { zoom, duration: 200 });
+  }, [rf, width, height, selection]);
 }

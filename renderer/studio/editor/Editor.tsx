@@ -8,7 +8,8 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { copyToClipboard, isClipboardDocument } from '../../../shared/flow/edit/clipboard';
 import type { ClipboardDocument } from '../../../shared/flow/edit/types';
 import { Button } from '../../ui/Button';
-import { Canvas } from '../canvas/Canvas';
+import { Canvas, fitViewOptions } from '../canvas/Canvas';
+import { DEFAULT_NOTE_SIZE, findFreeSpot, occupiedRects } from '../canvas/freeSpot';
 import { FlowSettings } from '../inspector/FlowSettings';
 import { BlockInspector } from '../inspector/Inspector';
 import { GroupInspector, NoteInspector } from '../inspector/NoteInspector';
@@ -123,18 +124,19 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage }: EditorP
         case 'shortcuts':
           return setDialog('shortcuts');
         case 'fitView':
-          return void rf.fitView({ duration: 300, padding: 0.15, maxZoom: 1 });
+          return void rf.fitView({ duration: 300, ...fitViewOptions });
         case 'zoomIn':
           return void rf.zoomIn({ duration: 150 });
         case 'zoomOut':
           return void rf.zoomOut({ duration: 150 });
         case 'layout':
           return void autoLayoutEdit(state.flow, state.measured).then((edit) => {
-            if (edit && store.getState().dispatch(edit, { label: 'Automatic layout' })) requestAnimationFrame(() => rf.fitView({ duration: 300, padding: 0.15 }));
+            if (edit && store.getState().dispatch(edit, { label: 'Automatic layout' })) requestAnimationFrame(() => rf.fitView({ duration: 300, ...fitViewOptions }));
           });
         case 'note': {
           const c = centre();
-          return void state.dispatch({ type: 'add_note', position: { x: Math.round(c.x - 100), y: Math.round(c.y - 60) }, text: '' }, { label: 'Add note' });
+          const at = findFreeSpot({ x: c.x - DEFAULT_NOTE_SIZE.width / 2, y: c.y - DEFAULT_NOTE_SIZE.height / 2 }, DEFAULT_NOTE_SIZE, occupiedRects(state.flow, state.measured));
+          return void state.dispatch({ type: 'add_note', position: at, text: '' }, { label: 'Add note' });
         }
         case 'group': {
           const blocks = ids.filter((id) => state.flow.blocks.some((b) => b.id === id));

@@ -5,6 +5,7 @@ import { Icon } from '../../ui/Icon';
 import { groupColor, paletteEntries, type PaletteEntry } from '../blockCatalog';
 import { PALETTE_MIME } from '../canvas/Canvas';
 import { nextBlockId } from '../canvas/insertBlock';
+import { DEFAULT_BLOCK_SIZE, findFreeSpot, occupiedRects } from '../canvas/freeSpot';
 import { useStudioStore } from '../store/StudioStoreContext';
 
 /** Every block kind from the registry, grouped and searchable. Drag onto the canvas (or an edge), or click to add. */
@@ -28,9 +29,8 @@ export function Palette() {
     const el = document.querySelector('.react-flow');
     const rect = el?.getBoundingClientRect();
     const centre = rect ? rf.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 }) : { x: 0, y: 0 };
-    // Offset repeated clicks so new blocks do not pile up exactly on each other.
-    const n = state.flow.blocks.length % 6;
-    const position = { x: Math.round(centre.x - 120 + n * 24), y: Math.round(centre.y - 40 + n * 24) };
+    // The free space nearest the view's centre: never on top of an existing block or note.
+    const position = findFreeSpot({ x: centre.x - DEFAULT_BLOCK_SIZE.width / 2, y: centre.y - 40 }, DEFAULT_BLOCK_SIZE, occupiedRects(state.flow, state.measured));
     state.dispatch({ type: 'add_block', kind: entry.kind, position, id: nextBlockId(state.flow, entry.kind) }, { label: `Add ${entry.label}` });
   };
 

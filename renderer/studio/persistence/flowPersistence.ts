@@ -344,6 +344,11 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
     if (conflict) {
       // Nothing more goes to the server; the refused edits (and these) stay in the conflict copy.
       writeLocal();
+      if (storage && state.conflictCopy !== conflictCopyKey(key)) {
+        lastConflictKey = key;
+        if (problem) problem = { ...problem, hint: keptHint() };
+        setState({ conflictCopy: conflictCopyKey(key), hint: problem?.hint });
+      }
       return;
     }
     refresh();
@@ -353,6 +358,9 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
   });
 
   /* ------------------------------------------------------------ another tab saved first */
+  function keptHint() {
+    return `Reload to get the latest version; your unsaved changes are kept in this browser (localStorage "${conflictCopyKey(key)}") and can be downloaded from this banner.`;
+  }
   function enterConflict(message?: string) {
     if (conflict) return;
     conflict = true;
@@ -367,7 +375,7 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
       status: 'conflict',
       error: message ?? 'This flow was changed in another tab or window.',
       hint: unsaved
-        ? `Reload to get the latest version; your unsaved changes are kept in this browser (localStorage "${conflictCopyKey(key)}") and can be downloaded from this banner.`
+        ? keptHint()
         : 'Reload to get the latest version; this tab had no unsaved changes, so nothing is lost.',
     };
     lastConflictKey = unsaved && storage ? key : null;

@@ -1,0 +1,54 @@
+/**
+ * Where a new block or sticky note goes: at the wanted spot when it is free, otherwise at the nearest free
+ * spot around it (rings of candidates on the snap grid, nearest first), so nothing lands on top of an
+ * existing block or note. Pure: sizes come from React Flow's measurements, with defaults for the rest.
+ */
+import type { XY } from '../../../shared/flow/edit/types';
+import type { Flow } from '../../../shared/flow/schema';
+
+export interface Size {
+  width: number;
+  height: number;
+}
+interface Rect extends XY, Size {}
+
+export const DEFAULT_BLOCK_SIZE: Size = { width: 240, height: 110 };
+export const DEFAULT_NOTE_SIZE: Size = { width: 200, height: 120 };
+const GAP = 24;
+
+/** The rectangles of every block and note of the flow (top-left corner + size). */
+export function occupiedRects(flow: Flow, measured: Record<string, Size> = {}): Rect[] {
+  const rects: Rect[] = flow.blocks.map((b) => ({ ...b.position, ...(measured[b.id] ?? DEFAULT_BLOCK_SIZE) }));
+  for (const n of (flow as { notes?: { id: string; position: XY; size?: Size }[] }).notes ?? []) {
+    rects.push({ ...n.position, ...(n.size ?? measured[n.id] ?? DEFAULT_NOTE_SIZE) });
+  }
+  return rects;
+}
+
+const overlaps = (a: Rect, b: Rect) =>
+  a.x < b.x + b.width + GAP && b.x < a.x + a.width + GAP && a.y < b.y + b.height + GAP && b.y < a.y + a.height + GAP;
+
+/**
+ * The top-left corner for an item of `size` wanted at `at` (its top-left corner): `at` itself when free,
+ * otherwise the free candidate nearest to it. Gives up after `maxRings` rings and returns `at`.
+ */
+export function findFreeSpot(at: XY, size: Size, occupied: Rect[], opts: { step?: number; maxRings?: number; grid?: number } = {}): XY {
+  const step = opts.step ?? 40;
+  const maxRings = opts.maxRings ?? 40;
+  const grid = opts.grid ?? 8;
+  const snap = (v: number) => Math.round(v / grid) * grid;
+  const free = (p: XY) => !occupied.some((r) => overlaps({ ...p, ...size }, r));
+  const start = { x: snap(at.x), y: snap(at.y) };
+  if (free(start)) return start;
+  for (let ring = 1; ring <= maxRings; ring++) {
+    const candidates: XY[] = [];
+    for (let i = -ring; i <= ring; i++) {
+      candidates.push({ x: start.x + i * step, y: start.y - ring * step }, { x: start.x + i * step, y: start.y + ring * step });
+      if (i !== -ring && i !== ring) candidates.push({ x: start.x - ring * step, y: start.y + i * step }, { x: start.x + ring * step, y: start.y + i * step });
+    }
+    candidates.sort((a, b) => Math.hypot(a.x - start.x, a.y - start.y) - Math.hypot(b.x - start.x, b.y - start.y));
+    const hit = candidates.find(free);
+    if (hit) return { x: snap(hit.x), y: snap(hit.y) };
+  }
+  return start;
+}
