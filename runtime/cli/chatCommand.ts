@@ -25,7 +25,9 @@ const HELP = `Commands (everything else is sent as the customer's message; a num
   /accept [NAME]     play the agent: take the waiting chat (default name: Alex)
   /say TEXT          play the agent: send TEXT to the customer
   /decline           play the agent: put the chat back in the queue (its waiting timers start again)
-  /handback          play the agent: hand the conversation back to the bot (flow follows "resolved")
+  /handback          play the agent: hand the conversation back to the bot (flow follows "resolved";
+                     after /takeover the bot asks its last question again)
+  /takeover [NAME]   play the agent: take over the live bot conversation now (default name: Alex)
   /close             play the agent: close the conversation
   /online NAME...    these agents are online (auto-assignment picks from them; "nobody online" can be tried)
   /offline [NAME...] these agents go offline (no name: everyone); /online with no name lists who is online
@@ -142,6 +144,16 @@ export async function chatCommand(file: string, flow: Flow, options: ChatOptions
           agentName = name;
           agentId = agentIdOf(name);
           printSteps(sim.agent({ type: 'agent_accepted', agentId, agentName }));
+          break;
+        }
+        case '/takeover': {
+          const name = arg || agentName;
+          const steps = sim.takeover(agentIdOf(name), name);
+          if (!steps.some((s) => s.rejected)) {
+            agentName = name;
+            agentId = agentIdOf(name);
+          }
+          printSteps(steps);
           break;
         }
         case '/say':

@@ -51,6 +51,8 @@ export interface Simulation {
   send(input: Input): Step[];
   /** An agent or runtime event about the current handoff; the simulator adds the handoff id and an event id. */
   agent(input: AgentInput): Step[];
+  /** An agent takes over the live bot conversation (`agent_takeover`); the simulator adds an event id. */
+  takeover(agentId: string, agentName: string): Step[];
   /** Customer types `text`; if it equals a label of the buttons shown last, it is sent as that button's click. */
   say(text: string): Step[];
   /** Moves the virtual clock forward by `ms`, firing due timers in order. */
@@ -88,6 +90,10 @@ export function createSimulation(initialFlow: Flow, options: SimulationOptions):
       const handoffId = sim.state.handoff?.id ?? '(no handoff)';
       events += 1;
       return sim.send({ ...input, handoffId, eventId: `${sim.state.id}:ev${events}` } as Input);
+    },
+    takeover(agentId, agentName) {
+      events += 1;
+      return sim.send({ type: 'agent_takeover', agentId, agentName, eventId: `${sim.state.id}:ev${events}` });
     },
     say(text) {
       const wanted = text.trim().toLowerCase();

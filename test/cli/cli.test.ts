@@ -90,6 +90,24 @@ describe('baton chat', () => {
     noStackTrace(r.all);
   });
 
+  it('/takeover: an agent takes over the live bot conversation; the bot is silent, then asks again after /handback', async () => {
+    const script = ['/takeover Ana', 'hello?', '/say Hi, Ana here.', '/takeover Ben', '/handback', '/quit'];
+    const r = await chatInProcess('flows/customer-support.json', script, NOW_MS);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('system › Ana from the team joined the conversation.');
+    expect(r.stdout).toContain('Ana › Hi, Ana here.');
+    expect(r.stdout).toContain('not done: Ana already has this conversation.');
+    expect(r.stdout).toContain('system › Ana handed the conversation back to the bot.');
+    // The bot's question before the takeover is asked again after the handback.
+    const lines = r.stdout.split('\n').filter((l) => l.includes('bot ›'));
+    const firstQuestion = lines[lines.length - 1];
+    expect(lines.filter((l) => l === firstQuestion).length).toBe(2);
+    // Nothing from the bot between the takeover and the handback.
+    const between = r.stdout.slice(r.stdout.indexOf('joined the conversation'), r.stdout.indexOf('handed the conversation back'));
+    expect(between).not.toContain('bot ›');
+    noStackTrace(r.all);
+  });
+
   it('fires the queue timeout on the virtual clock with /wait', async () => {
     const script = ['I want to talk to a real person', 'jane@example.com', '/wait 11m', 'My parcel never arrived', '/quit'];
     const r = await chatInProcess('flows/customer-support.json', script, NOW_MS);

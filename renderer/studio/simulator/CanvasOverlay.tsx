@@ -99,20 +99,26 @@ function EdgeCounts({ flow, counts, scale }: { flow: Flow; counts: Record<string
   );
 }
 
-/** Keeps the block the conversation stands at in view: pans (zoom unchanged) only when it is outside the canvas. */
+/**
+ * Keeps the block the conversation stands at in view: pans (zoom unchanged) only when it is outside the canvas.
+ * Checked again when the canvas changes size (opening the simulator narrows it: the block must not end up under
+ * a side panel).
+ */
 function useFollow(blockId: string | null) {
   const rf = useReactFlow();
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
   useEffect(() => {
-    if (!blockId) return;
-    const node = rf.getNode(blockId);
-    const pane = document.querySelector('.react-flow');
-    if (!node || !pane) return;
-    const r = pane.getBoundingClientRect();
-    const tl = rf.screenToFlowPosition({ x: r.left, y: r.top });
-    const br = rf.screenToFlowPosition({ x: r.right, y: r.bottom });
+    if (!blockId || width === 0 || height === 0) return;
+    const node = rf.getInternalNode(blockId);
+    if (!node) return;
+    const { x, y, zoom } = rf.getViewport();
     const w = node.measured?.width ?? 240;
     const h = node.measured?.height ?? 80;
-    const inside = node.position.x >= tl.x && node.position.y >= tl.y && node.position.x + w <= br.x && node.position.y + h <= br.y;
-    if (!inside) void rf.setCenter(node.position.x + w / 2, node.position.y + h / 2, { zoom: rf.getZoom(), duration: 300 });
-  }, [blockId, rf]);
+    const pos = node.internals.positionAbsolute;
+    const left = pos.x * zoom + x;
+    const top = pos.y * zoom + y;
+    const inside = left >= 0 && top >= 0 && left + w * zoom <= width && top + h * zoom <= height;
+    if (!inside) void rf.setCenter(pos.x + w / 2, pos.y + h / 2, { zoom, duration: 300 });
+  }, [blockId, rf, width, height]);
 }

@@ -158,9 +158,9 @@ export function DebugDrawer({ view, act, setVariable, onExpect, onFocusBlock }: 
         ) : (
           <p className="sim-muted">No handoff requested yet.</p>
         )}
-        {view.agentPane.assignments.length > 0 && (
+        {view.agentPane.assignments.some((a) => a !== view.agentPane.noAgent) && (
           <ol className="sim-assignments" aria-label="Assignment decisions">
-            {view.agentPane.assignments.map((a, i) => (
+            {view.agentPane.assignments.filter((a) => a !== view.agentPane.noAgent).map((a, i) => (
               <li key={i}>
                 {a.handoffId ? `Handoff ${a.handoffId}: ` : ''}
                 {a.explanation}
