@@ -5,12 +5,29 @@ import './widget.css';
 import { Widget } from './Widget';
 import { createChatClient } from './chatClient';
 
+/**
+ * localStorage keeps the chat across reloads. A browser that blocks storage in third-party frames (strict
+ * cookie settings, private windows) throws on access: the chat then works without surviving a reload.
+ */
+function chatStorage(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> {
+  try {
+    const s = window.localStorage;
+    const probe = '__baton_probe__';
+    s.setItem(probe, '1');
+    s.removeItem(probe);
+    return s;
+  } catch {
+    const m = new Map<string, string>();
+    return { getItem: (k) => m.get(k) ?? null, setItem: (k, v) => void m.set(k, v), removeItem: (k) => void m.delete(k) };
+  }
+}
+
 const params = new URLSearchParams(location.search);
 const flowId = params.get('flow') ?? '';
 const title = params.get('title') ?? 'Chat with us';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Widget flowId={flowId} title={title} client={createChatClient({ baseUrl: location.origin, storage: window.localStorage })} />
+    <Widget flowId={flowId} title={title} client={createChatClient({ baseUrl: location.origin, storage: chatStorage() })} />
   </StrictMode>,
 );

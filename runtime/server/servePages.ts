@@ -133,7 +133,11 @@ export async function registerPages(app: FastifyInstance<any, any, any, any, any
   const page = (file: string, what: string, frameAncestors: string) => async (_req: unknown, reply: FastifyReply) => {
     if (!existsSync(join(dir, file))) return missingBuild(reply, dir, what);
     reply.header('content-security-policy', PAGE_CSP(frameAncestors)).header('cache-control', 'no-cache');
-    if (frameAncestors !== "'none'") reply.removeHeader('x-frame-options');
+    // helmet sets its headers on the raw response: remove X-Frame-Options there for pages meant to be framed.
+    if (frameAncestors !== "'none'") {
+      reply.removeHeader('x-frame-options');
+      reply.raw.removeHeader('x-frame-options');
+    }
     return reply.sendFile(file);
   };
 

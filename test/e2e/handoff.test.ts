@@ -6,6 +6,7 @@
  * The customer reloads the page mid-chat and keeps the conversation. Screenshots: test/e2e/screenshots/handoff-*.png.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -185,6 +186,35 @@ describe.skipIf(!haveChromium)('live handoff end to end (widget + inbox)', () =>
     // Only the deliberately wrong password failed.
     expect(failedLoads).toEqual(['401 /api/v1/agent/session']);
   }, 180_000);
+
+  it('works from one script tag on a page of another origin', async () => {
+    // Any site: a plain page on another port (another origin) with only the script tag.
+    const site = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><title>Shop</title><h1>Some shop</h1><script src="${rt.url}/widget.js" data-flow="customer-support" data-title="Help"></script>`);
+    });
+    await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
+    const port = (site.address() as { port: number }).port;
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    try {
+      await page.goto(`http://localhost:${port}/`);
+      await page.getByRole('button', { name: 'Open the chat: Help' }).click();
+      const frame = page.frameLocator('iframe[title="Help"]');
+      await frame.getByText('What can I help you with?').waitFor({ timeout: 15_000 });
+      await frame.getByRole('button', { name: 'Shipping' }).click();
+      await frame.getByText(/UK standard delivery/).waitFor({ timeout: 15_000 });
+      // The close button inside the frame closes the panel on the host page.
+      await frame.getByRole('button', { name: 'Close the chat' }).click();
+      await page.getByRole('button', { name: 'Open the chat: Help' }).waitFor();
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await ctx.close();
+      site.close();
+    }
+  }, 60_000);
 
   it('serves the loader, refuses unknown flows and unknown assets clearly', async () => {
     const js = await fetch(`${rt.url}/widget.js`);
