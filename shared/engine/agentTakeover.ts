@@ -7,14 +7,17 @@
  * the agent at once and switches to `agent` mode: the bot is silent and customer text is relayed to the
  * agent. The waiting `{ kind: 'handoff', takeoverFrom }` remembers how the bot was waiting. When the agent
  * hands back, the block the bot was waiting at asks again (there is no Human Takeover `resolved` exit to
- * follow); when the agent closes, the conversation closes.
+ * follow); when the agent closes, the conversation closes. When the agent declines, transfers or goes offline
+ * (`agent_declined`), the chat joins the queue like any handoff (any agent may accept it, `queue_timeout` after
+ * TAKEOVER_QUEUE_MINUTES); if nobody takes it (`no_agent`, the timeout) the bot resumes as on a handback.
  */
 import type { Block } from '../flow/schema';
 import type { Input, Waiting } from './types';
-import { createHandoff, transitionHandoff } from '../handoff/lifecycle';
+import { canTransition, createHandoff, transitionHandoff } from '../handoff/lifecycle';
 import { initialEscalationMemory } from '../escalation/evaluateEscalation';
 import { buildHandoffContext, summarizeConversation } from './handoffContext';
-import { bot, cancelTimers, nextId, say, system, setVar, type Run } from './run';
+import { addTimer, bot, cancelTimers, nextId, say, system, setVar, type Run } from './run';
+import { takeoverTexts } from './humanTakeover';
 import { goTo, showPrompt } from './runBlocks';
 import { canWaitAt } from './blockBehaviours';
 import type { ConversationState } from './types';
@@ -23,6 +26,9 @@ export type TakeoverInput = Extract<Input, { type: 'agent_takeover' }>;
 type HandoffWaiting = Extract<Waiting, { kind: 'handoff' }>;
 /** How the bot was waiting when an agent took over (what the handback resumes). */
 export type TakeoverFrom = NonNullable<HandoffWaiting['takeoverFrom']>;
+
+/** Queue timeout for a taken-over chat an agent put back in the queue (a Human Takeover block's default). */
+export const TAKEOVER_QUEUE_MINUTES = 10;
 
 export const agentTakeoverTexts = {
   joined: (name: string) => `${name} from the team joined the conversation.`,
@@ -91,7 +97,8 @@ export function takeOver(run: Run, input: TakeoverInput): boolean {
     skill: '',
     language: '',
     teams: [],
-    agents: [input.agentId],
+    // Empty: if the agent later puts the chat back in the queue (decline, transfer), any agent may take it.
+    agents: [],
     autoAssign: null,
   });
   const assigned = transitionHandoff(created, { type: 'assign', agentId: input.agentId, agentName: name }, run.now, actor);
@@ -106,36 +113,60 @@ export function takeOver(run: Run, input: TakeoverInput): boolean {
 
 type EventInput = Exclude<Input, { type: 'text' } | { type: 'choice' } | { type: 'http_result' } | { type: 'agent_takeover' }>;
 
-/** Why an agent event cannot apply to a taken-over conversation (beyond the common checks), or null. */
-export function takenOverRefusal(input: Input): string | null {
-  if (input.type === 'agent_declined') return 'this conversation was taken over from the bot, so there is no queue to return it to: hand it back to the bot or close it.';
-  if (input.type === 'no_agent') return 'an agent already has this conversation (taken over from the bot).';
-  return null;
-}
-
-/** An agent/runtime event while an agent holds a taken-over conversation. False when it does not apply. */
+/** An agent/runtime event about a taken-over conversation's handoff. False when it does not apply. */
 export function takenOverEvent(run: Run, input: EventInput): boolean {
   const s = run.s;
   const h = s.handoff;
   const w = s.waiting;
-  if (!h || w?.kind !== 'handoff' || w.takeoverFrom === undefined || s.mode !== 'agent' || h.status !== 'assigned') return false;
-  const holds = (agentId: string) => h.agentId === agentId;
+  if (!h || w?.kind !== 'handoff' || w.takeoverFrom === undefined || (s.mode !== 'agent' && s.mode !== 'waiting')) return false;
+  const from = w.takeoverFrom;
+  const holds = (agentId: string) => s.mode === 'agent' && h.status === 'assigned' && h.agentId === agentId;
   const update = (action: Parameters<typeof transitionHandoff>[1], actor: string) => {
     s.handoff = transitionHandoff(h, action, run.now, actor);
     run.effects.push({ type: 'handoff_update', handoff: s.handoff });
   };
+  /** Nobody took the queued chat: the bot carries on where it was. */
+  const botResumes = () => {
+    cancelTimers(run);
+    s.mode = 'bot';
+    s.escalation = initialEscalationMemory();
+    bot(run, takeoverTexts.noAgent, w.blockId);
+    resume(run, w.blockId, from);
+  };
   switch (input.type) {
+    case 'agent_accepted': {
+      // Back in the queue after a decline or transfer: another agent accepts it.
+      if (s.mode !== 'waiting' || h.status !== 'pending') return false;
+      const name = input.agentName.trim() || input.agentId;
+      update({ type: 'assign', agentId: input.agentId, agentName: name }, `agent:${input.agentId}`);
+      cancelTimers(run);
+      s.mode = 'agent';
+      setVar(run, 'agentName', name);
+      system(run, agentTakeoverTexts.joined(name), w.blockId);
+      return true;
+    }
     case 'agent_message':
       if (!holds(input.agentId)) return false;
       say(run, { from: 'agent', text: input.text, name: input.agentName ?? h.agentName ?? 'Agent' });
       return true;
+    case 'agent_declined': {
+      // Declined, transferred, or the agent went offline: the chat waits in the queue for any agent.
+      if (!holds(input.agentId)) return false;
+      update({ type: 'requeue', note: input.note }, `agent:${input.agentId}`);
+      const deadline = run.now + TAKEOVER_QUEUE_MINUTES * 60_000;
+      s.handoff = { ...s.handoff!, deadline };
+      s.mode = 'waiting';
+      bot(run, takeoverTexts.requeued, w.blockId);
+      addTimer(run, 'queue_timeout', deadline);
+      return true;
+    }
     case 'agent_handback':
       if (!holds(input.agentId)) return false;
       update({ type: 'resolve', note: input.note ?? 'Handed back to the bot' }, `agent:${input.agentId}`);
       system(run, agentTakeoverTexts.left(h.agentName ?? 'The agent'), w.blockId);
       s.mode = 'bot';
       s.escalation = initialEscalationMemory();
-      resume(run, w.blockId, w.takeoverFrom);
+      resume(run, w.blockId, from);
       return true;
     case 'agent_closed':
       if (!holds(input.agentId)) return false;
@@ -145,16 +176,27 @@ export function takenOverEvent(run: Run, input: EventInput): boolean {
       bot(run, agentTakeoverTexts.ended, w.blockId);
       run.effects.push({ type: 'end', reason: 'agent_closed' });
       return true;
+    case 'no_agent':
+      if (s.mode !== 'waiting' || h.status !== 'pending') return false;
+      update({ type: 'reject', note: input.note }, 'system');
+      botResumes();
+      return true;
+    case 'timer': {
+      const timer = s.timers.find((x) => x.id === input.timerId);
+      if (!timer || timer.purpose !== 'queue_timeout' || h.status !== 'pending') return false;
+      update({ type: 'expire' }, 'system');
+      botResumes();
+      return true;
+    }
     case 'customer_left':
+      if (!canTransition(h.status, 'cancel')) return false;
       update({ type: 'cancel', note: 'The customer left' }, 'customer');
-      system(run, 'The customer left the conversation.', w.blockId);
+      cancelTimers(run);
+      system(run, takeoverTexts.customerLeft, w.blockId);
       s.mode = 'closed';
       s.waiting = null;
       run.effects.push({ type: 'end', reason: 'customer_left' });
       return true;
-    default:
-      // agent_accepted (already assigned), agent_declined / no_agent (see takenOverRefusal), timers (none set).
-      return false;
   }
 }
 

@@ -35,7 +35,7 @@ import {
   RESTART_BUTTON_ID,
   takeoverTexts,
 } from './humanTakeover';
-import { isTakenOver, takenOverEvent, takenOverRefusal, takeOver, takeoverRefusal } from './agentTakeover';
+import { isTakenOver, takenOverEvent, takeOver, takeoverRefusal } from './agentTakeover';
 
 export const escalationTexts = {
   rephrase: "Sorry, I'm not sure I understood. Could you put it another way?",
@@ -103,10 +103,6 @@ function refusal(run: Run, input: Input): string | null {
   if (!h) return 'no chat is waiting for an agent: the bot is handling this conversation.';
   if (input.handoffId !== h.id) return `the event is for handoff ${input.handoffId}, but the current handoff is ${h.id}: it is stale and was not applied.`;
   if (s.mode !== 'waiting' && s.mode !== 'agent') return `handoff ${h.id} is already ${h.status}: the conversation is ${s.mode === 'closed' ? 'closed' : 'back with the bot'}.`;
-  if (isTakenOver(s)) {
-    const why = takenOverRefusal(input);
-    if (why !== null) return why;
-  }
   switch (input.type) {
     case 'agent_accepted':
       if (h.status === 'assigned') {

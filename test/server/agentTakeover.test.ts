@@ -130,6 +130,26 @@ describe('agent takeover of a live bot conversation', () => {
     expect(rate.body.messages.some((m: any) => m.from === 'bot' && m.text === 'How would you rate us, 1 to 5?')).toBe(true);
   });
 
+  it('a taken-over chat can be transferred to another agent, who hands it back to the bot', async () => {
+    rt = await startAgentRuntime({ agents: [ann, bob] });
+    for (const a of [ann, bob]) await rt.post('/api/v1/agent/presence', { status: 'online' }, tok(a));
+    const c = await rt.post('/api/v1/flows/shop/conversations', {});
+    const id: string = c.body.conversationId;
+    const take = await rt.post(`/api/v1/agent/conversations/${id}/takeover`, {}, tok(ann));
+    expect(take.status).toBe(200);
+    const h = take.body.handoff;
+    const moved = await rt.post(`${hid(h.id)}/transfer`, { agentId: 'bob' }, tok(ann));
+    expect(moved.status).toBe(200);
+    expect(moved.body.handoff).toMatchObject({ status: 'assigned', agentId: 'bob' });
+    expect((await rt.get('/api/v1/agent/handoffs?view=mine', tok(bob))).body.counts.mine).toBe(1);
+    expect((await rt.get('/api/v1/agent/handoffs?view=mine', tok(ann))).body.counts.mine).toBe(0);
+    const log = (await rt.get(`/api/v1/conversations/${id}`, auth(c.body.token))).body.messages;
+    expect(log.some((m: any) => m.from === 'system' && m.text === 'Bob from the team joined the conversation.')).toBe(true);
+    const back = await rt.post(`${hid(h.id)}/handback`, {}, tok(bob));
+    expect(back.status).toBe(200);
+    expect(back.body.messages.filter((m: any) => m.from === 'bot').at(-1)).toMatchObject({ text: 'What do you need?' });
+  });
+
   it('refuses a conversation already waiting for a person, and a closed one, with the reason', async () => {
     rt = await startAgentRuntime({ agents: [ann] });
     await rt.post('/api/v1/agent/presence', { status: 'online' }, tok(ann));

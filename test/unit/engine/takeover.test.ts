@@ -37,7 +37,7 @@ describe('agent_takeover: an agent takes over a live bot conversation', () => {
     const types = step.effects.map((e) => e.type);
     expect(types).toEqual(['handoff_request', 'handoff_update']);
     const [req, upd] = plain(step.effects);
-    expect(req).toMatchObject({ type: 'handoff_request', autoAssign: null, agents: ['a1'], handoff: { id: 'c1:h1', status: 'pending' } });
+    expect(req).toMatchObject({ type: 'handoff_request', autoAssign: null, agents: [], teams: [], handoff: { id: 'c1:h1', status: 'pending' } });
     if (req.type !== 'handoff_request') throw new Error('unreachable');
     expect(req.context.summary).toMatch(/^Ana took this conversation over from the bot\./);
     expect(req.context.transcript.map((e) => e.text)).toContain('What is your order number?');
@@ -157,12 +157,41 @@ describe('agent_takeover: an agent takes over a live bot conversation', () => {
     expect(noName.rejected?.reason).toMatch(/agentName/);
   });
 
-  it('declining a taken-over chat is refused with a reason; other agents cannot write in it', () => {
+  it('other agents cannot write in a taken-over chat', () => {
     const c = converse(questionFlow());
     c.send(takeover());
-    expect(c.agent.decline().rejected?.reason).toMatch(/hand it back to the bot or close it/);
     expect(c.agent.say('hi', 'a2').rejected?.reason).toMatch(/with Ana, not a2/);
     expect(c.mode()).toBe('agent');
+  });
+
+  it('decline / transfer puts it in the queue: another agent accepts, then hands back and the bot asks again', () => {
+    const c = converse(questionFlow());
+    c.send(takeover());
+    const declined = c.agent.decline('Transferred to Ben');
+    expect(declined.rejected).toBeNull();
+    expect(c.mode()).toBe('waiting');
+    expect(c.state.handoff).toMatchObject({ status: 'pending', agentId: null, deadline: DEFAULT_NOW + 10 * 60_000 });
+    expect(c.effects('set_timer')).toEqual([{ type: 'set_timer', timer: { id: 'c1:t2', purpose: 'queue_timeout', at: DEFAULT_NOW + 10 * 60_000 } }]);
+    expect(c.say('still there?').messages).toEqual([]);
+    const ben = c.agent.accept('a2', 'Ben');
+    expect(ben.rejected).toBeNull();
+    expect(c.mode()).toBe('agent');
+    expect(ben.messages).toEqual([{ from: 'system', text: 'Ben from the team joined the conversation.', blockId: 'q' }]);
+    expect(plain(ben.effects).map((e) => e.type)).toEqual(['handoff_update', 'cancel_timer']);
+    expect(c.agent.handback().messages.at(-1)).toMatchObject({ from: 'bot', text: 'What is your order number?' });
+    expect(c.state.waiting).toEqual({ kind: 'input', blockId: 'q', retries: 0 });
+  });
+
+  it('declined and nobody takes it before the queue timeout: the bot resumes and asks again', () => {
+    const c = converse(questionFlow());
+    c.send(takeover());
+    c.agent.decline();
+    const fired = c.wait('11m');
+    expect(fired).toHaveLength(1);
+    expect(c.mode()).toBe('bot');
+    expect(c.state.handoff).toMatchObject({ status: 'expired' });
+    expect(fired[0].messages.map((m) => m.text)).toEqual(['Sorry, no one from our team is available right now.', 'What is your order number?']);
+    expect(c.say('A-1').messages.map((m) => m.text)).toContain('Thanks, order A-1 noted.');
   });
 
   it('the customer leaving while the agent holds it cancels the handoff and closes', () => {
