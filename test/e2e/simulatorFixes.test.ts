@@ -44,27 +44,33 @@ describe.skipIf(!haveChromium)('simulator fixes end to end', () => {
       return Boolean(n && c && n.left >= c.left && n.right <= c.right && n.top >= c.top && n.bottom <= c.bottom);
     }, id);
 
-  it('opening the simulator pans the canvas so the current block is not under the panel; long words wrap', async () => {
+  it('the block the conversation stands at stays visible when the canvas narrows; long words wrap', async () => {
     const { key } = await studio.api.createFlow({ template: 'customer-support' });
     await page.goto(studio.flowUrl(key));
     await page.waitForSelector('.react-flow__node[data-id="main_menu"]');
-    // Put main_menu (where the bot waits first) near the right edge of the canvas: the panel will cover it.
+    await page.getByRole('button', { name: 'Open the simulator' }).click();
+    await panel().waitFor();
+    await expect.poll(() => transcript().locator('li').count()).toBeGreaterThan(0);
+    // Opening the simulator leaves main_menu (where the bot waits first) in view.
+    await expect.poll(() => insideCanvas('main_menu'), { timeout: 5000 }).toBe(true);
+    // Put main_menu near the right edge of the canvas, then make the window narrower: the canvas shrinks from
+    // the right and would hide it.
     const canvas = (await page.locator('.react-flow').boundingBox())!;
     const node = (await page.locator('.react-flow__node[data-id="main_menu"]').boundingBox())!;
     const dx = canvas.x + canvas.width - 30 - (node.x + node.width);
     const dy = canvas.y + canvas.height / 2 - (node.y + node.height / 2);
-    // Drag the empty pane (top-left corner region, away from blocks and the minimap).
-    const from = { x: canvas.x + canvas.width / 2, y: canvas.y + 12 };
+    const from = { x: canvas.x + canvas.width / 2, y: canvas.y + 12 }; // empty pane at the top
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
     await page.mouse.move(from.x + dx / 2, from.y + dy / 2, { steps: 5 });
     await page.mouse.move(from.x + dx, from.y + dy, { steps: 5 });
     await page.mouse.up();
     expect(await insideCanvas('main_menu')).toBe(true);
-    await page.getByRole('button', { name: 'Open the simulator' }).click();
-    await panel().waitFor();
-    await expect.poll(() => transcript().locator('li').count()).toBeGreaterThan(0);
+    await screenshot(page, 'simfix-before-narrowing');
+    await page.setViewportSize({ width: 1240, height: 900 });
     await expect.poll(() => insideCanvas('main_menu'), { timeout: 5000 }).toBe(true);
+    await screenshot(page, 'simfix-narrowed');
+    await page.setViewportSize({ width: 1440, height: 900 });
 
     const word = 'Supercalifragilisticexpialidocious-unbrokenwordwithoutanyspacesatallthatgoesonandonandonandon';
     await say(`Hello ${word}`);
