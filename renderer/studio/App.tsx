@@ -10,10 +10,13 @@ import { validateFlow } from '../../shared/flow/validateFlow';
 import type { Flow } from '../../shared/flow/schema';
 import type { ScenarioFile } from '../../shared/simulator/scenarioSchema';
 import { studioApi, StudioApiError } from './api/studioApi';
+import { useDesktopMenu } from './api/useDesktopMenu';
 import { Editor } from './editor/Editor';
 import { primeProblems } from './hooks/useProblems';
 import { useTheme } from './editor/useTheme';
 import { HistoryPanel } from './history/HistoryPanel';
+import { ExportButton } from './home/ExportButton';
+import { exportFlowFile } from './home/exportFlowFile';
 import { HomeScreen } from './home/HomeScreen';
 import { openFlowForEditing, type FlowForEditing } from './persistence/flowPersistence';
 import { SaveStatus } from './persistence/SaveStatus';
@@ -89,6 +92,13 @@ function PersistentEditor({ flowKey, opened }: { flowKey: string; opened: FlowFo
     void persistence.flush().catch(() => {});
     location.hash = '#/';
   }, [persistence]);
+  // The desktop app's menus (File > Export, Edit > Undo/Redo...) act on the open flow.
+  useDesktopMenu({
+    undo: () => store.getState().undo(),
+    redo: () => store.getState().redo(),
+    home: goHome,
+    export: () => void persistence.flush().then(() => exportFlowFile(studioApi, flowKey)).catch(() => {}),
+  });
   return (
     <StudioStoreProvider store={store}>
       <Editor
@@ -97,6 +107,7 @@ function PersistentEditor({ flowKey, opened }: { flowKey: string; opened: FlowFo
         status={
           <>
             <SaveStatus status={persistence.status} error={persistence.error} hint={persistence.hint} lastSavedAt={persistence.lastSavedAt} />
+            <ExportButton flowId={flowKey} flush={persistence.flush} />
             <RunButton flowKey={flowKey} flush={persistence.flush} />
           </>
         }

@@ -138,7 +138,58 @@ export function diffFlows(beforeFlow: unknown, afterFlow: unknown): FlowDiff {
     blocks: { added, removed, changed },
     edges: { added: edgesAdded, removed: edgesRemoved },
     document,
-    summary: identical ? 'no changes' : parts.join(', '),
+    summary: identical ? 'no changes' : withDetails(parts.join(', '), { added, removed, changed, edgesAdded, edgesRemoved, document, names: nameOf(beforeBlocks, afterBlocks) }),
     identical,
   };
+}
+
+/* ------------------------------------------------------------------ what changed, in words */
+
+const MAX_NAMES = 3;
+const listNames = (names: string[]) => (names.length <= MAX_NAMES ? names.join(', ') : `${names.slice(0, MAX_NAMES).join(', ')} +${names.length - MAX_NAMES} more`);
+
+function nameOf(beforeBlocks: Obj[], afterBlocks: Obj[]): (id: string) => string {
+  const names = new Map<string, string>();
+  for (const b of [...beforeBlocks, ...afterBlocks]) {
+    const label = typeof b.label === 'string' && b.label.trim() !== '' ? b.label.trim() : String(b.id);
+    names.set(String(b.id), `"${label.length > 40 ? label.slice(0, 40) + '…' : label}"`);
+  }
+  return (id) => names.get(id) ?? `"${id}"`;
+}
+
+/** "data.options[1].label" -> "options"; "data.autoAssign.enabled" -> "autoAssign.enabled"; "label" -> "label". */
+function fieldName(path: string): string {
+  const parts = path.replace(/^data\./, '').replace(/\[\d+\]/g, '').split('.');
+  return parts.slice(0, parts[0] === 'autoAssign' || parts[0] === 'validation' ? 2 : 1).join('.');
+}
+
+/**
+ * The counts, then the names: "1 block changed: "Welcome" (text)"; "2 blocks added, 1 connection added:
+ * added "Ask name", "Thanks"; connected "Start" → "Ask name"". The counts come first so a list stays
+ * scannable; the names say which blocks and fields.
+ */
+function withDetails(
+  counts: string,
+  d: { added: BlockRef[]; removed: BlockRef[]; changed: BlockChange[]; edgesAdded: EdgeRef[]; edgesRemoved: EdgeRef[]; document: FieldChange[]; names: (id: string) => string },
+): string {
+  const details: string[] = [];
+  if (d.added.length) details.push(`added ${listNames(d.added.map((b) => d.names(b.id)))}`);
+  if (d.removed.length) details.push(`removed ${listNames(d.removed.map((b) => d.names(b.id)))}`);
+  const logic = d.changed.filter((c) => c.fields.length > 0);
+  if (logic.length) {
+    details.push(
+      `changed ${listNames(
+        logic.map((c) => {
+          const fields = [...new Set(c.fields.map((f) => fieldName(f.path)))];
+          return `${d.names(c.id)} (${fields.slice(0, 3).join(', ')}${fields.length > 3 ? ', …' : ''})`;
+        }),
+      )}`,
+    );
+  }
+  const moved = d.changed.filter((c) => c.fields.length === 0 && c.moved);
+  if (moved.length && moved.length <= MAX_NAMES) details.push(`moved ${listNames(moved.map((c) => d.names(c.id)))}`);
+  if (d.edgesAdded.length && d.edgesAdded.length <= 2) details.push(`connected ${d.edgesAdded.map((e) => `${d.names(e.from)} → ${d.names(e.to)}`).join(', ')}`);
+  if (d.edgesRemoved.length && d.edgesRemoved.length <= 2) details.push(`disconnected ${d.edgesRemoved.map((e) => `${d.names(e.from)} → ${d.names(e.to)}`).join(', ')}`);
+  if (d.document.length) details.push(`flow settings ${listNames([...new Set(d.document.map((f) => f.path.replace(/\[\d+\]/g, '').split('.').slice(0, 2).join('.')))])}`);
+  return details.length ? `${counts}: ${details.join('; ')}` : counts;
 }

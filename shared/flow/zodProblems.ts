@@ -72,6 +72,26 @@ const expectedWords: Record<string, string> = {
   int: 'a whole number',
 };
 
+/** What the expected type looks like in the file, e.g. `text in double quotes, like "text": "Hello"`. */
+function typeHint(expected: string, field: string): string {
+  switch (expected) {
+    case 'string':
+      return `a text value in double quotes, like "${field}": "Hello"`;
+    case 'number':
+      return `a number without quotes, like "${field}": 42`;
+    case 'int':
+      return `a whole number without quotes, like "${field}": 3`;
+    case 'boolean':
+      return `the value true or false without quotes, like "${field}": true`;
+    case 'object':
+      return `an object in braces, like "${field}": { ... }`;
+    case 'array':
+      return `a list in square brackets, like "${field}": [ ... ]`;
+    default:
+      return `a value of type ${expected || 'the expected type'}`;
+  }
+}
+
 /** Where an issue is, in words: "Block 'ask' (Question)", "Edge 'e3'", "The escalation policy"... */
 export function describeLocation(path: readonly PropertyKey[], doc: Doc): string {
   const [head, index] = path;
@@ -114,7 +134,7 @@ export function zodIssueToProblem(issue: LooseIssue, doc: Doc): FlowProblem {
         hint = `Add ${subject} (${want}).`;
       } else {
         message = `${where}: ${subject} should be ${want}, but it is ${describeValue(actual)}.`;
-        hint = `Change ${subject} to ${want}.`;
+        hint = `${subject[0] === '"' ? 'Give ' + subject : 'Make ' + subject} ${typeHint(issue.expected ?? '', field)}.`;
       }
       break;
     }

@@ -13,7 +13,8 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
                 {r.keys.split(' / ').map((k, i) => (
                   <span key={k}>
                     {i > 0 && ' or '}
-                    {k.split('+').map((part, j) => (
+                    {/* "+" alone is the key itself (Zoom in), not a separator between two empty keys */}
+                    {(k.length > 1 ? k.split(/(?<=.)\+(?=.)/) : [k]).map((part, j) => (
                       <span key={j}>
                         {j > 0 && '+'}
                         <kbd className="bt-kbd">{part}</kbd>

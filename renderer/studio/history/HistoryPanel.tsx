@@ -37,7 +37,11 @@ export function HistoryPanel({ flowId, onRestore, onClose, beforeLoad, api = stu
   const load = useCallback(async () => {
     try {
       await beforeLoadRef.current?.().catch(() => {});
-      setVersions(await api.versions(flowId));
+      const list = await api.versions(flowId);
+      setVersions(list);
+      // Open on what the latest save changed: the version before the current one, compared with the flow now
+      // (the current version itself is identical to the flow now).
+      setSelected((s) => s ?? (list.length > 1 ? list[1].revision : list[0]?.revision ?? null));
       setError(null);
     } catch (err) {
       setError(describeError(err));
@@ -119,6 +123,8 @@ export function HistoryPanel({ flowId, onRestore, onClose, beforeLoad, api = stu
               </>
             )}
           </section>
+        ) : versions && versions.length > 0 ? (
+          <p className="bt-history-detail bt-history-empty">Select a version to see what changed since then.</p>
         ) : null}
       </div>
     </aside>
