@@ -50,6 +50,8 @@ describe('simulator: a Human Takeover that finds no agent says why', () => {
     setup(billingFlow());
     // Give Ana a skill that is not billing (Ben keeps none).
     tab('Clock & agents');
+    // An agent without skills says so instead of showing an empty cell.
+    expect(screen.getByLabelText('Ben skills')).toHaveAttribute('placeholder', expect.stringMatching(/^none/));
     const anaSkills = screen.getByLabelText('Ana skills');
     fireEvent.change(anaSkills, { target: { value: 'returns' } });
     fireEvent.blur(anaSkills);

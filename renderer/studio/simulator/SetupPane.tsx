@@ -103,10 +103,10 @@ export function AgentsEditor({ agents, act }: { agents: readonly VirtualAgent[] 
                 />
               </td>
               <td>
-                <input aria-label={`${a.name} skills`} defaultValue={a.skills.join(', ')} onBlur={(e) => patch(i, { skills: list(e.target.value) })} />
+                <input aria-label={`${a.name} skills`} placeholder="none (e.g. billing)" title="Comma-separated; a Human Takeover that needs a skill only goes to agents who list it" defaultValue={a.skills.join(', ')} onBlur={(e) => patch(i, { skills: list(e.target.value) })} />
               </td>
               <td>
-                <input aria-label={`${a.name} languages`} defaultValue={a.languages.join(', ')} onBlur={(e) => patch(i, { languages: list(e.target.value) })} />
+                <input aria-label={`${a.name} languages`} placeholder="none (e.g. en, fr)" defaultValue={a.languages.join(', ')} onBlur={(e) => patch(i, { languages: list(e.target.value) })} />
               </td>
               <td>{a.activeChats}</td>
             </tr>
