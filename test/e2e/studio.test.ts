@@ -166,7 +166,7 @@ describe.skipIf(!haveChromium)('studio end to end', () => {
     await expect.poll(() => nodes().count()).toBe(original);
     await expect.poll(() => status().getAttribute('data-status')).toBe('saved');
     const list = await studio.api.versions('lead-gen');
-    expect(list[0]).toMatchObject({ revision: 3, summary: '1 block removed' });
+    expect(list[0]).toMatchObject({ revision: 3, summary: expect.stringMatching(/^1 block removed/) });
 
     // the restore is one undo step
     await page.getByRole('button', { name: 'Undo' }).click();
