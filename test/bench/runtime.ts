@@ -76,13 +76,13 @@ function benchFlow(dir: string, apiUrl: string, batonRoot = root): string {
   return file;
 }
 
-export async function startBaton(dir: string, apiUrl: string, redisUrl?: string, nodeFlags: string[] = [], batonRoot = root): Promise<{ url: string; child: ChildProcess }> {
+export async function startBaton(dir: string, apiUrl: string, redisUrl?: string, nodeFlags: string[] = [], batonRoot = root, extraEnv: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {
   const config = join(dir, 'config.json');
   writeFileSync(config, JSON.stringify({ logLevel: 'warn', rateLimit: { perAddressPerMinute: 1e9, perConversationPerMinute: 1e9 }, retentionDays: 0 }));
   const child = spawn(process.execPath, [...nodeFlags, join(batonRoot, 'bin/baton.js'), 'serve', benchFlow(dir, apiUrl, batonRoot), '--port', '0', '--data', join(dir, 'data'), '--config', config, ...(redisUrl ? ['--redis', redisUrl] : [])], {
     cwd: batonRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'production' },
+    env: { ...process.env, NODE_ENV: 'production', ...extraEnv },
   });
   const m = await waitForLine(child, /ready at (http:\/\/\S+) /);
   return { url: m[1], child };

@@ -48,12 +48,14 @@ export async function runtimeCpuBench(): Promise<void> {
   try {
     const bare = await startBare();
     targets.push({ name: 'bare node:http (parse JSON, answer JSON)', ...bare, path: () => '/m', headers: () => ({}), runs: [] });
-    const roots: Array<[string, string | undefined]> = [[`baton serve, lmdb (this checkout${process.env.BENCH_NODE_FLAGS ? ', node ' + process.env.BENCH_NODE_FLAGS : ''})`, undefined]];
+    const roots: Array<[string, string | undefined]> = [[`baton serve, lmdb (this checkout${process.env.BENCH_NODE_FLAGS ? ', node ' + process.env.BENCH_NODE_FLAGS : ''}${process.env.BENCH_ENV ? ', ' + process.env.BENCH_ENV : ''})`, undefined]];
     if (process.env.BENCH_BEFORE_ROOT) roots.push([`baton serve, lmdb (${process.env.BENCH_BEFORE_ROOT})`, process.env.BENCH_BEFORE_ROOT]);
     for (const [name, batonRoot] of roots) {
       const flags = batonRoot ? [] : (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
       if (process.env.BENCH_PROFILE && !batonRoot) flags.push('--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE);
-      const b = await startBaton(mkdtempSync(join(dir, 'baton-')), bare.url, undefined, flags, batonRoot);
+      // BENCH_ENV='NAME=value ...': environment for this checkout's baton serve only (tuning experiments).
+      const env = batonRoot ? {} : Object.fromEntries((process.env.BENCH_ENV ?? '').split(' ').filter(Boolean).map((kv) => kv.split('=') as [string, string]));
+      const b = await startBaton(mkdtempSync(join(dir, 'baton-')), bare.url, undefined, flags, batonRoot, env);
       const convs = await createConversations(b.url, 1000);
       targets.push({
         name,
