@@ -92,6 +92,16 @@ describe('simulator: a Human Takeover that finds no agent says why', () => {
   });
 });
 
+describe('simulator clock', () => {
+  it('spells out the date and time picked (the browser shows the picker in its own locale, e.g. mm/dd/yyyy)', () => {
+    setup(billingFlow());
+    tab('Clock & agents');
+    expect(screen.queryByTestId('sim-when')).toBeNull();
+    fireEvent.change(screen.getByLabelText('Set date and time (UTC)'), { target: { value: '2026-03-04T14:30' } });
+    expect(screen.getByTestId('sim-when')).toHaveTextContent('Wed 4 Mar 2026 14:30 (UTC)');
+  });
+});
+
 describe('simulator chat bubble', () => {
   it('wraps a long word without spaces inside the bubble (overflow-wrap: anywhere)', () => {
     const css = readFileSync(join(process.cwd(), 'renderer/studio/simulator/simulator.css'), 'utf8');

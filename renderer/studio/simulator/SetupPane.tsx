@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { Flow, Value } from '../../../shared/flow/schema';
 import { agentForFile } from '../../../shared/simulator/scenarioRecorder';
 import type { ActionStep } from '../../../shared/simulator/scenarioSession';
-import type { SimulatorView } from '../../../shared/simulator/simulatorView';
+import { formatClock, type SimulatorView } from '../../../shared/simulator/simulatorView';
 import type { VirtualAgent, VirtualAgentStatus } from '../../../shared/simulator/virtualAgents';
 import { Button } from '../../ui/Button';
 import type { SimulatorStart } from './useSimulatorSession';
@@ -20,6 +20,7 @@ export function ClockPane({ view, act }: { view: SimulatorView; act(step: Action
       <div className="sim-clock" data-testid="sim-clock">
         {view.clock}
       </div>
+      <p className="sim-muted">The simulation starts on a fixed Monday 10:00 so saved scenarios replay the same way; move the clock below.</p>
       <div className="sim-row">
         <Button size="sm" onClick={() => act({ wait: '1m' })}>
           +1 min
@@ -39,6 +40,7 @@ export function ClockPane({ view, act }: { view: SimulatorView; act(step: Action
         <Button size="sm" disabled={!when} onClick={() => act({ setTime: new Date(`${when}Z`).toISOString().replace('.000Z', 'Z') })}>
           Set (UTC)
         </Button>
+        {when && !Number.isNaN(Date.parse(`${when}Z`)) && <span className="sim-muted" data-testid="sim-when">{formatClock(Date.parse(`${when}Z`), 'UTC')}</span>}
       </div>
       {view.timers.length > 0 ? (
         <ul className="sim-list" aria-label="Timers">
