@@ -29,6 +29,12 @@ import { chromium, type Browser, type CDPSession, type Page } from 'playwright-c
 import { build } from 'vite';
 import { generateFlow } from './generateFlow';
 
+// page.evaluate callbacks run in the browser; this file is also compiled by the Node tsconfig (run.ts imports it).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const document: any;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const window: any;
+
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const SIZES = (process.env.BENCH_CANVAS_N ?? '1000,2000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_CANVAS_RUNS ?? 3);
@@ -164,7 +170,7 @@ async function measureOnce(browser: Browser, url: string, flowJson: string | nul
     const cx = r.left + r.width / 2;
     const cy = r.top + r.height / 2;
     let best: { id: string; x: number; y: number; d: number } | null = null;
-    for (const el of document.querySelectorAll<HTMLElement>('.react-flow__node')) {
+    for (const el of document.querySelectorAll('.react-flow__node')) {
       const b = el.getBoundingClientRect();
       if (b.left < r.left || b.right > r.right - 300 || b.top < r.top || b.bottom > r.bottom - 200) continue;
       const x = b.left + Math.min(40, b.width / 3);

@@ -313,7 +313,7 @@ describe('per-block cache for frozen (immer) flows', () => {
     const both = produce(moved, (d) => {
       d.blocks[t].position = { x: 1, y: 1 };
       (d.blocks[t].data as { slackChannels: string[] }).slackChannels = ['Not A Channel'];
-      d.blocks[t].dat = {} as never; // misspelt envelope key
+      (d.blocks[t] as unknown as Record<string, unknown>).dat = {}; // misspelt envelope key
     });
     const codesNow = codes(validateFlow(both));
     expect(codesNow).toContain('bad_slack_channel');
