@@ -13,6 +13,7 @@ import type { LogEntry, RuntimeStore } from '../store/types';
 import { ApiError } from '../server/conversationService';
 import { agentSchema, hashPassword, publicAgent, type Agent, type AgentDirectory } from './agentDirectory';
 import { summarize, type AgentEvent, type AgentHub } from './agentHub';
+import { registerAgentLiveList } from './agentLiveList';
 
 export interface AgentRouteDeps {
   store: RuntimeStore;
@@ -432,4 +433,5 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       });
     },
   });
+  await registerAgentLiveList(appIn, d); // GET /api/v1/agent/conversations?mode=bot (agentLiveList.ts)
 }

@@ -188,6 +188,14 @@ export class EmbeddedStore implements RuntimeStore {
     return run;
   }
 
+  async listByMode(mode: ConversationRecord['mode']): Promise<ConversationRecord[]> {
+    const out: ConversationRecord[] = [];
+    for (const key of this.modeIdx.getKeys({ start: [mode, ''], end: [mode, MAX] })) {
+      const c = this.convs.get(key[1] as string);
+      if (c) out.push(c);
+    }
+    return out;
+  }
   async countByMode() {
     const out = { bot: 0, waiting: 0, agent: 0, closed: 0 };
     for (const m of MODES) out[m] = this.modeIdx.getKeysCount({ start: [m, ''], end: [m, MAX] });

@@ -303,6 +303,19 @@ export class RedisStore implements RuntimeStore {
     }
   }
 
+  async listByMode(mode: ConversationRecord['mode']): Promise<ConversationRecord[]> {
+    const ids = await this.redis.smembers(this.k('mode:' + mode));
+    const out: ConversationRecord[] = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      const pipe = this.redis.pipeline();
+      for (const id of ids.slice(i, i + 500)) pipe.hmget(this.k('conv:' + id), 'rec', 'seq');
+      for (const [, v] of (await pipe.exec()) ?? []) {
+        const [rec, seq] = (v ?? [null, null]) as [string | null, string | null];
+        if (rec !== null) out.push({ ...(JSON.parse(rec) as Omit<ConversationRecord, 'lastSeq'>), lastSeq: Number(seq ?? 0) });
+      }
+    }
+    return out;
+  }
   async countByMode() {
     const pipe = this.redis.pipeline();
     for (const m of MODES) pipe.scard(this.k('mode:' + m));

@@ -173,6 +173,8 @@ export interface RuntimeStore {
   runExclusive<T>(conversationId: string, fn: () => Promise<T>): Promise<T>;
   /** Conversations by mode (for metrics and readiness). */
   countByMode(): Promise<Record<'bot' | 'waiting' | 'agent' | 'closed', number>>;
+  /** Every conversation in one mode (unordered; the agent live list sorts and pages them). */
+  listByMode(mode: ConversationRecord['mode']): Promise<ConversationRecord[]>;
   /**
    * Deletes conversations closed before `before` with their log, timers and handoffs; also idempotency records and
    * finished (done/dead) outbox items older than `before`. Tickets and CSAT are kept. Returns how many conversations.
