@@ -23,9 +23,11 @@ import {
   User,
   UserCheck,
   Zap,
+  Radio,
 } from 'lucide-react';
 import type { AgentInfo, Entry, HandoffDetail, HandoffRow, InboxApi, Note, Presence, View } from './inboxApi';
 import { browserAlerts, type Alerts } from './notify';
+import { LiveList } from './LiveList';
 
 export interface InboxProps {
   api: InboxApi;
@@ -195,6 +197,9 @@ export function Inbox({ api, storage, alerts, initialToken }: InboxProps) {
 
 function Workspace({ api, token, me, alerts, onSignOut }: { api: InboxApi; token: string; me: AgentInfo; alerts: Alerts; onSignOut(why?: string): void }) {
   const [view, setView] = useState<View>('unassigned');
+  /** The "Live" view (bot-only conversations to take over, LiveList.tsx) instead of a handoff view. */
+  const [live, setLive] = useState(false);
+  const [liveTotal, setLiveTotal] = useState<number | null>(null);
   const [counts, setCounts] = useState<Record<View, number>>({ unassigned: 0, mine: 0, all: 0, closed: 0 });
   const [rows, setRows] = useState<HandoffRow[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
@@ -349,7 +354,7 @@ function Workspace({ api, token, me, alerts, onSignOut }: { api: InboxApi; token
         <ul className="ib-views">
           {VIEWS.map((v) => (
             <li key={v.id}>
-              <button type="button" className={`ib-view${view === v.id ? ' is-active' : ''}`} aria-current={view === v.id ? 'page' : undefined} onClick={() => setView(v.id)}>
+              <button type="button" className={`ib-view${!live && view === v.id ? ' is-active' : ''}`} aria-current={!live && view === v.id ? 'page' : undefined} onClick={() => (setLive(false), setView(v.id))}>
                 <v.icon size={16} aria-hidden="true" />
                 <span>{v.label}</span>
                 <span className={`ib-count${v.id === 'unassigned' && counts.unassigned > 0 ? ' is-hot' : ''}`} aria-label={`${counts[v.id]} ${v.label.toLowerCase()}`}>
@@ -358,6 +363,19 @@ function Workspace({ api, token, me, alerts, onSignOut }: { api: InboxApi; token
               </button>
             </li>
           ))}
+          {api.live && (
+            <li>
+              <button type="button" className={`ib-view${live ? ' is-active' : ''}`} aria-current={live ? 'page' : undefined} onClick={() => (setLive(true), setSelected(null))}>
+                <Radio size={16} aria-hidden="true" />
+                <span>Live</span>
+                {liveTotal !== null && (
+                  <span className="ib-count" aria-label={`${liveTotal} live`}>
+                    {liveTotal}
+                  </span>
+                )}
+              </button>
+            </li>
+          )}
         </ul>
         <div className="ib-side-foot">
           {permission === 'default' && (
@@ -389,14 +407,28 @@ function Workspace({ api, token, me, alerts, onSignOut }: { api: InboxApi; token
 
       <section className="ib-list" aria-label="Conversations">
         <header className="ib-list-head">
-          <h2>{VIEWS.find((v) => v.id === view)?.label}</h2>
+          <h2>{live ? 'Live' : VIEWS.find((v) => v.id === view)?.label}</h2>
           {link === 'reconnecting' && (
             <span className="ib-chip ib-warn" role="status">
               Reconnecting…
             </span>
           )}
         </header>
-        {rows.length === 0 ? (
+        {live ? (
+          <LiveList
+            api={api}
+            token={token}
+            fail={fail}
+            onTotal={setLiveTotal}
+            onTaken={(h) => {
+              setLive(false);
+              setLiveTotal((n) => (n === null ? n : Math.max(0, n - 1)));
+              setView('mine');
+              setSelected(h?.id ?? null);
+              setFlash({ kind: 'info', text: 'You took over the conversation: the bot is paused. Reply below; hand back to the bot when done.' });
+            }}
+          />
+        ) : rows.length === 0 ? (
           <p className="ib-empty">{view === 'unassigned' ? 'No one is waiting. New handoffs appear here with a sound.' : 'Nothing here.'}</p>
         ) : (
           <ul className="ib-rows">

@@ -78,6 +78,25 @@ export interface HandoffDetail {
   alsoViewing: string[];
 }
 
+/** A live conversation the bot handles alone (GET /api/v1/agent/conversations?mode=bot, runtime/agents/agentLiveList.ts). */
+export interface LiveRow {
+  id: string;
+  flowId: string;
+  startedAt: number;
+  lastActivityAt: number;
+  lastMessage: { from: Entry['from']; text: string; at: number } | null;
+  currentBlock: { id: string; kind: string; label: string | null } | null;
+  turns: number;
+}
+
+export interface LivePage {
+  total: number;
+  offset: number;
+  limit: number;
+  nextOffset: number | null;
+  conversations: LiveRow[];
+}
+
 export class InboxError extends Error {
   constructor(
     message: string,
@@ -106,6 +125,10 @@ export interface InboxApi {
   transfer(token: string, id: string, to: { agentId: string } | { team: string }): Promise<unknown>;
   setVariables(token: string, conversationId: string, variables: Record<string, unknown>): Promise<Record<string, unknown>>;
   events(token: string, h: AgentEventHandlers): () => void;
+  /** Live bot conversations this agent may take over (optional: the inbox shows the "Live" view only when present). */
+  live?(token: string, page?: { limit?: number; offset?: number }): Promise<LivePage>;
+  /** Takes a live bot conversation over; the answer's handoff is then in the agent's "Mine" view. */
+  takeover?(token: string, conversationId: string): Promise<{ ok: boolean; mode: string; handoff: HandoffRow | null }>;
 }
 
 export function createInboxApi(d: { baseUrl: string; fetch?: typeof fetch; EventSource?: typeof EventSource }): InboxApi {
@@ -139,6 +162,8 @@ export function createInboxApi(d: { baseUrl: string; fetch?: typeof fetch; Event
     act: (token, id, action, body) => call(token, 'POST', `/api/v1/agent/handoffs/${enc(id)}/${action}`, body),
     say: (token, id, text, isPrivate) => call(token, 'POST', `/api/v1/agent/handoffs/${enc(id)}/messages`, { text, private: isPrivate }),
     transfer: (token, id, to) => call(token, 'POST', `/api/v1/agent/handoffs/${enc(id)}/transfer`, to),
+    live: (token, page = {}) => call(token, 'GET', `/api/v1/agent/conversations?mode=bot&limit=${page.limit ?? 50}&offset=${page.offset ?? 0}`),
+    takeover: (token, conversationId) => call(token, 'POST', `/api/v1/agent/conversations/${enc(conversationId)}/takeover`),
     setVariables: async (token, conversationId, variables) =>
       (await call<{ variables: Record<string, unknown> }>(token, 'PATCH', `/api/v1/agent/conversations/${enc(conversationId)}/variables`, { variables })).variables,
     events(token, h) {
