@@ -124,6 +124,12 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply.code(err.statusCode).send({ error: 'bad_request', message: err.message });
     }
+    if (err.name === 'StoreWriteError' && (err.statusCode === 507 || err.statusCode === 503)) {
+      // The data folder refused a write (disk full, I/O error): say so, nothing was applied; reads keep working.
+      req.log.error({ err: { message: err.message } }, 'data folder write failed');
+      const full = err.statusCode === 507;
+      return reply.code(err.statusCode).header('Retry-After', '30').send({ error: full ? 'storage_full' : 'storage_unavailable', message: err.message });
+    }
     req.log.error({ err }, 'unexpected error');
     return reply.code(500).send({ error: 'internal', message: 'Something went wrong on our side; the request was not applied. Try again.' });
   });
@@ -418,9 +424,13 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
 
   /* ------------------------------------------------------------ operations */
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { schema: { hide: true } }, async (_req, reply) =>
-    ready ? { status: 'ready', flows: o.catalog.flowIds() } : reply.code(503).header('Retry-After', '1').send({ error: 'not_ready', message: 'Starting up or draining.' }),
-  );
+  app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
+    if (!ready) return reply.code(503).header('Retry-After', '1').send({ error: 'not_ready', message: 'Starting up or draining.' });
+    // Not ready while the data folder refuses writes (e.g. disk full); the store retries a probe write itself.
+    const writeProblem = await (o.store as { writeProblem?: () => Promise<string | null> }).writeProblem?.();
+    if (writeProblem) return reply.code(503).header('Retry-After', '30').send({ error: 'storage_unavailable', message: writeProblem });
+    return { status: 'ready', flows: o.catalog.flowIds() };
+  });
   app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {
     const text = await o.metrics.registry.metrics();
     return reply.type(o.metrics.registry.contentType).send(text);

@@ -10,7 +10,8 @@
  * One process owns a data folder (lmdb allows more, but `runExclusive` is in-process only).
  */
 import { EventEmitter } from 'node:events';
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statfsSync, writeSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
 import { open, type Database, type RootDatabase } from 'lmdb';
 import {
   StoreConflictError,
@@ -31,6 +32,65 @@ type Mode = ConversationRecord['mode'];
 const MODES: Mode[] = ['bot', 'waiting', 'agent', 'closed'];
 /** Upper bound for key ranges: ordered-binary sorts this after every string and number we store. */
 const MAX = '\uffff';
+
+/**
+ * A write the data folder could not take (lmdb "Commit failed": disk full, I/O error). Nothing of that write was
+ * stored; reads still work. The HTTP layer answers 507 (full) or 503 (other) with this message, never a 500.
+ */
+export class StoreWriteError extends Error {
+  readonly statusCode: 507 | 503;
+  constructor(
+    readonly folder: string,
+    readonly full: boolean,
+    override readonly cause?: unknown,
+  ) {
+    super(
+      full
+        ? `The data folder ${folder} is full, so nothing was saved. Free some space on its disk (or move --data to a bigger disk); reading conversations still works.`
+        : `The data folder ${folder} could not be written (${describe(cause)}), so nothing was saved. Check the disk; reading conversations still works.`,
+    );
+    this.name = 'StoreWriteError';
+    this.statusCode = full ? 507 : 503;
+  }
+}
+
+function describe(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Free bytes under which a failed commit is reported as "the data folder is full" (and readiness stays down). */
+export const LOW_SPACE_BYTES = 4 * 1024 * 1024;
+
+function freeBytes(dir: string): number | null {
+  try {
+    const s = statfsSync(dir);
+    return Number(s.bavail) * Number(s.bsize);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * lmdb rejects the promise of EVERY write queued in a failed commit, including writes whose promise nobody holds
+ * (e.g. cache bookkeeping inside lmdb) and the `commitError` promise it attaches to each error. Left alone, the
+ * first of those kills the process on an unhandled rejection (hostile report: a full disk killed `baton serve`).
+ * This process-wide guard takes only rejections that come from lmdb's writer (recording the failure on every open
+ * store, so /readyz turns 503); any other unhandled rejection is re-thrown, i.e. crashes exactly as before.
+ */
+const openStores = new Set<EmbeddedStore>();
+let guardInstalled = false;
+function isLmdbWriteFailure(reason: unknown): boolean {
+  if (!(reason instanceof Error)) return false;
+  return (reason as { commitError?: unknown }).commitError !== undefined || /[\\/]lmdb[\\/]write\.js/.test(reason.stack ?? '');
+}
+function installLmdbRejectionGuard(): void {
+  if (guardInstalled) return;
+  guardInstalled = true;
+  process.on('unhandledRejection', (reason) => {
+    if (!isLmdbWriteFailure(reason) || openStores.size === 0) throw reason;
+    for (const s of openStores) s.noteWriteFailure(reason);
+  });
+}
 
 export interface EmbeddedStoreOptions {
   /** Folder for the lmdb files (created when missing). */
@@ -58,11 +118,15 @@ export class EmbeddedStore implements RuntimeStore {
   private events = new EventEmitter();
   private closed = false;
   private lockFile: string;
+  private dir: string;
+  /** The last write failure while it lasts (cleared by a successful commit, or once the disk has room again). */
+  private writeFailure: StoreWriteError | null = null;
 
   constructor(opts: EmbeddedStoreOptions) {
     mkdirSync(opts.dir, { recursive: true });
     this.lockFile = takeLock(opts.dir + '/baton.lock');
     this.description = `lmdb at ${opts.dir}`;
+    this.dir = resolvePath(opts.dir);
     this.root = open({ path: opts.dir + '/baton.lmdb', compression: false, maxDbs: 20 });
     const sub = <V, K extends import('lmdb').Key>(name: string) => this.root.openDB<V, K>({ name });
     // Decoded conversation records are cached (lmdb's weak LRU cache): a message reads its record up to three
@@ -82,14 +146,79 @@ export class EmbeddedStore implements RuntimeStore {
     this.flows = sub('flows');
     this.active = sub('activeRevisions');
     this.events.setMaxListeners(0);
+    openStores.add(this);
+    installLmdbRejectionGuard();
+  }
+
+  /** Records a write failure reported outside a `durable` call (see installLmdbRejectionGuard). */
+  noteWriteFailure(reason: unknown): void {
+    this.writeError(reason);
   }
 
   private async durable<T>(fn: () => T): Promise<T> {
     if (this.closed) throw new Error('store is closed');
-    const result = (await this.root.transaction(fn)) as T;
-    await this.root.flushed;
+    let result: T;
+    try {
+      if (this.failNext > 0) {
+        this.failNext--;
+        throw Object.assign(new Error('Commit failed (see commitError for details)'), {
+          code: 'ENOSPC',
+          commitError: Promise.reject(Object.assign(new Error('No space left on device'), { code: 'ENOSPC' })),
+        });
+      }
+      result = (await this.root.transaction(fn)) as T;
+      await this.root.flushed;
+    } catch (err) {
+      throw this.writeError(err);
+    }
+    if (this.writeFailure) this.writeFailure = null;
     return result;
   }
+
+  /**
+   * A failed lmdb commit becomes a StoreWriteError (and is remembered for `writeProblem`); anything else (a
+   * StoreConflictError thrown by our own transaction code) passes through. lmdb attaches the low-level cause as
+   * a promise (`commitError`) that nobody else awaits: it is handled here, or the process would die on an
+   * unhandled rejection (hostile report: a full disk killed `baton serve`).
+   */
+  private writeError(err: unknown): unknown {
+    const commitError = (err as { commitError?: unknown } | null)?.commitError;
+    if (commitError instanceof Promise) commitError.catch(() => undefined);
+    const code = (err as NodeJS.ErrnoException | null)?.code;
+    const failed = commitError !== undefined || /commit failed|MDB_MAP_FULL|ENOSPC|EIO|EDQUOT|EROFS/i.test(`${code ?? ''} ${describe(err)}`);
+    if (!failed) return err;
+    const free = freeBytes(this.dir);
+    const e = new StoreWriteError(this.dir, code === 'ENOSPC' || (free !== null && free < LOW_SPACE_BYTES), err);
+    this.writeFailure = e;
+    return e;
+  }
+
+  /**
+   * Why writes are failing right now, or null when they work. After a failed commit, each call (at most one
+   * per second) retries a tiny probe write, so readiness comes back by itself once space was freed even when no
+   * traffic arrives. `/readyz` answers 503 with this message.
+   */
+  async writeProblem(): Promise<string | null> {
+    const f = this.writeFailure;
+    if (!f) return null;
+    if (Date.now() - this.lastProbe >= 1000 && !this.closed) {
+      this.lastProbe = Date.now();
+      try {
+        await this.durable(() => this.active.put('\u0000write-probe', String(this.lastProbe)));
+      } catch {
+        /* still failing: writeFailure was refreshed by durable */
+      }
+    }
+    return this.writeFailure?.message ?? null;
+  }
+  private lastProbe = 0;
+
+  /** Test hook: the next `failures` writes fail as lmdb reports a full disk (ENOSPC), then writes work again. */
+  simulateCommitFailures(failures: number): void {
+    this.failNext = failures;
+  }
+  private failNext = 0;
+
 
   /* flows */
   putFlowRevision(rec: FlowRevisionRecord): Promise<void> {
@@ -336,7 +465,12 @@ export class EmbeddedStore implements RuntimeStore {
     if (this.closed) return;
     await Promise.allSettled([...this.queues.values()]);
     this.closed = true;
-    await this.root.flushed;
+    openStores.delete(this);
+    try {
+      await this.root.flushed;
+    } catch {
+      /* the last commit failed (disk full): nothing more to flush; close anyway */
+    }
     await this.root.close();
     rmSync(this.lockFile, { force: true });
   }
