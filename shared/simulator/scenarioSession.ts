@@ -17,7 +17,7 @@
  * session into a scenario. Pure: no clock, no network.
  */
 import type { Step } from '../engine/types';
-import type { Flow, Value, Variable } from '../flow/schema';
+import type { BlockOf, Flow, Value, Variable } from '../flow/schema';
 import type { HandoffStatus } from '../handoff/types';
 import { getBlockDefinition } from '../flow/blockRegistry';
 import { isOpen } from '../flow/openingHours';
@@ -230,11 +230,12 @@ export function createScenarioSession(flow: Flow, setup: SessionSetup): Scenario
     if (step.effects.some((e) => e.type === 'handoff_request')) return;
     for (const id of new Set(step.visited)) {
       const block = runFlow.blocks.find((b) => b.id === id);
-      if (!block || block.kind !== 'human_takeover') continue;
+      // The registry knows which kind hands over (the escalation policy's target): the Human Takeover.
+      if (!block || !getBlockDefinition(block.kind).isHandoffTarget) continue;
       if (step.state.waiting?.blockId === id) continue; // it stayed (asking its questions)
       const said = step.transcript.filter((t) => t.from === 'bot' && t.blockId === id);
       if (said.length === 0) continue;
-      const d = block.data;
+      const d = (block as BlockOf<'human_takeover'>).data;
       let explanation: string | null = null;
       if (d.assignation === 'custom' && d.availability && !isOpen(d.availability, sim.now)) {
         explanation = `Outside this block's opening hours (${d.availability.timezone}) at ${fmtTime(sim.now)}: no handoff was requested.`;
