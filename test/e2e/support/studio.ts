@@ -40,11 +40,17 @@ const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(
  * Test files run in parallel workers: a lock folder makes one build while the others wait for it.
  */
 export function ensureRendererBuilt(): void {
-  const index = join(repoRoot, 'dist/renderer/studio/index.html');
+  // Every app of the renderer (studio, inbox, widget): the e2e tests drive all three.
+  const indexes = ['studio', 'inbox', 'widget']
+    .filter((name) => existsSync(join(repoRoot, 'renderer', name, 'index.html')))
+    .map((name) => join(repoRoot, 'dist/renderer', name, 'index.html'));
   // Built by the global setup for this run: only a missing build is rebuilt (a rebuild mid-run would empty
   // dist/ under pages other test files have open).
   const builtThisRun = process.env.BATON_RENDERER_BUILT === '1';
-  const fresh = () => existsSync(index) && (builtThisRun || statSync(index).mtimeMs >= Math.max(newest(join(repoRoot, 'renderer')), newest(join(repoRoot, 'shared'))));
+  const sources = () => Math.max(newest(join(repoRoot, 'renderer')), newest(join(repoRoot, 'shared')));
+  const fresh = () =>
+    indexes.every((index) => existsSync(index)) &&
+    (builtThisRun || indexes.every((index) => statSync(index).mtimeMs >= sources()));
   if (fresh()) return;
   mkdirSync(join(repoRoot, 'dist'), { recursive: true });
   const lock = join(repoRoot, 'dist/.renderer-build-lock');
@@ -62,12 +68,14 @@ export function ensureRendererBuilt(): void {
     }
   }
   try {
-    // Only the studio entry (BATON_ENTRIES, vite.config.ts): an app mid-work elsewhere cannot break these tests.
+    // All entries (the e2e tests use the studio, the inbox and the widget); `npm run build` does the same.
     if (!fresh()) {
+      const env = { ...process.env };
+      delete env.BATON_ENTRIES;
       execFileSync(process.execPath, [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
         cwd: repoRoot,
         stdio: 'inherit',
-        env: { ...process.env, BATON_ENTRIES: 'studio' },
+        env,
       });
     }
   } finally {
