@@ -65,6 +65,7 @@ describe('chat widget', () => {
     await userEvent.keyboard('{Enter}');
     await screen.findByText(HOSTILE);
     expect(container.querySelector('img')).toBeNull();
+    await vi.waitFor(() => expect(f.client.listen).toHaveBeenCalled());
     f.push(entry(10, 'system', '', { status: { mode: 'waiting', handoff: { id: 'h', status: 'pending', reason: 'explicit_request' } } }));
     expect(await screen.findAllByText(/Waiting for a person/)).not.toHaveLength(0);
     f.push(entry(11, 'system', '', { status: { mode: 'agent', handoff: { id: 'h', status: 'assigned', reason: 'explicit_request' } } }));
@@ -78,6 +79,8 @@ describe('chat widget', () => {
     const f = fakeClient([entry(1, 'bot', 'Hello')]);
     render(<Widget flowId="shop" title="Shop" client={f.client} />);
     await screen.findByText('Hello');
+    // The push channel opens after the first messages are shown: wait for it (slow machines).
+    await vi.waitFor(() => expect(f.client.listen).toHaveBeenCalled());
     f.link('reconnecting');
     expect(screen.getByRole('status')).toHaveTextContent(/reconnecting/i);
     // Missed while offline: only the catch-up brings it; the push channel then repeats it.
