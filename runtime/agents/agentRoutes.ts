@@ -13,7 +13,7 @@ import type { LogEntry, RuntimeStore } from '../store/types';
 import { ApiError } from '../server/conversationService';
 import { agentSchema, hashPassword, publicAgent, type Agent, type AgentDirectory } from './agentDirectory';
 import { summarize, type AgentEvent, type AgentHub } from './agentHub';
-import { registerAgentLiveList } from './agentLiveList';
+import { mayServeFlow, registerAgentLiveList } from './agentLiveList';
 
 export interface AgentRouteDeps {
   store: RuntimeStore;
@@ -360,6 +360,11 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     handler: async (req) => {
       const a = auth(req);
       const id = req.params.id;
+      // Same rule as the live list: a non-admin may take over only flows whose Human Takeover block allows them.
+      const conv = await d.store.getConversation(id);
+      const rev = conv ? await d.store.getFlowRevision(conv.flowId, conv.flowRevision) : null;
+      const blocks = ((rev?.flow as { blocks?: Parameters<typeof mayServeFlow>[1] } | undefined)?.blocks ?? []);
+      if (!conv || !mayServeFlow(a, blocks)) throw new ApiError(404, 'conversation_not_found', `No conversation "${id}" that you can take over.`, 'id');
       // The engine input runs under the conversation's lock (ConversationService.apply -> store.runExclusive), so a
       // customer message arriving at the same moment is either answered by the bot before, or relayed to the agent after.
       const input = { type: 'agent_takeover', agentId: a.id, agentName: a.name, eventId: randomUUID() } as Input;

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { auth } from './runtimeFixtures';
-import { agent, startAgentRuntime, tok, type AgentRuntime } from './agentFixtures';
+import { agent, flowWithTakeover, startAgentRuntime, tok, type AgentRuntime } from './agentFixtures';
 
 let rt: AgentRuntime | null = null;
 afterEach(async () => {
@@ -148,6 +148,22 @@ describe('agent takeover of a live bot conversation', () => {
     const back = await rt.post(`${hid(h.id)}/handback`, {}, tok(bob));
     expect(back.status).toBe(200);
     expect(back.body.messages.filter((m: any) => m.from === 'bot').at(-1)).toMatchObject({ text: 'What do you need?' });
+  });
+
+  it('a non-admin may take over only flows whose Human Takeover block allows them (like the live list)', async () => {
+    const sales = agent('sal', { teams: ['sales'] });
+    const boss = agent('boss', { teams: [], admin: true });
+    rt = await startAgentRuntime({ agents: [ann, sales, boss], flow: flowWithTakeover({ teams: ['support'] }) });
+    const c = await rt.post('/api/v1/flows/shop/conversations', {});
+    const id: string = c.body.conversationId;
+    const denied = await rt.post(`/api/v1/agent/conversations/${id}/takeover`, {}, tok(sales));
+    expect(denied.status).toBe(404);
+    expect(denied.body.error).toBe('conversation_not_found');
+    expect((await rt.get(`/api/v1/conversations/${id}`, auth(c.body.token))).body.mode).toBe('bot');
+    const allowed = await rt.post(`/api/v1/agent/conversations/${id}/takeover`, {}, tok(ann));
+    expect(allowed.status).toBe(200);
+    const second = await rt.post(`/api/v1/agent/conversations/${id}/takeover`, {}, tok(boss));
+    expect(second.status).toBe(409);
   });
 
   it('refuses a conversation already waiting for a person, and a closed one, with the reason', async () => {
