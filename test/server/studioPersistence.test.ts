@@ -154,10 +154,10 @@ describe('flow persistence', () => {
     let saves = 0;
     const slowApi: Pick<StudioApi, 'saveFlow' | 'appendJournal'> = {
       appendJournal: api.appendJournal,
-      saveFlow: async (k, flow, seq) => {
+      saveFlow: async (...args: Parameters<StudioApi['saveFlow']>) => {
         saves++;
         if (saves === 1) await gate; // the first save hangs until we release it
-        return api.saveFlow(k, flow, seq);
+        return api.saveFlow(...args);
       },
     };
     const p = createFlowPersistence({ key, store: ed.store, api: slowApi, storage: null, ...persistenceOptionsFor(opened), saveDelayMs: 10 });
