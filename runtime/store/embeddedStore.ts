@@ -203,11 +203,9 @@ export class EmbeddedStore implements RuntimeStore {
     if (!f) return null;
     if (Date.now() - this.lastProbe >= 1000 && !this.closed) {
       this.lastProbe = Date.now();
-      try {
-        await this.durable(() => this.active.put('\u0000write-probe', String(this.lastProbe)));
-      } catch {
-        /* still failing: writeFailure was refreshed by durable */
-      }
+      const probe = this.durable(() => this.active.put('\u0000write-probe', String(this.lastProbe))).catch(() => undefined);
+      // Readiness answers within a second; a probe still pending keeps the recorded failure until it ends.
+      await Promise.race([probe, new Promise((r) => setTimeout(r, 1000).unref())]);
     }
     return this.writeFailure?.message ?? null;
   }
