@@ -17,6 +17,7 @@
  */
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { NotRegularFileError, readRegularFile } from './readRegularFile';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { applyPatches, enablePatches, type Patch } from 'immer';
@@ -252,7 +253,8 @@ export class FlowStore {
       if (known.has(path)) continue;
       const key = basename(file, '.json');
       if (!KEY.test(key) || this.entry(key)) continue;
-      const text = await readFile(path, 'utf8').catch(() => '');
+      const text = await readRegularFile(path).catch((err: Error) => (err instanceof NotRegularFileError ? null : ''));
+      if (text === null) continue; // a named pipe or device: never opened for a blocking read
       const loaded = loadFlowText(text);
       const at = this.now().toISOString();
       this.db.data.flows.push({
@@ -341,11 +343,11 @@ export class FlowStore {
   private listCache = new Map<string, { stamp: string; loaded: ReturnType<typeof loadFlowText> }>();
   private async readForList(path: string): Promise<ReturnType<typeof loadFlowText> | null> {
     const info = await stat(path).catch(() => null);
-    if (!info) return null;
+    if (!info || !info.isFile()) return null;
     const stamp = `${info.mtimeMs}:${info.size}`;
     const hit = this.listCache.get(path);
     if (hit?.stamp === stamp) return hit.loaded;
-    const text = await readFile(path, 'utf8').catch(() => null);
+    const text = await readRegularFile(path).catch(() => null);
     if (text === null) return null;
     const loaded = loadFlowText(text);
     this.listCache.set(path, { stamp, loaded });
@@ -391,7 +393,7 @@ export class FlowStore {
   private async readSaved(e: FlowEntry): Promise<{ flow: Flow; problems: FlowProblem[]; text: string }> {
     let text: string;
     try {
-      text = await readFile(e.path, 'utf8');
+      text = await readRegularFile(e.path);
     } catch (err) {
       throw new StudioError(
         404,

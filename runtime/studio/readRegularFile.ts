@@ -1,0 +1,23 @@
+/**
+ * Reads a text file only when it is a regular file. A named pipe (FIFO), socket or device dropped into the
+ * studio's folders would block `readFile` in open() for ever, holding one of libuv's 4 threadpool threads; four
+ * such reads froze every file operation of the studio (hostile report). Opening with O_NONBLOCK never waits
+ * for a FIFO's writer, and fstat on the opened handle refuses anything that is not a regular file.
+ */
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
+
+export class NotRegularFileError extends Error {
+  readonly code = 'ENOTREG';
+}
+
+export async function readRegularFile(path: string): Promise<string> {
+  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw new NotRegularFileError(`${path} is not a regular file (a named pipe, socket or device), so it is not read`);
+    return await handle.readFile('utf8');
+  } finally {
+    await handle.close();
+  }
+}
