@@ -14,6 +14,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { fieldsOf, isBlockKind } from '../../shared/flow/blockRegistry';
 import type { ConversationRecord, LogEntry, RuntimeStore } from '../store/types';
 import { ApiError } from '../server/conversationService';
 import type { Agent, AgentDirectory } from './agentDirectory';
@@ -57,12 +58,24 @@ function bearer(req: FastifyRequest): string | undefined {
   return m ? m[1] : undefined;
 }
 
+/** Block kinds whose data says which agents and teams may take the chat (asked of the registry: Human Takeover). */
+const servingKinds = new Map<string, boolean>();
+function namesServers(kind: string): boolean {
+  let hit = servingKinds.get(kind);
+  if (hit === undefined) {
+    const top = isBlockKind(kind) ? fieldsOf(kind).filter((f) => f.path.length === 1).map((f) => f.path[0]) : [];
+    hit = top.includes('agents') && top.includes('teams');
+    servingKinds.set(kind, hit);
+  }
+  return hit;
+}
+
 /** True when one of the flow's Human Takeover blocks lets this agent serve it. */
 export function mayServeFlow(agent: Agent, blocks: FlowBlock[]): boolean {
   if (agent.admin) return true;
   const mine = agent.teams.map((t) => t.toLowerCase());
   return blocks.some((b) => {
-    if (b.kind !== 'human_takeover') return false;
+    if (!namesServers(b.kind)) return false;
     const agents = (b.data?.agents ?? []).filter((x) => x.trim() !== '');
     if (agents.length > 0 && !agents.includes(agent.id)) return false;
     const teams = (b.data?.teams ?? []).filter((x) => x.trim() !== '').map((t) => t.toLowerCase());
