@@ -18,7 +18,7 @@ const GAP = 24;
 
 /** The rectangles of every block and note of the flow (top-left corner + size). */
 export function occupiedRects(flow: Flow, measured: Record<string, Size> = {}): Rect[] {
-  const rects: Rect[] = flow.blocks.map((b) => ({ ...b.position, ...(measured[b.id] ?? DEFAULT_BLOCK_SIZE) }));
+  const rects: Rect[] = flow.blocks.map((b) => ({ x: b.position?.x ?? 0, y: b.position?.y ?? 0, ...(measured[b.id] ?? DEFAULT_BLOCK_SIZE) }));
   for (const n of (flow as { notes?: { id: string; position: XY; size?: Size }[] }).notes ?? []) {
     rects.push({ ...n.position, ...(n.size ?? measured[n.id] ?? DEFAULT_NOTE_SIZE) });
   }
