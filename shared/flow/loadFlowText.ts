@@ -34,6 +34,26 @@ export function loadFlowText(text: string): FlowValidation {
       ],
     };
   }
+  const depth = nestingDepth(body);
+  if (depth.depth > MAX_NESTING) {
+    const { line, column } = lineColumn(body, depth.offset);
+    return {
+      ok: false,
+      flow: null,
+      problems: [
+        {
+          severity: 'error',
+          code: 'too_deep',
+          path: '$',
+          blockId: null,
+          message: `The file nests objects and lists more than ${MAX_NESTING} levels deep (at line ${line}, column ${column}); no flow is shaped like that.`,
+          hint: 'Check that this is a Baton flow file; re-export it from the studio or start from a template.',
+          line,
+          column,
+        },
+      ],
+    };
+  }
   let doc: unknown;
   try {
     doc = JSON.parse(body);
@@ -296,3 +316,30 @@ export function findErrorOffset(text: string): number {
 class JsonStop {
   constructor(readonly offset: number) {}
 }
+
+/** Deeper than any real flow (a flow is about 8 levels deep); deeper documents would overflow recursive readers. */
+export const MAX_NESTING = 200;
+
+/** The deepest nesting of `{`/`[` outside strings, and where it first goes past MAX_NESTING. Linear, no recursion. */
+function nestingDepth(text: string): { depth: number; offset: number } {
+  let depth = 0;
+  let max = 0;
+  let offset = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \\ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      depth++;
+      if (depth > max) {
+        max = depth;
+        if (depth === MAX_NESTING + 1) offset = i;
+      }
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return { depth: max, offset };
+}
+
