@@ -103,6 +103,22 @@ export function exportFlow(flow: Flow): ExportResult {
         return `${sep}${param}={{secrets.${name}}}`;
       });
     }
+    if (hint[hint.length - 1] === 'body') {
+      // A request body written by hand: JSON fields ("password": "hunter2") and form fields (password=hunter2)
+      // named like a credential, with a literal value.
+      out = out.replace(/("([^"\\]{1,64})"\s*:\s*")((?:[^"\\]|\\.)*)"/g, (m, head: string, field: string, value: string) => {
+        if (!CREDENTIAL_PARAM.test(field) || value === '' || isTemplateOnly(value)) return m;
+        const name = unique(secretName(blockId ?? '', field));
+        warn(path, blockId, name, `The "${field}" field of a request body looks like a credential; it`);
+        return `${head}{{secrets.${name}}}"`;
+      });
+      out = out.replace(/(^|&)([A-Za-z_][A-Za-z0-9_.-]{0,63})=([^&\s]+)/g, (m, sep: string, field: string, value: string) => {
+        if (!CREDENTIAL_PARAM.test(field) || isTemplateOnly(decodeURIComponentSafe(value))) return m;
+        const name = unique(secretName(blockId ?? '', field));
+        warn(path, blockId, name, `The "${field}" field of a request body looks like a credential; it`);
+        return `${sep}${field}={{secrets.${name}}}`;
+      });
+    }
     for (const [shape, what] of KEY_SHAPES) {
       const re = new RegExp(shape.source, 'g');
       if (!re.test(out)) continue;

@@ -60,3 +60,38 @@ describe('exportFlow strips anything that looks like a key and warns', () => {
     expect(exportFlow(flow)).toEqual({ flow, warnings: [] });
   });
 });
+
+describe('exportFlow strips credentials written in request bodies', () => {
+  it('JSON and form fields named like credentials become secret references; ordinary fields and templates stay', () => {
+    const flow = makeFlow(
+      [
+        {
+          id: 'login',
+          kind: 'http_request',
+          data: { method: 'POST', url: 'https://api.example.com/token', body: '{"username": "bot", "password": "hunter2", "client_secret": "s3cr3t-value", "order": "{{order}}", "api_key": "{{secrets.API_KEY}}"}' },
+        },
+        {
+          id: 'form',
+          kind: 'http_request',
+          data: { method: 'POST', url: 'https://api.example.com/form', body: 'user=bot&password=letmein&q={{order}}' },
+        },
+        { id: 'bye', kind: 'end', data: { text: 'Done.' } },
+      ],
+      [['login', 'success', 'form'], ['login', 'error', 'bye'], ['form', 'success', 'bye'], ['form', 'error', 'bye']],
+      { variables: [{ name: 'order' }] },
+    );
+    const { flow: out, warnings } = exportFlow(flow);
+    const text = JSON.stringify(out);
+    for (const leaked of ['hunter2', 's3cr3t-value', 'letmein']) expect(text).not.toContain(leaked);
+    const login = out.blocks.find((b) => b.id === 'login')!;
+    if (login.kind !== 'http_request') throw new Error('kind');
+    const body = JSON.parse(login.data.body.replace(/\{\{[^}]+\}\}/g, 'X'));
+    expect(body.username).toBe('bot');
+    expect(login.data.body).toContain('"order": "{{order}}"');
+    expect(login.data.body).toContain('"api_key": "{{secrets.API_KEY}}"');
+    expect(warnings.map((w) => w.message).join(' ')).toContain('"password" field of a request body');
+    const form = out.blocks.find((b) => b.id === 'form')!;
+    if (form.kind !== 'http_request') throw new Error('kind');
+    expect(form.data.body).toMatch(/^user=bot&password=\{\{secrets\.[A-Z_]+\}\}&q=\{\{order\}\}$/);
+  });
+});
