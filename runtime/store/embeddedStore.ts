@@ -15,6 +15,7 @@ import { resolve as resolvePath } from 'node:path';
 import { open, type Database, type RootDatabase } from 'lmdb';
 import {
   StoreConflictError,
+  conversationModes,
   type CommitResult,
   type ConversationRecord,
   type FlowRevisionRecord,
@@ -29,7 +30,7 @@ import {
 } from './types';
 
 type Mode = ConversationRecord['mode'];
-const MODES: Mode[] = ['bot', 'waiting', 'agent', 'closed'];
+const MODES = conversationModes;
 /** Upper bound for key ranges: ordered-binary sorts this after every string and number we store. */
 const MAX = '\uffff';
 

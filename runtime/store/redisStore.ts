@@ -26,6 +26,7 @@ import { EventEmitter } from 'node:events';
 import { Redis, type RedisOptions } from 'ioredis';
 import {
   StoreConflictError,
+  conversationModes,
   type CommitResult,
   type ConversationRecord,
   type FlowRevisionRecord,
@@ -41,7 +42,7 @@ import {
 import { CLAIM, COMMIT, EXTEND, FINISH_OUTBOX, UNLOCK } from './redis/scripts';
 
 type Mode = ConversationRecord['mode'];
-const MODES: Mode[] = ['bot', 'waiting', 'agent', 'closed'];
+const MODES = conversationModes;
 /**
  * How long an instance's claims outlive it: each instance renews a presence key every PRESENCE_MS/3; a claim
  * (timer or outbox lease) is honoured only while its owner's key exists, so the timers and deliveries of an

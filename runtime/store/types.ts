@@ -213,3 +213,6 @@ export interface RuntimeStore {
 
   close(): Promise<void>;
 }
+
+/** Every conversation mode, in lifecycle order (stores keep one index or set per mode). */
+export const conversationModes: ConversationRecord['mode'][] = ['bot', 'waiting', 'agent', 'closed'];

@@ -11,43 +11,15 @@ import type { FlowDiff } from '../../../runtime/studio/diffFlows';
 
 export type { FlowDiff };
 
-export interface FlowSummary {
-  key: string;
-  name: string;
-  description: string;
-  flowId: string;
-  revision: number;
-  savedAt: string;
-  openedAt: string | null;
-  blocks: number;
-  external: boolean;
-  path: string;
-  problem?: string;
-}
+// The server's own types (type-only: nothing of the server is bundled into the page).
+import type { BaseGuard as SaveGuard, FlowSummary, OpenedFlow, VersionInfo } from '../../../runtime/studio/flowStore';
+export type { FlowSummary, OpenedFlow, SaveGuard, VersionInfo };
 
 export interface TemplateInfo {
   id: string;
   name: string;
   description: string;
   blocks: number;
-}
-
-export interface OpenedFlow {
-  key: string;
-  flow: Flow;
-  revision: number;
-  journalSeq: number;
-  recovered: boolean;
-  replayed: number;
-  problems: FlowProblem[];
-  path: string;
-}
-
-export interface VersionInfo {
-  revision: number;
-  savedAt: string;
-  summary: string;
-  restoredFrom?: number;
 }
 
 export interface VersionDetail {
@@ -71,12 +43,6 @@ export interface TrashEntry {
   key: string;
   name: string;
   deletedAt: string;
-}
-
-/** Two tabs on one flow: what a save or journal append is based on (see FlowStore.checkGuard). */
-export interface SaveGuard {
-  baseRevision?: number;
-  tab?: string;
 }
 
 export class StudioApiError extends Error {
