@@ -331,6 +331,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       return d.store.runExclusive(id, async () => {
         const rec = await d.store.getConversation(id);
         if (!rec) throw new ApiError(404, 'conversation_not_found', `No conversation "${id}".`, 'id');
+        if (rec.mode === 'closed') throw new ApiError(409, 'conversation_closed', `Conversation "${id}" is closed: its variables can no longer be changed.`, 'id');
         const state = rec.state as { variables: Record<string, unknown> };
         const vars = { ...state.variables };
         for (const [name, value] of Object.entries(req.body.variables)) {

@@ -146,6 +146,10 @@ describe('agent API', () => {
     expect(res.status).toBe(200);
     expect(res.body.mode).toBe('closed');
     expect((await rt.get(`/api/v1/conversations/${c1.id}`, auth(c1.token))).body.mode).toBe('closed');
+    // A closed conversation's variables can no longer be changed.
+    const late = await rt.patch(`/api/v1/agent/conversations/${c1.id}/variables`, { variables: { customerEmail: 'after@close.com' } }, tok(sales));
+    expect(late.status).toBe(409);
+    expect(late.body.error).toBe('conversation_closed');
   });
 
   it('fixes variables (type-checked, unknown names refused) and refuses taking over a waiting chat clearly', async () => {
