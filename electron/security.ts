@@ -1,7 +1,8 @@
 /**
  * The desktop shell's security rules, as pure functions (unit-tested without Electron):
  * - the window may only show the studio's own origin (navigation elsewhere is blocked),
- * - new windows are never opened; https links go to the system browser, nothing else does,
+ * - new windows are never opened; https links, and http links to this machine (the Run button's widget demo
+ *   page and inbox on 127.0.0.1), go to the system browser, nothing else does,
  * - IPC messages are answered only when they come from the studio page's main frame,
  * - the window runs with contextIsolation, sandbox, no nodeIntegration, webSecurity.
  */
@@ -15,11 +16,17 @@ export function isAppUrl(url: string, origin: string): boolean {
   }
 }
 
-/** Only https links may leave the app, to the system browser. */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * Links that may leave the app, to the system browser: https anywhere, and http only to this machine's loopback
+ * (the runtime the Run button starts serves its widget demo page and inbox on http://127.0.0.1:PORT).
+ */
 export function isSafeExternalUrl(url: string): boolean {
   try {
     const u = new URL(url);
-    return u.protocol === 'https:' && u.username === '' && u.password === '';
+    if (u.username !== '' || u.password !== '') return false;
+    return u.protocol === 'https:' || (u.protocol === 'http:' && LOOPBACK_HOSTS.has(u.hostname));
   } catch {
     return false;
   }

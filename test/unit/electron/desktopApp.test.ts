@@ -106,7 +106,7 @@ describe('desktop window', () => {
     expect(desktop.studio.store.home).toBe(join(dir, 'userData', 'studio'));
   });
 
-  it('blocks navigation away from the studio and new windows; only https links go to the system browser', () => {
+  it('blocks navigation away from the studio and new windows; only https and loopback links go to the system browser', () => {
     const win = fake.windows[0];
     const navigate = win.contentsListeners.get('will-navigate')!;
     const event = () => ({ preventDefault: vi.fn() });
@@ -121,13 +121,21 @@ describe('desktop window', () => {
     navigate(file, 'file:///etc/passwd');
     expect(file.preventDefault).toHaveBeenCalled();
     const plain = event();
-    navigate(plain, 'http://127.0.0.1:9/other-app');
+    navigate(plain, 'http://example.com/insecure');
     expect(plain.preventDefault).toHaveBeenCalled();
     expect(fake.shell.openExternal).toHaveBeenCalledTimes(1);
+    // another server on this machine (the Run button's runtime) opens in the system browser, not in the window
+    const run = event();
+    navigate(run, 'http://127.0.0.1:9/inbox');
+    expect(run.preventDefault).toHaveBeenCalled();
+    expect(fake.shell.openExternal).toHaveBeenLastCalledWith('http://127.0.0.1:9/inbox');
 
     expect(win.openHandler!({ url: 'https://example.com' })).toEqual({ action: 'deny' });
     expect(win.openHandler!({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
-    expect(fake.shell.openExternal).toHaveBeenCalledTimes(2);
+    // the Run button's window.open of the runtime's inbox: denied as a window, opened in the system browser
+    expect(win.openHandler!({ url: 'http://127.0.0.1:4100/inbox' })).toEqual({ action: 'deny' });
+    expect(fake.shell.openExternal).toHaveBeenLastCalledWith('http://127.0.0.1:4100/inbox');
+    expect(fake.shell.openExternal).toHaveBeenCalledTimes(4);
     const webview = event();
     win.contentsListeners.get('will-attach-webview')!(webview);
     expect(webview.preventDefault).toHaveBeenCalled();
@@ -225,6 +233,13 @@ describe('security rules', () => {
     expect(isSafeExternalUrl('http://baton.dev')).toBe(false);
     expect(isSafeExternalUrl('https://user:pw@baton.dev')).toBe(false);
     expect(isSafeExternalUrl('file:///x')).toBe(false);
+    // The Run button opens the runtime's pages on loopback in the system browser.
+    expect(isSafeExternalUrl('http://127.0.0.1:4100/inbox')).toBe(true);
+    expect(isSafeExternalUrl('http://localhost:4100/chat/support')).toBe(true);
+    expect(isSafeExternalUrl('http://[::1]:4100/inbox')).toBe(true);
+    expect(isSafeExternalUrl('http://127.0.0.1.evil.example/inbox')).toBe(false);
+    expect(isSafeExternalUrl('http://user:pw@127.0.0.1:4100/')).toBe(false);
+    expect(isSafeExternalUrl('javascript:alert(1)')).toBe(false);
     expect(isTrustedSender({ senderFrame: { url: 'http://127.0.0.1:5000/studio/' } }, 'http://127.0.0.1:5000')).toBe(true);
     expect(isTrustedSender({ senderFrame: null }, 'http://127.0.0.1:5000')).toBe(false);
   });
