@@ -13,7 +13,7 @@ import { detectExplicitRequest } from './detectors/detectExplicitRequest';
 import { detectNegativeSentiment } from './detectors/detectNegativeSentiment';
 import { detectLowConfidence } from './detectors/detectLowConfidence';
 import { detectRepeatedFallback } from './detectors/detectRepeatedFallback';
-import { detectLoop, MIN_REPEAT_TOKENS } from './detectors/detectLoop';
+import { customerSaysLoop, detectLoop, isRepeatableQuestion } from './detectors/detectLoop';
 import { detectSensitiveTopic } from './detectors/detectSensitiveTopic';
 import { detectUrgency } from './detectors/detectUrgency';
 import { effectiveSentiment } from './effectiveSentiment';
@@ -57,6 +57,14 @@ const DETECTORS: { reason: EscalationReason; on: (p: EscalationPolicy) => boolea
   { reason: 'repeated_fallback', on: (p) => p.repeatedFallback.enabled, run: detectRepeatedFallback },
   { reason: 'low_confidence', on: (p) => p.lowConfidence.enabled, run: detectLowConfidence },
 ];
+
+/**
+ * A loop the customer names in words ("that's not what I asked", "I'm asking again") ranks just before
+ * negative sentiment: the same words read as negative, but the loop is what the agent must know.
+ */
+function rank(s: Signal): number {
+  return s.reason === 'loop' && customerSaysLoop(s) ? PRIORITY.negative_sentiment - 0.5 : PRIORITY[s.reason];
+}
 
 const LABEL: Record<EscalationReason, string> = {
   explicit_request: 'an explicit request',
@@ -121,7 +129,7 @@ export function evaluateEscalation(
     const s = d.run(facts, policy, memory);
     if (s) signals.push(s);
   }
-  signals.sort((a, b) => PRIORITY[a.reason] - PRIORITY[b.reason] || b.score - a.score);
+  signals.sort((a, b) => rank(a) - rank(b) || b.score - a.score);
 
   const sentiment = effectiveSentiment(facts.analysis).score;
   let action: EscalationAction = 'none';
@@ -170,7 +178,7 @@ export function evaluateEscalation(
     next = initialEscalationMemory();
   } else {
     const recent =
-      facts.analysis.tokens.length >= MIN_REPEAT_TOKENS ? [...memory.recent, facts.analysis.normalized].slice(-MEMORY_SIZE) : [...memory.recent];
+      isRepeatableQuestion(facts.analysis) ? [...memory.recent, facts.analysis.normalized].slice(-MEMORY_SIZE) : [...memory.recent];
     next = {
       fallbacksInRow: facts.fallback ? memory.fallbacksInRow + 1 : 0,
       recent,

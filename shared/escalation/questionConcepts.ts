@@ -22,13 +22,41 @@ const FRAMING = new Set([
   'question', 'answer', 'yes', 'well', 'then', 'actually', 'already', 'how', 'what', 'when', 'where', 'which',
   'why', 'who', 'hello', 'hi', 'hey', 'sorry', 'thanks', 'thank', 'please', 'possible', 'know', 'tell', 'wondering',
   'wonder', 'let', 'now', 'even', 'anyway', 'exactly', 'simple', 'simply', 'only', 'hmm', 'um',
+  // Rephrasing talk: words that say "I am asking again / differently", not what about.
+  'mean', 'meant', 'try', 'trying', 'tried', 'once', 'more', 'put', 'differently', 'different', 'way', 'words',
+  'explain', 'check', 'whether', 'clear', 'sure', 'follow', 'mind', 'moment', 'something', 'stuff', 'thing',
+  'things', 'process', 'procedure', 'info', 'information', 'details', 'lol', 'pls', 'please', 'plz', 'u', 'r', 'ur',
+  'ya', 'guys', 'seriously', 'like', 'just', 'basically', 'honestly', 'really', 'pretty', 'quick', 'quickly',
+  'again', 'third', 'second', 'last', 'time',
 ]);
 /**
  * Verbs customers swap when they rephrase the same question ("do you take Revolut" / "do you accept
  * Revolut"). Kept here, not in the NLU synonyms: merging them there would tie "how long does delivery
  * take" to payment questions in intent matching.
  */
-const REPHRASE: Record<string, string> = { take: 'accept', accepted: 'accept', accepts: 'accept', support: 'accept', allow: 'accept' };
+const REPHRASE: Record<string, string> = {
+  take: 'accept', accepted: 'accept', accepts: 'accept', support: 'accept', allow: 'accept',
+  // Paraphrase classes of everyday shop questions: customers swap these words when they ask again in other
+  // words ("how do I return shoes" / "what's the process to return footwear" / "send the trainers back").
+  shoe: 'footwear', shoes: 'footwear', trainer: 'footwear', trainers: 'footwear', sneaker: 'footwear', sneakers: 'footwear',
+  boot: 'footwear', boots: 'footwear', sandals: 'footwear', heels: 'footwear',
+  shirt: 'clothing', shirts: 'clothing', tshirt: 'clothing', top: 'clothing', tops: 'clothing', dress: 'clothing',
+  jacket: 'clothing', coat: 'clothing', jeans: 'clothing', trousers: 'clothing', pants: 'clothing', clothes: 'clothing',
+  jumper: 'clothing', sweater: 'clothing', hoodie: 'clothing',
+  // How long / how many days / the time limit / the window: one question about a duration.
+  many: 'duration', limit: 'duration', window: 'duration', period: 'duration', timeframe: 'duration', long: 'duration',
+  days: 'duration', weeks: 'duration',
+  pickup: 'collect', collection: 'collect', collecting: 'collect',
+  method: 'pay', methods: 'pay', checkout: 'pay',
+  // "do you send parcels to Iceland" asks what "do you ship to Iceland" asks.
+  send: 'ship', sending: 'ship', post: 'ship', posting: 'ship', mail: 'ship',
+  // Texting abbreviations of weekdays (folded to the full day, which stays its own category value).
+  sun: 'sunday', mon: 'monday', tue: 'tuesday', tues: 'tuesday', wed: 'wednesday', thu: 'thursday', thurs: 'thursday',
+  fri: 'friday', wknd: 'weekend',
+  opening: 'open', opens: 'open', closing: 'close', closes: 'close', closed: 'close',
+};
+/** "send the trainers back", "bring it back", "take them back": the verb and "back" together mean returning. */
+const BACK_VERBS = new Set(['send', 'sent', 'sending', 'bring', 'take', 'give', 'post', 'ship', 'mail']);
 
 const CACHE_SIZE = 1000;
 const cache = new Map<string, string[]>();
@@ -82,7 +110,10 @@ function conceptsOf(toks: readonly string[]): string[] {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     // "how much" asks for a cost whether or not the word "cost" follows.
-    const key = t === 'much' && toks[i - 1] === 'how' ? conceptOf('cost') : wordConcept(t);
+    let key = t === 'much' && toks[i - 1] === 'how' ? conceptOf('cost') : wordConcept(t);
+    // "send it back" / "send the trainers back" is returning; the "back" itself says nothing more.
+    if (BACK_VERBS.has(t) && (toks[i + 1] === 'back' || toks[i + 2] === 'back' || toks[i + 3] === 'back')) key = conceptOf('return');
+    if (t === 'back' && [1, 2, 3].some((d) => BACK_VERBS.has(toks[i - d] ?? ''))) key = null;
     if (key !== null && key !== '' && !out.includes(key)) out.push(key);
   }
   return out;

@@ -29,6 +29,10 @@ const LOOP_PHRASES = [
   'same response', 'you keep saying', 'keep repeating', 'repeating yourself', 'stop repeating', 'going in circles',
   'go in circles', 'round in circles', 'around in circles', 'going nowhere', 'read my question', 'did not answer my',
   'does not answer my', 'not answering my', 'you are not answering', 'not what i said', 'that is not what i meant',
+  // Softened and non-native forms of the same complaint.
+  'not quite what i asked', 'not really what i asked', 'not exactly what i asked', 'that not what i ask', 'is not what i ask',
+  'not what i ask for', 'not my question', 'you not answer', 'you no understand', 'you not understand', 'that was not my question',
+  'wrong answer', 'not the answer i', 'you misunderstood', 'you misunderstand', 'u not listening', 'not listening to me',
 ];
 const findLoopPhrase = phraseMatcher(LOOP_PHRASES);
 /**
@@ -45,6 +49,17 @@ const REPHRASE_PHRASES = [
 const findRephrase = phraseMatcher(REPHRASE_PHRASES);
 
 export const MIN_REPEAT_TOKENS = 3;
+
+/**
+ * Whether a message is kept as an earlier question for loop detection: 3+ words, or a 2-word texting-style
+ * question that names a subject ("paypal ok?", "delivery price?"). "yes", "ok thanks", "no idea" name none.
+ */
+export function isRepeatableQuestion(analysis: TextFacts): boolean {
+  const n = analysis.tokens.length;
+  if (n >= MIN_REPEAT_TOKENS) return true;
+  return n === 2 && analysisConcepts(analysis).length >= 1;
+}
+type TextFacts = TurnFacts['analysis'];
 /**
  * Longer messages are compared for exact repeats only: the NLU similarity grows with the square of the
  * length (~250 µs for two 80-word texts), and near-identical long letters are rare while a pasted repeat is exact.
@@ -53,6 +68,14 @@ const MAX_FUZZY_TOKENS = 30;
 
 /** Fewer concepts than this ("refund?", "help me") are too little to call two messages the same question. */
 const MIN_CONCEPTS = 2;
+/**
+ * Three in a row on one subject: when the customer's last three questions (this one and the two just before
+ * it) each share at least this Dice overlap of concepts with this one, the customer is asking the same thing in
+ * other words ("do you take paypal" / "can I pay with paypal or not" / "is paypal an accepted payment
+ * method"), even though no single pair reaches `policy.loop.similarity`. Consecutive only: the same subject
+ * coming back after other questions is ordinary.
+ */
+export const CHAIN_SIMILARITY = 0.5;
 
 function sameQuestion(text: string, concepts: string[], earlier: string, threshold: number): boolean {
   const before = questionConcepts(earlier);
@@ -63,34 +86,67 @@ function sameQuestion(text: string, concepts: string[], earlier: string, thresho
   return mayBeSimilar(text, earlier, threshold) && similarity(text, earlier) >= threshold;
 }
 
+function remember(s: Signal): Signal {
+  said.add(s);
+  return s;
+}
+
+/** The earlier questions of a consecutive run on this message's subject (see CHAIN_SIMILARITY), or null. */
+function chainOfThree(concepts: string[], recent: readonly string[], count: number): string[] | null {
+  const need = count - 1;
+  if (concepts.length === 0 || recent.length < need) return null;
+  const run = recent.slice(-need);
+  const seen = new Set<string>();
+  for (const earlier of run) {
+    const before = questionConcepts(earlier);
+    if (before.length === 0 || conceptOverlap(concepts, before, CHAIN_SIMILARITY) < CHAIN_SIMILARITY) return null;
+    for (const c of before) seen.add(c);
+  }
+  // A new subject in the third message ("return label?" then "return address?") is a new question about the
+  // same area, not the same one again (nor is "delivery to Norway?" then "to Denmark?" then "to Sweden?"):
+  // every concept of this message must have come up in the two before it.
+  if (concepts.some((c) => !seen.has(c))) return null;
+  return run;
+}
+
+/** Loop signals where the customer says the bot is going round in circles (see customerSaysLoop). */
+const said = new WeakSet<Signal>();
+/**
+ * True for a loop signal from the customer's own words ("that's not what I asked"): the customer named the
+ * problem, so the policy names it before the negative sentiment the same words carry.
+ */
+export function customerSaysLoop(s: Signal): boolean {
+  return said.has(s);
+}
+
 export function detectLoop(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
   const cfg = policy.loop;
   const hit = findLoopPhrase(canonicalTokens(facts.analysis));
   if (hit) {
-    return {
+    return remember({
       reason: 'loop',
       score: 1,
       threshold: cfg.count,
       evidence: [hit.phrase],
       turn: facts.turn,
       explanation: `The customer says the bot is going in circles ("${hit.phrase}").`,
-    };
+    });
   }
   const toks = canonicalTokens(facts.analysis);
   const again = memory.recent.length >= 2 ? findRephrase(toks) : null;
   if (again) {
-    return {
+    return remember({
       reason: 'loop',
       score: 1,
       threshold: cfg.count,
       evidence: [again.phrase],
       turn: facts.turn,
       explanation: `The customer asks again in other words ("${again.phrase}") after ${memory.recent.length} earlier questions.`,
-    };
+    });
   }
   const text = facts.analysis.normalized;
   const length = facts.analysis.tokens.length;
-  if (length < MIN_REPEAT_TOKENS) return null;
+  if (!isRepeatableQuestion(facts.analysis)) return null;
   let times = 1;
   // From the analysis' own words (shared per message), not by splitting the normalised text again.
   const concepts = length <= MAX_FUZZY_TOKENS ? analysisConcepts(facts.analysis) : [];
@@ -99,7 +155,18 @@ export function detectLoop(facts: TurnFacts, policy: EscalationPolicy, memory: E
     else if (length > MAX_FUZZY_TOKENS) continue;
     else if (sameQuestion(text, concepts, earlier, cfg.similarity)) times++;
   }
-  if (times < cfg.count) return null;
+  if (times < cfg.count) {
+    const chain = chainOfThree(concepts, memory.recent, cfg.count);
+    if (!chain) return null;
+    return {
+      reason: 'loop',
+      score: 1,
+      threshold: cfg.count,
+      evidence: [text, ...chain],
+      turn: facts.turn,
+      explanation: `The customer asked about the same thing ${cfg.count} times in a row in other words ("${chain.join('", "')}" then "${text}").`,
+    };
+  }
   return {
     reason: 'loop',
     score: 1,
