@@ -93,6 +93,25 @@ function installLmdbRejectionGuard(): void {
   });
 }
 
+/**
+ * How a conversation is stored: the record with the engine state's `recentTranscript` window (~3 KB of a ~5 KB
+ * record, the last 30 transcript entries) replaced by null, and `w` = [first, end) keys of the window's entries in
+ * the `transcriptWindow` table. A message then writes its few new entries instead of re-encoding the whole window
+ * (msgpack encoding of the record was the largest CPU cost per message). Records without `w` (older data folders,
+ * states without a window) hold the whole state inline and are read as they are.
+ */
+type StoredConversation = ConversationRecord & { w?: [number, number] };
+
+/** A decoded conversation: the record as callers see it, the window array it holds and its first key. */
+interface Hot {
+  rec: ConversationRecord;
+  win: unknown[] | null;
+  start: number;
+}
+
+/** How many decoded conversations stay in memory (write-through LRU). */
+const HOT_CONVERSATIONS = 4096;
+
 export interface EmbeddedStoreOptions {
   /** Folder for the lmdb files (created when missing). */
   dir: string;
@@ -114,6 +133,10 @@ export class EmbeddedStore implements RuntimeStore {
   private idem: Database<IdempotencyRecord, string>;
   private flows: Database<FlowRevisionRecord, [string, string]>;
   private active: Database<string, string>;
+  /** The engine's transcript window, one entry per key [conversationId, n] (see `StoredConversation`). */
+  private window: Database<unknown, [string, number]>;
+  /** Hot conversations, decoded, least recently used first (see `load`). */
+  private hot = new Map<string, Hot>();
   private leases = new Map<string, number>();
   private queues = new Map<string, Promise<unknown>>();
   private events = new EventEmitter();
@@ -130,10 +153,10 @@ export class EmbeddedStore implements RuntimeStore {
     this.dir = resolvePath(opts.dir);
     this.root = open({ path: opts.dir + '/baton.lmdb', compression: false, maxDbs: 20 });
     const sub = <V, K extends import('lmdb').Key>(name: string) => this.root.openDB<V, K>({ name });
-    // Decoded conversation records are cached (lmdb's weak LRU cache): a message reads its record up to three
-    // times (token check, step, commit), and msgpack decoding was the largest CPU cost in a profile under load.
-    // Records are never mutated in place, so sharing the cached object is safe. Bounded: ~4k recent records.
-    this.convs = this.root.openDB<ConversationRecord, string>({ name: 'conversations', cache: { cacheSize: 4096 } as never });
+    // Decoded conversation records are kept in `hot` (our own LRU, write-through): a message reads its record up
+    // to three times (token check, step, commit), and decoding was the largest CPU cost in a profile under load.
+    this.convs = this.root.openDB<ConversationRecord, string>({ name: 'conversations' });
+    this.window = sub('transcriptWindow');
     this.modeIdx = sub('modeIndex');
     this.ext = sub('externalKeys');
     this.log = sub('log');
@@ -156,7 +179,8 @@ export class EmbeddedStore implements RuntimeStore {
     this.writeError(reason);
   }
 
-  private async durable<T>(fn: () => T): Promise<T> {
+  /** Runs `fn` in a write transaction and resolves once it is on disk. `conversationId`: forgotten from `hot` on failure. */
+  private async durable<T>(fn: () => T, conversationId?: string): Promise<T> {
     if (this.closed) throw new Error('store is closed');
     let result: T;
     try {
@@ -170,6 +194,8 @@ export class EmbeddedStore implements RuntimeStore {
       result = (await this.root.transaction(fn)) as T;
       await this.root.flushed;
     } catch (err) {
+      // `hot` may hold what the failed transaction wrote: read this conversation from disk next time.
+      if (conversationId !== undefined) this.hot.delete(conversationId);
       throw this.writeError(err);
     }
     if (this.writeFailure) this.writeFailure = null;
@@ -239,11 +265,94 @@ export class EmbeddedStore implements RuntimeStore {
 
   /* conversations */
   async getConversation(id: string) {
-    return this.convs.get(id) ?? null;
+    return this.load(id)?.rec ?? null;
   }
   async findByExternalKey(externalKey: string) {
     const id = this.ext.get(externalKey);
-    return id === undefined ? null : (this.convs.get(id) ?? null);
+    return id === undefined ? null : (this.load(id)?.rec ?? null);
+  }
+
+  /**
+   * A conversation, decoded: from `hot`, else read (its record, then its transcript window) and remembered.
+   * Records are never mutated in place (callers spread them), so sharing the object is safe. Inside a transaction
+   * callback the reads see that transaction's earlier writes, as `hot` does.
+   */
+  private load(id: string): Hot | undefined {
+    const h = this.hot.get(id);
+    if (h) {
+      this.hot.delete(id); // most recently used last
+      this.hot.set(id, h);
+      return h;
+    }
+    const stored = this.convs.get(id) as StoredConversation | undefined;
+    if (stored === undefined) return undefined;
+    let entry: Hot;
+    if (stored.w) {
+      const [start, end] = stored.w;
+      const win: unknown[] = [];
+      for (const { value } of this.window.getRange({ start: [id, start], end: [id, end] })) win.push(value);
+      const { w: _w, ...rest } = stored;
+      entry = { rec: { ...rest, state: { ...(rest.state as object), recentTranscript: win } }, win, start };
+    } else {
+      entry = { rec: stored, win: null, start: 0 }; // written before the window was split out: whole state inline
+    }
+    this.remember(id, entry);
+    return entry;
+  }
+
+  private remember(id: string, entry: Hot): void {
+    this.hot.delete(id);
+    this.hot.set(id, entry);
+    if (this.hot.size > HOT_CONVERSATIONS) this.hot.delete(this.hot.keys().next().value as string);
+  }
+
+  /**
+   * Writes a conversation record (inside a transaction): the state's `recentTranscript` window goes to its own
+   * table, one key per entry, and only the entries this step added are written (found by identity against the
+   * window we hold for the prior state: the engine's new window shares the entries it kept); entries that slid out
+   * are removed. Anything else (a state from elsewhere, a migrated state) rewrites the window whole.
+   */
+  private putConversation(record: ConversationRecord, prior: Hot | undefined): void {
+    const id = record.id;
+    const state = record.state as { recentTranscript?: unknown } | null;
+    const W = state !== null && typeof state === 'object' && Array.isArray(state.recentTranscript) ? (state.recentTranscript as unknown[]) : null;
+    const prev = prior?.win ?? null;
+    const prevStart = prior?.start ?? 0;
+    const prevEnd = prev ? prevStart + prev.length : 0;
+    if (W === null) {
+      if (prev) this.removeWindow(id, prevStart, prevEnd);
+      this.convs.put(id, record);
+      this.remember(id, { rec: record, win: null, start: 0 });
+      return;
+    }
+    let kept = -1; // how many leading entries of `prev` slid out, when W = prev[kept..] + new entries
+    if (prev) {
+      if (W.length === 0) kept = prev.length;
+      else {
+        const i = prev.indexOf(W[0]);
+        if (i >= 0 && prev.length - i <= W.length) {
+          kept = i;
+          for (let j = i; j < prev.length; j++) if (prev[j] !== W[j - i]) kept = -1;
+        }
+      }
+    }
+    let start: number;
+    if (kept >= 0) {
+      this.removeWindow(id, prevStart, prevStart + kept);
+      start = prevStart + kept;
+      for (let j = prev!.length - kept; j < W.length; j++) this.window.put([id, start + j], W[j]);
+    } else {
+      if (prev) this.removeWindow(id, prevStart, prevEnd);
+      start = prevEnd;
+      for (let j = 0; j < W.length; j++) this.window.put([id, start + j], W[j]);
+    }
+    const stored: StoredConversation = { ...record, state: { ...(state as object), recentTranscript: null }, w: [start, start + W.length] };
+    this.convs.put(id, stored as never);
+    this.remember(id, { rec: record, win: W, start });
+  }
+
+  private removeWindow(id: string, from: number, to: number): void {
+    for (let j = from; j < to; j++) this.window.remove([id, j]);
   }
   async readLog(conversationId: string, afterSeq: number, limit = 1000): Promise<LogEntry[]> {
     const out: LogEntry[] = [];
@@ -256,7 +365,8 @@ export class EmbeddedStore implements RuntimeStore {
   async commit(w: StepWrite): Promise<CommitResult> {
     const result = await this.durable(() => {
       const c = w.conversation;
-      const prior = this.convs.get(c.id);
+      const priorHot = this.load(c.id);
+      const prior = priorHot?.rec;
       if (w.create && prior) throw new StoreConflictError(`conversation ${c.id} already exists`);
       if (!w.create && !prior) throw new StoreConflictError(`conversation ${c.id} does not exist`);
       if (w.create && c.externalKey !== undefined && this.ext.get(c.externalKey) !== undefined) {
@@ -271,7 +381,7 @@ export class EmbeddedStore implements RuntimeStore {
         appended.push(entry);
       }
       const record: ConversationRecord = { ...c, lastSeq: seq };
-      this.convs.put(c.id, record);
+      this.putConversation(record, priorHot);
       if (prior && prior.mode !== c.mode) this.modeIdx.remove([prior.mode, c.id]);
       if (!prior || prior.mode !== c.mode) this.modeIdx.put([c.mode, c.id], null);
       if (c.externalKey !== undefined) this.ext.put(c.externalKey, c.id);
@@ -297,7 +407,7 @@ export class EmbeddedStore implements RuntimeStore {
       for (const r of w.records ?? []) this.records.put([r.kind, r.at, r.id], r);
       if (w.idempotency) this.idem.put(w.idempotency.key, w.idempotency);
       return { appended, lastSeq: seq };
-    });
+    }, w.conversation.id);
     if (result.appended.length > 0) this.events.emit(w.conversation.id, result.appended);
     return result;
   }
@@ -319,7 +429,7 @@ export class EmbeddedStore implements RuntimeStore {
   async listByMode(mode: ConversationRecord['mode']): Promise<ConversationRecord[]> {
     const out: ConversationRecord[] = [];
     for (const key of this.modeIdx.getKeys({ start: [mode, ''], end: [mode, MAX] })) {
-      const c = this.convs.get(key[1] as string);
+      const c = this.load(key[1] as string)?.rec;
       if (c) out.push(c);
     }
     return out;
@@ -333,14 +443,16 @@ export class EmbeddedStore implements RuntimeStore {
   async pruneClosed(before: number): Promise<number> {
     const victims: ConversationRecord[] = [];
     for (const key of this.modeIdx.getKeys({ start: ['closed', ''], end: ['closed', MAX] })) {
-      const c = this.convs.get(key[1]);
+      const c = this.convs.get(key[1]) as StoredConversation | undefined; // record fields only (no window needed)
       if (c && c.closedAt !== null && c.closedAt < before) victims.push(c);
     }
     const victimIds = new Set(victims.map((v) => v.id));
     await this.durable(() => {
       for (const c of victims) {
         for (const key of this.log.getKeys({ start: [c.id, 0], end: [c.id, Number.MAX_SAFE_INTEGER] })) this.log.remove(key);
+        for (const key of this.window.getKeys({ start: [c.id, 0], end: [c.id, Number.MAX_SAFE_INTEGER] })) this.window.remove(key);
         this.convs.remove(c.id);
+        this.hot.delete(c.id);
         this.modeIdx.remove(['closed', c.id]);
         if (c.externalKey !== undefined) this.ext.remove(c.externalKey);
       }
