@@ -12,6 +12,7 @@ import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypt
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { writeFileAtomic } from '../studio/writeFileAtomic';
+import { namesServers } from './agentLiveList';
 
 export const agentSchema = z
   .object({
@@ -46,10 +47,28 @@ export const agentSettingsSchema = z
 
 export type AgentSettings = z.infer<typeof agentSettingsSchema>;
 
-export const agentsFileSchema = z.union([
-  z.array(agentSchema),
-  z.object({ agents: z.array(agentSchema), settings: agentSettingsSchema.optional() }).strict(),
-]);
+/** A canned reply: `/shortcut` in the composer finds it; the text is what gets sent. Shared by all agents. */
+export const cannedReplySchema = z
+  .object({
+    shortcut: z.string().min(1).max(40).regex(/^[a-z0-9][a-z0-9_-]*$/i, 'letters, digits, _ and - only (no spaces), e.g. "order-number"'),
+    text: z.string().trim().min(1, 'the reply text is empty').max(2000),
+  })
+  .strict();
+export type CannedReply = z.infer<typeof cannedReplySchema>;
+export const MAX_CANNED = 200;
+
+/** Used until an admin saves its own list. */
+export const DEFAULT_CANNED_REPLIES: CannedReply[] = [
+  { shortcut: 'hello', text: 'Hi, thanks for waiting! I am looking at your conversation now.' },
+  { shortcut: 'order', text: 'Could you give me your order number, please?' },
+  { shortcut: 'done', text: 'I have sorted that out for you. Is there anything else I can help with?' },
+  { shortcut: 'handback', text: 'Thanks for your patience. I am handing you back to our assistant now.' },
+];
+
+const fileObjectSchema = z
+  .object({ agents: z.array(agentSchema), settings: agentSettingsSchema.optional(), cannedReplies: z.array(cannedReplySchema).max(MAX_CANNED).optional() })
+  .strict();
+export const agentsFileSchema = z.union([z.array(agentSchema), fileObjectSchema]);
 
 export class AgentsFileError extends Error {
   constructor(message: string) {
@@ -59,14 +78,14 @@ export class AgentsFileError extends Error {
 }
 
 /** Parses an agents document; throws `AgentsFileError` naming the path of the first problems. */
-export function parseAgentsFile(doc: unknown, where = 'agents file'): { agents: Agent[]; settings: AgentSettings } {
+export function parseAgentsFile(doc: unknown, where = 'agents file'): { agents: Agent[]; settings: AgentSettings; cannedReplies?: CannedReply[] } {
   const r = agentsFileSchema.safeParse(doc);
   if (!r.success) {
     // The union hides the useful message: report against the shape the document seems to use.
-    const shaped = Array.isArray(doc) ? z.array(agentSchema).safeParse(doc) : z.object({ agents: z.array(agentSchema), settings: agentSettingsSchema.optional() }).strict().safeParse(doc);
+    const shaped = Array.isArray(doc) ? z.array(agentSchema).safeParse(doc) : fileObjectSchema.safeParse(doc);
     const issues = (shaped.success ? r.error : shaped.error).issues.slice(0, 5);
     const text = issues.map((i) => `${i.path.length ? i.path.join('.') : '(top level)'}: ${i.message}`).join('; ');
-    throw new AgentsFileError(`${where}: ${text}. Expected an array of agents {id, name, email, token | passwordHash, teams, skills, languages, maxChats, admin?} or {agents: [...], settings: {...}}.`);
+    throw new AgentsFileError(`${where}: ${text}. Expected an array of agents {id, name, email, token | passwordHash, teams, skills, languages, maxChats, admin?} or {agents: [...], settings: {...}, cannedReplies?: [{shortcut, text}]}.`);
   }
   const agents = Array.isArray(r.data) ? r.data : r.data.agents;
   const settings = agentSettingsSchema.parse(Array.isArray(r.data) ? {} : (r.data.settings ?? {}));
@@ -79,10 +98,11 @@ export function parseAgentsFile(doc: unknown, where = 'agents file'): { agents: 
     seen.add(a.id);
     emails.add(a.email.toLowerCase());
   });
-  return { agents, settings };
+  const cannedReplies = Array.isArray(r.data) ? undefined : r.data.cannedReplies;
+  return cannedReplies ? { agents, settings, cannedReplies } : { agents, settings };
 }
 
-export async function loadAgentsFile(path: string): Promise<{ agents: Agent[]; settings: AgentSettings }> {
+export async function loadAgentsFile(path: string): Promise<{ agents: Agent[]; settings: AgentSettings; cannedReplies?: CannedReply[] }> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -124,12 +144,26 @@ export class AgentDirectory {
   private sessions = new Map<string, { agentId: string; expiresAt: number }>();
   private writing: Promise<void> = Promise.resolve();
 
+  private canned: CannedReply[] | null;
+
   constructor(
     agents: Agent[],
     readonly settings: AgentSettings,
-    private opts: { file?: string; now: () => number },
+    private opts: { file?: string; now: () => number; cannedReplies?: CannedReply[] },
   ) {
     for (const a of agents) this.put(a);
+    this.canned = opts.cannedReplies ? [...opts.cannedReplies] : null;
+  }
+
+  /** The team's canned replies (the defaults until an admin saves a list). */
+  cannedReplies(): CannedReply[] {
+    return (this.canned ?? DEFAULT_CANNED_REPLIES).map((c) => ({ ...c }));
+  }
+
+  /** Replaces the canned replies (admin); persisted to the agents file when there is one. */
+  async setCannedReplies(list: CannedReply[]): Promise<void> {
+    this.canned = list.map((c) => ({ ...c }));
+    await this.persist();
   }
 
   private put(a: Agent) {
@@ -203,7 +237,7 @@ export class AgentDirectory {
   private persist(): Promise<void> {
     const file = this.opts.file;
     if (!file) return Promise.resolve();
-    const doc = { agents: this.list(), settings: this.settings };
+    const doc = { agents: this.list(), settings: this.settings, ...(this.canned ? { cannedReplies: this.canned } : {}) };
     this.writing = this.writing.then(() => writeFileAtomic(file, JSON.stringify(doc, null, 2) + '\n'));
     return this.writing;
   }
@@ -212,4 +246,48 @@ export class AgentDirectory {
 /** What any agent may see about another (no secrets). */
 export function publicAgent(a: Agent) {
   return { id: a.id, name: a.name, email: a.email, teams: a.teams, skills: a.skills, languages: a.languages, maxChats: a.maxChats, admin: a.admin };
+}
+
+interface CoverageBlock {
+  id: string;
+  kind: string;
+  label?: string;
+  data?: unknown;
+}
+
+/**
+ * Startup warnings for Human Takeover blocks no agent can ever be given: the block asks for a language (or skill)
+ * that none of the agents allowed by its teams/agents lists has. An agent with no languages listed takes chats in
+ * any language (shared/handoff/assignment.ts), so a language mismatch is real only when every allowed agent lists
+ * languages and none fits. Pure: the caller logs.
+ */
+export function agentCoverageWarnings(agents: Agent[], flows: Array<{ id: string; name?: string; blocks: CoverageBlock[] }>): string[] {
+  const out: string[] = [];
+  const norm = (x: string) => x.trim().toLowerCase().replace(/_/g, '-');
+  const speaks = (a: Agent, want: string) =>
+    a.languages.length === 0 || a.languages.some((l) => norm(l) === norm(want) || norm(l).startsWith(norm(want) + '-') || norm(want).startsWith(norm(l) + '-'));
+  for (const f of flows) {
+    for (const b of f.blocks) {
+      if (!namesServers(b.kind) || !b.data) continue;
+      const data = b.data as { language?: string; skill?: string; teams?: string[]; agents?: string[] };
+      const name = `flow "${f.id}" block "${b.label || b.id}"`;
+      const teams = (data.teams ?? []).map((t) => t.trim().toLowerCase()).filter(Boolean);
+      const ids = (data.agents ?? []).map((t) => t.trim()).filter(Boolean);
+      const allowed = agents.filter((a) => (ids.length === 0 || ids.includes(a.id)) && (teams.length === 0 || a.teams.some((t) => teams.includes(t.toLowerCase()))));
+      if (allowed.length === 0) {
+        out.push(`${name}: no agent in the agents file is allowed to take its chats (teams: ${teams.join(', ') || 'any'}; agents: ${ids.join(', ') || 'any'}). Customers there will always get the "no agent" answer.`);
+        continue;
+      }
+      const lang = (data.language ?? '').trim();
+      if (lang && !allowed.some((a) => speaks(a, lang))) {
+        const list = allowed.map((a) => `${a.id} (${a.languages.join(', ')})`).join(', ');
+        out.push(`${name} asks for language "${lang}" but none of its agents speaks it: ${list}. Add "${lang}" to an agent's languages (or leave an agent's languages empty: it then takes any language).`);
+      }
+      const skill = (data.skill ?? '').trim();
+      if (skill && !allowed.some((a) => a.skills.some((s) => s.trim().toLowerCase() === skill.toLowerCase()))) {
+        out.push(`${name} asks for skill "${skill}" but none of its agents has it (${allowed.map((a) => a.id).join(', ')}). Add "${skill}" to an agent's skills.`);
+      }
+    }
+  }
+  return out;
 }

@@ -60,7 +60,7 @@ function bearer(req: FastifyRequest): string | undefined {
 
 /** Block kinds whose data says which agents and teams may take the chat (asked of the registry: Human Takeover). */
 const servingKinds = new Map<string, boolean>();
-function namesServers(kind: string): boolean {
+export function namesServers(kind: string): boolean {
   let hit = servingKinds.get(kind);
   if (hit === undefined) {
     const top = isBlockKind(kind) ? fieldsOf(kind).filter((f) => f.path.length === 1).map((f) => f.path[0]) : [];

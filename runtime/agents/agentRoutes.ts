@@ -11,7 +11,7 @@ import type { Handoff } from '../../shared/handoff/types';
 import type { Input } from '../../shared/engine/types';
 import type { LogEntry, RuntimeStore } from '../store/types';
 import { ApiError } from '../server/conversationService';
-import { agentSchema, hashPassword, publicAgent, type Agent, type AgentDirectory } from './agentDirectory';
+import { agentSchema, cannedReplySchema, hashPassword, MAX_CANNED, publicAgent, type Agent, type AgentDirectory } from './agentDirectory';
 import { summarize, type AgentEvent, type AgentHub } from './agentHub';
 import { mayServeFlow, registerAgentLiveList } from './agentLiveList';
 
@@ -48,6 +48,11 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     for (const res of streams) res.end();
   });
 
+  /** conversationId -> the agent typing there and when it last said so. */
+  const agentTyping = new Map<string, { name: string; at: number }>();
+  const TYPING_MS = 6000;
+  appIn.addHook('onClose', async () => agentTyping.clear());
+
   const auth = (req: FastifyRequest, tokenFromQuery?: string): Agent => {
     const agent = directory.authenticate(bearer(req) ?? tokenFromQuery);
     if (!agent) {
@@ -57,6 +62,18 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     return agent;
   };
 
+  // Authentication (401) and the admin check (403) run before the body is parsed, so a caller without the right to
+  // call a route learns that first, not that its body is empty or malformed.
+  const ADMIN_ROUTES = new Set(['PUT /api/v1/agent/agents/:id', 'DELETE /api/v1/agent/agents/:id', 'PUT /api/v1/agent/canned-replies']);
+  appIn.addHook('onRequest', async (req: FastifyRequest) => {
+    const route = req.routeOptions?.url;
+    if (!route || !route.startsWith('/api/v1/agent/')) return;
+    if (route === '/api/v1/agent/session' && req.method === 'POST') return;
+    if (route === '/api/v1/agent/events') return; // the token may come in ?token= (EventSource cannot send headers)
+    const me = auth(req);
+    if (ADMIN_ROUTES.has(`${req.method} ${route}`) && !me.admin) throw new ApiError(403, 'admin_only', 'Only an admin agent can do this.');
+  });
+
   /** The handoff if this agent may see it (404 otherwise: ids of other teams' handoffs are not confirmed). */
   const visible = async (agent: Agent, id: string) => {
     await hub.refresh();
@@ -65,11 +82,15 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     return h;
   };
 
+  /** 409 unless this agent holds the handoff now; a closed handoff says so (it cannot be accepted any more). */
   const mustHold = (agent: Agent, h: ReturnType<AgentHub['handoffById']> & object, what: string) => {
     const ho = h.handoff as Handoff | null;
+    if (CLOSED.has(h.status)) {
+      throw new ApiError(409, 'handoff_closed', `You cannot ${what} handoff ${h.id}: it is closed (${h.status}). Nothing more can be done in it; the customer can start a new conversation.`);
+    }
     if (h.status !== 'assigned' || ho?.agentId !== agent.id) {
-      const state = h.status === 'assigned' ? `it is assigned to ${ho?.agentName ?? ho?.agentId}` : `it is ${h.status}`;
-      throw new ApiError(409, 'not_your_handoff', `You cannot ${what} handoff ${h.id}: ${state}. Accept it first.`);
+      const state = h.status === 'assigned' ? `it is assigned to ${ho?.agentName ?? ho?.agentId}` : `it is ${h.status}, accept it first`;
+      throw new ApiError(409, 'not_your_handoff', `You cannot ${what} handoff ${h.id}: ${state}.`);
     }
   };
 
@@ -220,8 +241,8 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
         conversation: conv ? { id: conv.id, flowId: conv.flowId, mode: conv.mode, createdAt: conv.createdAt, lastSeq: conv.lastSeq } : null,
         variables: state.variables ?? {},
         transcript: conv ? await readAll(conv.id) : [],
-        notes: hub.notesOf(h.conversationId),
-        alsoViewing: hub.viewing(a, h.id),
+        notes: await hub.notesOf(h.conversationId),
+        alsoViewing: await hub.viewing(a, h.id),
       };
     },
   });
@@ -236,13 +257,24 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       },
     });
 
-  act('accept', 'Accept a pending handoff (409 when someone else got it first)', undefined, async (a, h) => {
+  act('accept', 'Accept a pending handoff (409 when someone else got it first; 200 again when you already hold it)', undefined, async (a, h) => {
+    const heldByMe = (x: typeof h) => x.status === 'assigned' && (x.handoff as Handoff | null)?.agentId === a.id;
+    const done = (x: typeof h, alreadyYours: boolean, mode: string) => ({ ok: true, handoff: summarize(x, hub), mode, alreadyYours });
+    if (heldByMe(h)) return done(h, true, 'agent');
+    if (CLOSED.has(h.status)) throw new ApiError(409, 'handoff_closed', `Cannot accept handoff ${h.id}: it is closed (${h.status}).`);
     if (h.status !== 'pending') {
       const ho = h.handoff as Handoff | null;
-      throw new ApiError(409, 'handoff_conflict', `Cannot accept handoff ${h.id}: ${h.status === 'assigned' ? `it is already assigned to ${ho?.agentName ?? ho?.agentId}` : `it is ${h.status}`}.`);
+      throw new ApiError(409, 'handoff_conflict', `Cannot accept handoff ${h.id}: it is already assigned to ${ho?.agentName ?? ho?.agentId}.`);
     }
-    const out = await hub.apply(h, { type: 'agent_accepted', agentId: a.id, agentName: a.name }, 'accept');
-    return { ok: true, handoff: summarize(hub.handoffById(h.id) ?? h, hub), mode: out.mode };
+    try {
+      const out = await hub.apply(h, { type: 'agent_accepted', agentId: a.id, agentName: a.name }, 'accept');
+      return done(hub.handoffById(h.id) ?? h, false, out.mode);
+    } catch (err) {
+      // The same agent accepting twice at once (double click, two tabs): the loser of the race already holds it.
+      const cur = hub.handoffById(h.id);
+      if (err instanceof ApiError && err.code === 'handoff_conflict' && cur && heldByMe(cur)) return done(cur, true, 'agent');
+      throw err;
+    }
   });
 
   act(
@@ -250,16 +282,22 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     'Send a message to the customer, or a private note ({private: true}: agents only)',
     z.object({ text: z.string().trim().min(1).max(5000), private: z.boolean().default(false) }).strict(),
     async (a, h, body: { text: string; private: boolean }) => {
-      if (body.private) return { ok: true, note: hub.addNote(a, h, body.text) };
+      if (body.private) return { ok: true, note: await hub.addNote(a, h, body.text) };
       mustHold(a, h, 'write in');
       const out = await hub.apply(h, { type: 'agent_message', agentId: a.id, agentName: a.name, text: body.text }, 'write in');
-      hub.markAnswered(h.id);
+      await hub.markAnswered(h.id);
+      agentTyping.delete(h.conversationId);
       return { ok: true, messages: out.messages };
     },
   );
 
-  act('typing', 'Tell the other agents watching this handoff that you are typing', undefined, async (a, h) => {
-    hub.typing(a, h.id);
+  act('typing', 'Tell the other agents watching this handoff (and the customer, when you hold it) that you are typing', undefined, async (a, h) => {
+    await hub.typing(a, h.id);
+    const ho = h.handoff as Handoff | null;
+    if (h.status === 'assigned' && ho?.agentId === a.id) {
+      if (agentTyping.size > 10_000) agentTyping.clear(); // bounded: entries are only useful for a few seconds
+      agentTyping.set(h.conversationId, { name: a.name, at: d.now() });
+    }
     return { ok: true };
   });
 
@@ -282,9 +320,9 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       if (body.team) {
         const known = new Set(directory.list().flatMap((x) => x.teams.map((t) => t.toLowerCase())));
         if (!known.has(body.team.toLowerCase())) throw new ApiError(400, 'team_not_found', `body.team: no agent is in team "${body.team}".`, 'body.team');
-        hub.setTeam(h.id, body.team);
+        await hub.setTeam(h.id, body.team);
       }
-      hub.declinedBy(h.id, a.id);
+      await hub.declinedBy(h.id, a.id);
       await hub.apply(h, { type: 'agent_declined', agentId: a.id, note: body.note ?? (target ? `Transferred to ${target.name}` : `Transferred to team ${body.team}`) }, 'transfer');
       if (target) {
         const fresh = hub.handoffById(h.id) ?? h;
@@ -296,7 +334,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
 
   act('reject', 'Give the chat back to the queue (not offered to you again automatically)', z.object({ note: z.string().max(1000).optional() }).strict().optional(), async (a, h, body?: { note?: string }) => {
     mustHold(a, h, 'reject');
-    hub.declinedBy(h.id, a.id);
+    await hub.declinedBy(h.id, a.id);
     await hub.apply(h, { type: 'agent_declined', agentId: a.id, note: body?.note }, 'reject');
     return { ok: true, handoff: summarize(hub.handoffById(h.id) ?? h, hub) };
   });
@@ -327,7 +365,17 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       const id = req.params.id;
       await hub.refresh();
       const hs = hub.handoffList().filter((h) => h.conversationId === id);
-      if (!a.admin && !hs.some((h) => hub.canSee(a, h))) throw new ApiError(404, 'conversation_not_found', `No conversation "${id}" that you can see.`, 'id');
+      if (!a.admin) {
+        // Only the agent holding the chat (or an admin) changes its variables.
+        if (!hs.some((h) => hub.canSee(a, h))) throw new ApiError(404, 'conversation_not_found', `No conversation "${id}" that you can see.`, 'id');
+        const open = hs.filter((h) => !CLOSED.has(h.status)).sort((x, y) => y.requestedAt - x.requestedAt)[0];
+        const holder = open?.status === 'assigned' ? (open.handoff as Handoff | null) : null;
+        if (!open) throw new ApiError(409, 'conversation_closed', `Conversation "${id}" has no open handoff: its variables can no longer be changed.`, 'id');
+        if (holder?.agentId !== a.id) {
+          const why = holder ? `${holder.agentName ?? holder.agentId} holds this chat` : 'nobody holds this chat yet; accept it first';
+          throw new ApiError(409, 'not_your_handoff', `You cannot change the variables of conversation "${id}": ${why}. Only the agent holding the chat, or an admin, can.`, 'id');
+        }
+      }
       return d.store.runExclusive(id, async () => {
         const rec = await d.store.getConversation(id);
         if (!rec) throw new ApiError(404, 'conversation_not_found', `No conversation "${id}".`, 'id');
@@ -366,6 +414,10 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       const rev = conv ? await d.store.getFlowRevision(conv.flowId, conv.flowRevision) : null;
       const blocks = ((rev?.flow as { blocks?: Parameters<typeof mayServeFlow>[1] } | undefined)?.blocks ?? []);
       if (!conv || !mayServeFlow(a, blocks)) throw new ApiError(404, 'conversation_not_found', `No conversation "${id}" that you can take over.`, 'id');
+      // A conversation waiting in (or held by) another team's queue is not confirmed either: same 404 as its handoff.
+      await hub.refresh();
+      const openOther = hub.handoffList().some((x) => x.conversationId === id && !CLOSED.has(x.status) && !hub.canSee(a, x));
+      if (openOther) throw new ApiError(404, 'conversation_not_found', `No conversation "${id}" that you can take over.`, 'id');
       // The engine input runs under the conversation's lock (ConversationService.apply -> store.runExclusive), so a
       // customer message arriving at the same moment is either answered by the bot before, or relayed to the agent after.
       const input = { type: 'agent_takeover', agentId: a.id, agentName: a.name, eventId: randomUUID() } as Input;
@@ -380,6 +432,56 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       await hub.refresh();
       const h = hub.handoffList().find((x) => x.conversationId === id && x.status === 'assigned' && (x.handoff as Handoff | null)?.agentId === a.id);
       return { ok: true, mode: out.mode, handoff: h ? summarize(h, hub) : null, messages: out.messages };
+    },
+  });
+
+  /* ------------------------------------------------------------ canned replies (shared by all agents) */
+  app.get('/api/v1/agent/canned-replies', {
+    schema: { summary: 'Canned replies shared by all agents', tags: ['agent'], security: sec },
+    handler: async (req) => {
+      auth(req);
+      return { replies: directory.cannedReplies() };
+    },
+  });
+
+  app.put('/api/v1/agent/canned-replies', {
+    schema: {
+      summary: 'Replace the canned replies (admin); saved to the agents file',
+      tags: ['agent'],
+      security: sec,
+      body: z.object({ replies: z.array(cannedReplySchema).max(MAX_CANNED) }).strict(),
+      response: { 200: z.any(), ...errors },
+    },
+    handler: async (req) => {
+      auth(req);
+      const seen = new Set<string>();
+      req.body.replies.forEach((r, i) => {
+        const key = r.shortcut.toLowerCase();
+        if (seen.has(key)) throw new ApiError(400, 'duplicate_shortcut', `replies.${i}.shortcut: "/${r.shortcut}" is used twice; each shortcut must be unique.`, `body.replies.${i}.shortcut`);
+        seen.add(key);
+      });
+      await directory.setCannedReplies(req.body.replies);
+      return { replies: directory.cannedReplies() };
+    },
+  });
+
+  /* ------------------------------------------------------------ agent typing, shown to the customer */
+
+  app.get('/api/v1/conversations/:id/agent-typing', {
+    schema: {
+      summary: 'Whether the agent holding this conversation is typing (the widget polls it while an agent holds the chat)',
+      tags: ['customer'],
+      security: [{ customerToken: [] }],
+      params: conversationParams,
+    },
+    handler: async (req) => {
+      await hub.deps.service.getAuthorized(req.params.id, bearer(req));
+      const t = agentTyping.get(req.params.id);
+      if (!t || d.now() - t.at > TYPING_MS) {
+        if (t) agentTyping.delete(req.params.id);
+        return { typing: null };
+      }
+      return { typing: { name: t.name } };
     },
   });
 

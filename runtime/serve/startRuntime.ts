@@ -13,7 +13,7 @@ import { RuntimeMetrics } from '../server/metrics';
 import { EmbeddedStore } from '../store/embeddedStore';
 import type { RuntimeStore } from '../store/types';
 import { serveConfigSchema, type ServeConfig } from './config';
-import { AgentDirectory, agentSettingsSchema, type Agent, type AgentSettings } from '../agents/agentDirectory';
+import { AgentDirectory, agentCoverageWarnings, agentSettingsSchema, type Agent, type AgentSettings, type CannedReply } from '../agents/agentDirectory';
 import { AgentHub } from '../agents/agentHub';
 import { registerAgentRoutes } from '../agents/agentRoutes';
 
@@ -33,7 +33,7 @@ export interface RuntimeOptions {
   /** Run the timer and outbox loops (default true); tests turn them off and call `runner.tick()`. */
   effectLoop?: boolean;
   /** Agents (`--agents FILE`, parsed by loadAgentsFile): turns on the agent API, presence and assignment. */
-  agents?: { agents: Agent[]; settings?: Partial<AgentSettings>; file?: string };
+  agents?: { agents: Agent[]; settings?: Partial<AgentSettings>; file?: string; cannedReplies?: CannedReply[] };
 }
 
 export interface RunningRuntime {
@@ -82,7 +82,8 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
   let agentHub: AgentHub | null = null;
   let registerRoutes: ((app: Parameters<typeof registerAgentRoutes>[0]) => Promise<void>) | undefined;
   if (opts.agents) {
-    const directory = new AgentDirectory(opts.agents.agents, agentSettingsSchema.parse(opts.agents.settings ?? {}), { file: opts.agents.file, now });
+    const directory = new AgentDirectory(opts.agents.agents, agentSettingsSchema.parse(opts.agents.settings ?? {}), { file: opts.agents.file, now, cannedReplies: opts.agents.cannedReplies });
+    for (const w of agentCoverageWarnings(directory.list(), opts.flows)) logger.warn({ agents: opts.agents.file ?? 'in-process' }, `agents: ${w}`);
     const hub = new AgentHub({ store, service, directory, logger, now, pollMs: opts.pollMs });
     agentHub = hub;
     service.setAgentPresence(() => hub.presenceList());

@@ -49,7 +49,8 @@ function filters(req: AssignmentRequest) {
     allowed: (a) => ids.size === 0 || ids.has(a.id),
     team: (a) => teams.size === 0 || a.teams.some((t) => teams.has(norm(t))),
     skill: (a) => !r.skill || a.skills.some((s) => norm(s) === norm(r.skill)),
-    language: (a) => !r.language || a.languages.some((l) => languageMatches(l, r.language)),
+    // An agent who lists no languages has no language restriction (like a block with no teams: any).
+    language: (a) => !r.language || a.languages.length === 0 || a.languages.some((l) => languageMatches(l, r.language)),
     capacity: (a) => a.activeChats < r.max,
   };
   return { r, f };

@@ -7,7 +7,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AgentsFileError, loadAgentsFile, parseAgentsFile } from '../../runtime/agents/agentDirectory';
+import { agentCoverageWarnings, AgentsFileError, DEFAULT_CANNED_REPLIES, loadAgentsFile, parseAgentsFile } from '../../runtime/agents/agentDirectory';
+import { shopFlow } from './runtimeFixtures';
 import { auth } from './runtimeFixtures';
 import { agent, flowWithTakeover, PASSWORD, startAgentRuntime, tok, type AgentRuntime } from './agentFixtures';
 
@@ -110,7 +111,12 @@ describe('agent API', () => {
     // Acting on a closed handoff is a 409 that says so.
     const late = await rt.post(`${hid(rt, h.id)}/resolve`, {}, tok(winner));
     expect(late.status).toBe(409);
-    expect(late.body.message).toContain('resolved');
+    expect(late.body.error).toBe('handoff_closed');
+    expect(late.body.message).toContain('it is closed (resolved)');
+    expect(late.body.message).not.toContain('Accept it first');
+    const lateAccept = await rt.post(`${hid(rt, h.id)}/accept`, {}, tok(winner));
+    expect(lateAccept.status).toBe(409);
+    expect(lateAccept.body.error).toBe('handoff_closed');
   });
 
   it('resolve closes the conversation; transfer to an agent and to a team; reject requeues', async () => {
@@ -156,20 +162,86 @@ describe('agent API', () => {
     rt = await startAgentRuntime({ agents: [ann] });
     await rt.post('/api/v1/agent/presence', { status: 'online' }, tok(ann));
     const c = await rt.customerWantsPerson();
+    const hp = (await rt.get('/api/v1/agent/handoffs', tok(ann))).body.handoffs[0];
+    // Nobody holds the chat yet: only the holder (or an admin) changes variables.
+    const early = await rt.patch(`/api/v1/agent/conversations/${c.id}/variables`, { variables: { customerEmail: 'ada@example.com' } }, tok(ann));
+    expect(early.status).toBe(409);
+    expect(early.body.error).toBe('not_your_handoff');
+    expect(early.body.message).toContain('accept it first');
+    expect((await rt.post(`${hid(rt, hp.id)}/accept`, {}, tok(ann))).status).toBe(200);
     const ok = await rt.patch(`/api/v1/agent/conversations/${c.id}/variables`, { variables: { customerEmail: 'ada@example.com' } }, tok(ann));
     expect(ok.status).toBe(200);
     expect(ok.body.variables.customerEmail).toBe('ada@example.com');
-    const h = (await rt.get('/api/v1/agent/handoffs', tok(ann))).body.handoffs[0];
-    expect((await rt.get(hid(rt, h.id), tok(ann))).body.variables.customerEmail).toBe('ada@example.com');
+    expect((await rt.get(hid(rt, hp.id), tok(ann))).body.variables.customerEmail).toBe('ada@example.com');
     const unknown = await rt.patch(`/api/v1/agent/conversations/${c.id}/variables`, { variables: { nope: 1 } }, tok(ann));
     expect(unknown.status).toBe(400);
     expect(unknown.body.field).toBe('body.variables.nope');
-    const take = await rt.post(`/api/v1/agent/conversations/${c.id}/takeover`, {}, tok(ann));
+    const c2 = await rt.customerWantsPerson();
+    const take = await rt.post(`/api/v1/agent/conversations/${c2.id}/takeover`, {}, tok(ann));
     // The customer already waits for a person: taking over is refused with the reason (test/server/agentTakeover.test.ts
     // covers taking over a live bot conversation).
     expect(take.status).toBe(409);
     expect(take.body.error).toBe('takeover_refused');
     expect(take.body.message).toContain('accept that handoff instead');
+  });
+
+  it('hostile pass findings: holder-only variables, other team takeover 404, idempotent accept, auth before body', async () => {
+    rt = await startAgentRuntime({ agents: [ann, bob, sales, boss], flow: flowWithTakeover({ teams: ['support'] }) });
+    for (const a of [ann, bob, sales]) await rt.post('/api/v1/agent/presence', { status: 'online' }, tok(a));
+    const c = await rt.customerWantsPerson();
+    const h = (await rt.get('/api/v1/agent/handoffs', tok(ann))).body.handoffs[0];
+    const first = await rt.post(`${hid(rt, h.id)}/accept`, {}, tok(ann));
+    expect(first.status).toBe(200);
+    expect(first.body.alreadyYours).toBe(false);
+    // Accepting a chat you already hold is a harmless 200 (double click, second tab); twice at once too.
+    const again = await Promise.all([rt.post(`${hid(rt, h.id)}/accept`, {}, tok(ann)), rt.post(`${hid(rt, h.id)}/accept`, {}, tok(ann))]);
+    for (const r of again) {
+      expect(r.status).toBe(200);
+      expect(r.body).toMatchObject({ alreadyYours: true, handoff: { status: 'assigned', agentId: 'ann' } });
+    }
+    // Someone else still gets the 409 naming the holder.
+    const other = await rt.post(`${hid(rt, h.id)}/accept`, {}, tok(bob));
+    expect(other.status).toBe(409);
+    expect(other.body.message).toContain('Ann');
+
+    // Bob sees the chat (same team) but does not hold it: he cannot change its variables; Ann and the admin can.
+    const vars = (who: typeof ann, email: string) => rt!.patch(`/api/v1/agent/conversations/${c.id}/variables`, { variables: { customerEmail: email } }, tok(who));
+    const byBob = await vars(bob, 'pwn@example.com');
+    expect(byBob.status).toBe(409);
+    expect(byBob.body).toMatchObject({ error: 'not_your_handoff' });
+    expect(byBob.body.message).toContain('Ann holds this chat');
+    expect((await vars(sales, 'pwn@example.com')).status).toBe(404); // another team: not even confirmed
+    expect((await vars(ann, 'ann@fix.example')).status).toBe(200);
+    const byBoss = await vars(boss, 'boss@fix.example');
+    expect(byBoss.status).toBe(200);
+    expect(byBoss.body.variables.customerEmail).toBe('boss@fix.example');
+
+    // A conversation waiting in the sales queue: a support agent taking it over gets 404 like its handoff, not 409.
+    const c2 = await rt.customerWantsPerson();
+    const h2 = (await rt.get('/api/v1/agent/handoffs', tok(ann))).body.handoffs.find((x: any) => x.conversationId === c2.id);
+    expect((await rt.post(`${hid(rt, h2.id)}/accept`, {}, tok(bob))).status).toBe(200);
+    expect((await rt.post(`${hid(rt, h2.id)}/transfer`, { team: 'sales' }, tok(bob))).status).toBe(200);
+    const hidden = await rt.post(`/api/v1/agent/conversations/${c2.id}/takeover`, {}, tok(ann));
+    expect(hidden.status).toBe(404);
+    expect(hidden.body.error).toBe('conversation_not_found');
+    expect(JSON.stringify(hidden.body)).not.toContain(h2.id);
+    // The admin can see it: still the 409 with the reason.
+    const visibleTake = await rt.post(`/api/v1/agent/conversations/${c2.id}/takeover`, {}, tok(boss));
+    expect(visibleTake.status).toBe(409);
+    expect(visibleTake.body.error).toBe('takeover_refused');
+
+    // Authorization runs before the body is read: non-admin DELETE/PUT with an empty or broken JSON body -> 403, not 400.
+    const raw = (method: string, path: string, headers: Record<string, string>, body?: string) => fetch(rt!.url + path, { method, headers, ...(body === undefined ? {} : { body }) });
+    const del = await raw('DELETE', '/api/v1/agent/agents/ann', { 'content-type': 'application/json', ...tok(bob) });
+    expect(del.status).toBe(403);
+    expect((await del.json()).error).toBe('admin_only');
+    expect((await raw('PUT', '/api/v1/agent/agents/zed', { 'content-type': 'application/json', ...tok(bob) }, '{broken')).status).toBe(403);
+    // Without a token: 401 before the body too.
+    expect((await raw('POST', `${hid(rt, h.id)}/messages`, { 'content-type': 'application/json' }, '{broken')).status).toBe(401);
+    // The admin with an empty body still gets the clear 400, and the agent is still there.
+    const adminEmpty = await raw('DELETE', '/api/v1/agent/agents/ann', { 'content-type': 'application/json', ...tok(boss) });
+    expect(adminEmpty.status).toBe(400);
+    expect((await rt.get('/api/v1/agent/me', tok(ann))).status).toBe(200);
   });
 
   it('nobody online: the takeover block leaves by no_agent at once', async () => {
@@ -216,5 +288,84 @@ describe('agent API', () => {
     expect(() => parseAgentsFile([{ ...agent('a'), token: undefined, passwordHash: undefined }])).toThrow(/give a "token" or a "passwordHash"/);
     expect(() => parseAgentsFile({ agents: [], settings: { offlineAfterSeconds: -1 } })).toThrow(AgentsFileError);
     expect(() => parseAgentsFile([{ ...agent('a'), extra: 1 }])).toThrow(/extra|Unrecognized/);
+  });
+
+  it('agents with no languages take chats of a block that asks for one; startup warnings name real mismatches', async () => {
+    const plain = agent('pat', { languages: [] });
+    rt = await startAgentRuntime({ agents: [plain], flow: flowWithTakeover({ language: 'en' }) });
+    await rt.post('/api/v1/agent/presence', { status: 'online' }, tok(plain));
+    const c = await rt.customerWantsPerson();
+    expect(c.reply.mode).toBe('waiting'); // was: "Nobody is free right now" although Pat was online
+    expect((await rt.get('/api/v1/agent/handoffs', tok(plain))).body.counts.unassigned).toBe(1);
+
+    const fr = agent('fra', { languages: ['fr'] });
+    const en = flowWithTakeover({ language: 'en', skill: 'billing', teams: ['support'] });
+    const warn = agentCoverageWarnings([fr], [en]);
+    expect(warn).toHaveLength(2);
+    expect(warn[0]).toContain('asks for language "en" but none of its agents speaks it: fra (fr)');
+    expect(warn[1]).toContain('asks for skill "billing"');
+    expect(agentCoverageWarnings([fr, plain], [flowWithTakeover({ language: 'en' })])).toEqual([]);
+    expect(agentCoverageWarnings([fr], [flowWithTakeover({ teams: ['sales'] })])[0]).toContain('no agent in the agents file is allowed');
+    expect(agentCoverageWarnings([fr], [shopFlow()])).toEqual([]);
+  });
+
+  it('canned replies: shared by all agents, edited by an admin only, validated, saved to the agents file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baton-canned-'));
+    const file = join(dir, 'agents.json');
+    writeFileSync(file, JSON.stringify([boss, ann]));
+    try {
+      rt = await startAgentRuntime({ agents: (await loadAgentsFile(file)).agents, file });
+      const first = await rt.get('/api/v1/agent/canned-replies', tok(ann));
+      expect(first.status).toBe(200);
+      expect(first.body.replies).toEqual(DEFAULT_CANNED_REPLIES);
+      expect((await rt.get('/api/v1/agent/canned-replies')).status).toBe(401);
+      const put = async (who: typeof ann, body: unknown) => {
+        const res = await fetch(rt!.url + '/api/v1/agent/canned-replies', { method: 'PUT', headers: { 'content-type': 'application/json', ...tok(who) }, body: JSON.stringify(body) });
+        return { status: res.status, body: await res.json() };
+      };
+      const replies = [{ shortcut: 'refund', text: 'Your refund is on its way: 3 to 5 working days.' }];
+      expect((await put(ann, { replies })).status).toBe(403);
+      const bad = await put(boss, { replies: [{ shortcut: 'two words', text: 'x' }] });
+      expect(bad.status).toBe(400);
+      expect(bad.body.field).toContain('shortcut');
+      const dup = await put(boss, { replies: [...replies, { shortcut: 'REFUND', text: 'again' }] });
+      expect(dup.status).toBe(400);
+      expect(dup.body).toMatchObject({ error: 'duplicate_shortcut', field: 'body.replies.1.shortcut' });
+      const ok = await put(boss, { replies });
+      expect(ok.status).toBe(200);
+      expect((await rt.get('/api/v1/agent/canned-replies', tok(ann))).body.replies).toEqual(replies);
+      const saved = JSON.parse(readFileSync(file, 'utf8'));
+      expect(saved.cannedReplies).toEqual(replies);
+      // The file still loads, and a restart reads the list back.
+      const again = await loadAgentsFile(file);
+      expect(again.cannedReplies).toEqual(replies);
+      await rt.stop();
+      rt = await startAgentRuntime({ agents: again.agents, file, cannedReplies: again.cannedReplies });
+      expect((await rt.get('/api/v1/agent/canned-replies', tok(ann))).body.replies).toEqual(replies);
+    } finally {
+      await rt?.stop();
+      rt = null;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("the customer sees the holding agent typing (GET /conversations/:id/agent-typing), nobody else's", async () => {
+    rt = await startAgentRuntime({ agents: [ann, bob] });
+    for (const a of [ann, bob]) await rt.post('/api/v1/agent/presence', { status: 'online' }, tok(a));
+    const c = await rt.customerWantsPerson();
+    const h = (await rt.get('/api/v1/agent/handoffs', tok(ann))).body.handoffs[0];
+    const typing = async () => (await rt!.get(`/api/v1/conversations/${c.id}/agent-typing`, auth(c.token))).body.typing;
+    expect((await rt.get(`/api/v1/conversations/${c.id}/agent-typing`)).status).toBe(401);
+    // Before anybody holds it, an agent typing (e.g. a note) is not shown to the customer.
+    await rt.post(`${hid(rt, h.id)}/typing`, {}, tok(bob));
+    expect(await typing()).toBeNull();
+    await rt.post(`${hid(rt, h.id)}/accept`, {}, tok(ann));
+    await rt.post(`${hid(rt, h.id)}/typing`, {}, tok(bob)); // watching, not holding
+    expect(await typing()).toBeNull();
+    await rt.post(`${hid(rt, h.id)}/typing`, {}, tok(ann));
+    expect(await typing()).toEqual({ name: 'Ann' });
+    // Sending the message ends it.
+    await rt.post(`${hid(rt, h.id)}/messages`, { text: 'Hello!' }, tok(ann));
+    expect(await typing()).toBeNull();
   });
 });

@@ -5,7 +5,7 @@
 import type { Flow } from '../../shared/flow/schema';
 import type { RuntimeStore } from '../../runtime/store/types';
 import { hashPassword, type Agent } from '../../runtime/agents/agentDirectory';
-import type { AgentSettings } from '../../runtime/agents/agentDirectory';
+import type { AgentSettings, CannedReply } from '../../runtime/agents/agentDirectory';
 import { auth, shopFlow, startTestRuntime, type TestRuntime } from './runtimeFixtures';
 
 export const PASSWORD = 'correct horse battery staple';
@@ -47,10 +47,10 @@ export interface AgentRuntime extends TestRuntime {
   customerWantsPerson(): Promise<{ id: string; token: string; reply: any }>;
 }
 
-export async function startAgentRuntime(opts: { agents: Agent[]; settings?: Partial<AgentSettings>; flow?: Flow; dir?: string; file?: string; config?: Record<string, unknown>; store?: RuntimeStore }): Promise<AgentRuntime> {
+export async function startAgentRuntime(opts: { agents: Agent[]; settings?: Partial<AgentSettings>; cannedReplies?: CannedReply[]; flow?: Flow; dir?: string; file?: string; config?: Record<string, unknown>; store?: RuntimeStore }): Promise<AgentRuntime> {
   const rt = await startTestRuntime({
     flows: [opts.flow ?? shopFlow()],
-    agents: { agents: opts.agents, settings: opts.settings, file: opts.file },
+    agents: { agents: opts.agents, settings: opts.settings, file: opts.file, ...(opts.cannedReplies ? { cannedReplies: opts.cannedReplies } : {}) },
     ...(opts.dir ? { dir: opts.dir } : {}),
     ...(opts.store ? { store: opts.store } : {}),
     ...(opts.config ? { config: opts.config as never } : {}),
