@@ -28,6 +28,8 @@ import {
 import type { AgentInfo, Entry, HandoffDetail, HandoffRow, InboxApi, Note, Presence, View } from './inboxApi';
 import { browserAlerts, type Alerts } from './notify';
 import { LiveList } from './LiveList';
+import { AdminNav, AdminScreen, type AdminView } from './admin/AdminScreen';
+import type { AdminApi } from './admin/adminApi';
 
 export interface InboxProps {
   api: InboxApi;
@@ -35,6 +37,8 @@ export interface InboxProps {
   alerts?: Alerts;
   /** A token handed over in the link (the studio's Run button: /inbox/#token=...): signs in without a password. */
   initialToken?: string | null;
+  /** Admin screens (Agents, Canned replies: renderer/inbox/admin); shown to admin agents only when given. */
+  adminApi?: AdminApi;
 }
 
 const TOKEN_KEY = 'baton.inbox.session';
@@ -137,7 +141,7 @@ function SignIn({ onSignIn, error, busy }: { onSignIn(login: string, password: s
 
 /* ------------------------------------------------------------------ root */
 
-export function Inbox({ api, storage, alerts, initialToken }: InboxProps) {
+export function Inbox({ api, storage, alerts, initialToken, adminApi }: InboxProps) {
   const [session, setSession] = useState<{ token: string; agent: AgentInfo } | null>(() => {
     try {
       const raw = storage.getItem(TOKEN_KEY);
@@ -190,12 +194,14 @@ export function Inbox({ api, storage, alerts, initialToken }: InboxProps) {
   );
 
   if (!session) return <SignIn onSignIn={(l, p) => void signIn(l, p)} error={error} busy={busy} />;
-  return <Workspace api={api} token={session.token} me={session.agent} alerts={al} onSignOut={signOut} />;
+  return <Workspace api={api} token={session.token} me={session.agent} alerts={al} onSignOut={signOut} adminApi={adminApi} />;
 }
 
 /* ------------------------------------------------------------------ workspace */
 
-function Workspace({ api, token, me, alerts, onSignOut }: { api: InboxApi; token: string; me: AgentInfo; alerts: Alerts; onSignOut(why?: string): void }) {
+function Workspace({ api, token, me, alerts, onSignOut, adminApi }: { api: InboxApi; token: string; me: AgentInfo; alerts: Alerts; onSignOut(why?: string): void; adminApi?: AdminApi }) {
+  /** An admin screen (renderer/inbox/admin) instead of the conversation columns. */
+  const [adminView, setAdminView] = useState<AdminView | null>(null);
   const [view, setView] = useState<View>('unassigned');
   /** The "Live" view (bot-only conversations to take over, LiveList.tsx) instead of a handoff view. */
   const [live, setLive] = useState(false);
@@ -354,7 +360,7 @@ function Workspace({ api, token, me, alerts, onSignOut }: { api: InboxApi; token
         <ul className="ib-views">
           {VIEWS.map((v) => (
             <li key={v.id}>
-              <button type="button" className={`ib-view${!live && view === v.id ? ' is-active' : ''}`} aria-current={!live && view === v.id ? 'page' : undefined} onClick={() => (setLive(false), setView(v.id))}>
+              <button type="button" className={`ib-view${!adminView && !live && view === v.id ? ' is-active' : ''}`} aria-current={!adminView && !live && view === v.id ? 'page' : undefined} onClick={() => (setAdminView(null), setLive(false), setView(v.id))}>
                 <v.icon size={16} aria-hidden="true" />
                 <span>{v.label}</span>
                 <span className={`ib-count${v.id === 'unassigned' && counts.unassigned > 0 ? ' is-hot' : ''}`} aria-label={`${counts[v.id]} ${v.label.toLowerCase()}`}>
@@ -365,7 +371,7 @@ function Workspace({ api, token, me, alerts, onSignOut }: { api: InboxApi; token
           ))}
           {api.live && (
             <li>
-              <button type="button" className={`ib-view${live ? ' is-active' : ''}`} aria-current={live ? 'page' : undefined} onClick={() => (setLive(true), setSelected(null))}>
+              <button type="button" className={`ib-view${!adminView && live ? ' is-active' : ''}`} aria-current={!adminView && live ? 'page' : undefined} onClick={() => (setAdminView(null), setLive(true), setSelected(null))}>
                 <Radio size={16} aria-hidden="true" />
                 <span>Live</span>
                 {liveTotal !== null && (
@@ -377,6 +383,7 @@ function Workspace({ api, token, me, alerts, onSignOut }: { api: InboxApi; token
             </li>
           )}
         </ul>
+        {me.admin && adminApi && <AdminNav current={adminView} onPick={(v) => (setAdminView(v), setSelected(null))} />}
         <div className="ib-side-foot">
           {permission === 'default' && (
             <button type="button" className="ib-btn ib-ghost ib-small" onClick={() => void alerts.askPermission().then(setPermission)}>
@@ -405,6 +412,10 @@ function Workspace({ api, token, me, alerts, onSignOut }: { api: InboxApi; token
         </div>
       </nav>
 
+      {adminView && adminApi ? (
+        <AdminScreen view={adminView} api={adminApi} token={token} me={me} onUnauthorized={(why) => onSignOut(why)} />
+      ) : (
+      <>
       <section className="ib-list" aria-label="Conversations">
         <header className="ib-list-head">
           <h2>{live ? 'Live' : VIEWS.find((v) => v.id === view)?.label}</h2>
@@ -489,6 +500,8 @@ function Workspace({ api, token, me, alerts, onSignOut }: { api: InboxApi; token
           <MessageSquareQuote size={40} aria-hidden="true" />
           <p>{selected ? 'Loading…' : 'Pick a conversation on the left.'}</p>
         </section>
+      )}
+      </>
       )}
     </div>
   );

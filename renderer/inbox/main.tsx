@@ -4,6 +4,7 @@ import '../ui/tokens.css';
 import './inbox.css';
 import { Inbox } from './Inbox';
 import { createInboxApi } from './inboxApi';
+import { createAdminApi } from './admin/adminApi';
 
 // The studio's Run button links here with #token=... (a local designer agent): read it once, then drop it from the URL.
 const hash = new URLSearchParams(location.hash.slice(1));
@@ -12,6 +13,6 @@ if (initialToken) history.replaceState(null, '', location.pathname + location.se
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Inbox api={createInboxApi({ baseUrl: location.origin })} storage={window.sessionStorage} initialToken={initialToken} />
+    <Inbox api={createInboxApi({ baseUrl: location.origin })} adminApi={createAdminApi({ baseUrl: location.origin })} storage={window.sessionStorage} initialToken={initialToken} />
   </StrictMode>,
 );

@@ -1,0 +1,222 @@
+/**
+ * Inbox admin: the "Canned replies" screen (admins only). The team's replies (`/shortcut` in the composer finds
+ * one) as editable rows: add, edit, move, remove, then "Save" replaces the list through
+ * PUT /api/v1/agent/canned-replies (saved to the agents file). Server errors show next to the row's field.
+ */
+import { useCallback, useEffect, useId, useState } from 'react';
+import { ArrowDown, ArrowUp, Check, Plus, Trash2 } from 'lucide-react';
+import { AdminError, type AdminApi, type CannedReply } from './adminApi';
+import { issuesByField, plainMessage } from './words';
+
+interface Props {
+  api: AdminApi;
+  token: string;
+  onUnauthorized(why: string): void;
+}
+
+interface Row extends CannedReply {
+  key: number;
+}
+
+let nextKey = 1;
+const withKeys = (xs: CannedReply[]): Row[] => xs.map((x) => ({ ...x, key: nextKey++ }));
+const same = (a: CannedReply[], b: CannedReply[]) => a.length === b.length && a.every((x, i) => x.shortcut === b[i].shortcut && x.text === b[i].text);
+
+export function CannedRepliesScreen({ api, token, onUnauthorized }: Props) {
+  const [saved, setSaved] = useState<CannedReply[] | null>(null);
+  const [rows, setRows] = useState<Row[]>([]);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [focusKey, setFocusKey] = useState<number | null>(null);
+  const base = useId();
+
+  const handle = useCallback(
+    (err: unknown): string => {
+      const e = err as AdminError;
+      if (e.status === 401) onUnauthorized('Your session ended. Sign in again.');
+      if (e.status === 403) return 'Only an admin agent can change canned replies.';
+      return e.message ?? 'Something went wrong.';
+    },
+    [onUnauthorized],
+  );
+
+  useEffect(() => {
+    let alive = true;
+    api
+      .cannedReplies(token)
+      .then((r) => {
+        if (!alive) return;
+        setSaved(r);
+        setRows(withKeys(r));
+      })
+      .catch((err) => alive && setErrors({ '': handle(err) }));
+    return () => {
+      alive = false;
+    };
+  }, [api, token, handle]);
+
+  useEffect(() => {
+    if (focusKey === null) return;
+    document.getElementById(`${base}-s-${focusKey}`)?.focus();
+    setFocusKey(null);
+  }, [focusKey, base]);
+
+  const plain = rows.map(({ shortcut, text }) => ({ shortcut: shortcut.trim().replace(/^\//, ''), text }));
+  const dirty = saved !== null && !same(plain, saved);
+
+  const edit = (i: number, k: 'shortcut' | 'text', v: string) => {
+    setRows((rs) => rs.map((r, j) => (j === i ? { ...r, [k]: v } : r)));
+    setNotice(null);
+    if (errors[`replies.${i}.${k}`]) setErrors((e) => ({ ...e, [`replies.${i}.${k}`]: '' }));
+  };
+  const move = (i: number, by: number) => {
+    setRows((rs) => {
+      const j = i + by;
+      if (j < 0 || j >= rs.length) return rs;
+      const out = [...rs];
+      [out[i], out[j]] = [out[j], out[i]];
+      return out;
+    });
+    setErrors({});
+  };
+  const add = () => {
+    const r = { shortcut: '', text: '', key: nextKey++ };
+    setRows((rs) => [...rs, r]);
+    setFocusKey(r.key);
+    setNotice(null);
+  };
+  const removeAt = (i: number) => {
+    setRows((rs) => rs.filter((_, j) => j !== i));
+    setErrors({});
+  };
+
+  const save = async () => {
+    setBusy(true);
+    setErrors({});
+    setNotice(null);
+    try {
+      const r = await api.saveCannedReplies(token, plain);
+      setSaved(r);
+      setRows(withKeys(r));
+      setNotice(`Saved ${r.length} canned ${r.length === 1 ? 'reply' : 'replies'}. Agents see them the next time they open the / menu.`);
+    } catch (err) {
+      const e = err as AdminError;
+      if (e instanceof AdminError && e.issues.length) {
+        const known = rows.flatMap((_, i) => [`replies.${i}.shortcut`, `replies.${i}.text`]);
+        setErrors(issuesByField(e.issues, known, 3));
+      } else setErrors({ '': handle(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const errorCount = Object.entries(errors).filter(([k, v]) => k && v).length;
+
+  return (
+    <div className="ia-screen">
+      <div className="ia-main">
+        <header className="ia-head">
+          <div>
+            <h2>Canned replies</h2>
+            <p className="ib-muted">
+              Ready answers every agent can insert by typing <kbd>/</kbd> and the shortcut in the composer. Saved to the agents file.
+            </p>
+          </div>
+          <div className="ia-head-actions">
+            <button type="button" className="ib-btn" onClick={add} disabled={saved === null}>
+              <Plus size={16} aria-hidden="true" /> Add reply
+            </button>
+            <button type="button" className="ib-btn ib-primary" onClick={() => void save()} disabled={!dirty || busy}>
+              {busy ? 'Saving…' : 'Save'}
+            </button>
+          </div>
+        </header>
+
+        {notice && (
+          <p className="ia-notice" role="status">
+            <Check size={14} aria-hidden="true" /> {notice}
+          </p>
+        )}
+        {dirty && !busy && <p className="ia-dirty">Unsaved changes.</p>}
+        {errors[''] && (
+          <p className="ib-error" role="alert">
+            {errors['']}
+          </p>
+        )}
+        {errorCount > 0 && (
+          <p className="ib-error" role="alert">
+            Not saved: {errorCount === 1 ? 'one reply needs' : `${errorCount} fields need`} fixing (marked below).
+          </p>
+        )}
+
+        {saved === null ? (
+          !errors[''] && <p className="ib-empty">Loading canned replies…</p>
+        ) : rows.length === 0 ? (
+          <p className="ib-empty">No canned replies. Add one, or save the empty list to turn them off.</p>
+        ) : (
+          <ol className="ia-canned">
+            {rows.map((r, i) => {
+              const sk = `replies.${i}.shortcut`;
+              const tk = `replies.${i}.text`;
+              const sid = `${base}-s-${r.key}`;
+              const tid = `${base}-t-${r.key}`;
+              return (
+                <li key={r.key} className="ia-canned-row">
+                  <div className={`ia-field ia-shortcut${errors[sk] ? ' has-error' : ''}`}>
+                    <label htmlFor={sid}>Shortcut {i + 1}</label>
+                    <div className="ia-slash">
+                      <span aria-hidden="true">/</span>
+                      <input
+                        id={sid}
+                        value={r.shortcut}
+                        onChange={(e) => edit(i, 'shortcut', e.target.value)}
+                        spellCheck={false}
+                        autoComplete="off"
+                        placeholder="order-number"
+                        aria-invalid={errors[sk] ? true : undefined}
+                        aria-describedby={errors[sk] ? sid + '-err' : undefined}
+                      />
+                    </div>
+                    {errors[sk] && (
+                      <span className="ia-field-error" id={sid + '-err'}>
+                        {plainMessage(errors[sk])}
+                      </span>
+                    )}
+                  </div>
+                  <div className={`ia-field ia-reply-text${errors[tk] ? ' has-error' : ''}`}>
+                    <label htmlFor={tid}>Reply {i + 1}</label>
+                    <textarea
+                      id={tid}
+                      value={r.text}
+                      rows={2}
+                      onChange={(e) => edit(i, 'text', e.target.value)}
+                      aria-invalid={errors[tk] ? true : undefined}
+                      aria-describedby={errors[tk] ? tid + '-err' : undefined}
+                    />
+                    {errors[tk] && (
+                      <span className="ia-field-error" id={tid + '-err'}>
+                        {plainMessage(errors[tk])}
+                      </span>
+                    )}
+                  </div>
+                  <div className="ia-canned-actions">
+                    <button type="button" className="ib-iconbtn" aria-label={`Move reply ${i + 1} up`} disabled={i === 0} onClick={() => move(i, -1)}>
+                      <ArrowUp size={15} />
+                    </button>
+                    <button type="button" className="ib-iconbtn" aria-label={`Move reply ${i + 1} down`} disabled={i === rows.length - 1} onClick={() => move(i, 1)}>
+                      <ArrowDown size={15} />
+                    </button>
+                    <button type="button" className="ib-iconbtn ia-danger-icon" aria-label={`Delete reply ${i + 1}${r.shortcut ? ` (/${r.shortcut})` : ''}`} onClick={() => removeAt(i)}>
+                      <Trash2 size={15} />
+                    </button>
+                  </div>
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+/**
+ * The inbox admin screens' client for the admin part of the agent API (runtime/agents/agentRoutes.ts):
+ * GET /api/v1/agent/agents, PUT/DELETE /api/v1/agent/agents/:id, GET/PUT /api/v1/agent/canned-replies.
+ *
+ * Errors become `AdminError` carrying the server's sentence AND the fields it names (`field`, `issues[].field`,
+ * e.g. "body.email" or "body.replies.2.shortcut"), so a form can show each message next to its field.
+ */
+
+export type Presence = 'online' | 'busy' | 'offline';
+
+export interface AdminAgent {
+  id: string;
+  name: string;
+  email: string;
+  teams: string[];
+  skills: string[];
+  languages: string[];
+  maxChats: number;
+  admin: boolean;
+  status?: Presence;
+  activeChats?: number;
+  /** How the agent can sign in, when the server says (no secrets). */
+  signIn?: { password: boolean; token: boolean };
+}
+
+/** What PUT /agents/:id takes: the whole agent, plus a new password and/or a new static token. */
+export interface AgentInput {
+  name: string;
+  email: string;
+  teams: string[];
+  skills: string[];
+  languages: string[];
+  maxChats: number;
+  admin: boolean;
+  password?: string;
+  token?: string;
+}
+
+export interface CannedReply {
+  shortcut: string;
+  text: string;
+}
+
+export interface FieldIssue {
+  /** The server's path without the "body." prefix: "email", "maxChats", "replies.2.shortcut", or "" (the whole request). */
+  field: string;
+  message: string;
+}
+
+export class AdminError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: string,
+    readonly issues: FieldIssue[] = [],
+  ) {
+    super(message);
+    this.name = 'AdminError';
+  }
+}
+
+export interface AdminApi {
+  agents(token: string): Promise<AdminAgent[]>;
+  /** Creates (`created: true`) or replaces the agent `id`. */
+  saveAgent(token: string, id: string, agent: AgentInput): Promise<{ agent: AdminAgent; created: boolean }>;
+  removeAgent(token: string, id: string): Promise<void>;
+  cannedReplies(token: string): Promise<CannedReply[]>;
+  saveCannedReplies(token: string, replies: CannedReply[]): Promise<CannedReply[]>;
+}
+
+/** "body.email" -> "email"; "params.id" -> "id"; "body" -> "". */
+export function fieldName(path: string | undefined): string {
+  if (!path) return '';
+  return path.replace(/^(body|params|querystring)(\.|$)/, '');
+}
+
+/** The issues named by a server error body `{error, message, field?, issues?}`. */
+export function issuesOf(body: { message?: string; field?: string; issues?: Array<{ field?: string; message?: string }> }): FieldIssue[] {
+  if (Array.isArray(body.issues) && body.issues.length) {
+    return body.issues.map((i) => ({ field: fieldName(i.field), message: i.message ?? 'invalid' }));
+  }
+  if (body.field) {
+    // The message often starts with its own path ("replies.1.shortcut: ..."): keep only the sentence.
+    const f = fieldName(body.field);
+    const msg = (body.message ?? 'invalid').replace(new RegExp(`^${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\s*`), '');
+    return [{ field: f, message: msg }];
+  }
+  return [];
+}
+
+/** A random static token (URL-safe, 32 bytes of entropy) for "Reset token". */
+export function newToken(rand: (n: number) => Uint8Array = (n) => crypto.getRandomValues(new Uint8Array(n))): string {
+  const bytes = rand(32);
+  let s = '';
+  for (const b of bytes) s += String.fromCharCode(b);
+  return 'bt_' + btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export function createAdminApi(d: { baseUrl: string; fetch?: typeof fetch }): AdminApi {
+  const f = d.fetch ?? ((...a: Parameters<typeof fetch>) => fetch(...a));
+  const enc = encodeURIComponent;
+
+  async function call<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${token}` };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let res: Response;
+    try {
+      res = await f(d.baseUrl + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    } catch {
+      throw new AdminError('No connection to the server. Check that the runtime is running, then try again.', 0, 'network');
+    }
+    if (res.status === 204) return undefined as T;
+    const out = (await res.json().catch(() => ({}))) as { error?: string; message?: string; field?: string; issues?: Array<{ field?: string; message?: string }> };
+    if (!res.ok) throw new AdminError(out.message ?? `The server answered ${res.status}.`, res.status, out.error ?? 'error', issuesOf(out));
+    return out as T;
+  }
+
+  return {
+    agents: async (token) => (await call<{ agents: AdminAgent[] }>(token, 'GET', '/api/v1/agent/agents')).agents,
+    saveAgent: (token, id, agent) => call(token, 'PUT', `/api/v1/agent/agents/${enc(id)}`, agent),
+    removeAgent: (token, id) => call(token, 'DELETE', `/api/v1/agent/agents/${enc(id)}`),
+    cannedReplies: async (token) => (await call<{ replies: CannedReply[] }>(token, 'GET', '/api/v1/agent/canned-replies')).replies,
+    saveCannedReplies: async (token, replies) => (await call<{ replies: CannedReply[] }>(token, 'PUT', '/api/v1/agent/canned-replies', { replies })).replies,
+  };
+}
