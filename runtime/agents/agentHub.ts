@@ -2,6 +2,13 @@
  * The agents' side of `baton serve`: presence, automatic assignment (the runtime assigns, the engine requests),
  * reassignment, going offline, and the agent push channel's event log.
  *
+ * Several instances (`--redis`): presence, notes, "also viewing", typing, team transfers and the assignment
+ * inputs live in the store's `SharedState` (runtime/store/sharedState.ts), so an agent connected to instance A
+ * is auto-assigned a handoff created on instance B and sees B's notes and viewers. Each instance keeps a mirror
+ * (re-read every tick, and updated at once by the shared events) so the request paths stay synchronous. The
+ * assignment pass (auto-assign, reassign, queue messages, presence expiry) runs on ONE instance at a time, the
+ * holder of the shared leader lease; if it dies another takes over within the lease.
+ *
  * Every change to a conversation goes through `ConversationService.apply`, i.e. under the store's
  * per-conversation lock and through the engine, which refuses stale or duplicate events: two agents accepting
  * one handoff cannot both win (the second gets 409), and the bot never speaks while an agent holds the chat
@@ -14,13 +21,15 @@ import { estimateWait } from '../../shared/handoff/estimateWait';
 import type { AgentPresence, AssignmentRequest, Handoff } from '../../shared/handoff/types';
 import type { Input } from '../../shared/engine/types';
 import type { HandoffRecord, LogEntry, RuntimeStore } from '../store/types';
+import { MemorySharedState, type HandoffMeta, type PresenceEntry, type SharedEvent, type SharedState } from '../store/sharedState';
 import { ApiError, type ConversationService } from '../server/conversationService';
 import type { Agent, AgentDirectory } from './agentDirectory';
 
 /** An agent/runtime event without its ids (the hub adds handoffId and a fresh eventId). */
 export type AgentInput = Input extends infer I ? (I extends { handoffId: string } ? Omit<I, 'handoffId' | 'eventId'> : never) : never;
 
-export type PresenceStatus = 'online' | 'busy' | 'offline';
+export type { PresenceStatus } from '../store/sharedState';
+import type { PresenceStatus } from '../store/sharedState';
 
 /** The `handoff_request` effect stored with each handoff (the fields we read). */
 export interface StoredRequest {
@@ -43,6 +52,10 @@ export interface AgentEvent {
 
 const OPEN = new Set(['pending', 'assigned']);
 const EVENT_BUFFER = 5000;
+/** How long the assignment leader's lease lasts without renewal (it renews every tick). */
+const LEAD_MS = 3000;
+/** An agent's heartbeat is written to the shared state at most this often per instance. */
+const TOUCH_MS = 1000;
 
 export interface Note {
   id: string;
@@ -55,16 +68,21 @@ export interface Note {
 }
 
 export class AgentHub {
-  private presence = new Map<string, { status: PresenceStatus; lastSeen: number; streams: number }>();
-  private lastAssignedAt = new Map<string, number>();
-  /** handoffId -> agents who declined / did not answer it (not auto-assigned to them again). */
-  private declined = new Map<string, Set<string>>();
-  /** handoffId -> team set by a transfer (overrides the block's teams). */
-  private teamOverride = new Map<string, string>();
-  /** handoffId -> when it was assigned and whether the agent has answered since. */
-  private assigned = new Map<string, { agentId: string; at: number; answered: boolean }>();
-  private notes = new Map<string, Note[]>();
+  /** Mirror of the shared presence (every instance's agents), re-read each tick and on presence events. */
+  private presence = new Map<string, PresenceEntry>();
+  /** Push streams this instance holds, per agent (heartbeats for them are written by this instance). */
+  private streams = new Map<string, number>();
+  private lastTouch = new Map<string, number>();
+  /** Mirror of the shared assignment inputs (team transfers, declines, answered, queue messages, round robin). */
+  private meta: HandoffMeta = { team: new Map(), declined: new Map(), answered: new Map(), announced: new Map(), lastAssigned: new Map() };
+  /** handoffId -> who it was assigned to and when (from the stored handoffs). */
+  private assigned = new Map<string, { agentId: string; at: number }>();
+  /** handoffId -> agentId -> viewing until (ms); fed by the shared 'viewing' events. */
   private viewers = new Map<string, Map<string, number>>();
+  readonly shared: SharedState;
+  private unsubscribeShared: () => void;
+  private leader = false;
+  private lastForget = 0;
   private events: AgentEvent[] = [];
   private nextEventId = 1;
   private listeners = new Set<(e: AgentEvent) => void>();
@@ -76,7 +94,6 @@ export class AgentHub {
   private kicked = false;
   private readGen = 0;
   private appliedGen = 0;
-  private announced = new Map<string, { position: number; wait: string; at: number }>();
   /** Minimum time between two queue updates to one customer. */
   queueUpdateMs = 30_000;
 
@@ -88,8 +105,49 @@ export class AgentHub {
       logger: Logger;
       now: () => number;
       pollMs?: number;
+      /** Shared with the other instances (`store.sharedState()`); default: this process only. */
+      shared?: SharedState;
     },
-  ) {}
+  ) {
+    this.shared = deps.shared ?? deps.store.sharedState?.() ?? new MemorySharedState();
+    this.unsubscribeShared = this.shared.subscribe((e) => this.onShared(e));
+  }
+
+  /** Events from any instance (this one included). */
+  private onShared(e: SharedEvent) {
+    switch (e.type) {
+      case 'note':
+      case 'typing':
+        this.emit(e.type, e.handoffId, e.data);
+        return;
+      case 'presence': {
+        const d = e.data as { agentId: string; status: PresenceStatus; at?: number };
+        const p = this.presence.get(d.agentId);
+        this.presence.set(d.agentId, { status: d.status, lastSeen: Math.max(p?.lastSeen ?? 0, d.at ?? 0) });
+        this.emit('presence', null, { agentId: d.agentId, status: d.status });
+        this.kick();
+        return;
+      }
+      case 'viewing': {
+        const d = e.data as { handoffId: string; agentId: string; until: number; fresh?: boolean };
+        const now = this.deps.now();
+        const m = this.viewers.get(d.handoffId) ?? new Map<string, number>();
+        const fresh = e.origin === this.shared.instanceId ? d.fresh === true : !m.has(d.agentId) || m.get(d.agentId)! < now;
+        m.set(d.agentId, d.until);
+        for (const [id, until] of m) if (until < now) m.delete(id);
+        this.viewers.set(d.handoffId, m);
+        const names = [...m.keys()].map((id) => this.deps.directory.get(id)?.name ?? id);
+        if (fresh) this.emit('viewing', d.handoffId, { handoffId: d.handoffId, agents: [...m.keys()], names });
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  private warn(what: string) {
+    return (err: unknown) => this.deps.logger.warn({ err }, what);
+  }
 
   /* ------------------------------------------------------------ presence */
 
@@ -97,37 +155,39 @@ export class AgentHub {
     return this.presence.get(agentId)?.status ?? 'offline';
   }
 
-  setPresence(agentId: string, status: PresenceStatus): Promise<void> {
-    const p = this.presence.get(agentId) ?? { status: 'offline' as PresenceStatus, lastSeen: 0, streams: 0 };
-    const changed = p.status !== status;
-    p.status = status;
-    p.lastSeen = this.deps.now();
-    this.presence.set(agentId, p);
-    if (!changed) return Promise.resolve();
-    this.emit('presence', null, { agentId, status });
+  async setPresence(agentId: string, status: PresenceStatus): Promise<void> {
+    const now = this.deps.now();
+    const prev = await this.shared.setPresence(agentId, status, now);
+    this.presence.set(agentId, { status, lastSeen: now });
+    this.lastTouch.set(agentId, now);
+    if (prev === status) return;
+    await this.shared.publish({ type: 'presence', handoffId: null, data: { agentId, status, at: now } });
     this.kick();
-    return status === 'offline' ? this.requeueUnanswered(agentId, 'The agent went offline.') : Promise.resolve();
+    if (status === 'offline') await this.requeueUnanswered(agentId, 'The agent went offline.');
   }
 
-  /** Any authenticated agent request counts as a heartbeat. */
+  /** Any authenticated agent request counts as a heartbeat (written to the shared state at most once a second). */
   seen(agentId: string) {
+    const now = this.deps.now();
     const p = this.presence.get(agentId);
-    if (p) p.lastSeen = this.deps.now();
+    if (p) p.lastSeen = Math.max(p.lastSeen, now);
+    if (now - (this.lastTouch.get(agentId) ?? 0) < TOUCH_MS) return;
+    this.lastTouch.set(agentId, now);
+    void this.shared.touch([agentId], now).catch(this.warn('presence heartbeat failed'));
   }
 
   streamOpened(agentId: string) {
-    const p = this.presence.get(agentId) ?? { status: 'offline' as PresenceStatus, lastSeen: 0, streams: 0 };
-    p.streams++;
-    p.lastSeen = this.deps.now();
-    this.presence.set(agentId, p);
+    this.streams.set(agentId, (this.streams.get(agentId) ?? 0) + 1);
+    this.lastTouch.delete(agentId);
+    this.seen(agentId);
   }
 
   streamClosed(agentId: string) {
-    const p = this.presence.get(agentId);
-    if (p) {
-      p.streams = Math.max(0, p.streams - 1);
-      p.lastSeen = this.deps.now();
-    }
+    const n = Math.max(0, (this.streams.get(agentId) ?? 0) - 1);
+    if (n === 0) this.streams.delete(agentId);
+    else this.streams.set(agentId, n);
+    this.lastTouch.delete(agentId);
+    this.seen(agentId);
   }
 
   /** Presence in the engine's shape (activeChats from the stored handoffs). `busy` counts as away. */
@@ -145,7 +205,7 @@ export class AgentHub {
       languages: a.languages,
       teams: a.teams,
       activeChats: active.get(a.id) ?? 0,
-      lastAssignedAt: this.lastAssignedAt.get(a.id) ?? null,
+      lastAssignedAt: this.meta.lastAssigned.get(a.id) ?? null,
     }));
   }
 
@@ -160,7 +220,7 @@ export class AgentHub {
   }
 
   teamsOf(h: HandoffRecord): string[] {
-    const t = this.teamOverride.get(h.id);
+    const t = this.meta.team.get(h.id);
     return t ? [t] : (this.requestOf(h).teams ?? []).filter((x) => x.trim() !== '');
   }
 
@@ -176,57 +236,69 @@ export class AgentHub {
 
   /* ------------------------------------------------------------ notes, viewers, typing */
 
-  addNote(agent: Agent, h: HandoffRecord, text: string): Note {
+  /** A private note: stored where every instance reads it, and pushed to the agents of every instance. */
+  async addNote(agent: Agent, h: HandoffRecord, text: string): Promise<Note> {
     const note: Note = { id: randomUUID(), handoffId: h.id, conversationId: h.conversationId, agentId: agent.id, agentName: agent.name, text, at: this.deps.now() };
-    const list = this.notes.get(h.conversationId) ?? [];
-    list.push(note);
-    this.notes.set(h.conversationId, list);
-    this.emit('note', h.id, note);
+    await this.shared.addNote(h.conversationId, note);
+    await this.shared.publish({ type: 'note', handoffId: h.id, data: note });
     return note;
   }
 
-  notesOf(conversationId: string): Note[] {
-    return this.notes.get(conversationId) ?? [];
+  async notesOf(conversationId: string): Promise<Note[]> {
+    return (await this.shared.notes(conversationId)) as Note[];
   }
 
-  /** Marks an agent as viewing a handoff for 30 s; returns who else is viewing. */
+  /** Marks an agent as viewing a handoff for 30 s (told to every instance); returns who else is viewing. */
   viewing(agent: Agent, handoffId: string): string[] {
     const now = this.deps.now();
     const m = this.viewers.get(handoffId) ?? new Map<string, number>();
     const fresh = !m.has(agent.id) || m.get(agent.id)! < now;
-    m.set(agent.id, now + 30_000);
-    for (const [id, until] of m) if (until < now) m.delete(id);
+    const until = now + 30_000;
+    m.set(agent.id, until);
+    for (const [id, t] of m) if (t < now) m.delete(id);
     this.viewers.set(handoffId, m);
-    const names = [...m.keys()].map((id) => this.deps.directory.get(id)?.name ?? id);
-    if (fresh) this.emit('viewing', handoffId, { handoffId, agents: [...m.keys()], names });
+    void this.shared.publish({ type: 'viewing', handoffId, data: { handoffId, agentId: agent.id, until, fresh } }).catch(this.warn('viewing event failed'));
     return [...m.keys()].filter((id) => id !== agent.id);
   }
 
   typing(agent: Agent, handoffId: string) {
-    this.emit('typing', handoffId, { handoffId, agentId: agent.id, name: agent.name, at: this.deps.now() });
+    void this.shared.publish({ type: 'typing', handoffId, data: { handoffId, agentId: agent.id, name: agent.name, at: this.deps.now() } }).catch(this.warn('typing event failed'));
   }
 
   /** The customer is typing: told to the agents who can see the conversation's open handoff (false when none). */
   customerTyping(conversationId: string): boolean {
     const h = this.handoffs.find((x) => x.conversationId === conversationId && OPEN.has(x.status));
     if (!h) return false;
-    this.emit('typing', h.id, { handoffId: h.id, from: 'customer', at: this.deps.now() });
+    void this.shared.publish({ type: 'typing', handoffId: h.id, data: { handoffId: h.id, from: 'customer', at: this.deps.now() } }).catch(this.warn('typing event failed'));
     return true;
   }
 
+  /** The assigned agent wrote to the customer (so the chat is not reassigned for want of an answer). */
   markAnswered(handoffId: string) {
-    const a = this.assigned.get(handoffId);
-    if (a) a.answered = true;
+    const agentId = (this.handoffById(handoffId)?.handoff as Handoff | null)?.agentId ?? this.assigned.get(handoffId)?.agentId;
+    if (!agentId || this.meta.answered.get(handoffId) === agentId) return;
+    this.meta.answered.set(handoffId, agentId);
+    void this.shared.setAnswered(handoffId, agentId).catch(this.warn('saving answered failed'));
   }
 
+  /** The write is sent at once (a later read on any instance sees it: one connection keeps order). */
   declinedBy(handoffId: string, agentId: string) {
-    const s = this.declined.get(handoffId) ?? new Set<string>();
+    const s = this.meta.declined.get(handoffId) ?? new Set<string>();
     s.add(agentId);
-    this.declined.set(handoffId, s);
+    this.meta.declined.set(handoffId, s);
+    void this.shared.addDeclined(handoffId, agentId).catch(this.warn('saving a decline failed'));
   }
 
   setTeam(handoffId: string, team: string) {
-    this.teamOverride.set(handoffId, team);
+    this.meta.team.set(handoffId, team);
+    void this.shared.setTeam(handoffId, team).catch(this.warn('saving a team transfer failed'));
+  }
+
+  /** Re-reads presence and the assignment inputs from the shared state (every instance's changes). */
+  async syncShared() {
+    const [presence, meta] = await Promise.all([this.shared.presence(), this.shared.handoffMeta()]);
+    this.presence = presence;
+    this.meta = meta;
   }
 
   /* ------------------------------------------------------------ events */
@@ -299,6 +371,7 @@ export class AgentHub {
     this.timer = null;
     if (t) clearTimeout(t);
     await this.ticking;
+    this.unsubscribeShared();
     for (const off of this.subscriptions.values()) off();
     this.subscriptions.clear();
   }
@@ -324,7 +397,7 @@ export class AgentHub {
         this.snapshot.set(h.id, { status: h.status, agentId });
         if (prev || OPEN.has(h.status)) this.emit('handoff', h.id, { handoff: summarize(h, this), previous: prev ?? null });
         if (h.status !== 'assigned') this.assigned.delete(h.id);
-        else if (agentId && this.assigned.get(h.id)?.agentId !== agentId) this.assigned.set(h.id, { agentId, at: h.updatedAt, answered: false });
+        else if (agentId && this.assigned.get(h.id)?.agentId !== agentId) this.assigned.set(h.id, { agentId, at: h.updatedAt });
       }
       const open = OPEN.has(h.status);
       if (open && !this.subscriptions.has(h.conversationId)) {
@@ -356,24 +429,38 @@ export class AgentHub {
     return this.ticking;
   }
 
+  /** Whether this instance ran the assignment pass in its last tick (always, with one process). */
+  get isLeader() {
+    return this.leader;
+  }
+
   private async runTick() {
     this.kicked = false;
     const now = this.deps.now();
-    // Presence: an agent with no request and no open stream for too long goes offline.
-    const limit = this.deps.directory.settings.offlineAfterSeconds * 1000;
-    for (const [id, p] of this.presence) {
-      if (p.streams > 0) p.lastSeen = now;
-      else if (p.status !== 'offline' && now - p.lastSeen > limit) {
+    // Heartbeats for the agents whose push stream this instance holds (if it dies, they stop and expire).
+    const streaming = [...this.streams.keys()];
+    if (streaming.length > 0) {
+      await this.shared.touch(streaming, now);
+      for (const id of streaming) this.lastTouch.set(id, now);
+    }
+    this.leader = await this.shared.lead(Math.max(LEAD_MS, (this.deps.pollMs ?? 250) * 8));
+    if (this.leader) {
+      // Presence: an agent with no request and no open stream (on any instance) for too long goes offline.
+      const limit = this.deps.directory.settings.offlineAfterSeconds * 1000;
+      for (const id of await this.shared.expirePresence(now - limit)) {
         this.deps.logger.info({ agentId: id }, 'agent inactive: offline');
-        await this.setPresence(id, 'offline');
+        await this.shared.publish({ type: 'presence', handoffId: null, data: { agentId: id, status: 'offline', at: now } });
+        await this.requeueUnanswered(id, 'The agent went offline.');
       }
     }
+    await this.syncShared();
     await this.refresh();
+    if (!this.leader) return;
     // Reassign: an auto-assigned chat the agent has not answered in time.
     const reassignMs = this.deps.directory.settings.reassignAfterMinutes * 60_000;
     if (reassignMs > 0) {
       for (const [hid, a] of this.assigned) {
-        if (a.answered || now - a.at < reassignMs) continue;
+        if (this.meta.answered.get(hid) === a.agentId || now - a.at < reassignMs) continue;
         const h = this.handoffById(hid);
         if (!h || !this.requestOf(h).autoAssign) continue;
         this.declinedBy(hid, a.agentId);
@@ -383,6 +470,13 @@ export class AgentHub {
     }
     await this.assignPending();
     await this.announceQueue();
+    // Now and then: forget the per-handoff inputs of closed handoffs (team transfers stay: they decide visibility).
+    if (now - this.lastForget > 60_000) {
+      this.lastForget = now;
+      const open = new Set(this.handoffs.filter((h) => OPEN.has(h.status)).map((h) => h.id));
+      const stale = [...new Set([...this.meta.declined.keys(), ...this.meta.answered.keys(), ...this.meta.announced.keys()])].filter((id) => !open.has(id));
+      if (stale.length > 0) await this.shared.forgetHandoffs(stale);
+    }
   }
 
   /**
@@ -399,7 +493,12 @@ export class AgentHub {
     const now = this.deps.now();
     const presence = pending.length > 0 ? this.presenceList() : [];
     const live = new Set(pending.map((h) => h.id));
-    for (const id of this.announced.keys()) if (!live.has(id)) this.announced.delete(id);
+    // Out of the queue (assigned or closed): forgotten, so a requeued chat is announced afresh.
+    for (const id of [...this.meta.announced.keys()]) {
+      if (live.has(id)) continue;
+      this.meta.announced.delete(id);
+      await this.shared.setAnnounced(id, null);
+    }
     for (const [i, h] of pending.entries()) {
       const r = this.requestOf(h);
       const req: AssignmentRequest = {
@@ -412,13 +511,13 @@ export class AgentHub {
       };
       const position = i + 1;
       const wait = estimateWait(presence, req, i).text;
-      const prev = this.announced.get(h.id);
+      const prev = this.meta.announced.get(h.id);
       const meaningful = prev ? position < prev.position && (position <= 3 || wait !== prev.wait) && now - prev.at >= this.queueUpdateMs : position > 1;
       if (!meaningful) {
-        if (!prev) this.announced.set(h.id, { position, wait, at: now });
+        if (!prev) await this.announce(h.id, { position, wait, at: now });
         continue;
       }
-      this.announced.set(h.id, { position, wait, at: now });
+      await this.announce(h.id, { position, wait, at: now });
       const text = position === 1 ? `You are next in line. Expected wait: ${wait}.` : `You are number ${position} in the queue. Expected wait: ${wait}.`;
       await this.deps.store
         .runExclusive(h.conversationId, async () => {
@@ -428,6 +527,11 @@ export class AgentHub {
         })
         .catch((err) => this.deps.logger.warn({ err, handoffId: h.id }, 'queue update failed'));
     }
+  }
+
+  private async announce(handoffId: string, a: { position: number; wait: string; at: number }) {
+    this.meta.announced.set(handoffId, a);
+    await this.shared.setAnnounced(handoffId, a);
   }
 
   /** Oldest (highest priority first) pending auto-assign handoffs get an agent; nobody who could -> no_agent. */
@@ -442,10 +546,10 @@ export class AgentHub {
     let changed = false;
     for (const h of pending) {
       const r = this.requestOf(h);
-      const declined = this.declined.get(h.id) ?? new Set<string>();
+      const declined = this.meta.declined.get(h.id) ?? new Set<string>();
       const presence = base
         .filter((p) => !declined.has(p.id))
-        .map((p) => ({ ...p, activeChats: p.activeChats + (given.get(p.id) ?? 0), lastAssignedAt: this.lastAssignedAt.get(p.id) ?? null }));
+        .map((p) => ({ ...p, activeChats: p.activeChats + (given.get(p.id) ?? 0), lastAssignedAt: this.meta.lastAssigned.get(p.id) ?? null }));
       const req: AssignmentRequest = {
         strategy: r.autoAssign!.strategy,
         maxChatsPerAgent: r.autoAssign!.maxChatsPerAgent,
@@ -462,7 +566,8 @@ export class AgentHub {
       const pick = pickAgent(capped, req);
       if (pick.agent) {
         const agent = pick.agent;
-        this.lastAssignedAt.set(agent.id, this.deps.now());
+        this.meta.lastAssigned.set(agent.id, this.deps.now());
+        await this.shared.setLastAssigned(agent.id, this.deps.now());
         this.deps.logger.info({ handoffId: h.id, agentId: agent.id, why: pick.explanation }, 'handoff auto-assigned');
         changed = true;
         await this.apply(h, { type: 'agent_accepted', agentId: agent.id, agentName: agent.name }, 'assign', { refresh: false }).then(
@@ -488,7 +593,7 @@ export class AgentHub {
     await this.refresh();
     for (const h of this.handoffs) {
       if (h.status !== 'assigned' || (h.handoff as Handoff | null)?.agentId !== agentId) continue;
-      if (this.assigned.get(h.id)?.answered) continue;
+      if (this.meta.answered.get(h.id) === agentId) continue;
       this.declinedBy(h.id, agentId);
       await this.apply(h, { type: 'agent_declined', agentId, note }, 'requeue').catch(() => {});
     }

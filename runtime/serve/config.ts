@@ -29,6 +29,12 @@ export const serveConfigSchema = z
     bodyLimitBytes: z.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024),
     retentionDays: z.number().min(0).default(30).describe('Closed conversations older than this are pruned (0 = keep forever)'),
     outbox: z.object({ maxAttempts: z.number().int().min(1).default(8), baseDelayMs: z.number().int().min(1).default(1000) }).strict().default({ maxAttempts: 8, baseDelayMs: 1000 }),
+    rasa: z
+      .object({ token: z.string().min(16, 'use at least 16 characters').optional().describe('Shared token Rasa REST clients send as ?token= or "Authorization: Bearer"') })
+      .strict()
+      .default({})
+      .describe('Rasa REST channel (POST /webhooks/rest/webhook); env BATON_RASA_TOKEN'),
+    metricsToken: z.string().min(16, 'use at least 16 characters').optional().describe('Bearer token for GET /metrics (env BATON_METRICS_TOKEN); unset = public'),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .strict();

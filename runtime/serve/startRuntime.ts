@@ -12,6 +12,7 @@ import { FlowCatalog } from '../server/flowCatalog';
 import { RuntimeMetrics } from '../server/metrics';
 import { EmbeddedStore } from '../store/embeddedStore';
 import type { RuntimeStore } from '../store/types';
+import { MemorySharedState } from '../store/sharedState';
 import { serveConfigSchema, type ServeConfig } from './config';
 import { AgentDirectory, agentCoverageWarnings, agentSettingsSchema, type Agent, type AgentSettings, type CannedReply } from '../agents/agentDirectory';
 import { AgentHub } from '../agents/agentHub';
@@ -54,8 +55,11 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
   const env = opts.env ?? process.env;
   const logger = opts.logger ?? pino({ level: config.logLevel, base: { service: 'baton-serve' } });
   const now = opts.now ?? Date.now;
-  const store = opts.store ?? new EmbeddedStore({ dir: opts.dataDir ?? './baton-data' });
+  const store: RuntimeStore = opts.store ?? new EmbeddedStore({ dir: opts.dataDir ?? './baton-data' });
+  // Presence, notes, assignment inputs and redeploys: shared by every instance on Redis, this process otherwise.
+  const shared = store.sharedState?.() ?? new MemorySharedState();
   const catalog = new FlowCatalog(store);
+  if (shared.kind === 'redis') await catalog.watch(shared, { logger, all: true });
   for (const flow of opts.flows) {
     const r = await catalog.deploy(flow, now());
     logger.info({ flowId: flow.id, revision: r.revision, newRevision: r.changed }, 'flow loaded');
@@ -84,7 +88,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
   if (opts.agents) {
     const directory = new AgentDirectory(opts.agents.agents, agentSettingsSchema.parse(opts.agents.settings ?? {}), { file: opts.agents.file, now, cannedReplies: opts.agents.cannedReplies });
     for (const w of agentCoverageWarnings(directory.list(), opts.flows)) logger.warn({ agents: opts.agents.file ?? 'in-process' }, `agents: ${w}`);
-    const hub = new AgentHub({ store, service, directory, logger, now, pollMs: opts.pollMs });
+    const hub = new AgentHub({ store, service, directory, logger, now, pollMs: opts.pollMs, shared });
     agentHub = hub;
     service.setAgentPresence(() => hub.presenceList());
     registerRoutes = (app) => registerAgentRoutes(app, { store, directory, hub, now });
@@ -103,7 +107,18 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
     perConversationPerMinute: config.rateLimit.perConversationPerMinute,
     bodyLimitBytes: config.bodyLimitBytes,
     registerRoutes,
+    rasaToken: config.rasa.token ?? (env.BATON_RASA_TOKEN || undefined),
+    metricsToken: config.metricsToken ?? (env.BATON_METRICS_TOKEN || undefined),
+    rateLimitRedis: (store as { client?: unknown }).client,
   });
+  const host0 = opts.host ?? '127.0.0.1';
+  const loopback = host0 === 'localhost' || host0 === '::1' || host0.startsWith('127.');
+  if (!(config.rasa.token ?? env.BATON_RASA_TOKEN)) {
+    logger.warn('Rasa channel POST /webhooks/rest/webhook is open to anyone who can reach this server: set "rasa": {"token"} in --config or BATON_RASA_TOKEN');
+  }
+  if (!(config.metricsToken ?? env.BATON_METRICS_TOKEN) && !loopback) {
+    logger.warn(`GET /metrics is public on ${host0}: set "metricsToken" in --config or BATON_METRICS_TOKEN`);
+  }
   await server.app.listen({ port: opts.port ?? 3000, host: opts.host ?? '127.0.0.1' });
   const address = server.app.server.address();
   const port = typeof address === 'object' && address ? address.port : (opts.port ?? 3000);
@@ -140,6 +155,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
         if (prune) clearInterval(prune);
         await server.app.close();
         await agentHub?.stop();
+        catalog.stop();
         await runner.stop();
         await store.close();
       })();

@@ -20,6 +20,7 @@ import type { FlowCatalog } from './flowCatalog';
 import type { RuntimeMetrics } from './metrics';
 import * as s from './schemas';
 import { registerPages } from './servePages';
+import { AddressLimitStore, errorResponse, leanServer } from './leanRoute';
 
 export interface ServerOptions {
   store: RuntimeStore;
@@ -39,6 +40,13 @@ export interface ServerOptions {
   bodyLimitBytes?: number;
   /** Fastify's request log lines (off by default: one line per request costs throughput). */
   logRequests?: boolean;
+  /** Shared token for the Rasa channel (`?token=` or Bearer); unset = open (startRuntime warns). */
+  rasaToken?: string;
+  /** Bearer token for GET /metrics; unset = public. */
+  metricsToken?: string;
+  /** With --redis: an ioredis client so the per-address rate limit counts requests to every instance. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  rateLimitRedis?: any;
   /** Extra routes registered before the app is ready (the agent API: runtime/agents/agentRoutes.ts). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   registerRoutes?: (app: FastifyInstance<any, any, any, any, any>) => Promise<void>;
@@ -79,7 +87,10 @@ async function helmetHeaders(options: Parameters<typeof helmet>[1]): Promise<Arr
 
 export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
   let ready = false;
+  // The hot customer route is answered in front of Fastify (runtime/server/leanRoute.ts); everything else by Fastify.
+  const lean = leanServer();
   const app = Fastify({
+    serverFactory: lean.serverFactory,
     loggerInstance: o.logger,
     logController: new LogController({ disableRequestLogging: !o.logRequests }),
     bodyLimit: o.bodyLimitBytes ?? 64 * 1024,
@@ -90,48 +101,12 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  const bodyLimitBytes = o.bodyLimitBytes ?? 64 * 1024;
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    if (hasZodFastifySchemaValidationErrors(err)) {
-      const issues = err.validation.map((v) => {
-        const keys = (v.params as { keys?: string[] }).keys;
-        const path = [v.instancePath.replace(/^\//, '').replace(/\//g, '.'), keys?.length ? keys[0] : ''].filter(Boolean).join('.');
-        const where = `${err.validationContext ?? 'body'}${path ? '.' + path : ''}`;
-        return { field: where, message: v.message ?? 'invalid' };
-      });
-      const first = issues[0];
-      return reply.code(400).send({ error: 'invalid_request', message: issues.map((i) => `${i.field}: ${i.message}`).join('; '), field: first.field, issues });
-    }
-    if (err instanceof ApiError) {
-      for (const [k, v] of Object.entries(err.headers)) reply.header(k, v);
-      return reply.code(err.statusCode).send({ error: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) });
-    }
-    const code = err.code;
-    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return reply.code(413).send({ error: 'body_too_large', message: `The request body is larger than ${o.bodyLimitBytes ?? 65536} bytes.`, field: 'body' });
-    }
-    if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      return reply.code(415).send({ error: 'unsupported_media_type', message: 'Send the body as JSON with "Content-Type: application/json".', field: 'content-type' });
-    }
-    if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
-      return reply.code(400).send({ error: 'invalid_request', message: 'The body is empty; send a JSON object.', field: 'body' });
-    }
-    if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.name === 'SyntaxError' || code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') {
-      return reply.code(400).send({ error: 'invalid_json', message: `The body is not valid JSON (${err.message}).`, field: 'body' });
-    }
-    if (err.statusCode === 429) {
-      return reply.code(429).send({ error: 'rate_limited', message: err.message });
-    }
-    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      return reply.code(err.statusCode).send({ error: 'bad_request', message: err.message });
-    }
-    if (err.name === 'StoreWriteError' && (err.statusCode === 507 || err.statusCode === 503)) {
-      // The data folder refused a write (disk full, I/O error): say so, nothing was applied; reads keep working.
-      req.log.error({ err: { message: err.message } }, 'data folder write failed');
-      const full = err.statusCode === 507;
-      return reply.code(err.statusCode).header('Retry-After', '30').send({ error: full ? 'storage_full' : 'storage_unavailable', message: err.message });
-    }
-    req.log.error({ err }, 'unexpected error');
-    return reply.code(500).send({ error: 'internal', message: 'Something went wrong on our side; the request was not applied. Try again.' });
+    // One mapping for Fastify's routes and the lean route (runtime/server/leanRoute.ts).
+    const a = errorResponse(err, { bodyLimitBytes, log: req.log });
+    for (const [k, v] of Object.entries(a.headers)) reply.header(k, v);
+    return reply.code(a.status).send(a.body);
   });
   app.setNotFoundHandler((req, reply) =>
     reply.code(404).send({ error: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}; see /openapi.json.` }),
@@ -140,6 +115,7 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
   // Security headers: @fastify/helmet builds a new helmet middleware (parsing the CSP directives) on every request,
   // ~5% of the CPU of a customer message in a profile. The headers are the same for every request, so they are
   // computed once by the same plugin in a probe instance and set on each response (raw, like helmet does).
+  const addressLimit = new AddressLimitStore();
   const securityHeaders = await helmetHeaders({ contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } });
   app.addHook('onRequest', (_req, reply, done) => {
     for (const [name, value] of securityHeaders) reply.raw.setHeader(name, value);
@@ -149,7 +125,11 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
   await app.register(rateLimit, {
     max: o.perAddressPerMinute ?? 1200,
     timeWindow: 60_000,
+    // Counters shared with the lean route (same store object); with --redis the plugin's Redis store instead.
+    ...(o.rateLimitRedis ? {} : { store: function AddressStore() { return addressLimit; } as never }),
     allowList: (req) => /^\/(healthz|readyz|metrics)\b/.test(req.url),
+    // --redis: counters live in Redis (one limit across every instance); if Redis fails, requests are let through.
+    ...(o.rateLimitRedis ? { redis: o.rateLimitRedis, nameSpace: 'baton-rl:', skipOnError: true } : {}),
     errorResponseBuilder: (_req, ctx) => ({
       statusCode: 429,
       error: 'rate_limited',
@@ -168,6 +148,7 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
   // Push connections are hijacked from Fastify: end them ourselves when the server drains.
   const streams = new Set<import('node:http').ServerResponse>();
   app.addHook('preClose', async () => {
+    lean.close();
     for (const res of streams) res.end();
   });
   // Hot customer routes answer with plain JSON.stringify: their response schemas still document them in
@@ -175,6 +156,16 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
   const plainJson = { serializerCompiler: () => (data: unknown) => JSON.stringify(data) };
   const perConversation = new ConversationLimiter(o.perConversationPerMinute ?? 60);
   const svc = o.service;
+  type SendBody = { text?: string; choice?: string };
+  const sendMessage = async (id: string, body: SendBody, headers: FastifyRequest['headers']) => {
+    const h = headers.authorization;
+    const m = typeof h === 'string' ? /^Bearer\s+(\S+)$/i.exec(h.trim()) : null;
+    await svc.getAuthorized(id, m ? m[1] : undefined);
+    perConversation.take(id, o.now());
+    const input: Input = body.text !== undefined ? { type: 'text', text: body.text } : { type: 'choice', buttonId: body.choice! };
+    const key = headers['idempotency-key'];
+    return svc.send(id, input, typeof key === 'string' ? { key, requestHash: hashBody(body) } : undefined);
+  };
   const errors = { 400: s.errorSchema, 401: s.errorSchema, 404: s.errorSchema, 409: s.errorSchema, 422: s.errorSchema, 429: s.errorSchema };
 
   /* ------------------------------------------------------------ customer API */
@@ -198,14 +189,18 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
       headers: s.idempotencyHeaders,
       response: { 200: s.stepResponse, ...errors },
     },
-    handler: async (req) => {
-      const id = req.params.id;
-      await svc.getAuthorized(id, bearer(req));
-      perConversation.take(id, o.now());
-      const input: Input = req.body.text !== undefined ? { type: 'text', text: req.body.text } : { type: 'choice', buttonId: req.body.choice! };
-      const key = req.headers['idempotency-key'];
-      return svc.send(id, input, key ? { key, requestHash: hashBody(req.body) } : undefined);
-    },
+    handler: async (req) => sendMessage(req.params.id, req.body, req.headers),
+  });
+  // The same route in front of Fastify for plain requests (runtime/server/leanRoute.ts): identical checks and answers.
+  lean.enable({
+    securityHeaders,
+    addressLimit: o.rateLimitRedis ? null : addressLimit,
+    perAddressPerMinute: o.perAddressPerMinute ?? 1200,
+    bodyLimitBytes,
+    jsonParser: app.getDefaultJsonParser('error', 'error') as never,
+    schemas: { params: s.conversationParams, body: s.sendMessageBody, headers: s.idempotencyHeaders },
+    handle: (id, body, headers) => sendMessage(id, body as SendBody, headers),
+    log: o.logger,
   });
 
   app.get('/api/v1/conversations/:id', {
@@ -284,10 +279,18 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
   app.post('/webhooks/rest/webhook', {
     schema: {
       summary: 'Rasa-compatible REST channel',
-      description: 'Existing Rasa REST clients work unchanged. One conversation per sender on the default flow. A handoff is announced as {custom: {handoff: {status, reason}}}; agent messages come on the next call.',
+      description: 'Existing Rasa REST clients work unchanged. One conversation per sender on the default flow. A handoff is announced as {custom: {handoff: {status, reason}}}; agent messages come on the next call. When the server has a Rasa token (config rasa.token or BATON_RASA_TOKEN), send it as ?token=<token> or Authorization: Bearer <token>; without it the answer is 401.',
       tags: ['rasa'],
       body: s.rasaBody,
       response: { 200: s.rasaResponse, ...errors },
+    },
+    // Optional shared token (config rasa.token / BATON_RASA_TOKEN): Rasa clients send ?token= (like Rasa's own
+    // --auth-token) or "Authorization: Bearer <token>".
+    preHandler: async (req) => {
+      if (!o.rasaToken) return;
+      const q = (req.query as { token?: unknown } | undefined)?.token;
+      const t = bearer(req) ?? (typeof q === 'string' ? q : undefined);
+      if (!t || !sameSecret(t, o.rasaToken)) throw new ApiError(401, 'invalid_rasa_token', 'This Rasa channel needs its token: add ?token=<token> to the webhook URL or send "Authorization: Bearer <token>".', 'token');
     },
     handler: async (req) => {
       const flowId = o.defaultFlowId ?? (o.catalog.flowIds().length === 1 ? o.catalog.flowIds()[0] : undefined);
@@ -431,7 +434,12 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
     if (writeProblem) return reply.code(503).header('Retry-After', '30').send({ error: 'storage_unavailable', message: writeProblem });
     return { status: 'ready', flows: o.catalog.flowIds() };
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {
+  app.get('/metrics', { schema: { hide: true } }, async (req, reply) => {
+    // Optional token (config metricsToken / BATON_METRICS_TOKEN); Prometheus sends it with `authorization.credentials`.
+    if (o.metricsToken) {
+      const t = bearer(req);
+      if (!t || !sameSecret(t, o.metricsToken)) throw new ApiError(401, 'invalid_metrics_token', 'Send the metrics token: "Authorization: Bearer <metrics token>".', 'authorization');
+    }
     const text = await o.metrics.registry.metrics();
     return reply.type(o.metrics.registry.contentType).send(text);
   });

@@ -40,6 +40,7 @@ import {
   type TimerRecord,
 } from './types';
 import { CLAIM, COMMIT, EXTEND, FINISH_OUTBOX, UNLOCK } from './redis/scripts';
+import { RedisSharedState } from './redis/sharedState';
 
 type Mode = ConversationRecord['mode'];
 const MODES = conversationModes;
@@ -82,6 +83,8 @@ export class RedisStore implements RuntimeStore {
   /** This instance's id: its claims count only while its presence key `inst:<owner>` lives (renewed). */
   private owner = randomBytes(9).toString('base64url');
   private presence: NodeJS.Timeout | null = null;
+  /** Agent presence, notes, assignment inputs, leadership and agent events shared by every instance. */
+  private shared!: RedisSharedState;
 
   private constructor(
     private redis: Redis,
@@ -151,9 +154,29 @@ export class RedisStore implements RuntimeStore {
     await store.beat();
     store.presence = setInterval(() => void store.beat().catch(() => undefined), PRESENCE_MS / 3);
     store.presence.unref?.();
-    sub.on('message', (_channel: string, message: string) => store.onPush(message));
-    await sub.subscribe(store.p + 'push');
+    store.shared = new RedisSharedState(redis, store.p, store.owner);
+    const shared = store.shared;
+    sub.on('message', (channel: string, message: string) => {
+      if (channel === shared.channel) shared.onMessage(message);
+      else store.onPush(message);
+    });
+    await sub.subscribe(store.p + 'push', shared.channel);
     return store;
+  }
+
+  /* ------------------------------------------------------------ beyond the RuntimeStore contract */
+
+  /** What the agent side of every instance shares (runtime/store/sharedState.ts). */
+  sharedState(): RedisSharedState {
+    return this.shared;
+  }
+
+  /**
+   * The store's command connection, for plugins that keep their own keys in the same Redis (the per-address rate
+   * limit of @fastify/rate-limit, so the limit counts requests to every instance).
+   */
+  get client(): Redis {
+    return this.redis;
   }
 
   private beat() {
@@ -195,6 +218,10 @@ export class RedisStore implements RuntimeStore {
   }
   async getActiveRevision(flowId: string) {
     return this.redis.hget(this.k('active'), flowId);
+  }
+  /** Every deployed flow's active revision (flowId -> revision): an instance serves the flows others deployed. */
+  async activeRevisions(): Promise<Record<string, string>> {
+    return this.redis.hgetall(this.k('active'));
   }
 
   /* conversations */
@@ -454,6 +481,7 @@ export class RedisStore implements RuntimeStore {
     if (this.closed) return;
     await Promise.allSettled([...this.queues.values()]);
     await Promise.race([Promise.allSettled([...this.releasing.values()]), sleep(2000)]);
+    await this.shared?.close();
     this.closed = true;
     this.events.removeAllListeners();
     if (this.presence) clearInterval(this.presence);

@@ -212,6 +212,14 @@ export interface RuntimeStore {
   subscribe(conversationId: string, listener: (entries: LogEntry[]) => void): () => void;
 
   close(): Promise<void>;
+
+  /* ---- added by helper "shared" (session 3): what several instances share beyond this contract ---- */
+  /**
+   * Agent presence, notes, assignment inputs, leadership and agent events shared by every instance using this
+   * store (runtime/store/sharedState.ts). Optional: without it the runtime keeps them in this process
+   * (`MemorySharedState`), which is right for a store only one process uses (the embedded one).
+   */
+  sharedState?(): import('./sharedState').SharedState;
 }
 
 /** Every conversation mode, in lifecycle order (stores keep one index or set per mode). */

@@ -1,0 +1,191 @@
+/**
+ * What several `baton serve` instances must agree on besides conversations, logs, timers and handoffs (those are
+ * in `RuntimeStore`): agent presence with its inactivity timeout, private notes, the assignment inputs of each
+ * handoff (team set by a transfer, agents who declined it, whether the agent answered, the last queue message
+ * told to the customer), when each agent was last given a chat (round robin), which instance runs the
+ * assignment pass, and the events every instance must hear (notes, typing, "also viewing", presence, a flow
+ * redeploy).
+ *
+ * Two implementations: `MemorySharedState` below (one process: the embedded store, tests) and
+ * `RedisSharedState` (runtime/store/redis/sharedState.ts: hashes + one pub/sub channel, used with `--redis`).
+ * Both are plain JSON in, plain JSON out; time is passed in (`now`), never read here.
+ */
+
+export type PresenceStatus = 'online' | 'busy' | 'offline';
+
+export interface PresenceEntry {
+  status: PresenceStatus;
+  /** Last heartbeat (ms since epoch): an agent request, or an open push stream on any instance. */
+  lastSeen: number;
+}
+
+/** The last queue position/wait told to a waiting customer (so it is said once, by whichever instance). */
+export interface Announcement {
+  position: number;
+  wait: string;
+  at: number;
+}
+
+/** Per-handoff assignment inputs and per-agent round-robin state, read in one go by the assignment pass. */
+export interface HandoffMeta {
+  /** handoffId -> team set by a transfer (overrides the block's teams). */
+  team: Map<string, string>;
+  /** handoffId -> agents who declined it or did not answer in time (not auto-assigned to them again). */
+  declined: Map<string, Set<string>>;
+  /** handoffId -> the agent who has written to the customer in it (an answer by an earlier holder does not count). */
+  answered: Map<string, string>;
+  announced: Map<string, Announcement>;
+  /** agentId -> when it was last auto-assigned a chat. */
+  lastAssigned: Map<string, number>;
+}
+
+/** An event every instance hears (the sender too). `origin` is the sending instance's id. */
+export interface SharedEvent {
+  type: 'note' | 'typing' | 'viewing' | 'presence' | 'flows';
+  handoffId: string | null;
+  data: unknown;
+  origin: string;
+}
+
+export interface SharedState {
+  /** 'memory' (one process) or 'redis'. */
+  readonly kind: 'memory' | 'redis';
+  /** This instance's id (the `origin` of its events). */
+  readonly instanceId: string;
+
+  /* presence */
+  presence(): Promise<Map<string, PresenceEntry>>;
+  /** Sets an agent's status and heartbeat; returns the status it had before. */
+  setPresence(agentId: string, status: PresenceStatus, now: number): Promise<PresenceStatus>;
+  /** Heartbeat for these agents (their status is unchanged). */
+  touch(agentIds: string[], now: number): Promise<void>;
+  /**
+   * Agents not offline whose last heartbeat is older than `cutoff` are set offline, atomically: each such agent is
+   * returned to exactly one caller (that caller requeues its chats), even with every instance calling this.
+   */
+  expirePresence(cutoff: number): Promise<string[]>;
+
+  /* private notes (JSON objects), per conversation, in order */
+  addNote(conversationId: string, note: unknown): Promise<void>;
+  notes(conversationId: string): Promise<unknown[]>;
+
+  /* assignment inputs */
+  handoffMeta(): Promise<HandoffMeta>;
+  setTeam(handoffId: string, team: string): Promise<void>;
+  addDeclined(handoffId: string, agentId: string): Promise<void>;
+  setAnswered(handoffId: string, agentId: string): Promise<void>;
+  /** null forgets it (the chat left the queue). */
+  setAnnounced(handoffId: string, a: Announcement | null): Promise<void>;
+  setLastAssigned(agentId: string, at: number): Promise<void>;
+  /** Drops the declines, answered marks and queue messages of these closed handoffs (team transfers stay: they decide who sees a closed chat). */
+  forgetHandoffs(handoffIds: string[]): Promise<void>;
+
+  /**
+   * Leadership for the assignment pass (auto-assign, reassign, queue messages, presence expiry): true while this
+   * instance holds the lease (taken or renewed for `ms`). One process: always true.
+   */
+  lead(ms: number): Promise<boolean>;
+
+  /* events */
+  publish(e: Omit<SharedEvent, 'origin'>): Promise<void>;
+  subscribe(fn: (e: SharedEvent) => void): () => void;
+
+  close(): Promise<void>;
+}
+
+/** One process: everything in memory, events delivered synchronously to this process's listeners. */
+export class MemorySharedState implements SharedState {
+  readonly kind = 'memory' as const;
+  readonly instanceId = 'local';
+  private status = new Map<string, PresenceEntry>();
+  private noteLists = new Map<string, unknown[]>();
+  private meta: HandoffMeta = { team: new Map(), declined: new Map(), answered: new Map(), announced: new Map(), lastAssigned: new Map() };
+  private listeners = new Set<(e: SharedEvent) => void>();
+
+  async presence() {
+    return new Map([...this.status].map(([k, v]) => [k, { ...v }]));
+  }
+  async setPresence(agentId: string, status: PresenceStatus, now: number) {
+    const prev = this.status.get(agentId)?.status ?? 'offline';
+    this.status.set(agentId, { status, lastSeen: now });
+    return prev;
+  }
+  async touch(agentIds: string[], now: number) {
+    for (const id of agentIds) {
+      const p = this.status.get(id);
+      if (p) p.lastSeen = Math.max(p.lastSeen, now);
+    }
+  }
+  async expirePresence(cutoff: number) {
+    const out: string[] = [];
+    for (const [id, p] of this.status) {
+      if (p.status !== 'offline' && p.lastSeen < cutoff) {
+        p.status = 'offline';
+        out.push(id);
+      }
+    }
+    return out;
+  }
+
+  async addNote(conversationId: string, note: unknown) {
+    const list = this.noteLists.get(conversationId) ?? [];
+    list.push(note);
+    this.noteLists.set(conversationId, list);
+  }
+  async notes(conversationId: string) {
+    return [...(this.noteLists.get(conversationId) ?? [])];
+  }
+
+  async handoffMeta(): Promise<HandoffMeta> {
+    const m = this.meta;
+    return {
+      team: new Map(m.team),
+      declined: new Map([...m.declined].map(([k, v]) => [k, new Set(v)])),
+      answered: new Map(m.answered),
+      announced: new Map(m.announced),
+      lastAssigned: new Map(m.lastAssigned),
+    };
+  }
+  async setTeam(handoffId: string, team: string) {
+    this.meta.team.set(handoffId, team);
+  }
+  async addDeclined(handoffId: string, agentId: string) {
+    const s = this.meta.declined.get(handoffId) ?? new Set<string>();
+    s.add(agentId);
+    this.meta.declined.set(handoffId, s);
+  }
+  async setAnswered(handoffId: string, agentId: string) {
+    this.meta.answered.set(handoffId, agentId);
+  }
+  async setAnnounced(handoffId: string, a: Announcement | null) {
+    if (a) this.meta.announced.set(handoffId, a);
+    else this.meta.announced.delete(handoffId);
+  }
+  async setLastAssigned(agentId: string, at: number) {
+    this.meta.lastAssigned.set(agentId, at);
+  }
+  async forgetHandoffs(handoffIds: string[]) {
+    for (const id of handoffIds) {
+      this.meta.declined.delete(id);
+      this.meta.answered.delete(id);
+      this.meta.announced.delete(id);
+    }
+  }
+
+  async lead() {
+    return true;
+  }
+
+  async publish(e: Omit<SharedEvent, 'origin'>) {
+    const full: SharedEvent = { ...e, origin: this.instanceId };
+    for (const l of this.listeners) l(full);
+  }
+  subscribe(fn: (e: SharedEvent) => void) {
+    this.listeners.add(fn);
+    return () => void this.listeners.delete(fn);
+  }
+
+  async close() {
+    this.listeners.clear();
+  }
+}
