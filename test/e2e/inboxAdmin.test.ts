@@ -1,0 +1,202 @@
+/**
+ * The inbox admin screens (renderer/inbox/admin) in headless Chromium on a real runtime started with an agents
+ * FILE (like `baton serve --agents FILE`): the admin signs in, opens Agents, gets inline errors from the API next
+ * to the fields, adds an agent with a password and an API token (shown once), edits another agent, is refused
+ * removing itself, removes an agent after confirming, edits the canned replies (duplicate shortcut shown on the
+ * row). Then the runtime is RESTARTED from the same file and the new agent signs in in a second browser context:
+ * it sees no Admin area, and the API refuses it admin calls. Screenshots: test/e2e/screenshots/inbox-admin-*.png.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import type { Browser, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword, loadAgentsFile } from '../../runtime/agents/agentDirectory';
+import { startRuntime, type RunningRuntime } from '../../runtime/serve/startRuntime';
+import { repoRoot } from '../../runtime/studio/startStudioServer';
+import type { Flow } from '../../shared/flow/schema';
+import { validateFlow } from '../../shared/flow/validateFlow';
+import { requireProgram } from '../support/requireProgram';
+import { chromiumArgs, ensureRendererBuilt, screenshot } from './support/studio';
+
+const haveChromium = requireProgram('chromium');
+const ADMIN_PW = 'admin password 123';
+const ANN_PW = 'ann password 123';
+const BEA_PW = 'bea password 456';
+
+describe.skipIf(!haveChromium)('inbox admin screens end to end', () => {
+  let rt: RunningRuntime;
+  let browser: Browser;
+  let dir: string;
+  let file: string;
+  let flow: Flow;
+  const errors: string[] = [];
+
+  const start = async () => {
+    const loaded = await loadAgentsFile(file);
+    rt = await startRuntime({ flows: [flow], port: 0, dataDir: join(dir, 'data'), logger: pino({ level: 'silent' }), agents: { ...loaded, file } });
+  };
+
+  const newPage = async (): Promise<Page> => {
+    const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(m.text()));
+    return page;
+  };
+
+  const signIn = async (page: Page, login: string, password: string) => {
+    await page.goto(`${rt.url}/inbox`);
+    await page.getByLabel('Email or agent id').fill(login);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Inbox views' }).waitFor();
+  };
+
+  beforeAll(async () => {
+    ensureRendererBuilt();
+    dir = mkdtempSync(join(tmpdir(), 'baton-admin-e2e-'));
+    file = join(dir, 'agents.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        agents: [
+          { id: 'ada', name: 'Ada Admin', email: 'ada@example.com', passwordHash: hashPassword(ADMIN_PW), teams: ['support'], skills: [], languages: ['en'], maxChats: 5, admin: true },
+          { id: 'ann', name: 'Ann Lee', email: 'ann@example.com', passwordHash: hashPassword(ANN_PW), teams: ['support'], skills: ['refunds'], languages: ['en', 'fr'], maxChats: 3, admin: false },
+          { id: 'cal', name: 'Cal Diaz', email: 'cal@example.com', passwordHash: hashPassword('cal password 789'), teams: ['sales'], skills: [], languages: [], maxChats: 2, admin: false },
+        ],
+      }),
+    );
+    const checked = validateFlow(JSON.parse(readFileSync(join(repoRoot, 'flows/customer-support.json'), 'utf8')) as Flow);
+    if (!checked.ok || !checked.flow) throw new Error('customer-support flow invalid');
+    flow = checked.flow;
+    await start();
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await rt?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('an admin adds, edits and removes agents and edits canned replies; all of it survives a restart; the new agent signs in', async () => {
+    const page = await newPage();
+    await signIn(page, 'ada@example.com', ADMIN_PW);
+
+    // Agents table with presence now (Ada is online: the inbox set it on sign-in).
+    await page.getByRole('button', { name: 'Agents' }).click();
+    const table = page.getByRole('table');
+    await table.getByText('Ann Lee').waitFor();
+    await expect.poll(async () => (await table.locator('tr', { hasText: 'Ada Admin' }).textContent()) ?? '').toContain('Online');
+    expect(await table.locator('tr', { hasText: 'Ann Lee' }).textContent()).toContain('refunds');
+    await screenshot(page, 'inbox-admin-agents');
+
+    // Add: the API's errors appear next to their fields.
+    await page.getByRole('button', { name: 'Add agent' }).click();
+    const form = page.getByRole('form', { name: 'Add an agent' });
+    await form.getByLabel('Name').fill('Bea Quinn');
+    expect(await form.getByLabel('Id').inputValue()).toBe('bea-quinn');
+    await form.getByLabel('Email').fill('bea@');
+    await form.getByLabel('Password').fill('short');
+    await form.getByRole('button', { name: 'Add agent' }).click();
+    await expect.poll(async () => (await form.getByLabel('Email').getAttribute('aria-invalid')) ?? '').toBe('true');
+    expect(await form.locator('.ia-field', { has: page.getByLabel('Email') }).locator('.ia-field-error').textContent()).toMatch(/email address/i);
+    expect(await form.locator('.ia-field', { has: page.getByLabel('Password') }).locator('.ia-field-error').textContent()).toMatch(/at least 8/i);
+    await screenshot(page, 'inbox-admin-add-errors');
+
+    await form.getByLabel('Email').fill('bea@example.com');
+    await form.getByLabel('Password').fill(BEA_PW);
+    await form.getByLabel('Teams').fill('support, billing');
+    await form.getByLabel('Languages').fill('en, de');
+    await form.getByLabel('Max chats at once').fill('4');
+    await form.getByLabel(/Also create an API token/).check();
+    await form.getByRole('button', { name: 'Add agent' }).click();
+    await page.getByText('Bea Quinn was added.').waitFor();
+    const tokenBox = page.getByLabel('New API token for Bea Quinn');
+    const beaToken = await tokenBox.inputValue();
+    expect(beaToken).toMatch(/^bt_[A-Za-z0-9_-]{40,}$/);
+    await table.getByText('bea@example.com').waitFor();
+    await screenshot(page, 'inbox-admin-token-once');
+    await page.getByRole('button', { name: 'Done' }).click();
+    expect(await page.getByLabel('New API token for Bea Quinn').count()).toBe(0);
+
+    // Edit Ann: teams and max chats.
+    await page.getByRole('button', { name: 'Edit Ann Lee' }).click();
+    const edit = page.getByRole('form', { name: 'Edit Ann Lee' });
+    await edit.getByLabel('Teams').fill('support, vip');
+    await edit.getByLabel('Max chats at once').fill('6');
+    await screenshot(page, 'inbox-admin-edit');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Ann Lee was saved.').waitFor();
+    expect(await table.locator('tr', { hasText: 'Ann Lee' }).textContent()).toContain('vip');
+
+    // Removing yourself is refused with a sentence; removing Cal asks first.
+    await page.getByRole('button', { name: 'Remove Ada Admin' }).click();
+    await page.getByText('You cannot remove yourself. Ask another admin to do it.').waitFor();
+    await screenshot(page, 'inbox-admin-remove-self');
+    await page.getByRole('button', { name: 'Remove Cal Diaz' }).click();
+    await page.getByRole('alertdialog', { name: 'Remove Cal Diaz?' }).waitFor();
+    await screenshot(page, 'inbox-admin-remove-confirm');
+    await page.getByRole('button', { name: 'Remove Cal Diaz', exact: true }).last().click();
+    await page.getByText('Cal Diaz was removed.').waitFor();
+    expect(await table.getByText('cal@example.com').count()).toBe(0);
+
+    // Canned replies: a duplicate shortcut is shown on its row, then saved.
+    await page.getByRole('button', { name: 'Canned replies' }).click();
+    await page.getByLabel('Shortcut 1', { exact: true }).waitFor();
+    const before = await page.locator('.ia-canned-row').count();
+    await page.getByRole('button', { name: 'Add reply' }).click();
+    const n = before + 1;
+    await page.getByLabel(`Shortcut ${n}`, { exact: true }).fill(await page.getByLabel('Shortcut 1', { exact: true }).inputValue());
+    await page.getByLabel(`Reply ${n}`, { exact: true }).fill('Our opening hours are 9 to 17, Monday to Friday.');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(async () => (await page.getByLabel(`Shortcut ${n}`, { exact: true }).getAttribute('aria-invalid')) ?? '').toBe('true');
+    expect(await page.locator('.ia-canned-row').nth(n - 1).locator('.ia-field-error').textContent()).toMatch(/used twice/);
+    await screenshot(page, 'inbox-admin-canned-error');
+    await page.getByLabel(`Shortcut ${n}`, { exact: true }).fill('hours');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText(/Saved \d+ canned replies/).waitFor();
+    await screenshot(page, 'inbox-admin-canned');
+
+    // Dark theme (tokens follow [data-theme]).
+    await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+    await screenshot(page, 'inbox-admin-canned-dark');
+    await page.getByRole('button', { name: 'Agents' }).click();
+    await table.getByText('Bea Quinn').waitFor();
+    await screenshot(page, 'inbox-admin-agents-dark');
+    await page.evaluate(() => document.documentElement.removeAttribute('data-theme'));
+
+    // Restart from the same agents file.
+    await rt.close();
+    const onDisk = await loadAgentsFile(file);
+    expect(onDisk.agents.map((a) => a.id).sort()).toEqual(['ada', 'ann', 'bea-quinn']);
+    expect(onDisk.agents.find((a) => a.id === 'ann')).toMatchObject({ teams: ['support', 'vip'], maxChats: 6 });
+    expect(onDisk.agents.find((a) => a.id === 'bea-quinn')).toMatchObject({ email: 'bea@example.com', teams: ['support', 'billing'], languages: ['en', 'de'], maxChats: 4, admin: false });
+    expect(onDisk.cannedReplies?.some((c) => c.shortcut === 'hours')).toBe(true);
+    await start();
+
+    // The new agent signs in (password) in a second context: no Admin area; the token works; admin calls are refused.
+    const bea = await newPage();
+    await signIn(bea, 'bea@example.com', BEA_PW);
+    await bea.getByText('Bea Quinn').first().waitFor();
+    expect(await bea.getByRole('button', { name: 'Agents' }).count()).toBe(0);
+    expect(await bea.getByText('Admin', { exact: true }).count()).toBe(0);
+    await screenshot(bea, 'inbox-admin-new-agent');
+    const me = await fetch(`${rt.url}/api/v1/agent/me`, { headers: { authorization: `Bearer ${beaToken}` } });
+    expect(me.status).toBe(200);
+    expect(((await me.json()) as { agent: { id: string } }).agent.id).toBe('bea-quinn');
+    const put = await fetch(`${rt.url}/api/v1/agent/agents/bea-quinn`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${beaToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Bea', email: 'bea@example.com', teams: [], skills: [], languages: [], maxChats: 3, admin: true }),
+    });
+    expect(put.status).toBe(403);
+    // The removed agent cannot sign in after the restart.
+    const cal = await fetch(`${rt.url}/api/v1/agent/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'cal@example.com', password: 'cal password 789' }) });
+    expect(cal.status).toBe(401);
+
+    expect(errors).toEqual([]);
+  }, 120_000);
+});
