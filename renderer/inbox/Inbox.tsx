@@ -25,7 +25,8 @@ import {
   Zap,
   Radio,
 } from 'lucide-react';
-import type { AgentInfo, Entry, HandoffDetail, HandoffRow, InboxApi, Note, Presence, View } from './inboxApi';
+import type { AgentInfo, CannedReply, Entry, HandoffDetail, HandoffRow, InboxApi, Note, Presence, View } from './inboxApi';
+import { inertText } from './inertText';
 import { browserAlerts, type Alerts } from './notify';
 import { LiveList } from './LiveList';
 import { AdminNav, AdminScreen, type AdminView } from './admin/AdminScreen';
@@ -57,12 +58,24 @@ export const REASON_WORDS: Record<string, string> = {
 
 export const reasonWords = (r: string) => REASON_WORDS[r] ?? r.replace(/_/g, ' ');
 
+/** Shown when the server has no canned replies API (an older runtime); the server's list is used otherwise. */
 export const CANNED_REPLIES = [
   'Hi, thanks for waiting! I am looking at your conversation now.',
   'Could you give me your order number, please?',
   'I have sorted that out for you. Is there anything else I can help with?',
   'Thanks for your patience. I am handing you back to our assistant now.',
 ];
+
+const FALLBACK_CANNED: CannedReply[] = CANNED_REPLIES.map((text, i) => ({ shortcut: ['hello', 'order', 'done', 'handback'][i] ?? String(i + 1), text }));
+
+/** Canned replies matching what follows "/" in the draft: shortcut first, then words of the text. */
+export function matchCanned(list: CannedReply[], query: string): CannedReply[] {
+  const q = query.trim().toLowerCase();
+  if (!q) return list.slice(0, 8);
+  const starts = list.filter((c) => c.shortcut.toLowerCase().startsWith(q));
+  const inText = list.filter((c) => !starts.includes(c) && (c.shortcut.toLowerCase().includes(q) || c.text.toLowerCase().includes(q)));
+  return [...starts, ...inText].slice(0, 8);
+}
 
 const VIEWS: Array<{ id: View; label: string; icon: typeof InboxIcon }> = [
   { id: 'unassigned', label: 'Unassigned', icon: Layers },
@@ -93,7 +106,7 @@ const clock = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-dig
 
 function customerName(vars: Record<string, unknown> | undefined, fallback: string): string {
   const n = vars?.customerName;
-  return typeof n === 'string' && n.trim() ? n : fallback;
+  return typeof n === 'string' && n.trim() ? inertText(n) : fallback;
 }
 
 /* ------------------------------------------------------------------ sign in */
@@ -455,10 +468,10 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi }: { api: Inbox
                     {reasonWords(r.reason)}
                     {r.priority === 'high' || r.priority === 'urgent' ? <span className="ib-chip ib-danger">{r.priority}</span> : null}
                   </span>
-                  {r.summary && <span className="ib-row-summary">{r.summary}</span>}
+                  {r.summary && <span className="ib-row-summary">{inertText(r.summary)}</span>}
                   <span className="ib-row-meta">
                     {STATUS_WORDS[r.status] ?? r.status}
-                    {r.agentName ? ` · ${r.agentName}` : ''}
+                    {r.agentName ? ` · ${inertText(r.agentName)}` : ''}
                     {viewers[r.id]?.length ? (
                       <span className="ib-viewing" title={`Also viewing: ${viewers[r.id].join(', ')}`}>
                         <Eye size={12} aria-hidden="true" /> {viewers[r.id].join(', ')}
@@ -527,6 +540,10 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
   const [draft, setDraft] = useState('');
   const [note, setNote] = useState(false);
   const [showCanned, setShowCanned] = useState(false);
+  const [canned, setCanned] = useState<CannedReply[]>(FALLBACK_CANNED);
+  /** Highlighted suggestion while the draft is "/query". */
+  const [pick, setPick] = useState(0);
+  const [slashClosed, setSlashClosed] = useState(false);
   const [transferTo, setTransferTo] = useState('');
   const logRef = useRef<HTMLOListElement>(null);
   const lastTyping = useRef(0);
@@ -559,8 +576,31 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
     }
   };
 
+  useEffect(() => {
+    if (!api.cannedReplies) return;
+    let live = true;
+    api.cannedReplies(token).then(
+      (list) => live && setCanned(list),
+      () => undefined, // keep the fallback list; the composer still works
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, token]);
+
+  // "/" at the start of a reply searches the canned replies (shortcut or words), like Chatwoot.
+  const slash = mine && !note && !slashClosed && /^\/[^\s]*$/.test(draft) ? matchCanned(canned, draft.slice(1)) : null;
+  const applyCanned = (c: CannedReply) => {
+    setDraft(c.text);
+    setNote(false);
+    setShowCanned(false);
+    setPick(0);
+  };
+
   const onType = (v: string) => {
     setDraft(v);
+    setPick(0);
+    setSlashClosed(false);
     if (mine && !note && Date.now() - lastTyping.current > 2500) {
       lastTyping.current = Date.now();
       void api.act(token, h.id, 'typing').catch(() => undefined);
@@ -579,7 +619,7 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
             <h2>{name}</h2>
             <p className="ib-muted">
               {h.flowId} · <span className={`ib-chip ib-s-${h.status}`}>{STATUS_WORDS[h.status] ?? h.status}</span>
-              {h.agentName ? ` with ${h.agentName}` : ''}
+              {h.agentName ? <> with <bdi>{inertText(h.agentName)}</bdi></> : ''}
               {viewers.length > 0 && (
                 <span className="ib-chip ib-viewing-chip" title="Other agents looking at this conversation">
                   <Eye size={12} aria-hidden="true" /> Also viewing: {viewers.join(', ')}
@@ -638,9 +678,9 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
               return (
                 <li key={key} className="ib-msg ib-note">
                   <div className="ib-msg-who">
-                    <StickyNote size={12} aria-hidden="true" /> Private note · {n.agentName ?? 'Agent'} · {clock(n.at)}
+                    <StickyNote size={12} aria-hidden="true" /> Private note · <bdi>{inertText(n.agentName ?? 'Agent')}</bdi> · {clock(n.at)}
                   </div>
-                  <div className="ib-bubble">{n.text}</div>
+                  <div className="ib-bubble" dir="auto">{inertText(n.text)}</div>
                 </li>
               );
             if (!e) return null;
@@ -650,7 +690,7 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
               return t ? (
                 <li key={key} className="ib-sys">
                   <span>
-                    {t} · {clock(e.at)}
+                    {inertText(t)} · {clock(e.at)}
                   </span>
                 </li>
               ) : null;
@@ -660,15 +700,19 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
               <li key={key} className={`ib-msg ib-from-${e.from}`}>
                 <div className="ib-msg-who">
                   {e.from === 'bot' && <Bot size={12} aria-hidden="true" />}
-                  {e.from === 'bot' ? <span className="ib-chip ib-bot-chip">Bot</span> : who} · {clock(e.at)}
+                  {e.from === 'bot' ? <span className="ib-chip ib-bot-chip">Bot</span> : <bdi>{inertText(who)}</bdi>} · {clock(e.at)}
                 </div>
-                <div className="ib-bubble">{e.text}</div>
-                {e.buttons?.length ? <div className="ib-faint ib-buttons-line">Buttons: {e.buttons.map((b) => b.label).join(' · ')}</div> : null}
+                <div className="ib-bubble" dir="auto">{inertText(e.text)}</div>
+                {e.buttons?.length ? <div className="ib-faint ib-buttons-line">Buttons: {inertText(e.buttons.map((b) => b.label).join(' · '))}</div> : null}
               </li>
             );
           })}
         </ol>
-        {typingName && <div className="ib-typing">{typingName} is typing…</div>}
+        {typingName && (
+          <div className="ib-typing">
+            <bdi>{inertText(typingName)}</bdi> is typing…
+          </div>
+        )}
         {closed ? (
           <div className="ib-closed">This conversation is {STATUS_WORDS[h.status]?.toLowerCase() ?? h.status}.</div>
         ) : (
@@ -686,18 +730,11 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
                 </button>
                 {showCanned && (
                   <ul className="ib-canned-menu" role="menu">
-                    {CANNED_REPLIES.map((c) => (
-                      <li key={c}>
-                        <button
-                          type="button"
-                          role="menuitem"
-                          onClick={() => {
-                            setDraft(c);
-                            setNote(false);
-                            setShowCanned(false);
-                          }}
-                        >
-                          {c}
+                    {canned.length === 0 && <li className="ib-faint ib-canned-empty">No canned replies yet. An admin can add them.</li>}
+                    {canned.map((c) => (
+                      <li key={c.shortcut}>
+                        <button type="button" role="menuitem" onClick={() => applyCanned(c)}>
+                          <span className="ib-canned-key">/{c.shortcut}</span> {c.text}
                         </button>
                       </li>
                     ))}
@@ -705,6 +742,26 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
                 )}
               </div>
             </div>
+            {slash && (
+              <ul className="ib-slash" id="ib-slash" role="listbox" aria-label="Canned replies">
+                {slash.length === 0 && <li className="ib-faint ib-canned-empty">No canned reply matches “{draft.slice(1)}”.</li>}
+                {slash.map((c, i) => (
+                  <li
+                    key={c.shortcut}
+                    id={`ib-slash-${i}`}
+                    role="option"
+                    aria-selected={i === pick}
+                    className={i === pick ? 'is-active' : undefined}
+                    onMouseDown={(e) => {
+                      e.preventDefault(); // keep the focus in the draft
+                      applyCanned(c);
+                    }}
+                  >
+                    <span className="ib-canned-key">/{c.shortcut}</span> {c.text}
+                  </li>
+                ))}
+              </ul>
+            )}
             <div className="ib-compose-row">
               <label htmlFor="ib-draft" className="ib-sr">
                 {note || !mine ? 'Private note' : 'Reply to the customer'}
@@ -714,9 +771,29 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
                 rows={2}
                 value={draft}
                 maxLength={5000}
-                placeholder={mine && !note ? `Reply to ${name}… (Enter sends, Shift+Enter for a new line)` : h.status === 'pending' ? 'Accept the chat to reply; notes are for agents only.' : 'Private note: only agents see it.'}
+                placeholder={mine && !note ? `Reply to ${name}… (Enter sends, Shift+Enter for a new line, / for canned replies)` : h.status === 'pending' ? 'Accept the chat to reply; notes are for agents only.' : 'Private note: only agents see it.'}
                 onChange={(e) => onType(e.target.value)}
+                aria-controls={slash ? 'ib-slash' : undefined}
+                aria-activedescendant={slash && slash.length > 0 ? `ib-slash-${pick}` : undefined}
+                aria-autocomplete={mine && !note ? 'list' : undefined}
                 onKeyDown={(e) => {
+                  if (slash && slash.length > 0) {
+                    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+                      e.preventDefault();
+                      setPick((p) => (p + (e.key === 'ArrowDown' ? 1 : slash.length - 1)) % slash.length);
+                      return;
+                    }
+                    if (e.key === 'Enter' || e.key === 'Tab') {
+                      e.preventDefault();
+                      applyCanned(slash[Math.min(pick, slash.length - 1)]);
+                      return;
+                    }
+                  }
+                  if (slash && e.key === 'Escape') {
+                    e.preventDefault();
+                    setSlashClosed(true);
+                    return;
+                  }
                   if (e.key === 'Enter' && !e.shiftKey) {
                     e.preventDefault();
                     void send();
@@ -735,7 +812,11 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
         <section>
           <h3>Why the bot handed over</h3>
           <p className="ib-reason">{reasonWords(ctx?.reason ?? h.reason)}</p>
-          {(ctx?.summary || h.summary) && <p className="ib-summary">{ctx?.summary || h.summary}</p>}
+          {(ctx?.summary || h.summary) && (
+            <p className="ib-summary" dir="auto">
+              {inertText(ctx?.summary || h.summary)}
+            </p>
+          )}
           {ctx?.suggestedResolution && (
             <p className="ib-suggest">
               <strong>Suggested:</strong> {ctx.suggestedResolution}
@@ -749,7 +830,7 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
               {ctx.signals.map((s, i) => (
                 <li key={i}>
                   <strong>{reasonWords(s.reason)}</strong>
-                  <span>{s.explanation}</span>
+                  <span>{inertText(s.explanation)}</span>
                 </li>
               ))}
             </ul>
@@ -777,14 +858,22 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
             <dl className="ib-kv">
               {ctx.entities.map((en, i) => (
                 <div key={i}>
-                  <dt>{en.type}</dt>
-                  <dd>{en.value}</dd>
+                  <dt>{inertText(en.type)}</dt>
+                  <dd dir="auto">{inertText(en.value)}</dd>
                 </div>
               ))}
             </dl>
           </section>
         )}
-        <Variables api={api} token={token} conversationId={h.conversationId} variables={detail.variables} onSaved={onVariables} fail={fail} />
+        <Variables
+          api={api}
+          token={token}
+          conversationId={h.conversationId}
+          variables={detail.variables}
+          onSaved={onVariables}
+          fail={fail}
+          readOnlyWhy={closed ? 'The conversation is closed.' : mine || me.admin ? null : h.status === 'pending' ? 'Accept the chat to edit these.' : 'Only the agent holding the chat (or an admin) can edit these.'}
+        />
       </aside>
     </>
   );
@@ -792,7 +881,24 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
 
 const EDITABLE_EXTRA = ['customerName', 'customerEmail', 'customerPhone'];
 
-function Variables({ api, token, conversationId, variables, onSaved, fail }: { api: InboxApi; token: string; conversationId: string; variables: Record<string, unknown>; onSaved(v: Record<string, unknown>): void; fail(err: unknown): void }) {
+function Variables({
+  api,
+  token,
+  conversationId,
+  variables,
+  onSaved,
+  fail,
+  readOnlyWhy = null,
+}: {
+  api: InboxApi;
+  token: string;
+  conversationId: string;
+  variables: Record<string, unknown>;
+  onSaved(v: Record<string, unknown>): void;
+  fail(err: unknown): void;
+  /** Why the fields cannot be edited now (shown under the heading), or null when they can. */
+  readOnlyWhy?: string | null;
+}) {
   const names = useMemo(() => [...new Set([...EDITABLE_EXTRA, ...Object.keys(variables)])], [variables]);
   const [edit, setEdit] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState('');
@@ -815,6 +921,7 @@ function Variables({ api, token, conversationId, variables, onSaved, fail }: { a
   return (
     <section>
       <h3>Variables</h3>
+      {readOnlyWhy && <p className="ib-faint ib-vars-why">{readOnlyWhy}</p>}
       <div className="ib-vars">
         {names.map((n) => (
           <label key={n} className="ib-var">
@@ -823,6 +930,8 @@ function Variables({ api, token, conversationId, variables, onSaved, fail }: { a
               {saved === n && <em className="ib-saved"> saved</em>}
             </span>
             <input
+              dir="auto"
+              readOnly={readOnlyWhy !== null}
               value={shown(n)}
               onChange={(e) => setEdit((x) => ({ ...x, [n]: e.target.value }))}
               onBlur={() => void save(n)}

@@ -97,6 +97,12 @@ export interface LivePage {
   conversations: LiveRow[];
 }
 
+/** A canned reply shared by all agents (GET/PUT /api/v1/agent/canned-replies); `/shortcut` finds it in the composer. */
+export interface CannedReply {
+  shortcut: string;
+  text: string;
+}
+
 export class InboxError extends Error {
   constructor(
     message: string,
@@ -129,6 +135,10 @@ export interface InboxApi {
   live?(token: string, page?: { limit?: number; offset?: number }): Promise<LivePage>;
   /** Takes a live bot conversation over; the answer's handoff is then in the agent's "Mine" view. */
   takeover?(token: string, conversationId: string): Promise<{ ok: boolean; mode: string; handoff: HandoffRow | null }>;
+  /** The team's canned replies (optional: the composer falls back to none when absent). */
+  cannedReplies?(token: string): Promise<CannedReply[]>;
+  /** Replaces the canned replies (admin only; 403 otherwise). */
+  saveCannedReplies?(token: string, replies: CannedReply[]): Promise<CannedReply[]>;
 }
 
 export function createInboxApi(d: { baseUrl: string; fetch?: typeof fetch; EventSource?: typeof EventSource }): InboxApi {
@@ -164,6 +174,8 @@ export function createInboxApi(d: { baseUrl: string; fetch?: typeof fetch; Event
     transfer: (token, id, to) => call(token, 'POST', `/api/v1/agent/handoffs/${enc(id)}/transfer`, to),
     live: (token, page = {}) => call(token, 'GET', `/api/v1/agent/conversations?mode=bot&limit=${page.limit ?? 50}&offset=${page.offset ?? 0}`),
     takeover: (token, conversationId) => call(token, 'POST', `/api/v1/agent/conversations/${enc(conversationId)}/takeover`),
+    cannedReplies: async (token) => (await call<{ replies: CannedReply[] }>(token, 'GET', '/api/v1/agent/canned-replies')).replies,
+    saveCannedReplies: async (token, replies) => (await call<{ replies: CannedReply[] }>(token, 'PUT', '/api/v1/agent/canned-replies', { replies })).replies,
     setVariables: async (token, conversationId, variables) =>
       (await call<{ variables: Record<string, unknown> }>(token, 'PATCH', `/api/v1/agent/conversations/${enc(conversationId)}/variables`, { variables })).variables,
     events(token, h) {

@@ -181,16 +181,23 @@ describe('agent inbox', () => {
     await userEvent.click(await screen.findByRole('button', { name: /Asked for a person/ }));
     await screen.findByRole('list', { name: 'Messages' });
     f.emit('typing', { handoffId: 'c1:h1', from: 'customer' });
-    expect(await screen.findByText('The customer is typing…')).toBeInTheDocument();
+    const typingLine = (t: string) => screen.findByText((_, el) => el?.className === 'ib-typing' && el.textContent === t);
+    expect(await typingLine('The customer is typing…')).toBeInTheDocument();
     f.emit('typing', { handoffId: 'c1:h1', agentId: 'bob', name: 'Bob' });
-    expect(await screen.findByText('Bob is typing…')).toBeInTheDocument();
+    expect(await typingLine('Bob is typing…')).toBeInTheDocument();
   });
 
   it('edits a variable and shows the server error when it refuses', async () => {
     const f = fakeApi();
     await signIn(f.api);
     await userEvent.click(await screen.findByRole('button', { name: /Asked for a person/ }));
-    const input = within(await screen.findByRole('complementary', { name: 'Context' })).getByDisplayValue('NW-1');
+    // Nobody holds the chat yet: the fields are read-only and say why (the API refuses anyone but the holder or an admin).
+    const ctx = await screen.findByRole('complementary', { name: 'Context' });
+    expect(within(ctx).getByDisplayValue('NW-1')).toHaveAttribute('readonly');
+    expect(within(ctx).getByText('Accept the chat to edit these.')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Accept' }));
+    await waitFor(() => expect(within(ctx).getByDisplayValue('NW-1')).not.toHaveAttribute('readonly'));
+    const input = within(ctx).getByDisplayValue('NW-1');
     await userEvent.clear(input);
     await userEvent.type(input, 'NW-2{Enter}');
     await waitFor(() => expect(f.api.setVariables).toHaveBeenCalledWith('tok', 'c1', { orderNumber: 'NW-2' }));
@@ -204,5 +211,51 @@ describe('agent inbox', () => {
     vi.mocked(f.api.list).mockRejectedValue(new InboxError('Sign in first.', 401, 'invalid_agent_token'));
     render(<Inbox api={f.api} storage={memoryStorage()} alerts={fakeAlerts()} initialToken="tok" />);
     expect(await screen.findByRole('alert')).toHaveTextContent('Your session ended. Sign in again.');
+  });
+
+  it("'/' in a reply searches the team's canned replies from the server; arrows + Enter pick one", async () => {
+    const f = fakeApi();
+    f.api.cannedReplies = vi.fn(async () => [
+      { shortcut: 'refund', text: 'Your refund is on its way.' },
+      { shortcut: 'hours', text: 'We are open 9 to 5.' },
+      { shortcut: 'ref-policy', text: 'Refunds within 30 days.' },
+    ]);
+    await signIn(f.api);
+    await userEvent.click(await screen.findByRole('button', { name: /Asked for a person/ }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Accept' }));
+    const draft = await screen.findByLabelText('Reply to the customer');
+    await userEvent.type(draft, '/ref');
+    const box = await screen.findByRole('listbox', { name: 'Canned replies' });
+    expect(within(box).getAllByRole('option').map((o) => o.textContent)).toEqual(['/refund Your refund is on its way.', '/ref-policy Refunds within 30 days.']);
+    expect(draft).toHaveAttribute('aria-activedescendant', 'ib-slash-0');
+    await userEvent.keyboard('{ArrowDown}{Enter}');
+    expect(draft).toHaveValue('Refunds within 30 days.');
+    expect(screen.queryByRole('listbox', { name: 'Canned replies' })).toBeNull();
+    expect(f.api.say).not.toHaveBeenCalled(); // Enter picked the reply, it did not send "/ref"
+    // Nothing matches: says so; Escape closes the list and Enter then sends the text as typed.
+    await userEvent.clear(draft);
+    await userEvent.type(draft, '/zzz');
+    expect(await screen.findByText('No canned reply matches “zzz”.')).toBeInTheDocument();
+    // The menu button lists the server's replies too.
+    await userEvent.click(screen.getByRole('button', { name: /Canned replies/ }));
+    expect(screen.getByRole('menuitem', { name: /\/hours We are open/ })).toBeInTheDocument();
+  });
+
+  it('bidi overrides and control characters in customer text and names are shown as visible markers, not obeyed', async () => {
+    const f = fakeApi();
+    const base = await f.api.detail('tok', 'c1:h1');
+    vi.mocked(f.api.detail).mockImplementation(async () => ({
+      ...base,
+      variables: { ...base.variables, customerName: 'Eve\u202E' },
+      transcript: [...base.transcript, e(9, 'customer', 'invoice\u202Efdp.exe\u0007 ok\nline two')],
+    }));
+    await signIn(f.api);
+    await userEvent.click(await screen.findByRole('button', { name: /Asked for a person/ }));
+    const log = await screen.findByRole('list', { name: 'Messages' });
+    const bubble = await within(log).findByText(/invoice/);
+    expect(bubble.textContent).toBe('invoice[U+202E]fdp.exe\uFFFD ok\nline two');
+    expect(bubble).toHaveAttribute('dir', 'auto');
+    expect(log.textContent).not.toContain('\u202E');
+    expect(within(screen.getByRole('region', { name: 'Conversation' })).getByRole('heading', { level: 2 }).textContent).toBe('Eve[U+202E]');
   });
 });

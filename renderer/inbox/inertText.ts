@@ -1,0 +1,28 @@
+/**
+ * Text from customers and agents, made inert for display in the inbox and the widget (issue 10 hostile pass).
+ * React already renders it as text, never HTML; this handles the characters that still change how the page reads:
+ * - bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) can reverse what follows
+ *   ("U+202E gnp.exe" reads as "exe.png"): each one is replaced by a visible marker such as "[U+202E]";
+ * - C0/C1 control characters other than newline and tab are replaced by U+FFFD;
+ * - line and paragraph separators (U+2028, U+2029) become newlines.
+ * The stored text is unchanged; the marker shows an agent that something odd was sent. Pair with CSS
+ * `unicode-bidi: plaintext` on message bubbles and `<bdi>` around names so right-to-left text still reads well.
+ */
+const BIDI = /[\u202A-\u202E\u2066-\u2069]/g;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+const SEPARATOR = /[\u2028\u2029]/g;
+
+const hex = (c: string) => `[U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}]`;
+
+export function inertText(text: unknown): string {
+  const s = typeof text === 'string' ? text : text === null || text === undefined ? '' : String(text);
+  return s.replace(BIDI, hex).replace(CONTROL, '\uFFFD').replace(SEPARATOR, '\n');
+}
+
+/** True when `inertText` would change the text (e.g. to flag a message in tests or the UI). */
+export function hasHiddenControls(text: string): boolean {
+  BIDI.lastIndex = 0;
+  CONTROL.lastIndex = 0;
+  return BIDI.test(text) || CONTROL.test(text);
+}
