@@ -158,7 +158,16 @@ export class ConversationService {
     if (!('outcome' in first) || !first.outcome) throw new Error('unreachable');
     const collected = [...first.outcome.messages];
     const final = await this.followHttp(id, first.outcome, collected);
-    return { ...final, messages: collected };
+    const answer = { ...final, messages: collected };
+    if (idemKey && collected.length !== first.outcome.messages.length) {
+      // HTTP request blocks added messages after the step's commit (which stored the answer known then): store the
+      // whole answer, so a retry gets what this request got.
+      await this.deps.store.runExclusive(id, async () => {
+        const rec = await this.deps.store.getConversation(id);
+        if (rec) await this.deps.store.commit({ conversation: rec, idempotency: { key: idemKey, requestHash: idempotency!.requestHash, response: answer, at: this.deps.now() } });
+      });
+    }
+    return answer;
   }
 
   /**
