@@ -50,6 +50,18 @@ export interface RunningRuntime {
   close(): Promise<void>;
 }
 
+/**
+ * What `baton serve` warns about at start-up: the Rasa channel without a token (anyone who reaches the server can
+ * chat on the default flow under any sender id), and /metrics without a token on an address other than loopback.
+ */
+export function securityWarnings(o: { rasaToken?: string; metricsToken?: string; host: string }): string[] {
+  const out: string[] = [];
+  const loopback = o.host === 'localhost' || o.host === '::1' || o.host.startsWith('127.');
+  if (!o.rasaToken) out.push('Rasa channel POST /webhooks/rest/webhook is open to anyone who can reach this server: set "rasa": {"token": "..."} in --config or BATON_RASA_TOKEN');
+  if (!o.metricsToken && !loopback) out.push(`GET /metrics is public on ${o.host}: set "metricsToken" in --config or BATON_METRICS_TOKEN`);
+  return out;
+}
+
 export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime> {
   const config = serveConfigSchema.parse(opts.config ?? {});
   const env = opts.env ?? process.env;
@@ -111,14 +123,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
     metricsToken: config.metricsToken ?? (env.BATON_METRICS_TOKEN || undefined),
     rateLimitRedis: (store as { client?: unknown }).client,
   });
-  const host0 = opts.host ?? '127.0.0.1';
-  const loopback = host0 === 'localhost' || host0 === '::1' || host0.startsWith('127.');
-  if (!(config.rasa.token ?? env.BATON_RASA_TOKEN)) {
-    logger.warn('Rasa channel POST /webhooks/rest/webhook is open to anyone who can reach this server: set "rasa": {"token"} in --config or BATON_RASA_TOKEN');
-  }
-  if (!(config.metricsToken ?? env.BATON_METRICS_TOKEN) && !loopback) {
-    logger.warn(`GET /metrics is public on ${host0}: set "metricsToken" in --config or BATON_METRICS_TOKEN`);
-  }
+  for (const w of securityWarnings({ rasaToken: config.rasa.token ?? env.BATON_RASA_TOKEN, metricsToken: config.metricsToken ?? env.BATON_METRICS_TOKEN, host: opts.host ?? '127.0.0.1' })) logger.warn(w);
   await server.app.listen({ port: opts.port ?? 3000, host: opts.host ?? '127.0.0.1' });
   const address = server.app.server.address();
   const port = typeof address === 'object' && address ? address.port : (opts.port ?? 3000);
