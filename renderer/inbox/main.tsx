@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import '../ui/tokens.css';
 import './inbox.css';
 import { Inbox } from './Inbox';
+import { followSystemTheme } from './theme';
 import { createInboxApi } from './inboxApi';
 import { createAdminApi } from './admin/adminApi';
 
@@ -10,6 +11,8 @@ import { createAdminApi } from './admin/adminApi';
 const hash = new URLSearchParams(location.hash.slice(1));
 const initialToken = hash.get('token');
 if (initialToken) history.replaceState(null, '', location.pathname + location.search);
+
+followSystemTheme();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

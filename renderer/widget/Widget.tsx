@@ -7,6 +7,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Headset, RotateCcw, SendHorizontal, X } from 'lucide-react';
 import { mergeEntries, type ChatClient, type ChatEntry, type ChatSession, type LinkState } from './chatClient';
+import { inertText } from '../inbox/inertText';
+
+/** How often the widget asks whether the agent is typing, while an agent holds the chat. */
+export const AGENT_TYPING_POLL_MS = 2000;
 
 export interface WidgetProps {
   flowId: string;
@@ -41,6 +45,8 @@ export function Widget({ flowId, title, client }: WidgetProps) {
   const [sending, setSending] = useState(false);
   const [pending, setPending] = useState<{ text: string; after: number } | null>(null);
   const [draft, setDraft] = useState('');
+  /** The agent holding the chat is typing (polled while mode is 'agent'). */
+  const [agentTyping, setAgentTyping] = useState<string | null>(null);
   const lastSeq = useRef(0);
   const lastTyping = useRef(0);
   const listRef = useRef<HTMLOListElement>(null);
@@ -104,10 +110,36 @@ export function Widget({ flowId, title, client }: WidgetProps) {
     };
   }, [session, client, add]);
 
+  // "<agent> is typing": asked every AGENT_TYPING_POLL_MS while a person holds the chat and the page is visible.
+  useEffect(() => {
+    if (!session || mode !== 'agent' || !client.agentTyping) {
+      setAgentTyping(null);
+      return;
+    }
+    let alive = true;
+    const ask = () => {
+      if (typeof document !== 'undefined' && document.hidden) return;
+      client.agentTyping!(session).then(
+        (t) => alive && setAgentTyping(t ? t.name : null),
+        () => alive && setAgentTyping(null),
+      );
+    };
+    ask();
+    const timer = setInterval(ask, AGENT_TYPING_POLL_MS);
+    return () => {
+      alive = false;
+      clearInterval(timer);
+    };
+  }, [session, mode, client]);
+
+  // A new agent message ends the "typing" line at once (the server clears it too).
+  const lastAgentSeq = useMemo(() => [...entries].reverse().find((e) => e.from === 'agent')?.seq ?? 0, [entries]);
+  useEffect(() => setAgentTyping(null), [lastAgentSeq]);
+
   useEffect(() => {
     const el = listRef.current;
     if (el) el.scrollTop = el.scrollHeight;
-  }, [entries, sending, pending]);
+  }, [entries, sending, pending, agentTyping]);
 
   useEffect(() => {
     const onMsg = (e: MessageEvent) => {
@@ -167,13 +199,13 @@ export function Widget({ flowId, title, client }: WidgetProps) {
   const agentName = useMemo(() => [...entries].reverse().find((e) => e.from === 'agent' && e.name)?.name ?? null, [entries]);
   const waiting = mode === 'waiting';
   const closed = mode === 'closed';
-  const subtitle = mode === 'agent' ? (agentName ? `You are chatting with ${agentName}` : 'You are chatting with a person') : waiting ? 'Waiting for a person…' : 'We usually reply at once';
+  const subtitle = mode === 'agent' ? (agentName ? `You are chatting with ${inertText(agentName)}` : 'You are chatting with a person') : waiting ? 'Waiting for a person…' : 'We usually reply at once';
 
   return (
     <div className="bw" role="region" aria-label={title}>
       <header className="bw-head">
         <div className="bw-avatar" aria-hidden="true">
-          {mode === 'agent' ? (agentName ?? '?').slice(0, 1).toUpperCase() : <Headset size={18} />}
+          {mode === 'agent' ? inertText(agentName ?? '?').slice(0, 1).toUpperCase() : <Headset size={18} />}
         </div>
         <div className="bw-titles">
           <h1 className="bw-title">{title}</h1>
@@ -197,23 +229,27 @@ export function Widget({ flowId, title, client }: WidgetProps) {
             const t = statusText(e) ?? (e.text || null);
             return t ? (
               <li key={e.seq} className="bw-system">
-                <span>{t}</span>
+                <span dir="auto">{inertText(t)}</span>
               </li>
             ) : null;
           }
           if (!e.text && !e.buttons?.length) return null;
-          const who = e.from === 'customer' ? 'You' : e.from === 'agent' ? (e.name ?? 'Agent') : 'Bot';
+          const who = e.from === 'customer' ? 'You' : e.from === 'agent' ? inertText(e.name ?? 'Agent') : 'Bot';
           return (
             <li key={e.seq} className={`bw-row bw-${e.from}`}>
-              {e.from === 'agent' && <span className="bw-name">{who}</span>}
-              <div className="bw-bubble" aria-label={`${who} at ${time(e.at)}`}>
-                {e.text}
+              {e.from === 'agent' && (
+                <span className="bw-name">
+                  <bdi>{who}</bdi>
+                </span>
+              )}
+              <div className="bw-bubble" dir="auto" aria-label={`${who} at ${time(e.at)}`}>
+                {inertText(e.text)}
               </div>
               {e.buttons?.length && e.seq === lastBot && !closed ? (
                 <div className="bw-buttons" role="group" aria-label="Choices">
                   {e.buttons.map((b) => (
                     <button key={b.id} type="button" className="bw-choice" disabled={sending} onClick={() => void send({ choice: b.id }, b.label)}>
-                      {b.label}
+                      {inertText(b.label)}
                     </button>
                   ))}
                 </div>
@@ -223,7 +259,21 @@ export function Widget({ flowId, title, client }: WidgetProps) {
         })}
         {pending !== null && !entries.some((e) => e.from === 'customer' && e.seq > pending.after) && (
           <li className="bw-row bw-customer bw-sending" aria-label="Sending">
-            <div className="bw-bubble">{pending.text}</div>
+            <div className="bw-bubble" dir="auto">
+              {inertText(pending.text)}
+            </div>
+          </li>
+        )}
+        {agentTyping && mode === 'agent' && (
+          <li className="bw-row bw-agent bw-agent-typing">
+            <span className="bw-name">
+              <bdi>{inertText(agentTyping)}</bdi> is typing…
+            </span>
+            <div className="bw-bubble bw-typing" aria-hidden="true">
+              <i />
+              <i />
+              <i />
+            </div>
           </li>
         )}
         {sending && mode === 'bot' && (

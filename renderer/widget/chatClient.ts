@@ -57,6 +57,8 @@ export interface ChatClient {
   catchUp(session: ChatSession, after: number): Promise<ChatSnapshot>;
   /** Tells the agent holding the chat that the customer is typing (best effort). */
   typing(session: ChatSession): Promise<void>;
+  /** Who of the agents is typing in this chat right now, or null (optional; polled while an agent holds the chat). */
+  agentTyping?(session: ChatSession): Promise<{ name: string } | null>;
   /** Opens the push channel; returns a function that closes it. */
   listen(session: ChatSession, after: () => number, onEntry: (e: ChatEntry) => void, onLink: (s: LinkState) => void): () => void;
 }
@@ -128,6 +130,10 @@ export function createChatClient(d: ChatClientDeps): ChatClient {
     },
     async typing(s) {
       await call(`/api/v1/conversations/${encodeURIComponent(s.conversationId)}/typing`, { method: 'POST', body: '{}', token: s.token }).catch(() => undefined);
+    },
+    async agentTyping(s) {
+      const r = await call<{ typing: { name: string } | null }>(`/api/v1/conversations/${encodeURIComponent(s.conversationId)}/agent-typing`, { token: s.token });
+      return r.typing && typeof r.typing.name === 'string' ? { name: r.typing.name } : null;
     },
     listen(s, after, onEntry, onLink) {
       if (!ES) return () => undefined;

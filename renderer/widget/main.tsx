@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import '../ui/tokens.css';
 import './widget.css';
 import { Widget } from './Widget';
+import { followSystemTheme } from '../inbox/theme';
 import { createChatClient } from './chatClient';
 
 /**
@@ -25,6 +26,8 @@ function chatStorage(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> {
 const params = new URLSearchParams(location.search);
 const flowId = params.get('flow') ?? '';
 const title = params.get('title') ?? 'Chat with us';
+
+followSystemTheme();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

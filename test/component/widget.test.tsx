@@ -164,4 +164,36 @@ describe('widget loader', () => {
     expect(button).toHaveAttribute('aria-expanded', 'true');
     await waitFor(() => expect(button).toHaveAccessibleName('Close the chat'));
   });
+
+  it('shows "<agent> is typing" while the agent holding the chat types, and stops when the message arrives', async () => {
+    const f = fakeClient([entry(1, 'bot', 'Hello')]);
+    let typing: { name: string } | null = null;
+    f.client.agentTyping = vi.fn(async () => typing);
+    render(<Widget flowId="shop" title="Shop" client={f.client} />);
+    await screen.findByText('Hello');
+    await vi.waitFor(() => expect(f.client.listen).toHaveBeenCalled());
+    // Bot mode: nobody asks the server.
+    expect(f.client.agentTyping).not.toHaveBeenCalled();
+    typing = { name: 'Ann Lee' };
+    f.push(entry(2, 'system', '', { status: { mode: 'agent', handoff: { id: 'h', status: 'assigned', reason: 'explicit_request' } } }));
+    const line = await screen.findByText((_, el) => el?.className === 'bw-name' && el.textContent === 'Ann Lee is typing…');
+    expect(line).toBeInTheDocument();
+    typing = null;
+    f.push(entry(3, 'agent', 'Hi, Ann here.', { name: 'Ann Lee' }));
+    await screen.findByText('Hi, Ann here.');
+    expect(screen.queryByText((_, el) => el?.className === 'bw-name' && el.textContent === 'Ann Lee is typing…')).toBeNull();
+  });
+
+  it('marks bidi overrides and control characters in agent names and text instead of obeying them', async () => {
+    const f = fakeClient([entry(1, 'bot', 'Hello')]);
+    render(<Widget flowId="shop" title="Shop" client={f.client} />);
+    await screen.findByText('Hello');
+    await vi.waitFor(() => expect(f.client.listen).toHaveBeenCalled());
+    f.push(entry(2, 'system', '', { status: { mode: 'agent', handoff: { id: 'h', status: 'assigned', reason: 'explicit_request' } } }));
+    f.push(entry(3, 'agent', 'Open invoice\u202Efdp.exe\u0000 now', { name: 'Bob\u2066' }));
+    const bubble = await screen.findByText(/Open invoice/);
+    expect(bubble.textContent).toBe('Open invoice[U+202E]fdp.exe\uFFFD now');
+    expect(bubble).toHaveAttribute('dir', 'auto');
+    expect(screen.getByText('You are chatting with Bob[U+2066]')).toBeInTheDocument();
+  });
 });
