@@ -9,16 +9,17 @@
 import './support/setup';
 import { configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Inbox } from '../../renderer/inbox/Inbox';
 import type { InboxApi } from '../../renderer/inbox/inboxApi';
 import type { Alerts } from '../../renderer/inbox/notify';
 import { AgentsScreen } from '../../renderer/inbox/admin/AgentsScreen';
-import { CannedRepliesScreen } from '../../renderer/inbox/admin/CannedRepliesScreen';
+import { CannedRepliesScreen, clearCannedDrafts } from '../../renderer/inbox/admin/CannedRepliesScreen';
 import { createAdminApi, issuesOf, newToken, type AdminAgent, type CannedReply } from '../../renderer/inbox/admin/adminApi';
 import { issuesByField, plainMessage, splitList } from '../../renderer/inbox/admin/words';
 
 configure({ asyncUtilTimeout: 5_000 });
+afterEach(() => clearCannedDrafts());
 
 const ada: AdminAgent = { id: 'ada', name: 'Ada Admin', email: 'ada@example.com', teams: ['support'], skills: [], languages: ['en'], maxChats: 5, admin: true, status: 'online', activeChats: 1 };
 const ann: AdminAgent = { id: 'ann', name: 'Ann Lee', email: 'ann@example.com', teams: ['support'], skills: ['refunds'], languages: ['en', 'fr'], maxChats: 3, admin: false, status: 'busy', activeChats: 2 };
@@ -156,9 +157,16 @@ describe('inbox admin: who sees it', () => {
     expect(screen.queryByRole('region', { name: 'Conversations' })).toBeNull();
     await userEvent.click(within(nav).getByRole('button', { name: 'Canned replies' }));
     expect(await screen.findByRole('heading', { name: 'Canned replies', level: 2 })).toBeInTheDocument();
+    // An unsaved edit survives a visit to another view.
+    const reply1 = await screen.findByLabelText('Reply 1');
+    await userEvent.type(reply1, ' (edited)');
     await userEvent.click(within(nav).getByRole('button', { name: /Unassigned/ }));
     expect(await screen.findByRole('heading', { name: 'Unassigned' })).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'Canned replies', level: 2 })).toBeNull();
+    await userEvent.click(within(nav).getByRole('button', { name: 'Canned replies' }));
+    await waitFor(() => expect(screen.getByLabelText('Reply 1')).toHaveValue('Hi, thanks for waiting! (edited)'));
+    expect(screen.getByText('Unsaved changes.')).toBeInTheDocument();
+    expect(s.canned()[0].text).toBe('Hi, thanks for waiting!');
   });
 
   it('an admin right removed meanwhile: the API refuses (403) and the screen says why', async () => {
@@ -307,11 +315,12 @@ describe('inbox admin: Agents', () => {
     expect(s.calls.filter((c) => c.method === 'PUT').at(-1)!.body).toMatchObject({ maxChats: 8, admin: true, password: 'new password 1' });
   });
 
-  it('Escape and Cancel close the form without saving', async () => {
+  it('Escape and Cancel close the form without saving; focus goes back to the button that opened it', async () => {
     const s = renderAgents();
     await userEvent.click(await screen.findByRole('button', { name: 'Edit Cal Diaz' }));
     await userEvent.type(within(screen.getByRole('form', { name: 'Edit Cal Diaz' })).getByLabelText('Name'), ' Jr{Escape}');
     expect(screen.queryByRole('form', { name: 'Edit Cal Diaz' })).toBeNull();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Edit Cal Diaz' })).toHaveFocus());
     await userEvent.click(screen.getByRole('button', { name: 'Edit Cal Diaz' }));
     await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('form')).toBeNull();

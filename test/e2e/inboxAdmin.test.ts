@@ -165,8 +165,17 @@ describe.skipIf(!haveChromium)('inbox admin screens end to end', () => {
     await screenshot(page, 'inbox-admin-canned-dark');
     await page.getByRole('button', { name: 'Agents' }).click();
     await table.getByText('Bea Quinn').waitFor();
-    await screenshot(page, 'inbox-admin-agents-dark');
+    await page.getByRole('button', { name: 'Edit Bea Quinn' }).click();
+    await page.getByRole('form', { name: 'Edit Bea Quinn' }).waitFor();
+    await screenshot(page, 'inbox-admin-edit-dark');
+    await page.keyboard.press('Escape');
     await page.evaluate(() => document.documentElement.removeAttribute('data-theme'));
+    // A narrower window: the sidebar folds to icons, the table scrolls sideways next to the form.
+    await page.setViewportSize({ width: 1100, height: 760 });
+    await page.getByRole('button', { name: 'Edit Ann Lee' }).click();
+    await page.getByRole('form', { name: 'Edit Ann Lee' }).waitFor();
+    await screenshot(page, 'inbox-admin-narrow');
+    await page.keyboard.press('Escape');
 
     // Restart from the same agents file.
     await rt.close();

@@ -78,6 +78,19 @@ export function AgentsScreen({ api, token, me, onUnauthorized, pollMs = 20_000 }
   const [notice, setNotice] = useState<string | null>(null);
   const [shownToken, setShownToken] = useState<{ agent: string; token: string } | null>(null);
   const [rowError, setRowError] = useState<{ id: string; text: string } | null>(null);
+  /** The button that opened the form: focus goes back to it when the form closes (keyboard users stay in place). */
+  const opener = useRef<HTMLElement | null>(null);
+  const addRef = useRef<HTMLButtonElement>(null);
+  const open = (what: string) => {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setEditing(what);
+    setNotice(null);
+  };
+  const closeForm = () => {
+    setEditing(null);
+    const back = opener.current;
+    setTimeout(() => (back && back.isConnected ? back : addRef.current)?.focus(), 0);
+  };
 
   const handle = useCallback(
     (err: unknown): string => {
@@ -156,10 +169,10 @@ export function AgentsScreen({ api, token, me, onUnauthorized, pollMs = 20_000 }
             </button>
             <button
               type="button"
+              ref={addRef}
               className="ib-btn ib-primary"
               onClick={() => {
-                setEditing('new');
-                setNotice(null);
+                open('new');
                 setShownToken(null);
               }}
             >
@@ -211,10 +224,7 @@ export function AgentsScreen({ api, token, me, onUnauthorized, pollMs = 20_000 }
                     active={editing === a.id}
                     confirming={removing === a.id}
                     error={rowError?.id === a.id ? rowError.text : null}
-                    onEdit={() => {
-                      setEditing(a.id);
-                      setNotice(null);
-                    }}
+                    onEdit={() => open(a.id)}
                     onResetToken={() => void resetToken(a)}
                     onRemove={() => askRemove(a)}
                     onConfirmRemove={() => void remove(a)}
@@ -236,9 +246,9 @@ export function AgentsScreen({ api, token, me, onUnauthorized, pollMs = 20_000 }
           agent={editingAgent}
           existingIds={(agents ?? []).map((a) => a.id)}
           handle={handle}
-          onClose={() => setEditing(null)}
+          onClose={closeForm}
           onSaved={async (saved, created, newTok) => {
-            setEditing(null);
+            closeForm();
             setNotice(created ? `${saved.name} was added.` : `${saved.name} was saved.`);
             if (newTok) setShownToken({ agent: saved.name, token: newTok });
             await load();

@@ -19,6 +19,13 @@ interface Row extends CannedReply {
 }
 
 let nextKey = 1;
+/**
+ * Unsaved edits per session token, kept while the admin visits another view of the inbox and comes back (the
+ * screen unmounts then). Dropped once saved.
+ */
+const drafts = new Map<string, Row[]>();
+/** Forgets every kept draft (tests; signing out). */
+export const clearCannedDrafts = () => drafts.clear();
 const withKeys = (xs: CannedReply[]): Row[] => xs.map((x) => ({ ...x, key: nextKey++ }));
 const same = (a: CannedReply[], b: CannedReply[]) => a.length === b.length && a.every((x, i) => x.shortcut === b[i].shortcut && x.text === b[i].text);
 
@@ -48,7 +55,9 @@ export function CannedRepliesScreen({ api, token, onUnauthorized }: Props) {
       .then((r) => {
         if (!alive) return;
         setSaved(r);
-        setRows(withKeys(r));
+        const draft = drafts.get(token);
+        setRows(draft ?? withKeys(r));
+        if (draft) setNotice(null);
       })
       .catch((err) => alive && setErrors({ '': handle(err) }));
     return () => {
@@ -64,6 +73,20 @@ export function CannedRepliesScreen({ api, token, onUnauthorized }: Props) {
 
   const plain = rows.map(({ shortcut, text }) => ({ shortcut: shortcut.trim().replace(/^\//, ''), text }));
   const dirty = saved !== null && !same(plain, saved);
+
+  useEffect(() => {
+    if (saved === null) return;
+    if (dirty) drafts.set(token, rows);
+    else drafts.delete(token);
+  }, [rows, dirty, saved, token]);
+
+  // Closing or reloading the tab with unsaved replies asks first.
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
 
   const edit = (i: number, k: 'shortcut' | 'text', v: string) => {
     setRows((rs) => rs.map((r, j) => (j === i ? { ...r, [k]: v } : r)));
