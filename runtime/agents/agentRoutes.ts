@@ -159,6 +159,8 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
         ...rest,
         id: req.params.id,
         ...(password ? { passwordHash: hashPassword(password) } : prev?.passwordHash ? { passwordHash: prev.passwordHash } : {}),
+        // An edit that does not send a token keeps the agent's token (the API never shows it, so it cannot be echoed back).
+        ...(rest.token ? {} : prev?.token ? { token: prev.token } : {}),
       });
       if (prev?.id === me.id && !agent.admin) throw new ApiError(409, 'last_admin', 'You cannot remove your own admin right.', 'body.admin');
       try {

@@ -234,7 +234,7 @@ describe('agent API', () => {
     const raw = (method: string, path: string, headers: Record<string, string>, body?: string) => fetch(rt!.url + path, { method, headers, ...(body === undefined ? {} : { body }) });
     const del = await raw('DELETE', '/api/v1/agent/agents/ann', { 'content-type': 'application/json', ...tok(bob) });
     expect(del.status).toBe(403);
-    expect((await del.json()).error).toBe('admin_only');
+    expect(((await del.json()) as { error: string }).error).toBe('admin_only');
     expect((await raw('PUT', '/api/v1/agent/agents/zed', { 'content-type': 'application/json', ...tok(bob) }, '{broken')).status).toBe(403);
     // Without a token: 401 before the body too.
     expect((await raw('POST', `${hid(rt, h.id)}/messages`, { 'content-type': 'application/json' }, '{broken')).status).toBe(401);
@@ -272,6 +272,12 @@ describe('agent API', () => {
       expect(parseAgentsFile(saved).agents.map((a) => a.id)).toEqual(['boss', 'ann', 'cy']);
       const s = await rt.post('/api/v1/agent/session', { login: 'cy', password: 'a-long-password' });
       expect(s.status).toBe(200);
+      // An edit without a token or password keeps both (the API never returns them, so the screen cannot echo them).
+      const { password: _pw, ...noSecrets } = body;
+      const withToken = await fetch(rt.url + '/api/v1/agent/agents/ann', { method: 'PUT', headers: { 'content-type': 'application/json', ...tok(boss) }, body: JSON.stringify({ ...noSecrets, email: 'ann@example.com', name: 'Ann Renamed' }) });
+      expect(withToken.status).toBe(200);
+      expect((await rt.get('/api/v1/agent/me', tok(ann))).body.agent.name).toBe('Ann Renamed');
+      expect((await rt.post('/api/v1/agent/session', { login: 'ann', password: PASSWORD })).status).toBe(200);
       const del = await fetch(rt.url + '/api/v1/agent/agents/cy', { method: 'DELETE', headers: tok(boss) });
       expect(del.status).toBe(204);
       expect((await rt.get('/api/v1/agent/me', auth(s.body.token))).status).toBe(401);
@@ -321,7 +327,7 @@ describe('agent API', () => {
       expect((await rt.get('/api/v1/agent/canned-replies')).status).toBe(401);
       const put = async (who: typeof ann, body: unknown) => {
         const res = await fetch(rt!.url + '/api/v1/agent/canned-replies', { method: 'PUT', headers: { 'content-type': 'application/json', ...tok(who) }, body: JSON.stringify(body) });
-        return { status: res.status, body: await res.json() };
+        return { status: res.status, body: (await res.json()) as any };
       };
       const replies = [{ shortcut: 'refund', text: 'Your refund is on its way: 3 to 5 working days.' }];
       expect((await put(ann, { replies })).status).toBe(403);
