@@ -6,7 +6,12 @@
  * customer asking for a person carries both labels).
  */
 import { expand, mulberry32, pick, type Rng } from './grammar';
-import { families, slots, type Family, type Label } from './templates';
+import { families as baseFamilies, slots as baseSlots, type Family, type Label } from './templates';
+import { round3Families, round3Slots } from './templatesRound3';
+import type { Slots } from './grammar';
+
+const families: Family[] = [...baseFamilies, ...round3Families];
+const slots: Slots = { ...baseSlots, ...(round3Slots as unknown as Slots) };
 
 export interface Sample {
   text: string;
@@ -86,9 +91,41 @@ function sloppy(rng: Rng, text: string): string {
   return t;
 }
 
+/**
+ * Paraphrase augmentation: everyday words swapped for words customers use interchangeably (never a word that
+ * carries a label on its own), so the model learns the frame of a message rather than one author's word choice.
+ */
+const PARAPHRASES: string[][] = [
+  ['parcel', 'package', 'delivery', 'box', 'order', 'stuff', 'things'],
+  ['arrive', 'come', 'turn up', 'get here', 'show up', 'land'],
+  ['arrived', 'came', 'turned up', 'got here', 'showed up', 'landed'],
+  ['bought', 'ordered', 'purchased'],
+  ['send', 'post', 'ship', 'dispatch'],
+  ['sent', 'posted', 'shipped', 'dispatched'],
+  ['can you', 'could you', 'would you', 'are you able to', 'any chance you could'],
+  ['I want', 'I need', "I'd like", 'I would like', 'I wanna'],
+  ['tell me', 'let me know', 'explain', 'say'],
+  ['quick', 'fast', 'speedy', 'rapid'],
+  ['really', 'very', 'so', 'super', 'well'],
+  ['item', 'product', 'thing', 'purchase'],
+  ['yesterday', 'the other day', 'last night', 'this morning'],
+  ['company', 'shop', 'store', 'firm', 'business', 'lot'],
+  ['website', 'site', 'app', 'web page'],
+  ['money', 'cash', 'funds', 'payment'],
+  ['kid', 'child', 'little one', 'youngest'],
+];
+const PARAPHRASE_RES = PARAPHRASES.map((group) => new RegExp(`\\b(${group.map((w) => w.replace(/'/g, "'")).join('|')})\\b`, 'gi'));
+export function paraphrase(rng: Rng, text: string): string {
+  let t = text;
+  PARAPHRASES.forEach((group, i) => {
+    if (rng() < 0.5) t = t.replace(PARAPHRASE_RES[i], () => pick(rng, group));
+  });
+  return t;
+}
+
 /** How one writer types one message. */
 function voice(rng: Rng, text: string, labels: readonly Label[]): string {
-  let t = text;
+  let t = rng() < 0.35 ? paraphrase(rng, text) : text;
   const r = rng();
   if (r < 0.2) t = texting(rng, t);
   else if (r < 0.35) t = nonNative(rng, t);

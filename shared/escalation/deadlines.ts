@@ -21,7 +21,14 @@ export interface Deadline {
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const WEEKDAY_SHORT: Record<string, number> = { mon: 0, tue: 1, wed: 2, thu: 3, fri: 4, sat: 5, sun: 6 };
 const SHORT_DAY_AFTER = new Set(['on', 'by', 'before', 'until', 'till', 'next', 'this', 'for']);
-const PARTS: Record<string, number> = { morning: 9 * 60, afternoon: 14 * 60, evening: 19 * 60, night: 21 * 60, lunch: 12 * 60, lunchtime: 12 * 60, noon: 12 * 60, midday: 12 * 60, midnight: 24 * 60 };
+const PARTS: Record<string, number> = {
+  morning: 9 * 60, afternoon: 14 * 60, evening: 19 * 60, night: 21 * 60, lunch: 12 * 60, lunchtime: 12 * 60, noon: 12 * 60, midday: 12 * 60,
+  midnight: 24 * 60, breakfast: 8 * 60, teatime: 17 * 60, dinnertime: 18 * 60, suppertime: 18 * 60, bedtime: 21 * 60,
+};
+/** Words before a bare part of the day that make it today's ("by lunchtime", "before teatime"). */
+const PART_AFTER = new Set(['by', 'before', 'until', 'till', 'til', 'for', 'at', 'around']);
+/** "end of day", "end of play", "close of business". */
+const END_OF = new Set(['day', 'play', 'business', 'today']);
 const NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
 const NAMED_DATES: Record<string, [number, number]> = { christmas: [12, 25], xmas: [12, 25], halloween: [10, 31], valentines: [2, 14], valentine: [2, 14] };
 
@@ -109,6 +116,8 @@ function dayAt(toks: readonly string[], i: number, weekday: number, month: numbe
   }
   if (t === 'end' && toks[i + 1] === 'of' && (toks[i + 2] === 'the' || toks[i + 2] === 'today') && (toks[i + 3] === 'day' || toks[i + 2] === 'today')) return { day: 0, end: i + 3, minutes: 17 * 60 };
   if (t === 'eod' || t === 'cob') return { day: 0, end: i, minutes: 17 * 60 };
+  if ((t === 'end' || t === 'close') && toks[i + 1] === 'of' && END_OF.has(toks[i + 2] ?? '')) return { day: 0, end: i + 2, minutes: 17 * 60 };
+  if (PARTS[t] !== undefined && PART_AFTER.has(toks[i - 1] ?? '') && t !== 'noon' && t !== 'midday' && t !== 'midnight') return { day: 0, end: i, minutes: PARTS[t] };
   if (t === 'first' && toks[i + 1] === 'thing') return { day: toks[i + 2] === 'today' ? 0 : 1, end: i + 1, minutes: PARTS.morning };
   if (t === 'weekend' && (toks[i - 1] === 'the' || toks[i - 1] === 'this')) return { day: (5 - weekday + 7) % 7, end: i, minutes: PARTS.morning };
   let wd = WEEKDAYS.indexOf(t);
@@ -184,29 +193,33 @@ export function findDeadline(toks: readonly string[], now: number, timezone: str
   const text = toks.join(' ');
   if (CALM.test(text)) return null;
   if (HOURS_QUESTION.some((re) => re.test(text))) return null;
-  // A clock time and a day in one message ("tomorrow at 3pm") make one deadline.
-  let day: number | null = null;
-  let minutes: number | null = null;
+  // Each named time is its own deadline; a clock time takes the day named next to it ("at 7am tomorrow").
+  // The nearest one that is still ahead decides ("my flight's at 7am tomorrow, can I collect it tonight?").
+  let away = Infinity;
   let first = -1;
   let last = -1;
   for (const f of found) {
     if (pastNear(toks, f.at)) continue;
-    if (f.day !== null && (day === null || f.day < day)) day = f.day;
-    if (f.minutes !== null && minutes === null) minutes = f.minutes;
+    let day = f.day;
+    if (day === null) {
+      const near = found.find((g) => g !== f && g.day !== null && g.minutes === null && Math.abs(g.at - f.end) <= 2 && !pastNear(toks, g.at));
+      if (near) day = near.day;
+    }
+    let a: number;
+    if (day === null) {
+      a = (f.minutes ?? 0) - clock.minutes;
+      if (a < 0) a += 24 * 60; // "by 3pm" said at 5pm means tomorrow
+    } else {
+      a = day * 24 * 60 + (f.minutes ?? 0) - clock.minutes; // a day alone ("by Saturday") counts from its start
+      // "this morning" said in the evening is over: that is information, not a deadline.
+      if (a < -60 && day === 0 && f.minutes !== null) continue;
+      if (a < 0) a = 0;
+    }
+    if (a < away) away = a;
     if (first < 0 || f.at < first) first = f.at;
     last = Math.max(last, f.end);
   }
   if (first < 0) return null;
-  let away: number;
-  if (day === null) {
-    away = (minutes ?? 0) - clock.minutes;
-    if (away < 0) away += 24 * 60; // "by 3pm" said at 5pm means tomorrow
-  } else {
-    away = day * 24 * 60 + (minutes ?? 0) - clock.minutes; // a day alone ("by Saturday") counts from its start
-    // "this morning" said in the evening is over: that is information, not a deadline.
-    if (away < -60 && day === 0 && minutes !== null) return null;
-    if (away < 0) away = 0;
-  }
   if (away > horizonHours * 60) return null;
   const from = first > 0 && (toks[first - 1] === 'by' || toks[first - 1] === 'before' || toks[first - 1] === 'until' || toks[first - 1] === 'at' || toks[first - 1] === 'on') ? first - 1 : first;
   return { words: toks.slice(from, last + 1).join(' '), minutesAway: away };

@@ -52,16 +52,65 @@ const FILLER = new Set([
   'other', 'couple', 'days', 'weeks', 'contact', 'contacting', 'writing', 'reaching', 'out', 'regards', 'kind', 'idk', 'dunno',
 ]);
 
+/**
+ * Words of indecision: the customer says they do not know what they want ("not sure", "or maybe", "idk").
+ * Canonical tokens ("dont" is "do not").
+ */
+const HEDGES = new Set(['maybe', 'perhaps', 'possibly', 'unsure', 'idk', 'dunno', 'either', 'whichever', 'sure', 'which']);
+/**
+ * Broad areas of the shop that name no request by themselves ("the order", "the return thing", "the box"):
+ * a message made only of these, vague words and indecision still says nothing the bot can act on.
+ */
+const AREAS = new Set([
+  'order', 'orders', 'delivery', 'deliveries', 'return', 'returns', 'box', 'parcel', 'package', 'account', 'payment', 'payments',
+  'address', 'bill', 'billing', 'shipping', 'refund', 'exchange', 'purchase',
+]);
+/** Small words that add nothing in a vague message ("can you sort out the issue", "same as last time"). */
+const SOFT = new Set(['last', 'time', 'as', 'like', 'sort', 'out', 'fix', 'sorted', 'one', 'u', 'ya', 'yeah', 'quite', 'can', 'could']);
+/** Vague nouns that point at something never named ("the thing with the box"), unlike "a problem with my order". */
+const POINTING = new Set(['thing', 'things', 'stuff', 'something', 'whatsit', 'thingy', 'matter', 'matters', 'situation', 'business', 'same']);
+const SUBJECT_NEXT = new Set(['about', 'regarding', 'concerning', 're', 'to', 'wrong']);
+/** Words that open a direct question: a question with two readings is still a clear question, not indecision. */
+const QUESTION_OPENERS = new Set(['do', 'does', 'did', 'can', 'could', 'will', 'would', 'is', 'are', 'what', 'when', 'where', 'how', 'why', 'which', 'who', 'should', 'may']);
+
 /** The vague words of a content-free message, or null when the message says what it is about. */
 function vagueWords(toks: string[]): string[] | null {
   const vague: string[] = [];
+  let areas = 0;
+  let hedged = false;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (VAGUE_NOUNS.has(t)) vague.push(t);
     else if (VAGUE_PRONOUNS.has(t) && (ABOUT.has(toks[i - 1] ?? '') || HAPPENED.has(toks[i + 1] ?? ''))) vague.push(t);
-    else if (!FILLER.has(t) && !VAGUE_PRONOUNS.has(t) && !isStopWord(t)) return null;
+    // "same as last time", "same like before": a reference to something earlier that is never named.
+    else if (t === 'same' && (toks[i + 1] === 'as' || toks[i + 1] === 'like' || toks[i + 1] === 'thing' || i === toks.length - 1)) vague.push(t);
+    else if (HEDGES.has(t) || t === 'or') hedged ||= t !== 'or' || toks.includes('not');
+    else if (AREAS.has(t)) areas++;
+    else if (!FILLER.has(t) && !SOFT.has(t) && !VAGUE_PRONOUNS.has(t) && !isStopWord(t)) return null;
   }
-  return vague.length > 0 ? vague : null;
+  // "a question about returns" and "a problem with my order" name their subject; "the thing with the box" does not.
+  // "something about my bill" names the bill: a pointing word followed by "about" introduces the subject.
+  const pointing = toks.some((t, i) => POINTING.has(t) && !SUBJECT_NEXT.has(toks[i + 1] ?? ''));
+  if (vague.length > 0 && (areas === 0 || pointing || areas >= 3 || hedged)) return vague;
+  if (vague.length > 0) return null;
+  // Only broad areas and indecision: "the order or the return idk", "my order, or possibly the return, not sure".
+  if (hedged && areas >= 2 && !QUESTION_OPENERS.has(toks[0])) return toks.filter((t) => AREAS.has(t) || HEDGES.has(t)).slice(0, 6);
+  return null;
+}
+
+/** Whether the customer is choosing between readings ("my bill or my return", "not sure which"), not asking one clear question. */
+function undecided(toks: string[]): boolean {
+  let hedge = false;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t === 'or' || t === 'maybe' || t === 'perhaps' || t === 'idk' || t === 'dunno' || t === 'unsure' || t === 'either') hedge = true;
+    if (t === 'not' && toks[i + 1] === 'sure') hedge = true;
+  }
+  if (!hedge) return false;
+  // "Do you send tracking updates by text or by email?" is one clear question with two options.
+  let first = 0;
+  while (first < toks.length && (FILLER.has(toks[first]) || toks[first] === 'and' || toks[first] === 'but')) first++;
+  return !QUESTION_OPENERS.has(toks[first] ?? '');
 }
 
 export function detectLowConfidence(facts: TurnFacts, policy: EscalationPolicy, _memory: EscalationMemory): Signal | null {
@@ -84,6 +133,9 @@ export function detectLowConfidence(facts: TurnFacts, policy: EscalationPolicy, 
   // A long message shares a few words with several intents by chance ("I got it Monday, thanks, the
   // delivery was quick"): two partial readings there are not a customer torn between two requests.
   if (toks.length > TORN_MAX_WORDS) return null;
+  // Two partial readings of a clear question ("what days are you closed?") are the matcher's doubt, not the
+  // customer's: the bot answers or falls back. Only a customer who is choosing is torn.
+  if (!undecided(toks)) return null;
   const [best, second] = intent.ranking;
   if (best === undefined || second === undefined || best.score < MIN_PARTIAL || second.score < TORN_RATIO * best.score) return null;
   const conf = intent.confidence.toFixed(2);

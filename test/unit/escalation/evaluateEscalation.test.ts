@@ -165,7 +165,7 @@ describe('evaluateEscalation: signals', () => {
     };
     const { decision } = evaluateEscalation(
       p,
-      facts('I need my refund asap, this is useless', { fallback: true, intent: torn }),
+      facts('I need my refund asap, this is useless, or is it billing, not sure', { fallback: true, intent: torn }),
       memory({ fallbacksInRow: 1 }),
     );
     expect(decision.signals.map((s) => s.reason)).toEqual([
@@ -188,7 +188,7 @@ describe('evaluateEscalation: signals', () => {
         { intentId: 'b', intentName: 'b', score: 0.4 },
       ],
     };
-    const { decision } = evaluateEscalation(policy(), facts('worst customer service ever', { intent: torn }), memory());
+    const { decision } = evaluateEscalation(policy(), facts('worst customer service ever, my bill or my return', { intent: torn }), memory());
     expect(decision.signals.map((s) => s.reason)).toEqual(['negative_sentiment', 'low_confidence']);
     expect(decision.reason).toBe('negative_sentiment');
   });

@@ -1,0 +1,220 @@
+/**
+ * Session 3 template families: whole families of wordings built from slots (what happened x how the writer
+ * says it), not one phrase per miss. Written from the issue's definitions of the reasons:
+ *  - safety by meaning: a product that behaved dangerously (heat, sparks, flames, collapse, sharp breakage,
+ *    chemical) with or without an injury, in any order and voice; traps: the same products praised or asked about;
+ *  - negative sentiment without a classic negative word: praise wrapped around a complaint, rhetorical
+ *    contempt questions about the company, masked swearing as a noun ("a $h!tshow"), "of course it won't";
+ *  - urgency as a deadline in any form (parts of the day, "end of day", an event with a time, collecting
+ *    instead) and someone waiting at the door with an obstacle; traps: the same words about the past or the
+ *    opening hours;
+ *  - refunds as money back in other shapes (credit me, put it back on my card, rather than a swap);
+ *  - complaints as reporting a person's behaviour;
+ *  - ordinary questions that mention boxes, sizes, days closed, "whenever you can" (false-escalation traps).
+ */
+import type { Family } from './templates';
+
+export const round3Slots = {
+  // Products that can hurt someone, and what they did.
+  hazardItem: [
+    'kettle', 'toaster', 'heater', 'hair straightener', 'hair dryer', 'curling iron', 'charger', 'power bank', 'extension lead',
+    'lamp', 'fairy lights', 'candle', 'oil burner', 'air fryer', 'slow cooker', 'iron', 'electric blanket', 'hob kettle',
+    'stepladder', 'bar stool', 'high chair', 'cot', 'baby gate', 'shelf bracket', 'garden chair', 'trampoline', 'bunk bed',
+    'scooter', 'bike', 'glass jug', 'cafetiere', 'pressure cooker', 'space heater', 'vape charger', 'phone cable',
+  ],
+  hazardEvent: [
+    'sparked', 'gave off sparks', 'flared up', 'went up in flames', 'caught light', 'started smoking', 'smoked', 'melted',
+    'got scorching hot', 'got hot enough to burn skin', 'overheated', 'fizzled and popped', 'blew the fuse with a bang',
+    'buckled', 'collapsed', 'gave way', 'snapped', 'tipped over', 'came apart', 'shattered', 'exploded', 'burst',
+    'leaked something that stings', 'gave off fumes', 'smelled like burning plastic', 'crackled and flashed',
+    'let out a puff of smoke', 'shot out a flame',
+  ],
+  hazardWhen: [
+    'when I switched it on', 'the first time I used it', 'after a few minutes', 'while it was charging', 'under me', 'last night',
+    'with my {kid|son|daughter|toddler} on it', 'in my hand', 'on the worktop', 'overnight', 'as soon as I plugged it in', '',
+  ],
+  injury: [
+    'bruised my {leg|arm|shin|back}', 'left a blister on my {thumb|finger|wrist}', 'burnt my {hand|arm|fingers}', 'cut my {hand|finger|foot}',
+    'my {@rel} needed a plaster', 'my {@rel} ended up in A&E', 'scalded my wrist', 'my {@rel} got a nasty bump on the head',
+    'I jumped back just in time', 'singed the curtains', 'left a scorch mark on the table', 'my {@rel} was really shaken',
+    'it could have taken my eye out', 'luckily nobody was hurt but it was close', 'we had to open all the windows',
+  ],
+  praise: [
+    'brilliant', 'great', 'fantastic', 'amazing', 'wonderful', 'love it', 'perfect', 'gr8', 'top work', 'nice one', 'superb', 'lovely',
+    'well done', 'excellent', 'fab', 'outstanding', 'impressive', 'genius', 'stellar', 'chef\'s kiss',
+  ],
+  failure: [
+    'the returns label {won\'t download|comes out blank|errors out}', 'tracking has said "delivered" for {days|a week} and nothing came', 'the app logged me out {again|twice}',
+    'the parcel went to {the wrong town|someone else|next door\'s bin}', 'the discount code expired while I was typing it',
+    'the "next day" delivery took {a week|9 days|a fortnight}', 'the replacement is the wrong size too', 'the box arrived empty',
+    'your site crashed at checkout', 'the courier left it in the rain', 'the chat bot sent me back to the start',
+    'half my order is missing', 'the "in stock" item was never in stock', 'the instructions are for a different model',
+    'my password reset email never came', 'the van came and left without knocking',
+  ],
+  contemptQ: [
+    'does your {warehouse|packing team|delivery firm} {get any training|have a manager|know what a box is} or {is it a free for all|do they just wing it|do they make it up}',
+    'does anyone {there|at your company|in your warehouse} actually {read|check|care about} {anything|these messages|what they send out}',
+    'is there a single person {there|at your place} who knows what they\'re doing',
+    'who {runs|manages|signs off} this {operation|shop|place}, {a toddler|a goldfish|nobody}',
+    'how is this {company|shop|place} still {going|trading|in business}',
+    'did {anyone|somebody} even {look at|test|try} this before {sending|selling|shipping} it',
+    'do your {couriers|drivers} {get paid|get a bonus} for {throwing|losing|hiding} parcels',
+    'is {incompetence|losing parcels|ignoring customers} {company policy|part of the job description|a requirement} there',
+  ],
+  maskedNoun: ['sh*tshow', 'cr@p', 'cluster****', 'f***ing joke', 'sh!te service', 'b*llocks', 'pile of sh*t', 'd*mn mess', 'cr*p service'],
+  deadlineWhen: [
+    'by lunchtime', 'by end of day', 'before end of play today', 'by close of business', 'before the school run', 'by teatime',
+    'before 9 tomorrow', 'by this evening', 'before the weekend', 'first thing tomorrow', 'by the time I get home tonight',
+    'before {Friday|Saturday|@day}', 'by the morning', 'in the next couple of hours', 'before my shift at {6|7|8}', 'before noon',
+  ],
+  event: [
+    'my flight', 'the wedding', 'my {@rel}\'s party', 'the christening', 'my train', 'the interview', 'our holiday', 'the funeral',
+    'my exam', 'the match', 'the school play', 'the meeting', 'the ferry', 'our move', 'the hospital appointment',
+  ],
+  eventTime: ['at {5|6}am tomorrow', 'at {6|7|8}{am|pm} tonight', 'tomorrow morning', 'on {@day} at {9|10|11}', 'this afternoon', 'first thing {@day}', 'in the morning', 'tonight'],
+  waiter: ['the delivery guy', 'the driver', 'the courier', 'your van driver', 'the postman', 'the engineer', 'the fitter', 'the collection driver'],
+  waitPlace: ['waiting in the car park', 'outside right now', 'at the door', 'stuck at the gate', 'circling the block', 'on the phone to me now', 'in the lobby'],
+  obstacle: [
+    'the intercom is broken', 'he can\'t find the entrance', 'he says he needs a code I don\'t have', 'I\'m stuck at work',
+    'the gate is locked', 'he won\'t leave it without a signature', 'I can\'t get down there', 'he\'s about to drive off',
+  ],
+  moneyBack: [
+    'credit me for', 'put the money back on my card for', 'reimburse me for', 'give me the cash back for', 'pay me back for',
+    'refund the cost of', 'return my money for', 'sort the money back for', 'put {@money} back in my account for',
+  ],
+  personDid: [
+    'a courier who was aggressive at my door', 'your driver for how he spoke to my {@rel}', 'a member of your staff who was rude to me',
+    'the delivery guy for throwing my parcel', 'the way your agent treated me on the phone', 'your engineer who swore at my {@rel}',
+    'the driver who blocked our drive and shouted at us', 'the packer who wrote something nasty on my box',
+  ],
+} as const;
+
+export const round3Families: Family[] = [
+  {
+    labels: ['safety'],
+    weight: 4,
+    templates: [
+      '{my|the|this} {@hazardItem} {@hazardEvent} {@hazardWhen}',
+      '{my|the|this} {@hazardItem} {@hazardEvent} {@hazardWhen}{,|.|, and} {@injury}',
+      '{@injury}{,|.|} {because|when|after} {the|your|my} {@hazardItem} {@hazardEvent}',
+      'one of the {@hazardItem}s you sell {@hazardEvent} {@hazardWhen}',
+      'the {@hazardItem} I {bought|got|ordered} {@pastday} {@hazardEvent}{, @injury|}',
+      '{just so you know|heads up|fyi|I think you should know}, {the|your} {@hazardItem} {@hazardEvent}{, @injury|}',
+      '{is it normal that|should} {the|my} {@hazardItem} {@hazardEvent}? {@injury}',
+    ],
+  },
+  {
+    // Traps: the same products in ordinary use, praise or questions.
+    labels: [],
+    weight: 3,
+    templates: [
+      'the {@hazardItem} {works great|is lovely|arrived safely|heats up really quickly, love it|is exactly what I wanted}',
+      'does the {@hazardItem} come with a {plug|warranty|spare part|manual}?',
+      'how hot does the {@hazardItem} get? {just curious|want to know for the setting}',
+      'is the {@hazardItem} safe for {kids|outdoor use|a small flat}?',
+      'what is the weight limit on the {stepladder|bar stool|garden chair|trampoline|bunk bed}?',
+      'the {candles|fairy lights|lamp} {smell|look} {amazing|lovely|gorgeous}',
+      'can I {return|exchange} the {@hazardItem}, {it\'s the wrong colour|I ordered two by mistake|wrong size}',
+      'the {@hazardItem} is {a bit noisy|smaller than I thought|a different shade} but fine',
+      'do you sell {spare bulbs|replacement filters|a bigger} for the {@hazardItem}?',
+    ],
+  },
+  {
+    // Praise wrapped around a failure, a wry "of course", "lol" that is not happy.
+    labels: ['negative'],
+    weight: 3,
+    templates: [
+      '{@praise}, {@failure}. of course {it did|it won\'t|it is|}.',
+      '{@praise} {job|work|stuff|effort} {guys|team|everyone|}, {@failure} {lol|haha|:)|}{. it wasn\'t|. it isn\'t|. nope|}',
+      '{@failure}. {@praise}. {just|really|truly} {@praise}.',
+      'oh {@praise}, {@failure}{ 🙄| 🙃|}',
+      '{so|and} {@failure}. {what a surprise|who could have guessed|never saw that coming|shocking, truly|colour me amazed}',
+      '{@failure}, {naturally|obviously|as usual|as always|like clockwork}{.|!|...}',
+      '{@failure}. {thanks|cheers|ta} {for that|a lot|so much|guys}{.|!|} {really|so} {@praise}',
+      '{love|adore|just love} that {@failure}',
+    ],
+  },
+  {
+    // Contempt: rhetorical questions about the company, insults as nouns, masked swearing as a noun.
+    labels: ['negative'],
+    weight: 3,
+    templates: [
+      '{@contemptQ}{?|??|?!|}',
+      '{what a|total|absolute|complete} {@maskedNoun}{ of a {courier|company|service|shop|delivery}|}',
+      '{@ordinary} {honestly|seriously|frankly} {what a|total} {@maskedNoun}',
+      '{your|the} {courier|service|website|app|returns process} is a {@maskedNoun}',
+      '{totally|completely|utterly|frankly} {unacceptable|out of order|not on|beyond a joke}',
+      '{this|that|it} is {totally|completely|absolutely} {unacceptable|out of order|not on}{, sort it out|}',
+    ],
+  },
+  {
+    labels: ['urgency'],
+    weight: 3,
+    templates: [
+      '{is there any way|any chance|could} {to get it|I get it|it could turn up|you deliver} {@deadlineWhen}?',
+      '{can|will|would} {my|the} {parcel|order|@item} {arrive|get here|be here|make it} {@deadlineWhen}?',
+      '{@event} is {@eventTime}{,|.|} can I {collect|pick} it {up |}{tonight|today|this afternoon|instead}?',
+      '{@event} {is|leaves} {@eventTime} so I need {it|the @item|my order} {@deadlineWhen}',
+      '{@waiter} is {@waitPlace} and {@obstacle}',
+      '{@waiter} is {@waitPlace}{,|.} {@obstacle}{, what do I do|, help|}',
+      'I need {it|the @item} {@deadlineWhen}{, no later|, otherwise it\'s useless|, please|}',
+    ],
+  },
+  {
+    // Urgency traps: the same time words about the past, opening hours or no rush.
+    labels: [],
+    weight: 2,
+    templates: [
+      'it came {by lunchtime|before noon|first thing} {yesterday|on @day}, {thanks|great}',
+      'what time {is|are} {collection|click and collect|the shop} open {tonight|tomorrow|on @day}?',
+      '{whenever you can|no rush|when you get a chance}, {@ordinary}',
+      '{@event} went well, {thanks|the @item was perfect}',
+      'the {driver|courier} {was|came} {at the door|downstairs} {yesterday|earlier} and it\'s all fine now',
+      'do you deliver {by lunchtime|before 9|in the evening} usually?',
+    ],
+  },
+  {
+    labels: ['refund'],
+    weight: 2,
+    templates: [
+      'can you {@moneyBack} the {@item} {instead of {replacing|exchanging} it|rather than a replacement|please}',
+      'I\'d rather you {@moneyBack} {it|the @item} than send another one',
+      '{instead of|rather than} a {replacement|swap|voucher}, {can|could} you {@moneyBack} the {@item}?',
+    ],
+  },
+  {
+    labels: ['complaint'],
+    weight: 2,
+    templates: [
+      'I\'d like to {report|make a report about|complain about|flag} {@personDid}',
+      '{who do I|how do I|where can I} {report|complain about} {@personDid}?',
+      'I want {@personDid} {looked into|investigated|dealt with|on record}',
+    ],
+  },
+  {
+    // Ordinary questions with words that look like signals: boxes, sizes, a joke about packaging.
+    labels: [],
+    weight: 2,
+    templates: [
+      '{lol|haha|ha} {the|my} {packaging|box|parcel} was {the size of a fridge|ridiculous overkill|huge for one little @item}, {anyway|but hey}, {@ordinary}',
+      '{when you have a moment|no rush}, {could you tell me|what is} {the address for returns|where returns go|your warehouse postcode}?',
+    ],
+  },
+  {
+    // Traps for the new families: praise that is praise, "before" that is no deadline, past dates, "lol no".
+    labels: [],
+    weight: 4,
+    templates: [
+      '{@praise}{,|!|.} {it|the @item|my order|the parcel} {arrived|came|turned up} {early|today|already|a day early|before I expected}{ 👍| 😊| :)| lol| haha| 🙌|}',
+      '{oh wow|wow|ooh|oh}, {already|that was fast|so quick|here already}? {@praise}{ 👍| 😊| :)|!|}',
+      '{@praise} {job|work|service} {guys|team|everyone|}, {it all arrived|everything fits|the @item is perfect|the return was easy}{ 👍| :)|!|}',
+      '{lol|haha|ha} {no|nah|nope} {all good|I\'m fine|that\'s ok|not needed}, {@ordinary}',
+      '{it\'s|this is} about {my|the} {order|question|thing|message} from before',
+      '{same as|like} before, {@ordinary}',
+      'I\'ve {ordered|shopped|bought} {here|from you|with you} before{, @ordinary|}',
+      'before I {order|buy|check out}, {@ordinary}',
+      'I {placed|made} {my|the} order on the {#28}{st|th|} of {January|February|March|April|May|June|July|August|September|October|November|December}{;|,} {@ordinary}',
+      '{my|the} order from {January|February|March|April|May|June|July|August|September|October|November|December} {arrived|is fine|was great}, {@ordinary}',
+    ],
+  },
+];
