@@ -285,9 +285,16 @@ describe('inbox admin: Agents', () => {
     expect(screen.queryByLabelText('New API token for Bot Integration')).toBeNull();
   });
 
-  it('reset token: PUTs the agent unchanged with a new token and shows it once', async () => {
+  it('reset token asks first, then PUTs the agent unchanged with a new token and shows it once', async () => {
     const s = renderAgents();
     await userEvent.click(await screen.findByRole('button', { name: 'Reset API token of Ann Lee' }));
+    const ask = screen.getByRole('alertdialog', { name: 'Replace the API token of Ann Lee?' });
+    expect(ask).toHaveTextContent('The current token stops working at once');
+    await userEvent.click(within(ask).getByRole('button', { name: 'Cancel' }));
+    expect(screen.getByRole('button', { name: 'Reset API token of Ann Lee' })).toHaveFocus();
+    expect(s.calls.filter((c) => c.method === 'PUT')).toHaveLength(0);
+    await userEvent.click(screen.getByRole('button', { name: 'Reset API token of Ann Lee' }));
+    await userEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'New token' }));
     const box = await screen.findByLabelText('New API token for Ann Lee');
     const put = s.calls.find((c) => c.method === 'PUT')!;
     expect(put.path).toBe('/api/v1/agent/agents/ann');
@@ -349,6 +356,7 @@ describe('inbox admin: Agents', () => {
     expect(within(dialog).getByRole('button', { name: 'Remove Cal Diaz' })).toHaveFocus();
     await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Remove Cal Diaz' })).toHaveFocus();
     expect(s.calls.filter((c) => c.method === 'DELETE')).toHaveLength(0);
 
     await userEvent.click(screen.getByRole('button', { name: 'Remove Cal Diaz' }));

@@ -74,7 +74,8 @@ export function AgentsScreen({ api, token, me, onUnauthorized, pollMs = 20_000 }
   const [loadError, setLoadError] = useState<string | null>(null);
   /** null: no form; 'new': adding; else the id being edited. */
   const [editing, setEditing] = useState<string | null>(null);
-  const [removing, setRemoving] = useState<string | null>(null);
+  /** The row asking for confirmation: remove the agent, or replace its API token. */
+  const [confirm, setConfirm] = useState<{ id: string; kind: 'remove' | 'token' } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [shownToken, setShownToken] = useState<{ agent: string; token: string } | null>(null);
   const [rowError, setRowError] = useState<{ id: string; text: string } | null>(null);
@@ -121,9 +122,14 @@ export function AgentsScreen({ api, token, me, onUnauthorized, pollMs = 20_000 }
   const admins = (agents ?? []).filter((a) => a.admin);
   const editingAgent = editing && editing !== 'new' ? (agents ?? []).find((a) => a.id === editing) : undefined;
 
-  const resetToken = async (a: AdminAgent) => {
+  const askResetToken = (a: AdminAgent) => {
     setRowError(null);
     setNotice(null);
+    setConfirm({ id: a.id, kind: 'token' });
+  };
+
+  const resetToken = async (a: AdminAgent) => {
+    setConfirm(null);
     const t = newToken();
     try {
       await api.saveAgent(token, a.id, { ...inputOf(a), token: t });
@@ -139,18 +145,18 @@ export function AgentsScreen({ api, token, me, onUnauthorized, pollMs = 20_000 }
     setNotice(null);
     if (a.id === me.id) return setRowError({ id: a.id, text: 'You cannot remove yourself. Ask another admin to do it.' });
     if (a.admin && admins.length <= 1) return setRowError({ id: a.id, text: `${a.name} is the last admin: make another agent an admin first.` });
-    setRemoving(a.id);
+    setConfirm({ id: a.id, kind: 'remove' });
   };
 
   const remove = async (a: AdminAgent) => {
     try {
       await api.removeAgent(token, a.id);
-      setRemoving(null);
+      setConfirm(null);
       if (editing === a.id) setEditing(null);
       setNotice(`${a.name} was removed. Their open chats went back to the queue.`);
       await load();
     } catch (err) {
-      setRemoving(null);
+      setConfirm(null);
       setRowError({ id: a.id, text: handle(err) });
     }
   };
@@ -222,13 +228,14 @@ export function AgentsScreen({ api, token, me, onUnauthorized, pollMs = 20_000 }
                     a={a}
                     isMe={a.id === me.id}
                     active={editing === a.id}
-                    confirming={removing === a.id}
+                    confirming={confirm?.id === a.id ? confirm.kind : null}
                     error={rowError?.id === a.id ? rowError.text : null}
                     onEdit={() => open(a.id)}
-                    onResetToken={() => void resetToken(a)}
+                    onResetToken={() => askResetToken(a)}
+                    onConfirmToken={() => void resetToken(a)}
                     onRemove={() => askRemove(a)}
                     onConfirmRemove={() => void remove(a)}
-                    onCancelRemove={() => setRemoving(null)}
+                    onCancel={() => setConfirm(null)}
                   />
                 ))}
               </tbody>
@@ -249,9 +256,9 @@ export function AgentsScreen({ api, token, me, onUnauthorized, pollMs = 20_000 }
           onClose={closeForm}
           onSaved={async (saved, created, newTok) => {
             closeForm();
+            await load();
             setNotice(created ? `${saved.name} was added.` : `${saved.name} was saved.`);
             if (newTok) setShownToken({ agent: saved.name, token: newTok });
-            await load();
           }}
         />
       )}
@@ -263,15 +270,24 @@ function AgentRow(p: {
   a: AdminAgent;
   isMe: boolean;
   active: boolean;
-  confirming: boolean;
+  confirming: 'remove' | 'token' | null;
   error: string | null;
   onEdit(): void;
   onResetToken(): void;
   onRemove(): void;
   onConfirmRemove(): void;
-  onCancelRemove(): void;
+  onConfirmToken(): void;
+  onCancel(): void;
 }) {
   const { a } = p;
+  // When a confirmation closes without removing the row, focus goes back to the button that asked.
+  const removeRef = useRef<HTMLButtonElement>(null);
+  const tokenRef = useRef<HTMLButtonElement>(null);
+  const was = useRef<'remove' | 'token' | null>(null);
+  useEffect(() => {
+    if (was.current && !p.confirming) (was.current === 'remove' ? removeRef : tokenRef).current?.focus();
+    was.current = p.confirming;
+  }, [p.confirming]);
   const status = a.status ?? 'offline';
   const chips = (xs: string[]) => (xs.length ? xs.map((x) => <span key={x} className="ia-tag">{x}</span>) : <span className="ib-faint">any</span>);
   return (
@@ -321,10 +337,10 @@ function AgentRow(p: {
           <button type="button" className="ib-iconbtn" aria-label={`Edit ${a.name}`} title="Edit" onClick={p.onEdit}>
             <Pencil size={15} />
           </button>
-          <button type="button" className="ib-iconbtn" aria-label={`Reset API token of ${a.name}`} title="Reset API token" onClick={p.onResetToken}>
+          <button type="button" ref={tokenRef} className="ib-iconbtn" aria-label={`Reset API token of ${a.name}`} title="Reset API token" onClick={p.onResetToken}>
             <KeyRound size={15} />
           </button>
-          <button type="button" className="ib-iconbtn ia-danger-icon" aria-label={`Remove ${a.name}`} title="Remove" onClick={p.onRemove}>
+          <button type="button" ref={removeRef} className="ib-iconbtn ia-danger-icon" aria-label={`Remove ${a.name}`} title="Remove" onClick={p.onRemove}>
             <Trash2 size={15} />
           </button>
         </td>
@@ -332,7 +348,19 @@ function AgentRow(p: {
       {(p.confirming || p.error) && (
         <tr className="ia-subrow">
           <td colSpan={8}>
-            {p.confirming ? (
+            {p.confirming === 'token' ? (
+              <div className="ia-confirm ia-confirm-token" role="alertdialog" aria-label={`Replace the API token of ${a.name}?`}>
+                <span>
+                  Give <strong>{a.name}</strong> a new API token? The current token stops working at once (integrations using it must be updated). Password sign-in is not affected.
+                </span>
+                <button type="button" className="ib-btn ib-primary ib-small" onClick={p.onConfirmToken} autoFocus>
+                  New token
+                </button>
+                <button type="button" className="ib-btn ib-small" onClick={p.onCancel}>
+                  Cancel
+                </button>
+              </div>
+            ) : p.confirming === 'remove' ? (
               <div className="ia-confirm" role="alertdialog" aria-label={`Remove ${a.name}?`}>
                 <span>
                   Remove <strong>{a.name}</strong>? They can no longer sign in and their open chats go back to the queue.
@@ -340,7 +368,7 @@ function AgentRow(p: {
                 <button type="button" className="ib-btn ia-btn-danger ib-small" onClick={p.onConfirmRemove} autoFocus>
                   Remove {a.name}
                 </button>
-                <button type="button" className="ib-btn ib-small" onClick={p.onCancelRemove}>
+                <button type="button" className="ib-btn ib-small" onClick={p.onCancel}>
                   Cancel
                 </button>
               </div>
