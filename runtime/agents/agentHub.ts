@@ -84,7 +84,10 @@ export class AgentHub {
   private leader = false;
   private lastForget = 0;
   private events: AgentEvent[] = [];
-  private nextEventId = 1;
+  /** Id of the newest event (0 before the first). */
+  private lastId = 0;
+  /** Id of the newest event dropped from the buffer (0 when none). */
+  private droppedUpTo = 0;
   private listeners = new Set<(e: AgentEvent) => void>();
   private snapshot = new Map<string, { status: string; agentId: string | null }>();
   private subscriptions = new Map<string, () => void>();
@@ -303,22 +306,29 @@ export class AgentHub {
 
   /* ------------------------------------------------------------ events */
 
+  /**
+   * Event ids are increasing and follow the clock (ms x 1000, +1 within a millisecond), so they compare across
+   * instances: an inbox whose push stream reconnects to another instance (any load balancer) resumes from its
+   * Last-Event-ID there, getting that instance's events since that moment (the shared events reach every instance).
+   */
   private emit(type: AgentEvent['type'], handoffId: string | null, data: unknown) {
-    const e: AgentEvent = { id: this.nextEventId++, type, handoffId, data };
+    this.lastId = Math.max(this.lastId + 1, Math.floor(this.deps.now()) * 1000);
+    const e: AgentEvent = { id: this.lastId, type, handoffId, data };
     this.events.push(e);
-    if (this.events.length > EVENT_BUFFER) this.events.splice(0, this.events.length - EVENT_BUFFER);
+    if (this.events.length > EVENT_BUFFER) {
+      const gone = this.events.splice(0, this.events.length - EVENT_BUFFER);
+      this.droppedUpTo = gone[gone.length - 1].id;
+    }
     for (const l of this.listeners) l(e);
   }
 
   /** Events after `afterId`; `complete` is false when some were dropped from the buffer (refetch the lists). */
   eventsAfter(afterId: number): { events: AgentEvent[]; complete: boolean } {
-    const first = this.events[0]?.id ?? this.nextEventId;
-    const complete = afterId >= first - 1 || afterId >= this.nextEventId - 1;
-    return { events: this.events.filter((e) => e.id > afterId), complete };
+    return { events: this.events.filter((e) => e.id > afterId), complete: afterId >= this.droppedUpTo };
   }
 
   get lastEventId() {
-    return this.nextEventId - 1;
+    return this.lastId;
   }
 
   listen(fn: (e: AgentEvent) => void): () => void {

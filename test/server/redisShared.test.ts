@@ -62,11 +62,11 @@ async function call(url: string, method: string, body?: unknown, token?: string)
   return { status: res.status, body: (await res.json()) as any, headers: res.headers };
 }
 
-/** Reads an SSE stream into `events` ({event, data}) until aborted. */
-function listen(url: string, events: Array<{ event: string; data: any }>): AbortController {
+/** Reads an SSE stream into `events` ({event, data, id}) until aborted. */
+function listen(url: string, events: Array<{ event: string; data: any; id?: number }>, headers: Record<string, string> = {}): AbortController {
   const ac = new AbortController();
   void (async () => {
-    const res = await fetch(url, { signal: ac.signal });
+    const res = await fetch(url, { signal: ac.signal, headers });
     const reader = res.body!.getReader();
     const dec = new TextDecoder();
     let buf = '';
@@ -81,7 +81,8 @@ function listen(url: string, events: Array<{ event: string; data: any }>): Abort
         const lines = chunk.split('\n');
         const data = lines.find((l) => l.startsWith('data: '));
         const event = lines.find((l) => l.startsWith('event: '))?.slice(7) ?? 'message';
-        if (data) events.push({ event, data: JSON.parse(data.slice(6)) });
+        const id = lines.find((l) => l.startsWith('id: '));
+        if (data) events.push({ event, data: JSON.parse(data.slice(6)), ...(id ? { id: Number(id.slice(4)) } : {}) });
       }
     }
   })().catch(() => undefined);
@@ -147,7 +148,7 @@ describe.skipIf(!haveRedis)('agents, notes, viewers, redeploys and rate limits s
 
   let handoffId = '';
   let conv = { id: '', token: '' };
-  const annOnA: Array<{ event: string; data: any }> = [];
+  const annOnA: Array<{ event: string; data: any; id?: number }> = [];
   const bobOnB: Array<{ event: string; data: any }> = [];
 
   it('auto-assigns a handoff created on B to an agent who is online on A only', async () => {
@@ -190,6 +191,8 @@ describe.skipIf(!haveRedis)('agents, notes, viewers, redeploys and rate limits s
     await until('ann (on A) hears that bob (on B) is viewing', () =>
       annOnA.some((e) => e.event === 'viewing' && e.data.handoffId === handoffId && e.data.agents.includes('bob') && e.data.agents.includes('ann')),
     );
+    // ann's inbox will reconnect to B below with the last id A sent her before the note.
+    const beforeNote = annOnA[annOnA.length - 1].id!;
     // A private note written on A: in B's detail, pushed to bob's stream on B, never shown to the customer.
     const note = await call(`${a.url}/api/v1/agent/handoffs/${hid}/messages`, 'POST', { text: 'VIP customer, be kind', private: true }, T(ann));
     expect(note.status).toBe(200);
@@ -198,6 +201,11 @@ describe.skipIf(!haveRedis)('agents, notes, viewers, redeploys and rate limits s
     expect(detailOnB.body.notes.map((n: any) => n.text)).toEqual(['VIP customer, be kind']);
     expect(detailOnB.body.notes[0].agentName).toBe('Ann');
     await until('bob (on B) hears the note written on A', () => bobOnB.some((e) => e.event === 'note' && e.data.text === 'VIP customer, be kind'));
+    // ann's push stream reconnects through the load balancer to B with A's Last-Event-ID: B replays the note.
+    const resumed: Array<{ event: string; data: any; id?: number }> = [];
+    streams.push(listen(`${b.url}/api/v1/agent/events?token=${T(ann)}`, resumed, { 'last-event-id': String(beforeNote) }));
+    await until('ann, resumed on B, gets the note she missed', () => resumed.some((e) => e.event === 'note' && e.data.text === 'VIP customer, be kind'));
+    expect(resumed.some((e) => e.event === 'reset')).toBe(false);
     const customer = await call(`${b.url}/api/v1/conversations/${conv.id}`, 'GET', undefined, conv.token);
     expect(customer.body.messages.some((m: any) => m.text.includes('VIP customer'))).toBe(false);
     // Typing on B reaches ann on A.
