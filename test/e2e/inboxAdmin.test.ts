@@ -140,6 +140,8 @@ describe.skipIf(!haveChromium)('inbox admin screens end to end', () => {
     await edit.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Ann Lee was saved.').waitFor();
     await expect.poll(async () => (await table.locator('tr', { hasText: 'Ann Lee' }).textContent()) ?? '').toContain('vip');
+    // Editing other fields keeps the API token she was given above.
+    expect((await fetch(`${rt.url}/api/v1/agent/me`, { headers: { authorization: `Bearer ${annToken}` } })).status).toBe(200);
 
     // Removing yourself is refused with a sentence; removing Cal asks first.
     await page.getByRole('button', { name: 'Remove Ada Admin' }).click();
@@ -190,7 +192,8 @@ describe.skipIf(!haveChromium)('inbox admin screens end to end', () => {
     await rt.close();
     const onDisk = await loadAgentsFile(file);
     expect(onDisk.agents.map((a) => a.id).sort()).toEqual(['ada', 'ann', 'bea-quinn']);
-    expect(onDisk.agents.find((a) => a.id === 'ann')).toMatchObject({ teams: ['support', 'vip'], maxChats: 6 });
+    expect(onDisk.agents.find((a) => a.id === 'ann')).toMatchObject({ teams: ['support', 'vip'], maxChats: 6, token: annToken });
+    expect(onDisk.agents.find((a) => a.id === 'ann')?.passwordHash).toMatch(/^scrypt\$/);
     expect(onDisk.agents.find((a) => a.id === 'bea-quinn')).toMatchObject({ email: 'bea@example.com', teams: ['support', 'billing'], languages: ['en', 'de'], maxChats: 4, admin: false });
     expect(onDisk.cannedReplies?.some((c) => c.shortcut === 'hours')).toBe(true);
     await start();
@@ -204,6 +207,7 @@ describe.skipIf(!haveChromium)('inbox admin screens end to end', () => {
     await screenshot(bea, 'inbox-admin-new-agent');
     const me = await fetch(`${rt.url}/api/v1/agent/me`, { headers: { authorization: `Bearer ${beaToken}` } });
     expect(me.status).toBe(200);
+    expect((await fetch(`${rt.url}/api/v1/agent/me`, { headers: { authorization: `Bearer ${annToken}` } })).status).toBe(200);
     expect(((await me.json()) as { agent: { id: string } }).agent.id).toBe('bea-quinn');
     const put = await fetch(`${rt.url}/api/v1/agent/agents/bea-quinn`, {
       method: 'PUT',
