@@ -141,7 +141,8 @@ const sha = (t: string) => createHash('sha256').update(t).digest();
 export class AgentDirectory {
   private byId = new Map<string, Agent>();
   private tokens = new Map<string, string>(); // sha256 hex of static token -> agent id
-  private sessions = new Map<string, { agentId: string; expiresAt: number }>();
+  /** sha256 hex of a session token -> session; with --redis a Map that writes through to Redis (runtime/serve/sharedSessions.ts). */
+  private sessions: Map<string, { agentId: string; expiresAt: number }>;
   private writing: Promise<void> = Promise.resolve();
 
   private canned: CannedReply[] | null;
@@ -149,8 +150,9 @@ export class AgentDirectory {
   constructor(
     agents: Agent[],
     readonly settings: AgentSettings,
-    private opts: { file?: string; now: () => number; cannedReplies?: CannedReply[] },
+    private opts: { file?: string; now: () => number; cannedReplies?: CannedReply[]; sessions?: Map<string, { agentId: string; expiresAt: number }> },
   ) {
+    this.sessions = opts.sessions ?? new Map();
     for (const a of agents) this.put(a);
     this.canned = opts.cannedReplies ? [...opts.cannedReplies] : null;
   }
