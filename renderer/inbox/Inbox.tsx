@@ -567,6 +567,8 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
     const text = draft.trim();
     if (!text) return;
     setDraft('');
+    // Sending ends "typing" for the customer: the next keystroke announces it again at once.
+    lastTyping.current = 0;
     try {
       await api.say(token, h.id, text, note || !mine);
       if (note || !mine) await run(async () => undefined);
@@ -902,7 +904,8 @@ function Variables({
   const names = useMemo(() => [...new Set([...EDITABLE_EXTRA, ...Object.keys(variables)])], [variables]);
   const [edit, setEdit] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState('');
-  const shown = (n: string) => (n in edit ? edit[n] : variables[n] === null || variables[n] === undefined ? '' : String(variables[n]));
+  // Shown with bidi overrides and control characters marked (inertText); only a field the agent edits is saved.
+  const shown = (n: string) => (n in edit ? edit[n] : variables[n] === null || variables[n] === undefined ? '' : inertText(String(variables[n])));
   const save = async (n: string) => {
     if (!(n in edit)) return;
     const was = variables[n];

@@ -57,7 +57,7 @@ export const WIDGET_LOADER = String.raw`(function () {
   frame.title = title;
   frame.src = origin + '/widget/?flow=' + encodeURIComponent(flow) + '&title=' + encodeURIComponent(title) + '&host=' + encodeURIComponent(location.origin);
   frame.setAttribute('allow', 'clipboard-write');
-  frame.style.cssText = 'width:380px;height:600px;max-height:calc(100vh - 100px);max-width:calc(100vw - 40px);border:0;border-radius:16px;box-shadow:0 12px 40px rgba(16,24,40,.22);background:#fff;display:none';
+  frame.style.cssText = 'width:380px;height:600px;max-height:calc(100vh - 100px);max-width:calc(100vw - 40px);border:0;border-radius:16px;box-shadow:0 12px 40px rgba(16,24,40,.22);background:transparent;color-scheme:normal;display:none';
   var button = document.createElement('button');
   button.type = 'button';
   button.style.cssText = 'width:56px;height:56px;border-radius:50%;border:0;background:#4f46e5;color:#fff;cursor:pointer;box-shadow:0 6px 20px rgba(79,70,229,.45);display:flex;align-items:center;justify-content:center';
@@ -98,6 +98,7 @@ main{max-width:720px;padding:56px 40px}
 h1{font-size:34px;margin:0 0 12px;letter-spacing:-.02em}
 p{color:#5b6472;line-height:1.6;font-size:16px}
 code{background:#fff;border:1px solid #e3e6eb;border-radius:6px;padding:10px 12px;display:block;font-size:13px;color:#334;overflow-x:auto;white-space:pre}
+@media (prefers-color-scheme: dark){body{background:linear-gradient(160deg,#12151c 0%,#0f1217 100%);color:#e7eaf0}header{background:#181c23;border-color:#2a313c}p{color:#a3acb9}code{background:#181c23;border-color:#2a313c;color:#c7cdd8}}
 </style></head>
 <body>
 <header><span class="logo" aria-hidden="true"></span>Baton demo page</header>

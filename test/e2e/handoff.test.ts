@@ -172,6 +172,19 @@ describe.skipIf(!haveChromium)('live handoff end to end (widget + inbox)', () =>
     await screenshot(customer, 'handoff-widget-agent');
     await screenshot(agent, 'handoff-inbox-chat');
 
+    // The agent types: the customer sees "Ann Lee is typing…" (polled while an agent holds the chat).
+    await agent.getByLabel('Reply to the customer').fill('Let me check one more');
+    await widget().getByText('Ann Lee is typing…').waitFor({ timeout: 10_000 });
+    await screenshot(customer, 'handoff-widget-agent-typing');
+    // '/' searches the canned replies; Enter puts the chosen one in the draft.
+    await agent.getByLabel('Reply to the customer').fill('/ord');
+    const suggestions = agent.getByRole('listbox', { name: 'Canned replies' });
+    await suggestions.getByRole('option', { name: /order number/ }).waitFor();
+    await screenshot(agent, 'handoff-inbox-canned-slash');
+    await agent.getByLabel('Reply to the customer').press('Enter');
+    expect(await agent.getByLabel('Reply to the customer').inputValue()).toBe('Could you give me your order number, please?');
+    await agent.getByLabel('Reply to the customer').fill('');
+
     // Hand back: the bot continues with CSAT.
     await agent.getByRole('button', { name: 'Hand back to bot' }).click();
     await widget().getByText(/how would you rate this chat/i).waitFor({ timeout: 15_000 });
@@ -227,4 +240,50 @@ describe.skipIf(!haveChromium)('live handoff end to end (widget + inbox)', () =>
     const asset = await fetch(`${rt.url}/assets/..%2f..%2fpackage.json`);
     expect(asset.status).toBe(404);
   });
+
+  it('dark theme from prefers-color-scheme in the inbox and the widget; bidi overrides shown as markers', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'dark' });
+    const pageErrors: string[] = [];
+    try {
+      const cust = await ctx.newPage();
+      cust.on('pageerror', (e) => pageErrors.push(e.message));
+      await cust.goto(`${rt.url}/chat/customer-support?fresh=1`);
+      const w = cust.frameLocator('iframe[title]');
+      await w.getByText('What can I help you with?').waitFor({ timeout: 15_000 });
+      // A fresh conversation in this context (its own localStorage), asking for a person with a bidi trick.
+      await w.getByLabel('Your message').fill('I want to talk to a person please');
+      await w.getByLabel('Your message').press('Enter');
+      await w.getByText(/Waiting for a person to join/).first().waitFor({ timeout: 15_000 });
+      await w.getByLabel('Your message').fill('see invoice\u202Efdp.exe');
+      await w.getByLabel('Your message').press('Enter');
+      await w.getByText('see invoice[U+202E]fdp.exe').waitFor({ timeout: 15_000 });
+      expect(await cust.frameLocator('iframe[title]').locator('html').getAttribute('data-theme')).toBe('dark');
+      await screenshot(cust, 'handoff-widget-dark');
+
+      const ag = await ctx.newPage();
+      ag.on('pageerror', (e) => pageErrors.push(e.message));
+      await ag.goto(`${rt.url}/inbox`);
+      await ag.getByLabel('Email or agent id').fill('ann@example.com');
+      await ag.getByLabel('Password').fill(PASSWORD);
+      await ag.getByRole('button', { name: 'Sign in' }).click();
+      await ag.getByRole('button', { name: /Asked for a person/ }).first().click();
+      const log = ag.getByRole('list', { name: 'Messages' });
+      await log.getByText('see invoice[U+202E]fdp.exe').waitFor({ timeout: 15_000 });
+      expect(await ag.locator('html').getAttribute('data-theme')).toBe('dark');
+      // The page background is dark (the tokens switched), not the light default.
+      const bg = await ag.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      expect(bg).toBe('rgb(15, 18, 23)');
+      await ag.getByRole('button', { name: 'Accept' }).click();
+      await ag.getByRole('button', { name: 'Hand back to bot' }).waitFor();
+      await ag.getByLabel('Reply to the customer').fill('Hello from the dark side');
+      await ag.getByLabel('Reply to the customer').press('Enter');
+      await w.getByText('Hello from the dark side').waitFor({ timeout: 15_000 });
+      await screenshot(ag, 'handoff-inbox-dark');
+      await screenshot(cust, 'handoff-widget-dark-agent');
+      await ag.getByRole('button', { name: 'Resolve' }).click();
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await ctx.close();
+    }
+  }, 120_000);
 });
