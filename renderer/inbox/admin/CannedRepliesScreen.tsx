@@ -122,7 +122,7 @@ export function CannedRepliesScreen({ api, token, onUnauthorized }: Props) {
       const r = await api.saveCannedReplies(token, plain);
       setSaved(r);
       setRows(withKeys(r));
-      setNotice(`Saved ${r.length} canned ${r.length === 1 ? 'reply' : 'replies'}. Agents see them the next time they open the / menu.`);
+      setNotice(`Saved ${r.length} canned ${r.length === 1 ? 'reply' : 'replies'}. Agents get them the next time they open a conversation.`);
     } catch (err) {
       const e = err as AdminError;
       if (e instanceof AdminError && e.issues.length) {
