@@ -68,8 +68,28 @@ describe.skipIf(!haveChromium)('inbox admin screens end to end', () => {
         ],
       }),
     );
-    const checked = validateFlow(JSON.parse(readFileSync(join(repoRoot, 'flows/customer-support.json'), 'utf8')) as Flow);
-    if (!checked.ok || !checked.flow) throw new Error('customer-support flow invalid');
+    // The customer-support template with a queue any online agent can take (no auto-assign), open every day.
+    const raw = JSON.parse(readFileSync(join(repoRoot, 'flows/customer-support.json'), 'utf8')) as Flow;
+    const allDay = [{ from: '00:00', to: '23:59' }];
+    const checked = validateFlow({
+      ...raw,
+      blocks: raw.blocks.map((b) =>
+        b.id === 'human_agent'
+          ? ({
+              ...b,
+              data: {
+                ...b.data,
+                assignation: 'simple',
+                autoAssign: { enabled: false, strategy: 'least_busy', maxChatsPerAgent: 3 },
+                askEmail: false,
+                waitingEmailTo: [],
+                availability: { timezone: 'UTC', weekly: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay }, closedDates: [] },
+              },
+            } as typeof b)
+          : b,
+      ),
+    });
+    if (!checked.ok || !checked.flow) throw new Error(`test flow invalid: ${JSON.stringify(checked.problems.slice(0, 3))}`);
     flow = checked.flow;
     await start();
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
@@ -215,6 +235,27 @@ describe.skipIf(!haveChromium)('inbox admin screens end to end', () => {
       body: JSON.stringify({ name: 'Bea', email: 'bea@example.com', teams: [], skills: [], languages: [], maxChats: 3, admin: true }),
     });
     expect(put.status).toBe(403);
+    // The canned reply the admin added reaches the new agent's composer: a customer asks for a person, Bea accepts,
+    // types "/hou" and picks it.
+    const post = async (path: string, body: unknown, token?: string) => {
+      const res = await fetch(rt.url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+      return { status: res.status, body: (await res.json()) as { conversationId: string; token: string; messages?: Array<{ from: string; text: string; name?: string }> } };
+    };
+    const conv = await post(`/api/v1/flows/${flow.id}/conversations`, {});
+    expect(conv.status).toBe(201);
+    expect((await post(`/api/v1/conversations/${conv.body.conversationId}/messages`, { text: 'I want to talk to a person please' }, conv.body.token)).status).toBe(200);
+    await bea.getByRole('button', { name: /Asked for a person/ }).click({ timeout: 15_000 });
+    await bea.getByRole('button', { name: 'Accept' }).click();
+    await bea.getByRole('button', { name: 'Hand back to bot' }).waitFor();
+    const draft = bea.getByLabel('Reply to the customer');
+    await draft.fill('/hou');
+    await bea.getByRole('listbox', { name: 'Canned replies' }).getByText('Our opening hours are 9 to 17, Monday to Friday.').waitFor();
+    await screenshot(bea, 'inbox-admin-canned-in-composer');
+    await draft.press('Enter');
+    expect(await draft.inputValue()).toBe('Our opening hours are 9 to 17, Monday to Friday.');
+    await draft.press('Enter');
+    await bea.getByRole('list', { name: 'Messages' }).getByText('Our opening hours are 9 to 17, Monday to Friday.').waitFor();
+
     // The removed agent cannot sign in after the restart.
     const cal = await fetch(`${rt.url}/api/v1/agent/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'cal@example.com', password: 'cal password 789' }) });
     expect(cal.status).toBe(401);
