@@ -28,12 +28,13 @@ import { stripLayout } from '../../shared/flow/graph';
 import { loadFlowText } from '../../shared/flow/loadFlowText';
 import type { Flow } from '../../shared/flow/schema';
 import { validateFlow } from '../../shared/flow/validateFlow';
-import { formatScenarioFile } from '../../shared/simulator/scenarioFormat';
+import { formatScenarioFile, scenarioFileCandidates } from '../../shared/simulator/scenarioFormat';
 import { parseScenarioFile, parseScenarioText, type ScenarioFile } from '../../shared/simulator/scenarioSchema';
 import { diffFlows, type FlowDiff } from './diffFlows';
 import { exportFlowDocument } from './exportFlowDocument';
 import { formatFlowFile } from './formatFlowFile';
 import { appendLineDurable, writeFileAtomic } from './writeFileAtomic';
+import { createHash } from 'node:crypto';
 
 enablePatches();
 
@@ -147,12 +148,15 @@ export class StudioError extends Error {
 const KEY = /^[a-z0-9][a-z0-9_-]{0,79}$/;
 
 export function scenarioPathOf(flowPath: string): string {
-  return flowPath.replace(/\.json$/i, '') + '.scenarios.json';
+  // One rule with `baton test` (shared/simulator/scenarioFormat.ts); a file kept under the older studio name is still found.
+  const candidates = scenarioFileCandidates(flowPath);
+  return candidates.find((c) => existsSync(c)) ?? candidates[0];
 }
 
 /** Copies a scenarios file for a flow with a new id (the file names the flow it tests); silent when there is none. */
 async function copyScenarios(from: string, to: string, flowId: string): Promise<void> {
-  const text = await readFile(from, 'utf8').catch(() => null);
+  // Regular files only (a named pipe would block for ever); an unreadable one is not copied.
+  const text = await readRegularFile(from).catch(() => null);
   if (text === null) return;
   const r = parseScenarioText(text);
   await writeFileAtomic(to, r.ok ? formatScenarioFile({ ...r.file, flow: flowId }) : text);
@@ -161,6 +165,14 @@ async function copyScenarios(from: string, to: string, flowId: string): Promise<
 function withoutCanvasOnly(flow: Flow): Flow {
   const { notes: _notes, groups: _groups, ...rest } = flow as Flow & { notes?: unknown; groups?: unknown };
   return rest as Flow;
+}
+
+/** The scenario file limit shared with `baton test` (and the studio's PUT body limit). */
+export const MAX_SCENARIO_BYTES = 32 * 1024 * 1024;
+
+/** A scenarios file's revision: a hash of its bytes ("none" when there is no file). */
+export function scenarioRevision(text: string | null): string {
+  return text === null ? 'none' : createHash('sha256').update(text).digest('hex').slice(0, 20);
 }
 
 function scenarioProblem(p: { path: string; message: string; hint: string }): FlowProblem {
@@ -508,7 +520,7 @@ export class FlowStore {
   /* ------------------------------------------------------------------ writing */
 
   /** Appends edits to the flow's journal (durably: fsynced before this resolves). */
-  appendJournal(key: string, entries: JournalEntry[], guard: BaseGuard = {}): Promise<{ journalSeq: number }> {
+  appendJournal(key: string, entries: JournalEntry[], guard: BaseGuard = {}): Promise<{ journalSeq: number; skipped?: number }> {
     const e = this.need(key);
     if (!Array.isArray(entries) || entries.some((x) => typeof x !== 'object' || x === null || !Number.isInteger(x.seq) || (x.patches === undefined && x.flow === undefined))) {
       throw new StudioError(400, 'bad_journal', 'Journal entries must be { seq: integer, patches: [...] } or { seq, flow }.', 'Send the edits as the studio client does (renderer/studio/api/studioApi.ts).');
@@ -521,16 +533,20 @@ export class FlowStore {
       const onDisk = await this.readJournal(key);
       let high = Math.max(e.savedSeq, ...onDisk.map((x) => x.seq));
       const fresh: JournalEntry[] = [];
+      const seen = new Set(onDisk.map((x) => x.seq));
+      let skipped = 0;
       for (const x of [...entries].sort((a, b) => a.seq - b.seq)) {
         if (x.seq > high) {
           fresh.push(x);
           high = x.seq;
-        }
+        } else if (!seen.has(x.seq)) skipped++;
       }
       if (fresh.length > 0) {
         await appendLineDurable(this.dir('journal', `${key}.jsonl`), fresh.map((x) => JSON.stringify({ seq: x.seq, ...(typeof guard.tab === 'string' ? { tab: guard.tab } : {}), ...(x.patches ? { patches: x.patches } : { flow: x.flow }) })).join('\n'));
       }
-      return { journalSeq: high };
+      // Entries neither kept nor already on disk: a save already includes them (their seq is at or below
+      // the saved one). Said in the answer, so no edit is acknowledged as journaled when it was not.
+      return { journalSeq: high, ...(skipped ? { skipped } : {}) };
     });
   }
 
@@ -554,15 +570,30 @@ export class FlowStore {
    * leave the journal, later ones (edits made while this save was in flight) stay. The previous content
    * becomes a version in the history. Saving the same bytes again is a no-op (no new version).
    */
-  save(key: string, doc: unknown, journalSeq: number, opts: { restoredFrom?: number } & BaseGuard = {}): Promise<{ revision: number; savedAt: string; changed: boolean; problems: FlowProblem[] }> {
+  save(key: string, doc: unknown, journalSeq: number, opts: { restoredFrom?: number } & BaseGuard = {}): Promise<{ revision: number; savedAt: string; changed: boolean; problems: FlowProblem[]; warnings?: string[] }> {
     const e = this.need(key);
-    if (!Number.isInteger(journalSeq) || journalSeq < 0) {
+    if (!Number.isSafeInteger(journalSeq) || journalSeq < 0) {
       throw new StudioError(400, 'bad_journal_seq', '"journalSeq" must be a whole number (the last journal entry this save includes, 0 for none).', 'Send { flow, journalSeq }.');
     }
     this.checkGuard(key, opts);
     const { flow, problems } = this.checkDocument(doc, 'The flow sent to save');
     return this.serial(key, async () => {
       this.checkGuard(key, opts);
+      // A save names the last journal entry it includes; entries up to it leave the journal and later appends
+      // at or below it are skipped. The studio numbers entries from the clock (Date.now() + 1 per edit), and a
+      // save may include edits whose append is still in flight, so journalSeq may run a little ahead of the
+      // journal, but never beyond "now + 1 day": a far-off number (1e308) would make every later edit be
+      // acknowledged and dropped (hostile report), so it is refused and nothing is written.
+      const onDisk = await this.readJournal(key);
+      const bound = Math.max(e.savedSeq, ...onDisk.map((j) => j.seq), this.now().getTime() + 24 * 3600 * 1000);
+      if (journalSeq > bound) {
+        throw new StudioError(
+          409,
+          'journal_seq_ahead',
+          `"journalSeq" ${journalSeq} is beyond the flow's journal (its last entry is ${Math.max(e.savedSeq, ...onDisk.map((j) => j.seq))}), so this save was refused: accepting it would drop the edits journaled after it. Nothing on disk changed.`,
+          'Send the seq of the last journal entry this document includes (the studio client numbers entries from the clock); reload the flow if unsure.',
+        );
+      }
       const text = formatFlowFile(flow);
       const current = await readFile(e.path, 'utf8').catch(() => null);
       const changed = current !== text;
@@ -570,23 +601,48 @@ export class FlowStore {
         const previous = current !== null ? parseJsonOrNull(current) : null;
         // The first save of a file not yet in the history records its starting point as a version too.
         if (current !== null && e.versions.length === 0) await this.keepVersion(e, e.revision, current, e.savedAt, 'first version kept by the studio');
-        await writeFileAtomic(e.path, text);
-        e.revision += 1;
+        // The new version is written to the history BEFORE the flow file is replaced: on a full disk the save
+        // fails with nothing changed (before, the file was replaced and then the history write answered 507
+        // "nothing changed", which was false). If replacing the file fails, the version is taken back.
+        const revision = e.revision + 1;
+        const savedAt = this.now().toISOString();
+        const summary = opts.restoredFrom !== undefined ? `restored version ${opts.restoredFrom}` : diffFlows(previous, JSON.parse(text)).summary;
+        await this.keepVersion(e, revision, text, savedAt, summary, opts.restoredFrom);
+        try {
+          await writeFileAtomic(e.path, text);
+        } catch (err) {
+          e.versions = e.versions.filter((v) => v.revision !== revision);
+          await rm(this.dir('history', e.key, `${revision}.json`), { force: true }).catch(() => {});
+          throw err;
+        }
+        e.revision = revision;
         if (typeof opts.tab === 'string') {
           const by = this.revisionTabs.get(key) ?? new Map<number, string>();
           by.set(e.revision, opts.tab);
           if (by.size > 200) by.delete(by.keys().next().value as number);
           this.revisionTabs.set(key, by);
         }
-        e.savedAt = this.now().toISOString();
-        const summary = opts.restoredFrom !== undefined ? `restored version ${opts.restoredFrom}` : diffFlows(previous, JSON.parse(text)).summary;
-        await this.keepVersion(e, e.revision, text, e.savedAt, summary, opts.restoredFrom);
+        e.savedAt = savedAt;
         e.name = flow.name;
         e.flowId = flow.id;
       }
       e.savedSeq = Math.max(e.savedSeq, journalSeq);
-      await this.db.write();
-      await this.trimJournal(key, e.savedSeq, typeof opts.tab === 'string' ? opts.tab : undefined);
+      // The flow file is on disk now: a failure to update the index or trim the journal must not be answered
+      // as "not saved" (the answer has to tell the truth). The journal is only trimmed after the index is written.
+      try {
+        await this.db.write();
+        await this.trimJournal(key, e.savedSeq, typeof opts.tab === 'string' ? opts.tab : undefined);
+      } catch (err) {
+        if (!changed) throw err;
+        const why = (err as NodeJS.ErrnoException).code === 'ENOSPC' ? 'the disk is full' : (err as Error).message;
+        return {
+          revision: e.revision,
+          savedAt: e.savedAt,
+          changed,
+          problems,
+          warnings: [`The flow file was saved, but the studio's index could not be updated (${why}); free some space: the studio repairs its index on the next save.`],
+        };
+      }
       return { revision: e.revision, savedAt: e.savedAt, changed, problems };
     });
   }
@@ -800,28 +856,60 @@ export class FlowStore {
     return scenarioPathOf(this.need(key).path);
   }
 
-  /** The flow's recorded scenarios (an empty file when there are none yet). */
-  async readScenarios(key: string): Promise<{ file: ScenarioFile; exists: boolean }> {
+  /**
+   * The scenarios file's text (null when there is none). Regular files only: a named pipe at the path would
+   * block a libuv thread for ever (four froze the studio), and at most MAX_SCENARIO_BYTES, as `baton test`.
+   */
+  private async scenarioText(path: string): Promise<string | null> {
+    try {
+      const info = await stat(path);
+      if (info.isFile() && info.size > MAX_SCENARIO_BYTES) {
+        throw new StudioError(413, 'scenarios_too_large', `The scenarios file ${path} is ${(info.size / 1048576).toFixed(1)} MB; the studio and baton test read at most ${MAX_SCENARIO_BYTES / 1048576} MB.`, 'Split the scenarios over several files, or shorten them.');
+      }
+      return await readRegularFile(path);
+    } catch (err) {
+      if (err instanceof StudioError) throw err;
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      if (err instanceof NotRegularFileError) {
+        throw new StudioError(422, 'scenarios_not_a_file', `${path} is not a regular file (a named pipe, socket or device), so it is not read.`, 'Remove it; the studio writes the scenarios file itself when you save a scenario.');
+      }
+      throw new StudioError(422, 'scenarios_unreadable', `The scenarios file ${path} cannot be read: ${(err as Error).message}.`, 'Check the file\'s permissions.');
+    }
+  }
+
+  /** The flow's recorded scenarios (an empty file when there are none yet), with the revision a save must name. */
+  async readScenarios(key: string): Promise<{ file: ScenarioFile; exists: boolean; revision: string }> {
     const path = this.scenarioPath(key);
-    const text = await readFile(path, 'utf8').catch(() => null);
-    if (text === null) return { file: { version: 1, flow: this.need(key).flowId, scenarios: [] } as unknown as ScenarioFile, exists: false };
+    const text = await this.scenarioText(path);
+    if (text === null) return { file: { version: 1, flow: this.need(key).flowId, scenarios: [] } as unknown as ScenarioFile, exists: false, revision: scenarioRevision(null) };
     const r = parseScenarioText(text);
     if (!r.ok) {
       throw new StudioError(422, 'scenarios_invalid', `The scenarios file ${path} cannot be read; it was not changed.`, 'Fix the problems listed (baton test shows them too).', r.problems.map(scenarioProblem));
     }
-    return { file: r.file, exists: true };
+    return { file: r.file, exists: true, revision: scenarioRevision(text) };
   }
 
-  /** Validates and writes the scenarios file atomically, in its readable format. */
-  writeScenarios(key: string, doc: unknown): Promise<{ scenarios: number }> {
+  /**
+   * Validates and writes the scenarios file atomically, in its readable format. `baseRevision` (the revision the
+   * client read, sent as If-Match) must still be the file's: a hand edit or another tab's save since then gets
+   * 409 `stale_scenarios` and nothing is written (a save without it is accepted, for scripts).
+   */
+  writeScenarios(key: string, doc: unknown, baseRevision?: string): Promise<{ scenarios: number; revision: string }> {
     const path = this.scenarioPath(key);
     const r = parseScenarioFile(doc);
     if (!r.ok) {
       throw new StudioError(422, 'scenarios_invalid', 'These scenarios are not valid, so they were not written; nothing on disk changed.', 'Fix the problems listed.', r.problems.map(scenarioProblem));
     }
     return this.serial(key, async () => {
-      await writeFileAtomic(path, formatScenarioFile(r.file));
-      return { scenarios: r.file.scenarios.length };
+      if (baseRevision !== undefined) {
+        const current = scenarioRevision(await this.scenarioText(path));
+        if (current !== baseRevision) {
+          throw new StudioError(409, 'stale_scenarios', `The scenarios file ${path} changed since it was loaded (edited by hand or saved from another tab); nothing was written.`, 'Reload the scenarios (GET /api/flows/:key/scenarios) and save again: your change is kept in the studio until then.');
+        }
+      }
+      const text = formatScenarioFile(r.file);
+      await writeFileAtomic(path, text);
+      return { scenarios: r.file.scenarios.length, revision: scenarioRevision(text) };
     });
   }
 

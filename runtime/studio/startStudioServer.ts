@@ -154,9 +154,17 @@ export async function startStudioServer(opts: StudioServerOptions): Promise<Stud
     if (err instanceof StudioError) return reply.code(err.status).send(errorBody(err.code, err.message, err.hint, err.problems));
     if (err.statusCode && err.statusCode < 500) {
       const tooBig = err.code === 'FST_ERR_CTP_BODY_TOO_LARGE';
+      // Fastify's JSON parser (secure-json-parse) also refuses a "__proto__" key with this same error.
+      const badJson = err.code === 'FST_ERR_CTP_INVALID_JSON_BODY';
       return reply
         .code(err.statusCode)
-        .send(errorBody(tooBig ? 'too_large' : 'bad_request', tooBig ? 'The request is too large (32 MB at most).' : `The request could not be read: ${err.message}`, 'Send JSON as the studio client does.'));
+        .send(
+          errorBody(
+            tooBig ? 'too_large' : 'bad_request',
+            tooBig ? 'The request is too large (32 MB at most).' : badJson ? 'The request body is not valid JSON, or it holds a "__proto__" key, which the studio refuses for safety.' : `The request could not be read: ${err.message}`,
+            badJson ? 'Send valid JSON and rename any "__proto__" key (in a variable name or a typed HTTP reply, for example).' : 'Send JSON as the studio client does.',
+          ),
+        );
     }
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOSPC') return reply.code(507).send(errorBody('disk_full', 'The disk is full, so the flow was not written. Nothing on disk changed.', 'Free some space; your edits are kept in the editor until then.'));
@@ -207,7 +215,12 @@ export async function startStudioServer(opts: StudioServerOptions): Promise<Stud
     return store.appendJournal(keyOf(req), b.entries, { baseRevision: b.baseRevision, tab: typeof b.tab === 'string' ? b.tab.slice(0, 100) : undefined });
   });
   app.get('/api/flows/:key/scenarios', async (req) => store.readScenarios(keyOf(req)));
-  app.put('/api/flows/:key/scenarios', async (req) => store.writeScenarios(keyOf(req), body(req)));
+  app.put('/api/flows/:key/scenarios', async (req) => {
+    // If-Match: the revision GET gave; a file changed since (hand edit, another tab) is refused with 409.
+    const ifMatch = req.headers['if-match'];
+    const base = typeof ifMatch === 'string' && ifMatch.trim() ? ifMatch.trim().replace(/^W\//, '').replace(/^"|"$/g, '') : undefined;
+    return store.writeScenarios(keyOf(req), body(req), base);
+  });
   app.get('/api/flows/:key/versions', async (req) => ({ versions: store.versions(keyOf(req)) }));
   app.get('/api/flows/:key/versions/:rev', async (req) => store.version(keyOf(req), revOf(req)));
   app.post('/api/flows/:key/versions/:rev/restore', async (req) => store.restoreVersion(keyOf(req), revOf(req)));

@@ -41,3 +41,19 @@ export function formatScenarioFile(file: ScenarioFile): string {
     }) + '\n'
   );
 }
+
+/**
+ * Where a flow's scenarios live, for the studio and `baton test` alike: `flows/a.json` and `flows/a.flow.json`
+ * -> `flows/a.scenarios.json`. (Before, the studio wrote `a.flow.scenarios.json` for `a.flow.json`, which
+ * `baton test` did not find; `scenarioFileCandidates` still reads that older name when the new one is absent.)
+ */
+export function scenarioFileOf(flowPath: string): string {
+  return flowPath.replace(/(\.flow)?\.json$/i, '') + '.scenarios.json';
+}
+
+/** The scenario file names to look for, in order: the current one, then the older studio name if it differs. */
+export function scenarioFileCandidates(flowPath: string): string[] {
+  const current = scenarioFileOf(flowPath);
+  const older = flowPath.replace(/\.json$/i, '') + '.scenarios.json';
+  return older === current ? [current] : [current, older];
+}

@@ -230,9 +230,57 @@ function zodProblems(error: z.ZodError, base: PropertyKey[], hint: string): Scen
   return error.issues.map((issue) => {
     const path = [...base, ...issue.path];
     let message = issue.message;
-    if (issue.code === 'unrecognized_keys') message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    if (issue.code === 'unrecognized_keys') message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.slice(0, 5).map((k) => echo(k)).join(', ')}${issue.keys.length > 5 ? ` and ${issue.keys.length - 5} more` : ''}`;
     return { path: jsonPath(path), message, hint };
   });
+}
+
+/** Deepest nesting a scenario file may have (objects and arrays); deeper values are refused, not crashed on. */
+export const MAX_SCENARIO_DEPTH = 64;
+/** Most steps in one file, all scenarios together (20,000 steps run in about 2 s; 600,000 took 14 s and 1.4 GB). */
+export const MAX_SCENARIO_STEPS = 50_000;
+/** Most problems reported for one file (a hostile file with a million bad steps gets a readable answer). */
+export const MAX_SCENARIO_PROBLEMS = 100;
+/** Keys and values echoed in problems are cut to this many characters. */
+const ECHO_MAX = 60;
+/** Keys JavaScript objects treat specially: a scenario never needs them, and zod's records drop them silently. */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** `"abc…"` for problems: long keys are cut, control characters shown escaped. */
+export function echo(text: string): string {
+  const cut = text.length > ECHO_MAX ? text.slice(0, ECHO_MAX) + `… (${text.length} characters)` : text;
+  return JSON.stringify(cut);
+}
+
+/**
+ * Walks the parsed JSON without recursion: too deep a nesting, or a reserved key (`__proto__`, ...), comes back
+ * as a problem with its path. Runs before zod (whose recursion and the formatter's would overflow the stack).
+ */
+export function structureProblems(doc: unknown): ScenarioProblem[] {
+  const problems: ScenarioProblem[] = [];
+  const stack: { v: unknown; path: PropertyKey[] }[] = [{ v: doc, path: [] }];
+  while (stack.length && problems.length < 10) {
+    const { v, path } = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (path.length >= MAX_SCENARIO_DEPTH) {
+      problems.push({ path: jsonPath(path.slice(0, 12)) + (path.length > 12 ? '…' : ''), message: `the value is nested more than ${MAX_SCENARIO_DEPTH} levels deep`, hint: `Scenario files (and mocked HTTP bodies in them) may nest at most ${MAX_SCENARIO_DEPTH} levels of objects and arrays.` });
+      continue;
+    }
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) if (v[i] !== null && typeof v[i] === 'object') stack.push({ v: v[i], path: [...path, i] });
+      continue;
+    }
+    for (const k of Object.keys(v)) {
+      // `__proto__` anywhere (JSON.parse keeps it, zod drops it: an expectation on it could never fail);
+      // constructor / prototype as variable names.
+      if (k === '__proto__' || (RESERVED_KEYS.has(k) && path[path.length - 1] === 'variables')) {
+        problems.push({ path: jsonPath([...path, k]), message: `"${k}" is a reserved name and is not allowed here`, hint: 'Rename the variable or key: names like "__proto__", "constructor" and "prototype" cannot be stored or checked reliably.' });
+        continue;
+      }
+      stack.push({ v: (v as Record<string, unknown>)[k], path: [...path, k] });
+    }
+  }
+  return problems;
 }
 
 /** Distance for "did you mean". */
@@ -245,6 +293,8 @@ function editDistance(a: string, b: string): number {
 }
 
 function didYouMean(key: string): string {
+  // Quadratic: only for keys that could be a typo of a step action (a 200,000-character key took 50 s).
+  if (key.length > 30) return '';
   const best = stepKeys.map((k) => ({ k, d: editDistance(key.toLowerCase(), k.toLowerCase()) })).sort((a, b) => a.d - b.d)[0];
   return best && best.d <= 3 ? ` Did you mean "${best.k}"?` : '';
 }
@@ -266,7 +316,7 @@ export function parseStep(raw: unknown, path: PropertyKey[]): { ok: true; step: 
       problems: [
         {
           path: jsonPath(path),
-          message: unknown ? `"${unknown}" is not a step action.${didYouMean(unknown)}` : 'the step has no action',
+          message: unknown ? `${echo(unknown)} is not a step action.${didYouMean(unknown)}` : 'the step has no action',
           hint: STEP_HINT,
         },
       ],
@@ -301,6 +351,8 @@ function hintFor(key: StepKey): string {
 
 /** Validates a whole scenario file (already parsed from JSON). Never throws. */
 export function parseScenarioFile(doc: unknown): ScenarioFileResult {
+  const structure = structureProblems(doc);
+  if (structure.length) return { ok: false, file: null, problems: structure };
   const problems: ScenarioProblem[] = [];
   const top = fileBase.safeParse(doc);
   if (!top.success) {
@@ -309,7 +361,16 @@ export function parseScenarioFile(doc: unknown): ScenarioFileResult {
   }
   const scenarios: Scenario[] = [];
   const seen = new Map<string, number>();
+  let steps = 0;
+  for (const raw of top.data.scenarios) {
+    const n = raw !== null && typeof raw === 'object' && Array.isArray((raw as { steps?: unknown }).steps) ? (raw as { steps: unknown[] }).steps.length : 0;
+    steps += n;
+  }
+  if (steps > MAX_SCENARIO_STEPS) {
+    return { ok: false, file: null, problems: [{ path: '$.scenarios', message: `the file has ${steps} steps in all; at most ${MAX_SCENARIO_STEPS} are allowed`, hint: 'Split the scenarios over several flows or files (baton test --scenarios FILE), or shorten them.' }] };
+  }
   top.data.scenarios.forEach((raw, i) => {
+    if (problems.length >= MAX_SCENARIO_PROBLEMS) return;
     const r = scenarioBase.safeParse(raw);
     if (!r.success) {
       problems.push(...zodProblems(r.error, ['scenarios', i], 'A scenario has a "name" and "steps"; optional: description, now, agents, startAt, variables, http, skip.'));
@@ -328,6 +389,11 @@ export function parseScenarioFile(doc: unknown): ScenarioFileResult {
     });
     scenarios.push({ ...r.data, steps });
   });
+  if (problems.length > MAX_SCENARIO_PROBLEMS) {
+    const more = problems.length - MAX_SCENARIO_PROBLEMS;
+    problems.length = MAX_SCENARIO_PROBLEMS;
+    problems.push({ path: '$', message: `and more problems (${more}+ not listed)`, hint: 'Fix the problems listed first, then check the file again.' });
+  }
   if (problems.length) return { ok: false, file: null, problems };
   return { ok: true, file: { ...top.data, scenarios }, problems: [] };
 }
@@ -335,6 +401,10 @@ export function parseScenarioFile(doc: unknown): ScenarioFileResult {
 /** Reads a scenario file from its text: JSON syntax errors come back as a problem with line and column. */
 export function parseScenarioText(text: string): ScenarioFileResult {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // UTF-16 read as UTF-8: its byte-order mark becomes two U+FFFD, and every ASCII character is followed by NUL.
+  if (body.startsWith('\uFFFD\uFFFD') || /^(?:[\x20-\x7e]\0){2}|^\0[\x20-\x7e]/.test(body) || body.slice(0, 200).includes('\0')) {
+    return { ok: false, file: null, problems: [{ path: '$', message: 'the file is not UTF-8 text (it looks like UTF-16 or binary)', hint: 'Save the file as UTF-8 (most editors: "Save with encoding" > UTF-8) and run again.' }] };
+  }
   if (body.trim() === '') {
     return { ok: false, file: null, problems: [{ path: '$', message: 'the file is empty', hint: 'Save a scenario from the studio\'s simulator, or start from {"version": 1, "scenarios": []}.' }] };
   }
