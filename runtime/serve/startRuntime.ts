@@ -13,6 +13,7 @@ import { RuntimeMetrics } from '../server/metrics';
 import { EmbeddedStore } from '../store/embeddedStore';
 import type { RuntimeStore } from '../store/types';
 import { MemorySharedState } from '../store/sharedState';
+import { SharedSessionMap, loadSharedSession } from './sharedSessions';
 import { serveConfigSchema, type ServeConfig } from './config';
 import { AgentDirectory, agentCoverageWarnings, agentSettingsSchema, type Agent, type AgentSettings, type CannedReply } from '../agents/agentDirectory';
 import { AgentHub } from '../agents/agentHub';
@@ -98,12 +99,21 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
   let agentHub: AgentHub | null = null;
   let registerRoutes: ((app: Parameters<typeof registerAgentRoutes>[0]) => Promise<void>) | undefined;
   if (opts.agents) {
-    const directory = new AgentDirectory(opts.agents.agents, agentSettingsSchema.parse(opts.agents.settings ?? {}), { file: opts.agents.file, now, cannedReplies: opts.agents.cannedReplies });
+    // Several instances: sign-in sessions live in the shared state too (runtime/serve/sharedSessions.ts).
+    const sessions = shared.kind === 'redis' ? new SharedSessionMap() : undefined;
+    const directory = new AgentDirectory(opts.agents.agents, agentSettingsSchema.parse(opts.agents.settings ?? {}), { file: opts.agents.file, now, cannedReplies: opts.agents.cannedReplies, sessions });
+    const unsubscribeSessions = sessions?.attach(shared, now, logger);
     for (const w of agentCoverageWarnings(directory.list(), opts.flows)) logger.warn({ agents: opts.agents.file ?? 'in-process' }, `agents: ${w}`);
     const hub = new AgentHub({ store, service, directory, logger, now, pollMs: opts.pollMs, shared });
     agentHub = hub;
     service.setAgentPresence(() => hub.presenceList());
-    registerRoutes = (app) => registerAgentRoutes(app, { store, directory, hub, now });
+    registerRoutes = async (app) => {
+      if (sessions) {
+        app.addHook('onRequest', loadSharedSession({ shared, sessions, directory, now }));
+        app.addHook('onClose', async () => unsubscribeSessions?.());
+      }
+      await registerAgentRoutes(app, { store, directory, hub, now });
+    };
   }
   const server = await buildServer({
     store,

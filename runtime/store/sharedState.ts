@@ -39,9 +39,14 @@ export interface HandoffMeta {
   lastAssigned: Map<string, number>;
 }
 
+export interface AgentSession {
+  agentId: string;
+  expiresAt: number;
+}
+
 /** An event every instance hears (the sender too). `origin` is the sending instance's id. */
 export interface SharedEvent {
-  type: 'note' | 'typing' | 'viewing' | 'presence' | 'flows';
+  type: 'note' | 'typing' | 'viewing' | 'presence' | 'flows' | 'session';
   handoffId: string | null;
   data: unknown;
   origin: string;
@@ -77,6 +82,11 @@ export interface SharedState {
   /** null forgets it (the chat left the queue). */
   setAnnounced(handoffId: string, a: Announcement | null): Promise<void>;
   setLastAssigned(agentId: string, at: number): Promise<void>;
+  /* agent sign-in sessions (keyed by the sha256 hex of the session token; the token itself is never stored) */
+  putSession(tokenHash: string, s: AgentSession, now: number): Promise<void>;
+  getSession(tokenHash: string): Promise<AgentSession | null>;
+  deleteSession(tokenHash: string): Promise<void>;
+
   /** Drops the declines, answered marks and queue messages of these closed handoffs (team transfers stay: they decide who sees a closed chat). */
   forgetHandoffs(handoffIds: string[]): Promise<void>;
 
@@ -170,6 +180,18 @@ export class MemorySharedState implements SharedState {
       this.meta.answered.delete(id);
       this.meta.announced.delete(id);
     }
+  }
+
+  private sessionMap = new Map<string, AgentSession>();
+  async putSession(tokenHash: string, s: AgentSession) {
+    this.sessionMap.set(tokenHash, { ...s });
+  }
+  async getSession(tokenHash: string) {
+    const s = this.sessionMap.get(tokenHash);
+    return s ? { ...s } : null;
+  }
+  async deleteSession(tokenHash: string) {
+    this.sessionMap.delete(tokenHash);
   }
 
   async lead() {

@@ -5,6 +5,7 @@
  * - a private note written on A is in B's handoff detail and pushed to an agent streaming from B;
  * - "also viewing" crosses: an agent opening the chat on B is told who has it open on A, and A's stream hears it;
  * - an admin redeploy on A: new conversations on B get the new revision at once; a pinned one keeps its revision;
+ * - a password sign-in on one instance is valid on the other; a sign-out on either ends it on both;
  * - the per-address rate limit counts requests to both instances together;
  * - SIGKILL of A: an agent whose only push stream was on A goes offline (B expires the heartbeat) and the chat
  *   they had not answered goes to an agent still online.
@@ -19,7 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireProgram } from '../support/requireProgram';
 import { startTestRedis, type TestRedis } from './redisServer';
 import { ADMIN, shopFlow } from './runtimeFixtures';
-import { agent, autoAssign, flowWithTakeover } from './agentFixtures';
+import { PASSWORD, agent, autoAssign, flowWithTakeover } from './agentFixtures';
 
 const haveRedis = requireProgram('redis-server');
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -239,6 +240,22 @@ describe.skipIf(!haveRedis)('agents, notes, viewers, redeploys and rate limits s
     expect(cont.body.messages.some((m: any) => m.text === 'How would you rate us, 1 to 5?')).toBe(true);
     const after = await call(`${b.url}/api/v1/admin/conversations/${before.body.conversationId}/transcript`, 'GET', undefined, ADMIN);
     expect(after.body.flowRevision).toBe(oldRev);
+  });
+
+  it('a password sign-in on A works on B; signing out on B ends it on A too', async () => {
+    const signIn = await call(`${a.url}/api/v1/agent/session`, 'POST', { login: 'bob@example.com', password: PASSWORD });
+    expect(signIn.status).toBe(200);
+    const session = signIn.body.token as string;
+    const me = await call(`${b.url}/api/v1/agent/me`, 'GET', undefined, session);
+    expect(me.status).toBe(200);
+    expect(me.body.agent.id).toBe('bob');
+    expect((await call(`${a.url}/api/v1/agent/me`, 'GET', undefined, session)).status).toBe(200);
+    const out = await fetch(`${b.url}/api/v1/agent/session`, { method: 'DELETE', headers: { authorization: `Bearer ${session}` } });
+    expect(out.status).toBe(204);
+    await until('A refuses the signed-out session', async () => (await call(`${a.url}/api/v1/agent/me`, 'GET', undefined, session)).status === 401, 5000);
+    expect((await call(`${b.url}/api/v1/agent/me`, 'GET', undefined, session)).status).toBe(401);
+    // A made-up token is refused on both.
+    for (const i of [a, b]) expect((await call(`${i.url}/api/v1/agent/me`, 'GET', undefined, 'not-a-session-token-0123456789')).status).toBe(401);
   });
 
   it('counts the per-address rate limit across both instances', async () => {

@@ -10,11 +10,12 @@
  * - `notes:<conversationId>`: list of private notes (JSON), kept 90 days after the last one.
  * - `hTeam`, `hDeclined` (`<handoffId>\n<agentId>`), `hAnswered`, `hAnnounced`: per-handoff assignment inputs;
  *   `agentAssigned`: when each agent was last auto-assigned (round robin across instances).
+ * - `session:<sha256 of token>`: agent sign-in sessions (JSON {agentId, expiresAt}), expiring with the session.
  * - `leader`: the instance running the assignment pass (SET NX PX, renewed by its holder).
  * - channel `agentEvents`: notes, typing, "also viewing", presence and flow redeploys, heard by every instance.
  */
 import type { Redis } from 'ioredis';
-import type { Announcement, HandoffMeta, PresenceEntry, PresenceStatus, SharedEvent, SharedState } from '../sharedState';
+import type { AgentSession, Announcement, HandoffMeta, PresenceEntry, PresenceStatus, SharedEvent, SharedState } from '../sharedState';
 
 const NOTE_TTL_MS = 90 * 86_400_000;
 
@@ -187,6 +188,20 @@ export class RedisSharedState implements SharedState {
     tx.hdel(this.k('hAnnounced'), ...handoffIds);
     if (declined.length > 0) tx.hdel(this.k('hDeclined'), ...declined);
     await tx.exec();
+  }
+
+  /* sessions: one key each, expiring with the session */
+  async putSession(tokenHash: string, s: AgentSession, now: number) {
+    const ttl = Math.floor(s.expiresAt - now);
+    if (ttl <= 0) return;
+    await this.redis.set(this.k('session:' + tokenHash), JSON.stringify(s), 'PX', ttl);
+  }
+  async getSession(tokenHash: string) {
+    const v = await this.redis.get(this.k('session:' + tokenHash));
+    return v === null ? null : (JSON.parse(v) as AgentSession);
+  }
+  async deleteSession(tokenHash: string) {
+    await this.redis.del(this.k('session:' + tokenHash));
   }
 
   async lead(ms: number): Promise<boolean> {
