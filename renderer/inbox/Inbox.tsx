@@ -227,6 +227,12 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi }: { api: Inbox
   const [agents, setAgents] = useState<AgentInfo[]>([]);
   const [link, setLink] = useState<'live' | 'reconnecting'>('live');
   const [flash, setFlash] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
+  // Confirmations go away by themselves (errors stay until dismissed or replaced).
+  useEffect(() => {
+    if (flash?.kind !== 'info') return;
+    const t = setTimeout(() => setFlash((f) => (f === flash ? null : f)), 5000);
+    return () => clearTimeout(t);
+  }, [flash]);
   const [typing, setTyping] = useState<Record<string, string>>({});
   const [viewers, setViewers] = useState<Record<string, string[]>>({});
   const [now, setNow] = useState(() => Date.now());
