@@ -87,7 +87,7 @@ function OpenFlow({ flowKey }: { flowKey: string }) {
 function PersistentEditor({ flowKey, opened }: { flowKey: string; opened: FlowForEditing }) {
   const store = useMemo(() => createStudioStore(opened.flow), [opened]);
   const persistence = useFlowPersistence(flowKey, store, opened);
-  const scenarioStorage = useMemo(() => ({ load: () => studioApi.scenarios(flowKey), save: (f: ScenarioFile) => studioApi.saveScenarios(flowKey, f) }), [flowKey]);
+  const scenarioStorage = useMemo(() => ({ load: () => studioApi.scenarios(flowKey), save: (f: ScenarioFile, baseRevision?: string) => studioApi.saveScenarios(flowKey, f, baseRevision) }), [flowKey]);
   const goHome = useCallback(() => {
     void persistence.flush().catch(() => {});
     location.hash = '#/';

@@ -203,6 +203,7 @@ describe('scenario editor', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Expect customerEmail = sam@example.com' }));
     fireEvent.click(screen.getByRole('button', { name: 'Expect reaches human_agent' }));
     tab('Scenarios');
+    await act(async () => {}); // the scenarios file loads first (Save waits for it)
     const toAdd = screen.getByLabelText('Expectations to add');
     expect(toAdd).toHaveTextContent(/bot says/);
     expect(within(toAdd).getAllByRole('listitem')).toHaveLength(5);

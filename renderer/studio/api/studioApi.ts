@@ -88,13 +88,20 @@ export function createStudioApi(opts: StudioApiOptions = {}) {
   const doFetch = opts.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
   const secret = () => opts.secret ?? pageSecret();
 
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
     let res: Response;
+    // Outside the network try: a body JSON cannot hold (nested too deep) is said as such, not as "cannot be reached".
+    let payload: string | undefined;
+    try {
+      payload = body !== undefined ? JSON.stringify(body) : undefined;
+    } catch (e) {
+      throw new StudioApiError(400, 'unsendable', `This cannot be sent to the studio server: ${e instanceof Error ? e.message : String(e)}.`, 'A value (a typed HTTP reply, for example) is probably nested too deeply; simplify it.');
+    }
     try {
       res = await doFetch(base + path, {
         method,
-        headers: { 'x-baton-secret': secret(), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-        body: body !== undefined ? JSON.stringify(body) : undefined,
+        headers: { 'x-baton-secret': secret(), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+        body: payload,
       });
     } catch {
       throw new StudioApiError(0, 'offline', 'The studio server cannot be reached.', 'Your edits are kept in this browser; start the studio again (npm start) and reopen its link.');
@@ -132,8 +139,10 @@ export function createStudioApi(opts: StudioApiOptions = {}) {
     importFlow: (text: string, fileName: string) => call<{ key: string; flow: Flow; problems: FlowProblem[] }>('POST', '/api/import', { text, fileName }),
     exportFlow: (key: string, layout = false) => call<{ text: string; fileName: string; warnings: string[] }>('GET', `/api/flows/${k(key)}/export?layout=${layout ? 1 : 0}`),
     /** The flow's recorded scenarios (shared/simulator/scenarioSchema.ts ScenarioFile), kept beside the flow file. */
-    scenarios: (key: string) => call<{ file: ScenarioFile; exists: boolean }>('GET', `/api/flows/${k(key)}/scenarios`),
-    saveScenarios: (key: string, file: ScenarioFile) => call<{ scenarios: number }>('PUT', `/api/flows/${k(key)}/scenarios`, file),
+    scenarios: (key: string) => call<{ file: ScenarioFile; exists: boolean; revision: string }>('GET', `/api/flows/${k(key)}/scenarios`),
+    /** `baseRevision` (from the load or the last save) makes the server refuse with 409 when the file changed since. */
+    saveScenarios: (key: string, file: ScenarioFile, baseRevision?: string) =>
+      call<{ scenarios: number; revision: string }>('PUT', `/api/flows/${k(key)}/scenarios`, file, baseRevision ? { 'if-match': baseRevision } : {}),
     duplicateFlow: (key: string) => call<{ key: string; flow: Flow }>('POST', `/api/flows/${k(key)}/duplicate`),
     deleteFlow: (key: string) => call<TrashEntry>('DELETE', `/api/flows/${k(key)}`),
     trash: () => call<{ trash: TrashEntry[] }>('GET', '/api/trash').then((r) => r.trash),

@@ -3,11 +3,12 @@
  * the flow's scenarios with "Run all" (pass / fail), and a failure's first difference side by side with its
  * block focused. Stored beside the flow through the studio server (GET/PUT /api/flows/:key/scenarios).
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Flow } from '../../../shared/flow/schema';
 import { insertExpectation, recordScenario, upsertScenario } from '../../../shared/simulator/scenarioRecorder';
+import { applyScenarioEdit, expectationKeys, ScenarioEditError, type ScenarioEdit } from '../../../shared/simulator/scenarioEdits';
 import { describeStep, runScenarioFile, type ScenarioResult } from '../../../shared/simulator/scenarioRunner';
-import type { Expectation, ScenarioFile } from '../../../shared/simulator/scenarioSchema';
+import type { Expectation, Scenario, ScenarioFile } from '../../../shared/simulator/scenarioSchema';
 import type { ScenarioSession } from '../../../shared/simulator/scenarioSession';
 import { Button } from '../../ui/Button';
 
@@ -18,8 +19,10 @@ export interface PendingExpectation {
 }
 
 export interface ScenarioStorage {
-  load(): Promise<{ file: ScenarioFile; exists: boolean }>;
-  save(file: ScenarioFile): Promise<unknown>;
+  /** `revision` (the studio server's hash of the file) is sent back with the next save. */
+  load(): Promise<{ file: ScenarioFile; exists: boolean; revision?: string }>;
+  /** Refused (409 stale_scenarios) when `baseRevision` is no longer the file's; answers the new revision. */
+  save(file: ScenarioFile, baseRevision?: string): Promise<{ revision?: string } | unknown>;
 }
 
 export interface ScenariosPaneProps {
@@ -35,44 +38,137 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** The server's list of problems (a 422), so the tester sees what to change, not only "not valid". */
+function problemsOf(e: unknown): { path: string; message: string }[] {
+  const p = (e as { problems?: unknown })?.problems;
+  return Array.isArray(p) ? p.filter((x) => x && typeof x === 'object').slice(0, 8).map((x) => ({ path: String(x.path ?? ''), message: String(x.message ?? '') })) : [];
+}
+
+const isStale = (e: unknown) => (e as { status?: number; code?: string })?.status === 409 && (e as { code?: string }).code === 'stale_scenarios';
+
+interface Notice {
+  text: string;
+  problems?: { path: string; message: string }[];
+  error?: boolean;
+}
+
 export function ScenariosPane({ flow, session, storage, pending, onClearPending, onFocusBlock }: ScenariosPaneProps) {
   const [file, setFile] = useState<ScenarioFile | null>(null);
+  // Saving waits for the load: a save built from "nothing loaded" replaced a 3,012-scenario file with 1 (hostile report).
+  const [loaded, setLoaded] = useState(!storage);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [name, setName] = useState('');
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [results, setResults] = useState<ScenarioResult[] | null>(null);
   const [open, setOpen] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const revision = useRef<string | undefined>(undefined);
+
+  const reload = useCallback(async () => {
+    if (!storage) return null;
+    const r = await storage.load();
+    revision.current = r.revision;
+    const f = r.exists ? r.file : null;
+    setFile(f);
+    setLoaded(true);
+    setLoadError(null);
+    return f;
+  }, [storage]);
 
   useEffect(() => {
     if (!storage) return;
     let live = true;
+    setLoaded(false);
     storage.load().then(
-      (r) => live && setFile(r.exists ? r.file : null),
-      (e) => live && setLoadError(`The scenarios file could not be read: ${message(e)}. Saving will replace nothing until it is fixed.`),
+      (r) => {
+        if (!live) return;
+        revision.current = r.revision;
+        setFile(r.exists ? r.file : null);
+        setLoaded(true);
+      },
+      (e) => live && setLoadError(`The scenarios file could not be read: ${message(e)}. Nothing can be saved until it is fixed (the file was not changed).`),
     );
     return () => {
       live = false;
     };
   }, [storage]);
 
+  /**
+   * Applies a change to the file and writes it with the revision it was based on. When the file changed on
+   * disk meanwhile (a hand edit, another tab), the change is applied again to the newer file, so nothing of
+   * either is lost; a change that no longer applies says why.
+   */
+  const persist = useCallback(
+    async (change: (f: ScenarioFile | null) => ScenarioFile): Promise<ScenarioFile> => {
+      if (!storage) {
+        const next = change(file);
+        setFile(next);
+        return next;
+      }
+      if (loadError) throw new Error(loadError);
+      if (!loaded) throw new Error('The scenarios are still loading; try again in a moment.');
+      let base = file;
+      for (let attempt = 0; ; attempt++) {
+        const next = change(base);
+        try {
+          const r = (await storage.save(next, revision.current)) as { revision?: string } | undefined;
+          revision.current = r && typeof r === 'object' && 'revision' in r ? r.revision : undefined;
+          setFile(next);
+          return next;
+        } catch (e) {
+          if (!isStale(e) || attempt > 0) throw e;
+          base = await reload();
+        }
+      }
+    },
+    [storage, file, loaded, loadError, reload],
+  );
+
+  const fail = (what: string, e: unknown) => setNotice({ text: `${what}: ${message(e)}`, problems: problemsOf(e), error: true });
+
   const save = useCallback(async () => {
     if (!session || !name.trim()) return;
     let scenario = recordScenario(session, { name: name.trim() });
     for (const p of pending) scenario = insertExpectation(scenario, p.afterAction, p.expect);
-    const next = upsertScenario(file, flow.id, scenario);
+    setBusy(true);
     try {
-      if (storage) {
-        if (loadError) throw new Error(loadError);
-        await storage.save(next);
-      }
-      setFile(next);
-      setNotice(storage ? `Saved "${scenario.name}" (${next.scenarios.length} scenario${next.scenarios.length === 1 ? '' : 's'} in the file).` : `Kept "${scenario.name}" in memory: this studio has no server, nothing is written.`);
+      const next = await persist((f) => upsertScenario(f, flow.id, scenario));
+      setNotice({
+        text: storage ? `Saved "${scenario.name}" (${next.scenarios.length} scenario${next.scenarios.length === 1 ? '' : 's'} in the file).` : `Kept "${scenario.name}" in memory: this studio has no server, nothing is written.`,
+      });
       setName('');
       onClearPending();
     } catch (e) {
-      setNotice(`Not saved: ${message(e)}`);
+      fail('Not saved', e);
+    } finally {
+      setBusy(false);
     }
-  }, [session, name, pending, file, flow.id, storage, loadError, onClearPending]);
+  }, [session, name, pending, flow.id, storage, persist, onClearPending]);
+
+  const edit = useCallback(
+    async (e: ScenarioEdit, done: string) => {
+      setBusy(true);
+      try {
+        await persist((f) => {
+          if (!f) throw new ScenarioEditError('The scenarios file is gone (deleted by hand?).');
+          return applyScenarioEdit(f, e);
+        });
+        setResults(null);
+        if (e.kind === 'rename') {
+          setOpen(e.to.trim());
+          setEditing(e.to.trim());
+        }
+        if (e.kind === 'deleteScenario') setEditing(null);
+        setNotice({ text: done });
+      } catch (err) {
+        fail('Not changed', err);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [persist],
+  );
 
   const runAll = () => {
     if (!file) return;
@@ -85,7 +181,7 @@ export function ScenariosPane({ flow, session, storage, pending, onClearPending,
         if (firstFail.failure?.blockId) onFocusBlock?.(firstFail.failure.blockId);
       }
     } catch (e) {
-      setNotice(`The scenarios could not run: ${message(e)}`);
+      fail('The scenarios could not run', e);
     }
   };
 
@@ -104,11 +200,25 @@ export function ScenariosPane({ flow, session, storage, pending, onClearPending,
         )}
         <div className="sim-row">
           <input aria-label="Scenario name" placeholder="Scenario name" value={name} onChange={(e) => setName(e.target.value)} />
-          <Button size="sm" variant="primary" disabled={!session || !name.trim()} onClick={() => void save()}>
+          <Button size="sm" variant="primary" disabled={!session || !name.trim() || !loaded || busy || Boolean(loadError)} onClick={() => void save()}>
             Save as scenario
           </Button>
         </div>
-        {notice && <p className="sim-note" role="status">{notice}</p>}
+        {!loaded && !loadError && <p className="sim-muted">Loading the scenarios file…</p>}
+        {notice && (
+          <div className={notice.error ? 'sim-error' : 'sim-note'} role="status">
+            {notice.text}
+            {notice.problems && notice.problems.length > 0 && (
+              <ul className="sim-problems" aria-label="Problems">
+                {notice.problems.map((p, i) => (
+                  <li key={i}>
+                    <code>{p.path}</code> {p.message}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
         {loadError && <p className="sim-error" role="alert">{loadError}</p>}
       </section>
       <section className="sim-section" aria-label="Scenarios">
@@ -130,8 +240,16 @@ export function ScenariosPane({ flow, session, storage, pending, onClearPending,
             return (
               <li key={s.name} data-status={r?.status ?? 'not-run'}>
                 <button type="button" className="sim-scenario-row" aria-expanded={open === s.name} onClick={() => setOpen(open === s.name ? null : s.name)}>
-                  <span className="sim-status">{r ? (r.status === 'passed' ? 'PASS' : r.status === 'failed' ? 'FAIL' : 'SKIP') : '—'}</span> {s.name}
+                  <span className="sim-status">{r ? (r.status === 'passed' ? 'PASS' : r.status === 'failed' ? 'FAIL' : 'SKIP') : '—'}</span> <bdi className="sim-scenario-name">{s.name}</bdi>
                 </button>
+                {open === s.name && (
+                  <div className="sim-row">
+                    <Button size="sm" aria-pressed={editing === s.name} onClick={() => setEditing(editing === s.name ? null : s.name)}>
+                      {editing === s.name ? 'Done editing' : 'Edit steps'}
+                    </Button>
+                  </div>
+                )}
+                {editing === s.name && <ScenarioEditor scenario={s} busy={busy} onEdit={(e, done) => void edit(e, done)} />}
                 {open === s.name && r?.failure && (
                   <div className="sim-failure" role="region" aria-label={`Failure of ${s.name}`}>
                     <div>
@@ -159,6 +277,82 @@ export function ScenariosPane({ flow, session, storage, pending, onClearPending,
           })}
         </ul>
       </section>
+    </div>
+  );
+}
+
+/** One scenario, step by step: rename, delete, a customer turn's text, an expectation removed, a step deleted. */
+function ScenarioEditor({ scenario, busy, onEdit }: { scenario: Scenario; busy: boolean; onEdit(e: ScenarioEdit, done: string): void }) {
+  const [rename, setRename] = useState(scenario.name);
+  const [texts, setTexts] = useState<Record<number, string>>({});
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  useEffect(() => {
+    setRename(scenario.name);
+    setTexts({});
+  }, [scenario]);
+  const name = scenario.name;
+  return (
+    <div className="sim-editor" role="region" aria-label={`Edit ${name}`}>
+      <div className="sim-row">
+        <input aria-label="New name" value={rename} onChange={(e) => setRename(e.target.value)} />
+        <Button size="sm" disabled={busy || !rename.trim() || rename.trim() === name} onClick={() => onEdit({ kind: 'rename', scenario: name, to: rename }, `Renamed to "${rename.trim()}".`)}>
+          Rename
+        </Button>
+        {confirmDelete ? (
+          <>
+            <Button size="sm" variant="danger" disabled={busy} onClick={() => onEdit({ kind: 'deleteScenario', scenario: name }, `Deleted "${name}".`)}>
+              Delete "{name}" for good
+            </Button>
+            <Button size="sm" onClick={() => setConfirmDelete(false)}>
+              Keep it
+            </Button>
+          </>
+        ) : (
+          <Button size="sm" onClick={() => setConfirmDelete(true)}>
+            Delete scenario
+          </Button>
+        )}
+      </div>
+      <ol className="sim-steps">
+        {scenario.steps.map((step, index) => (
+          <li key={index} className="sim-step">
+            {'say' in step ? (
+              <div className="sim-row">
+                <span className="sim-muted">customer says</span>
+                <input aria-label={`Text of step ${index + 1}`} value={texts[index] ?? step.say} onChange={(e) => setTexts({ ...texts, [index]: e.target.value })} />
+                <Button
+                  size="sm"
+                  disabled={busy || texts[index] === undefined || texts[index] === step.say}
+                  onClick={() => onEdit({ kind: 'sayText', scenario: name, index, step, text: texts[index] }, `Step ${index + 1} now says ${JSON.stringify(texts[index])}.`)}
+                >
+                  Apply
+                </Button>
+              </div>
+            ) : 'expect' in step ? (
+              <div>
+                <span className="sim-muted">expect</span>
+                <ul className="sim-expectations">
+                  {expectationKeys(step).map((key) => (
+                    <li key={key}>
+                      <code>
+                        {key}: {JSON.stringify(step.expect[key])}
+                      </code>{' '}
+                      <Button size="sm" disabled={busy} aria-label={`Remove expectation ${key} of step ${index + 1}`} onClick={() => onEdit({ kind: 'removeExpectation', scenario: name, index, step, key }, `Removed the expectation "${key}" of step ${index + 1}.`)}>
+                        Remove
+                      </Button>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : (
+              <span>{describeStep(step)}</span>
+            )}
+            <Button size="sm" disabled={busy || scenario.steps.length === 1} aria-label={`Delete step ${index + 1}`} onClick={() => onEdit({ kind: 'deleteStep', scenario: name, index, step }, `Deleted step ${index + 1}.`)}>
+              Delete step
+            </Button>
+          </li>
+        ))}
+      </ol>
     </div>
   );
 }
