@@ -192,7 +192,8 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
     handler: async (req) => sendMessage(req.params.id, req.body, req.headers),
   });
   // The same route in front of Fastify for plain requests (runtime/server/leanRoute.ts): identical checks and answers.
-  lean.enable({
+  // Off when Fastify logs every request (logRequests); with the per-address limit in Redis every request goes to Fastify.
+  if (!o.logRequests) lean.enable({
     securityHeaders,
     addressLimit: o.rateLimitRedis ? null : addressLimit,
     perAddressPerMinute: o.perAddressPerMinute ?? 1200,
