@@ -217,4 +217,98 @@ export const round3Families: Family[] = [
       '{my|the} order from {January|February|March|April|May|June|July|August|September|October|November|December} {arrived|is fine|was great}, {@ordinary}',
     ],
   },
+  {
+    // Asking for a person without the usual words: hand-over verbs, slang spellings, calques, refusing automation.
+    labels: ['explicit'],
+    weight: 3,
+    templates: [
+      '{transfer|pass|hand|forward|move} me {over|on|along|}{ pls| please| now| to the next level|}',
+      '{can|could} i {get|have|talk to} a {hooman|hoomin|humanoid lol|real hooman}{?|}',
+      '{I want|I wish|I would like|please I want} {discuss|to discuss|speak|talk} with {a responsible|the responsible|a responsable|your chief|a competent person|the person in charge}{. Is possible?|, possible?|.|}',
+      '{no|no need for|stop the|enough} {automatic|automated|robot|bot|canned|auto} {answers|replies|responses|messages}{,|.} {one of your people|a real one of you|someone who works there|an actual employee} {please|pls|}',
+      'I\'ll wait for {one of your people|an actual employee|someone from the team|a real one of you} to {reply|answer|get back to me|pick this up}',
+      '{can|could} {a real one|one|somebody} of {you|your lot|your team} {just |}{phone|call|ring|email|message|text} me{?|}',
+      '{is|are} there {any|real|actual} {humans|people|staff} {working|on shift|online|behind this} {today|right now|at all}{?|}',
+      '{i need|i want|get me} {the|your} {complaints|returns|accounts|billing|delivery} {person|guy|lady|people|desk}',
+    ],
+  },
+  {
+    // Sarcasm with a rating or a quoted promise, contempt, foreign exclamations with capitals.
+    labels: ['negative'],
+    weight: 3,
+    templates: [
+      '{absolutely love|just love|really enjoy|adore} {paying for|waiting for|getting} {@failure}. {stellar|superb|outstanding|flawless}. {10/10|five stars|A+|would recommend}',
+      'so the \'{easy returns|fast delivery|24/7 support|next day shipping}\' you advertise means {@failure}. {easy|fast|great|sure}. {sure|right|okay|totally}.',
+      'oh sure, \'{within 2-4 business days|dispatched today|out for delivery|we\'ll get back to you}\'. {which business days|which today|which delivery|when exactly}, the ones in {2030|next decade|a parallel universe}?',
+      '{waited|sat} on hold {45 minutes|an hour|forever} and then got {handed|passed|sent} to {this bot|a robot|an FAQ}. {brilliant|great|top} {customer care|service|support}, {really|truly|honestly}.',
+      'great, {the bot|this chat|your system} {doesn\'t understand me either|is as useless as the website|forgot me again}. {perfect|lovely|ideal} {end to the week|start to my day|way to spend my lunch}',
+      '{you people|you lot|your company|this place} {are|is} {impossible|a nightmare|exhausting|hopeless} to deal with',
+      '{ur|your} {checkout|app|website|tracking page} is {actual|genuine|absolute|pure} {trash|garbage|junk}, {froze|crashed|logged me out} {on me |}{3|three|four} times',
+      '{how does|how did} a parcel go from {Leeds|London|Bristol} to {Manchester|Leeds|Bath} via {Belgium|Spain|the moon}. {genuinely|honestly|truly} {clownish|comical|a circus|embarrassing}',
+      '{Grabe|Putain|Merde|Blin|Nossa|Dios mío|Yaa|Mou}{,|!|.} {@failure}{!!|!!!|.} {SERIOUSLY|UNBELIEVABLE|TWO WEEKS|STILL NOTHING}',
+    ],
+  },
+  {
+    labels: ['cancellation'],
+    weight: 2,
+    templates: [
+      'I don\'t want {order @ordno|the @item|this order|it} anymore, {can you|could you|please} {stop it from being sent|stop it going out|pull it before it ships|keep it from shipping}{?|}',
+      '{yeah so|ok so|actually} i changed my mind on the {@item}, {call off|scrap|kill|drop} the order',
+      '{please|kindly} {halt|stop|abort|scrap} {my|the} order before {dispatch|it leaves|it is packed}',
+      '{changed my mind|don\'t need it anymore|found it cheaper}{,|.} {don\'t send|do not ship|stop} {the @item|my order|it}',
+    ],
+  },
+  {
+    labels: ['billing'],
+    weight: 2,
+    templates: [
+      '{our|the} {finance team|accounts department|bookkeeper} {notes|says|spotted} {that|} invoice {@ordno} {lists|shows|bills} {#90} units {at @money|}; we {ordered|received|got} {#40}. {Kindly|Please} {advise|send a corrected invoice|correct it}.',
+      'there\'s a \'{NWG PLUS|NW MEMBERSHIP|NORTHWIND CLUB|NWG*SUBS} {9.99|4.99|12.00}\' {line|charge|payment} on my {card|bank} statement {every month|each month|again} and I don\'t remember {signing up|agreeing to|subscribing to} {anything like that|it|any plan}',
+      'the invoice {says|shows} {#9} items but {the box had|we got|only} {#5}{, please fix the bill|, why am I billed for more|}',
+    ],
+  },
+  {
+    labels: ['complaint'],
+    weight: 2,
+    templates: [
+      'I want this {written up|recorded|logged} {officially|formally|as a complaint}: {the pick-up point staff|your driver|the shop assistant|the warehouse} {refused my parcel twice|was rude to me|threw my box}',
+      '{Je voudrais faire une réclamation|Quiero poner una queja|Şikayet etmek istiyorum|Gusto kong mag-reklamo|Хочу подать жалобу} {officielle|formal|} about {my last order|the delivery|your driver} {please|}',
+    ],
+  },
+  {
+    labels: ['damaged'],
+    weight: 2,
+    templates: [
+      '{one leg|the handle|a wheel|the hinge|the lid|the strap|a drawer front} {snapped clean off|came off|broke off|fell off|is cracked through}',
+      '{the @item|it} arrived{,|.|} {one leg|the handle|the glass|the base|the screen} {snapped|is cracked|is smashed|broke} {in the box|on arrival|straight away|}',
+    ],
+  },
+  {
+    // Negated complaints and topics, and happy shouting: ordinary.
+    labels: [],
+    weight: 4,
+    templates: [
+      '{zero|no|not a single|not one} {complaints|complaint|issues|problems} {about|with} {the last one|my last order|you|the @item}{!|.|} {@ordinary}',
+      '{honestly|seriously|genuinely} {can\'t|cannot|couldn\'t} fault {you guys|you|the service|your team}{,|.} {second|third|another} order this {month|year|week}. {@ordinary}',
+      'I don\'t want {my money back|a refund|to cancel|to complain|a replacement}, I just want to know {where the parcel is|when it arrives|the tracking number|if it shipped}',
+      '{how late|until when|how long after ordering} can an order be {cancelled|changed|returned}, generally? I\'m not {cancelling|returning|changing} anything, just {asking|checking|curious} before I order',
+      'I {spoke|talked|chatted} to someone {on the phone|in store|last week} and they {sorted|fixed|handled} my {return|refund|exchange}, I just want the tracking number {for the return parcel|for it|please}',
+      '{OMG|OH MY GOD|WOW|YAY|AAAH} I {LOVE|ADORE} {IT|THEM|THIS|MY @item} SO MUCH{!!!|!!|!!!!} {THANK YOU|THANKS|YOU ARE THE BEST}{!!!|!!|}',
+      '{THANK YOU SO MUCH|BEST SHOP EVER|SO HAPPY}{!!!|!!} {it arrived early|the @item is perfect|my @rel loves it}{!|}',
+    ],
+  },
+  {
+    // Plain reports of a late or stuck order, asked calmly: ordinary (the failure words alone are not anger).
+    labels: [],
+    weight: 4,
+    templates: [
+      '{my|the} {order|parcel|@item} {hasn\'t arrived|hasn\'t come|isn\'t here} yet, {where is it|can you check|any update|what\'s the status}?',
+      '{tracking|the tracking page} {hasn\'t updated|still says "in transit"|shows no movement} {since @day|for a couple of days|yet}, {can you check|is that normal|any news}?',
+      'I {just wanted to say|wanted to let you know} how {lovely|nice|soft|beautiful} the {@item|tea towels|mugs|cushions} {are|is}{.|!|}',
+      '{quick one|just checking}: {the code|the link|my login} {didn\'t work|expired|isn\'t working} {the first time|earlier}, {how do I|can I} {get a new one|try again}?',
+      '{Could you tell me|Do you know} {who wrote|what year|how many} {Pride and Prejudice|the Eiffel Tower was built|legs a lobster has}{?|, out of interest?}',
+      '{Is it true that|Did you know} {goldfish have a three-second memory|cats sleep all day|the moon is drifting away}?',
+      '{what\'s|what is} a good name for a {goldfish|puppy|cat|plant}?',
+    ],
+  },
 ];

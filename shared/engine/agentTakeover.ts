@@ -19,7 +19,7 @@ import { buildHandoffContext, summarizeConversation } from './handoffContext';
 import { addTimer, bot, cancelTimers, nextId, say, system, setVar, type Run } from './run';
 import { takeoverTexts } from './humanTakeover';
 import { goTo, showPrompt } from './runBlocks';
-import { canWaitAt } from './blockBehaviours';
+import { behaviourOf, canWaitAt } from './blockBehaviours';
 import type { ConversationState } from './types';
 
 export type TakeoverInput = Extract<Input, { type: 'agent_takeover' }>;
@@ -211,7 +211,7 @@ function resume(run: Run, blockId: string, from: TakeoverFrom): void {
     if (run.c.startId !== null) goTo(run, run.c.startId);
     return;
   }
-  if ((from === 'input' || from === 'offer') && canWaitAt(block, 'input')) {
+  if ((from === 'input' || from === 'offer') && canWaitAt(block, 'input') && !behaviourOf(block.kind).answered?.(run, block)) {
     // The same question again (an offer of a person is moot now: back to the block's own question).
     s.waiting = { kind: 'input', blockId, retries: 0 };
     showPrompt(run, block);

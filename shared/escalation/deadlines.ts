@@ -49,12 +49,14 @@ const PAST = new Set([
   'dispatched', 'paid', 'sent', 'returned', 'happened', 'called', 'rang', 'emailed', 'tried', 'did', 'had', 'went', 'said', 'told',
 ]);
 /** Questions about when the shop or the courier works, not about the customer's need. */
-const HOURS_QUESTION = [/\b(are|is) you(r shop| guys| lot)? open\b/, /\byou open\b/, /\bopen or (no|not)\b/, /\bopen on\b/, /\b(do|will) you (deliver|ship) on\b/, /\bwhat time do you\b/, /\bdo you (open|close|deliver|ship|work)\b/, /\b(is there|any) delivery on\b/, /\bopen (on|at|today|tomorrow)\b/, /\bopening hours?\b/, /\bdelivery slots?\b/, /\bcut ?off\b/];
+const HOURS_QUESTION = [/\b(are|is) you(r shop| guys| lot)? open\b/, /\byou open\b/, /\bopen or (no|not)\b/, /\bopen on\b/, /\b(do|will) you (deliver|ship) on\b/, /\bwhat time do you\b/, /\bdo you (open|close|deliver|ship|work)\b/, /\b(is there|any) delivery on\b/, /\bopen (on|at|today|tomorrow)\b/, /\bopening hours?\b/, /\bdelivery slots?\b/, /\bcut ?off\b/, /\b(deliver|ship|open|post|work|collect)\w* on (mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends)\b/];
 /** The customer is fine with the time: "tomorrow is fine", "next week is ok". */
 const CALM = /\b(is|are|would be|will be) (fine|ok|okay|great|perfect|no problem)\b|\bno (rush|hurry)\b|\bhappy to wait\b/;
 
 const CLOCK = /^(\d{1,2})(?::(\d{2}))?(am|pm)?$/;
 const CLOCK_DOT = /^(\d{1,2})\.(\d{2})(am|pm)?$/;
+/** Continental clock times: "18h", "18h30", "9h" (24-hour). */
+const CLOCK_H = /^(\d{1,2})h(\d{2})?$/;
 
 interface Found {
   at: number;
@@ -79,6 +81,14 @@ function clockAt(toks: readonly string[], i: number): { minutes: number; end: nu
       end = i + 1;
     }
     if (!suffix && next === 'oclock') end = i + 1;
+    // "6 in the morning", "8 in the evening", "11 at night".
+    if (!suffix && next === 'in' && toks[i + 2] === 'the' && (toks[i + 3] === 'morning' || toks[i + 3] === 'afternoon' || toks[i + 3] === 'evening')) {
+      suffix = toks[i + 3] === 'morning' ? 'am' : 'pm';
+      end = i + 3;
+    } else if (!suffix && next === 'at' && toks[i + 2] === 'night') {
+      suffix = 'pm';
+      end = i + 2;
+    }
     // A bare number is a clock time only with am/pm, a colon or "o'clock" ("I ordered 2 lamps" is not).
     if (!suffix && !m[2] && end === i) return null;
     if (h > 23 || min > 59) return null;
@@ -87,6 +97,12 @@ function clockAt(toks: readonly string[], i: number): { minutes: number; end: nu
     // "5 o'clock", "at 4:30" without am/pm: shop hours, so 1-7 are afternoon.
     if (!suffix && h >= 1 && h <= 7) h += 12;
     return { minutes: h * 60 + min, end };
+  }
+  const hm = CLOCK_H.exec(t);
+  if (hm) {
+    const h = Number(hm[1]);
+    const min = hm[2] ? Number(hm[2]) : 0;
+    return h <= 23 && min <= 59 ? { minutes: h * 60 + min, end: i } : null;
   }
   if (t === 'noon' || t === 'midday' || t === 'midnight') return { minutes: PARTS[t], end: i };
   // "half past four", "quarter to six"
@@ -121,6 +137,8 @@ function dayAt(toks: readonly string[], i: number, weekday: number, month: numbe
   if (t === 'first' && toks[i + 1] === 'thing') return { day: toks[i + 2] === 'today' ? 0 : 1, end: i + 1, minutes: PARTS.morning };
   if (t === 'weekend' && (toks[i - 1] === 'the' || toks[i - 1] === 'this')) return { day: (5 - weekday + 7) % 7, end: i, minutes: PARTS.morning };
   let wd = WEEKDAYS.indexOf(t);
+  // "Saturday's christening" (the apostrophe is gone after normalising).
+  if (wd < 0 && t.endsWith('days')) wd = WEEKDAYS.indexOf(t.slice(0, -1));
   // "wed", "sat", "sun" are also words ("we'd", "I sat", "the sun"): short forms count after a deadline word only.
   if (wd < 0 && Object.hasOwn(WEEKDAY_SHORT, t) && SHORT_DAY_AFTER.has(toks[i - 1] ?? '')) wd = WEEKDAY_SHORT[t];
   if (wd >= 0) {

@@ -12,7 +12,7 @@ import type { EscalationAction, EscalationDecision, EscalationMemory, Signal, Tu
 import { detectExplicitRequest } from './detectors/detectExplicitRequest';
 import { detectNegativeSentiment } from './detectors/detectNegativeSentiment';
 import { detectLowConfidence } from './detectors/detectLowConfidence';
-import { detectRepeatedFallback } from './detectors/detectRepeatedFallback';
+import { asksNothing, detectRepeatedFallback } from './detectors/detectRepeatedFallback';
 import { customerSaysLoop, detectLoop, isRepeatableQuestion } from './detectors/detectLoop';
 import { detectSensitiveTopic } from './detectors/detectSensitiveTopic';
 import { detectUrgency } from './detectors/detectUrgency';
@@ -101,7 +101,7 @@ function noneExplanation(policy: EscalationPolicy, facts: TurnFacts, memory: Esc
       : 'No escalation: the escalation policy is off.';
   }
   // Near misses help a tester see how close the conversation came.
-  if (policy.negativeSentiment.enabled && score < 0) {
+  if (policy.negativeSentiment.enabled && score < 0 && score > policy.negativeSentiment.threshold) {
     return `No escalation: the strongest signal was sentiment ${score.toFixed(2)}, above the threshold ${policy.negativeSentiment.threshold}, so it does not fire.`;
   }
   if (policy.repeatedFallback.enabled && facts.fallback) {
@@ -180,7 +180,8 @@ export function evaluateEscalation(
     const recent =
       isRepeatableQuestion(facts.analysis) ? [...memory.recent, facts.analysis.normalized].slice(-MEMORY_SIZE) : [...memory.recent];
     next = {
-      fallbacksInRow: facts.fallback ? memory.fallbacksInRow + 1 : 0,
+      // Thanks, a smile or the customer's own slip neither extend nor break a streak of failed requests.
+      fallbacksInRow: facts.fallback ? (asksNothing(facts.analysis) ? memory.fallbacksInRow : memory.fallbacksInRow + 1) : 0,
       recent,
       sentiments: [...memory.sentiments, sentiment].slice(-MEMORY_SIZE),
       level,

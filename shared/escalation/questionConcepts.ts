@@ -27,7 +27,7 @@ const FRAMING = new Set([
   'explain', 'check', 'whether', 'clear', 'sure', 'follow', 'mind', 'moment', 'something', 'stuff', 'thing',
   'things', 'process', 'procedure', 'info', 'information', 'details', 'lol', 'pls', 'please', 'plz', 'u', 'r', 'ur',
   'ya', 'guys', 'seriously', 'like', 'just', 'basically', 'honestly', 'really', 'pretty', 'quick', 'quickly',
-  'again', 'third', 'second', 'last', 'time',
+  'again', 'third', 'second', 'last', 'time', 'day', 'date', 'step', 'steps', 'list',
 ]);
 /**
  * Verbs customers swap when they rephrase the same question ("do you take Revolut" / "do you accept
@@ -61,9 +61,13 @@ const BACK_VERBS = new Set(['send', 'sent', 'sending', 'bring', 'take', 'give', 
 const CACHE_SIZE = 1000;
 const cache = new Map<string, string[]>();
 
+/** NLU synonym groups that loops fold together: "when will it arrive" asks what "when will it be delivered" asks. */
+const AFTER_SYNONYMS: Record<string, string> = { arrive: 'ship' };
+
 function conceptOf(token: string): string {
   const rephrased = REPHRASE[token] ?? token;
-  const canonical = canonicalWord(rephrased);
+  const synonym = canonicalWord(rephrased);
+  const canonical = AFTER_SYNONYMS[synonym] ?? synonym;
   return stemWord(CATEGORY_GROUPS.has(canonical) ? rephrased : canonical);
 }
 
@@ -114,6 +118,8 @@ function conceptsOf(toks: readonly string[]): string[] {
     // "send it back" / "send the trainers back" is returning; the "back" itself says nothing more.
     if (BACK_VERBS.has(t) && (toks[i + 1] === 'back' || toks[i + 2] === 'back' || toks[i + 3] === 'back')) key = conceptOf('return');
     if (t === 'back' && [1, 2, 3].some((d) => BACK_VERBS.has(toks[i - d] ?? ''))) key = null;
+    // "what do I pay for delivery" asks for a cost, like "how much is delivery".
+    if (t === 'pay' && (toks[i - 3] === 'what' || toks[i - 2] === 'what')) key = conceptOf('cost');
     if (key !== null && key !== '' && !out.includes(key)) out.push(key);
   }
   return out;

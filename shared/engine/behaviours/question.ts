@@ -2,9 +2,9 @@
 import type { BlockOf, Value } from '../../flow/schema';
 import type { Run } from '../run';
 import { ClassifiedInput, type BlockBehaviour, type InputWaiting } from './types';
-import { bot, setVar } from '../run';
+import { bot, isKnown, setVar, vars } from '../run';
 import { validateAnswer } from '../questionValidators';
-import { follow, render, retry, waitForInput } from '../runBlocks';
+import { exitTarget, follow, render, retry, waitForInput } from '../runBlocks';
 
 type Action = { ok: true; block: BlockOf<'question'>; value: Value } | { ok: false; block: BlockOf<'question'>; w: InputWaiting };
 
@@ -15,9 +15,27 @@ function act(run: Run, a: Action): void {
   } else retry(run, a.block, a.w, a.block.data.maxRetries, a.block.data.retryMessage);
 }
 
+/**
+ * The variable's current value when the block says "skip when already known" and that value passes the
+ * block's answer type (normalised as an answer would be); null otherwise.
+ */
+function knownAnswer(run: Run, block: BlockOf<'question'>): Value | null {
+  if (!block.data.skipIfKnown) return null;
+  const current = vars(run)[block.data.variable];
+  if (!isKnown(current) || typeof current === 'object') return null;
+  const r = validateAnswer(block.data.inputType, String(current), run.now, run.flow.settings.timezone);
+  return r.ok ? r.value : null;
+}
+
 export const questionBehaviour: BlockBehaviour<'question'> = {
   waitsAs: ['input', 'offer'],
-  enter: (run, block) => waitForInput(run, block),
+  enter(run, block) {
+    const known = knownAnswer(run, block);
+    if (known === null) return waitForInput(run, block);
+    setVar(run, block.data.variable, known);
+    return exitTarget(run, block, 'next');
+  },
+  answered: (run, block) => knownAnswer(run, block) !== null,
   prompt(run, block) {
     bot(run, render(run, block.data.text), block.id);
   },

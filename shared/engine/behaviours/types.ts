@@ -69,6 +69,11 @@ export interface BlockBehaviour<K extends BlockKind = BlockKind> {
   waitsAs?: readonly Waiting['kind'][];
   /** Runs the block when the conversation enters it; returns the next block id, or null when the step stops. */
   enter(run: Run, block: BlockOf<K>, entry: TakeoverEntry): string | null;
+  /**
+   * True when entering the block again would not ask the customer anything because the answer is already known
+   * (a Question set to skip known answers): a takeover's handback then enters the block instead of asking again.
+   */
+  answered?(run: Run, block: BlockOf<K>): boolean;
   /** Shows a waiting block's question (again: first time, or after the customer declined a person). */
   prompt?(run: Run, block: BlockOf<K>): void;
   /** Reads customer text at this block (waiting for input) without changing anything yet. */

@@ -30,10 +30,14 @@ const NOUNS = new Set([
   'representatives', 'rep', 'reps', 'someone', 'somebody', 'anyone', 'anybody', 'manager', 'managers',
   'supervisor', 'supervisors', 'staff', 'employee', 'employees', 'advisor', 'adviser', 'management', 'team',
   'colleague', 'boss', 'humain', 'specialist', 'consultant',
+  // Internet spellings of "human" and the word other languages use for "a person in charge" ("un responsable").
+  'hooman', 'hoomans', 'hoomin', 'hooman', 'humano', 'responsable', 'mensch',
 ]);
 /** Nouns that only count with a qualifier just before them ("real people", "live chat", "customer service"). */
 const QUALIFIED: Record<string, ReadonlySet<string>> = {
-  people: new Set(['real', 'actual', 'live', 'human']),
+  people: new Set(['real', 'actual', 'live', 'human', 'your']),
+  // "discuss with a responsible" (a calque of "un responsable"), "the responsible for orders".
+  responsible: new Set(['a', 'the', 'your', 'one']),
   chat: new Set(['live']),
   service: new Set(['customer']),
   support: new Set(['customer', 'tech', 'technical']),
@@ -56,7 +60,7 @@ const EXCLUDED_AFTER_HUMAN = new Set(['resources', 'resource', 'body', 'rights',
 const VERBS = new Set([
   'talk', 'speak', 'chat', 'connect', 'transfer', 'put', 'get', 'give', 'want', 'need', 'escalate', 'reach',
   'contact', 'request', 'requesting', 'ask', 'asking', 'looking', 'prefer', 'send', 'route', 'hand', 'pass',
-  'switch', 'bring', 'find', 'call', 'waiting', 'forward',
+  'switch', 'bring', 'find', 'call', 'waiting', 'forward', 'wait', 'discuss', 'phone', 'ring',
   // Common typos of the verbs themselves (a fuzzy match on verbs would catch "tall", "walk", "peak").
   'speek', 'spek', 'speack', 'spaek', 'sepak', 'tlak', 'tlk', 'talkk', 'taalk', 'conect', 'connet', 'tranfer',
   'trasnfer', 'transfere', 'transffer', 'wnat', 'ned', 'nede',

@@ -33,6 +33,8 @@ const LOOP_PHRASES = [
   'not quite what i asked', 'not really what i asked', 'not exactly what i asked', 'that not what i ask', 'is not what i ask',
   'not what i ask for', 'not my question', 'you not answer', 'you no understand', 'you not understand', 'that was not my question',
   'wrong answer', 'not the answer i', 'you misunderstood', 'you misunderstand', 'u not listening', 'not listening to me',
+  'answered something else', 'answered a different question', 'answering something else', 'answered the wrong', 'my question was about',
+  'my question was not', 'that does not answer', 'that did not answer', 'did not answer that', 'you did not answer',
 ];
 const findLoopPhrase = phraseMatcher(LOOP_PHRASES);
 /**
@@ -45,6 +47,8 @@ const REPHRASE_PHRASES = [
   'let me ask again', 'asking again', 'ask again', 'again my question', 'i repeat', 'repeat my question', 'just to ask once more',
   'not quite what i asked', 'not what i ask', 'that not what i ask', 'i ask where', 'i ask you', 'one last time', 'for the third time',
   'third time', 'for the last time',
+  // Exasperated re-asking: "i mean can i give the courier cash", "Belgium delivery is possible yes or no?".
+  'i mean', 'yes or no', 'simple question', 'still waiting for an answer', 'still no answer',
 ];
 const findRephrase = phraseMatcher(REPHRASE_PHRASES);
 

@@ -50,6 +50,9 @@ const FILLER = new Set([
   'touch', 'afraid', 'usual', 'thought', 'think', 'better', 'ask', 'asking', 'get', 'back', 'sorry', 'please', 'thanks', 'again',
   'sister', 'brother', 'mum', 'dad', 'wife', 'husband', 'friend', 'law', 'son', 'daughter', 'neighbour', 'colleague', 'mentioned',
   'other', 'couple', 'days', 'weeks', 'contact', 'contacting', 'writing', 'reaching', 'out', 'regards', 'kind', 'idk', 'dunno',
+  'messaged', 'message', 'emailed', 'email', 'contacted', 'chatted', 'spoke', 'earlier', 'recently', 'from',
+  // Greetings in the customers' own languages ("Konnichiwa. About that matter from before").
+  'bonjour', 'salut', 'hola', 'ciao', 'hallo', 'konnichiwa', 'privet', 'merhaba', 'kumusta', 'po', 'ola', 'namaste',
 ]);
 
 /**
@@ -63,7 +66,7 @@ const HEDGES = new Set(['maybe', 'perhaps', 'possibly', 'unsure', 'idk', 'dunno'
  */
 const AREAS = new Set([
   'order', 'orders', 'delivery', 'deliveries', 'return', 'returns', 'box', 'parcel', 'package', 'account', 'payment', 'payments',
-  'address', 'bill', 'billing', 'shipping', 'refund', 'exchange', 'purchase',
+  'address', 'bill', 'billing', 'shipping', 'refund', 'exchange', 'purchase', 'returning', 'delivering', 'paying', 'tracking',
 ]);
 /** Small words that add nothing in a vague message ("can you sort out the issue", "same as last time"). */
 const SOFT = new Set(['last', 'time', 'as', 'like', 'sort', 'out', 'fix', 'sorted', 'one', 'u', 'ya', 'yeah', 'quite', 'can', 'could']);
@@ -82,6 +85,8 @@ function vagueWords(toks: string[]): string[] | null {
     const t = toks[i];
     if (VAGUE_NOUNS.has(t)) vague.push(t);
     else if (VAGUE_PRONOUNS.has(t) && (ABOUT.has(toks[i - 1] ?? '') || HAPPENED.has(toks[i + 1] ?? ''))) vague.push(t);
+    // "the one from the other day", "that one I mentioned": a thing pointed at and never named.
+    else if (t === 'one' && (toks[i - 1] === 'the' || toks[i - 1] === 'that') && i >= toks.length - 1 - 5 && !AREAS.has(toks[i + 1] ?? '')) vague.push(t);
     // "same as last time", "same like before": a reference to something earlier that is never named.
     else if (t === 'same' && (toks[i + 1] === 'as' || toks[i + 1] === 'like' || toks[i + 1] === 'thing' || i === toks.length - 1)) vague.push(t);
     else if (HEDGES.has(t) || t === 'or') hedged ||= t !== 'or' || toks.includes('not');
@@ -93,8 +98,10 @@ function vagueWords(toks: string[]): string[] | null {
   const pointing = toks.some((t, i) => POINTING.has(t) && !SUBJECT_NEXT.has(toks[i + 1] ?? ''));
   if (vague.length > 0 && (areas === 0 || pointing || areas >= 3 || hedged)) return vague;
   if (vague.length > 0) return null;
-  // Only broad areas and indecision: "the order or the return idk", "my order, or possibly the return, not sure".
-  if (hedged && areas >= 2 && !QUESTION_OPENERS.has(toks[0])) return toks.filter((t) => AREAS.has(t) || HEDGES.has(t)).slice(0, 6);
+  // Only broad areas and indecision: "the order or the return idk", "my order, or possibly the return, not sure";
+  // or two areas side by side with nothing asked about either: "so about the delivery and returning".
+  const paired = areas >= 2 && toks.some((t, i) => t === 'and' && i > 0 && i < toks.length - 1);
+  if ((hedged || paired) && areas >= 2 && !QUESTION_OPENERS.has(toks[0])) return toks.filter((t) => AREAS.has(t) || HEDGES.has(t)).slice(0, 6);
   return null;
 }
 

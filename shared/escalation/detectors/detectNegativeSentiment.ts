@@ -77,19 +77,37 @@ function punctuationOnly(text: string, words: number): boolean {
   return true;
 }
 
+/** Emoji that only ever mean anger or contempt: one of them makes the message negative on its own. */
+const ANGRY_EMOJI = /[🤬😡😠🖕💢👿]/u;
+/** Emoji of annoyance that can also be playful: they do not fire alone, but they stop a lexicon hit being read as kind. */
+const ANNOYED_EMOJI = /[🙄😤😒👎🤡😑😾]/u;
+
 export function detectNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
   const learnedOn = classifierOn(policy);
   const lexicon = lexiconSignal(facts, policy, memory);
+  const text = facts.analysis.text;
   if (lexicon) {
     if (!learnedOn) return lexicon;
     const p = classifierScore(facts.analysis, 'negative');
-    if (p >= KIND_USE_SCORE || effectiveSentiment(facts.analysis).score <= STRONG_LEXICON) return lexicon;
+    if (p >= KIND_USE_SCORE || effectiveSentiment(facts.analysis).score <= STRONG_LEXICON || ANGRY_EMOJI.test(text) || ANNOYED_EMOJI.test(text)) return lexicon;
     reportNearMiss({
       ...lexicon,
       explanation: `Near miss: the sentiment score is at or below the threshold ${lexicon.threshold}, but the classifier reads the message as a kind or neutral use (its score ${fmt(p)} is below ${KIND_USE_SCORE}), so it does not fire${wordsClause(lexicon.evidence)}.`,
     });
   }
   const cfg = policy.negativeSentiment;
+  const angry = ANGRY_EMOJI.exec(text);
+  if (angry && cfg.threshold > -0.75) {
+    return {
+      reason: 'negative_sentiment',
+      score: 0.8,
+      threshold: cfg.threshold,
+      evidence: [angry[0]],
+      turn: facts.turn,
+      source: 'rule',
+      explanation: `Negative sentiment: an angry emoji (${angry[0]}).`,
+    };
+  }
   const designer = designerSignal(facts, 'negative_sentiment', cfg.phrases ?? [], cfg.examples ?? [], 'Negative sentiment');
   if (designer) return designer;
   if (!learnedOn || punctuationOnly(facts.analysis.text, facts.analysis.tokens.length)) return null;

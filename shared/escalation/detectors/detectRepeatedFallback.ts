@@ -1,12 +1,53 @@
 /**
  * repeated_fallback: the bot could not use `count` customer messages in a row. A message the bot did use
  * breaks the streak, so this only fires on a fallback turn.
+ *
+ * Messages that ask the bot nothing are not failed requests: thanks and acknowledgements ("ok cool ty",
+ * "great thanks", a thumbs-up or a smile alone) and the customer's own slips ("asdf sorry cat on keyboard",
+ * "oops wrong chat", "ignore that, typo"). When the bot cannot use them they neither count towards the streak
+ * nor break it (see `asksNothing`). Chit-chat and laughter ("hehe", "what's your name?") still count.
  */
 import type { EscalationPolicy } from '../../flow/schema';
 import type { EscalationMemory, Signal, TurnFacts } from '../types';
+import type { TextAnalysis } from '../../nlu/types';
+import { canonicalTokens } from '../canonicalTokens';
+
+/** Words of thanks, acknowledgement and goodbye (canonical tokens). */
+const ACK = new Set([
+  'ok', 'okay', 'okk', 'oki', 'okie', 'cool', 'thanks', 'thank', 'you', 'ty', 'tyvm', 'thx', 'thnx', 'cheers', 'great', 'nice',
+  'perfect', 'awesome', 'lovely', 'fine', 'alright', 'allright', 'right', 'got', 'it', 'np', 'worries', 'bye', 'goodbye',
+  'cya', 'ta', 'much', 'no', 'problem', 'so', 'very', 'a', 'lot', 'all', 'good', 'sounds', 'noted', 'understood', 'sure', 'yep', 'yup', 'merci', 'gracias',
+  'danke', 'salamat', 'arigato', 'spasibo', 'tesekkurler', 'brilliant', 'super', 'grand', 'ace', 'sweet', 'will', 'do', 'then', 'and',
+]);
+/** Marks of the customer's own slip: a typo, a wrong window, a cat on the keyboard. */
+const SLIPS = ['typo', 'keyboard', 'autocorrect', 'wrong chat', 'wrong window', 'wrong tab', 'wrong person', 'ignore that', 'ignore me',
+  'ignore this', 'ignore my last', 'oops', 'whoops', 'my bad', 'pocket', 'butt dial', 'sent too soon', 'didnt mean to send', 'did not mean to send'];
+/** Friendly emoji and emoticons that say "thanks" or "fine" on their own. */
+const FRIENDLY = /^(?:\s|!|:-?\)|:-?d|;-?\)|<3|[😊🙂😀😃😄😁☺👍👌🙏❤💕💖😍🥰🤗✅👏🙌💯]|\uFE0F|\u200D|\p{Emoji_Modifier})+$/iu;
+/** Thanks, praise and goodbye: an acknowledgement asks nothing only with one of these ("ok cool ty"); "ok then" or "k" alone may be a reply the bot missed. */
+const THANKS = new Set([
+  'thanks', 'thank', 'ty', 'tyvm', 'thx', 'thnx', 'cheers', 'ta', 'merci', 'gracias', 'danke', 'salamat', 'arigato', 'spasibo', 'tesekkurler',
+  'bye', 'goodbye', 'cya', 'perfect', 'great', 'awesome', 'lovely', 'brilliant', 'super', 'sweet', 'worries', 'problem', 'noted', 'understood',
+]);
+
+/** Whether a message asks the bot nothing (thanks, acknowledgement, a friendly emoji, the customer's own slip). */
+export function asksNothing(analysis: TextAnalysis): boolean {
+  const text = analysis.text.trim();
+  if (text === '') return false;
+  if (FRIENDLY.test(text) && /[^\s!]/.test(text)) return true;
+  const toks = canonicalTokens(analysis);
+  // "no worries" / "no problem" are thanks; a bare "no" is an answer the bot may have missed (no thanks word).
+  const acks = toks;
+  if (acks.length > 0 && toks.length <= 6 && acks.every((t) => ACK.has(t)) && acks.some((t) => THANKS.has(t)) && !text.includes('?')) return true;
+  if (toks.length <= 10) {
+    const joined = ` ${toks.join(' ')} `;
+    if (SLIPS.some((s) => joined.includes(` ${s} `) || joined.includes(` ${s}`))) return true;
+  }
+  return false;
+}
 
 export function detectRepeatedFallback(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
-  if (!facts.fallback) return null;
+  if (!facts.fallback || asksNothing(facts.analysis)) return null;
   const inRow = memory.fallbacksInRow + 1;
   const count = policy.repeatedFallback.count;
   if (inRow < count) return null;

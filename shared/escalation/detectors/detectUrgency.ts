@@ -78,6 +78,28 @@ function deadlineMinutes(amount: string, unit: string): number {
 
 const UNIT = /^\d*(minutes|minute|mins|min|m|hours|hour|hrs|hr|h)$/;
 
+/**
+ * Happening now: something that keeps going as the customer writes ("4 notifications in the last 2 minutes",
+ * "more are still coming through"), and essentials running out (medicine, baby formula, insulin: "his last one
+ * tonight", "one bottle left", "we've run out of his inhaler").
+ */
+const JUST_NOW = / in the (?:last|past) (?:\d+|few|couple of|couple|two|three|five|ten|fifteen) ?(?:minutes|minute|mins|min|seconds|secs) | (?:still|keep|keeps) (?:coming|going) (?:through|in) /;
+const ESSENTIALS = new Set([
+  'medicine', 'medication', 'meds', 'tablets', 'tablet', 'pills', 'pill', 'insulin', 'inhaler', 'formula', 'nappies', 'diapers',
+  'oxygen', 'epipen', 'dose', 'doses', 'prescription', 'antibiotics', 'painkillers', 'heart',
+]);
+const RUNNING_OUT = / (?:last (?:one|dose|bottle|tablet|pill|pack|tin|injection)|(?:one|1|two|2|a) (?:bottle|dose|tablet|pill|day|tin|pack) left|(?:run|ran|running) out|nothing left|none left) /;
+/** Someone at the door now: "the delivery guy is outside", "my grandma is waiting at her front door". */
+const AT_THE_DOOR = / (?:driver|courier|delivery (?:guy|man|driver|person|lady)|postman|postie|engineer|fitter|he|she|they|grandma|grandad|gran|nan|mum|dad|someone|somebody) (?:is|are|s)(?: still| now| already| just| right)? (?:outside|downstairs|at (?:the|my|her|his|our|their) (?:front |back )?(?:door|gate|building)|waiting (?:at|outside|downstairs|in the lobby|by the door))/;
+function findHappeningNow(toks: string[]): string | null {
+  const padded = ` ${toks.join(' ')} `;
+  const now = JUST_NOW.exec(padded) ?? AT_THE_DOOR.exec(padded);
+  if (now) return now[0].trim();
+  if (!toks.some((t) => ESSENTIALS.has(t))) return null;
+  const out = RUNNING_OUT.exec(padded);
+  return out ? out[0].trim() : null;
+}
+
 function findDeadline(toks: string[]): string | null {
   // Only build the string and run the regexes when a time unit is there at all.
   if (!toks.some((t) => UNIT.test(t))) return null;
@@ -140,7 +162,7 @@ function urgentWordsIn(analysis: TextAnalysis, phrases: readonly string[]): stri
   const known = byAnalysis.get(analysis);
   if (known !== undefined) return known;
   const toks = canonicalTokens(analysis);
-  let words = toks.length === 0 ? null : (findWords(toks, designerPhrases(phrases)) ?? findDeadline(toks));
+  let words = toks.length === 0 ? null : (findWords(toks, designerPhrases(phrases)) ?? findDeadline(toks) ?? findHappeningNow(toks));
   // Checked after a hit (most messages have none, so they skip this scan).
   if (words !== null && findCalm(toks) !== null) words = null;
   byAnalysis.set(analysis, words);

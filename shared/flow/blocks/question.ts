@@ -28,6 +28,15 @@ export const questionData = z.object({
     .meta({ title: 'Retry message', help: 'Said when the answer does not fit the answer type.', widget: 'template' }),
   /** Invalid answers allowed before the `fallback` exit is taken. */
   maxRetries: z.number().int().min(0).max(20).default(2).meta({ title: 'Retries', help: 'Invalid answers allowed before the fallback exit is taken.', widget: 'number' }),
+  /** Do not ask when the variable already holds a valid answer (prefilled, set earlier, or by an agent). */
+  skipIfKnown: z
+    .boolean()
+    .default(false)
+    .meta({
+      title: 'Skip when already known',
+      help: 'When the variable already holds a valid answer (from the profile, an earlier block, or an agent who filled it in before handing back), the bot does not ask again and takes the next exit.',
+      widget: 'switch',
+    }),
 });
 
 export const questionBlock = defineBlock({
@@ -37,7 +46,7 @@ export const questionBlock = defineBlock({
   group: 'Questions',
   icon: 'MessageCircleQuestionMark',
   data: questionData,
-  defaultData: () => ({ text: '', inputType: 'text' as const, variable: 'answer', retryMessage: "Sorry, that doesn't look right. Could you try again?", maxRetries: 2 }),
+  defaultData: () => ({ text: '', inputType: 'text' as const, variable: 'answer', retryMessage: "Sorry, that doesn't look right. Could you try again?", maxRetries: 2, skipIfKnown: false }),
   waitsForCustomer: true,
   exits: () => ['next', 'fallback'],
   requiredExits: () => ['next'],

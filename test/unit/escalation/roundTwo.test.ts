@@ -213,7 +213,7 @@ describe("the designer's vocabulary", () => {
 describe('near misses', () => {
   it('lists a classifier score below its threshold in the decision, without acting on it', () => {
     let seen = 0;
-    for (const text of ['could someone check this', 'this is taking a while', 'I need it soon']) {
+    for (const text of ['could someone check this', 'this is taking forever', 'hmm this is slow', 'I need it soon']) {
       const { decision } = evaluateEscalation(policy(), facts(text), memory());
       for (const n of decision.nearMisses ?? []) {
         seen++;

@@ -1,0 +1,92 @@
+import { describe, it, expect } from 'vitest';
+import { DEFAULT_NOW, makeFlow } from './harness';
+import { receive, start } from '../../../shared/engine/engine';
+import type { ConversationState, Input, Step } from '../../../shared/engine/types';
+import type { Flow } from '../../../shared/flow/schema';
+
+/** start -> order question (skipIfKnown as given) -> email question -> end that repeats both answers. */
+function flow(skipIfKnown: boolean, defaults: Record<string, string> = {}): Flow {
+  return makeFlow(
+    [
+      { id: 'q', kind: 'question', data: { text: 'What is your order number?', variable: 'order', skipIfKnown } },
+      { id: 'mail', kind: 'question', data: { text: 'Your email?', variable: 'email', inputType: 'email', skipIfKnown } },
+      { id: 'bye', kind: 'end', data: { text: 'Thanks, order {{order}} for {{email}} noted.' } },
+    ],
+    [
+      ['q', 'next', 'mail'],
+      ['mail', 'next', 'bye'],
+    ],
+    { variables: Object.entries(defaults).map(([name, value]) => ({ name, type: 'string' as const, default: value })) },
+  );
+}
+
+function texts(step: Step): string[] {
+  return step.messages.map((m) => m.text);
+}
+
+/** Plays inputs one after another from `state`, each a second later. */
+function play(f: Flow, state: ConversationState, inputs: Input[]): { state: ConversationState; steps: Step[] } {
+  const steps: Step[] = [];
+  let s = state;
+  inputs.forEach((input, i) => {
+    const step = receive(f, s, input, { now: DEFAULT_NOW + (i + 1) * 1000 });
+    expect(step.rejected).toBeNull();
+    steps.push(step);
+    s = step.state;
+  });
+  return { state: s, steps };
+}
+
+const takeover: Input = { type: 'agent_takeover', agentId: 'a1', agentName: 'Ana', eventId: 'tk1' };
+const handback = (handoffId: string): Input => ({ type: 'agent_handback', agentId: 'a1', handoffId, eventId: 'hb1' });
+
+describe('Question "skip when already known"', () => {
+  it('off (the default): a known variable is asked again', () => {
+    const f = flow(false, { order: 'NW-1' });
+    const first = start(f, { now: DEFAULT_NOW, conversationId: 'c1' });
+    expect(texts(first)).toEqual(['What is your order number?']);
+    expect(first.state.waiting).toEqual({ kind: 'input', blockId: 'q', retries: 0 });
+  });
+
+  it('on: a valid known answer is not asked again; the next unknown one is', () => {
+    const f = flow(true, { order: 'NW-1' });
+    const first = start(f, { now: DEFAULT_NOW, conversationId: 'c1' });
+    expect(texts(first)).toEqual(['Your email?']);
+    expect(first.state.waiting).toEqual({ kind: 'input', blockId: 'mail', retries: 0 });
+  });
+
+  it('on: a known value that does not fit the answer type is asked for, not trusted', () => {
+    const f = flow(true, { order: 'NW-1', email: 'not an email' });
+    const first = start(f, { now: DEFAULT_NOW, conversationId: 'c1' });
+    expect(texts(first)).toEqual(['Your email?']);
+  });
+
+  it('on: a known answer is normalised as a typed answer would be', () => {
+    const f = flow(true, { order: 'NW-1', email: 'Ana@Example.COM' });
+    const first = start(f, { now: DEFAULT_NOW, conversationId: 'c1' });
+    expect(texts(first)).toEqual(['Thanks, order NW-1 for ana@example.com noted.']);
+    expect(first.state.variables.email).toBe('ana@example.com');
+  });
+
+  it('handback after a takeover: the bot skips a question the agent filled in and carries on', () => {
+    const f = flow(true);
+    const first = start(f, { now: DEFAULT_NOW, conversationId: 'c1' });
+    expect(texts(first)).toEqual(['What is your order number?']);
+    const { state: held } = play(f, first.state, [takeover, { type: 'text', text: 'it is NW-104233' }]);
+    const handoffId = held.handoff!.id;
+    // The agent fixes the variable from the inbox's context panel (the runtime writes it into the state).
+    const edited: ConversationState = { ...held, variables: { ...held.variables, order: 'NW-104233' } };
+    const { steps } = play(f, edited, [handback(handoffId)]);
+    expect(texts(steps[0])).toEqual(['Ana handed the conversation back to the bot.', 'Your email?']);
+    expect(steps[0].state.waiting).toEqual({ kind: 'input', blockId: 'mail', retries: 0 });
+  });
+
+  it('handback after a takeover: with the variable still unknown the same question is asked again', () => {
+    const f = flow(true);
+    const first = start(f, { now: DEFAULT_NOW, conversationId: 'c1' });
+    const { state: held } = play(f, first.state, [takeover]);
+    const { steps } = play(f, held, [handback(held.handoff!.id)]);
+    expect(texts(steps[0])).toEqual(['Ana handed the conversation back to the bot.', 'What is your order number?']);
+    expect(steps[0].state.waiting).toEqual({ kind: 'input', blockId: 'q', retries: 0 });
+  });
+});
