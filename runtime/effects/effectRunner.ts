@@ -154,10 +154,15 @@ export class EffectRunner implements HttpPerformer {
     const e = filled.effect;
     if (e.channel === 'email') {
       if (!cfg.smtp) throw new PermanentError('email notification: no "smtp" section in the --config file');
+      // A recipient may come from customer input ({{customerEmail}}, the profile's email): each entry must be ONE
+      // plain address, so "me@x, victim@y" or '"x" <victim@y>' cannot turn the runtime into a mail relay.
+      const { valid: to, refused } = singleAddresses(e.to);
+      if (refused.length > 0) this.o.logger.warn({ id, conversationId, refused }, 'email notification: recipients that are not one plain address were left out');
+      if (to.length === 0) throw new PermanentError(`email notification: no valid recipient (each must be one plain address such as ana@example.com; got ${JSON.stringify(e.to).slice(0, 200)})`);
       this.mailer ??= nodemailer.createTransport({ host: cfg.smtp.host, port: cfg.smtp.port, secure: cfg.smtp.secure ?? false, auth: cfg.smtp.auth, tls: { rejectUnauthorized: false } });
       await this.mailer.sendMail({
         from: cfg.smtp.from,
-        to: e.to,
+        to,
         subject: e.subject,
         text: e.text,
         messageId: `<${id.replace(/[^A-Za-z0-9.:-]/g, '_')}@baton>`,
@@ -170,7 +175,7 @@ export class EffectRunner implements HttpPerformer {
         const url = cfg.slack?.webhooks?.[channel] ?? cfg.slack?.webhookUrl;
         if (!url) throw new PermanentError(`Slack notification to ${channel}: no "slack.webhookUrl" (or slack.webhooks["${channel}"]) in the --config file`);
         // Slack reads <...> as links and mentions (<!channel>, <http://x|click>): customer text is escaped as Slack says.
-        await postJson(fillSecrets(url, this.o.secrets), { channel, text: `*${slackEscape(e.subject)}*\n${slackEscape(e.text)}` }, { 'Idempotency-Key': id });
+        await postJson(fillSecrets(url, this.o.secrets), { channel, text: `*${slackSubject(e.subject)}*\n${slackEscape(e.text)}` }, { 'Idempotency-Key': id });
       }
       return;
     }
@@ -252,4 +257,24 @@ function redact(url: string): string {
 /** Slack mrkdwn escaping (https://api.slack.com/reference/surfaces/formatting#escaping): &, <, > only. */
 export function slackEscape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A subject line for Slack's bold header: line breaks and other control characters become spaces. */
+export function slackSubject(text: string): string {
+  return slackEscape(text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim());
+}
+
+/** One plain address: no list separators, display names, quotes, comments or spaces. */
+const PLAIN_ADDRESS = /^[^\s@,;:<>"'()[\]\\]+@[^\s@,;:<>"'()[\]\\]+\.[^\s@,;:<>"'()[\]\\]+$/;
+
+/** Splits email recipients into those that are one plain address each and those refused. */
+export function singleAddresses(list: readonly string[]): { valid: string[]; refused: string[] } {
+  const valid: string[] = [];
+  const refused: string[] = [];
+  for (const raw of list) {
+    const a = raw.trim();
+    if (a.length <= 254 && PLAIN_ADDRESS.test(a)) valid.push(a);
+    else refused.push(raw.slice(0, 200));
+  }
+  return { valid, refused };
 }

@@ -7,6 +7,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { singleAddresses, slackSubject } from '../../runtime/effects/effectRunner';
 import { afterEach, describe, expect, it } from 'vitest';
 import { auth, shopFlow, startTestRuntime, type TestRuntime } from './runtimeFixtures';
 
@@ -165,5 +166,45 @@ describe('notifications through the outbox', () => {
     await rt.runner.tick();
     expect(slack.calls.map((x) => x.url)).toEqual(['/services/T/B/xyz']);
     expect(JSON.parse(slack.calls[0].body)).toMatchObject({ channel: '#orders', text: '*Order looked up*\nStatus delivered' });
+  });
+
+  it('an email recipient from customer input must be one plain address: a list or a display name cannot relay mail', async () => {
+    const mails: Array<{ to: string[] }> = [];
+    const smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData(stream, session, cb) {
+        stream.on('data', () => undefined);
+        stream.on('end', () => {
+          mails.push({ to: session.envelope.rcptTo.map((r) => r.address) });
+          cb();
+        });
+      },
+    });
+    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
+    servers.push(smtp);
+    const smtpPort = (smtp.server.address() as AddressInfo).port;
+    const api = await fakeService((_req, res) => json(res, 200, { status: 'delivered' }));
+    rt = await startTestRuntime({
+      flows: [shopFlow({ apiUrl: `${api.url}/o`, variables: [{ name: 'customerEmail', type: 'string' }], notify: { channel: 'email', to: ['team@shop.example', '{{customerEmail}}'] } })],
+      config: { smtp: { host: '127.0.0.1', port: smtpPort, from: 'bot@shop.example' } },
+    });
+    const hostile = 'me@shop-customer.example, victim1@other.example, "x" <victim2@third.example>';
+    const c = (await rt.post('/api/v1/flows/shop/conversations', { variables: { customerEmail: hostile } })).body;
+    await rt.post(`/api/v1/conversations/${c.conversationId}/messages`, { choice: 'order' }, auth(c.token));
+    await rt.runner.tick();
+    expect(mails).toHaveLength(1);
+    expect(mails[0].to).toEqual(['team@shop.example']);
+  });
+});
+
+describe('notification recipients and Slack subjects', () => {
+  it('singleAddresses keeps one plain address per entry and refuses lists, names and comments', () => {
+    const r = singleAddresses(['ana@example.com', ' bo@shop.example ', 'a@b.c, d@e.f', '"x" <v@t.example>', 'a@b.c;d@e.f', 'no-at-sign', 'x@y', 'a b@c.d']);
+    expect(r.valid).toEqual(['ana@example.com', 'bo@shop.example']);
+    expect(r.refused).toHaveLength(6);
+  });
+  it('slackSubject keeps the bold header on one line and escapes mentions', () => {
+    expect(slackSubject('refund\r\nBcc: x <!channel>')).toBe('refund Bcc: x &lt;!channel&gt;');
   });
 });
