@@ -26,7 +26,7 @@ import { analyzeText } from '../../shared/nlu/analyzeText';
 import { loadSupportFlow, readLabelled } from './escalationReport';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const SETS = ['test/fixtures/escalation/labelled.jsonl', 'test/fixtures/escalation/heldout.jsonl', 'test/fixtures/escalation-blind/set-a.jsonl', 'test/fixtures/escalation-blind/set-b.jsonl'];
+const SETS = ['labelled', 'heldout'].map((s) => `test/fixtures/escalation/${s}.jsonl`).concat(['a', 'b', 'k', 'n'].map((s) => `test/fixtures/escalation-blind/set-${s}.jsonl`));
 const NOW = Date.parse('2026-11-24T10:00:00Z');
 
 const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
