@@ -63,6 +63,17 @@ export function securityWarnings(o: { rasaToken?: string; metricsToken?: string;
   return out;
 }
 
+/** The port asked for is taken by another program. */
+export class PortInUseError extends Error {
+  readonly code = 'EADDRINUSE';
+  constructor(
+    readonly port: number,
+    readonly host: string,
+  ) {
+    super(`port ${port} on ${host} is already in use by another program: stop it, or choose another port (--port).`);
+  }
+}
+
 export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime> {
   const config = serveConfigSchema.parse(opts.config ?? {});
   const env = opts.env ?? process.env;
@@ -134,7 +145,17 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
     rateLimitRedis: (store as { client?: unknown }).client,
   });
   for (const w of securityWarnings({ rasaToken: config.rasa.token ?? env.BATON_RASA_TOKEN, metricsToken: config.metricsToken ?? env.BATON_METRICS_TOKEN, host: opts.host ?? '127.0.0.1' })) logger.warn(w);
-  await server.app.listen({ port: opts.port ?? 3000, host: opts.host ?? '127.0.0.1' });
+  try {
+    await server.app.listen({ port: opts.port ?? 3000, host: opts.host ?? '127.0.0.1' });
+  } catch (err) {
+    // Nothing is served: release what was opened (the data folder's lock above all), so a retry can start.
+    await server.app.close().catch(() => undefined);
+    catalog.stop();
+    await store.close().catch(() => undefined);
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new PortInUseError(opts.port ?? 3000, opts.host ?? '127.0.0.1');
+    throw err;
+  }
   const address = server.app.server.address();
   const port = typeof address === 'object' && address ? address.port : (opts.port ?? 3000);
   const host = opts.host ?? '127.0.0.1';

@@ -17,7 +17,7 @@ import pino, { type Logger } from 'pino';
 import type { Flow } from '../../../shared/flow/schema';
 import { validateFlow } from '../../../shared/flow/validateFlow';
 import type { Agent } from '../../agents/agentDirectory';
-import { startRuntime, type RunningRuntime } from '../../serve/startRuntime';
+import { PortInUseError, startRuntime, type RunningRuntime } from '../../serve/startRuntime';
 import { StudioError, type FlowStore } from '../flowStore';
 
 export interface RunInfo {
@@ -68,15 +68,28 @@ export class StudioRunner {
       this.flows.set(v.flow.id, v.flow);
       await this.runtime?.close();
       this.runtime = null;
-      const rt = await startRuntime({
-        flows: [...this.flows.values()],
-        port: this.port,
-        host: this.o.host ?? '127.0.0.1',
-        dataDir: join(this.o.home, 'runtime'),
-        logger: this.o.logger ?? pino({ level: 'warn' }),
-        agents: { agents: [this.designer()] },
-        config: { retentionDays: 0 },
-      });
+      const start = (port: number) =>
+        startRuntime({
+          flows: [...this.flows.values()],
+          port,
+          host: this.o.host ?? '127.0.0.1',
+          dataDir: join(this.o.home, 'runtime'),
+          logger: this.o.logger ?? pino({ level: 'warn' }),
+          agents: { agents: [this.designer()] },
+          config: { retentionDays: 0 },
+        });
+      let rt: RunningRuntime;
+      try {
+        rt = await start(this.port);
+      } catch (err) {
+        // The port of the last run was taken by another program meanwhile: take any free one (open pages must be
+        // reopened from the new links). startRuntime released the data folder, so this retry can open it.
+        if (!(err instanceof PortInUseError) || this.port === 0) throw runFailure(err);
+        this.o.logger?.warn({ port: this.port }, 'Run: the last port is taken; starting on a free one');
+        rt = await start(0).catch((e: unknown) => {
+          throw runFailure(e);
+        });
+      }
       this.runtime = rt;
       this.port = rt.port;
       return this.info(v.flow.id);
@@ -105,6 +118,13 @@ export class StudioRunner {
       this.flows.clear();
     });
   }
+}
+
+/** A runtime that could not start, as an answer the studio shows (never a bare 500). */
+function runFailure(err: unknown): StudioError {
+  if (err instanceof StudioError) return err;
+  const message = err instanceof Error ? err.message : String(err);
+  return new StudioError(503, 'run_failed', `The flow could not be started: ${message}`, 'Fix what the message says, then press Run again.');
 }
 
 /** Mounts the run routes on the studio server (behind its secret, like every /api route). */
