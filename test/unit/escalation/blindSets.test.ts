@@ -1,9 +1,10 @@
 /**
- * The escalation detectors on the two blind sets written by a helper who never read the detectors
+ * The escalation detectors on the blind sets written by helpers who never read the detectors
  * (test/fixtures/escalation-blind/set-a.jsonl: terse texting, non-native English, sarcasm; set-b.jsonl:
- * long rambling and polite, indirect). Both were first measured untouched (README), then used for error
- * analysis, so these floors guard against regressions; the honest generalisation figure is the third,
- * kept-out set, which is not in the repository and is measured with test/bench/escalationReport.ts.
+ * long rambling and polite, indirect; set-k.jsonl: mixed voices, kept out in session 2; set-n.jsonl: mixed
+ * voices with non-native writers, written in session 3). Each was first measured untouched (docs/escalation.md),
+ * then used for error analysis, so these floors guard against regressions; the honest generalisation figure
+ * is the kept-out set-m, which is not in the repository and is measured once by the lead.
  *
  * Each conversation is played through flows/customer-support.json as `baton simulate` does, and scored
  * per reason. Negative sentiment must never fall below plain VADER on the same set.
@@ -19,24 +20,43 @@ const FLOORS: Record<string, Record<string, number>> = {
   'set-a.jsonl': {
     explicit_request: 0.88,
     negative_sentiment: 0.85,
-    sensitive_topic: 0.9,
-    urgency: 0.92,
-    repeated_fallback: 1,
-    loop: 0.2,
-    low_confidence: 0.62,
+    sensitive_topic: 0.95,
+    urgency: 0.88,
+    repeated_fallback: 0.9,
+    loop: 0.7,
+    low_confidence: 0.87,
   },
   'set-b.jsonl': {
+    explicit_request: 0.88,
+    negative_sentiment: 0.88,
+    sensitive_topic: 0.95,
+    urgency: 0.88,
+    repeated_fallback: 0.8,
+    loop: 0.7,
+    low_confidence: 0.62,
+  },
+  // Session 3: set-k (kept out in session 2) and set-n (measured untouched once, then read) are tuning sets now.
+  'set-k.jsonl': {
     explicit_request: 0.94,
     negative_sentiment: 0.91,
     sensitive_topic: 0.95,
-    urgency: 0.92,
-    repeated_fallback: 0.8,
-    loop: 0.5,
-    low_confidence: 0.62,
+    urgency: 0.96,
+    repeated_fallback: 0.9,
+    loop: 0.9,
+    low_confidence: 0.87,
+  },
+  'set-n.jsonl': {
+    explicit_request: 0.91,
+    negative_sentiment: 0.81,
+    sensitive_topic: 0.93,
+    urgency: 0.96,
+    repeated_fallback: 0.9,
+    loop: 0.76,
+    low_confidence: 0.77,
   },
 };
-/** At most this share of ordinary conversations escalates. */
-const MAX_FALSE: Record<string, number> = { 'set-a.jsonl': 0.03, 'set-b.jsonl': 0.07 };
+/** At most this share of ordinary conversations escalates (the final figure plus one conversation). */
+const MAX_FALSE: Record<string, number> = { 'set-a.jsonl': 0.014, 'set-b.jsonl': 0.028, 'set-k.jsonl': 0.027, 'set-n.jsonl': 0.035 };
 
 describe.each(Object.keys(FLOORS))('escalation on the blind %s', (name) => {
   let report: SetReport;
