@@ -354,14 +354,17 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi }: { api: Inbox
     }
   };
 
-  const run = async (what: () => Promise<unknown>, done?: string) => {
+  /** Runs an action, flashes `done`, refreshes; true when the action succeeded. */
+  const run = async (what: () => Promise<unknown>, done?: string): Promise<boolean> => {
     setFlash(null);
     try {
       await what();
       if (done) setFlash({ kind: 'info', text: done });
       await Promise.all([refreshList(), refreshDetail()]);
+      return true;
     } catch (err) {
       fail(err);
+      return false;
     }
   };
 
@@ -466,7 +469,9 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi }: { api: Inbox
               <li key={r.id}>
                 <button type="button" className={`ib-row${selected === r.id ? ' is-active' : ''}`} onClick={() => setSelected(r.id)} aria-current={selected === r.id ? 'true' : undefined}>
                   <span className="ib-row-top">
-                    <strong>{r.flowId}</strong>
+                    <strong>
+                      <bdi>{inertText(r.customer ?? r.flowId)}</bdi>
+                    </strong>
                     <span className="ib-faint">{ago(r.requestedAt, now)}</span>
                   </span>
                   <span className="ib-row-reason">
@@ -478,6 +483,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi }: { api: Inbox
                   <span className="ib-row-meta">
                     {STATUS_WORDS[r.status] ?? r.status}
                     {r.agentName ? ` · ${inertText(r.agentName)}` : ''}
+                    {r.customer ? ` · ${r.flowId}` : ''}
                     {viewers[r.id]?.length ? (
                       <span className="ib-viewing" title={`Also viewing: ${viewers[r.id].join(', ')}`}>
                         <Eye size={12} aria-hidden="true" /> {viewers[r.id].join(', ')}
@@ -513,6 +519,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi }: { api: Inbox
           run={run}
           fail={fail}
           onVariables={(variables) => setDetail((d) => (d ? { ...d, variables } : d))}
+          onMine={() => (setLive(false), setView('mine'))}
         />
       ) : (
         <section className="ib-placeholder">
@@ -536,12 +543,14 @@ interface ConversationProps {
   agents: AgentInfo[];
   typingName: string;
   viewers: string[];
-  run(what: () => Promise<unknown>, done?: string): Promise<void>;
+  run(what: () => Promise<unknown>, done?: string): Promise<boolean>;
   fail(err: unknown): void;
   onVariables(v: Record<string, unknown>): void;
+  /** The chat became this agent's (accepted, taken): the list switches to Mine so it stays in view. */
+  onMine?(): void;
 }
 
-function Conversation({ api, token, me, detail, agents, typingName, viewers, run, fail, onVariables }: ConversationProps) {
+function Conversation({ api, token, me, detail, agents, typingName, viewers, run, fail, onVariables, onMine }: ConversationProps) {
   const h = detail.handoff;
   const [draft, setDraft] = useState('');
   const [note, setNote] = useState(false);
@@ -552,10 +561,22 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
   const [slashClosed, setSlashClosed] = useState(false);
   const [transferTo, setTransferTo] = useState('');
   const logRef = useRef<HTMLOListElement>(null);
+  const draftRef = useRef<HTMLTextAreaElement>(null);
+  /** After an action that ends this agent's part (transfer, hand back, resolve) the reply draft is dropped, so it
+   * cannot be sent as a private note by mistake. */
+  const finish = async (what: () => Promise<unknown>, done: string) => {
+    if (await run(what, done)) {
+      setDraft('');
+      setNote(false);
+    }
+  };
   const lastTyping = useRef(0);
   const mine = h.status === 'assigned' && h.agentId === me.id;
   const closed = ['resolved', 'expired', 'rejected', 'cancelled'].includes(h.status);
-  const name = customerName(detail.variables, 'Customer');
+  const name = customerName(detail.variables, h.customer ? inertText(h.customer) : 'Customer');
+  // An admin can move a chat someone else holds (that agent left without handing it on): no dead end.
+  const canMove = mine || (me.admin && h.status === 'assigned');
+  const holderAgent = h.agentId ? agents.find((a) => a.id === h.agentId) : undefined;
 
   useEffect(() => {
     const el = logRef.current;
@@ -603,6 +624,8 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
     setNote(false);
     setShowCanned(false);
     setPick(0);
+    // Back to the draft, so Enter sends it (or the agent edits it first).
+    setTimeout(() => draftRef.current?.focus(), 0);
   };
 
   const onType = (v: string) => {
@@ -615,7 +638,7 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
     }
   };
 
-  const others = agents.filter((a) => a.id !== me.id);
+  const others = agents.filter((a) => a.id !== (mine ? me.id : h.agentId));
   const teams = [...new Set(agents.flatMap((a) => a.teams))];
   const ctx = detail.context;
 
@@ -627,7 +650,15 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
             <h2>{name}</h2>
             <p className="ib-muted">
               {h.flowId} · <span className={`ib-chip ib-s-${h.status}`}>{STATUS_WORDS[h.status] ?? h.status}</span>
-              {h.agentName ? <> with <bdi>{inertText(h.agentName)}</bdi></> : ''}
+              {h.agentName ? (
+                <>
+                  {' '}
+                  with <bdi>{inertText(h.agentName)}</bdi>
+                  {holderAgent?.status === 'offline' && h.status === 'assigned' ? <span className="ib-chip ib-danger">offline</span> : null}
+                </>
+              ) : (
+                ''
+              )}
               {viewers.length > 0 && (
                 <span className="ib-chip ib-viewing-chip" title="Other agents looking at this conversation">
                   <Eye size={12} aria-hidden="true" /> Also viewing: {viewers.join(', ')}
@@ -637,18 +668,23 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
           </div>
           <div className="ib-actions">
             {h.status === 'pending' && (
-              <button type="button" className="ib-btn ib-primary" onClick={() => void run(() => api.act(token, h.id, 'accept'), 'You have the chat. The customer sees your name.')}>
+              <button type="button" className="ib-btn ib-primary" onClick={() => void run(() => api.act(token, h.id, 'accept'), 'You have the chat. The customer sees your name.').then((ok) => ok && onMine?.())}>
                 <UserCheck size={16} aria-hidden="true" /> Accept
               </button>
             )}
-            {mine && (
+            {!mine && canMove && (
+              <button type="button" className="ib-btn ib-primary" onClick={() => void run(() => api.transfer(token, h.id, { agentId: me.id }), 'You have the chat now. The customer sees your name.').then((ok) => ok && onMine?.())}>
+                <UserCheck size={16} aria-hidden="true" /> Take this chat
+              </button>
+            )}
+            {canMove && (
               <>
                 <div className="ib-transfer">
                   <select aria-label="Transfer to" value={transferTo} onChange={(e) => setTransferTo(e.target.value)}>
                     <option value="">Transfer to…</option>
                     {others.map((a) => (
                       <option key={a.id} value={`agent:${a.id}`} disabled={a.status === 'offline'}>
-                        {a.name}
+                        {inertText(a.name)}
                         {a.status === 'offline' ? ' (offline)' : ''}
                       </option>
                     ))}
@@ -664,16 +700,20 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
                     disabled={!transferTo}
                     onClick={() => {
                       const [kind, id] = [transferTo.slice(0, transferTo.indexOf(':')), transferTo.slice(transferTo.indexOf(':') + 1)];
-                      void run(() => api.transfer(token, h.id, kind === 'agent' ? { agentId: id } : { team: id }), 'Transferred.');
+                      void finish(() => api.transfer(token, h.id, kind === 'agent' ? { agentId: id } : { team: id }), 'Transferred.');
                     }}
                   >
                     <ArrowLeftRight size={16} aria-hidden="true" /> Transfer
                   </button>
                 </div>
-                <button type="button" className="ib-btn" onClick={() => void run(() => api.act(token, h.id, 'handback', {}), 'Handed back to the bot.')}>
+              </>
+            )}
+            {mine && (
+              <>
+                <button type="button" className="ib-btn" onClick={() => void finish(() => api.act(token, h.id, 'handback', {}), 'Handed back to the bot.')}>
                   <Undo2 size={16} aria-hidden="true" /> Hand back to bot
                 </button>
-                <button type="button" className="ib-btn ib-success" onClick={() => void run(() => api.act(token, h.id, 'resolve', {}), 'Resolved.')}>
+                <button type="button" className="ib-btn ib-success" onClick={() => void finish(() => api.act(token, h.id, 'resolve', {}), 'Resolved.')}>
                   <CheckCircle2 size={16} aria-hidden="true" /> Resolve
                 </button>
               </>
@@ -775,6 +815,7 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
                 {note || !mine ? 'Private note' : 'Reply to the customer'}
               </label>
               <textarea
+                ref={draftRef}
                 id="ib-draft"
                 rows={2}
                 value={draft}

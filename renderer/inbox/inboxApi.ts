@@ -29,6 +29,8 @@ export interface HandoffRow {
   teams: string[];
   agentId: string | null;
   agentName: string | null;
+  /** The customer's name, else email, else "Visitor abc123" (older runtimes: absent). */
+  customer?: string;
   requestedAt: number;
   updatedAt: number;
   deadline: number | null;

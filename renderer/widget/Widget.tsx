@@ -47,6 +47,8 @@ export function Widget({ flowId, title, client }: WidgetProps) {
   const [draft, setDraft] = useState('');
   /** The agent holding the chat is typing (polled while mode is 'agent'). */
   const [agentTyping, setAgentTyping] = useState<string | null>(null);
+  /** The agent holding the chat as the server says (follows transfers before the new agent writes). */
+  const [holder, setHolder] = useState<string | null>(null);
   const lastSeq = useRef(0);
   const lastTyping = useRef(0);
   const listRef = useRef<HTMLOListElement>(null);
@@ -114,13 +116,18 @@ export function Widget({ flowId, title, client }: WidgetProps) {
   useEffect(() => {
     if (!session || mode !== 'agent' || !client.agentTyping) {
       setAgentTyping(null);
+      setHolder(null);
       return;
     }
     let alive = true;
     const ask = () => {
       if (typeof document !== 'undefined' && document.hidden) return;
       client.agentTyping!(session).then(
-        (t) => alive && setAgentTyping(t ? t.name : null),
+        (t) => {
+          if (!alive) return;
+          setAgentTyping(t.typing ? t.typing.name : null);
+          setHolder(t.agent ? t.agent.name : null);
+        },
         () => alive && setAgentTyping(null),
       );
     };
@@ -196,7 +203,8 @@ export function Widget({ flowId, title, client }: WidgetProps) {
     return null;
   }, [entries]);
 
-  const agentName = useMemo(() => [...entries].reverse().find((e) => e.from === 'agent' && e.name)?.name ?? null, [entries]);
+  const lastAgentName = useMemo(() => [...entries].reverse().find((e) => e.from === 'agent' && e.name)?.name ?? null, [entries]);
+  const agentName = holder ?? lastAgentName;
   const waiting = mode === 'waiting';
   const closed = mode === 'closed';
   const subtitle = mode === 'agent' ? (agentName ? `You are chatting with ${inertText(agentName)}` : 'You are chatting with a person') : waiting ? 'Waiting for a person…' : 'We usually reply at once';

@@ -38,6 +38,12 @@ export interface ChatClientDeps {
   backoff?: (attempt: number) => number;
 }
 
+/** The agent holding the chat (name), and whether they are typing. */
+export interface AgentTyping {
+  typing: { name: string } | null;
+  agent: { name: string } | null;
+}
+
 export class ChatError extends Error {
   constructor(
     message: string,
@@ -58,7 +64,7 @@ export interface ChatClient {
   /** Tells the agent holding the chat that the customer is typing (best effort). */
   typing(session: ChatSession): Promise<void>;
   /** Who of the agents is typing in this chat right now, or null (optional; polled while an agent holds the chat). */
-  agentTyping?(session: ChatSession): Promise<{ name: string } | null>;
+  agentTyping?(session: ChatSession): Promise<AgentTyping>;
   /** Opens the push channel; returns a function that closes it. */
   listen(session: ChatSession, after: () => number, onEntry: (e: ChatEntry) => void, onLink: (s: LinkState) => void): () => void;
 }
@@ -132,8 +138,9 @@ export function createChatClient(d: ChatClientDeps): ChatClient {
       await call(`/api/v1/conversations/${encodeURIComponent(s.conversationId)}/typing`, { method: 'POST', body: '{}', token: s.token }).catch(() => undefined);
     },
     async agentTyping(s) {
-      const r = await call<{ typing: { name: string } | null }>(`/api/v1/conversations/${encodeURIComponent(s.conversationId)}/agent-typing`, { token: s.token });
-      return r.typing && typeof r.typing.name === 'string' ? { name: r.typing.name } : null;
+      const r = await call<Partial<AgentTyping>>(`/api/v1/conversations/${encodeURIComponent(s.conversationId)}/agent-typing`, { token: s.token });
+      const named = (x: unknown) => (x && typeof (x as { name?: unknown }).name === 'string' ? { name: (x as { name: string }).name } : null);
+      return { typing: named(r.typing), agent: named(r.agent) };
     },
     listen(s, after, onEntry, onLink) {
       if (!ES) return () => undefined;

@@ -13,6 +13,13 @@ import type { LogEntry, RuntimeStore } from '../store/types';
 import { ApiError } from '../server/conversationService';
 import { agentSchema, cannedReplySchema, hashPassword, MAX_CANNED, publicAgent, type Agent, type AgentDirectory } from './agentDirectory';
 import { summarize, type AgentEvent, type AgentHub } from './agentHub';
+
+/** How the inbox names the customer of a handoff: name, else email, else "Visitor" + the start of the conversation id. */
+export function customerLabel(h: { conversationId: string; request: unknown }): string {
+  const v = ((h.request as { context?: { variables?: Record<string, unknown> } } | null)?.context?.variables ?? {}) as Record<string, unknown>;
+  const pick = (x: unknown) => (typeof x === 'string' && x.trim() && x.trim() !== 'null' ? x.trim().slice(0, 120) : null);
+  return pick(v.customerName) ?? pick(v.customerEmail) ?? `Visitor ${h.conversationId.replace(/[^A-Za-z0-9]/g, '').slice(0, 6)}`;
+}
 import { mayServeFlow, registerAgentLiveList } from './agentLiveList';
 
 export interface AgentRouteDeps {
@@ -83,6 +90,9 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
   };
 
   /** 409 unless this agent holds the handoff now; a closed handoff says so (it cannot be accepted any more). */
+  /** A handoff row as the API shows it: the hub's summary plus the customer's name for the list. */
+  const row = (h: Parameters<typeof summarize>[0], hb: AgentHub) => ({ ...summarize(h, hb), customer: customerLabel(h) });
+
   const mustHold = (agent: Agent, h: ReturnType<AgentHub['handoffById']> & object, what: string) => {
     const ho = h.handoff as Handoff | null;
     if (CLOSED.has(h.status)) {
@@ -220,7 +230,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
         closed: seen.filter((h) => CLOSED.has(h.status)),
       };
       const list = views[req.query.view];
-      const rows = (req.query.view === 'closed' ? [...list].sort((x, y) => y.updatedAt - x.updatedAt) : list).map((h) => summarize(h, hub));
+      const rows = (req.query.view === 'closed' ? [...list].sort((x, y) => y.updatedAt - x.updatedAt) : list).map((h) => row(h, hub));
       return {
         view: req.query.view,
         counts: { unassigned: views.unassigned.length, mine: views.mine.length, all: views.all.length, closed: views.closed.length },
@@ -238,7 +248,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       const r = hub.requestOf(h);
       const state = (conv?.state ?? {}) as { variables?: Record<string, unknown> };
       return {
-        handoff: summarize(h, hub),
+        handoff: row(h, hub),
         context: r.context ?? null,
         conversation: conv ? { id: conv.id, flowId: conv.flowId, mode: conv.mode, createdAt: conv.createdAt, lastSeq: conv.lastSeq } : null,
         variables: state.variables ?? {},
@@ -261,13 +271,14 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
 
   act('accept', 'Accept a pending handoff (409 when someone else got it first; 200 again when you already hold it)', undefined, async (a, h) => {
     const heldByMe = (x: typeof h) => x.status === 'assigned' && (x.handoff as Handoff | null)?.agentId === a.id;
-    const done = (x: typeof h, alreadyYours: boolean, mode: string) => ({ ok: true, handoff: summarize(x, hub), mode, alreadyYours });
+    const done = (x: typeof h, alreadyYours: boolean, mode: string) => ({ ok: true, handoff: row(x, hub), mode, alreadyYours });
     if (heldByMe(h)) return done(h, true, 'agent');
     if (CLOSED.has(h.status)) throw new ApiError(409, 'handoff_closed', `Cannot accept handoff ${h.id}: it is closed (${h.status}).`);
-    if (h.status !== 'pending') {
-      const ho = h.handoff as Handoff | null;
-      throw new ApiError(409, 'handoff_conflict', `Cannot accept handoff ${h.id}: it is already assigned to ${ho?.agentName ?? ho?.agentId}.`);
-    }
+    const taken = (x: typeof h) => {
+      const ho = x.handoff as Handoff | null;
+      return new ApiError(409, 'handoff_conflict', `${ho?.agentName ?? ho?.agentId ?? 'Another agent'} took this chat first.`);
+    };
+    if (h.status !== 'pending') throw taken(h);
     try {
       const out = await hub.apply(h, { type: 'agent_accepted', agentId: a.id, agentName: a.name }, 'accept');
       return done(hub.handoffById(h.id) ?? h, false, out.mode);
@@ -275,6 +286,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       // The same agent accepting twice at once (double click, two tabs): the loser of the race already holds it.
       const cur = hub.handoffById(h.id);
       if (err instanceof ApiError && err.code === 'handoff_conflict' && cur && heldByMe(cur)) return done(cur, true, 'agent');
+      if (err instanceof ApiError && err.code === 'handoff_conflict' && cur?.status === 'assigned') throw taken(cur);
       throw err;
     }
   });
@@ -305,18 +317,22 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
 
   act(
     'transfer',
-    'Transfer to another agent or back to the queue of a team',
+    'Transfer to another agent (yourself too, for an admin taking over a chat someone else holds) or back to the queue of a team',
     z
       .object({ agentId: z.string().min(1).max(100).optional(), team: z.string().min(1).max(100).optional(), note: z.string().max(1000).optional() })
       .strict()
       .refine((b) => (b.agentId === undefined) !== (b.team === undefined), { message: 'give exactly one of agentId or team' }),
     async (a, h, body: { agentId?: string; team?: string; note?: string }) => {
-      mustHold(a, h, 'transfer');
+      // An admin may move a chat another agent holds (e.g. that agent left without handing it on): no dead end.
+      const holder = (h.handoff as Handoff | null)?.agentId ?? null;
+      const rescue = a.admin && h.status === 'assigned' && holder !== null && holder !== a.id;
+      if (!rescue) mustHold(a, h, 'transfer');
+      const from = rescue ? holder! : a.id;
       let target: Agent | undefined;
       if (body.agentId) {
         target = directory.get(body.agentId);
         if (!target) throw new ApiError(400, 'agent_not_found', `body.agentId: no agent "${body.agentId}"; list them with GET /api/v1/agent/agents.`, 'body.agentId');
-        if (target.id === a.id) throw new ApiError(400, 'transfer_to_self', 'body.agentId: you already hold this chat.', 'body.agentId');
+        if (target.id === from) throw new ApiError(400, 'transfer_to_self', rescue ? `body.agentId: ${target.name} already holds this chat.` : 'body.agentId: you already hold this chat.', 'body.agentId');
         if (hub.status(target.id) === 'offline') throw new ApiError(409, 'agent_offline', `${target.name} is offline; transfer to an online agent or to a team.`, 'body.agentId');
       }
       if (body.team) {
@@ -324,13 +340,14 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
         if (!known.has(body.team.toLowerCase())) throw new ApiError(400, 'team_not_found', `body.team: no agent is in team "${body.team}".`, 'body.team');
         await hub.setTeam(h.id, body.team);
       }
-      await hub.declinedBy(h.id, a.id);
-      await hub.apply(h, { type: 'agent_declined', agentId: a.id, note: body.note ?? (target ? `Transferred to ${target.name}` : `Transferred to team ${body.team}`) }, 'transfer');
+      await hub.declinedBy(h.id, from);
+      const why = target ? `Transferred to ${target.name}` : `Transferred to team ${body.team}`;
+      await hub.apply(h, { type: 'agent_declined', agentId: from, note: body.note ?? (rescue ? `${why} by ${a.name} (admin)` : why) }, 'transfer');
       if (target) {
         const fresh = hub.handoffById(h.id) ?? h;
         await hub.apply(fresh, { type: 'agent_accepted', agentId: target.id, agentName: target.name }, 'transfer');
       }
-      return { ok: true, handoff: summarize(hub.handoffById(h.id) ?? h, hub) };
+      return { ok: true, handoff: row(hub.handoffById(h.id) ?? h, hub) };
     },
   );
 
@@ -338,7 +355,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     mustHold(a, h, 'reject');
     await hub.declinedBy(h.id, a.id);
     await hub.apply(h, { type: 'agent_declined', agentId: a.id, note: body?.note }, 'reject');
-    return { ok: true, handoff: summarize(hub.handoffById(h.id) ?? h, hub) };
+    return { ok: true, handoff: row(hub.handoffById(h.id) ?? h, hub) };
   });
 
   act('handback', "Hand the conversation back to the bot (the Human Takeover block's resolved exit)", z.object({ note: z.string().max(1000).optional() }).strict().optional(), async (a, h, body?: { note?: string }) => {
@@ -433,7 +450,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       if (!out) throw new ApiError(404, 'conversation_not_found', `No conversation "${id}".`, 'id');
       await hub.refresh();
       const h = hub.handoffList().find((x) => x.conversationId === id && x.status === 'assigned' && (x.handoff as Handoff | null)?.agentId === a.id);
-      return { ok: true, mode: out.mode, handoff: h ? summarize(h, hub) : null, messages: out.messages };
+      return { ok: true, mode: out.mode, handoff: h ? row(h, hub) : null, messages: out.messages };
     },
   });
 
@@ -471,19 +488,23 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
 
   app.get('/api/v1/conversations/:id/agent-typing', {
     schema: {
-      summary: 'Whether the agent holding this conversation is typing (the widget polls it while an agent holds the chat)',
+      summary: 'Who holds this conversation now and whether they are typing (the widget polls it while an agent holds the chat)',
       tags: ['customer'],
       security: [{ customerToken: [] }],
       params: conversationParams,
     },
     handler: async (req) => {
       await hub.deps.service.getAuthorized(req.params.id, bearer(req));
+      // Who holds the chat now (the widget's header follows transfers before the new agent writes).
+      const held = hub.handoffList().find((x) => x.conversationId === req.params.id && x.status === 'assigned');
+      const holderName = (held?.handoff as Handoff | null)?.agentName ?? null;
+      const agent = holderName ? { name: holderName } : null;
       const t = agentTyping.get(req.params.id);
-      if (!t || d.now() - t.at > TYPING_MS) {
+      if (!t || d.now() - t.at > TYPING_MS || t.name !== holderName) {
         if (t) agentTyping.delete(req.params.id);
-        return { typing: null };
+        return { typing: null, agent };
       }
-      return { typing: { name: t.name } };
+      return { typing: { name: t.name }, agent };
     },
   });
 

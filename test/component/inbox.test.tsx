@@ -258,4 +258,42 @@ describe('agent inbox', () => {
     expect(log.textContent).not.toContain('\u202E');
     expect(within(screen.getByRole('region', { name: 'Conversation' })).getByRole('heading', { level: 2 }).textContent).toBe('Eve[U+202E]');
   });
+
+  it('rows are named after the customer; an admin can take a chat another agent holds (offline) and the list follows', async () => {
+    const f = fakeApi();
+    const boss = { ...ann, admin: true };
+    vi.mocked(f.api.signIn).mockResolvedValue({ token: 'tok', agent: boss });
+    vi.mocked(f.api.agents).mockResolvedValue([boss, { id: 'bob', name: 'Bob', email: 'b@x', teams: ['support'], admin: false, status: 'offline' }]);
+    f.setHandoff(row({ status: 'assigned', agentId: 'bob', agentName: 'Bob', customer: 'Dana Scully' }));
+    vi.mocked(f.api.transfer).mockImplementation(async () => {
+      f.setHandoff(row({ status: 'assigned', agentId: 'ann', agentName: 'Ann Lee', customer: 'Dana Scully' }));
+      return { ok: true };
+    });
+    await signIn(f.api);
+    await userEvent.click(screen.getByRole('button', { name: /^All/ }));
+    const rowBtn = await screen.findByRole('button', { name: /Dana Scully/ });
+    expect(rowBtn).toHaveTextContent('shop');
+    await userEvent.click(rowBtn);
+    const conv = await screen.findByRole('region', { name: 'Conversation' });
+    expect(within(conv).getByText('offline')).toBeInTheDocument();
+    // Not the holder: no hand back / resolve, but "Take this chat" and Transfer for the admin.
+    expect(within(conv).queryByRole('button', { name: 'Hand back to bot' })).toBeNull();
+    expect(within(conv).getByRole('combobox', { name: 'Transfer to' })).toBeInTheDocument();
+    await userEvent.click(within(conv).getByRole('button', { name: 'Take this chat' }));
+    expect(f.api.transfer).toHaveBeenCalledWith('tok', 'c1:h1', { agentId: 'ann' });
+    await within(conv).findByRole('button', { name: 'Hand back to bot' });
+    expect(screen.getByRole('button', { name: /^Mine/ })).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('a non-admin who does not hold the chat gets neither Take this chat nor Transfer', async () => {
+    const f = fakeApi();
+    f.setHandoff(row({ status: 'assigned', agentId: 'bob', agentName: 'Bob' }));
+    await signIn(f.api);
+    await userEvent.click(screen.getByRole('button', { name: /^All/ }));
+    await userEvent.click(await screen.findByRole('button', { name: /Asked for a person/ }));
+    const conv = await screen.findByRole('region', { name: 'Conversation' });
+    await within(conv).findByText('Bob', { selector: 'bdi' });
+    expect(within(conv).queryByRole('button', { name: 'Take this chat' })).toBeNull();
+    expect(within(conv).queryByRole('combobox', { name: 'Transfer to' })).toBeNull();
+  });
 });

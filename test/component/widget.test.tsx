@@ -168,7 +168,8 @@ describe('widget loader', () => {
   it('shows "<agent> is typing" while the agent holding the chat types, and stops when the message arrives', async () => {
     const f = fakeClient([entry(1, 'bot', 'Hello')]);
     let typing: { name: string } | null = null;
-    f.client.agentTyping = vi.fn(async () => typing);
+    let holder: { name: string } | null = { name: 'Ann Lee' };
+    f.client.agentTyping = vi.fn(async () => ({ typing, agent: holder }));
     render(<Widget flowId="shop" title="Shop" client={f.client} />);
     await screen.findByText('Hello');
     await vi.waitFor(() => expect(f.client.listen).toHaveBeenCalled());
@@ -182,6 +183,9 @@ describe('widget loader', () => {
     f.push(entry(3, 'agent', 'Hi, Ann here.', { name: 'Ann Lee' }));
     await screen.findByText('Hi, Ann here.');
     expect(screen.queryByText((_, el) => el?.className === 'bw-name' && el.textContent === 'Ann Lee is typing…')).toBeNull();
+    // Transferred to Bob: the header follows the server before Bob writes anything.
+    holder = { name: 'Bob Stone' };
+    expect(await screen.findByText('You are chatting with Bob Stone', {}, { timeout: 4000 })).toBeInTheDocument();
   });
 
   it('marks bidi overrides and control characters in agent names and text instead of obeying them', async () => {

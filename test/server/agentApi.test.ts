@@ -82,7 +82,7 @@ describe('agent API', () => {
     const winner = ra.status === 200 ? ann : bob;
     const other = winner === ann ? bob : ann;
     expect(loser.body.error).toBe('handoff_conflict');
-    expect(loser.body.message).toContain(`already assigned to ${winner.name}`);
+    expect(loser.body.message).toBe(`${winner.name} took this chat first.`);
     expect((await rt.get('/api/v1/agent/handoffs?view=mine', tok(winner))).body.counts.mine).toBe(1);
 
     // The other agent cannot write in it; the winner can; a private note never reaches the customer.
@@ -360,7 +360,8 @@ describe('agent API', () => {
     for (const a of [ann, bob]) await rt.post('/api/v1/agent/presence', { status: 'online' }, tok(a));
     const c = await rt.customerWantsPerson();
     const h = (await rt.get('/api/v1/agent/handoffs', tok(ann))).body.handoffs[0];
-    const typing = async () => (await rt!.get(`/api/v1/conversations/${c.id}/agent-typing`, auth(c.token))).body.typing;
+    const poll = async () => (await rt!.get(`/api/v1/conversations/${c.id}/agent-typing`, auth(c.token))).body;
+    const typing = async () => (await poll()).typing;
     expect((await rt.get(`/api/v1/conversations/${c.id}/agent-typing`)).status).toBe(401);
     // Before anybody holds it, an agent typing (e.g. a note) is not shown to the customer.
     await rt.post(`${hid(rt, h.id)}/typing`, {}, tok(bob));
@@ -369,9 +370,37 @@ describe('agent API', () => {
     await rt.post(`${hid(rt, h.id)}/typing`, {}, tok(bob)); // watching, not holding
     expect(await typing()).toBeNull();
     await rt.post(`${hid(rt, h.id)}/typing`, {}, tok(ann));
-    expect(await typing()).toEqual({ name: 'Ann' });
+    expect(await poll()).toEqual({ typing: { name: 'Ann' }, agent: { name: 'Ann' } });
     // Sending the message ends it.
     await rt.post(`${hid(rt, h.id)}/messages`, { text: 'Hello!' }, tok(ann));
     expect(await typing()).toBeNull();
+  });
+
+  it('an admin can move a chat another agent holds (agent gone, chat stuck); others cannot; wording of a lost accept race', async () => {
+    rt = await startAgentRuntime({ agents: [ann, bob, boss] });
+    for (const a of [ann, bob, boss]) await rt.post('/api/v1/agent/presence', { status: 'online' }, tok(a));
+    const c = await rt.customerWantsPerson();
+    const h = (await rt.get('/api/v1/agent/handoffs', tok(ann))).body.handoffs[0];
+    expect(h.customer).toMatch(/^Visitor [A-Za-z0-9]{1,6}$/);
+    expect((await rt.post(`${hid(rt, h.id)}/accept`, {}, tok(ann))).status).toBe(200);
+    const lost = await rt.post(`${hid(rt, h.id)}/accept`, {}, tok(bob));
+    expect(lost.body.message).toBe('Ann took this chat first.');
+    await rt.post(`${hid(rt, h.id)}/messages`, { text: 'One moment please' }, tok(ann));
+    // Bob (not admin, not holder) cannot move it.
+    const notAdmin = await rt.post(`${hid(rt, h.id)}/transfer`, { agentId: 'bob' }, tok(bob));
+    expect(notAdmin.status).toBe(409);
+    expect(notAdmin.body.error).toBe('not_your_handoff');
+    // The admin can: to himself ...
+    const mine = await rt.post(`${hid(rt, h.id)}/transfer`, { agentId: 'boss' }, tok(boss));
+    expect(mine.status).toBe(200);
+    expect(mine.body.handoff).toMatchObject({ status: 'assigned', agentId: 'boss' });
+    expect((await rt.get(`/api/v1/conversations/${c.id}/agent-typing`, auth(c.token))).body.agent).toEqual({ name: 'Boss' });
+    // ... and on to Bob; moving it to its current holder is refused clearly.
+    expect((await rt.post(`${hid(rt, h.id)}/transfer`, { agentId: 'bob' }, tok(boss))).body.handoff).toMatchObject({ agentId: 'bob' });
+    const same = await rt.post(`${hid(rt, h.id)}/transfer`, { agentId: 'bob' }, tok(boss));
+    expect(same.status).toBe(400);
+    expect(same.body.message).toContain('Bob already holds this chat');
+    const log = (await rt.get(`/api/v1/conversations/${c.id}`, auth(c.token))).body.messages;
+    expect(log.filter((m: any) => m.from === 'agent').map((m: any) => m.text)).toEqual(['One moment please']);
   });
 });
