@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const SETS = ['test/fixtures/escalation/labelled.jsonl', 'test/fixtures/escalation/heldout.jsonl', 'test/fixtures/escalation-blind/set-a.jsonl', 'test/fixtures/escalation-blind/set-b.jsonl'];
+const SETS = ['labelled', 'heldout'].map((s) => `test/fixtures/escalation/${s}.jsonl`).concat(['a', 'b', 'k', 'n'].map((s) => `test/fixtures/escalation-blind/set-${s}.jsonl`));
 const BUTTONS = new Set(['track my order', 'returns', 'shipping', 'something else', 'yes', 'no', 'ok']);
 const messages = new Set<string>();
 for (const set of SETS) {
