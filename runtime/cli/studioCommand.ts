@@ -3,13 +3,13 @@
  * `Baton Studio: http://127.0.0.1:PORT/...` once it is ready. Given a flow file, the printed link opens it
  * on the canvas (the file is edited in place). Runs until Ctrl+C (or SIGTERM), then closes cleanly.
  */
+import { ensurePagesBuilt } from './ensurePagesBuilt';
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { StudioError } from '../studio/flowStore';
-import { defaultRendererDir, startStudioServer } from '../studio/startStudioServer';
+import { startStudioServer } from '../studio/startStudioServer';
 import { formatProblems } from './formatProblems';
 
 /** Where the browser studio keeps its flows unless --home says otherwise. */
@@ -63,9 +63,8 @@ export async function runStudio(file: string | undefined, opts: StudioCommandOpt
       throw err;
     }
   }
-  if (!existsSync(join(defaultRendererDir, 'studio', 'index.html'))) {
-    process.stderr.write('baton studio: the studio page is not built yet; run `npm run build` (npm start builds it for you)\n');
-  }
+  // Right after `npm install` the studio page is not built yet: build it before printing the link.
+  ensurePagesBuilt(['studio', 'inbox', 'widget']);
   process.stdout.write(`Baton Studio: ${url}\n`);
   process.stdout.write(`Flows are kept in ${home}. Press Ctrl+C to stop.\n`);
   if (opts.open) openInBrowser(url);

@@ -10,6 +10,7 @@ import { readFlowFile } from '../cli/readFlowFile';
 import type { Flow } from '../../shared/flow/schema';
 import { loadServeConfig } from './config';
 import { startRuntime } from './startRuntime';
+import { ensurePagesBuilt } from '../cli/ensurePagesBuilt';
 import { loadAgentsFile } from '../agents/agentDirectory';
 import { RedisStore } from '../store/redisStore';
 
@@ -47,6 +48,8 @@ async function serve(files: string[], opts: ServeOptions): Promise<number> {
     } else flows.push(r.flow);
   }
   if (bad > 0) throw new ServeError(`not starting: ${bad} flow file${bad === 1 ? ' has' : 's have'} problems (listed above; baton validate shows the same)`);
+  // The inbox and the widget are built pages: right after `npm install` they do not exist yet.
+  ensurePagesBuilt(['inbox', 'widget']);
 
   const agents = opts.agents ? { ...(await loadAgentsFile(opts.agents).catch((err: Error) => Promise.reject(new ServeError(err.message)))), file: opts.agents } : undefined;
 
