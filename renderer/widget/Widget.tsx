@@ -16,6 +16,11 @@ export interface WidgetProps {
   flowId: string;
   title: string;
   client: ChatClient;
+  /**
+   * Start a conversation at once (default). false: on a page that embeds the widget closed, only a stored
+   * conversation is resumed; a new one starts when the visitor opens the chat (so page views are not conversations).
+   */
+  startNow?: boolean;
 }
 
 const HANDOFF_WORDS: Record<string, string> = {
@@ -36,7 +41,7 @@ function statusText(e: ChatEntry): string | null {
 
 const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
-export function Widget({ flowId, title, client }: WidgetProps) {
+export function Widget({ flowId, title, client, startNow = true }: WidgetProps) {
   const [session, setSession] = useState<ChatSession | null>(null);
   const [entries, setEntries] = useState<ChatEntry[]>([]);
   const [mode, setMode] = useState('bot');
@@ -64,10 +69,11 @@ export function Widget({ flowId, title, client }: WidgetProps) {
   }, []);
 
   const begin = useCallback(
-    async (fresh: boolean) => {
+    async (fresh: boolean, resumeOnly = false) => {
       setError(null);
       try {
-        const s = fresh ? await client.restart(flowId) : await client.start(flowId);
+        const s = fresh ? await client.restart(flowId) : resumeOnly && client.resume ? await client.resume(flowId) : await client.start(flowId);
+        if (!s) return; // nothing stored: wait until the visitor opens the chat
         lastSeq.current = 0;
         setEntries([]);
         setMode(s.mode);
@@ -85,8 +91,23 @@ export function Widget({ flowId, title, client }: WidgetProps) {
       setError('This chat is not set up: the page must give data-flow="<flow id>" on the widget script tag.');
       return;
     }
-    void begin(false);
-  }, [flowId, begin]);
+    void begin(false, !startNow);
+  }, [flowId, begin, startNow]);
+
+  // Opened by the visitor (the loader posts {baton: 'opened'}): start the conversation now if there is none.
+  const sessionRef = useRef<ChatSession | null>(null);
+  sessionRef.current = session;
+  const starting = useRef(false);
+  useEffect(() => {
+    if (startNow) return;
+    const onOpen = (e: MessageEvent) => {
+      if (!e.data || (e.data as { baton?: string }).baton !== 'opened' || sessionRef.current || starting.current) return;
+      starting.current = true;
+      void begin(false).finally(() => (starting.current = false));
+    };
+    window.addEventListener('message', onOpen);
+    return () => window.removeEventListener('message', onOpen);
+  }, [startNow, begin]);
 
   // Push channel; on every (re)connect, also catch up with a plain GET so nothing is missed.
   useEffect(() => {

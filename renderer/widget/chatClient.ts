@@ -57,6 +57,8 @@ export class ChatError extends Error {
 export interface ChatClient {
   /** Resumes the stored conversation of this flow, or starts a new one. */
   start(flowId: string): Promise<ChatSession & ChatSnapshot & { resumed: boolean }>;
+  /** Resumes the stored conversation of this flow; null when there is none (nothing is created). */
+  resume?(flowId: string): Promise<(ChatSession & ChatSnapshot & { resumed: boolean }) | null>;
   /** Forgets the stored conversation and starts again. */
   restart(flowId: string): Promise<ChatSession & ChatSnapshot & { resumed: boolean }>;
   send(session: ChatSession, body: { text: string } | { choice: string }): Promise<ChatSnapshot>;
@@ -103,6 +105,9 @@ export function createChatClient(d: ChatClientDeps): ChatClient {
 
   const client: ChatClient = {
     async start(flowId) {
+      return (await client.resume!(flowId)) ?? create(flowId);
+    },
+    async resume(flowId) {
       let stored: ChatSession | null = null;
       try {
         const raw = d.storage.getItem(key(flowId));
@@ -122,7 +127,7 @@ export function createChatClient(d: ChatClientDeps): ChatClient {
         }
         d.storage.removeItem(key(flowId));
       }
-      return create(flowId);
+      return null;
     },
     async restart(flowId) {
       d.storage.removeItem(key(flowId));

@@ -26,11 +26,13 @@ function chatStorage(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> {
 const params = new URLSearchParams(location.search);
 const flowId = params.get('flow') ?? '';
 const title = params.get('title') ?? 'Chat with us';
+// Embedded closed by /widget.js: a conversation starts when the visitor opens the chat, not on every page view.
+const embeddedClosed = window.parent !== window && params.get('open') !== '1';
 
 followSystemTheme();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Widget flowId={flowId} title={title} client={createChatClient({ baseUrl: location.origin, storage: chatStorage() })} />
+    <Widget flowId={flowId} title={title} startNow={!embeddedClosed} client={createChatClient({ baseUrl: location.origin, storage: chatStorage() })} />
   </StrictMode>,
 );

@@ -55,7 +55,9 @@ export const WIDGET_LOADER = String.raw`(function () {
   root.style.cssText = 'position:fixed;right:20px;bottom:20px;z-index:2147483000;display:flex;flex-direction:column;align-items:flex-end;gap:12px;font-family:system-ui,sans-serif';
   var frame = document.createElement('iframe');
   frame.title = title;
-  frame.src = origin + '/widget/?flow=' + encodeURIComponent(flow) + '&title=' + encodeURIComponent(title) + '&host=' + encodeURIComponent(location.origin);
+  frame.src = origin + '/widget/?flow=' + encodeURIComponent(flow) + '&title=' + encodeURIComponent(title) + '&host=' + encodeURIComponent(location.origin) + (open ? '&open=1' : '');
+  // The chat app starts a conversation only once it is opened (page views are not conversations): tell it when.
+  frame.addEventListener('load', function () { if (open && frame.contentWindow) frame.contentWindow.postMessage({ baton: 'opened' }, origin); });
   frame.setAttribute('allow', 'clipboard-write');
   frame.style.cssText = 'width:380px;height:600px;max-height:calc(100vh - 100px);max-width:calc(100vw - 40px);border:0;border-radius:16px;box-shadow:0 12px 40px rgba(16,24,40,.22);background:transparent;color-scheme:normal;display:none';
   var button = document.createElement('button');

@@ -200,4 +200,39 @@ describe('widget loader', () => {
     expect(bubble).toHaveAttribute('dir', 'auto');
     expect(screen.getByText('You are chatting with Bob[U+2066]')).toBeInTheDocument();
   });
+
+  it('embedded closed: a page view creates no conversation; opening the chat starts one; a stored one is resumed at once', async () => {
+    const f = fakeClient([entry(1, 'bot', 'What can I help you with?')]);
+    f.client.resume = vi.fn(async () => null);
+    render(<Widget flowId="shop" title="Shop" client={f.client} startNow={false} />);
+    await vi.waitFor(() => expect(f.client.resume).toHaveBeenCalledWith('shop'));
+    expect(f.client.start).not.toHaveBeenCalled();
+    expect(screen.getByLabelText('Your message')).toBeDisabled();
+    // The loader says the visitor opened the chat.
+    act(() => window.dispatchEvent(new MessageEvent('message', { data: { baton: 'opened' } })));
+    await screen.findByText('What can I help you with?');
+    expect(f.client.start).toHaveBeenCalledTimes(1);
+    // Opening again does not start a second conversation.
+    act(() => window.dispatchEvent(new MessageEvent('message', { data: { baton: 'opened' } })));
+    expect(f.client.start).toHaveBeenCalledTimes(1);
+  });
+
+  it('the client resumes only a stored conversation and never creates one in resume()', async () => {
+    const calls: string[] = [];
+    const storage = new Map<string, string>();
+    const client = createChatClient({
+      baseUrl: 'http://x',
+      storage: { getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v), removeItem: (k) => void storage.delete(k) },
+      fetch: (async (url: string, init?: RequestInit) => {
+        calls.push(`${init?.method ?? 'GET'} ${url}`);
+        if (String(url).includes('/flows/shop/conversations')) return new Response(JSON.stringify({ conversationId: 'c9', token: 't9', mode: 'bot', messages: [] }), { status: 201 });
+        return new Response(JSON.stringify({ mode: 'bot', messages: [], lastSeq: 0 }), { status: 200 });
+      }) as typeof fetch,
+    });
+    expect(await client.resume!('shop')).toBeNull();
+    expect(calls).toEqual([]);
+    await client.start('shop');
+    expect(calls).toEqual(['POST http://x/api/v1/flows/shop/conversations']);
+    expect((await client.resume!('shop'))?.conversationId).toBe('c9');
+  });
 });

@@ -213,10 +213,18 @@ describe.skipIf(!haveChromium)('live handoff end to end (widget + inbox)', () =>
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     try {
+      // A page view with the chat closed starts no conversation; opening it does.
+      const session = (await (await fetch(`${rt.url}/api/v1/agent/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'ann', password: PASSWORD }) })).json()) as { token: string };
+      const liveTotal = async () => ((await (await fetch(`${rt.url}/api/v1/agent/conversations?mode=bot`, { headers: { authorization: `Bearer ${session.token}` } })).json()) as { total: number }).total;
+      const before = await liveTotal();
       await page.goto(`http://localhost:${port}/`);
+      await page.frameLocator('iframe[title="Help"]').getByLabel('Your message').waitFor({ state: 'attached', timeout: 15_000 });
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(await liveTotal()).toBe(before);
       await page.getByRole('button', { name: 'Open the chat: Help' }).click();
       const frame = page.frameLocator('iframe[title="Help"]');
       await frame.getByText('What can I help you with?').waitFor({ timeout: 15_000 });
+      expect(await liveTotal()).toBe(before + 1);
       await frame.getByRole('button', { name: 'Shipping' }).click();
       await frame.getByText(/UK standard delivery/).waitFor({ timeout: 15_000 });
       // The close button inside the frame closes the panel on the host page.
