@@ -153,9 +153,18 @@ export async function main(argv: string[]): Promise<number> {
  * command quietly with exit 0 instead of an EPIPE stack trace; any other stream error is reported in words.
  */
 export async function runCli(argv: string[]): Promise<void> {
+  // `baton test` and `baton validate` are CI gates: `baton test x.json | head` must still fail the job when a
+  // scenario fails, so a closed stdout only silences them and the command's own exit code stands.
+  const gate = argv[0] === 'test' || argv[0] === 'validate';
+  let closed = false;
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') process.exit(0);
+      if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') {
+        if (!gate) process.exit(0);
+        closed = true;
+        return;
+      }
+      if (closed) return;
       try {
         process.stderr.write(`baton: cannot write the output: ${err.message}\n`);
       } finally {

@@ -6,8 +6,11 @@
  * Exit codes: 0 every scenario passed; 1 at least one failed; 2 nothing could be run for a flow (the flow or
  * its scenario file is missing, unreadable or invalid; problems are printed with their JSON path and a hint).
  */
-import { writeFile } from 'node:fs/promises';
+import { existsSync, realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { writeFileAtomic } from '../studio/writeFileAtomic';
+import { scenarioFileCandidates, scenarioFileOf } from '../../shared/simulator/scenarioFormat';
 import { Option } from 'commander';
 import { formatProblems } from './formatProblems';
 import { readFlowFile, readTextFile } from './readFlowFile';
@@ -18,6 +21,8 @@ export interface TestOptions {
   scenarios?: string;
   reporter: 'text' | 'junit';
   output?: string;
+  /** Exit 0 when no scenario ran at all (an empty file, every scenario skipped); by default that is exit 1. */
+  passWithNoScenarios?: boolean;
 }
 
 export interface TestIO {
@@ -39,9 +44,39 @@ interface FlowRun {
 
 const SCENARIO_FILE = /\.scenarios\.json$/i;
 
-/** flows/a.json -> flows/a.scenarios.json */
+/**
+ * flows/a.json and flows/a.flow.json -> flows/a.scenarios.json: the studio's rule too (shared/simulator/
+ * scenarioFormat.ts). A file kept under the studio's older name (a.flow.scenarios.json) is still found.
+ */
 export function defaultScenarioFile(flowFile: string): string {
-  return flowFile.replace(/(\.flow)?\.json$/i, '') + '.scenarios.json';
+  return scenarioFileCandidates(flowFile).find((c) => existsSync(c)) ?? scenarioFileOf(flowFile);
+}
+
+/** The flow a scenario file in the argument list belongs to: a.scenarios.json -> a.json, or a.flow.json when only that exists. */
+function flowOfScenarioFile(file: string): string {
+  const base = file.replace(SCENARIO_FILE, '');
+  const candidates = [`${base}.json`, `${base}.flow.json`];
+  return candidates.find((c) => existsSync(c)) ?? candidates[0];
+}
+
+/**
+ * Names, block ids and other text from the file, as printed in the text report: control characters (ANSI
+ * escapes, BEL, NUL, a newline that would forge a "FAIL" line) are shown escaped, the way JSON writes them.
+ */
+export function printable(text: string): string {
+  return /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(text) ? JSON.stringify(text).slice(1, -1).replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : text;
+}
+
+/** The same file, however it is named (relative, absolute, through a symlink)? */
+function sameFile(a: string, b: string): boolean {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return resolve(p);
+    }
+  };
+  return real(a) === real(b);
 }
 
 async function runOne(flowFile: string, scenarioFile: string, io: TestIO): Promise<FlowRun> {
@@ -114,10 +149,10 @@ export function failureText(r: ScenarioResult): string {
   const f = r.failure!;
   const where = f.stepIndex < 0 ? 'before the first step' : `step ${f.stepIndex + 1}: ${describeStep(f.step!)}`;
   return [
-    `at ${where}`,
-    `expected: ${f.expected}`,
-    `actual:   ${f.actual}`,
-    ...(f.blockId ? [`block:    ${f.blockId}`] : []),
+    `at ${printable(where)}`,
+    `expected: ${printable(f.expected)}`,
+    `actual:   ${printable(f.actual)}`,
+    ...(f.blockId ? [`block:    ${printable(f.blockId)}`] : []),
   ].join('\n');
 }
 
@@ -127,16 +162,16 @@ export function textReport(runs: FlowRun[]): string {
   let failed = 0;
   let skipped = 0;
   for (const run of runs) {
-    out.push(`${run.flowFile} (${run.scenarioFile})`);
+    out.push(`${printable(run.flowFile)} (${printable(run.scenarioFile)})`);
     if (!run.report) {
-      out.push(`  ERROR ${run.error}`);
+      out.push(`  ERROR ${printable(run.error ?? '')}`);
       continue;
     }
     for (const r of run.report.results) {
-      if (r.status === 'passed') out.push(`  PASS ${r.name}`);
-      else if (r.status === 'skipped') out.push(`  SKIP ${r.name}`);
+      if (r.status === 'passed') out.push(`  PASS ${printable(r.name)}`);
+      else if (r.status === 'skipped') out.push(`  SKIP ${printable(r.name)}`);
       else {
-        out.push(`  FAIL ${r.name}`);
+        out.push(`  FAIL ${printable(r.name)}`);
         out.push(indent(failureText(r), '       '));
       }
     }
@@ -229,15 +264,24 @@ export async function testCommand(flowFiles: string[], options: TestOptions, io:
   // `baton test flows/*.json` also matches the scenario files: a scenario file runs against its flow, once.
   const pairs = new Map<string, string>();
   for (const file of flowFiles) {
-    if (!options.scenarios && SCENARIO_FILE.test(file)) pairs.set(file.replace(SCENARIO_FILE, '.json'), file);
+    if (!options.scenarios && SCENARIO_FILE.test(file)) pairs.set(flowOfScenarioFile(file), file);
     else if (!pairs.has(file)) pairs.set(file, options.scenarios ?? defaultScenarioFile(file));
+  }
+  // The report must never overwrite what it reports on (a flow turned into JUnit XML, hostile report).
+  if (options.output) {
+    const input = [...pairs].flat().find((f) => sameFile(f, options.output!));
+    if (input) {
+      io.err(`baton test: --output ${options.output} is one of the files being tested (${input}); write the report somewhere else, e.g. --output report.xml\n`);
+      return 2;
+    }
   }
   const runs: FlowRun[] = [];
   for (const [flowFile, scenarioFile] of pairs) runs.push(await runOne(flowFile, scenarioFile, io));
   const report = options.reporter === 'junit' ? junitReport(runs) : textReport(runs);
   if (options.output) {
     try {
-      await writeFile(options.output, report);
+      // Atomic: a run killed mid-write leaves the previous report, never half of one.
+      await writeFileAtomic(options.output, report);
     } catch (err) {
       io.err(`baton test: cannot write ${options.output}: ${(err as Error).message}\n`);
       return 2;
@@ -246,7 +290,14 @@ export async function testCommand(flowFiles: string[], options: TestOptions, io:
     io.err(textReport(runs).trim().split('\n').pop()! + `; report written to ${options.output}\n`);
   } else io.out(report);
   if (runs.some((r) => !r.report)) return 2;
-  return runs.some((r) => r.report!.failed > 0) ? 1 : 0;
+  if (runs.some((r) => r.report!.failed > 0)) return 1;
+  // A CI gate that tested nothing has not passed: an empty file or only skipped scenarios is exit 1.
+  const ran = runs.reduce((n, r) => n + r.report!.passed, 0);
+  if (ran === 0 && !options.passWithNoScenarios) {
+    io.err('baton test: no scenario ran (the files are empty or every scenario is skipped), so nothing was tested; add scenarios, or pass --pass-with-no-scenarios to accept this\n');
+    return 1;
+  }
+  return 0;
 }
 
 /** True for `x.scenarios.json`: `baton validate` checks such a file as scenarios, not as a flow. */
@@ -282,7 +333,8 @@ export function registerTestCommand(program: Command, setExitCode: (code: number
     .argument('<flow...>', 'flow JSON files')
     .option('--scenarios <file>', 'scenario file (default: the flow file with .scenarios.json)')
     .addOption(new Option('--reporter <format>', 'report format').choices(['text', 'junit']).default('text'))
-    .option('--output <file>', 'write the report to this file instead of stdout')
+    .option('--output <file>', 'write the report to this file instead of stdout (never one of the inputs)')
+    .option('--pass-with-no-scenarios', 'exit 0 when no scenario ran (by default an empty or all-skipped file is exit 1)')
     .action(async (files: string[], opts: TestOptions) => {
       setExitCode(
         await testCommand(files, opts, {

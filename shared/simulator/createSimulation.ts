@@ -68,6 +68,23 @@ export interface Simulation {
 
 /** Longest virtual-clock move accepted at once (100 years): beyond it dates stop being representable. */
 export const MAX_ADVANCE_MS = 100 * 365 * 24 * 3_600_000;
+/** The virtual clock stops at the end of year 9999 (JavaScript dates end in year 275760; ISO text at 9999). */
+export const MAX_CLOCK_MS = Date.UTC(9999, 11, 31);
+
+/**
+ * Why the virtual clock cannot move from `now` to `at`, in words, or null when it can. The engine used to clamp a
+ * longer move silently (asked for 2300, the clock read 2126) or throw "Invalid time value" past year 275760.
+ */
+export function clockMoveProblem(now: number, at: number): string | null {
+  if (Number.isNaN(at)) return 'that is not a date and time the clock can show';
+  if (at < now) return null; // going back is refused by the callers with their own words
+  if (at - now > MAX_ADVANCE_MS) {
+    const years = (at - now) / (365 * 86_400_000);
+    return `the clock can move at most ${MAX_ADVANCE_MS / (365 * 86_400_000)} years at once${Number.isFinite(years) && years < 1e6 ? ` (asked for ${Math.round(years)} years)` : ''}; move it in steps`;
+  }
+  if (at > MAX_CLOCK_MS) return 'the clock cannot go past the year 9999';
+  return null;
+}
 
 export function createSimulation(initialFlow: Flow, options: SimulationOptions): Simulation {
   let events = 0;

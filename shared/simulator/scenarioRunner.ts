@@ -47,6 +47,7 @@ export interface ScenarioDefaults {
 /** "customer says "hi"", "agent accepts as Ana", "wait 10m"... */
 export function describeStep(step: ScenarioStep): string {
   if ('say' in step) return `customer says ${JSON.stringify(step.say)}`;
+  if ('set' in step) return `set ${Object.entries(step.set).map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(', ')}`;
   if ('click' in step) return `customer clicks ${JSON.stringify(step.click)}`;
   if ('agent' in step) {
     switch (step.agent) {

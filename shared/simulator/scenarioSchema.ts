@@ -12,7 +12,7 @@
  *                 { "expect": { "reaches": "csat" } }] }] }
  *
  * Each step is an object with ONE action key (say, click, agent, noAgent, wait, setTime, agents, online,
- * busy, offline, nobodyOnline, outsideBusinessHours, httpReply, leave, expect) and an optional `comment`.
+ * busy, offline, nobodyOnline, outsideBusinessHours, httpReply, leave, set, expect) and an optional `comment`.
  * `parseScenarioFile` validates with zod and reports every problem with its JSON path and a hint; it never
  * throws. Pure.
  */
@@ -29,7 +29,8 @@ export const DEFAULT_SCENARIO_NOW = '2026-03-02T10:00:00Z';
 
 const isoDate = z
   .string()
-  .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'is not a date and time; use ISO 8601, e.g. "2026-03-02T10:00:00Z"' });
+  .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'is not a date and time; use ISO 8601, e.g. "2026-03-02T10:00:00Z"' })
+  .refine((s) => Number.isNaN(Date.parse(s)) || (Date.parse(s) >= 0 && Date.parse(s) <= Date.UTC(9999, 11, 31)), { message: 'is outside the years the virtual clock can show (1970 to 9999)' });
 const names = z.array(z.string().min(1)).min(1);
 
 export const virtualAgentSchema = z.strictObject({
@@ -176,6 +177,8 @@ export const stepSchemas = {
     ...comment,
   }),
   leave: z.strictObject({ leave: z.literal(true), ...comment }),
+  /** Variables changed by the tester mid-conversation (the studio's debug drawer), as the engine will see them. */
+  set: z.strictObject({ set: z.record(z.string(), valueSchema), ...comment }),
   expect: z.strictObject({ expect: expectationSchema, ...comment }),
 } as const;
 
@@ -273,7 +276,7 @@ export function structureProblems(doc: unknown): ScenarioProblem[] {
     for (const k of Object.keys(v)) {
       // `__proto__` anywhere (JSON.parse keeps it, zod drops it: an expectation on it could never fail);
       // constructor / prototype as variable names.
-      if (k === '__proto__' || (RESERVED_KEYS.has(k) && path[path.length - 1] === 'variables')) {
+      if (k === '__proto__' || (RESERVED_KEYS.has(k) && (path[path.length - 1] === 'variables' || path[path.length - 1] === 'set'))) {
         problems.push({ path: jsonPath([...path, k]), message: `"${k}" is a reserved name and is not allowed here`, hint: 'Rename the variable or key: names like "__proto__", "constructor" and "prototype" cannot be stored or checked reliably.' });
         continue;
       }

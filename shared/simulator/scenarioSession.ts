@@ -23,7 +23,7 @@ import { getBlockDefinition } from '../flow/blockRegistry';
 import { isOpen } from '../flow/openingHours';
 import { assignmentRequest, takeoverTexts } from '../engine/humanTakeover';
 import { pickAgent } from '../handoff/assignment';
-import { createSimulation, type HttpEffect, type HttpResult, type Simulation } from './createSimulation';
+import { clockMoveProblem, createSimulation, type HttpEffect, type HttpResult, type Simulation } from './createSimulation';
 import { parseDuration } from './parseDuration';
 import type { z } from 'zod';
 import type { HttpMock, ScenarioStep, virtualAgentSchema } from './scenarioSchema';
@@ -312,7 +312,9 @@ export function createScenarioSession(flow: Flow, setup: SessionSetup): Scenario
     return { ok: true, steps: all };
   }
 
-  function moveClockTo(at: number): ActionResult {
+  function moveClockTo(at: number, what: string): ActionResult {
+    const problem = clockMoveProblem(sim.now, at);
+    if (problem) return fail(`${what}: ${problem}`);
     return engine(sim.advance(at - sim.now));
   }
 
@@ -393,6 +395,11 @@ export function createScenarioSession(flow: Flow, setup: SessionSetup): Scenario
 
   function doApply(step: ActionStep): ActionResult {
     if ('say' in step) return engine(sim.say(step.say));
+    if ('set' in step) {
+      // What the tester does in the debug drawer: the variables change as if the flow had set them.
+      sim.state = { ...sim.state, variables: { ...sim.state.variables, ...step.set } };
+      return { ok: true, steps: [] };
+    }
     if ('click' in step) {
       const shown = sim.shownButtons();
       const wanted = step.click.trim().toLowerCase();
@@ -408,21 +415,22 @@ export function createScenarioSession(flow: Flow, setup: SessionSetup): Scenario
       if (step.wait === 'next_timer') {
         const at = nextTimerAt(sim.state);
         if (at === null) return fail('wait next_timer: no timer is set (no queue timeout, waiting email or HTTP deadline is pending)');
-        return moveClockTo(Math.max(at, sim.now));
+        return moveClockTo(Math.max(at, sim.now), 'wait next_timer');
       }
       const ms = parseDuration(step.wait);
       if (ms === null) return fail(`wait: "${step.wait}" is not a duration`);
-      return moveClockTo(sim.now + ms);
+      return moveClockTo(sim.now + ms, `wait ${step.wait}`);
     }
     if ('setTime' in step) {
       const at = Date.parse(step.setTime);
+      if (Number.isNaN(at)) return fail(`setTime: "${step.setTime}" is not a date and time`);
       if (at < sim.now) return fail(`setTime: the virtual clock cannot go back (it is ${fmtTime(sim.now)}, asked for ${fmtTime(at)})`);
-      return moveClockTo(at);
+      return moveClockTo(at, 'setTime');
     }
     if ('outsideBusinessHours' in step) {
       const c = closedTime(runFlow, sim.now);
       if (!c.ok) return fail(`outsideBusinessHours: ${c.reason}`);
-      return moveClockTo(c.at);
+      return moveClockTo(c.at, 'outsideBusinessHours');
     }
     if ('agents' in step) return setAgents(step.agents.map((a) => virtualAgentFrom(a)));
     if ('online' in step) return setAgents(setAgentStatus(agents ?? [], step.online, 'online'));

@@ -30,3 +30,18 @@ export function textMatcher(spec: string): TextMatcher {
   }
   return { ok: true, test: (t) => re.matcher(t).find(), describe: `text matching ${spec}` };
 }
+
+/**
+ * Text typed by a tester as a variable value: "true"/"false" become booleans, and a number only when the text is
+ * a plain decimal that reads back the same ("12", "-3.5"). "007", "0x10", "1e999", "1e3" and "Infinity" stay
+ * text, so zip codes, order and phone numbers keep their digits and nothing becomes Infinity (hostile report).
+ */
+export function typedValue(raw: string): string | number | boolean {
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  if (/^-?\d+(\.\d+)?$/.test(raw)) {
+    const n = Number(raw);
+    if (Number.isFinite(n) && String(n) === raw) return n;
+  }
+  return raw;
+}

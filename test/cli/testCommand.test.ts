@@ -170,17 +170,108 @@ describe('baton test (hostile input)', () => {
     }
   });
 
-  it('runs a scenario with absurd clock moves and a __proto__ variable without crashing', async () => {
+  it('refuses a __proto__ variable (it could never be checked) and fails absurd clock moves in words', async () => {
     const f = join(dir, 'hostile.scenarios.json');
-    writeFileSync(
-      f,
-      '{"version":1,"scenarios":[{"name":"h","variables":{"__proto__":"x","constructor":1},"steps":[' +
-        '{"wait":"99999999999d"},{"setTime":"9999-12-31T00:00:00Z"},{"say":"' + 'a'.repeat(20_000) + '"},{"expect":{"mode":"bot"}}]}]}',
-    );
+    writeFileSync(f, '{"version":1,"scenarios":[{"name":"h","variables":{"__proto__":"x","constructor":1},"steps":[{"say":"hi"}]}]}');
     const r = await batonInProcess(['test', 'flows/lead-gen.json', '--scenarios', f]);
-    expect(r.stderr).toBe('');
-    expect(r.stdout).toContain('PASS h');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('$.scenarios[0].variables.__proto__: "__proto__" is a reserved name');
+    const clock = join(dir, 'clock.scenarios.json');
+    writeFileSync(
+      clock,
+      JSON.stringify({
+        version: 1,
+        scenarios: [
+          { name: 'wait forever', steps: [{ wait: '99999999999d' }] },
+          { name: 'year 9999', steps: [{ setTime: '9999-01-01T00:00:00Z' }] },
+          { name: 'long text', steps: [{ say: 'a'.repeat(20_000) }, { expect: { mode: 'bot' } }] },
+        ],
+      }),
+    );
+    const c = await batonInProcess(['test', 'flows/lead-gen.json', '--scenarios', clock]);
+    expect(c.code).toBe(1);
+    expect(c.stdout).toContain('FAIL wait forever');
+    expect(c.stdout).toContain('the clock can move at most 100 years at once');
+    expect(c.stdout).toContain('FAIL year 9999');
+    expect(c.stdout).toContain('PASS long text');
+    const far = join(dir, 'far.scenarios.json');
+    writeFileSync(far, JSON.stringify({ version: 1, now: '+275760-09-13T00:00:00.000Z', scenarios: [{ name: 'x', steps: [{ wait: '1d' }] }] }));
+    const fr = await batonInProcess(['test', 'flows/lead-gen.json', '--scenarios', far]);
+    expect(fr.code).toBe(2);
+    expect(fr.stderr).toContain('$.now: is outside the years the virtual clock can show (1970 to 9999)');
+  });
+
+  it('keeps the exit code when stdout closes early (CI pipes into head): 1 with a failing scenario', () => {
+    const r = spawnSync('bash', ['-c', `node bin/baton.js test flows/travel-urgency.json --scenarios '${mixedFile}' | head -c 10 >/dev/null; echo "rc=\${PIPESTATUS[0]}"`], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    expect(r.stdout.trim()).toBe('rc=1');
+    const t = spawnSync('bash', ['-c', `node bin/baton.js test flows/travel-urgency.json --scenarios '${mixedFile}' | true; echo "rc=\${PIPESTATUS[0]}"`], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    expect(t.stdout.trim()).toBe('rc=1');
+  }, 120_000);
+
+  it('refuses an --output that is one of the inputs (the flow or its scenarios), changing nothing', async () => {
+    const flowCopy = join(dir, 'names.json');
+    writeFileSync(flowCopy, readFileSync('flows/lead-gen.json', 'utf8'));
+    writeFileSync(join(dir, 'names.scenarios.json'), readFileSync('flows/lead-gen.scenarios.json', 'utf8'));
+    const before = readFileSync(flowCopy, 'utf8');
+    for (const out of [flowCopy, join(dir, 'names.scenarios.json'), join(dir, '.', 'names.json')]) {
+      const r = await batonInProcess(['test', flowCopy, '--reporter', 'junit', '--output', out]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('is one of the files being tested');
+    }
+    expect(readFileSync(flowCopy, 'utf8')).toBe(before);
+    const ok = await batonInProcess(['test', flowCopy, '--reporter', 'junit', '--output', join(dir, 'report.xml')]);
+    expect(ok.code).toBe(0);
+    expect(readFileSync(join(dir, 'report.xml'), 'utf8')).toContain('<testsuites');
+  });
+
+  it('finds the scenarios of x.flow.json in x.scenarios.json (the studio writes the same name), and pairs a glob', async () => {
+    const flowCopy = join(dir, 'lead.flow.json');
+    writeFileSync(flowCopy, readFileSync('flows/lead-gen.json', 'utf8'));
+    writeFileSync(join(dir, 'lead.scenarios.json'), readFileSync('flows/lead-gen.scenarios.json', 'utf8'));
+    const r = await batonInProcess(['test', flowCopy]);
+    expect(r.stderr).not.toContain('cannot read');
     expect(r.code).toBe(0);
+    const glob = await batonInProcess(['test', flowCopy, join(dir, 'lead.scenarios.json')]);
+    expect(glob.code).toBe(0);
+    expect(glob.stdout.match(/^\S.*lead\.flow\.json/gm)).toHaveLength(1);
+  });
+
+  it('prints scenario names with control characters escaped (no ANSI, no forged FAIL lines)', async () => {
+    const f = join(dir, 'names-esc.scenarios.json');
+    writeFileSync(f, JSON.stringify({ version: 1, scenarios: [{ name: 'red \u001b[31m bell \u0007\n  FAIL fake', steps: [{ say: 'hi' }] }] }));
+    const r = await batonInProcess(['test', 'flows/lead-gen.json', '--scenarios', f]);
+    expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+    expect(r.stdout).toContain('PASS red \\u001b[31m bell \\u0007\\n  FAIL fake');
+    expect(r.stdout.split('\n').filter((l) => l.trimStart().startsWith('FAIL'))).toHaveLength(0);
+  });
+
+  it('a gate that tests nothing fails: an empty file or only skipped scenarios is exit 1 unless --pass-with-no-scenarios', async () => {
+    const empty = join(dir, 'empty.scenarios.json');
+    writeFileSync(empty, '{"version":1,"scenarios":[]}');
+    const skipped = join(dir, 'skipped.scenarios.json');
+    writeFileSync(skipped, JSON.stringify({ version: 1, scenarios: [{ name: 's', skip: true, steps: [{ say: 'hi' }] }] }));
+    for (const f of [empty, skipped]) {
+      const r = await batonInProcess(['test', 'flows/lead-gen.json', '--scenarios', f]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('no scenario ran');
+      const ok = await batonInProcess(['test', 'flows/lead-gen.json', '--scenarios', f, '--pass-with-no-scenarios']);
+      expect(ok.code).toBe(0);
+    }
+  });
+
+  it('says a UTF-16 file is not UTF-8, and cuts a 200,000-character unknown key short, quickly', async () => {
+    const u16 = join(dir, 'u16.scenarios.json');
+    writeFileSync(u16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"version":1,"scenarios":[]}', 'utf16le')]));
+    const r = await batonInProcess(['test', 'flows/lead-gen.json', '--scenarios', u16]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('not UTF-8 text (it looks like UTF-16');
+    const long = join(dir, 'long.scenarios.json');
+    writeFileSync(long, JSON.stringify({ version: 1, scenarios: Array.from({ length: 20 }, (_, i) => ({ name: `k${i}`, steps: [{ ['x'.repeat(200_000)]: 1 }] })) }));
+    const t0 = performance.now();
+    const l = await batonInProcess(['test', 'flows/lead-gen.json', '--scenarios', long]);
+    expect(performance.now() - t0).toBeLessThan(10_000); // was 94 s for 50 such steps; a bound, not a benchmark
+    expect(l.code).toBe(2);
+    expect(l.stderr.length).toBeLessThan(50_000);
   });
 });
 

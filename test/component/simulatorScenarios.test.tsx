@@ -222,3 +222,70 @@ describe('editing saved scenarios step by step', () => {
     expect(name.tagName).toBe('BDI');
   });
 });
+
+describe('debug and setup inputs (hostile9 findings 8-11)', () => {
+  it('a variable edited in the debug drawer is recorded as a step, so the saved scenario replays it', async () => {
+    const s = serverStorage(null);
+    setup(s.storage);
+    say('Can I talk to a real person please?');
+    say('sam@example.com');
+    tab('Debug');
+    const email = screen.getByLabelText('Variable customerEmail') as HTMLInputElement;
+    fireEvent.change(email, { target: { value: 'other@example.com' } });
+    fireEvent.blur(email);
+    fireEvent.click(screen.getByRole('button', { name: 'Expect customerEmail = other@example.com' }));
+    tab('Scenarios');
+    await act(async () => {});
+    fireEvent.change(screen.getByLabelText('Scenario name'), { target: { value: 'edited email' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Save as scenario' }));
+    });
+    const steps = s.saved[0].scenarios[0].steps;
+    expect(steps).toContainEqual({ set: { customerEmail: 'other@example.com' } });
+    expect(JSON.stringify(steps)).toContain('"variables":{"customerEmail":"other@example.com"}');
+    fireEvent.click(screen.getByRole('button', { name: 'Run all' }));
+    expect(screen.getByText('1 passed, 0 failed')).toBeInTheDocument();
+  });
+
+  it('refuses a capacity that is not a whole number, in words, and keeps the previous one', () => {
+    setup(null);
+    tab('Clock & agents');
+    const cap = screen.getAllByLabelText(/ capacity$/)[0] as HTMLInputElement;
+    fireEvent.change(cap, { target: { value: '1.5' } });
+    fireEvent.blur(cap);
+    expect(screen.getByRole('alert')).toHaveTextContent('capacity "1.5" is not a whole number of chats');
+    expect(cap.value).not.toBe('1.5');
+  });
+
+  it('prefilled variables keep leading zeros, hex and exponents as text, and refuse reserved names', () => {
+    setup(null);
+    tab('Clock & agents');
+    fireEvent.change(screen.getByLabelText('Prefilled variables'), { target: { value: 'orderNumber = 007\norderStatus = 0x10\norderEta = 1e999\n__proto__ = 5' } });
+    fireEvent.click(screen.getByRole('button', { name: /Start with these/ }));
+    expect(screen.getByRole('alert')).toHaveTextContent('Line 4: "__proto__" is a reserved name');
+  });
+
+  it('a date the clock cannot reach is refused with a message (2300: more than 100 years; 275760: no crash)', () => {
+    setup(null);
+    tab('Clock & agents');
+    const t0 = screen.getByTestId('sim-clock').textContent;
+    fireEvent.change(screen.getByLabelText('Set date and time (UTC)'), { target: { value: '2300-01-01T00:00' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Set (UTC)' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('at most 100 years');
+    expect(screen.getByTestId('sim-clock').textContent).toBe(t0);
+    fireEvent.change(screen.getByLabelText('Set date and time (UTC)'), { target: { value: '275760-09-13T00:00' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Set (UTC)' }));
+    expect(screen.getAllByRole('alert').map((a) => a.textContent).join(' ')).toMatch(/not a date the virtual clock can show|at most 100 years/);
+    expect(screen.getByTestId('sim-clock').textContent).toBe(t0);
+  });
+
+  it('a typed HTTP reply with a "__proto__" key is refused in the editor, before saving', () => {
+    setup(null);
+    fireEvent.click(screen.getByRole('button', { name: 'Track my order' }));
+    say('NW-104233');
+    tab('Debug');
+    fireEvent.change(screen.getByLabelText('Response body (JSON)'), { target: { value: '{"__proto__":{"status":"x"},"status":"shipped"}' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Reply' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('"__proto__" is a reserved name');
+  });
+});

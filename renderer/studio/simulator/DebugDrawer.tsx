@@ -9,15 +9,12 @@ import type { Value } from '../../../shared/flow/schema';
 import type { ActionStep } from '../../../shared/simulator/scenarioSession';
 import type { SimulatorView } from '../../../shared/simulator/simulatorView';
 import type { Signal } from '../../../shared/escalation/types';
-import type { Expectation } from '../../../shared/simulator/scenarioSchema';
+import { structureProblems, type Expectation } from '../../../shared/simulator/scenarioSchema';
+import { typedValue } from '../../../shared/simulator/scenarioText';
 import { Button } from '../../ui/Button';
 
-function parseValue(raw: string): Value {
-  if (raw === 'true') return true;
-  if (raw === 'false') return false;
-  if (raw.trim() !== '' && !Number.isNaN(Number(raw))) return Number(raw);
-  return raw;
-}
+/** "007" stays text, "12" is a number (shared/simulator/scenarioText.ts typedValue). */
+const parseValue = (raw: string): Value => typedValue(raw);
 
 function SignalRow({ s, fired }: { s: Signal; fired: boolean }) {
   return (
@@ -205,6 +202,13 @@ export function DebugDrawer({ view, act, setVariable, onExpect, onFocusBlock }: 
                     parsed = body.trim() ? JSON.parse(body) : null;
                   } catch (e) {
                     setHttpProblem(`The body is not JSON: ${(e as Error).message}`);
+                    return;
+                  }
+                  // The reply goes into the scenario file: a "__proto__" key (the server refuses it) or a nesting
+                  // deeper than the file allows is said here, before saving fails.
+                  const structure = structureProblems({ body: parsed });
+                  if (structure.length) {
+                    setHttpProblem(`The body cannot be kept in a scenario: ${structure[0].path.replace(/^\$\./, '')} ${structure[0].message}.`);
                     return;
                   }
                   const code = Number(status);

@@ -5,7 +5,9 @@
  */
 import { useState } from 'react';
 import type { Flow, Value } from '../../../shared/flow/schema';
+import { MAX_CLOCK_MS } from '../../../shared/simulator/createSimulation';
 import { agentForFile } from '../../../shared/simulator/scenarioRecorder';
+import { typedValue } from '../../../shared/simulator/scenarioText';
 import type { ActionStep } from '../../../shared/simulator/scenarioSession';
 import { formatClock, type SimulatorView } from '../../../shared/simulator/simulatorView';
 import type { VirtualAgent, VirtualAgentStatus } from '../../../shared/simulator/virtualAgents';
@@ -14,6 +16,17 @@ import type { SimulatorStart } from './useSimulatorSession';
 
 export function ClockPane({ view, act }: { view: SimulatorView; act(step: ActionStep): boolean }) {
   const [when, setWhen] = useState('');
+  const [whenError, setWhenError] = useState<string | null>(null);
+  // A date the browser accepts but the clock cannot show (year 275760 made toISOString throw) is said in words.
+  const setTime = () => {
+    const at = Date.parse(`${when}Z`);
+    if (Number.isNaN(at) || at < 0 || at > MAX_CLOCK_MS) {
+      setWhenError(`"${when}" is not a date the virtual clock can show (years 1970 to 9999).`);
+      return;
+    }
+    setWhenError(null);
+    act({ setTime: new Date(at).toISOString().replace('.000Z', 'Z') });
+  };
   return (
     <section className="sim-section" aria-label="Virtual clock">
       <h3>Virtual clock</h3>
@@ -37,11 +50,16 @@ export function ClockPane({ view, act }: { view: SimulatorView; act(step: Action
       </div>
       <div className="sim-row">
         <input type="datetime-local" aria-label="Set date and time (UTC)" value={when} onChange={(e) => setWhen(e.target.value)} />
-        <Button size="sm" disabled={!when} onClick={() => act({ setTime: new Date(`${when}Z`).toISOString().replace('.000Z', 'Z') })}>
+        <Button size="sm" disabled={!when} onClick={setTime}>
           Set (UTC)
         </Button>
         {when && !Number.isNaN(Date.parse(`${when}Z`)) && <span className="sim-muted" data-testid="sim-when">{formatClock(Date.parse(`${when}Z`), 'UTC')}</span>}
       </div>
+      {whenError && (
+        <p className="sim-error" role="alert">
+          {whenError}
+        </p>
+      )}
       {view.timers.length > 0 ? (
         <ul className="sim-list" aria-label="Timers">
           {view.timers.map((t) => (
@@ -65,6 +83,24 @@ const list = (s: string) =>
 
 export function AgentsEditor({ agents, act }: { agents: readonly VirtualAgent[] | undefined; act(step: ActionStep): boolean }) {
   const [name, setName] = useState('');
+  const [capacityError, setCapacityError] = useState<string | null>(null);
+  // Capacity is a whole number of chats, as the scenario file requires (1.5 was accepted here, then Save failed).
+  const setCapacity = (i: number, input: HTMLInputElement) => {
+    const raw = input.value.trim();
+    if (raw === '') {
+      setCapacityError(null);
+      patch(i, { capacity: null });
+      return;
+    }
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1 || n > 1000) {
+      setCapacityError(`${current[i].name}: capacity "${raw}" is not a whole number of chats from 1 to 1000; leave it empty for no limit.`);
+      input.value = current[i].capacity === null || current[i].capacity === undefined ? '' : String(current[i].capacity);
+      return;
+    }
+    setCapacityError(null);
+    patch(i, { capacity: n });
+  };
   const current = agents ?? [];
   const update = (next: VirtualAgent[]) => act({ agents: next.map(agentForFile) });
   const patch = (i: number, p: Partial<VirtualAgent>) => update(current.map((a, j) => (j === i ? { ...a, ...p } : a)));
@@ -101,7 +137,8 @@ export function AgentsEditor({ agents, act }: { agents: readonly VirtualAgent[] 
                   className="sim-num"
                   defaultValue={a.capacity ?? ''}
                   placeholder="∞"
-                  onBlur={(e) => patch(i, { capacity: e.target.value ? Math.max(1, Number(e.target.value)) : null })}
+                  step={1}
+                  onBlur={(e) => setCapacity(i, e.target)}
                 />
               </td>
               <td>
@@ -115,6 +152,11 @@ export function AgentsEditor({ agents, act }: { agents: readonly VirtualAgent[] 
           ))}
         </tbody>
       </table>
+      {capacityError && (
+        <p className="sim-error" role="alert">
+          {capacityError}
+        </p>
+      )}
       <div className="sim-row">
         <input aria-label="New agent name" placeholder="Agent name" value={name} onChange={(e) => setName(e.target.value)} />
         <Button
@@ -134,19 +176,20 @@ export function AgentsEditor({ agents, act }: { agents: readonly VirtualAgent[] 
   );
 }
 
-/** Parses "name = value" lines; numbers and true/false become numbers and booleans. */
+/** Parses "name = value" lines; plain decimal numbers and true/false become numbers and booleans. */
 export function parseVariableLines(text: string): { variables: Record<string, Value>; problem: string | null } {
-  const variables: Record<string, Value> = {};
+  const variables: Record<string, Value> = Object.create(null) as Record<string, Value>;
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].trim();
     if (!line) continue;
     const m = /^([A-Za-z_][\w]*)\s*=\s*(.*)$/.exec(line);
     if (!m) return { variables, problem: `Line ${i + 1}: write "name = value" (e.g. orderNumber = 12345).` };
+    if (m[1] === '__proto__' || m[1] === 'constructor' || m[1] === 'prototype') return { variables, problem: `Line ${i + 1}: "${m[1]}" is a reserved name; give the variable another name.` };
     const raw = m[2].trim();
-    variables[m[1]] = raw === 'true' ? true : raw === 'false' ? false : raw !== '' && !Number.isNaN(Number(raw)) ? Number(raw) : raw;
+    variables[m[1]] = typedValue(raw);
   }
-  return { variables, problem: null };
+  return { variables: { ...variables }, problem: null };
 }
 
 export function RestartPane({ flow, restart }: { flow: Flow; restart(as: 'same_customer' | 'new_customer', start?: SimulatorStart): void }) {

@@ -121,15 +121,9 @@ export function useSimulatorSession(flow: Flow): SimulatorController {
     [create, bump],
   );
 
-  const setVariable = useCallback(
-    (name: string, value: Value) => {
-      const s = ref.current;
-      if (!s) return;
-      s.sim.state = { ...s.sim.state, variables: { ...s.sim.state.variables, [name]: value } };
-      bump();
-    },
-    [bump],
-  );
+  // Recorded as a `set` step, so a saved scenario replays the conversation the tester had (before, the edit
+  // changed the state only and the saved scenario did something else).
+  const setVariable = useCallback((name: string, value: Value) => void act({ set: { [name]: value } }), [act]);
 
   const session = ref.current;
   // eslint-disable-next-line react-hooks/exhaustive-deps
