@@ -185,6 +185,7 @@ describe('inbox admin: Agents', () => {
     renderAgents();
     const table = await screen.findByRole('table', { name: /Agents \(3\)/ });
     expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Agent', 'Teams', 'Skills', 'Languages', 'Max chats', 'Role', 'Now', 'Actions']);
+    expect(screen.getByText('3 agents · 1 online · 1 busy · 1 admin')).toBeInTheDocument();
     const annRow = await rowOf('Ann Lee');
     expect(annRow).toHaveTextContent('ann@example.com');
     expect(annRow).toHaveTextContent('refunds');
@@ -322,10 +323,17 @@ describe('inbox admin: Agents', () => {
     expect(s.calls.filter((c) => c.method === 'PUT').at(-1)!.body).toMatchObject({ maxChats: 8, admin: true, password: 'new password 1' });
   });
 
-  it('Escape and Cancel close the form without saving; focus goes back to the button that opened it', async () => {
+  it('Escape and Cancel close the form without saving (asking first when something was typed); focus goes back to the button that opened it', async () => {
     const s = renderAgents();
     await userEvent.click(await screen.findByRole('button', { name: 'Edit Cal Diaz' }));
     await userEvent.type(within(screen.getByRole('form', { name: 'Edit Cal Diaz' })).getByLabelText('Name'), ' Jr{Escape}');
+    const ask = screen.getByRole('alertdialog', { name: 'Discard your changes?' });
+    expect(within(ask).getByRole('button', { name: 'Keep editing' })).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    expect(screen.getByRole('form', { name: 'Edit Cal Diaz' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Name')).toHaveValue('Cal Diaz Jr');
+    await userEvent.keyboard('{Escape}');
+    await userEvent.click(within(screen.getByRole('alertdialog', { name: 'Discard your changes?' })).getByRole('button', { name: 'Discard' }));
     expect(screen.queryByRole('form', { name: 'Edit Cal Diaz' })).toBeNull();
     await waitFor(() => expect(screen.getByRole('button', { name: 'Edit Cal Diaz' })).toHaveFocus());
     await userEvent.click(screen.getByRole('button', { name: 'Edit Cal Diaz' }));

@@ -120,6 +120,7 @@ export function AgentsScreen({ api, token, me, onUnauthorized, pollMs = 20_000 }
   }, [load, pollMs]);
 
   const admins = (agents ?? []).filter((a) => a.admin);
+  const count = (st: string) => (agents ?? []).filter((a) => (a.status ?? 'offline') === st).length;
   const editingAgent = editing && editing !== 'new' ? (agents ?? []).find((a) => a.id === editing) : undefined;
 
   const askResetToken = (a: AdminAgent) => {
@@ -187,6 +188,11 @@ export function AgentsScreen({ api, token, me, onUnauthorized, pollMs = 20_000 }
           </div>
         </header>
 
+        {agents && agents.length > 0 && (
+          <p className="ia-summary">
+            {agents.length} {agents.length === 1 ? 'agent' : 'agents'} · {count('online')} online · {count('busy')} busy · {admins.length} {admins.length === 1 ? 'admin' : 'admins'}
+          </p>
+        )}
         {notice && (
           <p className="ia-notice" role="status">
             <Check size={14} aria-hidden="true" /> {notice}
@@ -438,6 +444,17 @@ function AgentForm(p: {
   const firstRef = useRef<HTMLInputElement>(null);
   const base = useId();
   const isMe = p.agent?.id === p.me.id;
+  const initial = useRef(d);
+  const dirty = (Object.keys(d) as Array<keyof Draft>).some((k) => d[k] !== initial.current[k]);
+  /** Closing a form with typed changes asks first, so nothing typed is lost by a stray Escape. */
+  const [asking, setAsking] = useState(false);
+  const keepRef = useRef<HTMLButtonElement>(null);
+  const close = () => {
+    if (dirty && !asking) {
+      setAsking(true);
+      setTimeout(() => keepRef.current?.focus(), 0);
+    } else p.onClose();
+  };
 
   useEffect(() => {
     firstRef.current?.focus();
@@ -525,10 +542,10 @@ function AgentForm(p: {
   );
 
   return (
-    <aside className="ia-panel" aria-labelledby={f('title')} onKeyDown={(e) => e.key === 'Escape' && p.onClose()}>
+    <aside className="ia-panel" aria-labelledby={f('title')} onKeyDown={(e) => e.key === 'Escape' && (e.preventDefault(), asking ? (setAsking(false), firstRef.current?.focus()) : close())}>
       <header className="ia-panel-head">
         <h3 id={f('title')}>{creating ? 'Add an agent' : `Edit ${p.agent!.name}`}</h3>
-        <button type="button" className="ib-iconbtn" aria-label="Close the form" onClick={p.onClose}>
+        <button type="button" className="ib-iconbtn" aria-label="Close the form" onClick={close}>
           <X size={16} />
         </button>
       </header>
@@ -635,8 +652,27 @@ function AgentForm(p: {
               .join(' ')}
           </p>
         )}
+        {asking && (
+          <div className="ia-confirm ia-confirm-token" role="alertdialog" aria-label="Discard your changes?">
+            <span>Discard your changes{p.agent ? ` to ${p.agent.name}` : ''}?</span>
+            <button type="button" className="ib-btn ib-small" onClick={p.onClose}>
+              Discard
+            </button>
+            <button
+              type="button"
+              ref={keepRef}
+              className="ib-btn ib-primary ib-small"
+              onClick={() => {
+                setAsking(false);
+                firstRef.current?.focus();
+              }}
+            >
+              Keep editing
+            </button>
+          </div>
+        )}
         <div className="ia-form-actions">
-          <button type="button" className="ib-btn" onClick={p.onClose}>
+          <button type="button" className="ib-btn" onClick={close}>
             Cancel
           </button>
           <button type="submit" className="ib-btn ib-primary" disabled={busy}>
