@@ -9,6 +9,7 @@
  *   signs in with POST /api/v1/agent/session {email, password} and gets a session token.
  */
 import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { writeFileAtomic } from '../studio/writeFileAtomic';
@@ -150,11 +151,53 @@ export class AgentDirectory {
   constructor(
     agents: Agent[],
     readonly settings: AgentSettings,
-    private opts: { file?: string; now: () => number; cannedReplies?: CannedReply[]; sessions?: Map<string, { agentId: string; expiresAt: number }> },
+    private opts: {
+      file?: string;
+      now: () => number;
+      cannedReplies?: CannedReply[];
+      sessions?: Map<string, { agentId: string; expiresAt: number }>;
+      /** Told after every admin change (agents, canned replies): with --redis it is passed on to the other instances. */
+      onSaved?: (doc: { agents: Agent[]; cannedReplies: CannedReply[] | null }) => void;
+    },
   ) {
     this.sessions = opts.sessions ?? new Map();
     for (const a of agents) this.put(a);
     this.canned = opts.cannedReplies ? [...opts.cannedReplies] : null;
+    this.loadSessions();
+  }
+
+  /**
+   * Sign-in sessions survive a restart of `baton serve` (a deploy must not sign the whole team out): with an agents
+   * file they are kept next to it in `<file>.sessions.json`, as SHA-256 hashes of the tokens only (a copy of that
+   * file cannot be used to sign in). Unreadable or damaged: ignored (agents sign in again).
+   */
+  private get sessionsFile(): string | null {
+    return this.opts.file ? `${this.opts.file}.sessions.json` : null;
+  }
+
+  private loadSessions() {
+    const file = this.sessionsFile;
+    if (!file) return;
+    try {
+      const doc = JSON.parse(readFileSync(file, 'utf8')) as { sessions?: Array<{ hash?: unknown; agentId?: unknown; expiresAt?: unknown }> };
+      const now = this.opts.now();
+      for (const x of doc.sessions ?? []) {
+        if (typeof x.hash !== 'string' || !/^[0-9a-f]{64}$/.test(x.hash) || typeof x.agentId !== 'string' || typeof x.expiresAt !== 'number') continue;
+        if (x.expiresAt <= now || !this.byId.has(x.agentId)) continue;
+        this.sessions.set(x.hash, { agentId: x.agentId, expiresAt: x.expiresAt });
+      }
+    } catch {
+      /* no file yet, or damaged: start without sessions */
+    }
+  }
+
+  private saveSessions(): Promise<void> {
+    const file = this.sessionsFile;
+    if (!file) return Promise.resolve();
+    const now = this.opts.now();
+    const sessions = [...this.sessions].filter(([, v]) => v.expiresAt > now).map(([hash, v]) => ({ hash, agentId: v.agentId, expiresAt: v.expiresAt }));
+    this.writing = this.writing.catch(() => undefined).then(() => writeFileAtomic(file, JSON.stringify({ sessions }) + '\n')).catch(() => undefined);
+    return this.writing;
   }
 
   /** The team's canned replies (the defaults until an admin saves a list). */
@@ -208,11 +251,12 @@ export class AgentDirectory {
     const token = randomBytes(24).toString('base64url');
     const expiresAt = this.opts.now() + this.settings.sessionHours * 3_600_000;
     this.sessions.set(sha(token).toString('hex'), { agentId: agent.id, expiresAt });
+    void this.saveSessions();
     return { token, agent, expiresAt };
   }
 
   signOut(token: string) {
-    this.sessions.delete(sha(token).toString('hex'));
+    if (this.sessions.delete(sha(token).toString('hex'))) void this.saveSessions();
   }
 
   /** Creates or replaces an agent (admin); persisted to the agents file when there is one. */
@@ -233,15 +277,36 @@ export class AgentDirectory {
     this.byId.delete(id);
     for (const [k, s] of this.sessions) if (s.agentId === id) this.sessions.delete(k);
     await this.persist();
+    await this.saveSessions();
     return true;
   }
 
+  /**
+   * Replaces the agents and canned replies with a document another instance saved (an admin edit there), drops
+   * the sessions of agents no longer listed, and writes this instance's agents file.
+   */
+  async adopt(doc: { agents: Agent[]; cannedReplies: CannedReply[] | null }): Promise<void> {
+    this.byId.clear();
+    this.tokens.clear();
+    for (const a of doc.agents) this.put(a);
+    for (const [k, s] of this.sessions) if (!this.byId.has(s.agentId)) this.sessions.delete(k);
+    this.canned = doc.cannedReplies ? doc.cannedReplies.map((c) => ({ ...c })) : null;
+    await this.persistFile();
+  }
+
   private persist(): Promise<void> {
+    this.opts.onSaved?.({ agents: this.list(), cannedReplies: this.canned ? this.canned.map((c) => ({ ...c })) : null });
+    return this.persistFile();
+  }
+
+  private persistFile(): Promise<void> {
     const file = this.opts.file;
     if (!file) return Promise.resolve();
     const doc = { agents: this.list(), settings: this.settings, ...(this.canned ? { cannedReplies: this.canned } : {}) };
-    this.writing = this.writing.then(() => writeFileAtomic(file, JSON.stringify(doc, null, 2) + '\n'));
-    return this.writing;
+    // One write at a time; a failed earlier write does not block this one (its caller got the error).
+    const next = this.writing.catch(() => undefined).then(() => writeFileAtomic(file, JSON.stringify(doc, null, 2) + '\n'));
+    this.writing = next.catch(() => undefined);
+    return next;
   }
 }
 

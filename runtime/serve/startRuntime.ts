@@ -112,8 +112,23 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
   if (opts.agents) {
     // Several instances: sign-in sessions live in the shared state too (runtime/serve/sharedSessions.ts).
     const sessions = shared.kind === 'redis' ? new SharedSessionMap() : undefined;
-    const directory = new AgentDirectory(opts.agents.agents, agentSettingsSchema.parse(opts.agents.settings ?? {}), { file: opts.agents.file, now, cannedReplies: opts.agents.cannedReplies, sessions });
+    // ... and admin edits of agents and canned replies are passed on to the other instances (each saves its own file).
+    const onSaved =
+      shared.kind === 'redis'
+        ? (doc: unknown) => void shared.publish({ type: 'directory', handoffId: null, data: doc }).catch((err) => logger.warn({ err }, 'sharing an agents edit failed'))
+        : undefined;
+    const directory = new AgentDirectory(opts.agents.agents, agentSettingsSchema.parse(opts.agents.settings ?? {}), { file: opts.agents.file, now, cannedReplies: opts.agents.cannedReplies, sessions, onSaved });
     const unsubscribeSessions = sessions?.attach(shared, now, logger);
+    const unsubscribeDirectory =
+      shared.kind === 'redis'
+        ? shared.subscribe((e) => {
+            if (e.type !== 'directory' || e.origin === shared.instanceId) return;
+            void directory
+              .adopt(e.data as Parameters<AgentDirectory['adopt']>[0])
+              .then(() => logger.info('agents and canned replies updated by an admin on another instance'))
+              .catch((err) => logger.warn({ err }, 'applying an agents edit from another instance failed'));
+          })
+        : undefined;
     for (const w of agentCoverageWarnings(directory.list(), opts.flows)) logger.warn({ agents: opts.agents.file ?? 'in-process' }, `agents: ${w}`);
     const hub = new AgentHub({ store, service, directory, logger, now, pollMs: opts.pollMs, shared });
     agentHub = hub;
@@ -121,7 +136,10 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
     registerRoutes = async (app) => {
       if (sessions) {
         app.addHook('onRequest', loadSharedSession({ shared, sessions, directory, now }));
-        app.addHook('onClose', async () => unsubscribeSessions?.());
+        app.addHook('onClose', async () => {
+          unsubscribeSessions?.();
+          unsubscribeDirectory?.();
+        });
       }
       await registerAgentRoutes(app, { store, directory, hub, now });
     };

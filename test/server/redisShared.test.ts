@@ -6,6 +6,7 @@
  * - "also viewing" crosses: an agent opening the chat on B is told who has it open on A, and A's stream hears it;
  * - an admin redeploy on A: new conversations on B get the new revision at once; a pinned one keeps its revision;
  * - a password sign-in on one instance is valid on the other; a sign-out on either ends it on both;
+ * - an admin's edits of agents and canned replies on one instance reach the other;
  * - the per-address rate limit counts requests to both instances together;
  * - SIGKILL of A: an agent whose only push stream was on A goes offline (B expires the heartbeat) and the chat
  *   they had not answered goes to an agent still online.
@@ -116,6 +117,7 @@ function getFrom(url: string): Promise<{ status: number; retryAfter: string | un
 const ann = agent('ann');
 const bob = agent('bob');
 const carl = agent('carl');
+const boss = agent('boss', { admin: true, teams: ['managers'] });
 const T = (a: { token?: string }) => a.token!;
 
 describe.skipIf(!haveRedis)('agents, notes, viewers, redeploys and rate limits shared by two instances on one Redis', () => {
@@ -131,7 +133,7 @@ describe.skipIf(!haveRedis)('agents, notes, viewers, redeploys and rate limits s
     const flowFile = join(dir, 'shop.json');
     writeFileSync(flowFile, JSON.stringify(flow));
     const agentsFile = join(dir, 'agents.json');
-    writeFileSync(agentsFile, JSON.stringify({ agents: [ann, bob, carl], settings: { offlineAfterSeconds: 2 } }));
+    writeFileSync(agentsFile, JSON.stringify({ agents: [ann, bob, carl, boss], settings: { offlineAfterSeconds: 2 } }));
     const config = join(dir, 'config.json');
     writeFileSync(config, JSON.stringify({ rateLimit: { perAddressPerMinute: LIMIT } }));
     const args = (name: string) => [flowFile, '--redis', redis.url, '--agents', agentsFile, '--config', config, '--data', join(dir, name)];
@@ -256,6 +258,20 @@ describe.skipIf(!haveRedis)('agents, notes, viewers, redeploys and rate limits s
     expect((await call(`${b.url}/api/v1/agent/me`, 'GET', undefined, session)).status).toBe(401);
     // A made-up token is refused on both.
     for (const i of [a, b]) expect((await call(`${i.url}/api/v1/agent/me`, 'GET', undefined, 'not-a-session-token-0123456789')).status).toBe(401);
+  });
+
+  it("an admin's edits of agents and canned replies on A reach B", async () => {
+    const dana = { name: 'Dana', email: 'dana@example.com', token: 'token-of-dana-0123456789abcdef', teams: ['support'] };
+    expect((await call(`${a.url}/api/v1/agent/agents/dana`, 'PUT', dana, T(boss))).status).toBeLessThan(300);
+    await until("B knows dana's token", async () => (await call(`${b.url}/api/v1/agent/me`, 'GET', undefined, dana.token)).status === 200, 5000);
+    const listed = await call(`${b.url}/api/v1/agent/agents`, 'GET', undefined, T(boss));
+    expect(listed.body.agents.map((x: any) => x.id)).toContain('dana');
+    const replies = [{ shortcut: 'hi', text: 'Hello, this is the team from instance A.' }];
+    expect((await call(`${a.url}/api/v1/agent/canned-replies`, 'PUT', { replies }, T(boss))).status).toBe(200);
+    await until('B serves the new canned replies', async () => (await call(`${b.url}/api/v1/agent/canned-replies`, 'GET', undefined, T(bob))).body.replies?.[0]?.shortcut === 'hi', 5000);
+    // Removed on B: refused on A.
+    expect((await fetch(`${b.url}/api/v1/agent/agents/dana`, { method: 'DELETE', headers: { authorization: `Bearer ${T(boss)}` } })).status).toBeLessThan(300);
+    await until("A refuses dana's token", async () => (await call(`${a.url}/api/v1/agent/me`, 'GET', undefined, dana.token)).status === 401, 5000);
   });
 
   it('counts the per-address rate limit across both instances', async () => {
