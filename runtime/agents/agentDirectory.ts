@@ -191,6 +191,11 @@ export class AgentDirectory {
     }
   }
 
+  /** Resolves when the files written so far (agents, sessions) are on disk. */
+  flush(): Promise<void> {
+    return this.writing.catch(() => undefined);
+  }
+
   private saveSessions(): Promise<void> {
     const file = this.sessionsFile;
     if (!file) return Promise.resolve();

@@ -21,6 +21,7 @@ export function customerLabel(h: { conversationId: string; request: unknown }): 
   return pick(v.customerName) ?? pick(v.customerEmail) ?? `Visitor ${h.conversationId.replace(/[^A-Za-z0-9]/g, '').slice(0, 6)}`;
 }
 import { mayServeFlow, registerAgentLiveList } from './agentLiveList';
+import { registerAgentTickets } from './agentTickets';
 
 export interface AgentRouteDeps {
   store: RuntimeStore;
@@ -126,6 +127,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     handler: async (req) => {
       const s = directory.signIn(req.body.login, req.body.password);
       if (!s) throw new ApiError(401, 'invalid_credentials', 'Wrong email or password.', 'password');
+      await directory.flush(); // the session is on disk before the agent uses it (it survives a restart)
       return { token: s.token, expiresAt: s.expiresAt, agent: publicAgent(s.agent) };
     },
   });
@@ -135,6 +137,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     handler: async (req, reply) => {
       auth(req);
       directory.signOut(bearer(req)!);
+      await directory.flush();
       return reply.code(204).send();
     },
   });
@@ -565,4 +568,5 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     },
   });
   await registerAgentLiveList(appIn, d); // GET /api/v1/agent/conversations?mode=bot (agentLiveList.ts)
+  await registerAgentTickets(appIn, d); // GET /api/v1/agent/tickets[/:id], /csat (agentTickets.ts)
 }

@@ -403,4 +403,33 @@ describe('agent API', () => {
     const log = (await rt.get(`/api/v1/conversations/${c.id}`, auth(c.token))).body.messages;
     expect(log.filter((m: any) => m.from === 'agent').map((m: any) => m.text)).toEqual(['One moment please']);
   });
+
+  it('sign-in sessions survive a restart (hashes kept next to the agents file); sign-out and removal end them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baton-sessions-'));
+    const file = join(dir, 'agents.json');
+    writeFileSync(file, JSON.stringify([boss, ann, bob]));
+    try {
+      rt = await startAgentRuntime({ agents: (await loadAgentsFile(file)).agents, file });
+      const sa = (await rt.post('/api/v1/agent/session', { login: 'ann', password: PASSWORD })).body.token as string;
+      const sb = (await rt.post('/api/v1/agent/session', { login: 'bob', password: PASSWORD })).body.token as string;
+      expect((await fetch(rt.url + '/api/v1/agent/session', { method: 'DELETE', headers: auth(sb) })).status).toBe(204);
+      await rt.stop();
+      const stored = readFileSync(`${file}.sessions.json`, 'utf8');
+      expect(stored).not.toContain(sa); // only hashes
+      rt = await startAgentRuntime({ agents: (await loadAgentsFile(file)).agents, file });
+      expect((await rt.get('/api/v1/agent/me', auth(sa))).status).toBe(200);
+      expect((await rt.get('/api/v1/agent/me', auth(sb))).status).toBe(401); // signed out before the restart
+      // Removing the agent ends its sessions, also after the next restart.
+      expect((await fetch(rt.url + '/api/v1/agent/agents/ann', { method: 'DELETE', headers: tok(boss) })).status).toBe(204);
+      await rt.stop();
+      writeFileSync(`${file}.sessions.json`, '{ damaged');
+      rt = await startAgentRuntime({ agents: (await loadAgentsFile(file)).agents, file });
+      expect((await rt.get('/api/v1/agent/me', auth(sa))).status).toBe(401);
+      expect((await rt.get('/api/v1/agent/me', tok(boss))).status).toBe(200); // a damaged sessions file is ignored
+    } finally {
+      await rt?.stop();
+      rt = null;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
