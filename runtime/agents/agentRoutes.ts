@@ -22,7 +22,6 @@ export function customerLabel(h: { conversationId: string; request: unknown }): 
 }
 import { mayServeFlow, registerAgentLiveList } from './agentLiveList';
 import { registerAgentTickets } from './agentTickets';
-import { registerAgentTickets } from './agentTickets';
 
 export interface AgentRouteDeps {
   store: RuntimeStore;
@@ -569,6 +568,5 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     },
   });
   await registerAgentLiveList(appIn, d); // GET /api/v1/agent/conversations?mode=bot (agentLiveList.ts)
-  await registerAgentTickets(appIn, d); // GET /api/v1/agent/tickets[/:id], /csat (agentTickets.ts)
   await registerAgentTickets(appIn, d); // GET /api/v1/agent/tickets[/:id], /csat (agentTickets.ts)
 }
