@@ -8,6 +8,13 @@ import type { Flow } from '../../shared/flow/schema';
 import { createSimulation, MAX_ADVANCE_MS, type HttpEffect, type HttpResult } from '../../shared/simulator/createSimulation';
 import type { AgentPresence } from '../../shared/handoff/types';
 import { parseDuration } from '../../shared/simulator/parseDuration';
+import { createScenarioSession, type ActionStep, type ScenarioSession } from '../../shared/simulator/scenarioSession';
+import { recordScenario, upsertScenario } from '../../shared/simulator/scenarioRecorder';
+import { formatScenarioFile } from '../../shared/simulator/scenarioFormat';
+import { parseScenarioText, type ScenarioFile } from '../../shared/simulator/scenarioSchema';
+import { defaultScenarioFile } from './testCommand';
+import { readTextFile } from './readFlowFile';
+import { writeFileAtomic } from '../studio/writeFileAtomic';
 
 export interface ChatOptions {
   now: number;
@@ -19,6 +26,10 @@ export interface ChatOptions {
   /** A terminal: line editing, history (up/down arrows) and a prompt. Otherwise each line is echoed. */
   interactive: boolean;
   write: (text: string) => void;
+  /** Save the conversation as a scenario with this name when the chat ends (/quit or end of input). */
+  saveScenario?: string;
+  /** The scenario file to save into (default: beside the flow, FLOW.scenarios.json). */
+  scenarioFile?: string;
 }
 
 const HELP = `Commands (everything else is sent as the customer's message; a number picks a shown button):
@@ -35,6 +46,8 @@ const HELP = `Commands (everything else is sent as the customer's message; a num
   /leave             the customer leaves
   /wait DURATION     move the virtual clock, e.g. /wait 10m, /wait 90s, /wait 1h30m (fires due timers)
   /state             show mode, variables, handoff and timers
+  /save NAME         save this conversation as a scenario NAME in FLOW.scenarios.json (baton test runs it;
+                     a scenario with that name is replaced). --save-scenario NAME saves when the chat ends.
   /help              this list
   /quit              leave the simulator
 The clock is virtual: it starts at --now (default: the real time) and only moves with /wait. Opening hours
@@ -59,6 +72,12 @@ export async function chatCommand(file: string, flow: Flow, options: ChatOptions
   );
 
   const sim = createSimulation(flow, { now: options.now, conversationId: 'cli' });
+  const recorder = scenarioRecorder(flow, options.now);
+  const scenarioPath = options.scenarioFile ?? defaultScenarioFile(file);
+  async function save(name: string): Promise<void> {
+    const r = await recorder.save(name, scenarioPath, sim.transcript.map((t) => t.text));
+    out(r.ok ? c(32, `  · ${r.message}`) : c(33, `  · not saved: ${r.message}`));
+  }
 
   function printSteps(steps: Step[]) {
     for (const step of steps) {
@@ -85,6 +104,8 @@ export async function chatCommand(file: string, flow: Flow, options: ChatOptions
       const result = options.http === 'fail' ? { ok: false, status: 0, body: null } : await liveHttp(req);
       out(c(90, `  · HTTP ${req.method} ${req.url} -> ${result.ok ? result.status : 'failed (' + result.status + ')'}`));
       printSteps(sim.send({ type: 'http_result', requestId: req.requestId, ...result }));
+      // The reply is kept in the scenario, so `baton test` replays it without the network.
+      recorder.apply({ httpReply: { status: result.status, ok: result.ok, ...(result.body === null || result.body === undefined ? {} : { body: result.body }) } });
     }
   }
 
@@ -125,7 +146,12 @@ export async function chatCommand(file: string, flow: Flow, options: ChatOptions
         case '/quit':
         case '/exit':
           rl.close();
+          if (options.saveScenario) await save(options.saveScenario);
           return 0;
+        case '/save':
+          if (!arg) out('Usage: /save NAME (the scenario\'s name in the scenario file)');
+          else await save(arg);
+          break;
         case '/help':
           out(HELP);
           break;
@@ -144,6 +170,7 @@ export async function chatCommand(file: string, flow: Flow, options: ChatOptions
           agentName = name;
           agentId = agentIdOf(name);
           printSteps(sim.agent({ type: 'agent_accepted', agentId, agentName }));
+          recorder.apply({ agent: 'accept', as: name });
           break;
         }
         case '/takeover': {
@@ -152,6 +179,7 @@ export async function chatCommand(file: string, flow: Flow, options: ChatOptions
           if (!steps.some((s) => s.rejected)) {
             agentName = name;
             agentId = agentIdOf(name);
+            recorder.unsupported('/takeover has no scenario step yet');
           }
           printSteps(steps);
           break;
@@ -159,7 +187,10 @@ export async function chatCommand(file: string, flow: Flow, options: ChatOptions
         case '/say':
           if (!arg) out('Usage: /say TEXT');
           else if (agentCommandProblem()) out(c(33, `  · not done: ${agentCommandProblem()}`));
-          else printSteps(sim.agent({ type: 'agent_message', agentId: sim.state.handoff?.agentId ?? agentId, agentName: sim.state.handoff?.agentName ?? agentName, text: arg }));
+          else {
+            printSteps(sim.agent({ type: 'agent_message', agentId: sim.state.handoff?.agentId ?? agentId, agentName: sim.state.handoff?.agentName ?? agentName, text: arg }));
+            recorder.apply({ agent: 'say', text: arg });
+          }
           break;
         case '/decline':
         case '/handback':
@@ -172,6 +203,7 @@ export async function chatCommand(file: string, flow: Flow, options: ChatOptions
           const who = sim.state.handoff!.agentId ?? agentId;
           const type = cmd === '/decline' ? 'agent_declined' : cmd === '/handback' ? 'agent_handback' : 'agent_closed';
           printSteps(sim.agent({ type, agentId: who }));
+          recorder.apply({ agent: cmd === '/decline' ? 'decline' : cmd === '/handback' ? 'handback' : 'close' });
           break;
         }
         case '/online': {
@@ -183,6 +215,7 @@ export async function chatCommand(file: string, flow: Flow, options: ChatOptions
           const agents = [...(sim.agents ?? [])];
           for (const n of names) if (!agents.some((a) => a.id === agentIdOf(n))) agents.push(presence(n));
           sim.agents = agents;
+          recorder.apply({ agents: agents.map((a) => ({ name: a.name })) });
           out(`online: ${agents.map((a) => a.name).join(', ')}`);
           break;
         }
@@ -190,15 +223,20 @@ export async function chatCommand(file: string, flow: Flow, options: ChatOptions
           const names = rest.filter(Boolean);
           const agents = names.length === 0 ? [] : (sim.agents ?? []).filter((a) => !names.some((n) => agentIdOf(n) === a.id));
           sim.agents = agents;
+          recorder.apply({ agents: agents.map((a) => ({ name: a.name })) });
           out(agents.length ? `online: ${agents.map((a) => a.name).join(', ')}` : 'nobody is online now: a Human Takeover block will take its "no_agent" exit.');
           break;
         }
         case '/noagent':
           if (agentCommandProblem()) out(c(33, `  · not done: ${agentCommandProblem()}`));
-          else printSteps(sim.agent({ type: 'no_agent' }));
+          else {
+            printSteps(sim.agent({ type: 'no_agent' }));
+            recorder.apply({ noAgent: true });
+          }
           break;
         case '/leave':
           printSteps(sim.send({ type: 'customer_left' }));
+          recorder.apply({ leave: true });
           break;
         case '/wait': {
           const ms = parseDuration(rest.join(''));
@@ -206,6 +244,7 @@ export async function chatCommand(file: string, flow: Flow, options: ChatOptions
           else if (ms > MAX_ADVANCE_MS || sim.now + ms >= MAX_CLOCK) out(`Too long: /wait moves the clock at most ${MAX_ADVANCE_MS / 86_400_000 / 365} years at once, and not past the year 9999.`);
           else {
             printSteps(sim.advance(ms));
+            recorder.apply({ wait: rest.join('') });
             out(c(90, `  · clock: ${clock(sim.now)}`));
           }
           break;
@@ -219,14 +258,66 @@ export async function chatCommand(file: string, flow: Flow, options: ChatOptions
     } else {
       const buttons = sim.shownButtons();
       const n = /^\d+$/.test(line) ? Number(line) : NaN;
-      if (buttons.length && n >= 1 && n <= buttons.length) printSteps(sim.send({ type: 'choice', buttonId: buttons[n - 1].id }));
-      else printSteps(sim.say(line));
+      if (buttons.length && n >= 1 && n <= buttons.length) {
+        printSteps(sim.send({ type: 'choice', buttonId: buttons[n - 1].id }));
+        recorder.apply({ click: buttons[n - 1].label });
+      } else {
+        printSteps(sim.say(line));
+        recorder.apply({ say: line });
+      }
     }
     await answerHttp();
     prompt();
   }
+  if (options.saveScenario) await save(options.saveScenario);
   out('');
   return 0;
+}
+
+/**
+ * Records the chat as a scenario: every command is also played, as its scenario step, on a scenario session
+ * (what `baton test` runs). A scenario is saved only when that session said exactly what the chat said, so a
+ * saved scenario always replays the conversation the tester had; otherwise /save says why not.
+ */
+function scenarioRecorder(flow: Flow, now: number) {
+  const session: ScenarioSession = createScenarioSession(flow, { now, httpDefault: 'wait', conversationId: 'scenario' });
+  let diverged: string | null = null;
+  return {
+    apply(step: ActionStep) {
+      if (diverged) return;
+      const r = session.apply(step);
+      if (!r.ok) diverged = `the step ${JSON.stringify(step)} cannot be replayed (${r.error})`;
+    },
+    unsupported(why: string) {
+      diverged ??= why;
+    },
+    async save(name: string, path: string, chatTranscript: string[]): Promise<{ ok: boolean; message: string }> {
+      if (diverged) return { ok: false, message: `this conversation cannot be kept as a scenario: ${diverged}` };
+      const replayed = session.sim.transcript.map((t) => t.text);
+      const differs = chatTranscript.findIndex((t, i) => replayed[i] !== t);
+      if (differs >= 0 || replayed.length !== chatTranscript.length) {
+        const i = differs >= 0 ? differs : Math.min(replayed.length, chatTranscript.length);
+        return { ok: false, message: `the scenario would not replay this chat (message ${i + 1}: chat ${JSON.stringify(chatTranscript[i] ?? '')}, scenario ${JSON.stringify(replayed[i] ?? '')})` };
+      }
+      let file: ScenarioFile | null = null;
+      const read = await readTextFile(path, 32 * 1024 * 1024);
+      if (read.ok) {
+        const parsed = parseScenarioText(read.text);
+        // Never replace a file we cannot read: the scenarios in it would be lost.
+        if (!parsed.ok) return { ok: false, message: `${path} is not a valid scenario file (${parsed.problems[0].path}: ${parsed.problems[0].message}); fix it first (baton validate ${path}), nothing was written` };
+        file = parsed.file;
+      } else if (!/ no such file$/.test(read.message)) return { ok: false, message: read.message };
+      const scenario = recordScenario(session, { name });
+      const next = upsertScenario(file, flow.id, scenario);
+      try {
+        await writeFileAtomic(path, formatScenarioFile(next));
+      } catch (err) {
+        return { ok: false, message: `cannot write ${path}: ${(err as Error).message}` };
+      }
+      const replaced = file?.scenarios.some((s) => s.name === name);
+      return { ok: true, message: `${replaced ? 'replaced' : 'saved'} scenario "${name}" in ${path} (${next.scenarios.length} in the file; run them with baton test)` };
+    },
+  };
 }
 
 /** Latest virtual time the simulator moves to (dates after it cannot be printed). */

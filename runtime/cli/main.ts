@@ -99,7 +99,9 @@ export async function main(argv: string[]): Promise<number> {
     .option('--now <iso>', 'start the virtual clock at this time (default: now)')
     .addOption(new Option('--http <mode>', 'HTTP request blocks: live requests, or fail (take the error exit)').choices(['live', 'fail']).default('live'))
     .option('--no-color', 'plain output')
-    .action(async (file: string, opts: { now?: string; http: 'live' | 'fail'; color: boolean }) => {
+    .option('--save-scenario <name>', 'when the chat ends, save it as a scenario with this name (or type /save NAME during the chat)')
+    .option('--scenarios <file>', 'scenario file for /save and --save-scenario (default: FLOW.scenarios.json)')
+    .action(async (file: string, opts: { now?: string; http: 'live' | 'fail'; color: boolean; saveScenario?: string; scenarios?: string }) => {
       const now = opts.now ? parseNow(opts.now) : Date.now();
       const flow = await loadValidFlow(file);
       exitCode = await chatCommand(file, flow, {
@@ -109,6 +111,8 @@ export async function main(argv: string[]): Promise<number> {
         input: process.stdin,
         interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
         write: (s) => process.stdout.write(s),
+        saveScenario: opts.saveScenario,
+        scenarioFile: opts.scenarios,
       });
     });
 

@@ -9,7 +9,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { afterAll, describe, expect, it } from 'vitest';
+import { Readable } from 'node:stream';
 import { batonInProcess } from './runInProcess';
+import { chatCommand } from '../../runtime/cli/chatCommand';
+import { readFlowFile } from '../../runtime/cli/readFlowFile';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'baton-test-'));
@@ -298,5 +301,57 @@ describe('validating scenario files (for baton validate)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('flows/lead-gen.json: valid\n');
     expect(r.stdout).toMatch(/flows\/lead-gen\.scenarios\.json: valid scenario file \(\d+ scenarios/);
+  });
+});
+
+describe('baton chat saves scenarios (/save NAME, --save-scenario NAME)', () => {
+  async function chat(flowFile: string, lines: string[], saveScenario?: string) {
+    const loaded = await readFlowFile(flowFile);
+    if (loaded.status !== 'ok') throw new Error('flow does not load');
+    let out = '';
+    await chatCommand(flowFile, loaded.flow, {
+      now: Date.parse('2026-03-02T10:00:00Z'),
+      http: 'fail',
+      color: false,
+      input: Readable.from(lines.map((l) => `${l}\n`)),
+      interactive: false,
+      write: (t) => void (out += t),
+      saveScenario,
+    });
+    return out;
+  }
+
+  it('saves the chat (customer, agent, button, failed HTTP) as scenarios that baton test then passes', async () => {
+    const flowCopy = join(dir, 'chat-cs.json');
+    writeFileSync(flowCopy, readFileSync('flows/customer-support.json', 'utf8'));
+    const a = await chat(flowCopy, ['Can I talk to a real person please?', 'sam@example.com', '/accept Ana', '/say Hi, I am Ana', '/handback', '/save person and back']);
+    expect(a).toContain('saved scenario "person and back"');
+    const b = await chat(flowCopy, ['1', 'NW-104233'], 'order lookup fails');
+    expect(b).toContain('saved scenario "order lookup fails"');
+    const file = JSON.parse(readFileSync(join(dir, 'chat-cs.scenarios.json'), 'utf8'));
+    expect(file.scenarios.map((x: { name: string }) => x.name)).toEqual(['person and back', 'order lookup fails']);
+    expect(file.scenarios[1].steps).toContainEqual({ httpReply: { status: 0, ok: false } });
+    const r = await batonInProcess(['test', flowCopy]);
+    expect(r.stdout).toContain('2 scenarios: 2 passed, 0 failed');
+    expect(r.code).toBe(0);
+    // The saved scenario checks the flow: a changed CSAT question after the handback makes it fail.
+    const changed = JSON.parse(readFileSync(flowCopy, 'utf8'));
+    changed.blocks.find((x: { id: string }) => x.id === 'csat').data.text = 'Rate us!';
+    writeFileSync(flowCopy, JSON.stringify(changed));
+    const f = await batonInProcess(['test', flowCopy]);
+    expect(f.stdout).toContain('FAIL person and back');
+    expect(f.code).toBe(1);
+  });
+
+  it('refuses to save what a scenario cannot replay (/takeover) and never replaces a scenario file it cannot read', async () => {
+    const flowCopy = join(dir, 'chat-cs2.json');
+    writeFileSync(flowCopy, readFileSync('flows/customer-support.json', 'utf8'));
+    const t = await chat(flowCopy, ['hello', '/takeover Bo', '/save x']);
+    expect(t).toContain('not saved: this conversation cannot be kept as a scenario: /takeover has no scenario step yet');
+    const broken = join(dir, 'chat-cs2.scenarios.json');
+    writeFileSync(broken, '{"version":1,"scenarios":[{"name":"mine"');
+    const b = await chat(flowCopy, ['hello', '/save y']);
+    expect(b).toContain('is not a valid scenario file');
+    expect(readFileSync(broken, 'utf8')).toBe('{"version":1,"scenarios":[{"name":"mine"');
   });
 });
