@@ -38,7 +38,7 @@ export interface InboxProps {
   alerts?: Alerts;
   /** A token handed over in the link (the studio's Run button: /inbox/#token=...): signs in without a password. */
   initialToken?: string | null;
-  /** Admin screens (Agents, Canned replies: renderer/inbox/admin); shown to admin agents only when given. */
+  /** Tickets (every agent) and admin screens (Agents, Canned replies: admins only): renderer/inbox/admin. */
   adminApi?: AdminApi;
 }
 
@@ -405,7 +405,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi }: { api: Inbox
             </li>
           )}
         </ul>
-        {me.admin && adminApi && <AdminNav current={adminView} onPick={(v) => (setAdminView(v), setSelected(null))} />}
+        {adminApi && <AdminNav admin={me.admin} current={adminView} onPick={(v) => (setAdminView(v), setSelected(null))} />}
         <div className="ib-side-foot">
           {permission === 'default' && (
             <button type="button" className="ib-btn ib-ghost ib-small" onClick={() => void alerts.askPermission().then(setPermission)}>

@@ -15,6 +15,7 @@ import type { InboxApi } from '../../renderer/inbox/inboxApi';
 import type { Alerts } from '../../renderer/inbox/notify';
 import { AgentsScreen } from '../../renderer/inbox/admin/AgentsScreen';
 import { CannedRepliesScreen, clearCannedDrafts } from '../../renderer/inbox/admin/CannedRepliesScreen';
+import { TicketsScreen } from '../../renderer/inbox/admin/TicketsScreen';
 import { createAdminApi, issuesOf, newToken, type AdminAgent, type CannedReply } from '../../renderer/inbox/admin/adminApi';
 import { issuesByField, plainMessage, splitList } from '../../renderer/inbox/admin/words';
 
@@ -24,6 +25,18 @@ afterEach(() => clearCannedDrafts());
 const ada: AdminAgent = { id: 'ada', name: 'Ada Admin', email: 'ada@example.com', teams: ['support'], skills: [], languages: ['en'], maxChats: 5, admin: true, status: 'online', activeChats: 1 };
 const ann: AdminAgent = { id: 'ann', name: 'Ann Lee', email: 'ann@example.com', teams: ['support'], skills: ['refunds'], languages: ['en', 'fr'], maxChats: 3, admin: false, status: 'busy', activeChats: 2 };
 const cal: AdminAgent = { id: 'cal', name: 'Cal Diaz', email: 'cal@example.com', teams: ['sales'], skills: [], languages: [], maxChats: 2, admin: false, status: 'offline', activeChats: 0 };
+
+const HOSTILE = '<img src=x onerror="window.__pwned=1"> {{constructor}}';
+const T0 = Date.UTC(2026, 10, 30, 12, 0, 0);
+const TICKETS = [
+  { id: 'c2:T3', number: 'c2:T3', conversationId: 'c2', flowId: 'shop', at: T0 - 5 * 60_000, contact: { name: null, email: 'bo@example.com', phone: null }, issue: HOSTILE, priority: 'high', summary: 'Customer asked for a person; nobody was online.' },
+  { id: 'c1:T2', number: 'c1:T2', conversationId: 'c1', flowId: 'shop', at: T0 - 3 * 3_600_000, contact: { name: 'Ann Customer', email: 'ann.c@example.com', phone: '+44 20 7946 0000' }, issue: 'Charged twice', priority: 'normal', summary: '' },
+];
+const TRANSCRIPT = [
+  { seq: 1, from: 'bot', text: 'What do you need?', at: T0 - 6 * 60_000 },
+  { seq: 2, from: 'customer', text: HOSTILE, at: T0 - 5 * 60_000 },
+  { seq: 3, from: 'bot', text: 'Ticket c2:T3 is open.', at: T0 - 5 * 60_000 },
+];
 
 interface Call {
   method: string;
@@ -46,6 +59,13 @@ function fakeServer(opts: { agents?: AdminAgent[]; canned?: CannedReply[]; me?: 
     if (opts.status) return bad(opts.status, opts.status === 401 ? { error: 'invalid_agent_token', message: 'Sign in first.' } : { error: 'admin_only', message: 'Only an admin agent can do this.' });
     if (method === 'GET' && path === '/api/v1/agent/agents') return { status: 200, body: { agents: [...agents.values()] } };
     if (method === 'GET' && path === '/api/v1/agent/canned-replies') return { status: 200, body: { replies: canned } };
+    if (method === 'GET' && path === '/api/v1/agent/tickets') return { status: 200, body: { total: TICKETS.length, offset: 0, limit: 50, nextOffset: null, tickets: TICKETS } };
+    if (method === 'GET' && path.startsWith('/api/v1/agent/tickets/')) {
+      const t = TICKETS.find((x) => x.id === decodeURIComponent(path.slice('/api/v1/agent/tickets/'.length)));
+      if (!t) return bad(404, { error: 'ticket_not_found', message: 'No ticket "x" that you can see; list them with GET /api/v1/agent/tickets.', field: 'id' });
+      return { status: 200, body: { ticket: t, transcript: TRANSCRIPT } };
+    }
+    if (method === 'GET' && path === '/api/v1/agent/csat') return { status: 200, body: { total: 2, average: 4, offset: 0, limit: 10, nextOffset: null, scores: [{ id: 's2', conversationId: 'c2', flowId: 'shop', at: 2, score: 3 }, { id: 's1', conversationId: 'c1', flowId: 'shop', at: 1, score: 5 }] } };
     if (method === 'PUT' && path === '/api/v1/agent/canned-replies') {
       const replies = (body!.replies as CannedReply[]) ?? [];
       const seen = new Map<string, number>();
@@ -135,7 +155,7 @@ describe('inbox admin: who sees it', () => {
   };
   const alerts = (): Alerts => ({ newHandoff: vi.fn(), setBadge: vi.fn(), askPermission: vi.fn(async () => 'granted' as const), permission: () => 'granted' as const });
 
-  it('a non-admin agent never sees the Admin group and no admin call is made', async () => {
+  it('a non-admin agent never sees the Admin group (only Tickets) and no admin call is made', async () => {
     const s = fakeServer({ me: 'ann' });
     render(<Inbox api={inboxApi({ id: 'ann', name: 'Ann Lee', email: 'ann@example.com', teams: ['support'], admin: false })} adminApi={s.api} storage={storage()} alerts={alerts()} initialToken="tok" />);
     const nav = await screen.findByRole('navigation', { name: 'Inbox views' });
@@ -143,7 +163,11 @@ describe('inbox admin: who sees it', () => {
     expect(within(nav).queryByRole('heading', { name: 'Admin' })).toBeNull();
     expect(within(nav).queryByRole('button', { name: 'Agents' })).toBeNull();
     expect(within(nav).queryByRole('button', { name: 'Canned replies' })).toBeNull();
+    expect(within(nav).getByRole('button', { name: 'Tickets' })).toBeInTheDocument();
     expect(s.fetch).not.toHaveBeenCalled();
+    await userEvent.click(within(nav).getByRole('button', { name: 'Tickets' }));
+    expect(await screen.findByRole('heading', { name: 'Tickets', level: 2 })).toBeInTheDocument();
+    expect(s.calls.every((c) => c.method === 'GET' && /^\/api\/v1\/agent\/(tickets|csat)/.test(c.path))).toBe(true);
   });
 
   it('an admin opens Agents and Canned replies from the sidebar, and goes back to a view', async () => {
@@ -468,5 +492,51 @@ describe('inbox admin: helpers', () => {
     expect(a).toMatch(/^bt_[A-Za-z0-9_-]{43}$/);
     expect(newToken()).not.toBe(a);
     expect(newToken(() => new Uint8Array(32))).toBe('bt_' + 'A'.repeat(43));
+  });
+});
+
+describe('inbox: Tickets', () => {
+  it('lists tickets newest first with number, contact, issue and priority; shows the CSAT average; customer text stays text', async () => {
+    const s = fakeServer();
+    render(<TicketsScreen api={s.api} token="tok" onUnauthorized={vi.fn()} now={() => T0} />);
+    const list = await screen.findByRole('list', { name: 'Tickets' });
+    const rows = within(list).getAllByRole('button');
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toHaveTextContent('c2:T3');
+    expect(rows[0]).toHaveTextContent('bo@example.com');
+    expect(rows[0]).toHaveTextContent('high');
+    expect(rows[0]).toHaveTextContent('5 min ago');
+    expect(within(rows[0]).getByText(HOSTILE)).toBeInTheDocument();
+    expect(list.querySelector('img')).toBeNull();
+    expect(rows[1]).toHaveTextContent('Ann Customer');
+    expect(rows[1]).toHaveTextContent('3 h ago');
+    expect(screen.getByLabelText('Customer ratings')).toHaveTextContent('Customer rating 4.0 from 2 ratings · latest: 3, 5');
+  });
+
+  it('opens a ticket: contact with a mail link, issue, summary and the conversation', async () => {
+    const s = fakeServer();
+    render(<TicketsScreen api={s.api} token="tok" onUnauthorized={vi.fn()} now={() => T0} />);
+    await userEvent.click(within(await screen.findByRole('list', { name: 'Tickets' })).getAllByRole('button')[0]);
+    const detail = screen.getByRole('region', { name: 'Ticket' });
+    expect(await within(detail).findByRole('heading', { name: 'Ticket c2:T3' })).toBeInTheDocument();
+    expect(within(detail).getByRole('link', { name: /bo@example.com/ })).toHaveAttribute('href', 'mailto:bo@example.com?subject=Your%20request%20c2%3AT3');
+    expect(within(detail).getByText('Customer asked for a person; nobody was online.')).toBeInTheDocument();
+    const convo = within(detail).getByRole('list', { name: 'Conversation' });
+    expect(within(convo).getAllByRole('listitem')).toHaveLength(3);
+    expect(within(convo).getAllByText(HOSTILE)).toHaveLength(1);
+    expect(detail.querySelector('img')).toBeNull();
+    expect(s.calls.some((c) => c.path === '/api/v1/agent/tickets/c2%3AT3' || c.path === '/api/v1/agent/tickets/c2:T3')).toBe(true);
+  });
+
+  it('says so when there are no tickets', async () => {
+    const s = fakeServer();
+    s.fetch.mockImplementation(async (url: string | URL | Request) => {
+      const path = new URL(String(url)).pathname;
+      const body = path === '/api/v1/agent/csat' ? { total: 0, average: null, offset: 0, limit: 10, nextOffset: null, scores: [] } : { total: 0, offset: 0, limit: 50, nextOffset: null, tickets: [] };
+      return new Response(JSON.stringify(body), { status: 200 });
+    });
+    render(<TicketsScreen api={s.api} token="tok" onUnauthorized={vi.fn()} />);
+    expect(await screen.findByText(/No tickets\./)).toBeInTheDocument();
+    expect(screen.queryByLabelText('Customer ratings')).toBeNull();
   });
 });

@@ -41,6 +41,35 @@ export interface CannedReply {
   text: string;
 }
 
+/** A follow-up ticket a Ticket block opened (GET /api/v1/agent/tickets, runtime/agents/agentTickets.ts). */
+export interface TicketRow {
+  id: string;
+  /** What the customer was told. */
+  number: string;
+  conversationId: string;
+  flowId: string;
+  at: number;
+  contact: { name: string | null; email: string | null; phone: string | null };
+  issue: string;
+  priority: string;
+  summary: string;
+}
+
+export interface TranscriptEntry {
+  seq: number;
+  from: 'bot' | 'customer' | 'agent' | 'system';
+  text: string;
+  name?: string;
+  at: number;
+}
+
+export interface Page {
+  total: number;
+  offset: number;
+  limit: number;
+  nextOffset: number | null;
+}
+
 export interface FieldIssue {
   /** The server's path without the "body." prefix: "email", "maxChats", "replies.2.shortcut", or "" (the whole request). */
   field: string;
@@ -66,6 +95,9 @@ export interface AdminApi {
   removeAgent(token: string, id: string): Promise<void>;
   cannedReplies(token: string): Promise<CannedReply[]>;
   saveCannedReplies(token: string, replies: CannedReply[]): Promise<CannedReply[]>;
+  tickets(token: string, page?: { limit?: number; offset?: number }): Promise<Page & { tickets: TicketRow[] }>;
+  ticket(token: string, id: string): Promise<{ ticket: TicketRow; transcript: TranscriptEntry[] }>;
+  csat(token: string, page?: { limit?: number; offset?: number }): Promise<Page & { average: number | null; scores: Array<{ id: string; conversationId: string; flowId: string; at: number; score: number | null }> }>;
 }
 
 /** "body.email" -> "email"; "params.id" -> "id"; "body" -> "". */
@@ -121,5 +153,8 @@ export function createAdminApi(d: { baseUrl: string; fetch?: typeof fetch }): Ad
     removeAgent: (token, id) => call(token, 'DELETE', `/api/v1/agent/agents/${enc(id)}`),
     cannedReplies: async (token) => (await call<{ replies: CannedReply[] }>(token, 'GET', '/api/v1/agent/canned-replies')).replies,
     saveCannedReplies: async (token, replies) => (await call<{ replies: CannedReply[] }>(token, 'PUT', '/api/v1/agent/canned-replies', { replies })).replies,
+    tickets: (token, page = {}) => call(token, 'GET', `/api/v1/agent/tickets?limit=${page.limit ?? 50}&offset=${page.offset ?? 0}`),
+    ticket: (token, id) => call(token, 'GET', `/api/v1/agent/tickets/${enc(id)}`),
+    csat: (token, page = {}) => call(token, 'GET', `/api/v1/agent/csat?limit=${page.limit ?? 50}&offset=${page.offset ?? 0}`),
   };
 }
