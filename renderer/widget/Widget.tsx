@@ -23,9 +23,8 @@ export interface WidgetProps {
   startNow?: boolean;
 }
 
+// Waiting and joining are already said by the header, the waiting bar and the join message: no extra pill for them.
 const HANDOFF_WORDS: Record<string, string> = {
-  pending: 'Waiting for a person to join',
-  assigned: 'A person has joined the chat',
   resolved: 'The person has left the chat',
   expired: 'Nobody could join in time',
   rejected: 'Nobody is available right now',
@@ -35,8 +34,7 @@ const HANDOFF_WORDS: Record<string, string> = {
 function statusText(e: ChatEntry): string | null {
   const h = e.status?.handoff;
   if (h) return HANDOFF_WORDS[h.status] ?? null;
-  if (e.status?.mode === 'closed') return 'The chat has ended';
-  return null;
+  return null; // a closed chat says so in the footer
 }
 
 const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
@@ -120,6 +118,7 @@ export function Widget({ flowId, title, client, startNow = true }: WidgetProps) 
       (s) => {
         if (!alive) return;
         setLink(s);
+        if (s === 'live') setError((e) => (e && /connection/i.test(e) ? null : e)); // back online: the old network error is stale
         if (s === 'live')
           void client
             .catchUp(session, lastSeq.current)
@@ -226,12 +225,33 @@ export function Widget({ flowId, title, client, startNow = true }: WidgetProps) 
 
   const lastAgentName = useMemo(() => [...entries].reverse().find((e) => e.from === 'agent' && e.name)?.name ?? null, [entries]);
   const agentName = holder ?? lastAgentName;
+  // The same status pill twice (e.g. handoff closed, then the conversation's mode changed) is shown once.
+  const repeatedPills = useMemo(() => {
+    const hide = new Set<number>();
+    let last: string | null = null;
+    for (const e of entries) {
+      if (e.from !== 'system') continue;
+      const t = statusText(e) ?? (e.text || null);
+      if (!t) continue;
+      if (t === last) hide.add(e.seq);
+      last = t;
+    }
+    return hide;
+  }, [entries]);
   const waiting = mode === 'waiting';
   const closed = mode === 'closed';
   const subtitle = mode === 'agent' ? (agentName ? `You are chatting with ${inertText(agentName)}` : 'You are chatting with a person') : waiting ? 'Waiting for a person…' : 'We usually reply at once';
 
   return (
-    <div className="bw" role="region" aria-label={title}>
+    <div
+      className="bw"
+      role="region"
+      aria-label={title}
+      onKeyDown={(e) => {
+        // Escape closes the panel on the host page (the loader listens for {baton: 'close'}).
+        if (e.key === 'Escape' && window.parent !== window) window.parent.postMessage({ baton: 'close' }, '*');
+      }}
+    >
       <header className="bw-head">
         <div className="bw-avatar" aria-hidden="true">
           {mode === 'agent' ? inertText(agentName ?? '?').slice(0, 1).toUpperCase() : <Headset size={18} />}
@@ -256,6 +276,7 @@ export function Widget({ flowId, title, client, startNow = true }: WidgetProps) 
         {entries.map((e) => {
           if (e.from === 'system') {
             const t = statusText(e) ?? (e.text || null);
+            if (repeatedPills.has(e.seq)) return null;
             return t ? (
               <li key={e.seq} className="bw-system">
                 <span dir="auto">{inertText(t)}</span>

@@ -99,7 +99,7 @@ header{padding:20px 40px;display:flex;align-items:center;gap:10px;font-weight:60
 main{max-width:720px;padding:56px 40px}
 h1{font-size:34px;margin:0 0 12px;letter-spacing:-.02em}
 p{color:#5b6472;line-height:1.6;font-size:16px}
-code{background:#fff;border:1px solid #e3e6eb;border-radius:6px;padding:10px 12px;display:block;font-size:13px;color:#334;overflow-x:auto;white-space:pre}
+code{background:#fff;border:1px solid #e3e6eb;border-radius:6px;padding:10px 12px;display:block;font-size:13px;color:#334;white-space:pre-wrap;word-break:break-all}
 @media (prefers-color-scheme: dark){body{background:linear-gradient(160deg,#12151c 0%,#0f1217 100%);color:#e7eaf0}header{background:#181c23;border-color:#2a313c}p{color:#a3acb9}code{background:#181c23;border-color:#2a313c;color:#c7cdd8}}
 </style></head>
 <body>
@@ -114,11 +114,12 @@ code{background:#fff;border:1px solid #e3e6eb;border-radius:6px;padding:10px 12p
 </body></html>`;
 }
 
-function missingBuild(reply: FastifyReply, dir: string, what: string) {
+function missingBuild(reply: FastifyReply, dir: string, what: string, frameAncestors = "'none'") {
+  // The widget's page is shown inside other sites' frames: let the sentence show there too (not a broken frame).
   return reply
     .code(503)
     .type('text/html; charset=utf-8')
-    .header('content-security-policy', PAGE_CSP("'none'"))
+    .header('content-security-policy', PAGE_CSP(frameAncestors))
     .send(`<!doctype html><meta charset="utf-8"><title>Not built</title><body style="font-family:system-ui;padding:40px"><h1>The ${escapeHtml(what)} is not built</h1><p>There is no build in <code>${escapeHtml(dir)}</code>. Run <code>npm run build</code> and start the runtime again.</p></body>`);
 }
 
@@ -134,7 +135,10 @@ export async function registerPages(app: FastifyInstance<any, any, any, any, any
   await app.register(fastifyStatic, { root: dir, serve: false, cacheControl: false });
 
   const page = (file: string, what: string, frameAncestors: string) => async (_req: unknown, reply: FastifyReply) => {
-    if (!existsSync(join(dir, file))) return missingBuild(reply, dir, what);
+    if (!existsSync(join(dir, file))) {
+      if (frameAncestors !== "'none'") reply.raw.removeHeader('x-frame-options');
+      return missingBuild(reply, dir, what, frameAncestors);
+    }
     reply.header('content-security-policy', PAGE_CSP(frameAncestors)).header('cache-control', 'no-cache');
     // helmet sets its headers on the raw response: remove X-Frame-Options there for pages meant to be framed.
     if (frameAncestors !== "'none'") {

@@ -235,4 +235,29 @@ describe('widget loader', () => {
     expect(calls).toEqual(['POST http://x/api/v1/flows/shop/conversations']);
     expect((await client.resume!('shop'))?.conversationId).toBe('c9');
   });
+
+  it('a failed send error clears when the connection is back; one pill per status; Escape asks the host page to close', async () => {
+    const f = fakeClient([entry(1, 'bot', 'Hello')]);
+    const { ChatError } = await import('../../renderer/widget/chatClient');
+    vi.mocked(f.client.send).mockRejectedValueOnce(new ChatError('No connection to the chat server. Check your internet connection and try again.', 0, 'network'));
+    render(<Widget flowId="shop" title="Shop" client={f.client} />);
+    await screen.findByText('Hello');
+    await vi.waitFor(() => expect(f.client.listen).toHaveBeenCalled());
+    f.link('reconnecting');
+    await userEvent.type(screen.getByLabelText('Your message'), 'are you there{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent('No connection');
+    expect(screen.getByLabelText('Your message')).toHaveValue('are you there'); // draft kept
+    f.link('live');
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    // The handoff closes and then the mode changes: "The person has left the chat" once, not twice.
+    f.push(entry(5, 'system', '', { status: { mode: 'bot', handoff: { id: 'h', status: 'resolved', reason: 'explicit_request' } } }));
+    f.push(entry(6, 'system', '', { status: { mode: 'bot', handoff: { id: 'h', status: 'resolved', reason: 'explicit_request' } } }));
+    await screen.findByText('The person has left the chat');
+    expect(screen.getAllByText('The person has left the chat')).toHaveLength(1);
+    // Escape inside the widget (in a frame) asks the page to close it; the test page is not framed, so nothing posts.
+    const post = vi.spyOn(window.parent, 'postMessage');
+    await userEvent.keyboard('{Escape}');
+    expect(post).not.toHaveBeenCalled();
+    post.mockRestore();
+  });
 });

@@ -227,9 +227,12 @@ describe.skipIf(!haveChromium)('live handoff end to end (widget + inbox)', () =>
       expect(await liveTotal()).toBe(before + 1);
       await frame.getByRole('button', { name: 'Shipping' }).click();
       await frame.getByText(/UK standard delivery/).waitFor({ timeout: 15_000 });
-      // The close button inside the frame closes the panel on the host page.
+      // The close button inside the frame closes the panel on the host page; so does Escape.
       await frame.getByRole('button', { name: 'Close the chat' }).click();
+      await page.getByRole('button', { name: 'Open the chat: Help' }).click();
+      await frame.getByLabel('Your message').press('Escape');
       await page.getByRole('button', { name: 'Open the chat: Help' }).waitFor();
+      expect(await page.locator('iframe[title="Help"]').isVisible()).toBe(false);
       expect(pageErrors).toEqual([]);
     } finally {
       await ctx.close();
