@@ -311,4 +311,29 @@ export const round3Families: Family[] = [
       '{what\'s|what is} a good name for a {goldfish|puppy|cat|plant}?',
     ],
   },
+  {
+    // Patience run out, told as a list of what the customer already did: negative only, no topic (the
+    // everyday words of the story, "extra week", "card through the door", "paid extra for tracking", are not billing or refunds).
+    labels: ['negative'],
+    weight: 3,
+    templates: [
+      'I\'ve been {patient|polite|reasonable}, I\'ve {waited the extra week|waited the extra days|given you the extra time} you asked for, I {rearranged my plans|took a day off|stayed in} {twice|three times} {for the driver|for nothing}, and {frankly|honestly} I\'m {at the end of my tether|done|fed up|exhausted by this}.',
+      'so I {came back|got home} {from holiday|from work|after a week away} expecting {my order|the parcel} to be {waiting|there}, and instead there\'s a card through the door, and the depot is {an hour|miles} away{, and its hours don\'t match the website|}, and {honestly|frankly} I\'m {just exhausted|worn out|drained} and {annoyed|fed up} by the whole thing.',
+      '{right|ok|so}. I {ordered|bought} the {@item} {@pastday}, {paid extra for tracked delivery|paid for express|chose next day}, got {an email|a text} saying it was {dispatched|on its way}, then {another|one more} saying it was {delayed|held at the hub|rescheduled}, and {since then|now} {nothing|the tracking just spins|silence}. {honestly|frankly} I\'m {not even surprised|past caring} anymore, just {done with you lot|tired of this|fed up}.',
+      '{@praise}{,|.} {only|just} took you {a month|three weeks|ten days} to {lose|misplace|send back} my {package|parcel|order}',
+      '{oh fantastic|oh wonderful|brilliant}, tracking still says \'{label created|awaiting collection|processing}\'. {eleven|nine|twelve} days. {truly|really|simply} {world class|first class|top tier} {logistics|service|work} {👏|🙌|}',
+      'so {shipping|delivery|postage} costs more than the {actual product|item itself|thing I bought}?? {are you serious|you\'re kidding|really}??',
+    ],
+  },
+  {
+    // How-to questions about sending things back: ordinary (money back is the refund topic, sending back is not).
+    labels: [],
+    weight: 3,
+    templates: [
+      '{ok but |so |}how do I {send|post|ship|take} {it|the @item|them|the trainers|my order} back{?|}',
+      '{where|how} {do I|can I|should I} send {it|the @item|returns} back {to|from}{ you| the UK| abroad|}?',
+      'can I {drop|bring|take} {it|the @item} back {to a shop|in store|at a post office}?',
+      'do I {need|have} to {print a label|use the original box|pay postage} to send {it|the @item} back?',
+    ],
+  },
 ];

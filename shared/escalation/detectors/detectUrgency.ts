@@ -37,7 +37,8 @@ const CALM = [
   'whenever', 'take your time', 'it can wait', 'can wait', 'no need to hurry', 'no need to rush', 'not a big deal',
   'low priority', 'no pressure', 'when you can', 'when you get a chance', 'at your convenience', 'not critical',
   'not time sensitive', 'no urgency', 'in no hurry', 'in no rush', 'no hurry at all', 'no rush at all', 'not at all in a hurry',
-  'not in any rush', 'not urgent at all', 'not that urgent', 'not desperate',
+  'not in any rush', 'not urgent at all', 'not that urgent', 'not desperate', 'nothing urgent', 'nothing pressing', 'no urgency at all',
+  'not pressing', 'no deadline', 'no hurry on this',
 ];
 const findCalm = phraseMatcher(CALM);
 /** Phrases that name the present moment and are urgent only inside a demand. */
