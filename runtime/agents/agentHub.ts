@@ -83,6 +83,9 @@ export class AgentHub {
   private unsubscribeShared: () => void;
   private leader = false;
   private lastForget = 0;
+  private readonly startedAt: number;
+  /** agentId -> since when the leader has seen the agent offline (for chats they answered but left). */
+  private offlineSince = new Map<string, number>();
   private events: AgentEvent[] = [];
   /** Id of the newest event (0 before the first). */
   private lastId = 0;
@@ -112,6 +115,7 @@ export class AgentHub {
       shared?: SharedState;
     },
   ) {
+    this.startedAt = deps.now();
     this.shared = deps.shared ?? deps.store.sharedState?.() ?? new MemorySharedState();
     this.unsubscribeShared = this.shared.subscribe((e) => this.onShared(e));
   }
@@ -135,16 +139,42 @@ export class AgentHub {
         const d = e.data as { handoffId: string; agentId: string; until: number; fresh?: boolean };
         const now = this.deps.now();
         const m = this.viewers.get(d.handoffId) ?? new Map<string, number>();
+        if (d.until <= now) {
+          // The agent closed the chat or their inbox: the others' badges drop them now, not 30 s later.
+          const had = m.delete(d.agentId);
+          if (had || e.origin === this.shared.instanceId) this.emitViewers(d.handoffId, m);
+          if (m.size === 0) this.viewers.delete(d.handoffId);
+          return;
+        }
         const fresh = e.origin === this.shared.instanceId ? d.fresh === true : !m.has(d.agentId) || m.get(d.agentId)! < now;
         m.set(d.agentId, d.until);
         for (const [id, until] of m) if (until < now) m.delete(id);
         this.viewers.set(d.handoffId, m);
-        const names = [...m.keys()].map((id) => this.deps.directory.get(id)?.name ?? id);
-        if (fresh) this.emit('viewing', d.handoffId, { handoffId: d.handoffId, agents: [...m.keys()], names });
+        if (fresh) this.emitViewers(d.handoffId, m);
         return;
       }
       default:
         return;
+    }
+  }
+
+  private emitViewers(handoffId: string, m: Map<string, number>) {
+    const names = [...m.keys()].map((id) => this.deps.directory.get(id)?.name ?? id);
+    this.emit('viewing', handoffId, { handoffId, agents: [...m.keys()], names });
+  }
+
+  /** Viewers whose 30 s ran out are dropped, and the agents told (each instance for its own streams). */
+  private expireViewers(now: number) {
+    for (const [hid, m] of this.viewers) {
+      let changed = false;
+      for (const [id, until] of m) {
+        if (until < now) {
+          m.delete(id);
+          changed = true;
+        }
+      }
+      if (changed) this.emitViewers(hid, m);
+      if (m.size === 0) this.viewers.delete(hid);
     }
   }
 
@@ -191,6 +221,12 @@ export class AgentHub {
     else this.streams.set(agentId, n);
     this.lastTouch.delete(agentId);
     this.seen(agentId);
+    if (n > 0) return;
+    // Their last inbox here closed: they no longer view anything (told to every instance).
+    for (const [hid, m] of this.viewers) {
+      if (!m.has(agentId)) continue;
+      void this.shared.publish({ type: 'viewing', handoffId: hid, data: { handoffId: hid, agentId, until: 0 } }).catch(this.warn('viewing event failed'));
+    }
   }
 
   /** Presence in the engine's shape (activeChats from the stored handoffs). `busy` counts as away. */
@@ -465,14 +501,17 @@ export class AgentHub {
     }
     await this.syncShared();
     await this.refresh();
+    this.expireViewers(now);
     if (!this.leader) return;
+    await this.requeueLeftChats(now);
     // Reassign: an auto-assigned chat the agent has not answered in time.
     const reassignMs = this.deps.directory.settings.reassignAfterMinutes * 60_000;
     if (reassignMs > 0) {
-      for (const [hid, a] of this.assigned) {
+      for (const [hid, a] of [...this.assigned]) {
         if (this.meta.answered.get(hid) === a.agentId || now - a.at < reassignMs) continue;
         const h = this.handoffById(hid);
         if (!h || !this.requestOf(h).autoAssign) continue;
+        if (await this.answeredInLog(h, a.agentId, a.at)) continue;
         this.declinedBy(hid, a.agentId);
         this.assigned.delete(hid);
         await this.apply(h, { type: 'agent_declined', agentId: a.agentId, note: 'Not answered in time: reassigned.' }, 'reassign').catch(() => {});
@@ -588,6 +627,9 @@ export class AgentHub {
       }
       // Nobody eligible even ignoring load: nobody will come; take the no_agent exit now.
       const anyone = eligibleAgents(presence, { ...req, maxChatsPerAgent: Number.POSITIVE_INFINITY });
+      // Just started and nobody online at all: the inboxes may still be reconnecting; wait the inactivity timeout first.
+      const graceMs = this.deps.directory.settings.offlineAfterSeconds * 1000;
+      if (anyone.length === 0 && !base.some((p) => p.status === 'online') && this.deps.now() - this.startedAt < graceMs) continue;
       if (anyone.length === 0) {
         this.deps.logger.info({ handoffId: h.id, why: pick.explanation }, 'no agent for handoff');
         changed = true;
@@ -603,10 +645,51 @@ export class AgentHub {
     await this.refresh();
     for (const h of this.handoffs) {
       if (h.status !== 'assigned' || (h.handoff as Handoff | null)?.agentId !== agentId) continue;
-      if (this.meta.answered.get(h.id) === agentId) continue;
+      if (this.meta.answered.get(h.id) === agentId || (await this.answeredInLog(h, agentId, this.assigned.get(h.id)?.at ?? h.updatedAt))) continue;
       this.declinedBy(h.id, agentId);
       await this.apply(h, { type: 'agent_declined', agentId, note }, 'requeue').catch(() => {});
     }
+  }
+
+  /**
+   * Whether an agent message was written in the chat since `since` (the answered mark is in memory with one process,
+   * so after a restart the log decides; a chat found answered is marked).
+   */
+  private async answeredInLog(h: HandoffRecord, agentId: string, since: number): Promise<boolean> {
+    const rec = await this.deps.store.getConversation(h.conversationId);
+    if (!rec) return false;
+    const tail = await this.deps.store.readLog(h.conversationId, Math.max(0, rec.lastSeq - 200), 200);
+    const agentName = this.deps.directory.get(agentId)?.name;
+    const yes = tail.some((e) => e.from === 'agent' && e.at >= since && (!e.name || !agentName || e.name === agentName));
+    if (yes) this.markAnswered(h.id);
+    return yes;
+  }
+
+  /**
+   * Chats held by an agent who has been offline for longer than the inactivity timeout (chose offline, or the inbox
+   * is gone) go back to the queue even when the agent had answered: the customer must not wait on nobody. Unanswered
+   * ones already went back when the agent went offline. After a restart (presence lost with one process) this also
+   * gives the inboxes the timeout to come back before their chats are moved.
+   */
+  private async requeueLeftChats(now: number) {
+    const limit = this.deps.directory.settings.offlineAfterSeconds * 1000;
+    const holders = new Set<string>();
+    for (const h of this.handoffs) {
+      if (h.status !== 'assigned') continue;
+      const agentId = (h.handoff as Handoff | null)?.agentId;
+      if (!agentId) continue;
+      holders.add(agentId);
+      if (this.status(agentId) !== 'offline') {
+        this.offlineSince.delete(agentId);
+        continue;
+      }
+      if (!this.offlineSince.has(agentId)) this.offlineSince.set(agentId, now);
+      if (now - this.offlineSince.get(agentId)! <= limit) continue;
+      this.deps.logger.info({ handoffId: h.id, agentId }, 'agent offline too long: chat back to the queue');
+      this.declinedBy(h.id, agentId);
+      await this.apply(h, { type: 'agent_declined', agentId, note: 'The agent left the chat; finding someone else.' }, 'requeue', { refresh: false }).catch(() => {});
+    }
+    for (const id of [...this.offlineSince.keys()]) if (!holders.has(id)) this.offlineSince.delete(id);
   }
 
   handoffList(): HandoffRecord[] {

@@ -52,13 +52,14 @@ export interface RunningRuntime {
 }
 
 /**
- * What `baton serve` warns about at start-up: the Rasa channel without a token (anyone who reaches the server can
- * chat on the default flow under any sender id), and /metrics without a token on an address other than loopback.
+ * What `baton serve` warns about at start-up, when listening on an address other than loopback (the studio's Run
+ * and local tries stay quiet): the Rasa channel without a token (anyone who reaches the server can chat on the
+ * default flow under any sender id, and read that sender's agent replies), and /metrics without a token.
  */
 export function securityWarnings(o: { rasaToken?: string; metricsToken?: string; host: string }): string[] {
   const out: string[] = [];
   const loopback = o.host === 'localhost' || o.host === '::1' || o.host.startsWith('127.');
-  if (!o.rasaToken) out.push('Rasa channel POST /webhooks/rest/webhook is open to anyone who can reach this server: set "rasa": {"token": "..."} in --config or BATON_RASA_TOKEN');
+  if (!o.rasaToken && !loopback) out.push(`Rasa channel POST /webhooks/rest/webhook is open to anyone who can reach ${o.host}: set "rasa": {"token": "..."} in --config or BATON_RASA_TOKEN`);
   if (!o.metricsToken && !loopback) out.push(`GET /metrics is public on ${o.host}: set "metricsToken" in --config or BATON_METRICS_TOKEN`);
   return out;
 }

@@ -1,6 +1,6 @@
 /**
  * Optional tokens for the Rasa REST channel and /metrics (hostile-pass findings): off by default with a start-up
- * warning; when set, a missing or wrong token is a 401 saying how to send it, the right one works (Rasa clients
+ * warning when not on loopback; when set, a missing or wrong token is a 401 saying how to send it, the right one works (Rasa clients
  * send `?token=` like Rasa's own --auth-token, or a Bearer header). /openapi.json stays public (documentation).
  */
 import { afterEach, describe, expect, it } from 'vitest';
@@ -18,13 +18,14 @@ const RASA = 'rasa-token-0123456789';
 const METRICS = 'metrics-token-0123456789';
 
 describe('Rasa channel and metrics tokens', () => {
-  it('with no tokens: both open, and start-up warns about the open Rasa channel (and /metrics when not on loopback)', async () => {
+  it('with no tokens: both open; start-up warns about both when not on loopback', async () => {
     rt = await startTestRuntime();
     expect((await rt.post('/webhooks/rest/webhook', { sender: 's1', message: 'hi' })).status).toBe(200);
     expect((await rt.get('/metrics')).status).toBe(200);
-    expect(securityWarnings({ host: '127.0.0.1' })).toEqual([expect.stringContaining('BATON_RASA_TOKEN')]);
+    for (const host of ['127.0.0.1', 'localhost', '::1']) expect(securityWarnings({ host })).toEqual([]);
     const wide = securityWarnings({ host: '0.0.0.0' });
     expect(wide).toHaveLength(2);
+    expect(wide[0]).toContain('BATON_RASA_TOKEN');
     expect(wide[1]).toContain('GET /metrics is public on 0.0.0.0');
     expect(securityWarnings({ host: '0.0.0.0', rasaToken: RASA, metricsToken: METRICS })).toEqual([]);
   });
