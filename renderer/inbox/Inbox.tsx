@@ -377,12 +377,12 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi }: { api: Inbox
           <span className="ib-logo" aria-hidden="true">
             <MessageSquare size={16} />
           </span>
-          Baton Inbox
+          <span className="ib-brand-name">Baton Inbox</span>
         </div>
         <ul className="ib-views">
           {VIEWS.map((v) => (
             <li key={v.id}>
-              <button type="button" className={`ib-view${!adminView && !live && view === v.id ? ' is-active' : ''}`} aria-current={!adminView && !live && view === v.id ? 'page' : undefined} onClick={() => (setAdminView(null), setLive(false), setView(v.id))}>
+              <button type="button" title={v.label} className={`ib-view${!adminView && !live && view === v.id ? ' is-active' : ''}`} aria-current={!adminView && !live && view === v.id ? 'page' : undefined} onClick={() => (setAdminView(null), setLive(false), setView(v.id))}>
                 <v.icon size={16} aria-hidden="true" />
                 <span>{v.label}</span>
                 <span className={`ib-count${v.id === 'unassigned' && counts.unassigned > 0 ? ' is-hot' : ''}`} aria-label={`${counts[v.id]} ${v.label.toLowerCase()}`}>
@@ -393,7 +393,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi }: { api: Inbox
           ))}
           {api.live && (
             <li>
-              <button type="button" className={`ib-view${!adminView && live ? ' is-active' : ''}`} aria-current={!adminView && live ? 'page' : undefined} onClick={() => (setAdminView(null), setLive(true), setSelected(null))}>
+              <button type="button" title="Live" className={`ib-view${!adminView && live ? ' is-active' : ''}`} aria-current={!adminView && live ? 'page' : undefined} onClick={() => (setAdminView(null), setLive(true), setSelected(null))}>
                 <Radio size={16} aria-hidden="true" />
                 <span>Live</span>
                 {liveTotal !== null && (
@@ -417,7 +417,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi }: { api: Inbox
               {me.name.slice(0, 1).toUpperCase()}
             </span>
             <div className="ib-me-text">
-              <strong>{me.name}</strong>
+              <strong className="ib-me-name">{me.name}</strong>
               <label className="ib-presence">
                 <span className="ib-sr">Your status</span>
                 <select value={presence} onChange={(e) => void changePresence(e.target.value as Presence)} aria-label="Your status">

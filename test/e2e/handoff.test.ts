@@ -290,6 +290,11 @@ describe.skipIf(!haveChromium)('live handoff end to end (widget + inbox)', () =>
       await ag.getByLabel('Reply to the customer').press('Enter');
       await w.getByText('Hello from the dark side').waitFor({ timeout: 15_000 });
       await screenshot(ag, 'handoff-inbox-dark');
+      // Laptop width: the views become an icon rail with count badges; the presence switch stays reachable.
+      await ag.setViewportSize({ width: 1024, height: 700 });
+      expect(await ag.getByLabel('Your status').isVisible()).toBe(true);
+      expect(await ag.getByRole('button', { name: /unassigned/i }).first().locator('svg').isVisible()).toBe(true);
+      await screenshot(ag, 'handoff-inbox-1024-dark');
       await screenshot(cust, 'handoff-widget-dark-agent');
       await ag.getByRole('button', { name: 'Resolve' }).click();
       expect(pageErrors).toEqual([]);
