@@ -32,8 +32,18 @@ describe.skipIf(!haveRedis)('agents on two instances sharing Redis', () => {
         instances.push(await startAgentRuntime({ agents: [ann, bob], store }));
       }
       const [a, b] = instances;
-      // Presence is per instance (see the readme): each agent is online on both.
-      for (const r of instances) for (const x of [ann, bob]) await r.post('/api/v1/agent/presence', { status: 'online' }, tok(x));
+      // Presence is shared through Redis: set once, on either instance.
+      await a.post('/api/v1/agent/presence', { status: 'online' }, tok(ann));
+      await b.post('/api/v1/agent/presence', { status: 'online' }, tok(bob));
+      // (through pub/sub at once, or the shared hash on the next tick)
+      for (const [r, x] of [[b, ann], [a, bob]] as const) {
+        let status = '';
+        for (let i = 0; i < 40 && status !== 'online'; i++) {
+          status = (await r.get('/api/v1/agent/me', tok(x))).body.status;
+          if (status !== 'online') await new Promise((res) => setTimeout(res, 50));
+        }
+        expect(status).toBe('online');
+      }
       const c = await a.customerWantsPerson();
       expect(c.reply.mode).toBe('waiting');
       const h = (await b.get('/api/v1/agent/handoffs', tok(bob))).body.handoffs.find((x: any) => x.conversationId === c.id);
