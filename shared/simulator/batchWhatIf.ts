@@ -26,6 +26,11 @@ export interface BatchConversation {
   turns: string[];
 }
 
+/** Most conversations one batch plays (100,000 froze the studio for 16 s before batches ran in slices). */
+export const MAX_BATCH_CONVERSATIONS = 50_000;
+/** Most customer turns in one conversation (a line with more is skipped, with its line number). */
+export const MAX_BATCH_TURNS = 1_000;
+
 export interface BatchLineProblem {
   /** 1-based line number. */
   line: number;
@@ -60,6 +65,14 @@ export function parseConversationsJsonl(text: string): { conversations: BatchCon
     if (!Array.isArray(o.turns) || o.turns.some((t) => typeof t !== 'string')) {
       problems.push({ line: i + 1, message: '"turns" must be an array of customer messages (strings); line skipped' });
       continue;
+    }
+    if (o.turns.length > MAX_BATCH_TURNS) {
+      problems.push({ line: i + 1, message: `${o.turns.length} turns; a conversation may have at most ${MAX_BATCH_TURNS}; line skipped` });
+      continue;
+    }
+    if (conversations.length >= MAX_BATCH_CONVERSATIONS) {
+      problems.push({ line: i + 1, message: `the batch holds at most ${MAX_BATCH_CONVERSATIONS} conversations; this line and the rest were not loaded (split the file)` });
+      break;
     }
     const id = String(o.id);
     if (seen.has(id)) problems.push({ line: i + 1, message: `the id "${id}" was already used; both are played, but the lists of conversations behind a reason will show it twice` });
@@ -170,7 +183,17 @@ function stepEdges(idx: EdgeIndex, from: string | null, step: Step, fellBack: bo
   return out;
 }
 
-export function runBatch(flow: Flow, conversations: readonly BatchConversation[], options: { now: number }): BatchRun {
+/**
+ * Plays conversations one at a time and sums them up at the end, so a caller can spread a large batch over
+ * several slices of time (the studio yields to the page between slices, shows progress and can cancel).
+ */
+export interface BatchRunner {
+  play(c: BatchConversation): void;
+  readonly played: number;
+  result(): BatchRun;
+}
+
+export function createBatchRunner(flow: Flow, options: { now: number }): BatchRunner {
   const idx = edgeIndex(flow);
   const takeovers = new Set(flow.blocks.filter((b) => getBlockDefinition(b.kind).isHandoffTarget).map((b) => b.id));
   const blockVisits: Record<string, number> = {};
@@ -181,7 +204,7 @@ export function runBatch(flow: Flow, conversations: readonly BatchConversation[]
   const results: BatchConversationResult[] = [];
   const failed: BatchRun['failed'] = [];
 
-  for (const c of conversations) {
+  const play = (c: BatchConversation) => {
     try {
       const sim = createSimulation(flow, { now: options.now, conversationId: c.id, http: () => ({ ok: false, status: 0, body: null }) });
       let escalation: BatchConversationResult['escalation'] = null;
@@ -222,39 +245,55 @@ export function runBatch(flow: Flow, conversations: readonly BatchConversation[]
     } catch (e) {
       failed.push({ id: c.id, message: e instanceof Error ? e.message : String(e) });
     }
-  }
-
-  const total = results.length;
-  const rate = (n: number) => (total ? n / total : 0);
-  const byReason: ReasonCount[] = escalationReasons.map((reason) => {
-    const ids = results.filter((r) => r.escalation?.reason === reason).map((r) => r.id);
-    return { reason, count: ids.length, rate: rate(ids.length), conversationIds: ids };
-  });
-  const escalated = results.filter((r) => r.escalation).length;
-  const handoffIds = results.filter((r) => r.handoff).map((r) => r.id);
-  const handoffRate = rate(handoffIds.length);
-  return {
-    flowId: flow.id,
-    flowRevision: flowRevision(flow),
-    total,
-    failed,
-    escalated,
-    escalationRate: rate(escalated),
-    offered: results.filter((r) => r.escalation?.action === 'offer').length,
-    byReason,
-    handoffs: handoffIds.length,
-    handoffRate,
-    handoffIds,
-    queued: results.filter((r) => r.queued).length,
-    guidance: HANDOFF_GUIDANCE,
-    handoffBand: handoffRate < HANDOFF_GUIDANCE.min ? 'below' : handoffRate > HANDOFF_GUIDANCE.max ? 'above' : 'within',
-    blockVisits,
-    blockConversations,
-    edgeTraversals,
-    fallbacks,
-    dropOffs,
-    conversations: results,
   };
+
+  const result = (): BatchRun => {
+    const total = results.length;
+    const rate = (n: number) => (total ? n / total : 0);
+    const byReason: ReasonCount[] = escalationReasons.map((reason) => {
+      const ids = results.filter((r) => r.escalation?.reason === reason).map((r) => r.id);
+      return { reason, count: ids.length, rate: rate(ids.length), conversationIds: ids };
+    });
+    const escalated = results.filter((r) => r.escalation).length;
+    const handoffIds = results.filter((r) => r.handoff).map((r) => r.id);
+    const handoffRate = rate(handoffIds.length);
+    return {
+      flowId: flow.id,
+      flowRevision: flowRevision(flow),
+      total,
+      failed: [...failed],
+      escalated,
+      escalationRate: rate(escalated),
+      offered: results.filter((r) => r.escalation?.action === 'offer').length,
+      byReason,
+      handoffs: handoffIds.length,
+      handoffRate,
+      handoffIds,
+      queued: results.filter((r) => r.queued).length,
+      guidance: HANDOFF_GUIDANCE,
+      handoffBand: handoffRate < HANDOFF_GUIDANCE.min ? 'below' : handoffRate > HANDOFF_GUIDANCE.max ? 'above' : 'within',
+      blockVisits: { ...blockVisits },
+      blockConversations: { ...blockConversations },
+      edgeTraversals: { ...edgeTraversals },
+      fallbacks: { ...fallbacks },
+      dropOffs: { ...dropOffs },
+      conversations: [...results],
+    };
+  };
+
+  return {
+    play,
+    get played() {
+      return results.length + failed.length;
+    },
+    result,
+  };
+}
+
+export function runBatch(flow: Flow, conversations: readonly BatchConversation[], options: { now: number }): BatchRun {
+  const runner = createBatchRunner(flow, options);
+  for (const c of conversations) runner.play(c);
+  return runner.result();
 }
 
 export interface RateChange {

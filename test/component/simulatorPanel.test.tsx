@@ -258,7 +258,8 @@ describe('batch what-if', () => {
       fireEvent.change(screen.getByLabelText('Conversations file (JSONL)'), { target: { files: [file] } });
       await new Promise((r) => setTimeout(r, 50));
     });
-    expect(screen.getByText(/logs.jsonl: 4 conversations/)).toBeInTheDocument();
+    // The batch plays in slices (the page stays usable); wait for the result.
+    expect(await screen.findByText(/logs.jsonl: 4 conversations/, {}, { timeout: 10_000 })).toBeInTheDocument();
     expect(screen.getByText(/1 line\(s\) skipped/)).toBeInTheDocument();
     const chart = screen.getByRole('img', { name: /guidance 15 to 25 percent/ });
     const explicit = within(chart).getByRole('button', { name: /explicit request/ });
@@ -273,7 +274,7 @@ describe('batch what-if', () => {
       s.replaceFlow(f, { undoable: true });
     });
     fireEvent.click(screen.getByRole('button', { name: 'Run again on the edited flow' }));
-    expect(screen.getByLabelText('Change from the previous run')).toHaveTextContent(/c1: explicit_request → /);
+    expect(await screen.findByLabelText('Change from the previous run', {}, { timeout: 10_000 })).toHaveTextContent(/c1: explicit_request → /);
     expect(within(screen.getByRole('img', { name: /guidance/ })).getByRole('button', { name: /Escalation rate: .* \(was / })).toBeInTheDocument();
   });
 });

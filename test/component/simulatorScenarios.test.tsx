@@ -289,3 +289,45 @@ describe('debug and setup inputs (hostile9 findings 8-11)', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('"__proto__" is a reserved name');
   });
 });
+
+describe('batch what-if on a large file (hostile9 finding 12)', () => {
+  it('plays in slices with progress and Cancel, and refuses a file over 50 MB before reading it', async () => {
+    setup(null);
+    tab('Batch');
+    const lines = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ id: `c${i}`, turns: ['Can I talk to a real person please?', 'sam@example.com'] }));
+    const file = new File([lines.join('\n')], 'big.jsonl', { type: 'application/x-ndjson' });
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText('Conversations file (JSONL)'), { target: { files: [file] } });
+      await new Promise((r) => setTimeout(r, 200));
+    });
+    const progress = screen.getByRole('status', { name: 'Batch progress' });
+    expect(progress).toHaveTextContent(/of 3000 conversations played/);
+    await act(async () => {
+      fireEvent.click(within(progress).getByRole('button', { name: 'Cancel' }));
+      await new Promise((r) => setTimeout(r, 50));
+    });
+    expect(screen.queryByRole('status', { name: 'Batch progress' })).toBeNull();
+    expect(screen.queryByText(/big.jsonl: \d+ conversations/)).toBeNull();
+
+    const huge = new File(['{}'], 'huge.jsonl');
+    Object.defineProperty(huge, 'size', { value: 60 * 1024 * 1024 });
+    const text = vi.spyOn(huge, 'text');
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText('Conversations file (JSONL)'), { target: { files: [huge] } });
+    });
+    expect(screen.getByRole('alert')).toHaveTextContent('huge.jsonl is 60 MB; the studio plays batches of at most 50 MB');
+    expect(text).not.toHaveBeenCalled();
+  }, 30_000);
+
+  it('runBatchInSlices gives the same run as runBatch', async () => {
+    const { runBatchInSlices } = await import('../../renderer/studio/simulator/BatchPane');
+    const { runBatch } = await import('../../shared/simulator/batchWhatIf');
+    const convs = [
+      { id: 'a', turns: ['Can I talk to a real person please?'] },
+      { id: 'b', turns: ['Track my order', 'NW-104233'] },
+      { id: 'c', turns: ['This is useless, I am furious!!'] },
+    ];
+    const sliced = await runBatchInSlices(flow(), convs, { sliceMs: 0 });
+    expect(sliced).toEqual(runBatch(flow(), convs, { now: Date.parse('2026-03-02T10:00:00Z') }));
+  });
+});

@@ -4,9 +4,9 @@
  * 15-25% handoff guidance band, the conversations behind each bar, and traversal counts on the canvas.
  * "Run again" after changing a threshold or a phrase shows the new rates beside the previous run.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Flow } from '../../../shared/flow/schema';
-import { HANDOFF_GUIDANCE as GUIDE, diffBatch, parseConversationsJsonl, runBatch, type BatchConversation, type BatchDiff, type BatchLineProblem, type BatchRun } from '../../../shared/simulator/batchWhatIf';
+import { HANDOFF_GUIDANCE as GUIDE, createBatchRunner, diffBatch, parseConversationsJsonl, runBatch, type BatchConversation, type BatchDiff, type BatchLineProblem, type BatchRun } from '../../../shared/simulator/batchWhatIf';
 import { DEFAULT_SCENARIO_NOW } from '../../../shared/simulator/scenarioSchema';
 import { Button } from '../../ui/Button';
 
@@ -42,6 +42,35 @@ export function loadBatchText(flow: Flow, name: string, text: string): BatchStat
   return runBatchState(flow, { ...emptyBatch, name, conversations, problems });
 }
 
+/** Largest file the studio reads for a batch (a 100 MB file froze the page for 9 s). */
+export const MAX_BATCH_BYTES = 50 * 1024 * 1024;
+/** Time the batch may hold the page before it lets clicks, edits and autosave through. */
+const SLICE_MS = 30;
+
+/**
+ * Plays the batch in slices of about 30 ms, yielding to the page between them: the studio stays usable, the
+ * pane shows progress, and Cancel stops it (null). Same result as runBatch.
+ */
+export async function runBatchInSlices(
+  flow: Flow,
+  conversations: readonly BatchConversation[],
+  opts: { signal?: AbortSignal; onProgress?(done: number, total: number): void; sliceMs?: number } = {},
+): Promise<BatchRun | null> {
+  const runner = createBatchRunner(flow, { now: Date.parse(DEFAULT_SCENARIO_NOW) });
+  let start = performance.now();
+  for (const c of conversations) {
+    if (opts.signal?.aborted) return null;
+    runner.play(c);
+    if (performance.now() - start > (opts.sliceMs ?? SLICE_MS)) {
+      opts.onProgress?.(runner.played, conversations.length);
+      await new Promise((r) => setTimeout(r, 0));
+      start = performance.now();
+    }
+  }
+  if (opts.signal?.aborted) return null;
+  return runner.result();
+}
+
 export interface BatchPaneProps {
   flow: Flow;
   batch: BatchState;
@@ -52,12 +81,46 @@ export interface BatchPaneProps {
 
 export function BatchPane({ flow, batch, setBatch, showCounts, setShowCounts }: BatchPaneProps) {
   const [reason, setReason] = useState<string | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const running = useRef<AbortController | null>(null);
+  useEffect(() => () => running.current?.abort(), []);
   const run = batch.run;
+
+  /** Plays `base.conversations` in slices; the pane keeps its previous run until the new one is complete. */
+  const play = async (base: BatchState) => {
+    running.current?.abort();
+    const ctl = new AbortController();
+    running.current = ctl;
+    setProgress({ done: 0, total: base.conversations.length });
+    try {
+      const next = await runBatchInSlices(flow, base.conversations, { signal: ctl.signal, onProgress: (done, total) => setProgress({ done, total }) });
+      if (!next) return;
+      const previous = base.run;
+      setBatch({ ...base, run: next, previous, diff: previous ? diffBatch(previous, next) : null, error: null });
+    } catch (e) {
+      setBatch({ ...base, error: `The batch could not run on this flow: ${e instanceof Error ? e.message : String(e)}` });
+    } finally {
+      if (running.current === ctl) {
+        running.current = null;
+        setProgress(null);
+      }
+    }
+  };
+
   const onFile = async (f: File | undefined) => {
     if (!f) return;
-    const text = await f.text();
-    setBatch(loadBatchText(flow, f.name, text));
     setReason(null);
+    if (f.size > MAX_BATCH_BYTES) {
+      setBatch({ ...emptyBatch, name: f.name, error: `${f.name} is ${(f.size / 1048576).toFixed(0)} MB; the studio plays batches of at most ${MAX_BATCH_BYTES / 1048576} MB. Split the file, or run it with baton simulate.` });
+      return;
+    }
+    const text = await f.text();
+    const { conversations, problems } = parseConversationsJsonl(text);
+    if (conversations.length === 0) {
+      setBatch({ ...emptyBatch, name: f.name, problems, error: `${f.name} holds no conversation: each line must be {"id": "...", "turns": ["customer message", ...]}.` });
+      return;
+    }
+    await play({ ...emptyBatch, name: f.name, conversations, problems });
   };
   const bars = run ? [...run.byReason].filter((r) => r.count > 0 || (batch.previous?.byReason.find((p) => p.reason === r.reason)?.count ?? 0) > 0) : [];
   const max = Math.max(0.3, run?.handoffRate ?? 0, run?.escalationRate ?? 0, ...bars.map((b) => b.rate), ...(batch.previous ? [batch.previous.handoffRate, batch.previous.escalationRate] : []));
@@ -69,10 +132,21 @@ export function BatchPane({ flow, batch, setBatch, showCounts, setShowCounts }: 
         <p className="sim-muted">A JSONL file of conversations, one {'{"id", "turns": [...]}'} per line (the baton simulate format).</p>
         <div className="sim-row">
           <input type="file" accept=".jsonl,.ndjson,.txt,application/x-ndjson" aria-label="Conversations file (JSONL)" onChange={(e) => void onFile(e.target.files?.[0])} />
-          <Button size="sm" disabled={!batch.conversations.length} onClick={() => setBatch(runBatchState(flow, batch))} title="Play the same conversations on the flow as it is now">
+          <Button size="sm" disabled={!batch.conversations.length || progress !== null} onClick={() => void play(batch)} title="Play the same conversations on the flow as it is now">
             Run again on the edited flow
           </Button>
         </div>
+        {progress && (
+          <div className="sim-row" role="status" aria-label="Batch progress">
+            <progress max={progress.total} value={progress.done} />
+            <span>
+              {progress.done} of {progress.total} conversations played
+            </span>
+            <Button size="sm" onClick={() => running.current?.abort()}>
+              Cancel
+            </Button>
+          </div>
+        )}
         {batch.error && (
           <p className="sim-error" role="alert">
             {batch.error}
