@@ -32,7 +32,7 @@ export interface AgentTicketsDeps {
 export interface TicketRow {
   /** The store's id (unique; `<conversationId>:T<n>` from the engine). */
   id: string;
-  /** What the customer was told (the `ticketId` variable), e.g. "T-1042" once numbers are readable; else the id. */
+  /** What the customer was told (the `ticketId` variable), e.g. "T-12184D37"; the id for tickets stored before numbers. */
   number: string;
   conversationId: string;
   flowId: string;

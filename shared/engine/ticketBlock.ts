@@ -41,21 +41,35 @@ export function continueTicket(run: Run, block: BlockOf<'ticket'>, stage: 'email
   return null;
 }
 
+/**
+ * The ticket number the customer is told and quotes back: "T-" and the first 8 letters/digits of the conversation
+ * id, uppercased (e.g. "T-12184D37"); a later ticket in the same conversation adds "-<n>". Readable and stable,
+ * derived (the engine has no counter); the store keeps the unique `ticketId` (`<conversation id>:T<n>`).
+ */
+export function ticketNumber(conversationId: string, seq: number, first: boolean): string {
+  const code = conversationId.replace(/[^A-Za-z0-9]/g, '').slice(0, 8).toUpperCase();
+  if (!code) return `T-${seq}`;
+  return first ? `T-${code}` : `T-${code}-${seq}`;
+}
+
 function createTicket(run: Run, block: BlockOf<'ticket'>): void {
   const s = run.s;
   const v = s.variables;
+  const first = !isKnown(v.ticketId);
   const ticketId = nextId(run, 'T');
+  const number = ticketNumber(s.id, s.seq, first);
   const str = (x: unknown) => (isKnown(x as string) ? String(x) : null);
   const reason = s.handoff?.reason ?? s.lastEscalation?.reason ?? null;
   run.effects.push({
     type: 'create_ticket',
     ticketId,
+    number,
     contact: { name: str(v.customerName), email: str(v.customerEmail), phone: str(v.customerPhone) },
     issue: str(v.handoffReason) ?? str(v.lastMessage) ?? '',
     priority: block.data.priority,
     summary: summarizeConversation(s, reason),
   });
-  setVar(run, 'ticketId', ticketId);
+  setVar(run, 'ticketId', number);
   s.waiting = null;
   bot(run, renderTemplate(block.data.text, s.variables), block.id);
 }

@@ -138,7 +138,10 @@ export type EffectBody =
     }
   | {
       type: 'create_ticket';
+      /** Unique id (`<conversation id>:T<n>`): the store's key. */
       ticketId: string;
+      /** What the customer is told and quotes back, e.g. "T-12184D37" (the `ticketId` variable). */
+      number: string;
       contact: { name: string | null; email: string | null; phone: string | null };
       issue: string;
       priority: Priority;

@@ -218,6 +218,24 @@ describe.skipIf(!haveChromium)('inbox admin screens end to end', () => {
     expect(onDisk.cannedReplies?.some((c) => c.shortcut === 'hours')).toBe(true);
     await start();
 
+    // Nobody is online after the restart: a customer who asks for a person gets a ticket instead (email, issue).
+    const post0 = async (path: string, body: unknown, token?: string) => {
+      const res = await fetch(rt.url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+      return { status: res.status, body: (await res.json()) as { conversationId: string; token: string; messages?: Array<{ from: string; text: string }> } };
+    };
+    const offline = await post0(`/api/v1/flows/${flow.id}/conversations`, {});
+    const tell = async (text: string) => {
+      const r = await post0(`/api/v1/conversations/${offline.body.conversationId}/messages`, { text }, offline.body.token);
+      expect(r.status).toBe(200);
+      return (r.body.messages ?? []).map((m) => m.text).join(' | ');
+    };
+    expect(await tell('I want to talk to a person please')).toMatch(/no one from our team is available.*What email address/i);
+    expect(await tell('zoe@example.com')).toMatch(/What should our team help you with/);
+    const said = await tell('My parcel was charged twice');
+    // A short number the customer can quote (T- and 8 letters/digits of the conversation id), not a UUID.
+    const ticketNo = /ticket (T-[0-9A-Z]{8})\b/.exec(said)?.[1];
+    expect(ticketNo, `the customer is told a short ticket number: ${said}`).toBe(`T-${offline.body.conversationId.replace(/-/g, '').slice(0, 8).toUpperCase()}`);
+
     // The new agent signs in (password) in a second context: no Admin area; the token works; admin calls are refused.
     const bea = await newPage();
     await signIn(bea, 'bea@example.com', BEA_PW);
@@ -225,6 +243,18 @@ describe.skipIf(!haveChromium)('inbox admin screens end to end', () => {
     expect(await bea.getByRole('button', { name: 'Agents' }).count()).toBe(0);
     expect(await bea.getByText('Admin', { exact: true }).count()).toBe(0);
     await screenshot(bea, 'inbox-admin-new-agent');
+
+    // Tickets: Bea (team support) sees the ticket with the customer's email and the conversation.
+    await bea.getByRole('button', { name: 'Tickets' }).click();
+    const tickets = bea.getByRole('list', { name: 'Tickets' });
+    await tickets.getByText('zoe@example.com').waitFor();
+    expect(await tickets.getByRole('button').first().textContent()).toContain(ticketNo!);
+    await tickets.getByRole('button').first().click();
+    const ticket = bea.getByRole('region', { name: 'Ticket' });
+    await ticket.getByRole('link', { name: /zoe@example.com/ }).waitFor();
+    await ticket.getByRole('list', { name: 'Conversation' }).getByText('I want to talk to a person please').waitFor();
+    await screenshot(bea, 'inbox-tickets');
+    await bea.getByRole('button', { name: /Unassigned/ }).click();
     const me = await fetch(`${rt.url}/api/v1/agent/me`, { headers: { authorization: `Bearer ${beaToken}` } });
     expect(me.status).toBe(200);
     expect((await fetch(`${rt.url}/api/v1/agent/me`, { headers: { authorization: `Bearer ${annToken}` } })).status).toBe(200);

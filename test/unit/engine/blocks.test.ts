@@ -425,19 +425,29 @@ describe('ticket block', () => {
     const [ticket] = c.effects('create_ticket');
     expect(ticket).toMatchObject({
       ticketId: 'c1:T1',
+      number: 'T-C1',
       contact: { name: 'Ana', email: 'ana@example.com', phone: null },
       issue: 'My invoice is wrong',
       priority: 'high',
     });
     expect(ticket.summary).toContain('My invoice is wrong');
-    expect(c.variables().ticketId).toBe('c1:T1');
-    expect(c.botTexts().slice(-2)).toEqual(['Ticket c1:T1 opened.', 'Bye']);
+    expect(c.variables().ticketId).toBe('T-C1');
+    expect(c.botTexts().slice(-2)).toEqual(['Ticket T-C1 opened.', 'Bye']);
   });
 
   it('asks nothing when email and reason are already known', () => {
     const c = converse(flow([{ name: 'customerEmail', default: 'a@b.co' }, { name: 'handoffReason', default: 'late parcel' }]));
     expect(c.effects('create_ticket')).toHaveLength(1);
-    expect(c.botTexts()).toEqual(['Ticket c1:T1 opened.', 'Bye']);
+    expect(c.botTexts()).toEqual(['Ticket T-C1 opened.', 'Bye']);
+  });
+});
+
+describe('ticket numbers', () => {
+  it('are "T-" and the first 8 letters/digits of the conversation id, with "-n" for a later ticket', async () => {
+    const { ticketNumber } = await import('../../../shared/engine/ticketBlock');
+    expect(ticketNumber('12184d37-8842-4804-a358-d9bfde8a5d62', 9, true)).toBe('T-12184D37');
+    expect(ticketNumber('12184d37-8842-4804-a358-d9bfde8a5d62', 15, false)).toBe('T-12184D37-15');
+    expect(ticketNumber('---', 4, true)).toBe('T-4');
   });
 });
 
