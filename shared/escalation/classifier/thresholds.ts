@@ -5,13 +5,14 @@
  * so it must be sure. The negative-sentiment threshold moves with the designer's sentiment threshold
  * (see detectNegativeSentiment).
  *
- * Session 3: the topic thresholds were re-chosen with scripts/train-escalation/calibrate.ts (held-out data:
- * the generated test corpus of another seed, at most 0.2% of its messages without the label above the
- * threshold, and the ordinary conversations of every labelled set that is not kept out). Refund, billing,
- * security, complaint, privacy, fraud and safety came out at 0.50-0.52 and are set to 0.6 for a margin
- * (refund 0.75: "how do I send it back?" reaches 0.67-0.74, a question about returning, not about money);
- * cancellation and damaged stay high because ordinary questions ("can I cancel my order?", "is the box
- * damaged-proof?") reach 0.96 there.
+ * Session 3: the topic thresholds were re-chosen with scripts/train-escalation/calibrate.ts on the final
+ * model (held-out data: the generated test corpus of another seed, at most 0.2% of its messages without the
+ * label above the threshold, and the highest score of any ordinary conversation of every labelled set that is
+ * not kept out, plus 0.03). Complaint, privacy, fraud and safety came out at 0.50 and are set to 0.6 for a
+ * margin; billing 0.82 and security 0.67 as suggested; refund 0.75 (suggested 0.52, but "how do I send it
+ * back?" reaches 0.67-0.74: a question about returning, not about money). Cancellation and damaged stay where
+ * they were: ordinary messages reach 0.92-0.94 there but the rules' guards stop them. Explicit, negative and
+ * urgency stay hand-set: their highest ordinary scores come from messages the detectors' guards already stop.
  */
 import type { ClassifierOutput } from './outputs';
 
@@ -20,8 +21,8 @@ export const CLASSIFIER_THRESHOLDS: Readonly<Record<ClassifierOutput, number>> =
   negative: 0.75,
   urgency: 0.85,
   refund: 0.75,
-  billing: 0.6,
-  security: 0.6,
+  billing: 0.82,
+  security: 0.67,
   cancellation: 0.85,
   complaint: 0.6,
   privacy: 0.6,

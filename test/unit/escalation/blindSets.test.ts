@@ -20,7 +20,7 @@ const FLOORS: Record<string, Record<string, number>> = {
   'set-a.jsonl': {
     explicit_request: 0.88,
     negative_sentiment: 0.88,
-    sensitive_topic: 0.95,
+    sensitive_topic: 0.92,
     urgency: 0.88,
     repeated_fallback: 0.9,
     loop: 0.8,
@@ -28,7 +28,7 @@ const FLOORS: Record<string, Record<string, number>> = {
   },
   'set-b.jsonl': {
     explicit_request: 0.88,
-    negative_sentiment: 0.91,
+    negative_sentiment: 0.94,
     sensitive_topic: 0.95,
     urgency: 0.92,
     repeated_fallback: 0.8,
@@ -39,7 +39,7 @@ const FLOORS: Record<string, Record<string, number>> = {
   'set-k.jsonl': {
     explicit_request: 0.94,
     negative_sentiment: 0.94,
-    sensitive_topic: 0.9,
+    sensitive_topic: 0.85,
     urgency: 0.96,
     repeated_fallback: 0.9,
     loop: 0.9,
@@ -47,7 +47,7 @@ const FLOORS: Record<string, Record<string, number>> = {
   },
   'set-n.jsonl': {
     explicit_request: 0.89,
-    negative_sentiment: 0.89,
+    negative_sentiment: 0.92,
     sensitive_topic: 0.93,
     urgency: 0.96,
     repeated_fallback: 0.9,
@@ -56,7 +56,7 @@ const FLOORS: Record<string, Record<string, number>> = {
   },
 };
 /** At most this share of ordinary conversations escalates (the final figure plus one conversation). */
-const MAX_FALSE: Record<string, number> = { 'set-a.jsonl': 0.014, 'set-b.jsonl': 0.042, 'set-k.jsonl': 0.04, 'set-n.jsonl': 0.012 };
+const MAX_FALSE: Record<string, number> = { 'set-a.jsonl': 0.014, 'set-b.jsonl': 0.028, 'set-k.jsonl': 0.04, 'set-n.jsonl': 0.012 };
 
 describe.each(Object.keys(FLOORS))('escalation on the blind %s', (name) => {
   let report: SetReport;
