@@ -28,7 +28,7 @@ import { stripLayout } from '../../shared/flow/graph';
 import { loadFlowText } from '../../shared/flow/loadFlowText';
 import type { Flow } from '../../shared/flow/schema';
 import { validateFlow } from '../../shared/flow/validateFlow';
-import { formatScenarioFile, scenarioFileCandidates } from '../../shared/simulator/scenarioFormat';
+import { formatScenarioFile, scenarioFileCandidates, scenarioFileOf } from '../../shared/simulator/scenarioFormat';
 import { parseScenarioFile, parseScenarioText, type ScenarioFile } from '../../shared/simulator/scenarioSchema';
 import { diffFlows, type FlowDiff } from './diffFlows';
 import { exportFlowDocument } from './exportFlowDocument';
@@ -945,12 +945,22 @@ export class FlowStore {
   /* ------------------------------------------------------------------ export, preferences */
 
   /** The logic-only document (secrets stripped, layout optional), byte-for-byte stable when nothing changed. */
-  async exportText(key: string, opts: { layout: boolean }): Promise<{ text: string; fileName: string; warnings: string[] }> {
+  async exportText(key: string, opts: { layout: boolean }): Promise<{ text: string; fileName: string; warnings: string[]; scenarios?: { text: string; fileName: string; count: number } }> {
     const { flow } = await this.open(key);
     const { flow: clean, warnings } = exportFlowDocument(flow);
     // Without layout, canvas-only things (sticky notes, group frames) go too.
     const out = opts.layout ? clean : withoutCanvasOnly(stripLayout(clean));
-    return { text: formatFlowFile(out), fileName: `${this.need(key).key}.json`, warnings };
+    const fileName = `${this.need(key).key}.json`;
+    // The flow's scenarios travel with it (issue 9), named so `baton test <fileName>` finds them beside it.
+    let scenarios: { text: string; fileName: string; count: number } | undefined;
+    try {
+      const r = await this.readScenarios(key);
+      if (r.exists) scenarios = { text: formatScenarioFile({ ...r.file, flow: out.id }), fileName: scenarioFileOf(fileName), count: r.file.scenarios.length };
+    } catch (err) {
+      if (!(err instanceof StudioError)) throw err;
+      warnings.push(`The scenarios were not exported: ${err.message}`);
+    }
+    return { text: formatFlowFile(out), fileName, warnings, ...(scenarios ? { scenarios } : {}) };
   }
 
   preferences(): Record<string, unknown> {

@@ -331,3 +331,25 @@ describe('batch what-if on a large file (hostile9 finding 12)', () => {
     expect(sliced).toEqual(runBatch(flow(), convs, { now: Date.parse('2026-03-02T10:00:00Z') }));
   });
 });
+
+describe('typed HTTP replies (hostile9 finding 20)', () => {
+  it('a reply body can be sent as text (an API answering HTML), and is saved in the scenario as such', async () => {
+    const s = serverStorage(null);
+    setup(s.storage);
+    fireEvent.click(screen.getByRole('button', { name: 'Track my order' }));
+    say('NW-104233');
+    tab('Debug');
+    fireEvent.change(screen.getByLabelText('Response body (JSON)'), { target: { value: '<html>oops</html>' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Reply' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('Tick "Body is text"');
+    fireEvent.click(screen.getByLabelText(/Body is text/));
+    fireEvent.click(screen.getByRole('button', { name: 'Reply' }));
+    tab('Scenarios');
+    await act(async () => {});
+    fireEvent.change(screen.getByLabelText('Scenario name'), { target: { value: 'html reply' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Save as scenario' }));
+    });
+    expect(s.saved[0].scenarios[0].steps).toContainEqual({ httpReply: { status: 200, body: '<html>oops</html>' } });
+  });
+});

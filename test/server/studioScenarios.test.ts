@@ -162,6 +162,22 @@ describe('hostile scenario files and bodies', () => {
   });
 });
 
+describe('export', () => {
+  it('carries the flow\'s scenarios, named where baton test finds them; a broken scenarios file is a warning, not a failed export', async () => {
+    const key = await fromTemplate('lead-gen');
+    const r = await api(`/api/flows/${key}/export`);
+    expect(r.status).toBe(200);
+    expect(r.json.scenarios.fileName).toBe(`${key}.scenarios.json`);
+    expect(r.json.scenarios.count).toBeGreaterThan(0);
+    expect(JSON.parse(r.json.scenarios.text).flow).toBe(JSON.parse(r.json.text).id);
+    await writeFile(join(home, 'flows', `${key}.scenarios.json`), '{ broken');
+    const b = await api(`/api/flows/${key}/export`);
+    expect(b.status).toBe(200);
+    expect(b.json.scenarios).toBeUndefined();
+    expect(b.json.warnings.join(' ')).toContain('The scenarios were not exported');
+  });
+});
+
 describe('x.flow.json', () => {
   it('keeps its scenarios in x.scenarios.json, where baton test x.flow.json looks, and still reads the older x.flow.scenarios.json', async () => {
     const ext = await mkdtemp(join(tmpdir(), 'baton-ext-'));

@@ -137,7 +137,7 @@ export function createStudioApi(opts: StudioApiOptions = {}) {
     version: (key: string, revision: number) => call<VersionDetail>('GET', `/api/flows/${k(key)}/versions/${revision}`),
     restoreVersion: (key: string, revision: number) => call<{ revision: number; flow: Flow }>('POST', `/api/flows/${k(key)}/versions/${revision}/restore`),
     importFlow: (text: string, fileName: string) => call<{ key: string; flow: Flow; problems: FlowProblem[] }>('POST', '/api/import', { text, fileName }),
-    exportFlow: (key: string, layout = false) => call<{ text: string; fileName: string; warnings: string[] }>('GET', `/api/flows/${k(key)}/export?layout=${layout ? 1 : 0}`),
+    exportFlow: (key: string, layout = false) => call<{ text: string; fileName: string; warnings: string[]; scenarios?: { text: string; fileName: string; count: number } }>('GET', `/api/flows/${k(key)}/export?layout=${layout ? 1 : 0}`),
     /** The flow's recorded scenarios (shared/simulator/scenarioSchema.ts ScenarioFile), kept beside the flow file. */
     scenarios: (key: string) => call<{ file: ScenarioFile; exists: boolean; revision: string }>('GET', `/api/flows/${k(key)}/scenarios`),
     /** `baseRevision` (from the load or the last save) makes the server refuse with 409 when the file changed since. */

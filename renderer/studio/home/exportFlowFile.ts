@@ -9,15 +9,25 @@ import type { StudioApi } from '../api/studioApi';
 export async function exportFlowFile(api: Pick<StudioApi, 'exportFlow'>, key: string, opts: { layout?: boolean } = {}): Promise<{ saved: boolean; fileName: string; warnings: string[] }> {
   const r = await api.exportFlow(key, opts.layout ?? false);
   const desktop = desktopBridge();
-  if (desktop) return { saved: await desktop.saveFile(r.fileName, r.text), fileName: r.fileName, warnings: r.warnings };
-  const url = URL.createObjectURL(new Blob([r.text], { type: 'application/json' }));
+  if (desktop) {
+    const saved = await desktop.saveFile(r.fileName, r.text);
+    // The flow's scenarios (issue 9) follow in a second file, FLOW.scenarios.json, where `baton test` finds them.
+    if (saved && r.scenarios) await desktop.saveFile(r.scenarios.fileName, r.scenarios.text);
+    return { saved, fileName: r.fileName, warnings: r.warnings };
+  }
+  download(r.fileName, r.text);
+  if (r.scenarios) download(r.scenarios.fileName, r.scenarios.text);
+  return { saved: true, fileName: r.fileName, warnings: r.warnings };
+}
+
+function download(fileName: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
   const a = document.createElement('a');
   a.href = url;
-  a.download = r.fileName;
+  a.download = fileName;
   a.style.display = 'none';
   document.body.appendChild(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return { saved: true, fileName: r.fileName, warnings: r.warnings };
 }

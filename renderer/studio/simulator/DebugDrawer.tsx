@@ -47,6 +47,8 @@ function ExpectButton({ label, onClick }: { label: string; onClick(): void }) {
 export function DebugDrawer({ view, act, setVariable, onExpect, onFocusBlock }: DebugDrawerProps) {
   const [status, setStatus] = useState('200');
   const [body, setBody] = useState('{}');
+  // An API may answer HTML or plain text: the tester can send the body as text, as scenario files can.
+  const [asText, setAsText] = useState(false);
   const [httpProblem, setHttpProblem] = useState<string | null>(null);
   const vars = Object.entries(view.variables);
   const context = view.agentPane.context;
@@ -193,15 +195,18 @@ export function DebugDrawer({ view, act, setVariable, onExpect, onFocusBlock }: 
             </div>
             <div className="sim-row">
               <input aria-label="Response status" className="sim-num" value={status} onChange={(e) => setStatus(e.target.value)} />
-              <textarea aria-label="Response body (JSON)" rows={3} value={body} onChange={(e) => setBody(e.target.value)} />
+              <textarea aria-label={asText ? 'Response body (text)' : 'Response body (JSON)'} rows={3} value={body} onChange={(e) => setBody(e.target.value)} />
+              <label className="sim-check">
+                <input type="checkbox" checked={asText} onChange={(e) => setAsText(e.target.checked)} /> Body is text
+              </label>
               <Button
                 size="sm"
                 onClick={() => {
                   let parsed: unknown;
                   try {
-                    parsed = body.trim() ? JSON.parse(body) : null;
+                    parsed = asText ? body : body.trim() ? JSON.parse(body) : null;
                   } catch (e) {
-                    setHttpProblem(`The body is not JSON: ${(e as Error).message}`);
+                    setHttpProblem(`The body is not JSON: ${(e as Error).message}. Tick "Body is text" to send it as text.`);
                     return;
                   }
                   // The reply goes into the scenario file: a "__proto__" key (the server refuses it) or a nesting
