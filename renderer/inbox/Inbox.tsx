@@ -40,7 +40,38 @@ export interface InboxProps {
   initialToken?: string | null;
   /** Tickets (every agent) and admin screens (Agents, Canned replies: admins only): renderer/inbox/admin. */
   adminApi?: AdminApi;
+  /** Keep the view and the open chat in the page URL (`#/mine/<handoff id>`): reload and Back bring the agent back. */
+  place?: PlaceStore;
 }
+
+/** Where the agent is (view, Live or not, open handoff), kept in the URL by main.tsx; tests leave it out. */
+export interface PlaceStore {
+  read(): string;
+  write(hash: string, push: boolean): void;
+  listen(onChange: () => void): () => void;
+}
+
+export interface Place {
+  view: View;
+  live: boolean;
+  selected: string | null;
+}
+
+const PLACE_VIEWS = new Set(['unassigned', 'mine', 'all', 'closed', 'live']);
+
+export function parsePlace(hash: string): Place | null {
+  const m = /^#\/([a-z]+)(?:\/(.+))?$/.exec(hash);
+  if (!m || !PLACE_VIEWS.has(m[1])) return null;
+  let selected: string | null = null;
+  try {
+    selected = m[2] ? decodeURIComponent(m[2]) : null;
+  } catch {
+    selected = null;
+  }
+  return m[1] === 'live' ? { view: 'unassigned', live: true, selected: null } : { view: m[1] as View, live: false, selected };
+}
+
+export const placeHash = (p: Place) => (p.live ? '#/live' : `#/${p.view}${p.selected ? `/${encodeURIComponent(p.selected)}` : ''}`);
 
 const TOKEN_KEY = 'baton.inbox.session';
 
@@ -154,7 +185,7 @@ function SignIn({ onSignIn, error, busy }: { onSignIn(login: string, password: s
 
 /* ------------------------------------------------------------------ root */
 
-export function Inbox({ api, storage, alerts, initialToken, adminApi }: InboxProps) {
+export function Inbox({ api, storage, alerts, initialToken, adminApi, place }: InboxProps) {
   const [session, setSession] = useState<{ token: string; agent: AgentInfo } | null>(() => {
     try {
       const raw = storage.getItem(TOKEN_KEY);
@@ -207,21 +238,43 @@ export function Inbox({ api, storage, alerts, initialToken, adminApi }: InboxPro
   );
 
   if (!session) return <SignIn onSignIn={(l, p) => void signIn(l, p)} error={error} busy={busy} />;
-  return <Workspace api={api} token={session.token} me={session.agent} alerts={al} onSignOut={signOut} adminApi={adminApi} />;
+  return <Workspace api={api} token={session.token} me={session.agent} alerts={al} onSignOut={signOut} adminApi={adminApi} place={place} />;
 }
 
 /* ------------------------------------------------------------------ workspace */
 
-function Workspace({ api, token, me, alerts, onSignOut, adminApi }: { api: InboxApi; token: string; me: AgentInfo; alerts: Alerts; onSignOut(why?: string): void; adminApi?: AdminApi }) {
+function Workspace({ api, token, me, alerts, onSignOut, adminApi, place }: { api: InboxApi; token: string; me: AgentInfo; alerts: Alerts; onSignOut(why?: string): void; adminApi?: AdminApi; place?: PlaceStore }) {
+  const [start] = useState(() => (place ? parsePlace(place.read()) : null));
   /** An admin screen (renderer/inbox/admin) instead of the conversation columns. */
   const [adminView, setAdminView] = useState<AdminView | null>(null);
-  const [view, setView] = useState<View>('unassigned');
+  const [view, setView] = useState<View>(start?.view ?? 'unassigned');
   /** The "Live" view (bot-only conversations to take over, LiveList.tsx) instead of a handoff view. */
-  const [live, setLive] = useState(false);
+  const [live, setLive] = useState(start?.live ?? false);
   const [liveTotal, setLiveTotal] = useState<number | null>(null);
   const [counts, setCounts] = useState<Record<View, number>>({ unassigned: 0, mine: 0, all: 0, closed: 0 });
   const [rows, setRows] = useState<HandoffRow[]>([]);
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(start?.selected ?? null);
+  // The place in the URL: a new view or chat is a history entry (Back returns to it).
+  const lastHash = useRef<string | null>(null);
+  useEffect(() => {
+    if (!place) return;
+    const hash = placeHash({ view, live, selected });
+    if (hash === lastHash.current) return;
+    place.write(hash, lastHash.current !== null);
+    lastHash.current = hash;
+  }, [place, view, live, selected]);
+  useEffect(() => {
+    if (!place) return;
+    return place.listen(() => {
+      const p = parsePlace(place.read());
+      if (!p) return;
+      lastHash.current = placeHash(p);
+      setAdminView(null);
+      setLive(p.live);
+      setView(p.view);
+      setSelected(p.selected);
+    });
+  }, [place]);
   const [detail, setDetail] = useState<HandoffDetail | null>(null);
   const [presence, setPresence] = useState<Presence>('offline');
   const [agents, setAgents] = useState<AgentInfo[]>([]);

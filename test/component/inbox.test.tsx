@@ -8,7 +8,7 @@ import './support/setup';
 import { act, configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { Inbox } from '../../renderer/inbox/Inbox';
+import { Inbox, parsePlace } from '../../renderer/inbox/Inbox';
 import { InboxError, type AgentEventHandlers, type Entry, type HandoffDetail, type HandoffRow, type InboxApi } from '../../renderer/inbox/inboxApi';
 import type { Alerts } from '../../renderer/inbox/notify';
 
@@ -295,5 +295,35 @@ describe('agent inbox', () => {
     await within(conv).findByText('Bob', { selector: 'bdi' });
     expect(within(conv).queryByRole('button', { name: 'Take this chat' })).toBeNull();
     expect(within(conv).queryByRole('combobox', { name: 'Transfer to' })).toBeNull();
+  });
+
+  it('keeps the view and the open chat in the URL: a reload comes back to them, Back returns to the previous place', async () => {
+    const f = fakeApi();
+    let hash = '#/all/c1%3Ah1';
+    const writes: Array<[string, boolean]> = [];
+    let pop: (() => void) | null = null;
+    const place = {
+      read: () => hash,
+      write: (h: string, push: boolean) => {
+        writes.push([h, push]);
+        hash = h;
+      },
+      listen: (fn: () => void) => ((pop = fn), () => (pop = null)),
+    };
+    render(<Inbox api={f.api} storage={memoryStorage()} alerts={fakeAlerts()} initialToken="tok" place={place} />);
+    // Opened where the URL says: the All view with the chat open.
+    const conv = await screen.findByRole('region', { name: 'Conversation' });
+    expect(within(conv).getByRole('heading', { level: 2 })).toHaveTextContent('Dana');
+    expect(screen.getByRole('button', { name: /^All/ })).toHaveAttribute('aria-current', 'page');
+    expect(writes[0]).toEqual(['#/all/c1%3Ah1', false]);
+    await userEvent.click(screen.getByRole('button', { name: /^Closed/ }));
+    await waitFor(() => expect(writes.at(-1)).toEqual([expect.stringMatching(/^#\/closed/), true]));
+    // Back: the browser restores the old hash and tells us.
+    hash = '#/all/c1%3Ah1';
+    act(() => pop!());
+    await waitFor(() => expect(screen.getByRole('button', { name: /^All/ })).toHaveAttribute('aria-current', 'page'));
+    expect(parsePlace('#/live')).toEqual({ view: 'unassigned', live: true, selected: null });
+    expect(parsePlace('#/nonsense/x')).toBeNull();
+    expect(parsePlace('#token=abc')).toBeNull();
   });
 });
