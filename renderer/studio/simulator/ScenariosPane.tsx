@@ -316,6 +316,7 @@ function ScenarioEditor({ scenario, busy, onEdit }: { scenario: Scenario; busy: 
       <ol className="sim-steps">
         {scenario.steps.map((step, index) => (
           <li key={index} className="sim-step">
+            <span className="sim-step-n">{index + 1}.</span>
             {'say' in step ? (
               <div className="sim-row">
                 <span className="sim-muted">customer says</span>
