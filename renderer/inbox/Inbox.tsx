@@ -359,11 +359,26 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place }: { api
   // Push channel.
   const listRef = useRef(refreshList);
   listRef.current = refreshList;
+  const presenceRef = useRef(presence);
+  presenceRef.current = presence;
+  const wasDown = useRef(false);
   useEffect(() => {
     return api.events(token, {
-      onLink: setLink,
+      onLink(state) {
+        setLink(state);
+        if (state === 'reconnecting') wasDown.current = true;
+        else if (wasDown.current) {
+          // Back after a drop (the runtime may have restarted and forgotten presence): say again what we are.
+          wasDown.current = false;
+          void api.setPresence(token, presenceRef.current).then(setPresence, () => undefined);
+        }
+      },
       onEvent(type, data) {
         const d = data as Record<string, unknown>;
+        if (type === 'signed_out') {
+          onSignOut('Your session ended. Sign in again.');
+          return;
+        }
         if (type === 'handoff' || type === 'reset') {
           void listRef.current();
           const h = d.handoff as HandoffRow | undefined;

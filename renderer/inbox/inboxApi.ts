@@ -186,7 +186,7 @@ export function createInboxApi(d: { baseUrl: string; fetch?: typeof fetch; Event
       let source: EventSource | null = null;
       let lastId = '';
       let timer: ReturnType<typeof setTimeout> | null = null;
-      const types = ['handoff', 'message', 'typing', 'viewing', 'note', 'presence', 'reset'];
+      const types = ['handoff', 'message', 'typing', 'viewing', 'note', 'presence', 'reset', 'signed_out'];
       const open = () => {
         if (closed) return;
         const es = new ES(`${d.baseUrl}/api/v1/agent/events?token=${enc(token)}${lastId ? `&after=${enc(lastId)}` : ''}`);
@@ -207,7 +207,16 @@ export function createInboxApi(d: { baseUrl: string; fetch?: typeof fetch; Event
           h.onLink('reconnecting');
           if (es.readyState === 2) {
             es.close();
-            timer = setTimeout(open, 2000);
+            // A refused stream (EventSource does not show the status): a 401 means the session is gone, say so once
+            // instead of retrying forever.
+            void call(token, 'GET', '/api/v1/agent/me').then(
+              () => !closed && (timer = setTimeout(open, 2000)),
+              (err) => {
+                if (closed) return;
+                if (err instanceof InboxError && err.status === 401) h.onEvent('signed_out', { reason: err.message });
+                else timer = setTimeout(open, 2000);
+              },
+            );
           }
         };
       };

@@ -31,7 +31,7 @@ export interface AgentRouteDeps {
 }
 
 const errorSchema = z.object({ error: z.string(), message: z.string(), field: z.string().optional() }).passthrough();
-const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
+const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 429: errorSchema };
 const handoffParams = z.object({ id: z.string().min(1).max(300) });
 const conversationParams = z.object({ id: z.string().min(1).max(300) });
 const valueSchema = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]);
@@ -521,49 +521,86 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
   });
 
   /* ------------------------------------------------------------ push channel */
+  /*
+   * Event ids are `<epoch>.<n>`: the epoch is this process's start, so a cursor from before a restart (or from another
+   * instance) is recognised as foreign and answered with `reset` (refetch the lists) instead of silently skipping
+   * every event numbered below it.
+   */
+  const EPOCH = Date.now().toString(36);
+  const MAX_STREAMS_PER_AGENT = 20;
+  const openStreams = new Map<string, number>();
+  const parseCursor = (raw: string | undefined): { cursor: number; foreign: boolean } | null => {
+    if (raw === undefined || raw === '') return null;
+    const m = /^([0-9a-z]+)\.(\d{1,17})$/.exec(raw.trim());
+    if (!m || m[1] !== EPOCH) return { cursor: hub.lastEventId, foreign: true };
+    const n = Number(m[2]);
+    return n > hub.lastEventId ? { cursor: hub.lastEventId, foreign: true } : { cursor: n, foreign: false };
+  };
+
   app.get('/api/v1/agent/events', {
     schema: {
       summary: 'Agent push channel (Server-Sent Events)',
       description:
-        'Events: handoff (new/changed: pending, assigned, requeued, closed), message (customer, bot or agent entry of a watched handoff), typing, viewing, note, presence. id = event number; resume with Last-Event-ID or ?after=N. A `reset` event means events were missed (refetch the lists).',
+        'Events: handoff (new/changed: pending, assigned, requeued, closed), message (customer, bot or agent entry of a watched handoff), typing, viewing, note, presence. id = "<epoch>.<n>"; resume with Last-Event-ID or ?after=<id>. A `reset` event means events were missed or the server restarted (refetch the lists). The stream ends with `signed_out` when the token stops being valid.',
       tags: ['agent'],
       security: sec,
-      querystring: z.object({ token: z.string().max(500).optional(), after: z.coerce.number().int().min(0).optional() }).strict(),
+      querystring: z.object({ token: z.string().max(500).optional(), after: z.string().max(40).optional() }).strict(),
     },
     handler: async (req, reply) => {
       const a = auth(req, req.query.token);
-      const lastId = Number(req.headers['last-event-id']);
-      let cursor = Number.isInteger(lastId) && lastId >= 0 ? lastId : (req.query.after ?? hub.lastEventId);
+      const token = bearer(req) ?? req.query.token!;
+      if ((openStreams.get(a.id) ?? 0) >= MAX_STREAMS_PER_AGENT) {
+        throw new ApiError(429, 'too_many_streams', `You already have ${MAX_STREAMS_PER_AGENT} open push streams; close some inbox tabs.`);
+      }
+      const header = req.headers['last-event-id'];
+      const resumed = parseCursor(typeof header === 'string' && header ? header : req.query.after);
+      let cursor = resumed?.cursor ?? hub.lastEventId;
       reply.hijack();
       const res = reply.raw;
       res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', Connection: 'keep-alive', 'X-Accel-Buffering': 'no', 'X-Content-Type-Options': 'nosniff' });
       res.write('retry: 2000\n\n');
+      openStreams.set(a.id, (openStreams.get(a.id) ?? 0) + 1);
       hub.streamOpened(a.id);
+      let ended = false;
+      const end = (why?: string) => {
+        if (ended) return;
+        ended = true;
+        if (why) res.write(`event: signed_out\ndata: ${JSON.stringify({ reason: why })}\n\n`);
+        res.end();
+      };
+      const stillSignedIn = () => {
+        const me = directory.authenticate(token);
+        if (!me) end('Your session ended. Sign in again.');
+        return me;
+      };
       const send = (e: AgentEvent) => {
-        if (e.id <= cursor) return;
+        if (ended || e.id <= cursor) return;
         cursor = e.id;
+        const me = stillSignedIn(); // sign-out, expiry or removal ends the stream: nothing more is sent
+        if (!me) return;
         if (e.handoffId) {
           const h = hub.handoffById(e.handoffId);
-          const me = directory.get(a.id);
-          if (!me || (h && !hub.canSee(me, h))) return;
+          if (h && !hub.canSee(me, h)) return;
         }
-        res.write(`id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(e.data)}\n\n`);
+        res.write(`id: ${EPOCH}.${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(e.data)}\n\n`);
       };
       const backlog = hub.eventsAfter(cursor);
-      if (!backlog.complete) res.write(`event: reset\ndata: {"reason":"events were missed; refetch the lists"}\n\n`);
+      if (resumed?.foreign || !backlog.complete) res.write(`id: ${EPOCH}.${cursor}\nevent: reset\ndata: {"reason":"events were missed or the server restarted; refetch the lists"}\n\n`);
       for (const e of backlog.events) send(e);
       const off = hub.listen(send);
-      const beat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+      const beat = setInterval(() => {
+        if (stillSignedIn()) res.write(': keep-alive\n\n');
+      }, 15_000);
       beat.unref();
-      const close = () => {
-        off();
-        clearInterval(beat);
-        hub.streamClosed(a.id);
-      };
       streams.add(res);
       req.raw.on('close', () => {
         streams.delete(res);
-        close();
+        off();
+        clearInterval(beat);
+        hub.streamClosed(a.id);
+        const n = (openStreams.get(a.id) ?? 1) - 1;
+        if (n > 0) openStreams.set(a.id, n);
+        else openStreams.delete(a.id);
       });
     },
   });

@@ -326,4 +326,23 @@ describe('agent inbox', () => {
     expect(parsePlace('#/nonsense/x')).toBeNull();
     expect(parsePlace('#token=abc')).toBeNull();
   });
+
+  it('after the push channel comes back it tells the server the presence again; a signed_out event signs the agent out', async () => {
+    const f = fakeApi();
+    let link: ((s: 'live' | 'reconnecting') => void) | null = null;
+    const inner = f.api.events;
+    f.api.events = vi.fn((t, h) => {
+      link = h.onLink;
+      return inner(t, h);
+    });
+    await signIn(f.api);
+    await waitFor(() => expect(f.api.setPresence).toHaveBeenCalledWith('tok', 'online'));
+    vi.mocked(f.api.setPresence).mockClear();
+    act(() => link!('reconnecting'));
+    act(() => link!('live'));
+    await waitFor(() => expect(f.api.setPresence).toHaveBeenCalledWith('tok', 'online'));
+    f.emit('signed_out', { reason: 'Your session ended. Sign in again.' });
+    expect(await screen.findByRole('alert')).toHaveTextContent('Your session ended. Sign in again.');
+    expect(screen.getByLabelText('Password')).toBeInTheDocument();
+  });
 });

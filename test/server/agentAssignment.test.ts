@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { auth } from './runtimeFixtures';
-import { agent, autoAssign, flowWithTakeover, startAgentRuntime, tok, type AgentRuntime } from './agentFixtures';
+import { agent, autoAssign, flowWithTakeover, PASSWORD, startAgentRuntime, tok, type AgentRuntime } from './agentFixtures';
 
 let rt: AgentRuntime | null = null;
 afterEach(async () => {
@@ -223,14 +223,24 @@ describe('agent push channel', () => {
     expect(live.events.find((e) => e.event === 'handoff' && e.data.handoff.status === 'pending')!.data.handoff.id).toBe(h.id);
     expect(live.events.some((e) => e.event === 'handoff' && e.data.handoff.status === 'assigned' && e.data.handoff.agentId === 'bob')).toBe(true);
     expect(live.events.find((e) => e.event === 'typing')!.data).toMatchObject({ handoffId: h.id, agentId: 'bob' });
-    const ids = live.events.map((e) => Number(e.id));
+    // Ids are "<epoch>.<n>": one epoch for this process, n increasing.
+    const epoch = live.events[0].id.split('.')[0];
+    expect(live.events.every((e) => e.id.startsWith(`${epoch}.`))).toBe(true);
+    const ids = live.events.map((e) => Number(e.id.split('.')[1]));
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
 
     // Reconnect from the middle: exactly the events after it, none repeated.
     const mid = ids[Math.floor(ids.length / 2)];
-    const resumed = await readEvents(`${rt.url}/api/v1/agent/events`, { ...tok(ann), 'last-event-id': String(mid) }, (ev) => ev.length >= ids.filter((i) => i > mid).length, 3000);
+    const resumed = await readEvents(`${rt.url}/api/v1/agent/events`, { ...tok(ann), 'last-event-id': `${epoch}.${mid}` }, (ev) => ev.length >= ids.filter((i) => i > mid).length, 3000);
     await resumed.done;
-    expect(resumed.events.map((e) => Number(e.id))).toEqual(ids.filter((i) => i > mid));
+    expect(resumed.events.map((e) => Number(e.id.split('.')[1]))).toEqual(ids.filter((i) => i > mid));
+    expect(resumed.events.some((e) => e.event === 'reset')).toBe(false);
+    // A cursor from another process (before a restart) or beyond the newest event: `reset` first, then live events.
+    for (const foreign of ['zzzz.3', `${epoch}.${ids[ids.length - 1] + 10_000_000}`, '42']) {
+      const r = await readEvents(`${rt.url}/api/v1/agent/events`, { ...tok(ann), 'last-event-id': foreign }, (ev) => ev.length >= 1, 2000);
+      await r.done;
+      expect(r.events[0]?.event).toBe('reset');
+    }
     // Without a token: 401.
     expect((await fetch(`${rt.url}/api/v1/agent/events`)).status).toBe(401);
   });
@@ -261,5 +271,32 @@ describe('queue position', () => {
     expect((await systemTexts(cs[2])).at(-1)).toBe('You are number 2 in the queue. Expected wait: under a minute.');
     // The customer's push channel carries the update like any message (from: system).
     expect(await systemTexts(cs[0])).toEqual([]);
+  });
+});
+
+describe('agent push channel: sessions', () => {
+  it('a signed-out session ends its open stream (nothing more is sent to it); too many streams for one agent -> 429', async () => {
+    rt = await startAgentRuntime({ agents: [ann, bob] });
+    await online(rt, ann, bob);
+    const s = (await rt.post('/api/v1/agent/session', { login: 'ann', password: PASSWORD })).body.token as string;
+    const stream = await readEvents(`${rt.url}/api/v1/agent/events`, auth(s), (ev) => ev.some((e) => e.event === 'signed_out' || e.event === 'handoff'), 4000);
+    expect((await fetch(`${rt.url}/api/v1/agent/session`, { method: 'DELETE', headers: auth(s) })).status).toBe(204);
+    await rt.customerWantsPerson(); // a new handoff event: the signed-out stream must not get it
+    await stream.done;
+    expect(stream.events.map((e) => e.event)).toEqual(['signed_out']);
+    // Stream cap per agent.
+    const ctrls: AbortController[] = [];
+    try {
+      for (let i = 0; i < 20; i++) {
+        const c = new AbortController();
+        ctrls.push(c);
+        expect((await fetch(`${rt.url}/api/v1/agent/events`, { headers: tok(bob), signal: c.signal })).status).toBe(200);
+      }
+      const over = await fetch(`${rt.url}/api/v1/agent/events`, { headers: tok(bob) });
+      expect(over.status).toBe(429);
+      expect(((await over.json()) as { error: string }).error).toBe('too_many_streams');
+    } finally {
+      for (const c of ctrls) c.abort();
+    }
   });
 });
