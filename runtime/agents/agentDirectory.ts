@@ -8,7 +8,7 @@
  * - `passwordHash`: `scrypt$<salt base64url>$<hash base64url>` made by `hashPassword(password)` below; the agent
  *   signs in with POST /api/v1/agent/session {email, password} and gets a session token.
  */
-import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
@@ -128,6 +128,20 @@ export function hashPassword(password: string): string {
   return `scrypt$${salt.toString('base64url')}$${key.toString('base64url')}`;
 }
 
+/** Like verifyPassword, on libuv's thread pool: a burst of sign-ins does not stall every chat on the event loop. */
+export function verifyPasswordAsync(password: string, stored: string): Promise<boolean> {
+  const m = /^scrypt\$([A-Za-z0-9_-]+)\$([A-Za-z0-9_-]+)$/.exec(stored);
+  if (!m) return Promise.resolve(false);
+  const want = Buffer.from(m[2], 'base64url');
+  return new Promise((resolve) =>
+    scrypt(password, Buffer.from(m[1], 'base64url'), want.length, SCRYPT, (err, got) => resolve(!err && got.length === want.length && timingSafeEqual(got, want))),
+  );
+}
+
+/** Failed sign-ins allowed per login within FAIL_WINDOW_MS before it is refused for the rest of the window. */
+export const MAX_FAILED_SIGNINS = 10;
+const FAIL_WINDOW_MS = 15 * 60_000;
+
 export function verifyPassword(password: string, stored: string): boolean {
   const m = /^scrypt\$([A-Za-z0-9_-]+)\$([A-Za-z0-9_-]+)$/.exec(stored);
   if (!m) return false;
@@ -246,13 +260,28 @@ export class AgentDirectory {
     return this.byId.get(s.agentId) ?? null;
   }
 
-  /** Password sign-in: a new session token, or null (wrong email or password; the caller does not say which). */
-  signIn(login: string, password: string): { token: string; agent: Agent; expiresAt: number } | null {
+  private failures = new Map<string, { count: number; since: number }>();
+
+  /**
+   * Password sign-in: a new session token, null (wrong email or password; the caller does not say which), or
+   * 'locked' after MAX_FAILED_SIGNINS failures for this login within 15 minutes (a guessing attack is slowed down).
+   */
+  async signIn(login: string, password: string): Promise<{ token: string; agent: Agent; expiresAt: number } | null | 'locked'> {
     const l = login.trim().toLowerCase();
+    const now = this.opts.now();
+    const f = this.failures.get(l);
+    if (f && now - f.since > FAIL_WINDOW_MS) this.failures.delete(l);
+    else if (f && f.count >= MAX_FAILED_SIGNINS) return 'locked';
     const agent = this.list().find((a) => a.email.toLowerCase() === l || a.id.toLowerCase() === l);
     // Hash anyway when the agent is unknown, so timing does not tell which emails exist.
-    const ok = verifyPassword(password, agent?.passwordHash ?? 'scrypt$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
-    if (!agent || !agent.passwordHash || !ok) return null;
+    const ok = await verifyPasswordAsync(password, agent?.passwordHash ?? 'scrypt$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+    if (!agent || !agent.passwordHash || !ok) {
+      if (this.failures.size > 10_000) this.failures.clear(); // bounded under a spray of made-up logins
+      const cur = this.failures.get(l);
+      this.failures.set(l, { count: (cur?.count ?? 0) + 1, since: cur?.since ?? now });
+      return null;
+    }
+    this.failures.delete(l);
     const token = randomBytes(24).toString('base64url');
     const expiresAt = this.opts.now() + this.settings.sessionHours * 3_600_000;
     this.sessions.set(sha(token).toString('hex'), { agentId: agent.id, expiresAt });

@@ -59,6 +59,8 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
   /** conversationId -> the agent typing there and when it last said so. */
   const agentTyping = new Map<string, { name: string; at: number }>();
   const TYPING_MS = 6000;
+  /** conversationId -> when its customer's last typing event went out (server-side throttle). */
+  const customerTypingAt = new Map<string, number>();
   appIn.addHook('onClose', async () => agentTyping.clear());
 
   const auth = (req: FastifyRequest, tokenFromQuery?: string): Agent => {
@@ -125,7 +127,8 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       response: { 200: z.object({ token: z.string(), expiresAt: z.number(), agent: z.any() }), ...errors },
     },
     handler: async (req) => {
-      const s = directory.signIn(req.body.login, req.body.password);
+      const s = await directory.signIn(req.body.login, req.body.password);
+      if (s === 'locked') throw new ApiError(429, 'too_many_attempts', 'Too many wrong passwords for this login: try again in 15 minutes, or ask an admin to set a new password.', 'login');
       if (!s) throw new ApiError(401, 'invalid_credentials', 'Wrong email or password.', 'password');
       await directory.flush(); // the session is on disk before the agent uses it (it survives a restart)
       return { token: s.token, expiresAt: s.expiresAt, agent: publicAgent(s.agent) };
@@ -516,6 +519,11 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     schema: { summary: "The customer is typing (shown to the agents watching the conversation's handoff)", tags: ['customer'], security: [{ customerToken: [] }], params: conversationParams },
     handler: async (req) => {
       await hub.deps.service.getAuthorized(req.params.id, bearer(req));
+      // At most one typing event per conversation every 2 s, whatever the client sends (the widget sends one per 2.5 s).
+      const last = customerTypingAt.get(req.params.id) ?? 0;
+      if (d.now() - last < 2000) return { ok: true, throttled: true };
+      if (customerTypingAt.size > 10_000) customerTypingAt.clear();
+      customerTypingAt.set(req.params.id, d.now());
       return { ok: hub.customerTyping(req.params.id) };
     },
   });

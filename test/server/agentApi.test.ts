@@ -432,4 +432,22 @@ describe('agent API', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('sign-in: after 10 wrong passwords a login is refused for 15 minutes (429), other logins are not; customer typing is throttled', async () => {
+    rt = await startAgentRuntime({ agents: [ann, bob] });
+    for (let i = 0; i < 10; i++) expect((await rt.post('/api/v1/agent/session', { login: 'ann', password: `wrong-${i}` })).status).toBe(401);
+    const locked = await rt.post('/api/v1/agent/session', { login: 'ANN', password: PASSWORD });
+    expect(locked.status).toBe(429);
+    expect(locked.body.error).toBe('too_many_attempts');
+    expect((await rt.post('/api/v1/agent/session', { login: 'bob', password: PASSWORD })).status).toBe(200);
+    rt.clock.now += 16 * 60_000;
+    expect((await rt.post('/api/v1/agent/session', { login: 'ann', password: PASSWORD })).status).toBe(200);
+    // Typing: the first one goes out, the next within 2 s is dropped.
+    await rt.post('/api/v1/agent/presence', { status: 'online' }, tok(ann));
+    const c = await rt.customerWantsPerson();
+    expect((await rt.post(`/api/v1/conversations/${c.id}/typing`, {}, auth(c.token))).body.throttled).toBeUndefined();
+    expect((await rt.post(`/api/v1/conversations/${c.id}/typing`, {}, auth(c.token))).body).toEqual({ ok: true, throttled: true });
+    rt.clock.now += 2500;
+    expect((await rt.post(`/api/v1/conversations/${c.id}/typing`, {}, auth(c.token))).body.throttled).toBeUndefined();
+  });
 });
