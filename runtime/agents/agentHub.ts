@@ -343,12 +343,12 @@ export class AgentHub {
   /* ------------------------------------------------------------ events */
 
   /**
-   * Event ids are increasing and follow the clock (ms x 1000, +1 within a millisecond), so they compare across
-   * instances: an inbox whose push stream reconnects to another instance (any load balancer) resumes from its
-   * Last-Event-ID there, getting that instance's events since that moment (the shared events reach every instance).
+   * Event ids count up from 1 in this process. The push route prefixes them with the process's epoch, so a stream
+   * resuming on another instance (or after a restart) is told `reset` and refetches; the shared events (notes,
+   * typing, viewers, presence) reach every instance's streams live.
    */
   private emit(type: AgentEvent['type'], handoffId: string | null, data: unknown) {
-    this.lastId = Math.max(this.lastId + 1, Math.floor(this.deps.now()) * 1000);
+    this.lastId += 1;
     const e: AgentEvent = { id: this.lastId, type, handoffId, data };
     this.events.push(e);
     if (this.events.length > EVENT_BUFFER) {
