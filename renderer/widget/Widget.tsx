@@ -37,6 +37,13 @@ function statusText(e: ChatEntry): string | null {
   return null; // a closed chat says so in the footer
 }
 
+/** A random idempotency key (getRandomValues works on plain http too, randomUUID does not). */
+function newKey(): string {
+  const b = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(b);
+  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+}
+
 const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 export function Widget({ flowId, title, client, startNow = true }: WidgetProps) {
@@ -176,13 +183,22 @@ export function Widget({ flowId, title, client, startNow = true }: WidgetProps) 
     return () => window.removeEventListener('message', onMsg);
   }, []);
 
+  /** One key per message: a retry of the same message after a lost answer reuses it (the server answers once). */
+  const retryKey = useRef<{ sig: string; key: string } | null>(null);
+  const sendingRef = useRef(false);
   const send = async (body: { text: string } | { choice: string }, shown: string) => {
-    if (!session || sending) return;
+    // A ref, not state: three Enter presses in one task must not send three times.
+    if (!session || sendingRef.current) return;
+    sendingRef.current = true;
+    const sig = JSON.stringify(body);
+    const key = retryKey.current?.sig === sig ? retryKey.current.key : newKey();
+    retryKey.current = { sig, key };
     setSending(true);
     setPending({ text: shown, after: lastSeq.current });
     setError(null);
     try {
-      const snap = await client.send(session, body);
+      const snap = await client.send(session, body, key);
+      retryKey.current = null;
       add(snap.messages);
       setMode(snap.mode);
       // The customer's own entry comes by the push channel; fetch it now if the channel is down.
@@ -193,6 +209,7 @@ export function Widget({ flowId, title, client, startNow = true }: WidgetProps) 
       setError(err instanceof Error ? err.message : 'Your message was not sent. Try again.');
       return false;
     } finally {
+      sendingRef.current = false;
       setSending(false);
       setPending(null);
     }
@@ -257,7 +274,9 @@ export function Widget({ flowId, title, client, startNow = true }: WidgetProps) 
           {mode === 'agent' ? inertText(agentName ?? '?').slice(0, 1).toUpperCase() : <Headset size={18} />}
         </div>
         <div className="bw-titles">
-          <h1 className="bw-title">{title}</h1>
+          <h1 className="bw-title" dir="auto">
+            {inertText(title)}
+          </h1>
           <p className="bw-sub">{subtitle}</p>
         </div>
         <button type="button" className="bw-icon" aria-label="Start a new conversation" title="Start a new conversation" onClick={() => void begin(true)}>

@@ -61,7 +61,8 @@ export interface ChatClient {
   resume?(flowId: string): Promise<(ChatSession & ChatSnapshot & { resumed: boolean }) | null>;
   /** Forgets the stored conversation and starts again. */
   restart(flowId: string): Promise<ChatSession & ChatSnapshot & { resumed: boolean }>;
-  send(session: ChatSession, body: { text: string } | { choice: string }): Promise<ChatSnapshot>;
+  /** `idempotencyKey`: the same key on a retry makes the server answer the first send again instead of taking it twice. */
+  send(session: ChatSession, body: { text: string } | { choice: string }, idempotencyKey?: string): Promise<ChatSnapshot>;
   catchUp(session: ChatSession, after: number): Promise<ChatSnapshot>;
   /** Tells the agent holding the chat that the customer is typing (best effort). */
   typing(session: ChatSession): Promise<void>;
@@ -78,10 +79,11 @@ export function createChatClient(d: ChatClientDeps): ChatClient {
   const ES = d.EventSource ?? (typeof EventSource === 'undefined' ? undefined : EventSource);
   const backoff = d.backoff ?? ((n: number) => Math.min(1000 * 2 ** n, 15_000));
 
-  async function call<T>(path: string, init: RequestInit & { token?: string } = {}): Promise<T> {
+  async function call<T>(path: string, init: RequestInit & { token?: string; idempotencyKey?: string } = {}): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (init.body) headers['content-type'] = 'application/json';
     if (init.token) headers.authorization = `Bearer ${init.token}`;
+    if (init.idempotencyKey) headers['idempotency-key'] = init.idempotencyKey;
     let res: Response;
     try {
       res = await f(d.baseUrl + path, { ...init, headers });
@@ -103,6 +105,9 @@ export function createChatClient(d: ChatClientDeps): ChatClient {
     return { conversationId: r.conversationId, token: r.token, mode: r.mode, messages: r.messages, lastSeq, resumed: false };
   }
 
+  // A NUL or a newline in a tampered token makes fetch throw before any request: treat it like a refused value.
+  const usable = (x: string) => x.length > 0 && x.length <= 500 && !/[\u0000-\u001f\u007f]/.test(x);
+
   const client: ChatClient = {
     async start(flowId) {
       return (await client.resume!(flowId)) ?? create(flowId);
@@ -112,7 +117,7 @@ export function createChatClient(d: ChatClientDeps): ChatClient {
       try {
         const raw = d.storage.getItem(key(flowId));
         const p = raw ? (JSON.parse(raw) as Partial<ChatSession>) : null;
-        if (p && typeof p.conversationId === 'string' && typeof p.token === 'string') stored = { conversationId: p.conversationId, token: p.token };
+        if (p && typeof p.conversationId === 'string' && typeof p.token === 'string' && usable(p.conversationId) && usable(p.token)) stored = { conversationId: p.conversationId, token: p.token };
       } catch {
         stored = null;
       }
@@ -122,8 +127,9 @@ export function createChatClient(d: ChatClientDeps): ChatClient {
           const ended = snap.mode === 'ended' || snap.mode === 'closed';
           if (!ended) return { ...stored, ...snap, resumed: true };
         } catch (err) {
-          // A conversation the server no longer knows (pruned, other data folder): start a new one.
-          if (!(err instanceof ChatError) || (err.status !== 401 && err.status !== 404)) throw err;
+          // A conversation the server no longer knows (pruned, other data folder) or a stored value it refuses
+          // (tampered, too long): any 4xx but "slow down" forgets it and starts a new one, instead of a dead end.
+          if (!(err instanceof ChatError) || err.status < 400 || err.status >= 500 || err.status === 429) throw err;
         }
         d.storage.removeItem(key(flowId));
       }
@@ -133,8 +139,8 @@ export function createChatClient(d: ChatClientDeps): ChatClient {
       d.storage.removeItem(key(flowId));
       return create(flowId);
     },
-    async send(s, body) {
-      return call<ChatSnapshot>(`/api/v1/conversations/${encodeURIComponent(s.conversationId)}/messages`, { method: 'POST', body: JSON.stringify(body), token: s.token });
+    async send(s, body, idempotencyKey) {
+      return call<ChatSnapshot>(`/api/v1/conversations/${encodeURIComponent(s.conversationId)}/messages`, { method: 'POST', body: JSON.stringify(body), token: s.token, idempotencyKey });
     },
     async catchUp(s, after) {
       return call<ChatSnapshot>(`/api/v1/conversations/${encodeURIComponent(s.conversationId)}?after=${after}`, { token: s.token });

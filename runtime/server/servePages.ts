@@ -86,9 +86,13 @@ export const WIDGET_LOADER = String.raw`(function () {
 })();
 `;
 
+/** Bidi overrides/isolates become visible "[U+202E]" marks (like the inbox and widget do): a flow name cannot flip the page. */
+const markBidi = (t: string) => t.replace(/[\u202A-\u202E\u2066-\u2069]/g, (c) => `[U+${c.charCodeAt(0).toString(16).toUpperCase()}]`);
+
 function demoPage(flowId: string, flowName: string, origin: string): string {
-  const id = escapeHtml(flowId);
-  const name = escapeHtml(flowName);
+  const id = escapeHtml(markBidi(flowId));
+  const flowAttr = escapeHtml(flowId); // the real id for the script tag
+  const name = escapeHtml(markBidi(flowName));
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${name} — chat demo</title>
@@ -110,7 +114,7 @@ code{background:#fff;border:1px solid #e3e6eb;border-radius:6px;padding:10px 12p
 <p>Put it on any page with one tag:</p>
 <code>&lt;script src="${escapeHtml(origin)}/widget.js" data-flow="${id}" async&gt;&lt;/script&gt;</code>
 </main>
-<script src="/widget.js" data-flow="${id}" data-open="true" data-title="${name}"></script>
+<script src="/widget.js" data-flow="${flowAttr}" data-open="true" data-title="${name}"></script>
 </body></html>`;
 }
 
@@ -178,7 +182,7 @@ export async function registerPages(app: FastifyInstance<any, any, any, any, any
         .code(404)
         .type('text/html; charset=utf-8')
         .header('content-security-policy', PAGE_CSP("'none'"))
-        .send(`<!doctype html><meta charset="utf-8"><title>No such flow</title><body style="font-family:system-ui;padding:40px"><h1>No flow "${escapeHtml(flowId)}"</h1><p>This runtime serves: ${o.catalog.flowIds().map(escapeHtml).join(', ') || 'no flows'}.</p></body>`);
+        .send(`<!doctype html><meta charset="utf-8"><title>No such flow</title><body style="font-family:system-ui;padding:40px"><h1>No flow "${escapeHtml(markBidi(flowId))}"</h1><p>This runtime serves: ${o.catalog.flowIds().map(escapeHtml).join(', ') || 'no flows'}.</p></body>`);
     }
     const name = (active as { flow?: { name?: string } }).flow?.name ?? flowId;
     return reply.type('text/html; charset=utf-8').header('content-security-policy', PAGE_CSP("'self'")).send(demoPage(flowId, name, `${req.protocol}://${req.host}`));

@@ -260,4 +260,58 @@ describe('widget loader', () => {
     expect(post).not.toHaveBeenCalled();
     post.mockRestore();
   });
+
+  it('a retry after a lost answer reuses the idempotency key; three Enter presses in one task send once', async () => {
+    const f = fakeClient([entry(1, 'bot', 'Hello')]);
+    const keys: Array<string | undefined> = [];
+    const realSend = f.client.send;
+    let fail = true;
+    f.client.send = vi.fn(async (s, body, key) => {
+      keys.push(key);
+      if (fail) {
+        fail = false;
+        const { ChatError } = await import('../../renderer/widget/chatClient');
+        throw new ChatError('No connection to the chat server.', 0, 'network');
+      }
+      return realSend(s, body, key);
+    });
+    render(<Widget flowId="shop" title="Shop" client={f.client} />);
+    await screen.findByText('Hello');
+    const box = screen.getByLabelText('Your message');
+    await userEvent.type(box, 'where is my order{Enter}');
+    await screen.findByRole('alert');
+    await userEvent.type(box, '{Enter}'); // the draft came back: send it again
+    await screen.findByText('Got it.');
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[0-9a-f]{32}$/);
+    expect(keys[1]).toBe(keys[0]);
+    // A different message gets a new key; Enter x3 in one task sends it once.
+    await userEvent.type(box, 'thanks');
+    act(() => {
+      for (let i = 0; i < 3; i++) box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    });
+    await waitFor(() => expect(keys).toHaveLength(3));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(keys).toHaveLength(3);
+    expect(keys[2]).not.toBe(keys[0]);
+  });
+
+  it('a stored conversation the server refuses (any 4xx but 429) or a tampered token is forgotten: a new chat starts', async () => {
+    for (const [stored, status] of [[{ conversationId: 'x'.repeat(3000), token: 'abc' }, 414], [{ conversationId: 'c1', token: 'a\u0000b' }, 0], [{ conversationId: '', token: '' }, 0]] as const) {
+      const storage = new Map<string, string>([['baton.widget.shop', JSON.stringify(stored)]]);
+      const calls: string[] = [];
+      const client = createChatClient({
+        baseUrl: 'http://x',
+        storage: { getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v), removeItem: (k) => void storage.delete(k) },
+        fetch: (async (url: string, init?: RequestInit) => {
+          calls.push(`${init?.method ?? 'GET'} ${String(url).slice(0, 60)}`);
+          if (String(url).includes('/flows/shop/conversations')) return new Response(JSON.stringify({ conversationId: 'new', token: 'tnew', mode: 'bot', messages: [] }), { status: 201 });
+          return new Response(JSON.stringify({ error: 'uri_too_long', message: 'too long' }), { status: status || 400 });
+        }) as typeof fetch,
+      });
+      const s = await client.start('shop');
+      expect(s.conversationId).toBe('new');
+      expect(JSON.parse(storage.get('baton.widget.shop')!).conversationId).toBe('new');
+    }
+  });
 });
