@@ -69,6 +69,9 @@ async function serve(files: string[], opts: ServeOptions): Promise<number> {
   process.stdout.write(
     `baton serve: ready at ${rt.url} (flows: ${flowLinks}; OpenAPI ${rt.url}/openapi.json; metrics ${rt.url}/metrics; data ${rt.store.description})\n`,
   );
+  // Where a person tries it: the demo chat page of each flow, and the agent inbox when agents are configured.
+  const chats = flows.map((f) => `${rt.url}/chat/${encodeURIComponent(f.id)}`).join(', ');
+  process.stdout.write(`baton serve: try it: chat ${chats}${agents ? `; agent inbox ${rt.url}/inbox` : ' (add --agents FILE for the agent inbox)'}\n`);
   return new Promise<number>((resolve) => {
     let stopping = false;
     const stop = (signal: string) => {
