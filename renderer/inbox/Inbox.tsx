@@ -473,7 +473,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place }: { api
             </li>
           )}
         </ul>
-        {adminApi && <AdminNav admin={me.admin} current={adminView} onPick={(v) => (setAdminView(v), setSelected(null))} />}
+        {adminApi && <AdminNav admin={me.admin} current={adminView} onPick={(v) => (setAdminView(v), setSelected(null))} tickets={{ api: adminApi, token, agentId: me.id }} />}
         <div className="ib-side-foot">
           {permission === 'default' && (
             <button type="button" className="ib-btn ib-ghost ib-small" onClick={() => void alerts.askPermission().then(setPermission)}>

@@ -20,7 +20,10 @@ import { createAdminApi, issuesOf, newToken, type AdminAgent, type CannedReply }
 import { issuesByField, plainMessage, splitList } from '../../renderer/inbox/admin/words';
 
 configure({ asyncUtilTimeout: 5_000 });
-afterEach(() => clearCannedDrafts());
+afterEach(() => {
+  clearCannedDrafts();
+  localStorage.clear();
+});
 
 const ada: AdminAgent = { id: 'ada', name: 'Ada Admin', email: 'ada@example.com', teams: ['support'], skills: [], languages: ['en'], maxChats: 5, admin: true, status: 'online', activeChats: 1 };
 const ann: AdminAgent = { id: 'ann', name: 'Ann Lee', email: 'ann@example.com', teams: ['support'], skills: ['refunds'], languages: ['en', 'fr'], maxChats: 3, admin: false, status: 'busy', activeChats: 2 };
@@ -163,11 +166,18 @@ describe('inbox admin: who sees it', () => {
     expect(within(nav).queryByRole('heading', { name: 'Admin' })).toBeNull();
     expect(within(nav).queryByRole('button', { name: 'Agents' })).toBeNull();
     expect(within(nav).queryByRole('button', { name: 'Canned replies' })).toBeNull();
-    expect(within(nav).getByRole('button', { name: 'Tickets' })).toBeInTheDocument();
-    expect(s.fetch).not.toHaveBeenCalled();
-    await userEvent.click(within(nav).getByRole('button', { name: 'Tickets' }));
+    // Only the Tickets badge asks the server (tickets list); nothing admin-only.
+    expect(await within(nav).findByLabelText('2 new tickets')).toBeInTheDocument();
+    expect(s.calls.map((c) => `${c.method} ${c.path}`)).toEqual(['GET /api/v1/agent/tickets']);
+    await userEvent.click(within(nav).getByRole('button', { name: /Tickets/ }));
     expect(await screen.findByRole('heading', { name: 'Tickets', level: 2 })).toBeInTheDocument();
     expect(s.calls.every((c) => c.method === 'GET' && /^\/api\/v1\/agent\/(tickets|csat)/.test(c.path))).toBe(true);
+    // Opening Tickets marks them seen: the badge goes and stays gone after leaving.
+    await waitFor(() => expect(within(nav).queryByLabelText(/new ticket/)).toBeNull());
+    await userEvent.click(within(nav).getByRole('button', { name: /Unassigned/ }));
+    expect(await screen.findByRole('heading', { name: 'Unassigned' })).toBeInTheDocument();
+    await waitFor(() => expect(s.calls.filter((c) => c.path === '/api/v1/agent/tickets').length).toBeGreaterThanOrEqual(3));
+    expect(within(nav).queryByLabelText(/new ticket/)).toBeNull();
   });
 
   it('an admin opens Agents and Canned replies from the sidebar, and goes back to a view', async () => {

@@ -242,6 +242,7 @@ describe.skipIf(!haveChromium)('inbox admin screens end to end', () => {
     await bea.getByText('Bea Quinn').first().waitFor();
     expect(await bea.getByRole('button', { name: 'Agents' }).count()).toBe(0);
     expect(await bea.getByText('Admin', { exact: true }).count()).toBe(0);
+    await bea.getByLabel('1 new ticket').waitFor(); // the Tickets badge: filed while nobody was online
     await screenshot(bea, 'inbox-admin-new-agent');
 
     // Tickets: Bea (team support) sees the ticket with the customer's email and the conversation.
@@ -254,6 +255,7 @@ describe.skipIf(!haveChromium)('inbox admin screens end to end', () => {
     await ticket.getByRole('link', { name: /zoe@example.com/ }).waitFor();
     await ticket.getByRole('list', { name: 'Conversation' }).getByText('I want to talk to a person please').waitFor();
     await screenshot(bea, 'inbox-tickets');
+    expect(await bea.getByLabel('1 new ticket').count()).toBe(0);
     await bea.getByRole('button', { name: /Unassigned/ }).click();
     const me = await fetch(`${rt.url}/api/v1/agent/me`, { headers: { authorization: `Bearer ${beaToken}` } });
     expect(me.status).toBe(200);

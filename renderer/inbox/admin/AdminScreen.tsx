@@ -3,6 +3,7 @@
  * list + conversation columns. Mounted by Inbox.tsx when the signed-in agent is an admin and an `adminApi` is given;
  * the API refuses non-admins anyway (403 admin_only).
  */
+import { useEffect, useState } from 'react';
 import { MessageSquareText, Ticket, Users } from 'lucide-react';
 import type { AdminApi } from './adminApi';
 import { AgentsScreen, type AdminMe } from './AgentsScreen';
@@ -28,7 +29,19 @@ const GROUPS: Array<{ title: string; adminOnly: boolean; items: Array<{ id: Admi
  * The sidebar groups under the inbox views (same look): "Follow-up" (Tickets) for every agent, "Admin" (Agents,
  * Canned replies) for admin agents only. `admin` defaults to true for callers that mount it for admins only.
  */
-export function AdminNav({ current, onPick, admin = true }: { current: AdminView | null; onPick(v: AdminView): void; admin?: boolean }) {
+export function AdminNav({
+  current,
+  onPick,
+  admin = true,
+  tickets,
+}: {
+  current: AdminView | null;
+  onPick(v: AdminView): void;
+  admin?: boolean;
+  /** When given, "Tickets" shows how many arrived since this agent last opened the screen (polled every minute). */
+  tickets?: { api: AdminApi; token: string; agentId: string; storage?: Pick<Storage, 'getItem' | 'setItem'>; pollMs?: number };
+}) {
+  const fresh = useNewTickets(tickets, current === 'tickets');
   return (
     <>
       {GROUPS.filter((g) => admin || !g.adminOnly).map((g) => (
@@ -42,6 +55,11 @@ export function AdminNav({ current, onPick, admin = true }: { current: AdminView
                 <button type="button" className={`ib-view${current === it.id ? ' is-active' : ''}`} aria-current={current === it.id ? 'page' : undefined} onClick={() => onPick(it.id)}>
                   <it.icon size={16} aria-hidden="true" />
                   <span>{it.label}</span>
+                  {it.id === 'tickets' && fresh > 0 && (
+                    <span className="ib-count is-hot" aria-label={`${fresh} new ${fresh === 1 ? 'ticket' : 'tickets'}`}>
+                      {fresh}
+                    </span>
+                  )}
                 </button>
               </li>
             ))}
@@ -50,6 +68,48 @@ export function AdminNav({ current, onPick, admin = true }: { current: AdminView
       ))}
     </>
   );
+}
+
+/**
+ * Tickets newer than the newest one this agent has seen (kept per agent in `storage`, default localStorage); opening
+ * the Tickets screen marks them seen.
+ */
+function useNewTickets(t: Parameters<typeof AdminNav>[0]['tickets'], open: boolean): number {
+  const [fresh, setFresh] = useState(0);
+  const api = t?.api;
+  const token = t?.token;
+  const agentId = t?.agentId;
+  const pollMs = t?.pollMs ?? 60_000;
+  const storage = t?.storage ?? (typeof localStorage === 'undefined' ? undefined : localStorage);
+  useEffect(() => {
+    if (!api || !token || !agentId) return;
+    const key = `baton.inbox.ticketsSeen.${agentId}`;
+    let alive = true;
+    const check = async () => {
+      try {
+        const page = await api.tickets(token, { limit: 50 });
+        if (!alive) return;
+        const newest = page.tickets.reduce((m, r) => Math.max(m, r.at), 0);
+        if (open) {
+          if (newest) storage?.setItem(key, String(newest));
+          setFresh(0);
+          return;
+        }
+        const seen = Number(storage?.getItem(key) ?? 0) || 0;
+        setFresh(page.tickets.filter((r) => r.at > seen).length);
+      } catch {
+        /* the badge is a hint: keep the last count */
+      }
+    };
+    void check();
+    // While the screen is open the list is what the agent sees: mark seen once, on opening (Refresh shows newer ones).
+    const timer = pollMs > 0 && !open ? setInterval(() => void check(), pollMs) : null;
+    return () => {
+      alive = false;
+      if (timer) clearInterval(timer);
+    };
+  }, [api, token, agentId, pollMs, storage, open]);
+  return fresh;
 }
 
 const LABELS: Record<AdminView, string> = { tickets: 'Tickets', agents: 'Agents', canned: 'Canned replies' };
