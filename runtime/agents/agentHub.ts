@@ -127,6 +127,14 @@ export class AgentHub {
       case 'typing':
         this.emit(e.type, e.handoffId, e.data);
         return;
+      case 'team': {
+        // A transfer to another team: the chat leaves the old team's lists, and the filtered 'handoff' event cannot
+        // reach them any more (they no longer see it), so every agent is told to refetch (no ids, no names).
+        const d = e.data as { handoffId: string; team: string };
+        this.meta.team.set(d.handoffId, d.team);
+        this.emit('handoff', null, { listChanged: true });
+        return;
+      }
       case 'presence': {
         const d = e.data as { agentId: string; status: PresenceStatus; at?: number };
         const p = this.presence.get(d.agentId);
@@ -331,6 +339,7 @@ export class AgentHub {
   setTeam(handoffId: string, team: string) {
     this.meta.team.set(handoffId, team);
     void this.shared.setTeam(handoffId, team).catch(this.warn('saving a team transfer failed'));
+    void this.shared.publish({ type: 'team', handoffId, data: { handoffId, team } }).catch(this.warn('team transfer event failed'));
   }
 
   /** Re-reads presence and the assignment inputs from the shared state (every instance's changes). */

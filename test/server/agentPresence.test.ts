@@ -129,3 +129,24 @@ describe('presence edge cases', () => {
     expect((await rt.get(hid(h.id), tok(ann))).body.alsoViewing).toEqual([]);
   });
 });
+
+describe('team transfer', () => {
+  it("tells the old team's inboxes to refetch when a chat moves to another team (they can no longer see it)", async () => {
+    const zoe = agent('zoe', { teams: ['sales'] });
+    rt = await startAgentRuntime({ agents: [ann, bob, zoe], flow: flowWithTakeover({ teams: ['support'], queueTimeoutMinutes: 10 }) });
+    await online(rt, ann, bob, zoe);
+    const c = await rt.customerWantsPerson();
+    const h = await handoffOf(rt, c.id);
+    expect((await rt.get('/api/v1/agent/handoffs?view=all', tok(bob))).body.handoffs.map((x: any) => x.id)).toContain(h.id);
+    expect((await rt.get('/api/v1/agent/handoffs?view=all', tok(zoe))).body.handoffs.map((x: any) => x.id)).not.toContain(h.id);
+    expect((await rt.post(`${hid(h.id)}/accept`, {}, tok(ann))).status).toBe(200);
+    const events: AgentEvent[] = [];
+    rt.agentHub!.listen((e) => events.push(e));
+    expect((await rt.post(`${hid(h.id)}/transfer`, { team: 'sales' }, tok(ann))).status).toBe(200);
+    // An event for everyone (handoffId null: the push route filters nothing), without the chat's id or team.
+    const told = events.find((e) => e.type === 'handoff' && e.handoffId === null);
+    expect(told?.data).toEqual({ listChanged: true });
+    expect((await rt.get('/api/v1/agent/handoffs?view=all', tok(bob))).body.handoffs.map((x: any) => x.id)).not.toContain(h.id);
+    expect((await rt.get('/api/v1/agent/handoffs?view=all', tok(zoe))).body.handoffs.map((x: any) => x.id)).toContain(h.id);
+  });
+});
