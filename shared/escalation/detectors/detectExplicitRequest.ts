@@ -326,6 +326,7 @@ const PERSON_WORDS = new Set([
   'email', 'contact', 'dept', 'department', 'desk', 'billing', 'accounts', 'real', 'live', 'alive', 'bot', 'robot', 'machine',
   'automatic', 'automated', 'man', 'woman', 'speak', 'talk', 'chat', 'transfer', 'connect', 'escalate', 'member', 'specialist',
   'responsible', 'executive', 'charge', 'senior', 'superior', 'lead', 'office',
+  'advisers', 'advisors', 'managers', 'supervisors', 'operators', 'representatives', 'specialists', 'hooman', 'humano', 'responsable',
 ]);
 function mentionsPerson(toks: string[]): boolean {
   for (const t of toks) if (PERSON_WORDS.has(t)) return true;

@@ -18,7 +18,7 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 /** Floors one conversation or so below the measured figures (README, "Measured escalation quality"). */
 const FLOORS: Record<string, Record<string, number>> = {
   'set-a.jsonl': {
-    explicit_request: 0.88,
+    explicit_request: 0.91,
     negative_sentiment: 0.88,
     sensitive_topic: 0.92,
     urgency: 0.88,
@@ -27,7 +27,7 @@ const FLOORS: Record<string, Record<string, number>> = {
     low_confidence: 0.87,
   },
   'set-b.jsonl': {
-    explicit_request: 0.88,
+    explicit_request: 0.94,
     negative_sentiment: 0.94,
     sensitive_topic: 0.95,
     urgency: 0.92,
@@ -46,7 +46,7 @@ const FLOORS: Record<string, Record<string, number>> = {
     low_confidence: 0.87,
   },
   'set-n.jsonl': {
-    explicit_request: 0.89,
+    explicit_request: 0.91,
     negative_sentiment: 0.92,
     sensitive_topic: 0.93,
     urgency: 0.96,

@@ -2,6 +2,7 @@
  * Issue 11 (escalation quality, round two): each new case, positive and negative. Messages here are
  * written for these tests (not taken from the blind sets).
  */
+import { CLASSIFIER_THRESHOLDS } from '../../../shared/escalation/classifier/thresholds';
 import { describe, expect, it } from 'vitest';
 import { detectExplicitRequest } from '../../../shared/escalation/detectors/detectExplicitRequest';
 import { detectNegativeSentiment } from '../../../shared/escalation/detectors/detectNegativeSentiment';
@@ -40,7 +41,7 @@ describe('explicit requests in indirect forms', () => {
     expect(s, text).not.toBeNull();
     expect(s!.explanation).toMatch(/asked for a person/);
     if (s!.source === 'classifier') {
-      expect(s!.explanation).toMatch(/the classifier score [01]\.\d\d is at or above the threshold 0\.9, so it fires/);
+      expect(s!.explanation).toMatch(new RegExp(`the classifier score [01]\\.\\d\\d is at or above the threshold ${CLASSIFIER_THRESHOLDS.explicit}, so it fires`));
       expect(s!.evidence[0]).toMatch(/^classifier explicit [01]\.\d\d$/);
     }
   });
