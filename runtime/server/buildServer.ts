@@ -197,6 +197,7 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
     securityHeaders,
     addressLimit: o.rateLimitRedis ? null : addressLimit,
     perAddressPerMinute: o.perAddressPerMinute ?? 1200,
+    corsOff: !(o.corsOrigins && o.corsOrigins.length > 0),
     bodyLimitBytes,
     jsonParser: app.getDefaultJsonParser('error', 'error') as never,
     schemas: { params: s.conversationParams, body: s.sendMessageBody, headers: s.idempotencyHeaders },

@@ -13,8 +13,9 @@
  *
  * Anything unusual is passed to Fastify untouched, before a byte of the body is read: another method or URL, a
  * query string or an escaped id, a body that is not `application/json` with a Content-Length within the limit, a
- * CORS request (Origin header), an address other than plain IPv4, a per-address limit kept in Redis, or a
- * server that is closing. The Fastify route stays registered: it serves those requests and documents the route
+ * request with an Origin header when CORS origins are configured (@fastify/cors answers those; with CORS off it adds
+ * nothing, so they stay here), an address other than plain IPv4, a per-address limit kept in Redis, or a server
+ * that is closing. The Fastify route stays registered: it serves those requests and documents the route
  * in /openapi.json.
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
@@ -128,6 +129,8 @@ export class AddressLimitStore {
 
 export interface LeanRouteOptions {
   securityHeaders: Array<[string, string]>;
+  /** True when no CORS origins are configured: @fastify/cors then adds nothing, so `Origin` requests stay here too. */
+  corsOff: boolean;
   /** The plugin's store, or null when the limit is kept elsewhere (Redis): then every request goes to Fastify. */
   addressLimit: AddressLimitStore | null;
   perAddressPerMinute: number;
@@ -188,7 +191,7 @@ function leanMessageRoute(o: LeanRouteOptions): (req: IncomingMessage, res: Serv
     const m = PATH.exec(req.url ?? '');
     if (!m) return false;
     const h = req.headers;
-    if (h.origin !== undefined || h['transfer-encoding'] !== undefined) return false;
+    if ((h.origin !== undefined && !o.corsOff) || h['transfer-encoding'] !== undefined) return false;
     const type = h['content-type'];
     if (typeof type !== 'string' || type.split(';', 1)[0].trim().toLowerCase() !== 'application/json') return false;
     const length = Number(h['content-length']);

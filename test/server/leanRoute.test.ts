@@ -1,7 +1,7 @@
 /**
  * The hot route `POST /api/v1/conversations/:id/messages` is answered in front of Fastify
  * (runtime/server/leanRoute.ts). Every request here is sent twice to the same server: plain (answered by the
- * lean route, checked with its counter) and with an Origin header (which sends it to Fastify's route): status,
+ * lean route, checked with its counter) and with a query string (which sends it to Fastify's route): status,
  * body and the headers a client can see must be the same, for good requests and for every kind of bad one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +18,7 @@ describe('lean message route = Fastify route', () => {
   afterAll(async () => rt?.stop());
 
   async function send(path: string, body: string | null, headers: Record<string, string>) {
-    const res = await fetch(rt.url + path, { method: 'POST', headers, ...(body === null ? {} : { body }) });
+    const res = await fetch(rt!.url + path, { method: 'POST', headers, ...(body === null ? {} : { body }) });
     const text = await res.text();
     const h: Record<string, string> = {};
     res.headers.forEach((v, k) => {
@@ -32,7 +32,7 @@ describe('lean message route = Fastify route', () => {
     const before = leanRouteStats.answered;
     const a = await send(path, body, headers);
     expect(leanRouteStats.answered - before).toBe(lean ? 1 : 0);
-    const b = await send(path, body, { ...headers, origin: 'https://shop.example' });
+    const b = await send(path + (path.includes('?') ? '&' : '?') + 'via=fastify', body, headers);
     expect(leanRouteStats.answered - before).toBe(lean ? 1 : 0);
     return [a, b];
   }
@@ -93,6 +93,11 @@ describe('lean message route = Fastify route', () => {
     expect(xml.status).toBe(415);
     const [query] = await both(path + '?x=1', '{"text":"hi"}', { 'content-type': 'application/json', authorization: `Bearer ${token}` }, false);
     expect(query.status).toBe(200);
+    // With no CORS origins configured, @fastify/cors adds nothing: a browser's Origin header stays on the lean route.
+    const [origin, viaFastify] = await both(path, '{"text":"hi"}', { 'content-type': 'application/json', authorization: `Bearer ${token}`, origin: 'https://shop.example' });
+    expect(origin.status).toBe(200);
+    expect(origin.headers['access-control-allow-origin']).toBeUndefined();
+    expect(JSON.parse(origin.text).mode).toBe(JSON.parse(viaFastify.text).mode);
     const [empty] = await both(path, '', { 'content-type': 'application/json', authorization: `Bearer ${token}` }, false);
     expect(empty.status).toBe(400);
   });
@@ -110,12 +115,33 @@ describe('lean route and the per-address limit share one counter', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 3; i++) {
       statuses.push((await fetch(rt.url + path, { method: 'POST', headers, body: '{"text":"hi"}' })).status); // lean
-      statuses.push((await fetch(rt.url + path, { method: 'POST', headers: { ...headers, origin: 'https://x.example' }, body: '{"text":"hi"}' })).status); // Fastify
+      statuses.push((await fetch(rt.url + path + '?via=fastify', { method: 'POST', headers, body: '{"text":"hi"}' })).status); // Fastify
     }
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
     const lean = await fetch(rt.url + path, { method: 'POST', headers, body: '{"text":"hi"}' });
     expect(lean.status).toBe(429);
     expect(Number(lean.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await lean.json()).toMatchObject({ error: 'rate_limited' });
+  });
+});
+
+describe('lean route with CORS origins configured', () => {
+  let rt: TestRuntime;
+  afterAll(async () => rt?.stop());
+  it('leaves requests with an Origin header to Fastify (@fastify/cors answers them), and keeps plain ones', async () => {
+    rt = await startTestRuntime({ config: { corsOrigins: ['https://shop.example'] } as never });
+    const created = await rt.post('/api/v1/flows/shop/conversations', {});
+    const { conversationId: id, token } = created.body;
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+    const before = leanRouteStats.answered;
+    const allowed = await fetch(`${rt.url}/api/v1/conversations/${id}/messages`, { method: 'POST', headers: { ...headers, origin: 'https://shop.example' }, body: '{"text":"hi"}' });
+    expect(allowed.status).toBe(200);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://shop.example');
+    const other = await fetch(`${rt.url}/api/v1/conversations/${id}/messages`, { method: 'POST', headers: { ...headers, origin: 'https://evil.example' }, body: '{"text":"hi"}' });
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    expect(leanRouteStats.answered).toBe(before);
+    const plain = await fetch(`${rt.url}/api/v1/conversations/${id}/messages`, { method: 'POST', headers, body: '{"text":"hi"}' });
+    expect(plain.status).toBe(200);
+    expect(leanRouteStats.answered).toBe(before + 1);
   });
 });
