@@ -7,7 +7,7 @@ import type { Flow } from '../../shared/flow/schema';
 import { EffectRunner } from '../effects/effectRunner';
 import { secretLookup } from '../effects/secrets';
 import { buildServer, type RuntimeServer } from '../server/buildServer';
-import { ConversationService } from '../server/conversationService';
+import { ApiError, ConversationService } from '../server/conversationService';
 import { FlowCatalog } from '../server/flowCatalog';
 import { RuntimeMetrics } from '../server/metrics';
 import { EmbeddedStore } from '../store/embeddedStore';
@@ -73,6 +73,20 @@ export class PortInUseError extends Error {
   ) {
     super(`port ${port} on ${host} is already in use by another program: stop it, or choose another port (--port).`);
   }
+}
+
+/** With a store that counts hits for every instance (Redis): the per-conversation limit, as ConversationLimiter words it. */
+function conversationLimitOf(store: RuntimeStore, perMinute: number): ((id: string, now: number) => Promise<void>) | undefined {
+  const counter = store as { hit?: (key: string, windowMs: number) => Promise<{ count: number; ttlMs: number }> };
+  const hit = counter.hit?.bind(store);
+  if (!hit) return undefined;
+  return async (id) => {
+    const { count, ttlMs } = await hit(`conv:${id}`, 60_000);
+    if (count > perMinute) {
+      const retry = Math.max(1, Math.ceil(ttlMs / 1000));
+      throw new ApiError(429, 'rate_limited', `Too many messages in this conversation: at most ${perMinute} a minute; retry after ${retry} s.`, undefined, { 'Retry-After': String(retry) });
+    }
+  };
 }
 
 export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime> {
@@ -162,6 +176,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
     rasaToken: config.rasa.token ?? (env.BATON_RASA_TOKEN || undefined),
     metricsToken: config.metricsToken ?? (env.BATON_METRICS_TOKEN || undefined),
     rateLimitRedis: (store as { client?: unknown }).client,
+    conversationLimit: conversationLimitOf(store, config.rateLimit.perConversationPerMinute),
   });
   for (const w of securityWarnings({ rasaToken: config.rasa.token ?? env.BATON_RASA_TOKEN, metricsToken: config.metricsToken ?? env.BATON_METRICS_TOKEN, host: opts.host ?? '127.0.0.1' })) logger.warn(w);
   try {

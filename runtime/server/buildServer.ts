@@ -44,6 +44,8 @@ export interface ServerOptions {
   rasaToken?: string;
   /** Bearer token for GET /metrics; unset = public. */
   metricsToken?: string;
+  /** With --redis: the per-conversation limit counted in Redis (every instance); throws the 429 ApiError. */
+  conversationLimit?: (conversationId: string, now: number) => Promise<void>;
   /** With --redis: an ioredis client so the per-address rate limit counts requests to every instance. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   rateLimitRedis?: any;
@@ -161,7 +163,7 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
     const h = headers.authorization;
     const m = typeof h === 'string' ? /^Bearer\s+(\S+)$/i.exec(h.trim()) : null;
     await svc.getAuthorized(id, m ? m[1] : undefined);
-    perConversation.take(id, o.now());
+    await (o.conversationLimit ? o.conversationLimit(id, o.now()) : perConversation.take(id, o.now()));
     const input: Input = body.text !== undefined ? { type: 'text', text: body.text } : { type: 'choice', buttonId: body.choice! };
     const key = headers['idempotency-key'];
     return svc.send(id, input, typeof key === 'string' ? { key, requestHash: hashBody(body) } : undefined);
@@ -311,7 +313,7 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
       }
       if (!rec) throw new ApiError(409, 'conflict', 'Try again.');
       const id = rec.id;
-      perConversation.take(id, o.now());
+      await (o.conversationLimit ? o.conversationLimit(id, o.now()) : perConversation.take(id, o.now()));
       if (req.body.message.trim() !== '') await svc.send(id, { type: 'text', text: req.body.message });
       return o.store.runExclusive(id, async () => {
         const cur = (await o.store.getConversation(id))!;

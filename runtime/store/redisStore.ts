@@ -100,6 +100,14 @@ export class RedisStore implements RuntimeStore {
     redis.defineCommand('batonFinishOutbox', { numberOfKeys: 0, lua: FINISH_OUTBOX });
     redis.defineCommand('batonUnlock', { numberOfKeys: 0, lua: UNLOCK });
     redis.defineCommand('batonExtend', { numberOfKeys: 0, lua: EXTEND });
+    redis.defineCommand('batonHit', {
+      numberOfKeys: 1,
+      lua: `local n = redis.call('INCR', KEYS[1])
+if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+local t = redis.call('PTTL', KEYS[1])
+if t < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); t = tonumber(ARGV[1]) end
+return {n, t}`,
+    });
   }
 
   /** Connects (main + subscriber connection), checks persistence settings, subscribes to push events. */
@@ -177,6 +185,15 @@ export class RedisStore implements RuntimeStore {
    */
   get client(): Redis {
     return this.redis;
+  }
+
+  /**
+   * Counts one hit in a fixed window shared by every instance (`rl:<key>`, expiring with the window): the
+   * per-conversation message limit with --redis. Returns the count in the window and the ms until it ends.
+   */
+  async hit(key: string, windowMs: number): Promise<{ count: number; ttlMs: number }> {
+    const [count, ttl] = (await (this.redis as unknown as { batonHit(k: string, ms: string): Promise<[number, number]> }).batonHit(this.k('rl:' + key), String(windowMs))) as [number, number];
+    return { count: Number(count), ttlMs: Math.max(0, Number(ttl)) };
   }
 
   private beat() {

@@ -7,7 +7,7 @@
  * - an admin redeploy on A: new conversations on B get the new revision at once; a pinned one keeps its revision;
  * - a password sign-in on one instance is valid on the other; a sign-out on either ends it on both;
  * - an admin's edits of agents and canned replies on one instance reach the other;
- * - the per-address rate limit counts requests to both instances together;
+ * - the per-address and per-conversation rate limits count requests to both instances together;
  * - SIGKILL of A: an agent whose only push stream was on A goes offline (B expires the heartbeat) and the chat
  *   they had not answered goes to an agent still online.
  */
@@ -26,6 +26,7 @@ import { PASSWORD, agent, autoAssign, flowWithTakeover } from './agentFixtures';
 const haveRedis = requireProgram('redis-server');
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const LIMIT = 400;
+const PER_CONVERSATION = 10;
 
 interface Instance {
   url: string;
@@ -135,7 +136,7 @@ describe.skipIf(!haveRedis)('agents, notes, viewers, redeploys and rate limits s
     const agentsFile = join(dir, 'agents.json');
     writeFileSync(agentsFile, JSON.stringify({ agents: [ann, bob, carl, boss], settings: { offlineAfterSeconds: 2 } }));
     const config = join(dir, 'config.json');
-    writeFileSync(config, JSON.stringify({ rateLimit: { perAddressPerMinute: LIMIT } }));
+    writeFileSync(config, JSON.stringify({ rateLimit: { perAddressPerMinute: LIMIT, perConversationPerMinute: PER_CONVERSATION } }));
     const args = (name: string) => [flowFile, '--redis', redis.url, '--agents', agentsFile, '--config', config, '--data', join(dir, name)];
     [a, b] = await Promise.all([serve(args('a')), serve(args('b'))]);
   }, 60_000);
@@ -298,6 +299,22 @@ describe.skipIf(!haveRedis)('agents, notes, viewers, redeploys and rate limits s
     expect(Number(retryAfter)).toBeGreaterThan(0);
     // Other addresses are not affected.
     expect((await call(`${b.url}/api/v1/flows/shop/conversations`, 'POST', {})).status).toBe(201);
+  });
+
+  it('counts the per-conversation message limit across both instances', async () => {
+    const c = await call(`${a.url}/api/v1/flows/shop/conversations`, 'POST', {});
+    const statuses: number[] = [];
+    let limited: any = null;
+    for (let i = 0; i < PER_CONVERSATION + 2; i++) {
+      const r = await call(`${i % 2 ? b.url : a.url}/api/v1/conversations/${c.body.conversationId}/messages`, 'POST', { text: `message ${i}` }, c.body.token);
+      statuses.push(r.status);
+      if (r.status === 429) limited ??= r;
+    }
+    // PER_CONVERSATION accepted across both instances (per process it would be 2 x), then 429 on either.
+    expect(statuses.slice(0, PER_CONVERSATION).every((x) => x === 200)).toBe(true);
+    expect(statuses.slice(PER_CONVERSATION)).toEqual([429, 429]);
+    expect(limited.body.error).toBe('rate_limited');
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
   it('SIGKILL of A: an agent whose push stream was on A goes offline and their unanswered chat goes to an agent still online', async () => {
