@@ -197,9 +197,9 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
   // Off when Fastify logs every request (logRequests); with the per-address limit in Redis every request goes to Fastify.
   if (!o.logRequests) lean.enable({
     securityHeaders,
+    corsOff: !(o.corsOrigins && o.corsOrigins.length > 0),
     addressLimit: o.rateLimitRedis ? null : addressLimit,
     perAddressPerMinute: o.perAddressPerMinute ?? 1200,
-    corsOff: !(o.corsOrigins && o.corsOrigins.length > 0),
     bodyLimitBytes,
     jsonParser: app.getDefaultJsonParser('error', 'error') as never,
     schemas: { params: s.conversationParams, body: s.sendMessageBody, headers: s.idempotencyHeaders },
