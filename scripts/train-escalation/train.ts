@@ -16,6 +16,7 @@ import { analyzeText } from '../../shared/nlu/analyzeText';
 import { featuresOf, HASH_BITS } from '../../shared/escalation/classifier/features';
 import { OUTPUTS } from '../../shared/escalation/classifier/outputs';
 import { buildCorpus, type Sample } from './corpus';
+import { loadWriterCorpus, writerTargets } from './writerCorpus';
 
 const TRAIN_SIZE = 40_000;
 const TEST_SIZE = 6_000;
@@ -27,17 +28,49 @@ const PRUNE = 0.2;
 const B = 1 << HASH_BITS;
 const K = OUTPUTS.length;
 
-function encode(samples: Sample[]): { feats: Int32Array[]; y: Uint8Array[] } {
+/** Targets per output: 1, 0, or -1 = this sample does not train that output (writers' single labels). */
+function encode(samples: Sample[]): { feats: Int32Array[]; y: Int8Array[] } {
   const feats: Int32Array[] = [];
-  const y: Uint8Array[] = [];
+  const y: Int8Array[] = [];
   const scratch: number[] = [];
   for (const s of samples) {
     feats.push(Int32Array.from(featuresOf(analyzeText(s.text), scratch)));
-    const t = new Uint8Array(K);
+    const t = new Int8Array(K);
     for (const l of s.labels) t[OUTPUTS.indexOf(l)] = 1;
     y.push(t);
   }
   return { feats, y };
+}
+
+/**
+ * `--extra FILE[:COPIES]` (repeatable): a corpus of independent writers' single labelled messages
+ * (scripts/train-escalation/writerCorpus.ts), added COPIES times (default 1) to every bagged model's
+ * training set, with masked targets (a positive trains only its own output).
+ */
+function extraCorpora(argv: string[]): { feats: Int32Array[]; y: Int8Array[]; note: string } {
+  const feats: Int32Array[] = [];
+  const y: Int8Array[] = [];
+  const notes: string[] = [];
+  const scratch: number[] = [];
+  argv.forEach((a, i) => {
+    if (a !== '--extra') return;
+    const spec = argv[i + 1] ?? '';
+    const m = /^(.*?)(?::(\d+))?$/.exec(spec)!;
+    const file = m[1];
+    const copies = m[2] ? Number(m[2]) : 1;
+    const { messages, problems } = loadWriterCorpus(file);
+    if (problems.length) console.error(`${file}: ${problems.length} invalid lines left out (run writerCorpus.ts to see them)`);
+    for (const msg of messages) {
+      const f = Int32Array.from(featuresOf(analyzeText(msg.text), scratch));
+      const t = writerTargets(msg);
+      for (let c = 0; c < copies; c++) {
+        feats.push(f);
+        y.push(t);
+      }
+    }
+    notes.push(`${file.split('/').pop()} x${copies} (${messages.length} messages)`);
+  });
+  return { feats, y, note: notes.join(', ') };
 }
 
 function sigmoid(z: number): number {
@@ -49,7 +82,7 @@ function sigmoid(z: number): number {
  * the second run lets them take over what the pruned small weights did (a pruned model without it
  * drifts, e.g. short ordinary messages start to read as negative).
  */
-function train(feats: Int32Array[], y: Uint8Array[], epochs: number, init?: { w: Float32Array; bias: Float64Array; keep: Uint8Array }): { w: Float32Array; bias: Float64Array } {
+function train(feats: Int32Array[], y: Int8Array[], epochs: number, init?: { w: Float32Array; bias: Float64Array; keep: Uint8Array }): { w: Float32Array; bias: Float64Array } {
   const w = init ? init.w : new Float32Array(B * K);
   const keep = init?.keep;
   const g2 = new Float32Array(B * K).fill(1e-3);
@@ -69,8 +102,9 @@ function train(feats: Int32Array[], y: Uint8Array[], epochs: number, init?: { w:
       for (let k = 0; k < K; k++) {
         let z = bias[k];
         for (let a = 0; a < f.length; a++) z += w[f[a] * K + k];
-        const p = sigmoid(z);
         const target = y[i][k];
+        if (target < 0) continue;
+        const p = sigmoid(z);
         loss -= target ? Math.log(p + 1e-9) : Math.log(1 - p + 1e-9);
         const g = p - target;
         bg2[k] += g * g;
@@ -131,7 +165,7 @@ function pack(w: Float32Array): { data: string; scales: number[]; kept: number }
   return { data: toBase64(bytes), scales, kept };
 }
 
-function evaluate(name: string, feats: Int32Array[], y: Uint8Array[], w: Float32Array, bias: Float64Array): void {
+function evaluate(name: string, feats: Int32Array[], y: Int8Array[], w: Float32Array, bias: Float64Array): void {
   const rows: string[] = [];
   for (let k = 0; k < K; k++) {
     let tp = 0;
@@ -142,6 +176,7 @@ function evaluate(name: string, feats: Int32Array[], y: Uint8Array[], w: Float32
       let z = bias[k];
       for (const f of feats[i]) z += w[f * K + k];
       const yes = z >= 0;
+      if (y[i][k] < 0) continue;
       if (y[i][k]) yes ? tp++ : fn++;
       else {
         neg++;
@@ -163,6 +198,8 @@ const seedsArg = process.argv.indexOf('--seeds');
  */
 const SEEDS = seedsArg >= 0 ? Number(process.argv[seedsArg + 1]) : 5;
 const t0 = performance.now();
+const extra = extraCorpora(process.argv);
+if (extra.feats.length) console.error(`extra corpora: ${extra.note}`);
 const testSet = buildCorpus(424242, TEST_SIZE);
 const testEnc = encode(testSet);
 const w = new Float32Array(B * K);
@@ -172,6 +209,8 @@ for (let s = 0; s < SEEDS; s++) {
   const trainSet = buildCorpus(20261130 + s * 7919, TRAIN_SIZE);
   trainCount += trainSet.length;
   const trainEnc = encode(trainSet);
+  trainEnc.feats.push(...extra.feats);
+  trainEnc.y.push(...extra.y);
   console.error(`model ${s + 1}/${SEEDS}: ${trainSet.length} training messages (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   const first = train(trainEnc.feats, trainEnc.y, EPOCHS);
   const keep = new Uint8Array(B * K);
@@ -194,7 +233,7 @@ if (!dry) {
     [
       '/**',
       ' * Generated by scripts/train-escalation/train.ts: do not edit by hand (retrain instead).',
-      ` * ${SEEDS} models averaged, ${trainSet.length} training messages in all, ${EPOCHS} epochs, ${packed.kept} weights kept (|w| >= ${PRUNE}), int8 per output.`,
+      ` * ${SEEDS} models averaged, ${trainSet.length} generated training messages in all${extra.note ? ` plus independent writers' ${extra.note} per model` : ''}, ${EPOCHS} epochs, ${packed.kept} weights kept (|w| >= ${PRUNE}), int8 per output.`,
       ' */',
       `export const WEIGHTS = {`,
       `  hashBits: ${HASH_BITS},`,
