@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+/**
+ * Bundles the `baton` command (runtime/cli/main.ts and everything it imports from runtime/ and shared/) into
+ * dist/runtime/main.mjs, so `baton serve` starts without tsx compiling TypeScript on the fly (tsx keeps its
+ * compiler, transformed sources and source maps in memory: measured ~tens of MB of RSS and slower start-up).
+ * node_modules stay external (native lmdb, ioredis, fastify...: loaded by node as usual). The bundle sits two
+ * folders below the repository root, like runtime/cli/main.ts, so every `import.meta.url` + '../..' in the
+ * sources still points at the repository root. esbuild is the bundler tsx already depends on (no new package).
+ *
+ * bin/baton.js uses the bundle only when it is newer than every source file it was built from (the list is
+ * written next to it, dist/runtime/inputs.json); otherwise it falls back to tsx, so an edited checkout never
+ * runs stale code.
+ *
+ *   node scripts/build-runtime.mjs        (also part of `npm run build`)
+ */
+import { build } from 'esbuild';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = join(root, 'dist/runtime');
+mkdirSync(outdir, { recursive: true });
+const result = await build({
+  absWorkingDir: root,
+  entryPoints: ['runtime/cli/main.ts'],
+  outfile: 'dist/runtime/main.mjs',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  packages: 'external',
+  // No source map by default: node would not use it without --enable-source-maps, and keeping it out keeps
+  // the process small. BATON_RUNTIME_SOURCEMAP=1 writes one (for profiling / debugging).
+  sourcemap: process.env.BATON_RUNTIME_SOURCEMAP ? 'linked' : false,
+  metafile: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+});
+const inputs = Object.keys(result.metafile.inputs).filter((p) => !p.startsWith('node_modules/')).sort();
+// Written last: bin/baton.js trusts the bundle only when this list exists and is not older than any input.
+writeFileSync(join(outdir, 'inputs.json'), JSON.stringify({ builtAt: new Date().toISOString(), inputs }, null, 1) + '\n');
+console.log(`dist/runtime: main.mjs (${inputs.length} source files)`);
