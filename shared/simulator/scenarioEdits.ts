@@ -1,6 +1,6 @@
 /**
  * Step-by-step edits of a saved scenario (the studio's scenario editor): rename, delete a scenario, delete a
- * step, change a customer turn's text, remove one expectation. Each edit is a function of the file, so the
+ * step, change a customer turn's text (or an agent reply's / note's), remove one expectation. Each edit is a function of the file, so the
  * studio can apply it again to a newer copy of the file (a hand edit or another tab saved meanwhile); it
  * checks that the scenario and step it targets are still the ones the designer saw and says so when not
  * (`ScenarioEditError`), instead of editing the wrong step. Pure.
@@ -60,9 +60,12 @@ export function applyScenarioEdit(file: ScenarioFile, edit: ScenarioEdit): Scena
     }
     case 'sayText': {
       const step = stepAt(s, edit.index, edit.step);
-      if (!('say' in step)) throw new ScenarioEditError(`Step ${edit.index + 1} is not a customer message.`);
       const steps = [...s.steps];
-      steps[edit.index] = { ...step, say: edit.text };
+      if ('say' in step) steps[edit.index] = { ...step, say: edit.text };
+      else if ('agent' in step && (step.agent === 'say' || step.agent === 'note')) {
+        if (!edit.text.trim()) throw new ScenarioEditError(`An agent ${step.agent === 'say' ? 'reply' : 'note'} needs a text.`);
+        steps[edit.index] = { ...step, text: edit.text };
+      } else throw new ScenarioEditError(`Step ${edit.index + 1} is not a customer message.`);
       next = replace(file, i, { ...s, steps });
       break;
     }

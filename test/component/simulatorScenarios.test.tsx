@@ -147,6 +147,7 @@ describe('editing saved scenarios step by step', () => {
         steps: [{ say: 'Can I talk to a real person please?' }, { expect: { escalates: 'explicit_request', botSays: 'email' } }, { say: 'sam@example.com' }, { expect: { reaches: 'human_agent' } }],
       },
       { name: '\u202Eevil', steps: [{ say: 'x' }] },
+      { name: 'agent reply', steps: [{ say: 'Can I talk to a real person please?' }, { say: 'sam@example.com' }, { agent: 'accept', as: 'Ana' }, { agent: 'say', text: 'Hi' }] },
     ],
   });
   async function openEditor(s: ReturnType<typeof serverStorage>, name = 'asks for a person') {
@@ -183,7 +184,7 @@ describe('editing saved scenarios step by step', () => {
     await act(async () => {
       fireEvent.click(within(editor).getByRole('button', { name: 'Rename' }));
     });
-    expect(s.disk.file!.scenarios.map((x) => x.name)).toEqual(['gives an email', '\u202Eevil']);
+    expect(s.disk.file!.scenarios.map((x) => x.name)).toEqual(['gives an email', '\u202Eevil', 'agent reply']);
     editor = screen.getByRole('region', { name: 'Edit gives an email' });
     expect(within(editor).getByLabelText('New name')).toHaveValue('gives an email');
     // A rename onto another scenario's name is refused in words; the file is unchanged.
@@ -211,7 +212,17 @@ describe('editing saved scenarios step by step', () => {
     await act(async () => {
       fireEvent.click(within(region).getByRole('button', { name: 'Delete "asks for a person" for good' }));
     });
-    expect(s.disk.file!.scenarios.map((x) => x.name)).toEqual(['\u202Eevil']);
+    expect(s.disk.file!.scenarios.map((x) => x.name)).toEqual(['\u202Eevil', 'agent reply']);
+  });
+
+  it('edits an agent reply\'s text', async () => {
+    const s = serverStorage(file());
+    const editor = await openEditor(s, 'agent reply');
+    fireEvent.change(within(editor).getByLabelText('Text of step 4'), { target: { value: 'Hi Sam, Ana here' } });
+    await act(async () => {
+      fireEvent.click(within(editor).getAllByRole('button', { name: 'Apply' })[2]);
+    });
+    expect(s.disk.file!.scenarios[2].steps[3]).toEqual({ agent: 'say', text: 'Hi Sam, Ana here' });
   });
 
   it('isolates bidi text in scenario names', async () => {

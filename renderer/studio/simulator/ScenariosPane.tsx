@@ -317,13 +317,17 @@ function ScenarioEditor({ scenario, busy, onEdit }: { scenario: Scenario; busy: 
         {scenario.steps.map((step, index) => (
           <li key={index} className="sim-step">
             <span className="sim-step-n">{index + 1}.</span>
-            {'say' in step ? (
+            {'say' in step || ('agent' in step && (step.agent === 'say' || step.agent === 'note')) ? (
               <div className="sim-row">
-                <span className="sim-muted">customer says</span>
-                <input aria-label={`Text of step ${index + 1}`} value={texts[index] ?? step.say} onChange={(e) => setTexts({ ...texts, [index]: e.target.value })} />
+                <span className="sim-muted">{'say' in step ? 'customer says' : step.agent === 'say' ? 'agent says' : 'agent note'}</span>
+                <input
+                  aria-label={`Text of step ${index + 1}`}
+                  value={texts[index] ?? ('say' in step ? step.say : (step.text ?? ''))}
+                  onChange={(e) => setTexts({ ...texts, [index]: e.target.value })}
+                />
                 <Button
                   size="sm"
-                  disabled={busy || texts[index] === undefined || texts[index] === step.say}
+                  disabled={busy || texts[index] === undefined || texts[index] === ('say' in step ? step.say : step.text)}
                   onClick={() => onEdit({ kind: 'sayText', scenario: name, index, step, text: texts[index] }, `Step ${index + 1} now says ${JSON.stringify(texts[index])}.`)}
                 >
                   Apply

@@ -94,6 +94,14 @@ describe('scenario edits and the set step', () => {
     expect(removed.scenarios[0].steps[2]).toEqual({ expect: { waitingAt: null } });
   });
 
+  it('edits an agent reply\'s text too, and refuses an empty one', () => {
+    const f: ScenarioFile = { version: 1, scenarios: [{ name: 'a', steps: [{ say: 'x' }, { agent: 'say', text: 'Hi' }, { agent: 'handback' }] }] };
+    const step = f.scenarios[0].steps[1];
+    expect(applyScenarioEdit(f, { kind: 'sayText', scenario: 'a', index: 1, step, text: 'Hello there' }).scenarios[0].steps[1]).toEqual({ agent: 'say', text: 'Hello there' });
+    expect(() => applyScenarioEdit(f, { kind: 'sayText', scenario: 'a', index: 1, step, text: ' ' })).toThrow('needs a text');
+    expect(() => applyScenarioEdit(f, { kind: 'sayText', scenario: 'a', index: 2, step: f.scenarios[0].steps[2], text: 'x' })).toThrow(ScenarioEditError);
+  });
+
   it('a set step changes variables as the debug drawer does, and an expectation sees it', () => {
     const flow = loadFlow('customer-support');
     const r = runScenario(flow, { name: 'set', steps: [{ say: 'hello' }, { set: { customerEmail: 'x@example.com' } }, { expect: { variables: { customerEmail: 'x@example.com' } } }] }, {});
