@@ -59,7 +59,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
   /** conversationId -> the agent typing there and when it last said so. */
   const agentTyping = new Map<string, { name: string; at: number }>();
   const TYPING_MS = 6000;
-  /** conversationId -> when its customer's last typing event went out (server-side throttle). */
+  /** conversationId -> when its customer's last typing event went out (server-side throttle, 1 s). */
   const customerTypingAt = new Map<string, number>();
   appIn.addHook('onClose', async () => agentTyping.clear());
 
@@ -519,12 +519,16 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     schema: { summary: "The customer is typing (shown to the agents watching the conversation's handoff)", tags: ['customer'], security: [{ customerToken: [] }], params: conversationParams },
     handler: async (req) => {
       await hub.deps.service.getAuthorized(req.params.id, bearer(req));
-      // At most one typing event per conversation every 2 s, whatever the client sends (the widget sends one per 2.5 s).
+      // At most one typing event per conversation per second, whatever the client sends (the widget sends one per
+      // 2.5 s); a call that reached nobody (no open handoff) does not count.
       const last = customerTypingAt.get(req.params.id) ?? 0;
-      if (d.now() - last < 2000) return { ok: true, throttled: true };
-      if (customerTypingAt.size > 10_000) customerTypingAt.clear();
-      customerTypingAt.set(req.params.id, d.now());
-      return { ok: hub.customerTyping(req.params.id) };
+      if (d.now() - last < 1000) return { ok: true, throttled: true };
+      const ok = hub.customerTyping(req.params.id);
+      if (ok) {
+        if (customerTypingAt.size > 10_000) customerTypingAt.clear();
+        customerTypingAt.set(req.params.id, d.now());
+      }
+      return { ok };
     },
   });
 
