@@ -401,6 +401,52 @@ export function parseScenarioFile(doc: unknown): ScenarioFileResult {
   return { ok: true, file: { ...top.data, scenarios }, problems: [] };
 }
 
+/**
+ * Keys that appear twice in one object of (valid) JSON text: JSON.parse silently keeps the last one, so
+ * `"version": 1, "version": 2` read as version 2 with no word about the first. One linear pass; at most 10.
+ */
+export function duplicateKeyProblems(text: string): ScenarioProblem[] {
+  const problems: ScenarioProblem[] = [];
+  // Each open object/array: where it sits in its parent (`at`) and the child being read now (`cur`).
+  type Frame = { obj: boolean; keys: Set<string> | null; at: PropertyKey | null; cur: PropertyKey | null; expectKey: boolean };
+  const stack: Frame[] = [];
+  let line = 1;
+  for (let i = 0; i < text.length && problems.length < 10; i++) {
+    const ch = text[i];
+    if (ch === '\n') line++;
+    else if (ch === '{' || ch === '[') {
+      const parent = stack[stack.length - 1];
+      stack.push({ obj: ch === '{', keys: ch === '{' ? new Set() : null, at: parent ? parent.cur : null, cur: ch === '{' ? null : 0, expectKey: ch === '{' });
+    } else if (ch === '}' || ch === ']') stack.pop();
+    else if (ch === ',') {
+      const top = stack[stack.length - 1];
+      if (top?.obj) top.expectKey = true;
+      else if (top) top.cur = (top.cur as number) + 1;
+    } else if (ch === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      const top = stack[stack.length - 1];
+      if (top?.obj && top.expectKey) {
+        let key: string;
+        try {
+          key = JSON.parse(text.slice(i, j + 1)) as string;
+        } catch {
+          key = text.slice(i + 1, j);
+        }
+        if (top.keys!.has(key)) {
+          const where = stack.slice(1).map((f) => f.at as PropertyKey);
+          problems.push({ path: jsonPath([...where, key]), message: `the key ${echo(key)} appears twice in this object (line ${line}); JSON keeps only the last one`, hint: 'Remove one of the two, so the file says what it means.' });
+        }
+        top.keys!.add(key);
+        top.cur = key;
+        top.expectKey = false;
+      }
+      i = j;
+    }
+  }
+  return problems;
+}
+
 /** Reads a scenario file from its text: JSON syntax errors come back as a problem with line and column. */
 export function parseScenarioText(text: string): ScenarioFileResult {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -419,6 +465,8 @@ export function parseScenarioText(text: string): ScenarioFileResult {
     const p = jsonSyntaxProblem(body, e instanceof Error ? e.message : String(e));
     return { ok: false, file: null, problems: [{ path: '$', message: p.message.replace(/^The file/, 'the file'), hint: p.hint }] };
   }
+  const duplicates = duplicateKeyProblems(body);
+  if (duplicates.length) return { ok: false, file: null, problems: duplicates };
   return parseScenarioFile(doc);
 }
 

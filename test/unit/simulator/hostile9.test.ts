@@ -37,6 +37,16 @@ describe('scenario file limits', () => {
     expect(parseScenarioFile({ version: 1, scenarios: [{ name: 'a', steps: [{ sya: 'x' }] }] }).problems[0].message).toContain('Did you mean "say"?');
   });
 
+  it('names a key that appears twice (JSON would keep the last one silently), with its path and line', () => {
+    const r = parseScenarioText('{"version": 1,\n "version": 2, "scenarios": []}');
+    expect(r.ok).toBe(false);
+    expect(r.problems[0]).toMatchObject({ path: '$.version', message: expect.stringContaining('appears twice in this object (line 2)') });
+    const nested = parseScenarioText('{"version":1,"scenarios":[{"name":"a","steps":[{"say":"x","say":"y"}]}]}');
+    expect(nested.problems[0].path).toBe('$.scenarios[0].steps[0].say');
+    // The same text inside a string is not a key.
+    expect(parseScenarioText('{"version":1,"scenarios":[{"name":"{\\"a\\":1,\\"a\\":2}","steps":[{"say":"x"}]}]}').ok).toBe(true);
+  });
+
   it('one rule for the scenario file name', () => {
     expect(scenarioFileOf('flows/a.json')).toBe('flows/a.scenarios.json');
     expect(scenarioFileOf('x/lead.flow.json')).toBe('x/lead.scenarios.json');
