@@ -10,7 +10,7 @@
  * Load generator: autocannon, in this process; the servers run in child processes, so on a 2-core machine the
  * server under test gets about one core and the load generator the other.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +28,8 @@ const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 1000);
 const CONNECTION_COUNTS = (process.env.BENCH_CONNECTIONS ?? '100,1000').split(',').map(Number);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 6);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+/** BENCH_IDLE_TSX=0 skips the tsx baseline of the idle-memory rows (two more 10,000-conversation servers each). */
+const IDLE_COMPARE_TSX = process.env.BENCH_IDLE_TSX !== '0';
 const IDLE = Number(process.env.BENCH_IDLE ?? 10_000);
 
 const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
@@ -39,6 +41,37 @@ function table(title: string, rows: string[][]) {
     console.log('| ' + r.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |');
     if (n === 0) console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
   });
+}
+
+/**
+ * Builds dist/runtime (scripts/build-runtime.mjs, ~0.5 s) in `batonRoot` when that checkout has the script, so the
+ * bench measures what `baton serve` runs after `npm run build`: the bundle, not tsx. Older checkouts (before/after
+ * runs) have no script and run tsx, as they always did.
+ */
+export function ensureRuntimeBundle(batonRoot = root): void {
+  const script = join(batonRoot, 'scripts/build-runtime.mjs');
+  if (!existsSync(script)) return;
+  const r = spawnSync(process.execPath, [script], { cwd: batonRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0) throw new Error(`${script} failed (exit ${r.status}): the bench would measure tsx instead of the bundle`);
+}
+
+/** RSS of an empty `baton serve` and of the same server holding `count` idle conversations. */
+export async function idleMemory(apiUrl: string, count: number, extraEnv: Record<string, string> = {}): Promise<{ empty: number; idle: number; anon: number; file: number; createMs: number; startMs: number }> {
+  const t00 = performance.now();
+  const s = await startBaton(mkdtempSync(join(tmpdir(), 'baton-bench-idle-')), apiUrl, undefined, [], root, extraEnv);
+  const startMs = performance.now() - t00;
+  try {
+    await new Promise((r) => setTimeout(r, 1000));
+    const empty = rssMb(s.child.pid!);
+    const t0 = performance.now();
+    await createConversations(s.url, count, 100);
+    const createMs = performance.now() - t0;
+    await new Promise((r) => setTimeout(r, 2000));
+    return { empty, idle: rssMb(s.child.pid!), anon: rssMb(s.child.pid!, 'RssAnon'), file: rssMb(s.child.pid!, 'RssFile'), createMs, startMs };
+  } finally {
+    s.child.kill('SIGTERM');
+    await new Promise((r) => s.child.on('exit', r));
+  }
 }
 
 function rssMb(pid: number, field = 'VmRSS'): number {
@@ -169,6 +202,7 @@ export async function runtimeBench(): Promise<void> {
   const children: ChildProcess[] = [];
   let redis: TestRedis | null = null;
   try {
+    ensureRuntimeBundle();
     const load0 = os.loadavg()[0];
     // Both servers stay up; rows alternate bare / baton and each figure is the best of ROUNDS runs, so a burst of
     // other work on a shared machine does not land on one server only.
@@ -216,18 +250,16 @@ export async function runtimeBench(): Promise<void> {
     baton.child.kill('SIGTERM');
     await new Promise((r) => baton.child.on('exit', r));
 
-    // 10,000 idle conversations on a fresh server.
-    const idle = await startBaton(mkdtempSync(join(tmpdir(), 'baton-bench-idle-')), bare.url);
-    children.push(idle.child);
-    const rssBefore = rssMb(idle.child.pid!);
-    const t0 = performance.now();
-    await createConversations(idle.url, IDLE, 100);
-    const createMs = performance.now() - t0;
-    await new Promise((r) => setTimeout(r, 2000));
-    const rssIdle = rssMb(idle.child.pid!);
-    const anonIdle = rssMb(idle.child.pid!, 'RssAnon');
-    const fileIdle = rssMb(idle.child.pid!, 'RssFile');
-    idle.child.kill('SIGTERM');
+    // 10,000 idle conversations on a fresh server: what users run (the bundle), then the same through tsx (the
+    // baseline: what bin/baton.js runs when there is no up-to-date build).
+    const idleRuns = IDLE_COMPARE_TSX ? [['bundle', 'bundle'], ['tsx', 'tsx'], ['bundle', 'bundle'], ['tsx', 'tsx']] : [['bundle', 'bundle']];
+    const idleBy = new Map<string, Awaited<ReturnType<typeof idleMemory>>[]>();
+    for (const [label, mode] of idleRuns) {
+      const m = await idleMemory(bare.url, IDLE, { BATON_RUNTIME: mode });
+      idleBy.set(label, [...(idleBy.get(label) ?? []), m]);
+    }
+    const idleMin = (label: string) => [...idleBy.get(label)!].sort((a, b) => a.idle - b.idle)[0];
+    const { empty: rssBefore, idle: rssIdle, anon: anonIdle, file: fileIdle, createMs } = idleMin('bundle');
     bare.child.kill('SIGKILL');
     const load1 = os.loadavg()[0];
 
@@ -252,6 +284,21 @@ export async function runtimeBench(): Promise<void> {
         `load average ${fmt(load0, 1)} -> ${fmt(load1, 1)} on ${os.cpus().length} cores; RSS after load: bare ${fmt(bareRss)} MB, baton ${fmt(batonRss)} MB${viaRedis ? `, baton --redis ${fmt(redisBatonRss)} MB` : ''})`,
       rows,
     );
+    if (IDLE_COMPARE_TSX) {
+      const memRows = [['baton serve runs', 'empty server RSS MB (per run)', `${fmt(IDLE)} idle conversations RSS MB (per run)`, 'heap/anon + mapped files MB (lowest run)', 'start to ready s (per run)']];
+      for (const label of ['bundle', 'tsx']) {
+        const runs = idleBy.get(label)!;
+        const lo = idleMin(label);
+        memRows.push([
+          label === 'bundle' ? 'dist/runtime/main.mjs (esbuild bundle, `npm run build`)' : 'TypeScript through tsx (no build; baseline)',
+          runs.map((r) => fmt(r.empty)).join(' / '),
+          runs.map((r) => fmt(r.idle)).join(' / '),
+          `${fmt(lo.anon)} + ${fmt(lo.file)}`,
+          runs.map((r) => fmt(r.startMs / 1000, 1)).join(' / '),
+        ]);
+      }
+      table(`Runtime memory: bundle vs tsx, alternating runs, each a fresh server (same run)`, memRows);
+    }
     const best = [...batonRuns.entries()].sort((a, b) => b[1].perSec - a[1].perSec)[0];
     const bestRatio = best[1].perSec / bareRuns.get(best[0])!.perSec;
     table('Runtime targets (best row)', [

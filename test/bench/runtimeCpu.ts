@@ -10,6 +10,8 @@
  *        git worktree add --detach /tmp/baton-before <commit> && ln -s $PWD/node_modules /tmp/baton-before/)
  *   BENCH_PROFILE=/tmp/prof npx tsx test/bench/runtimeCpu.ts   (also writes a .cpuprofile of baton serve there)
  *   BENCH_NODE_FLAGS='--max-semi-space-size=32' ...              (node flags for this checkout's baton serve only)
+ *   BENCH_RUNTIMES=bundle,tsx ...   (this checkout once per way of running it: the esbuild bundle that `npm run
+ *        build` makes, which the bench builds first, and/or the TypeScript through tsx; default: bundle)
  * Linux only (/proc). Prints tables; never pass/fail.
  */
 import os from 'node:os';
@@ -18,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ChildProcess } from 'node:child_process';
-import { createConversations, load, startBare, startBaton } from './runtime';
+import { createConversations, ensureRuntimeBundle, load, startBare, startBaton } from './runtime';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -48,13 +50,20 @@ export async function runtimeCpuBench(): Promise<void> {
   try {
     const bare = await startBare();
     targets.push({ name: 'bare node:http (parse JSON, answer JSON)', ...bare, path: () => '/m', headers: () => ({}), runs: [] });
-    const roots: Array<[string, string | undefined]> = [[`baton serve, lmdb (this checkout${process.env.BENCH_NODE_FLAGS ? ', node ' + process.env.BENCH_NODE_FLAGS : ''}${process.env.BENCH_ENV ? ', ' + process.env.BENCH_ENV : ''})`, undefined]];
-    if (process.env.BENCH_BEFORE_ROOT) roots.push([`baton serve, lmdb (${process.env.BENCH_BEFORE_ROOT})`, process.env.BENCH_BEFORE_ROOT]);
-    for (const [name, batonRoot] of roots) {
+    ensureRuntimeBundle();
+    const runtimes = (process.env.BENCH_RUNTIMES ?? 'bundle').split(',').filter(Boolean);
+    const roots: Array<[string, string | undefined, string | undefined]> = runtimes.map((mode) => [
+      `baton serve, lmdb (this checkout, ${mode === 'tsx' ? 'tsx' : 'bundle'}${process.env.BENCH_NODE_FLAGS ? ', node ' + process.env.BENCH_NODE_FLAGS : ''}${process.env.BENCH_ENV ? ', ' + process.env.BENCH_ENV : ''})`,
+      undefined,
+      mode,
+    ]);
+    if (process.env.BENCH_BEFORE_ROOT) roots.push([`baton serve, lmdb (${process.env.BENCH_BEFORE_ROOT})`, process.env.BENCH_BEFORE_ROOT, undefined]);
+    for (const [name, batonRoot, mode] of roots) {
       const flags = batonRoot ? [] : (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
-      if (process.env.BENCH_PROFILE && !batonRoot) flags.push('--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE);
+      if (process.env.BENCH_PROFILE && !batonRoot && mode === runtimes[0]) flags.push('--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE);
       // BENCH_ENV='NAME=value ...': environment for this checkout's baton serve only (tuning experiments).
-      const env = batonRoot ? {} : Object.fromEntries((process.env.BENCH_ENV ?? '').split(' ').filter(Boolean).map((kv) => kv.split('=') as [string, string]));
+      const env: Record<string, string> = batonRoot ? {} : Object.fromEntries((process.env.BENCH_ENV ?? '').split(' ').filter(Boolean).map((kv) => kv.split('=') as [string, string]));
+      if (mode) env.BATON_RUNTIME = mode;
       const b = await startBaton(mkdtempSync(join(dir, 'baton-')), bare.url, undefined, flags, batonRoot, env);
       const convs = await createConversations(b.url, 1000);
       targets.push({
