@@ -547,7 +547,8 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place }: { api
                     {reasonWords(r.reason)}
                     {r.priority === 'high' || r.priority === 'urgent' ? <span className="ib-chip ib-danger">{r.priority}</span> : null}
                   </span>
-                  {r.summary && <span className="ib-row-summary">{inertText(r.summary)}</span>}
+                  {/* The summary was written when the chat was handed over ("The customer is waiting…"): not for closed rows. */}
+                  {r.summary && !['resolved', 'expired', 'rejected', 'cancelled'].includes(r.status) && <span className="ib-row-summary">{inertText(r.summary)}</span>}
                   <span className="ib-row-meta">
                     {STATUS_WORDS[r.status] ?? r.status}
                     {r.agentName ? ` · ${inertText(r.agentName)}` : ''}
