@@ -5,7 +5,8 @@
  * hands the new handoff to `onTaken` (the inbox then opens it in "Mine"). Refreshed every 5 s while shown.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Bot, Hand, User } from 'lucide-react';
+import { Bot, Eye, Hand, User } from 'lucide-react';
+import { inertText } from './inertText';
 import type { HandoffRow, InboxApi, LivePage } from './inboxApi';
 
 const PAGE = 50;
@@ -47,6 +48,23 @@ export function LiveList({ api, token, onTaken, fail, onTotal, refreshMs = 5000 
   const [busy, setBusy] = useState<string | null>(null);
   const [refusals, setRefusals] = useState<Record<string, string>>({});
   const [now, setNow] = useState(() => Date.now());
+  /** Open previews: conversation id -> its last messages (null while loading). */
+  const [previews, setPreviews] = useState<Record<string, Array<{ seq: number; from: string; text: string }> | null>>({});
+  const togglePreview = async (id: string) => {
+    if (id in previews) {
+      setPreviews(({ [id]: _, ...rest }) => rest);
+      return;
+    }
+    if (!api.liveTranscript) return;
+    setPreviews((p) => ({ ...p, [id]: null }));
+    try {
+      const messages = await api.liveTranscript(token, id);
+      setPreviews((p) => (id in p ? { ...p, [id]: messages } : p));
+    } catch (err) {
+      setPreviews(({ [id]: _, ...rest }) => rest);
+      fail(err);
+    }
+  };
   const totalRef = useRef(onTotal);
   totalRef.current = onTotal;
 
@@ -103,7 +121,7 @@ export function LiveList({ api, token, onTaken, fail, onTotal, refreshMs = 5000 
             {c.lastMessage ? (
               <span className="ib-live-last">
                 {c.lastMessage.from === 'customer' ? <User size={12} aria-label="Customer:" /> : <Bot size={12} aria-label="Bot:" />}
-                <span>{c.lastMessage.text}</span>
+                <span dir="auto">{inertText(c.lastMessage.text)}</span>
               </span>
             ) : (
               <span className="ib-live-last ib-faint">No message yet</span>
@@ -116,10 +134,31 @@ export function LiveList({ api, token, onTaken, fail, onTotal, refreshMs = 5000 
               <span>started {ago(c.startedAt, now)}</span>
             </span>
             <span className="ib-live-actions">
+              {api.liveTranscript && (
+                <button type="button" className="ib-btn ib-small ib-ghost" aria-expanded={c.id in previews} onClick={() => void togglePreview(c.id)}>
+                  <Eye size={14} aria-hidden="true" /> {c.id in previews ? 'Hide' : 'Read'}
+                </button>
+              )}
               <button type="button" className="ib-btn ib-small" disabled={busy !== null} onClick={() => void takeOver(c.id)} aria-label={`Take over conversation ${c.id}`}>
                 <Hand size={14} aria-hidden="true" /> {busy === c.id ? 'Taking over…' : 'Take over'}
               </button>
             </span>
+            {c.id in previews && (
+              <ol className="ib-live-preview" aria-label={`Last messages of ${c.id}`}>
+                {previews[c.id] === null ? (
+                  <li className="ib-faint">Loading…</li>
+                ) : previews[c.id]!.length === 0 ? (
+                  <li className="ib-faint">No message yet.</li>
+                ) : (
+                  previews[c.id]!.filter((m) => m.text.trim() !== '').map((m) => (
+                    <li key={m.seq} className={`ib-live-line ib-from-${m.from}`}>
+                      <strong>{m.from === 'customer' ? 'Customer' : m.from === 'bot' ? 'Bot' : m.from === 'agent' ? 'Agent' : 'System'}:</strong>{' '}
+                      <span dir="auto">{inertText(m.text)}</span>
+                    </li>
+                  ))
+                )}
+              </ol>
+            )}
             {refusals[c.id] ? (
               <span className="ib-live-refusal" role="alert">
                 {refusals[c.id]}

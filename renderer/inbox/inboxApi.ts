@@ -137,6 +137,8 @@ export interface InboxApi {
   live?(token: string, page?: { limit?: number; offset?: number }): Promise<LivePage>;
   /** Takes a live bot conversation over; the answer's handoff is then in the agent's "Mine" view. */
   takeover?(token: string, conversationId: string): Promise<{ ok: boolean; mode: string; handoff: HandoffRow | null }>;
+  /** The last messages of a live bot conversation (to read before taking it over). */
+  liveTranscript?(token: string, conversationId: string): Promise<Array<{ seq: number; from: Entry['from']; text: string; at: number }>>;
   /** The team's canned replies (optional: the composer falls back to none when absent). */
   cannedReplies?(token: string): Promise<CannedReply[]>;
   /** Replaces the canned replies (admin only; 403 otherwise). */
@@ -176,6 +178,8 @@ export function createInboxApi(d: { baseUrl: string; fetch?: typeof fetch; Event
     transfer: (token, id, to) => call(token, 'POST', `/api/v1/agent/handoffs/${enc(id)}/transfer`, to),
     live: (token, page = {}) => call(token, 'GET', `/api/v1/agent/conversations?mode=bot&limit=${page.limit ?? 50}&offset=${page.offset ?? 0}`),
     takeover: (token, conversationId) => call(token, 'POST', `/api/v1/agent/conversations/${enc(conversationId)}/takeover`),
+    liveTranscript: async (token, conversationId) =>
+      (await call<{ messages: Array<{ seq: number; from: Entry['from']; text: string; at: number }> }>(token, 'GET', `/api/v1/agent/conversations/${enc(conversationId)}/transcript`)).messages,
     cannedReplies: async (token) => (await call<{ replies: CannedReply[] }>(token, 'GET', '/api/v1/agent/canned-replies')).replies,
     saveCannedReplies: async (token, replies) => (await call<{ replies: CannedReply[] }>(token, 'PUT', '/api/v1/agent/canned-replies', { replies })).replies,
     setVariables: async (token, conversationId, variables) =>

@@ -147,4 +147,27 @@ export async function registerAgentLiveList(appIn: FastifyInstance<any, any, any
       return { mode: 'bot' as const, total: visible.length, offset, limit, nextOffset: next < visible.length ? next : null, conversations };
     },
   });
+
+  // The last messages of a live bot conversation, so an agent can read it before taking it over (same visibility).
+  app.get('/api/v1/agent/conversations/:id/transcript', {
+    schema: {
+      summary: 'The last messages (up to `limit`, default 30) of a live conversation you may take over',
+      tags: ['agent'],
+      security: [{ agentToken: [] }],
+      params: z.object({ id: z.string().min(1).max(300) }),
+      querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(30) }).strict(),
+    },
+    handler: async (req) => {
+      const agent = d.directory.authenticate(bearer(req));
+      if (!agent) throw new ApiError(401, 'invalid_agent_token', 'Sign in first (POST /api/v1/agent/session) and send "Authorization: Bearer <agent token>".', 'authorization');
+      d.hub.seen(agent.id);
+      const c = await d.store.getConversation(req.params.id);
+      const rev = c ? await d.store.getFlowRevision(c.flowId, c.flowRevision) : null;
+      const blocks = (rev?.flow as { blocks?: FlowBlock[] } | undefined)?.blocks ?? [];
+      if (!c || !mayServeFlow(agent, blocks)) throw new ApiError(404, 'conversation_not_found', `No conversation "${req.params.id}" that you can see.`, 'id');
+      const limit = req.query.limit;
+      const messages = c.lastSeq > 0 ? await d.store.readLog(c.id, Math.max(0, c.lastSeq - limit), limit) : [];
+      return { id: c.id, flowId: c.flowId, mode: c.mode, messages: messages.map((m) => ({ seq: m.seq, from: m.from, text: m.text, at: m.at })) };
+    },
+  });
 }

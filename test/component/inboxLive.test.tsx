@@ -157,4 +157,21 @@ describe('inbox Live view', () => {
     expect(api.live).toHaveBeenLastCalledWith('tok', { limit: 50, offset: 50 });
     expect(within(screen.getByRole('list', { name: 'Live bot conversations' })).getAllByRole('listitem')).toHaveLength(10);
   });
+
+  it('reads the last messages of a live conversation before taking it over (Read / Hide)', async () => {
+    const api = fakeApi();
+    api.liveTranscript = vi.fn(async () => [
+      { seq: 1, from: 'bot' as const, text: 'What can I help you with?', at: 1 },
+      { seq: 2, from: 'customer' as const, text: 'my order NW-1 <b>late</b>', at: 2 },
+    ]);
+    const list = await openLive(api);
+    const c1 = within(list).getByRole('listitem', { name: 'Live conversation c1' });
+    await userEvent.click(within(c1).getByRole('button', { name: 'Read' }));
+    const preview = await within(c1).findByRole('list', { name: 'Last messages of c1' });
+    expect(api.liveTranscript).toHaveBeenCalledWith('tok', 'c1');
+    expect(within(preview).getByText('my order NW-1 <b>late</b>')).toBeInTheDocument();
+    expect(preview.querySelector('b')).toBeNull();
+    await userEvent.click(within(c1).getByRole('button', { name: 'Hide' }));
+    expect(within(c1).queryByRole('list', { name: 'Last messages of c1' })).toBeNull();
+  });
 });

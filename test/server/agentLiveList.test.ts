@@ -117,3 +117,22 @@ describe.skipIf(!requireProgram('redis-server'))('live bot conversations on Redi
     }
   });
 });
+
+describe('live conversation transcript (read before taking over)', () => {
+  it('returns the last messages to agents who may serve the flow; others 404; 401 without a token', async () => {
+    rt = await startAgentRuntime({ agents: [ann, sales, boss], flow: flowWithTakeover({ teams: ['Support'] }) });
+    const a = await rt.post('/api/v1/flows/shop/conversations', {});
+    await rt.post(`/api/v1/conversations/${a.body.conversationId}/messages`, { text: 'hello <b>there</b>' }, auth(a.body.token));
+    const path = `/api/v1/agent/conversations/${a.body.conversationId}/transcript`;
+    expect((await rt.get(path)).status).toBe(401);
+    expect((await rt.get(path, tok(sales))).status).toBe(404);
+    const t = await rt.get(path, tok(ann));
+    expect(t.status).toBe(200);
+    expect(t.body.messages.some((m: any) => m.from === 'customer' && m.text === 'hello <b>there</b>')).toBe(true);
+    expect(t.body.messages.some((m: any) => m.from === 'bot')).toBe(true);
+    const short = await rt.get(`${path}?limit=1`, tok(boss));
+    expect(short.body.messages).toHaveLength(1);
+    expect((await rt.get('/api/v1/agent/conversations/nope/transcript', tok(boss))).status).toBe(404);
+  });
+});
+
