@@ -16,6 +16,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { FlowStore, StudioError } from './flowStore';
 import { registerRunRoutes } from './run/studioRunner';
+import { registerSimulateHttpRoute } from './simulateHttp';
 import { allowedHosts, allowedOrigins, cookieName, newSecret, readCookie, sameSecret, SECRET_HEADER } from './studioAuth';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -243,6 +244,7 @@ export async function startStudioServer(opts: StudioServerOptions): Promise<Stud
   app.get('/api/preferences', async () => ({ preferences: store.preferences() }));
   app.put('/api/preferences', async (req) => ({ preferences: await store.setPreferences(body(req)) }));
   registerRunRoutes(app, { store, home: opts.home }); // the Run button: runtime/studio/run/studioRunner.ts
+  registerSimulateHttpRoute(app); // the simulator's HTTP Request blocks "call for real": runtime/studio/simulateHttp.ts
 
   /* ------------------------------------------------------------------ the studio page */
   const studioIndex = join(rendererDir, 'studio', 'index.html');
