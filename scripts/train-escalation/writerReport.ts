@@ -3,7 +3,7 @@
  * flow as the labelled sets are (each message as ["Something else", text], flows/customer-support.json at
  * 2026-11-24T10:00Z):
  *
- *   npx tsx scripts/train-escalation/writerReport.ts test/fixtures/escalation-corpus/w1.jsonl [...] [--misses] [--no-classifier]
+ *   npx tsx scripts/train-escalation/writerReport.ts test/fixtures/escalation-corpus/w1.jsonl [...] [--misses] [--no-classifier] [--not-in OTHER.jsonl]
  *
  * Per label: recall (escalated for that reason), "any" (escalated for any reason: a writer gives one label
  * per message, so an urgent fraud report labelled urgency that escalates as sensitive_topic still hands
@@ -23,10 +23,12 @@ export interface WriterReportRow {
   vader: number | null;
 }
 
-export function writerReport(file: string, noClassifier = false): { rows: WriterReportRow[]; topics: { topic: string; n: number; recall: number }[]; misses: string[] } {
+export function writerReport(file: string, noClassifier = false, notIn: string[] = []): { rows: WriterReportRow[]; topics: { topic: string; n: number; recall: number }[]; misses: string[] } {
   const flow = loadSupportFlow();
   if (noClassifier) flow.escalation = { ...flow.escalation, classifier: { enabled: false } };
-  const { messages } = loadWriterCorpus(file);
+  // --not-in OTHER: leave out messages that also occur in OTHER (the training side of a cross-writer split).
+  const other = new Set(notIn.flatMap((f) => loadWriterCorpus(f).messages.map((m) => m.text.toLowerCase().replace(/\s+/g, ' ').trim())));
+  const messages = loadWriterCorpus(file).messages.filter((m) => !other.has(m.text.toLowerCase().replace(/\s+/g, ' ').trim()));
   const convs = writerConversations(messages, file.split('/').pop()!.replace(/\.jsonl$/, ''));
   const now = Date.parse(REPORT_NOW);
   const got = convs.map((c) => playConversation(flow, c.id, c.turns, now).escalation?.reason ?? null);
@@ -51,8 +53,9 @@ const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const args = process.argv.slice(2);
-  for (const file of args.filter((a) => !a.startsWith('--'))) {
-    const rep = writerReport(file, args.includes('--no-classifier'));
+  const notIn = args.flatMap((a, i) => (a === '--not-in' ? [args[i + 1]] : []));
+  for (const file of args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--not-in')) {
+    const rep = writerReport(file, args.includes('--no-classifier'), notIn);
     console.log(`${file}`);
     console.log('| label | n | Baton (that reason) | escalated (any reason) | plain VADER |');
     console.log('|---|---|---|---|---|');

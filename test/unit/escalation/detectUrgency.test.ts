@@ -25,6 +25,14 @@ describe('detectUrgency', () => {
     expect(s.explanation).toBe(`Urgency ("${words}").`);
   });
 
+  // Until round four a trap; both independent writers label the same shape urgent ("It's my anniversary
+  // dinner in 3 hours", "I leave for the airport in about three hours"), like "the meeting starts in 2 hours" above.
+  it('reads an event a few hours away as urgent (classifier)', () => {
+    const s = fires(detectUrgency, 'the flight is in 3 hours')!;
+    expect(s.reason).toBe('urgency');
+    expect(s.source).toBe('classifier');
+  });
+
   it.each([
     'no rush',
     'not urgent',
@@ -33,7 +41,6 @@ describe('detectUrgency', () => {
     "I can't wait to see it!",
     'I waited for 30 minutes',
     'I ordered it 10 minutes ago',
-    'the flight is in 3 hours',
     "I'm not home right now",
     'take your time, it can wait',
     'in 90 minutes',
