@@ -10,6 +10,8 @@ import type { ScenarioFile } from '../../../shared/simulator/scenarioSchema';
 import type { FlowDiff } from '../../../runtime/studio/diffFlows';
 
 export type { FlowDiff };
+import type { SimulateHttpRequest, SimulateHttpResult } from '../../../runtime/studio/simulateHttp';
+export type { SimulateHttpRequest, SimulateHttpResult };
 
 // The server's own types (type-only: nothing of the server is bundled into the page).
 import type { BaseGuard as SaveGuard, FlowSummary, OpenedFlow, VersionInfo } from '../../../runtime/studio/flowStore';
@@ -148,6 +150,8 @@ export function createStudioApi(opts: StudioApiOptions = {}) {
     trash: () => call<{ trash: TrashEntry[] }>('GET', '/api/trash').then((r) => r.trash),
     restoreFromTrash: (trashId: string) => call<{ key: string }>('POST', `/api/trash/${encodeURIComponent(trashId)}/restore`),
     preferences: () => call<{ preferences: Record<string, unknown> }>('GET', '/api/preferences').then((r) => r.preferences),
+    /** The simulator's HTTP Request block called for real by the studio server (runtime/studio/simulateHttp.ts); secrets are filled there. */
+    simulateHttp: (req: SimulateHttpRequest) => call<SimulateHttpResult>('POST', '/api/simulate/http', req),
     setPreferences: (patch: Record<string, unknown>) => call<{ preferences: Record<string, unknown> }>('PUT', '/api/preferences', patch).then((r) => r.preferences),
   };
 }

@@ -1,8 +1,8 @@
 /**
  * The debug drawer: variables (editable), per customer message the signals with scores, thresholds and
  * evidence and the decision in words (near misses too), the handoff context as the agent receives it, the
- * effects log rendered as sent, and HTTP calls waiting for a reply the tester types (the studio cannot call
- * arbitrary URLs from the browser sandbox: CORS).
+ * effects log rendered as sent, and HTTP calls: answered by a reply the tester types ("ask me"), or called for
+ * real through the studio server ("call for real", useRealHttp.ts: the page itself cannot, CORS and secrets).
  */
 import { useState } from 'react';
 import type { Value } from '../../../shared/flow/schema';
@@ -12,6 +12,7 @@ import type { Signal } from '../../../shared/escalation/types';
 import { structureProblems, type Expectation } from '../../../shared/simulator/scenarioSchema';
 import { typedValue } from '../../../shared/simulator/scenarioText';
 import { Button } from '../../ui/Button';
+import type { RealHttpController } from './useRealHttp';
 
 /** "007" stays text, "12" is a number (shared/simulator/scenarioText.ts typedValue). */
 const parseValue = (raw: string): Value => typedValue(raw);
@@ -34,6 +35,8 @@ export interface DebugDrawerProps {
   /** Add an expectation to the scenario being recorded: after the action that caused customer turn `turn`, or (turn null) over the whole conversation. */
   onExpect?(expect: Expectation, turn: number | null, label: string): void;
   onFocusBlock?(id: string): void;
+  /** The "HTTP: call for real / ask me" switch and its call log (SimulatorPanel); absent: "ask me" only. */
+  http?: RealHttpController;
 }
 
 function ExpectButton({ label, onClick }: { label: string; onClick(): void }) {
@@ -44,7 +47,7 @@ function ExpectButton({ label, onClick }: { label: string; onClick(): void }) {
   );
 }
 
-export function DebugDrawer({ view, act, setVariable, onExpect, onFocusBlock }: DebugDrawerProps) {
+export function DebugDrawer({ view, act, setVariable, onExpect, onFocusBlock, http }: DebugDrawerProps) {
   const [status, setStatus] = useState('200');
   const [body, setBody] = useState('{}');
   // An API may answer HTML or plain text: the tester can send the body as text, as scenario files can.
@@ -185,7 +188,37 @@ export function DebugDrawer({ view, act, setVariable, onExpect, onFocusBlock }: 
       </section>
       <section className="sim-section" aria-label="HTTP requests">
         <h3>HTTP requests</h3>
-        <p className="sim-muted">The studio does not call real URLs (a browser page cannot reach most APIs: CORS). Type the response instead; it is saved in the scenario.</p>
+        <fieldset className="sim-http-mode">
+          <legend>HTTP:</legend>
+          <label className="sim-check">
+            <input type="radio" name="sim-http-mode" checked={(http?.mode ?? 'ask') === 'ask'} onChange={() => http?.setMode('ask')} /> Ask me
+          </label>
+          <label className="sim-check">
+            <input type="radio" name="sim-http-mode" disabled={!http?.available} checked={http?.mode === 'real'} onChange={() => http?.setMode('real')} /> Call for real
+          </label>
+        </fieldset>
+        <p className="sim-muted">
+          {http?.mode === 'real'
+            ? 'Waiting requests are sent by the studio server ({{secrets.NAME}} filled from its environment, BATON_SECRET_NAME or NAME; never shown here). Each answer is recorded in the scenario, so it replays offline.'
+            : http?.available
+              ? 'Type the response of each request; it is saved in the scenario. "Call for real" sends requests through the studio server instead.'
+              : 'Type the response of each request; it is saved in the scenario. Calling for real needs the studio server (a browser page cannot reach most APIs: CORS).'}
+        </p>
+        {http && http.log.length > 0 && (
+          <ol className="sim-http-log" aria-label="HTTP calls">
+            {http.log.map((c, i) => (
+              <li key={i} data-ok={c.ok}>
+                <span className="sim-http-call">
+                  {c.method} {c.url}
+                </span>{' '}
+                <strong>{c.status === null ? 'not sent' : c.status === 0 ? 'failed' : c.status}</strong>
+                {c.ms !== null && <span className="sim-muted"> {c.ms} ms</span>}
+                {c.error && <div className="sim-muted">{c.error}</div>}
+              </li>
+            ))}
+          </ol>
+        )}
+        {http?.busy && <p className="sim-muted">Calling…</p>}
         {view.waitingHttp.length === 0 ? (
           <p className="sim-muted">No request waiting.</p>
         ) : (

@@ -20,6 +20,8 @@ import { DebugDrawer } from './DebugDrawer';
 import { ScenariosPane, type PendingExpectation, type ScenarioStorage } from './ScenariosPane';
 import { AgentsEditor, ClockPane, RestartPane } from './SetupPane';
 import { useSimulatorSession } from './useSimulatorSession';
+import { useRealHttp, type HttpCaller } from './useRealHttp';
+import { studioApi } from '../api/studioApi';
 import './simulator.css';
 
 export interface SimulatorPanelProps {
@@ -30,6 +32,11 @@ export interface SimulatorPanelProps {
   storage?: ScenarioStorage | null;
   /** Draw highlights and counts on the canvas (needs the canvas's ReactFlowProvider). Default true. */
   overlay?: boolean;
+  /**
+   * Calls an HTTP Request block's URL for real through the studio server ("HTTP: call for real"). Default: the
+   * studio server's POST /api/simulate/http when `storage` is given (the panel runs in a studio page); null: only "ask me".
+   */
+  http?: HttpCaller | null;
 }
 
 const TABS = [
@@ -40,9 +47,12 @@ const TABS = [
   { value: 'batch', label: 'Batch' },
 ];
 
-export function SimulatorPanel({ onClose, onFocusBlock, storage = null, overlay = true }: SimulatorPanelProps) {
+const serverHttp: HttpCaller = (req) => studioApi.simulateHttp(req);
+
+export function SimulatorPanel({ onClose, onFocusBlock, storage = null, overlay = true, http }: SimulatorPanelProps) {
   const flow = useStudio((s) => s.flow);
   const sim = useSimulatorSession(flow);
+  const realHttp = useRealHttp(sim.session, sim.view, sim.act, http !== undefined ? http : storage ? serverHttp : null);
   const [tab, setTab] = useState('chat');
   const [pending, setPending] = useState<PendingExpectation[]>([]);
   const [batch, setBatch] = useState<BatchState>(emptyBatch);
@@ -129,7 +139,7 @@ export function SimulatorPanel({ onClose, onFocusBlock, storage = null, overlay 
         )}
         {view && tab === 'debug' && (
           <div className="sim-scroll">
-            <DebugDrawer view={view} act={sim.act} setVariable={sim.setVariable} onExpect={onExpectOther} onFocusBlock={onFocusBlock} />
+            <DebugDrawer view={view} act={sim.act} setVariable={sim.setVariable} onExpect={onExpectOther} onFocusBlock={onFocusBlock} http={realHttp} />
           </div>
         )}
         {tab === 'scenarios' && (
