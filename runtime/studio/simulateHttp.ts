@@ -10,7 +10,7 @@
  * network error, a timeout or a missing secret, so the flow takes its error exit exactly as the runtime would),
  * plus what a tester's desk needs: a timeout capped at 30 s, http(s) only (also after a redirect), a 1 MB
  * response cap, and secrets that never come back to the page (they are filled here from the studio process's
- * environment, BATON_SECRET_NAME then NAME, and any secret value the answer echoes is masked).
+ * environment variable BATON_SECRET_NAME only, and any secret value the answer echoes is masked).
  */
 import type { FastifyInstance } from 'fastify';
 import type { Effect } from '../../shared/engine/types';
@@ -143,6 +143,7 @@ export async function simulateHttp(raw: unknown, opts: SimulateHttpOptions = {})
   const effect: HttpRequestEffect = {
     type: 'http_request',
     requestId: 'simulate',
+    idempotencyKey: 'simulate',
     method: req.method,
     url: req.url,
     headers: req.headers ?? {},
@@ -152,8 +153,10 @@ export async function simulateHttp(raw: unknown, opts: SimulateHttpOptions = {})
     secretRefs: secretRefs(req.url, req.body ?? '', ...Object.values(req.headers ?? {})),
   };
   const used: string[] = [];
+  // Only BATON_SECRET_NAME, not the bare NAME the runtime also accepts: a flow imported from someone else could
+  // otherwise send any variable of the tester's environment (AWS_SECRET_ACCESS_KEY, GITHUB_TOKEN...) to its URL.
   const lookup = (name: string) => {
-    const v = env[`BATON_SECRET_${name}`] ?? env[name];
+    const v = env[`BATON_SECRET_${name}`];
     if (v !== undefined && v !== '') used.push(v);
     return v === '' ? undefined : v;
   };

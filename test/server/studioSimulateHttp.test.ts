@@ -110,7 +110,7 @@ describe('POST /api/simulate/http', () => {
     }
   });
 
-  it('fills {{secrets.NAME}} from BATON_SECRET_NAME, never sends it back, and refuses a missing one', async () => {
+  it('fills {{secrets.NAME}} from BATON_SECRET_NAME only, never sends it back, and refuses a missing one', async () => {
     process.env.BATON_SECRET_SIMTOKEN = 'tok-123-abc';
     try {
       const r = await call({ method: 'POST', url: `${apiUrl}/echo?key={{secrets.SIMTOKEN}}`, headers: { Authorization: 'Bearer {{secrets.SIMTOKEN}}' }, body: 'x', timeoutMs: 5000 });
@@ -121,6 +121,14 @@ describe('POST /api/simulate/http', () => {
       expect(r.json.body.auth).toBe('Bearer [secret]');
     } finally {
       delete process.env.BATON_SECRET_SIMTOKEN;
+    }
+    // The bare NAME is NOT read (an imported flow must not reach any environment variable): only BATON_SECRET_NAME.
+    process.env.SIMHTTP_BARE_ONLY = 'bare-value-xyz';
+    try {
+      const bare = await call({ method: 'GET', url: `${apiUrl}/json?k={{secrets.SIMHTTP_BARE_ONLY}}`, timeoutMs: 5000 });
+      expect(bare.json).toMatchObject({ ok: false, status: 0, error: 'secret SIMHTTP_BARE_ONLY is not set: export BATON_SECRET_SIMHTTP_BARE_ONLY=... before starting the studio' });
+    } finally {
+      delete process.env.SIMHTTP_BARE_ONLY;
     }
     const before = seen.length;
     const m = await call({ method: 'GET', url: `${apiUrl}/json`, headers: { Authorization: 'Bearer {{secrets.NOPE_NOT_SET}}' }, timeoutMs: 5000 });

@@ -199,7 +199,7 @@ export function DebugDrawer({ view, act, setVariable, onExpect, onFocusBlock, ht
         </fieldset>
         <p className="sim-muted">
           {http?.mode === 'real'
-            ? 'Waiting requests are sent by the studio server ({{secrets.NAME}} filled from its environment, BATON_SECRET_NAME or NAME; never shown here). Each answer is recorded in the scenario, so it replays offline.'
+            ? 'Waiting requests are sent by the studio server ({{secrets.NAME}} filled from its environment variable BATON_SECRET_NAME; never shown here). Each answer is recorded in the scenario, so it replays offline.'
             : http?.available
               ? 'Type the response of each request; it is saved in the scenario. "Call for real" sends requests through the studio server instead.'
               : 'Type the response of each request; it is saved in the scenario. Calling for real needs the studio server (a browser page cannot reach most APIs: CORS).'}
