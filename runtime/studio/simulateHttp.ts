@@ -97,7 +97,8 @@ function networkError(err: unknown, timeoutMs: number): string {
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'the host name could not be resolved (DNS)';
   if (code === 'ECONNREFUSED') return 'the connection was refused (nothing listens on that port)';
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'the connection was closed by the other side';
-  if (code && /CERT|SSL|TLS|SELF_SIGNED/i.test(code)) return `the TLS certificate was refused (${code})`;
+  if (code && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|HOSTNAME|ALTNAME/i.test(code)) return `the TLS certificate was refused (${code})`;
+  if (code && /SSL|TLS|EPROTO/i.test(code)) return `the TLS handshake failed (${code}); is it really an https:// address?`;
   return e.cause?.message ? `${e.message}: ${e.cause.message}` : e.message;
 }
 

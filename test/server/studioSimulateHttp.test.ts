@@ -156,6 +156,15 @@ describe('POST /api/simulate/http', () => {
     expect(r.json).toMatchObject({ ok: false, status: 0, error: 'the connection was refused (nothing listens on that port)' });
   });
 
+  it('DNS and TLS failures are ok:false status 0 in words', async () => {
+    const dns = await call({ method: 'GET', url: 'http://no-such-host.invalid/x', timeoutMs: 5000 });
+    expect(dns.json).toMatchObject({ ok: false, status: 0, error: 'the host name could not be resolved (DNS)' });
+    // https:// to a plain HTTP server: the handshake fails.
+    const tls = await call({ method: 'GET', url: `${apiUrl.replace('http:', 'https:')}/json`, timeoutMs: 5000 });
+    expect(tls.json).toMatchObject({ ok: false, status: 0 });
+    expect(tls.json.error).toMatch(/^the TLS handshake failed \(/);
+  });
+
   it('a malformed call is a 400 with what to send; no studio secret is a 401', async () => {
     const bad = await call({ method: 'GET' });
     expect(bad.status).toBe(400);
