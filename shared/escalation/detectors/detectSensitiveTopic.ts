@@ -185,6 +185,9 @@ const NEGATORS = new Set(['not', 'no', 'never', 'without', 'nor', 'neither', 'no
 /** General questions about a policy, not the customer's own case. */
 const GENERAL_QUESTION = /^(what is|what are|whats|how long (do|does|will)|how do|how does|do you (offer|give|do|have)|is there a|are there|can i get a|what happens if|what if|if i|if my|if it|where can i (read|find|see))\b|\bwhat happens (in general )?if\b|\b(polic(y|ies)|in general|general question|just asking|for the future|planning ahead|before i buy|before ordering)\b/;
 
+const OWN_CASE = /\b(my|mine)\b|\bi (was|got|have been|received|paid|bought|returned)\b/;
+const ASKS_WHAT_THE_SHOP_DOES = /^(do you|is it possible to|can you)\b/;
+
 /** Why a phrase hit is not the customer's own case, or null when it is. */
 function guardOf(analysis: TextAnalysis, at: number): string | null {
   if (at < 0) return null; // an intent hit: the router already read the whole message
@@ -197,7 +200,13 @@ function guardOf(analysis: TextAnalysis, at: number): string | null {
 
 /** A general question about a policy (no own case in it), or null. */
 function generalQuestion(analysis: TextAnalysis): string | null {
-  if (GENERAL_QUESTION.test(analysis.normalized) && !/\b(my|mine)\b|\bi (was|got|have been|received|paid|bought|returned)\b/.test(analysis.normalized)) return 'it is a general question about a policy, not the customer\'s own case';
+  const n = analysis.normalized;
+  const own = OWN_CASE.test(n);
+  if (GENERAL_QUESTION.test(n) && !own) return 'it is a general question about a policy, not the customer\'s own case';
+  // Round four: "do you refund shipping costs when someone returns?", "is it possible to delete an account
+  // later?", "can you delete an account if someone asks?" ask what the shop does, unless the customer is in it
+  // ("can you credit me for the lamp").
+  if (ASKS_WHAT_THE_SHOP_DOES.test(n) && !own && !/\b(me|us|our)\b/.test(n)) return 'it is a general question about what the shop does, not the customer\'s own case';
   return null;
 }
 
