@@ -128,6 +128,17 @@ describe('simulator: HTTP call for real / ask me', () => {
     expect(screen.getByText('Sorry, our system did not answer.')).toBeInTheDocument();
   });
 
+  it('the Chat tab says a request is waiting and opens the Debug tab to answer it', () => {
+    setup(null);
+    fireEvent.click(screen.getByRole('tab', { name: 'Chat' }));
+    expect(screen.getByRole('status')).toHaveTextContent('The bot waits for the answer of GET https://shop.example.com/orders/7?key={{secrets.SHOP_KEY}}.');
+    fireEvent.click(screen.getByRole('button', { name: 'Answer it' }));
+    expect(httpSection().getByRole('button', { name: 'Reply' })).toBeInTheDocument();
+    fireEvent.click(httpSection().getByRole('button', { name: 'Reply' }));
+    fireEvent.click(screen.getByRole('tab', { name: 'Chat' }));
+    expect(screen.queryByText(/The bot waits for the answer/)).not.toBeInTheDocument();
+  });
+
   it('without the studio server (no caller) "call for real" cannot be chosen and says why', () => {
     setup(null);
     expect(httpSection().getByLabelText('Call for real')).toBeDisabled();

@@ -71,7 +71,10 @@ describe.skipIf(!haveChromium)('simulator: HTTP call for real', () => {
   it('switching to "Call for real" sends the waiting request through the studio server and the flow takes its success exit', async () => {
     await page.getByRole('button', { name: 'Open the simulator' }).click();
     await panel().waitFor();
-    await panel().getByRole('tab', { name: 'Debug' }).click();
+    // The Chat tab says the bot waits for the request, and leads to where it is answered.
+    await panel().getByText(/The bot waits for the answer of GET http:\/\/127\.0\.0\.1:\d+\/orders\/7/).waitFor();
+    await screenshot(page, 'simulator-http-waiting');
+    await panel().getByRole('button', { name: 'Answer it' }).click();
     const http = panel().getByRole('region', { name: 'HTTP requests' });
     await http.getByText(/Waiting: GET http:\/\/127\.0\.0\.1:\d+\/orders\/7/).waitFor();
     expect(calls).toHaveLength(0); // "ask me" is the default

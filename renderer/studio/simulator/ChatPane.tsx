@@ -14,9 +14,13 @@ export interface ChatPaneProps {
   onFocusBlock?(id: string): void;
   onExpect?(line: ChatLine): void;
   agents?: readonly VirtualAgent[];
+  /** A waiting HTTP request: open the Debug tab, where it is answered (typed, or called for real). */
+  onOpenHttp?(): void;
+  /** "Call for real" is on: the waiting request is being sent by the studio server. */
+  httpReal?: boolean;
 }
 
-export function ChatPane({ view, act, onFocusBlock, onExpect, agents }: ChatPaneProps) {
+export function ChatPane({ view, act, onFocusBlock, onExpect, agents, onOpenHttp, httpReal }: ChatPaneProps) {
   const [text, setText] = useState('');
   const history = useRef<string[]>([]);
   const cursor = useRef(-1);
@@ -86,6 +90,17 @@ export function ChatPane({ view, act, onFocusBlock, onExpect, agents }: ChatPane
               </Button>
             ))}
           </div>
+        )}
+        {view.waitingHttp.length > 0 && !closed && (
+          <p className="sim-note sim-http-wait" role="status">
+            The bot waits for the answer of {view.waitingHttp[0].method} {view.waitingHttp[0].url}
+            {httpReal ? ' (calling it for real…). ' : '. '}
+            {onOpenHttp && (
+              <button type="button" className="sim-link" onClick={onOpenHttp}>
+                {httpReal ? 'See the call' : 'Answer it'}
+              </button>
+            )}
+          </p>
         )}
         <div className="sim-input">
           <input
