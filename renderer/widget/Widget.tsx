@@ -6,11 +6,14 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Headset, RotateCcw, SendHorizontal, X } from 'lucide-react';
-import { mergeEntries, type ChatClient, type ChatEntry, type ChatSession, type LinkState } from './chatClient';
+import { mergeEntries, type ChatClient, type ChatEntry, type ChatSession, type ChatSnapshot, type LinkState } from './chatClient';
 import { inertText } from '../inbox/inertText';
 
 /** How often the widget asks whether the agent is typing, while an agent holds the chat. */
 export const AGENT_TYPING_POLL_MS = 2000;
+
+/** A send whose answer was lost (network) is asked again once, with the same key, after this delay. */
+export const SEND_RETRY_MS = 400;
 
 export interface WidgetProps {
   flowId: string;
@@ -185,6 +188,18 @@ export function Widget({ flowId, title, client, startNow = true }: WidgetProps) 
 
   /** One key per message: a retry of the same message after a lost answer reuses it (the server answers once). */
   const retryKey = useRef<{ sig: string; key: string } | null>(null);
+  /** The last send that reported a failure: if the push channel then shows it arrived, it did not fail. */
+  const failedSend = useRef<{ text: string; after: number } | null>(null);
+  useEffect(() => {
+    const f = failedSend.current;
+    if (!f) return;
+    const arrived = entries.some((e) => e.from === 'customer' && e.seq > f.after && e.text === f.text);
+    if (!arrived) return;
+    failedSend.current = null;
+    retryKey.current = null;
+    setError(null);
+    setDraft((d) => (d.trim() === f.text ? '' : d));
+  }, [entries]);
   const sendingRef = useRef(false);
   const send = async (body: { text: string } | { choice: string }, shown: string) => {
     // A ref, not state: three Enter presses in one task must not send three times.
@@ -194,10 +209,21 @@ export function Widget({ flowId, title, client, startNow = true }: WidgetProps) 
     const key = retryKey.current?.sig === sig ? retryKey.current.key : newKey();
     retryKey.current = { sig, key };
     setSending(true);
-    setPending({ text: shown, after: lastSeq.current });
+    const pendingAfter = lastSeq.current;
+    failedSend.current = null;
+    setPending({ text: shown, after: pendingAfter });
     setError(null);
     try {
-      const snap = await client.send(session, body, key);
+      let snap: ChatSnapshot;
+      try {
+        snap = await client.send(session, body, key);
+      } catch (err) {
+        // The request may have gone through and only its answer been lost: ask again once, silently, with the
+        // SAME Idempotency-Key (the server answers the first send again instead of taking it twice).
+        if ((err as { code?: unknown } | null)?.code !== 'network') throw err;
+        await new Promise((r) => setTimeout(r, SEND_RETRY_MS));
+        snap = await client.send(session, body, key);
+      }
       retryKey.current = null;
       add(snap.messages);
       setMode(snap.mode);
@@ -207,6 +233,7 @@ export function Widget({ flowId, title, client, startNow = true }: WidgetProps) 
       return true;
     } catch (err) {
       setError(err instanceof Error ? err.message : 'Your message was not sent. Try again.');
+      failedSend.current = { text: shown, after: pendingAfter };
       return false;
     } finally {
       sendingRef.current = false;

@@ -239,7 +239,8 @@ describe('widget loader', () => {
   it('a failed send error clears when the connection is back; one pill per status; Escape asks the host page to close', async () => {
     const f = fakeClient([entry(1, 'bot', 'Hello')]);
     const { ChatError } = await import('../../renderer/widget/chatClient');
-    vi.mocked(f.client.send).mockRejectedValueOnce(new ChatError('No connection to the chat server. Check your internet connection and try again.', 0, 'network'));
+    const down = new ChatError('No connection to the chat server. Check your internet connection and try again.', 0, 'network');
+    vi.mocked(f.client.send).mockRejectedValueOnce(down).mockRejectedValueOnce(down); // the send and its silent retry
     render(<Widget flowId="shop" title="Shop" client={f.client} />);
     await screen.findByText('Hello');
     await vi.waitFor(() => expect(f.client.listen).toHaveBeenCalled());
@@ -261,7 +262,7 @@ describe('widget loader', () => {
     post.mockRestore();
   });
 
-  it('a retry after a lost answer reuses the idempotency key; three Enter presses in one task send once', async () => {
+  it('a lost answer is asked again once with the same idempotency key: on success no error and an empty box; three Enter presses in one task send once', async () => {
     const f = fakeClient([entry(1, 'bot', 'Hello')]);
     const keys: Array<string | undefined> = [];
     const realSend = f.client.send;
@@ -269,7 +270,9 @@ describe('widget loader', () => {
     f.client.send = vi.fn(async (s, body, key) => {
       keys.push(key);
       if (fail) {
+        // The server took the message, but its answer was lost on the way back.
         fail = false;
+        await realSend(s, body, key);
         const { ChatError } = await import('../../renderer/widget/chatClient');
         throw new ChatError('No connection to the chat server.', 0, 'network');
       }
@@ -279,12 +282,14 @@ describe('widget loader', () => {
     await screen.findByText('Hello');
     const box = screen.getByLabelText('Your message');
     await userEvent.type(box, 'where is my order{Enter}');
-    await screen.findByRole('alert');
-    await userEvent.type(box, '{Enter}'); // the draft came back: send it again
-    await screen.findByText('Got it.');
-    expect(keys).toHaveLength(2);
+    await screen.findAllByText('Got it.');
+    await waitFor(() => expect(keys).toHaveLength(2));
     expect(keys[0]).toMatch(/^[0-9a-f]{32}$/);
     expect(keys[1]).toBe(keys[0]);
+    // The customer is not told it failed, and the text is not put back to be sent again.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(box).toHaveValue('');
     // A different message gets a new key; Enter x3 in one task sends it once.
     await userEvent.type(box, 'thanks');
     act(() => {
@@ -294,6 +299,31 @@ describe('widget loader', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(keys).toHaveLength(3);
     expect(keys[2]).not.toBe(keys[0]);
+  });
+
+  it('a send reported failed whose message then arrives on the push channel clears the error and the box', async () => {
+    const f = fakeClient([entry(1, 'bot', 'Hello')]);
+    const { ChatError } = await import('../../renderer/widget/chatClient');
+    const keys: Array<string | undefined> = [];
+    f.client.send = vi.fn(async (_s, _body, key) => {
+      keys.push(key);
+      throw new ChatError('No connection to the chat server.', 0, 'network');
+    });
+    render(<Widget flowId="shop" title="Shop" client={f.client} />);
+    await screen.findByText('Hello');
+    await vi.waitFor(() => expect(f.client.listen).toHaveBeenCalled());
+    const box = screen.getByLabelText('Your message');
+    await userEvent.type(box, 'NW-104233{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent('No connection');
+    expect(box).toHaveValue('NW-104233');
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+    // The push channel shows the message did reach the server, with the bot's answer.
+    f.push(entry(2, 'customer', 'NW-104233'));
+    f.push(entry(3, 'bot', 'Thanks, looking it up.'));
+    await screen.findByText('Thanks, looking it up.');
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect(box).toHaveValue('');
   });
 
   it('a stored conversation the server refuses (any 4xx but 429) or a tampered token is forgotten: a new chat starts', async () => {
