@@ -252,9 +252,11 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       const h = await visible(a, req.params.id);
       const conv = await d.store.getConversation(h.conversationId);
       const r = hub.requestOf(h);
-      const state = (conv?.state ?? {}) as { variables?: Record<string, unknown> };
+      const state = (conv?.state ?? {}) as { variables?: Record<string, unknown>; waiting?: unknown };
+      const rev = conv ? await d.store.getFlowRevision(conv.flowId, conv.flowRevision).catch(() => null) : null;
       return {
         handoff: row(h, hub),
+        resumesAt: resumePoint(rev?.flow, state.waiting),
         context: r.context ?? null,
         conversation: conv ? { id: conv.id, flowId: conv.flowId, mode: conv.mode, createdAt: conv.createdAt, lastSeq: conv.lastSeq } : null,
         variables: state.variables ?? {},
@@ -405,11 +407,17 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
         const rec = await d.store.getConversation(id);
         if (!rec) throw new ApiError(404, 'conversation_not_found', `No conversation "${id}".`, 'id');
         if (rec.mode === 'closed') throw new ApiError(409, 'conversation_closed', `Conversation "${id}" is closed: its variables can no longer be changed.`, 'id');
-        const state = rec.state as { variables: Record<string, unknown> };
+        const state = rec.state as { variables: Record<string, unknown>; waiting?: unknown };
         const vars = { ...state.variables };
+        // Variables the flow declares, and the one the bot asks for next after a handback, may be set before the
+        // flow has set them (the agent fills in what the customer already said, so the bot does not ask again).
+        const rev = await d.store.getFlowRevision(rec.flowId, rec.flowRevision).catch(() => null);
+        const declared = new Set<string>(((rev?.flow as { variables?: Array<{ name?: unknown }> } | undefined)?.variables ?? []).map((v) => String(v.name)));
+        const next = resumePoint(rev?.flow, state.waiting)?.question?.variable;
+        if (next) declared.add(next);
         for (const [name, value] of Object.entries(req.body.variables)) {
           // Contact details the engine may not have yet are editable too; nothing else the flow did not declare.
-          if (!Object.hasOwn(vars, name) && !EDITABLE_BUILTINS.has(name)) {
+          if (!Object.hasOwn(vars, name) && !EDITABLE_BUILTINS.has(name) && !declared.has(name)) {
             throw new ApiError(400, 'unknown_variable', `variables.${name}: this conversation has no variable "${name}"; known: ${Object.keys(vars).join(', ')}.`, `body.variables.${name}`);
           }
           const was = Object.hasOwn(vars, name) ? vars[name] : null;
@@ -618,4 +626,31 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
   });
   await registerAgentLiveList(appIn, d); // GET /api/v1/agent/conversations?mode=bot (agentLiveList.ts)
   await registerAgentTickets(appIn, d); // GET /api/v1/agent/tickets[/:id], /csat (agentTickets.ts)
+}
+
+/** Where the bot picks up when the agent hands back (null when it is not waiting for a handoff, or unknown). */
+export interface ResumePoint {
+  blockId: string;
+  kind: string;
+  /** A Question block's text (as written in the flow, {{variables}} not filled) and the variable it saves into. */
+  question: { text: string; variable: string; skipIfKnown: boolean } | null;
+}
+
+/**
+ * Mirrors the engine: a takeover's handback resumes the block the bot was waiting at (shared/engine/agentTakeover.ts
+ * `resume`); a Human Takeover block's handback follows its `resolved` exit (shared/engine/humanTakeover.ts).
+ */
+export function resumePoint(flow: unknown, waiting: unknown): ResumePoint | null {
+  const w = waiting as { kind?: string; blockId?: string; takeoverFrom?: string } | null | undefined;
+  const f = flow as { blocks?: Array<{ id: string; kind: string; data?: Record<string, unknown> }>; edges?: Array<{ from: string; exit: string; to: string }> } | null | undefined;
+  if (!w || w.kind !== 'handoff' || typeof w.blockId !== 'string' || !f || !Array.isArray(f.blocks)) return null;
+  const targetId = w.takeoverFrom !== undefined ? w.blockId : (f.edges ?? []).find((e) => e.from === w.blockId && e.exit === 'resolved')?.to;
+  const block = targetId ? f.blocks.find((b) => b.id === targetId) : undefined;
+  if (!block) return null;
+  const data = block.data ?? {};
+  const question =
+    block.kind === 'question' && typeof data.text === 'string' && typeof data.variable === 'string'
+      ? { text: data.text, variable: data.variable, skipIfKnown: data.skipIfKnown === true }
+      : null;
+  return { blockId: block.id, kind: block.kind, question };
 }
