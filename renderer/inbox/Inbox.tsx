@@ -629,6 +629,20 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
   const [pick, setPick] = useState(0);
   const [slashClosed, setSlashClosed] = useState(false);
   const [transferTo, setTransferTo] = useState('');
+  /** Hand-back confirmation: shown when the bot will ask a question next, to fill its variable first. */
+  const [handBackOpen, setHandBackOpen] = useState(false);
+  const [nextValue, setNextValue] = useState('');
+  const nextQuestion = detail.resumesAt?.question ?? null;
+  const handBack = () =>
+    finish(async () => {
+      const value = nextValue.trim();
+      const conversationId = detail.conversation?.id ?? h.conversationId;
+      if (nextQuestion && value !== '' && value !== String(detail.variables[nextQuestion.variable] ?? '')) {
+        onVariables(await api.setVariables(token, conversationId, { [nextQuestion.variable]: value }));
+      }
+      await api.act(token, h.id, 'handback', {});
+      setHandBackOpen(false);
+    }, 'Handed back to the bot.');
   const logRef = useRef<HTMLOListElement>(null);
   const draftRef = useRef<HTMLTextAreaElement>(null);
   /** After an action that ends this agent's part (transfer, hand back, resolve) the reply draft is dropped, so it
@@ -779,7 +793,17 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
             )}
             {mine && (
               <>
-                <button type="button" className="ib-btn" onClick={() => void finish(() => api.act(token, h.id, 'handback', {}), 'Handed back to the bot.')}>
+                <button
+                  type="button"
+                  className="ib-btn"
+                  aria-expanded={nextQuestion ? handBackOpen : undefined}
+                  onClick={() => {
+                    if (!nextQuestion) return void finish(() => api.act(token, h.id, 'handback', {}), 'Handed back to the bot.');
+                    const v = detail.variables[nextQuestion.variable];
+                    setNextValue(v === null || v === undefined ? '' : String(v));
+                    setHandBackOpen((o) => !o);
+                  }}
+                >
                   <Undo2 size={16} aria-hidden="true" /> Hand back to bot
                 </button>
                 <button type="button" className="ib-btn ib-success" onClick={() => void finish(() => api.act(token, h.id, 'resolve', {}), 'Resolved.')}>
@@ -789,6 +813,36 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
             )}
           </div>
         </header>
+        {mine && nextQuestion && handBackOpen && (
+          <form
+            className="ib-handback"
+            aria-label="Hand back to the bot"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void handBack();
+            }}
+          >
+            <p>
+              The bot will ask next: <q dir="auto">{inertText(nextQuestion.text)}</q> (saved in <code>{inertText(nextQuestion.variable)}</code>)
+            </p>
+            {nextQuestion.skipIfKnown ? (
+              <label>
+                <span>Already told you? Fill it in and the bot will not ask again.</span>
+                <input aria-label={`Value for ${nextQuestion.variable}`} value={nextValue} onChange={(e) => setNextValue(e.target.value)} dir="auto" />
+              </label>
+            ) : (
+              <p className="ib-muted">The bot asks this question even when the answer is known (the block does not have "Skip when already known").</p>
+            )}
+            <div className="ib-handback-actions">
+              <button type="submit" className="ib-btn ib-primary">
+                <Undo2 size={16} aria-hidden="true" /> Hand back now
+              </button>
+              <button type="button" className="ib-btn" onClick={() => setHandBackOpen(false)}>
+                Cancel
+              </button>
+            </div>
+          </form>
+        )}
         <ol className="ib-log" ref={logRef} aria-label="Messages" aria-live="polite">
           {timeline.map(({ key, entry: e, note: n }) => {
             if (n)

@@ -78,6 +78,8 @@ export interface HandoffDetail {
   transcript: Entry[];
   notes: Note[];
   alsoViewing: string[];
+  /** Where the bot picks up after a handback (a Question: its text and variable); null/absent when unknown. */
+  resumesAt?: { blockId: string; kind: string; question: { text: string; variable: string; skipIfKnown: boolean } | null } | null;
 }
 
 /** A live conversation the bot handles alone (GET /api/v1/agent/conversations?mode=bot, runtime/agents/agentLiveList.ts). */

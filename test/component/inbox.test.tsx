@@ -285,6 +285,34 @@ describe('agent inbox', () => {
     expect(screen.getByRole('button', { name: /^Mine/ })).toHaveAttribute('aria-current', 'page');
   });
 
+  it('hand back: says the question the bot asks next and fills its variable first (PATCH, then handback)', async () => {
+    const f = fakeApi();
+    const base = await f.api.detail('tok', 'c1:h1');
+    f.setHandoff(row({ status: 'assigned', agentId: 'ann', agentName: 'Ann Lee' }));
+    const order: string[] = [];
+    vi.mocked(f.api.detail).mockImplementation(async () => ({
+      ...base,
+      handoff: row({ status: 'assigned', agentId: 'ann', agentName: 'Ann Lee' }),
+      variables: { customerName: 'Dana' },
+      resumesAt: { blockId: 'askOrder', kind: 'question', question: { text: "What's your order number?", variable: 'orderNumber', skipIfKnown: true } },
+    }));
+    vi.mocked(f.api.setVariables).mockImplementation(async (_t, _c, v) => (order.push(`patch ${JSON.stringify(v)}`), { customerName: 'Dana', ...v }));
+    vi.mocked(f.api.act).mockImplementation(async (_t, _id, action) => (order.push(action), { ok: true }));
+    await signIn(f.api);
+    await userEvent.click(screen.getByRole('button', { name: /^Mine/ }));
+    await userEvent.click(await screen.findByRole('button', { name: /Asked for a person/ }));
+    const conv = await screen.findByRole('region', { name: 'Conversation' });
+    await userEvent.click(await within(conv).findByRole('button', { name: 'Hand back to bot' }));
+    // Nothing is handed back yet: the agent sees what the bot will ask.
+    expect(order).toEqual([]);
+    const form = within(conv).getByRole('form', { name: 'Hand back to the bot' });
+    expect(form).toHaveTextContent("The bot will ask next: What's your order number? (saved in orderNumber)");
+    await userEvent.type(within(form).getByLabelText('Value for orderNumber'), 'NW-104233');
+    await userEvent.click(within(form).getByRole('button', { name: 'Hand back now' }));
+    await waitFor(() => expect(order).toEqual(['patch {"orderNumber":"NW-104233"}', 'handback']));
+    expect(f.api.setVariables).toHaveBeenCalledWith('tok', 'c1', { orderNumber: 'NW-104233' });
+  });
+
   it('a non-admin who does not hold the chat gets neither Take this chat nor Transfer', async () => {
     const f = fakeApi();
     f.setHandoff(row({ status: 'assigned', agentId: 'bob', agentName: 'Bob' }));
