@@ -350,7 +350,9 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       }
       await hub.declinedBy(h.id, from);
       const why = target ? `Transferred to ${target.name}` : `Transferred to team ${body.team}`;
-      await hub.apply(h, { type: 'agent_declined', agentId: from, note: body.note ?? (rescue ? `${why} by ${a.name} (admin)` : why) }, 'transfer');
+      // The customer hears a transfer, not a loss: "<agent> is transferring you to <colleague / the team>".
+      const transfer = { by: a.name, to: target ? target.name : `the ${body.team} team` };
+      await hub.apply(h, { type: 'agent_declined', agentId: from, note: body.note ?? (rescue ? `${why} by ${a.name} (admin)` : why), transfer }, 'transfer');
       if (target) {
         const fresh = hub.handoffById(h.id) ?? h;
         await hub.apply(fresh, { type: 'agent_accepted', agentId: target.id, agentName: target.name }, 'transfer');

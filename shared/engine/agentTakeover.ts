@@ -17,7 +17,7 @@ import { canTransition, createHandoff, transitionHandoff } from '../handoff/life
 import { initialEscalationMemory } from '../escalation/evaluateEscalation';
 import { buildHandoffContext, summarizeConversation } from './handoffContext';
 import { addTimer, bot, cancelTimers, nextId, say, system, setVar, type Run } from './run';
-import { takeoverTexts } from './humanTakeover';
+import { declinedText, takeoverTexts } from './humanTakeover';
 import { goTo, showPrompt } from './runBlocks';
 import { behaviourOf, canWaitAt } from './blockBehaviours';
 import type { ConversationState } from './types';
@@ -156,7 +156,7 @@ export function takenOverEvent(run: Run, input: EventInput): boolean {
       const deadline = run.now + TAKEOVER_QUEUE_MINUTES * 60_000;
       s.handoff = { ...s.handoff!, deadline };
       s.mode = 'waiting';
-      bot(run, takeoverTexts.requeued, w.blockId);
+      bot(run, declinedText(input.transfer), w.blockId);
       addTimer(run, 'queue_timeout', deadline);
       return true;
     }

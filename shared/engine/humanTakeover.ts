@@ -38,12 +38,21 @@ export const takeoverTexts = {
   emailSkipped: "No problem, let's continue without it.",
   noAgent: 'Sorry, no one from our team is available right now.',
   requeued: 'I am finding someone else to help you. Please stay with us.',
+  /** A deliberate transfer: `by` (the agent) moves the customer to `to` (a colleague's name, or "the sales team"). */
+  transferred: (by: string, to: string) => `${by} is transferring you to ${to}. Please stay with us.`,
   ended: 'This conversation has ended.',
   endedRestart: 'This conversation has ended. You can start again whenever you like.',
   restartLabel: 'Start again',
   customerLeft: 'The customer left the conversation.',
 };
 export const RESTART_BUTTON_ID = 'restart';
+
+/** What the customer is told when the chat goes back to the queue: a transfer names who and where. */
+export function declinedText(transfer: { by: string; to: string } | undefined): string {
+  const by = transfer?.by?.trim();
+  const to = transfer?.to?.trim();
+  return by && to ? takeoverTexts.transferred(by, to) : takeoverTexts.requeued;
+}
 /** Invalid emails allowed before the question is skipped. */
 const EMAIL_RETRIES = 2;
 const FIELDS: Field[] = ['name', 'email', 'reason'];
@@ -244,7 +253,7 @@ export function handoffEvent(run: Run, input: HandoffInput): boolean {
       const deadline = run.now + Math.round(d.queueTimeoutMinutes * 60_000);
       s.handoff = { ...s.handoff!, deadline };
       s.mode = 'waiting';
-      bot(run, takeoverTexts.requeued, block.id);
+      bot(run, declinedText(input.transfer), block.id);
       // Back in the queue: the same timers as a fresh handoff (queue timeout, and the "still waiting" email).
       addTimer(run, 'queue_timeout', deadline);
       if (d.assignation === 'custom' && d.waitingEmailAfterMinutes > 0 && d.waitingEmailTo.length > 0) {

@@ -55,7 +55,8 @@ export type Input =
   | ({ type: 'agent_accepted'; agentId: string; agentName: string } & HandoffEventIds)
   | ({ type: 'agent_message'; agentId: string; agentName?: string; text: string } & HandoffEventIds)
   /** The agent declines or transfers the chat back to the queue. */
-  | ({ type: 'agent_declined'; agentId: string; note?: string } & HandoffEventIds)
+  /** `transfer`: a deliberate transfer; the customer is told who moves them where (not "finding someone else"). */
+  | ({ type: 'agent_declined'; agentId: string; note?: string; transfer?: { by: string; to: string } } & HandoffEventIds)
   /** The agent hands the conversation back to the bot: the flow follows `resolved`. */
   | ({ type: 'agent_handback'; agentId: string; note?: string } & HandoffEventIds)
   /** The agent closes the conversation. */

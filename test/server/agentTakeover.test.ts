@@ -145,6 +145,9 @@ describe('agent takeover of a live bot conversation', () => {
     expect((await rt.get('/api/v1/agent/handoffs?view=mine', tok(ann))).body.counts.mine).toBe(0);
     const log = (await rt.get(`/api/v1/conversations/${id}`, auth(c.body.token))).body.messages;
     expect(log.some((m: any) => m.from === 'system' && m.text === 'Bob from the team joined the conversation.')).toBe(true);
+    // A transfer is told as one, not as a lost agent.
+    expect(log.some((m: any) => m.from === 'bot' && m.text === 'Ann is transferring you to Bob. Please stay with us.')).toBe(true);
+    expect(log.some((m: any) => /finding someone else/.test(m.text))).toBe(false);
     const back = await rt.post(`${hid(h.id)}/handback`, {}, tok(bob));
     expect(back.status).toBe(200);
     expect(back.body.messages.filter((m: any) => m.from === 'bot').at(-1)).toMatchObject({ text: 'What do you need?' });

@@ -65,7 +65,7 @@ export interface Conversation {
   agent: {
     accept(agentId?: string, agentName?: string): Step;
     say(text: string, agentId?: string): Step;
-    decline(note?: string): Step;
+    decline(note?: string, transfer?: { by: string; to: string }): Step;
     handback(note?: string): Step;
     close(note?: string): Step;
   };
@@ -174,7 +174,7 @@ export function converse(flowInput: Flow | FlowInput, opts: ConverseOptions = {}
         return send({ type: 'agent_accepted', agentId: id, agentName: name, ...eventIds() });
       },
       say: (text, id = agentId) => send({ type: 'agent_message', agentId: id, agentName, text, ...eventIds() }),
-      decline: (note) => send({ type: 'agent_declined', agentId, note, ...eventIds() }),
+      decline: (note, transfer) => send({ type: 'agent_declined', agentId, note, ...(transfer ? { transfer } : {}), ...eventIds() }),
       handback: (note) => send({ type: 'agent_handback', agentId, note, ...eventIds() }),
       close: (note) => send({ type: 'agent_closed', agentId, note, ...eventIds() }),
     },

@@ -57,6 +57,18 @@ describe('human takeover: simple assignation', () => {
     expect(c.state.turn).toBe(1);
   });
 
+  it('a deliberate transfer is told as a transfer, a decline as finding someone else', () => {
+    const c = converse(supportFlow());
+    c.agent.accept('a1', 'Ana');
+    c.agent.decline('Transferred to team sales', { by: 'Ana', to: 'the sales team' });
+    expect(c.mode()).toBe('waiting');
+    expect(c.lastBotText()).toBe('Ana is transferring you to the sales team. Please stay with us.');
+    c.agent.accept('a2', 'Bob');
+    c.agent.decline('Not for me');
+    expect(c.lastBotText()).toBe('I am finding someone else to help you. Please stay with us.');
+    expect(c.botTexts().filter((t) => /finding someone else/.test(t))).toHaveLength(1);
+  });
+
   it('agent accepts, talks, and hands back: the flow continues along resolved (CSAT)', () => {
     const c = converse(supportFlow());
     const accepted = c.agent.accept('a1', 'Ana');

@@ -167,8 +167,10 @@ describe('agent_takeover: an agent takes over a live bot conversation', () => {
   it('decline / transfer puts it in the queue: another agent accepts, then hands back and the bot asks again', () => {
     const c = converse(questionFlow());
     c.send(takeover());
-    const declined = c.agent.decline('Transferred to Ben');
+    const declined = c.agent.decline('Transferred to Ben', { by: 'Ana', to: 'Ben' });
     expect(declined.rejected).toBeNull();
+    // Told as a transfer, not as a lost agent.
+    expect(declined.messages).toContainEqual(expect.objectContaining({ from: 'bot', text: 'Ana is transferring you to Ben. Please stay with us.' }));
     expect(c.mode()).toBe('waiting');
     expect(c.state.handoff).toMatchObject({ status: 'pending', agentId: null, deadline: DEFAULT_NOW + 10 * 60_000 });
     expect(c.effects('set_timer')).toEqual([{ type: 'set_timer', timer: { id: 'c1:t2', purpose: 'queue_timeout', at: DEFAULT_NOW + 10 * 60_000 } }]);
