@@ -40,6 +40,17 @@ function statusText(e: ChatEntry): string | null {
   return null; // a closed chat says so in the footer
 }
 
+/** Spoken words for a rating scale of 1..5 (the CSAT block's buttons are bare numbers). */
+const CSAT_WORDS = ['very dissatisfied', 'dissatisfied', 'neutral', 'satisfied', 'very satisfied'];
+
+/** "1 of 5: very dissatisfied" for a button of the CSAT scale (five buttons "1".."5"); undefined otherwise. */
+export function csatLabel(buttons: ReadonlyArray<{ id: string; label: string }>, b: { id: string; label: string }): string | undefined {
+  const isScale = buttons.length === 5 && buttons.every((x, i) => x.id === String(i + 1) && x.label === x.id);
+  if (!isScale) return undefined;
+  const n = Number(b.id);
+  return `${n} of 5: ${CSAT_WORDS[n - 1]}`;
+}
+
 /** A random idempotency key (getRandomValues works on plain http too, randomUUID does not). */
 function newKey(): string {
   const b = new Uint8Array(16);
@@ -344,7 +355,7 @@ export function Widget({ flowId, title, client, startNow = true }: WidgetProps) 
               {e.buttons?.length && e.seq === lastBot && !closed ? (
                 <div className="bw-buttons" role="group" aria-label="Choices">
                   {e.buttons.map((b) => (
-                    <button key={b.id} type="button" className="bw-choice" disabled={sending} onClick={() => void send({ choice: b.id }, b.label)}>
+                    <button key={b.id} type="button" className="bw-choice" aria-label={csatLabel(e.buttons!, b)} disabled={sending} onClick={() => void send({ choice: b.id }, b.label)}>
                       {inertText(b.label)}
                     </button>
                   ))}

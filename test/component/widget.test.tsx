@@ -92,6 +92,17 @@ describe('chat widget', () => {
     expect(screen.queryByText(/reconnecting/i)).toBeNull();
   });
 
+  it('CSAT buttons have spoken labels ("1 of 5: very dissatisfied"); other buttons keep their text', async () => {
+    const scale = [1, 2, 3, 4, 5].map((n) => ({ id: String(n), label: String(n) }));
+    const f = fakeClient([entry(1, 'bot', 'How would you rate us, 1 to 5?', { buttons: scale })]);
+    render(<Widget flowId="shop" title="Shop" client={f.client} />);
+    await screen.findByText('How would you rate us, 1 to 5?');
+    expect(screen.getByRole('button', { name: '1 of 5: very dissatisfied' })).toHaveTextContent('1');
+    expect(screen.getByRole('button', { name: '3 of 5: neutral' })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: '5 of 5: very satisfied' }));
+    expect(f.sent).toEqual([{ choice: '5' }]);
+  });
+
   it('explains a missing data-flow instead of failing silently', async () => {
     const f = fakeClient([]);
     render(<Widget flowId="" title="Shop" client={f.client} />);
