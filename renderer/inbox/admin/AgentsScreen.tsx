@@ -103,12 +103,17 @@ export function AgentsScreen({ api, token, me, onUnauthorized, pollMs = 20_000 }
     [onUnauthorized],
   );
 
+  // Only the newest load may set the list: a poll that started before an edit must not bring a removed row back.
+  const loadSeq = useRef(0);
   const load = useCallback(async () => {
+    const seq = ++loadSeq.current;
     try {
-      setAgents(await api.agents(token));
+      const list = await api.agents(token);
+      if (seq !== loadSeq.current) return;
+      setAgents(list);
       setLoadError(null);
     } catch (err) {
-      setLoadError(handle(err));
+      if (seq === loadSeq.current) setLoadError(handle(err));
     }
   }, [api, token, handle]);
 
@@ -154,6 +159,7 @@ export function AgentsScreen({ api, token, me, onUnauthorized, pollMs = 20_000 }
       await api.removeAgent(token, a.id);
       setConfirm(null);
       if (editing === a.id) setEditing(null);
+      setAgents((list) => list?.filter((x) => x.id !== a.id) ?? list);
       setNotice(`${a.name} was removed. Their open chats went back to the queue.`);
       await load();
     } catch (err) {
