@@ -46,13 +46,16 @@ export const WIDGET_LOADER = String.raw`(function () {
   if (!script) return;
   var flow = script.getAttribute('data-flow');
   if (!flow) { console.error('Baton widget: add data-flow="<flow id>" to the <script> tag.'); return; }
-  if (document.getElementById('baton-widget-' + flow)) return;
+  if (document.getElementById('baton-widget-' + flow)) { console.warn('Baton widget: the chat of flow "' + flow + '" is already on this page; this second <script> tag is ignored.'); return; }
+  // Another flow's widget already on the page: this launcher sits to the left of it instead of on top of it.
+  var others = document.querySelectorAll('[data-baton-widget]').length;
   var origin = new URL(script.src, location.href).origin;
   var open = script.getAttribute('data-open') === 'true';
   var title = script.getAttribute('data-title') || 'Chat with us';
   var root = document.createElement('div');
   root.id = 'baton-widget-' + flow;
-  root.style.cssText = 'position:fixed;right:20px;bottom:20px;z-index:2147483000;display:flex;flex-direction:column;align-items:flex-end;gap:12px;font-family:system-ui,sans-serif';
+  root.setAttribute('data-baton-widget', flow);
+  root.style.cssText = 'position:fixed;right:' + (20 + others * 72) + 'px;bottom:20px;z-index:2147483000;display:flex;flex-direction:column;align-items:flex-end;gap:12px;font-family:system-ui,sans-serif';
   var frame = document.createElement('iframe');
   frame.title = title;
   frame.src = origin + '/widget/?flow=' + encodeURIComponent(flow) + '&title=' + encodeURIComponent(title) + '&host=' + encodeURIComponent(location.origin) + (open ? '&open=1' : '');

@@ -176,6 +176,28 @@ describe('widget loader', () => {
     await waitFor(() => expect(button).toHaveAccessibleName('Close the chat'));
   });
 
+  it('a second widget.js tag for another flow offsets its launcher; the same flow twice is ignored with a warning', async () => {
+    const { WIDGET_LOADER } = await import('../../runtime/server/servePages');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const load = (flow: string) => {
+      const script = document.createElement('script');
+      script.src = 'http://127.0.0.1:4000/widget.js';
+      script.setAttribute('data-flow', flow);
+      Object.defineProperty(document, 'currentScript', { configurable: true, get: () => script });
+      new Function(WIDGET_LOADER)();
+    };
+    load('sales');
+    load('support');
+    load('support');
+    const roots = [...document.querySelectorAll<HTMLElement>('[data-baton-widget]')].filter((r) => ['sales', 'support'].includes(r.getAttribute('data-baton-widget')!));
+    expect(roots).toHaveLength(2);
+    const rights = roots.map((r) => parseInt(r.style.right, 10));
+    expect(rights[1]).toBeGreaterThanOrEqual(rights[0] + 56); // not stacked: at least one launcher width apart
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('"support" is already on this page'));
+    warn.mockRestore();
+    roots.forEach((r) => r.remove());
+  });
+
   it('shows "<agent> is typing" while the agent holding the chat types, and stops when the message arrives', async () => {
     const f = fakeClient([entry(1, 'bot', 'Hello')]);
     let typing: { name: string } | null = null;
