@@ -18,6 +18,8 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { pickAgent, eligibleAgents } from '../../shared/handoff/assignment';
 import { estimateWait } from '../../shared/handoff/estimateWait';
+import { queueAhead } from '../../shared/engine/humanTakeover';
+import type { QueuedHandoff } from '../../shared/engine/types';
 import type { AgentPresence, AssignmentRequest, Handoff } from '../../shared/handoff/types';
 import type { Input } from '../../shared/engine/types';
 import type { HandoffRecord, LogEntry, RuntimeStore } from '../store/types';
@@ -261,6 +263,11 @@ export class AgentHub {
   }
 
   /* ------------------------------------------------------------ visibility */
+
+  /** Handoffs waiting for a person, for the engine's wait estimate (ctx.queue). */
+  queueForEstimate(): QueuedHandoff[] {
+    return this.handoffs.filter((h) => h.status === 'pending').map((h) => ({ teams: this.teamsOf(h), priority: h.priority }));
+  }
 
   requestOf(h: HandoffRecord): StoredRequest {
     return (h.request ?? {}) as StoredRequest;
@@ -567,8 +574,11 @@ export class AgentHub {
         teams: this.teamsOf(h),
         agents: r.agents ?? [],
       };
-      const position = i + 1;
-      const wait = estimateWait(presence, req, i).text;
+      // Ahead: the waiting chats of the same pool (teams overlap) with the same or a higher priority, counted like
+      // the engine's first "Expected wait" (shared/engine/humanTakeover.ts queueAhead), so the two agree.
+      const ahead = queueAhead(pending.slice(0, i).map((x) => ({ teams: this.teamsOf(x), priority: x.priority })), req.teams, h.priority);
+      const position = ahead + 1;
+      const wait = estimateWait(presence, req, ahead).text;
       const prev = this.meta.announced.get(h.id);
       const meaningful = prev ? position < prev.position && (position <= 3 || wait !== prev.wait) && now - prev.at >= this.queueUpdateMs : position > 1;
       if (!meaningful) {

@@ -147,7 +147,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
     for (const w of agentCoverageWarnings(directory.list(), opts.flows)) logger.warn({ agents: opts.agents.file ?? 'in-process' }, `agents: ${w}`);
     const hub = new AgentHub({ store, service, directory, logger, now, pollMs: opts.pollMs, shared });
     agentHub = hub;
-    service.setAgentPresence(() => hub.presenceList());
+    service.setAgentPresence(() => hub.presenceList(), () => hub.queueForEstimate());
     registerRoutes = async (app) => {
       if (sessions) {
         app.addHook('onRequest', loadSharedSession({ shared, sessions, directory, now }));

@@ -6,7 +6,7 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Logger } from 'pino';
 import { receive, start } from '../../shared/engine/engine';
-import type { Input } from '../../shared/engine/types';
+import type { Input, QueuedHandoff } from '../../shared/engine/types';
 import type { AgentPresence } from '../../shared/handoff/types';
 import { parseConversationState, STATE_VERSION } from '../../shared/engine/conversationStateSchema';
 import { builtinVariableNames } from '../../shared/flow/builtinVariables';
@@ -77,8 +77,11 @@ export class ConversationService {
 
   /** Agents' presence for the engine (`ctx.agents`: no_agent at once when nobody can answer, wait estimate). */
   private agents: (() => AgentPresence[]) | null = null;
-  setAgentPresence(fn: () => AgentPresence[]) {
+  /** Handoffs already waiting (`ctx.queue`: the wait estimate counts the ones ahead, like the hub's queue updates). */
+  private queue: (() => QueuedHandoff[]) | null = null;
+  setAgentPresence(fn: () => AgentPresence[], queue?: () => QueuedHandoff[]) {
     this.agents = fn;
+    this.queue = queue ?? null;
   }
 
   /** Checks a customer token against a conversation in constant time. */
@@ -112,7 +115,7 @@ export class ConversationService {
     const now = this.deps.now();
     const id = randomUUID();
     const token = randomBytes(24).toString('base64url');
-    const step = start(flow, { now, conversationId: id, ...(this.agents ? { agents: this.agents() } : {}) } as Parameters<typeof start>[1]) as EngineStep;
+    const step = start(flow, { now, conversationId: id, ...(this.agents ? { agents: this.agents(), ...(this.queue ? { queue: this.queue() } : {}) } : {}) } as Parameters<typeof start>[1]) as EngineStep;
     // Initial variables made a derived flow: the conversation still runs on the deployed revision, so the engine
     // must not mistake the difference for a redeploy on the next message.
     if (flow !== deployed.flow) (step.state as { flowRevision?: string }).flowRevision = deployed.revision;
@@ -203,7 +206,7 @@ export class ConversationService {
       rec = { ...rec, state: parsed.state };
     }
     const now = this.deps.now();
-    const step = receive(deployed.flow, rec.state as never, input, { now, conversationId: rec.id, ...(this.agents ? { agents: this.agents() } : {}) } as Parameters<typeof receive>[3]) as EngineStep;
+    const step = receive(deployed.flow, rec.state as never, input, { now, conversationId: rec.id, ...(this.agents ? { agents: this.agents(), ...(this.queue ? { queue: this.queue() } : {}) } : {}) } as Parameters<typeof receive>[3]) as EngineStep;
     if (step.rejected) {
       if (extra.cancelTimers?.length) await this.deps.store.commit({ conversation: rec, cancelTimers: extra.cancelTimers });
       throw new ApiError(409, 'input_rejected', step.rejected.reason);

@@ -47,6 +47,25 @@ export const takeoverTexts = {
 };
 export const RESTART_BUTTON_ID = 'restart';
 
+const PRIORITY_RANK: Record<string, number> = { urgent: 0, high: 1, normal: 2, low: 3 };
+
+/** Two handoffs compete for the same agents when either names no team or their teams overlap (case-insensitive). */
+export function samePool(a: readonly string[], b: readonly string[]): boolean {
+  const x = a.filter((t) => t.trim() !== '').map((t) => t.toLowerCase());
+  const y = b.filter((t) => t.trim() !== '').map((t) => t.toLowerCase());
+  return x.length === 0 || y.length === 0 || x.some((t) => y.includes(t));
+}
+
+/**
+ * Chats ahead of a new handoff (teams, priority) in the queue: the waiting ones of the same pool with the same or a
+ * higher priority. The engine's handoff message and the runtime's queue updates both count this way, so the first
+ * "Expected wait" and the next one come from one estimate (shared/handoff/estimateWait.ts) with the same inputs.
+ */
+export function queueAhead(queue: ReadonlyArray<{ teams: readonly string[]; priority: string }>, teams: readonly string[], priority: string): number {
+  const rank = PRIORITY_RANK[priority] ?? 2;
+  return queue.filter((q) => samePool(q.teams, teams) && (PRIORITY_RANK[q.priority] ?? 2) <= rank).length;
+}
+
 /** What the customer is told when the chat goes back to the queue: a transfer names who and where. */
 export function declinedText(transfer: { by: string; to: string } | undefined): string {
   const by = transfer?.by?.trim();
@@ -167,7 +186,7 @@ function handOver(run: Run, block: BlockOf<'human_takeover'>, reason: Escalation
   s.mode = 'waiting';
   s.waiting = { kind: 'handoff', blockId: block.id };
   const req = assignmentRequest(d);
-  setVar(run, 'estimatedWait', estimateWait(run.ctx.agents, req).text);
+  setVar(run, 'estimatedWait', estimateWait(run.ctx.agents, req, queueAhead(run.ctx.queue ?? [], d.teams, d.priority)).text);
   bot(run, renderTemplate(d.handoffMessage, s.variables), block.id);
 
   const context = buildHandoffContext(s, reason, signals);

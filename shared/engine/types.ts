@@ -175,6 +175,17 @@ export interface EngineContext {
    * estimate the wait. The engine never assigns from it (the runtime assigns; see `handoff_request`).
    */
   agents?: AgentPresence[];
+  /**
+   * Handoffs already waiting for a person (any flow), when the caller knows them: the wait estimate counts the
+   * ones in the same pool (teams overlap) with the same or a higher priority, like the runtime's queue updates.
+   */
+  queue?: QueuedHandoff[];
+}
+
+/** A waiting handoff, as far as the wait estimate needs it. */
+export interface QueuedHandoff {
+  teams: string[];
+  priority: string;
 }
 
 /** Thrown for programming errors (e.g. a flow that did not pass validation); never for customer input. */
