@@ -32,7 +32,7 @@ describe('one wait estimate', () => {
     expect(fourth).toHaveLength(2); // the handoff message, then "You are number 4 in the queue"
     expect(fourth[0]).toBe(fourth[1]);
     expect(fourth[0]).not.toBe('under a minute');
-    expect((await texts(cs[3])).some((t) => t.startsWith('You are number 4 in the queue.'))).toBe(true);
+    expect((await texts(cs[3])).some((t: string) => t.startsWith('You are number 4 in the queue.'))).toBe(true);
     // The first customer had nobody ahead: one message, a short wait.
     expect(waits(await texts(cs[0]))).toEqual(['under a minute']);
   });
