@@ -50,6 +50,26 @@ const json = (res: ServerResponse, status: number, body: unknown) => {
   res.end(JSON.stringify(body));
 };
 
+/** A real SMTP server on loopback that keeps every mail's envelope recipients and data. */
+async function startSmtp(): Promise<{ mails: Array<{ to: string[]; data: string }>; smtpPort: number }> {
+  const mails: Array<{ to: string[]; data: string }> = [];
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, session, cb) {
+      let data = '';
+      stream.on('data', (c) => (data += c));
+      stream.on('end', () => {
+        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
+        cb();
+      });
+    },
+  });
+  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
+  servers.push(smtp);
+  return { mails, smtpPort: (smtp.server.address() as AddressInfo).port };
+}
+
 describe('HTTP request blocks', () => {
   it('calls the API with the secret filled in, maps the reply, and answers in the same request', async () => {
     const api = await fakeService((req, res) => json(res, 200, { status: 'shipped', id: 1 }));
@@ -126,22 +146,7 @@ describe('notifications through the outbox', () => {
   });
 
   it('sends email through SMTP from the config, and Slack through its webhook', async () => {
-    const mails: Array<{ to: string[]; data: string }> = [];
-    const smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, session, cb) {
-        let data = '';
-        stream.on('data', (c) => (data += c));
-        stream.on('end', () => {
-          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
-          cb();
-        });
-      },
-    });
-    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
-    servers.push(smtp);
-    const smtpPort = (smtp.server.address() as AddressInfo).port;
+    const { mails, smtpPort } = await startSmtp();
     const api = await fakeService((_req, res) => json(res, 200, { status: 'delivered' }));
     rt = await startTestRuntime({
       flows: [shopFlow({ apiUrl: `${api.url}/o`, notify: { channel: 'email', to: ['team@shop.example'] } })],
@@ -169,21 +174,7 @@ describe('notifications through the outbox', () => {
   });
 
   it('an email recipient from customer input must be one plain address: a list or a display name cannot relay mail', async () => {
-    const mails: Array<{ to: string[] }> = [];
-    const smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, session, cb) {
-        stream.on('data', () => undefined);
-        stream.on('end', () => {
-          mails.push({ to: session.envelope.rcptTo.map((r) => r.address) });
-          cb();
-        });
-      },
-    });
-    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
-    servers.push(smtp);
-    const smtpPort = (smtp.server.address() as AddressInfo).port;
+    const { mails, smtpPort } = await startSmtp();
     const api = await fakeService((_req, res) => json(res, 200, { status: 'delivered' }));
     rt = await startTestRuntime({
       flows: [shopFlow({ apiUrl: `${api.url}/o`, variables: [{ name: 'customerEmail', type: 'string' }], notify: { channel: 'email', to: ['team@shop.example', '{{customerEmail}}'] } })],
