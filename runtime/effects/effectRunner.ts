@@ -10,6 +10,7 @@ import nodemailer from 'nodemailer';
 import type { Effect } from '../../shared/engine/types';
 import { fillSecrets as fillEffectSecrets } from '../../shared/engine/secrets';
 import type { HttpJob } from './planStep';
+import { callHttp } from './httpCall';
 import { fillSecrets, MissingSecretError, type SecretLookup } from './secrets';
 import type { OutboxItem, RuntimeStore, TimerRecord } from '../store/types';
 import type { ConversationService, HttpPerformer } from '../server/conversationService';
@@ -43,7 +44,8 @@ type HttpEffect = Extract<Effect, { type: 'http_request' }>;
 /** A failure that retrying will not fix (bad address, missing configuration, 4xx). */
 class PermanentError extends Error {}
 
-const headerSafe = (v: string) => v.replace(/[\r\n]/g, '');
+/** An HTTP Request block's answer larger than this takes the error exit (the engine keeps at most 10,000 characters per variable anyway). */
+export const HTTP_MAX_ANSWER_BYTES = 5 * 1024 * 1024;
 
 export class EffectRunner implements HttpPerformer {
   private timer: NodeJS.Timeout | null = null;
@@ -197,32 +199,15 @@ export class EffectRunner implements HttpPerformer {
       return { ok: false, status: 0, body: { error: err.message } };
     }
     const e = filled.effect;
-    try {
-      const url = e.url;
-      const headers: Record<string, string> = {};
-      for (const [k, v] of Object.entries(e.headers)) headers[headerSafe(k)] = headerSafe(v);
-      const method = e.method.toUpperCase();
-      const body = method === 'GET' || method === 'HEAD' || !e.body ? undefined : e.body;
-      if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
-        headers['Content-Type'] = e.bodyFormat === 'json' ? 'application/json' : e.bodyFormat === 'form' ? 'application/x-www-form-urlencoded' : 'text/plain; charset=utf-8';
-      }
-      const res = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(e.timeoutMs > 0 ? e.timeoutMs : 10_000), redirect: 'follow' });
-      const text = await res.text();
-      let parsed: unknown = text;
-      try {
-        parsed = text ? JSON.parse(text) : null;
-      } catch {
-        /* not JSON: keep the text */
-      }
-      if (!res.ok) this.o.metrics.effectFailures.inc({ kind: 'http_request' });
-      return { ok: res.ok, status: res.status, body: parsed };
-    } catch (err) {
+    const timeoutMs = e.timeoutMs > 0 ? e.timeoutMs : 10_000;
+    const r = await callHttp(e, { timeoutMs, maxBytes: HTTP_MAX_ANSWER_BYTES, maxRedirects: 5 });
+    if (r.error !== undefined) {
       this.o.metrics.effectFailures.inc({ kind: 'http_request' });
-      const name = (err as Error).name;
-      const message = name === 'TimeoutError' ? `no answer within ${e.timeoutMs} ms` : (err as Error).message;
-      this.o.logger.warn({ conversationId: job.conversationId, requestId: e.requestId, error: message }, 'HTTP request block failed; taking the error exit');
-      return { ok: false, status: 0, body: { error: message } };
+      this.o.logger.warn({ conversationId: job.conversationId, requestId: e.requestId, error: r.error }, 'HTTP request block failed; taking the error exit');
+      return { ok: false, status: 0, body: { error: r.error } };
     }
+    if (!r.ok) this.o.metrics.effectFailures.inc({ kind: 'http_request' });
+    return { ok: r.ok, status: r.status, body: r.body };
   }
 }
 

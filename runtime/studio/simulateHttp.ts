@@ -13,10 +13,10 @@
  * environment variable BATON_SECRET_NAME only, and any secret value the answer echoes is masked).
  */
 import type { FastifyInstance } from 'fastify';
-import type { Effect } from '../../shared/engine/types';
 import { fillSecrets } from '../../shared/engine/secrets';
+import { callHttp, type HttpRequestEffect } from '../effects/httpCall';
 
-export type HttpRequestEffect = Extract<Effect, { type: 'http_request' }>;
+export type { HttpRequestEffect } from '../effects/httpCall';
 
 export interface SimulateHttpRequest {
   method: string;
@@ -53,7 +53,6 @@ export const SIMULATE_MAX_BYTES = 1024 * 1024;
 const DEFAULT_TIMEOUT_MS = 10_000; // the runtime's default when a block says 0
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 const SECRET_REF = /\{\{\s*secrets\.([A-Za-z_][A-Za-z0-9_.]*)\s*\}\}/g;
-const headerSafe = (v: string) => v.replace(/[\r\n]/g, '');
 
 /** A request the page sent that cannot even be tried (not a flow's error exit: a wrong API call). */
 export class SimulateHttpBadRequest extends Error {}
@@ -83,47 +82,6 @@ export function readSimulateRequest(raw: unknown): SimulateHttpRequest {
   const bodyFormat = r.bodyFormat === 'json' || r.bodyFormat === 'form' || r.bodyFormat === 'text' ? r.bodyFormat : 'text';
   const timeoutMs = typeof r.timeoutMs === 'number' && Number.isFinite(r.timeoutMs) && r.timeoutMs >= 0 ? r.timeoutMs : 0;
   return { method: r.method.toUpperCase(), url: r.url, headers, body: (r.body as string | undefined) ?? '', bodyFormat, timeoutMs };
-}
-
-/** The URL with its query string and credentials taken out (what error messages may show). */
-function bareUrl(u: URL): string {
-  return `${u.protocol}//${u.host}${u.pathname}`;
-}
-
-function networkError(err: unknown, timeoutMs: number): string {
-  const e = err as Error & { cause?: { code?: string; message?: string } };
-  if (e.name === 'TimeoutError') return `no answer within ${timeoutMs} ms`;
-  const code = e.cause?.code;
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'the host name could not be resolved (DNS)';
-  if (code === 'ECONNREFUSED') return 'the connection was refused (nothing listens on that port)';
-  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'the connection was closed by the other side';
-  if (code && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|HOSTNAME|ALTNAME/i.test(code)) return `the TLS certificate was refused (${code})`;
-  if (code && /SSL|TLS|EPROTO/i.test(code)) return `the TLS handshake failed (${code}); is it really an https:// address?`;
-  return e.cause?.message ? `${e.message}: ${e.cause.message}` : e.message;
-}
-
-/** Reads a body up to `max` bytes; null when larger (the rest is cancelled). */
-async function readCapped(res: Response, max: number): Promise<Buffer | null> {
-  const len = Number(res.headers.get('content-length'));
-  if (Number.isFinite(len) && len > max) {
-    await res.body?.cancel().catch(() => null);
-    return null;
-  }
-  if (!res.body) return Buffer.alloc(0);
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > max) {
-      await reader.cancel().catch(() => null);
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
 }
 
 /**
@@ -172,60 +130,15 @@ export async function simulateHttp(raw: unknown, opts: SimulateHttpOptions = {})
   const maskedFail = (error: string) => fail(mask(error));
   const e = filled.effect;
 
-  let url: URL;
-  try {
-    url = new URL(e.url);
-  } catch {
-    return maskedFail(`"${e.url.slice(0, 200)}" is not a valid URL; an HTTP Request block needs a full address such as https://api.example.com/orders`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return maskedFail(`only http:// and https:// addresses can be called, not ${url.protocol}//`);
-
-  const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(e.headers)) headers[headerSafe(k)] = headerSafe(v);
-  let method = e.method.toUpperCase();
-  let body: string | undefined = method === 'GET' || method === 'HEAD' || !e.body ? undefined : e.body;
-  if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
-    headers['Content-Type'] = e.bodyFormat === 'json' ? 'application/json' : e.bodyFormat === 'form' ? 'application/x-www-form-urlencoded' : 'text/plain; charset=utf-8';
-  }
-  const signal = AbortSignal.timeout(timeoutMs);
-  try {
-    let res: Response;
-    for (let hop = 0; ; hop++) {
-      res = await fetch(url, { method, headers, body, signal, redirect: 'manual' });
-      const location = res.headers.get('location');
-      if (res.status < 300 || res.status >= 400 || res.status === 304 || !location) break;
-      await res.body?.cancel().catch(() => null);
-      if (hop >= maxRedirects) return maskedFail(`more than ${maxRedirects} redirects (last to ${bareUrl(url)})`);
-      let next: URL;
-      try {
-        next = new URL(location, url);
-      } catch {
-        return maskedFail(`${bareUrl(url)} redirected to an invalid address`);
-      }
-      if (next.protocol !== 'http:' && next.protocol !== 'https:') return maskedFail(`${bareUrl(url)} redirected to a ${next.protocol}// address; only http(s) is followed`);
-      // As fetch's "follow": 303, and 301/302 after a POST, continue as a GET without a body.
-      if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === 'POST')) {
-        method = 'GET';
-        body = undefined;
-        for (const h of Object.keys(headers)) if (h.toLowerCase() === 'content-type') delete headers[h];
-      }
-      // A header such as Authorization is not carried to another origin (fetch's rule).
-      if (next.origin !== url.origin) for (const h of Object.keys(headers)) if (h.toLowerCase() === 'authorization') delete headers[h];
-      url = next;
-    }
-    const buf = await readCapped(res, maxBytes);
-    if (buf === null) return maskedFail(`the answer of ${bareUrl(url)} is larger than ${Math.round(maxBytes / 1024)} KB, the simulator's limit; answer this request by hand ("ask me") with a smaller body`);
-    const text = mask(buf.toString('utf8'));
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : null;
-    } catch {
-      /* not JSON: keep the text */
-    }
-    return { ok: res.ok, status: res.status, body: parsed, ms: Math.round(now() - started) };
-  } catch (err) {
-    return maskedFail(networkError(err, timeoutMs));
-  }
+  const r = await callHttp(e, {
+    timeoutMs,
+    maxBytes,
+    maxRedirects,
+    mapText: mask,
+    tooLarge: (url, max) => `the answer of ${url} is larger than ${Math.round(max / 1024)} KB, the simulator's limit; answer this request by hand ("ask me") with a smaller body`,
+  });
+  if (r.error !== undefined) return maskedFail(r.error);
+  return { ok: r.ok, status: r.status, body: r.body, ms: Math.round(now() - started) };
 }
 
 /** Registers POST /api/simulate/http on the studio server (behind its secret check, like every /api/ route). */
