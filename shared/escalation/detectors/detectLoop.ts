@@ -113,6 +113,21 @@ function chainOfThree(concepts: string[], recent: readonly string[], count: numb
   return run;
 }
 
+/**
+ * Whether this message asks again about the subject of the customer's last question: both name 2+ concepts
+ * and share at least 0.6 of them (Dice) ("ship to poland?" / "do you send to Poland"). Used to let a
+ * question the bot failed to understand twice become a loop on its third asking instead of a fallback streak.
+ */
+export function asksSameSubjectAgain(analysis: TextFacts, recent: readonly string[]): boolean {
+  if (recent.length === 0 || !isRepeatableQuestion(analysis) || analysis.tokens.length > MAX_FUZZY_TOKENS) return false;
+  const concepts = analysisConcepts(analysis);
+  const before = questionConcepts(recent[recent.length - 1]);
+  if (concepts.length < MIN_CONCEPTS || before.length < MIN_CONCEPTS) return false;
+  // More than half alike: {ship, poland} and {ship, norway} (0.5) are two questions.
+  return conceptOverlap(concepts, before, SAME_SUBJECT) >= SAME_SUBJECT;
+}
+const SAME_SUBJECT = 0.6;
+
 /** Loop signals where the customer says the bot is going round in circles (see customerSaysLoop). */
 const said = new WeakSet<Signal>();
 /**

@@ -11,6 +11,7 @@ import type { EscalationPolicy } from '../../flow/schema';
 import type { EscalationMemory, Signal, TurnFacts } from '../types';
 import type { TextAnalysis } from '../../nlu/types';
 import { canonicalTokens } from '../canonicalTokens';
+import { asksSameSubjectAgain } from './detectLoop';
 
 /** Words of thanks, acknowledgement and goodbye (canonical tokens). */
 const ACK = new Set([
@@ -51,6 +52,10 @@ export function detectRepeatedFallback(facts: TurnFacts, policy: EscalationPolic
   const inRow = memory.fallbacksInRow + 1;
   const count = policy.repeatedFallback.count;
   if (inRow < count) return null;
+  // The same question asked again in other words after the bot failed on it ("ship to poland?" / "do you send
+  // to Poland"): wait one message. A third asking is a loop, which tells the agent what the question is; any
+  // other unusable message hands over as before (at most one message later).
+  if (inRow === count && policy.loop.enabled && asksSameSubjectAgain(facts.analysis, memory.recent)) return null;
   return {
     reason: 'repeated_fallback',
     score: 1,
