@@ -3,6 +3,7 @@
  * Every call needs `Authorization: Bearer <agent token>` (a static token from the agents file or a session token
  * from POST /api/v1/agent/session); 401 without. Errors are JSON `{error, message, field?}` like the rest of the API.
  */
+import { getBlockDefinition, isBlockKind, shapeOf } from '../../shared/flow/blockRegistry';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -650,8 +651,10 @@ export function resumePoint(flow: unknown, waiting: unknown): ResumePoint | null
   const block = targetId ? f.blocks.find((b) => b.id === targetId) : undefined;
   if (!block) return null;
   const data = block.data ?? {};
+  // A block that asks one question into a variable and can skip a known answer (its definition has `skipIfKnown`).
+  const shape = isBlockKind(block.kind) ? shapeOf(getBlockDefinition(block.kind).data) : null;
   const question =
-    block.kind === 'question' && typeof data.text === 'string' && typeof data.variable === 'string'
+    shape !== null && 'skipIfKnown' in shape && typeof data.text === 'string' && typeof data.variable === 'string'
       ? { text: data.text, variable: data.variable, skipIfKnown: data.skipIfKnown === true }
       : null;
   return { blockId: block.id, kind: block.kind, question };
