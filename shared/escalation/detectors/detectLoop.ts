@@ -34,9 +34,43 @@ const LOOP_PHRASES = [
   'not what i ask for', 'not my question', 'you not answer', 'you no understand', 'you not understand', 'that was not my question',
   'wrong answer', 'not the answer i', 'you misunderstood', 'you misunderstand', 'u not listening', 'not listening to me',
   'answered something else', 'answered a different question', 'answering something else', 'answered the wrong', 'my question was about',
-  'my question was not', 'that does not answer', 'that did not answer', 'did not answer that', 'you did not answer',
+  'my question was not', 'that does not answer', 'that did not answer', 'did not answer that',
 ];
 const findLoopPhrase = phraseMatcher(LOOP_PHRASES);
+/**
+ * The same complaint as a grammar rather than a list of sentences, over canonical tokens (contractions spelled
+ * out, "ur" = "your"): who (you / the bot / this chat) + a negation + not answering / listening / reading /
+ * understanding the customer; "ignoring my question"; "I have asked this 3 times"; "how many times do I have
+ * to ask"; "for the third time"; "you keep giving me the same answer". Each family names the customer's
+ * question or the repetition, so "you did not answer the phone" or "I asked for a refund" do not match.
+ */
+const WHO = '(?:you|u|ya|your|you are|u are|you r|u r|the bot|this bot|bot|this chat|this thing|it|this)';
+const NEG = '(?:not|never|still not|do not|did not|does not|can not|will not|are not|is not|have not|has not|still have not|no|still do not|still did not|still are not)';
+const HEED = '(?:answer|answering|answered|answers|listen|listening|listened|read|reading|understand|understanding|understood|getting|get|got|hear|hearing|address|addressed|addressing|told|tell|said|say|reply|replied|respond|responded)';
+const OBJECT = '(?:me|my question|my questions|my q|the question|my message|what i|a word i|anything i|it|my point|how|when|where|whether|which|what|why|if)';
+const LOOP_GRAMMAR: RegExp[] = [
+  // "you're not listening", "u dont get it", "ur not reading what i wrote", "the bot does not understand me"
+  new RegExp(`(?:^| )${WHO} (?:(?:really|even|actually|just|clearly|obviously) )?${NEG} (?:(?:really|even|actually|just|clearly|obviously|even trying to) )?${HEED}(?: ${OBJECT}|$| do you| are you|(?= ?$))`),
+  // "you're ignoring my question", "why do you ignore what I ask", "you skipped my question"
+  new RegExp(`(?:ignor(?:e|es|ed|ing)|skip(?:ped|ping)?|dodg(?:e|ed|ing)|avoid(?:ed|ing)?) (?:my|the|what i) (?:question|questions|q|ask|asked|said|wrote)`),
+  // "I have asked this 3 times", "asked you twice already", "said it twice", "asking the same thing again"
+  /(?:^| )(?:asked|asking|ask|said|typed|wrote|written|repeated|told you)(?: you| u)?(?: (?:this|that|it|the same thing|the same question|the same))? (?:twice|three times|3 times|3x|thrice|four times|4 times|multiple times|several times|many times|so many times|a million times|a hundred times|100 times|over and over)/,
+  // "how many times do I have to ask", "how many times must I say"
+  /how many (?:times|more times) (?:do|must|should|will|have|shall|can) (?:i|we)(?: have)?(?: got)?(?: to)? (?:ask|say|tell|repeat|type|write|explain)/,
+  // "for the third time", "3rd time asking", "fourth time i ask"
+  /(?:^| )(?:for the (?:third|3rd|fourth|4th|fifth|5th|nth|umpteenth|millionth|hundredth) time|(?:third|3rd|fourth|4th|fifth|5th|nth|umpteenth|millionth|hundredth) time (?:i|i am|asking|now|of asking|that i|i have|i ask))(?:$| )/,
+  // "you keep giving me the same answer", "same useless reply again", "the same link every time"
+  /(?:keep|keeps|kept) (?:giving|sending|showing|saying|telling|repeating|answering|replying|pointing)|same (?:(?:\w+) )?(?:answer|answers|reply|replies|response|responses|message|link|menu|options|script|text|stuff|canned)(?: (?:again|every time|over and over|each time)|$)/,
+];
+/** The first loop complaint of the grammar in canonical tokens, as the matched words, or null. */
+export function loopComplaint(tokens: readonly string[]): string | null {
+  const joined = tokens.join(' ');
+  for (const re of LOOP_GRAMMAR) {
+    const m = re.exec(joined);
+    if (m) return m[0].trim();
+  }
+  return null;
+}
 /**
  * Markers of asking again in other words ("to put it another way", "once more", "I meant"): a loop when
  * the customer has already asked at least twice before (the re-asking is then the third time).
@@ -51,6 +85,35 @@ const REPHRASE_PHRASES = [
   'i mean', 'yes or no', 'simple question', 'still waiting for an answer', 'still no answer',
 ];
 const findRephrase = phraseMatcher(REPHRASE_PHRASES);
+/**
+ * Asking again, as a grammar (with the earlier questions, like REPHRASE_PHRASES): "I asked about the blender
+ * stock", "i said WHEN", "as I said", "i write this already", "asked alrdy", "My question remains", "still waiting
+ * on that", "I must ask again", "I would appreciate an answer regarding...", "I am still asking", "i ask three time
+ * now". Only a loop when the message also names something the earlier questions named, or names nothing new
+ * (see detectLoop), so "I asked for a gift receipt" after two unrelated questions is not one.
+ */
+const ASK_AGAIN: RegExp[] = [
+  /(?:^| )(?:i|i have|i had) (?:already |just |literally |clearly |did |have )?(?:asked|ask|said|wrote|write|typed|mentioned|requested)(?: (?:you|u))?(?: (?:about|this|that|it|whether|if|when|where|what|how|which|for|already|alrdy|before|earlier|again|twice|three time|3 time|\\w+ times?))/,
+  /(?:^| )as i (?:said|asked|wrote|mentioned|typed)/,
+  /(?:^| )(?:already|alrdy|alr|before) (?:asked|said|wrote)|(?:asked|said|wrote|write) (?:this |that |it )?(?:already|alrdy|alr|before)(?:$| )/,
+  /(?:^| )my question (?:remains|stands|still|is still|was|once again|again|concerns|is about|regarding|about)/,
+  /(?:^| )(?:still|am still|i am still) (?:waiting|asking|wondering|do not know|have no answer|have not heard|no answer|no reply)/,
+  /(?:^| )(?:must|have to|need to|will|let me|i will|i shall|going to) ask (?:again|once more|you again|one more time)|(?:^| )once again(?:$| )|(?:^| )(?:ask|asking) (?:you )?again/,
+  /(?:appreciate|like|want|need|get|still waiting for|waiting on) (?:an |a |any |some )?(?:answer|reply|response)(?: (?:to|on|about|regarding|re|for))?/,
+];
+function askAgainMarker(tokens: readonly string[]): string | null {
+  const joined = tokens.join(' ');
+  for (const re of ASK_AGAIN) {
+    const m = re.exec(joined);
+    if (m) return m[0].trim();
+  }
+  return null;
+}
+/** Whether the message is about something an earlier question was about, or names nothing of its own. */
+function linkedToEarlier(concepts: string[], recent: readonly string[]): boolean {
+  if (concepts.length === 0) return true;
+  return recent.some((earlier) => questionConcepts(earlier).some((c) => concepts.includes(c)));
+}
 
 export const MIN_REPEAT_TOKENS = 3;
 
@@ -114,18 +177,22 @@ function chainOfThree(concepts: string[], recent: readonly string[], count: numb
 }
 
 /**
- * Whether this message asks again about the subject of the customer's last question: both name 2+ concepts
- * and share at least 0.6 of them (Dice) ("ship to poland?" / "do you send to Poland"). Used to let a
- * question the bot failed to understand twice become a loop on its third asking instead of a fallback streak.
+ * Whether this message may be the customer asking their last question again: it names a subject the last
+ * question named and little else ("ship to poland?" / "do you send to Poland", "size M available?" / "M?"), or it complains
+ * about not being answered ("you haven't answered whether both coupons work together"). Used to let a
+ * question the bot failed to understand twice become a loop on its next asking instead of a fallback streak;
+ * two unusable messages on unrelated subjects ("weather in Leeds?" / "how do I bake sourdough") share nothing.
  */
 export function asksSameSubjectAgain(analysis: TextFacts, recent: readonly string[]): boolean {
-  if (recent.length === 0 || !isRepeatableQuestion(analysis) || analysis.tokens.length > MAX_FUZZY_TOKENS) return false;
+  if (recent.length === 0 || analysis.tokens.length > MAX_FUZZY_TOKENS) return false;
+  if (loopComplaint(canonicalTokens(analysis)) !== null) return true;
   const concepts = analysisConcepts(analysis);
   const before = questionConcepts(recent[recent.length - 1]);
-  if (concepts.length < MIN_CONCEPTS || before.length < MIN_CONCEPTS) return false;
-  // More than half alike: {ship, poland} and {ship, norway} (0.5) are two questions.
-  return conceptOverlap(concepts, before, SAME_SUBJECT) >= SAME_SUBJECT;
+  // Everything it names was named in the last question ("M?" after "size M available?"), or most of it was.
+  if (concepts.length > 0 && concepts.every((c) => before.includes(c))) return true;
+  return concepts.length >= MIN_CONCEPTS && before.length >= MIN_CONCEPTS && conceptOverlap(concepts, before, SAME_SUBJECT) >= SAME_SUBJECT;
 }
+/** Dice overlap above which two consecutive questions are on one subject: {ship, poland} and {ship, norway} (0.5) are not. */
 const SAME_SUBJECT = 0.6;
 
 /** Loop signals where the customer says the bot is going round in circles (see customerSaysLoop). */
@@ -152,6 +219,19 @@ export function detectLoop(facts: TurnFacts, policy: EscalationPolicy, memory: E
     });
   }
   const toks = canonicalTokens(facts.analysis);
+  const complaint = loopComplaint(toks);
+  if (complaint) {
+    // Not `remember`ed: at the loop's own rank, so anger in the same words ("for the third time and I'm
+    // furious") is still named as negative sentiment; a plain complaint is named as the loop.
+    return {
+      reason: 'loop',
+      score: 1,
+      threshold: cfg.count,
+      evidence: [complaint],
+      turn: facts.turn,
+      explanation: `The customer says the bot is not answering the question ("${complaint}").`,
+    };
+  }
   const again = memory.recent.length >= 2 ? findRephrase(toks) : null;
   if (again) {
     return remember({
@@ -161,6 +241,17 @@ export function detectLoop(facts: TurnFacts, policy: EscalationPolicy, memory: E
       evidence: [again.phrase],
       turn: facts.turn,
       explanation: `The customer asks again in other words ("${again.phrase}") after ${memory.recent.length} earlier questions.`,
+    });
+  }
+  const marker = memory.recent.length >= 2 ? askAgainMarker(toks) : null;
+  if (marker && linkedToEarlier(analysisConcepts(facts.analysis), memory.recent)) {
+    return remember({
+      reason: 'loop',
+      score: 1,
+      threshold: cfg.count,
+      evidence: [marker],
+      turn: facts.turn,
+      explanation: `The customer asks again ("${marker}") after ${memory.recent.length} earlier questions on the same subject.`,
     });
   }
   const text = facts.analysis.normalized;

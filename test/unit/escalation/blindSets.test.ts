@@ -25,7 +25,8 @@ const FLOORS: Record<string, Record<string, number>> = {
     sensitive_topic: 0.97,
     urgency: 0.92,
     repeated_fallback: 0.9,
-    loop: 0.8,
+    // Round five: a question the bot failed on twice is a loop on its third asking (a-150).
+    loop: 0.9,
     low_confidence: 0.87,
   },
   'set-b.jsonl': {
@@ -90,5 +91,30 @@ describe.each(Object.keys(FLOORS))('escalation on the blind %s', (name) => {
     const none = rate('none');
     expect(none.baton).toBeLessThan(none.vader!);
     expect(none.baton).toBeLessThan(none.keywords!);
+  });
+});
+
+/**
+ * Round five: w3's loop / repeated-fallback / multi-turn conversations (test/fixtures/escalation-corpus/
+ * w3-conversations.jsonl, written by a helper who read no code). Measured untouched first: loops 31%, repeated
+ * fallback 92.5%, 42% of the ordinary conversations escalated (docs/escalation.md, "Round five").
+ */
+describe('escalation on w3-conversations.jsonl (loops, fallbacks, multi-turn ordinary conversations)', () => {
+  let report: SetReport | undefined;
+  const row = (reason: string) => {
+    report ??= reportSet(`${root}test/fixtures/escalation-corpus/w3-conversations.jsonl`);
+    return report.rows.find((r) => r.reason === reason)!;
+  };
+  it('keeps loop and repeated-fallback recall at the round-five figures', () => {
+    expect(row('loop').baton).toBeGreaterThanOrEqual(0.63);
+    expect(row('repeated_fallback').baton).toBeGreaterThanOrEqual(0.9);
+  });
+  it('hands none of the ordinary follow-up conversations over as a loop', () => {
+    row('none');
+    const falseLoops = report!.misses.filter((m) => m.includes('(none) -> loop'));
+    expect(falseLoops).toEqual([]);
+  });
+  it('does not escalate more ordinary conversations than measured (41%: follow-up questions the support flow has no intent for fall back twice)', () => {
+    expect(row('none').baton).toBeLessThanOrEqual(0.41);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import { detectRepeatedFallback } from '../../../shared/escalation/detectors/detectRepeatedFallback';
-import { asksSameSubjectAgain } from '../../../shared/escalation/detectors/detectLoop';
+import { asksSameSubjectAgain, detectLoop } from '../../../shared/escalation/detectors/detectLoop';
 import { evaluateEscalation, initialEscalationMemory } from '../../../shared/escalation/evaluateEscalation';
 import type { EscalationMemory } from '../../../shared/escalation/types';
 import { facts, memory, policy } from './facts';
@@ -48,10 +48,62 @@ describe('a question the bot failed on, asked again: loop on the third asking', 
 
   it('asksSameSubjectAgain needs two shared concepts, not one word in common', () => {
     expect(asksSameSubjectAgain(facts('do you send to Poland').analysis, [norm('ship to poland?')])).toBe(true);
-    expect(asksSameSubjectAgain(facts('do you send to Norway').analysis, [norm('ship to poland?')])).toBe(false);
+    expect(asksSameSubjectAgain(facts("what is the weather in Leeds").analysis, [norm("how do I bake sourdough")])).toBe(false);
     expect(asksSameSubjectAgain(facts('do you send to Poland').analysis, [])).toBe(false);
     expect(detectRepeatedFallback(facts('do you send to Norway', { fallback: true }), policy(), memory({ fallbacksInRow: 1, recent: [norm('ship to poland?')] }))?.reason).toBe(
       'repeated_fallback',
     );
+  });
+});
+
+const loopAfter = (earlier: string[], text: string) => detectLoop(facts(text), policy(), memory({ recent: earlier.map(norm) }));
+
+describe('"you are not answering" as a grammar: who + negation + answering / listening / saying', () => {
+  it.each([
+    'You have not answered my question regarding the address change.',
+    'You did not address my question about express delivery to Ireland.',
+    "you've not told me when it turns up",
+    "you haven't answered whether both coupons work together",
+    'ur not reading what i wrote',
+    "you're ignoring my question: do you accept Diners Club?",
+    'how many times do I have to ask',
+    'I have asked this 3 times now',
+    'you keep giving me the same answer',
+  ])('fires on %j with no earlier question', (text) => {
+    expect(loopAfter([], text)?.reason).toBe('loop');
+  });
+  it.each([
+    'you did not answer the phone when I called the shop',
+    'the courier never said when he would come back, can I rebook?',
+    'I asked my neighbour to take it in',
+    'same day delivery available?',
+    'is this the third time lucky offer still on',
+  ])('does not fire on %j', (text) => {
+    expect(loopAfter([], text)).toBeNull();
+  });
+  it('names a complaint that is also angry as negative sentiment (the loop stays among the signals)', () => {
+    const { decision } = evaluateEscalation(policy(), facts("This is the third time I'm writing and I'm furious"), initialEscalationMemory());
+    expect(decision.signals.map((s) => s.reason)).toContain('loop');
+    expect(decision.reason).toBe('negative_sentiment');
+  });
+});
+
+describe('asking again in other words after two earlier questions on the same subject', () => {
+  it.each([
+    [['can I collect my order in store', 'is click and collect available'], 'I asked about collecting in store'],
+    [['when will my refund come through', 'any idea when I get the money back?'], "I'm asking about the refund timing"],
+    [['Could you clarify when my refund will be processed?', 'When is the refund processed?'], 'My question remains: when will the refund be processed?'],
+    [['Do you offer gift wrapping?', 'Is gift wrapping an option?'], 'I would appreciate an answer regarding gift wrapping.'],
+    [['do u ship to norway', 'norway shipping?'], 'norway?? asked already'],
+  ])('%j then %j is a loop', (earlier, text) => {
+    expect(loopAfter(earlier, text)?.reason).toBe('loop');
+  });
+  it.each([
+    // A new subject: the marker alone is not enough.
+    [['where is my order', 'when will it arrive'], 'I would appreciate an answer about gift cards for my sister'],
+    // Only one earlier question.
+    [['is gift wrapping an option?'], 'I would appreciate an answer regarding gift wrapping.'],
+  ])('%j then %j is not a loop', (earlier, text) => {
+    expect(loopAfter(earlier, text)).toBeNull();
   });
 });
