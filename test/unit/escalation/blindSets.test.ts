@@ -106,7 +106,7 @@ describe('escalation on w3-conversations.jsonl (loops, fallbacks, multi-turn ord
     return report.rows.find((r) => r.reason === reason)!;
   };
   it('keeps loop and repeated-fallback recall at the round-five figures', () => {
-    expect(row('loop').baton).toBeGreaterThanOrEqual(0.63);
+    expect(row('loop').baton).toBeGreaterThanOrEqual(0.68);
     expect(row('repeated_fallback').baton).toBeGreaterThanOrEqual(0.9);
   });
   it('hands none of the ordinary follow-up conversations over as a loop', () => {

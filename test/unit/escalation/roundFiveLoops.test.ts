@@ -4,7 +4,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import { detectRepeatedFallback } from '../../../shared/escalation/detectors/detectRepeatedFallback';
-import { asksSameSubjectAgain, detectLoop } from '../../../shared/escalation/detectors/detectLoop';
+import { asksSameSubjectAgain, detectLoop, isRepeatableQuestion } from '../../../shared/escalation/detectors/detectLoop';
 import { evaluateEscalation, initialEscalationMemory } from '../../../shared/escalation/evaluateEscalation';
 import type { EscalationMemory } from '../../../shared/escalation/types';
 import { facts, memory, policy } from './facts';
@@ -105,5 +105,25 @@ describe('asking again in other words after two earlier questions on the same su
     [['is gift wrapping an option?'], 'I would appreciate an answer regarding gift wrapping.'],
   ])('%j then %j is not a loop', (earlier, text) => {
     expect(loopAfter(earlier, text)).toBeNull();
+  });
+});
+
+describe('one-word texting questions count as askings', () => {
+  it.each([
+    [['amex?', 'do u take amex'], 'amex yes/no'],
+    [['hours?', 'opening hours'], 'hours pls'],
+    [['Tracking', 'tracking?'], 'tracking!!'],
+  ])('%j then %j is a loop', (earlier, text) => {
+    expect(loopAfter(earlier, text)?.reason).toBe('loop');
+  });
+  it.each([
+    [['medium?', 'blue?'], 'cotton?'],
+    [['amex?', 'paypal?'], 'klarna?'],
+  ])('%j then %j (a new subject each time) is not a loop', (earlier, text) => {
+    expect(loopAfter(earlier, text)).toBeNull();
+  });
+  it('still ignores one-word replies that name nothing', () => {
+    for (const t of ['ok', 'thanks', 'yes', 'no', '??']) expect(isRepeatableQuestion(facts(t).analysis), t).toBe(false);
+    expect(isRepeatableQuestion(facts('amex?').analysis)).toBe(true);
   });
 });
