@@ -20,6 +20,11 @@ const ACK = new Set([
   'cya', 'ta', 'much', 'no', 'problem', 'so', 'very', 'a', 'lot', 'all', 'good', 'sounds', 'noted', 'understood', 'sure', 'yep', 'yup', 'merci', 'gracias',
   'danke', 'salamat', 'arigato', 'spasibo', 'tesekkurler', 'brilliant', 'super', 'grand', 'ace', 'sweet', 'will', 'do', 'then', 'and',
 ]);
+/** Words of a longer closing thanks ("thank you for your help", "both fine, thanks", "much appreciated"). */
+const CLOSING = new Set([
+  'both', 'done', 'ah', 'oh', 'for', 'your', 'the', 'help', 'helping', 'info', 'that', 'this', 'appreciated', 'appreciate', 'really',
+  'btw', 'wonderful', 'excellent', 'kind', 'helpful', 'was', 'is', 'again', 'everything', 'sorted', 'set', 'i', 'am', 'we', 'are', 'have', 'it', 'me',
+]);
 /** Marks of the customer's own slip: a typo, a wrong window, a cat on the keyboard. */
 const SLIPS = ['typo', 'keyboard', 'autocorrect', 'wrong chat', 'wrong window', 'wrong tab', 'wrong person', 'ignore that', 'ignore me',
   'ignore this', 'ignore my last', 'oops', 'whoops', 'my bad', 'pocket', 'butt dial', 'sent too soon', 'didnt mean to send', 'did not mean to send'];
@@ -40,6 +45,10 @@ export function asksNothing(analysis: TextAnalysis): boolean {
   // "no worries" / "no problem" are thanks; a bare "no" is an answer the bot may have missed (no thanks word).
   const acks = toks;
   if (acks.length > 0 && toks.length <= 6 && acks.every((t) => ACK.has(t)) && acks.some((t) => THANKS.has(t)) && !text.includes('?')) return true;
+  // A closing thanks in a few more words ("Thank you for your help.", "both fine, thanks", "done, thanks",
+  // "Much appreciated."): only thanks, acknowledgement and closing words, no question mark.
+  if (toks.length > 0 && toks.length <= 8 && !text.includes('?') && toks.some((t) => THANKS.has(t) || t === 'appreciated' || t === 'appreciate') &&
+    toks.every((t) => ACK.has(t) || CLOSING.has(t))) return true;
   if (toks.length <= 10) {
     const joined = ` ${toks.join(' ')} `;
     if (SLIPS.some((s) => joined.includes(` ${s} `) || joined.includes(` ${s}`))) return true;

@@ -114,7 +114,7 @@ describe('escalation on w3-conversations.jsonl (loops, fallbacks, multi-turn ord
     const falseLoops = report!.misses.filter((m) => m.includes('(none) -> loop'));
     expect(falseLoops).toEqual([]);
   });
-  it('does not escalate more ordinary conversations than measured (41%: follow-up questions the support flow has no intent for fall back twice)', () => {
-    expect(row('none').baton).toBeLessThanOrEqual(0.41);
+  it('does not escalate more ordinary conversations than measured (39%: follow-up questions the support flow has no intent for fall back twice)', () => {
+    expect(row('none').baton).toBeLessThanOrEqual(0.39);
   });
 });

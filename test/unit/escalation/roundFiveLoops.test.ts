@@ -3,7 +3,7 @@
  * words, is a loop (the agent learns what the question is), not a repeated fallback after the second asking.
  */
 import { describe, it, expect } from 'vitest';
-import { detectRepeatedFallback } from '../../../shared/escalation/detectors/detectRepeatedFallback';
+import { asksNothing, detectRepeatedFallback } from '../../../shared/escalation/detectors/detectRepeatedFallback';
 import { asksSameSubjectAgain, detectLoop, isRepeatableQuestion } from '../../../shared/escalation/detectors/detectLoop';
 import { evaluateEscalation, initialEscalationMemory } from '../../../shared/escalation/evaluateEscalation';
 import type { EscalationMemory } from '../../../shared/escalation/types';
@@ -125,5 +125,14 @@ describe('one-word texting questions count as askings', () => {
   it('still ignores one-word replies that name nothing', () => {
     for (const t of ['ok', 'thanks', 'yes', 'no', '??']) expect(isRepeatableQuestion(facts(t).analysis), t).toBe(false);
     expect(isRepeatableQuestion(facts('amex?').analysis)).toBe(true);
+  });
+});
+
+describe('a closing thanks in a few more words does not extend a fallback streak', () => {
+  it.each(['Thank you for your help.', 'both fine, thanks', 'done, thanks', 'Much appreciated.', 'ah good, thanks'])('%j asks nothing', (text) => {
+    expect(asksNothing(facts(text).analysis)).toBe(true);
+  });
+  it.each(['thanks, where is my order', 'thanks for the help, is the blender back in stock?', 'ok I will use card then', 'thank you for your help?'])('%j still asks something', (text) => {
+    expect(asksNothing(facts(text).analysis)).toBe(false);
   });
 });
