@@ -25,6 +25,8 @@ const CLOSING = new Set([
   'both', 'done', 'ah', 'oh', 'for', 'your', 'the', 'help', 'helping', 'info', 'that', 'this', 'appreciated', 'appreciate', 'really',
   'btw', 'wonderful', 'excellent', 'kind', 'helpful', 'was', 'is', 'again', 'everything', 'sorted', 'set', 'i', 'am', 'we', 'are', 'have', 'it', 'me',
 ]);
+/** Words around an order reference ("it's order 90112", "my order number is 11823"). */
+const REFERENCE = new Set(['order', 'orders', 'number', 'nr', 'no', 'ref', 'reference', 'it', 'is', 'my', 'the', 'its', 'here', 'that', 'this', 'was', 'sorry', 'nuber', 'numbr']);
 /** Marks of the customer's own slip: a typo, a wrong window, a cat on the keyboard. */
 const SLIPS = ['typo', 'keyboard', 'autocorrect', 'wrong chat', 'wrong window', 'wrong tab', 'wrong person', 'ignore that', 'ignore me',
   'ignore this', 'ignore my last', 'oops', 'whoops', 'my bad', 'pocket', 'butt dial', 'sent too soon', 'didnt mean to send', 'did not mean to send'];
@@ -49,6 +51,9 @@ export function asksNothing(analysis: TextAnalysis): boolean {
   // "Much appreciated."): only thanks, acknowledgement and closing words, no question mark.
   if (toks.length > 0 && toks.length <= 8 && !text.includes('?') && toks.some((t) => THANKS.has(t) || t === 'appreciated' || t === 'appreciate') &&
     toks.every((t) => ACK.has(t) || CLOSING.has(t))) return true;
+  // The customer gives a reference the bot asked for or already has ("order 90112", "it's 82004", "my order
+  // number is 11823"): information, not a failed request. Random numbers alone still count.
+  if (toks.length <= 8 && toks.some((t) => /^\d{4,}$/.test(t)) && toks.some((t) => REFERENCE.has(t)) && toks.every((t) => /^\d+$/.test(t) || REFERENCE.has(t) || t.length <= 3)) return true;
   if (toks.length <= 10) {
     const joined = ` ${toks.join(' ')} `;
     if (SLIPS.some((s) => joined.includes(` ${s} `) || joined.includes(` ${s}`))) return true;

@@ -106,7 +106,7 @@ describe('escalation on w3-conversations.jsonl (loops, fallbacks, multi-turn ord
     return report.rows.find((r) => r.reason === reason)!;
   };
   it('keeps loop and repeated-fallback recall at the round-five figures', () => {
-    expect(row('loop').baton).toBeGreaterThanOrEqual(0.68);
+    expect(row('loop').baton).toBeGreaterThanOrEqual(0.69);
     expect(row('repeated_fallback').baton).toBeGreaterThanOrEqual(0.9);
   });
   it('hands none of the ordinary follow-up conversations over as a loop', () => {
@@ -114,7 +114,7 @@ describe('escalation on w3-conversations.jsonl (loops, fallbacks, multi-turn ord
     const falseLoops = report!.misses.filter((m) => m.includes('(none) -> loop'));
     expect(falseLoops).toEqual([]);
   });
-  it('does not escalate more ordinary conversations than measured (39%: follow-up questions the support flow has no intent for fall back twice)', () => {
-    expect(row('none').baton).toBeLessThanOrEqual(0.39);
+  it('does not escalate more ordinary conversations than measured (38%: follow-up questions the support flow has no intent for fall back twice)', () => {
+    expect(row('none').baton).toBeLessThanOrEqual(0.38);
   });
 });

@@ -136,3 +136,12 @@ describe('a closing thanks in a few more words does not extend a fallback streak
     expect(asksNothing(facts(text).analysis)).toBe(false);
   });
 });
+
+describe('an order reference the customer gives is information, not a failed request', () => {
+  it.each(['order 90112', "it's 82004", 'my order nuber is 11823', 'the number is 70112'])('%j asks nothing', (text) => {
+    expect(asksNothing(facts(text).analysis)).toBe(true);
+  });
+  it.each(['90112 44321 77', '12345', 'order 90112 has not arrived', 'where is order 90112'])('%j still counts', (text) => {
+    expect(asksNothing(facts(text).analysis)).toBe(false);
+  });
+});
