@@ -3,7 +3,7 @@
  * Every call needs `Authorization: Bearer <agent token>` (a static token from the agents file or a session token
  * from POST /api/v1/agent/session); 401 without. Errors are JSON `{error, message, field?}` like the rest of the API.
  */
-import { getBlockDefinition, isBlockKind, shapeOf } from '../../shared/flow/blockRegistry';
+import { resumePoint } from '../../shared/engine/resumePoint';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -629,33 +629,4 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
   });
   await registerAgentLiveList(appIn, d); // GET /api/v1/agent/conversations?mode=bot (agentLiveList.ts)
   await registerAgentTickets(appIn, d); // GET /api/v1/agent/tickets[/:id], /csat (agentTickets.ts)
-}
-
-/** Where the bot picks up when the agent hands back (null when it is not waiting for a handoff, or unknown). */
-export interface ResumePoint {
-  blockId: string;
-  kind: string;
-  /** A Question block's text (as written in the flow, {{variables}} not filled) and the variable it saves into. */
-  question: { text: string; variable: string; skipIfKnown: boolean } | null;
-}
-
-/**
- * Mirrors the engine: a takeover's handback resumes the block the bot was waiting at (shared/engine/agentTakeover.ts
- * `resume`); a Human Takeover block's handback follows its `resolved` exit (shared/engine/humanTakeover.ts).
- */
-export function resumePoint(flow: unknown, waiting: unknown): ResumePoint | null {
-  const w = waiting as { kind?: string; blockId?: string; takeoverFrom?: string } | null | undefined;
-  const f = flow as { blocks?: Array<{ id: string; kind: string; data?: Record<string, unknown> }>; edges?: Array<{ from: string; exit: string; to: string }> } | null | undefined;
-  if (!w || w.kind !== 'handoff' || typeof w.blockId !== 'string' || !f || !Array.isArray(f.blocks)) return null;
-  const targetId = w.takeoverFrom !== undefined ? w.blockId : (f.edges ?? []).find((e) => e.from === w.blockId && e.exit === 'resolved')?.to;
-  const block = targetId ? f.blocks.find((b) => b.id === targetId) : undefined;
-  if (!block) return null;
-  const data = block.data ?? {};
-  // A block that asks one question into a variable and can skip a known answer (its definition has `skipIfKnown`).
-  const shape = isBlockKind(block.kind) ? shapeOf(getBlockDefinition(block.kind).data) : null;
-  const question =
-    shape !== null && 'skipIfKnown' in shape && typeof data.text === 'string' && typeof data.variable === 'string'
-      ? { text: data.text, variable: data.variable, skipIfKnown: data.skipIfKnown === true }
-      : null;
-  return { blockId: block.id, kind: block.kind, question };
 }

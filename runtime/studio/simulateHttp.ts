@@ -14,6 +14,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { fillSecrets } from '../../shared/engine/secrets';
+import { secretNames } from '../../shared/flow/template';
 import { callHttp, type HttpRequestEffect } from '../effects/httpCall';
 
 export type { HttpRequestEffect } from '../effects/httpCall';
@@ -52,16 +53,9 @@ export const SIMULATE_MAX_TIMEOUT_MS = 30_000;
 export const SIMULATE_MAX_BYTES = 1024 * 1024;
 const DEFAULT_TIMEOUT_MS = 10_000; // the runtime's default when a block says 0
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
-const SECRET_REF = /\{\{\s*secrets\.([A-Za-z_][A-Za-z0-9_.]*)\s*\}\}/g;
 
 /** A request the page sent that cannot even be tried (not a flow's error exit: a wrong API call). */
 export class SimulateHttpBadRequest extends Error {}
-
-function secretRefs(...texts: string[]): string[] {
-  const names = new Set<string>();
-  for (const t of texts) for (const m of t.matchAll(SECRET_REF)) names.add(m[1]);
-  return [...names];
-}
 
 /** Checks the shape of the page's request; throws SimulateHttpBadRequest with what to send instead. */
 export function readSimulateRequest(raw: unknown): SimulateHttpRequest {
@@ -109,7 +103,7 @@ export async function simulateHttp(raw: unknown, opts: SimulateHttpOptions = {})
     body: req.body ?? '',
     bodyFormat: req.bodyFormat ?? 'text',
     timeoutMs,
-    secretRefs: secretRefs(req.url, req.body ?? '', ...Object.values(req.headers ?? {})),
+    secretRefs: secretNames(req.url, req.body ?? '', ...Object.values(req.headers ?? {})),
   };
   const used: string[] = [];
   // Only BATON_SECRET_NAME, not the bare NAME the runtime also accepts: a flow imported from someone else could
