@@ -3,6 +3,7 @@
  *
  *   npx tsx scripts/train-escalation/train.ts            # writes shared/escalation/classifier/weights.ts
  *   npx tsx scripts/train-escalation/train.ts --dry-run  # trains and reports, writes nothing
+ *   npx tsx scripts/train-escalation/train.ts --out /tmp/w.json  # writes the weights as JSON there instead (variants)
  *
  * Model (see also the bagging note below): one binary logistic regression per output (explicit, negative, urgency and one per sensitive
  * topic) over the hashed features of shared/escalation/classifier/features.ts, trained with AdaGrad and
@@ -226,7 +227,13 @@ const trainSet = { length: trainCount };
 evaluate('generated test corpus (other seed)', testEnc.feats, testEnc.y, w, bias);
 const packed = pack(w);
 console.error(`kept ${packed.kept} weights, ${packed.data.length} base64 characters`);
-if (!dry) {
+const outArg = process.argv.indexOf('--out');
+if (outArg >= 0) {
+  // `--out FILE.json`: the same weights as JSON, for measuring a variant (crossWriter.ts, negReport.ts --weights) without touching the shipped ones.
+  const file = process.argv[outArg + 1];
+  writeFileSync(file, JSON.stringify({ hashBits: HASH_BITS, outputs: OUTPUTS, bias: [...bias].map((b) => Number(b.toFixed(4))), scales: packed.scales, data: packed.data }));
+  console.error(`wrote ${file}`);
+} else if (!dry) {
   const out = fileURLToPath(new URL('../../shared/escalation/classifier/weights.ts', import.meta.url));
   writeFileSync(
     out,

@@ -106,13 +106,23 @@ export function escalationModel(): ClassifierModel {
   return model;
 }
 
+/**
+ * For the training tools only (scripts/train-escalation): score with other weights (e.g. a model trained on
+ * one writer, measured on another) through the same detectors; `null` goes back to the shipped weights.
+ * Scores cached under the previous model are dropped.
+ */
+export function useEscalationModel(w: Parameters<typeof decodeModel>[0] | null): void {
+  model = w === null ? null : decodeModel(w);
+  cache = new WeakMap();
+}
+
 export const OUTPUT_INDEX: Readonly<Record<ClassifierOutput, number>> = Object.fromEntries(OUTPUTS.map((o, i) => [o, i])) as Record<ClassifierOutput, number>;
 
 const scratch: number[] = [];
 const wordEnds: number[] = [];
 const zs = new Float64Array(OUTPUTS.length);
 let perWord = new Float64Array(64 * OUTPUTS.length);
-const cache = new WeakMap<TextAnalysis, Float32Array>();
+let cache = new WeakMap<TextAnalysis, Float32Array>();
 
 /**
  * Long messages are also read in windows of WINDOW words: a customer who rambles for three sentences and
