@@ -185,6 +185,8 @@ function leanMessageRoute(o: LeanRouteOptions): (req: IncomingMessage, res: Serv
   const validateHeaders = validatorCompiler({ schema: o.schemas.headers } as never) as (d: unknown) => { error?: unknown; value?: unknown };
   const limitStore = o.addressLimit;
   const max = o.perAddressPerMinute;
+  const maxText = String(max);
+  const securityFlat = o.securityHeaders.flat();
 
   return (req, res) => {
     if (req.method !== 'POST' || limitStore === null) return false;
@@ -201,11 +203,11 @@ function leanMessageRoute(o: LeanRouteOptions): (req: IncomingMessage, res: Serv
 
     // From here on, this request is answered here.
     leanRouteStats.answered++;
-    for (const [name, value] of o.securityHeaders) res.setHeader(name, value);
     const limit = limitStore.take(ip, WINDOW_MS, Date.now());
     const reset = String(Math.ceil(limit.ttl / 1000));
-    res.setHeader('x-ratelimit-limit', String(max));
     if (limit.current > max) {
+      for (const [name, value] of o.securityHeaders) res.setHeader(name, value);
+      res.setHeader('x-ratelimit-limit', maxText);
       res.setHeader('x-ratelimit-remaining', '0');
       res.setHeader('x-ratelimit-reset', reset);
       res.setHeader('retry-after', reset);
@@ -214,8 +216,16 @@ function leanMessageRoute(o: LeanRouteOptions): (req: IncomingMessage, res: Serv
       req.resume();
       return true;
     }
-    res.setHeader('x-ratelimit-remaining', String(Math.max(0, max - limit.current)));
-    res.setHeader('x-ratelimit-reset', reset);
+    const remaining = String(Math.max(0, max - limit.current));
+    // The headers every answer carries. The success answer writes them in one writeHead (a flat array: no
+    // per-header setHeader bookkeeping); an error answer sets them first, then errorResponse's own.
+    const fail = (err: FastifyError) => {
+      for (const [name, value] of o.securityHeaders) res.setHeader(name, value);
+      res.setHeader('x-ratelimit-limit', maxText);
+      res.setHeader('x-ratelimit-remaining', remaining);
+      res.setHeader('x-ratelimit-reset', reset);
+      answerError(res, err, o);
+    };
 
     const chunks: Buffer[] = [];
     let received = 0;
@@ -226,25 +236,28 @@ function leanMessageRoute(o: LeanRouteOptions): (req: IncomingMessage, res: Serv
     req.on('error', () => undefined); // the client went away; node closes the socket
     req.on('end', () => {
       if (received !== length) {
-        answerError(res, Object.assign(new Error('Request body size did not match Content-Length'), { code: 'FST_ERR_CTP_INVALID_CONTENT_LENGTH', statusCode: 400 }) as FastifyError, o);
+        fail(Object.assign(new Error('Request body size did not match Content-Length'), { code: 'FST_ERR_CTP_INVALID_CONTENT_LENGTH', statusCode: 400 }) as FastifyError);
         return;
       }
       const text = chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks, received).toString('utf8');
       o.jsonParser(req, text, (err, body) => {
-        if (err) return answerError(res, err as FastifyError, o);
+        if (err) return fail(err as FastifyError);
         const p = validateParams({ id: m[1] });
-        if (p.error) return answerError(res, validationError(p.error, 'params'), o);
+        if (p.error) return fail(validationError(p.error, 'params'));
         const b = validateBody(body);
-        if (b.error) return answerError(res, validationError(b.error, 'body'), o);
+        if (b.error) return fail(validationError(b.error, 'body'));
         const hd = validateHeaders(h);
-        if (hd.error) return answerError(res, validationError(hd.error, 'headers'), o);
+        if (hd.error) return fail(validationError(hd.error, 'headers'));
         o.handle((p.value as { id: string }).id, b.value, h).then(
           (out) => {
             const json = JSON.stringify(out);
-            res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) });
+            const head = securityFlat.slice();
+            head.push('x-ratelimit-limit', maxText, 'x-ratelimit-remaining', remaining, 'x-ratelimit-reset', reset);
+            head.push('content-type', 'application/json; charset=utf-8', 'content-length', String(Buffer.byteLength(json)));
+            res.writeHead(200, head);
             res.end(json);
           },
-          (e) => answerError(res, e as FastifyError, o),
+          (e) => fail(e as FastifyError),
         );
       });
     });
