@@ -28,7 +28,20 @@ const FRAMING = new Set([
   'things', 'process', 'procedure', 'info', 'information', 'details', 'lol', 'pls', 'please', 'plz', 'u', 'r', 'ur',
   'ya', 'guys', 'seriously', 'like', 'just', 'basically', 'honestly', 'really', 'pretty', 'quick', 'quickly',
   'again', 'third', 'second', 'last', 'time', 'day', 'date', 'step', 'steps', 'list',
+  // Round six: asking-and-nudging words that say nothing of the subject ("kindly tell...", "any X currently",
+  // "can anyone tell me", "I just want to know", "is it possible at all", "yes or no").
+  'kindly', 'currently', 'presently', 'anyone', 'anybody', 'somebody', 'want', 'wanted', 'wants', 'wanna', 'need', 'needs',
+  'all', 'at', 'lol', 'lmao', 'omg', 'ugh', 'hm', 'hmm', 'hmmm', 'okay', 'k', 'kk', 'po', 'wait', 'waiting', 'hear', 'heard',
+  'clarify', 'confirm', 'idea', 'somewhere', 'someplace', 'either', 'nor', 'whats', 'wheres', 'whens', 'hows',
 ]);
+/**
+ * Generic subjects (round six): paying, "in stock" / "available", "options" / "modes" / "ways", "accept" / "use", a "code".
+ * They name what kind of question it is, not what it is about, and customers swap them freely when they ask
+ * again ("is the walnut bookshelf available?" / "do you have the walnut bookshelf in stock?", "do you take
+ * Apple Pay" / "can I use Apple Pay"). A message keeps them only when it names nothing more specific
+ * ("is it in stock?" stays {stock}).
+ */
+const WEAK = new Set(['pay', 'stock', 'option', 'mode', 'way', 'accept', 'use', 'code', 'choos', 'choice', 'offer', 'exist', 'provid', 'have']);
 /**
  * Verbs customers swap when they rephrase the same question ("do you take Revolut" / "do you accept
  * Revolut"). Kept here, not in the NLU synonyms: merging them there would tie "how long does delivery
@@ -47,16 +60,41 @@ const REPHRASE: Record<string, string> = {
   many: 'duration', limit: 'duration', window: 'duration', period: 'duration', timeframe: 'duration', long: 'duration',
   days: 'duration', weeks: 'duration',
   pickup: 'collect', collection: 'collect', collecting: 'collect',
-  method: 'pay', methods: 'pay', checkout: 'pay',
+  checkout: 'pay',
   // "do you send parcels to Iceland" asks what "do you ship to Iceland" asks.
   send: 'ship', sending: 'ship', post: 'ship', posting: 'ship', mail: 'ship',
   // Texting abbreviations of weekdays (folded to the full day, which stays its own category value).
   sun: 'sunday', mon: 'monday', tue: 'tuesday', tues: 'tuesday', wed: 'wednesday', thu: 'thursday', thurs: 'thursday',
   fri: 'friday', wknd: 'weekend',
   opening: 'open', opens: 'open', closing: 'close', closes: 'close', closed: 'close',
+  // Round six paraphrase classes (families of words customers swap when they ask again, not single misses).
+  // Availability: "in stock", "available", "restock", "back in stock", "sold out" are one generic subject (WEAK).
+  available: 'stock', availability: 'stock', avail: 'stock', restock: 'stock', restocked: 'stock', restocking: 'stock',
+  instock: 'stock', stocked: 'stock', stocks: 'stock', soldout: 'stock', replenish: 'stock', replenished: 'stock',
+  // How one pays / ships: options, modes, methods, ways, choices of something (WEAK).
+  options: 'option', modes: 'mode', ways: 'way', methods: 'option', method: 'option', choices: 'choice', choose: 'choice',
+  click: 'collect', pick: 'choice', select: 'choice', offered: 'offer', offering: 'offer', offers: 'offer', exists: 'exist', provide: 'offer',
+  // Whether something is accepted: "take", "accept", "support", "allow", "use", "work with" (WEAK).
+  using: 'use', usable: 'use', allowed: 'accept', supported: 'accept', accepting: 'accept', taking: 'accept',
+  // Money off: promo, promotion, coupon, voucher, discount (one subject), "a code" is WEAK on its own.
+  promo: 'discount', promos: 'discount', promotion: 'discount', promotions: 'discount', promotional: 'discount',
+  coupon: 'discount', coupons: 'discount', voucher: 'discount', vouchers: 'discount', discounts: 'discount', codes: 'code',
+  // Reduced goods: sale, reduced, clearance, discounted, marked down.
+  reduced: 'sale', clearance: 'sale', discounted: 'sale', markdown: 'sale', sales: 'sale',
+  // Address in texting and typos.
+  addy: 'address', addr: 'address', adress: 'address', addres: 'address', adresse: 'address',
+  // Where the parcel is: "my stuff", "my things" are the order.
+  sent: 'ship', shipped: 'ship',
+  // Matching another shop's price.
+  matching: 'match', matches: 'match', matched: 'match',
 };
 /** "send the trainers back", "bring it back", "take them back": the verb and "back" together mean returning. */
 const BACK_VERBS = new Set(['send', 'sent', 'sending', 'bring', 'take', 'give', 'post', 'ship', 'mail']);
+
+/** Generic subjects that stand for the whole question when nothing more specific is named. */
+const ANCHORS = new Set(['pay', 'stock']);
+/** "come back" / "be back" (in stock again). */
+const COME = new Set(['come', 'comes', 'coming', 'came', 'be']);
 
 const CACHE_SIZE = 1000;
 const cache = new Map<string, string[]>();
@@ -120,9 +158,23 @@ function conceptsOf(toks: readonly string[]): string[] {
     if (t === 'back' && [1, 2, 3].some((d) => BACK_VERBS.has(toks[i - d] ?? ''))) key = null;
     // "what do I pay for delivery" asks for a cost, like "how much is delivery".
     if (t === 'pay' && (toks[i - 3] === 'what' || toks[i - 2] === 'what')) key = conceptOf('cost');
+    // "pick up" / "pick it up" is collecting, not choosing.
+    if (t === 'pick' && (toks[i + 1] === 'up' || toks[i + 2] === 'up')) key = conceptOf('collect');
+    // "get here", "get to me", "reach me": arriving.
+    if (t === 'get' && (toks[i + 1] === 'here' || (toks[i + 1] === 'to' && toks[i + 2] === 'me'))) key = conceptOf('arrive');
+    // "come back", "coming back in stock", "be back": available again (the stock subject), not arriving.
+    if (COME.has(t) && toks[i + 1] === 'back') key = 'stock';
+    if (t === 'back' && COME.has(toks[i - 1] ?? '')) key = null;
+    // "right now" is framing ("any promo codes rn" becomes "right now").
+    if (t === 'right' && toks[i + 1] === 'now') key = null;
     if (key !== null && key !== '' && !out.includes(key)) out.push(key);
   }
-  return out;
+  // Generic subjects only count when nothing more specific is named (see WEAK).
+  if (out.some((k) => !WEAK.has(k))) return out.filter((k) => !WEAK.has(k));
+  // Only generic subjects: paying or stock is the subject, the rest says how it is asked
+  // ("what are the payment options" / "which modes of payment do you accept" are both {pay}).
+  const anchor = out.find((k) => ANCHORS.has(k));
+  return anchor ? [anchor] : out;
 }
 
 /** Two concepts match when equal or a typo apart (5+ letters, edit ratio >= 0.75: "bitcion" / "bitcoin"). */

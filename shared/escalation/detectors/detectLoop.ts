@@ -147,11 +147,18 @@ export const CHAIN_SIMILARITY = 0.5;
 
 function sameQuestion(text: string, concepts: string[], earlier: string, threshold: number): boolean {
   const before = questionConcepts(earlier);
+  // Round six: generic words (paying, stock, options) are dropped when a message names something specific, so
+  // one specific subject asked the same way ("do you take Revolut?" / "can I pay with Revolut") is one question.
+  if (concepts.length === 1 && before.length === 1 && matchesOne(concepts[0], before[0])) return true;
   if (concepts.length >= MIN_CONCEPTS && before.length >= MIN_CONCEPTS) {
     // A tiny tolerance: 2 of {a, b} against {a, b, c} is exactly 0.8 and must count at the default 0.8.
     return conceptOverlap(concepts, before, threshold - 1e-9) >= threshold - 1e-9;
   }
   return mayBeSimilar(text, earlier, threshold) && similarity(text, earlier) >= threshold;
+}
+
+function matchesOne(a: string, b: string): boolean {
+  return conceptOverlap([a], [b], 1) >= 1;
 }
 
 function remember(s: Signal): Signal {
