@@ -14,7 +14,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { analyzeText } from '../../shared/nlu/analyzeText';
-import { featuresOf, HASH_BITS } from '../../shared/escalation/classifier/features';
+import { cueFeature, featuresOf, HASH_BITS, NEGATIVE_ONLY_CUES } from '../../shared/escalation/classifier/features';
 import { OUTPUTS } from '../../shared/escalation/classifier/outputs';
 import { buildCorpus, type Sample } from './corpus';
 import { loadWriterCorpus, writerTargets } from './writerCorpus';
@@ -74,6 +74,11 @@ function extraCorpora(argv: string[]): { feats: Int32Array[]; y: Int8Array[]; no
   return { feats, y, note: notes.join(', ') };
 }
 
+/** Round six's device cues train the negative output only (a length or emoji-class bias must not move the other reasons). */
+const NEG_K = OUTPUTS.indexOf('negative');
+const negativeOnly = new Uint8Array(B);
+for (const name of NEGATIVE_ONLY_CUES) negativeOnly[cueFeature(name)] = 1;
+
 function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
@@ -114,6 +119,7 @@ function train(feats: Int32Array[], y: Int8Array[], epochs: number, init?: { w: 
         for (let a = 0; a < f.length; a++) {
           const idx = f[a] * K + k;
           if (keep && !keep[idx]) continue;
+          if (k !== NEG_K && negativeOnly[f[a]]) continue;
           const gi = g + L2 * w[idx];
           g2[idx] += gi * gi;
           w[idx] -= (RATE * gi) / Math.sqrt(g2[idx]);

@@ -76,7 +76,7 @@ function lexValence(lower: string): number | undefined {
  * Two rules outside the phrase list (see sentimentDetail): negation idioms ("can't believe how bad") do not
  * flip the next word, and a shouted sentence or "?!" without any positive word counts as a complaint.
  */
-interface CsPhrase { phrase: string; valence: number; cancels?: string[] }
+interface CsPhrase { phrase: string; valence: number; cancels?: string[]; calms?: string[] }
 const CS_PHRASES: CsPhrase[] = [
   // Waiting for a long time.
   ...['for an hour', 'for hours', 'for ages', 'for days', 'for weeks', 'for a week', 'for a month', 'for months',
@@ -127,6 +127,11 @@ const CS_PHRASES: CsPhrase[] = [
   { phrase: 'great service not', valence: -2, cancels: ['great'] },
   { phrase: 'love waiting', valence: -2, cancels: ['love'] },
   { phrase: 'love how', valence: -1.2, cancels: ['love'] },
+  // Round six: apologies and self-deprecation are politeness, not anger ("I'm terribly sorry to bother you",
+  // "sorry for the dumb question"): the negative words of the frame are dropped (`calms`), the rest still counts.
+  ...['sorry to bother', 'sorry to trouble', 'sorry for the', 'sorry if', 'sorry to ask', 'sorry for asking', 'terribly sorry',
+    'awfully sorry', 'so sorry', 'really sorry', 'very sorry', 'bother you', 'trouble you', 'dumb question', 'stupid question',
+    'silly question', 'daft question'].map((phrase) => ({ phrase, valence: 0, calms: ['sorry', 'terribly', 'awfully', 'bother', 'trouble', 'dumb', 'stupid', 'silly', 'daft'] })),
   // "this is a joke", not "tell me a joke".
   ...['is a joke', 'are a joke', 'what a joke', 'such a joke', 'absolute joke', 'complete joke', 'total joke', 'joke of a'].map(
     (phrase) => ({ phrase, valence: -2.4, cancels: ['joke'] }),
@@ -163,6 +168,11 @@ function getPhraseIndex(): Map<string, { words: string[]; def: CsPhrase }[]> {
     phraseIndex.set(words[0], list);
   }
   return phraseIndex;
+}
+
+/** The lexicon's valence of a lower-case word or emoji (VADER's -4..4 scale), or undefined when it has none. */
+export function lexiconValence(lower: string): number | undefined {
+  return lexValence(lower);
 }
 
 const PICTO = /(\p{Extended_Pictographic})/gu;
@@ -376,6 +386,7 @@ export function sentimentDetail(text: string, normalizedTokens?: string[]): Sent
   let extra = 0;
   const found: string[] = [];
   let cancelled: Set<string> | undefined;
+  let calmed: Set<string> | undefined;
   for (let i = 0; i < norm.length; i++) {
     const candidates = index.get(norm[i]);
     if (!candidates) continue;
@@ -386,7 +397,11 @@ export function sentimentDetail(text: string, normalizedTokens?: string[]): Sent
       // Avoid double counting words the lexicon already scores negatively ("useless", "ridiculous").
       const lex = pw.length === 1 ? lexValence(pw[0]) : undefined;
       if (lex === undefined || lex >= 0) extra += def.valence;
-      found.push(def.phrase);
+      if (!def.calms) found.push(def.phrase);
+      if (def.calms) {
+        calmed ??= new Set<string>();
+        for (const c of def.calms) calmed.add(c);
+      }
       if (def.cancels) {
         cancelled ??= new Set<string>();
         for (const c of def.cancels) cancelled.add(c);
@@ -395,6 +410,9 @@ export function sentimentDetail(text: string, normalizedTokens?: string[]): Sent
   }
   if (cancelled !== undefined) {
     for (let i = 0; i < scored.length; i++) if (scored[i] > 0 && cancelled.has(lw[i])) scored[i] = 0;
+  }
+  if (calmed !== undefined) {
+    for (let i = 0; i < scored.length; i++) if (scored[i] < 0 && calmed.has(lw[i])) scored[i] = 0;
   }
   // Exasperation without sentiment words: "WHERE IS MY ORDER?!?!" scores 0 in VADER (it only amplifies
   // existing sentiment). A shouted sentence or an interrobang counts as a mild complaint when nothing in the
@@ -411,7 +429,7 @@ export function sentimentDetail(text: string, normalizedTokens?: string[]): Sent
       found.push('shouting');
     }
   }
-  const score = found.length > 0 || domain !== undefined ? compound(scored, extra, amp) : vaderScore;
+  const score = found.length > 0 || domain !== undefined || calmed !== undefined ? compound(scored, extra, amp) : vaderScore;
 
   const negativeWords: string[] = [];
   for (let i = 0; i < scored.length; i++) {

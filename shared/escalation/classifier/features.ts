@@ -10,6 +10,7 @@
  */
 import type { TextAnalysis } from '../../nlu/types';
 import { canonicalTokens } from '../canonicalTokens';
+import { lexiconValence } from '../../nlu/sentiment';
 
 export const HASH_BITS = 18;
 const MASK = (1 << HASH_BITS) - 1;
@@ -101,7 +102,93 @@ export function featuresOf(analysis: TextAnalysis, out: number[] = [], groups?: 
   const pos = EMOTICON_POS.exec(text);
   if (pos) cue(out, 'emoticon+', groups, pos[0].trim());
   emojiOf(text, out, groups);
+  devices(toks, n, text, analysis.shouting, out, groups);
   return out;
+}
+
+/* ------------------------------------------------------------------------------------------------ devices
+ * Session 4 (round six): cues for the ways customers show anger without a classic negative word. Each pools a
+ * whole family into one feature, so a wording the training data never had still shares the family's weight:
+ *  - praise + a complaint fact in the same message (sarcasm: "Brilliant. Paid for express, 5 days and counting");
+ *  - an emoji's class (angry, eye-roll/annoyed, mocking, sad, happy) besides the emoji itself, so a variant
+ *    (another skin tone, a rarer face) reads like its class;
+ *  - one word shouted in a lower-case message ("absolutely SUPERB"), stretched words ("sooo", "wowww"),
+ *    'scare quotes' around a promise ("'next day'"), weariness words ("as usual", "whatever", "shocker"),
+ *    a question with an intensifier ("do you even read these?"), threats to leave or to tell others.
+ * The weights of these cues are learned like the others (train.ts); nothing here decides alone.
+ */
+
+/** Praise words the lexicon rates >= 1.8 but that are mostly formulas in a support chat. */
+const NOT_PRAISE = new Set(['help', 'yes', 'kind', 'free', 'hope', 'interest', 'special', 'safe', 'pretty', 'like', 'please', 'best', 'welcome', 'care', 'want', 'true', 'share', 'agree', 'ready', 'easy', 'save', 'okay', 'sweet', 'fun', 'trust', 'honest', 'honestly', 'sure', 'lol', 'haha', 'lmao', 'hah']);
+/** Praise the lexicon lacks. */
+const EXTRA_PRAISE = new Set(['stellar', 'bravo', 'genius', 'marvellous', 'marvelous', 'splendid', 'kudos', 'fab', 'superb', 'outstanding', 'legendary', 'spectacular', 'phenomenal', 'impressive', 'lovely', 'thrilled', 'delighted']);
+/** Laughing at one's own situation: counts as praise-side when the message also states a complaint fact. */
+const LAUGH = new Set(['lol', 'lmao', 'lmfao', 'haha', 'hahaha', 'rofl', 'hah']);
+/** Facts a complaint is made of: time passing, things repeating, failing or going missing. */
+const COMPLAINT_FACTS = new Set([
+  'again', 'still', 'another', 'yet', 'counting', 'since', 'already', 'anymore', 'usual', 'days', 'weeks', 'months', 'hours',
+  'ages', 'forever', 'lost', 'wrong', 'never', 'nothing', 'nobody', 'missing', 'late', 'delayed', 'delay', 'broken', 'empty',
+  'instead', 'damaged', 'ignored', 'ignoring', 'excuse', 'excuses', 'same', 'paid', 'charged', 'waiting', 'waited', 'month',
+  'week', 'twice', 'third', 'fourth', 'fifth', 'only', 'eventually', 'finally', 'apparently', 'supposedly', 'promised',
+  'smashed', 'crushed', 'soaked', 'cracked', 'ripped', 'torn', 'dented', 'scratched', 'leaking', 'disappeared', 'vanished',
+]);
+/** Weariness and resignation. */
+const WEARY = new Set(['usual', 'typical', 'shocker', 'anymore', 'whatever', 'sigh', 'ugh', 'yawn', 'apparently', 'supposedly', 'somehow', 'bother', 'bothered', 'counting', 'surprise', 'surprised', 'expecting', 'again', 'tired', 'exhausted', 'exhausting', 'pointless', 'hopeless', 'giving', 'gave']);
+/** A question made rhetorical by an intensifier. */
+const RHETORICAL = new Set(['even', 'seriously', 'honestly', 'actually', 'ever', 'really', 'possibly', 'on', 'earth', 'hell', 'heck']);
+/** Leaving, or telling others. */
+const LEAVING = new Set(['elsewhere', 'competitor', 'competitors', 'trustpilot', 'reviews', 'review', 'everyone', 'everybody', 'friends', 'twitter', 'instagram', 'tiktok', 'facebook', 'reddit', 'ombudsman', 'amazon', 'goodbye', 'bye', 'unsubscribe']);
+
+const EMOJI_CLASSES: [string, RegExp][] = [
+  ['emoji:angry', /[🤬😡😠👿💢🖕😾]/u],
+  ['emoji:annoyed', /[🙄😒😤😑🤦🤷😮‍💨👎😐]/u],
+  ['emoji:mocking', /[👏🙃🤡💀🥴🤣😂🫠😬]/u],
+  ['emoji:sad', /[😢😭😞😔☹🙁😩😫😖😣😕💔😿]/u],
+  ['emoji:happy', /[😊😀😃😄😁😍🥰❤💖👍🙏🎉😎🤩✅💯😉🔥🥳😘]/u],
+];
+
+const SHOUTED_WORD = /(?:^|[^A-Za-z])([A-Z]{4,})(?![A-Za-z])/;
+const STRETCHED = /(?:^|[^a-z])(?!www)[a-z]*([a-z])\1\1[a-z]*/i;
+const SCARE_QUOTES = /(?:^|[\s(])["'“‘][A-Za-z][^"'“”‘’\n]{1,30}["'”’](?=$|[\s.,!?;:)])/;
+
+function devices(toks: string[], n: number, text: string, shouting: number, out: number[], groups: FeatureGroup[] | undefined): void {
+  let praise = false;
+  let laugh = false;
+  let fact = false;
+  let weary = false;
+  let rhetorical = false;
+  let leaving = false;
+  for (let i = 0; i < n; i++) {
+    const t = toks[i];
+    if (!praise && !NOT_PRAISE.has(t) && (EXTRA_PRAISE.has(t) || (lexiconValence(t) ?? 0) >= 1.8)) {
+      // "not great" is not praise.
+      const p = toks[i - 1];
+      if (p !== 'not' && p !== 'no' && p !== 'never') praise = true;
+    }
+    if (LAUGH.has(t)) laugh = true;
+    if (COMPLAINT_FACTS.has(t)) fact = true;
+    if (WEARY.has(t)) weary = true;
+    if (RHETORICAL.has(t)) rhetorical = true;
+    if (LEAVING.has(t)) leaving = true;
+  }
+  // Length: long messages add up many small word weights; a bias per length lets the model take that back.
+  cue(out, n <= 1 ? 'len1' : n <= 3 ? 'len2' : n <= 7 ? 'len4' : n <= 15 ? 'len8' : n <= 31 ? 'len16' : 'len32', undefined);
+  if (!fact && /\d\s*(?:days?|weeks?|months?|hours?|hrs?|wks?)\b/i.test(text)) fact = true;
+  if (fact && (praise || laugh || /[👏🙃🤡]/u.test(text))) cue(out, 'praise+fact', groups, 'praise around a complaint');
+  if (weary) cue(out, 'weary', groups);
+  if (rhetorical && text.includes('?')) cue(out, 'rhetorical?', groups, 'rhetorical question');
+  if (leaving) cue(out, 'leaving', groups);
+  for (const [name, re] of EMOJI_CLASSES) {
+    if (re.test(text)) cue(out, name, groups);
+  }
+  if (shouting < 0.7) {
+    const m = SHOUTED_WORD.exec(text);
+    if (m) cue(out, 'caps-word', groups, m[1]);
+  }
+  const st = STRETCHED.exec(text);
+  if (st) cue(out, 'stretched', groups, st[0].trim());
+  const q = SCARE_QUOTES.exec(text);
+  if (q) cue(out, 'scare-quotes', groups, q[0].trim());
 }
 
 /** Ids `from`..`to` (exclusive) of a featuresOf result came from `name` (a word, or a cue such as "ALL CAPS"). */
@@ -127,7 +214,17 @@ function cue(out: number[], id: string, groups: FeatureGroup[] | undefined, name
   out.push(hash(P_CUE, id));
 }
 
-/** The feature id of a whole-message cue ('caps', 'masked', '!!', '??', '?!', '....', 'emoticon-', 'emoticon+', 'empty'), for tests and tools. */
+/** Round six's cues, made for negative sentiment: the training script lets them weigh on the negative output only. */
+export const NEGATIVE_ONLY_CUES: readonly string[] = [
+  'praise+fact', 'weary', 'rhetorical?', 'leaving', ...EMOJI_CLASSES.map(([name]) => name), 'caps-word', 'stretched', 'scare-quotes',
+  'len1', 'len2', 'len4', 'len8', 'len16', 'len32',
+];
+
+/**
+ * The feature id of a whole-message cue ('caps', 'masked', '!!', '??', '?!', '....', 'emoticon-', 'emoticon+', 'empty';
+ * round six: 'praise+fact', 'weary', 'rhetorical?', 'leaving', 'emoji:angry|annoyed|mocking|sad|happy', 'caps-word',
+ * 'stretched', 'scare-quotes'), for tests and tools.
+ */
 export function cueFeature(name: string): number {
   return hash(P_CUE, name);
 }
