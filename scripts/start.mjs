@@ -5,32 +5,19 @@
  * instead (`baton studio`), which prints its link. Extra arguments go to the studio: `npm start -- flow.json`.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runPagesBuild, stalePages } from './pagesBuild.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
-/** Newest modification time under a folder (sources of the studio page). */
-function newest(dir) {
-  let t = 0;
-  if (!existsSync(dir)) return t;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, entry.name);
-    t = Math.max(t, entry.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
-
+/** Builds the pages (every one, `npm run build`) when the studio page is missing or older than its sources. */
 function ensureRendererBuilt() {
-  const index = join(root, 'dist/renderer/studio/index.html');
-  const sources = Math.max(newest(join(root, 'renderer')), newest(join(root, 'shared')));
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+  if (stalePages(root, ['studio']).length === 0) return;
   console.log('Building the studio page (npm run build)…');
-  const r = spawnSync(npm, ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) {
+  if (!runPagesBuild(root, { output: 'stdout' }).ok) {
     console.error('npm start: building the studio page failed (see above); fix it, or run `npm run build` to see the errors again.');
     process.exit(1);
   }
