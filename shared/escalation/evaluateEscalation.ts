@@ -181,7 +181,7 @@ export function evaluateEscalation(
       isRepeatableQuestion(facts.analysis) ? [...memory.recent, facts.analysis.normalized].slice(-MEMORY_SIZE) : [...memory.recent];
     next = {
       // Thanks, a smile or the customer's own slip neither extend nor break a streak of failed requests.
-      fallbacksInRow: facts.fallback ? (asksNothing(facts.analysis) ? memory.fallbacksInRow : memory.fallbacksInRow + 1) : 0,
+      fallbacksInRow: facts.fallback ? (asksNothing(facts.analysis, memory) ? memory.fallbacksInRow : memory.fallbacksInRow + 1) : 0,
       recent,
       sentiments: [...memory.sentiments, sentiment].slice(-MEMORY_SIZE),
       level,

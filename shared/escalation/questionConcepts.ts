@@ -33,6 +33,8 @@ const FRAMING = new Set([
   'kindly', 'currently', 'presently', 'anyone', 'anybody', 'somebody', 'want', 'wanted', 'wants', 'wanna', 'need', 'needs',
   'all', 'at', 'lol', 'lmao', 'omg', 'ugh', 'hm', 'hmm', 'hmmm', 'okay', 'k', 'kk', 'po', 'wait', 'waiting', 'hear', 'heard',
   'clarify', 'confirm', 'idea', 'somewhere', 'someplace', 'either', 'nor', 'whats', 'wheres', 'whens', 'hows',
+  // Texting spellings of question words.
+  'wht', 'wat', 'wen', 'hw', 'wher', 'whr', 'wut', 'y',
 ]);
 /**
  * Generic subjects (round six): paying, "in stock" / "available", "options" / "modes" / "ways", "accept" / "use", a "code".
@@ -66,7 +68,8 @@ const REPHRASE: Record<string, string> = {
   // Texting abbreviations of weekdays (folded to the full day, which stays its own category value).
   sun: 'sunday', mon: 'monday', tue: 'tuesday', tues: 'tuesday', wed: 'wednesday', thu: 'thursday', thurs: 'thursday',
   fri: 'friday', wknd: 'weekend',
-  opening: 'open', opens: 'open', closing: 'close', closes: 'close', closed: 'close',
+  // Shop hours: opening, closing, hours and "what time" are one subject ("open rn?" / "hours" / "wht time u close").
+  open: 'hours', opening: 'hours', opens: 'hours', close: 'hours', closing: 'hours', closes: 'hours', closed: 'hours',
   // Round six paraphrase classes (families of words customers swap when they ask again, not single misses).
   // Availability: "in stock", "available", "restock", "back in stock", "sold out" are one generic subject (WEAK).
   available: 'stock', availability: 'stock', avail: 'stock', restock: 'stock', restocked: 'stock', restocking: 'stock',
@@ -207,4 +210,37 @@ export function conceptOverlap(a: readonly string[], b: readonly string[], atLea
   let commonB = 0;
   for (const k of b) if (a.some((x) => matches(k, x))) commonB++;
   return (common + commonB) / total;
+}
+
+const AUX = new Set(['do', 'does', 'did', 'can', 'could', 'is', 'are', 'will', 'would', 'have', 'has', 'may', 'should', 'shall', 'am', 'was']);
+const QWORD: Record<string, string> = {
+  what: 'what', whats: 'what', wat: 'what', wht: 'what', wut: 'what', which: 'what',
+  when: 'when', whens: 'when', wen: 'when', where: 'where', wheres: 'where', wher: 'where', whr: 'where',
+  why: 'why', who: 'who', how: 'how', hows: 'how', hw: 'how',
+};
+const WHEN_NOUNS = new Set(['time', 'day', 'date', 'hour', 'hours']);
+/**
+ * What kind of answer a question wants (round six): 'when', 'where', 'cost' ("how much"), 'duration' ("how long",
+ * "how many days"), 'how', 'what', 'who', 'why', 'yesno' (opens with an auxiliary: "do you...", "is it...") or null
+ * (texting without a question word: "sale start date?"). Two askings of one question want the same kind of answer:
+ * "whens the sale" / "when does the sale start" are one; "do you do mortgages" / "what's your mortgage rate" are two.
+ */
+export function questionType(normalized: string): string | null {
+  const toks = normalized.split(' ');
+  for (let i = 0; i < Math.min(toks.length, 5); i++) {
+    const t = toks[i];
+    const q = QWORD[t];
+    if (q === 'how') {
+      const n = toks[i + 1];
+      if (n === 'much') return 'cost';
+      if (n === 'long' || n === 'many' || n === 'soon') return 'duration';
+      return 'how';
+    }
+    if (q === 'what') return WHEN_NOUNS.has(toks[i + 1] ?? '') ? 'when' : 'what';
+    if (q) return q;
+    if (i === 0 && AUX.has(t)) return 'yesno';
+    // "so can I...", "ok but is it...", "hi, do you..."
+    if (i > 0 && AUX.has(t) && ['so', 'ok', 'okay', 'but', 'and', 'hi', 'hello', 'hey', 'then', 'also', 'sorry', 'please'].includes(toks[i - 1])) return 'yesno';
+  }
+  return null;
 }

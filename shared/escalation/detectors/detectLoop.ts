@@ -17,7 +17,7 @@ import { similarity } from '../../nlu/similarity';
 import { canonicalTokens } from '../canonicalTokens';
 import { mayBeSimilar } from '../mayBeSimilar';
 import { phraseMatcher } from '../phraseMatcher';
-import { analysisConcepts, conceptOverlap, questionConcepts } from '../questionConcepts';
+import { analysisConcepts, conceptOverlap, questionConcepts, questionType } from '../questionConcepts';
 
 /** Complaints that the bot is looping, as canonical token strings (contractions spelled out). */
 const LOOP_PHRASES = [
@@ -195,10 +195,23 @@ export function asksSameSubjectAgain(analysis: TextFacts, recent: readonly strin
   if (recent.length === 0 || analysis.tokens.length > MAX_FUZZY_TOKENS) return false;
   if (loopComplaint(canonicalTokens(analysis)) !== null) return true;
   const concepts = analysisConcepts(analysis);
-  const before = questionConcepts(recent[recent.length - 1]);
-  // Everything it names was named in the last question ("M?" after "size M available?"), or most of it was.
-  if (concepts.length > 0 && concepts.every((c) => before.includes(c))) return true;
-  return concepts.length >= MIN_CONCEPTS && before.length >= MIN_CONCEPTS && conceptOverlap(concepts, before, SAME_SUBJECT) >= SAME_SUBJECT;
+  const kind = questionType(analysis.normalized);
+  // Round six: any of the last three questions kept (fillers such as "ok", "lol", "hello?" are not kept, and an
+  // added detail in between, "I'm in Leeds", does not hide the question asked before it).
+  return recent.slice(-3).some((earlier) => {
+    const before = questionConcepts(earlier);
+    // Everything it names was named in that question ("M?" after "size M available?"), or most of it was.
+    if (concepts.length > 0 && concepts.every((c) => before.includes(c))) return true;
+    if (concepts.length >= MIN_CONCEPTS && before.length >= MIN_CONCEPTS && conceptOverlap(concepts, before, SAME_SUBJECT) >= SAME_SUBJECT) return true;
+    // The same kind of question on the same subject with one more word ("whens the sale" / "when does the sale start").
+    return kind !== null && kind === questionType(earlier) && containsAllButOne(concepts, before);
+  });
+}
+/** Whether the smaller concept list is inside the larger and the larger adds at most one concept. */
+function containsAllButOne(a: readonly string[], b: readonly string[]): boolean {
+  const [small, large] = a.length <= b.length ? [a, b] : [b, a];
+  if (small.length === 0 || large.length - small.length > 1) return false;
+  return small.every((c) => large.includes(c));
 }
 /** Dice overlap above which two consecutive questions are on one subject: {ship, poland} and {ship, norway} (0.5) are not. */
 const SAME_SUBJECT = 0.6;

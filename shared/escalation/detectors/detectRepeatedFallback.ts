@@ -12,6 +12,52 @@ import type { EscalationMemory, Signal, TurnFacts } from '../types';
 import type { TextAnalysis } from '../../nlu/types';
 import { canonicalTokens } from '../canonicalTokens';
 import { asksSameSubjectAgain } from './detectLoop';
+import type { EscalationMemory as Memory } from '../types';
+import { questionConcepts } from '../questionConcepts';
+
+/**
+ * Round six: nudges and fillers ("ok", "k", "lol", "hello?", "??", "sigh", "hola?", "pls") ask nothing new. After the
+ * customer has asked a real question they neither extend nor break a fallback streak: the question is what counts.
+ * Before any real question ("Something else" / "k" / "mm") they still count, as unusable messages.
+ */
+const FILLER = new Set([
+  'ok', 'okay', 'okey', 'k', 'kk', 'okk', 'oki', 'okie', 'alright', 'right', 'hmm', 'hm', 'hmmm', 'mm', 'mmm', 'um', 'uh', 'ugh', 'sigh',
+  'lol', 'lmao', 'haha', 'hahaha', 'yeah', 'yes', 'yep', 'ya', 'yah', 'so', 'and', 'well', 'hello', 'helloo', 'hellooo', 'hi', 'hey',
+  'hej', 'hola', 'hallo', 'ciao', 'ola', 'allo', 'anyone', 'anybody', 'there', 'sir', 'madam', 'please', 'pls', 'plz', 'still', 'waiting',
+  'again', 'seriously', 'really', 'wow', 'oh', 'ah', 'i', 'see', 'am', 'is', 'are', 'you', 'still', 'now', 'then', 'anyway', 'anyways',
+  'bitte', 'por', 'favor', 'svp', 'merci', 'btw', 'erm', 'er', 'hmmmm', 'ahem', 'yo', 'ello', 'huh', 'what', 'wait', 'uhm', 'ehm',
+]);
+/** Words that open a question or a request (canonical tokens: "u" is "you"). */
+const ASKING = new Set([
+  'what', 'when', 'where', 'how', 'why', 'which', 'who', 'whose', 'can', 'could', 'would', 'will', 'is', 'are', 'do', 'does', 'did',
+  'have', 'has', 'may', 'should', 'shall', 'kindly', 'wen', 'wat', 'wht', 'hw', 'wher', 'whens', 'wheres', 'whats', 'hows', 'cn', 'any',
+]);
+/** A word, not a key mash: a vowel, no letter three times in a row ("eta", "hours", "amex"; not "jjjj", "mmmm", "xzqw"). */
+const WORDLIKE = /^(?=.*[aeiouy])(?!.*(.)\1\1)[a-z]{2,14}$/;
+/**
+ * Whether a normalised earlier message reads as a question or a request: a question word or an auxiliary among
+ * its first three words ("ok so is the blue rug in stock"), or "I need / I want / looking for". Gibberish ("ghkkjj
+ * lllk"), an emoji or a lone word ("bananas") is not one, so fillers after it still count.
+ */
+function isRealQuestion(normalized: string): boolean {
+  const toks = normalized.split(' ').filter((t) => t !== '');
+  if (toks.slice(0, 3).some((t) => ASKING.has(t))) return true;
+  const concepts = questionConcepts(normalized);
+  if (concepts.length === 0) return false;
+  if (/ (?:need|want|would like|looking for|searching) /.test(` ${normalized} `)) return true;
+  // A texting question of one to three words that names a subject in real words ("eta", "open rn", "15 code").
+  return toks.length <= 3 && toks.every((t) => /^\d+$/.test(t) || WORDLIKE.test(t));
+}
+/** A filler: nothing but nudge words, or no letters and digits at all ("??", "...", "!!"). */
+export function isFiller(analysis: TextAnalysis): boolean {
+  if (!/[\p{L}\p{N}]/u.test(analysis.text)) return /[?!.]/.test(analysis.text) && !/\p{Extended_Pictographic}/u.test(analysis.text);
+  const toks = canonicalTokens(analysis);
+  return toks.length > 0 && toks.length <= 4 && toks.every((t) => FILLER.has(t.replace(/(.)\1{2,}$/u, '$1')) || FILLER.has(t));
+}
+/** Whether the customer asked a real question earlier (kept in memory.recent) that this message can only add to. */
+function questionPending(memory: Memory): boolean {
+  return memory.recent.slice(-3).some(isRealQuestion);
+}
 
 /** Words of thanks, acknowledgement and goodbye (canonical tokens). */
 const ACK = new Set([
@@ -38,10 +84,16 @@ const THANKS = new Set([
   'bye', 'goodbye', 'cya', 'perfect', 'great', 'awesome', 'lovely', 'brilliant', 'super', 'sweet', 'worries', 'problem', 'noted', 'understood',
 ]);
 
-/** Whether a message asks the bot nothing (thanks, acknowledgement, a friendly emoji, the customer's own slip). */
-export function asksNothing(analysis: TextAnalysis): boolean {
+/**
+ * Whether a message asks the bot nothing (thanks, acknowledgement, a friendly emoji, the customer's own slip), and,
+ * given the memory, a filler or a detail after a real question (see FILLER and isDetail).
+ */
+export function asksNothing(analysis: TextAnalysis, memory?: Memory): boolean {
   const text = analysis.text.trim();
   if (text === '') return false;
+  if (memory && questionPending(memory)) {
+    if (isFiller(analysis)) return true;
+  }
   if (FRIENDLY.test(text) && /[^\s!]/.test(text)) return true;
   const toks = canonicalTokens(analysis);
   // "no worries" / "no problem" are thanks; a bare "no" is an answer the bot may have missed (no thanks word).
@@ -62,7 +114,7 @@ export function asksNothing(analysis: TextAnalysis): boolean {
 }
 
 export function detectRepeatedFallback(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
-  if (!facts.fallback || asksNothing(facts.analysis)) return null;
+  if (!facts.fallback || asksNothing(facts.analysis, memory)) return null;
   const inRow = memory.fallbacksInRow + 1;
   const count = policy.repeatedFallback.count;
   if (inRow < count) return null;
