@@ -12,7 +12,7 @@
 import { EventEmitter } from 'node:events';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statfsSync, writeSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
-import { open, type Database, type RootDatabase } from 'lmdb';
+import { open, type Database, type RootDatabase, type RootDatabaseOptionsWithPath } from 'lmdb';
 import {
   StoreConflictError,
   conversationModes,
@@ -72,19 +72,61 @@ function freeBytes(dir: string): number | null {
 }
 
 /**
- * How a conversation is stored: the record with the engine state's `recentTranscript` window (~3 KB of a ~5 KB
- * record, the last 30 transcript entries) replaced by null, and `w` = [first, end) keys of the window's entries in
- * the `transcriptWindow` table. A message then writes its few new entries instead of re-encoding the whole window
- * (msgpack encoding of the record was the largest CPU cost per message). Records without `w` (older data folders,
- * states without a window) hold the whole state inline and are read as they are.
+ * How a conversation is stored: the record with the engine state's `recentTranscript` window (the last 30
+ * transcript entries, ~3 KB of a ~5 KB record) replaced by null, and `r` = one reference per window entry. Each
+ * window entry is also a message of the conversation's log (the runtime appends every transcript entry to the log
+ * in the same commit), so it is stored as that log entry's seq (`WindowRef`): a message writes no window entries
+ * of its own, only the few numbers of `r` inside the record it writes anyway. A window entry the log cannot give
+ * back exactly is kept whole inside `r`. Records from older data folders are read as they are: `w` = [first, end)
+ * keys of the window's entries in the `transcriptWindow` table (session 3), or no `w`/`r` at all (whole state
+ * inline); each is converted on its next write.
  */
-type StoredConversation = ConversationRecord & { w?: [number, number] };
+type StoredConversation = ConversationRecord & { w?: [number, number]; r?: WindowRef[] };
 
-/** A decoded conversation: the record as callers see it, the window array it holds and its first key. */
+/**
+ * One window entry: `seq` (the log entry at that seq, no blockId), `[seq, blockId]`, or the entry itself when the
+ * log cannot rebuild it exactly (a field the log drops: an empty name or button list, extra button fields...).
+ */
+type WindowRef = number | [number, string] | Record<string, unknown>;
+
+/** A decoded conversation: the record as callers see it, the window array it holds and how the window is stored. */
 interface Hot {
   rec: ConversationRecord;
   win: unknown[] | null;
+  /** Log references of `win` (same length), or null when `win` lives in the `transcriptWindow` table (older format). */
+  refs: WindowRef[] | null;
+  /** First `transcriptWindow` key of `win` (older format only). */
   start: number;
+}
+
+const LOG_ENTRY_FIELDS = new Set(['from', 'text', 'at', 'blockId', 'name', 'buttons']);
+
+/**
+ * True when the engine's transcript entry `e` is rebuilt exactly by `fromLog(a, e.blockId)` from the log entry `a`
+ * (runtime/effects/planStep.ts `toLogEntry` copies from, text, at, name and non-empty buttons as {id, label}).
+ */
+function sameAsLog(e: Record<string, unknown>, a: LogEntry): boolean {
+  if (e.from !== a.from || e.text !== a.text || e.at !== a.at || e.name !== a.name) return false;
+  if (e.blockId !== undefined && typeof e.blockId !== 'string') return false;
+  for (const k in e) if (!LOG_ENTRY_FIELDS.has(k) || e[k] === undefined) return false;
+  const eb = e.buttons as Array<Record<string, unknown>> | undefined;
+  const ab = a.buttons;
+  if (eb === undefined) return ab === undefined;
+  if (!Array.isArray(eb) || ab === undefined || eb.length !== ab.length) return false;
+  for (let i = 0; i < eb.length; i++) {
+    const b = eb[i];
+    if (b === null || typeof b !== 'object' || b.id !== ab[i].id || b.label !== ab[i].label || Object.keys(b).length !== 2) return false;
+  }
+  return true;
+}
+
+/** The transcript entry a window reference stands for (fields in the engine's order: see shared/engine/run.ts `say`). */
+function fromLog(a: LogEntry, blockId: string | undefined): Record<string, unknown> {
+  const e: Record<string, unknown> = { from: a.from, text: a.text, at: a.at };
+  if (blockId !== undefined) e.blockId = blockId;
+  if (a.name !== undefined) e.name = a.name;
+  if (a.buttons !== undefined) e.buttons = a.buttons;
+  return e;
 }
 
 /** How many decoded conversations stay in memory (write-through LRU): ~7 MB less RSS than 4,096 with 10,000 idle
@@ -135,7 +177,11 @@ export class EmbeddedStore implements RuntimeStore {
     // kills the process). Without it, every write this store makes is a `transaction` whose promise `durable` awaits
     // and catches; lmdb still commits all transactions queued meanwhile together (group commit: measured the same
     // transactions/s and CPU per transaction with 500 concurrent writers).
-    this.root = open({ path: opts.dir + '/baton.lmdb', compression: false, maxDbs: 20, eventTurnBatching: false });
+    // useRecords off: values are written as plain msgpack maps. With msgpackr's records (lmdb's default, no shared
+    // structures) every value carried its own record definitions (the key names plus bookkeeping), rebuilt on each
+    // write: encoding a conversation record took ~1.5x as long (test/bench/storeCommitBench.ts). Reading is
+    // unchanged: values written with records by older versions decode as before.
+    this.root = open({ path: opts.dir + '/baton.lmdb', compression: false, maxDbs: 20, eventTurnBatching: false, useRecords: false } as RootDatabaseOptionsWithPath);
     const sub = <V, K extends import('lmdb').Key>(name: string) => this.root.openDB<V, K>({ name });
     // Decoded conversation records are kept in `hot` (our own LRU, write-through): a message reads its record up
     // to three times (token check, step, commit), and decoding was the largest CPU cost in a profile under load.
@@ -264,17 +310,45 @@ export class EmbeddedStore implements RuntimeStore {
     const stored = this.convs.get(id) as StoredConversation | undefined;
     if (stored === undefined) return undefined;
     let entry: Hot;
-    if (stored.w) {
+    if (stored.r) {
+      const { r: refs, ...rest } = stored;
+      const win = this.windowFromLog(id, refs);
+      entry = { rec: { ...rest, state: { ...(rest.state as object), recentTranscript: win } }, win, refs, start: 0 };
+    } else if (stored.w) {
       const [start, end] = stored.w;
       const win: unknown[] = [];
       for (const { value } of this.window.getRange({ start: [id, start], end: [id, end] })) win.push(value);
       const { w: _w, ...rest } = stored;
-      entry = { rec: { ...rest, state: { ...(rest.state as object), recentTranscript: win } }, win, start };
+      entry = { rec: { ...rest, state: { ...(rest.state as object), recentTranscript: win } }, win, refs: null, start };
     } else {
-      entry = { rec: stored, win: null, start: 0 }; // written before the window was split out: whole state inline
+      entry = { rec: stored, win: null, refs: null, start: 0 }; // written before the window was split out: whole state inline
     }
     this.remember(id, entry);
     return entry;
+  }
+
+  /** Rebuilds a window from its log references (one range read over the log entries it names). */
+  private windowFromLog(id: string, refs: WindowRef[]): unknown[] {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const ref of refs) {
+      const seq = typeof ref === 'number' ? ref : Array.isArray(ref) ? ref[0] : null;
+      if (seq !== null) {
+        if (seq < lo) lo = seq;
+        if (seq > hi) hi = seq;
+      }
+    }
+    const bySeq = new Map<number, LogEntry>();
+    if (lo <= hi) for (const { value } of this.log.getRange({ start: [id, lo], end: [id, hi + 1] })) bySeq.set(value.seq, value);
+    const win: unknown[] = [];
+    for (const ref of refs) {
+      if (typeof ref === 'number' || Array.isArray(ref)) {
+        const a = bySeq.get(typeof ref === 'number' ? ref : ref[0]);
+        // The log keeps every entry until the conversation is pruned with it; a missing one is left out, not invented.
+        if (a) win.push(fromLog(a, typeof ref === 'number' ? undefined : ref[1]));
+      } else win.push(ref);
+    }
+    return win;
   }
 
   private remember(id: string, entry: Hot): void {
@@ -284,26 +358,25 @@ export class EmbeddedStore implements RuntimeStore {
   }
 
   /**
-   * Writes a conversation record (inside a transaction): the state's `recentTranscript` window goes to its own
-   * table, one key per entry, and only the entries this step added are written (found by identity against the
-   * window we hold for the prior state: the engine's new window shares the entries it kept); entries that slid out
-   * are removed. Anything else (a state from elsewhere, a migrated state) rewrites the window whole.
+   * Writes a conversation record (inside a transaction). The state's `recentTranscript` window is stored as
+   * references (`WindowRef`): entries kept from the prior window (found by identity: the engine's new window shares
+   * the entries it kept) keep their reference; a new entry refers to the log entry this commit appended for it
+   * (`appended`), or is kept whole when none rebuilds it exactly. A prior window in the older `transcriptWindow`
+   * table is removed from it.
    */
-  private putConversation(record: ConversationRecord, prior: Hot | undefined): void {
+  private putConversation(record: ConversationRecord, prior: Hot | undefined, appended: LogEntry[]): void {
     const id = record.id;
     const state = record.state as { recentTranscript?: unknown } | null;
     const W = state !== null && typeof state === 'object' && Array.isArray(state.recentTranscript) ? (state.recentTranscript as unknown[]) : null;
     const prev = prior?.win ?? null;
-    const prevStart = prior?.start ?? 0;
-    const prevEnd = prev ? prevStart + prev.length : 0;
+    if (prev && prior!.refs === null) this.removeWindow(id, prior!.start, prior!.start + prev.length); // older format
     if (W === null) {
-      if (prev) this.removeWindow(id, prevStart, prevEnd);
       this.convs.put(id, record);
-      this.remember(id, { rec: record, win: null, start: 0 });
+      this.remember(id, { rec: record, win: null, refs: null, start: 0 });
       return;
     }
     let kept = -1; // how many leading entries of `prev` slid out, when W = prev[kept..] + new entries
-    if (prev) {
+    if (prev && prior!.refs) {
       if (W.length === 0) kept = prev.length;
       else {
         const i = prev.indexOf(W[0]);
@@ -313,19 +386,25 @@ export class EmbeddedStore implements RuntimeStore {
         }
       }
     }
-    let start: number;
-    if (kept >= 0) {
-      this.removeWindow(id, prevStart, prevStart + kept);
-      start = prevStart + kept;
-      for (let j = prev!.length - kept; j < W.length; j++) this.window.put([id, start + j], W[j]);
-    } else {
-      if (prev) this.removeWindow(id, prevStart, prevEnd);
-      start = prevEnd;
-      for (let j = 0; j < W.length; j++) this.window.put([id, start + j], W[j]);
+    const refs: WindowRef[] = kept >= 0 ? prior!.refs!.slice(kept) : [];
+    let p = 0; // next appended entry to match: transcript entries are appended in order
+    for (let j = refs.length; j < W.length; j++) {
+      const e = W[j] as Record<string, unknown>;
+      let ref: WindowRef = e;
+      if (e !== null && typeof e === 'object' && !Array.isArray(e)) {
+        for (let q = p; q < appended.length; q++) {
+          if (sameAsLog(e, appended[q])) {
+            ref = e.blockId === undefined ? appended[q].seq : [appended[q].seq, e.blockId as string];
+            p = q + 1;
+            break;
+          }
+        }
+      }
+      refs.push(ref);
     }
-    const stored: StoredConversation = { ...record, state: { ...(state as object), recentTranscript: null }, w: [start, start + W.length] };
+    const stored: StoredConversation = { ...record, state: { ...(state as object), recentTranscript: null }, r: refs };
     this.convs.put(id, stored as never);
-    this.remember(id, { rec: record, win: W, start });
+    this.remember(id, { rec: record, win: W, refs, start: 0 });
   }
 
   private removeWindow(id: string, from: number, to: number): void {
@@ -358,10 +437,10 @@ export class EmbeddedStore implements RuntimeStore {
         appended.push(entry);
       }
       const record: ConversationRecord = { ...c, lastSeq: seq };
-      this.putConversation(record, priorHot);
+      this.putConversation(record, priorHot, appended);
       if (prior && prior.mode !== c.mode) this.modeIdx.remove([prior.mode, c.id]);
       if (!prior || prior.mode !== c.mode) this.modeIdx.put([c.mode, c.id], null);
-      if (c.externalKey !== undefined) this.ext.put(c.externalKey, c.id);
+      if (c.externalKey !== undefined && prior?.externalKey !== c.externalKey) this.ext.put(c.externalKey, c.id);
       for (const key of w.cancelTimers ?? []) {
         const t = this.timers.get(key);
         if (t) {
