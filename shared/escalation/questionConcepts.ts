@@ -35,6 +35,8 @@ const FRAMING = new Set([
   'clarify', 'confirm', 'idea', 'somewhere', 'someplace', 'either', 'nor', 'whats', 'wheres', 'whens', 'hows',
   // Texting spellings of question words.
   'wht', 'wat', 'wen', 'hw', 'wher', 'whr', 'wut', 'y',
+  // Trying the chat out ("test", "testing 123", "ping"): no subject.
+  'test', 'testing', 'tested', 'ping',
 ]);
 /**
  * Generic subjects (round six): paying, "in stock" / "available", "options" / "modes" / "ways", "accept" / "use", a "code".
@@ -243,4 +245,26 @@ export function questionType(normalized: string): string | null {
     if (i > 0 && AUX.has(t) && ['so', 'ok', 'okay', 'but', 'and', 'hi', 'hello', 'hey', 'then', 'also', 'sorry', 'please'].includes(toks[i - 1])) return 'yesno';
   }
   return null;
+}
+
+/** Words that open a question or a request (canonical tokens: "u" is "you"). */
+const ASKING = new Set([
+  'what', 'when', 'where', 'how', 'why', 'which', 'who', 'whose', 'can', 'could', 'would', 'will', 'is', 'are', 'do', 'does', 'did',
+  'have', 'has', 'may', 'should', 'shall', 'kindly', 'wen', 'wat', 'wht', 'hw', 'wher', 'whens', 'wheres', 'whats', 'hows', 'cn', 'any',
+]);
+/** A word, not a key mash: a vowel, no letter three times in a row ("eta", "hours", "amex"; not "jjjj", "mmmm", "xzqw"). */
+const WORDLIKE = /^(?=.*[aeiouy])(?!.*(.)\1\1)[a-z]{2,14}$/;
+/**
+ * Whether a normalised earlier message reads as a question or a request: a question word or an auxiliary among
+ * its first three words ("ok so is the blue rug in stock"), or "I need / I want / looking for". Gibberish ("ghkkjj
+ * lllk"), an emoji or a lone word ("bananas") is not one, so fillers after it still count.
+ */
+export function isRealQuestion(normalized: string): boolean {
+  const toks = normalized.split(' ').filter((t) => t !== '');
+  if (toks.slice(0, 3).some((t) => ASKING.has(t))) return true;
+  const concepts = questionConcepts(normalized);
+  if (concepts.length === 0) return false;
+  if (/ (?:need|want|would like|looking for|searching) /.test(` ${normalized} `)) return true;
+  // A texting question of one to three words that names a subject in real words ("eta", "open rn", "15 code").
+  return toks.length <= 3 && toks.every((t) => /^\d+$/.test(t) || WORDLIKE.test(t));
 }

@@ -47,7 +47,7 @@ const findLoopPhrase = phraseMatcher(LOOP_PHRASES);
 const WHO = '(?:you|u|ya|your|you are|u are|you r|u r|the bot|this bot|bot|this chat|this thing|it|this)';
 const NEG = '(?:not|never|still not|do not|did not|does not|can not|will not|are not|is not|have not|has not|still have not|no|still do not|still did not|still are not)';
 const HEED = '(?:answer|answering|answered|answers|listen|listening|listened|read|reading|understand|understanding|understood|getting|get|got|hear|hearing|address|addressed|addressing|told|tell|said|say|reply|replied|respond|responded)';
-const OBJECT = '(?:me|my question|my questions|my q|the question|my message|what i|a word i|anything i|it|my point|how|when|where|whether|which|what|why|if)';
+const OBJECT = '(?:me|my question|my questions|my q|the question|my message|what i|a word i|anything i|it|my point|how|when|where|whether|which|what|why|if|to my question|to me|on my question)';
 const LOOP_GRAMMAR: RegExp[] = [
   // "you're not listening", "u dont get it", "ur not reading what i wrote", "the bot does not understand me"
   new RegExp(`(?:^| )${WHO} (?:(?:really|even|actually|just|clearly|obviously) )?${NEG} (?:(?:really|even|actually|just|clearly|obviously|even trying to) )?${HEED}(?: ${OBJECT}|$| do you| are you|(?= ?$))`),
@@ -61,6 +61,16 @@ const LOOP_GRAMMAR: RegExp[] = [
   /(?:^| )(?:for the (?:third|3rd|fourth|4th|fifth|5th|nth|umpteenth|millionth|hundredth) time|(?:third|3rd|fourth|4th|fifth|5th|nth|umpteenth|millionth|hundredth) time (?:i|i am|asking|now|of asking|that i|i have|i ask))(?:$| )/,
   // "you keep giving me the same answer", "same useless reply again", "the same link every time"
   /(?:keep|keeps|kept) (?:giving|sending|showing|saying|telling|repeating|answering|replying|pointing)|same (?:(?:\w+) )?(?:answer|answers|reply|replies|response|responses|message|link|menu|options|script|text|stuff|canned)(?: (?:again|every time|over and over|each time)|$)/,
+  // Round six, "that is not an answer": "that isn't an answer (to my question)", "that's no answer", "not an answer at all"
+  /(?:^| )(?:that|this|it|which) (?:is|was) (?:not|no|hardly) (?:an |a |the |any )?(?:answer|reply|response)(?:$| to| at all| i| for)/,
+  // "read (again / what I wrote / my message properly)", "please read my message again", "scroll up"
+  /(?:^| )(?:read|reread|re read) (?:my (?:message|messages|question|text|msg)|what i (?:wrote|write|said|asked|typed|sent)|it again|again|properly|carefully)|(?:^| )scroll up(?:$| )/,
+  // "you (may have / must have / have) misunderstood (me)", "you got me wrong", "you misread"
+  /(?:^| )(?:you|u|the bot) (?:(?:may|might|must|seem to|have|clearly|obviously) )*(?:have )?(?:misunderstood|misunderstand|misread|got me wrong|got it wrong|confused my)/,
+  // "I did not ask about returns", "i never asked for the policy", "I didn't ask that": the answer was to another question
+  /(?:^| )i (?:did not|do not|never|have not) (?:ask|asked|ask you|want to know) (?:about|for|that|this|the|how|what|if|whether)/,
+  // "I literally just wrote ...", "I wrote before", "I already wrote", "see my (last|previous) message"
+  /(?:^| )i (?:literally |just |already |have already )+(?:wrote|written|typed|said|asked)|(?:^| )(?:see|check) my (?:last|previous|first|earlier) (?:message|question|msg)/,
 ];
 /** The first loop complaint of the grammar in canonical tokens, as the matched words, or null. */
 export function loopComplaint(tokens: readonly string[]): string | null {
@@ -93,7 +103,7 @@ const findRephrase = phraseMatcher(REPHRASE_PHRASES);
  * (see detectLoop), so "I asked for a gift receipt" after two unrelated questions is not one.
  */
 const ASK_AGAIN: RegExp[] = [
-  /(?:^| )(?:i|i have|i had) (?:already |just |literally |clearly |did |have )?(?:asked|ask|said|wrote|write|typed|mentioned|requested)(?: (?:you|u))?(?: (?:about|this|that|it|whether|if|when|where|what|how|which|for|already|alrdy|before|earlier|again|twice|three time|3 time|\\w+ times?))/,
+  /(?:^| )(?:i|i have|i had) (?:already |just |literally |clearly |did |have )?(?:asked|ask|said|wrote|write|typed|mentioned|requested)(?: (?:you|u))?(?: (?:about|this|that|it|whether|if|when|where|what|how|which|for|already|alrdy|before|earlier|again|twice|three time|3 time|\w+ times?))/,
   /(?:^| )as i (?:said|asked|wrote|mentioned|typed)/,
   /(?:^| )(?:already|alrdy|alr|before) (?:asked|said|wrote)|(?:asked|said|wrote|write) (?:this |that |it )?(?:already|alrdy|alr|before)(?:$| )/,
   /(?:^| )my question (?:remains|stands|still|is still|was|once again|again|concerns|is about|regarding|about)/,
@@ -166,6 +176,39 @@ function remember(s: Signal): Signal {
   return s;
 }
 
+/**
+ * Round six: one question asked with details added or dropped ("When will my order arrive?" / "When will order
+ * 61945 arrive?" / "When will order 61945, shipped to Aberdeen by standard delivery, arrive?", or the reverse,
+ * "...which size I should order in the running shorts?" / "Which size?" / "size"). Two askings are the same when
+ * everything the shorter names is in the longer one and they want the same kind of answer (see questionType;
+ * texting without a question word fits any). Every pair of the `count` askings must be the same this way, so
+ * "where is my order" / "where's 10032?" / "and 10045?" (two orders) is not one question three times.
+ */
+function askedInMoreOrFewerWords(text: string, concepts: string[], recent: readonly string[], count: number): string[] | null {
+  if (concepts.length === 0) return null;
+  const kind = questionType(text);
+  const same = (ka: string | null, a: readonly string[], kb: string | null, b: readonly string[]) => {
+    if (a.length === 0 || b.length === 0) return false;
+    if (ka !== null && kb !== null && ka !== kb) return false;
+    const [small, large] = a.length <= b.length ? [a, b] : [b, a];
+    return small.every((c) => large.some((x) => conceptOverlap([c], [x], 1) >= 1));
+  };
+  const candidates = recent
+    .filter((earlier) => earlier !== text)
+    .map((earlier) => ({ earlier, kind: questionType(earlier), concepts: questionConcepts(earlier) }))
+    .filter((e) => same(kind, concepts, e.kind, e.concepts));
+  // Grow a group in which every pair is the same question (greedy from each start; count is small, usually 3).
+  for (let i = 0; i < candidates.length; i++) {
+    const group = [candidates[i]];
+    for (let j = i + 1; j < candidates.length && group.length < count - 1; j++) {
+      const c = candidates[j];
+      if (group.every((g) => same(g.kind, g.concepts, c.kind, c.concepts))) group.push(c);
+    }
+    if (group.length >= count - 1) return group.map((g) => g.earlier);
+  }
+  return null;
+}
+
 /** The earlier questions of a consecutive run on this message's subject (see CHAIN_SIMILARITY), or null. */
 function chainOfThree(concepts: string[], recent: readonly string[], count: number): string[] | null {
   const need = count - 1;
@@ -204,8 +247,17 @@ export function asksSameSubjectAgain(analysis: TextFacts, recent: readonly strin
     if (concepts.length > 0 && concepts.every((c) => before.includes(c))) return true;
     if (concepts.length >= MIN_CONCEPTS && before.length >= MIN_CONCEPTS && conceptOverlap(concepts, before, SAME_SUBJECT) >= SAME_SUBJECT) return true;
     // The same kind of question on the same subject with one more word ("whens the sale" / "when does the sale start").
-    return kind !== null && kind === questionType(earlier) && containsAllButOne(concepts, before);
+    const kindBefore = questionType(earlier);
+    if (kind !== null && kind === kindBefore && containsAllButOne(concepts, before)) return true;
+    // The same question with details added or dropped, wanting the same kind of answer ("Can I get an invoice?" /
+    // "An invoice for order 47225 please."); texting without a question word fits any kind.
+    return (kind === null || kindBefore === null || kind === kindBefore) && contains(concepts, before);
   });
+}
+/** Whether every concept of the shorter list (not empty) is in the longer one. */
+function contains(a: readonly string[], b: readonly string[]): boolean {
+  const [small, large] = a.length <= b.length ? [a, b] : [b, a];
+  return small.length > 0 && small.every((c) => large.some((x) => conceptOverlap([c], [x], 1) >= 1));
 }
 /** Whether the smaller concept list is inside the larger and the larger adds at most one concept. */
 function containsAllButOne(a: readonly string[], b: readonly string[]): boolean {
@@ -287,6 +339,17 @@ export function detectLoop(facts: TurnFacts, policy: EscalationPolicy, memory: E
     else if (sameQuestion(text, concepts, earlier, cfg.similarity)) times++;
   }
   if (times < cfg.count) {
+    const trio = length <= MAX_FUZZY_TOKENS ? askedInMoreOrFewerWords(text, concepts, memory.recent, cfg.count) : null;
+    if (trio) {
+      return {
+        reason: 'loop',
+        score: 1,
+        threshold: cfg.count,
+        evidence: [text, ...trio],
+        turn: facts.turn,
+        explanation: `The customer asked the same thing ${cfg.count} times, adding or dropping details ("${trio.join('", "')}" then "${text}").`,
+      };
+    }
     const chain = chainOfThree(concepts, memory.recent, cfg.count);
     if (!chain) return null;
     return {

@@ -13,7 +13,7 @@ import type { TextAnalysis } from '../../nlu/types';
 import { canonicalTokens } from '../canonicalTokens';
 import { asksSameSubjectAgain } from './detectLoop';
 import type { EscalationMemory as Memory } from '../types';
-import { questionConcepts } from '../questionConcepts';
+import { isRealQuestion } from '../questionConcepts';
 
 /**
  * Round six: nudges and fillers ("ok", "k", "lol", "hello?", "??", "sigh", "hola?", "pls") ask nothing new. After the
@@ -27,27 +27,6 @@ const FILLER = new Set([
   'again', 'seriously', 'really', 'wow', 'oh', 'ah', 'i', 'see', 'am', 'is', 'are', 'you', 'still', 'now', 'then', 'anyway', 'anyways',
   'bitte', 'por', 'favor', 'svp', 'merci', 'btw', 'erm', 'er', 'hmmmm', 'ahem', 'yo', 'ello', 'huh', 'what', 'wait', 'uhm', 'ehm',
 ]);
-/** Words that open a question or a request (canonical tokens: "u" is "you"). */
-const ASKING = new Set([
-  'what', 'when', 'where', 'how', 'why', 'which', 'who', 'whose', 'can', 'could', 'would', 'will', 'is', 'are', 'do', 'does', 'did',
-  'have', 'has', 'may', 'should', 'shall', 'kindly', 'wen', 'wat', 'wht', 'hw', 'wher', 'whens', 'wheres', 'whats', 'hows', 'cn', 'any',
-]);
-/** A word, not a key mash: a vowel, no letter three times in a row ("eta", "hours", "amex"; not "jjjj", "mmmm", "xzqw"). */
-const WORDLIKE = /^(?=.*[aeiouy])(?!.*(.)\1\1)[a-z]{2,14}$/;
-/**
- * Whether a normalised earlier message reads as a question or a request: a question word or an auxiliary among
- * its first three words ("ok so is the blue rug in stock"), or "I need / I want / looking for". Gibberish ("ghkkjj
- * lllk"), an emoji or a lone word ("bananas") is not one, so fillers after it still count.
- */
-function isRealQuestion(normalized: string): boolean {
-  const toks = normalized.split(' ').filter((t) => t !== '');
-  if (toks.slice(0, 3).some((t) => ASKING.has(t))) return true;
-  const concepts = questionConcepts(normalized);
-  if (concepts.length === 0) return false;
-  if (/ (?:need|want|would like|looking for|searching) /.test(` ${normalized} `)) return true;
-  // A texting question of one to three words that names a subject in real words ("eta", "open rn", "15 code").
-  return toks.length <= 3 && toks.every((t) => /^\d+$/.test(t) || WORDLIKE.test(t));
-}
 /** A filler: nothing but nudge words, or no letters and digits at all ("??", "...", "!!"). */
 export function isFiller(analysis: TextAnalysis): boolean {
   if (!/[\p{L}\p{N}]/u.test(analysis.text)) return /[?!.]/.test(analysis.text) && !/\p{Extended_Pictographic}/u.test(analysis.text);
