@@ -6,11 +6,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Flow } from '../../../shared/flow/schema';
 import { insertExpectation, recordScenario, upsertScenario } from '../../../shared/simulator/scenarioRecorder';
-import { applyScenarioEdit, expectationKeys, ScenarioEditError, type ScenarioEdit } from '../../../shared/simulator/scenarioEdits';
+import { applyScenarioEdit, ScenarioEditError, undoOf, type ScenarioEdit } from '../../../shared/simulator/scenarioEdits';
 import { describeStep, runScenarioFile, type ScenarioResult } from '../../../shared/simulator/scenarioRunner';
-import type { Expectation, Scenario, ScenarioFile } from '../../../shared/simulator/scenarioSchema';
+import type { Expectation, ScenarioFile } from '../../../shared/simulator/scenarioSchema';
 import type { ScenarioSession } from '../../../shared/simulator/scenarioSession';
 import { Button } from '../../ui/Button';
+import { ScenarioEditor } from './ScenarioEditor';
+
+type UndoEdit = Extract<ScenarioEdit, { kind: 'undo' }>;
+/** How many edits the scenario editor can undo. */
+const UNDO_DEPTH = 50;
 
 export interface PendingExpectation {
   afterAction: number;
@@ -64,6 +69,8 @@ export function ScenariosPane({ flow, session, storage, pending, onClearPending,
   const [editing, setEditing] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const revision = useRef<string | undefined>(undefined);
+  /** The scenario editor's undo: each entry puts one scenario back as it was before an edit (checked first). */
+  const [undo, setUndo] = useState<{ edit: UndoEdit; label: string }[]>([]);
 
   const reload = useCallback(async () => {
     if (!storage) return null;
@@ -150,9 +157,12 @@ export function ScenariosPane({ flow, session, storage, pending, onClearPending,
     async (e: ScenarioEdit, done: string) => {
       setBusy(true);
       try {
+        let inverse: UndoEdit | null = null;
         await persist((f) => {
           if (!f) throw new ScenarioEditError('The scenarios file is gone (deleted by hand?).');
-          return applyScenarioEdit(f, e);
+          const next = applyScenarioEdit(f, e);
+          inverse = e.kind === 'undo' ? null : undoOf(f, next, e);
+          return next;
         });
         setResults(null);
         if (e.kind === 'rename') {
@@ -160,15 +170,26 @@ export function ScenariosPane({ flow, session, storage, pending, onClearPending,
           setEditing(e.to.trim());
         }
         if (e.kind === 'deleteScenario') setEditing(null);
-        setNotice({ text: done });
+        if (e.kind === 'undo' && e.before) {
+          setOpen(e.before.name);
+          setEditing(e.before.name);
+        }
+        if (e.kind === 'undo') setUndo((u) => u.slice(0, -1));
+        else if (inverse) {
+          const entry = { edit: inverse, label: done.replace(/\.$/, '') };
+          setUndo((u) => [...u.slice(-(UNDO_DEPTH - 1)), entry]);
+        }
+        setNotice({ text: e.kind === 'undo' ? `Undone: ${done}` : done });
       } catch (err) {
-        fail('Not changed', err);
+        fail(e.kind === 'undo' ? 'Not undone' : 'Not changed', err);
       } finally {
         setBusy(false);
       }
     },
     [persist],
   );
+  const lastUndo = undo[undo.length - 1] ?? null;
+  const undoLast = () => lastUndo && void edit(lastUndo.edit, `${lastUndo.label}.`);
 
   const runAll = () => {
     if (!file) return;
@@ -227,6 +248,11 @@ export function ScenariosPane({ flow, session, storage, pending, onClearPending,
           <Button size="sm" disabled={!file?.scenarios.length} onClick={runAll}>
             Run all
           </Button>
+          {lastUndo && editing === null && (
+            <Button size="sm" disabled={busy} onClick={undoLast} aria-label={`Undo: ${lastUndo.label}`}>
+              Undo
+            </Button>
+          )}
           {results && (
             <span className="sim-summary" data-failed={failed > 0}>
               {passed} passed, {failed} failed
@@ -249,7 +275,7 @@ export function ScenariosPane({ flow, session, storage, pending, onClearPending,
                     </Button>
                   </div>
                 )}
-                {editing === s.name && <ScenarioEditor scenario={s} busy={busy} onEdit={(e, done) => void edit(e, done)} />}
+                {editing === s.name && <ScenarioEditor scenario={s} busy={busy} onEdit={(e, done) => void edit(e, done)} undoLabel={lastUndo?.label ?? null} onUndo={undoLast} />}
                 {open === s.name && r?.failure && (
                   <div className="sim-failure" role="region" aria-label={`Failure of ${s.name}`}>
                     <div>
@@ -277,87 +303,6 @@ export function ScenariosPane({ flow, session, storage, pending, onClearPending,
           })}
         </ul>
       </section>
-    </div>
-  );
-}
-
-/** One scenario, step by step: rename, delete, a customer turn's text, an expectation removed, a step deleted. */
-function ScenarioEditor({ scenario, busy, onEdit }: { scenario: Scenario; busy: boolean; onEdit(e: ScenarioEdit, done: string): void }) {
-  const [rename, setRename] = useState(scenario.name);
-  const [texts, setTexts] = useState<Record<number, string>>({});
-  const [confirmDelete, setConfirmDelete] = useState(false);
-  useEffect(() => {
-    setRename(scenario.name);
-    setTexts({});
-  }, [scenario]);
-  const name = scenario.name;
-  return (
-    <div className="sim-editor" role="region" aria-label={`Edit ${name}`}>
-      <div className="sim-row">
-        <input aria-label="New name" value={rename} onChange={(e) => setRename(e.target.value)} />
-        <Button size="sm" disabled={busy || !rename.trim() || rename.trim() === name} onClick={() => onEdit({ kind: 'rename', scenario: name, to: rename }, `Renamed to "${rename.trim()}".`)}>
-          Rename
-        </Button>
-        {confirmDelete ? (
-          <>
-            <Button size="sm" variant="danger" disabled={busy} onClick={() => onEdit({ kind: 'deleteScenario', scenario: name }, `Deleted "${name}".`)}>
-              Delete "{name}" for good
-            </Button>
-            <Button size="sm" onClick={() => setConfirmDelete(false)}>
-              Keep it
-            </Button>
-          </>
-        ) : (
-          <Button size="sm" onClick={() => setConfirmDelete(true)}>
-            Delete scenario
-          </Button>
-        )}
-      </div>
-      <ol className="sim-steps">
-        {scenario.steps.map((step, index) => (
-          <li key={index} className="sim-step">
-            <span className="sim-step-n">{index + 1}.</span>
-            {'say' in step || ('agent' in step && (step.agent === 'say' || step.agent === 'note')) ? (
-              <div className="sim-row">
-                <span className="sim-muted">{'say' in step ? 'customer says' : step.agent === 'say' ? 'agent says' : 'agent note'}</span>
-                <input
-                  aria-label={`Text of step ${index + 1}`}
-                  value={texts[index] ?? ('say' in step ? step.say : (step.text ?? ''))}
-                  onChange={(e) => setTexts({ ...texts, [index]: e.target.value })}
-                />
-                <Button
-                  size="sm"
-                  disabled={busy || texts[index] === undefined || texts[index] === ('say' in step ? step.say : step.text)}
-                  onClick={() => onEdit({ kind: 'sayText', scenario: name, index, step, text: texts[index] }, `Step ${index + 1} now says ${JSON.stringify(texts[index])}.`)}
-                >
-                  Apply
-                </Button>
-              </div>
-            ) : 'expect' in step ? (
-              <div>
-                <span className="sim-muted">expect</span>
-                <ul className="sim-expectations">
-                  {expectationKeys(step).map((key) => (
-                    <li key={key}>
-                      <code>
-                        {key}: {JSON.stringify(step.expect[key])}
-                      </code>{' '}
-                      <Button size="sm" disabled={busy} aria-label={`Remove expectation ${key} of step ${index + 1}`} onClick={() => onEdit({ kind: 'removeExpectation', scenario: name, index, step, key }, `Removed the expectation "${key}" of step ${index + 1}.`)}>
-                        Remove
-                      </Button>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ) : (
-              <span>{describeStep(step)}</span>
-            )}
-            <Button size="sm" disabled={busy || scenario.steps.length === 1} aria-label={`Delete step ${index + 1}`} onClick={() => onEdit({ kind: 'deleteStep', scenario: name, index, step }, `Deleted step ${index + 1}.`)}>
-              Delete step
-            </Button>
-          </li>
-        ))}
-      </ol>
     </div>
   );
 }

@@ -1,0 +1,397 @@
+/**
+ * One saved scenario, step by step (Scenarios > a scenario > Edit steps): rename, delete the scenario; per step
+ * a drag handle and Move up / Move down buttons (keyboard), delete, a customer turn's or an agent reply's text,
+ * each expectation's value changed or removed; "Insert a step" anywhere (a kind, a value, a position); Undo of
+ * the last edits (button, or Ctrl+Z / Cmd+Z inside the editor when not typing). Invalid values are refused at
+ * the field, in words (shared/simulator/scenarioEdits.ts), and nothing is written.
+ */
+import { ArrowDown, ArrowUp, GripVertical, Pencil, Plus, Trash2, Undo2, X } from 'lucide-react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  EXPECTATION_HINTS,
+  expectationKeys,
+  expectationValueText,
+  NEW_STEP_KINDS,
+  readExpectationValue,
+  stepFromForm,
+  type NewStepKind,
+  type ScenarioEdit,
+} from '../../../shared/simulator/scenarioEdits';
+import { describeStep } from '../../../shared/simulator/scenarioRunner';
+import type { Expectation, Scenario, ScenarioStep } from '../../../shared/simulator/scenarioSchema';
+import { Button } from '../../ui/Button';
+
+type ExpectKey = Exclude<keyof Expectation, 'since'>;
+
+export interface ScenarioEditorProps {
+  scenario: Scenario;
+  busy: boolean;
+  onEdit(e: ScenarioEdit, done: string): void;
+  /** What the last edit was ("Moved step 3 up"), when it can be undone. */
+  undoLabel?: string | null;
+  onUndo?(): void;
+}
+
+const isTyping = (t: EventTarget | null) => t instanceof HTMLElement && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable);
+
+export function ScenarioEditor({ scenario, busy, onEdit, undoLabel, onUndo }: ScenarioEditorProps) {
+  const [rename, setRename] = useState(scenario.name);
+  const [texts, setTexts] = useState<Record<number, string>>({});
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [dragFrom, setDragFrom] = useState<number | null>(null);
+  const [dropAt, setDropAt] = useState<number | null>(null);
+  const [insertAt, setInsertAt] = useState(scenario.steps.length);
+  const region = useRef<HTMLDivElement>(null);
+  const insertKind = useRef<HTMLSelectElement>(null);
+  /** After a move with the keyboard, the focus follows the step to its new place. */
+  const focusAfter = useRef<{ index: number; action: 'up' | 'down' } | null>(null);
+  const keyboardEdit = useRef(false);
+  useEffect(() => {
+    setRename(scenario.name);
+    setTexts({});
+    setInsertAt((at) => Math.min(at, scenario.steps.length));
+    const f = focusAfter.current;
+    focusAfter.current = null;
+    // An edit made from the keyboard must not drop the focus to the page (the next Ctrl+Z would undo a canvas edit).
+    if (keyboardEdit.current && region.current && !region.current.contains(document.activeElement)) region.current.focus();
+    keyboardEdit.current = false;
+    if (f && region.current) {
+      const row = region.current.querySelector(`[data-step="${f.index}"]`);
+      const want = row?.querySelector<HTMLButtonElement>(`[data-action="${f.action}"]`);
+      const other = row?.querySelector<HTMLButtonElement>(`[data-action="${f.action === 'up' ? 'down' : 'up'}"]`);
+      (want && !want.disabled ? want : other)?.focus();
+    }
+  }, [scenario]);
+  const name = scenario.name;
+  const n = scenario.steps.length;
+
+  const move = (from: number, to: number, how: 'up' | 'down' | 'drag') => {
+    if (to < 0 || to >= n || to === from) return;
+    if (how !== 'drag') focusAfter.current = { index: to, action: how };
+    const words = how === 'drag' ? `Moved step ${from + 1} to position ${to + 1}.` : `Moved step ${from + 1} ${how} (now step ${to + 1}).`;
+    onEdit({ kind: 'moveStep', scenario: name, from, to, step: scenario.steps[from] }, words);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    // Ctrl+Z here undoes the last scenario edit, not the canvas's last edit (the editor's window shortcut).
+    if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'z' && !isTyping(e.target)) {
+      e.preventDefault();
+      e.stopPropagation();
+      if (undoLabel && onUndo && !busy) {
+        keyboardEdit.current = true;
+        onUndo();
+      }
+    }
+  };
+
+  return (
+    <div className="sim-editor" role="region" aria-label={`Edit ${name}`} ref={region} tabIndex={-1} onKeyDown={onKeyDown}>
+      <div className="sim-row">
+        <input aria-label="New name" value={rename} onChange={(e) => setRename(e.target.value)} />
+        <Button size="sm" disabled={busy || !rename.trim() || rename.trim() === name} onClick={() => onEdit({ kind: 'rename', scenario: name, to: rename }, `Renamed to "${rename.trim()}".`)}>
+          Rename
+        </Button>
+        {confirmDelete ? (
+          <>
+            <Button size="sm" variant="danger" disabled={busy} onClick={() => onEdit({ kind: 'deleteScenario', scenario: name }, `Deleted "${name}".`)}>
+              Delete "{name}" for good
+            </Button>
+            <Button size="sm" onClick={() => setConfirmDelete(false)}>
+              Keep it
+            </Button>
+          </>
+        ) : (
+          <Button size="sm" onClick={() => setConfirmDelete(true)}>
+            Delete scenario
+          </Button>
+        )}
+      </div>
+      <div className="sim-row sim-editor-undo">
+        <Button size="sm" disabled={busy || !undoLabel} onClick={() => onUndo?.()} aria-label={undoLabel ? `Undo: ${undoLabel}` : 'Undo'} title="Undo the last edit (Ctrl+Z)">
+          <Undo2 size={14} aria-hidden /> Undo
+        </Button>
+        <span className="sim-muted sim-editor-tip">Drag ⠿ or use ↑ ↓ to reorder.</span>
+      </div>
+      <ol className="sim-steps">
+        {scenario.steps.map((step, index) => (
+          <li
+            key={index}
+            className="sim-step"
+            data-step={index}
+            data-dragging={dragFrom === index || undefined}
+            data-drop={dropAt === index && dragFrom !== null && dragFrom !== index ? (dragFrom < index ? 'below' : 'above') : undefined}
+            onDragOver={(e) => {
+              if (dragFrom === null) return;
+              e.preventDefault();
+              e.dataTransfer.dropEffect = 'move';
+              if (dropAt !== index) setDropAt(index);
+            }}
+            onDragLeave={() => dropAt === index && setDropAt(null)}
+            onDrop={(e) => {
+              e.preventDefault();
+              const from = dragFrom ?? Number(e.dataTransfer.getData('text/plain'));
+              setDragFrom(null);
+              setDropAt(null);
+              if (Number.isInteger(from)) move(from, index, 'drag');
+            }}
+          >
+            <span
+              className="sim-drag"
+              draggable={!busy}
+              title={`Drag step ${index + 1} to move it`}
+              aria-hidden="true"
+              onDragStart={(e) => {
+                setDragFrom(index);
+                e.dataTransfer.effectAllowed = 'move';
+                e.dataTransfer.setData('text/plain', String(index));
+              }}
+              onDragEnd={() => {
+                setDragFrom(null);
+                setDropAt(null);
+              }}
+            >
+              <GripVertical size={14} />
+            </span>
+            <span className="sim-step-n">{index + 1}.</span>
+            <div className="sim-step-body">
+              <StepBody step={step} index={index} scenario={name} busy={busy} texts={texts} setTexts={setTexts} onEdit={onEdit} />
+            </div>
+            <span className="sim-step-actions">
+              <Button size="icon" data-action="up" disabled={busy || index === 0} aria-label={`Move step ${index + 1} up`} title="Move up" onClick={() => move(index, index - 1, 'up')}>
+                <ArrowUp size={14} aria-hidden />
+              </Button>
+              <Button size="icon" data-action="down" disabled={busy || index === n - 1} aria-label={`Move step ${index + 1} down`} title="Move down" onClick={() => move(index, index + 1, 'down')}>
+                <ArrowDown size={14} aria-hidden />
+              </Button>
+              <Button
+                size="icon"
+                disabled={busy}
+                aria-label={`Insert a step after step ${index + 1}`}
+                title="Insert a step after this one"
+                onClick={() => {
+                  setInsertAt(index + 1);
+                  insertKind.current?.focus();
+                }}
+              >
+                <Plus size={14} aria-hidden />
+              </Button>
+              <Button size="icon" disabled={busy || n === 1} aria-label={`Delete step ${index + 1}`} title="Delete this step" onClick={() => onEdit({ kind: 'deleteStep', scenario: name, index, step }, `Deleted step ${index + 1}.`)}>
+                <Trash2 size={14} aria-hidden />
+              </Button>
+            </span>
+          </li>
+        ))}
+      </ol>
+      <InsertStep scenario={scenario} busy={busy} at={insertAt} setAt={setInsertAt} kindRef={insertKind} onEdit={onEdit} />
+    </div>
+  );
+}
+
+interface StepBodyProps {
+  step: ScenarioStep;
+  index: number;
+  scenario: string;
+  busy: boolean;
+  texts: Record<number, string>;
+  setTexts(t: Record<number, string>): void;
+  onEdit(e: ScenarioEdit, done: string): void;
+}
+
+function StepBody({ step, index, scenario, busy, texts, setTexts, onEdit }: StepBodyProps) {
+  if ('say' in step || ('agent' in step && (step.agent === 'say' || step.agent === 'note'))) {
+    const current = 'say' in step ? step.say : (step.text ?? '');
+    return (
+      <div className="sim-step-text">
+        <span className="sim-muted sim-step-kind">{'say' in step ? 'customer says' : step.agent === 'say' ? 'agent says' : 'agent note'}</span>
+        <input aria-label={`Text of step ${index + 1}`} value={texts[index] ?? current} onChange={(e) => setTexts({ ...texts, [index]: e.target.value })} />
+        <Button
+          size="sm"
+          disabled={busy || texts[index] === undefined || texts[index] === current}
+          onClick={() => onEdit({ kind: 'sayText', scenario, index, step, text: texts[index] }, `Step ${index + 1} now says ${JSON.stringify(texts[index])}.`)}
+        >
+          Apply
+        </Button>
+      </div>
+    );
+  }
+  if ('expect' in step) {
+    return (
+      <div>
+        <span className="sim-muted sim-step-kind">expect</span>
+        <ul className="sim-expectations">
+          {expectationKeys(step).map((key) => (
+            <ExpectationRow key={`${key}:${JSON.stringify(step.expect[key])}`} step={step} index={index} scenario={scenario} exp={key as ExpectKey} busy={busy} onEdit={onEdit} />
+          ))}
+        </ul>
+      </div>
+    );
+  }
+  return <span>{describeStep(step)}</span>;
+}
+
+function ExpectationRow({ step, index, scenario, exp, busy, onEdit }: { step: Extract<ScenarioStep, { expect: unknown }>; index: number; scenario: string; exp: ExpectKey; busy: boolean; onEdit(e: ScenarioEdit, done: string): void }) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const errorId = useId();
+  const value = step.expect[exp];
+  const label = `Value of ${exp} in step ${index + 1}`;
+  const apply = () => {
+    if (draft === null) return;
+    const r = readExpectationValue(exp, draft);
+    if (!r.ok) return setError(r.message);
+    setError(null);
+    onEdit({ kind: 'setExpectation', scenario, index, step, key: exp, value: r.value }, `Step ${index + 1} now expects ${exp}: ${JSON.stringify(r.value)}.`);
+  };
+  if (draft === null) {
+    return (
+      <li className="sim-expectation">
+        <code>
+          {exp}: {JSON.stringify(value)}
+        </code>{' '}
+        <span className="sim-expectation-actions">
+          <Button size="icon" disabled={busy} aria-label={`Change expectation ${exp} of step ${index + 1}`} title="Change the value" onClick={() => setDraft(expectationValueText(value))}>
+            <Pencil size={13} aria-hidden />
+          </Button>
+          <Button size="icon" disabled={busy} aria-label={`Remove expectation ${exp} of step ${index + 1}`} title="Remove this expectation" onClick={() => onEdit({ kind: 'removeExpectation', scenario, index, step, key: exp }, `Removed the expectation "${exp}" of step ${index + 1}.`)}>
+            <X size={13} aria-hidden />
+          </Button>
+        </span>
+      </li>
+    );
+  }
+  return (
+    <li className="sim-expectation sim-expectation-edit">
+      <label className="sim-expectation-key" htmlFor={errorId + 'input'}>
+        {exp}
+      </label>
+      <input
+        id={errorId + 'input'}
+        aria-label={label}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        placeholder={EXPECTATION_HINTS[exp]}
+        value={draft}
+        autoFocus
+        onChange={(e) => {
+          setDraft(e.target.value);
+          setError(null);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') apply();
+          if (e.key === 'Escape') {
+            e.stopPropagation();
+            setDraft(null);
+            setError(null);
+          }
+        }}
+      />
+      <Button size="sm" disabled={busy} onClick={apply}>
+        Apply
+      </Button>
+      <Button
+        size="sm"
+        onClick={() => {
+          setDraft(null);
+          setError(null);
+        }}
+      >
+        Cancel
+      </Button>
+      {error ? (
+        <div className="sim-field-error" id={errorId} role="alert">
+          {error}
+        </div>
+      ) : (
+        <div className="sim-muted sim-field-help">Takes {EXPECTATION_HINTS[exp]}.</div>
+      )}
+    </li>
+  );
+}
+
+function InsertStep({ scenario, busy, at, setAt, kindRef, onEdit }: { scenario: Scenario; busy: boolean; at: number; setAt(i: number): void; kindRef: React.RefObject<HTMLSelectElement | null>; onEdit(e: ScenarioEdit, done: string): void }) {
+  const [kind, setKind] = useState<NewStepKind>('say');
+  const [text, setText] = useState('');
+  const [expectKey, setExpectKey] = useState<ExpectKey>('botSays');
+  const [error, setError] = useState<string | null>(null);
+  const id = useId();
+  const field = NEW_STEP_KINDS[kind].field;
+  const n = scenario.steps.length;
+  const insert = () => {
+    const r = stepFromForm(kind, text, expectKey);
+    if (!r.ok) return setError(r.message);
+    setError(null);
+    setText('');
+    onEdit({ kind: 'insertStep', scenario: scenario.name, index: at, after: at === 0 ? null : scenario.steps[at - 1], step: r.step }, `Inserted "${describeStep(r.step)}" as step ${at + 1}.`);
+    setAt(at + 1);
+  };
+  return (
+    <fieldset className="sim-insert" aria-label="Insert a step">
+      <legend>Insert a step</legend>
+      <div className="sim-row">
+        <label htmlFor={`${id}-kind`}>Step</label>
+        <select
+          id={`${id}-kind`}
+          ref={kindRef}
+          value={kind}
+          onChange={(e) => {
+            setKind(e.target.value as NewStepKind);
+            setError(null);
+          }}
+        >
+          {(Object.keys(NEW_STEP_KINDS) as NewStepKind[]).map((k) => (
+            <option key={k} value={k}>
+              {NEW_STEP_KINDS[k].label}
+            </option>
+          ))}
+        </select>
+        {kind === 'expect' && (
+          <>
+            <label htmlFor={`${id}-exp`} className="sim-visually-hidden">
+              Expectation
+            </label>
+            <select id={`${id}-exp`} value={expectKey} onChange={(e) => setExpectKey(e.target.value as ExpectKey)}>
+              {(Object.keys(EXPECTATION_HINTS) as ExpectKey[]).map((k) => (
+                <option key={k} value={k}>
+                  {k}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
+        <label htmlFor={`${id}-at`}>Position</label>
+        <select id={`${id}-at`} value={Math.min(at, n)} onChange={(e) => setAt(Number(e.target.value))}>
+          <option value={0}>first</option>
+          {scenario.steps.map((_, i) => (
+            <option key={i} value={i + 1}>
+              {i + 1 === n ? `last (after step ${n})` : `after step ${i + 1}`}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="sim-row">
+        {field && (
+          <input
+            aria-label={`New step: ${kind === 'expect' ? `value of ${expectKey}` : field}`}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${id}-error` : undefined}
+            placeholder={kind === 'expect' ? EXPECTATION_HINTS[expectKey] : field}
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              setError(null);
+            }}
+            onKeyDown={(e) => e.key === 'Enter' && insert()}
+          />
+        )}
+        <Button size="sm" variant="primary" disabled={busy} onClick={insert}>
+          Insert step
+        </Button>
+      </div>
+      {error && (
+        <div className="sim-field-error" id={`${id}-error`} role="alert">
+          {error}
+        </div>
+      )}
+    </fieldset>
+  );
+}
