@@ -9,8 +9,11 @@ import { Headset, RotateCcw, SendHorizontal, X } from 'lucide-react';
 import { mergeEntries, type ChatClient, type ChatEntry, type ChatSession, type ChatSnapshot, type LinkState } from './chatClient';
 import { inertText } from '../inbox/inertText';
 
-/** How often the widget asks whether the agent is typing, while an agent holds the chat. */
-export const AGENT_TYPING_POLL_MS = 2000;
+/**
+ * How long "<agent> is typing…" stays without a new signal (the inbox repeats it every 2.5 s while the agent types);
+ * the agent's message ends it at once.
+ */
+export const AGENT_TYPING_SHOW_MS = 6000;
 
 /** A send whose answer was lost (network) is asked again once, with the same key, after this delay. */
 export const SEND_RETRY_MS = 400;
@@ -24,6 +27,8 @@ export interface WidgetProps {
    * conversation is resumed; a new one starts when the visitor opens the chat (so page views are not conversations).
    */
   startNow?: boolean;
+  /** How long "<agent> is typing…" stays without a new signal (default AGENT_TYPING_SHOW_MS). */
+  agentTypingMs?: number;
 }
 
 // Waiting and joining are already said by the header, the waiting bar and the join message: no extra pill for them.
@@ -60,7 +65,7 @@ function newKey(): string {
 
 const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
-export function Widget({ flowId, title, client, startNow = true }: WidgetProps) {
+export function Widget({ flowId, title, client, startNow = true, agentTypingMs = AGENT_TYPING_SHOW_MS }: WidgetProps) {
   const [session, setSession] = useState<ChatSession | null>(null);
   const [entries, setEntries] = useState<ChatEntry[]>([]);
   const [mode, setMode] = useState('bot');
@@ -69,12 +74,13 @@ export function Widget({ flowId, title, client, startNow = true }: WidgetProps) 
   const [sending, setSending] = useState(false);
   const [pending, setPending] = useState<{ text: string; after: number } | null>(null);
   const [draft, setDraft] = useState('');
-  /** The agent holding the chat is typing (polled while mode is 'agent'). */
+  /** The agent holding the chat is typing (a push signal, shown for AGENT_TYPING_SHOW_MS). */
   const [agentTyping, setAgentTyping] = useState<string | null>(null);
   /** The agent holding the chat as the server says (follows transfers before the new agent writes). */
   const [holder, setHolder] = useState<string | null>(null);
   const lastSeq = useRef(0);
   const lastTyping = useRef(0);
+  const typingTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
 
@@ -128,10 +134,18 @@ export function Widget({ flowId, title, client, startNow = true }: WidgetProps) 
     return () => window.removeEventListener('message', onOpen);
   }, [startNow, begin]);
 
-  // Push channel; on every (re)connect, also catch up with a plain GET so nothing is missed.
+  const stopTyping = useCallback(() => {
+    if (typingTimer.current) clearTimeout(typingTimer.current);
+    typingTimer.current = null;
+    setAgentTyping(null);
+  }, []);
+
+  // Push channel; on every (re)connect, also catch up with a plain GET so nothing is missed. The same stream says
+  // when the agent holding the chat types ("<agent> is typing…" for a few seconds) and who holds it (transfers).
   useEffect(() => {
     if (!session) return;
     let alive = true;
+    setHolder(null);
     const stop = client.listen(
       session,
       () => lastSeq.current,
@@ -146,43 +160,33 @@ export function Widget({ flowId, title, client, startNow = true }: WidgetProps) 
             .then((snap) => alive && (add(snap.messages), setMode(snap.mode)))
             .catch(() => undefined);
       },
+      (sig) => {
+        if (!alive) return;
+        if (sig.type === 'agent') {
+          setHolder(sig.name);
+          return;
+        }
+        setAgentTyping(sig.name);
+        if (typingTimer.current) clearTimeout(typingTimer.current);
+        typingTimer.current = setTimeout(() => {
+          typingTimer.current = null;
+          if (alive) setAgentTyping(null);
+        }, agentTypingMs);
+      },
     );
     return () => {
       alive = false;
       stop();
+      stopTyping();
     };
-  }, [session, client, add]);
+  }, [session, client, add, stopTyping, agentTypingMs]);
 
-  // "<agent> is typing": asked every AGENT_TYPING_POLL_MS while a person holds the chat and the page is visible.
+  // The chat leaving the agent (hand-back, close) or a new agent message ends the "typing" line at once.
   useEffect(() => {
-    if (!session || mode !== 'agent' || !client.agentTyping) {
-      setAgentTyping(null);
-      setHolder(null);
-      return;
-    }
-    let alive = true;
-    const ask = () => {
-      if (typeof document !== 'undefined' && document.hidden) return;
-      client.agentTyping!(session).then(
-        (t) => {
-          if (!alive) return;
-          setAgentTyping(t.typing ? t.typing.name : null);
-          setHolder(t.agent ? t.agent.name : null);
-        },
-        () => alive && setAgentTyping(null),
-      );
-    };
-    ask();
-    const timer = setInterval(ask, AGENT_TYPING_POLL_MS);
-    return () => {
-      alive = false;
-      clearInterval(timer);
-    };
-  }, [session, mode, client]);
-
-  // A new agent message ends the "typing" line at once (the server clears it too).
+    if (mode !== 'agent') stopTyping();
+  }, [mode, stopTyping]);
   const lastAgentSeq = useMemo(() => [...entries].reverse().find((e) => e.from === 'agent')?.seq ?? 0, [entries]);
-  useEffect(() => setAgentTyping(null), [lastAgentSeq]);
+  useEffect(() => stopTyping(), [lastAgentSeq, stopTyping]);
 
   useEffect(() => {
     const el = listRef.current;

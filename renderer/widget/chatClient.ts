@@ -38,11 +38,11 @@ export interface ChatClientDeps {
   backoff?: (attempt: number) => number;
 }
 
-/** The agent holding the chat (name), and whether they are typing. */
-export interface AgentTyping {
-  typing: { name: string } | null;
-  agent: { name: string } | null;
-}
+/**
+ * What the push channel says about the agent side besides messages: `typing` (the agent holding the chat is typing;
+ * show it for a few seconds or until their message arrives) and `agent` (who holds the chat now; null = nobody).
+ */
+export type AgentSignal = { type: 'typing'; name: string } | { type: 'agent'; name: string | null };
 
 export class ChatError extends Error {
   constructor(
@@ -66,10 +66,8 @@ export interface ChatClient {
   catchUp(session: ChatSession, after: number): Promise<ChatSnapshot>;
   /** Tells the agent holding the chat that the customer is typing (best effort). */
   typing(session: ChatSession): Promise<void>;
-  /** Who of the agents is typing in this chat right now, or null (optional; polled while an agent holds the chat). */
-  agentTyping?(session: ChatSession): Promise<AgentTyping>;
-  /** Opens the push channel; returns a function that closes it. */
-  listen(session: ChatSession, after: () => number, onEntry: (e: ChatEntry) => void, onLink: (s: LinkState) => void): () => void;
+  /** Opens the push channel (messages, and the agent side's typing/holder signals); returns a function that closes it. */
+  listen(session: ChatSession, after: () => number, onEntry: (e: ChatEntry) => void, onLink: (s: LinkState) => void, onSignal?: (s: AgentSignal) => void): () => void;
 }
 
 const key = (flowId: string) => `baton.widget.${flowId}`;
@@ -148,12 +146,7 @@ export function createChatClient(d: ChatClientDeps): ChatClient {
     async typing(s) {
       await call(`/api/v1/conversations/${encodeURIComponent(s.conversationId)}/typing`, { method: 'POST', body: '{}', token: s.token }).catch(() => undefined);
     },
-    async agentTyping(s) {
-      const r = await call<Partial<AgentTyping>>(`/api/v1/conversations/${encodeURIComponent(s.conversationId)}/agent-typing`, { token: s.token });
-      const named = (x: unknown) => (x && typeof (x as { name?: unknown }).name === 'string' ? { name: (x as { name: string }).name } : null);
-      return { typing: named(r.typing), agent: named(r.agent) };
-    },
-    listen(s, after, onEntry, onLink) {
+    listen(s, after, onEntry, onLink, onSignal) {
       if (!ES) return () => undefined;
       let closed = false;
       let source: EventSource | null = null;
@@ -176,6 +169,15 @@ export function createChatClient(d: ChatClientDeps): ChatClient {
             /* a broken event is skipped; the next catch-up fills the gap */
           }
         });
+        // Agent-side signals (id-less frames: they never move the resume point).
+        es.addEventListener('typing', (ev) => {
+          const name = parseName((ev as MessageEvent).data);
+          if (typeof name === 'string') onSignal?.({ type: 'typing', name });
+        });
+        es.addEventListener('agent', (ev) => {
+          const name = parseName((ev as MessageEvent).data);
+          if (name !== undefined) onSignal?.({ type: 'agent', name });
+        });
         es.onerror = () => {
           if (closed) return;
           // The browser retries by itself (sending Last-Event-ID) unless the stream is closed for good; then we
@@ -196,6 +198,16 @@ export function createChatClient(d: ChatClientDeps): ChatClient {
     },
   };
   return client;
+}
+
+/** The `name` of a signal frame: a string, null, or undefined when the frame is broken (it is then skipped). */
+function parseName(raw: unknown): string | null | undefined {
+  try {
+    const name = (JSON.parse(String(raw)) as { name?: unknown } | null)?.name;
+    return typeof name === 'string' ? name.slice(0, 200) : name === null ? null : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Merges entries by seq (a live event and a POST answer can carry the same entry). */

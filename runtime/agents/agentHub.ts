@@ -315,8 +315,10 @@ export class AgentHub {
     return [...m.keys()].filter((id) => id !== agent.id);
   }
 
-  typing(agent: Agent, handoffId: string) {
-    void this.shared.publish({ type: 'typing', handoffId, data: { handoffId, agentId: agent.id, name: agent.name, at: this.deps.now() } }).catch(this.warn('typing event failed'));
+  /** `customer`: the agent holds the chat, so its customer is told too (runtime/agents/customerSignals.ts). */
+  typing(agent: Agent, handoffId: string, customer?: { conversationId: string }) {
+    const toCustomer = customer ? { conversationId: customer.conversationId, toCustomer: true } : {};
+    void this.shared.publish({ type: 'typing', handoffId, data: { handoffId, agentId: agent.id, name: agent.name, at: this.deps.now(), ...toCustomer } }).catch(this.warn('typing event failed'));
   }
 
   /** The customer is typing: told to the agents who can see the conversation's open handoff (false when none). */

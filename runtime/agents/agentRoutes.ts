@@ -57,12 +57,8 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     for (const res of streams) res.end();
   });
 
-  /** conversationId -> the agent typing there and when it last said so. */
-  const agentTyping = new Map<string, { name: string; at: number }>();
-  const TYPING_MS = 6000;
   /** conversationId -> when its customer's last typing event went out (server-side throttle, 1 s). */
   const customerTypingAt = new Map<string, number>();
-  appIn.addHook('onClose', async () => agentTyping.clear());
 
   const auth = (req: FastifyRequest, tokenFromQuery?: string): Agent => {
     const agent = directory.authenticate(bearer(req) ?? tokenFromQuery);
@@ -309,18 +305,14 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       mustHold(a, h, 'write in');
       const out = await hub.apply(h, { type: 'agent_message', agentId: a.id, agentName: a.name, text: body.text }, 'write in');
       await hub.markAnswered(h.id);
-      agentTyping.delete(h.conversationId);
       return { ok: true, messages: out.messages };
     },
   );
 
-  act('typing', 'Tell the other agents watching this handoff (and the customer, when you hold it) that you are typing', undefined, async (a, h) => {
-    await hub.typing(a, h.id);
+  act('typing', "Tell the other agents watching this handoff (and the customer, when you hold it: a `typing` event on the customer's push channel) that you are typing", undefined, async (a, h) => {
     const ho = h.handoff as Handoff | null;
-    if (h.status === 'assigned' && ho?.agentId === a.id) {
-      if (agentTyping.size > 10_000) agentTyping.clear(); // bounded: entries are only useful for a few seconds
-      agentTyping.set(h.conversationId, { name: a.name, at: d.now() });
-    }
+    const holds = h.status === 'assigned' && ho?.agentId === a.id;
+    hub.typing(a, h.id, holds ? { conversationId: h.conversationId } : undefined);
     return { ok: true };
   });
 
@@ -498,30 +490,6 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       });
       await directory.setCannedReplies(req.body.replies);
       return { replies: directory.cannedReplies() };
-    },
-  });
-
-  /* ------------------------------------------------------------ agent typing, shown to the customer */
-
-  app.get('/api/v1/conversations/:id/agent-typing', {
-    schema: {
-      summary: 'Who holds this conversation now and whether they are typing (the widget polls it while an agent holds the chat)',
-      tags: ['customer'],
-      security: [{ customerToken: [] }],
-      params: conversationParams,
-    },
-    handler: async (req) => {
-      await hub.deps.service.getAuthorized(req.params.id, bearer(req));
-      // Who holds the chat now (the widget's header follows transfers before the new agent writes).
-      const held = hub.handoffList().find((x) => x.conversationId === req.params.id && x.status === 'assigned');
-      const holderName = (held?.handoff as Handoff | null)?.agentName ?? null;
-      const agent = holderName ? { name: holderName } : null;
-      const t = agentTyping.get(req.params.id);
-      if (!t || d.now() - t.at > TYPING_MS || t.name !== holderName) {
-        if (t) agentTyping.delete(req.params.id);
-        return { typing: null, agent };
-      }
-      return { typing: { name: t.name }, agent };
     },
   });
 

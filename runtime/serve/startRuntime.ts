@@ -18,6 +18,7 @@ import { serveConfigSchema, type ServeConfig } from './config';
 import { AgentDirectory, agentCoverageWarnings, agentSettingsSchema, type Agent, type AgentSettings, type CannedReply } from '../agents/agentDirectory';
 import { AgentHub } from '../agents/agentHub';
 import { registerAgentRoutes } from '../agents/agentRoutes';
+import { customerSignals } from '../agents/customerSignals';
 
 export interface RuntimeOptions {
   flows: Flow[];
@@ -173,6 +174,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
     perConversationPerMinute: config.rateLimit.perConversationPerMinute,
     bodyLimitBytes: config.bodyLimitBytes,
     registerRoutes,
+    customerSignals: agentHub ? customerSignals(agentHub) : undefined,
     rasaToken: config.rasa.token ?? (env.BATON_RASA_TOKEN || undefined),
     metricsToken: config.metricsToken ?? (env.BATON_METRICS_TOKEN || undefined),
     rateLimitRedis: (store as { client?: unknown }).client,

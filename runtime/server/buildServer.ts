@@ -49,6 +49,11 @@ export interface ServerOptions {
   /** With --redis: an ioredis client so the per-address rate limit counts requests to every instance. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   rateLimitRedis?: any;
+  /**
+   * Agent-side signals for the customer push channel (runtime/agents/customerSignals.ts, set with --agents): written
+   * as id-less `typing` / `agent` frames between the `message` frames (Last-Event-ID stays the last message seq).
+   */
+  customerSignals?: { subscribe(conversationId: string, send: (s: { event: string; data: unknown }) => void): () => void };
   /** Extra routes registered before the app is ready (the agent API: runtime/agents/agentRoutes.ts). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   registerRoutes?: (app: FastifyInstance<any, any, any, any, any>) => Promise<void>;
@@ -253,12 +258,16 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
       };
       // Subscribe before reading the backlog, buffer live events meanwhile: nothing falls in between.
       const off = o.store.subscribe(rec.id, (entries) => (buffer ? buffer.push(...entries) : send(entries)));
+      const offSignals = o.customerSignals?.subscribe(rec.id, (sig) => {
+        if (open) res.write(`event: ${sig.event}\ndata: ${JSON.stringify(sig.data)}\n\n`);
+      });
       const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
       heartbeat.unref();
       const close = () => {
         open = false;
         streams.delete(res);
         off();
+        offSignals?.();
         clearInterval(heartbeat);
       };
       req.raw.on('close', close);

@@ -8,7 +8,7 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { Widget } from '../../renderer/widget/Widget';
-import { createChatClient, mergeEntries, type ChatClient, type ChatEntry, type LinkState } from '../../renderer/widget/chatClient';
+import { createChatClient, mergeEntries, type AgentSignal, type ChatClient, type ChatEntry, type LinkState } from '../../renderer/widget/chatClient';
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1"> {{constructor}}';
 
@@ -18,6 +18,7 @@ const entry = (seq: number, from: ChatEntry['from'], text: string, more: Partial
 function fakeClient(initial: ChatEntry[]) {
   let push: ((e: ChatEntry) => void) | null = null;
   let link: ((s: LinkState) => void) | null = null;
+  let signal: ((s: AgentSignal) => void) | undefined;
   const server: ChatEntry[] = [...initial];
   const sent: unknown[] = [];
   const client: ChatClient = {
@@ -33,14 +34,15 @@ function fakeClient(initial: ChatEntry[]) {
     }),
     typing: vi.fn(async () => undefined),
     catchUp: vi.fn(async (_s, after) => ({ mode: 'bot', messages: server.filter((e) => e.seq > after), lastSeq: server.length })),
-    listen: vi.fn((_s, _after, onEntry, onLink) => {
+    listen: vi.fn((_s, _after, onEntry, onLink, onSignal) => {
       push = onEntry;
       link = onLink;
+      signal = onSignal;
       onLink('live');
       return () => undefined;
     }),
   };
-  return { client, server, sent, push: (e: ChatEntry) => act(() => push!(e)), link: (s: LinkState) => act(() => link!(s)) };
+  return { client, server, sent, push: (e: ChatEntry) => act(() => push!(e)), link: (s: LinkState) => act(() => link!(s)), signal: (s: AgentSignal) => act(() => signal!(s)) };
 }
 
 describe('chat widget', () => {
@@ -198,27 +200,78 @@ describe('widget loader', () => {
     roots.forEach((r) => r.remove());
   });
 
-  it('shows "<agent> is typing" while the agent holding the chat types, and stops when the message arrives', async () => {
+  it('shows "<agent> is typing" from push signals while an agent holds the chat; it ends with the message or after a quiet spell', async () => {
     const f = fakeClient([entry(1, 'bot', 'Hello')]);
-    let typing: { name: string } | null = null;
-    let holder: { name: string } | null = { name: 'Ann Lee' };
-    f.client.agentTyping = vi.fn(async () => ({ typing, agent: holder }));
-    render(<Widget flowId="shop" title="Shop" client={f.client} />);
+    render(<Widget flowId="shop" title="Shop" client={f.client} agentTypingMs={300} />);
     await screen.findByText('Hello');
     await vi.waitFor(() => expect(f.client.listen).toHaveBeenCalled());
-    // Bot mode: nobody asks the server.
-    expect(f.client.agentTyping).not.toHaveBeenCalled();
-    typing = { name: 'Ann Lee' };
+    const typingLine = () => screen.queryByText((_, el) => el?.className === 'bw-name' && el.textContent === 'Ann Lee is typing…');
+    // Nobody asks the server: there is no poll any more (the client has no such method).
+    expect((f.client as unknown as Record<string, unknown>).agentTyping).toBeUndefined();
+    f.signal({ type: 'agent', name: 'Ann Lee' });
     f.push(entry(2, 'system', '', { status: { mode: 'agent', handoff: { id: 'h', status: 'assigned', reason: 'explicit_request' } } }));
-    const line = await screen.findByText((_, el) => el?.className === 'bw-name' && el.textContent === 'Ann Lee is typing…');
-    expect(line).toBeInTheDocument();
-    typing = null;
+    expect(await screen.findByText('You are chatting with Ann Lee')).toBeInTheDocument();
+    f.signal({ type: 'typing', name: 'Ann Lee' });
+    expect(typingLine()).toBeInTheDocument();
+    // Her message ends it at once.
     f.push(entry(3, 'agent', 'Hi, Ann here.', { name: 'Ann Lee' }));
     await screen.findByText('Hi, Ann here.');
-    expect(screen.queryByText((_, el) => el?.className === 'bw-name' && el.textContent === 'Ann Lee is typing…')).toBeNull();
-    // Transferred to Bob: the header follows the server before Bob writes anything.
-    holder = { name: 'Bob Stone' };
-    expect(await screen.findByText('You are chatting with Bob Stone', {}, { timeout: 4000 })).toBeInTheDocument();
+    expect(typingLine()).toBeNull();
+    // Signals keep it up; without one for agentTypingMs it goes away by itself.
+    f.signal({ type: 'typing', name: 'Ann Lee' });
+    await new Promise((r) => setTimeout(r, 200));
+    f.signal({ type: 'typing', name: 'Ann Lee' });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(typingLine()).toBeInTheDocument(); // 400 ms after the first signal, 200 after the last
+    await waitFor(() => expect(typingLine()).toBeNull(), { timeout: 2000 });
+    // Transferred to Bob: the header follows the push channel before Bob writes anything.
+    f.signal({ type: 'agent', name: 'Bob Stone' });
+    expect(await screen.findByText('You are chatting with Bob Stone')).toBeInTheDocument();
+    // Back to the bot: a late typing signal is not shown outside agent mode.
+    f.push(entry(4, 'system', '', { status: { mode: 'bot' } }));
+    f.signal({ type: 'typing', name: 'Bob Stone' });
+    expect(screen.queryByText(/is typing…/)).toBeNull();
+  });
+
+  it('the client passes typing and holder frames of the push channel to onSignal and skips broken ones', () => {
+    const sources: FakeSource[] = [];
+    class FakeSource {
+      readyState = 1;
+      onopen: (() => void) | null = null;
+      onerror: (() => void) | null = null;
+      listeners = new Map<string, Array<(ev: { data: string }) => void>>();
+      constructor(readonly url: string) {
+        sources.push(this);
+      }
+      addEventListener(type: string, fn: (ev: { data: string }) => void) {
+        this.listeners.set(type, [...(this.listeners.get(type) ?? []), fn]);
+      }
+      emit(type: string, data: string) {
+        for (const fn of this.listeners.get(type) ?? []) fn({ data });
+      }
+      close() {
+        this.readyState = 2;
+      }
+    }
+    const client = createChatClient({ baseUrl: 'http://x', storage: localStorage, fetch: vi.fn() as never, EventSource: FakeSource as never });
+    const signals: AgentSignal[] = [];
+    const entries: ChatEntry[] = [];
+    const stop = client.listen({ conversationId: 'c 1', token: 't' }, () => 7, (e) => entries.push(e), () => undefined, (s) => signals.push(s));
+    expect(sources[0].url).toBe('http://x/api/v1/conversations/c%201/events?token=t&after=7');
+    sources[0].emit('typing', '{"name":"Ann"}');
+    sources[0].emit('agent', '{"name":"Bob"}');
+    sources[0].emit('agent', '{"name":null}');
+    sources[0].emit('typing', 'not json');
+    sources[0].emit('typing', '{"name":42}');
+    sources[0].emit('message', JSON.stringify(entry(8, 'agent', 'Hi', { name: 'Bob' })));
+    expect(signals).toEqual([
+      { type: 'typing', name: 'Ann' },
+      { type: 'agent', name: 'Bob' },
+      { type: 'agent', name: null },
+    ]);
+    expect(entries.map((e) => e.seq)).toEqual([8]);
+    stop();
+    expect(sources[0].readyState).toBe(2);
   });
 
   it('marks bidi overrides and control characters in agent names and text instead of obeying them', async () => {

@@ -355,26 +355,7 @@ describe('agent API', () => {
     }
   });
 
-  it("the customer sees the holding agent typing (GET /conversations/:id/agent-typing), nobody else's", async () => {
-    rt = await startAgentRuntime({ agents: [ann, bob] });
-    for (const a of [ann, bob]) await rt.post('/api/v1/agent/presence', { status: 'online' }, tok(a));
-    const c = await rt.customerWantsPerson();
-    const h = (await rt.get('/api/v1/agent/handoffs', tok(ann))).body.handoffs[0];
-    const poll = async () => (await rt!.get(`/api/v1/conversations/${c.id}/agent-typing`, auth(c.token))).body;
-    const typing = async () => (await poll()).typing;
-    expect((await rt.get(`/api/v1/conversations/${c.id}/agent-typing`)).status).toBe(401);
-    // Before anybody holds it, an agent typing (e.g. a note) is not shown to the customer.
-    await rt.post(`${hid(rt, h.id)}/typing`, {}, tok(bob));
-    expect(await typing()).toBeNull();
-    await rt.post(`${hid(rt, h.id)}/accept`, {}, tok(ann));
-    await rt.post(`${hid(rt, h.id)}/typing`, {}, tok(bob)); // watching, not holding
-    expect(await typing()).toBeNull();
-    await rt.post(`${hid(rt, h.id)}/typing`, {}, tok(ann));
-    expect(await poll()).toEqual({ typing: { name: 'Ann' }, agent: { name: 'Ann' } });
-    // Sending the message ends it.
-    await rt.post(`${hid(rt, h.id)}/messages`, { text: 'Hello!' }, tok(ann));
-    expect(await typing()).toBeNull();
-  });
+  // The customer sees the holding agent typing by push: test/server/agentTypingPush.test.ts.
 
   it('an admin can move a chat another agent holds (agent gone, chat stuck); others cannot; wording of a lost accept race', async () => {
     rt = await startAgentRuntime({ agents: [ann, bob, boss] });
@@ -394,7 +375,7 @@ describe('agent API', () => {
     const mine = await rt.post(`${hid(rt, h.id)}/transfer`, { agentId: 'boss' }, tok(boss));
     expect(mine.status).toBe(200);
     expect(mine.body.handoff).toMatchObject({ status: 'assigned', agentId: 'boss' });
-    expect((await rt.get(`/api/v1/conversations/${c.id}/agent-typing`, auth(c.token))).body.agent).toEqual({ name: 'Boss' });
+    expect(mine.body.handoff.agentName).toBe('Boss');
     // ... and on to Bob; moving it to its current holder is refused clearly.
     expect((await rt.post(`${hid(rt, h.id)}/transfer`, { agentId: 'bob' }, tok(boss))).body.handoff).toMatchObject({ agentId: 'bob' });
     const same = await rt.post(`${hid(rt, h.id)}/transfer`, { agentId: 'bob' }, tok(boss));
