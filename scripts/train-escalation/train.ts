@@ -11,10 +11,10 @@
  * with another seed. Weights below PRUNE are dropped, the rest quantised to int8 per output and stored
  * as base64 in a TypeScript module, so the browser and Node load them with no download.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { analyzeText } from '../../shared/nlu/analyzeText';
-import { cueFeature, featuresOf, HASH_BITS, NEGATIVE_ONLY_CUES } from '../../shared/escalation/classifier/features';
+import { cueFeature, featuresOf, HASH_BITS, NEGATIVE_ONLY_CUES, NEGATIVE_STOP_WORDS, wordFeature } from '../../shared/escalation/classifier/features';
 import { OUTPUTS } from '../../shared/escalation/classifier/outputs';
 import { buildCorpus, type Sample } from './corpus';
 import { loadWriterCorpus, writerTargets } from './writerCorpus';
@@ -78,6 +78,46 @@ function extraCorpora(argv: string[]): { feats: Int32Array[]; y: Int8Array[]; no
 const NEG_K = OUTPUTS.indexOf('negative');
 const negativeOnly = new Uint8Array(B);
 for (const name of NEGATIVE_ONLY_CUES) negativeOnly[cueFeature(name)] = 1;
+/** Function-word unigrams do not train the negative output (features.ts NEGATIVE_STOP_WORDS). */
+const notNegative = new Uint8Array(B);
+if (!process.argv.includes('--no-stop-mask')) for (const w of NEGATIVE_STOP_WORDS) notNegative[wordFeature(w)] = 1;
+
+/**
+ * `--extra-negative FILE[:COPIES]` (repeatable, round six): items that train the NEGATIVE output only: a writer corpus
+ * (writerCorpus.ts) or a conversation set (lines with "turns"; the last customer turn of each conversation).
+ * negative_sentiment -> 1, none -> 0, other labels are left out. A writer's "none" says "not upset", not "no topic": a
+ * calm report of a cracked mug is still a damaged-goods topic, so it must not teach the topic outputs "no".
+ */
+function negativeCorpora(argv: string[]): { feats: Int32Array[]; y: Int8Array[]; note: string } {
+  const feats: Int32Array[] = [];
+  const y: Int8Array[] = [];
+  const notes: string[] = [];
+  const scratch: number[] = [];
+  argv.forEach((a, i) => {
+    if (a !== '--extra-negative') return;
+    const m = /^(.*?)(?::(\d+))?$/.exec(argv[i + 1] ?? '')!;
+    const file = m[1];
+    const copies = m[2] ? Number(m[2]) : 1;
+    const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '');
+    const items: { text: string; label: string }[] = 'turns' in (JSON.parse(lines[0]) as object)
+      ? lines.map((l) => JSON.parse(l) as { expect: string; turns: string[] }).map((c) => ({ text: c.turns[c.turns.length - 1], label: c.expect }))
+      : loadWriterCorpus(file).messages.map((msg) => ({ text: msg.text, label: msg.label }));
+    let used = 0;
+    for (const it of items) {
+      if (it.label !== 'negative_sentiment' && it.label !== 'none') continue;
+      used++;
+      const f = Int32Array.from(featuresOf(analyzeText(it.text), scratch));
+      const t = new Int8Array(K).fill(-1);
+      t[NEG_K] = it.label === 'none' ? 0 : 1;
+      for (let c = 0; c < copies; c++) {
+        feats.push(f);
+        y.push(t);
+      }
+    }
+    notes.push(`${file.split('/').pop()} x${copies} (${used} messages, negative output only)`);
+  });
+  return { feats, y, note: notes.join(', ') };
+}
 
 function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
@@ -119,7 +159,7 @@ function train(feats: Int32Array[], y: Int8Array[], epochs: number, init?: { w: 
         for (let a = 0; a < f.length; a++) {
           const idx = f[a] * K + k;
           if (keep && !keep[idx]) continue;
-          if (k !== NEG_K && negativeOnly[f[a]]) continue;
+          if (k !== NEG_K ? negativeOnly[f[a]] : notNegative[f[a]]) continue;
           const gi = g + L2 * w[idx];
           g2[idx] += gi * gi;
           w[idx] -= (RATE * gi) / Math.sqrt(g2[idx]);
@@ -206,6 +246,10 @@ const seedsArg = process.argv.indexOf('--seeds');
 const SEEDS = seedsArg >= 0 ? Number(process.argv[seedsArg + 1]) : 5;
 const t0 = performance.now();
 const extra = extraCorpora(process.argv);
+const negExtra = negativeCorpora(process.argv);
+extra.feats.push(...negExtra.feats);
+extra.y.push(...negExtra.y);
+if (negExtra.note) extra.note = [extra.note, negExtra.note].filter(Boolean).join(', ');
 if (extra.feats.length) console.error(`extra corpora: ${extra.note}`);
 const testSet = buildCorpus(424242, TEST_SIZE);
 const testEnc = encode(testSet);

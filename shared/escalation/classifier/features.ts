@@ -147,34 +147,40 @@ const EMOJI_CLASSES: [string, RegExp][] = [
   ['emoji:happy', /[😊😀😃😄😁😍🥰❤💖👍🙏🎉😎🤩✅💯😉🔥🥳😘]/u],
 ];
 
+const DURATION = /^(?:days?|weeks?|months?|hours?|hrs?|wks?)$/;
 const SHOUTED_WORD = /(?:^|[^A-Za-z])([A-Z]{4,})(?![A-Za-z])/;
 const STRETCHED = /(?:^|[^a-z])(?!www)[a-z]*([a-z])\1\1[a-z]*/i;
 const SCARE_QUOTES = /(?:^|[\s(])["'“‘][A-Za-z][^"'“”‘’\n]{1,30}["'”’](?=$|[\s.,!?;:)])/;
 
 function devices(toks: string[], n: number, text: string, shouting: number, out: number[], groups: FeatureGroup[] | undefined): void {
-  let praise = false;
-  let laugh = false;
+  // Sarcasm is local: praise and the complaint fact within NEAR words ("Brilliant. Paid for express..."); a long
+  // friendly message ("lovely time, and I noticed the order hasn't turned up yet") has both, far apart.
+  const NEAR = 6;
+  let lastPraise = -100;
+  let lastFact = -100;
+  let sarcasm = false;
   let fact = false;
   let weary = false;
   let rhetorical = false;
   let leaving = false;
   for (let i = 0; i < n; i++) {
     const t = toks[i];
-    if (!praise && !NOT_PRAISE.has(t) && (EXTRA_PRAISE.has(t) || (lexiconValence(t) ?? 0) >= 1.8)) {
-      // "not great" is not praise.
+    // "not great" is not praise.
+    if (!NOT_PRAISE.has(t) && (EXTRA_PRAISE.has(t) || LAUGH.has(t) || (lexiconValence(t) ?? 0) >= 1.8)) {
       const p = toks[i - 1];
-      if (p !== 'not' && p !== 'no' && p !== 'never') praise = true;
+      if (p !== 'not' && p !== 'no' && p !== 'never') lastPraise = i;
     }
-    if (LAUGH.has(t)) laugh = true;
-    if (COMPLAINT_FACTS.has(t)) fact = true;
+    const c = t.charCodeAt(0);
+    if (COMPLAINT_FACTS.has(t) || (c >= 48 && c <= 57 && DURATION.test(toks[i + 1] ?? '') && /^\d+$/.test(t))) {
+      fact = true;
+      lastFact = i;
+    }
+    if (i - lastPraise <= NEAR && i - lastFact <= NEAR) sarcasm = true;
     if (WEARY.has(t)) weary = true;
     if (RHETORICAL.has(t)) rhetorical = true;
     if (LEAVING.has(t)) leaving = true;
   }
-  // Length: long messages add up many small word weights; a bias per length lets the model take that back.
-  cue(out, n <= 1 ? 'len1' : n <= 3 ? 'len2' : n <= 7 ? 'len4' : n <= 15 ? 'len8' : n <= 31 ? 'len16' : 'len32', undefined);
-  if (!fact && /\d\s*(?:days?|weeks?|months?|hours?|hrs?|wks?)\b/i.test(text)) fact = true;
-  if (fact && (praise || laugh || /[👏🙃🤡]/u.test(text))) cue(out, 'praise+fact', groups, 'praise around a complaint');
+  if (sarcasm || (fact && /[👏🙃🤡]/u.test(text))) cue(out, 'praise+fact', groups, 'praise around a complaint');
   if (weary) cue(out, 'weary', groups);
   if (rhetorical && text.includes('?')) cue(out, 'rhetorical?', groups, 'rhetorical question');
   if (leaving) cue(out, 'leaving', groups);
@@ -214,10 +220,24 @@ function cue(out: number[], id: string, groups: FeatureGroup[] | undefined, name
   out.push(hash(P_CUE, id));
 }
 
+/** The feature id of a word unigram (a canonical token), for the training script's masks. */
+export function wordFeature(token: string): number {
+  return hash(P_WORD, token);
+}
+
+/**
+ * Function words whose unigram does not train the negative output (round six): rants in the training data are long,
+ * so "and", "so", "the" had learned to lean negative and a long friendly message added up to "upset". Their bigrams
+ * ("you people", "just great") still train it.
+ */
+export const NEGATIVE_STOP_WORDS: readonly string[] = (
+  'a an the and so i you in is at to of for on it my me we our us that this be was were are am have has had do does did with from ' +
+  'but or if as by up out your he she they them their its there here then than also about into over after before when which who'
+).split(' ');
+
 /** Round six's cues, made for negative sentiment: the training script lets them weigh on the negative output only. */
 export const NEGATIVE_ONLY_CUES: readonly string[] = [
   'praise+fact', 'weary', 'rhetorical?', 'leaving', ...EMOJI_CLASSES.map(([name]) => name), 'caps-word', 'stretched', 'scare-quotes',
-  'len1', 'len2', 'len4', 'len8', 'len16', 'len32',
 ];
 
 /**
