@@ -5,51 +5,19 @@
  * agent's name; the agent hands back; the bot continues with CSAT. Hostile customer text is shown inert in both.
  * The customer reloads the page mid-chat and keeps the conversation. Screenshots: test/e2e/screenshots/handoff-*.png.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pino from 'pino';
 import type { Browser, Page, FrameLocator } from 'playwright-core';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword, type Agent } from '../../runtime/agents/agentDirectory';
-import { startRuntime, type RunningRuntime } from '../../runtime/serve/startRuntime';
-import { repoRoot } from '../../runtime/studio/startStudioServer';
-import type { Flow } from '../../shared/flow/schema';
-import { validateFlow } from '../../shared/flow/validateFlow';
+import type { RunningRuntime } from '../../runtime/serve/startRuntime';
+import { launchChromium, newWatchedPage } from '../support/browserHarness';
 import { requireProgram } from '../support/requireProgram';
-import { chromiumArgs, ensureRendererBuilt, screenshot } from './support/studio';
+import { startRuntimeWithAgents, supportFlowOpenQueue, type RuntimeWithAgents } from '../support/runtimeHarness';
+import { ensureRendererBuilt, screenshot } from './support/studio';
 
 const haveChromium = requireProgram('chromium');
 const PASSWORD = 'correct horse battery staple';
 const HOSTILE = '<img src=x onerror="window.__pwned=1"> {{constructor}}';
-
-/** The customer-support template with a queue any online agent can take (no auto-assign), open every day. */
-function supportFlow(): Flow {
-  const flow = JSON.parse(readFileSync(join(repoRoot, 'flows/customer-support.json'), 'utf8')) as Flow;
-  const allDay = [{ from: '00:00', to: '23:59' }];
-  const checked = validateFlow({
-    ...flow,
-    blocks: flow.blocks.map((b) =>
-      b.id === 'human_agent'
-        ? ({
-            ...b,
-            data: {
-              ...b.data,
-              assignation: 'simple',
-              autoAssign: { enabled: false, strategy: 'least_busy', maxChatsPerAgent: 3 },
-              askEmail: false,
-              waitingEmailTo: [],
-              availability: { timezone: 'UTC', weekly: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay }, closedDates: [] },
-            },
-          } as typeof b)
-        : b,
-    ),
-  });
-  if (!checked.ok || !checked.flow) throw new Error(`test flow invalid: ${JSON.stringify(checked.problems.slice(0, 3))}`);
-  return checked.flow;
-}
 
 const ann: Agent = {
   id: 'ann',
@@ -64,9 +32,9 @@ const ann: Agent = {
 } as Agent;
 
 describe.skipIf(!haveChromium)('live handoff end to end (widget + inbox)', () => {
+  let run: RuntimeWithAgents;
   let rt: RunningRuntime;
   let browser: Browser;
-  let dir: string;
   let customer: Page;
   let agent: Page;
   const errors: string[] = [];
@@ -75,31 +43,18 @@ describe.skipIf(!haveChromium)('live handoff end to end (widget + inbox)', () =>
 
   beforeAll(async () => {
     ensureRendererBuilt();
-    dir = mkdtempSync(join(tmpdir(), 'baton-handoff-e2e-'));
-    rt = await startRuntime({
-      flows: [supportFlow()],
-      port: 0,
-      dataDir: join(dir, 'data'),
-      logger: pino({ level: 'silent' }),
-      agents: { agents: [ann] },
-    });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
-    const c1 = await browser.newContext({ viewport: { width: 1280, height: 820 } });
-    const c2 = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    customer = await c1.newPage();
-    agent = await c2.newPage();
-    for (const p of [customer, agent]) {
-      p.on('pageerror', (e) => errors.push(e.message));
-      // CSP violations and failed loads are console errors: the pages must run clean under their own CSP.
-      p.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && consoleErrors.push(m.text()));
-      p.on('response', (r) => r.status() >= 400 && failedLoads.push(`${r.status()} ${new URL(r.url()).pathname}`));
-    }
+    run = await startRuntimeWithAgents({ flows: [supportFlowOpenQueue()], agents: [ann], prefix: 'baton-handoff-e2e-' });
+    rt = run.rt;
+    browser = await launchChromium();
+    // CSP violations and failed loads are console errors: the pages must run clean under their own CSP.
+    const watch = { errors, consoleErrors, failedLoads };
+    customer = await newWatchedPage(browser, { width: 1280, height: 820 }, watch);
+    agent = await newWatchedPage(browser, { width: 1440, height: 900 }, watch);
   }, 240_000);
 
   afterAll(async () => {
     await browser?.close();
-    await rt?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await run?.close();
   });
 
   const widget = (): FrameLocator => customer.frameLocator('iframe[title]');

@@ -9,24 +9,23 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireProgram } from '../support/requireProgram';
-import { ensureRendererBuilt, openBrowser, screenshot, startStudio, type BrowserHandle, type StudioHandle } from './support/studio';
+import { openStudioSession, type StudioSession } from '../support/browserHarness';
+import { screenshot, type BrowserHandle, type StudioHandle } from './support/studio';
 
 const haveChromium = requireProgram('chromium');
 
 describe.skipIf(!haveChromium)('studio Run button', () => {
+  let session: StudioSession;
   let browser: BrowserHandle;
   let studio: StudioHandle;
   let page: Page;
 
   beforeAll(async () => {
-    ensureRendererBuilt();
-    studio = await startStudio();
-    browser = await openBrowser();
-    page = browser.page;
+    session = await openStudioSession();
+    ({ studio, browser, page } = session);
   }, 240_000);
   afterAll(async () => {
-    await browser?.close();
-    await studio?.close();
+    await session?.close();
   });
 
   it('serves the open flow, opens the widget and the inbox, and stops', async () => {

@@ -6,20 +6,15 @@
  * row). Then the runtime is RESTARTED from the same file and the new agent signs in in a second browser context:
  * it sees no Admin area, and the API refuses it admin calls. Screenshots: test/e2e/screenshots/inbox-admin-*.png.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pino from 'pino';
 import type { Browser, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword, loadAgentsFile } from '../../runtime/agents/agentDirectory';
-import { startRuntime, type RunningRuntime } from '../../runtime/serve/startRuntime';
-import { repoRoot } from '../../runtime/studio/startStudioServer';
+import type { RunningRuntime } from '../../runtime/serve/startRuntime';
 import type { Flow } from '../../shared/flow/schema';
-import { validateFlow } from '../../shared/flow/validateFlow';
+import { launchChromium, newWatchedPage } from '../support/browserHarness';
 import { requireProgram } from '../support/requireProgram';
-import { chromiumArgs, ensureRendererBuilt, screenshot } from './support/studio';
+import { startRuntimeWithAgents, supportFlowOpenQueue, type RuntimeWithAgents } from '../support/runtimeHarness';
+import { ensureRendererBuilt, screenshot } from './support/studio';
 
 const haveChromium = requireProgram('chromium');
 const ADMIN_PW = 'admin password 123';
@@ -27,24 +22,18 @@ const ANN_PW = 'ann password 123';
 const BEA_PW = 'bea password 456';
 
 describe.skipIf(!haveChromium)('inbox admin screens end to end', () => {
+  let run: RuntimeWithAgents;
   let rt: RunningRuntime;
   let browser: Browser;
-  let dir: string;
   let file: string;
   let flow: Flow;
   const errors: string[] = [];
 
   const start = async () => {
-    const loaded = await loadAgentsFile(file);
-    rt = await startRuntime({ flows: [flow], port: 0, dataDir: join(dir, 'data'), logger: pino({ level: 'silent' }), agents: { ...loaded, file } });
+    rt = await run.start();
   };
 
-  const newPage = async (): Promise<Page> => {
-    const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(m.text()));
-    return page;
-  };
+  const newPage = (): Promise<Page> => newWatchedPage(browser, { width: 1440, height: 900 }, { errors });
 
   const signIn = async (page: Page, login: string, password: string) => {
     await page.goto(`${rt.url}/inbox`);
@@ -56,49 +45,27 @@ describe.skipIf(!haveChromium)('inbox admin screens end to end', () => {
 
   beforeAll(async () => {
     ensureRendererBuilt();
-    dir = mkdtempSync(join(tmpdir(), 'baton-admin-e2e-'));
-    file = join(dir, 'agents.json');
-    writeFileSync(
-      file,
-      JSON.stringify({
+    // The customer-support template with a queue any online agent can take (no auto-assign), open every day.
+    flow = supportFlowOpenQueue();
+    run = await startRuntimeWithAgents({
+      flows: [flow],
+      prefix: 'baton-admin-e2e-',
+      agentsFile: {
         agents: [
           { id: 'ada', name: 'Ada Admin', email: 'ada@example.com', passwordHash: hashPassword(ADMIN_PW), teams: ['support'], skills: [], languages: ['en'], maxChats: 5, admin: true },
           { id: 'ann', name: 'Ann Lee', email: 'ann@example.com', passwordHash: hashPassword(ANN_PW), teams: ['support'], skills: ['refunds'], languages: ['en', 'fr'], maxChats: 3, admin: false },
           { id: 'cal', name: 'Cal Diaz', email: 'cal@example.com', passwordHash: hashPassword('cal password 789'), teams: ['sales'], skills: [], languages: [], maxChats: 2, admin: false },
         ],
-      }),
-    );
-    // The customer-support template with a queue any online agent can take (no auto-assign), open every day.
-    const raw = JSON.parse(readFileSync(join(repoRoot, 'flows/customer-support.json'), 'utf8')) as Flow;
-    const allDay = [{ from: '00:00', to: '23:59' }];
-    const checked = validateFlow({
-      ...raw,
-      blocks: raw.blocks.map((b) =>
-        b.id === 'human_agent'
-          ? ({
-              ...b,
-              data: {
-                ...b.data,
-                assignation: 'simple',
-                autoAssign: { enabled: false, strategy: 'least_busy', maxChatsPerAgent: 3 },
-                askEmail: false,
-                waitingEmailTo: [],
-                availability: { timezone: 'UTC', weekly: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay }, closedDates: [] },
-              },
-            } as typeof b)
-          : b,
-      ),
+      },
     });
-    if (!checked.ok || !checked.flow) throw new Error(`test flow invalid: ${JSON.stringify(checked.problems.slice(0, 3))}`);
-    flow = checked.flow;
-    await start();
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+    rt = run.rt;
+    file = run.agentsPath;
+    browser = await launchChromium();
   }, 240_000);
 
   afterAll(async () => {
     await browser?.close();
-    await rt?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await run?.close();
   });
 
   it('an admin adds, edits and removes agents and edits canned replies; all of it survives a restart; the new agent signs in', async () => {

@@ -4,20 +4,14 @@
  * current block, turns), takes one over, lands in "Mine" with the conversation open and replies; the customer
  * gets the reply. Screenshots: test/e2e/screenshots/inbox-live{,-taken}.png.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pino from 'pino';
 import type { Browser, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword, type Agent } from '../../runtime/agents/agentDirectory';
-import { startRuntime, type RunningRuntime } from '../../runtime/serve/startRuntime';
-import { repoRoot } from '../../runtime/studio/startStudioServer';
-import type { Flow } from '../../shared/flow/schema';
-import { validateFlow } from '../../shared/flow/validateFlow';
+import type { RunningRuntime } from '../../runtime/serve/startRuntime';
+import { launchChromium, newWatchedPage } from '../support/browserHarness';
 import { requireProgram } from '../support/requireProgram';
-import { chromiumArgs, ensureRendererBuilt, screenshot } from './support/studio';
+import { startRuntimeWithAgents, supportFlow, type RuntimeWithAgents } from '../support/runtimeHarness';
+import { ensureRendererBuilt, screenshot } from './support/studio';
 
 const haveChromium = requireProgram('chromium');
 const PASSWORD = 'correct horse battery staple';
@@ -36,28 +30,23 @@ const ann: Agent = {
 } as Agent;
 
 describe.skipIf(!haveChromium)('inbox Live view end to end', () => {
+  let run: RuntimeWithAgents;
   let rt: RunningRuntime;
   let browser: Browser;
-  let dir: string;
   let page: Page;
   const errors: string[] = [];
 
   beforeAll(async () => {
     ensureRendererBuilt();
-    dir = mkdtempSync(join(tmpdir(), 'baton-live-e2e-'));
-    const checked = validateFlow(JSON.parse(readFileSync(join(repoRoot, 'flows/customer-support.json'), 'utf8')) as Flow);
-    if (!checked.ok || !checked.flow) throw new Error('customer-support flow invalid');
-    rt = await startRuntime({ flows: [checked.flow], port: 0, dataDir: join(dir, 'data'), logger: pino({ level: 'silent' }), agents: { agents: [ann] } });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
-    page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(m.text()));
+    run = await startRuntimeWithAgents({ flows: [supportFlow()], agents: [ann], prefix: 'baton-live-e2e-' });
+    rt = run.rt;
+    browser = await launchChromium();
+    page = await newWatchedPage(browser, { width: 1440, height: 900 }, { errors });
   }, 240_000);
 
   afterAll(async () => {
     await browser?.close();
-    await rt?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await run?.close();
   });
 
   const api = async (path: string, body: unknown, token?: string) => {

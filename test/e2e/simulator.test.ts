@@ -12,38 +12,30 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireProgram } from '../support/requireProgram';
-import { ensureRendererBuilt, openBrowser, screenshot, startStudio, type BrowserHandle, type StudioHandle } from './support/studio';
+import { openStudioSession, simulatorPanel, type StudioSession } from '../support/browserHarness';
+import { screenshot, type BrowserHandle, type StudioHandle } from './support/studio';
 
 const haveChromium = requireProgram('chromium');
 
 describe.skipIf(!haveChromium)('simulator end to end', () => {
+  let session: StudioSession;
   let browser: BrowserHandle;
   let studio: StudioHandle;
   let page: Page;
   let key: string;
 
   beforeAll(async () => {
-    ensureRendererBuilt();
-    studio = await startStudio();
-    browser = await openBrowser();
-    page = browser.page;
+    session = await openStudioSession();
+    ({ studio, browser, page } = session);
     key = (await studio.api.createFlow({ template: 'customer-support' })).key;
     await page.goto(studio.flowUrl(key));
     await page.waitForSelector('.react-flow__node');
   }, 240_000);
   afterAll(async () => {
-    await browser?.close();
-    await studio?.close();
+    await session?.close();
   });
 
-  const panel = () => page.getByRole('complementary', { name: 'Simulator' });
-  const transcript = () => panel().getByRole('list', { name: 'Transcript' });
-  const say = async (text: string) => {
-    const input = panel().getByLabel('Customer message');
-    await input.fill(text);
-    await input.press('Enter');
-    await expect.poll(() => transcript().getByText(text, { exact: true }).count()).toBeGreaterThan(0);
-  };
+  const { panel, transcript, say } = simulatorPanel(() => page);
   const shadowOf = (id: string) =>
     page.evaluate((id) => {
       const el = document.querySelector(`.react-flow__node[data-id="${id}"] .bn`);

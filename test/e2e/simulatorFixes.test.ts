@@ -8,34 +8,25 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireProgram } from '../support/requireProgram';
-import { ensureRendererBuilt, openBrowser, screenshot, startStudio, type BrowserHandle, type StudioHandle } from './support/studio';
+import { openStudioSession, simulatorPanel, type StudioSession } from '../support/browserHarness';
+import { screenshot, type StudioHandle } from './support/studio';
 
 const haveChromium = requireProgram('chromium');
 
 describe.skipIf(!haveChromium)('simulator fixes end to end', () => {
-  let browser: BrowserHandle;
+  let session: StudioSession;
   let studio: StudioHandle;
   let page: Page;
 
   beforeAll(async () => {
-    ensureRendererBuilt();
-    studio = await startStudio();
-    browser = await openBrowser();
-    page = browser.page;
+    session = await openStudioSession();
+    ({ studio, page } = session);
   }, 240_000);
   afterAll(async () => {
-    await browser?.close();
-    await studio?.close();
+    await session?.close();
   });
 
-  const panel = () => page.getByRole('complementary', { name: 'Simulator' });
-  const transcript = () => panel().getByRole('list', { name: 'Transcript' });
-  const say = async (text: string) => {
-    const input = panel().getByLabel('Customer message');
-    await input.fill(text);
-    await input.press('Enter');
-    await expect.poll(() => transcript().getByText(text, { exact: true }).count()).toBeGreaterThan(0);
-  };
+  const { panel, transcript, say } = simulatorPanel(() => page);
   /** Is block `id` entirely inside the visible canvas? */
   const insideCanvas = (id: string) =>
     page.evaluate((id) => {

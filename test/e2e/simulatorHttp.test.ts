@@ -8,12 +8,14 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireProgram } from '../support/requireProgram';
-import { ensureRendererBuilt, openBrowser, screenshot, startStudio, type BrowserHandle, type StudioHandle } from './support/studio';
+import { openStudioSession, simulatorPanel, type StudioSession } from '../support/browserHarness';
+import { screenshot, type BrowserHandle, type StudioHandle } from './support/studio';
 
 const haveChromium = requireProgram('chromium');
 const SECRET_VALUE = 'e2e-shop-key-5f3a';
 
 describe.skipIf(!haveChromium)('simulator: HTTP call for real', () => {
+  let session: StudioSession;
   let browser: BrowserHandle;
   let studio: StudioHandle;
   let page: Page;
@@ -28,10 +30,8 @@ describe.skipIf(!haveChromium)('simulator: HTTP call for real', () => {
     await new Promise<void>((r) => shop.listen(0, '127.0.0.1', r));
     const port = (shop.address() as { port: number }).port;
     process.env.BATON_SECRET_SHOP_KEY = SECRET_VALUE;
-    ensureRendererBuilt();
-    studio = await startStudio();
-    browser = await openBrowser();
-    page = browser.page;
+    session = await openStudioSession();
+    ({ studio, browser, page } = session);
     const flow = {
       version: 1,
       id: 'orders-http',
@@ -60,13 +60,12 @@ describe.skipIf(!haveChromium)('simulator: HTTP call for real', () => {
   }, 240_000);
   afterAll(async () => {
     delete process.env.BATON_SECRET_SHOP_KEY;
-    await browser?.close();
-    await studio?.close();
+    await session?.close();
     shop?.closeAllConnections();
     await new Promise((r) => shop?.close(r));
   });
 
-  const panel = () => page.getByRole('complementary', { name: 'Simulator' });
+  const { panel } = simulatorPanel(() => page);
 
   it('switching to "Call for real" sends the waiting request through the studio server and the flow takes its success exit', async () => {
     await page.getByRole('button', { name: 'Open the simulator' }).click();

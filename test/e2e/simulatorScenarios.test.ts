@@ -15,33 +15,31 @@ import customerSupport from '../../flows/customer-support.json';
 import { runBatch } from '../../shared/simulator/batchWhatIf';
 import { validateFlow } from '../../shared/flow/validateFlow';
 import { requireProgram } from '../support/requireProgram';
-import { ensureRendererBuilt, openBrowser, screenshot, startStudio, type BrowserHandle, type StudioHandle } from './support/studio';
+import { openStudioSession, simulatorPanel, type StudioSession } from '../support/browserHarness';
+import { screenshot, type StudioHandle } from './support/studio';
 
 const haveChromium = requireProgram('chromium');
 
 describe.skipIf(!haveChromium)('scenarios in the studio', () => {
-  let browser: BrowserHandle;
+  let session: StudioSession;
   let studio: StudioHandle;
   let page: Page;
   let key: string;
   let file: string;
 
   beforeAll(async () => {
-    ensureRendererBuilt();
-    studio = await startStudio();
-    browser = await openBrowser();
-    page = browser.page;
+    session = await openStudioSession();
+    ({ studio, page } = session);
     key = (await studio.api.createFlow({ template: 'customer-support' })).key;
     file = join(studio.home, 'flows', `${key}.scenarios.json`);
     await page.goto(studio.flowUrl(key));
     await page.waitForSelector('.react-flow__node');
   }, 240_000);
   afterAll(async () => {
-    await browser?.close();
-    await studio?.close();
+    await session?.close();
   });
 
-  const panel = () => page.getByRole('complementary', { name: 'Simulator' });
+  const { panel } = simulatorPanel(() => page);
   const names = () => (JSON.parse(readFileSync(file, 'utf8')) as { scenarios: { name: string; steps: unknown[] }[] }).scenarios;
 
   it('keeps a hand edit made while the studio is open when a scenario is saved', async () => {

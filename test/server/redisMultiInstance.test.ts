@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireProgram } from '../support/requireProgram';
+import { callJson as call, startServe, waitUntil as until, type ServeProcess } from '../support/runtimeHarness';
+import { listenSse } from '../support/sse';
 import { RedisStore } from '../../runtime/store/redisStore';
 import { startTestRedis, type TestRedis } from './redisServer';
 import { ADMIN, shopFlow } from './runtimeFixtures';
@@ -18,76 +20,10 @@ import { ADMIN, shopFlow } from './runtimeFixtures';
 const haveRedis = requireProgram('redis-server');
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-interface Instance {
-  url: string;
-  child: ChildProcess;
-  err: () => string;
-}
-
-function serve(flowFile: string | string[], redisUrl: string, dataDir: string): Promise<Instance> {
-  const child = spawn(process.execPath, [join(root, 'bin/baton.js'), 'serve', ...[flowFile].flat(), '--port', '0', '--redis', redisUrl, '--data', dataDir], {
-    cwd: root,
-    env: { ...process.env, BATON_ADMIN_TOKEN: ADMIN, BATON_SECRET_SHOP_KEY: 'k' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('baton serve did not get ready in 30 s\n' + out + err)), 30_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d;
-      const m = /ready at (http:\/\/[^\s]+) /.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ url: m[1], child, err: () => err });
-      }
-    });
-    child.stderr!.on('data', (d: Buffer) => (err += d));
-    child.on('exit', (code) => reject(new Error(`baton serve exited with ${code}\n${out}${err}`)));
-  });
-}
-
-async function call(url: string, method: string, body?: unknown, token?: string) {
-  const res = await fetch(url, {
-    method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as any };
-}
-
-/** Reads an SSE stream into `events` until aborted. */
-function listen(url: string, events: any[]): AbortController {
-  const ac = new AbortController();
-  void (async () => {
-    const res = await fetch(url, { signal: ac.signal });
-    const reader = res.body!.getReader();
-    const dec = new TextDecoder();
-    let buf = '';
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return;
-      buf += dec.decode(value, { stream: true });
-      let i;
-      while ((i = buf.indexOf('\n\n')) >= 0) {
-        const chunk = buf.slice(0, i);
-        buf = buf.slice(i + 2);
-        const data = chunk.split('\n').find((l) => l.startsWith('data: '));
-        if (data) events.push(JSON.parse(data.slice(6)));
-      }
-    }
-  })().catch(() => undefined);
-  return ac;
-}
-
-async function until(what: string, check: () => boolean | Promise<boolean>, ms = 20_000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+type Instance = ServeProcess;
+const serve = (flowFile: string | string[], redisUrl: string, dataDir: string) => startServe([...[flowFile].flat(), '--redis', redisUrl, '--data', dataDir], ADMIN);
+/** Reads an SSE stream's data into `events` until aborted. */
+const listen = (url: string, events: any[]) => listenSse(url, (e) => events.push(e.data));
 
 describe.skipIf(!haveRedis)('several baton serve instances sharing one Redis', () => {
   let redis: TestRedis;

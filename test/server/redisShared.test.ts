@@ -11,95 +11,26 @@
  * - SIGKILL of A: an agent whose only push stream was on A goes offline (B expires the heartbeat) and the chat
  *   they had not answered goes to an agent still online.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireProgram } from '../support/requireProgram';
+import { callJson as call, startServe, waitUntil as until, type ServeProcess } from '../support/runtimeHarness';
+import { listenSse, type SseEvent } from '../support/sse';
 import { startTestRedis, type TestRedis } from './redisServer';
 import { ADMIN, shopFlow } from './runtimeFixtures';
 import { PASSWORD, agent, autoAssign, flowWithTakeover } from './agentFixtures';
 
 const haveRedis = requireProgram('redis-server');
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const LIMIT = 400;
 const PER_CONVERSATION = 10;
 
-interface Instance {
-  url: string;
-  child: ChildProcess;
-  out: () => string;
-}
-
-function serve(args: string[]): Promise<Instance> {
-  const child = spawn(process.execPath, [join(root, 'bin/baton.js'), 'serve', ...args, '--port', '0'], {
-    cwd: root,
-    env: { ...process.env, BATON_ADMIN_TOKEN: ADMIN, BATON_SECRET_SHOP_KEY: 'k' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('baton serve did not get ready in 30 s\n' + out)), 30_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d;
-      const m = /ready at (http:\/\/[^\s]+) /.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ url: m[1], child, out: () => out });
-      }
-    });
-    child.stderr!.on('data', (d: Buffer) => (out += d));
-    child.on('exit', (code) => reject(new Error(`baton serve exited with ${code}\n${out}`)));
-  });
-}
-
-async function call(url: string, method: string, body?: unknown, token?: string) {
-  const res = await fetch(url, {
-    method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as any, headers: res.headers };
-}
-
+type Instance = ServeProcess;
+const serve = (args: string[]) => startServe(args, ADMIN);
 /** Reads an SSE stream into `events` ({event, data, id}) until aborted. */
-function listen(url: string, events: Array<{ event: string; data: any; id?: string }>, headers: Record<string, string> = {}): AbortController {
-  const ac = new AbortController();
-  void (async () => {
-    const res = await fetch(url, { signal: ac.signal, headers });
-    const reader = res.body!.getReader();
-    const dec = new TextDecoder();
-    let buf = '';
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return;
-      buf += dec.decode(value, { stream: true });
-      let i;
-      while ((i = buf.indexOf('\n\n')) >= 0) {
-        const chunk = buf.slice(0, i);
-        buf = buf.slice(i + 2);
-        const lines = chunk.split('\n');
-        const data = lines.find((l) => l.startsWith('data: '));
-        const event = lines.find((l) => l.startsWith('event: '))?.slice(7) ?? 'message';
-        const id = lines.find((l) => l.startsWith('id: '));
-        if (data) events.push({ event, data: JSON.parse(data.slice(6)), ...(id ? { id: id.slice(4) } : {}) });
-      }
-    }
-  })().catch(() => undefined);
-  return ac;
-}
-
-async function until(what: string, check: () => boolean | Promise<boolean>, ms = 20_000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+const listen = (url: string, events: SseEvent[], headers: Record<string, string> = {}) => listenSse(url, (e) => events.push(e), headers);
 
 /** A GET from another loopback address (127.0.0.2), so the rate-limit test has an address of its own. */
 function getFrom(url: string): Promise<{ status: number; retryAfter: string | undefined; remaining: number }> {

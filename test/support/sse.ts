@@ -1,0 +1,98 @@
+/**
+ * Reading server-sent events (text/event-stream) in tests: the customer's and the agent's push channels.
+ *
+ *   const ac = listenSse(url, (e) => events.push(e), headers);   // in the background until ac.abort()
+ *   const live = await readEvents(url, headers, (ev) => ev.length >= 3, 5000);
+ *   await live.done;                                               // until `until` holds or 5 s pass
+ */
+import { expect } from 'vitest';
+
+/** The fields of one event frame (`event:`, `data:`, `id:` ...), each as the text after the colon. */
+export type SseFrame = Record<string, string | undefined>;
+
+/** The complete frames at the start of `buf` (each ends with a blank line) and the incomplete rest. */
+export function takeSseFrames(buf: string): { frames: SseFrame[]; rest: string } {
+  const frames: SseFrame[] = [];
+  let i;
+  while ((i = buf.indexOf('\n\n')) >= 0) {
+    const chunk = buf.slice(0, i);
+    buf = buf.slice(i + 2);
+    const f: SseFrame = {};
+    for (const line of chunk.split('\n')) {
+      const m = /^(\w+): ?(.*)$/.exec(line);
+      if (m) f[m[1]] = m[2];
+    }
+    frames.push(f);
+  }
+  return { frames, rest: buf };
+}
+
+/**
+ * Reads a text/event-stream body, handing each read's complete frames to `onFrames`, until the body ends or
+ * `stop()` holds before a read. A read aborted by the request's signal rejects (the caller decides).
+ */
+export async function readSseBody(body: ReadableStream<Uint8Array>, onFrames: (frames: SseFrame[]) => void, stop: () => boolean = () => false): Promise<void> {
+  const reader = body.getReader();
+  const dec = new TextDecoder();
+  let buf = '';
+  while (!stop()) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    const { frames, rest } = takeSseFrames(buf + dec.decode(value, { stream: true }));
+    buf = rest;
+    onFrames(frames);
+  }
+}
+
+export interface SseEvent {
+  /** The `event:` line, 'message' when the frame has none. */
+  event: string;
+  /** The `data:` line, parsed as JSON. */
+  data: any;
+  id?: string;
+}
+
+/** Listens in the background: each frame with data goes to `onEvent`, until the returned controller aborts. */
+export function listenSse(url: string, onEvent: (e: SseEvent) => void, headers: Record<string, string> = {}): AbortController {
+  const ac = new AbortController();
+  void (async () => {
+    const res = await fetch(url, { signal: ac.signal, headers });
+    await readSseBody(res.body!, (frames) => {
+      for (const f of frames) if (f.data !== undefined) onEvent({ event: f.event ?? 'message', data: JSON.parse(f.data), ...(f.id ? { id: f.id } : {}) });
+    });
+  })().catch(() => undefined);
+  return ac;
+}
+
+export type NamedEvent = { id: string; event: string; data: any };
+
+/**
+ * Opens a push channel (it must answer 200 with text/event-stream) and collects its named events until `until`
+ * holds or `ms` pass; the stream is aborted either way. `done` never rejects: the assertions after it say what
+ * was missing.
+ */
+export async function readEvents(url: string, headers: Record<string, string>, until: (events: NamedEvent[]) => boolean, ms = 5000): Promise<{ events: NamedEvent[]; done: Promise<void> }> {
+  const ctrl = new AbortController();
+  const res = await fetch(url, { headers, signal: ctrl.signal });
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toContain('text/event-stream');
+  const events: NamedEvent[] = [];
+  const timer = setTimeout(() => ctrl.abort(), ms);
+  const done = (async () => {
+    try {
+      await readSseBody(
+        res.body!,
+        (frames) => {
+          for (const f of frames) if (f.event) events.push({ id: f.id!, event: f.event, data: JSON.parse(f.data!) });
+        },
+        () => until(events),
+      );
+    } catch {
+      // aborted at the deadline
+    } finally {
+      clearTimeout(timer);
+      ctrl.abort();
+    }
+  })();
+  return { events, done };
+}
