@@ -99,8 +99,6 @@ interface Hot {
   start: number;
 }
 
-const LOG_ENTRY_FIELDS = new Set(['from', 'text', 'at', 'blockId', 'name', 'buttons']);
-
 /**
  * True when the engine's transcript entry `e` is rebuilt exactly by `fromLog(a, e.blockId)` from the log entry `a`
  * (runtime/effects/planStep.ts `toLogEntry` copies from, text, at, name and non-empty buttons as {id, label}).
@@ -108,7 +106,8 @@ const LOG_ENTRY_FIELDS = new Set(['from', 'text', 'at', 'blockId', 'name', 'butt
 function sameAsLog(e: Record<string, unknown>, a: LogEntry): boolean {
   if (e.from !== a.from || e.text !== a.text || e.at !== a.at || e.name !== a.name) return false;
   if (e.blockId !== undefined && typeof e.blockId !== 'string') return false;
-  for (const k in e) if (!LOG_ENTRY_FIELDS.has(k) || e[k] === undefined) return false;
+  // No other fields (nor any set to undefined): the fields that are defined must be all there is.
+  if (Object.keys(e).length !== 3 + (e.blockId !== undefined ? 1 : 0) + (e.name !== undefined ? 1 : 0) + (e.buttons !== undefined ? 1 : 0)) return false;
   const eb = e.buttons as Array<Record<string, unknown>> | undefined;
   const ab = a.buttons;
   if (eb === undefined) return ab === undefined;

@@ -127,15 +127,19 @@ describe('embedded store: the transcript window is stored as references to the l
         { ...bot(1), buttons: [{ id: 'x', label: 'X', extra: 'kept' }] }, // the log keeps {id, label} only
         { ...bot(2), buttons: [] }, // the log drops an empty list
         { from: 'agent', text: 'hello', at: 7, name: '' }, // the log drops an empty name
-        { from: 'agent', text: 'hi again', at: 8, name: 'Ann' }, // this one the log does rebuild
+        { from: 'bot', text: 'a field the log has not', at: 8, mood: 'calm' } as Entry,
+        { from: 'bot', text: 'undefined blockId', at: 8, blockId: undefined },
+        { from: 'agent', text: 'hi again', at: 9, name: 'Ann' }, // this one the log does rebuild
       ];
       const state = { v: 2, recentTranscript: odd };
       await store.commit({ conversation: rec('c1', state), create: true, append: odd.slice(1).map(logged) });
-      expect(kept(store, 'c1')).toHaveLength(4);
-      expect(refs(store, 'c1')[4]).toBe(4);
+      expect(kept(store, 'c1')).toHaveLength(6);
+      expect(refs(store, 'c1')[6]).toBe(6);
       await store.close();
       store = new EmbeddedStore({ dir });
-      expect(JSON.stringify((await store.getConversation('c1'))!.state)).toBe(JSON.stringify(state));
+      const read = (await store.getConversation('c1'))!.state as typeof state;
+      expect(JSON.stringify(read)).toBe(JSON.stringify(state));
+      expect(read.recentTranscript[5]).toHaveProperty('blockId', undefined); // msgpack keeps a field set to undefined
     } finally {
       await store.close();
       rmSync(dir, { recursive: true, force: true });
