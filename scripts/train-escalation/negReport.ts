@@ -2,7 +2,7 @@
  * Negative sentiment at a glance, on conversation sets and on independent writers' single messages, with the same
  * baselines as the other reports (plain VADER, the naive keyword list of escalationReport.ts):
  *
- *   npx tsx scripts/train-escalation/negReport.ts FILE... [--weights W.json] [--misses] [--kinds]
+ *   npx tsx scripts/train-escalation/negReport.ts FILE... [--weights W.json] [--negative-threshold X] [--misses] [--kinds]
  *
  * FILE is a conversation set (lines with "turns") or a writer corpus (lines with "text", writerCorpus.ts).
  * Per file: negative recall (escalated for negative_sentiment), escalated for any reason, plain VADER and keywords
@@ -17,6 +17,7 @@ import vader from 'vader-sentiment';
 import { KEYWORDS, loadSupportFlow, readLabelled, REPORT_NOW } from '../../test/bench/escalationReport';
 import { playConversation } from '../../shared/simulator/playConversation';
 import { useEscalationModel } from '../../shared/escalation/classifier/escalationClassifier';
+import { CLASSIFIER_THRESHOLDS } from '../../shared/escalation/classifier/thresholds';
 import type { Flow } from '../../shared/flow/schema';
 import { loadWriterCorpus } from './writerCorpus';
 
@@ -115,7 +116,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const args = process.argv.slice(2);
   const wArg = args.indexOf('--weights');
   if (wArg >= 0) useEscalationModel(JSON.parse(readFileSync(args[wArg + 1], 'utf8')));
-  const files = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--weights');
+  // --negative-threshold X: try another classifier threshold for negative sentiment (calibration; thresholds.ts ships the chosen one).
+  const tArg = args.indexOf('--negative-threshold');
+  if (tArg >= 0) (CLASSIFIER_THRESHOLDS as Record<string, number>).negative = Number(args[tArg + 1]);
+  const files = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--weights' && args[i - 1] !== '--negative-threshold');
   const rows = files.map((f) => negReport(f));
   console.log(formatNegRows(rows));
   for (const r of rows) {
