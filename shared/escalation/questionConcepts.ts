@@ -90,6 +90,13 @@ const REPHRASE: Record<string, string> = {
   addy: 'address', addr: 'address', adress: 'address', addres: 'address', adresse: 'address',
   // Where the parcel is: "my stuff", "my things" are the order.
   sent: 'ship', shipped: 'ship',
+  // When it arrives: "eta", "get here" (below), "show up", "turn up" are arriving.
+  eta: 'arrive',
+  // Stopping an order: "stop", "halt", "call off" (below) are cancelling.
+  stop: 'cancel', halt: 'cancel',
+  // Paying less: deals, cheaper, a reduction (and non-English "rabatt", "descuento", "remise").
+  deal: 'discount', deals: 'discount', cheaper: 'discount', reduction: 'discount', rabatt: 'discount', descuento: 'discount',
+  remise: 'discount', sconto: 'discount', korting: 'discount',
   // Matching another shop's price.
   matching: 'match', matches: 'match', matched: 'match',
 };
@@ -98,6 +105,8 @@ const BACK_VERBS = new Set(['send', 'sent', 'sending', 'bring', 'take', 'give', 
 
 /** Generic subjects that stand for the whole question when nothing more specific is named. */
 const ANCHORS = new Set(['pay', 'stock']);
+/** What a customer asks "where is..." about when they track an order. */
+const WHERE_TRACKED = new Set(['order', 'ordr', 'oredr', 'parcel', 'package', 'packet', 'stuff', 'delivery', 'shipment', 'things', 'box', 'it']);
 /** "come back" / "be back" (in stock again). */
 const COME = new Set(['come', 'comes', 'coming', 'came', 'be']);
 
@@ -170,6 +179,14 @@ function conceptsOf(toks: readonly string[]): string[] {
     // "come back", "coming back in stock", "be back": available again (the stock subject), not arriving.
     if (COME.has(t) && toks[i + 1] === 'back') key = 'stock';
     if (t === 'back' && COME.has(toks[i - 1] ?? '')) key = null;
+    // "call it off", "called off": cancelling; "show up" / "turn up": arriving.
+    if ((t === 'call' || t === 'called' || t === 'calling') && (toks[i + 1] === 'off' || toks[i + 2] === 'off')) key = conceptOf('cancel');
+    if ((t === 'show' || t === 'turn' || t === 'shows' || t === 'turns') && toks[i + 1] === 'up') key = conceptOf('arrive');
+    // "where is my order / parcel / stuff": tracking, whatever words follow.
+    if (t === 'where' && i + 3 < toks.length + 1 && toks.slice(i + 1, i + 5).some((w) => WHERE_TRACKED.has(w))) {
+      const k = conceptOf('track');
+      if (!out.includes(k)) out.push(k);
+    }
     // "right now" is framing ("any promo codes rn" becomes "right now").
     if (t === 'right' && toks[i + 1] === 'now') key = null;
     if (key !== null && key !== '' && !out.includes(key)) out.push(key);

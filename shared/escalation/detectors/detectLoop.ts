@@ -188,7 +188,7 @@ function askedInMoreOrFewerWords(text: string, concepts: string[], recent: reado
   if (concepts.length === 0) return null;
   const kind = questionType(text);
   const same = (ka: string | null, a: readonly string[], kb: string | null, b: readonly string[]) => {
-    if (a.length === 0 || b.length === 0) return false;
+    if (a.length === 0 || b.length === 0 || !sameReferences(a, b)) return false;
     if (ka !== null && kb !== null && ka !== kb) return false;
     const [small, large] = a.length <= b.length ? [a, b] : [b, a];
     return small.every((c) => large.some((x) => conceptOverlap([c], [x], 1) >= 1));
@@ -206,7 +206,28 @@ function askedInMoreOrFewerWords(text: string, concepts: string[], recent: reado
     }
     if (group.length >= count - 1) return group.map((g) => g.earlier);
   }
+  // Shortened askings: a full question, then parts of it ("What time do you open on Saturday?" / "Saturday?" /
+  // "hours"): this message and the askings after the full one are each inside it, in a row (nothing else asked
+  // between). The full question must name 2+ concepts, so a one-word subject is not a hub for everything.
+  const last = recent.slice(-(count - 1));
+  if (last.length === count - 1) {
+    const [hub, ...rest] = last.map((earlier) => ({ earlier, kind: questionType(earlier), concepts: questionConcepts(earlier) }));
+    if (hub.concepts.length >= 2 && concepts.length < hub.concepts.length && same(kind, concepts, hub.kind, hub.concepts) &&
+      rest.every((r) => r.concepts.length < hub.concepts.length && same(r.kind, r.concepts, hub.kind, hub.concepts)) &&
+      // Two parts naming different references are two questions ("I've got two orders, 10032 and 10045" /
+      // "where's 10032?" / "and 10045?").
+      [concepts, ...rest.map((r) => r.concepts)].every((c, _, all) => all.every((o) => sameReferences(c, o)))) {
+      return last;
+    }
+  }
   return null;
+}
+
+/** Whether two concept lists name no different order numbers (a list without any fits every other). */
+function sameReferences(a: readonly string[], b: readonly string[]): boolean {
+  const na = a.filter((c) => /^\d+$/.test(c));
+  const nb = b.filter((c) => /^\d+$/.test(c));
+  return na.length === 0 || nb.length === 0 || (na.every((n) => nb.includes(n)) && nb.every((n) => na.includes(n)));
 }
 
 /** The earlier questions of a consecutive run on this message's subject (see CHAIN_SIMILARITY), or null. */
