@@ -179,7 +179,8 @@ export async function chatCommand(file: string, flow: Flow, options: ChatOptions
           if (!steps.some((s) => s.rejected)) {
             agentName = name;
             agentId = agentIdOf(name);
-            recorder.unsupported('/takeover has no scenario step yet');
+            // Kept as {"agent": "takeover", "as": NAME}: baton test and the studio replay it.
+            recorder.apply({ agent: 'takeover', as: name });
           }
           printSteps(steps);
           break;
@@ -287,9 +288,6 @@ function scenarioRecorder(flow: Flow, now: number) {
       if (diverged) return;
       const r = session.apply(step);
       if (!r.ok) diverged = `the step ${JSON.stringify(step)} cannot be replayed (${r.error})`;
-    },
-    unsupported(why: string) {
-      diverged ??= why;
     },
     async save(name: string, path: string, chatTranscript: string[]): Promise<{ ok: boolean; message: string }> {
       if (diverged) return { ok: false, message: `this conversation cannot be kept as a scenario: ${diverged}` };

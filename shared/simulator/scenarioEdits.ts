@@ -231,6 +231,7 @@ export const NEW_STEP_KINDS = {
   wait: { label: 'Wait (move the clock)', field: 'Duration, e.g. 10m or next_timer' },
   setTime: { label: 'Set the clock', field: 'Date and time, e.g. 2026-03-02T21:00:00Z' },
   accept: { label: 'Agent accepts', field: 'As (agent name; empty: the first online)' },
+  takeover: { label: 'Agent takes over from the bot', field: 'As (agent name; empty: the first online)' },
   agentSay: { label: 'Agent replies', field: 'Text' },
   agentNote: { label: 'Agent writes a private note', field: 'Text' },
   transfer: { label: 'Agent transfers', field: 'To (agent name)' },
@@ -271,6 +272,9 @@ export function stepFromForm(kind: NewStepKind, text: string, expectKey?: string
       break;
     case 'accept':
       raw = t ? { agent: 'accept', as: t } : { agent: 'accept' };
+      break;
+    case 'takeover':
+      raw = t ? { agent: 'takeover', as: t } : { agent: 'takeover' };
       break;
     case 'agentSay':
     case 'agentNote':

@@ -53,6 +53,8 @@ export function describeStep(step: ScenarioStep): string {
     switch (step.agent) {
       case 'accept':
         return step.as ? `agent accepts as ${step.as}` : 'agent accepts';
+      case 'takeover':
+        return step.as ? `${step.as} takes over from the bot` : 'an agent takes over from the bot';
       case 'say':
         return `agent says ${JSON.stringify(step.text)}`;
       case 'note':

@@ -134,7 +134,7 @@ export const expectationSchema = z.strictObject({
 export type Expectation = z.infer<typeof expectationSchema>;
 
 const comment = { comment: z.string().optional() };
-const agentAction = z.enum(['accept', 'say', 'note', 'transfer', 'decline', 'handback', 'close']);
+const agentAction = z.enum(['accept', 'takeover', 'say', 'note', 'transfer', 'decline', 'handback', 'close']);
 export type AgentAction = z.infer<typeof agentAction>;
 
 /** One schema per action key; a step must have exactly one of these keys. */
@@ -144,7 +144,7 @@ export const stepSchemas = {
   agent: z
     .strictObject({
       agent: agentAction,
-      /** accept: the virtual agent (id or name); default: the first online one. */
+      /** accept / takeover: the virtual agent (id or name); default: the first online one. */
       as: z.string().min(1).optional(),
       /** say / note: the text. */
       text: z.string().min(1).optional(),
@@ -340,7 +340,7 @@ export function parseStep(raw: unknown, path: PropertyKey[]): { ok: true; step: 
 function hintFor(key: StepKey): string {
   switch (key) {
     case 'agent':
-      return 'Agent steps: {"agent": "accept", "as": "Ana"}, {"agent": "say", "text": "..."}, {"agent": "note", "text": "..."}, {"agent": "transfer", "to": "Ben"}, {"agent": "decline"}, {"agent": "handback"}, {"agent": "close"}.';
+      return 'Agent steps: {"agent": "accept", "as": "Ana"}, {"agent": "takeover", "as": "Ana"}, {"agent": "say", "text": "..."}, {"agent": "note", "text": "..."}, {"agent": "transfer", "to": "Ben"}, {"agent": "decline"}, {"agent": "handback"}, {"agent": "close"}.';
     case 'expect':
       return 'Expectations: reaches, notReaches, waitingAt, botSays, botDoesNotSay, agentSays, escalates, handoff, mode, variables, effects, noEffects, buttons (see the README, "Scenarios").';
     case 'wait':

@@ -348,6 +348,12 @@ export function createScenarioSession(flow: Flow, setup: SessionSetup): Scenario
         if (typeof who === 'string') return fail(who);
         return engine(sim.agent({ type: 'agent_accepted', agentId: who.id, agentName: who.name }));
       }
+      case 'takeover': {
+        // An agent takes the live bot conversation over (the inbox's "Take over"; `/takeover` in baton chat).
+        const who = resolveAgent(step.as, 'takeover');
+        if (typeof who === 'string') return fail(who);
+        return engine(sim.takeover(who.id, who.name));
+      }
       case 'say': {
         const who = currentAgent();
         if (typeof who === 'string') return fail(who);

@@ -343,11 +343,46 @@ describe('baton chat saves scenarios (/save NAME, --save-scenario NAME)', () => 
     expect(f.code).toBe(1);
   });
 
-  it('refuses to save what a scenario cannot replay (/takeover) and never replaces a scenario file it cannot read', async () => {
+  it('saves a chat that used /takeover: the agent\'s turns are agent steps, and baton test and the studio\'s runner replay it', async () => {
+    const flowCopy = join(dir, 'chat-takeover.json');
+    writeFileSync(flowCopy, readFileSync('flows/customer-support.json', 'utf8'));
+    const t = await chat(flowCopy, ['Track my order', '/takeover Ana', 'where is it?', '/say Hi, Ana here. Let me check.', '/handback', 'NW-104233', '/save taken over']);
+    expect(t).toContain('saved scenario "taken over"');
+    const file = JSON.parse(readFileSync(join(dir, 'chat-takeover.scenarios.json'), 'utf8'));
+    const steps = file.scenarios[0].steps;
+    expect(steps.slice(0, 6)).toEqual([
+      { say: 'Track my order' },
+      { agent: 'takeover', as: 'Ana' },
+      { say: 'where is it?' },
+      { agent: 'say', text: 'Hi, Ana here. Let me check.' },
+      { agent: 'handback' },
+      { say: 'NW-104233' },
+    ]);
+    const r = await batonInProcess(['test', flowCopy]);
+    expect(r.stdout).toContain('PASS taken over');
+    expect(r.code).toBe(0);
+    // The studio's "Run all" is runScenarioFile on the page: the same file passes there too.
+    const { runScenarioFile } = await import('../../shared/simulator/scenarioRunner');
+    const { parseScenarioText } = await import('../../shared/simulator/scenarioSchema');
+    const loaded = await readFlowFile(flowCopy);
+    if (loaded.status !== 'ok') throw new Error('flow does not load');
+    const parsed = parseScenarioText(readFileSync(join(dir, 'chat-takeover.scenarios.json'), 'utf8'));
+    expect(parsed.ok).toBe(true);
+    expect(runScenarioFile(loaded.flow, parsed.file!).results.map((x) => x.status)).toEqual(['passed']);
+    // The takeover step matters: without it the agent cannot reply, and the scenario says so.
+    const without = structuredClone(parsed.file!);
+    without.scenarios[0].steps.splice(1, 1);
+    const failed = runScenarioFile(loaded.flow, without).results[0];
+    expect(failed.status).toBe('failed');
+    expect(failed.failure?.actual).toMatch(/the bot is handling this conversation/);
+  });
+
+  it('refuses to save what a scenario cannot replay and never replaces a scenario file it cannot read', async () => {
     const flowCopy = join(dir, 'chat-cs2.json');
     writeFileSync(flowCopy, readFileSync('flows/customer-support.json', 'utf8'));
-    const t = await chat(flowCopy, ['hello', '/takeover Bo', '/save x']);
-    expect(t).toContain('not saved: this conversation cannot be kept as a scenario: /takeover has no scenario step yet');
+    // Ana is the only agent online: the scenario cannot let Bo (unknown to it) take over.
+    const t = await chat(flowCopy, ['/online Ana', 'hello', '/takeover Bo', '/save x']);
+    expect(t).toContain('not saved: this conversation cannot be kept as a scenario: the step {"agent":"takeover","as":"Bo"} cannot be replayed (takeover: there is no virtual agent "Bo" (agents: Ana))');
     const broken = join(dir, 'chat-cs2.scenarios.json');
     writeFileSync(broken, '{"version":1,"scenarios":[{"name":"mine"');
     const b = await chat(flowCopy, ['hello', '/save y']);

@@ -256,3 +256,33 @@ describe('scenario editor: undo', () => {
     expect(s.disk.file).toEqual(file());
   });
 });
+
+describe('a scenario saved from baton chat after /takeover', () => {
+  it('replays in the studio ("Run all") and shows the takeover as an agent step', async () => {
+    const s = serverStorage({
+      version: 1,
+      flow: 'customer-support',
+      scenarios: [
+        {
+          name: 'taken over',
+          steps: [
+            { say: 'Track my order' },
+            { agent: 'takeover', as: 'Ana' },
+            { say: 'where is it?' },
+            { agent: 'say', text: 'Hi, Ana here. Let me check.' },
+            { agent: 'handback' },
+            { expect: { since: 'start', handoff: 'resolved', mode: 'bot', agentSays: 'Ana here', waitingAt: 'ask_order_number' } },
+          ],
+        },
+      ],
+    });
+    const editor = await openEditor(s, 'taken over');
+    expect(within(editor()).getByText('Ana takes over from the bot')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Run all' }));
+    expect(screen.getByText('1 passed, 0 failed')).toBeInTheDocument();
+    // Without the takeover the agent's reply is refused, and Run all says so.
+    await click(within(editor()).getByRole('button', { name: 'Delete step 2' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Run all' }));
+    expect(screen.getByText('0 passed, 1 failed')).toBeInTheDocument();
+  });
+});
