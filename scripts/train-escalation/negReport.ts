@@ -2,7 +2,7 @@
  * Negative sentiment at a glance, on conversation sets and on independent writers' single messages, with the same
  * baselines as the other reports (plain VADER, the naive keyword list of escalationReport.ts):
  *
- *   npx tsx scripts/train-escalation/negReport.ts FILE... [--weights W.json] [--negative-threshold X] [--misses] [--kinds]
+ *   npx tsx scripts/train-escalation/negReport.ts FILE... [--weights W.json] [--negative-threshold X] [--not-in OTHER] [--misses] [--kinds]
  *
  * FILE is a conversation set (lines with "turns") or a writer corpus (lines with "text", writerCorpus.ts).
  * Per file: negative recall (escalated for negative_sentiment), escalated for any reason, plain VADER and keywords
@@ -102,6 +102,7 @@ export function negReport(file: string, flow: Flow = loadSupportFlow(), items: N
   };
 }
 
+const norm = (t: string) => t.toLowerCase().replace(/\s+/g, ' ').trim();
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 export function formatNegRows(rows: NegRow[]): string {
@@ -119,8 +120,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   // --negative-threshold X: try another classifier threshold for negative sentiment (calibration; thresholds.ts ships the chosen one).
   const tArg = args.indexOf('--negative-threshold');
   if (tArg >= 0) (CLASSIFIER_THRESHOLDS as Record<string, number>).negative = Number(args[tArg + 1]);
-  const files = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--weights' && args[i - 1] !== '--negative-threshold');
-  const rows = files.map((f) => negReport(f));
+  // --not-in OTHER: leave out items whose text also occurs in OTHER (the training side of a cross-writer split).
+  const notIn = new Set(args.flatMap((a, i) => (a === '--not-in' ? negItems(args[i + 1]).map((it) => norm(it.turns[it.turns.length - 1])) : [])));
+  const files = args.filter((a, i) => !a.startsWith('--') && !['--weights', '--negative-threshold', '--not-in'].includes(args[i - 1]));
+  const rows = files.map((f) => negReport(f, undefined, negItems(f).filter((it) => !notIn.has(norm(it.turns[it.turns.length - 1])))));
   console.log(formatNegRows(rows));
   for (const r of rows) {
     if (args.includes('--kinds') && r.kinds.length) console.log(`\n${r.file.split('/').pop()} per kind: ${r.kinds.map((k) => `${k.kind} ${pct(k.rate)} (${k.n})`).join(', ')}`);
