@@ -46,7 +46,7 @@ export interface StoredRequest {
 
 export interface AgentEvent {
   id: number;
-  type: 'handoff' | 'message' | 'typing' | 'viewing' | 'note' | 'presence';
+  type: 'handoff' | 'message' | 'typing' | 'viewing' | 'note' | 'presence' | 'ticket';
   /** Handoff the event is about (visibility), or null for everyone. */
   handoffId: string | null;
   data: unknown;
@@ -127,6 +127,7 @@ export class AgentHub {
     switch (e.type) {
       case 'note':
       case 'typing':
+      case 'ticket':
         this.emit(e.type, e.handoffId, e.data);
         return;
       case 'team': {
@@ -319,6 +320,14 @@ export class AgentHub {
   typing(agent: Agent, handoffId: string, customer?: { conversationId: string }) {
     const toCustomer = customer ? { conversationId: customer.conversationId, toCustomer: true } : {};
     void this.shared.publish({ type: 'typing', handoffId, data: { handoffId, agentId: agent.id, name: agent.name, at: this.deps.now(), ...toCustomer } }).catch(this.warn('typing event failed'));
+  }
+
+  /**
+   * A ticket changed (status, assignee): pushed to every instance's streams of the agents in `to` (those who may see
+   * it; the push route filters on `data.to` and does not send that list on).
+   */
+  ticketChanged(ticket: unknown, to: string[]) {
+    void this.shared.publish({ type: 'ticket', handoffId: null, data: { ticket, to } }).catch(this.warn('ticket event failed'));
   }
 
   /** The customer is typing: told to the agents who can see the conversation's open handoff (false when none). */

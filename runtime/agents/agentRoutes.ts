@@ -532,7 +532,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     schema: {
       summary: 'Agent push channel (Server-Sent Events)',
       description:
-        'Events: handoff (new/changed: pending, assigned, requeued, closed), message (customer, bot or agent entry of a watched handoff), typing, viewing, note, presence. id = "<epoch>.<n>"; resume with Last-Event-ID or ?after=<id>. A `reset` event means events were missed or the server restarted (refetch the lists). The stream ends with `signed_out` when the token stops being valid.',
+        'Events: handoff (new/changed: pending, assigned, requeued, closed), message (customer, bot or agent entry of a watched handoff), typing, viewing, note, presence, ticket ({ticket}: a ticket you can see was marked done/reopened or assigned). id = "<epoch>.<n>"; resume with Last-Event-ID or ?after=<id>. A `reset` event means events were missed or the server restarted (refetch the lists). The stream ends with `signed_out` when the token stops being valid.',
       tags: ['agent'],
       security: sec,
       querystring: z.object({ token: z.string().max(500).optional(), after: z.string().max(40).optional() }).strict(),
@@ -573,7 +573,14 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
           const h = hub.handoffById(e.handoffId);
           if (h && !hub.canSee(me, h)) return;
         }
-        res.write(`id: ${EPOCH}.${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(e.data)}\n\n`);
+        let data = e.data;
+        if (e.type === 'ticket') {
+          // Only to the agents who may see the ticket (computed where it changed), without that list.
+          const t = e.data as { ticket: unknown; to?: unknown };
+          if (!Array.isArray(t.to) || !t.to.includes(me.id)) return;
+          data = { ticket: t.ticket };
+        }
+        res.write(`id: ${EPOCH}.${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(data)}\n\n`);
       };
       const backlog = hub.eventsAfter(cursor);
       if (resumed?.foreign || !backlog.complete) res.write(`id: ${EPOCH}.${cursor}\nevent: reset\ndata: {"reason":"events were missed or the server restarted; refetch the lists"}\n\n`);

@@ -46,7 +46,7 @@ export interface AgentSession {
 
 /** An event every instance hears (the sender too). `origin` is the sending instance's id. */
 export interface SharedEvent {
-  type: 'note' | 'typing' | 'viewing' | 'presence' | 'flows' | 'session' | 'directory' | 'team';
+  type: 'note' | 'typing' | 'viewing' | 'presence' | 'flows' | 'session' | 'directory' | 'team' | 'ticket';
   handoffId: string | null;
   data: unknown;
   origin: string;

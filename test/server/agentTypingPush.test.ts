@@ -5,69 +5,13 @@
  * customer sees; Last-Event-ID resumption still counts messages only; with two instances on one real Redis, typing on
  * instance A reaches a customer stream held by instance B. The old polling route is gone.
  */
-import { request, type IncomingMessage } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RedisStore } from '../../runtime/store/redisStore';
 import { requireProgram } from '../support/requireProgram';
 import { startTestRedis } from './redisServer';
 import { auth } from './runtimeFixtures';
 import { agent, startAgentRuntime, tok, type AgentRuntime } from './agentFixtures';
-
-interface Frame {
-  id: string | null;
-  event: string;
-  data: any;
-}
-
-/**
- * Opens a customer push stream over real HTTP (node:http, so closing it closes the socket at once); frames are
- * collected as they come.
- */
-async function openStream(url: string, headers: Record<string, string>) {
-  const frames: Frame[] = [];
-  const waiters: Array<() => void> = [];
-  let buf = '';
-  const req = request(url, { headers: { accept: 'text/event-stream', ...headers } });
-  const res = await new Promise<IncomingMessage>((resolve, reject) => {
-    req.on('response', resolve);
-    req.on('error', reject);
-    req.end();
-  });
-  req.on('error', () => undefined); // our own destroy() at the end
-  expect(res.statusCode).toBe(200);
-  expect(res.headers['content-type']).toContain('text/event-stream');
-  res.setEncoding('utf8');
-  res.on('data', (chunk: string) => {
-    buf += chunk;
-    let i;
-    while ((i = buf.indexOf('\n\n')) >= 0) {
-      const block = buf.slice(0, i);
-      buf = buf.slice(i + 2);
-      const f: Record<string, string> = {};
-      for (const line of block.split('\n')) {
-        const m = /^(\w+): ?(.*)$/.exec(line);
-        if (m) f[m[1]] = m[2];
-      }
-      if (f.data === undefined) continue; // retry / keep-alive
-      frames.push({ id: f.id ?? null, event: f.event ?? 'message', data: JSON.parse(f.data) });
-      for (const w of waiters.splice(0)) w();
-    }
-  });
-  /** Waits until a frame matches (5 s at most); returns it. */
-  const until = async (match: (f: Frame) => boolean, what: string): Promise<Frame> => {
-    const deadline = Date.now() + 5000;
-    for (;;) {
-      const hit = frames.find(match);
-      if (hit) return hit;
-      if (Date.now() > deadline) throw new Error(`no ${what} on the customer stream; got ${JSON.stringify(frames.map((f) => [f.event, f.data?.name ?? f.data?.text]))}`);
-      await new Promise<void>((r) => {
-        waiters.push(r);
-        setTimeout(r, 100);
-      });
-    }
-  };
-  return { frames, until, close: () => req.destroy() };
-}
+import { openStream } from './agentSse';
 
 const ann = agent('ann');
 const bob = agent('bob');
