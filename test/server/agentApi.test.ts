@@ -10,13 +10,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { agentCoverageWarnings, AgentsFileError, DEFAULT_CANNED_REPLIES, loadAgentsFile, parseAgentsFile } from '../../runtime/agents/agentDirectory';
 import { shopFlow } from './runtimeFixtures';
 import { auth } from './runtimeFixtures';
-import { agent, flowWithTakeover, PASSWORD, startAgentRuntime, tok, type AgentRuntime } from './agentFixtures';
+import { agent, flowWithTakeover, PASSWORD, startAgentRuntime, stopAgentRuntimes, tok, type AgentRuntime } from './agentFixtures';
 
 let rt: AgentRuntime | null = null;
-afterEach(async () => {
-  await rt?.stop();
-  rt = null;
-});
+afterEach(stopAgentRuntimes);
 
 const ann = agent('ann');
 const bob = agent('bob');

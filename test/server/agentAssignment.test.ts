@@ -8,30 +8,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readEvents } from '../support/sse';
 import { auth } from './runtimeFixtures';
-import { agent, autoAssign, flowWithTakeover, PASSWORD, startAgentRuntime, tok, type AgentRuntime } from './agentFixtures';
+import { agent, autoAssign, flowWithTakeover, handoffOf, hid, online, PASSWORD, startAgentRuntime, stopAgentRuntimes, tok, type AgentRuntime } from './agentFixtures';
 
 let rt: AgentRuntime | null = null;
-afterEach(async () => {
-  await rt?.stop();
-  rt = null;
-});
+afterEach(stopAgentRuntimes);
 
 const ann = agent('ann');
 const bob = agent('bob');
-const hid = (id: string) => `/api/v1/agent/handoffs/${encodeURIComponent(id)}`;
-
-async function online(r: AgentRuntime, ...agents: Array<ReturnType<typeof agent>>) {
-  for (const a of agents) expect((await r.post('/api/v1/agent/presence', { status: 'online' }, tok(a))).status).toBe(200);
-}
-
-async function handoffOf(r: AgentRuntime, conversationId: string, as = ann) {
-  const all = [
-    ...(await r.get('/api/v1/agent/handoffs?view=all', tok(as))).body.handoffs,
-    ...(await r.get('/api/v1/agent/handoffs?view=closed', tok(as))).body.handoffs,
-  ];
-  return all.find((h: any) => h.conversationId === conversationId);
-}
 
 describe('assignment', () => {
   it('round robin: agents take turns; the customer is told the agent joined', async () => {
@@ -163,40 +148,6 @@ describe('assignment', () => {
   });
 });
 
-/** Reads SSE events from a fetch body until `until` returns true or the time runs out. */
-async function readEvents(url: string, headers: Record<string, string>, until: (events: Array<{ id: string; event: string; data: any }>) => boolean, ms = 5000) {
-  const ctrl = new AbortController();
-  const res = await fetch(url, { headers, signal: ctrl.signal });
-  expect(res.headers.get('content-type')).toContain('text/event-stream');
-  const events: Array<{ id: string; event: string; data: any }> = [];
-  const reader = res.body!.getReader();
-  const dec = new TextDecoder();
-  let buf = '';
-  const deadline = Date.now() + ms;
-  const started = (async () => {
-    while (!until(events) && Date.now() < deadline) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      buf += dec.decode(value, { stream: true });
-      let i;
-      while ((i = buf.indexOf('\n\n')) >= 0) {
-        const chunk = buf.slice(0, i);
-        buf = buf.slice(i + 2);
-        const f: Record<string, string> = {};
-        for (const line of chunk.split('\n')) {
-          const m = /^(\w+): ?(.*)$/.exec(line);
-          if (m) f[m[1]] = m[2];
-        }
-        if (f.event) events.push({ id: f.id, event: f.event, data: JSON.parse(f.data) });
-      }
-    }
-  })();
-  return {
-    events,
-    done: started.then(() => ctrl.abort()),
-  };
-}
-
 describe('agent push channel', () => {
   it('streams new handoffs, customer messages, typing and viewers live, and resumes after a reconnect with nothing missed', async () => {
     rt = await startAgentRuntime({ agents: [ann, bob] });
@@ -279,7 +230,9 @@ describe('agent push channel: sessions', () => {
     rt = await startAgentRuntime({ agents: [ann, bob] });
     await online(rt, ann, bob);
     const s = (await rt.post('/api/v1/agent/session', { login: 'ann', password: PASSWORD })).body.token as string;
-    const stream = await readEvents(`${rt.url}/api/v1/agent/events`, auth(s), (ev) => ev.some((e) => e.event === 'signed_out' || e.event === 'handoff'), 4000);
+    // The stream notices the sign-out at its next event or its 15 s keep-alive (the old reader's 4 s deadline was only
+    // checked between reads, so this always waited for the keep-alive): 20 s.
+    const stream = await readEvents(`${rt.url}/api/v1/agent/events`, auth(s), (ev) => ev.some((e) => e.event === 'signed_out' || e.event === 'handoff'), 20_000);
     expect((await fetch(`${rt.url}/api/v1/agent/session`, { method: 'DELETE', headers: auth(s) })).status).toBe(204);
     await rt.customerWantsPerson(); // a new handoff event: the signed-out stream must not get it
     await stream.done;

@@ -2,6 +2,7 @@
  * Helpers for the agent API tests: a runtime with agents on 127.0.0.1 (manual clock, loops ticked by hand),
  * agents with static tokens, and the shop flow with its Human Takeover block set per test.
  */
+import { expect } from 'vitest';
 import type { Flow } from '../../shared/flow/schema';
 import type { RuntimeStore } from '../../runtime/store/types';
 import { hashPassword, type Agent } from '../../runtime/agents/agentDirectory';
@@ -47,6 +48,28 @@ export interface AgentRuntime extends TestRuntime {
   customerWantsPerson(): Promise<{ id: string; token: string; reply: any }>;
 }
 
+/** Runtimes started by startAgentRuntime and not stopped yet. */
+const running = new Set<AgentRuntime>();
+
+/** Stops every runtime a test started and left running: `afterEach(stopAgentRuntimes)`. */
+export async function stopAgentRuntimes(): Promise<void> {
+  await Promise.all([...running].map((r) => r.stop()));
+}
+
+/** The agent API path of a handoff. */
+export const hid = (id: string) => `/api/v1/agent/handoffs/${encodeURIComponent(id)}`;
+
+/** Sets each agent online (presence), expecting 200. */
+export async function online(r: AgentRuntime, ...agents: Agent[]): Promise<void> {
+  for (const a of agents) expect((await r.post('/api/v1/agent/presence', { status: 'online' }, tok(a))).status).toBe(200);
+}
+
+/** The handoff of a conversation as agent `as` (Ann by default) sees it in the "all" or "closed" view (undefined if neither). */
+export async function handoffOf(r: AgentRuntime, conversationId: string, as: Agent = agent('ann')): Promise<any> {
+  const all = [...(await r.get('/api/v1/agent/handoffs?view=all', tok(as))).body.handoffs, ...(await r.get('/api/v1/agent/handoffs?view=closed', tok(as))).body.handoffs];
+  return all.find((h: any) => h.conversationId === conversationId);
+}
+
 export async function startAgentRuntime(opts: { agents: Agent[]; settings?: Partial<AgentSettings>; cannedReplies?: CannedReply[]; flow?: Flow; dir?: string; file?: string; config?: Record<string, unknown>; store?: RuntimeStore }): Promise<AgentRuntime> {
   const rt = await startTestRuntime({
     flows: [opts.flow ?? shopFlow()],
@@ -55,8 +78,13 @@ export async function startAgentRuntime(opts: { agents: Agent[]; settings?: Part
     ...(opts.store ? { store: opts.store } : {}),
     ...(opts.config ? { config: opts.config as never } : {}),
   });
-  return {
+  const handle: AgentRuntime = {
     ...rt,
+    /** Stops the runtime once (a second call does nothing). */
+    async stop() {
+      if (!running.delete(handle)) return;
+      await rt.stop();
+    },
     async patch(path, body, headers = {}) {
       const res = await fetch(rt.url + path, { method: 'PATCH', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
       return { status: res.status, body: await res.json() };
@@ -68,4 +96,6 @@ export async function startAgentRuntime(opts: { agents: Agent[]; settings?: Part
       return { id: c.body.conversationId, token: c.body.token, reply: reply.body };
     },
   };
+  running.add(handle);
+  return handle;
 }

@@ -7,13 +7,10 @@ import { RedisStore } from '../../runtime/store/redisStore';
 import { requireProgram } from '../support/requireProgram';
 import { startTestRedis } from './redisServer';
 import { auth } from './runtimeFixtures';
-import { agent, flowWithTakeover, startAgentRuntime, tok, type AgentRuntime } from './agentFixtures';
+import { agent, flowWithTakeover, startAgentRuntime, stopAgentRuntimes, tok, type AgentRuntime } from './agentFixtures';
 
 let rt: AgentRuntime | null = null;
-afterEach(async () => {
-  await rt?.stop();
-  rt = null;
-});
+afterEach(stopAgentRuntimes);
 
 const ann = agent('ann');
 const sales = agent('sam', { teams: ['sales'] });

@@ -13,26 +13,13 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AgentEvent } from '../../runtime/agents/agentHub';
 import { auth } from './runtimeFixtures';
-import { agent, autoAssign, flowWithTakeover, startAgentRuntime, tok, type AgentRuntime } from './agentFixtures';
+import { agent, autoAssign, flowWithTakeover, handoffOf, hid, online, startAgentRuntime, stopAgentRuntimes, tok, type AgentRuntime } from './agentFixtures';
 
 let rt: AgentRuntime | null = null;
-afterEach(async () => {
-  await rt?.stop();
-  rt = null;
-});
+afterEach(stopAgentRuntimes);
 
 const ann = agent('ann');
 const bob = agent('bob');
-const hid = (id: string) => `/api/v1/agent/handoffs/${encodeURIComponent(id)}`;
-
-async function online(r: AgentRuntime, ...agents: Array<ReturnType<typeof agent>>) {
-  for (const a of agents) expect((await r.post('/api/v1/agent/presence', { status: 'online' }, tok(a))).status).toBe(200);
-}
-
-async function handoffOf(r: AgentRuntime, conversationId: string, as = ann) {
-  const all = [...(await r.get('/api/v1/agent/handoffs?view=all', tok(as))).body.handoffs, ...(await r.get('/api/v1/agent/handoffs?view=closed', tok(as))).body.handoffs];
-  return all.find((h: any) => h.conversationId === conversationId);
-}
 
 describe('presence edge cases', () => {
   it('an answered chat whose agent went offline goes back to the queue after the inactivity timeout', async () => {

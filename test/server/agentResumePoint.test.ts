@@ -5,17 +5,13 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { shopFlow } from './runtimeFixtures';
-import { agent, startAgentRuntime, tok, type AgentRuntime } from './agentFixtures';
+import { agent, hid, startAgentRuntime, stopAgentRuntimes, tok, type AgentRuntime } from './agentFixtures';
 import type { Flow } from '../../shared/flow/schema';
 
 let rt: AgentRuntime | null = null;
-afterEach(async () => {
-  await rt?.stop();
-  rt = null;
-});
+afterEach(stopAgentRuntimes);
 
 const ann = agent('ann');
-const hid = (id: string) => `/api/v1/agent/handoffs/${encodeURIComponent(id)}`;
 
 /** The shop flow whose Human Takeover `resolved` exit goes to "What's your order number?" (skip when known). */
 function flowAskingAfterHandback(): Flow {

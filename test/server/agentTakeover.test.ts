@@ -4,58 +4,15 @@
  * hands back, and the bot asks the question it was waiting at again.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { readEvents } from '../support/sse';
 import { auth } from './runtimeFixtures';
-import { agent, flowWithTakeover, startAgentRuntime, tok, type AgentRuntime } from './agentFixtures';
+import { agent, flowWithTakeover, hid, startAgentRuntime, stopAgentRuntimes, tok, type AgentRuntime } from './agentFixtures';
 
 let rt: AgentRuntime | null = null;
-afterEach(async () => {
-  await rt?.stop();
-  rt = null;
-});
+afterEach(stopAgentRuntimes);
 
 const ann = agent('ann');
 const bob = agent('bob');
-const hid = (id: string) => `/api/v1/agent/handoffs/${encodeURIComponent(id)}`;
-
-type SseEvent = { id: string; event: string; data: any };
-
-/** Reads the agent push channel until `until` holds or `ms` pass (the stream is aborted either way). */
-async function readEvents(url: string, headers: Record<string, string>, until: (events: SseEvent[]) => boolean, ms = 5000) {
-  const ctrl = new AbortController();
-  const res = await fetch(url, { headers, signal: ctrl.signal });
-  expect(res.status).toBe(200);
-  const events: SseEvent[] = [];
-  const reader = res.body!.getReader();
-  const dec = new TextDecoder();
-  let buf = '';
-  const timer = setTimeout(() => ctrl.abort(), ms);
-  const done = (async () => {
-    try {
-      while (!until(events)) {
-        const { value, done: end } = await reader.read();
-        if (end) break;
-        buf += dec.decode(value, { stream: true });
-        let i;
-        while ((i = buf.indexOf('\n\n')) >= 0) {
-          const chunk = buf.slice(0, i);
-          buf = buf.slice(i + 2);
-          const f: Record<string, string> = {};
-          for (const line of chunk.split('\n')) {
-            const m = /^(\w+): ?(.*)$/.exec(line);
-            if (m) f[m[1]] = m[2];
-          }
-          if (f.event) events.push({ id: f.id, event: f.event, data: JSON.parse(f.data) });
-        }
-      }
-    } catch {
-      // aborted at the deadline: the assertions below say what was missing
-    } finally {
-      clearTimeout(timer);
-      ctrl.abort();
-    }
-  })();
-  return { events, done };
-}
 
 describe('agent takeover of a live bot conversation', () => {
   it('pauses the bot at once, relays the customer to the agent, and the bot asks again after handback', async () => {

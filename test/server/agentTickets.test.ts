@@ -5,13 +5,10 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { auth } from './runtimeFixtures';
-import { agent, flowWithTakeover, startAgentRuntime, tok, type AgentRuntime } from './agentFixtures';
+import { agent, flowWithTakeover, startAgentRuntime, stopAgentRuntimes, tok, type AgentRuntime } from './agentFixtures';
 
 let rt: AgentRuntime | null = null;
-afterEach(async () => {
-  await rt?.stop();
-  rt = null;
-});
+afterEach(stopAgentRuntimes);
 
 const ann = agent('ann'); // team support
 const sam = agent('sam', { teams: ['sales'] });
