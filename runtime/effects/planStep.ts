@@ -109,7 +109,9 @@ export function planStep(args: {
     });
   }
 
-  (step.effects as AnyEffect[]).forEach((effect, index) => {
+  const effects = step.effects as AnyEffect[];
+  for (let index = 0; index < effects.length; index++) {
+    const effect = effects[index];
     const key = effect.idempotencyKey ?? `${id}:${record.lastSeq}:${index}`;
     switch (effect.type) {
       case 'set_timer':
@@ -173,7 +175,7 @@ export function planStep(args: {
         // relay: the customer's message is in the log the agent reads; end: mode 'closed' is in the state.
         break;
     }
-  });
-  write.handoffs = [...handoffs.values()];
+  }
+  if (handoffs.size > 0) write.handoffs = [...handoffs.values()];
   return { write, http, hasOutbox, handoffChanges };
 }

@@ -57,6 +57,8 @@ export async function runtimeCpuBench(): Promise<void> {
       undefined,
       mode,
     ]);
+    // The older checkout runs what its own `npm run build` makes too (a checkout without the build script runs tsx).
+    if (process.env.BENCH_BEFORE_ROOT) ensureRuntimeBundle(process.env.BENCH_BEFORE_ROOT);
     if (process.env.BENCH_BEFORE_ROOT) roots.push([`baton serve, lmdb (${process.env.BENCH_BEFORE_ROOT})`, process.env.BENCH_BEFORE_ROOT, undefined]);
     for (const [name, batonRoot, mode] of roots) {
       const flags = batonRoot ? [] : (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
