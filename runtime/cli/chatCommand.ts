@@ -11,9 +11,9 @@ import { parseDuration } from '../../shared/simulator/parseDuration';
 import { createScenarioSession, type ActionStep, type ScenarioSession } from '../../shared/simulator/scenarioSession';
 import { recordScenario, upsertScenario } from '../../shared/simulator/scenarioRecorder';
 import { formatScenarioFile } from '../../shared/simulator/scenarioFormat';
-import { parseScenarioText, type ScenarioFile } from '../../shared/simulator/scenarioSchema';
+import { parseScenarioBytes, type ScenarioFile } from '../../shared/simulator/scenarioSchema';
 import { defaultScenarioFile } from './testCommand';
-import { readTextFile } from './readFlowFile';
+import { readFileBytes } from './readFlowFile';
 import { writeFileAtomic } from '../studio/writeFileAtomic';
 
 export interface ChatOptions {
@@ -298,9 +298,9 @@ function scenarioRecorder(flow: Flow, now: number) {
         return { ok: false, message: `the scenario would not replay this chat (message ${i + 1}: chat ${JSON.stringify(chatTranscript[i] ?? '')}, scenario ${JSON.stringify(replayed[i] ?? '')})` };
       }
       let file: ScenarioFile | null = null;
-      const read = await readTextFile(path, 32 * 1024 * 1024);
+      const read = await readFileBytes(path, 32 * 1024 * 1024);
       if (read.ok) {
-        const parsed = parseScenarioText(read.text);
+        const parsed = parseScenarioBytes(read.bytes);
         // Never replace a file we cannot read: the scenarios in it would be lost.
         if (!parsed.ok) return { ok: false, message: `${path} is not a valid scenario file (${parsed.problems[0].path}: ${parsed.problems[0].message}); fix it first (baton validate ${path}), nothing was written` };
         file = parsed.file;

@@ -21,6 +21,12 @@ export const MAX_FILE_BYTES = 256 * 1024 * 1024;
  * Returns the text, or the message to print.
  */
 export async function readTextFile(file: string, maxBytes = MAX_FILE_BYTES): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
+  const r = await readFileBytes(file, maxBytes);
+  return r.ok ? { ok: true, text: r.bytes.toString('utf8') } : r;
+}
+
+/** The file's bytes (regular files only, at most `maxBytes`), for readers that check the encoding themselves. */
+export async function readFileBytes(file: string, maxBytes = MAX_FILE_BYTES): Promise<{ ok: true; bytes: Buffer } | { ok: false; message: string }> {
   let handle;
   try {
     // O_NONBLOCK: opening a FIFO for reading must not wait for a writer before we can look at what it is.
@@ -39,7 +45,7 @@ export async function readTextFile(file: string, maxBytes = MAX_FILE_BYTES): Pro
     if (st.size > maxBytes) {
       return { ok: false, message: `cannot read ${file}: it is ${Math.round(st.size / 1024 / 1024)} MB, more than the ${Math.round(maxBytes / 1024 / 1024)} MB this command reads.` };
     }
-    return { ok: true, text: await handle.readFile('utf8') };
+    return { ok: true, bytes: await handle.readFile() };
   } catch (err) {
     return { ok: false, message: describeReadError(file, err) };
   } finally {

@@ -13,8 +13,8 @@ import { writeFileAtomic } from '../studio/writeFileAtomic';
 import { scenarioFileCandidates, scenarioFileOf } from '../../shared/simulator/scenarioFormat';
 import { Option } from 'commander';
 import { formatProblems } from './formatProblems';
-import { readFlowFile, readTextFile } from './readFlowFile';
-import { formatScenarioProblems, parseScenarioText } from '../../shared/simulator/scenarioSchema';
+import { readFileBytes, readFlowFile } from './readFlowFile';
+import { formatScenarioProblems, parseScenarioBytes } from '../../shared/simulator/scenarioSchema';
 import { describeStep, runScenario, scenarioCoverage, type ScenarioCoverage, type ScenarioFileReport, type ScenarioResult } from '../../shared/simulator/scenarioRunner';
 
 export interface TestOptions {
@@ -92,7 +92,7 @@ async function runOne(flowFile: string, scenarioFile: string, io: TestIO): Promi
     return { ...base, error: `${flowFile} is not a valid flow` };
   }
   // Regular files only (a named pipe or a device is refused, not waited on), at most 32 MB.
-  const read = await readTextFile(scenarioFile, 32 * 1024 * 1024);
+  const read = await readFileBytes(scenarioFile, 32 * 1024 * 1024);
   if (!read.ok) {
     const hint = / no such file$/.test(read.message)
       ? `; save a simulated conversation as a scenario in the studio, or write ${scenarioFile} by hand (README, "Scenarios"), or pass --scenarios FILE`
@@ -100,8 +100,8 @@ async function runOne(flowFile: string, scenarioFile: string, io: TestIO): Promi
     io.err(`baton test: ${read.message}${hint}\n`);
     return { ...base, error: read.message };
   }
-  const text = read.text;
-  const parsed = parseScenarioText(text);
+  // Bytes, not text: invalid UTF-8 is refused with its offset instead of read as U+FFFD.
+  const parsed = parseScenarioBytes(read.bytes);
   if (!parsed.ok) {
     io.err(formatScenarioProblems(scenarioFile, parsed.problems) + '\n');
     io.err(`baton test: ${scenarioFile} is not a valid scenario file; fix the problems above\n`);
@@ -310,15 +310,15 @@ export function isScenarioFile(file: string): boolean {
  * problem with its JSON path and a hint on stderr and 1 (2 when the file cannot be read).
  */
 export async function validateScenarioFile(file: string, io: TestIO): Promise<number> {
-  const read = await readTextFile(file, 32 * 1024 * 1024);
+  const read = await readFileBytes(file, 32 * 1024 * 1024);
   if (!read.ok) {
     io.err(`baton validate: ${read.message}\n`);
     return 2;
   }
-  const parsed = parseScenarioText(read.text);
+  const parsed = parseScenarioBytes(read.bytes);
   if (!parsed.ok) {
     io.err(`${file}: ${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'} (scenario file)\n` + formatScenarioProblems(file, parsed.problems) + '\n');
-    return parsed.problems.some((p) => p.path === '$' && /JSON|empty/.test(p.message)) ? 2 : 1;
+    return parsed.problems.some((p) => p.path === "$" && /JSON|empty|UTF-8/.test(p.message)) ? 2 : 1;
   }
   const n = parsed.file.scenarios.length;
   io.out(`${file}: valid scenario file (${n} scenario${n === 1 ? '' : 's'}; run them with baton test)\n`);

@@ -17,7 +17,7 @@
  */
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { NotRegularFileError, readRegularFile } from './readRegularFile';
+import { NotRegularFileError, readRegularBytes, readRegularFile } from './readRegularFile';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { applyPatches, enablePatches, type Patch } from 'immer';
@@ -29,7 +29,8 @@ import { loadFlowText } from '../../shared/flow/loadFlowText';
 import type { Flow } from '../../shared/flow/schema';
 import { validateFlow } from '../../shared/flow/validateFlow';
 import { formatScenarioFile, scenarioFileCandidates, scenarioFileOf } from '../../shared/simulator/scenarioFormat';
-import { parseScenarioFile, parseScenarioText, type ScenarioFile } from '../../shared/simulator/scenarioSchema';
+import { parseScenarioBytes, parseScenarioFile, parseScenarioText, type ScenarioFile } from '../../shared/simulator/scenarioSchema';
+import { decodeUtf8Strict, describeUtf8Error } from '../../shared/simulator/utf8';
 import { diffFlows, type FlowDiff } from './diffFlows';
 import { exportFlowDocument } from './exportFlowDocument';
 import { formatFlowFile } from './formatFlowFile';
@@ -156,10 +157,13 @@ export function scenarioPathOf(flowPath: string): string {
 /** Copies a scenarios file for a flow with a new id (the file names the flow it tests); silent when there is none. */
 async function copyScenarios(from: string, to: string, flowId: string): Promise<void> {
   // Regular files only (a named pipe would block for ever); an unreadable one is not copied.
-  const text = await readRegularFile(from).catch(() => null);
-  if (text === null) return;
-  const r = parseScenarioText(text);
-  await writeFileAtomic(to, r.ok ? formatScenarioFile({ ...r.file, flow: flowId }) : text);
+  const bytes = await readRegularBytes(from).catch(() => null);
+  if (bytes === null) return;
+  const decoded = decodeUtf8Strict(bytes);
+  // A file that is not valid UTF-8 is copied byte for byte (decoding it would turn its bad bytes into U+FFFD).
+  if (!decoded.ok) return writeFile(to, bytes);
+  const r = parseScenarioText(decoded.text);
+  await writeFileAtomic(to, r.ok ? formatScenarioFile({ ...r.file, flow: flowId }) : decoded.text);
 }
 
 function withoutCanvasOnly(flow: Flow): Flow {
@@ -866,7 +870,14 @@ export class FlowStore {
       if (info.isFile() && info.size > MAX_SCENARIO_BYTES) {
         throw new StudioError(413, 'scenarios_too_large', `The scenarios file ${path} is ${(info.size / 1048576).toFixed(1)} MB; the studio and baton test read at most ${MAX_SCENARIO_BYTES / 1048576} MB.`, 'Split the scenarios over several files, or shorten them.');
       }
-      return await readRegularFile(path);
+      // Bytes, then strict UTF-8: a bad byte is refused with its offset, never read as U+FFFD and saved back.
+      const bytes = await readRegularBytes(path);
+      const decoded = decodeUtf8Strict(bytes);
+      if (!decoded.ok) {
+        const bad = parseScenarioBytes(bytes);
+        throw new StudioError(422, 'scenarios_invalid', `The scenarios file ${path} is not valid UTF-8 text (${describeUtf8Error(decoded.error)}); it was not changed.`, 'Save the file as UTF-8 (most editors: "Save with encoding" > UTF-8), then reopen the simulator.', bad.problems.map(scenarioProblem));
+      }
+      return decoded.text;
     } catch (err) {
       if (err instanceof StudioError) throw err;
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;

@@ -21,3 +21,15 @@ export async function readRegularFile(path: string): Promise<string> {
     await handle.close();
   }
 }
+
+/** The bytes of a regular file (same refusals as readRegularFile), for readers that check the encoding. */
+export async function readRegularBytes(path: string): Promise<Buffer> {
+  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw new NotRegularFileError(`${path} is not a regular file (a named pipe, socket or device), so it is not read`);
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
+}

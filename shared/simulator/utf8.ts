@@ -1,0 +1,97 @@
+/**
+ * Strict UTF-8 for scenario files: a byte that is not valid UTF-8 is reported with its offset, line and column
+ * instead of being replaced by U+FFFD (which would silently change a customer turn or an expectation, and then
+ * be written back by the next save). Pure: TextDecoder is part of the language runtime in Node and browsers.
+ */
+
+export interface Utf8Error {
+  /** Byte offset (0-based) of the first byte that is not valid UTF-8. */
+  offset: number;
+  /** That byte. */
+  byte: number;
+  /** Line and column (1-based; the column counts characters) where it sits. */
+  line: number;
+  column: number;
+  /** Up to 24 characters of valid text just before it, to find it in an editor. */
+  before: string;
+  /** What that byte would be in Windows-1252 / Latin-1, the usual culprit ("é"), when it is a letter or sign. */
+  latin1: string | null;
+}
+
+const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Length of the valid UTF-8 sequence starting at `i`, or 0 when the byte at `i` cannot start one there. */
+function sequenceLength(b: Uint8Array, i: number): number {
+  const c = b[i];
+  if (c < 0x80) return 1;
+  const cont = (k: number) => i + k < b.length && (b[i + k] & 0xc0) === 0x80;
+  if (c >= 0xc2 && c <= 0xdf) return cont(1) ? 2 : 0;
+  if (c >= 0xe0 && c <= 0xef) {
+    if (!cont(1) || !cont(2)) return 0;
+    const c1 = b[i + 1];
+    if (c === 0xe0 && c1 < 0xa0) return 0; // overlong
+    if (c === 0xed && c1 > 0x9f) return 0; // surrogates
+    return 3;
+  }
+  if (c >= 0xf0 && c <= 0xf4) {
+    if (!cont(1) || !cont(2) || !cont(3)) return 0;
+    const c1 = b[i + 1];
+    if (c === 0xf0 && c1 < 0x90) return 0; // overlong
+    if (c === 0xf4 && c1 > 0x8f) return 0; // above U+10FFFF
+    return 4;
+  }
+  return 0;
+}
+
+/** Offset of the first byte that is not valid UTF-8, or -1 when all of `bytes` is valid. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const n = sequenceLength(bytes, i);
+    if (n === 0) return i;
+    i += n;
+  }
+  return -1;
+}
+
+function latin1Of(byte: number): string | null {
+  try {
+    const ch = new TextDecoder('windows-1252').decode(new Uint8Array([byte]));
+    return /^[\p{L}\p{N}\p{S}\p{P}]$/u.test(ch) ? ch : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The text of `bytes` (a leading byte-order mark dropped), or where and what the first invalid byte is. */
+export function decodeUtf8Strict(bytes: Uint8Array): { ok: true; text: string } | { ok: false; error: Utf8Error } {
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const body = start ? bytes.subarray(start) : bytes;
+  try {
+    // The native decoder is fast; only a file it refuses is walked byte by byte to find where.
+    return { ok: true, text: strict.decode(body) };
+  } catch {
+    const at = firstInvalidUtf8(body);
+    const offset = (at < 0 ? 0 : at) + start;
+    const prefix = new TextDecoder('utf-8').decode(bytes.subarray(start, offset));
+    const lines = prefix.split('\n');
+    const last = lines[lines.length - 1];
+    return {
+      ok: false,
+      error: {
+        offset,
+        byte: bytes[offset],
+        line: lines.length,
+        column: [...last].length + 1,
+        before: [...last].slice(-24).join(''),
+        latin1: latin1Of(bytes[offset]),
+      },
+    };
+  }
+}
+
+/** "byte offset 1234 (0xE9, line 12, column 31, after "Café ou th")", for messages. */
+export function describeUtf8Error(e: Utf8Error): string {
+  const hex = e.byte.toString(16).toUpperCase().padStart(2, '0');
+  const after = e.before.trim() ? `, after ${JSON.stringify(e.before)}` : '';
+  return `byte offset ${e.offset} (0x${hex}, line ${e.line}, column ${e.column}${after})`;
+}
