@@ -106,6 +106,7 @@ const BACK_VERBS = new Set(['send', 'sent', 'sending', 'bring', 'take', 'give', 
 /** Generic subjects that stand for the whole question when nothing more specific is named. */
 const ANCHORS = new Set(['pay', 'stock']);
 /** What a customer asks "where is..." about when they track an order. */
+const WHERE_WORDS = new Set(['where', 'wher', 'whr', 'wheres', 'wheer', 'whre']);
 const WHERE_TRACKED = new Set(['order', 'ordr', 'oredr', 'parcel', 'package', 'packet', 'stuff', 'delivery', 'shipment', 'things', 'box', 'it']);
 /** "come back" / "be back" (in stock again). */
 const COME = new Set(['come', 'comes', 'coming', 'came', 'be']);
@@ -163,6 +164,7 @@ function remember(normalized: string, concepts: string[]): string[] {
 
 function conceptsOf(toks: readonly string[]): string[] {
   const out: string[] = [];
+  let tracked = false;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     // "how much" asks for a cost whether or not the word "cost" follows.
@@ -183,10 +185,13 @@ function conceptsOf(toks: readonly string[]): string[] {
     if ((t === 'call' || t === 'called' || t === 'calling') && (toks[i + 1] === 'off' || toks[i + 2] === 'off')) key = conceptOf('cancel');
     if ((t === 'show' || t === 'turn' || t === 'shows' || t === 'turns') && toks[i + 1] === 'up') key = conceptOf('arrive');
     // "where is my order / parcel / stuff": tracking, whatever words follow.
-    if (t === 'where' && i + 3 < toks.length + 1 && toks.slice(i + 1, i + 5).some((w) => WHERE_TRACKED.has(w))) {
+    if (WHERE_WORDS.has(t) && toks.slice(i + 1, i + 5).some((w) => WHERE_TRACKED.has(w))) {
       const k = conceptOf('track');
       if (!out.includes(k)) out.push(k);
+      tracked = true;
     }
+    // The thing tracked says nothing more ("where is my order" / "where is my ordr" / "where is it" are one).
+    if (tracked && WHERE_TRACKED.has(t)) key = null;
     // "right now" is framing ("any promo codes rn" becomes "right now").
     if (t === 'right' && toks[i + 1] === 'now') key = null;
     if (key !== null && key !== '' && !out.includes(key)) out.push(key);

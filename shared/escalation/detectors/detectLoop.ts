@@ -159,7 +159,8 @@ function sameQuestion(text: string, concepts: string[], earlier: string, thresho
   const before = questionConcepts(earlier);
   // Round six: generic words (paying, stock, options) are dropped when a message names something specific, so
   // one specific subject asked the same way ("do you take Revolut?" / "can I pay with Revolut") is one question.
-  if (concepts.length === 1 && before.length === 1 && matchesOne(concepts[0], before[0])) return true;
+  // (Not when the designer asks for exact repeats only, similarity 1.)
+  if (threshold < 1 && concepts.length === 1 && before.length === 1 && matchesOne(concepts[0], before[0])) return true;
   if (concepts.length >= MIN_CONCEPTS && before.length >= MIN_CONCEPTS) {
     // A tiny tolerance: 2 of {a, b} against {a, b, c} is exactly 0.8 and must count at the default 0.8.
     return conceptOverlap(concepts, before, threshold - 1e-9) >= threshold - 1e-9;
@@ -360,7 +361,7 @@ export function detectLoop(facts: TurnFacts, policy: EscalationPolicy, memory: E
     else if (sameQuestion(text, concepts, earlier, cfg.similarity)) times++;
   }
   if (times < cfg.count) {
-    const trio = length <= MAX_FUZZY_TOKENS ? askedInMoreOrFewerWords(text, concepts, memory.recent, cfg.count) : null;
+    const trio = length <= MAX_FUZZY_TOKENS && cfg.similarity < 1 ? askedInMoreOrFewerWords(text, concepts, memory.recent, cfg.count) : null;
     if (trio) {
       return {
         reason: 'loop',
@@ -371,7 +372,7 @@ export function detectLoop(facts: TurnFacts, policy: EscalationPolicy, memory: E
         explanation: `The customer asked the same thing ${cfg.count} times, adding or dropping details ("${trio.join('", "')}" then "${text}").`,
       };
     }
-    const chain = chainOfThree(concepts, memory.recent, cfg.count);
+    const chain = cfg.similarity < 1 ? chainOfThree(concepts, memory.recent, cfg.count) : null;
     if (!chain) return null;
     return {
       reason: 'loop',
