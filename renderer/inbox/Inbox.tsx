@@ -30,6 +30,7 @@ import { inertText } from './inertText';
 import { browserAlerts, type Alerts } from './notify';
 import { LiveList } from './LiveList';
 import { AdminNav, AdminScreen, type AdminView } from './admin/AdminScreen';
+import type { TicketRow } from './admin/adminApi';
 import type { AdminApi } from './admin/adminApi';
 
 export interface InboxProps {
@@ -247,6 +248,8 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place }: { api
   const [start] = useState(() => (place ? parsePlace(place.read()) : null));
   /** An admin screen (renderer/inbox/admin) instead of the conversation columns. */
   const [adminView, setAdminView] = useState<AdminView | null>(null);
+  /** The last ticket change pushed by the runtime (the Tickets screen follows it). */
+  const [ticketChange, setTicketChange] = useState<{ ticket: TicketRow; n: number } | null>(null);
   const [view, setView] = useState<View>(start?.view ?? 'unassigned');
   /** The "Live" view (bot-only conversations to take over, LiveList.tsx) instead of a handoff view. */
   const [live, setLive] = useState(start?.live ?? false);
@@ -379,6 +382,11 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place }: { api
           onSignOut('Your session ended. Sign in again.');
           return;
         }
+        if (type === 'ticket') {
+          const t = (d as { ticket?: TicketRow }).ticket;
+          if (t && typeof t.id === 'string') setTicketChange((c) => ({ ticket: t, n: (c?.n ?? 0) + 1 }));
+          return;
+        }
         if (type === 'handoff' || type === 'reset') {
           void listRef.current();
           const h = d.handoff as HandoffRow | undefined;
@@ -503,7 +511,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place }: { api
       </nav>
 
       {adminView && adminApi ? (
-        <AdminScreen view={adminView} api={adminApi} token={token} me={me} onUnauthorized={(why) => onSignOut(why)} />
+        <AdminScreen view={adminView} api={adminApi} token={token} me={me} onUnauthorized={(why) => onSignOut(why)} ticketChange={ticketChange} />
       ) : (
       <>
       <section className="ib-list" aria-label="Conversations">

@@ -192,7 +192,7 @@ export function createInboxApi(d: { baseUrl: string; fetch?: typeof fetch; Event
       let source: EventSource | null = null;
       let lastId = '';
       let timer: ReturnType<typeof setTimeout> | null = null;
-      const types = ['handoff', 'message', 'typing', 'viewing', 'note', 'presence', 'reset', 'signed_out'];
+      const types = ['handoff', 'message', 'typing', 'viewing', 'note', 'presence', 'ticket', 'reset', 'signed_out'];
       const open = () => {
         if (closed) return;
         const es = new ES(`${d.baseUrl}/api/v1/agent/events?token=${enc(token)}${lastId ? `&after=${enc(lastId)}` : ''}`);

@@ -546,6 +546,9 @@ describe('inbox: Tickets', () => {
       return new Response(JSON.stringify(body), { status: 200 });
     });
     render(<TicketsScreen api={s.api} token="tok" onUnauthorized={vi.fn()} />);
+    // The screen opens on the open tickets; "All" says what tickets are.
+    expect(await screen.findByText(/No open tickets\./)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('tab', { name: /All/ }));
     expect(await screen.findByText(/No tickets\./)).toBeInTheDocument();
     expect(screen.queryByLabelText('Customer ratings')).toBeNull();
   });

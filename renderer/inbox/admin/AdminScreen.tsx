@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { MessageSquareText, Ticket, Users } from 'lucide-react';
-import type { AdminApi } from './adminApi';
+import type { AdminApi, TicketRow } from './adminApi';
 import { AgentsScreen, type AdminMe } from './AgentsScreen';
 import { CannedRepliesScreen } from './CannedRepliesScreen';
 import { TicketsScreen } from './TicketsScreen';
@@ -114,7 +114,15 @@ function useNewTickets(t: Parameters<typeof AdminNav>[0]['tickets'], open: boole
 
 const LABELS: Record<AdminView, string> = { tickets: 'Tickets', agents: 'Agents', canned: 'Canned replies' };
 
-export function AdminScreen(p: { view: AdminView; api: AdminApi; token: string; me: AdminMe; onUnauthorized(why: string): void }) {
+export function AdminScreen(p: {
+  view: AdminView;
+  api: AdminApi;
+  token: string;
+  me: AdminMe;
+  onUnauthorized(why: string): void;
+  /** The last ticket change pushed on the agent channel (the Tickets screen follows it). */
+  ticketChange?: { ticket: TicketRow; n: number } | null;
+}) {
   return (
     <section className="ia-area" aria-label={LABELS[p.view]}>
       {p.view === 'agents' ? (
@@ -122,7 +130,7 @@ export function AdminScreen(p: { view: AdminView; api: AdminApi; token: string; 
       ) : p.view === 'canned' ? (
         <CannedRepliesScreen api={p.api} token={p.token} onUnauthorized={p.onUnauthorized} />
       ) : (
-        <TicketsScreen api={p.api} token={p.token} onUnauthorized={p.onUnauthorized} />
+        <TicketsScreen api={p.api} token={p.token} onUnauthorized={p.onUnauthorized} me={{ id: p.me.id, name: p.me.name }} changed={p.ticketChange} />
       )}
     </section>
   );

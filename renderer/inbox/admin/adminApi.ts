@@ -1,6 +1,7 @@
 /**
  * The inbox admin screens' client for the admin part of the agent API (runtime/agents/agentRoutes.ts):
- * GET /api/v1/agent/agents, PUT/DELETE /api/v1/agent/agents/:id, GET/PUT /api/v1/agent/canned-replies.
+ * GET /api/v1/agent/agents, PUT/DELETE /api/v1/agent/agents/:id, GET/PUT /api/v1/agent/canned-replies, and the
+ * tickets (GET /api/v1/agent/tickets[/:id], PATCH /api/v1/agent/tickets/:id: done / reopen / assign).
  *
  * Errors become `AdminError` carrying the server's sentence AND the fields it names (`field`, `issues[].field`,
  * e.g. "body.email" or "body.replies.2.shortcut"), so a form can show each message next to its field.
@@ -53,6 +54,19 @@ export interface TicketRow {
   issue: string;
   priority: string;
   summary: string;
+  /** Worked by the agents (PATCH /api/v1/agent/tickets/:id). */
+  status: 'open' | 'done';
+  assignee: { id: string; name: string } | null;
+  doneAt: number | null;
+  doneBy: { id: string; name: string } | null;
+  updatedAt: number | null;
+  updatedBy: { id: string; name: string } | null;
+}
+
+/** Which tickets the list shows: open ones, open ones assigned to me, done ones, or all. */
+export interface TicketFilter {
+  status?: 'open' | 'done';
+  assignee?: 'me' | 'none' | string;
 }
 
 export interface TranscriptEntry {
@@ -95,8 +109,10 @@ export interface AdminApi {
   removeAgent(token: string, id: string): Promise<void>;
   cannedReplies(token: string): Promise<CannedReply[]>;
   saveCannedReplies(token: string, replies: CannedReply[]): Promise<CannedReply[]>;
-  tickets(token: string, page?: { limit?: number; offset?: number }): Promise<Page & { tickets: TicketRow[] }>;
-  ticket(token: string, id: string): Promise<{ ticket: TicketRow; transcript: TranscriptEntry[] }>;
+  tickets(token: string, page?: { limit?: number; offset?: number } & TicketFilter): Promise<Page & { tickets: TicketRow[] }>;
+  ticket(token: string, id: string): Promise<{ ticket: TicketRow; transcript: TranscriptEntry[]; assignable?: Array<{ id: string; name: string }> }>;
+  /** Marks a ticket done / open again and/or assigns it (null: nobody). */
+  updateTicket(token: string, id: string, change: { status?: 'open' | 'done'; assignee?: string | null }): Promise<TicketRow>;
   csat(token: string, page?: { limit?: number; offset?: number }): Promise<Page & { average: number | null; scores: Array<{ id: string; conversationId: string; flowId: string; at: number; score: number | null }> }>;
 }
 
@@ -153,8 +169,14 @@ export function createAdminApi(d: { baseUrl: string; fetch?: typeof fetch }): Ad
     removeAgent: (token, id) => call(token, 'DELETE', `/api/v1/agent/agents/${enc(id)}`),
     cannedReplies: async (token) => (await call<{ replies: CannedReply[] }>(token, 'GET', '/api/v1/agent/canned-replies')).replies,
     saveCannedReplies: async (token, replies) => (await call<{ replies: CannedReply[] }>(token, 'PUT', '/api/v1/agent/canned-replies', { replies })).replies,
-    tickets: (token, page = {}) => call(token, 'GET', `/api/v1/agent/tickets?limit=${page.limit ?? 50}&offset=${page.offset ?? 0}`),
+    tickets: (token, page = {}) =>
+      call(
+        token,
+        'GET',
+        `/api/v1/agent/tickets?limit=${page.limit ?? 50}&offset=${page.offset ?? 0}${page.status ? `&status=${page.status}` : ''}${page.assignee ? `&assignee=${enc(page.assignee)}` : ''}`,
+      ),
     ticket: (token, id) => call(token, 'GET', `/api/v1/agent/tickets/${enc(id)}`),
+    updateTicket: async (token, id, change) => (await call<{ ticket: TicketRow }>(token, 'PATCH', `/api/v1/agent/tickets/${enc(id)}`, change)).ticket,
     csat: (token, page = {}) => call(token, 'GET', `/api/v1/agent/csat?limit=${page.limit ?? 50}&offset=${page.offset ?? 0}`),
   };
 }
