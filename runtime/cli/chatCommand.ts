@@ -15,10 +15,11 @@ import { parseScenarioBytes, type ScenarioFile } from '../../shared/simulator/sc
 import { defaultScenarioFile } from './testCommand';
 import { readFileBytes } from './readFlowFile';
 import { writeFileAtomic } from '../studio/writeFileAtomic';
+import { simulateHttp } from '../studio/simulateHttp';
 
 export interface ChatOptions {
   now: number;
-  /** live: real HTTP requests; fail: every HTTP block takes its error exit. */
+  /** live: real HTTP requests (secrets from BATON_SECRET_NAME, as the studio's "Call for real"); fail: every HTTP block takes its error exit. */
   http: 'live' | 'fail';
   color: boolean;
   /** Where the tester's lines come from (process.stdin, or a stream in tests). */
@@ -30,6 +31,8 @@ export interface ChatOptions {
   saveScenario?: string;
   /** The scenario file to save into (default: beside the flow, FLOW.scenarios.json). */
   scenarioFile?: string;
+  /** Where `--http live` reads BATON_SECRET_NAME values (default: process.env). */
+  env?: NodeJS.ProcessEnv;
 }
 
 const HELP = `Commands (everything else is sent as the customer's message; a number picks a shown button):
@@ -50,6 +53,8 @@ const HELP = `Commands (everything else is sent as the customer's message; a num
                      a scenario with that name is replaced). --save-scenario NAME saves when the chat ends.
   /help              this list
   /quit              leave the simulator
+HTTP Request blocks call the real API with --http live (the default): {{secrets.NAME}} is filled from the
+environment variable BATON_SECRET_NAME (never a bare NAME) and never printed; --http fail takes the error exit.
 The clock is virtual: it starts at --now (default: the real time) and only moves with /wait. Opening hours
 and queue timeouts follow it, so use e.g. --now 2026-11-24T10:00:00Z to try a weekday morning.`;
 
@@ -101,9 +106,11 @@ export async function chatCommand(file: string, flow: Flow, options: ChatOptions
   async function answerHttp(): Promise<void> {
     while (sim.pendingHttp.length) {
       const req = sim.pendingHttp.shift()!;
-      const result = options.http === 'fail' ? { ok: false, status: 0, body: null } : await liveHttp(req);
-      out(c(90, `  · HTTP ${req.method} ${req.url} -> ${result.ok ? result.status : 'failed (' + result.status + ')'}`));
-      printSteps(sim.send({ type: 'http_result', requestId: req.requestId, ...result }));
+      const result: HttpResult & { error?: string } = options.http === 'fail' ? { ok: false, status: 0, body: null } : await liveHttp(req, options.env);
+      // The URL as the flow wrote it: {{secrets.NAME}} stays a placeholder on screen (and in the saved scenario).
+      out(c(90, `  · HTTP ${req.method} ${req.url} -> ${result.ok ? result.status : 'failed (' + result.status + ')'}${result.error ? `: ${result.error}` : ''}`));
+      const { error: _error, ...reply } = result;
+      printSteps(sim.send({ type: 'http_result', requestId: req.requestId, ...reply }));
       // The reply is kept in the scenario, so `baton test` replays it without the network.
       recorder.apply({ httpReply: { status: result.status, ok: result.ok, ...(result.body === null || result.body === undefined ? {} : { body: result.body }) } });
     }
@@ -362,23 +369,15 @@ export function describeEffect(e: Effect): string | null {
   }
 }
 
-async function liveHttp(req: HttpEffect): Promise<HttpResult> {
-  try {
-    const res = await fetch(req.url, {
-      method: req.method,
-      headers: req.headers,
-      body: req.method === 'GET' || req.method === 'DELETE' || req.body === '' ? undefined : req.body,
-      signal: AbortSignal.timeout(req.timeoutMs),
-    });
-    const text = await res.text();
-    let body: unknown = text;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      /* not JSON: keep the text */
-    }
-    return { ok: res.ok, status: res.status, body };
-  } catch {
-    return { ok: false, status: 0, body: null };
-  }
+/**
+ * A live HTTP Request block call from the terminal: the studio's "Call for real" (runtime/studio/simulateHttp.ts),
+ * so `{{secrets.NAME}}` is filled from BATON_SECRET_NAME only (never a bare NAME), secret values echoed back are
+ * masked, http(s) only, at most 30 s and 1 MB. The caller prints the URL as the flow wrote it (secrets unfilled).
+ */
+export async function liveHttp(req: HttpEffect, env: NodeJS.ProcessEnv = process.env): Promise<HttpResult & { error?: string }> {
+  const r = await simulateHttp(
+    { method: req.method, url: req.url, headers: req.headers, body: req.body, bodyFormat: req.bodyFormat, timeoutMs: req.timeoutMs },
+    { env, secretWhen: 'before running baton chat', tooLargeAdvice: 'use --http fail, or a test API with a smaller answer' },
+  ).catch((err: unknown) => ({ ok: false, status: 0, body: { error: String((err as Error).message) }, ms: 0, error: String((err as Error).message) }));
+  return r.error === undefined ? { ok: r.ok, status: r.status, body: r.body } : { ok: false, status: 0, body: r.body, error: r.error };
 }

@@ -97,7 +97,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('chat with a flow in the terminal simulator (play the customer and, after a handoff, the agent)')
     .argument('<flow>', 'flow JSON file')
     .option('--now <iso>', 'start the virtual clock at this time (default: now)')
-    .addOption(new Option('--http <mode>', 'HTTP request blocks: live requests, or fail (take the error exit)').choices(['live', 'fail']).default('live'))
+    .addOption(new Option('--http <mode>', 'HTTP request blocks: live requests ({{secrets.NAME}} filled from the BATON_SECRET_NAME environment variable, never printed), or fail (take the error exit)').choices(['live', 'fail']).default('live'))
     .option('--no-color', 'plain output')
     .option('--save-scenario <name>', 'when the chat ends, save it as a scenario with this name (or type /save NAME during the chat)')
     .option('--scenarios <file>', 'scenario file for /save and --save-scenario (default: FLOW.scenarios.json)')

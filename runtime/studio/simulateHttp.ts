@@ -47,6 +47,10 @@ export interface SimulateHttpOptions {
   /** Default 5. */
   maxRedirects?: number;
   now?: () => number;
+  /** When the secret must be exported, in the missing-secret error (default "before starting the studio"). */
+  secretWhen?: string;
+  /** What to do about an answer over maxBytes (default: answer by hand with "ask me"). */
+  tooLargeAdvice?: string;
 }
 
 export const SIMULATE_MAX_TIMEOUT_MS = 30_000;
@@ -116,7 +120,7 @@ export async function simulateHttp(raw: unknown, opts: SimulateHttpOptions = {})
   const filled = fillSecrets(effect, lookup);
   if (!filled.ok) {
     const n = filled.missing[0];
-    return fail(`secret ${n} is not set: export BATON_SECRET_${n}=... before starting the studio${filled.missing.length > 1 ? ` (also missing: ${filled.missing.slice(1).join(', ')})` : ''}`);
+    return fail(`secret ${n} is not set: export BATON_SECRET_${n}=... ${opts.secretWhen ?? 'before starting the studio'}${filled.missing.length > 1 ? ` (also missing: ${filled.missing.slice(1).join(', ')})` : ''}`);
   }
   // Any secret value that comes back (an echoing API, an error naming the URL) is masked before the page sees it.
   const secrets = used.filter((v) => v.length >= 3).sort((a, b) => b.length - a.length);
@@ -129,7 +133,7 @@ export async function simulateHttp(raw: unknown, opts: SimulateHttpOptions = {})
     maxBytes,
     maxRedirects,
     mapText: mask,
-    tooLarge: (url, max) => `the answer of ${url} is larger than ${Math.round(max / 1024)} KB, the simulator's limit; answer this request by hand ("ask me") with a smaller body`,
+    tooLarge: (url, max) => `the answer of ${url} is larger than ${Math.round(max / 1024)} KB, the simulator's limit; ${opts.tooLargeAdvice ?? 'answer this request by hand ("ask me") with a smaller body'}`,
   });
   if (r.error !== undefined) return maskedFail(r.error);
   return { ok: r.ok, status: r.status, body: r.body, ms: Math.round(now() - started) };
