@@ -20,7 +20,7 @@
 import { editDistance } from '../../nlu/editDistance';
 import type { EscalationPolicy } from '../../flow/schema';
 import type { EscalationMemory, Signal, TurnFacts } from '../types';
-import { canonicalTokens } from '../canonicalTokens';
+import { canonicalizeText, canonicalTokens } from '../canonicalTokens';
 import type { TextAnalysis } from '../../nlu/types';
 import { classifierOn, classifierSignal, designerSignal } from '../learnedSignals';
 import { reportNearMiss } from '../nearMisses';
@@ -32,6 +32,18 @@ const NOUNS = new Set([
   'colleague', 'boss', 'humain', 'specialist', 'consultant',
   // Internet spellings of "human" and the word other languages use for "a person in charge" ("un responsable").
   'hooman', 'hoomans', 'hoomin', 'hooman', 'humano', 'responsable', 'mensch',
+  // Round six: roles people name instead of "a person" ("the counsellor", "an attendant of the store", "your oga",
+  // "the encharged of sales", "whoever manages our account"), and departments ("the billing department").
+  'counselor', 'counsellor', 'collaborator', 'attendant', 'officer', 'executive', 'clerk', 'worker', 'teammate',
+  'staffer', 'superior', 'encharged', 'encargado', 'encargada', 'oga', 'whoever', 'department', 'dept', 'departments',
+  // Other languages' words for someone to talk to (a message written in Spanish, French, Portuguese, Italian, German).
+  'alguien', 'empleado', 'empleada', 'asesor', 'asesora', 'operador', 'quelquun', 'conseiller', 'conseillere',
+  'alguem', 'atendente', 'pessoa', 'persona', 'personas', 'qualcuno', 'operatore', 'jemand', 'jemanden', 'jemandem', 'mitarbeiter',
+]);
+/** Nouns naming a role or a team, which take a naming word before them: "account manager", "the returns team". */
+const ROLE_HEADS = new Set([
+  'manager', 'managers', 'team', 'department', 'dept', 'staff', 'rep', 'reps', 'representative', 'representatives',
+  'desk', 'specialist', 'specialists', 'officer', 'advisor', 'adviser', 'executive', 'consultant', 'supervisor', 'relations',
 ]);
 /** Nouns that only count with a qualifier just before them ("real people", "live chat", "customer service"). */
 const QUALIFIED: Record<string, ReadonlySet<string>> = {
@@ -39,12 +51,15 @@ const QUALIFIED: Record<string, ReadonlySet<string>> = {
   // "discuss with a responsible" (a calque of "un responsable"), "the responsible for orders".
   responsible: new Set(['a', 'the', 'your', 'one']),
   chat: new Set(['live']),
-  service: new Set(['customer']),
   support: new Set(['customer', 'tech', 'technical']),
   care: new Set(['customer']),
   desk: new Set(['help', 'service']),
   helpdesk: new Set(['the', 'your', 'a', 'to']),
   member: new Set(['team', 'staff']),
+  // "customer relations", "manual service", "a real one".
+  relations: new Set(['customer', 'client', 'public']),
+  service: new Set(['customer', 'manual', 'human', 'personal', 'real', 'live']),
+  one: new Set(['real', 'actual', 'live', 'human']),
 };
 /** Words before a noun that make it something else ("travel agent", "password manager", "in person"). */
 const EXCLUDED_BEFORE: Record<string, ReadonlySet<string>> = {
@@ -53,6 +68,10 @@ const EXCLUDED_BEFORE: Record<string, ReadonlySet<string>> = {
   manager: new Set(['password', 'file', 'task', 'download', 'package', 'window', 'device', 'ads', 'ad', 'project', 'property']),
   person: new Set(['in', 'first', 'second', 'third', 'missing']),
   operator: new Set(['tour', 'network', 'mobile', 'machine', 'crane', 'smooth', 'logical', 'boolean', 'spread']),
+  officer: new Set(['police', 'customs', 'parole', 'probation', 'army', 'navy', 'prison', 'fire']),
+  team: new Set(['football', 'sports', 'my', 'our', 'his', 'her', 'their', 'school', 'rugby', 'netball']),
+  worker: new Set(['care', 'social', 'key', 'farm', 'factory']),
+  department: new Set(['hr', 'our', 'my', 'their', 'his', 'her', 'fire', 'police', 'english', 'maths', 'science']),
 };
 /** Words after "human" that make it something else ("human resources", "the human body"). */
 const EXCLUDED_AFTER_HUMAN = new Set(['resources', 'resource', 'body', 'rights', 'right', 'error', 'errors', 'nature', 'race', 'trafficking', 'history', 'anatomy', 'brain', 'eye', 'hair', 'life']);
@@ -64,11 +83,21 @@ const VERBS = new Set([
   // Common typos of the verbs themselves (a fuzzy match on verbs would catch "tall", "walk", "peak").
   'speek', 'spek', 'speack', 'spaek', 'sepak', 'tlak', 'tlk', 'talkk', 'taalk', 'conect', 'connet', 'tranfer',
   'trasnfer', 'transfere', 'transffer', 'wnat', 'ned', 'nede',
+  // Round six: "loop in", "raise this with", "consult with", "communicate with", "be attended by", "put in relation
+  // with", "arrange / schedule / book a call", "a word with", "meet staff", pidgin "yarn with your oga".
+  'loop', 'raise', 'consult', 'communicate', 'meet', 'arrange', 'schedule', 'book', 'organise', 'organize',
+  'provide', 'refer', 'correspond', 'yarn', 'redirect', 'direct', 'move', 'turn',
+  // Other languages (see NOUNS): hablar, parler, falar, parlare, sprechen; quiero, voudrais, gostaria, vorrei, mochte.
+  'hablar', 'necesito', 'quiero', 'quisiera', 'parler', 'voudrais', 'veux', 'falar', 'quero', 'gostaria', 'parlare',
+  'vorrei', 'voglio', 'sprechen', 'mochte', 'contactar', 'contacter',
 ]);
+/** The passive counts after "be" / "get" only: "I want to be connected to the counsellor" (not "I was transferred to..."). */
+const PASSIVE = new Set(['connected', 'transferred', 'forwarded', 'redirected', 'referred', 'escalated', 'contacted', 'called', 'passed', 'put', 'attended', 'phoned', 'rung', 'emailed']);
 /** Verbs that only count in a frame: "can I have a human", "I'd like a person", "is there a human". */
 const CONDITIONAL_VERBS: Record<string, ReadonlySet<string>> = {
   have: new Set(['can', 'could', 'may', 'i']),
   like: new Set(['would', 'id', 'd']),
+  // "please have someone call me": handled by the contact frames; "please have a manager look at it" here.
   there: new Set(['is', 'any', 'anybody', 'anyone']),
 };
 /** Small words allowed between a request verb and the person noun. */
@@ -81,7 +110,16 @@ const LINKERS = new Set([
   'staff', 'living', 'breathing', 'genuine', 'qualified', 'senior', 'someone', 'somebody', 'from',
   // "a member of staff", "one of the team".
   'member', 'members',
+  // Round six: "loop in our account manager", "put in relation with", "be attended by", "a quick word with",
+  // "pass this on to staff", "a call back from your executive".
+  'our', 'on', 'by', 'relation', 'quick', 'dedicated', 'competent', 'responsible', 'true', 'higher', 'up', 'back', 'email', 'reply', 'answer',
+  'response', 'call', 'callback', 'phone', 'proper',
+  // Other languages' linking words: "hablar con alguien", "parler a quelqu un du service", "falar com alguem".
+  'con', 'avec', 'com', 'mit', 'un', 'una', 'une', 'um', 'uma', 'einem', 'einer', 'que', 'du', 'de', 'del', 'da', 'al',
 ]);
+/** Objects a transfer verb may carry before its person: "raise this with", "pass my case on to", "send it to". */
+const TRANSFER_OBJECT_VERBS = new Set(['raise', 'pass', 'forward', 'refer', 'escalate', 'put', 'transfer', 'move', 'direct', 'redirect']);
+const TRANSFER_OBJECTS = new Set(['this', 'it', 'that', 'my', 'the', 'case', 'query', 'issue', 'matter', 'request', 'problem', 'complaint', 'message', 'question', 'ticket', 'chat', 'conversation', 'along']);
 /** What a whole message may contain besides nouns and verbs to count as a bare request ("human please"). */
 const SHORT_OK = new Set([
   'hi', 'hello', 'hey', 'ok', 'okay', 'yes', 'yeah', 'yep', 'sure', 'from', 'please', 'thanks', 'thank',
@@ -90,6 +128,8 @@ const SHORT_OK = new Set([
   'right', 'urgently', 'immediately', 'help', 'desk', 'then', 'so', 'fine', 'whatever', 'of',
   // Curt demands: "stop. human. now.", "enough, agent".
   'stop', 'enough', 'quick', 'quickly', 'seriously',
+  // Round six: "Help desk staff needed.", "callback please", "cb pls 07911 223344", "staff only", "ur manager pls".
+  'needed', 'required', 'wanted', 'only', 'back', 'there', 'here', 'pls', 'po', 'sir', 'maam', 'madam', 'dear', 'for',
 ]);
 const NEGATIONS = new Set(['no', 'not', 'never', 'without', 'nor', 'none', 'nobody', 'neither']);
 const ANYONE = new Set(['anyone', 'anybody']);
@@ -131,13 +171,27 @@ function fuzzyNoun(tok: string): string | null {
   return best;
 }
 
-/** The person noun a token stands for (itself, a typo's target), or null. */
+/** Words after a person noun that make the message about that person's contact details, not a request for them. */
+const INFO_AFTER = new Set(['number', 'numbers', 'phone', 'email', 'emails', 'address', 'addresses', 'name', 'names', 'details', 'contact', 'hours', 'extension', 'website', 'line', 'opening', 'mobile', 'discount', 'code', 'codes', 'login', 'signature', 'catalogue', 'catalog']);
+const CONTACTED = new Set(['me', 'us', 'my', 'our', 'back', 'him', 'her', 'them']);
+/** "a call" is a request for one only when nothing after it makes it something else ("a call centre"). */
+const CALL_NEXT = new Set(['from', 'with', 'back', 'please', 'to', 'about', 'regarding', 're', 'today', 'tomorrow', 'tonight', 'asap', 'instead', 'on', 'at', 'if', 'so', 'when', 'rather', 'as', 'and', 'than', 'later', 'thanks', 'thank', 'this', 'sometime', 'soon', 'urgently', 'for', 'before', 'after', 'between', 'please', 'pls', 'then', 'now']);
+/** Nouns that count only at the end of a phrase: "talk with your senior, please" (not "the senior discount"). */
+const STANDALONE = new Set(['senior', 'seniors', 'boss', 'superiors']);
+const STANDALONE_NEXT = new Set(['please', 'of', 'at', 'in', 'here', 'there', 'on', 'asap', 'about', 'regarding', 're', 'now', 'thanks', 'thank', 'immediately', 'urgently', 'for', 'who', 'to', 'and', 'or', 'so', 'then']);
+
+/** The person noun a token stands for (itself, a typo's target, a way to be called back), or null. */
 function nounAt(toks: string[], i: number): string | null {
   const tok = toks[i];
   const prev = i > 0 ? toks[i - 1] : '';
+  const next = toks[i + 1];
+  // A way to be contacted by a person: "request a callback", "I'd like a call from your team", "a call back".
+  if (tok === 'callback' || tok === 'callbacks') return 'callback';
+  if (tok === 'call' && (prev === 'a' || prev === 'an' || prev === 'phone' || prev === 'quick') && (next === undefined || CALL_NEXT.has(next) || /^\d/.test(next))) return 'call';
+  if (STANDALONE.has(tok) && next !== undefined && !STANDALONE_NEXT.has(next)) return null;
   const qualifiers = QUALIFIED[tok];
   let noun: string | null = null;
-  if (NOUNS.has(tok)) noun = tok;
+  if (NOUNS.has(tok) || STANDALONE.has(tok)) noun = tok;
   else if (tok.length > 4 && tok.endsWith('s') && NOUNS.has(tok.slice(0, -1))) noun = tok.slice(0, -1);
   else if (qualifiers !== undefined && Object.hasOwn(QUALIFIED, tok)) noun = qualifiers.has(prev) ? tok : null;
   else noun = fuzzyNoun(tok);
@@ -146,12 +200,30 @@ function nounAt(toks: string[], i: number): string | null {
   if (before?.has(prev)) return null;
   if ((noun === 'human' || noun === 'humans') && EXCLUDED_AFTER_HUMAN.has(toks[i + 1] ?? '')) return null;
   if ((noun === 'rep' || noun === 'reps') && /^\d/.test(prev)) return null;
+  // The customer describing themselves: "I'm an operator at a care home", "I work as a rep".
+  const p2 = toks[i - 2];
+  if ((prev === 'a' || prev === 'an') && (p2 === 'am' || p2 === 'as' || p2 === 'was')) return null;
+  // Someone's contact details or a discount named after them: "the manager's number", "the student rep discount code".
+  // ("someone email me", "your staff phone my wife": the same words as verbs, followed by who is contacted.)
+  const at = next === 's' ? i + 2 : i + 1;
+  if (INFO_AFTER.has(toks[at] ?? '') && !CONTACTED.has(toks[at + 1] ?? '')) return null;
   return noun;
 }
 
+/** Who "needs" or "wants" a person matters: "do you need someone to sign for it" is not a request. */
+const OTHER_SUBJECTS = new Set(['you', 'they', 'he', 'she', 'it', 'does', 'driver', 'courier']);
+
 function isVerb(toks: string[], i: number): boolean {
   const tok = toks[i];
-  if (VERBS.has(tok)) return true;
+  // "a (quick) word with the manager".
+  if (tok === 'word') return toks[i + 1] === 'with';
+  // "would you mind if I spoke to an actual person": the past tense of a wish.
+  if (tok === 'spoke' || tok === 'talked' || tok === 'chatted') return toks[i - 1] === 'i' && toks[i - 2] === 'if';
+  if (PASSIVE.has(tok) && tok !== 'put') return toks[i - 1] === 'be' || toks[i - 1] === 'get' || toks[i - 1] === 'being';
+  if (VERBS.has(tok)) {
+    if ((tok === 'need' || tok === 'want' || tok === 'needs' || tok === 'wants') && OTHER_SUBJECTS.has(toks[i - 1] ?? '')) return false;
+    return true;
+  }
   const cond = Object.hasOwn(CONDITIONAL_VERBS, tok) ? CONDITIONAL_VERBS[tok] : undefined;
   if (!cond) return false;
   return cond.has(toks[i - 1] ?? '') || (tok === 'have' && cond.has(toks[i - 2] ?? ''));
@@ -164,10 +236,14 @@ function isVerb(toks: string[], i: number): boolean {
 function negatedAt(toks: string[], stop: number): boolean {
   if (stop < 0) return false;
   const w = toks[stop];
+  // "if I ever need staff", "in case I need someone": a request for later, not now.
+  if (w === 'ever' || (w === 'i' && toks[stop - 1] === 'case' && toks[stop - 2] === 'in')) return true;
   if (!NEGATIONS.has(w)) return false;
   if (w === 'never' && toks[stop + 1] === 'mind') return false;
   if (w === 'not') {
     const prev = toks[stop - 1];
+    // "I won't need a manager" declines; "you won't let me talk to a human" complains (and asks).
+    if (prev === 'will' && (toks[stop + 1] === 'need' || toks[stop + 1] === 'want')) return true;
     if (prev === 'can' || prev === 'could' || prev === 'will') return false;
     for (let k = Math.max(0, stop - 3); k < stop; k++) if (toks[k] === 'why') return false;
   }
@@ -218,43 +294,69 @@ function typosIn(toks: string[], nouns: (string | null)[], from: number, to: num
   return out;
 }
 
-function findRequest(toks: string[]): Found | null {
+/** Whether a message (or one sentence of it) is nothing but a request: "agent", "Sales manager, please", "cb pls 0791...". */
+function bareRequest(toks: string[], nouns: (string | null)[]): boolean {
   const n = toks.length;
-  const nouns: (string | null)[] = new Array(n);
-  let anyNoun = false;
+  if (n === 0 || n > 8) return false;
+  for (let k = 0; k < n; k++) if (negatedAt(toks, k)) return false;
+  let real = false;
   for (let i = 0; i < n; i++) {
-    nouns[i] = nounAt(toks, i);
-    if (nouns[i] !== null) anyNoun = true;
+    const nn = nouns[i];
+    if (nn !== null) {
+      if (!ANYONE.has(nn)) real = true;
+      continue;
+    }
+    const t = toks[i];
+    if (SHORT_OK.has(t) || isVerb(toks, i) || /^\d+$/.test(t)) continue;
+    // A naming word before a role ("sales manager", "billing team") and the one word after "from" ("someone from Northwind").
+    if (i + 1 < n && nouns[i + 1] !== null && ROLE_HEADS.has(nouns[i + 1]!)) continue;
+    if (i + 2 < n && nouns[i + 2] !== null && ROLE_HEADS.has(nouns[i + 2]!) && nouns[i + 1] === null && !SHORT_OK.has(toks[i + 1])) continue;
+    if (i > 0 && (toks[i - 1] === 'from' || toks[i - 1] === 'at') && i > 1 && nouns[i - 2] !== null) continue;
+    return false;
   }
-  const hasNeg = toks.some((t, k) => negatedAt(toks, k));
+  return real;
+}
+
+function nounsOf(toks: string[]): (string | null)[] {
+  const nouns: (string | null)[] = new Array(toks.length);
+  for (let i = 0; i < toks.length; i++) nouns[i] = nounAt(toks, i);
+  return nouns;
+}
+
+function findRequest(toks: string[], sentences: string[][]): Found | null {
+  const n = toks.length;
+  const nouns = nounsOf(toks);
+  const anyNoun = nouns.some((x) => x !== null);
 
   if (anyNoun) {
     // 2. The whole message is a bare request: "agent", "human please", "a real person", "your manager".
-    if (n <= 8 && !hasNeg) {
-      let ok = true;
-      let real = false;
-      for (let i = 0; i < n && ok; i++) {
-        const nn = nouns[i];
-        if (nn !== null) {
-          if (!ANYONE.has(nn)) real = true;
-        } else if (!SHORT_OK.has(toks[i]) && !isVerb(toks, i)) ok = false;
-      }
-      if (ok && real) return { words: toks.join(' '), typos: typosIn(toks, nouns, 0, n - 1) };
+    if (bareRequest(toks, nouns)) return { words: toks.join(' '), typos: typosIn(toks, nouns, 0, n - 1) };
+    // 2b. One sentence of it is: "I don't want automated answers. Staff member please." (negation stays in its sentence).
+    for (const sent of sentences) {
+      const sn = nounsOf(sent);
+      if (sn.some((x) => x !== null) && bareRequest(sent, sn)) return { words: sent.join(' '), typos: typosIn(sent, sn, 0, sent.length - 1) };
     }
     for (let j = 0; j < n; j++) {
       const noun = nouns[j];
       if (noun === null) continue;
       // 1. Walk back from the noun over linking words, nouns and verbs; a verb on the way makes it a request.
+      // A role takes up to two naming words before it ("our account manager", "the corporate gifting team"), and a
+      // transfer verb may carry its object ("raise this with someone higher up", "pass my case on to staff").
       let s = j - 1;
       let verbAt = -1;
+      let objectPassed = false;
       while (s >= 0) {
         const t = toks[s];
-        if (isVerb(toks, s)) verbAt = s;
-        else if (!LINKERS.has(t) && nouns[s] === null) break;
+        if (isVerb(toks, s)) {
+          if (objectPassed && !TRANSFER_OBJECT_VERBS.has(t)) break;
+          verbAt = s;
+        } else if (TRANSFER_OBJECTS.has(t) && !LINKERS.has(t)) objectPassed = true;
+        else if (!LINKERS.has(t) && nouns[s] === null && !(s === j - 1 && Object.hasOwn(QUALIFIED, toks[j]) && QUALIFIED[toks[j]].has(t)) && !(verbAt < 0 && ROLE_HEADS.has(noun) && s >= j - 2 && isNamingWord(toks, s, j))) break;
         s--;
       }
       if (verbAt >= 0 && !negatedAt(toks, s)) return { words: toks.slice(verbAt, j + 1).join(' '), typos: typosIn(toks, nouns, verbAt, j) };
-      // 3. The verb comes after: "a human I can talk to", "someone to talk to", "can someone call me".
+      // 3. The verb comes after: "a human I can talk to", "someone to talk to", "can someone call me",
+      //    "an employee to answer me", "let a colleague answer", "un empleado que me escriba".
       const a = toks[j + 1];
       const b = toks[j + 2];
       const c = toks[j + 3];
@@ -262,6 +364,18 @@ function findRequest(toks: string[]): Found | null {
       if (a === 'i' && (b === 'can' || b === 'could' || b === 'may') && (c === 'talk' || c === 'speak' || c === 'chat')) end = j + 3;
       else if (a === 'to' && (b === 'talk' || b === 'speak' || b === 'chat')) end = j + 2;
       else if ((a === 'call' || a === 'contact' || a === 'phone' || a === 'ring' || a === 'email' || (a === 'help' && !SOMEONE.has(noun))) && (b === 'me' || b === 'us')) end = j + 2;
+      else if ((noun === 'callback' || noun === 'call') && (a === 'would' || a === 'might' || a === 'could') && b === 'be' && BETTER.has(c ?? '')) end = j + 3;
+      else if (noun !== 'callback' && noun !== 'call') {
+        const k = a === 'to' || a === 'can' || a === 'could' || a === 'will' || a === 'please' || a === 'que' ? j + 2 : j + 1;
+        const v = toks[k];
+        const w = toks[k + 1];
+        if ((v === 'answer' || v === 'reply' || v === 'respond' || v === 'write') && (w === undefined || w === 'me' || w === 'us' || w === 'please' || w === 'to' || w === 'back')) end = k;
+        else if ((v === 'would' || v === 'might' || v === 'could') && w === 'be' && BETTER.has(toks[k + 2] ?? '')) end = k + 2;
+        // "a human needs to look at it", "someone should check this".
+        else if ((a === 'needs' || a === 'should' || a === 'must' || a === 'has' || a === 'ought') && (b === 'to' ? TAKE_OVER.has(c ?? '') : TAKE_OVER.has(b ?? '')) && !negatedAt(toks, j - 1)) end = b === 'to' ? j + 3 : j + 2;
+        else if (!SOMEONE.has(noun) && (toks[j - 2] === 'can' || toks[j - 2] === 'could' || toks[j - 3] === 'can' || toks[j - 3] === 'could') && TAKE_OVER.has(a ?? '') && !negatedAt(toks, j - 3)) end = j + 1;
+        else if ((v === 'me' || v === 'nos') && (w === 'llame' || w === 'llamen' || w === 'escriba' || w === 'contacte' || w === 'appelle' || w === 'rappelle' || w === 'ligue')) end = k + 1;
+      }
       if (end >= 0 && !negatedAt(toks, s)) {
         const from = s + 1 < j && isVerb(toks, s + 1) ? s + 1 : j;
         return { words: toks.slice(from, end + 1).join(' '), typos: typosIn(toks, nouns, j, j) };
@@ -271,6 +385,113 @@ function findRequest(toks: string[]): Found | null {
   // 4. "put me through", "just transfer me", "please escalate this".
   const frame = transferFrame(toks);
   if (frame) return { words: toks.slice(frame.start, frame.end + 1).join(' '), typos: [] };
+  // 5. "call me", "please email me instead", "give me a ring", "reply to my email", "get back to me".
+  const contact = contactFrame(toks, anyNoun);
+  if (contact) return { words: toks.slice(contact.start, contact.end + 1).join(' '), typos: [] };
+  // 5b. "Who looks after trade accounts? Need to speak to them.": the person is named by what they do.
+  const joined = toks.join(' ');
+  if (WHO_DOES.test(joined)) {
+    const m = SPEAK_TO_THEM.exec(joined);
+    if (m) return { words: m[0], typos: [] };
+  }
+  // 6. "is anyone there?", "any staff in the building?", "does anyone actually read this?".
+  const anyone = anyoneThere(toks);
+  if (anyone) return { words: toks.slice(anyone.start, anyone.end + 1).join(' '), typos: [] };
+  return null;
+}
+
+const WHO_DOES = /\b(who|whoever) (looks after|handles|deals with|manages|runs|is in charge|is responsible|takes care|is dealing|can authorise|can approve)\b/;
+const SPEAK_TO_THEM = /\b(talk|speak|chat|discuss|word) (to|with) (them|him|her)\b/;
+
+/** "a staff member would be better placed", "a person would be best". */
+const BETTER = new Set(['better', 'best', 'more', 'preferable', 'ideal', 'easier', 'quicker', 'faster', 'helpful', 'great', 'good', 'nicer']);
+/** "can a staff member sort it", "could a human look at this": a person asked to take the case (not "someone", who may be the bot). */
+const TAKE_OVER = new Set(['sort', 'handle', 'look', 'check', 'fix', 'take', 'help', 'assist', 'review', 'pick', 'deal', 'resolve', 'explain', 'advise', 'read', 'see']);
+
+/** A naming word before a role noun: a plain word that is not a verb, a negation, a linker or a person noun. */
+function isNamingWord(toks: string[], s: number, j: number): boolean {
+  const t = toks[s];
+  if (NEGATIONS.has(t) || LINKERS.has(t) || !/^[a-z]+$/.test(t)) return false;
+  // only directly before the role, or before another naming word that is
+  for (let k = s + 1; k < j; k++) if (LINKERS.has(toks[k])) return false;
+  return true;
+}
+
+const CONTACT_VERBS = new Set(['call', 'ring', 'phone', 'telephone', 'email', 'mail', 'message', 'text', 'dm', 'contact', 'write', 'reach', 'revert', 'whatsapp', 'sms', 'buzz']);
+/** Contact verbs only a person does: any time word after them makes a request ("call me on Monday"). */
+const VOICE_VERBS = new Set(['call', 'ring', 'phone', 'telephone', 'contact', 'revert', 'buzz']);
+/** Words that may follow "call me" / "email me" in a request (not an object: "email me the invoice"). */
+const CONTACT_END = new Set(['back', 'please', 'asap', 'instead', 'directly', 'personally', 'rather', 'urgently', 'thanks', 'thank', 'today', 'tonight', 'tomorrow', 'now', 'soon', 'right', 'first', 'quickly', 'immediately', 'myself', 'pls', 'sir', 'maam', 'po', 'again', 'yourself', 'yourselves', 'whenever', 'sometime']);
+/** Weaker continuations ("email me when...", "text me about..."): a request when a person is named or the verb is a call. */
+const CONTACT_WEAK = new Set(['when', 'about', 'regarding', 're', 'later', 'if', 'once', 'at', 'on', 'by', 'via', 'before', 'after', 'between', 'this', 'as', 'and', 'so', 'then', 'within', 'in', 'to', 'with', 'from', 'tomorrow', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'morning', 'afternoon', 'evening']);
+const FAMILY = new Set(['husband', 'wife', 'partner', 'mum', 'mom', 'mother', 'dad', 'father', 'son', 'daughter', 'brother', 'sister', 'office', 'mobile', 'landline', 'assistant', 'colleague', 'boss', 'secretary', 'carer', 'friend']);
+const CALL_NOUNS = new Set(['ring', 'call', 'buzz', 'bell', 'shout', 'line', 'callback', 'email', 'message', 'text', 'phone']);
+
+/** "call me", "ring us back", "email me instead", "give me a buzz", "drop me a line", "reply to my email", "get back to me". */
+function contactFrame(toks: string[], personNamed: boolean): { start: number; end: number } | null {
+  for (let i = 0; i < toks.length; i++) {
+    const w = toks[i];
+    let end = -1;
+    if (CONTACT_VERBS.has(w)) {
+      let k = i + 1;
+      if ((w === 'write' || w === 'revert' || w === 'reach') && (toks[k] === 'to' || toks[k] === 'out')) k++;
+      if (w === 'reach' && toks[k] === 'to') k++;
+      // "can your support staff call my husband": staff asked to contact someone of the customer's.
+      if (toks[k] === 'my' && personNamed && VOICE_VERBS.has(w) && toks[i - 1] !== 'i' && toks[i - 1] !== 'we' && FAMILY.has(toks[k + 1] ?? '')) end = k + 1;
+      else if (toks[k] === 'me' || toks[k] === 'us') {
+        const next = toks[k + 1];
+        if (next === undefined || CONTACT_END.has(next) || /^\d/.test(next)) end = next === 'back' ? k + 1 : k;
+        else if (CONTACT_WEAK.has(next) && (personNamed || VOICE_VERBS.has(w))) end = k;
+      }
+    } else if ((w === 'reply' || w === 'respond' || w === 'answer') && (toks[i + 1] === 'to' ? toks[i + 2] : toks[i + 1]) === 'my') {
+      const k = toks[i + 1] === 'to' ? i + 3 : i + 2;
+      if (['email', 'emails', 'mail', 'message', 'messages', 'query', 'enquiry', 'inquiry', 'complaint', 'letter', 'ticket'].includes(toks[k] ?? '') && personNamed) end = k;
+    } else if (w === 'get' && toks[i + 1] === 'back' && toks[i + 2] === 'to' && (toks[i + 3] === 'me' || toks[i + 3] === 'us')) end = i + 3;
+    else if (w === 'get' && toks[i + 1] === 'in' && toks[i + 2] === 'touch' && toks[i + 3] === 'with' && (toks[i + 4] === 'me' || toks[i + 4] === 'us')) end = i + 4;
+    else if ((w === 'give' || w === 'drop') && (toks[i + 1] === 'me' || toks[i + 1] === 'us') && (toks[i + 2] === 'a' || toks[i + 2] === 'an') && CALL_NOUNS.has(toks[i + 3] ?? '')) {
+      const noun = toks[i + 3];
+      const after = toks[i + 4];
+      // "give me a ring" / "drop me a line": not "give me an email address" or "a text box".
+      if (after === undefined || !/^[a-z]+$/.test(after) || CONTACT_END.has(after) || CONTACT_WEAK.has(after) || (noun === 'call' && after === 'back')) end = i + 3;
+    }
+    if (end < 0) continue;
+    // Declined: "no need to email me", "I don't need anyone to call me", "please don't call me".
+    let negated = false;
+    for (let k = i - 1; k >= Math.max(0, i - 6); k--) {
+      if (toks[k] === 'but' || toks[k] === 'so') break;
+      if (negatedAt(toks, k) || toks[k] === 'stop') negated = true;
+    }
+    if (negated) continue;
+    return { start: i, end };
+  }
+  return null;
+}
+
+const THERE_HEADS = new Set(['anyone', 'anybody', 'someone', 'somebody', 'staff', 'people', 'humans', 'human', 'person', 'persons', 'agent', 'agents', 'employee', 'employees', 'team', 'one']);
+const THERE_PLACES = new Set(['there', 'here', 'around', 'online', 'available', 'about', 'awake', 'working', 'behind', 'reading', 'read', 'on', 'in', 'alive', 'home', 'real', 'human', 'actually', 'really', 'else', 'live', 'free']);
+
+/** Asking whether a person is there at all: "anyone there?", "any staff in the building?", "are there people behind this chat". */
+function anyoneThere(toks: string[]): { start: number; end: number } | null {
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (!THERE_HEADS.has(t)) continue;
+    const prev = toks[i - 1];
+    const framed = t === 'anyone' || t === 'anybody' || prev === 'any' || (prev === 'there' && (toks[i - 2] === 'is' || toks[i - 2] === 'are')) || (toks[i - 2] === 'there' && (toks[i - 3] === 'is' || toks[i - 3] === 'are') && (prev === 'a' || prev === 'any' || prev === 'real'));
+    if (!framed) continue;
+    if (t === 'one' && prev !== 'real') continue;
+    // "any of your team on?": skip "of your".
+    let k = i + 1;
+    if (t === 'any' || (toks[k] === 'of' && (toks[k + 1] === 'your' || toks[k + 1] === 'the'))) k += 2;
+    if (k !== i + 1 && THERE_HEADS.has(toks[k] ?? '')) k++;
+    const next = toks[k];
+    if (next === undefined || !THERE_PLACES.has(next)) continue;
+    // "is there anyone at the store who..." is still a person; "anyone in my family" is not.
+    if ((next === 'in' || next === 'at' || next === 'on') && (toks[k + 1] === 'my' || toks[k + 1] === 'his' || toks[k + 1] === 'her')) continue;
+    let negated = false;
+    for (let m = i - 1; m >= Math.max(0, i - 4); m--) if (toks[m] === 'not' || toks[m] === 'no' || toks[m] === 'without' || toks[m] === 'if') negated = true;
+    if (negated) continue;
+    return { start: i, end: k };
+  }
   return null;
 }
 
@@ -307,11 +528,115 @@ const foundByAnalysis = new WeakMap<TextAnalysis, Found | null>();
 function requestIn(analysis: TextAnalysis): Found | null {
   const known = foundByAnalysis.get(analysis);
   if (known !== undefined) return known;
-  const toks = withoutBotRejections(canonicalTokens(analysis));
+  const raw = readTexting(canonicalTokens(analysis));
+  const toks = withoutBotRejections(raw);
   // Very long messages are letters, not chat turns; 200 words keeps the worst case bounded.
-  const found = toks.length === 0 || toks.length > 200 ? null : findRequest(toks);
+  let found: Found | null = null;
+  if (toks.length > 0 && toks.length <= 200 && !retracted(raw)) {
+    found = findRequest(toks, sentencesOf(analysis.text));
+    if (found === null) {
+      const machine = rejectsMachine(raw);
+      if (machine) found = { words: raw.slice(machine.start, machine.end + 1).join(' '), typos: [] };
+    }
+  }
   foundByAnalysis.set(analysis, found);
   return found;
+}
+
+/** Texting spellings the NLU layer keeps as they are: "hmn", "sum1", "mngr", "cust svc", "cb", "rl one", "talk 2 ...". */
+const TEXTING: Record<string, string> = {
+  hmn: 'human', hmns: 'humans', humn: 'human', sm1: 'someone', sum1: 'someone', some1: 'someone', sumone: 'someone', smone: 'someone',
+  any1: 'anyone', ne1: 'anyone', ny1: 'anyone', anybdy: 'anybody', smbdy: 'somebody', sumbody: 'somebody', mngr: 'manager',
+  mgr: 'manager', mangr: 'manager', managr: 'manager', supvr: 'supervisor', cust: 'customer', svc: 'service', serv: 'service',
+  srvc: 'service', cs: 'customer', cb: 'callback', callbk: 'callback', rl: 'real', msg: 'message', mssg: 'message', txt: 'text',
+  cn: 'can', cld: 'could', cud: 'could', w: 'with', wit: 'with', hlp: 'help', spk: 'speak', ph: 'phone', fone: 'phone',
+  tel: 'phone', emp: 'employee', rep: 'rep', pple: 'people', peeps: 'people', dept: 'department', deptt: 'department',
+};
+/** "2" is "to" after a verb or before a person ("talk 2 some1", "speak 2 manger"). */
+const TO_BEFORE = new Set(['talk', 'speak', 'chat', 'get', 'send', 'transfer', 'connect', 'me', 'through', 'thru', 'over', 'back', 'pass', 'go', 'want', 'need']);
+
+function readTexting(toks: string[]): string[] {
+  let out: string[] | null = null;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    let r: string | undefined = Object.hasOwn(TEXTING, t) ? TEXTING[t] : undefined;
+    if (t === '2' && TO_BEFORE.has(toks[i - 1] ?? '')) r = 'to';
+    if (t === 'cs' && toks[i + 1] !== 'please' && toks[i + 1] !== undefined && toks[i + 1] !== 'team' && toks[i + 1] !== 'agent') r = undefined;
+    if (r !== undefined && r !== t) {
+      out ??= toks.slice(0, i);
+      if (t === 'cs') out.push('customer', 'service');
+      else out.push(r);
+    } else out?.push(t);
+  }
+  return out ?? toks;
+}
+
+/** The message's sentences as token lists (only when it has two or more), for bare requests inside longer messages. */
+function sentencesOf(text: string): string[][] {
+  if (!/[.!?;\n]/.test(text)) return [];
+  const parts = text.split(/[.!?;\n]+/);
+  if (parts.length < 2) return [];
+  const out: string[][] = [];
+  for (const part of parts) {
+    const norm = part.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['\u2019]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+    if (norm === '') continue;
+    const toks = withoutBotRejections(readTexting(canonicalizeText(norm)));
+    if (toks.length > 0 && toks.length <= 8) out.push(toks);
+  }
+  return out.length > 1 || (out.length === 1 && parts.filter((p) => p.trim()).length > 1) ? out : [];
+}
+
+/** "Could a member of your team... oh never mind, I found the size guide myself": a request taken back. */
+function retracted(toks: string[]): boolean {
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    const cue = (t === 'never' && toks[i + 1] === 'mind') || t === 'nevermind' || t === 'nvm' || ((t === 'forget' || t === 'scratch' || t === 'ignore') && (toks[i + 1] === 'it' || toks[i + 1] === 'that'));
+    if (!cue) continue;
+    for (let k = i + 1; k < Math.min(toks.length, i + 8); k++) {
+      if (['found', 'figured', 'sorted', 'solved', 'worked', 'fixed', 'managed', 'see'].includes(toks[k])) return true;
+    }
+  }
+  return false;
+}
+
+/** Refusing to talk to the machine any longer: "I don't want automated answers", "switch off autopilot", "I want out of this chatbot". */
+const MACHINE = new Set(['bot', 'bots', 'chatbot', 'chatbots', 'robot', 'robots', 'software', 'program', 'programme', 'autopilot', 'ai', 'script', 'scripts', 'faq', 'faqs', 'algorithm', 'computer', 'machine', 'machines', 'autoreply', 'autoreplies']);
+/** Kinds of answer that are the machine's: "automated replies", "canned answers", "auto responses". */
+const MACHINE_ADJ = new Set(['automated', 'automatic', 'auto', 'canned', 'generic', 'scripted', 'robotic', 'computer', 'computerised', 'computerized', 'copy', 'bot', 'template', 'standard']);
+const MACHINE_OUTPUT = new Set(['reply', 'replies', 'answer', 'answers', 'response', 'responses', 'message', 'messages', 'chat', 'service', 'system', 'thing', 'assistant', 'voice', 'text', 'stuff', 'help', 'support', 'nonsense', 'rubbish']);
+const MACHINE_FILL = new Set(['to', 'keep', 'argue', 'arguing', 'type', 'typing', 'writing', 'messaging', 'communicate', 'communicating', 'go', 'going', 'fight', 'fighting', 'explain', 'explaining', 'repeat', 'repeating', 'myself', 'talking', 'chatting', 'dealing', 'deal', 'talk', 'chat', 'speak', 'speaking', 'with', 'a', 'an', 'the', 'this', 'that', 'your', 'any', 'more', 'another', 'of', 'these', 'those', 'stupid', 'dumb', 'useless', 'bloody', 'same', 'just', 'from', 'getting', 'receiving', 'reading', 'being', 'by', 'answered', 'an', 'all', 'it', 'off', 'on', 'online', 'automated', 'automatic', 'auto', 'fake', 'silly']);
+const NOT_A_MACHINE_NEXT = new Set(['washable', 'wash', 'washing', 'washed', 'learning', 'readable', 'made', 'dry', 'dryable', 'gun', 'safe', 'cleaner', 'vacuum']);
+
+function rejectsMachine(toks: string[]): { start: number; end: number } | null {
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    const a = toks[i + 1];
+    const b = toks[i + 2];
+    let after = -1;
+    let strongOnly = false;
+    if (t === 'refuse' || t === 'hate' || t === 'quit') after = i + 1;
+    else if ((t === 'not' && (a === 'want' || a === 'like') && toks[i - 1] === 'do')) after = i + 2;
+    else if ((t === 'sick' || t === 'tired') && a === 'of') after = i + 2;
+    else if (t === 'fed' && a === 'up' && b === 'with') after = i + 3;
+    else if ((t === 'enough' || t === 'done') && (a === 'of' || a === 'with')) after = i + 2;
+    else if ((t === 'out' || t === 'opt') && a === 'of') after = i + 2;
+    else if (t === 'no' && (a === 'more' || a === 'satisfaction')) after = a === 'satisfaction' ? i + 3 : i + 2;
+    else if ((t === 'switch' || t === 'turn' || t === 'shut') && a === 'off') after = i + 2;
+    else if (t === 'rather' && a === 'not') after = i + 2;
+    else if (t === 'stop' || t === 'skip' || (t === 'get' && a === 'me' && b === 'off')) {
+      after = t === 'get' ? i + 3 : i + 1;
+      strongOnly = true;
+    }
+    if (after < 0) continue;
+    for (let k = after; k < Math.min(toks.length, after + 6); k++) {
+      const w = toks[k];
+      const next = toks[k + 1];
+      if (MACHINE.has(w) && !NOT_A_MACHINE_NEXT.has(next ?? '') && (k === after || MACHINE_FILL.has(toks[k - 1]))) return { start: i, end: k };
+      if (!strongOnly && MACHINE_ADJ.has(w) && next !== undefined && MACHINE_OUTPUT.has(next)) return { start: i, end: k + 1 };
+      if (!MACHINE_FILL.has(w)) break;
+    }
+  }
+  return null;
 }
 
 /**
@@ -333,8 +658,35 @@ function mentionsPerson(toks: string[]): boolean {
   return false;
 }
 
+/**
+ * Messages that name a person or a phone without asking for one, which a linear model reads as requests:
+ *  - about the bot ("Is this a human or AI? Asking for a school project", "are you a real person?") with no
+ *    request word in them;
+ *  - a person met before ("I chatted with someone from your team earlier", "a real person signed for it");
+ *  - the customer describing themselves ("I'm an operator at a care home");
+ *  - the shop's number as information ("is there a number I can call you on", "what number should she call");
+ *  - a request taken back ("could a member of your team... never mind, I found it").
+ */
+const ASKS = /\b(want|need|would like|like to|let me|get me|put me|give me|transfer|connect|can i (talk|speak|chat|have|get)|could i (talk|speak|chat|have|get)|may i|please|prefer|rather|call me|email me|contact me|someone to)\b/;
+const ABOUT_THE_BOT = /\b(are you|r you|is this|is it|am i (talking|chatting|speaking) (to|with)|you are|is that|are these|was that)( \w+){0,3} (bot|robot|ai|human|person|machine|program|chatgpt|operator|real|computer|automated|agent)\b|\b(bot|robot|ai|human) or (a |an )?(bot|robot|ai|human|person|real|program|machine)\b/;
+const MET_BEFORE = /\b(spoke|talked|chatted|dealt|met|emailed|rang|phoned|called|was talking|had a call|had a chat) (to|with)( \w+){0,4} (someone|somebody|person|staff|agent|rep|manager|colleague|team|employee|human|guy|lady|woman|man)\b|\b(someone|somebody|person|staff|agent|rep|manager|member|colleague|employee|human) (\w+ ){0,2}(said|told|answered|signed|packed|recommended|gave|mentioned|replied|helped|placed|ordered|took|sent|promised|confirmed|dropped|delivered|left|assured)\b/;
+const SELF = /\b(i am|i work as|we are)( \w+)? (a|an|the)( \w+){0,2} (operator|agent|manager|rep|representative|employee|staff|officer|person|human|worker|consultant|specialist)\b|\bi work in\b/;
+const SHOP_NUMBER = /\b(number|line|phone|email address|email) (that )?(i|we|she|he|they|my \w+) (can|could|should|shall|do i|might) (call|ring|phone|reach|use|dial|email)\b|\b(what is|whats|give me|what s) (the|your) (\w+ ){0,3}(number|phone number|email address)\b|\bnumber (for|of) the\b/;
+function notForAPerson(toks: string[]): boolean {
+  const text = toks.join(' ');
+  if (retracted(toks)) return true;
+  if (ABOUT_THE_BOT.test(text) && !ASKS.test(text)) return true;
+  if (MET_BEFORE.test(text) && !/\b(if i|if we|want|would like|let me|get me|put me|transfer|connect|call me|again|same person|back to)\b/.test(text)) return true;
+  if (SELF.test(text) && !/\b(talk|speak|chat) (to|with)\b/.test(text)) return true;
+  // "you can call me Sam": a name, not a request.
+  const named = /\b(can|may|just|please|to) call me ([a-z]+)$/.exec(text);
+  if (named && !CONTACT_END.has(named[2]) && !CONTACT_WEAK.has(named[2])) return true;
+  if (SHOP_NUMBER.test(text) && !/\b(talk|speak|chat) (to|with)\b/.test(text)) return true;
+  return false;
+}
+
 /** Declining a person ("I don't need to speak to anyone", "no need for an agent"): the classifier may not override that. */
-const DECLINE = /\b(do not|does not|did not|no|never|not|without)( \w+){0,3} (need|want|wish|have|talk|speak|chat|bother)( \w+){0,4} (anyone|anybody|someone|somebody|human|humans|person|people|agent|agents|staff|operator|representative|manager)\b|\bno need (for|to)( \w+){0,4} (anyone|anybody|someone|human|person|agent|staff)\b/;
+const DECLINE = /\b(do not|does not|did not|no|never|not|without)( \w+){0,3} (need|want|wish|have|talk|speak|chat|bother)( \w+){0,4} (anyone|anybody|someone|somebody|human|humans|person|people|agent|agents|staff|operator|representative|manager)\b|\bno need (for|to)( \w+){0,4} (anyone|anybody|someone|human|person|agent|staff|call|callback|email|me)\b|\b(no|not|without|skip|rather not) (\w+ ){0,2}(callback|call back|call|calls|phone call)\b|\bskip the (staff|human|people|agent|team)\b|\bno (\w+ ){0,2}(call|callback|human|person|agent|staff) (needed|required|necessary)\b/;
 function declinesPerson(toks: string[]): boolean {
   return DECLINE.test(toks.join(' '));
 }
@@ -356,8 +708,9 @@ export function detectExplicitRequest(facts: TurnFacts, policy: EscalationPolicy
   const cfg = policy.explicitRequest;
   const designer = designerSignal(facts, 'explicit_request', cfg.phrases ?? [], cfg.examples ?? [], 'The customer asked for a person');
   if (designer) return designer;
-  const toks = canonicalTokens(facts.analysis);
-  if (!classifierOn(policy) || declinesPerson(toks) || !mentionsPerson(toks)) return null;
+  if (!classifierOn(policy)) return null;
+  const toks = readTexting(canonicalTokens(facts.analysis));
+  if (declinesPerson(toks) || !mentionsPerson(toks) || notForAPerson(toks)) return null;
   // Indirect wordings the rules do not list: "could one of your staff ring me", "is anybody real there".
   const learned = classifierSignal(facts, 'explicit_request', 'explicit', 'The customer asked for a person');
   if (learned === null) return null;

@@ -195,7 +195,9 @@ describe("the designer's vocabulary", () => {
   });
 
   it('switches the classifier off on request: only rules and the designer vocabulary fire', () => {
-    const text = 'could somebody from your office give me a ring this afternoon';
+    // Round six's rules read "give me a ring" (contact frames); this wording is still the classifier's alone.
+    const text = 'could somebody from your office ring this afternoon';
+    expect(fires(detectExplicitRequest, text)?.source).toBe('classifier');
     expect(fires(detectExplicitRequest, text, policy({ classifier: { enabled: false } }))).toBeNull();
   });
 

@@ -1,0 +1,181 @@
+/**
+ * Round six (session 4): explicit requests by family (docs/escalation.md, "Round six (session 4): explicit requests").
+ * Every wording here is written for the test, not copied from a corpus, and each family has its look-alikes
+ * that must stay quiet. The rules are checked with the classifier switched off, so a pass is the rule's.
+ */
+import { describe, expect, it } from 'vitest';
+import { detectExplicitRequest } from '../../../shared/escalation/detectors/detectExplicitRequest';
+import { evaluateEscalation } from '../../../shared/escalation/evaluateEscalation';
+import { facts, fires, memory, policy } from './facts';
+
+const rulesOnly = policy({ classifier: { enabled: false } });
+const rule = (text: string) => fires(detectExplicitRequest, text, rulesOnly);
+/** The whole detector (rules, then the classifier behind its gates). */
+const any = (text: string) => fires(detectExplicitRequest, text);
+
+describe('round six: asking to be phoned or written to', () => {
+  it.each([
+    'call me back please',
+    'Could you ring me on 07123 456789?',
+    'pls phone me tomorrow morning',
+    'give us a ring when you can',
+    'drop me a line',
+    'could someone email me about this instead',
+    'have your billing team write to me',
+    'a callback would be great',
+    "I'd like to request a call back",
+    'can I book a call with one of your advisers',
+    'callback pls',
+    'Get back to me when someone is free.',
+    'please get in touch with me',
+    'can your staff phone my wife, she placed the order',
+    'Can a staff member reply to my email from last week?',
+  ])('fires on %j', (text) => {
+    const s = rule(text);
+    expect(s?.reason).toBe('explicit_request');
+    expect(s!.explanation).toMatch(/^The customer asked for a person \(".+"\)\.$/);
+  });
+
+  it.each([
+    'can you email me the invoice',
+    'text me the tracking number please',
+    'email me when it is back in stock',
+    "please don't call me, I'm at work",
+    'no need to email me, I found it',
+    'I do not need anyone to ring me',
+    'Is there a number I can call you on to order by phone?',
+    "What's the phone number for the Leeds store? I'll ring them myself.",
+    'Would it be possible for the parcel to reach me by Friday?',
+    'you can call me Sam',
+    'my husband will call you later',
+    'I got a call from your courier this morning',
+  ])('does not fire on %j (the shop or a parcel contacting, information, or declined)', (text) => {
+    expect(any(text)).toBeNull();
+  });
+});
+
+describe('round six: a role or a department instead of "a person"', () => {
+  it.each([
+    'I need our account manager',
+    'put me through to the returns department',
+    'can I have a word with whoever handles trade accounts',
+    'I would like to raise this with someone more senior',
+    'Please loop in the sales team.',
+    'Customer relations, please.',
+    'connect me to the complaints dept',
+    'I want to be transferred to your supervisor',
+    'Who deals with wholesale orders? I need to talk to them.',
+    'I want to speak with your senior, please',
+  ])('fires on %j', (text) => {
+    expect(rule(text)?.reason).toBe('explicit_request');
+  });
+
+  it.each([
+    'I want to talk to human resources about a job',
+    'Do you sell filing cabinets for a human resources office?',
+    'my travel agent booked the hotel, do you deliver there?',
+    'Please send it to our HR department on floor 2',
+    'What is the account manager\'s email address?',
+    'Is the senior discount available online?',
+    'Do you need someone to sign for the parcel?',
+    'my manager asked me to order this chair',
+  ])('does not fire on %j', (text) => {
+    expect(any(text)).toBeNull();
+  });
+});
+
+describe('round six: is anyone real there', () => {
+  it.each(['hello? anyone there?', 'is anybody actually reading this', 'any staff around today?', 'Are there people behind this chat?', 'is there a real one I can ask'])(
+    'fires on %j',
+    (text) => {
+      expect(rule(text)?.reason).toBe('explicit_request');
+    },
+  );
+
+  it.each([
+    'are you a bot?',
+    'Is this a human or a program? Just curious.',
+    'Who made you? You answer fast.',
+    'Is anyone in my family allowed to collect it?',
+    'Is anyone at this company competent?',
+  ])('does not fire on %j (curiosity about the bot, or not a request)', (text) => {
+    expect(any(text)).toBeNull();
+  });
+});
+
+describe('round six: wanting to stop talking to a machine', () => {
+  it.each([
+    "I don't want automated replies any more.",
+    "I'm sick of talking to a bot",
+    'switch off the autopilot please',
+    'I want out of this chatbot',
+    'enough of the canned answers',
+    'I refuse to argue with software.',
+  ])('fires on %j', (text) => {
+    expect(rule(text)?.reason).toBe('explicit_request');
+  });
+
+  it.each([
+    "I don't want the automatic renewal",
+    'Is the rug machine washable?',
+    "I'm not a fan of bots but you were quick, thanks",
+    'Am I chatting with a machine? Fine by me, where is my parcel?',
+    'stop sending me automated emails',
+  ])('does not fire on %j', (text) => {
+    expect(any(text)).toBeNull();
+  });
+});
+
+describe('round six: shorthand, other languages and non-native phrasing', () => {
+  it.each([
+    'hmn pls',
+    'cust svc plz',
+    'cld sum1 msg me',
+    'talk 2 a mngr',
+    'cb pls 07900 111222',
+    'can i get a rl one',
+    'Quiero hablar con una persona',
+    'necesito que alguien me llame',
+    "Je voudrais parler à un conseiller",
+    'I want to be attended by a collaborator of the store',
+    'Please put me in relation with a counsellor',
+    'Turn me to manual service please',
+    'I wish to communicate with the encharged of billing',
+  ])('fires on %j', (text) => {
+    expect(rule(text)?.reason).toBe('explicit_request');
+  });
+
+  it.each(['a bit of a cb', 'msg received, thanks', 'I work as an operator at a call centre, do you sell headsets?'])('does not fire on %j', (text) => {
+    expect(any(text)).toBeNull();
+  });
+});
+
+describe('round six: the request inside a longer message, and declining one', () => {
+  it.each([
+    "I don't want the chatbot. Staff member please.",
+    'I tried the returns page twice. Sales manager, please. It is about the tender.',
+    'Help desk staff needed.',
+    'I would appreciate it if a real person could handle this, a team member would be better placed.',
+    'Honestly at this point I think a human needs to look at it.',
+  ])('fires on %j', (text) => {
+    expect(rule(text)?.reason).toBe('explicit_request');
+  });
+
+  it.each([
+    'No need for a human, just tell me when the sale ends.',
+    "I won't need a manager, just confirm the refund date",
+    'If I ever need staff, how do I reach them? Just curious.',
+    'Could a member of your team... never mind, I found the size guide.',
+    'No call needed, the tracking link is enough.',
+    'I spoke to someone from your team yesterday, can you check the reference?',
+    'A real person signed for it, so all good. Can I have the receipt?',
+    "I'm a manager at a school, do you do bulk pricing?",
+  ])('does not fire on %j', (text) => {
+    expect(any(text)).toBeNull();
+  });
+
+  it('a request with a deadline is still named as the request (explicit ranks first)', () => {
+    const d = evaluateEscalation(policy(), facts('please call me back before 5pm today'), memory()).decision;
+    expect(d.reason).toBe('explicit_request');
+  });
+});
