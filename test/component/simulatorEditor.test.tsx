@@ -245,6 +245,17 @@ describe('scenario editor: undo', () => {
     expect(steps(s)[4]).toEqual({ say: 'added by hand' });
   });
 
+  it('the undo button names the other scenario when the last edit was made there', async () => {
+    const s = serverStorage(file());
+    const editor = await openEditor(s);
+    await click(within(editor()).getByRole('button', { name: 'Move step 1 down' }));
+    fireEvent.click(screen.getByRole('button', { name: /other/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Edit steps' }));
+    const other = screen.getByRole('region', { name: 'Edit other' });
+    await click(within(other).getByRole('button', { name: 'Undo: Moved step 1 down (now step 2) (in "asks for a person")' }));
+    expect(steps(s)).toEqual(file().scenarios[0].steps);
+  });
+
   it('a deleted scenario comes back at its place with Undo', async () => {
     const s = serverStorage(file());
     const editor = await openEditor(s);

@@ -190,6 +190,12 @@ export function ScenariosPane({ flow, session, storage, pending, onClearPending,
   );
   const lastUndo = undo[undo.length - 1] ?? null;
   const undoLast = () => lastUndo && void edit(lastUndo.edit, `${lastUndo.label}.`);
+  /** The undo button of a scenario's editor names the other scenario when the last edit was made there. */
+  const undoLabelFor = (name: string) => {
+    if (!lastUndo) return null;
+    const target = lastUndo.edit.after?.name ?? lastUndo.edit.before?.name;
+    return target === name ? lastUndo.label : `${lastUndo.label} (in "${target}")`;
+  };
 
   const runAll = () => {
     if (!file) return;
@@ -275,7 +281,7 @@ export function ScenariosPane({ flow, session, storage, pending, onClearPending,
                     </Button>
                   </div>
                 )}
-                {editing === s.name && <ScenarioEditor scenario={s} busy={busy} onEdit={(e, done) => void edit(e, done)} undoLabel={lastUndo?.label ?? null} onUndo={undoLast} />}
+                {editing === s.name && <ScenarioEditor scenario={s} busy={busy} onEdit={(e, done) => void edit(e, done)} undoLabel={undoLabelFor(s.name)} onUndo={undoLast} />}
                 {open === s.name && r?.failure && (
                   <div className="sim-failure" role="region" aria-label={`Failure of ${s.name}`}>
                     <div>
