@@ -130,6 +130,13 @@ export function evaluateEscalation(
     if (s) signals.push(s);
   }
   signals.sort((a, b) => rank(a) - rank(b) || b.score - a.score);
+  // A loop the customer names in words ("you didn't answer my question") outranks a sensitive topic that only the
+  // classifier guessed (no topic phrase matched): the customer's own words are the stronger evidence.
+  const named = signals.find((s) => s.reason === 'loop' && customerSaysLoop(s));
+  if (named && signals[0]?.reason === 'sensitive_topic' && signals[0].source === 'classifier') {
+    signals.splice(signals.indexOf(named), 1);
+    signals.unshift(named);
+  }
 
   const sentiment = effectiveSentiment(facts.analysis).score;
   let action: EscalationAction = 'none';

@@ -45,7 +45,7 @@ const FRAMING = new Set([
  * Apple Pay" / "can I use Apple Pay"). A message keeps them only when it names nothing more specific
  * ("is it in stock?" stays {stock}).
  */
-const WEAK = new Set(['pay', 'stock', 'option', 'mode', 'way', 'accept', 'use', 'code', 'choos', 'choice', 'offer', 'exist', 'provid', 'have']);
+const WEAK = new Set(['track', 'pay', 'stock', 'option', 'mode', 'way', 'accept', 'use', 'code', 'choos', 'choice', 'offer', 'exist', 'provid', 'have']);
 /**
  * Verbs customers swap when they rephrase the same question ("do you take Revolut" / "do you accept
  * Revolut"). Kept here, not in the NLU synonyms: merging them there would tie "how long does delivery
@@ -86,6 +86,8 @@ const REPHRASE: Record<string, string> = {
   coupon: 'discount', coupons: 'discount', voucher: 'discount', vouchers: 'discount', discounts: 'discount', codes: 'code',
   // Reduced goods: sale, reduced, clearance, discounted, marked down.
   reduced: 'sale', clearance: 'sale', discounted: 'sale', markdown: 'sale', sales: 'sale',
+  // Order in typos.
+  ordr: 'order', oredr: 'order', ordre: 'order', odrer: 'order',
   // Address in texting and typos.
   addy: 'address', addr: 'address', adress: 'address', addres: 'address', adresse: 'address',
   // Where the parcel is: "my stuff", "my things" are the order.
@@ -104,7 +106,7 @@ const REPHRASE: Record<string, string> = {
 const BACK_VERBS = new Set(['send', 'sent', 'sending', 'bring', 'take', 'give', 'post', 'ship', 'mail']);
 
 /** Generic subjects that stand for the whole question when nothing more specific is named. */
-const ANCHORS = new Set(['pay', 'stock']);
+const ANCHORS = new Set(['pay', 'stock', 'track']);
 /** What a customer asks "where is..." about when they track an order. */
 const WHERE_WORDS = new Set(['where', 'wher', 'whr', 'wheres', 'wheer', 'whre']);
 const WHERE_TRACKED = new Set(['order', 'ordr', 'oredr', 'parcel', 'package', 'packet', 'stuff', 'delivery', 'shipment', 'things', 'box', 'it']);
@@ -190,8 +192,8 @@ function conceptsOf(toks: readonly string[]): string[] {
       if (!out.includes(k)) out.push(k);
       tracked = true;
     }
-    // The thing tracked says nothing more ("where is my order" / "where is my ordr" / "where is it" are one).
-    if (tracked && WHERE_TRACKED.has(t)) key = null;
+    // A pronoun or "stuff" for the thing tracked says nothing more ("where is it", "where is my stuff").
+    if (tracked && (t === 'it' || t === 'stuff' || t === 'things')) key = null;
     // "right now" is framing ("any promo codes rn" becomes "right now").
     if (t === 'right' && toks[i + 1] === 'now') key = null;
     if (key !== null && key !== '' && !out.includes(key)) out.push(key);
