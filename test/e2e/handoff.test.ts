@@ -127,10 +127,21 @@ describe.skipIf(!haveChromium)('live handoff end to end (widget + inbox)', () =>
     await screenshot(customer, 'handoff-widget-agent');
     await screenshot(agent, 'handoff-inbox-chat');
 
-    // The agent types: the customer sees "Ann Lee is typing…" (polled while an agent holds the chat).
+    // The agent types: the customer sees "Ann Lee is typing…", pushed on the widget's own stream (no poll: the
+    // widget makes no request for it), and it goes away when her message arrives.
+    const widgetCalls: string[] = [];
+    const onRequest = (r: { url(): string }) => widgetCalls.push(new URL(r.url()).pathname);
+    customer.on('request', onRequest);
     await agent.getByLabel('Reply to the customer').fill('Let me check one more');
     await widget().getByText('Ann Lee is typing…').waitFor({ timeout: 10_000 });
     await screenshot(customer, 'handoff-widget-agent-typing');
+    await new Promise((r) => setTimeout(r, 2500)); // longer than the old 2-second poll
+    customer.off('request', onRequest);
+    expect(widgetCalls.filter((p) => p.startsWith('/api/'))).toEqual([]);
+    await agent.getByLabel('Reply to the customer').fill('One moment, checking the warehouse.');
+    await agent.getByLabel('Reply to the customer').press('Enter');
+    await widget().getByText('One moment, checking the warehouse.').waitFor({ timeout: 15_000 });
+    expect(await widget().getByText('Ann Lee is typing…').count()).toBe(0);
     // '/' searches the canned replies; Enter puts the chosen one in the draft.
     await agent.getByLabel('Reply to the customer').fill('/ord');
     const suggestions = agent.getByRole('listbox', { name: 'Canned replies' });
