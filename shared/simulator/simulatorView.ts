@@ -6,6 +6,7 @@
  * each email, Slack message, webhook, ticket or handoff would look. The panel renders this; it computes
  * nothing itself, so the same view can be tested without a DOM.
  */
+import { takeoverRefusal } from '../engine/agentTakeover';
 import type { Button, Effect, HandoffContext, TranscriptEntry } from '../engine/types';
 import type { Signal } from '../escalation/types';
 import type { Value } from '../flow/schema';
@@ -36,6 +37,11 @@ export interface AgentPaneView {
    * and what they lacked); null when the last takeover did request one.
    */
   noAgent: AssignmentRecord | null;
+  /**
+   * Taking the live bot conversation over (the inbox's "Take over"; `{"agent": "takeover"}` in scenarios): possible
+   * only while the bot waits for the customer; `as` lists the online virtual agents; `whyNot` says why not.
+   */
+  takeover: { can: boolean; as: VirtualAgent[]; whyNot: string | null };
 }
 
 export interface DecisionView {
@@ -182,7 +188,16 @@ function agentPane(session: ScenarioSession): AgentPaneView {
     notes: [...session.notes],
     assignments: [...session.assignments],
     noAgent,
+    takeover: takeoverView(session, online),
   };
+}
+
+function takeoverView(session: ScenarioSession, online: VirtualAgent[]): AgentPaneView['takeover'] {
+  // The engine's own check, with a stand-in agent (who takes over does not change whether it is possible).
+  const refusal = takeoverRefusal(session.sim.state, { type: 'agent_takeover', agentId: 'simulator', agentName: 'Simulator', eventId: 'view' });
+  if (refusal) return { can: false, as: [], whyNot: `An agent cannot take over now: ${refusal}` };
+  if (session.agents && online.length === 0) return { can: false, as: [], whyNot: 'Nobody is online: set a virtual agent online to take over.' };
+  return { can: true, as: online, whyNot: null };
 }
 
 export function simulatorView(session: ScenarioSession): SimulatorView {

@@ -297,3 +297,38 @@ describe('a scenario saved from baton chat after /takeover', () => {
     expect(screen.getByText('0 passed, 1 failed')).toBeInTheDocument();
   });
 });
+
+describe('Take over in the studio simulator', () => {
+  it('an agent takes over from the bot, replies and hands back; "Save as scenario" keeps the takeover and it replays', async () => {
+    const s = serverStorage({ version: 1, flow: 'customer-support', scenarios: [] });
+    const store = createStudioStore(flow());
+    render(
+      <StudioStoreProvider store={store}>
+        <SimulatorPanel onClose={() => {}} onFocusBlock={vi.fn()} storage={s.storage} overlay={false} />
+      </StudioStoreProvider>,
+    );
+    const say = (text: string) => {
+      const input = screen.getByLabelText('Customer message');
+      fireEvent.change(input, { target: { value: text } });
+      fireEvent.keyDown(input, { key: 'Enter' });
+    };
+    say('Track my order');
+    const row = screen.getByRole('region', { name: 'Take over' });
+    fireEvent.change(within(row).getByLabelText('Take over as'), { target: { value: 'Ben' } });
+    fireEvent.click(within(row).getByRole('button', { name: 'Take over' }));
+    expect(screen.getByText('Ben from the team joined the conversation.')).toBeInTheDocument();
+    // Now the agent pane has the conversation; the take-over row is gone (Ben already has it).
+    expect(screen.queryByRole('region', { name: 'Take over' })).toBeNull();
+    fireEvent.change(screen.getByLabelText('Agent reply'), { target: { value: 'Hi, Ben here.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Reply' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Hand back to bot' }));
+    fireEvent.click(screen.getByRole('tab', { name: 'Scenarios' }));
+    await act(async () => {});
+    fireEvent.change(screen.getByLabelText('Scenario name'), { target: { value: 'Ben takes over' } });
+    await click(screen.getByRole('button', { name: 'Save as scenario' }));
+    const saved = s.disk.file.scenarios[0].steps;
+    expect(saved.slice(0, 4)).toEqual([{ say: 'Track my order' }, { agent: 'takeover', as: 'Ben' }, { agent: 'say', text: 'Hi, Ben here.' }, { agent: 'handback' }]);
+    fireEvent.click(screen.getByRole('button', { name: 'Run all' }));
+    expect(screen.getByText('1 passed, 0 failed')).toBeInTheDocument();
+  });
+});

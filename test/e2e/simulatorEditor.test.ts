@@ -1,8 +1,10 @@
 /**
  * The scenario editor in the real studio (headless Chromium, real studio server, the file on disk checked):
  * drag a step by its handle, move one with the keyboard, insert a step, change an expectation's value (an
- * invalid one refused at the field first), undo with Ctrl+Z, and the edited scenario still passes "Run all".
- * Screenshots: test/e2e/screenshots/simulator-editor-{before,insert-refused,refused,after}.png (looked at).
+ * invalid one refused at the field first), undo with Ctrl+Z, and the edited scenario still passes "Run all";
+ * an agent takes over from the bot in the chat and the saved scenario keeps it.
+ * Screenshots: test/e2e/screenshots/simulator-editor-{before,insert-refused,refused,after}.png,
+ * simulator-takeover-{before,agent}.png (looked at).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -116,5 +118,27 @@ describe.skipIf(!haveChromium)('scenario editor in the studio', () => {
     await expect.poll(async () => (await row.textContent()) ?? '').toMatch(/^PASS/);
     await editor.scrollIntoViewIfNeeded();
     await screenshot(page, 'simulator-editor-after');
+  });
+
+  it('takes over from the bot in the chat, and "Save as scenario" writes the takeover step', async () => {
+    await panel().getByRole('button', { name: 'Restart' }).click();
+    await panel().getByRole('tab', { name: 'Chat' }).click();
+    const input = panel().getByLabel('Customer message');
+    await input.fill('Track my order');
+    await input.press('Enter');
+    const row = panel().getByRole('region', { name: 'Take over' });
+    await row.getByLabel('Take over as').selectOption('Ben');
+    await screenshot(page, 'simulator-takeover-before');
+    await row.getByRole('button', { name: 'Take over' }).click();
+    await panel().getByText('Ben from the team joined the conversation.').waitFor();
+    await panel().getByLabel('Agent reply').fill('Hi, Ben here.');
+    await panel().getByRole('button', { name: 'Reply', exact: true }).click();
+    await screenshot(page, 'simulator-takeover-agent');
+    await panel().getByRole('tab', { name: 'Scenarios' }).click();
+    await panel().getByLabel('Scenario name').fill('e2e: Ben takes over');
+    await panel().getByRole('button', { name: 'Save as scenario' }).click();
+    await panel().getByText(/Saved "e2e: Ben takes over"/).waitFor();
+    const saved = (JSON.parse(readFileSync(file, 'utf8')) as { scenarios: { name: string; steps: unknown[] }[] }).scenarios.find((s) => s.name === 'e2e: Ben takes over')!;
+    expect(saved.steps.slice(0, 3)).toEqual([{ say: 'Track my order' }, { agent: 'takeover', as: 'Ben' }, { agent: 'say', text: 'Hi, Ben here.' }]);
   });
 });

@@ -121,7 +121,39 @@ export function ChatPane({ view, act, onFocusBlock, onExpect, agents, onOpenHttp
       ) : (
         view.agentPane.noAgent && <NoAgentNotice record={view.agentPane.noAgent} />
       )}
+      {view.agentPane.takeover.can && <TakeOverRow pane={view.agentPane} act={act} />}
     </div>
+  );
+}
+
+/**
+ * Play an agent who takes the live bot conversation over (the inbox's "Take over"), while the bot waits for the
+ * customer. Recorded as `{"agent": "takeover", "as": NAME}`, so "Save as scenario" keeps it.
+ */
+export function TakeOverRow({ pane, act }: { pane: AgentPaneView; act(step: ActionStep): boolean }) {
+  const [as, setAs] = useState('');
+  const names = pane.takeover.as.map((a) => a.name);
+  const who = as || names[0] || '';
+  return (
+    <section className="sim-takeover" aria-label="Take over">
+      <span className="sim-muted">Play an agent who takes over from the bot:</span>
+      <div className="sim-row">
+        {names.length > 0 ? (
+          <select aria-label="Take over as" value={who} onChange={(e) => setAs(e.target.value)}>
+            {names.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <input aria-label="Take over as" placeholder="Agent name" value={as} onChange={(e) => setAs(e.target.value)} />
+        )}
+        <Button size="sm" disabled={!who.trim()} onClick={() => act({ agent: 'takeover', as: who.trim() })}>
+          Take over
+        </Button>
+      </div>
+    </section>
   );
 }
 

@@ -7,6 +7,7 @@ import { createScenarioSession } from '../../../shared/simulator/scenarioSession
 import { runScenario } from '../../../shared/simulator/scenarioRunner';
 import { parseStep } from '../../../shared/simulator/scenarioSchema';
 import { virtualAgent } from '../../../shared/simulator/virtualAgents';
+import { simulatorView } from '../../../shared/simulator/simulatorView';
 import { loadFlow, MONDAY_10 } from './helpers';
 
 const flow = loadFlow('customer-support');
@@ -30,5 +31,17 @@ describe('takeover step', () => {
     });
     expect(r.status).toBe('failed');
     expect(r.failure?.actual).toContain('the customer is already waiting for a person');
+  });
+
+  it('the panel view offers a takeover only while the bot waits for the customer, and says why not otherwise', () => {
+    const s = createScenarioSession(flow, { now: MONDAY_10, agents: [virtualAgent({ name: 'Ana' }), virtualAgent({ name: 'Ben', status: 'busy' })] });
+    s.apply({ say: 'Track my order' });
+    expect(simulatorView(s).agentPane.takeover).toMatchObject({ can: true, whyNot: null });
+    expect(simulatorView(s).agentPane.takeover.as.map((a) => a.name)).toEqual(['Ana']);
+    s.apply({ agent: 'takeover', as: 'Ana' });
+    expect(simulatorView(s).agentPane.takeover).toEqual({ can: false, as: [], whyNot: 'An agent cannot take over now: Ana already has this conversation.' });
+    s.apply({ agent: 'handback' });
+    s.apply({ offline: ['Ana'] });
+    expect(simulatorView(s).agentPane.takeover).toEqual({ can: false, as: [], whyNot: 'Nobody is online: set a virtual agent online to take over.' });
   });
 });
