@@ -586,9 +586,16 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       if (resumed?.foreign || !backlog.complete) res.write(`id: ${EPOCH}.${cursor}\nevent: reset\ndata: {"reason":"events were missed or the server restarted; refetch the lists"}\n\n`);
       for (const e of backlog.events) send(e);
       const off = hub.listen(send);
+      // Every 2 s: a token signed out (here or on another instance), expired or removed ends the stream at once
+      // (not only at the next event); a keep-alive comment every 15 s.
+      let lastBeat = Date.now();
       const beat = setInterval(() => {
-        if (stillSignedIn()) res.write(': keep-alive\n\n');
-      }, 15_000);
+        if (!stillSignedIn()) return;
+        if (Date.now() - lastBeat >= 15_000) {
+          lastBeat = Date.now();
+          res.write(': keep-alive\n\n');
+        }
+      }, 2000);
       beat.unref();
       streams.add(res);
       req.raw.on('close', () => {

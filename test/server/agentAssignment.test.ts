@@ -230,13 +230,14 @@ describe('agent push channel: sessions', () => {
     rt = await startAgentRuntime({ agents: [ann, bob] });
     await online(rt, ann, bob);
     const s = (await rt.post('/api/v1/agent/session', { login: 'ann', password: PASSWORD })).body.token as string;
-    // The stream notices the sign-out at its next event or its 15 s keep-alive (the old reader's 4 s deadline was only
-    // checked between reads, so this always waited for the keep-alive): 20 s.
+    // The stream checks its token every 2 s (and at each event): it ends within seconds, not at the 15 s keep-alive.
     const stream = await readEvents(`${rt.url}/api/v1/agent/events`, auth(s), (ev) => ev.some((e) => e.event === 'signed_out' || e.event === 'handoff'), 20_000);
+    const signedOutAt = Date.now();
     expect((await fetch(`${rt.url}/api/v1/agent/session`, { method: 'DELETE', headers: auth(s) })).status).toBe(204);
     await rt.customerWantsPerson(); // a new handoff event: the signed-out stream must not get it
     await stream.done;
     expect(stream.events.map((e) => e.event)).toEqual(['signed_out']);
+    expect(Date.now() - signedOutAt).toBeLessThan(8000);
     // Stream cap per agent.
     const ctrls: AbortController[] = [];
     try {
