@@ -80,7 +80,7 @@ const REPHRASE: Record<string, string> = {
   options: 'option', modes: 'mode', ways: 'way', methods: 'option', method: 'option', choices: 'choice', choose: 'choice',
   click: 'collect', pick: 'choice', select: 'choice', offered: 'offer', offering: 'offer', offers: 'offer', exists: 'exist', provide: 'offer',
   // Whether something is accepted: "take", "accept", "support", "allow", "use", "work with" (WEAK).
-  using: 'use', usable: 'use', allowed: 'accept', supported: 'accept', accepting: 'accept', taking: 'accept',
+  using: 'use', usable: 'use', work: 'use', works: 'use', working: 'use', allowed: 'accept', supported: 'accept', accepting: 'accept', taking: 'accept',
   // Money off: promo, promotion, coupon, voucher, discount (one subject), "a code" is WEAK on its own.
   promo: 'discount', promos: 'discount', promotion: 'discount', promotions: 'discount', promotional: 'discount',
   coupon: 'discount', coupons: 'discount', voucher: 'discount', vouchers: 'discount', discounts: 'discount', codes: 'code',
@@ -209,6 +209,8 @@ function conceptsOf(toks: readonly string[]): string[] {
 /** Two concepts match when equal or a typo apart (5+ letters, edit ratio >= 0.75: "bitcion" / "bitcoin"). */
 function matches(a: string, b: string): boolean {
   if (a === b) return true;
+  // Order numbers are never typos of each other: 30001 and 30003 are two orders.
+  if (/\d/.test(a) || /\d/.test(b)) return false;
   if (a.length < 5 || b.length < 5 || Math.abs(a.length - b.length) > 2) return false;
   return editRatio(a, b) >= 0.75;
 }
@@ -276,8 +278,11 @@ const ASKING = new Set([
   'what', 'when', 'where', 'how', 'why', 'which', 'who', 'whose', 'can', 'could', 'would', 'will', 'is', 'are', 'do', 'does', 'did',
   'have', 'has', 'may', 'should', 'shall', 'kindly', 'wen', 'wat', 'wht', 'hw', 'wher', 'whens', 'wheres', 'whats', 'hows', 'cn', 'any',
 ]);
-/** A word, not a key mash: a vowel, no letter three times in a row ("eta", "hours", "amex"; not "jjjj", "mmmm", "xzqw"). */
-const WORDLIKE = /^(?=.*[aeiouy])(?!.*(.)\1\1)[a-z]{2,14}$/;
+/**
+ * A word, not a key mash: a vowel, no letter three times in a row, no four consonants in a row ("eta", "hours",
+ * "amex"; not "jjjj", "mmmm", "xzqw", "asdkjh").
+ */
+const WORDLIKE = /^(?=.*[aeiouy])(?!.*(.)\1\1)(?!.*[bcdfghjklmnpqrstvwxz]{4})[a-z]{2,14}$/;
 /**
  * Whether a normalised earlier message reads as a question or a request: a question word or an auxiliary among
  * its first three words ("ok so is the blue rug in stock"), or "I need / I want / looking for". Gibberish ("ghkkjj

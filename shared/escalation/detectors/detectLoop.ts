@@ -64,11 +64,13 @@ const LOOP_GRAMMAR: RegExp[] = [
   // Round six, "that is not an answer": "that isn't an answer (to my question)", "that's no answer", "not an answer at all"
   /(?:^| )(?:that|this|it|which) (?:is|was) (?:not|no|hardly) (?:an |a |the |any )?(?:answer|reply|response)(?:$| to| at all| i| for)/,
   // "read (again / what I wrote / my message properly)", "please read my message again", "scroll up"
-  /(?:^| )(?:read|reread|re read) (?:my (?:message|messages|question|text|msg)|what i (?:wrote|write|said|asked|typed|sent)|it again|again|properly|carefully)|(?:^| )scroll up(?:$| )/,
+  // (an order: at the start or after please / can you / just, so "I read again the terms" is not one)
+  /(?:^|please |pls |plz |can you |could you |just |did you |do you even |you did not |you do not )(?:read|reread|re read) (?:my (?:message|messages|question|text|msg)|what i (?:wrote|write|said|asked|typed|sent)|it again|again|properly|carefully)|^scroll up(?:$| )/,
   // "you (may have / must have / have) misunderstood (me)", "you got me wrong", "you misread"
   /(?:^| )(?:you|u|the bot) (?:(?:may|might|must|seem to|have|clearly|obviously) )*(?:have )?(?:misunderstood|misunderstand|misread|got me wrong|got it wrong|confused my)/,
   // "I did not ask about returns", "i never asked for the policy", "I didn't ask that": the answer was to another question
-  /(?:^| )i (?:did not|do not|never|have not) (?:ask|asked|ask you|want to know) (?:about|for|that|this|the|how|what|if|whether)/,
+  // (a contrast: what the bot answered, then what was asked; "I did not ask for gift wrap but it came wrapped" is not one)
+  /(?:^| )i (?:did not|never|have not) (?:ask|asked|ask you) (?:about|for|that|this|how|what|if|whether)\b.*\bi (?:asked|want|wanted|need|needed|am asking|was asking|only asked|just asked)\b/,
   // "I literally just wrote ...", "I wrote before", "I already wrote", "see my (last|previous) message"
   /(?:^| )i (?:literally |just |already |have already )+(?:wrote|written|typed|said|asked)|(?:^| )(?:see|check) my (?:last|previous|first|earlier) (?:message|question|msg)/,
 ];
@@ -234,12 +236,14 @@ function sameReferences(a: readonly string[], b: readonly string[]): boolean {
 /** The earlier questions of a consecutive run on this message's subject (see CHAIN_SIMILARITY), or null. */
 function chainOfThree(concepts: string[], recent: readonly string[], count: number): string[] | null {
   const need = count - 1;
-  if (concepts.length === 0 || recent.length < need) return null;
+  // An order reference alone is not a subject ("is 40210 paid" after two other questions about 40210).
+  if (concepts.every((c) => /^\d+$/.test(c)) || recent.length < need) return null;
   const run = recent.slice(-need);
   const seen = new Set<string>();
   for (const earlier of run) {
     const before = questionConcepts(earlier);
     if (before.length === 0 || conceptOverlap(concepts, before, CHAIN_SIMILARITY) < CHAIN_SIMILARITY) return null;
+    if (!concepts.some((c) => !/^\d+$/.test(c) && before.includes(c))) return null;
     for (const c of before) seen.add(c);
   }
   // A new subject in the third message ("return label?" then "return address?") is a new question about the
