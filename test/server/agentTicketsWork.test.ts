@@ -98,6 +98,12 @@ describe('working tickets', () => {
       const nobody = await rt.patch(path(t2.id), { assignee: null, status: 'done' }, tok(bob));
       expect(nobody.body.ticket).toMatchObject({ status: 'done', assignee: null, doneBy: { id: 'bob' } });
 
+      // Two agents change one ticket at the same moment: both changes land (each applied to a fresh read, in turn).
+      const [x, y] = await Promise.all([rt.patch(path(t2.id), { status: 'open' }, tok(ann)), rt.patch(path(t2.id), { assignee: 'ann' }, tok(bob))]);
+      expect([x.status, y.status]).toEqual([200, 200]);
+      expect((await rt.get(path(t2.id), tok(ann))).body.ticket).toMatchObject({ status: 'open', assignee: { id: 'ann' } });
+      await rt.patch(path(t2.id), { assignee: null, status: 'done' }, tok(bob));
+
       // Stored: a restart on the same data folder reads it all back.
       await rt.stop();
       rts = [];
