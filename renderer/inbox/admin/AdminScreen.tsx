@@ -38,7 +38,7 @@ export function AdminNav({
   current: AdminView | null;
   onPick(v: AdminView): void;
   admin?: boolean;
-  /** When given, "Tickets" shows how many arrived since this agent last opened the screen (polled every minute). */
+  /** When given, "Tickets" shows how many OPEN tickets arrived since this agent last opened the screen (polled every minute). */
   tickets?: { api: AdminApi; token: string; agentId: string; storage?: Pick<Storage, 'getItem' | 'setItem'>; pollMs?: number };
 }) {
   const fresh = useNewTickets(tickets, current === 'tickets');
@@ -87,7 +87,8 @@ function useNewTickets(t: Parameters<typeof AdminNav>[0]['tickets'], open: boole
     let alive = true;
     const check = async () => {
       try {
-        const page = await api.tickets(token, { limit: 50 });
+        // A ticket someone already marked done is no news: only open ones count.
+        const page = await api.tickets(token, { limit: 50, status: 'open' });
         if (!alive) return;
         const newest = page.tickets.reduce((m, r) => Math.max(m, r.at), 0);
         if (open) {
