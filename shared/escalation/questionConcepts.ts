@@ -45,7 +45,7 @@ const FRAMING = new Set([
  * Apple Pay" / "can I use Apple Pay"). A message keeps them only when it names nothing more specific
  * ("is it in stock?" stays {stock}).
  */
-const WEAK = new Set(['track', 'pay', 'stock', 'option', 'mode', 'way', 'accept', 'use', 'code', 'choos', 'choice', 'offer', 'exist', 'provid', 'have']);
+const WEAK = new Set(['track', 'pay', 'stock', 'option', 'mode', 'way', 'accept', 'use', 'code', 'choos', 'choice', 'offer', 'exist', 'provid', 'have'].map((w) => stemWord(canonicalWord(w))));
 /**
  * Verbs customers swap when they rephrase the same question ("do you take Revolut" / "do you accept
  * Revolut"). Kept here, not in the NLU synonyms: merging them there would tie "how long does delivery
@@ -187,7 +187,7 @@ function conceptsOf(toks: readonly string[]): string[] {
     if ((t === 'call' || t === 'called' || t === 'calling') && (toks[i + 1] === 'off' || toks[i + 2] === 'off')) key = conceptOf('cancel');
     if ((t === 'show' || t === 'turn' || t === 'shows' || t === 'turns') && toks[i + 1] === 'up') key = conceptOf('arrive');
     // "where is my order / parcel / stuff": tracking, whatever words follow.
-    if (WHERE_WORDS.has(t) && toks.slice(i + 1, i + 5).some((w) => WHERE_TRACKED.has(w))) {
+    if (WHERE_WORDS.has(t) && toks.slice(Math.max(0, i - 4), i + 5).some((w) => WHERE_TRACKED.has(w))) {
       const k = conceptOf('track');
       if (!out.includes(k)) out.push(k);
       tracked = true;

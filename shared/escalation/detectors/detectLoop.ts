@@ -37,6 +37,9 @@ const LOOP_PHRASES = [
   'my question was not', 'that does not answer', 'that did not answer', 'did not answer that',
 ];
 const findLoopPhrase = phraseMatcher(LOOP_PHRASES);
+/** The "that's not what I asked" family as a grammar: any softener, any tense of asking / meaning / wanting. */
+const NOT_WHAT_I_ASKED =
+  /(?:^| )not (?:quite |really |exactly |at all |even |remotely )?(?:what|the thing|the question) i (?:was |am |had |have )?(?:asked|ask|asking|meant|mean|wanted|want|said|wrote|typed|was after|am after|looking for)(?: for| about)?(?:$| )/;
 /**
  * The same complaint as a grammar rather than a list of sentences, over canonical tokens (contractions spelled
  * out, "ur" = "your"): who (you / the bot / this chat) + a negation + not answering / listening / reading /
@@ -60,7 +63,7 @@ const LOOP_GRAMMAR: RegExp[] = [
   // "for the third time", "3rd time asking", "fourth time i ask"
   /(?:^| )(?:for the (?:third|3rd|fourth|4th|fifth|5th|nth|umpteenth|millionth|hundredth) time|(?:third|3rd|fourth|4th|fifth|5th|nth|umpteenth|millionth|hundredth) time (?:i|i am|asking|now|of asking|that i|i have|i ask))(?:$| )/,
   // "you keep giving me the same answer", "same useless reply again", "the same link every time"
-  /(?:keep|keeps|kept) (?:giving|sending|showing|saying|telling|repeating|answering|replying|pointing)|same (?:(?:\w+) )?(?:answer|answers|reply|replies|response|responses|message|link|menu|options|script|text|stuff|canned)(?: (?:again|every time|over and over|each time)|$)/,
+  /(?:keep|keeps|kept) (?:giving|sending|showing|saying|telling|repeating|answering|replying|pointing)|same (?:(?:\w+) )?(?:answer|answers|reply|replies|response|responses|message|link|menu|options|script|text|stuff|canned)(?: (?:again|every time|over and over|each time|twice|\w+ times)|$)/,
   // Round six, "that is not an answer": "that isn't an answer (to my question)", "that's no answer", "not an answer at all"
   /(?:^| )(?:that|this|it|which) (?:is|was) (?:not|no|hardly) (?:an |a |the |any )?(?:answer|reply|response)(?:$| to| at all| i| for)/,
   // "read (again / what I wrote / my message properly)", "please read my message again", "scroll up"
@@ -318,6 +321,18 @@ export function detectLoop(facts: TurnFacts, policy: EscalationPolicy, memory: E
     });
   }
   const toks = canonicalTokens(facts.analysis);
+  // "not (quite / really / exactly) what I was asking / meant / wanted": the customer names the loop (ranked like a phrase).
+  const notWhat = NOT_WHAT_I_ASKED.exec(toks.join(' '));
+  if (notWhat) {
+    return remember({
+      reason: 'loop',
+      score: 1,
+      threshold: cfg.count,
+      evidence: [notWhat[0].trim()],
+      turn: facts.turn,
+      explanation: `The customer says the bot is going in circles ("${notWhat[0].trim()}").`,
+    });
+  }
   const complaint = loopComplaint(toks);
   if (complaint) {
     // Not `remember`ed: at the loop's own rank, so anger in the same words ("for the third time and I'm

@@ -183,3 +183,15 @@ describe('ranking: the customer naming the loop', () => {
     expect(decision.reason).toBe('sensitive_topic');
   });
 });
+
+describe('"not what I asked" in any tense or softening', () => {
+  it.each(["I'm afraid that's not quite what I was asking.", "that's not really what I meant", "no, that is not what I wanted", "you've sent me the same link three times now"])(
+    '%j is a loop the customer names',
+    (text) => {
+      expect(detectLoop(facts(text), policy(), memory())?.reason).toBe('loop');
+    },
+  );
+  it.each(["is that not what I ordered? the colour looks different", "it's not what I expected but I like it"])('%j is not', (text) => {
+    expect(detectLoop(facts(text), policy(), memory())).toBeNull();
+  });
+});
