@@ -223,7 +223,7 @@ describe.skipIf(!haveChromium)('inbox admin screens end to end', () => {
     await ticket.getByRole('list', { name: 'Conversation' }).getByText('I want to talk to a person please').waitFor();
     await screenshot(bea, 'inbox-tickets');
     expect(await bea.getByLabel('1 new ticket').count()).toBe(0);
-    await bea.getByRole('button', { name: /Unassigned/ }).click();
+    await bea.getByRole('button', { name: /^Unassigned/ }).click();
     const me = await fetch(`${rt.url}/api/v1/agent/me`, { headers: { authorization: `Bearer ${beaToken}` } });
     expect(me.status).toBe(200);
     expect((await fetch(`${rt.url}/api/v1/agent/me`, { headers: { authorization: `Bearer ${annToken}` } })).status).toBe(200);
