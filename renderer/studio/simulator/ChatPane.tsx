@@ -136,8 +136,10 @@ export function TakeOverRow({ pane, act }: { pane: AgentPaneView; act(step: Acti
   const who = as || names[0] || '';
   return (
     <section className="sim-takeover" aria-label="Take over">
-      <span className="sim-muted">Play an agent who takes over from the bot:</span>
       <div className="sim-row">
+        <span className="sim-muted" title="Play an agent who takes the conversation over from the bot (the inbox's Take over)">
+          Agent takes over as
+        </span>
         {names.length > 0 ? (
           <select aria-label="Take over as" value={who} onChange={(e) => setAs(e.target.value)}>
             {names.map((n) => (
