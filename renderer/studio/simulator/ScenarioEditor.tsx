@@ -236,7 +236,7 @@ function ExpectationRow({ step, index, scenario, exp, busy, onEdit }: { step: Ex
   const value = step.expect[exp];
   const label = `Value of ${exp} in step ${index + 1}`;
   const apply = () => {
-    if (draft === null) return;
+    if (draft === null || busy) return;
     const r = readExpectationValue(exp, draft);
     if (!r.ok) return setError(r.message);
     setError(null);
@@ -317,6 +317,7 @@ function InsertStep({ scenario, busy, at, setAt, kindRef, onEdit }: { scenario: 
   const field = NEW_STEP_KINDS[kind].field;
   const n = scenario.steps.length;
   const insert = () => {
+    if (busy) return;
     const r = stepFromForm(kind, text, expectKey);
     if (!r.ok) return setError(r.message);
     setError(null);
