@@ -118,3 +118,43 @@ describe('escalation on w3-conversations.jsonl (loops, fallbacks, multi-turn ord
     expect(row('none').baton).toBeLessThanOrEqual(0.38);
   });
 });
+
+/**
+ * Round six (session 4, helper escloop): loops by meaning. w5 and w7 (test/fixtures/escalation-corpus/, two
+ * writers who read no code: loops with turns between, reworded with no shared word, "not what I asked", fillers,
+ * repeated order numbers, two orders, follow-ups that ask something new) were each measured untouched first: w5
+ * loops 21.1%, w7 13.1% (session-start detectors). w5 was then the development set; w7 was measured once on the
+ * round-six detectors (24.4%, the cross-writer figure) and read afterwards. set-m and set-p (kept out until
+ * session 4) are tuning fixtures now. Floors at the round-six figures (docs/escalation.md, "Round six").
+ */
+const LOOP_FLOORS: Record<string, { loop: number; repeated_fallback: number; maxNone?: number }> = {
+  'escalation-blind/set-m.jsonl': { loop: 0.92, repeated_fallback: 1 },
+  'escalation-blind/set-p.jsonl': { loop: 0.74, repeated_fallback: 0.9 },
+  'escalation-corpus/w3-conversations.jsonl': { loop: 0.82, repeated_fallback: 0.92, maxNone: 0.37 },
+  'escalation-corpus/w5-conversations.jsonl': { loop: 0.39, repeated_fallback: 0.88, maxNone: 0.47 },
+  'escalation-corpus/w7-conversations.jsonl': { loop: 0.24, repeated_fallback: 0.93, maxNone: 0.5 },
+};
+
+describe.each(Object.keys(LOOP_FLOORS))('round six loops on %s', (name) => {
+  let report: SetReport | undefined;
+  const row = (reason: string) => {
+    report ??= reportSet(`${root}test/fixtures/${name}`);
+    const r = report.rows.find((x) => x.reason === reason);
+    expect(r, `no conversations labelled ${reason}`).toBeDefined();
+    return r!;
+  };
+  const floors = LOOP_FLOORS[name];
+  it(`loop recall >= ${floors.loop} and repeated-fallback recall >= ${floors.repeated_fallback}`, () => {
+    expect(row('loop').baton).toBeGreaterThanOrEqual(floors.loop);
+    expect(row('repeated_fallback').baton).toBeGreaterThanOrEqual(floors.repeated_fallback);
+  });
+  it('hands no ordinary conversation over as a loop', () => {
+    row('none');
+    expect(report!.misses.filter((m) => m.includes('(none) -> loop'))).toEqual([]);
+  });
+  if (floors.maxNone !== undefined) {
+    it(`escalates at most ${floors.maxNone * 100}% of the ordinary multi-turn conversations (repeated fallback on follow-ups the flow has no intent for)`, () => {
+      expect(row('none').baton).toBeLessThanOrEqual(floors.maxNone!);
+    });
+  }
+});
