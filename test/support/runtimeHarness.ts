@@ -131,7 +131,10 @@ export function startServe(args: string[], adminToken: string): Promise<ServePro
   let out = '';
   let err = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('baton serve did not get ready in 30 s\n' + out + err)), 30_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL'); // not left running behind a failed test
+      reject(new Error('baton serve did not get ready in 30 s\n' + out + err));
+    }, 30_000);
     child.stdout!.on('data', (d: Buffer) => {
       out += d;
       const m = /ready at (http:\/\/[^\s]+) /.exec(out);

@@ -11,27 +11,21 @@
  * The server runs in-process by default (fast); `process: true` runs the real CLI so a test can kill -9 it.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createStudioApi, type StudioApi } from '../../../renderer/studio/api/studioApi';
 import { repoRoot, startStudioServer, type StudioServer } from '../../../runtime/studio/startStudioServer';
+import { newestUnder } from '../../../scripts/pagesBuild.mjs';
 
 export const screenshotsDir = join(repoRoot, 'test/e2e/screenshots');
 
 export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-function newest(dir: string): number {
-  let t = 0;
-  if (!existsSync(dir)) return t;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
+/** Newest modification time under a folder: the same staleness rule as `npm start` (scripts/pagesBuild.mjs). */
+const newest = newestUnder;
 
 const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
