@@ -119,6 +119,19 @@ function sameAsLog(e: Record<string, unknown>, a: LogEntry): boolean {
   return true;
 }
 
+/** How many leading entries of `prev` slid out when `W` = `prev[kept..]` + new entries, compared by value; -1 if not so. */
+function alignByValue(prev: unknown[], W: unknown[]): number {
+  const first = JSON.stringify(W[0]);
+  for (let i = 0; i < prev.length; i++) {
+    if (prev.length - i > W.length) continue;
+    if (JSON.stringify(prev[i]) !== first) continue;
+    let j = i + 1;
+    while (j < prev.length && JSON.stringify(prev[j]) === JSON.stringify(W[j - i])) j++;
+    if (j === prev.length) return i;
+  }
+  return -1;
+}
+
 /** The transcript entry a window reference stands for (fields in the engine's order: see shared/engine/run.ts `say`). */
 function fromLog(a: LogEntry, blockId: string | undefined): Record<string, unknown> {
   const e: Record<string, unknown> = { from: a.from, text: a.text, at: a.at };
@@ -383,6 +396,9 @@ export class EmbeddedStore implements RuntimeStore {
           kept = i;
           for (let j = i; j < prev.length; j++) if (prev[j] !== W[j - i]) kept = -1;
         }
+        // The caller's state came from a copy of this record that is no longer in `hot` (evicted meanwhile, e.g. by
+        // a listing of every conversation): its entries are equal to ours but not the same objects. Compare values.
+        if (kept < 0) kept = alignByValue(prev, W);
       }
     }
     const refs: WindowRef[] = kept >= 0 ? prior!.refs!.slice(kept) : [];

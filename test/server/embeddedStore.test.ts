@@ -104,6 +104,16 @@ describe('embedded store: the transcript window is stored as references to the l
       await store.close();
       store = new EmbeddedStore({ dir });
       expect(JSON.stringify((await store.getConversation('c1'))!.state)).toBe(JSON.stringify(next));
+      // The record left the in-memory cache between the read and the commit (another copy is read from disk): its
+      // entries are equal, not the same objects, and are still matched (no entry is kept whole).
+      const again = (await store.getConversation('c1'))!;
+      (store as unknown as { hot: Map<string, unknown> }).hot.clear();
+      const add9 = [customer(9), bot(9)];
+      const after = { ...next, turn: 9, recentTranscript: slide((again.state as typeof state).recentTranscript, add9) };
+      await store.commit({ conversation: { ...again, state: after }, append: add9.map(logged) });
+      expect(kept(store, 'c1')).toEqual([]);
+      expect(refs(store, 'c1')).toEqual([24, 25, [26, 'block9']]);
+      expect((await store.getConversation('c1'))!.state).toEqual(after);
       const empty = { ...next, recentTranscript: [] };
       await store.commit({ conversation: { ...read, state: empty } });
       await store.close();
