@@ -65,7 +65,7 @@ export function planStep(args: {
   now: number;
   create?: boolean;
   /** Existing handoff records for `handoff_update` effects, by id. */
-  knownHandoffs: Map<string, HandoffRecord>;
+  knownHandoffs: ReadonlyMap<string, HandoffRecord>;
   extra?: Partial<StepWrite>;
 }): PlannedStep {
   const { record, priorState, step, now } = args;
@@ -92,7 +92,8 @@ export function planStep(args: {
   if (args.extra?.cancelTimers) write.cancelTimers = [...args.extra.cancelTimers];
   const http: HttpJob[] = [];
   const handoffChanges: PlannedStep['handoffChanges'] = [];
-  const handoffs = new Map<string, HandoffRecord>();
+  // Created on the first handoff effect: most steps have none.
+  let handoffs: Map<string, HandoffRecord> | null = null;
   let hasOutbox = false;
 
   const priorMode = priorState?.mode ?? null;
@@ -133,14 +134,14 @@ export function planStep(args: {
           request: effect,
           handoff: h,
         };
-        handoffs.set(h.id, rec);
+        (handoffs ??= new Map()).set(h.id, rec);
         handoffChanges.push({ status: h.status, requestedAt: h.requestedAt, from: null });
         break;
       }
       case 'handoff_update': {
         const h = effect.handoff;
-        const prior = handoffs.get(h.id) ?? args.knownHandoffs.get(h.id);
-        handoffs.set(h.id, {
+        const prior = handoffs?.get(h.id) ?? args.knownHandoffs.get(h.id);
+        (handoffs ??= new Map()).set(h.id, {
           id: h.id,
           conversationId: id,
           flowId: record.flowId,
@@ -176,6 +177,6 @@ export function planStep(args: {
         break;
     }
   }
-  if (handoffs.size > 0) write.handoffs = [...handoffs.values()];
+  if (handoffs !== null) write.handoffs = [...handoffs.values()];
   return { write, http, hasOutbox, handoffChanges };
 }

@@ -77,6 +77,20 @@ export function publicHandoff(state: unknown): PublicHandoff | null {
   return h ? { id: h.id, status: h.status, reason: String(h.reason) } : null;
 }
 
+/** Label sets of the messages counter, made once (prom-client keeps them as given and never changes them). */
+const FROM_LABELS: Record<string, { from: string }> = {
+  bot: { from: 'bot' },
+  customer: { from: 'customer' },
+  agent: { from: 'agent' },
+  system: { from: 'system' },
+};
+
+/** No extra writes (a customer message's step); planStep only reads it. */
+const NO_EXTRA: Partial<StepWrite> = Object.freeze({});
+
+/** The handoffs a step's `handoff_update` effects refer to, when it has none (most steps): never written to. */
+const NO_HANDOFFS: ReadonlyMap<string, HandoffRecord> = new Map();
+
 /** Pinned revisions remembered by the service (a revision id names fixed flow logic, so an entry never goes stale). */
 const PINNED_CACHE_LIMIT = 256;
 
@@ -179,7 +193,7 @@ export class ConversationService {
       const rec = await this.deps.store.getConversation(id);
       if (!rec) throw new ApiError(404, 'conversation_not_found', `No conversation "${id}".`);
       // A closed conversation is not refused: the engine starts it over (the flow's restart message).
-      const outcome = await this.stepAndCommit(rec, input, {}, idemKey ? { key: idemKey, requestHash: idempotency!.requestHash } : undefined);
+      const outcome = await this.stepAndCommit(rec, input, NO_EXTRA, idemKey ? { key: idemKey, requestHash: idempotency!.requestHash } : undefined);
       return { outcome };
     });
     if ('replay' in first && first.replay) return first.replay;
@@ -259,11 +273,11 @@ export class ConversationService {
     now: number,
     opts: { create?: boolean; extra?: Partial<StepWrite>; idem?: { key: string; requestHash: string } },
   ): Promise<StepOutcome & { http: HttpJob[] }> {
-    const known = new Map<string, HandoffRecord>();
+    let known: ReadonlyMap<string, HandoffRecord> = NO_HANDOFFS;
     for (const e of step.effects) {
       if (e.type === 'handoff_update' && !known.has(e.handoff.id)) {
         const h = await this.deps.store.getHandoff(e.handoff.id);
-        if (h) known.set(h.id, h);
+        if (h) known = new Map(known).set(h.id, h);
       }
     }
     const planned = planStep({ record, priorState, step, now, create: opts.create, knownHandoffs: known, extra: opts.extra });
@@ -326,7 +340,7 @@ export class ConversationService {
 
   private count(step: EngineStep, appended: LogEntry[], changes: Array<{ status: string; requestedAt: number; from: string | null }>, now: number) {
     const m = this.deps.metrics;
-    for (const e of appended) if (!e.status) m.messages.inc({ from: e.from });
+    for (const e of appended) if (!e.status) m.messages.inc(FROM_LABELS[e.from] ?? { from: e.from });
     const d = step.decision;
     if (d && (d.action === 'handoff' || d.action === 'offer') && d.reason) m.escalations.inc({ reason: d.reason });
     for (const c of changes) {

@@ -32,7 +32,7 @@ const ROUNDS = Number(process.env.MP_ROUNDS ?? 3);
 const STORE = process.env.MP_STORE === 'lmdb' ? 'lmdb' : 'memory';
 
 /** One measurement in this process: `rounds` x `messages` customer messages, CPU ms per message for each round. */
-export async function measureMessagePath(root: string, rounds: number): Promise<{ perMsg: number[]; perSec: number[] }> {
+export async function measureMessagePath(root: string, rounds: number): Promise<{ perMsg: number[]; perSec: number[]; allocatedPerMsg?: number; harnessPerMsg?: number }> {
   const { startRuntime } = (await import(pathToFileURL(join(root, 'runtime/serve/startRuntime.ts')).href)) as typeof import('../../runtime/serve/startRuntime');
   const { readFlowFile } = (await import(pathToFileURL(join(root, 'runtime/cli/readFlowFile.ts')).href)) as typeof import('../../runtime/cli/readFlowFile');
   const api = http.createServer((req, res) => {
@@ -82,8 +82,9 @@ export async function measureMessagePath(root: string, rounds: number): Promise<
     const perMsg: number[] = [];
     const perSec: number[] = [];
     const threads0 = threadCpu();
-    // MP_HEAP=file.heapprofile: where the measured rounds allocate (sampled, including objects already collected).
-    const heap = process.env.MP_HEAP ? await startAllocationSampling() : null;
+    // MP_HEAP=file.heapprofile: where the measured rounds allocate (sampled, including objects already collected);
+    // MP_ALLOC=1: only the total, as bytes allocated per message (robust to the machine's load, unlike CPU time).
+    const heap = process.env.MP_HEAP || process.env.MP_ALLOC ? await startAllocationSampling() : null;
     for (let round = 0; round < rounds; round++) {
       const c0 = process.cpuUsage();
       const t0 = performance.now();
@@ -103,7 +104,11 @@ export async function measureMessagePath(root: string, rounds: number): Promise<
       }
       console.error([...per].map(([n, ms]) => `${n}: ${((ms * 1000) / (rounds * MESSAGES)).toFixed(1)} µs/msg`).join(', '));
     }
-    if (heap) writeFileSync(process.env.MP_HEAP!, JSON.stringify(await heap()));
+    if (heap) {
+      const profile = (await heap()) as { head: SampledNode };
+      if (process.env.MP_HEAP) writeFileSync(process.env.MP_HEAP, JSON.stringify(profile));
+      return { perMsg, perSec, allocatedPerMsg: sampledBytes(profile.head) / (rounds * MESSAGES), harnessPerMsg: sampledBytes(profile.head, true) / (rounds * MESSAGES) };
+    }
     return { perMsg, perSec };
   } finally {
     await rt.close();
@@ -128,6 +133,18 @@ function threadCpu(): Map<string, { name: string; ms: number }> {
   return out;
 }
 
+interface SampledNode {
+  selfSize: number;
+  callFrame: { url: string };
+  children?: SampledNode[];
+}
+/** Sampled bytes under `n`; with `harnessOnly`, only those allocated by this file's own code (MemoryStore, driver). */
+function sampledBytes(n: SampledNode, harnessOnly = false): number {
+  let sum = !harnessOnly || n.callFrame.url.endsWith('/test/bench/messagePath.ts') ? n.selfSize : 0;
+  for (const c of n.children ?? []) sum += sampledBytes(c, harnessOnly);
+  return sum;
+}
+
 /** Starts V8's sampling heap profiler counting every allocation (also objects the GC already freed); returns a stop. */
 async function startAllocationSampling(): Promise<() => Promise<unknown>> {
   const { Session } = await import('node:inspector/promises');
@@ -141,11 +158,11 @@ async function startAllocationSampling(): Promise<() => Promise<unknown>> {
   };
 }
 
-function child(root: string): Promise<{ perMsg: number[]; perSec: number[] }> {
+function child(root: string, alloc = false): Promise<{ perMsg: number[]; perSec: number[]; allocatedPerMsg?: number; harnessPerMsg?: number }> {
   return new Promise((resolve, reject) => {
     const c = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
       cwd: here,
-      env: { ...process.env, MP_CHILD: root, NODE_ENV: 'production' },
+      env: { ...process.env, MP_CHILD: root, NODE_ENV: 'production', ...(alloc ? { MP_ALLOC: '1' } : {}) },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -175,16 +192,25 @@ export async function messagePathBench(): Promise<void> {
       runs[k].perSec.push(...r.perSec);
     }
   }
+  // One more process per checkout with the allocation sampler on (it slows the process: its CPU is not counted).
+  const allocated: Array<{ total: number; harness: number }> = [];
+  for (const [, root] of roots) {
+    const r = await child(root, true);
+    allocated.push({ total: r.allocatedPerMsg ?? NaN, harness: r.harnessPerMsg ?? NaN });
+  }
   const l1 = os.loadavg()[0];
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   console.log(
     `\nMessage path in-process, ${STORE === 'memory' ? 'memory store (CPU outside the store)' : 'embedded lmdb store'}: ${CONCURRENCY} concurrent, ` +
       `${CONVERSATIONS} conversations, ${ROUNDS} alternating processes x ${MESSAGES} messages; load average ${l0.toFixed(1)} -> ${l1.toFixed(1)}\n`,
   );
-  console.log('| checkout | CPU µs / msg (median) | per process | msgs/s (median) |');
-  console.log('|---|---|---|---|');
+  console.log('| checkout | CPU µs / msg (median) | per round (2 per process) | msgs/s (median) | allocated KB / msg (sampled) |');
+  console.log('|---|---|---|---|---|');
   roots.forEach(([name], k) => {
-    console.log(`| ${name} | ${(median(runs[k].perMsg) * 1000).toFixed(1)} | ${runs[k].perMsg.map((x) => (x * 1000).toFixed(1)).join(' / ')} | ${Math.round(median(runs[k].perSec)).toLocaleString('en-US')} |`);
+    console.log(
+      `| ${name} | ${(median(runs[k].perMsg) * 1000).toFixed(1)} | ${runs[k].perMsg.map((x) => (x * 1000).toFixed(1)).join(' / ')} | ` +
+        `${Math.round(median(runs[k].perSec)).toLocaleString('en-US')} | ${(allocated[k].total / 1024).toFixed(1)} (bench's own code: ${(allocated[k].harness / 1024).toFixed(1)}) |`,
+    );
   });
 }
 
