@@ -207,6 +207,9 @@ function conceptsOf(toks: readonly string[]): string[] {
 }
 
 /** Two concepts match when equal or a typo apart (5+ letters, edit ratio >= 0.75: "bitcion" / "bitcoin"). */
+export function conceptMatches(a: string, b: string): boolean {
+  return matches(a, b);
+}
 function matches(a: string, b: string): boolean {
   if (a === b) return true;
   // Order numbers are never typos of each other: 30001 and 30003 are two orders.
@@ -254,6 +257,17 @@ const WHEN_NOUNS = new Set(['time', 'day', 'date', 'hour', 'hours']);
  * "whens the sale" / "when does the sale start" are one; "do you do mortgages" / "what's your mortgage rate" are two.
  */
 export function questionType(normalized: string): string | null {
+  const hit = typeCache.get(normalized);
+  if (hit !== undefined) return hit;
+  const kind = typeOf(normalized);
+  if (typeCache.size >= CACHE_SIZE) typeCache.clear();
+  typeCache.set(normalized, kind);
+  return kind;
+}
+/** Question types per normalised text (a text is compared on every turn it stays in `memory.recent`). */
+const typeCache = new Map<string, string | null>();
+
+function typeOf(normalized: string): string | null {
   const toks = normalized.split(' ');
   for (let i = 0; i < Math.min(toks.length, 5); i++) {
     const t = toks[i];
@@ -289,6 +303,16 @@ const WORDLIKE = /^(?=.*[aeiouy])(?!.*(.)\1\1)(?!.*[bcdfghjklmnpqrstvwxz]{4})[a-
  * lllk"), an emoji or a lone word ("bananas") is not one, so fillers after it still count.
  */
 export function isRealQuestion(normalized: string): boolean {
+  const hit = realCache.get(normalized);
+  if (hit !== undefined) return hit;
+  const real = realQuestion(normalized);
+  if (realCache.size >= CACHE_SIZE) realCache.clear();
+  realCache.set(normalized, real);
+  return real;
+}
+const realCache = new Map<string, boolean>();
+
+function realQuestion(normalized: string): boolean {
   const toks = normalized.split(' ').filter((t) => t !== '');
   if (toks.slice(0, 3).some((t) => ASKING.has(t))) return true;
   const concepts = questionConcepts(normalized);

@@ -17,7 +17,7 @@ import { similarity } from '../../nlu/similarity';
 import { canonicalTokens } from '../canonicalTokens';
 import { mayBeSimilar } from '../mayBeSimilar';
 import { phraseMatcher } from '../phraseMatcher';
-import { analysisConcepts, conceptOverlap, questionConcepts, questionType } from '../questionConcepts';
+import { analysisConcepts, conceptMatches, conceptOverlap, questionConcepts, questionType } from '../questionConcepts';
 
 /** Complaints that the bot is looping, as canonical token strings (contractions spelled out). */
 const LOOP_PHRASES = [
@@ -174,7 +174,7 @@ function sameQuestion(text: string, concepts: string[], earlier: string, thresho
 }
 
 function matchesOne(a: string, b: string): boolean {
-  return conceptOverlap([a], [b], 1) >= 1;
+  return conceptMatches(a, b);
 }
 
 function remember(s: Signal): Signal {
@@ -197,7 +197,7 @@ function askedInMoreOrFewerWords(text: string, concepts: string[], recent: reado
     if (a.length === 0 || b.length === 0 || !sameReferences(a, b)) return false;
     if (ka !== null && kb !== null && ka !== kb) return false;
     const [small, large] = a.length <= b.length ? [a, b] : [b, a];
-    return small.every((c) => large.some((x) => conceptOverlap([c], [x], 1) >= 1));
+    return small.every((c) => large.includes(c) || large.some((x) => conceptMatches(c, x)));
   };
   const candidates = recent
     .filter((earlier) => earlier !== text)
@@ -286,7 +286,7 @@ export function asksSameSubjectAgain(analysis: TextFacts, recent: readonly strin
 /** Whether every concept of the shorter list (not empty) is in the longer one. */
 function contains(a: readonly string[], b: readonly string[]): boolean {
   const [small, large] = a.length <= b.length ? [a, b] : [b, a];
-  return small.length > 0 && small.every((c) => large.some((x) => conceptOverlap([c], [x], 1) >= 1));
+  return small.length > 0 && small.every((c) => large.includes(c) || large.some((x) => conceptMatches(c, x)));
 }
 /** Whether the smaller concept list is inside the larger and the larger adds at most one concept. */
 function containsAllButOne(a: readonly string[], b: readonly string[]): boolean {
