@@ -42,7 +42,7 @@ const NOUNS = new Set([
 ]);
 /** Nouns naming a role or a team, which take a naming word before them: "account manager", "the returns team". */
 const ROLE_HEADS = new Set([
-  'manager', 'managers', 'team', 'department', 'dept', 'staff', 'rep', 'reps', 'representative', 'representatives',
+  'unit', 'manager', 'managers', 'team', 'department', 'dept', 'staff', 'rep', 'reps', 'representative', 'representatives',
   'desk', 'specialist', 'specialists', 'officer', 'advisor', 'adviser', 'executive', 'consultant', 'supervisor', 'relations',
 ]);
 /** Nouns that only count with a qualifier just before them ("real people", "live chat", "customer service"). */
@@ -59,6 +59,10 @@ const QUALIFIED: Record<string, ReadonlySet<string>> = {
   // "customer relations", "manual service", "a real one".
   relations: new Set(['customer', 'client', 'public']),
   service: new Set(['customer', 'manual', 'human', 'personal', 'real', 'live']),
+  services: new Set(['customer']),
+  unit: new Set(['support', 'complaints', 'customer', 'care', 'service', 'sales', 'billing', 'accounts', 'business', 'escalations']),
+  // "our usual contact at Northwind", "my account contact".
+  contact: new Set(['usual', 'main', 'regular', 'named', 'dedicated', 'key', 'account']),
   one: new Set(['real', 'actual', 'live', 'human']),
 };
 /** Words before a noun that make it something else ("travel agent", "password manager", "in person"). */
@@ -88,11 +92,13 @@ const VERBS = new Set([
   'loop', 'raise', 'consult', 'communicate', 'meet', 'arrange', 'schedule', 'book', 'organise', 'organize',
   'provide', 'refer', 'correspond', 'yarn', 'redirect', 'direct', 'move', 'turn',
   // Other languages (see NOUNS): hablar, parler, falar, parlare, sprechen; quiero, voudrais, gostaria, vorrei, mochte.
-  'hablar', 'necesito', 'quiero', 'quisiera', 'parler', 'voudrais', 'veux', 'falar', 'quero', 'gostaria', 'parlare',
+  'hay', 'hablar', 'necesito', 'quiero', 'quisiera', 'parler', 'voudrais', 'veux', 'falar', 'quero', 'gostaria', 'parlare',
   'vorrei', 'voglio', 'sprechen', 'mochte', 'contactar', 'contacter',
 ]);
 /** The passive counts after "be" / "get" only: "I want to be connected to the counsellor" (not "I was transferred to..."). */
-const PASSIVE = new Set(['connected', 'transferred', 'forwarded', 'redirected', 'referred', 'escalated', 'contacted', 'called', 'passed', 'put', 'attended', 'phoned', 'rung', 'emailed']);
+const PASSIVE = new Set(['connected', 'transferred', 'forwarded', 'redirected', 'referred', 'escalated', 'contacted', 'called', 'passed', 'put', 'attended', 'phoned', 'rung', 'emailed',
+  // "I should like this to be dealt with by a member of your staff".
+  'dealt', 'handled', 'reviewed', 'checked', 'answered', 'seen', 'looked', 'sorted', 'resolved']);
 /** Verbs that only count in a frame: "can I have a human", "I'd like a person", "is there a human". */
 const CONDITIONAL_VERBS: Record<string, ReadonlySet<string>> = {
   have: new Set(['can', 'could', 'may', 'i']),
@@ -115,6 +121,7 @@ const LINKERS = new Set([
   'our', 'on', 'by', 'relation', 'quick', 'dedicated', 'competent', 'responsible', 'true', 'higher', 'up', 'back', 'email', 'reply', 'answer',
   'response', 'call', 'callback', 'phone', 'proper',
   // Other languages' linking words: "hablar con alguien", "parler a quelqu un du service", "falar com alguem".
+  'bitte', 'por', 'favor', 'svp', 'sil', 'vous', 'plait', 'per', 'hay',
   'con', 'avec', 'com', 'mit', 'un', 'una', 'une', 'um', 'uma', 'einem', 'einer', 'que', 'du', 'de', 'del', 'da', 'al',
 ]);
 /** Objects a transfer verb may carry before its person: "raise this with", "pass my case on to", "send it to". */
@@ -130,6 +137,7 @@ const SHORT_OK = new Set([
   'stop', 'enough', 'quick', 'quickly', 'seriously',
   // Round six: "Help desk staff needed.", "callback please", "cb pls 07911 223344", "staff only", "ur manager pls".
   'needed', 'required', 'wanted', 'only', 'back', 'there', 'here', 'pls', 'po', 'sir', 'maam', 'madam', 'dear', 'for',
+  'ty', 'tia', 'cheers', 'thx', 'req', 'request', 'you',
 ]);
 const NEGATIONS = new Set(['no', 'not', 'never', 'without', 'nor', 'none', 'nobody', 'neither']);
 const ANYONE = new Set(['anyone', 'anybody']);
@@ -221,6 +229,8 @@ function isVerb(toks: string[], i: number): boolean {
   if (tok === 'spoke' || tok === 'talked' || tok === 'chatted') return toks[i - 1] === 'i' && toks[i - 2] === 'if';
   if (PASSIVE.has(tok) && tok !== 'put') return toks[i - 1] === 'be' || toks[i - 1] === 'get' || toks[i - 1] === 'being';
   if (VERBS.has(tok)) {
+    // "do you send someone to help me": a question about the service, not a request.
+    if (toks[i - 1] === 'you' && (toks[i - 2] === 'do' || toks[i - 2] === 'does' || toks[i - 2] === 'did')) return false;
     if ((tok === 'need' || tok === 'want' || tok === 'needs' || tok === 'wants') && OTHER_SUBJECTS.has(toks[i - 1] ?? '')) return false;
     return true;
   }
@@ -238,6 +248,8 @@ function negatedAt(toks: string[], stop: number): boolean {
   const w = toks[stop];
   // "if I ever need staff", "in case I need someone": a request for later, not now.
   if (w === 'ever' || (w === 'i' && toks[stop - 1] === 'case' && toks[stop - 2] === 'in')) return true;
+  // A purpose clause about a product: "a two-way talk function so I can speak to the person in the other room".
+  if (w === 'so' && toks[stop + 1] === 'i' && (toks[stop + 2] === 'can' || toks[stop + 2] === 'could')) return true;
   if (!NEGATIONS.has(w)) return false;
   if (w === 'never' && toks[stop + 1] === 'mind') return false;
   if (w === 'not') {
@@ -333,6 +345,7 @@ function findRequest(toks: string[], sentences: string[][]): Found | null {
     if (bareRequest(toks, nouns)) return { words: toks.join(' '), typos: typosIn(toks, nouns, 0, n - 1) };
     // 2b. One sentence of it is: "I don't want automated answers. Staff member please." (negation stays in its sentence).
     for (const sent of sentences) {
+      if (sent.length > 8) continue;
       const sn = nounsOf(sent);
       if (sn.some((x) => x !== null) && bareRequest(sent, sn)) return { words: sent.join(' '), typos: typosIn(sent, sn, 0, sent.length - 1) };
     }
@@ -347,6 +360,11 @@ function findRequest(toks: string[], sentences: string[][]): Found | null {
       let objectPassed = false;
       while (s >= 0) {
         const t = toks[s];
+        // "does the walkie-talkie let me speak to the person...": a product lets, a customer asks ("please let me", "can you let me").
+        if (t === 'let' && s > 0 && !LET_OK.has(toks[s - 1]) && toks.slice(Math.max(0, s - 5), s - 1).some((w) => w === 'does' || w === 'do' || w === 'will' || w === 'would' || w === 'can' || w === 'could')) {
+          verbAt = -1;
+          break;
+        }
         if (isVerb(toks, s)) {
           if (objectPassed && !TRANSFER_OBJECT_VERBS.has(t)) break;
           verbAt = s;
@@ -354,12 +372,16 @@ function findRequest(toks: string[], sentences: string[][]): Found | null {
         else if (!LINKERS.has(t) && nouns[s] === null && !(s === j - 1 && Object.hasOwn(QUALIFIED, toks[j]) && QUALIFIED[toks[j]].has(t)) && !(verbAt < 0 && ROLE_HEADS.has(noun) && s >= j - 2 && isNamingWord(toks, s, j))) break;
         s--;
       }
+      // "is there anyone in this company who knows...": rhetorical unless about being there or being reached.
+      if (verbAt >= 0 && toks[verbAt] === 'there' && SOMEONE.has(noun) && j + 1 < n && !THERE_NEXT.test(toks.slice(j + 1).join(' ')) && !/^(who|that) (can|could|will|would|is able)( |$)/.test(toks.slice(j + 1).join(' '))) verbAt = -1;
       if (verbAt >= 0 && !negatedAt(toks, s)) return { words: toks.slice(verbAt, j + 1).join(' '), typos: typosIn(toks, nouns, verbAt, j) };
       // 3. The verb comes after: "a human I can talk to", "someone to talk to", "can someone call me",
       //    "an employee to answer me", "let a colleague answer", "un empleado que me escriba".
-      const a = toks[j + 1];
-      const b = toks[j + 2];
-      const c = toks[j + 3];
+      // "our usual contact at Northwind pick this up": skip "at / from <name>" after the person.
+      const skip = (toks[j + 1] === 'at' || toks[j + 1] === 'from') && toks[j + 2] !== undefined && TAKE_OVER.has(toks[j + 3] ?? '') ? 2 : 0;
+      const a = toks[j + 1 + skip];
+      const b = toks[j + 2 + skip];
+      const c = toks[j + 3 + skip];
       let end = -1;
       if (a === 'i' && (b === 'can' || b === 'could' || b === 'may') && (c === 'talk' || c === 'speak' || c === 'chat')) end = j + 3;
       else if (a === 'to' && (b === 'talk' || b === 'speak' || b === 'chat')) end = j + 2;
@@ -373,12 +395,14 @@ function findRequest(toks: string[], sentences: string[][]): Found | null {
         else if ((v === 'would' || v === 'might' || v === 'could') && w === 'be' && BETTER.has(toks[k + 2] ?? '')) end = k + 2;
         // "a human needs to look at it", "someone should check this".
         else if ((a === 'needs' || a === 'should' || a === 'must' || a === 'has' || a === 'ought') && (b === 'to' ? TAKE_OVER.has(c ?? '') : TAKE_OVER.has(b ?? '')) && !negatedAt(toks, j - 1)) end = b === 'to' ? j + 3 : j + 2;
-        else if (!SOMEONE.has(noun) && (toks[j - 2] === 'can' || toks[j - 2] === 'could' || toks[j - 3] === 'can' || toks[j - 3] === 'could') && TAKE_OVER.has(a ?? '') && !negatedAt(toks, j - 3)) end = j + 1;
+        else if ((!SOMEONE.has(noun) || a === 'else') && (TAKE_OVER.has(a === 'else' ? (b ?? '') : (a ?? '')) || (a === 'get' && (b === 'involved' || b === 'in' || b === 'back'))) && askedBefore(toks, j) && !negatedAt(toks, j - 1)) end = a === 'else' ? j + 2 : j + 1;
+        // Verb last (German): "mit einem Mitarbeiter sprechen".
+        else if (a === 'sprechen' || a === 'reden' || a === 'telefonieren') end = j + 1;
         else if ((v === 'me' || v === 'nos') && (w === 'llame' || w === 'llamen' || w === 'escriba' || w === 'contacte' || w === 'appelle' || w === 'rappelle' || w === 'ligue')) end = k + 1;
       }
       if (end >= 0 && !negatedAt(toks, s)) {
         const from = s + 1 < j && isVerb(toks, s + 1) ? s + 1 : j;
-        return { words: toks.slice(from, end + 1).join(' '), typos: typosIn(toks, nouns, j, j) };
+        return { words: toks.slice(from, end + skip + 1).join(' '), typos: typosIn(toks, nouns, j, j) };
       }
     }
   }
@@ -403,10 +427,22 @@ function findRequest(toks: string[], sentences: string[][]): Found | null {
 const WHO_DOES = /\b(who|whoever) (looks after|handles|deals with|manages|runs|is in charge|is responsible|takes care|is dealing|can authorise|can approve)\b/;
 const SPEAK_TO_THEM = /\b(talk|speak|chat|discuss|word) (to|with) (them|him|her)\b/;
 
+const LET_OK = new Set(['please', 'pls', 'you', 'just', 'so', 'then', 'now', 'and', 'ok', 'okay', 'kindly', 'can', 'could', 'would', 'will', 'to', 'me', 'simply', 'why', 'not', 'dont']);
+
 /** "a staff member would be better placed", "a person would be best". */
 const BETTER = new Set(['better', 'best', 'more', 'preferable', 'ideal', 'easier', 'quicker', 'faster', 'helpful', 'great', 'good', 'nicer']);
 /** "can a staff member sort it", "could a human look at this": a person asked to take the case (not "someone", who may be the bot). */
-const TAKE_OVER = new Set(['sort', 'handle', 'look', 'check', 'fix', 'take', 'help', 'assist', 'review', 'pick', 'deal', 'resolve', 'explain', 'advise', 'read', 'see']);
+const TAKE_OVER = new Set(['sort', 'handle', 'look', 'check', 'fix', 'take', 'help', 'assist', 'review', 'pick', 'deal', 'resolve', 'explain', 'advise', 'read', 'see',
+  // Stepping in: "could a colleague step in", "can a staffer jump on", "could a manager get involved / get in touch".
+  'step', 'jump', 'hop', 'join', 'come', 'intervene', 'chime', 'weigh', 'contact', 'call', 'ring', 'phone', 'email', 'message', 'reply', 'respond', 'answer']);
+/** Words that make "X take over" a request when they come shortly before the person: "could a manager...", "let a colleague...". */
+const ASKING_BEFORE = new Set(['can', 'could', 'would', 'may', 'let', 'have', 'please', 'should', 'might']);
+
+/** "could a manager get involved", "let a flesh and blood staff member handle this": an asking word just before the person. */
+function askedBefore(toks: string[], j: number): boolean {
+  for (let k = j - 1; k >= Math.max(0, j - 6); k--) if (ASKING_BEFORE.has(toks[k])) return true;
+  return false;
+}
 
 /** A naming word before a role noun: a plain word that is not a verb, a negation, a linker or a person noun. */
 function isNamingWord(toks: string[], s: number, j: number): boolean {
@@ -424,6 +460,7 @@ const VOICE_VERBS = new Set(['call', 'ring', 'phone', 'telephone', 'contact', 'r
 const CONTACT_END = new Set(['back', 'please', 'asap', 'instead', 'directly', 'personally', 'rather', 'urgently', 'thanks', 'thank', 'today', 'tonight', 'tomorrow', 'now', 'soon', 'right', 'first', 'quickly', 'immediately', 'myself', 'pls', 'sir', 'maam', 'po', 'again', 'yourself', 'yourselves', 'whenever', 'sometime']);
 /** Weaker continuations ("email me when...", "text me about..."): a request when a person is named or the verb is a call. */
 const CONTACT_WEAK = new Set(['when', 'about', 'regarding', 're', 'later', 'if', 'once', 'at', 'on', 'by', 'via', 'before', 'after', 'between', 'this', 'as', 'and', 'so', 'then', 'within', 'in', 'to', 'with', 'from', 'tomorrow', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'morning', 'afternoon', 'evening']);
+const BE_CONTACTED = new Set(['called', 'contacted', 'phoned', 'rung', 'emailed', 'messaged', 'texted', 'telephoned']);
 const FAMILY = new Set(['husband', 'wife', 'partner', 'mum', 'mom', 'mother', 'dad', 'father', 'son', 'daughter', 'brother', 'sister', 'office', 'mobile', 'landline', 'assistant', 'colleague', 'boss', 'secretary', 'carer', 'friend']);
 const CALL_NOUNS = new Set(['ring', 'call', 'buzz', 'bell', 'shout', 'line', 'callback', 'email', 'message', 'text', 'phone']);
 
@@ -442,7 +479,13 @@ function contactFrame(toks: string[], personNamed: boolean): { start: number; en
         const next = toks[k + 1];
         if (next === undefined || CONTACT_END.has(next) || /^\d/.test(next)) end = next === 'back' ? k + 1 : k;
         else if (CONTACT_WEAK.has(next) && (personNamed || VOICE_VERBS.has(w))) end = k;
+        // "will the parcel still reach me": things reach people too; "reach me" needs a person named.
+        if (w === 'reach' && !personNamed) end = -1;
       }
+    } else if (w === 'be' && (toks[i - 1] === 'to' || toks[i - 1] === 'can' || toks[i - 1] === 'could') && BE_CONTACTED.has(toks[i + 1] ?? '')) {
+      // "I'd like to be called", "can I be contacted by phone", "I want to be rung back".
+      const next = toks[i + 2];
+      if (next === undefined || CONTACT_END.has(next) || CONTACT_WEAK.has(next) || /^\d/.test(next)) end = next === 'back' ? i + 2 : i + 1;
     } else if ((w === 'reply' || w === 'respond' || w === 'answer') && (toks[i + 1] === 'to' ? toks[i + 2] : toks[i + 1]) === 'my') {
       const k = toks[i + 1] === 'to' ? i + 3 : i + 2;
       if (['email', 'emails', 'mail', 'message', 'messages', 'query', 'enquiry', 'inquiry', 'complaint', 'letter', 'ticket'].includes(toks[k] ?? '') && personNamed) end = k;
@@ -467,8 +510,16 @@ function contactFrame(toks: string[], personNamed: boolean): { start: number; en
   return null;
 }
 
-const THERE_HEADS = new Set(['anyone', 'anybody', 'someone', 'somebody', 'staff', 'people', 'humans', 'human', 'person', 'persons', 'agent', 'agents', 'employee', 'employees', 'team', 'one']);
-const THERE_PLACES = new Set(['there', 'here', 'around', 'online', 'available', 'about', 'awake', 'working', 'behind', 'reading', 'read', 'on', 'in', 'alive', 'home', 'real', 'human', 'actually', 'really', 'else', 'live', 'free']);
+const THERE_HEADS = new Set(['support', 'service', 'anyone', 'anybody', 'someone', 'somebody', 'staff', 'people', 'humans', 'human', 'person', 'persons', 'agent', 'agents', 'employee', 'employees', 'team', 'one']);
+const THERE_PLACES = new Set(['there', 'here', 'around', 'online', 'available', 'about', 'awake', 'working', 'behind', 'on', 'in', 'alive', 'home', 'reading', 'read', 'real', 'human', 'actually', 'really', 'live', 'free']);
+/**
+ * What may follow "anyone there": the end of the sentence, or more about being there or being a person. A
+ * rhetorical question goes on about the company ("does anyone there actually care", "is anyone there even
+ * paid to read these", "anyone in this company who knows what they are doing") and is not a request.
+ */
+const THERE_NEXT = /^(who (actually |really )?(works|is (real|human|a human|a person|alive))|i (can|could|may) (talk|chat|speak|ask)|to (talk|chat|speak|help me)|who (can|could) (talk|chat|speak|help me)|(right )?now|today|tonight|at the moment|please|hello|hi|online|available|around|there|here|at all|on (this|the) chat|in the (building|office|shop|store)|from \w+|or (is it|am i|just|only|a|an|the|this|is this)|working|awake|real|human|alive|actually (there|here|working|online|available|real)|(behind|on|in) (this|the) (chat|screen|service|line|website|site|app)|the (building|office|shop|store|chat|line)|this (chat|line|service))( |$)/;
+/** "is anyone reading this": only the customer's own messages are read. */
+const READ_NEXT = /^(this|these|my messages|the messages|the chat|any of this|me)( |$)/;
 
 /** Asking whether a person is there at all: "anyone there?", "any staff in the building?", "are there people behind this chat". */
 function anyoneThere(toks: string[]): { start: number; end: number } | null {
@@ -476,17 +527,22 @@ function anyoneThere(toks: string[]): { start: number; end: number } | null {
     const t = toks[i];
     if (!THERE_HEADS.has(t)) continue;
     const prev = toks[i - 1];
-    const framed = t === 'anyone' || t === 'anybody' || prev === 'any' || (prev === 'there' && (toks[i - 2] === 'is' || toks[i - 2] === 'are')) || (toks[i - 2] === 'there' && (toks[i - 3] === 'is' || toks[i - 3] === 'are') && (prev === 'a' || prev === 'any' || prev === 'real'));
+    const framed = t === 'anyone' || t === 'anybody' || prev === 'any' || (toks[i - 2] === 'any' && (prev === 'real' || prev === 'actual' || prev === 'live' || prev === 'human')) || (prev === 'there' && (toks[i - 2] === 'is' || toks[i - 2] === 'are')) || (toks[i - 2] === 'there' && (toks[i - 3] === 'is' || toks[i - 3] === 'are') && (prev === 'a' || prev === 'any' || prev === 'real'));
     if (!framed) continue;
     if (t === 'one' && prev !== 'real') continue;
     // "any of your team on?": skip "of your".
     let k = i + 1;
     if (t === 'any' || (toks[k] === 'of' && (toks[k + 1] === 'your' || toks[k + 1] === 'the'))) k += 2;
     if (k !== i + 1 && THERE_HEADS.has(toks[k] ?? '')) k++;
+    // "is anyone from Northwind reading these": skip "from <name>" / "from your company", and "actually" / "really".
+    if (toks[k] === 'from' && toks[k + 1] !== undefined) k += toks[k + 1] === 'your' || toks[k + 1] === 'the' || toks[k + 1] === 'our' ? 3 : 2;
+    while ((toks[k] === 'actually' || toks[k] === 'really') && THERE_PLACES.has(toks[k + 1] ?? '')) k++;
     const next = toks[k];
     if (next === undefined || !THERE_PLACES.has(next)) continue;
     // "is there anyone at the store who..." is still a person; "anyone in my family" is not.
     if ((next === 'in' || next === 'at' || next === 'on') && (toks[k + 1] === 'my' || toks[k + 1] === 'his' || toks[k + 1] === 'her')) continue;
+    const rest = toks.slice(k + 1).join(' ');
+    if (rest !== '' && !(next === 'read' || next === 'reading' ? READ_NEXT : THERE_NEXT).test(rest)) continue;
     let negated = false;
     for (let m = i - 1; m >= Math.max(0, i - 4); m--) if (toks[m] === 'not' || toks[m] === 'no' || toks[m] === 'without' || toks[m] === 'if') negated = true;
     if (negated) continue;
@@ -532,8 +588,12 @@ function requestIn(analysis: TextAnalysis): Found | null {
   const toks = withoutBotRejections(raw);
   // Very long messages are letters, not chat turns; 200 words keeps the worst case bounded.
   let found: Found | null = null;
-  if (toks.length > 0 && toks.length <= 200 && !retracted(raw)) {
-    found = findRequest(toks, sentencesOf(analysis.text));
+  if (toks.length > 0 && toks.length <= 200 && !retracted(raw) && !DISCLAIMS.test(raw.join(' '))) {
+    const sentences = sentencesOf(analysis.text);
+    found = findRequest(toks, sentences);
+    // Each sentence on its own: a negation or a word of the sentence before no longer leans on this one
+    // ("computer says no. I want someone who can say yes.", "Ring me. Same number as the order.").
+    for (let k = 0; found === null && k < sentences.length; k++) found = findRequest(sentences[k], []);
     if (found === null) {
       const machine = rejectsMachine(raw);
       if (machine) found = { words: raw.slice(machine.start, machine.end + 1).join(' '), typos: [] };
@@ -550,7 +610,9 @@ const TEXTING: Record<string, string> = {
   mgr: 'manager', mangr: 'manager', managr: 'manager', supvr: 'supervisor', cust: 'customer', svc: 'service', serv: 'service',
   srvc: 'service', cs: 'customer', cb: 'callback', callbk: 'callback', rl: 'real', msg: 'message', mssg: 'message', txt: 'text',
   cn: 'can', cld: 'could', cud: 'could', w: 'with', wit: 'with', hlp: 'help', spk: 'speak', ph: 'phone', fone: 'phone',
-  tel: 'phone', emp: 'employee', rep: 'rep', pple: 'people', peeps: 'people', dept: 'department', deptt: 'department',
+  tel: 'phone', emp: 'employee', som1: 'someone', frm: 'from', bk: 'back', req: 'request', rqst: 'request',
+  custmer: 'customer', custumer: 'customer', cusomer: 'customer', costumer: 'customer', customr: 'customer', servce: 'service',
+  servise: 'service', sevice: 'service', serivce: 'service', suport: 'support', supprt: 'support', rep: 'rep', pple: 'people', peeps: 'people', dept: 'department', deptt: 'department',
 };
 /** "2" is "to" after a verb or before a person ("talk 2 some1", "speak 2 manger"). */
 const TO_BEFORE = new Set(['talk', 'speak', 'chat', 'get', 'send', 'transfer', 'connect', 'me', 'through', 'thru', 'over', 'back', 'pass', 'go', 'want', 'need']);
@@ -560,7 +622,7 @@ function readTexting(toks: string[]): string[] {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     let r: string | undefined = Object.hasOwn(TEXTING, t) ? TEXTING[t] : undefined;
-    if (t === '2' && TO_BEFORE.has(toks[i - 1] ?? '')) r = 'to';
+    if (t === '2' && (TO_BEFORE.has(toks[i - 1] ?? '') || SOMEONE.has(TEXTING[toks[i - 1]] ?? toks[i - 1] ?? '') || toks[i + 1] === 'call')) r = 'to';
     if (t === 'cs' && toks[i + 1] !== 'please' && toks[i + 1] !== undefined && toks[i + 1] !== 'team' && toks[i + 1] !== 'agent') r = undefined;
     if (r !== undefined && r !== t) {
       out ??= toks.slice(0, i);
@@ -581,10 +643,13 @@ function sentencesOf(text: string): string[][] {
     const norm = part.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['\u2019]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
     if (norm === '') continue;
     const toks = withoutBotRejections(readTexting(canonicalizeText(norm)));
-    if (toks.length > 0 && toks.length <= 8) out.push(toks);
+    if (toks.length > 0 && toks.length <= 200) out.push(toks);
   }
   return out.length > 1 || (out.length === 1 && parts.filter((p) => p.trim()).length > 1) ? out : [];
 }
+
+/** Saying no person is needed, or asking only out of curiosity: "not that I need them, just curious", "don't need one now". */
+const DISCLAIMS = /\b(not that i need|do not need (one|them|anyone|anybody|a person|a human|one now)|no need for (anyone|anybody) to|(just|only) (curious|wondering)|i was (going|about) to ask|was going to ask)\b/;
 
 /** "Could a member of your team... oh never mind, I found the size guide myself": a request taken back. */
 function retracted(toks: string[]): boolean {
@@ -614,8 +679,10 @@ function rejectsMachine(toks: string[]): { start: number; end: number } | null {
     const b = toks[i + 2];
     let after = -1;
     let strongOnly = false;
-    if (t === 'refuse' || t === 'hate' || t === 'quit') after = i + 1;
+    let adjOnly = false;
+    if (t === 'refuse' || t === 'quit') after = i + 1;
     else if ((t === 'not' && (a === 'want' || a === 'like') && toks[i - 1] === 'do')) after = i + 2;
+    else if (t === 'not' && (a === 'talking' || a === 'chatting' || a === 'speaking' || a === 'dealing' || a === 'arguing') && (b === 'to' || b === 'with')) after = i + 3;
     else if ((t === 'sick' || t === 'tired') && a === 'of') after = i + 2;
     else if (t === 'fed' && a === 'up' && b === 'with') after = i + 3;
     else if ((t === 'enough' || t === 'done') && (a === 'of' || a === 'with')) after = i + 2;
@@ -627,11 +694,16 @@ function rejectsMachine(toks: string[]): { start: number; end: number } | null {
       after = t === 'get' ? i + 3 : i + 1;
       strongOnly = true;
     }
+    else if (t === 'not' || t === 'no') {
+      // "not this auto reply": only the machine's kind of answer, never "not a bot question" or "I'm not a bot".
+      after = i + 1;
+      adjOnly = true;
+    }
     if (after < 0) continue;
     for (let k = after; k < Math.min(toks.length, after + 6); k++) {
       const w = toks[k];
       const next = toks[k + 1];
-      if (MACHINE.has(w) && !NOT_A_MACHINE_NEXT.has(next ?? '') && (k === after || MACHINE_FILL.has(toks[k - 1]))) return { start: i, end: k };
+      if (!adjOnly && MACHINE.has(w) && !NOT_A_MACHINE_NEXT.has(next ?? '') && (k === after || MACHINE_FILL.has(toks[k - 1]))) return { start: i, end: k };
       if (!strongOnly && MACHINE_ADJ.has(w) && next !== undefined && MACHINE_OUTPUT.has(next)) return { start: i, end: k + 1 };
       if (!MACHINE_FILL.has(w)) break;
     }
@@ -674,7 +746,9 @@ const SELF = /\b(i am|i work as|we are)( \w+)? (a|an|the)( \w+){0,2} (operator|a
 const SHOP_NUMBER = /\b(number|line|phone|email address|email) (that )?(i|we|she|he|they|my \w+) (can|could|should|shall|do i|might) (call|ring|phone|reach|use|dial|email)\b|\b(what is|whats|give me|what s) (the|your) (\w+ ){0,3}(number|phone number|email address)\b|\bnumber (for|of) the\b/;
 function notForAPerson(toks: string[]): boolean {
   const text = toks.join(' ');
-  if (retracted(toks)) return true;
+  if (retracted(toks) || DISCLAIMS.test(text)) return true;
+  if (/\bso (that )?i (can|could) (talk|speak|chat)\b/.test(text)) return true;
+  if (/\b(does|do|will|would|can|could) (the|this|it|your|its)( [\w-]+){0,3} let (me|you|us|them) (talk|speak|chat)\b/.test(text)) return true;
   if (ABOUT_THE_BOT.test(text) && !ASKS.test(text)) return true;
   if (MET_BEFORE.test(text) && !/\b(if i|if we|want|would like|let me|get me|put me|transfer|connect|call me|again|same person|back to)\b/.test(text)) return true;
   if (SELF.test(text) && !/\b(talk|speak|chat) (to|with)\b/.test(text)) return true;

@@ -158,3 +158,38 @@ describe.each(Object.keys(LOOP_FLOORS))('round six loops on %s', (name) => {
     });
   }
 });
+
+/**
+ * Round six (session 4, helper escexp): explicit requests by family (being phoned or written to, a role or a
+ * department, "is anyone real there", refusing the machine, shorthand, other languages). w8 (test/fixtures/
+ * escalation-corpus/w8.jsonl, single messages by a writer who read no code) is asserted in roundSixExplicit.test.ts.
+ * Floors one conversation or so below the round-six figures (docs/escalation.md, "Round six (session 4): explicit
+ * requests"); no ordinary conversation of any set may be handed over as an explicit request.
+ */
+const EXPLICIT_FLOORS: Record<string, number> = {
+  'escalation/labelled.jsonl': 0.97,
+  'escalation/heldout.jsonl': 0.93,
+  'escalation-blind/set-a.jsonl': 0.97,
+  'escalation-blind/set-b.jsonl': 0.97,
+  'escalation-blind/set-k.jsonl': 0.97,
+  'escalation-blind/set-m.jsonl': 0.97,
+  'escalation-blind/set-n.jsonl': 0.94,
+  'escalation-blind/set-p.jsonl': 0.97,
+};
+
+describe.each(Object.keys(EXPLICIT_FLOORS))('round six explicit requests on %s', (name) => {
+  let report: SetReport | undefined;
+  const row = (reason: string) => {
+    report ??= reportSet(`${root}test/fixtures/${name}`);
+    const r = report.rows.find((x) => x.reason === reason);
+    expect(r, `no conversations labelled ${reason}`).toBeDefined();
+    return r!;
+  };
+  it(`explicit-request recall >= ${EXPLICIT_FLOORS[name]}`, () => {
+    expect(row('explicit_request').baton).toBeGreaterThanOrEqual(EXPLICIT_FLOORS[name]);
+  });
+  it('hands no ordinary conversation over as an explicit request', () => {
+    row('none');
+    expect(report!.misses.filter((m) => m.includes('(none) -> explicit_request'))).toEqual([]);
+  });
+});

@@ -179,3 +179,59 @@ describe('round six: the request inside a longer message, and declining one', ()
     expect(d.reason).toBe('explicit_request');
   });
 });
+
+describe('round six: stepping in, the passive, sentences and rhetorical questions', () => {
+  it.each([
+    'Could a colleague step in here?',
+    'can a supervisor jump on this chat',
+    'At this point could a manager get involved?',
+    "I'd like this to be dealt with by a member of your staff.",
+    "I'd like to be called. My mobile ends 1234.",
+    'Ring me. Same number as on the order.',
+    'The machine says no. I want someone who can say yes.',
+    'Can our usual contact at Northwind pick this up?',
+    'any real support around?',
+    'Is anyone from your company reading this?',
+    "I'm not talking to a script. Who's there?",
+    'Ich möchte bitte mit einem Mitarbeiter sprechen',
+    '¿Hay alguien que me pueda atender?',
+    'could someone else take this chat',
+    'customer services pls',
+    'pls get som1 frm the shop 2 call me bk',
+  ])('fires on %j', (text) => {
+    expect(rule(text)?.reason).toBe('explicit_request');
+  });
+
+  it.each([
+    'Does anyone there actually care about customers?',
+    'Is there anyone in this company who knows what they are doing?',
+    'So glad I picked you over anyone else.',
+    'Is it true real staff answer in the evenings? Not that I need them, just curious.',
+    'Can I ask for a person later if I need to? I do not need one now.',
+    'Does the walkie-talkie let me speak to the person in the next room?',
+    'Send to: Human Resources, Unit 4, Riverside. Is that a valid delivery address?',
+    'Can our accounts team get monthly statements?',
+    'Will the parcel still reach me if the name is misspelt?',
+    'Do you send someone to assemble the wardrobe?',
+    'I hate this app',
+  ])('does not fire on %j', (text) => {
+    expect(any(text)).toBeNull();
+  });
+});
+
+describe('round six on w8 (test/fixtures/escalation-corpus/w8.jsonl: 440 explicit requests in ten kinds, 431 look-alikes)', () => {
+  it('hands over at least 98% of the requests as explicit requests, and none of the look-alikes as one', async () => {
+    const { explicitReport, readKindLines } = await import('../../../scripts/train-escalation/explicitReport');
+    const { fileURLToPath } = await import('node:url');
+    const file = fileURLToPath(new URL('../../fixtures/escalation-corpus/w8.jsonl', import.meta.url));
+    const { rows } = explicitReport(readKindLines(file));
+    const weighted = (label: string, f: (r: (typeof rows)[number]) => number) => {
+      const rs = rows.filter((r) => r.label === label);
+      return rs.reduce((a, r) => a + f(r) * r.n, 0) / rs.reduce((a, r) => a + r.n, 0);
+    };
+    expect(weighted('explicit_request', (r) => r.rate)).toBeGreaterThanOrEqual(0.98);
+    // Every kind at 90% or more: no family is left behind by the total.
+    for (const r of rows.filter((x) => x.label === 'explicit_request')) expect(r.rate, r.kind).toBeGreaterThanOrEqual(0.9);
+    expect(weighted('none', (r) => r.other)).toBe(0);
+  });
+});
