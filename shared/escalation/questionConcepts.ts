@@ -99,6 +99,16 @@ const REPHRASE: Record<string, string> = {
   // Paying less: deals, cheaper, a reduction (and non-English "rabatt", "descuento", "remise").
   deal: 'discount', deals: 'discount', cheaper: 'discount', reduction: 'discount', rabatt: 'discount', descuento: 'discount',
   remise: 'discount', sconto: 'discount', korting: 'discount',
+  // Guarantees: warranty / guarantee / warranted / covered for repair.
+  guarantee: 'warranty', guaranteed: 'warranty', guarantees: 'warranty', warranted: 'warranty', warranties: 'warranty',
+  // Sizes written out or as letters ("in medium" / "M left").
+  medium: 'm', small: 's', large: 'l', xlarge: 'xl',
+  // Presents: "gift" / "present".
+  present: 'gift', presents: 'gift',
+  // Ordering many: bulk / trade / wholesale; pricing is the cost.
+  trade: 'bulk', wholesale: 'bulk', pricing: 'cost', priced: 'cost',
+  // Dispatched: "posted", "sent out", "gone out", "has it left" (below).
+  dispatch: 'ship', dispatched: 'ship', posted: 'ship',
   // Matching another shop's price.
   matching: 'match', matches: 'match', matched: 'match',
 };
@@ -194,6 +204,14 @@ function conceptsOf(toks: readonly string[]): string[] {
     }
     // A pronoun or "stuff" for the thing tracked says nothing more ("where is it", "where is my stuff").
     if (tracked && (t === 'it' || t === 'stuff' || t === 'things')) key = null;
+    // "first order", "first purchase", "first-time buyer", "new customer": one subject (a newcomer).
+    if (t === 'first' && ['order', 'purchase', 'time', 'timer', 'buy', 'buyer', 'buyers', 'orders'].includes(toks[i + 1] ?? '')) key = 'newcomer';
+    if ((t === 'new' || t === 'newer') && ['customer', 'customers', 'buyer', 'buyers', 'client', 'clients', 'shopper', 'shoppers'].includes(toks[i + 1] ?? '')) key = 'newcomer';
+    if (['order', 'purchase', 'time', 'timer', 'buy', 'buyer', 'buyers', 'orders', 'customer', 'customers', 'client', 'clients', 'shopper', 'shoppers'].includes(t) &&
+      (toks[i - 1] === 'first' || toks[i - 1] === 'new' || toks[i - 1] === 'newer')) key = null;
+    // "has it left (the warehouse)", "gone out", "sent out": dispatched.
+    if ((t === 'left' && ['it', 'has', 'parcel', 'order', 'package'].includes(toks[i - 1] ?? '')) || ((t === 'gone' || t === 'sent') && toks[i + 1] === 'out')) key = conceptOf('ship');
+    if (t === 'out' && (toks[i - 1] === 'gone' || toks[i - 1] === 'sent')) key = null;
     // "right now" is framing ("any promo codes rn" becomes "right now").
     if (t === 'right' && toks[i + 1] === 'now') key = null;
     if (key !== null && key !== '' && !out.includes(key)) out.push(key);

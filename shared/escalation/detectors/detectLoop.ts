@@ -74,6 +74,8 @@ const LOOP_GRAMMAR: RegExp[] = [
   // "I did not ask about returns", "i never asked for the policy", "I didn't ask that": the answer was to another question
   // (a contrast: what the bot answered, then what was asked; "I did not ask for gift wrap but it came wrapped" is not one)
   /(?:^| )i (?:did not|never|have not) (?:ask|asked|ask you) (?:about|for|that|this|how|what|if|whether)\b.*\bi (?:asked|want|wanted|need|needed|am asking|was asking|only asked|just asked)\b/,
+  // "the reply is not related to my query", "your answer is irrelevant to my question", "that has nothing to do with what I asked"
+  /(?:answer|reply|response|that|this|it) (?:is|was) (?:not (?:related|relevant)|irrelevant|unrelated) to (?:my|the) (?:query|question|message|request)|(?:has|had) nothing to do with (?:my (?:query|question|message|request)|what i (?:asked|said|wrote))/,
   // "I literally just wrote ...", "I wrote before", "I already wrote", "see my (last|previous) message"
   /(?:^| )i (?:literally |just |already |have already )+(?:wrote|written|typed|said|asked)|(?:^| )(?:see|check) my (?:last|previous|first|earlier) (?:message|question|msg)/,
 ];

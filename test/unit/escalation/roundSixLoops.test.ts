@@ -195,3 +195,22 @@ describe('"not what I asked" in any tense or softening', () => {
     expect(detectLoop(facts(text), policy(), memory())).toBeNull();
   });
 });
+
+describe('more paraphrase classes (newcomers, dispatch, guarantees, sizes)', () => {
+  it('reads "first order" / "new customers" / "first-time buyer" as one subject, and "has it left" / "gone out" as dispatch', () => {
+    expect(concepts('do new customers get any code')).toEqual(concepts('any code for a first order'));
+    expect(concepts('has it left?')).toEqual(concepts('is it dispatched'));
+    expect(concepts('has it gone out')).toEqual(concepts('has it been posted'));
+    expect([...concepts('what is the guarantee on the kettle')].sort()).toEqual([...concepts('kettle warranty?')].sort());
+    expect(concepts('is the red dress in medium')).toContain('m');
+  });
+  it('keeps a newcomer question apart from an order question, and "left" apart from dispatch when nothing left', () => {
+    expect(concepts('where is my first order')).not.toEqual(concepts('where is my order'));
+    expect(concepts('I left a note for the courier')).not.toContain(concepts('has it left?')[0]);
+  });
+  it('"the reply is not related to my query" is a complaint; "is this related to my query about returns?" is not', () => {
+    expect(complaint('The reply is not related to my query')).not.toBeNull();
+    expect(complaint('that has nothing to do with what I asked')).not.toBeNull();
+    expect(complaint('is this related to my query about returns?')).toBeNull();
+  });
+});
