@@ -70,13 +70,13 @@ export function classifierThresholdFor(designerThreshold: number): number {
 }
 
 /**
- * "??", "...", "!!!" with no word and no emoji: the bot cannot tell a confused customer from an angry one,
- * so the classifier leaves these to the fallback streak (emoji such as 🙄 or 😡 still count).
+ * "??", "...", "!!!", "🤷", "🫠", "👀" with no word: the bot cannot tell a confused customer from an angry one,
+ * so the classifier leaves these to the fallback streak. Round six: only an angry or annoyed emoji (😡, 🙄, 👎...)
+ * lets a message without words through (before, any emoji did, and shrugs or a melting face read as upset).
  */
 function punctuationOnly(text: string, words: number): boolean {
   if (words > 0) return false;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x2190) return false;
-  return true;
+  return !ANGRY_EMOJI.test(text) && !ANNOYED_EMOJI.test(text);
 }
 
 /** Emoji that only ever mean anger or contempt: one of them makes the message negative on its own. */
