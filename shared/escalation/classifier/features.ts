@@ -139,6 +139,19 @@ const RHETORICAL = new Set(['even', 'seriously', 'honestly', 'actually', 'ever',
 /** Leaving, or telling others. */
 const LEAVING = new Set(['elsewhere', 'competitor', 'competitors', 'trustpilot', 'reviews', 'review', 'everyone', 'everybody', 'friends', 'twitter', 'instagram', 'tiktok', 'facebook', 'reddit', 'ombudsman', 'amazon', 'goodbye', 'bye', 'unsubscribe']);
 
+const F_NOT_PRAISE = 1;
+const F_PRAISE = 2;
+const F_LAUGH = 4;
+const F_FACT = 8;
+const F_WEARY = 16;
+const F_RHETORICAL = 32;
+const F_LEAVING = 64;
+/** The word lists above as one table of flags: one lookup per token. */
+const DEVICE_WORDS = new Map<string, number>();
+for (const [set, flag] of [[NOT_PRAISE, F_NOT_PRAISE], [EXTRA_PRAISE, F_PRAISE], [LAUGH, F_LAUGH], [COMPLAINT_FACTS, F_FACT], [WEARY, F_WEARY], [RHETORICAL, F_RHETORICAL], [LEAVING, F_LEAVING]] as const) {
+  for (const w of set) DEVICE_WORDS.set(w, (DEVICE_WORDS.get(w) ?? 0) | flag);
+}
+
 const EMOJI_CLASSES: [string, RegExp][] = [
   ['emoji:angry', /[🤬😡😠👿💢🖕😾]/u],
   ['emoji:annoyed', /[🙄😒😤😑🤦🤷😮‍💨👎😐]/u],
@@ -148,9 +161,62 @@ const EMOJI_CLASSES: [string, RegExp][] = [
 ];
 
 const DURATION = /^(?:days?|weeks?|months?|hours?|hrs?|wks?)$/;
-const SHOUTED_WORD = /(?:^|[^A-Za-z])([A-Z]{4,})(?![A-Za-z])/;
-const STRETCHED = /(?:^|[^a-z])(?!www)[a-z]*([a-z])\1\1[a-z]*/i;
-const SCARE_QUOTES = /(?:^|[\s(])["'“‘][A-Za-z][^"'“”‘’\n]{1,30}["'”’](?=$|[\s.,!?;:)])/;
+/** Any character from the arrows block up (emoji, pictographs): the emoji tests only run then. */
+function hasWide(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x2190) return true;
+  return false;
+}
+
+const isUpper = (c: number) => c >= 65 && c <= 90;
+const isLetter = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
+
+/** A word of 4+ capitals alone (not inside a longer word), e.g. "SUPERB"; null when none. One pass, no regex. */
+function shoutedWord(text: string): string | null {
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    if (isUpper(c)) {
+      if (start < 0 && (i === 0 || !isLetter(text.charCodeAt(i - 1)))) start = i;
+    } else {
+      if (start >= 0 && i - start >= 4 && !isLetter(c)) return text.slice(start, i);
+      start = -1;
+    }
+  }
+  return null;
+}
+
+/** A word with one letter three times in a row ("sooo", "wowww"), not "www."; null when none. One pass. */
+function stretched(text: string): string | null {
+  let run = 1;
+  for (let i = 1; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 32;
+    if (isLetter(text.charCodeAt(i)) && c === (text.charCodeAt(i - 1) | 32)) {
+      run++;
+      if (run === 3 && c !== 119) {
+        let a = i;
+        while (a > 0 && isLetter(text.charCodeAt(a - 1))) a--;
+        let b = i;
+        while (b < text.length && isLetter(text.charCodeAt(b))) b++;
+        return text.slice(a, b);
+      }
+    } else run = 1;
+  }
+  return null;
+}
+const SCARE_QUOTES = /["'“‘][A-Za-z][^"'“”‘’\n]{1,30}["'”’](?=$|[\s.,!?;:)])/y;
+
+/** A short phrase in quotes that open after a space ("paid for 'next day'"), not an apostrophe inside a word. */
+function scareQuotes(text: string): string | null {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 39 && c !== 34 && c !== 0x2018 && c !== 0x201c) continue;
+    if (i > 0 && text.charCodeAt(i - 1) !== 32 && text.charCodeAt(i - 1) !== 40) continue;
+    SCARE_QUOTES.lastIndex = i;
+    const m = SCARE_QUOTES.exec(text);
+    if (m) return m[0];
+  }
+  return null;
+}
 
 function devices(toks: string[], n: number, text: string, shouting: number, out: number[], groups: FeatureGroup[] | undefined): void {
   // Sarcasm is local: praise and the complaint fact within NEAR words ("Brilliant. Paid for express..."); a long
@@ -165,36 +231,40 @@ function devices(toks: string[], n: number, text: string, shouting: number, out:
   let leaving = false;
   for (let i = 0; i < n; i++) {
     const t = toks[i];
+    const flags = DEVICE_WORDS.get(t) ?? 0;
     // "not great" is not praise.
-    if (!NOT_PRAISE.has(t) && (EXTRA_PRAISE.has(t) || LAUGH.has(t) || (lexiconValence(t) ?? 0) >= 1.8)) {
+    if ((flags & F_NOT_PRAISE) === 0 && ((flags & (F_PRAISE | F_LAUGH)) !== 0 || (lexiconValence(t) ?? 0) >= 1.8)) {
       const p = toks[i - 1];
       if (p !== 'not' && p !== 'no' && p !== 'never') lastPraise = i;
     }
     const c = t.charCodeAt(0);
-    if (COMPLAINT_FACTS.has(t) || (c >= 48 && c <= 57 && DURATION.test(toks[i + 1] ?? '') && /^\d+$/.test(t))) {
+    if ((flags & F_FACT) !== 0 || (c >= 48 && c <= 57 && DURATION.test(toks[i + 1] ?? '') && /^\d+$/.test(t))) {
       fact = true;
       lastFact = i;
     }
     if (i - lastPraise <= NEAR && i - lastFact <= NEAR) sarcasm = true;
-    if (WEARY.has(t)) weary = true;
-    if (RHETORICAL.has(t)) rhetorical = true;
-    if (LEAVING.has(t)) leaving = true;
+    if (flags & F_WEARY) weary = true;
+    if (flags & F_RHETORICAL) rhetorical = true;
+    if (flags & F_LEAVING) leaving = true;
   }
-  if (sarcasm || (fact && /[👏🙃🤡]/u.test(text))) cue(out, 'praise+fact', groups, 'praise around a complaint');
+  const wide = hasWide(text);
+  if (sarcasm || (fact && wide && /[👏🙃🤡]/u.test(text))) cue(out, 'praise+fact', groups, 'praise around a complaint');
   if (weary) cue(out, 'weary', groups);
   if (rhetorical && text.includes('?')) cue(out, 'rhetorical?', groups, 'rhetorical question');
   if (leaving) cue(out, 'leaving', groups);
-  for (const [name, re] of EMOJI_CLASSES) {
-    if (re.test(text)) cue(out, name, groups);
+  if (wide) {
+    for (const [name, re] of EMOJI_CLASSES) {
+      if (re.test(text)) cue(out, name, groups);
+    }
   }
   if (shouting < 0.7) {
-    const m = SHOUTED_WORD.exec(text);
-    if (m) cue(out, 'caps-word', groups, m[1]);
+    const w = shoutedWord(text);
+    if (w !== null) cue(out, 'caps-word', groups, w);
   }
-  const st = STRETCHED.exec(text);
-  if (st) cue(out, 'stretched', groups, st[0].trim());
-  const q = SCARE_QUOTES.exec(text);
-  if (q) cue(out, 'scare-quotes', groups, q[0].trim());
+  const st = stretched(text);
+  if (st !== null) cue(out, 'stretched', groups, st);
+  const q = scareQuotes(text);
+  if (q !== null) cue(out, 'scare-quotes', groups, q);
 }
 
 /** Ids `from`..`to` (exclusive) of a featuresOf result came from `name` (a word, or a cue such as "ALL CAPS"). */
