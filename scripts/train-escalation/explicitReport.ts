@@ -3,7 +3,7 @@
  * anyone-real, shorthand, non-native, ...; none lines: bot-curiosity, no-human-needed, person-mentioned, ...).
  * Each message is played through the support flow as writerReport.ts does (["Something else", text]).
  *
- *   npx tsx scripts/train-escalation/explicitReport.ts test/fixtures/escalation-corpus/w8.jsonl [--half odd|even] [--misses] [--no-classifier]
+ *   npx tsx scripts/train-escalation/explicitReport.ts test/fixtures/escalation-corpus/w8.jsonl [--half odd|even] [--misses] [--no-classifier] [--weights W.json]
  *
  * --half odd keeps lines 1, 3, 5, ... (1-based), --half even lines 2, 4, 6, ...: the development and check halves.
  * For an explicit kind: recall (escalated as explicit_request), escalated for any reason, and what the
@@ -11,6 +11,7 @@
  * explicit_request.
  */
 import { readFileSync } from 'node:fs';
+import { useEscalationModel } from '../../shared/escalation/classifier/escalationClassifier';
 import { fileURLToPath } from 'node:url';
 import { loadSupportFlow, REPORT_NOW } from '../../test/bench/escalationReport';
 import { playConversation } from '../../shared/simulator/playConversation';
@@ -89,9 +90,12 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const args = process.argv.slice(2);
+  // --weights W.json: score with a variant of the classifier (train.ts --out), not the shipped weights.
+  const wArg = args.indexOf('--weights');
+  if (wArg >= 0) useEscalationModel(JSON.parse(readFileSync(args[wArg + 1], 'utf8')));
   const halfArg = args.indexOf('--half');
   const half = halfArg >= 0 ? (args[halfArg + 1] as 'odd' | 'even') : undefined;
-  const files = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--half');
+  const files = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--half' && args[i - 1] !== '--weights');
   for (const file of files) {
     const lines = readKindLines(file, half);
     const rep = explicitReport(lines, args.includes('--no-classifier'));

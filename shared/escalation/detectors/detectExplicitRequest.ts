@@ -60,6 +60,8 @@ const QUALIFIED: Record<string, ReadonlySet<string>> = {
   relations: new Set(['customer', 'client', 'public']),
   service: new Set(['customer', 'manual', 'human', 'personal', 'real', 'live']),
   services: new Set(['customer']),
+  center: new Set(['customer', 'service', 'contact', 'support', 'care']),
+  centre: new Set(['customer', 'service', 'contact', 'support', 'care']),
   unit: new Set(['support', 'complaints', 'customer', 'care', 'service', 'sales', 'billing', 'accounts', 'business', 'escalations']),
   // "our usual contact at Northwind", "my account contact".
   contact: new Set(['usual', 'main', 'regular', 'named', 'dedicated', 'key', 'account']),
@@ -335,16 +337,16 @@ function nounsOf(toks: string[]): (string | null)[] {
   return nouns;
 }
 
-function findRequest(toks: string[], sentences: string[][]): Found | null {
+function findRequest(toks: string[], sentencesOfMessage: () => string[][], known?: (string | null)[]): Found | null {
   const n = toks.length;
-  const nouns = nounsOf(toks);
+  const nouns = known ?? nounsOf(toks);
   const anyNoun = nouns.some((x) => x !== null);
 
   if (anyNoun) {
     // 2. The whole message is a bare request: "agent", "human please", "a real person", "your manager".
     if (bareRequest(toks, nouns)) return { words: toks.join(' '), typos: typosIn(toks, nouns, 0, n - 1) };
     // 2b. One sentence of it is: "I don't want automated answers. Staff member please." (negation stays in its sentence).
-    for (const sent of sentences) {
+    for (const sent of sentencesOfMessage()) {
       if (sent.length > 8) continue;
       const sn = nounsOf(sent);
       if (sn.some((x) => x !== null) && bareRequest(sent, sn)) return { words: sent.join(' '), typos: typosIn(sent, sn, 0, sent.length - 1) };
@@ -413,8 +415,8 @@ function findRequest(toks: string[], sentences: string[][]): Found | null {
   const contact = contactFrame(toks, anyNoun);
   if (contact) return { words: toks.slice(contact.start, contact.end + 1).join(' '), typos: [] };
   // 5b. "Who looks after trade accounts? Need to speak to them.": the person is named by what they do.
-  const joined = toks.join(' ');
-  if (WHO_DOES.test(joined)) {
+  const joined = toks.includes('who') || toks.includes('whoever') ? toks.join(' ') : '';
+  if (joined !== '' && WHO_DOES.test(joined)) {
     const m = SPEAK_TO_THEM.exec(joined);
     if (m) return { words: m[0], typos: [] };
   }
@@ -460,6 +462,7 @@ const VOICE_VERBS = new Set(['call', 'ring', 'phone', 'telephone', 'contact', 'r
 const CONTACT_END = new Set(['back', 'please', 'asap', 'instead', 'directly', 'personally', 'rather', 'urgently', 'thanks', 'thank', 'today', 'tonight', 'tomorrow', 'now', 'soon', 'right', 'first', 'quickly', 'immediately', 'myself', 'pls', 'sir', 'maam', 'po', 'again', 'yourself', 'yourselves', 'whenever', 'sometime']);
 /** Weaker continuations ("email me when...", "text me about..."): a request when a person is named or the verb is a call. */
 const CONTACT_WEAK = new Set(['when', 'about', 'regarding', 're', 'later', 'if', 'once', 'at', 'on', 'by', 'via', 'before', 'after', 'between', 'this', 'as', 'and', 'so', 'then', 'within', 'in', 'to', 'with', 'from', 'tomorrow', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'morning', 'afternoon', 'evening']);
+const COURIERS = new Set(['driver', 'drivers', 'rider', 'riders', 'courier', 'couriers', 'postman', 'postie', 'postwoman', 'van', 'delivery', 'dpd', 'ups', 'dhl', 'fedex', 'hermes', 'evri', 'bank', 'it', 'app']);
 const BE_CONTACTED = new Set(['called', 'contacted', 'phoned', 'rung', 'emailed', 'messaged', 'texted', 'telephoned']);
 const FAMILY = new Set(['husband', 'wife', 'partner', 'mum', 'mom', 'mother', 'dad', 'father', 'son', 'daughter', 'brother', 'sister', 'office', 'mobile', 'landline', 'assistant', 'colleague', 'boss', 'secretary', 'carer', 'friend']);
 const CALL_NOUNS = new Set(['ring', 'call', 'buzz', 'bell', 'shout', 'line', 'callback', 'email', 'message', 'text', 'phone']);
@@ -498,11 +501,12 @@ function contactFrame(toks: string[], personNamed: boolean): { start: number; en
       if (after === undefined || !/^[a-z]+$/.test(after) || CONTACT_END.has(after) || CONTACT_WEAK.has(after) || (noun === 'call' && after === 'back')) end = i + 3;
     }
     if (end < 0) continue;
-    // Declined: "no need to email me", "I don't need anyone to call me", "please don't call me".
+    // Declined: "no need to email me", "I don't need anyone to call me", "please don't call me"; or the courier
+    // calls ("can the rider call me before coming", "will the driver ring me"): delivery, not a person of the shop.
     let negated = false;
     for (let k = i - 1; k >= Math.max(0, i - 6); k--) {
       if (toks[k] === 'but' || toks[k] === 'so') break;
-      if (negatedAt(toks, k) || toks[k] === 'stop') negated = true;
+      if (negatedAt(toks, k) || toks[k] === 'stop' || (k >= i - 3 && COURIERS.has(toks[k]))) negated = true;
     }
     if (negated) continue;
     return { start: i, end };
@@ -589,11 +593,17 @@ function requestIn(analysis: TextAnalysis): Found | null {
   // Very long messages are letters, not chat turns; 200 words keeps the worst case bounded.
   let found: Found | null = null;
   if (toks.length > 0 && toks.length <= 200 && !retracted(raw) && !DISCLAIMS.test(raw.join(' '))) {
-    const sentences = sentencesOf(analysis.text);
-    found = findRequest(toks, sentences);
+    let sentences: string[][] | null = null;
+    const lazySentences = () => (sentences ??= sentencesOf(analysis.text));
+    const nouns = nounsOf(toks);
+    found = findRequest(toks, lazySentences, nouns);
     // Each sentence on its own: a negation or a word of the sentence before no longer leans on this one
-    // ("computer says no. I want someone who can say yes.", "Ring me. Same number as the order.").
-    for (let k = 0; found === null && k < sentences.length; k++) found = findRequest(sentences[k], []);
+    // ("computer says no. I want someone who can say yes.", "Ring me. Same number as the order."). Only when
+    // the message names a person or a way to be contacted at all (most messages do not: they skip this).
+    if (found === null && (nouns.some((x) => x !== null) || toks.some((t) => CONTACT_VERBS.has(t) || BE_CONTACTED.has(t)))) {
+      const list = lazySentences();
+      for (let k = 0; found === null && k < list.length; k++) found = findRequest(list[k], NO_SENTENCES);
+    }
     if (found === null) {
       const machine = rejectsMachine(raw);
       if (machine) found = { words: raw.slice(machine.start, machine.end + 1).join(' '), typos: [] };
@@ -602,6 +612,8 @@ function requestIn(analysis: TextAnalysis): Found | null {
   foundByAnalysis.set(analysis, found);
   return found;
 }
+
+const NO_SENTENCES = (): string[][] => [];
 
 /** Texting spellings the NLU layer keeps as they are: "hmn", "sum1", "mngr", "cust svc", "cb", "rl one", "talk 2 ...". */
 const TEXTING: Record<string, string> = {
@@ -633,14 +645,20 @@ function readTexting(toks: string[]): string[] {
   return out ?? toks;
 }
 
+/** A sentence end followed by more words (not "3.5", which has no space after the dot). */
+const SENTENCE_BREAK = /[.!?;\n]+\s*[A-Za-z\u00c0-\u024f\u00bf\u00a1]/;
+
 /** The message's sentences as token lists (only when it has two or more), for bare requests inside longer messages. */
 function sentencesOf(text: string): string[][] {
-  if (!/[.!?;\n]/.test(text)) return [];
+  // One sentence (perhaps ending in "?"): nothing to split. Most messages stop here.
+  if (!SENTENCE_BREAK.test(text)) return [];
   const parts = text.split(/[.!?;\n]+/);
   if (parts.length < 2) return [];
+  const ascii = !/[^\x00-\x7f]/.test(text);
   const out: string[][] = [];
   for (const part of parts) {
-    const norm = part.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['\u2019]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+    const folded = ascii ? part : part.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    const norm = folded.toLowerCase().replace(/['\u2019]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
     if (norm === '') continue;
     const toks = withoutBotRejections(readTexting(canonicalizeText(norm)));
     if (toks.length > 0 && toks.length <= 200) out.push(toks);
@@ -725,8 +743,23 @@ const PERSON_WORDS = new Set([
   'responsible', 'executive', 'charge', 'senior', 'superior', 'lead', 'office',
   'advisers', 'advisors', 'managers', 'supervisors', 'operators', 'representatives', 'specialists', 'hooman', 'humano', 'responsable',
 ]);
+/** Ways to be contacted: they speak of a person only as "call me", "email us back", "a call", "a callback". */
+const CHANNEL_WORDS = new Set(['call', 'ring', 'phone', 'telephone', 'email', 'contact']);
+/** The customer's own people ("our accounts team", "my manager", "her email") are not the shop's. */
+const OWNERS = new Set(['our', 'my', 'his', 'her', 'their']);
 function mentionsPerson(toks: string[]): boolean {
-  for (const t of toks) if (PERSON_WORDS.has(t)) return true;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (!PERSON_WORDS.has(t)) continue;
+    const prev = toks[i - 1];
+    if (prev !== undefined && OWNERS.has(prev)) continue;
+    if (prev !== undefined && toks[i - 2] !== undefined && OWNERS.has(toks[i - 2])) continue;
+    if (CHANNEL_WORDS.has(t)) {
+      const next = toks[i + 1];
+      if (!(next === 'me' || next === 'us' || next === 'back' || next === 'from' || prev === 'a' || prev === 'an' || (t === 'phone' && next === undefined))) continue;
+    }
+    return true;
+  }
   return false;
 }
 
@@ -739,6 +772,8 @@ function mentionsPerson(toks: string[]): boolean {
  *  - the shop's number as information ("is there a number I can call you on", "what number should she call");
  *  - a request taken back ("could a member of your team... never mind, I found it").
  */
+/** Asking for a person in so many words (an exception to the recipient rule). */
+const ASKS_PERSON = /\b(talk|speak|chat) (to|with)\b|\b(call|email|contact|ring) (me|us)\b/;
 const ASKS = /\b(want|need|would like|like to|let me|get me|put me|give me|transfer|connect|can i (talk|speak|chat|have|get)|could i (talk|speak|chat|have|get)|may i|please|prefer|rather|call me|email me|contact me|someone to)\b/;
 const ABOUT_THE_BOT = /\b(are you|r you|is this|is it|am i (talking|chatting|speaking) (to|with)|you are|is that|are these|was that)( \w+){0,3} (bot|robot|ai|human|person|machine|program|chatgpt|operator|real|computer|automated|agent)\b|\b(bot|robot|ai|human) or (a |an )?(bot|robot|ai|human|person|real|program|machine)\b/;
 const MET_BEFORE = /\b(spoke|talked|chatted|dealt|met|emailed|rang|phoned|called|was talking|had a call|had a chat) (to|with)( \w+){0,4} (someone|somebody|person|staff|agent|rep|manager|colleague|team|employee|human|guy|lady|woman|man)\b|\b(someone|somebody|person|staff|agent|rep|manager|member|colleague|employee|human) (\w+ ){0,2}(said|told|answered|signed|packed|recommended|gave|mentioned|replied|helped|placed|ordered|took|sent|promised|confirmed|dropped|delivered|left|assured)\b/;
@@ -747,6 +782,10 @@ const SHOP_NUMBER = /\b(number|line|phone|email address|email) (that )?(i|we|she
 function notForAPerson(toks: string[]): boolean {
   const text = toks.join(' ');
   if (retracted(toks) || DISCLAIMS.test(text)) return true;
+  // "no agent please", "without a human": declined in two words.
+  if (/^(no|not|without|never) (a |an |the |any )?(agent|human|person|people|staff|operator|rep|representative|manager|callback|call)s?\b/.test(text)) return true;
+  // A person as a recipient: "can I send a gift to a person at a different address", "a present for someone who has everything".
+  if (/\b(send|sending|sent|gift|gifts|buy|buying|deliver|delivered|delivering|present|order|ordering|ship|post)( \w+){0,4} (to|for) (a|another|the|some|any|one)? ?(person|someone|somebody|people|persons)\b/.test(text) && !ASKS_PERSON.test(text)) return true;
   if (/\bso (that )?i (can|could) (talk|speak|chat)\b/.test(text)) return true;
   if (/\b(does|do|will|would|can|could) (the|this|it|your|its)( [\w-]+){0,3} let (me|you|us|them) (talk|speak|chat)\b/.test(text)) return true;
   if (ABOUT_THE_BOT.test(text) && !ASKS.test(text)) return true;
