@@ -822,11 +822,12 @@ export function detectExplicitRequest(facts: TurnFacts, policy: EscalationPolicy
   const designer = designerSignal(facts, 'explicit_request', cfg.phrases ?? [], cfg.examples ?? [], 'The customer asked for a person');
   if (designer) return designer;
   if (!classifierOn(policy)) return null;
-  const toks = readTexting(canonicalTokens(facts.analysis));
-  if (declinesPerson(toks) || !mentionsPerson(toks) || notForAPerson(toks)) return null;
-  // Indirect wordings the rules do not list: "could one of your staff ring me", "is anybody real there".
+  // Indirect wordings the rules do not list: "could one of your staff ring me", "is anybody real there". The
+  // score is computed once per message for every output; the gates below run only when it is high enough to matter.
   const learned = classifierSignal(facts, 'explicit_request', 'explicit', 'The customer asked for a person');
   if (learned === null) return null;
+  const toks = readTexting(canonicalTokens(facts.analysis));
+  if (declinesPerson(toks) || !mentionsPerson(toks) || notForAPerson(toks)) return null;
   if (learned.nearMiss) {
     reportNearMiss(learned.signal);
     return null;
