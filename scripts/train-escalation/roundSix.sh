@@ -6,7 +6,7 @@
 #
 # The training corpora of every run: the generated corpus (corpus.ts, 5 bagged seeds), round four's writers w1 and w2
 # (all outputs, x10), and negative-only corpora (train.ts --extra-negative): set-m and set-p (kept out in session 3, tuning
-# fixtures since session 4) and the session-4 writers w4 / w6 (x10 each).
+# fixtures since session 4) and the session-4 writers w4 / w6 (x10 each). The shipped retrain also adds w8 (escexp).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 C=test/fixtures/escalation-corpus
@@ -24,7 +24,8 @@ case "${1:-cross}" in
     echo "## trained on w6, measured on w4"; npx tsx scripts/train-escalation/negReport.ts $C/w4.jsonl --weights "$OUT/w6.json" --kinds
     ;;
   ship)
-    npx tsx scripts/train-escalation/train.ts "${BASE[@]}" --extra-negative $C/w4.jsonl:10 --extra-negative $C/w6.jsonl:10
+    # + escexp's w8 (explicit requests and look-alikes, all outputs, x10), as they asked on the board.
+    npx tsx scripts/train-escalation/train.ts "${BASE[@]}" --extra $C/w8.jsonl:10 --extra-negative $C/w4.jsonl:10 --extra-negative $C/w6.jsonl:10
     ;;
   *) echo "usage: roundSix.sh cross|ship" >&2; exit 2 ;;
 esac

@@ -185,7 +185,7 @@ function shoutedWord(text: string): string | null {
   return null;
 }
 
-/** A word with one letter three times in a row ("sooo", "wowww"), not "www."; null when none. One pass. */
+/** A word with one letter three times in a row ("sooo", "wowww"), not "www." nor a mash of one letter; null when none. */
 function stretched(text: string): string | null {
   let run = 1;
   for (let i = 1; i < text.length; i++) {
@@ -197,7 +197,10 @@ function stretched(text: string): string | null {
         while (a > 0 && isLetter(text.charCodeAt(a - 1))) a--;
         let b = i;
         while (b < text.length && isLetter(text.charCodeAt(b))) b++;
-        return text.slice(a, b);
+        // A keyboard mash ("hhhhhhhh", "aaaaaa") is one letter only: a fallback, not a feeling.
+        let other = false;
+        for (let k = a; k < b && !other; k++) other = (text.charCodeAt(k) | 32) !== c;
+        if (other && b - a <= 15) return text.slice(a, b);
       }
     } else run = 1;
   }

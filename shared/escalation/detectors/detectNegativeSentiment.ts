@@ -70,13 +70,26 @@ export function classifierThresholdFor(designerThreshold: number): number {
 }
 
 /**
- * "??", "...", "!!!", "🤷", "🫠", "👀" with no word: the bot cannot tell a confused customer from an angry one,
+ * "??", "...", "!!!", "🤷", "🫠", "👀" with no word (or only a keyboard mash such as "aaaaaa"): the bot cannot tell a confused customer from an angry one,
  * so the classifier leaves these to the fallback streak. Round six: only an angry or annoyed emoji (😡, 🙄, 👎...)
  * lets a message without words through (before, any emoji did, and shrugs or a melting face read as upset).
  */
-function punctuationOnly(text: string, words: number): boolean {
-  if (words > 0) return false;
+function punctuationOnly(text: string, tokens: readonly string[]): boolean {
+  if (tokens.length > 0 && !tokens.every(mash)) return false;
   return !ANGRY_EMOJI.test(text) && !ANNOYED_EMOJI.test(text);
+}
+
+/** A keyboard mash: one letter repeated, with or without digits ("aaaaaa", "hhhhhhhh", "aaaaaaaa666666"). */
+function mash(token: string): boolean {
+  let letter = -1;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i) | 32;
+    if (c >= 97 && c <= 122) {
+      if (letter >= 0 && c !== letter) return false;
+      letter = c;
+    }
+  }
+  return token.length >= 3;
 }
 
 /** Emoji that only ever mean anger or contempt: one of them makes the message negative on its own. */
@@ -112,7 +125,7 @@ export function detectNegativeSentiment(facts: TurnFacts, policy: EscalationPoli
   }
   const designer = designerSignal(facts, 'negative_sentiment', cfg.phrases ?? [], cfg.examples ?? [], 'Negative sentiment');
   if (designer) return designer;
-  if (!learnedOn || punctuationOnly(facts.analysis.text, facts.analysis.tokens.length)) return null;
+  if (!learnedOn || punctuationOnly(facts.analysis.text, facts.analysis.tokens)) return null;
   const learned = classifierSignal(facts, 'negative_sentiment', 'negative', 'Negative sentiment', classifierThresholdFor(cfg.threshold));
   if (learned === null) return null;
   if (learned.nearMiss) {

@@ -38,6 +38,7 @@ describe('round six device cues', () => {
   it('stretched words and scare quotes', () => {
     expect(has('sooo glad', 'stretched')).toBe(true);
     expect(has('see www.example.com', 'stretched')).toBe(false);
+    expect(has('hhhhhhhhhhhh', 'stretched')).toBe(false);
     expect(has("paid extra for 'next day' delivery", 'scare-quotes')).toBe(true);
     expect(has("it's been 5 days, don't you think", 'scare-quotes')).toBe(false);
   });

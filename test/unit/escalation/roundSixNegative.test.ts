@@ -62,9 +62,9 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 /** Negative recall floor, most ordinary items read as negative, on sets the model now trains on (figures of the round-six model, rounded down). */
 const NEGATIVE_FLOORS: Record<string, { recall: number; maxReadNegative: number }> = {
   'escalation-blind/set-m.jsonl': { recall: 0.97, maxReadNegative: 0.013 },
-  'escalation-blind/set-p.jsonl': { recall: 0.94, maxReadNegative: 0.013 },
-  'escalation-corpus/w4.jsonl': { recall: 0.8, maxReadNegative: 0.012 },
-  'escalation-corpus/w6.jsonl': { recall: 0.84, maxReadNegative: 0.01 },
+  'escalation-blind/set-p.jsonl': { recall: 0.97, maxReadNegative: 0.013 },
+  'escalation-corpus/w4.jsonl': { recall: 0.81, maxReadNegative: 0.014 },
+  'escalation-corpus/w6.jsonl': { recall: 0.84, maxReadNegative: 0.012 },
 };
 
 describe.each(Object.keys(NEGATIVE_FLOORS))('round six negative floors on %s', (name) => {
