@@ -337,7 +337,7 @@ function nounsOf(toks: string[]): (string | null)[] {
   return nouns;
 }
 
-function findRequest(toks: string[], sentencesOfMessage: () => string[][], known?: (string | null)[]): Found | null {
+function findRequest(toks: string[], sentencesOfMessage: () => Sentence[], known?: (string | null)[]): Found | null {
   const n = toks.length;
   const nouns = known ?? nounsOf(toks);
   const anyNoun = nouns.some((x) => x !== null);
@@ -346,7 +346,9 @@ function findRequest(toks: string[], sentencesOfMessage: () => string[][], known
     // 2. The whole message is a bare request: "agent", "human please", "a real person", "your manager".
     if (bareRequest(toks, nouns)) return { words: toks.join(' '), typos: typosIn(toks, nouns, 0, n - 1) };
     // 2b. One sentence of it is: "I don't want automated answers. Staff member please." (negation stays in its sentence).
-    for (const sent of sentencesOfMessage()) {
+    for (const sentence of sentencesOfMessage()) {
+      if (sentence.words > 10) continue;
+      const sent = sentenceTokens(sentence);
       if (sent.length > 8) continue;
       const sn = nounsOf(sent);
       if (sn.some((x) => x !== null) && bareRequest(sent, sn)) return { words: sent.join(' '), typos: typosIn(sent, sn, 0, sent.length - 1) };
@@ -593,16 +595,26 @@ function requestIn(analysis: TextAnalysis): Found | null {
   // Very long messages are letters, not chat turns; 200 words keeps the worst case bounded.
   let found: Found | null = null;
   if (toks.length > 0 && toks.length <= 200 && !retracted(raw) && !DISCLAIMS.test(raw.join(' '))) {
-    let sentences: string[][] | null = null;
+    let sentences: Sentence[] | null = null;
     const lazySentences = () => (sentences ??= sentencesOf(analysis.text));
     const nouns = nounsOf(toks);
     found = findRequest(toks, lazySentences, nouns);
     // Each sentence on its own: a negation or a word of the sentence before no longer leans on this one
     // ("computer says no. I want someone who can say yes.", "Ring me. Same number as the order."). Only when
     // the message names a person or a way to be contacted at all (most messages do not: they skip this).
-    if (found === null && (nouns.some((x) => x !== null) || toks.some((t) => CONTACT_VERBS.has(t) || BE_CONTACTED.has(t)))) {
-      const list = lazySentences();
-      for (let k = 0; found === null && k < list.length; k++) found = findRequest(list[k], NO_SENTENCES);
+    if (found === null) {
+      // Only the sentences that hold a person or a contact word are read again.
+      let triggers: string[] | null = null;
+      for (let k = 0; k < toks.length; k++) {
+        if (nouns[k] !== null || CONTACT_VERBS.has(toks[k]) || BE_CONTACTED.has(toks[k])) (triggers ??= []).push(...spellingsOf(toks[k]));
+      }
+      if (triggers !== null) {
+        const list = lazySentences();
+        for (let k = 0; found === null && k < list.length; k++) {
+          const norm = list[k].norm;
+          if (triggers.some((t) => norm.includes(t))) found = findRequest(sentenceTokens(list[k]), NO_SENTENCES);
+        }
+      }
     }
     if (found === null) {
       const machine = rejectsMachine(raw);
@@ -613,7 +625,7 @@ function requestIn(analysis: TextAnalysis): Found | null {
   return found;
 }
 
-const NO_SENTENCES = (): string[][] => [];
+const NO_SENTENCES = (): Sentence[] => [];
 
 /** Texting spellings the NLU layer keeps as they are: "hmn", "sum1", "mngr", "cust svc", "cb", "rl one", "talk 2 ...". */
 const TEXTING: Record<string, string> = {
@@ -649,21 +661,44 @@ function readTexting(toks: string[]): string[] {
 const SENTENCE_BREAK = /[.!?;\n]+\s*[A-Za-z\u00c0-\u024f\u00bf\u00a1]/;
 
 /** The message's sentences as token lists (only when it has two or more), for bare requests inside longer messages. */
-function sentencesOf(text: string): string[][] {
+interface Sentence {
+  /** Lower-cased, accents and punctuation removed. */
+  norm: string;
+  words: number;
+  /** Its tokens as the detector reads them, worked out only when a sentence is read. */
+  toks: string[] | null;
+}
+
+function sentencesOf(text: string): Sentence[] {
   // One sentence (perhaps ending in "?"): nothing to split. Most messages stop here.
   if (!SENTENCE_BREAK.test(text)) return [];
   const parts = text.split(/[.!?;\n]+/);
   if (parts.length < 2) return [];
   const ascii = !/[^\x00-\x7f]/.test(text);
-  const out: string[][] = [];
+  const out: Sentence[] = [];
   for (const part of parts) {
     const folded = ascii ? part : part.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
     const norm = folded.toLowerCase().replace(/['\u2019]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
     if (norm === '') continue;
-    const toks = withoutBotRejections(readTexting(canonicalizeText(norm)));
-    if (toks.length > 0 && toks.length <= 200) out.push(toks);
+    let words = 1;
+    for (let i = 0; i < norm.length; i++) if (norm.charCodeAt(i) === 32) words++;
+    if (words <= 200) out.push({ norm, words, toks: null });
   }
-  return out.length > 1 || (out.length === 1 && parts.filter((p) => p.trim()).length > 1) ? out : [];
+  return out.length > 1 ? out : [];
+}
+
+function sentenceTokens(s: Sentence): string[] {
+  return (s.toks ??= withoutBotRejections(readTexting(canonicalizeText(s.norm))));
+}
+
+/** The spellings a token may have had before texting was read ("someone" from "sum1"), to find its sentence. */
+let spellings: Map<string, string[]> | null = null;
+function spellingsOf(tok: string): string[] {
+  if (spellings === null) {
+    spellings = new Map();
+    for (const [from, to] of Object.entries(TEXTING)) spellings.set(to, [...(spellings.get(to) ?? [to]), from]);
+  }
+  return spellings.get(tok) ?? [tok];
 }
 
 /** Saying no person is needed, or asking only out of curiosity: "not that I need them, just curious", "don't need one now". */
