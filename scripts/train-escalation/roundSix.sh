@@ -24,8 +24,9 @@ case "${1:-cross}" in
     echo "## trained on w6, measured on w4"; npx tsx scripts/train-escalation/negReport.ts $C/w4.jsonl --weights "$OUT/w6.json" --kinds
     ;;
   ship)
-    # + escexp's w8 (explicit requests and look-alikes, all outputs, x10), as they asked on the board.
-    npx tsx scripts/train-escalation/train.ts "${BASE[@]}" --extra $C/w8.jsonl:10 --extra-negative $C/w4.jsonl:10 --extra-negative $C/w6.jsonl:10
+    # + escexp's w8 (explicit requests and look-alikes, x10) on the explicit output only: with all outputs, its look-alikes
+    # taught urgency "no" ("the flight is in 3 hours" 0.93 -> 0.77).
+    npx tsx scripts/train-escalation/train.ts "${BASE[@]}" --extra-explicit $C/w8.jsonl:10 --extra-negative $C/w4.jsonl:10 --extra-negative $C/w6.jsonl:10
     ;;
   *) echo "usage: roundSix.sh cross|ship" >&2; exit 2 ;;
 esac

@@ -88,13 +88,13 @@ if (!process.argv.includes('--no-stop-mask')) for (const w of NEGATIVE_STOP_WORD
  * negative_sentiment -> 1, none -> 0, other labels are left out. A writer's "none" says "not upset", not "no topic": a
  * calm report of a cracked mug is still a damaged-goods topic, so it must not teach the topic outputs "no".
  */
-function negativeCorpora(argv: string[]): { feats: Int32Array[]; y: Int8Array[]; note: string } {
+function negativeCorpora(argv: string[], flag = '--extra-negative', label = 'negative_sentiment', k = NEG_K): { feats: Int32Array[]; y: Int8Array[]; note: string } {
   const feats: Int32Array[] = [];
   const y: Int8Array[] = [];
   const notes: string[] = [];
   const scratch: number[] = [];
   argv.forEach((a, i) => {
-    if (a !== '--extra-negative') return;
+    if (a !== flag) return;
     const m = /^(.*?)(?::(\d+))?$/.exec(argv[i + 1] ?? '')!;
     const file = m[1];
     const copies = m[2] ? Number(m[2]) : 1;
@@ -104,17 +104,17 @@ function negativeCorpora(argv: string[]): { feats: Int32Array[]; y: Int8Array[];
       : loadWriterCorpus(file).messages.map((msg) => ({ text: msg.text, label: msg.label }));
     let used = 0;
     for (const it of items) {
-      if (it.label !== 'negative_sentiment' && it.label !== 'none') continue;
+      if (it.label !== label && it.label !== 'none') continue;
       used++;
       const f = Int32Array.from(featuresOf(analyzeText(it.text), scratch));
       const t = new Int8Array(K).fill(-1);
-      t[NEG_K] = it.label === 'none' ? 0 : 1;
+      t[k] = it.label === 'none' ? 0 : 1;
       for (let c = 0; c < copies; c++) {
         feats.push(f);
         y.push(t);
       }
     }
-    notes.push(`${file.split('/').pop()} x${copies} (${used} messages, negative output only)`);
+    notes.push(`${file.split('/').pop()} x${copies} (${used} messages, ${OUTPUTS[k]} output only)`);
   });
   return { feats, y, note: notes.join(', ') };
 }
@@ -246,10 +246,13 @@ const seedsArg = process.argv.indexOf('--seeds');
 const SEEDS = seedsArg >= 0 ? Number(process.argv[seedsArg + 1]) : 5;
 const t0 = performance.now();
 const extra = extraCorpora(process.argv);
-const negExtra = negativeCorpora(process.argv);
-extra.feats.push(...negExtra.feats);
-extra.y.push(...negExtra.y);
-if (negExtra.note) extra.note = [extra.note, negExtra.note].filter(Boolean).join(', ');
+// `--extra-explicit FILE[:COPIES]`: the same for the explicit output (a writer of explicit requests and look-alikes: their
+// "none" says "not a request for a person", not "not urgent").
+for (const only of [negativeCorpora(process.argv), negativeCorpora(process.argv, '--extra-explicit', 'explicit_request', OUTPUTS.indexOf('explicit'))]) {
+  extra.feats.push(...only.feats);
+  extra.y.push(...only.y);
+  if (only.note) extra.note = [extra.note, only.note].filter(Boolean).join(', ');
+}
 if (extra.feats.length) console.error(`extra corpora: ${extra.note}`);
 const testSet = buildCorpus(424242, TEST_SIZE);
 const testEnc = encode(testSet);
