@@ -780,6 +780,7 @@ const PERSON_WORDS = new Set([
 ]);
 /** Ways to be contacted: they speak of a person only as "call me", "email us back", "a call", "a callback". */
 const CHANNEL_WORDS = new Set(['call', 'ring', 'phone', 'telephone', 'email', 'contact']);
+const DESK_KINDS = new Set(['help', 'service', 'front', 'support', 'information', 'customer', 'head', 'main', 'sales', 'billing', 'returns']);
 /** The customer's own people ("our accounts team", "my manager", "her email") are not the shop's. */
 const OWNERS = new Set(['our', 'my', 'his', 'her', 'their']);
 function mentionsPerson(toks: string[]): boolean {
@@ -789,6 +790,8 @@ function mentionsPerson(toks: string[]): boolean {
     const prev = toks[i - 1];
     if (prev !== undefined && OWNERS.has(prev)) continue;
     if (prev !== undefined && toks[i - 2] !== undefined && OWNERS.has(toks[i - 2])) continue;
+    // "a desk", "office chairs" are furniture; "the help desk", "your head office" are people.
+    if ((t === 'desk' || t === 'office') && !DESK_KINDS.has(prev ?? '')) continue;
     if (CHANNEL_WORDS.has(t)) {
       const next = toks[i + 1];
       if (!(next === 'me' || next === 'us' || next === 'back' || next === 'from' || prev === 'a' || prev === 'an' || (t === 'phone' && next === undefined))) continue;
