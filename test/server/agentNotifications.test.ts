@@ -6,7 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
+import { startSmtp } from '../support/smtp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { auth } from './runtimeFixtures';
 import { agent, flowWithTakeover, startAgentRuntime, tok, type AgentRuntime } from './agentFixtures';
@@ -38,21 +38,8 @@ const decodeQp = (s: string) => s.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})
 
 describe('handoff notifications', () => {
   it('default mode: email (plain text, hostile text inert) and Slack (escaped); a failing Slack is retried and does not block the handoff', async () => {
-    const mails: Array<{ to: string[]; data: string }> = [];
-    const smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, session, cb) {
-        let data = '';
-        stream.on('data', (c) => (data += c));
-        stream.on('end', () => {
-          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
-          cb();
-        });
-      },
-    });
-    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
-    closers.push(() => new Promise<void>((r) => smtp.close(() => r())));
+    const { mails, smtpPort, close } = await startSmtp();
+    closers.push(close);
     let slackUp = false;
     const slack = await receiver((_req, res) => {
       res.writeHead(slackUp ? 200 : 503, { 'content-type': 'application/json' });
@@ -65,7 +52,7 @@ describe('handoff notifications', () => {
       flow: flowWithTakeover({ assignation: 'default', notifyEmails: ['team@shop.example'], slackChannels: ['#support'] }),
       config: {
         adminToken: 'admin-token-for-tests-0123456789',
-        smtp: { host: '127.0.0.1', port: (smtp.server.address() as AddressInfo).port, from: 'bot@shop.example' },
+        smtp: { host: '127.0.0.1', port: smtpPort, from: 'bot@shop.example' },
         slack: { webhooks: { '#support': `${slack.url}/hook` } },
         outbox: { maxAttempts: 5, baseDelayMs: 1000 },
       },

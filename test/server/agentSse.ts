@@ -4,6 +4,7 @@
  */
 import { request, type IncomingMessage } from 'node:http';
 import { expect } from 'vitest';
+import { takeSseFrames } from '../support/sse';
 
 export interface Frame {
   id: string | null;
@@ -30,16 +31,9 @@ export async function openStream(url: string, headers: Record<string, string>) {
   expect(res.headers['content-type']).toContain('text/event-stream');
   res.setEncoding('utf8');
   res.on('data', (chunk: string) => {
-    buf += chunk;
-    let i;
-    while ((i = buf.indexOf('\n\n')) >= 0) {
-      const block = buf.slice(0, i);
-      buf = buf.slice(i + 2);
-      const f: Record<string, string> = {};
-      for (const line of block.split('\n')) {
-        const m = /^(\w+): ?(.*)$/.exec(line);
-        if (m) f[m[1]] = m[2];
-      }
+    const taken = takeSseFrames(buf + chunk);
+    buf = taken.rest;
+    for (const f of taken.frames) {
       if (f.data === undefined) continue; // retry / keep-alive
       frames.push({ id: f.id ?? null, event: f.event ?? 'message', data: JSON.parse(f.data) });
       for (const w of waiters.splice(0)) w();

@@ -6,7 +6,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
+import { startSmtp as startTestSmtp } from '../support/smtp';
 import { singleAddresses, slackSubject } from '../../runtime/effects/effectRunner';
 import { afterEach, describe, expect, it } from 'vitest';
 import { auth, shopFlow, startTestRuntime, type TestRuntime } from './runtimeFixtures';
@@ -50,24 +50,11 @@ const json = (res: ServerResponse, status: number, body: unknown) => {
   res.end(JSON.stringify(body));
 };
 
-/** A real SMTP server on loopback that keeps every mail's envelope recipients and data. */
+/** The shared loopback SMTP server (test/support/smtp.ts), closed with the other servers after each test. */
 async function startSmtp(): Promise<{ mails: Array<{ to: string[]; data: string }>; smtpPort: number }> {
-  const mails: Array<{ to: string[]; data: string }> = [];
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, cb) {
-      let data = '';
-      stream.on('data', (c) => (data += c));
-      stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
-        cb();
-      });
-    },
-  });
-  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
-  servers.push(smtp);
-  return { mails, smtpPort: (smtp.server.address() as AddressInfo).port };
+  const smtp = await startTestSmtp();
+  servers.push({ close: (cb?: () => void) => void smtp.close().then(() => cb?.()) });
+  return smtp;
 }
 
 describe('HTTP request blocks', () => {

@@ -42,26 +42,10 @@ export interface CannedReply {
   text: string;
 }
 
-/** A follow-up ticket a Ticket block opened (GET /api/v1/agent/tickets, runtime/agents/agentTickets.ts). */
-export interface TicketRow {
-  id: string;
-  /** What the customer was told. */
-  number: string;
-  conversationId: string;
-  flowId: string;
-  at: number;
-  contact: { name: string | null; email: string | null; phone: string | null };
-  issue: string;
-  priority: string;
-  summary: string;
-  /** Worked by the agents (PATCH /api/v1/agent/tickets/:id). */
-  status: 'open' | 'done';
-  assignee: { id: string; name: string } | null;
-  doneAt: number | null;
-  doneBy: { id: string; name: string } | null;
-  updatedAt: number | null;
-  updatedBy: { id: string; name: string } | null;
-}
+/** A follow-up ticket a Ticket block opened, as GET /api/v1/agent/tickets answers it (the server's own type). */
+import type { TicketRow } from '../../../runtime/agents/agentTickets';
+
+export type { TicketRow };
 
 /** Which tickets the list shows: open ones, open ones assigned to me, done ones, or all. */
 export interface TicketFilter {
