@@ -58,7 +58,8 @@ export function ensureRuntimeBundle(batonRoot = root): void {
 /** RSS of an empty `baton serve` and of the same server holding `count` idle conversations. */
 export async function idleMemory(apiUrl: string, count: number, extraEnv: Record<string, string> = {}): Promise<{ empty: number; idle: number; anon: number; file: number; createMs: number; startMs: number }> {
   const t00 = performance.now();
-  const s = await startBaton(mkdtempSync(join(tmpdir(), 'baton-bench-idle-')), apiUrl, undefined, [], root, extraEnv);
+  const dir = mkdtempSync(join(tmpdir(), 'baton-bench-idle-'));
+  const s = await startBaton(dir, apiUrl, undefined, [], root, extraEnv);
   const startMs = performance.now() - t00;
   try {
     await new Promise((r) => setTimeout(r, 1000));
@@ -71,6 +72,7 @@ export async function idleMemory(apiUrl: string, count: number, extraEnv: Record
   } finally {
     s.child.kill('SIGTERM');
     await new Promise((r) => s.child.on('exit', r));
+    rmSync(dir, { recursive: true, force: true }); // ~35 MB of lmdb data per run
   }
 }
 

@@ -6,11 +6,11 @@
  * conversations is loaded and the chart and the traversal counts on the canvas appear.
  * Screenshots: test/e2e/screenshots/simulator-*.png.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { requireProgram } from '../support/requireProgram';
 import { openStudioSession, simulatorPanel, type StudioSession } from '../support/browserHarness';
 import { screenshot, type BrowserHandle, type StudioHandle } from './support/studio';
@@ -114,6 +114,7 @@ describe.skipIf(!haveChromium)('simulator end to end', () => {
 
   it('load a batch: the chart with the guidance band and the counts on the canvas', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'baton-batch-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const file = join(dir, 'logs.jsonl');
     const lines = [
       { id: 'c1', turns: ['Can I talk to a real person please?', 'sam@example.com'] },

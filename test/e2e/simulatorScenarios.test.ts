@@ -6,11 +6,11 @@
  *  - a long first message in the batch gives the same reason in the browser as runBatch in Node (finding 22).
  * Screenshots: test/e2e/screenshots/simulator-scenario-editor.png, simulator-batch-long.png.
  */
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import customerSupport from '../../flows/customer-support.json';
 import { runBatch } from '../../shared/simulator/batchWhatIf';
 import { validateFlow } from '../../shared/flow/validateFlow';
@@ -91,6 +91,7 @@ describe.skipIf(!haveChromium)('scenarios in the studio', () => {
     const reason = node.conversations[0].escalation?.reason;
     expect(reason).toBeTruthy();
     const dir = mkdtempSync(join(tmpdir(), 'baton-batch-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const jsonl = join(dir, 'long.jsonl');
     writeFileSync(jsonl, JSON.stringify(conv) + '\n');
     await panel().getByRole('tab', { name: 'Batch' }).click();
