@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { scenarioFileOf } from '../../shared/simulator/scenarioFormat';
+import { studioApi } from '../support/studioApi';
 
 // Disk-full injection: writeFileAtomic fails with ENOSPC for paths matching `failWrites`.
 const failWrites: { pattern: RegExp | null } = { pattern: null };
@@ -36,22 +37,7 @@ type Studio = Awaited<ReturnType<typeof startStudioServer>>;
 let home: string;
 let studio: Studio;
 
-async function api(path: string, init: { method?: string; body?: unknown; raw?: string; headers?: Record<string, string>; timeoutMs?: number } = {}) {
-  const res = await fetch(studio.origin + path, {
-    method: init.method ?? 'GET',
-    headers: { 'x-baton-secret': studio.secret, ...(init.body !== undefined || init.raw !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
-    body: init.raw ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined),
-    signal: AbortSignal.timeout(init.timeoutMs ?? 10_000),
-  });
-  const text = await res.text();
-  let json: any = null;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = null;
-  }
-  return { status: res.status, json, text };
-}
+const api = studioApi(() => studio);
 
 async function fromTemplate(template: string): Promise<string> {
   const r = await api('/api/flows', { method: 'POST', body: { template } });

@@ -7,6 +7,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { studioApi } from '../support/studioApi';
 
 const { startStudioServer } = await import('../../runtime/studio/startStudioServer');
 type Studio = Awaited<ReturnType<typeof startStudioServer>>;
@@ -14,22 +15,7 @@ type Studio = Awaited<ReturnType<typeof startStudioServer>>;
 let home: string;
 let studio: Studio;
 
-async function api(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
-  const res = await fetch(studio.origin + path, {
-    method: init.method ?? 'GET',
-    headers: { 'x-baton-secret': studio.secret, ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
-    body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
-    signal: AbortSignal.timeout(10_000),
-  });
-  const text = await res.text();
-  let json: any = null;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = null;
-  }
-  return { status: res.status, json, text };
-}
+const api = studioApi(() => studio);
 
 beforeEach(async () => {
   home = await mkdtemp(join(tmpdir(), 'baton-studio-utf8-'));

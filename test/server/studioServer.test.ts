@@ -11,25 +11,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadFlowText } from '../../shared/flow/loadFlowText';
 import type { Flow } from '../../shared/flow/schema';
 import { startStudioServer, type StudioServer } from '../../runtime/studio/startStudioServer';
+import { studioApi } from '../support/studioApi';
 
 let home: string;
 let studio: StudioServer;
 
-async function api(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
-  const res = await fetch(studio.origin + path, {
-    method: init.method ?? 'GET',
-    headers: { 'x-baton-secret': studio.secret, ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
-    body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
-  });
-  const text = await res.text();
-  let json: any = null;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = null;
-  }
-  return { status: res.status, json, text, headers: res.headers };
-}
+const api = studioApi(() => studio);
 
 beforeEach(async () => {
   home = await mkdtemp(join(tmpdir(), 'baton-studio-'));
