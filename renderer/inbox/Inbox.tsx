@@ -331,11 +331,18 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place }: { api
   );
 
   // Start: presence online, the agents list (transfer targets), the pending handoffs we already know.
+  // Online is asked once per sign-in: StrictMode runs this effect twice in development builds.
+  const wentOnline = useRef<string | null>(null);
   useEffect(() => {
     void api
       .me(token)
-      .then((m) => (m.status === 'offline' ? api.setPresence(token, 'online') : m.status))
-      .then(setPresence)
+      .then((m) => {
+        if (m.status !== 'offline') return m.status;
+        if (wentOnline.current === token) return null; // the first run is setting it
+        wentOnline.current = token;
+        return api.setPresence(token, 'online');
+      })
+      .then((s) => s && setPresence(s))
       .catch(fail);
     void api.agents(token).then(setAgents).catch(() => undefined);
     void api

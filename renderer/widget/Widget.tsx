@@ -93,11 +93,15 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
     for (const e of more) if (e.status?.mode) setMode(e.status.mode);
   }, []);
 
+  /** Counts begin() calls: only the latest one's answer is shown (a slow older start never replaces a newer chat). */
+  const beginCount = useRef(0);
   const begin = useCallback(
     async (fresh: boolean, resumeOnly = false) => {
+      const mine = ++beginCount.current;
       setError(null);
       try {
         const s = fresh ? await client.restart(flowId) : resumeOnly && client.resume ? await client.resume(flowId) : await client.start(flowId);
+        if (mine !== beginCount.current) return;
         if (!s) return; // nothing stored: wait until the visitor opens the chat
         lastSeq.current = 0;
         setEntries([]);
@@ -105,19 +109,26 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
         add(s.messages);
         setSession({ conversationId: s.conversationId, token: s.token });
       } catch (err) {
+        if (mine !== beginCount.current) return;
         setError(err instanceof Error ? err.message : 'The chat could not start.');
       }
     },
     [client, flowId, add],
   );
 
+  // Start (or resume) once per mount: StrictMode runs this effect twice in development builds, and a second start
+  // would be a second conversation. Only a change of flow, client or startNow starts again.
+  const startedFor = useRef<{ flowId: string; client: ChatClient; startNow: boolean } | null>(null);
   useEffect(() => {
     if (!flowId) {
       setError('This chat is not set up: the page must give data-flow="<flow id>" on the widget script tag.');
       return;
     }
+    const last = startedFor.current;
+    if (last && last.flowId === flowId && last.client === client && last.startNow === startNow) return;
+    startedFor.current = { flowId, client, startNow };
     void begin(false, !startNow);
-  }, [flowId, begin, startNow]);
+  }, [flowId, client, begin, startNow]);
 
   // Opened by the visitor (the loader posts {baton: 'opened'}): start the conversation now if there is none.
   const sessionRef = useRef<ChatSession | null>(null);

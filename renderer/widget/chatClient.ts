@@ -106,36 +106,58 @@ export function createChatClient(d: ChatClientDeps): ChatClient {
   // A NUL or a newline in a tampered token makes fetch throw before any request: treat it like a refused value.
   const usable = (x: string) => x.length > 0 && x.length <= 500 && !/[\u0000-\u001f\u007f]/.test(x);
 
-  const client: ChatClient = {
-    async start(flowId) {
-      return (await client.resume!(flowId)) ?? create(flowId);
-    },
-    async resume(flowId) {
-      let stored: ChatSession | null = null;
+  /**
+   * One request of a kind per flow at a time: a second start (React StrictMode runs a mount effect twice in
+   * development builds; a double click on "Start a new conversation") made while the first is in flight gets the
+   * first one's answer instead of creating another conversation.
+   */
+  const inFlight = new Map<string, Promise<unknown>>();
+  function once<T>(kind: string, flowId: string, run: () => Promise<T>): Promise<T> {
+    const k = `${kind}\u0000${flowId}`;
+    const running = inFlight.get(k) as Promise<T> | undefined;
+    if (running) return running;
+    const p = run().finally(() => inFlight.delete(k));
+    inFlight.set(k, p);
+    return p;
+  }
+
+  /** The stored conversation of this flow if the server still has it open; null (and forgotten) otherwise. */
+  async function resumeStored(flowId: string): Promise<(ChatSession & ChatSnapshot & { resumed: boolean }) | null> {
+    let stored: ChatSession | null = null;
+    try {
+      const raw = d.storage.getItem(key(flowId));
+      const p = raw ? (JSON.parse(raw) as Partial<ChatSession>) : null;
+      if (p && typeof p.conversationId === 'string' && typeof p.token === 'string' && usable(p.conversationId) && usable(p.token)) stored = { conversationId: p.conversationId, token: p.token };
+    } catch {
+      stored = null;
+    }
+    if (stored) {
       try {
-        const raw = d.storage.getItem(key(flowId));
-        const p = raw ? (JSON.parse(raw) as Partial<ChatSession>) : null;
-        if (p && typeof p.conversationId === 'string' && typeof p.token === 'string' && usable(p.conversationId) && usable(p.token)) stored = { conversationId: p.conversationId, token: p.token };
-      } catch {
-        stored = null;
+        const snap = await client.catchUp(stored, 0);
+        const ended = snap.mode === 'ended' || snap.mode === 'closed';
+        if (!ended) return { ...stored, ...snap, resumed: true };
+      } catch (err) {
+        // A conversation the server no longer knows (pruned, other data folder) or a stored value it refuses
+        // (tampered, too long): any 4xx but "slow down" forgets it and starts a new one, instead of a dead end.
+        if (!(err instanceof ChatError) || err.status < 400 || err.status >= 500 || err.status === 429) throw err;
       }
-      if (stored) {
-        try {
-          const snap = await client.catchUp(stored, 0);
-          const ended = snap.mode === 'ended' || snap.mode === 'closed';
-          if (!ended) return { ...stored, ...snap, resumed: true };
-        } catch (err) {
-          // A conversation the server no longer knows (pruned, other data folder) or a stored value it refuses
-          // (tampered, too long): any 4xx but "slow down" forgets it and starts a new one, instead of a dead end.
-          if (!(err instanceof ChatError) || err.status < 400 || err.status >= 500 || err.status === 429) throw err;
-        }
-        d.storage.removeItem(key(flowId));
-      }
-      return null;
-    },
-    async restart(flowId) {
       d.storage.removeItem(key(flowId));
-      return create(flowId);
+    }
+    return null;
+  }
+
+  const client: ChatClient = {
+    start(flowId) {
+      return once('start', flowId, async () => (await client.resume!(flowId)) ?? create(flowId));
+    },
+    resume(flowId) {
+      return once('resume', flowId, () => resumeStored(flowId));
+    },
+    restart(flowId) {
+      return once('restart', flowId, () => {
+        d.storage.removeItem(key(flowId));
+        return create(flowId);
+      });
     },
     async send(s, body, idempotencyKey) {
       return call<ChatSnapshot>(`/api/v1/conversations/${encodeURIComponent(s.conversationId)}/messages`, { method: 'POST', body: JSON.stringify(body), token: s.token, idempotencyKey });
