@@ -4,15 +4,14 @@
  * conversation and pending handoff is there, that handoff timers which fell due while it was down fire, and that
  * conversations continue.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ADMIN, shopFlow } from './runtimeFixtures';
+import { callJson, startServe } from '../support/runtimeHarness';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'baton-crash-'));
 const children: ChildProcess[] = [];
 afterAll(() => {
@@ -20,38 +19,15 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function serve(flowFile: string, dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [join(root, 'bin/baton.js'), 'serve', flowFile, '--port', '0', '--data', dataDir], {
-    cwd: root,
-    env: { ...process.env, BATON_ADMIN_TOKEN: ADMIN, BATON_SECRET_SHOP_KEY: 'k' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => reject(new Error('baton serve did not get ready in 30 s\n' + out + err)), 30_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d;
-      const m = /ready at (http:\/\/[^\s]+) /.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ url: m[1], child });
-      }
-    });
-    child.stderr!.on('data', (d: Buffer) => (err += d));
-    child.on('exit', (code) => reject(new Error(`baton serve exited with ${code}\n${out}${err}`)));
-  });
+async function serve(flowFile: string, dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+  const p = startServe([flowFile, '--data', dataDir], ADMIN);
+  // startServe kills a process that never gets ready; a ready one is killed by afterAll (or by the test).
+  const s = await p;
+  children.push(s.child);
+  return s;
 }
 
-async function call(url: string, method: string, body?: unknown, token?: string) {
-  const res = await fetch(url, {
-    method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as any };
-}
+const call = callJson;
 
 describe('crash and restart of baton serve', () => {
   it('loses nothing acknowledged after SIGKILL under load, and fires the timers that fell due while down', async () => {
