@@ -10,7 +10,7 @@ import nodemailer from 'nodemailer';
 import type { Effect } from '../../shared/engine/types';
 import { fillSecrets as fillEffectSecrets } from '../../shared/engine/secrets';
 import type { HttpJob } from './planStep';
-import { callHttp } from './httpCall';
+import { callHttp, networkError } from './httpCall';
 import { fillSecrets, MissingSecretError, type SecretLookup } from './secrets';
 import type { OutboxItem, RuntimeStore, TimerRecord } from '../store/types';
 import type { ConversationService, HttpPerformer } from '../server/conversationService';
@@ -221,7 +221,8 @@ async function postJson(url: string, body: unknown, headers: Record<string, stri
       signal: AbortSignal.timeout(10_000),
     });
   } catch (err) {
-    throw new Error(`POST ${redact(url)}: ${(err as Error).message}`);
+    // "fetch failed" alone tells the designer nothing: name the cause (DNS, refused, timeout, TLS).
+    throw new Error(`POST ${redact(url)}: ${networkError(err, 10_000)}`);
   }
   await res.arrayBuffer().catch(() => null);
   if (res.ok) return;

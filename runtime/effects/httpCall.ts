@@ -35,7 +35,10 @@ export function bareUrl(u: URL): string {
   return `${u.protocol}//${u.host}${u.pathname}`;
 }
 
-/** A failed fetch in words a designer can act on. */
+/**
+ * A failed request in words a designer can act on: node:http errors (HTTP Request blocks, callHttp below) and
+ * fetch/undici errors (webhook and Slack notifications, effectRunner's postJson: the code sits on `cause`).
+ */
 export function networkError(err: unknown, timeoutMs: number): string {
   const e = err as Error & { code?: string; cause?: { code?: string; message?: string; name?: string } };
   if (e.name === 'TimeoutError' || e.cause?.name === 'TimeoutError') return `no answer within ${timeoutMs} ms`;

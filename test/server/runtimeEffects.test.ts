@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { startSmtp as startTestSmtp } from '../support/smtp';
 import { singleAddresses, slackSubject } from '../../runtime/effects/effectRunner';
+import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { auth, shopFlow, startTestRuntime, type TestRuntime } from './runtimeFixtures';
 
@@ -130,6 +131,24 @@ describe('notifications through the outbox', () => {
     expect(call.headers['x-baton-signature']).toBe('sha256=' + createHmac('sha256', 'hmac-secret').update(call.body).digest('hex'));
     expect(new Set(hook.calls.map((x) => x.headers['idempotency-key'])).size).toBe(1);
     expect((await rt.get('/metrics')).body).toMatch(/baton_effect_failures_total\{kind="webhook"\} 2/);
+  });
+
+  it('a webhook that cannot be reached is logged with the cause a designer can act on, not "fetch failed"', async () => {
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((r) => closed.close(r)); // nothing listens there now
+    const api = await fakeService((_req, res) => json(res, 200, { status: 'packed' }));
+    const lines: Array<{ msg?: string; error?: string }> = [];
+    rt = await startTestRuntime({
+      flows: [shopFlow({ apiUrl: `${api.url}/o`, webhookUrl: `http://127.0.0.1:${port}/hook` })],
+      logger: pino({ level: 'warn' }, { write: (l: string) => void lines.push(JSON.parse(l)) }),
+    });
+    const c = (await rt.post('/api/v1/flows/shop/conversations', {})).body;
+    await rt.post(`/api/v1/conversations/${c.conversationId}/messages`, { choice: 'order' }, auth(c.token));
+    await rt.runner.tick();
+    const failed = lines.find((l) => l.msg === 'effect failed; will retry');
+    expect(failed?.error).toBe(`POST http://127.0.0.1:${port}/…: the connection was refused (nothing listens on that port)`);
   });
 
   it('sends email through SMTP from the config, and Slack through its webhook', async () => {
