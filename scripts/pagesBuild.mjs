@@ -48,14 +48,26 @@ export function canBuildPages(root) {
 }
 
 /**
+ * The environment a pages build runs in: BATON_ENTRIES (which narrows the build to some pages) dropped, and
+ * NODE_ENV=production, so React is built for production whatever the caller's NODE_ENV is (vitest sets `test`, a
+ * developer's shell may say `development`; vite keeps a NODE_ENV it finds, and React then builds its development
+ * version, where StrictMode runs every effect twice). Every build of the pages (npm start, baton serve/studio, the
+ * end-to-end tests) makes the same pages users get.
+ */
+export function pagesBuildEnv(env = process.env) {
+  const out = { ...env, NODE_ENV: 'production' };
+  delete out.BATON_ENTRIES;
+  return out;
+}
+
+/**
  * Runs `npm run build --silent` in `root` (every page: BATON_ENTRIES, which narrows the build to some pages, is
- * dropped). output 'stdout': the build's output goes where ours goes; 'stderr': its stdout goes to our stderr, so a
+ * dropped; production React: pagesBuildEnv). output 'stdout': the build's output goes where ours goes; 'stderr': its stdout goes to our stderr, so a
  * command whose stdout is its own result (a JSON log, a URL) keeps it clean.
  */
 export function runPagesBuild(root, o = {}) {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const env = { ...process.env };
-  delete env.BATON_ENTRIES;
+  const env = pagesBuildEnv();
   const stdio = o.output === 'stderr' ? ['ignore', 2, 'inherit'] : 'inherit';
   const r = spawnSync(npm, ['run', 'build', '--silent'], { cwd: root, stdio, env });
   if (r.error) return { ok: false, detail: r.error.message };

@@ -11,14 +11,14 @@
  * The server runs in-process by default (fast); `process: true` runs the real CLI so a test can kill -9 it.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createStudioApi, type StudioApi } from '../../../renderer/studio/api/studioApi';
 import { repoRoot, startStudioServer, type StudioServer } from '../../../runtime/studio/startStudioServer';
-import { newestUnder } from '../../../scripts/pagesBuild.mjs';
+import { newestUnder, pagesBuildEnv } from '../../../scripts/pagesBuild.mjs';
 
 export const screenshotsDir = join(repoRoot, 'test/e2e/screenshots');
 
@@ -30,7 +30,23 @@ const newest = newestUnder;
 const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 /**
- * Builds the renderer when dist/renderer/studio/index.html is missing or older than renderer/ or shared/.
+ * Written next to the pages by ensureRendererBuilt after its production build. Pages without it (built by hand,
+ * or by an older harness under vitest's NODE_ENV=test, i.e. React's development build, where StrictMode runs every
+ * effect twice) are built again: the tests drive the production pages users get from npm start / baton serve.
+ */
+export const BUILD_STAMP = join(repoRoot, 'dist/renderer/.e2e-build.json');
+
+function stampedProduction(): boolean {
+  try {
+    return (JSON.parse(readFileSync(BUILD_STAMP, 'utf8')) as { nodeEnv?: string }).nodeEnv === 'production';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Builds the renderer (production React, as users get it) when a page is missing, not built by this harness in
+ * production mode, or older than renderer/ or shared/.
  * Test files run in parallel workers: a lock folder makes one build while the others wait for it.
  */
 export function ensureRendererBuilt(): void {
@@ -44,6 +60,7 @@ export function ensureRendererBuilt(): void {
   const sources = () => Math.max(newest(join(repoRoot, 'renderer')), newest(join(repoRoot, 'shared')));
   const fresh = () =>
     indexes.every((index) => existsSync(index)) &&
+    stampedProduction() &&
     (builtThisRun || indexes.every((index) => statSync(index).mtimeMs >= sources()));
   if (fresh()) return;
   mkdirSync(join(repoRoot, 'dist'), { recursive: true });
@@ -64,13 +81,13 @@ export function ensureRendererBuilt(): void {
   try {
     // All entries (the e2e tests use the studio, the inbox and the widget); `npm run build` does the same.
     if (!fresh()) {
-      const env = { ...process.env };
-      delete env.BATON_ENTRIES;
+      // pagesBuildEnv: NODE_ENV=production (vitest's NODE_ENV=test would give React's development build).
       execFileSync(process.execPath, [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
         cwd: repoRoot,
         stdio: 'inherit',
-        env,
+        env: pagesBuildEnv(),
       });
+      writeFileSync(BUILD_STAMP, JSON.stringify({ nodeEnv: 'production', at: new Date().toISOString() }) + '\n');
     }
   } finally {
     rmSync(lock, { recursive: true, force: true });
