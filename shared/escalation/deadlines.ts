@@ -31,6 +31,20 @@ const PART_AFTER = new Set(['by', 'before', 'until', 'till', 'til', 'for', 'at',
 const END_OF = new Set(['day', 'play', 'business', 'today']);
 const NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
 const NAMED_DATES: Record<string, [number, number]> = { christmas: [12, 25], xmas: [12, 25], halloween: [10, 31], valentines: [2, 14], valentine: [2, 14] };
+/** Named days of two words with a fixed date ("new year", "boxing day", "bonfire night"). */
+const NAMED_PAIRS: Record<string, [number, number]> = {
+  'new year': [1, 1], 'new years': [1, 1], 'boxing day': [12, 26], 'bonfire night': [11, 5], 'guy fawkes': [11, 5], 'independence day': [7, 4],
+};
+const POSSESSIVE_DAY: Record<string, string> = { tonights: 'tonight', todays: 'today', tomorrows: 'tomorrow' };
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_SHORT: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12 };
+/** "3rd", "21st", "the 5th", "30": a day of the month. */
+const DAY_OF_MONTH = /^(\d{1,2})(?:st|nd|rd|th)?$/;
+/** Amounts of a relative deadline ("in 3 days", "within a couple of hours"). */
+const AMOUNTS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, few: 3, couple: 2 };
+const DAY_UNITS: Record<string, number> = { hour: 60, hours: 60, hr: 60, hrs: 60, h: 60, day: 1440, days: 1440, week: 10080, weeks: 10080 };
+/** Before "after N days" ("the Eid is after two days", non-native for "in two days"): a coming event, not a past one. */
+const AFTER_LEAD = new Set(['is', 's', 'are', 'be', 'starts', 'start', 'begins', 'comes', 'come', 'happens', 'party', 'wedding', 'flight', 'event']);
 
 /** Words that make a time a deadline. */
 const FRAME = new Set([
@@ -40,6 +54,9 @@ const FRAME = new Set([
   'graduation', 'show', 'concert', 'gig', 'dinner', 'holiday', 'vacation', 'starts', 'start', 'begins', 'due', 'asap', 'urgent',
   'urgently', 'required', 'require', 'sorted', 'fixed', 'answer', 'reply', 'latest', 'gift', 'present', 'important',
   'bday', 'party',
+  // Round seven: haste words and holidays are frames too ("please quickly, the Eid is after two days").
+  // (Fixed-date holidays are not frames: "it's for Christmas Eve" said a month ahead is left to the classifier and the clock.)
+  'quickly', 'quick', 'soon', 'fast', 'hurry', 'eid', 'diwali', 'ramadan', 'hanukkah',
 ]);
 /** A message this short that names a time is itself the deadline ("by noon?", "tomorrow morning please"). */
 const SHORT_REQUEST = 5;
@@ -65,6 +82,8 @@ interface Found {
   day: number | null;
   /** Minutes after local midnight, or null when only a day was named. */
   minutes: number | null;
+  /** "in 3 days": counted from now, never "already over". */
+  relative?: boolean;
 }
 
 function clockAt(toks: readonly string[], i: number): { minutes: number; end: number } | null {
@@ -117,8 +136,92 @@ function clockAt(toks: readonly string[], i: number): { minutes: number; end: nu
   return null;
 }
 
-function dayAt(toks: readonly string[], i: number, weekday: number, month: number, dayOfMonth: number): { day: number; end: number; minutes: number | null } | null {
+/**
+ * Relative deadlines: "in 3 days", "within 2 hours", "in a couple of days", "in the next few hours", "3 days from now",
+ * "the Eid is after two days". Durations of up to two hours are detectUrgency's own rule ("in 20 minutes").
+ */
+function relativeAt(toks: readonly string[], i: number): { minutes: number; end: number } | null {
   const t = toks[i];
+  let lead = t === 'in' || t === 'within';
+  if (t === 'after' && AFTER_LEAD.has(toks[i - 1] ?? '')) lead = true;
+  let j = i + 1;
+  if (lead) {
+    if (toks[j] === 'the' && toks[j + 1] === 'next') j += 2;
+    else if (toks[j] === 'next') j += 1;
+    if (toks[j] === 'less' && toks[j + 1] === 'than') j += 2;
+    if (toks[j] === 'about' || toks[j] === 'around' || toks[j] === 'just' || toks[j] === 'only') j += 1;
+  } else if (!/^\d/.test(t) && AMOUNTS[t] === undefined) return null;
+  else j = i;
+  let amount = /^\d{1,3}$/.test(toks[j] ?? '') ? Number(toks[j]) : AMOUNTS[toks[j] ?? ''];
+  if (amount === undefined) return null;
+  if ((toks[j] === 'a' || toks[j] === 'few' || toks[j] === 'couple') && (toks[j + 1] === 'few' || toks[j + 1] === 'couple')) {
+    amount = AMOUNTS[toks[j + 1]];
+    j += 1;
+  }
+  if (toks[j + 1] === 'of') j += 1;
+  const unit = DAY_UNITS[toks[j + 1] ?? ''];
+  if (unit === undefined) return null;
+  const end = j + 1;
+  // Without "in" / "within" only "3 days from now" / "2 days time" counts ("3 days late", "for 2 days" are complaints).
+  if (!lead && !(toks[end + 1] === 'from' && toks[end + 2] === 'now') && toks[end + 1] !== 'time') return null;
+  return { minutes: amount * unit, end: toks[end + 1] === 'from' ? end + 2 : end };
+}
+
+/** "on 3 December", "by the 5th of March", "before December 3rd", "by the 28th": a date of this month or a coming one. */
+function dateAt(toks: readonly string[], i: number, month: number, dayOfMonth: number): { day: number; end: number } | null {
+  const monthOf = (w: string | undefined) => (w === undefined ? 0 : MONTHS.indexOf(w) + 1 || MONTH_SHORT[w] || 0);
+  let d = 0;
+  let m = 0;
+  let end = i;
+  const here = DAY_OF_MONTH.exec(toks[i]);
+  if (here) {
+    d = Number(here[1]);
+    const after = toks[i + 1] === 'of' ? i + 2 : i + 1;
+    m = monthOf(toks[after]);
+    if (m) end = after;
+    // "the 28th" alone: an ordinal after "the", read as this month's (or next month's) day.
+    else if (!(toks[i - 1] === 'the' && /\D$/.test(toks[i]))) return null;
+  } else {
+    m = monthOf(toks[i]);
+    // "may" is also a verb: the month needs a day next to it.
+    const next = DAY_OF_MONTH.exec(toks[i + 1] ?? '');
+    if (!m || !next) return null;
+    d = Number(next[1]);
+    end = i + 1;
+  }
+  if (d < 1 || d > 31) return null;
+  // "before the 25th ... through December": a month named elsewhere in the message is the ordinal's month.
+  if (!m) for (const w of toks) if ((m = monthOf(w)) && w !== 'may') break;
+  if (!m) m = d >= dayOfMonth ? month : (month % 12) + 1;
+  const today = Date.UTC(2000, month - 1, dayOfMonth);
+  let target = Date.UTC(2000, m - 1, d);
+  if (target < today) target = Date.UTC(2001, m - 1, d);
+  return { day: Math.round((target - today) / 86_400_000), end };
+}
+
+/** Thanksgiving (the fourth Thursday of November) and Easter Sunday (the Gregorian computus) of a year, as [month, day]. */
+function movableDate(name: string, year: number): [number, number] | null {
+  if (name === 'thanksgiving') {
+    const first = new Date(Date.UTC(year, 10, 1)).getUTCDay();
+    return [11, 1 + ((4 - first + 7) % 7) + 21];
+  }
+  if (name === 'easter') {
+    const a = year % 19;
+    const b = Math.floor(year / 100);
+    const c = year % 100;
+    const g = Math.floor((b - Math.floor((b + 8) / 25) + 1) / 3);
+    const h = (19 * a + b - Math.floor(b / 4) - g + 15) % 30;
+    const l = (32 + 2 * (b % 4) + 2 * Math.floor(c / 4) - h - (c % 4)) % 7;
+    const m = Math.floor((a + 11 * h + 22 * l) / 451);
+    const n = h + l - 7 * m + 114;
+    return [Math.floor(n / 31), (n % 31) + 1];
+  }
+  return null;
+}
+
+function dayAt(toks: readonly string[], i: number, weekday: number, month: number, dayOfMonth: number, year = 2000): { day: number; end: number; minutes: number | null } | null {
+  // "for tonight's doses", "by tomorrow's meeting" (the apostrophe is gone after normalising); not "today's excuse".
+  const t = POSSESSIVE_DAY[toks[i]] !== undefined && PART_AFTER.has(toks[i - 1] ?? '') ? POSSESSIVE_DAY[toks[i]] : toks[i];
   if (t === 'today' || t === 'tonight' || t === 'tonite') return { day: 0, end: i, minutes: t === 'today' ? null : PARTS.night };
   if (t === 'tomorrow') {
     const part = PARTS[toks[i + 1]];
@@ -135,6 +238,8 @@ function dayAt(toks: readonly string[], i: number, weekday: number, month: numbe
   if ((t === 'end' || t === 'close') && toks[i + 1] === 'of' && END_OF.has(toks[i + 2] ?? '')) return { day: 0, end: i + 2, minutes: 17 * 60 };
   if (PARTS[t] !== undefined && PART_AFTER.has(toks[i - 1] ?? '') && t !== 'noon' && t !== 'midday' && t !== 'midnight') return { day: 0, end: i, minutes: PARTS[t] };
   if (t === 'first' && toks[i + 1] === 'thing') return { day: toks[i + 2] === 'today' ? 0 : 1, end: i + 1, minutes: PARTS.morning };
+  // "this week", "by the end of the week": its last working day.
+  if (t === 'week' && (toks[i - 1] === 'this' || (toks[i - 1] === 'the' && toks[i - 2] === 'of' && toks[i - 3] === 'end'))) return { day: Math.max(0, 4 - weekday), end: i, minutes: 17 * 60 };
   if (t === 'weekend' && (toks[i - 1] === 'the' || toks[i - 1] === 'this')) return { day: (5 - weekday + 7) % 7, end: i, minutes: PARTS.morning };
   let wd = WEEKDAYS.indexOf(t);
   // "Saturday's christening" (the apostrophe is gone after normalising).
@@ -147,6 +252,28 @@ function dayAt(toks: readonly string[], i: number, weekday: number, month: numbe
     const part = PARTS[toks[i + 1]];
     return { day: ahead, end: part !== undefined ? i + 1 : i, minutes: part ?? null };
   }
+  // ("Chinese / lunar new year" has no fixed date.)
+  const pair = toks[i + 1] !== undefined && Object.hasOwn(NAMED_PAIRS, `${t} ${toks[i + 1]}`) && toks[i - 1] !== 'chinese' && toks[i - 1] !== 'lunar' ? NAMED_PAIRS[`${t} ${toks[i + 1]}`] : undefined;
+  if (pair) {
+    // "new year's eve" is the day before.
+    const eve = toks[i + 2] === 'eve';
+    const today = Date.UTC(2000, month - 1, dayOfMonth);
+    let target = Date.UTC(2000, pair[0] - 1, pair[1]) - (eve ? 86_400_000 : 0);
+    if (target < today) target = Date.UTC(2001, pair[0] - 1, pair[1]) - (eve ? 86_400_000 : 0);
+    return { day: Math.round((target - today) / 86_400_000), end: eve ? i + 2 : i + 1, minutes: null };
+  }
+  if (t === 'thanksgiving' || t === 'easter') {
+    const today = Date.UTC(year, month - 1, dayOfMonth);
+    let [m, d] = movableDate(t, year)!;
+    let target = Date.UTC(year, m - 1, d);
+    if (target < today) {
+      [m, d] = movableDate(t, year + 1)!;
+      target = Date.UTC(year + 1, m - 1, d);
+    }
+    return { day: Math.round((target - today) / 86_400_000), end: i, minutes: null };
+  }
+  const date = dateAt(toks, i, month, dayOfMonth);
+  if (date) return { ...date, minutes: null };
   const named = Object.hasOwn(NAMED_DATES, t) ? NAMED_DATES[t] : undefined;
   if (named) {
     let [m, d] = named;
@@ -163,10 +290,26 @@ function dayAt(toks: readonly string[], i: number, weekday: number, month: numbe
 /** Words ending in -ed that are not past tense. */
 const NOT_PAST = new Set(['need', 'needed', 'speed', 'bed', 'red', 'shed', 'feed', 'seed', 'wed', 'wedding', 'indeed', 'guaranteed', 'required']);
 
+/**
+ * Words before a participle that make it a wish or a future, not a past fact: "I need my address changed before...",
+ * "I want it delivered by Friday", "it must be sent by noon", "can you get it fixed before...".
+ */
+const WISH = new Set(['need', 'needs', 'want', 'wants', 'wanted', 'must', 'be', 'get', 'gets', 'getting', 'will', 'should', 'would', 'like', 'have']);
+
 function pastNear(toks: readonly string[], at: number): boolean {
   for (let k = Math.max(0, at - 5); k < at; k++) {
     const t = toks[k];
-    if (PAST.has(t) || (t.length > 4 && t.endsWith('ed') && !NOT_PAST.has(t))) return true;
+    if (!(PAST.has(t) || (t.length > 4 && t.endsWith('ed') && !NOT_PAST.has(t)))) continue;
+    // A participle one to three words after a wish ("need my address changed") is not the past; a past word itself
+    // before it ("got it delivered yesterday", "was sent") still is.
+    let wished = false;
+    for (let j = Math.max(0, k - 3); j < k; j++) if (WISH.has(toks[j])) wished = true;
+    // "I ordered it 3 days ago and need it by Friday": a need between the past word and the time starts a new clause.
+    let needAfter = false;
+    for (let j = k + 1; j < at; j++) if (toks[j] === 'need' || toks[j] === 'needs' || toks[j] === 'must' || toks[j] === 'want') needAfter = true;
+    if (needAfter) continue;
+    if (wished && t !== 'was' && t !== 'were' && t !== 'got' && t !== 'had' && t !== 'did' && t !== 'yesterday' && t !== 'ago' && t !== 'last') continue;
+    return true;
   }
   return false;
 }
@@ -192,7 +335,7 @@ export function findDeadline(toks: readonly string[], now: number, timezone: str
   }
   const clock = localTime(timezone, now);
   const weekday = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].indexOf(clock.weekday);
-  const [, month, dom] = clock.date.split('-').map(Number);
+  const [year, month, dom] = clock.date.split('-').map(Number);
   const found: Found[] = [];
   for (let i = 0; i < toks.length; i++) {
     const c = clockAt(toks, i);
@@ -201,7 +344,14 @@ export function findDeadline(toks: readonly string[], now: number, timezone: str
       i = c.end;
       continue;
     }
-    const d = dayAt(toks, i, weekday, month, dom);
+    const r = relativeAt(toks, i);
+    if (r) {
+      // A relative deadline counts from now: stored as today's clock time plus the duration.
+      found.push({ at: i, end: r.end, day: 0, minutes: clock.minutes + r.minutes, relative: true });
+      i = r.end;
+      continue;
+    }
+    const d = dayAt(toks, i, weekday, month, dom, year);
     if (d) {
       found.push({ at: i, end: d.end, day: d.day, minutes: d.minutes });
       i = d.end;
@@ -218,6 +368,8 @@ export function findDeadline(toks: readonly string[], now: number, timezone: str
   let last = -1;
   for (const f of found) {
     if (pastNear(toks, f.at)) continue;
+    // "delivered after 6pm", "any time after Monday": a preference, not a deadline.
+    if (toks[f.at - 1] === 'after' && !f.relative) continue;
     let day = f.day;
     if (day === null) {
       const near = found.find((g) => g !== f && g.day !== null && g.minutes === null && Math.abs(g.at - f.end) <= 2 && !pastNear(toks, g.at));

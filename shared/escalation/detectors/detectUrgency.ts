@@ -89,12 +89,32 @@ const ESSENTIALS = new Set([
   'medicine', 'medication', 'meds', 'tablets', 'tablet', 'pills', 'pill', 'insulin', 'inhaler', 'formula', 'nappies', 'diapers',
   'oxygen', 'epipen', 'dose', 'doses', 'prescription', 'antibiotics', 'painkillers', 'heart',
 ]);
-const RUNNING_OUT = / (?:last (?:one|dose|bottle|tablet|pill|pack|tin|injection)|(?:one|1|two|2|a) (?:bottle|dose|tablet|pill|day|tin|pack) left|(?:run|ran|running) out|nothing left|none left) /;
+// Round seven: any small amount left ("about a day's supply left", "two days of insulin left", "only 3 pills left").
+const RUNNING_OUT = / (?:last (?:one|dose|bottle|tablet|pill|pack|tin|injection)|(?:one|1|two|2|three|3|a|a few|few|half a) (?:[a-z]+ ){0,3}left|(?:run|ran|running) out|nothing left|none left) /;
 /** Someone at the door now: "the delivery guy is outside", "my grandma is waiting at her front door". */
 const AT_THE_DOOR = / (?:driver|courier|delivery (?:guy|man|driver|person|lady)|postman|postie|engineer|fitter|he|she|they|grandma|grandad|gran|nan|mum|dad|someone|somebody) (?:is|are|s)(?: still| now| already| just| right)? (?:outside|downstairs|at (?:the|my|her|his|our|their) (?:front |back )?(?:door|gate|building)|waiting (?:at|outside|downstairs|in the lobby|by the door))/;
+/** Round seven: anyone waiting at a door now ("my neighbour is waiting at my door", "the taxi is waiting outside"). */
+const WAITING_AT_DOOR = / (?:is|are|s)(?: still| now| already| just| right)? waiting (?:right )?(?:outside|downstairs|(?:at|by) (?:the|my|her|his|our|their) (?:front |back )?door)/;
+/** Someone else doing something to the customer's account or money as they write: "someone using my card right now". */
+const THIRD_PARTY = new Set(['someone', 'somebody', 'they', 'stranger', 'hacker', 'hackers', 'scammer', 'scammers', 'money', 'payments', 'charges', 'transactions']);
+const ACCOUNT = new Set(['card', 'cards', 'account', 'money', 'bank', 'details', 'identity', 'password', 'paypal', 'balance', 'savings', 'funds']);
+/** A third party, a verb in -ing and the customer's money or account before "right now" (fraud in progress). */
+function ongoingBefore(toks: string[], at: number): boolean {
+  for (let k = Math.max(0, at - 6); k < at; k++) {
+    if (!THIRD_PARTY.has(toks[k])) continue;
+    let acting = false;
+    let account = false;
+    for (let j = k; j < at; j++) {
+      if (j > k && toks[j].length > 4 && toks[j].endsWith('ing')) acting = true;
+      if (ACCOUNT.has(toks[j])) account = true;
+    }
+    if (acting && account) return true;
+  }
+  return false;
+}
 function findHappeningNow(toks: string[]): string | null {
   const padded = ` ${toks.join(' ')} `;
-  const now = JUST_NOW.exec(padded) ?? AT_THE_DOOR.exec(padded);
+  const now = JUST_NOW.exec(padded) ?? AT_THE_DOOR.exec(padded) ?? WAITING_AT_DOOR.exec(padded);
   if (now) return now[0].trim();
   if (!toks.some((t) => ESSENTIALS.has(t))) return null;
   const out = RUNNING_OUT.exec(padded);
@@ -142,7 +162,7 @@ function findPhrase(toks: string[], find: PhraseMatcher): string | null {
     if (!affirmed(toks, hit.at)) continue;
     // "can't wait to see it" is excitement, not a hurry.
     if (hit.phrase === 'can not wait' && toks[hit.at + 3] === 'to') continue;
-    if (MOMENT.has(hit.phrase) && !isDemand(toks)) continue;
+    if (MOMENT.has(hit.phrase) && !isDemand(toks) && !ongoingBefore(toks, hit.at)) continue;
     return hit.phrase;
   }
   return null;

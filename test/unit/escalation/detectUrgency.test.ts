@@ -27,10 +27,12 @@ describe('detectUrgency', () => {
 
   // Until round four a trap; both independent writers label the same shape urgent ("It's my anniversary
   // dinner in 3 hours", "I leave for the airport in about three hours"), like "the meeting starts in 2 hours" above.
-  it('reads an event a few hours away as urgent (classifier)', () => {
+  // Round seven: a relative deadline ("in 3 hours", "in 2 days") is a rule on the clock now (deadlines.ts), no longer the classifier's.
+  it('reads an event a few hours away as urgent (a relative deadline)', () => {
     const s = fires(detectUrgency, 'the flight is in 3 hours')!;
     expect(s.reason).toBe('urgency');
-    expect(s.source).toBe('classifier');
+    expect(s.source).toBe('rule');
+    expect(s.evidence).toEqual(['in 3 hours']);
   });
 
   it.each([
