@@ -7,6 +7,10 @@
  * folders below the repository root, like runtime/cli/main.ts, so every `import.meta.url` + '../..' in the
  * sources still points at the repository root. esbuild is the bundler tsx already depends on (no new package).
  *
+ * The embedded store's writer thread (runtime/store/embeddedWriter.mjs, a worker_threads entry in plain
+ * JavaScript) is copied next to the bundle: embeddedStore.ts starts it from `new URL('./embeddedWriter.mjs',
+ * import.meta.url)`, which in the bundle is dist/runtime/. It is listed in inputs.json like the bundled sources.
+ *
  * bin/baton.js uses the bundle only when it is newer than every source file it was built from (the list is
  * written next to it, dist/runtime/inputs.json); otherwise it falls back to tsx, so an edited checkout never
  * runs stale code.
@@ -14,7 +18,7 @@
  *   node scripts/build-runtime.mjs        (also part of `npm run build`)
  */
 import { build } from 'esbuild';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -37,7 +41,10 @@ const result = await build({
   logLevel: 'warning',
   legalComments: 'none',
 });
-const inputs = Object.keys(result.metafile.inputs).filter((p) => !p.startsWith('node_modules/')).sort();
+/** Files the bundle starts as worker threads (not imported, so esbuild does not see them): copied as they are. */
+const workers = ['runtime/store/embeddedWriter.mjs'];
+for (const w of workers) copyFileSync(join(root, w), join(outdir, w.split('/').pop()));
+const inputs = [...Object.keys(result.metafile.inputs).filter((p) => !p.startsWith('node_modules/')), ...workers].sort();
 // Written last: bin/baton.js trusts the bundle only when this list exists and is not older than any input.
 writeFileSync(join(outdir, 'inputs.json'), JSON.stringify({ builtAt: new Date().toISOString(), inputs }, null, 1) + '\n');
-console.log(`dist/runtime: main.mjs (${inputs.length} source files)`);
+console.log(`dist/runtime: main.mjs + ${workers.length} worker file(s) (${inputs.length} source files)`);

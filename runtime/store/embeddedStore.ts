@@ -5,13 +5,19 @@
  * machine, against ~5.5k for LevelDB (classic-level) and ~36k for SQLite (better-sqlite3 12).
  *
  * `commit` resolves after lmdb reports the transaction committed AND flushed to disk, so an acknowledged
- * message survives SIGKILL and power loss. Claims (timer and outbox leases) live in memory: they only stop two
+ * message survives SIGKILL and power loss. Writes run on a writer thread (`embeddedWriter.mjs`, session 5): this
+ * thread plans each write (sequence numbers, the transcript window's log references, the `hot` cache) and posts
+ * the plan; the writer thread encodes, checks what must see earlier writes (conflicts) and writes it in an lmdb
+ * transaction, then reports it durable. Reads stay here (lmdb reads are cheap and synchronous). Claims (timer and outbox leases) live in memory: they only stop two
  * loops of this process firing the same item at once; after a crash every claim is gone and overdue items fire.
  * One process owns a data folder (lmdb allows more, but `runExclusive` is in-process only).
  */
 import { EventEmitter } from 'node:events';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statfsSync, writeSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { open, type Database, type RootDatabase, type RootDatabaseOptionsWithPath } from 'lmdb';
 import {
   StoreConflictError,
@@ -145,6 +151,151 @@ function fromLog(a: LogEntry, blockId: string | undefined): Record<string, unkno
  * conversations, and still twice the load bench's 1,000 active conversations. */
 const HOT_CONVERSATIONS = 2048;
 
+/**
+ * lmdb environment options, the same on the reading (this) thread and the writer thread.
+ * eventTurnBatching off: with it, lmdb wraps each event turn's writes in a batch whose commit promise it keeps to
+ * itself, and a failed commit (disk full) rejects that promise with nobody to catch it (an unhandled rejection
+ * kills the process). Without it, every write is a `transaction` whose promise the writer awaits and catches; lmdb
+ * still commits all transactions queued meanwhile together (group commit: measured the same transactions/s and CPU
+ * per transaction with 500 concurrent writers).
+ * useRecords off: values are written as plain msgpack maps. With msgpackr's records (lmdb's default, no shared
+ * structures) every value carried its own record definitions (the key names plus bookkeeping), rebuilt on each
+ * write: encoding a conversation record took ~1.5x as long (test/bench/storeCommitBench.ts). Reading is
+ * unchanged: values written with records by older versions decode as before.
+ */
+const LMDB_OPTIONS = { compression: false, maxDbs: 20, eventTurnBatching: false, useRecords: false } as const;
+
+/** Store field -> lmdb database name (null: the root database). The writer thread opens the same ones. */
+const DB_NAMES = {
+  convs: 'conversations',
+  window: 'transcriptWindow',
+  modeIdx: 'modeIndex',
+  ext: 'externalKeys',
+  log: 'log',
+  timers: 'timers',
+  timerIdx: 'timerIndex',
+  outbox: 'outbox',
+  outboxIdx: 'outboxIndex',
+  handoffs: 'handoffs',
+  records: 'records',
+  idem: 'idempotency',
+  flows: 'flows',
+  active: 'activeRevisions',
+} as const;
+
+/** A write plan for the writer thread (see embeddedWriter.mjs for each kind). */
+type WriterRequest = { n: number; k: string } & Record<string, unknown>;
+type WriterFailure = { conflict: string } | { message: string; code?: string; commitFailed: boolean };
+
+/** Where the writer thread's file is: next to this module (sources, tsx/vitest) or next to the bundle (dist/runtime). */
+function writerEntry(): URL {
+  const here = new URL('./embeddedWriter.mjs', import.meta.url);
+  if (existsSync(fileURLToPath(here))) return here;
+  return new URL('../../runtime/store/embeddedWriter.mjs', import.meta.url); // a bundle two folders below the root
+}
+
+/**
+ * The writer thread of one data folder. Requests posted in one event turn go in one message (the structured clone
+ * of a message has a fixed cost); replies come back batched the same way. The thread is unref'd while idle (an
+ * open store never keeps a process alive, as before) and ref'd while a write is pending (a pending write does).
+ * If the thread dies, every pending write fails with a StoreWriteError (503) and the next write starts a new one.
+ */
+class WriterThread {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private waiting = new Map<number, { resolve: () => void; reject: (err: unknown) => void }>();
+  private outgoing: WriterRequest[] = [];
+  private scheduled = false;
+  private closing: Promise<void> | null = null;
+
+  constructor(
+    private readonly data: { path: string; options: typeof LMDB_OPTIONS; names: typeof DB_NAMES },
+    /** Called before the promises of a batch of replies settle (the reading thread renews its snapshot). */
+    private readonly beforeSettle: () => void,
+  ) {}
+
+  /** Resolves when the write is committed and flushed; rejects with the thread's failure (see `toError`). */
+  send(req: Omit<WriterRequest, 'n'>): Promise<void> {
+    const n = this.nextId++;
+    (req as WriterRequest).n = n;
+    this.outgoing.push(req as WriterRequest);
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(this.flush);
+    }
+    return new Promise<void>((resolve, reject) => this.waiting.set(n, { resolve, reject }));
+  }
+
+  private flush = (): void => {
+    this.scheduled = false;
+    const reqs = this.outgoing;
+    this.outgoing = [];
+    if (reqs.length === 0) return;
+    const w = this.start();
+    w.ref();
+    w.postMessage({ t: 'batch', reqs });
+  };
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const w = new Worker(writerEntry(), { workerData: this.data, execArgv: [], stdout: false, stderr: false });
+    w.on('message', (m: { t: string; res?: Array<[number, 0] | [number, 1, WriterFailure]> }) => {
+      if (m.t !== 'done' || !m.res) return;
+      this.beforeSettle();
+      for (const r of m.res) {
+        const p = this.waiting.get(r[0]);
+        if (!p) continue;
+        this.waiting.delete(r[0]);
+        if (r[1] === 0) p.resolve();
+        else p.reject(toError(r[2]));
+      }
+      if (this.waiting.size === 0 && this.outgoing.length === 0) w.unref();
+    });
+    const died = (why: string) => {
+      if (this.worker !== w) return;
+      this.worker = null;
+      const pending = [...this.waiting.values()];
+      this.waiting.clear();
+      for (const p of pending) p.reject(toError({ message: `the store's writer thread stopped (${why})`, commitFailed: true }));
+    };
+    w.on('error', (err) => died(describe(err)));
+    w.on('exit', (code) => died(`exit code ${code}`));
+    w.unref();
+    this.worker = w;
+    return w;
+  }
+
+  /** Waits for every pending write, then lets the thread close its lmdb handle and stops it. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await Promise.allSettled([...this.waiting.keys()].map((n) => new Promise<void>((r) => {
+        const p = this.waiting.get(n);
+        if (!p) return r();
+        this.waiting.set(n, { resolve: () => (p.resolve(), r()), reject: (e) => (p.reject(e), r()) });
+      })));
+      const w = this.worker;
+      if (!w) return;
+      this.worker = null;
+      w.ref();
+      await new Promise<void>((resolve) => {
+        const done = () => resolve();
+        w.once('exit', done);
+        w.on('message', (m: { t: string }) => {
+          if (m.t === 'closed') void w.terminate();
+        });
+        w.postMessage({ t: 'close' });
+      });
+    })();
+    return this.closing;
+  }
+}
+
+/** A writer thread's failure as the error the store's callers expect (StoreWriteError is made by `writeError`). */
+function toError(f: WriterFailure): Error {
+  if ('conflict' in f) return new StoreConflictError(f.conflict);
+  return Object.assign(new Error(f.message), { code: f.code, commitError: f.commitFailed ? true : undefined });
+}
+
 export interface EmbeddedStoreOptions {
   /** Folder for the lmdb files (created when missing). */
   dir: string;
@@ -170,6 +321,11 @@ export class EmbeddedStore implements RuntimeStore {
   private window: Database<unknown, [string, number]>;
   /** Hot conversations, decoded, least recently used first (see `load`). */
   private hot = new Map<string, Hot>();
+  /** Conversations with a commit on its way to disk: what it wrote, so `load` never reads an older copy meanwhile. */
+  private pendingHot = new Map<string, Hot>();
+  /** Per conversation, the last commit not yet settled: a commit plans only after the previous one settled. */
+  private commitTail = new Map<string, Promise<unknown>>();
+  private writer: WriterThread;
   private leases = new Map<string, number>();
   private queues = new Map<string, Promise<unknown>>();
   private events = new EventEmitter();
@@ -184,57 +340,55 @@ export class EmbeddedStore implements RuntimeStore {
     this.lockFile = takeLock(opts.dir + '/baton.lock');
     this.description = `lmdb at ${opts.dir}`;
     this.dir = resolvePath(opts.dir);
-    // eventTurnBatching off: with it, lmdb wraps each event turn's writes in a batch whose commit promise it keeps to
-    // itself, and a failed commit (disk full) rejects that promise with nobody to catch it (an unhandled rejection
-    // kills the process). Without it, every write this store makes is a `transaction` whose promise `durable` awaits
-    // and catches; lmdb still commits all transactions queued meanwhile together (group commit: measured the same
-    // transactions/s and CPU per transaction with 500 concurrent writers).
-    // useRecords off: values are written as plain msgpack maps. With msgpackr's records (lmdb's default, no shared
-    // structures) every value carried its own record definitions (the key names plus bookkeeping), rebuilt on each
-    // write: encoding a conversation record took ~1.5x as long (test/bench/storeCommitBench.ts). Reading is
-    // unchanged: values written with records by older versions decode as before.
-    this.root = open({ path: opts.dir + '/baton.lmdb', compression: false, maxDbs: 20, eventTurnBatching: false, useRecords: false } as RootDatabaseOptionsWithPath);
+    const path = opts.dir + '/baton.lmdb';
+    this.root = open({ path, ...LMDB_OPTIONS } as RootDatabaseOptionsWithPath);
     const sub = <V, K extends import('lmdb').Key>(name: string) => this.root.openDB<V, K>({ name });
     // Decoded conversation records are kept in `hot` (our own LRU, write-through): a message reads its record up
     // to three times (token check, step, commit), and decoding was the largest CPU cost in a profile under load.
-    this.convs = this.root.openDB<ConversationRecord, string>({ name: 'conversations' });
-    this.window = sub('transcriptWindow');
-    this.modeIdx = sub('modeIndex');
-    this.ext = sub('externalKeys');
-    this.log = sub('log');
-    this.timers = sub('timers');
-    this.timerIdx = sub('timerIndex');
-    this.outbox = sub('outbox');
-    this.outboxIdx = sub('outboxIndex');
-    this.handoffs = sub('handoffs');
-    this.records = sub('records');
-    this.idem = sub('idempotency');
-    this.flows = sub('flows');
-    this.active = sub('activeRevisions');
+    this.convs = sub(DB_NAMES.convs);
+    this.window = sub(DB_NAMES.window);
+    this.modeIdx = sub(DB_NAMES.modeIdx);
+    this.ext = sub(DB_NAMES.ext);
+    this.log = sub(DB_NAMES.log);
+    this.timers = sub(DB_NAMES.timers);
+    this.timerIdx = sub(DB_NAMES.timerIdx);
+    this.outbox = sub(DB_NAMES.outbox);
+    this.outboxIdx = sub(DB_NAMES.outboxIdx);
+    this.handoffs = sub(DB_NAMES.handoffs);
+    this.records = sub(DB_NAMES.records);
+    this.idem = sub(DB_NAMES.idem);
+    this.flows = sub(DB_NAMES.flows);
+    this.active = sub(DB_NAMES.active);
     this.events.setMaxListeners(0);
+    // After the writer thread reports writes durable, reads here must see them: renew lmdb's read snapshot (it is
+    // otherwise kept until the next macrotask, and a reply can arrive in the same turn as an earlier read).
+    this.writer = new WriterThread({ path, options: LMDB_OPTIONS, names: DB_NAMES }, () => this.root.resetReadTxn());
   }
 
-  /** Runs `fn` in a write transaction and resolves once it is on disk. `conversationId`: forgotten from `hot` on failure. */
-  private async durable<T>(fn: () => T, conversationId?: string): Promise<T> {
+  /**
+   * Sends a write plan to the writer thread and resolves once it is on disk. A failed commit becomes a
+   * StoreWriteError (see `writeError`); a conflict the writer found is a StoreConflictError.
+   */
+  private async durable(req: Omit<WriterRequest, 'n'>): Promise<void> {
     if (this.closed) throw new Error('store is closed');
-    let result: T;
     try {
-      if (this.failNext > 0) {
-        this.failNext--;
-        throw Object.assign(new Error('Commit failed (see commitError for details)'), {
-          code: 'ENOSPC',
-          commitError: Promise.reject(Object.assign(new Error('No space left on device'), { code: 'ENOSPC' })),
-        });
-      }
-      result = (await this.root.transaction(fn)) as T;
-      await this.root.flushed;
+      this.injectedFailure();
+      await this.writer.send(req);
     } catch (err) {
-      // `hot` may hold what the failed transaction wrote: read this conversation from disk next time.
-      if (conversationId !== undefined) this.hot.delete(conversationId);
       throw this.writeError(err);
     }
     if (this.writeFailure) this.writeFailure = null;
-    return result;
+  }
+
+  /** Throws the test hook's simulated full disk (`simulateCommitFailures`), as lmdb reports it. */
+  private injectedFailure(): void {
+    if (this.failNext > 0) {
+      this.failNext--;
+      throw Object.assign(new Error('Commit failed (see commitError for details)'), {
+        code: 'ENOSPC',
+        commitError: Promise.reject(Object.assign(new Error('No space left on device'), { code: 'ENOSPC' })),
+      });
+    }
   }
 
   /**
@@ -265,7 +419,7 @@ export class EmbeddedStore implements RuntimeStore {
     if (!f) return null;
     if (Date.now() - this.lastProbe >= 1000 && !this.closed) {
       this.lastProbe = Date.now();
-      const probe = this.durable(() => this.active.put('\u0000write-probe', String(this.lastProbe))).catch(() => undefined);
+      const probe = this.durable({ k: 'put', db: 'active', key: '\u0000write-probe', value: String(this.lastProbe) }).catch(() => undefined);
       // Readiness answers within a second; a probe still pending keeps the recorded failure until it ends.
       await Promise.race([probe, new Promise((r) => setTimeout(r, 1000).unref())]);
     }
@@ -282,17 +436,13 @@ export class EmbeddedStore implements RuntimeStore {
 
   /* flows */
   putFlowRevision(rec: FlowRevisionRecord): Promise<void> {
-    return this.durable(() => {
-      this.flows.put([rec.flowId, rec.revision], rec);
-    });
+    return this.durable({ k: 'put', db: 'flows', key: [rec.flowId, rec.revision], value: rec });
   }
   async getFlowRevision(flowId: string, revision: string) {
     return this.flows.get([flowId, revision]) ?? null;
   }
   setActiveRevision(flowId: string, revision: string): Promise<void> {
-    return this.durable(() => {
-      this.active.put(flowId, revision);
-    });
+    return this.durable({ k: 'put', db: 'active', key: flowId, value: revision });
   }
   async getActiveRevision(flowId: string) {
     return this.active.get(flowId) ?? null;
@@ -318,6 +468,11 @@ export class EmbeddedStore implements RuntimeStore {
       this.hot.delete(id); // most recently used last
       this.hot.set(id, h);
       return h;
+    }
+    const pending = this.pendingHot.get(id);
+    if (pending) {
+      this.remember(id, pending);
+      return pending;
     }
     const stored = this.convs.get(id) as StoredConversation | undefined;
     if (stored === undefined) return undefined;
@@ -370,23 +525,22 @@ export class EmbeddedStore implements RuntimeStore {
   }
 
   /**
-   * Writes a conversation record (inside a transaction). The state's `recentTranscript` window is stored as
-   * references (`WindowRef`): entries kept from the prior window (found by identity: the engine's new window shares
-   * the entries it kept) keep their reference; a new entry refers to the log entry this commit appended for it
-   * (`appended`), or is kept whole when none rebuilds it exactly. A prior window in the older `transcriptWindow`
-   * table is removed from it.
+   * How a conversation record is stored (the plan's `conv`), and its decoded `hot` entry. The state's
+   * `recentTranscript` window is stored as references (`WindowRef`): entries kept from the prior window (found by
+   * identity: the engine's new window shares the entries it kept) keep their reference; a new entry refers to the
+   * log entry this commit appended for it (`appended`), or is kept whole when none rebuilds it exactly. A prior
+   * window in the older `transcriptWindow` table is removed from it (`oldWindow`: its [first, end) keys).
    */
-  private putConversation(record: ConversationRecord, prior: Hot | undefined, appended: LogEntry[]): void {
-    const id = record.id;
+  private planConversation(
+    record: ConversationRecord,
+    prior: Hot | undefined,
+    appended: LogEntry[],
+  ): { stored: ConversationRecord | StoredConversation; entry: Hot; oldWindow?: [number, number] } {
     const state = record.state as { recentTranscript?: unknown } | null;
     const W = state !== null && typeof state === 'object' && Array.isArray(state.recentTranscript) ? (state.recentTranscript as unknown[]) : null;
     const prev = prior?.win ?? null;
-    if (prev && prior!.refs === null) this.removeWindow(id, prior!.start, prior!.start + prev.length); // older format
-    if (W === null) {
-      this.convs.put(id, record);
-      this.remember(id, { rec: record, win: null, refs: null, start: 0 });
-      return;
-    }
+    const oldWindow: [number, number] | undefined = prev && prior!.refs === null ? [prior!.start, prior!.start + prev.length] : undefined; // older format
+    if (W === null) return { stored: record, entry: { rec: record, win: null, refs: null, start: 0 }, oldWindow };
     let kept = -1; // how many leading entries of `prev` slid out, when W = prev[kept..] + new entries
     if (prev && prior!.refs) {
       if (W.length === 0) kept = prev.length;
@@ -418,13 +572,9 @@ export class EmbeddedStore implements RuntimeStore {
       refs.push(ref);
     }
     const stored: StoredConversation = { ...record, state: { ...(state as object), recentTranscript: null }, r: refs };
-    this.convs.put(id, stored as never);
-    this.remember(id, { rec: record, win: W, refs, start: 0 });
+    return { stored, entry: { rec: record, win: W, refs, start: 0 }, oldWindow };
   }
 
-  private removeWindow(id: string, from: number, to: number): void {
-    for (let j = from; j < to; j++) this.window.remove([id, j]);
-  }
   async readLog(conversationId: string, afterSeq: number, limit = 1000): Promise<LogEntry[]> {
     const out: LogEntry[] = [];
     for (const { value } of this.log.getRange({ start: [conversationId, afterSeq + 1], end: [conversationId, Number.MAX_SAFE_INTEGER], limit })) {
@@ -433,54 +583,79 @@ export class EmbeddedStore implements RuntimeStore {
     return out;
   }
 
-  async commit(w: StepWrite): Promise<CommitResult> {
-    const result = await this.durable(() => {
-      const c = w.conversation;
+  /**
+   * Plans the write here (checks that need only this conversation, sequence numbers, the stored record, `hot`) and
+   * lets the writer thread write it; checks that must see other conversations' earlier writes (an existing id or
+   * external key on create; an outbox id already queued; a timer's old deadline) run there, in commit order. One
+   * conversation's commits are planned one after the other (each after the previous one settled), so each plans
+   * from what the previous one really wrote.
+   */
+  commit(w: StepWrite): Promise<CommitResult> {
+    const id = w.conversation.id;
+    const prev = this.commitTail.get(id);
+    const run = prev ? prev.then(() => this.commitNow(w)) : this.commitNow(w);
+    const tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.commitTail.set(id, tail);
+    void tail.then(() => {
+      if (this.commitTail.get(id) === tail) this.commitTail.delete(id);
+    });
+    return run;
+  }
+
+  private async commitNow(w: StepWrite): Promise<CommitResult> {
+    if (this.closed) throw new Error('store is closed');
+    const c = w.conversation;
+    let entry: Hot | undefined;
+    let appended: LogEntry[];
+    let seq: number;
+    try {
+      this.injectedFailure();
       const priorHot = this.load(c.id);
       const prior = priorHot?.rec;
       if (w.create && prior) throw new StoreConflictError(`conversation ${c.id} already exists`);
       if (!w.create && !prior) throw new StoreConflictError(`conversation ${c.id} does not exist`);
-      if (w.create && c.externalKey !== undefined && this.ext.get(c.externalKey) !== undefined) {
-        throw new StoreConflictError(`external key ${c.externalKey} is already mapped`);
-      }
-      let seq = prior?.lastSeq ?? 0;
-      const appended: LogEntry[] = [];
+      seq = prior?.lastSeq ?? 0;
+      appended = [];
       for (const e of w.append ?? []) {
         seq += 1;
-        const entry: LogEntry = { ...e, id: `${c.id}:${seq}`, seq };
-        this.log.put([c.id, seq], entry);
-        appended.push(entry);
+        appended.push({ ...e, id: `${c.id}:${seq}`, seq });
       }
       const record: ConversationRecord = { ...c, lastSeq: seq };
-      this.putConversation(record, priorHot, appended);
-      if (prior && prior.mode !== c.mode) this.modeIdx.remove([prior.mode, c.id]);
-      if (!prior || prior.mode !== c.mode) this.modeIdx.put([c.mode, c.id], null);
-      if (c.externalKey !== undefined && prior?.externalKey !== c.externalKey) this.ext.put(c.externalKey, c.id);
-      for (const key of w.cancelTimers ?? []) {
-        const t = this.timers.get(key);
-        if (t) {
-          this.timers.remove(key);
-          this.timerIdx.remove([t.at, key]);
-        }
+      const planned = this.planConversation(record, priorHot, appended);
+      entry = planned.entry;
+      const req: Omit<WriterRequest, 'n'> = { k: 'c', id: c.id, conv: planned.stored };
+      if (w.create) {
+        req.create = true;
+        if (c.externalKey !== undefined) req.ext = c.externalKey;
       }
-      for (const t of w.setTimers ?? []) {
-        const old = this.timers.get(t.key);
-        if (old) this.timerIdx.remove([old.at, t.key]);
-        this.timers.put(t.key, t);
-        this.timerIdx.put([t.at, t.key], null);
-      }
-      for (const o of w.outbox ?? []) {
-        if (this.outbox.get(o.id)) continue; // idempotent: already queued or sent
-        this.outbox.put(o.id, { ...o, attempts: 0, lastError: null, status: 'pending' });
-        this.outboxIdx.put([o.nextAt, o.id], null);
-      }
-      for (const h of w.handoffs ?? []) this.handoffs.put(h.id, h);
-      for (const r of w.records ?? []) this.records.put([r.kind, r.at, r.id], r);
-      if (w.idempotency) this.idem.put(w.idempotency.key, w.idempotency);
-      return { appended, lastSeq: seq };
-    }, w.conversation.id);
-    if (result.appended.length > 0) this.events.emit(w.conversation.id, result.appended);
-    return result;
+      if (appended.length > 0) req.log = appended;
+      if (planned.oldWindow) req.oldWindow = planned.oldWindow;
+      if (prior && prior.mode !== c.mode) req.modeRm = prior.mode;
+      if (!prior || prior.mode !== c.mode) req.modePut = c.mode;
+      if (c.externalKey !== undefined && prior?.externalKey !== c.externalKey) req.extPut = c.externalKey;
+      if (w.cancelTimers?.length) req.cancelTimers = w.cancelTimers;
+      if (w.setTimers?.length) req.setTimers = w.setTimers;
+      if (w.outbox?.length) req.outbox = w.outbox;
+      if (w.handoffs?.length) req.handoffs = w.handoffs;
+      if (w.records?.length) req.records = w.records;
+      if (w.idempotency) req.idem = w.idempotency;
+      // Readers see the new record at once (as before: it was in `hot` from the transaction callback on).
+      this.remember(c.id, entry);
+      this.pendingHot.set(c.id, entry);
+      await this.writer.send(req);
+    } catch (err) {
+      // `hot` may hold what the failed write planned: read this conversation from disk next time.
+      this.hot.delete(c.id);
+      if (entry && this.pendingHot.get(c.id) === entry) this.pendingHot.delete(c.id);
+      throw this.writeError(err);
+    }
+    if (this.pendingHot.get(c.id) === entry) this.pendingHot.delete(c.id);
+    if (this.writeFailure) this.writeFailure = null;
+    if (appended.length > 0) this.events.emit(c.id, appended);
+    return { appended, lastSeq: seq };
   }
 
   runExclusive<T>(conversationId: string, fn: () => Promise<T>): Promise<T> {
@@ -517,29 +692,11 @@ export class EmbeddedStore implements RuntimeStore {
       const c = this.convs.get(key[1]) as StoredConversation | undefined; // record fields only (no window needed)
       if (c && c.closedAt !== null && c.closedAt < before) victims.push(c);
     }
-    const victimIds = new Set(victims.map((v) => v.id));
-    await this.durable(() => {
-      for (const c of victims) {
-        for (const key of this.log.getKeys({ start: [c.id, 0], end: [c.id, Number.MAX_SAFE_INTEGER] })) this.log.remove(key);
-        for (const key of this.window.getKeys({ start: [c.id, 0], end: [c.id, Number.MAX_SAFE_INTEGER] })) this.window.remove(key);
-        this.convs.remove(c.id);
-        this.hot.delete(c.id);
-        this.modeIdx.remove(['closed', c.id]);
-        if (c.externalKey !== undefined) this.ext.remove(c.externalKey);
-      }
-      for (const { key, value } of this.timers.getRange({})) {
-        if (victimIds.has(value.conversationId)) {
-          this.timers.remove(key);
-          this.timerIdx.remove([value.at, key]);
-        }
-      }
-      for (const { key, value } of this.idem.getRange({})) if (value.at < before) this.idem.remove(key);
-      const ids = new Set(victims.map((v) => v.id));
-      for (const { key, value } of this.handoffs.getRange({})) if (ids.has(value.conversationId)) this.handoffs.remove(key);
-      for (const { key, value } of this.outbox.getRange({})) {
-        if (value.status !== 'pending' && (ids.has(value.conversationId) || value.createdAt < before)) this.outbox.remove(key);
-      }
-    });
+    for (const c of victims) this.hot.delete(c.id);
+    // The writer thread removes their log, records, index entries, timers, handoffs, old idempotency records and
+    // finished outbox items in one transaction (embeddedWriter.mjs `prune`).
+    await this.durable({ k: 'prune', victims: victims.map((c) => ({ id: c.id, externalKey: c.externalKey })), before });
+    for (const c of victims) this.hot.delete(c.id);
     return victims.length;
   }
 
@@ -586,28 +743,13 @@ export class EmbeddedStore implements RuntimeStore {
 
   completeOutbox(id: string, _now: number): Promise<void> {
     this.leases.delete('o:' + id);
-    return this.durable(() => {
-      const o = this.outbox.get(id);
-      if (!o) return;
-      this.outboxIdx.remove([o.nextAt, id]);
-      this.outbox.put(id, { ...o, status: 'done', attempts: o.attempts + 1 });
-    });
+    return this.durable({ k: 'outbox', id });
   }
 
+  /** Records a failed attempt (the writer thread reads the item, counts the attempt, re-queues it or marks it dead). */
   failOutbox(id: string, error: string, nextAt: number | null): Promise<void> {
     this.leases.delete('o:' + id);
-    return this.durable(() => {
-      const o = this.outbox.get(id);
-      if (!o) return;
-      this.outboxIdx.remove([o.nextAt, id]);
-      const attempts = o.attempts + 1;
-      if (nextAt === null) {
-        this.outbox.put(id, { ...o, attempts, lastError: error, status: 'dead' });
-      } else {
-        this.outbox.put(id, { ...o, attempts, lastError: error, nextAt });
-        this.outboxIdx.put([nextAt, id], null);
-      }
-    });
+    return this.durable({ k: 'outbox', id, error, nextAt });
   }
 
   async getOutbox(id: string) {
@@ -646,12 +788,9 @@ export class EmbeddedStore implements RuntimeStore {
   async close(): Promise<void> {
     if (this.closed) return;
     await Promise.allSettled([...this.queues.values()]);
+    await Promise.allSettled([...this.commitTail.values()]);
     this.closed = true;
-    try {
-      await this.root.flushed;
-    } catch {
-      /* the last commit failed (disk full): nothing more to flush; close anyway */
-    }
+    await this.writer.close(); // every write sent is settled, the writer's lmdb handle closed
     await this.root.close();
     rmSync(this.lockFile, { force: true });
   }

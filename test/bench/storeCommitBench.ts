@@ -13,7 +13,8 @@
  *   BENCH_CONVERSATIONS=300 BENCH_MESSAGES=12 BENCH_ROUNDS=5 BENCH_PARALLEL=100
  *
  * Columns: CPU = process user+system time (all threads, lmdb's writer and fsyncs included) per customer message
- * and per write; "in txn" = time inside lmdb transaction callbacks (value encoding + lmdb puts, main thread);
+ * and per write; main thread = the JavaScript main thread's CPU alone (Linux schedstat; a writer thread's work is
+ * not in it); "in txn" = time inside lmdb transaction callbacks (value encoding + lmdb puts, main thread);
  * "encode" = time in the databases' encoders (msgpackr) alone; bytes = encoded value bytes per message.
  * Prints tables; never pass/fail.
  */
@@ -142,6 +143,8 @@ type StoreCtor = new (o: { dir: string }) => RuntimeStore;
 
 interface Stats {
   cpuUs: number;
+  /** CPU of the main JavaScript thread alone (what a writer thread takes off it). */
+  mainUs: number;
   wallMs: number;
   txnUs: number;
   encodeUs: number;
@@ -211,10 +214,12 @@ async function measure(Ctor: StoreCtor, cap: Captured): Promise<Stats> {
     instrument(store, acc);
     if (global.gc) global.gc();
     const c0 = process.cpuUsage();
+    const m0 = mainThreadCpuUs();
     const t0 = performance.now();
     await replay(cap.messages, store);
     const wallMs = performance.now() - t0;
     const c = process.cpuUsage(c0);
+    const mainUs = mainThreadCpuUs() - m0;
     await store.close();
     let fileBytes = 0;
     try {
@@ -222,9 +227,18 @@ async function measure(Ctor: StoreCtor, cap: Captured): Promise<Stats> {
     } catch {
       /* another layout */
     }
-    return { cpuUs: c.user + c.system, wallMs, txnUs: acc.txnUs, encodeUs: acc.encodeUs, bytes: acc.bytes, lmdbTxns: acc.txnIds.size, fileBytes };
+    return { cpuUs: c.user + c.system, mainUs, wallMs, txnUs: acc.txnUs, encodeUs: acc.encodeUs, bytes: acc.bytes, lmdbTxns: acc.txnIds.size, fileBytes };
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** CPU time of this process's main thread in µs (Linux: /proc/self/task/<pid>/schedstat, ns), or NaN elsewhere. */
+function mainThreadCpuUs(): number {
+  try {
+    return Number(readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ')[0]) / 1000;
+  } catch {
+    return NaN;
   }
 }
 
@@ -258,13 +272,14 @@ export async function storeCommitBench(): Promise<void> {
     for (const i of order) results[i].push(await measure(variants[i].Ctor, cap));
   }
   const n = cap.customerMessages;
-  const rows = [['store', 'CPU µs / message', 'per round', 'CPU µs / write', 'in txn µs / msg', 'encode µs / msg', 'bytes / msg', 'writes / lmdb txn', 'wall ms', 'data file MB']];
+  const rows = [['store', 'CPU µs / message', 'main thread µs / msg', 'per round', 'CPU µs / write', 'in txn µs / msg', 'encode µs / msg', 'bytes / msg', 'writes / lmdb txn', 'wall ms', 'data file MB']];
   variants.forEach((v, i) => {
     const rs = results[i];
     const cpu = rs.map((s) => s.cpuUs / n);
     rows.push([
       v.name,
       fmt(median(cpu), 1),
+      fmt(median(rs.map((s) => s.mainUs / n)), 1),
       cpu.map((x) => fmt(x, 0)).join(' / '),
       fmt(median(rs.map((s) => s.cpuUs / cap.messages.length)), 1),
       fmt(median(rs.map((s) => s.txnUs / n)), 1),
