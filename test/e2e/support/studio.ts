@@ -11,10 +11,10 @@
  * The server runs in-process by default (fast); `process: true` runs the real CLI so a test can kill -9 it.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createStudioApi, type StudioApi } from '../../../renderer/studio/api/studioApi';
 import { repoRoot, startStudioServer, type StudioServer } from '../../../runtime/studio/startStudioServer';
@@ -36,12 +36,45 @@ const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(
  */
 export const BUILD_STAMP = join(repoRoot, 'dist/renderer/.e2e-build.json');
 
-function stampedProduction(): boolean {
+interface BuildStamp {
+  nodeEnv?: string;
+  at?: string;
+  /** Files of this build and of the one before (relative to dist/renderer): what open pages may still load. */
+  files?: string[];
+  previous?: string[];
+}
+
+function readStamp(): BuildStamp | null {
   try {
-    return (JSON.parse(readFileSync(BUILD_STAMP, 'utf8')) as { nodeEnv?: string }).nodeEnv === 'production';
+    return JSON.parse(readFileSync(BUILD_STAMP, 'utf8')) as BuildStamp;
   } catch {
-    return false;
+    return null;
   }
+}
+
+const stampedProduction = () => readStamp()?.nodeEnv === 'production';
+
+function filesUnder(dir: string, root = dir): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name), root) : [relative(root, join(dir, e.name))]));
+}
+
+/**
+ * Moves a finished build from `staging` into dist/renderer WITHOUT emptying it first: pages other test files (or
+ * another test run in the same checkout) have open keep loading their hashed assets, and each page's index.html is
+ * swapped in one rename, after its assets. Files neither this build nor the previous one has are removed.
+ */
+function installBuild(staging: string, out: string): void {
+  const files = filesUnder(staging);
+  const last = (f: string) => (f.endsWith('index.html') ? 1 : 0);
+  for (const f of [...files].sort((a, b) => last(a) - last(b))) {
+    mkdirSync(dirname(join(out, f)), { recursive: true });
+    renameSync(join(staging, f), join(out, f));
+  }
+  const before = readStamp();
+  const keep = new Set([...files, ...(before?.files ?? [])]);
+  if (before?.files) for (const f of filesUnder(out)) if (!keep.has(f) && !f.startsWith('.')) rmSync(join(out, f), { force: true });
+  writeFileSync(BUILD_STAMP, JSON.stringify({ nodeEnv: 'production', at: new Date().toISOString(), files, previous: before?.files ?? [] } satisfies BuildStamp) + '\n');
 }
 
 /**
@@ -54,8 +87,8 @@ export function ensureRendererBuilt(): void {
   const indexes = ['studio', 'inbox', 'widget']
     .filter((name) => existsSync(join(repoRoot, 'renderer', name, 'index.html')))
     .map((name) => join(repoRoot, 'dist/renderer', name, 'index.html'));
-  // Built by the global setup for this run: only a missing build is rebuilt (a rebuild mid-run would empty
-  // dist/ under pages other test files have open).
+  // Built by the global setup for this run: only a missing build is rebuilt (pages must not change under test files
+  // mid-run).
   const builtThisRun = process.env.BATON_RENDERER_BUILT === '1';
   const sources = () => Math.max(newest(join(repoRoot, 'renderer')), newest(join(repoRoot, 'shared')));
   const fresh = () =>
@@ -81,13 +114,20 @@ export function ensureRendererBuilt(): void {
   try {
     // All entries (the e2e tests use the studio, the inbox and the widget); `npm run build` does the same.
     if (!fresh()) {
-      // pagesBuildEnv: NODE_ENV=production (vitest's NODE_ENV=test would give React's development build).
-      execFileSync(process.execPath, [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-        cwd: repoRoot,
-        stdio: 'inherit',
-        env: pagesBuildEnv(),
-      });
-      writeFileSync(BUILD_STAMP, JSON.stringify({ nodeEnv: 'production', at: new Date().toISOString() }) + '\n');
+      // pagesBuildEnv: NODE_ENV=production (vitest's NODE_ENV=test would give React's development build). Built
+      // aside, then moved in: vite's own emptyOutDir would empty dist/renderer under open pages for the build's length.
+      const staging = join(repoRoot, `dist/.renderer-staging-${process.pid}`);
+      rmSync(staging, { recursive: true, force: true });
+      try {
+        execFileSync(process.execPath, [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', '--outDir', staging, '--emptyOutDir'], {
+          cwd: repoRoot,
+          stdio: 'inherit',
+          env: pagesBuildEnv(),
+        });
+        installBuild(staging, join(repoRoot, 'dist/renderer'));
+      } finally {
+        rmSync(staging, { recursive: true, force: true });
+      }
     }
   } finally {
     rmSync(lock, { recursive: true, force: true });
