@@ -126,6 +126,8 @@ export const conversationStateSchema = z.strictObject({
   ),
   escalation: z.strictObject({
     fallbacksInRow: z.number().int().min(0),
+    /** Clear shop questions among fallbacksInRow (escalation round seven); optional, older states lack it. */
+    clearInRow: z.number().int().min(0).optional(),
     recent: z.array(z.string()),
     sentiments: z.array(z.number()),
     level: z.union([z.literal(0), z.literal(1), z.literal(2)]),

@@ -12,7 +12,7 @@ import type { EscalationAction, EscalationDecision, EscalationMemory, Signal, Tu
 import { detectExplicitRequest } from './detectors/detectExplicitRequest';
 import { detectNegativeSentiment } from './detectors/detectNegativeSentiment';
 import { detectLowConfidence } from './detectors/detectLowConfidence';
-import { asksNothing, detectRepeatedFallback } from './detectors/detectRepeatedFallback';
+import { detectRepeatedFallback, fallbackStreak, nextFallbackStreak } from './detectors/detectRepeatedFallback';
 import { customerSaysLoop, detectLoop, isRepeatableQuestion } from './detectors/detectLoop';
 import { detectSensitiveTopic } from './detectors/detectSensitiveTopic';
 import { detectUrgency } from './detectors/detectUrgency';
@@ -79,6 +79,11 @@ const LABEL: Record<EscalationReason, string> = {
 
 const MEMORY_SIZE = 6;
 
+/** The streak fields of the memory; clearInRow only when some (memories stay as they were for every other conversation). */
+function streakMemory(s: { fallbacksInRow: number; clearInRow: number }): { fallbacksInRow: number; clearInRow?: number } {
+  return s.clearInRow > 0 ? s : { fallbacksInRow: s.fallbacksInRow };
+}
+
 export function initialEscalationMemory(): EscalationMemory {
   return { fallbacksInRow: 0, recent: [], sentiments: [], level: 0 };
 }
@@ -105,7 +110,10 @@ function noneExplanation(policy: EscalationPolicy, facts: TurnFacts, memory: Esc
     return `No escalation: the strongest signal was sentiment ${score.toFixed(2)}, above the threshold ${policy.negativeSentiment.threshold}, so it does not fire.`;
   }
   if (policy.repeatedFallback.enabled && facts.fallback) {
-    return `No escalation: strongest signal was ${memory.fallbacksInRow + 1} of ${policy.repeatedFallback.count} fallbacks in a row.`;
+    const next = streakMemory(nextFallbackStreak(facts.analysis, true, memory));
+    const streak = fallbackStreak(next);
+    const half = next.clearInRow ? ` (${next.clearInRow} clear question${next.clearInRow > 1 ? 's' : ''} about the shop counted half)` : '';
+    return `No escalation: strongest signal was ${Number.isInteger(streak) ? streak : streak.toFixed(1)} of ${policy.repeatedFallback.count} fallbacks in a row${half}.`;
   }
   if (policy.lowConfidence.enabled && facts.intent) {
     return `No escalation: intent confidence ${facts.intent.confidence.toFixed(2)} is above ${policy.lowConfidence.threshold}.`;
@@ -187,8 +195,9 @@ export function evaluateEscalation(
     const recent =
       isRepeatableQuestion(facts.analysis) ? [...memory.recent, facts.analysis.normalized].slice(-MEMORY_SIZE) : [...memory.recent];
     next = {
-      // Thanks, a smile or the customer's own slip neither extend nor break a streak of failed requests.
-      fallbacksInRow: facts.fallback ? (asksNothing(facts.analysis, memory) ? memory.fallbacksInRow : memory.fallbacksInRow + 1) : 0,
+      // Thanks, a smile or the customer's own slip neither extend nor break a streak of failed requests; a clear
+      // question about the shop counts half (detectRepeatedFallback.fallbackWeight).
+      ...streakMemory(nextFallbackStreak(facts.analysis, facts.fallback, memory)),
       recent,
       sentiments: [...memory.sentiments, sentiment].slice(-MEMORY_SIZE),
       level,

@@ -46,6 +46,12 @@ export interface EscalationDecision {
 export interface EscalationMemory {
   /** Consecutive customer turns the bot could not use. */
   fallbacksInRow: number;
+  /**
+   * How many of those were clear questions about the shop, which count half towards the repeated-fallback limit
+   * (round seven, see detectRepeatedFallback.fallbackWeight). Absent in memories written before; ignored when
+   * fallbacksInRow is 0.
+   */
+  clearInRow?: number;
   /** Normalised recent customer questions, newest last (at most 6). */
   recent: string[];
   /** Sentiment scores of recent customer turns, newest last (at most 6). */

@@ -14,6 +14,8 @@ import { canonicalTokens } from '../canonicalTokens';
 import { asksSameSubjectAgain } from './detectLoop';
 import type { EscalationMemory as Memory } from '../types';
 import { isRealQuestion } from '../questionConcepts';
+import { isShopQuestion } from '../shopTopics';
+import { effectiveSentiment } from '../effectiveSentiment';
 
 /**
  * Round six: nudges and fillers ("ok", "k", "lol", "hello?", "??", "sigh", "hola?", "pls") ask nothing new. After the
@@ -92,21 +94,69 @@ export function asksNothing(analysis: TextAnalysis, memory?: Memory): boolean {
   return false;
 }
 
+/**
+ * Round seven (session 5): how much an unusable message adds to the fallback streak. A message that asks nothing
+ * adds 0 (see asksNothing); a clear question about the shop the flow has no intent for ("does it come with
+ * batteries?", "do you gift-wrap?", see shopTopics.ts) adds 1/2, unless it asks the customer's last question again
+ * (then the customer is stuck: 1); anything else (gibberish, a key mash, emoji, numbers, a question the shop has
+ * nothing to do with, a detail after a failed question) adds 1. So with the default limit of 2, two unusable
+ * messages hand over, and four clear, different shop questions the bot could not answer in a row do too.
+ */
+export function fallbackWeight(analysis: TextAnalysis, memory: Memory): 0 | 0.5 | 1 {
+  if (asksNothing(analysis, memory)) return 0;
+  return calmShopQuestion(analysis, memory) && !asksSameSubjectAgain(analysis, memory.recent) ? 0.5 : 1;
+}
+/** A clear question about the shop asked calmly (an upset or urgent customer, "I need my refund asap, this is useless", is stuck). */
+function calmShopQuestion(analysis: TextAnalysis, memory: Memory): boolean {
+  return isShopQuestion(analysis, memory.recent[memory.recent.length - 1]) && effectiveSentiment(analysis).score > UPSET;
+}
+/** Sentiment at or below which a question counts in full (the default negative-sentiment threshold). */
+const UPSET = -0.5;
+
+/** The weighted streak kept in memory: `fallbacksInRow` messages of which `clearInRow` were clear shop questions (1/2 each). */
+export function fallbackStreak(memory: Memory): number {
+  // The engine resets fallbacksInRow alone (a usable message, a handback): a stale clearInRow then counts for nothing.
+  const clear = memory.fallbacksInRow === 0 ? 0 : Math.min(memory.clearInRow ?? 0, memory.fallbacksInRow);
+  return memory.fallbacksInRow - clear / 2;
+}
+
+/** The memory's streak after this message (fallbacksInRow, clearInRow), given whether the bot could use it. */
+export function nextFallbackStreak(analysis: TextAnalysis, fallback: boolean, memory: Memory): { fallbacksInRow: number; clearInRow: number } {
+  const clear = memory.fallbacksInRow === 0 ? 0 : Math.min(memory.clearInRow ?? 0, memory.fallbacksInRow);
+  if (!fallback) return { fallbacksInRow: 0, clearInRow: 0 };
+  const w = fallbackWeight(analysis, memory);
+  if (w === 0) return { fallbacksInRow: memory.fallbacksInRow, clearInRow: clear };
+  // The customer asks a question the bot failed on again: they are stuck, so the whole streak counts in full.
+  if (w === 1 && clear > 0 && asksSameSubjectAgain(analysis, memory.recent)) return { fallbacksInRow: memory.fallbacksInRow + 1, clearInRow: 0 };
+  return { fallbacksInRow: memory.fallbacksInRow + 1, clearInRow: clear + (w === 0.5 ? 1 : 0) };
+}
+
+const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+
 export function detectRepeatedFallback(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
-  if (!facts.fallback || asksNothing(facts.analysis, memory)) return null;
-  const inRow = memory.fallbacksInRow + 1;
+  if (!facts.fallback) return null;
+  const w = fallbackWeight(facts.analysis, memory);
+  if (w === 0) return null;
+  const again = w === 1 && asksSameSubjectAgain(facts.analysis, memory.recent);
+  // Asked again: the earlier clear questions count in full too (see nextFallbackStreak).
+  const before = again ? memory.fallbacksInRow : fallbackStreak(memory);
+  const inRow = before + w;
   const count = policy.repeatedFallback.count;
   if (inRow < count) return null;
   // The same question asked again in other words after the bot failed on it ("ship to poland?" / "do you send
   // to Poland"): wait one message. A third asking is a loop, which tells the agent what the question is; any
   // other unusable message hands over as before (at most one message later).
-  if (inRow === count && policy.loop.enabled && asksSameSubjectAgain(facts.analysis, memory.recent)) return null;
+  // With earlier clear shop questions now counted in full, the limit may be passed at once: still wait, once.
+  if (again && policy.loop.enabled && fallbackStreak(memory) < count) return null;
+  const messages = memory.fallbacksInRow + 1;
+  const clear = again ? 0 : (memory.fallbacksInRow === 0 ? 0 : Math.min(memory.clearInRow ?? 0, memory.fallbacksInRow)) + (w === 0.5 ? 1 : 0);
+  const halves = clear > 0 ? `, ${clear} of them clear questions about the shop that count half (streak ${fmt(inRow)})` : '';
   return {
     reason: 'repeated_fallback',
     score: 1,
     threshold: count,
-    evidence: [`${inRow} in a row`],
+    evidence: [`${messages} in a row`, ...(clear > 0 ? [`streak ${fmt(inRow)}`] : [])],
     turn: facts.turn,
-    explanation: `The bot did not understand ${inRow} messages in a row (limit ${count}).`,
+    explanation: `The bot did not understand ${messages} messages in a row${halves} (limit ${count}).`,
   };
 }

@@ -1,0 +1,128 @@
+/**
+ * Round seven (session 5): is an unusable message a clear question about the shop, or is the customer stuck?
+ *
+ * A designer wants the bot to hand over when the customer is stuck (key mashes, emoji, gibberish, questions the
+ * shop has nothing to do with, the same question asked again), not when a customer asks two clear, different
+ * questions about the shop that the flow happens to have no intent for ("does the drill come with batteries?",
+ * "do you gift-wrap?"). The fallback streak therefore counts such a question half (see detectRepeatedFallback).
+ *
+ * "About the shop" is read from the words of what any shop's customer service is asked about, by family, not from
+ * product names (a product noun alone is ambiguous: "book a table for two", "drop my suit off"):
+ *  - ordering and delivery (an order as a noun, courier, parcel, dispatch, tracking, collection, invoice...),
+ *  - returns and exchanges, payment and prices (discount, voucher, instalments, delivery charge...),
+ *  - the shop itself (a branch, its hours and parking, when the message names the shop or "you"),
+ *  - the customer's account, newsletter, loyalty scheme, gift cards, gift wrapping,
+ *  - a product's attributes (stock, size, colour, material, dimensions, care, warranty, assembly, parts).
+ * A short follow-up of an on-topic question ("and in L?", "how should I clean it?", "does it come flat-packed?")
+ * inherits its topic. Pure: no I/O, cached per normalised text.
+ */
+import type { TextAnalysis } from '../nlu/types';
+import { canonicalTokens } from './canonicalTokens';
+import { isRealQuestion } from './questionConcepts';
+
+/** Single words (canonical tokens; a trailing plural "s" / "es" is also tried). */
+const SHOP_WORDS = new Set([
+  // ordering and delivery
+  'ordered', 'delivery', 'deliveries', 'deliver', 'delivered', 'shipping', 'ship', 'shipped', 'shipment', 'dispatch', 'dispatched',
+  'courier', 'couriers', 'parcel', 'package', 'postage', 'tracking', 'track', 'tracked', 'collection', 'collect', 'collected', 'pickup',
+  'porch', 'neighbour', 'neighbor', 'signature', 'arrive', 'arrival', 'eta', 'depot', 'invoice', 'receipt', 'vat', 'duties', 'customs',
+  'address', 'postcode', 'zip', 'basket', 'checkout', 'cart', 'preorder', 'backorder', 'flatpack', 'flatpacked', 'packaging', 'packed',
+  // returns and exchanges
+  'return', 'returns', 'returned', 'returning', 'refund', 'refunds', 'exchange', 'exchanged', 'swap', 'unused', 'tags', 'faulty', 'damaged',
+  'replacement', 'replace',
+  // payment and prices
+  'pay', 'payment', 'payments', 'paid', 'price', 'prices', 'priced', 'cost', 'costs', 'charge', 'charged', 'charges', 'fee', 'fees',
+  'discount', 'discounts', 'coupon', 'voucher', 'promo', 'sale', 'student', 'klarna', 'paypal', 'clearpay', 'afterpay', 'amex', 'visa',
+  'mastercard', 'instalment', 'instalments', 'installments', 'cheque', 'cheaper', 'expensive', 'tax',
+  // the customer's account and the shop's schemes
+  'account', 'newsletter', 'loyalty', 'points', 'membership', 'wishlist', 'subscription', 'unsubscribe', 'giftcard', 'wrapping', 'wrap',
+  'wrapped', 'gift', 'gifts',
+  // a product's attributes
+  'stock', 'restock', 'available', 'availability', 'size', 'sizes', 'sizing', 'fit', 'fits', 'colour', 'colours', 'color', 'colors',
+  'material', 'materials', 'fabric', 'cotton', 'linen', 'wool', 'leather', 'oak', 'walnut', 'pine', 'ceramic', 'wooden', 'varnish',
+  'treated', 'dimensions', 'dimension', 'diameter', 'width', 'height', 'depth', 'weight', 'wattage', 'watts',
+  'battery', 'batteries', 'warranty', 'guarantee', 'guaranteed', 'assembly', 'assemble', 'assembled', 'instructions', 'manual', 'parts',
+  'spare', 'matching', 'washable', 'dishwasher', 'microwave', 'shrink', 'waterproof', 'care', 'clean', 'cleaning', 'product', 'products',
+  'item', 'items', 'model', 'range', 'catalogue', 'brochure', 'sample', 'samples', 'swatch', 'bundle', 'separately', 'included', 'include',
+]);
+/** Words about the shop's own place and hours: only when the message names the shop or asks "you". */
+const PLACE_WORDS = new Set(['open', 'opens', 'opening', 'close', 'closes', 'closing', 'closed', 'hours', 'parking', 'accessible', 'wheelchair',
+  'located', 'location', 'branch', 'branches', 'shop', 'shops', 'store', 'stores', 'showroom']);
+const SHOP_SELF = new Set(['you', 'your', 'shop', 'shops', 'store', 'stores', 'branch', 'branches', 'showroom']);
+/** "order" as a noun (my order, the order, order 12345, two orders), not "can you order me a pizza". */
+const ORDER_BEFORE = new Set(['my', 'the', 'an', 'this', 'that', 'our', 'your', 'first', 'second', 'other', 'two', 'both', 'whole', 'same', 'an', 'new', 'next', 'online', 'last', 'previous']);
+/** Two-word terms whose words alone say little ("gift card", "credit card", "size guide", "price match"). */
+const SHOP_PAIRS = new Set(['gift card', 'gift cards', 'credit card', 'debit card', 'store credit', 'size guide', 'price match', 'apple pay',
+  'google pay', 'sign up', 'log in', 'next day', 'click and', 'true to', 'come with', 'comes with', 'come in', 'comes in']);
+/** Sizes written as letters ("is it in M", "and in XL?"). */
+const SIZE_LETTERS = new Set(['xs', 's', 'm', 'l', 'xl', 'xxl', 'xxs']);
+
+/** Openers of a question or a request (canonical tokens), among the first three words. */
+const ASKS = new Set(['what', 'when', 'where', 'how', 'why', 'which', 'who', 'can', 'could', 'would', 'will', 'is', 'are', 'do', 'does', 'did',
+  'have', 'has', 'may', 'should', 'shall', 'any', 'whats', 'wheres', 'whens', 'hows', 'wat', 'wen', 'kindly', 'please', 'pls']);
+/**
+ * A question or a request: a question mark, a question word or auxiliary among the first three words, or "I need /
+ * want / would like / am looking for". A few words naming things ("purple monkey dishwasher") are not one.
+ */
+function asksSomething(analysis: TextAnalysis, toks: readonly string[]): boolean {
+  if (toks.length === 0) return false;
+  if (analysis.text.includes('?') || toks.slice(0, 3).some((t) => ASKS.has(t))) return true;
+  return / i (?:need|want|would like|am looking for|wanted to know|was wondering) /.test(` ${toks.join(' ')} `);
+}
+/**
+ * Chit-chat with the bot about itself ("what's your favourite colour", "do you like pizza", "what do you reckon"):
+ * a question, but not about the shop, whatever words it uses.
+ */
+function chitChat(toks: readonly string[]): boolean {
+  const j = ` ${toks.join(' ')} `;
+  return /(?: your (?:favourite|favorite|fav|fave|opinion|star sign|name) | you (?:like|love|prefer|reckon|think|dream|believe) | do you like | in your opinion )/.test(j);
+}
+
+const cache = new Map<string, boolean>();
+const CACHE_SIZE = 2000;
+
+/** Whether the tokens name something a shop's customer service is asked about (see the file comment). */
+export function namesShopTopic(toks: readonly string[]): boolean {
+  const self = toks.some((t) => SHOP_SELF.has(t));
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    const bare = t.endsWith('es') ? t.slice(0, -2) : t.endsWith('s') ? t.slice(0, -1) : t;
+    if (SHOP_WORDS.has(t) || SHOP_WORDS.has(bare)) return true;
+    if (self && PLACE_WORDS.has(t)) return true;
+    if ((t === 'order' || t === 'orders') && (ORDER_BEFORE.has(toks[i - 1] ?? '') || /^(?:\d{3,}|number|no|nr|status|id|ref|reference)$/.test(toks[i + 1] ?? '') || t === 'orders')) return true;
+    if (i > 0 && SHOP_PAIRS.has(`${toks[i - 1]} ${t}`)) return true;
+    if (i > 0 && SIZE_LETTERS.has(t) && (toks[i - 1] === 'in' || toks[i - 1] === 'size')) return true;
+  }
+  return false;
+}
+
+/** Whether a message (tokens of a normalised text) is a clear question about the shop: a real question naming a shop topic. */
+export function isShopQuestionText(normalized: string): boolean {
+  const hit = cache.get(normalized);
+  if (hit !== undefined) return hit;
+  const toks = normalized.split(' ').filter((t) => t !== '');
+  const yes = isRealQuestion(normalized) && !chitChat(toks) && namesShopTopic(toks);
+  if (cache.size >= CACHE_SIZE) cache.clear();
+  cache.set(normalized, yes);
+  return yes;
+}
+
+/** Pronouns and openers by which a short follow-up points at the question before it ("and in L?", "how should I clean it?"). */
+const FOLLOW_UP = new Set(['it', 'its', 'they', 'them', 'their', 'that', 'those', 'these', 'this', 'one', 'ones']);
+const FOLLOW_OPENERS = new Set(['and', 'or', 'also', 'so', 'plus']);
+
+/**
+ * Whether this unusable message is a clear question about the shop: it names a shop topic itself, or it is a short
+ * follow-up (a pronoun, or "and / or / also ..." in at most 8 words) of the customer's last question, which did.
+ * `previous` is that last question (normalised), if any.
+ */
+export function isShopQuestion(analysis: TextAnalysis, previous: string | undefined): boolean {
+  const toks = canonicalTokens(analysis);
+  if (!asksSomething(analysis, toks) || chitChat(toks)) return false;
+  // Every word must be a word (not "asdkjh qwe?"): at most one token without a vowel or with a letter three times in a row.
+  const odd = toks.filter((t) => !/^\d+$/.test(t) && (!/[aeiouy]/.test(t) || /(.)\1\1/.test(t))).length;
+  if (odd > (toks.length >= 4 ? 1 : 0) && !toks.every((t) => SIZE_LETTERS.has(t) || /^\d+$/.test(t) || /[aeiouy]/.test(t))) return false;
+  if (namesShopTopic(toks)) return true;
+  if (previous === undefined || !isShopQuestionText(previous)) return false;
+  return toks.length <= 8 && (toks.some((t) => FOLLOW_UP.has(t)) || FOLLOW_OPENERS.has(toks[0]));
+}
