@@ -19,6 +19,7 @@ import { resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { open, type Database, type RootDatabase, type RootDatabaseOptionsWithPath } from 'lmdb';
+import { WriteConflict, openDatabases, writeOps } from './embeddedWriter.mjs';
 import {
   StoreConflictError,
   conversationModes,
@@ -183,7 +184,7 @@ const DB_NAMES = {
   active: 'activeRevisions',
 } as const;
 
-/** A write plan for the writer thread (see embeddedWriter.mjs for each kind). */
+/** A write plan for the writer (see embeddedWriter.mjs `writeOps` for each kind). */
 type WriterRequest = { n: number; k: string } & Record<string, unknown>;
 type WriterFailure = { conflict: string } | { message: string; code?: string; commitFailed: boolean };
 
@@ -209,7 +210,7 @@ class WriterThread {
   private closing: Promise<void> | null = null;
 
   constructor(
-    private readonly data: { path: string; options: typeof LMDB_OPTIONS; names: typeof DB_NAMES },
+    private readonly data: { batonEmbeddedWriter: true; path: string; options: typeof LMDB_OPTIONS; names: typeof DB_NAMES },
     /** Called before the promises of a batch of replies settle (the reading thread renews its snapshot). */
     private readonly beforeSettle: () => void,
   ) {}
@@ -290,6 +291,35 @@ class WriterThread {
   }
 }
 
+/**
+ * The same write plans run on the calling thread, in lmdb transaction callbacks (what the store did before session
+ * 5): `writer: 'inline'` / BATON_STORE_WRITER=inline. Kept to compare, and for a machine with one core.
+ */
+class InlineWriter {
+  private readonly run: ReturnType<typeof writeOps>;
+  constructor(
+    private readonly root: RootDatabase,
+    db: Parameters<typeof writeOps>[0],
+  ) {
+    this.run = writeOps(db);
+  }
+  async send(req: Omit<WriterRequest, 'n'>): Promise<void> {
+    try {
+      await this.root.transaction(() => this.run(req as WriterRequest));
+      await this.root.flushed;
+    } catch (err) {
+      throw err instanceof WriteConflict ? new StoreConflictError(err.message) : err;
+    }
+  }
+  async close(): Promise<void> {
+    try {
+      await this.root.flushed;
+    } catch {
+      /* the last commit failed (disk full): nothing more to flush; close anyway */
+    }
+  }
+}
+
 /** A writer thread's failure as the error the store's callers expect (StoreWriteError is made by `writeError`). */
 function toError(f: WriterFailure): Error {
   if ('conflict' in f) return new StoreConflictError(f.conflict);
@@ -299,6 +329,11 @@ function toError(f: WriterFailure): Error {
 export interface EmbeddedStoreOptions {
   /** Folder for the lmdb files (created when missing). */
   dir: string;
+  /**
+   * Where writes run: 'thread' (default: a worker thread, embeddedWriter.mjs) or 'inline' (this thread, in lmdb
+   * transaction callbacks). Default from the BATON_STORE_WRITER environment variable, else 'thread'.
+   */
+  writer?: 'thread' | 'inline';
 }
 
 export class EmbeddedStore implements RuntimeStore {
@@ -325,7 +360,7 @@ export class EmbeddedStore implements RuntimeStore {
   private pendingHot = new Map<string, Hot>();
   /** Per conversation, the last commit not yet settled: a commit plans only after the previous one settled. */
   private commitTail = new Map<string, Promise<unknown>>();
-  private writer: WriterThread;
+  private writer: WriterThread | InlineWriter;
   private leases = new Map<string, number>();
   private queues = new Map<string, Promise<unknown>>();
   private events = new EventEmitter();
@@ -342,27 +377,31 @@ export class EmbeddedStore implements RuntimeStore {
     this.dir = resolvePath(opts.dir);
     const path = opts.dir + '/baton.lmdb';
     this.root = open({ path, ...LMDB_OPTIONS } as RootDatabaseOptionsWithPath);
-    const sub = <V, K extends import('lmdb').Key>(name: string) => this.root.openDB<V, K>({ name });
     // Decoded conversation records are kept in `hot` (our own LRU, write-through): a message reads its record up
     // to three times (token check, step, commit), and decoding was the largest CPU cost in a profile under load.
-    this.convs = sub(DB_NAMES.convs);
-    this.window = sub(DB_NAMES.window);
-    this.modeIdx = sub(DB_NAMES.modeIdx);
-    this.ext = sub(DB_NAMES.ext);
-    this.log = sub(DB_NAMES.log);
-    this.timers = sub(DB_NAMES.timers);
-    this.timerIdx = sub(DB_NAMES.timerIdx);
-    this.outbox = sub(DB_NAMES.outbox);
-    this.outboxIdx = sub(DB_NAMES.outboxIdx);
-    this.handoffs = sub(DB_NAMES.handoffs);
-    this.records = sub(DB_NAMES.records);
-    this.idem = sub(DB_NAMES.idem);
-    this.flows = sub(DB_NAMES.flows);
-    this.active = sub(DB_NAMES.active);
+    const db = openDatabases(this.root, DB_NAMES);
+    this.convs = db.convs;
+    this.window = db.window;
+    this.modeIdx = db.modeIdx;
+    this.ext = db.ext;
+    this.log = db.log;
+    this.timers = db.timers;
+    this.timerIdx = db.timerIdx;
+    this.outbox = db.outbox;
+    this.outboxIdx = db.outboxIdx;
+    this.handoffs = db.handoffs;
+    this.records = db.records;
+    this.idem = db.idem;
+    this.flows = db.flows;
+    this.active = db.active;
     this.events.setMaxListeners(0);
-    // After the writer thread reports writes durable, reads here must see them: renew lmdb's read snapshot (it is
-    // otherwise kept until the next macrotask, and a reply can arrive in the same turn as an earlier read).
-    this.writer = new WriterThread({ path, options: LMDB_OPTIONS, names: DB_NAMES }, () => this.root.resetReadTxn());
+    const mode = opts.writer ?? (process.env.BATON_STORE_WRITER === 'inline' ? 'inline' : 'thread');
+    this.writer =
+      mode === 'inline'
+        ? new InlineWriter(this.root, db)
+        : // After the writer thread reports writes durable, reads here must see them: renew lmdb's read snapshot (it is
+          // otherwise kept until the next macrotask, and a reply can arrive in the same turn as an earlier read).
+          new WriterThread({ batonEmbeddedWriter: true, path, options: LMDB_OPTIONS, names: DB_NAMES }, () => this.root.resetReadTxn());
   }
 
   /**

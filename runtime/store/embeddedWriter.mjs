@@ -19,147 +19,164 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { open } from 'lmdb';
 
-const { path, options, names } = workerData;
-const root = open({ path, ...options });
-/** @type {Record<string, import('lmdb').Database>} */
-const db = {};
-for (const [field, name] of Object.entries(names)) db[field] = name === null ? root : root.openDB({ name });
+/** A refused write (the main thread turns it into a StoreConflictError). */
+export class WriteConflict extends Error {}
 
-class Conflict extends Error {}
-
-/** One commit (`EmbeddedStore.commit`'s plan). Checks first, then writes. */
-function commit(q) {
-  if (q.create) {
-    if (db.convs.doesExist(q.id)) throw new Conflict(`conversation ${q.id} already exists`);
-    if (q.ext !== undefined && db.ext.doesExist(q.ext)) throw new Conflict(`external key ${q.ext} is already mapped`);
+/**
+ * The write logic, for one lmdb environment: `run(plan)` must be called inside a write transaction. Used by the
+ * writer thread below, and by `EmbeddedStore` itself when it writes on its own thread (`writer: 'inline'`).
+ * @param {Record<string, import('lmdb').Database>} db the databases by store field name
+ */
+export function writeOps(db) {
+  /** One commit (`EmbeddedStore.commit`'s plan). Checks first, then writes. */
+  function commit(q) {
+    if (q.create) {
+      if (db.convs.doesExist(q.id)) throw new WriteConflict(`conversation ${q.id} already exists`);
+      if (q.ext !== undefined && db.ext.doesExist(q.ext)) throw new WriteConflict(`external key ${q.ext} is already mapped`);
+    }
+    if (q.log) for (const e of q.log) db.log.put([q.id, e.seq], e);
+    if (q.oldWindow) for (let j = q.oldWindow[0]; j < q.oldWindow[1]; j++) db.window.remove([q.id, j]);
+    db.convs.put(q.id, q.conv);
+    if (q.modeRm !== undefined) db.modeIdx.remove([q.modeRm, q.id]);
+    if (q.modePut !== undefined) db.modeIdx.put([q.modePut, q.id], null);
+    if (q.extPut !== undefined) db.ext.put(q.extPut, q.id);
+    if (q.cancelTimers)
+      for (const key of q.cancelTimers) {
+        const t = db.timers.get(key);
+        if (t) {
+          db.timers.remove(key);
+          db.timerIdx.remove([t.at, key]);
+        }
+      }
+    if (q.setTimers)
+      for (const t of q.setTimers) {
+        const old = db.timers.get(t.key);
+        if (old) db.timerIdx.remove([old.at, t.key]);
+        db.timers.put(t.key, t);
+        db.timerIdx.put([t.at, t.key], null);
+      }
+    if (q.outbox)
+      for (const o of q.outbox) {
+        if (db.outbox.doesExist(o.id)) continue; // idempotent: already queued or sent
+        db.outbox.put(o.id, { ...o, attempts: 0, lastError: null, status: 'pending' });
+        db.outboxIdx.put([o.nextAt, o.id], null);
+      }
+    if (q.handoffs) for (const h of q.handoffs) db.handoffs.put(h.id, h);
+    if (q.records) for (const r of q.records) db.records.put([r.kind, r.at, r.id], r);
+    if (q.idem) db.idem.put(q.idem.key, q.idem);
   }
-  if (q.log) for (const e of q.log) db.log.put([q.id, e.seq], e);
-  if (q.oldWindow) for (let j = q.oldWindow[0]; j < q.oldWindow[1]; j++) db.window.remove([q.id, j]);
-  db.convs.put(q.id, q.conv);
-  if (q.modeRm !== undefined) db.modeIdx.remove([q.modeRm, q.id]);
-  if (q.modePut !== undefined) db.modeIdx.put([q.modePut, q.id], null);
-  if (q.extPut !== undefined) db.ext.put(q.extPut, q.id);
-  if (q.cancelTimers)
-    for (const key of q.cancelTimers) {
-      const t = db.timers.get(key);
-      if (t) {
+
+  function outboxDone(q) {
+    const o = db.outbox.get(q.id);
+    if (!o) return;
+    db.outboxIdx.remove([o.nextAt, q.id]);
+    if (q.error === undefined) {
+      db.outbox.put(q.id, { ...o, status: 'done', attempts: o.attempts + 1 });
+      return;
+    }
+    const attempts = o.attempts + 1;
+    if (q.nextAt === null) db.outbox.put(q.id, { ...o, attempts, lastError: q.error, status: 'dead' });
+    else {
+      db.outbox.put(q.id, { ...o, attempts, lastError: q.error, nextAt: q.nextAt });
+      db.outboxIdx.put([q.nextAt, q.id], null);
+    }
+  }
+
+  const MAX_KEY = Number.MAX_SAFE_INTEGER;
+
+  function prune(q) {
+    const ids = new Set(q.victims.map((v) => v.id));
+    for (const c of q.victims) {
+      for (const key of db.log.getKeys({ start: [c.id, 0], end: [c.id, MAX_KEY] })) db.log.remove(key);
+      for (const key of db.window.getKeys({ start: [c.id, 0], end: [c.id, MAX_KEY] })) db.window.remove(key);
+      db.convs.remove(c.id);
+      db.modeIdx.remove(['closed', c.id]);
+      if (c.externalKey !== undefined) db.ext.remove(c.externalKey);
+    }
+    for (const { key, value } of db.timers.getRange({})) {
+      if (ids.has(value.conversationId)) {
         db.timers.remove(key);
-        db.timerIdx.remove([t.at, key]);
+        db.timerIdx.remove([value.at, key]);
       }
     }
-  if (q.setTimers)
-    for (const t of q.setTimers) {
-      const old = db.timers.get(t.key);
-      if (old) db.timerIdx.remove([old.at, t.key]);
-      db.timers.put(t.key, t);
-      db.timerIdx.put([t.at, t.key], null);
-    }
-  if (q.outbox)
-    for (const o of q.outbox) {
-      if (db.outbox.doesExist(o.id)) continue; // idempotent: already queued or sent
-      db.outbox.put(o.id, { ...o, attempts: 0, lastError: null, status: 'pending' });
-      db.outboxIdx.put([o.nextAt, o.id], null);
-    }
-  if (q.handoffs) for (const h of q.handoffs) db.handoffs.put(h.id, h);
-  if (q.records) for (const r of q.records) db.records.put([r.kind, r.at, r.id], r);
-  if (q.idem) db.idem.put(q.idem.key, q.idem);
-}
-
-function outboxDone(q) {
-  const o = db.outbox.get(q.id);
-  if (!o) return;
-  db.outboxIdx.remove([o.nextAt, q.id]);
-  if (q.error === undefined) {
-    db.outbox.put(q.id, { ...o, status: 'done', attempts: o.attempts + 1 });
-    return;
-  }
-  const attempts = o.attempts + 1;
-  if (q.nextAt === null) db.outbox.put(q.id, { ...o, attempts, lastError: q.error, status: 'dead' });
-  else {
-    db.outbox.put(q.id, { ...o, attempts, lastError: q.error, nextAt: q.nextAt });
-    db.outboxIdx.put([q.nextAt, q.id], null);
-  }
-}
-
-const MAX_KEY = Number.MAX_SAFE_INTEGER;
-
-function prune(q) {
-  const ids = new Set(q.victims.map((v) => v.id));
-  for (const c of q.victims) {
-    for (const key of db.log.getKeys({ start: [c.id, 0], end: [c.id, MAX_KEY] })) db.log.remove(key);
-    for (const key of db.window.getKeys({ start: [c.id, 0], end: [c.id, MAX_KEY] })) db.window.remove(key);
-    db.convs.remove(c.id);
-    db.modeIdx.remove(['closed', c.id]);
-    if (c.externalKey !== undefined) db.ext.remove(c.externalKey);
-  }
-  for (const { key, value } of db.timers.getRange({})) {
-    if (ids.has(value.conversationId)) {
-      db.timers.remove(key);
-      db.timerIdx.remove([value.at, key]);
+    for (const { key, value } of db.idem.getRange({})) if (value.at < q.before) db.idem.remove(key);
+    for (const { key, value } of db.handoffs.getRange({})) if (ids.has(value.conversationId)) db.handoffs.remove(key);
+    for (const { key, value } of db.outbox.getRange({})) {
+      if (value.status !== 'pending' && (ids.has(value.conversationId) || value.createdAt < q.before)) db.outbox.remove(key);
     }
   }
-  for (const { key, value } of db.idem.getRange({})) if (value.at < q.before) db.idem.remove(key);
-  for (const { key, value } of db.handoffs.getRange({})) if (ids.has(value.conversationId)) db.handoffs.remove(key);
-  for (const { key, value } of db.outbox.getRange({})) {
-    if (value.status !== 'pending' && (ids.has(value.conversationId) || value.createdAt < q.before)) db.outbox.remove(key);
-  }
+
+  return function run(q) {
+    switch (q.k) {
+      case 'c':
+        return commit(q);
+      case 'put':
+        return db[q.db].put(q.key, q.value);
+      case 'outbox':
+        return outboxDone(q);
+      case 'prune':
+        return prune(q);
+      default:
+        throw new Error(`unknown write ${q.k}`);
+    }
+  };
 }
 
-function run(q) {
-  switch (q.k) {
-    case 'c':
-      return commit(q);
-    case 'put':
-      return db[q.db].put(q.key, q.value);
-    case 'outbox':
-      return outboxDone(q);
-    case 'prune':
-      return prune(q);
-    default:
-      throw new Error(`unknown write ${q.k}`);
-  }
+/** Opens the databases of `names` (store field -> database name, null: the root) in `root`. */
+export function openDatabases(root, names) {
+  const db = {};
+  for (const [field, name] of Object.entries(names)) db[field] = name === null ? root : root.openDB({ name });
+  return db;
 }
 
 /** What the main thread needs to rebuild the error (a failed lmdb commit carries its cause as a promise). */
 function failure(err) {
-  if (err instanceof Conflict) return { conflict: err.message };
+  if (err instanceof WriteConflict) return { conflict: err.message };
   const commitError = err && typeof err === 'object' ? err.commitError : undefined;
   if (commitError instanceof Promise) commitError.catch(() => undefined); // nobody else awaits it
   return { message: err instanceof Error ? err.message : String(err), code: err && typeof err === 'object' ? err.code : undefined, commitFailed: commitError !== undefined };
 }
 
-let replies = [];
-let replyScheduled = false;
-function reply(entry) {
-  replies.push(entry);
-  if (!replyScheduled) {
-    replyScheduled = true;
-    setImmediate(sendReplies);
-  }
-}
-function sendReplies() {
-  replyScheduled = false;
-  const res = replies;
-  replies = [];
-  parentPort.postMessage({ t: 'done', res });
-}
+// Everything below runs only as the writer thread (this module is also bundled into the main thread's code).
+if (parentPort && workerData && workerData.batonEmbeddedWriter) startWriterThread();
 
-function write(q) {
-  root
-    .transaction(() => run(q))
-    .then(() => root.flushed)
-    .then(
-      () => reply([q.n, 0]),
-      (err) => reply([q.n, 1, failure(err)]),
-    );
-}
-
-parentPort.on('message', (m) => {
-  if (m.t === 'batch') for (const q of m.reqs) write(q);
-  else if (m.t === 'close') {
-    Promise.resolve(root.flushed)
-      .catch(() => undefined) // the last commit failed (disk full): nothing more to flush
-      .then(() => root.close())
-      .then(() => parentPort.postMessage({ t: 'closed' }));
+function startWriterThread() {
+  const { path, options, names } = workerData;
+  const root = open({ path, ...options });
+  const run = writeOps(openDatabases(root, names));
+  let replies = [];
+  let replyScheduled = false;
+  function reply(entry) {
+    replies.push(entry);
+    if (!replyScheduled) {
+      replyScheduled = true;
+      setImmediate(sendReplies);
+    }
   }
-});
+  function sendReplies() {
+    replyScheduled = false;
+    const res = replies;
+    replies = [];
+    parentPort.postMessage({ t: 'done', res });
+  }
+
+  function write(q) {
+    root
+      .transaction(() => run(q))
+      .then(() => root.flushed)
+      .then(
+        () => reply([q.n, 0]),
+        (err) => reply([q.n, 1, failure(err)]),
+      );
+  }
+
+  parentPort.on('message', (m) => {
+    if (m.t === 'batch') for (const q of m.reqs) write(q);
+    else if (m.t === 'close') {
+      Promise.resolve(root.flushed)
+        .catch(() => undefined) // the last commit failed (disk full): nothing more to flush
+        .then(() => root.close())
+        .then(() => parentPort.postMessage({ t: 'closed' }));
+    }
+  });
+}

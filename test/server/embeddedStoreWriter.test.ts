@@ -12,6 +12,26 @@ import type { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EmbeddedStore, StoreWriteError } from '../../runtime/store/embeddedStore';
 import { StoreConflictError, type ConversationRecord } from '../../runtime/store/types';
+import { runStoreContract, type StoreHarness } from './storeContract';
+
+// The same contract with writes on the calling thread (`writer: 'inline'`, BATON_STORE_WRITER=inline): both ways
+// run the same write plans (embeddedWriter.mjs `writeOps`). The writer-thread way runs it in embeddedStore.test.ts.
+runStoreContract('embedded (lmdb, writes inline)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'baton-store-inline-'));
+  const h: StoreHarness = {
+    store: new EmbeddedStore({ dir, writer: 'inline' }),
+    reopen: async () => {
+      await h.store.close();
+      h.store = new EmbeddedStore({ dir, writer: 'inline' });
+      return h.store;
+    },
+    cleanup: async () => {
+      await h.store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return h;
+});
 
 const rec = (id: string, extra: Partial<ConversationRecord> = {}): ConversationRecord => ({
   id,
@@ -29,9 +49,9 @@ const rec = (id: string, extra: Partial<ConversationRecord> = {}): ConversationR
 
 const dirs: string[] = [];
 const stores: EmbeddedStore[] = [];
-function newStore(dir = mkdtempSync(join(tmpdir(), 'baton-writer-'))): { store: EmbeddedStore; dir: string } {
+function newStoreIn(dir = mkdtempSync(join(tmpdir(), 'baton-writer-')), writer: 'thread' | 'inline' = 'thread'): { store: EmbeddedStore; dir: string } {
   if (!dirs.includes(dir)) dirs.push(dir);
-  const store = new EmbeddedStore({ dir });
+  const store = new EmbeddedStore({ dir, writer });
   stores.push(store);
   return { store, dir };
 }
@@ -43,7 +63,8 @@ afterEach(async () => {
 /** The store's writer thread (private; reached into only to kill it). */
 const writerWorker = (s: EmbeddedStore) => (s as unknown as { writer: { worker: Worker | null } }).writer.worker;
 
-describe('embedded store writer thread', () => {
+describe.each(['thread', 'inline'] as const)('embedded store writes (%s)', (mode) => {
+  const newStore = (dir?: string) => newStoreIn(dir, mode);
   it("numbers one conversation's commits sent at once in the order they were sent", async () => {
     const { store, dir } = newStore();
     await store.commit({ conversation: rec('c1'), create: true, append: [{ from: 'bot', text: 'hello', at: 1 }] });
@@ -120,6 +141,10 @@ describe('embedded store writer thread', () => {
     expect((await again.readLog('k299', 0))[0].text).toBe('hi 299');
   });
 
+});
+
+describe('embedded store writer thread', () => {
+  const newStore = (dir?: string) => newStoreIn(dir, 'thread');
   it('a writer thread that dies fails its pending writes with a StoreWriteError (503), and the next write works', async () => {
     const { store } = newStore();
     await store.commit({ conversation: rec('w'), create: true, append: [{ from: 'bot', text: 'before', at: 1 }] });
