@@ -44,9 +44,9 @@ interface BuildStamp {
   previous?: string[];
 }
 
-function readStamp(): BuildStamp | null {
+function readStamp(path = BUILD_STAMP): BuildStamp | null {
   try {
-    return JSON.parse(readFileSync(BUILD_STAMP, 'utf8')) as BuildStamp;
+    return JSON.parse(readFileSync(path, 'utf8')) as BuildStamp;
   } catch {
     return null;
   }
@@ -64,17 +64,17 @@ function filesUnder(dir: string, root = dir): string[] {
  * another test run in the same checkout) have open keep loading their hashed assets, and each page's index.html is
  * swapped in one rename, after its assets. Files neither this build nor the previous one has are removed.
  */
-function installBuild(staging: string, out: string): void {
+export function installBuild(staging: string, out: string, stamp = join(out, '.e2e-build.json')): void {
   const files = filesUnder(staging);
   const last = (f: string) => (f.endsWith('index.html') ? 1 : 0);
   for (const f of [...files].sort((a, b) => last(a) - last(b))) {
     mkdirSync(dirname(join(out, f)), { recursive: true });
     renameSync(join(staging, f), join(out, f));
   }
-  const before = readStamp();
+  const before = readStamp(stamp);
   const keep = new Set([...files, ...(before?.files ?? [])]);
   if (before?.files) for (const f of filesUnder(out)) if (!keep.has(f) && !f.startsWith('.')) rmSync(join(out, f), { force: true });
-  writeFileSync(BUILD_STAMP, JSON.stringify({ nodeEnv: 'production', at: new Date().toISOString(), files, previous: before?.files ?? [] } satisfies BuildStamp) + '\n');
+  writeFileSync(stamp, JSON.stringify({ nodeEnv: 'production', at: new Date().toISOString(), files, previous: before?.files ?? [] } satisfies BuildStamp) + '\n');
 }
 
 /**
@@ -124,7 +124,7 @@ export function ensureRendererBuilt(): void {
           stdio: 'inherit',
           env: pagesBuildEnv(),
         });
-        installBuild(staging, join(repoRoot, 'dist/renderer'));
+        installBuild(staging, join(repoRoot, 'dist/renderer'), BUILD_STAMP);
       } finally {
         rmSync(staging, { recursive: true, force: true });
       }
