@@ -9,6 +9,7 @@ import type { Transporter } from 'nodemailer';
 import nodemailer from 'nodemailer';
 import type { Effect } from '../../shared/engine/types';
 import { fillSecrets as fillEffectSecrets } from '../../shared/engine/secrets';
+import { secretMasker } from '../../shared/engine/maskSecrets';
 import type { HttpJob } from './planStep';
 import { callHttp, networkError } from './httpCall';
 import { fillSecrets, MissingSecretError, type SecretLookup } from './secrets';
@@ -191,7 +192,12 @@ export class EffectRunner implements HttpPerformer {
 
   async performHttp(job: HttpJob): Promise<{ ok: boolean; status: number; body: unknown }> {
     const raw = job.effect;
-    const filled = fillEffectSecrets(raw, this.o.secrets);
+    const used: string[] = [];
+    const filled = fillEffectSecrets(raw, (name) => {
+      const v = this.o.secrets(name);
+      if (v) used.push(v);
+      return v;
+    });
     if (!filled.ok) {
       const err = new MissingSecretError(filled.missing.join(', '));
       this.o.metrics.effectFailures.inc({ kind: 'http_request' });
@@ -202,9 +208,11 @@ export class EffectRunner implements HttpPerformer {
     const timeoutMs = e.timeoutMs > 0 ? e.timeoutMs : 10_000;
     const r = await callHttp(e, { timeoutMs, maxBytes: HTTP_MAX_ANSWER_BYTES, maxRedirects: 5 });
     if (r.error !== undefined) {
+      // An error may quote the filled URL ("... is not a valid URL"): no secret in the log or the flow's variables.
+      const error = secretMasker(used)(r.error);
       this.o.metrics.effectFailures.inc({ kind: 'http_request' });
-      this.o.logger.warn({ conversationId: job.conversationId, requestId: e.requestId, error: r.error }, 'HTTP request block failed; taking the error exit');
-      return { ok: false, status: 0, body: { error: r.error } };
+      this.o.logger.warn({ conversationId: job.conversationId, requestId: e.requestId, error }, 'HTTP request block failed; taking the error exit');
+      return { ok: false, status: 0, body: { error } };
     }
     if (!r.ok) this.o.metrics.effectFailures.inc({ kind: 'http_request' });
     return { ok: r.ok, status: r.status, body: r.body };

@@ -14,6 +14,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { fillSecrets } from '../../shared/engine/secrets';
+import { maskDeep, secretMasker } from '../../shared/engine/maskSecrets';
 import { secretNames } from '../../shared/flow/template';
 import { callHttp, type HttpRequestEffect } from '../effects/httpCall';
 
@@ -123,8 +124,8 @@ export async function simulateHttp(raw: unknown, opts: SimulateHttpOptions = {})
     return fail(`secret ${n} is not set: export BATON_SECRET_${n}=... ${opts.secretWhen ?? 'before starting the studio'}${filled.missing.length > 1 ? ` (also missing: ${filled.missing.slice(1).join(', ')})` : ''}`);
   }
   // Any secret value that comes back (an echoing API, an error naming the URL) is masked before the page sees it.
-  const secrets = used.filter((v) => v.length >= 3).sort((a, b) => b.length - a.length);
-  const mask = (text: string) => secrets.reduce((t, s) => t.split(s).join('[secret]'), text);
+  // In any encoding it may come back in (JSON-escaped, URL-encoded, base64...): shared/engine/maskSecrets.ts.
+  const mask = secretMasker(used);
   const maskedFail = (error: string) => fail(mask(error));
   const e = filled.effect;
 
@@ -136,7 +137,8 @@ export async function simulateHttp(raw: unknown, opts: SimulateHttpOptions = {})
     tooLarge: (url, max) => `the answer of ${url} is larger than ${Math.round(max / 1024)} KB, the simulator's limit; ${opts.tooLargeAdvice ?? 'answer this request by hand ("ask me") with a smaller body'}`,
   });
   if (r.error !== undefined) return maskedFail(r.error);
-  return { ok: r.ok, status: r.status, body: r.body, ms: Math.round(now() - started) };
+  // The text was masked before parsing; the parsed strings again, in case JSON escapes rebuilt a secret.
+  return { ok: r.ok, status: r.status, body: maskDeep(r.body, mask), ms: Math.round(now() - started) };
 }
 
 /** Registers POST /api/simulate/http on the studio server (behind its secret check, like every /api/ route). */
