@@ -23,30 +23,73 @@ import { withoutNeverTrigger } from './neverTrigger';
 type Detector = (facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory) => Signal | null;
 
 /**
- * Which reason is named when several fire on one message: the one a supervisor would name, i.e. the one
- * that tells the agent most about what to do. Signals are ordered by this rank first and by score only
- * within a reason, because scores of different detectors are not comparable (a low-confidence score of 0.9
- * says nothing about how angry a customer is).
- *  - explicit_request: the customer said what they want; nothing else matters.
- *  - urgency: the agent must act now, whatever the topic.
- *  - sensitive_topic: names the subject (refund, fraud...) and so the team or the skill that is needed.
- *  - negative_sentiment: an upset customer needs a careful tone first.
- *  - loop before repeated_fallback: a customer asking the same thing a 3rd time is a loop even when each
- *    attempt also fell back; "asked the same question three times" tells the agent what the question is,
- *    "did not understand twice" does not. The fallback streak is kept for messages that are all different.
- *  - low_confidence: the weakest finding (the bot is unsure), named only when nothing else fired.
- *  - hot_lead: from variable rules (see evaluateRuleSignals), never competes with a message's signals.
+ * Which reason is named when several fire on one message (round seven: an evidence-weighted ranking instead of a
+ * fixed order with special cases). Each signal gets a weight: how much its reason tells the agent (the order a
+ * supervisor would name them in, REASON_WEIGHT) times how sure the evidence is (EVIDENCE). Signals are named
+ * heaviest first; equal weights keep the supervisor's order, then the higher score.
+ *  - explicit_request 100: the customer said what they want (the action logic below always honours it).
+ *  - urgency 90: the agent must act now, whatever the topic.
+ *  - sensitive_topic 80: names the subject (refund, fraud...) and so the team or the skill that is needed.
+ *  - a loop the customer names in words 75 ("that's not what I asked", "you keep sending the same link"): the
+ *    customer's own diagnosis of the conversation; the same words often read as negative, but the loop is what
+ *    the agent must know.
+ *  - negative_sentiment 70: an upset customer needs a careful tone first.
+ *  - loop 60 (the same question asked `count` times): tells the agent what the question is.
+ *  - repeated_fallback 50: "the bot did not understand twice" says least about what to do.
+ *  - low_confidence 40: the bot is unsure; named only when nothing else fired.
+ *  - hot_lead 30: from variable rules (see evaluateRuleSignals), never competes with a message's signals.
+ * Evidence: the customer's words matched by a rule or the designer's phrase count in full (1); the learned
+ * classifier alone counts 0.75 at its threshold rising to 1 at a score of 1 (a bare guess never outranks the
+ * customer's own words of the next reason up: 80 x 0.75 = 60 < 70 and 75; 70 x 0.75 = 52.5 < 60).
  */
-const PRIORITY: Record<EscalationReason, number> = {
-  explicit_request: 0,
-  urgency: 1,
-  sensitive_topic: 2,
-  negative_sentiment: 3,
-  loop: 4,
-  repeated_fallback: 5,
-  low_confidence: 6,
-  hot_lead: 7,
+export const REASON_WEIGHT: Record<EscalationReason, number> = {
+  explicit_request: 100,
+  urgency: 90,
+  sensitive_topic: 80,
+  negative_sentiment: 70,
+  loop: 60,
+  repeated_fallback: 50,
+  low_confidence: 40,
+  hot_lead: 30,
 };
+/** A loop the customer names in words (customerSaysLoop). */
+export const NAMED_LOOP_WEIGHT = 75;
+/** The classifier's evidence at its threshold; it rises linearly to 1 at a score of 1. */
+export const CLASSIFIER_EVIDENCE = 0.75;
+
+/** How sure a signal's evidence is (0.75..1) and why, in words. */
+function evidence(s: Signal): { factor: number; why: string } {
+  if (s.source === 'classifier') {
+    const margin = s.threshold >= 1 ? 1 : Math.min(1, Math.max(0, (s.score - s.threshold) / (1 - s.threshold)));
+    return { factor: CLASSIFIER_EVIDENCE + (1 - CLASSIFIER_EVIDENCE) * margin, why: `the classifier alone, score ${s.score.toFixed(2)} over ${s.threshold}` };
+  }
+  if (s.reason === 'loop' && customerSaysLoop(s)) return { factor: 1, why: "the customer's own words about the loop" };
+  if (s.source === 'designer') return { factor: 1, why: "the policy's own phrase" };
+  return { factor: 1, why: "the customer's words" };
+}
+
+/** A signal's weight in the ranking (see REASON_WEIGHT) and the reason for it in words. */
+export function signalWeight(s: Signal): { weight: number; why: string } {
+  const base = s.reason === 'loop' && customerSaysLoop(s) ? NAMED_LOOP_WEIGHT : REASON_WEIGHT[s.reason];
+  const e = evidence(s);
+  const weight = Math.round(base * e.factor * 10) / 10;
+  return { weight, why: e.factor === 1 ? `${base}: ${e.why}` : `${base} x ${e.factor.toFixed(2)} = ${weight}: ${e.why}` };
+}
+
+/** Signals heaviest first; equal weights in the supervisor's order, then by score. */
+export function rankSignals(signals: readonly Signal[]): Signal[] {
+  const w = new Map(signals.map((s) => [s, signalWeight(s).weight]));
+  return [...signals].sort((a, b) => w.get(b)! - w.get(a)! || REASON_WEIGHT[b.reason] - REASON_WEIGHT[a.reason] || b.score - a.score);
+}
+
+/** Why the first signal was named before the others (one clause per other reason), for the decision's explanation. */
+function whyFirst(signals: readonly Signal[], first: Signal): string {
+  const others = signals.filter((s) => s !== first && s.reason !== first.reason);
+  if (others.length === 0) return '';
+  const top = signalWeight(first);
+  const parts = others.map((o) => `${LABEL[o.reason]} (${signalWeight(o).why})`);
+  return ` Named ${LABEL[first.reason]} (weight ${top.why}) before ${parts.join(', ')}.`;
+}
 
 const DETECTORS: { reason: EscalationReason; on: (p: EscalationPolicy) => boolean; run: Detector }[] = [
   { reason: 'explicit_request', on: (p) => p.explicitRequest.enabled, run: detectExplicitRequest },
@@ -57,14 +100,6 @@ const DETECTORS: { reason: EscalationReason; on: (p: EscalationPolicy) => boolea
   { reason: 'repeated_fallback', on: (p) => p.repeatedFallback.enabled, run: detectRepeatedFallback },
   { reason: 'low_confidence', on: (p) => p.lowConfidence.enabled, run: detectLowConfidence },
 ];
-
-/**
- * A loop the customer names in words ("that's not what I asked", "I'm asking again") ranks just before
- * negative sentiment: the same words read as negative, but the loop is what the agent must know.
- */
-function rank(s: Signal): number {
-  return s.reason === 'loop' && customerSaysLoop(s) ? PRIORITY.negative_sentiment - 0.5 : PRIORITY[s.reason];
-}
 
 const LABEL: Record<EscalationReason, string> = {
   explicit_request: 'an explicit request',
@@ -137,14 +172,9 @@ export function evaluateEscalation(
     const s = d.run(facts, policy, memory);
     if (s) signals.push(s);
   }
-  signals.sort((a, b) => rank(a) - rank(b) || b.score - a.score);
-  // A loop the customer names in words ("you didn't answer my question") outranks a sensitive topic that only the
-  // classifier guessed (no topic phrase matched): the customer's own words are the stronger evidence.
-  const named = signals.find((s) => s.reason === 'loop' && customerSaysLoop(s));
-  if (named && signals[0]?.reason === 'sensitive_topic' && signals[0].source === 'classifier') {
-    signals.splice(signals.indexOf(named), 1);
-    signals.unshift(named);
-  }
+  const ranked = rankSignals(signals);
+  signals.length = 0;
+  signals.push(...ranked);
 
   const sentiment = effectiveSentiment(facts.analysis).score;
   let action: EscalationAction = 'none';
@@ -183,7 +213,7 @@ export function evaluateEscalation(
       action = 'handoff';
       explanation = `Handed over (graduated mode, step 3 of 3): ${clause(deciding)}.`;
     }
-    explanation += alsoSeen(signals, deciding);
+    explanation += alsoSeen(signals, deciding) + (deciding === signals[0] ? whyFirst(signals, deciding) : '');
   }
 
   let next: EscalationMemory;

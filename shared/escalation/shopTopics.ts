@@ -13,8 +13,7 @@
  *  - the shop itself (a branch, its hours and parking, when the message names the shop or "you"),
  *  - the customer's account, newsletter, loyalty scheme, gift cards, gift wrapping,
  *  - a product's attributes (stock, size, colour, material, dimensions, care, warranty, assembly, parts).
- * A short follow-up of an on-topic question ("and in L?", "how should I clean it?", "does it come flat-packed?")
- * inherits its topic. Pure: no I/O, cached per normalised text.
+ * A follow-up that points back at an on-topic question ("and in L?", "how should I clean it?") inherits its topic. Pure: no I/O, cached per normalised text.
  */
 import type { TextAnalysis } from '../nlu/types';
 import { canonicalTokens } from './canonicalTokens';
@@ -107,14 +106,14 @@ export function isShopQuestionText(normalized: string): boolean {
   return yes;
 }
 
-/** Pronouns and openers by which a short follow-up points at the question before it ("and in L?", "how should I clean it?"). */
+/** Pronouns and openers by which a follow-up points at the question before it ("and in L?", "how should I clean it?"). */
 const FOLLOW_UP = new Set(['it', 'its', 'they', 'them', 'their', 'that', 'those', 'these', 'this', 'one', 'ones']);
 const FOLLOW_OPENERS = new Set(['and', 'or', 'also', 'so', 'plus']);
 
 /**
- * Whether this unusable message is a clear question about the shop: it names a shop topic itself, or it is a short
- * follow-up (a pronoun, or "and / or / also ..." in at most 8 words) of the customer's last question, which did.
- * `previous` is that last question (normalised), if any.
+ * Whether this unusable message is a clear question about the shop: it names a shop topic itself, or it is the next
+ * question pointing back (a pronoun, or "and / or / also / so ...") at the customer's last question, which did
+ * (`previous`, normalised, if any).
  */
 export function isShopQuestion(analysis: TextAnalysis, previous: string | undefined): boolean {
   const toks = canonicalTokens(analysis);
@@ -123,6 +122,9 @@ export function isShopQuestion(analysis: TextAnalysis, previous: string | undefi
   const odd = toks.filter((t) => !/^\d+$/.test(t) && (!/[aeiouy]/.test(t) || /(.)\1\1/.test(t))).length;
   if (odd > (toks.length >= 4 ? 1 : 0) && !toks.every((t) => SIZE_LETTERS.has(t) || /^\d+$/.test(t) || /[aeiouy]/.test(t))) return false;
   if (namesShopTopic(toks)) return true;
+  // A follow-up that points back at a question about the shop is about the shop too ("and in L?", "how should I
+  // clean it?", "and does it shed much, my last one went everywhere"); a new subject ("what's the weather in
+  // Norway") is not, whatever came before it.
   if (previous === undefined || !isShopQuestionText(previous)) return false;
-  return toks.length <= 8 && (toks.some((t) => FOLLOW_UP.has(t)) || FOLLOW_OPENERS.has(toks[0]));
+  return toks.some((t) => FOLLOW_UP.has(t)) || FOLLOW_OPENERS.has(toks[0]);
 }

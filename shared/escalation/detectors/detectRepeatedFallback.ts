@@ -65,6 +65,38 @@ const THANKS = new Set([
   'bye', 'goodbye', 'cya', 'perfect', 'great', 'awesome', 'lovely', 'brilliant', 'super', 'sweet', 'worries', 'problem', 'noted', 'understood',
 ]);
 
+/** Round seven: thanks in other languages customers write in (normalised: no accents). */
+const THANKS_ABROAD = new Set(['obrigado', 'obrigada', 'grazie', 'tack', 'takk', 'tak', 'dziekuje', 'dzieki', 'kiitos', 'dank', 'bedankt',
+  'dankjewel', 'dankuwel', 'koszonom', 'dekuji', 'hvala', 'multumesc', 'efharisto', 'shukran', 'xiexie', 'kamsahamnida', 'terima', 'kasih',
+  'gracias', 'merci', 'danke', 'spasibo', 'arigato', 'arigatou', 'salamat', 'tesekkurler', 'tesekkur', 'mersi', 'dhanyavaad', 'shukriya']);
+/** Praise words that close a question the customer is happy with ("cool", "sick", "ok nice"). */
+const PRAISE = new Set(['cool', 'nice', 'sick', 'neat', 'wicked', 'ace', 'grand', 'lush', 'sound', 'dope', 'class', 'gorgeous', 'fab', 'fabulous', 'amazing']);
+/** Words that may come before the thanks ("oh lovely, thank you", "great, thanks, I'll post it this week"). */
+const BEFORE_THANKS = new Set(['ok', 'okay', 'oh', 'ah', 'great', 'lovely', 'perfect', 'brilliant', 'right', 'cool', 'nice', 'super', 'many', 'much',
+  'and', 'well', 'awesome', 'fab', 'excellent', 'wonderful', 'ahh', 'ooh', 'oh', 'will', 'wait', 'alright', 'that', 'is', 'sounds', 'good', 'fine']);
+const AFTER_THANKS = new Set(['you', 'so', 'much', 'a', 'lot', 'again', 'very', 'kindly', 'all', 'for', 'that', 'the', 'info', 'and', 'ok', 'okay', 'but']);
+const QUESTION_OPENERS = new Set(['where', 'what', 'when', 'how', 'why', 'which', 'who', 'can', 'could', 'do', 'does', 'is', 'are', 'will', 'would', 'any', 'have', 'has', 'did']);
+/**
+ * Round seven: a message that opens with thanks (in any of the customer's languages) and asks no question asks the bot
+ * nothing, whatever follows ("Thank you for the clarification.", "Thank you, I'll keep an eye on the email.", "danke
+ * schön", "Much obliged."): the customer closes the subject. "Thanks for nothing" and a question after the thanks do not.
+ */
+function thanksFirst(analysis: TextAnalysis, text: string): boolean {
+  if (text.includes('?')) return false;
+  const toks = canonicalTokens(analysis);
+  if (toks.length === 0 || toks.length > 14) return false;
+  let i = 0;
+  while (i < toks.length && i < 4 && BEFORE_THANKS.has(toks[i]) && !THANKS.has(toks[i])) i++;
+  const t = toks[i];
+  const thanks = t === 'thank' || t === 'thanks' || t === 'ty' || t === 'thx' || t === 'cheers' || t === 'obliged' || THANKS_ABROAD.has(t) ||
+    ((t === 'much' || t === 'very') && (toks[i + 1] === 'obliged' || toks[i + 1] === 'appreciated'));
+  if (!thanks || / (?:for nothing|but|however|still|yet) /.test(` ${toks.join(' ')} `)) return false;
+  // "thanks, where is my order": a question after the thanks still asks something.
+  let j = i + 1;
+  while (j < toks.length && AFTER_THANKS.has(toks[j])) j++;
+  return !QUESTION_OPENERS.has(toks[j] ?? '');
+}
+
 /**
  * Whether a message asks the bot nothing (thanks, acknowledgement, a friendly emoji, the customer's own slip), and,
  * given the memory, a filler or a detail after a real question (see FILLER and isDetail).
@@ -74,7 +106,11 @@ export function asksNothing(analysis: TextAnalysis, memory?: Memory): boolean {
   if (text === '') return false;
   if (memory && questionPending(memory)) {
     if (isFiller(analysis)) return true;
+    // Round seven: after a real question, a short acknowledgement ("cool", "ok nice", "sick ty") closes it.
+    const short = canonicalTokens(analysis);
+    if (short.length > 0 && short.length <= 3 && !text.includes('?') && short.every((t) => ACK.has(t) || PRAISE.has(t) || THANKS.has(t))) return true;
   }
+  if (thanksFirst(analysis, text)) return true;
   if (FRIENDLY.test(text) && /[^\s!]/.test(text)) return true;
   const toks = canonicalTokens(analysis);
   // "no worries" / "no problem" are thanks; a bare "no" is an answer the bot may have missed (no thanks word).
@@ -114,7 +150,7 @@ function calmShopQuestion(analysis: TextAnalysis, memory: Memory): boolean {
 const UPSET = -0.5;
 
 /** The weighted streak kept in memory: `fallbacksInRow` messages of which `clearInRow` were clear shop questions (1/2 each). */
-export function fallbackStreak(memory: Memory): number {
+export function fallbackStreak(memory: Pick<Memory, 'fallbacksInRow' | 'clearInRow'>): number {
   // The engine resets fallbacksInRow alone (a usable message, a handback): a stale clearInRow then counts for nothing.
   const clear = memory.fallbacksInRow === 0 ? 0 : Math.min(memory.clearInRow ?? 0, memory.fallbacksInRow);
   return memory.fallbacksInRow - clear / 2;
