@@ -19,7 +19,7 @@ export interface Deadline {
 }
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-const WEEKDAY_SHORT: Record<string, number> = { mon: 0, tue: 1, wed: 2, thu: 3, fri: 4, sat: 5, sun: 6 };
+const WEEKDAY_SHORT: Record<string, number> = { mon: 0, tue: 1, tues: 1, wed: 2, weds: 2, thu: 3, thur: 3, thurs: 3, fri: 4, sat: 5, sun: 6 };
 const SHORT_DAY_AFTER = new Set(['on', 'by', 'before', 'until', 'till', 'next', 'this', 'for']);
 const PARTS: Record<string, number> = {
   morning: 9 * 60, afternoon: 14 * 60, evening: 19 * 60, night: 21 * 60, lunch: 12 * 60, lunchtime: 12 * 60, noon: 12 * 60, midday: 12 * 60,
@@ -57,6 +57,9 @@ const FRAME = new Set([
   // Round seven: haste words and holidays are frames too ("please quickly, the Eid is after two days").
   // (Fixed-date holidays are not frames: "it's for Christmas Eve" said a month ahead is left to the classifier and the clock.)
   'quickly', 'quick', 'soon', 'fast', 'hurry', 'eid', 'diwali', 'ramadan', 'hanukkah',
+  // Events and promises: "the harvest festival is on Sunday and I promised the tablecloths", "school play starts at 6".
+  'festival', 'recital', 'performance', 'tournament', 'conference', 'presentation', 'reunion', 'anniversary',
+  'operation', 'surgery', 'baptism', 'communion', 'prom', 'promised', 'expedite', 'airport', 'station',
 ]);
 /** A message this short that names a time is itself the deadline ("by noon?", "tomorrow morning please"). */
 const SHORT_REQUEST = 5;
@@ -66,7 +69,7 @@ const PAST = new Set([
   'dispatched', 'paid', 'sent', 'returned', 'happened', 'called', 'rang', 'emailed', 'tried', 'did', 'had', 'went', 'said', 'told',
 ]);
 /** Questions about when the shop or the courier works, not about the customer's need. */
-const HOURS_QUESTION = [/\b(are|is) you(r shop| guys| lot)? open\b/, /\byou open\b/, /\bopen or (no|not)\b/, /\bopen on\b/, /\b(do|will) you (deliver|ship) on\b/, /\bwhat time do you\b/, /\bdo you (open|close|deliver|ship|work)\b/, /\b(is there|any) delivery on\b/, /\bopen (on|at|today|tomorrow)\b/, /\bopening hours?\b/, /\bdelivery slots?\b/, /\bcut ?off\b/, /\b(deliver|ship|open|post|work|collect)\w* on (mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends)\b/];
+const HOURS_QUESTION = [/\b(are|is) you(r shop| guys| lot)? open\b/, /\byou open\b/, /\bopen or (no|not)\b/, /\bopen on\b/, /\b(do|will) you (deliver|ship) on\b/, /\bwhat time do you\b/, /\bdo you (open|close|deliver|ship|work)\b/, /\b(is there|any) delivery on\b/, /\bopen (on|at|today|tomorrow)\b/, /\bopening hours?\b/, /\bwhat time (?:\w+ ){0,4}(?:opens?|closes?)\b/, /\bdelivery slots?\b/, /\bcut ?off\b/, /\b(deliver|ship|open|post|work|collect)\w* on (mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends)\b/];
 /** The customer is fine with the time: "tomorrow is fine", "next week is ok". */
 const CALM = /\b(is|are|would be|will be) (fine|ok|okay|great|perfect|no problem)\b|\bno (rush|hurry)\b|\bhappy to wait\b/;
 
@@ -85,6 +88,12 @@ interface Found {
   /** "in 3 days": counted from now, never "already over". */
   relative?: boolean;
 }
+
+/** Words before a bare hour ("before 9") and words after a number that make it an amount, not a time ("by 2 days"). */
+// ("until 6" / "til 6" is when the customer is out, not a deadline: "I'm not home til 6".)
+const BARE_CLOCK_AFTER = new Set(['by', 'before', 'at']);
+const NOT_CLOCK_NEXT = new Set(['days', 'day', 'weeks', 'week', 'months', 'month', 'hours', 'hour', 'minutes', 'mins', 'min', 'items', 'item', 'pounds', 'euros', 'dollars', 'percent', 'pieces', 'of', 'x', 'people', 'units', 'kg', 'cm', 'mm', 'years', 'year']);
+const h0ok = (t: string) => /^\d{1,2}$/.test(t) && Number(t) >= 1 && Number(t) <= 12;
 
 function clockAt(toks: readonly string[], i: number): { minutes: number; end: number } | null {
   const t = toks[i];
@@ -108,8 +117,9 @@ function clockAt(toks: readonly string[], i: number): { minutes: number; end: nu
       suffix = 'pm';
       end = i + 2;
     }
-    // A bare number is a clock time only with am/pm, a colon or "o'clock" ("I ordered 2 lamps" is not).
-    if (!suffix && !m[2] && end === i) return null;
+    // A bare number is a clock time only with am/pm, a colon or "o'clock" ("I ordered 2 lamps" is not), or after a
+    // deadline word with no unit after it ("before 9", "by 10", "starts at 6": round seven).
+    if (!suffix && !m[2] && end === i && !(BARE_CLOCK_AFTER.has(toks[i - 1] ?? '') && h0ok(t) && !NOT_CLOCK_NEXT.has(next ?? ''))) return null;
     if (h > 23 || min > 59) return null;
     if (suffix === 'pm' && h < 12) h += 12;
     if (suffix === 'am' && h === 12) h = 0;
@@ -144,9 +154,12 @@ function relativeAt(toks: readonly string[], i: number): { minutes: number; end:
   const t = toks[i];
   let lead = t === 'in' || t === 'within';
   if (t === 'after' && AFTER_LEAD.has(toks[i - 1] ?? '')) lead = true;
+  // "After one hour I go to airport" (non-native "in one hour"), unless a past verb follows ("after 2 days it broke").
+  if (t === 'after' && i === 0 && !pastAfter(toks, i)) lead = true;
   let j = i + 1;
   if (lead) {
     if (toks[j] === 'the' && toks[j + 1] === 'next') j += 2;
+    else if (toks[j] === 'next' && toks[j + 1] === 'the') j += 2;
     else if (toks[j] === 'next') j += 1;
     if (toks[j] === 'less' && toks[j + 1] === 'than') j += 2;
     if (toks[j] === 'about' || toks[j] === 'around' || toks[j] === 'just' || toks[j] === 'only') j += 1;
@@ -199,6 +212,15 @@ function dateAt(toks: readonly string[], i: number, month: number, dayOfMonth: n
   return { day: Math.round((target - today) / 86_400_000), end };
 }
 
+function pastAfter(toks: readonly string[], at: number): boolean {
+  for (let k = at + 1; k < Math.min(toks.length, at + 8); k++) {
+    const t = toks[k];
+    if (PAST.has(t) || PAST_AFTER.has(t) || (t.length > 4 && t.endsWith('ed') && !NOT_PAST.has(t))) return true;
+  }
+  return false;
+}
+const PAST_AFTER = new Set(['broke', 'stopped', 'fell', 'died', 'gave', 'took', 'left', 'came', 'went', 'began', 'started']);
+
 /** Thanksgiving (the fourth Thursday of November) and Easter Sunday (the Gregorian computus) of a year, as [month, day]. */
 function movableDate(name: string, year: number): [number, number] | null {
   if (name === 'thanksgiving') {
@@ -238,8 +260,6 @@ function dayAt(toks: readonly string[], i: number, weekday: number, month: numbe
   if ((t === 'end' || t === 'close') && toks[i + 1] === 'of' && END_OF.has(toks[i + 2] ?? '')) return { day: 0, end: i + 2, minutes: 17 * 60 };
   if (PARTS[t] !== undefined && PART_AFTER.has(toks[i - 1] ?? '') && t !== 'noon' && t !== 'midday' && t !== 'midnight') return { day: 0, end: i, minutes: PARTS[t] };
   if (t === 'first' && toks[i + 1] === 'thing') return { day: toks[i + 2] === 'today' ? 0 : 1, end: i + 1, minutes: PARTS.morning };
-  // "this week", "by the end of the week": its last working day.
-  if (t === 'week' && (toks[i - 1] === 'this' || (toks[i - 1] === 'the' && toks[i - 2] === 'of' && toks[i - 3] === 'end'))) return { day: Math.max(0, 4 - weekday), end: i, minutes: 17 * 60 };
   if (t === 'weekend' && (toks[i - 1] === 'the' || toks[i - 1] === 'this')) return { day: (5 - weekday + 7) % 7, end: i, minutes: PARTS.morning };
   let wd = WEEKDAYS.indexOf(t);
   // "Saturday's christening" (the apostrophe is gone after normalising).
@@ -248,7 +268,10 @@ function dayAt(toks: readonly string[], i: number, weekday: number, month: numbe
   if (wd < 0 && Object.hasOwn(WEEKDAY_SHORT, t) && SHORT_DAY_AFTER.has(toks[i - 1] ?? '')) wd = WEEKDAY_SHORT[t];
   if (wd >= 0) {
     // "next Monday" is a week on; "last Monday" is the past (filtered by PAST).
-    const ahead = (wd - weekday + 7) % 7 + (toks[i - 1] === 'next' ? 7 : 0);
+    // Round seven: "next Sunday" said on a Tuesday is the coming Sunday for most writers; a week on only when the coming
+    // one is at most two days away ("next Wednesday" said on a Tuesday).
+    const coming = (wd - weekday + 7) % 7;
+    const ahead = coming + (toks[i - 1] === 'next' && coming <= 2 ? 7 : 0);
     const part = PARTS[toks[i + 1]];
     return { day: ahead, end: part !== undefined ? i + 1 : i, minutes: part ?? null };
   }

@@ -31,6 +31,7 @@ const WORD_OBJ: Record<string, string> = {
 
 const WORD_MAP = new Map(Object.entries(WORD_OBJ));
 
+const TIME_UNITS = new Set(['minutes', 'minute', 'mins', 'min', 'hours', 'hour', 'hrs', 'hr', 'days', 'day', 'weeks', 'week', 'months', 'month', 'years', 'year', 'seconds', 'secs']);
 /** "2" is spelled "to" only after these words ("want 2 know") ... */
 const TO_AFTER = new Set([
   'want', 'wanted', 'need', 'needed', 'going', 'like', 'love', 'try', 'trying', 'tried', 'able', 'unable',
@@ -76,7 +77,8 @@ function normalizeUncached(text: string): string {
       const prevIsWord = prev !== undefined && /^[a-z]+$/.test(prev);
       const nextWord = next === undefined ? undefined : (WORD_MAP.get(next) ?? next);
       const nextIsWord = nextWord !== undefined && /^[a-z]+$/.test(nextWord);
-      if (w === '2' && prevIsWord && nextIsWord && (TO_AFTER.has(prev) || TO_BEFORE.has(nextWord))) {
+      // A number before a unit of time stays a number ("within next 2 hours", "due 2 days ago").
+      if (w === '2' && prevIsWord && nextIsWord && !TIME_UNITS.has(nextWord) && (TO_AFTER.has(prev) || TO_BEFORE.has(nextWord))) {
         out.push('to');
         continue;
       }

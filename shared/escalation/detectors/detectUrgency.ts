@@ -68,8 +68,8 @@ const NUMBER_WORDS: Record<string, number> = {
  * to the future ("for 30 minutes" and "30 minutes ago" are complaints about waiting, not deadlines).
  */
 const DEADLINE =
-  / (?:in|within|under|next|only|leaves in|starts in|closes in|departs in) (?:the next |less than |about |around |just |only )?(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|fifty|sixty|half|a few|a couple of|a couple|few|couple of) ?(?:an )?(minutes|minute|mins|min|m|hours|hour|hrs|hr|h) /;
-const LEFT = / (\d+|a few|few|ten|fifteen|twenty|thirty|five) ?(minutes|minute|mins|min|hours|hour|hrs|hr) (?:left|to go|remaining) /;
+  / (?:in|within|under|next|only|leaves in|starts in|closes in|departs in) (?:the next |next |less than |about |around |just |only )?(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|fifty|sixty|half|a few|a couple of|a couple|few|couple of) ?(?:an )?(minutes|minute|mins|min|m|hours|hour|hrs|hr|h) /;
+const LEFT = / (\d+|a few|few|ten|fifteen|twenty|thirty|five) ?(minutes|minute|mins|min|hours|hour|hrs|hr) (?:left|to go|remaining|away) /;
 const WITHIN_THE_HOUR = / within (?:the|an|the next) hour /;
 
 function deadlineMinutes(amount: string, unit: string): number {
@@ -95,6 +95,31 @@ const RUNNING_OUT = / (?:last (?:one|dose|bottle|tablet|pill|pack|tin|injection)
 const AT_THE_DOOR = / (?:driver|courier|delivery (?:guy|man|driver|person|lady)|postman|postie|engineer|fitter|he|she|they|grandma|grandad|gran|nan|mum|dad|someone|somebody) (?:is|are|s)(?: still| now| already| just| right)? (?:outside|downstairs|at (?:the|my|her|his|our|their) (?:front |back )?(?:door|gate|building)|waiting (?:at|outside|downstairs|in the lobby|by the door))/;
 /** Round seven: anyone waiting at a door now ("my neighbour is waiting at my door", "the taxi is waiting outside"). */
 const WAITING_AT_DOOR = / (?:is|are|s)(?: still| now| already| just| right)? waiting (?:right )?(?:outside|downstairs|(?:at|by) (?:the|my|her|his|our|their) (?:front |back )?door)/;
+/** Round seven: anyone at the door now, however named ("a young man is at my front door", "guy at door"). */
+const AT_DOOR_NOW = / (?:is|are|s|guy|man|woman|lady|someone|somebody|driver|courier) (?:still |now |already |just |standing )?(?:at|outside) (?:the |my )?(?:front |back )?door(?! last| yesterday)/;
+/**
+ * Round seven: an emergency happening as the customer writes: smoke, fire, a burn, something swallowed, poisoning,
+ * with a sign that it is now ("just now", "right now", "this minute", "quick", "the doctor").
+ */
+const EMERGENCY = new Set([
+  'smoke', 'smoking', 'sparks', 'sparking', 'flames', 'flame', 'fumes', 'burning', 'burnt', 'burned', 'swallowed', 'swallow', 'drank', 'drunk',
+  'poisoned', 'poison', 'poisoning', 'vomiting', 'seizure', 'collapsed', 'fainted', 'overdose', 'electrocuted', 'allergic', 'scalded', 'alarm',
+]);
+// (Not "started", "just", "help": "the charger started sparking when I plugged it in" is a safety report, not an emergency now.)
+const NOW_SIGNS = new Set(['now', 'minute', 'quick', 'quickly', 'fast', 'hurry', 'doctor', 'hospital', 'ambulance', 'pouring']);
+const LONG_AGO = new Set(['yesterday', 'ago', 'last', 'week', 'month', 'was', 'were', 'had', 'once', 'previous', 'before']);
+function emergencyNow(toks: string[]): string | null {
+  let hit = -1;
+  for (let i = 0; i < toks.length; i++) if (EMERGENCY.has(toks[i]) && affirmed(toks, i)) { hit = i; break; }
+  if (hit < 0) return null;
+  let now = false;
+  for (const t of toks) {
+    if (LONG_AGO.has(t)) return null;
+    if (NOW_SIGNS.has(t)) now = true;
+  }
+  return now ? toks[hit] : null;
+}
+
 /** Someone else doing something to the customer's account or money as they write: "someone using my card right now". */
 const THIRD_PARTY = new Set(['someone', 'somebody', 'they', 'stranger', 'hacker', 'hackers', 'scammer', 'scammers', 'money', 'payments', 'charges', 'transactions']);
 const ACCOUNT = new Set(['card', 'cards', 'account', 'money', 'bank', 'details', 'identity', 'password', 'paypal', 'balance', 'savings', 'funds']);
@@ -114,8 +139,10 @@ function ongoingBefore(toks: string[], at: number): boolean {
 }
 function findHappeningNow(toks: string[]): string | null {
   const padded = ` ${toks.join(' ')} `;
-  const now = JUST_NOW.exec(padded) ?? AT_THE_DOOR.exec(padded) ?? WAITING_AT_DOOR.exec(padded);
+  const now = JUST_NOW.exec(padded) ?? AT_THE_DOOR.exec(padded) ?? WAITING_AT_DOOR.exec(padded) ?? AT_DOOR_NOW.exec(padded);
   if (now) return now[0].trim();
+  const emergency = emergencyNow(toks);
+  if (emergency) return emergency;
   if (!toks.some((t) => ESSENTIALS.has(t))) return null;
   const out = RUNNING_OUT.exec(padded);
   return out ? out[0].trim() : null;

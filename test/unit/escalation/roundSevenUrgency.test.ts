@@ -33,7 +33,13 @@ describe('round seven urgency: deadlines (shared/escalation/deadlines.ts)', () =
     ['I need it 3 days from now', '3 days from now', 3 * 24 * 60],
     ['need it by the 28th', '28th', 4 * 24 * 60 - 10 * 60],
     ['need it for thanksgiving', 'thanksgiving', 2 * 24 * 60 - 10 * 60],
-    ['I need receive before Chinese New Year, is this week', 'week', 3 * 24 * 60 + 7 * 60],
+    ['must stop this order before 9. pls', 'before 9', 23 * 60],
+    ['school play starts at 6. costume still not here', 'at 6', 8 * 60],
+    ['by thurs or dont bother', 'by thurs', 2 * 24 * 60 - 10 * 60],
+    ['Within next 2 hours I have to leave for station, please expedite.', 'within next 2 hours', 120],
+    ['After one hour I go to airport, can you stop the delivery?', 'after one hour', 60],
+    ['The rings box is for my wedding next Sunday, it must be here before, please.', 'sunday', 5 * 24 * 60 - 10 * 60],
+    ['The harvest festival at church is on Sunday and I promised the tablecloths.', 'on sunday', 5 * 24 * 60 - 10 * 60],
   ])('%j is a deadline (%s)', (text, words, minutes) => {
     const d = deadline(text);
     expect(d?.words.endsWith(words)).toBe(true);
@@ -51,6 +57,13 @@ describe('round seven urgency: deadlines (shared/escalation/deadlines.ts)', () =
     "Can't wait to hear what today's excuse is.",
     'I need it before December 3rd', // 9 days away: beyond the default week
     'need it by new year\'s eve', // 37 days away
+    'I need receive before Chinese New Year', // no fixed date
+    'unfortunately im not home til 6, can they come after',
+    'If it\'s no bother, could you confirm what time the Leeds shop opens on Saturday?',
+    'deadly deals this weekend, fair play',
+    'Tracking shows the parcel went to a different depot. Will it still come this week?',
+    'After 2 days it stopped working, can I return it?',
+    'I bought 2 at 6 pounds each',
   ])('%j is not an urgent deadline', (text) => {
     expect(deadline(text)).toBeNull();
   });
@@ -73,6 +86,12 @@ describe('round seven urgency: happening now (detectUrgency)', () => {
     ["I'm stuck in hospital and my neighbour is waiting at my door to take the parcel", 'is waiting at my door'],
     ['someone using my card rn', 'right now'],
     ['money is leaving my account right now', 'right now'],
+    ['A young man is at my front door with a very large box. He is waiting.', 'is at my front door'],
+    ['guy at door. wants cash on delivery', 'guy at door'],
+    ["driver's 20 min away and i'm not home. redirect?", '20 minutes away'],
+    ['the microwave is pouring out smoke and the alarm is going off', 'smoke'],
+    ['The pressure cooker lid blew off just now and my mother has burnt her arm, please help fast.', 'burnt'],
+    ['my son just drank some of the descaler, i need to tell the doctor', 'drank'],
   ])('%j is urgent (%s)', (text, words) => {
     expect(urgentByRule(text)).toContain(words.split(' ')[0]);
   });
@@ -83,6 +102,10 @@ describe('round seven urgency: happening now (detectUrgency)', () => {
     'they are playing music right now lol, anyway where is my order',
     "I'm looking at the website right now",
     'the parcel is waiting at the depot',
+    'The phone charger I bought from you started sparking when I plugged it in.',
+    'the hair dryer burned my hand, it just got crazy hot',
+    'the charger started smoking last week, is that normal?',
+    'the courier left it at the door last night',
   ])('%j is not urgent by rule', (text) => {
     expect(urgentByRule(text)).toBeNull();
   });
