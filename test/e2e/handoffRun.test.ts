@@ -14,8 +14,12 @@ import { screenshot, type BrowserHandle, type StudioHandle } from './support/stu
 
 const haveChromium = requireProgram('chromium');
 
-/** Longest wait for the widget's first message once its page is open. */
-const GREETING_WAIT_MS = 45_000;
+/**
+ * Longest wait for the widget's first message once its page is open. Back to 20 s (was 45 s in session 4, when the
+ * tests drove development pages and a rebuild by another test run could empty dist/renderer under them): measured
+ * 0.1-0.3 s in whole e2e runs at load 11-18 on 2 cores.
+ */
+const GREETING_WAIT_MS = 20_000;
 
 describe.skipIf(!haveChromium)('studio Run button', () => {
   let session: StudioSession;
@@ -50,9 +54,9 @@ describe.skipIf(!haveChromium)('studio Run button', () => {
     await expect.poll(() => opened.length, { timeout: 15_000 }).toBe(2);
     const [widgetPage, inboxPage] = opened;
     const frame = widgetPage.frameLocator('iframe[title]');
-    // The pages are production builds (as users get them): the greeting comes in about a second alone, 1-2 s at load
-    // 14 (test/e2e/support/measureRunGreeting.ts). The wait leaves room for a loaded machine; if it still does not
-    // come, say what the widget showed.
+    // The pages are production builds (as users get them): the greeting comes well under a second, 1-2 s at load 14
+    // with a request-by-request timeline (test/e2e/support/measureRunGreeting.ts). If it does not come, say what the
+    // widget showed.
     const waitingSince = Date.now();
     await frame
       .getByText('What can I help you with?')
