@@ -4,7 +4,7 @@
  * in a local draft and explained under the field; only valid values become edits.
  */
 import { Plus, Trash2 } from 'lucide-react';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { z } from 'zod';
 import type { FieldMeta } from '../../../shared/flow/blocks/types';
 import { ruleOperators } from '../../../shared/flow/schema';
@@ -312,21 +312,69 @@ function NullableObject({ schema, meta, value, onChange, ctx }: FieldEditorProps
   );
 }
 
+/** "Topics" -> "Topic", "Entries" -> "Entry": the word for one item of a list, from the list's title. */
+function itemWord(title: string): string {
+  const w = title.trim();
+  if (/ies$/i.test(w)) return w.replace(/ies$/i, 'y');
+  if (/(ss|us)$/i.test(w)) return w;
+  return w.replace(/s$/i, '') || 'Item';
+}
+
+/**
+ * A new, valid item for a list of objects: the schema's defaults, empty text where empty text is allowed, and
+ * for a required name-like text a unique placeholder ("Topic 2") the designer then edits. Null when no valid
+ * item can be made (the caller says so next to the button instead of sending an edit the flow would refuse).
+ */
+export function newListItem(el: z.ZodType, title: string, existing: readonly unknown[]): unknown | null {
+  const shape = shapeOf(el) ?? {};
+  const fromDefaults = el.safeParse({});
+  if (fromDefaults.success) return fromDefaults.data;
+  const item: Record<string, unknown> = {};
+  for (const [key, sub] of Object.entries(shape)) {
+    const alone = sub.safeParse(undefined);
+    if (alone.success) {
+      if (alone.data !== undefined) item[key] = alone.data;
+      continue;
+    }
+    if (typeOf(sub) !== 'string') continue;
+    if (sub.safeParse('').success) {
+      item[key] = '';
+      continue;
+    }
+    const taken = new Set(existing.map((x) => (x && typeof x === 'object' ? String((x as Record<string, unknown>)[key] ?? '') : '')));
+    const word = itemWord(title);
+    let n = existing.length + 1;
+    while (taken.has(`${word} ${n}`)) n++;
+    item[key] = `${word} ${n}`;
+  }
+  const parsed = el.safeParse(item);
+  return parsed.success ? parsed.data : null;
+}
+
 function ListEditor({ schema, meta, value, onChange, ctx }: FieldEditorProps & { value: unknown[] }) {
   const el = elementOf(schema);
   const shape = el ? shapeOf(el) : null;
+  const listRef = useRef<HTMLFieldSetElement>(null);
+  const [focusItem, setFocusItem] = useState<number | null>(null);
+  const [addError, setAddError] = useState<string | null>(null);
+  useEffect(() => {
+    if (focusItem === null) return;
+    const row = listRef.current?.querySelectorAll<HTMLElement>('.st-list-item')[focusItem];
+    const input = row?.querySelector<HTMLInputElement>('input, textarea');
+    if (input) {
+      input.focus();
+      input.select?.();
+    }
+    setFocusItem(null);
+  }, [focusItem, value.length]);
   if (!el || !shape) return <JsonEditor schema={schema} meta={meta} value={value} onChange={onChange} />;
-  const blank = () => {
-    const parsed = el.safeParse({});
-    if (parsed.success) return parsed.data;
-    return Object.fromEntries(Object.keys(shape).map((k) => [k, typeOf(shape[k]) === 'string' ? '' : undefined]));
-  };
+  const word = itemWord(meta.title);
   return (
-    <fieldset className="st-fieldset">
+    <fieldset className="st-fieldset" ref={listRef}>
       <legend>{meta.title}</legend>
       {meta.help && <p className="bt-field-help">{meta.help}</p>}
       {value.map((item, i) => (
-        <div key={i} className="st-list-item">
+        <div key={i} className="st-list-item" data-item={i + 1}>
           <div className="st-list-fields">
             {Object.entries(shape).map(([key, sub]) => (
               <FieldEditor
@@ -339,14 +387,32 @@ function ListEditor({ schema, meta, value, onChange, ctx }: FieldEditorProps & {
               />
             ))}
           </div>
-          <Button size="icon" variant="ghost" aria-label={`Remove item ${i + 1}`} onClick={() => onChange(value.filter((_, j) => j !== i))}>
+          <Button size="icon" variant="ghost" aria-label={`Remove ${word.toLowerCase()} ${i + 1}`} onClick={() => onChange(value.filter((_, j) => j !== i))}>
             <Trash2 size={14} />
           </Button>
         </div>
       ))}
-      <Button size="sm" onClick={() => onChange([...value, blank()])}>
+      <Button
+        size="sm"
+        aria-label={`Add ${word.toLowerCase()}`}
+        onClick={() => {
+          const item = newListItem(el, meta.title, value);
+          if (item === null) {
+            setAddError(`A new ${word.toLowerCase()} cannot be made here; edit the flow file instead.`);
+            return;
+          }
+          setAddError(null);
+          onChange([...value, item]);
+          setFocusItem(value.length);
+        }}
+      >
         <Plus size={14} /> Add
       </Button>
+      {addError && (
+        <p className="bt-field-error" role="alert">
+          {addError}
+        </p>
+      )}
     </fieldset>
   );
 }
@@ -356,6 +422,8 @@ function RulesEditor({ meta, value, onChange, ctx }: { meta: FieldMeta; value: {
   const rules = ((isGroup ? (value as { rules?: unknown[] })?.rules : value) ?? []) as { variable: string; op: string; value?: unknown }[];
   const emit = (next: typeof rules, combinator?: string) =>
     onChange(isGroup ? { ...(value as object), combinator: combinator ?? (value as { combinator?: string }).combinator ?? 'and', rules: next } : next);
+  // A rule needs a variable: an emptied name box stays a local draft, explained under the rule, until it names one.
+  const [varDrafts, setVarDrafts] = useState<Record<number, string>>({});
   return (
     <fieldset className="st-fieldset">
       <legend>{meta.title}</legend>
@@ -371,7 +439,20 @@ function RulesEditor({ meta, value, onChange, ctx }: { meta: FieldMeta; value: {
       )}
       {rules.map((r, i) => (
         <div key={i} className="st-rule">
-          <input className="bt-input" list="st-variables" aria-label={`Rule ${i + 1} variable`} value={r.variable} onChange={(e) => emit(rules.map((x, j) => (j === i ? { ...x, variable: e.target.value } : x)))} />
+          <input
+            className="bt-input"
+            list="st-variables"
+            aria-label={`Rule ${i + 1} variable`}
+            aria-invalid={varDrafts[i] !== undefined || undefined}
+            aria-describedby={varDrafts[i] !== undefined ? `st-rule-error-${i}` : undefined}
+            value={varDrafts[i] ?? r.variable}
+            onChange={(e) => {
+              const text = e.target.value;
+              if (!text.trim()) return setVarDrafts((d) => ({ ...d, [i]: text }));
+              setVarDrafts(({ [i]: _, ...rest }) => rest);
+              emit(rules.map((x, j) => (j === i ? { ...x, variable: text.trim() } : x)));
+            }}
+          />
           <select className="bt-select" aria-label={`Rule ${i + 1} operator`} value={r.op} onChange={(e) => emit(rules.map((x, j) => (j === i ? { ...x, op: e.target.value } : x)))}>
             {ruleOperators.map((op) => (
               <option key={op} value={op}>
@@ -389,9 +470,22 @@ function RulesEditor({ meta, value, onChange, ctx }: { meta: FieldMeta; value: {
               emit(rules.map((x, j) => (j === i ? { ...x, value: v } : x)));
             }}
           />
-          <Button size="icon" variant="ghost" aria-label={`Remove rule ${i + 1}`} onClick={() => emit(rules.filter((_, j) => j !== i))}>
+          <Button
+            size="icon"
+            variant="ghost"
+            aria-label={`Remove rule ${i + 1}`}
+            onClick={() => {
+              setVarDrafts({});
+              emit(rules.filter((_, j) => j !== i));
+            }}
+          >
             <Trash2 size={14} />
           </Button>
+          {varDrafts[i] !== undefined && (
+            <div className="bt-field-error st-rule-error" id={`st-rule-error-${i}`} role="alert">
+              Rule {i + 1} needs a variable name; the rule keeps “{r.variable}” until you type one.
+            </div>
+          )}
         </div>
       ))}
       <datalist id="st-variables">

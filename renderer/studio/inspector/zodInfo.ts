@@ -1,6 +1,7 @@
 /** Small read-only introspection of zod 4 schemas for generated forms. */
 import { z } from 'zod';
 import type { FieldMeta } from '../../../shared/flow/blocks/types';
+import { plainMessage } from './plainIssue';
 
 type AnyZod = z.ZodType;
 const def = (s: AnyZod) => (s as unknown as { _zod: { def: Record<string, unknown> & { type: string } } })._zod.def;
@@ -64,7 +65,7 @@ export function firstIssue(schema: AnyZod, value: unknown): string | null {
   const r = schema.safeParse(value);
   if (r.success) return null;
   const issue = r.error.issues[0];
-  return issue ? issue.message : 'Invalid value';
+  return plainMessage(issue?.message ?? '');
 }
 
 export function humanize(key: string): string {

@@ -20,6 +20,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { applyEdit } from '../../../shared/flow/edit/applyEdit';
 import type { FlowEdit, XY } from '../../../shared/flow/edit/types';
 import type { Flow } from '../../../shared/flow/schema';
+import { plainEditError } from '../inspector/plainIssue';
 
 enablePatches();
 
@@ -105,7 +106,7 @@ export function createStudioStore(initial: Flow): StudioStore {
         result = applyEdit(state.flow, edit);
       } catch (error) {
         // FlowEditError: the flow is untouched; tell the designer why.
-        set({ notice: { id: ++noticeId, tone: 'error', text: error instanceof Error ? error.message : String(error) } });
+        set({ notice: { id: ++noticeId, tone: 'error', text: plainEditError(error instanceof Error ? error.message : String(error)) } });
         return false;
       }
       if (result.patches.length === 0) return true;
