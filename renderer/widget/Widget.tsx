@@ -310,6 +310,39 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
   }, [entries]);
   const waiting = mode === 'waiting';
   const closed = mode === 'closed';
+
+  /**
+   * "Start a new conversation": the current one is left on the server first (a handoff waiting or held by an agent
+   * is cancelled, so nobody answers a customer who is gone); while a person is awaited or chatting, ask first.
+   */
+  const [confirmRestart, setConfirmRestart] = useState(false);
+  const stayRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirmRestart) stayRef.current?.focus();
+  }, [confirmRestart]);
+  const restarting = useRef(false);
+  const startOver = async () => {
+    setConfirmRestart(false);
+    if (restarting.current) return; // a second click while the first is under way
+    restarting.current = true;
+    try {
+      const s = sessionRef.current;
+      if (s && !closed && client.leave) {
+        try {
+          await client.leave(s);
+        } catch {
+          // Gone already or unreachable: the new conversation starts anyway (a queue timeout ends the old one).
+        }
+      }
+      await begin(true);
+    } finally {
+      restarting.current = false;
+    }
+  };
+  const askRestart = () => {
+    if (waiting || mode === 'agent') setConfirmRestart(true);
+    else void startOver();
+  };
   const subtitle = mode === 'agent' ? (agentName ? `You are chatting with ${inertText(agentName)}` : 'You are chatting with a person') : waiting ? 'Waiting for a person…' : 'We usually reply at once';
 
   return (
@@ -318,7 +351,12 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
       role="region"
       aria-label={title}
       onKeyDown={(e) => {
-        // Escape closes the panel on the host page (the loader listens for {baton: 'close'}).
+        // Escape first dismisses the "start a new chat?" question; otherwise it closes the panel on the host page
+        // (the loader listens for {baton: 'close'}).
+        if (e.key === 'Escape' && confirmRestart) {
+          setConfirmRestart(false);
+          return;
+        }
         if (e.key === 'Escape' && window.parent !== window) window.parent.postMessage({ baton: 'close' }, '*');
       }}
     >
@@ -332,13 +370,28 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
           </h1>
           <p className="bw-sub">{subtitle}</p>
         </div>
-        <button type="button" className="bw-icon" aria-label="Start a new conversation" title="Start a new conversation" onClick={() => void begin(true)}>
+        <button type="button" className="bw-icon" aria-label="Start a new conversation" title="Start a new conversation" onClick={askRestart}>
           <RotateCcw size={16} />
         </button>
         <button type="button" className="bw-icon" aria-label="Close the chat" title="Close" onClick={() => window.parent?.postMessage({ baton: 'close' }, '*')}>
           <X size={18} />
         </button>
       </header>
+      {confirmRestart && !closed && (
+        <div className="bw-confirm" role="alertdialog" aria-labelledby="bw-confirm-text">
+          <p id="bw-confirm-text">
+            {waiting ? 'Start a new chat? You will lose your place in the queue.' : `Start a new chat? ${agentName ? inertText(agentName) : 'The person helping you'} will be told you left.`}
+          </p>
+          <div className="bw-confirm-actions">
+            <button type="button" className="bw-choice" ref={stayRef} onClick={() => setConfirmRestart(false)}>
+              Keep this chat
+            </button>
+            <button type="button" className="bw-choice bw-choice-strong" onClick={() => void startOver()}>
+              Start a new chat
+            </button>
+          </div>
+        </div>
+      )}
       {link === 'reconnecting' && (
         <div className="bw-banner" role="status">
           Connection lost, reconnecting… Your messages are safe.

@@ -64,6 +64,11 @@ export interface ChatClient {
   /** `idempotencyKey`: the same key on a retry makes the server answer the first send again instead of taking it twice. */
   send(session: ChatSession, body: { text: string } | { choice: string }, idempotencyKey?: string): Promise<ChatSnapshot>;
   catchUp(session: ChatSession, after: number): Promise<ChatSnapshot>;
+  /**
+   * The customer leaves this conversation (before starting a new one): a handoff waiting or in progress is cancelled
+   * on the server, so no agent answers a customer who is gone. Optional: a client without it just starts anew.
+   */
+  leave?(session: ChatSession): Promise<void>;
   /** Tells the agent holding the chat that the customer is typing (best effort). */
   typing(session: ChatSession): Promise<void>;
   /** Opens the push channel (messages, and the agent side's typing/holder signals); returns a function that closes it. */
@@ -164,6 +169,9 @@ export function createChatClient(d: ChatClientDeps): ChatClient {
     },
     async catchUp(s, after) {
       return call<ChatSnapshot>(`/api/v1/conversations/${encodeURIComponent(s.conversationId)}?after=${after}`, { token: s.token });
+    },
+    async leave(s) {
+      await call(`/api/v1/conversations/${encodeURIComponent(s.conversationId)}/leave`, { method: 'POST', body: '{}', token: s.token });
     },
     async typing(s) {
       await call(`/api/v1/conversations/${encodeURIComponent(s.conversationId)}/typing`, { method: 'POST', body: '{}', token: s.token }).catch(() => undefined);

@@ -222,6 +222,36 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
     },
   });
 
+  app.post('/api/v1/conversations/:id/leave', {
+    ...plainJson,
+    schema: {
+      summary: 'The customer leaves the conversation',
+      description:
+        'Ends the conversation for the customer (the widget sends it before "Start a new conversation"): a handoff waiting for a person or in progress is cancelled ("The customer left"), so agents see it closed instead of answering nobody; a bot conversation is closed. Leaving a closed conversation changes nothing.',
+      tags: ['customer'],
+      security: [{ customerToken: [] }],
+      params: s.conversationParams,
+      response: { 200: s.stepResponse, ...errors },
+    },
+    handler: async (req) => {
+      const rec = await svc.getAuthorized(req.params.id, bearer(req));
+      await (o.conversationLimit ? o.conversationLimit(rec.id, o.now()) : perConversation.take(rec.id, o.now()));
+      const closed = async () => {
+        const now = (await o.store.getConversation(rec.id)) ?? rec;
+        return { mode: now.mode, messages: [], handoff: publicHandoff(now.state), lastSeq: now.lastSeq };
+      };
+      if (rec.mode === 'closed') return closed();
+      try {
+        const out = await svc.apply(rec.id, { type: 'customer_left' });
+        return out ?? closed();
+      } catch (err) {
+        // Closed meanwhile (an agent closed it, a second tab left first): leaving twice is not an error.
+        if (err instanceof ApiError && err.code === 'input_rejected') return closed();
+        throw err;
+      }
+    },
+  });
+
   app.get('/api/v1/conversations/:id/events', {
     schema: {
       summary: 'Push channel (Server-Sent Events)',

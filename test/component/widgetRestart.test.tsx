@@ -1,0 +1,134 @@
+// @vitest-environment jsdom
+/**
+ * "Start a new conversation" in the widget: the old conversation is left on the server first (POST .../leave: a
+ * handoff waiting or held by an agent is cancelled, so nobody answers a customer who is gone); while a person is
+ * awaited or chatting, the widget asks first, and "Keep this chat" (or Escape) changes nothing.
+ */
+import './support/setup';
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { StrictMode } from 'react';
+import { describe, expect, it } from 'vitest';
+import { Widget } from '../../renderer/widget/Widget';
+import { createChatClient, type ChatEntry, type ChatSession } from '../../renderer/widget/chatClient';
+
+const entry = (seq: number, from: ChatEntry['from'], text: string, more: Partial<ChatEntry> = {}): ChatEntry => ({ id: `c:${seq}`, seq, from, text, at: 1_700_000_000_000 + seq * 1000, ...more });
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+/** A scripted customer API whose conversations start in `mode` (waiting: a person was asked for; agent: Ann holds it). */
+function fakeServer(mode: 'bot' | 'waiting' | 'agent') {
+  const calls: string[] = [];
+  let n = 0;
+  const fetch = (async (url: string | URL | Request, init?: RequestInit) => {
+    const u = new URL(String(url));
+    const method = init?.method ?? 'GET';
+    calls.push(`${method} ${u.pathname}`);
+    if (method === 'POST' && u.pathname === '/api/v1/flows/shop/conversations') {
+      n += 1;
+      const first = n === 1;
+      const messages = [entry(1, 'bot', `Hello from c${n}`)];
+      if (first && mode !== 'bot') messages.push(entry(2, 'system', '', { status: { mode, handoff: { id: 'h1', status: mode === 'agent' ? 'assigned' : 'pending', reason: 'explicit_request' } } }));
+      if (first && mode === 'agent') messages.push(entry(3, 'agent', 'Hi, Ann here.', { name: 'Ann Lee' }));
+      return json(201, { conversationId: `c${n}`, token: `tok-c${n}`, mode: first ? mode : 'bot', messages });
+    }
+    if (method === 'POST' && /\/leave$/.test(u.pathname)) return json(200, { mode: 'closed', messages: [], lastSeq: 4 });
+    return json(404, { error: 'not_found', message: `${method} ${u.pathname}` });
+  }) as typeof globalThis.fetch;
+  return { fetch, calls };
+}
+
+const memoryStorage = () => {
+  const m = new Map<string, string>();
+  return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k) };
+};
+
+function mount(mode: 'bot' | 'waiting' | 'agent') {
+  const server = fakeServer(mode);
+  render(
+    <StrictMode>
+      <Widget flowId="shop" title="Shop" client={createChatClient({ baseUrl: 'http://x', storage: memoryStorage(), fetch: server.fetch })} />
+    </StrictMode>,
+  );
+  return server;
+}
+
+const restartButton = () => screen.getByRole('button', { name: 'Start a new conversation' });
+
+describe('widget: start a new conversation', () => {
+  it('while waiting for a person: asks first; "Keep this chat" and Escape keep everything', async () => {
+    const server = mount('waiting');
+    await screen.findByText('Hello from c1');
+    await userEvent.click(restartButton());
+    const ask = screen.getByRole('alertdialog');
+    expect(ask).toHaveTextContent('Start a new chat? You will lose your place in the queue.');
+    expect(within(ask).getByRole('button', { name: 'Keep this chat' })).toHaveFocus();
+    await userEvent.click(within(ask).getByRole('button', { name: 'Keep this chat' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    await userEvent.click(restartButton());
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(server.calls.filter((c) => c.startsWith('POST'))).toEqual(['POST /api/v1/flows/shop/conversations']);
+    expect(screen.getByText('Hello from c1')).toBeInTheDocument();
+  });
+
+  it('while waiting, confirmed: leaves the old conversation on the server, then starts a new one', async () => {
+    const server = mount('waiting');
+    await screen.findByText('Hello from c1');
+    await userEvent.click(restartButton());
+    await userEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Start a new chat' }));
+    await screen.findByText('Hello from c2');
+    expect(server.calls.filter((c) => c.startsWith('POST'))).toEqual(['POST /api/v1/flows/shop/conversations', 'POST /api/v1/conversations/c1/leave', 'POST /api/v1/flows/shop/conversations']);
+    expect(screen.queryByText('Waiting for a person…')).toBeNull();
+  });
+
+  it('with a person: names who will be told', async () => {
+    mount('agent');
+    await screen.findByText('Hi, Ann here.');
+    await userEvent.click(restartButton());
+    expect(screen.getByRole('alertdialog')).toHaveTextContent('Start a new chat? Ann Lee will be told you left.');
+  });
+
+  it('with the bot: no question; the old conversation is still left (it leaves the inbox Live list)', async () => {
+    const server = mount('bot');
+    await screen.findByText('Hello from c1');
+    await userEvent.click(restartButton());
+    await screen.findByText('Hello from c2');
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(server.calls.filter((c) => c.startsWith('POST'))).toEqual(['POST /api/v1/flows/shop/conversations', 'POST /api/v1/conversations/c1/leave', 'POST /api/v1/flows/shop/conversations']);
+  });
+
+  it('a leave the server refuses (gone, unreachable) does not block the new chat', async () => {
+    const calls: string[] = [];
+    const client = createChatClient({
+      baseUrl: 'http://x',
+      storage: memoryStorage(),
+      fetch: (async (url: string | URL | Request, init?: RequestInit) => {
+        const path = new URL(String(url)).pathname;
+        calls.push(`${init?.method ?? 'GET'} ${path}`);
+        if (path.endsWith('/leave')) return Promise.reject(new TypeError('fetch failed'));
+        const n = calls.filter((c) => c.endsWith('/conversations')).length;
+        return json(201, { conversationId: `c${n}`, token: 't', mode: 'bot', messages: [entry(1, 'bot', `Hello from c${n}`)] });
+      }) as typeof globalThis.fetch,
+    });
+    render(<Widget flowId="shop" title="Shop" client={client} />);
+    await screen.findByText('Hello from c1');
+    await userEvent.click(restartButton());
+    await screen.findByText('Hello from c2');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('the client sends leave with the conversation token', async () => {
+    const seen: Array<{ url: string; auth?: string; method?: string }> = [];
+    const client = createChatClient({
+      baseUrl: 'http://x',
+      storage: memoryStorage(),
+      fetch: (async (url: string | URL | Request, init?: RequestInit) => {
+        seen.push({ url: String(url), method: init?.method, auth: (init?.headers as Record<string, string>)?.authorization });
+        return json(200, { mode: 'closed', messages: [], lastSeq: 3 });
+      }) as typeof globalThis.fetch,
+    });
+    const s: ChatSession = { conversationId: 'c 1', token: 'tok' };
+    await act(() => client.leave!(s));
+    expect(seen).toEqual([{ url: 'http://x/api/v1/conversations/c%201/leave', method: 'POST', auth: 'Bearer tok' }]);
+  });
+});
