@@ -11,6 +11,8 @@
  *   BENCH_PROFILE=/tmp/prof npx tsx test/bench/runtimeCpu.ts   (also writes a .cpuprofile of baton serve there)
  *   BENCH_NODE_FLAGS='--max-semi-space-size=32' ...              (node flags for this checkout's baton serve only)
  *   BENCH_WARMUP_SECONDS=10 (default) load before the measured rounds, per server
+ *   BENCH_RUNTIMES='bundle,bundle:BATON_STORE_WRITER=inline'   (a runtime may name extra environment after ':',
+ *        space-separated NAME=value: this checkout once more with it, e.g. the embedded store writing inline)
  *   BENCH_RUNTIMES=bundle,tsx ...   (this checkout once per way of running it: the esbuild bundle that `npm run
  *        build` makes, which the bench builds first, and/or the TypeScript through tsx; default: bundle)
  * Linux only (/proc). Prints tables; never pass/fail.
@@ -65,11 +67,14 @@ export async function runtimeCpuBench(): Promise<void> {
     targets.push({ name: 'bare node:http (parse JSON, answer JSON)', ...bare, path: () => '/m', headers: () => ({}), runs: [] });
     ensureRuntimeBundle();
     const runtimes = (process.env.BENCH_RUNTIMES ?? 'bundle').split(',').filter(Boolean);
-    const roots: Array<[string, string | undefined, string | undefined]> = runtimes.map((mode) => [
-      `baton serve, lmdb (this checkout, ${mode === 'tsx' ? 'tsx' : 'bundle'}${process.env.BENCH_NODE_FLAGS ? ', node ' + process.env.BENCH_NODE_FLAGS : ''}${process.env.BENCH_ENV ? ', ' + process.env.BENCH_ENV : ''})`,
-      undefined,
-      mode,
-    ]);
+    const roots: Array<[string, string | undefined, string | undefined]> = runtimes.map((spec) => {
+      const [mode, extra] = spec.split(':');
+      return [
+        `baton serve, lmdb (this checkout, ${mode === 'tsx' ? 'tsx' : 'bundle'}${process.env.BENCH_NODE_FLAGS ? ', node ' + process.env.BENCH_NODE_FLAGS : ''}${process.env.BENCH_ENV ? ', ' + process.env.BENCH_ENV : ''}${extra ? ', ' + extra : ''})`,
+        undefined,
+        spec,
+      ];
+    });
     // The older checkout runs what its own `npm run build` makes too (a checkout without the build script runs tsx).
     if (process.env.BENCH_BEFORE_ROOT) ensureRuntimeBundle(process.env.BENCH_BEFORE_ROOT);
     if (process.env.BENCH_BEFORE_ROOT) roots.push([`baton serve, lmdb (${process.env.BENCH_BEFORE_ROOT})`, process.env.BENCH_BEFORE_ROOT, undefined]);
@@ -78,7 +83,11 @@ export async function runtimeCpuBench(): Promise<void> {
       if (process.env.BENCH_PROFILE && !batonRoot && mode === runtimes[0]) flags.push('--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE);
       // BENCH_ENV='NAME=value ...': environment for this checkout's baton serve only (tuning experiments).
       const env: Record<string, string> = batonRoot ? {} : Object.fromEntries((process.env.BENCH_ENV ?? '').split(' ').filter(Boolean).map((kv) => kv.split('=') as [string, string]));
-      if (mode) env.BATON_RUNTIME = mode;
+      if (mode) {
+        const [runtime, extra] = mode.split(':');
+        env.BATON_RUNTIME = runtime;
+        for (const kv of (extra ?? '').split(' ').filter(Boolean)) env[kv.slice(0, kv.indexOf('='))] = kv.slice(kv.indexOf('=') + 1);
+      }
       const b = await startBaton(mkdtempSync(join(dir, 'baton-')), bare.url, undefined, flags, batonRoot, env);
       const convs = await createConversations(b.url, 1000);
       targets.push({
