@@ -68,7 +68,10 @@ export function errorResponse(err: FastifyError & { validation?: unknown; valida
   if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
     return { status: 400, headers: {}, body: { error: 'invalid_request', message: 'The body is empty; send a JSON object.', field: 'body' } };
   }
-  if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.name === 'SyntaxError' || code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') {
+  // A SyntaxError is the BODY's fault only when a body parser threw it (Fastify marks those 400). Thrown by our own
+  // code (a regular expression built from the flow: "Invalid regular expression ... too large"), it is not the
+  // customer's doing: it falls through to the 500 below, logged, and its message (internals) is not sent.
+  if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (err.name === 'SyntaxError' && err.statusCode === 400) || code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') {
     return { status: 400, headers: {}, body: { error: 'invalid_json', message: `The body is not valid JSON (${err.message}).`, field: 'body' } };
   }
   if (err.statusCode === 429) {

@@ -80,14 +80,24 @@ export function escalationVocabularyWarnings(policy: EscalationPolicy): Vocabula
     ['negativeSentiment', 'negative sentiment', policy.negativeSentiment],
     ['urgency', 'urgency', policy.urgency],
   ];
+  // One list per phrase, made once: the matchers are cached per list, and a fresh `[p]` per ordinary message
+  // rebuilt (and re-analysed) the phrase or example for each of the ~375 messages.
+  const onePhrase = (p: string) => {
+    const list = [p];
+    return (a: TextAnalysis) => designerPhrase(a, list) !== null;
+  };
+  const oneExample = (e: string) => {
+    const list = [e];
+    return (a: TextAnalysis) => designerExample(a, list) !== null;
+  };
   for (const [key, label, cfg] of reasonLists) {
-    (cfg.phrases ?? []).forEach((p, i) => check([...base, key, 'phrases', i], p, 'phrase', label, (a) => designerPhrase(a, [p]) !== null));
-    (cfg.examples ?? []).forEach((e, i) => check([...base, key, 'examples', i], e, 'example', label, (a) => designerExample(a, [e]) !== null));
+    (cfg.phrases ?? []).forEach((p, i) => check([...base, key, 'phrases', i], p, 'phrase', label, onePhrase(p)));
+    (cfg.examples ?? []).forEach((e, i) => check([...base, key, 'examples', i], e, 'example', label, oneExample(e)));
   }
   policy.sensitiveTopics.topics.forEach((t, ti) => {
     const where = `sensitive topic "${t.name}"`;
     t.phrases.forEach((p, i) => check([...base, 'sensitiveTopics', 'topics', ti, 'phrases', i], p, 'phrase', where, lazyMatcher(() => topicPhraseMatcher(p))));
-    (t.examples ?? []).forEach((e, i) => check([...base, 'sensitiveTopics', 'topics', ti, 'examples', i], e, 'example', where, (a) => designerExample(a, [e]) !== null));
+    (t.examples ?? []).forEach((e, i) => check([...base, 'sensitiveTopics', 'topics', ti, 'examples', i], e, 'example', where, oneExample(e)));
   });
   cache.set(policy, out);
   return out;

@@ -15,6 +15,16 @@ import { z } from 'zod';
 import { blockDefinitions, blockKinds, type BlockDefinitions, type BlockKind } from './blockRegistry';
 import { id, ruleGroupSchema, ruleSchema, text, valueSchema } from './blocks/fields';
 import { canvasFields } from './edit/canvasSchema';
+import {
+  exampleLengthHint,
+  listLimitHint,
+  MAX_EXAMPLE_CHARS,
+  MAX_PHRASE_CHARS,
+  MAX_POLICY_ENTRIES,
+  MAX_POLICY_LIST_ENTRIES,
+  MAX_SENSITIVE_TOPICS,
+  phraseLengthHint,
+} from './policyLimits';
 
 export type { BlockKind } from './blockRegistry';
 export { blockKinds } from './blockRegistry';
@@ -143,14 +153,21 @@ export const escalationReasons = [
 ] as const;
 export type EscalationReason = (typeof escalationReasons)[number];
 
+/* Vocabulary lists, bounded (shared/flow/policyLimits.ts says why). */
+const phrase = z.string().min(1).max(MAX_PHRASE_CHARS, { error: phraseLengthHint });
+const phraseList = z.array(phrase).max(MAX_POLICY_LIST_ENTRIES, { error: listLimitHint('phrases') });
+const exampleList = z
+  .array(z.string().min(1).max(MAX_EXAMPLE_CHARS, { error: exampleLengthHint }))
+  .max(MAX_POLICY_LIST_ENTRIES, { error: listLimitHint('examples') });
+
 export const sensitiveTopicSchema = z.object({
-  name: z.string().min(1),
+  name: z.string().min(1).max(MAX_PHRASE_CHARS),
   /** Phrases matched after normalisation (case, punctuation, stemming, synonyms). */
-  phrases: z.array(z.string().min(1)).default([]),
+  phrases: phraseList.default([]),
   /** Intent names (from any intent router) that count as this topic. */
-  intents: z.array(z.string()).default([]),
+  intents: z.array(z.string().max(MAX_PHRASE_CHARS)).max(MAX_POLICY_LIST_ENTRIES, { error: listLimitHint('intents') }).default([]),
   /** Example customer messages of this topic: a message close enough in wording to one of them counts. */
-  examples: z.array(z.string().min(1)).default([]),
+  examples: exampleList.default([]),
 });
 export type SensitiveTopic = z.infer<typeof sensitiveTopicSchema>;
 
@@ -168,9 +185,9 @@ export const escalationPolicySchema = z.object({
     .object({
       enabled: z.boolean().default(true),
       /** Extra wordings that mean "I want a person" for this business (matched on normalised words). */
-      phrases: z.array(z.string().min(1)).default([]),
+      phrases: phraseList.default([]),
       /** Example requests: a message close enough in wording to one of them counts. */
-      examples: z.array(z.string().min(1)).default([]),
+      examples: exampleList.default([]),
     })
     .default({ enabled: true, phrases: [], examples: [] }),
   negativeSentiment: z
@@ -182,9 +199,9 @@ export const escalationPolicySchema = z.object({
       trendThreshold: z.number().min(-1).max(1).default(-0.2),
       trendTurns: z.number().int().min(2).max(10).default(2),
       /** Extra words or phrases that mean an upset customer for this business. */
-      phrases: z.array(z.string().min(1)).default([]),
+      phrases: phraseList.default([]),
       /** Example upset messages: a message close enough in wording to one of them counts. */
-      examples: z.array(z.string().min(1)).default([]),
+      examples: exampleList.default([]),
     })
     .default({ enabled: true, threshold: -0.5, trendThreshold: -0.2, trendTurns: 2, phrases: [], examples: [] }),
   lowConfidence: z
@@ -203,17 +220,23 @@ export const escalationPolicySchema = z.object({
     })
     .default({ enabled: true, count: 3, similarity: 0.8 }),
   sensitiveTopics: z
-    .object({ enabled: z.boolean().default(true), topics: z.array(sensitiveTopicSchema).default([]) })
+    .object({
+      enabled: z.boolean().default(true),
+      topics: z
+        .array(sensitiveTopicSchema)
+        .max(MAX_SENSITIVE_TOPICS, { error: `Keep at most ${MAX_SENSITIVE_TOPICS} sensitive topics: merge topics that lead to the same people.` })
+        .default([]),
+    })
     .default({ enabled: true, topics: [] }),
   urgency: z
     .object({
       enabled: z.boolean().default(true),
       /** Extra words or phrases that mean "urgent" for this business. */
-      phrases: z.array(z.string()).default([]),
+      phrases: z.array(z.string().max(MAX_PHRASE_CHARS, { error: phraseLengthHint })).max(MAX_POLICY_LIST_ENTRIES, { error: listLimitHint('phrases') }).default([]),
       /** Variable rules that make the conversation urgent (e.g. departure within 20 minutes). */
       rules: z.array(ruleSchema).default([]),
       /** Example urgent messages: a message close enough in wording to one of them counts. */
-      examples: z.array(z.string().min(1)).default([]),
+      examples: exampleList.default([]),
       /** A deadline the customer names (a clock time, "tonight", "tomorrow", a weekday) is urgent when it is at most this many hours away on the conversation's clock. */
       deadlineHours: z.number().min(0).max(24 * 14).default(168),
     })
@@ -222,11 +245,23 @@ export const escalationPolicySchema = z.object({
     .object({ enabled: z.boolean().default(false), rules: ruleGroupSchema.default({ combinator: 'or', rules: [] }) })
     .default({ enabled: false, rules: { combinator: 'or', rules: [] } }),
   /** Words or phrases that must never trigger a text detector (e.g. a product called "Rage Red"): they are removed from the message before the detectors read it. */
-  neverTrigger: z.array(z.string().min(1)).default([]),
+  neverTrigger: z.array(phrase).max(MAX_POLICY_LIST_ENTRIES, { error: listLimitHint('neverTrigger entries') }).default([]),
   /** The learned classifier that reads wordings the phrase lists miss; off = phrase and word rules only. */
   classifier: z
     .object({ enabled: z.boolean().default(true) })
     .default({ enabled: true }),
+}).superRefine((p, ctx) => {
+  const lists = [p.explicitRequest.phrases, p.explicitRequest.examples, p.negativeSentiment.phrases, p.negativeSentiment.examples, p.urgency.phrases, p.urgency.examples, p.neverTrigger];
+  for (const t of p.sensitiveTopics.topics) lists.push(t.phrases, t.examples);
+  const total = lists.reduce((n, l) => n + l.length, 0);
+  if (total > MAX_POLICY_ENTRIES) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [],
+      message: `it lists ${total} phrases, examples and neverTrigger entries in all; at most ${MAX_POLICY_ENTRIES} are allowed`,
+      params: { hint: listLimitHint('entries') },
+    });
+  }
 });
 export type EscalationPolicy = z.infer<typeof escalationPolicySchema>;
 

@@ -44,6 +44,8 @@ export interface LooseIssue {
   maximum?: number | bigint;
   note?: string;
   discriminator?: string;
+  /** A custom issue's own advice: `ctx.addIssue({code: 'custom', message, params: {hint}})`. */
+  params?: { hint?: string };
 }
 
 export function valueAt(doc: unknown, path: readonly PropertyKey[]): unknown {
@@ -155,12 +157,14 @@ export function zodIssueToProblem(issue: LooseIssue, doc: Doc): FlowProblem {
         message = `${where}: ${subject} is too ${small ? 'short' : 'long'} (${small ? 'at least' : 'at most'} ${limit} characters).`;
         hint = `Make ${subject} ${small ? 'longer' : 'shorter'}.`;
       } else if (issue.origin === 'array') {
-        message = `${where}: ${subject} needs ${small ? 'at least' : 'at most'} ${limit} item${limit === 1 ? '' : 's'}.`;
+        message = `${where}: ${subject} needs ${small ? 'at least' : 'at most'} ${limit} item${limit === 1 ? '' : 's'}${actual !== undefined && Array.isArray(actual) ? ` (it has ${actual.length})` : ''}.`;
         hint = small ? `Add items to ${subject}.` : `Remove items from ${subject}.`;
       } else {
         message = `${where}: ${subject} is ${describeValue(actual)}; it must be ${small ? 'at least' : 'at most'} ${limit}.`;
         hint = `Set ${subject} to a value ${small ? 'of at least' : 'of at most'} ${limit}.`;
       }
+      // A limit with its own advice (the schema's message, e.g. shared/flow/policyLimits.ts) says what to do better.
+      if (issue.message && !/^Too (big|small)\b/.test(issue.message)) hint = issue.message;
       break;
     }
     case 'invalid_format':
@@ -172,8 +176,9 @@ export function zodIssueToProblem(issue: LooseIssue, doc: Doc): FlowProblem {
       hint = `Check ${subject} against a flow exported by Baton.`;
       break;
     default:
-      message = `${where}: ${subject}: ${issue.message}.`;
-      hint = `Fix ${subject}.`;
+      // An issue about a whole section (path ['escalation']) is said of the section itself.
+      message = path.length <= 1 ? `${where}: ${issue.message}.` : `${where}: ${subject}: ${issue.message}.`;
+      hint = issue.params?.hint ?? `Fix ${subject}.`;
   }
   return { severity: 'error', code: 'schema', path: jsonPath(path), blockId, message, hint };
 }
