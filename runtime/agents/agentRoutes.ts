@@ -59,6 +59,8 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
 
   /** conversationId -> when its customer's last typing event went out (server-side throttle, 1 s). */
   const customerTypingAt = new Map<string, number>();
+  /** agentId NUL handoffId -> when that agent's last typing event went out (same 1 s throttle; oldest evicted first). */
+  const agentTypingAt = new Map<string, number>();
 
   const auth = (req: FastifyRequest, tokenFromQuery?: string): Agent => {
     const agent = directory.authenticate(bearer(req) ?? tokenFromQuery);
@@ -309,7 +311,15 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     },
   );
 
-  act('typing', "Tell the other agents watching this handoff (and the customer, when you hold it: a `typing` event on the customer's push channel) that you are typing", undefined, async (a, h) => {
+  act('typing', "Tell the other agents watching this handoff (and the customer, when you hold it: a `typing` event on the customer's push channel) that you are typing. At most one event per agent and handoff per second: more answer {ok: true, throttled: true} and send nothing", undefined, async (a, h) => {
+    // Like customer typing: a client calling in a loop must not flood the customer's stream and the hub's replay
+    // buffer (hostile s5: 5,000 calls gave 5,000 frames and pushed a private note out of the buffer).
+    const key = `${a.id}\u0000${h.id}`;
+    const last = agentTypingAt.get(key);
+    if (last !== undefined && d.now() - last < 1000) return { ok: true, throttled: true };
+    agentTypingAt.delete(key);
+    if (agentTypingAt.size >= 10_000) agentTypingAt.delete(agentTypingAt.keys().next().value as string); // oldest first
+    agentTypingAt.set(key, d.now());
     const ho = h.handoff as Handoff | null;
     const holds = h.status === 'assigned' && ho?.agentId === a.id;
     hub.typing(a, h.id, holds ? { conversationId: h.conversationId } : undefined);

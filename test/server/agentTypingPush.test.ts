@@ -61,7 +61,9 @@ describe('agent typing on the customer push channel', () => {
     // A transfer: the customer's stream says who holds the chat now, before the new agent writes.
     expect((await rt.post(`${hid(h.id)}/transfer`, { agentId: 'bob' }, tok(ann))).status).toBe(200);
     await s.until((f) => f.event === 'agent' && f.data.name === 'Bob', 'holder Bob');
-    // Ann no longer holds it: her typing is not shown; Bob's is.
+    // Ann no longer holds it: her typing is not shown; Bob's is (a second later: one typing event per agent and
+    // handoff per second, test/server/agentTypingThrottle.test.ts).
+    rt.clock.now += 1000;
     await rt.post(`${hid(h.id)}/typing`, {}, tok(ann));
     await rt.post(`${hid(h.id)}/typing`, {}, tok(bob));
     await s.until((f) => f.event === 'typing' && f.data.name === 'Bob', 'Bob typing');
