@@ -6,10 +6,11 @@ import { createInterface } from 'node:readline';
 import type { Effect, Step } from '../../shared/engine/types';
 import type { Flow } from '../../shared/flow/schema';
 import { createSimulation, MAX_ADVANCE_MS, type HttpEffect, type HttpResult } from '../../shared/simulator/createSimulation';
-import type { AgentPresence } from '../../shared/handoff/types';
 import { parseDuration } from '../../shared/simulator/parseDuration';
 import { createScenarioSession, type ActionStep, type ScenarioSession } from '../../shared/simulator/scenarioSession';
-import { recordScenario, upsertScenario } from '../../shared/simulator/scenarioRecorder';
+import { agentForFile, recordScenario, upsertScenario } from '../../shared/simulator/scenarioRecorder';
+import { findVirtualAgent, toPresence, virtualAgent, type VirtualAgent } from '../../shared/simulator/virtualAgents';
+import { virtualAgentFrom } from '../../shared/simulator/scenarioSession';
 import { formatScenarioFile } from '../../shared/simulator/scenarioFormat';
 import { parseScenarioBytes, type ScenarioFile } from '../../shared/simulator/scenarioSchema';
 import { defaultScenarioFile } from './testCommand';
@@ -36,14 +37,16 @@ export interface ChatOptions {
 }
 
 const HELP = `Commands (everything else is sent as the customer's message; a number picks a shown button):
-  /accept [NAME]     play the agent: take the waiting chat (default name: Alex)
+  /accept [NAME]     play the agent: take the waiting chat (default: the first online agent, else Alex)
   /say TEXT          play the agent: send TEXT to the customer
   /decline           play the agent: put the chat back in the queue (its waiting timers start again)
   /handback          play the agent: hand the conversation back to the bot (flow follows "resolved";
                      after /takeover the bot asks its last question again)
-  /takeover [NAME]   play the agent: take over the live bot conversation now (default name: Alex)
+  /takeover [NAME]   play the agent: take over the live bot conversation now (default: as /accept)
   /close             play the agent: close the conversation
-  /online NAME...    these agents are online (auto-assignment picks from them; "nobody online" can be tried)
+  /online NAME...    these agents are online (auto-assignment picks from them; "nobody online" can be tried).
+                     The chat starts with the virtual agents of the scenario file (its "agents"), as baton test
+                     does; a name the file does not list is added, and the saved scenario lists it in its steps
   /offline [NAME...] these agents go offline (no name: everyone); /online with no name lists who is online
   /noagent           the runtime found no agent (flow follows "no_agent")
   /leave             the customer leaves
@@ -58,17 +61,28 @@ environment variable BATON_SECRET_NAME (never a bare NAME) and never printed; --
 The clock is virtual: it starts at --now (default: the real time) and only moves with /wait. Opening hours
 and queue timeouts follow it, so use e.g. --now 2026-11-24T10:00:00Z to try a weekday morning.`;
 
-/** Agents named with /online: what the engine and the simulator's assignment see. */
-function presence(name: string): AgentPresence {
-  return { id: agentIdOf(name), name, status: 'online', skills: [], languages: [], teams: [], activeChats: 0, lastAssignedAt: null };
-}
 const agentIdOf = (name: string) => 'agent-' + name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+
+/**
+ * The virtual agents `baton test` will give a scenario saved into `path`: the file's top-level `agents`.
+ * No file, or a file without agents: undefined (presence unknown). A file that cannot be read is reported
+ * (the chat still runs; /save will refuse to replace it).
+ */
+async function fileAgents(path: string): Promise<{ agents?: VirtualAgent[]; problem?: string }> {
+  const read = await readFileBytes(path, 32 * 1024 * 1024);
+  if (!read.ok) return / no such file$/.test(read.message) ? {} : { problem: read.message };
+  const parsed = parseScenarioBytes(read.bytes);
+  if (!parsed.ok) return { problem: `${path} is not a valid scenario file (${parsed.problems[0].path}: ${parsed.problems[0].message})` };
+  return parsed.file.agents ? { agents: parsed.file.agents.map(virtualAgentFrom) } : {};
+}
 
 export async function chatCommand(file: string, flow: Flow, options: ChatOptions): Promise<number> {
   const c = (code: number, s: string) => (options.color ? `\x1b[${code}m${s}\x1b[0m` : s);
   const out = (s: string) => options.write(s + '\n');
   let agentId = 'agent-alex';
   let agentName = 'Alex';
+  /** The name /accept and /takeover use when none is given: the last agent played, else the first online one. */
+  let agentChosen = false;
 
   out(
     c(1, `Baton simulator`) +
@@ -76,12 +90,47 @@ export async function chatCommand(file: string, flow: Flow, options: ChatOptions
       `\nType /help for commands, /quit to leave. The clock only moves with /wait (start it elsewhere with --now).\n`,
   );
 
-  const sim = createSimulation(flow, { now: options.now, conversationId: 'cli' });
-  const recorder = scenarioRecorder(flow, options.now);
   const scenarioPath = options.scenarioFile ?? defaultScenarioFile(file);
+  // The chat runs with the agents baton test will use for a scenario saved into that file, so a saved chat
+  // replays as it was played (auto-assignment included) and an agent the file does not list is added on purpose.
+  const fromFile = await fileAgents(scenarioPath);
+  let team: VirtualAgent[] | undefined = fromFile.agents;
+  const sim = createSimulation(flow, { now: options.now, conversationId: 'cli' });
+  if (team) sim.agents = toPresence(team);
+  const recorder = scenarioRecorder(flow, options.now, team);
+  if (fromFile.problem) out(c(33, `  · ${fromFile.problem}: no virtual agents taken from it, and /save will not replace it`));
+  else if (team) out(c(90, `  · virtual agents from ${scenarioPath} (as baton test uses them): ${describeTeam(team)}`));
+
+  const agentIdFor = (name: string) => (team && findVirtualAgent(team, name)?.id) || agentIdOf(name);
+  const defaultAgent = () => (agentChosen ? agentName : (team?.find((a) => a.status === 'online')?.name ?? agentName));
+  /** Sets the team on the chat and, as an `agents` step, on the scenario being recorded. */
+  function setTeam(next: VirtualAgent[]) {
+    team = next;
+    sim.agents = toPresence(next);
+    recorder.apply({ agents: next.map(agentForFile) });
+  }
+  /**
+   * Makes NAME an agent who can take the chat. Not in the file's agents: added (online) and said so, so the
+   * saved scenario replays. Listed but busy or offline: refused with what to do. No agents anywhere: anyone.
+   */
+  function ensureAgent(name: string): { name: string; id: string } | null {
+    if (!team) return { name, id: agentIdOf(name) };
+    const known = findVirtualAgent(team, name);
+    if (known) {
+      if (known.status === 'online') return { name: known.name, id: known.id };
+      out(c(33, `  · not done: ${known.name} is ${known.status} in ${scenarioPath}; /online ${known.name} first.`));
+      return null;
+    }
+    const added = virtualAgent({ name });
+    out(c(33, `  · ${name} is not one of the virtual agents of ${scenarioPath} (${team.map((a) => a.name).join(', ') || 'none'}): added ${name}, online; a saved scenario adds ${name} in its steps, so baton test can replay it.`));
+    setTeam([...team, added]);
+    return { name: added.name, id: added.id };
+  }
   async function save(name: string): Promise<void> {
     const r = await recorder.save(name, scenarioPath, sim.transcript.map((t) => t.text));
     out(r.ok ? c(32, `  · ${r.message}`) : c(33, `  · not saved: ${r.message}`));
+    if (r.ok && team && JSON.stringify(team) !== JSON.stringify(fromFile.agents ?? null))
+      out(c(90, `  · the scenario's steps set its agents (${describeTeam(team)}); the file's own "agents" are unchanged`));
   }
 
   function printSteps(steps: Step[]) {
@@ -169,25 +218,37 @@ export async function chatCommand(file: string, flow: Flow, options: ChatOptions
             break;
           }
           const h = sim.state.handoff!;
-          const name = arg || agentName;
-          if (h.status === 'assigned' && h.agentId !== agentIdOf(name)) {
-            out(c(33, `  · not done: ${h.agentName} has already accepted this chat, so ${name} cannot. /decline as ${h.agentName} first.`));
+          const wanted = arg || defaultAgent();
+          if (h.status === 'assigned' && h.agentId !== agentIdFor(wanted)) {
+            out(c(33, `  · not done: ${h.agentName} has already accepted this chat, so ${wanted} cannot. /decline as ${h.agentName} first.`));
             break;
           }
-          agentName = name;
-          agentId = agentIdOf(name);
+          const who = ensureAgent(wanted);
+          if (!who) break;
+          agentName = who.name;
+          agentId = who.id;
+          agentChosen = true;
           printSteps(sim.agent({ type: 'agent_accepted', agentId, agentName }));
-          recorder.apply({ agent: 'accept', as: name });
+          recorder.apply({ agent: 'accept', as: who.name });
           break;
         }
         case '/takeover': {
-          const name = arg || agentName;
-          const steps = sim.takeover(agentIdOf(name), name);
+          const wanted = arg || defaultAgent();
+          const h = sim.state.handoff;
+          if (sim.state.mode === 'agent' && h?.agentName) {
+            // Already with an agent: let the engine say so, without adding anyone to the team.
+            printSteps(sim.takeover(agentIdFor(wanted), wanted));
+            break;
+          }
+          const who = ensureAgent(wanted);
+          if (!who) break;
+          const steps = sim.takeover(who.id, who.name);
           if (!steps.some((s) => s.rejected)) {
-            agentName = name;
-            agentId = agentIdOf(name);
+            agentName = who.name;
+            agentId = who.id;
+            agentChosen = true;
             // Kept as {"agent": "takeover", "as": NAME}: baton test and the studio replay it.
-            recorder.apply({ agent: 'takeover', as: name });
+            recorder.apply({ agent: 'takeover', as: who.name });
           }
           printSteps(steps);
           break;
@@ -217,22 +278,20 @@ export async function chatCommand(file: string, flow: Flow, options: ChatOptions
         case '/online': {
           const names = rest.filter(Boolean);
           if (names.length === 0) {
-            out(sim.agents?.length ? `online: ${sim.agents.map((a) => a.name).join(', ')}` : 'nobody is set online (the engine assumes someone may answer). Usage: /online NAME...');
+            out(team ? describeTeam(team) : 'nobody is set online (the engine assumes someone may answer). Usage: /online NAME...');
             break;
           }
-          const agents = [...(sim.agents ?? [])];
-          for (const n of names) if (!agents.some((a) => a.id === agentIdOf(n))) agents.push(presence(n));
-          sim.agents = agents;
-          recorder.apply({ agents: agents.map((a) => ({ name: a.name })) });
-          out(`online: ${agents.map((a) => a.name).join(', ')}`);
+          const next = (team ?? []).map((a) => (names.some((n) => findVirtualAgent([a], n)) ? { ...a, status: 'online' as const } : a));
+          for (const n of names) if (!findVirtualAgent(next, n)) next.push(virtualAgent({ name: n }));
+          setTeam(next);
+          out(describeTeam(next));
           break;
         }
         case '/offline': {
           const names = rest.filter(Boolean);
-          const agents = names.length === 0 ? [] : (sim.agents ?? []).filter((a) => !names.some((n) => agentIdOf(n) === a.id));
-          sim.agents = agents;
-          recorder.apply({ agents: agents.map((a) => ({ name: a.name })) });
-          out(agents.length ? `online: ${agents.map((a) => a.name).join(', ')}` : 'nobody is online now: a Human Takeover block will take its "no_agent" exit.');
+          const next = (team ?? []).map((a) => (names.length === 0 || names.some((n) => findVirtualAgent([a], n)) ? { ...a, status: 'offline' as const } : a));
+          setTeam(next);
+          out(next.some((a) => a.status === 'online') ? describeTeam(next) : 'nobody is online now: a Human Takeover block will take its "no_agent" exit.');
           break;
         }
         case '/noagent':
@@ -287,8 +346,8 @@ export async function chatCommand(file: string, flow: Flow, options: ChatOptions
  * (what `baton test` runs). A scenario is saved only when that session said exactly what the chat said, so a
  * saved scenario always replays the conversation the tester had; otherwise /save says why not.
  */
-function scenarioRecorder(flow: Flow, now: number) {
-  const session: ScenarioSession = createScenarioSession(flow, { now, httpDefault: 'wait', conversationId: 'scenario' });
+function scenarioRecorder(flow: Flow, now: number, agents: VirtualAgent[] | undefined) {
+  const session: ScenarioSession = createScenarioSession(flow, { now, httpDefault: 'wait', conversationId: 'scenario', ...(agents ? { agents } : {}) });
   let diverged: string | null = null;
   return {
     apply(step: ActionStep) {
@@ -313,6 +372,8 @@ function scenarioRecorder(flow: Flow, now: number) {
         file = parsed.file;
       } else if (!/ no such file$/.test(read.message)) return { ok: false, message: read.message };
       const scenario = recordScenario(session, { name });
+      // Agents the file gives every scenario are not repeated in this one (the chat started with them).
+      if (scenario.agents && file?.agents && JSON.stringify(scenario.agents) === JSON.stringify(file.agents.map((a) => agentForFile(virtualAgentFrom(a))))) delete scenario.agents;
       const next = upsertScenario(file, flow.id, scenario);
       try {
         await writeFileAtomic(path, formatScenarioFile(next));
@@ -327,6 +388,13 @@ function scenarioRecorder(flow: Flow, now: number) {
 
 /** Latest virtual time the simulator moves to (dates after it cannot be printed). */
 const MAX_CLOCK = Date.UTC(9999, 11, 31);
+
+/** "online: Ana, Ben · busy: Chloe" */
+function describeTeam(team: readonly VirtualAgent[]): string {
+  const by = (status: VirtualAgent['status']) => team.filter((a) => a.status === status).map((a) => a.name);
+  const parts = (['online', 'busy', 'offline'] as const).filter((st) => by(st).length).map((st) => `${st}: ${by(st).join(', ')}`);
+  return parts.join(' · ') || 'no agents';
+}
 
 function clock(t: number): string {
   return new Date(t).toISOString().replace('.000Z', 'Z');

@@ -4,7 +4,7 @@
  * codes of the binary, a pipe closed by `head`, a named pipe, --version).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,9 @@ const sampleFlows = ['customer-support', 'travel-urgency', 'lead-gen', 'insuranc
 const NOW = '2026-11-24T10:00:00Z';
 const NOW_MS = Date.parse(NOW);
 const baton = (args: string[]) => batonInProcess(args);
+/** The customer-support flow alone, without its scenario file: the chat has no virtual agents (presence unknown). */
+const bareFlow = join(mkdtempSync(join(tmpdir(), 'baton-bare-')), 'customer-support.json');
+copyFileSync('flows/customer-support.json', bareFlow);
 
 function realBaton(args: string[], input?: string) {
   const r = spawnSync(process.execPath, ['bin/baton.js', ...args], { cwd: root, input: input ?? '', encoding: 'utf8', timeout: 60_000 });
@@ -110,7 +113,7 @@ describe('baton chat', () => {
 
   it('fires the queue timeout on the virtual clock with /wait', async () => {
     const script = ['I want to talk to a real person', 'jane@example.com', '/wait 11m', 'My parcel never arrived', '/quit'];
-    const r = await chatInProcess('flows/customer-support.json', script, NOW_MS);
+    const r = await chatInProcess(bareFlow, script, NOW_MS);
     expect(r.code).toBe(0);
     // The 5-minute waiting email fires first, then the 10-minute queue timeout, then the flow's ticket.
     expect(r.stdout).toMatch(/email to support-leads@northwind\.example: A customer has been waiting 5 minutes/);
@@ -138,7 +141,7 @@ describe('baton chat', () => {
 
   it('agent commands in the wrong state say why; a second /accept by someone else is refused; /decline restarts the waiting timers', async () => {
     const r = await chatInProcess(
-      'flows/customer-support.json',
+      bareFlow,
       ['/accept', '/say hello', 'I want to talk to a real person', 'jane@example.com', '/say too early', '/accept Ana', '/accept Bo', '/decline', '/state', '/quit'],
       NOW_MS,
     );
@@ -150,10 +153,10 @@ describe('baton chat', () => {
   });
 
   it('/online and /offline set who can take a chat: nobody online takes the no-agent path', async () => {
-    const r = await chatInProcess('flows/customer-support.json', ['/offline', 'I want to talk to a real person', '/quit'], NOW_MS);
+    const r = await chatInProcess(bareFlow, ['/offline', 'I want to talk to a real person', '/quit'], NOW_MS);
     expect(r.stdout).toContain('nobody is online now');
     expect(r.stdout).not.toMatch(/handoff requested/);
-    const online = await chatInProcess('flows/customer-support.json', ['/online Ana Bo', '/online', '/quit'], NOW_MS);
+    const online = await chatInProcess(bareFlow, ['/online Ana Bo', '/online', '/quit'], NOW_MS);
     expect(online.stdout).toContain('online: Ana, Bo');
   });
 

@@ -380,9 +380,12 @@ describe('baton chat saves scenarios (/save NAME, --save-scenario NAME)', () => 
   it('refuses to save what a scenario cannot replay and never replaces a scenario file it cannot read', async () => {
     const flowCopy = join(dir, 'chat-cs2.json');
     writeFileSync(flowCopy, readFileSync('flows/customer-support.json', 'utf8'));
-    // Ana is the only agent online: the scenario cannot let Bo (unknown to it) take over.
+    // Ana is the only agent online: Bo (unknown to the scenario) taking over is added to its agents, said so, and saved.
     const t = await chat(flowCopy, ['/online Ana', 'hello', '/takeover Bo', '/save x']);
-    expect(t).toContain('not saved: this conversation cannot be kept as a scenario: the step {"agent":"takeover","as":"Bo"} cannot be replayed (takeover: there is no virtual agent "Bo" (agents: Ana))');
+    expect(t).toContain('Bo is not one of the virtual agents');
+    expect(t).toContain('saved scenario "x"');
+    const saved = JSON.parse(readFileSync(join(dir, 'chat-cs2.scenarios.json'), 'utf8')).scenarios[0];
+    expect(saved.steps.filter((x: object) => 'agents' in x).at(-1)).toEqual({ agents: [{ name: 'Ana' }, { name: 'Bo' }] });
     const broken = join(dir, 'chat-cs2.scenarios.json');
     writeFileSync(broken, '{"version":1,"scenarios":[{"name":"mine"');
     const b = await chat(flowCopy, ['hello', '/save y']);
