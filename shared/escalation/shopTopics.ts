@@ -36,7 +36,9 @@ const SHOP_WORDS = new Set([
   // the customer's account and the shop's schemes
   'account', 'newsletter', 'loyalty', 'points', 'membership', 'wishlist', 'subscription', 'unsubscribe', 'giftcard', 'wrapping', 'wrap',
   'wrapped', 'gift', 'gifts',
-  // a product's attributes
+]);
+/** A product's attributes: a question about a product, not about a service the shop might provide. */
+const ATTRIBUTE_WORDS = new Set([
   'stock', 'restock', 'available', 'availability', 'size', 'sizes', 'sizing', 'fit', 'fits', 'colour', 'colours', 'color', 'colors',
   'material', 'materials', 'fabric', 'cotton', 'linen', 'wool', 'leather', 'oak', 'walnut', 'pine', 'ceramic', 'wooden', 'varnish',
   'treated', 'dimensions', 'dimension', 'diameter', 'width', 'height', 'depth', 'weight', 'wattage', 'watts',
@@ -53,6 +55,25 @@ const ORDER_BEFORE = new Set(['my', 'the', 'an', 'this', 'that', 'our', 'your', 
 /** Two-word terms whose words alone say little ("gift card", "credit card", "size guide", "price match"). */
 const SHOP_PAIRS = new Set(['gift card', 'gift cards', 'credit card', 'debit card', 'store credit', 'size guide', 'price match', 'apple pay',
   'google pay', 'sign up', 'log in', 'next day', 'click and', 'true to', 'come with', 'comes with', 'come in', 'comes in']);
+/**
+ * A product's parts, features and measures ("does it have a hood", "the limescale filter", "capacity in litres",
+ * "a 15-inch laptop") and its qualities ("bright", "magnetic", "slippery"; any -able / -ible / -proof / -resistant word:
+ * "foldable", "removable", "showerproof", "water-resistant").
+ */
+const PRODUCT_FEATURES = new Set(['hood', 'lining', 'lined', 'sleeve', 'pocket', 'strap', 'zip', 'zipper', 'lid', 'handle', 'filter', 'timer',
+  'plug', 'bulb', 'switch', 'remote', 'cord', 'cable', 'charger', 'charge', 'charging', 'usb', 'bluetooth', 'wifi', 'app', 'setting', 'settings',
+  'capacity', 'litre', 'liter', 'ml', 'inch', 'inches', 'cm', 'mm', 'metre', 'meter', 'kg', 'grams', 'watt', 'volt', 'bright', 'brightness',
+  'warm', 'warmth', 'soft', 'scratchy', 'itchy', 'slippery', 'magnetic', 'sturdy', 'quiet', 'noisy', 'wireless', 'cordless', 'padded',
+  'adjustable', 'thick', 'thickness', 'thread', 'organic', 'vegan', 'recycled', 'stretchy', 'lightweight', 'padding', 'insulated', 'nonstick']);
+const QUALITY_SUFFIX = /(?:able|ible|proof|resistant)$/;
+const NOT_QUALITY = new Set(['possible', 'impossible', 'terrible', 'horrible', 'incredible', 'responsible', 'able', 'unable', 'table', 'tables', 'cable',
+  'vegetable', 'probable', 'miserable', 'reasonable', 'unbelievable', 'comfortable', 'unacceptable', 'acceptable', 'valuable', 'notable', 'capable']);
+/** "does it / the X / they have / come with / include / fit / last ...": a question about what a product has or does. */
+const PRODUCT_GRAMMAR = /^(?:\S+ ){0,3}(?:does|do|did|will|would|can|could|is|are) (?:it|they|the(?: \S+){1,3}|this(?: \S+){0,2}|these(?: \S+){0,2}|that(?: \S+){0,2}) (?:have|has|come|comes|include|includes|fit|fits|work|works|last|lasts|run|runs|hold|holds)(?: |$)/;
+
+/** "do you do / offer / install / repair / rent ...": asking whether the shop provides a service. */
+const SERVICE_FRAME = / (?:do|can|could|will|would) (?:you|ya|you guys|you lot|your shop|your store) (?:also |even )?(?:do|offer|provide|install|fit|repair|fix|rent|hire|service|book|print|make|cut|clean|unlock|recharge|top up|translate|write|deliver flowers|send flowers) /;
+
 /** Sizes written as letters ("is it in M", "and in XL?"). */
 const SIZE_LETTERS = new Set(['xs', 's', 'm', 'l', 'xl', 'xxl', 'xxs']);
 
@@ -83,16 +104,24 @@ const CACHE_SIZE = 2000;
 /** Whether the tokens name something a shop's customer service is asked about (see the file comment). */
 export function namesShopTopic(toks: readonly string[]): boolean {
   const self = toks.some((t) => SHOP_SELF.has(t));
+  // "Do you do dry cleaning?", "do you do electric car chargers?", "can you fix my laptop screen": whether the shop
+  // provides a service. A product's attribute or part names a product, not a service, so only the shop's own
+  // business (ordering, delivery, returns, payment, the account, gift wrapping...) makes such a question on-topic.
+  const service = SERVICE_FRAME.test(` ${toks.join(' ')} `);
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     const bare = t.endsWith('es') ? t.slice(0, -2) : t.endsWith('s') ? t.slice(0, -1) : t;
     if (SHOP_WORDS.has(t) || SHOP_WORDS.has(bare)) return true;
+    if (!service && (ATTRIBUTE_WORDS.has(t) || ATTRIBUTE_WORDS.has(bare) || PRODUCT_FEATURES.has(t) || PRODUCT_FEATURES.has(bare))) return true;
+    if (!service && t.length >= 7 && QUALITY_SUFFIX.test(t) && !NOT_QUALITY.has(t)) return true;
+    // An order reference ("wheres 5521", "and 81255?"), not a year ("the 1997 general election").
+    if (/^\d{4,}$/.test(t) && !/^(?:19|20)\d\d$/.test(t)) return true;
     if (self && PLACE_WORDS.has(t)) return true;
     if ((t === 'order' || t === 'orders') && (ORDER_BEFORE.has(toks[i - 1] ?? '') || /^(?:\d{3,}|number|no|nr|status|id|ref|reference)$/.test(toks[i + 1] ?? '') || t === 'orders')) return true;
     if (i > 0 && SHOP_PAIRS.has(`${toks[i - 1]} ${t}`)) return true;
     if (i > 0 && SIZE_LETTERS.has(t) && (toks[i - 1] === 'in' || toks[i - 1] === 'size')) return true;
   }
-  return false;
+  return PRODUCT_GRAMMAR.test(toks.join(' '));
 }
 
 /** Whether a message (tokens of a normalised text) is a clear question about the shop: a real question naming a shop topic. */
@@ -113,9 +142,9 @@ const FOLLOW_OPENERS = new Set(['and', 'or', 'also', 'so', 'plus']);
 /**
  * Whether this unusable message is a clear question about the shop: it names a shop topic itself, or it is the next
  * question pointing back (a pronoun, or "and / or / also / so ...") at the customer's last question, which did
- * (`previous`, normalised, if any).
+ * or the one before it (`previous`: the customer's last questions, normalised, newest last; the last two are read).
  */
-export function isShopQuestion(analysis: TextAnalysis, previous: string | undefined): boolean {
+export function isShopQuestion(analysis: TextAnalysis, previous: readonly string[]): boolean {
   const toks = canonicalTokens(analysis);
   if (!asksSomething(analysis, toks) || chitChat(toks)) return false;
   // Every word must be a word (not "asdkjh qwe?"): at most one token without a vowel or with a letter three times in a row.
@@ -125,6 +154,6 @@ export function isShopQuestion(analysis: TextAnalysis, previous: string | undefi
   // A follow-up that points back at a question about the shop is about the shop too ("and in L?", "how should I
   // clean it?", "and does it shed much, my last one went everywhere"); a new subject ("what's the weather in
   // Norway") is not, whatever came before it.
-  if (previous === undefined || !isShopQuestionText(previous)) return false;
+  if (!previous.some(isShopQuestionText)) return false;
   return toks.some((t) => FOLLOW_UP.has(t)) || FOLLOW_OPENERS.has(toks[0]);
 }

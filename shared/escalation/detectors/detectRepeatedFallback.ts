@@ -74,6 +74,23 @@ const PRAISE = new Set(['cool', 'nice', 'sick', 'neat', 'wicked', 'ace', 'grand'
 /** Words that may come before the thanks ("oh lovely, thank you", "great, thanks, I'll post it this week"). */
 const BEFORE_THANKS = new Set(['ok', 'okay', 'oh', 'ah', 'great', 'lovely', 'perfect', 'brilliant', 'right', 'cool', 'nice', 'super', 'many', 'much',
   'and', 'well', 'awesome', 'fab', 'excellent', 'wonderful', 'ahh', 'ooh', 'oh', 'will', 'wait', 'alright', 'that', 'is', 'sounds', 'good', 'fine']);
+/**
+ * Round seven: after a real question, the customer closes it or corrects themselves, asking nothing new: what they
+ * will do next ("k ill get it", "I'll pop in at the weekend", "ok will wait"), a remark ending in thanks ("Ok, the
+ * first one is delivered, thank you"), a correction ("pay, sorry", "sorry, I meant Tuesday", "no wait, it's BS7 6PP").
+ * No question mark and no question word opening it.
+ */
+function closing(toks: readonly string[], text: string): boolean {
+  if (text.includes('?') || toks.length === 0 || toks.length > 14 || toks.slice(0, 3).some((t) => QUESTION_OPENERS.has(t) && t !== 'will')) return false;
+  let i = 0;
+  while (i < toks.length && i < 3 && (ACK.has(toks[i]) || PRAISE.has(toks[i]) || toks[i] === 'no' || toks[i] === 'oh')) i++;
+  const rest = ` ${toks.slice(i).join(' ')} `;
+  if (/^ (?:i will|ill|i am going to|i shall|will) (?!not )/.test(rest)) return true;
+  const last = toks[toks.length - 1];
+  if ((last === 'thanks' || last === 'ty' || last === 'thx' || last === 'cheers' || (last === 'you' && toks[toks.length - 2] === 'thank')) && !/ (?:for nothing|but|however|still) /.test(rest)) return true;
+  return (toks.length <= 4 && last === 'sorry') || / (?:i meant|i mean|sorry i meant|no wait|wait sorry|correction|should read|should be) /.test(` ${toks.join(' ')} `);
+}
+
 const AFTER_THANKS = new Set(['you', 'so', 'much', 'a', 'lot', 'again', 'very', 'kindly', 'all', 'for', 'that', 'the', 'info', 'and', 'ok', 'okay', 'but']);
 const QUESTION_OPENERS = new Set(['where', 'what', 'when', 'how', 'why', 'which', 'who', 'can', 'could', 'do', 'does', 'is', 'are', 'will', 'would', 'any', 'have', 'has', 'did']);
 /**
@@ -109,6 +126,7 @@ export function asksNothing(analysis: TextAnalysis, memory?: Memory): boolean {
     // Round seven: after a real question, a short acknowledgement ("cool", "ok nice", "sick ty") closes it.
     const short = canonicalTokens(analysis);
     if (short.length > 0 && short.length <= 3 && !text.includes('?') && short.every((t) => ACK.has(t) || PRAISE.has(t) || THANKS.has(t))) return true;
+    if (closing(short, text)) return true;
   }
   if (thanksFirst(analysis, text)) return true;
   if (FRIENDLY.test(text) && /[^\s!]/.test(text)) return true;
@@ -144,7 +162,7 @@ export function fallbackWeight(analysis: TextAnalysis, memory: Memory): 0 | 0.5 
 }
 /** A clear question about the shop asked calmly (an upset or urgent customer, "I need my refund asap, this is useless", is stuck). */
 function calmShopQuestion(analysis: TextAnalysis, memory: Memory): boolean {
-  return isShopQuestion(analysis, memory.recent[memory.recent.length - 1]) && effectiveSentiment(analysis).score > UPSET;
+  return isShopQuestion(analysis, memory.recent.slice(-2)) && effectiveSentiment(analysis).score > UPSET;
 }
 /** Sentiment at or below which a question counts in full (the default negative-sentiment threshold). */
 const UPSET = -0.5;
