@@ -75,9 +75,10 @@ const EXCLUDED_BEFORE: Record<string, ReadonlySet<string>> = {
   person: new Set(['in', 'first', 'second', 'third', 'missing']),
   operator: new Set(['tour', 'network', 'mobile', 'machine', 'crane', 'smooth', 'logical', 'boolean', 'spread']),
   officer: new Set(['police', 'customs', 'parole', 'probation', 'army', 'navy', 'prison', 'fire']),
-  team: new Set(['football', 'sports', 'my', 'our', 'his', 'her', 'their', 'school', 'rugby', 'netball']),
+  // Round seven: "your human resources team", "the recruitment team" (a job application, not a handover).
+  team: new Set(['football', 'sports', 'my', 'our', 'his', 'her', 'their', 'school', 'rugby', 'netball', 'resources', 'hr', 'recruitment', 'recruiting', 'hiring', 'careers', 'press']),
   worker: new Set(['care', 'social', 'key', 'farm', 'factory']),
-  department: new Set(['hr', 'our', 'my', 'their', 'his', 'her', 'fire', 'police', 'english', 'maths', 'science']),
+  department: new Set(['hr', 'our', 'my', 'their', 'his', 'her', 'fire', 'police', 'english', 'maths', 'science', 'resources', 'recruitment', 'careers', 'press']),
 };
 /** Words after "human" that make it something else ("human resources", "the human body"). */
 const EXCLUDED_AFTER_HUMAN = new Set(['resources', 'resource', 'body', 'rights', 'right', 'error', 'errors', 'nature', 'race', 'trafficking', 'history', 'anatomy', 'brain', 'eye', 'hair', 'life']);
@@ -155,6 +156,8 @@ const FUZZY_STOP = new Set([
   'humane', 'humid', 'humor', 'humour', 'heman', 'someones', 'aged', 'apent', 'spent', 'event', 'accent',
   'absent', 'parent', 'patent', 'potent', 'percent', 'hungry', 'humble', 'oppose', 'somehow', 'anymore',
   'summer', 'sooner', 'number', 'member', 'hammer', 'mentor',
+  // Round seven: real words two letters from a target ("I have the operation tomorrow" is not "operator").
+  'operation', 'operations', 'operating', 'operational', 'opera', 'managing', 'supervision', 'personally',
 ]);
 /** Bounded memo of fuzzy look-ups: a word's typo reading never changes, so compute it once. */
 const fuzzyMemo = new Map<string, string | null>();
