@@ -2,6 +2,8 @@
  * `baton simulate FLOW --conversations FILE.jsonl`: plays recorded customer conversations through the flow
  * and prints, for each, the first escalation (handoff or offer of a person), the handoff and the transcript.
  * One JSON line per conversation on stdout; a summary on stderr. Bad lines are reported and skipped.
+ * Exit code: 0; 1 when any conversation failed in the engine (each is reported with its line, the rest still
+ * play: a run whose numbers leave conversations out must not look like a success); 2 when a file cannot be read.
  */
 import cliProgress from 'cli-progress';
 import type { EscalationReason, Flow } from '../../shared/flow/schema';
@@ -57,6 +59,7 @@ export async function simulateCommand(flow: Flow, options: SimulateOptions): Pro
   let handoffs = 0;
   let stillAnswering = 0;
   let skipped = 0;
+  let failed = 0;
   let buffer: string[] = [];
   const flush = () => {
     if (buffer.length) process.stdout.write(buffer.join('\n') + '\n');
@@ -77,9 +80,13 @@ export async function simulateCommand(flow: Flow, options: SimulateOptions): Pro
     try {
       result = playConversation(flow, parsed.id, parsed.turns, options.now);
     } catch (err) {
-      // An engine failure on one conversation must not end the run: report it with its line.
-      skipped++;
-      process.stderr.write(`${options.conversations}:${i + 1}: conversation "${parsed.id}" failed: ${(err as Error).message}; skipped\n`);
+      // An engine failure on one conversation must not end the run: report it with its line (its message cut: an
+      // engine error may quote a huge value), count it, and fail the run at the end.
+      failed++;
+      bar?.increment();
+      const message = String((err as Error)?.message ?? err);
+      const shown = message.length > 300 ? `${message.slice(0, 300)}… (${message.length} characters)` : message;
+      process.stderr.write(`${bar ? '\n' : ''}${options.conversations}:${i + 1}: conversation "${parsed.id}" failed in the engine: ${shown}\n`);
       continue;
     }
     played++;
@@ -106,6 +113,9 @@ export async function simulateCommand(flow: Flow, options: SimulateOptions): Pro
   const pct = (n: number) => (played ? ((100 * n) / played).toFixed(1) : '0.0') + '%';
   const summary = [
     `conversations: ${played}${skipped ? ` (${skipped} line${skipped === 1 ? '' : 's'} skipped)` : ''}`,
+    ...(failed
+      ? [`FAILED: ${failed} conversation${failed === 1 ? '' : 's'} failed in the engine and ${failed === 1 ? 'is' : 'are'} not in the rates below (see the lines above); please report it with the flow`]
+      : []),
     `escalation rate: ${pct(escalated)} (${escalated}; ${offered} offered a person first)`,
     ...[...byReason.entries()].sort((a, b) => b[1] - a[1]).map(([r, n]) => `  ${r}: ${n} (${pct(n)})`),
     `handoff rate: ${pct(handoffs)} (${handoffs})` +
@@ -113,5 +123,5 @@ export async function simulateCommand(flow: Flow, options: SimulateOptions): Pro
     `time: ${seconds.toFixed(2)} s (${Math.round(played / Math.max(seconds, 1e-9))} conversations/s)`,
   ];
   process.stderr.write(summary.join('\n') + '\n');
-  return 0;
+  return failed ? 1 : 0;
 }
