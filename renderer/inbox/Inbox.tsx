@@ -27,6 +27,7 @@ import {
 } from 'lucide-react';
 import type { AgentInfo, CannedReply, Entry, HandoffDetail, HandoffRow, InboxApi, Note, Presence, View } from './inboxApi';
 import { inertText } from './inertText';
+import { Dialog } from '../ui/Dialog';
 import { browserAlerts, type Alerts } from './notify';
 import { LiveList } from './LiveList';
 import { AdminNav, AdminScreen, type AdminView } from './admin/AdminScreen';
@@ -229,8 +230,8 @@ export function Inbox({ api, storage, alerts, initialToken, adminApi, place }: I
     }
   };
   const signOut = useCallback(
-    (why?: string) => {
-      if (session) void api.signOut(session.token);
+    (why?: string, o?: { requeue?: boolean }) => {
+      if (session) void api.signOut(session.token, o?.requeue ? { requeue: true } : undefined);
       storage.removeItem(TOKEN_KEY);
       setSession(null);
       setError(why ?? null);
@@ -244,7 +245,9 @@ export function Inbox({ api, storage, alerts, initialToken, adminApi, place }: I
 
 /* ------------------------------------------------------------------ workspace */
 
-function Workspace({ api, token, me, alerts, onSignOut, adminApi, place }: { api: InboxApi; token: string; me: AgentInfo; alerts: Alerts; onSignOut(why?: string): void; adminApi?: AdminApi; place?: PlaceStore }) {
+function Workspace({ api, token, me, alerts, onSignOut, adminApi, place }: { api: InboxApi; token: string; me: AgentInfo; alerts: Alerts; onSignOut(why?: string, o?: { requeue?: boolean }): void; adminApi?: AdminApi; place?: PlaceStore }) {
+  /** Signing out while holding chats: asked first (they go back to the queue, the customers are told). */
+  const [askSignOut, setAskSignOut] = useState(false);
   const [start] = useState(() => (place ? parsePlace(place.read()) : null));
   /** An admin screen (renderer/inbox/admin) instead of the conversation columns. */
   const [adminView, setAdminView] = useState<AdminView | null>(null);
@@ -510,12 +513,36 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place }: { api
                 </select>
               </label>
             </div>
-            <button type="button" className="ib-iconbtn" aria-label="Sign out" title="Sign out" onClick={() => onSignOut()}>
+            <button type="button" className="ib-iconbtn" aria-label="Sign out" title="Sign out" onClick={() => (counts.mine > 0 ? setAskSignOut(true) : onSignOut())}>
               <LogOut size={16} />
             </button>
           </div>
         </div>
       </nav>
+
+      {askSignOut && (
+        <Dialog title="Sign out with chats open?" onClose={() => setAskSignOut(false)}>
+          <p className="ib-signout-text">
+            You have {counts.mine} open chat{counts.mine === 1 ? '' : 's'}. Signing out puts {counts.mine === 1 ? 'it' : 'them'} back in the queue so a colleague can take over;
+            the customer is told someone else is coming.
+          </p>
+          <div className="ib-signout-actions">
+            <button type="button" className="ib-btn" autoFocus onClick={() => setAskSignOut(false)}>
+              Stay signed in
+            </button>
+            <button
+              type="button"
+              className="ib-btn ib-primary"
+              onClick={() => {
+                setAskSignOut(false);
+                onSignOut(undefined, { requeue: true });
+              }}
+            >
+              Put {counts.mine === 1 ? 'it' : 'them'} back and sign out
+            </button>
+          </div>
+        </Dialog>
+      )}
 
       {adminView && adminApi ? (
         <AdminScreen view={adminView} api={adminApi} token={token} me={me} onUnauthorized={(why) => onSignOut(why)} ticketChange={ticketChange} />

@@ -124,7 +124,8 @@ export interface AgentEventHandlers {
 
 export interface InboxApi {
   signIn(login: string, password: string): Promise<{ token: string; agent: AgentInfo }>;
-  signOut(token: string): Promise<void>;
+  /** `requeue`: every chat this agent holds goes back to the queue now (the agent chose to give them back). */
+  signOut(token: string, o?: { requeue?: boolean }): Promise<void>;
   me(token: string): Promise<{ agent: AgentInfo; status: Presence; activeChats: number }>;
   agents(token: string): Promise<AgentInfo[]>;
   setPresence(token: string, status: Presence): Promise<Presence>;
@@ -169,7 +170,7 @@ export function createInboxApi(d: { baseUrl: string; fetch?: typeof fetch; Event
 
   return {
     signIn: (login, password) => call('', 'POST', '/api/v1/agent/session', { login, password }),
-    signOut: async (token) => void (await call(token, 'DELETE', '/api/v1/agent/session').catch(() => undefined)),
+    signOut: async (token, o) => void (await call(token, 'DELETE', `/api/v1/agent/session${o?.requeue ? '?chats=requeue' : ''}`).catch(() => undefined)),
     me: (token) => call(token, 'GET', '/api/v1/agent/me'),
     agents: async (token) => (await call<{ agents: AgentInfo[] }>(token, 'GET', '/api/v1/agent/agents')).agents,
     setPresence: async (token, status) => (await call<{ status: Presence }>(token, 'POST', '/api/v1/agent/presence', { status })).status,

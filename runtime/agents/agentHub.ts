@@ -670,6 +670,28 @@ export class AgentHub {
     if (changed) await this.refresh();
   }
 
+  /**
+   * The agent signs out and chose to give their chats back: every chat they hold (answered or not) goes back to the
+   * queue now, the customer told someone else is being found, instead of after the inactivity timeout; then the agent
+   * is offline. Returns how many chats went back.
+   */
+  async requeueHeldBy(agentId: string, note: string): Promise<number> {
+    await this.refresh();
+    let n = 0;
+    for (const h of this.handoffs) {
+      if (h.status !== 'assigned' || (h.handoff as Handoff | null)?.agentId !== agentId) continue;
+      this.declinedBy(h.id, agentId);
+      this.assigned.delete(h.id);
+      await this.apply(h, { type: 'agent_declined', agentId, note }, 'requeue', { refresh: false }).then(
+        () => (n += 1),
+        (err) => this.deps.logger.warn({ err, handoffId: h.id }, 'sign-out requeue refused'),
+      );
+    }
+    await this.setPresence(agentId, 'offline');
+    if (n > 0) await this.refresh();
+    return n;
+  }
+
   /** Chats of an agent that are assigned but not answered go back to the queue (agent went offline). */
   private async requeueUnanswered(agentId: string, note: string) {
     await this.refresh();

@@ -135,9 +135,17 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
   });
 
   app.delete('/api/v1/agent/session', {
-    schema: { summary: 'Sign out', tags: ['agent'], security: sec },
+    schema: {
+      summary: 'Sign out',
+      description:
+        '?chats=requeue: every chat this agent holds goes back to the queue now (the customer is told someone else is being found) and the agent is offline; without it, held chats go back only after the inactivity timeout (the agent may still be signed in elsewhere).',
+      tags: ['agent'],
+      security: sec,
+      querystring: z.object({ chats: z.enum(['requeue', 'keep']).optional() }),
+    },
     handler: async (req, reply) => {
-      auth(req);
+      const a = auth(req);
+      if ((req.query as { chats?: string }).chats === 'requeue') await hub.requeueHeldBy(a.id, `${a.name} signed out; the chat went back to the queue.`);
       directory.signOut(bearer(req)!);
       await directory.flush();
       return reply.code(204).send();
