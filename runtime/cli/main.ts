@@ -1,6 +1,7 @@
 /**
  * The `baton` command line. Never a stack trace. Exit codes:
- *   0  success (also: --help, --version, and when the reader of our output closes the pipe early, e.g. `| head -1`)
+ *   0  success (also: --help, --version, and when the reader of our output closes the pipe early, e.g. `| head -1`;
+ *      `serve` and `studio` keep running then, dropping their output)
  *   1  a flow is invalid (`validate`)
  *   2  the command could not run: unreadable file (missing, a folder, a named pipe, a device, too big), bad JSON,
  *      an invalid flow for `chat`/`simulate`, bad arguments or options (unknown command, bad --now)
@@ -160,11 +161,18 @@ export async function runCli(argv: string[]): Promise<void> {
   // `baton test` and `baton validate` are CI gates: `baton test x.json | head` must still fail the job when a
   // scenario fails, so a closed stdout only silences them and the command's own exit code stands.
   const gate = argv[0] === 'test' || argv[0] === 'validate';
+  // `baton serve` and `baton studio` are servers: a closed log pipe must not take the service down (nor leave a
+  // half-exited process holding the port, hostile s5 #1). They keep serving; what they print is dropped.
+  const server = argv[0] === 'serve' || argv[0] === 'studio';
   let closed = false;
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (err: NodeJS.ErrnoException) => {
       if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') {
-        if (!gate) process.exit(0);
+        if (!gate && !server) process.exit(0);
+        if (server && !closed && stream === process.stdout) {
+          // Say it once where it can still be read; if stderr is closed too, its own error lands here, quietly.
+          process.stderr.write(`baton ${argv[0]}: the output was closed (${err.code}); still running, logs are dropped. Stop with Ctrl+C or SIGTERM.\n`);
+        }
         closed = true;
         return;
       }

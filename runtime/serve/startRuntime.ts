@@ -3,6 +3,7 @@
  * Used by `baton serve` (runtime/serve/serveCommand.ts) and by the server tests in-process.
  */
 import pino, { type Logger } from 'pino';
+import { stdoutLogDestination } from './stdoutLog';
 import type { Flow } from '../../shared/flow/schema';
 import { EffectRunner } from '../effects/effectRunner';
 import { secretLookup } from '../effects/secrets';
@@ -93,7 +94,7 @@ function conversationLimitOf(store: RuntimeStore, perMinute: number): ((id: stri
 export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime> {
   const config = serveConfigSchema.parse(opts.config ?? {});
   const env = opts.env ?? process.env;
-  const logger = opts.logger ?? pino({ level: config.logLevel, base: { service: 'baton-serve' } });
+  const logger = opts.logger ?? pino({ level: config.logLevel, base: { service: 'baton-serve' } }, stdoutLogDestination());
   const now = opts.now ?? Date.now;
   const store: RuntimeStore = opts.store ?? new EmbeddedStore({ dir: opts.dataDir ?? './baton-data' });
   // Presence, notes, assignment inputs and redeploys: shared by every instance on Redis, this process otherwise.

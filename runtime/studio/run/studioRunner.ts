@@ -14,6 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import pino, { type Logger } from 'pino';
+import { stdoutLogDestination } from '../../serve/stdoutLog';
 import type { Flow } from '../../../shared/flow/schema';
 import { validateFlow } from '../../../shared/flow/validateFlow';
 import type { Agent } from '../../agents/agentDirectory';
@@ -74,7 +75,7 @@ export class StudioRunner {
           port,
           host: this.o.host ?? '127.0.0.1',
           dataDir: join(this.o.home, 'runtime'),
-          logger: this.o.logger ?? pino({ level: 'warn' }),
+          logger: this.o.logger ?? pino({ level: 'warn' }, stdoutLogDestination()),
           agents: { agents: [this.designer()] },
           config: { retentionDays: 0 },
         });
