@@ -6,6 +6,7 @@ import { groupColor, paletteEntries, type PaletteEntry } from '../blockCatalog';
 import { PALETTE_MIME } from '../canvas/Canvas';
 import { nextBlockId } from '../canvas/insertBlock';
 import { DEFAULT_BLOCK_SIZE, findFreeSpot, occupiedRects } from '../canvas/freeSpot';
+import { addAfterEdit } from '../canvas/placeAfter';
 import { useStudioStore } from '../store/StudioStoreContext';
 
 /** Every block kind from the registry, grouped and searchable. Drag onto the canvas (or an edge), or click to add. */
@@ -28,10 +29,26 @@ export function Palette() {
     const state = store.getState();
     const el = document.querySelector('.react-flow');
     const rect = el?.getBoundingClientRect();
+    const id = nextBlockId(state.flow, entry.kind);
+    // One block selected: the new one goes after it, to its right, connected from its first free exit.
+    const selected = state.selection.length === 1 ? state.flow.blocks.find((b) => b.id === state.selection[0]) : undefined;
+    const after = selected ? addAfterEdit(state.flow, state.measured, selected.id, entry.kind, id, entry.label) : null;
+    if (after) {
+      if (!state.dispatch(after.edit, { label: `Add ${entry.label}` })) return;
+      store.getState().select([id]);
+      // Bring the new block into view when it landed outside it (same zoom).
+      if (rect) {
+        const tl = rf.flowToScreenPosition(after.position);
+        const br = rf.flowToScreenPosition({ x: after.position.x + DEFAULT_BLOCK_SIZE.width, y: after.position.y + DEFAULT_BLOCK_SIZE.height });
+        if (tl.x < rect.left || tl.y < rect.top || br.x > rect.right || br.y > rect.bottom)
+          void rf.setCenter(after.position.x + DEFAULT_BLOCK_SIZE.width / 2, after.position.y + DEFAULT_BLOCK_SIZE.height / 2, { zoom: rf.getZoom(), duration: 200 });
+      }
+      return;
+    }
     const centre = rect ? rf.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 }) : { x: 0, y: 0 };
     // The free space nearest the view's centre: never on top of an existing block or note.
     const position = findFreeSpot({ x: centre.x - DEFAULT_BLOCK_SIZE.width / 2, y: centre.y - 40 }, DEFAULT_BLOCK_SIZE, occupiedRects(state.flow, state.measured));
-    state.dispatch({ type: 'add_block', kind: entry.kind, position, id: nextBlockId(state.flow, entry.kind) }, { label: `Add ${entry.label}` });
+    state.dispatch({ type: 'add_block', kind: entry.kind, position, id }, { label: `Add ${entry.label}` });
   };
 
   return (

@@ -1,0 +1,77 @@
+/**
+ * Clicking a palette block while one block is selected adds the new block after it, as Typebot and Landbot
+ * do: to its right (the canvas's handles are left in, right out), at the nearest free spot in that column
+ * (never on top of a block or note), and connected from the selected block's first free exit when that
+ * connection is allowed. One edit, so one undo step. Pure.
+ */
+import { canConnect } from '../../../shared/flow/edit/canConnect';
+import { exitsOfBlock } from '../../../shared/flow/edit/kinds';
+import type { FlowEdit, XY } from '../../../shared/flow/edit/types';
+import type { BlockKind, Flow } from '../../../shared/flow/schema';
+import { DEFAULT_BLOCK_SIZE, findFreeSpot, occupiedRects, type Size } from './freeSpot';
+
+/** Horizontal space between the selected block and the new one (room for the connection's curve). */
+export const AFTER_GAP_X = 96;
+const STEP_Y = 40;
+const GAP = 24;
+
+/** The first exit of `blockId` that no connection leaves through yet (null: none, or no such block). */
+export function firstFreeExit(flow: Flow, blockId: string): string | null {
+  const block = flow.blocks.find((b) => b.id === blockId);
+  if (!block) return null;
+  const used = new Set(flow.edges.filter((e) => e.from === blockId).map((e) => e.exit));
+  return exitsOfBlock(block).find((x) => !used.has(x)) ?? null;
+}
+
+/**
+ * Top-left corner for a new block after `after`: the column to its right, at its top when free, else the
+ * nearest free row below or above it (below first); failing that, the nearest free spot anywhere.
+ */
+export function spotAfter(flow: Flow, measured: Record<string, Size>, afterId: string, size: Size = DEFAULT_BLOCK_SIZE): XY | null {
+  const block = flow.blocks.find((b) => b.id === afterId);
+  if (!block) return null;
+  const own = measured[afterId] ?? DEFAULT_BLOCK_SIZE;
+  const x = (block.position?.x ?? 0) + own.width + AFTER_GAP_X;
+  const y0 = block.position?.y ?? 0;
+  const occupied = occupiedRects(flow, measured);
+  const free = (p: XY) =>
+    !occupied.some((r) => p.x < r.x + r.width + GAP && r.x < p.x + size.width + GAP && p.y < r.y + r.height + GAP && r.y < p.y + size.height + GAP);
+  for (let i = 0; i <= 60; i++) {
+    const below = { x, y: y0 + i * STEP_Y };
+    if (free(below)) return below;
+    const above = { x, y: y0 - i * STEP_Y };
+    if (i > 0 && i <= 6 && free(above)) return above;
+  }
+  return findFreeSpot({ x, y: y0 }, size, occupied);
+}
+
+/**
+ * The edit for "add KIND after the selected block": the block at `spotAfter`, plus a connection from the
+ * selected block's first free exit when one is free and the connection is allowed. `connected` names the
+ * exit used (null when the block was only placed).
+ */
+export function addAfterEdit(
+  flow: Flow,
+  measured: Record<string, Size>,
+  afterId: string,
+  kind: BlockKind,
+  id: string,
+  label: string,
+): { edit: FlowEdit; position: XY; connected: string | null } | null {
+  const position = spotAfter(flow, measured, afterId);
+  if (!position) return null;
+  const add: FlowEdit = { type: 'add_block', kind, position, id };
+  const exit = firstFreeExit(flow, afterId);
+  if (exit) {
+    // Check the connection on the flow as it will be once the block exists.
+    const withBlock = { ...flow, blocks: [...flow.blocks, { id, kind, position, data: {} } as unknown as Flow['blocks'][number]] };
+    if (canConnect(withBlock, afterId, exit, id).ok) {
+      return {
+        edit: { type: 'batch', label: `Add ${label}`, edits: [add, { type: 'connect', from: afterId, exit, to: id }] },
+        position,
+        connected: exit,
+      };
+    }
+  }
+  return { edit: add, position, connected: null };
+}
