@@ -155,6 +155,16 @@ export function scenarioPathOf(flowPath: string): string {
 }
 
 /** Copies a scenarios file for a flow with a new id (the file names the flow it tests); silent when there is none. */
+/** 422: the scenarios path holds a folder, a named pipe, a socket or a device, which the studio neither reads nor replaces. */
+function notAFile(path: string, folder: boolean): StudioError {
+  return new StudioError(
+    422,
+    'scenarios_not_a_file',
+    `${path} is ${folder ? 'a folder' : 'not a regular file (a named pipe, socket or device)'}, so the scenarios are neither read from nor written to it; nothing was changed.`,
+    `Move or remove it (${folder ? 'rename the folder' : 'delete it'}); the studio writes the scenarios file itself when you save a scenario.`,
+  );
+}
+
 async function copyScenarios(from: string, to: string, flowId: string): Promise<void> {
   // Regular files only (a named pipe would block for ever); an unreadable one is not copied.
   const bytes = await readRegularBytes(from).catch(() => null);
@@ -881,9 +891,8 @@ export class FlowStore {
     } catch (err) {
       if (err instanceof StudioError) throw err;
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      if (err instanceof NotRegularFileError) {
-        throw new StudioError(422, 'scenarios_not_a_file', `${path} is not a regular file (a named pipe, socket or device), so it is not read.`, 'Remove it; the studio writes the scenarios file itself when you save a scenario.');
-      }
+      if (err instanceof NotRegularFileError) throw notAFile(path, await stat(path).then((i) => i.isDirectory(), () => false));
+      if ((err as NodeJS.ErrnoException).code === 'EISDIR') throw notAFile(path, true);
       throw new StudioError(422, 'scenarios_unreadable', `The scenarios file ${path} cannot be read: ${(err as Error).message}.`, 'Check the file\'s permissions.');
     }
   }
@@ -907,7 +916,9 @@ export class FlowStore {
    */
   writeScenarios(key: string, doc: unknown, baseRevision?: string): Promise<{ scenarios: number; revision: string }> {
     const path = this.scenarioPath(key);
-    const r = parseScenarioFile(doc);
+    // The raw request body is read like the file `baton test` reads (strict UTF-8, duplicate keys refused,
+    // hostile s5 #15); an already parsed document (scripts, tests) is checked against the schema.
+    const r = doc instanceof Uint8Array ? parseScenarioBytes(doc) : parseScenarioFile(doc);
     if (!r.ok) {
       throw new StudioError(422, 'scenarios_invalid', 'These scenarios are not valid, so they were not written; nothing on disk changed.', 'Fix the problems listed.', r.problems.map(scenarioProblem));
     }
@@ -919,7 +930,12 @@ export class FlowStore {
         }
       }
       const text = formatScenarioFile(r.file);
-      await writeFileAtomic(path, text);
+      // Something other than a file at the path (a folder, a pipe): 422 as on reading, not a rename error 500.
+      const info = await stat(path).catch(() => null);
+      if (info && !info.isFile()) throw notAFile(path, info.isDirectory());
+      await writeFileAtomic(path, text).catch((err: NodeJS.ErrnoException) => {
+        throw err.code === 'EISDIR' ? notAFile(path, true) : err;
+      });
       return { scenarios: r.file.scenarios.length, revision: scenarioRevision(text) };
     });
   }

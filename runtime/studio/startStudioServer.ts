@@ -17,7 +17,7 @@ import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { FlowStore, StudioError } from './flowStore';
 import { registerRunRoutes } from './run/studioRunner';
 import { registerSimulateHttpRoute } from './simulateHttp';
-import { allowedHosts, allowedOrigins, cookieName, newSecret, readCookie, sameSecret, SECRET_HEADER } from './studioAuth';
+import { allowedHosts, allowedOrigins, cookieName, newSecret, readCookies, sameSecret, SECRET_HEADER } from './studioAuth';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const defaultRendererDir = join(repoRoot, 'dist/renderer');
@@ -136,7 +136,7 @@ export async function startStudioServer(opts: StudioServerOptions): Promise<Stud
       reply.header('set-cookie', `${cookieName(port)}=${encodeURIComponent(secret)}; Path=/; Max-Age=${COOKIE_MAX_AGE_S}; HttpOnly; SameSite=Strict`);
       return reply.redirect(path + (rest ? `?${rest}` : ''), 302);
     }
-    if (!sameSecret(readCookie(req.headers.cookie, cookieName(port)), secret) && !sameSecret(req.headers[SECRET_HEADER] as string | undefined, secret)) {
+    if (!readCookies(req.headers.cookie, cookieName(port)).some((v) => sameSecret(v, secret)) && !sameSecret(req.headers[SECRET_HEADER] as string | undefined, secret)) {
       return reply
         .code(401)
         .type('text/html; charset=utf-8')
@@ -216,11 +216,17 @@ export async function startStudioServer(opts: StudioServerOptions): Promise<Stud
     return store.appendJournal(keyOf(req), b.entries, { baseRevision: b.baseRevision, tab: typeof b.tab === 'string' ? b.tab.slice(0, 100) : undefined });
   });
   app.get('/api/flows/:key/scenarios', async (req) => store.readScenarios(keyOf(req)));
-  app.put('/api/flows/:key/scenarios', async (req) => {
-    // If-Match: the revision GET gave; a file changed since (hand edit, another tab) is refused with 409.
-    const ifMatch = req.headers['if-match'];
-    const base = typeof ifMatch === 'string' && ifMatch.trim() ? ifMatch.trim().replace(/^W\//, '').replace(/^"|"$/g, '') : undefined;
-    return store.writeScenarios(keyOf(req), body(req), base);
+  // The scenarios body is kept as bytes and read by the same parser as `baton test` and the GET (strict UTF-8,
+  // duplicate keys refused): Fastify's JSON parser keeps the last of two equal keys and decodes bad bytes leniently.
+  app.register(async (raw) => {
+    raw.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, bytes, done) => done(null, bytes));
+    raw.put('/api/flows/:key/scenarios', async (req) => {
+      if (!(req.body instanceof Uint8Array)) throw new StudioError(415, 'bad_content_type', 'The scenarios must be sent as JSON.', 'Send Content-Type: application/json with the scenario file document.');
+      // If-Match: the revision GET gave; a file changed since (hand edit, another tab) is refused with 409.
+      const ifMatch = req.headers['if-match'];
+      const base = typeof ifMatch === 'string' && ifMatch.trim() ? ifMatch.trim().replace(/^W\//, '').replace(/^"|"$/g, '') : undefined;
+      return store.writeScenarios(keyOf(req), req.body, base);
+    });
   });
   app.get('/api/flows/:key/versions', async (req) => ({ versions: store.versions(keyOf(req)) }));
   app.get('/api/flows/:key/versions/:rev', async (req) => store.version(keyOf(req), revOf(req)));

@@ -30,15 +30,30 @@ export function cookieName(port: number): string {
   return `baton_studio_${port}`;
 }
 
-/** Reads one cookie from a Cookie header. */
-export function readCookie(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
+/**
+ * Every value of one cookie in a Cookie header, decoded. Cookies ignore ports, so any page or app on 127.0.0.1
+ * can set a cookie of the same name (another path, a garbled value): a value that cannot be decoded (a bad
+ * percent-escape such as `%E0%A4%A`) is skipped instead of failing the request (hostile s5 #10), and the caller
+ * checks every value, so a planted one cannot hide the real one.
+ */
+export function readCookies(header: string | undefined, name: string): string[] {
+  if (!header) return [];
+  const values: string[] = [];
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
-    if (eq < 0) continue;
-    if (part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq < 0 || part.slice(0, eq).trim() !== name) continue;
+    try {
+      values.push(decodeURIComponent(part.slice(eq + 1).trim()));
+    } catch {
+      // not percent-encoded text: not ours
+    }
   }
-  return undefined;
+  return values;
+}
+
+/** The first decodable value of one cookie in a Cookie header. */
+export function readCookie(header: string | undefined, name: string): string | undefined {
+  return readCookies(header, name)[0];
 }
 
 export function allowedHosts(port: number): Set<string> {

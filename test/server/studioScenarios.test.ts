@@ -11,7 +11,7 @@
  *  - a save that fails on a full disk tells the truth (nothing changed, or saved with a warning).
  */
 import { execFileSync } from 'node:child_process';
-import { copyFile, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -113,6 +113,45 @@ describe('hostile scenario files and bodies', () => {
     expect((await api(`/api/flows/${key}`, { timeoutMs: 3000 })).status).toBe(200);
   }, 30_000);
 
+  it('a folder at the scenarios path: GET and PUT both answer 422 scenarios_not_a_file, the folder is kept (hostile s5 #11)', async () => {
+    const key = await fromTemplate('lead-gen');
+    const path = join(home, 'flows', `${key}.scenarios.json`);
+    await rm(path);
+    await mkdir(path);
+    await writeFile(join(path, 'keep.txt'), 'mine');
+    const get = await api(`/api/flows/${key}/scenarios`);
+    expect(get.status).toBe(422);
+    expect(get.json.error.code).toBe('scenarios_not_a_file');
+    for (const headers of [{}, { 'if-match': '"none"' }]) {
+      const put = await api(`/api/flows/${key}/scenarios`, { method: 'PUT', body: { version: 1, scenarios: [] }, headers });
+      expect(put.status).toBe(422);
+      expect(put.json.error.code).toBe('scenarios_not_a_file');
+      expect(put.json.error.message).toContain('a folder');
+    }
+    expect(await readFile(join(path, 'keep.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('a PUT body with a duplicate key is refused like baton test refuses the file, and nothing is written (hostile s5 #15)', async () => {
+    const key = await fromTemplate('lead-gen');
+    const path = join(home, 'flows', `${key}.scenarios.json`);
+    const before = await readFile(path, 'utf8');
+    const got = await api(`/api/flows/${key}/scenarios`);
+    expect(got.status).toBe(200);
+    const scenarios = JSON.stringify(got.json.file.scenarios);
+    const r = await api(`/api/flows/${key}/scenarios`, { method: 'PUT', raw: `{"version":1,"scenarios":${scenarios},"scenarios":[]}` });
+    expect(r.status).toBe(422);
+    expect(r.json.error.code).toBe('scenarios_invalid');
+    expect(r.json.error.problems[0].path).toBe('$.scenarios');
+    expect(r.json.error.problems[0].message).toContain('appears twice');
+    expect(await readFile(path, 'utf8')).toBe(before);
+    // A Latin-1 byte in the body is refused with its offset too, not decoded as U+FFFD and saved.
+    const latin1 = Buffer.concat([Buffer.from('{"version":1,"scenarios":[{"name":"caf'), Buffer.from([0xe9]), Buffer.from('","steps":[]}]}')]);
+    const bad = await fetch(`${studio.origin}/api/flows/${key}/scenarios`, { method: 'PUT', body: latin1, headers: { 'x-baton-secret': studio.secret, 'content-type': 'application/json' } });
+    expect(bad.status).toBe(422);
+    expect(JSON.stringify(await bad.json())).toContain('UTF-8');
+    expect(await readFile(path, 'utf8')).toBe(before);
+  });
+
   it('2 MB of long unknown step keys is answered fast, with the keys cut short', async () => {
     const key = await fromTemplate('lead-gen');
     const long = 'x'.repeat(200_000);
@@ -134,8 +173,10 @@ describe('hostile scenario files and bodies', () => {
     expect(r.json.error.problems[0].path).toMatch(/^\$\.http\[0\]\.body\.a/);
     expect(r.json.error.problems[0].message).toContain('nested more than 64 levels');
     const proto = await api(`/api/flows/${key}/scenarios`, { method: 'PUT', raw: '{"version":1,"scenarios":[{"name":"p","steps":[{"httpReply":{"body":{"__proto__":{"a":1}}}}]}]}' });
-    expect(proto.status).toBe(400);
-    expect(proto.json.error.message).toContain('"__proto__"');
+    // Read by the scenario file parser itself (as `baton test` reads it): 422 naming the key's path.
+    expect(proto.status).toBe(422);
+    expect(proto.json.error.problems[0].path).toBe('$.scenarios[0].steps[0].httpReply.body.__proto__');
+    expect(proto.json.error.problems[0].message).toContain('"__proto__"');
   });
 
   it('a scenarios file over 32 MB is refused with its size, not sent whole', async () => {

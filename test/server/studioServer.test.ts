@@ -55,6 +55,21 @@ describe('per-launch secret', () => {
     expect(apiWithCookie.status).toBe(401);
   });
 
+  it('a cookie that cannot be decoded (planted by another app on 127.0.0.1) is ignored, not a 500 on every page (hostile s5 #10)', async () => {
+    const r = await fetch(studio.url, { redirect: 'manual' });
+    const good = r.headers.get('set-cookie')!.split(';')[0];
+    const name = good.slice(0, good.indexOf('='));
+    const planted = `${name}=%E0%A4%A`;
+    const alone = await fetch(`${studio.origin}/studio/`, { headers: { cookie: planted } });
+    expect(alone.status).toBe(401);
+    expect(await alone.text()).toContain('locked');
+    // The planted value before or after the real one: the real one still opens the page.
+    for (const cookie of [`${planted}; ${good}`, `${good}; ${planted}`, `${name}=wrong; ${good}`]) {
+      const page = await fetch(`${studio.origin}/studio/`, { headers: { cookie } });
+      expect(page.status).toBe(200);
+    }
+  });
+
   it('refuses other hosts (DNS rebinding) and other origins, and never sends CORS headers', async () => {
     // fetch cannot set Host; a raw request can (as a DNS-rebinding page's browser would send it)
     const rebinding = await new Promise<number>((resolve, reject) => {
