@@ -91,6 +91,16 @@ export const REASON_WORDS: Record<string, string> = {
 
 export const reasonWords = (r: string) => REASON_WORDS[r] ?? r.replace(/_/g, ' ');
 
+/**
+ * The words for why a chat reached a person. An agent's takeover of a live bot chat is recorded with reason 'flow'
+ * (shared/engine/agentTakeover.ts) and a summary "<name> took this conversation over from the bot."; it is shown as a
+ * takeover, not as "The flow handed over".
+ */
+export function handoffWhy(reason: string, summary?: string | null): string {
+  if (reason === 'flow' && summary && / took this conversation over from the bot\./.test(summary)) return 'Taken over from the bot';
+  return reasonWords(reason);
+}
+
 /** Shown when the server has no canned replies API (an older runtime); the server's list is used otherwise. */
 export const CANNED_REPLIES = [
   'Hi, thanks for waiting! I am looking at your conversation now.',
@@ -586,7 +596,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place }: { api
                   </span>
                   <span className="ib-row-reason">
                     <span className={`ib-dot ib-s-${r.status}`} aria-hidden="true" />
-                    {reasonWords(r.reason)}
+                    {handoffWhy(r.reason, r.summary)}
                     {r.priority === 'high' || r.priority === 'urgent' ? <span className="ib-chip ib-danger">{r.priority}</span> : null}
                   </span>
                   {/* The summary was written when the chat was handed over ("The customer is waiting…"): not for closed rows. */}
@@ -1025,7 +1035,7 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
       <aside className="ib-context" aria-label="Context">
         <section>
           <h3>Why the bot handed over</h3>
-          <p className="ib-reason">{reasonWords(ctx?.reason ?? h.reason)}</p>
+          <p className="ib-reason">{handoffWhy(ctx?.reason ?? h.reason, ctx?.summary || h.summary)}</p>
           {(ctx?.summary || h.summary) && (
             <p className="ib-summary" dir="auto">
               {inertText(ctx?.summary || h.summary)}

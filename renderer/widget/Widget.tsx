@@ -15,6 +15,12 @@ import { inertText } from '../inbox/inertText';
  */
 export const AGENT_TYPING_SHOW_MS = 6000;
 
+/**
+ * After a send failed for want of a connection, the server is asked this often (and at once when the browser says it
+ * is online again) until it answers; then the "No connection" error goes away (the message stays in the box).
+ */
+export const RECONNECT_PROBE_MS = 3000;
+
 /** A send whose answer was lost (network) is asked again once, with the same key, after this delay. */
 export const SEND_RETRY_MS = 400;
 
@@ -29,6 +35,8 @@ export interface WidgetProps {
   startNow?: boolean;
   /** How long "<agent> is typing…" stays without a new signal (default AGENT_TYPING_SHOW_MS). */
   agentTypingMs?: number;
+  /** How often the server is asked after a failed send (default RECONNECT_PROBE_MS). */
+  reconnectProbeMs?: number;
 }
 
 // Waiting and joining are already said by the header, the waiting bar and the join message: no extra pill for them.
@@ -65,7 +73,7 @@ function newKey(): string {
 
 const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
-export function Widget({ flowId, title, client, startNow = true, agentTypingMs = AGENT_TYPING_SHOW_MS }: WidgetProps) {
+export function Widget({ flowId, title, client, startNow = true, agentTypingMs = AGENT_TYPING_SHOW_MS, reconnectProbeMs = RECONNECT_PROBE_MS }: WidgetProps) {
   const [session, setSession] = useState<ChatSession | null>(null);
   const [entries, setEntries] = useState<ChatEntry[]>([]);
   const [mode, setMode] = useState('bot');
@@ -191,6 +199,32 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
       stopTyping();
     };
   }, [session, client, add, stopTyping, agentTypingMs]);
+
+  // A send failed for want of a connection, but the push channel may still look open (a browser that lost the network
+  // keeps an idle stream for a while, so no 'live' comes to clear the error): ask the server now and then, and at once
+  // when the browser is back online; its first answer clears the error and brings what was missed.
+  const offline = session !== null && error !== null && /connection/i.test(error);
+  useEffect(() => {
+    if (!offline || !session) return;
+    let alive = true;
+    const probe = () =>
+      void client.catchUp(session, lastSeq.current).then(
+        (snap) => {
+          if (!alive) return;
+          add(snap.messages);
+          setMode(snap.mode);
+          setError((e) => (e && /connection/i.test(e) ? null : e));
+        },
+        () => undefined,
+      );
+    const timer = setInterval(probe, reconnectProbeMs);
+    window.addEventListener('online', probe);
+    return () => {
+      alive = false;
+      clearInterval(timer);
+      window.removeEventListener('online', probe);
+    };
+  }, [offline, session, client, add, reconnectProbeMs]);
 
   // The chat leaving the agent (hand-back, close) or a new agent message ends the "typing" line at once.
   useEffect(() => {
@@ -343,7 +377,7 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
     if (waiting || mode === 'agent') setConfirmRestart(true);
     else void startOver();
   };
-  const subtitle = mode === 'agent' ? (agentName ? `You are chatting with ${inertText(agentName)}` : 'You are chatting with a person') : waiting ? 'Waiting for a person…' : 'We usually reply at once';
+  const subtitle = mode === 'agent' ? (agentName ? `You are chatting with ${inertText(agentName)}` : 'You are chatting with a person') : waiting ? 'Waiting for a person…' : 'Our assistant replies at once';
 
   return (
     <div

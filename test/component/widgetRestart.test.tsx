@@ -132,3 +132,33 @@ describe('widget: start a new conversation', () => {
     expect(seen).toEqual([{ url: 'http://x/api/v1/conversations/c%201/leave', method: 'POST', auth: 'Bearer tok' }]);
   });
 });
+
+describe('widget: a send that failed for want of a connection', () => {
+  it('clears the "No connection" error once the server answers again, though the push channel never dropped; the text stays to send', async () => {
+    let serverUp = false;
+    let conversationStarted = false;
+    const client = createChatClient({
+      baseUrl: 'http://x',
+      storage: memoryStorage(),
+      fetch: (async (url: string | URL | Request, init?: RequestInit) => {
+        const path = new URL(String(url)).pathname;
+        if (conversationStarted && !serverUp) return Promise.reject(new TypeError('Failed to fetch'));
+        if (path === '/api/v1/flows/shop/conversations') {
+          conversationStarted = true;
+          return json(201, { conversationId: 'c1', token: 't', mode: 'bot', messages: [entry(1, 'bot', 'Hello')] });
+        }
+        return json(200, { mode: 'bot', messages: [entry(1, 'bot', 'Hello'), entry(2, 'agent', 'Missed while offline', { name: 'Ann' })], lastSeq: 2 });
+      }) as typeof globalThis.fetch,
+    });
+    render(<Widget flowId="shop" title="Shop" client={client} reconnectProbeMs={100} />);
+    await screen.findByText('Hello');
+    await userEvent.type(screen.getByLabelText('Your message'), 'are you there{Enter}');
+    expect(await screen.findByRole('alert', {}, { timeout: 3000 })).toHaveTextContent('No connection');
+    await act(() => new Promise((r) => setTimeout(r, 350))); // probes fail while the network is down
+    expect(screen.getByRole('alert')).toHaveTextContent('No connection');
+    serverUp = true;
+    await screen.findByText('Missed while offline');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByLabelText('Your message')).toHaveValue('are you there');
+  });
+});

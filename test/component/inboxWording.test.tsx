@@ -1,0 +1,63 @@
+// @vitest-environment jsdom
+/**
+ * Inbox wording (newcomer s5 item 9): an agent's takeover of a live bot chat is recorded with reason 'flow'; the
+ * inbox says "Taken over from the bot" for it instead of "The flow handed over".
+ */
+import './support/setup';
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { handoffWhy, Inbox } from '../../renderer/inbox/Inbox';
+import type { HandoffRow, InboxApi } from '../../renderer/inbox/inboxApi';
+import type { Alerts } from '../../renderer/inbox/notify';
+
+const ann = { id: 'ann', name: 'Ann Lee', email: 'ann@example.com', teams: ['support'], admin: false };
+const notUsed = () => Promise.reject(new Error('not used in this test'));
+const row = (over: Partial<HandoffRow>): HandoffRow => ({
+  id: 'c1:h1',
+  conversationId: 'c1',
+  flowId: 'shop',
+  status: 'assigned',
+  priority: 'normal',
+  reason: 'flow',
+  summary: '',
+  assignation: 'simple',
+  teams: ['support'],
+  agentId: 'ann',
+  agentName: 'Ann Lee',
+  requestedAt: Date.now(),
+  updatedAt: Date.now(),
+  deadline: null,
+  ...over,
+});
+
+describe('why a chat reached a person', () => {
+  it('an agent takeover reads as a takeover; a Human Takeover block reached by the flow keeps its words', () => {
+    expect(handoffWhy('flow', 'Ann Lee took this conversation over from the bot. The customer asked about returns.')).toBe('Taken over from the bot');
+    expect(handoffWhy('flow', 'The customer is waiting.')).toBe('The flow handed over');
+    expect(handoffWhy('flow', undefined)).toBe('The flow handed over');
+    expect(handoffWhy('explicit_request', 'Ann Lee took this conversation over from the bot.')).toBe('Asked for a person');
+  });
+
+  it('the list row of a taken-over chat says so', async () => {
+    const api: InboxApi = {
+      signIn: notUsed,
+      signOut: async () => undefined,
+      me: async () => ({ agent: ann, status: 'online', activeChats: 1 }),
+      agents: async () => [ann],
+      setPresence: async (_t, s) => s,
+      list: async () => ({ counts: { unassigned: 0, mine: 1, all: 1, closed: 0 }, handoffs: [row({ summary: 'Ann Lee took this conversation over from the bot. Order status.' })] }),
+      detail: notUsed,
+      act: notUsed,
+      say: notUsed,
+      transfer: notUsed,
+      setVariables: notUsed,
+      events: () => () => undefined,
+    };
+    const storage = new Map([['baton.inbox.session', JSON.stringify({ token: 'tok', agent: ann })]]);
+    const alerts: Alerts = { newHandoff: () => undefined, setBadge: () => undefined, askPermission: async () => 'granted', permission: () => 'granted' };
+    const place = { read: () => '#/mine', write: () => undefined, listen: () => () => undefined };
+    render(<Inbox api={api} storage={{ getItem: (k) => storage.get(k) ?? null, setItem: () => undefined, removeItem: () => undefined }} alerts={alerts} place={place} />);
+    expect(await screen.findByText('Taken over from the bot')).toBeInTheDocument();
+    expect(screen.queryByText('The flow handed over')).toBeNull();
+  });
+});
