@@ -17,7 +17,7 @@ import {
   type NewStepKind,
   type ScenarioEdit,
 } from '../../../shared/simulator/scenarioEdits';
-import { describeStep } from '../../../shared/simulator/scenarioRunner';
+import { describeStep, type ScenarioFailure } from '../../../shared/simulator/scenarioRunner';
 import type { Expectation, Scenario, ScenarioStep } from '../../../shared/simulator/scenarioSchema';
 import { Button } from '../../ui/Button';
 
@@ -30,11 +30,14 @@ export interface ScenarioEditorProps {
   /** What the last edit was ("Moved step 3 up"), when it can be undone. */
   undoLabel?: string | null;
   onUndo?(): void;
+  /** The last run's failure of this scenario: its step is marked in the list and explained under it. */
+  failure?: ScenarioFailure | null;
+  onFocusBlock?(blockId: string): void;
 }
 
 const isTyping = (t: EventTarget | null) => t instanceof HTMLElement && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable);
 
-export function ScenarioEditor({ scenario, busy, onEdit, undoLabel, onUndo }: ScenarioEditorProps) {
+export function ScenarioEditor({ scenario, busy, onEdit, undoLabel, onUndo, failure, onFocusBlock }: ScenarioEditorProps) {
   const [rename, setRename] = useState(scenario.name);
   const [texts, setTexts] = useState<Record<number, string>>({});
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -42,6 +45,7 @@ export function ScenarioEditor({ scenario, busy, onEdit, undoLabel, onUndo }: Sc
   const [dropAt, setDropAt] = useState<number | null>(null);
   const [insertAt, setInsertAt] = useState(scenario.steps.length);
   const region = useRef<HTMLDivElement>(null);
+  const failureId = useId();
   const insertKind = useRef<HTMLSelectElement>(null);
   /** After a move with the keyboard, the focus follows the step to its new place. */
   const focusAfter = useRef<{ index: number; action: 'up' | 'down' } | null>(null);
@@ -112,12 +116,16 @@ export function ScenarioEditor({ scenario, busy, onEdit, undoLabel, onUndo }: Sc
         </Button>
         <span className="sim-muted sim-editor-tip">Drag ⠿ or use ↑ ↓ to reorder.</span>
       </div>
+      {failure && failure.stepIndex < 0 && <FailureDetail failure={failure} name={name} id={failureId} onFocusBlock={onFocusBlock} />}
       <ol className="sim-steps">
         {scenario.steps.map((step, index) => (
           <li
             key={index}
             className="sim-step"
             data-step={index}
+            data-failed={failure?.stepIndex === index || undefined}
+            aria-invalid={failure?.stepIndex === index || undefined}
+            aria-describedby={failure?.stepIndex === index ? failureId : undefined}
             data-dragging={dragFrom === index || undefined}
             data-drop={dropAt === index && dragFrom !== null && dragFrom !== index ? (dragFrom < index ? 'below' : 'above') : undefined}
             onDragOver={(e) => {
@@ -154,7 +162,9 @@ export function ScenarioEditor({ scenario, busy, onEdit, undoLabel, onUndo }: Sc
             </span>
             <span className="sim-step-n">{index + 1}.</span>
             <div className="sim-step-body">
+              {failure?.stepIndex === index && <span className="sim-step-fail">FAIL</span>}
               <StepBody step={step} index={index} scenario={name} busy={busy} texts={texts} setTexts={setTexts} onEdit={onEdit} />
+              {failure?.stepIndex === index && <FailureDetail failure={failure} name={name} id={failureId} onFocusBlock={onFocusBlock} />}
             </div>
             <span className="sim-step-actions">
               <Button size="icon" data-action="up" disabled={busy || index === 0} aria-label={`Move step ${index + 1} up`} title="Move up" onClick={() => move(index, index - 1, 'up')}>
@@ -183,6 +193,32 @@ export function ScenarioEditor({ scenario, busy, onEdit, undoLabel, onUndo }: Sc
         ))}
       </ol>
       <InsertStep scenario={scenario} busy={busy} at={insertAt} setAt={setInsertAt} kindRef={insertKind} onEdit={onEdit} />
+    </div>
+  );
+}
+
+/** What a run found at one step: expected and actual side by side, and the block to look at. */
+export function FailureDetail({ failure, name, id, onFocusBlock }: { failure: ScenarioFailure; name: string; id?: string; onFocusBlock?(blockId: string): void }) {
+  return (
+    <div className="sim-failure" role="region" aria-label={`Failure of ${name}`} id={id}>
+      <div>
+        {failure.stepIndex < 0 ? 'Before the first step' : `At step ${failure.stepIndex + 1}`}: {failure.step ? describeStep(failure.step) : failure.check}
+      </div>
+      <div className="sim-diff">
+        <div>
+          <div className="sim-muted">expected</div>
+          <pre>{failure.expected}</pre>
+        </div>
+        <div>
+          <div className="sim-muted">actual</div>
+          <pre>{failure.actual}</pre>
+        </div>
+      </div>
+      {failure.blockId && (
+        <Button size="sm" onClick={() => onFocusBlock?.(failure.blockId!)}>
+          Show block {failure.blockId}
+        </Button>
+      )}
     </div>
   );
 }

@@ -7,11 +7,25 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Flow } from '../../../shared/flow/schema';
 import { insertExpectation, recordScenario, upsertScenario } from '../../../shared/simulator/scenarioRecorder';
 import { applyScenarioEdit, ScenarioEditError, undoOf, type ScenarioEdit } from '../../../shared/simulator/scenarioEdits';
-import { describeStep, runScenarioFile, type ScenarioResult } from '../../../shared/simulator/scenarioRunner';
+import { runScenarioFile, type ScenarioResult } from '../../../shared/simulator/scenarioRunner';
 import type { Expectation, ScenarioFile } from '../../../shared/simulator/scenarioSchema';
 import type { ScenarioSession } from '../../../shared/simulator/scenarioSession';
 import { Button } from '../../ui/Button';
-import { ScenarioEditor } from './ScenarioEditor';
+import { FailureDetail, ScenarioEditor } from './ScenarioEditor';
+
+/** Names of the scenarios an edit changed, added or removed (a rename counts both names). */
+export function changedScenarios(before: ScenarioFile, after: ScenarioFile): Set<string> {
+  const old = new Map(before.scenarios.map((s) => [s.name, JSON.stringify(s)]));
+  const now = new Map(after.scenarios.map((s) => [s.name, JSON.stringify(s)]));
+  const out = new Set<string>();
+  for (const [name, text] of old) if (now.get(name) !== text) out.add(name);
+  for (const name of now.keys()) if (!old.has(name)) out.add(name);
+  // A change to the file's shared setup (clock, agents, mocks) can change every scenario's result.
+  const { scenarios: _a, ...restBefore } = before;
+  const { scenarios: _b, ...restAfter } = after;
+  if (JSON.stringify(restBefore) !== JSON.stringify(restAfter)) for (const name of [...old.keys(), ...now.keys()]) out.add(name);
+  return out;
+}
 
 type UndoEdit = Extract<ScenarioEdit, { kind: 'undo' }>;
 /** How many edits the scenario editor can undo. */
@@ -158,13 +172,16 @@ export function ScenariosPane({ flow, session, storage, pending, onClearPending,
       setBusy(true);
       try {
         let inverse: UndoEdit | null = null;
+        let touched = new Set<string>();
         await persist((f) => {
           if (!f) throw new ScenarioEditError('The scenarios file is gone (deleted by hand?).');
           const next = applyScenarioEdit(f, e);
           inverse = e.kind === 'undo' ? null : undoOf(f, next, e);
+          touched = changedScenarios(f, next);
           return next;
         });
-        setResults(null);
+        // Only the scenarios this edit changed lose their last PASS/FAIL; the others' results still hold.
+        setResults((rs) => (rs ? rs.filter((r) => !touched.has(r.name)) : rs));
         if (e.kind === 'rename') {
           setOpen(e.to.trim());
           setEditing(e.to.trim());
@@ -262,6 +279,7 @@ export function ScenariosPane({ flow, session, storage, pending, onClearPending,
           {results && (
             <span className="sim-summary" data-failed={failed > 0}>
               {passed} passed, {failed} failed
+              {file && results.length < file.scenarios.length ? `, ${file.scenarios.length - results.length} not run since an edit` : ''}
             </span>
           )}
         </div>
@@ -270,8 +288,8 @@ export function ScenariosPane({ flow, session, storage, pending, onClearPending,
           {file?.scenarios.map((s) => {
             const r = results?.find((x) => x.name === s.name);
             return (
-              <li key={s.name} data-status={r?.status ?? 'not-run'}>
-                <button type="button" className="sim-scenario-row" aria-expanded={open === s.name} onClick={() => setOpen(open === s.name ? null : s.name)}>
+              <li key={s.name} data-status={r?.status ?? 'not-run'} data-open={open === s.name || undefined}>
+                <button type="button" className="sim-scenario-row" aria-expanded={open === s.name} aria-current={open === s.name ? 'true' : undefined} onClick={() => setOpen(open === s.name ? null : s.name)}>
                   <span className="sim-status">{r ? (r.status === 'passed' ? 'PASS' : r.status === 'failed' ? 'FAIL' : 'SKIP') : '—'}</span> <bdi className="sim-scenario-name">{s.name}</bdi>
                 </button>
                 {open === s.name && (
@@ -281,28 +299,10 @@ export function ScenariosPane({ flow, session, storage, pending, onClearPending,
                     </Button>
                   </div>
                 )}
-                {editing === s.name && <ScenarioEditor scenario={s} busy={busy} onEdit={(e, done) => void edit(e, done)} undoLabel={undoLabelFor(s.name)} onUndo={undoLast} />}
-                {open === s.name && r?.failure && (
-                  <div className="sim-failure" role="region" aria-label={`Failure of ${s.name}`}>
-                    <div>
-                      At step {r.failure.stepIndex + 1}: {r.failure.step ? describeStep(r.failure.step) : r.failure.check}
-                    </div>
-                    <div className="sim-diff">
-                      <div>
-                        <div className="sim-muted">expected</div>
-                        <pre>{r.failure.expected}</pre>
-                      </div>
-                      <div>
-                        <div className="sim-muted">actual</div>
-                        <pre>{r.failure.actual}</pre>
-                      </div>
-                    </div>
-                    {r.failure.blockId && (
-                      <Button size="sm" onClick={() => onFocusBlock?.(r.failure!.blockId!)}>
-                        Show block {r.failure.blockId}
-                      </Button>
-                    )}
-                  </div>
+                {/* While editing, the failure is shown at its step in the editor (marked FAIL), not below the Insert form. */}
+                {open === s.name && editing !== s.name && r?.failure && <FailureDetail failure={r.failure} name={s.name} onFocusBlock={onFocusBlock} />}
+                {editing === s.name && (
+                  <ScenarioEditor scenario={s} busy={busy} onEdit={(e, done) => void edit(e, done)} undoLabel={undoLabelFor(s.name)} onUndo={undoLast} failure={r?.failure ?? null} onFocusBlock={onFocusBlock} />
                 )}
               </li>
             );
