@@ -132,6 +132,35 @@ function linkedToEarlier(concepts: string[], recent: readonly string[]): boolean
   return recent.some((earlier) => questionConcepts(earlier).some((c) => concepts.includes(c)));
 }
 
+/**
+ * Round seven: the customer corrects what the bot understood, without a negative word ("I meant express", "that's the
+ * price list. I asked about weight", "I enquired about dimensions, not the price", "again, the colour, not the size",
+ * "the note's the bit I'm after, not the wrapping", "my question was about the invoice, not the shipping"), or says
+ * the question was skipped or is still open ("you sort of skipped that one", "my question is still pending").
+ * A "what I asked / meant" clause must contrast with something ("..., not Y") or name a subject of one of the last
+ * two questions, so a slip ("sorry, I meant Tuesday" after a question about Monday) or a story ("I asked my
+ * neighbour to take it in") is not a loop.
+ */
+const CORRECTION = / (?:i (?:meant|asked|ask|am asking|was asking|enquired|inquired|was after|am after|was talking about|am talking about)|is the (?:bit|part|thing) i am after|my question (?:was|is) about|again the) /;
+/** The customer's own slip, not the bot's misreading ("Sorry, I meant 41 Kings Road", "oops I meant Acorn Road"). */
+const OWN_SLIP = / (?:sorry|apologies|apologise|apologize|oops|whoops|typo|my bad|my mistake|autocorrect) /;
+const OPEN_QUESTION = / (?:skipped (?:that|this|my|the|over)|you skipped|question is still (?:pending|open|unanswered)|still (?:pending|unanswered)|still no answer|still waiting for (?:an|the|my) answer|still have not (?:answered|said)) /;
+function correction(toks: readonly string[], concepts: readonly string[], recent: readonly string[]): string | null {
+  const joined = ` ${toks.join(' ')} `;
+  const open = OPEN_QUESTION.exec(joined);
+  if (open) return open[0].trim();
+  const m = CORRECTION.exec(joined);
+  if (!m || OWN_SLIP.test(joined)) return null;
+  // "I meant X" corrects the bot only with a contrast ("..., not Y", "that's Y though, I meant X"); otherwise it is
+  // the customer correcting their own words.
+  const meant = m[0] === ' i meant ';
+  const after = joined.slice(m.index + m[0].length - 1);
+  if (/ not (?:the |a |an |for |about |in |on |to )?\w/.test(after) || / though /.test(joined)) return m[0].trim();
+  if (meant) return null;
+  const subject = concepts.filter((c) => !/^\d+$/.test(c));
+  return subject.length > 0 && recent.slice(-2).some((earlier) => questionConcepts(earlier).some((c) => subject.includes(c))) ? m[0].trim() : null;
+}
+
 export const MIN_REPEAT_TOKENS = 3;
 
 /**
@@ -347,6 +376,17 @@ export function detectLoop(facts: TurnFacts, policy: EscalationPolicy, memory: E
       turn: facts.turn,
       explanation: `The customer says the bot is not answering the question ("${complaint}").`,
     };
+  }
+  const corrected = memory.recent.length >= 1 ? correction(toks, analysisConcepts(facts.analysis), memory.recent) : null;
+  if (corrected) {
+    return remember({
+      reason: 'loop',
+      score: 1,
+      threshold: cfg.count,
+      evidence: [corrected],
+      turn: facts.turn,
+      explanation: `The customer says the bot answered something else ("${corrected}").`,
+    });
   }
   const again = memory.recent.length >= 2 ? findRephrase(toks) : null;
   if (again) {

@@ -179,6 +179,34 @@ describe('the streak through evaluateEscalation', () => {
   });
 });
 
+describe('the customer corrects what the bot understood (a loop named without a negative word)', () => {
+  const loopAfter = (earlier: string[], text: string) => detectLoop(facts(text), policy(), memory({ recent: earlier.map(norm) }));
+  it.each([
+    [['How long does express delivery take?'], "Thanks, that's standard delivery though, I meant express"],
+    [['whats the weight limit for shipping'], 'thats the price list. I asked about weight'],
+    [['What are the dimensions of the oak side table?'], 'I enquired about dimensions, not the price.'],
+    [['do u have the hoodie in green'], 'again, the colour, not the size'],
+    [['can you gift wrap and also put a little note in'], "the note's the bit I'm after, not the wrapping"],
+    [['can I get an invoice for order 40112'], 'my question was about the invoice, not the shipping'],
+    [['what are your hours on bank holidays'], 'ha you sort of skipped that one'],
+    [['I am asking for the tracking number kindly'], 'Kindly note my question is still pending'],
+  ])('after %j, %j is a loop the customer names', (earlier, text) => {
+    const s = loopAfter(earlier, text);
+    expect(s?.reason).toBe('loop');
+    expect(signalWeight(s!).weight).toBe(NAMED_LOOP_WEIGHT);
+  });
+  it.each([
+    [['Can I change the address to 14 Kings Road?'], 'Sorry, I meant 41 Kings Road.'],
+    [['can I pay with apple pie'], 'apple pay I mean the phone thing'],
+    [['Can you deliver to 12 Acron Road'], 'I mean Acorn Road, my eyes are not what they were'],
+    [['can I collect on Monday?'], 'I meant Tuesday'],
+    [['where is my parcel'], 'I asked my neighbour to take it in'],
+    [[], 'I enquired about dimensions, not the price.'],
+  ])('after %j, %j is not (a slip of the customer, a story, or no earlier question)', (earlier, text) => {
+    expect(loopAfter(earlier, text)).toBeNull();
+  });
+});
+
 /** A signal as a detector would return it. */
 const sig = (reason: Signal['reason'], source: Signal['source'], score = 1, threshold = 1): Signal => ({
   reason,
