@@ -17,9 +17,12 @@ import { id, ruleGroupSchema, ruleSchema, text, valueSchema } from './blocks/fie
 import { canvasFields } from './edit/canvasSchema';
 import {
   exampleLengthHint,
+  exampleListHint,
   listLimitHint,
   MAX_EXAMPLE_CHARS,
+  MAX_EXAMPLES_PER_LIST,
   MAX_PHRASE_CHARS,
+  MAX_POLICY_EXAMPLES,
   MAX_POLICY_ENTRIES,
   MAX_POLICY_LIST_ENTRIES,
   MAX_SENSITIVE_TOPICS,
@@ -158,7 +161,7 @@ const phrase = z.string().min(1).max(MAX_PHRASE_CHARS, { error: phraseLengthHint
 const phraseList = z.array(phrase).max(MAX_POLICY_LIST_ENTRIES, { error: listLimitHint('phrases') });
 const exampleList = z
   .array(z.string().min(1).max(MAX_EXAMPLE_CHARS, { error: exampleLengthHint }))
-  .max(MAX_POLICY_LIST_ENTRIES, { error: listLimitHint('examples') });
+  .max(MAX_EXAMPLES_PER_LIST, { error: exampleListHint });
 
 export const sensitiveTopicSchema = z.object({
   name: z.string().min(1).max(MAX_PHRASE_CHARS),
@@ -254,6 +257,16 @@ export const escalationPolicySchema = z.object({
   const lists = [p.explicitRequest.phrases, p.explicitRequest.examples, p.negativeSentiment.phrases, p.negativeSentiment.examples, p.urgency.phrases, p.urgency.examples, p.neverTrigger];
   for (const t of p.sensitiveTopics.topics) lists.push(t.phrases, t.examples);
   const total = lists.reduce((n, l) => n + l.length, 0);
+  const exampleLists = [p.explicitRequest.examples, p.negativeSentiment.examples, p.urgency.examples, ...p.sensitiveTopics.topics.map((t) => t.examples)];
+  const examples = exampleLists.reduce((n, l) => n + l.length, 0);
+  if (examples > MAX_POLICY_EXAMPLES) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [],
+      message: `it lists ${examples} examples in all; at most ${MAX_POLICY_EXAMPLES} are allowed`,
+      params: { hint: exampleListHint },
+    });
+  }
   if (total > MAX_POLICY_ENTRIES) {
     ctx.addIssue({
       code: 'custom',

@@ -27,6 +27,7 @@ import { studioBench } from './studioBench';
 import { scenariosBench } from './scenariosBench';
 import { escalationBench } from './escalationBench';
 import { handoffBench } from './handoffBench';
+import { vocabularyBench } from './vocabularyBench';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const loaded = loadFlowText(readFileSync(root + 'flows/customer-support.json', 'utf8'));
@@ -226,3 +227,6 @@ await escalationBench();
 
 /* ---------------------------------------------------------------- handoffs: created/assigned/resolved, agent push latency (test/bench/handoffBench.ts) */
 await handoffBench();
+
+/* ---------------------------------------------------------------- escalation vocabulary size: per message and validate (test/bench/vocabularyBench.ts) */
+vocabularyBench();

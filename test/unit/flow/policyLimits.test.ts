@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { validateFlow } from '../../../shared/flow/validateFlow';
 import {
   MAX_EXAMPLE_CHARS,
+  MAX_EXAMPLES_PER_LIST,
   MAX_PHRASE_CHARS,
+  MAX_POLICY_EXAMPLES,
   MAX_POLICY_ENTRIES,
   MAX_POLICY_LIST_ENTRIES,
   MAX_SENSITIVE_TOPICS,
@@ -25,17 +27,17 @@ const list = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => 
 
 describe('escalation vocabulary limits', () => {
   it.each([
-    ['neverTrigger', '$.escalation.neverTrigger', (e: any, n: number) => (e.neverTrigger = list(n, 'brand'))],
-    ['explicit request phrases', '$.escalation.explicitRequest.phrases', (e: any, n: number) => (e.explicitRequest = { phrases: list(n, 'agent please') })],
-    ['negative examples', '$.escalation.negativeSentiment.examples', (e: any, n: number) => (e.negativeSentiment = { examples: list(n, 'this is awful') })],
-    ['urgency phrases', '$.escalation.urgency.phrases', (e: any, n: number) => (e.urgency.phrases = list(n, 'asap'))],
-    ['a topic\'s examples', '$.escalation.sensitiveTopics.topics[0].examples', (e: any, n: number) => (e.sensitiveTopics.topics[0].examples = list(n, 'I was charged'))],
-  ])('%s: more than the list limit is refused with the path, the count and what to do', (_name, path, set) => {
-    const over = errors(withPolicy((e) => set(e, MAX_POLICY_LIST_ENTRIES + 1)));
+    ['neverTrigger', '$.escalation.neverTrigger', MAX_POLICY_LIST_ENTRIES, (e: any, n: number) => (e.neverTrigger = list(n, 'brand'))],
+    ['explicit request phrases', '$.escalation.explicitRequest.phrases', MAX_POLICY_LIST_ENTRIES, (e: any, n: number) => (e.explicitRequest = { phrases: list(n, 'agent please') })],
+    ['urgency phrases', '$.escalation.urgency.phrases', MAX_POLICY_LIST_ENTRIES, (e: any, n: number) => (e.urgency.phrases = list(n, 'asap'))],
+    ['negative examples', '$.escalation.negativeSentiment.examples', MAX_EXAMPLES_PER_LIST, (e: any, n: number) => (e.negativeSentiment = { examples: list(n, 'this is awful') })],
+    ['a topic\'s examples', '$.escalation.sensitiveTopics.topics[0].examples', MAX_EXAMPLES_PER_LIST, (e: any, n: number) => (e.sensitiveTopics.topics[0].examples = list(n, 'I was charged'))],
+  ])('%s: more than the list limit is refused with the path, the count and what to do', (_name, path, limit, set) => {
+    const over = errors(withPolicy((e) => set(e, limit + 1)));
     expect(over).toHaveLength(1);
     expect(over[0].path).toBe(path);
-    expect(over[0].message).toContain(`at most ${MAX_POLICY_LIST_ENTRIES} items (it has ${MAX_POLICY_LIST_ENTRIES + 1})`);
-    expect(over[0].hint).toContain(`Keep at most ${MAX_POLICY_LIST_ENTRIES}`);
+    expect(over[0].message).toContain(`at most ${limit} items (it has ${limit + 1})`);
+    expect(over[0].hint).toContain(`Keep at most ${limit}`);
   });
 
   it('a list exactly at the limit is accepted', () => {
@@ -68,16 +70,31 @@ describe('escalation vocabulary limits', () => {
       withPolicy((e) => {
         e.sensitiveTopics.topics = [];
         e.urgency.phrases = [];
-        e.explicitRequest = { phrases: list(200, 'p'), examples: list(200, 'e') };
-        e.negativeSentiment = { phrases: list(200, 'n'), examples: list(200, 'm') };
-        e.urgency.examples = list(MAX_POLICY_ENTRIES - 800, 'u');
-        e.neverTrigger = ['nt'];
+        e.explicitRequest = { phrases: list(200, 'p'), examples: list(50, 'e') };
+        e.negativeSentiment = { phrases: list(200, 'n'), examples: list(50, 'm') };
+        e.urgency.phrases = list(200, 'u');
+        e.neverTrigger = list(200, 'nt');
+        e.sensitiveTopics.topics = [{ name: 'a', phrases: list(MAX_POLICY_ENTRIES - 900 + 1, 'topic') }];
       }),
     );
     expect(over).toHaveLength(1);
     expect(over[0].path).toBe('$.escalation');
     expect(over[0].message).toBe(`The escalation policy: it lists ${MAX_POLICY_ENTRIES + 1} phrases, examples and neverTrigger entries in all; at most ${MAX_POLICY_ENTRIES} are allowed.`);
     expect(over[0].hint).toContain(`${MAX_POLICY_ENTRIES} in the whole escalation policy`);
+  });
+
+  it('examples over the policy total are refused, said of the policy', () => {
+    const over = errors(
+      withPolicy((e) => {
+        e.explicitRequest = { examples: list(MAX_EXAMPLES_PER_LIST, 'e') };
+        e.negativeSentiment = { examples: list(MAX_EXAMPLES_PER_LIST, 'm') };
+        e.urgency.examples = list(MAX_EXAMPLES_PER_LIST, 'u');
+        e.sensitiveTopics.topics[0].examples = list(MAX_POLICY_EXAMPLES - 3 * MAX_EXAMPLES_PER_LIST - (e.sensitiveTopics.topics.reduce((n: number, t: any) => n + (t.examples?.length ?? 0), 0) - (e.sensitiveTopics.topics[0].examples?.length ?? 0)) + 1, 'x');
+      }),
+    );
+    expect(over.map((p) => p.path)).toEqual(['$.escalation']);
+    expect(over[0].message).toBe(`The escalation policy: it lists ${MAX_POLICY_EXAMPLES + 1} examples in all; at most ${MAX_POLICY_EXAMPLES} are allowed.`);
+    expect(over[0].hint).toMatch(/compared with every example/);
   });
 
   it('the bundled flows are within the limits', () => {
