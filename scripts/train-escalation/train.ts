@@ -95,13 +95,19 @@ function negativeCorpora(argv: string[], flag = '--extra-negative', label = 'neg
   const scratch: number[] = [];
   argv.forEach((a, i) => {
     if (a !== flag) return;
-    const m = /^(.*?)(?::(\d+))?$/.exec(argv[i + 1] ?? '')!;
+    // FILE[@odd|@even][:COPIES]: round seven's "@odd" keeps the lines with an odd line number only (w10's ids are its
+    // line numbers: the odd half trains, the even half is measured as a writer's held-out half).
+    const m = /^(.*?)(?:@(odd|even))?(?::(\d+))?$/.exec(argv[i + 1] ?? '')!;
     const file = m[1];
-    const copies = m[2] ? Number(m[2]) : 1;
+    const half = m[2];
+    const copies = m[3] ? Number(m[3]) : 1;
     const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '');
+    const lineNo = (source: string) => Number(source.slice(source.lastIndexOf(':') + 1));
     const items: { text: string; label: string }[] = 'turns' in (JSON.parse(lines[0]) as object)
       ? lines.map((l) => JSON.parse(l) as { expect: string; turns: string[] }).map((c) => ({ text: c.turns[c.turns.length - 1], label: c.expect }))
-      : loadWriterCorpus(file).messages.map((msg) => ({ text: msg.text, label: msg.label }));
+      : loadWriterCorpus(file)
+          .messages.filter((msg) => half === undefined || lineNo(msg.source) % 2 === (half === 'odd' ? 1 : 0))
+          .map((msg) => ({ text: msg.text, label: msg.label }));
     let used = 0;
     for (const it of items) {
       if (it.label !== label && it.label !== 'none') continue;
@@ -114,7 +120,7 @@ function negativeCorpora(argv: string[], flag = '--extra-negative', label = 'neg
         y.push(t);
       }
     }
-    notes.push(`${file.split('/').pop()} x${copies} (${used} messages, ${OUTPUTS[k]} output only)`);
+    notes.push(`${file.split('/').pop()}${half ? ` (${half} lines)` : ''} x${copies} (${used} messages, ${OUTPUTS[k]} output only)`);
   });
   return { feats, y, note: notes.join(', ') };
 }

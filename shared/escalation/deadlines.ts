@@ -342,6 +342,8 @@ function obligation(toks: readonly string[]): boolean {
   for (let i = 0; i + 1 < toks.length; i++) if ((toks[i] === 'have' || toks[i] === 'has' || toks[i] === 'got') && toks[i + 1] === 'to') return true;
   return false;
 }
+const ACK = new Set(['thanks', 'thank', 'thx', 'ty', 'great', 'perfect', 'cheers', 'lovely', 'brilliant', 'cool', 'nice', 'ok', 'okay', 'alright']);
+const NEED = new Set(['need', 'needs', 'needed', 'must', 'asap', 'urgent', 'urgently', 'by', 'before', 'until', 'till', 'latest', 'please', 'pls', 'important', 'deadline', 'required']);
 /** Words that make a short message naming a time a request for that time. */
 const SHORT_CUES = new Set(['by', 'before', 'until', 'till', 'please', 'possible', 'pls', 'asap', 'need', 'latest', 'important']);
 
@@ -383,6 +385,9 @@ export function findDeadline(toks: readonly string[], now: number, timezone: str
   if (found.length === 0) return null;
   const text = toks.join(' ');
   if (CALM.test(text)) return null;
+  // Round seven: an acknowledgement of a date the customer was told ("ok so arriving Thursday, thanks", "it come Friday,
+  // thank") with no word of need is information received, not a deadline.
+  if (toks.some((t) => ACK.has(t)) && !toks.some((t) => NEED.has(t)) && !obligation(toks)) return null;
   if (HOURS_QUESTION.some((re) => re.test(text))) return null;
   // Each named time is its own deadline; a clock time takes the day named next to it ("at 7am tomorrow").
   // The nearest one that is still ahead decides ("my flight's at 7am tomorrow, can I collect it tonight?").

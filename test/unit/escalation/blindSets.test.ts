@@ -196,3 +196,34 @@ describe.each(Object.keys(EXPLICIT_FLOORS))('round six explicit requests on %s',
     expect(report!.misses.filter((m) => m.includes('(none) -> explicit_request'))).toEqual([]);
   });
 });
+
+/**
+ * Round seven (session 5, escneg2): urgency by rule families on the clock (docs/escalation.md, "Round seven"): set-a 92 ->
+ * 96%, set-m 84.6 -> 96.2%, set-p 88 -> 96%, the others 100%. Floors at one conversation below 100% (24 of 25); no ordinary
+ * conversation of these sets is handed over as urgency.
+ */
+const URGENCY_FLOORS: Record<string, number> = {
+  'escalation-blind/set-a.jsonl': 0.96,
+  'escalation-blind/set-b.jsonl': 0.96,
+  'escalation-blind/set-k.jsonl': 0.96,
+  'escalation-blind/set-m.jsonl': 0.96,
+  'escalation-blind/set-n.jsonl': 0.96,
+  'escalation-blind/set-p.jsonl': 0.96,
+};
+
+describe.each(Object.keys(URGENCY_FLOORS))('round seven urgency on %s', (name) => {
+  let report: SetReport | undefined;
+  const row = (reason: string) => {
+    report ??= reportSet(`${root}test/fixtures/${name}`);
+    const r = report.rows.find((x) => x.reason === reason);
+    expect(r, `no conversations labelled ${reason}`).toBeDefined();
+    return r!;
+  };
+  it(`urgency recall >= ${URGENCY_FLOORS[name]}`, () => {
+    expect(row('urgency').baton).toBeGreaterThanOrEqual(URGENCY_FLOORS[name]);
+  });
+  it('hands no ordinary conversation over as urgency', () => {
+    row('none');
+    expect(report!.misses.filter((m) => m.includes('(none) -> urgency'))).toEqual([]);
+  });
+});

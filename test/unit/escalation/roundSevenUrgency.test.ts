@@ -64,6 +64,8 @@ describe('round seven urgency: deadlines (shared/escalation/deadlines.ts)', () =
     'Tracking shows the parcel went to a different depot. Will it still come this week?',
     'After 2 days it stopped working, can I return it?',
     'I bought 2 at 6 pounds each',
+    'ok i see, it come Friday, thank', // information received, acknowledged
+    'ok so arriving Thursday',
   ])('%j is not an urgent deadline', (text) => {
     expect(deadline(text)).toBeNull();
   });
