@@ -29,6 +29,7 @@ import {
   type HandoffRecord,
   type IdempotencyRecord,
   type LogEntry,
+  type NewLogEntry,
   type OutboxItem,
   type RecordItem,
   type RuntimeStore,
@@ -88,7 +89,29 @@ function freeBytes(dir: string): number | null {
  * keys of the window's entries in the `transcriptWindow` table (session 3), or no `w`/`r` at all (whole state
  * inline); each is converted on its next write.
  */
-type StoredConversation = ConversationRecord & { w?: [number, number]; r?: WindowRef[] };
+type StoredConversation = ConversationRecord & { w?: [number, number]; r?: WindowRef[]; lo?: number; g?: number[]; gs?: 1 };
+
+/**
+ * Where a conversation's log entries are (session 5, "write amplification"). The `log` table keys entries by
+ * [conversationId, seq]: conversation ids are random, so every message wrote its entries into a random B-tree page
+ * (copy-on-write: a whole 4 KB page per message, half of the bytes lmdb wrote). Entries are now appended to the
+ * `journal` table under one process-wide increasing number (all the entries of a group commit land in the same
+ * few pages at the tree's right edge), and the record says where its entries are:
+ * - `lo`: entries with seq <= lo are in the `log` table (written by older versions; 0 for a new conversation);
+ * - `g`: runs, flat triples [seq0, n0, g0, ...]: entries seq0 .. seq0+n0-1 are journal numbers g0 .. g0+n0-1 (one
+ *   commit's entries are consecutive), for the latest commits;
+ * - `gs`: 1 when older runs were moved to the `logRuns` table (key [conversationId, seq0 of their first run]) so that
+ *   `g` stays short (RUNS_KEPT): one random write every RUNS_KEPT commits instead of one per message.
+ */
+interface LogPlace {
+  lo: number;
+  runs: number[];
+  spilled: boolean;
+  /** Runs this place's commit moves to `logRuns`, while that write is on its way (reads must still find them). */
+  spilling?: number[];
+}
+/** Runs kept inside a record before they move to `logRuns`. */
+const RUNS_KEPT = 24;
 
 /**
  * One window entry: `seq` (the log entry at that seq, no blockId), `[seq, blockId]`, or the entry itself when the
@@ -104,6 +127,8 @@ interface Hot {
   refs: WindowRef[] | null;
   /** First `transcriptWindow` key of `win` (older format only). */
   start: number;
+  /** Where its log entries are (see `LogPlace`); set by `load` and `commitNow`. */
+  place?: LogPlace;
 }
 
 /**
@@ -173,6 +198,8 @@ const DB_NAMES = {
   modeIdx: 'modeIndex',
   ext: 'externalKeys',
   log: 'log',
+  journal: 'journal',
+  logRuns: 'logRuns',
   timers: 'timers',
   timerIdx: 'timerIndex',
   outbox: 'outbox',
@@ -184,7 +211,10 @@ const DB_NAMES = {
   active: 'activeRevisions',
 } as const;
 
-/** A write plan for the writer (see embeddedWriter.mjs `writeOps` for each kind). */
+/**
+ * A write plan for the writer (see embeddedWriter.mjs `writeOps` for each kind). Conversation records and log
+ * entries travel as JSON text since session 5 (see embeddedWriter.mjs `JSON_FIELDS`).
+ */
 type WriterRequest = { n: number; k: string } & Record<string, unknown>;
 type WriterFailure = { conflict: string } | { message: string; code?: string; commitFailed: boolean };
 
@@ -343,6 +373,12 @@ export class EmbeddedStore implements RuntimeStore {
   private modeIdx: Database<null, [string, string]>;
   private ext: Database<string, string>;
   private log: Database<LogEntry, [string, number]>;
+  /** Log entries since session 5, under one increasing number (see `LogPlace`), without id and seq. */
+  private journal: Database<NewLogEntry, number>;
+  /** Runs moved out of conversation records (see `LogPlace`). */
+  private logRuns: Database<number[], [string, number]>;
+  /** The next journal number (planned here, in commit order; a failed write leaves a gap, never a reuse). */
+  private nextG = 1;
   private timers: Database<TimerRecord, string>;
   private timerIdx: Database<null, [number, string]>;
   private outbox: Database<OutboxItem, string>;
@@ -385,6 +421,9 @@ export class EmbeddedStore implements RuntimeStore {
     this.modeIdx = db.modeIdx;
     this.ext = db.ext;
     this.log = db.log;
+    this.journal = db.journal;
+    this.logRuns = db.logRuns;
+    for (const last of this.journal.getKeys({ reverse: true, limit: 1 })) this.nextG = (last as number) + 1;
     this.timers = db.timers;
     this.timerIdx = db.timerIdx;
     this.outbox = db.outbox;
@@ -513,12 +552,15 @@ export class EmbeddedStore implements RuntimeStore {
       this.remember(id, pending);
       return pending;
     }
-    const stored = this.convs.get(id) as StoredConversation | undefined;
-    if (stored === undefined) return undefined;
+    const raw = this.convs.get(id) as StoredConversation | undefined;
+    if (raw === undefined) return undefined;
+    const { lo, g, gs, ...stored } = raw as StoredConversation;
+    // A record older versions wrote has all its entries in the `log` table.
+    const place: LogPlace = lo === undefined ? { lo: raw.lastSeq, runs: [], spilled: false } : { lo, runs: g ?? [], spilled: gs === 1 };
     let entry: Hot;
     if (stored.r) {
       const { r: refs, ...rest } = stored;
-      const win = this.windowFromLog(id, refs);
+      const win = this.windowFromLog(id, refs, place);
       entry = { rec: { ...rest, state: { ...(rest.state as object), recentTranscript: win } }, win, refs, start: 0 };
     } else if (stored.w) {
       const [start, end] = stored.w;
@@ -529,12 +571,13 @@ export class EmbeddedStore implements RuntimeStore {
     } else {
       entry = { rec: stored, win: null, refs: null, start: 0 }; // written before the window was split out: whole state inline
     }
+    entry.place = place;
     this.remember(id, entry);
     return entry;
   }
 
   /** Rebuilds a window from its log references (one range read over the log entries it names). */
-  private windowFromLog(id: string, refs: WindowRef[]): unknown[] {
+  private windowFromLog(id: string, refs: WindowRef[], place: LogPlace): unknown[] {
     let lo = Infinity;
     let hi = -Infinity;
     for (const ref of refs) {
@@ -545,7 +588,7 @@ export class EmbeddedStore implements RuntimeStore {
       }
     }
     const bySeq = new Map<number, LogEntry>();
-    if (lo <= hi) for (const { value } of this.log.getRange({ start: [id, lo], end: [id, hi + 1] })) bySeq.set(value.seq, value);
+    if (lo <= hi) for (const e of this.entries(id, place, lo - 1, Infinity, hi)) bySeq.set(e.seq, e);
     const win: unknown[] = [];
     for (const ref of refs) {
       if (typeof ref === 'number' || Array.isArray(ref)) {
@@ -615,9 +658,47 @@ export class EmbeddedStore implements RuntimeStore {
   }
 
   async readLog(conversationId: string, afterSeq: number, limit = 1000): Promise<LogEntry[]> {
+    // An unknown (or pruned) conversation: only the `log` table can hold anything (nothing, normally).
+    const place = this.load(conversationId)?.place ?? { lo: Number.MAX_SAFE_INTEGER - 1, runs: [], spilled: false };
+    return this.entries(conversationId, place, afterSeq, limit, Infinity);
+  }
+
+  /**
+   * The log entries of a conversation with afterSeq < seq <= upTo, in order, at most `limit`: from the `log` table
+   * (seq <= place.lo) then from the journal through the runs. Entries are stored without `id` and `seq` since
+   * session 5 (both follow from where they are; older entries have them: same values). Only what lmdb holds is
+   * returned: runs planned for a write still on its way give nothing yet.
+   */
+  private entries(id: string, place: LogPlace, afterSeq: number, limit: number, upTo: number): LogEntry[] {
     const out: LogEntry[] = [];
-    for (const { value } of this.log.getRange({ start: [conversationId, afterSeq + 1], end: [conversationId, Number.MAX_SAFE_INTEGER], limit })) {
-      out.push(value);
+    if (afterSeq < place.lo) {
+      const end = Math.min(place.lo, upTo) + 1;
+      for (const { key, value } of this.log.getRange({ start: [id, afterSeq + 1], end: [id, end], limit })) {
+        out.push({ ...value, id: `${id}:${key[1]}`, seq: key[1] as number });
+      }
+    }
+    let runs = place.runs;
+    if (place.spilled && (runs.length === 0 || afterSeq + 1 < runs[0])) {
+      const older: number[] = [];
+      let last = -1;
+      for (const { key, value } of this.logRuns.getRange({ start: [id, 0], end: [id, Number.MAX_SAFE_INTEGER] })) {
+        older.push(...value);
+        last = key[1] as number;
+      }
+      // Moved by a commit still on its way (its record's `g` no longer lists them): the newest chunk, not yet in lmdb.
+      if (place.spilling && place.spilling[0] > last) older.push(...place.spilling);
+      runs = older.concat(runs);
+    }
+    for (let k = 0; k < runs.length && out.length < limit; k += 3) {
+      const [s0, n, g0] = [runs[k], runs[k + 1], runs[k + 2]];
+      const from = Math.max(s0, afterSeq + 1);
+      const to = Math.min(s0 + n - 1, upTo);
+      if (from > to) continue;
+      for (const { key, value } of this.journal.getRange({ start: g0 + (from - s0), end: g0 + (to - s0) + 1 })) {
+        const seq = s0 + ((key as number) - g0);
+        out.push({ ...(value as object), id: `${id}:${seq}`, seq } as LogEntry);
+        if (out.length >= limit) break;
+      }
     }
     return out;
   }
@@ -665,12 +746,43 @@ export class EmbeddedStore implements RuntimeStore {
       const record: ConversationRecord = { ...c, lastSeq: seq };
       const planned = this.planConversation(record, priorHot, appended);
       entry = planned.entry;
-      const req: Omit<WriterRequest, 'n'> = { k: 'c', id: c.id, conv: planned.stored };
+      // Where the log entries go (see `LogPlace`): the journal, at the next numbers; the record lists the run.
+      const before = priorHot?.place ?? { lo: prior?.lastSeq ?? 0, runs: [], spilled: false };
+      const place: LogPlace = { lo: before.lo, runs: before.runs, spilled: before.spilled };
+      let spill: number[] | undefined;
+      let g0 = 0;
+      if (appended.length > 0) {
+        g0 = this.nextG;
+        this.nextG += appended.length;
+        const s0 = appended[0].seq;
+        const r = before.runs;
+        const k = r.length - 3;
+        if (k >= 0 && r[k] + r[k + 1] === s0 && r[k + 2] + r[k + 1] === g0) place.runs = [...r.slice(0, k), r[k], r[k + 1] + appended.length, r[k + 2]];
+        else if (r.length >= RUNS_KEPT * 3) {
+          spill = r; // moved to `logRuns` (one write every RUNS_KEPT commits)
+          place.runs = [s0, appended.length, g0];
+          place.spilled = true;
+          place.spilling = spill;
+        } else place.runs = [...r, s0, appended.length, g0];
+      }
+      entry.place = place;
+      // `planned.stored` is a fresh object unless it is the record itself (a state without a window): no copy then.
+      const stored = (planned.stored === record ? { ...record } : planned.stored) as StoredConversation;
+      stored.lo = place.lo;
+      stored.g = place.runs;
+      if (place.spilled) stored.gs = 1;
+      // JSON text (see embeddedWriter.mjs JSON_FIELDS): the writer writes these strings' bytes as they are.
+      const req: Omit<WriterRequest, 'n'> = { k: 'c', id: c.id, conv: JSON.stringify(stored) };
       if (w.create) {
         req.create = true;
         if (c.externalKey !== undefined) req.ext = c.externalKey;
       }
-      if (appended.length > 0) req.log = appended;
+      if (appended.length > 0) {
+        req.g0 = g0;
+        // Without `id` and `seq`: where an entry is says both (readLog adds them back), a third of an entry's bytes.
+        req.log = (w.append ?? []).map((e) => JSON.stringify(e));
+        if (spill) req.spill = spill;
+      }
       if (planned.oldWindow) req.oldWindow = planned.oldWindow;
       if (prior && prior.mode !== c.mode) req.modeRm = prior.mode;
       if (!prior || prior.mode !== c.mode) req.modePut = c.mode;
@@ -734,7 +846,13 @@ export class EmbeddedStore implements RuntimeStore {
     for (const c of victims) this.hot.delete(c.id);
     // The writer thread removes their log, records, index entries, timers, handoffs, old idempotency records and
     // finished outbox items in one transaction (embeddedWriter.mjs `prune`).
-    await this.durable({ k: 'prune', victims: victims.map((c) => ({ id: c.id, externalKey: c.externalKey })), before });
+    const journal = (c: StoredConversation): number[] => {
+      const runs: number[] = [];
+      if (c.gs === 1) for (const { value } of this.logRuns.getRange({ start: [c.id, 0], end: [c.id, Number.MAX_SAFE_INTEGER] })) runs.push(...value);
+      runs.push(...(c.g ?? []));
+      return runs;
+    };
+    await this.durable({ k: 'prune', victims: victims.map((c) => ({ id: c.id, externalKey: c.externalKey, runs: journal(c as StoredConversation) })), before });
     for (const c of victims) this.hot.delete(c.id);
     return victims.length;
   }

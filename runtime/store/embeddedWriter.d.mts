@@ -10,3 +10,6 @@ export declare function writeOps(db: Record<string, Database<any, any>>): (plan:
 
 /** Opens the databases of `names` (store field -> database name, null: the root database) in `root`. */
 export declare function openDatabases(root: RootDatabase, names: Record<string, string | null>): Record<string, Database<any, any>>;
+
+/** Store field names of the databases whose values are JSON text (session 5): conversation records and log entries. */
+export declare const JSON_FIELDS: readonly string[];

@@ -23,6 +23,28 @@ import { open } from 'lmdb';
 export class WriteConflict extends Error {}
 
 /**
+ * Databases (store field names) whose values are JSON text since session 5: conversation records and log entries,
+ * written on every message. The main thread makes the JSON (`JSON.stringify`, native) and the plan carries the
+ * string: cloning a string into this thread and writing its UTF-8 bytes costs a fraction of cloning the object and
+ * msgpack-encoding it here (test/bench/writeAmplification.ts; docs/runtime.md "Session 5: write amplification").
+ */
+export const JSON_FIELDS = ['convs', 'log', 'journal'];
+
+/**
+ * The encoder of a JSON_FIELDS database. Writing: a string is written as it is (lmdb turns a string an encoder
+ * returns into its UTF-8 bytes); anything else as JSON. Reading: JSON text (its first byte is '{': every value there
+ * is an object) or, for values older versions wrote, msgpack: an object is a map (0x80-0x8f, 0xde, 0xdf) or a
+ * msgpackr record (0xd4...), never 0x7b (the bare integer 123). `msgpack`: the database's default lmdb decoder.
+ */
+function jsonText(msgpack) {
+  return {
+    encode: (value) => (typeof value === 'string' ? value : JSON.stringify(value)),
+    decode: (bytes, options) =>
+      bytes[0] === 0x7b ? JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8')) : msgpack.decode(bytes, options),
+  };
+}
+
+/**
  * The write logic, for one lmdb environment: `run(plan)` must be called inside a write transaction. Used by the
  * writer thread below, and by `EmbeddedStore` itself when it writes on its own thread (`writer: 'inline'`).
  * @param {Record<string, import('lmdb').Database>} db the databases by store field name
@@ -34,7 +56,10 @@ export function writeOps(db) {
       if (db.convs.doesExist(q.id)) throw new WriteConflict(`conversation ${q.id} already exists`);
       if (q.ext !== undefined && db.ext.doesExist(q.ext)) throw new WriteConflict(`external key ${q.ext} is already mapped`);
     }
-    if (q.log) for (const e of q.log) db.log.put([q.id, e.seq], e);
+    // Log entries (JSON text, without id and seq) at the journal numbers the main thread planned (embeddedStore.ts
+    // `LogPlace`); runs moved out of the record when it held too many.
+    if (q.log) for (let i = 0; i < q.log.length; i++) db.journal.put(q.g0 + i, q.log[i]);
+    if (q.spill) db.logRuns.put([q.id, q.spill[0]], q.spill);
     if (q.oldWindow) for (let j = q.oldWindow[0]; j < q.oldWindow[1]; j++) db.window.remove([q.id, j]);
     db.convs.put(q.id, q.conv);
     if (q.modeRm !== undefined) db.modeIdx.remove([q.modeRm, q.id]);
@@ -88,6 +113,10 @@ export function writeOps(db) {
     const ids = new Set(q.victims.map((v) => v.id));
     for (const c of q.victims) {
       for (const key of db.log.getKeys({ start: [c.id, 0], end: [c.id, MAX_KEY] })) db.log.remove(key);
+      // Its journal entries: the runs [seq0, n, g0, ...] the main thread read from its record and `logRuns`.
+      const runs = c.runs ?? [];
+      for (let k = 0; k < runs.length; k += 3) for (let i = 0; i < runs[k + 1]; i++) db.journal.remove(runs[k + 2] + i);
+      for (const key of db.logRuns.getKeys({ start: [c.id, 0], end: [c.id, MAX_KEY] })) db.logRuns.remove(key);
       for (const key of db.window.getKeys({ start: [c.id, 0], end: [c.id, MAX_KEY] })) db.window.remove(key);
       db.convs.remove(c.id);
       db.modeIdx.remove(['closed', c.id]);
@@ -125,7 +154,11 @@ export function writeOps(db) {
 /** Opens the databases of `names` (store field -> database name, null: the root) in `root`. */
 export function openDatabases(root, names) {
   const db = {};
-  for (const [field, name] of Object.entries(names)) db[field] = name === null ? root : root.openDB({ name });
+  for (const [field, name] of Object.entries(names)) {
+    if (name === null) db[field] = root;
+    else if (JSON_FIELDS.includes(field)) db[field] = root.openDB({ name, encoder: jsonText(root.openDB({ name }).decoder) });
+    else db[field] = root.openDB({ name });
+  }
   return db;
 }
 
