@@ -9,6 +9,7 @@ import { copyToClipboard, isClipboardDocument } from '../../../shared/flow/edit/
 import type { ClipboardDocument } from '../../../shared/flow/edit/types';
 import { Button } from '../../ui/Button';
 import { Canvas, fitViewOptions } from '../canvas/Canvas';
+import { problemCount } from './problemCount';
 import { DEFAULT_NOTE_SIZE, findFreeSpot, occupiedRects } from '../canvas/freeSpot';
 import { FlowSettings } from '../inspector/FlowSettings';
 import { BlockInspector } from '../inspector/Inspector';
@@ -283,7 +284,7 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage }: EditorP
           )}
           <button type="button" className="st-problems-toggle" data-tone={errors ? 'error' : warnings ? 'warning' : 'ok'} onClick={() => setShowProblems((v) => !v)} aria-expanded={showProblems}>
             {problems.length === 0 ? <CircleCheck size={14} /> : <AlertTriangle size={14} />}
-            {problems.length === 0 ? 'No problems' : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`}
+            {problemCount(errors, warnings)}
           </button>
           {showProblems && <ProblemsPanel problems={problems} onFocus={focusBlock} onClose={() => setShowProblems(false)} />}
         </main>

@@ -4,6 +4,7 @@ import { Icon } from '../../../ui/Icon';
 import { blockTitle, definitionOf, exitLabels, groupColor } from '../../blockCatalog';
 import type { BlockFlowNode } from '../deriveNodes';
 import { nodeBodies } from './bodies';
+import { problemCount } from '../../editor/problemCount';
 
 /** Counts renders per block id; a component test uses it to prove one edit re-renders one block. */
 export const renderCounter = { enabled: false, counts: new Map<string, number>() };
@@ -34,7 +35,7 @@ function BlockNodeFrame({ id, data, selected }: NodeProps<BlockFlowNode>) {
             className="bn-badge"
             data-tone={problems.errors ? 'error' : 'warning'}
             title={problems.messages.join('\n')}
-            aria-label={`${problems.errors} errors, ${problems.warnings} warnings`}
+            aria-label={problemCount(problems.errors, problems.warnings)}
           >
             {problems.errors + problems.warnings}
           </span>
