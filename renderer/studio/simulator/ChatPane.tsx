@@ -82,7 +82,11 @@ export function ChatPane({ view, act, onFocusBlock, onExpect, agents, onOpenHttp
             </li>
           ))}
         </ol>
-        {view.buttons.length > 0 && !closed && (
+        {/* While a person holds the chat the bot's buttons would be answered by nobody: they come back after the handback. */}
+        {view.buttons.length > 0 && !closed && view.mode === 'agent' && (
+          <p className="sim-muted sim-buttons-held">The bot’s buttons come back when the agent hands the chat back.</p>
+        )}
+        {view.buttons.length > 0 && !closed && view.mode !== 'agent' && (
           <div className="sim-buttons" role="group" aria-label="Buttons">
             {view.buttons.map((b) => (
               <Button key={b.id} size="sm" onClick={() => act({ click: b.label })}>
