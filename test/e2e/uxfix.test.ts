@@ -99,6 +99,26 @@ describe.skipIf(!haveChromium)('newcomer s5 fixes in the studio', () => {
     await expect.poll(async () => (await studio.api.openFlow(key)).flow.escalation.sensitiveTopics.topics, { timeout: 10_000 }).toEqual([{ name: 'Refunds', phrases: ['refund', 'money back'], intents: [], examples: [] }]);
   });
 
+  it('no template opens with blocks on top of each other', async () => {
+    const found: string[] = [];
+    for (const template of ['customer-support', 'insurance-claims', 'lead-gen', 'travel-urgency']) {
+      const key = (await studio.api.createFlow({ template })).key;
+      await page.goto(studio.flowUrl(key));
+      await page.waitForSelector('.react-flow__node');
+      await new Promise((r) => setTimeout(r, 500));
+      const blocks = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.react-flow__node:not(.react-flow__node-note):not(.react-flow__node-group)')].map((n) => {
+          const r = n.getBoundingClientRect();
+          return { id: n.dataset.id ?? '?', x: r.x, y: r.y, width: r.width, height: r.height };
+        }),
+      );
+      for (let i = 0; i < blocks.length; i++)
+        for (let j = i + 1; j < blocks.length; j++) if (overlap(blocks[i], blocks[j])) found.push(`${template}: ${blocks[i].id} / ${blocks[j].id}`);
+      if (template === 'customer-support') await screenshot(page, 'uxfix-template-northwind');
+    }
+    expect(found).toEqual([]);
+  });
+
   it('a failing scenario step is marked in the editor with the failure beside it', async () => {
     const key = (await studio.api.createFlow({ template: 'customer-support' })).key;
     const file = join(studio.home, 'flows', `${key}.scenarios.json`);
