@@ -152,12 +152,48 @@ export function verifyPassword(password: string, stored: string): boolean {
 
 const sha = (t: string) => createHash('sha256').update(t).digest();
 
+/** Failure records kept at most (sign-in lock): beyond this, unlocked and expired ones go first, oldest first. */
+export const MAX_FAILURE_RECORDS = 10_000;
+
+/**
+ * The agents file or its sessions file could not be written (disk full, read-only, I/O error): nothing of that
+ * change was kept (except a sign-out, which holds in this process: see signOut). The routes answer 507 (full) or
+ * 503 with this message, never a success that is not on disk.
+ */
+export class DirectoryWriteError extends Error {
+  readonly statusCode: 507 | 503;
+  constructor(
+    readonly file: string,
+    cause: unknown,
+    what: string,
+  ) {
+    const code = (cause as NodeJS.ErrnoException)?.code;
+    const full = code === 'ENOSPC' || code === 'EDQUOT';
+    super(
+      full
+        ? `${what}: the disk holding ${file} is full. Free some space on it, then try again.`
+        : `${what}: ${file} could not be written (${code ?? (cause as Error)?.message ?? 'write failed'}). Check that the file and its folder are writable, then try again.`,
+    );
+    this.name = 'DirectoryWriteError';
+    this.statusCode = full ? 507 : 503;
+  }
+}
+
+/** A session: who, until when, and a fingerprint of the password it was opened with (a new password ends it). */
+interface Session {
+  agentId: string;
+  expiresAt: number;
+  /** First 16 hex of sha256(passwordHash) at sign-in; absent in files written before it existed. */
+  pw?: string;
+}
+const passwordPrint = (passwordHash: string | undefined) => (passwordHash ? sha(passwordHash).toString('hex').slice(0, 16) : undefined);
+
 /** The live directory: lookups, sign-in sessions, admin edits. */
 export class AgentDirectory {
   private byId = new Map<string, Agent>();
   private tokens = new Map<string, string>(); // sha256 hex of static token -> agent id
   /** sha256 hex of a session token -> session; with --redis a Map that writes through to Redis (runtime/serve/sharedSessions.ts). */
-  private sessions: Map<string, { agentId: string; expiresAt: number }>;
+  private sessions: Map<string, Session>;
   private writing: Promise<void> = Promise.resolve();
 
   private canned: CannedReply[] | null;
@@ -169,7 +205,9 @@ export class AgentDirectory {
       file?: string;
       now: () => number;
       cannedReplies?: CannedReply[];
-      sessions?: Map<string, { agentId: string; expiresAt: number }>;
+      sessions?: Map<string, Session>;
+      /** Failure records kept for the sign-in lock (default MAX_FAILURE_RECORDS; tests use a small one). */
+      maxFailureRecords?: number;
       /** Told after every admin change (agents, canned replies): with --redis it is passed on to the other instances. */
       onSaved?: (doc: { agents: Agent[]; cannedReplies: CannedReply[] | null }) => void;
     },
@@ -193,12 +231,12 @@ export class AgentDirectory {
     const file = this.sessionsFile;
     if (!file) return;
     try {
-      const doc = JSON.parse(readFileSync(file, 'utf8')) as { sessions?: Array<{ hash?: unknown; agentId?: unknown; expiresAt?: unknown }> };
+      const doc = JSON.parse(readFileSync(file, 'utf8')) as { sessions?: Array<{ hash?: unknown; agentId?: unknown; expiresAt?: unknown; pw?: unknown }> };
       const now = this.opts.now();
       for (const x of doc.sessions ?? []) {
         if (typeof x.hash !== 'string' || !/^[0-9a-f]{64}$/.test(x.hash) || typeof x.agentId !== 'string' || typeof x.expiresAt !== 'number') continue;
         if (x.expiresAt <= now || !this.byId.has(x.agentId)) continue;
-        this.sessions.set(x.hash, { agentId: x.agentId, expiresAt: x.expiresAt });
+        this.sessions.set(x.hash, { agentId: x.agentId, expiresAt: x.expiresAt, ...(typeof x.pw === 'string' ? { pw: x.pw } : {}) });
       }
     } catch {
       /* no file yet, or damaged: start without sessions */
@@ -210,13 +248,23 @@ export class AgentDirectory {
     return this.writing.catch(() => undefined);
   }
 
-  private saveSessions(): Promise<void> {
+  /**
+   * Writes every live session (the whole map: a write that failed earlier is made good by the next one that works).
+   * Rejects with a DirectoryWriteError when the file could not be written.
+   */
+  private saveSessions(what: string): Promise<void> {
     const file = this.sessionsFile;
     if (!file) return Promise.resolve();
-    const now = this.opts.now();
-    const sessions = [...this.sessions].filter(([, v]) => v.expiresAt > now).map(([hash, v]) => ({ hash, agentId: v.agentId, expiresAt: v.expiresAt }));
-    this.writing = this.writing.catch(() => undefined).then(() => writeFileAtomic(file, JSON.stringify({ sessions }) + '\n')).catch(() => undefined);
-    return this.writing;
+    const next = this.writing.catch(() => undefined).then(() => {
+      // The map as it is when this write runs (not when it was queued): later changes are never written over.
+      const now = this.opts.now();
+      const sessions = [...this.sessions].filter(([, v]) => v.expiresAt > now).map(([hash, v]) => ({ hash, agentId: v.agentId, expiresAt: v.expiresAt, ...(v.pw ? { pw: v.pw } : {}) }));
+      return writeFileAtomic(file, JSON.stringify({ sessions }) + '\n');
+    });
+    this.writing = next.catch(() => undefined);
+    return next.catch((err: unknown) => {
+      throw new DirectoryWriteError(file, err, what);
+    });
   }
 
   /** The team's canned replies (the defaults until an admin saves a list). */
@@ -226,8 +274,12 @@ export class AgentDirectory {
 
   /** Replaces the canned replies (admin); persisted to the agents file when there is one. */
   async setCannedReplies(list: CannedReply[]): Promise<void> {
+    const before = this.canned;
     this.canned = list.map((c) => ({ ...c }));
-    await this.persist();
+    await this.persist('The canned replies were not saved').catch((err: unknown) => {
+      this.canned = before; // nothing pretends to be saved
+      throw err;
+    });
   }
 
   private put(a: Agent) {
@@ -257,10 +309,51 @@ export class AgentDirectory {
       this.sessions.delete(h);
       return null;
     }
-    return this.byId.get(s.agentId) ?? null;
+    const agent = this.byId.get(s.agentId);
+    if (!agent) return null;
+    // Opened with a password that has been changed since (here, on another instance, or before a restart): ended.
+    // Not deleted here: with --redis this may be a stale copy of a session the admin kept (credentialsChanged), which
+    // loadSharedSession then re-reads from Redis; credentialsChanged deletes the ended ones everywhere.
+    if (s.pw !== undefined && s.pw !== passwordPrint(agent.passwordHash)) return null;
+    return agent;
   }
 
+  /** True when this is one of the agents file's static tokens (which sign-out cannot end). */
+  isStaticToken(token: string): boolean {
+    return this.tokens.has(sha(token).toString('hex'));
+  }
+
+  /**
+   * Failed sign-ins per login (lower-cased), oldest first. Bounded (MAX_FAILURE_RECORDS) without forgetting a lock:
+   * a spray of made-up logins evicts expired and unlocked records first, then locks on logins that are no agent's;
+   * a lock on a real agent's login stays until its window ends (hostile s5 #8: clearing the map reset every lock).
+   */
   private failures = new Map<string, { count: number; since: number }>();
+
+  /** How many failure records are kept now (bounded). */
+  failureRecords(): number {
+    return this.failures.size;
+  }
+
+  private recordFailure(l: string, now: number) {
+    const cur = this.failures.get(l);
+    this.failures.delete(l);
+    this.failures.set(l, { count: (cur?.count ?? 0) + 1, since: cur?.since ?? now });
+    const max = this.opts.maxFailureRecords ?? MAX_FAILURE_RECORDS;
+    if (this.failures.size <= max) return;
+    const isAgent = (login: string) => this.list().some((a) => a.email.toLowerCase() === login || a.id.toLowerCase() === login);
+    const passes: Array<(login: string, f: { count: number; since: number }) => boolean> = [
+      (_, f) => now - f.since > FAIL_WINDOW_MS, // expired
+      (_, f) => f.count < MAX_FAILED_SIGNINS, // not locked
+      (login) => !isAgent(login), // locked, but nobody's login
+    ];
+    for (const drop of passes) {
+      for (const [login, f] of this.failures) {
+        if (this.failures.size <= max) return;
+        if (login !== l && drop(login, f)) this.failures.delete(login);
+      }
+    }
+  }
 
   /**
    * Password sign-in: a new session token, null (wrong email or password; the caller does not say which), or
@@ -276,21 +369,47 @@ export class AgentDirectory {
     // Hash anyway when the agent is unknown, so timing does not tell which emails exist.
     const ok = await verifyPasswordAsync(password, agent?.passwordHash ?? 'scrypt$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
     if (!agent || !agent.passwordHash || !ok) {
-      if (this.failures.size > 10_000) this.failures.clear(); // bounded under a spray of made-up logins
-      const cur = this.failures.get(l);
-      this.failures.set(l, { count: (cur?.count ?? 0) + 1, since: cur?.since ?? now });
+      this.recordFailure(l, now);
       return null;
     }
     this.failures.delete(l);
     const token = randomBytes(24).toString('base64url');
     const expiresAt = this.opts.now() + this.settings.sessionHours * 3_600_000;
-    this.sessions.set(sha(token).toString('hex'), { agentId: agent.id, expiresAt });
-    void this.saveSessions();
+    const hash = sha(token).toString('hex');
+    this.sessions.set(hash, { agentId: agent.id, expiresAt, pw: passwordPrint(agent.passwordHash) });
+    try {
+      // On disk before the agent uses it (it survives a restart); not on disk: no token is given out.
+      await this.saveSessions('You were not signed in: the session could not be saved');
+    } catch (err) {
+      this.sessions.delete(hash);
+      throw err;
+    }
     return { token, agent, expiresAt };
   }
 
-  signOut(token: string) {
-    if (this.sessions.delete(sha(token).toString('hex'))) void this.saveSessions();
+  /**
+   * Ends a session token at once in this process. Resolves when that is on disk; rejects with DirectoryWriteError
+   * when it could not be written: the token stays refused here, and the next sessions write that works (any
+   * sign-in or sign-out) records the sign-out, but until then a restart would bring the session back.
+   */
+  async signOut(token: string): Promise<void> {
+    if (this.sessions.delete(sha(token).toString('hex'))) {
+      await this.saveSessions('You are signed out on this server, but the sign-out could not be saved, so a restart before the next successful save would bring the session back');
+    }
+  }
+
+  /** Ends every session of an agent except `keep` (a token); resolves when that is on disk. */
+  async endSessionsOf(agentId: string, keep?: string): Promise<number> {
+    const kept = keep ? sha(keep).toString('hex') : null;
+    let n = 0;
+    for (const [k, s] of this.sessions) {
+      if (s.agentId === agentId && k !== kept) {
+        this.sessions.delete(k);
+        n++;
+      }
+    }
+    if (n > 0) await this.saveSessions('The agent\'s other sessions were ended on this server, but that could not be saved');
+    return n;
   }
 
   /** Creates or replaces an agent (admin); persisted to the agents file when there is one. */
@@ -300,8 +419,32 @@ export class AgentDirectory {
       throw new AgentsFileError(`email: "${agent.email}" is already used by another agent.`);
     }
     if (!agent.token && !agent.passwordHash) throw new AgentsFileError('give a "password" or a "token" (or the agent can never sign in).');
+    const prev = this.byId.get(agent.id);
     this.put(agent);
-    await this.persist();
+    await this.persist(`Agent "${agent.id}" was not saved`).catch((err: unknown) => {
+      // Not on disk: the directory goes back to what the file says.
+      if (prev) this.put(prev);
+      else {
+        if (agent.token) this.tokens.delete(sha(agent.token).toString('hex'));
+        this.byId.delete(agent.id);
+      }
+      throw err;
+    });
+  }
+
+  /**
+   * An admin set a new password (or token) for an agent: the sessions opened with the old one end (their push
+   * streams close with `signed_out` within 2 s), except `keep`, the admin's own current session when the admin
+   * changed their own password. Sessions hold a fingerprint of the password they were opened with, so they also
+   * stay ended after a restart even if this sessions write fails.
+   */
+  async credentialsChanged(agentId: string, keep?: string): Promise<number> {
+    const a = this.byId.get(agentId);
+    if (keep && a) {
+      const s = this.sessions.get(sha(keep).toString('hex'));
+      if (s && s.agentId === agentId) this.sessions.set(sha(keep).toString('hex'), { ...s, pw: passwordPrint(a.passwordHash) });
+    }
+    return this.endSessionsOf(agentId, keep);
   }
 
   async remove(id: string): Promise<boolean> {
@@ -309,9 +452,13 @@ export class AgentDirectory {
     if (!a) return false;
     if (a.token) this.tokens.delete(sha(a.token).toString('hex'));
     this.byId.delete(id);
+    await this.persist(`Agent "${id}" was not removed`).catch((err: unknown) => {
+      this.put(a); // still in the file: still an agent
+      throw err;
+    });
+    // Removed on disk: its sessions end (a session of an agent not in the file is never loaded again anyway).
     for (const [k, s] of this.sessions) if (s.agentId === id) this.sessions.delete(k);
-    await this.persist();
-    await this.saveSessions();
+    await this.saveSessions('The agent was removed, but its sessions file could not be updated').catch(() => undefined);
     return true;
   }
 
@@ -328,19 +475,23 @@ export class AgentDirectory {
     await this.persistFile();
   }
 
-  private persist(): Promise<void> {
-    this.opts.onSaved?.({ agents: this.list(), cannedReplies: this.canned ? this.canned.map((c) => ({ ...c })) : null });
-    return this.persistFile();
+  /** Writes the agents file, then (only once it is on disk) tells the other instances. */
+  private async persist(what: string): Promise<void> {
+    const doc = { agents: this.list(), cannedReplies: this.canned ? this.canned.map((c) => ({ ...c })) : null };
+    await this.persistFile(what);
+    this.opts.onSaved?.(doc);
   }
 
-  private persistFile(): Promise<void> {
+  private persistFile(what = 'The agents were not saved'): Promise<void> {
     const file = this.opts.file;
     if (!file) return Promise.resolve();
     const doc = { agents: this.list(), settings: this.settings, ...(this.canned ? { cannedReplies: this.canned } : {}) };
     // One write at a time; a failed earlier write does not block this one (its caller got the error).
     const next = this.writing.catch(() => undefined).then(() => writeFileAtomic(file, JSON.stringify(doc, null, 2) + '\n'));
     this.writing = next.catch(() => undefined);
-    return next;
+    return next.catch((err: unknown) => {
+      throw new DirectoryWriteError(file, err, what);
+    });
   }
 }
 

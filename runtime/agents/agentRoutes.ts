@@ -12,7 +12,7 @@ import type { Handoff } from '../../shared/handoff/types';
 import type { Input } from '../../shared/engine/types';
 import type { LogEntry, RuntimeStore } from '../store/types';
 import { ApiError } from '../server/conversationService';
-import { agentSchema, cannedReplySchema, hashPassword, MAX_CANNED, publicAgent, type Agent, type AgentDirectory } from './agentDirectory';
+import { agentSchema, AgentsFileError, cannedReplySchema, DirectoryWriteError, hashPassword, MAX_CANNED, publicAgent, type Agent, type AgentDirectory } from './agentDirectory';
 import { summarize, type AgentEvent, type AgentHub } from './agentHub';
 
 /** How the inbox names the customer of a handoff: name, else email, else "Visitor" + the start of the conversation id. */
@@ -117,6 +117,22 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     return out;
   };
 
+  /**
+   * A change to the agents file or its sessions file that could not be written: 507 storage_full (disk full) or
+   * 503 storage_unavailable with the directory's message (what was and was not kept), never a pretended success.
+   */
+  const saved = async <T>(p: Promise<T>): Promise<T> => {
+    try {
+      return await p;
+    } catch (err) {
+      if (err instanceof DirectoryWriteError) {
+        appIn.log.error({ file: err.file, message: err.message }, 'agents file write failed');
+        throw new ApiError(err.statusCode, err.statusCode === 507 ? 'storage_full' : 'storage_unavailable', err.message, undefined, { 'Retry-After': '30' });
+      }
+      throw err;
+    }
+  };
+
   /* ------------------------------------------------------------ sign-in and agents */
   app.post('/api/v1/agent/session', {
     schema: {
@@ -126,10 +142,10 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       response: { 200: z.object({ token: z.string(), expiresAt: z.number(), agent: z.any() }), ...errors },
     },
     handler: async (req) => {
-      const s = await directory.signIn(req.body.login, req.body.password);
+      // The session is on disk before the agent uses it (it survives a restart); not written: 507, no token.
+      const s = await saved(directory.signIn(req.body.login, req.body.password));
       if (s === 'locked') throw new ApiError(429, 'too_many_attempts', 'Too many wrong passwords for this login: try again in 15 minutes, or ask an admin to set a new password.', 'login');
       if (!s) throw new ApiError(401, 'invalid_credentials', 'Wrong email or password.', 'password');
-      await directory.flush(); // the session is on disk before the agent uses it (it survives a restart)
       return { token: s.token, expiresAt: s.expiresAt, agent: publicAgent(s.agent) };
     },
   });
@@ -138,16 +154,19 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     schema: {
       summary: 'Sign out',
       description:
-        '?chats=requeue: every chat this agent holds goes back to the queue now (the customer is told someone else is being found) and the agent is offline; without it, held chats go back only after the inactivity timeout (the agent may still be signed in elsewhere).',
+        '?chats=requeue: every chat this agent holds goes back to the queue now (the customer is told someone else is being found) and the agent is offline; without it, held chats go back only after the inactivity timeout (the agent may still be signed in elsewhere). Only session tokens (from POST /api/v1/agent/session) can be signed out: a static token from the agents file answers 409 static_token (remove or change it in the agents file). 507/503 when the sign-out could not be saved (the token is refused by this server anyway).',
       tags: ['agent'],
       security: sec,
       querystring: z.object({ chats: z.enum(['requeue', 'keep']).optional() }),
     },
     handler: async (req, reply) => {
       const a = auth(req);
+      const token = bearer(req)!;
+      if (directory.isStaticToken(token)) {
+        throw new ApiError(409, 'static_token', `This is ${a.id}'s fixed token from the agents file; signing out cannot end it. To stop it working, remove or change "token" for ${a.id} in the agents file (an admin can set a new one with PUT /api/v1/agent/agents/${a.id}), or sign in with a password to get a session token that can be signed out.`, 'authorization');
+      }
       if ((req.query as { chats?: string }).chats === 'requeue') await hub.requeueHeldBy(a.id, `${a.name} signed out; the chat went back to the queue.`);
-      directory.signOut(bearer(req)!);
-      await directory.flush();
+      await saved(directory.signOut(token));
       return reply.code(204).send();
     },
   });
@@ -187,9 +206,15 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       });
       if (prev?.id === me.id && !agent.admin) throw new ApiError(409, 'last_admin', 'You cannot remove your own admin right.', 'body.admin');
       try {
-        await directory.upsert(agent);
+        await saved(directory.upsert(agent));
       } catch (err) {
-        throw new ApiError(400, 'invalid_agent', (err as Error).message, 'body');
+        if (err instanceof AgentsFileError) throw new ApiError(400, 'invalid_agent', err.message, 'body');
+        throw err;
+      }
+      // A new password or token ends the sessions opened with the old one (and so their push streams, with
+      // signed_out); an admin changing their own keeps the session making this request.
+      if (prev && (prev.passwordHash !== agent.passwordHash || prev.token !== agent.token)) {
+        await saved(directory.credentialsChanged(agent.id, prev.id === me.id ? bearer(req) : undefined));
       }
       return { agent: publicAgent(agent), created: !prev };
     },
@@ -202,7 +227,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       if (!me.admin) throw new ApiError(403, 'admin_only', 'Only an admin agent can remove agents.');
       if (req.params.id === me.id) throw new ApiError(409, 'remove_self', 'You cannot remove yourself.');
       await hub.setPresence(req.params.id, 'offline');
-      if (!(await directory.remove(req.params.id))) throw new ApiError(404, 'agent_not_found', `No agent "${req.params.id}".`, 'id');
+      if (!(await saved(directory.remove(req.params.id)))) throw new ApiError(404, 'agent_not_found', `No agent "${req.params.id}".`, 'id');
       return reply.code(204).send();
     },
   });
@@ -506,7 +531,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
         if (seen.has(key)) throw new ApiError(400, 'duplicate_shortcut', `replies.${i}.shortcut: "/${r.shortcut}" is used twice; each shortcut must be unique.`, `body.replies.${i}.shortcut`);
         seen.add(key);
       });
-      await directory.setCannedReplies(req.body.replies);
+      await saved(directory.setCannedReplies(req.body.replies));
       return { replies: directory.cannedReplies() };
     },
   });
