@@ -8,7 +8,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { copyToClipboard, isClipboardDocument } from '../../../shared/flow/edit/clipboard';
 import type { ClipboardDocument } from '../../../shared/flow/edit/types';
 import { Button } from '../../ui/Button';
-import { Canvas, fitViewOptions } from '../canvas/Canvas';
+import { Canvas, FIT_VIEW_PADDING, fitViewOptions } from '../canvas/Canvas';
 import { problemCount } from './problemCount';
 import { DEFAULT_NOTE_SIZE, findFreeSpot, occupiedRects } from '../canvas/freeSpot';
 import { FlowSettings } from '../inspector/FlowSettings';
@@ -76,6 +76,15 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage }: EditorP
     return r ? rf.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 }) : { x: 0, y: 0 };
   }, [rf]);
 
+  /** Width / height of the canvas area Fit View uses (without its padding and the palette beside it). */
+  const canvasAspect = useCallback(() => {
+    const r = document.querySelector('.react-flow')?.getBoundingClientRect();
+    if (!r || r.width <= 0 || r.height <= 0) return undefined;
+    const w = r.width - parseInt(FIT_VIEW_PADDING.left, 10) - parseInt(FIT_VIEW_PADDING.right, 10);
+    const h = r.height - parseInt(FIT_VIEW_PADDING.top, 10) - parseInt(FIT_VIEW_PADDING.bottom, 10);
+    return w > 0 && h > 0 ? w / h : undefined;
+  }, []);
+
   const focusBlock = useCallback(
     (id: string) => {
       const state = store.getState();
@@ -131,7 +140,7 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage }: EditorP
         case 'zoomOut':
           return void rf.zoomOut({ duration: 150 });
         case 'layout':
-          return void autoLayoutEdit(state.flow, state.measured).then((edit) => {
+          return void autoLayoutEdit(state.flow, state.measured, { aspectRatio: canvasAspect() }).then((edit) => {
             if (edit && store.getState().dispatch(edit, { label: 'Automatic layout' })) requestAnimationFrame(() => rf.fitView({ duration: 300, ...fitViewOptions }));
           });
         case 'note': {
