@@ -90,3 +90,21 @@ describe('escalation inspector: Add buttons (newcomer s5 #1)', () => {
     expect(plainEditError('The id x is taken.')).toBe('The id x is taken.');
   });
 });
+
+describe('flow settings: the flow id (newcomer s5 #9)', () => {
+  it('shows the id next to the name and says where it is used, since a rename keeps it', () => {
+    const store = createStudioStore(tinyFlow());
+    render(
+      <div style={{ width: 1200, height: 800 }}>
+        <StudioStoreProvider store={store}>
+          <Editor />
+        </StudioStoreProvider>
+      </div>,
+    );
+    fireEvent.change(screen.getByLabelText('Flow name'), { target: { value: 'Spoke & Chain bike shop' } });
+    const id = screen.getByLabelText('Flow id') as HTMLInputElement;
+    expect(id).toHaveValue('tiny');
+    expect(id.readOnly).toBe(true);
+    expect(id).toHaveAccessibleDescription(/Not changed by a rename.*\/chat\/tiny.*tiny\.json/);
+  });
+});

@@ -104,6 +104,12 @@ function General() {
           <input id={id} aria-describedby={describedBy} className="bt-input" value={flow.name} onChange={(e) => e.target.value.trim() && dispatch({ type: 'set_flow_info', name: e.target.value }, { coalesceKey: 'flow:name', label: 'Rename flow' })} />
         )}
       </Field>
+      <Field
+        label="Flow id"
+        help={`Not changed by a rename. It names the flow where it is used: the served chat address /chat/${flow.id}, the widget's embed code, the export file (${flow.id}.json) and the scenario file's "flow".`}
+      >
+        {({ id, describedBy }) => <input id={id} aria-describedby={describedBy} className="bt-input bt-mono" value={flow.id} readOnly />}
+      </Field>
       <Field label="Description">
         {({ id }) => (
           <textarea id={id} className="bt-textarea" value={flow.description} onChange={(e) => dispatch({ type: 'set_flow_info', description: e.target.value }, { coalesceKey: 'flow:description', label: 'Edit description' })} />
