@@ -38,6 +38,7 @@ const NAMED_PAIRS: Record<string, [number, number]> = {
 const POSSESSIVE_DAY: Record<string, string> = { tonights: 'tonight', todays: 'today', tomorrows: 'tomorrow' };
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_SHORT: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12 };
+const MONTH_WORDS = new Set([...MONTHS, ...Object.keys(MONTH_SHORT)]);
 /** "3rd", "21st", "the 5th", "30": a day of the month. */
 const DAY_OF_MONTH = /^(\d{1,2})(?:st|nd|rd|th)?$/;
 /** Amounts of a relative deadline ("in 3 days", "within a couple of hours"). */
@@ -295,7 +296,9 @@ function dayAt(toks: readonly string[], i: number, weekday: number, month: numbe
     }
     return { day: Math.round((target - today) / 86_400_000), end: i, minutes: null };
   }
-  const date = dateAt(toks, i, month, dayOfMonth);
+  // (Only a number or a month name can start a date: most words skip the regex.)
+  const c0 = t.charCodeAt(0);
+  const date = (c0 >= 48 && c0 <= 57) || MONTH_WORDS.has(t) ? dateAt(toks, i, month, dayOfMonth) : null;
   if (date) return { ...date, minutes: null };
   const named = Object.hasOwn(NAMED_DATES, t) ? NAMED_DATES[t] : undefined;
   if (named) {
@@ -335,6 +338,12 @@ function pastNear(toks: readonly string[], at: number): boolean {
     return true;
   }
   return false;
+}
+
+function pastWords(toks: readonly string[]): number {
+  let n = 0;
+  for (const t of toks) if ((PAST.has(t) && t !== 'last' && t !== 'got') || PAST_AFTER.has(t) || (t.length > 4 && t.endsWith('ed') && !NOT_PAST.has(t))) n++;
+  return n;
 }
 
 /** "have to", "has to", "got to": obligation. */
@@ -388,6 +397,9 @@ export function findDeadline(toks: readonly string[], now: number, timezone: str
   // Round seven: an acknowledgement of a date the customer was told ("ok so arriving Thursday, thanks", "it come Friday,
   // thank") with no word of need is information received, not a deadline.
   if (toks.some((t) => ACK.has(t)) && !toks.some((t) => NEED.has(t)) && !obligation(toks)) return null;
+  // A story told in the past ("I waited in all day Tuesday, took the day off, and at 6pm the tracking flips...") with
+  // no word of need: the times are what happened, not a deadline.
+  if (!toks.some((t) => NEED.has(t)) && !obligation(toks) && pastWords(toks) >= 2) return null;
   if (HOURS_QUESTION.some((re) => re.test(text))) return null;
   // Each named time is its own deadline; a clock time takes the day named next to it ("at 7am tomorrow").
   // The nearest one that is still ahead decides ("my flight's at 7am tomorrow, can I collect it tonight?").

@@ -137,9 +137,11 @@ function ongoingBefore(toks: string[], at: number): boolean {
   }
   return false;
 }
+/** Words one of the happening-now patterns needs: without any of them the regexes are skipped (most messages). */
+const NOW_GATE = new Set(['last', 'past', 'still', 'keep', 'keeps', 'door', 'outside', 'downstairs', 'waiting', 'gate', 'building']);
 function findHappeningNow(toks: string[]): string | null {
-  const padded = ` ${toks.join(' ')} `;
-  const now = JUST_NOW.exec(padded) ?? AT_THE_DOOR.exec(padded) ?? WAITING_AT_DOOR.exec(padded) ?? AT_DOOR_NOW.exec(padded);
+  const padded = toks.some((t) => NOW_GATE.has(t)) || toks.some((t) => ESSENTIALS.has(t)) ? ` ${toks.join(' ')} ` : '';
+  const now = padded === '' ? null : (JUST_NOW.exec(padded) ?? AT_THE_DOOR.exec(padded) ?? WAITING_AT_DOOR.exec(padded) ?? AT_DOOR_NOW.exec(padded));
   if (now) return now[0].trim();
   const emergency = emergencyNow(toks);
   if (emergency) return emergency;
@@ -224,7 +226,9 @@ export function detectUrgency(facts: TurnFacts, policy: EscalationPolicy, _memor
   const toks = canonicalTokens(facts.analysis);
   const horizon = policy.urgency.deadlineHours ?? DEFAULT_DEADLINE_HOURS;
   const timezone = facts.timezone ?? 'UTC';
-  const deadline = findCalm(toks) === null ? findNamedDeadline(toks, facts.now, timezone, horizon) : null;
+  // One reading of the clock for both uses: a deadline within the horizon fires, a later one is a near miss below.
+  const far = findNamedDeadline(toks, facts.now, timezone, Infinity);
+  const deadline = far !== null && far.minutesAway <= horizon * 60 && findCalm(toks) === null ? far : null;
   if (deadline !== null) {
     return {
       reason: 'urgency',
@@ -240,7 +244,6 @@ export function detectUrgency(facts: TurnFacts, policy: EscalationPolicy, _memor
   if (designer) return designer;
   if (!classifierOn(policy)) return null;
   // The classifier reads "for the wedding on Saturday" as urgent, but only the clock can say how far away that is.
-  const far = findNamedDeadline(toks, facts.now, timezone, Infinity);
   if (far !== null && far.minutesAway > horizon * 60) {
     reportNearMiss({
       reason: 'urgency',

@@ -66,6 +66,7 @@ describe('round seven urgency: deadlines (shared/escalation/deadlines.ts)', () =
     'I bought 2 at 6 pounds each',
     'ok i see, it come Friday, thank', // information received, acknowledged
     'ok so arriving Thursday',
+    'so I waited in all day Tuesday, took the day off for it, and at 6pm the tracking flips to customer not in', // a story
   ])('%j is not an urgent deadline', (text) => {
     expect(deadline(text)).toBeNull();
   });
