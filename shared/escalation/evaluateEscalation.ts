@@ -78,6 +78,7 @@ export function signalWeight(s: Signal): { weight: number; why: string } {
 
 /** Signals heaviest first; equal weights in the supervisor's order, then by score. */
 export function rankSignals(signals: readonly Signal[]): Signal[] {
+  if (signals.length < 2) return [...signals];
   const w = new Map(signals.map((s) => [s, signalWeight(s).weight]));
   return [...signals].sort((a, b) => w.get(b)! - w.get(a)! || REASON_WEIGHT[b.reason] - REASON_WEIGHT[a.reason] || b.score - a.score);
 }
@@ -172,9 +173,11 @@ export function evaluateEscalation(
     const s = d.run(facts, policy, memory);
     if (s) signals.push(s);
   }
-  const ranked = rankSignals(signals);
-  signals.length = 0;
-  signals.push(...ranked);
+  if (signals.length > 1) {
+    const ranked = rankSignals(signals);
+    signals.length = 0;
+    signals.push(...ranked);
+  }
 
   const sentiment = effectiveSentiment(facts.analysis).score;
   let action: EscalationAction = 'none';

@@ -145,7 +145,9 @@ const CORRECTION = / (?:i (?:meant|asked|ask|am asking|was asking|enquired|inqui
 /** The customer's own slip, not the bot's misreading ("Sorry, I meant 41 Kings Road", "oops I meant Acorn Road"). */
 const OWN_SLIP = / (?:sorry|apologies|apologise|apologize|oops|whoops|typo|my bad|my mistake|autocorrect) /;
 const OPEN_QUESTION = / (?:skipped (?:that|this|my|the|over)|you skipped|question is still (?:pending|open|unanswered)|still (?:pending|unanswered)|still no answer|still waiting for (?:an|the|my) answer|still have not (?:answered|said)) /;
-function correction(toks: readonly string[], concepts: readonly string[], recent: readonly string[]): string | null {
+const CORRECTION_WORDS = new Set(['i', 'skipped', 'still', 'again', 'question']);
+function correction(toks: readonly string[], analysis: TextFacts, recent: readonly string[]): string | null {
+  if (!toks.some((t) => CORRECTION_WORDS.has(t))) return null;
   const joined = ` ${toks.join(' ')} `;
   const open = OPEN_QUESTION.exec(joined);
   if (open) return open[0].trim();
@@ -157,7 +159,7 @@ function correction(toks: readonly string[], concepts: readonly string[], recent
   const after = joined.slice(m.index + m[0].length - 1);
   if (/ not (?:the |a |an |for |about |in |on |to )?\w/.test(after) || / though /.test(joined)) return m[0].trim();
   if (meant) return null;
-  const subject = concepts.filter((c) => !/^\d+$/.test(c));
+  const subject = analysisConcepts(analysis).filter((c) => !/^\d+$/.test(c));
   return subject.length > 0 && recent.slice(-2).some((earlier) => questionConcepts(earlier).some((c) => subject.includes(c))) ? m[0].trim() : null;
 }
 
@@ -377,7 +379,7 @@ export function detectLoop(facts: TurnFacts, policy: EscalationPolicy, memory: E
       explanation: `The customer says the bot is not answering the question ("${complaint}").`,
     };
   }
-  const corrected = memory.recent.length >= 1 ? correction(toks, analysisConcepts(facts.analysis), memory.recent) : null;
+  const corrected = memory.recent.length >= 1 ? correction(toks, facts.analysis, memory.recent) : null;
   if (corrected) {
     return remember({
       reason: 'loop',

@@ -157,8 +157,36 @@ export function asksNothing(analysis: TextAnalysis, memory?: Memory): boolean {
  * messages hand over, and four clear, different shop questions the bot could not answer in a row do too.
  */
 export function fallbackWeight(analysis: TextAnalysis, memory: Memory): 0 | 0.5 | 1 {
-  if (asksNothing(analysis, memory)) return 0;
-  return calmShopQuestion(analysis, memory) && !asksSameSubjectAgain(analysis, memory.recent) ? 0.5 : 1;
+  return assess(analysis, memory).weight;
+}
+/**
+ * One message's weight, and (read only when needed, it costs a comparison with the last questions) whether it asks
+ * the last question again; worked out once per message and memory (the detector, the memory update and the
+ * explanation all ask).
+ */
+class Assessment {
+  private againValue: boolean | undefined;
+  constructor(readonly analysis: TextAnalysis, readonly memory: Memory, readonly weight: 0 | 0.5 | 1, again?: boolean) {
+    this.againValue = again;
+  }
+  get again(): boolean {
+    this.againValue ??= this.weight !== 0 && asksSameSubjectAgain(this.analysis, this.memory.recent);
+    return this.againValue;
+  }
+}
+const assessed = new WeakMap<TextAnalysis, Assessment>();
+function assess(analysis: TextAnalysis, memory: Memory): Assessment {
+  const hit = assessed.get(analysis);
+  if (hit && hit.memory === memory) return hit;
+  let a: Assessment;
+  if (asksNothing(analysis, memory)) a = new Assessment(analysis, memory, 0, false);
+  else if (!calmShopQuestion(analysis, memory)) a = new Assessment(analysis, memory, 1);
+  else {
+    const again = asksSameSubjectAgain(analysis, memory.recent);
+    a = new Assessment(analysis, memory, again ? 1 : 0.5, again);
+  }
+  assessed.set(analysis, a);
+  return a;
 }
 /** A clear question about the shop asked calmly (an upset or urgent customer, "I need my refund asap, this is useless", is stuck). */
 function calmShopQuestion(analysis: TextAnalysis, memory: Memory): boolean {
@@ -178,10 +206,11 @@ export function fallbackStreak(memory: Pick<Memory, 'fallbacksInRow' | 'clearInR
 export function nextFallbackStreak(analysis: TextAnalysis, fallback: boolean, memory: Memory): { fallbacksInRow: number; clearInRow: number } {
   const clear = memory.fallbacksInRow === 0 ? 0 : Math.min(memory.clearInRow ?? 0, memory.fallbacksInRow);
   if (!fallback) return { fallbacksInRow: 0, clearInRow: 0 };
-  const w = fallbackWeight(analysis, memory);
+  const a = assess(analysis, memory);
+  const w = a.weight;
   if (w === 0) return { fallbacksInRow: memory.fallbacksInRow, clearInRow: clear };
   // The customer asks a question the bot failed on again: they are stuck, so the whole streak counts in full.
-  if (w === 1 && clear > 0 && asksSameSubjectAgain(analysis, memory.recent)) return { fallbacksInRow: memory.fallbacksInRow + 1, clearInRow: 0 };
+  if (clear > 0 && a.again) return { fallbacksInRow: memory.fallbacksInRow + 1, clearInRow: 0 };
   return { fallbacksInRow: memory.fallbacksInRow + 1, clearInRow: clear + (w === 0.5 ? 1 : 0) };
 }
 
@@ -189,13 +218,16 @@ const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
 export function detectRepeatedFallback(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
   if (!facts.fallback) return null;
-  const w = fallbackWeight(facts.analysis, memory);
+  const a = assess(facts.analysis, memory);
+  const w = a.weight;
   if (w === 0) return null;
-  const again = w === 1 && asksSameSubjectAgain(facts.analysis, memory.recent);
-  // Asked again: the earlier clear questions count in full too (see nextFallbackStreak).
+  const count = policy.repeatedFallback.count;
+  // Asked again: the earlier clear questions count in full too (see nextFallbackStreak). Only read when the streak
+  // could reach the limit at all.
+  if (memory.fallbacksInRow + w < count) return null;
+  const again = a.again;
   const before = again ? memory.fallbacksInRow : fallbackStreak(memory);
   const inRow = before + w;
-  const count = policy.repeatedFallback.count;
   if (inRow < count) return null;
   // The same question asked again in other words after the bot failed on it ("ship to poland?" / "do you send
   // to Poland"): wait one message. A third asking is a loop, which tells the agent what the question is; any
