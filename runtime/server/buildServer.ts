@@ -92,8 +92,20 @@ async function helmetHeaders(options: Parameters<typeof helmet>[1]): Promise<Arr
   return out;
 }
 
+/** The answer to an error Fastify raises before the hooks run (frameworkErrors), in the API's error shape. */
+function frameworkError(err: FastifyError, opts: Parameters<typeof errorResponse>[1]): ReturnType<typeof errorResponse> {
+  if (err.code === 'FST_ERR_BAD_URL') {
+    return { status: 400, headers: {}, body: { error: 'bad_url', message: 'The path has a broken percent-escape (such as "%E0%A4%A"), so it cannot be read. Encode each path part with encodeURIComponent.', field: 'path' } };
+  }
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return { status: 414, headers: {}, body: { error: 'uri_too_long', message: 'A part of the path is longer than 500 characters; ids are much shorter.', field: 'path' } };
+  }
+  return errorResponse(err, opts);
+}
+
 export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
   let ready = false;
+  let draining = false;
   // The hot customer route is answered in front of Fastify (runtime/server/leanRoute.ts); everything else by Fastify.
   const lean = leanServer();
   const app = Fastify({
@@ -104,7 +116,20 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
     genReqId: () => randomUUID(),
     // Our ids are UUIDs; long params are refused by the schemas rather than by a 414 from the router.
     routerOptions: { maxParamLength: 500 },
+    // Errors Fastify answers before any hook (a broken %-escape in the path, a too-long param) and the 503s while
+    // draining get the API's one error shape { error, message, field? } (hostile s5 #12), not Fastify's own.
+    frameworkErrors: (err, req, reply) => {
+      const a = frameworkError(err, { bodyLimitBytes: o.bodyLimitBytes ?? 64 * 1024, log: req.log });
+      // Raw: this reply is made before the app's type provider and the hooks (security headers) apply.
+      reply.hijack();
+      for (const [name, value] of securityHeaders) reply.raw.setHeader(name, value);
+      reply.raw.writeHead(a.status, { 'content-type': 'application/json; charset=utf-8', ...a.headers });
+      reply.raw.end(JSON.stringify(a.body));
+    },
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
+  // JSON sent as text/plain is refused with 415 like any other non-JSON body (docs/runtime.md), not parsed as a string.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -126,6 +151,11 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
   const securityHeaders = await helmetHeaders({ contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } });
   app.addHook('onRequest', (_req, reply, done) => {
     for (const [name, value] of securityHeaders) reply.raw.setHeader(name, value);
+    if (draining) {
+      // New requests while draining (requests in progress finish): our error shape, and a hint to retry elsewhere.
+      reply.header('Connection', 'close').header('Retry-After', '1');
+      return reply.code(503).send({ error: 'draining', message: 'This server is shutting down; requests in progress finish, new ones are refused. Retry in a moment (another instance, or this one once restarted, will answer).' });
+    }
     done();
   });
   await app.register(cors, { origin: o.corsOrigins && o.corsOrigins.length > 0 ? o.corsOrigins : false, methods: ['GET', 'POST'], allowedHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'Last-Event-ID'] });
@@ -155,6 +185,7 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
   // Push connections are hijacked from Fastify: end them ourselves when the server drains.
   const streams = new Set<import('node:http').ServerResponse>();
   app.addHook('preClose', async () => {
+    draining = true;
     lean.close();
     for (const res of streams) res.end();
   });

@@ -91,7 +91,24 @@ export async function startStudioServer(opts: StudioServerOptions): Promise<Stud
   const store = await FlowStore.open({ home: opts.home, templatesDir: opts.templatesDir });
   let port = opts.port ?? 0;
 
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 32 * 1024 * 1024, forceCloseConnections: true });
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 32 * 1024 * 1024,
+    forceCloseConnections: true,
+    // A broken %-escape in the path (or a too-long part) gets the studio's error shape, not Fastify's (hostile s5 #12).
+    frameworkErrors: (err, _req, reply) => {
+      const long = err.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      reply.hijack();
+      reply.raw.writeHead(long ? 414 : 400, { 'content-type': 'application/json; charset=utf-8' });
+      reply.raw.end(
+        JSON.stringify(
+          long
+            ? errorBody('uri_too_long', 'A part of the path is too long.', 'Flow keys are short names; open the flow from the studio\'s list.')
+            : errorBody('bad_url', 'The path has a broken percent-escape (such as "%E0%A4%A"), so it cannot be read.', 'Encode each path part with encodeURIComponent, as the studio page does.'),
+        ),
+      );
+    },
+  });
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

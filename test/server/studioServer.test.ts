@@ -70,6 +70,16 @@ describe('per-launch secret', () => {
     }
   });
 
+  it('a broken percent-escape in the path is a 400 in the studio error shape, not Fastify\'s (hostile s5 #12)', async () => {
+    const r = await api('/api/flows/%E0%A4%A/scenarios');
+    expect(r.status).toBe(400);
+    expect(r.json.error.code).toBe('bad_url');
+    expect(r.json.statusCode).toBeUndefined();
+    const long = await api(`/api/flows/${'k'.repeat(5000)}/scenarios`);
+    expect(long.status).toBeLessThan(500);
+    expect(typeof long.json.error.code).toBe('string');
+  });
+
   it('refuses other hosts (DNS rebinding) and other origins, and never sends CORS headers', async () => {
     // fetch cannot set Host; a raw request can (as a DNS-rebinding page's browser would send it)
     const rebinding = await new Promise<number>((resolve, reject) => {
