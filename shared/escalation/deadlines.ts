@@ -35,15 +35,17 @@ const NAMED_DATES: Record<string, [number, number]> = { christmas: [12, 25], xma
 const NAMED_PAIRS: Record<string, [number, number]> = {
   'new year': [1, 1], 'new years': [1, 1], 'boxing day': [12, 26], 'bonfire night': [11, 5], 'guy fawkes': [11, 5], 'independence day': [7, 4],
 };
-const POSSESSIVE_DAY: Record<string, string> = { tonights: 'tonight', todays: 'today', tomorrows: 'tomorrow' };
+const POSSESSIVE_DAY = new Map([['tonights', 'tonight'], ['todays', 'today'], ['tomorrows', 'tomorrow']]);
+/** First words of NAMED_PAIRS: the pair's string is only built after one of them. */
+const PAIR_FIRST = new Set(['new', 'boxing', 'bonfire', 'guy', 'independence']);
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_SHORT: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12 };
 const MONTH_WORDS = new Set([...MONTHS, ...Object.keys(MONTH_SHORT)]);
 /** "3rd", "21st", "the 5th", "30": a day of the month. */
 const DAY_OF_MONTH = /^(\d{1,2})(?:st|nd|rd|th)?$/;
 /** Amounts of a relative deadline ("in 3 days", "within a couple of hours"). */
-const AMOUNTS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, few: 3, couple: 2 };
-const DAY_UNITS: Record<string, number> = { hour: 60, hours: 60, hr: 60, hrs: 60, h: 60, day: 1440, days: 1440, week: 10080, weeks: 10080 };
+const AMOUNTS = new Map(Object.entries({ a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, few: 3, couple: 2 }));
+const DAY_UNITS = new Map(Object.entries({ hour: 60, hours: 60, hr: 60, hrs: 60, h: 60, day: 1440, days: 1440, week: 10080, weeks: 10080 }));
 /** Before "after N days" ("the Eid is after two days", non-native for "in two days"): a coming event, not a past one. */
 const AFTER_LEAD = new Set(['is', 's', 'are', 'be', 'starts', 'start', 'begins', 'comes', 'come', 'happens', 'party', 'wedding', 'flight', 'event']);
 
@@ -164,16 +166,16 @@ function relativeAt(toks: readonly string[], i: number): { minutes: number; end:
     else if (toks[j] === 'next') j += 1;
     if (toks[j] === 'less' && toks[j + 1] === 'than') j += 2;
     if (toks[j] === 'about' || toks[j] === 'around' || toks[j] === 'just' || toks[j] === 'only') j += 1;
-  } else if (!/^\d/.test(t) && AMOUNTS[t] === undefined) return null;
+  } else if (!(t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57) && !AMOUNTS.has(t)) return null;
   else j = i;
-  let amount = /^\d{1,3}$/.test(toks[j] ?? '') ? Number(toks[j]) : AMOUNTS[toks[j] ?? ''];
+  let amount = /^\d{1,3}$/.test(toks[j] ?? '') ? Number(toks[j]) : AMOUNTS.get(toks[j] ?? '');
   if (amount === undefined) return null;
   if ((toks[j] === 'a' || toks[j] === 'few' || toks[j] === 'couple') && (toks[j + 1] === 'few' || toks[j + 1] === 'couple')) {
-    amount = AMOUNTS[toks[j + 1]];
+    amount = AMOUNTS.get(toks[j + 1])!;
     j += 1;
   }
   if (toks[j + 1] === 'of') j += 1;
-  const unit = DAY_UNITS[toks[j + 1] ?? ''];
+  const unit = DAY_UNITS.get(toks[j + 1] ?? '');
   if (unit === undefined) return null;
   const end = j + 1;
   // Without "in" / "within" only "3 days from now" / "2 days time" counts ("3 days late", "for 2 days" are complaints).
@@ -244,7 +246,7 @@ function movableDate(name: string, year: number): [number, number] | null {
 
 function dayAt(toks: readonly string[], i: number, weekday: number, month: number, dayOfMonth: number, year = 2000): { day: number; end: number; minutes: number | null } | null {
   // "for tonight's doses", "by tomorrow's meeting" (the apostrophe is gone after normalising); not "today's excuse".
-  const t = POSSESSIVE_DAY[toks[i]] !== undefined && PART_AFTER.has(toks[i - 1] ?? '') ? POSSESSIVE_DAY[toks[i]] : toks[i];
+  const t = POSSESSIVE_DAY.has(toks[i]) && PART_AFTER.has(toks[i - 1] ?? '') ? POSSESSIVE_DAY.get(toks[i])! : toks[i];
   if (t === 'today' || t === 'tonight' || t === 'tonite') return { day: 0, end: i, minutes: t === 'today' ? null : PARTS.night };
   if (t === 'tomorrow') {
     const part = PARTS[toks[i + 1]];
@@ -277,7 +279,7 @@ function dayAt(toks: readonly string[], i: number, weekday: number, month: numbe
     return { day: ahead, end: part !== undefined ? i + 1 : i, minutes: part ?? null };
   }
   // ("Chinese / lunar new year" has no fixed date.)
-  const pair = toks[i + 1] !== undefined && Object.hasOwn(NAMED_PAIRS, `${t} ${toks[i + 1]}`) && toks[i - 1] !== 'chinese' && toks[i - 1] !== 'lunar' ? NAMED_PAIRS[`${t} ${toks[i + 1]}`] : undefined;
+  const pair = PAIR_FIRST.has(t) && toks[i + 1] !== undefined && Object.hasOwn(NAMED_PAIRS, `${t} ${toks[i + 1]}`) && toks[i - 1] !== 'chinese' && toks[i - 1] !== 'lunar' ? NAMED_PAIRS[`${t} ${toks[i + 1]}`] : undefined;
   if (pair) {
     // "new year's eve" is the day before.
     const eve = toks[i + 2] === 'eve';
