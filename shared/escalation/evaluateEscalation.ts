@@ -68,19 +68,28 @@ function evidence(s: Signal): { factor: number; why: string } {
   return { factor: 1, why: "the customer's words" };
 }
 
+/** A signal's weight alone (no words): what the ranking compares. */
+function weightOf(s: Signal): number {
+  const base = s.reason === 'loop' && customerSaysLoop(s) ? NAMED_LOOP_WEIGHT : REASON_WEIGHT[s.reason];
+  if (s.source !== 'classifier') return base;
+  const margin = s.threshold >= 1 ? 1 : Math.min(1, Math.max(0, (s.score - s.threshold) / (1 - s.threshold)));
+  return Math.round(base * (CLASSIFIER_EVIDENCE + (1 - CLASSIFIER_EVIDENCE) * margin) * 10) / 10;
+}
+
 /** A signal's weight in the ranking (see REASON_WEIGHT) and the reason for it in words. */
 export function signalWeight(s: Signal): { weight: number; why: string } {
   const base = s.reason === 'loop' && customerSaysLoop(s) ? NAMED_LOOP_WEIGHT : REASON_WEIGHT[s.reason];
   const e = evidence(s);
-  const weight = Math.round(base * e.factor * 10) / 10;
+  const weight = weightOf(s);
   return { weight, why: e.factor === 1 ? `${base}: ${e.why}` : `${base} x ${e.factor.toFixed(2)} = ${weight}: ${e.why}` };
 }
 
 /** Signals heaviest first; equal weights in the supervisor's order, then by score. */
 export function rankSignals(signals: readonly Signal[]): Signal[] {
   if (signals.length < 2) return [...signals];
-  const w = new Map(signals.map((s) => [s, signalWeight(s).weight]));
-  return [...signals].sort((a, b) => w.get(b)! - w.get(a)! || REASON_WEIGHT[b.reason] - REASON_WEIGHT[a.reason] || b.score - a.score);
+  const weighed = signals.map((s) => ({ s, w: weightOf(s) }));
+  weighed.sort((a, b) => b.w - a.w || REASON_WEIGHT[b.s.reason] - REASON_WEIGHT[a.s.reason] || b.s.score - a.s.score);
+  return weighed.map((x) => x.s);
 }
 
 /** Why the first signal was named before the others (one clause per other reason), for the decision's explanation. */
