@@ -17,7 +17,13 @@ import { namesServers } from './agentLiveList';
 
 export const agentSchema = z
   .object({
-    id: z.string().min(1).max(100).regex(/^[A-Za-z0-9_.@-]+$/, 'letters, digits, _ . @ - only'),
+    id: z
+      .string()
+      .min(1)
+      .max(100)
+      .regex(/^[A-Za-z0-9_.@-]+$/, 'letters, digits, _ . @ - only')
+      // The ticket filters and PATCH use "me" (the caller) and "none" (nobody): an agent cannot be called that.
+      .refine((id) => id.toLowerCase() !== 'me' && id.toLowerCase() !== 'none', '"me" and "none" are reserved words (the caller, and nobody, in ticket filters); pick another id'),
     name: z.string().min(1).max(200),
     email: z.string().email().max(320),
     token: z.string().min(16, 'a token must be at least 16 characters').max(500).optional(),

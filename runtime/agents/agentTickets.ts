@@ -15,7 +15,7 @@
  * Registered by one line at the end of registerAgentRoutes; authentication (401) runs in its onRequest hook too.
  *
  * Working a ticket (any agent who can see it, admins included):
- * - `PATCH /api/v1/agent/tickets/:id` `{status?: 'open' | 'done', assignee?: agentId | null}` -> `{ticket: TicketRow}`.
+ * - `PATCH /api/v1/agent/tickets/:id` `{status?: 'open' | 'done', assignee?: agentId | 'me' | null}` -> `{ticket: TicketRow}`.
  *   The change is stored in the ticket record itself (`data.work`, written by the store's ordinary `commit` under the
  *   conversation's lock, so it survives a restart and is shared by every instance with --redis) and pushed to the
  *   agents who may see the ticket (`ticket` event on the agent channel: `{ticket: TicketRow}`). Unknown ticket (or one
@@ -231,7 +231,8 @@ export async function registerAgentTickets(appIn: FastifyInstance<any, any, any,
       const first = await findVisible(agent, id);
       let target: Agent | null | undefined;
       if (req.body.assignee !== undefined && req.body.assignee !== null) {
-        target = d.directory.get(req.body.assignee);
+        // "me" is the caller, as in the list filter (assignee=me); agent ids cannot be "me" or "none" (agentSchema).
+        target = d.directory.get(req.body.assignee === 'me' ? agent.id : req.body.assignee);
         if (!target) throw new ApiError(400, 'agent_not_found', `body.assignee: no agent "${req.body.assignee}"; list them with GET /api/v1/agent/agents.`, 'body.assignee');
         if (!(await servers(first)).some((a) => a.id === target!.id)) {
           throw new ApiError(400, 'agent_cannot_serve', `body.assignee: ${target.name} does not serve flow "${first.flowId}" (its Human Takeover blocks do not list them or their team), so they cannot see this ticket.`, 'body.assignee');

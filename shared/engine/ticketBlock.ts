@@ -22,7 +22,7 @@ export const ticketPrompts = {
 const EMAIL_RETRIES = 2;
 
 /** Runs the ticket block from `stage`; returns the next block id, or null when waiting / ended. */
-export function continueTicket(run: Run, block: BlockOf<'ticket'>, stage: 'email' | 'issue'): string | null {
+export function continueTicket(run: Run, block: BlockOf<'ticket'>, stage: 'email' | 'issue', lastWasEmail = false): string | null {
   const v = run.s.variables;
   if (stage === 'email' && block.data.askEmail && !isKnown(v.customerEmail)) {
     bot(run, ticketPrompts.email, block.id);
@@ -34,7 +34,7 @@ export function continueTicket(run: Run, block: BlockOf<'ticket'>, stage: 'email
     run.s.waiting = { kind: 'ticket_question', blockId: block.id, field: 'issue', retries: 0 };
     return null;
   }
-  createTicket(run, block);
+  createTicket(run, block, lastWasEmail);
   const to = run.c.exitOf(block.id, 'next');
   if (to !== undefined) return to;
   follow(run, block, 'next'); // ends gracefully with the "no next step" message
@@ -52,7 +52,12 @@ export function ticketNumber(conversationId: string, seq: number, first: boolean
   return first ? `T-${code}` : `T-${code}-${seq}`;
 }
 
-function createTicket(run: Run, block: BlockOf<'ticket'>): void {
+/**
+ * `lastWasEmail`: the customer's last message was their answer to the email question, so it is not the issue (an
+ * address-change ticket with askIssue off stored "ada@example.com" as its issue, hostile s5 #14); the issue is then
+ * the known reason, else the block's label (what the designer named this kind of ticket).
+ */
+function createTicket(run: Run, block: BlockOf<'ticket'>, lastWasEmail: boolean): void {
   const s = run.s;
   const v = s.variables;
   const first = !isKnown(v.ticketId);
@@ -65,7 +70,7 @@ function createTicket(run: Run, block: BlockOf<'ticket'>): void {
     ticketId,
     number,
     contact: { name: str(v.customerName), email: str(v.customerEmail), phone: str(v.customerPhone) },
-    issue: str(v.handoffReason) ?? str(v.lastMessage) ?? '',
+    issue: str(v.handoffReason) ?? (lastWasEmail ? null : str(v.lastMessage)) ?? block.label?.trim() ?? '',
     priority: block.data.priority,
     summary: summarizeConversation(s, reason),
   });
@@ -87,6 +92,6 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
   } else {
     setVar(run, 'handoffReason', text.trim());
   }
-  const next = continueTicket(run, block, 'issue');
+  const next = continueTicket(run, block, 'issue', w.field === 'email');
   if (next !== null) goTo(run, next);
 }

@@ -41,6 +41,22 @@ async function openTicket(r: AgentRuntime, email: string, issue: string) {
 const path = (id: string) => `/api/v1/agent/tickets/${encodeURIComponent(id)}`;
 
 describe('working tickets', () => {
+  it('PATCH {assignee: "me"} gives the ticket to the caller, as the list filter reads "me"; "me" and "none" cannot be agent ids (hostile s5 #14)', async () => {
+    const rt = await startAgentRuntime({ agents: [ann, bob, boss], flow });
+    rts.push(rt);
+    const t = await openTicket(rt, 'me@example.com', 'Parcel missing');
+    const mine = await rt.patch(path(t.id), { assignee: 'me' }, tok(bob));
+    expect(mine.status).toBe(200);
+    expect(mine.body.ticket.assignee).toEqual({ id: 'bob', name: 'Bob' });
+    expect((await rt.get('/api/v1/agent/tickets?assignee=me', tok(bob))).body.tickets.map((x: any) => x.id)).toEqual([t.id]);
+    const body = { name: 'Me', email: 'me-agent@example.com', teams: ['support'], skills: [], languages: [], maxChats: 2, admin: false, password: 'a-long-password' };
+    for (const id of ['me', 'None']) {
+      const r = await fetch(`${rt.url}/api/v1/agent/agents/${id}`, { method: 'PUT', headers: { 'content-type': 'application/json', ...tok(boss) }, body: JSON.stringify(body) });
+      expect(r.status).toBe(400);
+      expect(JSON.stringify(await r.json())).toContain('reserved');
+    }
+  });
+
   it('done, reopen, assign; filters; pushed to the agents who see it; stored across a restart', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'baton-tickets-work-'));
     try {

@@ -435,6 +435,22 @@ describe('ticket block', () => {
     expect(c.botTexts().slice(-2)).toEqual(['Ticket T-C1 opened.', 'Bye']);
   });
 
+  it('with askIssue off, the email the customer just typed is not the issue: the block label is (hostile s5 #14)', () => {
+    const f = makeFlow(
+      [
+        { id: 'tk', kind: 'ticket', data: { text: 'Ticket {{ticketId}} opened.', askIssue: false, priority: 'high' } },
+        { id: 'end', kind: 'end', data: { text: 'Bye' } },
+      ],
+      [['tk', 'next', 'end']],
+    );
+    f.blocks.find((b) => b.id === 'tk')!.label = 'Address change ticket';
+    const c = converse(f);
+    c.say('ada@example.com');
+    const [ticket] = c.effects('create_ticket');
+    expect(ticket.contact.email).toBe('ada@example.com');
+    expect(ticket.issue).toBe('Address change ticket');
+  });
+
   it('asks nothing when email and reason are already known', () => {
     const c = converse(flow([{ name: 'customerEmail', default: 'a@b.co' }, { name: 'handoffReason', default: 'late parcel' }]));
     expect(c.effects('create_ticket')).toHaveLength(1);
