@@ -52,7 +52,13 @@ describe.skipIf(!haveChromium)('studio Run button', () => {
 
     // Both pages were opened by the button.
     await expect.poll(() => opened.length, { timeout: 15_000 }).toBe(2);
-    const [widgetPage, inboxPage] = opened;
+    // The button opens the widget, then the inbox, but a loaded browser may announce the two pages in either order:
+    // tell them apart by where they go (a test that took the first page for the widget waited for a greeting in the
+    // inbox).
+    const where = await Promise.all(opened.map(async (p) => (await p.waitForURL(/\/(chat|inbox)\//, { timeout: 15_000 }), new URL(p.url()).pathname)));
+    const widgetPage = opened[where.findIndex((w) => w.startsWith('/chat/'))];
+    const inboxPage = opened[where.findIndex((w) => w.startsWith('/inbox/'))];
+    expect(widgetPage && inboxPage, `pages opened: ${where.join(', ')}`).toBeTruthy();
     const frame = widgetPage.frameLocator('iframe[title]');
     // The pages are production builds (as users get them): the greeting comes well under a second, 1-2 s at load 14
     // with a request-by-request timeline (test/e2e/support/measureRunGreeting.ts). If it does not come, say what the
