@@ -296,8 +296,8 @@ function rates(items: Labelled[]): Record<string, number> {
  */
 const W9 = readSet('test/fixtures/escalation-corpus/w9-conversations.jsonl');
 const W9_FLOORS = {
-  odd: { loop: 0.39, repeated_fallback: 0.86, maxNone: 0.25 },
-  even: { loop: 0.45, repeated_fallback: 0.7, maxNone: 0.2 },
+  odd: { loop: 0.52, repeated_fallback: 0.86, maxNone: 0.25 },
+  even: { loop: 0.49, repeated_fallback: 0.7, maxNone: 0.2 },
 };
 describe.each(['odd', 'even'] as const)('w9 %s ids', (half) => {
   const items = W9.filter((l) => Number(l.id.split('-').pop()) % 2 === (half === 'odd' ? 1 : 0));
