@@ -485,7 +485,9 @@ export function createScenarioSession(flow: Flow, setup: SessionSetup): Scenario
         r = doApply(step);
       } catch (e) {
         // An engine error (a flow the validator should have refused): said in words, never thrown at the panel.
-        r = fail(`the engine failed: ${e instanceof Error ? e.message : String(e)}`);
+        // Cut: an engine error may quote a huge value (V8 quoted a 99 KB regular expression, hostile s5).
+        const message = e instanceof Error ? e.message : String(e);
+        r = fail(`the engine failed: ${message.length > 300 ? `${message.slice(0, 300)}… (${message.length} characters)` : message}`);
       }
       if (r.ok) {
         log.push(step);
