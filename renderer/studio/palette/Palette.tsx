@@ -36,12 +36,16 @@ export function Palette() {
     if (after) {
       if (!state.dispatch(after.edit, { label: `Add ${entry.label}` })) return;
       store.getState().select([id]);
-      // Bring the new block into view when it landed outside it (same zoom).
+      // Bring the new block into view when it landed outside it (same zoom), keeping the block it follows in view too.
       if (rect) {
         const tl = rf.flowToScreenPosition(after.position);
         const br = rf.flowToScreenPosition({ x: after.position.x + DEFAULT_BLOCK_SIZE.width, y: after.position.y + DEFAULT_BLOCK_SIZE.height });
-        if (tl.x < rect.left || tl.y < rect.top || br.x > rect.right || br.y > rect.bottom)
-          void rf.setCenter(after.position.x + DEFAULT_BLOCK_SIZE.width / 2, after.position.y + DEFAULT_BLOCK_SIZE.height / 2, { zoom: rf.getZoom(), duration: 200 });
+        if (tl.x < rect.left || tl.y < rect.top || br.x > rect.right || br.y > rect.bottom) {
+          const from = selected!.position ?? after.position;
+          const cx = (from.x + after.position.x + DEFAULT_BLOCK_SIZE.width) / 2;
+          const cy = (from.y + after.position.y + DEFAULT_BLOCK_SIZE.height) / 2;
+          void rf.setCenter(cx, cy, { zoom: rf.getZoom(), duration: 200 });
+        }
       }
       return;
     }
