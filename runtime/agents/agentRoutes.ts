@@ -61,6 +61,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
   const customerTypingAt = new Map<string, number>();
   /** agentId NUL handoffId -> when that agent's last typing event went out (same 1 s throttle; oldest evicted first). */
   const agentTypingAt = new Map<string, number>();
+  const typingKey = (agentId: string, handoffId: string, toCustomer: boolean) => `${agentId}\u0000${handoffId}\u0000${toCustomer ? 'c' : 'a'}`;
 
   const auth = (req: FastifyRequest, tokenFromQuery?: string): Agent => {
     const agent = directory.authenticate(bearer(req) ?? tokenFromQuery);
@@ -340,6 +341,9 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       mustHold(a, h, 'write in');
       const out = await hub.apply(h, { type: 'agent_message', agentId: a.id, agentName: a.name, text: body.text }, 'write in');
       await hub.markAnswered(h.id);
+      // A message ends the agent's "typing" on the customer's side: the next keystroke may announce it again at once
+      // (the inbox does so), whatever the typing throttle below last let through.
+      agentTypingAt.delete(typingKey(a.id, h.id, true));
       return { ok: true, messages: out.messages };
     },
   );
@@ -347,14 +351,15 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
   act('typing', "Tell the other agents watching this handoff (and the customer, when you hold it: a `typing` event on the customer's push channel) that you are typing. At most one event per agent and handoff per second: more answer {ok: true, throttled: true} and send nothing", undefined, async (a, h) => {
     // Like customer typing: a client calling in a loop must not flood the customer's stream and the hub's replay
     // buffer (hostile s5: 5,000 calls gave 5,000 frames and pushed a private note out of the buffer).
-    const key = `${a.id}\u0000${h.id}`;
+    const ho = h.handoff as Handoff | null;
+    const holds = h.status === 'assigned' && ho?.agentId === a.id;
+    // Keyed by audience too: typing seen by agents only (before accepting) does not use up the customer's second.
+    const key = typingKey(a.id, h.id, holds);
     const last = agentTypingAt.get(key);
     if (last !== undefined && d.now() - last < 1000) return { ok: true, throttled: true };
     agentTypingAt.delete(key);
     if (agentTypingAt.size >= 10_000) agentTypingAt.delete(agentTypingAt.keys().next().value as string); // oldest first
     agentTypingAt.set(key, d.now());
-    const ho = h.handoff as Handoff | null;
-    const holds = h.status === 'assigned' && ho?.agentId === a.id;
     hub.typing(a, h.id, holds ? { conversationId: h.conversationId } : undefined);
     return { ok: true };
   });

@@ -52,4 +52,25 @@ describe('agent typing throttle', () => {
     customer.close();
     bobStream.close();
   });
+
+  it('a message ends the typing: the next keystroke reaches the customer at once, even within the second', async () => {
+    // The inbox announces typing again right after a send; the throttle must not swallow it (e2e handoff test).
+    rt = await startAgentRuntime({ agents: [ann] });
+    await rt.post('/api/v1/agent/presence', { status: 'online' }, tok(ann));
+    const c = await rt.customerWantsPerson();
+    const h = (await rt.get('/api/v1/agent/handoffs', tok(ann))).body.handoffs[0];
+    // Typing before accepting goes to the agents only, and does not use up the customer's second.
+    expect((await rt.post(`${hid(h.id)}/typing`, {}, tok(ann))).body).toEqual({ ok: true });
+    expect((await rt.post(`${hid(h.id)}/accept`, {}, tok(ann))).status).toBe(200);
+    const customer = await openStream(`${rt.url}/api/v1/conversations/${c.id}/events`, auth(c.token));
+    await customer.until((f) => f.event === 'agent' && f.data.name === 'Ann', 'holder frame');
+    expect((await rt.post(`${hid(h.id)}/typing`, {}, tok(ann))).body).toEqual({ ok: true });
+    await rt.post(`${hid(h.id)}/messages`, { text: 'First answer' }, tok(ann));
+    expect((await rt.post(`${hid(h.id)}/typing`, {}, tok(ann))).body).toEqual({ ok: true }); // same second, after a message
+    expect((await rt.post(`${hid(h.id)}/typing`, {}, tok(ann))).body).toEqual({ ok: true, throttled: true });
+    await rt.post(`${hid(h.id)}/messages`, { text: 'Second answer' }, tok(ann));
+    await customer.until((f) => f.event === 'message' && f.data.text === 'Second answer', 'second message');
+    expect(customer.frames.filter((f) => f.event === 'typing')).toHaveLength(2);
+    customer.close();
+  });
 });
