@@ -129,6 +129,11 @@ export async function startStudioServer(opts: StudioServerOptions): Promise<Stud
     if (!allowedHosts(port).has(String(req.headers.host ?? ''))) {
       return reply.code(403).type('application/json').send(errorBody('bad_host', 'This studio server only answers requests addressed to 127.0.0.1 or localhost.', 'Open the link printed when the studio started.'));
     }
+    // Flow keys and page paths are short: a path of thousands of characters reached the static file server, which
+    // answered "Forbidden" (hostile s5 #12). Say what it is instead.
+    if (req.url.split('?')[0].length > 2048) {
+      return reply.code(414).type('application/json').send(errorBody('uri_too_long', 'The path is longer than 2048 characters, so it is not read.', 'Flow keys are short names; open the flow from the studio\'s list.'));
+    }
     const isApi = req.url.startsWith('/api/');
     const origin = req.headers.origin;
     const site = req.headers['sec-fetch-site'];
