@@ -46,7 +46,7 @@ describe('error shape', () => {
     for (const path of ['/api/v1/agent/tickets/%E0%A4%A', '/api/v1/conversations/%E0%A4%A/messages', '/api/v1/flows/%/conversations']) {
       const r = await fetch(rt.url + path, { method: path.endsWith('tickets/%E0%A4%A') ? 'GET' : 'POST', headers: { 'content-type': 'application/json' }, body: path.endsWith('tickets/%E0%A4%A') ? undefined : '{}' });
       expect(r.status).toBe(400);
-      const body = await r.json();
+      const body = (await r.json()) as any;
       shape(body);
       expect(body.error).toBe('bad_url');
       expect(r.headers.get('x-content-type-options')).toBe('nosniff');
@@ -57,7 +57,7 @@ describe('error shape', () => {
     rt = await startTestRuntime();
     const r = await fetch(`${rt.url}/api/v1/flows/shop/conversations`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
     expect(r.status).toBe(415);
-    const body = await r.json();
+    const body = (await r.json()) as any;
     shape(body);
     expect(body.error).toBe('unsupported_media_type');
   });

@@ -122,7 +122,7 @@ describe('hostile scenario files and bodies', () => {
     const get = await api(`/api/flows/${key}/scenarios`);
     expect(get.status).toBe(422);
     expect(get.json.error.code).toBe('scenarios_not_a_file');
-    for (const headers of [{}, { 'if-match': '"none"' }]) {
+    for (const headers of [{}, { 'if-match': '"none"' }] as Array<Record<string, string>>) {
       const put = await api(`/api/flows/${key}/scenarios`, { method: 'PUT', body: { version: 1, scenarios: [] }, headers });
       expect(put.status).toBe(422);
       expect(put.json.error.code).toBe('scenarios_not_a_file');
