@@ -1,5 +1,5 @@
-import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo, type ComponentType } from 'react';
+import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
+import { memo, useEffect, type ComponentType } from 'react';
 import { Icon } from '../../../ui/Icon';
 import { blockTitle, definitionOf, exitLabels, groupColor } from '../../blockCatalog';
 import type { BlockFlowNode } from '../deriveNodes';
@@ -16,6 +16,15 @@ function BlockNodeFrame({ id, data, selected }: NodeProps<BlockFlowNode>) {
   const Body = nodeBodies[block.kind];
   const exits = exitLabels(block);
   const single = exits.length === 1 && !exits[0].option && exits[0].exit === 'next';
+  // React Flow measures a node's handles when the node is measured; handles that appear, go or move afterwards (a
+  // Buttons block's options, the problems badge, a body that wraps) must be re-measured, or an edge to or from them
+  // is not drawn and a connection dropped on them is not made (seen in production builds: palette chain e2e, canvas
+  // drag e2e). Re-measure whenever the exits or the badge change.
+  const updateNodeInternals = useUpdateNodeInternals();
+  const handlesKey = `${def.isEntry ? '' : 'in'}|${exits.map((e) => e.exit).join(',')}|${single}|${problems ? 1 : 0}`;
+  useEffect(() => {
+    updateNodeInternals(id);
+  }, [id, handlesKey, updateNodeInternals]);
   return (
     <div
       className="bn"
