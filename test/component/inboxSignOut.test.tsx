@@ -5,40 +5,27 @@
  * nothing. With no chat held, Sign out signs out at once and gives nothing back.
  */
 import './support/setup';
+import { ann, fakeInboxApi, quietAlerts, signedInStorage } from './support/inboxFakes';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { Inbox } from '../../renderer/inbox/Inbox';
-import type { InboxApi } from '../../renderer/inbox/inboxApi';
-import type { Alerts } from '../../renderer/inbox/notify';
 
-const ann = { id: 'ann', name: 'Ann Lee', email: 'ann@example.com', teams: ['support'], admin: false };
-const notUsed = () => Promise.reject(new Error('not used in this test'));
 
 function scriptedApi(mine: number) {
   const signOuts: unknown[][] = [];
-  const api: InboxApi = {
-    signIn: notUsed,
+  const api = fakeInboxApi({
     signOut: async (...args) => void signOuts.push(args),
     me: async () => ({ agent: ann, status: 'online', activeChats: mine }),
     agents: async () => [ann],
     setPresence: async (_t, s) => s,
     list: async () => ({ counts: { unassigned: 0, mine, all: mine, closed: 0 }, handoffs: [] }),
-    detail: notUsed,
-    act: notUsed,
-    say: notUsed,
-    transfer: notUsed,
-    setVariables: notUsed,
-    events: () => () => undefined,
-  };
+  });
   return { api, signOuts };
 }
 
-const alerts: Alerts = { newHandoff: () => undefined, setBadge: () => undefined, askPermission: async () => 'granted', permission: () => 'granted' };
-const signedIn = () => {
-  const m = new Map<string, string>([['baton.inbox.session', JSON.stringify({ token: 'tok', agent: ann })]]);
-  return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k) };
-};
+const alerts = quietAlerts;
+const signedIn = signedInStorage;
 
 describe('inbox sign-out', () => {
   it('holding a chat: asks first; "Stay signed in" keeps everything; confirming gives the chat back and signs out', async () => {

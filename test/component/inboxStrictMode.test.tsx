@@ -5,22 +5,19 @@
  * workspace must show the agent online.
  */
 import './support/setup';
+import { ann, fakeInboxApi, quietAlerts, signedInStorage } from './support/inboxFakes';
 import { act, render, screen } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { Inbox } from '../../renderer/inbox/Inbox';
-import type { InboxApi, Presence } from '../../renderer/inbox/inboxApi';
-import type { Alerts } from '../../renderer/inbox/notify';
+import type { Presence } from '../../renderer/inbox/inboxApi';
 
-const ann = { id: 'ann', name: 'Ann Lee', email: 'ann@example.com', teams: ['support'], admin: false };
 const later = <T,>(v: T) => new Promise<T>((r) => setTimeout(() => r(v), 15));
-const notUsed = () => Promise.reject(new Error('not used in this test'));
 
 function scriptedApi(initial: Presence) {
   let presence: Presence = initial;
   const presenceCalls: Presence[] = [];
-  const api: InboxApi = {
-    signIn: notUsed,
+  const api = fakeInboxApi({
     signOut: async () => undefined,
     me: () => later({ agent: ann, status: presence, activeChats: 0 }),
     agents: () => later([ann]),
@@ -30,22 +27,13 @@ function scriptedApi(initial: Presence) {
       return later(s);
     },
     list: () => later({ counts: { unassigned: 0, mine: 0, all: 0, closed: 0 }, handoffs: [] }),
-    detail: notUsed,
-    act: notUsed,
-    say: notUsed,
-    transfer: notUsed,
-    setVariables: notUsed,
-    events: () => () => undefined,
-  };
+  });
   return { api, presenceCalls };
 }
 
-const alerts: Alerts = { newHandoff: () => undefined, setBadge: () => undefined, askPermission: async () => 'granted', permission: () => 'granted' };
+const alerts = quietAlerts;
 
-const signedIn = () => {
-  const m = new Map<string, string>([['baton.inbox.session', JSON.stringify({ token: 'tok', agent: ann })]]);
-  return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k) };
-};
+const signedIn = signedInStorage;
 
 describe('inbox under StrictMode', () => {
   it('sets an offline agent online with ONE request when the workspace opens', async () => {

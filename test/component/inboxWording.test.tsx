@@ -4,14 +4,12 @@
  * inbox says "Taken over from the bot" for it instead of "The flow handed over".
  */
 import './support/setup';
+import { ann, fakeInboxApi, quietAlerts } from './support/inboxFakes';
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { handoffWhy, Inbox } from '../../renderer/inbox/Inbox';
-import type { HandoffRow, InboxApi } from '../../renderer/inbox/inboxApi';
-import type { Alerts } from '../../renderer/inbox/notify';
+import type { HandoffRow } from '../../renderer/inbox/inboxApi';
 
-const ann = { id: 'ann', name: 'Ann Lee', email: 'ann@example.com', teams: ['support'], admin: false };
-const notUsed = () => Promise.reject(new Error('not used in this test'));
 const row = (over: Partial<HandoffRow>): HandoffRow => ({
   id: 'c1:h1',
   conversationId: 'c1',
@@ -39,22 +37,15 @@ describe('why a chat reached a person', () => {
   });
 
   it('the list row of a taken-over chat says so', async () => {
-    const api: InboxApi = {
-      signIn: notUsed,
+    const api = fakeInboxApi({
       signOut: async () => undefined,
       me: async () => ({ agent: ann, status: 'online', activeChats: 1 }),
       agents: async () => [ann],
       setPresence: async (_t, s) => s,
       list: async () => ({ counts: { unassigned: 0, mine: 1, all: 1, closed: 0 }, handoffs: [row({ summary: 'Ann Lee took this conversation over from the bot. Order status.' })] }),
-      detail: notUsed,
-      act: notUsed,
-      say: notUsed,
-      transfer: notUsed,
-      setVariables: notUsed,
-      events: () => () => undefined,
-    };
+  });
     const storage = new Map([['baton.inbox.session', JSON.stringify({ token: 'tok', agent: ann })]]);
-    const alerts: Alerts = { newHandoff: () => undefined, setBadge: () => undefined, askPermission: async () => 'granted', permission: () => 'granted' };
+    const alerts = quietAlerts;
     const place = { read: () => '#/mine', write: () => undefined, listen: () => () => undefined };
     render(<Inbox api={api} storage={{ getItem: (k) => storage.get(k) ?? null, setItem: () => undefined, removeItem: () => undefined }} alerts={alerts} place={place} />);
     expect(await screen.findByText('Taken over from the bot')).toBeInTheDocument();

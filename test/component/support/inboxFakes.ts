@@ -1,0 +1,37 @@
+/**
+ * A signed-in agent, a scripted InboxApi and quiet alerts for the inbox's component tests
+ * (inboxStrictMode, inboxSignOut, inboxWording): each test states only the calls it plays with.
+ */
+import type { InboxApi } from '../../../renderer/inbox/inboxApi';
+import type { Alerts } from '../../../renderer/inbox/notify';
+
+export const ann = { id: 'ann', name: 'Ann Lee', email: 'ann@example.com', teams: ['support'], admin: false };
+
+export const notUsed = () => Promise.reject(new Error('not used in this test'));
+
+/** An InboxApi whose calls fail unless given (no push events: `events` does nothing). */
+export function fakeInboxApi(calls: Partial<InboxApi>): InboxApi {
+  return {
+    signIn: notUsed,
+    signOut: async () => undefined,
+    me: notUsed,
+    agents: notUsed,
+    setPresence: notUsed,
+    list: notUsed,
+    detail: notUsed,
+    act: notUsed,
+    say: notUsed,
+    transfer: notUsed,
+    setVariables: notUsed,
+    events: () => () => undefined,
+    ...calls,
+  };
+}
+
+export const quietAlerts: Alerts = { newHandoff: () => undefined, setBadge: () => undefined, askPermission: async () => 'granted', permission: () => 'granted' };
+
+/** Storage holding Ann's session (token "tok"), as after a sign-in. */
+export function signedInStorage() {
+  const m = new Map<string, string>([['baton.inbox.session', JSON.stringify({ token: 'tok', agent: ann })]]);
+  return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k) };
+}
