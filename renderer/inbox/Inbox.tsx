@@ -101,6 +101,25 @@ export function handoffWhy(reason: string, summary?: string | null): string {
   return reasonWords(reason);
 }
 
+/** What became of the customer, for a handoff that is no longer waiting (its summary was written when it started). */
+const AFTER_WAITING: Record<string, string> = {
+  assigned: 'was handed over to a person',
+  resolved: 'was handed over to a person; the chat is resolved',
+  cancelled: 'left before anyone took the chat (cancelled)',
+  expired: 'waited, but no one took the chat in time (expired)',
+  rejected: 'waited, but no agent could take the chat',
+};
+
+/**
+ * The handoff's summary as it reads now. The summary is written when the bot hands over ("The customer is
+ * waiting."); once the handoff is taken, cancelled, expired or resolved, that sentence is told in the past.
+ */
+export function summaryNow(summary: string, status: string): string {
+  const after = AFTER_WAITING[status];
+  if (!after) return summary;
+  return summary.replace(/^(.*?) is waiting\.(?=\s|$)/s, (_, who: string) => `${who} ${after}.`);
+}
+
 /** Shown when the server has no canned replies API (an older runtime); the server's list is used otherwise. */
 export const CANNED_REPLIES = [
   'Hi, thanks for waiting! I am looking at your conversation now.',
@@ -600,7 +619,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place }: { api
                     {r.priority === 'high' || r.priority === 'urgent' ? <span className="ib-chip ib-danger">{r.priority}</span> : null}
                   </span>
                   {/* The summary was written when the chat was handed over ("The customer is waiting…"): not for closed rows. */}
-                  {r.summary && !['resolved', 'expired', 'rejected', 'cancelled'].includes(r.status) && <span className="ib-row-summary">{inertText(r.summary)}</span>}
+                  {r.summary && !['resolved', 'expired', 'rejected', 'cancelled'].includes(r.status) && <span className="ib-row-summary">{inertText(summaryNow(r.summary, r.status))}</span>}
                   <span className="ib-row-meta">
                     {STATUS_WORDS[r.status] ?? r.status}
                     {r.agentName ? ` · ${inertText(r.agentName)}` : ''}
@@ -1038,7 +1057,7 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
           <p className="ib-reason">{handoffWhy(ctx?.reason ?? h.reason, ctx?.summary || h.summary)}</p>
           {(ctx?.summary || h.summary) && (
             <p className="ib-summary" dir="auto">
-              {inertText(ctx?.summary || h.summary)}
+              {inertText(summaryNow(ctx?.summary || h.summary || '', h.status))}
             </p>
           )}
           {ctx?.suggestedResolution && (
