@@ -33,6 +33,7 @@ import { LiveList } from './LiveList';
 import { AdminNav, AdminScreen, type AdminView } from './admin/AdminScreen';
 import type { TicketRow } from './admin/adminApi';
 import type { AdminApi } from './admin/adminApi';
+import { keepTicketNumbers } from '../ui/KeepTogether';
 
 export interface InboxProps {
   api: InboxApi;
@@ -944,7 +945,7 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
                   {e.from === 'bot' && <Bot size={12} aria-hidden="true" />}
                   {e.from === 'bot' ? <span className="ib-chip ib-bot-chip">Bot</span> : <bdi>{inertText(who)}</bdi>} · {clock(e.at)}
                 </div>
-                <div className="ib-bubble" dir="auto">{inertText(e.text)}</div>
+                <div className="ib-bubble" dir="auto">{keepTicketNumbers(inertText(e.text))}</div>
                 {e.buttons?.length ? <div className="ib-faint ib-buttons-line">Buttons: {inertText(e.buttons.map((b) => b.label).join(' · '))}</div> : null}
               </li>
             );

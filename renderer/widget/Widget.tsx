@@ -8,6 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type
 import { Headset, RotateCcw, SendHorizontal, X } from 'lucide-react';
 import { mergeEntries, type ChatClient, type ChatEntry, type ChatSession, type ChatSnapshot, type LinkState } from './chatClient';
 import { inertText } from '../inbox/inertText';
+import { keepTicketNumbers } from '../ui/KeepTogether';
 
 /**
  * How long "<agent> is typing…" stays without a new signal (the inbox repeats it every 2.5 s while the agent types);
@@ -452,7 +453,7 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
                 </span>
               )}
               <div className="bw-bubble" dir="auto" aria-label={`${who} at ${time(e.at)}`}>
-                {inertText(e.text)}
+                {keepTicketNumbers(inertText(e.text))}
               </div>
               {e.buttons?.length && e.seq === lastBot && !closed ? (
                 <div className="bw-buttons" role="group" aria-label="Choices">

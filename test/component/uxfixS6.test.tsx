@@ -8,6 +8,9 @@ import './support/setup';
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { Inbox, summaryNow } from '../../renderer/inbox/Inbox';
+import { keepTicketNumbers } from '../../renderer/ui/KeepTogether';
+import { Widget } from '../../renderer/widget/Widget';
+import type { ChatClient } from '../../renderer/widget/chatClient';
 import type { HandoffDetail, HandoffRow } from '../../renderer/inbox/inboxApi';
 import { ann, fakeInboxApi, quietAlerts, signedInStorage } from './support/inboxFakes';
 
@@ -64,5 +67,28 @@ describe('a handoff summary after the wait is over', () => {
     const context = await screen.findByRole('complementary', { name: 'Context' });
     expect(await within(context).findByText(/Dana \(dana@example.com\) left before anyone took the chat \(cancelled\)\./)).toBeInTheDocument();
     expect(context.textContent).not.toMatch(/is waiting/);
+  });
+});
+
+describe('ticket numbers stay on one line', () => {
+  it('the widget keeps a ticket number whole inside a bubble that may wrap anywhere', async () => {
+    const text = 'Your ticket number is T-12184D37-2. Quote T-9 or T-ABCDEF12 when you write; T-shirts are not tickets.';
+    const client: ChatClient = {
+      start: async () => ({ conversationId: 'c', token: 't', mode: 'bot', messages: [{ id: 'c:1', seq: 1, from: 'bot', text, at: 1_700_000_000_000 }], lastSeq: 1, resumed: false }),
+      restart: async () => { throw new Error('not used'); },
+      send: async () => { throw new Error('not used'); },
+      typing: async () => undefined,
+      catchUp: async () => ({ mode: 'bot', messages: [], lastSeq: 1 }),
+      listen: (_s, _a, _e, onLink) => (onLink('live'), () => undefined),
+    };
+    const { container } = render(<Widget flowId="shop" title="Shop" client={client} />);
+    const bubble = (await screen.findByText(/Your ticket number is/)).closest('.bw-bubble')!;
+    expect(bubble.textContent).toBe(text);
+    expect([...bubble.querySelectorAll('.bt-nowrap')].map((e) => e.textContent)).toEqual(['T-12184D37-2', 'T-9', 'T-ABCDEF12']);
+    expect(container.querySelectorAll('.bt-nowrap')).toHaveLength(3);
+  });
+
+  it('plain text is left as it is', () => {
+    expect(keepTicketNumbers('No ticket here, only a T-shirt.')).toBe('No ticket here, only a T-shirt.');
   });
 });

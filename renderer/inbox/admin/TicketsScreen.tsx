@@ -12,6 +12,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Bot, CheckCircle2, CircleDot, Mail, Phone, RefreshCw, RotateCcw, Star, Ticket as TicketIcon, UserRound } from 'lucide-react';
 import type { AdminApi, AdminError, Page, TicketFilter, TicketRow, TranscriptEntry } from './adminApi';
 import './tickets.css';
+import { keepTicketNumbers } from '../../ui/KeepTogether';
 
 interface Props {
   api: AdminApi;
@@ -191,7 +192,7 @@ export function TicketsScreen({ api, token, onUnauthorized, me, changed, now = D
                   <button type="button" className={`ia-ticket${selected === r.id ? ' is-active' : ''}`} aria-current={selected === r.id ? 'true' : undefined} onClick={() => setSelected(r.id)}>
                     <span className="ia-ticket-top">
                       <strong className="ia-ticket-no">
-                        <TicketIcon size={13} aria-hidden="true" /> {r.number}
+                        <TicketIcon size={13} aria-hidden="true" /> <span className="bt-nowrap">{r.number}</span>
                       </strong>
                       {r.priority !== 'normal' && <span className={`ib-chip${r.priority === 'high' || r.priority === 'urgent' ? ' ib-danger' : ''}`}>{r.priority}</span>}
                       <span className="ib-faint ia-ticket-when">{ago(r.at, t)}</span>
@@ -272,7 +273,9 @@ function TicketDetail({ d, me, saving, error, onWork }: DetailProps) {
   return (
     <div className="ia-ticket-body">
       <header className="ia-ticket-head">
-        <h3>Ticket {k.number}</h3>
+        <h3>
+          Ticket <span className="bt-nowrap">{k.number}</span>
+        </h3>
         <p className="ib-faint">
           Opened {when(k.at)} · flow {k.flowId} · priority {k.priority}
         </p>
@@ -390,7 +393,7 @@ function TicketDetail({ d, me, saving, error, onWork }: DetailProps) {
                     · {when(e.at)}
                   </span>
                   <span className="ia-t-text" dir="auto">
-                    {e.text}
+                    {keepTicketNumbers(e.text)}
                   </span>
                 </li>
               ))}
