@@ -267,7 +267,7 @@ const QWORD: Record<string, string> = {
   when: 'when', whens: 'when', wen: 'when', where: 'where', wheres: 'where', wher: 'where', whr: 'where',
   why: 'why', who: 'who', how: 'how', hows: 'how', hw: 'how',
 };
-const WHEN_NOUNS = new Set(['time', 'day', 'date', 'hour', 'hours']);
+const WHEN_NOUNS = new Set(['time', 'times', 'day', 'days', 'date', 'dates', 'hour', 'hours']);
 /**
  * What kind of answer a question wants (round six): 'when', 'where', 'cost' ("how much"), 'duration' ("how long",
  * "how many days"), 'how', 'what', 'who', 'why', 'yesno' (opens with an auxiliary: "do you...", "is it...") or null
@@ -296,7 +296,9 @@ function typeOf(normalized: string): string | null {
       if (n === 'long' || n === 'many' || n === 'soon') return 'duration';
       return 'how';
     }
-    if (q === 'what') return WHEN_NOUNS.has(toks[i + 1] ?? '') ? 'when' : 'what';
+    // Round eight: "what time", and "what are your opening times / what hours do you keep / which days are you open":
+    // a time noun among the next four words asks when.
+    if (q === 'what') return toks.slice(i + 1, i + 5).some((n) => WHEN_NOUNS.has(n)) ? 'when' : 'what';
     if (q) return q;
     if (i === 0 && AUX.has(t)) return 'yesno';
     // "so can I...", "ok but is it...", "hi, do you..."

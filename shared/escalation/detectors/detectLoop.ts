@@ -243,7 +243,8 @@ function askedInMoreOrFewerWords(text: string, concepts: string[], recent: reado
       const c = candidates[j];
       if (group.every((g) => same(g.kind, g.concepts, c.kind, c.concepts))) group.push(c);
     }
-    if (group.length >= count - 1) return group.map((g) => g.earlier);
+    // Numbers alone ask nothing ("01632 960 0" / "01632" / "960"), unless one asking says what about ("where is 60441" / "60441??").
+    if (group.length >= count - 1 && [text, ...group.map((g) => g.earlier)].some((t) => !NUMBERS_ONLY.test(t))) return group.map((g) => g.earlier);
   }
   // Shortened askings: a full question, then parts of it ("What time do you open on Saturday?" / "Saturday?" /
   // "hours"): this message and the askings after the full one are each inside it, in a row (nothing else asked
@@ -251,7 +252,7 @@ function askedInMoreOrFewerWords(text: string, concepts: string[], recent: reado
   const last = recent.slice(-(count - 1));
   if (last.length === count - 1) {
     const [hub, ...rest] = last.map((earlier) => ({ earlier, kind: questionType(earlier), concepts: questionConcepts(earlier) }));
-    if (hub.concepts.length >= 2 && concepts.length < hub.concepts.length && same(kind, concepts, hub.kind, hub.concepts) &&
+    if (hub.concepts.length >= 2 && !NUMBERS_ONLY.test(hub.earlier) && concepts.length < hub.concepts.length && same(kind, concepts, hub.kind, hub.concepts) &&
       rest.every((r) => r.concepts.length < hub.concepts.length && same(r.kind, r.concepts, hub.kind, hub.concepts)) &&
       // Two parts naming different references are two questions ("I've got two orders, 10032 and 10045" /
       // "where's 10032?" / "and 10045?").
@@ -262,10 +263,17 @@ function askedInMoreOrFewerWords(text: string, concepts: string[], recent: reado
   return null;
 }
 
+const NUMBERS_ONLY = /^[\d ]*$/;
+/** An order reference among the concepts: 4 digits or more. */
+function isReference(c: string): boolean {
+  return c.length >= 4 && /^\d+$/.test(c);
+}
 /** Whether two concept lists name no different order numbers (a list without any fits every other). */
 function sameReferences(a: readonly string[], b: readonly string[]): boolean {
-  const na = a.filter((c) => /^\d+$/.test(c));
-  const nb = b.filter((c) => /^\d+$/.test(c));
+  // Round eight: only an order reference (4+ digits) tells two questions apart; a house number, a size or a count
+  // ("change the address to 4 Mill Lane", "size 41", "2 items") is a detail of the same question.
+  const na = a.filter(isReference);
+  const nb = b.filter(isReference);
   return na.length === 0 || nb.length === 0 || (na.every((n) => nb.includes(n)) && nb.every((n) => na.includes(n)));
 }
 

@@ -1,0 +1,48 @@
+/**
+ * Round eight (session 6, helper escMulti): loops, repeated fallback and low confidence, by family.
+ * Conversations are played through flows/customer-support.json (what `baton simulate` and the report run), so each
+ * case is what a customer of the support flow would see: handed over (and why) or not.
+ */
+import { describe, it, expect } from 'vitest';
+import { loadSupportFlow, REPORT_NOW } from '../../bench/escalationReport';
+import { playConversation } from '../../../shared/simulator/playConversation';
+import { questionType } from '../../../shared/escalation/questionConcepts';
+
+const flow = loadSupportFlow();
+/** The reason the support flow hands the conversation over for (null: the bot keeps it). */
+function handedOver(turns: string[]): string | null {
+  return playConversation(flow, 'r8', ['Something else', ...turns], Date.parse(REPORT_NOW)).escalation?.reason ?? null;
+}
+
+describe('one question asked with details added: only an order reference tells two questions apart', () => {
+  it.each([
+    // A house number, a size or a day count is a detail of the same question.
+    ['address change', 'address change order 1180', 'order 1180 change address to 4 Mill Lane Leeds'],
+    ['I need change address', 'change address of order 81102', 'order 81102, the new address is Rua Augusta 12 Lisbon, can you change it'],
+    ['when my order come', 'my order 60211 when it come', 'order 60211, I order on 19 november with standard delivery, when it come'],
+  ])('%s / %s / %s is a loop', (...turns) => {
+    expect(handedOver(turns)).toBe('loop');
+  });
+  it('two orders asked about in turn are not one question asked three times', () => {
+    expect(handedOver(['I have two packages coming, order 81200 and order 81255', 'where is 81200?', 'and 81255?'])).not.toBe('loop');
+  });
+  it('numbers alone are not a question asked again (a phone number typed in bits)', () => {
+    expect(handedOver(['01632 960 0', '01632', '960'])).toBe('repeated_fallback');
+  });
+  it('an order number alone after a question about it is still the question', () => {
+    expect(handedOver(['where is 60441', 'k', '60441??', 'still need 60441 location'])).toBe('loop');
+  });
+});
+
+describe('the kind of answer wanted: "what ... times / hours / days" asks when', () => {
+  it.each([
+    ['what are your opening times', 'when'],
+    ['what hours do you keep', 'when'],
+    ['which days are you open', 'when'],
+    ['what time do you close', 'when'],
+    ['what is your returns address', 'what'],
+    ['what colours does it come in', 'what'],
+  ])('%s -> %s', (text, kind) => {
+    expect(questionType(text)).toBe(kind);
+  });
+});
