@@ -36,6 +36,7 @@ import { exportFlowDocument } from './exportFlowDocument';
 import { formatFlowFile } from './formatFlowFile';
 import { appendLineDurable, writeFileAtomic } from './writeFileAtomic';
 import { createHash } from 'node:crypto';
+import { applyEdits, modify } from 'jsonc-parser';
 
 enablePatches();
 
@@ -609,6 +610,7 @@ export class FlowStore {
         );
       }
       const text = formatFlowFile(flow);
+      const warnings: string[] = [];
       const current = await readFile(e.path, 'utf8').catch(() => null);
       const changed = current !== text;
       if (changed) {
@@ -638,6 +640,12 @@ export class FlowStore {
         }
         e.savedAt = savedAt;
         e.name = flow.name;
+        if (e.flowId !== flow.id) {
+          // The id was changed (Flow settings): the scenarios file that named the old id follows it, so `baton test`
+          // and the simulator do not warn that the scenarios are for another flow. Only its "flow" value changes.
+          const moved = await this.scenariosFollowFlowId(e, e.flowId, flow.id).catch((err: Error) => err);
+          if (moved instanceof Error) warnings.push(`The flow was saved, but its scenarios file still names the old id "${e.flowId}" (${moved.message}); change its "flow" to "${flow.id}" by hand.`);
+        }
         e.flowId = flow.id;
       }
       e.savedSeq = Math.max(e.savedSeq, journalSeq);
@@ -657,7 +665,7 @@ export class FlowStore {
           warnings: [`The flow file was saved, but the studio's index could not be updated (${why}); free some space: the studio repairs its index on the next save.`],
         };
       }
-      return { revision: e.revision, savedAt: e.savedAt, changed, problems };
+      return { revision: e.revision, savedAt: e.savedAt, changed, problems, ...(warnings.length ? { warnings } : {}) };
     });
   }
 
@@ -895,6 +903,16 @@ export class FlowStore {
       if ((err as NodeJS.ErrnoException).code === 'EISDIR') throw notAFile(path, true);
       throw new StudioError(422, 'scenarios_unreadable', `The scenarios file ${path} cannot be read: ${(err as Error).message}.`, 'Check the file\'s permissions.');
     }
+  }
+
+  /** Rewrites the "flow" value of the flow's scenarios file from `from` to `to` (nothing else in the file changes). */
+  private async scenariosFollowFlowId(e: FlowEntry, from: string, to: string): Promise<void> {
+    const path = scenarioPathOf(e.path);
+    const text = await this.scenarioText(path).catch(() => null);
+    if (text === null) return;
+    const r = parseScenarioText(text);
+    if (!r.ok || r.file.flow !== from) return;
+    await writeFileAtomic(path, applyEdits(text, modify(text, ['flow'], to, { formattingOptions: { insertSpaces: true, tabSize: 2 } })));
   }
 
   /** The flow's recorded scenarios (an empty file when there are none yet), with the revision a save must name. */

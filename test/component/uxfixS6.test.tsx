@@ -5,7 +5,12 @@
  * ticket numbers are kept on one line.
  */
 import './support/setup';
-import { render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { Editor } from '../../renderer/studio/editor/Editor';
+import { flowIdProblem } from '../../renderer/studio/inspector/flowId';
+import { StudioStoreProvider } from '../../renderer/studio/store/StudioStoreContext';
+import { createStudioStore } from '../../renderer/studio/store/studioStore';
+import { tinyFlow } from './support/sampleFlow';
 import { describe, expect, it } from 'vitest';
 import { Inbox, summaryNow } from '../../renderer/inbox/Inbox';
 import { keepTicketNumbers } from '../../renderer/ui/KeepTogether';
@@ -90,5 +95,62 @@ describe('ticket numbers stay on one line', () => {
 
   it('plain text is left as it is', () => {
     expect(keepTicketNumbers('No ticket here, only a T-shirt.')).toBe('No ticket here, only a T-shirt.');
+  });
+});
+
+describe('flow settings: changing the flow id', () => {
+  function setup() {
+    const store = createStudioStore(tinyFlow());
+    render(
+      <div style={{ width: 1200, height: 800 }}>
+        <StudioStoreProvider store={store}>
+          <Editor />
+        </StudioStoreProvider>
+      </div>,
+    );
+    return { store, input: screen.getByLabelText('Flow id') as HTMLInputElement };
+  }
+
+  it('a good id is set on Enter, names the new chat address, and is one undo step', () => {
+    const { store, input } = setup();
+    fireEvent.change(input, { target: { value: 'bike-shop_2' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(store.getState().flow.id).toBe('bike-shop_2');
+    expect(input).toHaveAccessibleDescription(/\/chat\/bike-shop_2.*bike-shop_2\.json/);
+    expect(store.getState().past.at(-1)?.label).toBe('Change flow id');
+    act(() => store.getState().undo());
+    expect(store.getState().flow.id).toBe('tiny');
+    expect(input).toHaveValue('tiny');
+    act(() => store.getState().redo());
+    expect(input).toHaveValue('bike-shop_2');
+  });
+
+  it('a bad id is refused with the reason; what was typed stays, the flow keeps its id; Escape puts it back', () => {
+    const { store, input } = setup();
+    fireEvent.change(input, { target: { value: 'bike shop/2' } });
+    fireEvent.blur(input);
+    expect(store.getState().flow.id).toBe('tiny');
+    expect(input).toHaveValue('bike shop/2');
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByRole('alert')).toHaveTextContent('The flow id cannot contain spaces, "/": use letters, digits, - and _ (it becomes part of the chat address /chat/<id>). The flow keeps the id "tiny" until this is fixed');
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(store.getState().flow.id).toBe('tiny');
+    expect(store.getState().past).toHaveLength(0);
+    fireEvent.keyDown(input, { key: 'Escape' });
+    expect(input).toHaveValue('tiny');
+    expect(input).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('says why an id is refused', () => {
+    expect(flowIdProblem('')).toBe('The flow id cannot be empty.');
+    expect(flowIdProblem('-shop')).toBe('The flow id must start with a letter or a digit.');
+    expect(flowIdProblem('x'.repeat(61))).toMatch(/61 characters long; keep it to 60/);
+    expect(flowIdProblem('café')).toMatch(/cannot contain "é"/);
+    expect(flowIdProblem('Shop-2_b')).toBeNull();
+    // The store refuses a bad id even when asked directly, and says why.
+    const store = createStudioStore(tinyFlow());
+    expect(store.getState().setFlowId('a b')).toBe(false);
+    expect(store.getState().flow.id).toBe('tiny');
+    expect(store.getState().notice?.text).toMatch(/cannot contain spaces/);
   });
 });

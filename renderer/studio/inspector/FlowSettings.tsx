@@ -14,6 +14,7 @@ import { Tabs } from '../../ui/Tabs';
 import { blockTitle } from '../blockCatalog';
 import { useStudio, useStudioStore } from '../store/StudioStoreContext';
 import { FieldEditor } from './FieldEditor';
+import { flowIdProblem } from './flowId';
 import { useEditorContext } from './Inspector';
 import { humanize, shapeOf } from './zodInfo';
 
@@ -104,12 +105,7 @@ function General() {
           <input id={id} aria-describedby={describedBy} className="bt-input" value={flow.name} onChange={(e) => e.target.value.trim() && dispatch({ type: 'set_flow_info', name: e.target.value }, { coalesceKey: 'flow:name', label: 'Rename flow' })} />
         )}
       </Field>
-      <Field
-        label="Flow id"
-        help={`Not changed by a rename. It names the flow where it is used: the served chat address /chat/${flow.id}, the widget's embed code, the export file (${flow.id}.json) and the scenario file's "flow".`}
-      >
-        {({ id, describedBy }) => <input id={id} aria-describedby={describedBy} className="bt-input bt-mono" value={flow.id} readOnly />}
-      </Field>
+      <FlowIdField />
       <Field label="Description">
         {({ id }) => (
           <textarea id={id} className="bt-textarea" value={flow.description} onChange={(e) => dispatch({ type: 'set_flow_info', description: e.target.value }, { coalesceKey: 'flow:description', label: 'Edit description' })} />
@@ -130,6 +126,52 @@ function General() {
         onChange={(v) => dispatch({ type: 'set_settings', settings: { timezone: String(v) } }, { coalesceKey: 'settings:timezone', label: 'Change time zone' })}
       />
     </>
+  );
+}
+
+/**
+ * The flow id, editable: the draft is checked as it is typed and set on Enter or when the field is left. A bad id
+ * stays in the field with the reason under it (the flow keeps its id until it is fixed); Escape puts the id back.
+ */
+function FlowIdField() {
+  const store = useStudioStore();
+  const flowId = useStudio((s) => s.flow.id);
+  const [draft, setDraft] = useState<string | null>(null);
+  const value = draft ?? flowId;
+  const problem = draft !== null && draft !== flowId ? flowIdProblem(draft) : null;
+  const commit = () => {
+    if (draft === null) return;
+    if (draft === flowId) return setDraft(null);
+    if (problem) return;
+    if (store.getState().setFlowId(draft)) setDraft(null);
+  };
+  return (
+    <Field
+      label="Flow id"
+      error={problem ? `${problem} The flow keeps the id "${flowId}" until this is fixed (Escape puts it back).` : null}
+      help={`Not changed by a rename. It names the flow where it is used: the served chat address /chat/${value}, the widget's embed code, the export file (${value}.json) and the scenarios file's "flow" (updated with it). A changed id gives the flow a new chat address: update embed codes and links that use the old one.`}
+    >
+      {({ id, describedBy, invalid }) => (
+        <input
+          id={id}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          className="bt-input bt-mono"
+          value={value}
+          spellCheck={false}
+          autoComplete="off"
+          onChange={(e) => setDraft(e.target.value)}
+          onBlur={commit}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') commit();
+            else if (e.key === 'Escape') {
+              e.stopPropagation();
+              setDraft(null);
+            }
+          }}
+        />
+      )}
+    </Field>
   );
 }
 

@@ -20,6 +20,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { applyEdit } from '../../../shared/flow/edit/applyEdit';
 import type { FlowEdit, XY } from '../../../shared/flow/edit/types';
 import type { Flow } from '../../../shared/flow/schema';
+import { flowIdProblem } from '../inspector/flowId';
 import { plainEditError } from '../inspector/plainIssue';
 
 enablePatches();
@@ -57,6 +58,11 @@ export interface StudioState {
   dispatch(edit: FlowEdit, options?: DispatchOptions): boolean;
   undo(): void;
   redo(): void;
+  /**
+   * Changes the flow's id (Flow settings): one undo step. The caller validates it first (`flowIdProblem`);
+   * an id the schema refuses is never set (returns false, with a notice).
+   */
+  setFlowId(id: string): boolean;
   /** Replaces the whole document (restore a version, reload). `undoable` makes it one undo step. */
   replaceFlow(flow: Flow, options?: { undoable?: boolean; label?: string }): void;
   select(ids: string[], edgeIds?: string[]): void;
@@ -176,6 +182,26 @@ export function createStudioStore(initial: Flow): StudioStore {
         lastPatches: entry.patches,
         ...pruneSelection(flow, state.selection, state.edgeSelection),
       });
+    },
+
+    setFlowId(id) {
+      const state = get();
+      if (id === state.flow.id) return true;
+      const problem = flowIdProblem(id);
+      if (problem) {
+        set({ notice: { id: ++noticeId, tone: 'error', text: problem } });
+        return false;
+      }
+      const patches: Patch[] = [{ op: 'replace', path: ['id'], value: id }];
+      const inverse: Patch[] = [{ op: 'replace', path: ['id'], value: state.flow.id }];
+      set({
+        flow: applyPatches(state.flow, patches),
+        past: [...state.past, { label: 'Change flow id', patches, inverse, at: Date.now() }].slice(-HISTORY_LIMIT),
+        future: [],
+        revision: state.revision + 1,
+        lastPatches: patches,
+      });
+      return true;
     },
 
     replaceFlow(flow, options = {}) {

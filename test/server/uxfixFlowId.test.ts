@@ -1,0 +1,51 @@
+/**
+ * Session 6 (helper uxfix): a flow's id changed in the studio (Flow settings) is saved, and the flow's scenarios
+ * file follows it: its "flow" names the new id (only that value changes), so `baton test` and the simulator do not
+ * warn that the scenarios belong to another flow. A scenarios file for another flow id is left alone.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { startStudioServer } from '../../runtime/studio/startStudioServer';
+import { studioApi } from '../support/studioApi';
+
+let home: string;
+let studio: Awaited<ReturnType<typeof startStudioServer>>;
+const api = studioApi(() => studio);
+
+beforeEach(async () => {
+  home = await mkdtemp(join(tmpdir(), 'baton-flow-id-'));
+  studio = await startStudioServer({ home, port: 0 });
+});
+afterEach(async () => {
+  await studio?.close();
+  await rm(home, { recursive: true, force: true });
+});
+
+it('a new flow id is saved and the scenarios file names it, the rest of the file byte for byte', async () => {
+  const key = (await api('/api/flows', { method: 'POST', body: { template: 'lead-gen' } })).json.key as string;
+  const path = join(home, 'flows', `${key}.scenarios.json`);
+  const before = await readFile(path, 'utf8');
+  const opened = await api(`/api/flows/${key}`);
+  const oldId = opened.json.flow.id as string;
+  expect(JSON.parse(before).flow).toBe(oldId);
+  const saved = await api(`/api/flows/${key}`, { method: 'PUT', body: { flow: { ...opened.json.flow, id: 'leads-2027' }, journalSeq: 0 } });
+  expect(saved.status).toBe(200);
+  expect(saved.json.warnings).toBeUndefined();
+  expect((await api(`/api/flows/${key}`)).json.flow.id).toBe('leads-2027');
+  const after = await readFile(path, 'utf8');
+  expect(JSON.parse(after).flow).toBe('leads-2027');
+  expect(after).toBe(before.replace(`"flow": "${oldId}"`, '"flow": "leads-2027"'));
+  expect((await api(`/api/flows/${key}/scenarios`)).json.file.flow).toBe('leads-2027');
+});
+
+it('a scenarios file written for another flow id is not touched', async () => {
+  const key = (await api('/api/flows', { method: 'POST', body: { template: 'lead-gen' } })).json.key as string;
+  const path = join(home, 'flows', `${key}.scenarios.json`);
+  const other = (await readFile(path, 'utf8')).replace(/"flow": "[^"]*"/, '"flow": "someone-else"');
+  await writeFile(path, other);
+  const opened = await api(`/api/flows/${key}`);
+  expect((await api(`/api/flows/${key}`, { method: 'PUT', body: { flow: { ...opened.json.flow, id: 'leads-2027' }, journalSeq: 0 } })).status).toBe(200);
+  expect(await readFile(path, 'utf8')).toBe(other);
+});
