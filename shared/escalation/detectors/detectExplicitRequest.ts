@@ -141,6 +141,9 @@ const SHORT_OK = new Set([
   // Round six: "Help desk staff needed.", "callback please", "cb pls 07911 223344", "staff only", "ur manager pls".
   'needed', 'required', 'wanted', 'only', 'back', 'there', 'here', 'pls', 'po', 'sir', 'maam', 'madam', 'dear', 'for',
   'ty', 'tia', 'cheers', 'thx', 'req', 'request', 'you',
+  // Round eight: when it suits ("one of your advisers, whenever free"), and other languages' "real" ("personne réelle").
+  'whenever', 'free', 'available', 'possible', 'convenient', 'soon', 'plz', 'reelle', 'reel', 'vraie', 'vrai', 'echte', 'echten', 'vera', 'verdadera',
+  'svp', 'merci', 'bitte', 'danke', 'por', 'favor', 'gracias', 'obrigado', 'obrigada', 'grazie', 'un', 'une', 'una', 'uma', 'um', 'eine', 'einen',
 ]);
 const NEGATIONS = new Set(['no', 'not', 'never', 'without', 'nor', 'none', 'nobody', 'neither']);
 const ANYONE = new Set(['anyone', 'anybody']);
@@ -162,16 +165,24 @@ const FUZZY_STOP = new Set([
 /** Bounded memo of fuzzy look-ups: a word's typo reading never changes, so compute it once. */
 const fuzzyMemo = new Map<string, string | null>();
 
-function fuzzyNoun(tok: string): string | null {
-  if (tok.length < 4 || !FUZZY_FIRST.has(tok[0]) || FUZZY_STOP.has(tok)) return null;
-  const memo = fuzzyMemo.get(tok);
+/**
+ * Round eight: after "talk / speak / chat to" (a talk frame, see talkFrameBefore) the word is almost always someone to
+ * talk to, so a typo may be one edit further (two edits from 5 letters: "tlak to a presn") and the few real words of
+ * FUZZY_STOP that nobody talks to are read as typos there ("spek to manger"; not "agency", "parent", "member"...).
+ */
+const TALK_TYPO_OK = new Set(['manger', 'manage', 'managed', 'humane', 'humid', 'persona', 'personal', 'someones', 'operate', 'supervise']);
+
+function fuzzyNoun(tok: string, talkFrame = false): string | null {
+  if (tok.length < 4 || !FUZZY_FIRST.has(tok[0]) || (FUZZY_STOP.has(tok) && !(talkFrame && TALK_TYPO_OK.has(tok)))) return null;
+  const key = talkFrame ? '>' + tok : tok;
+  const memo = fuzzyMemo.get(key);
   if (memo !== undefined) return memo;
   let best: string | null = null;
   let bestDist = 3;
   for (const target of FUZZY_TARGETS) {
     if (target[0] !== tok[0]) continue;
     const shorter = Math.min(tok.length, target.length);
-    const max = shorter >= 6 ? 2 : 1;
+    const max = shorter >= 6 || (talkFrame && shorter >= 5) ? 2 : 1;
     if (Math.abs(tok.length - target.length) > max) continue;
     const d = editDistance(tok, target); // transpositions cost 1: "agnet", "humna"
     if (d <= max && d < bestDist) {
@@ -180,9 +191,31 @@ function fuzzyNoun(tok: string): string | null {
     }
   }
   if (fuzzyMemo.size > 5000) fuzzyMemo.clear();
-  fuzzyMemo.set(tok, best);
+  fuzzyMemo.set(key, best);
   return best;
 }
+
+/** Verbs of talking (and their common typos) that make a talk frame: "talk to", "speaking with", "chat w". */
+const TALK_VERBS = new Set(['talk', 'speak', 'chat', 'speek', 'spek', 'speack', 'spaek', 'sepak', 'tlak', 'tlk', 'talkk', 'taalk', 'spk', 'speaking', 'talking', 'chatting', 'spoke', 'talked']);
+const TALK_DETERMINERS = new Set(['a', 'an', 'the', 'your', 'some', 'real', 'actual', 'proper', 'one', 'of', 'any', 'live', 'living', 'human', 'single', 'breathing', 'genuine', 'nice', 'kind', 'friendly', 'competent']);
+/**
+ * Whether word i sits in a talk frame: a verb of talking, then "to" / "with", then at most three determiners or
+ * adjectives ("speak to a real", "talking with one of your"). Such a word names who the customer wants to talk to.
+ */
+function talkFrameBefore(toks: string[], i: number): boolean {
+  let k = i - 1;
+  const stop = Math.max(0, i - 4);
+  while (k >= stop && TALK_DETERMINERS.has(toks[k])) k--;
+  if (toks[k] !== 'to' && toks[k] !== 'with' && toks[k] !== '2' && toks[k] !== 'w') return false;
+  return TALK_VERBS.has(toks[k - 1] ?? '');
+}
+
+/**
+ * Round eight: words that name a person only as the one to talk to ("I would appreciate speaking to a gentleman or lady
+ * from the company", "talk to a living soul", "speak to an expert"); elsewhere they are products, gifts or third
+ * parties ("a lady's watch", "a gift for a gentleman", "the expert guide").
+ */
+const TALK_ONLY_NOUNS = new Set(['lady', 'gentleman', 'gentlemen', 'woman', 'man', 'guy', 'soul', 'individual', 'expert', 'experts', 'personne', 'being']);
 
 /** Words after a person noun that make the message about that person's contact details, not a request for them. */
 const INFO_AFTER = new Set(['number', 'numbers', 'phone', 'email', 'emails', 'address', 'addresses', 'name', 'names', 'details', 'contact', 'hours', 'extension', 'website', 'line', 'opening', 'mobile', 'discount', 'code', 'codes', 'login', 'signature', 'catalogue', 'catalog']);
@@ -204,10 +237,17 @@ function nounAt(toks: string[], i: number): string | null {
   if (STANDALONE.has(tok) && next !== undefined && !STANDALONE_NEXT.has(next)) return null;
   const qualifiers = QUALIFIED[tok];
   let noun: string | null = null;
+  if (TALK_ONLY_NOUNS.has(tok)) {
+    // "a human being", "a living soul" read as one person after a talk frame; "soul" also after "living" / "real" alone.
+    // French "personne" is also "nobody" ("personne ne répond"): a person only as "une / vraie personne", "personne réelle".
+    if (tok === 'personne' && (prev === 'une' || prev === 'vraie' || next === 'reelle' || next === 'humaine' || next === 'physique')) return tok;
+    if (!(talkFrameBefore(toks, i) || (tok === 'soul' && (prev === 'living' || prev === 'real' || prev === 'actual' || prev === 'single' || prev === 'breathing'))) || next === 's') return null;
+    return tok;
+  }
   if (NOUNS.has(tok) || STANDALONE.has(tok)) noun = tok;
   else if (tok.length > 4 && tok.endsWith('s') && NOUNS.has(tok.slice(0, -1))) noun = tok.slice(0, -1);
   else if (qualifiers !== undefined && Object.hasOwn(QUALIFIED, tok)) noun = qualifiers.has(prev) ? tok : null;
-  else noun = fuzzyNoun(tok);
+  else noun = fuzzyNoun(tok) ?? (tok.length >= 4 && FUZZY_FIRST.has(tok[0]) && talkFrameBefore(toks, i) ? fuzzyNoun(tok, true) : null);
   if (noun === null) return null;
   const before = Object.hasOwn(EXCLUDED_BEFORE, noun) ? EXCLUDED_BEFORE[noun] : undefined;
   if (before?.has(prev)) return null;
@@ -226,8 +266,19 @@ function nounAt(toks: string[], i: number): string | null {
 /** Who "needs" or "wants" a person matters: "do you need someone to sign for it" is not a request. */
 const OTHER_SUBJECTS = new Set(['you', 'they', 'he', 'she', 'it', 'does', 'driver', 'courier']);
 
+/** Round eight: the case as the subject of a need ("this needs a human", "the matter really requires a manager"). */
+const CASE_SUBJECTS = new Set(['this', 'that', 'case', 'issue', 'matter', 'problem', 'situation', 'query', 'complaint', 'request', 'one']);
+
 function isVerb(toks: string[], i: number): boolean {
   const tok = toks[i];
+  if (tok === 'needs' || tok === 'requires' || tok === 'require' || tok === 'deserves') {
+    const subj = toks[i - 1] === 'really' || toks[i - 1] === 'clearly' || toks[i - 1] === 'definitely' ? toks[i - 2] : toks[i - 1];
+    return CASE_SUBJECTS.has(subj ?? '');
+  }
+  // "please change to manual service", "can you change me to a person": a switch of who answers.
+  if (tok === 'change') return toks[i + 1] === 'to' || ((toks[i + 1] === 'me' || toks[i + 1] === 'us') && toks[i + 2] === 'to');
+  // "I would appreciate speaking to...", "I'd appreciate a call back": a polite wish.
+  if (tok === 'appreciate') return toks[i - 1] === 'would' || toks[i - 1] === 'd' || toks[i - 1] === 'id' || ((toks[i - 1] === 'really' || toks[i - 1] === 'greatly') && (toks[i - 2] === 'would' || toks[i - 2] === 'd' || toks[i - 2] === 'id'));
   // "a (quick) word with the manager".
   if (tok === 'word') return toks[i + 1] === 'with';
   // "would you mind if I spoke to an actual person": the past tense of a wish.
@@ -340,7 +391,10 @@ function nounsOf(toks: string[]): (string | null)[] {
   return nouns;
 }
 
-function findRequest(toks: string[], sentencesOfMessage: () => Sentence[], known?: (string | null)[]): Found | null {
+/** Round eight: words that make a short comma clause a request on its own ("personne réelle please, I am French"). */
+const CLAUSE_ASKS = new Set(['please', 'pls', 'plz', 'asap', 'now', 'needed', 'required', 'whenever', 'urgently', 'svp', 'bitte', 'favor', 'favore']);
+
+function findRequest(toks: string[], sentencesOfMessage: () => Sentence[], known?: (string | null)[], clausesOfMessage: () => Sentence[] = NO_SENTENCES): Found | null {
   const n = toks.length;
   const nouns = known ?? nounsOf(toks);
   const anyNoun = nouns.some((x) => x !== null);
@@ -355,6 +409,15 @@ function findRequest(toks: string[], sentencesOfMessage: () => Sentence[], known
       if (sent.length > 8) continue;
       const sn = nounsOf(sent);
       if (sn.some((x) => x !== null) && bareRequest(sent, sn)) return { words: sent.join(' '), typos: typosIn(sent, sn, 0, sent.length - 1) };
+    }
+    // 2c. A short comma clause with a word of asking is: "personne réelle please, I am French, English is difficult for
+    // me", "one of your advisers, whenever free" (a negation in another clause does not reach it, as with sentences).
+    for (const clause of clausesOfMessage()) {
+      if (clause.words > 5) continue;
+      const cl = sentenceTokens(clause);
+      if (cl.length > 5 || !cl.some((t) => CLAUSE_ASKS.has(t))) continue;
+      const cn = nounsOf(cl);
+      if (cn.some((x) => x !== null) && bareRequest(cl, cn)) return { words: cl.join(' '), typos: typosIn(cl, cn, 0, cl.length - 1) };
     }
     for (let j = 0; j < n; j++) {
       const noun = nouns[j];
@@ -519,7 +582,15 @@ function contactFrame(toks: string[], personNamed: boolean): { start: number; en
   return null;
 }
 
-const THERE_HEADS = new Set(['support', 'service', 'anyone', 'anybody', 'someone', 'somebody', 'staff', 'people', 'humans', 'human', 'person', 'persons', 'agent', 'agents', 'employee', 'employees', 'team', 'one']);
+const THERE_HEADS = new Set(['support', 'service', 'anyone', 'anybody', 'someone', 'somebody', 'staff', 'people', 'humans', 'human', 'person', 'persons', 'agent', 'agents', 'employee', 'employees', 'team', 'one', 'soul', 'souls', 'being', 'beings']);
+/** Round eight: words that may stand between "is there" and the person ("is there an actual living soul reading this"). */
+const THERE_ADJ = new Set(['a', 'an', 'any', 'real', 'actual', 'live', 'living', 'human', 'single', 'breathing', 'flesh', 'and', 'blood', 'genuine']);
+/** "is there <adjectives> <person>" with up to four adjectives, or "are there <adjectives> people". */
+function thereBefore(toks: string[], i: number): boolean {
+  let k = i - 1;
+  while (k >= Math.max(0, i - 5) && THERE_ADJ.has(toks[k])) k--;
+  return k < i - 1 && toks[k] === 'there' && (toks[k - 1] === 'is' || toks[k - 1] === 'are');
+}
 const THERE_PLACES = new Set(['there', 'here', 'around', 'online', 'available', 'about', 'awake', 'working', 'behind', 'on', 'in', 'alive', 'home', 'reading', 'read', 'real', 'human', 'actually', 'really', 'live', 'free']);
 /**
  * What may follow "anyone there": the end of the sentence, or more about being there or being a person. A
@@ -537,8 +608,11 @@ function anyoneThere(toks: string[]): { start: number; end: number } | null {
     if (!THERE_HEADS.has(t)) continue;
     const prev = toks[i - 1];
     const framed = t === 'anyone' || t === 'anybody' || prev === 'any' || (toks[i - 2] === 'any' && (prev === 'real' || prev === 'actual' || prev === 'live' || prev === 'human')) || (prev === 'there' && (toks[i - 2] === 'is' || toks[i - 2] === 'are')) || (toks[i - 2] === 'there' && (toks[i - 3] === 'is' || toks[i - 3] === 'are') && (prev === 'a' || prev === 'any' || prev === 'real'));
-    if (!framed) continue;
+    if (!framed && !thereBefore(toks, i)) continue;
     if (t === 'one' && prev !== 'real') continue;
+    // "soul" / "being" name a person only as "a living soul", "a human being".
+    if ((t === 'soul' || t === 'souls') && !THERE_ADJ.has(prev ?? '')) continue;
+    if ((t === 'being' || t === 'beings') && prev !== 'human') continue;
     // "any of your team on?": skip "of your".
     let k = i + 1;
     if (t === 'any' || (toks[k] === 'of' && (toks[k + 1] === 'your' || toks[k + 1] === 'the'))) k += 2;
@@ -600,8 +674,10 @@ function requestIn(analysis: TextAnalysis): Found | null {
   if (toks.length > 0 && toks.length <= 200 && !retracted(raw) && !DISCLAIMS.test(raw.join(' '))) {
     let sentences: Sentence[] | null = null;
     const lazySentences = () => (sentences ??= sentencesOf(analysis.text));
+    let clauses: Sentence[] | null = null;
+    const lazyClauses = () => (clauses ??= clausesOf(analysis.text));
     const nouns = nounsOf(toks);
-    found = findRequest(toks, lazySentences, nouns);
+    found = findRequest(toks, lazySentences, nouns, lazyClauses);
     // Each sentence on its own: a negation or a word of the sentence before no longer leans on this one
     // ("computer says no. I want someone who can say yes.", "Ring me. Same number as the order."). Only when
     // the message names a person or a way to be contacted at all (most messages do not: they skip this).
@@ -686,6 +762,24 @@ function sentencesOf(text: string): Sentence[] {
     let words = 1;
     for (let i = 0; i < norm.length; i++) if (norm.charCodeAt(i) === 32) words++;
     if (words <= 200) out.push({ norm, words, toks: null });
+  }
+  return out.length > 1 ? out : [];
+}
+
+/** A message's comma clauses (only when it has a comma and two or more clauses), read like sentences. */
+function clausesOf(text: string): Sentence[] {
+  if (!text.includes(',')) return [];
+  const parts = text.split(/[,.!?;\n]+/);
+  if (parts.length < 2) return [];
+  const ascii = !/[^\x00-\x7f]/.test(text);
+  const out: Sentence[] = [];
+  for (const part of parts) {
+    const folded = ascii ? part : part.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    const norm = folded.toLowerCase().replace(/['\u2019]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+    if (norm === '') continue;
+    let words = 1;
+    for (let i = 0; i < norm.length; i++) if (norm.charCodeAt(i) === 32) words++;
+    out.push({ norm, words, toks: null });
   }
   return out.length > 1 ? out : [];
 }
