@@ -7,6 +7,10 @@
 import './support/setup';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { Editor } from '../../renderer/studio/editor/Editor';
+import { FIT_MIN_ZOOM, fitFlowViewport } from '../../renderer/studio/canvas/fitFlow';
+import { makeRoom, ROOM_GAP } from '../../renderer/studio/canvas/makeRoom';
+import { validateFlow } from '../../shared/flow/validateFlow';
+import type { Flow } from '../../shared/flow/schema';
 import { flowIdProblem } from '../../renderer/studio/inspector/flowId';
 import { StudioStoreProvider } from '../../renderer/studio/store/StudioStoreContext';
 import { createStudioStore } from '../../renderer/studio/store/studioStore';
@@ -152,5 +156,86 @@ describe('flow settings: changing the flow id', () => {
     expect(store.getState().setFlowId('a b')).toBe(false);
     expect(store.getState().flow.id).toBe('tiny');
     expect(store.getState().notice?.text).toMatch(/cannot contain spaces/);
+  });
+});
+
+describe('Fit View', () => {
+  // Blocks are 240 px wide: a 3-block chain is about 800 x 100 px, the customer-support template about 2,700 x 1,000.
+  const chain = { x: 0, y: 0, width: 800, height: 100 };
+  const template = { x: -40, y: -300, width: 2700, height: 1000 };
+  const onScreen = (v: { x: number; y: number; zoom: number }, b: typeof chain, w: number, h: number) =>
+    b.x * v.zoom + v.x >= 0 && b.y * v.zoom + v.y >= 0 && (b.x + b.width) * v.zoom + v.x <= w && (b.y + b.height) * v.zoom + v.y <= h;
+
+  it('a small flow on a narrow canvas (inspector and simulator open) is shown whole at a readable zoom', () => {
+    // Before: 236 px of minimap padding on a 520 px canvas fitted this chain at 27 %.
+    const r = fitFlowViewport({ bounds: chain, width: 520, height: 670, minimap: false });
+    expect(r.shows).toBe('all');
+    expect(r.viewport.zoom).toBeGreaterThanOrEqual(FIT_MIN_ZOOM);
+    expect(onScreen(r.viewport, chain, 520, 670)).toBe(true);
+  });
+
+  it('keeps the minimap clear below the blocks when that leaves more room than beside them', () => {
+    const r = fitFlowViewport({ bounds: chain, width: 820, height: 850, minimap: true });
+    expect(r.viewport.zoom).toBeCloseTo((820 - 96) / 800, 2);
+    // Nothing under the minimap (bottom-left, 200 x 150 px at 15 px from the corner).
+    expect((chain.y + chain.height) * r.viewport.zoom + r.viewport.y).toBeLessThanOrEqual(850 - 165);
+  });
+
+  it('never zooms a small flow in past 100 %', () => {
+    expect(fitFlowViewport({ bounds: { x: 0, y: 0, width: 240, height: 60 }, width: 1200, height: 800, minimap: true }).viewport.zoom).toBe(1);
+  });
+
+  it('a big flow is shown from its left edge at 50 %, and pressing again shows all of it', () => {
+    const first = fitFlowViewport({ bounds: template, width: 820, height: 850, minimap: true });
+    expect(first.shows).toBe('readable');
+    expect(first.viewport.zoom).toBe(FIT_MIN_ZOOM);
+    expect(template.x * first.viewport.zoom + first.viewport.x).toBeGreaterThanOrEqual(48); // its left edge in view
+    const second = fitFlowViewport({ bounds: template, width: 820, height: 850, minimap: true, current: first.viewport });
+    expect(second.shows).toBe('all');
+    expect(second.viewport.zoom).toBeLessThan(FIT_MIN_ZOOM);
+    expect(onScreen(second.viewport, template, 820, 850)).toBe(true);
+  });
+});
+
+describe('a block that grows makes room below it', () => {
+  // menu (buttons) at (0, 0), 224 x 150; below it 'ask' at y 180 and 'bye' at y 330; 'side' to the right.
+  const flow = (): Flow =>
+    validateFlow({
+      version: 1,
+      id: 'grow',
+      name: 'Grow',
+      blocks: [
+        { id: 'start', kind: 'start', position: { x: -300, y: 0 }, data: {} },
+        { id: 'menu', kind: 'buttons', position: { x: 0, y: 0 }, data: { text: 'Pick', options: [{ id: 'a', label: 'A' }] } },
+        { id: 'ask', kind: 'message', position: { x: 0, y: 180 }, data: { text: 'x' } },
+        { id: 'bye', kind: 'end', position: { x: 0, y: 330 }, data: {} },
+        { id: 'side', kind: 'end', position: { x: 300, y: 100 }, data: {} },
+        { id: 'onTop', kind: 'end', position: { x: -300, y: 20 }, data: {} },
+      ],
+    }).flow!;
+  const measured = { start: { width: 224, height: 60 }, menu: { width: 224, height: 150 }, ask: { width: 224, height: 120 }, bye: { width: 224, height: 60 }, side: { width: 224, height: 60 }, onTop: { width: 224, height: 60 } };
+
+  it('pushes down what the grown block now runs into, and in turn what that runs into', () => {
+    const moves = makeRoom(flow(), measured, { menu: { width: 224, height: 260 } });
+    const at = Object.fromEntries(moves.map((m) => [m.id, m.position]));
+    expect(at.ask).toEqual({ x: 0, y: 288 }); // 0 + 260 + 24 = 284, on the 8 px grid
+    expect(at.bye.y).toBeGreaterThanOrEqual(288 + 120 + ROOM_GAP);
+    expect(Object.keys(at).sort()).toEqual(['ask', 'bye']); // 'side' is beside it, 'start' and 'onTop' were already overlapping
+  });
+
+  it('moves nothing when the growth runs into nothing', () => {
+    expect(makeRoom(flow(), measured, { menu: { width: 224, height: 160 } })).toEqual([]);
+  });
+
+  it('the push is part of the edit that made the block grow: one undo takes both back', () => {
+    const store = createStudioStore(flow());
+    store.getState().dispatch({ type: 'set_block_field', id: 'menu', path: ['options'], value: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }] }, { label: 'Edit menu' });
+    store.getState().dispatch({ type: 'move_blocks', moves: makeRoom(store.getState().flow, measured, { menu: { width: 224, height: 260 } }) }, { label: 'Make room', attachToLast: true });
+    expect(store.getState().past).toHaveLength(1);
+    expect(store.getState().flow.blocks.find((b) => b.id === 'ask')!.position).toEqual({ x: 0, y: 288 });
+    store.getState().undo();
+    const f = store.getState().flow;
+    expect(f.blocks.find((b) => b.id === 'ask')!.position).toEqual({ x: 0, y: 180 });
+    expect((f.blocks.find((b) => b.id === 'menu')!.data as { options: unknown[] }).options).toHaveLength(1);
   });
 });

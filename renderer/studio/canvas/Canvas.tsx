@@ -9,6 +9,7 @@
 import {
   Background,
   BackgroundVariant,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
@@ -16,12 +17,14 @@ import {
   useNodesInitialized,
   useReactFlow,
   useStore as useFlowStore,
+  useStoreApi,
   type Connection,
   type EdgeChange,
   type Node,
   type NodeChange,
   type OnSelectionChangeParams,
 } from '@xyflow/react';
+import { Maximize } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
 import { canConnect } from '../../../shared/flow/edit/canConnect';
 import type { XY } from '../../../shared/flow/edit/types';
@@ -29,7 +32,9 @@ import type { BlockKind } from '../../../shared/flow/schema';
 import { useProblems } from '../hooks/useProblems';
 import { useStudio, useStudioStore } from '../store/StudioStoreContext';
 import { createEdgeDeriver, createNodeDeriver, createProblemSummarizer, groupFrame, type FlowNode } from './deriveNodes';
+import { fitFlowViewport, MINIMAP_MIN_WIDTH } from './fitFlow';
 import { DEFAULT_BLOCK_SIZE, findFreeSpot, occupiedRects } from './freeSpot';
+import { makeRoom } from './makeRoom';
 import { insertBlockEdit, nextBlockId } from './insertBlock';
 import { nodeTypes } from './nodes/nodeTypes';
 
@@ -38,11 +43,26 @@ export const PALETTE_MIME = 'application/x-baton-block-kind';
 const proOptions = { hideAttribution: true };
 const defaultEdgeOptions = { type: 'default' as const };
 /**
- * Fit view leaves room for the minimap (bottom-left, 200 x 150 px) so it never covers a block, and never
- * zooms in past 100 %.
+ * The opening view leaves room for the minimap (bottom-left, 200 x 150 px) so it never covers a block, and never
+ * zooms in past 100 %. Fit View chooses its own padding and zoom (fitFlow.ts).
  */
 export const FIT_VIEW_PADDING = { top: '48px', right: '48px', bottom: '48px', left: '236px' } as const;
-export const fitViewOptions = { padding: FIT_VIEW_PADDING, maxZoom: 1 };
+
+/** Fit View (Shift+1, the control, after automatic layout): see fitFlow.ts for what it shows. */
+export function useFitFlow() {
+  const rf = useReactFlow();
+  const flowStore = useStoreApi();
+  return useCallback(
+    (duration = 300) => {
+      const { width, height } = flowStore.getState();
+      const nodes = rf.getNodes();
+      if (nodes.length === 0 || width === 0 || height === 0) return;
+      const { viewport } = fitFlowViewport({ bounds: rf.getNodesBounds(nodes), width, height, minimap: width >= MINIMAP_MIN_WIDTH, current: rf.getViewport() });
+      void rf.setViewport(viewport, { duration });
+    },
+    [rf, flowStore],
+  );
+}
 /** Below this zoom block text is too small to read: a flow that does not fit opens at this zoom near Start. */
 export const READABLE_ZOOM = 0.75;
 /**
@@ -78,6 +98,8 @@ export function Canvas({ minimap = true }: CanvasProps) {
   const nodes = useMemo(() => d.nodes({ flow, selection, drag, measured, problems: summary }), [d, flow, selection, drag, measured, summary]);
   const edges = useMemo(() => d.edges(flow, edgeSelection), [d, flow, edgeSelection]);
   const large = flow.blocks.length > LARGE_FLOW_BLOCKS;
+  const fitFlow = useFitFlow();
+  const canvasWidth = useFlowStore((s) => s.width);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
@@ -111,7 +133,18 @@ export function Canvas({ minimap = true }: CanvasProps) {
         }
       }
       if (drag) state.setDrag(drag);
+      // A block that grew (options added, text typed) pushes down what it now runs into, as part of the edit that
+      // made it grow (one undo takes both back). First measurements (no size before) never move anything.
+      let grown: Record<string, { width: number; height: number }> | null = null;
+      if (sizes) {
+        for (const [id, size] of Object.entries(sizes)) {
+          const was = state.measured[id];
+          if (was && size.height > was.height + 1 && state.flow.blocks.some((b) => b.id === id)) (grown ??= {})[id] = size;
+        }
+      }
+      const room = grown && Object.keys(state.drag).length === 0 ? makeRoom(state.flow, state.measured, grown) : [];
       if (sizes) state.setMeasured(sizes);
+      if (room.length) state.dispatch({ type: 'move_blocks', moves: room }, { label: 'Make room', attachToLast: true, coalesceMs: 3000 });
       if (selected) state.select([...selected], state.edgeSelection);
       for (const r of resized) state.dispatch({ type: 'update_note', id: r.id, size: { width: r.width, height: r.height } });
     },
@@ -234,8 +267,12 @@ export function Canvas({ minimap = true }: CanvasProps) {
       snapGrid={[8, 8]}
     >
       <Background variant={BackgroundVariant.Dots} gap={20} size={1.4} color="var(--bt-canvas-dot)" />
-      <Controls position="bottom-right" showInteractive={false} fitViewOptions={fitViewOptions} />
-      {minimap && <MiniMap position="bottom-left" pannable zoomable nodeStrokeWidth={3} className="bt-minimap" />}
+      <Controls position="bottom-right" showInteractive={false} showFitView={false}>
+        <ControlButton className="react-flow__controls-fitview" title="Fit View (Shift+1)" aria-label="Fit View" onClick={() => fitFlow()}>
+          <Maximize size={12} aria-hidden="true" />
+        </ControlButton>
+      </Controls>
+      {minimap && (canvasWidth === 0 || canvasWidth >= MINIMAP_MIN_WIDTH) && <MiniMap position="bottom-left" pannable zoomable nodeStrokeWidth={3} className="bt-minimap" />}
     </ReactFlow>
   );
 }

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { copyToClipboard, isClipboardDocument } from '../../../shared/flow/edit/clipboard';
 import type { ClipboardDocument } from '../../../shared/flow/edit/types';
 import { Button } from '../../ui/Button';
-import { Canvas, FIT_VIEW_PADDING, fitViewOptions } from '../canvas/Canvas';
+import { Canvas, FIT_VIEW_PADDING, useFitFlow } from '../canvas/Canvas';
 import { problemCount } from './problemCount';
 import { DEFAULT_NOTE_SIZE, findFreeSpot, occupiedRects } from '../canvas/freeSpot';
 import { FlowSettings } from '../inspector/FlowSettings';
@@ -56,6 +56,7 @@ let memoryClipboard: ClipboardDocument | null = null;
 function EditorInner({ onHome, status, renderHistory, scenarioStorage }: EditorProps) {
   const store = useStudioStore();
   const rf = useReactFlow();
+  const fitFlow = useFitFlow();
   const [dialog, setDialog] = useState<null | 'find' | 'shortcuts' | 'history'>(null);
   const [showProblems, setShowProblems] = useState(false);
   const [showSim, setShowSim] = useState(false);
@@ -134,14 +135,14 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage }: EditorP
         case 'shortcuts':
           return setDialog('shortcuts');
         case 'fitView':
-          return void rf.fitView({ duration: 300, ...fitViewOptions });
+          return fitFlow();
         case 'zoomIn':
           return void rf.zoomIn({ duration: 150 });
         case 'zoomOut':
           return void rf.zoomOut({ duration: 150 });
         case 'layout':
           return void autoLayoutEdit(state.flow, state.measured, { aspectRatio: canvasAspect() }).then((edit) => {
-            if (edit && store.getState().dispatch(edit, { label: 'Automatic layout' })) requestAnimationFrame(() => rf.fitView({ duration: 300, ...fitViewOptions }));
+            if (edit && store.getState().dispatch(edit, { label: 'Automatic layout' })) requestAnimationFrame(() => fitFlow());
           });
         case 'note': {
           const c = centre();
@@ -158,7 +159,7 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage }: EditorP
           return state.select([], []);
       }
     },
-    [store, rf, centre],
+    [store, rf, centre, fitFlow],
   );
 
   // Keyboard shortcuts (not while typing in a field).

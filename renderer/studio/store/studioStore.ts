@@ -79,6 +79,11 @@ export interface DispatchOptions {
   label?: string;
   /** Clock for coalescing; tests pass their own. */
   now?: number;
+  /**
+   * Part of the previous step when that step is less than `coalesceMs` old (a consequence of it, such as blocks
+   * pushed down by a block that grew): one undo takes both back.
+   */
+  attachToLast?: boolean;
 }
 
 export type StudioStore = StoreApi<StudioState>;
@@ -120,10 +125,10 @@ export function createStudioStore(initial: Flow): StudioStore {
       const last = state.past[state.past.length - 1];
       let past: HistoryEntry[];
       if (
-        options.coalesceKey &&
-        last?.coalesceKey === options.coalesceKey &&
+        last &&
         state.future.length === 0 &&
-        now - last.at < (options.coalesceMs ?? 1500)
+        now - last.at < (options.coalesceMs ?? 1500) &&
+        ((options.coalesceKey && last.coalesceKey === options.coalesceKey) || options.attachToLast)
       ) {
         const merged: HistoryEntry = {
           ...last,

@@ -1,0 +1,77 @@
+/**
+ * Fit View (Shift+1, the Fit View control, after automatic layout): which viewport shows the flow.
+ *
+ * Before session 6 it always fitted the whole flow, with 236 px of padding on the left so the minimap never
+ * covers a block. Two results were unreadable: a 3-block flow on a narrow canvas (the inspector and the simulator
+ * open beside it: 520 px) fitted at 27 % because the minimap's padding took half the width, and a 34-block
+ * template fitted at 20 %. Now:
+ *  - the minimap is kept clear by padding on the left OR at the bottom, whichever leaves the larger zoom, and
+ *    on a canvas narrower than MINIMAP_MIN_WIDTH there is no minimap (Canvas.tsx) and no room kept for it;
+ *  - never zoomed in past 100 % (a small flow is not blown up), never out below FIT_MIN_ZOOM: a flow too big to
+ *    fit at a readable size is shown at FIT_MIN_ZOOM from its left edge (flows read left to right), and pressing
+ *    Fit View again, on that view, shows the whole flow however small.
+ */
+import { getViewportForBounds, type Rect, type Viewport } from '@xyflow/react';
+
+/** Block titles are still readable at 50 % (React Flow's own default minZoom). */
+export const FIT_MIN_ZOOM = 0.5;
+export const FIT_MAX_ZOOM = 1;
+/** Below this canvas width the minimap is not drawn (it would take a third of the canvas or more). */
+export const MINIMAP_MIN_WIDTH = 640;
+const EDGE = 48;
+/** The minimap's box (200 x 150 px at 15 px from the corner) and a gap. */
+const MINIMAP_W = 236 - EDGE;
+const MINIMAP_H = 198 - EDGE;
+
+export interface Padding {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+const px = (p: Padding) => ({ top: `${p.top}px` as const, right: `${p.right}px` as const, bottom: `${p.bottom}px` as const, left: `${p.left}px` as const });
+
+/** The paddings that keep the minimap (when drawn) clear of every block, best first for this canvas and flow. */
+function paddings(bounds: Rect, width: number, height: number, minimap: boolean): Padding[] {
+  const plain = { top: EDGE, right: EDGE, bottom: EDGE, left: EDGE };
+  if (!minimap) return [plain];
+  const left = { ...plain, left: EDGE + MINIMAP_W };
+  const bottom = { ...plain, bottom: EDGE + MINIMAP_H };
+  const zoom = (p: Padding) => Math.min((width - p.left - p.right) / Math.max(1, bounds.width), (height - p.top - p.bottom) / Math.max(1, bounds.height));
+  return zoom(bottom) > zoom(left) ? [bottom, left] : [left, bottom];
+}
+
+export interface FitInput {
+  /** The flow's blocks and notes, in flow coordinates. */
+  bounds: Rect;
+  /** The canvas size in screen pixels. */
+  width: number;
+  height: number;
+  /** Whether the minimap is drawn (bottom-left). */
+  minimap: boolean;
+  /** The viewport now: when it is already the readable view of a big flow, the whole flow is shown instead. */
+  current?: Viewport;
+}
+
+export interface FitResult {
+  viewport: Viewport;
+  /** 'all': the whole flow is in view; 'readable': the flow is bigger than the canvas at FIT_MIN_ZOOM. */
+  shows: 'all' | 'readable';
+}
+
+export function fitFlowViewport({ bounds, width, height, minimap, current }: FitInput): FitResult {
+  const [best] = paddings(bounds, width, height, minimap);
+  const all = getViewportForBounds(bounds, width, height, 0.01, FIT_MAX_ZOOM, px(best));
+  if (all.zoom >= FIT_MIN_ZOOM - 1e-6) return { viewport: all, shows: 'all' };
+  const z = FIT_MIN_ZOOM;
+  const usableH = height - best.top - best.bottom;
+  const readable: Viewport = {
+    x: best.left - bounds.x * z,
+    // Vertically centred in the room left by the padding (the flow's top when it is taller than that room).
+    y: bounds.height * z <= usableH ? best.top + (usableH - bounds.height * z) / 2 - bounds.y * z : best.top - bounds.y * z,
+    zoom: z,
+  };
+  const already = current && Math.abs(current.zoom - z) < 1e-3 && Math.abs(current.x - readable.x) < 2 && Math.abs(current.y - readable.y) < 2;
+  return already ? { viewport: all, shows: 'all' } : { viewport: readable, shows: 'readable' };
+}
