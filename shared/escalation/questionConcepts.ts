@@ -179,6 +179,8 @@ function conceptsOf(toks: readonly string[]): string[] {
   let tracked = false;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
+    // Round eight: the letters before an order number ("NW-104233", "INV 2231") are part of the reference, not a subject.
+    if (t.length <= 3 && /^[a-z]+$/.test(t) && /^\d{4,}$/.test(toks[i + 1] ?? '')) continue;
     // "how much" asks for a cost whether or not the word "cost" follows.
     let key = t === 'much' && toks[i - 1] === 'how' ? conceptOf('cost') : wordConcept(t);
     // "send it back" / "send the trainers back" is returning; the "back" itself says nothing more.
@@ -340,4 +342,46 @@ function realQuestion(normalized: string): boolean {
   if (/ (?:need|want|would like|looking for|searching) /.test(` ${normalized} `)) return true;
   // A texting question of one to three words that names a subject in real words ("eta", "open rn", "15 code").
   return toks.length <= 3 && toks.every((t) => /^\d+$/.test(t) || WORDLIKE.test(t));
+}
+
+/**
+ * Round eight: whether a message asks where an order is (the tracking request, the most common thing a customer asks
+ * again in other words): "where is my parcel", "parcel where", "whereabouts has my delivery got to", "status of 30021",
+ * "tracking?", "has it shipped", "did it go out yet", "is it sent", "when will my order come", "has 22019 left you".
+ * Not "where do I send the return" (a return), nor "do you ship to Norway" (shipping in general: no order, no "it").
+ */
+export function isTrackingQuestion(normalized: string): boolean {
+  const hit = trackingCache.get(normalized);
+  if (hit !== undefined) return hit;
+  const tracking = trackingOf(normalized.split(' ').filter((t) => t !== ''));
+  if (trackingCache.size >= CACHE_SIZE) trackingCache.clear();
+  trackingCache.set(normalized, tracking);
+  return tracking;
+}
+const trackingCache = new Map<string, boolean>();
+/** The thing tracked: an order's nouns, "it", or an order reference. */
+const TRACKED = new Set(['order', 'ordr', 'oredr', 'parcel', 'package', 'packet', 'delivery', 'shipment', 'box', 'consignment', 'purchase', 'it', 'stuff', 'things', 'goods', 'item', 'items']);
+const WHERE_TRACKING = new Set([...WHERE_WORDS, 'whereabouts']);
+/** Verbs of an order leaving or arriving ("has it shipped / left / gone out", "when will it come / arrive / get here"). */
+const MOVING = new Set(['shipped', 'ship', 'sent', 'dispatched', 'dispatch', 'posted', 'left', 'arrive', 'arrival', 'eta', 'arriving', 'arrived', 'come', 'coming', 'reach', 'delivered']);
+/** Words of another request about the same parcel: sending it back, changing where it goes. */
+const NOT_TRACKING = new Set(['return', 'returns', 'returning', 'back', 'refund', 'address', 'change', 'cancel', 'label', 'cost', 'much', 'price', 'free']);
+function trackingOf(toks: readonly string[]): boolean {
+  if (toks.length === 0 || toks.length > 30 || toks.some((t) => NOT_TRACKING.has(t))) return false;
+  const thing = (i: number) => TRACKED.has(toks[i] ?? '') || /^\d{4,}$/.test(toks[i] ?? '');
+  const near = (i: number, d: number) => {
+    for (let j = Math.max(0, i - d); j <= i + d && j < toks.length; j++) if (j !== i && thing(j)) return true;
+    return false;
+  };
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t === 'track' || t === 'tracking' || t === 'trak' || t === 'trace') return true;
+    // "where is my parcel", "parcel where", "where??" on its own.
+    if (WHERE_TRACKING.has(t) && (near(i, 4) || toks.length <= 2)) return true;
+    // "status of 30021", "order status", "status?"
+    if (t === 'status' && (near(i, 4) || toks.length <= 2)) return true;
+    // "has it shipped", "did it go out yet", "is 22019 on its way", "when will my order come".
+    if ((MOVING.has(t) || (t === 'out' && ['go', 'gone', 'went', 'sent'].includes(toks[i - 1] ?? '')) || (t === 'way' && toks[i - 1] === 'its' && toks[i - 2] === 'on')) && near(i, 4)) return true;
+  }
+  return false;
 }

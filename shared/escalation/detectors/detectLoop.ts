@@ -17,7 +17,7 @@ import { similarity } from '../../nlu/similarity';
 import { canonicalTokens } from '../canonicalTokens';
 import { mayBeSimilar } from '../mayBeSimilar';
 import { phraseMatcher } from '../phraseMatcher';
-import { analysisConcepts, conceptMatches, conceptOverlap, questionConcepts, questionType } from '../questionConcepts';
+import { analysisConcepts, conceptMatches, conceptOverlap, isTrackingQuestion, questionConcepts, questionType } from '../questionConcepts';
 
 /** Complaints that the bot is looping, as canonical token strings (contractions spelled out). */
 const LOOP_PHRASES = [
@@ -268,6 +268,18 @@ const NUMBERS_ONLY = /^[\d ]*$/;
 function isReference(c: string): boolean {
   return c.length >= 4 && /^\d+$/.test(c);
 }
+/**
+ * Round eight: the tracking request asked again in other words ("has it shipped" / "did it go out yet" / "is it sent",
+ * "where's my parcel" / "so where is it" / "where is the package", "status of 30021" / "30021 where"): this message and
+ * `count - 1` earlier ones in the window all ask where the order is, about the same order (no two different order
+ * references). Two orders asked about in turn ("where's 5521" / "and 5530?") are not one question.
+ */
+function askedWhereAgain(text: string, concepts: string[], recent: readonly string[], count: number): string[] | null {
+  if (!isTrackingQuestion(text)) return null;
+  const earlier = recent.filter((e) => e !== text && isTrackingQuestion(e) && sameReferences(concepts, questionConcepts(e)));
+  return earlier.length >= count - 1 ? earlier.slice(-(count - 1)) : null;
+}
+
 /** Whether two concept lists name no different order numbers (a list without any fits every other). */
 function sameReferences(a: readonly string[], b: readonly string[]): boolean {
   // Round eight: only an order reference (4+ digits) tells two questions apart; a house number, a size or a count
@@ -444,7 +456,18 @@ export function detectLoop(facts: TurnFacts, policy: EscalationPolicy, memory: E
       };
     }
     const chain = cfg.similarity < 1 ? chainOfThree(concepts, memory.recent, cfg.count) : null;
-    if (!chain) return null;
+    if (!chain) {
+      const tracking = cfg.similarity < 1 && length <= MAX_FUZZY_TOKENS ? askedWhereAgain(text, concepts, memory.recent, cfg.count) : null;
+      if (!tracking) return null;
+      return {
+        reason: 'loop',
+        score: 1,
+        threshold: cfg.count,
+        evidence: [text, ...tracking],
+        turn: facts.turn,
+        explanation: `The customer asked where the order is ${cfg.count} times in other words ("${tracking.join('", "')}" then "${text}").`,
+      };
+    }
     return {
       reason: 'loop',
       score: 1,

@@ -6,7 +6,7 @@
 import { describe, it, expect } from 'vitest';
 import { loadSupportFlow, REPORT_NOW } from '../../bench/escalationReport';
 import { playConversation } from '../../../shared/simulator/playConversation';
-import { questionType } from '../../../shared/escalation/questionConcepts';
+import { isTrackingQuestion, questionType } from '../../../shared/escalation/questionConcepts';
 
 const flow = loadSupportFlow();
 /** The reason the support flow hands the conversation over for (null: the bot keeps it). */
@@ -44,5 +44,35 @@ describe('the kind of answer wanted: "what ... times / hours / days" asks when',
     ['what colours does it come in', 'what'],
   ])('%s -> %s', (text, kind) => {
     expect(questionType(text)).toBe(kind);
+  });
+});
+
+describe('the tracking request asked again in other words', () => {
+  it.each([
+    ['has my parcel been dispatched', 'did it go out yet', 'is it sent'],
+    ["where's my package", 'so where is it now', 'where is the parcel'],
+    ['tracking pls', 'TRACKING', 'tracking for 55012 please'],
+    ['status of order NW-120044?', 'any news, where is NW-120044', 'has NW-120044 left you yet'],
+  ])('%s / %s / %s is a loop', (...turns) => {
+    expect(handedOver(turns)).toBe('loop');
+  });
+  it('three orders asked about in turn are not a loop', () => {
+    expect(handedOver(["where's 55210", 'and where is 55230', 'what about 55290, has it shipped'])).not.toBe('loop');
+  });
+  it('tracking, then other questions about the same parcel are not a loop', () => {
+    expect(handedOver(['where is order 31180', 'when will it arrive', 'can the courier leave it with my neighbour'])).not.toBe('loop');
+  });
+  it.each([
+    ['where is my parcel', true],
+    ['parcel where', true],
+    ['has 22019 left the warehouse', true],
+    ['when will my order come', true],
+    ['where do I send the return', false],
+    ['do you ship to Norway', false],
+    ['how much is delivery', false],
+    ['can the courier leave it in the porch', false],
+    ['where is your shop in Leeds', false],
+  ])('isTrackingQuestion(%s) = %s', (text, tracking) => {
+    expect(isTrackingQuestion(text.toLowerCase())).toBe(tracking);
   });
 });
