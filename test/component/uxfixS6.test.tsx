@@ -15,6 +15,7 @@ import { flowIdProblem } from '../../renderer/studio/inspector/flowId';
 import { StudioStoreProvider } from '../../renderer/studio/store/StudioStoreContext';
 import { createStudioStore } from '../../renderer/studio/store/studioStore';
 import { tinyFlow } from './support/sampleFlow';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { Inbox, summaryNow } from '../../renderer/inbox/Inbox';
 import { keepTicketNumbers } from '../../renderer/ui/KeepTogether';
@@ -237,5 +238,50 @@ describe('a block that grows makes room below it', () => {
     const f = store.getState().flow;
     expect(f.blocks.find((b) => b.id === 'ask')!.position).toEqual({ x: 0, y: 180 });
     expect((f.blocks.find((b) => b.id === 'menu')!.data as { options: unknown[] }).options).toHaveLength(1);
+  });
+});
+
+describe('typing spaces and commas in flow settings (newcomer s6 #1, #2)', () => {
+  function setup() {
+    const store = createStudioStore(tinyFlow());
+    render(
+      <div style={{ width: 1200, height: 800 }}>
+        <StudioStoreProvider store={store}>
+          <Editor />
+        </StudioStoreProvider>
+      </div>,
+    );
+    return store;
+  }
+
+  it('the flow name keeps the spaces typed key by key', async () => {
+    const store = setup();
+    const input = screen.getByLabelText('Flow name');
+    await userEvent.clear(input);
+    expect(screen.getByRole('alert')).toHaveTextContent('A flow needs a name; it keeps "Tiny" until you type one.');
+    await userEvent.type(input, 'Pet shop helper');
+    expect(input).toHaveValue('Pet shop helper');
+    expect(store.getState().flow.name).toBe('Pet shop helper');
+    await userEvent.type(input, ' two ');
+    await userEvent.tab();
+    expect(store.getState().flow.name).toBe('Pet shop helper two');
+    expect(input).toHaveValue('Pet shop helper two');
+  });
+
+  it('comma-separated phrases can be typed key by key: "lawyer, sue you, legal action" is three phrases', async () => {
+    const store = setup();
+    fireEvent.click(screen.getByRole('tab', { name: 'Escalation' }));
+    const explicit = document.querySelector('[data-signal="explicitRequest"]') as HTMLElement;
+    const phrases = within(explicit).getByLabelText(/Phrases/);
+    await userEvent.clear(phrases);
+    await userEvent.type(phrases, 'speak to a human, manager');
+    expect(phrases).toHaveValue('speak to a human, manager');
+    expect((store.getState().flow.escalation as { explicitRequest: { phrases: string[] } }).explicitRequest.phrases).toEqual(['speak to a human', 'manager']);
+    const urgency = document.querySelector('[data-signal="urgency"]') as HTMLElement;
+    const extra = within(urgency).getByLabelText('Extra urgent phrases');
+    await userEvent.type(extra, 'lawyer, sue you, legal action');
+    expect(extra).toHaveValue('lawyer, sue you, legal action');
+    await userEvent.tab();
+    expect((store.getState().flow.escalation as { urgency: { phrases: string[] } }).urgency.phrases).toEqual(['lawyer', 'sue you', 'legal action']);
   });
 });

@@ -214,6 +214,10 @@ export function FieldEditor({ schema, meta, value, onChange, ctx }: FieldEditorP
           onChange={(e) => {
             const items = splitList(e.target.value);
             commit(e.target.value, items, listError(widget, items));
+            // The text stays as typed while the field has focus: shown from the saved list, the comma or space just
+            // typed at the end was dropped at once, so a second phrase or a two-word one could not be typed
+            // (newcomer s6 #1). The list is shown tidied ("a, b") when the field is left.
+            setDraft(e.target.value);
           }}
           onBlur={() => {
             if (!error) setDraft(null);

@@ -100,11 +100,7 @@ function General() {
   const dispatch = store.getState().dispatch;
   return (
     <>
-      <Field label="Flow name" help="Shown on the home screen and in exports.">
-        {({ id, describedBy }) => (
-          <input id={id} aria-describedby={describedBy} className="bt-input" value={flow.name} onChange={(e) => e.target.value.trim() && dispatch({ type: 'set_flow_info', name: e.target.value }, { coalesceKey: 'flow:name', label: 'Rename flow' })} />
-        )}
-      </Field>
+      <FlowNameField />
       <FlowIdField />
       <Field label="Description">
         {({ id }) => (
@@ -126,6 +122,38 @@ function General() {
         onChange={(v) => dispatch({ type: 'set_settings', settings: { timezone: String(v) } }, { coalesceKey: 'settings:timezone', label: 'Change time zone' })}
       />
     </>
+  );
+}
+
+/**
+ * The flow name. The document keeps it trimmed, so the field shows what was typed while it has focus (shown from the
+ * document, a space typed at the end was dropped at once and "Pet shop helper" became "Petshophelper": newcomer s6
+ * #2). An emptied name is not saved: the flow keeps its name, and says so, until one is typed.
+ */
+function FlowNameField() {
+  const store = useStudioStore();
+  const name = useStudio((s) => s.flow.name);
+  const [draft, setDraft] = useState<string | null>(null);
+  // A draft that no longer matches the flow (undo, another tab) gives way to the flow's name.
+  const live = draft !== null && (draft.trim() === name || draft.trim() === '') ? draft : null;
+  return (
+    <Field label="Flow name" help="Shown on the home screen and in exports." error={live !== null && live.trim() === '' ? `A flow needs a name; it keeps "${name}" until you type one.` : null}>
+      {({ id, describedBy, invalid }) => (
+        <input
+          id={id}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          className="bt-input"
+          value={live ?? name}
+          onChange={(e) => {
+            const text = e.target.value;
+            setDraft(text);
+            if (text.trim() && text.trim() !== name) store.getState().dispatch({ type: 'set_flow_info', name: text }, { coalesceKey: 'flow:name', label: 'Rename flow' });
+          }}
+          onBlur={() => setDraft(null)}
+        />
+      )}
+    </Field>
   );
 }
 
