@@ -114,6 +114,9 @@ const ASK_AGAIN: RegExp[] = [
   /(?:^| )as i (?:said|asked|wrote|mentioned|typed)/,
   /(?:^| )(?:already|alrdy|alr|before) (?:asked|said|wrote)|(?:asked|said|wrote|write) (?:this |that |it )?(?:already|alrdy|alr|before)(?:$| )/,
   /(?:^| )my question (?:remains|stands|still|is still|was|once again|again|concerns|is about|regarding|about)/,
+  // Round eight: back to the earlier question after another one ("back to my question", "returning to my query",
+  // "reverting to my first question").
+  /(?:^| )(?:back|coming back|going back|getting back|returning|reverting|return|revert|go back|come back) to (?:my|the) (?:first |original |earlier |previous |initial |other |main |1st )?(?:question|query|point|request|enquiry|inquiry)/,
   /(?:^| )(?:still|am still|i am still) (?:waiting|asking|wondering|do not know|have no answer|have not heard|no answer|no reply)/,
   /(?:^| )(?:must|have to|need to|will|let me|i will|i shall|going to) ask (?:again|once more|you again|one more time)|(?:^| )once again(?:$| )|(?:^| )(?:ask|asking) (?:you )?again/,
   /(?:appreciate|like|want|need|get|still waiting for|waiting on) (?:an |a |any |some )?(?:answer|reply|response)(?: (?:to|on|about|regarding|re|for))?/,
@@ -144,13 +147,23 @@ function linkedToEarlier(concepts: string[], recent: readonly string[]): boolean
 const CORRECTION = / (?:i (?:meant|asked|ask|am asking|was asking|enquired|inquired|was after|am after|was talking about|am talking about)|is the (?:bit|part|thing) i am after|my question (?:was|is) about|again the) /;
 /** The customer's own slip, not the bot's misreading ("Sorry, I meant 41 Kings Road", "oops I meant Acorn Road"). */
 const OWN_SLIP = / (?:sorry|apologies|apologise|apologize|oops|whoops|typo|my bad|my mistake|autocorrect) /;
-const OPEN_QUESTION = / (?:skipped (?:that|this|my|the|over)|you skipped|question is still (?:pending|open|unanswered)|still (?:pending|unanswered)|still no answer|still waiting for (?:an|the|my) answer|still have not (?:answered|said)) /;
-const CORRECTION_WORDS = new Set(['i', 'skipped', 'still', 'again', 'question']);
+const OPEN_QUESTION = / (?:skipped (?:that|this|my|the|over)|you skipped|question is still (?:pending|open|unanswered)|still (?:pending|unanswered)|still no answer|still waiting for (?:an|the|my) answer|still have not (?:answered|said)|(?:remains|remain|is|was|went|goes|left) unanswered|(?:has|have|was) not (?:yet )?been answered) /;
+/**
+ * Round eight: the bot picked the wrong one: "this is not the correct one", "that's not the right one, that's the candle
+ * one", "this is still not the kettle order", "this is the other order", "nah wrong one, that's the controller stand".
+ * The customer points at what the bot showed (this / that), so it is the bot's mistake; "oh wait wrong one, 99140" (a
+ * slip: wait, oops) is the customer's own, and "it's not the right size" is about the goods, not the bot's pick.
+ */
+const WRONG_PICK = / (?:this|that|it) (?:is|was) (?:still |also )?not the (?:right |correct |same )?(?:[a-z]+ )?(?:one|order) | (?:this|that) is the other (?:one|order) /;
+const WRONG_ONE = /^ (?:no |nah |nope |not that one )?(?:the )?wrong (?:one|order) /;
+const CORRECTION_WORDS = new Set(['i', 'skipped', 'still', 'again', 'question', 'unanswered', 'answered', 'not', 'other', 'wrong']);
 function correction(toks: readonly string[], analysis: TextFacts, recent: readonly string[]): string | null {
   if (!toks.some((t) => CORRECTION_WORDS.has(t))) return null;
   const joined = ` ${toks.join(' ')} `;
   const open = OPEN_QUESTION.exec(joined);
   if (open) return open[0].trim();
+  const pick = WRONG_PICK.exec(joined) ?? (OWN_SLIP.test(joined) || / wait /.test(joined) ? null : WRONG_ONE.exec(joined));
+  if (pick) return pick[0].trim();
   const m = CORRECTION.exec(joined);
   if (!m || OWN_SLIP.test(joined)) return null;
   // "I meant X" corrects the bot only with a contrast ("..., not Y", "that's Y though, I meant X"); otherwise it is

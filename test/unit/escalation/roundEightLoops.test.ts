@@ -76,3 +76,36 @@ describe('the tracking request asked again in other words', () => {
     expect(isTrackingQuestion(text.toLowerCase())).toBe(tracking);
   });
 });
+
+describe('corrections: the bot picked the wrong one (a loop named in words)', () => {
+  it.each([
+    ['please track the order with the rug', "No, that's not the right one, that one is the cushions. I need the rug"],
+    ['check my order with the boots please', 'this is still not the boots order'],
+    ['track NW-130022', 'no, this is the other order, I want the one with the lamp'],
+    ['track my order pls', 'nah wrong one, that is the phone case, i want the charger one'],
+  ])('%s / %s is a loop', (...turns) => {
+    expect(handedOver(turns)).toBe('loop');
+  });
+  it.each([
+    // The customer's own slip, and a complaint about the goods, are not the bot's wrong pick.
+    ['where is 99120', 'oh wait wrong one, 99140'],
+    ['can I return the jumper from order 44120', "it's not the right size"],
+  ])('%s / %s is not a loop', (...turns) => {
+    expect(handedOver(turns)).not.toBe('loop');
+  });
+});
+
+describe('back to the earlier question after another one', () => {
+  it.each([
+    ['Is delivery to Malta tracked?', 'ok and do you take PayPal', 'right, back to my question, is the Malta delivery tracked'],
+    ['How much does delivery to Iceland cost?', 'Also, are you open on Saturday?', 'Returning to my first query: the Iceland delivery charge.'],
+  ])('%s / %s / %s is a loop', (...turns) => {
+    expect(handedOver(turns)).toBe('loop');
+  });
+  it('a question still unanswered, said in words, is a loop', () => {
+    expect(handedOver(['How long does delivery to Jersey take?', 'And what are your opening hours?', 'I note the Jersey question remains unanswered.'])).toBe('loop');
+  });
+  it('coming back in stock is not coming back to a question', () => {
+    expect(handedOver(['is the green lamp coming back in stock', 'and the blue one?', 'ok thanks'])).not.toBe('loop');
+  });
+});
