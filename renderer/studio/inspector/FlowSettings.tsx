@@ -167,6 +167,8 @@ function FlowIdField() {
   const [draft, setDraft] = useState<string | null>(null);
   const value = draft ?? flowId;
   const problem = draft !== null && draft !== flowId ? flowIdProblem(draft) : null;
+  /** The id the help text names: what is typed once it is a good id. */
+  const shown = problem ? flowId : value;
   const commit = () => {
     if (draft === null) return;
     if (draft === flowId) return setDraft(null);
@@ -177,7 +179,7 @@ function FlowIdField() {
     <Field
       label="Flow id"
       error={problem ? `${problem} The flow keeps the id "${flowId}" until this is fixed (Escape puts it back).` : null}
-      help={`Not changed by a rename. It names the flow where it is used: the served chat address /chat/${value}, the widget's embed code, the export file (${value}.json) and the scenarios file's "flow" (updated with it). A changed id gives the flow a new chat address: update embed codes and links that use the old one.`}
+      help={`Not changed by a rename. It names the flow where it is used: the served chat address /chat/${shown}, the widget's embed code, the export file (${shown}.json) and the scenarios file's "flow" (updated with it). A changed id gives the flow a new chat address: update embed codes and links that use the old one.`}
     >
       {({ id, describedBy, invalid }) => (
         <input
