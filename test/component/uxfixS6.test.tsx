@@ -284,4 +284,13 @@ describe('typing spaces and commas in flow settings (newcomer s6 #1, #2)', () =>
     await userEvent.tab();
     expect((store.getState().flow.escalation as { urgency: { phrases: string[] } }).urgency.phrases).toEqual(['lawyer', 'sue you', 'legal action']);
   });
+
+  it('and in the block inspector: Agents allowed "ann, bob" is two agents (newcomer s6 #1b)', async () => {
+    const store = setup();
+    act(() => store.getState().select(['agent']));
+    const agents = await screen.findByLabelText('Agents allowed');
+    await userEvent.type(agents, 'ann, bob');
+    expect(agents).toHaveValue('ann, bob');
+    expect((store.getState().flow.blocks.find((b) => b.id === 'agent')!.data as { agents: string[] }).agents).toEqual(['ann', 'bob']);
+  });
 });
