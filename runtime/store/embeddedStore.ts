@@ -844,17 +844,18 @@ export class EmbeddedStore implements RuntimeStore {
       if (c && c.closedAt !== null && c.closedAt < before) victims.push(c);
     }
     for (const c of victims) this.hot.delete(c.id);
-    // The writer thread removes their log, records, index entries, timers, handoffs, old idempotency records and
-    // finished outbox items in one transaction (embeddedWriter.mjs `prune`).
-    const journal = (c: StoredConversation): number[] => {
-      const runs: number[] = [];
-      if (c.gs === 1) for (const { value } of this.logRuns.getRange({ start: [c.id, 0], end: [c.id, Number.MAX_SAFE_INTEGER] })) runs.push(...value);
-      runs.push(...(c.g ?? []));
-      return runs;
-    };
-    await this.durable({ k: 'prune', victims: victims.map((c) => ({ id: c.id, externalKey: c.externalKey, runs: journal(c as StoredConversation) })), before });
-    for (const c of victims) this.hot.delete(c.id);
-    return victims.length;
+    // The writer removes their log, records, index entries, timers, handoffs, old idempotency records and finished
+    // outbox items in one transaction (embeddedWriter.mjs `prune`), each victim only if it is STILL closed before
+    // `before` in that transaction: a customer message that reopened it meanwhile (its commit planned before this
+    // write) keeps it, with its log (storetest, session 6: it was deleted after the customer's 200).
+    await this.durable({ k: 'prune', victims: victims.map((c) => ({ id: c.id })), before });
+    let pruned = 0;
+    for (const c of victims) {
+      this.hot.delete(c.id);
+      if (this.pendingHot.has(c.id) || this.convs.get(c.id) !== undefined) continue; // reopened: kept
+      pruned++;
+    }
+    return pruned;
   }
 
   /* idempotency */

@@ -110,17 +110,24 @@ export function writeOps(db) {
   const MAX_KEY = Number.MAX_SAFE_INTEGER;
 
   function prune(q) {
-    const ids = new Set(q.victims.map((v) => v.id));
+    const ids = new Set();
     for (const c of q.victims) {
+      // Looked at again inside this transaction: a customer message may have reopened it (a closed conversation is
+      // restarted, not refused) after the main thread chose it and before this write; that one stays, with its log.
+      const cur = db.convs.get(c.id);
+      if (!cur || cur.mode !== 'closed' || cur.closedAt === null || !(cur.closedAt < q.before)) continue;
+      ids.add(c.id);
       for (const key of db.log.getKeys({ start: [c.id, 0], end: [c.id, MAX_KEY] })) db.log.remove(key);
-      // Its journal entries: the runs [seq0, n, g0, ...] the main thread read from its record and `logRuns`.
-      const runs = c.runs ?? [];
+      // Its journal entries: the runs [seq0, n, g0, ...] of its record as stored now, and those moved to `logRuns`.
+      const runs = [];
+      if (cur.gs === 1) for (const { value } of db.logRuns.getRange({ start: [c.id, 0], end: [c.id, MAX_KEY] })) runs.push(...value);
+      runs.push(...(cur.g ?? []));
       for (let k = 0; k < runs.length; k += 3) for (let i = 0; i < runs[k + 1]; i++) db.journal.remove(runs[k + 2] + i);
       for (const key of db.logRuns.getKeys({ start: [c.id, 0], end: [c.id, MAX_KEY] })) db.logRuns.remove(key);
       for (const key of db.window.getKeys({ start: [c.id, 0], end: [c.id, MAX_KEY] })) db.window.remove(key);
       db.convs.remove(c.id);
       db.modeIdx.remove(['closed', c.id]);
-      if (c.externalKey !== undefined) db.ext.remove(c.externalKey);
+      if (cur.externalKey !== undefined) db.ext.remove(cur.externalKey);
     }
     for (const { key, value } of db.timers.getRange({})) {
       if (ids.has(value.conversationId)) {
