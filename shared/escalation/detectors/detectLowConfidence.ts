@@ -20,6 +20,7 @@ import type { EscalationPolicy } from '../../flow/schema';
 import type { EscalationMemory, Signal, TurnFacts } from '../types';
 import { canonicalTokens } from '../canonicalTokens';
 import { isStopWord } from '../../nlu/stopWords';
+import { questionConcepts } from '../questionConcepts';
 
 const MIN_PARTIAL = 0.3;
 const TORN_RATIO = 0.55;
@@ -32,10 +33,14 @@ const VAGUE_NOUNS = new Set([
   'thing', 'things', 'stuff', 'something', 'anything', 'problem', 'problems', 'issue', 'issues', 'matter',
   'matters', 'question', 'questions', 'query', 'queries', 'item', 'items', 'product', 'situation', 'case',
   'concern', 'business', 'whatsit', 'thingy', 'subject', 'topic',
+  // Round eight: "further to the above", a reference to a letter that was never written here.
+  'above',
 ]);
 /** Pronouns that refer vaguely only in a frame: "about that", "regarding it", "what happened". */
 const VAGUE_PRONOUNS = new Set(['it', 'that', 'this', 'what', 'one']);
 const ABOUT = new Set(['about', 'regarding', 're', 'concerning', 'with']);
+/** Round eight: a verb that stands for something never named ("it's still doing that", "it did it again"). */
+const PRO_VERBS = new Set(['doing', 'does', 'did', 'done']);
 const HAPPENED = new Set(['happened', 'happen', 'mentioned', 'said', 'told', 'wrote', 'discussed', 'talked']);
 /** Words that add nothing to what the message is about. */
 const FILLER = new Set([
@@ -53,6 +58,13 @@ const FILLER = new Set([
   'messaged', 'message', 'emailed', 'email', 'contacted', 'chatted', 'spoke', 'earlier', 'recently', 'from',
   // Greetings in the customers' own languages ("Konnichiwa. About that matter from before").
   'bonjour', 'salut', 'hola', 'ciao', 'hallo', 'konnichiwa', 'privet', 'merhaba', 'kumusta', 'po', 'ola', 'namaste',
+  // Round eight: greetings, politeness and interjections ("Morning! Right, so...", "Excuse me, about...", "Hello dear"),
+  // more relatives who sent the customer ("my grandson said to ask you about it"), the channel of an earlier contact
+  // ("that thing we talked about on the phone"), and formal letter-speak ("Further to the above, please advise").
+  'morning', 'afternoon', 'evening', 'good', 'right', 'oh', 'ah', 'now', 'its', 'excuse', 'pardon', 'dear', 'love',
+  'grandson', 'granddaughter', 'grandma', 'grandmother', 'grandad', 'grandpa', 'grandfather', 'nan', 'nana', 'aunt', 'uncle',
+  'cousin', 'partner', 'boss', 'phone', 'call', 'called', 'calling', 'rang', 'chat', 'letter', 'further', 'advise', 'per', 'kindly',
+  'doing', 'does', 'did', 'yet',
 ]);
 
 /**
@@ -71,7 +83,7 @@ const AREAS = new Set([
 /** Small words that add nothing in a vague message ("can you sort out the issue", "same as last time"). */
 const SOFT = new Set(['last', 'time', 'as', 'like', 'sort', 'out', 'fix', 'sorted', 'one', 'u', 'ya', 'yeah', 'quite', 'can', 'could']);
 /** Vague nouns that point at something never named ("the thing with the box"), unlike "a problem with my order". */
-const POINTING = new Set(['thing', 'things', 'stuff', 'something', 'whatsit', 'thingy', 'matter', 'matters', 'situation', 'business', 'same']);
+const POINTING = new Set(['thing', 'things', 'stuff', 'something', 'whatsit', 'thingy', 'matter', 'matters', 'situation', 'business', 'same', 'above']);
 const SUBJECT_NEXT = new Set(['about', 'regarding', 'concerning', 're', 'to', 'wrong']);
 /** Words that open a direct question: a question with two readings is still a clear question, not indecision. */
 const QUESTION_OPENERS = new Set(['do', 'does', 'did', 'can', 'could', 'will', 'would', 'is', 'are', 'what', 'when', 'where', 'how', 'why', 'which', 'who', 'should', 'may']);
@@ -84,7 +96,7 @@ function vagueWords(toks: string[]): string[] | null {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (VAGUE_NOUNS.has(t)) vague.push(t);
-    else if (VAGUE_PRONOUNS.has(t) && (ABOUT.has(toks[i - 1] ?? '') || HAPPENED.has(toks[i + 1] ?? ''))) vague.push(t);
+    else if (VAGUE_PRONOUNS.has(t) && (ABOUT.has(toks[i - 1] ?? '') || HAPPENED.has(toks[i + 1] ?? '') || PRO_VERBS.has(toks[i - 1] ?? ''))) vague.push(t);
     // "the one from the other day", "that one I mentioned": a thing pointed at and never named.
     else if (t === 'one' && (toks[i - 1] === 'the' || toks[i - 1] === 'that') && i >= toks.length - 1 - 5 && !AREAS.has(toks[i + 1] ?? '')) vague.push(t);
     // "same as last time", "same like before": a reference to something earlier that is never named.
@@ -96,13 +108,70 @@ function vagueWords(toks: string[]): string[] | null {
   // "a question about returns" and "a problem with my order" name their subject; "the thing with the box" does not.
   // "something about my bill" names the bill: a pointing word followed by "about" introduces the subject.
   const pointing = toks.some((t, i) => POINTING.has(t) && !SUBJECT_NEXT.has(toks[i + 1] ?? ''));
-  if (vague.length > 0 && (areas === 0 || pointing || areas >= 3 || hedged)) return vague;
+  // Two areas side by side with nothing asked about either: "so about the delivery and returning", and (round eight)
+  // "a question about my order and the address".
+  const paired = areas >= 2 && toks.some((t, i) => t === 'and' && i > 0 && i < toks.length - 1);
+  if (vague.length > 0 && (areas === 0 || pointing || areas >= 3 || hedged || paired)) return vague;
   if (vague.length > 0) return null;
   // Only broad areas and indecision: "the order or the return idk", "my order, or possibly the return, not sure";
-  // or two areas side by side with nothing asked about either: "so about the delivery and returning".
-  const paired = areas >= 2 && toks.some((t, i) => t === 'and' && i > 0 && i < toks.length - 1);
+  // or two areas paired.
   if ((hedged || paired) && areas >= 2 && !QUESTION_OPENERS.has(toks[0])) return toks.filter((t) => AREAS.has(t) || HEDGES.has(t)).slice(0, 6);
   return null;
+}
+
+/**
+ * Round eight: asking after something never named, at the start of the conversation: "is it finished?", "any update on
+ * that?", "is it ok now with my order or no?", "is it sorted", "what's happening with it". The only subject is a pronoun
+ * and nothing was said before for it to point at (no earlier question). After a question ("where is my parcel" /
+ * "any update on it?") the pronoun has its subject and the message is not vague.
+ */
+const STATUS = new Set(['update', 'updates', 'news', 'finished', 'done', 'sorted', 'ready', 'fixed', 'progress', 'happening', 'resolved', 'ok',
+  'okay', 'status', 'complete', 'completed', 'working', 'solved', 'gone', 'through', 'approved', 'processed']);
+const ANTECEDENT = new Set(['it', 'that', 'this']);
+const THANKS = new Set(['thank', 'thanks', 'thx', 'ty', 'cheers', 'thankyou']);
+const ASKS = new Set(['is', 'are', 'any', 'has', 'have', 'did', 'was', 'what', 'whats', 'how', 'when', 'can', 'could']);
+/** Words of a first message asking after an unnamed "it" (see STATUS) that name nothing else: areas at most one, a hedge. */
+function statusOfNothing(toks: string[], text: string): string[] | null {
+  // A question ("is it finished?", "any update on that"), not a remark ("That's sorted now, thank you", "this is not working").
+  if (!text.includes('?') && !ASKS.has(toks.find((t) => !FILLER.has(t)) ?? '')) return null;
+  if (toks.some((t) => THANKS.has(t))) return null;
+  let pronoun: string | null = null;
+  let status: string | null = null;
+  let areas = 0;
+  for (const t of toks) {
+    if (ANTECEDENT.has(t)) pronoun ??= t;
+    else if (STATUS.has(t)) status ??= t;
+    else if (AREAS.has(t)) areas++;
+    else if (!FILLER.has(t) && !SOFT.has(t) && !HEDGES.has(t) && t !== 'or' && t !== 'no' && !isStopWord(t)) return null;
+  }
+  return pronoun !== null && status !== null && areas <= 1 ? [pronoun, status] : null;
+}
+/** A first message that only points back at an earlier contact, naming nothing: "following up", "further to the above". */
+const REFERS_BACK = new Set(['following', 'further', 'above', 'before', 'earlier', 'previously', 'again', 'mentioned', 'discussed']);
+function pointsBackOnly(toks: string[]): string[] | null {
+  // "thx for the help earlier" thanks; it asks nothing.
+  if (!toks.some((t) => REFERS_BACK.has(t)) || toks.some((t) => THANKS.has(t))) return null;
+  return toks.every((t) => FILLER.has(t) || SOFT.has(t) || isStopWord(t) || REFERS_BACK.has(t)) ? toks.filter((t) => REFERS_BACK.has(t)) : null;
+}
+
+/**
+ * Round eight: torn in the customer's own words when no intent reads either way: "i want to send it back or maybe just
+ * change where it goes, not sure". The words before and after "or" each ask for something (concepts) and share
+ * nothing, so they are two requests, not one request with two options ("card or paypal" is one question about paying,
+ * and a question opener makes it a clear question anyway, see undecided).
+ */
+function tornInWords(toks: string[], text: string): [string, string] | null {
+  // Indecision said in words (maybe, not sure, idk), not a question offering two options ("can it be charged by USB or
+  // is it batteries", "30 days from delivery or from purchase?").
+  if (text.includes('?') || !toks.some((t, i) => t === 'maybe' || t === 'perhaps' || t === 'idk' || t === 'dunno' || t === 'unsure' || (t === 'not' && toks[i + 1] === 'sure'))) return null;
+  const at = toks.indexOf('or');
+  if (at < 1 || at >= toks.length - 1) return null;
+  const left = toks.slice(0, at).join(' ');
+  const right = toks.slice(at + 1).join(' ');
+  const a = questionConcepts(left);
+  const b = questionConcepts(right);
+  if (a.length === 0 || b.length === 0 || a.some((c) => b.includes(c))) return null;
+  return [left, right];
 }
 
 /** Whether the customer is choosing between readings ("my bill or my return", "not sure which"), not asking one clear question. */
@@ -120,12 +189,18 @@ function undecided(toks: string[]): boolean {
   return !QUESTION_OPENERS.has(toks[first] ?? '');
 }
 
-export function detectLowConfidence(facts: TurnFacts, policy: EscalationPolicy, _memory: EscalationMemory): Signal | null {
+export function detectLowConfidence(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
   const intent = facts.intent;
   if (intent === null) return null;
   const threshold = policy.lowConfidence.threshold;
   const toks = canonicalTokens(facts.analysis);
-  const vague = toks.length > 0 && toks.length <= 20 ? vagueWords(toks) : null;
+  const short = toks.length > 0 && toks.length <= 20;
+  // Nothing asked before: a pronoun or "following up" has nothing to point at.
+  const fresh = memory.recent.length === 0;
+  // A closing "thank you" after a vague message adds nothing ("it's about the parcel thing. Thank you").
+  const end = toks.length > 3 && toks[toks.length - 1] === 'you' && toks[toks.length - 2] === 'thank' ? toks.length - 2 : toks.length > 3 && THANKS.has(toks[toks.length - 1]) ? toks.length - 1 : toks.length;
+  const body = end < toks.length ? toks.slice(0, end) : toks;
+  const vague = short ? (vagueWords(body) ?? (fresh ? statusOfNothing(toks, facts.text) ?? pointsBackOnly(toks) : null)) : null;
   if (vague !== null) {
     return {
       reason: 'low_confidence',
@@ -144,7 +219,18 @@ export function detectLowConfidence(facts: TurnFacts, policy: EscalationPolicy, 
   // customer's: the bot answers or falls back. Only a customer who is choosing is torn.
   if (!undecided(toks)) return null;
   const [best, second] = intent.ranking;
-  if (best === undefined || second === undefined || best.score < MIN_PARTIAL || second.score < TORN_RATIO * best.score) return null;
+  if (best === undefined || second === undefined || best.score < MIN_PARTIAL || second.score < TORN_RATIO * best.score) {
+    const sides = tornInWords(toks, facts.text);
+    if (sides === null) return null;
+    return {
+      reason: 'low_confidence',
+      score: Math.max(0, Math.min(1, 1 - intent.confidence)),
+      threshold,
+      evidence: sides,
+      turn: facts.turn,
+      explanation: `The customer cannot decide between two requests ("${sides[0]}" or "${sides[1]}"), and no intent fits (confidence ${intent.confidence.toFixed(2)} < ${threshold}).`,
+    };
+  }
   const conf = intent.confidence.toFixed(2);
   return {
     reason: 'low_confidence',
