@@ -365,9 +365,11 @@ const WHERE_TRACKING = new Set([...WHERE_WORDS, 'whereabouts']);
 /** Verbs of an order leaving or arriving ("has it shipped / left / gone out", "when will it come / arrive / get here"). */
 const MOVING = new Set(['shipped', 'ship', 'sent', 'dispatched', 'dispatch', 'posted', 'left', 'arrive', 'arrival', 'eta', 'arriving', 'arrived', 'come', 'coming', 'reach', 'delivered']);
 /** Words of another request about the same parcel: sending it back, changing where it goes. */
-const NOT_TRACKING = new Set(['return', 'returns', 'returning', 'back', 'refund', 'address', 'change', 'cancel', 'label', 'cost', 'much', 'price', 'free']);
+const NOT_TRACKING = new Set(['return', 'returns', 'returning', 'refund', 'address', 'change', 'cancel', 'label', 'cost', 'much', 'price', 'free']);
 function trackingOf(toks: readonly string[]): boolean {
   if (toks.length === 0 || toks.length > 30 || toks.some((t) => NOT_TRACKING.has(t))) return false;
+  // "send it back", "bring them back": a return ("coming back to my question, where is it" is still tracking).
+  if (toks.some((t, i) => t === 'back' && [1, 2, 3].some((d) => BACK_VERBS.has(toks[i - d] ?? '')))) return false;
   const thing = (i: number) => TRACKED.has(toks[i] ?? '') || /^\d{4,}$/.test(toks[i] ?? '');
   const near = (i: number, d: number) => {
     for (let j = Math.max(0, i - d); j <= i + d && j < toks.length; j++) if (j !== i && thing(j)) return true;

@@ -185,8 +185,9 @@ export const MIN_REPEAT_TOKENS = 3;
 export function isRepeatableQuestion(analysis: TextFacts): boolean {
   const n = analysis.tokens.length;
   if (n >= MIN_REPEAT_TOKENS) return true;
-  // One word that names a subject ("amex?", "hours?", "tracking!!") is a texting-style question too.
-  return (n === 2 || n === 1) && analysisConcepts(analysis).length >= 1;
+  // One word that names a subject ("amex?", "hours?", "tracking!!") is a texting-style question too; round eight: and
+  // the tracking question shrunk to its question word ("whr", "where??").
+  return (n === 2 || n === 1) && (analysisConcepts(analysis).length >= 1 || isTrackingQuestion(analysis.normalized));
 }
 type TextFacts = TurnFacts['analysis'];
 /**

@@ -56,6 +56,16 @@ describe('the tracking request asked again in other words', () => {
   ])('%s / %s / %s is a loop', (...turns) => {
     expect(handedOver(turns)).toBe('loop');
   });
+  it('the tracking question shrunk to its question word still counts ("where is it" / "whr")', () => {
+    expect(handedOver(['where is NW-130771', 'where is it', 'whr'])).toBe('loop');
+  });
+  it('coming back to the tracking question after another one is the same question', () => {
+    expect(handedOver(['Where is my order NW-130552?', 'and do you take Revolut', 'Ok. Coming back, where is my order NW-130552?', 'still, where is it?'])).toBe('loop');
+  });
+  it('sending it back is a return, not tracking', () => {
+    expect(isTrackingQuestion('where do i send it back')).toBe(false);
+    expect(isTrackingQuestion('coming back to my question where is it')).toBe(true);
+  });
   it('three orders asked about in turn are not a loop', () => {
     expect(handedOver(["where's 55210", 'and where is 55230', 'what about 55290, has it shipped'])).not.toBe('loop');
   });
