@@ -182,6 +182,8 @@ const PUNCT = new Uint8Array(128);
 for (const ch of '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~') PUNCT[ch.charCodeAt(0)] = 1;
 const isPunct = (c: number) => c < 128 && PUNCT[c] === 1;
 
+/** , . ; : ? ! */
+const CLAUSE_END = new Set([44, 46, 59, 58, 63, 33]);
 /** Python's str.isupper: at least one cased letter and no lower-case ASCII letter. */
 function isUpperPython(word: string): boolean {
   let hasUpper = false;
@@ -194,7 +196,7 @@ function isUpperPython(word: string): boolean {
 }
 
 /** VADER's tokens: whitespace split, 1-char tokens dropped, edge punctuation stripped unless it is an emoticon. */
-function vaderTokens(text: string): string[] {
+function vaderTokens(text: string, clauseEnds?: boolean[]): string[] {
   let t = text;
   if (/[^\x00-\x7f]/.test(t)) t = t.replace(/[\u2019\u2018]/g, "'").replace(PICTO, ' $1 ').replace(/[\ufe0f\u200d]/g, '');
   const out: string[] = [];
@@ -207,7 +209,10 @@ function vaderTokens(text: string): string[] {
     const start = i;
     while (i < n && t.charCodeAt(i) > 32) i++;
     const tok = t.slice(start, i);
+    // Round eight: a token that ends a clause ("broken," "happen?"), for the hypothetical frame (hypotheticalCalm).
+    if (clauseEnds !== undefined && out.length > 0 && tok.length === 1 && CLAUSE_END.has(tok.charCodeAt(0))) clauseEnds[out.length - 1] = true;
     if (tok.length === 1) continue;
+    if (clauseEnds !== undefined && CLAUSE_END.has(tok.charCodeAt(tok.length - 1))) clauseEnds[out.length] = true;
     let a = 0;
     let b = tok.length;
     while (a < b && isPunct(tok.charCodeAt(a))) a++;
@@ -317,7 +322,8 @@ export interface SentimentDetail extends Sentiment {
 
 /** Sentiment with optional pre-computed normalizeText tokens (analyzeText already has them). */
 export function sentimentDetail(text: string, normalizedTokens?: string[]): SentimentDetail {
-  const words = vaderTokens(text);
+  const clauseEnds: boolean[] = [];
+  const words = vaderTokens(text, clauseEnds);
   const lw = new Array<string>(words.length);
   for (let i = 0; i < words.length; i++) lw[i] = words[i].toLowerCase();
   let allCaps = 0;
@@ -414,6 +420,9 @@ export function sentimentDetail(text: string, normalizedTokens?: string[]): Sent
   if (calmed !== undefined) {
     for (let i = 0; i < scored.length; i++) if (scored[i] < 0 && calmed.has(lw[i])) scored[i] = 0;
   }
+  // Round eight: reassurance and owning the fault ("no problem", "no worries about the delay", "my fault, I dropped it")
+  // and a question about a hypothetical ("if it arrives broken, what happens?") are not the customer's feeling now.
+  if (calmFrames(lw, clauseEnds, text, scored)) calmed ??= new Set<string>();
   // Exasperation without sentiment words: "WHERE IS MY ORDER?!?!" scores 0 in VADER (it only amplifies
   // existing sentiment). A shouted sentence or an interrobang counts as a mild complaint when nothing in the
   // message is positive.
@@ -437,6 +446,57 @@ export function sentimentDetail(text: string, normalizedTokens?: string[]): Sent
   }
   for (const f of found) if (!negativeWords.includes(f)) negativeWords.push(f);
   return { score, negativeWords, vaderScore };
+}
+
+/**
+ * Round eight: reassurance frames (the customer tells the shop not to worry) and owning the fault. Only the frame's own
+ * words are calmed, at their positions: "no problem, no hurry, I wait the package" is calm, "there's a problem, no
+ * worries though" keeps "problem".
+ */
+const REASSURANCE: string[][] = [
+  'no problem', 'no problems', 'not a problem', 'no worries', 'no worry', 'no hurry', 'no rush', 'no bother', 'no stress',
+  'no pressure', 'not a big deal', 'no big deal', 'no harm', 'worst case', 'my fault', 'my own fault', 'my bad', 'my mistake',
+  'not your fault', 'no fault', 'not bothered', 'not fussed', 'not worried', 'no complaint', 'no complaints', 'cant complain',
+].map((p) => p.split(' '));
+const REASSURANCE_FIRST = new Set(REASSURANCE.map((p) => p[0]));
+/** Words that open a hypothetical: "if it arrives broken", "in case it is damaged", "suppose it breaks". */
+const HYPOTHETICAL = new Set(['if', 'suppose', 'supposing', 'hypothetically', 'incase', 'whether']);
+
+/** Zeroes the negative valences of calm frames in `scored`; true when something was calmed. */
+function calmFrames(lw: string[], clauseEnds: boolean[], text: string, scored: number[]): boolean {
+  let calmed = false;
+  for (let i = 0; i < lw.length; i++) {
+    if (!REASSURANCE_FIRST.has(lw[i])) continue;
+    for (const p of REASSURANCE) {
+      if (p[0] !== lw[i] || i + p.length > lw.length) continue;
+      let ok = true;
+      for (let k = 1; ok && k < p.length; k++) ok = lw[i + k] === p[k];
+      if (!ok) continue;
+      for (let k = 0; k < p.length; k++) {
+        if (scored[i + k] < 0) {
+          scored[i + k] = 0;
+          calmed = true;
+        }
+      }
+    }
+  }
+  // A hypothetical clause in a message that asks ("?"): from "if" to the end of its clause.
+  if (text.includes('?')) {
+    for (let i = 0; i < lw.length; i++) {
+      const open = HYPOTHETICAL.has(lw[i]) || (lw[i] === 'case' && lw[i - 1] === 'in');
+      if (!open) continue;
+      let k = i;
+      for (; k < lw.length; k++) {
+        if (scored[k] < 0) {
+          scored[k] = 0;
+          calmed = true;
+        }
+        if (clauseEnds[k]) break;
+      }
+      i = k;
+    }
+  }
+  return calmed;
 }
 
 function compound(sentiments: number[], extra: number, amp: number): number {

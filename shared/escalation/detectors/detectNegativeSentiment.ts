@@ -13,7 +13,7 @@
 import type { EscalationPolicy } from '../../flow/schema';
 import type { EscalationMemory, Signal, TurnFacts } from '../types';
 import { effectiveSentiment } from '../effectiveSentiment';
-import { classifierOn, classifierScore, classifierSignal, designerSignal } from '../learnedSignals';
+import { classifierOn, classifierScore, classifierSignal, designerSignal, NEAR_MISS_SHARE } from '../learnedSignals';
 import { reportNearMiss } from '../nearMisses';
 import { CLASSIFIER_THRESHOLDS } from '../classifier/thresholds';
 
@@ -97,10 +97,31 @@ const ANGRY_EMOJI = /[🤬😡😠🖕💢👿]/u;
 /** Emoji of annoyance that can also be playful: they do not fire alone, but they stop a lexicon hit being read as kind. */
 const ANNOYED_EMOJI = /[🙄😤😒👎🤡😑😾]/u;
 
+/**
+ * Round eight: a question the customer says is asked in general, not about a case of their own ("What do you do if a card
+ * is used by fraud? I ask in general", "if delivery is late do you give compensation? My order is not late", "out of
+ * interest, what happens if it arrives broken?"). Its negative words describe the hypothetical, not the customer's mood.
+ * "just curious" / "just wondering" / "only asking" are not enough: they open passive-aggressive complaints too ("just
+ * curious, why is your service so slow?"); a strongly negative message (score <= STRONG_LEXICON) is never guarded.
+ */
+const IN_GENERAL = /\b(i ask in general|asking in general|in general|out of (interest|curiosity)|for (my )?(knowledge|information|future reference)|hypothetically|asking for a friend|no problem with (me|my order)|(my order|mine|it) is not late)\b/;
+function askedInGeneral(analysis: TurnFacts['analysis']): boolean {
+  const text = analysis.text;
+  if (!text.includes('?') && !/\b(wondering|asking|curious)\b/i.test(text)) return false;
+  return IN_GENERAL.test(analysis.normalized);
+}
+
 export function detectNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
   const learnedOn = classifierOn(policy);
-  const lexicon = lexiconSignal(facts, policy, memory);
   const text = facts.analysis.text;
+  if (askedInGeneral(facts.analysis) && effectiveSentiment(facts.analysis).score > STRONG_LEXICON && !ANGRY_EMOJI.test(text) && !ANNOYED_EMOJI.test(text) && facts.analysis.shouting < 0.7) {
+    const would = lexiconSignal(facts, policy, memory) ?? (learnedOn ? classifierSignal(facts, 'negative_sentiment', 'negative', 'Negative sentiment', classifierThresholdFor(policy.negativeSentiment.threshold))?.signal ?? null : null);
+    if (would && would.score >= would.threshold * NEAR_MISS_SHARE) {
+      reportNearMiss({ ...would, explanation: `Near miss: the message asks a question in general, not about the customer's own case, so its negative words do not fire${wordsClause(would.evidence.filter((w) => !w.startsWith('classifier ')))}.` });
+    }
+    return null;
+  }
+  const lexicon = lexiconSignal(facts, policy, memory);
   if (lexicon) {
     if (!learnedOn) return lexicon;
     const p = classifierScore(facts.analysis, 'negative');
