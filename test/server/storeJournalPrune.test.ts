@@ -103,7 +103,7 @@ async function redisHarness(): Promise<Harness> {
         if (key.startsWith(prefix + 'rec:') || key.startsWith(prefix + 'recAt:')) continue; // tickets and CSAT are kept
         const type = await client.type(key);
         const content =
-          type === 'hash' ? await client.hgetall(key) : type === 'set' ? await client.smembers(key) : type === 'zset' ? await client.zrange(key, 0, -1) : type === 'list' ? await client.lrange(key, 0, -1) : type === 'string' ? await client.get(key) : type;
+          type === 'hash' ? await client.hgetall(key) : type === 'set' ? await client.smembers(key) : type === 'zset' ? await client.zrange(key, '0', '-1') : type === 'list' ? await client.lrange(key, '0', '-1') : type === 'string' ? await client.get(key) : type;
         const text = JSON.stringify({ key, content });
         if (text.includes(needle)) out.push(text.slice(0, 200));
       }

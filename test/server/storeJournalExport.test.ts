@@ -1,0 +1,312 @@
+/**
+ * Transcript export (`GET /api/v1/admin/conversations/:id/transcript`, issue 8: "transcripts are exportable") over
+ * the embedded store's session-5 layout (entries in the append-only `journal`, runs in the record, older runs in
+ * `logRuns`, entries of older data folders still in `log`), through the real runtime on 127.0.0.1:
+ * - every message a customer sent and every answer the API returned, in order, numbered 1..n with no gap, and
+ *   nothing from another conversation, with conversations written at the same time (their journal runs interleave);
+ * - the same after a restart that switches the writer (thread <-> BATON_STORE_WRITER=inline), after a prune of
+ *   OTHER conversations, past the export's 1,000-entry pages, and for a folder in the previous layout;
+ * - the retention option of `baton serve` (`retentionDays`) drives the prune.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { open } from 'lmdb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { EmbeddedStore } from '../../runtime/store/embeddedStore';
+import type { LogEntry } from '../../runtime/store/types';
+import { ADMIN, auth, startTestRuntime, type TestRuntime } from './runtimeFixtures';
+import { waitUntil } from '../support/runtimeHarness';
+
+const DAY = 86_400_000;
+type Writer = 'thread' | 'inline';
+
+interface Chat {
+  id: string;
+  token: string;
+  /** Marker in every text this customer sends (nothing of another conversation may carry it). */
+  tag: string;
+  /** What the API acknowledged, by seq: the customer's own messages and the answers it returned. */
+  acked: Map<number, string>;
+}
+
+const runtimes: TestRuntime[] = [];
+const dirs: string[] = [];
+afterEach(async () => {
+  for (const rt of runtimes.splice(0)) await rt.stop().catch(() => undefined);
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function tempDir(name: string): string {
+  const d = mkdtempSync(join(tmpdir(), `baton-export-${name}-`));
+  dirs.push(d);
+  return d;
+}
+
+/** The runtime on `dir` with the embedded store written the given way; its clock starts at `now` when given. */
+async function serve(dir: string, writer: Writer, now?: number, retentionDays = 0): Promise<TestRuntime> {
+  const rt = await startTestRuntime({ dir, store: new EmbeddedStore({ dir, writer }), config: { retentionDays, rateLimit: { perAddressPerMinute: 100_000, perConversationPerMinute: 100_000 } } as never });
+  if (now !== undefined) rt.clock.now = now;
+  runtimes.push(rt);
+  return rt;
+}
+async function stop(rt: TestRuntime): Promise<void> {
+  runtimes.splice(runtimes.indexOf(rt), 1);
+  await rt.stop();
+}
+
+async function startChat(rt: TestRuntime, tag: string): Promise<Chat> {
+  const r = await rt.post('/api/v1/flows/shop/conversations', {});
+  expect(r.status).toBe(201);
+  const chat: Chat = { id: r.body.conversationId, token: r.body.token, tag, acked: new Map() };
+  for (const m of r.body.messages) chat.acked.set(m.seq, m.text);
+  return chat;
+}
+
+/** Sends a message; on 200 records the customer's text (at the seq before the first answer) and the answers. */
+async function send(rt: TestRuntime, chat: Chat, body: { text?: string; choice?: string }): Promise<any> {
+  const r = await rt.post(`/api/v1/conversations/${chat.id}/messages`, body, auth(chat.token));
+  expect(r.status, JSON.stringify(r.body)).toBe(200);
+  for (const m of r.body.messages) chat.acked.set(m.seq, m.text);
+  return r.body;
+}
+
+async function exportOf(rt: TestRuntime, id: string): Promise<{ status: number; messages: LogEntry[] }> {
+  const r = await rt.get(`/api/v1/admin/conversations/${id}/transcript`, auth(ADMIN));
+  return { status: r.status, messages: r.body.messages };
+}
+
+/**
+ * The export holds exactly this conversation: seqs 1..n in order, ids `<conversation>:<seq>`, every acknowledged
+ * answer at its seq, every text this customer sent exactly once and in the order sent, no other conversation's text.
+ */
+function expectWhole(messages: LogEntry[], chat: Chat, sent: string[], others: Chat[]): void {
+  expect(messages.map((m) => m.seq)).toEqual(messages.map((_, i) => i + 1));
+  expect(messages.every((m) => m.id === `${chat.id}:${m.seq}`)).toBe(true);
+  for (const [seq, text] of chat.acked) expect(messages[seq - 1]?.text, `seq ${seq}`).toBe(text);
+  expect(messages.filter((m) => m.from === 'customer' && m.text.includes(chat.tag)).map((m) => m.text)).toEqual(sent);
+  for (const o of others) expect(messages.filter((m) => m.text.includes(o.tag)), `texts of ${o.tag} in ${chat.tag}'s export`).toEqual([]);
+}
+
+describe('transcript export over the journal', () => {
+  for (const [first, second] of [
+    ['thread', 'inline'],
+    ['inline', 'thread'],
+  ] as Array<[Writer, Writer]>) {
+    it(`exports every message in order and nothing else: written ${first}, after a prune of others, after a restart with the writer ${second}`, async () => {
+      const dir = tempDir(first);
+      let rt = await serve(dir, first);
+      const t0 = rt.clock.now;
+      // Six conversations talk at the same time (their commits interleave in the journal), 30 turns each: more
+      // than the 24 runs a record keeps, so their older runs move to `logRuns`.
+      const chats = await Promise.all(['ann', 'bob', 'cy', 'dee', 'eve', 'fay'].map((n) => startChat(rt, `<${n}>`)));
+      const sent = new Map<Chat, string[]>(chats.map((c) => [c, []]));
+      for (let turn = 0; turn < 30; turn++) {
+        await Promise.all(
+          chats.map(async (c) => {
+            const text = `${c.tag} turn ${turn}: where is my parcel?`;
+            await send(rt, c, { text });
+            sent.get(c)!.push(text);
+          }),
+        );
+      }
+      // The journal layout is really exercised: runs of these conversations moved out of their records.
+      expect((rt.store as unknown as { logRuns: { getKeysCount(): number } }).logRuns.getKeysCount()).toBeGreaterThan(0);
+      // Two of them end (the customer leaves): closed today, pruned once the retention has passed.
+      const [gone1, gone2, ...kept] = chats;
+      for (const c of [gone1, gone2]) expect((await rt.post(`/api/v1/conversations/${c.id}/leave`, {}, auth(c.token))).body.mode).toBe('closed');
+      const exported = new Map<Chat, LogEntry[]>();
+      for (const c of chats) {
+        const e = await exportOf(rt, c.id);
+        expect(e.status).toBe(200);
+        expect(e.messages.length).toBeGreaterThan(32); // 30 turns (one commit each) after the greeting
+        expectWhole(e.messages, c, sent.get(c)!, chats.filter((o) => o !== c));
+        exported.set(c, e.messages);
+      }
+      // 40 days later, the retention is 30 days: the two closed ones go, the others export exactly as before.
+      rt.clock.now = t0 + 40 * DAY;
+      expect(await rt.store.pruneClosed(rt.clock.now - 30 * DAY)).toBe(2);
+      for (const c of [gone1, gone2]) expect((await exportOf(rt, c.id)).status).toBe(404);
+      for (const c of kept) expect((await exportOf(rt, c.id)).messages).toEqual(exported.get(c));
+
+      await stop(rt);
+      rt = await serve(dir, second, t0 + 40 * DAY);
+      for (const c of kept) expect((await exportOf(rt, c.id)).messages, `${c.tag} after the restart`).toEqual(exported.get(c));
+      for (const c of [gone1, gone2]) expect((await exportOf(rt, c.id)).status).toBe(404);
+      // The conversations go on after the restart; the export follows on without a gap.
+      for (const c of kept) {
+        const text = `${c.tag} back after the restart`;
+        await send(rt, c, { text });
+        sent.get(c)!.push(text);
+      }
+      for (const c of kept) {
+        const e = await exportOf(rt, c.id);
+        expectWhole(e.messages, c, sent.get(c)!, chats.filter((o) => o !== c));
+        expect(e.messages.slice(0, exported.get(c)!.length)).toEqual(exported.get(c));
+      }
+    });
+  }
+
+  it('exports a transcript longer than one 1,000-entry page whole, across writers and a restart', async () => {
+    const dir = tempDir('long');
+    let rt = await serve(dir, 'thread');
+    const a = await startChat(rt, '<long>');
+    const b = await startChat(rt, '<side>');
+    // Entries written straight into the runtime's store (as the runtime commits them): 260 commits of 5 entries
+    // for one conversation, interleaved with a second one, so the 1,000th entry falls inside a journal run.
+    const texts: string[] = [...(await exportOf(rt, a.id)).messages.map((m) => m.text)];
+    for (let k = 0; k < 260; k++) {
+      for (const c of [a, b]) {
+        const rec = (await rt.store.getConversation(c.id))!;
+        const append = Array.from({ length: 5 }, (_, i) => ({ from: (i % 2 ? 'bot' : 'customer') as 'bot' | 'customer', text: `${c.tag} entry ${k}.${i}`, at: rt.clock.now }));
+        await rt.store.commit({ conversation: rec, append });
+        if (c === a) texts.push(...append.map((e) => e.text));
+      }
+    }
+    const check = async (when: string) => {
+      const e = await exportOf(rt, a.id);
+      expect(e.messages.length, when).toBe(texts.length);
+      expect(e.messages.map((m) => m.seq), when).toEqual(texts.map((_, i) => i + 1));
+      expect(e.messages.map((m) => m.text), when).toEqual(texts);
+      expect(e.messages.filter((m) => m.text.includes('<side>')), when).toEqual([]);
+    };
+    await check('written by the writer thread');
+    await stop(rt);
+    rt = await serve(dir, 'inline');
+    await check('after a restart, read with writes inline');
+    // Reading from any point gives the rest, across the page boundary and across moved runs.
+    for (const after of [0, 1, 998, 999, 1000, 1001, texts.length - 1]) {
+      const rest = await rt.store.readLog(a.id, after, 1000);
+      expect(rest.map((m) => m.seq)[0], `after ${after}`).toBe(after < texts.length ? after + 1 : undefined);
+      expect(rest.map((m) => m.text), `after ${after}`).toEqual(texts.slice(after, after + 1000));
+    }
+  });
+
+  for (const writer of ['thread', 'inline'] as Writer[]) {
+    it(`exports a conversation from a data folder in the previous layout (every entry in the log table), then with new messages, after a prune of others (writer ${writer})`, async () => {
+      const dir = tempDir(`old-${writer}`);
+      let rt = await serve(dir, 'thread');
+      const t0 = rt.clock.now;
+      const keep = await startChat(rt, '<keep>');
+      const gone = await startChat(rt, '<gone>');
+      const sent = new Map<Chat, string[]>([
+        [keep, []],
+        [gone, []],
+      ]);
+      for (let turn = 0; turn < 8; turn++) {
+        for (const c of [keep, gone]) {
+          const text = `${c.tag} turn ${turn}`;
+          await send(rt, c, { text });
+          sent.get(c)!.push(text);
+        }
+      }
+      await rt.post(`/api/v1/conversations/${gone.id}/leave`, {}, auth(gone.token));
+      const before = (await exportOf(rt, keep.id)).messages;
+      await stop(rt);
+      await toPreviousLayout(dir);
+
+      rt = await serve(dir, writer, t0);
+      expect((await exportOf(rt, keep.id)).messages).toEqual(before);
+      // The conversation goes on (its state and window are read from the old records and log), new entries land
+      // in the journal after the old ones.
+      for (let turn = 8; turn < 12; turn++) {
+        const text = `${keep.tag} turn ${turn}`;
+        await send(rt, keep, { text });
+        sent.get(keep)!.push(text);
+      }
+      const after = (await exportOf(rt, keep.id)).messages;
+      expectWhole(after, keep, sent.get(keep)!, [gone]);
+      expect(after.slice(0, before.length)).toEqual(before);
+      rt.clock.now = t0 + 40 * DAY;
+      expect(await rt.store.pruneClosed(rt.clock.now - 30 * DAY)).toBe(1);
+      expect((await exportOf(rt, gone.id)).status).toBe(404);
+      expect((await exportOf(rt, keep.id)).messages).toEqual(after);
+      await stop(rt);
+      rt = await serve(dir, writer === 'thread' ? 'inline' : 'thread', t0 + 40 * DAY);
+      expect((await exportOf(rt, keep.id)).messages).toEqual(after);
+      expect((await exportOf(rt, gone.id)).status).toBe(404);
+    });
+  }
+});
+
+describe('the retention option (serve config retentionDays) drives the prune', () => {
+  it('prunes closed conversations older than retentionDays on its hourly run; open and recent ones still export whole', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const dir = tempDir('retention');
+      const rt = await serve(dir, 'thread', undefined, 30);
+      const t0 = rt.clock.now;
+      const [old, recent, open] = await Promise.all(['<old>', '<recent>', '<open>'].map((t) => startChat(rt, t)));
+      for (const c of [old, recent, open]) await send(rt, c, { text: `${c.tag} hello` });
+      await rt.post(`/api/v1/conversations/${old.id}/leave`, {}, auth(old.token));
+      rt.clock.now = t0 + 20 * DAY;
+      await rt.post(`/api/v1/conversations/${recent.id}/leave`, {}, auth(recent.token));
+      const before = new Map<Chat, LogEntry[]>();
+      for (const c of [recent, open]) before.set(c, (await exportOf(rt, c.id)).messages);
+      rt.clock.now = t0 + 35 * DAY; // old closed 35 days ago, recent 15
+      expect((await exportOf(rt, old.id)).status).toBe(200); // nothing pruned before the hourly run
+      vi.advanceTimersByTime(3_600_000);
+      await waitUntil('the hourly prune removed the old conversation', async () => (await exportOf(rt, old.id)).status === 404, 10_000);
+      for (const c of [recent, open]) expect((await exportOf(rt, c.id)).messages).toEqual(before.get(c));
+      expect((await rt.get(`/api/v1/conversations/${open.id}`, auth(open.token))).status).toBe(200);
+      expect((await rt.get(`/api/v1/conversations/${old.id}`, auth(old.token))).status).toBe(404);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  // KNOWN GAP (storetest, session 6): startRuntime runs the first prune one hour after start (setInterval only), so
+  // a `baton serve` restarted more often than once an hour (deploys, crashes, autoscaling) never prunes, and
+  // transcripts are kept past the retention the team configured. Fix: also run the prune once at start-up.
+  it.fails('prunes conversations already past the retention when it starts, without waiting an hour', async () => {
+    const dir = tempDir('retention-start');
+    let rt = await serve(dir, 'thread', undefined, 30);
+    const t0 = rt.clock.now;
+    const old = await startChat(rt, '<old>');
+    expect((await rt.post(`/api/v1/conversations/${old.id}/leave`, {}, auth(old.token))).body.mode).toBe('closed');
+    await stop(rt);
+    rt = await serve(dir, 'thread', undefined, 30);
+    rt.clock.now = t0 + 40 * DAY; // set right after the start (the runtime's clock reads it on every call)
+    await waitUntil('the old closed conversation pruned after the restart', async () => (await exportOf(rt, old.id)).status === 404, 3_000);
+  });
+});
+
+/**
+ * Rewrites a closed data folder the way session 4 / early session 5 stored it: records as plain msgpack maps with
+ * no `lo`/`g`/`gs` (so every entry is in `log`), each log entry under [conversationId, seq] with its id and seq,
+ * an empty journal and no moved runs.
+ */
+async function toPreviousLayout(dir: string): Promise<void> {
+  const root = open({ path: join(dir, 'baton.lmdb'), compression: false, maxDbs: 20, useRecords: false } as never);
+  const convs = root.openDB({ name: 'conversations' });
+  const journal = root.openDB({ name: 'journal' });
+  const logRuns = root.openDB({ name: 'logRuns' });
+  const log = root.openDB({ name: 'log' });
+  root.transactionSync(() => {
+    for (const key of [...convs.getKeys({})] as string[]) {
+      const bytes = convs.getBinary(key)!;
+      expect(bytes[0]).toBe(0x7b); // JSON text, as session 5 writes
+      const stored = JSON.parse(Buffer.from(bytes).toString('utf8'));
+      const runs: number[] = [];
+      if (stored.gs === 1) for (const r of logRuns.getRange({ start: [key, 0], end: [key, Number.MAX_SAFE_INTEGER] }) as Iterable<{ value: number[] }>) runs.push(...r.value);
+      runs.push(...stored.g);
+      let n = 0;
+      for (let k = 0; k < runs.length; k += 3) {
+        for (let i = 0; i < runs[k + 1]; i++) {
+          const seq = runs[k] + i;
+          const entry = JSON.parse(Buffer.from(journal.getBinary(runs[k + 2] + i)!).toString('utf8'));
+          log.put([key, seq], { ...entry, id: `${key}:${seq}`, seq });
+          n++;
+        }
+      }
+      expect(n).toBe(stored.lastSeq);
+      delete stored.lo;
+      delete stored.g;
+      delete stored.gs;
+      convs.put(key, stored); // lmdb's default encoder here: msgpack
+    }
+    for (const k of [...journal.getKeys({})]) journal.remove(k);
+    for (const k of [...logRuns.getKeys({})]) logRuns.remove(k);
+  });
+  await root.close();
+}
