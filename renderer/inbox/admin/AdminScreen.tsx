@@ -52,7 +52,7 @@ export function AdminNav({
           <ul className="ib-views" aria-labelledby={`ia-nav-${g.title}`}>
             {g.items.map((it) => (
               <li key={it.id}>
-                <button type="button" className={`ib-view${current === it.id ? ' is-active' : ''}`} aria-current={current === it.id ? 'page' : undefined} onClick={() => onPick(it.id)}>
+                <button type="button" title={it.label} className={`ib-view${current === it.id ? ' is-active' : ''}`} aria-current={current === it.id ? 'page' : undefined} onClick={() => onPick(it.id)}>
                   <it.icon size={16} aria-hidden="true" />
                   <span>{it.label}</span>
                   {it.id === 'tickets' && fresh > 0 && (
