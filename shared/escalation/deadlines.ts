@@ -52,7 +52,7 @@ const AFTER_LEAD = new Set(['is', 's', 'are', 'be', 'starts', 'start', 'begins',
 /** Words that make a time a deadline. */
 const FRAME = new Set([
   'need', 'needs', 'needed', 'must', 'by', 'before', 'until', 'till', 'til', 'deadline', 'latest', 'arrive', 'arrives', 'arriving', 'come',
-  'coming', 'here', 'deliver', 'delivered', 'leave', 'leaving', 'flying', 'fly', 'flight', 'wedding', 'party', 'birthday', 'funeral',
+  'coming', 'deliver', 'delivered', 'leave', 'leaving', 'flying', 'fly', 'flight', 'wedding', 'party', 'birthday', 'funeral',
   'interview', 'exam', 'event', 'trip', 'moving', 'move', 'train', 'bus', 'ferry', 'appointment', 'meeting', 'ceremony', 'christening',
   'graduation', 'show', 'concert', 'gig', 'dinner', 'holiday', 'vacation', 'starts', 'start', 'begins', 'due', 'asap', 'urgent',
   'urgently', 'required', 'require', 'sorted', 'fixed', 'answer', 'reply', 'latest', 'gift', 'present', 'important',
@@ -73,6 +73,54 @@ const PAST = new Set([
 ]);
 /** Questions about when the shop or the courier works, not about the customer's need. */
 const HOURS_QUESTION = [/\b(are|is) you(r shop| guys| lot)? open\b/, /\byou open\b/, /\bopen or (no|not)\b/, /\bopen on\b/, /\b(do|will) you (deliver|ship) on\b/, /\bwhat time do you\b/, /\bdo you (open|close|deliver|ship|work)\b/, /\b(is there|any) delivery on\b/, /\bopen (on|at|today|tomorrow)\b/, /\bopening hours?\b/, /\bwhat time (?:\w+ ){0,4}(?:opens?|closes?)\b/, /\bdelivery slots?\b/, /\bcut ?off\b/, /\b(deliver|ship|open|post|work|collect)\w* on (mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends)\b/];
+/**
+ * Round eight: a time that is not the customer's deadline, read from the words just before it:
+ *  - somebody else's date: a sale, offer or competition ("is the sale on till Sunday?", "competition ends Friday");
+ *  - a hypothetical lead time: "if I order today, when would it arrive?";
+ *  - when the customer is away or busy: "I won't be home on Thursday", "working away till the weekend", "I'm off
+ *    until Monday", "hold the parcel till Monday";
+ *  - a schedule or range: "deliveries Monday to Thursday", "hours 9 to 5".
+ */
+const NOT_MINE_BEFORE = new RegExp(
+  [
+    ' (?:sale|sales|offer|offers|promo|promotion|discount|deal|deals|competition|giveaway|voucher|code|coupon|advert|campaign)(?: \\w+){0,3} $',
+    ' if (?:i|we) (?:\\w+ ){0,2}(?:order|buy|place|pay|get|purchase|ordered|bought)(?: \\w+){0,3} $',
+    ' (?:am|are|is|s|be|m) (?:away|off|out|working away|on holiday|at work|abroad)(?: all)?(?: (?:till|until|til|on|from|for|this|next|over))?(?: the)? $',
+    ' not (?:be )?(?:home|in|around|there|available|back)(?: \\w+)? (?:till|until|til|on|this|next)? ?$',
+    ' working away (?:till|until|til)? ?$',
+    ' (?:hold|keep|leave) (?:it|them|the parcel|my parcel|the order|my order|the package|my package|onto it|on to it)(?: \\w+){0,2} (?:till|until|til|for) $',
+  ].join('|'),
+);
+const RANGE_AFTER = new Set(['to', 'through', 'thru', '-']);
+
+function notMine(toks: readonly string[], f: Found): boolean {
+  const before = ` ${toks.slice(Math.max(0, f.at - 6), f.at).join(' ')} `;
+  if (NOT_MINE_BEFORE.test(before)) return true;
+  const next = toks[f.end + 1];
+  const prev = toks[f.at - 1];
+  // "Monday to Thursday", "9 to 5": a range is a schedule, not a deadline.
+  if (next !== undefined && RANGE_AFTER.has(next) && (WEEKDAYS.includes(toks[f.end + 2] ?? '') || /^\d/.test(toks[f.end + 2] ?? ''))) return true;
+  if (prev !== undefined && RANGE_AFTER.has(prev) && (WEEKDAYS.includes(toks[f.at - 2] ?? '') || /^\d/.test(toks[f.at - 2] ?? ''))) return true;
+  return false;
+}
+
+/**
+ * Round eight: a question about the shop's own estimate or service, with no word of need, is not a deadline: "is it
+ * still coming today?", "so it will come on Monday then?", "so it's due Thursday, is that right?", "until what time
+ * do you work today?", "you deliver on Saturday?".
+ */
+const ESTIMATE_QUESTION = /^so (?:it|its|it s|that|thats|if|then|the parcel|the order|the delivery|my parcel|my order)\b|\bis that (?:right|correct|ok)\b|\b(?:is|are) (?:\w+ ){0,2}still (?:coming|arriving|due|expected|on for|on track|going ahead|going today|going out)\b|\b(?:until|till|til) what time\b|\bhow late\b|\byou (?:deliver|ship|post|dispatch|work|open|send)\w* (?:on|in|at|this|next)? ?(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekends?)\b/;
+
+/** Words of a real need (not "by" or "before", which an estimate question has too: "so it should come by Friday?"). */
+const STRONG_NEED = new Set(['need', 'needs', 'needed', 'must', 'asap', 'urgent', 'urgently', 'latest', 'important', 'deadline', 'required', 'desperate', 'desperately']);
+
+/** A question about the shop's estimate or service with no word of real need (see ESTIMATE_QUESTION). */
+export function estimateQuestion(toks: readonly string[], text = toks.join(' ')): boolean {
+  if (!ESTIMATE_QUESTION.test(text)) return false;
+  for (let i = 0; i < toks.length; i++) if (STRONG_NEED.has(toks[i]) && toks[i - 1] !== 'no' && toks[i - 1] !== 'not' && toks[i - 2] !== 'not') return false;
+  return !obligation(toks);
+}
+
 /** The customer is fine with the time: "tomorrow is fine", "next week is ok". */
 const CALM = /\b(is|are|would be|will be) (fine|ok|okay|great|perfect|no problem)\b|\bno (rush|hurry)\b|\bhappy to wait\b/;
 
@@ -355,6 +403,18 @@ function obligation(toks: readonly string[]): boolean {
 }
 const ACK = new Set(['thanks', 'thank', 'thx', 'ty', 'great', 'perfect', 'cheers', 'lovely', 'brilliant', 'cool', 'nice', 'ok', 'okay', 'alright']);
 const NEED = new Set(['need', 'needs', 'needed', 'must', 'asap', 'urgent', 'urgently', 'by', 'before', 'until', 'till', 'latest', 'please', 'pls', 'important', 'deadline', 'required']);
+/** A word of need that is not negated ("no need to reply", "don't need it by then"). */
+function needWord(toks: readonly string[]): boolean {
+  for (let i = 0; i < toks.length; i++) {
+    if (!NEED.has(toks[i])) continue;
+    const p = toks[i - 1];
+    const p2 = toks[i - 2];
+    if (p === 'no' || p === 'not' || p2 === 'not' || p2 === 'no') continue;
+    return true;
+  }
+  return false;
+}
+
 /** Words that make a short message naming a time a request for that time. */
 const SHORT_CUES = new Set(['by', 'before', 'until', 'till', 'please', 'possible', 'pls', 'asap', 'need', 'latest', 'important']);
 
@@ -398,10 +458,12 @@ export function findDeadline(toks: readonly string[], now: number, timezone: str
   if (CALM.test(text)) return null;
   // Round seven: an acknowledgement of a date the customer was told ("ok so arriving Thursday, thanks", "it come Friday,
   // thank") with no word of need is information received, not a deadline.
-  if (toks.some((t) => ACK.has(t)) && !toks.some((t) => NEED.has(t)) && !obligation(toks)) return null;
+  const needed = needWord(toks) || obligation(toks);
+  if (toks.some((t) => ACK.has(t)) && !needed) return null;
+  if (estimateQuestion(toks, text)) return null;
   // A story told in the past ("I waited in all day Tuesday, took the day off, and at 6pm the tracking flips...") with
   // no word of need: the times are what happened, not a deadline.
-  if (!toks.some((t) => NEED.has(t)) && !obligation(toks) && pastWords(toks) >= 2) return null;
+  if (!needed && pastWords(toks) >= 2) return null;
   if (HOURS_QUESTION.some((re) => re.test(text))) return null;
   // Each named time is its own deadline; a clock time takes the day named next to it ("at 7am tomorrow").
   // The nearest one that is still ahead decides ("my flight's at 7am tomorrow, can I collect it tonight?").
@@ -409,7 +471,7 @@ export function findDeadline(toks: readonly string[], now: number, timezone: str
   let first = -1;
   let last = -1;
   for (const f of found) {
-    if (pastNear(toks, f.at)) continue;
+    if (pastNear(toks, f.at) || notMine(toks, f)) continue;
     // "delivered after 6pm", "any time after Monday": a preference, not a deadline.
     if (toks[f.at - 1] === 'after' && !f.relative) continue;
     let day = f.day;

@@ -18,9 +18,19 @@ import { compileSensitiveTopics, conceptKeys, conceptKeySet, type CompiledPhrase
 import type { TextAnalysis } from '../../nlu/types';
 import { phraseMatcher } from '../phraseMatcher';
 import { isStopWord } from '../../nlu/stopWords';
+import { canonicalTokens } from '../canonicalTokens';
+import { brokeIdiom, frameExcludes, meaningOf, MEANING_OUTPUTS, notOwnCase } from '../topicMeaning';
 
-/** Idioms whose words look like a topic ("what is the damage" = "how much is it"), as normalised tokens. */
-const findIdiom = phraseMatcher(['what is the damage', 'whats the damage']);
+/**
+ * Idioms whose words look like a topic, as normalised tokens: "what is the damage" = "how much is it"; a body or a wallet
+ * that complains ("my back's gonna complain after carrying that rug") is not a complaint to the shop.
+ */
+const findIdiom = phraseMatcher([
+  'what is the damage', 'whats the damage',
+  ...['back', 'backs', 'knees', 'knee', 'feet', 'legs', 'arms', 'wallet', 'bank account', 'stomach', 'body'].flatMap((b) => [
+    `${b} is going to complain`, `${b} s going to complain`, `${b} s gonna complain`, `${b} is gonna complain`, `${b} will complain`, `${b} complains`, `${b} complained`, `${b} are going to complain`, `${b} are complaining`, `${b} is complaining`,
+  ]),
+]);
 /** Shopping questions: in these, a damage word before a noun describes the product. */
 const findShopping = phraseMatcher([
   'in stock', 'back in stock', 'do you sell', 'do you stock', 'do you carry', 'do you have any', 'do you still have',
@@ -37,6 +47,11 @@ function readableStems(stems: string[], tokens: string[]): string[] {
   for (let hit = findIdiom(tokens); hit !== null; hit = findIdiom(tokens, hit.at + hit.length)) {
     out ??= stems.slice();
     for (let k = hit.at; k < hit.at + hit.length; k++) out[k] = '';
+  }
+  // Round eight: "I'm broke till payday" has no money, nothing damaged.
+  for (const i of brokeIdiom(tokens)) {
+    out ??= stems.slice();
+    out[i] = '';
   }
   if (findShopping(tokens) !== null) {
     for (let i = 0; i + 1 < stems.length; i++) {
@@ -132,19 +147,39 @@ export function detectSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy,
   if (topics.length === 0) return null;
   const compiled = compileSensitiveTopics(topics);
   const learnedOn = classifierOn(policy);
+  const toks = canonicalTokens(facts.analysis);
+  // Round eight: said in so many words not to be the customer's own case (a general question, "everything inside is
+  // fine", "my own fault"): no rule, frame or classifier names a topic (a near miss shows what was seen).
+  const notOwn = notOwnCase(toks);
+  /** Topics whose words the customer negated ("I don't want a refund"): the classifier does not bring them back. */
+  let negated: Set<number> | null = null;
   const found = ruleSignal(facts, compiled);
   if (found !== null) {
     // Positions are for the guard only: the decision (persisted with the state) keeps the plain Signal.
     const { topicIndex, at, ...ruled } = found;
     // A phrase in a negated clause ("I don't want a refund, just tracking") or in a general question
     // about a policy ("what is your refund policy?") is not the customer's own case, unless the
-    // classifier reads the message as the topic anyway.
-    const guard = guardOf(facts.analysis, at);
+    // classifier reads the message as the topic anyway (not for a negation: the classifier reads the topic's word).
+    const negation = at >= 0 ? negationOf(facts.analysis.tokens, at) : null;
+    const guard = notOwn ?? negation ?? guardOf(facts.analysis, at);
     if (guard === null) return ruled;
     const output = topicOutputFor(topics[topicIndex]);
     const p = learnedOn && output !== null ? classifierScore(facts.analysis, output) : 0;
-    if (p >= OWN_CASE_SCORE) return ruled;
+    if (notOwn === null && negation === null && p >= OWN_CASE_SCORE) return ruled;
     reportNearMiss({ ...ruled, explanation: `Near miss: ${ruled.explanation.replace(/\.$/, '')}, but ${guard}, so it does not fire.` });
+    if (notOwn !== null) return null;
+    if (negation !== null) {
+      negated = new Set([topicIndex]);
+      // Another topic's phrase, not negated, still counts ("I don't want a refund, the lamp arrived smashed").
+      const other = laterPhraseHit(facts, compiled, topicIndex);
+      if (other !== null) return other;
+    }
+  }
+  const meant = meaningSignal(facts, topics, toks);
+  if (meant !== null) {
+    if (notOwn === null) return meant;
+    reportNearMiss({ ...meant, explanation: `Near miss: ${meant.explanation.replace(/\.$/, '')}, but ${notOwn}, so it does not fire.` });
+    return null;
   }
   for (let t = 0; t < topics.length; t++) {
     const d = designerSignal(facts, 'sensitive_topic', [], topics[t].examples ?? [], `Sensitive topic "${topics[t].name}"`);
@@ -171,7 +206,12 @@ export function detectSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy,
     reportNearMiss(best.signal);
     return null;
   }
-  const general = generalQuestion(facts.analysis);
+  const bestOutput = topicOutputFor(topics[bestTopic])!;
+  const general =
+    notOwn ??
+    (negated?.has(bestTopic) ? 'the customer negates its words' : null) ??
+    (frameExcludes(toks, bestOutput) ? 'the words are not about the topic' : null) ??
+    generalQuestion(facts.analysis);
   if (general !== null) {
     reportNearMiss({ ...best.signal, explanation: `Near miss: ${best.signal.explanation.replace(/\.$/, '')}, but ${general}, so it does not fire.` });
     return null;
@@ -179,22 +219,80 @@ export function detectSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy,
   return best.signal;
 }
 
+/** The first phrase hit of a topic after `skip` in the designer's order that is not negated, as a signal; or null. */
+function laterPhraseHit(facts: TurnFacts, compiled: CompiledTopic[], skip: number): Signal | null {
+  const keys = conceptKeys(readableStems(facts.analysis.stems, facts.analysis.tokens));
+  for (let t = 0; t < compiled.length; t++) {
+    if (t === skip) continue;
+    for (const p of compiled[t].phrases) {
+      if (!p.keys.every((k) => keys.has(k))) continue;
+      const { at, ...signal } = phraseSignal(facts, compiled[t], p);
+      if (negationOf(facts.analysis.tokens, at) === null && guardOf(facts.analysis, at) === null) return signal;
+    }
+  }
+  return null;
+}
+
+/**
+ * A topic by meaning (topicMeaning.ts): the first topic of the policy, in the designer's order, whose classifier
+ * output has a frame the message means. Named with the frame's meaning and the words that matched.
+ */
+function meaningSignal(facts: TurnFacts, topics: readonly SensitiveTopic[], toks: readonly string[]): Signal | null {
+  for (const topic of topics) {
+    const output = topicOutputFor(topic);
+    if (output === null || !MEANING_OUTPUTS.includes(output)) continue;
+    const hit = meaningOf(toks, [output]);
+    if (hit === null) continue;
+    return {
+      reason: 'sensitive_topic',
+      score: 1,
+      threshold: 1,
+      evidence: [topic.name, hit.words],
+      turn: facts.turn,
+      source: 'rule',
+      explanation: `Sensitive topic "${topic.name}" by meaning: ${hit.meaning} ("${hit.words}").`,
+    };
+  }
+  return null;
+}
+
 /** At or above this classifier score a guarded phrase hit still counts (the message really is the customer's case). */
 const OWN_CASE_SCORE = 0.5;
-const NEGATORS = new Set(['not', 'no', 'never', 'without', 'nor', 'neither', 'nothing', 'nothings', 'zero', 'none']);
+const NEGATORS = new Set(['not', 'no', 'never', 'without', 'nor', 'neither', 'nothing', 'nothings', 'zero', 'none', 'cannot']);
+/**
+ * Verbs whose negation IS the customer's case: "I haven't received my refund", "the money never came back", "I did not
+ * get my money back" (the thing is missing), unlike "I don't want a refund" or "no complaint" (the topic is declined).
+ */
+const MISSING = new Set([
+  'get', 'got', 'gotten', 'receive', 'received', 'see', 'seen', 'arrive', 'arrived', 'come', 'came', 'show', 'shown', 'showed', 'had',
+  'processed', 'process', 'credited', 'returned', 'heard', 'issued', 'paid', 'reached', 'gone', 'went', 'back', 'yet', 'still',
+]);
 /** General questions about a policy, not the customer's own case. */
 const GENERAL_QUESTION = /^(what is|what are|whats|how long (do|does|will)|how do|how does|do you (offer|give|do|have)|is there a|are there|can i get a|what happens if|what if|if i|if my|if it|where can i (read|find|see))\b|\bwhat happens (in general )?if\b|\b(polic(y|ies)|in general|general question|just asking|for the future|planning ahead|before i buy|before ordering)\b/;
 
 const OWN_CASE = /\b(my|mine)\b|\bi (was|got|have been|received|paid|bought|returned)\b/;
 const ASKS_WHAT_THE_SHOP_DOES = /^(do you|is it possible to|can you)\b/;
 
-/** Why a phrase hit is not the customer's own case, or null when it is. */
+/** A negator in the four words before the phrase that declines the topic (not one that says it is missing), or null. */
+function negationOf(toks: readonly string[], at: number): string | null {
+  for (let k = Math.max(0, at - 4); k < at; k++) {
+    if (!NEGATORS.has(toks[k])) continue;
+    // "still no refund", "and yet no refund": the thing is missing.
+    if (k > 0 && (toks[k - 1] === 'still' || toks[k - 1] === 'yet')) continue;
+    let missing = false;
+    for (let j = k + 1; j < at; j++) if (MISSING.has(toks[j]) || UNSURE.has(toks[j])) missing = true;
+    // "no refund yet", "no refund received so far".
+    for (let j = at + 1; j < Math.min(toks.length, at + 4); j++) if (toks[j] === 'yet' || toks[j] === 'received' || toks[j] === 'since' || toks[j] === 'arrived') missing = true;
+    if (!missing) return `"${toks[k]}" negates it`;
+  }
+  return null;
+}
+/** "not sure if the refund's been done", "I don't know why I was charged": the negation is of knowing, not of the topic. */
+const UNSURE = new Set(['sure', 'know', 'understand', 'certain', 'clear', 'why', 'how', 'what', 'when', 'where', 'whether', 'if', 'seem', 'think']);
+
+/** Why a phrase hit is not the customer's own case (a general question about a policy), or null when it is. */
 function guardOf(analysis: TextAnalysis, at: number): string | null {
   if (at < 0) return null; // an intent hit: the router already read the whole message
-  const toks = analysis.tokens;
-  for (let k = Math.max(0, at - 4); k < at; k++) {
-    if (NEGATORS.has(toks[k])) return `"${toks[k]}" negates it`;
-  }
   return generalQuestion(analysis);
 }
 

@@ -16,7 +16,7 @@ import { normalizeText } from '../../nlu/normalizeText';
 import { canonicalTokens, canonicalizeText } from '../canonicalTokens';
 import { phraseMatcher, type PhraseMatcher } from '../phraseMatcher';
 import type { TextAnalysis } from '../../nlu/types';
-import { findDeadline as findNamedDeadline } from '../deadlines';
+import { estimateQuestion, findDeadline as findNamedDeadline } from '../deadlines';
 import { classifierOn, classifierSignal, designerSignal } from '../learnedSignals';
 import { reportNearMiss } from '../nearMisses';
 
@@ -39,6 +39,9 @@ const CALM = [
   'not time sensitive', 'no urgency', 'in no hurry', 'in no rush', 'no hurry at all', 'no rush at all', 'not at all in a hurry',
   'not in any rush', 'not urgent at all', 'not that urgent', 'not desperate', 'nothing urgent', 'nothing pressing', 'no urgency at all',
   'not pressing', 'no deadline', 'no hurry on this',
+  // Round eight: "no particular urgency", "not important, just fun", "not the end of the world either way".
+  'no particular urgency', 'no particular rush', 'no particular hurry', 'no real rush', 'no real hurry', 'no real urgency',
+  'not important', 'not the end of the world', 'no big deal', 'no biggie', 'no stress',
 ];
 const findCalm = phraseMatcher(CALM);
 /** Phrases that name the present moment and are urgent only inside a demand. */
@@ -181,16 +184,34 @@ function affirmed(toks: string[], index: number): boolean {
   return true;
 }
 
-function findWords(toks: string[], extra: PhraseMatcher): string | null {
-  for (let i = 0; i < toks.length; i++) if (WORDS.has(toks[i]) && affirmed(toks, i)) return toks[i];
+function findWords(toks: string[], extra: PhraseMatcher, text: string): string | null {
+  for (let i = 0; i < toks.length; i++) if (WORDS.has(toks[i]) && affirmed(toks, i) && !onlyQuoted(text, toks[i])) return toks[i];
   return findPhrase(toks, findPhraseIn) ?? findPhrase(toks, extra);
 }
+
+/**
+ * Round eight: a name in quotes ("do you sell the 'Urgent Care' first aid pouch?", "the 'Emergency' torch") is a
+ * product or a slogan, not the customer's hurry: true when every place the word occurs is inside quotes.
+ */
+const QUOTED = /(?:^|[\s([])['"\u2018\u201c]([^'"\u2019\u201d]{1,40})['"\u2019\u201d](?=$|[\s.,!?;:)\]])/g;
+function onlyQuoted(text: string, word: string): boolean {
+  if (!/['"\u2018\u201c]/.test(text)) return false;
+  const lower = text.toLowerCase();
+  const inQuotes = [...lower.matchAll(QUOTED)].map((m) => m[1]).join(' ');
+  if (!new RegExp(`\\b${word}\\b`).test(inQuotes)) return false;
+  const outside = lower.replace(QUOTED, ' ');
+  return !new RegExp(`\\b${word}\\b`).test(outside);
+}
+
+/** "track two orders at once", "both at once": at the same time, not immediately. */
+const TOGETHER = new Set(['two', 'both', 'all', 'multiple', 'several', 'many', 'three', 'few', 'everything', 'together']);
 
 function findPhrase(toks: string[], find: PhraseMatcher): string | null {
   for (let hit = find(toks); hit !== null; hit = find(toks, hit.at + 1)) {
     if (!affirmed(toks, hit.at)) continue;
     // "can't wait to see it" is excitement, not a hurry.
     if (hit.phrase === 'can not wait' && toks[hit.at + 3] === 'to') continue;
+    if (hit.phrase === 'at once' && toks.slice(Math.max(0, hit.at - 4), hit.at).some((t) => TOGETHER.has(t) || /^\d+$/.test(t))) continue;
     if (MOMENT.has(hit.phrase) && !isDemand(toks) && !ongoingBefore(toks, hit.at)) continue;
     return hit.phrase;
   }
@@ -212,7 +233,7 @@ function urgentWordsIn(analysis: TextAnalysis, phrases: readonly string[]): stri
   const known = byAnalysis.get(analysis);
   if (known !== undefined) return known;
   const toks = canonicalTokens(analysis);
-  let words = toks.length === 0 ? null : (findWords(toks, designerPhrases(phrases)) ?? findDeadline(toks) ?? findHappeningNow(toks));
+  let words = toks.length === 0 ? null : (findWords(toks, designerPhrases(phrases), analysis.text) ?? findDeadline(toks) ?? findHappeningNow(toks));
   // Checked after a hit (most messages have none, so they skip this scan).
   if (words !== null && findCalm(toks) !== null) words = null;
   byAnalysis.set(analysis, words);
@@ -259,7 +280,8 @@ export function detectUrgency(facts: TurnFacts, policy: EscalationPolicy, _memor
   // Emergencies and fraud in progress the word lists miss: "my son is bleeding", "orders are going through as we speak".
   const learned = classifierSignal(facts, 'urgency', 'urgency', 'Urgency');
   if (learned === null) return null;
-  if (learned.nearMiss || findCalm(toks) !== null) {
+  // Round eight: nor a question about the shop's own estimate ("is it still coming today?", "so it's due Thursday?").
+  if (learned.nearMiss || findCalm(toks) !== null || estimateQuestion(toks)) {
     reportNearMiss(learned.signal);
     return null;
   }

@@ -1,0 +1,236 @@
+/**
+ * Sensitive topics by meaning (round eight, issue 11): what a customer DESCRIBES, not the topic's name. Each frame
+ * is two or three parts that must all be in the message, each part a small family of wordings, so a paraphrase that
+ * shares no word with the designer's phrases still matches and a message with only one part does not:
+ *  - fraud: activity the customer says they did not do (a payment, order or purchase + "wasn't me", "I never
+ *    ordered", "don't recognise", "no recollection of making"; or someone else using the customer's card);
+ *  - billing: an error described by what a money document shows (a statement, receipt, invoice, bill or total +
+ *    shows / says / came to + more than / twice / when I only...), or being charged or paid twice or extra;
+ *  - security: a strange change on the account (the password, email, login or details + changed / reset / logged
+ *    in + not me / someone / never / from a place the customer has not been);
+ *  - privacy: a request to see or erase personal data (my data / details / email + delete, erase, a copy of, how
+ *    did you get...);
+ *  - safety: a product that hurt someone or is dangerous (a burn, a cut, a shock, a rash, something swallowed on a
+ *    body; a product that caught fire, sparked, melted, overheated or is a hazard).
+ * And the readings that are not the customer's own case (see `notOwnCase`): a general or hypothetical question, a
+ * reassurance ("everything inside is fine", "no action needed"), damage the customer caused or that happened
+ * elsewhere, and "I'm broke" (no money).
+ *
+ * Pure; every pattern is compiled once at module load; a message pays for the regexes only when a gate word of the
+ * frame is in it.
+ */
+import type { TopicOutput } from './classifier/outputs';
+
+export interface MeaningHit {
+  output: TopicOutput;
+  /** The words that matched, as normalised tokens. */
+  words: string;
+  /** What the frame means, for the explanation. */
+  meaning: string;
+}
+
+interface Frame {
+  output: TopicOutput;
+  meaning: string;
+  /** At least one of these tokens must be in the message before the patterns run. */
+  gate: Set<string>;
+  /** Every pattern must match (on the padded token string); the first one's words are quoted. */
+  all: RegExp[];
+  /** None of these may match. */
+  none?: RegExp[];
+}
+
+const w = (words: string) => new Set(words.split(' '));
+
+const MONEY_NOUN = '(?:payments?|purchases?|charges?|transactions?|debits?|withdrawals?|direct debits?|subscriptions?|money|amounts?)';
+const FRAMES: Frame[] = [
+  {
+    output: 'fraud',
+    meaning: 'activity the customer says they did not do',
+    gate: w('not never no recollection recognise recognize unrecognised unrecognized unknown mystery someone somebody stranger stolen cloned'),
+    all: [
+      new RegExp(
+        [
+          // "purchases I have no recollection of making", "charges I don't recognise", "a payment that wasn't me"
+          ` ${MONEY_NOUN} (?:\\w+ ){0,14}(?:(?:was|were|is|are) not (?:me|mine|us|ours)|(?:i|we|she|he|they) never did (?:it|this|that|them)|(?:does|do|did) not (?:even )?(?:know (?:you|your|the) (?:shop|company|site|store)|shop (?:with you|online|here))|(?:did|do|have|had) not (?:make|made|authori[sz]e|authori[sz]ed|recogni[sz]e|place|placed|buy|bought|request|requested|agree to|sign up)|never (?:made|authori[sz]ed|placed|bought|requested|agreed to|signed up)|no (?:recollection|memory|idea|knowledge) of)`,
+          ` (?:unknown|unrecogni[sz]ed|mystery|strange|random) (?:\\w+ )?${MONEY_NOUN}`,
+          ` (?:do|did) not recogni[sz]e (?:\\w+ ){0,3}${MONEY_NOUN}`,
+          ` (?:flagged|blocked|declined) (?:a |an |the |some )?(?:\\w+ ){0,2}${MONEY_NOUN}(?: \\w+){0,6} (?:was|is) not (?:me|mine)`,
+          // "orders I never placed", "I never ordered this, but my card was charged" (not "I didn't order the red one,
+          // I ordered the blue": a wrong item; see `none`)
+          ` (?:orders?|purchases?|things|items|stuff) (?:\\w+ ){0,3}(?:i|we) (?:never|did not|have not|had not) (?:ordered|order|placed|place|made|make|bought|buy)`,
+          ` (?:i|we) (?:never|did not) (?:order|ordered|buy|bought|place|placed|make|made) (?:any|this|these|that|those|them|it|anything)(?: \\w+){0,8} (?:charged|debited|taken|paid|payment|card|bank|account|statement)`,
+          // someone else using the customer's card or account
+          ` (?:someone|somebody|a stranger|strangers) (?:else )?(?:is |has |have |has been |had |was )?(?:used|using|uses|spending|spent|ordering|ordered|bought|buying) (?:\\w+ ){0,2}(?:my|our) (?:card|cards|account|details|paypal|bank)`,
+          ` (?:my|our) (?:card|cards|card details|details) (?:has |have )?(?:been |was |were |got )(?:stolen|cloned|copied|used)`,
+        ].join('|'),
+      ),
+    ],
+  },
+  {
+    output: 'billing',
+    meaning: 'an error described by what the statement or the total shows',
+    gate: w('statement receipt invoice bill total charged billed debited paid took taken deducted'),
+    all: [
+      new RegExp(
+        [
+          // a money document that shows something other than what the customer bought
+          ` (?:statement|receipt|invoice|bill|total|bank|banking app|card) (?:\\w+ ){0,3}(?:shows?|showing|says?|said|saying|lists?|listed|reads?|came to|comes to|has|had) (?:\\w+ ){0,10}(?:twice|two times|double|more than|instead of|higher than|different|wrong|extra|again|when (?:i|we) only|but (?:i|we) only|(?:i|we) only (?:ordered|bought|put|had|got|paid))`,
+          // charged or paid twice, extra, more than the price ("you took £40 when it was £25")
+          ` (?:i|we|you|they|card|account|bank) (?:was |were |have been |has been |got |been )?(?:charged|billed|debited|took|taken|paid|deducted) (?:\\w+ ){0,6}(?:twice|two times|double|three times|more than|instead of|again for|for the same)`,
+          // charged extra ("you charged me extra for postage"), not "I paid extra for next day" (a service bought)
+          ` (?:charged|billed|debited) (?:me |us )?(?:an )?extra`,
+          ` (?:charged|billed|debited|paid) (?:for )?(?:\\w+ ){0,3}(?:that|which|what) (?:i|we) (?:never|did not|have not) (?:get|got|receive|received|order|ordered)`,
+        ].join('|'),
+      ),
+    ],
+    // A question about what the shop will charge ("will I pay shipping twice?", "do you charge extra for...").
+    none: [/^ (?:will|would|do|does|is|are|can|could) (?:i|we|you|there|it)\b| if (?:i|we) /],
+  },
+  {
+    output: 'security',
+    meaning: 'a strange change on the account',
+    gate: w('password login log logged sign signed signin email account username details pin code codes profile number'),
+    all: [
+      new RegExp(
+        [
+          // the account's keys or details changed, reset, used or logged into
+          ` (?:password|passcode|pin|login|log in|sign in|email|email address|account|username|profile|details|phone number|security questions?|recovery)(?: \\w+){0,5} (?:changed|changing|reset|resetting|updated|different|new|locked|accessed|logged|login|signed|notice|alert|attempts?|used|codes?)`,
+          ` (?:changed|changing|reset|resetting|updated|accessed|logged into|logged in to|signed into|using|used) (?:\\w+ ){0,2}(?:my|our|the) (?:password|pin|login|email|email address|account|username|profile|details|phone number)`,
+          ` (?:login|log in|sign in|verification|security|reset) (?:notice|notification|alert|email|text|code|codes|link|request)`,
+        ].join('|'),
+      ),
+      // ... by someone else, or the customer says it was not them
+      / (?:not me|not us|(?:did|do|have) not (?:do|change|make|request|ask|reset|log|sign|touch|set|recogni[sz]e)|never (?:changed|requested|asked|did|been|reset|logged|signed|touched|made)|someone|somebody|stranger|hacker|unknown|unrecogni[sz]ed|strange|weird|odd|suspicious|without (?:me|my|asking)|from (?:a |an )?(?:different|another|unknown|new|foreign) (?:device|country|location|phone|city|computer|ip)|locked (?:me )?out)\b/,
+    ],
+    // Helping someone the customer chose ("can my PA use my account", "my son will collect it").
+    none: [/ (?:can|could|may) (?:my|our|someone|somebody)\b/],
+  },
+  {
+    output: 'privacy',
+    meaning: 'a request to see or erase personal data',
+    gate: w('data information info details email number address name delete erase wipe remove forget copy sold shared get'),
+    all: [
+      new RegExp(
+        [
+          // see, copy or erase what the shop holds about the customer
+          ` (?:delete|erase|wipe|remove|forget|purge|scrub|destroy|copy of|see|access|download|export|send me|know|stop (?:using|sharing|selling|processing)) (?:\\w+ ){0,4}(?:my|our|all my|all of my|the) (?:personal |private )?(?:data|information|info|details|records)`,
+          ` (?:data|information|info|details|records) (?:\\w+ ){0,3}(?:you|u) (?:have|hold|keep|store|stored|collected|hold on|have on|keep on) (?:\\w+ ){0,2}(?:me|us|about me|on me)`,
+          ` (?:my|our) (?:personal |private )?(?:data|information|info|details|records)(?: \\w+){0,4} (?:deleted|erased|wiped|removed|forgotten|sold|shared|passed on|leaked)`,
+          // contact details the customer never gave ("how did you get my work email?", "I want it taken off")
+          ` (?:how|where) (?:did|have|do) (?:you|u) (?:get|got|find|obtain) (?:my|our) (?:\\w+ )?(?:email|number|phone|address|details|data|information|info|name)`,
+          ` (?:who|which company) (?:gave|sold|passed) (?:you )?(?:my|our) (?:\\w+ )?(?:email|number|phone|address|details|data|information|info)`,
+        ].join('|'),
+      ),
+    ],
+    // Order paperwork ("remove my old address from the order"), not personal data held by the shop.
+    none: [/ (?:from|on) (?:the|my|this) (?:order|parcel|basket|delivery|label)\b/],
+  },
+  {
+    output: 'safety',
+    meaning: 'a product that hurt someone or is dangerous',
+    gate: w('burn burnt burned burns burning cut cuts bleeding blood rash blisters blistered shock shocked electric injury injured injuries hurt hospital swallowed choked choking poisoned allergic scalded fire sparked sparking sparks smoke smoking melted melting overheated overheating exploded explode hazard unsafe dangerous toxic fumes swollen bulging shattered'),
+    all: [
+      new RegExp(
+        [
+          // someone hurt: a burn, a cut, a shock on a body
+          ` (?:burnt|burned|burns|burn|cut|cuts|scalded|blistered|shocked|stung|injured|hurt|bruised|gashed) (?:\\w+ ){0,2}(?:my|his|her|their|our|the baby s|the kids|the child s|my son s|my daughter s) (?:\\w+ )?(?:hand|hands|finger|fingers|thumb|arm|arms|leg|legs|foot|feet|face|skin|mouth|lip|lips|eye|eyes|head|wrist|neck|back|chest|tongue|palm|knee)`,
+          ` (?:i|he|she|they|we|my \\w+|the baby|the child|my son|my daughter|the dog|my dog) (?:got|was|were|has been|have been|been|is|are) (?:badly |quite |really |slightly )?(?:burnt|burned|scalded|cut|shocked|electrocuted|injured|hurt|poisoned|stung)`,
+          ` (?:electric shock|allergic reaction|rash|blisters|bleeding|swallowed|choked|choking on)(?: \\w+){0,10} (?:after|from|when|while|using|used|wearing|wore|with|on|the|it|this|your)`,
+          ` (?:went|go|gone|taken|rushed|ended up|end up|had to go) (?:to |in |into )?(?:the )?(?:hospital|a and e|er|emergency room)`,
+          ` (?:after|from|when|while) (?:using|wearing|eating|drinking|touching|opening|plugging|charging|applying)(?: \\w+){0,10} (?:rash|burn|burns|burnt|blisters|bleeding|swollen|sick|vomiting|shock|hospital|allergic)`,
+          // the product is dangerous
+          ` (?:caught fire|catch fire|set fire|on fire|burst into flames|sparked|sparking|sparks|melted|melting|overheated|overheating|exploded|started smoking|began smoking|is smoking|was smoking|smoke (?:came|coming|pouring)|battery (?:is |has )?(?:swollen|swelled|bulging|leaking)|toxic fumes)`,
+          ` (?:is|are|was|were|looks|seems|feels|s) (?:a |really |quite |very |so |actually |genuinely )?(?:fire hazard|choking hazard|safety hazard|electrical hazard|hazard|unsafe|dangerous)`,
+          ` (?:sharp|jagged|exposed|loose) (?:edges?|pieces|bits|wires?|glass|metal|spikes?|screws?)(?: \\w+){0,6} (?:child|children|kid|kids|baby|toddler|dog|cat|hurt|cut|dangerous)`,
+        ].join('|'),
+      ),
+    ],
+    // "you guys are dangerous" (praise), "my husband burnt the toast", an injury that had nothing to do with a product.
+    none: [/ (?:you|you guys|you lot|your prices|prices) (?:are|is) (?:\w+ )?dangerous| burnt the (?:toast|dinner|food|rice|cake|pizza|tea)\b/],
+  },
+];
+
+/** The first frame of `outputs` (in `outputs` order) the message means, or null. `toks`: canonical tokens. */
+export function meaningOf(toks: readonly string[], outputs: readonly TopicOutput[]): MeaningHit | null {
+  let padded: string | null = null;
+  for (const output of outputs) {
+    for (const f of FRAMES) {
+      if (f.output !== output) continue;
+      let gated = false;
+      for (const t of toks) if (f.gate.has(t)) { gated = true; break; }
+      if (!gated) continue;
+      padded ??= ` ${toks.join(' ')} `;
+      let words: string | null = null;
+      let ok = true;
+      for (const re of f.all) {
+        const m = re.exec(padded);
+        if (!m) { ok = false; break; }
+        words ??= m[0].trim();
+      }
+      if (!ok || words === null) continue;
+      if (f.none?.some((re) => re.test(padded!))) continue;
+      return { output, words, meaning: f.meaning };
+    }
+  }
+  return null;
+}
+
+/** Outputs that have a meaning frame. */
+export const MEANING_OUTPUTS: readonly TopicOutput[] = [...new Set(FRAMES.map((f) => f.output))];
+
+/**
+ * Why a message is not the customer's own case whatever topic words it has, or null.
+ *  - a general or hypothetical question said in so many words ("just curious", "in general terms", "mine is fine",
+ *    "before I place an order", "I'm comparing retailers");
+ *  - a reassurance: the thing is fine, nothing is asked ("the box was dented but everything inside is fine", "no
+ *    action needed", "arrived in one piece", "the refund came through yesterday, thanks");
+ *  - damage the customer caused or that happened elsewhere ("my fault, I dropped it", "nothing to do with you",
+ *    "damaged by another shop", "fraud on a different site").
+ * (Money troubles: "I'm broke till payday" is taken out of the message by `withoutIdioms`.)
+ */
+const GENERAL = / (?:just curious|later if|in (?:the )?future if|do you (?:keep|store|hold|save|retain) (?:my|customer|customers|personal|the|our|card|payment|data|information|details|address|addresses)|how long (?:\w+ ){0,4}(?:kept|saved|stored|held|retained)|out of curiosity|curious to know|in general|general terms|general interest|general question|for my own information|for (?:my )?information only|purely (?:for|out of)|hypothetically|hypothetical|comparing (?:retailers|shops|stores|sites|companies|you)|for future reference|mine (?:is|was|arrived|came) (?:\w+ )?(?:fine|perfect|ok|okay|great)|no particular (?:concern|problem|issue|reason)|nothing (?:has )?happened|before (?:i|we) (?:place|buy|order|purchase|decide|commit|sign up)|i am not (?:having|reporting) (?:a |any )?(?:problem|issue))\b/;
+const REASSURED = / (?:everything|all|item|items|contents|product|it|the rest|what was) (?:else )?(?:inside |in it |in the box )?(?:is|was|are|were|s|seems|looks|arrived|came) (?:all |totally |perfectly |absolutely |completely )?(?:fine|perfect|ok|okay|intact|undamaged|unharmed|dry|great|good)\b| no action (?:is )?needed| nothing (?:for you )?to do| no need to (?:do|reply|respond|worry|act)| (?:i am|we are|i m) not (?:too |really |at all )?bothered| no harm done| can not complain| no complaints| (?:came|arrived|was|is|were) (?:exactly )?as described| (?:arrived|came|got here|turned up) (?:\w+ )?in one piece| in (?:perfect|great|good|mint) condition| just letting you know| just so you know| (?:refund|money|payment) (?:has |had )?(?:came|come|went|gone|go) through (?:fine|ok|okay|yesterday|today|already|now)| (?:payment|it) went through (?:fine|ok|okay)| thanks? (?:you )?for (?:the|my) refund/;
+const ELSEWHERE = / (?:my (?:own )?fault|(?:my|our) (?:own )?(?:mistake|doing)|nothing to do with you|not your fault|(?:i|we|the kids|the dog|the cat) (?:dropped|knocked over|knocked) (?:it|them|my|our|the)|i broke (?:it|them|my|our|the)|(?:by|on|from|at|with|about|in) (?:another|other|a different|different) (?:shop|site|store|company|retailer|website|seller|brand))\b/;
+/**
+ * A question about a case that has not happened: "if a parcel arrives with the box damaged, should I accept it?",
+ * "what would happen if someone stole my card?", "what's the process if something turns up damaged?". Unless the
+ * customer also tells it as having happened ("it arrived broken", "my card was used").
+ */
+const HYPOTHETICAL = /^ if | (?:what|how) (?:would |will )?(?:happens?|is the (?:process|procedure)|do (?:i|you) do|should i do) (?:\w+ ){0,2}if | what if | in case | suppos(?:e|ing) | (?:should|would|could) (?:i|we) (?:\w+ ){0,4}if (?:it|a|an|the|my|something|someone|anything)\b/;
+const TOLD_AS_HAPPENED = / (?:arrived|came|turned up|was|were|has been|have been|got) (?:\w+ ){0,3}(?:broken|damaged|smashed|cracked|used|stolen|charged|hacked)\b| (?:i|we) (?:was|were|have been|got) (?:charged|billed|scammed|hacked)\b/;
+
+/** Words that show the customer's own case with the shop after all ("but it's still broken", "refund me"). */
+const STILL_A_CASE = / (?:but|however|although|though) (?:\w+ ){0,4}(?:broken|damaged|cracked|missing|wrong|charged|not working|does not work|stopped working|leaking|hurt)\b| (?:refund me|reimburse me|replace it|replacement|send (?:me )?(?:a )?new one|money back|compensation|compensated|missing)\b| (?:to be|be) (?:reimbursed|refunded|compensated)\b/;
+
+export function notOwnCase(toks: readonly string[]): string | null {
+  const padded = ` ${toks.join(' ')} `;
+  if (GENERAL.test(padded)) return "it is a general or hypothetical question, not the customer's own case";
+  if (HYPOTHETICAL.test(padded) && !TOLD_AS_HAPPENED.test(padded)) return "it asks what would happen in a case that has not happened";
+  if (STILL_A_CASE.test(padded)) return null;
+  if (REASSURED.test(padded)) return 'the customer says it is fine and asks for nothing';
+  if (ELSEWHERE.test(padded)) return "the customer says it is their own doing or happened elsewhere, not the shop's case";
+  return null;
+}
+
+/** "I'm broke", "we're broke till payday": no money, not damage. Indexes of such "broke" tokens (usually none). */
+export function brokeIdiom(toks: readonly string[]): number[] {
+  const out: number[] = [];
+  for (let i = 1; i < toks.length; i++) {
+    if (toks[i] !== 'broke') continue;
+    const prev = toks[i - 1];
+    const prev2 = toks[i - 2];
+    const next = toks[i + 1];
+    const person = (prev === 'am' && prev2 === 'i') || (prev === 'are' && (prev2 === 'we' || prev2 === 'you')) || prev === 'im';
+    const so = (prev === 'so' || prev === 'too' || prev === 'totally' || prev === 'completely' || prev === 'flat' || prev === 'a bit') && (prev2 === 'am' || prev2 === 'are' || prev2 === 'i');
+    if (person || so || next === 'till' || next === 'until' || next === 'til') out.push(i);
+  }
+  return out;
+}
+
+/** A frame's own "not this" reading (e.g. "you guys are dangerous" for safety), for the classifier's reading too. */
+export function frameExcludes(toks: readonly string[], output: TopicOutput): boolean {
+  const padded = ` ${toks.join(' ')} `;
+  for (const f of FRAMES) if (f.output === output && f.none?.some((re) => re.test(padded))) return true;
+  return false;
+}
