@@ -14,7 +14,7 @@ import { canonicalTokens } from '../canonicalTokens';
 import { asksSameSubjectAgain } from './detectLoop';
 import type { EscalationMemory as Memory } from '../types';
 import { isRealQuestion } from '../questionConcepts';
-import { isShopQuestion } from '../shopTopics';
+import { isShopQuestion, isShopQuestionText } from '../shopTopics';
 import { effectiveSentiment } from '../effectiveSentiment';
 
 /**
@@ -128,6 +128,10 @@ export function asksNothing(analysis: TextAnalysis, memory?: Memory): boolean {
     if (short.length > 0 && short.length <= 3 && !text.includes('?') && short.every((t) => ACK.has(t) || PRAISE.has(t) || THANKS.has(t))) return true;
     if (closing(short, text)) return true;
   }
+  // Round eight: the chat convention for correcting one's own typo, a star before (or after) the word ("*track NW-112340",
+  // "tracking*"), right after a message the bot could not use: the customer fixes that message, asking nothing new.
+  if (memory && memory.fallbacksInRow > 0 && analysis.tokens.length > 0 && analysis.tokens.length <= 8 &&
+    (/^\s*\*\s*[\p{L}\p{N}]/u.test(text) || /^[^*]*[\p{L}\p{N}]\*\s*$/u.test(text))) return true;
   if (thanksFirst(analysis, text)) return true;
   if (FRIENDLY.test(text) && /[^\s!]/.test(text)) return true;
   const toks = canonicalTokens(analysis);
@@ -179,7 +183,7 @@ function assess(analysis: TextAnalysis, memory: Memory): Assessment {
   const hit = assessed.get(analysis);
   if (hit && hit.memory === memory) return hit;
   let a: Assessment;
-  if (asksNothing(analysis, memory)) a = new Assessment(analysis, memory, 0, false);
+  if (asksNothing(analysis, memory) || detailOfShopRequest(analysis, memory)) a = new Assessment(analysis, memory, 0, false);
   else if (!calmShopQuestion(analysis, memory)) a = new Assessment(analysis, memory, 1);
   else {
     const again = asksSameSubjectAgain(analysis, memory.recent);
@@ -187,6 +191,26 @@ function assess(analysis: TextAnalysis, memory: Memory): Assessment {
   }
   assessed.set(analysis, a);
   return a;
+}
+/**
+ * Round eight: the detail a shop request needs, given right after it failed ("can I change the address on it" / "to 9
+ * Park Row, Leeds"; "return NW-117654 pls" / "it's the wrong size"): the customer answers what the bot would ask next,
+ * asking nothing new. Only after a clear question about the shop (see shopTopics.ts) that the bot could not use; after
+ * an off-topic request ("do you sell concert tickets?" / "for the Coldplay tour") the detail still counts in full.
+ */
+function detailOfShopRequest(analysis: TextAnalysis, memory: Memory): boolean {
+  if (memory.fallbacksInRow === 0 || (memory.clearInRow ?? 0) === 0 || memory.recent.length === 0) return false;
+  const text = analysis.text;
+  if (text.includes('?') || analysis.tokens.length < 2 || analysis.tokens.length > 10 || isRealQuestion(analysis.normalized)) return false;
+  // Words, not a key mash ("asdkjh qwpoe"): every word has a vowel and no letter three times in a row.
+  if (!analysis.tokens.every((t) => /^\d+$/.test(t) || (/[aeiouy]/.test(t) && !/(.)\1\1/.test(t)))) return false;
+  // A request ("an invoice for 47225 please", "delivery date of 77302 kindly share") or a correction ("VAT, not delivery
+  // times") asks again; so does anything on the failed question's own subject.
+  if (/(?:^| )(?:please|pls|plz|kindly|not|again|still)(?: |$)/.test(analysis.normalized)) return false;
+  // A question without its question mark ("ok cool and what sizes", "if it breaks in a year do you fix it").
+  if (/(?:^| )(?:what|whats|when|where|wheres|how|why|which|who|(?:do|can|could|will|would) (?:you|u|i|they|it))(?: |$)/.test(analysis.normalized)) return false;
+  if (!isShopQuestionText(memory.recent[memory.recent.length - 1]) || effectiveSentiment(analysis).score <= UPSET) return false;
+  return !asksSameSubjectAgain(analysis, memory.recent);
 }
 /** A clear question about the shop asked calmly (an upset or urgent customer, "I need my refund asap, this is useless", is stuck). */
 function calmShopQuestion(analysis: TextAnalysis, memory: Memory): boolean {

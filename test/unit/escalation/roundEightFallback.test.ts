@@ -1,0 +1,55 @@
+/**
+ * Round eight (session 6, helper escMulti): what the repeated-fallback streak counts (detectRepeatedFallback.ts).
+ *  - The detail a shop request needs, given right after it failed ("can I change the address on it" / "to 9 Park Row,
+ *    Leeds"), adds nothing; after an off-topic request, or as a request, correction or question of its own, it counts.
+ *  - A star correcting one's own typo ("*track NW-112340") adds nothing.
+ */
+import { describe, it, expect } from 'vitest';
+import { fallbackWeight } from '../../../shared/escalation/detectors/detectRepeatedFallback';
+import { loadSupportFlow, REPORT_NOW } from '../../bench/escalationReport';
+import { playConversation } from '../../../shared/simulator/playConversation';
+import { facts, memory } from './facts';
+
+const norm = (t: string) => facts(t).analysis.normalized;
+/** The weight of `text` after `before` (each a failed message; clear shop questions counted as such). */
+function weightAfter(before: string, text: string): number {
+  const clear = fallbackWeight(facts(before, { fallback: true }).analysis, memory()) === 0.5 ? 1 : 0;
+  return fallbackWeight(facts(text, { fallback: true }).analysis, memory({ recent: [norm(before)], fallbacksInRow: 1, clearInRow: clear }));
+}
+const flow = loadSupportFlow();
+const handedOver = (turns: string[]) => playConversation(flow, 'r8', ['Something else', ...turns], Date.parse(REPORT_NOW)).escalation?.reason ?? null;
+
+describe('the detail a failed shop request needs', () => {
+  it.each([
+    ['can i change the address on my order 40112', 'to 12 Mill Lane, Leeds'],
+    ['can I return the jacket from order 40456', "it's the wrong size"],
+    ['Do you price match?', 'OK, good to know'],
+  ])('%s / %s: the detail adds nothing', (before, text) => {
+    expect(weightAfter(before, text)).toBe(0);
+  });
+  it.each([
+    // After an off-topic request the detail still counts: the customer is stuck.
+    ['can you book me a taxi to the station', 'for 6pm tomorrow'],
+    // A request, a correction, or a question without its question mark asks again.
+    ['Can I get an invoice for my order?', 'An invoice for order 47225 please.'],
+    ['Do you charge VAT on orders to Switzerland?', 'VAT, not delivery times.'],
+    ['how long is the warranty on the blender', 'if it breaks in a year do you fix it'],
+  ])('%s / %s: it counts', (before, text) => {
+    expect(weightAfter(before, text)).toBeGreaterThan(0);
+  });
+  it('through the support flow: a tracking question, an address change and the new address are not a stuck customer', () => {
+    expect(handedOver(["where's NW-121880", 'can i change the address on it', 'to 9 Park Row, Leeds'])).toBeNull();
+  });
+  it('through the support flow: two off-topic requests still hand over', () => {
+    expect(handedOver(['can you book me a taxi to the station', 'one for four people'])).toBe('repeated_fallback');
+  });
+});
+
+describe('a star correcting one own typo', () => {
+  it.each(['*track NW-112340 lol', 'tracking*'])('%s after a failed message adds nothing', (text) => {
+    expect(weightAfter('trak NW-11230', text)).toBe(0);
+  });
+  it('a star elsewhere is not a correction', () => {
+    expect(weightAfter('do you sell concert tickets', 'rate us 5* lol')).toBe(1);
+  });
+});
