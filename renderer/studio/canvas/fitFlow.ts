@@ -65,11 +65,14 @@ export function fitFlowViewport({ bounds, width, height, minimap, current }: Fit
   const all = getViewportForBounds(bounds, width, height, 0.01, FIT_MAX_ZOOM, px(best));
   if (all.zoom >= FIT_MIN_ZOOM - 1e-6) return { viewport: all, shows: 'all' };
   const z = FIT_MIN_ZOOM;
-  const usableH = height - best.top - best.bottom;
+  // The flow runs past the canvas, so the minimap is kept clear by the left padding: below it blocks go on
+  // past the bottom edge, where bottom padding would not keep them from passing under the minimap.
+  const pad = minimap ? { ...best, left: EDGE + MINIMAP_W, bottom: EDGE } : best;
+  const usableH = height - pad.top - pad.bottom;
   const readable: Viewport = {
-    x: best.left - bounds.x * z,
+    x: pad.left - bounds.x * z,
     // Vertically centred in the room left by the padding (the flow's top when it is taller than that room).
-    y: bounds.height * z <= usableH ? best.top + (usableH - bounds.height * z) / 2 - bounds.y * z : best.top - bounds.y * z,
+    y: bounds.height * z <= usableH ? pad.top + (usableH - bounds.height * z) / 2 - bounds.y * z : pad.top - bounds.y * z,
     zoom: z,
   };
   const already = current && Math.abs(current.zoom - z) < 1e-3 && Math.abs(current.x - readable.x) < 2 && Math.abs(current.y - readable.y) < 2;
