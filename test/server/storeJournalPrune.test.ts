@@ -12,8 +12,9 @@
  * - open, waiting, agent, recently closed ones (and one closed exactly at the cut-off) stay as they were, and are
  *   still readable after a restart;
  * - the embedded data file stays the same size over repeated fill/close/prune cycles;
- * - a customer message that reopens an old closed conversation while the prune runs is not lost (KNOWN BUG, see
- *   `it.fails` below).
+ * - a customer message that reopens an old closed conversation while the prune runs is not lost; a write planned
+ *   from a conversation's record just before the prune removed it does not bring it back half (KNOWN BUG on the
+ *   embedded store, `it.fails` below).
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -233,16 +234,15 @@ for (const kind of KINDS) {
       }
     });
 
-    // KNOWN BUG (storetest, session 6): `pruneClosed` decides which conversations to delete from what is stored
-    // when it is called, and deletes them later without looking again. A customer message to an old closed
-    // conversation restarts it (conversationService.send: "A closed conversation is not refused"); when the prune
-    // runs while that message's commit is on its way (embedded: planned, not yet written by the writer; Redis:
-    // between the prune's reads and its MULTI), the prune deletes the reopened conversation after the customer got
-    // 200: the acknowledged message and the conversation are gone (404 on the next call), the mode index keeps a
-    // ghost 'bot' entry, and (embedded) the new journal entries are never pruned (a leak). The fix: re-check
-    // mode === 'closed' && closedAt < before inside the write transaction (embedded: in embeddedWriter.mjs `prune`;
-    // Redis: WATCH the victims' keys, or a Lua script that re-checks).
-    it.fails('keeps a closed conversation a customer reopens while the prune runs (acknowledged message not lost)', async () => {
+    // Found by this file (session 6): `pruneClosed` chose its victims from what was stored when it was called and
+    // deleted them later without looking again. A customer message to an old closed conversation restarts it
+    // (conversationService.send: "A closed conversation is not refused"); when the prune ran while that message's
+    // commit was on its way (embedded: planned, not yet written by the writer; Redis: another instance's commit
+    // between the prune's reads and its MULTI), the prune deleted the reopened conversation after the customer got
+    // 200 (404 next, a ghost 'bot' in the mode index, its new journal entries never pruned). Fixed by re-checking
+    // mode and closedAt inside the write (embedded e77b42a by shard; Redis: a prune script).
+    const reopenTest = kind.name === 'redis' ? it.fails : it; // Redis: being fixed (storetest)
+    reopenTest('keeps a closed conversation a customer reopens while the prune runs (acknowledged message not lost)', async () => {
       const h = await kind.make();
       try {
         const id = 'reopened';
@@ -279,6 +279,51 @@ for (const kind of KINDS) {
         expect(rec?.mode).toBe('bot');
         expect((await h.store.readLog(id, 0)).map((e) => e.text)).toContain(`${id} message 2`);
         expect(await h.store.countByMode()).toEqual({ bot: 1, waiting: 0, agent: 0, closed: 0 });
+      } finally {
+        await h.cleanup();
+      }
+    });
+
+    // KNOWN BUG (storetest, session 6; embedded store only): a write planned from a conversation's record just
+    // before the prune removed it (thread mode: the prune is queued to the writer, then a commit read the record
+    // from disk, which still had it) is written after the prune and brings the record back, but not its mode index
+    // entry (the mode did not change), its journal entries or its external key: a closed record no prune will ever
+    // see again (kept past the retention), whose runs name journal numbers that were freed. After a restart the
+    // journal numbers restart below them, so the next conversation's messages are read as this one's transcript:
+    // its customer (the token still matches) and the admin export see another customer's messages. Ways in: a timer
+    // of the closed conversation firing (the engine rejects it; conversationService commits the record with the
+    // timer's removal), or a customer message in the same instant (then reopened with a partial log).
+    // Fix idea: in embeddedWriter.mjs `commit`, refuse a non-create write whose record no longer exists
+    // (WriteConflict 'conversation ... does not exist'), as the Redis commit script does.
+    const lateWrite = kind.name.startsWith('embedded') ? it.fails : it;
+    lateWrite('does not bring back a conversation the prune removed, nor show another conversation\'s messages as its transcript', async () => {
+      const h = await kind.make();
+      try {
+        const x = 'x-late';
+        await h.store.commit({ conversation: conversation(x, { externalKey: 'rasa:x-late' }), create: true, append: [say(x, 0), say(x, 1)] });
+        await h.store.commit({
+          conversation: conversation(x, { externalKey: 'rasa:x-late', mode: 'closed', closedAt: T0 + DAY }),
+          setTimers: [{ key: `${x}:t`, conversationId: x, timerId: 't', at: T0 + 2 * DAY }],
+        });
+        await new Promise((r) => setTimeout(r, 20));
+        // The hourly prune starts; in the same instant the timer loop fires x's timer: the runtime reads the record
+        // and, the engine refusing a timer of a closed conversation, commits it back with the timer removed.
+        const pruning = h.store.pruneClosed(BEFORE);
+        const rec = await h.store.getConversation(x);
+        const late = rec ? h.store.commit({ conversation: rec, cancelTimers: [`${x}:t`] }).then(() => 'written', (e: Error) => e.name) : Promise.resolve('none');
+        await pruning;
+        await late;
+        const store = await h.restart();
+        await store.commit({ conversation: conversation('y-next'), create: true, append: [say('y-next', 0), say('y-next', 1), say('y-next', 2)] });
+        expect((await store.readLog(x, 0)).map((e) => e.text).filter((t) => t.includes('y-next')), "another conversation's messages in x's transcript").toEqual([]);
+        if (await store.getConversation(x)) {
+          // Kept (the late write won): then it is still a closed conversation the next prune removes whole.
+          expect(await store.countByMode()).toEqual({ bot: 1, waiting: 0, agent: 0, closed: 1 });
+          expect(await store.pruneClosed(BEFORE)).toBe(1);
+        }
+        expect(await store.getConversation(x)).toBeNull();
+        expect(await h.leftovers(x)).toEqual([]);
+        expect((await store.readLog('y-next', 0)).map((e) => e.text)).toEqual(['y-next message 0', 'y-next message 1', 'y-next message 2']);
       } finally {
         await h.cleanup();
       }
