@@ -170,7 +170,7 @@ export function fallbackWeight(analysis: TextAnalysis, memory: Memory): 0 | 0.5 
  */
 class Assessment {
   private againValue: boolean | undefined;
-  constructor(readonly analysis: TextAnalysis, readonly memory: Memory, readonly weight: 0 | 0.5 | 1, again?: boolean) {
+  constructor(readonly analysis: TextAnalysis, readonly memory: Memory, readonly weight: 0 | 0.5 | 1, again?: boolean, readonly alternative = false) {
     this.againValue = again;
   }
   get again(): boolean {
@@ -184,6 +184,7 @@ function assess(analysis: TextAnalysis, memory: Memory): Assessment {
   if (hit && hit.memory === memory) return hit;
   let a: Assessment;
   if (asksNothing(analysis, memory) || detailOfShopRequest(analysis, memory)) a = new Assessment(analysis, memory, 0, false);
+  else if (memory.fallbacksInRow > 0 && ALTERNATIVE.test(analysis.normalized) && !POINTS_BACK.test(analysis.normalized)) a = new Assessment(analysis, memory, 1, false, true);
   else if (!calmShopQuestion(analysis, memory)) a = new Assessment(analysis, memory, 1);
   else {
     const again = asksSameSubjectAgain(analysis, memory.recent);
@@ -192,6 +193,15 @@ function assess(analysis: TextAnalysis, memory: Memory): Assessment {
   assessed.set(analysis, a);
   return a;
 }
+/**
+ * Round eight: after the bot failed, the customer offers another way to be served ("Do you sell Vespa parts?" / "Or
+ * helmets for scooters?", "Alternatively, is there a corporate purchasing scheme?", "otherwise, can you..."): they
+ * are stuck trying, so this counts in full and so does the streak before it (a person is offered at the second). An
+ * alternative pointing back at the same thing ("or can I ask them to leave it next door") is a follow-up and counts as before.
+ */
+/** An alternative about the same thing ("or can I ask them to leave it with the neighbour"): a follow-up, not a new try. */
+const POINTS_BACK = / (?:it|its|them|they|their|that|this|those|these)(?: |$)/;
+const ALTERNATIVE = /^(?:(?:ok|okay|thanks|thank you|hmm|right|well|so)\s)*(?:or|alternatively|otherwise|failing that|if not)(?:\s|$)/;
 /**
  * Round eight: the detail a shop request needs, given right after it failed ("can I change the address on it" / "to 9
  * Park Row, Leeds"; "return NW-117654 pls" / "it's the wrong size"): the customer answers what the bot would ask next,
@@ -234,7 +244,7 @@ export function nextFallbackStreak(analysis: TextAnalysis, fallback: boolean, me
   const w = a.weight;
   if (w === 0) return { fallbacksInRow: memory.fallbacksInRow, clearInRow: clear };
   // The customer asks a question the bot failed on again: they are stuck, so the whole streak counts in full.
-  if (clear > 0 && a.again) return { fallbacksInRow: memory.fallbacksInRow + 1, clearInRow: 0 };
+  if (clear > 0 && (a.again || a.alternative)) return { fallbacksInRow: memory.fallbacksInRow + 1, clearInRow: 0 };
   return { fallbacksInRow: memory.fallbacksInRow + 1, clearInRow: clear + (w === 0.5 ? 1 : 0) };
 }
 
@@ -250,7 +260,7 @@ export function detectRepeatedFallback(facts: TurnFacts, policy: EscalationPolic
   // could reach the limit at all.
   if (memory.fallbacksInRow + w < count) return null;
   const again = a.again;
-  const before = again ? memory.fallbacksInRow : fallbackStreak(memory);
+  const before = again || a.alternative ? memory.fallbacksInRow : fallbackStreak(memory);
   const inRow = before + w;
   if (inRow < count) return null;
   // The same question asked again in other words after the bot failed on it ("ship to poland?" / "do you send
@@ -259,7 +269,7 @@ export function detectRepeatedFallback(facts: TurnFacts, policy: EscalationPolic
   // With earlier clear shop questions now counted in full, the limit may be passed at once: still wait, once.
   if (again && policy.loop.enabled && fallbackStreak(memory) < count) return null;
   const messages = memory.fallbacksInRow + 1;
-  const clear = again ? 0 : (memory.fallbacksInRow === 0 ? 0 : Math.min(memory.clearInRow ?? 0, memory.fallbacksInRow)) + (w === 0.5 ? 1 : 0);
+  const clear = again || a.alternative ? 0 : (memory.fallbacksInRow === 0 ? 0 : Math.min(memory.clearInRow ?? 0, memory.fallbacksInRow)) + (w === 0.5 ? 1 : 0);
   const halves = clear > 0 ? `, ${clear} of them clear questions about the shop that count half (streak ${fmt(inRow)})` : '';
   return {
     reason: 'repeated_fallback',

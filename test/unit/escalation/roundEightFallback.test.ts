@@ -53,3 +53,20 @@ describe('a star correcting one own typo', () => {
     expect(weightAfter('do you sell concert tickets', 'rate us 5* lol')).toBe(1);
   });
 });
+
+describe('an alternative offered after the bot failed: the customer is stuck trying', () => {
+  it.each([
+    ['Do you sell Vespa parts?', 'Or helmets for scooters?'],
+    ['Do you offer trade credit accounts?', 'Alternatively, is there a corporate purchasing scheme?'],
+    ['do you sell kente cloth by the metre', 'or batik maybe'],
+  ])('%s / %s hands over at the second message', (...turns) => {
+    expect(handedOver(turns)).toBe('repeated_fallback');
+  });
+  it('an alternative about the same thing is a follow-up, not a second try', () => {
+    expect(weightAfter('can I change the delivery day on order 48813', 'or can I ask them to leave it with the neighbour')).toBe(0.5);
+    expect(handedOver(['can I change the delivery day on order 48813', 'or can I ask them to leave it with the neighbour'])).toBeNull();
+  });
+  it('the first clear question alone still counts half', () => {
+    expect(handedOver(['Do you sell Vespa parts?'])).toBeNull();
+  });
+});
