@@ -97,6 +97,8 @@ const VERBS = new Set([
   // Other languages (see NOUNS): hablar, parler, falar, parlare, sprechen; quiero, voudrais, gostaria, vorrei, mochte.
   'hay', 'hablar', 'necesito', 'quiero', 'quisiera', 'parler', 'voudrais', 'veux', 'falar', 'quero', 'gostaria', 'parlare',
   'vorrei', 'voglio', 'sprechen', 'mochte', 'contactar', 'contacter',
+  // Round eight: "I want to complain to a manager".
+  'complain',
 ]);
 /** The passive counts after "be" / "get" only: "I want to be connected to the counsellor" (not "I was transferred to..."). */
 const PASSIVE = new Set(['connected', 'transferred', 'forwarded', 'redirected', 'referred', 'escalated', 'contacted', 'called', 'passed', 'put', 'attended', 'phoned', 'rung', 'emailed',
@@ -128,7 +130,7 @@ const LINKERS = new Set([
   'con', 'avec', 'com', 'mit', 'un', 'una', 'une', 'um', 'uma', 'einem', 'einer', 'que', 'du', 'de', 'del', 'da', 'al',
 ]);
 /** Objects a transfer verb may carry before its person: "raise this with", "pass my case on to", "send it to". */
-const TRANSFER_OBJECT_VERBS = new Set(['raise', 'pass', 'forward', 'refer', 'escalate', 'put', 'transfer', 'move', 'direct', 'redirect']);
+const TRANSFER_OBJECT_VERBS = new Set(['discuss', 'raise', 'pass', 'forward', 'refer', 'escalate', 'put', 'transfer', 'move', 'direct', 'redirect']);
 const TRANSFER_OBJECTS = new Set(['this', 'it', 'that', 'my', 'the', 'case', 'query', 'issue', 'matter', 'request', 'problem', 'complaint', 'message', 'question', 'ticket', 'chat', 'conversation', 'along']);
 /** What a whole message may contain besides nouns and verbs to count as a bare request ("human please"). */
 const SHORT_OK = new Set([
@@ -196,7 +198,7 @@ function fuzzyNoun(tok: string, talkFrame = false): string | null {
 }
 
 /** Verbs of talking (and their common typos) that make a talk frame: "talk to", "speaking with", "chat w". */
-const TALK_VERBS = new Set(['talk', 'speak', 'chat', 'speek', 'spek', 'speack', 'spaek', 'sepak', 'tlak', 'tlk', 'talkk', 'taalk', 'spk', 'speaking', 'talking', 'chatting', 'spoke', 'talked']);
+const TALK_VERBS = new Set(['discuss', 'talk', 'speak', 'chat', 'speek', 'spek', 'speack', 'spaek', 'sepak', 'tlak', 'tlk', 'talkk', 'taalk', 'spk', 'speaking', 'talking', 'chatting', 'spoke', 'talked']);
 const TALK_DETERMINERS = new Set(['a', 'an', 'the', 'your', 'some', 'real', 'actual', 'proper', 'one', 'of', 'any', 'live', 'living', 'human', 'single', 'breathing', 'genuine', 'nice', 'kind', 'friendly', 'competent']);
 /**
  * Whether word i sits in a talk frame: a verb of talking, then "to" / "with", then at most three determiners or
@@ -207,6 +209,8 @@ function talkFrameBefore(toks: string[], i: number): boolean {
   const stop = Math.max(0, i - 4);
   while (k >= stop && TALK_DETERMINERS.has(toks[k])) k--;
   if (toks[k] !== 'to' && toks[k] !== 'with' && toks[k] !== '2' && toks[k] !== 'w') return false;
+  // "discuss this with the owner", "talk it over with": one object word between the verb and "with".
+  if (toks[k] === 'with' && (toks[k - 1] === 'this' || toks[k - 1] === 'it' || toks[k - 1] === 'that' || toks[k - 1] === 'over')) k--;
   return TALK_VERBS.has(toks[k - 1] ?? '');
 }
 
@@ -215,7 +219,9 @@ function talkFrameBefore(toks: string[], i: number): boolean {
  * from the company", "talk to a living soul", "speak to an expert"); elsewhere they are products, gifts or third
  * parties ("a lady's watch", "a gift for a gentleman", "the expert guide").
  */
-const TALK_ONLY_NOUNS = new Set(['lady', 'gentleman', 'gentlemen', 'woman', 'man', 'guy', 'soul', 'individual', 'expert', 'experts', 'personne', 'being']);
+const TALK_ONLY_NOUNS = new Set(['lady', 'gentleman', 'gentlemen', 'woman', 'man', 'guy', 'soul', 'individual', 'expert', 'experts', 'personne', 'being',
+  // The people who run the shop: "I'd like to discuss this with the owner", "let me speak to a director" (not "the owner's manual").
+  'owner', 'owners', 'director', 'directors', 'ceo', 'founder', 'proprietor']);
 
 /** Words after a person noun that make the message about that person's contact details, not a request for them. */
 const INFO_AFTER = new Set(['number', 'numbers', 'phone', 'email', 'emails', 'address', 'addresses', 'name', 'names', 'details', 'contact', 'hours', 'extension', 'website', 'line', 'opening', 'mobile', 'discount', 'code', 'codes', 'login', 'signature', 'catalogue', 'catalog']);
@@ -332,6 +338,12 @@ function transferFrame(toks: string[]): { start: number; end: number } | null {
     if (w === 'put' && (a === 'me' || a === 'us') && (b === 'through' || b === 'thru')) end = i + 2;
     else if ((w === 'transfer' || w === 'connect' || w === 'forward') && (a === 'me' || a === 'us') && (b === undefined || FRAME_END.has(b))) end = i + 1;
     else if ((w === 'hand' || w === 'pass') && (a === 'me' || a === 'us') && (b === 'over' || b === 'on' || b === 'to')) end = i + 2;
+    // Round eight: "can I get transferred", "I'd like to be connected please" (asked, not told: "my call got transferred").
+    else if ((w === 'get' || w === 'be') && (a === 'transferred' || a === 'connected' || a === 'escalated') && (b === undefined || FRAME_END.has(b))) {
+      const p1 = toks[i - 1];
+      const p2 = toks[i - 2];
+      if (((p1 === 'i' || p1 === 'we') && (p2 === 'can' || p2 === 'could' || p2 === 'may')) || (p1 === 'to' && (p2 === 'want' || p2 === 'like' || p2 === 'need' || p2 === 'wish')) || p1 === 'please' || p1 === undefined) end = i + 1;
+    }
     else if (w === 'escalate') {
       const p1 = toks[i - 1];
       const p2 = toks[i - 2];
@@ -435,7 +447,8 @@ function findRequest(toks: string[], sentencesOfMessage: () => Sentence[], known
           verbAt = -1;
           break;
         }
-        if (isVerb(toks, s)) {
+        // The qualifier of the noun is not its verb: "a call centre" (round eight: "call" qualifies "centre").
+        if (isVerb(toks, s) && !(s === j - 1 && Object.hasOwn(QUALIFIED, toks[j]) && QUALIFIED[toks[j]].has(t))) {
           if (objectPassed && !TRANSFER_OBJECT_VERBS.has(t)) break;
           verbAt = s;
         } else if (TRANSFER_OBJECTS.has(t) && !LINKERS.has(t)) objectPassed = true;
@@ -488,11 +501,27 @@ function findRequest(toks: string[], sentencesOfMessage: () => Sentence[], known
     const m = SPEAK_TO_THEM.exec(joined);
     if (m) return { words: m[0], typos: [] };
   }
+  // 5c. Round eight: a presence check and nothing else: "anybody?", "hello? anyone?", "there is someone?" (non-native order).
+  if (presenceQuestion(toks)) return { words: toks.join(' '), typos: [] };
   // 6. "is anyone there?", "any staff in the building?", "does anyone actually read this?".
   const anyone = anyoneThere(toks);
   if (anyone) return { words: toks.slice(anyone.start, anyone.end + 1).join(' '), typos: [] };
   return null;
 }
+
+const PRESENCE_WORDS = new Set(['hello', 'hi', 'hey', 'hallo', 'helloo', 'hellooo', 'is', 'are', 'there', 'here', 'any', 'one', 'please', 'pls', 'ok', 'okay', 'out', 'anyone', 'anybody', 'someone', 'somebody', 'real', 'human', 'alive', 'online']);
+/** The whole message checks whether someone is there: only greetings, "there / here / out there" and anyone or someone. */
+function presenceQuestion(toks: string[]): boolean {
+  if (toks.length === 0 || toks.length > 6 || presenceText === null) return false;
+  let who = false;
+  for (const t of toks) {
+    if (!PRESENCE_WORDS.has(t)) return false;
+    if (SOMEONE.has(t)) who = true;
+  }
+  return who;
+}
+/** Set by requestIn: whether the message being read asks (a "?"); presence checks count only as questions. */
+let presenceText: string | null = null;
 
 const WHO_DOES = /\b(who|whoever) (looks after|handles|deals with|manages|runs|is in charge|is responsible|takes care|is dealing|can authorise|can approve)\b/;
 const SPEAK_TO_THEM = /\b(talk|speak|chat|discuss|word) (to|with) (them|him|her)\b/;
@@ -669,6 +698,7 @@ function requestIn(analysis: TextAnalysis): Found | null {
   if (known !== undefined) return known;
   const raw = readTexting(canonicalTokens(analysis));
   const toks = withoutBotRejections(raw);
+  presenceText = analysis.text.includes('?') ? analysis.text : null;
   // Very long messages are letters, not chat turns; 200 words keeps the worst case bounded.
   let found: Found | null = null;
   if (toks.length > 0 && toks.length <= 200 && !retracted(raw) && !DISCLAIMS.test(raw.join(' '))) {

@@ -7,7 +7,8 @@
  *  - the case as the subject of a need ("this needs a human"), a switch of who answers ("change to manual service"),
  *    a polite wish ("I would appreciate speaking to ...");
  *  - a short comma clause that asks on its own ("personne réelle please, I am French"), time words in a bare request
- *    ("one of your advisers, whenever free").
+ *    ("one of your advisers, whenever free");
+ *  - a presence check and nothing else ("hello? anybody?", "there is someone?"), "can I get transferred", complaining to a manager, the people who run the shop in a talk frame ("discuss this with the owner").
  */
 import { describe, expect, it } from 'vitest';
 import { detectExplicitRequest } from '../../../shared/escalation/detectors/detectExplicitRequest';
@@ -34,6 +35,11 @@ describe('round eight explicit requests: rule families', () => {
     ['une vraie personne svp, merci', 'personne'],
     ['a supervisor please, this is the third time I write', 'supervisor please'],
     ['someone from billing, whenever available', 'billing'],
+    ['there is someone?', 'someone'],
+    ['hello? anybody?', 'anybody'],
+    ['can I get transferred', 'transferred'],
+    ['I want to complain to a manager about this', 'manager'],
+    ["I'd like to discuss this with the owner", 'owner'],
   ])('%j asks for a person (%s)', (text, word) => {
     const s = fires(detectExplicitRequest, text, rulesOnly);
     expect(s?.reason).toBe('explicit_request');
@@ -58,6 +64,14 @@ describe('round eight explicit requests: rule families', () => {
     'please change the address to my work',
     'thanks, the manager at the store was lovely',
     'do you have the man\'s version of this jacket',
+    'does anyone know if this fits a double bed?',
+    'anyone else having this problem?',
+    'what are your call center hours',
+    'i used to work in a call centre, so i know how it goes',
+    'my call got transferred and then dropped',
+    'is the owner\'s manual included?',
+    'I discussed this with the owner of the flat yesterday',
+    'someone stole my parcel?',
   ])('%j is not a request for a person', (text) => {
     expect(fires(detectExplicitRequest, text)).toBeNull();
   });
