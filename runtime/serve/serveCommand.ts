@@ -22,6 +22,7 @@ interface ServeOptions {
   defaultFlow?: string;
   redis?: string;
   agents?: string;
+  workers: string;
 }
 
 class ServeError extends Error {}
@@ -29,6 +30,10 @@ class ServeError extends Error {}
 async function serve(files: string[], opts: ServeOptions): Promise<number> {
   const port = Number(opts.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ServeError(`--port ${opts.port}: use a number from 0 to 65535`);
+  const workers = Number(opts.workers);
+  if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new ServeError(`--workers ${opts.workers}: use a whole number from 0 (everything on the main thread) to 64`);
+  if (workers > 0 && opts.redis) throw new ServeError(`--workers ${workers}: worker threads share the embedded store only; with --redis, run several instances instead (or leave --workers out)`);
+  if (workers > 0 && opts.agents) throw new ServeError(`--workers ${workers} cannot be used with --agents yet: leave one of them out`);
   const config = await loadServeConfig(opts.config).catch((err: Error) => {
     throw new ServeError(err.message);
   });
@@ -57,7 +62,7 @@ async function serve(files: string[], opts: ServeOptions): Promise<number> {
   const store = opts.redis ? await RedisStore.connect({ url: opts.redis }).catch((err: Error) => Promise.reject(new ServeError(err.message))) : undefined;
   let rt;
   try {
-    rt = await startRuntime({ flows, port, host: opts.host, dataDir: opts.data, store, config, defaultFlowId: opts.defaultFlow, agents });
+    rt = await startRuntime({ flows, port, host: opts.host, dataDir: opts.data, store, config, defaultFlowId: opts.defaultFlow, agents, workers });
   } catch (err) {
     await store?.close();
     const e = err as NodeJS.ErrnoException;
@@ -110,6 +115,7 @@ export function registerServeCommand(program: Command, setExitCode: (code: numbe
     .option('--default-flow <id>', 'flow used by the Rasa REST channel (default: the only flow)')
     .option('--agents <file>', 'JSON list of agents {id, name, email, token | passwordHash, teams, skills, languages, maxChats, admin?}: turns on the agent API, presence and assignment (admin edits are saved back to the file)')
     .option('--redis <url>', 'share conversations, handoff queues, timers, agent presence, notes, redeployed flows and rate limits with other instances through Redis (redis://host:6379; run redis-server with --appendonly yes --appendfsync always); --data is then unused')
+    .option('--workers <n>', 'spread conversations over N worker threads, each stepping and storing its own (embedded store only, not with --agents; default BATON_WORKERS or 0: all on the main thread)', process.env.BATON_WORKERS ?? '0')
     .action(async (files: string[], opts: ServeOptions) => {
       try {
         setExitCode(await serve(files, opts));

@@ -20,6 +20,7 @@ import { AgentDirectory, agentCoverageWarnings, agentSettingsSchema, type Agent,
 import { AgentHub } from '../agents/agentHub';
 import { registerAgentRoutes } from '../agents/agentRoutes';
 import { customerSignals } from '../agents/customerSignals';
+import { ShardPool } from '../shard/shardPool';
 
 export interface RuntimeOptions {
   flows: Flow[];
@@ -38,6 +39,11 @@ export interface RuntimeOptions {
   effectLoop?: boolean;
   /** Agents (`--agents FILE`, parsed by loadAgentsFile): turns on the agent API, presence and assignment. */
   agents?: { agents: Agent[]; settings?: Partial<AgentSettings>; file?: string; cannedReplies?: CannedReply[] };
+  /**
+   * `--workers N` (runtime/shard/): conversations spread over N worker threads, each stepping and storing its own
+   * (embedded store only, not with agents). 0 (default): everything on the main thread.
+   */
+  workers?: number;
 }
 
 export interface RunningRuntime {
@@ -96,7 +102,14 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
   const env = opts.env ?? process.env;
   const logger = opts.logger ?? pino({ level: config.logLevel, base: { service: 'baton-serve' } }, stdoutLogDestination());
   const now = opts.now ?? Date.now;
-  const store: RuntimeStore = opts.store ?? new EmbeddedStore({ dir: opts.dataDir ?? './baton-data' });
+  const workers = opts.workers ?? 0;
+  let pool: ShardPool | null = null;
+  if (workers > 0) {
+    if (opts.store) throw new Error(`--workers ${workers}: worker threads share the embedded store only; with --redis, run several instances instead (or leave --workers out)`);
+    if (opts.agents) throw new Error(`--workers ${workers} cannot be used with --agents yet (agent presence would have to reach every worker thread): leave one of them out`);
+    pool = await ShardPool.start({ dir: opts.dataDir ?? './baton-data', workers, config, logger, now: opts.now, env });
+  }
+  const store: RuntimeStore = pool?.store ?? opts.store ?? new EmbeddedStore({ dir: opts.dataDir ?? './baton-data' });
   // Presence, notes, assignment inputs and redeploys: shared by every instance on Redis, this process otherwise.
   const shared = store.sharedState?.() ?? new MemorySharedState();
   const catalog = new FlowCatalog(store);
@@ -124,6 +137,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
     pollMs: opts.pollMs,
   });
   service.setHttpPerformer(runner);
+  pool?.attach({ metrics, kick: () => runner.kick() });
   let agentHub: AgentHub | null = null;
   let registerRoutes: ((app: Parameters<typeof registerAgentRoutes>[0]) => Promise<void>) | undefined;
   if (opts.agents) {
@@ -180,6 +194,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
     metricsToken: config.metricsToken ?? (env.BATON_METRICS_TOKEN || undefined),
     rateLimitRedis: (store as { client?: unknown }).client,
     conversationLimit: conversationLimitOf(store, config.rateLimit.perConversationPerMinute),
+    routeMessage: pool ? (id, body, headers) => pool.sendMessage(id, body, headers) : undefined,
   });
   for (const w of securityWarnings({ rasaToken: config.rasa.token ?? env.BATON_RASA_TOKEN, metricsToken: config.metricsToken ?? env.BATON_METRICS_TOKEN, host: opts.host ?? '127.0.0.1' })) logger.warn(w);
   try {

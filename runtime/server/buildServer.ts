@@ -20,7 +20,7 @@ import type { FlowCatalog } from './flowCatalog';
 import type { RuntimeMetrics } from './metrics';
 import * as s from './schemas';
 import { registerPages } from './servePages';
-import { AddressLimitStore, errorResponse, leanServer } from './leanRoute';
+import { AddressLimitStore, errorResponse, jsonText, leanServer } from './leanRoute';
 
 export interface ServerOptions {
   store: RuntimeStore;
@@ -54,6 +54,11 @@ export interface ServerOptions {
    * as id-less `typing` / `agent` frames between the `message` frames (Last-Event-ID stays the last message seq).
    */
   customerSignals?: { subscribe(conversationId: string, send: (s: { event: string; data: unknown }) => void): () => void };
+  /**
+   * `baton serve --workers N` (runtime/shard/): the customer message route is run by the conversation's shard (token
+   * check, per-conversation limit, idempotency, step), which answers the response's JSON text (a RawJson).
+   */
+  routeMessage?: (id: string, body: { text?: string; choice?: string }, headers: FastifyRequest['headers']) => Promise<unknown>;
   /** Extra routes registered before the app is ready (the agent API: runtime/agents/agentRoutes.ts). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   registerRoutes?: (app: FastifyInstance<any, any, any, any, any>) => Promise<void>;
@@ -191,11 +196,13 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
   });
   // Hot customer routes answer with plain JSON.stringify: their response schemas still document them in
   // /openapi.json, but a zod encode per response is work the handler's own typed objects do not need.
-  const plainJson = { serializerCompiler: () => (data: unknown) => JSON.stringify(data) };
+  const plainJson = { serializerCompiler: () => jsonText };
   const perConversation = new ConversationLimiter(o.perConversationPerMinute ?? 60);
   const svc = o.service;
   type SendBody = { text?: string; choice?: string };
   const sendMessage = async (id: string, body: SendBody, headers: FastifyRequest['headers']) => {
+    // Sharded: the shard's JSON text (RawJson, written as it is by both routes' serialisers).
+    if (o.routeMessage) return (await o.routeMessage(id, body, headers)) as Awaited<ReturnType<ConversationService['send']>>;
     const h = headers.authorization;
     const m = typeof h === 'string' ? /^Bearer\s+(\S+)$/i.exec(h.trim()) : null;
     await svc.getAuthorized(id, m ? m[1] : undefined);
@@ -548,7 +555,7 @@ function toRasa(recipient: string, entries: LogEntry[]): RasaMessage[] {
 }
 
 /** Customer messages per conversation per minute (fixed window), answered with 429 + Retry-After. */
-class ConversationLimiter {
+export class ConversationLimiter {
   private windows = new Map<string, { start: number; count: number }>();
   constructor(private perMinute: number) {}
   take(id: string, now: number) {

@@ -25,6 +25,20 @@ import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { ApiError } from './conversationService';
 
+/**
+ * A route's answer already serialised as JSON text (sharded serving: the shard that stepped the conversation made
+ * it): written as it is, never parsed and stringified again.
+ */
+export class RawJson {
+  constructor(readonly text: string) {}
+  toJSON(): unknown {
+    return JSON.parse(this.text);
+  }
+}
+
+/** The JSON text of a route's answer. */
+export const jsonText = (out: unknown): string => (out instanceof RawJson ? out.text : JSON.stringify(out));
+
 /* ------------------------------------------------------------ error answers */
 
 /** Where unexpected errors are logged (pino, or Fastify's request logger). */
@@ -253,7 +267,7 @@ function leanMessageRoute(o: LeanRouteOptions): (req: IncomingMessage, res: Serv
         if (hd.error) return fail(validationError(hd.error, 'headers'));
         o.handle((p.value as { id: string }).id, b.value, h).then(
           (out) => {
-            const json = JSON.stringify(out);
+            const json = jsonText(out);
             const head = securityFlat.slice();
             head.push('x-ratelimit-limit', maxText, 'x-ratelimit-remaining', remaining, 'x-ratelimit-reset', reset);
             head.push('content-type', 'application/json; charset=utf-8', 'content-length', String(Buffer.byteLength(json)));

@@ -364,7 +364,18 @@ export interface EmbeddedStoreOptions {
    * transaction callbacks). Default from the BATON_STORE_WRITER environment variable, else 'thread'.
    */
   writer?: 'thread' | 'inline';
+  /**
+   * Sharded serving (`baton serve --workers N`, runtime/shard/): several stores in one process share this data
+   * folder, one per worker thread, each writing only the conversations it owns. Such a store takes no lock file
+   * (the process's main store holds it), numbers its journal entries in its own lane (`journalLane` k: the keys
+   * [k * 2^44, (k + 1) * 2^44), so two stores never plan the same number; lane 0 continues what an unsharded run
+   * wrote), and prunes only conversations `owns` says are its own.
+   */
+  shard?: { journalLane: number; owns: (conversationId: string) => boolean };
 }
+
+/** Journal numbers per lane (see `EmbeddedStoreOptions.shard`): 2^44, so 512 lanes stay below 2^53. */
+const JOURNAL_LANE = 2 ** 44;
 
 export class EmbeddedStore implements RuntimeStore {
   readonly description: string;
@@ -402,13 +413,16 @@ export class EmbeddedStore implements RuntimeStore {
   private events = new EventEmitter();
   private closed = false;
   private lockFile: string;
+  /** Sharded serving: the conversations this store writes (see `EmbeddedStoreOptions.shard`); null = all. */
+  private owns: ((conversationId: string) => boolean) | null;
   private dir: string;
   /** The last write failure while it lasts (cleared by a successful commit, or once the disk has room again). */
   private writeFailure: StoreWriteError | null = null;
 
   constructor(opts: EmbeddedStoreOptions) {
     mkdirSync(opts.dir, { recursive: true });
-    this.lockFile = takeLock(opts.dir + '/baton.lock');
+    this.owns = opts.shard?.owns ?? null;
+    this.lockFile = opts.shard ? '' : takeLock(opts.dir + '/baton.lock');
     this.description = `lmdb at ${opts.dir}`;
     this.dir = resolvePath(opts.dir);
     const path = opts.dir + '/baton.lmdb';
@@ -423,7 +437,11 @@ export class EmbeddedStore implements RuntimeStore {
     this.log = db.log;
     this.journal = db.journal;
     this.logRuns = db.logRuns;
-    for (const last of this.journal.getKeys({ reverse: true, limit: 1 })) this.nextG = (last as number) + 1;
+    if (opts.shard) {
+      const lo = opts.shard.journalLane * JOURNAL_LANE;
+      this.nextG = Math.max(1, lo);
+      for (const last of this.journal.getKeys({ start: lo + JOURNAL_LANE - 1, end: lo - 1, reverse: true, limit: 1 })) this.nextG = (last as number) + 1;
+    } else for (const last of this.journal.getKeys({ reverse: true, limit: 1 })) this.nextG = (last as number) + 1;
     this.timers = db.timers;
     this.timerIdx = db.timerIdx;
     this.outbox = db.outbox;
@@ -841,7 +859,7 @@ export class EmbeddedStore implements RuntimeStore {
     const victims: ConversationRecord[] = [];
     for (const key of this.modeIdx.getKeys({ start: ['closed', ''], end: ['closed', MAX] })) {
       const c = this.convs.get(key[1]) as StoredConversation | undefined; // record fields only (no window needed)
-      if (c && c.closedAt !== null && c.closedAt < before) victims.push(c);
+      if (c && c.closedAt !== null && c.closedAt < before && (this.owns === null || this.owns(c.id))) victims.push(c);
     }
     for (const c of victims) this.hot.delete(c.id);
     // The writer removes their log, records, index entries, timers, handoffs, old idempotency records and finished
@@ -950,7 +968,19 @@ export class EmbeddedStore implements RuntimeStore {
     this.closed = true;
     await this.writer.close(); // every write sent is settled, the writer's lmdb handle closed
     await this.root.close();
-    rmSync(this.lockFile, { force: true });
+    if (this.lockFile) rmSync(this.lockFile, { force: true });
+  }
+
+  /** Ids of the conversations in one mode, read from disk (sharded serving: their records live in their owners). */
+  idsByMode(mode: ConversationRecord['mode']): string[] {
+    const out: string[] = [];
+    for (const key of this.modeIdx.getKeys({ start: [mode, ''], end: [mode, MAX] })) out.push(key[1] as string);
+    return out;
+  }
+
+  /** The conversation id an external key maps to, read from disk (sharded serving), or null. */
+  idOfExternalKey(externalKey: string): string | null {
+    return this.ext.get(externalKey) ?? null;
   }
 }
 

@@ -13,12 +13,14 @@
  *   BENCH_WARMUP_SECONDS=10 (default) load before the measured rounds, per server
  *   BENCH_RUNTIMES='bundle,bundle:BATON_STORE_WRITER=inline'   (a runtime may name extra environment after ':',
  *        space-separated NAME=value: this checkout once more with it, e.g. the embedded store writing inline)
+ *   BENCH_RUNTIMES='bundle,bundle:BATON_WORKERS=2'   (session 6: `baton serve --workers 2`, conversations on 2 worker
+ *        threads, next to the default in the same run; the "busiest other thread" column is then a shard's thread)
  *   BENCH_RUNTIMES=bundle,tsx ...   (this checkout once per way of running it: the esbuild bundle that `npm run
  *        build` makes, which the bench builds first, and/or the TypeScript through tsx; default: bundle)
  * Linux only (/proc). Prints tables; never pass/fail.
  */
 import os from 'node:os';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,13 +52,39 @@ export function mainThreadCpuMs(pid: number): number {
   }
 }
 
+/** utime + stime of each thread of a process, ms, by thread id. */
+export function threadCpuMs(pid: number): Map<string, number> {
+  const out = new Map<string, number>();
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        out.set(tid, (Number(f[11]) + Number(f[12])) * 10);
+      } catch {
+        /* the thread ended */
+      }
+    }
+  } catch {
+    /* not Linux */
+  }
+  return out;
+}
+
+/** CPU ms of the busiest thread other than the main one between two `threadCpuMs` readings. */
+function busiestOther(pid: number, before: Map<string, number>, after: Map<string, number>): number {
+  let max = 0;
+  for (const [tid, ms] of after) if (tid !== String(pid)) max = Math.max(max, ms - (before.get(tid) ?? 0));
+  return max;
+}
+
 interface Target {
   name: string;
   url: string;
   child: ChildProcess;
   path: (i: number) => string;
   headers: (i: number) => Record<string, string>;
-  runs: Array<{ ok: number; perSec: number; p99: number; cpu: number; main: number }>;
+  runs: Array<{ ok: number; perSec: number; p99: number; cpu: number; main: number; other: number }>;
 }
 
 export async function runtimeCpuBench(): Promise<void> {
@@ -106,8 +134,9 @@ export async function runtimeCpuBench(): Promise<void> {
       for (const t of round % 2 ? [...targets].reverse() : targets) {
         const c0 = cpuMs(t.child.pid!);
         const m0 = mainThreadCpuMs(t.child.pid!);
+        const th0 = threadCpuMs(t.child.pid!);
         const r = await load(t.url, CONNECTIONS, t.path, t.headers, SECONDS, 1000);
-        t.runs.push({ ok: r.ok, perSec: r.perSec, p99: r.p99, cpu: cpuMs(t.child.pid!) - c0, main: mainThreadCpuMs(t.child.pid!) - m0 });
+        t.runs.push({ ok: r.ok, perSec: r.perSec, p99: r.p99, cpu: cpuMs(t.child.pid!) - c0, main: mainThreadCpuMs(t.child.pid!) - m0, other: busiestOther(t.child.pid!, th0, threadCpuMs(t.child.pid!)) });
       }
     }
     const l1 = os.loadavg()[0];
@@ -117,13 +146,16 @@ export async function runtimeCpuBench(): Promise<void> {
     // The main (JavaScript) thread's share; the other threads are V8's GC and compiler helpers, the libuv pool (lmdb's
     // write transactions, fs) and lmdb's own: a JavaScript profile sees only the main thread.
     const mainPerMsg = (t: Target) => median(t.runs.map((r) => r.main / Math.max(1, r.ok)));
-    const rows: string[][] = [['server', 'CPU ms / msg (median)', 'x bare CPU', 'of which main thread', 'CPU ms / msg per round', 'msgs/s per round', 'p99 ms per round']];
+    // The busiest other thread: a shard's thread with --workers, else the store's writer thread or a V8 helper.
+    const otherPerMsg = (t: Target) => median(t.runs.map((r) => r.other / Math.max(1, r.ok)));
+    const rows: string[][] = [['server', 'CPU ms / msg (median)', 'x bare CPU', 'of which main thread', 'busiest other thread', 'CPU ms / msg per round', 'msgs/s per round', 'p99 ms per round']];
     for (const t of targets) {
       rows.push([
         t.name,
         fmt(perMsg(t), 3),
         fmt(perMsg(t) / bareCpu, 1),
         fmt(mainPerMsg(t), 3),
+        fmt(otherPerMsg(t), 3),
         t.runs.map((r) => fmt(r.cpu / Math.max(1, r.ok), 3)).join(' / '),
         t.runs.map((r) => fmt(r.perSec)).join(' / '),
         t.runs.map((r) => fmt(r.p99)).join(' / '),

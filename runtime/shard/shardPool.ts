@@ -1,0 +1,379 @@
+/**
+ * `baton serve --workers N` (session 6, issue 8): conversations spread over N worker threads ("shards"), each owning
+ * the conversations whose id hashes to it (shardProtocol.ts `ownerOf`) with their hot state, store handle and
+ * engine (shardWorker.ts). The main thread keeps HTTP (the lean message route, Fastify for everything else), push,
+ * timers, the outbox, flows and metrics; what crosses is small: a customer message goes in as
+ * {id, token, body, idempotency key} and comes back as the answer's JSON text.
+ *
+ * `ShardedStore` is the main thread's `RuntimeStore`: everything about one conversation (read, log, commit, the
+ * per-conversation lock, push subscriptions) is a call to its owner, so a conversation has one writer and one
+ * cache and its messages stay in order; what spans conversations (timers, outbox, handoffs, records, flows, counts)
+ * is read from the same lmdb environment by a store of the main thread, which writes only outbox results and flows.
+ * Every guarantee of the embedded store holds: a commit is acknowledged after its owner's lmdb commit and flush.
+ *
+ * Limits: embedded store only (not with --redis), not with --agents (agent presence would have to reach every
+ * shard), and the service's clock is the real one (no injected `now`).
+ */
+import { EventEmitter } from 'node:events';
+import { Worker, isMainThread, workerData } from 'node:worker_threads';
+import type { Logger } from 'pino';
+import type { ServeConfig } from '../serve/config';
+import { RawJson } from '../server/leanRoute';
+import type { RuntimeMetrics } from '../server/metrics';
+import { EmbeddedStore } from '../store/embeddedStore';
+import type { CommitResult, ConversationRecord, FlowRevisionRecord, LogEntry, RuntimeStore, StepWrite } from '../store/types';
+import { errorFromWire, ownerOf, type ShardReply, type ShardRequest } from './shardProtocol';
+import { runShardWorker, type ShardWorkerData } from './shardWorker';
+
+// As a shard: this module is the worker's entry (in the bundle, dist/runtime/main.mjs is loaded by the worker and
+// its modules' top-level code runs; this line then starts the shard).
+if (!isMainThread && (workerData as { batonShard?: boolean } | null)?.batonShard) void runShardWorker(workerData as ShardWorkerData);
+
+type Pending = { resolve: (v: unknown) => void; reject: (e: unknown) => void };
+type Req = ShardRequest extends infer R ? (R extends { n: number } ? Omit<R, 'n'> : never) : never;
+
+/** Where a shard's code is: this module (the bundle, or the TypeScript source started through tsx's loader). */
+function shardWorker(data: ShardWorkerData): Worker {
+  const url = import.meta.url;
+  if (url.endsWith('.ts')) {
+    // Sources (tsx, vitest): the worker registers tsx's loader first, then imports this file.
+    const tsx = import.meta.resolve('tsx/esm/api');
+    return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(url)}); })`, { eval: true, workerData: data, execArgv: [] });
+  }
+  return new Worker(new URL(url), { workerData: data, execArgv: [] });
+}
+
+class ShardChannel {
+  private worker: Worker | null = null;
+  private next = 1;
+  private waiting = new Map<number, Pending>();
+  private outgoing: ShardRequest[] = [];
+  private scheduled = false;
+  private ready: Promise<void> | null = null;
+
+  constructor(
+    private readonly data: ShardWorkerData,
+    private readonly onMessage: (r: ShardReply) => void,
+    /** A new worker started after one stopped: the pool re-sends its push subscriptions. */
+    private readonly onRestart: () => void,
+    /** The main thread's clock, sent with each batch (used by shards started with clock 'main'). */
+    private readonly now: () => number,
+  ) {}
+
+  start(): Promise<void> {
+    if (this.ready) return this.ready;
+    const w = shardWorker(this.data);
+    this.worker = w;
+    let first = true;
+    this.ready = new Promise<void>((resolve, reject) => {
+      w.on('message', (batch: ShardReply[]) => {
+        for (const r of batch) {
+          if ('n' in r) {
+            const p = this.waiting.get(r.n);
+            if (!p) continue;
+            this.waiting.delete(r.n);
+            if ('err' in r) p.reject(errorFromWire(r.err));
+            else p.resolve(r.ok);
+          } else if (r.t === 'ready') {
+            if (first) {
+              first = false;
+              resolve();
+            }
+          } else if (r.t === 'fail') reject(new Error(`shard ${this.data.index}: ${r.message}`));
+          else this.onMessage(r);
+        }
+      });
+      const died = (why: string) => {
+        if (this.worker !== w) return;
+        this.worker = null;
+        this.ready = null;
+        reject(new Error(`shard ${this.data.index} stopped before it was ready (${why})`));
+        const pending = [...this.waiting.values()];
+        this.waiting.clear();
+        const err = Object.assign(new Error(`A worker thread of this server stopped (${why}); nothing of this request was saved. Try again.`), { name: 'StoreWriteError', statusCode: 503 });
+        for (const p of pending) p.reject(err);
+      };
+      w.on('error', (err) => died(err.message));
+      w.on('exit', (code) => died(`exit code ${code}`));
+    });
+    return this.ready;
+  }
+
+  /** Posts a request (batched per event turn) and resolves with the shard's answer. */
+  call<T>(req: Req): Promise<T> {
+    const n = this.next++;
+    (req as ShardRequest).n = n;
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.set(n, { resolve: resolve as (v: unknown) => void, reject });
+      this.post(req);
+    });
+  }
+
+  /** Posts a request with no answer (unlock, watch, unwatch). */
+  post(req: Req): void {
+    if (!('n' in req)) (req as ShardRequest).n = 0;
+    if (this.closed) {
+      // After close: nothing is started again; a call gets the store's "closed" error.
+      const p = this.waiting.get((req as ShardRequest).n);
+      this.waiting.delete((req as ShardRequest).n);
+      p?.reject(new Error('store is closed'));
+      return;
+    }
+    if (!this.worker) {
+      // Stopped (crashed): start a new one; its requests go once it is ready.
+      const had = this.ready === null;
+      void this.start().then(() => had && this.onRestart(), () => undefined);
+    }
+    this.outgoing.push(req as ShardRequest);
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(this.flush);
+    }
+  }
+
+  private flush = (): void => {
+    this.scheduled = false;
+    if (!this.worker || this.outgoing.length === 0) return;
+    const batch = this.outgoing;
+    this.outgoing = [];
+    this.worker.postMessage({ now: this.now(), reqs: batch });
+  };
+
+  private closed = false;
+
+  async close(): Promise<void> {
+    const w = this.worker;
+    if (!w || this.closed) return;
+    await this.call({ t: 'close' }).catch(() => undefined);
+    this.closed = true;
+    this.worker = null;
+    await w.terminate();
+  }
+}
+
+export interface ShardPoolOptions {
+  dir: string;
+  workers: number;
+  config: ServeConfig;
+  logger: Logger;
+  /** Where each shard's store writes: on the shard's own thread (default) or on a writer thread of its own. */
+  writer?: 'thread' | 'inline';
+  /** The runtime's clock when it is not the real one (tests): shards then step with it too. */
+  now?: () => number;
+  /** Where secrets come from (the runtime's `env`). */
+  env: NodeJS.ProcessEnv;
+}
+
+export class ShardPool {
+  readonly store: ShardedStore;
+  private metrics: RuntimeMetrics | null = null;
+  private kick: (() => void) | null = null;
+
+  private constructor(
+    readonly channels: ShardChannel[],
+    main: EmbeddedStore,
+  ) {
+    this.store = new ShardedStore(this, main);
+  }
+
+  static async start(o: ShardPoolOptions): Promise<ShardPool> {
+    // The main thread's store takes the data folder's lock first (one process per folder) and reads what spans
+    // conversations; its few writes (outbox results, flows) are done inline.
+    const main = new EmbeddedStore({ dir: o.dir, writer: 'inline' });
+    const channels: ShardChannel[] = [];
+    let pool: ShardPool | null = null;
+    for (let k = 0; k < o.workers; k++) {
+      const data: ShardWorkerData = { batonShard: true, index: k, count: o.workers, dir: o.dir, config: o.config, writer: o.writer ?? 'inline', clock: o.now ? 'main' : 'real', env: { ...o.env }, logLevel: o.logger.level };
+      channels.push(new ShardChannel(data, (r) => pool?.onShardMessage(r), () => pool?.store.resubscribe(k), o.now ?? Date.now));
+    }
+    pool = new ShardPool(channels, main);
+    try {
+      await Promise.all(channels.map((c) => c.start()));
+    } catch (err) {
+      await Promise.allSettled(channels.map((c) => c.close()));
+      await main.close();
+      throw err;
+    }
+    return pool;
+  }
+
+  /** Metrics and the outbox loop of the main thread: shards' counter updates and "new outbox items" go there. */
+  attach(o: { metrics: RuntimeMetrics; kick: () => void }) {
+    this.metrics = o.metrics;
+    this.kick = o.kick;
+  }
+
+  channelOf(id: string): ShardChannel {
+    return this.channels[ownerOf(id, this.channels.length)];
+  }
+
+  /**
+   * The customer message route (POST /api/v1/conversations/:id/messages), run by the conversation's shard: the
+   * token check, the per-conversation limit, the idempotency key and the step, in the route's order. Answers the
+   * response's JSON text.
+   */
+  async sendMessage(id: string, body: { text?: string; choice?: string }, headers: Record<string, string | string[] | undefined>): Promise<RawJson> {
+    const h = headers.authorization;
+    const m = typeof h === 'string' ? /^Bearer\s+(\S+)$/i.exec(h.trim()) : null;
+    const key = headers['idempotency-key'];
+    const text = await this.channelOf(id).call<string>({ t: 'send', id, token: m ? m[1] : undefined, body, ...(typeof key === 'string' ? { idem: key } : {}) });
+    return new RawJson(text);
+  }
+
+  private onShardMessage(r: ShardReply) {
+    if (!('t' in r)) return;
+    if (r.t === 'e') this.store.deliver(r.id, r.entries as LogEntry[]);
+    else if (r.t === 'kick') this.kick?.();
+    else if (r.t === 'm' && this.metrics) {
+      const m = this.metrics as unknown as Record<string, { inc(l?: object): void; observe(v: number): void }>;
+      for (const op of r.ops) {
+        const metric = m[op[0]];
+        if (!metric) continue;
+        if (op[1] === 'inc') {
+          if (op[2]) metric.inc(op[2]);
+          else metric.inc();
+        } else metric.observe(op[2]);
+      }
+    }
+  }
+}
+
+/** The main thread's store in sharded serving (see the file comment). */
+export class ShardedStore implements RuntimeStore {
+  readonly description: string;
+  private events = new EventEmitter();
+  private watchers = new Map<string, number>();
+
+  constructor(
+    private readonly pool: ShardPool,
+    private readonly main: EmbeddedStore,
+  ) {
+    this.description = `${main.description}, ${pool.channels.length} worker thread${pool.channels.length === 1 ? '' : 's'}`;
+    this.events.setMaxListeners(0);
+  }
+
+  /* flows: the main thread deploys; shards read pinned revisions from the same environment */
+  putFlowRevision(rec: FlowRevisionRecord) {
+    return this.main.putFlowRevision(rec);
+  }
+  getFlowRevision(flowId: string, revision: string) {
+    return this.main.getFlowRevision(flowId, revision);
+  }
+  setActiveRevision(flowId: string, revision: string) {
+    return this.main.setActiveRevision(flowId, revision);
+  }
+  getActiveRevision(flowId: string) {
+    return this.main.getActiveRevision(flowId);
+  }
+
+  /* one conversation: its owner */
+  getConversation(id: string): Promise<ConversationRecord | null> {
+    return this.pool.channelOf(id).call({ t: 'get', id });
+  }
+  async findByExternalKey(externalKey: string): Promise<ConversationRecord | null> {
+    const id = this.main.idOfExternalKey(externalKey);
+    return id === null ? null : this.getConversation(id);
+  }
+  readLog(conversationId: string, afterSeq: number, limit = 1000): Promise<LogEntry[]> {
+    return this.pool.channelOf(conversationId).call({ t: 'log', id: conversationId, after: afterSeq, limit });
+  }
+  commit(write: StepWrite): Promise<CommitResult> {
+    return this.pool.channelOf(write.conversation.id).call({ t: 'commit', w: write });
+  }
+  /** The owner's lock for this conversation, held while `fn` runs here (its calls go to the owner too). */
+  async runExclusive<T>(conversationId: string, fn: () => Promise<T>): Promise<T> {
+    const ch = this.pool.channelOf(conversationId);
+    const req = { t: 'lock' as const, id: conversationId };
+    await ch.call(req);
+    try {
+      return await fn();
+    } finally {
+      ch.post({ t: 'unlock', k: (req as unknown as { n: number }).n });
+    }
+  }
+
+  /* spanning conversations: read here */
+  countByMode() {
+    return this.main.countByMode();
+  }
+  async listByMode(mode: ConversationRecord['mode']): Promise<ConversationRecord[]> {
+    const byShard = new Map<number, string[]>();
+    for (const id of this.main.idsByMode(mode)) {
+      const k = ownerOf(id, this.pool.channels.length);
+      byShard.set(k, [...(byShard.get(k) ?? []), id]);
+    }
+    const parts = await Promise.all([...byShard].map(([k, ids]) => this.pool.channels[k].call<ConversationRecord[]>({ t: 'getMany', ids })));
+    return parts.flat();
+  }
+  async pruneClosed(before: number): Promise<number> {
+    const counts = await Promise.all(this.pool.channels.map((c) => c.call<number>({ t: 'prune', before })));
+    return counts.reduce((a, b) => a + b, 0);
+  }
+  getIdempotency(key: string) {
+    return this.main.getIdempotency(key);
+  }
+  claimDueTimers(now: number, limit: number, leaseMs: number) {
+    return this.main.claimDueTimers(now, limit, leaseMs);
+  }
+  nextTimerAt() {
+    return this.main.nextTimerAt();
+  }
+  claimOutbox(now: number, limit: number, leaseMs: number) {
+    return this.main.claimOutbox(now, limit, leaseMs);
+  }
+  completeOutbox(id: string, now: number) {
+    return this.main.completeOutbox(id, now);
+  }
+  failOutbox(id: string, error: string, nextAt: number | null) {
+    return this.main.failOutbox(id, error, nextAt);
+  }
+  getOutbox(id: string) {
+    return this.main.getOutbox(id);
+  }
+  getHandoff(id: string) {
+    return this.main.getHandoff(id);
+  }
+  listHandoffs(filter?: { status?: string; flowId?: string }) {
+    return this.main.listHandoffs(filter);
+  }
+  listRecords(kind: 'ticket' | 'csat', filter?: { flowId?: string }) {
+    return this.main.listRecords(kind, filter);
+  }
+  writeProblem(): Promise<string | null> {
+    return this.main.writeProblem();
+  }
+
+  /* push: the owner forwards a conversation's new entries while someone here listens */
+  subscribe(conversationId: string, listener: (entries: LogEntry[]) => void): () => void {
+    this.events.on(conversationId, listener);
+    const n = (this.watchers.get(conversationId) ?? 0) + 1;
+    this.watchers.set(conversationId, n);
+    // Posted before any read the caller makes next (readLog goes the same way, in order): nothing falls in between.
+    if (n === 1) this.pool.channelOf(conversationId).post({ t: 'watch', id: conversationId });
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      this.events.off(conversationId, listener);
+      const left = (this.watchers.get(conversationId) ?? 1) - 1;
+      if (left > 0) this.watchers.set(conversationId, left);
+      else {
+        this.watchers.delete(conversationId);
+        this.pool.channelOf(conversationId).post({ t: 'unwatch', id: conversationId });
+      }
+    };
+  }
+  /** Entries a shard made durable, for this thread's listeners. */
+  deliver(id: string, entries: LogEntry[]) {
+    this.events.emit(id, entries);
+  }
+  /** A shard's worker was started again: its push subscriptions are sent again. */
+  resubscribe(k: number) {
+    for (const id of this.watchers.keys()) if (ownerOf(id, this.pool.channels.length) === k) this.pool.channels[k].post({ t: 'watch', id });
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled(this.pool.channels.map((c) => c.close()));
+    await this.main.close();
+  }
+}

@@ -1,0 +1,177 @@
+/**
+ * One shard of `baton serve --workers N` (see shardPool.ts): a worker thread that owns the conversations whose id
+ * hashes to it. It has its own embedded store on the process's data folder (same lmdb environment, writes inline
+ * in this thread, its own journal lane), its own conversation service (engine, escalation, planning), the
+ * per-conversation message limit, and an effect runner used only for HTTP request blocks (timers and the outbox
+ * are run by the main thread). The main thread sends small messages: a customer message is
+ * {id, token, body, idempotency key} in and the answer's JSON text out; every other use of a conversation
+ * (reads, locks, commits of timers and agent events, push subscriptions) is a store call answered here, so each
+ * conversation has exactly one writer and one hot cache.
+ */
+import { parentPort } from 'node:worker_threads';
+import pino from 'pino';
+import type { Input } from '../../shared/engine/types';
+import { EffectRunner } from '../effects/effectRunner';
+import { secretLookup } from '../effects/secrets';
+import type { ServeConfig } from '../serve/config';
+import { ConversationLimiter } from '../server/buildServer';
+import { ConversationService, hashBody } from '../server/conversationService';
+import { FlowCatalog } from '../server/flowCatalog';
+import type { RuntimeMetrics } from '../server/metrics';
+import { EmbeddedStore } from '../store/embeddedStore';
+import type { LogEntry, StepWrite } from '../store/types';
+import { errorToWire, ownerOf, type MetricOp, type ShardReply, type ShardRequest } from './shardProtocol';
+
+export interface ShardWorkerData {
+  batonShard: true;
+  index: number;
+  count: number;
+  dir: string;
+  config: ServeConfig;
+  writer: 'thread' | 'inline';
+  /**
+   * 'real': Date.now (baton serve). 'main': the main thread's clock, sent with each batch of requests (tests run
+   * the runtime with a manual clock; the shard's steps must see the same time as the main thread's timers).
+   */
+  clock: 'real' | 'main';
+  /** Environment for secrets ({{secrets.NAME}} from BATON_SECRET_NAME), as the main thread's runtime was given. */
+  env: Record<string, string | undefined>;
+  /** The main thread's log level. */
+  logLevel: string;
+}
+
+export async function runShardWorker(data: ShardWorkerData): Promise<void> {
+  const port = parentPort!;
+  const { index, count, config } = data;
+  let out: ShardReply[] = [];
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    const batch = out;
+    out = [];
+    if (metricOps.length > 0) {
+      batch.push({ t: 'm', ops: metricOps });
+      metricOps = [];
+    }
+    port.postMessage(batch);
+  };
+  const push = (r: ShardReply) => {
+    out.push(r);
+    if (!scheduled) {
+      scheduled = true;
+      setImmediate(flush);
+    }
+  };
+
+  let store: EmbeddedStore;
+  try {
+    store = new EmbeddedStore({ dir: data.dir, writer: data.writer, shard: { journalLane: index, owns: (id) => ownerOf(id, count) === index } });
+  } catch (err) {
+    port.postMessage([{ t: 'fail', message: (err as Error).message }]);
+    return;
+  }
+  // Counters the service and the effect runner bump: sent to the main thread's registry with the next replies.
+  let metricOps: MetricOp[] = [];
+  const forward = (name: string) => ({
+    inc: (labels?: Record<string, string>) => void metricOps.push([name, 'inc', labels ?? null]),
+    observe: (value: number) => void metricOps.push([name, 'observe', value]),
+  });
+  const metrics = { messages: forward('messages'), escalations: forward('escalations'), handoffs: forward('handoffs'), waitSeconds: forward('waitSeconds'), effectFailures: forward('effectFailures') } as unknown as RuntimeMetrics;
+  let mainNow = Date.now();
+  const now = data.clock === 'main' ? () => mainNow : Date.now;
+  const logger = pino({ level: data.logLevel, base: { service: 'baton-serve', shard: index } });
+  const catalog = new FlowCatalog(store); // pinned revisions only, read from the store (the main thread deploys)
+  const service = new ConversationService({ store, catalog, metrics, logger, now });
+  const runner = new EffectRunner({
+    store,
+    service,
+    metrics,
+    logger,
+    now,
+    secrets: secretLookup(config.secrets, data.env as NodeJS.ProcessEnv),
+    notify: { smtp: config.smtp, slack: config.slack, webhook: config.webhook },
+    maxAttempts: config.outbox.maxAttempts,
+    baseDelayMs: config.outbox.baseDelayMs,
+  });
+  // HTTP request blocks are called from here (the customer's answer includes their result); new outbox items are
+  // sent by the main thread's loop, told at once.
+  service.setHttpPerformer({ performHttp: (job) => runner.performHttp(job), kick: () => push({ t: 'kick' }) });
+  const limiter = new ConversationLimiter(config.rateLimit.perConversationPerMinute);
+  const locks = new Map<number, () => void>();
+  const watching = new Map<string, () => void>();
+
+  const send = async (q: Extract<ShardRequest, { t: 'send' }>): Promise<string> => {
+    await service.getAuthorized(q.id, q.token);
+    limiter.take(q.id, now());
+    const b = q.body;
+    const input: Input = b.text !== undefined ? { type: 'text', text: b.text } : { type: 'choice', buttonId: b.choice! };
+    const result = await service.send(q.id, input, q.idem !== undefined ? { key: q.idem, requestHash: hashBody(b) } : undefined);
+    return JSON.stringify(result);
+  };
+
+  const answer = (n: number, p: Promise<unknown>) =>
+    p.then(
+      (ok) => push({ n, ok }),
+      (err) => push({ n, err: errorToWire(err) }),
+    );
+
+  port.on('message', (msg: { now: number; reqs: ShardRequest[] }) => {
+    mainNow = msg.now;
+    for (const q of msg.reqs) {
+      switch (q.t) {
+        case 'send':
+          answer(q.n, send(q));
+          break;
+        case 'get':
+          answer(q.n, store.getConversation(q.id));
+          break;
+        case 'getMany':
+          answer(
+            q.n,
+            Promise.all(q.ids.map((id) => store.getConversation(id))).then((rs) => rs.filter((r) => r !== null)),
+          );
+          break;
+        case 'log':
+          answer(q.n, store.readLog(q.id, q.after, q.limit));
+          break;
+        case 'commit':
+          answer(q.n, store.commit(q.w as StepWrite));
+          break;
+        case 'lock':
+          // Held until the main thread's 'unlock' (its runExclusive's function has finished).
+          void store.runExclusive(q.id, () => new Promise<void>((release) => {
+            locks.set(q.n, release);
+            push({ n: q.n, ok: true });
+          }));
+          break;
+        case 'unlock': {
+          const release = locks.get(q.k);
+          locks.delete(q.k);
+          release?.();
+          break;
+        }
+        case 'watch':
+          if (!watching.has(q.id)) watching.set(q.id, store.subscribe(q.id, (entries: LogEntry[]) => push({ t: 'e', id: q.id, entries })));
+          break;
+        case 'unwatch':
+          watching.get(q.id)?.();
+          watching.delete(q.id);
+          break;
+        case 'prune':
+          answer(q.n, store.pruneClosed(q.before));
+          break;
+        case 'close':
+          answer(
+            q.n,
+            (async () => {
+              for (const release of locks.values()) release();
+              await store.close();
+              return true;
+            })(),
+          );
+          break;
+      }
+    }
+  });
+  port.postMessage([{ t: 'ready' }]);
+}
