@@ -149,3 +149,58 @@ export const EXTEND = `
 if redis.call('GET', ARGV[1] .. 'lock:' .. ARGV[2]) == ARGV[3] then return redis.call('PEXPIRE', ARGV[1] .. 'lock:' .. ARGV[2], ARGV[4]) end
 return 0
 `;
+
+/**
+ * prune(prefix, before, plan): deletes the closed conversations the caller chose, each only if it is STILL closed
+ * before `before` here (a customer message may have reopened it, on any instance, after the caller read it: it
+ * stays, with its log). plan = JSON {victims: [{id, timers: [key], handoffs: [id], outbox: [id]}], idem: [key],
+ * outboxOld: [id], outboxGone: [id]}: per victim, its timers, handoffs and finished outbox items as the caller read
+ * them (deleted with it); idempotency keys and finished outbox items older than `before` (deleted in any case);
+ * outboxDone members whose item no longer exists. Returns how many conversations were deleted.
+ */
+export const PRUNE = `
+local p = ARGV[1]
+local before = tonumber(ARGV[2])
+local plan = cjson.decode(ARGV[3])
+local pruned = 0
+for _, v in ipairs(plan.victims) do
+  local ck = p .. 'conv:' .. v.id
+  local got = redis.call('HMGET', ck, 'mode', 'rec')
+  if got[1] == 'closed' and got[2] then
+    local rec = cjson.decode(got[2])
+    if type(rec.closedAt) == 'number' and rec.closedAt < before then
+      pruned = pruned + 1
+      redis.call('DEL', ck, p .. 'log:' .. v.id)
+      redis.call('SREM', p .. 'mode:closed', v.id)
+      if type(rec.externalKey) == 'string' and redis.call('HGET', p .. 'ext', rec.externalKey) == v.id then
+        redis.call('HDEL', p .. 'ext', rec.externalKey)
+      end
+      for _, key in ipairs(v.timers) do
+        redis.call('HDEL', p .. 'timers', key)
+        redis.call('ZREM', p .. 'timerAt', key)
+        redis.call('HDEL', p .. 'timerLease', key)
+      end
+      for _, id in ipairs(v.handoffs) do redis.call('HDEL', p .. 'handoffs', id) end
+      for _, id in ipairs(v.outbox) do
+        redis.call('HDEL', p .. 'outbox', id)
+        redis.call('ZREM', p .. 'outboxDone', id)
+        redis.call('HDEL', p .. 'outboxLease', id)
+      end
+    end
+  end
+end
+for _, key in ipairs(plan.idem) do
+  local at = redis.call('ZSCORE', p .. 'idemAt', key)
+  if at and tonumber(at) < before then
+    redis.call('HDEL', p .. 'idem', key)
+    redis.call('ZREM', p .. 'idemAt', key)
+  end
+end
+for _, id in ipairs(plan.outboxOld) do
+  redis.call('HDEL', p .. 'outbox', id)
+  redis.call('ZREM', p .. 'outboxDone', id)
+  redis.call('HDEL', p .. 'outboxLease', id)
+end
+for _, id in ipairs(plan.outboxGone) do redis.call('ZREM', p .. 'outboxDone', id) end
+return pruned
+`;
