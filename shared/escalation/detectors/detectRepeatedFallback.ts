@@ -88,9 +88,20 @@ function closing(toks: readonly string[], text: string): boolean {
   if (/^ (?:i will|ill|i am going to|i shall|will) (?!not )/.test(rest)) return true;
   const last = toks[toks.length - 1];
   if ((last === 'thanks' || last === 'ty' || last === 'thx' || last === 'cheers' || (last === 'you' && toks[toks.length - 2] === 'thank')) && !/ (?:for nothing|but|however|still) /.test(rest)) return true;
+  // Round eight: the customer takes the answer and says so, asking nothing: praise first ("Perfect, ordering now",
+  // "Killer, ordering a medium", "sweet both coming"), a summary ("ok so arriving Thursday", "Ok, so 30 days from
+  // delivery"), or praise / thanks last ("oh it's coming separately, ok cool", "Okay, very good", "Ok, I go there. Dziękuję").
+  if (!/ (?:not|but|however|still|nothing|again|wrong) /.test(` ${toks.join(' ')} `) && !toks.some((t) => QUESTION_WORDS.has(t))) {
+    if (TAKEN.has(toks[0]) || ((toks[0] === 'ok' || toks[0] === 'okay') && toks[1] === 'so')) return true;
+    if (TAKEN.has(last) || last === 'good' || last === 'fine' || THANKS_ABROAD.has(last)) return true;
+  }
   return (toks.length <= 4 && last === 'sorry') || / (?:i meant|i mean|sorry i meant|no wait|wait sorry|correction|should read|should be) /.test(` ${toks.join(' ')} `);
 }
 
+/** Words by which a customer takes an answer ("perfect", "killer", "sweet", "cool"). */
+const TAKEN = new Set(['perfect', 'great', 'killer', 'sweet', 'cool', 'lovely', 'brilliant', 'fab', 'fabulous', 'excellent', 'awesome', 'super',
+  'wonderful', 'nice', 'ace', 'grand', 'champion', 'smashing', 'splendid', 'marvellous', 'noted', 'understood', 'gotcha']);
+const QUESTION_WORDS = new Set(['what', 'whats', 'when', 'where', 'wheres', 'how', 'why', 'which', 'who']);
 const AFTER_THANKS = new Set(['you', 'so', 'much', 'a', 'lot', 'again', 'very', 'kindly', 'all', 'for', 'that', 'the', 'info', 'and', 'ok', 'okay', 'but']);
 const QUESTION_OPENERS = new Set(['where', 'what', 'when', 'how', 'why', 'which', 'who', 'can', 'could', 'do', 'does', 'is', 'are', 'will', 'would', 'any', 'have', 'has', 'did']);
 /**

@@ -70,3 +70,18 @@ describe('an alternative offered after the bot failed: the customer is stuck try
     expect(handedOver(['Do you sell Vespa parts?'])).toBeNull();
   });
 });
+
+describe('the customer takes the answer and says so (asks nothing)', () => {
+  it.each(['Perfect, ordering now', 'Killer, ordering a medium', 'ok so arriving Thursday', "oh it's coming separately, ok cool", 'Okay, very good', 'Ok, I go there. Dziękuję'])(
+    '%s after a question adds nothing',
+    (text) => {
+      expect(weightAfter('does the pram fit in a small car boot?', text)).toBe(0);
+    },
+  );
+  it.each(['cool, what sizes', 'perfect but it is still not here', 'great, where is it then'])('%s still counts', (text) => {
+    expect(weightAfter('does the pram fit in a small car boot?', text)).toBeGreaterThan(0);
+  });
+  it('through the support flow: three product questions and "perfect, ordering now" are not handed over', () => {
+    expect(handedOver(['Does the pram fit in a small car boot?', 'What is the folded size?', 'Perfect, ordering now'])).toBeNull();
+  });
+});
