@@ -16,7 +16,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { pickAgent, eligibleAgents } from '../../shared/handoff/assignment';
+import { pickAgent, reachableAgents } from '../../shared/handoff/assignment';
 import { estimateWait } from '../../shared/handoff/estimateWait';
 import { queueAhead } from '../../shared/engine/humanTakeover';
 import type { QueuedHandoff } from '../../shared/engine/types';
@@ -655,8 +655,9 @@ export class AgentHub {
         );
         continue;
       }
-      // Nobody eligible even ignoring load: nobody will come; take the no_agent exit now.
-      const anyone = eligibleAgents(presence, { ...req, maxChatsPerAgent: Number.POSITIVE_INFINITY });
+      // Nobody signed in who could take it, even ignoring load and busy status: nobody will come; take the no_agent
+      // exit now. A busy agent can still pick it from the queue, so then the chat waits (the block's timeout ends it).
+      const anyone = reachableAgents(presence, { ...req, maxChatsPerAgent: Number.POSITIVE_INFINITY });
       // Just started and nobody online at all: the inboxes may still be reconnecting; wait the inactivity timeout first.
       const graceMs = this.deps.directory.settings.offlineAfterSeconds * 1000;
       if (anyone.length === 0 && !base.some((p) => p.status === 'online') && this.deps.now() - this.startedAt < graceMs) continue;

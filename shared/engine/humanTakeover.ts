@@ -12,7 +12,7 @@ import type { Input, Waiting } from './types';
 import { renderTemplate } from '../flow/template';
 import { isOpen } from '../flow/openingHours';
 import { canTransition, createHandoff, transitionHandoff } from '../handoff/lifecycle';
-import { eligibleAgents } from '../handoff/assignment';
+import { reachableAgents } from '../handoff/assignment';
 import { estimateWait } from '../handoff/estimateWait';
 import { initialEscalationMemory } from '../escalation/evaluateEscalation';
 import { buildHandoffContext, reasonPhrases, summarizeConversation } from './handoffContext';
@@ -115,8 +115,9 @@ export function enterTakeover(run: Run, block: BlockOf<'human_takeover'>, entry:
     bot(run, renderTemplate(d.outOfHoursMessage, run.s.variables), block.id);
     return leaveTo(run, block, 'no_agent');
   }
-  // When the caller knows who is online, do not make the customer answer questions for nobody.
-  if (run.ctx.agents && eligibleAgents(run.ctx.agents, assignmentRequest(d, true)).length === 0) {
+  // When the caller knows who is signed in, do not make the customer answer questions for nobody. A busy (away)
+  // agent takes no automatic assignment but can still pick the chat from the queue, so the customer waits for them.
+  if (run.ctx.agents && reachableAgents(run.ctx.agents, assignmentRequest(d, true)).length === 0) {
     bot(run, takeoverTexts.noAgent, block.id);
     return leaveTo(run, block, 'no_agent');
   }

@@ -64,6 +64,16 @@ export function eligibleAgents(agents: AgentPresence[], req: AssignmentRequest):
   );
 }
 
+/**
+ * Agents who could still take this chat from the queue, ignoring load: signed in (online, or away / busy, who
+ * take no automatic assignments but can pick a waiting chat), allowed, in the team, with the skill and the language.
+ * When this is empty nobody will come, so a handoff should not wait; when only busy agents are here it should queue.
+ */
+export function reachableAgents(agents: AgentPresence[], req: AssignmentRequest): AgentPresence[] {
+  const { f } = filters(req);
+  return agents.filter((a) => a.status !== 'offline' && f.allowed(a) && f.team(a) && f.skill(a) && f.language(a));
+}
+
 /** Round robin order: never assigned first, then longest idle; ties by id so the pick is reproducible. */
 function roundRobinCompare(a: AgentPresence, b: AgentPresence): number {
   const la = a.lastAssignedAt;

@@ -97,6 +97,25 @@ describe('presence edge cases', () => {
     expect(after.messages.some((m: any) => m.text === 'Nobody is free right now; we will email you.')).toBe(true);
   });
 
+  it('a Busy agent gets no automatic assignment but the chat waits for them in the queue (not no_agent at once)', async () => {
+    // Newcomer s6 #3: with only Busy agents signed in, the handoff took the no_agent exit at once, so a team whose
+    // agents were all Busy never received a chat even though each of them could pick one from the queue.
+    rt = await startAgentRuntime({ agents: [ann], settings: { offlineAfterSeconds: 60 }, flow: flowWithTakeover(autoAssign()) });
+    expect((await rt.post('/api/v1/agent/presence', { status: 'busy' }, tok(ann))).status).toBe(200);
+    const c = await rt.customerWantsPerson();
+    expect(c.reply.mode).toBe('waiting');
+    rt.clock.now += 40_000;
+    expect((await rt.post('/api/v1/agent/presence', { status: 'busy' }, tok(ann))).status).toBe(200); // her heartbeat
+    rt.clock.now += 21_000; // past the start-up grace: the queue loop would have sent it to no_agent before the fix
+    expect((await rt.post('/api/v1/agent/presence', { status: 'busy' }, tok(ann))).status).toBe(200);
+    await rt.tick();
+    const h = await handoffOf(rt, c.id);
+    expect(h).toMatchObject({ status: 'pending' });
+    expect(h.agentId ?? null).toBeNull(); // Busy: no automatic assignment
+    expect((await rt.post(`${hid(h.id)}/accept`, {}, tok(ann))).status).toBe(200);
+    expect(await handoffOf(rt, c.id)).toMatchObject({ status: 'assigned', agentId: 'ann' });
+  });
+
   it('"also viewing" drops an agent when their inbox closes and when their 30 s run out', async () => {
     rt = await startAgentRuntime({ agents: [ann, bob], flow: flowWithTakeover({ queueTimeoutMinutes: 10 }) });
     await online(rt, ann, bob);

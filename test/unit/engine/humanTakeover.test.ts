@@ -201,6 +201,20 @@ describe('human takeover: simple assignation', () => {
     expect(c.lastBotText()).toBe('What email address should we reply to?');
   });
 
+  it('only busy (away) agents signed in -> the customer queues for them, then the queue timeout ends the wait', () => {
+    // Newcomer s6 #3: a Busy agent takes no automatic assignment but can pick the chat from the queue; leaving at once
+    // by no_agent meant a team whose agents were all Busy never got a chat.
+    const c = converse(supportFlow(), { agents: [agent('a1', 'Ana', { status: 'away' }), agent('a2', 'Bob', { status: 'offline' })] });
+    expect(c.mode()).toBe('waiting');
+    expect(c.effects('handoff_request')).toHaveLength(1);
+    expect(c.botTexts()).not.toContain('Sorry, no one from our team is available right now.');
+    const busyOutsideTeam = converse(supportFlow({ assignation: 'custom', teams: ['billing'] }), {
+      agents: [agent('a1', 'Ana', { status: 'away', teams: ['sales'] })],
+    });
+    expect(busyOutsideTeam.botTexts()[0]).toBe('Sorry, no one from our team is available right now.');
+    expect(busyOutsideTeam.effects('handoff_request')).toEqual([]);
+  });
+
   it('estimated wait uses the agents when known', () => {
     const c = converse(supportFlow(), { agents: [agent('a1', 'Ana')] });
     expect(c.variables().estimatedWait).toBe('under a minute');
