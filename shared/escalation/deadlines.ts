@@ -70,6 +70,8 @@ const SHORT_REQUEST = 5;
 const PAST = new Set([
   'arrived', 'came', 'ordered', 'bought', 'placed', 'got', 'received', 'was', 'were', 'yesterday', 'ago', 'last', 'delivered', 'shipped',
   'dispatched', 'paid', 'sent', 'returned', 'happened', 'called', 'rang', 'emailed', 'tried', 'did', 'had', 'went', 'said', 'told',
+  // Round eight: "it broke in small pieces in one hour", "it fell apart within a day".
+  'broke', 'fell', 'took',
 ]);
 /** Questions about when the shop or the courier works, not about the customer's need. */
 const HOURS_QUESTION = [/\b(are|is) you(r shop| guys| lot)? open\b/, /\byou open\b/, /\bopen or (no|not)\b/, /\bopen on\b/, /\b(do|will) you (deliver|ship) on\b/, /\bwhat time do you\b/, /\bdo you (open|close|deliver|ship|work)\b/, /\b(is there|any) delivery on\b/, /\bopen (on|at|today|tomorrow)\b/, /\bopening hours?\b/, /\bwhat time (?:\w+ ){0,4}(?:opens?|closes?)\b/, /\bdelivery slots?\b/, /\bcut ?off\b/, /\b(deliver|ship|open|post|work|collect)\w* on (mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends)\b/];
@@ -87,7 +89,7 @@ const NOT_MINE_BEFORE = new RegExp(
     ' if (?:i|we) (?:\\w+ ){0,2}(?:order|buy|place|pay|get|purchase|ordered|bought)(?: \\w+){0,3} $',
     ' (?:am|are|is|s|be|m) (?:away|off|out|working away|on holiday|at work|abroad)(?: all)?(?: (?:till|until|til|on|from|for|this|next|over))?(?: the)? $',
     ' not (?:be )?(?:home|in|around|there|available|back)(?: \\w+)? (?:till|until|til|on|this|next)? ?$',
-    ' working away (?:till|until|til)? ?$',
+    ' working away(?: (?:till|until|til))?(?: the)? $',
     ' (?:hold|keep|leave) (?:it|them|the parcel|my parcel|the order|my order|the package|my package|onto it|on to it)(?: \\w+){0,2} (?:till|until|til|for) $',
   ].join('|'),
 );
@@ -372,7 +374,7 @@ const NOT_PAST = new Set(['need', 'needed', 'speed', 'bed', 'red', 'shed', 'feed
  */
 const WISH = new Set(['need', 'needs', 'want', 'wants', 'wanted', 'must', 'be', 'get', 'gets', 'getting', 'will', 'should', 'would', 'like', 'have']);
 
-function pastNear(toks: readonly string[], at: number): boolean {
+export function pastNear(toks: readonly string[], at: number): boolean {
   for (let k = Math.max(0, at - 5); k < at; k++) {
     const t = toks[k];
     if (!(PAST.has(t) || (t.length > 4 && t.endsWith('ed') && !NOT_PAST.has(t)))) continue;
@@ -410,6 +412,8 @@ function needWord(toks: readonly string[]): boolean {
     const p = toks[i - 1];
     const p2 = toks[i - 2];
     if (p === 'no' || p === 'not' || p2 === 'not' || p2 === 'no') continue;
+    // "what do you need from me?": the shop's need, not the customer's.
+    if (p === 'you' || (p === 'would' && p2 === 'you')) continue;
     return true;
   }
   return false;

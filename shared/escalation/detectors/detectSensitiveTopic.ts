@@ -28,7 +28,7 @@ import { brokeIdiom, frameExcludes, meaningOf, MEANING_OUTPUTS, notOwnCase } fro
 const findIdiom = phraseMatcher([
   'what is the damage', 'whats the damage',
   ...['back', 'backs', 'knees', 'knee', 'feet', 'legs', 'arms', 'wallet', 'bank account', 'stomach', 'body'].flatMap((b) => [
-    `${b} is going to complain`, `${b} s going to complain`, `${b} s gonna complain`, `${b} is gonna complain`, `${b} will complain`, `${b} complains`, `${b} complained`, `${b} are going to complain`, `${b} are complaining`, `${b} is complaining`,
+    `${b} going to complain`, `${b} gonna complain`, `${b} is going to complain`, `${b} s going to complain`, `${b} s gonna complain`, `${b} is gonna complain`, `${b} will complain`, `${b} complains`, `${b} complained`, `${b} are going to complain`, `${b} are complaining`, `${b} is complaining`,
   ]),
 ]);
 /** Shopping questions: in these, a damage word before a noun describes the product. */
@@ -150,7 +150,7 @@ export function detectSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy,
   const toks = canonicalTokens(facts.analysis);
   // Round eight: said in so many words not to be the customer's own case (a general question, "everything inside is
   // fine", "my own fault"): no rule, frame or classifier names a topic (a near miss shows what was seen).
-  const notOwn = notOwnCase(toks);
+  const notOwn = notOwnCase(toks, facts.analysis.text.includes('?'));
   /** Topics whose words the customer negated ("I don't want a refund"): the classifier does not bring them back. */
   let negated: Set<number> | null = null;
   const found = ruleSignal(facts, compiled);
@@ -160,7 +160,7 @@ export function detectSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy,
     // A phrase in a negated clause ("I don't want a refund, just tracking") or in a general question
     // about a policy ("what is your refund policy?") is not the customer's own case, unless the
     // classifier reads the message as the topic anyway (not for a negation: the classifier reads the topic's word).
-    const negation = at >= 0 ? negationOf(facts.analysis.tokens, at) : null;
+    const negation = at >= 0 ? negationOf(facts.analysis.tokens, at, absenceIsTheCase(facts.analysis, at)) : null;
     const guard = notOwn ?? negation ?? guardOf(facts.analysis, at);
     if (guard === null) return ruled;
     const output = topicOutputFor(topics[topicIndex]);
@@ -177,8 +177,9 @@ export function detectSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy,
   }
   const meant = meaningSignal(facts, topics, toks);
   if (meant !== null) {
-    if (notOwn === null) return meant;
-    reportNearMiss({ ...meant, explanation: `Near miss: ${meant.explanation.replace(/\.$/, '')}, but ${notOwn}, so it does not fire.` });
+    const why = notOwn ?? generalQuestion(facts.analysis);
+    if (why === null) return meant;
+    reportNearMiss({ ...meant, explanation: `Near miss: ${meant.explanation.replace(/\.$/, '')}, but ${why}, so it does not fire.` });
     return null;
   }
   for (let t = 0; t < topics.length; t++) {
@@ -227,7 +228,7 @@ function laterPhraseHit(facts: TurnFacts, compiled: CompiledTopic[], skip: numbe
     for (const p of compiled[t].phrases) {
       if (!p.keys.every((k) => keys.has(k))) continue;
       const { at, ...signal } = phraseSignal(facts, compiled[t], p);
-      if (negationOf(facts.analysis.tokens, at) === null && guardOf(facts.analysis, at) === null) return signal;
+      if (negationOf(facts.analysis.tokens, at, absenceIsTheCase(facts.analysis, at)) === null && guardOf(facts.analysis, at) === null) return signal;
     }
   }
   return null;
@@ -259,37 +260,51 @@ function meaningSignal(facts: TurnFacts, topics: readonly SensitiveTopic[], toks
 /** At or above this classifier score a guarded phrase hit still counts (the message really is the customer's case). */
 const OWN_CASE_SCORE = 0.5;
 const NEGATORS = new Set(['not', 'no', 'never', 'without', 'nor', 'neither', 'nothing', 'nothings', 'zero', 'none', 'cannot']);
-/**
- * Verbs whose negation IS the customer's case: "I haven't received my refund", "the money never came back", "I did not
- * get my money back" (the thing is missing), unlike "I don't want a refund" or "no complaint" (the topic is declined).
- */
-const MISSING = new Set([
-  'get', 'got', 'gotten', 'receive', 'received', 'see', 'seen', 'arrive', 'arrived', 'come', 'came', 'show', 'shown', 'showed', 'had',
-  'processed', 'process', 'credited', 'returned', 'heard', 'issued', 'paid', 'reached', 'gone', 'went', 'back', 'yet', 'still',
-]);
 /** General questions about a policy, not the customer's own case. */
 const GENERAL_QUESTION = /^(what is|what are|whats|how long (do|does|will)|how do|how does|do you (offer|give|do|have)|is there a|are there|can i get a|what happens if|what if|if i|if my|if it|where can i (read|find|see))\b|\bwhat happens (in general )?if\b|\b(polic(y|ies)|in general|general question|just asking|for the future|planning ahead|before i buy|before ordering)\b/;
 
 const OWN_CASE = /\b(my|mine)\b|\bi (was|got|have been|received|paid|bought|returned)\b/;
 const ASKS_WHAT_THE_SHOP_DOES = /^(do you|is it possible to|can you)\b/;
 
-/** A negator in the four words before the phrase that declines the topic (not one that says it is missing), or null. */
-function negationOf(toks: readonly string[], at: number): string | null {
-  for (let k = Math.max(0, at - 4); k < at; k++) {
-    if (!NEGATORS.has(toks[k])) continue;
-    // "still no refund", "and yet no refund": the thing is missing.
-    if (k > 0 && (toks[k - 1] === 'still' || toks[k - 1] === 'yet')) continue;
-    let missing = false;
-    for (let j = k + 1; j < at; j++) if (MISSING.has(toks[j]) || UNSURE.has(toks[j])) missing = true;
-    // "no refund yet", "no refund received so far".
-    for (let j = at + 1; j < Math.min(toks.length, at + 4); j++) if (toks[j] === 'yet' || toks[j] === 'received' || toks[j] === 'since' || toks[j] === 'arrived') missing = true;
-    if (!missing) return `"${toks[k]}" negates it`;
+/**
+ * A negator in the four words before the phrase that declines the topic, or null. Only the words of declining may
+ * stand between them ("I don't want a refund", "no complaint", "I have no complaint whatsoever", "nothing is broken",
+ * "I was not charged twice", "can't complain"); any other word means the negation belongs to another clause or says
+ * the thing is missing ("I haven't received my refund", "I can't log in, someone hacked my account", "not sure if the
+ * refund went through"), and "still no refund" / "yet no refund" is the case itself.
+ */
+function negationOf(toks: readonly string[], at: number, absenceIsTheCase = false): string | null {
+  let intent = false;
+  for (let k = at - 1; k >= Math.max(0, at - 4); k--) {
+    if (NEGATORS.has(toks[k])) {
+      if (k > 0 && (toks[k - 1] === 'still' || toks[k - 1] === 'yet')) return null;
+      for (let j = at + 1; j < Math.min(toks.length, at + 4); j++) {
+        if (toks[j] === 'yet' || toks[j] === 'still') return null;
+        // "no refund needed"
+        if (j <= at + 2 && (toks[j] === 'needed' || toks[j] === 'wanted' || toks[j] === 'necessary' || toks[j] === 'required')) intent = true;
+      }
+      // A refund that has not come is the case ("I was not refunded", "no refund"); only "I don't want a refund" declines it.
+      if (absenceIsTheCase && !intent) return null;
+      return `"${toks[k]}" negates it`;
+    }
+    if (INTENT.has(toks[k])) intent = true;
+    if (!DECLINING.has(toks[k])) return null;
   }
   return null;
 }
-/** "not sure if the refund's been done", "I don't know why I was charged": the negation is of knowing, not of the topic. */
-const UNSURE = new Set(['sure', 'know', 'understand', 'certain', 'clear', 'why', 'how', 'what', 'when', 'where', 'whether', 'if', 'seem', 'think']);
-
+/** The phrase at `at` is a refund ("refund", "money back"): its absence is the customer's case. */
+function absenceIsTheCase(analysis: TextAnalysis, at: number): boolean {
+  return conceptKeys(analysis.stems.slice(at, at + 2)).has('~refund');
+}
+const INTENT = new Set(['want', 'wanting', 'wish', 'need', 'looking', 'asking', 'interested', 'after', 'mean', 'plan', 'planning', 'like', 'worried', 'concerned', 'bothered', 'fussed']);
+/** Words that may stand between a negator and the topic it declines. */
+const DECLINING = new Set([
+  'want', 'wanting', 'wish', 'need', 'have', 'has', 'any', 'a', 'an', 'the', 'my', 'real', 'worried', 'concerned', 'bothered', 'fussed',
+  'normally', 'usually', 'often', 'ever', 'generally', 'such', 'one', 'to', 'mean', 'plan',
+  'planning', 'looking', 'asking', 'for', 'is', 'was', 'were', 'are', 'am', 'be', 'been', 'it', 's', 'about', 'interested', 'in', 'after',
+  'going', 'really', 'big', 'major', 'do', 'did', 'does', 'at', 'all', 'again', 'anything', 'make', 'making', 'file', 'raise', 'this',
+  'that', 'single', 'whatsoever', 'kind', 'of', 'sort', 'actually', 'even', 'i', 'we', 'you', 'would', 'will', 'like', 'or',
+]);
 /** Why a phrase hit is not the customer's own case (a general question about a policy), or null when it is. */
 function guardOf(analysis: TextAnalysis, at: number): string | null {
   if (at < 0) return null; // an intent hit: the router already read the whole message

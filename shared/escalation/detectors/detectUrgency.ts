@@ -16,7 +16,7 @@ import { normalizeText } from '../../nlu/normalizeText';
 import { canonicalTokens, canonicalizeText } from '../canonicalTokens';
 import { phraseMatcher, type PhraseMatcher } from '../phraseMatcher';
 import type { TextAnalysis } from '../../nlu/types';
-import { estimateQuestion, findDeadline as findNamedDeadline } from '../deadlines';
+import { estimateQuestion, findDeadline as findNamedDeadline, pastNear } from '../deadlines';
 import { classifierOn, classifierSignal, designerSignal } from '../learnedSignals';
 import { reportNearMiss } from '../nearMisses';
 
@@ -113,7 +113,7 @@ const NOW_SIGNS = new Set(['now', 'minute', 'quick', 'quickly', 'fast', 'hurry',
 const LONG_AGO = new Set(['yesterday', 'ago', 'last', 'week', 'month', 'was', 'were', 'had', 'once', 'previous', 'before']);
 function emergencyNow(toks: string[]): string | null {
   let hit = -1;
-  for (let i = 0; i < toks.length; i++) if (EMERGENCY.has(toks[i]) && affirmed(toks, i)) { hit = i; break; }
+  for (let i = 0; i < toks.length; i++) if ((EMERGENCY.has(toks[i]) || gasLeak(toks, i)) && affirmed(toks, i)) { hit = i; break; }
   if (hit < 0) return null;
   let now = false;
   for (const t of toks) {
@@ -121,6 +121,13 @@ function emergencyNow(toks: string[]): string | null {
     if (NOW_SIGNS.has(t)) now = true;
   }
   return now ? toks[hit] : null;
+}
+
+/** Round eight: gas leaking or smelt ("the stove is leaking smell of gas right now"). */
+function gasLeak(toks: string[], i: number): boolean {
+  if (toks[i] !== 'gas') return false;
+  for (let k = Math.max(0, i - 4); k < Math.min(toks.length, i + 4); k++) if (/^(leak|leaks|leaking|leaked|smell|smells|smelling|whiff)$/.test(toks[k])) return true;
+  return false;
 }
 
 /** Someone else doing something to the customer's account or money as they write: "someone using my card right now". */
@@ -158,7 +165,8 @@ function findDeadline(toks: string[]): string | null {
   if (!toks.some((t) => UNIT.test(t))) return null;
   const padded = ` ${toks.join(' ')} `;
   const m = DEADLINE.exec(padded) ?? LEFT.exec(padded);
-  if (m) {
+  // Round eight: "it broke in small pieces in one hour" is how fast something happened, not a deadline.
+  if (m && !pastNear(toks, padded.slice(0, m.index + 1).split(' ').length - 2)) {
     const minutes = deadlineMinutes(m[1], m[2]);
     if (Number.isFinite(minutes) && minutes > 0 && minutes <= 120 && (m[2].startsWith('h') ? minutes <= 120 : minutes <= 60)) return m[0].trim();
   }
@@ -185,9 +193,26 @@ function affirmed(toks: string[], index: number): boolean {
 }
 
 function findWords(toks: string[], extra: PhraseMatcher, text: string): string | null {
-  for (let i = 0; i < toks.length; i++) if (WORDS.has(toks[i]) && affirmed(toks, i) && !onlyQuoted(text, toks[i])) return toks[i];
+  for (let i = 0; i < toks.length; i++) if (WORDS.has(toks[i]) && affirmed(toks, i) && !onlyQuoted(text, toks[i]) && !howItHappened(toks, i)) return toks[i];
   return findPhrase(toks, findPhraseIn) ?? findPhrase(toks, extra);
 }
+
+/**
+ * Round eight: "my card was charged the whole amount immediately", "it stopped working straight away": a haste word
+ * after a past verb says how something happened, not that the customer is in a hurry (unless they also ask for
+ * something: "it broke immediately, I need a new one today").
+ */
+const MANNER = new Set(['immediately', 'instantly', 'straight away', 'right away', 'at once']);
+function howItHappened(toks: string[], at: number): boolean {
+  if (!MANNER.has(toks[at]) && !MANNER.has(`${toks[at]} ${toks[at + 1]}`)) return false;
+  let past = false;
+  for (let k = Math.max(0, at - 6); k < at; k++) {
+    const t = toks[k];
+    if (PAST_VERB.has(t) || (t.length > 4 && t.endsWith('ed') && t !== 'need' && t !== 'needed')) past = true;
+  }
+  return past && !isDemand(toks);
+}
+const PAST_VERB = new Set(['was', 'were', 'broke', 'took', 'came', 'went', 'stopped', 'fell', 'got', 'had', 'did', 'left', 'began', 'started']);
 
 /**
  * Round eight: a name in quotes ("do you sell the 'Urgent Care' first aid pouch?", "the 'Emergency' torch") is a
@@ -211,6 +236,7 @@ function findPhrase(toks: string[], find: PhraseMatcher): string | null {
     if (!affirmed(toks, hit.at)) continue;
     // "can't wait to see it" is excitement, not a hurry.
     if (hit.phrase === 'can not wait' && toks[hit.at + 3] === 'to') continue;
+    if (howItHappened(toks, hit.at)) continue;
     if (hit.phrase === 'at once' && toks.slice(Math.max(0, hit.at - 4), hit.at).some((t) => TOGETHER.has(t) || /^\d+$/.test(t))) continue;
     if (MOMENT.has(hit.phrase) && !isDemand(toks) && !ongoingBefore(toks, hit.at)) continue;
     return hit.phrase;
