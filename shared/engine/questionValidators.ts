@@ -34,13 +34,39 @@ function phone(raw: string): AnswerResult {
   return { ok: true, value: (m[0].startsWith('+') ? '+' : '') + digits };
 }
 
+function plainNumber(t: string): number | null {
+  if (/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) return Number(t.replace(/,/g, '')); // 1,234.5
+  if (/^[-+]?\d+(\.\d+)?$/.test(t) || /^[-+]?\.\d+$/.test(t)) return Number(t); // 12, 12.5, .5
+  if (/^[-+]?\d+,\d{1,2}$/.test(t)) return Number(t.replace(',', '.')); // European decimal "12,5"
+  return null;
+}
+
+const CURRENCY = /[$£€¥₹]|\b(?:usd|eur|gbp|dollars?|pounds?|euros?|quid|bucks)\b/gi;
+/** One number in a sentence: digits with thousands separators (, space, thin space, ') or a decimal part, and a scale. */
+const NUMBER_IN_TEXT = /(?:^|[^\w.,])([-+]?(?:\d{1,3}(?:[,\u00a0\u202f' ]\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?))\s*(k|thousand|m|mn|million|bn|billion)?(?=$|[^\w])/gi;
+const SCALE: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, mn: 1e6, million: 1e6, bn: 1e9, billion: 1e9 };
+
+/**
+ * A number answer, forgiving on form: "1,234.5", "12,5", and in a sentence "$60,000", "60k", "about £60 000 a
+ * year", "1.5 million" (newcomer s6 #16: a budget typed with a dollar sign was refused three times and the lead was
+ * downgraded). Exactly one number must be found: "between 50 and 60k" or "2 or 3" is asked again rather than guessed.
+ * A bare "m" scale counts as millions only next to a currency ("$2m"), never alone ("5 m" may be metres).
+ */
 function number(raw: string): AnswerResult {
-  const t = raw.trim().replace(/\s+/g, '');
-  let n: number;
-  if (/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) n = Number(t.replace(/,/g, '')); // 1,234.5
-  else if (/^[-+]?\d+(\.\d+)?$/.test(t) || /^[-+]?\.\d+$/.test(t)) n = Number(t); // 12, 12.5, .5
-  else if (/^[-+]?\d+,\d{1,2}$/.test(t)) n = Number(t.replace(',', '.')); // European decimal "12,5"
-  else return FAIL;
+  const strict = plainNumber(raw.trim().replace(/\s+/g, ''));
+  if (strict !== null) return Number.isFinite(strict) ? { ok: true, value: strict } : FAIL;
+  const hasCurrency = CURRENCY.test(raw);
+  CURRENCY.lastIndex = 0;
+  const text = raw.replace(CURRENCY, ' ');
+  const found = [...text.matchAll(NUMBER_IN_TEXT)];
+  if (found.length !== 1) return FAIL;
+  const [, digits, scaleWord] = found[0];
+  const grouped = /^[-+]?\d{1,3}(?:[,\u00a0\u202f' ]\d{3})+(?:\.\d+)?$/.test(digits);
+  const base = grouped ? Number(digits.replace(/[,\u00a0\u202f' ]/g, '')) : plainNumber(digits);
+  if (base === null) return FAIL;
+  const scale = scaleWord === undefined ? 1 : scaleWord.toLowerCase() === 'm' && !hasCurrency ? null : SCALE[scaleWord.toLowerCase()];
+  if (scale === null || scale === undefined) return FAIL;
+  const n = Math.round(base * scale * 1e6) / 1e6;
   return Number.isFinite(n) ? { ok: true, value: n } : FAIL;
 }
 

@@ -27,6 +27,23 @@ describe('validateAnswer', () => {
     expect(validateAnswer('phone', 'no phone', NOW)).toEqual(bad);
   });
 
+  it('number: finds one amount in what people type (currency, thousands, k / million), refuses two or none', () => {
+    // Newcomer s6 #16: "$60,000", "60k" and "about $60k a year" were each refused ("Just a number please").
+    expect(validateAnswer('number', '$60,000', NOW)).toEqual(ok(60000));
+    expect(validateAnswer('number', '60k', NOW)).toEqual(ok(60000));
+    expect(validateAnswer('number', 'about $60k a year', NOW)).toEqual(ok(60000));
+    expect(validateAnswer('number', '£60 000 per year', NOW)).toEqual(ok(60000));
+    expect(validateAnswer('number', 'roughly 1.5 million euros', NOW)).toEqual(ok(1500000));
+    expect(validateAnswer('number', '$2m', NOW)).toEqual(ok(2000000));
+    expect(validateAnswer('number', 'I am 35', NOW)).toEqual(ok(35));
+    expect(validateAnswer('number', '12,50 €', NOW)).toEqual(ok(12.5));
+    expect(validateAnswer('number', 'between 50 and 60k', NOW)).toEqual(bad);
+    expect(validateAnswer('number', '2 or 3', NOW)).toEqual(bad);
+    expect(validateAnswer('number', '5 m', NOW)).toEqual(bad);
+    expect(validateAnswer('number', 'a lot', NOW)).toEqual(bad);
+    expect(validateAnswer('number', '50-60k', NOW)).toEqual(bad);
+  });
+
   it('number: accepts thousands separators and decimals, stores a number', () => {
     expect(validateAnswer('number', '1,234.5', NOW)).toEqual(ok(1234.5));
     expect(validateAnswer('number', '12', NOW)).toEqual(ok(12));
