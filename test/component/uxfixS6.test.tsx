@@ -186,6 +186,18 @@ describe('Fit View', () => {
     expect(fitFlowViewport({ bounds: { x: 0, y: 0, width: 240, height: 60 }, width: 1200, height: 800, minimap: true }).viewport.zoom).toBe(1);
   });
 
+  it('a flow taller than the canvas at 50 % is shown around its Start block', () => {
+    const tall = { x: 0, y: -1500, width: 2400, height: 3000 };
+    const start = { x: 0, y: -30, width: 224, height: 60 };
+    const r = fitFlowViewport({ bounds: tall, width: 820, height: 850, minimap: true, start });
+    expect(r.viewport.zoom).toBe(FIT_MIN_ZOOM);
+    const startMiddle = (start.y + start.height / 2) * r.viewport.zoom + r.viewport.y;
+    expect(Math.abs(startMiddle - 850 / 2)).toBeLessThan(30);
+    // A Start block at the flow's top edge: the flow's top stays at the top padding, no empty band above it.
+    const top = fitFlowViewport({ bounds: tall, width: 820, height: 850, minimap: true, start: { ...start, y: -1500 } });
+    expect(tall.y * top.viewport.zoom + top.viewport.y).toBe(48);
+  });
+
   it('a big flow is shown from its left edge at 50 %, and pressing again shows all of it', () => {
     const first = fitFlowViewport({ bounds: template, width: 820, height: 850, minimap: true });
     expect(first.shows).toBe('readable');

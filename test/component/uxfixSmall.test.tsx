@@ -6,7 +6,6 @@ import { describe, expect, it, vi } from 'vitest';
 import customerSupport from '../../flows/customer-support.json';
 import { problemCount } from '../../renderer/studio/editor/problemCount';
 import { autoLayoutEdit } from '../../renderer/studio/editor/autoLayout';
-import { READABLE_ZOOM } from '../../renderer/studio/canvas/Canvas';
 import { SimulatorPanel } from '../../renderer/studio/simulator/SimulatorPanel';
 import { StudioStoreProvider } from '../../renderer/studio/store/StudioStoreContext';
 import { createStudioStore } from '../../renderer/studio/store/studioStore';
@@ -54,15 +53,45 @@ describe('automatic layout of a long chain', () => {
     return { width: Math.max(...xs) - Math.min(...xs) + 260, height: Math.max(...ys) - Math.min(...ys) + 120 };
   };
 
-  it('wraps a 9-block chain into rows shaped like the canvas, so Fit View can show it at a readable zoom', async () => {
+  it('keeps a 9-block chain in one row, left to right, even on a narrow canvas (no fold: newcomer s6 #11)', async () => {
     const flow = chain();
-    const oneRow = extent(await autoLayoutEdit(flow, {}));
-    expect(oneRow.height).toBe(120);
-    const wrapped = extent(await autoLayoutEdit(flow, {}, { aspectRatio: 1.2 }));
-    expect(wrapped.width / wrapped.height).toBeLessThan(3);
-    // Fit zoom on a 700 x 600 px canvas area: below the readable zoom in one row, at or above it wrapped.
-    const zoom = (e: { width: number; height: number }) => Math.min(700 / e.width, 600 / e.height);
-    expect(zoom(oneRow)).toBeLessThan(READABLE_ZOOM);
-    expect(zoom(wrapped)).toBeGreaterThanOrEqual(READABLE_ZOOM - 0.05);
+    for (const options of [{}, { aspectRatio: 1.2 }]) {
+      const edit = await autoLayoutEdit(flow, {}, options);
+      expect(extent(edit).height).toBe(120);
+      const moves = (edit as { edits: { moves: { id: string; position: { x: number } }[] }[] }).edits[0].moves;
+      const x = Object.fromEntries(moves.map((m) => [m.id, m.position.x]));
+      const ids = ['start', ...Array.from({ length: 8 }, (_, i) => `m${i + 1}`)];
+      for (let i = 1; i < ids.length; i++) expect(x[ids[i]], `${ids[i]} right of ${ids[i - 1]}`).toBeGreaterThan(x[ids[i - 1]]);
+    }
+  });
+
+  it('stacks a Buttons block\'s targets in the order of its options, and every edge runs left to right', async () => {
+    // Targets listed in the flow in the reverse order of the options, as palette clicks can leave them.
+    const flow = validateFlow({
+      version: 1,
+      id: 'pets',
+      name: 'Pets',
+      blocks: [
+        { id: 'start', kind: 'start', position: { x: 0, y: 0 }, data: {} },
+        { id: 'ask', kind: 'question', position: { x: 0, y: 0 }, data: { text: 'Your name?', variable: 'name' } },
+        { id: 'pick', kind: 'buttons', position: { x: 0, y: 0 }, data: { text: 'Pick a pet', options: [{ id: 'dog', label: 'Dog food' }, { id: 'cat', label: 'Cat food' }] } },
+        { id: 'ticket', kind: 'ticket', position: { x: 0, y: 0 }, data: {} },
+        { id: 'bye', kind: 'end', position: { x: 0, y: 0 }, data: {} },
+        { id: 'agent', kind: 'human_takeover', position: { x: 0, y: 0 }, data: {} },
+      ],
+      edges: [
+        { id: 'e1', from: 'start', exit: 'next', to: 'ask' },
+        { id: 'e2', from: 'ask', exit: 'next', to: 'pick' },
+        { id: 'e5', from: 'pick', exit: 'fallback', to: 'ticket' },
+        { id: 'e4', from: 'pick', exit: 'cat', to: 'bye' },
+        { id: 'e3', from: 'pick', exit: 'dog', to: 'agent' },
+      ],
+      variables: [{ name: 'name', type: 'string' }],
+    }).flow!;
+    const edit = await autoLayoutEdit(flow, {});
+    const at = Object.fromEntries((edit as { edits: { moves: { id: string; position: { x: number; y: number } }[] }[] }).edits[0].moves.map((m) => [m.id, m.position]));
+    for (const e of flow.edges) expect(at[e.to].x, `${e.from} -> ${e.to} runs left to right`).toBeGreaterThan(at[e.from].x);
+    expect(at.agent.y).toBeLessThan(at.bye.y); // Dog food first
+    expect(at.bye.y).toBeLessThan(at.ticket.y); // then Cat food, then the fallback
   });
 });

@@ -144,6 +144,48 @@ describe.skipIf(!haveChromium)('session 6 studio fixes', () => {
     await screenshot(page, 'uxfix6-fit-big-all');
   });
 
+  it('Automatic layout keeps a straight flow left to right with the options\' targets in order (no fold)', async () => {
+    const key = await flowWith(
+      'Pets',
+      [
+        { id: 'start', kind: 'start', position: { x: 0, y: 0 }, data: {} },
+        { id: 'hello', kind: 'message', position: { x: 600, y: 300 }, data: { text: 'Welcome to the pet shop' } },
+        { id: 'ask', kind: 'question', position: { x: 300, y: 300 }, data: { text: 'Your name?', variable: 'name' } },
+        { id: 'pick', kind: 'buttons', position: { x: 900, y: 0 }, data: { text: 'Pick a pet', options: [{ id: 'dog', label: 'Dog food' }, { id: 'cat', label: 'Option 2' }] } },
+        { id: 'agent', kind: 'human_takeover', position: { x: 1200, y: 400 }, data: {} },
+        { id: 'bye', kind: 'end', position: { x: 1200, y: 200 }, data: {} },
+        { id: 'ticket', kind: 'ticket', position: { x: 1200, y: 0 }, data: {} },
+      ],
+      [
+        { id: 'e1', from: 'start', exit: 'next', to: 'hello' },
+        { id: 'e2', from: 'hello', exit: 'next', to: 'ask' },
+        { id: 'e3', from: 'ask', exit: 'next', to: 'pick' },
+        { id: 'e6', from: 'pick', exit: 'fallback', to: 'ticket' },
+        { id: 'e5', from: 'pick', exit: 'cat', to: 'bye' },
+        { id: 'e4', from: 'pick', exit: 'dog', to: 'agent' },
+      ],
+    );
+    const box = async (id: string) => (await node(id).boundingBox())!;
+    /** What is out of place: an edge running right to left, option targets out of order. */
+    const wrong = async () => {
+      const out: string[] = [];
+      for (const [from, to] of [['start', 'hello'], ['hello', 'ask'], ['ask', 'pick'], ['pick', 'agent'], ['pick', 'bye'], ['pick', 'ticket']]) {
+        if ((await box(to)).x <= (await box(from)).x + (await box(from)).width) out.push(`${from} -> ${to} runs backwards`);
+      }
+      if (!((await box('agent')).y < (await box('bye')).y && (await box('bye')).y < (await box('ticket')).y)) out.push('option targets out of order');
+      return out;
+    };
+    await page.goto(studio.flowUrl(key));
+    await node('pick').waitFor();
+    await sleep(300);
+    expect((await wrong()).length, 'the flow starts out of order').toBeGreaterThan(0);
+    await page.locator('.react-flow__pane').click({ position: { x: 400, y: 300 } });
+    await page.keyboard.press('Control+Shift+L');
+    await expect.poll(wrong, { timeout: 5_000 }).toEqual([]);
+    await sleep(400);
+    await screenshot(page, 'uxfix6-auto-layout');
+  });
+
   it('the flow id is changed in Flow settings: a bad id is explained and kept in the field, a good one is saved', async () => {
     const key = (await studio.api.createFlow({ name: 'Bike shop' })).key;
     await page.goto(studio.flowUrl(key));

@@ -57,7 +57,9 @@ export function useFitFlow() {
       const { width, height } = flowStore.getState();
       const nodes = rf.getNodes();
       if (nodes.length === 0 || width === 0 || height === 0) return;
-      const { viewport } = fitFlowViewport({ bounds: rf.getNodesBounds(nodes), width, height, minimap: width >= MINIMAP_MIN_WIDTH, current: rf.getViewport() });
+      const startNode = nodes.find((n) => (n.data as { block?: { kind?: string } } | undefined)?.block?.kind === 'start');
+      const start = startNode ? rf.getNodesBounds([startNode]) : undefined;
+      const { viewport } = fitFlowViewport({ bounds: rf.getNodesBounds(nodes), width, height, minimap: width >= MINIMAP_MIN_WIDTH, current: rf.getViewport(), start });
       void rf.setViewport(viewport, { duration });
     },
     [rf, flowStore],

@@ -52,6 +52,8 @@ export interface FitInput {
   minimap: boolean;
   /** The viewport now: when it is already the readable view of a big flow, the whole flow is shown instead. */
   current?: Viewport;
+  /** The Start block: a flow taller than the canvas is shown around it (where reading begins). */
+  start?: Rect;
 }
 
 export interface FitResult {
@@ -60,7 +62,7 @@ export interface FitResult {
   shows: 'all' | 'readable';
 }
 
-export function fitFlowViewport({ bounds, width, height, minimap, current }: FitInput): FitResult {
+export function fitFlowViewport({ bounds, width, height, minimap, current, start }: FitInput): FitResult {
   const [best] = paddings(bounds, width, height, minimap);
   const all = getViewportForBounds(bounds, width, height, 0.01, FIT_MAX_ZOOM, px(best));
   if (all.zoom >= FIT_MIN_ZOOM - 1e-6) return { viewport: all, shows: 'all' };
@@ -71,8 +73,14 @@ export function fitFlowViewport({ bounds, width, height, minimap, current }: Fit
   const usableH = height - pad.top - pad.bottom;
   const readable: Viewport = {
     x: pad.left - bounds.x * z,
-    // Vertically centred in the room left by the padding (the flow's top when it is taller than that room).
-    y: bounds.height * z <= usableH ? pad.top + (usableH - bounds.height * z) / 2 - bounds.y * z : pad.top - bounds.y * z,
+    // Vertically centred in the room left by the padding; a flow taller than that room is centred on its Start block
+    // (else shown from its top), never leaving empty space above its top or below its bottom.
+    y:
+      bounds.height * z <= usableH
+        ? pad.top + (usableH - bounds.height * z) / 2 - bounds.y * z
+        : start
+          ? Math.min(pad.top - bounds.y * z, Math.max(pad.top + usableH - (bounds.y + bounds.height) * z, pad.top + usableH / 2 - (start.y + start.height / 2) * z))
+          : pad.top - bounds.y * z,
     zoom: z,
   };
   const already = current && Math.abs(current.zoom - z) < 1e-3 && Math.abs(current.x - readable.x) < 2 && Math.abs(current.y - readable.y) < 2;
