@@ -218,6 +218,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
     if (opts.effectLoop !== false) agentHub.start();
   }
   let prune: NodeJS.Timeout | null = null;
+  let firstPrune: NodeJS.Timeout | null = null;
   if (config.retentionDays > 0) {
     const run = () =>
       store
@@ -226,6 +227,10 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
         .catch((err) => logger.warn({ err }, 'pruning failed'));
     prune = setInterval(run, 3_600_000);
     prune.unref();
+    // Also once soon after start-up: a server restarted more often than hourly would otherwise never prune
+    // (storetest, session 6). A second after ready, so start-up is not slowed by a large prune.
+    firstPrune = setTimeout(run, 1000);
+    firstPrune.unref();
   }
   server.setReady(true);
   let closing: Promise<void> | null = null;
@@ -241,6 +246,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
       closing ??= (async () => {
         server.setReady(false);
         if (prune) clearInterval(prune);
+        if (firstPrune) clearTimeout(firstPrune);
         await server.app.close();
         await agentHub?.stop();
         catalog.stop();
