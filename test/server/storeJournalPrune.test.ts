@@ -373,7 +373,9 @@ describe('pruning the embedded store: the data file and older layouts', () => {
     let store = new EmbeddedStore({ dir });
     try {
       // Both get new messages (journal), then one closes long ago and the other stays open.
-      for (const id of ['old-gone', 'old-keep']) for (let n = 3; n <= 30; n++) await store.commit({ conversation: conversation(id), append: [say(id, n)] });
+      // Interleaved, so each commit is a run of its own: more than 24, the older ones move to `logRuns`.
+      for (let n = 3; n <= 30; n++) for (const id of ['old-gone', 'old-keep']) await store.commit({ conversation: conversation(id), append: [say(id, n)] });
+      expect((store as unknown as { logRuns: { getKeysCount(): number } }).logRuns.getKeysCount()).toBeGreaterThan(0);
       await store.commit({ conversation: conversation('old-gone', { mode: 'closed', closedAt: T0 }) });
       const keep = await store.readLog('old-keep', 0);
       expect(keep.map((e) => e.seq)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
