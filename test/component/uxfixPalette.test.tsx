@@ -67,15 +67,28 @@ describe('palette click adds after the selected block (newcomer s5 #6)', () => {
     for (const other of flow.blocks) if (other !== added) expect(overlap(rectOf(added), rectOf(other))).toBe(false);
   });
 
-  it('no free exit (Welcome already leads on): placed after it, not connected, no error', () => {
+  it('its only exit already used (Welcome leads on to the menu): inserted into that connection, one undo (newcomer s6 #5)', () => {
     const { store, click } = setup(tinyFlow(), 'welcome');
-    const edges = store.getState().flow.edges.length;
+    const before = store.getState().flow;
     click('Message');
     const flow = store.getState().flow;
     const added = flow.blocks.find((b) => b.id === 'message-1')!;
-    expect(flow.edges).toHaveLength(edges);
+    const from = (id: string) => flow.edges.filter((e) => e.from === id).map((e) => `${e.exit}->${e.to}`);
+    expect(from('welcome')).toEqual(['next->message-1']);
+    expect(from('message-1')).toEqual(['next->menu']);
+    expect(flow.edges).toHaveLength(before.edges.length + 1);
     expect(added.position!.x).toBeGreaterThan(300 + DEFAULT_BLOCK_SIZE.width);
     for (const other of flow.blocks) if (other !== added) expect(overlap(rectOf(added), rectOf(other))).toBe(false);
     expect(store.getState().notice).toBeNull();
+    act(() => store.getState().undo());
+    expect(store.getState().flow).toEqual(before);
+  });
+
+  it('an End cannot lead on, so it is placed after a used exit without breaking the connection', () => {
+    const { store, click } = setup(tinyFlow(), 'welcome');
+    const edges = store.getState().flow.edges;
+    click('End');
+    expect(store.getState().flow.edges).toEqual(edges);
+    expect(store.getState().flow.blocks.some((b) => b.id === 'end-1')).toBe(true);
   });
 });

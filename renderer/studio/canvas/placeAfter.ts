@@ -2,12 +2,14 @@
  * Clicking a palette block while one block is selected adds the new block after it, as Typebot and Landbot
  * do: to its right (the canvas's handles are left in, right out), at the nearest free spot in that column
  * (never on top of a block or note), and connected from the selected block's first free exit when that
- * connection is allowed. One edit, so one undo step. Pure.
+ * connection is allowed; when its only exit is already connected, the new block is inserted into that connection.
+ * One edit, so one undo step. Pure.
  */
 import { canConnect } from '../../../shared/flow/edit/canConnect';
 import { exitsOfBlock } from '../../../shared/flow/edit/kinds';
 import type { FlowEdit, XY } from '../../../shared/flow/edit/types';
 import type { BlockKind, Flow } from '../../../shared/flow/schema';
+import { definitionOf } from '../blockCatalog';
 import { DEFAULT_BLOCK_SIZE, findFreeSpot, occupiedRects, type Size } from './freeSpot';
 
 /** Horizontal space between the selected block and the new one (room for the connection's curve). */
@@ -70,6 +72,29 @@ export function addAfterEdit(
         edit: { type: 'batch', label: `Add ${label}`, edits: [add, { type: 'connect', from: afterId, exit, to: id }] },
         position,
         connected: exit,
+      };
+    }
+  }
+  // Every exit already used and only one (a Message, a Question): the new block goes INTO that connection
+  // (selected -> new -> what followed), as dropping it on the edge does (newcomer s6 #5: it landed unconnected and
+  // the flow had a new error at once).
+  const exits = exitsOfBlock(flow.blocks.find((b) => b.id === afterId)!);
+  const edge = exits.length === 1 ? flow.edges.find((e) => e.from === afterId && e.exit === exits[0]) : undefined;
+  if (!exit && edge) {
+    const created = { id, kind, position, data: definitionOf(kind).defaultData() } as unknown as Flow['blocks'][number];
+    const withBlock = { ...flow, blocks: [...flow.blocks, created] };
+    const newExits = exitsOfBlock(created);
+    const out = newExits.includes('next') ? 'next' : newExits.find((e) => e !== 'fallback');
+    const rest = { ...withBlock, edges: withBlock.edges.filter((e) => e.id !== edge.id) };
+    if (out && canConnect(rest, afterId, edge.exit, id).ok && canConnect(rest, id, out, edge.to).ok) {
+      return {
+        edit: {
+          type: 'batch',
+          label: `Insert ${label}`,
+          edits: [add, { type: 'disconnect', edgeIds: [edge.id] }, { type: 'connect', from: afterId, exit: edge.exit, to: id }, { type: 'connect', from: id, exit: out, to: edge.to }],
+        },
+        position,
+        connected: edge.exit,
       };
     }
   }
