@@ -235,7 +235,18 @@ function detailOfShopRequest(analysis: TextAnalysis, memory: Memory): boolean {
 }
 /** A clear question about the shop asked calmly (an upset or urgent customer, "I need my refund asap, this is useless", is stuck). */
 function calmShopQuestion(analysis: TextAnalysis, memory: Memory): boolean {
-  return isShopQuestion(analysis, memory.recent.slice(-2)) && effectiveSentiment(analysis).score > UPSET;
+  return (isShopQuestion(analysis, memory.recent.slice(-2)) || otherOrder(analysis, memory)) && effectiveSentiment(analysis).score > UPSET;
+}
+/**
+ * Round eight: the same request for another order, in a few words, right after a question about the shop ("Track
+ * 77301" / "And 77390", "cancel 61150" / "keep 61151", "wheres 5521" / "oh and 5530"): a clear follow-up about the shop.
+ */
+function otherOrder(analysis: TextAnalysis, memory: Memory): boolean {
+  const toks = analysis.tokens;
+  // Words with the number ("and 77390"), not numbers alone ("8834 2291 00" / "5555555": a key mash).
+  if (toks.length > 6 || memory.recent.length === 0 || !toks.some((t) => /^\d{4,}$/.test(t)) || !toks.some((t) => /^[a-z]+$/.test(t))) return false;
+  const last = memory.recent[memory.recent.length - 1];
+  return (isShopQuestionText(last) || (/(?:^| )\d{4,}(?: |$)/.test(last) && /(?:^| )[a-z]{3,}(?: |$)/.test(last))) && !toks.some((t) => last.split(' ').includes(t) && /^\d{4,}$/.test(t));
 }
 /** Sentiment at or below which a question counts in full (the default negative-sentiment threshold). */
 const UPSET = -0.5;

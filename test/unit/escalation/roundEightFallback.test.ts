@@ -85,3 +85,18 @@ describe('the customer takes the answer and says so (asks nothing)', () => {
     expect(handedOver(['Does the pram fit in a small car boot?', 'What is the folded size?', 'Perfect, ordering now'])).toBeNull();
   });
 });
+
+describe('the same request for another order, in a few words', () => {
+  it.each([
+    ['Track 77301', 'And 77390'],
+    ['cancel 61150', 'keep 61151'],
+  ])('%s / %s counts half (a follow-up about the shop)', (before, text) => {
+    expect(weightAfter(before, text)).toBe(0.5);
+  });
+  it('numbers alone after numbers still count in full (a key mash)', () => {
+    expect(weightAfter('8834 2291 00', '5555555')).toBe(1);
+  });
+  it('through the support flow: two orders tracked in turn, then thanks, are not handed over', () => {
+    expect(handedOver(['status 71210', 'status 71299', 'ok'])).toBeNull();
+  });
+});
