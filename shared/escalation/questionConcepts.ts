@@ -360,7 +360,9 @@ export function isTrackingQuestion(normalized: string): boolean {
 }
 const trackingCache = new Map<string, boolean>();
 /** The thing tracked: an order's nouns, "it", or an order reference. */
-const TRACKED = new Set(['order', 'ordr', 'oredr', 'parcel', 'package', 'packet', 'delivery', 'shipment', 'box', 'consignment', 'purchase', 'it', 'stuff', 'things', 'goods', 'item', 'items']);
+const TRACKED = new Set(['order', 'ordr', 'oredr', 'parcel', 'package', 'packet', 'delivery', 'shipment', 'box', 'consignment', 'purchase', 'it', 'stuff', 'things', 'goods', 'item', 'items',
+  // "what I bought / ordered"
+  'bought', 'ordered']);
 const WHERE_TRACKING = new Set([...WHERE_WORDS, 'whereabouts']);
 /** Verbs of an order leaving or arriving ("has it shipped / left / gone out", "when will it come / arrive / get here"). */
 const MOVING = new Set(['shipped', 'ship', 'sent', 'dispatched', 'dispatch', 'posted', 'left', 'arrive', 'arrival', 'eta', 'arriving', 'arrived', 'come', 'coming', 'reach', 'delivered']);
@@ -384,6 +386,8 @@ function trackingOf(toks: readonly string[]): boolean {
     if (t === 'status' && (near(i, 4) || toks.length <= 2)) return true;
     // "has it shipped", "did it go out yet", "is 22019 on its way", "when will my order come".
     if ((MOVING.has(t) || (t === 'out' && ['go', 'gone', 'went', 'sent'].includes(toks[i - 1] ?? '')) || (t === 'way' && toks[i - 1] === 'its' && toks[i - 2] === 'on')) && near(i, 4)) return true;
+    // "how long until the box turns up", "when does it show up", "whens my stuff getting here".
+    if (((t === 'up' && ['turn', 'turns', 'turned', 'show', 'shows', 'showed'].includes(toks[i - 1] ?? '')) || (t === 'here' && ['get', 'gets', 'getting', 'be'].includes(toks[i - 1] ?? ''))) && near(i - 1, 4)) return true;
   }
   return false;
 }

@@ -74,6 +74,10 @@ describe('the tracking request asked again in other words', () => {
   });
   it.each([
     ['where is my parcel', true],
+    ['how long until the box turns up', true],
+    ['whens my stuff getting here', true],
+    ['is there an expected arrival for what I bought', true],
+    ['how long until the paint dries up', false],
     ['parcel where', true],
     ['has 22019 left the warehouse', true],
     ['when will my order come', true],
