@@ -7,6 +7,8 @@
 import './support/setup';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { Editor } from '../../renderer/studio/editor/Editor';
+import { FindDialog } from '../../renderer/studio/editor/FindDialog';
+import { sampleFlow } from './support/sampleFlow';
 import { FIT_MIN_ZOOM, fitFlowViewport } from '../../renderer/studio/canvas/fitFlow';
 import { makeRoom, ROOM_GAP } from '../../renderer/studio/canvas/makeRoom';
 import { validateFlow } from '../../shared/flow/validateFlow';
@@ -305,5 +307,24 @@ describe('typing spaces and commas in flow settings (newcomer s6 #1, #2)', () =>
     await userEvent.type(agents, 'ann, bob');
     expect(agents).toHaveValue('ann, bob');
     expect((store.getState().flow.blocks.find((b) => b.id === 'agent')!.data as { agents: string[] }).agents).toEqual(['ann', 'bob']);
+  });
+});
+
+describe('Find a block (newcomer s6 #7)', () => {
+  it('lists the block whose name matches before blocks that only mention the words', async () => {
+    const store = createStudioStore(sampleFlow());
+    const picked: string[] = [];
+    render(
+      <StudioStoreProvider store={store}>
+        <FindDialog onClose={() => undefined} onPick={(id) => picked.push(id)} />
+      </StudioStoreProvider>,
+    );
+    const input = screen.getByRole('textbox', { name: 'Find a block' });
+    await userEvent.type(input, 'Customer service');
+    const options = screen.getAllByRole('option');
+    expect(options.length).toBeGreaterThan(1); // other blocks mention customer service in their texts
+    expect(options[0]).toHaveTextContent('Customer service team');
+    await userEvent.keyboard('{Enter}');
+    expect(store.getState().flow.blocks.find((b) => b.id === picked[0])!.kind).toBe('human_takeover');
   });
 });

@@ -20,12 +20,23 @@ export function FindDialog({ onClose, onPick }: { onClose: () => void; onPick: (
       blocks.map((b) => {
         const parts: string[] = [b.id, blockTitle(b)];
         textOf(b.data, parts);
-        return { block: b, text: parts.join('\n').toLowerCase(), preview: parts.slice(2).join(' · ').slice(0, 120) };
+        return { block: b, title: blockTitle(b).toLowerCase(), id: b.id.toLowerCase(), text: parts.join('\n').toLowerCase(), preview: parts.slice(2).join(' · ').slice(0, 120) };
       }),
     [blocks],
   );
   const q = query.trim().toLowerCase();
-  const results = q ? index.filter((r) => r.text.includes(q)).slice(0, 30) : [];
+  // Blocks whose name (label or title) or id matches come first: the name starting with the words, then containing
+  // them, then the id; then blocks that only hold the words in their texts (newcomer s6 #7: "Customer service" listed
+  // an intent phrase and a message before the block named "Customer service team"). Flow order within each rank.
+  const rank = (r: (typeof index)[number]) => (r.title === q || r.id === q ? 0 : r.title.startsWith(q) ? 1 : r.title.includes(q) ? 2 : r.id.includes(q) ? 3 : 4);
+  const results = q
+    ? index
+        .filter((r) => r.text.includes(q))
+        .map((r, i) => ({ r, i, k: rank(r) }))
+        .sort((a, b) => a.k - b.k || a.i - b.i)
+        .map((x) => x.r)
+        .slice(0, 30)
+    : [];
   return (
     <Dialog title="Find a block" onClose={onClose}>
       <input
