@@ -294,6 +294,41 @@ function askedWhereAgain(text: string, concepts: string[], recent: readonly stri
   return earlier.length >= count - 1 ? earlier.slice(-(count - 1)) : null;
 }
 
+/**
+ * Round eight: the return asked again in other words ("What is the procedure for returning goods?" / "How does one send
+ * back a purchase?" / "Kindly explain the process to give an item back."): this message and `count - 1` earlier ones in
+ * the window all ask about returning (the concept every rewording shares: return, send / give / take back), about the
+ * same order, and name no different things beyond the words any return question has (goods, item, process...).
+ * "Can I return sale items?" / "How long do I have to return?" / "Do I need the receipt to return?" name different
+ * things (sale, duration, receipt): three questions about returns, not one asked three times.
+ */
+function askedHowToReturnAgain(text: string, concepts: string[], recent: readonly string[], count: number): string[] | null {
+  if (!concepts.includes(RETURN)) return null;
+  const own = specifics(concepts);
+  const earlier = recent
+    .filter((e) => e !== text)
+    .map((e) => ({ e, c: questionConcepts(e) }))
+    .filter(({ c }) => c.includes(RETURN) && sameReferences(concepts, c) && fits(own, specifics(c)));
+  if (earlier.length < count - 1) return null;
+  const group = earlier.slice(-(count - 1));
+  return group.every((a, i) => group.every((b, j) => i === j || fits(specifics(a.c), specifics(b.c)))) ? group.map((g) => g.e) : null;
+}
+const RETURN = questionConcepts('return')[0];
+/** Words any question about returning may carry, which do not make it another question. */
+const RETURN_GENERIC = new Set(
+  ['goods', 'purchase', 'item', 'items', 'order', 'product', 'thing', 'stuff', 'parcel', 'package', 'box', 'make', 'right', 'understand', 'something',
+    'steps', 'process', 'procedure', 'post', 'do', 'give', 'start', 'work', 'works', 'actually', 'concretely', 'print', 'exactly']
+    .flatMap((w) => questionConcepts(w)),
+);
+/** What a return question names beyond returning itself (order references are compared apart, see sameReferences). */
+function specifics(concepts: readonly string[]): string[] {
+  return concepts.filter((c) => c !== RETURN && !RETURN_GENERIC.has(c) && !/^\d+$/.test(c));
+}
+/** Two askings fit when either names nothing more, or they share something ("the jacket" / "jacket, size M"). */
+function fits(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === 0 || b.length === 0 || a.some((c) => b.includes(c));
+}
+
 /** Whether two concept lists name no different order numbers (a list without any fits every other). */
 function sameReferences(a: readonly string[], b: readonly string[]): boolean {
   // Round eight: only an order reference (4+ digits) tells two questions apart; a house number, a size or a count
@@ -471,6 +506,17 @@ export function detectLoop(facts: TurnFacts, policy: EscalationPolicy, memory: E
     }
     const chain = cfg.similarity < 1 ? chainOfThree(concepts, memory.recent, cfg.count) : null;
     if (!chain) {
+      const returning = cfg.similarity < 1 && length <= MAX_FUZZY_TOKENS ? askedHowToReturnAgain(text, concepts, memory.recent, cfg.count) : null;
+      if (returning) {
+        return {
+          reason: 'loop',
+          score: 1,
+          threshold: cfg.count,
+          evidence: [text, ...returning],
+          turn: facts.turn,
+          explanation: `The customer asked how to return something ${cfg.count} times in other words ("${returning.join('", "')}" then "${text}").`,
+        };
+      }
       const tracking = cfg.similarity < 1 && length <= MAX_FUZZY_TOKENS ? askedWhereAgain(text, concepts, memory.recent, cfg.count) : null;
       if (!tracking) return null;
       return {

@@ -123,3 +123,18 @@ describe('back to the earlier question after another one', () => {
     expect(handedOver(['is the green lamp coming back in stock', 'and the blue one?', 'ok thanks'])).not.toBe('loop');
   });
 });
+
+describe('the return asked again in other words', () => {
+  it.each([
+    ['What is the process for returning goods?', 'How does one send back a purchase?', 'Please explain how to give an item back.'],
+    ['how i return item', 'i want return the coat from order 40777', 'order 40777, the coat, i want to give it back, how i do this'],
+  ])('%s / %s / %s is a loop', (...turns) => {
+    expect(handedOver(turns)).toBe('loop');
+  });
+  it('three questions about returns naming different things are not a loop', () => {
+    expect(handedOver(['can I return sale items?', 'do I need the receipt to return something?', 'can I return it in a store instead of by post?'])).not.toBe('loop');
+  });
+  it('returns of two different orders are two questions', () => {
+    expect(handedOver(['how do I return order 40777', 'and how do I return order 40912', 'return for 40777 again, how?'])).not.toBe('loop');
+  });
+});
