@@ -230,35 +230,74 @@ describe('transcript export over the journal', () => {
 });
 
 describe('the retention option (serve config retentionDays) drives the prune', () => {
-  it('prunes closed conversations older than retentionDays on its hourly run; open and recent ones still export whole', async () => {
+  it('prunes closed conversations older than retentionDays on its hourly run; open, waiting, agent and recent ones still export whole', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     try {
       const dir = tempDir('retention');
       const rt = await serve(dir, 'thread', undefined, 30);
       const t0 = rt.clock.now;
-      const [old, recent, open] = await Promise.all(['<old>', '<recent>', '<open>'].map((t) => startChat(rt, t)));
-      for (const c of [old, recent, open]) await send(rt, c, { text: `${c.tag} hello` });
+      const [old, recent, open, waiting, withAgent] = await Promise.all(['<old>', '<recent>', '<open>', '<waiting>', '<agent>'].map((t) => startChat(rt, t)));
+      // Two ask for a person (the menu's button), an agent takes one of them (admin agent events stand in for the
+      // live inbox); the others write.
+      for (const c of [waiting, withAgent]) expect((await send(rt, c, { choice: 'person' })).mode).toBe('waiting');
+      for (const c of [old, recent, open, waiting, withAgent]) await send(rt, c, { text: `${c.tag} hello` });
+      const pending = (await rt.get('/api/v1/admin/handoffs?status=pending', auth(ADMIN))).body.handoffs;
+      const hid = pending.find((h: { conversationId: string }) => h.conversationId === withAgent.id).id;
+      const accepted = await rt.post(`/api/v1/admin/handoffs/${encodeURIComponent(hid)}/events`, { type: 'accepted', agentId: 'a1', agentName: 'Sam', eventId: 'e1' }, auth(ADMIN));
+      expect(accepted.body.mode).toBe('agent');
       await rt.post(`/api/v1/conversations/${old.id}/leave`, {}, auth(old.token));
       rt.clock.now = t0 + 20 * DAY;
       await rt.post(`/api/v1/conversations/${recent.id}/leave`, {}, auth(recent.token));
       const before = new Map<Chat, LogEntry[]>();
-      for (const c of [recent, open]) before.set(c, (await exportOf(rt, c.id)).messages);
+      for (const c of [recent, open, waiting, withAgent]) before.set(c, (await exportOf(rt, c.id)).messages);
+      const handoffsBefore = (await rt.get('/api/v1/admin/handoffs', auth(ADMIN))).body;
+      expect(handoffsBefore.handoffs.map((h: { conversationId: string }) => h.conversationId).sort()).toEqual([waiting.id, withAgent.id].sort());
       rt.clock.now = t0 + 35 * DAY; // old closed 35 days ago, recent 15
       expect((await exportOf(rt, old.id)).status).toBe(200); // nothing pruned before the hourly run
       vi.advanceTimersByTime(3_600_000);
       await waitUntil('the hourly prune removed the old conversation', async () => (await exportOf(rt, old.id)).status === 404, 10_000);
-      for (const c of [recent, open]) expect((await exportOf(rt, c.id)).messages).toEqual(before.get(c));
-      expect((await rt.get(`/api/v1/conversations/${open.id}`, auth(open.token))).status).toBe(200);
+      for (const c of [recent, open, waiting, withAgent]) expect((await exportOf(rt, c.id)).messages).toEqual(before.get(c));
+      for (const [c, mode] of [[open, 'bot'], [waiting, 'waiting'], [withAgent, 'agent'], [recent, 'closed']] as const) {
+        const r = await rt.get(`/api/v1/conversations/${c.id}`, auth(c.token));
+        expect([r.status, r.body.mode]).toEqual([200, mode]);
+      }
+      expect((await rt.get('/api/v1/admin/handoffs', auth(ADMIN))).body).toEqual(handoffsBefore);
       expect((await rt.get(`/api/v1/conversations/${old.id}`, auth(old.token))).status).toBe(404);
     } finally {
       vi.useRealTimers();
     }
   });
 
-  // KNOWN GAP (storetest, session 6): startRuntime runs the first prune one hour after start (setInterval only), so
-  // a `baton serve` restarted more often than once an hour (deploys, crashes, autoscaling) never prunes, and
-  // transcripts are kept past the retention the team configured. Fix: also run the prune once at start-up.
-  it.fails('prunes conversations already past the retention when it starts, without waiting an hour', async () => {
+  it('a Rasa sender whose conversation was pruned starts a new one, without the old transcript', async () => {
+    const dir = tempDir('rasa');
+    const rt = await serve(dir, 'thread');
+    const t0 = rt.clock.now;
+    const hook = (message: string) => rt.post('/webhooks/rest/webhook', { sender: 'alice', message });
+    expect((await hook('hi, it is alice')).body[0].text).toBe('Welcome to the shop!');
+    const old = (await rt.store.findByExternalKey('rasa:shop:alice'))!;
+    // She rates the shop: the flow ends, the conversation is closed.
+    await hook('Rate us');
+    await hook('4');
+    expect((await rt.store.getConversation(old.id))!.mode).toBe('closed');
+    const oldExport = (await exportOf(rt, old.id)).messages;
+    expect(oldExport.some((m) => m.text === 'hi, it is alice')).toBe(true);
+    rt.clock.now = t0 + 40 * DAY;
+    expect(await rt.store.pruneClosed(rt.clock.now - 30 * DAY)).toBe(1);
+    const back = await hook('hello again');
+    expect(back.status).toBe(200);
+    expect(back.body[0].text).toBe('Welcome to the shop!'); // a new conversation, not "Welcome back"
+    const now = (await rt.store.findByExternalKey('rasa:shop:alice'))!;
+    expect(now.id).not.toBe(old.id);
+    expect((await exportOf(rt, old.id)).status).toBe(404);
+    const fresh = (await exportOf(rt, now.id)).messages;
+    expect(fresh[0].seq).toBe(1);
+    expect(fresh.map((m) => m.text)).toContain('hello again');
+    expect(fresh.map((m) => m.text)).not.toContain('hi, it is alice');
+  });
+
+  // Found by this file (session 6): the first prune ran only an hour after start (setInterval alone), so a server
+  // restarted more often never pruned. Fixed by shard in 633b392 (a prune one second after start, then hourly).
+  it('prunes conversations already past the retention when it starts, without waiting an hour', async () => {
     const dir = tempDir('retention-start');
     let rt = await serve(dir, 'thread', undefined, 30);
     const t0 = rt.clock.now;
