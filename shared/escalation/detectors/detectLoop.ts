@@ -295,34 +295,50 @@ function askedWhereAgain(text: string, concepts: string[], recent: readonly stri
 }
 
 /**
- * Round eight: the return asked again in other words ("What is the procedure for returning goods?" / "How does one send
- * back a purchase?" / "Kindly explain the process to give an item back."): this message and `count - 1` earlier ones in
- * the window all ask about returning (the concept every rewording shares: return, send / give / take back), about the
- * same order, and name no different things beyond the words any return question has (goods, item, process...).
- * "Can I return sale items?" / "How long do I have to return?" / "Do I need the receipt to return?" name different
- * things (sale, duration, receipt): three questions about returns, not one asked three times.
+ * Round eight: a request the flow handles, asked again in other words. The return ("What is the procedure for returning
+ * goods?" / "How does one send back a purchase?" / "Kindly explain the process to give an item back": every rewording
+ * shares the return concept, return / send / give / take back) and the address change ("address change" / "change
+ * delivery address please" / "new address"): this message and `count - 1` earlier ones in the window all carry the
+ * request's concept, are about the same order, and name no different things beyond the words any such request carries
+ * (goods, item, process; change, new, delivery...). "Can I return sale items?" / "Do I need the receipt to return?" /
+ * "Can I return it in a store?" name different things (sale, receipt, store): three questions about returns, not one
+ * asked three times.
  */
-function askedHowToReturnAgain(text: string, concepts: string[], recent: readonly string[], count: number): string[] | null {
-  if (!concepts.includes(RETURN)) return null;
-  const own = specifics(concepts);
+interface Request {
+  what: string;
+  key: string;
+  generic: Set<string>;
+}
+const conceptsOfWords = (words: string[]) => new Set(words.flatMap((w) => questionConcepts(w)));
+const REQUESTS: Request[] = [
+  {
+    what: 'how to return something',
+    key: questionConcepts('return')[0],
+    generic: conceptsOfWords(['goods', 'purchase', 'item', 'items', 'order', 'product', 'thing', 'stuff', 'parcel', 'package', 'box', 'make', 'right',
+      'understand', 'something', 'steps', 'process', 'procedure', 'post', 'do', 'give', 'start', 'work', 'works', 'actually', 'concretely', 'print', 'exactly']),
+  },
+  {
+    what: 'to change the delivery address',
+    key: questionConcepts('address')[0],
+    generic: conceptsOfWords(['change', 'changed', 'update', 'updated', 'alter', 'edit', 'correct', 'new', 'different', 'other', 'delivery', 'deliver', 'order',
+      'parcel', 'package', 'goes', 'go', 'going', 'sent', 'send', 'move', 'moved', 'moving', 'flat', 'house', 'home', 'place', 'instead', 'wrong', 'old', 'my',
+      'possible', 'can', 'make', 'days', 'next', 'weeks']),
+  },
+];
+function askedSameRequestAgain(request: Request, text: string, concepts: string[], recent: readonly string[], count: number): string[] | null {
+  if (!concepts.includes(request.key)) return null;
+  const own = specifics(request, concepts);
   const earlier = recent
     .filter((e) => e !== text)
     .map((e) => ({ e, c: questionConcepts(e) }))
-    .filter(({ c }) => c.includes(RETURN) && sameReferences(concepts, c) && fits(own, specifics(c)));
+    .filter(({ c }) => c.includes(request.key) && sameReferences(concepts, c) && fits(own, specifics(request, c)));
   if (earlier.length < count - 1) return null;
   const group = earlier.slice(-(count - 1));
-  return group.every((a, i) => group.every((b, j) => i === j || fits(specifics(a.c), specifics(b.c)))) ? group.map((g) => g.e) : null;
+  return group.every((a, i) => group.every((b, j) => i === j || fits(specifics(request, a.c), specifics(request, b.c)))) ? group.map((g) => g.e) : null;
 }
-const RETURN = questionConcepts('return')[0];
-/** Words any question about returning may carry, which do not make it another question. */
-const RETURN_GENERIC = new Set(
-  ['goods', 'purchase', 'item', 'items', 'order', 'product', 'thing', 'stuff', 'parcel', 'package', 'box', 'make', 'right', 'understand', 'something',
-    'steps', 'process', 'procedure', 'post', 'do', 'give', 'start', 'work', 'works', 'actually', 'concretely', 'print', 'exactly']
-    .flatMap((w) => questionConcepts(w)),
-);
-/** What a return question names beyond returning itself (order references are compared apart, see sameReferences). */
-function specifics(concepts: readonly string[]): string[] {
-  return concepts.filter((c) => c !== RETURN && !RETURN_GENERIC.has(c) && !/^\d+$/.test(c));
+/** What a request names beyond the request itself (order references are compared apart, see sameReferences). */
+function specifics(request: Request, concepts: readonly string[]): string[] {
+  return concepts.filter((c) => c !== request.key && !request.generic.has(c) && !/^\d+$/.test(c));
 }
 /** Two askings fit when either names nothing more, or they share something ("the jacket" / "jacket, size M"). */
 function fits(a: readonly string[], b: readonly string[]): boolean {
@@ -506,16 +522,18 @@ export function detectLoop(facts: TurnFacts, policy: EscalationPolicy, memory: E
     }
     const chain = cfg.similarity < 1 ? chainOfThree(concepts, memory.recent, cfg.count) : null;
     if (!chain) {
-      const returning = cfg.similarity < 1 && length <= MAX_FUZZY_TOKENS ? askedHowToReturnAgain(text, concepts, memory.recent, cfg.count) : null;
-      if (returning) {
-        return {
-          reason: 'loop',
-          score: 1,
-          threshold: cfg.count,
-          evidence: [text, ...returning],
-          turn: facts.turn,
-          explanation: `The customer asked how to return something ${cfg.count} times in other words ("${returning.join('", "')}" then "${text}").`,
-        };
+      for (const request of REQUESTS) {
+        const again = cfg.similarity < 1 && length <= MAX_FUZZY_TOKENS ? askedSameRequestAgain(request, text, concepts, memory.recent, cfg.count) : null;
+        if (again) {
+          return {
+            reason: 'loop',
+            score: 1,
+            threshold: cfg.count,
+            evidence: [text, ...again],
+            turn: facts.turn,
+            explanation: `The customer asked ${request.what} ${cfg.count} times in other words ("${again.join('", "')}" then "${text}").`,
+          };
+        }
       }
       const tracking = cfg.similarity < 1 && length <= MAX_FUZZY_TOKENS ? askedWhereAgain(text, concepts, memory.recent, cfg.count) : null;
       if (!tracking) return null;

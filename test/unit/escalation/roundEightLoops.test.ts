@@ -138,3 +138,15 @@ describe('the return asked again in other words', () => {
     expect(handedOver(['how do I return order 40777', 'and how do I return order 40912', 'return for 40777 again, how?'])).not.toBe('loop');
   });
 });
+
+describe('the address change asked again in other words', () => {
+  it.each([
+    ['I want to change the address where the parcel goes, I am moving flat next week', 'change delivery address please', 'new address'],
+    ['Can I alter my delivery address?', 'Can I alter the delivery address for order 71933?', 'Order 71933: I wish to alter the address to 9 Station Road, Cardiff.'],
+  ])('%s / %s / %s is a loop', (...turns) => {
+    expect(handedOver(turns)).toBe('loop');
+  });
+  it('address questions naming different things are not a loop', () => {
+    expect(handedOver(['is my billing address saved on my account?', 'can the delivery address be a PO box?', 'what is your returns address?'])).not.toBe('loop');
+  });
+});
