@@ -126,14 +126,14 @@ export function paletteEntries(): { group: PaletteGroup; entries: PaletteEntry[]
 }
 
 /** The inspector's fields for a kind: the registry's `fieldsOf` when present, else the data schema's top-level keys. */
-export function inspectorFields(kind: string): { path: string[]; schema: InspectorField['schema']; meta: FieldMeta }[] {
+export function inspectorFields(kind: string): { path: string[]; schema: InspectorField['schema']; meta: FieldMeta; optional?: boolean }[] {
   const def = reg.getBlockDefinition?.(kind);
   if (def && reg.fieldsOf) {
     try {
-      return reg.fieldsOf(def as never).map((f) => ({ path: f.path, schema: f.schema, meta: f.meta }));
+      return reg.fieldsOf(def as never).map((f) => ({ path: f.path, schema: f.schema, meta: f.meta, optional: f.optional }));
     } catch {
       try {
-        return reg.fieldsOf(kind as never).map((f) => ({ path: f.path, schema: f.schema, meta: f.meta }));
+        return reg.fieldsOf(kind as never).map((f) => ({ path: f.path, schema: f.schema, meta: f.meta, optional: f.optional }));
       } catch {
         /* fall through */
       }

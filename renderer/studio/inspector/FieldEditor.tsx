@@ -24,6 +24,8 @@ export interface FieldEditorProps {
   value: unknown;
   onChange: (value: unknown) => void;
   ctx: EditorContext;
+  /** The field may be left out (the block registry unwraps `.optional()` before the schema reaches here). */
+  optional?: boolean;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -65,7 +67,7 @@ export function widgetOf(schema: z.ZodType, meta: FieldMeta | undefined): string
   return 'json';
 }
 
-export function FieldEditor({ schema, meta, value, onChange, ctx }: FieldEditorProps) {
+export function FieldEditor({ schema, meta, value, onChange, ctx, optional }: FieldEditorProps) {
   const widget = widgetOf(schema, meta);
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -73,7 +75,7 @@ export function FieldEditor({ schema, meta, value, onChange, ctx }: FieldEditorP
 
   /** Validate then commit; keep the draft and say why when invalid. */
   const commit = (text: string, parsed: unknown, extraError: string | null = null) => {
-    const problem = extraError ?? firstIssue(schema, parsed);
+    const problem = extraError ?? (parsed === undefined && (optional ?? unwrap(schema).optional) ? null : firstIssue(schema, parsed));
     if (problem) {
       setDraft(text);
       setError(problem);
@@ -126,7 +128,15 @@ export function FieldEditor({ schema, meta, value, onChange, ctx }: FieldEditorP
       return (
         <Field label={meta.title} help={choice?.help ?? meta.help} error={error}>
           {({ id, describedBy }) => (
-            <select id={id} className="bt-select" aria-describedby={describedBy} value={String(value ?? '')} onChange={(e) => commit(e.target.value, e.target.value)}>
+            <select
+              id={id}
+              className="bt-select"
+              aria-describedby={describedBy}
+              value={String(value ?? '')}
+              onChange={(e) => (e.target.value === '' ? commit('', undefined) : commit(e.target.value, e.target.value))}
+            >
+              {/* An optional choice with no default (e.g. Question > Take from the conversation) can be left empty. */}
+              {(optional ?? unwrap(schema).optional) && <option value="">{meta.placeholder ?? '(none)'}</option>}
               {values.map((v) => (
                 <option key={v} value={v}>
                   {meta.choices?.[v]?.label ?? humanize(v)}

@@ -93,7 +93,7 @@ function BlockForm({ block }: { block: Block }) {
         </fieldset>
       );
     }
-    return <FieldEditor key={key(f)} schema={f.schema} meta={f.meta} value={getPath(data, f.path)} ctx={ctx} onChange={(v) => setField(f.path, v)} />;
+    return <FieldEditor key={key(f)} schema={f.schema} meta={f.meta} optional={f.optional} value={getPath(data, f.path)} ctx={ctx} onChange={(v) => setField(f.path, v)} />;
   };
   const form = shown.filter((f) => f.path.length === 1).map(render);
 

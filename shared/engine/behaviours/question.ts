@@ -20,11 +20,32 @@ function act(run: Run, a: Action): void {
  * block's answer type (normalised as an answer would be); null otherwise.
  */
 function knownAnswer(run: Run, block: BlockOf<'question'>): Value | null {
+  return knownVariable(run, block) ?? givenEntity(run, block);
+}
+
+function knownVariable(run: Run, block: BlockOf<'question'>): Value | null {
   if (!block.data.skipIfKnown) return null;
   const current = vars(run)[block.data.variable];
   if (!isKnown(current) || typeof current === 'object') return null;
   const r = validateAnswer(block.data.inputType, String(current), run.now, run.flow.settings.timezone);
   return r.ok ? r.value : null;
+}
+
+/**
+ * "Take from the conversation": the latest entity of the block's kind the customer wrote in this conversation that
+ * passes the answer type, so "where is my order NW-104233?" is not followed by "What's your order number?"
+ * (newcomer s6 #4: the product promises the customer never repeats anything).
+ */
+function givenEntity(run: Run, block: BlockOf<'question'>): Value | null {
+  const kind = block.data.fromEntity;
+  if (kind === undefined) return null;
+  const list = run.s.entities;
+  for (let i = list.length - 1; i >= 0; i--) {
+    if (list[i].type !== kind) continue;
+    const r = validateAnswer(block.data.inputType, list[i].value, run.now, run.flow.settings.timezone);
+    if (r.ok) return r.value;
+  }
+  return null;
 }
 
 export const questionBehaviour: BlockBehaviour<'question'> = {

@@ -37,6 +37,25 @@ export const questionData = z.object({
       help: 'When the variable already holds a valid answer (from the profile, an earlier block, or an agent who filled it in before handing back), the bot does not ask again and takes the next exit.',
       widget: 'switch',
     }),
+  /** Take the answer from something the customer already said (an entity of this kind), instead of asking. */
+  fromEntity: z
+    .enum(['order_id', 'email', 'phone', 'date', 'amount', 'url', 'policy_number'])
+    .optional()
+    .meta({
+      title: 'Take from the conversation',
+      placeholder: 'No: always ask',
+      help: 'When the customer already wrote a value of this kind (an order number in "where is my order NW-104233?", an email address), the bot uses the latest one that fits the answer type and does not ask. Leave empty to always ask (unless "Skip when already known" applies).',
+      widget: 'select',
+      choices: {
+        order_id: { label: 'Order number', help: 'Such as NW-104233 or #123456.' },
+        email: { label: 'Email address' },
+        phone: { label: 'Phone number' },
+        date: { label: 'Date' },
+        amount: { label: 'Amount of money', help: 'Such as $60,000 or 42.50 EUR.' },
+        url: { label: 'Web address' },
+        policy_number: { label: 'Policy number' },
+      },
+    }),
 });
 
 export const questionBlock = defineBlock({

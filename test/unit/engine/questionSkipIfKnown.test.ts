@@ -90,3 +90,38 @@ describe('Question "skip when already known"', () => {
     expect(steps[0].state.waiting).toEqual({ kind: 'input', blockId: 'q', retries: 0 });
   });
 });
+
+describe('Question "take from the conversation" (fromEntity)', () => {
+  /** start -> an open question -> order question -> end. */
+  function entityFlow(fromEntity: 'order_id' | undefined): Flow {
+    return makeFlow(
+      [
+        { id: 'menu', kind: 'question', data: { text: 'How can I help?', variable: 'topic' } },
+        { id: 'q', kind: 'question', data: { text: 'What is your order number?', variable: 'order', ...(fromEntity ? { fromEntity } : {}) } },
+        { id: 'bye', kind: 'end', data: { text: 'Looking up {{order}}.' } },
+      ],
+      [
+        ['menu', 'next', 'q'],
+        ['q', 'next', 'bye'],
+      ],
+    );
+  }
+  const say = (text: string, _i: number): Input => ({ type: 'text', text });
+
+  it('an order number the customer already wrote is used, not asked for again (newcomer s6 #4)', () => {
+    const f = entityFlow('order_id');
+    const { steps } = play(f, start(f, { now: DEFAULT_NOW, conversationId: 'c1' }).state, [say('where is my parcel? order NW-104233', 1)]);
+    expect(texts(steps[0])).toEqual(['Looking up NW-104233.']);
+  });
+
+  it('without the option, or with no order number in the conversation, the bot asks', () => {
+    const off = entityFlow(undefined);
+    expect(texts(play(off, start(off, { now: DEFAULT_NOW, conversationId: 'c1' }).state, [say('where is my parcel? order NW-104233', 1)]).steps[0])).toEqual([
+      'What is your order number?',
+    ]);
+    const on = entityFlow('order_id');
+    const { steps } = play(on, start(on, { now: DEFAULT_NOW, conversationId: 'c1' }).state, [say('where is my parcel?', 1), say('NW-555123', 2)]);
+    expect(texts(steps[0])).toEqual(['What is your order number?']);
+    expect(texts(steps[1])).toEqual(['Looking up NW-555123.']);
+  });
+});
