@@ -4,7 +4,10 @@
  * case is what a customer of the support flow would see: handed over (and why) or not.
  */
 import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { loadSupportFlow, REPORT_NOW } from '../../bench/escalationReport';
+import { scoreLabelled, type Labelled } from '../../bench/labelledReport';
 import { playConversation } from '../../../shared/simulator/playConversation';
 import { isTrackingQuestion, questionType } from '../../../shared/escalation/questionConcepts';
 
@@ -148,5 +151,42 @@ describe('the address change asked again in other words', () => {
   });
   it('address questions naming different things are not a loop', () => {
     expect(handedOver(['is my billing address saved on my account?', 'can the delivery address be a PO box?', 'what is your returns address?'])).not.toBe('loop');
+  });
+});
+
+/**
+ * Floors (docs/escalation.md, "Round eight"): about one conversation below the figures measured on a clean export of
+ * HEAD at the end of round eight. w11 (a writer of session 6): odd ids were developed on, even ids held out; w9: odd
+ * ids read in rounds seven and eight, even ids read after round seven. `maxNone` caps the ordinary conversations
+ * handed over.
+ */
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const readSet = (path: string): Labelled[] =>
+  readFileSync(root + path, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Labelled);
+function rates(items: Labelled[]): Record<string, number> {
+  const now = Date.parse(REPORT_NOW);
+  return Object.fromEntries(scoreLabelled(items, items.map((l) => playConversation(flow, l.id, l.turns, now))).map((s) => [s.reason, s.rate]));
+}
+const FLOORS: Record<string, Record<'odd' | 'even', Record<string, number>>> = {
+  'test/fixtures/escalation-corpus/w11-conversations.jsonl': {
+    odd: { loop: 0.78, repeated_fallback: 0.58, low_confidence: 0.87, maxNone: 0.085 },
+    even: { loop: 0.53, repeated_fallback: 0.52, low_confidence: 0.5, maxNone: 0.052 },
+  },
+  'test/fixtures/escalation-corpus/w9-conversations.jsonl': {
+    odd: { loop: 0.74, repeated_fallback: 0.83, maxNone: 0.23 },
+    even: { loop: 0.58, repeated_fallback: 0.7, maxNone: 0.18 },
+  },
+};
+describe.each(Object.keys(FLOORS))('round eight floors on %s', (path) => {
+  const all = readSet(path);
+  describe.each(['odd', 'even'] as const)('%s ids', (half) => {
+    const floors = FLOORS[path][half];
+    it(`${Object.entries(floors).map(([k, v]) => (k === 'maxNone' ? `ordinary handed over <= ${v}` : `${k} >= ${v}`)).join(', ')}`, () => {
+      const r = rates(all.filter((l) => Number(l.id.split('-').pop()) % 2 === (half === 'odd' ? 1 : 0)));
+      for (const [k, v] of Object.entries(floors)) {
+        if (k === 'maxNone') expect(r.none, 'ordinary conversations handed over').toBeLessThanOrEqual(v);
+        else expect(r[k], k).toBeGreaterThanOrEqual(v);
+      }
+    });
   });
 });
