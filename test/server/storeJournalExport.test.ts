@@ -19,7 +19,9 @@ import { ADMIN, auth, startTestRuntime, type TestRuntime } from './runtimeFixtur
 import { waitUntil } from '../support/runtimeHarness';
 
 const DAY = 86_400_000;
-type Writer = 'thread' | 'inline';
+/** How the runtime writes: the embedded store's writer thread, writes inline, or `--workers 2` (runtime/shard/:
+ * two worker threads, each with its own store on the same folder writing its own journal lane). */
+type Writer = 'thread' | 'inline' | 'workers';
 
 interface Chat {
   id: string;
@@ -45,7 +47,8 @@ function tempDir(name: string): string {
 
 /** The runtime on `dir` with the embedded store written the given way; its clock starts at `now` when given. */
 async function serve(dir: string, writer: Writer, now?: number, retentionDays = 0): Promise<TestRuntime> {
-  const rt = await startTestRuntime({ dir, store: new EmbeddedStore({ dir, writer }), config: { retentionDays, rateLimit: { perAddressPerMinute: 100_000, perConversationPerMinute: 100_000 } } as never });
+  const how = writer === 'workers' ? { workers: 2 } : { store: new EmbeddedStore({ dir, writer }) };
+  const rt = await startTestRuntime({ dir, ...how, config: { retentionDays, rateLimit: { perAddressPerMinute: 100_000, perConversationPerMinute: 100_000 } } as never });
   if (now !== undefined) rt.clock.now = now;
   runtimes.push(rt);
   return rt;
@@ -92,8 +95,10 @@ describe('transcript export over the journal', () => {
   for (const [first, second] of [
     ['thread', 'inline'],
     ['inline', 'thread'],
+    ['workers', 'thread'],
+    ['thread', 'workers'],
   ] as Array<[Writer, Writer]>) {
-    it(`exports every message in order and nothing else: written ${first}, after a prune of others, after a restart with the writer ${second}`, async () => {
+    it(`exports every message in order and nothing else: written ${first}, after a prune of others, after restarts with the writer ${second} then ${first}`, async () => {
       const dir = tempDir(first);
       let rt = await serve(dir, first);
       const t0 = rt.clock.now;
@@ -111,7 +116,7 @@ describe('transcript export over the journal', () => {
         );
       }
       // The journal layout is really exercised: runs of these conversations moved out of their records.
-      expect((rt.store as unknown as { logRuns: { getKeysCount(): number } }).logRuns.getKeysCount()).toBeGreaterThan(0);
+      if (rt.store instanceof EmbeddedStore) expect((rt.store as unknown as { logRuns: { getKeysCount(): number } }).logRuns.getKeysCount()).toBeGreaterThan(0);
       // Two of them end (the customer leaves): closed today, pruned once the retention has passed.
       const [gone1, gone2, ...kept] = chats;
       for (const c of [gone1, gone2]) expect((await rt.post(`/api/v1/conversations/${c.id}/leave`, {}, auth(c.token))).body.mode).toBe('closed');
@@ -143,6 +148,18 @@ describe('transcript export over the journal', () => {
         const e = await exportOf(rt, c.id);
         expectWhole(e.messages, c, sent.get(c)!, chats.filter((o) => o !== c));
         expect(e.messages.slice(0, exported.get(c)!.length)).toEqual(exported.get(c));
+        exported.set(c, e.messages);
+      }
+      // And back to the first way (journal numbers written in another lane / after another lane's): same exports,
+      // and new messages still follow on.
+      await stop(rt);
+      rt = await serve(dir, first, t0 + 40 * DAY);
+      for (const c of kept) {
+        expect((await exportOf(rt, c.id)).messages, `${c.tag} back with ${first}`).toEqual(exported.get(c));
+        const text = `${c.tag} back with the first writer`;
+        await send(rt, c, { text });
+        sent.get(c)!.push(text);
+        expectWhole((await exportOf(rt, c.id)).messages, c, sent.get(c)!, chats.filter((o) => o !== c));
       }
     });
   }
