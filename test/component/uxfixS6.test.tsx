@@ -8,6 +8,7 @@ import './support/setup';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { Editor } from '../../renderer/studio/editor/Editor';
 import { FindDialog } from '../../renderer/studio/editor/FindDialog';
+import { SimulatorPanel } from '../../renderer/studio/simulator/SimulatorPanel';
 import { sampleFlow } from './support/sampleFlow';
 import { FIT_MIN_ZOOM, fitFlowViewport } from '../../renderer/studio/canvas/fitFlow';
 import { makeRoom, ROOM_GAP } from '../../renderer/studio/canvas/makeRoom';
@@ -326,5 +327,35 @@ describe('Find a block (newcomer s6 #7)', () => {
     expect(options[0]).toHaveTextContent('Customer service team');
     await userEvent.keyboard('{Enter}');
     expect(store.getState().flow.blocks.find((b) => b.id === picked[0])!.kind).toBe('human_takeover');
+  });
+});
+
+describe('the simulator on a flow whose first blocks are still empty (newcomer s6 #6)', () => {
+  it('says why the bot said nothing and links the blocks it went through', async () => {
+    const flow = validateFlow({
+      version: 1,
+      id: 'empty',
+      name: 'Empty',
+      blocks: [
+        { id: 'start', kind: 'start', position: { x: 0, y: 0 }, data: {} },
+        { id: 'message-1', kind: 'message', position: { x: 300, y: 0 }, data: { text: '' } },
+        { id: 'question-1', kind: 'question', position: { x: 600, y: 0 }, data: { text: '', variable: 'x' } },
+      ],
+      edges: [
+        { id: 'e1', from: 'start', exit: 'next', to: 'message-1' },
+        { id: 'e2', from: 'message-1', exit: 'next', to: 'question-1' },
+      ],
+      variables: [{ name: 'x', type: 'string' }],
+    }).flow!;
+    const focused: string[] = [];
+    render(
+      <StudioStoreProvider store={createStudioStore(flow)}>
+        <SimulatorPanel onClose={() => {}} onFocusBlock={(id) => focused.push(id)} storage={null} overlay={false} />
+      </StudioStoreProvider>,
+    );
+    const note = await screen.findByText(/The bot has said nothing yet/);
+    expect(note).toHaveTextContent(/start → message-1 → question-1/);
+    fireEvent.click(within(note).getByRole('button', { name: 'message-1' }));
+    expect(focused).toEqual(['message-1']);
   });
 });

@@ -82,6 +82,21 @@ export function ChatPane({ view, act, onFocusBlock, onExpect, agents, onOpenHttp
             </li>
           ))}
         </ol>
+        {/* Nothing said yet (empty Message and Question texts): an empty pane read as broken (newcomer s6 #6). */}
+        {!closed && view.path.length > 0 && view.waitingHttp.length === 0 && !view.chat.some((l) => l.from !== 'customer') && (
+          <p className="sim-note sim-silent" role="status">
+            The bot has said nothing yet: the blocks it went through have no text.{' '}
+            {view.path.map((id, i) => (
+              <span key={id}>
+                {i > 0 && ' → '}
+                <button type="button" className="sim-link" onClick={() => onFocusBlock?.(id)}>
+                  {id}
+                </button>
+              </span>
+            ))}
+            {view.currentBlockId ? ` (waiting at ${view.currentBlockId})` : ''}. Fill in their text, or type as the customer.
+          </p>
+        )}
         {/* While a person holds the chat the bot's buttons would be answered by nobody: they come back after the handback. */}
         {view.buttons.length > 0 && !closed && view.mode === 'agent' && (
           <p className="sim-muted sim-buttons-held">The bot’s buttons come back when the agent hands the chat back.</p>
