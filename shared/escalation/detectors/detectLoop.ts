@@ -289,7 +289,7 @@ function isReference(c: string): boolean {
  * references). Two orders asked about in turn ("where's 5521" / "and 5530?") are not one question.
  */
 function askedWhereAgain(text: string, concepts: string[], recent: readonly string[], count: number): string[] | null {
-  if (!isTrackingQuestion(text)) return null;
+  if (recent.length < count - 1 || !isTrackingQuestion(text)) return null;
   const earlier = recent.filter((e) => e !== text && isTrackingQuestion(e) && sameReferences(concepts, questionConcepts(e)));
   return earlier.length >= count - 1 ? earlier.slice(-(count - 1)) : null;
 }
@@ -326,7 +326,7 @@ const REQUESTS: Request[] = [
   },
 ];
 function askedSameRequestAgain(request: Request, text: string, concepts: string[], recent: readonly string[], count: number): string[] | null {
-  if (!concepts.includes(request.key)) return null;
+  if (recent.length < count - 1 || !concepts.includes(request.key)) return null;
   const own = specifics(request, concepts);
   const earlier = recent
     .filter((e) => e !== text)
