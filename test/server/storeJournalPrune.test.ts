@@ -356,7 +356,7 @@ describe('pruning the embedded store: the data file and older layouts', () => {
     });
   }
 
-  it('prunes a conversation whose older entries are in the previous layout (the `log` table) and keeps one that is not due', async () => {
+  it('prunes conversations in the previous layouts (entries in the `log` table; window in `transcriptWindow`) and keeps one that is not due', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'baton-prune-old-'));
     // As session 4 / early session 5 wrote them: plain msgpack maps, every entry in `log` under [id, seq], no `lo`.
     const old = open({ path: join(dir, 'baton.lmdb'), compression: false, maxDbs: 20, useRecords: false } as never);
@@ -365,9 +365,17 @@ describe('pruning the embedded store: the data file and older layouts', () => {
       await old.openDB({ name: 'modeIndex' }).put(['bot', id], null);
       for (const seq of [1, 2]) await old.openDB({ name: 'log' }).put([id, seq], { ...say(id, seq), id: `${id}:${seq}`, seq });
     }
+    // Session 3's layout: the transcript window's entries in `transcriptWindow` under [id, n], `w` = [first, end).
+    const win = [say('old-split', 1), say('old-split', 2)];
+    await old.openDB({ name: 'transcriptWindow' }).put(['old-split', 7], win[0]);
+    await old.openDB({ name: 'transcriptWindow' }).put(['old-split', 8], win[1]);
+    await old.openDB({ name: 'conversations' }).put('old-split', { ...conversation('old-split', { lastSeq: 2, mode: 'closed', closedAt: T0, state: { v: 2, recentTranscript: null } }), w: [7, 9] });
+    await old.openDB({ name: 'modeIndex' }).put(['closed', 'old-split'], null);
+    for (const seq of [1, 2]) await old.openDB({ name: 'log' }).put(['old-split', seq], { ...say('old-split', seq), id: `old-split:${seq}`, seq });
     await old.close();
     let store = new EmbeddedStore({ dir });
     try {
+      expect((await store.getConversation('old-split'))!.state).toEqual({ v: 2, recentTranscript: win });
       // Both get new messages (journal), then one closes long ago and the other stays open.
       // Interleaved, so each commit is a run of its own: more than 24, the older ones move to `logRuns`.
       for (let n = 3; n <= 30; n++) for (const id of ['old-gone', 'old-keep']) await store.commit({ conversation: conversation(id), append: [say(id, n)] });
@@ -375,8 +383,9 @@ describe('pruning the embedded store: the data file and older layouts', () => {
       await store.commit({ conversation: conversation('old-gone', { mode: 'closed', closedAt: T0 }) });
       const keep = await store.readLog('old-keep', 0);
       expect(keep.map((e) => e.seq)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
-      expect(await store.pruneClosed(BEFORE)).toBe(1);
+      expect(await store.pruneClosed(BEFORE)).toBe(2);
       expect(embeddedLeftovers(store, 'old-gone')).toEqual([]);
+      expect(embeddedLeftovers(store, 'old-split')).toEqual([]);
       expect(await store.readLog('old-keep', 0)).toEqual(keep);
       await store.close();
       store = new EmbeddedStore({ dir });
