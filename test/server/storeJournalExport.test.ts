@@ -10,18 +10,32 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { open } from 'lmdb';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EmbeddedStore } from '../../runtime/store/embeddedStore';
+import { RedisStore } from '../../runtime/store/redisStore';
 import type { LogEntry } from '../../runtime/store/types';
+import { requireProgram } from '../support/requireProgram';
+import { startTestRedis, type TestRedis } from './redisServer';
 import { ADMIN, auth, startTestRuntime, type TestRuntime } from './runtimeFixtures';
 import { waitUntil } from '../support/runtimeHarness';
 
 const DAY = 86_400_000;
-/** How the runtime writes: the embedded store's writer thread, writes inline, or `--workers 2` (runtime/shard/:
- * two worker threads, each with its own store on the same folder writing its own journal lane). */
-type Writer = 'thread' | 'inline' | 'workers';
+/** How the runtime writes: the embedded store's writer thread, writes inline, `--workers 2` (runtime/shard/:
+ * two worker threads, each with its own store on the same folder writing its own journal lane), or Redis (a real
+ * redis-server; a restart also SIGKILLs and restarts redis-server, which reloads its append-only file). */
+type Writer = 'thread' | 'inline' | 'workers' | 'redis';
+
+const haveRedis = requireProgram('redis-server');
+let redis: TestRedis | null = null;
+const redisUsed = new Set<string>();
+beforeAll(async () => {
+  if (haveRedis) redis = await startTestRedis();
+});
+afterAll(async () => {
+  await redis?.stop();
+});
 
 interface Chat {
   id: string;
@@ -47,7 +61,15 @@ function tempDir(name: string): string {
 
 /** The runtime on `dir` with the embedded store written the given way; its clock starts at `now` when given. */
 async function serve(dir: string, writer: Writer, now?: number, retentionDays = 0): Promise<TestRuntime> {
-  const how = writer === 'workers' ? { workers: 2 } : { store: new EmbeddedStore({ dir, writer }) };
+  let how: object;
+  if (writer === 'redis') {
+    if (redisUsed.has(dir)) {
+      await redis!.kill();
+      await redis!.restart();
+    }
+    redisUsed.add(dir);
+    how = { store: await RedisStore.connect({ url: redis!.url, prefix: `${basename(dir)}:`, requireDurable: true, warn: () => undefined }) };
+  } else how = writer === 'workers' ? { workers: 2 } : { store: new EmbeddedStore({ dir, writer }) };
   const rt = await startTestRuntime({ dir, ...how, config: { retentionDays, rateLimit: { perAddressPerMinute: 100_000, perConversationPerMinute: 100_000 } } as never });
   if (now !== undefined) rt.clock.now = now;
   runtimes.push(rt);
@@ -97,8 +119,9 @@ describe('transcript export over the journal', () => {
     ['inline', 'thread'],
     ['workers', 'thread'],
     ['thread', 'workers'],
+    ['redis', 'redis'],
   ] as Array<[Writer, Writer]>) {
-    it(`exports every message in order and nothing else: written ${first}, after a prune of others, after restarts with the writer ${second} then ${first}`, async () => {
+    it.skipIf(first === 'redis' && !haveRedis)(`exports every message in order and nothing else: written ${first}, after a prune of others, after restarts with the writer ${second} then ${first}`, async () => {
       const dir = tempDir(first);
       let rt = await serve(dir, first);
       const t0 = rt.clock.now;
@@ -164,40 +187,45 @@ describe('transcript export over the journal', () => {
     });
   }
 
-  it('exports a transcript longer than one 1,000-entry page whole, across writers and a restart', async () => {
-    const dir = tempDir('long');
-    let rt = await serve(dir, 'thread');
-    const a = await startChat(rt, '<long>');
-    const b = await startChat(rt, '<side>');
-    // Entries written straight into the runtime's store (as the runtime commits them): 260 commits of 5 entries
-    // for one conversation, interleaved with a second one, so the 1,000th entry falls inside a journal run.
-    const texts: string[] = [...(await exportOf(rt, a.id)).messages.map((m) => m.text)];
-    for (let k = 0; k < 260; k++) {
-      for (const c of [a, b]) {
-        const rec = (await rt.store.getConversation(c.id))!;
-        const append = Array.from({ length: 5 }, (_, i) => ({ from: (i % 2 ? 'bot' : 'customer') as 'bot' | 'customer', text: `${c.tag} entry ${k}.${i}`, at: rt.clock.now }));
-        await rt.store.commit({ conversation: rec, append });
-        if (c === a) texts.push(...append.map((e) => e.text));
+  for (const [first, second] of [
+    ['thread', 'inline'],
+    ['redis', 'redis'],
+  ] as Array<[Writer, Writer]>) {
+    it.skipIf(first === 'redis' && !haveRedis)(`exports a transcript longer than one 1,000-entry page whole, across a restart (${first}, then ${second})`, async () => {
+      const dir = tempDir('long');
+      let rt = await serve(dir, first);
+      const a = await startChat(rt, '<long>');
+      const b = await startChat(rt, '<side>');
+      // Entries written straight into the runtime's store (as the runtime commits them): 260 commits of 5 entries
+      // for one conversation, interleaved with a second one, so the 1,000th entry falls inside a journal run.
+      const texts: string[] = [...(await exportOf(rt, a.id)).messages.map((m) => m.text)];
+      for (let k = 0; k < 260; k++) {
+        for (const c of [a, b]) {
+          const rec = (await rt.store.getConversation(c.id))!;
+          const append = Array.from({ length: 5 }, (_, i) => ({ from: (i % 2 ? 'bot' : 'customer') as 'bot' | 'customer', text: `${c.tag} entry ${k}.${i}`, at: rt.clock.now }));
+          await rt.store.commit({ conversation: rec, append });
+          if (c === a) texts.push(...append.map((e) => e.text));
+        }
       }
-    }
-    const check = async (when: string) => {
-      const e = await exportOf(rt, a.id);
-      expect(e.messages.length, when).toBe(texts.length);
-      expect(e.messages.map((m) => m.seq), when).toEqual(texts.map((_, i) => i + 1));
-      expect(e.messages.map((m) => m.text), when).toEqual(texts);
-      expect(e.messages.filter((m) => m.text.includes('<side>')), when).toEqual([]);
-    };
-    await check('written by the writer thread');
-    await stop(rt);
-    rt = await serve(dir, 'inline');
-    await check('after a restart, read with writes inline');
-    // Reading from any point gives the rest, across the page boundary and across moved runs.
-    for (const after of [0, 1, 998, 999, 1000, 1001, texts.length - 1]) {
-      const rest = await rt.store.readLog(a.id, after, 1000);
-      expect(rest.map((m) => m.seq)[0], `after ${after}`).toBe(after < texts.length ? after + 1 : undefined);
-      expect(rest.map((m) => m.text), `after ${after}`).toEqual(texts.slice(after, after + 1000));
-    }
-  });
+      const check = async (when: string) => {
+        const e = await exportOf(rt, a.id);
+        expect(e.messages.length, when).toBe(texts.length);
+        expect(e.messages.map((m) => m.seq), when).toEqual(texts.map((_, i) => i + 1));
+        expect(e.messages.map((m) => m.text), when).toEqual(texts);
+        expect(e.messages.filter((m) => m.text.includes('<side>')), when).toEqual([]);
+      };
+      await check(`written by ${first}`);
+      await stop(rt);
+      rt = await serve(dir, second);
+      await check(`after a restart, read by ${second}`);
+      // Reading from any point gives the rest, across the page boundary and across moved runs.
+      for (const after of [0, 1, 998, 999, 1000, 1001, texts.length - 1]) {
+        const rest = await rt.store.readLog(a.id, after, 1000);
+        expect(rest.map((m) => m.seq)[0], `after ${after}`).toBe(after < texts.length ? after + 1 : undefined);
+        expect(rest.map((m) => m.text), `after ${after}`).toEqual(texts.slice(after, after + 1000));
+      }
+    });
+  }
 
   for (const writer of ['thread', 'inline'] as Writer[]) {
     it(`exports a conversation from a data folder in the previous layout (every entry in the log table), then with new messages, after a prune of others (writer ${writer})`, async () => {
