@@ -15,6 +15,8 @@
  * shard), and the service's clock is the real one (no injected `now`).
  */
 import { EventEmitter } from 'node:events';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, workerData } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import type { ServeConfig } from '../serve/config';
@@ -32,15 +34,20 @@ if (!isMainThread && (workerData as { batonShard?: boolean } | null)?.batonShard
 type Pending = { resolve: (v: unknown) => void; reject: (e: unknown) => void };
 type Req = ShardRequest extends infer R ? (R extends { n: number } ? Omit<R, 'n'> : never) : never;
 
-/** Where a shard's code is: this module (the bundle, or the TypeScript source started through tsx's loader). */
+/**
+ * Where a shard's code is. Sources (tsx, vitest): shardEntry.ts, after registering tsx's loader in the worker. The
+ * bundle: dist/runtime/shard.mjs when the build made it (only the shard's modules), else the whole bundle
+ * (main.mjs: this module's first lines start the shard).
+ */
 function shardWorker(data: ShardWorkerData): Worker {
   const url = import.meta.url;
   if (url.endsWith('.ts')) {
-    // Sources (tsx, vitest): the worker registers tsx's loader first, then imports this file.
     const tsx = import.meta.resolve('tsx/esm/api');
-    return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(url)}); })`, { eval: true, workerData: data, execArgv: [] });
+    const entry = new URL('./shardEntry.ts', url).href;
+    return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`, { eval: true, workerData: data, execArgv: [] });
   }
-  return new Worker(new URL(url), { workerData: data, execArgv: [] });
+  const own = new URL('./shard.mjs', url);
+  return new Worker(existsSync(fileURLToPath(own)) ? own : new URL(url), { workerData: data, execArgv: [] });
 }
 
 class ShardChannel {

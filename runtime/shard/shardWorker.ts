@@ -14,7 +14,7 @@ import type { Input } from '../../shared/engine/types';
 import { EffectRunner } from '../effects/effectRunner';
 import { secretLookup } from '../effects/secrets';
 import type { ServeConfig } from '../serve/config';
-import { ConversationLimiter } from '../server/buildServer';
+import { ConversationLimiter } from '../server/conversationLimiter';
 import { ConversationService, hashBody } from '../server/conversationService';
 import { FlowCatalog } from '../server/flowCatalog';
 import type { RuntimeMetrics } from '../server/metrics';
@@ -65,7 +65,9 @@ export async function runShardWorker(data: ShardWorkerData): Promise<void> {
 
   let store: EmbeddedStore;
   try {
-    store = new EmbeddedStore({ dir: data.dir, writer: data.writer, shard: { journalLane: index, owns: (id) => ownerOf(id, count) === index } });
+    // Each shard keeps its share of the hot conversations (the unsharded store keeps 2,048): the same memory in all.
+    const hotConversations = Math.max(256, Math.ceil(2048 / count));
+    store = new EmbeddedStore({ dir: data.dir, writer: data.writer, hotConversations, shard: { journalLane: index, owns: (id) => ownerOf(id, count) === index } });
   } catch (err) {
     port.postMessage([{ t: 'fail', message: (err as Error).message }]);
     return;

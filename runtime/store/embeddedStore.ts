@@ -372,6 +372,8 @@ export interface EmbeddedStoreOptions {
    * wrote), and prunes only conversations `owns` says are its own.
    */
   shard?: { journalLane: number; owns: (conversationId: string) => boolean };
+  /** Decoded conversations kept in memory (default 2048; each shard of `--workers N` keeps its share). */
+  hotConversations?: number;
 }
 
 /** Journal numbers per lane (see `EmbeddedStoreOptions.shard`): 2^44, so 512 lanes stay below 2^53. */
@@ -413,6 +415,7 @@ export class EmbeddedStore implements RuntimeStore {
   private events = new EventEmitter();
   private closed = false;
   private lockFile: string;
+  private hotLimit: number;
   /** Sharded serving: the conversations this store writes (see `EmbeddedStoreOptions.shard`); null = all. */
   private owns: ((conversationId: string) => boolean) | null;
   private dir: string;
@@ -422,6 +425,7 @@ export class EmbeddedStore implements RuntimeStore {
   constructor(opts: EmbeddedStoreOptions) {
     mkdirSync(opts.dir, { recursive: true });
     this.owns = opts.shard?.owns ?? null;
+    this.hotLimit = opts.hotConversations ?? HOT_CONVERSATIONS;
     this.lockFile = opts.shard ? '' : takeLock(opts.dir + '/baton.lock');
     this.description = `lmdb at ${opts.dir}`;
     this.dir = resolvePath(opts.dir);
@@ -621,7 +625,7 @@ export class EmbeddedStore implements RuntimeStore {
   private remember(id: string, entry: Hot): void {
     this.hot.delete(id);
     this.hot.set(id, entry);
-    if (this.hot.size > HOT_CONVERSATIONS) this.hot.delete(this.hot.keys().next().value as string);
+    if (this.hot.size > this.hotLimit) this.hot.delete(this.hot.keys().next().value as string);
   }
 
   /**

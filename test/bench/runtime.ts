@@ -6,6 +6,9 @@
  *
  *   npx tsx test/bench/runtime.ts            (alone)
  *   npm run bench                            (with the other sections)
+ *   BENCH_WORKERS=2 npx tsx test/bench/runtime.ts   (session 6: also `baton serve --workers 2` -- conversations on
+ *        worker threads -- in the same alternating rounds, its own rows and targets, and its idle memory; a comma
+ *        list such as 1,2 adds one server per count)
  *
  * Load generator: autocannon, in this process; the servers run in child processes, so on a 2-core machine the
  * server under test gets about one core and the load generator the other.
@@ -232,6 +235,15 @@ export async function runtimeBench(): Promise<void> {
     } else {
       console.log('\nRuntime bench: /usr/bin/redis-server is missing (apt-get install redis-server): the Redis row is skipped.');
     }
+    // BENCH_WORKERS=2[,N]: the same checkout with `--workers N` (BATON_WORKERS), measured in the same rounds.
+    const sharded: Array<{ workers: number; url: string; child: ChildProcess; path: (i: number) => string; headers: (i: number) => Record<string, string>; runs: Map<number, Load> }> = [];
+    for (const w of (process.env.BENCH_WORKERS ?? '').split(',').filter(Boolean).map(Number)) {
+      const s = await startBaton(mkdtempSync(join(dir, `workers${w}-`)), bare.url, undefined, [], root, { BATON_WORKERS: String(w) });
+      children.push(s.child);
+      const sc = await createConversations(s.url, CONVERSATIONS);
+      sharded.push({ workers: w, ...s, path: (i) => `/api/v1/conversations/${sc[i % sc.length].id}/messages`, headers: (i) => ({ authorization: `Bearer ${sc[i % sc.length].token}` }), runs: new Map() });
+      await load(s.url, 100, sharded.at(-1)!.path, sharded.at(-1)!.headers, 3); // warm-up
+    }
     await load(bare.url, 100, () => '/m', () => ({}), 2); // warm-up
     await load(baton.url, 100, path, headers, 3); // warm-up (JIT, lmdb pages)
     const bareRuns = new Map<number, Load>();
@@ -243,8 +255,11 @@ export async function runtimeBench(): Promise<void> {
         bareRuns.set(c, better(bareRuns.get(c), await load(bare.url, c, () => '/m', () => ({}), DURATION_S)));
         batonRuns.set(c, better(batonRuns.get(c), await load(baton.url, c, path, headers, DURATION_S)));
         if (viaRedis) redisRuns.set(c, better(redisRuns.get(c), await load(viaRedis.url, c, viaRedis.path, viaRedis.headers, DURATION_S)));
+        for (const sh of sharded) sh.runs.set(c, better(sh.runs.get(c), await load(sh.url, c, sh.path, sh.headers, DURATION_S)));
       }
     }
+    const shardedRss = sharded.map((sh) => rssMb(sh.child.pid!));
+    for (const sh of sharded) sh.child.kill('SIGTERM');
     const bareRss = rssMb(bare.child.pid!);
     const batonRss = rssMb(baton.child.pid!);
     const redisBatonRss = viaRedis ? rssMb(viaRedis.child.pid!) : 0;
@@ -260,6 +275,8 @@ export async function runtimeBench(): Promise<void> {
       const m = await idleMemory(bare.url, IDLE, { BATON_RUNTIME: mode });
       idleBy.set(label, [...(idleBy.get(label) ?? []), m]);
     }
+    const idleSharded = new Map<number, Awaited<ReturnType<typeof idleMemory>>>();
+    for (const sh of sharded) idleSharded.set(sh.workers, await idleMemory(bare.url, IDLE, { BATON_RUNTIME: 'bundle', BATON_WORKERS: String(sh.workers) }));
     const idleMin = (label: string) => [...idleBy.get(label)!].sort((a, b) => a.idle - b.idle)[0];
     const { empty: rssBefore, idle: rssIdle, anon: anonIdle, file: fileIdle, createMs } = idleMin('bundle');
     bare.child.kill('SIGKILL');
@@ -276,6 +293,13 @@ export async function runtimeBench(): Promise<void> {
       const b = bareRuns.get(c)!;
       rows.push(['baton serve, embedded lmdb (engine step + durable commit)', fmt(c), fmt(r.perSec), fmt(r.p50, 1), fmt(r.p99, 1), fmt(r.non2xx), fmt(r.errors), fmt(r.perSec / b.perSec, 2)]);
     }
+    for (const sh of sharded) {
+      for (const c of CONNECTION_COUNTS) {
+        const r = sh.runs.get(c)!;
+        const b = bareRuns.get(c)!;
+        rows.push([`baton serve --workers ${sh.workers}, embedded lmdb (conversations on worker threads)`, fmt(c), fmt(r.perSec), fmt(r.p50, 1), fmt(r.p99, 1), fmt(r.non2xx), fmt(r.errors), fmt(r.perSec / b.perSec, 2)]);
+      }
+    }
     for (const c of CONNECTION_COUNTS) {
       const r = redisRuns.get(c);
       const b = bareRuns.get(c)!;
@@ -283,7 +307,7 @@ export async function runtimeBench(): Promise<void> {
     }
     table(
       `Runtime on loopback: ${fmt(CONVERSATIONS)} conversations, best of ${ROUNDS} alternating ${DURATION_S} s runs per row (autocannon; servers in their own processes; ` +
-        `load average ${fmt(load0, 1)} -> ${fmt(load1, 1)} on ${os.cpus().length} cores; RSS after load: bare ${fmt(bareRss)} MB, baton ${fmt(batonRss)} MB${viaRedis ? `, baton --redis ${fmt(redisBatonRss)} MB` : ''})`,
+        `load average ${fmt(load0, 1)} -> ${fmt(load1, 1)} on ${os.cpus().length} cores; RSS after load: bare ${fmt(bareRss)} MB, baton ${fmt(batonRss)} MB${sharded.map((sh, i) => `, baton --workers ${sh.workers} ${fmt(shardedRss[i])} MB`).join('')}${viaRedis ? `, baton --redis ${fmt(redisBatonRss)} MB` : ''})`,
       rows,
     );
     if (IDLE_COMPARE_TSX) {
@@ -314,6 +338,18 @@ export async function runtimeBench(): Promise<void> {
         met(rssIdle < 300),
       ],
     ]);
+    for (const sh of sharded) {
+      const bestW = [...sh.runs.entries()].sort((a, b) => b[1].perSec - a[1].perSec)[0];
+      const ratioW = bestW[1].perSec / bareRuns.get(bestW[0])!.perSec;
+      const idleW = idleSharded.get(sh.workers)!;
+      table(`Runtime targets with --workers ${sh.workers} (best row; same run)`, [
+        ['target', 'measured', 'status'],
+        ['>= 5,000 customer msgs/s', `${fmt(bestW[1].perSec)} (${bestW[0]} connections)`, met(bestW[1].perSec >= 5000)],
+        ['>= 1/4 of bare node:http', fmt(ratioW, 2), met(ratioW >= 0.25)],
+        ['p99 < 50 ms', `${fmt(bestW[1].p99, 1)} ms`, met(bestW[1].p99 < 50)],
+        [`${fmt(IDLE)} idle conversations < 300 MB RSS`, `${fmt(idleW.idle)} MB = ${fmt(idleW.anon)} MB heap/anon + ${fmt(idleW.file)} MB mapped files (empty server ${fmt(idleW.empty)} MB)`, met(idleW.idle < 300)],
+      ]);
+    }
   } finally {
     for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
     await redis?.stop();

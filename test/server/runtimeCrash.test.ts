@@ -19,8 +19,8 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function serve(flowFile: string, dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const p = startServe([flowFile, '--data', dataDir], ADMIN);
+async function serve(flowFile: string, dataDir: string, extra: string[] = []): Promise<{ url: string; child: ChildProcess }> {
+  const p = startServe([flowFile, '--data', dataDir, ...extra], ADMIN);
   // startServe kills a process that never gets ready; a ready one is killed by afterAll (or by the test).
   const s = await p;
   children.push(s.child);
@@ -29,12 +29,14 @@ async function serve(flowFile: string, dataDir: string): Promise<{ url: string; 
 
 const call = callJson;
 
-describe('crash and restart of baton serve', () => {
+// Also with conversations on worker threads (`--workers 2`, runtime/shard/): each shard acknowledges after its own
+// lmdb commit and flush, and the restarted server finds every conversation whichever thread wrote it.
+describe.each([[[] as string[]], [['--workers', '2']]])('crash and restart of baton serve %j', (extra) => {
   it('loses nothing acknowledged after SIGKILL under load, and fires the timers that fell due while down', async () => {
-    const flowFile = join(dir, 'shop.json');
+    const flowFile = join(dir, `shop${extra.length}.json`);
     writeFileSync(flowFile, JSON.stringify(shopFlow({ queueTimeoutMinutes: 0.1 })));
-    const data = join(dir, 'data');
-    const first = await serve(flowFile, data);
+    const data = join(dir, `data${extra.length}`);
+    const first = await serve(flowFile, data, extra);
 
     interface Conv {
       id: string;
@@ -75,7 +77,7 @@ describe('crash and restart of baton serve', () => {
     const ackedTotal = convs.reduce((n, c) => n + c.acked.length, 0);
     expect(ackedTotal).toBeGreaterThan(40); // the kill really happened under load
 
-    const second = await serve(flowFile, data);
+    const second = await serve(flowFile, data, extra);
     for (const c of convs) {
       const log = await call(`${second.url}/api/v1/conversations/${c.id}`, 'GET', undefined, c.token);
       expect(log.status).toBe(200);
