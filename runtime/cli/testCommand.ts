@@ -7,12 +7,13 @@
  * its scenario file is missing, unreadable or invalid; problems are printed with their JSON path and a hint).
  */
 import { existsSync, realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { writeFileAtomic } from '../studio/writeFileAtomic';
 import { scenarioFileCandidates, scenarioFileOf } from '../../shared/simulator/scenarioFormat';
 import { Option } from 'commander';
 import { formatProblems } from './formatProblems';
+import { defaultStudioHome } from './studioCommand';
 import { readFileBytes, readFlowFile } from './readFlowFile';
 import { formatScenarioProblems, parseScenarioBytes } from '../../shared/simulator/scenarioSchema';
 import { describeStep, runScenario, scenarioCoverage, type ScenarioCoverage, type ScenarioFileReport, type ScenarioResult } from '../../shared/simulator/scenarioRunner';
@@ -94,9 +95,7 @@ async function runOne(flowFile: string, scenarioFile: string, io: TestIO): Promi
   // Regular files only (a named pipe or a device is refused, not waited on), at most 32 MB.
   const read = await readFileBytes(scenarioFile, 32 * 1024 * 1024);
   if (!read.ok) {
-    const hint = / no such file$/.test(read.message)
-      ? `; save a simulated conversation as a scenario in the studio, or write ${scenarioFile} by hand (README, "Scenarios"), or pass --scenarios FILE`
-      : '';
+    const hint = / no such file$/.test(read.message) ? missingScenariosHint(scenarioFile) : '';
     io.err(`baton test: ${read.message}${hint}\n`);
     return { ...base, error: read.message };
   }
@@ -154,6 +153,19 @@ export function failureText(r: ScenarioResult): string {
     `actual:   ${printable(f.actual)}`,
     ...(f.blockId ? [`block:    ${printable(f.blockId)}`] : []),
   ].join('\n');
+}
+
+/**
+ * What to do when a flow has no scenarios file beside it. Scenarios recorded in the studio live in the studio's
+ * folder, not beside an exported flow (newcomer s6 #9: Export, then `baton test` failed with only "no such file"):
+ * when the studio holds a scenarios file of the same name, it is named with the command that uses it.
+ */
+export function missingScenariosHint(scenarioFile: string, studioHome = defaultStudioHome()): string {
+  const inStudio = join(studioHome, 'flows', basename(scenarioFile));
+  if (resolve(inStudio) !== resolve(scenarioFile) && existsSync(inStudio)) {
+    return `; the studio keeps this flow's recorded scenarios in ${inStudio}: copy that file next to the flow, or run with --scenarios ${inStudio}`;
+  }
+  return `; save a simulated conversation as a scenario in the studio (it keeps them in ${join(studioHome, 'flows')}; its Export saves FLOW.scenarios.json beside the flow, and your browser may ask to allow that second download), or write ${scenarioFile} by hand (README, "Scenarios"), or pass --scenarios FILE`;
 }
 
 export function textReport(runs: FlowRun[]): string {

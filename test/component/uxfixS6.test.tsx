@@ -8,6 +8,8 @@ import './support/setup';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { Editor } from '../../renderer/studio/editor/Editor';
 import { FindDialog } from '../../renderer/studio/editor/FindDialog';
+import { ExportButton } from '../../renderer/studio/home/ExportButton';
+import type { StudioApi } from '../../renderer/studio/api/studioApi';
 import { SimulatorPanel } from '../../renderer/studio/simulator/SimulatorPanel';
 import { sampleFlow } from './support/sampleFlow';
 import { FIT_MIN_ZOOM, fitFlowViewport } from '../../renderer/studio/canvas/fitFlow';
@@ -19,7 +21,7 @@ import { StudioStoreProvider } from '../../renderer/studio/store/StudioStoreCont
 import { createStudioStore } from '../../renderer/studio/store/studioStore';
 import { tinyFlow } from './support/sampleFlow';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Inbox, summaryNow } from '../../renderer/inbox/Inbox';
 import { keepTicketNumbers } from '../../renderer/ui/KeepTogether';
 import { Widget } from '../../renderer/widget/Widget';
@@ -357,5 +359,21 @@ describe('the simulator on a flow whose first blocks are still empty (newcomer s
     expect(note).toHaveTextContent(/start → message-1 → question-1/);
     fireEvent.click(within(note).getByRole('button', { name: 'message-1' }));
     expect(focused).toEqual(['message-1']);
+  });
+});
+
+describe('Export names both files it saves (newcomer s6 #9)', () => {
+  it('says the scenarios file comes too and belongs beside the flow for baton test', async () => {
+    URL.createObjectURL = vi.fn(() => 'blob:x');
+    URL.revokeObjectURL = vi.fn();
+    const store = createStudioStore(tinyFlow());
+    const api = { exportFlow: async () => ({ fileName: 'tiny.json', text: '{}', warnings: [], scenarios: { fileName: 'tiny.scenarios.json', text: '{}', count: 2 } }) } as unknown as StudioApi;
+    render(
+      <StudioStoreProvider store={store}>
+        <ExportButton flowId="tiny" api={api} />
+      </StudioStoreProvider>,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Export flow' }));
+    expect(store.getState().notice).toMatchObject({ tone: 'info', text: 'Exported tiny.json and its scenarios tiny.scenarios.json (keep them side by side for baton test).' });
   });
 });

@@ -6,15 +6,21 @@ import { Download } from 'lucide-react';
 import { useState } from 'react';
 import { Button } from '../../ui/Button';
 import { StudioApiError, studioApi, type StudioApi } from '../api/studioApi';
+import { useStudioStore } from '../store/StudioStoreContext';
 import { exportFlowFile } from './exportFlowFile';
 
 export function ExportButton({ flowId, flush, api = studioApi }: { flowId: string; flush?: () => Promise<void>; api?: StudioApi }) {
   const [message, setMessage] = useState<string | null>(null);
+  const store = useStudioStore();
   const run = async () => {
     try {
       await flush?.();
       const r = await exportFlowFile(api, flowId);
-      setMessage(r.warnings.length ? `Exported ${r.fileName}; ${r.warnings.length} secret${r.warnings.length === 1 ? '' : 's'} replaced by {{secrets.…}} placeholders.` : null);
+      const files = r.scenariosFileName ? `${r.fileName} and its scenarios ${r.scenariosFileName} (keep them side by side for baton test)` : r.fileName;
+      const secrets = r.warnings.length ? `; ${r.warnings.length} secret${r.warnings.length === 1 ? '' : 's'} replaced by {{secrets.…}} placeholders` : '';
+      const said = r.scenariosFileName || r.warnings.length ? `Exported ${files}${secrets}.` : null;
+      setMessage(said);
+      if (said) store.getState().notify(said, 'info');
     } catch (err) {
       setMessage(err instanceof StudioApiError ? `${err.message} ${err.hint}` : String(err));
     }

@@ -6,18 +6,18 @@
 import { desktopBridge } from '../api/desktopBridge';
 import type { StudioApi } from '../api/studioApi';
 
-export async function exportFlowFile(api: Pick<StudioApi, 'exportFlow'>, key: string, opts: { layout?: boolean } = {}): Promise<{ saved: boolean; fileName: string; warnings: string[] }> {
+export async function exportFlowFile(api: Pick<StudioApi, 'exportFlow'>, key: string, opts: { layout?: boolean } = {}): Promise<{ saved: boolean; fileName: string; scenariosFileName?: string; warnings: string[] }> {
   const r = await api.exportFlow(key, opts.layout ?? false);
   const desktop = desktopBridge();
   if (desktop) {
     const saved = await desktop.saveFile(r.fileName, r.text);
     // The flow's scenarios (issue 9) follow in a second file, FLOW.scenarios.json, where `baton test` finds them.
     if (saved && r.scenarios) await desktop.saveFile(r.scenarios.fileName, r.scenarios.text);
-    return { saved, fileName: r.fileName, warnings: r.warnings };
+    return { saved, fileName: r.fileName, ...(r.scenarios ? { scenariosFileName: r.scenarios.fileName } : {}), warnings: r.warnings };
   }
   download(r.fileName, r.text);
   if (r.scenarios) download(r.scenarios.fileName, r.scenarios.text);
-  return { saved: true, fileName: r.fileName, warnings: r.warnings };
+  return { saved: true, fileName: r.fileName, ...(r.scenarios ? { scenariosFileName: r.scenarios.fileName } : {}), warnings: r.warnings };
 }
 
 function download(fileName: string, text: string) {
