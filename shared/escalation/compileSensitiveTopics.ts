@@ -25,7 +25,7 @@ const SYNONYMS: Record<string, string[]> = {
   // product, "3 Rose Court" is an address).
   lawyer: [
     'lawyer', 'lawyers', 'attorney', 'sue', 'suing', 'lawsuit', 'solicitor', 'litigation', 'legal action', 'legal advice', 'legal team',
-    'legal department', 'legal proceedings', 'legal steps', 'legally', 'to court', 'in court', 'court case', 'small claims',
+    'legal department', 'legal proceedings', 'legal steps', 'to court', 'in court', 'court case', 'small claims',
   ],
   fraud: ['fraud', 'fraudulent', 'scam', 'scammed', 'scammer', 'scams'],
   damage: ['damage', 'damaged', 'broken', 'broke', 'smashed', 'cracked', 'shattered', 'defective', 'faulty'],

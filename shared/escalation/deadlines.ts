@@ -116,6 +116,40 @@ const ESTIMATE_QUESTION = /^so (?:it|its|it s|that|thats|if|then|the parcel|the 
 /** Words of a real need (not "by" or "before", which an estimate question has too: "so it should come by Friday?"). */
 const STRONG_NEED = new Set(['need', 'needs', 'needed', 'must', 'asap', 'urgent', 'urgently', 'latest', 'important', 'deadline', 'required', 'desperate', 'desperately']);
 
+/**
+ * "Is there a deadline by which the parcel must be posted?": a question about the shop's own rule, not a need. Used
+ * against the classifier's reading only: the dates such a question names are still read ("what is the last day to
+ * order for delivery before the 25th?" names a date, which the clock compares with the horizon).
+ */
+export function shopRuleQuestion(toks: readonly string[]): boolean {
+  return SHOP_RULE_QUESTION.test(toks.join(' '));
+}
+const SHOP_RULE_QUESTION = /\b(?:is there|what is|whats|when is) (?:a |the |any )?(?:deadline|cut ?off|time limit|last date|latest date|last day)\b|\bhow long do (?:i|we) have\b/;
+
+/**
+ * Round eight: the only times the message names are past facts ("I ordered it at 8 o'clock this morning, has it been
+ * sent?"), so nothing in it is a deadline; the classifier's urgency reading is then a near miss.
+ */
+export function onlyPastTimes(toks: readonly string[]): boolean {
+  if (needWord(toks) || obligation(toks)) return false;
+  // (A frame word also as a possessive: "the wedding's the day after tomorrow".)
+  for (const t of toks) if (FRAME.has(t) || (t.endsWith('s') && FRAME.has(t.slice(0, -1)))) return false;
+  let any = false;
+  for (let i = 0; i < toks.length; i++) {
+    const c = clockAt(toks, i);
+    const d = c ? null : dayAt(toks, i, 0, 1, 1);
+    if (!c && !d) continue;
+    any = true;
+    let past = false;
+    for (let k = Math.max(0, i - 6); k < i; k++) if (TOLD_PAST.has(toks[k])) past = true;
+    if (!past) return false;
+    i = (c ?? d)!.end;
+  }
+  return any;
+}
+/** Past verbs of the customer's own order or of its arrival (not participles, which a wish can make future). */
+const TOLD_PAST = new Set(['ordered', 'placed', 'bought', 'paid', 'received', 'arrived', 'came', 'got', 'rang', 'called', 'emailed']);
+
 /** A question about the shop's estimate or service with no word of real need (see ESTIMATE_QUESTION). */
 export function estimateQuestion(toks: readonly string[], text = toks.join(' ')): boolean {
   if (!ESTIMATE_QUESTION.test(text)) return false;

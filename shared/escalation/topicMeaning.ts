@@ -63,7 +63,7 @@ const FRAMES: Frame[] = [
           // someone else using the customer's card or account
           ` (?:someone|somebody|a stranger|strangers) (?:else )?(?:is |has |have |has been |had |was )?(?:used|using|uses|spending|spent|ordering|ordered|bought|buying) (?:\\w+ ){0,2}(?:my|our) (?:card|cards|account|details|paypal|bank)`,
           ` (?:my|our) (?:card|cards|card details|details) (?:has |have )?(?:been |was |were |got )(?:stolen|cloned|copied|used)`,
-        ].join('|'),
+        ].map((alt) => `(?:${alt})\\b`).join('|'),
       ),
     ],
   },
@@ -81,7 +81,7 @@ const FRAMES: Frame[] = [
           // charged extra ("you charged me extra for postage"), not "I paid extra for next day" (a service bought)
           ` (?:charged|billed|debited) (?:me |us )?(?:an )?extra`,
           ` (?:charged|billed|debited|paid) (?:for )?(?:\\w+ ){0,3}(?:that|which|what) (?:i|we) (?:never|did not|have not) (?:get|got|receive|received|order|ordered)`,
-        ].join('|'),
+        ].map((alt) => `(?:${alt})\\b`).join('|'),
       ),
     ],
     // A question about what the shop will charge ("will I pay shipping twice?", "do you charge extra for...").
@@ -98,7 +98,7 @@ const FRAMES: Frame[] = [
           ` (?:password|passcode|pin|login|log in|sign in|email|email address|account|username|profile|details|phone number|security questions?|recovery)(?: \\w+){0,5} (?:changed|changing|reset|resetting|updated|different|new|locked|accessed|logged|login|signed|notice|alert|attempts?|used|codes?)`,
           ` (?:changed|changing|reset|resetting|updated|accessed|logged into|logged in to|signed into|using|used) (?:\\w+ ){0,2}(?:my|our|the) (?:password|pin|login|email|email address|account|username|profile|details|phone number)`,
           ` (?:login|log in|sign in|verification|security|reset) (?:notice|notification|alert|email|text|code|codes|link|request)`,
-        ].join('|'),
+        ].map((alt) => `(?:${alt})\\b`).join('|'),
       ),
       // ... by someone else, or the customer says it was not them
       / (?:not me|not us|(?:did|do|have) not (?:do|change|make|request|ask|reset|log|sign|touch|set|recogni[sz]e)|never (?:changed|requested|asked|did|been|reset|logged|signed|touched|made)|someone|somebody|stranger|hacker|unknown|unrecogni[sz]ed|strange|weird|odd|suspicious|without (?:me|my|asking)|from (?:a |an )?(?:different|another|unknown|new|foreign) (?:device|country|location|phone|city|computer|ip)|locked (?:me )?out)\b/,
@@ -121,7 +121,7 @@ const FRAMES: Frame[] = [
           ` (?:disappear|vanish|be gone|get rid of|gone)(?: \\w+){0,4} (?:all )?(?:my|our) (?:personal )?(?:data|info|information|details)`,
           ` (?:how|where) (?:did|have|do) (?:you|u) (?:get|got|find|obtain) (?:my|our) (?:\\w+ )?(?:email|number|phone|address|details|data|information|info|name)`,
           ` (?:who|which company) (?:gave|sold|passed) (?:you )?(?:my|our) (?:\\w+ )?(?:email|number|phone|address|details|data|information|info)`,
-        ].join('|'),
+        ].map((alt) => `(?:${alt})\\b`).join('|'),
       ),
     ],
     // Order paperwork ("remove my old address from the order"), not personal data held by the shop.
@@ -139,7 +139,7 @@ const FRAMES: Frame[] = [
           ` (?:close|shut|delete|deactivate|cancel|terminate|get rid of)(?: \\w+){0,4} (?:down )?(?:for good|permanently|forever|for ever|completely|altogether)`,
           ` (?:make|want) (?:it|my account|the account|this account) (?:\\w+ )?(?:disappear|vanish|gone)`,
           ` (?:do not|no longer|never) (?:want|wish|need) (?:to )?(?:use |keep |have )?(?:this|my|the|an) (?:account|profile|membership|login)`,
-        ].join('|'),
+        ].map((alt) => `(?:${alt})\\b`).join('|'),
       ),
     ],
     // "remove an item from my account", "close the tab", asking whether an account is needed at all.
@@ -157,7 +157,7 @@ const FRAMES: Frame[] = [
           ` (?:stopped|stops|quit) (?:working|charging|heating|spinning|turning on|holding)\\b`,
           ` (?:works|work|working|plays|sound) (?:only|just) (?:on )?(?:one|the left|the right|left|right|half)\\b| only (?:works|work|plays) (?:on )?(?:one|the left|the right|left|right)\\b| (?:has|have|with|gives|makes) no (?:sound|power|signal|picture|heat)\\b`,
           ` (?:pieces|pegs|parts|lid|legs|holes|screws|bolts|zip|buttons) (?:\\w+ ){0,3}(?:too (?:big|small|short|long|loose|tight) for|do not (?:fit|match|line up))`,
-        ].join('|'),
+        ].map((alt) => `(?:${alt})\\b`).join('|'),
       ),
     ],
     // Not a product: a link, a code, the site, an app, a card payment, an account; or a question about the shop.
@@ -169,7 +169,7 @@ const FRAMES: Frame[] = [
   {
     output: 'safety',
     meaning: 'a product that hurt someone or is dangerous',
-    gate: w('burn burnt burned burns burning cut cuts bleeding blood rash blisters blistered shock shocked electric injury injured injuries hurt hospital swallowed choked choking poisoned allergic scalded fire sparked sparking sparks smoke smoking melted melting overheated overheating exploded explode hazard unsafe dangerous toxic fumes swollen bulging shattered'),
+    gate: w('safety safe hot burn burnt burned burns burning cut cuts bleeding blood rash blisters blistered shock shocked electric injury injured injuries hurt hospital swallowed choked choking poisoned allergic scalded fire sparked sparking sparks smoke smoking melted melting overheated overheating exploded explode hazard unsafe dangerous toxic fumes swollen bulging shattered'),
     all: [
       new RegExp(
         [
@@ -185,7 +185,7 @@ const FRAMES: Frame[] = [
           ` (?:sharp|jagged|exposed|loose) (?:edges?|pieces|bits|wires?|glass|metal|spikes?|screws?)(?: \\w+){0,6} (?:child|children|kid|kids|baby|toddler|dog|cat|hurt|cut|dangerous)`,
           // "a safety issue with the blanket", "not safe to sell", "too hot to touch"
           ` (?:safety (?:issue|concern|problem|risk|hazard|defect|recall|fault)|not safe|unsafe|too hot to (?:touch|hold|handle)|dangerously hot|red hot)`,
-        ].join('|'),
+        ].map((alt) => `(?:${alt})\\b`).join('|'),
       ),
     ],
     // "you guys are dangerous" (praise), "my husband burnt the toast", an injury that had nothing to do with a product.
@@ -204,6 +204,7 @@ export function meaningOf(toks: readonly string[], outputs: readonly TopicOutput
       if (!gated) continue;
       padded ??= ` ${toks.join(' ')} `;
       let words: string | null = null;
+      // (Every frame pattern ends at a word boundary: "dangerous" is not "dangerously good".)
       let ok = true;
       for (const re of f.all) {
         const m = re.exec(padded);
@@ -283,7 +284,20 @@ export function brokeIdiom(toks: readonly string[]): number[] {
 const CLASSIFIER_NOT: Partial<Record<TopicOutput, RegExp>> = {
   safety: / (?:you|you guys|you lot|your prices|prices) (?:are|is) (?:\w+ )?dangerous| burnt the (?:toast|dinner|food|rice|cake|pizza|tea)\b/,
   billing: / (?:i|we) (?:\w+ ){0,3}by mistake\b/,
+  // "I did not order the red one, I ordered the blue one": a wrong item, not activity the customer did not do.
+  fraud: / (?:did not|never) order(?:ed)? (?:the|a|an|this|that)\b.* (?:i|we) (?:ordered|wanted|asked for|chose|picked) (?:the|a|an)\b/,
 };
+
+/**
+ * Billing by the classifier needs money in the message: a word of money or an amount ("the order confirmation says
+ * 1 lamp but I ordered 2" is a quantity, not a billing error; "the basket said £38.20 but £58.20 came out" is).
+ */
+const MONEY = w('card cards bank deduction deductions withdrawn withdrawal wallet charged charge charges charging bill billed billing invoice invoiced statement paid pay paying payment payments overcharged overcharge price prices priced cost costs costing total amount amounts debit debited transaction transactions fee fees money pounds euros dollars pound euro dollar receipt instalment instalments installment installments klarna paypal refund refunded taken deducted');
+export function hasMoney(toks: readonly string[], amounts: number): boolean {
+  if (amounts > 0) return true;
+  for (const t of toks) if (MONEY.has(t)) return true;
+  return false;
+}
 export function frameExcludes(toks: readonly string[], output: TopicOutput): boolean {
   const re = CLASSIFIER_NOT[output];
   return re !== undefined && re.test(` ${toks.join(' ')} `);
