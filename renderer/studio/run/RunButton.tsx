@@ -14,6 +14,8 @@ export interface RunInfo {
   inboxUrl: string;
   flowId: string;
   flows: string[];
+  /** What Run arranged so you can take the flow's handoffs, and what it could not (older servers: absent). */
+  notes?: string[];
 }
 
 export interface RunButtonProps {
@@ -116,6 +118,13 @@ export function RunButton({ flowKey, flush, fetch: f = (...a) => fetch(...a), op
                   </a>
                 </dd>
               </dl>
+              {info.notes && info.notes.length > 0 && (
+                <ul className="run-notes" aria-label="Before you try a handoff">
+                  {info.notes.map((n) => (
+                    <li key={n}>{n}</li>
+                  ))}
+                </ul>
+              )}
               <p className="run-hint">Edits are served when you press Run again. Conversations are stored under the studio home (runtime/).</p>
               <Button size="sm" onClick={() => void stop()}>
                 <Square size={12} aria-hidden="true" /> Stop

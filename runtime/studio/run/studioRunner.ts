@@ -20,6 +20,7 @@ import { validateFlow } from '../../../shared/flow/validateFlow';
 import type { Agent } from '../../agents/agentDirectory';
 import { PortInUseError, startRuntime, type RunningRuntime } from '../../serve/startRuntime';
 import { StudioError, type FlowStore } from '../flowStore';
+import { DESIGNER_ID, designerAccess } from './designerAccess';
 
 export interface RunInfo {
   runtimeUrl: string;
@@ -27,6 +28,8 @@ export interface RunInfo {
   inboxUrl: string;
   flowId: string;
   flows: string[];
+  /** What Run arranged so the designer can take the flows' handoffs, and what it could not (one sentence each). */
+  notes: string[];
 }
 
 export class StudioRunner {
@@ -36,16 +39,19 @@ export class StudioRunner {
   private readonly agentToken = randomBytes(24).toString('base64url');
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly o: { home: string; logger?: Logger; host?: string }) {}
+  /** `now`: the clock the availability notes read (tests); default the real one. */
+  constructor(private readonly o: { home: string; logger?: Logger; host?: string; now?: () => number }) {}
 
-  private designer(): Agent {
+  private notes: string[] = [];
+
+  private designer(access: { teams: string[]; skills: string[] }): Agent {
     return {
-      id: 'designer',
+      id: DESIGNER_ID,
       name: 'You (designer)',
       email: 'designer@localhost',
       token: this.agentToken,
-      teams: ['support'],
-      skills: [],
+      teams: access.teams,
+      skills: access.skills,
       languages: [],
       maxChats: 20,
       admin: true,
@@ -67,16 +73,19 @@ export class StudioRunner {
         throw new StudioError(422, 'flow_invalid', `The flow cannot run: ${errors.length} problem${errors.length === 1 ? '' : 's'} to fix first.`, 'Fix the problems listed in the editor, then press Run again.', errors);
       }
       this.flows.set(v.flow.id, v.flow);
+      // The designer must be able to take every handoff of the flows served (their teams, skills, allowed agents).
+      const access = designerAccess([...this.flows.values()], (this.o.now ?? Date.now)());
+      this.notes = access.notes;
       await this.runtime?.close();
       this.runtime = null;
       const start = (port: number) =>
         startRuntime({
-          flows: [...this.flows.values()],
+          flows: access.flows,
           port,
           host: this.o.host ?? '127.0.0.1',
           dataDir: join(this.o.home, 'runtime'),
           logger: this.o.logger ?? pino({ level: 'warn' }, stdoutLogDestination()),
-          agents: { agents: [this.designer()] },
+          agents: { agents: [this.designer(access)] },
           config: { retentionDays: 0 },
         });
       let rt: RunningRuntime;
@@ -105,6 +114,7 @@ export class StudioRunner {
       inboxUrl: `${url}/inbox/#token=${encodeURIComponent(this.agentToken)}`,
       flowId,
       flows: [...this.flows.keys()],
+      notes: this.notes,
     };
   }
 
