@@ -174,13 +174,15 @@ function remember(normalized: string, concepts: string[]): string[] {
   return concepts;
 }
 
+const DIGITS = /^\d+$/;
+const LETTERS = /^[a-z]+$/;
 function conceptsOf(toks: readonly string[]): string[] {
   const out: string[] = [];
   let tracked = false;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     // Round eight: the letters before an order number ("NW-104233", "INV 2231") are part of the reference, not a subject.
-    if (t.length <= 3 && /^[a-z]+$/.test(t) && /^\d{4,}$/.test(toks[i + 1] ?? '')) continue;
+    if (t.length <= 3 && (toks[i + 1]?.length ?? 0) >= 4 && DIGITS.test(toks[i + 1]) && LETTERS.test(t)) continue;
     // "how much" asks for a cost whether or not the word "cost" follows.
     let key = t === 'much' && toks[i - 1] === 'how' ? conceptOf('cost') : wordConcept(t);
     // "send it back" / "send the trainers back" is returning; the "back" itself says nothing more.
@@ -369,9 +371,11 @@ const MOVING = new Set(['shipped', 'ship', 'sent', 'dispatched', 'dispatch', 'po
 /** Words of another request about the same parcel: sending it back, changing where it goes. */
 const NOT_TRACKING = new Set(['return', 'returns', 'returning', 'refund', 'address', 'change', 'cancel', 'label', 'cost', 'much', 'price', 'free']);
 function trackingOf(toks: readonly string[]): boolean {
-  if (toks.length === 0 || toks.length > 30 || toks.some((t) => NOT_TRACKING.has(t))) return false;
+  if (toks.length === 0 || toks.length > 30 || !asksWhereItIs(toks) || toks.some((t) => NOT_TRACKING.has(t))) return false;
   // "send it back", "bring them back": a return ("coming back to my question, where is it" is still tracking).
-  if (toks.some((t, i) => t === 'back' && [1, 2, 3].some((d) => BACK_VERBS.has(toks[i - d] ?? '')))) return false;
+  return !toks.some((t, i) => t === 'back' && [1, 2, 3].some((d) => BACK_VERBS.has(toks[i - d] ?? '')));
+}
+function asksWhereItIs(toks: readonly string[]): boolean {
   const thing = (i: number) => TRACKED.has(toks[i] ?? '') || /^\d{4,}$/.test(toks[i] ?? '');
   const near = (i: number, d: number) => {
     for (let j = Math.max(0, i - d); j <= i + d && j < toks.length; j++) if (j !== i && thing(j)) return true;

@@ -109,6 +109,8 @@ const findRephrase = phraseMatcher(REPHRASE_PHRASES);
  * now". Only a loop when the message also names something the earlier questions named, or names nothing new
  * (see detectLoop), so "I asked for a gift receipt" after two unrelated questions is not one.
  */
+const BACK_TO_QUESTION = /(?:^| )(?:back|coming back|going back|getting back|returning|reverting|return|revert|go back|come back) to (?:my|the) (?:first |original |earlier |previous |initial |other |main |1st )?(?:question|query|point|request|enquiry|inquiry)/;
+const GOING_BACK = new Set(['back', 'returning', 'reverting', 'return', 'revert']);
 const ASK_AGAIN: RegExp[] = [
   /(?:^| )(?:i|i have|i had) (?:already |just |literally |clearly |did |have )?(?:asked|ask|said|wrote|write|typed|mentioned|requested)(?: (?:you|u))?(?: (?:about|this|that|it|whether|if|when|where|what|how|which|for|already|alrdy|before|earlier|again|twice|three time|3 time|\w+ times?))/,
   /(?:^| )as i (?:said|asked|wrote|mentioned|typed)/,
@@ -116,7 +118,7 @@ const ASK_AGAIN: RegExp[] = [
   /(?:^| )my question (?:remains|stands|still|is still|was|once again|again|concerns|is about|regarding|about)/,
   // Round eight: back to the earlier question after another one ("back to my question", "returning to my query",
   // "reverting to my first question").
-  /(?:^| )(?:back|coming back|going back|getting back|returning|reverting|return|revert|go back|come back) to (?:my|the) (?:first |original |earlier |previous |initial |other |main |1st )?(?:question|query|point|request|enquiry|inquiry)/,
+  BACK_TO_QUESTION,
   /(?:^| )(?:still|am still|i am still) (?:waiting|asking|wondering|do not know|have no answer|have not heard|no answer|no reply)/,
   /(?:^| )(?:must|have to|need to|will|let me|i will|i shall|going to) ask (?:again|once more|you again|one more time)|(?:^| )once again(?:$| )|(?:^| )(?:ask|asking) (?:you )?again/,
   /(?:appreciate|like|want|need|get|still waiting for|waiting on) (?:an |a |any |some )?(?:answer|reply|response)(?: (?:to|on|about|regarding|re|for))?/,
@@ -124,6 +126,8 @@ const ASK_AGAIN: RegExp[] = [
 function askAgainMarker(tokens: readonly string[]): string | null {
   const joined = tokens.join(' ');
   for (const re of ASK_AGAIN) {
+    // The back-to-my-question family needs "to" and a word of going back (most messages have neither).
+    if (re === BACK_TO_QUESTION && !(tokens.includes('to') && tokens.some((t) => GOING_BACK.has(t)))) continue;
     const m = re.exec(joined);
     if (m) return m[0].trim();
   }
@@ -162,7 +166,10 @@ function correction(toks: readonly string[], analysis: TextFacts, recent: readon
   const joined = ` ${toks.join(' ')} `;
   const open = OPEN_QUESTION.exec(joined);
   if (open) return open[0].trim();
-  const pick = WRONG_PICK.exec(joined) ?? (OWN_SLIP.test(joined) || / wait /.test(joined) ? null : WRONG_ONE.exec(joined));
+  // The wrong pick names "one" or "order" ("not the right one", "this is the other order").
+  const pick = toks.includes('one') || toks.includes('order')
+    ? WRONG_PICK.exec(joined) ?? (OWN_SLIP.test(joined) || / wait /.test(joined) ? null : WRONG_ONE.exec(joined))
+    : null;
   if (pick) return pick[0].trim();
   const m = CORRECTION.exec(joined);
   if (!m || OWN_SLIP.test(joined)) return null;
