@@ -20,4 +20,9 @@ export const messageBlock = defineBlock({
   requiredExits: nextExit,
   variablesRead: (b) => templateReads(b, ['text']),
   variablesWritten: noVariables,
+  // Newcomer s6 #6: an empty Message said nothing in the simulator and nothing flagged it.
+  validate: (b, ctx) =>
+    b.data.text.trim() === ''
+      ? [{ severity: 'warning', code: 'message_empty', path: ['data', 'text'], message: `${ctx.nameBlock(b.id, b.kind)} says nothing: its text is empty.`, hint: 'Type what the bot should say in the Message field, or delete the block.' }]
+      : [],
 });

@@ -69,6 +69,10 @@ export const questionBlock = defineBlock({
   waitsForCustomer: true,
   exits: () => ['next', 'fallback'],
   requiredExits: () => ['next'],
+  validate: (b, ctx) =>
+    b.data.text.trim() === ''
+      ? [{ severity: 'warning', code: 'question_empty', path: ['data', 'text'], message: `${ctx.nameBlock(b.id, b.kind)} asks nothing: its question is empty, so the customer is left to guess what to answer.`, hint: 'Type the question in the Question field.' }]
+      : [],
   variablesRead: (b) => templateReads(b, ['text', 'retryMessage']),
   variablesWritten: (b) => [b.data.variable],
 });

@@ -396,3 +396,18 @@ describe('hostile documents never throw', () => {
     }
   });
 });
+
+describe('empty texts (newcomer s6 #6: the simulator opened blank and nothing said why)', () => {
+  it('a Message with no text and a Question that asks nothing are warnings naming the block; filled ones are not', () => {
+    const doc = validDoc();
+    doc.blocks.push({ id: 'blank', kind: 'message', position: { x: 0, y: 900 }, data: { text: '  ' } });
+    doc.blocks.push({ id: 'mute', kind: 'question', position: { x: 300, y: 900 }, data: { text: '', variable: 'x' } });
+    doc.blocks.push({ id: 'said', kind: 'message', position: { x: 600, y: 900 }, data: { text: 'Hello' } });
+    const r = validateFlow(doc);
+    const m = one(r, 'message_empty');
+    expect(m).toMatchObject({ severity: 'warning', blockId: 'blank' });
+    expect(m.message).toContain('says nothing');
+    expect(one(r, 'question_empty')).toMatchObject({ severity: 'warning', blockId: 'mute' });
+    expect(r.problems.filter((p) => p.blockId === 'said' && /_empty$/.test(p.code))).toEqual([]);
+  });
+});
