@@ -5,9 +5,40 @@
  * rate is the CLI's (#12).
  */
 import './support/setup';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RunButton } from '../../renderer/studio/run/RunButton';
+import { SimulatorPanel } from '../../renderer/studio/simulator/SimulatorPanel';
+import type { ScenarioStorage } from '../../renderer/studio/simulator/ScenariosPane';
+import { StudioStoreProvider } from '../../renderer/studio/store/StudioStoreContext';
+import { createStudioStore } from '../../renderer/studio/store/studioStore';
+import { validateFlow } from '../../shared/flow/validateFlow';
+import { parseScenarioText } from '../../shared/simulator/scenarioSchema';
+
+const flowFile = (name: string) => readFileSync(join(__dirname, `../../flows/${name}.json`), 'utf8');
+
+function openSimulator(name: string, withFile = true) {
+  const flow = validateFlow(JSON.parse(flowFile(name))).flow!;
+  const parsed = parseScenarioText(flowFile(`${name}.scenarios`));
+  if (!parsed.ok) throw new Error('scenario file invalid');
+  const storage: ScenarioStorage = {
+    load: async () => (withFile ? { file: parsed.file, exists: true } : { file: { version: 1, scenarios: [] } as never, exists: false }),
+    save: async () => ({}),
+  };
+  render(
+    <StudioStoreProvider store={createStudioStore(flow)}>
+      <SimulatorPanel onClose={() => {}} storage={storage} overlay={false} />
+    </StudioStoreProvider>,
+  );
+}
+function say(text: string) {
+  const input = screen.getByLabelText('Customer message');
+  fireEvent.change(input, { target: { value: text } });
+  fireEvent.keyDown(input, { key: 'Enter' });
+}
+const settle = () => act(async () => new Promise((r) => setTimeout(r, 0)));
 
 describe('Run popover (newcomer #20)', () => {
   it('lists what Run arranged for the designer (teams of the takeover blocks) before they try a handoff', async () => {
@@ -26,5 +57,32 @@ describe('Run popover (newcomer #20)', () => {
     const notes = await screen.findByRole('list', { name: /before you try a handoff/i });
     expect(notes.textContent).toMatch(/in team 'airport-desk'/);
     expect(opened).toEqual([info.widgetUrl, info.inboxUrl]);
+  });
+});
+
+describe('simulator agents (newcomer #19)', () => {
+  it("Skyline: the simulator starts with the scenario file's airport-desk agents, so the urgent traveller is handed over", async () => {
+    openSimulator('travel-urgency');
+    await settle();
+    say('K7XQ2P');
+    say('my flight leaves in 15 minutes and the security queue is huge!!');
+    const transcript = screen.getByRole('list', { name: 'Transcript' });
+    expect(transcript.textContent).not.toMatch(/no one from our team is available/i);
+    expect(document.querySelector('.sim-mode')?.textContent).toBe('waiting for an agent');
+    fireEvent.click(screen.getByRole('tab', { name: 'Clock & agents' }));
+    const agents = screen.getByRole('region', { name: 'Virtual agents' });
+    expect(within(agents).getByText('Omar')).toBeInTheDocument();
+    expect(within(agents).queryByText('Ana')).toBeNull();
+    expect((within(agents).getByLabelText('Omar teams') as HTMLInputElement).value).toBe('airport-desk');
+    expect(screen.getByTestId('agents-from').textContent).toMatch(/scenarios file/);
+  });
+
+  it('without a scenarios file the sample agents are used and the Setup tab says how to fit them to the flow', async () => {
+    openSimulator('travel-urgency', false);
+    await settle();
+    fireEvent.click(screen.getByRole('tab', { name: 'Clock & agents' }));
+    const agents = screen.getByRole('region', { name: 'Virtual agents' });
+    expect(within(agents).getByText('Ana')).toBeInTheDocument();
+    expect(screen.getByTestId('agents-from').textContent).toMatch(/Sample agents/);
   });
 });

@@ -81,7 +81,7 @@ const list = (s: string) =>
     .map((x) => x.trim())
     .filter(Boolean);
 
-export function AgentsEditor({ agents, act }: { agents: readonly VirtualAgent[] | undefined; act(step: ActionStep): boolean }) {
+export function AgentsEditor({ agents, act, from }: { agents: readonly VirtualAgent[] | undefined; act(step: ActionStep): boolean; from?: 'file' | 'sample' }) {
   const [name, setName] = useState('');
   const [capacityError, setCapacityError] = useState<string | null>(null);
   // Capacity is a whole number of chats, as the scenario file requires (1.5 was accepted here, then Save failed).
@@ -107,12 +107,20 @@ export function AgentsEditor({ agents, act }: { agents: readonly VirtualAgent[] 
   return (
     <section className="sim-section" aria-label="Virtual agents">
       <h3>Virtual agents</h3>
+      {from && (
+        <p className="sim-muted" data-testid="agents-from">
+          {from === 'file'
+            ? "Started with the agents of this flow's scenarios file, as baton test and baton chat use them."
+            : "Sample agents: this flow's scenarios file names none. Give them the teams and skills your Human takeover blocks ask for."}
+        </p>
+      )}
       <table className="sim-table">
         <thead>
           <tr>
             <th>Name</th>
             <th>Status</th>
             <th>Capacity</th>
+            <th>Teams</th>
             <th>Skills</th>
             <th>Languages</th>
             <th>Chats</th>
@@ -140,6 +148,9 @@ export function AgentsEditor({ agents, act }: { agents: readonly VirtualAgent[] 
                   step={1}
                   onBlur={(e) => setCapacity(i, e.target)}
                 />
+              </td>
+              <td>
+                <input aria-label={`${a.name} teams`} placeholder="none (e.g. claims)" title="Comma-separated; a Human Takeover that names teams only goes to agents in one of them" defaultValue={a.teams.join(', ')} onBlur={(e) => patch(i, { teams: list(e.target.value) })} />
               </td>
               <td>
                 <input aria-label={`${a.name} skills`} placeholder="none (e.g. billing)" title="Comma-separated; a Human Takeover that needs a skill only goes to agents who list it" defaultValue={a.skills.join(', ')} onBlur={(e) => patch(i, { skills: list(e.target.value) })} />

@@ -5,7 +5,7 @@
  * (what-if on a JSONL of conversations). It also draws the path / current block / batch counts on the canvas.
  */
 import { X } from 'lucide-react';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { expectationFromEntry } from '../../../shared/simulator/scenarioRecorder';
 import { actionOfTranscriptEntry } from '../../../shared/simulator/scenarioSession';
 import type { ChatLine } from '../../../shared/simulator/simulatorView';
@@ -19,7 +19,7 @@ import { ChatPane } from './ChatPane';
 import { DebugDrawer } from './DebugDrawer';
 import { ScenariosPane, type PendingExpectation, type ScenarioStorage } from './ScenariosPane';
 import { AgentsEditor, ClockPane, RestartPane } from './SetupPane';
-import { useSimulatorSession } from './useSimulatorSession';
+import { useSimulatorSession, type SimulatorFileSetup } from './useSimulatorSession';
 import { useRealHttp, type HttpCaller } from './useRealHttp';
 import { studioApi } from '../api/studioApi';
 import './simulator.css';
@@ -51,7 +51,23 @@ const serverHttp: HttpCaller = (req) => studioApi.simulateHttp(req);
 
 export function SimulatorPanel({ onClose, onFocusBlock, storage = null, overlay = true, http }: SimulatorPanelProps) {
   const flow = useStudio((s) => s.flow);
-  const sim = useSimulatorSession(flow);
+  // The flow's scenarios file names its own virtual agents and clock (as `baton test` and `baton chat` use them).
+  const [fileSetup, setFileSetup] = useState<SimulatorFileSetup | null>(null);
+  useEffect(() => {
+    if (!storage) return;
+    let live = true;
+    storage
+      .load()
+      .then((r) => {
+        if (live && r.exists && (r.file.agents || r.file.now)) setFileSetup({ now: r.file.now, agents: r.file.agents });
+      })
+      // An unreadable file is reported by the Scenarios tab; the sample agents are used meanwhile.
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [storage]);
+  const sim = useSimulatorSession(flow, fileSetup);
   const realHttp = useRealHttp(sim.session, sim.view, sim.act, http !== undefined ? http : storage ? serverHttp : null);
   const [tab, setTab] = useState('chat');
   const [pending, setPending] = useState<PendingExpectation[]>([]);
@@ -133,7 +149,7 @@ export function SimulatorPanel({ onClose, onFocusBlock, storage = null, overlay 
         {view && tab === 'setup' && (
           <div className="sim-scroll">
             <ClockPane view={view} act={sim.act} />
-            <AgentsEditor agents={sim.session?.agents} act={sim.act} />
+            <AgentsEditor agents={sim.session?.agents} act={sim.act} from={sim.agentsFrom} />
             <RestartPane flow={flow} restart={restart} />
           </div>
         )}

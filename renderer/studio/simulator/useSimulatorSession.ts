@@ -9,7 +9,27 @@ import type { Flow, Value } from '../../../shared/flow/schema';
 import { createScenarioSession, restartSession, type ActionStep, type ScenarioSession } from '../../../shared/simulator/scenarioSession';
 import { DEFAULT_SCENARIO_NOW } from '../../../shared/simulator/scenarioSchema';
 import { simulatorView, type SimulatorView } from '../../../shared/simulator/simulatorView';
-import { defaultVirtualAgents } from '../../../shared/simulator/virtualAgents';
+import { defaultVirtualAgents, virtualAgent, type VirtualAgent, type VirtualAgentInput } from '../../../shared/simulator/virtualAgents';
+
+/**
+ * The setup of the flow's scenarios file (its top-level `now` and `agents`), which `baton test` and `baton chat`
+ * use: the panel starts with it too, so a template's own agents (Skyline's airport desk, Harbor's claims advisors)
+ * take its handoffs (newcomer s6 #19). Without a file, or without agents in it, the sample agents Ana, Ben, Chloe
+ * and Dev are used.
+ */
+export interface SimulatorFileSetup {
+  now?: string;
+  agents?: VirtualAgentInput[];
+}
+
+/** The clock and agents a fresh session starts with. */
+function baseSetup(file: SimulatorFileSetup | null): { now: number; agents: VirtualAgent[] } {
+  const now = file?.now ? Date.parse(file.now) : NaN;
+  return {
+    now: Number.isFinite(now) ? now : Date.parse(DEFAULT_SCENARIO_NOW),
+    agents: file?.agents ? file.agents.map((a) => virtualAgent(a)) : defaultVirtualAgents(),
+  };
+}
 
 export interface SimulatorStart {
   startAt?: string;
@@ -25,6 +45,8 @@ export interface SimulatorController {
   error: string | null;
   act(step: ActionStep): boolean;
   restart(as: 'same_customer' | 'new_customer', start?: SimulatorStart): void;
+  /** Where the virtual agents came from: the flow's scenarios file, or the sample agents. */
+  agentsFrom: 'file' | 'sample';
   /** The tester edited a variable in the debug drawer (not a scenario step: kept in the conversation only). */
   setVariable(name: string, value: Value): void;
   clearError(): void;
@@ -34,8 +56,12 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export function useSimulatorSession(flow: Flow): SimulatorController {
+export function useSimulatorSession(flow: Flow, fileSetup: SimulatorFileSetup | null = null): SimulatorController {
   const ref = useRef<ScenarioSession | null>(null);
+  const setupRef = useRef(fileSetup);
+  setupRef.current = fileSetup;
+  /** Whether the running session's agents came from the scenarios file. */
+  const fromFile = useRef(false);
   const [startError, setStartError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
@@ -47,7 +73,8 @@ export function useSimulatorSession(flow: Flow): SimulatorController {
       try {
         ref.current = previous
           ? createScenarioSession(f, { ...previous.setup, now: previous.now, agents: previous.agents?.map((a) => ({ ...a })), startAt: start.startAt, variables: start.variables })
-          : createScenarioSession(f, { now: Date.parse(DEFAULT_SCENARIO_NOW), agents: defaultVirtualAgents(), startAt: start.startAt, variables: start.variables, httpDefault: 'wait', conversationId: 'studio' });
+          : createScenarioSession(f, { ...baseSetup(setupRef.current), startAt: start.startAt, variables: start.variables, httpDefault: 'wait', conversationId: 'studio' });
+        if (!previous) fromFile.current = !!setupRef.current?.agents;
         setStartError(null);
       } catch (e) {
         ref.current = null;
@@ -62,12 +89,24 @@ export function useSimulatorSession(flow: Flow): SimulatorController {
   if (ref.current === null && startError === null && version === 0) {
     // First render: start at once so the greeting is there when the panel opens.
     try {
-      ref.current = createScenarioSession(flow, { now: Date.parse(DEFAULT_SCENARIO_NOW), agents: defaultVirtualAgents(), httpDefault: 'wait', conversationId: 'studio' });
+      ref.current = createScenarioSession(flow, { ...baseSetup(fileSetup), httpDefault: 'wait', conversationId: 'studio' });
+      fromFile.current = !!fileSetup?.agents;
     } catch (e) {
       ref.current = null;
       queueMicrotask(() => setStartError(message(e)));
     }
   }
+
+  // The scenarios file is read after the panel opened: start again with its clock and agents, unless the tester
+  // already did something (their conversation is kept; "Restart" keeps the agents they have).
+  const appliedSetup = useRef<SimulatorFileSetup | null>(fileSetup);
+  useEffect(() => {
+    if (!fileSetup || appliedSetup.current === fileSetup) return;
+    appliedSetup.current = fileSetup;
+    const s = ref.current;
+    if (s && s.log.length > 0) return;
+    create(flowRef.current);
+  }, [fileSetup, create]);
 
   // Studio edits apply to the next message.
   useEffect(() => {
@@ -128,5 +167,5 @@ export function useSimulatorSession(flow: Flow): SimulatorController {
   const session = ref.current;
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const view = useMemo(() => (session ? simulatorView(session) : null), [session, version]);
-  return { session, view, startError, error, act, restart, setVariable, clearError: () => setError(null) };
+  return { session, view, startError, error, act, restart, setVariable, agentsFrom: fromFile.current ? 'file' : 'sample', clearError: () => setError(null) };
 }
