@@ -81,7 +81,8 @@ export async function runShardWorker(data: ShardWorkerData): Promise<void> {
   const metrics = { messages: forward('messages'), escalations: forward('escalations'), handoffs: forward('handoffs'), waitSeconds: forward('waitSeconds'), effectFailures: forward('effectFailures') } as unknown as RuntimeMetrics;
   let mainNow = Date.now();
   const now = data.clock === 'main' ? () => mainNow : Date.now;
-  const logger = pino({ level: data.logLevel, base: { service: 'baton-serve', shard: index } });
+  // Straight to fd 1, synchronously, like the main thread's logs (runtime/serve/stdoutLog.ts: no exit hook, EPIPE safe).
+  const logger = pino({ level: data.logLevel, base: { service: 'baton-serve', shard: index } }, pino.destination({ dest: 1, sync: true }));
   const catalog = new FlowCatalog(store); // pinned revisions only, read from the store (the main thread deploys)
   const service = new ConversationService({ store, catalog, metrics, logger, now });
   const runner = new EffectRunner({

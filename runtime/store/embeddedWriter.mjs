@@ -139,10 +139,12 @@ export function writeOps(db) {
         db.timerIdx.remove([value.at, key]);
       }
     }
-    for (const { key, value } of db.idem.getRange({})) if (value.at < q.before) db.idem.remove(key);
+    // `rest` (the last batch of a prune, or a plan without it): also old idempotency records and finished outbox items.
+    const rest = q.rest !== false;
+    if (rest) for (const { key, value } of db.idem.getRange({})) if (value.at < q.before) db.idem.remove(key);
     for (const { key, value } of db.handoffs.getRange({})) if (ids.has(value.conversationId)) db.handoffs.remove(key);
     for (const { key, value } of db.outbox.getRange({})) {
-      if (value.status !== 'pending' && (ids.has(value.conversationId) || value.createdAt < q.before)) db.outbox.remove(key);
+      if (value.status !== 'pending' && (ids.has(value.conversationId) || (rest && value.createdAt < q.before))) db.outbox.remove(key);
     }
   }
 
