@@ -48,6 +48,24 @@ const HANDOFF_WORDS: Record<string, string> = {
   cancelled: 'The request for a person was cancelled',
 };
 
+/**
+ * The entries in reading order. A handoff's status pill is stored after the bot messages of the same step (a
+ * handback stores the bot's CSAT question, then "resolved"), so the customer read "how would you rate this
+ * chat?" before "The person has left the chat" (newcomer s6 #8). A pill is shown before the bot messages just
+ * before it that share its timestamp (the same step).
+ */
+export function inReadingOrder(entries: readonly ChatEntry[]): ChatEntry[] {
+  const out = [...entries];
+  for (let i = 0; i < out.length; i++) {
+    const e = out[i];
+    if (e.from !== 'system' || !e.status?.handoff) continue;
+    let j = i;
+    while (j > 0 && out[j - 1].from === 'bot' && out[j - 1].at === e.at) j--;
+    if (j < i) out.splice(j, 0, ...out.splice(i, 1));
+  }
+  return out;
+}
+
 function statusText(e: ChatEntry): string | null {
   const h = e.status?.handoff;
   if (h) return HANDOFF_WORDS[h.status] ?? null;
@@ -343,6 +361,7 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
     }
     return hide;
   }, [entries]);
+  const ordered = useMemo(() => inReadingOrder(entries), [entries]);
   const waiting = mode === 'waiting';
   const closed = mode === 'closed';
 
@@ -433,9 +452,9 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
         </div>
       )}
       <ol className="bw-log" ref={listRef} aria-live="polite" aria-relevant="additions" aria-label="Conversation">
-        {entries.map((e) => {
+        {ordered.map((e) => {
           if (e.from === 'system') {
-            const t = statusText(e) ?? (e.text || null);
+            const t = e.status?.handoff?.status === 'resolved' && lastAgentName ? `${lastAgentName} has left the chat` : (statusText(e) ?? (e.text || null));
             if (repeatedPills.has(e.seq)) return null;
             return t ? (
               <li key={e.seq} className="bw-system">

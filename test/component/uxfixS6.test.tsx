@@ -24,7 +24,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { Inbox, summaryNow } from '../../renderer/inbox/Inbox';
 import { keepTicketNumbers } from '../../renderer/ui/KeepTogether';
-import { Widget } from '../../renderer/widget/Widget';
+import { inReadingOrder, Widget } from '../../renderer/widget/Widget';
 import type { ChatClient } from '../../renderer/widget/chatClient';
 import type { HandoffDetail, HandoffRow } from '../../renderer/inbox/inboxApi';
 import { ann, fakeInboxApi, quietAlerts, signedInStorage } from './support/inboxFakes';
@@ -375,5 +375,32 @@ describe('Export names both files it saves (newcomer s6 #9)', () => {
     );
     await userEvent.click(screen.getByRole('button', { name: 'Export flow' }));
     expect(store.getState().notice).toMatchObject({ tone: 'info', text: 'Exported tiny.json and its scenarios tiny.scenarios.json (keep them side by side for baton test).' });
+  });
+});
+
+describe('the widget after a handback (newcomer s6 #8)', () => {
+  const at = 1_700_000_000_000;
+  const entries = [
+    { id: 'c:1', seq: 1, from: 'agent' as const, name: 'Bob', text: 'All sorted, bye!', at: at - 5000 },
+    { id: 'c:2', seq: 2, from: 'bot' as const, text: 'Before you go: how would you rate this chat?', buttons: [{ id: '5', label: '5' }], at },
+    { id: 'c:3', seq: 3, from: 'system' as const, text: '', status: { mode: 'bot', handoff: { id: 'h', status: 'resolved', reason: 'explicit_request' } }, at },
+  ];
+
+  it('says the person left before the bot asks for a rating, naming the agent', async () => {
+    expect(inReadingOrder(entries).map((e) => e.seq)).toEqual([1, 3, 2]);
+    // A pill of a later step stays where it is.
+    expect(inReadingOrder([entries[0], entries[1], { ...entries[2], at: at + 1 }]).map((e) => e.seq)).toEqual([1, 2, 3]);
+    const client: ChatClient = {
+      start: async () => ({ conversationId: 'c', token: 't', mode: 'bot', messages: entries, lastSeq: 3, resumed: true }),
+      restart: async () => { throw new Error('not used'); },
+      send: async () => { throw new Error('not used'); },
+      typing: async () => undefined,
+      catchUp: async () => ({ mode: 'bot', messages: [], lastSeq: 3 }),
+      listen: (_s, _a, _e, onLink) => (onLink('live'), () => undefined),
+    };
+    render(<Widget flowId="shop" title="Shop" client={client} />);
+    const left = await screen.findByText('Bob has left the chat');
+    const rating = screen.getByText(/how would you rate this chat/);
+    expect(left.compareDocumentPosition(rating) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 });
