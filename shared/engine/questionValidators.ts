@@ -36,38 +36,59 @@ function phone(raw: string): AnswerResult {
 
 function plainNumber(t: string): number | null {
   if (/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) return Number(t.replace(/,/g, '')); // 1,234.5
+  if (/^[-+]?\d{1,3}\.\d{3}$/.test(t)) return null; // "60.000": 60 or sixty thousand? Ask again (see below)
   if (/^[-+]?\d+(\.\d+)?$/.test(t) || /^[-+]?\.\d+$/.test(t)) return Number(t); // 12, 12.5, .5
   if (/^[-+]?\d+,\d{1,2}$/.test(t)) return Number(t.replace(',', '.')); // European decimal "12,5"
   return null;
 }
 
-const CURRENCY = /[$£€¥₹]|\b(?:usd|eur|gbp|dollars?|pounds?|euros?|quid|bucks)\b/gi;
-/** One number in a sentence: digits with thousands separators (, space, thin space, ') or a decimal part, and a scale. */
-const NUMBER_IN_TEXT = /(?:^|[^\w.,])([-+]?(?:\d{1,3}(?:[,\u00a0\u202f' ]\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?))\s*(k|thousand|m|mn|million|bn|billion)?(?=$|[^\w])/gi;
+const CURRENCY = /[$£€¥₹]|\b(?:usd|eur|gbp|inr|dollars?|pounds?|euros?|quid|bucks|rupees?)\b/giu;
+/**
+ * One run of digits and separators standing alone: not part of a word, an id ("NW-104233") or a longer number
+ * ("1.2.3", "3½k", "1e308"), with an optional scale word after it. What the run means is decided afterwards.
+ */
+const NUMBER_RUN =
+  /(?<![\p{L}\p{N}_.,])(?<![\p{L}\p{N}]-)(\d(?:[\d,.\u00a0\u202f' ]*\d)?)(?:\s*(k|thousand|m|mn|million|bn|billion))?(?![\p{L}\p{N}]|[.,'\u00a0\u202f -]\p{N})/giu;
 const SCALE: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, mn: 1e6, million: 1e6, bn: 1e9, billion: 1e9 };
+const LARGEST = 1e15;
+
+/** What a run of digits means, or null when it is ambiguous ("2 3", "1.2.3", "60.000" without a currency). */
+function readRun(run: string, hasCurrency: boolean): number | null {
+  const plain = plainNumber(run);
+  if (plain !== null) return plain;
+  const spaced = /^\d{1,3}(?:([\u00a0\u202f' ])\d{3})(?:\1\d{3})*(?:\.\d+)?$/.exec(run); // 60 000, 1'000'000
+  if (spaced) return Number(run.replace(/[\u00a0\u202f' ]/g, ''));
+  if (/^\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?$/.test(run)) return Number(run.replace(/\./g, '').replace(',', '.')); // 1.000.000,50
+  if (hasCurrency && /^\d{1,3}\.\d{3}(?:,\d+)?$/.test(run)) return Number(run.replace('.', '').replace(',', '.')); // €60.000
+  if (/^\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?$/.test(run)) return Number(run.replace(/,/g, '')); // 60,00,000 (Indian)
+  return null;
+}
 
 /**
  * A number answer, forgiving on form: "1,234.5", "12,5", and in a sentence "$60,000", "60k", "about £60 000 a
- * year", "1.5 million" (newcomer s6 #16: a budget typed with a dollar sign was refused three times and the lead was
- * downgraded). Exactly one number must be found: "between 50 and 60k" or "2 or 3" is asked again rather than guessed.
- * A bare "m" scale counts as millions only next to a currency ("$2m"), never alone ("5 m" may be metres).
+ * year", "1.5 million", "€1.000.000", "60,00,000" (newcomer s6 #16: a budget typed with a dollar sign was refused three
+ * times and the lead was downgraded). Exactly one number must be found, whole: "between 50 and 60k", "2 or 3", an
+ * order id ("NW-104233"), a phone number, "1.2.3" or "60.000" without a currency (sixty, or sixty thousand?) are asked
+ * again rather than guessed (hostile s6). A bare "m" scale counts as millions only next to a currency ("$2m"), never
+ * alone ("5 m" may be metres); "-$60k" and "minus 60k" are negative; beyond 10^15 is refused.
  */
 function number(raw: string): AnswerResult {
-  const strict = plainNumber(raw.trim().replace(/\s+/g, ''));
-  if (strict !== null) return Number.isFinite(strict) ? { ok: true, value: strict } : FAIL;
+  const strict = plainNumber(raw.trim());
+  if (strict !== null) return Number.isFinite(strict) && Math.abs(strict) <= LARGEST ? { ok: true, value: strict } : FAIL;
   const hasCurrency = CURRENCY.test(raw);
   CURRENCY.lastIndex = 0;
   const text = raw.replace(CURRENCY, ' ');
-  const found = [...text.matchAll(NUMBER_IN_TEXT)];
+  const found = [...text.matchAll(NUMBER_RUN)];
   if (found.length !== 1) return FAIL;
   const [, digits, scaleWord] = found[0];
-  const grouped = /^[-+]?\d{1,3}(?:[,\u00a0\u202f' ]\d{3})+(?:\.\d+)?$/.test(digits);
-  const base = grouped ? Number(digits.replace(/[,\u00a0\u202f' ]/g, '')) : plainNumber(digits);
+  const base = readRun(digits, hasCurrency);
   if (base === null) return FAIL;
-  const scale = scaleWord === undefined ? 1 : scaleWord.toLowerCase() === 'm' && !hasCurrency ? null : SCALE[scaleWord.toLowerCase()];
+  const scaleKey = scaleWord?.toLowerCase();
+  const scale = scaleKey === undefined ? 1 : scaleKey === 'm' && !hasCurrency ? null : SCALE[scaleKey];
   if (scale === null || scale === undefined) return FAIL;
-  const n = Math.round(base * scale * 1e6) / 1e6;
-  return Number.isFinite(n) ? { ok: true, value: n } : FAIL;
+  const negative = /(?:^|\s)(?:-|minus)\s*$/i.test(text.slice(0, found[0].index));
+  const n = (negative ? -1 : 1) * Math.round(base * scale * 1e6) / 1e6;
+  return Number.isFinite(n) && Math.abs(n) <= LARGEST ? { ok: true, value: n } : FAIL;
 }
 
 function isoDate(y: number, m: number, d: number): string | null {

@@ -4,6 +4,10 @@ import type { Run } from '../run';
 import { ClassifiedInput, type BlockBehaviour, type InputWaiting } from './types';
 import { bot, isKnown, setVar, vars } from '../run';
 import { validateAnswer } from '../questionValidators';
+import { analyzeText } from '../../nlu/analyzeText';
+
+/** The engine analyses at most this much of a message (engine.ts MAX_ANALYSED_TEXT, not imported: engine.ts imports this file); the same cut hits analyzeText's cache. */
+const MAX_ENTITY_TEXT = 1000;
 import { exitTarget, follow, render, retry, waitForInput } from '../runBlocks';
 
 type Action = { ok: true; block: BlockOf<'question'>; value: Value } | { ok: false; block: BlockOf<'question'>; w: InputWaiting };
@@ -32,17 +36,21 @@ function knownVariable(run: Run, block: BlockOf<'question'>): Value | null {
 }
 
 /**
- * "Take from the conversation": the latest entity of the block's kind the customer wrote in this conversation that
- * passes the answer type, so "where is my order NW-104233?" is not followed by "What's your order number?"
- * (newcomer s6 #4: the product promises the customer never repeats anything).
+ * "Take from the conversation": a value of the block's kind in the customer's LATEST message (the request that led
+ * here) that passes the answer type, so "where is my order NW-104233?" is not followed by "What's your order
+ * number?" (newcomer s6 #4: the product promises the customer never repeats anything). Only the latest message:
+ * an order number from an earlier, different request (tracking one order, then "I want to return an item") is not
+ * reused for this one (hostile s6); when that message names several, the last one written wins.
  */
 function givenEntity(run: Run, block: BlockOf<'question'>): Value | null {
   const kind = block.data.fromEntity;
   if (kind === undefined) return null;
-  const list = run.s.entities;
-  for (let i = list.length - 1; i >= 0; i--) {
-    if (list[i].type !== kind) continue;
-    const r = validateAnswer(block.data.inputType, list[i].value, run.now, run.flow.settings.timezone);
+  const last = vars(run).lastMessage;
+  if (typeof last !== 'string' || last === '') return null;
+  const found = analyzeText(last.length > MAX_ENTITY_TEXT ? last.slice(0, MAX_ENTITY_TEXT) : last).entities;
+  for (let i = found.length - 1; i >= 0; i--) {
+    if (found[i].type !== kind) continue;
+    const r = validateAnswer(block.data.inputType, found[i].value, run.now, run.flow.settings.timezone);
     if (r.ok) return r.value;
   }
   return null;

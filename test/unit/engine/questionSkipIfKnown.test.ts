@@ -125,3 +125,37 @@ describe('Question "take from the conversation" (fromEntity)', () => {
     expect(texts(steps[1])).toEqual(['Looking up NW-555123.']);
   });
 });
+
+describe('Question "take from the conversation": only the latest request (hostile s6)', () => {
+  function twoQuestions(): Flow {
+    return makeFlow(
+      [
+        { id: 'first', kind: 'question', data: { text: 'How can I help?', variable: 'topic' } },
+        { id: 'second', kind: 'question', data: { text: 'Anything else?', variable: 'more' } },
+        { id: 'q', kind: 'question', data: { text: 'Which order?', variable: 'order', fromEntity: 'order_id' } },
+        { id: 'bye', kind: 'end', data: { text: 'Order {{order}}.' } },
+      ],
+      [
+        ['first', 'next', 'second'],
+        ['second', 'next', 'q'],
+        ['q', 'next', 'bye'],
+      ],
+    );
+  }
+  it('an order number from an earlier, different message is not reused: the bot asks', () => {
+    const f = twoQuestions();
+    const { steps } = play(f, start(f, { now: DEFAULT_NOW, conversationId: 'c1' }).state, [
+      { type: 'text', text: 'where is my order NW-111111' },
+      { type: 'text', text: 'I want to return an item' },
+    ]);
+    expect(texts(steps[1])).toEqual(['Which order?']);
+  });
+  it('several order numbers in the latest message: the last one written', () => {
+    const f = twoQuestions();
+    const { steps } = play(f, start(f, { now: DEFAULT_NOW, conversationId: 'c1' }).state, [
+      { type: 'text', text: 'hello' },
+      { type: 'text', text: 'not NW-111111, I mean NW-222222' },
+    ]);
+    expect(texts(steps[1])).toEqual(['Order NW-222222.']);
+  });
+});

@@ -44,6 +44,22 @@ describe('validateAnswer', () => {
     expect(validateAnswer('number', '50-60k', NOW)).toEqual(bad);
   });
 
+  it('number: never a truncated or borrowed number (hostile s6): ids, phones, European and Indian grouping, signs, bounds', () => {
+    expect(validateAnswer('number', '€1.000.000', NOW)).toEqual(ok(1000000));
+    expect(validateAnswer('number', '€60.000', NOW)).toEqual(ok(60000));
+    expect(validateAnswer('number', '60,00,000', NOW)).toEqual(ok(6000000));
+    expect(validateAnswer('number', '60.000', NOW)).toEqual(bad); // sixty, or sixty thousand?
+    expect(validateAnswer('number', '1.2.3', NOW)).toEqual(bad);
+    expect(validateAnswer('number', '3½k', NOW)).toEqual(bad);
+    expect(validateAnswer('number', '1.7976931348623157e308', NOW)).toEqual(bad);
+    expect(validateAnswer('number', 'my order NW-104233', NOW)).toEqual(bad);
+    expect(validateAnswer('number', '+44 20 7946 0958', NOW)).toEqual(bad);
+    expect(validateAnswer('number', '-$60k', NOW)).toEqual(ok(-60000));
+    expect(validateAnswer('number', 'minus 60k', NOW)).toEqual(ok(-60000));
+    expect(validateAnswer('number', '99999999999999999999k', NOW)).toEqual(bad);
+    expect(validateAnswer('number', '1 234', NOW)).toEqual(ok(1234));
+  });
+
   it('number: accepts thousands separators and decimals, stores a number', () => {
     expect(validateAnswer('number', '1,234.5', NOW)).toEqual(ok(1234.5));
     expect(validateAnswer('number', '12', NOW)).toEqual(ok(12));
