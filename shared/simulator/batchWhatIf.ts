@@ -13,8 +13,8 @@ import type { Step } from '../engine/types';
 import type { EscalationReason, Flow } from '../flow/schema';
 import { escalationReasons } from '../flow/schema';
 import { flowRevision } from '../engine/flowRevision';
-import { getBlockDefinition } from '../flow/blockRegistry';
 import { createSimulation } from './createSimulation';
+import { batchHandoffOutcome } from './playConversation';
 
 /** The seeds' guidance: a healthy bot hands 15-25% of conversations to a person. */
 export const HANDOFF_GUIDANCE = { min: 0.15, max: 0.25 } as const;
@@ -87,12 +87,14 @@ export interface BatchConversationResult {
   /** The first decision that handed over or offered a person. */
   escalation: { reason: EscalationReason; action: 'handoff' | 'offer'; turn: number } | null;
   /**
-   * The bot handed over: the conversation reached a Human Takeover block (by the escalation policy or along
-   * the flow), even if its turns ran out while it answered the block's questions (name, email, reason).
+   * The bot handed over: a handoff was requested (queued for a person), as `baton simulate` counts it
+   * (`batchHandoffOutcome` in playConversation.ts, the one definition of both).
    */
   handoff: boolean;
-  /** The handoff was queued for a person (a handoff request was made). */
+  /** Same as `handoff` (kept for readers of older results). */
   queued: boolean;
+  /** Not handed over, but its turns ran out while it answered a Human Takeover block's questions (name, email, reason). */
+  answering: boolean;
   /** Where the conversation stood after its last turn: the block it waited at, and the mode. */
   endedAt: string | null;
   mode: 'bot' | 'waiting' | 'agent' | 'closed';
@@ -119,12 +121,15 @@ export interface BatchRun {
   offered: number;
   /** Every reason, in the policy's order, with the conversations behind it (zero counts included, for charts). */
   byReason: ReasonCount[];
-  /** Conversations handed over (reached a Human Takeover block; see `BatchConversationResult.handoff`). */
+  /** Conversations handed over (a handoff was requested; see `BatchConversationResult.handoff`), as `baton simulate`. */
   handoffs: number;
   handoffRate: number;
   handoffIds: string[];
-  /** Of those, the ones whose handoff was queued for a person before their turns ran out. */
+  /** Same as `handoffs` (kept for readers of older results). */
   queued: number;
+  /** Conversations not in the rate that were answering a takeover's questions when their turns ran out ("N more were answering..."). */
+  answering: number;
+  answeringIds: string[];
   guidance: typeof HANDOFF_GUIDANCE;
   /** below / within / above the guidance band. */
   handoffBand: 'below' | 'within' | 'above';
@@ -195,7 +200,6 @@ export interface BatchRunner {
 
 export function createBatchRunner(flow: Flow, options: { now: number }): BatchRunner {
   const idx = edgeIndex(flow);
-  const takeovers = new Set(flow.blocks.filter((b) => getBlockDefinition(b.kind).isHandoffTarget).map((b) => b.id));
   const blockVisits: Record<string, number> = {};
   const blockConversations: Record<string, number> = {};
   const edgeTraversals: Record<string, number> = {};
@@ -208,8 +212,6 @@ export function createBatchRunner(flow: Flow, options: { now: number }): BatchRu
     try {
       const sim = createSimulation(flow, { now: options.now, conversationId: c.id, http: () => ({ ok: false, status: 0, body: null }) });
       let escalation: BatchConversationResult['escalation'] = null;
-      let handoff = false;
-      let queued = false;
       const path: string[] = [];
       let at: string | null = null;
       let fallbacksBefore = 0;
@@ -228,8 +230,6 @@ export function createBatchRunner(flow: Flow, options: { now: number }): BatchRu
           if (turn >= 0 && !escalation && d && d.reason && (d.action === 'handoff' || d.action === 'offer')) {
             escalation = { reason: d.reason, action: d.action, turn };
           }
-          if (step.effects.some((e) => e.type === 'handoff_request')) queued = true;
-          if (step.visited.some((b) => takeovers.has(b))) handoff = true;
         }
       };
       take(sim.steps.slice(), -1);
@@ -241,7 +241,9 @@ export function createBatchRunner(flow: Flow, options: { now: number }): BatchRu
       for (const b of new Set(path)) inc(blockConversations, b);
       const endedAt = sim.state.waiting?.blockId ?? null;
       if (endedAt && sim.state.mode === 'bot') inc(dropOffs, endedAt);
-      results.push({ id: c.id, escalation, handoff: handoff || queued, queued, endedAt, mode: sim.state.mode, path });
+      const outcome = batchHandoffOutcome({ handoff: sim.state.handoff, waitingFor: sim.state.waiting?.kind ?? null });
+      const handoff = outcome === 'handed_over';
+      results.push({ id: c.id, escalation, handoff, queued: handoff, answering: outcome === 'answering', endedAt, mode: sim.state.mode, path });
     } catch (e) {
       failed.push({ id: c.id, message: e instanceof Error ? e.message : String(e) });
     }
@@ -257,6 +259,7 @@ export function createBatchRunner(flow: Flow, options: { now: number }): BatchRu
     const escalated = results.filter((r) => r.escalation).length;
     const handoffIds = results.filter((r) => r.handoff).map((r) => r.id);
     const handoffRate = rate(handoffIds.length);
+    const answeringIds = results.filter((r) => r.answering).map((r) => r.id);
     return {
       flowId: flow.id,
       flowRevision: flowRevision(flow),
@@ -269,7 +272,9 @@ export function createBatchRunner(flow: Flow, options: { now: number }): BatchRu
       handoffs: handoffIds.length,
       handoffRate,
       handoffIds,
-      queued: results.filter((r) => r.queued).length,
+      queued: handoffIds.length,
+      answering: answeringIds.length,
+      answeringIds,
       guidance: HANDOFF_GUIDANCE,
       handoffBand: handoffRate < HANDOFF_GUIDANCE.min ? 'below' : handoffRate > HANDOFF_GUIDANCE.max ? 'above' : 'within',
       blockVisits: { ...blockVisits },

@@ -26,6 +26,26 @@ export interface PlayedConversation {
   transcript: { from: string; text: string }[];
 }
 
+/**
+ * The one definition of "handed over" for batch runs, used by `baton simulate` and the studio's Batch tab
+ * (newcomer s6 #12: the studio said 33.3% where the CLI said 0.0% for the same batch):
+ * - `handed_over`: a handoff was requested (the conversation was queued for a person), whatever happened next;
+ * - `answering`: no handoff yet, but the conversation ended while answering a Human Takeover block's questions
+ *   (name, email, reason): reported beside the rate ("N more were answering..."), not in it;
+ * - `none`: everything else (a takeover left at once by its no_agent exit, e.g. out of hours, is not a handoff).
+ */
+export type BatchHandoffOutcome = 'handed_over' | 'answering' | 'none';
+
+export function batchHandoffOutcome(end: { handoff: unknown; waitingFor: Waiting['kind'] | null }): BatchHandoffOutcome {
+  if (end.handoff !== null && end.handoff !== undefined) return 'handed_over';
+  return end.waitingFor === 'takeover_question' ? 'answering' : 'none';
+}
+
+/** The outcome of a played conversation (what `baton simulate` counts). */
+export function playedHandoffOutcome(p: Pick<PlayedConversation, 'handoff' | 'end'>): BatchHandoffOutcome {
+  return batchHandoffOutcome({ handoff: p.handoff, waitingFor: p.end.waitingFor });
+}
+
 /** Seconds between simulated customer messages (so timers behave plausibly). */
 const TURN_GAP_MS = 20_000;
 

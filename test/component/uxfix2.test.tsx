@@ -86,3 +86,31 @@ describe('simulator agents (newcomer #19)', () => {
     expect(screen.getByTestId('agents-from').textContent).toMatch(/Sample agents/);
   });
 });
+
+describe('batch handoff rate (newcomer #12)', () => {
+  it("counts only requested handoffs, as baton simulate, and says how many were still answering the handoff's questions", async () => {
+    render(
+      <StudioStoreProvider store={createStudioStore(validateFlow(JSON.parse(flowFile('customer-support'))).flow!)}>
+        <SimulatorPanel onClose={() => {}} storage={null} overlay={false} />
+      </StudioStoreProvider>,
+    );
+    fireEvent.click(screen.getByRole('tab', { name: 'Batch' }));
+    const lines = [
+      { id: 'c1', turns: ['where is my order', 'NW-104233'] },
+      { id: 'c3', turns: ['this is the third time I ask, where is my parcel??', 'useless bot', 'let me talk to someone'] },
+      { id: 'c4', turns: ['do you ship to canada'] },
+      { id: 'c7', turns: ['I want to speak to a human', 'Maria', 'maria@example.com', 'my parcel is lost'] },
+    ];
+    const file = new File([lines.map((l) => JSON.stringify(l)).join('\n')], 'convs.jsonl', { type: 'application/x-ndjson' });
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText('Conversations file (JSONL)'), { target: { files: [file] } });
+      await new Promise((r) => setTimeout(r, 50));
+    });
+    await screen.findByText(/convs.jsonl: 4 conversations/, {}, { timeout: 10_000 });
+    const chart = screen.getByRole('img', { name: /guidance 15 to 25 percent/ });
+    // c7 answered the questions and was queued; c3 asked for a person on its last turn and was being asked for details.
+    expect(within(chart).getByRole('button', { name: /^Handoff rate: 25\.0%/ })).toBeInTheDocument();
+    const note = screen.getByTestId('batch-answering');
+    expect(note.textContent).toMatch(/1 more was answering the handoff's questions \(name, email, reason\) when their turns ran out \(c3\); counting them, the handoff rate would be 50\.0%/);
+  });
+});

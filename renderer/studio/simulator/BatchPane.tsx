@@ -176,7 +176,7 @@ export function BatchPane({ flow, batch, setBatch, showCounts, setShowCounts }: 
             </label>
           </div>
           <div className="sim-chart" role="img" aria-label={`Handoff rate ${pct(run.handoffRate)}, escalation rate ${pct(run.escalationRate)}; guidance 15 to 25 percent`}>
-            <Bar label="Handoff rate" rate={run.handoffRate} prev={batch.previous?.handoffRate} max={max} band={run.handoffBand} />
+            <Bar label="Handoff rate" rate={run.handoffRate} prev={batch.previous?.handoffRate} max={max} band={run.handoffBand} count={run.handoffs} />
             <Bar label="Escalation rate" rate={run.escalationRate} prev={batch.previous?.escalationRate} max={max} />
             {bars.map((b) => (
               <Bar key={b.reason} label={b.reason.replace(/_/g, ' ')} rate={b.rate} prev={batch.previous?.byReason.find((p) => p.reason === b.reason)?.rate} max={max} count={b.count} onClick={() => setReason(b.reason === reason ? null : b.reason)} active={b.reason === reason} />
@@ -186,6 +186,13 @@ export function BatchPane({ flow, batch, setBatch, showCounts, setShowCounts }: 
             Band: the guidance of {pct(run.guidance.min)}–{pct(run.guidance.max)} handoffs. This run is <strong>{run.handoffBand}</strong> it.
             {batch.previous && ' Grey marks: the previous run.'}
           </p>
+          {(run.answering ?? 0) > 0 && (
+            // The same definition and words as baton simulate (shared/simulator/playConversation.ts batchHandoffOutcome).
+            <p className="sim-muted" data-testid="batch-answering">
+              {run.answering} more {run.answering === 1 ? 'was' : 'were'} answering the handoff's questions (name, email, reason) when their turns ran out ({run.answeringIds.slice(0, 8).join(', ')}
+              {run.answering > 8 ? ', …' : ''}); counting them, the handoff rate would be {pct((run.handoffs + run.answering) / Math.max(1, run.total))}.
+            </p>
+          )}
           {selected && (
             <div aria-label={`Conversations escalated for ${selected.reason}`} role="region">
               <strong>{selected.reason.replace(/_/g, ' ')}</strong>: {selected.conversationIds.join(', ') || 'none'}

@@ -29,8 +29,10 @@ describe('batch what-if', () => {
       const played = playConversation(flow, c.id, c.turns, MONDAY_10);
       expect(run.conversations[i].escalation?.reason ?? null, c.id).toBe(played.escalation?.reason ?? null);
       expect(run.conversations[i].queued, c.id).toBe(played.handoff !== null);
-      // Handed over = queued, or still answering the takeover's questions when the turns ran out.
-      expect(run.conversations[i].handoff, c.id).toBe(played.handoff !== null || played.end.waitingFor === 'takeover_question');
+      // One definition with baton simulate (newcomer s6 #12): handed over = a handoff was requested; still answering
+      // the takeover's questions when the turns ran out is counted apart.
+      expect(run.conversations[i].handoff, c.id).toBe(played.handoff !== null);
+      expect(run.conversations[i].answering, c.id).toBe(played.handoff === null && played.end.waitingFor === 'takeover_question');
     }
     const counted = run.byReason.reduce((n, r) => n + r.count, 0);
     expect(counted).toBe(run.escalated);
