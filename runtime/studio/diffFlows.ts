@@ -190,6 +190,32 @@ function withDetails(
   if (moved.length && moved.length <= MAX_NAMES) details.push(`moved ${listNames(moved.map((c) => d.names(c.id)))}`);
   if (d.edgesAdded.length && d.edgesAdded.length <= 2) details.push(`connected ${d.edgesAdded.map((e) => `${d.names(e.from)} → ${d.names(e.to)}`).join(', ')}`);
   if (d.edgesRemoved.length && d.edgesRemoved.length <= 2) details.push(`disconnected ${d.edgesRemoved.map((e) => `${d.names(e.from)} → ${d.names(e.to)}`).join(', ')}`);
-  if (d.document.length) details.push(`flow settings ${listNames([...new Set(d.document.map((f) => f.path.replace(/\[\d+\]/g, '').split('.').slice(0, 2).join('.')))])}`);
+  if (d.document.length) details.push(`flow settings: ${listNames([...new Set(d.document.map((f) => documentFieldWords(f.path)))])}`);
   return details.length ? `${counts}: ${details.join('; ')}` : counts;
+}
+
+const DOCUMENT_WORDS: Record<string, string> = {
+  id: 'flow id',
+  name: 'name',
+  description: 'description',
+  variables: 'variables',
+  notes: 'sticky notes',
+  groups: 'groups',
+  'settings.language': 'language',
+  'settings.timezone': 'time zone',
+  'settings.fallbackMessage': 'fallback message',
+  'settings.restartMessage': 'restart message',
+  'escalation.enabled': 'automatic escalation on/off',
+  'escalation.targetBlockId': 'escalation target',
+  'escalation.mode': 'escalation mode',
+};
+
+/** A flow-level field in the words of Flow settings: "escalation (sensitive topics)", not "escalation.sensitiveTopics" (newcomer s6 #10). */
+function documentFieldWords(path: string): string {
+  const parts = path.replace(/\[\d+\]/g, '').split('.');
+  const two = parts.slice(0, 2).join('.');
+  if (DOCUMENT_WORDS[two]) return DOCUMENT_WORDS[two];
+  if (DOCUMENT_WORDS[parts[0]]) return DOCUMENT_WORDS[parts[0]];
+  const words = (s: string) => s.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return parts.length > 1 ? `${words(parts[0])} (${words(parts[1])})` : words(parts[0]);
 }

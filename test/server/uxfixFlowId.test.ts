@@ -1,7 +1,8 @@
 /**
  * Session 6 (helper uxfix): a flow's id changed in the studio (Flow settings) is saved, and the flow's scenarios
  * file follows it: its "flow" names the new id (only that value changes), so `baton test` and the simulator do not
- * warn that the scenarios belong to another flow. A scenarios file for another flow id is left alone.
+ * warn that the scenarios belong to another flow. A scenarios file for another flow id is left alone. The version
+ * history names flow-level changes in the Flow settings panel's words.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -48,4 +49,14 @@ it('a scenarios file written for another flow id is not touched', async () => {
   const opened = await api(`/api/flows/${key}`);
   expect((await api(`/api/flows/${key}`, { method: 'PUT', body: { flow: { ...opened.json.flow, id: 'leads-2027' }, journalSeq: 0 } })).status).toBe(200);
   expect(await readFile(path, 'utf8')).toBe(other);
+});
+
+it('the version history names flow settings in the words of the Flow settings panel', async () => {
+  const key = (await api('/api/flows', { method: 'POST', body: { template: 'lead-gen' } })).json.key as string;
+  const flow = (await api(`/api/flows/${key}`)).json.flow;
+  const next = { ...flow, settings: { ...flow.settings, timezone: 'Europe/Paris' }, escalation: { ...flow.escalation, urgency: { ...flow.escalation.urgency, phrases: ['before my flight'] } } };
+  expect((await api(`/api/flows/${key}`, { method: 'PUT', body: { flow: next, journalSeq: 0 } })).status).toBe(200);
+  const summary = (await api(`/api/flows/${key}/versions`)).json.versions[0].summary as string;
+  expect(summary).toContain('flow settings: time zone, escalation (urgency)');
+  expect(summary).not.toMatch(/escalation\.urgency|settings\.timezone/);
 });

@@ -11,6 +11,10 @@ import type { Flow } from '../../../shared/flow/schema';
 import { Button } from '../../ui/Button';
 import { StudioApiError, studioApi, type StudioApi, type VersionDetail, type VersionInfo } from '../api/studioApi';
 import { formatWhen } from '../home/formatWhen';
+
+/** "Tue 1 Dec 2026, 03:21" (like the simulator's clock), not "12/1/2026, 3:21:01 AM". */
+const savedAtWords = (iso: string) =>
+  new Date(iso).toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 import { VersionDiff } from './VersionDiff';
 import './history.css';
 
@@ -96,7 +100,7 @@ export function HistoryPanel({ flowId, onRestore, onClose, beforeLoad, api = stu
                   {v.revision === latest ? <span className="bt-history-tag">current</span> : null}
                   {v.restoredFrom !== undefined ? <span className="bt-history-tag" data-tone="restore">restored from {v.restoredFrom}</span> : null}
                 </span>
-                <span className="bt-history-when" title={new Date(v.savedAt).toLocaleString()}>
+                <span className="bt-history-when" title={savedAtWords(v.savedAt)}>
                   {formatWhen(v.savedAt, now())}
                 </span>
                 <span className="bt-history-summary">{v.summary}</span>
@@ -113,7 +117,7 @@ export function HistoryPanel({ flowId, onRestore, onClose, beforeLoad, api = stu
                 <div className="bt-history-detail-head">
                   <div>
                     <h3>Version {detail.revision}</h3>
-                    <p>Saved {new Date(detail.savedAt).toLocaleString()}</p>
+                    <p>Saved {savedAtWords(detail.savedAt)}</p>
                   </div>
                   <Button variant="primary" disabled={detail.diff.identical} onClick={() => onRestore(detail.flow, detail.revision)}>
                     <RotateCcw size={15} aria-hidden /> Restore this version
