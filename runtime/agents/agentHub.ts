@@ -656,8 +656,9 @@ export class AgentHub {
         continue;
       }
       // Nobody signed in who could take it, even ignoring load and busy status: nobody will come; take the no_agent
-      // exit now. A busy agent can still pick it from the queue, so then the chat waits (the block's timeout ends it).
-      const anyone = reachableAgents(presence, { ...req, maxChatsPerAgent: Number.POSITIVE_INFINITY });
+      // exit now. A busy agent can still pick it from the queue, so then the chat waits (the block's timeout ends it),
+      // and so does a chat everyone signed in has declined: they can still take it from the queue.
+      const anyone = reachableAgents(base, { ...req, maxChatsPerAgent: Number.POSITIVE_INFINITY });
       // Just started and nobody online at all: the inboxes may still be reconnecting; wait the inactivity timeout first.
       const graceMs = this.deps.directory.settings.offlineAfterSeconds * 1000;
       if (anyone.length === 0 && !base.some((p) => p.status === 'online') && this.deps.now() - this.startedAt < graceMs) continue;
@@ -699,7 +700,9 @@ export class AgentHub {
     for (const h of this.handoffs) {
       if (h.status !== 'assigned' || (h.handoff as Handoff | null)?.agentId !== agentId) continue;
       if (this.meta.answered.get(h.id) === agentId || (await this.answeredInLog(h, agentId, this.assigned.get(h.id)?.at ?? h.updatedAt))) continue;
-      this.declinedBy(h.id, agentId);
+      // Going offline is not a refusal: the agent is not marked as having declined, so when they are back (a blip of
+      // their connection, a status clicked by mistake) the chat can go to them again. Marking them made a chat whose
+      // only agent blinked take the no_agent exit at once (hostile s6).
       await this.apply(h, { type: 'agent_declined', agentId, note }, 'requeue').catch(() => {});
     }
   }
@@ -739,7 +742,7 @@ export class AgentHub {
       if (!this.offlineSince.has(agentId)) this.offlineSince.set(agentId, now);
       if (now - this.offlineSince.get(agentId)! <= limit) continue;
       this.deps.logger.info({ handoffId: h.id, agentId }, 'agent offline too long: chat back to the queue');
-      this.declinedBy(h.id, agentId);
+      // Not a refusal either (see requeueUnanswered): back online, they may take it again.
       await this.apply(h, { type: 'agent_declined', agentId, note: 'The agent left the chat; finding someone else.' }, 'requeue', { refresh: false }).catch(() => {});
     }
     for (const id of [...this.offlineSince.keys()]) if (!holders.has(id)) this.offlineSince.delete(id);

@@ -116,6 +116,25 @@ describe('presence edge cases', () => {
     expect(await handoffOf(rt, c.id)).toMatchObject({ status: 'assigned', agentId: 'ann' });
   });
 
+  it("an agent's offline blip is not a refusal: the chat goes back to the queue and to them again when they return", async () => {
+    // Hostile s6: ann (the only agent signed in) went offline for half a second after the chat was assigned; she was
+    // marked as having declined it, so on her return nobody qualified and the chat took the no_agent exit ('rejected').
+    rt = await startAgentRuntime({ agents: [ann, bob], settings: { offlineAfterSeconds: 60 }, flow: flowWithTakeover(autoAssign()) });
+    await online(rt, ann);
+    const c = await rt.customerWantsPerson();
+    await rt.tick();
+    expect(await handoffOf(rt, c.id)).toMatchObject({ status: 'assigned', agentId: 'ann' });
+    expect((await rt.post('/api/v1/agent/presence', { status: 'offline' }, tok(ann))).status).toBe(200);
+    await rt.tick();
+    expect(await handoffOf(rt, c.id)).toMatchObject({ status: 'pending' });
+    rt.clock.now += 500;
+    await online(rt, ann);
+    await rt.tick();
+    expect(await handoffOf(rt, c.id)).toMatchObject({ status: 'assigned', agentId: 'ann' });
+    const log = (await rt.get(`/api/v1/conversations/${c.id}`, auth(c.token))).body.messages;
+    expect(log.some((m: any) => /no one from our team is available/i.test(m.text ?? ''))).toBe(false);
+  });
+
   it('"also viewing" drops an agent when their inbox closes and when their 30 s run out', async () => {
     rt = await startAgentRuntime({ agents: [ann, bob], flow: flowWithTakeover({ queueTimeoutMinutes: 10 }) });
     await online(rt, ann, bob);
