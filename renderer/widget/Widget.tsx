@@ -24,6 +24,8 @@ export const RECONNECT_PROBE_MS = 3000;
 
 /** A send whose answer was lost (network) is asked again once, with the same key, after this delay. */
 export const SEND_RETRY_MS = 400;
+/** The runtime's limit on one customer message (runtime/server/schemas.ts). */
+export const MAX_MESSAGE_CHARS = 4000;
 
 export interface WidgetProps {
   flowId: string;
@@ -101,6 +103,7 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
   const [sending, setSending] = useState(false);
   const [pending, setPending] = useState<{ text: string; after: number } | null>(null);
   const [draft, setDraft] = useState('');
+  const tooLong = draft.trim().length > MAX_MESSAGE_CHARS;
   /** The agent holding the chat is typing (a push signal, shown for AGENT_TYPING_SHOW_MS). */
   const [agentTyping, setAgentTyping] = useState<string | null>(null);
   /** The agent holding the chat as the server says (follows transfers before the new agent writes). */
@@ -324,7 +327,9 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
   const submit = async (e?: FormEvent) => {
     e?.preventDefault();
     const text = draft.trim();
-    if (!text) return;
+    // Over the server's limit: the text stays in the box and the counter says what to do (newcomer s6 #21: the
+    // browser's maxLength cut a pasted complaint at 4,000 characters without a word).
+    if (!text || text.length > MAX_MESSAGE_CHARS) return;
     setDraft('');
     const ok = await send({ text }, text);
     if (!ok) setDraft(text);
@@ -364,6 +369,17 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
   const ordered = useMemo(() => inReadingOrder(entries), [entries]);
   const waiting = mode === 'waiting';
   const closed = mode === 'closed';
+  // While the footer says "This conversation has ended.", the last "The conversation has ended." pill is not said
+  // again above it (newcomer s6 #20: the customer read both lines one under the other).
+  const endedPill = useMemo(() => {
+    if (!closed) return null;
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const e = entries[i];
+      if (e.from !== 'system') return null;
+      if (e.status?.mode === 'closed' && !e.status.handoff) return e.seq;
+    }
+    return null;
+  }, [entries, closed]);
 
   /**
    * "Start a new conversation": the current one is left on the server first (a handoff waiting or held by an agent
@@ -455,7 +471,7 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
         {ordered.map((e) => {
           if (e.from === 'system') {
             const t = e.status?.handoff?.status === 'resolved' && lastAgentName ? `${lastAgentName} has left the chat` : (statusText(e) ?? (e.text || null));
-            if (repeatedPills.has(e.seq)) return null;
+            if (repeatedPills.has(e.seq) || e.seq === endedPill) return null;
             return t ? (
               <li key={e.seq} className="bw-system">
                 <span dir="auto">{inertText(t)}</span>
@@ -547,8 +563,9 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
             ref={inputRef}
             rows={1}
             value={draft}
-            maxLength={4000}
             placeholder="Write a message…"
+            aria-invalid={tooLong || undefined}
+            aria-describedby={draft.length > MAX_MESSAGE_CHARS * 0.9 ? 'bw-count' : undefined}
             onChange={(e) => {
               setDraft(e.target.value);
               // Agents see "typing…" while a person holds the chat (throttled; the bot does not need it).
@@ -560,9 +577,16 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
             onKeyDown={onKey}
             disabled={!session}
           />
-          <button type="submit" className="bw-send" aria-label="Send" disabled={!session || sending || !draft.trim()}>
+          <button type="submit" className="bw-send" aria-label="Send" disabled={!session || sending || !draft.trim() || tooLong}>
             <SendHorizontal size={18} />
           </button>
+          {draft.length > MAX_MESSAGE_CHARS * 0.9 && (
+            <p id="bw-count" className="bw-count" data-over={tooLong || undefined} role={tooLong ? 'alert' : undefined}>
+              {tooLong
+                ? `Your message is ${draft.length.toLocaleString('en')} characters; the limit is ${MAX_MESSAGE_CHARS.toLocaleString('en')}. Shorten it, or send part of it now and the rest in another message.`
+                : `${(MAX_MESSAGE_CHARS - draft.length).toLocaleString('en')} characters left`}
+            </p>
+          )}
         </form>
       )}
       <footer className="bw-foot">Powered by Baton</footer>

@@ -8,7 +8,9 @@ import './support/setup';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { Widget } from '../../renderer/widget/Widget';
+import type { ChatClient, ChatEntry } from '../../renderer/widget/chatClient';
 import { RunButton } from '../../renderer/studio/run/RunButton';
 import { SimulatorPanel } from '../../renderer/studio/simulator/SimulatorPanel';
 import type { ScenarioStorage } from '../../renderer/studio/simulator/ScenariosPane';
@@ -112,5 +114,49 @@ describe('batch handoff rate (newcomer #12)', () => {
     expect(within(chart).getByRole('button', { name: /^Handoff rate: 25\.0%/ })).toBeInTheDocument();
     const note = screen.getByTestId('batch-answering');
     expect(note.textContent).toMatch(/1 more was answering the handoff's questions \(name, email, reason\) when their turns ran out \(c3\); counting them, the handoff rate would be 50\.0%/);
+  });
+});
+
+describe('widget (newcomer #21 and the double "has ended")', () => {
+  const at = 1_700_000_000_000;
+  const client = (mode: string, messages: ChatEntry[]): ChatClient => ({
+    start: vi.fn(async () => ({ conversationId: 'c', token: 't', mode, messages, lastSeq: messages.length, resumed: false })),
+    restart: vi.fn(),
+    send: vi.fn(async () => ({ mode: 'bot', messages: [], lastSeq: messages.length })),
+    typing: vi.fn(async () => undefined),
+    catchUp: vi.fn(async () => ({ mode, messages: [], lastSeq: messages.length })),
+    listen: vi.fn((_s, _a, _e, onLink) => {
+      onLink('live');
+      return () => undefined;
+    }),
+  }) as unknown as ChatClient;
+
+  it('a message over 4,000 characters stays in the box whole, is not sent, and the customer is told the limit', async () => {
+    const c = client('bot', [{ id: 'c:1', seq: 1, from: 'bot', text: 'Hello', at }]);
+    render(<Widget flowId="shop" title="Shop" client={c} />);
+    await screen.findByText('Hello');
+    const long = 'the parcel never came and '.repeat(400); // 10,400 characters
+    const box = screen.getByLabelText('Your message') as HTMLTextAreaElement;
+    fireEvent.change(box, { target: { value: long } });
+    expect(box.value).toBe(long);
+    expect(screen.getByRole('alert').textContent).toMatch(/10,400 characters; the limit is 4,000/);
+    expect(screen.getByRole('button', { name: 'Send' })).toBeDisabled();
+    fireEvent.keyDown(box, { key: 'Enter' });
+    expect(c.send).not.toHaveBeenCalled();
+    expect(box.value).toBe(long);
+    fireEvent.change(box, { target: { value: long.slice(0, 3900) } });
+    expect(screen.getByText('100 characters left')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Send' })).not.toBeDisabled();
+  });
+
+  it('a closed conversation says "has ended" once, in the footer', async () => {
+    const c = client('closed', [
+      { id: 'c:1', seq: 1, from: 'bot', text: 'Please call the desk. Safe travels.', at },
+      { id: 'c:2', seq: 2, from: 'system', text: 'The conversation has ended.', at, status: { mode: 'closed' } },
+    ]);
+    render(<Widget flowId="shop" title="Shop" client={c} />);
+    await screen.findByText('Please call the desk. Safe travels.');
+    expect(screen.getByText('This conversation has ended.')).toBeInTheDocument();
+    expect(screen.queryByText('The conversation has ended.')).toBeNull();
   });
 });
