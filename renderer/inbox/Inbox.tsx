@@ -58,12 +58,16 @@ export interface Place {
   view: View;
   live: boolean;
   selected: string | null;
+  /** A Tickets or admin screen (`#/tickets`, `#/agents`, `#/canned`; newcomer s6 #22: Reload and Back left them). */
+  admin?: AdminView;
 }
 
 const PLACE_VIEWS = new Set(['unassigned', 'mine', 'all', 'closed', 'live']);
+const ADMIN_PLACES = new Set<string>(['tickets', 'agents', 'canned']);
 
 export function parsePlace(hash: string): Place | null {
   const m = /^#\/([a-z]+)(?:\/(.+))?$/.exec(hash);
+  if (m && ADMIN_PLACES.has(m[1]) && !m[2]) return { view: 'unassigned', live: false, selected: null, admin: m[1] as AdminView };
   if (!m || !PLACE_VIEWS.has(m[1])) return null;
   let selected: string | null = null;
   try {
@@ -74,7 +78,7 @@ export function parsePlace(hash: string): Place | null {
   return m[1] === 'live' ? { view: 'unassigned', live: true, selected: null } : { view: m[1] as View, live: false, selected };
 }
 
-export const placeHash = (p: Place) => (p.live ? '#/live' : `#/${p.view}${p.selected ? `/${encodeURIComponent(p.selected)}` : ''}`);
+export const placeHash = (p: Place) => (p.admin ? `#/${p.admin}` : p.live ? '#/live' : `#/${p.view}${p.selected ? `/${encodeURIComponent(p.selected)}` : ''}`);
 
 const TOKEN_KEY = 'baton.inbox.session';
 
@@ -280,7 +284,8 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place }: { api
   const [askSignOut, setAskSignOut] = useState(false);
   const [start] = useState(() => (place ? parsePlace(place.read()) : null));
   /** An admin screen (renderer/inbox/admin) instead of the conversation columns. */
-  const [adminView, setAdminView] = useState<AdminView | null>(null);
+  // Agents and Canned replies are for admins; Tickets for every agent (a link to another's admin screen opens the inbox).
+  const [adminView, setAdminView] = useState<AdminView | null>(() => (start?.admin && adminApi && (start.admin === 'tickets' || me.admin) ? start.admin : null));
   /** The last ticket change pushed by the runtime (the Tickets screen follows it). */
   const [ticketChange, setTicketChange] = useState<{ ticket: TicketRow; n: number } | null>(null);
   const [view, setView] = useState<View>(start?.view ?? 'unassigned');
@@ -294,23 +299,23 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place }: { api
   const lastHash = useRef<string | null>(null);
   useEffect(() => {
     if (!place) return;
-    const hash = placeHash({ view, live, selected });
+    const hash = placeHash({ view, live, selected, ...(adminView ? { admin: adminView } : {}) });
     if (hash === lastHash.current) return;
     place.write(hash, lastHash.current !== null);
     lastHash.current = hash;
-  }, [place, view, live, selected]);
+  }, [place, view, live, selected, adminView]);
   useEffect(() => {
     if (!place) return;
     return place.listen(() => {
       const p = parsePlace(place.read());
       if (!p) return;
       lastHash.current = placeHash(p);
-      setAdminView(null);
+      setAdminView(p.admin && adminApi && (p.admin === 'tickets' || me.admin) ? p.admin : null);
       setLive(p.live);
       setView(p.view);
       setSelected(p.selected);
     });
-  }, [place]);
+  }, [place, adminApi, me.admin]);
   const [detail, setDetail] = useState<HandoffDetail | null>(null);
   const [presence, setPresence] = useState<Presence>('offline');
   const [agents, setAgents] = useState<AgentInfo[]>([]);

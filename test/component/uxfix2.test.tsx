@@ -5,7 +5,11 @@
  * rate is the CLI's (#12).
  */
 import './support/setup';
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Inbox, parsePlace, placeHash } from '../../renderer/inbox/Inbox';
+import { createAdminApi } from '../../renderer/inbox/admin/adminApi';
+import { ann, fakeInboxApi, quietAlerts, signedInStorage } from './support/inboxFakes';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -158,5 +162,42 @@ describe('widget (newcomer #21 and the double "has ended")', () => {
     await screen.findByText('Please call the desk. Safe travels.');
     expect(screen.getByText('This conversation has ended.')).toBeInTheDocument();
     expect(screen.queryByText('The conversation has ended.')).toBeNull();
+  });
+});
+
+describe('inbox addresses for Tickets and admin screens (newcomer #22)', () => {
+  it('Tickets has its own address: clicking it writes #/tickets, a reload there opens it, Back to #/closed leaves it', async () => {
+    const json = (b: unknown) => new Response(JSON.stringify(b), { status: 200, headers: { 'content-type': 'application/json' } });
+    const adminFetch = (async (url: string | URL | Request) => {
+      const u = new URL(String(url));
+      if (u.pathname === '/api/v1/agent/csat') return json({ total: 0, average: null, offset: 0, limit: 10, nextOffset: null, scores: [] });
+      return json({ total: 0, offset: 0, limit: 50, nextOffset: null, tickets: [] });
+    }) as typeof globalThis.fetch;
+    const adminApi = createAdminApi({ baseUrl: 'http://127.0.0.1:9', fetch: adminFetch });
+    const api = fakeInboxApi({
+      me: async () => ann,
+      agents: async () => [],
+      setPresence: async () => undefined as never,
+      list: async () => ({ handoffs: [], counts: { unassigned: 0, mine: 0, all: 0, closed: 0 } }) as never,
+      liveList: async () => ({ conversations: [], total: 0 }) as never,
+    } as never);
+    let hash = '#/closed';
+    const writes: string[] = [];
+    let pop: (() => void) | null = null;
+    const place = { read: () => hash, write: (h: string) => (writes.push(h), (hash = h)), listen: (fn: () => void) => ((pop = fn), () => (pop = null)) };
+    const first = render(<Inbox api={api} storage={signedInStorage()} alerts={quietAlerts} adminApi={adminApi} place={place} />);
+    await userEvent.click(await screen.findByRole('button', { name: /^Tickets/ }));
+    await waitFor(() => expect(writes.at(-1)).toBe('#/tickets'));
+    // Back: the browser restores #/closed.
+    hash = '#/closed';
+    act(() => pop!());
+    await waitFor(() => expect(screen.getByRole('button', { name: /^Closed/ })).toHaveAttribute('aria-current', 'page'));
+    first.unmount();
+    // Reload on #/tickets: the Tickets screen, not Unassigned.
+    hash = '#/tickets';
+    render(<Inbox api={api} storage={signedInStorage()} alerts={quietAlerts} adminApi={adminApi} place={place} />);
+    expect(await screen.findByRole('heading', { name: 'Tickets' })).toBeInTheDocument();
+    expect(parsePlace('#/agents')).toMatchObject({ admin: 'agents' });
+    expect(placeHash({ view: 'unassigned', live: false, selected: null, admin: 'canned' })).toBe('#/canned');
   });
 });
