@@ -404,3 +404,31 @@ describe('the widget after a handback (newcomer s6 #8)', () => {
     expect(left.compareDocumentPosition(rating) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 });
+
+describe('paste lands in free space (newcomer s6 #13)', () => {
+  it('pasted blocks cover no existing block', () => {
+    const store = createStudioStore(tinyFlow());
+    render(
+      <div style={{ width: 1200, height: 800 }}>
+        <StudioStoreProvider store={store}>
+          <Editor />
+        </StudioStoreProvider>
+      </div>,
+    );
+    act(() => store.getState().select(['welcome', 'menu']));
+    let text = '';
+    const copy = new Event('copy', { bubbles: true }) as ClipboardEvent;
+    Object.defineProperty(copy, 'clipboardData', { value: { setData: (_t: string, v: string) => (text = v) } });
+    act(() => void document.dispatchEvent(copy));
+    const before = new Set(store.getState().flow.blocks.map((b) => b.id));
+    const paste = new Event('paste', { bubbles: true }) as ClipboardEvent;
+    Object.defineProperty(paste, 'clipboardData', { value: { getData: () => text } });
+    act(() => void document.dispatchEvent(paste));
+    const box = (b: Flow['blocks'][number]) => ({ x: b.position!.x, y: b.position!.y, width: 240, height: 110 });
+    const hit = (a: ReturnType<typeof box>, b: ReturnType<typeof box>) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    const blocks = store.getState().flow.blocks;
+    const pasted = blocks.filter((b) => !before.has(b.id));
+    expect(pasted).toHaveLength(2);
+    for (const p of pasted) for (const o of blocks.filter((b) => before.has(b.id))) expect(hit(box(p), box(o)), `${p.id} on ${o.id}`).toBe(false);
+  });
+});

@@ -11,6 +11,7 @@ import { Button } from '../../ui/Button';
 import { Canvas, FIT_VIEW_PADDING, useFitFlow } from '../canvas/Canvas';
 import { problemCount } from './problemCount';
 import { DEFAULT_NOTE_SIZE, findFreeSpot, occupiedRects } from '../canvas/freeSpot';
+import { pasteSpot } from '../canvas/pasteSpot';
 import { FlowSettings } from '../inspector/FlowSettings';
 import { BlockInspector } from '../inspector/Inspector';
 import { GroupInspector, NoteInspector } from '../inspector/NoteInspector';
@@ -208,7 +209,9 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage }: EditorP
       }
       e.preventDefault();
       const c = centre();
-      store.getState().dispatch({ type: 'paste', clipboard: doc as ClipboardDocument, position: { x: Math.round(c.x - 120), y: Math.round(c.y - 60) } }, { label: 'Paste' });
+      const state = store.getState();
+      const at = pasteSpot(state.flow, state.measured, doc as ClipboardDocument, { x: Math.round(c.x - 120), y: Math.round(c.y - 60) });
+      state.dispatch({ type: 'paste', clipboard: doc as ClipboardDocument, position: at }, { label: 'Paste' });
     };
     document.addEventListener('copy', copy);
     document.addEventListener('cut', cut);
