@@ -237,7 +237,7 @@ function writerEntry(): URL {
 class WriterThread {
   private worker: Worker | null = null;
   private nextId = 1;
-  private waiting = new Map<number, { resolve: () => void; reject: (err: unknown) => void }>();
+  private waiting = new Map<number, { resolve: (v?: unknown) => void; reject: (err: unknown) => void }>();
   private outgoing: WriterRequest[] = [];
   private scheduled = false;
   private closing: Promise<void> | null = null;
@@ -249,7 +249,7 @@ class WriterThread {
   ) {}
 
   /** Resolves when the write is committed and flushed; rejects with the thread's failure (see `toError`). */
-  send(req: Omit<WriterRequest, 'n'>): Promise<void> {
+  send(req: Omit<WriterRequest, 'n'>): Promise<unknown> {
     const n = this.nextId++;
     (req as WriterRequest).n = n;
     this.outgoing.push(req as WriterRequest);
@@ -257,7 +257,7 @@ class WriterThread {
       this.scheduled = true;
       setImmediate(this.flush);
     }
-    return new Promise<void>((resolve, reject) => this.waiting.set(n, { resolve, reject }));
+    return new Promise<unknown>((resolve, reject) => this.waiting.set(n, { resolve, reject }));
   }
 
   private flush = (): void => {
@@ -273,14 +273,14 @@ class WriterThread {
   private start(): Worker {
     if (this.worker) return this.worker;
     const w = new Worker(writerEntry(), { workerData: this.data, execArgv: [], stdout: false, stderr: false });
-    w.on('message', (m: { t: string; res?: Array<[number, 0] | [number, 1, WriterFailure]> }) => {
+    w.on('message', (m: { t: string; res?: Array<[number, 0] | [number, 0, number] | [number, 1, WriterFailure]> }) => {
       if (m.t !== 'done' || !m.res) return;
       this.beforeSettle();
       for (const r of m.res) {
         const p = this.waiting.get(r[0]);
         if (!p) continue;
         this.waiting.delete(r[0]);
-        if (r[1] === 0) p.resolve();
+        if (r[1] === 0) p.resolve(r[2]);
         else p.reject(toError(r[2]));
       }
       if (this.waiting.size === 0 && this.outgoing.length === 0) w.unref();
@@ -336,10 +336,11 @@ class InlineWriter {
   ) {
     this.run = writeOps(db);
   }
-  async send(req: Omit<WriterRequest, 'n'>): Promise<void> {
+  async send(req: Omit<WriterRequest, 'n'>): Promise<unknown> {
     try {
-      await this.root.transaction(() => this.run(req as WriterRequest));
+      const v: unknown = await this.root.transaction(() => this.run(req as WriterRequest));
       await this.root.flushed;
+      return typeof v === 'number' ? v : undefined; // a prune's count, as the writer thread answers it
     } catch (err) {
       throw err instanceof WriteConflict ? new StoreConflictError(err.message) : err;
     }
@@ -473,14 +474,21 @@ export class EmbeddedStore implements RuntimeStore {
    * StoreWriteError (see `writeError`); a conflict the writer found is a StoreConflictError.
    */
   private async durable(req: Omit<WriterRequest, 'n'>): Promise<void> {
+    await this.durableResult(req);
+  }
+
+  /** `durable`, answering what the write returned (a prune's count). */
+  private async durableResult(req: Omit<WriterRequest, 'n'>): Promise<unknown> {
     if (this.closed) throw new Error('store is closed');
+    let result: unknown;
     try {
       this.injectedFailure();
-      await this.writer.send(req);
+      result = await this.writer.send(req);
     } catch (err) {
       throw this.writeError(err);
     }
     if (this.writeFailure) this.writeFailure = null;
+    return result;
   }
 
   /** Throws the test hook's simulated full disk (`simulateCommitFailures`), as lmdb reports it. */
@@ -876,16 +884,16 @@ export class EmbeddedStore implements RuntimeStore {
     // In batches of PRUNE_BATCH victims, one transaction each, so customer commits are written in between (one
     // transaction for 20,000 victims held a customer's commit 3.8 s: storetest, session 6); old idempotency records
     // and finished outbox items go with the last batch.
+    // The timers, handoffs and finished outbox items of the removed ones go with the last batch (one pass over those
+    // tables per prune). Each batch answers how many it really removed (a reopened one is kept).
+    let pruned = 0;
     for (let i = 0; i < victims.length || i === 0; i += PRUNE_BATCH) {
       const batch = victims.slice(i, i + PRUNE_BATCH);
-      await this.durable({ k: 'prune', victims: batch.map((c) => ({ id: c.id })), before, rest: i + PRUNE_BATCH >= victims.length });
+      const last = i + PRUNE_BATCH >= victims.length;
+      const n = await this.durableResult({ k: 'prune', victims: batch.map((c) => ({ id: c.id })), before, rest: last, sweep: last ? victims.map((c) => c.id) : null });
+      pruned += typeof n === 'number' ? n : 0;
     }
-    let pruned = 0;
-    for (const c of victims) {
-      this.hot.delete(c.id);
-      if (this.pendingHot.has(c.id) || this.convs.get(c.id) !== undefined) continue; // reopened: kept
-      pruned++;
-    }
+    for (const c of victims) this.hot.delete(c.id);
     return pruned;
   }
 

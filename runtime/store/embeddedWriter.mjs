@@ -113,6 +113,12 @@ export function writeOps(db) {
 
   const MAX_KEY = Number.MAX_SAFE_INTEGER;
 
+  /**
+   * One batch of a prune (EmbeddedStore.pruneClosed). Returns how many conversations it removed. The batch that
+   * carries `sweep` (the last one: every victim id of this prune) also removes the timers, handoffs and finished
+   * outbox items of those that are gone, and old idempotency records and finished outbox items: one pass over those
+   * tables per prune, not per batch.
+   */
   function prune(q) {
     const ids = new Set();
     for (const c of q.victims) {
@@ -133,19 +139,24 @@ export function writeOps(db) {
       db.modeIdx.remove(['closed', c.id]);
       if (cur.externalKey !== undefined) db.ext.remove(cur.externalKey);
     }
+    const removed = ids.size;
+    // A plan without `sweep` (older callers) sweeps for its own victims.
+    if (q.sweep === undefined && q.rest === undefined) q.sweep = [...ids];
+    if (!q.sweep) return removed;
+    const gone = new Set();
+    for (const id of q.sweep) if (ids.has(id) || !db.convs.doesExist(id)) gone.add(id);
     for (const { key, value } of db.timers.getRange({})) {
-      if (ids.has(value.conversationId)) {
+      if (gone.has(value.conversationId)) {
         db.timers.remove(key);
         db.timerIdx.remove([value.at, key]);
       }
     }
-    // `rest` (the last batch of a prune, or a plan without it): also old idempotency records and finished outbox items.
-    const rest = q.rest !== false;
-    if (rest) for (const { key, value } of db.idem.getRange({})) if (value.at < q.before) db.idem.remove(key);
-    for (const { key, value } of db.handoffs.getRange({})) if (ids.has(value.conversationId)) db.handoffs.remove(key);
+    for (const { key, value } of db.idem.getRange({})) if (value.at < q.before) db.idem.remove(key);
+    for (const { key, value } of db.handoffs.getRange({})) if (gone.has(value.conversationId)) db.handoffs.remove(key);
     for (const { key, value } of db.outbox.getRange({})) {
-      if (value.status !== 'pending' && (ids.has(value.conversationId) || (rest && value.createdAt < q.before))) db.outbox.remove(key);
+      if (value.status !== 'pending' && (gone.has(value.conversationId) || value.createdAt < q.before)) db.outbox.remove(key);
     }
+    return removed;
   }
 
   return function run(q) {
@@ -209,9 +220,10 @@ function startWriterThread() {
   function write(q) {
     root
       .transaction(() => run(q))
-      .then(() => root.flushed)
+      .then((v) => Promise.resolve(root.flushed).then(() => v))
       .then(
-        () => reply([q.n, 0]),
+        // A count (prune: conversations removed) goes back with the reply; other writes answer nothing.
+        (v) => reply(typeof v === 'number' ? [q.n, 0, v] : [q.n, 0]),
         (err) => reply([q.n, 1, failure(err)]),
       );
   }
