@@ -32,8 +32,8 @@ export interface MeaningHit {
 interface Frame {
   output: TopicOutput;
   meaning: string;
-  /** At least one of these tokens must be in the message before the patterns run. */
-  gate: Set<string>;
+  /** Each set must have a token in the message before the patterns run (a cheap test; most messages stop here). */
+  gate: Set<string>[];
   /** Every pattern must match (on the padded token string); the first one's words are quoted. */
   all: RegExp[];
   /** None of these may match. */
@@ -47,7 +47,10 @@ const FRAMES: Frame[] = [
   {
     output: 'fraud',
     meaning: 'activity the customer says they did not do',
-    gate: w('not never no recollection recognise recognize unrecognised unrecognized unknown mystery someone somebody stranger stolen cloned'),
+    gate: [
+      w('not never no recollection recognise recognize unrecognised unrecognized unknown mystery someone somebody stranger strangers stolen cloned'),
+      w('payment payments purchase purchases charge charges transaction transactions debit debits withdrawal withdrawals subscription subscriptions money amount amounts order orders things items stuff card cards account details paypal bank'),
+    ],
     all: [
       new RegExp(
         [
@@ -70,7 +73,10 @@ const FRAMES: Frame[] = [
   {
     output: 'billing',
     meaning: 'an error described by what the statement or the total shows',
-    gate: w('statement receipt invoice bill total charged billed debited paid took taken deducted'),
+    gate: [
+      w('statement receipt invoice bill total bank banking card charged billed debited paid took taken deducted'),
+      w('twice two times double more instead higher different wrong extra again only three same never not'),
+    ],
     all: [
       new RegExp(
         [
@@ -90,7 +96,10 @@ const FRAMES: Frame[] = [
   {
     output: 'security',
     meaning: 'a strange change on the account',
-    gate: w('password login log logged sign signed signin email account username details pin code codes profile number'),
+    gate: [
+      w('password passcode login log logged sign signed signin email account username details pin code codes profile number security recovery reset verification'),
+      w('not never someone somebody stranger hacker unknown unrecognised unrecognized strange weird odd suspicious without different another new foreign locked'),
+    ],
     all: [
       new RegExp(
         [
@@ -109,12 +118,15 @@ const FRAMES: Frame[] = [
   {
     output: 'privacy',
     meaning: 'a request to see or erase personal data',
-    gate: w('data information info details email number address name delete erase wipe remove forget copy sold shared get'),
+    gate: [
+      w('data information info details records email number phone address name'),
+      w('delete deleted erase erased wipe wiped remove removed forget forgotten purge scrub destroy copy see access download export send know stop have hold keep store stored collected sold shared passed leaked get got find obtain gave disappear vanish gone rid'),
+    ],
     all: [
       new RegExp(
         [
           // see, copy or erase what the shop holds about the customer
-          ` (?:delete|erase|wipe|remove|forget|purge|scrub|destroy|copy of|see|access|download|export|send me|know|stop (?:using|sharing|selling|processing)) (?:\\w+ ){0,4}(?:my|our|all my|all of my|the) (?:personal |private )?(?:data|information|info|details|records)`,
+          ` (?:delete|erase|wipe|remove|forget|purge|scrub|destroy|copy of|see|access|download|export|send me|stop (?:using|sharing|selling|processing)) (?:\\w+ ){0,4}(?:my|our|all my|all of my|the) (?:personal |private )?(?:data|information|info|details|records)`,
           ` (?:data|information|info|details|records) (?:\\w+ ){0,3}(?:you|u) (?:have|hold|keep|store|stored|collected|hold on|have on|keep on) (?:\\w+ ){0,2}(?:me|us|about me|on me)`,
           ` (?:my|our) (?:personal |private )?(?:data|information|info|details|records)(?: \\w+){0,4} (?:deleted|erased|wiped|removed|forgotten|sold|shared|passed on|leaked)`,
           // contact details the customer never gave ("how did you get my work email?", "I want it taken off")
@@ -125,12 +137,15 @@ const FRAMES: Frame[] = [
       ),
     ],
     // Order paperwork ("remove my old address from the order"), not personal data held by the shop.
-    none: [/ (?:from|on) (?:the|my|this) (?:order|parcel|basket|delivery|label)\b/],
+    none: [/ (?:from|on) (?:the|my|this) (?:order|parcel|basket|delivery|label)\b| for (?:my|our) (?:own )?records\b/],
   },
   {
     output: 'cancellation',
     meaning: 'the customer wants their account closed or gone',
-    gate: w('account accounts login logins profile membership subscription'),
+    gate: [
+      w('account accounts login logins profile membership subscription'),
+      w('close shut delete remove deactivate cancel terminate rid wipe erase end closed deleted removed deactivated cancelled canceled terminated gone disappear vanish want wish need'),
+    ],
     all: [
       new RegExp(
         [
@@ -148,7 +163,10 @@ const FRAMES: Frame[] = [
   {
     output: 'damaged',
     meaning: 'a product that does not do what it should',
-    gate: w('not never only stopped work works working no too'),
+    gate: [
+      w('not never only stopped stops quit no too'),
+      w('work works worked working turn turns turned switch power charge charges charging heat heats heated heating hot stack fit close lock zip connect connects pair stay hold holding spin spinning blend light lights play plays print cool freeze seal inflate sound signal picture big small short long loose tight match line'),
+    ],
     all: [
       new RegExp(
         [
@@ -169,7 +187,7 @@ const FRAMES: Frame[] = [
   {
     output: 'safety',
     meaning: 'a product that hurt someone or is dangerous',
-    gate: w('safety safe hot burn burnt burned burns burning cut cuts bleeding blood rash blisters blistered shock shocked electric injury injured injuries hurt hospital swallowed choked choking poisoned allergic scalded fire sparked sparking sparks smoke smoking melted melting overheated overheating exploded explode hazard unsafe dangerous toxic fumes swollen bulging shattered'),
+    gate: [w('safety safe hot burn burnt burned burns burning cut cuts bleeding blood rash blisters blistered shock shocked electric injury injured injuries hurt hospital swallowed choked choking poisoned allergic scalded fire sparked sparking sparks smoke smoking melted melting overheated overheating exploded explode hazard unsafe dangerous toxic fumes swollen bulging shattered')],
     all: [
       new RegExp(
         [
@@ -193,15 +211,44 @@ const FRAMES: Frame[] = [
   },
 ];
 
+/**
+ * The gates as bits: each token maps to the gate sets it is in, so a message costs one Map look-up per token (cached
+ * per token array) and a frame is skipped unless every one of its gate bits is set.
+ */
+const GATE_BITS = new Map<string, number>();
+const FRAME_NEEDS: number[] = [];
+{
+  let bit = 1;
+  for (const f of FRAMES) {
+    let need = 0;
+    for (const g of f.gate) {
+      for (const t of g) GATE_BITS.set(t, (GATE_BITS.get(t) ?? 0) | bit);
+      need |= bit;
+      bit <<= 1;
+    }
+    FRAME_NEEDS.push(need);
+  }
+}
+const masks = new WeakMap<readonly string[], number>();
+function gateMask(toks: readonly string[]): number {
+  let m = masks.get(toks);
+  if (m === undefined) {
+    m = 0;
+    for (const t of toks) m |= GATE_BITS.get(t) ?? 0;
+    masks.set(toks, m);
+  }
+  return m;
+}
+
 /** The first frame of `outputs` (in `outputs` order) the message means, or null. `toks`: canonical tokens. */
 export function meaningOf(toks: readonly string[], outputs: readonly TopicOutput[]): MeaningHit | null {
+  const mask = gateMask(toks);
+  if (mask === 0) return null;
   let padded: string | null = null;
   for (const output of outputs) {
-    for (const f of FRAMES) {
-      if (f.output !== output) continue;
-      let gated = false;
-      for (const t of toks) if (f.gate.has(t)) { gated = true; break; }
-      if (!gated) continue;
+    for (let n = 0; n < FRAMES.length; n++) {
+      const f = FRAMES[n];
+      if (f.output !== output || (mask & FRAME_NEEDS[n]) !== FRAME_NEEDS[n]) continue;
       padded ??= ` ${toks.join(' ')} `;
       let words: string | null = null;
       // (Every frame pattern ends at a word boundary: "dangerous" is not "dangerously good".)
@@ -251,8 +298,13 @@ const STILL_A_CASE = / (?:but|however|although|though|except|apart from) (?:\w+ 
 /** "Do you keep my address after delivery?": a question about what the shop does with data, asked first. */
 const ASKS_WHAT_YOU_KEEP = /^ (?:\w+ )?(?:do|how long do|why do) you (?:keep|store|hold|save|retain) (?:my|customer|customers|personal|the|our|card|payment|data|information|details|address|addresses)\b(?!.* (?:after i asked|even though|still))/;
 
+/** All the readings above in one pattern: one scan says whether any could apply (most real cases: none). */
+let ANY: RegExp | undefined;
+
 export function notOwnCase(toks: readonly string[], question = false): string | null {
   const padded = ` ${toks.join(' ')} `;
+  ANY ??= new RegExp([GENERAL, ASKS_WHAT_YOU_KEEP, HYPOTHETICAL, IF_QUESTION, REASSURED, ELSEWHERE].map((r) => `(?:${r.source})`).join('|'));
+  if (!ANY.test(padded)) return null;
   if (GENERAL.test(padded) || (ASKS_WHAT_YOU_KEEP.test(padded) && !padded.startsWith(' why'))) return "it is a general or hypothetical question, not the customer's own case";
   const hypothetical = HYPOTHETICAL.test(padded) || (question && IF_QUESTION.test(padded));
   if (hypothetical && !TOLD_AS_HAPPENED.test(padded)) return "it asks what would happen in a case that has not happened";

@@ -150,7 +150,9 @@ export function detectSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy,
   const toks = canonicalTokens(facts.analysis);
   // Round eight: said in so many words not to be the customer's own case (a general question, "everything inside is
   // fine", "my own fault"): no rule, frame or classifier names a topic (a near miss shows what was seen).
-  const notOwn = notOwnCase(toks, facts.analysis.text.includes('?'));
+  // (Read only when something is about to fire: most messages never need it.)
+  let notOwnMemo: string | null | undefined;
+  const ownCase = () => (notOwnMemo === undefined ? (notOwnMemo = notOwnCase(toks, facts.analysis.text.includes('?'))) : notOwnMemo);
   /** Topics whose words the customer negated ("I don't want a refund"): the classifier does not bring them back. */
   let negated: Set<number> | null = null;
   const found = ruleSignal(facts, compiled);
@@ -161,6 +163,7 @@ export function detectSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy,
     // about a policy ("what is your refund policy?") is not the customer's own case, unless the
     // classifier reads the message as the topic anyway (not for a negation: the classifier reads the topic's word).
     const negation = at >= 0 ? negationOf(facts.analysis.tokens, at, absenceIsTheCase(facts.analysis, at)) : null;
+    const notOwn = ownCase();
     const guard = notOwn ?? negation ?? guardOf(facts.analysis, at);
     if (guard === null) return ruled;
     const output = topicOutputFor(topics[topicIndex]);
@@ -177,7 +180,7 @@ export function detectSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy,
   }
   const meant = meaningSignal(facts, topics, toks);
   if (meant !== null) {
-    const why = notOwn ?? generalQuestion(facts.analysis);
+    const why = ownCase() ?? generalQuestion(facts.analysis);
     if (why === null) return meant;
     reportNearMiss({ ...meant, explanation: `Near miss: ${meant.explanation.replace(/\.$/, '')}, but ${why}, so it does not fire.` });
     return null;
@@ -209,7 +212,7 @@ export function detectSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy,
   }
   const bestOutput = topicOutputFor(topics[bestTopic])!;
   const general =
-    notOwn ??
+    ownCase() ??
     (negated?.has(bestTopic) ? 'the customer negates its words' : null) ??
     (frameExcludes(toks, bestOutput) ? 'the words are not about the topic' : null) ??
     (bestOutput === 'billing' && !hasMoney(toks, facts.analysis.entities.filter((e) => e.type === 'amount').length) ? 'the message has no money in it' : null) ??
@@ -239,12 +242,28 @@ function laterPhraseHit(facts: TurnFacts, compiled: CompiledTopic[], skip: numbe
  * A topic by meaning (topicMeaning.ts): the first topic of the policy, in the designer's order, whose classifier
  * output has a frame the message means. Named with the frame's meaning and the words that matched.
  */
+/** The policy's topics that have a meaning frame, as [output, topic] in the designer's order (first topic per output). */
+const framed = new WeakMap<readonly SensitiveTopic[], { outputs: TopicOutput[]; topics: SensitiveTopic[] }>();
+function framedTopics(topics: readonly SensitiveTopic[]): { outputs: TopicOutput[]; topics: SensitiveTopic[] } {
+  let f = framed.get(topics);
+  if (f === undefined) {
+    f = { outputs: [], topics: [] };
+    for (const topic of topics) {
+      const output = topicOutputFor(topic);
+      if (output === null || !MEANING_OUTPUTS.includes(output) || f.outputs.includes(output)) continue;
+      f.outputs.push(output);
+      f.topics.push(topic);
+    }
+    framed.set(topics, f);
+  }
+  return f;
+}
+
 function meaningSignal(facts: TurnFacts, topics: readonly SensitiveTopic[], toks: readonly string[]): Signal | null {
-  for (const topic of topics) {
-    const output = topicOutputFor(topic);
-    if (output === null || !MEANING_OUTPUTS.includes(output)) continue;
-    const hit = meaningOf(toks, [output]);
-    if (hit === null) continue;
+  const f = framedTopics(topics);
+  const hit = f.outputs.length === 0 ? null : meaningOf(toks, f.outputs);
+  if (hit !== null) {
+    const topic = f.topics[f.outputs.indexOf(hit.output)];
     return {
       reason: 'sensitive_topic',
       score: 1,
