@@ -21,6 +21,20 @@ const BLOCK_WORDS: Record<string, string> = {
   http_request: 'HTTP call',
 };
 
+/**
+ * The row's title: the visitor, as the handoff that a takeover makes calls them (runtime/agents/agentRoutes.ts
+ * "Visitor 2960c1"), so the row and the chat it becomes have one name (newcomer s6 #15: every row was titled with
+ * the flow id). A name or email the server sends (`visitor`) wins.
+ */
+export function liveTitle(c: { id: string; visitor?: string | null }): string {
+  return c.visitor?.trim() || `Visitor ${c.id.replace(/[^A-Za-z0-9]/g, '').slice(0, 6)}`;
+}
+
+/** Conversations where the customer wrote first, then those where nobody wrote yet (opened the chat and left, often). */
+export function liveOrder<T extends { turns: number }>(rows: readonly T[]): T[] {
+  return [...rows.filter((r) => r.turns > 0), ...rows.filter((r) => r.turns === 0)];
+}
+
 function ago(at: number, now: number): string {
   const s = Math.max(0, Math.round((now - at) / 1000));
   if (s < 60) return 'just now';
@@ -110,10 +124,13 @@ export function LiveList({ api, token, onTaken, fail, onTotal, refreshMs = 5000 
   return (
     <>
       <ul className="ib-rows" aria-label="Live bot conversations">
-        {page.conversations.map((c) => (
-          <li key={c.id} className="ib-live-row" aria-label={`Live conversation ${c.id}`}>
+        {liveOrder(page.conversations).map((c) => (
+          <li key={c.id} className="ib-live-row" data-silent={c.turns === 0 || undefined} aria-label={`Live conversation ${c.id}`}>
             <span className="ib-row-top">
-              <strong>{c.flowId}</strong>
+              <strong>{liveTitle(c as { id: string; visitor?: string | null })}</strong>
+              <span className="ib-faint ib-live-flow" title="Flow">
+                {c.flowId}
+              </span>
               <span className="ib-faint" title={new Date(c.lastActivityAt).toLocaleString()}>
                 {ago(c.lastActivityAt, now)}
               </span>
@@ -128,7 +145,7 @@ export function LiveList({ api, token, onTaken, fail, onTotal, refreshMs = 5000 
             )}
             <span className="ib-row-meta">
               <span>{c.currentBlock ? `At: ${c.currentBlock.label ?? BLOCK_WORDS[c.currentBlock.kind] ?? c.currentBlock.kind}` : 'Bot is talking'}</span>
-              <span>
+              <span title={c.turns === 0 ? 'The customer has not written yet' : undefined}>
                 {c.turns} {c.turns === 1 ? 'turn' : 'turns'}
               </span>
               <span>started {ago(c.startedAt, now)}</span>

@@ -490,7 +490,7 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
               <div className="bw-bubble" dir="auto" aria-label={`${who} at ${time(e.at)}`}>
                 {keepTicketNumbers(inertText(e.text))}
               </div>
-              {e.buttons?.length && e.seq === lastBot && !closed ? (
+              {e.buttons?.length && e.seq === lastBot && !closed && mode !== 'agent' ? (
                 <div className="bw-buttons" role="group" aria-label="Choices">
                   {e.buttons.map((b) => (
                     <button key={b.id} type="button" className="bw-choice" aria-label={csatLabel(e.buttons!, b)} disabled={sending} onClick={() => void send({ choice: b.id }, b.label)}>

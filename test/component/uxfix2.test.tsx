@@ -9,6 +9,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import userEvent from '@testing-library/user-event';
 import { Inbox, parsePlace, placeHash } from '../../renderer/inbox/Inbox';
 import { createAdminApi } from '../../renderer/inbox/admin/adminApi';
+import { liveOrder, liveTitle } from '../../renderer/inbox/LiveList';
 import { ann, fakeInboxApi, quietAlerts, signedInStorage } from './support/inboxFakes';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -199,5 +200,46 @@ describe('inbox addresses for Tickets and admin screens (newcomer #22)', () => {
     expect(await screen.findByRole('heading', { name: 'Tickets' })).toBeInTheDocument();
     expect(parsePlace('#/agents')).toMatchObject({ admin: 'agents' });
     expect(placeHash({ view: 'unassigned', live: false, selected: null, admin: 'canned' })).toBe('#/canned');
+  });
+});
+
+describe('inbox Live view rows (newcomer #15)', () => {
+  it('titles each row with the visitor (as the chat is called after Take over), lists the conversations with turns first', () => {
+    expect(liveTitle({ id: '2960c1ab-77f0-4c1e' })).toBe('Visitor 2960c1');
+    expect(liveTitle({ id: 'x', visitor: 'leaver@example.com' })).toBe('leaver@example.com');
+    const rows = [
+      { id: 'a', turns: 0 },
+      { id: 'b', turns: 1 },
+      { id: 'c', turns: 0 },
+      { id: 'd', turns: 3 },
+    ];
+    expect(liveOrder(rows).map((r) => r.id)).toEqual(['b', 'd', 'a', 'c']);
+  });
+});
+
+describe('widget after Take over (newcomer #15, minor)', () => {
+  it("the bot's last buttons go away once a person holds the chat", async () => {
+    let push: ((e: ChatEntry) => void) | null = null;
+    const at = 1_700_000_000_000;
+    const first: ChatEntry[] = [{ id: 'c:1', seq: 1, from: 'bot', text: 'Anything else?', at, buttons: [{ id: 'yes', label: 'Yes' }, { id: 'no', label: "No, that's all" }] }];
+    const c = {
+      start: vi.fn(async () => ({ conversationId: 'c', token: 't', mode: 'bot', messages: first, lastSeq: 1, resumed: false })),
+      restart: vi.fn(),
+      send: vi.fn(),
+      typing: vi.fn(async () => undefined),
+      catchUp: vi.fn(async () => ({ mode: 'bot', messages: [], lastSeq: 1 })),
+      listen: vi.fn((_s, _a, onEntry, onLink) => {
+        push = onEntry;
+        onLink('live');
+        return () => undefined;
+      }),
+    } as unknown as ChatClient;
+    render(<Widget flowId="shop" title="Shop" client={c} />);
+    expect(await screen.findByRole('button', { name: 'Yes' })).toBeInTheDocument();
+    await waitFor(() => expect(push).not.toBeNull());
+    act(() => push!({ id: 'c:2', seq: 2, from: 'system', text: '', at: at + 1000, status: { mode: 'agent', handoff: { id: 'h', status: 'assigned', reason: 'flow' } } }));
+    act(() => push!({ id: 'c:3', seq: 3, from: 'agent', text: 'Hi, Ann here.', name: 'Ann Lee', at: at + 2000 }));
+    await screen.findByText('Hi, Ann here.');
+    expect(screen.queryByRole('button', { name: 'Yes' })).toBeNull();
   });
 });
