@@ -31,6 +31,7 @@ import { dateTimeProblem } from './formats';
 import { rulePatternProblems } from './rulePatternProblems';
 import { escalationVocabularyWarnings } from '../escalation/vocabularyWarnings';
 import { MAX_HTTP_CALLS_PER_TURN } from './limits';
+import { flowIdProblem } from './flowId';
 import { describeLocation, didYouMean, nameBlock, quoteList, zodIssueToProblem, type LooseIssue } from './zodProblems';
 import type { BlockProblem, FlowContext, VariableUse } from './blocks/types';
 
@@ -476,6 +477,9 @@ function validateDocument(doc: unknown): FlowValidation {
   const restInput = { ...input, blocks: blocksAreList ? [] : input.blocks, edges: edgesAreList ? [] : input.edges };
   const rest = whole ? ({ success: true, data: whole } as const) : flowSchema.safeParse(restInput);
   if (!rest.success) for (const issue of rest.error.issues as unknown as LooseIssue[]) report.problems.push(zodIssueToProblem(issue, raw));
+  // The flow id becomes the chat address and file names: one rule everywhere (shared/flow/flowId.ts).
+  const idProblem = typeof raw.id === 'string' && raw.id !== '' ? flowIdProblem(raw.id) : null;
+  if (idProblem) report.error('flow_id_invalid', ['id'], null, idProblem, 'Change the flow id in Flow settings > General (or "id" in the file) to letters, digits, - and _.');
   const topUnknown: UnknownKey[] = [];
   walkKeys({ ...input, blocks: [], edges: [] }, flowSchema, [], topUnknown);
   for (const u of topUnknown) reportUnknownKey(report, u, [], raw, null);

@@ -411,3 +411,19 @@ describe('empty texts (newcomer s6 #6: the simulator opened blank and nothing sa
     expect(r.problems.filter((p) => p.blockId === 'said' && /_empty$/.test(p.code))).toEqual([]);
   });
 });
+
+describe('the flow id rule is the core\'s (hostile s6: the admin API served ../../etc, a/b, __proto__)', () => {
+  it('ids that cannot be a chat address or a file name are errors at $.id; ordinary ids pass', () => {
+    for (const bad of ['../../etc', 'a/b', '__proto__', 'ünïcode', 'x'.repeat(61), 'two words']) {
+      const doc = validDoc();
+      doc.id = bad;
+      const p = one(validateFlow(doc), 'flow_id_invalid');
+      expect(p).toMatchObject({ severity: 'error', path: '$.id' });
+    }
+    for (const good of ['customer-support', 'Flow_2', '7day']) {
+      const doc = validDoc();
+      doc.id = good;
+      expect(problemsWith(validateFlow(doc), 'flow_id_invalid')).toEqual([]);
+    }
+  });
+});
