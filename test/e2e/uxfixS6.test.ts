@@ -187,6 +187,7 @@ describe.skipIf(!haveChromium)('session 6 studio fixes', () => {
   });
 
   it('the flow id is changed in Flow settings: a bad id is explained and kept in the field, a good one is saved', async () => {
+    const other = await studio.api.createFlow({ name: 'Alpha shop' });
     const key = (await studio.api.createFlow({ name: 'Bike shop' })).key;
     await page.goto(studio.flowUrl(key));
     await node('start').waitFor();
@@ -197,6 +198,11 @@ describe.skipIf(!haveChromium)('session 6 studio fixes', () => {
     await page.getByText('The flow id cannot contain spaces, "/"').waitFor();
     expect(await id.inputValue()).toBe('bike shop/2');
     await screenshot(page, 'uxfix6-flow-id-refused');
+    // Another flow's id (hostile s6): refused with the flow that has it.
+    await id.fill(other.flow.id);
+    await id.press('Enter');
+    await page.getByText(`Another flow in this studio, "Alpha shop", already has the id ${other.flow.id}`).waitFor();
+    expect((await studio.api.openFlow(key)).flow.id).not.toBe(other.flow.id);
     await id.fill('bike-shop-2');
     await id.press('Enter');
     await expect.poll(async () => (await studio.api.openFlow(key)).flow.id, { timeout: 10_000 }).toBe('bike-shop-2');

@@ -4,11 +4,12 @@
  * and topic lists, graduated escalation, the target Human Takeover block). All edits are undoable.
  */
 import { Plus, Trash2 } from 'lucide-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { z } from 'zod';
 import { variableUses } from '../../../shared/flow/edit/variables';
 import { escalationPolicySchema, type Flow } from '../../../shared/flow/schema';
 import { Button } from '../../ui/Button';
+import { studioApi } from '../api/studioApi';
 import { Field } from '../../ui/Field';
 import { Tabs } from '../../ui/Tabs';
 import { blockTitle } from '../blockCatalog';
@@ -165,8 +166,13 @@ function FlowIdField() {
   const store = useStudioStore();
   const flowId = useStudio((s) => s.flow.id);
   const [draft, setDraft] = useState<string | null>(null);
+  const others = useOtherFlowIds(flowId);
   const value = draft ?? flowId;
-  const problem = draft !== null && draft !== flowId ? flowIdProblem(draft) : null;
+  const taken = draft !== null && draft !== flowId ? others.find((o) => o.id === draft) : undefined;
+  const problem =
+    draft !== null && draft !== flowId
+      ? (flowIdProblem(draft) ?? (taken ? `Another flow in this studio, "${taken.name}", already has the id ${draft}: served together they would clash (baton serve refuses two flows with one id).` : null))
+      : null;
   /** The id the help text names: what is typed once it is a good id. */
   const shown = problem ? flowId : value;
   const commit = () => {
@@ -203,6 +209,31 @@ function FlowIdField() {
       )}
     </Field>
   );
+}
+
+/**
+ * The ids of the studio's other flows (hostile s6: a flow could be given another flow's id without a word). Read
+ * once when Flow settings opens; without a studio server (tests, a bare page) the list is empty.
+ */
+function useOtherFlowIds(ownId: string): { id: string; name: string }[] {
+  const [others, setOthers] = useState<{ id: string; name: string }[]>([]);
+  const [own] = useState(ownId);
+  useEffect(() => {
+    let live = true;
+    studioApi
+      .listFlows()
+      .then((r) => {
+        if (!live) return;
+        // This flow is one of them: drop one entry with its id (two with it are a real clash, still shown).
+        const i = r.flows.findIndex((f) => f.flowId === own);
+        setOthers(r.flows.filter((_, j) => j !== i).map((f) => ({ id: f.flowId, name: f.name })));
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [own]);
+  return others;
 }
 
 function Variables() {
