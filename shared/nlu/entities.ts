@@ -92,6 +92,9 @@ const EXTRACTORS: Extractor[] = [
     re: /#\s?(\d{3,12})\b|\border\s*(?:number|no\.?|num|nr\.?|#|id)?\s*(?:is|was|:)?\s*#?\s*([A-Z]{0,4}-?\d[\dA-Z-]{3,15})\b|\b([A-Z]{2,4}-\d{4,12})\b/g,
     make: (m) => {
       const raw = m[1] ?? m[2] ?? m[3];
+      // "order 2024-11-30" is a date, not an order number (hostile s6: a Question taking the order number from the
+      // conversation issued a return label for it).
+      if (/^\d{4}-\d{1,2}-\d{1,2}$|^\d{1,2}-\d{1,2}-\d{2,4}$/.test(raw)) return null;
       const text = m[1] !== undefined ? m[0] : raw;
       return { value: raw.toUpperCase(), text, start: m.index + m[0].lastIndexOf(text) };
     },

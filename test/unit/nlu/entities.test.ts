@@ -26,6 +26,8 @@ describe('extractEntities', () => {
     expect(of('my order number is 12345678', 'phone')).toEqual([]);
     expect(of('ref AB-12345 please', 'order_id')[0].value).toBe('AB-12345');
     expect(of('I ordered 3 shirts', 'order_id')).toEqual([]);
+    expect(of('my order 2024-11-30 never came', 'order_id')).toEqual([]); // a date (hostile s6)
+    expect(of('order 30-11-2024', 'order_id')).toEqual([]);
   });
 
   it('finds policy numbers', () => {
