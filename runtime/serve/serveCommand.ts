@@ -4,6 +4,7 @@
  * problems), prints one ready line with the URLs, then structured logs (pino, JSON on stdout). SIGTERM or
  * Ctrl+C drains: no new requests, work in progress finishes, the store is closed, exit 0.
  */
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { formatProblems } from '../cli/formatProblems';
 import { readFlowFile } from '../cli/readFlowFile';
@@ -31,7 +32,9 @@ async function serve(files: string[], opts: ServeOptions): Promise<number> {
   const port = Number(opts.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ServeError(`--port ${opts.port}: use a number from 0 to 65535`);
   const workers = Number(opts.workers);
-  if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new ServeError(`--workers ${opts.workers}: use a whole number from 0 (everything on the main thread) to 64`);
+  const cores = availableParallelism();
+  if (!Number.isInteger(workers) || workers < 0 || workers > 16) throw new ServeError(`--workers ${opts.workers}: use a whole number from 0 (everything on the main thread) to 16 (this machine has ${cores} cores; each worker takes ~50 MB)`);
+  if (workers > cores) process.stderr.write(`baton serve: --workers ${workers} on ${cores} cores: more worker threads than cores only adds memory (~50 MB each); ${Math.max(1, cores - 1)} is enough here\n`);
   if (workers > 0 && opts.redis) throw new ServeError(`--workers ${workers}: worker threads share the embedded store only; with --redis, run several instances instead (or leave --workers out)`);
   if (workers > 0 && opts.agents) throw new ServeError(`--workers ${workers} cannot be used with --agents yet: leave one of them out`);
   const config = await loadServeConfig(opts.config).catch((err: Error) => {

@@ -97,7 +97,9 @@ class ShardChannel {
         reject(new Error(`shard ${this.data.index} stopped before it was ready (${why})`));
         const pending = [...this.waiting.values()];
         this.waiting.clear();
-        const err = Object.assign(new Error(`A worker thread of this server stopped (${why}); nothing of this request was saved. Try again.`), { name: 'StoreWriteError', statusCode: 503 });
+        // It may have made a commit durable just before it stopped: say so (a retry with the same Idempotency-Key
+        // is answered from what was saved, without storing the message twice).
+        const err = Object.assign(new Error(`A worker thread of this server stopped (${why}) while answering; the request may or may not have been saved. Retry it with the same Idempotency-Key header.`), { name: 'StoreWriteError', statusCode: 503 });
         for (const p of pending) p.reject(err);
       };
       w.on('error', (err) => died(err.message));

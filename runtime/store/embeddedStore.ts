@@ -989,7 +989,10 @@ export class EmbeddedStore implements RuntimeStore {
     this.closed = true;
     await this.writer.close(); // every write sent is settled, the writer's lmdb handle closed
     await this.root.close();
-    if (this.lockFile) rmSync(this.lockFile, { force: true });
+    if (this.lockFile) {
+      rmSync(this.lockFile, { force: true });
+      heldLocks.delete(resolvePath(this.lockFile));
+    }
   }
 
   /** Ids of the conversations in one mode, read from disk (sharded serving: their records live in their owners). */
@@ -1012,17 +1015,24 @@ export class DataFolderInUseError extends Error {}
  * `baton serve` on the same folder would process one conversation twice at once. A lock file holds the owner's
  * pid; a lock left by a dead process (SIGKILL, power loss) is taken over.
  */
+/** Lock files this process holds (a second store on the same folder in this process is still refused). */
+const heldLocks = new Set<string>();
+
 function takeLock(file: string): string {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(file, 'wx');
       writeSync(fd, String(process.pid));
       closeSync(fd);
+      heldLocks.add(resolvePath(file));
       return file;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const pid = Number(readFileSync(file, 'utf8').trim());
-      if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
+      // Our own pid in a lock this process does not hold: a previous run with the same pid (a container restarts
+      // its server as the same pid after a kill: hostile s6), so stale, not in use.
+      const ours = pid === process.pid && !heldLocks.has(resolvePath(file));
+      if (Number.isInteger(pid) && pid > 0 && !ours && isAlive(pid)) {
         throw new DataFolderInUseError(
           `the data folder ${file.replace(/\/baton\.lock$/, '')} is in use by process ${pid}; stop it, or give this one another --data folder (several instances share conversations through --redis)`,
         );
