@@ -230,7 +230,7 @@ describe('transcript export over the journal', () => {
     });
   }
 
-  for (const writer of ['thread', 'inline', 'redis'] as Writer[]) {
+  for (const writer of ['thread', 'inline', 'redis', 'workers'] as Writer[]) {
     it.skipIf(writer === 'redis' && !haveRedis)(`customers coming back to old closed conversations while the prune runs lose no acknowledged message (${writer})`, async () => {
       const dir = tempDir(`back-${writer}`);
       const rt = await serve(dir, writer);
@@ -239,16 +239,18 @@ describe('transcript export over the journal', () => {
       for (const c of chats) await send(rt, c, { text: `${c.tag} first visit` });
       for (const c of chats) expect((await rt.post(`/api/v1/conversations/${c.id}/leave`, {}, auth(c.token))).body.mode).toBe('closed');
       rt.clock.now = t0 + 40 * DAY;
-      // Half of them come back at the moment the prune runs.
+      // Half of them come back around the moment the prune runs.
       const back = chats.filter((_, i) => i % 2 === 0);
       const answers = new Map<Chat, number>();
-      const [pruned] = await Promise.all([
-        rt.store.pruneClosed(rt.clock.now - 30 * DAY),
-        ...back.map(async (c) => {
-          const r = await rt.post(`/api/v1/conversations/${c.id}/messages`, { text: `${c.tag} back after 40 days` }, auth(c.token));
-          answers.set(c, r.status);
-        }),
-      ]);
+      // Ten write, the prune starts once two of them were answered, then ten more write: some reopen before the
+      // prune, some while it runs, some after it.
+      const write = (c: Chat) => rt.post(`/api/v1/conversations/${c.id}/messages`, { text: `${c.tag} back after 40 days` }, auth(c.token)).then((r) => void answers.set(c, r.status));
+      const sends = back.slice(0, 10).map(write);
+      while (answers.size < 2) await new Promise((r) => setImmediate(r));
+      const pruning = rt.store.pruneClosed(rt.clock.now - 30 * DAY);
+      sends.push(...back.slice(10).map(write));
+      const pruned = await pruning;
+      await Promise.all(sends);
       // A message answered 200 is kept with its conversation; one that lost the race is refused (404/409), never
       // answered and then lost.
       for (const c of back) expect([200, 404, 409], c.tag).toContain(answers.get(c));
