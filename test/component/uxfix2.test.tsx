@@ -243,3 +243,24 @@ describe('widget after Take over (newcomer #15, minor)', () => {
     expect(screen.queryByRole('button', { name: 'Yes' })).toBeNull();
   });
 });
+
+describe('simulator "Ask me" HTTP form (newcomer #26)', () => {
+  it("starts from the fields the waiting block reads, named after their variables, and the reply fills them", async () => {
+    render(
+      <StudioStoreProvider store={createStudioStore(validateFlow(JSON.parse(flowFile('customer-support'))).flow!)}>
+        <SimulatorPanel onClose={() => {}} storage={null} overlay={false} http={null} />
+      </StudioStoreProvider>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Track my order' }));
+    say('NW-104233');
+    fireEvent.click(screen.getByRole('tab', { name: 'Debug' }));
+    const http = within(screen.getByRole('region', { name: 'HTTP requests' }));
+    const box = http.getByLabelText('Response body (JSON)') as HTMLTextAreaElement;
+    expect(JSON.parse(box.value)).toEqual({ status: 'orderStatus', eta: 'orderEta' });
+    expect(screen.getByTestId('http-reads').textContent).toMatch(/status \(into orderStatus\), eta \(into orderEta\)/);
+    fireEvent.change(box, { target: { value: '{"status":"shipped","eta":"Friday"}' } });
+    fireEvent.click(http.getByRole('button', { name: 'Reply' }));
+    fireEvent.click(screen.getByRole('tab', { name: 'Chat' }));
+    expect(screen.getByRole('list', { name: 'Transcript' }).textContent).toMatch(/shipped.*Friday/);
+  });
+});

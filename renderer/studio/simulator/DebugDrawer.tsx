@@ -4,7 +4,9 @@
  * effects log rendered as sent, and HTTP calls: answered by a reply the tester types ("ask me"), or called for
  * real through the studio server ("call for real", useRealHttp.ts: the page itself cannot, CORS and secrets).
  */
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { sampleHttpReply } from '../../../shared/simulator/sampleHttpReply';
+import { useStudio } from '../store/StudioStoreContext';
 import type { Value } from '../../../shared/flow/schema';
 import type { ActionStep } from '../../../shared/simulator/scenarioSession';
 import type { SimulatorView } from '../../../shared/simulator/simulatorView';
@@ -53,6 +55,15 @@ export function DebugDrawer({ view, act, setVariable, onExpect, onFocusBlock, ht
   // An API may answer HTML or plain text: the tester can send the body as text, as scenario files can.
   const [asText, setAsText] = useState(false);
   const [httpProblem, setHttpProblem] = useState<string | null>(null);
+  // The waiting request's block: the form starts from the fields its "Save from the reply" reads (newcomer s6 #26).
+  const blocks = useStudio((s) => s.flow.blocks);
+  const waitingBlock = view.waitingHttp.length > 0 ? blocks.find((b) => b.id === view.currentBlockId && b.kind === 'http_request') : undefined;
+  const mapping = waitingBlock && waitingBlock.kind === 'http_request' ? waitingBlock.data.responseMapping : null;
+  const sample = useMemo(() => (mapping && mapping.length > 0 ? JSON.stringify(sampleHttpReply(mapping), null, 1).replace(/\n\s*/g, ' ') : '{}'), [mapping]);
+  const waitingKey = view.waitingHttp.length > 0 ? `${view.currentBlockId} ${view.waitingHttp[0].method} ${view.waitingHttp[0].url}` : '';
+  useEffect(() => {
+    if (waitingKey) setBody(sample);
+  }, [waitingKey, sample]);
   const vars = Object.entries(view.variables);
   const context = view.agentPane.context;
   return (
@@ -226,6 +237,11 @@ export function DebugDrawer({ view, act, setVariable, onExpect, onFocusBlock, ht
             <div className="sim-effect-title">
               Waiting: {view.waitingHttp[0].method} {view.waitingHttp[0].url}
             </div>
+            {mapping && mapping.length > 0 && (
+              <p className="sim-muted" data-testid="http-reads">
+                This block reads {mapping.map((m) => `${m.path} (into ${m.variable})`).join(', ')}; replace the sample values with what the API would answer.
+              </p>
+            )}
             <div className="sim-row">
               <input aria-label="Response status" className="sim-num" value={status} onChange={(e) => setStatus(e.target.value)} />
               <textarea aria-label={asText ? 'Response body (text)' : 'Response body (JSON)'} rows={3} value={body} onChange={(e) => setBody(e.target.value)} />
