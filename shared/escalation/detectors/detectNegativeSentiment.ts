@@ -92,6 +92,16 @@ function mash(token: string): boolean {
   return token.length >= 3;
 }
 
+/**
+ * Round eight: words of anger and contempt that have no kind or slang use, so the classifier's "kind use" veto never
+ * applies to them ("this is infuriating" is not "this is sick"). The veto is for words that do have one: slang praise
+ * (sick, wicked, killer, insane), polite frames (sorry, unfortunately), negated complaints.
+ */
+const NO_KIND_USE = new Set([
+  'infuriating', 'infuriated', 'furious', 'livid', 'fuming', 'seething', 'enraged', 'outraged', 'outrageous', 'disgusting', 'disgusted',
+  'disgraceful', 'appalling', 'appalled', 'unacceptable', 'pathetic', 'useless', 'incompetent', 'horrendous', 'atrocious', 'abysmal',
+  'shambles', 'scam', 'liars', 'lied', 'lying', 'angry', 'annoyed', 'frustrated', 'frustrating', 'fed up', 'sick of', 'waste of time',
+]);
 /** Emoji that only ever mean anger or contempt: one of them makes the message negative on its own. */
 const ANGRY_EMOJI = /[🤬😡😠🖕💢👿]/u;
 /** Emoji of annoyance that can also be playful: they do not fire alone, but they stop a lexicon hit being read as kind. */
@@ -125,7 +135,7 @@ export function detectNegativeSentiment(facts: TurnFacts, policy: EscalationPoli
   if (lexicon) {
     if (!learnedOn) return lexicon;
     const p = classifierScore(facts.analysis, 'negative');
-    if (p >= KIND_USE_SCORE || effectiveSentiment(facts.analysis).score <= STRONG_LEXICON || ANGRY_EMOJI.test(text) || ANNOYED_EMOJI.test(text)) return lexicon;
+    if (p >= KIND_USE_SCORE || effectiveSentiment(facts.analysis).score <= STRONG_LEXICON || ANGRY_EMOJI.test(text) || ANNOYED_EMOJI.test(text) || lexicon.evidence.some((w) => NO_KIND_USE.has(w))) return lexicon;
     reportNearMiss({
       ...lexicon,
       explanation: `Near miss: the sentiment score is at or below the threshold ${lexicon.threshold}, but the classifier reads the message as a kind or neutral use (its score ${fmt(p)} is below ${KIND_USE_SCORE}), so it does not fire${wordsClause(lexicon.evidence)}.`,

@@ -65,3 +65,12 @@ describe('round eight: questions asked in general', () => {
     expect(fires(detectNegativeSentiment, text)?.reason).toBe('negative_sentiment');
   });
 });
+
+describe('round eight: the kind-use veto never covers words of anger', () => {
+  it.each(['this is infuriating', 'honestly appalling', 'you are incompetent'])('%j fires', (text) => {
+    expect(fires(detectNegativeSentiment, text)?.reason).toBe('negative_sentiment');
+  });
+  it.each(['this jacket is sick', 'no problem at all, thanks'])('%j does not (a kind use)', (text) => {
+    expect(fires(detectNegativeSentiment, text)).toBeNull();
+  });
+});

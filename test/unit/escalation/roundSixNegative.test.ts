@@ -52,9 +52,9 @@ const DEVICES: Record<string, { upset: string[]; calm: string[] }> = {
   },
 };
 
-// Known miss of the shipped model (docs/escalation.md, round six): "given up" reads as weariness even about a colour.
-// `it.fails` turns red when the model stops firing on it: then move it to the weariness calm cases above.
-it.fails('known miss: does not fire on "I\'ve given up on the blue one, can I have the green instead?"', () => {
+// Round six's known miss ("given up" read as weariness even about a colour) is fixed by round eight's retrain (the
+// ordinary turns of the conversation writers train the negative output 0 where the lexicon sees nothing): a plain test now.
+it('does not fire on "I\'ve given up on the blue one, can I have the green instead?" (round six\'s known miss)', () => {
   expect(fires("I've given up on the blue one, can I have the green instead?")).toBeNull();
 });
 
