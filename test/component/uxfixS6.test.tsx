@@ -5,7 +5,7 @@
  * ticket numbers are kept on one line.
  */
 import './support/setup';
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { Editor } from '../../renderer/studio/editor/Editor';
 import { FindDialog } from '../../renderer/studio/editor/FindDialog';
 import { ExportButton } from '../../renderer/studio/home/ExportButton';
@@ -430,5 +430,23 @@ describe('paste lands in free space (newcomer s6 #13)', () => {
     const pasted = blocks.filter((b) => !before.has(b.id));
     expect(pasted).toHaveLength(2);
     for (const p of pasted) for (const o of blocks.filter((b) => before.has(b.id))) expect(hit(box(p), box(o)), `${p.id} on ${o.id}`).toBe(false);
+  });
+});
+
+describe('N adds a sticky note ready to type in (newcomer s6 #25)', () => {
+  it('what is typed after N goes into the note; its "n"s add no more notes', async () => {
+    const store = createStudioStore(tinyFlow());
+    render(
+      <div style={{ width: 1200, height: 800 }}>
+        <StudioStoreProvider store={store}>
+          <Editor />
+        </StudioStoreProvider>
+      </div>,
+    );
+    fireEvent.keyDown(window, { key: 'n' });
+    await waitFor(() => expect(document.activeElement).toHaveAttribute('data-note-editor'));
+    await userEvent.keyboard('TODO: ask marketing for the welcome text');
+    const notes = (store.getState().flow as { notes?: { text: string }[] }).notes ?? [];
+    expect(notes.map((n) => n.text)).toEqual(['TODO: ask marketing for the welcome text']);
   });
 });

@@ -148,7 +148,10 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage }: EditorP
         case 'note': {
           const c = centre();
           const at = findFreeSpot({ x: c.x - DEFAULT_NOTE_SIZE.width / 2, y: c.y - DEFAULT_NOTE_SIZE.height / 2 }, DEFAULT_NOTE_SIZE, occupiedRects(state.flow, state.measured));
-          return void state.dispatch({ type: 'add_note', position: at, text: '' }, { label: 'Add note' });
+          // The new note is selected: its text box takes the keyboard at once, so what is typed next goes into the note
+          // (newcomer s6 #25: the text went nowhere and each "n" typed added another note).
+          if (state.dispatch({ type: 'add_note', position: at, text: '' }, { label: 'Add note' })) setTimeout(() => document.querySelector<HTMLTextAreaElement>('[data-note-editor]')?.focus(), 0);
+          return;
         }
         case 'group': {
           const blocks = ids.filter((id) => state.flow.blocks.some((b) => b.id === id));
