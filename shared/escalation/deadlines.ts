@@ -147,6 +147,24 @@ export function onlyPastTimes(toks: readonly string[]): boolean {
   }
   return any;
 }
+/**
+ * Round eight: every time the message names is somebody else's or a time the customer is away ("my husband's working
+ * away till the weekend", "is the sale on till Sunday?"): the classifier's urgency reading is then a near miss too.
+ */
+export function onlyOthersTimes(toks: readonly string[]): boolean {
+  let any = false;
+  for (let i = 0; i < toks.length; i++) {
+    const c = clockAt(toks, i);
+    const d = c ? null : dayAt(toks, i, 0, 1, 1);
+    if (!c && !d) continue;
+    any = true;
+    const end = (c ?? d)!.end;
+    if (!notMine(toks, { at: i, end, day: null, minutes: null })) return false;
+    i = end;
+  }
+  return any;
+}
+
 /** Past verbs of the customer's own order or of its arrival (not participles, which a wish can make future). */
 const TOLD_PAST = new Set(['ordered', 'placed', 'bought', 'paid', 'received', 'arrived', 'came', 'got', 'rang', 'called', 'emailed']);
 

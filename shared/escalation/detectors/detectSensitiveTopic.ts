@@ -19,7 +19,7 @@ import type { TextAnalysis } from '../../nlu/types';
 import { phraseMatcher } from '../phraseMatcher';
 import { isStopWord } from '../../nlu/stopWords';
 import { canonicalTokens } from '../canonicalTokens';
-import { brokeIdiom, frameExcludes, hasMoney, meaningOf, MEANING_OUTPUTS, notOwnCase } from '../topicMeaning';
+import { brokeIdiom, frameExcludes, hasMoney, meaningOf, safetyCloseCallWithoutCue, MEANING_OUTPUTS, notOwnCase } from '../topicMeaning';
 
 /**
  * Idioms whose words look like a topic, as normalised tokens: "what is the damage" = "how much is it"; a body or a wallet
@@ -215,6 +215,7 @@ export function detectSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy,
     ownCase() ??
     (negated?.has(bestTopic) ? 'the customer negates its words' : null) ??
     (frameExcludes(toks, bestOutput) ? 'the words are not about the topic' : null) ??
+    (bestOutput === 'safety' && safetyCloseCallWithoutCue(toks, best.signal.score) ? 'a close call with no word of harm or hazard' : null) ??
     (bestOutput === 'billing' && !hasMoney(toks, facts.analysis.entities.filter((e) => e.type === 'amount').length) ? 'the message has no money in it' : null) ??
     generalQuestion(facts.analysis);
   if (general !== null) {

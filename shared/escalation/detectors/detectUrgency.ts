@@ -16,7 +16,7 @@ import { normalizeText } from '../../nlu/normalizeText';
 import { canonicalTokens, canonicalizeText } from '../canonicalTokens';
 import { phraseMatcher, type PhraseMatcher } from '../phraseMatcher';
 import type { TextAnalysis } from '../../nlu/types';
-import { estimateQuestion, findDeadline as findNamedDeadline, onlyPastTimes, pastNear, shopRuleQuestion } from '../deadlines';
+import { estimateQuestion, findDeadline as findNamedDeadline, onlyOthersTimes, onlyPastTimes, pastNear, shopRuleQuestion } from '../deadlines';
 import { classifierOn, classifierSignal, designerSignal } from '../learnedSignals';
 import { reportNearMiss } from '../nearMisses';
 
@@ -307,7 +307,7 @@ export function detectUrgency(facts: TurnFacts, policy: EscalationPolicy, _memor
   const learned = classifierSignal(facts, 'urgency', 'urgency', 'Urgency');
   if (learned === null) return null;
   // Round eight: nor a question about the shop's own estimate ("is it still coming today?", "so it's due Thursday?").
-  if (learned.nearMiss || findCalm(toks) !== null || estimateQuestion(toks) || shopRuleQuestion(toks) || onlyPastTimes(toks)) {
+  if (learned.nearMiss || findCalm(toks) !== null || estimateQuestion(toks) || shopRuleQuestion(toks) || onlyPastTimes(toks) || onlyOthersTimes(toks)) {
     reportNearMiss(learned.signal);
     return null;
   }

@@ -120,6 +120,14 @@ describe("round eight: not the customer's own case (phrases, frames and the clas
     expect(['damaged goods', 'safety']).toContain(s?.evidence[0]);
   });
 
+  it('a safety reading just over the threshold needs a word of harm or hazard', async () => {
+    const { safetyCloseCallWithoutCue } = await import('../../../shared/escalation/topicMeaning');
+    const t = (text: string) => canonicalTokens(analyzeText(text));
+    expect(safetyCloseCallWithoutCue(t('Brill, can I use the same bag they came in?'), 0.68)).toBe(true);
+    expect(safetyCloseCallWithoutCue(t('the baby gate collapsed when my toddler leaned on it'), 0.68)).toBe(false);
+    expect(safetyCloseCallWithoutCue(t('Brill, can I use the same bag they came in?'), 0.9)).toBe(false);
+  });
+
   it('says why in a near miss', () => {
     const f = facts('What happens in general if a product arrives damaged? Mine is fine, I only want to know before I buy a gift.', { now: NOW });
     expect(detectSensitiveTopic(f, support, memory())).toBeNull();
@@ -143,6 +151,17 @@ describe("round eight: urgency that is not the customer's deadline", () => {
     'Hello. My bank rang me on Saturday, there had been three purchases on my card on Friday night. What do you need from me?',
   ])('%j names no deadline', (text) => {
     expect(deadline(text)).toBeNull();
+  });
+
+  it('the classifier does not make an urgency of times that are somebody else\'s or when the customer is away', async () => {
+    const { onlyOthersTimes, onlyPastTimes } = await import('../../../shared/escalation/deadlines');
+    const t = (text: string) => canonicalTokens(analyzeText(text));
+    expect(onlyOthersTimes(t("what a week, my husband's working away till the weekend, I need to change the address"))).toBe(true);
+    expect(onlyOthersTimes(t('is the sale on till Sunday?'))).toBe(true);
+    expect(onlyOthersTimes(t('I need it by Sunday'))).toBe(false);
+    expect(onlyPastTimes(t("I ordered a hot water bottle at 8 o'clock, has it been sent?"))).toBe(true);
+    expect(onlyPastTimes(t('I need the address changed before it is dispatched this afternoon'))).toBe(false);
+    expect(onlyPastTimes(t("I ordered the cufflinks a month ago, the wedding's the day after tomorrow"))).toBe(false);
   });
 
   it.each([
