@@ -16,12 +16,13 @@ describe.skipIf(!haveChromium)('newcomer s6 #19 and #20 in the studio', () => {
   let session: StudioSession;
   let studio: StudioHandle;
   let page: Page;
+  let closeOpened = true;
 
   beforeAll(async () => {
     session = await openStudioSession();
     ({ studio, page } = session);
     // Run opens the widget and the inbox in new tabs: not needed here.
-    session.browser.context.on('page', (p) => void p.close().catch(() => undefined));
+    session.browser.context.on('page', (p) => void (closeOpened && p.close().catch(() => undefined)));
   }, 240_000);
   afterAll(async () => {
     await session?.close();
@@ -53,5 +54,56 @@ describe.skipIf(!haveChromium)('newcomer s6 #19 and #20 in the studio', () => {
     await panel.getByText('waiting for an agent').waitFor({ timeout: 15_000 });
     expect(await panel.getByRole('list', { name: 'Transcript' }).innerText()).not.toMatch(/no one from our team is available/i);
     await screenshot(page, 'uxfix2-sim-handoff');
+  });
+
+  it('Northwind: the HTTP "Ask me" form starts from the block\'s fields; Batch says how many were still answering; the widget keeps a long message whole', async () => {
+    const { key } = await studio.api.createFlow({ template: 'customer-support' });
+    await page.goto(studio.flowUrl(key));
+    await page.getByRole('button', { name: 'Open the simulator' }).click();
+    const panel = page.getByRole('complementary', { name: 'Simulator' });
+    await panel.getByRole('button', { name: 'Track my order' }).click();
+    const input = panel.getByLabel('Customer message');
+    await input.fill('NW-104233');
+    await input.press('Enter');
+    await panel.getByRole('tab', { name: 'Debug' }).click();
+    const body = panel.getByLabel('Response body (JSON)');
+    await body.waitFor({ timeout: 15_000 });
+    expect(JSON.parse(await body.inputValue())).toEqual({ status: 'orderStatus', eta: 'orderEta' });
+    await panel.getByRole('region', { name: 'HTTP requests' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'uxfix2-http-ask-me');
+
+    await panel.getByRole('tab', { name: 'Batch' }).click();
+    const lines = [
+      { id: 'c1', turns: ['where is my order', 'NW-104233'] },
+      { id: 'c3', turns: ['this is the third time I ask, where is my parcel??', 'useless bot', 'let me talk to someone'] },
+      { id: 'c4', turns: ['do you ship to canada'] },
+      { id: 'c7', turns: ['I want to speak to a human', 'Maria', 'maria@example.com', 'my parcel is lost'] },
+    ];
+    await panel.getByLabel('Conversations file (JSONL)').setInputFiles({ name: 'convs.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(lines.map((l) => JSON.stringify(l)).join('\n')) });
+    const note = panel.getByTestId('batch-answering');
+    await note.waitFor({ timeout: 30_000 });
+    expect(await note.innerText()).toMatch(/1 more was answering the handoff's questions/);
+    await screenshot(page, 'uxfix2-batch-answering');
+
+    await page.getByRole('button', { name: 'Run this flow in a real chat' }).click();
+    const pop = page.getByRole('dialog', { name: 'Running flow' });
+    await pop.getByText(/is live on/).waitFor({ timeout: 30_000 });
+    const widgetUrl = await pop.locator('a').first().getAttribute('href');
+    closeOpened = false;
+    const widget = await session.browser.context.newPage();
+    try {
+      await widget.goto(widgetUrl!);
+      const frame = widget.frameLocator('iframe[title]');
+      const box = frame.getByLabel('Your message');
+      await box.waitFor({ timeout: 20_000 });
+      const long = 'the parcel never came and '.repeat(400);
+      await box.fill(long);
+      await frame.getByText(/the limit is 4,000/).waitFor({ timeout: 10_000 });
+      expect((await box.inputValue()).length).toBe(long.length);
+      await screenshot(widget, 'uxfix2-widget-long-message');
+    } finally {
+      await widget.close();
+      await pop.getByRole('button', { name: 'Stop' }).click();
+    }
   });
 });
