@@ -450,3 +450,25 @@ describe('N adds a sticky note ready to type in (newcomer s6 #25)', () => {
     expect(notes.map((n) => n.text)).toEqual(['TODO: ask marketing for the welcome text']);
   });
 });
+
+describe('hot-lead and urgency rules read as words (newcomer s6 #18)', () => {
+  it('operators in words; a new rule without a value says it never matches', async () => {
+    const store = createStudioStore(tinyFlow());
+    render(
+      <div style={{ width: 1200, height: 800 }}>
+        <StudioStoreProvider store={store}>
+          <Editor />
+        </StudioStoreProvider>
+      </div>,
+    );
+    fireEvent.click(screen.getByRole('tab', { name: 'Escalation' }));
+    const hot = document.querySelector('[data-signal="hotLead"]') as HTMLElement;
+    if (!within(hot).queryByRole('button', { name: /Add rule/ })) fireEvent.click(within(hot).getByRole('checkbox'));
+    fireEvent.click(within(hot).getByRole('button', { name: /Add rule/ }));
+    const op = within(hot).getByLabelText('Rule 1 operator') as HTMLSelectElement;
+    expect([...op.options].map((o) => o.text)).toEqual(expect.arrayContaining(['is', 'is at least', 'is not set', 'is within (minutes)']));
+    expect(within(hot).getByRole('status')).toHaveTextContent(/Rule 1 has no value: it compares \S+ with nothing, so it never matches/);
+    fireEvent.change(within(hot).getByLabelText('Rule 1 value'), { target: { value: '500' } });
+    expect(within(hot).queryByText(/has no value/)).toBeNull();
+  });
+});

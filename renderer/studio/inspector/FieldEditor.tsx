@@ -431,6 +431,23 @@ function ListEditor({ schema, meta, value, onChange, ctx }: FieldEditorProps & {
   );
 }
 
+/** Rule operators in words (newcomer s6 #18: "gte", "eq" were shown as codes). */
+const OPERATOR_WORDS: Record<string, string> = {
+  eq: 'is',
+  neq: 'is not',
+  gt: 'is more than',
+  gte: 'is at least',
+  lt: 'is less than',
+  lte: 'is at most',
+  contains: 'contains',
+  not_contains: 'does not contain',
+  starts_with: 'starts with',
+  matches: 'matches the pattern',
+  exists: 'is set',
+  not_exists: 'is not set',
+  within_minutes: 'is within (minutes)',
+};
+
 function RulesEditor({ meta, value, onChange, ctx }: { meta: FieldMeta; value: { combinator?: string; rules?: unknown[] } | unknown[]; onChange: (v: unknown) => void; ctx: EditorContext }) {
   const isGroup = !Array.isArray(value);
   const rules = ((isGroup ? (value as { rules?: unknown[] })?.rules : value) ?? []) as { variable: string; op: string; value?: unknown }[];
@@ -454,7 +471,7 @@ function RulesEditor({ meta, value, onChange, ctx }: { meta: FieldMeta; value: {
       {rules.map((r, i) => (
         <div key={i} className="st-rule">
           <input
-            className="bt-input"
+            className="bt-input st-rule-var"
             list="st-variables"
             aria-label={`Rule ${i + 1} variable`}
             aria-invalid={varDrafts[i] !== undefined || undefined}
@@ -467,15 +484,15 @@ function RulesEditor({ meta, value, onChange, ctx }: { meta: FieldMeta; value: {
               emit(rules.map((x, j) => (j === i ? { ...x, variable: text.trim() } : x)));
             }}
           />
-          <select className="bt-select" aria-label={`Rule ${i + 1} operator`} value={r.op} onChange={(e) => emit(rules.map((x, j) => (j === i ? { ...x, op: e.target.value } : x)))}>
+          <select className="bt-select st-rule-op" aria-label={`Rule ${i + 1} operator`} value={r.op} onChange={(e) => emit(rules.map((x, j) => (j === i ? { ...x, op: e.target.value } : x)))}>
             {ruleOperators.map((op) => (
               <option key={op} value={op}>
-                {op.replace(/_/g, ' ')}
+                {OPERATOR_WORDS[op] ?? op.replace(/_/g, ' ')}
               </option>
             ))}
           </select>
           <input
-            className="bt-input"
+            className="bt-input st-rule-value"
             aria-label={`Rule ${i + 1} value`}
             value={r.value === undefined || r.value === null ? '' : String(r.value)}
             onChange={(e) => {
@@ -487,6 +504,7 @@ function RulesEditor({ meta, value, onChange, ctx }: { meta: FieldMeta; value: {
           <Button
             size="icon"
             variant="ghost"
+            className="st-rule-remove"
             aria-label={`Remove rule ${i + 1}`}
             onClick={() => {
               setVarDrafts({});
@@ -495,6 +513,11 @@ function RulesEditor({ meta, value, onChange, ctx }: { meta: FieldMeta; value: {
           >
             <Trash2 size={14} />
           </Button>
+          {!['exists', 'not_exists'].includes(r.op) && (r.value === undefined || r.value === null || r.value === '') && varDrafts[i] === undefined && (
+            <div className="bt-field-help st-rule-error st-rule-warning" role="status">
+              Rule {i + 1} has no value: it compares {r.variable} with nothing, so it never matches. Type a value, or remove the rule.
+            </div>
+          )}
           {varDrafts[i] !== undefined && (
             <div className="bt-field-error st-rule-error" id={`st-rule-error-${i}`} role="alert">
               Rule {i + 1} needs a variable name; the rule keeps “{r.variable}” until you type one.
