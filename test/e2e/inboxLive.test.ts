@@ -72,8 +72,11 @@ describe.skipIf(!haveChromium)('inbox Live view end to end', () => {
     const list = page.getByRole('list', { name: 'Live bot conversations' });
     await list.getByRole('listitem').nth(2).waitFor({ timeout: 10_000 });
     expect(await list.getByRole('listitem').count()).toBe(3);
-    // Newest activity first: the conversation started last (no message) is on top.
-    await expect.poll(() => list.getByRole('listitem').first().getAttribute('aria-label')).toBe(`Live conversation ${chats[2].id}`);
+    // Conversations where the customer wrote first, newest activity first; the one nobody wrote in yet (started
+    // last) comes after them (newcomer s6 #15: empty opened-and-left chats buried the real ones).
+    await expect.poll(() => list.getByRole('listitem').first().getAttribute('aria-label')).toBe(`Live conversation ${chats[1].id}`);
+    expect(await list.getByRole('listitem').last().getAttribute('aria-label')).toBe(`Live conversation ${chats[2].id}`);
+    expect(await list.getByRole('listitem').first().locator('strong').first().innerText()).toMatch(/^Visitor [A-Za-z0-9]{6}$/);
     // The hostile customer's row: the preview is the bot's answer to it (the last message), no img element anywhere.
     expect(await page.locator('img').count()).toBe(0);
     await screenshot(page, 'inbox-live');
