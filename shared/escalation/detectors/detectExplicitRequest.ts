@@ -708,6 +708,9 @@ function requestIn(analysis: TextAnalysis): Found | null {
     const lazyClauses = () => (clauses ??= clausesOf(analysis.text));
     const nouns = nounsOf(toks);
     found = findRequest(toks, lazySentences, nouns, lazyClauses);
+    // A presence check counts for the whole message only: "promo codes?? anyone" nudges a shop question, it does not
+    // ask for a person (its last sentence alone would read as one).
+    presenceText = null;
     // Each sentence on its own: a negation or a word of the sentence before no longer leans on this one
     // ("computer says no. I want someone who can say yes.", "Ring me. Same number as the order."). Only when
     // the message names a person or a way to be contacted at all (most messages do not: they skip this).

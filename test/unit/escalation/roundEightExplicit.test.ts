@@ -72,6 +72,8 @@ describe('round eight explicit requests: rule families', () => {
     'is the owner\'s manual included?',
     'I discussed this with the owner of the flat yesterday',
     'someone stole my parcel?',
+    'promo codes?? anyone',
+    'student discount? anyone?',
   ])('%j is not a request for a person', (text) => {
     expect(fires(detectExplicitRequest, text)).toBeNull();
   });
