@@ -9,6 +9,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { Editor } from '../../renderer/studio/editor/Editor';
 import { FindDialog } from '../../renderer/studio/editor/FindDialog';
 import { ExportButton } from '../../renderer/studio/home/ExportButton';
+import { SaveStatus } from '../../renderer/studio/persistence/SaveStatus';
 import type { StudioApi } from '../../renderer/studio/api/studioApi';
 import { SimulatorPanel } from '../../renderer/studio/simulator/SimulatorPanel';
 import { sampleFlow } from './support/sampleFlow';
@@ -470,5 +471,17 @@ describe('hot-lead and urgency rules read as words (newcomer s6 #18)', () => {
     expect(within(hot).getByRole('status')).toHaveTextContent(/Rule 1 has no value: it compares \S+ with nothing, so it never matches/);
     fireEvent.change(within(hot).getByLabelText('Rule 1 value'), { target: { value: '500' } });
     expect(within(hot).queryByText(/has no value/)).toBeNull();
+  });
+});
+
+describe('a studio restarted under an open page (newcomer s6 #17)', () => {
+  it('says so across the editor with what to do, not only in the status tooltip', () => {
+    render(<SaveStatus status="offline" error="The studio server does not recognise this page (it was restarted)." hint="Your edits are kept in this browser; open the new link the studio printed." />);
+    expect(screen.getByRole('alert')).toHaveTextContent('The studio was restarted. This page can no longer save: open the new link the studio printed in its terminal');
+  });
+
+  it('a plain network blip shows no banner', () => {
+    render(<SaveStatus status="offline" error="The studio server cannot be reached." />);
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });

@@ -60,6 +60,25 @@ function ConflictBanner({ error, hint }: { error?: string; hint?: string }) {
   );
 }
 
+/**
+ * The studio server was restarted (a new secret): this page can no longer save, and said so only in the status's
+ * tooltip (newcomer s6 #17: "Offline" for ever). Said across the editor, with what to do.
+ */
+function RestartedBanner() {
+  return (
+    <div className="bt-conflict-banner" role="alert">
+      <TriangleAlert size={18} aria-hidden />
+      <div className="bt-conflict-text">
+        <strong>The studio was restarted.</strong>{' '}
+        <span>
+          This page can no longer save: open the new link the studio printed in its terminal (the line with ?token=). Your edits are kept in this
+          browser and are saved when you open the flow there.
+        </span>
+      </div>
+    </div>
+  );
+}
+
 export function SaveStatus({ status, error, hint, lastSavedAt }: Pick<PersistenceState, 'status' | 'error' | 'hint' | 'lastSavedAt'>) {
   const Icon = status === 'saved' ? CloudCheck : status === 'saving' ? LoaderCircle : status === 'unsaved' ? CloudUpload : status === 'offline' ? CloudOff : CloudAlert;
   const title = [error, hint, status === 'saved' && lastSavedAt ? `Last saved ${new Date(lastSavedAt).toLocaleTimeString()}` : ''].filter(Boolean).join(' ');
@@ -70,6 +89,7 @@ export function SaveStatus({ status, error, hint, lastSavedAt }: Pick<Persistenc
         <span>{labels[status]}</span>
       </span>
       {status === 'conflict' ? <ConflictBanner error={error} hint={hint} /> : null}
+      {status !== 'conflict' && status !== 'saved' && error && /does not recognise this page/.test(error) ? <RestartedBanner /> : null}
     </>
   );
 }
