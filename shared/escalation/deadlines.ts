@@ -131,40 +131,49 @@ const SHOP_RULE_QUESTION = /\b(?:is there|what is|whats|when is) (?:a |the |any 
  * sent?"), so nothing in it is a deadline; the classifier's urgency reading is then a near miss.
  */
 export function onlyPastTimes(toks: readonly string[]): boolean {
-  if (needWord(toks) || obligation(toks)) return false;
-  // (A frame word also as a possessive: "the wedding's the day after tomorrow".)
-  for (const t of toks) if (FRAME.has(t) || (t.endsWith('s') && FRAME.has(t.slice(0, -1)))) return false;
-  let any = false;
-  for (let i = 0; i < toks.length; i++) {
-    const c = clockAt(toks, i);
-    const d = c ? null : dayAt(toks, i, 0, 1, 1);
-    if (!c && !d) continue;
-    any = true;
-    let past = false;
-    for (let k = Math.max(0, i - 6); k < i; k++) if (TOLD_PAST.has(toks[k])) past = true;
-    if (!past) return false;
-    i = (c ?? d)!.end;
-  }
-  return any;
+  return timesOnly(toks) === 'past';
 }
+
 /**
  * Round eight: every time the message names is somebody else's or a time the customer is away ("my husband's working
  * away till the weekend", "is the sale on till Sunday?"): the classifier's urgency reading is then a near miss too.
  */
 export function onlyOthersTimes(toks: readonly string[]): boolean {
+  return timesOnly(toks) === 'others';
+}
+
+/**
+ * One scan of the times a message names: 'past' when each is the customer's past order or its arrival (and no word
+ * of need or event is in the message), 'others' when each is somebody else's or when the customer is away, else null.
+ * Cached per token array (the classifier's urgency reading asks both).
+ */
+const timesCache = new WeakMap<readonly string[], 'past' | 'others' | null>();
+function timesOnly(toks: readonly string[]): 'past' | 'others' | null {
+  const known = timesCache.get(toks);
+  if (known !== undefined) return known;
+  // (A frame word also as a possessive: "the wedding's the day after tomorrow".)
+  let mayBePast = !(needWord(toks) || obligation(toks));
+  if (mayBePast) for (const t of toks) if (FRAME.has(t) || (t.endsWith('s') && FRAME.has(t.slice(0, -1)))) mayBePast = false;
+  let mayBeOthers = true;
   let any = false;
-  for (let i = 0; i < toks.length; i++) {
+  for (let i = 0; i < toks.length && (mayBePast || mayBeOthers); i++) {
     const c = clockAt(toks, i);
     const d = c ? null : dayAt(toks, i, 0, 1, 1);
     if (!c && !d) continue;
     any = true;
     const end = (c ?? d)!.end;
-    if (!notMine(toks, { at: i, end, day: null, minutes: null })) return false;
+    if (mayBePast) {
+      let past = false;
+      for (let k = Math.max(0, i - 6); k < i; k++) if (TOLD_PAST.has(toks[k])) past = true;
+      if (!past) mayBePast = false;
+    }
+    if (mayBeOthers && !notMine(toks, { at: i, end, day: null, minutes: null })) mayBeOthers = false;
     i = end;
   }
-  return any;
+  const out = !any ? null : mayBePast ? 'past' : mayBeOthers ? 'others' : null;
+  timesCache.set(toks, out);
+  return out;
 }
-
 /** Past verbs of the customer's own order or of its arrival (not participles, which a wish can make future). */
 const TOLD_PAST = new Set(['ordered', 'placed', 'bought', 'paid', 'received', 'arrived', 'came', 'got', 'rang', 'called', 'emailed']);
 

@@ -298,13 +298,33 @@ const STILL_A_CASE = / (?:but|however|although|though|except|apart from) (?:\w+ 
 /** "Do you keep my address after delivery?": a question about what the shop does with data, asked first. */
 const ASKS_WHAT_YOU_KEEP = /^ (?:\w+ )?(?:do|how long do|why do) you (?:keep|store|hold|save|retain) (?:my|customer|customers|personal|the|our|card|payment|data|information|details|address|addresses)\b(?!.* (?:after i asked|even though|still))/;
 
-/** All the readings above in one pattern: one scan says whether any could apply (most real cases: none). */
-let ANY: RegExp | undefined;
+/**
+ * The readings above, each with the words one of its wordings must contain; the readings a message has words for are
+ * scanned in one pattern (compiled once per combination), which says whether any could apply (most real cases: none).
+ */
+const FAMILIES = [GENERAL, ASKS_WHAT_YOU_KEEP, HYPOTHETICAL, IF_QUESTION, REASSURED, ELSEWHERE];
+const FAMILY_TRIGGERS = [
+  'curious curiosity general generally information purely hypothetically hypothetical comparing future reference mine particular before later thinking how having reporting if sign join register create',
+  'keep store hold save retain',
+  'what how supposing hypothetically if',
+  'if',
+  'fine perfect ok okay intact undamaged unharmed dry great good action nothing need bothered harm complain complaints described piece condition through thanks thank',
+  'fault mistake doing nothing dropped knocked broke another other different',
+];
+const FAMILY_WORDS = new Map<string, number>();
+FAMILY_TRIGGERS.forEach((words, i) => {
+  for (const t of words.split(' ')) FAMILY_WORDS.set(t, (FAMILY_WORDS.get(t) ?? 0) | (1 << i));
+});
+const ANY: RegExp[] = [];
 
 export function notOwnCase(toks: readonly string[], question = false): string | null {
   const padded = ` ${toks.join(' ')} `;
-  ANY ??= new RegExp([GENERAL, ASKS_WHAT_YOU_KEEP, HYPOTHETICAL, IF_QUESTION, REASSURED, ELSEWHERE].map((r) => `(?:${r.source})`).join('|'));
-  if (!ANY.test(padded)) return null;
+  // Each reading needs one of a few words (a Set look-up per token); only the readings whose words are there are scanned.
+  let families = 0;
+  for (const t of toks) families |= FAMILY_WORDS.get(t) ?? 0;
+  if (families === 0) return null;
+  const any = (ANY[families] ??= new RegExp(FAMILIES.filter((_, i) => families & (1 << i)).map((r) => `(?:${r.source})`).join('|')));
+  if (!any.test(padded)) return null;
   if (GENERAL.test(padded) || (ASKS_WHAT_YOU_KEEP.test(padded) && !padded.startsWith(' why'))) return "it is a general or hypothetical question, not the customer's own case";
   const hypothetical = HYPOTHETICAL.test(padded) || (question && IF_QUESTION.test(padded));
   if (hypothetical && !TOLD_AS_HAPPENED.test(padded)) return "it asks what would happen in a case that has not happened";
