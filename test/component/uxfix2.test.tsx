@@ -264,3 +264,34 @@ describe('simulator "Ask me" HTTP form (newcomer #26)', () => {
     expect(screen.getByRole('list', { name: 'Transcript' }).textContent).toMatch(/shipped.*Friday/);
   });
 });
+
+describe('simulator agents when the tester was faster than the scenarios file (newcomer #19)', () => {
+  it('keeps the conversation, says the file names other agents, and "Use the file\'s agents" puts them in', async () => {
+    const flow = validateFlow(JSON.parse(flowFile('travel-urgency'))).flow!;
+    const parsed = parseScenarioText(flowFile('travel-urgency.scenarios'));
+    if (!parsed.ok) throw new Error('scenario file invalid');
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const storage: ScenarioStorage = { load: async () => (await gate, { file: parsed.file, exists: true }), save: async () => ({}) };
+    render(
+      <StudioStoreProvider store={createStudioStore(flow)}>
+        <SimulatorPanel onClose={() => {}} storage={storage} overlay={false} />
+      </StudioStoreProvider>,
+    );
+    say('K7XQ2P');
+    await act(async () => {
+      release();
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    expect(screen.getByRole('list', { name: 'Transcript' }).textContent).toContain('K7XQ2P');
+    fireEvent.click(screen.getByRole('tab', { name: 'Clock & agents' }));
+    expect(screen.getByTestId('agents-from').textContent).toMatch(/The file names Omar, Lena/);
+    fireEvent.click(screen.getByRole('button', { name: "Use the file's agents" }));
+    const agents = screen.getByRole('region', { name: 'Virtual agents' });
+    expect(within(agents).getByText('Omar')).toBeInTheDocument();
+    expect(within(agents).queryByText('Ana')).toBeNull();
+    expect(screen.getByTestId('agents-from').textContent).toMatch(/Started with the agents of this flow's scenarios file/);
+    fireEvent.click(screen.getByRole('tab', { name: 'Chat' }));
+    expect(screen.getByRole('list', { name: 'Transcript' }).textContent).toContain('K7XQ2P');
+  });
+});

@@ -81,7 +81,7 @@ const list = (s: string) =>
     .map((x) => x.trim())
     .filter(Boolean);
 
-export function AgentsEditor({ agents, act, from }: { agents: readonly VirtualAgent[] | undefined; act(step: ActionStep): boolean; from?: 'file' | 'sample' }) {
+export function AgentsEditor({ agents, act, from, fileAgents }: { agents: readonly VirtualAgent[] | undefined; act(step: ActionStep): boolean; from?: 'file' | 'sample'; fileAgents?: ReadonlyArray<{ name: string }> | null }) {
   const [name, setName] = useState('');
   const [capacityError, setCapacityError] = useState<string | null>(null);
   // Capacity is a whole number of chats, as the scenario file requires (1.5 was accepted here, then Save failed).
@@ -102,16 +102,26 @@ export function AgentsEditor({ agents, act, from }: { agents: readonly VirtualAg
     patch(i, { capacity: n });
   };
   const current = agents ?? [];
+  // The file's agents put in by hand ("Use the file's agents") read as the file's too.
+  const sameAsFile = !!fileAgents && fileAgents.length === current.length && fileAgents.every((f, i) => f.name === current[i].name);
+  const shownFrom = from && (sameAsFile ? 'file' : from);
   const update = (next: VirtualAgent[]) => act({ agents: next.map(agentForFile) });
   const patch = (i: number, p: Partial<VirtualAgent>) => update(current.map((a, j) => (j === i ? { ...a, ...p } : a)));
   return (
     <section className="sim-section" aria-label="Virtual agents">
       <h3>Virtual agents</h3>
-      {from && (
+      {shownFrom && (
         <p className="sim-muted" data-testid="agents-from">
-          {from === 'file'
+          {shownFrom === 'file'
             ? "Started with the agents of this flow's scenarios file, as baton test and baton chat use them."
-            : "Sample agents: this flow's scenarios file names none. Give them the teams and skills your Human takeover blocks ask for."}
+            : fileAgents && fileAgents.length > 0
+              ? `Sample agents (the conversation began before the scenarios file was read). The file names ${fileAgents.map((a) => a.name).join(', ')}. `
+              : "Sample agents: this flow's scenarios file names none. Give them the teams and skills your Human takeover blocks ask for."}
+          {shownFrom === 'sample' && fileAgents && fileAgents.length > 0 && (
+            <button type="button" className="sim-link" onClick={() => act({ agents: fileAgents.map((a) => ({ ...a })) as never })}>
+              Use the file's agents
+            </button>
+          )}
         </p>
       )}
       <table className="sim-table">

@@ -149,7 +149,7 @@ export function SimulatorPanel({ onClose, onFocusBlock, storage = null, overlay 
         {view && tab === 'setup' && (
           <div className="sim-scroll">
             <ClockPane view={view} act={sim.act} />
-            <AgentsEditor agents={sim.session?.agents} act={sim.act} from={sim.agentsFrom} />
+            <AgentsEditor agents={sim.session?.agents} act={sim.act} from={sim.agentsFrom} fileAgents={sim.fileAgents} />
             <RestartPane flow={flow} restart={restart} />
           </div>
         )}

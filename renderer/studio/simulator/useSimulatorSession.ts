@@ -47,6 +47,8 @@ export interface SimulatorController {
   restart(as: 'same_customer' | 'new_customer', start?: SimulatorStart): void;
   /** Where the virtual agents came from: the flow's scenarios file, or the sample agents. */
   agentsFrom: 'file' | 'sample';
+  /** The scenarios file's agents (null: it names none, or it is not read yet). */
+  fileAgents: VirtualAgentInput[] | null;
   /** The tester edited a variable in the debug drawer (not a scenario step: kept in the conversation only). */
   setVariable(name: string, value: Value): void;
   clearError(): void;
@@ -167,5 +169,5 @@ export function useSimulatorSession(flow: Flow, fileSetup: SimulatorFileSetup | 
   const session = ref.current;
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const view = useMemo(() => (session ? simulatorView(session) : null), [session, version]);
-  return { session, view, startError, error, act, restart, setVariable, agentsFrom: fromFile.current ? 'file' : 'sample', clearError: () => setError(null) };
+  return { session, view, startError, error, act, restart, setVariable, agentsFrom: fromFile.current ? 'file' : 'sample', fileAgents: fileSetup?.agents ?? null, clearError: () => setError(null) };
 }
