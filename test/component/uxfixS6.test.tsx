@@ -10,6 +10,12 @@ import { Editor } from '../../renderer/studio/editor/Editor';
 import { FindDialog } from '../../renderer/studio/editor/FindDialog';
 import { ExportButton } from '../../renderer/studio/home/ExportButton';
 import { SaveStatus } from '../../renderer/studio/persistence/SaveStatus';
+import { HomeScreen } from '../../renderer/studio/home/HomeScreen';
+import { createStudioApi } from '../../renderer/studio/api/studioApi';
+import { startStudioServer } from '../../runtime/studio/startStudioServer';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { StudioApi } from '../../renderer/studio/api/studioApi';
 import { SimulatorPanel } from '../../renderer/studio/simulator/SimulatorPanel';
 import { sampleFlow } from './support/sampleFlow';
@@ -483,5 +489,28 @@ describe('a studio restarted under an open page (newcomer s6 #17)', () => {
   it('a plain network blip shows no banner', () => {
     render(<SaveStatus status="offline" error="The studio server cannot be reached." />);
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('two flows with one name on the home screen (newcomer s6 #14)', () => {
+  it('are told apart by their ids', async () => {
+    const home = await mkdtemp(join(tmpdir(), 'baton-twins-'));
+    const studio = await startStudioServer({ home, port: 0 });
+    try {
+      const api = createStudioApi({ baseUrl: studio.origin, secret: studio.secret });
+      const a = await api.createFlow({ template: 'customer-support' });
+      const b = await api.createFlow({ template: 'customer-support' });
+      await api.createFlow({ name: 'Only one' });
+      render(<HomeScreen onOpen={() => undefined} api={api} />);
+      const first = await screen.findByRole('button', { name: `Open Northwind Goods customer support (id ${a.flow.id})` }, { timeout: 15_000 });
+      const second = screen.getByRole('button', { name: `Open Northwind Goods customer support (id ${b.flow.id})` });
+      expect(a.flow.id).not.toBe(b.flow.id);
+      expect(first).toHaveTextContent(`id ${a.flow.id}`);
+      expect(second).toHaveTextContent(`id ${b.flow.id}`);
+      expect(screen.getByRole('button', { name: 'Open Only one' })).not.toHaveTextContent(/· id /);
+    } finally {
+      await studio.close();
+      await rm(home, { recursive: true, force: true });
+    }
   });
 });

@@ -257,12 +257,17 @@ export function HomeScreen({ onOpen, api = studioApi, now = Date.now }: HomeScre
             <p className="bt-home-empty">No flows yet. Start from a template below, create a blank flow, or drop a flow JSON file here.</p>
           ) : (
             <ul className="bt-home-list" aria-label="Flows">
-              {flows.map((f) => (
+              {flows.map((f) => {
+                // Two flows with one name (a template used twice, an import, a restore: newcomer s6 #14) are told apart
+                // by their ids, which are also their chat addresses.
+                const twin = flows.some((x) => x !== f && x.name === f.name);
+                return (
                 <li key={f.key} className="bt-home-row">
-                  <button type="button" className="bt-home-open" onClick={() => onOpen(f.key)} aria-label={`Open ${f.name}`}>
+                  <button type="button" className="bt-home-open" onClick={() => onOpen(f.key)} aria-label={twin ? `Open ${f.name} (id ${f.flowId})` : `Open ${f.name}`}>
                     <span className="bt-home-name">{f.name}</span>
                     <span className="bt-home-meta">
                       {f.blocks} block{f.blocks === 1 ? '' : 's'} · saved {formatWhen(f.savedAt, now())}
+                      {twin ? ` · id ${f.flowId}` : ''}
                       {f.external ? ` · ${f.path}` : ''}
                     </span>
                     {f.problem ? (
@@ -283,7 +288,8 @@ export function HomeScreen({ onOpen, api = studioApi, now = Date.now }: HomeScre
                     </Button>
                   </div>
                 </li>
-              ))}
+                );
+              })}
             </ul>
           )}
         </section>
