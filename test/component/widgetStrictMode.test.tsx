@@ -22,11 +22,14 @@ function fakeServer() {
   const creates: string[] = [];
   const resumes: string[] = [];
   const known = new Map<string, ChatEntry[]>();
+  /** When set, conversation creations wait for it: "before the answer" then holds however slow the machine is. */
+  const hold: { gate: Promise<void> | null } = { gate: null };
   const fetch = (async (url: string | URL | Request, init?: RequestInit) => {
     await new Promise((r) => setTimeout(r, 15)); // both StrictMode runs are in flight at once, as over a network
     const u = new URL(String(url));
     const method = init?.method ?? 'GET';
     const created = /^\/api\/v1\/flows\/([^/]+)\/conversations$/.exec(u.pathname);
+    if (method === 'POST' && created && hold.gate) await hold.gate;
     if (method === 'POST' && created) {
       const id = `c${creates.length + 1}`;
       creates.push(id);
@@ -43,7 +46,7 @@ function fakeServer() {
     }
     return json(404, { error: 'not_found', message: `${method} ${u.pathname}` });
   }) as typeof globalThis.fetch;
-  return { fetch, creates, resumes, known };
+  return { fetch, creates, resumes, known, hold };
 }
 
 const memoryStorage = () => {
@@ -154,8 +157,14 @@ describe('widget under StrictMode: one page view, one conversation', () => {
     );
     await screen.findByText('Hello from c1');
     const restart = screen.getByRole('button', { name: 'Start a new conversation' });
+    // The server answers only after both clicks (under load two clicks took longer than its 15 ms, so the second
+    // click legitimately came after the answer and the test failed now and then).
+    let answer!: () => void;
+    server.hold.gate = new Promise<void>((r) => (answer = r));
     await userEvent.click(restart);
     await userEvent.click(restart);
+    server.hold.gate = null;
+    answer();
     await screen.findByText('Hello from c2');
     await settle();
     expect(server.creates).toEqual(['c1', 'c2']);
