@@ -8,6 +8,7 @@
  */
 import type { Flow } from '../../../shared/flow/schema';
 import { isOpen, localTime } from '../../../shared/flow/openingHours';
+import { getBlockDefinition } from '../../../shared/flow/blockRegistry';
 
 export const DESIGNER_ID = 'designer';
 /** The team the designer was always in (kept so flows without teams behave as before). */
@@ -50,8 +51,10 @@ export function designerAccess(flows: readonly Flow[], now: number): DesignerAcc
   const addedTo: string[] = [];
   const served = flows.map((flow) => {
     let changed = false;
-    const blocks = flow.blocks.map((b) => {
-      if (b.kind !== 'human_takeover') return b;
+    const blocks = flow.blocks.map((block) => {
+      // The registry says which kind hands over (no kind compared here: test/unit/blocks/noKindSwitch.test.ts).
+      if (!getBlockDefinition(block.kind).isHandoffTarget) return block;
+      const b = block as Takeover;
       const d = b.data;
       teams.push(...d.teams);
       if (d.skill.trim()) skills.push(d.skill);
