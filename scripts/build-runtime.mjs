@@ -25,10 +25,9 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist/runtime');
 mkdirSync(outdir, { recursive: true });
-const result = await build({
+/** Options both bundles share. */
+const common = {
   absWorkingDir: root,
-  entryPoints: ['runtime/cli/main.ts'],
-  outfile: 'dist/runtime/main.mjs',
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -40,26 +39,14 @@ const result = await build({
   metafile: true,
   logLevel: 'warning',
   legalComments: 'none',
-});
+};
+const result = await build({ ...common, entryPoints: ['runtime/cli/main.ts'], outfile: 'dist/runtime/main.mjs' });
 /**
  * `baton serve --workers N` starts each conversation shard from its own entry (runtime/shard/shardEntry.ts), bundled
  * apart so a worker does not load the whole CLI (Fastify, OpenAPI, ...): measured ~50 MB less per worker than
  * starting workers from main.mjs. runtime/shard/shardPool.ts uses dist/runtime/shard.mjs when it exists.
  */
-const shard = await build({
-  absWorkingDir: root,
-  entryPoints: ['runtime/shard/shardEntry.ts'],
-  outfile: 'dist/runtime/shard.mjs',
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  packages: 'external',
-  sourcemap: process.env.BATON_RUNTIME_SOURCEMAP ? 'linked' : false,
-  metafile: true,
-  logLevel: 'warning',
-  legalComments: 'none',
-});
+const shard = await build({ ...common, entryPoints: ['runtime/shard/shardEntry.ts'], outfile: 'dist/runtime/shard.mjs' });
 /** Files the bundle starts as worker threads (not imported, so esbuild does not see them): copied as they are. */
 const workers = ['runtime/store/embeddedWriter.mjs'];
 for (const w of workers) copyFileSync(join(root, w), join(outdir, w.split('/').pop()));

@@ -1,24 +1,16 @@
 // @vitest-environment jsdom
 import './support/setup';
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { Editor } from '../../renderer/studio/editor/Editor';
 import { autoLayoutEdit } from '../../renderer/studio/editor/autoLayout';
 import { insertBlockEdit } from '../../renderer/studio/canvas/insertBlock';
 import { createNodeDeriver, groupFrame } from '../../renderer/studio/canvas/deriveNodes';
-import { StudioStoreProvider } from '../../renderer/studio/store/StudioStoreContext';
 import { createStudioStore } from '../../renderer/studio/store/studioStore';
 import { tinyFlow } from './support/sampleFlow';
+import { renderEditor } from './support/renderEditor';
 
 function setup() {
-  const store = createStudioStore(tinyFlow());
-  render(
-    <div style={{ width: 1200, height: 800 }}>
-      <StudioStoreProvider store={store}>
-        <Editor />
-      </StudioStoreProvider>
-    </div>,
-  );
+  const store = renderEditor(tinyFlow());
   return store;
 }
 

@@ -1,25 +1,15 @@
 // @vitest-environment jsdom
 import './support/setup';
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { Editor } from '../../renderer/studio/editor/Editor';
-import { StudioStoreProvider } from '../../renderer/studio/store/StudioStoreContext';
-import { createStudioStore } from '../../renderer/studio/store/studioStore';
 import { inspectorFields } from '../../renderer/studio/blockCatalog';
 import type { Block } from '../../shared/flow/schema';
 import { tinyFlow } from './support/sampleFlow';
+import { renderEditor } from './support/renderEditor';
 
 function setup(select?: string) {
-  const store = createStudioStore(tinyFlow());
-  if (select) store.getState().select([select]);
-  render(
-    <div style={{ width: 1200, height: 800 }}>
-      <StudioStoreProvider store={store}>
-        <Editor />
-      </StudioStoreProvider>
-    </div>,
-  );
+  const store = renderEditor(tinyFlow(), (s) => (select ? s.getState().select([select]) : undefined));
   const block = (id: string) => store.getState().flow.blocks.find((b) => b.id === id)! as Block & { data: Record<string, any> };
   return { store, block };
 }

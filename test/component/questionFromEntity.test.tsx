@@ -1,27 +1,17 @@
 // @vitest-environment jsdom
 import './support/setup';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { Editor } from '../../renderer/studio/editor/Editor';
-import { StudioStoreProvider } from '../../renderer/studio/store/StudioStoreContext';
-import { createStudioStore } from '../../renderer/studio/store/studioStore';
 import type { Block } from '../../shared/flow/schema';
 import { tinyFlow } from './support/sampleFlow';
+import { renderEditor } from './support/renderEditor';
 
 /** Question > "Take from the conversation" (newcomer s6 #4): an optional choice the designer can set and clear. */
 describe('question inspector: take the answer from the conversation', () => {
   it('starts empty ("No: always ask"), sets an entity kind, and clears it again', () => {
     const flow = tinyFlow();
     flow.blocks.push({ id: 'ask', kind: 'question', position: { x: 600, y: 300 }, data: { text: 'Order number?', variable: 'orderNumber' } } as Block);
-    const store = createStudioStore(flow);
-    store.getState().select(['ask']);
-    render(
-      <div style={{ width: 1200, height: 800 }}>
-        <StudioStoreProvider store={store}>
-          <Editor />
-        </StudioStoreProvider>
-      </div>,
-    );
+    const store = renderEditor(flow, (s) => s.getState().select(['ask']));
     const data = () => (store.getState().flow.blocks.find((b) => b.id === 'ask') as Block & { data: Record<string, unknown> }).data;
     const select = within(screen.getByTestId('block-inspector')).getByLabelText('Take from the conversation') as HTMLSelectElement;
     expect(select.value).toBe('');

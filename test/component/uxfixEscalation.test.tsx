@@ -1,22 +1,14 @@
 // @vitest-environment jsdom
 import './support/setup';
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { Editor } from '../../renderer/studio/editor/Editor';
 import { plainEditError } from '../../renderer/studio/inspector/plainIssue';
-import { StudioStoreProvider } from '../../renderer/studio/store/StudioStoreContext';
 import { createStudioStore } from '../../renderer/studio/store/studioStore';
 import { tinyFlow } from './support/sampleFlow';
+import { renderEditor } from './support/renderEditor';
 
 function setup() {
-  const store = createStudioStore(tinyFlow());
-  render(
-    <div style={{ width: 1200, height: 800 }}>
-      <StudioStoreProvider store={store}>
-        <Editor />
-      </StudioStoreProvider>
-    </div>,
-  );
+  const store = renderEditor(tinyFlow());
   fireEvent.click(screen.getByRole('tab', { name: 'Escalation' }));
   return store;
 }
@@ -93,14 +85,7 @@ describe('escalation inspector: Add buttons (newcomer s5 #1)', () => {
 
 describe('flow settings: the flow id (newcomer s5 #9)', () => {
   it('shows the id next to the name and says where it is used, since a rename keeps it', () => {
-    const store = createStudioStore(tinyFlow());
-    render(
-      <div style={{ width: 1200, height: 800 }}>
-        <StudioStoreProvider store={store}>
-          <Editor />
-        </StudioStoreProvider>
-      </div>,
-    );
+    const store = renderEditor(tinyFlow());
     fireEvent.change(screen.getByLabelText('Flow name'), { target: { value: 'Spoke & Chain bike shop' } });
     const id = screen.getByLabelText('Flow id') as HTMLInputElement;
     expect(id).toHaveValue('tiny');

@@ -1,25 +1,15 @@
 // @vitest-environment jsdom
 import './support/setup';
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { Editor } from '../../renderer/studio/editor/Editor';
 import { DEFAULT_BLOCK_SIZE } from '../../renderer/studio/canvas/freeSpot';
-import { StudioStoreProvider } from '../../renderer/studio/store/StudioStoreContext';
-import { createStudioStore } from '../../renderer/studio/store/studioStore';
 import { validateFlow } from '../../shared/flow/validateFlow';
 import type { Flow } from '../../shared/flow/schema';
 import { tinyFlow } from './support/sampleFlow';
+import { renderEditor } from './support/renderEditor';
 
 function setup(flow: Flow, select: string) {
-  const store = createStudioStore(flow);
-  store.getState().select([select]);
-  render(
-    <div style={{ width: 1200, height: 800 }}>
-      <StudioStoreProvider store={store}>
-        <Editor />
-      </StudioStoreProvider>
-    </div>,
-  );
+  const store = renderEditor(flow, (s) => s.getState().select([select]));
   const click = (kind: string) => fireEvent.click(within(screen.getByRole('complementary', { name: 'Blocks' })).getByRole('button', { name: new RegExp(`^${kind}`, 'i') }));
   return { store, click };
 }

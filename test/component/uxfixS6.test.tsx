@@ -6,7 +6,6 @@
  */
 import './support/setup';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { Editor } from '../../renderer/studio/editor/Editor';
 import { FindDialog } from '../../renderer/studio/editor/FindDialog';
 import { ExportButton } from '../../renderer/studio/home/ExportButton';
 import { SaveStatus } from '../../renderer/studio/persistence/SaveStatus';
@@ -35,6 +34,7 @@ import { inReadingOrder, Widget } from '../../renderer/widget/Widget';
 import type { ChatClient } from '../../renderer/widget/chatClient';
 import type { HandoffDetail, HandoffRow } from '../../renderer/inbox/inboxApi';
 import { ann, fakeInboxApi, quietAlerts, signedInStorage } from './support/inboxFakes';
+import { renderEditor } from './support/renderEditor';
 
 const row = (over: Partial<HandoffRow>): HandoffRow => ({
   id: 'c1:h1',
@@ -117,14 +117,7 @@ describe('ticket numbers stay on one line', () => {
 
 describe('flow settings: changing the flow id', () => {
   function setup() {
-    const store = createStudioStore(tinyFlow());
-    render(
-      <div style={{ width: 1200, height: 800 }}>
-        <StudioStoreProvider store={store}>
-          <Editor />
-        </StudioStoreProvider>
-      </div>,
-    );
+    const store = renderEditor(tinyFlow());
     return { store, input: screen.getByLabelText('Flow id') as HTMLInputElement };
   }
 
@@ -268,14 +261,7 @@ describe('a block that grows makes room below it', () => {
 
 describe('typing spaces and commas in flow settings (newcomer s6 #1, #2)', () => {
   function setup() {
-    const store = createStudioStore(tinyFlow());
-    render(
-      <div style={{ width: 1200, height: 800 }}>
-        <StudioStoreProvider store={store}>
-          <Editor />
-        </StudioStoreProvider>
-      </div>,
-    );
+    const store = renderEditor(tinyFlow());
     return store;
   }
 
@@ -414,14 +400,7 @@ describe('the widget after a handback (newcomer s6 #8)', () => {
 
 describe('paste lands in free space (newcomer s6 #13)', () => {
   it('pasted blocks cover no existing block', () => {
-    const store = createStudioStore(tinyFlow());
-    render(
-      <div style={{ width: 1200, height: 800 }}>
-        <StudioStoreProvider store={store}>
-          <Editor />
-        </StudioStoreProvider>
-      </div>,
-    );
+    const store = renderEditor(tinyFlow());
     act(() => store.getState().select(['welcome', 'menu']));
     let text = '';
     const copy = new Event('copy', { bubbles: true }) as ClipboardEvent;
@@ -442,14 +421,7 @@ describe('paste lands in free space (newcomer s6 #13)', () => {
 
 describe('N adds a sticky note ready to type in (newcomer s6 #25)', () => {
   it('what is typed after N goes into the note; its "n"s add no more notes', async () => {
-    const store = createStudioStore(tinyFlow());
-    render(
-      <div style={{ width: 1200, height: 800 }}>
-        <StudioStoreProvider store={store}>
-          <Editor />
-        </StudioStoreProvider>
-      </div>,
-    );
+    const store = renderEditor(tinyFlow());
     fireEvent.keyDown(window, { key: 'n' });
     await waitFor(() => expect(document.activeElement).toHaveAttribute('data-note-editor'));
     await userEvent.keyboard('TODO: ask marketing for the welcome text');
@@ -460,14 +432,7 @@ describe('N adds a sticky note ready to type in (newcomer s6 #25)', () => {
 
 describe('hot-lead and urgency rules read as words (newcomer s6 #18)', () => {
   it('operators in words; a new rule without a value says it never matches', async () => {
-    const store = createStudioStore(tinyFlow());
-    render(
-      <div style={{ width: 1200, height: 800 }}>
-        <StudioStoreProvider store={store}>
-          <Editor />
-        </StudioStoreProvider>
-      </div>,
-    );
+    const store = renderEditor(tinyFlow());
     fireEvent.click(screen.getByRole('tab', { name: 'Escalation' }));
     const hot = document.querySelector('[data-signal="hotLead"]') as HTMLElement;
     if (!within(hot).queryByRole('button', { name: /Add rule/ })) fireEvent.click(within(hot).getByRole('checkbox'));
