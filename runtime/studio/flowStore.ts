@@ -592,6 +592,17 @@ export class FlowStore {
     }
     this.checkGuard(key, opts);
     const { flow, problems } = this.checkDocument(doc, 'The flow sent to save');
+    // The id Flow settings refuses is refused here too (a script or a stale tab): two flows with one id cannot be
+    // served together (baton serve refuses them). Only a change of id is checked, so older twins still save.
+    const twin = flow.id === e.flowId ? undefined : this.db.data.flows.find((f) => f.key !== key && f.flowId === flow.id);
+    if (twin) {
+      throw new StudioError(
+        422,
+        'flow_id_taken',
+        `Another flow in this studio, "${twin.name}", already has the id ${flow.id}, so this save was not written; nothing on disk changed.`,
+        'Choose another id in Flow settings > General (your edits are kept in the journal).',
+      );
+    }
     return this.serial(key, async () => {
       this.checkGuard(key, opts);
       // A save names the last journal entry it includes; entries up to it leave the journal and later appends

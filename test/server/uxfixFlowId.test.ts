@@ -60,3 +60,18 @@ it('the version history names flow settings in the words of the Flow settings pa
   expect(summary).toContain('flow settings: time zone, escalation (urgency)');
   expect(summary).not.toMatch(/escalation\.urgency|settings\.timezone/);
 });
+
+it("an id another flow in the studio already has is refused by the server too, naming that flow; nothing is written", async () => {
+  // Review s6: the check lived only in Flow settings; a script or a stale tab saved the twin id.
+  const first = (await api('/api/flows', { method: 'POST', body: { template: 'lead-gen' } })).json.key as string;
+  const second = (await api('/api/flows', { method: 'POST', body: { template: 'customer-support' } })).json.key as string;
+  const firstId = (await api(`/api/flows/${first}`)).json.flow.id as string;
+  const opened = await api(`/api/flows/${second}`);
+  const refused = await api(`/api/flows/${second}`, { method: 'PUT', body: { flow: { ...opened.json.flow, id: firstId }, journalSeq: 0 } });
+  expect(refused.status).toBe(422);
+  expect(refused.json.error).toMatchObject({ code: 'flow_id_taken' });
+  expect(JSON.stringify(refused.json.error)).toContain(firstId);
+  expect((await api(`/api/flows/${second}`)).json.flow.id).toBe(opened.json.flow.id);
+  // Saving the same flow under its own id still works.
+  expect((await api(`/api/flows/${second}`, { method: 'PUT', body: { flow: { ...opened.json.flow, name: 'Renamed' }, journalSeq: 0 } })).status).toBe(200);
+});
