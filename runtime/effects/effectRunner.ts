@@ -12,7 +12,8 @@ import { fillSecrets as fillEffectSecrets } from '../../shared/engine/secrets';
 import { secretMasker } from '../../shared/engine/maskSecrets';
 import type { HttpJob } from './planStep';
 import { callHttp, networkError } from './httpCall';
-import { fillSecrets, MissingSecretError, type SecretLookup } from './secrets';
+import { fillSecrets, MissingSecretError, secretLookup, type SecretLookup } from './secrets';
+import type { ServeConfig } from '../serve/config';
 import type { OutboxItem, RuntimeStore, TimerRecord } from '../store/types';
 import type { ConversationService, HttpPerformer } from '../server/conversationService';
 import type { RuntimeMetrics } from '../server/metrics';
@@ -47,6 +48,24 @@ class PermanentError extends Error {}
 
 /** An HTTP Request block's answer larger than this takes the error exit (the engine keeps at most 10,000 characters per variable anyway). */
 export const HTTP_MAX_ANSWER_BYTES = 5 * 1024 * 1024;
+
+/**
+ * The runner `baton serve` builds from its configuration: secrets from the config file and the environment,
+ * notification channels and outbox retries. The main thread and each conversation shard (`--workers N`) make theirs here.
+ */
+export function effectRunnerFor(
+  deps: Pick<EffectRunnerOptions, 'store' | 'service' | 'metrics' | 'logger' | 'now' | 'pollMs'>,
+  config: ServeConfig,
+  env: NodeJS.ProcessEnv,
+): EffectRunner {
+  return new EffectRunner({
+    ...deps,
+    secrets: secretLookup(config.secrets, env),
+    notify: { smtp: config.smtp, slack: config.slack, webhook: config.webhook },
+    maxAttempts: config.outbox.maxAttempts,
+    baseDelayMs: config.outbox.baseDelayMs,
+  });
+}
 
 export class EffectRunner implements HttpPerformer {
   private timer: NodeJS.Timeout | null = null;

@@ -5,8 +5,7 @@
 import pino, { type Logger } from 'pino';
 import { stdoutLogDestination } from './stdoutLog';
 import type { Flow } from '../../shared/flow/schema';
-import { EffectRunner } from '../effects/effectRunner';
-import { secretLookup } from '../effects/secrets';
+import { effectRunnerFor, type EffectRunner } from '../effects/effectRunner';
 import { buildServer, type RuntimeServer } from '../server/buildServer';
 import { ApiError, ConversationService } from '../server/conversationService';
 import { FlowCatalog } from '../server/flowCatalog';
@@ -124,18 +123,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
   }
   const metrics = new RuntimeMetrics(store);
   const service = new ConversationService({ store, catalog, metrics, logger, now });
-  const runner = new EffectRunner({
-    store,
-    service,
-    metrics,
-    logger,
-    now,
-    secrets: secretLookup(config.secrets, env),
-    notify: { smtp: config.smtp, slack: config.slack, webhook: config.webhook },
-    maxAttempts: config.outbox.maxAttempts,
-    baseDelayMs: config.outbox.baseDelayMs,
-    pollMs: opts.pollMs,
-  });
+  const runner = effectRunnerFor({ store, service, metrics, logger, now, pollMs: opts.pollMs }, config, env);
   service.setHttpPerformer(runner);
   pool?.attach({ metrics, kick: () => runner.kick() });
   let agentHub: AgentHub | null = null;

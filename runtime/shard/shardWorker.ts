@@ -11,8 +11,7 @@
 import { parentPort } from 'node:worker_threads';
 import pino from 'pino';
 import type { Input } from '../../shared/engine/types';
-import { EffectRunner } from '../effects/effectRunner';
-import { secretLookup } from '../effects/secrets';
+import { effectRunnerFor } from '../effects/effectRunner';
 import type { ServeConfig } from '../serve/config';
 import { ConversationLimiter } from '../server/conversationLimiter';
 import { ConversationService, hashBody } from '../server/conversationService';
@@ -85,17 +84,7 @@ export async function runShardWorker(data: ShardWorkerData): Promise<void> {
   const logger = pino({ level: data.logLevel, base: { service: 'baton-serve', shard: index } }, pino.destination({ dest: 1, sync: true }));
   const catalog = new FlowCatalog(store); // pinned revisions only, read from the store (the main thread deploys)
   const service = new ConversationService({ store, catalog, metrics, logger, now });
-  const runner = new EffectRunner({
-    store,
-    service,
-    metrics,
-    logger,
-    now,
-    secrets: secretLookup(config.secrets, data.env as NodeJS.ProcessEnv),
-    notify: { smtp: config.smtp, slack: config.slack, webhook: config.webhook },
-    maxAttempts: config.outbox.maxAttempts,
-    baseDelayMs: config.outbox.baseDelayMs,
-  });
+  const runner = effectRunnerFor({ store, service, metrics, logger, now }, config, data.env as NodeJS.ProcessEnv);
   // HTTP request blocks are called from here (the customer's answer includes their result); new outbox items are
   // sent by the main thread's loop, told at once.
   service.setHttpPerformer({ performHttp: (job) => runner.performHttp(job), kick: () => push({ t: 'kick' }) });

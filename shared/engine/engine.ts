@@ -19,6 +19,7 @@ import type { TurnFacts } from '../escalation/types';
 import type { Entity } from '../nlu/types';
 import type { ConversationState, EngineContext, Input, Step, Waiting } from './types';
 import { EngineError } from './types';
+import { MAX_ANALYSED_TEXT } from '../flow/limits';
 import { analyzeText } from '../nlu/analyzeText';
 import { evaluateEscalation, initialEscalationMemory } from '../escalation/evaluateEscalation';
 import type { RuleSnapshot } from '../escalation/evaluateRuleSignals';
@@ -266,8 +267,7 @@ function agentEvent(run: Run, input: Parameters<typeof takenOverEvent>[1]): bool
  * few thousand characters too, and an unbounded message would bloat every persisted state after it.
  */
 export const MAX_CUSTOMER_TEXT = 4000;
-/** Only the start of a long message is analysed: enough to understand it, and bounded time per message. */
-export const MAX_ANALYSED_TEXT = 1000;
+export { MAX_ANALYSED_TEXT };
 
 function onText(run: Run, raw: string): boolean {
   if (raw.trim() === '') return false;

@@ -75,9 +75,8 @@ function readRun(run: string, hasCurrency: boolean): number | null {
 function number(raw: string): AnswerResult {
   const strict = plainNumber(raw.trim());
   if (strict !== null) return Number.isFinite(strict) && Math.abs(strict) <= LARGEST ? { ok: true, value: strict } : FAIL;
-  const hasCurrency = CURRENCY.test(raw);
-  CURRENCY.lastIndex = 0;
   const text = raw.replace(CURRENCY, ' ');
+  const hasCurrency = text !== raw;
   const found = [...text.matchAll(NUMBER_RUN)];
   if (found.length !== 1) return FAIL;
   const [, digits, scaleWord] = found[0];

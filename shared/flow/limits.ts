@@ -20,3 +20,6 @@ export const TRUNCATED_NOTE = ' […cut: longer than 10,000 characters]';
 export function boundText(text: string): string {
   return text.length <= MAX_VARIABLE_LENGTH ? text : text.slice(0, MAX_VARIABLE_LENGTH - TRUNCATED_NOTE.length) + TRUNCATED_NOTE;
 }
+
+/** Only the start of a long customer message is analysed: enough to understand it, and bounded time per message. */
+export const MAX_ANALYSED_TEXT = 1000;

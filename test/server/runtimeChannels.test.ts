@@ -3,10 +3,10 @@
  * repeated), the Rasa REST channel (with a handoff and agent messages), and bad requests of every kind
  * (a fuzz test: random bodies never get a 5xx).
  */
-import { request } from 'node:http';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ADMIN, auth, startTestRuntime, type TestRuntime } from './runtimeFixtures';
+import { readSeqEvents } from '../support/sse';
 
 let rt: TestRuntime | null = null;
 afterEach(async () => {
@@ -14,48 +14,8 @@ afterEach(async () => {
   rt = null;
 });
 
-interface SseEvent {
-  id: number;
-  data: any;
-}
-
 /** Opens the push channel; collects events until `until` says stop, then closes the connection. */
-function readEvents(url: string, headers: Record<string, string>, until: (events: SseEvent[]) => boolean, onOpen?: () => void): Promise<SseEvent[]> {
-  return new Promise((resolve, reject) => {
-    const events: SseEvent[] = [];
-    const req = request(url, { headers: { accept: 'text/event-stream', ...headers } }, (res) => {
-      if (res.statusCode !== 200) {
-        reject(new Error('status ' + res.statusCode));
-        res.resume();
-        return;
-      }
-      onOpen?.();
-      let buf = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        buf += chunk;
-        let i;
-        while ((i = buf.indexOf('\n\n')) >= 0) {
-          const block = buf.slice(0, i);
-          buf = buf.slice(i + 2);
-          const id = /^id: (\d+)$/m.exec(block);
-          const data = /^data: (.*)$/m.exec(block);
-          if (id && data) events.push({ id: Number(id[1]), data: JSON.parse(data[1]) });
-        }
-        if (until(events)) {
-          req.destroy();
-          resolve(events);
-        }
-      });
-    });
-    req.on('error', (err) => (events.length && until(events) ? resolve(events) : reject(err)));
-    req.end();
-    setTimeout(() => {
-      req.destroy();
-      resolve(events);
-    }, 5000).unref();
-  });
-}
+const readEvents = readSeqEvents;
 
 describe('push channel (Server-Sent Events)', () => {
   it('streams bot, customer and status events live, and resumes from Last-Event-ID with nothing missed or repeated', async () => {

@@ -6,7 +6,7 @@
  * with any number of workers after a restart. (Every other server suite can run sharded too:
  * `BATON_TEST_WORKERS=2 npx vitest run test/server/runtimeApi.test.ts ...`.)
  */
-import http, { request } from 'node:http';
+import http from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ownerOf } from '../../runtime/shard/shardProtocol';
 import { startRuntime } from '../../runtime/serve/startRuntime';
 import { auth, shopFlow, startTestRuntime, type TestRuntime } from './runtimeFixtures';
+import { readSeqEvents, type SeqEvent } from '../support/sse';
 
 let rt: TestRuntime | null = null;
 afterEach(async () => {
@@ -45,39 +46,8 @@ async function newConversation(r: TestRuntime) {
   return res.body as { conversationId: string; token: string };
 }
 
-/** Opens the push channel and collects `message` events (id = seq) until `until` says stop. */
-function readEvents(url: string, headers: Record<string, string>, until: (events: Array<{ id: number; data: any }>) => boolean, onOpen?: () => void) {
-  return new Promise<Array<{ id: number; data: any }>>((resolve, reject) => {
-    const events: Array<{ id: number; data: any }> = [];
-    const req = request(url, { headers: { accept: 'text/event-stream', ...headers } }, (res) => {
-      if (res.statusCode !== 200) return reject(new Error('status ' + res.statusCode));
-      onOpen?.();
-      let buf = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        buf += chunk;
-        let i;
-        while ((i = buf.indexOf('\n\n')) >= 0) {
-          const block = buf.slice(0, i);
-          buf = buf.slice(i + 2);
-          const id = /^id: (\d+)$/m.exec(block);
-          const data = /^data: (.*)$/m.exec(block);
-          if (id && data) events.push({ id: Number(id[1]), data: JSON.parse(data[1]) });
-        }
-        if (until(events)) {
-          req.destroy();
-          resolve(events);
-        }
-      });
-    });
-    req.on('error', reject);
-    req.end();
-    setTimeout(() => {
-      req.destroy();
-      resolve(events);
-    }, 8000).unref();
-  });
-}
+/** Opens the push channel and collects `message` events (id = seq) until `until` says stop (8 s at most: workers start slower). */
+const readEvents = (url: string, headers: Record<string, string>, until: (events: SeqEvent[]) => boolean, onOpen?: () => void) => readSeqEvents(url, headers, until, onOpen, 8000);
 
 describe('baton serve --workers N', () => {
   it('answers conversations on every worker thread, HTTP request blocks and outbox notifications included', async () => {

@@ -5,6 +5,7 @@
  *   const live = await readEvents(url, headers, (ev) => ev.length >= 3, 5000);
  *   await live.done;                                               // until `until` holds or 5 s pass
  */
+import { request } from 'node:http';
 import { expect } from 'vitest';
 
 /** The fields of one event frame (`event:`, `data:`, `id:` ...), each as the text after the colon. */
@@ -95,4 +96,51 @@ export async function readEvents(url: string, headers: Record<string, string>, u
     }
   })();
   return { events, done };
+}
+
+/** A customer push-channel `message` event as the runtime's tests read it: id = the message's seq. */
+export interface SeqEvent {
+  id: number;
+  data: any;
+}
+
+/**
+ * Opens a push channel with node:http (so `onOpen` fires when the stream is accepted) and collects the events that
+ * have an id and data until `until` says stop, then closes it; after `ms` it gives what it has.
+ */
+export function readSeqEvents(url: string, headers: Record<string, string>, until: (events: SeqEvent[]) => boolean, onOpen?: () => void, ms = 5000): Promise<SeqEvent[]> {
+  return new Promise((resolve, reject) => {
+    const events: SeqEvent[] = [];
+    const req = request(url, { headers: { accept: 'text/event-stream', ...headers } }, (res) => {
+      if (res.statusCode !== 200) {
+        reject(new Error('status ' + res.statusCode));
+        res.resume();
+        return;
+      }
+      onOpen?.();
+      let buf = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        buf += chunk;
+        let i;
+        while ((i = buf.indexOf('\n\n')) >= 0) {
+          const block = buf.slice(0, i);
+          buf = buf.slice(i + 2);
+          const id = /^id: (\d+)$/m.exec(block);
+          const data = /^data: (.*)$/m.exec(block);
+          if (id && data) events.push({ id: Number(id[1]), data: JSON.parse(data[1]) });
+        }
+        if (until(events)) {
+          req.destroy();
+          resolve(events);
+        }
+      });
+    });
+    req.on('error', (err) => (events.length && until(events) ? resolve(events) : reject(err)));
+    req.end();
+    setTimeout(() => {
+      req.destroy();
+      resolve(events);
+    }, ms).unref();
+  });
 }

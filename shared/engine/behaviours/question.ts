@@ -5,9 +5,7 @@ import { ClassifiedInput, type BlockBehaviour, type InputWaiting } from './types
 import { bot, isKnown, setVar, vars } from '../run';
 import { validateAnswer } from '../questionValidators';
 import { analyzeText } from '../../nlu/analyzeText';
-
-/** The engine analyses at most this much of a message (engine.ts MAX_ANALYSED_TEXT, not imported: engine.ts imports this file); the same cut hits analyzeText's cache. */
-const MAX_ENTITY_TEXT = 1000;
+import { MAX_ANALYSED_TEXT } from '../../flow/limits';
 import { exitTarget, follow, render, retry, waitForInput } from '../runBlocks';
 
 type Action = { ok: true; block: BlockOf<'question'>; value: Value } | { ok: false; block: BlockOf<'question'>; w: InputWaiting };
@@ -47,7 +45,8 @@ function givenEntity(run: Run, block: BlockOf<'question'>): Value | null {
   if (kind === undefined) return null;
   const last = vars(run).lastMessage;
   if (typeof last !== 'string' || last === '') return null;
-  const found = analyzeText(last.length > MAX_ENTITY_TEXT ? last.slice(0, MAX_ENTITY_TEXT) : last).entities;
+  // The engine's own cut, so analyzeText's cache already holds this analysis.
+  const found = analyzeText(last.length > MAX_ANALYSED_TEXT ? last.slice(0, MAX_ANALYSED_TEXT) : last).entities;
   for (let i = found.length - 1; i >= 0; i--) {
     if (found[i].type !== kind) continue;
     const r = validateAnswer(block.data.inputType, found[i].value, run.now, run.flow.settings.timezone);

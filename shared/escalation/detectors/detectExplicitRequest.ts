@@ -786,7 +786,12 @@ function sentencesOf(text: string): Sentence[] {
   if (!SENTENCE_BREAK.test(text)) return [];
   const parts = text.split(/[.!?;\n]+/);
   if (parts.length < 2) return [];
-  const ascii = !/[^\x00-\x7f]/.test(text);
+  const out = partsAsSentences(parts, !/[^\x00-\x7f]/.test(text), 200);
+  return out.length > 1 ? out : [];
+}
+
+/** The non-empty parts of a message, folded and lower-cased like the detector reads text; at most `maxWords` each. */
+function partsAsSentences(parts: string[], ascii: boolean, maxWords: number): Sentence[] {
   const out: Sentence[] = [];
   for (const part of parts) {
     const folded = ascii ? part : part.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
@@ -794,9 +799,9 @@ function sentencesOf(text: string): Sentence[] {
     if (norm === '') continue;
     let words = 1;
     for (let i = 0; i < norm.length; i++) if (norm.charCodeAt(i) === 32) words++;
-    if (words <= 200) out.push({ norm, words, toks: null });
+    if (words <= maxWords) out.push({ norm, words, toks: null });
   }
-  return out.length > 1 ? out : [];
+  return out;
 }
 
 /** A message's comma clauses (only when it has a comma and two or more clauses), read like sentences. */
@@ -804,16 +809,7 @@ function clausesOf(text: string): Sentence[] {
   if (!text.includes(',')) return [];
   const parts = text.split(/[,.!?;\n]+/);
   if (parts.length < 2) return [];
-  const ascii = !/[^\x00-\x7f]/.test(text);
-  const out: Sentence[] = [];
-  for (const part of parts) {
-    const folded = ascii ? part : part.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-    const norm = folded.toLowerCase().replace(/['\u2019]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
-    if (norm === '') continue;
-    let words = 1;
-    for (let i = 0; i < norm.length; i++) if (norm.charCodeAt(i) === 32) words++;
-    out.push({ norm, words, toks: null });
-  }
+  const out = partsAsSentences(parts, !/[^\x00-\x7f]/.test(text), Number.POSITIVE_INFINITY);
   return out.length > 1 ? out : [];
 }
 
