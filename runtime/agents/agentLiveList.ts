@@ -19,6 +19,7 @@ import type { ConversationRecord, LogEntry, RuntimeStore } from '../store/types'
 import { ApiError } from '../server/conversationService';
 import type { Agent, AgentDirectory } from './agentDirectory';
 import type { AgentHub } from './agentHub';
+import { customerPresenceOf, type CustomerPage } from './customerPresence';
 
 export interface AgentLiveListDeps {
   store: RuntimeStore;
@@ -40,6 +41,8 @@ export interface LiveConversation {
   currentBlock: { id: string; kind: string; label: string | null } | null;
   /** Customer messages so far. */
   turns: number;
+  /** The customer's chat page: open (push channel connected) or closed, and since when; null when not known. */
+  customerPage: CustomerPage | null;
 }
 
 const PREVIEW = 160;
@@ -141,6 +144,7 @@ export async function registerAgentLiveList(appIn: FastifyInstance<any, any, any
           lastMessage: last ? { from: last.from, text: preview(last.text), at: last.at } : null,
           currentBlock: blockId ? { id: blockId, kind: block?.kind ?? 'unknown', label: block?.label ?? null } : null,
           turns: typeof state.turn === 'number' ? state.turn : 0,
+          customerPage: customerPresenceOf(d.hub).page(c.id),
         });
       }
       const next = offset + page.length;

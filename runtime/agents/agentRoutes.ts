@@ -23,6 +23,7 @@ export function customerLabel(h: { conversationId: string; request: unknown }): 
 }
 import { mayServeFlow, registerAgentLiveList } from './agentLiveList';
 import { registerAgentTickets } from './agentTickets';
+import { customerPresenceOf, stopCustomerPresence } from './customerPresence';
 
 export interface AgentRouteDeps {
   store: RuntimeStore;
@@ -56,6 +57,9 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
   appIn.addHook('preClose', async () => {
     for (const res of streams) res.end();
   });
+  // Is the customer's chat page open (its push channel connected)? runtime/agents/customerPresence.ts (newcomer s6 #24).
+  const pages = customerPresenceOf(hub);
+  appIn.addHook('onClose', async () => stopCustomerPresence(hub.shared));
 
   /** conversationId -> when its customer's last typing event went out (server-side throttle, 1 s). */
   const customerTypingAt = new Map<string, number>();
@@ -94,7 +98,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
 
   /** 409 unless this agent holds the handoff now; a closed handoff says so (it cannot be accepted any more). */
   /** A handoff row as the API shows it: the hub's summary plus the customer's name for the list. */
-  const row = (h: Parameters<typeof summarize>[0], hb: AgentHub) => ({ ...summarize(h, hb), customer: customerLabel(h) });
+  const row = (h: Parameters<typeof summarize>[0], hb: AgentHub) => ({ ...summarize(h, hb), customer: customerLabel(h), customerPage: pages.page(h.conversationId) });
 
   const mustHold = (agent: Agent, h: ReturnType<AgentHub['handoffById']> & object, what: string) => {
     const ho = h.handoff as Handoff | null;
@@ -580,7 +584,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     schema: {
       summary: 'Agent push channel (Server-Sent Events)',
       description:
-        'Events: handoff (new/changed: pending, assigned, requeued, closed), message (customer, bot or agent entry of a watched handoff), typing, viewing, note, presence, ticket ({ticket}: a ticket you can see was marked done/reopened or assigned). id = "<epoch>.<n>"; resume with Last-Event-ID or ?after=<id>. A `reset` event means events were missed or the server restarted (refetch the lists). The stream ends with `signed_out` when the token stops being valid.',
+        'Events: handoff (new/changed: pending, assigned, requeued, closed), message (customer, bot or agent entry of a watched handoff), typing, viewing, note, presence, ticket ({ticket}: a ticket you can see was marked done/reopened or assigned), customer_page ({conversationId, handoffIds, page: {open, at, closedAt?} | null}: the customer\'s chat page opened or closed; no id). id = "<epoch>.<n>"; resume with Last-Event-ID or ?after=<id>. A `reset` event means events were missed or the server restarted (refetch the lists). The stream ends with `signed_out` when the token stops being valid.',
       tags: ['agent'],
       security: sec,
       querystring: z.object({ token: z.string().max(500).optional(), after: z.string().max(40).optional() }).strict(),
@@ -634,6 +638,19 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       if (resumed?.foreign || !backlog.complete) res.write(`id: ${EPOCH}.${cursor}\nevent: reset\ndata: {"reason":"events were missed or the server restarted; refetch the lists"}\n\n`);
       for (const e of backlog.events) send(e);
       const off = hub.listen(send);
+      // The customer's page opened or closed: an id-less `customer_page` frame (Last-Event-ID stays the hub's event id)
+      // for the handoffs of that conversation this agent can see; lists and details fetched later carry it too.
+      const offPages = pages.listen((conversationId, page) => {
+        if (ended) return;
+        const me = directory.authenticate(token);
+        if (!me) return;
+        const handoffIds = hub
+          .handoffList()
+          .filter((h) => h.conversationId === conversationId && hub.canSee(me, h))
+          .map((h) => h.id);
+        if (handoffIds.length === 0) return;
+        res.write(`event: customer_page\ndata: ${JSON.stringify({ conversationId, handoffIds, page })}\n\n`);
+      });
       // Every 2 s: a token signed out (here or on another instance), expired or removed ends the stream at once
       // (not only at the next event); a keep-alive comment every 15 s.
       let lastBeat = Date.now();
@@ -649,6 +666,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       req.raw.on('close', () => {
         streams.delete(res);
         off();
+        offPages();
         clearInterval(beat);
         hub.streamClosed(a.id);
         const n = (openStreams.get(a.id) ?? 1) - 1;

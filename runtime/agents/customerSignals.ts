@@ -11,6 +11,7 @@
  */
 import type { Handoff } from '../../shared/handoff/types';
 import type { AgentEvent, AgentHub } from './agentHub';
+import { customerPresenceOf } from './customerPresence';
 
 export type CustomerSignal = { event: 'typing'; data: { name: string } } | { event: 'agent'; data: { name: string | null } };
 
@@ -31,7 +32,9 @@ export interface AgentTypingData {
   toCustomer?: boolean;
 }
 
-export function customerSignals(hub: Pick<AgentHub, 'listen' | 'handoffList'>): CustomerSignals {
+export function customerSignals(hub: Pick<AgentHub, 'listen' | 'handoffList' | 'shared' | 'deps'>): CustomerSignals {
+  // The stream's life is the customer's presence (its page open or not) for the agents: runtime/agents/customerPresence.ts.
+  const presence = customerPresenceOf(hub);
   const byConversation = new Map<string, Set<(s: CustomerSignal) => void>>();
   /** conversationId -> the holder name last told to its streams (to send `agent` only on a change). */
   const lastHolder = new Map<string, string | null>();
@@ -67,6 +70,7 @@ export function customerSignals(hub: Pick<AgentHub, 'listen' | 'handoffList'>): 
 
   return {
     subscribe(conversationId, send) {
+      presence.opened(conversationId);
       let set = byConversation.get(conversationId);
       if (!set) byConversation.set(conversationId, (set = new Set()));
       set.add(send);
@@ -74,7 +78,11 @@ export function customerSignals(hub: Pick<AgentHub, 'listen' | 'handoffList'>): 
       const name = holderOf(conversationId);
       lastHolder.set(conversationId, name);
       if (name) send({ event: 'agent', data: { name } });
+      let done = false;
       return () => {
+        if (done) return;
+        done = true;
+        presence.closed(conversationId);
         const s = byConversation.get(conversationId);
         s?.delete(send);
         if (s && s.size === 0) {

@@ -1,0 +1,228 @@
+/**
+ * Customer presence for the agents (newcomer s6 #24): is the customer's chat page open, i.e. is the widget's push
+ * channel (GET /api/v1/conversations/:id/events) connected, and since when; "page closed at 10:04", "back at 10:07".
+ *
+ * Fed by the customer push route's stream lifecycle (customerSignals.subscribe is called when a stream opens and its
+ * unsubscribe when it closes). Several tabs = several streams: the page counts as open while any is. A reconnect
+ * (the widget's EventSource retries within 2 s) is not a close: a close is told only after closeGraceMs (5 s) without a
+ * stream.
+ *
+ * Several instances (`--redis`): the same design as agent presence and "also viewing": each instance tells the others
+ * through the shared pub/sub channel (`customer` events: opened / closed, and one heartbeat per instance every
+ * heartbeatMs listing the conversations whose page it holds). An instance that dies stops its heartbeat, and its
+ * pages count as closed at its last heartbeat once ttlMs has passed. The memory shared state (one process) delivers
+ * the same events synchronously. The hub ignores this event type (its `onShared` default), so nothing else changes.
+ */
+import type { SharedEvent, SharedState } from '../store/sharedState';
+
+/** What the agent API shows per conversation (null: no page seen since this server started). */
+export interface CustomerPage {
+  /** The customer's page holds a push connection now. */
+  open: boolean;
+  /** open: since when (this stretch); closed: when it closed (ms since epoch). */
+  at: number;
+  /** open after having been closed: when it had closed ("back at 10:07, page closed at 10:04"). */
+  closedAt?: number;
+}
+
+/**
+ * Timings (ms), read when a CustomerPresence is made: `closeGraceMs` without a stream before a close is told (a
+ * reconnect takes ~2 s), `heartbeatMs` between two heartbeats of an instance, `ttlMs` after an instance's last
+ * heartbeat before its pages count as closed. Tests shorten them.
+ */
+export const customerPresenceTiming = { closeGraceMs: 5_000, heartbeatMs: 15_000, ttlMs: 45_000 };
+/** Closed pages are remembered this long (then shown as unknown). */
+const FORGET_CLOSED_MS = 24 * 3_600_000;
+
+type Wire =
+  | { kind: 'open'; conversationId: string; at: number; closedAt?: number }
+  | { kind: 'closed'; conversationId: string; at: number }
+  | { kind: 'beat'; open: Array<[conversationId: string, since: number]>; at: number };
+
+interface Remote {
+  /** instanceId -> since (open on that instance) and its last heartbeat. */
+  on: Map<string, { since: number; seen: number }>;
+  closedAt?: number;
+}
+
+const EVENT = 'customer' as SharedEvent['type'];
+
+export class CustomerPresence {
+  /** Streams this instance holds, per conversation. */
+  private local = new Map<string, { count: number; since: number; closedAt?: number; closeTimer: NodeJS.Timeout | null; lastClose: number }>();
+  /** Every instance's view (this one's own events included: they come back through the shared channel). */
+  private remote = new Map<string, Remote>();
+  private listeners = new Set<(conversationId: string, page: CustomerPage | null) => void>();
+  private beat: NodeJS.Timeout;
+  private off: () => void;
+  private stopped = false;
+
+  constructor(
+    private shared: SharedState,
+    private now: () => number,
+    private warn: (err: unknown, what: string) => void = () => undefined,
+    private timing = { ...customerPresenceTiming },
+  ) {
+    this.off = shared.subscribe((e) => {
+      if (e.type === EVENT) this.onShared(e.origin, e.data as Wire);
+    });
+    this.beat = setInterval(() => this.heartbeat(), this.timing.heartbeatMs);
+    this.beat.unref();
+  }
+
+  /** A customer push stream opened on this instance. */
+  opened(conversationId: string) {
+    if (this.stopped) return;
+    const now = this.now();
+    const l = this.local.get(conversationId);
+    if (l) {
+      l.count += 1;
+      if (l.closeTimer) {
+        // Back within the grace period (a reconnect, a reload): never told as closed.
+        clearTimeout(l.closeTimer);
+        l.closeTimer = null;
+      }
+      return;
+    }
+    const before = this.page(conversationId);
+    const closedAt = before && !before.open ? before.at : undefined;
+    this.local.set(conversationId, { count: 1, since: now, closedAt, closeTimer: null, lastClose: 0 });
+    this.publish({ kind: 'open', conversationId, at: now, ...(closedAt !== undefined ? { closedAt } : {}) });
+  }
+
+  /** A customer push stream closed on this instance. */
+  closed(conversationId: string) {
+    const l = this.local.get(conversationId);
+    if (!l || this.stopped) return;
+    l.count -= 1;
+    if (l.count > 0) return;
+    l.lastClose = this.now();
+    if (l.closeTimer) clearTimeout(l.closeTimer);
+    l.closeTimer = setTimeout(() => {
+      l.closeTimer = null;
+      if (l.count > 0 || this.local.get(conversationId) !== l) return;
+      this.local.delete(conversationId);
+      this.publish({ kind: 'closed', conversationId, at: l.lastClose });
+    }, this.timing.closeGraceMs);
+    l.closeTimer.unref();
+  }
+
+  /** The customer's page of this conversation, as every instance tells it; null when unknown. */
+  page(conversationId: string): CustomerPage | null {
+    const l = this.local.get(conversationId);
+    const r = this.remote.get(conversationId);
+    const now = this.now();
+    let since = Infinity;
+    let lastSeen = 0;
+    if (l) since = l.since; // open here (or closing within the grace period: not told yet)
+    for (const [inst, v] of r?.on ?? []) {
+      if (inst === this.shared.instanceId) continue; // this instance's own pages: `local` is the truth
+      if (now - v.seen > this.timing.ttlMs) lastSeen = Math.max(lastSeen, v.seen);
+      else since = Math.min(since, v.since);
+    }
+    const closedAt = l?.closedAt ?? r?.closedAt;
+    if (since !== Infinity) {
+      return closedAt !== undefined && closedAt <= since ? { open: true, at: since, closedAt } : { open: true, at: since };
+    }
+    const at = Math.max(r?.closedAt ?? 0, lastSeen);
+    return at > 0 ? { open: false, at } : null;
+  }
+
+  /** Called with the conversation's new page state whenever it changes (on any instance). */
+  listen(fn: (conversationId: string, page: CustomerPage | null) => void): () => void {
+    this.listeners.add(fn);
+    return () => void this.listeners.delete(fn);
+  }
+
+  stop() {
+    this.stopped = true;
+    clearInterval(this.beat);
+    this.off();
+    for (const l of this.local.values()) if (l.closeTimer) clearTimeout(l.closeTimer);
+    this.listeners.clear();
+  }
+
+  private publish(w: Wire) {
+    this.shared.publish({ type: EVENT, handoffId: null, data: w }).catch((err) => this.warn(err, 'customer presence event failed'));
+  }
+
+  private heartbeat() {
+    const now = this.now();
+    // Pages of instances that stopped beating (died): told as closed at their last beat, once.
+    for (const [cid, r] of this.remote) {
+      let changed = false;
+      for (const [inst, v] of r.on) {
+        if (inst === this.shared.instanceId) continue;
+        if (now - v.seen > this.timing.ttlMs) {
+          r.on.delete(inst);
+          r.closedAt = Math.max(r.closedAt ?? 0, v.seen);
+          changed = true;
+        }
+      }
+      if (r.on.size === 0 && (r.closedAt ?? 0) < now - FORGET_CLOSED_MS) this.remote.delete(cid);
+      if (changed) this.tell(cid);
+    }
+    const open: Array<[string, number]> = [];
+    for (const [cid, l] of this.local) if (l.count > 0) open.push([cid, l.since]);
+    if (open.length > 0) this.publish({ kind: 'beat', open, at: now });
+  }
+
+  private onShared(origin: string, w: Wire) {
+    if (!w || typeof w !== 'object') return;
+    if (w.kind === 'beat') {
+      if (!Array.isArray(w.open)) return;
+      for (const [cid, since] of w.open) {
+        if (typeof cid !== 'string' || typeof since !== 'number') continue;
+        const r = this.entry(cid);
+        const had = r.on.has(origin);
+        r.on.set(origin, { since, seen: w.at });
+        if (!had) this.tell(cid);
+      }
+      return;
+    }
+    if (typeof w.conversationId !== 'string' || typeof w.at !== 'number') return;
+    const r = this.entry(w.conversationId);
+    if (w.kind === 'open') {
+      r.on.set(origin, { since: w.at, seen: w.at });
+      if (typeof w.closedAt === 'number') r.closedAt = Math.max(r.closedAt ?? 0, w.closedAt);
+    } else if (w.kind === 'closed') {
+      r.on.delete(origin);
+      r.closedAt = Math.max(r.closedAt ?? 0, w.at);
+    } else return;
+    this.tell(w.conversationId);
+  }
+
+  private entry(cid: string): Remote {
+    let r = this.remote.get(cid);
+    if (!r) this.remote.set(cid, (r = { on: new Map() }));
+    return r;
+  }
+
+  private tell(cid: string) {
+    if (this.listeners.size === 0) return;
+    const p = this.page(cid);
+    for (const fn of this.listeners) fn(cid, p);
+  }
+}
+
+const byShared = new WeakMap<SharedState, CustomerPresence>();
+
+/**
+ * The one CustomerPresence of a server (keyed by its hub's shared state), so the customer push route
+ * (customerSignals) and the agent API (agentRoutes, agentLiveList) use the same object without more wiring.
+ */
+export function customerPresenceOf(hub: { shared: SharedState; deps: { now: () => number; logger?: { warn: (o: unknown, m: string) => void } } }): CustomerPresence {
+  let p = byShared.get(hub.shared);
+  if (!p) {
+    const log = hub.deps.logger;
+    p = new CustomerPresence(hub.shared, hub.deps.now, (err, what) => log?.warn({ err }, what));
+    byShared.set(hub.shared, p);
+  }
+  return p;
+}
+
+/** Stops and forgets a server's CustomerPresence (its app closes). */
+export function stopCustomerPresence(shared: SharedState) {
+  byShared.get(shared)?.stop();
+  byShared.delete(shared);
+}
