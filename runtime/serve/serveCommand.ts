@@ -23,7 +23,17 @@ interface ServeOptions {
   defaultFlow?: string;
   redis?: string;
   agents?: string;
-  workers: string;
+  workers?: string;
+}
+
+/**
+ * How many worker threads when --workers is not given: BATON_WORKERS, else 1 (session 7: one shard takes the
+ * engine and the store's writes off the HTTP thread: more messages a second and a lower p99 than 0 in the same
+ * quiet run, 10,000 idle conversations still under 300 MB; 2 costs a second engine's memory, over 300 MB), and 0
+ * with --redis (worker threads share the embedded store only).
+ */
+export function defaultWorkers(o: { redis?: string }, env: NodeJS.ProcessEnv = process.env): string {
+  return env.BATON_WORKERS ?? (o.redis ? '0' : '1');
 }
 
 class ServeError extends Error {}
@@ -31,12 +41,13 @@ class ServeError extends Error {}
 async function serve(files: string[], opts: ServeOptions): Promise<number> {
   const port = Number(opts.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ServeError(`--port ${opts.port}: use a number from 0 to 65535`);
-  const workers = Number(opts.workers);
+  const workersArg = opts.workers ?? defaultWorkers(opts);
+  const workers = Number(workersArg);
+  const said = opts.workers === undefined ? `BATON_WORKERS=${workersArg}` : `--workers ${workersArg}`;
   const cores = availableParallelism();
-  if (!Number.isInteger(workers) || workers < 0 || workers > 16) throw new ServeError(`--workers ${opts.workers}: use a whole number from 0 (everything on the main thread) to 16 (this machine has ${cores} cores; each worker takes ~50 MB)`);
-  if (workers > cores) process.stderr.write(`baton serve: --workers ${workers} on ${cores} cores: more worker threads than cores only adds memory (~50 MB each); ${Math.max(1, cores - 1)} is enough here\n`);
-  if (workers > 0 && opts.redis) throw new ServeError(`--workers ${workers}: worker threads share the embedded store only; with --redis, run several instances instead (or leave --workers out)`);
-  if (workers > 0 && opts.agents) throw new ServeError(`--workers ${workers} cannot be used with --agents yet: leave one of them out`);
+  if (workersArg.trim() === '' || !Number.isInteger(workers) || workers < 0 || workers > 16) throw new ServeError(`${said}: use a whole number from 0 (everything on the main thread) to 16 (this machine has ${cores} cores; each worker takes ~50 MB)`);
+  if (workers > cores) process.stderr.write(`baton serve: ${said} on ${cores} cores: more worker threads than cores only adds memory (~50 MB each); ${Math.max(1, cores - 1)} is enough here\n`);
+  if (workers > 0 && opts.redis) throw new ServeError(`${said}: worker threads share the embedded store only; with --redis, run several instances instead (or leave ${opts.workers === undefined ? 'BATON_WORKERS unset' : '--workers out'})`);
   const config = await loadServeConfig(opts.config).catch((err: Error) => {
     throw new ServeError(err.message);
   });
@@ -118,7 +129,7 @@ export function registerServeCommand(program: Command, setExitCode: (code: numbe
     .option('--default-flow <id>', 'flow used by the Rasa REST channel (default: the only flow)')
     .option('--agents <file>', 'JSON list of agents {id, name, email, token | passwordHash, teams, skills, languages, maxChats, admin?}: turns on the agent API, presence and assignment (admin edits are saved back to the file)')
     .option('--redis <url>', 'share conversations, handoff queues, timers, agent presence, notes, redeployed flows and rate limits with other instances through Redis (redis://host:6379; run redis-server with --appendonly yes --appendfsync always); --data is then unused')
-    .option('--workers <n>', 'spread conversations over N worker threads, each stepping and storing its own (embedded store only, not with --agents; default BATON_WORKERS or 0: all on the main thread)', process.env.BATON_WORKERS ?? '0')
+    .option('--workers <n>', 'conversations on N worker threads, each stepping and storing its own (embedded store only); 0: everything on the main thread (default BATON_WORKERS, else 1; 0 with --redis)')
     .action(async (files: string[], opts: ServeOptions) => {
       try {
         setExitCode(await serve(files, opts));

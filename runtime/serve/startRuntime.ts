@@ -40,7 +40,7 @@ export interface RuntimeOptions {
   agents?: { agents: Agent[]; settings?: Partial<AgentSettings>; file?: string; cannedReplies?: CannedReply[] };
   /**
    * `--workers N` (runtime/shard/): conversations spread over N worker threads, each stepping and storing its own
-   * (embedded store only, not with agents). 0 (default): everything on the main thread.
+   * (embedded store only). 0 (default here; `baton serve` defaults to 1): everything on the main thread.
    */
   workers?: number;
 }
@@ -105,7 +105,6 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
   let pool: ShardPool | null = null;
   if (workers > 0) {
     if (opts.store) throw new Error(`--workers ${workers}: worker threads share the embedded store only; with --redis, run several instances instead (or leave --workers out)`);
-    if (opts.agents) throw new Error(`--workers ${workers} cannot be used with --agents yet (agent presence would have to reach every worker thread): leave one of them out`);
     pool = await ShardPool.start({ dir: opts.dataDir ?? './baton-data', workers, config, logger, now: opts.now, env });
   }
   const store: RuntimeStore = pool?.store ?? opts.store ?? new EmbeddedStore({ dir: opts.dataDir ?? './baton-data' });
@@ -152,6 +151,8 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
     const hub = new AgentHub({ store, service, directory, logger, now, pollMs: opts.pollMs, shared });
     agentHub = hub;
     service.setAgentPresence(() => hub.presenceList(), () => hub.queueForEstimate());
+    // --workers: the shards step customer messages with the hub's snapshot, sent when it changed (shardPool.ts).
+    pool?.attachAgents(() => ({ agents: hub.presenceList(), queue: hub.queueForEstimate() }));
     registerRoutes = async (app) => {
       if (sessions) {
         app.addHook('onRequest', loadSharedSession({ shared, sessions, directory, now }));

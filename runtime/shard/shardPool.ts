@@ -11,14 +11,17 @@
  * is read from the same lmdb environment by a store of the main thread, which writes only outbox results and flows.
  * Every guarantee of the embedded store holds: a commit is acknowledged after its owner's lmdb commit and flush.
  *
- * Limits: embedded store only (not with --redis), not with --agents (agent presence would have to reach every
- * shard), and the service's clock is the real one (no injected `now`).
+ * With --agents (session 7) the hub stays on the main thread (agent API, assignment, the agents' steps through
+ * ShardedStore); shards get its presence and queue snapshot before a message when it changed (attachAgents).
+ * Limits: embedded store only (not with --redis).
  */
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, workerData } from 'node:worker_threads';
 import type { Logger } from 'pino';
+import type { QueuedHandoff } from '../../shared/engine/types';
+import type { AgentPresence } from '../../shared/handoff/types';
 import type { ServeConfig } from '../serve/config';
 import { RawJson } from '../server/leanRoute';
 import type { RuntimeMetrics } from '../server/metrics';
@@ -30,6 +33,28 @@ import { runShardWorker, type ShardWorkerData } from './shardWorker';
 // As a shard: this module is the worker's entry (in the bundle, dist/runtime/main.mjs is loaded by the worker and
 // its modules' top-level code runs; this line then starts the shard).
 if (!isMainThread && (workerData as { batonShard?: boolean } | null)?.batonShard) void runShardWorker(workerData as ShardWorkerData);
+
+/** What the engine reads about agents at each step, as the hub answers it (presenceList, queueForEstimate). */
+export interface AgentsSnapshot {
+  agents: AgentPresence[];
+  queue: QueuedHandoff[];
+}
+
+/** Deep equality of JSON-like data (the agents snapshot), without serialising it. */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const key of ka) if (!sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  return true;
+}
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: unknown) => void };
 type Req = ShardRequest extends infer R ? (R extends { n: number } ? Omit<R, 'n'> : never) : never;
@@ -129,9 +154,11 @@ class ShardChannel {
       return;
     }
     if (!this.worker) {
-      // Stopped (crashed): start a new one; its requests go once it is ready.
+      // Stopped (crashed): start a new one; its requests go once it is ready. What the old one was told (push
+      // subscriptions, the agents' presence) is sent again first, ahead of this request.
       const had = this.ready === null;
-      void this.start().then(() => had && this.onRestart(), () => undefined);
+      void this.start().catch(() => undefined);
+      if (had && this.worker) this.onRestart();
     }
     this.outgoing.push(req as ShardRequest);
     if (!this.scheduled) {
@@ -193,7 +220,7 @@ export class ShardPool {
     let pool: ShardPool | null = null;
     for (let k = 0; k < o.workers; k++) {
       const data: ShardWorkerData = { batonShard: true, index: k, count: o.workers, dir: o.dir, config: o.config, writer: o.writer ?? 'inline', clock: o.now ? 'main' : 'real', env: { ...o.env }, logLevel: o.logger.level };
-      channels.push(new ShardChannel(data, (r) => pool?.onShardMessage(r), () => pool?.store.resubscribe(k), o.now ?? Date.now));
+      channels.push(new ShardChannel(data, (r) => pool?.onShardMessage(r), () => pool?.restarted(k), o.now ?? Date.now));
     }
     pool = new ShardPool(channels, main);
     try {
@@ -212,6 +239,35 @@ export class ShardPool {
     this.kick = o.kick;
   }
 
+  /**
+   * `--agents`: the hub's presence and queue (what the engine reads as ctx.agents / ctx.queue at each step). A shard
+   * steps a customer message with the snapshot it was last sent; before each message the pool compares the hub's
+   * current one with what that shard has and posts it first when it changed, so a step sees every presence or
+   * queue change made before its message arrived (the same as unsharded, where the engine reads the hub).
+   */
+  attachAgents(snapshot: () => AgentsSnapshot) {
+    this.agentsNow = snapshot;
+    for (let k = 0; k < this.channels.length; k++) this.syncAgents(k);
+  }
+  private agentsNow: (() => AgentsSnapshot) | null = null;
+  private agentsSent: (AgentsSnapshot | null)[] = [];
+
+  private syncAgents(k: number) {
+    if (!this.agentsNow) return;
+    const snap = this.agentsNow();
+    if (sameData(snap, this.agentsSent[k])) return;
+    // A copy: the hub's objects may be changed in place later, and the comparison must see the change.
+    this.agentsSent[k] = structuredClone(snap);
+    this.channels[k].post({ t: 'agents', agents: snap.agents, queue: snap.queue });
+  }
+
+  /** A shard's worker was started again: it has no snapshot; the next sync sends it. */
+  restarted(k: number) {
+    this.agentsSent[k] = null;
+    this.syncAgents(k);
+    this.store.resubscribe(k);
+  }
+
   channelOf(id: string): ShardChannel {
     return this.channels[ownerOf(id, this.channels.length)];
   }
@@ -225,6 +281,7 @@ export class ShardPool {
     const h = headers.authorization;
     const m = typeof h === 'string' ? /^Bearer\s+(\S+)$/i.exec(h.trim()) : null;
     const key = headers['idempotency-key'];
+    if (this.agentsNow) this.syncAgents(ownerOf(id, this.channels.length));
     const text = await this.channelOf(id).call<string>({ t: 'send', id, token: m ? m[1] : undefined, body, ...(typeof key === 'string' ? { idem: key } : {}) });
     return new RawJson(text);
   }
@@ -348,8 +405,16 @@ export class ShardedStore implements RuntimeStore {
   listRecords(kind: 'ticket' | 'csat', filter?: { flowId?: string }) {
     return this.main.listRecords(kind, filter);
   }
-  writeProblem(): Promise<string | null> {
-    return this.main.writeProblem();
+  /** /readyz: the first write problem of the main thread's store or of any shard's (each writes its own commits). */
+  async writeProblem(): Promise<string | null> {
+    const all = await Promise.all([this.main.writeProblem(), ...this.pool.channels.map((c) => c.call<string | null>({ t: 'problem' }).catch((err: Error) => err.message))]);
+    return all.find((p) => p !== null) ?? null;
+  }
+
+  /** Test hook (as EmbeddedStore's): the next `failures` writes of the main thread's store and of each shard fail as a full disk. */
+  async simulateCommitFailures(failures: number): Promise<void> {
+    this.main.simulateCommitFailures(failures);
+    await Promise.all(this.pool.channels.map((c) => c.call({ t: 'failWrites', count: failures })));
   }
 
   /* push: the owner forwards a conversation's new entries while someone here listens */

@@ -2,6 +2,8 @@
  * What crosses between the main thread and the shard worker threads of `baton serve --workers N` (shardPool.ts,
  * shardWorker.ts). Messages are posted in batches (one postMessage per event turn and direction).
  */
+import type { QueuedHandoff } from '../../shared/engine/types';
+import type { AgentPresence } from '../../shared/handoff/types';
 import { ApiError } from '../server/conversationService';
 import { StoreConflictError } from '../store/types';
 
@@ -27,6 +29,12 @@ export type ShardRequest =
   | { n: number; t: 'watch'; id: string }
   | { n: number; t: 'unwatch'; id: string }
   | { n: number; t: 'prune'; before: number }
+  /** `--agents`: the hub's presence and queue as the engine reads them (ctx.agents, ctx.queue), posted when they change. */
+  | { n: number; t: 'agents'; agents: AgentPresence[]; queue: QueuedHandoff[] }
+  /** Why this shard's writes fail right now (its store's writeProblem), or null: for /readyz. */
+  | { n: number; t: 'problem' }
+  /** Test hook: the shard's next `count` writes fail as a full disk (EmbeddedStore.simulateCommitFailures). */
+  | { n: number; t: 'failWrites'; count: number }
   | { n: number; t: 'close' };
 
 /** A metric update made in a shard: [metric field of RuntimeMetrics, 'inc' with labels | 'observe' with a value]. */

@@ -10,7 +10,8 @@
  */
 import { parentPort } from 'node:worker_threads';
 import pino from 'pino';
-import type { Input } from '../../shared/engine/types';
+import type { Input, QueuedHandoff } from '../../shared/engine/types';
+import type { AgentPresence } from '../../shared/handoff/types';
 import { effectRunnerFor } from '../effects/effectRunner';
 import type { ServeConfig } from '../serve/config';
 import { ConversationLimiter } from '../server/conversationLimiter';
@@ -90,6 +91,7 @@ export async function runShardWorker(data: ShardWorkerData): Promise<void> {
   service.setHttpPerformer({ performHttp: (job) => runner.performHttp(job), kick: () => push({ t: 'kick' }) });
   const limiter = new ConversationLimiter(config.rateLimit.perConversationPerMinute);
   const locks = new Map<number, () => void>();
+  let agents: { agents: AgentPresence[]; queue: QueuedHandoff[] } | null = null;
   const watching = new Map<string, () => void>();
 
   const send = async (q: Extract<ShardRequest, { t: 'send' }>): Promise<string> => {
@@ -151,6 +153,19 @@ export async function runShardWorker(data: ShardWorkerData): Promise<void> {
           break;
         case 'prune':
           answer(q.n, store.pruneClosed(q.before));
+          break;
+        case 'agents':
+          // Posted by the main thread before the first message of a runtime with agents, then whenever the hub's
+          // presence or queue changed: the engine reads this snapshot at each step, as it reads the hub unsharded.
+          if (!agents) service.setAgentPresence(() => agents!.agents, () => agents!.queue);
+          agents = { agents: q.agents, queue: q.queue };
+          break;
+        case 'problem':
+          answer(q.n, store.writeProblem());
+          break;
+        case 'failWrites':
+          store.simulateCommitFailures(q.count);
+          answer(q.n, Promise.resolve(true));
           break;
         case 'close':
           answer(

@@ -104,7 +104,7 @@ export async function startTestRuntime(opts: Partial<RuntimeOptions> & { flows?:
     effectLoop: false, // tests call runner.tick() themselves
     env: { BATON_SECRET_SHOP_KEY: 'k-123' },
     // BATON_TEST_WORKERS=N runs a suite against `baton serve --workers N` (runtime/shard/); default: unsharded.
-    ...(process.env.BATON_TEST_WORKERS && !opts.store && !opts.agents ? { workers: Number(process.env.BATON_TEST_WORKERS) } : {}),
+    ...(process.env.BATON_TEST_WORKERS && !opts.store ? { workers: Number(process.env.BATON_TEST_WORKERS) } : {}),
     ...opts,
     flows: opts.flows ?? [shopFlow()],
     config: { adminToken: ADMIN, ...opts.config },
