@@ -1,0 +1,177 @@
+/**
+ * An open-loop load at a fixed overall rate (session 7, "latency at the target load"): request k is due at
+ * t0 + k / rate whatever the server does, goes to conversation k mod N on its own keep-alive connection, and its
+ * latency is counted from the moment it was DUE (not from when it could be written), so a server that falls
+ * behind shows it in p99 instead of slowing the load down (no coordinated omission).
+ *
+ * Why not autocannon's `overallRate` (the issue's driver for the saturation rows): autocannon 9 splits the rate
+ * into a per-connection budget per second (lib/run.js `distributeNums`, lib/httpClient.js `reqsMadeThisSecond`),
+ * reset by one `setInterval(1000)` per connection, all started together; within each second every connection sends
+ * its budget back to back as fast as answers come, then waits for the next second. With 1,000 connections at
+ * 5,000/s that is a burst of 1,000 concurrent requests at each second's start: a closed loop again for most of the
+ * second, so its latency is again mostly ~1000 / rate. Its coordinated-omission correction also uses
+ * `Math.ceil(1 / rate)` ms as the expected interval (1 ms for a budget of 5 a second instead of 200 ms), adding
+ * made-up samples. Measured side by side on bare node:http in one run: see docs/runtime.md "Session 7: latency at
+ * the target load".
+ *
+ * The client is raw sockets (one request in flight per connection, Content-Length or chunked answers), so it
+ * costs about what autocannon's does, in this process.
+ */
+import net from 'node:net';
+
+export interface RateLoad {
+  /** 2xx answers received within the window (requests due in the window only). */
+  ok: number;
+  non2xx: number;
+  /** Connection errors, and requests due in the window still unanswered 5 s after it ended. */
+  errors: number;
+  /** Requests due in the window (rate x seconds). */
+  due: number;
+  /** 2xx answers that arrived within the window, per second: the achieved rate. */
+  perSec: number;
+  /** Latency from the time each request was due, ms (2xx only). */
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+interface Pending {
+  due: number;
+  bytes: Buffer;
+}
+
+class Conn {
+  private sock: net.Socket;
+  private queue: Pending[] = [];
+  private inFlight: Pending | null = null;
+  private buf: Buffer = Buffer.alloc(0);
+  broken = false;
+  constructor(
+    host: string,
+    port: number,
+    private readonly done: (p: Pending, status: number, at: number) => void,
+    private readonly failed: (n: number) => void,
+  ) {
+    this.sock = net.connect({ host, port, noDelay: true });
+    this.sock.on('data', (d: Buffer) => this.onData(d));
+    this.sock.on('error', () => this.fail());
+    this.sock.on('close', () => this.fail());
+  }
+  send(p: Pending): void {
+    if (this.broken) return void this.failed(1);
+    if (this.inFlight) this.queue.push(p);
+    else this.write(p);
+  }
+  close(): void {
+    this.broken = true;
+    this.sock.destroy();
+  }
+  private write(p: Pending): void {
+    this.inFlight = p;
+    this.sock.write(p.bytes);
+  }
+  private fail(): void {
+    if (this.broken) return;
+    this.broken = true;
+    this.failed((this.inFlight ? 1 : 0) + this.queue.length);
+    this.inFlight = null;
+    this.queue = [];
+  }
+  private onData(d: Buffer): void {
+    this.buf = this.buf.length === 0 ? d : Buffer.concat([this.buf, d]);
+    for (;;) {
+      const end = this.buf.indexOf('\r\n\r\n');
+      if (end < 0) return;
+      const head = this.buf.toString('latin1', 0, end);
+      const status = Number(head.slice(9, 12));
+      const cl = /\r\ncontent-length:\s*(\d+)/i.exec(head);
+      let total: number;
+      if (cl) {
+        total = end + 4 + Number(cl[1]);
+        if (this.buf.length < total) return;
+      } else if (/\r\ntransfer-encoding:\s*chunked/i.test(head)) {
+        const last = this.buf.indexOf('\r\n0\r\n\r\n', end);
+        if (last < 0) return;
+        total = last + 7;
+      } else total = end + 4;
+      this.buf = this.buf.subarray(total);
+      const p = this.inFlight;
+      this.inFlight = null;
+      if (p) this.done(p, status, performance.now());
+      const next = this.queue.shift();
+      if (next) this.write(next);
+    }
+  }
+}
+
+/**
+ * `rate` requests a second for `seconds`, request k to conversation k mod `conversations` on connection
+ * k mod `connections`. `pathFor(i)` / `headersFor(i)` name conversation i; `bodyFor(k)` is request k's JSON body.
+ */
+export async function loadAtRate(
+  url: string,
+  opts: { connections: number; rate: number; seconds: number; conversations: number },
+  pathFor: (i: number) => string,
+  headersFor: (i: number) => Record<string, string>,
+  bodyFor: (k: number) => string,
+): Promise<RateLoad> {
+  const u = new URL(url);
+  const host = u.hostname;
+  const port = Number(u.port);
+  const lat: number[] = [];
+  let ok = 0;
+  let non2xx = 0;
+  let errors = 0;
+  let answered = 0;
+  let inWindow = 0;
+  let tEnd = Infinity;
+  const due = Math.round(opts.rate * opts.seconds);
+  const conns: Conn[] = [];
+  const onDone = (p: Pending, status: number, at: number) => {
+    answered++;
+    if (status >= 200 && status < 300) {
+      ok++;
+      if (at <= tEnd) inWindow++;
+      lat.push(at - p.due);
+    } else non2xx++;
+  };
+  const onFail = (n: number) => {
+    errors += n;
+    answered += n;
+  };
+  for (let c = 0; c < opts.connections; c++) conns.push(new Conn(host, port, onDone, onFail));
+  await new Promise((r) => setTimeout(r, 300)); // connections open before the clock starts
+  const request = (k: number): Buffer => {
+    const i = k % opts.conversations;
+    const body = bodyFor(k);
+    const headers = { host: u.host, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...headersFor(i) };
+    let text = `POST ${pathFor(i)} HTTP/1.1\r\n`;
+    for (const [k2, v] of Object.entries(headers)) text += `${k2}: ${v}\r\n`;
+    return Buffer.from(text + '\r\n' + body);
+  };
+  const t0 = performance.now();
+  tEnd = t0 + opts.seconds * 1000;
+  const interval = 1000 / opts.rate;
+  let sent = 0;
+  await new Promise<void>((resolve) => {
+    const tick = () => {
+      const now = performance.now();
+      const upTo = Math.min(due, Math.floor((now - t0) / interval) + 1);
+      while (sent < upTo) {
+        const k = sent++;
+        conns[k % opts.connections].send({ due: t0 + k * interval, bytes: request(k) });
+      }
+      if (sent < due) setTimeout(tick, 1);
+      else resolve();
+    };
+    tick();
+  });
+  // Wait for the answers to the requests of the window (at most 5 s more); what is still missing counts as errors.
+  const deadline = performance.now() + 5000;
+  while (answered < due && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  errors += due - answered;
+  for (const c of conns) c.close();
+  lat.sort((a, b) => a - b);
+  const pct = (q: number) => (lat.length === 0 ? NaN : lat[Math.min(lat.length - 1, Math.floor(q * lat.length))]);
+  return { ok, non2xx, errors, due, perSec: inWindow / opts.seconds, p50: pct(0.5), p99: pct(0.99), max: lat.length ? lat[lat.length - 1] : NaN };
+}
