@@ -25,8 +25,9 @@ import {
   Zap,
   Radio,
 } from 'lucide-react';
-import type { AgentInfo, CannedReply, Entry, HandoffDetail, HandoffRow, InboxApi, Note, Presence, View } from './inboxApi';
+import type { AgentInfo, CannedReply, CustomerPage, Entry, HandoffDetail, HandoffRow, InboxApi, Note, Presence, View } from './inboxApi';
 import { inertText } from './inertText';
+import { CustomerPageChip, CustomerPageRowNote } from './CustomerPageNote';
 import { Dialog } from '../ui/Dialog';
 import { browserAlerts, type Alerts } from './notify';
 import { LiveList } from './LiveList';
@@ -458,6 +459,12 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place }: { api
         } else if (type === 'note') {
           const n = d as unknown as Note & { handoffId: string };
           if (n.handoffId === selectedRef.current) setDetail((cur) => (cur && !cur.notes.some((x) => x.id === n.id) ? { ...cur, notes: [...cur.notes, n] } : cur));
+        } else if (type === 'customer_page') {
+          // The customer's page opened or closed (no refetch: the rows and the open conversation take the new state).
+          const c = d as { conversationId: string; page: CustomerPage | null };
+          if (typeof c.conversationId !== 'string') return;
+          setRows((list) => list.map((r) => (r.conversationId === c.conversationId ? { ...r, customerPage: c.page } : r)));
+          setDetail((cur) => (cur && cur.handoff.conversationId === c.conversationId ? { ...cur, handoff: { ...cur.handoff, customerPage: c.page } } : cur));
         } else if (type === 'presence') {
           const p = d as { agentId: string; status: Presence };
           if (p.agentId === me.id) setPresence(p.status);
@@ -630,6 +637,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place }: { api
                     {STATUS_WORDS[r.status] ?? r.status}
                     {r.agentName ? ` · ${inertText(r.agentName)}` : ''}
                     {r.customer ? ` · ${r.flowId}` : ''}
+                    {!['resolved', 'expired', 'rejected', 'cancelled'].includes(r.status) && <CustomerPageRowNote page={r.customerPage} />}
                     {viewers[r.id]?.length ? (
                       <span className="ib-viewing" title={`Also viewing: ${viewers[r.id].join(', ')}`}>
                         <Eye size={12} aria-hidden="true" /> {viewers[r.id].join(', ')}
@@ -819,6 +827,7 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
               ) : (
                 ''
               )}
+              {!['resolved', 'expired', 'rejected', 'cancelled'].includes(h.status) && <CustomerPageChip page={h.customerPage} />}
               {viewers.length > 0 && (
                 <span className="ib-chip ib-viewing-chip" title="Other agents looking at this conversation">
                   <Eye size={12} aria-hidden="true" /> Also viewing: {viewers.join(', ')}

@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Bot, Eye, Hand, User } from 'lucide-react';
 import { inertText } from './inertText';
+import { CustomerPageRowNote } from './CustomerPageNote';
 import type { HandoffRow, InboxApi, LivePage } from './inboxApi';
 
 const PAGE = 50;
@@ -149,6 +150,7 @@ export function LiveList({ api, token, onTaken, fail, onTotal, refreshMs = 5000 
                 {c.turns} {c.turns === 1 ? 'turn' : 'turns'}
               </span>
               <span>started {ago(c.startedAt, now)}</span>
+              <CustomerPageRowNote page={c.customerPage} />
             </span>
             <span className="ib-live-actions">
               {api.liveTranscript && (

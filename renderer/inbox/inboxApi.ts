@@ -17,6 +17,17 @@ export interface AgentInfo {
   activeChats?: number;
 }
 
+/**
+ * The customer's chat page (runtime/agents/customerPresence.ts): open = its push channel is connected now, since `at`;
+ * closed at `at`; `closedAt` when it came back after closing. null/absent: not known (no page seen since the server
+ * started, or an older runtime).
+ */
+export interface CustomerPage {
+  open: boolean;
+  at: number;
+  closedAt?: number;
+}
+
 export interface HandoffRow {
   id: string;
   conversationId: string;
@@ -31,6 +42,7 @@ export interface HandoffRow {
   agentName: string | null;
   /** The customer's name, else email, else "Visitor abc123" (older runtimes: absent). */
   customer?: string;
+  customerPage?: CustomerPage | null;
   requestedAt: number;
   updatedAt: number;
   deadline: number | null;
@@ -91,6 +103,7 @@ export interface LiveRow {
   lastMessage: { from: Entry['from']; text: string; at: number } | null;
   currentBlock: { id: string; kind: string; label: string | null } | null;
   turns: number;
+  customerPage?: CustomerPage | null;
 }
 
 export interface LivePage {
@@ -193,7 +206,7 @@ export function createInboxApi(d: { baseUrl: string; fetch?: typeof fetch; Event
       let source: EventSource | null = null;
       let lastId = '';
       let timer: ReturnType<typeof setTimeout> | null = null;
-      const types = ['handoff', 'message', 'typing', 'viewing', 'note', 'presence', 'ticket', 'reset', 'signed_out'];
+      const types = ['handoff', 'message', 'typing', 'viewing', 'note', 'presence', 'ticket', 'customer_page', 'reset', 'signed_out'];
       const open = () => {
         if (closed) return;
         const es = new ES(`${d.baseUrl}/api/v1/agent/events?token=${enc(token)}${lastId ? `&after=${enc(lastId)}` : ''}`);
