@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ownerOf } from '../../runtime/shard/shardProtocol';
 import { startRuntime } from '../../runtime/serve/startRuntime';
+import type { RuntimeStore } from '../../runtime/store/types';
 import { auth, shopFlow, startTestRuntime, type TestRuntime } from './runtimeFixtures';
 import { readSeqEvents, type SeqEvent } from '../support/sse';
 
@@ -148,10 +149,12 @@ describe('baton serve --workers N', () => {
     }
   });
 
-  it('refuses what it cannot shard, saying what to do', async () => {
+  it('refuses a store of its own (--redis), saying what to do', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'baton-shard-'));
     try {
-      await expect(startRuntime({ flows: [shopFlow()], dataDir: dir, port: 0, workers: 2, agents: { agents: [] } })).rejects.toThrow(/--workers 2 cannot be used with --agents/);
+      // A store of its own (--redis): worker threads share the embedded store only. (--agents works since session 7.)
+      const redisLike = { description: 'redis' } as unknown as RuntimeStore;
+      await expect(startRuntime({ flows: [shopFlow()], dataDir: dir, port: 0, workers: 2, store: redisLike })).rejects.toThrow(/--workers 2: worker threads share the embedded store only; with --redis, run several instances instead/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
