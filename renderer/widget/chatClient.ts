@@ -55,7 +55,7 @@ export class ChatError extends Error {
 }
 
 export interface ChatClient {
-  /** Resumes the stored conversation of this flow, or starts a new one. */
+  /** Resumes the stored conversation of this flow (an ended one too: it is shown with "Start a new chat"), or starts a new one. */
   start(flowId: string): Promise<ChatSession & ChatSnapshot & { resumed: boolean }>;
   /** Resumes the stored conversation of this flow; null when there is none (nothing is created). */
   resume?(flowId: string): Promise<(ChatSession & ChatSnapshot & { resumed: boolean }) | null>;
@@ -126,7 +126,7 @@ export function createChatClient(d: ChatClientDeps): ChatClient {
     return p;
   }
 
-  /** The stored conversation of this flow if the server still has it open; null (and forgotten) otherwise. */
+  /** The stored conversation of this flow if the server still has it (open or ended); null (and forgotten) otherwise. */
   async function resumeStored(flowId: string): Promise<(ChatSession & ChatSnapshot & { resumed: boolean }) | null> {
     let stored: ChatSession | null = null;
     try {
@@ -138,9 +138,11 @@ export function createChatClient(d: ChatClientDeps): ChatClient {
     }
     if (stored) {
       try {
+        // An ended conversation is resumed too (newcomer s7 #1): a reload after "This conversation has ended." shows
+        // the chat as it was (the agent's last answer, a tracking number) with "Start a new chat"; a new
+        // conversation starts only when the customer asks for it (restart), never by itself on a reload.
         const snap = await client.catchUp(stored, 0);
-        const ended = snap.mode === 'ended' || snap.mode === 'closed';
-        if (!ended) return { ...stored, ...snap, resumed: true };
+        return { ...stored, ...snap, resumed: true };
       } catch (err) {
         // A conversation the server no longer knows (pruned, other data folder) or a stored value it refuses
         // (tampered, too long): any 4xx but "slow down" forgets it and starts a new one, instead of a dead end.
