@@ -22,6 +22,7 @@ import * as s from './schemas';
 import { registerPages } from './servePages';
 import { AddressLimitStore, errorResponse, jsonText, leanServer } from './leanRoute';
 import { ConversationLimiter } from './conversationLimiter';
+import { withForbiddenKeyAnswer, type JsonParser } from './jsonBody';
 
 export { ConversationLimiter };
 
@@ -138,6 +139,11 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
   }).withTypeProvider<ZodTypeProvider>();
   // JSON sent as text/plain is refused with 415 like any other non-JSON body (docs/runtime.md), not parsed as a string.
   app.removeContentTypeParser('text/plain');
+  // Fastify's JSON parser (prototype-poisoning checks kept), but a refused "__proto__" / "constructor" key is a 400
+  // forbidden_key naming the key and why (runtime/server/jsonBody.ts), not "not valid JSON". Same parser for the lean route.
+  const jsonParser = withForbiddenKeyAnswer(app.getDefaultJsonParser('error', 'error') as unknown as JsonParser);
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, jsonParser as never);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -247,7 +253,7 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
     addressLimit: o.rateLimitRedis ? null : addressLimit,
     perAddressPerMinute: o.perAddressPerMinute ?? 1200,
     bodyLimitBytes,
-    jsonParser: app.getDefaultJsonParser('error', 'error') as never,
+    jsonParser,
     schemas: { params: s.conversationParams, body: s.sendMessageBody, headers: s.idempotencyHeaders },
     handle: (id, body, headers) => sendMessage(id, body as SendBody, headers),
     log: o.logger,
