@@ -14,7 +14,7 @@
  * the block the conversation waits at no longer exists (or is now another kind), the customer is told and
  * the conversation restarts at Start; a message asking for a person still hands over (`recoverFromRedeploy`).
  */
-import type { Flow } from '../flow/schema';
+import type { Block, EscalationPolicy, Flow } from '../flow/schema';
 import type { TurnFacts } from '../escalation/types';
 import type { Entity } from '../nlu/types';
 import type { ConversationState, EngineContext, Input, Step, Waiting } from './types';
@@ -22,6 +22,7 @@ import { EngineError } from './types';
 import { MAX_ANALYSED_TEXT } from '../flow/limits';
 import { analyzeText } from '../nlu/analyzeText';
 import { evaluateEscalation, initialEscalationMemory } from '../escalation/evaluateEscalation';
+import { questionType } from '../escalation/questionConcepts';
 import type { RuleSnapshot } from '../escalation/evaluateRuleSignals';
 import { escalationTarget, ruleHandoff } from './ruleSignals';
 import { compileFlow } from './compileFlow';
@@ -29,7 +30,7 @@ import { cancelTimers, finish, newRun, customerSaid, bot, isKnown, setVar, syste
 import { flowRevision } from './flowRevision';
 import { canWaitAt } from './blockBehaviours';
 import { STATE_VERSION, RECENT_EVENT_IDS } from './conversationStateSchema';
-import { answerQuestionAt, asksQuestionAt, classifyInput, clickAt, goTo, httpResultAt, intentMatchAt, showPrompt } from './runBlocks';
+import { answerFitsAt, answerQuestionAt, asksQuestionAt, classifyInput, clickAt, goTo, httpResultAt, intentMatchAt, showPrompt } from './runBlocks';
 import {
   handoffEvent,
   restartConversation,
@@ -297,6 +298,7 @@ function onText(run: Run, raw: string): boolean {
       // Questions a block asks itself while waiting (Human takeover's name/email/reason, Ticket's email/issue).
       if (!asksQuestionAt(block, w)) return false;
       customerSaid(run, text, w.blockId);
+      if (ownQuestionText(run, block, w, text)) return true;
       answerQuestionAt(run, block, w, text);
       return true;
     case 'offer': {
@@ -369,6 +371,82 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
   return true;
 }
 
+/**
+ * The policy a block's own questions are checked with (a Ticket's "What email address should we reply to?"): the
+ * conversation-level checks only, a loop, repeated fallbacks, and an explicit request for a person. A customer who
+ * keeps re-asking their question while the bot keeps asking for an email is stuck, whatever the block; but the
+ * answers there are details the block asked for (an email, the issue in the customer's own words: "the parcel
+ * arrived broken"), so the message-level readings (topic, sentiment, urgency, intent confidence) are left to the
+ * block and the team it reaches. Derived once per policy (the detectors cache their compiled lists per policy).
+ */
+const ownQuestionPolicies = new WeakMap<EscalationPolicy, EscalationPolicy>();
+export function ownQuestionPolicy(p: EscalationPolicy): EscalationPolicy {
+  let own = ownQuestionPolicies.get(p);
+  if (!own) {
+    own = {
+      ...p,
+      sensitiveTopics: { ...p.sensitiveTopics, enabled: false },
+      negativeSentiment: { ...p.negativeSentiment, enabled: false },
+      urgency: { ...p.urgency, enabled: false },
+      lowConfidence: { ...p.lowConfidence, enabled: false },
+    };
+    ownQuestionPolicies.set(p, own);
+  }
+  return own;
+}
+
+/**
+ * Whether an answer that does not fit the block's question asks something back ("how do I cancel it?", "when will I get
+ * the confirmation?"): only those count as failed turns there. Other answers that do not fit are the customer giving
+ * what the flow did not ask for yet ("3 Hill Street, B5 4AU" to the email question, "Yes, cancel please", "yes"): the
+ * block retries and the customer is not stuck.
+ */
+function asksBack(analysis: { text: string; normalized: string }): boolean {
+  return analysis.text.includes('?') || questionType(analysis.normalized) !== null;
+}
+
+/**
+ * Customer text answering a block's own question (already recorded in the transcript), for blocks that say whether an
+ * answer fits (`answerFits`, the Ticket block): the conversation-level checks of `ownQuestionPolicy` run on it, an
+ * answer that does not fit counting as a fallback ("where is my parcel??" to "What email address should we reply
+ * to?"). Returns true when the policy acted (handed over, asked to rephrase, offered a person); the question stays
+ * open for a rephrase or an offer (see `onChoice` for the offer's buttons). False: the block takes the answer.
+ */
+function ownQuestionText(run: Run, block: Block, w: Waiting, text: string): boolean {
+  const fits = answerFitsAt(run, block, w, text);
+  if (fits === null) return false;
+  const s = run.s;
+  const analysis = analyzeText(text.length > MAX_ANALYSED_TEXT ? text.slice(0, MAX_ANALYSED_TEXT) : text);
+  const facts: TurnFacts = {
+    text,
+    analysis,
+    turn: Math.max(0, s.turn - 1),
+    now: run.now,
+    variables: s.variables,
+    intent: null,
+    fallback: !fits && asksBack(analysis),
+    timezone: run.flow.settings.timezone,
+  };
+  const { decision, memory } = evaluateEscalation(ownQuestionPolicy(run.flow.escalation), facts, s.escalation);
+  s.escalation = memory;
+  run.decision = decision;
+  const targetId = escalationTarget(run);
+  if (decision.action === 'none' || targetId === null) return false;
+  s.lastEscalation = decision;
+  if (decision.action === 'handoff') {
+    s.waiting = null;
+    goTo(run, targetId, { reason: decision.reason ?? 'explicit_request', signals: decision.signals });
+  } else if (decision.action === 'rephrase') {
+    bot(run, escalationTexts.rephrase, block.id);
+  } else {
+    bot(run, escalationTexts.offer, block.id, [
+      { id: escalationTexts.personId, label: escalationTexts.personLabel },
+      { id: escalationTexts.botId, label: escalationTexts.botLabel },
+    ]);
+  }
+  return true;
+}
+
 /** End of a step: the variable rules, if nothing in the step has checked them yet. */
 function checkRuleSignals(run: Run): void {
   const handoff = ruleHandoff(run);
@@ -424,7 +502,7 @@ function onChoice(run: Run, buttonId: string): boolean {
     }
     return false;
   }
-  if (w.kind !== 'input') return false;
+  if (w.kind !== 'input') return ownQuestionOfferChoice(run, w, buttonId);
   const block = run.c.blocks.get(w.blockId);
   if (!block) return false;
   const click = clickAt(run, block, buttonId);
@@ -433,6 +511,31 @@ function onChoice(run: Run, buttonId: string): boolean {
   // A click is a turn the bot understood: the fallback streak is over (detectors only run on text).
   if (s.escalation.fallbacksInRow !== 0) s.escalation = { ...s.escalation, fallbacksInRow: 0 };
   click.apply();
+  return true;
+}
+
+/**
+ * A click on the graduated offer shown at a block's own question (see `ownQuestionText`): "Talk to a person" hands
+ * over; "Keep chatting with the bot" leaves the question open and the ladder starts over. Only while that offer is
+ * the bot's last decision at this block.
+ */
+function ownQuestionOfferChoice(run: Run, w: Waiting, buttonId: string): boolean {
+  const s = run.s;
+  if (buttonId !== escalationTexts.personId && buttonId !== escalationTexts.botId) return false;
+  const offer = s.lastEscalation;
+  // The offer stands until the customer's next turn (typed or clicked): a later click is refused.
+  if (offer?.action !== 'offer' || offer.turn !== s.turn - 1 || !('blockId' in w)) return false;
+  const block = run.c.blocks.get(w.blockId);
+  if (!block || !asksQuestionAt(block, w) || answerFitsAt(run, block, w, '') === null) return false;
+  const person = buttonId === escalationTexts.personId;
+  customerSaid(run, person ? escalationTexts.personLabel : escalationTexts.botLabel, w.blockId);
+  const targetId = escalationTarget(run);
+  if (person && targetId !== null) {
+    s.waiting = null;
+    goTo(run, targetId, { reason: offer.reason ?? 'explicit_request', signals: offer.signals });
+    return true;
+  }
+  s.escalation = { ...s.escalation, level: 0, fallbacksInRow: 0 };
   return true;
 }
 

@@ -197,3 +197,12 @@ export function asksQuestionAt(block: Block, w: Waiting): boolean {
 export function answerQuestionAt(run: Run, block: Block, w: Waiting, text: string): void {
   behaviourOf(block.kind).answerQuestion?.(run, block, w, text);
 }
+
+/**
+ * Whether `text` answers the block's own question `w`, for blocks whose own questions get the escalation policy's
+ * conversation-level checks (see `BlockBehaviour.answerFits`); null for blocks that do not.
+ */
+export function answerFitsAt(run: Run, block: Block, w: Waiting, text: string): boolean | null {
+  const fits = behaviourOf(block.kind).answerFits;
+  return fits ? fits(run, block, w, text) : null;
+}

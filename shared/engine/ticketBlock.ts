@@ -79,6 +79,14 @@ function createTicket(run: Run, block: BlockOf<'ticket'>, lastWasEmail: boolean)
   bot(run, renderTemplate(block.data.text, s.variables), block.id);
 }
 
+/**
+ * Whether `text` answers the ticket's question: an email address for the email question; anything for "what should
+ * our team help you with?" (the customer's own words are the issue).
+ */
+export function ticketAnswerFits(run: Run, w: TicketWaiting, text: string): boolean {
+  return w.field !== 'email' || validateAnswer('email', text, run.now).ok;
+}
+
 /** The customer answered one of the ticket's questions (already recorded in the transcript). */
 export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: TicketWaiting, text: string): void {
   if (w.field === 'email') {

@@ -1,6 +1,6 @@
 /** Ticket: opens a ticket for offline follow-up (see `../ticketBlock.ts`). */
 import type { BlockBehaviour } from './types';
-import { answerTicketQuestion, continueTicket } from '../ticketBlock';
+import { answerTicketQuestion, continueTicket, ticketAnswerFits } from '../ticketBlock';
 
 export const ticketBehaviour: BlockBehaviour<'ticket'> = {
   waitsAs: ['ticket_question'],
@@ -9,4 +9,5 @@ export const ticketBehaviour: BlockBehaviour<'ticket'> = {
   answerQuestion: (run, block, w, text) => {
     if (w.kind === 'ticket_question') answerTicketQuestion(run, block, w, text);
   },
+  answerFits: (run, _block, w, text) => w.kind !== 'ticket_question' || ticketAnswerFits(run, w, text),
 };

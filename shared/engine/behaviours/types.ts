@@ -97,6 +97,13 @@ export interface BlockBehaviour<K extends BlockKind = BlockKind> {
   questionWaiting?: Waiting['kind'];
   /** The customer's answer to one of those questions (already recorded in the transcript). */
   answerQuestion?(run: Run, block: BlockOf<K>, w: Waiting, text: string): void;
+  /**
+   * Whether `text` answers the block's own question `w` (a Ticket's email question: an email address). Blocks that
+   * define it get the escalation policy's conversation-level checks on those answers (loop, repeated fallback, an
+   * explicit request for a person; see engine.ts `ownQuestionText`), an answer that does not fit counting as a
+   * fallback. Blocks without it (Human takeover, whose questions lead to a person anyway) are not checked.
+   */
+  answerFits?(run: Run, block: BlockOf<K>, w: Waiting, text: string): boolean;
 }
 
 /** Every kind's behaviour, typed per kind (a missing kind is a compile error; a test checks it too). */

@@ -148,7 +148,9 @@ function linkedToEarlier(concepts: string[], recent: readonly string[]): boolean
  * two questions, so a slip ("sorry, I meant Tuesday" after a question about Monday) or a story ("I asked my
  * neighbour to take it in") is not a loop.
  */
-const CORRECTION = / (?:i (?:meant|asked|ask|am asking|was asking|enquired|inquired|was after|am after|was talking about|am talking about)|is the (?:bit|part|thing) i am after|my question (?:was|is) about|again the) /;
+const CORRECTION = / (?:i (?:meant|asked|ask|am asking|was asking|enquired|inquired|was after|am after|was talking about|am talking about)|is the (?:bit|part|thing) i am after|my question (?:was|is) about) |^ (?:so |ok |okay |no |once )?again the /;
+// Session 7: "again the ..." corrects the bot only where it opens the message ("again, the colour, not the size"); inside
+// a sentence it is another request ("can I order again the same in blue?").
 /** The customer's own slip, not the bot's misreading ("Sorry, I meant 41 Kings Road", "oops I meant Acorn Road"). */
 const OWN_SLIP = / (?:sorry|apologies|apologise|apologize|oops|whoops|typo|my bad|my mistake|autocorrect) /;
 const OPEN_QUESTION = / (?:skipped (?:that|this|my|the|over)|you skipped|question is still (?:pending|open|unanswered)|still (?:pending|unanswered)|still no answer|still waiting for (?:an|the|my) answer|still have not (?:answered|said)|(?:remains|remain|is|was|went|goes|left) unanswered|(?:has|have|was) not (?:yet )?been answered) /;
