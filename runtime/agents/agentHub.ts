@@ -72,6 +72,11 @@ export interface Note {
 export class AgentHub {
   /** Mirror of the shared presence (every instance's agents), re-read each tick and on presence events. */
   private presence = new Map<string, PresenceEntry>();
+  /** agentId -> `presenceGen` at its last presence change set or heard here (syncShared keeps those over a stale read). */
+  private presenceChanged = new Map<string, number>();
+  private presenceGen = 0;
+  /** agentId -> the auto-assignment to them in flight (their going offline waits for it, then requeues). */
+  private assigning = new Map<string, Promise<unknown>>();
   /** Push streams this instance holds, per agent (heartbeats for them are written by this instance). */
   private streams = new Map<string, number>();
   private lastTouch = new Map<string, number>();
@@ -142,6 +147,7 @@ export class AgentHub {
         const d = e.data as { agentId: string; status: PresenceStatus; at?: number };
         const p = this.presence.get(d.agentId);
         this.presence.set(d.agentId, { status: d.status, lastSeen: Math.max(p?.lastSeen ?? 0, d.at ?? 0) });
+        this.presenceChanged.set(d.agentId, ++this.presenceGen);
         this.emit('presence', null, { agentId: d.agentId, status: d.status });
         this.kick();
         return;
@@ -201,13 +207,22 @@ export class AgentHub {
 
   async setPresence(agentId: string, status: PresenceStatus): Promise<void> {
     const now = this.deps.now();
+    // Seen at once by an assignment pass in progress here (hostile s6: an agent going offline just as a chat was
+    // assigned made the customer read "joined", then "finding someone else").
+    this.presence.set(agentId, { status, lastSeen: now });
+    this.presenceChanged.set(agentId, ++this.presenceGen);
     const prev = await this.shared.setPresence(agentId, status, now);
     this.presence.set(agentId, { status, lastSeen: now });
     this.lastTouch.set(agentId, now);
     if (prev === status) return;
     await this.shared.publish({ type: 'presence', handoffId: null, data: { agentId, status, at: now } });
     this.kick();
-    if (status === 'offline') await this.requeueUnanswered(agentId, 'The agent went offline.');
+    if (status === 'offline') {
+      // An assignment to them already on its way (past its last check) is waited for, so it is requeued below
+      // rather than left with an agent who is gone.
+      await this.assigning.get(agentId)?.catch(() => undefined);
+      await this.requeueUnanswered(agentId, 'The agent went offline.');
+    }
   }
 
   /** Any authenticated agent request counts as a heartbeat (written to the shared state at most once a second). */
@@ -362,7 +377,14 @@ export class AgentHub {
 
   /** Re-reads presence and the assignment inputs from the shared state (every instance's changes). */
   async syncShared() {
+    const gen = this.presenceGen;
     const [presence, meta] = await Promise.all([this.shared.presence(), this.shared.handoffMeta()]);
+    // A presence change set or heard while reading is newer than what was read: keep it (a stale "online" must not
+    // bring back an agent who just went offline, right before the assignment pass).
+    for (const [id, g] of this.presenceChanged) {
+      const mine = this.presence.get(id);
+      if (g > gen && mine) presence.set(id, mine);
+    }
     this.presence = presence;
     this.meta = meta;
   }
@@ -647,12 +669,21 @@ export class AgentHub {
         const agent = pick.agent;
         this.meta.lastAssigned.set(agent.id, this.deps.now());
         await this.shared.setLastAssigned(agent.id, this.deps.now());
+        // Still online now (the pick used the presence read at the start of the pass)? Otherwise the chat waits
+        // for the next pass: the customer is not told "joined" for an agent who has just gone.
+        if (this.status(agent.id) !== 'online') {
+          this.deps.logger.info({ handoffId: h.id, agentId: agent.id }, 'auto-assign skipped: the agent went offline or busy meanwhile');
+          continue;
+        }
         this.deps.logger.info({ handoffId: h.id, agentId: agent.id, why: pick.explanation }, 'handoff auto-assigned');
         changed = true;
-        await this.apply(h, { type: 'agent_accepted', agentId: agent.id, agentName: agent.name }, 'assign', { refresh: false }).then(
+        const assigned = this.apply(h, { type: 'agent_accepted', agentId: agent.id, agentName: agent.name }, 'assign', { refresh: false });
+        this.assigning.set(agent.id, assigned);
+        await assigned.then(
           () => given.set(agent.id, (given.get(agent.id) ?? 0) + 1),
           (err) => this.deps.logger.warn({ err, handoffId: h.id }, 'auto-assign refused'),
         );
+        if (this.assigning.get(agent.id) === assigned) this.assigning.delete(agent.id);
         continue;
       }
       // Nobody signed in who could take it, even ignoring load and busy status: nobody will come; take the no_agent
