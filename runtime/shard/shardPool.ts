@@ -291,13 +291,13 @@ export class ShardPool {
     if (r.t === 'e') this.store.deliver(r.id, r.entries as LogEntry[]);
     else if (r.t === 'kick') this.kick?.();
     else if (r.t === 'm' && this.metrics) {
-      const m = this.metrics as unknown as Record<string, { inc(l?: object): void; observe(v: number): void }>;
+      const m = this.metrics as unknown as Record<string, { inc(l?: object | number, n?: number): void; observe(v: number): void }>;
       for (const op of r.ops) {
         const metric = m[op[0]];
         if (!metric) continue;
         if (op[1] === 'inc') {
-          if (op[2]) metric.inc(op[2]);
-          else metric.inc();
+          if (op[2]) metric.inc(op[2], op[3]);
+          else metric.inc(op[3]);
         } else metric.observe(op[2]);
       }
     }

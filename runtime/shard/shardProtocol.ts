@@ -37,8 +37,12 @@ export type ShardRequest =
   | { n: number; t: 'failWrites'; count: number }
   | { n: number; t: 'close' };
 
-/** A metric update made in a shard: [metric field of RuntimeMetrics, 'inc' with labels | 'observe' with a value]. */
-export type MetricOp = [string, 'inc', Record<string, string> | null] | [string, 'observe', number];
+/**
+ * A metric update made in a shard: [metric field of RuntimeMetrics, 'inc' with labels and how many times | 'observe'
+ * with a value]. A shard adds up its increments per metric and labels over a batch (one op for the batch's
+ * messages, not one per message).
+ */
+export type MetricOp = [string, 'inc', Record<string, string> | null, number] | [string, 'observe', number];
 
 export type ShardReply =
   | { n: number; ok: unknown }

@@ -49,7 +49,9 @@ export async function runShardWorker(data: ShardWorkerData): Promise<void> {
     scheduled = false;
     const batch = out;
     out = [];
-    if (metricOps.length > 0) {
+    if (metricOps.length > 0 || counted.size > 0) {
+      for (const [name, byLabels] of counted) for (const [labels, times] of byLabels) metricOps.push([name, 'inc', labels, times]);
+      counted.clear();
       batch.push({ t: 'm', ops: metricOps });
       metricOps = [];
     }
@@ -74,8 +76,16 @@ export async function runShardWorker(data: ShardWorkerData): Promise<void> {
   }
   // Counters the service and the effect runner bump: sent to the main thread's registry with the next replies.
   let metricOps: MetricOp[] = [];
+  // Increments added up until the batch is sent, per metric and labels object (the service's labels are shared
+  // constants, e.g. {from: 'bot'}, so one message's two or three counts become one op per batch).
+  const counted = new Map<string, Map<Record<string, string> | null, number>>();
   const forward = (name: string) => ({
-    inc: (labels?: Record<string, string>) => void metricOps.push([name, 'inc', labels ?? null]),
+    inc: (labels?: Record<string, string>) => {
+      let byLabels = counted.get(name);
+      if (!byLabels) counted.set(name, (byLabels = new Map()));
+      const key = labels ?? null;
+      byLabels.set(key, (byLabels.get(key) ?? 0) + 1);
+    },
     observe: (value: number) => void metricOps.push([name, 'observe', value]),
   });
   const metrics = { messages: forward('messages'), escalations: forward('escalations'), handoffs: forward('handoffs'), waitSeconds: forward('waitSeconds'), effectFailures: forward('effectFailures') } as unknown as RuntimeMetrics;
