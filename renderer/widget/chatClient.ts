@@ -31,7 +31,8 @@ export type LinkState = 'connecting' | 'live' | 'reconnecting';
 
 export interface ChatClientDeps {
   baseUrl: string;
-  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+  /** localStorage, or a stand-in with the same three methods (tests, browsers that block storage). */
+  storage: { getItem(key: string): string | null; setItem(key: string, value: string): void; removeItem(key: string): void };
   fetch?: typeof fetch;
   EventSource?: typeof EventSource;
   /** Delay before a manual reconnect, by attempt (ms). */
