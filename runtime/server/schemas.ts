@@ -3,6 +3,7 @@
  * /openapi.json (@fastify/swagger), so the documentation cannot drift from what the server accepts.
  */
 import { z } from 'zod';
+import { validateAnswer } from '../../shared/engine/questionValidators';
 
 const value = z.union([z.string().max(4000), z.number(), z.boolean(), z.null()]);
 
@@ -10,16 +11,39 @@ export const flowParams = z.object({ flowId: z.string().min(1).max(200) });
 export const conversationParams = z.object({ id: z.string().min(1).max(100) });
 export const handoffParams = z.object({ handoffId: z.string().min(1).max(200) });
 
+/**
+ * An email given up front (profile.email, variables.customerEmail) fills customerEmail, and the Human Takeover and
+ * Ticket blocks then skip their "What is your email address?" question. So it gets the check a typed answer gets
+ * (hostile s7: "not-an-email" was taken, the question skipped, the agent and the ticket left without a contact):
+ * the same rule (validateAnswer 'email'), and it must be ONE address, nothing around it.
+ */
+const EMAIL_UP_FRONT = 'must be one email address such as ana@example.com (the same check as when the customer types it); leave it out when you do not know it';
+function isOneEmail(v: string): boolean {
+  const r = validateAnswer('email', v, 0);
+  return r.ok && r.value === v.trim().toLowerCase();
+}
+
 export const createConversationBody = z
   .object({
-    variables: z.record(z.string().max(100), value).optional().describe('Initial values for variables the flow declares (or built-ins such as customerName).'),
+    variables: z
+      .record(z.string().max(100), value)
+      .optional()
+      .describe('Initial values for variables the flow declares (or built-ins such as customerName). customerEmail must be one email address.'),
     profile: z
-      .object({ name: z.string().max(200).optional(), email: z.string().max(320).optional(), phone: z.string().max(50).optional() })
+      .object({
+        name: z.string().max(200).optional(),
+        email: z.string().max(320).refine(isOneEmail, EMAIL_UP_FRONT).optional().describe('One email address (checked like a typed answer).'),
+        phone: z.string().max(50).optional(),
+      })
       .strict()
       .optional()
       .describe('What the website knows about the customer; fills customerName, customerEmail, customerPhone.'),
   })
   .strict()
+  .superRefine((b, ctx) => {
+    const e = b.variables?.customerEmail;
+    if (e !== undefined && e !== null && !(typeof e === 'string' && isOneEmail(e))) ctx.addIssue({ code: 'custom', path: ['variables', 'customerEmail'], message: EMAIL_UP_FRONT });
+  })
   .optional();
 
 export const sendMessageBody = z

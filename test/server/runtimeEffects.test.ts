@@ -183,11 +183,11 @@ describe('notifications through the outbox', () => {
     const { mails, smtpPort } = await startSmtp();
     const api = await fakeService((_req, res) => json(res, 200, { status: 'delivered' }));
     rt = await startTestRuntime({
-      flows: [shopFlow({ apiUrl: `${api.url}/o`, variables: [{ name: 'customerEmail', type: 'string' }], notify: { channel: 'email', to: ['team@shop.example', '{{customerEmail}}'] } })],
+      flows: [shopFlow({ apiUrl: `${api.url}/o`, variables: [{ name: 'contactEmail', type: 'string' }], notify: { channel: 'email', to: ['team@shop.example', '{{contactEmail}}'] } })],
       config: { smtp: { host: '127.0.0.1', port: smtpPort, from: 'bot@shop.example' } },
     });
     const hostile = 'me@shop-customer.example, victim1@other.example, "x" <victim2@third.example>';
-    const c = (await rt.post('/api/v1/flows/shop/conversations', { variables: { customerEmail: hostile } })).body;
+    const c = (await rt.post('/api/v1/flows/shop/conversations', { variables: { contactEmail: hostile } })).body;
     await rt.post(`/api/v1/conversations/${c.conversationId}/messages`, { choice: 'order' }, auth(c.token));
     await rt.runner.tick();
     expect(mails).toHaveLength(1);
