@@ -9,6 +9,7 @@
  *   BENCH_RATE=5000 BENCH_RATE_CONNECTIONS=1000 (session 7, default): also each server at a FIXED overall rate (open
  *        loop, test/bench/fixedRate.ts): 1,000 conversations on 1,000 connections, latency counted from when each
  *        message was due; the issue's "p99 under 50 ms" is read on this row. BENCH_RATE=0 leaves it out.
+ *        Since session 7 `baton serve` runs one worker thread by default: BENCH_WORKERS=0 adds the unsharded server.
  *   BENCH_WORKERS=2 npx tsx test/bench/runtime.ts   (session 6: also `baton serve --workers 2` -- conversations on
  *        worker threads -- in the same alternating rounds, its own rows and targets, and its idle memory; a comma
  *        list such as 1,2 adds one server per count)
@@ -321,7 +322,7 @@ export async function runtimeBench(): Promise<void> {
       for (const c of CONNECTION_COUNTS) {
         const r = sh.runs.get(c)!;
         const b = bareRuns.get(c)!;
-        rows.push([`baton serve --workers ${sh.workers}, embedded lmdb (conversations on worker threads)`, fmt(c), fmt(r.perSec), fmt(r.p50, 1), fmt(r.p99, 1), fmt(r.non2xx), fmt(r.errors), fmt(r.perSec / b.perSec, 2)]);
+        rows.push([`baton serve --workers ${sh.workers}, embedded lmdb (${sh.workers === 0 ? 'everything on the main thread' : 'conversations on worker threads'})`, fmt(c), fmt(r.perSec), fmt(r.p50, 1), fmt(r.p99, 1), fmt(r.non2xx), fmt(r.errors), fmt(r.perSec / b.perSec, 2)]);
       }
     }
     for (const c of CONNECTION_COUNTS) {
