@@ -45,6 +45,8 @@ const STOPWORDS = new Set([
 interface Index {
   single: Map<string, string>;
   multi: { stems: string[]; key: string }[];
+  /** Session 7 (speed): the multi-word synonyms by their first stem, so a message is scanned once, not once per synonym. */
+  multiByFirst: Map<string, { stems: string[]; key: string }[]>;
 }
 let index: Index | undefined;
 
@@ -61,7 +63,13 @@ function synonymIndex(): Index {
       else multi.push({ stems, key });
     }
   }
-  index = { single, multi };
+  const multiByFirst = new Map<string, Index['multi']>();
+  for (const m of multi) {
+    const list = multiByFirst.get(m.stems[0]);
+    if (list) list.push(m);
+    else multiByFirst.set(m.stems[0], [m]);
+  }
+  index = { single, multi, multiByFirst };
   return index;
 }
 
@@ -87,6 +95,8 @@ export function conceptKeys(stems: string[]): Map<string, number[]> {
     const key = single.get(s) ?? s;
     if (!keys.has(key)) keys.set(key, [i]);
   }
+  // One word holds no multi-word synonym (readableStems asks word by word).
+  if (stems.length < 2) return keys;
   for (const m of multi) {
     for (let i = 0; i + m.stems.length <= stems.length; i++) {
       let ok = true;
@@ -106,18 +116,18 @@ export function conceptKeys(stems: string[]): Map<string, number[]> {
  * without a Map entry and an array per word; only a match needs the positions (then `conceptKeys` runs).
  */
 export function conceptKeySet(stems: readonly string[], into: Set<string>): Set<string> {
-  const { single, multi } = synonymIndex();
+  const { single, multiByFirst } = synonymIndex();
   into.clear();
   for (let i = 0; i < stems.length; i++) into.add(single.get(stems[i]) ?? stems[i]);
-  for (const m of multi) {
-    if (into.has(m.key)) continue;
-    for (let i = 0; i + m.stems.length <= stems.length; i++) {
+  // The same keys as testing every multi-word synonym at every position, looking up only those that start here.
+  for (let i = 0; i < stems.length; i++) {
+    const starting = multiByFirst.get(stems[i]);
+    if (starting === undefined) continue;
+    for (const m of starting) {
+      if (i + m.stems.length > stems.length || into.has(m.key)) continue;
       let ok = true;
-      for (let k = 0; k < m.stems.length && ok; k++) ok = stems[i + k] === m.stems[k];
-      if (ok) {
-        into.add(m.key);
-        break;
-      }
+      for (let k = 1; k < m.stems.length && ok; k++) ok = stems[i + k] === m.stems[k];
+      if (ok) into.add(m.key);
     }
   }
   return into;

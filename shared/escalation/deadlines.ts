@@ -49,6 +49,19 @@ const DAY_UNITS = new Map(Object.entries({ hour: 60, hours: 60, hr: 60, hrs: 60,
 /** Before "after N days" ("the Eid is after two days", non-native for "in two days"): a coming event, not a past one. */
 const AFTER_LEAD = new Set(['is', 's', 'are', 'be', 'starts', 'start', 'begins', 'comes', 'come', 'happens', 'party', 'wedding', 'flight', 'event']);
 
+/**
+ * Session 7 (speed): every word a clock time (clockAt), a relative deadline (relativeAt) or a day (dayAt) can start at,
+ * besides a number. findDeadline skips the three readers for any other word (most words of a long message), with the
+ * same result: each reader returns nothing for a word outside this set that does not start with a digit.
+ */
+const TIME_STARTERS = new Set([
+  'noon', 'midday', 'midnight', 'half', 'quarter', // clockAt
+  'in', 'within', 'after', ...AMOUNTS.keys(), // relativeAt
+  ...POSSESSIVE_DAY.keys(), 'today', 'tonight', 'tonite', 'tomorrow', 'day', 'this', 'later', 'end', 'eod', 'cob', 'close', 'first', 'weekend', // dayAt
+  ...Object.keys(PARTS), ...WEEKDAYS, ...WEEKDAYS.map((d) => `${d}s`), ...Object.keys(WEEKDAY_SHORT), ...PAIR_FIRST, 'thanksgiving', 'easter', ...MONTH_WORDS, ...Object.keys(NAMED_DATES),
+]);
+const mayStartTime = (t: string) => TIME_STARTERS.has(t) || (t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57);
+
 /** Words that make a time a deadline. */
 const FRAME = new Set([
   'need', 'needs', 'needed', 'must', 'by', 'before', 'until', 'till', 'til', 'deadline', 'latest', 'arrive', 'arrives', 'arriving', 'come',
@@ -499,6 +512,7 @@ export function findDeadline(toks: readonly string[], now: number, timezone: str
   const [year, month, dom] = clock.date.split('-').map(Number);
   const found: Found[] = [];
   for (let i = 0; i < toks.length; i++) {
+    if (!mayStartTime(toks[i])) continue;
     const c = clockAt(toks, i);
     if (c) {
       found.push({ at: i, end: c.end, day: null, minutes: c.minutes });

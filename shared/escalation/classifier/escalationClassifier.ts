@@ -9,7 +9,8 @@
  * shared by the NLU's cache).
  */
 import type { TextAnalysis } from '../../nlu/types';
-import { featuresOf, type FeatureGroup } from './features';
+import { bigramFeature, cueFeatures, featuresOf, MAX_TOKENS, NEG_SCOPE, negatedWordFeature, opensNegation, ownWordFeatures, type FeatureGroup } from './features';
+import { canonicalTokens } from '../canonicalTokens';
 import { OUTPUTS, type ClassifierOutput } from './outputs';
 import { WEIGHTS } from './weights';
 
@@ -22,7 +23,15 @@ export interface ClassifierModel {
   weight: Float32Array;
   /** Compressed size of the shipped weights (base64 characters) and the time decoding took (ms, when measured). */
   sizeChars: number;
+  /**
+   * Session 7: per distinct word, the summed weights (one per output) of the ids the word gives on its own (its unigram
+   * and character grams, features.ts ownWordFeatures), filled as words are met; cleared when it holds WORD_CACHE words.
+   */
+  wordSums?: Map<string, Float64Array>;
 }
+
+/** Distinct words whose weight sums a model keeps (about 100 bytes each with the key). */
+export const WORD_CACHE = 20_000;
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
@@ -133,27 +142,62 @@ let cache = new WeakMap<TextAnalysis, Float32Array>();
  */
 export const WINDOW = 12;
 
-/** Probability 0..1 per output (in OUTPUTS order) for one message. */
+/** Adds feature `b`'s weights into perWord at `base` (one slot per output). */
+function addWeights(m: ClassifierModel, base: number, b: number): void {
+  const { start, out, weight } = m;
+  for (let e = start[b], end = start[b + 1]; e < end; e++) perWord[base + out[e]] += weight[e];
+}
+
+/** The summed weights per output of one word's own ids (unigram + character grams), cached per model. */
+function wordSumsOf(m: ClassifierModel, t: string, K: number): Float64Array {
+  const cache = (m.wordSums ??= new Map());
+  let sums = cache.get(t);
+  if (sums) return sums;
+  if (cache.size >= WORD_CACHE) cache.clear();
+  sums = new Float64Array(K);
+  scratch.length = 0;
+  ownWordFeatures(t, scratch);
+  const { start, out, weight } = m;
+  for (let a = 0; a < scratch.length; a++) {
+    const b = scratch[a];
+    for (let e = start[b], end = start[b + 1]; e < end; e++) sums[out[e]] += weight[e];
+  }
+  cache.set(t, sums);
+  return sums;
+}
+
+/**
+ * Probability 0..1 per output (in OUTPUTS order) for one message: the same ids as featuresOf (features.ts), summed
+ * per word, then per message and per window. Session 7 (speed): a word's own ids (unigram, character grams) come as
+ * one cached sum per distinct word (wordSumsOf), so only the context ids (negation scope, bigram) and the cues are
+ * hashed and looked up per message: the classifier's cost per message fell by about half on the bench's messages.
+ */
 export function classifyMessage(analysis: TextAnalysis, m: ClassifierModel = escalationModel()): Float32Array {
   const hit = m === model ? cache.get(analysis) : undefined;
   if (hit) return hit;
-  const ids = featuresOf(analysis, scratch, undefined, wordEnds);
+  const toks = canonicalTokens(analysis);
+  const words = Math.min(toks.length, MAX_TOKENS);
   const K = m.outputs.length;
-  const { start, out, weight } = m;
   // Sums per word (its own id, negation, bigram and character grams), then per message and per window.
-  const words = wordEnds.length;
   if (perWord.length < (words + 1) * K) perWord = new Float64Array((words + 1) * K * 2);
   perWord.fill(0, 0, (words + 1) * K);
-  let from = 0;
-  for (let g = 0; g <= words; g++) {
-    const to = g < words ? wordEnds[g] : ids.length; // the last slot holds the whole-message cues
+  let negLeft = 0;
+  for (let g = 0; g < words; g++) {
+    const t = toks[g];
     const base = g * K;
-    for (let a = from; a < to; a++) {
-      const b = ids[a];
-      for (let e = start[b], end = start[b + 1]; e < end; e++) perWord[base + out[e]] += weight[e];
+    const own = wordSumsOf(m, t, K);
+    for (let k = 0; k < K; k++) perWord[base + k] = own[k];
+    if (negLeft > 0) {
+      addWeights(m, base, negatedWordFeature(t));
+      negLeft--;
     }
-    from = to;
+    if (opensNegation(t)) negLeft = NEG_SCOPE;
+    if (g + 1 < words) addWeights(m, base, bigramFeature(t, toks[g + 1]));
   }
+  // The last slot holds the whole-message cues.
+  scratch.length = 0;
+  cueFeatures(analysis, toks, words, scratch);
+  for (let a = 0; a < scratch.length; a++) addWeights(m, words * K, scratch[a]);
   const probs = new Float32Array(K);
   for (let k = 0; k < K; k++) {
     const cues = perWord[words * K + k];
@@ -176,21 +220,69 @@ export function classifyMessage(analysis: TextAnalysis, m: ClassifierModel = esc
   return probs;
 }
 
+/** The same scores the slow way (featuresOf, one table walk per id), for the tests that hold the fast path to it. */
+export function classifyMessageUncached(analysis: TextAnalysis, m: ClassifierModel = escalationModel()): Float32Array {
+  const ids = featuresOf(analysis, [], undefined, wordEnds);
+  const K = m.outputs.length;
+  const words = wordEnds.length;
+  const sums = new Float64Array((words + 1) * K);
+  let from = 0;
+  for (let g = 0; g <= words; g++) {
+    const to = g < words ? wordEnds[g] : ids.length;
+    for (let a = from; a < to; a++) {
+      const b = ids[a];
+      for (let e = m.start[b], end = m.start[b + 1]; e < end; e++) sums[g * K + m.out[e]] += m.weight[e];
+    }
+    from = to;
+  }
+  const probs = new Float32Array(K);
+  for (let k = 0; k < K; k++) {
+    let best = 0;
+    for (let g = 0; g < words; g++) best += sums[g * K + k];
+    for (let s = 0; words > WINDOW && s + WINDOW <= words; s++) {
+      let win = 0;
+      for (let g = s; g < s + WINDOW; g++) win += sums[g * K + k];
+      if (win > best) best = win;
+    }
+    probs[k] = 1 / (1 + Math.exp(-(m.bias[k] + best + sums[words * K + k])));
+  }
+  return probs;
+}
+
 /**
  * The words (or cues: "ALL CAPS", an emoji, a masked swear word) that pushed one output up most, best
  * first, for explanations. Only called for a signal that fires, so it may allocate.
  */
 export function topContributors(analysis: TextAnalysis, output: ClassifierOutput, limit = 4, m: ClassifierModel = escalationModel()): string[] {
   const k = OUTPUT_INDEX[output];
-  const groups: FeatureGroup[] = [];
-  const ids = featuresOf(analysis, [], groups);
+  const K = m.outputs.length;
+  // Per word: the same sums as the score (wordSumsOf + negation + bigram), summed by the word's name.
+  const toks = canonicalTokens(analysis);
+  const words = Math.min(toks.length, MAX_TOKENS);
   const byName = new Map<string, number>();
+  let negLeft = 0;
+  const weightOf = (b: number) => {
+    let sum = 0;
+    for (let e = m.start[b]; e < m.start[b + 1]; e++) if (m.out[e] === k) sum += m.weight[e];
+    return sum;
+  };
+  for (let g = 0; g < words; g++) {
+    const t = toks[g];
+    let sum = wordSumsOf(m, t, K)[k];
+    if (negLeft > 0) {
+      sum += weightOf(negatedWordFeature(t));
+      negLeft--;
+    }
+    if (opensNegation(t)) negLeft = NEG_SCOPE;
+    if (g + 1 < words) sum += weightOf(bigramFeature(t, toks[g + 1]));
+    byName.set(t, (byName.get(t) ?? 0) + sum);
+  }
+  const groups: FeatureGroup[] = [];
+  const ids: number[] = [];
+  cueFeatures(analysis, toks, words, ids, groups);
   for (const g of groups) {
     let sum = 0;
-    for (let a = g.from; a < g.to; a++) {
-      const b = ids[a];
-      for (let e = m.start[b]; e < m.start[b + 1]; e++) if (m.out[e] === k) sum += m.weight[e];
-    }
+    for (let a = g.from; a < g.to; a++) sum += weightOf(ids[a]);
     byName.set(g.name, (byName.get(g.name) ?? 0) + sum);
   }
   return [...byName]

@@ -87,6 +87,54 @@ export function featuresOf(analysis: TextAnalysis, out: number[] = [], groups?: 
     if (wordEnds) wordEnds.push(out.length);
   }
   // A message without words ("??", "...", an emoji alone) is read by its symbols only.
+  cueFeatures(analysis, toks, n, out, groups);
+  return out;
+}
+
+/**
+ * The ids a word contributes on its own, whatever its neighbours: its unigram and its character grams (featuresOf adds
+ * the negation and bigram ids, which depend on the context). Appended to `out`. The scorer caches their weight sums per
+ * word (escalationClassifier.ts), so the hashing and table walk happen once per distinct word, not once per message.
+ */
+export function ownWordFeatures(t: string, out: number[]): void {
+  out.push(hash(P_WORD, t));
+  if (t.length >= 4) {
+    const w = '<' + t + '>';
+    for (let k = 0; k + 3 <= w.length; k++) out.push(hash(P_CHAR, w, k, k + 3));
+    for (let k = 0; k + 4 <= w.length; k++) out.push(hash(P_CHAR, w, k, k + 4));
+  }
+}
+
+/** The negation-scope id of a word (featuresOf: within NEG_SCOPE words after a negator). */
+export function negatedWordFeature(t: string): number {
+  return hash(P_NEG, t);
+}
+
+/** The bigram id of two neighbouring words, without building the joined string (same value as hashing "a b"). */
+export function bigramFeature(a: string, b: string): number {
+  let h = (0x811c9dc5 ^ P_BI) >>> 0;
+  h = Math.imul(h, 0x01000193);
+  for (let i = 0; i < a.length; i++) {
+    h ^= a.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  h ^= 32;
+  h = Math.imul(h, 0x01000193);
+  for (let i = 0; i < b.length; i++) {
+    h ^= b.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) & MASK;
+}
+
+/** Words that open a negation scope (featuresOf), and how many words it covers. */
+export function opensNegation(t: string): boolean {
+  return NEGATORS.has(t);
+}
+export { NEG_SCOPE, MAX_TOKENS };
+
+/** The whole-message cue ids (ALL CAPS, "!!", masked swearing, emoji, the round six devices), appended to `out`. */
+export function cueFeatures(analysis: TextAnalysis, toks: readonly string[], n: number, out: number[], groups?: FeatureGroup[]): void {
   if (n === 0) cue(out, 'empty', groups);
   const text = analysis.text.length > 1000 ? analysis.text.slice(0, 1000) : analysis.text;
   // Shouting: most letters upper case in a message with some words to shout (not "NW-1042" or "OK").
@@ -103,7 +151,6 @@ export function featuresOf(analysis: TextAnalysis, out: number[] = [], groups?: 
   if (pos) cue(out, 'emoticon+', groups, pos[0].trim());
   emojiOf(text, out, groups);
   devices(toks, n, text, analysis.shouting, out, groups);
-  return out;
 }
 
 /* ------------------------------------------------------------------------------------------------ devices
@@ -221,7 +268,7 @@ function scareQuotes(text: string): string | null {
   return null;
 }
 
-function devices(toks: string[], n: number, text: string, shouting: number, out: number[], groups: FeatureGroup[] | undefined): void {
+function devices(toks: readonly string[], n: number, text: string, shouting: number, out: number[], groups: FeatureGroup[] | undefined): void {
   // Sarcasm is local: praise and the complaint fact within NEAR words ("Brilliant. Paid for express..."); a long
   // friendly message ("lovely time, and I noticed the order hasn't turned up yet") has both, far apart.
   const NEAR = 6;
