@@ -53,14 +53,17 @@ const HANDOFF_WORDS: Record<string, string> = {
 /**
  * The entries in reading order. A handoff's status pill is stored after the bot messages of the same step (a
  * handback stores the bot's CSAT question, then "resolved"), so the customer read "how would you rate this
- * chat?" before "The person has left the chat" (newcomer s6 #8). A pill is shown before the bot messages just
- * before it that share its timestamp (the same step).
+ * chat?" before "The person has left the chat" (newcomer s6 #8). A pill that ENDS the person's part (resolved,
+ * expired, rejected, cancelled) is shown before the bot messages just before it that share its timestamp (the same
+ * step): what follows is the bot again. A pill that starts it (waiting, joined) stays after the bot's words that
+ * led to it: "I'm connecting you..." then "Waiting for a person.", "Ann has joined the chat." then "A person is in
+ * the conversation." (newcomer s7 #7: the widget showed them the other way round).
  */
 export function inReadingOrder(entries: readonly ChatEntry[]): ChatEntry[] {
   const out = [...entries];
   for (let i = 0; i < out.length; i++) {
     const e = out[i];
-    if (e.from !== 'system' || !e.status?.handoff) continue;
+    if (e.from !== 'system' || !e.status?.handoff || !Object.hasOwn(HANDOFF_WORDS, e.status.handoff.status)) continue;
     let j = i;
     while (j > 0 && out[j - 1].from === 'bot' && out[j - 1].at === e.at) j--;
     if (j < i) out.splice(j, 0, ...out.splice(i, 1));
