@@ -120,8 +120,8 @@ const AFTER_WAITING: Record<string, string> = {
  * The handoff's summary as it reads now. The summary is written when the bot hands over ("The customer is
  * waiting."); once the handoff is taken, cancelled, expired or resolved, that sentence is told in the past.
  */
-export function summaryNow(summary: string, status: string): string {
-  const after = AFTER_WAITING[status];
+export function summaryNow(summary: string, status: string, endedAs?: string | null): string {
+  const after = status === 'resolved' && endedAs === 'handback' ? 'was handed over to a person, then back to the bot' : AFTER_WAITING[status];
   if (!after) return summary;
   return summary.replace(/^(.*?) is waiting\.(?=\s|$)/s, (_, who: string) => `${who} ${after}.`);
 }
@@ -160,6 +160,12 @@ const STATUS_WORDS: Record<string, string> = {
   rejected: 'No agent',
   cancelled: 'Cancelled',
 };
+
+/** The status as the agent reads it: a chat handed back to the bot is not "Resolved" (newcomer s7 #3). */
+export function statusWords(h: { status: string; endedAs?: string | null }): string {
+  if (h.status === 'resolved' && h.endedAs === 'handback') return 'Back with the bot';
+  return STATUS_WORDS[h.status] ?? h.status;
+}
 
 function ago(at: number, now: number): string {
   const s = Math.max(0, Math.round((now - at) / 1000));
@@ -634,7 +640,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place }: { api
                   {/* The summary was written when the chat was handed over ("The customer is waiting…"): not for closed rows. */}
                   {r.summary && !['resolved', 'expired', 'rejected', 'cancelled'].includes(r.status) && <span className="ib-row-summary">{inertText(summaryNow(r.summary, r.status))}</span>}
                   <span className="ib-row-meta">
-                    {STATUS_WORDS[r.status] ?? r.status}
+                    {statusWords(r)}
                     {r.agentName ? ` · ${inertText(r.agentName)}` : ''}
                     {r.customer ? ` · ${r.flowId}` : ''}
                     {!['resolved', 'expired', 'rejected', 'cancelled'].includes(r.status) && <CustomerPageRowNote page={r.customerPage} />}
@@ -817,7 +823,7 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
           <div>
             <h2>{name}</h2>
             <p className="ib-muted">
-              {h.flowId} · <span className={`ib-chip ib-s-${h.status}`}>{STATUS_WORDS[h.status] ?? h.status}</span>
+              {h.flowId} · <span className={`ib-chip ib-s-${h.status}`}>{statusWords(h)}</span>
               {h.agentName ? (
                 <>
                   {' '}
@@ -971,7 +977,11 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
           </div>
         )}
         {closed ? (
-          <div className="ib-closed">This conversation is {STATUS_WORDS[h.status]?.toLowerCase() ?? h.status}.</div>
+          <div className="ib-closed">
+            {h.status === 'resolved' && h.endedAs === 'handback'
+              ? 'Handed back to the bot: the bot is talking with the customer again. The chat is in Live if someone needs to take it over.'
+              : `This conversation is ${STATUS_WORDS[h.status]?.toLowerCase() ?? h.status}.`}
+          </div>
         ) : (
           <form className={`ib-composer${note || !mine ? ' is-note' : ''}`} onSubmit={(e) => void send(e)}>
             <div className="ib-tabs" role="tablist" aria-label="Message kind">
@@ -1072,7 +1082,7 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
           <p className="ib-reason">{handoffWhy(ctx?.reason ?? h.reason, ctx?.summary || h.summary)}</p>
           {(ctx?.summary || h.summary) && (
             <p className="ib-summary" dir="auto">
-              {inertText(summaryNow(ctx?.summary || h.summary || '', h.status))}
+              {inertText(summaryNow(ctx?.summary || h.summary || '', h.status, h.endedAs))}
             </p>
           )}
           {ctx?.suggestedResolution && (
@@ -1130,7 +1140,7 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
           variables={detail.variables}
           onSaved={onVariables}
           fail={fail}
-          readOnlyWhy={closed ? 'The conversation is closed.' : mine || me.admin ? null : h.status === 'pending' ? 'Accept the chat to edit these.' : 'Only the agent holding the chat (or an admin) can edit these.'}
+          readOnlyWhy={closed ? (h.status === 'resolved' && h.endedAs === 'handback' ? 'Handed back to the bot: take the chat over from Live to edit these.' : 'The conversation is closed.') : mine || me.admin ? null : h.status === 'pending' ? 'Accept the chat to edit these.' : 'Only the agent holding the chat (or an admin) can edit these.'}
         />
       </aside>
     </>

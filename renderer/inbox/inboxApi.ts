@@ -43,6 +43,8 @@ export interface HandoffRow {
   /** The customer's name, else email, else "Visitor abc123" (older runtimes: absent). */
   customer?: string;
   customerPage?: CustomerPage | null;
+  /** A resolved handoff: handed back to the bot (the conversation goes on) or closed by the agent; null/absent: not known. */
+  endedAs?: 'handback' | 'closed' | null;
   requestedAt: number;
   updatedAt: number;
   deadline: number | null;

@@ -25,6 +25,18 @@ import { mayServeFlow, registerAgentLiveList } from './agentLiveList';
 import { registerAgentTickets } from './agentTickets';
 import { customerPresenceOf, stopCustomerPresence } from './customerPresence';
 
+/**
+ * How a resolved handoff ended (newcomer s7 #3): 'handback' when the agent handed the customer back to the bot (the
+ * conversation goes on), 'closed' when the agent closed it; null otherwise, or when the agent wrote their own note
+ * (the engine records its default notes "Handed back to the bot" / "Closed by the agent" when none is given).
+ */
+export function endedAs(h: { status: string; handoff: unknown }): 'handback' | 'closed' | null {
+  if (h.status !== 'resolved') return null;
+  const t = (h.handoff as Handoff | null)?.transitions ?? [];
+  const last = [...t].reverse().find((x) => x.to === 'resolved');
+  return last?.note === 'Handed back to the bot' ? 'handback' : last?.note === 'Closed by the agent' ? 'closed' : null;
+}
+
 export interface AgentRouteDeps {
   store: RuntimeStore;
   directory: AgentDirectory;
@@ -98,7 +110,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
 
   /** 409 unless this agent holds the handoff now; a closed handoff says so (it cannot be accepted any more). */
   /** A handoff row as the API shows it: the hub's summary plus the customer's name for the list. */
-  const row = (h: Parameters<typeof summarize>[0], hb: AgentHub) => ({ ...summarize(h, hb), customer: customerLabel(h), customerPage: pages.page(h.conversationId) });
+  const row = (h: Parameters<typeof summarize>[0], hb: AgentHub) => ({ ...summarize(h, hb), customer: customerLabel(h), customerPage: pages.page(h.conversationId), endedAs: endedAs(h) });
 
   const mustHold = (agent: Agent, h: ReturnType<AgentHub['handoffById']> & object, what: string) => {
     const ho = h.handoff as Handoff | null;

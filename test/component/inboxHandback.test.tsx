@@ -1,0 +1,76 @@
+// @vitest-environment jsdom
+/**
+ * Hand back is not Resolve in the inbox (newcomer s7 #3): a handoff the agent handed back to the bot reads "Back with
+ * the bot" in the row and the header, and the footer says the bot is talking with the customer and where to find the
+ * chat (Live); a handoff the agent closed still reads "Resolved".
+ */
+import './support/setup';
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { Inbox, statusWords, summaryNow } from '../../renderer/inbox/Inbox';
+import type { HandoffDetail, HandoffRow } from '../../renderer/inbox/inboxApi';
+import { ann, fakeInboxApi, quietAlerts, signedInStorage } from './support/inboxFakes';
+
+const row = (over: Partial<HandoffRow>): HandoffRow => ({
+  id: 'c1:h1',
+  conversationId: 'c1',
+  flowId: 'shop',
+  status: 'resolved',
+  priority: 'normal',
+  reason: 'explicit_request',
+  summary: 'The customer (ada@example.com) is waiting.',
+  assignation: 'simple',
+  teams: ['support'],
+  agentId: 'ann',
+  agentName: 'Ann Lee',
+  customer: 'ada@example.com',
+  requestedAt: Date.now(),
+  updatedAt: Date.now(),
+  deadline: null,
+  ...over,
+});
+
+function show(h: HandoffRow) {
+  const detail: HandoffDetail = {
+    handoff: h,
+    context: null,
+    conversation: { id: 'c1', flowId: 'shop', mode: h.endedAs === 'handback' ? 'bot' : 'closed', createdAt: Date.now(), lastSeq: 1 },
+    variables: {},
+    transcript: [{ id: 'e1', seq: 1, from: 'customer', text: 'Where is my parcel?', at: Date.now() }],
+    notes: [],
+    alsoViewing: [],
+  };
+  const api = fakeInboxApi({
+    me: async () => ({ agent: ann, status: 'online', activeChats: 0 }),
+    agents: async () => [ann],
+    setPresence: async (_t, s) => s,
+    list: async () => ({ counts: { unassigned: 0, mine: 0, all: 0, closed: 1 }, handoffs: [h] }),
+    detail: async () => detail,
+  });
+  const place = { read: () => '#/closed/c1:h1', write: () => undefined, listen: () => () => undefined };
+  render(<Inbox api={api} storage={signedInStorage()} alerts={quietAlerts} place={place} />);
+}
+
+describe('hand back is not resolve', () => {
+  it('the words', () => {
+    expect(statusWords({ status: 'resolved', endedAs: 'handback' })).toBe('Back with the bot');
+    expect(statusWords({ status: 'resolved', endedAs: 'closed' })).toBe('Resolved');
+    expect(statusWords({ status: 'resolved' })).toBe('Resolved');
+    expect(summaryNow('The customer is waiting.', 'resolved', 'handback')).toBe('The customer was handed over to a person, then back to the bot.');
+  });
+
+  it('a handed-back chat reads "Back with the bot" in the row, the header and the footer', async () => {
+    show(row({ endedAs: 'handback' }));
+    await screen.findByText('Where is my parcel?');
+    expect(screen.getAllByText(/Back with the bot/).length).toBeGreaterThanOrEqual(2);
+    expect(screen.getByText(/Handed back to the bot: the bot is talking with the customer again/)).toBeInTheDocument();
+    expect(screen.queryByText(/This conversation is resolved/)).toBeNull();
+  });
+
+  it('a chat the agent closed still reads "Resolved"', async () => {
+    show(row({ endedAs: 'closed' }));
+    await screen.findByText('Where is my parcel?');
+    expect(screen.getByText('This conversation is resolved.')).toBeInTheDocument();
+    expect(screen.queryByText(/Back with the bot/)).toBeNull();
+  });
+});

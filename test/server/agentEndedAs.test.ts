@@ -1,0 +1,37 @@
+/**
+ * Hand back vs resolve in the agent API (newcomer s7 #3): both leave the handoff `resolved`, but the list and detail
+ * rows say how it ended (`endedAs`: 'handback', the bot goes on with the customer; 'closed', the agent ended it), so
+ * the inbox can show "Back with the bot" instead of "Resolved". Over real HTTP on 127.0.0.1.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { agent, handoffOf, hid, online, startAgentRuntime, stopAgentRuntimes, tok } from './agentFixtures';
+
+const ann = agent('ann');
+afterEach(stopAgentRuntimes);
+
+describe('how a resolved handoff ended', () => {
+  it("'handback' after Hand back (the conversation is with the bot), 'closed' after Resolve", async () => {
+    const rt = await startAgentRuntime({ agents: [ann] });
+    await online(rt, ann);
+    const back = await rt.customerWantsPerson();
+    const closed = await rt.customerWantsPerson();
+    for (const c of [back, closed]) {
+      const h = await handoffOf(rt, c.id);
+      expect(h.endedAs).toBeNull();
+      expect((await rt.post(`${hid(h.id)}/accept`, {}, tok(ann))).status).toBe(200);
+    }
+    const hb = await handoffOf(rt, back.id);
+    expect((await rt.post(`${hid(hb.id)}/handback`, {}, tok(ann))).status).toBe(200);
+    const hc = await handoffOf(rt, closed.id);
+    expect((await rt.post(`${hid(hc.id)}/resolve`, {}, tok(ann))).status).toBe(200);
+
+    const rows = (await rt.get('/api/v1/agent/handoffs?view=closed', tok(ann))).body.handoffs as any[];
+    const row = (cid: string) => rows.find((r) => r.conversationId === cid);
+    expect(row(back.id)).toMatchObject({ status: 'resolved', endedAs: 'handback' });
+    expect(row(closed.id)).toMatchObject({ status: 'resolved', endedAs: 'closed' });
+    expect((await rt.get(hid(hb.id), tok(ann))).body.handoff.endedAs).toBe('handback');
+    // The handed-back conversation is with the bot again; the closed one is closed.
+    expect((await rt.get(hid(hb.id), tok(ann))).body.conversation.mode).toBe('bot');
+    expect((await rt.get(hid(hc.id), tok(ann))).body.conversation.mode).toBe('closed');
+  });
+});
