@@ -446,6 +446,14 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place }: { api
             known.current.add(h.id);
             alerts.newHandoff(`${reasonWords(h.reason)}${h.summary ? `: ${h.summary}` : ''}`);
           }
+          // A chat given to me (auto-assignment, a colleague's transfer) while I look elsewhere: say so, with the
+          // sound and desktop notice of a new chat (newcomer s7 #5: only the Mine counter moved).
+          const prev = d.previous as { status?: string; agentId?: string | null } | null | undefined;
+          if (h && h.status === 'assigned' && h.agentId === me.id && (prev?.status !== 'assigned' || prev?.agentId !== me.id) && h.id !== selectedRef.current && handoffWhy(h.reason, h.summary) !== 'Taken over from the bot') {
+            const what = `${reasonWords(h.reason)}${h.summary ? `: ${h.summary}` : ''}`;
+            alerts.newHandoff(`Assigned to you. ${what}`);
+            setFlash({ kind: 'info', text: `A chat was assigned to you (${what}). It is in Mine.` });
+          }
           if (h && h.id === selectedRef.current) void refreshDetail(h.id);
           if (type === 'reset') void refreshDetail();
         } else if (type === 'message') {

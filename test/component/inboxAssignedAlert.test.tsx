@@ -1,0 +1,58 @@
+// @vitest-environment jsdom
+/**
+ * A chat assigned to me while I look elsewhere draws my eye (newcomer s7 #5): the auto-assignment's `handoff` push
+ * event sounds the new-chat alert and shows "A chat was assigned to you ... It is in Mine."; accepting the chat I am
+ * looking at, or another agent's assignment, does not.
+ */
+import './support/setup';
+import { act, render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { Inbox } from '../../renderer/inbox/Inbox';
+import type { AgentEventHandlers } from '../../renderer/inbox/inboxApi';
+import { ann, fakeInboxApi, quietAlerts, signedInStorage } from './support/inboxFakes';
+
+const summary = (over: Record<string, unknown>) => ({
+  id: 'c9:h1',
+  conversationId: 'c9',
+  flowId: 'shop',
+  status: 'assigned',
+  priority: 'normal',
+  reason: 'explicit_request',
+  summary: 'The customer asked for a person.',
+  assignation: 'custom',
+  teams: ['support'],
+  agentId: 'ann',
+  agentName: 'Ann Lee',
+  requestedAt: Date.now(),
+  updatedAt: Date.now(),
+  deadline: null,
+  ...over,
+});
+
+describe('a chat assigned to me', () => {
+  it('alerts and says where it is; nothing for another agent', async () => {
+    let push: AgentEventHandlers | null = null;
+    const alerted: string[] = [];
+    const api = fakeInboxApi({
+      me: async () => ({ agent: ann, status: 'online', activeChats: 0 }),
+      agents: async () => [ann],
+      setPresence: async (_t, s) => s,
+      list: async () => ({ counts: { unassigned: 0, mine: 0, all: 0, closed: 0 }, handoffs: [] }),
+      events: (_t, h) => {
+        push = h;
+        return () => undefined;
+      },
+    });
+    const place = { read: () => '#/unassigned', write: () => undefined, listen: () => () => undefined };
+    render(<Inbox api={api} storage={signedInStorage()} alerts={{ ...quietAlerts, newHandoff: (t) => alerted.push(t) }} place={place} />);
+    await screen.findByText(/No one is waiting/);
+    await act(async () => push!.onEvent('handoff', { handoff: summary({ agentId: 'bob', agentName: 'Bob' }), previous: { status: 'pending', agentId: null } }));
+    expect(alerted).toEqual([]);
+    await act(async () => push!.onEvent('handoff', { handoff: summary({}), previous: { status: 'pending', agentId: null } }));
+    expect(alerted).toEqual(['Assigned to you. Asked for a person: The customer asked for a person.']);
+    expect(screen.getByRole('status')).toHaveTextContent('A chat was assigned to you (Asked for a person: The customer asked for a person.). It is in Mine.');
+    // The same assignment told again (a refresh): no second alert.
+    await act(async () => push!.onEvent('handoff', { handoff: summary({}), previous: { status: 'assigned', agentId: 'ann' } }));
+    expect(alerted).toHaveLength(1);
+  });
+});
