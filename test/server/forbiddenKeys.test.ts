@@ -66,5 +66,10 @@ describe('prototype keys in a request body', () => {
     expect(forbiddenKeyPath('{"a":{"constructor":{"prototype":1}}}')).toEqual({ key: 'constructor', path: 'body.a.constructor' });
     expect(forbiddenKeyPath('{"constructor":"x"}')).toBeNull();
     expect(forbiddenKeyPath('{broken')).toBeNull();
+    // Hostile s7's 62 KB body (31,000 array elements before the key): found, with its path.
+    const big = `{"a":[${Array.from({ length: 31_000 }, () => '0').join(',')}],"b":{"c":{"__proto__":1}}}`;
+    expect(forbiddenKeyPath(big)).toEqual({ key: '__proto__', path: 'body.b.c.__proto__' });
+    const deep = `${'['.repeat(2000)}{"__proto__":{}}${']'.repeat(2000)}`;
+    expect(forbiddenKeyPath(deep)).toEqual({ key: '__proto__', path: `body${'[0]'.repeat(2000)}.__proto__` });
   });
 });
