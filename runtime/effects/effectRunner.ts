@@ -18,8 +18,29 @@ import type { OutboxItem, RuntimeStore, TimerRecord } from '../store/types';
 import type { ConversationService, HttpPerformer } from '../server/conversationService';
 import type { RuntimeMetrics } from '../server/metrics';
 
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  /** true: TLS from the first byte (port 465). false (default): plain connection upgraded with STARTTLS. */
+  secure?: boolean;
+  auth?: { user: string; pass: string };
+  from: string;
+  /**
+   * Test servers only: accept a TLS certificate that cannot be verified (self-signed, expired, another host's
+   * name). Default false: the server's certificate is checked like a browser checks a web site's, so nobody on the
+   * way can pose as the SMTP server and read the password or the notifications.
+   */
+  allowSelfSigned?: boolean;
+  /**
+   * Test servers only: with `auth`, let the password go over a connection without TLS when the server offers no
+   * STARTTLS. Default false: with `auth` (and not `secure`), STARTTLS is required, so an attacker who strips the
+   * server's STARTTLS offer gets an error, not the password.
+   */
+  allowUnencryptedAuth?: boolean;
+}
+
 export interface NotifyConfig {
-  smtp?: { host: string; port: number; secure?: boolean; auth?: { user: string; pass: string }; from: string };
+  smtp?: SmtpConfig;
   slack?: { webhookUrl?: string; webhooks?: Record<string, string> };
   webhook?: { secret?: string };
 }
@@ -181,15 +202,19 @@ export class EffectRunner implements HttpPerformer {
       const { valid: to, refused } = singleAddresses(e.to);
       if (refused.length > 0) this.o.logger.warn({ id, conversationId, refused }, 'email notification: recipients that are not one plain address were left out');
       if (to.length === 0) throw new PermanentError(`email notification: no valid recipient (each must be one plain address such as ana@example.com; got ${JSON.stringify(e.to).slice(0, 200)})`);
-      this.mailer ??= nodemailer.createTransport({ host: cfg.smtp.host, port: cfg.smtp.port, secure: cfg.smtp.secure ?? false, auth: cfg.smtp.auth, tls: { rejectUnauthorized: false } });
-      await this.mailer.sendMail({
-        from: cfg.smtp.from,
-        to,
-        subject: e.subject,
-        text: e.text,
-        messageId: `<${id.replace(/[^A-Za-z0-9.:-]/g, '_')}@baton>`,
-        headers: { 'X-Baton-Idempotency-Key': id, 'X-Baton-Conversation': conversationId },
-      });
+      this.mailer ??= nodemailer.createTransport(smtpTransportOptions(cfg.smtp));
+      try {
+        await this.mailer.sendMail({
+          from: cfg.smtp.from,
+          to,
+          subject: e.subject,
+          text: e.text,
+          messageId: `<${id.replace(/[^A-Za-z0-9.:-]/g, '_')}@baton>`,
+          headers: { 'X-Baton-Idempotency-Key': id, 'X-Baton-Conversation': conversationId },
+        });
+      } catch (err) {
+        throw new Error(smtpError(err, cfg.smtp));
+      }
       return;
     }
     if (e.channel === 'slack') {
@@ -290,4 +315,46 @@ export function singleAddresses(list: readonly string[]): { valid: string[]; ref
     else refused.push(raw.slice(0, 200));
   }
   return { valid, refused };
+}
+
+/**
+ * nodemailer's transport options for the --config file's "smtp" section. The server's TLS certificate is verified
+ * (hostile s7: it never was), and with a password STARTTLS is required, so the password and the notifications
+ * (customer names, emails, summaries) are never readable on the way. `allowSelfSigned` / `allowUnencryptedAuth`
+ * are the explicit, documented opt-outs for test servers.
+ */
+export function smtpTransportOptions(smtp: SmtpConfig) {
+  const secure = smtp.secure ?? false;
+  return {
+    host: smtp.host,
+    port: smtp.port,
+    secure,
+    auth: smtp.auth,
+    requireTLS: !secure && smtp.auth !== undefined && smtp.allowUnencryptedAuth !== true,
+    tls: { rejectUnauthorized: smtp.allowSelfSigned !== true, servername: smtp.host },
+  };
+}
+
+/** Node's codes for a certificate that could not be verified (node:tls / OpenSSL). */
+const CERT_CODES = /^(DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT(_LOCALLY)?|CERT_HAS_EXPIRED|CERT_NOT_YET_VALID|CERT_UNTRUSTED|CERT_REVOKED|ERR_TLS_CERT_ALTNAME_INVALID|HOSTNAME_MISMATCH)$/;
+
+/** An SMTP failure as a sentence that says where it happened and what to do (never the password). */
+export function smtpError(err: unknown, smtp: SmtpConfig): string {
+  const where = `SMTP server ${smtp.host}:${smtp.port}`;
+  const e = err as { message?: unknown; code?: unknown; cause?: { code?: unknown; message?: unknown } } | null;
+  const message = String(e?.message ?? err);
+  const codes = [e?.code, e?.cause?.code].filter((c): c is string => typeof c === 'string');
+  const certificate =
+    codes.some((c) => CERT_CODES.test(c)) || /self[- ]signed certificate|unable to (verify|get local issuer)|certificate has expired|does not match certificate|altnames/i.test(message);
+  if (certificate)
+    return (
+      `email notification: the ${where} presented a TLS certificate that could not be verified (${message.replace(/^Error initiating TLS - /, '')}); nothing was sent. ` +
+      `Use the server's real name in "smtp.host" and a certificate a public authority signed, or, for a test server only, set "smtp": { "allowSelfSigned": true } in the --config file.`
+    );
+  if (/STARTTLS/i.test(message) && smtp.auth && !smtp.secure)
+    return (
+      `email notification: the ${where} offers no STARTTLS, so the password was not sent over an unencrypted connection (${message}); nothing was sent. ` +
+      `Use the server's TLS port ("secure": true, usually port 465) or one that offers STARTTLS, or, for a local test server only, set "smtp": { "allowUnencryptedAuth": true } in the --config file.`
+    );
+  return `email notification: ${where}: ${message}`;
 }

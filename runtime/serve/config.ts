@@ -17,6 +17,8 @@ export const serveConfigSchema = z
         secure: z.boolean().optional(),
         auth: z.object({ user: z.string(), pass: z.string() }).optional(),
         from: z.string().min(3),
+        allowSelfSigned: z.boolean().optional().describe('Test servers only: accept a TLS certificate that cannot be verified (default false: verified)'),
+        allowUnencryptedAuth: z.boolean().optional().describe('Test servers only: send the password without TLS when the server offers no STARTTLS (default false)'),
       })
       .strict()
       .optional(),
