@@ -327,7 +327,10 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place }: { api
   const [presence, setPresence] = useState<Presence>('offline');
   const [agents, setAgents] = useState<AgentInfo[]>([]);
   const [link, setLink] = useState<'live' | 'reconnecting'>('live');
-  const [flash, setFlash] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
+  const linkRef = useRef(link);
+  linkRef.current = link;
+  // `network`: a "no connection" error, cleared by itself once the push channel is back (newcomer s7 #8).
+  const [flash, setFlash] = useState<{ kind: 'error' | 'info'; text: string; network?: boolean } | null>(null);
   // Confirmations go away by themselves (errors stay until dismissed or replaced).
   useEffect(() => {
     if (flash?.kind !== 'info') return;
@@ -344,9 +347,12 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place }: { api
 
   const fail = useCallback(
     (err: unknown) => {
-      const e = err as { status?: number; message?: string };
+      const e = err as { status?: number; message?: string; code?: string };
       if (e.status === 401) return onSignOut('Your session ended. Sign in again.');
-      setFlash({ kind: 'error', text: e.message ?? 'Something went wrong.' });
+      const network = e.code === 'network';
+      // While the connection bar is up it already says so: a background refresh failing adds nothing.
+      if (network && linkRef.current === 'reconnecting') return;
+      setFlash({ kind: 'error', text: e.message ?? 'Something went wrong.', network });
     },
     [onSignOut],
   );
@@ -421,8 +427,12 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place }: { api
     return api.events(token, {
       onLink(state) {
         setLink(state);
+        linkRef.current = state;
         if (state === 'reconnecting') wasDown.current = true;
         else if (wasDown.current) {
+          // Back: a "no connection" error shown meanwhile is no longer true; the lists are fetched again.
+          setFlash((f) => (f?.network ? null : f));
+          void listRef.current();
           // Back after a drop (the runtime may have restarted and forgotten presence): say again what we are.
           wasDown.current = false;
           void api.setPresence(token, presenceRef.current).then(setPresence, () => undefined);
@@ -514,6 +524,11 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place }: { api
 
   return (
     <div className="ib-app">
+      {link === 'reconnecting' && (
+        <div className="ib-offline-bar" role="status">
+          Connection to the server lost. Reconnecting… Replies and actions wait until it is back; nothing you wrote is lost.
+        </div>
+      )}
       <nav className="ib-side" aria-label="Inbox views">
         <div className="ib-brand ib-brand-side">
           <span className="ib-logo" aria-hidden="true">

@@ -1,0 +1,55 @@
+// @vitest-environment jsdom
+/**
+ * The inbox says when it lost the server (newcomer s7 #8): a bar across the inbox while the agent push channel is
+ * down (any view), no red "No connection" toast for background refreshes meanwhile, and once the channel is back the
+ * bar goes, a "No connection" error shown earlier goes too, and the lists are fetched again.
+ */
+import './support/setup';
+import { act, render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { Inbox } from '../../renderer/inbox/Inbox';
+import { InboxError, type AgentEventHandlers } from '../../renderer/inbox/inboxApi';
+import { ann, fakeInboxApi, quietAlerts, signedInStorage } from './support/inboxFakes';
+
+describe('losing the server', () => {
+  it('a bar while the push channel is down; gone, with any "No connection" error, once it is back', async () => {
+    let push: AgentEventHandlers | null = null;
+    let down = false;
+    let lists = 0;
+    const api = fakeInboxApi({
+      me: async () => ({ agent: ann, status: 'online', activeChats: 0 }),
+      agents: async () => [ann],
+      setPresence: async (_t, s) => s,
+      list: async () => {
+        lists += 1;
+        if (down) throw new InboxError('No connection to the server. Check that the runtime is running, then try again.', 0, 'network');
+        return { counts: { unassigned: 0, mine: 0, all: 0, closed: 0 }, handoffs: [] };
+      },
+      events: (_t, h) => {
+        push = h;
+        return () => undefined;
+      },
+    });
+    const place = { read: () => '#/unassigned', write: () => undefined, listen: () => () => undefined };
+    render(<Inbox api={api} storage={signedInStorage()} alerts={quietAlerts} place={place} />);
+    await screen.findByText(/No one is waiting/);
+    expect(screen.queryByText(/Connection to the server lost/)).toBeNull();
+
+    // A refresh fails while the stream still looks live: the error toast says so.
+    down = true;
+    await act(async () => push!.onEvent('handoff', { listChanged: true }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('No connection to the server');
+
+    // The stream drops: the bar; refreshes failing meanwhile add no toast.
+    await act(async () => push!.onLink('reconnecting'));
+    expect(screen.getByText(/Connection to the server lost\. Reconnecting/)).toBeInTheDocument();
+
+    // Back: bar and the stale error gone, the list fetched again.
+    down = false;
+    const before = lists;
+    await act(async () => push!.onLink('live'));
+    expect(screen.queryByText(/Connection to the server lost/)).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(lists).toBeGreaterThan(before);
+  });
+});
