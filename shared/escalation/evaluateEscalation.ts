@@ -13,7 +13,7 @@ import { detectExplicitRequest } from './detectors/detectExplicitRequest';
 import { detectNegativeSentiment } from './detectors/detectNegativeSentiment';
 import { detectLowConfidence } from './detectors/detectLowConfidence';
 import { detectRepeatedFallback, fallbackStreak, nextFallbackStreak } from './detectors/detectRepeatedFallback';
-import { customerSaysLoop, detectLoop, isRepeatableQuestion } from './detectors/detectLoop';
+import { customerSaysLoop, detectLoop, isRepeatableQuestion, streakLoop } from './detectors/detectLoop';
 import { detectSensitiveTopic } from './detectors/detectSensitiveTopic';
 import { detectUrgency } from './detectors/detectUrgency';
 import { effectiveSentiment } from './effectiveSentiment';
@@ -181,6 +181,12 @@ export function evaluateEscalation(
     if (!d.on(policy)) continue;
     const s = d.run(facts, policy, memory);
     if (s) signals.push(s);
+  }
+  // Repeated fallbacks that are one request asked `loop.count` times are named a loop (see streakLoop).
+  if (policy.enabled && signals.length > 0 && !signals.some((s) => s.reason === 'loop')) {
+    const rf = signals.find((s) => s.reason === 'repeated_fallback');
+    const loop = rf ? streakLoop(facts, policy, memory) : null;
+    if (loop) signals.push(loop);
   }
   if (signals.length > 1) {
     const ranked = rankSignals(signals);

@@ -573,3 +573,51 @@ export function detectLoop(facts: TurnFacts, policy: EscalationPolicy, memory: E
     explanation: `The customer asked the same thing ${times} times ("${text}").`,
   };
 }
+
+/**
+ * Session 7 (lever 2): concepts any request carries ("my order", "the parcel", "I need", "help"): sharing one of these
+ * does not make two askings one request.
+ */
+const GENERIC_CONCEPTS = new Set(
+  ['order', 'orders', 'parcel', 'package', 'item', 'items', 'product', 'thing', 'stuff', 'purchase', 'need', 'want', 'help', 'know', 'find', 'please',
+    'get', 'have', 'can', 'do', 'make', 'like', 'question', 'ask', 'tell', 'one', 'it', 'something', 'anything', 'possible', 'just', 'still']
+    .flatMap((w) => questionConcepts(w)),
+);
+/** The words a message asks about beyond generic ones and order numbers. */
+function subjectOf(concepts: readonly string[]): string[] {
+  return concepts.filter((c) => !GENERIC_CONCEPTS.has(c) && !/^\d+$/.test(c));
+}
+const shareSubject = (a: readonly string[], b: readonly string[]) => a.some((c) => b.some((x) => x === c || conceptMatches(c, x)));
+
+/**
+ * Session 7 (lever 2): the fallback streak that is handing over is one request asked `count` times. By the definitions,
+ * a loop is the same request asked `count` times, and repeated fallbacks are `count` messages in a row the bot could not
+ * use; when both hold, the loop says more (what the customer keeps asking), so it is named. Called only when repeated
+ * fallbacks fire (it never makes a conversation escalate that would not): this message and the `count - 1` questions
+ * before it in the streak each name a subject of the one before (a word, not just "order" or an order number: "my order
+ * of bed sheets" / "that is the tablecloth order, I mean the bed sheets" / "the sheets, not the tablecloth") and no two
+ * name different order numbers. Three different questions in a row ("ship to Spain?" / "gift wrap?" / "student
+ * discount?") share nothing and stay repeated fallbacks, and neither do questions wanting different kinds of answer.
+ */
+export function streakLoop(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
+  const need = policy.loop.count - 1;
+  if (!policy.loop.enabled || !facts.fallback || memory.fallbacksInRow < need || memory.recent.length < need) return null;
+  const earlier = memory.recent.slice(-need);
+  const own = analysisConcepts(facts.analysis);
+  const lists = [...earlier.map((e) => questionConcepts(e)), own];
+  for (let i = 1; i < lists.length; i++) {
+    if (!sameReferences(lists[i - 1], lists[i]) || !shareSubject(subjectOf(lists[i - 1]), subjectOf(lists[i]))) return null;
+  }
+  // One request wants one kind of answer: "can I collect in store?" / "which stores offer collection?" / "is click and
+  // collect free?" are three questions about collection (yes-no, which, yes-no), not one asked three times.
+  const kinds = new Set([...earlier, facts.analysis.normalized].map((t) => questionType(t)).filter((k) => k !== null));
+  if (kinds.size > 1) return null;
+  return {
+    reason: 'loop',
+    score: 1,
+    threshold: policy.loop.count,
+    evidence: [facts.analysis.normalized, ...earlier],
+    turn: facts.turn,
+    explanation: `The customer asked about the same thing ${policy.loop.count} times and the bot could not answer any of them ("${earlier.join('", "')}" then "${facts.analysis.normalized}").`,
+  };
+}
