@@ -54,6 +54,14 @@ const CLOSING = new Set([
 ]);
 /** Words around an order reference ("it's order 90112", "my order number is 11823"). */
 const REFERENCE = new Set(['order', 'orders', 'number', 'nr', 'no', 'ref', 'reference', 'it', 'is', 'my', 'the', 'its', 'here', 'that', 'this', 'was', 'sorry', 'nuber', 'numbr']);
+/** Words that may come with an order number given as a detail ("NW-117301 if you need it", "here it is: NW-119612"). */
+const WITH_REFERENCE = new Set([...REFERENCE, 'if', 'you', 'need', 'needed', 'want', 'in', 'case', 'for', 'of', 'oh', 'ok', 'okay', 'yes', 'yeah', 'sure',
+  'please', 'pls', 'thanks', 'thank', 'ty', 'and', 'so', 'there', 'you', 'go', 'again', 'just', 'a', 'reference', 'ref']);
+/** Whether every word but the order number's own is a word that comes with a reference (see WITH_REFERENCE). */
+function referenceOnly(toks: readonly string[], analysis: TextAnalysis): boolean {
+  const idWords = new Set(analysis.entities.filter((e) => e.type === 'order_id').flatMap((e) => e.value.toLowerCase().split(/[^a-z0-9]+/)));
+  return toks.every((t) => idWords.has(t) || WITH_REFERENCE.has(t));
+}
 /** Marks of the customer's own slip: a typo, a wrong window, a cat on the keyboard. */
 const SLIPS = ['typo', 'keyboard', 'autocorrect', 'wrong chat', 'wrong window', 'wrong tab', 'wrong person', 'ignore that', 'ignore me',
   'ignore this', 'ignore my last', 'oops', 'whoops', 'my bad', 'pocket', 'butt dial', 'sent too soon', 'didnt mean to send', 'did not mean to send'];
@@ -81,7 +89,7 @@ const BEFORE_THANKS = new Set(['ok', 'okay', 'oh', 'ah', 'great', 'lovely', 'per
  * No question mark and no question word opening it.
  */
 function closing(toks: readonly string[], text: string): boolean {
-  if (text.includes('?') || toks.length === 0 || toks.length > 14 || toks.slice(0, 3).some((t) => QUESTION_OPENERS.has(t) && t !== 'will')) return false;
+  if (text.includes('?') || toks.length === 0 || toks.length > 14 || opensAsQuestion(toks)) return false;
   let i = 0;
   while (i < toks.length && i < 3 && (ACK.has(toks[i]) || PRAISE.has(toks[i]) || toks[i] === 'no' || toks[i] === 'oh')) i++;
   const rest = ` ${toks.slice(i).join(' ')} `;
@@ -122,7 +130,30 @@ function thanksFirst(analysis: TextAnalysis, text: string): boolean {
   // "thanks, where is my order": a question after the thanks still asks something.
   let j = i + 1;
   while (j < toks.length && AFTER_THANKS.has(toks[j])) j++;
-  return !QUESTION_OPENERS.has(toks[j] ?? '');
+  const q = toks[j] ?? '';
+  if (!QUESTION_OPENERS.has(q)) return true;
+  // Session 7: an auxiliary after a subject of its own is a statement, not a question ("Thank you, you've been very
+  // helpful", "thanks, it is fine"); right after the thanks' own "you" it still asks ("thank you, can you check it").
+  const before = toks[j - 1] ?? '';
+  return !QUESTION_WORDS.has(q) && (STATEMENT_SUBJECTS.has(before) || (before === 'you' && j - 1 > i + 1));
+}
+const STATEMENT_SUBJECTS = new Set(['i', 'it', 'that', 'this', 'we', 'everything', 'she', 'he', 'they', 'which']);
+/** Words that may come before a question's opening word ("ok so is it in stock", "great, and can I pay by card"). */
+const LEADERS = new Set(['ok', 'okay', 'oh', 'ah', 'and', 'so', 'but', 'well', 'hi', 'hey', 'hello', 'also', 'then', 'hmm', 'yes', 'yeah', 'no',
+  'right', 'alright', 'thanks', 'thank', 'you', 'ty', 'cheers', 'wait', 'sorry', 'please', 'pls', ...PRAISE, ...TAKEN]);
+/**
+ * Session 7: whether the message opens as a question within its first three words: a question word, or an auxiliary
+ * first or after words that lead in ("ok so is it free", "and do you ship"); an auxiliary after a word of the
+ * sentence is a statement ("ok email is fine ty", "the box is fine", "I will"). "will" never opens one ("ok will wait").
+ */
+function opensAsQuestion(toks: readonly string[]): boolean {
+  for (let i = 0; i < Math.min(3, toks.length); i++) {
+    const t = toks[i];
+    if (QUESTION_WORDS.has(t)) return true;
+    if (QUESTION_OPENERS.has(t)) return t !== 'will' && (i === 0 || LEADERS.has(toks[i - 1]));
+    if (!LEADERS.has(t)) return false;
+  }
+  return false;
 }
 
 /**
@@ -156,6 +187,9 @@ export function asksNothing(analysis: TextAnalysis, memory?: Memory): boolean {
   // The customer gives a reference the bot asked for or already has ("order 90112", "it's 82004", "my order
   // number is 11823"): information, not a failed request. Random numbers alone still count.
   if (toks.length <= 8 && toks.some((t) => /^\d{4,}$/.test(t)) && toks.some((t) => REFERENCE.has(t)) && toks.every((t) => /^\d+$/.test(t) || REFERENCE.has(t) || t.length <= 3)) return true;
+  // Session 7: an order number in the shop's own format ("NW-117301", "#55210": the NLU's order_id entity) given on its
+  // own or with a few words ("NW-117301 if you need it", "It's NW-119612."): the detail the bot asks for next.
+  if (toks.length <= 8 && !text.includes('?') && analysis.entities.some((e) => e.type === 'order_id') && referenceOnly(toks, analysis)) return true;
   if (toks.length <= 10) {
     const joined = ` ${toks.join(' ')} `;
     if (SLIPS.some((s) => joined.includes(` ${s} `) || joined.includes(` ${s}`))) return true;
