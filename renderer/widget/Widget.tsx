@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Headset, RotateCcw, SendHorizontal, X } from 'lucide-react';
-import { mergeEntries, type ChatClient, type ChatEntry, type ChatSession, type ChatSnapshot, type LinkState } from './chatClient';
+import { ChatError, mergeEntries, type ChatClient, type ChatEntry, type ChatSession, type ChatSnapshot, type LinkState } from './chatClient';
 import { inertText } from '../inbox/inertText';
 import { keepTicketNumbers } from '../ui/KeepTogether';
 
@@ -21,6 +21,9 @@ export const AGENT_TYPING_SHOW_MS = 6000;
  * is online again) until it answers; then the "No connection" error goes away (the message stays in the box).
  */
 export const RECONNECT_PROBE_MS = 3000;
+
+/** What a site's visitor reads when the site's data-flow names no served flow; the details go to the console. */
+export const CHAT_UNAVAILABLE = 'Chat is unavailable right now. Please try again later.';
 
 /** A send whose answer was lost (network) is asked again once, with the same key, after this delay. */
 export const SEND_RETRY_MS = 400;
@@ -111,6 +114,11 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
   const [agentTyping, setAgentTyping] = useState<string | null>(null);
   /** The agent holding the chat as the server says (follows transfers before the new agent writes). */
   const [holder, setHolder] = useState<string | null>(null);
+  /**
+   * The last agent who held this chat (kept after a hand back, when the holder becomes nobody): "Ann has left the chat"
+   * also when Ann never wrote (newcomer s7 re-test: it read "The person has left the chat").
+   */
+  const [lastHolder, setLastHolder] = useState<string | null>(null);
   const lastSeq = useRef(0);
   const lastTyping = useRef(0);
   const typingTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -143,6 +151,13 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
         setSession({ conversationId: s.conversationId, token: s.token });
       } catch (err) {
         if (mine !== beginCount.current) return;
+        if (err instanceof ChatError && err.code === 'flow_not_found') {
+          // A typo in data-flow on the site (newcomer s7 #23): the site's visitors get a plain sentence; the precise
+          // one (which flow, which are served) goes to the browser console, where the site's developer looks.
+          console.error(`Baton chat widget: ${err.message} Check data-flow="..." on the widget's script tag.`);
+          setError(CHAT_UNAVAILABLE);
+          return;
+        }
         setError(err instanceof Error ? err.message : 'The chat could not start.');
       }
     },
@@ -190,6 +205,7 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
     if (!session) return;
     let alive = true;
     setHolder(null);
+    setLastHolder(null);
     const stop = client.listen(
       session,
       () => lastSeq.current,
@@ -208,6 +224,7 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
         if (!alive) return;
         if (sig.type === 'agent') {
           setHolder(sig.name);
+          if (sig.name) setLastHolder(sig.name);
           return;
         }
         setAgentTyping(sig.name);
@@ -473,7 +490,8 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
       <ol className="bw-log" ref={listRef} aria-live="polite" aria-relevant="additions" aria-label="Conversation">
         {ordered.map((e) => {
           if (e.from === 'system') {
-            const t = e.status?.handoff?.status === 'resolved' && lastAgentName ? `${lastAgentName} has left the chat` : (statusText(e) ?? (e.text || null));
+            const leaver = lastHolder ?? lastAgentName;
+            const t = e.status?.handoff?.status === 'resolved' && leaver ? `${leaver} has left the chat` : (statusText(e) ?? (e.text || null));
             if (repeatedPills.has(e.seq) || e.seq === endedPill) return null;
             return t ? (
               <li key={e.seq} className="bw-system">
