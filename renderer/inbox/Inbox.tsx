@@ -120,10 +120,25 @@ const AFTER_WAITING: Record<string, string> = {
  * The handoff's summary as it reads now. The summary is written when the bot hands over ("The customer is
  * waiting."); once the handoff is taken, cancelled, expired or resolved, that sentence is told in the past.
  */
-export function summaryNow(summary: string, status: string, endedAs?: string | null): string {
-  const after = status === 'resolved' && endedAs === 'handback' ? 'was handed over to a person, then back to the bot' : AFTER_WAITING[status];
+export function summaryNow(summary: string, status: string, endedAs?: string | null, agentName?: string | null): string {
+  const after =
+    status === 'resolved' && endedAs === 'handback'
+      ? 'was handed over to a person, then back to the bot'
+      : status === 'cancelled' && agentName
+        ? `left the chat while ${agentName} had it (closed the chat or started a new one)`
+        : AFTER_WAITING[status];
   if (!after) return summary;
   return summary.replace(/^(.*?) is waiting\.(?=\s|$)/s, (_, who: string) => `${who} ${after}.`);
+}
+
+/** After Accept: and, when it put the agent over their own limit, says so (newcomer s7 #20: 4 chats of 3, silently). */
+export function acceptedWords(answer: unknown): string {
+  const a = (answer ?? {}) as { activeChats?: unknown; maxChats?: unknown };
+  const base = 'You have the chat. The customer sees your name.';
+  if (typeof a.activeChats === 'number' && typeof a.maxChats === 'number' && a.activeChats > a.maxChats) {
+    return `${base} You now have ${a.activeChats} chats, over your limit of ${a.maxChats}: consider handing one back or transferring it.`;
+  }
+  return base;
 }
 
 /** Shown when the server has no canned replies API (an older runtime); the server's list is used otherwise. */
@@ -507,11 +522,12 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place }: { api
   };
 
   /** Runs an action, flashes `done`, refreshes; true when the action succeeded. */
-  const run = async (what: () => Promise<unknown>, done?: string): Promise<boolean> => {
+  const run = async <T,>(what: () => Promise<T>, done?: string | ((result: T) => string)): Promise<boolean> => {
     setFlash(null);
     try {
-      await what();
-      if (done) setFlash({ kind: 'info', text: done });
+      const result = await what();
+      const text = typeof done === 'function' ? done(result) : done;
+      if (text) setFlash({ kind: 'info', text });
       await Promise.all([refreshList(), refreshDetail()]);
       return true;
     } catch (err) {
@@ -656,7 +672,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place }: { api
                     <span className="ib-faint">{ago(r.requestedAt, now)}</span>
                   </span>
                   <span className="ib-row-reason">
-                    <span className={`ib-dot ib-s-${r.status}`} aria-hidden="true" />
+                    <span className={`ib-dot ib-s-${r.status}${r.customerPage && !r.customerPage.open && !['resolved', 'expired', 'rejected', 'cancelled'].includes(r.status) ? ' is-page-closed' : ''}`} aria-hidden="true" />
                     {handoffWhy(r.reason, r.summary)}
                     {r.priority === 'high' || r.priority === 'urgent' ? <span className="ib-chip ib-danger">{r.priority}</span> : null}
                   </span>
@@ -726,7 +742,7 @@ interface ConversationProps {
   agents: AgentInfo[];
   typingName: string;
   viewers: string[];
-  run(what: () => Promise<unknown>, done?: string): Promise<boolean>;
+  run<T>(what: () => Promise<T>, done?: string | ((result: T) => string)): Promise<boolean>;
   fail(err: unknown): void;
   onVariables(v: Record<string, unknown>): void;
   /** The chat became this agent's (accepted, taken): the list switches to Mine so it stays in view. */
@@ -866,7 +882,7 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
           </div>
           <div className="ib-actions">
             {h.status === 'pending' && (
-              <button type="button" className="ib-btn ib-primary" onClick={() => void run(() => api.act(token, h.id, 'accept'), 'You have the chat. The customer sees your name.').then((ok) => ok && onMine?.())}>
+              <button type="button" className="ib-btn ib-primary" onClick={() => void run(() => api.act(token, h.id, 'accept'), acceptedWords).then((ok) => ok && onMine?.())}>
                 <UserCheck size={16} aria-hidden="true" /> Accept
               </button>
             )}
@@ -1105,7 +1121,7 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
           <p className="ib-reason">{handoffWhy(ctx?.reason ?? h.reason, ctx?.summary || h.summary)}</p>
           {(ctx?.summary || h.summary) && (
             <p className="ib-summary" dir="auto">
-              {inertText(summaryNow(ctx?.summary || h.summary || '', h.status, h.endedAs))}
+              {inertText(summaryNow(ctx?.summary || h.summary || '', h.status, h.endedAs, h.agentName))}
             </p>
           )}
           {ctx?.suggestedResolution && (

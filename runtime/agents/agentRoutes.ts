@@ -328,7 +328,8 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
 
   act('accept', 'Accept a pending handoff (409 when someone else got it first; 200 again when you already hold it)', undefined, async (a, h) => {
     const heldByMe = (x: typeof h) => x.status === 'assigned' && (x.handoff as Handoff | null)?.agentId === a.id;
-    const done = (x: typeof h, alreadyYours: boolean, mode: string) => ({ ok: true, handoff: row(x, hub), mode, alreadyYours });
+    // activeChats / maxChats: the inbox says when accepting put the agent over their limit (newcomer s7 #20).
+    const done = (x: typeof h, alreadyYours: boolean, mode: string) => ({ ok: true, handoff: row(x, hub), mode, alreadyYours, activeChats: hub.activeChats(a.id), maxChats: a.maxChats });
     if (heldByMe(h)) return done(h, true, 'agent');
     if (CLOSED.has(h.status)) throw new ApiError(409, 'handoff_closed', `Cannot accept handoff ${h.id}: it is closed (${h.status}).`);
     const taken = (x: typeof h) => {

@@ -84,10 +84,13 @@ describe("the customer's chat page in the inbox", () => {
     push('customer_page', { conversationId: 'c1', handoffIds: ['c1:h1'], page: { open: false, at: at('10:04') } });
     expect(screen.getByTestId('customer-page')).toHaveTextContent(`Customer's page closed at ${clock(at('10:04'))}`);
     expect(within(rows).getByText(`Page closed ${clock(at('10:04'))}`)).toBeInTheDocument();
+    // The row's dot is hollow while the page is closed (a full green dot read as "the customer is here").
+    expect(rows.querySelector('.ib-dot.is-page-closed')).not.toBeNull();
 
     push('customer_page', { conversationId: 'c1', handoffIds: ['c1:h1'], page: { open: true, at: at('10:07'), closedAt: at('10:04') } });
     expect(screen.getByTestId('customer-page')).toHaveTextContent(`Customer back at ${clock(at('10:07'))} (page closed at ${clock(at('10:04'))})`);
     expect(within(rows).queryByText(/Page closed/)).toBeNull();
+    expect(rows.querySelector('.ib-dot.is-page-closed')).toBeNull();
 
     // Another conversation's page changes nothing here.
     push('customer_page', { conversationId: 'c2', handoffIds: ['c2:h1'], page: { open: false, at: at('10:09') } });

@@ -74,3 +74,20 @@ describe('hand back is not resolve', () => {
     expect(screen.queryByText(/Back with the bot/)).toBeNull();
   });
 });
+
+describe('more words (newcomer s7 #18, #20)', () => {
+  it('a customer who left while an agent had the chat did not leave "before anyone took it"', async () => {
+    const { summaryNow } = await import('../../renderer/inbox/Inbox');
+    expect(summaryNow('The customer (zed@example.com) is waiting.', 'cancelled', null, 'Ann')).toBe(
+      'The customer (zed@example.com) left the chat while Ann had it (closed the chat or started a new one).',
+    );
+    expect(summaryNow('The customer is waiting.', 'cancelled')).toBe('The customer left before anyone took the chat (cancelled).');
+  });
+
+  it('accepting over the limit says so', async () => {
+    const { acceptedWords } = await import('../../renderer/inbox/Inbox');
+    expect(acceptedWords({ activeChats: 3, maxChats: 3 })).toBe('You have the chat. The customer sees your name.');
+    expect(acceptedWords({ activeChats: 4, maxChats: 3 })).toMatch(/You now have 4 chats, over your limit of 3/);
+    expect(acceptedWords(undefined)).toBe('You have the chat. The customer sees your name.');
+  });
+});
