@@ -21,6 +21,7 @@ import type { EscalationMemory, Signal, TurnFacts } from '../types';
 import { canonicalTokens } from '../canonicalTokens';
 import { isStopWord } from '../../nlu/stopWords';
 import { questionConcepts } from '../questionConcepts';
+import { editDistance } from '../../nlu/editDistance';
 
 const MIN_PARTIAL = 0.3;
 const TORN_RATIO = 0.55;
@@ -89,13 +90,21 @@ const SUBJECT_NEXT = new Set(['about', 'regarding', 'concerning', 're', 'to', 'w
 const QUESTION_OPENERS = new Set(['do', 'does', 'did', 'can', 'could', 'will', 'would', 'is', 'are', 'what', 'when', 'where', 'how', 'why', 'which', 'who', 'should', 'may']);
 
 /** The vague words of a content-free message, or null when the message says what it is about. */
-function vagueWords(toks: string[]): string[] | null {
+/**
+ * Session 7: a request named with a verb whose object is the vague noun ("I want to return something", "I need to
+ * exchange some stuff", "can I cancel a thing"): the bot knows what to do (start the return) and asks which item.
+ */
+const REQUEST_OF_SOMETHING = / (?:to|i|can|could|please|pls|want|wanna|need) (?:return|exchange|refund|track|cancel|swap|send back|change|order|buy) (?:a |an |some |the |my |this |that )?(?:something|stuff|thing|things|item|items|product) /;
+function vagueWords(toks: string[], fresh = false): string[] | null {
+  if (REQUEST_OF_SOMETHING.test(` ${toks.join(' ')} `)) return null;
   const vague: string[] = [];
   let areas = 0;
   let hedged = false;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (VAGUE_NOUNS.has(t)) vague.push(t);
+    // Session 7: a vague noun misspelt or in dialect ("mi tings", "di ting", "my thnig"): one letter away from one.
+    else if (nearVagueNoun(t)) vague.push(t);
     else if (VAGUE_PRONOUNS.has(t) && (ABOUT.has(toks[i - 1] ?? '') || HAPPENED.has(toks[i + 1] ?? '') || PRO_VERBS.has(toks[i - 1] ?? ''))) vague.push(t);
     // "the one from the other day", "that one I mentioned": a thing pointed at and never named.
     else if (t === 'one' && (toks[i - 1] === 'the' || toks[i - 1] === 'that') && i >= toks.length - 1 - 5 && !AREAS.has(toks[i + 1] ?? '')) vague.push(t);
@@ -103,6 +112,11 @@ function vagueWords(toks: string[]): string[] | null {
     else if (t === 'same' && (toks[i + 1] === 'as' || toks[i + 1] === 'like' || toks[i + 1] === 'thing' || i === toks.length - 1)) vague.push(t);
     else if (HEDGES.has(t) || t === 'or') hedged ||= t !== 'or' || toks.includes('not');
     else if (AREAS.has(t)) areas++;
+    // Session 7: one or two letters that are not a number carry no subject in a vague message ("the thing w my stuff",
+    // "mi have a problem wid mi tings": texting and dialect for with / my / the); at the start of a conversation, asking
+    // after the state of an unnamed thing adds none either ("Kindly update on the case", "status of the matter?"; not with
+    // thanks: "Thanks, that's resolved our query" closes it).
+    else if (/^[a-z]{1,2}$/.test(t) || (fresh && STATUS.has(t))) continue;
     else if (!FILLER.has(t) && !SOFT.has(t) && !VAGUE_PRONOUNS.has(t) && !isStopWord(t)) return null;
   }
   // "a question about returns" and "a problem with my order" name their subject; "the thing with the box" does not.
@@ -117,6 +131,14 @@ function vagueWords(toks: string[]): string[] | null {
   // or two areas paired.
   if ((hedged || paired) && areas >= 2 && !QUESTION_OPENERS.has(toks[0])) return toks.filter((t) => AREAS.has(t) || HEDGES.has(t)).slice(0, 6);
   return null;
+}
+
+/** Vague nouns a letter away from a word (see nearVagueNoun): four letters or more, so "tin" or "sting" is not "thing". */
+const NEAR_VAGUE = ['thing', 'things', 'stuff', 'issue', 'issues', 'problem', 'problems', 'matter', 'thingy', 'situation', 'something'];
+/** Damerau-Levenshtein distance 1 to a vague noun, for a word in no list ("tings", "thnig", "isue", "probelm"). */
+function nearVagueNoun(t: string): boolean {
+  if (t.length < 4 || isStopWord(t) || FILLER.has(t) || AREAS.has(t)) return false;
+  return NEAR_VAGUE.some((v) => Math.abs(v.length - t.length) <= 1 && v[0] === t[0] && editDistance(t, v) <= 1);
 }
 
 /**
@@ -200,7 +222,7 @@ export function detectLowConfidence(facts: TurnFacts, policy: EscalationPolicy, 
   // A closing "thank you" after a vague message adds nothing ("it's about the parcel thing. Thank you").
   const end = toks.length > 3 && toks[toks.length - 1] === 'you' && toks[toks.length - 2] === 'thank' ? toks.length - 2 : toks.length > 3 && THANKS.has(toks[toks.length - 1]) ? toks.length - 1 : toks.length;
   const body = end < toks.length ? toks.slice(0, end) : toks;
-  const vague = short ? (vagueWords(body) ?? (fresh ? statusOfNothing(toks, facts.text) ?? pointsBackOnly(toks) : null)) : null;
+  const vague = short ? (vagueWords(body, fresh && !toks.some((t) => THANKS.has(t))) ?? (fresh ? statusOfNothing(toks, facts.text) ?? pointsBackOnly(toks) : null)) : null;
   if (vague !== null) {
     return {
       reason: 'low_confidence',
