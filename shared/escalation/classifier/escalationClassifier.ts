@@ -175,6 +175,20 @@ function wordSumsOf(m: ClassifierModel, t: string, K: number): Float64Array {
 export function classifyMessage(analysis: TextAnalysis, m: ClassifierModel = escalationModel()): Float32Array {
   const hit = m === model ? cache.get(analysis) : undefined;
   if (hit) return hit;
+  const probs = score(analysis, m);
+  if (m === model) cache.set(analysis, probs);
+  return probs;
+}
+
+/**
+ * The message perWord (and cueIds / cueGroups) hold the sums of: topContributors reads them for the message just
+ * scored (the detectors ask for the words of a signal right after its score) instead of summing again.
+ */
+let summed: { analysis: TextAnalysis; m: ClassifierModel; words: number } | null = null;
+const cueIds: number[] = [];
+const cueGroups: FeatureGroup[] = [];
+
+function score(analysis: TextAnalysis, m: ClassifierModel): Float32Array {
   const toks = canonicalTokens(analysis);
   const words = Math.min(toks.length, MAX_TOKENS);
   const K = m.outputs.length;
@@ -195,9 +209,11 @@ export function classifyMessage(analysis: TextAnalysis, m: ClassifierModel = esc
     if (g + 1 < words) addWeights(m, base, bigramFeature(t, toks[g + 1]));
   }
   // The last slot holds the whole-message cues.
-  scratch.length = 0;
-  cueFeatures(analysis, toks, words, scratch);
-  for (let a = 0; a < scratch.length; a++) addWeights(m, words * K, scratch[a]);
+  cueIds.length = 0;
+  cueGroups.length = 0;
+  cueFeatures(analysis, toks, words, cueIds, cueGroups);
+  for (let a = 0; a < cueIds.length; a++) addWeights(m, words * K, cueIds[a]);
+  summed = { analysis, m, words };
   const probs = new Float32Array(K);
   for (let k = 0; k < K; k++) {
     const cues = perWord[words * K + k];
@@ -216,7 +232,6 @@ export function classifyMessage(analysis: TextAnalysis, m: ClassifierModel = esc
     zs[k] = m.bias[k] + best + cues;
     probs[k] = 1 / (1 + Math.exp(-zs[k]));
   }
-  if (m === model) cache.set(analysis, probs);
   return probs;
 }
 
@@ -256,33 +271,18 @@ export function classifyMessageUncached(analysis: TextAnalysis, m: ClassifierMod
 export function topContributors(analysis: TextAnalysis, output: ClassifierOutput, limit = 4, m: ClassifierModel = escalationModel()): string[] {
   const k = OUTPUT_INDEX[output];
   const K = m.outputs.length;
-  // Per word: the same sums as the score (wordSumsOf + negation + bigram), summed by the word's name.
+  if (summed === null || summed.analysis !== analysis || summed.m !== m) score(analysis, m);
+  const words = summed!.words;
+  // Per word: the sums the score used (its own ids + negation + bigram), added up by the word's name; then the cues.
   const toks = canonicalTokens(analysis);
-  const words = Math.min(toks.length, MAX_TOKENS);
   const byName = new Map<string, number>();
-  let negLeft = 0;
-  const weightOf = (b: number) => {
+  for (let g = 0; g < words; g++) byName.set(toks[g], (byName.get(toks[g]) ?? 0) + perWord[g * K + k]);
+  for (const g of cueGroups) {
     let sum = 0;
-    for (let e = m.start[b]; e < m.start[b + 1]; e++) if (m.out[e] === k) sum += m.weight[e];
-    return sum;
-  };
-  for (let g = 0; g < words; g++) {
-    const t = toks[g];
-    let sum = wordSumsOf(m, t, K)[k];
-    if (negLeft > 0) {
-      sum += weightOf(negatedWordFeature(t));
-      negLeft--;
+    for (let a = g.from; a < g.to; a++) {
+      const b = cueIds[a];
+      for (let e = m.start[b]; e < m.start[b + 1]; e++) if (m.out[e] === k) sum += m.weight[e];
     }
-    if (opensNegation(t)) negLeft = NEG_SCOPE;
-    if (g + 1 < words) sum += weightOf(bigramFeature(t, toks[g + 1]));
-    byName.set(t, (byName.get(t) ?? 0) + sum);
-  }
-  const groups: FeatureGroup[] = [];
-  const ids: number[] = [];
-  cueFeatures(analysis, toks, words, ids, groups);
-  for (const g of groups) {
-    let sum = 0;
-    for (let a = g.from; a < g.to; a++) sum += weightOf(ids[a]);
     byName.set(g.name, (byName.get(g.name) ?? 0) + sum);
   }
   return [...byName]
