@@ -74,8 +74,8 @@ const FRAMES: Frame[] = [
     output: 'billing',
     meaning: 'an error described by what the statement or the total shows',
     gate: [
-      w('statement receipt invoice bill total bank banking card charged billed debited paid took taken deducted'),
-      w('twice two times double more instead higher different wrong extra again only three same never not'),
+      w('statement receipt invoice bill total bank banking card charged billed debited paid took taken deducted take takes charge charges added add'),
+      w('twice two times double more instead higher different wrong extra again only three same never not 2x x2 but'),
     ],
     all: [
       new RegExp(
@@ -83,7 +83,12 @@ const FRAMES: Frame[] = [
           // a money document that shows something other than what the customer bought
           ` (?:statement|receipt|invoice|bill|total|bank|banking app|card) (?:\\w+ ){0,3}(?:shows?|showing|says?|said|saying|lists?|listed|reads?|came to|comes to|has|had) (?:\\w+ ){0,10}(?:twice|two times|double|more than|instead of|higher than|different|wrong|extra|again|when (?:i|we) only|but (?:i|we) only|(?:i|we) only (?:ordered|bought|put|had|got|paid))`,
           // charged or paid twice, extra, more than the price ("you took £40 when it was £25")
-          ` (?:i|we|you|they|card|account|bank) (?:was |were |have been |has been |got |been )?(?:charged|billed|debited|took|taken|paid|deducted) (?:\\w+ ){0,6}(?:twice|two times|double|three times|more than|instead of|again for|for the same)`,
+          ` (?:i|we|you|they|card|account|bank) (?:was |were |have been |has been |got |been )?(?:charged|billed|debited|took|taken|paid|deducted) (?:\\w+ ){0,6}(?:twice|two times|double|three times|2x|x2|more than|instead of|again for|for the same)`,
+          // session 7: paid / charged "2x" said alone ("paid 2x for NW-103300??")
+          `^ (?:paid|charged|billed|debited) (?:me |us )?(?:2x|x2|twice|double)`,
+          // session 7: a charge the customer says they should not have had ("you take the delivery cost of £4.99 but I chose
+          // the free delivery", "you added postage but I spent over £50")
+          ` (?:you|they|it) (?:take|took|takes|charge|charged|charges|add|added|adds) (?:me |us )?(?:the |a |an )?(?:\\w+ ){0,2}(?:delivery|shipping|postage|p p|fee|fees|cost|charge)(?: \\S+){0,8} but (?:i|we) (?:chose|chosen|picked|selected|qualified|qualify|used|had|ordered|spent|paid|was promised|were promised)`,
           // charged extra ("you charged me extra for postage"), not "I paid extra for next day" (a service bought)
           ` (?:charged|billed|debited) (?:me |us )?(?:an )?extra`,
           ` (?:charged|billed|debited|paid) (?:for )?(?:\\w+ ){0,3}(?:that|which|what) (?:i|we) (?:never|did not|have not) (?:get|got|receive|received|order|ordered)`,
@@ -131,13 +136,38 @@ const FRAMES: Frame[] = [
           ` (?:my|our) (?:personal |private )?(?:data|information|info|details|records)(?: \\w+){0,4} (?:deleted|erased|wiped|removed|forgotten|sold|shared|passed on|leaked)`,
           // contact details the customer never gave ("how did you get my work email?", "I want it taken off")
           ` (?:disappear|vanish|be gone|get rid of|gone)(?: \\w+){0,4} (?:all )?(?:my|our) (?:personal )?(?:data|info|information|details)`,
-          ` (?:how|where) (?:did|have|do) (?:you|u) (?:get|got|find|obtain) (?:my|our) (?:\\w+ )?(?:email|number|phone|address|details|data|information|info|name)`,
+          ` (?:how|where) (?:did|have|do) (?:you|u|yous|youse|ye|ya|you guys|you lot) (?:get|got|find|obtain) (?:my|our) (?:\\w+ )?(?:email|number|phone|address|details|data|information|info|name)`,
           ` (?:who|which company) (?:gave|sold|passed) (?:you )?(?:my|our) (?:\\w+ )?(?:email|number|phone|address|details|data|information|info)`,
         ].map((alt) => `(?:${alt})\\b`).join('|'),
       ),
     ],
     // Order paperwork ("remove my old address from the order"), not personal data held by the shop.
     none: [/ (?:from|on) (?:the|my|this) (?:order|parcel|basket|delivery|label)\b| for (?:my|our) (?:own )?records\b/],
+  },
+  {
+    // Session 7 (privacy = personal data seen where it should not be): another customer's details sent to this one.
+    output: 'privacy',
+    meaning: "another customer's personal details were shown to the customer",
+    gate: [w('another other different someone somebody else stranger'), w('name names address addresses details data information info number email')],
+    all: [
+      / (?:another|a different|someone else|somebody else|a stranger|other)(?: s|s)? (?:customer s |customers |person s |persons |people s |peoples |customer |person )?(?:full )?(?:name|names|home address|address|addresses|personal details|details|personal data|data|personal information|information|phone number|email address)\b/,
+      / (?:came|arrived|sent|got|received|was|were|had|has|showing|shows|with|on|in|inside|printed)\b/,
+    ],
+    // A question about sending to another address ("can I send it to a different address?"), not a leak.
+    none: [/ (?:send|sending|sent|deliver|delivering|ship|shipping|post|posting|go|going|goes|change|update|use|add) (?:\w+ ){0,3}(?:to |it to |them to )?(?:a |another |different |other )(?:different |other )?(?:name|address|addresses|email)\b| (?:send|sent|sending|go|going|goes|deliver\w*|ship\w*|post|posted) (?:\w+ )?to (?:someone|somebody) else| (?:can|could|may|do|does|will|is it possible) (?:i|we|you|my|it|this|the)\b/],
+  },
+  {
+    // Session 7 (safety = could hurt someone): a product meant to keep a child safe that failed with the child there.
+    output: 'safety',
+    meaning: 'a safety product failed with a child',
+    gate: [
+      w('child safe childproof proof safety gate seat chair cot crib pram buggy helmet harness alarm detector lock'),
+      w('toddler toddlers baby babys babies child childs children kid kids son sons daughter daughters grandson grandsons granddaughter granddaughters infant little'),
+    ],
+    all: [
+      / (?:child safe|childproof|child proof|safety (?:gate|lock|catch|harness|strap|rail)|stair gate|baby gate|car seat|high chair|cot|crib|pram|buggy|helmet|harness|smoke alarm|smoke detector|carbon monoxide (?:alarm|detector))(?: \w+){0,4} (?:popped|came|fell|flew|burst|swung|gave way|broke|snapped|collapsed|opened|failed|fails|tipped|folded|unclipped|undid)\b/,
+      / (?:toddler|baby|child|children|kid|son|daughter|grandson|granddaughter|infant|little one)s?\b/,
+    ],
   },
   {
     output: 'cancellation',
@@ -279,7 +309,7 @@ export const MEANING_OUTPUTS: readonly TopicOutput[] = [...new Set(FRAMES.map((f
  *    "damaged by another shop", "fraud on a different site").
  * (Money troubles: "I'm broke till payday" is taken out of the message by `withoutIdioms`.)
  */
-const GENERAL = / (?:just curious|later if|in (?:the )?future if|how long (?:\w+ ){0,4}(?:kept|saved|stored|held|retained)|out of curiosity|curious to know|in general terms|generally speaking|what happens in general|general terms|general interest|general question|for my own information|for (?:my )?information only|purely (?:for|out of)|hypothetically|hypothetical|comparing (?:retailers|shops|stores|sites|companies|you)|for future reference|mine (?:is|was|arrived|came) (?:\w+ )?(?:fine|perfect|ok|okay|great)|no particular (?:concern|problem|issue|reason)|before (?:i|we) (?:place|buy|order|purchase|decide|commit|sign up|join|register)|if (?:i|we) (?:sign up|join|register|create (?:an|one))|thinking (?:of|about) (?:signing up|joining|registering|buying|ordering)|i am not (?:having|reporting) (?:a |any )?(?:problem|issue))\b/;
+const GENERAL = / (?:just curious|later if|in (?:the )?future if|how long (?:\w+ ){0,4}(?:kept|saved|stored|held|retained)|out of curiosity|curious to know|in general terms|generally speaking|what happens in general|general terms|general interest|general question|for my own information|for (?:my )?information only|purely (?:for|out of)|hypothetically|hypothetical|comparing (?:retailers|shops|stores|sites|companies|you)|for future reference|mine (?:is|was|arrived|came) (?:\w+ )?(?:fine|perfect|ok|okay|great)|no particular (?:concern|problem|issue|reason)|before (?:i|we) (?:place|buy|order|purchase|decide|commit|sign up|join|register|create|make)|before (?:buying|ordering|purchasing)|if (?:i|we) (?:sign up|join|register|create (?:an|one))|thinking (?:of|about|to) (?:signing up|joining|registering|buying|ordering|order|buy|purchase)|not (?:asking )?(?:for|about) (?:mine|my own)|(?:for|about|writing) (?:my |a |an |our )?(?:homework|blog|blog post|article|essay|assignment|dissertation|research|school project|uni project|college project)|(?:just )?so (?:i|we) know for (?:the )?(?:future|next time)|your general (?:approach|policy|rule|practice|process)|i am not (?:having|reporting) (?:a |any )?(?:problem|issue))\b/;
 const REASSURED = / (?:everything|all|item|items|contents|product|it|the rest|what was) (?:else )?(?:inside |in it |in the box )?(?:is|was|are|were|s|seems|looks|arrived|came) (?:all |totally |perfectly |absolutely |completely )?(?:fine|perfect|ok|okay|intact|undamaged|unharmed|dry|great|good)\b| no action (?:is )?needed| nothing (?:for you )?to do| no need to (?:do anything|worry|act)| (?:i am|we are|i m) not (?:too |really |at all )?bothered| no harm done| can not complain| no complaints| (?:came|arrived|was|is|were) (?:exactly )?as described| (?:arrived|came|got here|turned up) (?:\w+ )?in one piece| in (?:perfect|great|good|mint) condition| (?:refund|money|payment) (?:has |had )?(?:came|come|went|gone|go) through (?:fine|ok|okay|yesterday|today|already|now)| (?:payment|it) went through (?:fine|ok|okay)| thanks? (?:you )?for (?:the|my) refund/;
 const ELSEWHERE = / (?:my (?:own )?fault|(?:my|our) (?:own )?(?:mistake|doing)|nothing to do with you|not your fault|(?:i|we|the kids|the dog|the cat) (?:dropped|knocked over|knocked) (?:it|them|my|our|the)|i broke (?:it|them|my|our|the)|(?:damaged|broken|scratched|hit|had|happened|was) (?:by|on|at|with) (?:another|a different|different|other) (?:shop|site|store|company|retailer|website|seller|brand)|(?:bought|ordered|got) (?:it |them |one )?(?:from|at) (?:another|a different|different) (?:shop|site|store|company|retailer|website|seller)|about (?:another|a different|different) brand)\b/;
 /**
@@ -304,7 +334,7 @@ const ASKS_WHAT_YOU_KEEP = /^ (?:\w+ )?(?:do|how long do|why do) you (?:keep|sto
  */
 const FAMILIES = [GENERAL, ASKS_WHAT_YOU_KEEP, HYPOTHETICAL, IF_QUESTION, REASSURED, ELSEWHERE];
 const FAMILY_TRIGGERS = [
-  'curious curiosity general generally information purely hypothetically hypothetical comparing future reference mine particular before later thinking how having reporting if sign join register create',
+  'curious curiosity general generally information purely hypothetically hypothetical comparing future reference mine particular before later thinking how having reporting if sign join register create own homework blog article essay assignment dissertation research project know',
   'keep store hold save retain',
   'what how supposing hypothetically if',
   'if',
@@ -334,6 +364,43 @@ export function notOwnCase(toks: readonly string[], question = false): string | 
   return null;
 }
 
+/** Languages and ways of writing: "broken" / "bad" next to one is about the customer's words, not a product. */
+const LANGUAGES = w('english french german spanish italian portuguese polish dutch arabic chinese mandarin japanese korean hindi urdu punjabi bengali russian ukrainian turkish romanian greek swedish tagalog language grammar spelling typing writing');
+/**
+ * Session 7: "my English is broken", "sorry for my broken English", "excuse my broken french": indexes of such "broken"
+ * tokens (usually none), blanked like brokeIdiom so the damaged-goods phrases do not read them.
+ */
+export function languageIdiom(toks: readonly string[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    if (toks[i] !== 'broken' && toks[i] !== 'broke') continue;
+    // "broken English"; "my English is (very / a bit) broken".
+    if (LANGUAGES.has(toks[i + 1] ?? '')) out.push(i);
+    else {
+      for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+        if (LANGUAGES.has(toks[k]) && (toks[k + 1] === 'is' || toks[k + 1] === 's')) {
+          out.push(i);
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Words that tell a change the customer did not make (a security case even when asked as "how do I change..."). */
+const NOT_MINE_CHANGE = w('someone somebody hacked hack hacker hackers strange unknown weird suspicious locked without fraud fraudulent stolen compromised unauthorised unauthorized not never');
+/**
+ * Session 7 (account security = strange changes): "How can I change the email in my account? I have a new email address
+ * now" asks to make a change, it reports none. True when the message asks how to change / update / reset their own
+ * details and has no word of a change they did not make ("someone", "hacked", "not me", "locked").
+ */
+const OWN_CHANGE = / (?:how (?:can|do|would|could|should) (?:i|we)|can (?:i|we)|(?:i|we) (?:want|would like|need|d like) to|where (?:can|do) (?:i|we)) (?:\w+ )?(?:change|update|edit|reset|modify|amend) (?:the |my |our |an |a )?(?:\w+ )?(?:email|e mail|password|address|phone|number|name|details|account|username|login)\b/;
+export function ownChangeQuestion(toks: readonly string[]): boolean {
+  for (const t of toks) if (NOT_MINE_CHANGE.has(t)) return false;
+  return OWN_CHANGE.test(` ${toks.join(' ')} `);
+}
+
 /** "I'm broke", "we're broke till payday": no money, not damage. Indexes of such "broke" tokens (usually none). */
 export function brokeIdiom(toks: readonly string[]): number[] {
   const out: number[] = [];
@@ -356,6 +423,8 @@ export function brokeIdiom(toks: readonly string[]): number[] {
 const CLASSIFIER_NOT: Partial<Record<TopicOutput, RegExp>> = {
   safety: / (?:you|you guys|you lot|your prices|prices) (?:are|is) (?:\w+ )?dangerous| burnt the (?:toast|dinner|food|rice|cake|pizza|tea)\b/,
   billing: / (?:i|we) (?:\w+ ){0,3}by mistake\b/,
+  // Session 7: sending an order to someone else's address is a delivery question, not personal data.
+  privacy: / (?:go|goes|going|send|sent|sending|deliver\w*|ship\w*|post|posted|posting) (?:\w+ ){0,3}to (?:someone|somebody) elses? (?:address|house|home|flat|place)\b/,
   // "I did not order the red one, I ordered the blue one": a wrong item, not activity the customer did not do.
   fraud: / (?:did not|never) order(?:ed)? (?:the|a|an|this|that)\b.* (?:i|we) (?:ordered|wanted|asked for|chose|picked) (?:the|a|an)\b/,
 };

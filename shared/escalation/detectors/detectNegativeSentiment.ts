@@ -16,6 +16,8 @@ import { effectiveSentiment } from '../effectiveSentiment';
 import { classifierOn, classifierScore, classifierSignal, designerSignal, NEAR_MISS_SHARE } from '../learnedSignals';
 import { reportNearMiss } from '../nearMisses';
 import { CLASSIFIER_THRESHOLDS } from '../classifier/thresholds';
+import { canonicalTokens } from '../canonicalTokens';
+import { lexiconValence } from '../../nlu/sentiment';
 
 const fmt = (n: number) => n.toFixed(2);
 const quoteList = (words: string[]) => words.slice(0, 4).map((w) => `"${w}"`).join(', ');
@@ -121,6 +123,43 @@ function askedInGeneral(analysis: TurnFacts['analysis']): boolean {
   return IN_GENERAL.test(analysis.normalized);
 }
 
+/**
+ * Session 7: the customer says in so many words that they are NOT upset ("I promise I'm not cross about anything", "I am
+ * not unsatisfied, on the contrary", "not complaining, just asking"). The mood word sits one to three words after a
+ * negator; when no other word of the message is negative in the lexicon (valence <= -1.5) and no angry emoji is there,
+ * the classifier's reading of the mood word is a near miss. Returns the denial's words, or null.
+ */
+const MOODS = new Set([
+  'cross', 'angry', 'upset', 'annoyed', 'unhappy', 'unsatisfied', 'dissatisfied', 'disappointed', 'complaining', 'bothered', 'mad',
+  'frustrated', 'irritated', 'furious', 'displeased', 'miffed', 'fussed', 'moaning', 'grumpy', 'sad', 'complain',
+]);
+const DENIERS = new Set(['not', 'never', 'no', 'nt']);
+/** "I'm not angry, I'm just astonished", "I don't normally complain, but...": the denial opens a complaint. */
+const CONTRAST = new Set(['but', 'just', 'though', 'however', 'although', 'yet', 'only', 'except']);
+const JUST_ASKING = new Set(['wondering', 'asking', 'curious', 'checking', 'want', 'wanted', 'need', 'needed', 'a', 'to', 'so', 'letting', 'thought', 'thinking']);
+export function deniedUpset(toks: readonly string[]): string | null {
+  let denial: string | null = null;
+  const covered = new Set<number>();
+  for (let i = 0; i < toks.length; i++) {
+    if (!MOODS.has(toks[i])) continue;
+    let k = i - 1;
+    while (k >= Math.max(0, i - 3) && !DENIERS.has(toks[k])) k--;
+    if (k < Math.max(0, i - 3)) return null; // a mood word said plainly: the customer may well be upset
+    // The customer speaks of themselves ("I'm not cross", "I am not unsatisfied", "we are not complaining"), not of a
+    // counterfactual or someone else ("if it weren't so sad", "I wish he hadn't bothered").
+    let self = false;
+    for (let j = Math.max(0, k - 3); j < k; j++) if (toks[j] === 'i' || toks[j] === 'we' || toks[j] === 'im') self = true;
+    if (!self) return null;
+    // ("not cross, just wondering how long..." is a question: "just" opens a contrast only before something else.)
+    for (let j = i + 1; j <= Math.min(toks.length - 1, i + 4); j++) if (CONTRAST.has(toks[j]) && !(toks[j] === 'just' && JUST_ASKING.has(toks[j + 1] ?? ''))) return null;
+    for (let j = k; j <= i; j++) covered.add(j);
+    denial ??= toks.slice(k, i + 1).join(' ');
+  }
+  if (denial === null) return null;
+  for (let i = 0; i < toks.length; i++) if (!covered.has(i) && (lexiconValence(toks[i]) ?? 0) <= -1.5) return null;
+  return denial;
+}
+
 export function detectNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
   const learnedOn = classifierOn(policy);
   const text = facts.analysis.text;
@@ -161,6 +200,11 @@ export function detectNegativeSentiment(facts: TurnFacts, policy: EscalationPoli
   if (learned === null) return null;
   if (learned.nearMiss) {
     reportNearMiss(learned.signal);
+    return null;
+  }
+  const denied = deniedUpset(canonicalTokens(facts.analysis));
+  if (denied !== null) {
+    reportNearMiss({ ...learned.signal, explanation: `Near miss: ${learned.signal.explanation.replace(/\.$/, '')}, but the customer says they are not upset ("${denied}"), so it does not fire.` });
     return null;
   }
   return learned.signal;

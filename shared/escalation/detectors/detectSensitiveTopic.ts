@@ -10,6 +10,7 @@
  */
 import type { EscalationPolicy, SensitiveTopic } from '../../flow/schema';
 import { classifierOn, classifierScore, classifierSignal, designerSignal } from '../learnedSignals';
+import { topContributors } from '../classifier/escalationClassifier';
 import { reportNearMiss } from '../nearMisses';
 import type { TopicOutput } from '../classifier/outputs';
 import { CLASSIFIER_THRESHOLDS } from '../classifier/thresholds';
@@ -19,7 +20,7 @@ import type { TextAnalysis } from '../../nlu/types';
 import { phraseMatcher } from '../phraseMatcher';
 import { isStopWord } from '../../nlu/stopWords';
 import { canonicalTokens } from '../canonicalTokens';
-import { brokeIdiom, frameExcludes, hasMoney, meaningOf, safetyCloseCallWithoutCue, MEANING_OUTPUTS, notOwnCase } from '../topicMeaning';
+import { brokeIdiom, frameExcludes, languageIdiom, ownChangeQuestion, hasMoney, meaningOf, safetyCloseCallWithoutCue, MEANING_OUTPUTS, notOwnCase } from '../topicMeaning';
 
 /**
  * Idioms whose words look like a topic, as normalised tokens: "what is the damage" = "how much is it"; a body or a wallet
@@ -50,6 +51,11 @@ function readableStems(stems: string[], tokens: string[]): string[] {
   }
   // Round eight: "I'm broke till payday" has no money, nothing damaged.
   for (const i of brokeIdiom(tokens)) {
+    out ??= stems.slice();
+    out[i] = '';
+  }
+  // Session 7: "my English is broken", "sorry for my bad English": a language, not damaged goods.
+  for (const i of languageIdiom(tokens)) {
     out ??= stems.slice();
     out[i] = '';
   }
@@ -193,15 +199,23 @@ export function detectSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy,
   // The classifier reads topics by meaning: the best-scoring topic of the policy that has a classifier output.
   let bestTopic = -1;
   let bestShare = 0;
+  // Session 7: a topic read from function words alone (functionWordsOnly) gives way to one read from content words
+  // ("a delivery address ... saved on my login that I never put there": fraud from "never", "that"; security from "login").
+  let grammarOnly = -1;
   for (let t = 0; t < topics.length; t++) {
     const output = topicOutputFor(topics[t]);
     if (output === null) continue;
     const share = classifierScore(facts.analysis, output) / CLASSIFIER_THRESHOLDS[output];
+    if (share >= 1 && functionWordsOnly(facts.analysis, output) !== null) {
+      if (grammarOnly < 0) grammarOnly = t;
+      continue;
+    }
     if (share > bestShare) {
       bestShare = share;
       bestTopic = t;
     }
   }
+  if (grammarOnly >= 0 && bestShare < 1) bestTopic = grammarOnly;
   if (bestTopic < 0) return null;
   const c = classifierSignal(facts, 'sensitive_topic', topicOutputFor(topics[bestTopic])!, `Sensitive topic "${topics[bestTopic].name}"`);
   if (c === null) return null;
@@ -217,6 +231,8 @@ export function detectSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy,
     (frameExcludes(toks, bestOutput) ? 'the words are not about the topic' : null) ??
     (bestOutput === 'safety' && safetyCloseCallWithoutCue(toks, best.signal.score) ? 'a close call with no word of harm or hazard' : null) ??
     (bestOutput === 'billing' && !hasMoney(toks, facts.analysis.entities.filter((e) => e.type === 'amount').length) ? 'the message has no money in it' : null) ??
+    functionWordsOnly(facts.analysis, bestOutput) ??
+    (bestOutput === 'security' && ownChangeQuestion(toks) ? 'the customer asks how to change their own details, nothing changed that they did not do' : null) ??
     generalQuestion(facts.analysis);
   if (general !== null) {
     reportNearMiss({ ...best.signal, explanation: `Near miss: ${best.signal.explanation.replace(/\.$/, '')}, but ${general}, so it does not fire.` });
@@ -278,6 +294,21 @@ function meaningSignal(facts: TurnFacts, topics: readonly SensitiveTopic[], toks
   return null;
 }
 
+/**
+ * Session 7: a topic the classifier alone reads needs a content word among the words that carry its score. When every
+ * word that pushes it is a function word ("sorry I didn't get that": "did", "i", "not", "that" for fraud), the score
+ * comes from the message's grammar, not its subject: a near miss that names them.
+ */
+const FUNCTION_WORDS = new Set(['not', 'no', 'never', 'nothing', 'how', 'when', 'where', 'why', 'sorry', 'yes', 'ok', 'okay', 'thanks', 'thank', 'hi', 'hello', 'even', 'still', 'again', 'now', 'then', 'than', 'there', 'yet', 'only', 'ever']);
+function functionWordsOnly(analysis: TextAnalysis, output: TopicOutput): string | null {
+  // Every word that pushes the score (not only the top four: "I didn't authorise these purchases" has "did", "i", "not"
+  // first and "authorise" fifth).
+  const words = topContributors(analysis, output, 64);
+  if (words.length === 0) return null;
+  for (const w of words) if (!(isStopWord(w) || FUNCTION_WORDS.has(w))) return null;
+  return `only function words carry the score (${words.slice(0, 6).map((w) => `"${w}"`).join(', ')})`;
+}
+
 /** At or above this classifier score a guarded phrase hit still counts (the message really is the customer's case). */
 const OWN_CASE_SCORE = 0.5;
 const NEGATORS = new Set(['not', 'no', 'never', 'without', 'nor', 'neither', 'nothing', 'nothings', 'zero', 'none', 'cannot']);
@@ -303,6 +334,8 @@ function negationOf(toks: readonly string[], at: number, absenceIsTheCase = fals
         if (toks[j] === 'yet' || toks[j] === 'still') return null;
         // "no refund needed"
         if (j <= at + 2 && (toks[j] === 'needed' || toks[j] === 'wanted' || toks[j] === 'necessary' || toks[j] === 'required')) intent = true;
+        // Session 7: a message that opens by declining politely ("No refund please, I keep the dress", "no refund thanks").
+        if (k === 0 && j === at + 1 && (toks[j] === 'please' || toks[j] === 'thanks' || toks[j] === 'thank' || toks[j] === 'pls')) intent = true;
       }
       // A refund that has not come is the case ("I was not refunded", "no refund"); only "I don't want a refund" declines it.
       if (absenceIsTheCase && !intent) return null;
