@@ -1,7 +1,7 @@
 /**
  * Round eight (session 6, escMsg): explicit requests and negative sentiment on every corpus at once, one line each.
  *
- *   npx tsx scripts/train-escalation/roundEight.ts [--weights W.json] [--json OUT.json] [--only a,b] [--misses REASON]
+ *   npx tsx scripts/train-escalation/roundEight.ts [--weights W.json | --no-classifier] [--json OUT.json] [--only a,b] [--misses REASON]
  *   npx tsx scripts/train-escalation/roundEight.ts --compare BEFORE.json AFTER.json
  *
  * Corpora: the team sets (labelled, heldout), the blind conversation sets (set-a..set-p), the writers' conversation
@@ -69,7 +69,7 @@ export function defaultCorpora(): CorpusSpec[] {
     { name: 'w10-odd', file: C + 'w10.jsonl', half: 'odd' },
     { name: 'w10-even', file: C + 'w10.jsonl', half: 'even' },
   ];
-  for (const w of ['w11', 'w12']) {
+  for (const w of ['w11', 'w12', 'w13', 'w14', 'w15']) {
     if (existsSync(root + C + `${w}-conversations.jsonl`)) {
       specs.push({ name: `${w}-odd`, file: C + `${w}-conversations.jsonl`, half: 'odd' }, { name: `${w}-even`, file: C + `${w}-conversations.jsonl`, half: 'even' });
     }
@@ -164,6 +164,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     const only = opt('--only')?.split(',');
     const missReason = opt('--misses');
     const flow = loadSupportFlow();
+    // --no-classifier: the word rules alone (the learned component off), the baseline of a leave-one-writer-out table.
+    if (args.includes('--no-classifier')) flow.escalation = { ...flow.escalation, classifier: { enabled: false } };
     const results: CorpusResult[] = [];
     for (const spec of defaultCorpora().filter((s) => !only || only.includes(s.name))) {
       const r = runCorpus(spec, flow);
