@@ -325,6 +325,20 @@ class WriterThread {
 }
 
 /**
+ * The flush to disk of the write just queued (call it right after `root.transaction(...)`, in the same turn). Read
+ * AFTER the commit, `root.flushed` may already stand for a LATER batch of writes; when that batch's commit fails (a
+ * full disk) lmdb never settles its flush promise, so a write lmdb HAD committed waited for ever, and its
+ * conversation's commit queue and lock with it (hostile s7: one conversation wedged for good under a full disk,
+ * also after space was freed). Taken now, it is the flush of this write's own batch, which settles when that batch
+ * is on disk; if that batch's commit fails, the transaction's own promise rejects first and this one is not awaited.
+ */
+export function ownFlush(root: { flushed: PromiseLike<unknown> }): Promise<void> {
+  const p = new Promise<void>((resolve, reject) => void root.flushed.then(() => resolve(), reject));
+  p.catch(() => undefined); // awaited only after the commit succeeded; a failed commit is reported by the transaction
+  return p;
+}
+
+/**
  * The same write plans run on the calling thread, in lmdb transaction callbacks (what the store did before session
  * 5): `writer: 'inline'` / BATON_STORE_WRITER=inline. Kept to compare, and for a machine with one core.
  */
@@ -338,8 +352,10 @@ class InlineWriter {
   }
   async send(req: Omit<WriterRequest, 'n'>): Promise<unknown> {
     try {
-      const v: unknown = await this.root.transaction(() => this.run(req as WriterRequest));
-      await this.root.flushed;
+      const txn = this.root.transaction(() => this.run(req as WriterRequest));
+      const flushed = ownFlush(this.root);
+      const v: unknown = await txn;
+      await flushed;
       return typeof v === 'number' ? v : undefined; // a prune's count, as the writer thread answers it
     } catch (err) {
       throw err instanceof WriteConflict ? new StoreConflictError(err.message) : err;

@@ -218,9 +218,13 @@ function startWriterThread() {
   }
 
   function write(q) {
-    root
-      .transaction(() => run(q))
-      .then((v) => Promise.resolve(root.flushed).then(() => v))
+    const txn = root.transaction(() => run(q));
+    // This write's own batch's flush, taken now (see embeddedStore.ts `ownFlush`: read after the commit, a later
+    // batch's flush promise, which lmdb never settles when that batch's commit fails, wedged the write for ever).
+    const flushed = new Promise((resolve, reject) => void root.flushed.then(resolve, reject));
+    flushed.catch(() => undefined);
+    txn
+      .then((v) => flushed.then(() => v))
       .then(
         // A count (prune: conversations removed) goes back with the reply; other writes answer nothing.
         (v) => reply(typeof v === 'number' ? [q.n, 0, v] : [q.n, 0]),
