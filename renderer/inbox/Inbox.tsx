@@ -304,6 +304,7 @@ export function Inbox({ api, storage, alerts, initialToken, adminApi, place }: I
 function Workspace({ api, token, me, alerts, onSignOut, adminApi, place }: { api: InboxApi; token: string; me: AgentInfo; alerts: Alerts; onSignOut(why?: string, o?: { requeue?: boolean }): void; adminApi?: AdminApi; place?: PlaceStore }) {
   /** Signing out while holding chats: asked first (they go back to the queue, the customers are told). */
   const [askSignOut, setAskSignOut] = useState(false);
+  const [askOffline, setAskOffline] = useState(false);
   const [start] = useState(() => (place ? parsePlace(place.read()) : null));
   /** An admin screen (renderer/inbox/admin) instead of the conversation columns. */
   // Agents and Canned replies are for admins; Tickets for every agent (a link to another's admin screen opens the inbox).
@@ -513,9 +514,12 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place }: { api
     });
   }, [api, token, me.id, alerts, refreshDetail]);
 
-  const changePresence = async (status: Presence) => {
+  const changePresence = async (status: Presence, o?: { requeue?: boolean; asked?: boolean }) => {
+    // Offline with chats open: ask first, like signing out (newcomer s7 #21: one click gave every chat away).
+    if (status === 'offline' && !o?.asked && counts.mine > 0) return setAskOffline(true);
     try {
-      setPresence(await api.setPresence(token, status));
+      setPresence(await api.setPresence(token, status, o?.requeue ? { requeue: true } : undefined));
+      if (o?.requeue) await refreshList();
     } catch (err) {
       fail(err);
     }
@@ -606,6 +610,43 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place }: { api
           </div>
         </div>
       </nav>
+
+      {askOffline && (
+        <Dialog title="Go offline with chats open?" onClose={() => setAskOffline(false)}>
+          <p className="ib-signout-text">
+            You have {counts.mine} open chat{counts.mine === 1 ? '' : 's'}. Going offline puts {counts.mine === 1 ? 'it' : 'them'} back in the queue so a colleague can
+            take over; the customer is told someone else is coming. To pause without giving {counts.mine === 1 ? 'it' : 'them'} away, choose Busy: you keep your chats
+            and get no new ones.
+          </p>
+          <div className="ib-signout-actions">
+            <button type="button" className="ib-btn" autoFocus onClick={() => setAskOffline(false)}>
+              Stay {presence === 'busy' ? 'busy' : 'online'}
+            </button>
+            {presence !== 'busy' && (
+              <button
+                type="button"
+                className="ib-btn"
+                onClick={() => {
+                  setAskOffline(false);
+                  void changePresence('busy');
+                }}
+              >
+                Set Busy instead
+              </button>
+            )}
+            <button
+              type="button"
+              className="ib-btn ib-primary"
+              onClick={() => {
+                setAskOffline(false);
+                void changePresence('offline', { asked: true, requeue: true });
+              }}
+            >
+              Put {counts.mine === 1 ? 'it' : 'them'} back and go offline
+            </button>
+          </div>
+        </Dialog>
+      )}
 
       {askSignOut && (
         <Dialog title="Sign out with chats open?" onClose={() => setAskSignOut(false)}>

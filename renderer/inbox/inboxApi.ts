@@ -143,7 +143,8 @@ export interface InboxApi {
   signOut(token: string, o?: { requeue?: boolean }): Promise<void>;
   me(token: string): Promise<{ agent: AgentInfo; status: Presence; activeChats: number }>;
   agents(token: string): Promise<AgentInfo[]>;
-  setPresence(token: string, status: Presence): Promise<Presence>;
+  /** `requeue` (with offline): every chat this agent holds goes back to the queue now (asked first by the inbox). */
+  setPresence(token: string, status: Presence, o?: { requeue?: boolean }): Promise<Presence>;
   list(token: string, view: View): Promise<{ counts: Record<View, number>; handoffs: HandoffRow[] }>;
   detail(token: string, id: string): Promise<HandoffDetail>;
   act(token: string, id: string, action: 'accept' | 'handback' | 'resolve' | 'reject' | 'typing', body?: unknown): Promise<unknown>;
@@ -188,7 +189,7 @@ export function createInboxApi(d: { baseUrl: string; fetch?: typeof fetch; Event
     signOut: async (token, o) => void (await call(token, 'DELETE', `/api/v1/agent/session${o?.requeue ? '?chats=requeue' : ''}`).catch(() => undefined)),
     me: (token) => call(token, 'GET', '/api/v1/agent/me'),
     agents: async (token) => (await call<{ agents: AgentInfo[] }>(token, 'GET', '/api/v1/agent/agents')).agents,
-    setPresence: async (token, status) => (await call<{ status: Presence }>(token, 'POST', '/api/v1/agent/presence', { status })).status,
+    setPresence: async (token, status, o) => (await call<{ status: Presence }>(token, 'POST', '/api/v1/agent/presence', o?.requeue ? { status, chats: 'requeue' } : { status })).status,
     list: (token, view) => call(token, 'GET', `/api/v1/agent/handoffs?view=${view}`),
     detail: (token, id) => call(token, 'GET', `/api/v1/agent/handoffs/${enc(id)}`),
     act: (token, id, action, body) => call(token, 'POST', `/api/v1/agent/handoffs/${enc(id)}/${action}`, body),

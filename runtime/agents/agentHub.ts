@@ -693,6 +693,11 @@ export class AgentHub {
       // Just started and nobody online at all: the inboxes may still be reconnecting; wait the inactivity timeout first.
       const graceMs = this.deps.directory.settings.offlineAfterSeconds * 1000;
       if (anyone.length === 0 && !base.some((p) => p.status === 'online') && this.deps.now() - this.startedAt < graceMs) continue;
+      // A chat that an agent had and gave back (went offline, signed out, declined) waits for its queue timeout, set
+      // again by the engine on the requeue: its customer was just told someone else is coming (newcomer s7 #21: an
+      // agent's one click on Offline ended all their chats with "no one is available" in the same second).
+      const hadAnAgent = ((h.handoff as Handoff | null)?.transitions ?? []).some((t) => t.to === 'assigned');
+      if (anyone.length === 0 && hadAnAgent) continue;
       if (anyone.length === 0) {
         this.deps.logger.info({ handoffId: h.id, why: pick.explanation }, 'no agent for handoff');
         changed = true;

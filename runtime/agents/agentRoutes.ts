@@ -253,13 +253,21 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
   app.post('/api/v1/agent/presence', {
     schema: {
       summary: 'Set presence (also a heartbeat)',
-      description: 'online: takes chats; busy: signed in, no new automatic assignments; offline: unanswered chats go back to the queue.',
+      description:
+        "online: takes chats; busy: signed in, no new automatic assignments, keeps its chats; offline: unanswered chats go back to the queue (answered ones after the inactivity timeout). chats: 'requeue' with offline gives every chat this agent holds back to the queue now (the customers are told someone else is coming), as the inbox does after asking.",
       tags: ['agent'],
       security: sec,
-      body: z.object({ status: z.enum(['online', 'busy', 'offline']) }).strict(),
+      body: z.object({ status: z.enum(['online', 'busy', 'offline']), chats: z.enum(['requeue']).optional() }).strict(),
     },
     handler: async (req) => {
       const a = auth(req);
+      if (req.body.chats === 'requeue' && req.body.status !== 'offline') {
+        throw new ApiError(400, 'invalid_request', "body.chats: 'requeue' goes with status 'offline' only (busy keeps your chats).", 'body.chats');
+      }
+      if (req.body.chats === 'requeue') {
+        const n = await hub.requeueHeldBy(a.id, `${a.name} went offline; the chat went back to the queue.`);
+        return { status: hub.status(a.id), requeued: n };
+      }
       await hub.setPresence(a.id, req.body.status);
       return { status: hub.status(a.id) };
     },

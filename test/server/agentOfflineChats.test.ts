@@ -1,0 +1,61 @@
+/**
+ * Going offline with chats open (newcomer s7 #21, HIGH): over real HTTP on 127.0.0.1. With `chats: 'requeue'` (what
+ * the inbox sends after asking) every chat the agent holds goes back to the queue at once, the customers told
+ * someone else is coming; with nobody else online those chats WAIT for their queue timeout instead of ending with
+ * "no one is available" in the same second; the next agent online gets them. `chats` goes with offline only.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { auth } from './runtimeFixtures';
+import { agent, autoAssign, flowWithTakeover, handoffOf, online, startAgentRuntime, stopAgentRuntimes, tok, type AgentRuntime } from './agentFixtures';
+
+const ann = agent('ann');
+const bob = agent('bob');
+afterEach(stopAgentRuntimes);
+
+async function said(rt: AgentRuntime, c: { id: string; token: string }) {
+  const r = await rt.get(`/api/v1/conversations/${c.id}?after=0`, auth(c.token));
+  return (r.body.messages as Array<{ from: string; text: string }>).filter((m) => m.from !== 'customer').map((m) => m.text).join('\n');
+}
+
+describe('an agent going offline with chats open', () => {
+  it("chats: 'requeue' gives every chat back; with nobody online they wait, then go to the next agent", async () => {
+    const rt = await startAgentRuntime({ agents: [ann, bob], flow: flowWithTakeover(autoAssign()) });
+    await online(rt, ann);
+    const chats = [await rt.customerWantsPerson(), await rt.customerWantsPerson()];
+    await rt.tick();
+    for (const c of chats) expect((await handoffOf(rt, c.id)).agentId).toBe('ann');
+    // Ann answered one of them (answered chats used to stay with her until the inactivity timeout).
+    const h0 = await handoffOf(rt, chats[0].id);
+    expect((await rt.post(`/api/v1/agent/handoffs/${encodeURIComponent(h0.id)}/messages`, { text: 'Hi, Ann here.' }, tok(ann))).status).toBe(200);
+
+    expect((await rt.post('/api/v1/agent/presence', { status: 'busy', chats: 'requeue' }, tok(ann))).status).toBe(400);
+    const off = await rt.post('/api/v1/agent/presence', { status: 'offline', chats: 'requeue' }, tok(ann));
+    expect(off.status).toBe(200);
+    expect(off.body).toEqual({ status: 'offline', requeued: 2 });
+    rt.clock.now += 5_000;
+    await rt.tick();
+    await rt.tick();
+    for (const c of chats) {
+      expect((await handoffOf(rt, c.id)).status).toBe('pending');
+      const text = await said(rt, c);
+      expect(text).toMatch(/someone else/i);
+      expect(text).not.toMatch(/no one from our team is available|nobody is available/i);
+    }
+    await online(rt, bob);
+    await rt.tick();
+    for (const c of chats) expect((await handoffOf(rt, c.id))).toMatchObject({ status: 'assigned', agentId: 'bob' });
+  });
+
+  it('plain offline (no chats key): the unanswered chat goes back and waits, with nobody online', async () => {
+    const rt = await startAgentRuntime({ agents: [ann, bob], flow: flowWithTakeover(autoAssign()) });
+    await online(rt, ann);
+    const c = await rt.customerWantsPerson();
+    await rt.tick();
+    expect((await handoffOf(rt, c.id)).agentId).toBe('ann');
+    expect((await rt.post('/api/v1/agent/presence', { status: 'offline' }, tok(ann))).status).toBe(200);
+    rt.clock.now += 5_000;
+    await rt.tick();
+    expect((await handoffOf(rt, c.id)).status).toBe('pending');
+    expect(await said(rt, c)).not.toMatch(/no one from our team is available/i);
+  });
+});
