@@ -113,7 +113,22 @@ export const rasaResponse = z.array(
   }),
 );
 
-export const deployBody = z.object({ flow: z.unknown().describe('A flow document, as exported by the studio.') }).strict();
+/**
+ * `{"flow": <the flow file>}`. The flow file itself sent as the body (the likely first try, newcomer s7 #10) is refused
+ * with a sentence saying to wrap it, instead of zod's "expected nonoptional ... Unrecognized keys: version, id, ...".
+ */
+export const deployBody = z
+  .object({ flow: z.unknown().optional().describe('A flow document, as exported by the studio (required).') })
+  .catchall(z.unknown())
+  .superRefine((b, ctx) => {
+    const extra = Object.keys(b).filter((k) => k !== 'flow');
+    if (b.flow === undefined && ['version', 'blocks', 'edges'].some((k) => extra.includes(k))) {
+      ctx.addIssue({ code: 'custom', path: ['flow'], message: 'the body is {"flow": <the flow file>}; you sent the flow file itself: wrap it, e.g. jq \'{flow: .}\' flow.json | curl --data-binary @- ...' });
+      return;
+    }
+    if (b.flow === undefined) ctx.addIssue({ code: 'custom', path: ['flow'], message: 'required: the flow document, as {"flow": <the flow file>}' });
+    for (const k of extra) ctx.addIssue({ code: 'custom', path: [k], message: `unknown key "${k}": the body has only "flow"` });
+  });
 
 export const agentEventBody = z
   .object({
