@@ -15,6 +15,7 @@ import { structureProblems, type Expectation } from '../../../shared/simulator/s
 import { typedValue } from '../../../shared/simulator/scenarioText';
 import { Button } from '../../ui/Button';
 import type { RealHttpController } from './useRealHttp';
+import { signalFigures } from './signalFigures';
 
 /** "007" stays text, "12" is a number (shared/simulator/scenarioText.ts typedValue). */
 const parseValue = (raw: string): Value => typedValue(raw);
@@ -22,7 +23,7 @@ const parseValue = (raw: string): Value => typedValue(raw);
 function SignalRow({ s, fired }: { s: Signal; fired: boolean }) {
   return (
     <li className="sim-signal" data-fired={fired}>
-      <strong>{s.reason.replace(/_/g, ' ')}</strong> score {s.score.toFixed(2)} / threshold {s.threshold.toFixed(2)}
+      <strong>{s.reason.replace(/_/g, ' ')}</strong> {signalFigures(s)}
       {s.source ? ` (${s.source})` : ''}
       {s.evidence.length > 0 && <span className="sim-evidence"> evidence: {s.evidence.map((e) => `“${e}”`).join(', ')}</span>}
       <div className="sim-muted">{s.explanation}</div>
