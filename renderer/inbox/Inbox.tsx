@@ -82,6 +82,7 @@ export function parsePlace(hash: string): Place | null {
 export const placeHash = (p: Place) => (p.admin ? `#/${p.admin}` : p.live ? '#/live' : `#/${p.view}${p.selected ? `/${encodeURIComponent(p.selected)}` : ''}`);
 
 const TOKEN_KEY = 'baton.inbox.session';
+const OFFLINE_KEY = 'baton.inbox.offline';
 
 export const REASON_WORDS: Record<string, string> = {
   explicit_request: 'Asked for a person',
@@ -278,6 +279,7 @@ export function Inbox({ api, storage, alerts, initialToken, adminApi, place }: I
     try {
       const s = await api.signIn(login, password);
       storage.setItem(TOKEN_KEY, JSON.stringify({ token: s.token, agent: s.agent }));
+      storage.removeItem(OFFLINE_KEY);
       setSession({ token: s.token, agent: s.agent });
     } catch (err) {
       setError(err instanceof Error ? err.message : 'Sign-in failed.');
@@ -295,13 +297,21 @@ export function Inbox({ api, storage, alerts, initialToken, adminApi, place }: I
     [api, session, storage],
   );
 
+  // The agent chose Offline in this browser (newcomer s7 #29: a reload set them Online and gave them chats while away):
+  // remembered per session token; signing in again starts Online.
+  const chosenOffline = session ? storage.getItem(OFFLINE_KEY) === session.token : false;
+  const rememberPresence = (status: Presence) => {
+    if (status === 'offline' && session) storage.setItem(OFFLINE_KEY, session.token);
+    else storage.removeItem(OFFLINE_KEY);
+  };
+
   if (!session) return <SignIn onSignIn={(l, p) => void signIn(l, p)} error={error} busy={busy} />;
-  return <Workspace api={api} token={session.token} me={session.agent} alerts={al} onSignOut={signOut} adminApi={adminApi} place={place} />;
+  return <Workspace api={api} token={session.token} me={session.agent} alerts={al} onSignOut={signOut} adminApi={adminApi} place={place} chosenOffline={chosenOffline} onPresenceChosen={rememberPresence} />;
 }
 
 /* ------------------------------------------------------------------ workspace */
 
-function Workspace({ api, token, me, alerts, onSignOut, adminApi, place }: { api: InboxApi; token: string; me: AgentInfo; alerts: Alerts; onSignOut(why?: string, o?: { requeue?: boolean }): void; adminApi?: AdminApi; place?: PlaceStore }) {
+function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenOffline = false, onPresenceChosen }: { api: InboxApi; token: string; me: AgentInfo; alerts: Alerts; onSignOut(why?: string, o?: { requeue?: boolean }): void; adminApi?: AdminApi; place?: PlaceStore; chosenOffline?: boolean; onPresenceChosen?(status: Presence): void }) {
   /** Signing out while holding chats: asked first (they go back to the queue, the customers are told). */
   const [askSignOut, setAskSignOut] = useState(false);
   const [askOffline, setAskOffline] = useState(false);
@@ -400,11 +410,13 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place }: { api
   // Start: presence online, the agents list (transfer targets), the pending handoffs we already know.
   // Online is asked once per sign-in: StrictMode runs this effect twice in development builds.
   const wentOnline = useRef<string | null>(null);
+  const stayOffline = useRef(chosenOffline);
   useEffect(() => {
     void api
       .me(token)
       .then((m) => {
         if (m.status !== 'offline') return m.status;
+        if (stayOffline.current) return 'offline' as const; // chosen before a reload: not set Online behind their back
         if (wentOnline.current === token) return null; // the first run is setting it
         wentOnline.current = token;
         return api.setPresence(token, 'online');
@@ -518,7 +530,10 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place }: { api
     // Offline with chats open: ask first, like signing out (newcomer s7 #21: one click gave every chat away).
     if (status === 'offline' && !o?.asked && counts.mine > 0) return setAskOffline(true);
     try {
-      setPresence(await api.setPresence(token, status, o?.requeue ? { requeue: true } : undefined));
+      const now = await api.setPresence(token, status, o?.requeue ? { requeue: true } : undefined);
+      setPresence(now);
+      stayOffline.current = now === 'offline';
+      onPresenceChosen?.(now);
       if (o?.requeue) await refreshList();
     } catch (err) {
       fail(err);

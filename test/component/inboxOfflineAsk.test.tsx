@@ -54,3 +54,37 @@ describe('Offline with chats open', () => {
     expect(screen.queryByText(/Going offline puts/)).toBeNull();
   });
 });
+
+describe('Offline survives a reload (newcomer s7 #29)', () => {
+  it('a restored session whose agent chose Offline stays Offline; without that choice it goes Online as before', async () => {
+    for (const chose of [true, false]) {
+      const calls: Presence[] = [];
+      const storage = signedInStorage();
+      if (chose) storage.setItem('baton.inbox.offline', 'tok');
+      const api = fakeInboxApi({
+        me: async () => ({ agent: ann, status: 'offline', activeChats: 0 }),
+        agents: async () => [ann],
+        setPresence: async (_t, s) => {
+          calls.push(s);
+          return s;
+        },
+        list: async () => ({ counts: { unassigned: 0, mine: 0, all: 0, closed: 0 }, handoffs: [] }),
+      });
+      const place = { read: () => '#/unassigned', write: () => undefined, listen: () => () => undefined };
+      const { unmount } = render(<Inbox api={api} storage={storage} alerts={quietAlerts} place={place} />);
+      const status = (await screen.findByLabelText('Your status')) as HTMLSelectElement;
+      if (chose) {
+        await new Promise((r) => setTimeout(r, 50));
+        expect(calls).toEqual([]);
+        expect(status.value).toBe('offline');
+        // Choosing Online again forgets the choice.
+        fireEvent.change(status, { target: { value: 'online' } });
+        await waitFor(() => expect(calls).toEqual(['online']));
+        expect(storage.getItem('baton.inbox.offline')).toBeNull();
+      } else {
+        await waitFor(() => expect(calls).toEqual(['online']));
+      }
+      unmount();
+    }
+  });
+});
