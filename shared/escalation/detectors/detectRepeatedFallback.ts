@@ -28,12 +28,21 @@ const FILLER = new Set([
   'hej', 'hola', 'hallo', 'ciao', 'ola', 'allo', 'anyone', 'anybody', 'there', 'sir', 'madam', 'please', 'pls', 'plz', 'still', 'waiting',
   'again', 'seriously', 'really', 'wow', 'oh', 'ah', 'i', 'see', 'am', 'is', 'are', 'you', 'still', 'now', 'then', 'anyway', 'anyways',
   'bitte', 'por', 'favor', 'svp', 'merci', 'btw', 'erm', 'er', 'hmmmm', 'ahem', 'yo', 'ello', 'huh', 'what', 'wait', 'uhm', 'ehm',
+  // Session 7: texting forms of yes.
+  'ye', 'yea', 'yh', 'yeh',
 ]);
+/**
+ * Session 7: a word with its last letter drawn out ("tyy", "okk", "yess", "thankss", "hellooo") is the word: the last
+ * letter once. Only used to look words up in the lists of this file.
+ */
+function plain(t: string): string {
+  return t.length >= 3 ? t.replace(/(.)\1+$/u, '$1') : t;
+}
 /** A filler: nothing but nudge words, or no letters and digits at all ("??", "...", "!!"). */
 export function isFiller(analysis: TextAnalysis): boolean {
   if (!/[\p{L}\p{N}]/u.test(analysis.text)) return /[?!.]/.test(analysis.text) && !/\p{Extended_Pictographic}/u.test(analysis.text);
   const toks = canonicalTokens(analysis);
-  return toks.length > 0 && toks.length <= 4 && toks.every((t) => FILLER.has(t.replace(/(.)\1{2,}$/u, '$1')) || FILLER.has(t));
+  return toks.length > 0 && toks.length <= 4 && toks.every((t) => FILLER.has(t) || FILLER.has(plain(t)));
 }
 /** Whether the customer asked a real question earlier (kept in memory.recent) that this message can only add to. */
 function questionPending(memory: Memory): boolean {
@@ -167,7 +176,8 @@ export function asksNothing(analysis: TextAnalysis, memory?: Memory): boolean {
     if (isFiller(analysis)) return true;
     // Round seven: after a real question, a short acknowledgement ("cool", "ok nice", "sick ty") closes it.
     const short = canonicalTokens(analysis);
-    if (short.length > 0 && short.length <= 3 && !text.includes('?') && short.every((t) => ACK.has(t) || PRAISE.has(t) || THANKS.has(t))) return true;
+    const word = (t: string) => ACK.has(t) || PRAISE.has(t) || THANKS.has(t);
+    if (short.length > 0 && short.length <= 3 && !text.includes('?') && short.every((t) => word(t) || word(plain(t)))) return true;
     if (closing(short, text)) return true;
   }
   // Round eight: the chat convention for correcting one's own typo, a star before (or after) the word ("*track NW-112340",
@@ -178,7 +188,7 @@ export function asksNothing(analysis: TextAnalysis, memory?: Memory): boolean {
   if (FRIENDLY.test(text) && /[^\s!]/.test(text)) return true;
   const toks = canonicalTokens(analysis);
   // "no worries" / "no problem" are thanks; a bare "no" is an answer the bot may have missed (no thanks word).
-  const acks = toks;
+  const acks = toks.map((t) => (ACK.has(t) ? t : plain(t)));
   if (acks.length > 0 && toks.length <= 6 && acks.every((t) => ACK.has(t)) && acks.some((t) => THANKS.has(t)) && !text.includes('?')) return true;
   // A closing thanks in a few more words ("Thank you for your help.", "both fine, thanks", "done, thanks",
   // "Much appreciated."): only thanks, acknowledgement and closing words, no question mark.

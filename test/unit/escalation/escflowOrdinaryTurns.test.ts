@@ -34,3 +34,12 @@ describe('a statement with an auxiliary is not a question', () => {
     expect(asksNothing(a(t), pending)).toBe(false);
   });
 });
+
+describe('thanks and yes with a drawn-out letter, and texting yes', () => {
+  it.each(['tyy', 'okk thanks', 'ye', 'yea', 'thankss'])('"%s" after a question asks nothing', (t) => {
+    expect(asksNothing(a(t), pending)).toBe(true);
+  });
+  it.each(['tyre', 'yes but where is it', 'bill'])('"%s" still counts', (t) => {
+    expect(asksNothing(a(t), pending)).toBe(false);
+  });
+});
