@@ -370,6 +370,13 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
   const known = useRef<Set<string> | null>(null);
   const selectedRef = useRef<string | null>(null);
   selectedRef.current = selected;
+  /** Chats given to me (auto-assignment, transfer) that I have not opened yet: counted in the tab title too. */
+  const unseenMine = useRef(new Set<string>());
+  const unassignedCount = useRef(0);
+  // Opening a chat given to me: seen, out of the tab title's count.
+  useEffect(() => {
+    if (selected && unseenMine.current.delete(selected)) alerts.setBadge(unassignedCount.current + unseenMine.current.size);
+  }, [selected, alerts]);
 
   const fail = useCallback(
     (err: unknown) => {
@@ -388,7 +395,8 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
       const r = await api.list(token, view);
       setCounts(r.counts);
       setRows(r.handoffs);
-      alerts.setBadge(r.counts.unassigned);
+      unassignedCount.current = r.counts.unassigned;
+      alerts.setBadge(r.counts.unassigned + unseenMine.current.size);
     } catch (err) {
       fail(err);
     }
@@ -490,6 +498,8 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
           if (h && h.status === 'assigned' && h.agentId === me.id && (prev?.status !== 'assigned' || prev?.agentId !== me.id) && h.id !== selectedRef.current && handoffWhy(h.reason, h.summary) !== 'Taken over from the bot') {
             const what = `${reasonWords(h.reason)}${h.summary ? `: ${h.summary}` : ''}`;
             alerts.newHandoff(`Assigned to you. ${what}`);
+            unseenMine.current.add(h.id);
+            alerts.setBadge(unassignedCount.current + unseenMine.current.size);
             setFlash({ kind: 'info', text: `A chat was assigned to you (${what}). It is in Mine.` });
           }
           if (h && h.id === selectedRef.current) void refreshDetail(h.id);
@@ -687,6 +697,15 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
         </Dialog>
       )}
 
+      {flash && (
+        <div className={`ib-flash ib-flash-${flash.kind}`} role={flash.kind === 'error' ? 'alert' : 'status'}>
+          {flash.text}
+          <button type="button" className="ib-iconbtn" aria-label="Dismiss" onClick={() => setFlash(null)}>
+            ×
+          </button>
+        </div>
+      )}
+
       {adminView && adminApi ? (
         <AdminScreen view={adminView} api={adminApi} token={token} me={me} onUnauthorized={(why) => onSignOut(why)} ticketChange={ticketChange} />
       ) : (
@@ -752,14 +771,6 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
         )}
       </section>
 
-      {flash && (
-        <div className={`ib-flash ib-flash-${flash.kind}`} role={flash.kind === 'error' ? 'alert' : 'status'}>
-          {flash.text}
-          <button type="button" className="ib-iconbtn" aria-label="Dismiss" onClick={() => setFlash(null)}>
-            ×
-          </button>
-        </div>
-      )}
 
       {selected && detail && selRow ? (
         <Conversation

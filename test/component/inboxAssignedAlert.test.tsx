@@ -33,6 +33,7 @@ describe('a chat assigned to me', () => {
   it('alerts and says where it is; nothing for another agent', async () => {
     let push: AgentEventHandlers | null = null;
     const alerted: string[] = [];
+    const badges: number[] = [];
     const api = fakeInboxApi({
       me: async () => ({ agent: ann, status: 'online', activeChats: 0 }),
       agents: async () => [ann],
@@ -44,13 +45,15 @@ describe('a chat assigned to me', () => {
       },
     });
     const place = { read: () => '#/unassigned', write: () => undefined, listen: () => () => undefined };
-    render(<Inbox api={api} storage={signedInStorage()} alerts={{ ...quietAlerts, newHandoff: (t) => alerted.push(t) }} place={place} />);
+    render(<Inbox api={api} storage={signedInStorage()} alerts={{ ...quietAlerts, newHandoff: (t) => alerted.push(t), setBadge: (n) => badges.push(n) }} place={place} />);
     await screen.findByText(/No one is waiting/);
     await act(async () => push!.onEvent('handoff', { handoff: summary({ agentId: 'bob', agentName: 'Bob' }), previous: { status: 'pending', agentId: null } }));
     expect(alerted).toEqual([]);
     await act(async () => push!.onEvent('handoff', { handoff: summary({}), previous: { status: 'pending', agentId: null } }));
     expect(alerted).toEqual(['Assigned to you. Asked for a person: The customer asked for a person.']);
     expect(screen.getByRole('status')).toHaveTextContent('A chat was assigned to you (Asked for a person: The customer asked for a person.). It is in Mine.');
+    // The tab title counts it until I open it.
+    expect(badges.at(-1)).toBe(1);
     // The same assignment told again (a refresh): no second alert.
     await act(async () => push!.onEvent('handoff', { handoff: summary({}), previous: { status: 'assigned', agentId: 'ann' } }));
     expect(alerted).toHaveLength(1);
