@@ -156,6 +156,10 @@ export const escalationReasons = [
 ] as const;
 export type EscalationReason = (typeof escalationReasons)[number];
 
+/** What the bot says at a graduated step is one chat message: keep it short. */
+export const MAX_STEP_TEXT_CHARS = 500;
+const stepTextHint = `Keep a graduated step's message under ${MAX_STEP_TEXT_CHARS} characters: it is one chat message.`;
+
 /* Vocabulary lists, bounded (shared/flow/policyLimits.ts says why). */
 const phrase = z.string().min(1).max(MAX_PHRASE_CHARS, { error: phraseLengthHint });
 const phraseList = z.array(phrase).max(MAX_POLICY_LIST_ENTRIES, { error: listLimitHint('phrases') });
@@ -184,6 +188,19 @@ export const escalationPolicySchema = z.object({
    * Explicit requests always hand over at once.
    */
   mode: z.enum(['immediate', 'graduated']).default('immediate'),
+  /**
+   * The designer's wording for the graduated steps (absent or empty: the built-in sentences, see
+   * shared/engine/escalationWording.ts). rephrase: the bot did not follow ("Could you put it another way?");
+   * acknowledge: the first step for an upset customer, a sensitive topic or an urgent message, where "I didn't
+   * understand" would be wrong; offer: the question before the "Talk to a person" buttons.
+   */
+  texts: z
+    .object({
+      rephrase: z.string().max(MAX_STEP_TEXT_CHARS, { error: stepTextHint }).optional(),
+      acknowledge: z.string().max(MAX_STEP_TEXT_CHARS, { error: stepTextHint }).optional(),
+      offer: z.string().max(MAX_STEP_TEXT_CHARS, { error: stepTextHint }).optional(),
+    })
+    .optional(),
   explicitRequest: z
     .object({
       enabled: z.boolean().default(true),

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { z } from 'zod';
 import { variableUses } from '../../../shared/flow/edit/variables';
 import { escalationPolicySchema, type Flow } from '../../../shared/flow/schema';
+import { defaultGraduatedTexts } from '../../../shared/engine/escalationWording';
 import { Button } from '../../ui/Button';
 import { studioApi } from '../api/studioApi';
 import { Field } from '../../ui/Field';
@@ -353,8 +354,9 @@ function Escalation() {
           </select>
         )}
       </Field>
+      {policy.mode === 'graduated' && <GraduatedTexts texts={(policy.texts ?? {}) as Record<string, unknown>} shape={shapeOf(shape.texts) ?? {}} ctx={ctx} onChange={(k, v) => set('texts', { [k]: v })} />}
       {Object.entries(shape)
-        .filter(([key]) => !['enabled', 'targetBlockId', 'mode'].includes(key))
+        .filter(([key]) => !['enabled', 'targetBlockId', 'mode', 'texts'].includes(key))
         .map(([key, sub]) => {
           const text = signalText[key] ?? { title: humanize(key), help: '' };
           const value = (policy[key] ?? {}) as Record<string, unknown>;
@@ -383,5 +385,53 @@ function Escalation() {
           );
         })}
     </div>
+  );
+}
+
+/** The graduated steps' messages (newcomer s7 #12): what the bot says first, and how it offers a person. Empty: the built-in sentence. */
+const graduatedTextFields = [
+  {
+    key: 'rephrase',
+    title: 'Step 1 when the bot did not understand',
+    help: 'Said after misunderstandings, unclear messages or a loop, before offering a person.',
+  },
+  {
+    key: 'acknowledge',
+    title: 'Step 1 when the customer is upset, urgent or on a sensitive topic',
+    help: 'The bot did understand: acknowledge it instead of asking to rephrase.',
+  },
+  {
+    key: 'offer',
+    title: 'Step 2: offering a person',
+    help: 'Asked with the buttons “Talk to a person” and “Keep chatting with the bot”.',
+  },
+] as const;
+
+function GraduatedTexts({
+  texts,
+  shape,
+  ctx,
+  onChange,
+}: {
+  texts: Record<string, unknown>;
+  shape: Record<string, z.ZodType>;
+  ctx: ReturnType<typeof useEditorContext>;
+  onChange(key: string, value: unknown): void;
+}) {
+  return (
+    <fieldset className="st-graduated-texts" aria-label="What the bot says at each step">
+      <legend>What the bot says at each step</legend>
+      <p className="bt-field-help">Leave a box empty to use the sentence shown in it. Step 3 hands over to the team.</p>
+      {graduatedTextFields.map((f) => (
+        <FieldEditor
+          key={f.key}
+          schema={shape[f.key]}
+          meta={{ title: f.title, help: f.help, widget: 'textarea', placeholder: defaultGraduatedTexts[f.key] }}
+          value={texts[f.key] ?? ''}
+          ctx={ctx}
+          onChange={(v) => onChange(f.key, v)}
+        />
+      ))}
+    </fieldset>
   );
 }

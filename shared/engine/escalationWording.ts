@@ -1,0 +1,34 @@
+/**
+ * What the bot says at the first two steps of a graduated escalation (newcomer s7 #12/#12b). The first step used to be
+ * "Sorry, I'm not sure I understood" whatever the reason, which answers an angry customer (or one who named a
+ * sensitive topic, or an urgent matter) as if the bot had not understood them, while it had. Now:
+ *  - the bot did not follow (repeated fallback, low confidence, a loop): the rephrase text;
+ *  - it understood and the customer is upset, on a sensitive topic or in a hurry: the acknowledge text;
+ *  - the second step: the offer question before the "Talk to a person" / "Keep chatting" buttons.
+ * Each text is the designer's (policy.texts, edited in Flow settings > Escalation) when set, else the built-in one.
+ * Pure (shared/): no I/O.
+ */
+import type { EscalationPolicy, EscalationReason } from '../flow/schema';
+
+export const defaultGraduatedTexts = {
+  rephrase: "Sorry, I'm not sure I understood. Could you put it another way?",
+  acknowledge: 'Sorry about that. Can you tell me a bit more so I can help?',
+  offer: 'Would you like to talk to a person?',
+} as const;
+
+/** Reasons where the bot has understood the message: asking to rephrase would be wrong. */
+const UNDERSTOOD: ReadonlySet<EscalationReason> = new Set<EscalationReason>(['negative_sentiment', 'sensitive_topic', 'urgency', 'explicit_request', 'hot_lead']);
+
+export type GraduatedStep = 'rephrase' | 'offer';
+
+/** Which text a first step uses for this reason: 'acknowledge' when the bot understood the message, else 'rephrase'. */
+export function firstStepText(reason: EscalationReason | null): 'rephrase' | 'acknowledge' {
+  return reason !== null && UNDERSTOOD.has(reason) ? 'acknowledge' : 'rephrase';
+}
+
+/** The message of a graduated step for the deciding reason, the designer's wording first. */
+export function graduatedText(policy: EscalationPolicy, step: GraduatedStep, reason: EscalationReason | null): string {
+  const key = step === 'offer' ? 'offer' : firstStepText(reason);
+  const own = policy.texts?.[key]?.trim();
+  return own ? own : defaultGraduatedTexts[key];
+}
