@@ -4,6 +4,7 @@
  * from POST /api/v1/agent/session); 401 without. Errors are JSON `{error, message, field?}` like the rest of the API.
  */
 import { resumePoint } from '../../shared/engine/resumePoint';
+import { validateAnswer } from '../../shared/engine/questionValidators';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -491,6 +492,16 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
           const was = Object.hasOwn(vars, name) ? vars[name] : null;
           if (was !== null && value !== null && typeof was !== typeof value) {
             throw new ApiError(400, 'invalid_variable', `variables.${name}: expected a ${typeof was}, got ${typeof value}.`, `body.variables.${name}`);
+          }
+          // The customer's email gets the same check as when the customer types it (newcomer s7 #24: "not an
+          // email" was saved, and a ticket reply would go nowhere). A typo in case or spaces is tidied as typed answers are.
+          if (name === 'customerEmail' && typeof value === 'string' && value.trim() !== '') {
+            const r = validateAnswer('email', value, 0);
+            if (!r.ok || typeof r.value !== 'string' || r.value !== value.trim().toLowerCase()) {
+              throw new ApiError(400, 'invalid_variable', `variables.customerEmail: "${value.slice(0, 80)}" is not one email address; enter one like name@example.com (the same check as when the customer types it), or clear it.`, 'body.variables.customerEmail');
+            }
+            vars[name] = r.value;
+            continue;
           }
           vars[name] = value;
         }

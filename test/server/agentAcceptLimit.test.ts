@@ -22,3 +22,22 @@ describe('accept and the agent limit', () => {
     expect(a2.body).toMatchObject({ ok: true, activeChats: 2, maxChats: 1 });
   });
 });
+
+describe("the agent's edit of the customer's email (newcomer s7 #24)", () => {
+  it('is checked like a typed answer: "not an email" refused with the field named, a good one tidied and saved', async () => {
+    const rt = await startAgentRuntime({ agents: [ann] });
+    await online(rt, ann);
+    const c = await rt.customerWantsPerson();
+    expect((await rt.post(`${hid((await handoffOf(rt, c.id)).id)}/accept`, {}, tok(ann))).status).toBe(200);
+    const path = `/api/v1/agent/conversations/${c.id}/variables`;
+    const bad = await rt.patch(path, { variables: { customerEmail: 'not an email' } }, tok(ann));
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ error: 'invalid_variable', field: 'body.variables.customerEmail' });
+    expect(bad.body.message).toMatch(/not one email address; enter one like name@example\.com/);
+    const good = await rt.patch(path, { variables: { customerEmail: ' Ada@Example.com ' } }, tok(ann));
+    expect(good.status).toBe(200);
+    expect(good.body.variables.customerEmail).toBe('ada@example.com');
+    // Clearing it is allowed.
+    expect((await rt.patch(path, { variables: { customerEmail: null } }, tok(ann))).status).toBe(200);
+  });
+});
