@@ -16,6 +16,7 @@ import type { ConversationRecord, HandoffRecord, LogEntry, RuntimeStore, StepWri
 import { StoreConflictError } from '../store/types';
 import type { DeployedFlow, FlowCatalog } from './flowCatalog';
 import type { RuntimeMetrics } from './metrics';
+import { engineFailureStep, isCustomerInput } from './engineFailure';
 
 export class ApiError extends Error {
   constructor(
@@ -249,7 +250,16 @@ export class ConversationService {
       rec = { ...rec, state: parsed.state };
     }
     const now = this.deps.now();
-    const step = receive(deployed.flow, rec.state as never, input, { now, conversationId: rec.id, ...(this.agents ? { agents: this.agents(), ...(this.queue ? { queue: this.queue() } : {}) } : {}) } as Parameters<typeof receive>[3]) as EngineStep;
+    let step: EngineStep;
+    try {
+      step = receive(deployed.flow, rec.state as never, input, { now, conversationId: rec.id, ...(this.agents ? { agents: this.agents(), ...(this.queue ? { queue: this.queue() } : {}) } : {}) } as Parameters<typeof receive>[3]) as EngineStep;
+    } catch (err) {
+      // The engine failed on a customer message (a bug): the customer gets an apology, their message is kept in the
+      // transcript and the state is left as it was (runtime/server/engineFailure.ts); other inputs keep their error.
+      if (!isCustomerInput(input)) throw err;
+      this.deps.logger.error({ err, conversationId: rec.id, flowId: rec.flowId, flowRevision: rec.flowRevision, input: input.type }, 'engine failed on a customer message');
+      step = engineFailureStep(deployed.flow, rec.state, input, now);
+    }
     if (step.rejected) {
       if (extra.cancelTimers?.length) await this.deps.store.commit({ conversation: rec, cancelTimers: extra.cancelTimers });
       throw new ApiError(409, 'input_rejected', step.rejected.reason);
