@@ -292,12 +292,19 @@ export class AgentDirectory {
     const prev = this.byId.get(a.id);
     if (prev?.token) this.tokens.delete(sha(prev.token).toString('hex'));
     this.byId.set(a.id, a);
+    this.gen++;
     if (a.token) this.tokens.set(sha(a.token).toString('hex'), a.id);
   }
 
   list(): Agent[] {
     return [...this.byId.values()];
   }
+
+  /** Goes up on every change to the agents (add, edit, remove, adopt): the hub's snapshot version includes it. */
+  get generation(): number {
+    return this.gen;
+  }
+  private gen = 0;
 
   get(id: string): Agent | undefined {
     return this.byId.get(id);
@@ -433,6 +440,7 @@ export class AgentDirectory {
       else {
         if (agent.token) this.tokens.delete(sha(agent.token).toString('hex'));
         this.byId.delete(agent.id);
+        this.gen++;
       }
       throw err;
     });
@@ -458,6 +466,7 @@ export class AgentDirectory {
     if (!a) return false;
     if (a.token) this.tokens.delete(sha(a.token).toString('hex'));
     this.byId.delete(id);
+    this.gen++;
     await this.persist(`Agent "${id}" was not removed`).catch((err: unknown) => {
       this.put(a); // still in the file: still an agent
       throw err;
@@ -474,6 +483,7 @@ export class AgentDirectory {
    */
   async adopt(doc: { agents: Agent[]; cannedReplies: CannedReply[] | null }): Promise<void> {
     this.byId.clear();
+    this.gen++;
     this.tokens.clear();
     for (const a of doc.agents) this.put(a);
     for (const [k, s] of this.sessions) if (!this.byId.has(s.agentId)) this.sessions.delete(k);

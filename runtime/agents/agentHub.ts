@@ -107,6 +107,15 @@ export class AgentHub {
   private kicked = false;
   private readGen = 0;
   private appliedGen = 0;
+  /**
+   * Goes up whenever what presenceList() or queueForEstimate() answer may have changed (presence, handoffs, team
+   * transfers, last assignments; agent edits through the directory's generation): `--workers` compares it before each
+   * customer message and rebuilds the engine's snapshot only when it moved (runtime/shard/shardPool.ts).
+   */
+  get snapshotVersion(): number {
+    return this.version * 1e6 + this.deps.directory.generation;
+  }
+  private version = 0;
   /** Minimum time between two queue updates to one customer. */
   queueUpdateMs = 30_000;
 
@@ -140,6 +149,7 @@ export class AgentHub {
         // reach them any more (they no longer see it), so every agent is told to refetch (no ids, no names).
         const d = e.data as { handoffId: string; team: string };
         this.meta.team.set(d.handoffId, d.team);
+        this.version++;
         this.emit('handoff', null, { listChanged: true });
         return;
       }
@@ -147,6 +157,7 @@ export class AgentHub {
         const d = e.data as { agentId: string; status: PresenceStatus; at?: number };
         const p = this.presence.get(d.agentId);
         this.presence.set(d.agentId, { status: d.status, lastSeen: Math.max(p?.lastSeen ?? 0, d.at ?? 0) });
+        this.version++;
         this.presenceChanged.set(d.agentId, ++this.presenceGen);
         this.emit('presence', null, { agentId: d.agentId, status: d.status });
         this.kick();
@@ -211,8 +222,10 @@ export class AgentHub {
     // assigned made the customer read "joined", then "finding someone else").
     this.presence.set(agentId, { status, lastSeen: now });
     this.presenceChanged.set(agentId, ++this.presenceGen);
+    this.version++;
     const prev = await this.shared.setPresence(agentId, status, now);
     this.presence.set(agentId, { status, lastSeen: now });
+    this.version++;
     this.lastTouch.set(agentId, now);
     if (prev === status) return;
     await this.shared.publish({ type: 'presence', handoffId: null, data: { agentId, status, at: now } });
@@ -371,6 +384,7 @@ export class AgentHub {
 
   setTeam(handoffId: string, team: string) {
     this.meta.team.set(handoffId, team);
+    this.version++;
     void this.shared.setTeam(handoffId, team).catch(this.warn('saving a team transfer failed'));
     void this.shared.publish({ type: 'team', handoffId, data: { handoffId, team } }).catch(this.warn('team transfer event failed'));
   }
@@ -387,6 +401,7 @@ export class AgentHub {
     }
     this.presence = presence;
     this.meta = meta;
+    this.version++;
   }
 
   /* ------------------------------------------------------------ events */
@@ -483,6 +498,7 @@ export class AgentHub {
     if (gen < this.appliedGen) return;
     this.appliedGen = gen;
     this.handoffs = list;
+    this.version++;
     const seen = new Set<string>();
     for (const h of this.handoffs) {
       seen.add(h.id);
@@ -668,6 +684,7 @@ export class AgentHub {
       if (pick.agent) {
         const agent = pick.agent;
         this.meta.lastAssigned.set(agent.id, this.deps.now());
+        this.version++;
         await this.shared.setLastAssigned(agent.id, this.deps.now());
         // Still online now (the pick used the presence read at the start of the pass)? Otherwise the chat waits
         // for the next pass: the customer is not told "joined" for an agent who has just gone.

@@ -152,7 +152,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
     agentHub = hub;
     service.setAgentPresence(() => hub.presenceList(), () => hub.queueForEstimate());
     // --workers: the shards step customer messages with the hub's snapshot, sent when it changed (shardPool.ts).
-    pool?.attachAgents(() => ({ agents: hub.presenceList(), queue: hub.queueForEstimate() }));
+    pool?.attachAgents(() => ({ agents: hub.presenceList(), queue: hub.queueForEstimate() }), () => hub.snapshotVersion);
     registerRoutes = async (app) => {
       if (sessions) {
         app.addHook('onRequest', loadSharedSession({ shared, sessions, directory, now }));

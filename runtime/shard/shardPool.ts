@@ -245,15 +245,24 @@ export class ShardPool {
    * current one with what that shard has and posts it first when it changed, so a step sees every presence or
    * queue change made before its message arrived (the same as unsharded, where the engine reads the hub).
    */
-  attachAgents(snapshot: () => AgentsSnapshot) {
+  attachAgents(snapshot: () => AgentsSnapshot, version: () => number) {
     this.agentsNow = snapshot;
+    this.agentsVersion = version;
     for (let k = 0; k < this.channels.length; k++) this.syncAgents(k);
   }
   private agentsNow: (() => AgentsSnapshot) | null = null;
+  private agentsVersion: () => number = () => 0;
   private agentsSent: (AgentsSnapshot | null)[] = [];
+  /** The hub's snapshot version each shard's snapshot was checked at: the same version, nothing to build or compare. */
+  private agentsChecked: (number | null)[] = [];
 
   private syncAgents(k: number) {
     if (!this.agentsNow) return;
+    // A long queue made building and comparing the snapshot before every message cost the main thread O(queue)
+    // (hostile s7): it is done only when the hub says something it answers from changed.
+    const v = this.agentsVersion();
+    if (this.agentsChecked[k] === v && this.agentsSent[k]) return;
+    this.agentsChecked[k] = v;
     const snap = this.agentsNow();
     if (sameData(snap, this.agentsSent[k])) return;
     // A copy: the hub's objects may be changed in place later, and the comparison must see the change.
@@ -264,6 +273,7 @@ export class ShardPool {
   /** A shard's worker was started again: it has no snapshot; the next sync sends it. */
   restarted(k: number) {
     this.agentsSent[k] = null;
+    this.agentsChecked[k] = null;
     this.syncAgents(k);
     this.store.resubscribe(k);
   }
