@@ -43,6 +43,12 @@ function listError(widget: string | undefined, items: string[]): string | null {
   return null;
 }
 
+/** Lines a phrase list's box needs: about 30 characters a line in the settings column, new lines kept, 1 to 8. */
+export function listRows(text: string): number {
+  const lines = text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / 30)), 0);
+  return Math.min(8, Math.max(1, lines));
+}
+
 function splitList(text: string): string[] {
   return text
     .split(/[,\n]/)
@@ -212,16 +218,22 @@ export function FieldEditor({ schema, meta, value, onChange, ctx, optional }: Fi
     }
     case 'tags':
     case 'emails':
-    case 'slack_channels':
+    case 'slack_channels': {
+      // Phrase lists grow with their text (newcomer s7 #19: "refund, money back, reim..." was cut off in a one-line box
+      // in the narrow settings column): a text box of as many lines as the list needs (at most 8, then it scrolls).
+      // Commas or new lines separate the items. E-mail and channel lists stay one line.
+      const shown = draft ?? (Array.isArray(value) ? (value as string[]).join(', ') : '');
+      const Control = widget === 'tags' ? 'textarea' : 'input';
       return field(({ id, describedBy, invalid }) => (
-        <input
+        <Control
           id={id}
-          className="bt-input"
+          className={widget === 'tags' ? 'bt-input st-list-box' : 'bt-input'}
+          {...(widget === 'tags' ? { rows: listRows(shown) } : {})}
           aria-describedby={describedBy}
           aria-invalid={invalid || undefined}
           placeholder={meta.placeholder ?? 'Separate with commas'}
-          value={draft ?? (Array.isArray(value) ? (value as string[]).join(', ') : '')}
-          onChange={(e) => {
+          value={shown}
+          onChange={(e: { target: { value: string } }) => {
             const items = splitList(e.target.value);
             commit(e.target.value, items, listError(widget, items));
             // The text stays as typed while the field has focus: shown from the saved list, the comma or space just
@@ -234,6 +246,7 @@ export function FieldEditor({ schema, meta, value, onChange, ctx, optional }: Fi
           }}
         />
       ));
+    }
     case 'rules':
       return <RulesEditor meta={meta} value={value as { combinator?: string; rules?: unknown[] } | unknown[]} onChange={onChange} ctx={ctx} />;
     case 'key_value':
