@@ -344,16 +344,37 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
     }
   };
 
+  /**
+   * Enter while the previous message is still on its way (a slow connection; newcomer s7 #26: nothing happened and
+   * nothing said why): the text stays in the box, a line says it follows, and it is sent when the previous send is
+   * through (what is in the box then). A failed previous send cancels it (the error says what to do).
+   */
+  const [queued, setQueued] = useState(false);
   const submit = async (e?: FormEvent) => {
     e?.preventDefault();
     const text = draft.trim();
     // Over the server's limit: the text stays in the box and the counter says what to do (newcomer s6 #21: the
     // browser's maxLength cut a pasted complaint at 4,000 characters without a word).
     if (!text || text.length > MAX_MESSAGE_CHARS) return;
+    if (sendingRef.current) {
+      setQueued(true);
+      return;
+    }
     setDraft('');
     const ok = await send({ text }, text);
-    if (!ok) setDraft(text);
+    if (!ok) {
+      setQueued(false);
+      // Put the failed text back, before anything typed meanwhile (nothing the customer wrote is lost).
+      setDraft((d) => (d.trim() ? `${text}\n${d}` : text));
+    }
   };
+  const submitRef = useRef(submit);
+  submitRef.current = submit;
+  useEffect(() => {
+    if (sending || !queued) return;
+    setQueued(false);
+    void submitRef.current();
+  }, [sending, queued]);
 
   const onKey = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key === 'Enter' && !e.shiftKey) {
@@ -601,6 +622,11 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
           <button type="submit" className="bw-send" aria-label="Send" disabled={!session || sending || !draft.trim() || tooLong}>
             <SendHorizontal size={18} />
           </button>
+          {queued && sending && (
+            <p className="bw-count" role="status">
+              Sending your previous message… this one follows as soon as it is through.
+            </p>
+          )}
           {draft.length > MAX_MESSAGE_CHARS * 0.9 && (
             <p id="bw-count" className="bw-count" data-over={tooLong || undefined} role={tooLong ? 'alert' : undefined}>
               {tooLong
