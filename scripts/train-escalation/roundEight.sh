@@ -39,6 +39,13 @@ recipe() { # fold variant
   # PONB (shipped): PON without the topic outputs (--ordinary-reasons): a loop about a refund is still a refund topic.
   if [ "$variant" = PONB ]; then args+=(--extra-ordinary $C/w3-conversations.jsonl:2 --extra-ordinary $C/w5-conversations.jsonl:2 --extra-ordinary $C/w7-conversations.jsonl:2 \
     --extra-ordinary $C/w9-conversations.jsonl@odd:2 --extra-ordinary $C/w11-conversations.jsonl@odd:2 --ordinary-negative --ordinary-reasons explicit_request,urgency); fi
+  # Session 7 (esclearn, S7=1, measured and NOT shipped): the new writers' ODD ids (their even ids stay held out): w14 and w15
+  # teach the explicit and negative outputs, the ordinary turns of w13 and w15 teach explicit / urgency / negative 0 where the
+  # rules see nothing. Held out: w14-even negative 87.1 -> 93.5, w15-even explicit 96 -> 100, w10-even negative 71.1 -> 73.2;
+  # but w11-even negative 90.2 -> 87.8, ordinary escalated +1-2 on w10/w11/w12 odd and w4, and round six's trap "I've given up
+  # on the blue one, can I have the green instead?" fires as negative (roundSixNegative.test.ts). `S7=1 ... ship` to retry.
+  if [ "$variant" = PONB ] && [ "$fold" = all ] && [ "${S7:-0}" = 1 ]; then args+=(--extra-negative $C/w14-conversations.jsonl@odd:10 --extra-explicit $C/w14-conversations.jsonl@odd:10 \
+    --extra-negative $C/w15-conversations.jsonl@odd:10 --extra-explicit $C/w15-conversations.jsonl@odd:10 --extra-ordinary $C/w13-conversations.jsonl@odd:2 --extra-ordinary $C/w15-conversations.jsonl@odd:2); fi
   if [ "$variant" = PT ]; then args+=(--teacher); fi
   if [ "$variant" = PTE ]; then args+=(--teacher=explicit_request,urgency); fi
   echo "${args[@]}"
