@@ -418,6 +418,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
   // Start: presence online, the agents list (transfer targets), the pending handoffs we already know.
   // Online is asked once per sign-in: StrictMode runs this effect twice in development builds.
   const wentOnline = useRef<string | null>(null);
+  const detailSoon = useRef<ReturnType<typeof setTimeout> | null>(null);
   const stayOffline = useRef(chosenOffline);
   useEffect(() => {
     void api
@@ -509,6 +510,15 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
           if (m.handoffId === selectedRef.current)
             setDetail((cur) => (cur && !cur.transcript.some((e) => e.seq === m.message.seq) ? { ...cur, transcript: [...cur.transcript, m.message].sort((a, b) => a.seq - b.seq) } : cur));
           if (m.message.from === 'customer') setTyping((t) => ({ ...t, [m.handoffId]: '' }));
+          // The customer's message changes variables (lastMessage, answers): the open chat's panel follows it, one
+          // refetch for a burst of messages (newcomer s7 #6: it changed only after a hand back).
+          if (m.handoffId === selectedRef.current && m.message.from === 'customer') {
+            if (detailSoon.current) clearTimeout(detailSoon.current);
+            detailSoon.current = setTimeout(() => {
+              detailSoon.current = null;
+              void refreshDetail(m.handoffId);
+            }, 300);
+          }
         } else if (type === 'typing') {
           const t = d as { handoffId: string; agentId?: string; name?: string; from?: string };
           if (t.agentId === me.id) return;

@@ -1,0 +1,70 @@
+// @vitest-environment jsdom
+/**
+ * The variables panel follows the conversation (newcomer s7 #6: `lastMessage` kept the old text while the agent had
+ * the chat, and changed only after a hand back): a customer message pushed for the open chat refetches its detail
+ * once (a burst of messages: one refetch), so the panel shows the new values.
+ */
+import './support/setup';
+import { act, render, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { Inbox } from '../../renderer/inbox/Inbox';
+import type { AgentEventHandlers, HandoffDetail, HandoffRow } from '../../renderer/inbox/inboxApi';
+import { ann, fakeInboxApi, quietAlerts, signedInStorage } from './support/inboxFakes';
+
+const h: HandoffRow = {
+  id: 'c1:h1',
+  conversationId: 'c1',
+  flowId: 'shop',
+  status: 'assigned',
+  priority: 'normal',
+  reason: 'explicit_request',
+  summary: '',
+  assignation: 'simple',
+  teams: ['support'],
+  agentId: 'ann',
+  agentName: 'Ann Lee',
+  requestedAt: Date.now(),
+  updatedAt: Date.now(),
+  deadline: null,
+};
+
+describe('variables panel', () => {
+  it("shows the customer's new lastMessage after their message arrives", async () => {
+    let push: AgentEventHandlers | null = null;
+    let last = 'ada@example.com';
+    let details = 0;
+    const detail = (): HandoffDetail => ({
+      handoff: h,
+      context: null,
+      conversation: { id: 'c1', flowId: 'shop', mode: 'agent', createdAt: Date.now(), lastSeq: 1 },
+      variables: { lastMessage: last },
+      transcript: [{ id: 'e1', seq: 1, from: 'customer', text: 'hello there', at: Date.now() }],
+      notes: [],
+      alsoViewing: [],
+    });
+    const api = fakeInboxApi({
+      me: async () => ({ agent: ann, status: 'online', activeChats: 1 }),
+      agents: async () => [ann],
+      setPresence: async (_t, s) => s,
+      list: async () => ({ counts: { unassigned: 0, mine: 1, all: 1, closed: 0 }, handoffs: [h] }),
+      detail: async () => {
+        details += 1;
+        return detail();
+      },
+      events: (_t, x) => {
+        push = x;
+        return () => undefined;
+      },
+    });
+    const place = { read: () => '#/mine/c1:h1', write: () => undefined, listen: () => () => undefined };
+    render(<Inbox api={api} storage={signedInStorage()} alerts={quietAlerts} place={place} />);
+    await screen.findByDisplayValue('ada@example.com');
+    const before = details;
+    last = 'My parcel never arrived, order NW-104233';
+    await act(async () => {
+      for (const seq of [2, 3]) push!.onEvent('message', { handoffId: 'c1:h1', message: { id: `e${seq}`, seq, from: 'customer', text: last, at: Date.now() } });
+    });
+    await waitFor(() => expect(screen.getByDisplayValue('My parcel never arrived, order NW-104233')).toBeInTheDocument());
+    expect(details - before).toBe(1);
+  });
+});
