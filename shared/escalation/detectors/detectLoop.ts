@@ -148,7 +148,8 @@ function linkedToEarlier(concepts: string[], recent: readonly string[]): boolean
  * two questions, so a slip ("sorry, I meant Tuesday" after a question about Monday) or a story ("I asked my
  * neighbour to take it in") is not a loop.
  */
-const CORRECTION = / (?:i (?:meant|asked|ask|am asking|was asking|enquired|inquired|was after|am after|was talking about|am talking about)|is the (?:bit|part|thing) i am after|my question (?:was|is) about) |^ (?:so |ok |okay |no |once )?again the /;
+const CORRECTION = / (?:i (?:meant|asked|ask|am asking|was asking|enquired|inquired|was after|am after|was talking about|am talking about)|is the (?:bit|part|thing) i am after|my question (?:was|is) about) /;
+const AGAIN_THE = /^ (?:so |ok |okay |no |once )?again the /;
 // Session 7: "again the ..." corrects the bot only where it opens the message ("again, the colour, not the size"); inside
 // a sentence it is another request ("can I order again the same in blue?").
 /** The customer's own slip, not the bot's misreading ("Sorry, I meant 41 Kings Road", "oops I meant Acorn Road"). */
@@ -173,7 +174,7 @@ function correction(toks: readonly string[], analysis: TextFacts, recent: readon
     ? WRONG_PICK.exec(joined) ?? (OWN_SLIP.test(joined) || / wait /.test(joined) ? null : WRONG_ONE.exec(joined))
     : null;
   if (pick) return pick[0].trim();
-  const m = CORRECTION.exec(joined);
+  const m = CORRECTION.exec(joined) ?? (toks.includes('again') ? AGAIN_THE.exec(joined) : null);
   if (!m || OWN_SLIP.test(joined)) return null;
   // "I meant X" corrects the bot only with a contrast ("..., not Y", "that's Y though, I meant X"); otherwise it is
   // the customer correcting their own words.

@@ -103,8 +103,6 @@ function vagueWords(toks: string[], fresh = false): string[] | null {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (VAGUE_NOUNS.has(t)) vague.push(t);
-    // Session 7: a vague noun misspelt or in dialect ("mi tings", "di ting", "my thnig"): one letter away from one.
-    else if (nearVagueNoun(t)) vague.push(t);
     else if (VAGUE_PRONOUNS.has(t) && (ABOUT.has(toks[i - 1] ?? '') || HAPPENED.has(toks[i + 1] ?? '') || PRO_VERBS.has(toks[i - 1] ?? ''))) vague.push(t);
     // "the one from the other day", "that one I mentioned": a thing pointed at and never named.
     else if (t === 'one' && (toks[i - 1] === 'the' || toks[i - 1] === 'that') && i >= toks.length - 1 - 5 && !AREAS.has(toks[i + 1] ?? '')) vague.push(t);
@@ -117,7 +115,11 @@ function vagueWords(toks: string[], fresh = false): string[] | null {
     // after the state of an unnamed thing adds none either ("Kindly update on the case", "status of the matter?"; not with
     // thanks: "Thanks, that's resolved our query" closes it).
     else if (/^[a-z]{1,2}$/.test(t) || (fresh && STATUS.has(t))) continue;
-    else if (!FILLER.has(t) && !SOFT.has(t) && !VAGUE_PRONOUNS.has(t) && !isStopWord(t)) return null;
+    else if (!FILLER.has(t) && !SOFT.has(t) && !VAGUE_PRONOUNS.has(t) && !isStopWord(t)) {
+      // Session 7: a vague noun misspelt or in dialect ("mi tings", "di ting", "my thnig"): one letter away from one.
+      if (nearVagueNoun(t)) vague.push(t);
+      else return null;
+    }
   }
   // "a question about returns" and "a problem with my order" name their subject; "the thing with the box" does not.
   // "something about my bill" names the bill: a pointing word followed by "about" introduces the subject.
