@@ -67,6 +67,9 @@ function describe(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/** Size of the readiness probe write after a failed commit (see `writeProblem`). */
+const PROBE_BYTES = 8192;
+
 /** Free bytes under which a failed commit is reported as "the data folder is full" (and readiness stays down). */
 export const LOW_SPACE_BYTES = 4 * 1024 * 1024;
 
@@ -546,7 +549,9 @@ export class EmbeddedStore implements RuntimeStore {
     if (!f) return null;
     if (Date.now() - this.lastProbe >= 1000 && !this.closed) {
       this.lastProbe = Date.now();
-      const probe = this.durable({ k: 'put', db: 'active', key: '\u0000write-probe', value: String(this.lastProbe) }).catch(() => undefined);
+      // As big as a customer message's write (record ~2.5 KB + log entries; a 3.9 KB message ~8 KB): a tiny probe fit
+      // in pages lmdb still had free, so readiness said 'ready' while messages got 507 (hostile s7, LOW).
+      const probe = this.durable({ k: 'put', db: 'active', key: '\u0000write-probe', value: String(this.lastProbe).padEnd(PROBE_BYTES, '.') }).catch(() => undefined);
       // Readiness answers within a second; a probe still pending keeps the recorded failure until it ends.
       await Promise.race([probe, new Promise((r) => setTimeout(r, 1000).unref())]);
     }
