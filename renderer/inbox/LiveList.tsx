@@ -128,7 +128,7 @@ export function LiveList({ api, token, onTaken, fail, onTotal, refreshMs = 5000 
         {liveOrder(page.conversations).map((c) => (
           <li key={c.id} className="ib-live-row" data-silent={c.turns === 0 || undefined} aria-label={`Live conversation ${c.id}`}>
             <span className="ib-row-top">
-              <strong>{liveTitle(c as { id: string; visitor?: string | null })}</strong>
+              <strong>{inertText(liveTitle(c))}</strong>
               <span className="ib-faint ib-live-flow" title="Flow">
                 {c.flowId}
               </span>

@@ -106,6 +106,8 @@ export interface LiveRow {
   currentBlock: { id: string; kind: string; label: string | null } | null;
   turns: number;
   customerPage?: CustomerPage | null;
+  /** The customer's name or email when the bot knows them (older runtimes: absent). */
+  visitor?: string | null;
 }
 
 export interface LivePage {

@@ -43,6 +43,8 @@ export interface LiveConversation {
   turns: number;
   /** The customer's chat page: open (push channel connected) or closed, and since when; null when not known. */
   customerPage: CustomerPage | null;
+  /** The customer's name, else email, when the bot knows them (newcomer s7 #25); null: the inbox says "Visitor abc123". */
+  visitor: string | null;
 }
 
 const PREVIEW = 160;
@@ -132,8 +134,10 @@ export async function registerAgentLiveList(appIn: FastifyInstance<any, any, any
       const conversations: LiveConversation[] = [];
       for (const c of page) {
         const tail = c.lastSeq > 0 ? await d.store.readLog(c.id, Math.max(0, c.lastSeq - 5), 5) : [];
-        const last = [...tail].reverse().find((e) => e.text.trim() !== '');
-        const state = (c.state ?? {}) as { turn?: number; waiting?: { blockId?: string } | null };
+        // The last message someone wrote: status lines ("The bot is answering.") are not a preview (newcomer s7 #25).
+        const last = [...tail].reverse().find((e) => e.text.trim() !== '' && !e.status);
+        const state = (c.state ?? {}) as { turn?: number; waiting?: { blockId?: string } | null; variables?: Record<string, unknown> };
+        const known = (x: unknown) => (typeof x === 'string' && x.trim() && x.trim() !== 'null' ? x.trim().slice(0, 120) : null);
         const blockId = state.waiting?.blockId;
         const block = blockId ? (await flowBlocks(c)).find((b) => b.id === blockId) : undefined;
         conversations.push({
@@ -145,6 +149,7 @@ export async function registerAgentLiveList(appIn: FastifyInstance<any, any, any
           currentBlock: blockId ? { id: blockId, kind: block?.kind ?? 'unknown', label: block?.label ?? null } : null,
           turns: typeof state.turn === 'number' ? state.turn : 0,
           customerPage: customerPresenceOf(d.hub).page(c.id),
+          visitor: known(state.variables?.customerName) ?? known(state.variables?.customerEmail),
         });
       }
       const next = offset + page.length;
