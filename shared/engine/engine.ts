@@ -38,6 +38,7 @@ import {
   takeoverTexts,
 } from './humanTakeover';
 import { isTakenOver, takenOverEvent, takeOver, takeoverRefusal } from './agentTakeover';
+import { graduatedText } from './escalationWording';
 
 export const escalationTexts = {
   rephrase: "Sorry, I'm not sure I understood. Could you put it another way?",
@@ -357,10 +358,10 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
       return true;
     }
     if (decision.action === 'rephrase') {
-      bot(run, escalationTexts.rephrase, block.id);
+      bot(run, graduatedText(run.flow.escalation, 'rephrase', reason), block.id);
       return true;
     }
-    bot(run, escalationTexts.offer, block.id, [
+    bot(run, graduatedText(run.flow.escalation, 'offer', reason), block.id, [
       { id: escalationTexts.personId, label: escalationTexts.personLabel },
       { id: escalationTexts.botId, label: escalationTexts.botLabel },
     ]);
@@ -437,9 +438,9 @@ function ownQuestionText(run: Run, block: Block, w: Waiting, text: string): bool
     s.waiting = null;
     goTo(run, targetId, { reason: decision.reason ?? 'explicit_request', signals: decision.signals });
   } else if (decision.action === 'rephrase') {
-    bot(run, escalationTexts.rephrase, block.id);
+    bot(run, graduatedText(run.flow.escalation, 'rephrase', decision.reason), block.id);
   } else {
-    bot(run, escalationTexts.offer, block.id, [
+    bot(run, graduatedText(run.flow.escalation, 'offer', decision.reason), block.id, [
       { id: escalationTexts.personId, label: escalationTexts.personLabel },
       { id: escalationTexts.botId, label: escalationTexts.botLabel },
     ]);
