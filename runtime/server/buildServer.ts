@@ -26,6 +26,9 @@ import { withForbiddenKeyAnswer, type JsonParser } from './jsonBody';
 
 export { ConversationLimiter };
 
+/** Open customer push streams allowed per conversation: tabs of one chat (hostile s7 #4). */
+export const MAX_STREAMS_PER_CONVERSATION = 10;
+
 export interface ServerOptions {
   store: RuntimeStore;
   catalog: FlowCatalog;
@@ -198,6 +201,7 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
 
   // Push connections are hijacked from Fastify: end them ourselves when the server drains.
   const streams = new Set<import('node:http').ServerResponse>();
+  const streamsByConversation = new Map<string, number>();
   app.addHook('preClose', async () => {
     draining = true;
     lean.close();
@@ -311,6 +315,18 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
     },
     handler: async (req, reply) => {
       const rec = await svc.getAuthorized(req.params.id, bearer(req) ?? req.query.token);
+      // Open streams are capped per conversation (hostile s7: one token held 20,000 streams and the process ran out of
+      // file descriptors; /healthz and new customers failed). Not per address: behind a proxy every customer has one.
+      const byConv = streamsByConversation.get(rec.id) ?? 0;
+      if (byConv >= MAX_STREAMS_PER_CONVERSATION) {
+        throw new ApiError(429, 'too_many_streams', `This conversation already has ${MAX_STREAMS_PER_CONVERSATION} open push streams (one per open chat tab): close some tabs; a closed tab frees its stream at once.`, undefined, { 'Retry-After': '5' });
+      }
+      streamsByConversation.set(rec.id, byConv + 1);
+      const release = () => {
+        const c = (streamsByConversation.get(rec.id) ?? 1) - 1;
+        if (c > 0) streamsByConversation.set(rec.id, c);
+        else streamsByConversation.delete(rec.id);
+      };
       const lastEventId = Number(req.headers['last-event-id']);
       let cursor = Number.isInteger(lastEventId) && lastEventId >= 0 ? lastEventId : (req.query.after ?? 0);
       reply.hijack();
@@ -341,6 +357,7 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
       const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
       heartbeat.unref();
       const close = () => {
+        if (open) release();
         open = false;
         streams.delete(res);
         off();
