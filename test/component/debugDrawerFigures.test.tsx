@@ -42,6 +42,10 @@ describe('debug drawer figures (newcomer s7 #13)', () => {
     // The bullet names the same (negative) score and the same threshold as the sentence, never "score 0.88".
     expect(text).toContain(`sentiment ${Number(Number(sentence![1]).toFixed(2))} / fires at or below ${Number(sentence![2])}`);
     expect(text).not.toMatch(/negative sentiment score 0\.\d\d/);
+    // The first graduated step acknowledges an upset customer (newcomer s7 #12): the drawer and the chat say so.
+    expect(text).toMatch(/acknowledge \(negative sentiment\) — Acknowledged the customer and asked for more \(graduated mode, step 1 of 3\)/);
+    fireEvent.click(screen.getByRole('tab', { name: 'Chat' }));
+    expect(screen.getByRole('list', { name: 'Transcript' })).toHaveTextContent('Sorry about that. Can you tell me a bit more so I can help?');
   });
 
   it('words each kind of signal in the units of its sentence', () => {

@@ -16,9 +16,20 @@ import { typedValue } from '../../../shared/simulator/scenarioText';
 import { Button } from '../../ui/Button';
 import type { RealHttpController } from './useRealHttp';
 import { signalFigures } from './signalFigures';
+import { firstStepText } from '../../../shared/engine/escalationWording';
+import type { EscalationReason } from '../../../shared/flow/schema';
 
 /** "007" stays text, "12" is a number (shared/simulator/scenarioText.ts typedValue). */
 const parseValue = (raw: string): Value => typedValue(raw);
+
+/**
+ * The graduated first step for a reason the bot understood (upset, sensitive topic, urgent) acknowledges the customer
+ * instead of asking to rephrase (shared/engine/escalationWording.ts): the drawer names it as the bot says it.
+ */
+const acknowledges = (action: string, reason: EscalationReason | null) => action === 'rephrase' && firstStepText(reason) === 'acknowledge';
+const stepName = (action: string, reason: EscalationReason | null) => (acknowledges(action, reason) ? 'acknowledge' : action);
+const stepExplanation = (action: string, reason: EscalationReason | null, explanation: string) =>
+  acknowledges(action, reason) ? explanation.replace(/^Asked the customer to rephrase/, 'Acknowledged the customer and asked for more') : explanation;
 
 function SignalRow({ s, fired }: { s: Signal; fired: boolean }) {
   return (
@@ -116,7 +127,7 @@ export function DebugDrawer({ view, act, setVariable, onExpect, onFocusBlock, ht
                 <span className="sim-muted">Message {d.turn + 1}:</span> “{d.text}”
               </div>
               <div>
-                <strong>{d.action === 'none' ? 'No escalation' : `${d.action}${d.reason ? ` (${d.reason.replace(/_/g, ' ')})` : ''}`}</strong> — {d.explanation}
+                <strong>{d.action === 'none' ? 'No escalation' : `${stepName(d.action, d.reason)}${d.reason ? ` (${d.reason.replace(/_/g, ' ')})` : ''}`}</strong> — {stepExplanation(d.action, d.reason, d.explanation)}
                 {onExpect && (
                   <ExpectButton
                     label={d.action === 'handoff' || d.action === 'offer' ? `escalates ${d.reason}` : `no escalation at message ${d.turn + 1}`}
