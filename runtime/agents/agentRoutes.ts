@@ -672,16 +672,31 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       const off = hub.listen(send);
       // The customer's page opened or closed: an id-less `customer_page` frame (Last-Event-ID stays the hub's event id)
       // for the handoffs of that conversation this agent can see; lists and details fetched later carry it too.
-      const offPages = pages.listen((conversationId, page) => {
+      // Coalesced: at most one frame per conversation every 250 ms, with its latest state (hostile s7: flapping pages
+      // sent ~55 frames a second to every agent stream).
+      const pendingPages = new Map<string, unknown>();
+      let pagesTimer: NodeJS.Timeout | null = null;
+      const flushPages = () => {
+        pagesTimer = null;
         if (ended) return;
         const me = directory.authenticate(token);
         if (!me) return;
-        const handoffIds = hub
-          .handoffList()
-          .filter((h) => h.conversationId === conversationId && hub.canSee(me, h))
-          .map((h) => h.id);
-        if (handoffIds.length === 0) return;
-        res.write(`event: customer_page\ndata: ${JSON.stringify({ conversationId, handoffIds, page })}\n\n`);
+        for (const [conversationId, page] of pendingPages) {
+          const handoffIds = hub
+            .handoffList()
+            .filter((h) => h.conversationId === conversationId && hub.canSee(me, h))
+            .map((h) => h.id);
+          if (handoffIds.length > 0) res.write(`event: customer_page\ndata: ${JSON.stringify({ conversationId, handoffIds, page })}\n\n`);
+        }
+        pendingPages.clear();
+      };
+      const offPages = pages.listen((conversationId, page) => {
+        if (ended) return;
+        pendingPages.set(conversationId, page);
+        if (!pagesTimer) {
+          pagesTimer = setTimeout(flushPages, 250);
+          pagesTimer.unref();
+        }
       });
       // Every 2 s: a token signed out (here or on another instance), expired or removed ends the stream at once
       // (not only at the next event); a keep-alive comment every 15 s.
@@ -699,6 +714,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
         streams.delete(res);
         off();
         offPages();
+        if (pagesTimer) clearTimeout(pagesTimer);
         clearInterval(beat);
         hub.streamClosed(a.id);
         const n = (openStreams.get(a.id) ?? 1) - 1;
