@@ -26,9 +26,9 @@ const parseValue = (raw: string): Value => typedValue(raw);
  * The graduated first step for a reason the bot understood (upset, sensitive topic, urgent) acknowledges the customer
  * instead of asking to rephrase (shared/engine/escalationWording.ts): the drawer names it as the bot says it.
  */
-const acknowledges = (action: string, reason: EscalationReason | null) => action === 'rephrase' && firstStepText(reason) === 'acknowledge';
-const stepName = (action: string, reason: EscalationReason | null) => (acknowledges(action, reason) ? 'acknowledge' : action);
-const stepExplanation = (action: string, reason: EscalationReason | null, explanation: string) =>
+const acknowledges = (action: string, reason: string | null) => action === 'rephrase' && firstStepText(reason as EscalationReason | null) === 'acknowledge';
+const stepName = (action: string, reason: string | null) => (acknowledges(action, reason) ? 'acknowledge' : action);
+const stepExplanation = (action: string, reason: string | null, explanation: string) =>
   acknowledges(action, reason) ? explanation.replace(/^Asked the customer to rephrase/, 'Acknowledged the customer and asked for more') : explanation;
 
 function SignalRow({ s, fired }: { s: Signal; fired: boolean }) {
