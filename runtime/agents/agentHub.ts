@@ -731,11 +731,16 @@ export class AgentHub {
    * is offline. Returns how many chats went back.
    */
   async requeueHeldBy(agentId: string, note: string): Promise<number> {
+    // Offline first, seen at once by an assignment pass (no pass hands these chats straight back); then every held
+    // chat goes back to the queue. NOT marked as declined: giving chats back on sign-out or offline is not a refusal,
+    // so once back (and nobody else took them) they may go to this agent again (hostile s7 MEDIUM, newcomer s7 #28).
+    this.presence.set(agentId, { status: 'offline', lastSeen: this.deps.now() });
+    this.presenceChanged.set(agentId, ++this.presenceGen);
+    this.version++;
     await this.refresh();
     let n = 0;
     for (const h of this.handoffs) {
       if (h.status !== 'assigned' || (h.handoff as Handoff | null)?.agentId !== agentId) continue;
-      this.declinedBy(h.id, agentId);
       this.assigned.delete(h.id);
       await this.apply(h, { type: 'agent_declined', agentId, note }, 'requeue', { refresh: false }).then(
         () => (n += 1),

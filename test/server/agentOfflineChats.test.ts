@@ -59,3 +59,18 @@ describe('an agent going offline with chats open', () => {
     expect(await said(rt, c)).not.toMatch(/no one from our team is available/i);
   });
 });
+
+describe('chats given back are not a refusal (hostile s7 07:03, newcomer s7 #28)', () => {
+  it('offline + requeue, then the same agent back online alone: the chats go back to him', async () => {
+    const rt = await startAgentRuntime({ agents: [ann, bob], flow: flowWithTakeover(autoAssign()) });
+    await online(rt, ann);
+    const chats = [await rt.customerWantsPerson(), await rt.customerWantsPerson()];
+    await rt.tick();
+    expect((await rt.post('/api/v1/agent/presence', { status: 'offline', chats: 'requeue' }, tok(ann))).body.requeued).toBe(2);
+    await rt.tick();
+    for (const c of chats) expect((await handoffOf(rt, c.id)).status).toBe('pending');
+    await online(rt, ann);
+    await rt.tick();
+    for (const c of chats) expect(await handoffOf(rt, c.id)).toMatchObject({ status: 'assigned', agentId: 'ann' });
+  });
+});
