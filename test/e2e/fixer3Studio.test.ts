@@ -57,6 +57,10 @@ describe.skipIf(!haveChromium)('newcomer s7 studio fixes', () => {
     await panel.getByRole('tab', { name: 'Debug' }).click();
     const decisions = panel.getByLabel('Escalation decisions');
     await expect.poll(() => decisions.textContent()).toMatch(/sentiment -0\.\d+ \/ fires at or below -0\.5/);
+    expect(await decisions.textContent()).toContain('acknowledge (negative sentiment)');
     await screenshot(page, 'fixer3-debug-figures');
+    await panel.getByRole('tab', { name: 'Chat' }).click();
+    await expect.poll(() => panel.getByRole('list', { name: 'Transcript' }).textContent()).toContain('Sorry about that. Can you tell me a bit more so I can help?');
+    await screenshot(page, 'fixer3-sim-acknowledge');
   });
 });
