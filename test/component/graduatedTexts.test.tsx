@@ -28,6 +28,9 @@ describe('escalation inspector: graduated step texts (newcomer s7 #12)', () => {
     expect(store.getState().flow.escalation.texts?.acknowledge).toBe('So sorry. Tell me what happened?');
     fireEvent.change(within(box).getByLabelText(/offering a person/), { target: { value: 'Want a colleague?' } });
     expect(store.getState().flow.escalation.texts).toMatchObject({ acknowledge: 'So sorry. Tell me what happened?', offer: 'Want a colleague?' });
+    // Emptied: the built-in sentence again, and nothing left in the flow file for it.
+    fireEvent.change(ack, { target: { value: '' } });
+    expect(store.getState().flow.escalation.texts).toEqual({ offer: 'Want a colleague?' });
   });
 
   it('refuses a text too long for one chat message in place and keeps the last good one', () => {

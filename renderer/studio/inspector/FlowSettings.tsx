@@ -354,7 +354,7 @@ function Escalation() {
           </select>
         )}
       </Field>
-      {policy.mode === 'graduated' && <GraduatedTexts texts={(policy.texts ?? {}) as Record<string, unknown>} shape={shapeOf(shape.texts) ?? {}} ctx={ctx} onChange={(k, v) => set('texts', { [k]: v })} />}
+      {policy.mode === 'graduated' && <GraduatedTexts texts={(policy.texts ?? {}) as Record<string, unknown>} shape={shapeOf(shape.texts) ?? {}} ctx={ctx} onChange={(k, v) => set('texts', { [k]: typeof v === 'string' && v.trim() === '' ? undefined : v })} />}
       {Object.entries(shape)
         .filter(([key]) => !['enabled', 'targetBlockId', 'mode', 'texts'].includes(key))
         .map(([key, sub]) => {
