@@ -1065,7 +1065,14 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
             if (!e) return null;
             if (e.from === 'system') {
               const s = e.status?.handoff;
-              const t = s ? `Handoff ${STATUS_WORDS[s.status]?.toLowerCase() ?? s.status}${s.status === 'pending' ? ` · ${reasonWords(s.reason)}` : ''}` : e.status?.mode ? `Mode: ${e.status.mode}` : e.text;
+              // Resolved with the conversation back in bot mode = handed back (newcomer s7 #3 re-test: "Handoff resolved").
+              const t = s
+                ? s.status === 'resolved' && e.status?.mode === 'bot'
+                  ? 'Handed back to the bot'
+                  : `Handoff ${STATUS_WORDS[s.status]?.toLowerCase() ?? s.status}${s.status === 'pending' ? ` · ${reasonWords(s.reason)}` : ''}`
+                : e.status?.mode
+                  ? `Mode: ${e.status.mode}`
+                  : e.text;
               return t ? (
                 <li key={key} className="ib-sys">
                   <span>

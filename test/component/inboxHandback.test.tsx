@@ -36,7 +36,12 @@ function show(h: HandoffRow) {
     context: null,
     conversation: { id: 'c1', flowId: 'shop', mode: h.endedAs === 'handback' ? 'bot' : 'closed', createdAt: Date.now(), lastSeq: 1 },
     variables: {},
-    transcript: [{ id: 'e1', seq: 1, from: 'customer', text: 'Where is my parcel?', at: Date.now() }],
+    transcript: [
+      { id: 'e1', seq: 1, from: 'customer', text: 'Where is my parcel?', at: Date.now() },
+      h.endedAs === 'handback'
+        ? { id: 'e2', seq: 2, from: 'system', text: 'The bot is answering.', at: Date.now(), status: { mode: 'bot', handoff: { id: h.id, status: 'resolved', reason: h.reason } } }
+        : { id: 'e2', seq: 2, from: 'system', text: 'The conversation has ended.', at: Date.now(), status: { mode: 'closed', handoff: { id: h.id, status: 'resolved', reason: h.reason } } },
+    ],
     notes: [],
     alsoViewing: [],
   };
@@ -65,12 +70,16 @@ describe('hand back is not resolve', () => {
     expect(screen.getAllByText(/Back with the bot/).length).toBeGreaterThanOrEqual(2);
     expect(screen.getByText(/Handed back to the bot: the bot is talking with the customer again/)).toBeInTheDocument();
     expect(screen.queryByText(/This conversation is resolved/)).toBeNull();
+    // The timeline's status line says so too (it said "Handoff resolved").
+    expect(screen.getByText(/^Handed back to the bot ·/)).toBeInTheDocument();
+    expect(screen.queryByText(/Handoff resolved/)).toBeNull();
   });
 
   it('a chat the agent closed still reads "Resolved"', async () => {
     show(row({ endedAs: 'closed' }));
     await screen.findByText('Where is my parcel?');
     expect(screen.getByText('This conversation is resolved.')).toBeInTheDocument();
+    expect(screen.getByText(/Handoff resolved/)).toBeInTheDocument();
     expect(screen.queryByText(/Back with the bot/)).toBeNull();
   });
 });
