@@ -56,6 +56,9 @@ export function sameData(a: unknown, b: unknown): boolean {
   return true;
 }
 
+/** How long closing waits for a shard to close its store before the worker is stopped anyway. */
+const CLOSE_WAIT_MS = 5000;
+
 type Pending = { resolve: (v: unknown) => void; reject: (e: unknown) => void };
 type Req = ShardRequest extends infer R ? (R extends { n: number } ? Omit<R, 'n'> : never) : never;
 
@@ -180,7 +183,11 @@ class ShardChannel {
   async close(): Promise<void> {
     const w = this.worker;
     if (!w || this.closed) return;
-    await this.call({ t: 'close' }).catch(() => undefined);
+    // The shard closes its store (its last writes flushed). Bounded: on a full disk lmdb's flush promise of a failed
+    // batch never settles, and a drain (SIGTERM) must still end; what was acknowledged is already durable.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.call({ t: 'close' }).catch(() => undefined), new Promise<void>((r) => (timer = setTimeout(r, CLOSE_WAIT_MS)))]);
+    clearTimeout(timer);
     this.closed = true;
     this.worker = null;
     await w.terminate();
