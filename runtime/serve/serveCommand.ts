@@ -4,6 +4,8 @@
  * problems), prints one ready line with the URLs, then structured logs (pino, JSON on stdout). SIGTERM or
  * Ctrl+C drains: no new requests, work in progress finishes, the store is closed, exit 0.
  */
+import { openingHoursNotes } from './openingHoursNote';
+import { notifyConfigNotes } from '../effects/notifyConfigNotes';
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { formatProblems } from '../cli/formatProblems';
@@ -91,6 +93,10 @@ async function serve(files: string[], opts: ServeOptions): Promise<number> {
   // Where a person tries it: the demo chat page of each flow, and the agent inbox when agents are configured.
   const chats = flows.map((f) => `${rt.url}/chat/${encodeURIComponent(f.id)}`).join(', ');
   process.stdout.write(`baton serve: try it: chat ${chats}${agents ? `; agent inbox ${rt.url}/inbox` : ' (add --agents FILE for the agent inbox)'}\n`);
+  // What would surprise someone trying it (newcomer s7 #2, #16): a takeover outside its opening hours right now, and
+  // notifications the --config file cannot send.
+  for (const note of openingHoursNotes(flows.map((flow, i) => ({ flow, file: files[i] })), Date.now())) process.stdout.write(`baton serve: note: ${note}\n`);
+  for (const note of notifyConfigNotes(flows, config)) process.stdout.write(`baton serve: note: ${note}\n`);
   return new Promise<number>((resolve) => {
     let stopping = false;
     const stop = (signal: string) => {
