@@ -405,6 +405,7 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
       const sender = req.body.sender;
       const key = `rasa:${flowId}:${sender}`;
       let rec = await o.store.findByExternalKey(key);
+      const isNew = !rec;
       if (!rec) {
         try {
           const created = await svc.create(flowId, { externalKey: key });
@@ -417,7 +418,13 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
       if (!rec) throw new ApiError(409, 'conflict', 'Try again.');
       const id = rec.id;
       await (o.conversationLimit ? o.conversationLimit(id, o.now()) : perConversation.take(id, o.now()));
-      if (req.body.message.trim() !== '') await svc.send(id, { type: 'text', text: req.body.message });
+      // A message is an answer only to a question the customer has seen (newcomer s7 #14/#17): the greeting of a
+      // conversation this call starts, or a question that came while they were away (the rating question after an
+      // agent hands back), reaches the sender in THIS answer, so a text written before it is not judged as a wrong
+      // answer to it. Exceptions: the first message of a new conversation counts unless it only says hello (a Rasa
+      // client's usual opener), so "I want to talk to a person" as an opener still works.
+      const text = req.body.message.trim();
+      if (text !== '' && !(await sentBeforeQuestion(id, isNew, text))) await svc.send(id, { type: 'text', text: req.body.message });
       return o.store.runExclusive(id, async () => {
         const cur = (await o.store.getConversation(id))!;
         const entries = await o.store.readLog(id, cur.channelCursor ?? 0, 1000);
@@ -427,6 +434,15 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
       });
     },
   });
+
+  /** Whether the sender wrote `text` without having seen the question now waiting for an answer (see the Rasa route). */
+  async function sentBeforeQuestion(id: string, isNew: boolean, text: string): Promise<boolean> {
+    if (isNew) return RASA_HELLO.test(text);
+    const cur = await o.store.getConversation(id);
+    if (!cur) return false;
+    const unseen = await o.store.readLog(id, cur.channelCursor ?? 0, 1000);
+    return unseen.some((e) => e.from !== 'customer' && !e.status && (e.buttons?.length ?? 0) > 0);
+  }
 
   /* ------------------------------------------------------------ admin API */
   const admin = async (req: FastifyRequest) => {
@@ -564,6 +580,9 @@ type RasaMessage = {
   buttons?: Array<{ title: string; payload: string }>;
   custom?: { handoff: { status: string; reason: string } };
 };
+
+/** A Rasa client's opener that only starts the conversation ("hi", "hello there", "/start", "/restart"). */
+const RASA_HELLO = /^\s*(\/?(start|restart|greet)|hi+|hiya|hey+|hello+|hallo|howdy|yo|good (morning|afternoon|evening)|hi there|hello there|hey there)[\s!.,]*$/i;
 
 function toRasa(recipient: string, entries: LogEntry[]): RasaMessage[] {
   const out: RasaMessage[] = [];
