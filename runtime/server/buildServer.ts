@@ -418,13 +418,13 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
       if (!rec) throw new ApiError(409, 'conflict', 'Try again.');
       const id = rec.id;
       await (o.conversationLimit ? o.conversationLimit(id, o.now()) : perConversation.take(id, o.now()));
-      // A message is an answer only to a question the customer has seen (newcomer s7 #14/#17): the greeting of a
-      // conversation this call starts, or a question that came while they were away (the rating question after an
-      // agent hands back), reaches the sender in THIS answer, so a text written before it is not judged as a wrong
-      // answer to it. Exceptions: the first message of a new conversation counts unless it only says hello (a Rasa
-      // client's usual opener), so "I want to talk to a person" as an opener still works.
+      // A Rasa client's usual opener ("hi", "/start") only starts the conversation this call creates: it is not judged
+      // as an answer to the greeting's question the customer has not seen yet (newcomer s7 #17). An opener that asks
+      // for something ("I want to talk to a person") still counts. A message written before a question that came
+      // while the customer was away (the rating after a hand back, newcomer s7 #14) is still sent to the engine, so
+      // nothing the customer wrote is dropped from the transcript.
       const text = req.body.message.trim();
-      if (text !== '' && !(await sentBeforeQuestion(id, isNew, text))) await svc.send(id, { type: 'text', text: req.body.message });
+      if (text !== '' && !(isNew && RASA_HELLO.test(text))) await svc.send(id, { type: 'text', text: req.body.message });
       return o.store.runExclusive(id, async () => {
         const cur = (await o.store.getConversation(id))!;
         const entries = await o.store.readLog(id, cur.channelCursor ?? 0, 1000);
@@ -434,15 +434,6 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
       });
     },
   });
-
-  /** Whether the sender wrote `text` without having seen the question now waiting for an answer (see the Rasa route). */
-  async function sentBeforeQuestion(id: string, isNew: boolean, text: string): Promise<boolean> {
-    if (isNew) return RASA_HELLO.test(text);
-    const cur = await o.store.getConversation(id);
-    if (!cur) return false;
-    const unseen = await o.store.readLog(id, cur.channelCursor ?? 0, 1000);
-    return unseen.some((e) => e.from !== 'customer' && !e.status && (e.buttons?.length ?? 0) > 0);
-  }
 
   /* ------------------------------------------------------------ admin API */
   const admin = async (req: FastifyRequest) => {
