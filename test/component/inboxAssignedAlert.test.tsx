@@ -9,7 +9,7 @@ import { act, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { Inbox } from '../../renderer/inbox/Inbox';
 import type { AgentEventHandlers } from '../../renderer/inbox/inboxApi';
-import { ann, fakeInboxApi, quietAlerts, signedInStorage } from './support/inboxFakes';
+import { ann, fakeInboxApi, placeAt, quietAlerts, signedInStorage } from './support/inboxFakes';
 
 const summary = (over: Record<string, unknown>) => ({
   id: 'c9:h1',
@@ -44,7 +44,7 @@ describe('a chat assigned to me', () => {
         return () => undefined;
       },
     });
-    const place = { read: () => '#/unassigned', write: () => undefined, listen: () => () => undefined };
+    const place = placeAt('#/unassigned');
     render(<Inbox api={api} storage={signedInStorage()} alerts={{ ...quietAlerts, newHandoff: (t) => alerted.push(t), setBadge: (n) => badges.push(n) }} place={place} />);
     await screen.findByText(/No one is waiting/);
     await act(async () => push!.onEvent('handoff', { handoff: summary({ agentId: 'bob', agentName: 'Bob' }), previous: { status: 'pending', agentId: null } }));

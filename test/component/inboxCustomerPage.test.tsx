@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { Inbox } from '../../renderer/inbox/Inbox';
 import { customerPageWords } from '../../renderer/inbox/CustomerPageNote';
 import type { AgentEventHandlers, HandoffDetail, HandoffRow } from '../../renderer/inbox/inboxApi';
-import { ann, fakeInboxApi, quietAlerts, signedInStorage } from './support/inboxFakes';
+import { ann, fakeInboxApi, handoffRow, placeAt, quietAlerts, signedInStorage } from './support/inboxFakes';
 
 const at = (hhmm: string) => {
   const [h, m] = hhmm.split(':').map(Number);
@@ -20,24 +20,8 @@ const at = (hhmm: string) => {
 };
 const clock = (t: number) => new Date(t).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
-const row = (over: Partial<HandoffRow>): HandoffRow => ({
-  id: 'c1:h1',
-  conversationId: 'c1',
-  flowId: 'shop',
-  status: 'assigned',
-  priority: 'normal',
-  reason: 'explicit_request',
-  summary: 'The customer (leaver@example.com) is waiting.',
-  assignation: 'simple',
-  teams: ['support'],
-  agentId: 'ann',
-  agentName: 'Ann Lee',
-  customer: 'leaver@example.com',
-  requestedAt: Date.now(),
-  updatedAt: Date.now(),
-  deadline: null,
-  ...over,
-});
+const row = (over: Partial<HandoffRow>): HandoffRow =>
+  handoffRow({ summary: 'The customer (leaver@example.com) is waiting.', customer: 'leaver@example.com', ...over });
 
 function setup(first: HandoffRow) {
   let push: AgentEventHandlers | null = null;
@@ -61,7 +45,7 @@ function setup(first: HandoffRow) {
       return () => undefined;
     },
   });
-  const place = { read: () => '#/mine/c1:h1', write: () => undefined, listen: () => () => undefined };
+  const place = placeAt('#/mine/c1:h1');
   render(<Inbox api={api} storage={signedInStorage()} alerts={quietAlerts} place={place} />);
   return { push: (type: string, data: unknown) => act(() => push!.onEvent(type, data)) };
 }

@@ -9,26 +9,10 @@ import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { Inbox, statusWords, summaryNow } from '../../renderer/inbox/Inbox';
 import type { HandoffDetail, HandoffRow } from '../../renderer/inbox/inboxApi';
-import { ann, fakeInboxApi, quietAlerts, signedInStorage } from './support/inboxFakes';
+import { ann, fakeInboxApi, handoffRow, placeAt, quietAlerts, signedInStorage } from './support/inboxFakes';
 
-const row = (over: Partial<HandoffRow>): HandoffRow => ({
-  id: 'c1:h1',
-  conversationId: 'c1',
-  flowId: 'shop',
-  status: 'resolved',
-  priority: 'normal',
-  reason: 'explicit_request',
-  summary: 'The customer (ada@example.com) is waiting.',
-  assignation: 'simple',
-  teams: ['support'],
-  agentId: 'ann',
-  agentName: 'Ann Lee',
-  customer: 'ada@example.com',
-  requestedAt: Date.now(),
-  updatedAt: Date.now(),
-  deadline: null,
-  ...over,
-});
+const row = (over: Partial<HandoffRow>): HandoffRow =>
+  handoffRow({ status: 'resolved', summary: 'The customer (ada@example.com) is waiting.', customer: 'ada@example.com', ...over });
 
 function show(h: HandoffRow) {
   const detail: HandoffDetail = {
@@ -52,7 +36,7 @@ function show(h: HandoffRow) {
     list: async () => ({ counts: { unassigned: 0, mine: 0, all: 0, closed: 1 }, handoffs: [h] }),
     detail: async () => detail,
   });
-  const place = { read: () => '#/closed/c1:h1', write: () => undefined, listen: () => () => undefined };
+  const place = placeAt('#/closed/c1:h1');
   render(<Inbox api={api} storage={signedInStorage()} alerts={quietAlerts} place={place} />);
 }
 

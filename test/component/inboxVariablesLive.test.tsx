@@ -9,24 +9,9 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { Inbox } from '../../renderer/inbox/Inbox';
 import type { AgentEventHandlers, HandoffDetail, HandoffRow } from '../../renderer/inbox/inboxApi';
-import { ann, fakeInboxApi, quietAlerts, signedInStorage } from './support/inboxFakes';
+import { ann, fakeInboxApi, handoffRow, placeAt, quietAlerts, signedInStorage } from './support/inboxFakes';
 
-const h: HandoffRow = {
-  id: 'c1:h1',
-  conversationId: 'c1',
-  flowId: 'shop',
-  status: 'assigned',
-  priority: 'normal',
-  reason: 'explicit_request',
-  summary: '',
-  assignation: 'simple',
-  teams: ['support'],
-  agentId: 'ann',
-  agentName: 'Ann Lee',
-  requestedAt: Date.now(),
-  updatedAt: Date.now(),
-  deadline: null,
-};
+const h: HandoffRow = handoffRow();
 
 describe('variables panel', () => {
   it("shows the customer's new lastMessage after their message arrives", async () => {
@@ -56,7 +41,7 @@ describe('variables panel', () => {
         return () => undefined;
       },
     });
-    const place = { read: () => '#/mine/c1:h1', write: () => undefined, listen: () => () => undefined };
+    const place = placeAt('#/mine/c1:h1');
     render(<Inbox api={api} storage={signedInStorage()} alerts={quietAlerts} place={place} />);
     await screen.findByDisplayValue('ada@example.com');
     const before = details;

@@ -4,29 +4,13 @@
  * inbox says "Taken over from the bot" for it instead of "The flow handed over".
  */
 import './support/setup';
-import { ann, fakeInboxApi, quietAlerts } from './support/inboxFakes';
+import { ann, fakeInboxApi, handoffRow, placeAt, quietAlerts, signedInStorage } from './support/inboxFakes';
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { handoffWhy, Inbox } from '../../renderer/inbox/Inbox';
 import type { HandoffRow } from '../../renderer/inbox/inboxApi';
 
-const row = (over: Partial<HandoffRow>): HandoffRow => ({
-  id: 'c1:h1',
-  conversationId: 'c1',
-  flowId: 'shop',
-  status: 'assigned',
-  priority: 'normal',
-  reason: 'flow',
-  summary: '',
-  assignation: 'simple',
-  teams: ['support'],
-  agentId: 'ann',
-  agentName: 'Ann Lee',
-  requestedAt: Date.now(),
-  updatedAt: Date.now(),
-  deadline: null,
-  ...over,
-});
+const row = (over: Partial<HandoffRow>): HandoffRow => handoffRow({ reason: 'flow', ...over });
 
 describe('why a chat reached a person', () => {
   it('an agent takeover reads as a takeover; a Human Takeover block reached by the flow keeps its words', () => {
@@ -44,10 +28,8 @@ describe('why a chat reached a person', () => {
       setPresence: async (_t, s) => s,
       list: async () => ({ counts: { unassigned: 0, mine: 1, all: 1, closed: 0 }, handoffs: [row({ summary: 'Ann Lee took this conversation over from the bot. Order status.' })] }),
   });
-    const storage = new Map([['baton.inbox.session', JSON.stringify({ token: 'tok', agent: ann })]]);
-    const alerts = quietAlerts;
-    const place = { read: () => '#/mine', write: () => undefined, listen: () => () => undefined };
-    render(<Inbox api={api} storage={{ getItem: (k) => storage.get(k) ?? null, setItem: () => undefined, removeItem: () => undefined }} alerts={alerts} place={place} />);
+    const place = placeAt('#/mine');
+    render(<Inbox api={api} storage={signedInStorage()} alerts={quietAlerts} place={place} />);
     expect(await screen.findByText('Taken over from the bot')).toBeInTheDocument();
     expect(screen.queryByText('The flow handed over')).toBeNull();
   });

@@ -1,8 +1,8 @@
 /**
  * A signed-in agent, a scripted InboxApi and quiet alerts for the inbox's component tests
- * (inboxStrictMode, inboxSignOut, inboxWording): each test states only the calls it plays with.
+ * (inboxStrictMode, inboxSignOut, inboxWording, ...): each test states only the calls it plays with.
  */
-import type { InboxApi } from '../../../renderer/inbox/inboxApi';
+import type { HandoffRow, InboxApi } from '../../../renderer/inbox/inboxApi';
 import type { Alerts } from '../../../renderer/inbox/notify';
 
 export const ann = { id: 'ann', name: 'Ann Lee', email: 'ann@example.com', teams: ['support'], admin: false };
@@ -35,3 +35,27 @@ export function signedInStorage() {
   const m = new Map<string, string>([['baton.inbox.session', JSON.stringify({ token: 'tok', agent: ann })]]);
   return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k) };
 }
+
+/** One of Ann's handoff rows (c1:h1, assigned, an explicit request); each test names only what differs. */
+export function handoffRow(over: Partial<HandoffRow> = {}): HandoffRow {
+  return {
+    id: 'c1:h1',
+    conversationId: 'c1',
+    flowId: 'shop',
+    status: 'assigned',
+    priority: 'normal',
+    reason: 'explicit_request',
+    summary: '',
+    assignation: 'simple',
+    teams: ['support'],
+    agentId: 'ann',
+    agentName: 'Ann Lee',
+    requestedAt: Date.now(),
+    updatedAt: Date.now(),
+    deadline: null,
+    ...over,
+  };
+}
+
+/** The inbox's address held at `hash` (these tests do not navigate). */
+export const placeAt = (hash: string) => ({ read: () => hash, write: () => undefined, listen: () => () => undefined });
