@@ -305,13 +305,17 @@ describe('batch what-if on a large file (hostile9 finding 12)', () => {
   it('plays in slices with progress and Cancel, and refuses a file over 50 MB before reading it', async () => {
     setup(null);
     tab('Batch');
-    const lines = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ id: `c${i}`, turns: ['Can I talk to a real person please?', 'sam@example.com'] }));
+    // Distinct texts: identical conversations are played from the engine's analysis cache so fast that the whole
+    // batch could end inside one slice, before the progress line is seen.
+    const asks = ['Can I talk to a real person please?', 'Where is my order NW-104233?', 'I want to return my shoes', 'How much is shipping to Spain?'];
+    const lines = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ id: `c${i}`, turns: [`${asks[i % 4]} (${i})`, `sam${i}@example.com`] }));
     const file = new File([lines.join('\n')], 'big.jsonl', { type: 'application/x-ndjson' });
     await act(async () => {
       fireEvent.change(screen.getByLabelText('Conversations file (JSONL)'), { target: { files: [file] } });
-      await new Promise((r) => setTimeout(r, 200));
     });
-    const progress = screen.getByRole('status', { name: 'Batch progress' });
+    // The first slice ends after ~30 ms of playing, later on a loaded machine (the first conversation also warms the
+    // engine up): wait for the progress line rather than a fixed time (3,000 conversations take seconds here).
+    const progress = await screen.findByRole('status', { name: 'Batch progress' }, { timeout: 10_000 });
     expect(progress).toHaveTextContent(/of 3000 conversations played/);
     await act(async () => {
       fireEvent.click(within(progress).getByRole('button', { name: 'Cancel' }));
