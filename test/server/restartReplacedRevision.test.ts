@@ -1,0 +1,50 @@
+/**
+ * newcomer s7 #27: a revision deployed through the admin API was replaced by the flow file's at the next restart
+ * without a word. The file still wins (it is what the server was started with; pinned conversations keep their
+ * revision), but start-up now says which revision it replaced, since when, and how to keep it.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ADMIN, auth, shopFlow, startTestRuntime, type TestRuntime } from './runtimeFixtures';
+
+let rt: TestRuntime | null = null;
+const dirs: string[] = [];
+afterEach(async () => {
+  await rt?.stop();
+  rt = null;
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function capture() {
+  const lines: any[] = [];
+  const logger = pino({ level: 'info' }, { write: (s: string) => void lines.push(JSON.parse(s)) });
+  return { logger, warnings: () => lines.filter((l) => l.level === 40) };
+}
+
+describe('a restart with a flow file whose revision differs from the one the data folder served', () => {
+  it('says it replaced the admin-API revision, since when, and how to keep it; a same-revision restart says nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baton-restart-rev-'));
+    dirs.push(dir);
+    rt = await startTestRuntime({ dir });
+    const dep = await rt.post('/api/v1/admin/flows', { flow: shopFlow({ greeting: 'Welcome to the NEW shop!' }) }, auth(ADMIN));
+    expect(dep.status).toBe(201);
+    await rt.stop();
+
+    const first = capture();
+    rt = await startTestRuntime({ dir, logger: first.logger });
+    const [w] = first.warnings();
+    expect(w).toMatchObject({ flowId: 'shop', previousRevision: dep.body.revision, msg: 'flow revision replaced at start-up' });
+    expect(w.hint).toMatch(/served revision .* \(deployed 2026-11-30T10:00:00\.000Z\); the file's revision .* serves new conversations/);
+    expect(w.hint).toMatch(/POST \/api\/v1\/admin\/flows does not outlive a restart with another file: save it into the flow file/);
+    const fresh = await rt.post('/api/v1/flows/shop/conversations', {});
+    expect(fresh.body.messages[0].text).not.toBe('Welcome to the NEW shop!');
+    await rt.stop();
+
+    const second = capture();
+    rt = await startTestRuntime({ dir, logger: second.logger });
+    expect(second.warnings()).toEqual([]);
+  });
+});
