@@ -8,26 +8,11 @@ import './support/setup';
 import { act, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { Inbox } from '../../renderer/inbox/Inbox';
-import type { AgentEventHandlers } from '../../renderer/inbox/inboxApi';
-import { ann, fakeInboxApi, placeAt, quietAlerts, signedInStorage } from './support/inboxFakes';
+import type { AgentEventHandlers, HandoffRow } from '../../renderer/inbox/inboxApi';
+import { ann, annOnline, fakeInboxApi, handoffRow, placeAt, quietAlerts, signedInStorage } from './support/inboxFakes';
 
-const summary = (over: Record<string, unknown>) => ({
-  id: 'c9:h1',
-  conversationId: 'c9',
-  flowId: 'shop',
-  status: 'assigned',
-  priority: 'normal',
-  reason: 'explicit_request',
-  summary: 'The customer asked for a person.',
-  assignation: 'custom',
-  teams: ['support'],
-  agentId: 'ann',
-  agentName: 'Ann Lee',
-  requestedAt: Date.now(),
-  updatedAt: Date.now(),
-  deadline: null,
-  ...over,
-});
+const summary = (over: Partial<HandoffRow>) =>
+  handoffRow({ id: 'c9:h1', conversationId: 'c9', summary: 'The customer asked for a person.', assignation: 'custom', ...over });
 
 describe('a chat assigned to me', () => {
   it('alerts and says where it is; nothing for another agent', async () => {
@@ -35,9 +20,7 @@ describe('a chat assigned to me', () => {
     const alerted: string[] = [];
     const badges: number[] = [];
     const api = fakeInboxApi({
-      me: async () => ({ agent: ann, status: 'online', activeChats: 0 }),
-      agents: async () => [ann],
-      setPresence: async (_t, s) => s,
+      ...annOnline(0),
       list: async () => ({ counts: { unassigned: 0, mine: 0, all: 0, closed: 0 }, handoffs: [] }),
       events: (_t, h) => {
         push = h;

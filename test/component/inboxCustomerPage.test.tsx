@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { Inbox } from '../../renderer/inbox/Inbox';
 import { customerPageWords } from '../../renderer/inbox/CustomerPageNote';
 import type { AgentEventHandlers, HandoffDetail, HandoffRow } from '../../renderer/inbox/inboxApi';
-import { ann, fakeInboxApi, handoffRow, placeAt, quietAlerts, signedInStorage } from './support/inboxFakes';
+import { ann, annOnline, fakeInboxApi, handoffDetail, handoffRow, placeAt, quietAlerts, signedInStorage } from './support/inboxFakes';
 
 const at = (hhmm: string) => {
   const [h, m] = hhmm.split(':').map(Number);
@@ -25,19 +25,10 @@ const row = (over: Partial<HandoffRow>): HandoffRow =>
 
 function setup(first: HandoffRow) {
   let push: AgentEventHandlers | null = null;
-  const detail = (h: HandoffRow): HandoffDetail => ({
-    handoff: h,
-    context: null,
-    conversation: { id: h.conversationId, flowId: 'shop', mode: 'agent', createdAt: Date.now(), lastSeq: 1 },
-    variables: {},
-    transcript: [{ id: 'e1', seq: 1, from: 'customer', text: 'I need to speak with a human', at: Date.now() }],
-    notes: [],
-    alsoViewing: [],
-  });
+  const detail = (h: HandoffRow): HandoffDetail =>
+    handoffDetail(h, { transcript: [{ id: 'e1', seq: 1, from: 'customer', text: 'I need to speak with a human', at: Date.now() }] });
   const api = fakeInboxApi({
-    me: async () => ({ agent: ann, status: 'online', activeChats: 1 }),
-    agents: async () => [ann],
-    setPresence: async (_t, s) => s,
+    ...annOnline(1),
     list: async () => ({ counts: { unassigned: 0, mine: 1, all: 1, closed: 0 }, handoffs: [first] }),
     detail: async () => detail(first),
     events: (_t, h) => {

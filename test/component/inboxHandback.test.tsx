@@ -9,30 +9,23 @@ import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { Inbox, statusWords, summaryNow } from '../../renderer/inbox/Inbox';
 import type { HandoffDetail, HandoffRow } from '../../renderer/inbox/inboxApi';
-import { ann, fakeInboxApi, handoffRow, placeAt, quietAlerts, signedInStorage } from './support/inboxFakes';
+import { ann, annOnline, fakeInboxApi, handoffDetail, handoffRow, placeAt, quietAlerts, signedInStorage } from './support/inboxFakes';
 
 const row = (over: Partial<HandoffRow>): HandoffRow =>
   handoffRow({ status: 'resolved', summary: 'The customer (ada@example.com) is waiting.', customer: 'ada@example.com', ...over });
 
 function show(h: HandoffRow) {
-  const detail: HandoffDetail = {
-    handoff: h,
-    context: null,
+  const detail: HandoffDetail = handoffDetail(h, {
     conversation: { id: 'c1', flowId: 'shop', mode: h.endedAs === 'handback' ? 'bot' : 'closed', createdAt: Date.now(), lastSeq: 1 },
-    variables: {},
     transcript: [
       { id: 'e1', seq: 1, from: 'customer', text: 'Where is my parcel?', at: Date.now() },
       h.endedAs === 'handback'
         ? { id: 'e2', seq: 2, from: 'system', text: 'The bot is answering.', at: Date.now(), status: { mode: 'bot', handoff: { id: h.id, status: 'resolved', reason: h.reason } } }
         : { id: 'e2', seq: 2, from: 'system', text: 'The conversation has ended.', at: Date.now(), status: { mode: 'closed', handoff: { id: h.id, status: 'resolved', reason: h.reason } } },
     ],
-    notes: [],
-    alsoViewing: [],
-  };
+  });
   const api = fakeInboxApi({
-    me: async () => ({ agent: ann, status: 'online', activeChats: 0 }),
-    agents: async () => [ann],
-    setPresence: async (_t, s) => s,
+    ...annOnline(0),
     list: async () => ({ counts: { unassigned: 0, mine: 0, all: 0, closed: 1 }, handoffs: [h] }),
     detail: async () => detail,
   });

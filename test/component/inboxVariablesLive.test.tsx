@@ -9,7 +9,7 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { Inbox } from '../../renderer/inbox/Inbox';
 import type { AgentEventHandlers, HandoffDetail, HandoffRow } from '../../renderer/inbox/inboxApi';
-import { ann, fakeInboxApi, handoffRow, placeAt, quietAlerts, signedInStorage } from './support/inboxFakes';
+import { ann, annOnline, fakeInboxApi, handoffDetail, handoffRow, placeAt, quietAlerts, signedInStorage } from './support/inboxFakes';
 
 const h: HandoffRow = handoffRow();
 
@@ -18,19 +18,10 @@ describe('variables panel', () => {
     let push: AgentEventHandlers | null = null;
     let last = 'ada@example.com';
     let details = 0;
-    const detail = (): HandoffDetail => ({
-      handoff: h,
-      context: null,
-      conversation: { id: 'c1', flowId: 'shop', mode: 'agent', createdAt: Date.now(), lastSeq: 1 },
-      variables: { lastMessage: last },
-      transcript: [{ id: 'e1', seq: 1, from: 'customer', text: 'hello there', at: Date.now() }],
-      notes: [],
-      alsoViewing: [],
-    });
+    const detail = (): HandoffDetail =>
+      handoffDetail(h, { variables: { lastMessage: last }, transcript: [{ id: 'e1', seq: 1, from: 'customer', text: 'hello there', at: Date.now() }] });
     const api = fakeInboxApi({
-      me: async () => ({ agent: ann, status: 'online', activeChats: 1 }),
-      agents: async () => [ann],
-      setPresence: async (_t, s) => s,
+      ...annOnline(1),
       list: async () => ({ counts: { unassigned: 0, mine: 1, all: 1, closed: 0 }, handoffs: [h] }),
       detail: async () => {
         details += 1;

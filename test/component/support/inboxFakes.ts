@@ -2,7 +2,7 @@
  * A signed-in agent, a scripted InboxApi and quiet alerts for the inbox's component tests
  * (inboxStrictMode, inboxSignOut, inboxWording, ...): each test states only the calls it plays with.
  */
-import type { HandoffRow, InboxApi } from '../../../renderer/inbox/inboxApi';
+import type { HandoffDetail, HandoffRow, InboxApi } from '../../../renderer/inbox/inboxApi';
 import type { Alerts } from '../../../renderer/inbox/notify';
 
 export const ann = { id: 'ann', name: 'Ann Lee', email: 'ann@example.com', teams: ['support'], admin: false };
@@ -59,3 +59,24 @@ export function handoffRow(over: Partial<HandoffRow> = {}): HandoffRow {
 
 /** The inbox's address held at `hash` (these tests do not navigate). */
 export const placeAt = (hash: string) => ({ read: () => hash, write: () => undefined, listen: () => () => undefined });
+
+/** The detail of `h` as the agent API answers it (its conversation in agent mode, no notes); tests name what differs. */
+export function handoffDetail(h: HandoffRow, over: Partial<HandoffDetail> = {}): HandoffDetail {
+  return {
+    handoff: h,
+    context: null,
+    conversation: { id: h.conversationId, flowId: h.flowId, mode: 'agent', createdAt: Date.now(), lastSeq: 1 },
+    variables: {},
+    transcript: [],
+    notes: [],
+    alsoViewing: [],
+    ...over,
+  };
+}
+
+/** Ann signed in and online with `activeChats` chats: the calls every signed-in inbox test answers the same way. */
+export const annOnline = (activeChats: number): Partial<InboxApi> => ({
+  me: async () => ({ agent: ann, status: 'online', activeChats }),
+  agents: async () => [ann],
+  setPresence: async (_t, s) => s,
+});
