@@ -346,7 +346,7 @@ function Escalation() {
           </select>
         )}
       </Field>
-      <Field label="Mode" help={policy.mode === 'graduated' ? 'Graduated: first ask to rephrase, then offer a person, then hand over (explicit requests still hand over at once).' : 'Immediate: hand over as soon as a signal fires.'}>
+      <Field label="Mode" help={policy.mode === 'graduated' ? 'Graduated: first ask to rephrase (or acknowledge an upset customer or a sensitive topic), then offer a person, then hand over (explicit requests, urgency and hot leads still hand over at once).' : 'Immediate: hand over as soon as a signal fires.'}>
         {({ id, describedBy }) => (
           <select id={id} aria-describedby={describedBy} className="bt-select" value={String(policy.mode)} onChange={(e) => set('mode', e.target.value, false)}>
             <option value="immediate">Immediate</option>
