@@ -1,0 +1,251 @@
+/**
+ * Transcript export for admins (README "Not finished", session 8): one conversation or many at once, in JSON, JSON
+ * Lines, CSV or plain text, streamed conversation by conversation (the log read 1,000 entries at a time) and bounded
+ * (at most 1,000 conversations per request; `offset` pages on, the answer says how many matched).
+ *
+ *   GET  /api/v1/admin/conversations/:id/transcript?format=json|jsonl|csv|text
+ *   GET  /api/v1/admin/transcripts?ids=a,b&flowId=&mode=&from=&to=&limit=&offset=&format=
+ *   POST /api/v1/admin/transcripts/export   (the same fields as a JSON body; `ids` as an array, for long lists)
+ *
+ * Registered by buildServer (one line) behind the admin token check it passes in.
+ */
+import { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { ConversationRecord, LogEntry, RuntimeStore } from '../store/types';
+import { ApiError } from './conversationService';
+
+export const EXPORT_FORMATS = ['json', 'jsonl', 'csv', 'text'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+const MODES = ['bot', 'waiting', 'agent', 'closed'] as const;
+/** Most conversations one request exports (page on with `offset`). */
+export const MAX_EXPORT_CONVERSATIONS = 1000;
+const LOG_PAGE = 1000;
+
+const format = z.enum(EXPORT_FORMATS).default('json').describe('json (default), jsonl (one message per line), csv (one message per row) or text (readable).');
+const filterFields = {
+  flowId: z.string().min(1).max(200).optional().describe('Only conversations of this flow.'),
+  mode: z.enum(MODES).optional().describe('Only conversations in this mode now (bot, waiting, agent, closed).'),
+  from: z.string().max(40).optional().describe('Only conversations started at or after this time: ISO 8601 (2026-11-30T00:00:00Z) or ms since 1970.'),
+  to: z.string().max(40).optional().describe('Only conversations started before this time: ISO 8601 or ms since 1970.'),
+  limit: z.coerce.number().int().min(1).max(MAX_EXPORT_CONVERSATIONS).default(100).describe(`Conversations in this answer (1-${MAX_EXPORT_CONVERSATIONS}, default 100).`),
+  offset: z.coerce.number().int().min(0).default(0).describe('Skip this many matching conversations (oldest first); the answer gives the next offset.'),
+  format,
+};
+export const transcriptQuery = z.object({ format });
+export const transcriptsQuery = z.object({
+  ids: z.string().max(40_000).optional().describe(`Comma-separated conversation ids (at most ${MAX_EXPORT_CONVERSATIONS}); for a longer list use POST /api/v1/admin/transcripts/export.`),
+  ...filterFields,
+});
+export const transcriptsBody = z.object({
+  ids: z.array(z.string().min(1).max(100)).max(MAX_EXPORT_CONVERSATIONS).optional().describe(`Conversation ids (at most ${MAX_EXPORT_CONVERSATIONS}).`),
+  ...filterFields,
+});
+const conversationParams = z.object({ id: z.string().min(1).max(100) });
+
+type Filter = { ids?: string[]; flowId?: string; mode?: ConversationRecord['mode']; from?: string; to?: string; limit: number; offset: number; format: ExportFormat };
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  json: 'application/json; charset=utf-8',
+  jsonl: 'application/x-ndjson; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  text: 'text/plain; charset=utf-8',
+};
+const EXTENSION: Record<ExportFormat, string> = { json: 'json', jsonl: 'jsonl', csv: 'csv', text: 'txt' };
+
+/** A time filter: ISO 8601 or ms since 1970; a clear 400 otherwise. */
+export function parseTime(value: string | undefined, field: string): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const t = /^\d+$/.test(value.trim()) ? Number(value.trim()) : Date.parse(value);
+  if (!Number.isFinite(t)) {
+    throw new ApiError(400, 'invalid_filter', `${field}: "${value}" is not a time; write ISO 8601 (2026-11-30T09:00:00Z) or ms since 1970.`, field);
+  }
+  return t;
+}
+
+/** Conversations matching the filter, oldest first (then by id), before paging. */
+export async function selectConversations(store: RuntimeStore, f: Filter, where: 'querystring' | 'body'): Promise<ConversationRecord[]> {
+  const from = parseTime(f.from, `${where}.from`);
+  const to = parseTime(f.to, `${where}.to`);
+  if (from !== undefined && to !== undefined && from >= to) {
+    throw new ApiError(400, 'invalid_filter', `${where}.from (${f.from}) must be before ${where}.to (${f.to}); the range is [from, to).`, `${where}.from`);
+  }
+  let recs: ConversationRecord[];
+  if (f.ids) {
+    const ids = [...new Set(f.ids.map((x) => x.trim()).filter(Boolean))];
+    if (ids.length === 0) throw new ApiError(400, 'invalid_filter', `${where}.ids: no conversation id given; leave it out to export by flow, mode or time.`, `${where}.ids`);
+    if (ids.length > MAX_EXPORT_CONVERSATIONS) {
+      throw new ApiError(400, 'invalid_filter', `${where}.ids: ${ids.length} ids, at most ${MAX_EXPORT_CONVERSATIONS} per request; split the list.`, `${where}.ids`);
+    }
+    const tooLong = ids.find((x) => x.length > 100);
+    if (tooLong) throw new ApiError(400, 'invalid_filter', `${where}.ids: "${tooLong.slice(0, 40)}…" is longer than 100 characters; conversation ids are shorter.`, `${where}.ids`);
+    const found = await Promise.all(ids.map((id) => store.getConversation(id)));
+    const missing = ids.filter((_, i) => !found[i]);
+    if (missing.length > 0) {
+      const shown = missing.slice(0, 10).map((x) => `"${x}"`).join(', ');
+      throw new ApiError(
+        404,
+        'conversation_not_found',
+        `${missing.length} of ${ids.length} conversation ids are unknown (pruned, or never existed): ${shown}${missing.length > 10 ? ', …' : ''}; remove them and ask again.`,
+        `${where}.ids`,
+      );
+    }
+    recs = found as ConversationRecord[];
+  } else {
+    const modes = f.mode ? [f.mode] : MODES;
+    recs = (await Promise.all(modes.map((m) => store.listByMode(m)))).flat();
+  }
+  return recs
+    .filter((r) => (f.flowId === undefined || r.flowId === f.flowId) && (f.mode === undefined || r.mode === f.mode))
+    .filter((r) => (from === undefined || r.createdAt >= from) && (to === undefined || r.createdAt < to))
+    .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+async function* logOf(store: RuntimeStore, id: string): AsyncGenerator<LogEntry[]> {
+  for (let after = 0; ; ) {
+    const page = await store.readLog(id, after, LOG_PAGE);
+    if (page.length > 0) yield page;
+    if (page.length < LOG_PAGE) return;
+    after = page[page.length - 1].seq;
+  }
+}
+
+const header = (r: ConversationRecord) => ({
+  conversationId: r.id,
+  flowId: r.flowId,
+  flowRevision: r.flowRevision,
+  mode: r.mode,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+  closedAt: r.closedAt,
+});
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** One CSV cell (RFC 4180); a cell a spreadsheet would run as a formula (= + - @, tab, CR) gets a leading '. */
+export function csvCell(v: string | number | null | undefined): string {
+  let s = v === null || v === undefined ? '' : String(v);
+  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+export const CSV_COLUMNS = ['conversation_id', 'flow_id', 'mode', 'seq', 'at', 'from', 'name', 'text', 'buttons', 'status'];
+
+const statusText = (e: LogEntry) =>
+  e.status ? [`mode ${e.status.mode}`, e.status.handoff ? `handoff ${e.status.handoff.status} (${e.status.handoff.reason})` : ''].filter(Boolean).join(', ') : '';
+
+function csvRow(r: ConversationRecord, e: LogEntry): string {
+  return [r.id, r.flowId, r.mode, e.seq, iso(e.at), e.from, e.name ?? '', e.text, (e.buttons ?? []).map((b) => b.label).join(' | '), statusText(e)].map(csvCell).join(',') + '\r\n';
+}
+
+const WHO: Record<LogEntry['from'], string> = { bot: 'Bot', customer: 'Customer', agent: 'Agent', system: 'System' };
+function textLine(e: LogEntry): string {
+  const when = iso(e.at).replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+  const who = e.from === 'agent' && e.name ? `Agent ${e.name}` : WHO[e.from] ?? e.from;
+  const body = e.status && !e.text ? `(${statusText(e)})` : e.text;
+  // Continuation lines are indented so a message cannot pass itself off as another speaker's line.
+  let out = `[${when}] ${who}: ${body.replace(/\r\n?|\n/g, '\n    ')}\n`;
+  if (e.buttons?.length) out += `    Buttons: ${e.buttons.map((b) => b.label).join(' | ')}\n`;
+  return out;
+}
+const textHeader = (r: ConversationRecord) =>
+  `Conversation ${r.id} (flow ${r.flowId}, revision ${r.flowRevision}, ${r.mode}, started ${iso(r.createdAt)}${r.closedAt ? `, closed ${iso(r.closedAt)}` : ''})\n`;
+
+/**
+ * The export as text chunks: one conversation's log at a time, so memory holds one log page, not the whole export.
+ * `many`: the bulk JSON shape ({total, offset, nextOffset, conversations}); else a single conversation's object.
+ */
+export async function* exportChunks(store: RuntimeStore, recs: ConversationRecord[], fmt: ExportFormat, page?: { total: number; offset: number; nextOffset: number | null }): AsyncGenerator<string> {
+  if (fmt === 'csv') yield CSV_COLUMNS.join(',') + '\r\n';
+  if (fmt === 'json' && page) yield `{"total":${page.total},"offset":${page.offset},"nextOffset":${JSON.stringify(page.nextOffset)},"conversations":[`;
+  let first = true;
+  for (const r of recs) {
+    if (fmt === 'json') {
+      const head = JSON.stringify(header(r));
+      yield `${first ? '' : ','}${head.slice(0, -1)},"messages":[`;
+      let firstMsg = true;
+      for await (const entries of logOf(store, r.id)) {
+        yield (firstMsg ? '' : ',') + entries.map((e) => JSON.stringify(e)).join(',');
+        firstMsg = false;
+      }
+      yield ']}';
+    } else if (fmt === 'jsonl') {
+      for await (const entries of logOf(store, r.id)) {
+        yield entries.map((e) => JSON.stringify({ conversationId: r.id, flowId: r.flowId, ...e }) + '\n').join('');
+      }
+    } else if (fmt === 'csv') {
+      for await (const entries of logOf(store, r.id)) yield entries.map((e) => csvRow(r, e)).join('');
+    } else {
+      yield (first ? '' : '\n') + textHeader(r);
+      let any = false;
+      for await (const entries of logOf(store, r.id)) {
+        yield entries.map(textLine).join('');
+        any = true;
+      }
+      if (!any) yield '(no messages)\n';
+    }
+    first = false;
+  }
+  if (fmt === 'json' && page) yield ']}';
+}
+
+export interface TranscriptExportOptions {
+  store: RuntimeStore;
+  /** The admin token check (a preHandler that throws a 401/403 ApiError). */
+  admin: (req: FastifyRequest) => Promise<void>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function registerTranscriptExport(app: FastifyInstance<any, any, any, any, any>, o: TranscriptExportOptions): Promise<void> {
+  const send = (reply: { type(t: string): unknown; header(k: string, v: string): unknown; send(b: unknown): unknown }, fmt: ExportFormat, name: string, chunks: AsyncGenerator<string>) => {
+    reply.type(CONTENT_TYPES[fmt]);
+    reply.header('Content-Disposition', `attachment; filename="${name}.${EXTENSION[fmt]}"`);
+    return reply.send(Readable.from(chunks, { objectMode: false }));
+  };
+
+  app.get('/api/v1/admin/conversations/:id/transcript', {
+    schema: {
+      summary: 'Export one transcript',
+      description: 'The whole log of one conversation (bot, customer, agent and system entries), as json (default), jsonl, csv or text. Many at once: GET /api/v1/admin/transcripts.',
+      tags: ['admin'],
+      security: [{ adminToken: [] }],
+      params: conversationParams,
+      querystring: transcriptQuery,
+    },
+    preHandler: o.admin,
+    handler: async (req: FastifyRequest<{ Params: { id: string }; Querystring: { format: ExportFormat } }>, reply) => {
+      const rec = await o.store.getConversation(req.params.id);
+      if (!rec) throw new ApiError(404, 'conversation_not_found', `No conversation "${req.params.id}".`);
+      const safeName = `transcript-${rec.id.replace(/[^A-Za-z0-9._-]/g, '_')}`;
+      return send(reply, req.query.format, safeName, exportChunks(o.store, [rec], req.query.format));
+    },
+  });
+
+  const many = async (f: Filter, where: 'querystring' | 'body', reply: Parameters<typeof send>[0]) => {
+    const all = await selectConversations(o.store, f, where);
+    const recs = all.slice(f.offset, f.offset + f.limit);
+    const nextOffset = f.offset + recs.length < all.length ? f.offset + recs.length : null;
+    reply.header('X-Total-Count', String(all.length));
+    if (nextOffset !== null) reply.header('X-Next-Offset', String(nextOffset));
+    return send(reply, f.format, 'transcripts', exportChunks(o.store, recs, f.format, { total: all.length, offset: f.offset, nextOffset }));
+  };
+  const manyDescription =
+    `Many conversations' logs in one streamed answer, oldest first: by ids, or by flow, current mode and start time [from, to). ` +
+    `At most ${MAX_EXPORT_CONVERSATIONS} conversations per request: X-Total-Count says how many matched, X-Next-Offset (and "nextOffset" in json) where to go on. ` +
+    `Formats: json {total, offset, nextOffset, conversations: [{conversationId, flowId, flowRevision, mode, createdAt, updatedAt, closedAt, messages}]}, ` +
+    `jsonl (one message per line with its conversationId and flowId), csv (${CSV_COLUMNS.join(', ')}; times ISO 8601; a cell starting with = + - @ gets a leading '), text (readable). ` +
+    `An unknown id is a 404 naming it; a bad filter a 400 naming the field.`;
+
+  app.get('/api/v1/admin/transcripts', {
+    schema: { summary: 'Export many transcripts', description: manyDescription, tags: ['admin'], security: [{ adminToken: [] }], querystring: transcriptsQuery },
+    preHandler: o.admin,
+    handler: async (req: FastifyRequest<{ Querystring: z.infer<typeof transcriptsQuery> }>, reply) => {
+      const q = req.query;
+      return many({ ...q, ids: q.ids === undefined ? undefined : q.ids.split(',') }, 'querystring', reply);
+    },
+  });
+  app.post('/api/v1/admin/transcripts/export', {
+    schema: { summary: 'Export many transcripts (ids in the body)', description: manyDescription, tags: ['admin'], security: [{ adminToken: [] }], body: transcriptsBody },
+    preHandler: o.admin,
+    handler: async (req: FastifyRequest<{ Body: z.infer<typeof transcriptsBody> }>, reply) => many(req.body, 'body', reply),
+  });
+}
