@@ -930,6 +930,19 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
 
   const others = agents.filter((a) => a.id !== (mine ? me.id : h.agentId));
   const teams = [...new Set(agents.flatMap((a) => a.teams))];
+  /** Who could pick the chat up in each team: signed in (online or busy), not the one giving it away. */
+  const teamReach = (t: string) => {
+    const members = agents.filter((a) => a.id !== (mine ? me.id : h.agentId) && a.teams.includes(t));
+    return { online: members.filter((a) => a.status === 'online').length, busy: members.filter((a) => a.status === 'busy').length };
+  };
+  const teamLabel = (t: string) => {
+    const r = teamReach(t);
+    if (r.online + r.busy === 0) return `Team ${t} (nobody signed in)`;
+    if (r.online === 0) return `Team ${t} (${r.busy} busy, nobody free)`;
+    return `Team ${t} (${r.online} online)`;
+  };
+  const chosenTeam = transferTo.startsWith('team:') ? transferTo.slice(5) : null;
+  const chosenReach = chosenTeam !== null ? teamReach(chosenTeam) : null;
   const ctx = detail.context;
 
   return (
@@ -980,15 +993,15 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
                       </option>
                     ))}
                     {teams.map((t) => (
-                      <option key={t} value={`team:${t}`}>
-                        Team {t}
+                      <option key={t} value={`team:${t}`} disabled={teamReach(t).online + teamReach(t).busy === 0}>
+                        {inertText(teamLabel(t))}
                       </option>
                     ))}
                   </select>
                   <button
                     type="button"
                     className="ib-btn"
-                    disabled={!transferTo}
+                    disabled={!transferTo || (chosenReach !== null && chosenReach.online + chosenReach.busy === 0)}
                     onClick={() => {
                       const [kind, id] = [transferTo.slice(0, transferTo.indexOf(':')), transferTo.slice(transferTo.indexOf(':') + 1)];
                       void finish(() => api.transfer(token, h.id, kind === 'agent' ? { agentId: id } : { team: id }), 'Transferred.');
@@ -996,6 +1009,13 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
                   >
                     <ArrowLeftRight size={16} aria-hidden="true" /> Transfer
                   </button>
+                  {chosenTeam !== null && chosenReach !== null && chosenReach.online === 0 && (
+                    <p className="ib-transfer-note" role="status">
+                      {chosenReach.busy === 0
+                        ? `Nobody in team ${inertText(chosenTeam)} is signed in: the chat would wait with nobody to take it.`
+                        : `Everyone in team ${inertText(chosenTeam)} is busy: the chat waits in their queue until one of them picks it up.`}
+                    </p>
+                  )}
                 </div>
               </>
             )}

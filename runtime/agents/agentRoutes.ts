@@ -413,6 +413,18 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       if (body.team) {
         const known = new Set(directory.list().flatMap((x) => x.teams.map((t) => t.toLowerCase())));
         if (!known.has(body.team.toLowerCase())) throw new ApiError(400, 'team_not_found', `body.team: no agent is in team "${body.team}".`, 'body.team');
+        // Nobody of that team signed in (but the one giving the chat away): it would wait with nobody to take it, so
+        // the transfer is refused with the reason (README "Not finished" s7; the inbox disables the option too).
+        const team = body.team.toLowerCase();
+        const reachable = directory.list().filter((x) => x.id !== from && x.teams.some((t) => t.toLowerCase() === team) && hub.status(x.id) !== 'offline');
+        if (reachable.length === 0) {
+          throw new ApiError(
+            409,
+            'team_offline',
+            `body.team: nobody in team "${body.team}" is signed in${from === a.id ? ' but you' : ''}, so the chat would wait with nobody to take it; transfer to an online agent, or keep it until someone in "${body.team}" signs in.`,
+            'body.team',
+          );
+        }
         await hub.setTeam(h.id, body.team);
       }
       await hub.declinedBy(h.id, from);
