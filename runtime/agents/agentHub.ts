@@ -627,9 +627,14 @@ export class AgentHub {
       // the engine's first "Expected wait" (shared/engine/humanTakeover.ts queueAhead), so the two agree.
       const ahead = queueAhead(pending.slice(0, i).map((x) => ({ teams: this.teamsOf(x), priority: x.priority })), req.teams, h.priority);
       const position = ahead + 1;
-      const wait = estimateWait(presence, req, ahead).text;
+      const estimate = estimateWait(presence, req, ahead);
+      const wait = estimate.text;
       const prev = this.meta.announced.get(h.id);
-      const meaningful = prev ? position < prev.position && (position <= 3 || wait !== prev.wait) && now - prev.at >= this.queueUpdateMs : position > 1;
+      // Nobody signed in who could take it: a wait promised earlier ("under a minute" before the only agent left, or
+      // by the handoff message of a chat now requeued) is corrected at once, once (hostile s7 #11).
+      const nobody = estimate.minutes === null && presence.length > 0;
+      const moved = prev ? position < prev.position && (position <= 3 || wait !== prev.wait) && now - prev.at >= this.queueUpdateMs : position > 1;
+      const meaningful = moved || (nobody && prev?.wait !== wait);
       if (!meaningful) {
         if (!prev) await this.announce(h.id, { position, wait, at: now });
         continue;
@@ -640,10 +645,22 @@ export class AgentHub {
         .runExclusive(h.conversationId, async () => {
           const rec = await this.deps.store.getConversation(h.conversationId);
           if (!rec || rec.mode !== 'waiting') return;
+          // Not when the customer's last word on the wait already says this (e.g. the handoff message just did).
+          if (!moved && (await this.lastWaitTold(rec.id, rec.lastSeq)) === wait) return;
           await this.deps.store.commit({ conversation: { ...rec, updatedAt: now }, append: [{ from: 'system', text, at: now }] });
         })
         .catch((err) => this.deps.logger.warn({ err, handoffId: h.id }, 'queue update failed'));
     }
+  }
+
+  /** The expected wait the customer read last ("Expected wait: <this>."), in the conversation's last 30 entries. */
+  private async lastWaitTold(conversationId: string, lastSeq: number): Promise<string | null> {
+    const recent = await this.deps.store.readLog(conversationId, Math.max(0, lastSeq - 30), 30);
+    for (let i = recent.length - 1; i >= 0; i--) {
+      const m = /Expected wait: ([^.]+)\./.exec(recent[i].from === 'customer' ? '' : recent[i].text);
+      if (m) return m[1];
+    }
+    return null;
   }
 
   private async announce(handoffId: string, a: { position: number; wait: string; at: number }) {
