@@ -35,6 +35,7 @@ import { AdminNav, AdminScreen, type AdminView } from './admin/AdminScreen';
 import type { TicketRow } from './admin/adminApi';
 import type { AdminApi } from './admin/adminApi';
 import { keepTicketNumbers } from '../ui/KeepTogether';
+import { buttonsSeq, ENDED_TEXT, START_NEW_CHAT } from '../widget/customerView';
 
 export interface InboxProps {
   api: InboxApi;
@@ -863,6 +864,10 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
   const lastTyping = useRef(0);
   const mine = h.status === 'assigned' && h.agentId === me.id;
   const closed = ['resolved', 'expired', 'rejected', 'cancelled'].includes(h.status);
+  // The customer's widget ends a closed conversation with its own footer and drops the last message's buttons (the
+  // flow's "Start again"): the agent is shown the same, not "Buttons: Start again" (renderer/widget/customerView.ts).
+  const conversationEnded = detail.conversation?.mode === 'closed';
+  const endedButtons = conversationEnded ? buttonsSeq(detail.transcript) : null;
   const name = customerName(detail.variables, h.customer ? inertText(h.customer) : 'Customer');
   // An admin can move a chat someone else holds (that agent left without handing it on): no dead end.
   const canMove = mine || (me.admin && h.status === 'assigned');
@@ -1109,7 +1114,7 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
                   {e.from === 'bot' ? <span className="ib-chip ib-bot-chip">Bot</span> : <bdi>{inertText(who)}</bdi>} · {clock(e.at)}
                 </div>
                 <div className="ib-bubble" dir="auto">{keepTicketNumbers(inertText(e.text))}</div>
-                {e.buttons?.length ? <div className="ib-faint ib-buttons-line">Buttons: {inertText(e.buttons.map((b) => b.label).join(' · '))}</div> : null}
+                {e.buttons?.length && e.seq !== endedButtons ? <div className="ib-faint ib-buttons-line">Buttons: {inertText(e.buttons.map((b) => b.label).join(' · '))}</div> : null}
               </li>
             );
           })}
@@ -1124,6 +1129,12 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
             {h.status === 'resolved' && h.endedAs === 'handback'
               ? 'Handed back to the bot: the bot is talking with the customer again. The chat is in Live if someone needs to take it over.'
               : `This conversation is ${STATUS_WORDS[h.status]?.toLowerCase() ?? h.status}.`}
+            {conversationEnded && (
+              <span className="ib-customer-sees">
+                {' '}
+                The customer sees “{ENDED_TEXT}” and a “{START_NEW_CHAT}” button.
+              </span>
+            )}
           </div>
         ) : (
           <form className={`ib-composer${note || !mine ? ' is-note' : ''}`} onSubmit={(e) => void send(e)}>

@@ -9,6 +9,7 @@ import { Headset, RotateCcw, SendHorizontal, X } from 'lucide-react';
 import { ChatError, mergeEntries, type ChatClient, type ChatEntry, type ChatSession, type ChatSnapshot, type LinkState } from './chatClient';
 import { inertText } from '../inbox/inertText';
 import { keepTicketNumbers } from '../ui/KeepTogether';
+import { buttonsSeq, customerSeesButtons, ENDED_TEXT, START_NEW_CHAT } from './customerView';
 
 /**
  * How long "<agent> is typing…" stays without a new signal (the inbox repeats it every 2.5 s while the agent types);
@@ -383,14 +384,7 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
     }
   };
 
-  const lastBot = useMemo(() => {
-    for (let i = entries.length - 1; i >= 0; i--) {
-      const e = entries[i];
-      if (e.from === 'customer') return null;
-      if (e.from === 'bot' && e.buttons?.length) return e.seq;
-    }
-    return null;
-  }, [entries]);
+  const lastBot = useMemo(() => buttonsSeq(entries), [entries]);
 
   const lastAgentName = useMemo(() => [...entries].reverse().find((e) => e.from === 'agent' && e.name)?.name ?? null, [entries]);
   const agentName = holder ?? lastAgentName;
@@ -532,7 +526,7 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
               <div className="bw-bubble" dir="auto" aria-label={`${who} at ${time(e.at)}`}>
                 {keepTicketNumbers(inertText(e.text))}
               </div>
-              {e.buttons?.length && e.seq === lastBot && !closed && mode !== 'agent' ? (
+              {e.buttons?.length && e.seq === lastBot && customerSeesButtons(entries, e.seq, mode) ? (
                 <div className="bw-buttons" role="group" aria-label="Choices">
                   {e.buttons.map((b) => (
                     <button key={b.id} type="button" className="bw-choice" aria-label={csatLabel(e.buttons!, b)} disabled={sending} onClick={() => void send({ choice: b.id }, b.label)}>
@@ -590,9 +584,9 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
       )}
       {closed ? (
         <div className="bw-ended">
-          <span>This conversation has ended.</span>
+          <span>{ENDED_TEXT}</span>
           <button type="button" className="bw-choice" onClick={() => void begin(true)}>
-            Start a new chat
+            {START_NEW_CHAT}
           </button>
         </div>
       ) : (
