@@ -6,6 +6,7 @@ import { bot, isKnown, setVar, vars } from '../run';
 import { validateAnswer } from '../questionValidators';
 import { analyzeText } from '../../nlu/analyzeText';
 import { MAX_ANALYSED_TEXT } from '../../flow/limits';
+import { questionType } from '../../escalation/questionConcepts';
 import { exitTarget, follow, render, retry, waitForInput } from '../runBlocks';
 
 type Action = { ok: true; block: BlockOf<'question'>; value: Value } | { ok: false; block: BlockOf<'question'>; w: InputWaiting };
@@ -55,6 +56,26 @@ function givenEntity(run: Run, block: BlockOf<'question'>): Value | null {
   return null;
 }
 
+/**
+ * Session 8 (issue 11, loops at a Question block): a free-text answer to a question that takes a value of a known kind
+ * from the conversation (`fromEntity`: "What's your order number?") is not an answer when it asks something back and
+ * holds no value of that kind ("where is my parcel??", "how do I send it back?", "can u not just search my name?"):
+ * the block asks again (its retry message), and the turn is one the bot could not use, so a customer who keeps asking
+ * their own question while the bot keeps asking for an order number reaches the escalation policy's loop and repeated
+ * fallback checks instead of being stored as the order number. Answers that ask nothing ("I don't have it", "the blue
+ * one", "yes") and answers holding a value of the kind ("NW-104233?", "is it NW-104233?") are taken as before; a
+ * question without `fromEntity` takes any text (the designer named no kind to tell an answer by).
+ */
+function asksInstead(block: BlockOf<'question'>, text: string): boolean {
+  const kind = block.data.fromEntity;
+  if (kind === undefined || block.data.inputType !== 'text') return false;
+  // The engine's own cut, so analyzeText's cache already holds this analysis.
+  const a = analyzeText(text.length > MAX_ANALYSED_TEXT ? text.slice(0, MAX_ANALYSED_TEXT) : text);
+  if (!a.text.includes('?') && questionType(a.normalized) === null) return false;
+  for (const e of a.entities) if (e.type === kind) return false;
+  return true;
+}
+
 export const questionBehaviour: BlockBehaviour<'question'> = {
   waitsAs: ['input', 'offer'],
   enter(run, block) {
@@ -69,7 +90,7 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
   },
   classify(run, block, w, text) {
     const r = validateAnswer(block.data.inputType, text, run.now, run.flow.settings.timezone);
-    if (r.ok) return new ClassifiedInput<Action>(false, null, run, act, { ok: true, block, value: r.value });
+    if (r.ok && !asksInstead(block, text)) return new ClassifiedInput<Action>(false, null, run, act, { ok: true, block, value: r.value });
     return new ClassifiedInput<Action>(true, null, run, act, { ok: false, block, w });
   },
 };

@@ -164,8 +164,45 @@ const OPEN_QUESTION = / (?:skipped (?:that|this|my|the|over)|you skipped|questio
 const WRONG_PICK = / (?:this|that|it) (?:is|was) (?:still |also )?not the (?:right |correct |same )?(?:[a-z]+ )?(?:one|order) | (?:this|that) is the other (?:one|order) /;
 const WRONG_ONE = /^ (?:no |nah |nope |not that one )?(?:the )?wrong (?:one|order) /;
 const CORRECTION_WORDS = new Set(['i', 'skipped', 'still', 'again', 'question', 'unanswered', 'answered', 'not', 'other', 'wrong']);
+/** Words before the "no" that opens a correction: interjections, apologies and ways of addressing someone. */
+const CONTRAST_LEAD = new Set(['oh', 'ah', 'sorry', 'so', 'hmm', 'um', 'erm', 'uh', 'well', 'but', 'po', 'la', 'ok', 'okay', 'again', 'dear', 'mate', 'maam', 'madam', 'sir', 'love', 'hun', 'bhai', 'bro', 'pal']);
+const CONTRAST_OPEN = new Set(['no', 'not', 'nah', 'nope']);
+/** Determiners between "not" and what is negated ("not the socks", "not my other order"). */
+const CONTRAST_DET = new Set(['the', 'a', 'an', 'my', 'your', 'that', 'this', 'for', 'about', 'on', 'in', 'to', 'any', 'those', 'these']);
+/** What "not" also negates in ordinary replies ("no, not yet", "no not really", "not at all", "not sure", "not you"). */
+const CONTRAST_SOFT = new Set(['yet', 'really', 'at', 'all', 'sure', 'now', 'today', 'much', 'quite', 'exactly', 'anymore', 'any', 'more', 'too', 'so', 'very',
+  'bad', 'worried', 'bothered', 'needed', 'necessary', 'interested', 'happy', 'urgent', 'important', 'a', 'you', 'u', 'i', 'me', 'we', 'it', 'be', 'been',
+  'have', 'need', 'want', 'know', 'anything', 'nothing', 'problem', 'worries', 'worry', 'bother', 'fussed', 'mind', 'thanks', 'thank', 'please', 'for', 'one',
+  'that', 'this']);
+const AUXILIARY = new Set(['do', 'does', 'did', 'can', 'could', 'is', 'are', 'was', 'were', 'will', 'would', 'have', 'has', 'had', 'am', 'should', 'must', 'may', 'might']);
+/**
+ * Session 8: the customer puts the bot's reading right with a contrast, opening with "no" / "not": "no not the socks, the
+ * trousers", "No dear, not the colouring book, the jigsaw puzzle.", "Not address. Day. Friday.", "not delivery, DISPATCH",
+ * "no ma'am, the boots, not the umbrella". The message negates one thing (a bare "not", not "I don't need...") and names
+ * another, so "No, not yet", "no not really", "No worries" and "No, I don't need anything else" are not corrections. The
+ * opening "no" answers what the bot did, so the message must follow an earlier question (recent is not empty).
+ */
+function contrastCorrection(toks: readonly string[], analysis: TextFacts): string | null {
+  let i = 0;
+  while (i < toks.length && CONTRAST_LEAD.has(toks[i])) i++;
+  if (i >= toks.length || !CONTRAST_OPEN.has(toks[i])) return null;
+  for (let k = i; k < toks.length; k++) {
+    if (toks[k] !== 'not' || (k > 0 && AUXILIARY.has(toks[k - 1]))) continue;
+    let x = k + 1;
+    while (x < toks.length && CONTRAST_DET.has(toks[x])) x++;
+    if (x >= toks.length || CONTRAST_SOFT.has(toks[x]) || /^\d+$/.test(toks[x])) continue;
+    // Something else is named besides what is negated (the thing the customer wants instead).
+    const negated = new Set(questionConcepts(toks[x]));
+    if (x + 1 < toks.length) for (const c of questionConcepts(toks[x + 1])) negated.add(c);
+    const lead = new Set(toks.slice(0, i).flatMap((t) => questionConcepts(t)));
+    if (analysisConcepts(analysis).some((c) => !negated.has(c) && !lead.has(c) && !/^\d+$/.test(c))) return toks.slice(i, Math.min(toks.length, x + 4)).join(' ');
+  }
+  return null;
+}
 function correction(toks: readonly string[], analysis: TextFacts, recent: readonly string[]): string | null {
   if (!toks.some((t) => CORRECTION_WORDS.has(t))) return null;
+  const contrast = toks.includes('not') ? contrastCorrection(toks, analysis) : null;
+  if (contrast) return contrast;
   const joined = ` ${toks.join(' ')} `;
   const open = OPEN_QUESTION.exec(joined);
   if (open) return open[0].trim();
@@ -586,7 +623,7 @@ const GENERIC_CONCEPTS = new Set(
 );
 /** The words a message asks about beyond generic ones and order numbers. */
 function subjectOf(concepts: readonly string[]): string[] {
-  return concepts.filter((c) => !GENERIC_CONCEPTS.has(c) && !/^\d+$/.test(c));
+  return concepts.filter((c) => !GENERIC_CONCEPTS.has(c) && !/^\d{4,}$/.test(c));
 }
 const shareSubject = (a: readonly string[], b: readonly string[]) => a.some((c) => b.some((x) => x === c || conceptMatches(c, x)));
 
@@ -607,7 +644,9 @@ export function streakLoop(facts: TurnFacts, policy: EscalationPolicy, memory: E
   const own = analysisConcepts(facts.analysis);
   const lists = [...earlier.map((e) => questionConcepts(e)), own];
   for (let i = 1; i < lists.length; i++) {
-    if (!sameReferences(lists[i - 1], lists[i]) || !shareSubject(subjectOf(lists[i - 1]), subjectOf(lists[i]))) return null;
+    if (!sameReferences(lists[i - 1], lists[i])) return null;
+    const own = subjectOf(lists[i]);
+    if (!lists.slice(0, i).some((l) => shareSubject(subjectOf(l), own))) return null;
   }
   // One request wants one kind of answer: "can I collect in store?" / "which stores offer collection?" / "is click and
   // collect free?" are three questions about collection (yes-no, which, yes-no), not one asked three times.
