@@ -92,7 +92,89 @@ function freeBytes(dir: string): number | null {
  * keys of the window's entries in the `transcriptWindow` table (session 3), or no `w`/`r` at all (whole state
  * inline); each is converted on its next write.
  */
-type StoredConversation = ConversationRecord & { w?: [number, number]; r?: WindowRef[]; lo?: number; g?: number[]; gs?: 1 };
+type StoredConversation = ConversationRecord & { w?: [number, number]; r?: WindowRef[]; q?: RefRun[]; p?: string[]; lo?: number; g?: number[]; gs?: 1 };
+
+/**
+ * Writing less per message (session 8). A customer message used to re-serialise and rewrite the whole record
+ * (~2.6 KB of JSON after 30 messages: the state's parts ~1.9 KB, the window's references ~0.6 KB). Now:
+ * - `q`: the window's references, run-length encoded (`RefRun`): consecutive seqs with the same blockId are one run
+ *   (a waiting conversation's 30 references: ~570 bytes as `r`, ~40 as `q`). `r` is still read (older records).
+ * - `p`: names of state fields stored under their own keys in the `stateParts` table ([conversationId, name], JSON
+ *   text); the record's state holds 0 in their place (so the field order reads back unchanged). A field goes there
+ *   when a commit finds it unchanged since the previous write (the same object, or a copy with the same members),
+ *   and stays there, written again only when it changes: a field that changes on every message (the variables,
+ *   the step counter) stays in the record, one that rarely changes (`intents`, `entities`, `lastEscalation`,
+ *   `handoff`, `timers`, `waiting`, `escalation`) is written once per change instead of once per message. A changed
+ *   field goes back into the record for that write (its old part is left in place, unread, until it is stable again
+ *   and overwritten, or the conversation is pruned): so a field that changes often costs no extra write.
+ * Records without `p` (older folders) have every field inline and are converted on their next write.
+ */
+type RefRun = [number, number] | [number, number, string] | Record<string, unknown>;
+
+/** State fields that may live in `stateParts` (see `StoredConversation`): the engine's object-valued fields. */
+const PART_FIELDS = ['waiting', 'variables', 'intents', 'entities', 'escalation', 'lastEscalation', 'handoff', 'timers', 'recentEventIds'] as const;
+
+/** True when `b` has the same members as `a` (each the same value or the same object): a copy the engine made. */
+function sameMembers(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  // Same keys in the same order (the stored JSON must read back with the field order the caller has).
+  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i] || (a as Record<string, unknown>)[ka[i]] !== (b as Record<string, unknown>)[ka[i]]) return false;
+  return true;
+}
+
+/** The window's references as runs (see `StoredConversation.q`). */
+function encodeRefs(refs: WindowRef[]): RefRun[] {
+  const out: RefRun[] = [];
+  let run: number[] | null = null;
+  let runB: string | undefined;
+  for (const ref of refs) {
+    let seq: number;
+    let b: string | undefined;
+    if (typeof ref === 'number') seq = ref;
+    else if (Array.isArray(ref)) [seq, b] = ref;
+    else {
+      out.push(ref);
+      run = null;
+      continue;
+    }
+    if (run !== null && runB === b && run[0] + run[1] === seq) run[1]++;
+    else {
+      run = b === undefined ? [seq, 1] : ([seq, 1, b] as unknown as number[]);
+      runB = b;
+      out.push(run as RefRun);
+    }
+  }
+  return out;
+}
+
+/** The window references a stored record holds (`q` or, written before session 8, `r`); for tests and tools. */
+export function storedWindowRefs(stored: { q?: RefRun[]; r?: WindowRef[] }): WindowRef[] | undefined {
+  return stored.q ? decodeRefs(stored.q) : stored.r;
+}
+
+/** The references a `q` stands for. */
+function decodeRefs(runs: RefRun[]): WindowRef[] {
+  const out: WindowRef[] = [];
+  for (const run of runs) {
+    if (!Array.isArray(run)) {
+      out.push(run);
+      continue;
+    }
+    const [s0, n, b] = run as [number, number, string | undefined];
+    for (let i = 0; i < n; i++) out.push(b === undefined ? s0 + i : [s0 + i, b]);
+  }
+  return out;
+}
 
 /**
  * Where a conversation's log entries are (session 5, "write amplification"). The `log` table keys entries by
@@ -132,6 +214,8 @@ interface Hot {
   start: number;
   /** Where its log entries are (see `LogPlace`); set by `load` and `commitNow`. */
   place?: LogPlace;
+  /** State fields stored in `stateParts` as of the last write (see `StoredConversation.p`); null: none. */
+  parts?: string[] | null;
 }
 
 /**
@@ -178,6 +262,8 @@ function fromLog(a: LogEntry, blockId: string | undefined): Record<string, unkno
 
 /** Conversations removed per prune transaction (see `pruneClosed`). */
 const PRUNE_BATCH = 500;
+/** Old idempotency records (and finished outbox items) removed per sweep transaction (see `pruneClosed`). */
+const SWEEP_BATCH = 2000;
 
 /** How many decoded conversations stay in memory (write-through LRU): ~7 MB less RSS than 4,096 with 10,000 idle
  * conversations, and still twice the load bench's 1,000 active conversations. */
@@ -195,12 +281,13 @@ const HOT_CONVERSATIONS = 2048;
  * write: encoding a conversation record took ~1.5x as long (test/bench/storeCommitBench.ts). Reading is
  * unchanged: values written with records by older versions decode as before.
  */
-const LMDB_OPTIONS = { compression: false, maxDbs: 20, eventTurnBatching: false, useRecords: false } as const;
+const LMDB_OPTIONS = { compression: false, maxDbs: 32, eventTurnBatching: false, useRecords: false } as const;
 
 /** Store field -> lmdb database name (null: the root database). The writer thread opens the same ones. */
 const DB_NAMES = {
   convs: 'conversations',
   window: 'transcriptWindow',
+  parts: 'stateParts',
   modeIdx: 'modeIndex',
   ext: 'externalKeys',
   log: 'log',
@@ -215,6 +302,11 @@ const DB_NAMES = {
   idem: 'idempotency',
   flows: 'flows',
   active: 'activeRevisions',
+  // Session 8: what a prune reads instead of whole tables (embeddedWriter.mjs `prune`, `sweep`, `buildIndexes`).
+  idemIdx: 'idempotencyByTime',
+  finishedIdx: 'finishedOutboxByTime',
+  stray: 'strayKeys',
+  meta: 'meta',
 } as const;
 
 /**
@@ -424,6 +516,12 @@ export class EmbeddedStore implements RuntimeStore {
   private idem: Database<IdempotencyRecord, string>;
   private flows: Database<FlowRevisionRecord, [string, string]>;
   private active: Database<string, string>;
+  /** What a prune reads instead of whole tables (session 8; embeddedWriter.mjs `prune`, `sweep`, `buildIndexes`). */
+  private idemIdx: Database<null, [number, string]>;
+  private finishedIdx: Database<null, [number, string]>;
+  private stray: Database<null, [string, string, string]>;
+  /** State fields stored under their own keys [conversationId, field] (see `StoredConversation.p`), JSON text. */
+  private parts: Database<unknown, [string, string]>;
   /** The engine's transcript window, one entry per key [conversationId, n] (see `StoredConversation`). */
   private window: Database<unknown, [string, number]>;
   /** Hot conversations, decoded, least recently used first (see `load`). */
@@ -459,6 +557,10 @@ export class EmbeddedStore implements RuntimeStore {
     const db = openDatabases(this.root, DB_NAMES);
     this.convs = db.convs;
     this.window = db.window;
+    this.parts = db.parts;
+    this.idemIdx = db.idemIdx;
+    this.finishedIdx = db.finishedIdx;
+    this.stray = db.stray;
     this.modeIdx = db.modeIdx;
     this.ext = db.ext;
     this.log = db.log;
@@ -479,6 +581,9 @@ export class EmbeddedStore implements RuntimeStore {
     this.flows = db.flows;
     this.active = db.active;
     this.events.setMaxListeners(0);
+    // A folder written before session 8 has no time indexes for its prune: built once, here, before anything else
+    // writes (shards open their stores after the process's main store). A new or already indexed folder: one read.
+    if (!opts.shard) this.root.transactionSync(() => writeOps(db)({ n: 0, k: 'indexes' }));
     const mode = opts.writer ?? (process.env.BATON_STORE_WRITER === 'inline' ? 'inline' : 'thread');
     this.writer =
       mode === 'inline'
@@ -612,10 +717,14 @@ export class EmbeddedStore implements RuntimeStore {
     // A record older versions wrote has all its entries in the `log` table.
     const place: LogPlace = lo === undefined ? { lo: raw.lastSeq, runs: [], spilled: false } : { lo, runs: g ?? [], spilled: gs === 1 };
     let entry: Hot;
-    if (stored.r) {
-      const { r: refs, ...rest } = stored;
+    if (stored.q || stored.r) {
+      const { r, q, p, ...rest } = stored;
+      const refs = q ? decodeRefs(q) : r!;
       const win = this.windowFromLog(id, refs, place);
-      entry = { rec: { ...rest, state: { ...(rest.state as object), recentTranscript: win } }, win, refs, start: 0 };
+      const state: Record<string, unknown> = { ...(rest.state as object), recentTranscript: win };
+      // Fields stored under their own keys (see `StoredConversation.p`): put back where their placeholder is.
+      if (p) for (const name of p) state[name] = this.statePart(id, name);
+      entry = { rec: { ...rest, state }, win, refs, start: 0, parts: p ?? null };
     } else if (stored.w) {
       const [start, end] = stored.w;
       const win: unknown[] = [];
@@ -628,6 +737,14 @@ export class EmbeddedStore implements RuntimeStore {
     entry.place = place;
     this.remember(id, entry);
     return entry;
+  }
+
+  /** A state field stored under its own key (see `StoredConversation.p`). */
+  private statePart(id: string, name: string): unknown {
+    const v = this.parts.get([id, name]);
+    // Written in the same transaction as the record that names it: missing means the data folder was damaged.
+    if (v === undefined) throw new Error(`conversation ${id}: its state field "${name}" is missing from the data folder ${this.dir} (stateParts); restore the folder from a backup`);
+    return v;
   }
 
   /** Rebuilds a window from its log references (one range read over the log entries it names). */
@@ -671,7 +788,7 @@ export class EmbeddedStore implements RuntimeStore {
     record: ConversationRecord,
     prior: Hot | undefined,
     appended: LogEntry[],
-  ): { stored: ConversationRecord | StoredConversation; entry: Hot; oldWindow?: [number, number] } {
+  ): { stored: ConversationRecord | StoredConversation; entry: Hot; oldWindow?: [number, number]; parts?: string[] } {
     const state = record.state as { recentTranscript?: unknown } | null;
     const W = state !== null && typeof state === 'object' && Array.isArray(state.recentTranscript) ? (state.recentTranscript as unknown[]) : null;
     const prev = prior?.win ?? null;
@@ -707,8 +824,26 @@ export class EmbeddedStore implements RuntimeStore {
       }
       refs.push(ref);
     }
-    const stored: StoredConversation = { ...record, state: { ...(state as object), recentTranscript: null }, r: refs };
-    return { stored, entry: { rec: record, win: W, refs, start: 0 }, oldWindow };
+    const head: Record<string, unknown> = { ...(state as object), recentTranscript: null };
+    // State fields unchanged since the previous write live under their own keys (see `StoredConversation.p`).
+    const priorState = prior?.rec.state as Record<string, unknown> | null | undefined;
+    const priorParts = prior?.parts ?? null;
+    let names: string[] | undefined;
+    let writes: string[] | undefined; // flat [name, JSON, ...]: parts this write stores
+    if (priorState !== null && typeof priorState === 'object') {
+      for (const name of PART_FIELDS) {
+        const v = head[name];
+        if (v === null || typeof v !== 'object' || (Array.isArray(v) && v.length === 0)) continue;
+        if (!sameMembers(priorState[name], v)) continue; // changed by this step: stored in the record this time
+        (names ??= []).push(name);
+        head[name] = 0;
+        // Stored already (the same members as what the previous write stored there), or stored now.
+        if (priorParts === null || !priorParts.includes(name)) (writes ??= []).push(name, JSON.stringify(v));
+      }
+    }
+    const stored: StoredConversation = { ...record, state: head, q: encodeRefs(refs) };
+    if (names) stored.p = names;
+    return { stored, entry: { rec: record, win: W, refs, start: 0, parts: names ?? null }, oldWindow, parts: writes };
   }
 
   async readLog(conversationId: string, afterSeq: number, limit = 1000): Promise<LogEntry[]> {
@@ -838,6 +973,7 @@ export class EmbeddedStore implements RuntimeStore {
         if (spill) req.spill = spill;
       }
       if (planned.oldWindow) req.oldWindow = planned.oldWindow;
+      if (planned.parts) req.parts = planned.parts;
       if (prior && prior.mode !== c.mode) req.modeRm = prior.mode;
       if (!prior || prior.mode !== c.mode) req.modePut = c.mode;
       if (c.externalKey !== undefined && prior?.externalKey !== c.externalKey) req.extPut = c.externalKey;
@@ -907,14 +1043,21 @@ export class EmbeddedStore implements RuntimeStore {
     // and finished outbox items go with the last batch.
     // The timers, handoffs and finished outbox items of the removed ones go with the last batch (one pass over those
     // tables per prune). Each batch answers how many it really removed (a reopened one is kept).
+    // Each removed conversation takes its timers, handoffs and finished outbox items (found by key, not by reading
+    // those whole tables); then idempotency records and finished outbox items older than `before` go through their
+    // time indexes, SWEEP_BATCH per transaction (session 8: one pass over every such record per prune, ~1 s with
+    // 100,000 idempotency records, held customers' commits).
     let pruned = 0;
-    for (let i = 0; i < victims.length || i === 0; i += PRUNE_BATCH) {
+    for (let i = 0; i < victims.length; i += PRUNE_BATCH) {
       const batch = victims.slice(i, i + PRUNE_BATCH);
-      const last = i + PRUNE_BATCH >= victims.length;
-      const n = await this.durableResult({ k: 'prune', victims: batch.map((c) => ({ id: c.id })), before, rest: last, sweep: last ? victims.map((c) => c.id) : null });
+      const n = await this.durableResult({ k: 'prune', victims: batch.map((c) => ({ id: c.id })), before });
       pruned += typeof n === 'number' ? n : 0;
     }
     for (const c of victims) this.hot.delete(c.id);
+    for (;;) {
+      const n = await this.durableResult({ k: 'sweep', before, limit: SWEEP_BATCH });
+      if (typeof n !== 'number' || n < SWEEP_BATCH) break;
+    }
     return pruned;
   }
 

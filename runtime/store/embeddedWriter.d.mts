@@ -13,3 +13,6 @@ export declare function openDatabases(root: RootDatabase, names: Record<string, 
 
 /** Store field names of the databases whose values are JSON text (session 5): conversation records and log entries. */
 export declare const JSON_FIELDS: readonly string[];
+
+/** Store field names of the databases whose values are always JSON text (session 8): state fields stored apart. */
+export declare const PLAIN_JSON_FIELDS: readonly string[];

@@ -19,6 +19,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { open } from 'lmdb';
 
+/** Version of the indexes `buildIndexes` makes (idempotency and finished outbox items by time, stray keys). */
+const INDEXES_VERSION = 1;
+
 /** A refused write (the main thread turns it into a StoreConflictError). */
 export class WriteConflict extends Error {}
 
@@ -29,6 +32,17 @@ export class WriteConflict extends Error {}
  * msgpack-encoding it here (test/bench/writeAmplification.ts; docs/runtime.md "Session 5: write amplification").
  */
 export const JSON_FIELDS = ['convs', 'log', 'journal'];
+
+/**
+ * Databases whose values are always JSON text (new in session 8, so no older msgpack values): a conversation's state
+ * fields stored under their own keys (embeddedStore.ts `StoredConversation.p`). Any JSON value (arrays too).
+ */
+export const PLAIN_JSON_FIELDS = ['parts'];
+
+const plainJson = {
+  encode: (value) => (typeof value === 'string' ? value : JSON.stringify(value)),
+  decode: (bytes) => JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8')),
+};
 
 /**
  * The encoder of a JSON_FIELDS database. Writing: a string is written as it is (lmdb turns a string an encoder
@@ -50,6 +64,9 @@ function jsonText(msgpack) {
  * @param {Record<string, import('lmdb').Database>} db the databases by store field name
  */
 export function writeOps(db) {
+  /** True when `key` (a timer, handoff or outbox id) starts with its conversation's id and ':' (see `prune`). */
+  const owned = (conversationId, key) => typeof key === 'string' && key.length > conversationId.length && key.charCodeAt(conversationId.length) === 58 && key.startsWith(conversationId);
+
   /** One commit (`EmbeddedStore.commit`'s plan). Checks first, then writes. */
   function commit(q) {
     if (q.create) {
@@ -66,6 +83,8 @@ export function writeOps(db) {
     if (q.spill) db.logRuns.put([q.id, q.spill[0]], q.spill);
     if (q.oldWindow) for (let j = q.oldWindow[0]; j < q.oldWindow[1]; j++) db.window.remove([q.id, j]);
     db.convs.put(q.id, q.conv);
+    // State fields stored under their own keys: flat [name, JSON text, ...] (embeddedStore.ts `StoredConversation.p`).
+    if (q.parts) for (let i = 0; i < q.parts.length; i += 2) db.parts.put([q.id, q.parts[i]], q.parts[i + 1]);
     if (q.modeRm !== undefined) db.modeIdx.remove([q.modeRm, q.id]);
     if (q.modePut !== undefined) db.modeIdx.put([q.modePut, q.id], null);
     if (q.extPut !== undefined) db.ext.put(q.extPut, q.id);
@@ -75,6 +94,7 @@ export function writeOps(db) {
         if (t) {
           db.timers.remove(key);
           db.timerIdx.remove([t.at, key]);
+          if (!owned(t.conversationId, key)) db.stray.remove([t.conversationId, 't', key]);
         }
       }
     if (q.setTimers)
@@ -83,16 +103,30 @@ export function writeOps(db) {
         if (old) db.timerIdx.remove([old.at, t.key]);
         db.timers.put(t.key, t);
         db.timerIdx.put([t.at, t.key], null);
+        if (!owned(t.conversationId, t.key)) db.stray.put([t.conversationId, 't', t.key], null);
       }
     if (q.outbox)
       for (const o of q.outbox) {
         if (db.outbox.doesExist(o.id)) continue; // idempotent: already queued or sent
         db.outbox.put(o.id, { ...o, attempts: 0, lastError: null, status: 'pending' });
         db.outboxIdx.put([o.nextAt, o.id], null);
+        if (!owned(o.conversationId, o.id)) db.stray.put([o.conversationId, 'o', o.id], null);
       }
-    if (q.handoffs) for (const h of q.handoffs) db.handoffs.put(h.id, h);
+    if (q.handoffs)
+      for (const h of q.handoffs) {
+        db.handoffs.put(h.id, h);
+        if (!owned(h.conversationId, h.id)) db.stray.put([h.conversationId, 'h', h.id], null);
+      }
     if (q.records) for (const r of q.records) db.records.put([r.kind, r.at, r.id], r);
-    if (q.idem) db.idem.put(q.idem.key, q.idem);
+    if (q.idem) putIdempotency(q.idem);
+  }
+
+  /** An idempotency record and its entry in the time index (`idemByTime`, read by `sweep`). */
+  function putIdempotency(rec) {
+    const old = db.idem.get(rec.key);
+    if (old && old.at !== rec.at) db.idemIdx.remove([old.at, rec.key]);
+    db.idem.put(rec.key, rec);
+    db.idemIdx.put([rec.at, rec.key], null);
   }
 
   function outboxDone(q) {
@@ -101,32 +135,38 @@ export function writeOps(db) {
     db.outboxIdx.remove([o.nextAt, q.id]);
     if (q.error === undefined) {
       db.outbox.put(q.id, { ...o, status: 'done', attempts: o.attempts + 1 });
+      db.finishedIdx.put([o.createdAt, q.id], null); // finished: the sweep removes it once older than the retention
       return;
     }
     const attempts = o.attempts + 1;
-    if (q.nextAt === null) db.outbox.put(q.id, { ...o, attempts, lastError: q.error, status: 'dead' });
-    else {
+    if (q.nextAt === null) {
+      db.outbox.put(q.id, { ...o, attempts, lastError: q.error, status: 'dead' });
+      db.finishedIdx.put([o.createdAt, q.id], null);
+    } else {
       db.outbox.put(q.id, { ...o, attempts, lastError: q.error, nextAt: q.nextAt });
       db.outboxIdx.put([q.nextAt, q.id], null);
     }
   }
 
   const MAX_KEY = Number.MAX_SAFE_INTEGER;
+  const MAX_STR = '\uffff';
 
   /**
-   * One batch of a prune (EmbeddedStore.pruneClosed). Returns how many conversations it removed. The batch that
-   * carries `sweep` (the last one: every victim id of this prune) also removes the timers, handoffs and finished
-   * outbox items of those that are gone, and old idempotency records and finished outbox items: one pass over those
-   * tables per prune, not per batch.
+   * One batch of a prune (EmbeddedStore.pruneClosed). Returns how many conversations it removed. Each removed
+   * conversation takes its timers, handoffs and finished outbox items with it, found by key: their keys start with
+   * `${conversationId}:` (runtime/effects/planStep.ts, the engine's ids), so a range read finds them; a key that does
+   * not is listed in `strayKeys` when written. Session 8: this used to be one pass over every timer, handoff, outbox
+   * item and idempotency record of the folder per prune (~1 s with 100,000 idempotency records, holding customers'
+   * commits meanwhile); old idempotency records and finished outbox items now go by `sweep`, through time indexes.
    */
   function prune(q) {
-    const ids = new Set();
+    let removed = 0;
     for (const c of q.victims) {
       // Looked at again inside this transaction: a customer message may have reopened it (a closed conversation is
       // restarted, not refused) after the main thread chose it and before this write; that one stays, with its log.
       const cur = db.convs.get(c.id);
       if (!cur || cur.mode !== 'closed' || cur.closedAt === null || !(cur.closedAt < q.before)) continue;
-      ids.add(c.id);
+      removed++;
       for (const key of db.log.getKeys({ start: [c.id, 0], end: [c.id, MAX_KEY] })) db.log.remove(key);
       // Its journal entries: the runs [seq0, n, g0, ...] of its record as stored now, and those moved to `logRuns`.
       const runs = [];
@@ -135,28 +175,87 @@ export function writeOps(db) {
       for (let k = 0; k < runs.length; k += 3) for (let i = 0; i < runs[k + 1]; i++) db.journal.remove(runs[k + 2] + i);
       for (const key of db.logRuns.getKeys({ start: [c.id, 0], end: [c.id, MAX_KEY] })) db.logRuns.remove(key);
       for (const key of db.window.getKeys({ start: [c.id, 0], end: [c.id, MAX_KEY] })) db.window.remove(key);
+      for (const key of db.parts.getKeys({ start: [c.id, ''], end: [c.id, MAX_STR] })) db.parts.remove(key);
       db.convs.remove(c.id);
       db.modeIdx.remove(['closed', c.id]);
       if (cur.externalKey !== undefined) db.ext.remove(cur.externalKey);
-    }
-    const removed = ids.size;
-    // A plan without `sweep` (older callers) sweeps for its own victims.
-    if (q.sweep === undefined && q.rest === undefined) q.sweep = [...ids];
-    if (!q.sweep) return removed;
-    const gone = new Set();
-    for (const id of q.sweep) if (ids.has(id) || !db.convs.doesExist(id)) gone.add(id);
-    for (const { key, value } of db.timers.getRange({})) {
-      if (gone.has(value.conversationId)) {
-        db.timers.remove(key);
-        db.timerIdx.remove([value.at, key]);
-      }
-    }
-    for (const { key, value } of db.idem.getRange({})) if (value.at < q.before) db.idem.remove(key);
-    for (const { key, value } of db.handoffs.getRange({})) if (gone.has(value.conversationId)) db.handoffs.remove(key);
-    for (const { key, value } of db.outbox.getRange({})) {
-      if (value.status !== 'pending' && (gone.has(value.conversationId) || value.createdAt < q.before)) db.outbox.remove(key);
+      removeOwned(c.id);
     }
     return removed;
+  }
+
+  /** The timers, handoffs and finished outbox items of a removed conversation (pending outbox items still run). */
+  function removeOwned(id) {
+    const timer = (key) => {
+      const t = db.timers.get(key);
+      if (t) {
+        db.timers.remove(key);
+        db.timerIdx.remove([t.at, key]);
+      }
+    };
+    const handoff = (key) => db.handoffs.remove(key);
+    const outbox = (key) => {
+      const o = db.outbox.get(key);
+      if (o && o.status !== 'pending') {
+        db.outbox.remove(key);
+        db.finishedIdx.remove([o.createdAt, key]);
+      }
+    };
+    // Keys `${id}:...`: ':' + 1 is ';', so [id + ':', id + ';') is every key with that prefix.
+    const range = { start: id + ':', end: id + ';' };
+    for (const key of [...db.timers.getKeys(range)]) timer(key);
+    for (const key of [...db.handoffs.getKeys(range)]) handoff(key);
+    for (const key of [...db.outbox.getKeys(range)]) outbox(key);
+    for (const key of [...db.stray.getKeys({ start: [id, ''], end: [id, MAX_STR] })]) {
+      const [, kind, k] = key;
+      if (kind === 't') timer(k);
+      else if (kind === 'h') handoff(k);
+      else if (kind === 'o') {
+        outbox(k);
+        if (db.outbox.doesExist(k)) continue; // still pending: keep its stray entry for a later prune
+      }
+      db.stray.remove(key);
+    }
+  }
+
+  /**
+   * Part of a prune: removes idempotency records and finished outbox items older than `before`, at most `limit` of
+   * each, through their time indexes (only what is due is read). Returns how many it removed; the store calls it
+   * again while a call removes `limit` (so a large backlog goes in several short transactions).
+   */
+  function sweep(q) {
+    let n = 0;
+    for (const key of [...db.idemIdx.getKeys({ start: [0, ''], end: [q.before, ''], limit: q.limit })]) {
+      const rec = db.idem.get(key[1]);
+      if (rec && rec.at === key[0]) db.idem.remove(key[1]);
+      db.idemIdx.remove(key);
+      n++;
+    }
+    let m = 0;
+    for (const key of [...db.finishedIdx.getKeys({ start: [0, ''], end: [q.before, ''], limit: q.limit })]) {
+      const o = db.outbox.get(key[1]);
+      if (o && o.status !== 'pending' && o.createdAt === key[0]) db.outbox.remove(key[1]);
+      db.finishedIdx.remove(key);
+      m++;
+    }
+    return Math.max(n, m);
+  }
+
+  /**
+   * Builds the indexes `prune` and `sweep` read, for a data folder written before they existed (session 8): one pass
+   * over the idempotency records, the outbox, timers and handoffs, once (`meta` 'indexes' says it was done).
+   */
+  function buildIndexes() {
+    if (db.meta.get('indexes') === INDEXES_VERSION) return false;
+    for (const { key, value } of db.idem.getRange({})) db.idemIdx.put([value.at, key], null);
+    for (const { key, value } of db.outbox.getRange({})) {
+      if (value.status !== 'pending') db.finishedIdx.put([value.createdAt, key], null);
+      if (!owned(value.conversationId, key)) db.stray.put([value.conversationId, 'o', key], null);
+    }
+    for (const { key, value } of db.timers.getRange({})) if (!owned(value.conversationId, key)) db.stray.put([value.conversationId, 't', key], null);
+    for (const { key, value } of db.handoffs.getRange({})) if (!owned(value.conversationId, key)) db.stray.put([value.conversationId, 'h', key], null);
+    db.meta.put('indexes', INDEXES_VERSION);
+    return true;
   }
 
   return function run(q) {
@@ -169,6 +268,10 @@ export function writeOps(db) {
         return outboxDone(q);
       case 'prune':
         return prune(q);
+      case 'sweep':
+        return sweep(q);
+      case 'indexes':
+        return buildIndexes();
       default:
         throw new Error(`unknown write ${q.k}`);
     }
@@ -181,6 +284,7 @@ export function openDatabases(root, names) {
   for (const [field, name] of Object.entries(names)) {
     if (name === null) db[field] = root;
     else if (JSON_FIELDS.includes(field)) db[field] = root.openDB({ name, encoder: jsonText(root.openDB({ name }).decoder) });
+    else if (PLAIN_JSON_FIELDS.includes(field)) db[field] = root.openDB({ name, encoder: plainJson });
     else db[field] = root.openDB({ name });
   }
   return db;

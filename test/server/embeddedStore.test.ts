@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { open } from 'lmdb';
 import { describe, expect, it } from 'vitest';
-import { DataFolderInUseError, EmbeddedStore } from '../../runtime/store/embeddedStore';
+import { DataFolderInUseError, EmbeddedStore, storedWindowRefs } from '../../runtime/store/embeddedStore';
 import { runStoreContract, type StoreHarness } from './storeContract';
 import { auth, startTestRuntime } from './runtimeFixtures';
 
@@ -79,7 +79,7 @@ describe('embedded store: the transcript window is stored as references to the l
   const inside = (store: EmbeddedStore) =>
     store as unknown as { convs: { get(k: string): any; put(k: string, v: unknown): Promise<boolean> }; window: { getKeysCount(): number; put(k: unknown, v: unknown): Promise<boolean> } };
   /** Window references of the stored record: numbers and [seq, blockId] pairs refer to the log, objects are entries kept whole. */
-  const refs = (store: EmbeddedStore, id: string) => inside(store).convs.get(id).r as unknown[];
+  const refs = (store: EmbeddedStore, id: string) => storedWindowRefs(inside(store).convs.get(id)) as unknown[];
   const kept = (store: EmbeddedStore, id: string) => refs(store, id).filter((r) => !Array.isArray(r) && typeof r === 'object');
 
   it('writes no window entries of its own, and rebuilds the same window from the log after a reopen', async () => {
@@ -223,9 +223,10 @@ describe('embedded store under the real runtime', () => {
       }
       const before = (await rt.store.getConversation(id))!;
       const stored = (rt.store as unknown as { convs: { get(k: string): any } }).convs.get(id);
-      expect(stored.r.length).toBe((before.state as { recentTranscript: unknown[] }).recentTranscript.length);
-      expect(stored.r.length).toBeGreaterThan(5);
-      expect(stored.r.filter((r: unknown) => !Array.isArray(r) && typeof r === 'object')).toEqual([]);
+      const r = storedWindowRefs(stored)!;
+      expect(r.length).toBe((before.state as { recentTranscript: unknown[] }).recentTranscript.length);
+      expect(r.length).toBeGreaterThan(5);
+      expect(r.filter((x: unknown) => !Array.isArray(x) && typeof x === 'object')).toEqual([]);
       await rt.stop();
       stopped = true;
       const store = new EmbeddedStore({ dir });

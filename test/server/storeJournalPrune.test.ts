@@ -43,7 +43,7 @@ interface Harness {
 }
 
 /** The lmdb databases a prune must clean (records = tickets/CSAT and flows are kept on purpose). */
-const EMBEDDED_DBS = ['convs', 'window', 'modeIdx', 'ext', 'log', 'journal', 'logRuns', 'timers', 'timerIdx', 'handoffs', 'idem', 'outbox', 'outboxIdx'];
+const EMBEDDED_DBS = ['convs', 'window', 'modeIdx', 'ext', 'log', 'journal', 'logRuns', 'timers', 'timerIdx', 'handoffs', 'idem', 'outbox', 'outboxIdx', 'parts', 'idemIdx', 'finishedIdx', 'stray'];
 
 type Db = { getRange(o: object): Iterable<{ key: unknown; value: unknown }> };
 function embeddedLeftovers(store: RuntimeStore, needle: string): string[] {
