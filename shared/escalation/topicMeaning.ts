@@ -91,6 +91,10 @@ const FRAMES: Frame[] = [
           ` (?:you|they|it) (?:take|took|takes|charge|charged|charges|add|added|adds) (?:me |us )?(?:the |a |an )?(?:\\w+ ){0,2}(?:delivery|shipping|postage|p p|fee|fees|cost|charge)(?: \\S+){0,8} but (?:i|we) (?:chose|chosen|picked|selected|qualified|qualify|used|had|ordered|spent|paid|was promised|were promised)`,
           // charged extra ("you charged me extra for postage"), not "I paid extra for next day" (a service bought)
           ` (?:charged|billed|debited) (?:me |us )?(?:an )?extra`,
+          // session 8: "why did you charge me an extra £6", "why do you take double for one order"
+          // (not "why do you charge extra for Jersey?": a question about the shop's prices)
+          ` (?:did|do|does|would) (?:you|u|they|it) (?:charge|bill|take|debit) (?:me|us) (?:an |the )?(?:extra|twice|double|more than)`,
+          ` did (?:you|u|they) (?:charge|bill|take|debit) (?:an |the )?(?:extra|twice|double)`,
           ` (?:charged|billed|debited|paid) (?:for )?(?:\\w+ ){0,3}(?:that|which|what) (?:i|we) (?:never|did not|have not) (?:get|got|receive|received|order|ordered)`,
         ].map((alt) => `(?:${alt})\\b`).join('|'),
       ),
@@ -454,4 +458,44 @@ export function safetyCloseCallWithoutCue(toks: readonly string[], score: number
 export function frameExcludes(toks: readonly string[], output: TopicOutput): boolean {
   const re = CLASSIFIER_NOT[output];
   return re !== undefined && re.test(` ${toks.join(' ')} `);
+}
+
+/**
+ * Session 8 (refund = money back): a refund read by the classifier needs money in the message. "I want to give back the
+ * shoes", "can I track a return I've sent back?", "will the sofa in blue come back?" send goods back or ask about stock:
+ * a return, not money (the classifier learned "back" and "return" from refund requests, which usually name the money).
+ * Billing's money words plus the words of money coming back (cash, credit, funds, owe, reimburse...).
+ */
+const REFUND_MONEY = w('cash credit credited credits funds fund owe owed owes owing reimburse reimbursed reimbursement compensate compensated compensation reversed reverse reversal value quid bucks');
+export function hasRefundMoney(toks: readonly string[], amounts: number, text: string): boolean {
+  if (hasMoney(toks, amounts) || /[£$€]/.test(text)) return true;
+  for (const t of toks) if (REFUND_MONEY.has(t)) return true;
+  return false;
+}
+
+/**
+ * Session 8 (account security = strange changes on the account): a security case read by the classifier needs a word of
+ * something done to the account that the customer may not have done: someone, a login or sign-in, a device, a code, a
+ * password, a change made (changed, reset, replaced, removed, added...), locked out. "My order is not showing in my
+ * account", "can I save my new address as the default?", "the old address saved in my account, can you change it?",
+ * "that's a different thing I think" name the account and nothing done to it ("not", "never", "mine" count: "an address
+ * I've never lived at", "a number that isn't mine").
+ */
+const ACCOUNT_EVENT = w('someone somebody some1 someones somebodys stranger strangers hacker hackers hacked hack hacking unknown unrecognised unrecognized strange weird suspicious locked lockout access accessed accessing login logins logged logging signin signed sign device devices password passwords passcode pin code codes 2fa otp otps verification factor security changed updated reset replaced swapped removed added wiped vanished disappeared amended switched modified altered touched compromised breach breached fraud fraudulent unauthorised unauthorized nobody not never mine random');
+export function hasAccountEvent(toks: readonly string[]): boolean {
+  for (const t of toks) if (ACCOUNT_EVENT.has(t)) return true;
+  return false;
+}
+
+/**
+ * Session 8 (billing = what the statement or the total shows): a question about what the shop WILL charge is a price
+ * question, not a billing error: "Is there an extra charge for that?", "any extra charge for card?", "whether you
+ * charge extra for delivery to the Highlands", "will I pay shipping twice?", "how much is delivery". Unless something
+ * was charged already ("I was charged", "you took", "my statement shows", "paid twice").
+ */
+const PRICE_QUESTION = /^ (?:\w+ ){0,3}(?:is there|are there|will there be|would there be|any|do you|does it|does that|will i|would i|will we|would we|will it|would it|how much|what is the|whats the|what s the|do i|do we) (?:\w+ ){0,4}(?:charge|charges|cost|costs|fee|fees|pay|price|extra)\b| (?:whether|if) (?:you|there|they) (?:\w+ ){0,2}(?:charge|charges|is a charge|is an extra|are extra)\b/;
+const ALREADY_CHARGED = / (?:charged|billed|debited|deducted|took|taken|paid|statement|receipt|invoice|bank app|pending|overcharged)\b/;
+export function priceQuestion(toks: readonly string[]): boolean {
+  const padded = ` ${toks.join(' ')} `;
+  return PRICE_QUESTION.test(padded) && !ALREADY_CHARGED.test(padded);
 }

@@ -20,7 +20,7 @@ import type { TextAnalysis } from '../../nlu/types';
 import { phraseMatcher } from '../phraseMatcher';
 import { isStopWord } from '../../nlu/stopWords';
 import { canonicalTokens } from '../canonicalTokens';
-import { brokeIdiom, frameExcludes, languageIdiom, ownChangeQuestion, hasMoney, meaningOf, safetyCloseCallWithoutCue, MEANING_OUTPUTS, notOwnCase } from '../topicMeaning';
+import { brokeIdiom, frameExcludes, hasAccountEvent, hasRefundMoney, languageIdiom, ownChangeQuestion, hasMoney, meaningOf, priceQuestion, safetyCloseCallWithoutCue, MEANING_OUTPUTS, notOwnCase } from '../topicMeaning';
 
 /**
  * Idioms whose words look like a topic, as normalised tokens: "what is the damage" = "how much is it"; a body or a wallet
@@ -230,7 +230,11 @@ export function detectSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy,
     (negated?.has(bestTopic) ? 'the customer negates its words' : null) ??
     (frameExcludes(toks, bestOutput) ? 'the words are not about the topic' : null) ??
     (bestOutput === 'safety' && safetyCloseCallWithoutCue(toks, best.signal.score) ? 'a close call with no word of harm or hazard' : null) ??
-    (bestOutput === 'billing' && !hasMoney(toks, facts.analysis.entities.filter((e) => e.type === 'amount').length) ? 'the message has no money in it' : null) ??
+    (bestOutput === 'billing' && !hasMoney(toks, amountsIn(facts.analysis)) ? 'the message has no money in it' : null) ??
+    // Session 8: refund = money back; billing = what was charged, not what will be; security = something done to the account.
+    (bestOutput === 'refund' && !hasRefundMoney(toks, amountsIn(facts.analysis), facts.analysis.text) ? 'the message has no money in it (sending goods back is a return)' : null) ??
+    (bestOutput === 'billing' && priceQuestion(toks) ? 'it asks what the shop charges, nothing was charged yet' : null) ??
+    (bestOutput === 'security' && !hasAccountEvent(toks) ? 'no word of a login, a change or someone else on the account' : null) ??
     functionWordsOnly(facts.analysis, bestOutput) ??
     (bestOutput === 'security' && ownChangeQuestion(toks) ? 'the customer asks how to change their own details, nothing changed that they did not do' : null) ??
     generalQuestion(facts.analysis);
@@ -300,14 +304,49 @@ function meaningSignal(facts: TurnFacts, topics: readonly SensitiveTopic[], toks
  * comes from the message's grammar, not its subject: a near miss that names them.
  */
 const FUNCTION_WORDS = new Set(['not', 'no', 'never', 'nothing', 'how', 'when', 'where', 'why', 'sorry', 'yes', 'ok', 'okay', 'thanks', 'thank', 'hi', 'hello', 'even', 'still', 'again', 'now', 'then', 'than', 'there', 'yet', 'only', 'ever']);
+/**
+ * Session 8: the everyday words of any order's life (it came, a box, the parcel, an order, sent back, my account, an
+ * email). A topic carried by these alone is read from what every shop conversation says, not from the topic's subject:
+ * "the last order came in a box big enough to live in", "I've packed them in the original box", "it's unused and still
+ * in its box", "sorry I didn't get that, is it out for delivery?". A real case names its subject ("arrived in pieces",
+ * "bent", "soaked", "someone", "charged twice"), which is not in this list.
+ */
+const ORDER_WORDS = new Set([
+  'came', 'come', 'comes', 'coming', 'arrived', 'arrive', 'arrives', 'arriving', 'box', 'boxes', 'parcel', 'parcels', 'package', 'packages',
+  'packaging', 'packed', 'order', 'orders', 'ordered', 'ordering', 'item', 'items', 'thing', 'things', 'stuff', 'goods', 'delivery', 'deliveries',
+  'delivered', 'received', 'receive', 'give', 'gave', 'send', 'sent', 'back', 'inside', 'open', 'opened', 'big', 'new', 'present', 'gift',
+  'unused', 'account', 'email', 'settings', 'save', 'saved', 'touch', 'inform', 'bit', 'different', 'think',
+]);
 function functionWordsOnly(analysis: TextAnalysis, output: TopicOutput): string | null {
   // Every word that pushes the score (not only the top four: "I didn't authorise these purchases" has "did", "i", "not"
   // first and "authorise" fifth).
   const words = topContributors(analysis, output, 64);
   if (words.length === 0) return null;
-  for (const w of words) if (!(isStopWord(w) || FUNCTION_WORDS.has(w))) return null;
-  return `only function words carry the score (${words.slice(0, 6).map((w) => `"${w}"`).join(', ')})`;
+  let everyday = false;
+  // (Not for fraud and refunds: orders the customer did not place and money sent back are made of these words; nor when
+  // "came" is a part coming off: "the heel came off", "it fell apart".)
+  const orderWordsCount = output !== 'fraud' && output !== 'refund' && !cameApart(canonicalTokens(analysis));
+  for (const w of words) {
+    if (isStopWord(w) || FUNCTION_WORDS.has(w)) continue;
+    if (!orderWordsCount || !ORDER_WORDS.has(w)) return null;
+    everyday = true;
+  }
+  return `only ${everyday ? 'function words and everyday order words' : 'function words'} carry the score (${words.slice(0, 6).map((w) => `"${w}"`).join(', ')})`;
 }
+
+const COME = new Set(['came', 'come', 'comes', 'coming', 'fell', 'falls', 'falling', 'fallen']);
+const APART = new Set(['off', 'apart', 'away', 'loose', 'undone', 'unstuck', 'unglued', 'unstitched', 'open']);
+/** "came off", "fell apart", "come loose": a part of the product coming away, a damage in words of one syllable. */
+function cameApart(toks: readonly string[]): boolean {
+  for (let i = 0; i + 1 < toks.length; i++) if (COME.has(toks[i]) && APART.has(toks[i + 1])) return true;
+  return false;
+}
+
+const amountsIn = (analysis: TextAnalysis) => {
+  let n = 0;
+  for (const e of analysis.entities) if (e.type === 'amount') n++;
+  return n;
+};
 
 /** At or above this classifier score a guarded phrase hit still counts (the message really is the customer's case). */
 const OWN_CASE_SCORE = 0.5;
@@ -315,7 +354,8 @@ const NEGATORS = new Set(['not', 'no', 'never', 'without', 'nor', 'neither', 'no
 /** General questions about a policy, not the customer's own case. */
 const GENERAL_QUESTION = /^(what is|what are|whats|how long (do|does|will)|how do|how does|do you (offer|give|do|have)|is there a|are there|can i get a|what happens if|what if|if i|if my|if it|where can i (read|find|see))\b|\bwhat happens (in general )?if\b|\b(polic(y|ies)|in general|general question|just asking|for the future|planning ahead|before i buy|before ordering)\b/;
 
-const OWN_CASE = /\b(my|mine)\b|\bi (was|got|have been|received|paid|bought|returned)\b/;
+// Session 8: what the shop did to the customer is their own case too ("is there a reason you charged me an extra £6?").
+const OWN_CASE = /\b(my|mine)\b|\bi (was|got|have been|received|paid|bought|returned)\b|\b(charged|billed|debited|overcharged|refunded|locked) (me|us)\b|\bdid you (charge|bill|take|lock|delete|cancel) (me|us|my|our)\b/;
 const ASKS_WHAT_THE_SHOP_DOES = /^(do you|is it possible to|can you)\b/;
 
 /**

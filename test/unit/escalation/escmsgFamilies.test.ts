@@ -1,0 +1,110 @@
+/**
+ * Session 8 (escmsg, issue 11): families of ordinary messages that named a sensitive topic, urgency or an explicit
+ * request, each fixed as a rule with its reason, and the cases of the same family that must still fire. Played
+ * through flows/customer-support.json like the corpora (the messages after "Something else"). The wordings are the
+ * test's own (not lines of a corpus).
+ */
+import { describe, expect, it } from 'vitest';
+import { loadSupportFlow, REPORT_NOW } from '../../bench/escalationReport';
+import { playConversation } from '../../../shared/simulator/playConversation';
+import { hasAccountEvent, hasRefundMoney, priceQuestion } from '../../../shared/escalation/topicMeaning';
+import { canonicalTokens } from '../../../shared/escalation/canonicalTokens';
+import { analyzeText } from '../../../shared/nlu/analyzeText';
+
+const flow = loadSupportFlow();
+const now = Date.parse(REPORT_NOW);
+const reasonOf = (...turns: string[]) => playConversation(flow, 't', ['Something else', ...turns], now).escalation?.reason ?? null;
+const toks = (text: string) => canonicalTokens(analyzeText(text));
+
+describe('refund = money back: sending goods back is a return (the classifier reading needs money)', () => {
+  it.each([
+    'I want to give back the jacket',
+    "I'd like to send back the trainers",
+    'Can I track the boots I sent back?',
+    'when will the navy one be back',
+    'I sent the parcel back on Friday',
+  ])('%j is not a sensitive topic', (text) => {
+    expect(reasonOf(text)).toBeNull();
+  });
+  it.each([
+    'Posted it back two weeks ago and still no money on my card',
+    "I returned the jumper on the 1st and I'm still waiting for my £30",
+    'sent the boots back ages ago, no $ yet',
+    'when do I get the cash back for the lamp I returned?',
+  ])('%j is still a refund', (text) => {
+    expect(reasonOf(text)).toBe('sensitive_topic');
+  });
+  it('money is a word of money, an amount or a currency sign', () => {
+    expect(hasRefundMoney(toks('give back the coat'), 0, 'give back the coat')).toBe(false);
+    expect(hasRefundMoney(toks('no £ yet'), 0, 'no £ yet')).toBe(true);
+    expect(hasRefundMoney(toks('credit it to my card'), 0, 'credit it to my card')).toBe(true);
+  });
+});
+
+describe('billing = what was charged, not a question about what the shop will charge', () => {
+  it.each(['Is there an extra charge for that?', 'any extra charge for next day?', 'why do you charge extra for Jersey?'])('%j is not a sensitive topic', (text) => {
+    expect(reasonOf(text)).toBeNull();
+  });
+  it.each([
+    'You charged me £4.99 for delivery twice',
+    // what the shop did to the customer is their own case, even asked as "is there a reason..."
+    'is there a reason you charged me an extra £6 for postage?',
+    'why did you charge me an extra £6 for postage?',
+    'my bank app shows two payments of £23 for one order',
+  ])(
+    '%j is still billing',
+    (text) => {
+      expect(reasonOf(text)).toBe('sensitive_topic');
+    },
+  );
+  it('a price question is one until something was charged', () => {
+    expect(priceQuestion(toks('is there an extra fee for paying with Klarna?'))).toBe(true);
+    expect(priceQuestion(toks("I'd like to know whether you charge extra for Jersey"))).toBe(true);
+    expect(priceQuestion(toks('is there a reason I was charged twice?'))).toBe(false);
+    expect(priceQuestion(toks('my statement shows an extra charge'))).toBe(false);
+  });
+});
+
+describe('account security = something done to the account, not the account named in passing', () => {
+  it.each([
+    'I noticed the delivery address saved in my account is my old one, can you change it?',
+    'I moved house, can I save my new address on my account?',
+    'sorry i didnt get that, do i enter it in my account settings?',
+  ])('%j is not a sensitive topic', (text) => {
+    expect(reasonOf(text)).toBeNull();
+  });
+  it.each([
+    "There's a postcode on my profile I've never lived at",
+    'Someone changed the email on my account, it was not me',
+    "I keep getting login codes I didn't ask for",
+  ])('%j is still account security', (text) => {
+    expect(reasonOf(text)).toBe('sensitive_topic');
+  });
+  it('the words of an event on the account', () => {
+    expect(hasAccountEvent(toks('can I save my new address on my account'))).toBe(false);
+    expect(hasAccountEvent(toks('a phone number that is not mine'))).toBe(true);
+    expect(hasAccountEvent(toks('my password was reset'))).toBe(true);
+  });
+});
+
+describe('a topic carried only by the everyday words of an order (it came, a box, the parcel) is not the topic', () => {
+  it.each([
+    'lol the chair came in a box bigger than my car, anyway where is order 55012?',
+    "I've packed the boots back in the box they came in, do I need the slip too?",
+  ])('%j is not a sensitive topic', (text) => {
+    expect(reasonOf(text)).toBeNull();
+  });
+  it.each([
+    'The kettle arrived and the lid is bent',
+    'the plates came in bits',
+    'there are 3 orders on my account I never placed',
+    // a part coming away is a damage said in everyday words
+    'the handle came off the first time I used the pan',
+    'the strap came loose after a week',
+  ])(
+    '%j is still a sensitive topic',
+    (text) => {
+      expect(reasonOf(text)).toBe('sensitive_topic');
+    },
+  );
+});
