@@ -58,6 +58,13 @@ const EVENT_BUFFER = 5000;
 const LEAD_MS = 3000;
 /** An agent's heartbeat is written to the shared state at most this often per instance. */
 const TOUCH_MS = 1000;
+/**
+ * One process (no --redis): the stored handoffs are re-read only after something that may have changed them (a
+ * conversation step, a message in a followed conversation, an agent action), for a few ticks after it (the step's
+ * commit lands after its signal), and at least this often whatever happens (anything no signal reached).
+ */
+const FULL_READ_MS = 5000;
+const READ_TICKS_AFTER_SIGNAL = 3;
 
 export interface Note {
   id: string;
@@ -113,11 +120,29 @@ export class AgentHub {
    * customer message and rebuilds the engine's snapshot only when it moved (runtime/shard/shardPool.ts).
    */
   get snapshotVersion(): number {
+    // Asked before each customer message a shard runs: a step is coming that may open or change a handoff.
+    this.handoffsMayChange();
     return this.version * 1e6 + this.deps.directory.generation;
   }
   private version = 0;
   /** Minimum time between two queue updates to one customer. */
   queueUpdateMs = 30_000;
+  /**
+   * Work the loop did, counted (test/bench/agentIdle.ts and test/server/agentIdle.test.ts read it): while nothing
+   * happens these stand still (README "Not finished" s7: 1,000 waiting chats cost 5-14% of a core when idle).
+   */
+  readonly work = { ticks: 0, handoffReads: 0, handoffsRead: 0, queuePasses: 0, assignPasses: 0 };
+  /** Ticks that still re-read the stored handoffs after a signal that they may have changed. */
+  private readTicks = READ_TICKS_AFTER_SIGNAL;
+  private lastRead = Number.NEGATIVE_INFINITY;
+  /** What the assignment and queue passes read (handoffs, presence, teams, declines, agents) changed since they ran. */
+  private passesDirty = true;
+  /** When the passes must run again although nothing changed (a queue update held back by queueUpdateMs, start-up grace). */
+  private passesDueAt = Number.POSITIVE_INFINITY;
+  private handoffsPrint = '';
+  private inputsPrint = '';
+  /** --redis: other instances change handoffs with no signal here, so every tick reads them (as before). */
+  private readonly oneProcess: boolean;
 
   constructor(
     readonly deps: {
@@ -133,6 +158,7 @@ export class AgentHub {
   ) {
     this.startedAt = deps.now();
     this.shared = deps.shared ?? deps.store.sharedState?.() ?? new MemorySharedState();
+    this.oneProcess = this.shared instanceof MemorySharedState;
     this.unsubscribeShared = this.shared.subscribe((e) => this.onShared(e));
   }
 
@@ -295,6 +321,8 @@ export class AgentHub {
 
   /** Handoffs waiting for a person, for the engine's wait estimate (ctx.queue). */
   queueForEstimate(): QueuedHandoff[] {
+    // Asked by every engine step of this process (ctx.queue): the step may open or change a handoff.
+    this.handoffsMayChange();
     return this.handoffs.filter((h) => h.status === 'pending').map((h) => ({ teams: this.teamsOf(h), priority: h.priority }));
   }
 
@@ -488,16 +516,32 @@ export class AgentHub {
 
   kick() {
     this.kicked = true;
+    this.handoffsMayChange();
+  }
+
+  /** The stored handoffs may change now or in a moment: the next few ticks re-read them. */
+  handoffsMayChange() {
+    this.readTicks = READ_TICKS_AFTER_SIGNAL;
   }
 
   /** Re-reads the handoffs and emits changes (no assignment). */
   async refresh() {
     // Concurrent refreshes: a list read earlier than one already applied is dropped, so events never flap back.
     const gen = ++this.readGen;
+    this.readTicks = Math.max(0, this.readTicks - 1);
+    this.lastRead = this.deps.now();
     const list = await this.deps.store.listHandoffs();
+    this.work.handoffReads++;
+    this.work.handoffsRead += list.length;
     if (gen < this.appliedGen) return;
     this.appliedGen = gen;
+    // Unchanged list (same handoffs, same updates): nothing for the snapshot version, the events or the passes.
+    let print = '';
+    for (const h of list) print += `${h.id}\u0001${h.status}\u0001${h.updatedAt}\u0002`;
     this.handoffs = list;
+    if (print === this.handoffsPrint) return;
+    this.handoffsPrint = print;
+    this.passesDirty = true;
     this.version++;
     const seen = new Set<string>();
     for (const h of this.handoffs) {
@@ -516,6 +560,7 @@ export class AgentHub {
         this.subscriptions.set(
           h.conversationId,
           this.deps.store.subscribe(h.conversationId, (entries: LogEntry[]) => {
+            if (entries.some((e) => e.status)) this.handoffsMayChange();
             for (const e of entries) {
               this.emit('message', hid, { handoffId: hid, conversationId: h.conversationId, message: e });
               if (e.from === 'agent') this.markAnswered(hid);
@@ -547,6 +592,7 @@ export class AgentHub {
 
   private async runTick() {
     this.kicked = false;
+    this.work.ticks++;
     const now = this.deps.now();
     // Heartbeats for the agents whose push stream this instance holds (if it dies, they stop and expire).
     const streaming = [...this.streams.keys()];
@@ -565,7 +611,7 @@ export class AgentHub {
       }
     }
     await this.syncShared();
-    await this.refresh();
+    if (!this.oneProcess || this.readTicks > 0 || now - this.lastRead >= FULL_READ_MS) await this.refresh();
     this.expireViewers(now);
     if (!this.leader) return;
     await this.requeueLeftChats(now);
@@ -582,8 +628,23 @@ export class AgentHub {
         await this.apply(h, { type: 'agent_declined', agentId: a.agentId, note: 'Not answered in time: reassigned.' }, 'reassign').catch(() => {});
       }
     }
+    // The passes cost O(waiting chats) each (the queue's O(n^2)): run only when what they read changed, or when one
+    // held something back until a time that has come.
+    let inputs = `${this.deps.directory.generation}\u0002`;
+    for (const [id, p] of this.presence) inputs += `${id}\u0001${p.status}\u0002`;
+    for (const [id, t] of this.meta.team) inputs += `t${id}\u0001${t}\u0002`;
+    for (const [id, d] of this.meta.declined) inputs += `d${id}\u0001${[...d].join(',')}\u0002`;
+    if (inputs !== this.inputsPrint) this.passesDirty = true;
+    this.inputsPrint = inputs;
+    if (!this.passesDirty && now < this.passesDueAt) return this.forgetNowAndThen(now);
+    this.passesDirty = false;
+    this.passesDueAt = Number.POSITIVE_INFINITY;
     await this.assignPending();
     await this.announceQueue();
+    await this.forgetNowAndThen(now);
+  }
+
+  private async forgetNowAndThen(now: number) {
     // Now and then: forget the per-handoff inputs of closed handoffs (team transfers stay: they decide visibility).
     if (now - this.lastForget > 60_000) {
       this.lastForget = now;
@@ -600,6 +661,7 @@ export class AgentHub {
    * `queueUpdateMs` per chat.
    */
   private async announceQueue() {
+    this.work.queuePasses++;
     const rank: Record<string, number> = { urgent: 0, high: 1, normal: 2, low: 3 };
     const pending = this.handoffs
       .filter((h) => h.status === 'pending')
@@ -635,6 +697,10 @@ export class AgentHub {
       const nobody = estimate.minutes === null && presence.length > 0;
       const moved = prev ? position < prev.position && (position <= 3 || wait !== prev.wait) && now - prev.at >= this.queueUpdateMs : position > 1;
       const meaningful = moved || (nobody && prev?.wait !== wait);
+      if (!meaningful && prev && position < prev.position && (position <= 3 || wait !== prev.wait)) {
+        // Held back by queueUpdateMs: due then, even if nothing else changes.
+        this.passesDueAt = Math.min(this.passesDueAt, prev.at + this.queueUpdateMs);
+      }
       if (!meaningful) {
         if (!prev) await this.announce(h.id, { position, wait, at: now });
         continue;
@@ -670,6 +736,7 @@ export class AgentHub {
 
   /** Oldest (highest priority first) pending auto-assign handoffs get an agent; nobody who could -> no_agent. */
   private async assignPending() {
+    this.work.assignPasses++;
     const rank: Record<string, number> = { urgent: 0, high: 1, normal: 2, low: 3 };
     const pending = this.handoffs
       .filter((h) => h.status === 'pending' && this.requestOf(h).autoAssign)
@@ -726,7 +793,10 @@ export class AgentHub {
       const anyone = reachableAgents(base, { ...req, maxChatsPerAgent: Number.POSITIVE_INFINITY });
       // Just started and nobody online at all: the inboxes may still be reconnecting; wait the inactivity timeout first.
       const graceMs = this.deps.directory.settings.offlineAfterSeconds * 1000;
-      if (anyone.length === 0 && !base.some((p) => p.status === 'online') && this.deps.now() - this.startedAt < graceMs) continue;
+      if (anyone.length === 0 && !base.some((p) => p.status === 'online') && this.deps.now() - this.startedAt < graceMs) {
+        this.passesDueAt = Math.min(this.passesDueAt, this.startedAt + graceMs);
+        continue;
+      }
       // A chat that an agent had and gave back (went offline, signed out, declined) waits for its queue timeout, set
       // again by the engine on the requeue: its customer was just told someone else is coming (newcomer s7 #21: an
       // agent's one click on Offline ended all their chats with "no one is available" in the same second).
