@@ -20,6 +20,7 @@ import type { FlowCatalog } from './flowCatalog';
 import type { RuntimeMetrics } from './metrics';
 import * as s from './schemas';
 import { registerPages } from './servePages';
+import { registerTranscriptExport } from './transcriptExport';
 import { AddressLimitStore, errorResponse, jsonText, leanServer } from './leanRoute';
 import { ConversationLimiter } from './conversationLimiter';
 import { withForbiddenKeyAnswer, type JsonParser } from './jsonBody';
@@ -522,22 +523,7 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
     preHandler: admin,
     handler: async (req) => ({ csat: await o.store.listRecords('csat', { flowId: req.query.flowId }) }),
   });
-  app.get('/api/v1/admin/conversations/:id/transcript', {
-    schema: { summary: 'Export a transcript', tags: ['admin'], security: [{ adminToken: [] }], params: s.conversationParams },
-    preHandler: admin,
-    handler: async (req) => {
-      const rec = await o.store.getConversation(req.params.id);
-      if (!rec) throw new ApiError(404, 'conversation_not_found', `No conversation "${req.params.id}".`);
-      const messages: LogEntry[] = [];
-      for (let after = 0; ; ) {
-        const page = await o.store.readLog(rec.id, after, 1000);
-        messages.push(...page);
-        if (page.length < 1000) break;
-        after = page[page.length - 1].seq;
-      }
-      return { conversationId: rec.id, flowId: rec.flowId, flowRevision: rec.flowRevision, mode: rec.mode, createdAt: rec.createdAt, messages };
-    },
-  });
+  await registerTranscriptExport(app, { store: o.store, admin }); // runtime/server/transcriptExport.ts
 
   /* ------------------------------------------------------------ operations */
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
