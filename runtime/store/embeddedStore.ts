@@ -92,27 +92,35 @@ function freeBytes(dir: string): number | null {
  * keys of the window's entries in the `transcriptWindow` table (session 3), or no `w`/`r` at all (whole state
  * inline); each is converted on its next write.
  */
-type StoredConversation = ConversationRecord & { w?: [number, number]; r?: WindowRef[]; q?: RefRun[]; p?: string[]; lo?: number; g?: number[]; gs?: 1 };
+type StoredConversation = ConversationRecord & { w?: [number, number]; r?: WindowRef[]; q?: RefRun[]; p?: number; d?: number; lo?: number; g?: number[]; gs?: 1 };
 
 /**
  * Writing less per message (session 8). A customer message used to re-serialise and rewrite the whole record
  * (~2.6 KB of JSON after 30 messages: the state's parts ~1.9 KB, the window's references ~0.6 KB). Now:
  * - `q`: the window's references, run-length encoded (`RefRun`): consecutive seqs with the same blockId are one run
  *   (a waiting conversation's 30 references: ~570 bytes as `r`, ~40 as `q`). `r` is still read (older records).
- * - `p`: names of state fields stored under their own keys in the `stateParts` table ([conversationId, name], JSON
- *   text); the record's state holds 0 in their place (so the field order reads back unchanged). A field goes there
+ * - `p`: which state fields are stored under their own keys in the `stateParts` table ([conversationId, name], JSON
+ *   text): bit i = `PART_FIELDS[i]`; the record's state holds 0 in their place (so the field order reads back
+ *   unchanged). A field goes there
  *   when a commit finds it unchanged since the previous write (the same object, or a copy with the same members),
  *   and stays there, written again only when it changes: a field that changes on every message (the variables,
  *   the step counter) stays in the record, one that rarely changes (`intents`, `entities`, `lastEscalation`,
  *   `handoff`, `timers`, `waiting`, `escalation`) is written once per change instead of once per message. A changed
  *   field goes back into the record for that write (its old part is left in place, unread, until it is stable again
  *   and overwritten, or the conversation is pruned): so a field that changes often costs no extra write.
- * Records without `p` (older folders) have every field inline and are converted on their next write.
+ * - `d`: state fields equal to the record's own field of that name (`SAME_AS_RECORD`: the state's id, flowId,
+ *   flowRevision and mode repeat the record's), bit i = `SAME_AS_RECORD[i]`, stored as 0.
+ * Records without `p`/`d` (older folders) have every field inline and are converted on their next write.
  */
 type RefRun = [number, number] | [number, number, string] | Record<string, unknown>;
 
-/** State fields that may live in `stateParts` (see `StoredConversation`): the engine's object-valued fields. */
+/**
+ * State fields that may live in `stateParts` (see `StoredConversation`): the engine's object-valued fields. Stored
+ * records name them by their index here (`p`): add new names at the end, never reorder or remove.
+ */
 const PART_FIELDS = ['waiting', 'variables', 'intents', 'entities', 'escalation', 'lastEscalation', 'handoff', 'timers', 'recentEventIds'] as const;
+/** State fields that repeat the record's field of the same name (see `StoredConversation.d`); append only, as above. */
+const SAME_AS_RECORD = ['id', 'flowId', 'flowRevision', 'mode'] as const;
 
 /** True when `b` has the same members as `a` (each the same value or the same object): a copy the engine made. */
 function sameMembers(a: unknown, b: unknown): boolean {
@@ -141,8 +149,10 @@ function encodeRefs(refs: WindowRef[]): RefRun[] {
     let seq: number;
     let b: string | undefined;
     if (typeof ref === 'number') seq = ref;
-    else if (Array.isArray(ref)) [seq, b] = ref;
-    else {
+    else if (Array.isArray(ref)) {
+      seq = ref[0];
+      b = ref[1];
+    } else {
       out.push(ref);
       run = null;
       continue;
@@ -170,7 +180,9 @@ function decodeRefs(runs: RefRun[]): WindowRef[] {
       out.push(run);
       continue;
     }
-    const [s0, n, b] = run as [number, number, string | undefined];
+    const s0 = run[0] as number;
+    const n = run[1] as number;
+    const b = run[2] as string | undefined;
     for (let i = 0; i < n; i++) out.push(b === undefined ? s0 + i : [s0 + i, b]);
   }
   return out;
@@ -214,8 +226,8 @@ interface Hot {
   start: number;
   /** Where its log entries are (see `LogPlace`); set by `load` and `commitNow`. */
   place?: LogPlace;
-  /** State fields stored in `stateParts` as of the last write (see `StoredConversation.p`); null: none. */
-  parts?: string[] | null;
+  /** State fields stored in `stateParts` as of the last write (see `StoredConversation.p`: a bit mask); 0: none. */
+  parts?: number;
 }
 
 /**
@@ -718,13 +730,14 @@ export class EmbeddedStore implements RuntimeStore {
     const place: LogPlace = lo === undefined ? { lo: raw.lastSeq, runs: [], spilled: false } : { lo, runs: g ?? [], spilled: gs === 1 };
     let entry: Hot;
     if (stored.q || stored.r) {
-      const { r, q, p, ...rest } = stored;
+      const { r, q, p, d, ...rest } = stored;
       const refs = q ? decodeRefs(q) : r!;
       const win = this.windowFromLog(id, refs, place);
       const state: Record<string, unknown> = { ...(rest.state as object), recentTranscript: win };
-      // Fields stored under their own keys (see `StoredConversation.p`): put back where their placeholder is.
-      if (p) for (const name of p) state[name] = this.statePart(id, name);
-      entry = { rec: { ...rest, state }, win, refs, start: 0, parts: p ?? null };
+      // Fields stored apart or as the record's (see `StoredConversation.p`, `d`): put back where their placeholder is.
+      if (p) for (let i = 0; i < PART_FIELDS.length; i++) if (p & (1 << i)) state[PART_FIELDS[i]] = this.statePart(id, PART_FIELDS[i]);
+      if (d) for (let i = 0; i < SAME_AS_RECORD.length; i++) if (d & (1 << i)) state[SAME_AS_RECORD[i]] = rest[SAME_AS_RECORD[i]];
+      entry = { rec: { ...rest, state }, win, refs, start: 0, parts: p ?? 0 };
     } else if (stored.w) {
       const [start, end] = stored.w;
       const win: unknown[] = [];
@@ -827,23 +840,34 @@ export class EmbeddedStore implements RuntimeStore {
     const head: Record<string, unknown> = { ...(state as object), recentTranscript: null };
     // State fields unchanged since the previous write live under their own keys (see `StoredConversation.p`).
     const priorState = prior?.rec.state as Record<string, unknown> | null | undefined;
-    const priorParts = prior?.parts ?? null;
-    let names: string[] | undefined;
+    const priorParts = prior?.parts ?? 0;
+    let mask = 0;
     let writes: string[] | undefined; // flat [name, JSON, ...]: parts this write stores
     if (priorState !== null && typeof priorState === 'object') {
-      for (const name of PART_FIELDS) {
+      for (let i = 0; i < PART_FIELDS.length; i++) {
+        const name = PART_FIELDS[i];
         const v = head[name];
         if (v === null || typeof v !== 'object' || (Array.isArray(v) && v.length === 0)) continue;
         if (!sameMembers(priorState[name], v)) continue; // changed by this step: stored in the record this time
-        (names ??= []).push(name);
+        mask |= 1 << i;
         head[name] = 0;
         // Stored already (the same members as what the previous write stored there), or stored now.
-        if (priorParts === null || !priorParts.includes(name)) (writes ??= []).push(name, JSON.stringify(v));
+        if (!(priorParts & (1 << i))) (writes ??= []).push(name, JSON.stringify(v));
+      }
+    }
+    let same = 0;
+    for (let i = 0; i < SAME_AS_RECORD.length; i++) {
+      const name = SAME_AS_RECORD[i];
+      const v = head[name];
+      if (typeof v === 'string' && v === record[name]) {
+        same |= 1 << i;
+        head[name] = 0;
       }
     }
     const stored: StoredConversation = { ...record, state: head, q: encodeRefs(refs) };
-    if (names) stored.p = names;
-    return { stored, entry: { rec: record, win: W, refs, start: 0, parts: names ?? null }, oldWindow, parts: writes };
+    if (mask) stored.p = mask;
+    if (same) stored.d = same;
+    return { stored, entry: { rec: record, win: W, refs, start: 0, parts: mask }, oldWindow, parts: writes };
   }
 
   async readLog(conversationId: string, afterSeq: number, limit = 1000): Promise<LogEntry[]> {
