@@ -7,7 +7,9 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import {
+  ArrowLeft,
   ArrowLeftRight,
+  Info,
   Bell,
   Bot,
   CheckCircle2,
@@ -579,7 +581,8 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
   const selRow = rows.find((r) => r.id === selected) ?? detail?.handoff ?? null;
 
   return (
-    <div className="ib-app">
+    // On a phone (renderer/inbox/inbox.css, max-width 700px) one pane shows at a time: the list, or the open chat.
+    <div className={`ib-app${selected && !adminView && !live ? ' has-selected' : ''}`}>
       {link === 'reconnecting' && (
         <div className="ib-offline-bar" role="status">
           Connection to the server lost. Reconnecting… Replies and actions wait until it is back; nothing you wrote is lost.
@@ -797,6 +800,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
           fail={fail}
           onVariables={(variables) => setDetail((d) => (d ? { ...d, variables } : d))}
           onMine={() => (setLive(false), setView('mine'))}
+          onBack={() => setSelected(null)}
         />
       ) : (
         <section className="ib-placeholder">
@@ -812,6 +816,20 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
 
 /* ------------------------------------------------------------------ conversation + context */
 
+/** Whether the inbox is in its phone layout (inbox.css, max-width 700px); false where matchMedia is missing. */
+const PHONE = '(max-width: 700px)';
+function usePhone(): boolean {
+  const [phone, setPhone] = useState(() => typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia(PHONE).matches);
+  useEffect(() => {
+    if (typeof window === 'undefined' || typeof window.matchMedia !== 'function') return;
+    const m = window.matchMedia(PHONE);
+    const on = () => setPhone(m.matches);
+    m.addEventListener?.('change', on);
+    return () => m.removeEventListener?.('change', on);
+  }, []);
+  return phone;
+}
+
 interface ConversationProps {
   api: InboxApi;
   token: string;
@@ -825,9 +843,14 @@ interface ConversationProps {
   onVariables(v: Record<string, unknown>): void;
   /** The chat became this agent's (accepted, taken): the list switches to Mine so it stays in view. */
   onMine?(): void;
+  /** Back to the list (the phone layout's back button; on wider screens the list is beside the chat). */
+  onBack?(): void;
 }
 
-function Conversation({ api, token, me, detail, agents, typingName, viewers, run, fail, onVariables, onMine }: ConversationProps) {
+function Conversation({ api, token, me, detail, agents, typingName, viewers, run, fail, onVariables, onMine, onBack }: ConversationProps) {
+  /** The phone layout shows the context (why, signals, variables, notes) over the chat when asked. */
+  const [contextOpen, setContextOpen] = useState(false);
+  const phone = usePhone();
   const h = detail.handoff;
   const [draft, setDraft] = useState('');
   const [note, setNote] = useState(false);
@@ -954,7 +977,12 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
     <>
       <section className="ib-conv" aria-label="Conversation">
         <header className="ib-conv-head">
-          <div>
+          {onBack && (
+            <button type="button" className="ib-iconbtn ib-phone-only ib-back" aria-label="Back to the list" onClick={onBack}>
+              <ArrowLeft size={18} aria-hidden="true" />
+            </button>
+          )}
+          <div className="ib-conv-title">
             <h2>{name}</h2>
             <p className="ib-muted">
               {h.flowId} · <span className={`ib-chip ib-s-${h.status}`}>{statusWords(h)}</span>
@@ -975,6 +1003,9 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
               )}
             </p>
           </div>
+          <button type="button" className="ib-btn ib-small ib-phone-only" aria-expanded={contextOpen} onClick={() => setContextOpen(true)}>
+            <Info size={14} aria-hidden="true" /> Details
+          </button>
           <div className="ib-actions">
             {h.status === 'pending' && (
               <button type="button" className="ib-btn ib-primary" onClick={() => void run(() => api.act(token, h.id, 'accept'), acceptedWords).then((ok) => ok && onMine?.())}>
@@ -1193,7 +1224,7 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
                 rows={2}
                 value={draft}
                 maxLength={5000}
-                placeholder={mine && !note ? `Reply to ${name}… (Enter sends, Shift+Enter for a new line, / for canned replies)` : h.status === 'pending' ? 'Accept the chat to reply; notes are for agents only.' : 'Private note: only agents see it.'}
+                placeholder={mine && !note ? (phone ? `Reply to ${name}…` : `Reply to ${name}… (Enter sends, Shift+Enter for a new line, / for canned replies)`) : h.status === 'pending' ? 'Accept the chat to reply; notes are for agents only.' : 'Private note: only agents see it.'}
                 onChange={(e) => onType(e.target.value)}
                 aria-controls={slash ? 'ib-slash' : undefined}
                 aria-activedescendant={slash && slash.length > 0 ? `ib-slash-${pick}` : undefined}
@@ -1230,7 +1261,12 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
         )}
       </section>
 
-      <aside className="ib-context" aria-label="Context">
+      <aside className={`ib-context${contextOpen ? ' is-open' : ''}`} aria-label="Context">
+        <div className="ib-phone-only ib-context-close">
+          <button type="button" className="ib-btn ib-small" onClick={() => setContextOpen(false)}>
+            <ArrowLeft size={14} aria-hidden="true" /> Back to the chat
+          </button>
+        </div>
         <section>
           <h3>Why the bot handed over</h3>
           <p className="ib-reason">{handoffWhy(ctx?.reason ?? h.reason, ctx?.summary || h.summary)}</p>

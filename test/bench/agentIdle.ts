@@ -34,9 +34,15 @@ async function child(root: string) {
   const dir = mkdtempSync(join(tmpdir(), 'baton-agent-idle-'));
   const ann = { id: 'ann', name: 'Ann', email: 'ann@example.com', teams: ['support'], skills: [], languages: [], maxChats: 3, admin: false, token: 'ann-token-0123456789abcdef' };
   const rt = await startRuntime({ port: 0, host: '127.0.0.1', dataDir: dir, logger: pino({ level: 'silent' }), flows: [flow], workers: 0, agents: { agents: [ann] }, config: { rateLimit: { perAddressPerMinute: 1_000_000, perConversationPerMinute: 60 } } });
-  const call = async (path: string, body: unknown, token?: string) => {
-    const res = await fetch(rt.url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
-    return res.json() as Promise<any>;
+  const call = async (path: string, body: unknown, token?: string): Promise<any> => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const res = await fetch(rt.url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+        return await res.json();
+      } catch (err) {
+        if (attempt >= 3) throw err; // a kept-alive socket the server closed meanwhile: once more on a new one
+      }
+    }
   };
   await call('/api/v1/agent/presence', { status: 'online' }, ann.token);
   for (let i = 0; i < WAITING + 3; i++) {
@@ -51,7 +57,7 @@ async function child(root: string) {
   const w0 = { ...(hub.work ?? {}) };
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  const beat = setInterval(() => void call('/api/v1/agent/presence', { status: 'online' }, ann.token), 10_000);
+  const beat = setInterval(() => void call('/api/v1/agent/presence', { status: 'online' }, ann.token).catch(() => undefined), 10_000);
   await new Promise((r) => setTimeout(r, IDLE_SECONDS * 1000));
   clearInterval(beat);
   const c1 = process.cpuUsage(c0);
