@@ -46,6 +46,14 @@ recipe() { # fold variant
   # on the blue one, can I have the green instead?" fires as negative (roundSixNegative.test.ts). `S7=1 ... ship` to retry.
   if [ "$variant" = PONB ] && [ "$fold" = all ] && [ "${S7:-0}" = 1 ]; then args+=(--extra-negative $C/w14-conversations.jsonl@odd:10 --extra-explicit $C/w14-conversations.jsonl@odd:10 \
     --extra-negative $C/w15-conversations.jsonl@odd:10 --extra-explicit $C/w15-conversations.jsonl@odd:10 --extra-ordinary $C/w13-conversations.jsonl@odd:2 --extra-ordinary $C/w15-conversations.jsonl@odd:2); fi
+  # Session 8 (esclearn, S8=1): the shipped recipe + the session-8 writers' ODD ids (even ids stay held out): w17 teaches the
+  # explicit and negative outputs (last customer turn; its "none" = neither), the ordinary turns of w16 (loops, repeated
+  # fallback, low confidence, ordinary chats) and of w17's ordinary conversations teach explicit / urgency / negative 0 where
+  # the rules see nothing. w17's sensitive conversations carry no topic name, so the topic outputs are not retrained.
+  # `EMBED=FILE` (with either) adds train.ts --embed FILE (pre-trained word vectors folded into the unigram weights).
+  if [ "$variant" = PONB ] && [ "$fold" = all ] && [ "${S8:-0}" = 1 ]; then args+=(--extra-negative $C/w17-conversations.jsonl@odd:10 --extra-explicit $C/w17-conversations.jsonl@odd:10 \
+    --extra-ordinary $C/w16-conversations.jsonl@odd:2 --extra-ordinary $C/w17-conversations.jsonl@odd:2); fi
+  if [ -n "${EMBED:-}" ]; then args+=(--embed "$EMBED" ${EMBED_ARGS:-}); fi
   if [ "$variant" = PT ]; then args+=(--teacher); fi
   if [ "$variant" = PTE ]; then args+=(--teacher=explicit_request,urgency); fi
   echo "${args[@]}"

@@ -21,6 +21,8 @@ import { loadWriterCorpus, writerTargets } from './writerCorpus';
 import { createSimulation } from '../../shared/simulator/createSimulation';
 import { loadSupportFlow, REPORT_NOW } from '../../test/bench/escalationReport';
 import { TOPIC_OUTPUTS } from '../../shared/escalation/classifier/outputs';
+import { canonicalTokens } from '../../shared/escalation/canonicalTokens';
+import { MAX_TOKENS } from '../../shared/escalation/classifier/features';
 
 const TRAIN_SIZE = 40_000;
 const TEST_SIZE = 6_000;
@@ -32,13 +34,56 @@ const PRUNE = 0.2;
 const B = 1 << HASH_BITS;
 const K = OUTPUTS.length;
 
+/**
+ * Session 8 (esclearn) `--embed FILE[:SCALE]` (a vocabulary written by embeddingVocab.ts: pre-trained word vectors): each
+ * message also gets the SUM of its words' vectors (times SCALE) as D dense inputs, and each output learns D weights u_k
+ * over them next to the hashed n-grams. Because the score is linear in that sum, a word's share of it is one number per
+ * output (u_k . vector(word)): after training, that number is added to the word's unigram weight (foldEmbedding), so the
+ * shipped model has the same format and the same cost per message, and a word no writer of ours used still scores like
+ * the words it is near in the vectors ("livid" near "furious"). Words outside the vocabulary (and function words) add 0.
+ * `--embed-l2 X`: the L2 of the u weights (default L2); `--embed-only-first N`: N epochs on the u weights alone before the
+ * joint training (so the n-grams learn what the vectors cannot, rather than the vectors what the n-grams left).
+ */
+const embedArg = process.argv.indexOf('--embed');
+const EMBED: { words: string[]; dims: number; index: Map<string, number>; vectors: Float32Array; scale: number } | null = embedArg >= 0 ? (() => {
+  const m = /^(.*?)(?::([\d.]+))?$/.exec(process.argv[embedArg + 1])!;
+  const v = JSON.parse(readFileSync(m[1], 'utf8')) as { words: string[]; dims: number; vectors: number[][] };
+  const vectors = new Float32Array(v.words.length * v.dims);
+  v.vectors.forEach((row, i) => vectors.set(row, i * v.dims));
+  return { words: v.words, dims: v.dims, index: new Map(v.words.map((w, i) => [w, i])), vectors, scale: m[2] ? Number(m[2]) : 1 };
+})() : null;
+const D = EMBED?.dims ?? 0;
+const numArg = (name: string, dflt: number) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : dflt);
+const EMBED_FIRST = numArg('--embed-only-first', 0);
+const EMBED_L2 = numArg('--embed-l2', L2);
+/** One message's dense input: the scaled sum of its words' vectors (the words the scorer reads: canonical, MAX_TOKENS). */
+const NO_DENSE = new Float32Array(0);
+const denseOfFeats = new WeakMap<Int32Array, Float32Array>();
+/** The hashed ids of a message, with its dense input registered beside them (copies of an item share both). */
+function featsOf(text: string, scratch: number[]): Int32Array {
+  const f = Int32Array.from(featuresOf(analyzeText(text), scratch));
+  if (EMBED) denseOfFeats.set(f, denseOf(text));
+  return f;
+}
+function denseOf(text: string): Float32Array {
+  if (!EMBED) return NO_DENSE;
+  const e = new Float32Array(D);
+  const toks = canonicalTokens(analyzeText(text));
+  for (let i = 0; i < Math.min(toks.length, MAX_TOKENS); i++) {
+    const at = EMBED.index.get(toks[i]);
+    if (at === undefined) continue;
+    for (let d = 0; d < D; d++) e[d] += EMBED.vectors[at * D + d] * EMBED.scale;
+  }
+  return e;
+}
+
 /** Targets per output: 1, 0, or -1 = this sample does not train that output (writers' single labels). */
 function encode(samples: Sample[]): { feats: Int32Array[]; y: Int8Array[] } {
   const feats: Int32Array[] = [];
   const y: Int8Array[] = [];
   const scratch: number[] = [];
   for (const s of samples) {
-    feats.push(Int32Array.from(featuresOf(analyzeText(s.text), scratch)));
+    feats.push(featsOf(s.text, scratch));
     const t = new Int8Array(K);
     for (const l of s.labels) t[OUTPUTS.indexOf(l)] = 1;
     y.push(t);
@@ -65,7 +110,7 @@ function extraCorpora(argv: string[]): { feats: Int32Array[]; y: Int8Array[]; no
     const { messages, problems } = loadWriterCorpus(file);
     if (problems.length) console.error(`${file}: ${problems.length} invalid lines left out (run writerCorpus.ts to see them)`);
     for (const msg of messages) {
-      const f = Int32Array.from(featuresOf(analyzeText(msg.text), scratch));
+      const f = featsOf(msg.text, scratch);
       const t = teach(writerTargets(msg), msg.text, msg.label);
       for (let c = 0; c < copies; c++) {
         feats.push(f);
@@ -120,7 +165,7 @@ function negativeCorpora(argv: string[], flag = '--extra-negative', label = 'neg
     for (const it of items) {
       if (it.label !== label && it.label !== 'none') continue;
       used++;
-      const f = Int32Array.from(featuresOf(analyzeText(it.text), scratch));
+      const f = featsOf(it.text, scratch);
       const t = new Int8Array(K).fill(-1);
       t[k] = it.label === 'none' ? 0 : 1;
       teach(t, it.text, it.label === 'none' ? 'none' : label);
@@ -219,7 +264,7 @@ function ordinaryTurns(argv: string[]): { feats: Int32Array[]; y: Int8Array[]; n
         const t = teach(new Int8Array(K).fill(-1), text, 'none', true, ORDINARY_NEGATIVE, ORDINARY_REASONS);
         if (!t.some((v) => v === 0)) continue;
         used++;
-        const f = Int32Array.from(featuresOf(analyzeText(text), scratch));
+        const f = featsOf(text, scratch);
         for (let n = 0; n < copies; n++) {
           feats.push(f);
           y.push(t);
@@ -232,6 +277,27 @@ function ordinaryTurns(argv: string[]): { feats: Int32Array[]; y: Int8Array[]; n
   return { feats, y, note: notes.join(', ') };
 }
 
+/**
+ * Folds the dense weights into the unigram weights (train.ts --embed): word t's share of the score is u_k . vector(t) per
+ * output, the same for every message it is in, so it is added to t's unigram id. The result scores every message
+ * exactly as the model with the dense input did (before pruning), and ships in the same table.
+ */
+function foldEmbedding(w: Float32Array, u: Float32Array): void {
+  if (!EMBED) return;
+  let moved = 0;
+  EMBED.words.forEach((t, i) => {
+    const b = wordFeature(t);
+    for (let k = 0; k < K; k++) {
+      let s = 0;
+      for (let d = 0; d < D; d++) s += u[k * D + d] * EMBED.vectors[i * D + d] * EMBED.scale;
+      w[b * K + k] += s;
+      if (Math.abs(s) >= PRUNE) moved++;
+    }
+  });
+  const norms = OUTPUTS.map((o, k) => `${o} ${Math.sqrt(u.slice(k * D, (k + 1) * D).reduce((a, x) => a + x * x, 0)).toFixed(2)}`);
+  console.error(`folded ${EMBED.words.length} word vectors into their unigram weights (${moved} word x output shares of |w| >= ${PRUNE}); |u| per output: ${norms.join(', ')}`);
+}
+
 function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
@@ -241,12 +307,15 @@ function sigmoid(z: number): number {
  * the second run lets them take over what the pruned small weights did (a pruned model without it
  * drifts, e.g. short ordinary messages start to read as negative).
  */
-function train(feats: Int32Array[], y: Int8Array[], epochs: number, init?: { w: Float32Array; bias: Float64Array; keep: Uint8Array }): { w: Float32Array; bias: Float64Array } {
+function train(feats: Int32Array[], y: Int8Array[], epochs: number, init?: { w: Float32Array; bias: Float64Array; keep: Uint8Array; u: Float32Array }, denseOnly = false): { w: Float32Array; bias: Float64Array; u: Float32Array } {
   const w = init ? init.w : new Float32Array(B * K);
   const keep = init?.keep;
   const g2 = new Float32Array(B * K).fill(1e-3);
   const bias = init ? init.bias : new Float64Array(K);
   const bg2 = new Float64Array(K).fill(1e-3);
+  // The dense (embedding) weights: D per output, AdaGrad like the rest (train.ts --embed).
+  const u = init?.u ?? new Float32Array(K * D);
+  const ug2 = new Float32Array(K * D).fill(1e-3);
   const order = feats.map((_, i) => i);
   let seed = 7;
   const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
@@ -258,9 +327,11 @@ function train(feats: Int32Array[], y: Int8Array[], epochs: number, init?: { w: 
     let loss = 0;
     for (const i of order) {
       const f = feats[i];
+      const e = D ? denseOfFeats.get(f) : undefined;
       for (let k = 0; k < K; k++) {
         let z = bias[k];
         for (let a = 0; a < f.length; a++) z += w[f[a] * K + k];
+        if (e) for (let d = 0; d < D; d++) z += u[k * D + d] * e[d];
         const target = y[i][k];
         if (target < 0) continue;
         const p = sigmoid(z);
@@ -269,6 +340,15 @@ function train(feats: Int32Array[], y: Int8Array[], epochs: number, init?: { w: 
         bg2[k] += g * g;
         bias[k] -= (RATE * g) / Math.sqrt(bg2[k]);
         if (Math.abs(g) < 1e-4) continue;
+        if (e) {
+          for (let d = 0; d < D; d++) {
+            const j = k * D + d;
+            const gi = g * e[d] + EMBED_L2 * u[j];
+            ug2[j] += gi * gi;
+            u[j] -= (RATE * gi) / Math.sqrt(ug2[j]);
+          }
+        }
+        if (denseOnly) continue;
         for (let a = 0; a < f.length; a++) {
           const idx = f[a] * K + k;
           if (keep && !keep[idx]) continue;
@@ -279,9 +359,9 @@ function train(feats: Int32Array[], y: Int8Array[], epochs: number, init?: { w: 
         }
       }
     }
-    console.error(`epoch ${epoch + 1}: mean loss ${(loss / order.length / K).toFixed(4)}`);
+    console.error(`epoch ${epoch + 1}${denseOnly ? ' (vectors only)' : ''}: mean loss ${(loss / order.length / K).toFixed(4)}`);
   }
-  return { w, bias };
+  return { w, bias, u };
 }
 
 function varint(out: number[], n: number): void {
@@ -371,6 +451,7 @@ const testSet = buildCorpus(424242, TEST_SIZE);
 const testEnc = encode(testSet);
 const w = new Float32Array(B * K);
 const bias = new Float64Array(K);
+const u = new Float32Array(K * D);
 let trainCount = 0;
 for (let s = 0; s < SEEDS; s++) {
   const trainSet = buildCorpus(20261130 + s * 7919, TRAIN_SIZE);
@@ -379,7 +460,8 @@ for (let s = 0; s < SEEDS; s++) {
   trainEnc.feats.push(...extra.feats);
   trainEnc.y.push(...extra.y);
   console.error(`model ${s + 1}/${SEEDS}: ${trainSet.length} training messages (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
-  const first = train(trainEnc.feats, trainEnc.y, EPOCHS);
+  const pre = EMBED_FIRST > 0 ? train(trainEnc.feats, trainEnc.y, EMBED_FIRST, undefined, true) : undefined;
+  const first = train(trainEnc.feats, trainEnc.y, EPOCHS, pre ? { ...pre, keep: new Uint8Array(B * K).fill(1) } : undefined);
   const keep = new Uint8Array(B * K);
   for (let i = 0; i < keep.length; i++) {
     if (Math.abs(first.w[i]) >= PRUNE) keep[i] = 1;
@@ -387,9 +469,11 @@ for (let s = 0; s < SEEDS; s++) {
   }
   const one = train(trainEnc.feats, trainEnc.y, 2, { ...first, keep });
   for (let i = 0; i < w.length; i++) w[i] += one.w[i] / SEEDS;
+  for (let i = 0; i < u.length; i++) u[i] += one.u[i] / SEEDS;
   for (let k = 0; k < K; k++) bias[k] += one.bias[k] / SEEDS;
 }
 const trainSet = { length: trainCount };
+if (EMBED) foldEmbedding(w, u);
 evaluate('generated test corpus (other seed)', testEnc.feats, testEnc.y, w, bias);
 const packed = pack(w);
 console.error(`kept ${packed.kept} weights, ${packed.data.length} base64 characters`);
