@@ -10,7 +10,7 @@
  *   npx tsx test/bench/storeCommitBench.ts
  *   BENCH_BEFORE_ROOT=/tmp/baton-before npx tsx test/bench/storeCommitBench.ts    (+ that checkout's store)
  *   STORE_VARIANTS='name=/abs/path/embeddedStore.ts,...'                         (extra store modules to compare)
- *   BENCH_INLINE=0    (leave out this checkout's store with writes on the calling thread, `writer: 'inline'`)
+ *   BENCH_INLINE=0    (leave out the stores with writes on the calling thread, `writer: 'inline'`: how a shard writes)
  *   BENCH_CONVERSATIONS=300 BENCH_MESSAGES=12 BENCH_ROUNDS=5 BENCH_PARALLEL=100
  *
  * Columns: CPU = process user+system time (all threads, lmdb's writer and fsyncs included) per customer message
@@ -253,6 +253,16 @@ export async function storeCommitBench(): Promise<void> {
   if (process.env.BENCH_BEFORE_ROOT) {
     const mod = await import(pathToFileURL(join(resolve(process.env.BENCH_BEFORE_ROOT), 'runtime/store/embeddedStore.ts')).href);
     variants.push({ name: `before (${process.env.BENCH_BEFORE_ROOT})`, Ctor: mod.EmbeddedStore });
+    // Inline too: how a shard of `baton serve` (one worker thread by default since session 7) writes.
+    if (process.env.BENCH_INLINE !== '0')
+      variants.push({
+        name: `before, writes inline`,
+        Ctor: class extends mod.EmbeddedStore {
+          constructor(o: { dir: string }) {
+            super({ ...o, writer: 'inline' });
+          }
+        } as unknown as StoreCtor,
+      });
   }
   variants.push({ name: 'this checkout (writer thread)', Ctor: EmbeddedStore as unknown as StoreCtor });
   // The same store writing on the calling thread (BATON_STORE_WRITER=inline): what the writer thread saves there.
