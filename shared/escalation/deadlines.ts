@@ -87,7 +87,7 @@ const PAST = new Set([
   'broke', 'fell', 'took',
 ]);
 /** Questions about when the shop or the courier works, not about the customer's need. */
-const HOURS_QUESTION = [/\b(are|is) you(r shop| guys| lot)? open\b/, /\byou open\b/, /\bopen or (no|not)\b/, /\bopen on\b/, /\b(do|will) you (deliver|ship) on\b/, /\bwhat time do you\b/, /\bdo you (open|close|deliver|ship|work)\b/, /\b(is there|any) delivery on\b/, /\bopen (on|at|today|tomorrow)\b/, /\bopening hours?\b/, /\bwhat time (?:\w+ ){0,4}(?:opens?|closes?)\b/, /\bdelivery slots?\b/, /\bcut ?off\b/, /\b(deliver|ship|open|post|work|collect)\w* on (mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends)\b/];
+const HOURS_QUESTION = [/\b(are|is) you(r shop| guys| lot)? open\b/, /\byou open\b/, /\bopen or (no|not)\b/, /\bopen on\b/, /\b(do|will) you (deliver|ship) on\b/, /\bwhat time do you\b/, /\bdo you (open|close|deliver|ship|work)\b/, /\b(is there|any) delivery on\b/, /\bopen (on|at|today|tomorrow)\b/, /\bopening hours?\b/, /\bwhat time (?:\w+ ){0,4}(?:opens?|closes?)\b/, /\bdelivery slots?\b/, /\bcut ?off\b/, /\b(deliver|ship|open|post|work|collect)\w* on (mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends)\b/, /\b(include|includes|including|cover|covers) (mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekends?|bank holidays?)\b/];
 /**
  * Round eight: a time that is not the customer's deadline, read from the words just before it:
  *  - somebody else's date: a sale, offer or competition ("is the sale on till Sunday?", "competition ends Friday");
@@ -166,9 +166,17 @@ function timesOnly(toks: readonly string[]): 'past' | 'others' | null {
   if (known !== undefined) return known;
   // (A frame word also as a possessive: "the wedding's the day after tomorrow".)
   let mayBePast = !(needWord(toks) || obligation(toks));
-  if (mayBePast) for (const t of toks) if (FRAME.has(t) || (t.endsWith('s') && FRAME.has(t.slice(0, -1)))) mayBePast = false;
+  // (Session 8: "by" / "before" only before a time: "can you find it by my email?" has no frame.)
+  if (mayBePast) {
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i];
+      if (TIME_PREPOSITION.has(t) && !leadsToTime(toks, i)) continue;
+      if (FRAME.has(t) || (t.endsWith('s') && FRAME.has(t.slice(0, -1)))) mayBePast = false;
+    }
+  }
   let mayBeOthers = true;
   let any = false;
+  let lastPastEnd = -1;
   for (let i = 0; i < toks.length && (mayBePast || mayBeOthers); i++) {
     const c = clockAt(toks, i);
     const d = c ? null : dayAt(toks, i, 0, 1, 1);
@@ -178,7 +186,12 @@ function timesOnly(toks: readonly string[]): 'past' | 'others' | null {
     if (mayBePast) {
       let past = false;
       for (let k = Math.max(0, i - 6); k < i; k++) if (TOLD_PAST.has(toks[k])) past = true;
+      // Session 8: "last Thursday", "3 days ago", "yesterday morning" are past by themselves; a time right after a past
+      // one is the same moment ("at 8 o'clock this morning", "last Thursday, or maybe Wednesday").
+      if (toks[i - 1] === 'last' || toks[end + 1] === 'ago' || toks[i - 1] === 'yesterday') past = true;
+      if (lastPastEnd >= 0 && i - lastPastEnd <= 3) past = true;
       if (!past) mayBePast = false;
+      else lastPastEnd = end;
     }
     if (mayBeOthers && !notMine(toks, { at: i, end, day: null, minutes: null })) mayBeOthers = false;
     i = end;
@@ -472,12 +485,21 @@ function pastWords(toks: readonly string[]): number {
   return n;
 }
 
-/** "have to", "has to", "got to": obligation. */
+/**
+ * "have to", "has to", "got to": obligation. Session 8: not in a question about the shop's rule ("does it have to be a
+ * shop?", "do I have to print the label?"), which asks what is required, not for a time.
+ */
+const ASKS_RULE = new Set(['do', 'does', 'did', 'would', 'will']);
 function obligation(toks: readonly string[]): boolean {
-  for (let i = 0; i + 1 < toks.length; i++) if ((toks[i] === 'have' || toks[i] === 'has' || toks[i] === 'got') && toks[i + 1] === 'to') return true;
+  for (let i = 0; i + 1 < toks.length; i++) {
+    if (!((toks[i] === 'have' || toks[i] === 'has' || toks[i] === 'got') && toks[i + 1] === 'to')) continue;
+    if (ASKS_RULE.has(toks[i - 2] ?? '') || ASKS_RULE.has(toks[i - 3] ?? '')) continue;
+    return true;
+  }
   return false;
 }
-const ACK = new Set(['thanks', 'thank', 'thx', 'ty', 'great', 'perfect', 'cheers', 'lovely', 'brilliant', 'cool', 'nice', 'ok', 'okay', 'alright']);
+// (Session 8: "other's Thursday. Fine.", "Tidy", "grand": acknowledgements too.)
+const ACK = new Set(['thanks', 'thank', 'thx', 'ty', 'great', 'perfect', 'cheers', 'lovely', 'brilliant', 'cool', 'nice', 'ok', 'okay', 'alright', 'fine', 'tidy', 'grand', 'sound', 'super', 'excellent', 'wonderful', 'ace', 'noted', 'gotcha', 'understood']);
 const NEED = new Set(['need', 'needs', 'needed', 'must', 'asap', 'urgent', 'urgently', 'by', 'before', 'until', 'till', 'latest', 'please', 'pls', 'important', 'deadline', 'required']);
 /** A word of need that is not negated ("no need to reply", "don't need it by then"). */
 function needWord(toks: readonly string[]): boolean {
@@ -488,8 +510,17 @@ function needWord(toks: readonly string[]): boolean {
     if (p === 'no' || p === 'not' || p2 === 'not' || p2 === 'no') continue;
     // "what do you need from me?": the shop's need, not the customer's.
     if (p === 'you' || (p === 'would' && p2 === 'you')) continue;
+    // Session 8: "by email", "by my name", "before I save my card": a preposition of need only before a time.
+    if (TIME_PREPOSITION.has(toks[i]) && !leadsToTime(toks, i)) continue;
     return true;
   }
+  return false;
+}
+
+const TIME_PREPOSITION = new Set(['by', 'before', 'until', 'till']);
+/** One of the three words after `i` may start a time ("by Friday", "before the 3pm cut-off", "by the end of the day"). */
+function leadsToTime(toks: readonly string[], i: number): boolean {
+  for (let k = i + 1; k <= i + 3 && k < toks.length; k++) if (mayStartTime(toks[k]) && toks[k] !== 'a' && toks[k] !== 'an' && toks[k] !== 'in') return true;
   return false;
 }
 
@@ -551,6 +582,8 @@ export function findDeadline(toks: readonly string[], now: number, timezone: str
   let last = -1;
   for (const f of found) {
     if (pastNear(toks, f.at) || notMine(toks, f)) continue;
+    // Session 8: "by noon yesterday", "at 6 two days ago": the time is in the past whatever the words before it.
+    if (toks[f.end + 1] === 'yesterday' || toks[f.end + 1] === 'ago' || toks[f.end + 2] === 'ago') continue;
     // "delivered after 6pm", "any time after Monday": a preference, not a deadline.
     if (toks[f.at - 1] === 'after' && !f.relative) continue;
     let day = f.day;

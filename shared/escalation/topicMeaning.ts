@@ -234,6 +234,8 @@ const FRAMES: Frame[] = [
           // the product is dangerous
           ` (?:caught fire|catch fire|set fire|on fire|burst into flames|sparked|sparking|sparks|melted|melting|overheated|overheating|exploded|started smoking|began smoking|is smoking|was smoking|smoke (?:came|coming|pouring)|battery (?:is |has )?(?:swollen|swelled|bulging|leaking)|toxic fumes)`,
           ` (?:is|are|was|were|looks|seems|feels|s) (?:a |really |quite |very |so |actually |genuinely )?(?:fire hazard|choking hazard|safety hazard|electrical hazard|hazard|unsafe|dangerous)`,
+          // session 8: "could be a choking risk", "poses a fire risk", "a strangulation hazard for babies"
+          ` (?:choking|fire|safety|electrical|electric shock|burn|shock|strangulation|suffocation|trip|tipping|tip over) (?:risk|hazard|danger)`,
           ` (?:sharp|jagged|exposed|loose) (?:edges?|pieces|bits|wires?|glass|metal|spikes?|screws?)(?: \\w+){0,6} (?:child|children|kid|kids|baby|toddler|dog|cat|hurt|cut|dangerous)`,
           // "a safety issue with the blanket", "not safe to sell", "too hot to touch"
           ` (?:safety (?:issue|concern|problem|risk|hazard|defect|recall|fault)|not safe|unsafe|too hot to (?:touch|hold|handle)|dangerously hot|red hot)`,
@@ -366,6 +368,15 @@ export function notOwnCase(toks: readonly string[], question = false): string | 
   if (REASSURED.test(padded)) return 'the customer says it is fine and asks for nothing';
   if (ELSEWHERE.test(padded)) return "the customer says it is their own doing or happened elsewhere, not the shop's case";
   return null;
+}
+
+/**
+ * Session 8: a general or hypothetical question ("just so I know for the future", "what would happen if...") is not
+ * urgent either: the readings of `notOwnCase` that are about the question, not about a thing being fine.
+ */
+export function generalOrHypothetical(toks: readonly string[], question = false): boolean {
+  const why = notOwnCase(toks, question);
+  return why !== null && (why.startsWith('it is a general') || why.startsWith('it asks what would happen'));
 }
 
 /** Languages and ways of writing: "broken" / "bad" next to one is about the customer's words, not a product. */

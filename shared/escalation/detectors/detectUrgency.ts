@@ -19,6 +19,7 @@ import type { TextAnalysis } from '../../nlu/types';
 import { estimateQuestion, findDeadline as findNamedDeadline, onlyOthersTimes, onlyPastTimes, pastNear, shopRuleQuestion } from '../deadlines';
 import { classifierOn, classifierSignal, designerSignal } from '../learnedSignals';
 import { reportNearMiss } from '../nearMisses';
+import { generalOrHypothetical } from '../topicMeaning';
 
 const WORDS = new Set([
   'urgent', 'urgently', 'urgency', 'asap', 'emergency', 'immediately', 'critical', 'hurry', 'desperate', 'desperately',
@@ -73,7 +74,8 @@ const NUMBER_WORDS: Record<string, number> = {
 const DEADLINE =
   / (?:in|within|under|next|only|leaves in|starts in|closes in|departs in) (?:the next |next |less than |about |around |just |only )?(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|fifty|sixty|half|a few|a couple of|a couple|few|couple of) ?(?:an )?(minutes|minute|mins|min|m|hours|hour|hrs|hr|h) /;
 const LEFT = / (\d+|a few|few|ten|fifteen|twenty|thirty|five) ?(minutes|minute|mins|min|hours|hour|hrs|hr) (?:left|to go|remaining|away) /;
-const WITHIN_THE_HOUR = / within (?:the|an|the next) hour /;
+// Session 8: "in the next hour", "within the coming hour".
+const WITHIN_THE_HOUR = / (?:within|in) (?:the|an|the next|the coming|next) hour /;
 
 function deadlineMinutes(amount: string, unit: string): number {
   const n = /^\d/.test(amount) ? Number(amount) : NUMBER_WORDS[amount.replace(/^a /, '').replace(/ of$/, '')] ?? NaN;
@@ -111,14 +113,26 @@ const EMERGENCY = new Set([
 // (Not "started", "just", "help": "the charger started sparking when I plugged it in" is a safety report, not an emergency now.)
 const NOW_SIGNS = new Set(['now', 'minute', 'quick', 'quickly', 'fast', 'hurry', 'doctor', 'hospital', 'ambulance', 'pouring']);
 const LONG_AGO = new Set(['yesterday', 'ago', 'last', 'week', 'month', 'was', 'were', 'had', 'once', 'previous', 'before']);
+/** Session 8: someone hurt on the body ("hit his head", "banged her head", "cut his hand"): an injury, urgent when it is now. */
+// (Not "cut his hand": a cut or a burn from a product is the safety topic's "a product that hurt someone".)
+const HURT_VERB = new Set(['hit', 'banged', 'bumped', 'broke', 'broken', 'twisted', 'sprained', 'trapped', 'crushed', 'fell', 'fallen']);
+const BODY = new Set(['head', 'face', 'eye', 'eyes', 'hand', 'hands', 'finger', 'fingers', 'arm', 'arms', 'leg', 'legs', 'wrist', 'ankle', 'lip', 'chin', 'nose', 'tooth', 'teeth', 'neck', 'back']);
+function injuryAt(toks: string[], i: number): boolean {
+  if (!HURT_VERB.has(toks[i])) return false;
+  const a = toks[i + 1];
+  const b = toks[i + 2];
+  return (a === 'his' || a === 'her' || a === 'their' || a === 'my' || a === 'himself' || a === 'herself') && (BODY.has(b ?? '') || a === 'himself' || a === 'herself');
+}
 function emergencyNow(toks: string[]): string | null {
   let hit = -1;
-  for (let i = 0; i < toks.length; i++) if ((EMERGENCY.has(toks[i]) || gasLeak(toks, i)) && affirmed(toks, i)) { hit = i; break; }
+  for (let i = 0; i < toks.length; i++) if ((EMERGENCY.has(toks[i]) || gasLeak(toks, i) || injuryAt(toks, i)) && affirmed(toks, i) && !namesARisk(toks, i)) { hit = i; break; }
   if (hit < 0) return null;
   let now = false;
-  for (const t of toks) {
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
     if (LONG_AGO.has(t)) return null;
-    if (NOW_SIGNS.has(t)) now = true;
+    // (Session 8: "this second" is now as well: "the lights are sparking this second".)
+    if (NOW_SIGNS.has(t) || (t === 'second' && toks[i - 1] === 'this')) now = true;
   }
   return now ? toks[hit] : null;
 }
@@ -151,13 +165,24 @@ function ongoingBefore(toks: string[], at: number): boolean {
 const NOW_GATE = new Set(['last', 'past', 'still', 'keep', 'keeps', 'door', 'outside', 'downstairs', 'waiting', 'gate', 'building']);
 function findHappeningNow(toks: string[]): string | null {
   const padded = toks.some((t) => NOW_GATE.has(t)) || toks.some((t) => ESSENTIALS.has(t)) ? ` ${toks.join(' ')} ` : '';
-  const now = padded === '' ? null : (JUST_NOW.exec(padded) ?? AT_THE_DOOR.exec(padded) ?? WAITING_AT_DOOR.exec(padded) ?? AT_DOOR_NOW.exec(padded));
-  if (now) return now[0].trim();
+  const justNow = padded === '' ? null : JUST_NOW.exec(padded);
+  if (justNow) return justNow[0].trim();
+  const now = padded === '' ? null : (AT_THE_DOOR.exec(padded) ?? WAITING_AT_DOOR.exec(padded) ?? AT_DOOR_NOW.exec(padded));
+  // Session 8: at the door in a story told in the past ("he told my dad to hurry up at the door") is what happened.
+  if (now && !toldBefore(padded, now.index)) return now[0].trim();
   const emergency = emergencyNow(toks);
   if (emergency) return emergency;
   if (!toks.some((t) => ESSENTIALS.has(t))) return null;
   const out = RUNNING_OUT.exec(padded);
   return out ? out[0].trim() : null;
+}
+
+/** Session 8: a past verb of telling or arriving in the eight words before `at` (a character index of the padded text). */
+const TOLD = new Set(['told', 'said', 'was', 'were', 'came', 'left', 'rang', 'knocked', 'shouted', 'yelled', 'asked', 'yesterday', 'last']);
+function toldBefore(padded: string, at: number): boolean {
+  const before = padded.slice(0, at).trim().split(' ');
+  for (let k = Math.max(0, before.length - 8); k < before.length; k++) if (TOLD.has(before[k])) return true;
+  return false;
 }
 
 function findDeadline(toks: string[]): string | null {
@@ -192,8 +217,17 @@ function affirmed(toks: string[], index: number): boolean {
   return true;
 }
 
+/**
+ * Session 8: an emergency word naming a risk ("a choking hazard", "a fire risk", "could pose a choking risk") reports a
+ * danger (a safety topic), it is not happening.
+ */
+const RISK = new Set(['risk', 'risks', 'hazard', 'hazards', 'danger', 'warning', 'label', 'test', 'tested', 'safety']);
+function namesARisk(toks: string[], i: number): boolean {
+  return RISK.has(toks[i + 1] ?? '') || (toks[i + 1] === 'and' && RISK.has(toks[i + 3] ?? ''));
+}
+
 function findWords(toks: string[], extra: PhraseMatcher, text: string): string | null {
-  for (let i = 0; i < toks.length; i++) if (WORDS.has(toks[i]) && affirmed(toks, i) && !onlyQuoted(text, toks[i]) && !howItHappened(toks, i)) return toks[i];
+  for (let i = 0; i < toks.length; i++) if (WORDS.has(toks[i]) && affirmed(toks, i) && !onlyQuoted(text, toks[i]) && !howItHappened(toks, i) && !namesARisk(toks, i)) return toks[i];
   return findPhrase(toks, findPhraseIn) ?? findPhrase(toks, extra);
 }
 
@@ -311,7 +345,65 @@ export function detectUrgency(facts: TurnFacts, policy: EscalationPolicy, _memor
     reportNearMiss(learned.signal);
     return null;
   }
+  // Session 8: urgency is a time, a hurry or something happening: the classifier's reading needs a word of one; and a
+  // general or hypothetical question ("just so I know for the future, before I do my Christmas shop") has no deadline.
+  if (!urgencyCue(toks, facts.analysis.text) || generalOrHypothetical(toks, facts.analysis.text.includes('?'))) {
+    reportNearMiss({ ...learned.signal, explanation: `Near miss: ${learned.signal.explanation.replace(/\.$/, '')}, but the message names no time, hurry or emergency of the customer's own, so it does not fire.` });
+    return null;
+  }
   return learned.signal;
+}
+
+/**
+ * Session 8: the words an urgent message has one of: a time (today, tonight, tomorrow, a weekday, an hour, a minute,
+ * "now", a named day), a hurry (quick, asap, soon), an event with a date (a flight, a party, an exam), something
+ * happening at the door or to someone (outside, waiting, swallowed, burning, hospital). The classifier also reads the
+ * style of urgent messages ("just", "before", "can", "my"); without one of these words it is reading style, not
+ * urgency: "Just want to know before I save my card", "can my PA place orders or does she need her own login?", "this
+ * candle smells like my grandma's house in the best possible way". A cue counts only outside quotes ("every day it is
+ * 'tomorrow'" quotes the shop's promise) and "now" only as the present ("it is now two weeks", "for six days now" count
+ * how long the customer has waited, a complaint, not a deadline).
+ */
+const URGENT_CUES = new Set([
+  'now', 'rn', 'today', 'tonight', 'tonite', 'tonights', 'todays', 'tomorrow', 'tomorrows', 'tmrw', 'tmr', 'tmrow', 'morning', 'afternoon',
+  'evening', 'lunchtime', 'lunch', 'noon', 'midday', 'midnight', 'minute', 'minutes', 'mins', 'min', 'second', 'seconds', 'secs', 'hour',
+  'hours', 'hr', 'hrs', 'oclock', 'am', 'pm', 'eod', 'weekend', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun', 'christmas', 'xmas', 'eve', 'eid', 'diwali', 'tet', 'ramadan',
+  'hanukkah', 'easter', 'halloween', 'deadline', 'cutoff', 'cut', 'late', 'left', 'expires', 'expiring', 'closes', 'shuts', 'leave', 'leaves',
+  'leaving', 'flight', 'flying', 'train', 'party', 'wedding', 'ceremony', 'funeral', 'exam', 'interview', 'meeting', 'appointment',
+  'birthday', 'school', 'conference', 'marathon', 'proposal', 'discharged', 'event', 'quick', 'quickly', 'fast', 'hurry', 'asap', 'urgent',
+  'urgently', 'immediately', 'soon', 'emergency', 'help', 'outside', 'door', 'doorstep', 'driveway', 'waiting', 'knocking', 'calling',
+  'circling', 'here', 'hospital', 'ambulance', 'doctor', 'swallowed', 'swallow', 'mouth', 'allergic', 'reaction', 'hissing', 'popping',
+  'smoke', 'smoking', 'fire', 'burning', 'burned', 'burnt', 'sparking', 'sparks', 'bleeding', 'hurt', 'injured', 'choking', 'breathing',
+  'battery', 'batteries', 'magnet', 'magnets', 'poison', 'poisoned', 'medicine', 'insulin', 'inhaler', 'formula', 'appearing', 'using',
+  'placing', 'making', 'buying', 'changing', 'happening', 'going',
+]);
+/** A clock time or a day of the month: "9:40", "7am", "18h30", "the 14th". */
+const CLOCK_OR_DATE = /^\d{1,2}(?::\d{2}|am|pm|h|h\d{2}|st|nd|rd|th)$|^\d{1,2}\.\d{2}(?:am|pm)$/;
+const DURATION = new Set(['day', 'days', 'week', 'weeks', 'month', 'months', 'hours', 'years']);
+export function urgencyCue(toks: readonly string[], text: string): boolean {
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    // ("end of the day", "this week", "Chinese New Year", "orders are being placed" count too.)
+    const pair =
+      (t === 'end' && toks[i + 1] === 'of') ||
+      ((t === 'week' || t === 'month') && (toks[i - 1] === 'this' || toks[i - 1] === 'next' || toks[i - 1] === 'the')) ||
+      (t === 'year' && toks[i - 1] === 'new') ||
+      (t === 'being' && /(?:ed|en|t)$/.test(toks[i + 1] ?? ''));
+    // "what do I do?", "what should I do", "what I do??": asking what to do right now.
+    const whatToDo = t === 'what' && (toks[i + 1] === 'i' ? toks[i + 2] === 'do' : (toks[i + 1] === 'do' || toks[i + 1] === 'should' || toks[i + 1] === 'can') && toks[i + 2] === 'i' && toks[i + 3] === 'do');
+    if (!pair && !whatToDo && !URGENT_CUES.has(t) && !CLOCK_OR_DATE.test(t)) continue;
+    if (t === 'now' && elapsedNow(toks, i)) continue;
+    if (onlyQuoted(text, t)) continue;
+    return true;
+  }
+  return false;
+}
+/** "it is now two weeks", "for six days now", "3 weeks now": how long the customer has waited. */
+function elapsedNow(toks: readonly string[], i: number): boolean {
+  if (DURATION.has(toks[i - 1] ?? '')) return true;
+  for (let k = i + 1; k <= i + 3 && k < toks.length; k++) if (DURATION.has(toks[k])) return true;
+  return false;
 }
 
 const DEFAULT_DEADLINE_HOURS = 168;

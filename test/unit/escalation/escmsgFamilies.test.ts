@@ -108,3 +108,66 @@ describe('a topic carried only by the everyday words of an order (it came, a box
     },
   );
 });
+
+describe('urgency read by the classifier needs a time, a hurry or an emergency word', () => {
+  it.each([
+    'Is there a problem with the card machine at the moment or is it my phone?',
+    'Do you keep card details on file? Just want to know before I save mine.',
+  ])('%j is not urgent', (text) => {
+    expect(reasonOf(text)).toBeNull();
+  });
+  it('the cue words: a time, a hurry, an emergency; not "before" alone, a quoted time or an elapsed "now"', async () => {
+    const { urgencyCue } = await import('../../../shared/escalation/detectors/detectUrgency');
+    const cue = (text: string) => urgencyCue(toks(text), text);
+    expect(cue('just want to know before I save my card')).toBe(false);
+    expect(cue('it has said "tomorrow" for six days')).toBe(false);
+    expect(cue('it is now two weeks and nothing')).toBe(false);
+    expect(cue('I need it before the party tomorrow')).toBe(true);
+    expect(cue('the courier is at the door')).toBe(true);
+    expect(cue('orders are being placed on my account')).toBe(true);
+    expect(cue('by the end of the day please')).toBe(true);
+  });
+  it.each(['someone is using my card on your site as we speak', 'I need it before the party tomorrow', 'the driver is outside my door now, can he leave it with number 4?'])(
+    '%j is still urgent',
+    (text) => {
+      expect(reasonOf(text)).toBe('urgency');
+    },
+  );
+});
+
+describe('a time that is not a deadline: told back from the shop, a service question, the past', () => {
+  it.each([
+    ['Could you tell me whether express delivery includes Sunday?'],
+    ["Where's NW-141120?", 'Ah right, Friday then. Fine. And do the boots have to go back in the original box?'],
+    ["he said he'd be at the door by noon yesterday and never came"],
+  ])('%j has no deadline', (...turns) => {
+    expect(reasonOf(...turns)).not.toBe('urgency');
+  });
+  it.each([['I need it by Thursday, do I have to pay for next day?'], ['Need the delivery address changed in the next hour please, the van is out']])(
+    '%j is still urgent',
+    (...turns) => {
+      expect(reasonOf(...turns)).toBe('urgency');
+    },
+  );
+  it('"last Friday" and a time right after a past one are past', async () => {
+    const { onlyPastTimes } = await import('../../../shared/escalation/deadlines');
+    expect(onlyPastTimes(toks('I think the order was from last Friday, can you find it by my email?'))).toBe(true);
+    expect(onlyPastTimes(toks("I ordered the lamp at 9 o'clock this morning, has it gone out yet?"))).toBe(true);
+    expect(onlyPastTimes(toks('I ordered it last Friday and need it by Thursday'))).toBe(false);
+  });
+});
+
+describe('emergencies: an injury or a fire happening now; a risk named is a safety report', () => {
+  it.each(['my daughter trapped her finger in the drawer of your desk and it is bleeding now', 'my son banged his head on the bed frame you sent, he is screaming now', 'the heater is sparking this second'])(
+    '%j is urgent',
+    (text) => {
+      expect(reasonOf(text)).toBe('urgency');
+    },
+  );
+  it.each(['the teether has a bead that could be a choking risk for babies, thought you should know', 'this extension lead is a fire hazard, the plug gets very hot'])(
+    '%j is a safety topic, not urgency',
+    (text) => {
+      expect(reasonOf(text)).toBe('sensitive_topic');
+    },
+  );
+});
