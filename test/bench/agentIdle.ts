@@ -6,7 +6,7 @@
  * the same run, for an older one (BENCH_BEFORE_ROOT, a worktree with node_modules linked), rounds alternating.
  *
  *   npx tsx test/bench/agentIdle.ts
- *   BENCH_BEFORE_ROOT=/tmp/rtfix/before BENCH_WAITING=1000 BENCH_IDLE_SECONDS=10 BENCH_ROUNDS=2 npx tsx test/bench/agentIdle.ts
+ *   BENCH_BEFORE_ROOT=/tmp/rtfix/before BENCH_WAITING=0,1000 BENCH_IDLE_SECONDS=10 BENCH_ROUNDS=2 npx tsx test/bench/agentIdle.ts
  *
  * One checkout per child process (`agentIdle.ts child <root>`), so the two never share a heap or an event loop.
  * Never pass/fail.
@@ -18,11 +18,12 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = fileURLToPath(import.meta.url);
-const WAITING = Number(process.env.BENCH_WAITING ?? 1000);
+/** Waiting chats per row (a list: 0 gives the floor, the runtime idle with no queue, in the same run). */
+const WAITINGS = (process.env.BENCH_WAITING ?? '0,1000').split(',').map(Number);
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 
-async function child(root: string) {
+async function child(root: string, WAITING: number) {
   const imp = (p: string) => import(pathToFileURL(join(root, p)).href);
   const { startRuntime } = await imp('runtime/serve/startRuntime.ts');
   const { shopFlow } = await imp('test/server/runtimeFixtures.ts');
@@ -70,16 +71,17 @@ async function child(root: string) {
 }
 
 if (process.argv[2] === 'child') {
-  await child(resolve(process.argv[3]));
+  await child(resolve(process.argv[3]), Number(process.argv[4]));
   process.exit(0);
 }
 
-const roots: Array<[string, string]> = [['this checkout', resolve(here, '../../..')]];
-if (process.env.BENCH_BEFORE_ROOT) roots.push(['before (' + process.env.BENCH_BEFORE_ROOT + ')', resolve(process.env.BENCH_BEFORE_ROOT)]);
+const checkouts: Array<[string, string]> = [['this checkout', resolve(here, '../../..')]];
+if (process.env.BENCH_BEFORE_ROOT) checkouts.push(['before (' + process.env.BENCH_BEFORE_ROOT + ')', resolve(process.env.BENCH_BEFORE_ROOT)]);
+const roots: Array<[string, string, number]> = checkouts.flatMap(([name, root]) => WAITINGS.map((w) => [`${name}, ${w} waiting`, root, w] as [string, string, number]));
 const rows: Record<string, Array<{ pending: number; cpuPct: number; perSec: Record<string, number> }>> = {};
 for (let round = 0; round < ROUNDS; round++) {
-  for (const [name, root] of round % 2 === 0 ? roots : [...roots].reverse()) {
-    const out = spawnSync(process.execPath, ['--import', 'tsx', here, 'child', root], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 });
+  for (const [name, root, waiting] of round % 2 === 0 ? roots : [...roots].reverse()) {
+    const out = spawnSync(process.execPath, ['--import', 'tsx', here, 'child', root, String(waiting)], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 });
     const line = out.stdout.trim().split('\n').pop() ?? '';
     if (out.status !== 0 || !line.startsWith('{')) {
       console.error(`${name}: failed\n${out.stderr}`);
@@ -89,8 +91,8 @@ for (let round = 0; round < ROUNDS; round++) {
   }
 }
 const f = (n: number, d = 1) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
-console.log(`\nAgent hub idle cost: ${WAITING} waiting chats (+3 held), ${IDLE_SECONDS} s idle per round, ${ROUNDS} rounds alternating; load ${loadavg().map((x) => x.toFixed(1)).join(' ')}\n`);
-console.log('| checkout | waiting | CPU % of a core while idle (each round) | handoff list reads/s | records decoded/s | queue passes/s | assignment passes/s |');
+console.log(`\nAgent hub idle cost: ${WAITINGS.join(' / ')} waiting chats (+3 held), ${IDLE_SECONDS} s idle per round, ${ROUNDS} rounds alternating; load ${loadavg().map((x) => x.toFixed(1)).join(' ')}\n`);
+console.log('| checkout, queue | waiting (seen) | CPU % of a core while idle (each round) | handoff list reads/s | records decoded/s | queue passes/s | assignment passes/s |');
 console.log('|---|---|---|---|---|---|---|');
 for (const [name] of roots) {
   const rs = rows[name] ?? [];
