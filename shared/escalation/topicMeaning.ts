@@ -420,13 +420,15 @@ export function ownChangeQuestion(toks: readonly string[]): boolean {
 export function brokeIdiom(toks: readonly string[]): number[] {
   const out: number[] = [];
   for (let i = 1; i < toks.length; i++) {
-    if (toks[i] !== 'broke') continue;
+    if (toks[i] !== 'broke' && !(toks[i] === 'broken' && toks[i + 1] === 'out')) continue;
     const prev = toks[i - 1];
     const prev2 = toks[i - 2];
     const next = toks[i + 1];
     const person = (prev === 'am' && prev2 === 'i') || (prev === 'are' && (prev2 === 'we' || prev2 === 'you')) || prev === 'im';
     const so = (prev === 'so' || prev === 'too' || prev === 'totally' || prev === 'completely' || prev === 'flat' || prev === 'a bit') && (prev2 === 'am' || prev2 === 'are' || prev2 === 'i');
-    if (person || so || next === 'till' || next === 'until' || next === 'til') out.push(i);
+    // Session 8: "my kid broke out in hives", "I've broken out in a rash": skin, not a product.
+    const rash = next === 'out' && (toks[i + 2] === 'in' || toks[i + 2] === 'with' || toks[i + 2] === 'into' || toks[i + 2] === 'all');
+    if (person || so || rash || next === 'till' || next === 'until' || next === 'til') out.push(i);
   }
   return out;
 }

@@ -367,7 +367,7 @@ export function detectUrgency(facts: TurnFacts, policy: EscalationPolicy, _memor
 const URGENT_CUES = new Set([
   'now', 'rn', 'today', 'tonight', 'tonite', 'tonights', 'todays', 'tomorrow', 'tomorrows', 'tmrw', 'tmr', 'tmrow', 'morning', 'afternoon',
   'evening', 'lunchtime', 'lunch', 'noon', 'midday', 'midnight', 'minute', 'minutes', 'mins', 'min', 'second', 'seconds', 'secs', 'hour',
-  'hours', 'hr', 'hrs', 'oclock', 'am', 'pm', 'eod', 'weekend', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'hours', 'hr', 'hrs', 'oclock', 'eod', 'weekend', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
   'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun', 'christmas', 'xmas', 'eve', 'eid', 'diwali', 'tet', 'ramadan',
   'hanukkah', 'easter', 'halloween', 'deadline', 'cutoff', 'cut', 'late', 'left', 'expires', 'expiring', 'closes', 'shuts', 'leave', 'leaves',
   'leaving', 'flight', 'flying', 'train', 'party', 'wedding', 'ceremony', 'funeral', 'exam', 'interview', 'meeting', 'appointment',
@@ -386,19 +386,37 @@ export function urgencyCue(toks: readonly string[], text: string): boolean {
     const t = toks[i];
     // ("end of the day", "this week", "Chinese New Year", "orders are being placed" count too.)
     const pair =
-      (t === 'end' && toks[i + 1] === 'of') ||
+      // ("end of the day", not "the end of my rope": a day, a week, not the customer's patience)
+      (t === 'end' && toks[i + 1] === 'of' && END_OF_TIME.has(toks[i + 2] === 'the' || toks[i + 2] === 'this' ? (toks[i + 3] ?? '') : (toks[i + 2] ?? ''))) ||
       ((t === 'week' || t === 'month') && (toks[i - 1] === 'this' || toks[i - 1] === 'next' || toks[i - 1] === 'the')) ||
       (t === 'year' && toks[i - 1] === 'new') ||
+      ((t === 'am' || t === 'pm') && /^\d/.test(toks[i - 1] ?? '')) ||
       (t === 'being' && /(?:ed|en|t)$/.test(toks[i + 1] ?? ''));
     // "what do I do?", "what should I do", "what I do??": asking what to do right now.
     const whatToDo = t === 'what' && (toks[i + 1] === 'i' ? toks[i + 2] === 'do' : (toks[i + 1] === 'do' || toks[i + 1] === 'should' || toks[i + 1] === 'can') && toks[i + 2] === 'i' && toks[i + 3] === 'do');
     if (!pair && !whatToDo && !URGENT_CUES.has(t) && !CLOCK_OR_DATE.test(t)) continue;
     if (t === 'now' && elapsedNow(toks, i)) continue;
+    // "for forty minutes", "for 2 hours now": how long the customer has been at it, not a time left.
+    if (ELAPSED_UNIT.has(t) && waitedFor(toks, i)) continue;
     if (onlyQuoted(text, t)) continue;
     return true;
   }
   return false;
 }
+const END_OF_TIME = new Set(['day', 'week', 'month', 'today', 'play', 'business', 'year', 'shift', 'weekend']);
+const ELAPSED_UNIT = new Set(['minute', 'minutes', 'mins', 'min', 'hour', 'hours', 'hr', 'hrs', 'second', 'seconds']);
+/** "for forty minutes", "for over an hour", "been 20 minutes", "20 minutes ago", "20 minutes already". */
+function waitedFor(toks: readonly string[], i: number): boolean {
+  const next = toks[i + 1];
+  if (next === 'ago' || next === 'already' || next === 'now' || next === 'straight' || next === 'waiting') return true;
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    const w = toks[k];
+    if (w === 'for' || w === 'been' || w === 'spent' || w === 'wasted' || w === 'waited' || w === 'waiting') return true;
+    if (w === 'in' || w === 'within' || w === 'next' || w === 'left' || w === 'only') return false;
+  }
+  return false;
+}
+
 /** "it is now two weeks", "for six days now", "3 weeks now": how long the customer has waited. */
 function elapsedNow(toks: readonly string[], i: number): boolean {
   if (DURATION.has(toks[i - 1] ?? '')) return true;

@@ -171,3 +171,18 @@ describe('emergencies: an injury or a fire happening now; a risk named is a safe
     },
   );
 });
+
+describe('newcomer s8 #4 and #13: waiting time is not a deadline; "broke out in hives" is skin, not a broken product', () => {
+  it('an upset customer who has waited forty minutes is upset, not urgent', () => {
+    expect(reasonOf('I have been on this site for forty minutes trying to find my parcel and I am honestly at the end of my rope')).toBe('negative_sentiment');
+  });
+  it('a deadline still counts next to a wait', () => {
+    expect(reasonOf("I've been on hold for 40 minutes and I need it by the end of the day")).toBe('urgency');
+  });
+  it('"broke out in hives" from a product is safety (it hurt someone), not damaged goods', () => {
+    const played = playConversation(flow, 't', ['Something else', 'my kid broke out in hives from the wool scarf'], now).escalation;
+    expect(played?.reason).toBe('sensitive_topic');
+    expect(played?.signals.find((s) => s.reason === 'sensitive_topic')?.explanation).not.toMatch(/damaged/);
+    expect(reasonOf('the lamp broke in the box')).toBe('sensitive_topic');
+  });
+});
