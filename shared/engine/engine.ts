@@ -407,6 +407,19 @@ function asksBack(analysis: { text: string; normalized: string }): boolean {
 }
 
 /**
+ * Session 8: whether an answer that does not fit gives again a value the conversation already holds (the order number
+ * the customer typed at an earlier question: "order NW-270915, cancel please" to "What email address should we reply
+ * to?"). The customer is repeating their request instead of answering, which is a failed turn like asking back; a new
+ * value (a first order number, an address) is the customer giving what the flow did not ask for yet.
+ */
+function givesAgain(run: Run, analysis: { entities: readonly Entity[] }): boolean {
+  const known = run.s.entities;
+  if (known.length === 0) return false;
+  for (const e of analysis.entities) if (known.some((k) => k.type === e.type && k.value === e.value)) return true;
+  return false;
+}
+
+/**
  * Customer text answering a block's own question (already recorded in the transcript), for blocks that say whether an
  * answer fits (`answerFits`, the Ticket block): the conversation-level checks of `ownQuestionPolicy` run on it, an
  * answer that does not fit counting as a fallback ("where is my parcel??" to "What email address should we reply
@@ -425,7 +438,7 @@ function ownQuestionText(run: Run, block: Block, w: Waiting, text: string): bool
     now: run.now,
     variables: s.variables,
     intent: null,
-    fallback: !fits && asksBack(analysis),
+    fallback: !fits && (asksBack(analysis) || givesAgain(run, analysis)),
     timezone: run.flow.settings.timezone,
   };
   const { decision, memory } = evaluateEscalation(ownQuestionPolicy(run.flow.escalation), facts, s.escalation);

@@ -325,6 +325,27 @@ function askedInMoreOrFewerWords(text: string, concepts: string[], recent: reado
 }
 
 const NUMBERS_ONLY = /^[\d ]*$/;
+/**
+ * Session 8: the customer gives the same order reference for the `count`-th time and the bot still cannot use the
+ * message ("order number NW-131207" / "ni NW-131207, cancel it please" / "cancel NW-131207. I have given the number
+ * twice", while the bot asks for an email): they are repeating their request. Only on a message the bot could not use
+ * (a fallback): an order number quoted with new, usable requests ("track 40210", "return 40210") is not a repeat.
+ */
+function givenAgain(analysis: TextFacts, recent: readonly string[], count: number): { reference: string; earlier: string[] } | null {
+  for (const t of analysis.tokens) {
+    if (!isReference(t)) continue;
+    const earlier = recent.filter((e) => e.split(' ').includes(t)).slice(-(count - 1));
+    if (earlier.length < count - 1) continue;
+    // One request: this message names nothing beyond the order that an earlier one names differently ("where is 118204" /
+    // "cancel 118204" / "return 118204 please" are three requests), and they want one kind of answer.
+    const own = subjectOf(analysisConcepts(analysis));
+    if (!earlier.every((e) => { const before = subjectOf(questionConcepts(e)); return before.length === 0 || own.length === 0 || shareSubject(before, own); })) continue;
+    const kinds = new Set([...earlier, analysis.normalized].map((e) => questionType(e)).filter((k) => k !== null));
+    if (kinds.size > 1) continue;
+    return { reference: t, earlier };
+  }
+  return null;
+}
 /** An order reference among the concepts: 4 digits or more. */
 function isReference(c: string): boolean {
   return c.length >= 4 && /^\d+$/.test(c);
@@ -544,6 +565,17 @@ export function detectLoop(facts: TurnFacts, policy: EscalationPolicy, memory: E
       explanation: `The customer asks again ("${marker}") after ${memory.recent.length} earlier questions on the same subject.`,
     });
   }
+  const given = facts.fallback && memory.recent.length >= cfg.count - 1 ? givenAgain(facts.analysis, memory.recent, cfg.count) : null;
+  if (given) {
+    return {
+      reason: 'loop',
+      score: 1,
+      threshold: cfg.count,
+      evidence: [given.reference, `${cfg.count} times`],
+      turn: facts.turn,
+      explanation: `The customer gave ${given.reference} ${cfg.count} times and the bot still could not use the message ("${given.earlier.join('", "')}" then "${facts.analysis.normalized}").`,
+    };
+  }
   const text = facts.analysis.normalized;
   const length = facts.analysis.tokens.length;
   if (!isRepeatableQuestion(facts.analysis)) return null;
@@ -618,7 +650,9 @@ export function detectLoop(facts: TurnFacts, policy: EscalationPolicy, memory: E
  */
 const GENERIC_CONCEPTS = new Set(
   ['order', 'orders', 'parcel', 'package', 'item', 'items', 'product', 'thing', 'stuff', 'purchase', 'need', 'want', 'help', 'know', 'find', 'please',
-    'get', 'have', 'can', 'do', 'make', 'like', 'question', 'ask', 'tell', 'one', 'it', 'something', 'anything', 'possible', 'just', 'still']
+    'get', 'have', 'can', 'do', 'make', 'like', 'question', 'ask', 'tell', 'one', 'it', 'something', 'anything', 'possible', 'just', 'still',
+    // Session 8: the words that come with an order reference ("order number NW-131207", "ref 40210").
+    'number', 'ref', 'reference']
     .flatMap((w) => questionConcepts(w)),
 );
 /** The words a message asks about beyond generic ones and order numbers. */
@@ -644,9 +678,7 @@ export function streakLoop(facts: TurnFacts, policy: EscalationPolicy, memory: E
   const own = analysisConcepts(facts.analysis);
   const lists = [...earlier.map((e) => questionConcepts(e)), own];
   for (let i = 1; i < lists.length; i++) {
-    if (!sameReferences(lists[i - 1], lists[i])) return null;
-    const own = subjectOf(lists[i]);
-    if (!lists.slice(0, i).some((l) => shareSubject(subjectOf(l), own))) return null;
+    if (!sameReferences(lists[i - 1], lists[i]) || !shareSubject(subjectOf(lists[i - 1]), subjectOf(lists[i]))) return null;
   }
   // One request wants one kind of answer: "can I collect in store?" / "which stores offer collection?" / "is click and
   // collect free?" are three questions about collection (yes-no, which, yes-no), not one asked three times.

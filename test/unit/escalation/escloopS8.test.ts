@@ -90,3 +90,62 @@ describe('a correction that opens with "no" and puts the bot\'s reading right is
     expect(p.escalation?.reason).toBe('loop');
   });
 });
+
+describe('the customer gives the same order number again instead of answering', () => {
+  it('at the cancellation ticket\'s email question, re-giving the order number three times is handed over as a loop', () => {
+    const p = play(['Something else', 'I want to cancel an order', 'order number NW-131207', 'NW-131207, cancel it please', 'cancel NW-131207. I have given the number twice']);
+    expect(p.transcript.some((t) => t.from === 'bot' && t.text === 'What email address should we reply to?')).toBe(true);
+    expect(p.escalation?.reason).toBe('loop');
+    expect(p.escalation?.signals.find((s) => s.reason === 'loop')?.evidence[0]).toBe('131207');
+  });
+
+  it('an email, or a new detail, at that question is answered as before', () => {
+    expect(play(['Something else', 'I want to cancel an order', 'order number NW-131207', 'ada@example.com']).escalation).toBeNull();
+    // Not an email, but nothing repeated and nothing asked: the email question is asked again, no failed turn counted.
+    const p = play(['Something else', 'I want to cancel an order', 'order number NW-131207', 'it was the blue kettle', 'it was a gift for my mum']);
+    expect(p.escalation).toBeNull();
+  });
+
+  it('the detector: the third giving counts only on a message the bot could not use', () => {
+    const recent = ['order number nw 131207', 'nw 131207 cancel it please'];
+    const text = 'cancel NW-131207 please';
+    expect(detectLoop(facts(text, { fallback: true }), policy(), memory({ recent }))?.explanation).toMatch(/gave 131207 3 times/);
+    expect(detectLoop(facts(text, { fallback: false }), policy(), memory({ recent }))).toBeNull();
+    // Two earlier mentions are needed (loop.count 3).
+    expect(detectLoop(facts(text, { fallback: true }), policy(), memory({ recent: recent.slice(1) }))).toBeNull();
+  });
+});
+
+describe('an order number does not hide what the customer asks for', () => {
+  it('"where is my order NW-119200" is routed to tracking like "where is my order" (it fell back before)', () => {
+    for (const text of ['where is my order NW-119200', 'track NW-107916 please', 'where is NW-119243']) {
+      const p = play(['Something else', text]);
+      expect(p.escalation, text).toBeNull();
+      // Tracking took the order number from the message and looked it up (the lookup fails in the simulator).
+      expect(p.transcript.some((t) => t.from === 'bot' && /couldn't look up order NW-1/.test(t.text)), text).toBe(true);
+      expect(p.transcript.some((t) => t.from === 'bot' && t.text === "Sorry, I didn't get that."), text).toBe(false);
+    }
+  });
+
+  it('a request the flow has no intent for still falls back with an order number in it', () => {
+    const p = play(['Something else', 'do you sell shea butter NW-119200']);
+    expect(p.transcript.some((t) => t.from === 'bot' && t.text === "Sorry, I didn't get that.")).toBe(true);
+    expect(p.transcript.some((t) => t.from === 'bot' && /look up order/.test(t.text))).toBe(false);
+  });
+});
+
+describe('a new question typed at "Would you like to talk to a person?" goes to the question router', () => {
+  it('after a failed order lookup, "and can I pay with PayPal?" is answered instead of dropped', () => {
+    const p = play(['Something else', 'where is my order NW-100876', 'and can I pay with PayPal?']);
+    expect(p.transcript.some((t) => t.from === 'bot' && /We accept Visa/.test(t.text))).toBe(true);
+    expect(p.escalation).toBeNull();
+  });
+
+  it('the buttons and their words still work there', () => {
+    // "yes please" is the person button: the Human takeover block starts (it asks for an email first).
+    expect(play(['Something else', 'where is my order NW-100876', 'yes please']).transcript.at(-1)?.text).toBe('What is your email address, in case we get disconnected?');
+    const no = play(['Something else', 'where is my order NW-100876', 'no thanks']);
+    expect(no.handoff).toBeNull();
+    expect(no.transcript.at(-1)?.text).toBe('Anything else I can help with?');
+  });
+});
