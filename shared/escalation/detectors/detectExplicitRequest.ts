@@ -457,6 +457,9 @@ function findRequest(toks: string[], sentencesOfMessage: () => Sentence[], known
       }
       // "is there anyone in this company who knows...": rhetorical unless about being there or being reached.
       if (verbAt >= 0 && toks[verbAt] === 'there' && SOMEONE.has(noun) && j + 1 < n && !THERE_NEXT.test(toks.slice(j + 1).join(' ')) && !/^(who|that) (can|could|will|would|is able)( |$)/.test(toks.slice(j + 1).join(' '))) verbAt = -1;
+      // Session 8: "we give staff your gift cards", "give someone a present": giving TO a person is not asking for one
+      // ("give me a human" is).
+      if (verbAt >= 0 && toks[verbAt] === 'give' && !toks.slice(verbAt + 1, j).some((t) => t === 'me' || t === 'us')) verbAt = -1;
       if (verbAt >= 0 && !negatedAt(toks, s)) return { words: toks.slice(verbAt, j + 1).join(' '), typos: typosIn(toks, nouns, verbAt, j) };
       // 3. The verb comes after: "a human I can talk to", "someone to talk to", "can someone call me",
       //    "an employee to answer me", "let a colleague answer", "un empleado que me escriba".
@@ -959,8 +962,14 @@ function notForAPerson(toks: string[]): boolean {
   const named = /\b(can|may|just|please|to) call me ([a-z]+)$/.exec(text);
   if (named && !CONTACT_END.has(named[2]) && !CONTACT_WEAK.has(named[2])) return true;
   if (SHOP_NUMBER.test(text) && !/\b(talk|speak|chat) (to|with)\b/.test(text)) return true;
+  // Session 8: someone contacting the customer now ("the delivery man is calling me now", "your courier keeps ringing
+  // me"), and what a person at the shop does, told as information ("my friend says a real person wraps the gifts").
+  if (BEING_CONTACTED.test(text) && !ASKS_PERSON.test(text)) return true;
+  if (PERSON_DOES.test(text) && !ASKS_PERSON.test(text) && !/\b(want|need|would like|let me|get me|put me)\b/.test(text)) return true;
   return false;
 }
+const BEING_CONTACTED = /\b(is|are|keeps|kept|was|were|has been|have been|just|now) (calling|ringing|phoning|texting|messaging|emailing|buzzing) (me|us)\b/;
+const PERSON_DOES = /\b(a|the|your|one) (real |actual |live )?(person|human|people|staff|someone|somebody|member of staff|lady|man|woman) (\w+ )?(wraps|wrap|packs|pack|picks|checks|makes|writes|handles|chooses|sews|paints|signs|hand ?writes|ties|folds|tests|inspects)\b/;
 
 /** Declining a person ("I don't need to speak to anyone", "no need for an agent"): the classifier may not override that. */
 const DECLINE = /\b(do not|does not|did not|no|never|not|without)( \w+){0,3} (need|want|wish|have|talk|speak|chat|bother)( \w+){0,4} (anyone|anybody|someone|somebody|human|humans|person|people|agent|agents|staff|operator|representative|manager)\b|\bno need (for|to)( \w+){0,4} (anyone|anybody|someone|human|person|agent|staff|call|callback|email|me)\b|\b(no|not|without|skip|rather not) (\w+ ){0,2}(callback|call back|call|calls|phone call)\b|\bskip the (staff|human|people|agent|team)\b|\bno (\w+ ){0,2}(call|callback|human|person|agent|staff) (needed|required|necessary)\b/;

@@ -186,3 +186,19 @@ describe('newcomer s8 #4 and #13: waiting time is not a deadline; "broke out in 
     expect(reasonOf('the lamp broke in the box')).toBe('sensitive_topic');
   });
 });
+
+describe('explicit requests: a person named in passing is not asked for', () => {
+  it.each([
+    'I manage a café, we give staff your vouchers as a thank-you. Do they work in the shop too?',
+    'the courier keeps ringing me but I am at work, can he leave it in the porch?',
+    'My sister says a real person packs every order by hand, is that right? Do you sell the gift boxes?',
+  ])('%j is not a request for a person', (text) => {
+    expect(reasonOf(text)).not.toBe('explicit_request');
+  });
+  it.each(['give me a human', 'can someone call me back please', 'please give me someone to talk to', 'I want a real person to pack it, can I talk to one?'])(
+    '%j is still a request',
+    (text) => {
+      expect(reasonOf(text)).toBe('explicit_request');
+    },
+  );
+});
