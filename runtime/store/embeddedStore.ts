@@ -419,7 +419,10 @@ class WriterThread {
       this.worker = null;
       w.ref();
       await new Promise<void>((resolve) => {
-        const done = () => resolve();
+        // Closing lmdb waits for its last flush, which never settles when that commit failed (a full disk): stopped
+        // after a bound instead (every acknowledged write already waited for its own flush; nothing is lost).
+        const stop = setTimeout(() => void w.terminate(), closeWaitMs());
+        const done = () => (clearTimeout(stop), resolve());
         w.once('exit', done);
         w.on('message', (m: { t: string }) => {
           if (m.t === 'closed') void w.terminate();
@@ -469,12 +472,29 @@ class InlineWriter {
     }
   }
   async close(): Promise<void> {
-    try {
-      await this.root.flushed;
-    } catch {
-      /* the last commit failed (disk full): nothing more to flush; close anyway */
-    }
+    // The last commit failed (disk full): nothing more to flush, and its flush promise never settles: close anyway.
+    await bounded(Promise.resolve(this.root.flushed));
   }
+}
+
+/**
+ * How long closing waits for lmdb's last flush and close (see `bounded`). Every acknowledged write already waited for
+ * its own flush, so this only bounds a close after a failed commit (a full disk: lmdb never settles that flush, and
+ * `baton serve --workers 0` never finished its SIGTERM drain: shard2, session 7). Tests lower it.
+ */
+export const closeWait = { ms: 5000 };
+const closeWaitMs = () => closeWait.ms;
+
+/** `p`, or nothing once `closeWait.ms` passed (a rejection counts as settled). */
+function bounded(p: Promise<unknown>): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, closeWaitMs());
+    t.unref();
+    p.then(
+      () => (clearTimeout(t), resolve()),
+      () => (clearTimeout(t), resolve()),
+    );
+  });
 }
 
 /** A writer thread's failure as the error the store's callers expect (StoreWriteError is made by `writeError`). */
@@ -1176,7 +1196,7 @@ export class EmbeddedStore implements RuntimeStore {
     await Promise.allSettled([...this.commitTail.values()]);
     this.closed = true;
     await this.writer.close(); // every write sent is settled, the writer's lmdb handle closed
-    await this.root.close();
+    await bounded(this.root.close()); // lmdb's close waits for the last flush too (see `closeWait`)
     if (this.lockFile) {
       rmSync(this.lockFile, { force: true });
       heldLocks.delete(resolvePath(this.lockFile));
