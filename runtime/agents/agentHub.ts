@@ -65,6 +65,12 @@ const TOUCH_MS = 1000;
  */
 const FULL_READ_MS = 5000;
 const READ_TICKS_AFTER_SIGNAL = 3;
+/**
+ * --redis: another instance's change gives no signal here but moves the mode counts (a new handoff: bot -> waiting;
+ * accepted: waiting -> agent; resolved, requeued, transferred...), which Redis counts cheaply (SCARD per mode); a change
+ * in a followed conversation is signalled by its log (pub/sub). Re-read at least this often anyway.
+ */
+const SHARED_FULL_READ_MS = 2000;
 
 export interface Note {
   id: string;
@@ -141,8 +147,9 @@ export class AgentHub {
   private passesDueAt = Number.POSITIVE_INFINITY;
   private handoffsPrint = '';
   private inputsPrint = '';
-  /** --redis: other instances change handoffs with no signal here, so every tick reads them (as before). */
+  /** --redis: other instances change handoffs too (see SHARED_FULL_READ_MS). */
   private readonly oneProcess: boolean;
+  private modeCounts = '';
 
   constructor(
     readonly deps: {
@@ -611,7 +618,7 @@ export class AgentHub {
       }
     }
     await this.syncShared();
-    if (!this.oneProcess || this.readTicks > 0 || now - this.lastRead >= FULL_READ_MS) await this.refresh();
+    if (await this.handoffsToRead(now)) await this.refresh();
     this.expireViewers(now);
     if (!this.leader) return;
     await this.requeueLeftChats(now);
@@ -642,6 +649,17 @@ export class AgentHub {
     await this.assignPending();
     await this.announceQueue();
     await this.forgetNowAndThen(now);
+  }
+
+  /** Whether this tick re-reads the stored handoffs (see FULL_READ_MS and SHARED_FULL_READ_MS). */
+  private async handoffsToRead(now: number): Promise<boolean> {
+    if (this.readTicks > 0) return true;
+    if (this.oneProcess) return now - this.lastRead >= FULL_READ_MS;
+    const c = await this.deps.store.countByMode();
+    const counts = `${c.bot}/${c.waiting}/${c.agent}/${c.closed}`;
+    const moved = counts !== this.modeCounts;
+    this.modeCounts = counts;
+    return moved || now - this.lastRead >= SHARED_FULL_READ_MS;
   }
 
   private async forgetNowAndThen(now: number) {
