@@ -966,7 +966,7 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
   const teamLabel = (t: string) => {
     const r = teamReach(t);
     if (r.online + r.busy === 0) return `Team ${t} (nobody signed in)`;
-    if (r.online === 0) return `Team ${t} (${r.busy} busy, nobody free)`;
+    if (r.online === 0) return `Team ${t} (all busy)`;
     return `Team ${t} (${r.online} online)`;
   };
   const chosenTeam = transferTo.startsWith('team:') ? transferTo.slice(5) : null;
