@@ -170,14 +170,17 @@ export function detectSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy,
     // classifier reads the message as the topic anyway (not for a negation: the classifier reads the topic's word).
     const negation = at >= 0 ? negationOf(facts.analysis.tokens, at, absenceIsTheCase(facts.analysis, at)) : null;
     const notOwn = ownCase();
-    const guard = notOwn ?? negation ?? guardOf(facts.analysis, at);
+    // Session 8: someone else complaining ("my wife keeps complaining the slippers are too warm", "he's forever complaining
+    // the shops there don't have...") is not the customer's complaint to the shop: read like a negated topic.
+    const othersComplain = topicOutputFor(topics[topicIndex]) === 'complaint' && SOMEONE_ELSE_COMPLAINS.test(` ${toks.join(' ')} `) ? 'someone else is the one complaining' : null;
+    const guard = notOwn ?? negation ?? othersComplain ?? guardOf(facts.analysis, at);
     if (guard === null) return ruled;
     const output = topicOutputFor(topics[topicIndex]);
     const p = learnedOn && output !== null ? classifierScore(facts.analysis, output) : 0;
-    if (notOwn === null && negation === null && p >= OWN_CASE_SCORE) return ruled;
+    if (notOwn === null && negation === null && othersComplain === null && p >= OWN_CASE_SCORE) return ruled;
     reportNearMiss({ ...ruled, explanation: `Near miss: ${ruled.explanation.replace(/\.$/, '')}, but ${guard}, so it does not fire.` });
     if (notOwn !== null) return null;
-    if (negation !== null) {
+    if (negation !== null || othersComplain !== null) {
       negated = new Set([topicIndex]);
       // Another topic's phrase, not negated, still counts ("I don't want a refund, the lamp arrived smashed").
       const other = laterPhraseHit(facts, compiled, topicIndex);
@@ -348,6 +351,8 @@ const amountsIn = (analysis: TextAnalysis) => {
   return n;
 };
 
+const SOMEONE_ELSE_COMPLAINS = / (?:he|she|they|everyone|everybody|people|my (?:wife|husband|partner|mum|mom|mam|mother|dad|father|son|daughter|kids|children|brother|sister|friend|friends|nan|gran|grandma|grandad|neighbour|neighbor|boss|colleague|flatmate|cousin|aunt|uncle|wee one|little one)) (?:s |is |are |was |keeps |keep |kept |always |forever |constantly |still |never stops |will not stop |would not stop |won t stop )*(?:complaining|complains|moaning|moans|whinging|whining)\b/;
+
 /** At or above this classifier score a guarded phrase hit still counts (the message really is the customer's case). */
 const OWN_CASE_SCORE = 0.5;
 const NEGATORS = new Set(['not', 'no', 'never', 'without', 'nor', 'neither', 'nothing', 'nothings', 'zero', 'none', 'cannot']);
@@ -406,8 +411,13 @@ function guardOf(analysis: TextAnalysis, at: number): string | null {
 }
 
 /** A general question about a policy (no own case in it), or null. */
+/**
+ * Session 8: a greeting or a preamble before the question ("hi, how long do refunds take?", "just a question, for
+ * Christmas gifts do you have a longer refund period?"): the question starts after it.
+ */
+const PREAMBLE = /^(?:(?:hi|hello|hey|hiya|heya|morning|evening|afternoon|good (?:morning|afternoon|evening|day)|hi there|hello there|dear \w+|just a (?:quick )?question|a quick question|quick question|one question|a question|question|sorry|excuse me|please|um|erm|selamat \w+|buenas|bonjour|hallo|namaste|salaam|salam)(?: |$))+(?:(?:for|about|regarding|re) (?:\w+ ){1,3}(?=do you|does|is there|what|how|can))?/;
 function generalQuestion(analysis: TextAnalysis): string | null {
-  const n = analysis.normalized;
+  const n = analysis.normalized.replace(PREAMBLE, '');
   const own = OWN_CASE.test(n);
   if (GENERAL_QUESTION.test(n) && !own) return 'it is a general question about a policy, not the customer\'s own case';
   // Round four: "do you refund shipping costs when someone returns?", "is it possible to delete an account

@@ -202,3 +202,23 @@ describe('explicit requests: a person named in passing is not asked for', () => 
     },
   );
 });
+
+describe("someone else's case told in passing, and a general question after a greeting", () => {
+  it.each([
+    "My neighbour's account got hacked on some other site, so I'm asking generally: how do I change my password here?",
+    'My uncle had a long argument with a different shop over a broken telly, anyway how do I track my parcel?',
+    'my husband keeps complaining the duvet is too heavy, do you do a lighter tog?',
+    'Just a question, for wedding gifts do you have a longer period for refunds? I like to buy early.',
+  ])('%j is not a sensitive topic', (text) => {
+    // (The uncle's argument still reads as negative sentiment: the family here is the topic.)
+    expect(reasonOf(text)).not.toBe('sensitive_topic');
+  });
+  it.each([
+    'I want to complain, the driver threw my parcel over the fence',
+    'my mum keeps complaining that the heater you sold her smells of burning',
+    'you shared my details with another company without asking me',
+    'ok so how do I get the £34 back for the shoes that didnt fit',
+  ])('%j is still a sensitive topic', (text) => {
+    expect(reasonOf(text)).toBe('sensitive_topic');
+  });
+});
