@@ -9,6 +9,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } fro
 import {
   ArrowLeft,
   ArrowLeftRight,
+  Download,
   Info,
   Bell,
   Bot,
@@ -816,6 +817,18 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
 
 /* ------------------------------------------------------------------ conversation + context */
 
+/** Hands a file to the browser's download (an object URL on a temporary link). */
+function saveFile(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 /** Whether the inbox is in its phone layout (inbox.css, max-width 700px); false where matchMedia is missing. */
 const PHONE = '(max-width: 700px)';
 function usePhone(): boolean {
@@ -1332,6 +1345,28 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
           fail={fail}
           readOnlyWhy={closed ? (h.status === 'resolved' && h.endedAs === 'handback' ? 'Handed back to the bot: take the chat over from Live to edit these.' : 'The conversation is closed.') : mine || me.admin ? null : h.status === 'pending' ? 'Accept the chat to edit these.' : 'Only the agent holding the chat (or an admin) can edit these.'}
         />
+        {api.transcriptFile && (
+          <section>
+            <h3>Transcript</h3>
+            <div className="ib-download">
+              {(['text', 'csv'] as const).map((format) => (
+                <button
+                  key={format}
+                  type="button"
+                  className="ib-btn ib-small"
+                  onClick={() =>
+                    void run(async () => {
+                      const file = await api.transcriptFile!(token, h.id, format);
+                      saveFile(file.blob, file.name);
+                    }, `Transcript downloaded (${format === 'text' ? 'plain text' : 'CSV'}).`)
+                  }
+                >
+                  <Download size={14} aria-hidden="true" /> {format === 'text' ? 'Download as text' : 'Download as CSV'}
+                </button>
+              ))}
+            </div>
+          </section>
+        )}
       </aside>
     </>
   );

@@ -160,6 +160,8 @@ export interface InboxApi {
   takeover?(token: string, conversationId: string): Promise<{ ok: boolean; mode: string; handoff: HandoffRow | null }>;
   /** The last messages of a live bot conversation (to read before taking it over). */
   liveTranscript?(token: string, conversationId: string): Promise<Array<{ seq: number; from: Entry['from']; text: string; at: number }>>;
+  /** A handoff's whole conversation as a file (GET /api/v1/agent/handoffs/:id/transcript?format=); optional. */
+  transcriptFile?(token: string, handoffId: string, format: 'text' | 'csv' | 'json' | 'jsonl'): Promise<{ blob: Blob; name: string }>;
   /** The team's canned replies (optional: the composer falls back to none when absent). */
   cannedReplies?(token: string): Promise<CannedReply[]>;
   /** Replaces the canned replies (admin only; 403 otherwise). */
@@ -201,6 +203,20 @@ export function createInboxApi(d: { baseUrl: string; fetch?: typeof fetch; Event
     takeover: (token, conversationId) => call(token, 'POST', `/api/v1/agent/conversations/${enc(conversationId)}/takeover`),
     liveTranscript: async (token, conversationId) =>
       (await call<{ messages: Array<{ seq: number; from: Entry['from']; text: string; at: number }> }>(token, 'GET', `/api/v1/agent/conversations/${enc(conversationId)}/transcript`)).messages,
+    async transcriptFile(token, handoffId, format) {
+      let res: Response;
+      try {
+        res = await f(`${d.baseUrl}/api/v1/agent/handoffs/${enc(handoffId)}/transcript?format=${format}`, { headers: { authorization: `Bearer ${token}` } });
+      } catch {
+        throw new InboxError('No connection to the server. Check that the runtime is running, then try again.', 0, 'network');
+      }
+      if (!res.ok) {
+        const out = (await res.json().catch(() => ({}))) as { error?: string; message?: string };
+        throw new InboxError(out.message ?? `The server answered ${res.status}.`, res.status, out.error ?? 'error');
+      }
+      const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `transcript.${format === 'text' ? 'txt' : format}`;
+      return { blob: await res.blob(), name };
+    },
     cannedReplies: async (token) => (await call<{ replies: CannedReply[] }>(token, 'GET', '/api/v1/agent/canned-replies')).replies,
     saveCannedReplies: async (token, replies) => (await call<{ replies: CannedReply[] }>(token, 'PUT', '/api/v1/agent/canned-replies', { replies })).replies,
     setVariables: async (token, conversationId, variables) =>

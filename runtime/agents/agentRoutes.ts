@@ -13,6 +13,7 @@ import type { Handoff } from '../../shared/handoff/types';
 import type { Input } from '../../shared/engine/types';
 import type { LogEntry, RuntimeStore } from '../store/types';
 import { ApiError } from '../server/conversationService';
+import { exportChunks, sendExport, transcriptQuery, type ExportFormat } from '../server/transcriptExport';
 import { agentSchema, AgentsFileError, cannedReplySchema, DirectoryWriteError, hashPassword, MAX_CANNED, publicAgent, type Agent, type AgentDirectory } from './agentDirectory';
 import { summarize, type AgentEvent, type AgentHub } from './agentHub';
 
@@ -322,6 +323,25 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
         notes: await hub.notesOf(h.conversationId),
         alsoViewing: await hub.viewing(a, h.id),
       };
+    },
+  });
+
+  app.get('/api/v1/agent/handoffs/:id/transcript', {
+    schema: {
+      summary: "Download a handoff's whole conversation (json, jsonl, csv or text)",
+      description: 'The same export as the admin API (runtime/server/transcriptExport.ts), for an agent who can see the handoff.',
+      tags: ['agent'],
+      security: sec,
+      params: handoffParams,
+      querystring: transcriptQuery,
+    },
+    handler: async (req, reply) => {
+      const a = auth(req);
+      const h = await visible(a, req.params.id);
+      const conv = await d.store.getConversation(h.conversationId);
+      if (!conv) throw new ApiError(404, 'conversation_not_found', 'The conversation of this handoff no longer exists (removed after the retention period).');
+      const fmt = (req.query as { format: ExportFormat }).format;
+      return sendExport(reply, fmt, `transcript-${conv.id}`, exportChunks(d.store, [conv], fmt));
     },
   });
 

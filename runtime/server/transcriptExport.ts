@@ -188,6 +188,15 @@ export async function* exportChunks(store: RuntimeStore, recs: ConversationRecor
   if (fmt === 'json' && page) yield ']}';
 }
 
+type Reply = { type(t: string): unknown; header(k: string, v: string): unknown; send(b: unknown): unknown };
+
+/** Streams an export as the answer, with its content type and a download file name (`name` + the format's extension). */
+export function sendExport(reply: Reply, fmt: ExportFormat, name: string, chunks: AsyncGenerator<string>) {
+  reply.type(CONTENT_TYPES[fmt]);
+  reply.header('Content-Disposition', `attachment; filename="${name.replace(/[^A-Za-z0-9._-]/g, '_')}.${EXTENSION[fmt]}"`);
+  return reply.send(Readable.from(chunks, { objectMode: false }));
+}
+
 export interface TranscriptExportOptions {
   store: RuntimeStore;
   /** The admin token check (a preHandler that throws a 401/403 ApiError). */
@@ -196,11 +205,7 @@ export interface TranscriptExportOptions {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function registerTranscriptExport(app: FastifyInstance<any, any, any, any, any>, o: TranscriptExportOptions): Promise<void> {
-  const send = (reply: { type(t: string): unknown; header(k: string, v: string): unknown; send(b: unknown): unknown }, fmt: ExportFormat, name: string, chunks: AsyncGenerator<string>) => {
-    reply.type(CONTENT_TYPES[fmt]);
-    reply.header('Content-Disposition', `attachment; filename="${name}.${EXTENSION[fmt]}"`);
-    return reply.send(Readable.from(chunks, { objectMode: false }));
-  };
+  const send = sendExport;
 
   app.get('/api/v1/admin/conversations/:id/transcript', {
     schema: {
@@ -215,8 +220,7 @@ export async function registerTranscriptExport(app: FastifyInstance<any, any, an
     handler: async (req: FastifyRequest<{ Params: { id: string }; Querystring: { format: ExportFormat } }>, reply) => {
       const rec = await o.store.getConversation(req.params.id);
       if (!rec) throw new ApiError(404, 'conversation_not_found', `No conversation "${req.params.id}".`);
-      const safeName = `transcript-${rec.id.replace(/[^A-Za-z0-9._-]/g, '_')}`;
-      return send(reply, req.query.format, safeName, exportChunks(o.store, [rec], req.query.format));
+      return send(reply, req.query.format, `transcript-${rec.id}`, exportChunks(o.store, [rec], req.query.format));
     },
   });
 

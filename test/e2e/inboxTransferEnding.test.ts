@@ -2,8 +2,10 @@
  * Session 8 inbox changes seen in headless Chromium on a real runtime (desktop, 1440 x 900): the "Transfer to" list
  * says who is signed in per team, a team with nobody signed in is disabled, an all-busy team says the chat waits in
  * its queue; after Resolve, a closed conversation's footer says what the customer's widget shows. Screenshots:
- * test/e2e/screenshots/inbox-transfer-busy-team.png, inbox-resolved-ending.png.
+ * test/e2e/screenshots/inbox-transfer-busy-team.png, inbox-resolved-ending.png. Also: the context panel's "Download as
+ * text" gives the whole conversation as a file.
  */
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword, type Agent } from '../../runtime/agents/agentDirectory';
@@ -69,6 +71,13 @@ describe.skipIf(!haveChromium)('inbox: transfer to a team, and the ending', () =
     await select.selectOption('team:billing');
     await page.getByText('Everyone in team billing is busy: the chat waits in their queue until one of them picks it up.').waitFor();
     await screenshot(page, 'inbox-transfer-busy-team');
+
+    // The transcript as a file, from the context panel (newcomer s7 #11b).
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as text' }).click()]);
+    expect(download.suggestedFilename()).toBe(`transcript-${c.conversationId}.txt`);
+    const file = readFileSync((await download.path())!, 'utf8');
+    expect(file).toContain(`Conversation ${c.conversationId} (flow customer-support`);
+    expect(file).toContain('Customer: I need to speak with a human');
 
     await page.getByRole('button', { name: 'Resolve' }).click();
     await page.getByText(/This conversation is resolved\./).waitFor({ timeout: 10_000 });
