@@ -219,6 +219,40 @@ const FRAMES: Frame[] = [
     ],
   },
   {
+    // Session 8 (damaged = a product that does not do what it should), in the words people use for a fault: it flickers,
+    // turns off by itself, keeps cutting out, the motor is not running, makes a noise and nothing happens, dried solid.
+    output: 'damaged',
+    meaning: 'a product that does not do what it should',
+    gate: [w('flickers flickering flickered turns turned switches switched cuts cut shuts shut keeps keep kept nothing not non dead dried mouldy moldy rotten')],
+    all: [
+      new RegExp(
+        [
+          ` (?:it|lamp|light|lights|bulb|bulbs|screen|display|tv|telly|torch|fairy lights|led|leds) (?:\\w+ ){0,2}(?:flickers|flickering|flickered|keeps flickering)`,
+          ` (?:turns|turned|switches|switched|cuts|cut|shuts|shut) (?:itself )?(?:off|out) (?:by itself|on its own|alone|itself|randomly|all the time|constantly|for no reason|after (?:\\w+ ){0,2}(?:minutes|minute|mins|seconds|second|hours|hour|use|uses|a while))`,
+          ` (?:keeps|kept|keep) (?:turning|switching|cutting|shutting|dying|stopping|disconnecting|dropping out|restarting|rebooting|tripping|leaking)`,
+          ` (?:makes|making|made) (?:a |an )?(?:\\w+ )?(?:noise|sound|racket|whirring|buzzing)(?: \\w+){0,3} (?:and|but) nothing (?:happens|happened)`,
+          ` (?:motor|engine|blade|blades|fan|pump|drum|wheels|wheel|timer|thermostat|heater|element) (?:\\w+ ){0,2}(?:is not|are not|was not|not|does not|do not|did not|won t|will not) (?:running|working|spinning|turning|turn|spin|run|heating|heat)`,
+          ` (?:non working|non functional|not functional|dead on arrival|dead out of the box|arrived dead|came dead)`,
+          ` (?:is|are|were|was|arrived|came|all|them|half of them|most of them) (?:\\w+ ){0,2}(?:dried (?:up|out|solid)|dry and hard|mouldy|moldy|rotten)`,
+          ` nothing (?:comes|came|will come) out (?:of )?(?:the |it )?(?:tube|nozzle|bottle|pen|pens|spray|tap|spout)`,
+        ].map((alt) => `(?:${alt})\\b`).join('|'),
+      ),
+    ],
+    none: [
+      / (?:link|links|code|codes|voucher|coupon|site|website|page|app|tracking|button|email|emails|login|password|card|payment|account|checkout|basket|discount|search|filter|chat|bot|number|label|form)s? (?:\w+ ){0,4}(?:does|do|did|will|would|can|never|no longer|stopped|only|keeps|turns|nothing)\b/,
+      / (?:do you (?:sell|have|stock|do)|in stock|looking for|effect|setting|mode)\b/,
+    ],
+  },
+  {
+    // Session 8 (safety): a burning or melting smell from a product ("the heater has a burning smell every time I use it").
+    output: 'safety',
+    meaning: 'a product that smells of burning',
+    gate: [w('burning burnt burned melting melted scorching electrical'), w('smell smells smelt smelled smelling whiff stink stinks odour odor')],
+    all: [/ (?:burning|burnt|burned|melting|melted|scorching|electrical|hot plastic)(?: plastic| rubber| wire| wires)? (?:smell|smells|whiff|stink|odour|odor)\b| (?:smells|smelt|smelled|smelling|stinks) (?:\w+ ){0,2}(?:burning|burnt|burned|melting|scorched)\b/],
+    // A scent someone chose ("the candle smells like burnt sugar", "a smoky wood fragrance"), a kitchen smell.
+    none: [/ (?:candle|candles|scent|scents|scented|fragrance|fragrances|incense|diffuser|perfume|aroma|wax melt|wax melts|reed|toast|food|dinner|cooking|bbq|barbecue|sugar|caramel|wood|woody|bonfire)\b/],
+  },
+  {
     output: 'safety',
     meaning: 'a product that hurt someone or is dangerous',
     gate: [w('safety safe hot burn burnt burned burns burning cut cuts bleeding blood rash blisters blistered shock shocked electric injury injured injuries hurt hospital swallowed choked choking poisoned allergic scalded fire sparked sparking sparks smoke smoking melted melting overheated overheating exploded explode hazard unsafe dangerous toxic fumes swollen bulging shattered')],

@@ -222,3 +222,22 @@ describe("someone else's case told in passing, and a general question after a gr
     expect(reasonOf(text)).toBe('sensitive_topic');
   });
 });
+
+describe('damaged = a product that does not do what it should, in the words of a fault; safety = a burning smell', () => {
+  it.each([
+    'my new desk lamp keeps flickering and then it switches itself off after a few minutes',
+    'the blender makes a whirring noise but nothing happens, the blades do not spin',
+    'the food processor came dead out of the box, order NW-100200',
+    'half the felt pens in the set were dried out when we opened them',
+    'the fan heater gives off a burning plastic smell when it is on',
+  ])('%j is a sensitive topic', (text) => {
+    expect(reasonOf(text)).toBe('sensitive_topic');
+  });
+  it.each([
+    'this candle smells like burnt sugar, amazing, do you have more?',
+    'do you sell fairy lights with a flickering effect?',
+    'I press pay and nothing happens, is the site down?',
+  ])('%j is not a sensitive topic', (text) => {
+    expect(reasonOf(text)).not.toBe('sensitive_topic');
+  });
+});
