@@ -358,6 +358,14 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
       return true;
     }
     if (decision.action === 'rephrase') {
+      if (!classified.fallback) {
+        // Session 8 (newcomer s8 #23, #32): the block understood the message ("WHERE IS MY ORDER", "where is my order??
+        // 3rd time asking"): acknowledge it and carry on with what was understood instead of asking the customer to say
+        // it again. The ladder has moved to step 1, so the next signal offers a person.
+        bot(run, graduatedText(run.flow.escalation, 'rephrase', reason, true), block.id);
+        classified.apply();
+        return true;
+      }
       bot(run, graduatedText(run.flow.escalation, 'rephrase', reason), block.id);
       return true;
     }

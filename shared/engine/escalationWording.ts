@@ -26,9 +26,13 @@ export function firstStepText(reason: EscalationReason | null): 'rephrase' | 'ac
   return reason !== null && UNDERSTOOD.has(reason) ? 'acknowledge' : 'rephrase';
 }
 
-/** The message of a graduated step for the deciding reason, the designer's wording first. */
-export function graduatedText(policy: EscalationPolicy, step: GraduatedStep, reason: EscalationReason | null): string {
-  const key = step === 'offer' ? 'offer' : firstStepText(reason);
+/**
+ * The message of a graduated step for the deciding reason, the designer's wording first. `understood`: the block could use
+ * the message (the flow carries on after the first step, see engine.ts inputText), so the first step acknowledges
+ * whatever the reason: asking to rephrase a message the bot understood would be wrong (newcomer s8 #32).
+ */
+export function graduatedText(policy: EscalationPolicy, step: GraduatedStep, reason: EscalationReason | null, understood = false): string {
+  const key = step === 'offer' ? 'offer' : understood ? 'acknowledge' : firstStepText(reason);
   const own = policy.texts?.[key]?.trim();
   return own ? own : defaultGraduatedTexts[key];
 }

@@ -12,7 +12,7 @@ import type { EscalationAction, EscalationDecision, EscalationMemory, Signal, Tu
 import { detectExplicitRequest } from './detectors/detectExplicitRequest';
 import { detectNegativeSentiment } from './detectors/detectNegativeSentiment';
 import { detectLowConfidence } from './detectors/detectLowConfidence';
-import { detectRepeatedFallback, fallbackStreak, nextFallbackStreak } from './detectors/detectRepeatedFallback';
+import { detectRepeatedFallback, fallbackStreak, fallbackWeight, nextFallbackStreak } from './detectors/detectRepeatedFallback';
 import { customerSaysLoop, detectLoop, isRepeatableQuestion, streakLoop } from './detectors/detectLoop';
 import { detectSensitiveTopic } from './detectors/detectSensitiveTopic';
 import { detectUrgency } from './detectors/detectUrgency';
@@ -182,10 +182,13 @@ export function evaluateEscalation(
     const s = d.run(facts, policy, memory);
     if (s) signals.push(s);
   }
-  // Repeated fallbacks that are one request asked `loop.count` times are named a loop (see streakLoop).
-  if (policy.enabled && signals.length > 0 && !signals.some((s) => s.reason === 'loop')) {
-    const rf = signals.find((s) => s.reason === 'repeated_fallback');
-    const loop = rf ? streakLoop(facts, policy, memory) : null;
+  // Failed messages in a row that are one request asked `loop.count` times are a loop (see streakLoop): named instead of
+  // repeated fallbacks, and (session 8, newcomer s8 #6) a loop also when clear shop questions counting half kept the
+  // streak under the repeated-fallback limit ("how do I change the size of the jumper?" / "can I swap my jumper for a
+  // bigger one?" / "is it possible to exchange the jumper for a large?": three failures, one request).
+  // The message must ask something (thanks or "ok, I'll try Bristol" after two failed questions closes them).
+  if (policy.enabled && facts.fallback && !signals.some((s) => s.reason === 'loop') && fallbackWeight(facts.analysis, memory) > 0) {
+    const loop = streakLoop(facts, policy, memory, !signals.some((s) => s.reason === 'repeated_fallback'));
     if (loop) signals.push(loop);
   }
   if (signals.length > 1) {

@@ -76,6 +76,23 @@ function asksInstead(block: BlockOf<'question'>, text: string): boolean {
   return true;
 }
 
+/**
+ * Session 8: the value of the block's kind (`fromEntity`) in a free-text answer, when it holds one that passes the answer
+ * type: "I ordered it two weeks ago, NW-104233" stores NW-104233 (the order lookup was called with the whole sentence).
+ * Null when there is none: the answer is stored as written, as before.
+ */
+function valueIn(run: Run, block: BlockOf<'question'>, text: string): Value | null {
+  const kind = block.data.fromEntity;
+  if (kind === undefined || block.data.inputType !== 'text') return null;
+  const found = analyzeText(text.length > MAX_ANALYSED_TEXT ? text.slice(0, MAX_ANALYSED_TEXT) : text).entities;
+  for (let i = found.length - 1; i >= 0; i--) {
+    if (found[i].type !== kind) continue;
+    const r = validateAnswer(block.data.inputType, found[i].value, run.now, run.flow.settings.timezone);
+    if (r.ok) return r.value;
+  }
+  return null;
+}
+
 export const questionBehaviour: BlockBehaviour<'question'> = {
   waitsAs: ['input', 'offer'],
   enter(run, block) {
@@ -90,7 +107,7 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
   },
   classify(run, block, w, text) {
     const r = validateAnswer(block.data.inputType, text, run.now, run.flow.settings.timezone);
-    if (r.ok && !asksInstead(block, text)) return new ClassifiedInput<Action>(false, null, run, act, { ok: true, block, value: r.value });
+    if (r.ok && !asksInstead(block, text)) return new ClassifiedInput<Action>(false, null, run, act, { ok: true, block, value: valueIn(run, block, text) ?? r.value });
     return new ClassifiedInput<Action>(true, null, run, act, { ok: false, block, w });
   },
 };

@@ -671,7 +671,7 @@ const shareSubject = (a: readonly string[], b: readonly string[]) => a.some((c) 
  * name different order numbers. Three different questions in a row ("ship to Spain?" / "gift wrap?" / "student
  * discount?") share nothing and stay repeated fallbacks, and neither do questions wanting different kinds of answer.
  */
-export function streakLoop(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
+export function streakLoop(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory, throughout = false): Signal | null {
   const need = policy.loop.count - 1;
   if (!policy.loop.enabled || !facts.fallback || memory.fallbacksInRow < need || memory.recent.length < need) return null;
   const earlier = memory.recent.slice(-need);
@@ -680,9 +680,17 @@ export function streakLoop(facts: TurnFacts, policy: EscalationPolicy, memory: E
   for (let i = 1; i < lists.length; i++) {
     if (!sameReferences(lists[i - 1], lists[i]) || !shareSubject(subjectOf(lists[i - 1]), subjectOf(lists[i]))) return null;
   }
+  // Session 8: `throughout` (when repeated fallbacks did not fire, so the loop is the only reason to hand over): one
+  // subject in every asking ("the jumper" three times), not a chain of follow-ups ("return a dress?" / "is return
+  // postage free?" / "can I drop it at a store instead of posting?": return, then postage, then posting).
+  if (throughout) {
+    const first = subjectOf(lists[0]);
+    if (!first.some((c) => lists.every((l) => subjectOf(l).some((x) => x === c || conceptMatches(c, x))))) return null;
+  }
   // One request wants one kind of answer: "can I collect in store?" / "which stores offer collection?" / "is click and
   // collect free?" are three questions about collection (yes-no, which, yes-no), not one asked three times.
-  const kinds = new Set([...earlier, facts.analysis.normalized].map((t) => questionType(t)).filter((k) => k !== null));
+  // Session 8: "how do I change X" and "can I swap X" ask for one thing to be done (how / yes-no are one kind here).
+  const kinds = new Set([...earlier, facts.analysis.normalized].map((t) => questionType(t)).filter((k) => k !== null).map((k) => (k === 'how' ? 'yesno' : k)));
   if (kinds.size > 1) return null;
   return {
     reason: 'loop',

@@ -149,3 +149,35 @@ describe('a new question typed at "Would you like to talk to a person?" goes to 
     expect(no.transcript.at(-1)?.text).toBe('Anything else I can help with?');
   });
 });
+
+describe('newcomer s8 #6: one request asked three times in other words, the bot failing each time, is a loop', () => {
+  it('the jumper asked three ways is handed over as a loop although clear shop questions count half', () => {
+    const p = play(['Something else', 'how do I change the size of the jumper I ordered?', 'can I swap my jumper for a bigger one?', 'is it possible to exchange the jumper for a large instead of a medium?']);
+    expect(p.escalation?.reason).toBe('loop');
+  });
+
+  it('two failed questions then thanks, or three different questions, are not', () => {
+    expect(play(['Something else', 'What are your store hours in Bath?', 'What are your store hours in Bristol?', "Thanks, I'll try Bristol"]).escalation).toBeNull();
+    expect(play(['Something else', 'do you do gift wrapping?', 'is there a student discount?', 'can I buy a gift card?']).escalation?.reason).not.toBe('loop');
+  });
+});
+
+describe('graduated mode acknowledges a message the bot understood and carries on (newcomer s8 #23)', () => {
+  const graduated = { ...flow, escalation: { ...flow.escalation, mode: 'graduated' as const } };
+  const playG = (turns: string[]) => playConversation(graduated, 'escloop-g', turns, now);
+
+  it('"WHERE IS MY ORDER": the acknowledgement, then the order-number question; the order number given next is looked up', () => {
+    const p = playG(['Something else', 'WHERE IS MY ORDER', 'I ordered it two weeks ago, NW-104233']);
+    const bot = p.transcript.filter((t) => t.from === 'bot').map((t) => t.text);
+    const ack = bot.indexOf('Sorry about that. Can you tell me a bit more so I can help?');
+    expect(ack).toBeGreaterThan(-1);
+    expect(bot[ack + 1]).toBe(ORDER_QUESTION);
+    // The order number, not the whole sentence, is what the lookup got.
+    expect(bot).toContain("I'm sorry, I couldn't look up order NW-104233 just now. A colleague can check it for you.");
+  });
+
+  it('a message the bot did not understand is still asked again', () => {
+    const p = playG(['Something else', 'asdkjh qwe', 'zzkq vvbn']);
+    expect(p.transcript.at(-1)?.text).toBe("Sorry, I'm not sure I understood. Could you put it another way?");
+  });
+});
