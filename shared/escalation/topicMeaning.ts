@@ -546,3 +546,20 @@ export function priceQuestion(toks: readonly string[]): boolean {
   const padded = ` ${toks.join(' ')} `;
   return PRICE_QUESTION.test(padded) && !ALREADY_CHARGED.test(padded);
 }
+
+/**
+ * Session 8 (billing = what the statement or the total shows): two different amounts, one taken (deducted, charged, the
+ * bank, the statement) and one it should have been (the order value, the price, the receipt): "Amount deducted from my
+ * account is £49.98 while order value is only £24.99", "how the receipt say £30 and the bank say £300?". The words
+ * between them that matched, or null. Equal amounts, or a second amount of something else ("£20 for the lamp and £30 for
+ * the rug"), are not an error.
+ */
+const TAKEN_THEN_SHOULD = / (?:deducted|charged|debited|taken|took|billed|bank|statement|card|account|paid|receipt|invoice|total)(?: \w+){0,6}? (\d+(?:\.\d{1,2})?)(?: \w+){0,8}? (?:while|whereas|but|and|when|yet|instead of|not)(?: \w+){0,6}? (?:order|price|total|value|receipt|cost|basket|bill|invoice|bank|statement|should|supposed|only|checkout)(?: \w+){0,4}? (\d+(?:\.\d{1,2})?)\b/;
+export function amountMismatch(toks: readonly string[]): string | null {
+  let digits = 0;
+  for (const t of toks) if (t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57) digits++;
+  if (digits < 2) return null;
+  const m = TAKEN_THEN_SHOULD.exec(` ${toks.join(' ')} `);
+  if (m === null || Number(m[1]) === Number(m[2])) return null;
+  return m[0].trim();
+}

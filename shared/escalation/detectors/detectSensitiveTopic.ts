@@ -20,7 +20,7 @@ import type { TextAnalysis } from '../../nlu/types';
 import { phraseMatcher } from '../phraseMatcher';
 import { isStopWord } from '../../nlu/stopWords';
 import { canonicalTokens } from '../canonicalTokens';
-import { brokeIdiom, frameExcludes, hasAccountEvent, hasRefundMoney, languageIdiom, ownChangeQuestion, hasMoney, meaningOf, priceQuestion, safetyCloseCallWithoutCue, MEANING_OUTPUTS, notOwnCase } from '../topicMeaning';
+import { amountMismatch, brokeIdiom, frameExcludes, hasAccountEvent, hasRefundMoney, languageIdiom, ownChangeQuestion, hasMoney, meaningOf, priceQuestion, safetyCloseCallWithoutCue, MEANING_OUTPUTS, notOwnCase } from '../topicMeaning';
 
 /**
  * Idioms whose words look like a topic, as normalised tokens: "what is the damage" = "how much is it"; a body or a wallet
@@ -285,7 +285,11 @@ function framedTopics(topics: readonly SensitiveTopic[]): { outputs: TopicOutput
 
 function meaningSignal(facts: TurnFacts, topics: readonly SensitiveTopic[], toks: readonly string[]): Signal | null {
   const f = framedTopics(topics);
-  const hit = f.outputs.length === 0 ? null : meaningOf(toks, f.outputs);
+  let hit = f.outputs.length === 0 ? null : meaningOf(toks, f.outputs);
+  if (hit === null && f.outputs.includes('billing')) {
+    const words = amountMismatch(toks);
+    if (words !== null) hit = { output: 'billing', words, meaning: 'the amount taken is not the amount it should be' };
+  }
   if (hit !== null) {
     const topic = f.topics[f.outputs.indexOf(hit.output)];
     return {

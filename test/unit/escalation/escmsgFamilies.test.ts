@@ -241,3 +241,18 @@ describe('damaged = a product that does not do what it should, in the words of a
     expect(reasonOf(text)).not.toBe('sensitive_topic');
   });
 });
+
+describe('billing: two different amounts, the one taken and the one it should be', () => {
+  it.each(['The amount taken from my account is £59.98 while the order value is only £29.99', 'how come the receipt says £40 and the bank says £400?'])(
+    '%j is billing',
+    (text) => {
+      expect(reasonOf(text)).toBe('sensitive_topic');
+    },
+  );
+  it('equal amounts or amounts of two things are not a mismatch', async () => {
+    const { amountMismatch } = await import('../../../shared/escalation/topicMeaning');
+    expect(amountMismatch(toks('I paid £20 for the lamp and £30 for the rug, where are they?'))).toBeNull();
+    expect(amountMismatch(toks('my card was charged £49.99 and the order total was £49.99'))).toBeNull();
+    expect(amountMismatch(toks('my card was charged £49.99 but the order total was £24.99'))).not.toBeNull();
+  });
+});
