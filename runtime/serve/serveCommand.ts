@@ -78,7 +78,7 @@ async function serve(files: string[], opts: ServeOptions): Promise<number> {
   const store = opts.redis ? await RedisStore.connect({ url: opts.redis }).catch((err: Error) => Promise.reject(new ServeError(err.message))) : undefined;
   let rt;
   try {
-    rt = await startRuntime({ flows, port, host: opts.host, dataDir: opts.data, store, config, defaultFlowId: opts.defaultFlow, agents, workers });
+    rt = await startRuntime({ flows, port, host: opts.host, dataDir: opts.data, store, config, defaultFlowId: opts.defaultFlow, agents, workers, idleGc: true });
   } catch (err) {
     await store?.close();
     const e = err as NodeJS.ErrnoException;

@@ -20,6 +20,7 @@ import { AgentHub } from '../agents/agentHub';
 import { registerAgentRoutes } from '../agents/agentRoutes';
 import { customerSignals } from '../agents/customerSignals';
 import { ShardPool } from '../shard/shardPool';
+import { startIdleGc } from './idleGc';
 
 export interface RuntimeOptions {
   flows: Flow[];
@@ -43,6 +44,11 @@ export interface RuntimeOptions {
    * (embedded store only). 0 (default here; `baton serve` defaults to 1): everything on the main thread.
    */
   workers?: number;
+  /**
+   * Give each thread's garbage back when it goes idle (runtime/serve/idleGc.ts; `baton serve` turns it on, tests and
+   * the studio's Run leave it off).
+   */
+  idleGc?: boolean;
 }
 
 export interface RunningRuntime {
@@ -126,7 +132,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
   let pool: ShardPool | null = null;
   if (workers > 0) {
     if (opts.store) throw new Error(`--workers ${workers}: worker threads share the embedded store only; with --redis, run several instances instead (or leave --workers out)`);
-    pool = await ShardPool.start({ dir: opts.dataDir ?? './baton-data', workers, config, logger, now: opts.now, env });
+    pool = await ShardPool.start({ dir: opts.dataDir ?? './baton-data', workers, config, logger, now: opts.now, env, idleGc: opts.idleGc });
   }
   const store: RuntimeStore = pool?.store ?? opts.store ?? new EmbeddedStore({ dir: opts.dataDir ?? './baton-data' });
   // Presence, notes, assignment inputs and redeploys: shared by every instance on Redis, this process otherwise.
@@ -244,6 +250,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
     firstPrune = setTimeout(run, 1000);
     firstPrune.unref();
   }
+  const stopIdleGc = opts.idleGc ? startIdleGc() : () => undefined;
   server.setReady(true);
   let closing: Promise<void> | null = null;
   return {
@@ -257,6 +264,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
     close() {
       closing ??= (async () => {
         server.setReady(false);
+        stopIdleGc();
         if (prune) clearInterval(prune);
         if (firstPrune) clearTimeout(firstPrune);
         await server.app.close();

@@ -205,6 +205,8 @@ export interface ShardPoolOptions {
   now?: () => number;
   /** Where secrets come from (the runtime's `env`). */
   env: NodeJS.ProcessEnv;
+  /** Each shard gives its garbage back when it goes idle (runtime/serve/idleGc.ts). */
+  idleGc?: boolean;
 }
 
 export class ShardPool {
@@ -226,7 +228,7 @@ export class ShardPool {
     const channels: ShardChannel[] = [];
     let pool: ShardPool | null = null;
     for (let k = 0; k < o.workers; k++) {
-      const data: ShardWorkerData = { batonShard: true, index: k, count: o.workers, dir: o.dir, config: o.config, writer: o.writer ?? 'inline', clock: o.now ? 'main' : 'real', env: { ...o.env }, logLevel: o.logger.level };
+      const data: ShardWorkerData = { batonShard: true, index: k, count: o.workers, dir: o.dir, config: o.config, writer: o.writer ?? 'inline', clock: o.now ? 'main' : 'real', env: { ...o.env }, logLevel: o.logger.level, idleGc: o.idleGc === true };
       channels.push(new ShardChannel(data, (r) => pool?.onShardMessage(r), () => pool?.restarted(k), o.now ?? Date.now));
     }
     pool = new ShardPool(channels, main);

@@ -14,6 +14,7 @@ import type { Input, QueuedHandoff } from '../../shared/engine/types';
 import type { AgentPresence } from '../../shared/handoff/types';
 import { effectRunnerFor } from '../effects/effectRunner';
 import type { ServeConfig } from '../serve/config';
+import { startIdleGc } from '../serve/idleGc';
 import { ConversationLimiter } from '../server/conversationLimiter';
 import { ConversationService, hashBody } from '../server/conversationService';
 import { FlowCatalog } from '../server/flowCatalog';
@@ -38,6 +39,8 @@ export interface ShardWorkerData {
   env: Record<string, string | undefined>;
   /** The main thread's log level. */
   logLevel: string;
+  /** Give this thread's garbage back when it goes idle (runtime/serve/idleGc.ts). */
+  idleGc?: boolean;
 }
 
 export async function runShardWorker(data: ShardWorkerData): Promise<void> {
@@ -190,5 +193,6 @@ export async function runShardWorker(data: ShardWorkerData): Promise<void> {
       }
     }
   });
+  if (data.idleGc) startIdleGc();
   port.postMessage([{ t: 'ready' }]);
 }

@@ -1,0 +1,132 @@
+/**
+ * The issue 8 latency target, this checkout against an older one in the same run (session 8, helper rtmsg):
+ * `baton serve` (default: one worker thread) driven open loop at a FIXED rate (test/bench/fixedRate.ts: 5,000
+ * customer messages/s offered over 1,000 connections, 1,000 conversations, latency from each message's due time),
+ * rounds alternating the servers, with the CPU each server spent per answered message, split by thread:
+ * main thread (HTTP), the busiest other thread (the shard's worker thread), and the rest (V8's GC and compiler
+ * helpers, libuv's pool: lmdb's commits and fsyncs).
+ *
+ *   BENCH_BEFORE_ROOT=/tmp/s8start npx tsx test/bench/rateCompare.ts
+ *   BENCH_RATE=5000 BENCH_RATE_CONNECTIONS=1000 BENCH_SECONDS=6 BENCH_ROUNDS=3 (defaults)
+ *   BENCH_ENV='BATON_WORKERS=2'        environment for this checkout's server only
+ *   BENCH_BEFORE_ENV='BATON_WORKERS=2' environment for the older checkout's server only
+ *   BENCH_PROFILE_DIR=/tmp/prof        also profile every thread of this checkout's server (main and worker: a worker
+ *        thread has an empty execArgv, so --cpu-prof does not reach it; a preloaded inspector session per thread
+ *        does), PROF_START_MS after start for PROF_MS; .cpuprofile files written there
+ *
+ * Linux only (/proc). Prints a table; never pass/fail. Compare rows of one run only (the machine is shared).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os, { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
+import { createConversations, ensureRuntimeBundle, loadFixedRate, startBare, startBaton } from './runtime';
+import { cpuMs, mainThreadCpuMs, threadCpuMs } from './runtimeCpu';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
+const RATE = Number(process.env.BENCH_RATE ?? 5000);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 6);
+const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+const envOf = (spec: string | undefined): Record<string, string> =>
+  Object.fromEntries((spec ?? '').split(' ').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+
+/** Profiles every thread (main and workers) of the process it is preloaded into (NODE_OPTIONS=--require). */
+const PRELOAD = `
+const { isMainThread, threadId } = require('node:worker_threads');
+const inspector = require('node:inspector');
+const fs = require('node:fs');
+const start = Number(process.env.PROF_START_MS ?? 20000), dur = Number(process.env.PROF_MS ?? 6000);
+const dir = process.env.PROF_DIR;
+const s = new inspector.Session(); s.connect();
+const t1 = setTimeout(() => {
+  s.post('Profiler.enable', () => s.post('Profiler.setSamplingInterval', { interval: 200 }, () => s.post('Profiler.start', () => {
+    const t2 = setTimeout(() => s.post('Profiler.stop', (err, r) => { if (!err) fs.writeFileSync(dir + '/' + (isMainThread ? 'main' : 'worker' + threadId) + '-' + process.pid + '.cpuprofile', JSON.stringify(r.profile)); }), dur);
+    t2.unref();
+  })));
+}, start);
+t1.unref();
+`;
+
+interface Target {
+  name: string;
+  url: string;
+  child: ChildProcess;
+  path: (i: number) => string;
+  headers: (i: number) => Record<string, string>;
+  runs: Array<{ ok: number; perSec: number; p50: number; p99: number; errors: number; cpu: number; main: number; other: number }>;
+}
+
+export async function rateCompareBench(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'baton-bench-rate-'));
+  const targets: Target[] = [];
+  let bare: { url: string; child: ChildProcess } | null = null;
+  try {
+    bare = await startBare(); // the flow's order API
+    ensureRuntimeBundle();
+    const before = process.env.BENCH_BEFORE_ROOT;
+    if (before) ensureRuntimeBundle(before);
+    const specs: Array<[string, string | undefined, Record<string, string>]> = [[`baton serve (this checkout${process.env.BENCH_ENV ? ', ' + process.env.BENCH_ENV : ''})`, undefined, envOf(process.env.BENCH_ENV)]];
+    if (before) specs.push([`baton serve (${before}${process.env.BENCH_BEFORE_ENV ? ', ' + process.env.BENCH_BEFORE_ENV : ''})`, before, envOf(process.env.BENCH_BEFORE_ENV)]);
+    for (const [name, root, env] of specs) {
+      if (!root && process.env.BENCH_PROFILE_DIR) {
+        const preload = join(dir, 'prof-preload.cjs');
+        writeFileSync(preload, PRELOAD);
+        Object.assign(env, { NODE_OPTIONS: `--require ${preload}`, PROF_DIR: process.env.BENCH_PROFILE_DIR });
+      }
+      const b = await startBaton(mkdtempSync(join(dir, 'baton-')), bare.url, undefined, [], root, env);
+      const convs = await createConversations(b.url, 1000);
+      targets.push({ name, ...b, path: (i) => `/api/v1/conversations/${convs[i % convs.length].id}/messages`, headers: (i) => ({ authorization: `Bearer ${convs[i % convs.length].token}` }), runs: [] });
+    }
+    for (const t of targets) await loadFixedRate(t.url, t.path, t.headers, WARMUP_SECONDS, Math.round(RATE * 0.6));
+    const l0 = os.loadavg()[0];
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const t of round % 2 ? [...targets].reverse() : targets) {
+        const pid = t.child.pid!;
+        const c0 = cpuMs(pid);
+        const m0 = mainThreadCpuMs(pid);
+        const th0 = threadCpuMs(pid);
+        const r = await loadFixedRate(t.url, t.path, t.headers, SECONDS, RATE);
+        const th1 = threadCpuMs(pid);
+        let other = 0;
+        for (const [tid, ms] of th1) if (tid !== String(pid)) other = Math.max(other, ms - (th0.get(tid) ?? 0));
+        t.runs.push({ ok: r.ok, perSec: r.perSec, p50: r.p50, p99: r.p99, errors: r.errors + r.non2xx, cpu: cpuMs(pid) - c0, main: mainThreadCpuMs(pid) - m0, other });
+      }
+    }
+    const l1 = os.loadavg()[0];
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const per = (t: Target, f: (r: Target['runs'][number]) => number) => median(t.runs.map((r) => f(r) / Math.max(1, r.ok)));
+    const rows: string[][] = [['server', 'achieved msgs/s per round', 'p50 ms per round', 'p99 ms per round', 'errors', 'CPU ms/msg (median)', 'main thread', 'worker (busiest other)', 'rest (GC, lmdb, libuv)']];
+    for (const t of targets) {
+      rows.push([
+        t.name,
+        t.runs.map((r) => fmt(r.perSec)).join(' / '),
+        t.runs.map((r) => fmt(r.p50, 1)).join(' / '),
+        t.runs.map((r) => fmt(r.p99, 1)).join(' / '),
+        t.runs.map((r) => fmt(r.errors)).join(' / '),
+        fmt(per(t, (r) => r.cpu), 3),
+        fmt(per(t, (r) => r.main), 3),
+        fmt(per(t, (r) => r.other), 3),
+        fmt(per(t, (r) => r.cpu - r.main - r.other), 3),
+      ]);
+    }
+    console.log(`\nFixed rate ${fmt(RATE)} msgs/s offered over ${process.env.BENCH_RATE_CONNECTIONS ?? 1000} connections, 1,000 conversations, ${ROUNDS} alternating ${SECONDS} s rounds (load average ${fmt(l0, 1)} -> ${fmt(l1, 1)} on ${os.cpus().length} cores)\n`);
+    const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+    rows.forEach((r, n) => {
+      console.log('| ' + r.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |');
+      if (n === 0) console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+    });
+  } finally {
+    for (const t of targets) {
+      t.child.kill('SIGTERM');
+      await new Promise((r) => t.child.on('exit', r));
+    }
+    bare?.child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await rateCompareBench();
+}
