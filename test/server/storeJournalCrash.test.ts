@@ -24,7 +24,7 @@ const T0 = Date.parse('2026-11-30T10:00:00Z');
 const BEFORE = T0 + 10 * DAY;
 const CLOSED = Array.from({ length: 700 }, (_, i) => `old-${String(i).padStart(3, '0')}`);
 const OPEN = Array.from({ length: 12 }, (_, i) => `live-${i}`);
-const ROUNDS = 26; // commits per conversation: more than the 24 runs a record keeps (older ones move to logRuns)
+const ROUNDS = 26; // commits per conversation: more than the 8 runs a record keeps (24 before session 8) (older ones move to logRuns)
 
 const root = mkdtempSync(join(tmpdir(), 'baton-prune-crash-'));
 const prepared = join(root, 'prepared');

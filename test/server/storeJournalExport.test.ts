@@ -129,7 +129,7 @@ describe('transcript export over the journal', () => {
       let rt = await serve(dir, first);
       const t0 = rt.clock.now;
       // Six conversations talk at the same time (their commits interleave in the journal), 30 turns each: more
-      // than the 24 runs a record keeps, so their older runs move to `logRuns`.
+      // than the 8 runs a record keeps (24 before session 8), so their older runs move to `logRuns`.
       const chats = await Promise.all(['ann', 'bob', 'cy', 'dee', 'eve', 'fay'].map((n) => startChat(rt, `<${n}>`)));
       const sent = new Map<Chat, string[]>(chats.map((c) => [c, []]));
       for (let turn = 0; turn < 30; turn++) {

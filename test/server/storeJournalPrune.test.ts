@@ -141,7 +141,7 @@ async function snapshot(store: RuntimeStore, id: string): Promise<Snapshot> {
 
 /**
  * Two conversations to prune and five to keep, their commits interleaved (so journal numbers of both kinds
- * alternate), one of each kind long enough that its older runs moved to `logRuns` (embedded: more than 24 commits).
+ * alternate), one of each kind long enough that its older runs moved to `logRuns` (embedded: more than 8 commits; 24 before session 8).
  */
 const VICTIMS = ['gone-long', 'gone-short'];
 const KEEP = ['keep-open', 'keep-wait', 'keep-agent', 'keep-recent', 'keep-boundary'];
@@ -377,7 +377,7 @@ describe('pruning the embedded store: the data file and older layouts', () => {
     try {
       expect((await store.getConversation('old-split'))!.state).toEqual({ v: 2, recentTranscript: win });
       // Both get new messages (journal), then one closes long ago and the other stays open.
-      // Interleaved, so each commit is a run of its own: more than 24, the older ones move to `logRuns`.
+      // Interleaved, so each commit is a run of its own: more than 8 (RUNS_KEPT), the older ones move to `logRuns`.
       for (let n = 3; n <= 30; n++) for (const id of ['old-gone', 'old-keep']) await store.commit({ conversation: conversation(id), append: [say(id, n)] });
       expect((store as unknown as { logRuns: { getKeysCount(): number } }).logRuns.getKeysCount()).toBeGreaterThan(0);
       await store.commit({ conversation: conversation('old-gone', { mode: 'closed', closedAt: T0 }) });
