@@ -223,7 +223,11 @@ const FRAMES: Frame[] = [
     // turns off by itself, keeps cutting out, the motor is not running, makes a noise and nothing happens, dried solid.
     output: 'damaged',
     meaning: 'a product that does not do what it should',
-    gate: [w('flickers flickering flickered turns turned switches switched cuts cut shuts shut keeps keep kept nothing not non dead dried mouldy moldy rotten')],
+    // (Two gates, so "not" alone does not run the patterns: one of the fault's own words must be there too.)
+    gate: [
+      w('flickers flickering flickered turns turned switches switched cuts cut shuts shut keeps keep kept nothing not non dead dried mouldy moldy rotten'),
+      w('flickers flickering flickered off turning switching cutting shutting dying stopping disconnecting dropping restarting rebooting tripping leaking noise sound racket whirring buzzing running working spinning turn spin run heating heat functional dead dried dry mouldy moldy rotten out'),
+    ],
     all: [
       new RegExp(
         [
@@ -555,10 +559,15 @@ export function priceQuestion(toks: readonly string[]): boolean {
  * the rug"), are not an error.
  */
 const TAKEN_THEN_SHOULD = / (?:deducted|charged|debited|taken|took|billed|bank|statement|card|account|paid|receipt|invoice|total)(?: \w+){0,6}? (\d+(?:\.\d{1,2})?)(?: \w+){0,8}? (?:while|whereas|but|and|when|yet|instead of|not)(?: \w+){0,6}? (?:order|price|total|value|receipt|cost|basket|bill|invoice|bank|statement|should|supposed|only|checkout)(?: \w+){0,4}? (\d+(?:\.\d{1,2})?)\b/;
+const TAKEN_WORDS = w('deducted charged debited taken took billed bank statement card account paid receipt invoice total');
 export function amountMismatch(toks: readonly string[]): string | null {
   let digits = 0;
-  for (const t of toks) if (t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57) digits++;
-  if (digits < 2) return null;
+  let taken = false;
+  for (const t of toks) {
+    if (t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57) digits++;
+    else if (TAKEN_WORDS.has(t)) taken = true;
+  }
+  if (digits < 2 || !taken) return null;
   const m = TAKEN_THEN_SHOULD.exec(` ${toks.join(' ')} `);
   if (m === null || Number(m[1]) === Number(m[2])) return null;
   return m[0].trim();

@@ -331,11 +331,12 @@ function functionWordsOnly(analysis: TextAnalysis, output: TopicOutput): string 
   if (words.length === 0) return null;
   let everyday = false;
   // (Not for fraud and refunds: orders the customer did not place and money sent back are made of these words; nor when
-  // "came" is a part coming off: "the heel came off", "it fell apart".)
-  const orderWordsCount = output !== 'fraud' && output !== 'refund' && !cameApart(canonicalTokens(analysis));
+  // "came" is a part coming off: "the heel came off", "it fell apart". Read only when an everyday word is met.)
+  const fraudOrRefund = output === 'fraud' || output === 'refund';
   for (const w of words) {
     if (isStopWord(w) || FUNCTION_WORDS.has(w)) continue;
-    if (!orderWordsCount || !ORDER_WORDS.has(w)) return null;
+    if (fraudOrRefund || !ORDER_WORDS.has(w)) return null;
+    if (!everyday && cameApart(canonicalTokens(analysis))) return null;
     everyday = true;
   }
   return `only ${everyday ? 'function words and everyday order words' : 'function words'} carry the score (${words.slice(0, 6).map((w) => `"${w}"`).join(', ')})`;
