@@ -331,6 +331,8 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
   const [liveTotal, setLiveTotal] = useState<number | null>(null);
   const [counts, setCounts] = useState<Record<View, number>>({ unassigned: 0, mine: 0, all: 0, closed: 0 });
   const [rows, setRows] = useState<HandoffRow[]>([]);
+  /** The view `rows` were listed for (null before the first list). */
+  const [rowsOf, setRowsOf] = useState<View | null>(null);
   const [selected, setSelected] = useState<string | null>(start?.selected ?? null);
   // The place in the URL: a new view or chat is a history entry (Back returns to it).
   const lastHash = useRef<string | null>(null);
@@ -399,6 +401,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
       const r = await api.list(token, view);
       setCounts(r.counts);
       setRows(r.handoffs);
+      setRowsOf(view);
       unassignedCount.current = r.counts.unassigned;
       alerts.setBadge(r.counts.unassigned + unseenMine.current.size);
     } catch (err) {
@@ -580,6 +583,15 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
   };
 
   const selRow = rows.find((r) => r.id === selected) ?? detail?.handoff ?? null;
+  // The open chat is no longer in the list beside it (handed back, resolved, moved): say so, and point at the same
+  // customer's other chat in the list, so a reply does not go to the old one (newcomer s8 #12).
+  const notInView =
+    selected && selRow && !live && !adminView && rowsOf === view && !rows.some((r) => r.id === selected)
+      ? {
+          view: VIEWS.find((v) => v.id === view)?.label ?? view,
+          other: selRow.customer ? (rows.find((r) => r.customer === selRow.customer && r.id !== selected) ?? null) : null,
+        }
+      : null;
 
   return (
     // On a phone (renderer/inbox/inbox.css, max-width 700px) one pane shows at a time: the list, or the open chat.
@@ -802,6 +814,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
           onVariables={(variables) => setDetail((d) => (d ? { ...d, variables } : d))}
           onMine={() => (setLive(false), setView('mine'))}
           onBack={() => setSelected(null)}
+          notInView={notInView ? { ...notInView, open: notInView.other ? () => setSelected(notInView.other!.id) : null } : null}
         />
       ) : (
         <section className="ib-placeholder">
@@ -858,9 +871,11 @@ interface ConversationProps {
   onMine?(): void;
   /** Back to the list (the phone layout's back button; on wider screens the list is beside the chat). */
   onBack?(): void;
+  /** This chat is not in the list's view (any more): the view's name, and the same customer's chat that is, if any. */
+  notInView?: { view: string; other: HandoffRow | null; open: (() => void) | null } | null;
 }
 
-function Conversation({ api, token, me, detail, agents, typingName, viewers, run, fail, onVariables, onMine, onBack }: ConversationProps) {
+function Conversation({ api, token, me, detail, agents, typingName, viewers, run, fail, onVariables, onMine, onBack, notInView }: ConversationProps) {
   /** The phone layout shows the context (why, signals, variables, notes) over the chat when asked. */
   const [contextOpen, setContextOpen] = useState(false);
   const phone = usePhone();
@@ -1090,6 +1105,19 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
             )}
           </div>
         </header>
+        {notInView && (
+          <div className="ib-not-in-view" role="status">
+            <span>
+              Not in {notInView.view}: this chat is {statusWords(h).toLowerCase()}.
+              {notInView.other ? ` ${inertText(notInView.other.customer ?? 'This customer')} has a newer chat in ${notInView.view}.` : ''}
+            </span>
+            {notInView.other && notInView.open && (
+              <button type="button" className="ib-btn ib-small" onClick={notInView.open}>
+                Open the newer chat
+              </button>
+            )}
+          </div>
+        )}
         {mine && nextQuestion && handBackOpen && (
           <form
             className="ib-handback"
