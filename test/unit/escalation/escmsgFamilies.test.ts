@@ -256,3 +256,19 @@ describe('billing: two different amounts, the one taken and the one it should be
     expect(amountMismatch(toks('my card was charged £49.99 but the order total was £24.99'))).not.toBeNull();
   });
 });
+
+describe('newcomer s8 #19: a neverTrigger entry that is one of the policy\'s own phrases is warned about', () => {
+  it('names the phrase it takes away, and says nothing for a harmless entry', async () => {
+    const { escalationVocabularyWarnings } = await import('../../../shared/escalation/vocabularyWarnings');
+    const { escalationPolicySchema } = await import('../../../shared/flow/schema');
+    const policy = escalationPolicySchema.parse({
+      explicitRequest: { phrases: ['talk to a human'] },
+      neverTrigger: ['Rage Red', 'human', 'refund'],
+      sensitiveTopics: { topics: [{ name: 'refunds', phrases: ['refund', 'money back'] }] },
+    });
+    const warnings = escalationVocabularyWarnings(policy).filter((w) => w.path[1] === 'neverTrigger');
+    expect(warnings.map((w) => w.path[2])).toEqual([1, 2]);
+    expect(warnings[0].message).toMatch(/"talk to a human" of explicit requests/);
+    expect(warnings[1].message).toMatch(/sensitive topic "refunds"/);
+  });
+});
