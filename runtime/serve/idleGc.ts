@@ -7,13 +7,15 @@
  * 268-343 MB RSS for as long as it was idle; one full collection in each thread brought the same server to 199 MB:
  * the main thread's old generation held 58-80 MB of request garbage, live data ~27 MB.
  *
- * So each thread (the main one and every shard) checks its heap four times a second: when it has not changed since the
- * last check (the thread is idle) and is at least `minGarbageMb` above what the last full collection left, it runs
+ * So each thread (the main one and every shard) looks at its event loop four times a second: when it was idle since
+ * the last look (under 5% busy), worked since our last collection, and its heap is at least `minGarbageMb` above what
+ * that collection left (or V8 holds that much more memory than the heap uses), it runs
  * a full collection, and two more while it stays idle (a quarter of a second and 6 s later: see FOLLOW_UPS). Under load the
- * heap changes at every check, so nothing runs; an idle thread is collected at most three times per burst of work
+ * event loop is busy at every look, so nothing runs; an idle thread is collected at most three times per burst of work
  * (each ~5-30 ms on these heaps). `BATON_IDLE_GC=0` turns it off.
  */
 import v8 from 'node:v8';
+import { performance } from 'node:perf_hooks';
 import vm from 'node:vm';
 
 export interface IdleGcOptions {
@@ -21,8 +23,8 @@ export interface IdleGcOptions {
   checkMs?: number;
   /** Collect only when the used heap grew at least this much since the last full collection, MB. */
   minGarbageMb?: number;
-  /** Within this much, two checks in a row count as "nothing happened in between", MB. */
-  quietMb?: number;
+  /** Below this share of the time between two checks spent working, the thread counts as idle. */
+  idleBelow?: number;
   /** Tests: the heap's reading, and the collection. */
   heap?: () => HeapReading;
   collect?: () => void;
@@ -66,10 +68,9 @@ export interface HeapReading {
 
 /** The decision, apart from timers and V8 (tested directly). */
 export class IdleGc {
-  private last = -1;
-  /** The used heap as our last collection left it, or lower when seen lower since. */
+  /** The used heap as our last collection (or the start) left it, or lower when seen lower since. */
   private floor: number;
-  /** Work happened (the heap moved) since our last collection: an idle spell may collect again. */
+  /** Work happened since our last collection: an idle spell may collect again. */
   private armed = true;
   /** Checks since the first collection of this idle spell, and the follow-ups still due. */
   private since = 0;
@@ -80,23 +81,18 @@ export class IdleGc {
     private readonly heap: () => HeapReading,
     private readonly collect: () => void,
     private readonly minGarbage: number,
-    private readonly quiet: number,
   ) {
     this.floor = heap().used;
   }
 
   /**
-   * One check. The thread is idle when its heap did not move since the previous check. An idle thread that worked
-   * since our last collection collects when its heap holds at least `minGarbage` more than that collection left, or
-   * V8 holds at least that much more memory than the heap uses (V8's own collections during a burst leave the heap
-   * small but keep the memory); then again at the follow-ups while it stays idle. Work in between cancels the
-   * follow-ups and lets the next idle spell collect.
+   * One check; `idle`: the thread's event loop did (almost) nothing since the previous check. An idle thread that
+   * worked since our last collection collects when its heap holds at least `minGarbage` more than that collection
+   * left, or V8 holds at least that much more memory than the heap uses (V8's own collections during a burst leave
+   * the heap small but keep the memory); then again at the follow-ups while it stays idle. Work in between cancels
+   * the follow-ups and lets the next idle spell collect. The heap is read only when idle.
    */
-  check(): boolean {
-    const h = this.heap();
-    const idle = this.last >= 0 && Math.abs(h.used - this.last) <= this.quiet;
-    this.last = h.used;
-    if (h.used < this.floor) this.floor = h.used;
+  check(idle: boolean): boolean {
     if (!idle) {
       this.armed = true;
       this.due = [];
@@ -105,15 +101,18 @@ export class IdleGc {
     this.since++;
     const followUp = this.due.length > 0 && this.since >= this.due[0];
     if (followUp) this.due.shift();
-    else if (!this.armed || (h.used - this.floor < this.minGarbage && h.committed - h.used < this.minGarbage)) return false;
+    else if (!this.armed) return false;
     else {
+      const h = this.heap();
+      if (h.used < this.floor) this.floor = h.used;
+      if (h.used - this.floor < this.minGarbage && h.committed - h.used < this.minGarbage) return false;
       this.armed = false;
       this.due = [...FOLLOW_UPS];
       this.since = 0;
     }
     this.collect();
     this.collections++;
-    this.floor = this.last = this.heap().used;
+    this.floor = this.heap().used;
     return true;
   }
 }
@@ -129,8 +128,17 @@ export function startIdleGc(o: IdleGcOptions = {}): () => void {
   const collect = o.collect ?? fullCollection();
   if (!collect) return () => undefined;
   const MB = 1024 * 1024;
-  const gc = new IdleGc(o.heap ?? readHeap, collect, (o.minGarbageMb ?? 24) * MB, (o.quietMb ?? 1) * MB);
-  const timer = setInterval(() => gc.check(), o.checkMs ?? 250);
+  const gc = new IdleGc(o.heap ?? readHeap, collect, (o.minGarbageMb ?? 24) * MB);
+  // Idle = the event loop's utilisation since the last check (cheap: libuv's counters); the heap is read only then
+  // (v8.getHeapStatistics took ~1 ms per call in a loaded worker thread).
+  const idleBelow = o.idleBelow ?? 0.05;
+  let elu = performance.eventLoopUtilization();
+  const timer = setInterval(() => {
+    const now = performance.eventLoopUtilization();
+    const busy = performance.eventLoopUtilization(now, elu).utilization;
+    elu = now;
+    gc.check(busy < idleBelow);
+  }, o.checkMs ?? 250);
   timer.unref();
   return () => clearInterval(timer);
 }
