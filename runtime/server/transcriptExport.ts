@@ -32,12 +32,25 @@ const filterFields = {
   offset: z.coerce.number().int().min(0).default(0).describe('Skip this many matching conversations (oldest first); the answer gives the next offset.'),
   format,
 };
-export const transcriptQuery = z.object({ format });
-export const transcriptsQuery = z.object({
+/**
+ * Unknown fields are refused (hostile s8 #7): a misspelled filter (`?id=`, `conversationId=`, `{"idz": [...]}`) would
+ * otherwise be ignored and the answer hold EVERY conversation. The 400 names the unknown field and the accepted ones.
+ */
+function strictFields<T extends z.ZodRawShape>(shape: T) {
+  const accepted = Object.keys(shape).join(', ');
+  return z.strictObject(shape, {
+    error: (iss) =>
+      iss.code === 'unrecognized_keys'
+        ? `unknown field${iss.keys.length > 1 ? 's' : ''} ${iss.keys.map((k) => `"${k}"`).join(', ')}: nothing was exported; the accepted fields are ${accepted}.`
+        : undefined,
+  });
+}
+export const transcriptQuery = strictFields({ format });
+export const transcriptsQuery = strictFields({
   ids: z.string().max(40_000).optional().describe(`Comma-separated conversation ids (at most ${MAX_EXPORT_CONVERSATIONS}); for a longer list use POST /api/v1/admin/transcripts/export.`),
   ...filterFields,
 });
-export const transcriptsBody = z.object({
+export const transcriptsBody = strictFields({
   ids: z.array(z.string().min(1).max(100)).max(MAX_EXPORT_CONVERSATIONS).optional().describe(`Conversation ids (at most ${MAX_EXPORT_CONVERSATIONS}).`),
   ...filterFields,
 });
