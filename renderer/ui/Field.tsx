@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import { useRefusedField } from './refusedFields';
 
 export interface FieldProps {
   label: string;
@@ -11,6 +12,8 @@ export interface FieldProps {
 /** A labelled form row: label, control, one line of help and an inline error. */
 export function Field({ label, help, error, children }: FieldProps) {
   const id = useId();
+  // A shown error means the typed value was refused: the studio says so in its header and problems list.
+  useRefusedField(label, error);
   const helpId = help ? `${id}-help` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [helpId, errorId].filter(Boolean).join(' ') || undefined;

@@ -4,7 +4,7 @@
  */
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { AlertTriangle, ArrowLeft, CircleCheck, HelpCircle, History, LayoutGrid, Moon, Play, Redo2, Search, Settings2, StickyNote, Sun, Undo2 } from 'lucide-react';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { copyToClipboard, isClipboardDocument } from '../../../shared/flow/edit/clipboard';
 import type { ClipboardDocument } from '../../../shared/flow/edit/types';
 import { Button } from '../../ui/Button';
@@ -23,6 +23,8 @@ import { useStudio, useStudioStore } from '../store/StudioStoreContext';
 import { autoLayoutEdit } from './autoLayout';
 import { FindDialog } from './FindDialog';
 import { ProblemsPanel } from './ProblemsPanel';
+import { useRefusedFields } from '../../ui/refusedFields';
+import type { FlowProblem } from '../../../shared/flow/flowProblem';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { matchShortcut } from './shortcuts';
 import { useTheme } from './useTheme';
@@ -68,7 +70,23 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage }: EditorP
   const canRedo = useStudio((s) => s.future.length > 0);
   const selection = useStudio((s) => s.selection);
   const notice = useStudio((s) => s.notice);
-  const problems = useProblems();
+  const flowProblems = useProblems();
+  // A field showing red holds text the flow does not have (newcomer s8 #9): it is a problem until fixed.
+  const refused = useRefusedFields();
+  const problems = useMemo(
+    () => [
+      ...refused.map((f): FlowProblem => ({
+        severity: 'error',
+        code: 'field_not_saved',
+        path: '$',
+        blockId: null,
+        message: `“${f.label}” is not saved: ${f.error}`,
+        hint: 'Fix the red field; until then the flow keeps its previous value, and a reload loses what you typed there.',
+      })),
+      ...flowProblems,
+    ],
+    [refused, flowProblems],
+  );
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
 

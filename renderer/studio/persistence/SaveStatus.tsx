@@ -4,6 +4,7 @@
  */
 import { CloudAlert, CloudCheck, CloudOff, CloudUpload, Download, LoaderCircle, RefreshCw, TriangleAlert } from 'lucide-react';
 import { pageConflictKey, readConflictCopy, type PersistenceState } from './flowPersistence';
+import { useRefusedFields, useWarnBeforeLeavingRefused } from '../../ui/refusedFields';
 import './saveStatus.css';
 
 const labels: Record<PersistenceState['status'], string> = {
@@ -80,6 +81,18 @@ function RestartedBanner() {
 }
 
 export function SaveStatus({ status, error, hint, lastSavedAt }: Pick<PersistenceState, 'status' | 'error' | 'hint' | 'lastSavedAt'>) {
+  // A red field holds text the flow does not have: never "Saved" then, and leaving the page asks first (newcomer s8 #9).
+  const refused = useRefusedFields();
+  useWarnBeforeLeavingRefused(refused.length);
+  if (refused.length > 0 && (status === 'saved' || status === 'saving' || status === 'unsaved')) {
+    const names = refused.map((f) => `“${f.label}”`).join(', ');
+    return (
+      <span className="bt-save-status" data-status="refused" role="status" aria-live="polite" title={`${names}: ${refused[0]!.error} The rest of the flow is saved.`}>
+        <CloudAlert size={14} aria-hidden />
+        <span>{refused.length === 1 ? 'Not saved: fix the red field' : `Not saved: fix the ${refused.length} red fields`}</span>
+      </span>
+    );
+  }
   const Icon = status === 'saved' ? CloudCheck : status === 'saving' ? LoaderCircle : status === 'unsaved' ? CloudUpload : status === 'offline' ? CloudOff : CloudAlert;
   const title = [error, hint, status === 'saved' && lastSavedAt ? `Last saved ${new Date(lastSavedAt).toLocaleTimeString()}` : ''].filter(Boolean).join(' ');
   return (

@@ -1,0 +1,60 @@
+// @vitest-environment jsdom
+// Newcomer s8 findings fixed by fixstudio.
+import './support/setup';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { Editor } from '../../renderer/studio/editor/Editor';
+import { SaveStatus } from '../../renderer/studio/persistence/SaveStatus';
+import { StudioStoreProvider } from '../../renderer/studio/store/StudioStoreContext';
+import { createStudioStore } from '../../renderer/studio/store/studioStore';
+import { tinyFlow } from './support/sampleFlow';
+
+function renderWithStatus() {
+  const store = createStudioStore(tinyFlow());
+  render(
+    <div style={{ width: 1200, height: 800 }}>
+      <StudioStoreProvider store={store}>
+        <Editor status={<SaveStatus status="saved" />} />
+      </StudioStoreProvider>
+    </div>,
+  );
+  fireEvent.click(screen.getByRole('tab', { name: 'Escalation' }));
+  fireEvent.change(screen.getByLabelText('Mode'), { target: { value: 'graduated' } });
+  return store;
+}
+
+describe('newcomer s8 #9: a refused field is never "Saved" / "No problems"', () => {
+  it('says "Not saved: fix the red field", lists it as a problem and warns before leaving, until the text is fixed', () => {
+    const store = renderWithStatus();
+    expect(screen.getByText('Saved')).toBeInTheDocument();
+    const toggle = document.querySelector('.st-problems-toggle') as HTMLElement;
+    const errorsShown = () => Number(/(\d+) error/.exec(toggle.textContent ?? '')?.[1] ?? 0);
+    const before = errorsShown();
+    const offer = screen.getByLabelText(/offering a person/);
+    fireEvent.change(offer, { target: { value: 'x'.repeat(640) } });
+    fireEvent.blur(offer);
+    expect(store.getState().flow.escalation.texts?.offer).toBeUndefined();
+    expect(screen.queryByText('Saved')).toBeNull();
+    expect(screen.getByText('Not saved: fix the red field')).toBeInTheDocument();
+    // The problems badge counts it, and its row names the field and the reason.
+    expect(errorsShown()).toBe(before + 1);
+    fireEvent.click(toggle);
+    const panel = screen.getByRole('region', { name: 'Problems' });
+    expect(within(panel).getByText(/is not saved: Keep a graduated step's message under 500 characters/)).toBeInTheDocument();
+    expect(within(panel).queryByText(/No problems/)).toBeNull();
+    // Leaving the page asks first.
+    const leave = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(leave);
+    expect(leave.defaultPrevented).toBe(true);
+
+    // Fixed: saved again, no problem, no question on leaving.
+    fireEvent.change(offer, { target: { value: 'Want a colleague?' } });
+    expect(store.getState().flow.escalation.texts?.offer).toBe('Want a colleague?');
+    expect(screen.getByText('Saved')).toBeInTheDocument();
+    expect(errorsShown()).toBe(before);
+    expect(within(panel).queryByText(/is not saved/)).toBeNull();
+    const leave2 = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(leave2);
+    expect(leave2.defaultPrevented).toBe(false);
+  });
+});
