@@ -214,11 +214,37 @@ export interface TranscriptExportOptions {
   store: RuntimeStore;
   /** The admin token check (a preHandler that throws a 401/403 ApiError). */
   admin: (req: FastifyRequest) => Promise<void>;
+  /** How long shutdown lets a download in progress finish before cutting it (default EXPORT_DRAIN_GRACE_MS). */
+  drainGraceMs?: number;
 }
+
+/**
+ * When the server drains (SIGTERM), a download still going after this long is cut (hostile s8 #9: one stalled reader,
+ * a paused browser download or a slow VPN, held the drain 45 s+ with the port closed). The client sees a broken
+ * download (no complete JSON / the last line cut) and asks again once the server is back.
+ */
+export const EXPORT_DRAIN_GRACE_MS = 5_000;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function registerTranscriptExport(app: FastifyInstance<any, any, any, any, any>, o: TranscriptExportOptions): Promise<void> {
-  const send = sendExport;
+  // Downloads in progress (their sockets), cut EXPORT_DRAIN_GRACE_MS after the drain starts if still going.
+  const downloads = new Set<import('node:http').ServerResponse>();
+  const send: typeof sendExport = (reply, fmt, name, chunks) => {
+    const res = (reply as unknown as { raw: import('node:http').ServerResponse }).raw;
+    downloads.add(res);
+    res.once('close', () => downloads.delete(res));
+    return sendExport(reply, fmt, name, chunks);
+  };
+  app.addHook('preClose', (done) => {
+    if (downloads.size > 0) {
+      const t = setTimeout(() => {
+        for (const res of downloads) res.destroy();
+        downloads.clear();
+      }, o.drainGraceMs ?? EXPORT_DRAIN_GRACE_MS);
+      t.unref();
+    }
+    done();
+  });
 
   app.get('/api/v1/admin/conversations/:id/transcript', {
     schema: {
