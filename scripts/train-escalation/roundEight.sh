@@ -53,6 +53,9 @@ recipe() { # fold variant
   # `EMBED=FILE` (with either) adds train.ts --embed FILE (pre-trained word vectors folded into the unigram weights).
   if [ "$variant" = PONB ] && [ "$fold" = all ] && [ "${S8:-0}" = 1 ]; then args+=(--extra-negative $C/w17-conversations.jsonl@odd:10 --extra-explicit $C/w17-conversations.jsonl@odd:10 \
     --extra-ordinary $C/w16-conversations.jsonl@odd:2 --extra-ordinary $C/w17-conversations.jsonl@odd:2); fi
+  # S8=1 S18=1: also w18's odd ids (all eight reasons): explicit and negative items, and its loop / fallback / ordinary turns.
+  if [ "$variant" = PONB ] && [ "$fold" = all ] && [ "${S18:-0}" = 1 ]; then args+=(--extra-negative $C/w18-conversations.jsonl@odd:10 --extra-explicit $C/w18-conversations.jsonl@odd:10 \
+    --extra-ordinary $C/w18-conversations.jsonl@odd:2); fi
   if [ -n "${EMBED:-}" ]; then args+=(--embed "$EMBED" ${EMBED_ARGS:-}); fi
   if [ "$variant" = PT ]; then args+=(--teacher); fi
   if [ "$variant" = PTE ]; then args+=(--teacher=explicit_request,urgency); fi

@@ -69,7 +69,7 @@ export function defaultCorpora(): CorpusSpec[] {
     { name: 'w10-odd', file: C + 'w10.jsonl', half: 'odd' },
     { name: 'w10-even', file: C + 'w10.jsonl', half: 'even' },
   ];
-  for (const w of ['w11', 'w12', 'w13', 'w14', 'w15', 'w16', 'w17']) {
+  for (const w of ['w11', 'w12', 'w13', 'w14', 'w15', 'w16', 'w17', 'w18']) {
     if (existsSync(root + C + `${w}-conversations.jsonl`)) {
       specs.push({ name: `${w}-odd`, file: C + `${w}-conversations.jsonl`, half: 'odd' }, { name: `${w}-even`, file: C + `${w}-conversations.jsonl`, half: 'even' });
     }
