@@ -65,7 +65,9 @@ export function normalizeText(text: string): string {
 function normalizeUncached(text: string): string {
   let s = text.toLowerCase();
   // Only pay for Unicode decomposition when there is something non-ASCII to strip.
-  if (/[^\x00-\x7f]/.test(s)) s = s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  // Session 8 (hostile s8 #5): invisible characters inside a word (soft hyphen, zero-width space / joiners, word joiner,
+  // BOM) are not word breaks: "hu\u00adman", "tal\u200bk to a person" read as the words they show.
+  if (/[^\x00-\x7f]/.test(s)) s = s.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '').normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
   const words = scanWords(s);
   if (words.length === 0) return '';
   const out: string[] = [];

@@ -272,3 +272,13 @@ describe('newcomer s8 #19: a neverTrigger entry that is one of the policy\'s own
     expect(warnings[1].message).toMatch(/sensitive topic "refunds"/);
   });
 });
+
+describe('hostile s8 #5: invisible characters inside a word do not hide it', () => {
+  it.each(['can I talk to a hu\u00adman please', 'tal\u200bk to a per\u200dson', 'speak to an age\u2060nt\ufeff'])('%j is a request for a person', (text) => {
+    expect(reasonOf(text)).toBe('explicit_request');
+  });
+  it('the normalised text has no invisible characters left', async () => {
+    const { normalizeText } = await import('../../../shared/nlu/normalizeText');
+    expect(normalizeText('re\u00adfund for my or\u200bder')).toBe('refund for my order');
+  });
+});
