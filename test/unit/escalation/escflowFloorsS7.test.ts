@@ -16,7 +16,7 @@ type Floor = { loop: number; repeated_fallback: number; low_confidence: number; 
 const FLOORS: Record<string, Floor & { of: Record<(typeof REASONS)[number] | 'none', number> }> = {
   'w13-odd': { loop: 26, repeated_fallback: 31, low_confidence: 14, ordinaryAsConversationReason: 8, of: { loop: 50, repeated_fallback: 35, low_confidence: 25, none: 130 } },
   'w13-even': { loop: 29, repeated_fallback: 31, low_confidence: 13, ordinaryAsConversationReason: 15, of: { loop: 50, repeated_fallback: 35, low_confidence: 25, none: 130 } },
-  'w15-odd': { loop: 13, repeated_fallback: 15, low_confidence: 9, ordinaryAsConversationReason: 8, of: { loop: 30, repeated_fallback: 20, low_confidence: 15, none: 75 } },
+  'w15-odd': { loop: 13, repeated_fallback: 15, low_confidence: 9, ordinaryAsConversationReason: 10, of: { loop: 30, repeated_fallback: 20, low_confidence: 15, none: 75 } },
   'w15-even': { loop: 17, repeated_fallback: 13, low_confidence: 9, ordinaryAsConversationReason: 7, of: { loop: 30, repeated_fallback: 20, low_confidence: 15, none: 75 } },
   'w11-even': { loop: 27, repeated_fallback: 12, low_confidence: 10, ordinaryAsConversationReason: 1, of: { loop: 43, repeated_fallback: 21, low_confidence: 14, none: 77 } },
 };
