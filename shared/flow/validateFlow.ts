@@ -918,6 +918,56 @@ function checkVariables(report: Report, flow: Flow, allBlocksParsed: boolean) {
   checkRules(flow.escalation.hotLead.rules.rules, ['escalation', 'hotLead', 'rules', 'rules'], 'A hot-lead rule of the escalation policy');
 }
 
+/**
+ * The too-broad hint in the studio's words (newcomer s8 #1): the field is labelled "Never trigger" (not the JSON key
+ * neverTrigger), a word listed there silences every reason, and the example fits the list the phrase is in.
+ */
+function vocabularyHint(path: ReadonlyArray<string | number>, hint: string): string {
+  if (!path.includes('phrases')) return hint;
+  const example =
+    path[1] === 'explicitRequest'
+      ? 'e.g. "speak to someone" rather than "someone"'
+      : path[1] === 'urgency'
+        ? 'e.g. "flight leaves in an hour" rather than "flight"'
+        : path[1] === 'negativeSentiment'
+          ? 'e.g. "fed up" rather than "fed"'
+          : 'e.g. "charged twice" rather than "charged"';
+  return `Make the phrase more specific (add the words that make it a case, ${example}), or list the harmless word under Never trigger (it is then ignored by every reason and topic).`;
+}
+
+const normalisePhrase = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * A Never-trigger word that is also (part of) a phrase of a reason or topic of the same policy: the word is taken
+ * out of every message before any detector reads it, so that phrase can never fire (newcomer s8 #19).
+ */
+function checkNeverTriggerOverlap(report: Report, esc: Flow['escalation']) {
+  const never = esc.neverTrigger.map((w, i) => ({ i, w, n: normalisePhrase(w) })).filter((x) => x.n !== '');
+  if (never.length === 0) return;
+  const lists: { path: (string | number)[]; where: string; phrases: readonly string[] }[] = [
+    { path: ['escalation', 'explicitRequest', 'phrases'], where: 'explicit requests', phrases: esc.explicitRequest.phrases ?? [] },
+    { path: ['escalation', 'negativeSentiment', 'phrases'], where: 'negative sentiment', phrases: esc.negativeSentiment.phrases ?? [] },
+    { path: ['escalation', 'urgency', 'phrases'], where: 'urgency', phrases: esc.urgency.phrases ?? [] },
+    ...esc.sensitiveTopics.topics.map((t, k) => ({ path: ['escalation', 'sensitiveTopics', 'topics', k, 'phrases'], where: `the sensitive topic "${t.name}"`, phrases: t.phrases ?? [] })),
+  ];
+  for (const nt of never) {
+    for (const list of lists) {
+      const hit = list.phrases.find((p) => ` ${normalisePhrase(p)} `.includes(` ${nt.n} `));
+      if (hit === undefined) continue;
+      const same = normalisePhrase(hit) === nt.n;
+      report.warning(
+        'never_trigger_hides_phrase',
+        ['escalation', 'neverTrigger', nt.i],
+        null,
+        same
+          ? `"${nt.w}" is under Never trigger and is also a phrase of ${list.where}: Never trigger takes it out of every message first, so that phrase can never fire.`
+          : `"${nt.w}" is under Never trigger and is part of the phrase "${hit}" of ${list.where}: Never trigger takes it out of every message first, so that phrase can never fire.`,
+        `Never trigger applies to every reason and topic. Remove "${nt.w}" from it, or list a longer harmless phrase instead (e.g. the product name it is part of).`,
+      );
+    }
+  }
+}
+
 function checkEscalation(report: Report, flow: Flow, byId: Map<string, LooseBlock>) {
   const esc = flow.escalation;
   const patterns = [
@@ -926,7 +976,8 @@ function checkEscalation(report: Report, flow: Flow, byId: Map<string, LooseBloc
   ];
   for (const p of patterns) report.error(p.code, p.path, null, p.message, p.hint);
   // Designer phrases and examples so broad that ordinary questions would be handed over (cached per policy object).
-  for (const w of escalationVocabularyWarnings(esc)) report.warning('escalation_phrase_too_broad', w.path, null, w.message, w.hint);
+  for (const w of escalationVocabularyWarnings(esc)) report.warning('escalation_phrase_too_broad', w.path, null, w.message, vocabularyHint(w.path, w.hint));
+  checkNeverTriggerOverlap(report, esc);
   const isTarget = (kind: string | null) => isBlockKind(kind) && blockDefinitions[kind].isHandoffTarget === true;
   const takeovers = flow.blocks.filter((b) => isTarget(b.kind));
   const suggestion =

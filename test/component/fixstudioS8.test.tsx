@@ -58,3 +58,24 @@ describe('newcomer s8 #9: a refused field is never "Saved" / "No problems"', () 
     expect(leave2.defaultPrevented).toBe(false);
   });
 });
+
+describe('newcomer s8 #2 #3 #7 #14: escalation help texts say what the settings do', () => {
+  it('explains Never trigger (global, before any reason), Classifier, Deadline hours, new topics, and the graduated step 1 box agrees with the mode', () => {
+    renderWithStatus();
+    const help = (label: string | RegExp) => {
+      const ids = (screen.getByLabelText(label).getAttribute('aria-describedby') ?? '').split(' ');
+      return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+    };
+    expect(help('Never trigger')).toMatch(/before any signal reads it/);
+    expect(help('Never trigger')).toMatch(/whole policy.*any reason or topic/);
+    expect(help('Deadline hours')).toMatch(/hours away\. 168 = one week/);
+    const classifier = document.querySelector('[data-signal="classifier"]') as HTMLElement;
+    expect(classifier).toHaveTextContent(/reads wordings your phrase lists miss/);
+    const topics = document.querySelector('[data-signal="sensitiveTopics"]') as HTMLElement;
+    expect(topics).toHaveTextContent(/close rewordings of its examples/);
+    // The mode says urgency hands over at once; the step-1 box no longer claims urgent customers get it.
+    expect(screen.getByLabelText('Mode').closest('.bt-field')).toHaveTextContent(/urgency and hot leads still hand over at once/);
+    const ack = screen.getByLabelText(/Step 1 when the customer is upset/);
+    expect(ack.closest('.bt-field')!.querySelector('.bt-field-label')).not.toHaveTextContent(/urgent/);
+  });
+});

@@ -19,7 +19,7 @@ describe('escalation inspector: graduated step texts (newcomer s7 #12)', () => {
     expect(screen.queryByRole('group', { name: 'What the bot says at each step' })).toBeNull();
     fireEvent.change(screen.getByLabelText('Mode'), { target: { value: 'graduated' } });
     const box = screen.getByRole('group', { name: 'What the bot says at each step' });
-    const ack = within(box).getByLabelText(/upset, urgent or on a sensitive topic/) as HTMLTextAreaElement;
+    const ack = within(box).getByLabelText(/upset or on a sensitive topic/) as HTMLTextAreaElement;
     expect(ack.placeholder).toBe(defaultGraduatedTexts.acknowledge);
     expect((within(box).getByLabelText(/did not understand/) as HTMLTextAreaElement).placeholder).toBe(defaultGraduatedTexts.rephrase);
     expect((within(box).getByLabelText(/offering a person/) as HTMLTextAreaElement).placeholder).toBe(defaultGraduatedTexts.offer);

@@ -53,7 +53,12 @@ const signalText: Record<string, { title: string; help: string; fields?: Record<
   sensitiveTopics: {
     title: 'Sensitive topics',
     help: 'Topics a person should always handle (refunds, complaints, legal).',
-    fields: { topics: { title: 'Topics', help: 'Each topic: a name, phrases and intent names that mean it.' } },
+    fields: {
+      topics: {
+        title: 'Topics',
+        help: 'Each topic: a name, phrases and intent names that mean it. A topic you add matches its phrases and close rewordings of its examples, so give it several examples in different words; only the built-in topic names (refunds, complaints, legal…) also catch wordings that share no word with them.',
+      },
+    },
   },
   urgency: {
     title: 'Urgency',
@@ -61,12 +66,25 @@ const signalText: Record<string, { title: string; help: string; fields?: Record<
     fields: {
       phrases: { title: 'Extra urgent phrases', help: 'Words that mean “urgent” for this business, separated by commas.', widget: 'tags' },
       rules: { title: 'Urgency rules', help: 'Variable rules that make a conversation urgent.', widget: 'rules' },
+      examples: { title: 'Examples', help: 'Urgent messages in your customers’ words: a message close in wording to one of them counts as urgent.' },
+      deadlineHours: {
+        title: 'Deadline hours',
+        help: 'A deadline the customer names (“by 5 today”, “tomorrow”, “on Saturday”) makes the chat urgent when it is at most this many hours away. 168 = one week: any weekday counts; 24 = only today and tomorrow. Urgent chats are handed over at once, even in graduated mode.',
+      },
     },
   },
   hotLead: {
     title: 'Hot lead',
     help: 'A sales lead worth a person now (lead score, budget, pages visited).',
     fields: { rules: { title: 'Hot-lead rules', help: 'When these rules become true, the lead is handed over.', widget: 'rules' } },
+  },
+  neverTrigger: {
+    title: 'Never trigger',
+    help: 'Words or phrases taken out of every customer message before any signal reads it (e.g. a product called “Rage Red”). One list for the whole policy: a word here can no longer fire any reason or topic, so “order” would also hide “cancel my order”. Separate with commas.',
+  },
+  classifier: {
+    title: 'Classifier',
+    help: 'A learned model that also reads wordings your phrase lists miss (rewordings, typos). Off: only the phrases, examples and word rules above can fire.',
   },
 };
 
@@ -397,8 +415,8 @@ const graduatedTextFields = [
   },
   {
     key: 'acknowledge',
-    title: 'Step 1 when the customer is upset, urgent or on a sensitive topic',
-    help: 'The bot did understand: acknowledge it instead of asking to rephrase.',
+    title: 'Step 1 when the customer is upset or on a sensitive topic',
+    help: 'The bot did understand: acknowledge it instead of asking to rephrase. (Urgent customers, explicit requests and hot leads skip the steps: they are handed over at once.)',
   },
   {
     key: 'offer',
