@@ -92,7 +92,25 @@ export async function selectConversations(store: RuntimeStore, f: Filter, where:
     }
     const tooLong = ids.find((x) => x.length > 100);
     if (tooLong) throw new ApiError(400, 'invalid_filter', `${where}.ids: "${tooLong.slice(0, 40)}…" is longer than 100 characters; conversation ids are shorter.`, `${where}.ids`);
-    const found = await Promise.all(ids.map((id) => store.getConversation(id)));
+    const unreadable: string[] = [];
+    let why = '';
+    const found = await Promise.all(
+      ids.map((id) =>
+        store.getConversation(id).catch((err: unknown) => {
+          unreadable.push(id);
+          why ||= messageOf(err);
+          return null;
+        }),
+      ),
+    );
+    if (unreadable.length > 0) {
+      throw new ApiError(
+        500,
+        'conversation_unreadable',
+        `${unreadable.length} of ${ids.length} conversations could not be read from the data folder, so nothing was exported: ${unreadable.slice(0, 10).map((x) => `"${x}"`).join(', ')} (${why}). Leave ${unreadable.length > 1 ? 'them' : 'it'} out of ${where}.ids to export the others.`,
+        `${where}.ids`,
+      );
+    }
     const missing = ids.filter((_, i) => !found[i]);
     if (missing.length > 0) {
       const shown = missing.slice(0, 10).map((x) => `"${x}"`).join(', ');
@@ -106,12 +124,42 @@ export async function selectConversations(store: RuntimeStore, f: Filter, where:
     recs = found as ConversationRecord[];
   } else {
     const modes = f.mode ? [f.mode] : MODES;
-    recs = (await Promise.all(modes.map((m) => store.listByMode(m)))).flat();
+    recs = (
+      await Promise.all(
+        modes.map((m) =>
+          store.listByMode(m).catch((err: unknown) => {
+            // The store stops at a damaged conversation and cannot list the others of that mode (hostile s8 #10).
+            throw new ApiError(
+              500,
+              'conversation_unreadable',
+              `The conversations in mode "${m}" could not be read from the data folder, so nothing was exported: ${messageOf(err)}. ` +
+                `Export the other modes (mode=...) or by ids meanwhile.`,
+            );
+          }),
+        ),
+      )
+    ).flat();
   }
   return recs
     .filter((r) => (f.flowId === undefined || r.flowId === f.flowId) && (f.mode === undefined || r.mode === f.mode))
     .filter((r) => (from === undefined || r.createdAt >= from) && (to === undefined || r.createdAt < to))
     .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** Says why one conversation's log is left out of an export (its log could not be read: a damaged data folder). */
+class Unreadable {
+  constructor(readonly message: string) {}
+}
+
+/** A conversation's log pages; an Unreadable (once, last) when reading it failed, so the export goes on without it. */
+async function* safeLogOf(store: RuntimeStore, id: string): AsyncGenerator<LogEntry[] | Unreadable> {
+  try {
+    for await (const page of logOf(store, id)) yield page;
+  } catch (err) {
+    yield new Unreadable(`conversation ${id}: its messages could not be read from the data folder (${messageOf(err)}); it is left out of this export`);
+  }
 }
 
 async function* logOf(store: RuntimeStore, id: string): AsyncGenerator<LogEntry[]> {
@@ -172,26 +220,38 @@ export async function* exportChunks(store: RuntimeStore, recs: ConversationRecor
   if (fmt === 'json' && page) yield `{"total":${page.total},"offset":${page.offset},"nextOffset":${JSON.stringify(page.nextOffset)},"conversations":[`;
   let first = true;
   for (const r of recs) {
+    // A conversation whose log cannot be read (damaged data folder, hostile s8 #10) is marked where it stands, with the
+    // reason, and the export goes on with the others (before: the stream broke off / the whole export was a 500).
     if (fmt === 'json') {
       const head = JSON.stringify(header(r));
       yield `${first ? '' : ','}${head.slice(0, -1)},"messages":[`;
       let firstMsg = true;
-      for await (const entries of logOf(store, r.id)) {
+      let error: string | null = null;
+      for await (const entries of safeLogOf(store, r.id)) {
+        if (entries instanceof Unreadable) {
+          error = entries.message;
+          break;
+        }
         yield (firstMsg ? '' : ',') + entries.map((e) => JSON.stringify(e)).join(',');
         firstMsg = false;
       }
-      yield ']}';
+      yield error === null ? ']}' : `],"error":${JSON.stringify(error)}}`;
     } else if (fmt === 'jsonl') {
-      for await (const entries of logOf(store, r.id)) {
-        yield entries.map((e) => JSON.stringify({ conversationId: r.id, flowId: r.flowId, ...e }) + '\n').join('');
+      for await (const entries of safeLogOf(store, r.id)) {
+        if (entries instanceof Unreadable) yield JSON.stringify({ conversationId: r.id, flowId: r.flowId, error: entries.message }) + '\n';
+        else yield entries.map((e) => JSON.stringify({ conversationId: r.id, flowId: r.flowId, ...e }) + '\n').join('');
       }
     } else if (fmt === 'csv') {
-      for await (const entries of logOf(store, r.id)) yield entries.map((e) => csvRow(r, e)).join('');
+      for await (const entries of safeLogOf(store, r.id)) {
+        if (entries instanceof Unreadable) yield [r.id, r.flowId, r.mode, '', '', 'error', '', entries.message, '', 'error'].map(csvCell).join(',') + '\r\n';
+        else yield entries.map((e) => csvRow(r, e)).join('');
+      }
     } else {
       yield (first ? '' : '\n') + textHeader(r);
       let any = false;
-      for await (const entries of logOf(store, r.id)) {
-        yield entries.map(textLine).join('');
+      for await (const entries of safeLogOf(store, r.id)) {
+        if (entries instanceof Unreadable) yield `(ERROR: ${entries.message})\n`;
+        else yield entries.map(textLine).join('');
         any = true;
       }
       if (!any) yield '(no messages)\n';

@@ -50,3 +50,61 @@ describe('#7 a misspelled filter is refused, not answered with every conversatio
     expect((await raw(`/api/v1/admin/transcripts?ids=${ids[0]}&format=csv`)).status).toBe(200);
   });
 });
+
+describe('#10 one damaged conversation does not make the whole export a bare 500', () => {
+  // The store's own error for a damaged data folder (runtime/store/embeddedStore.ts statePart).
+  const damaged = (id: string) => new Error(`conversation ${id}: its state field "escalation" is missing from the data folder /d (stateParts); restore the folder from a backup`);
+
+  it('a log that cannot be read: that conversation is marked with the reason, the others are exported (json, jsonl, csv, text)', async () => {
+    const readLog = r.store.readLog;
+    r.store.readLog = (id, after, limit) => (id === ids[1] ? Promise.reject(damaged(ids[1])) : readLog.call(r.store, id, after, limit));
+    try {
+      const json = await raw(`/api/v1/admin/transcripts?ids=${ids.join(',')}`);
+      expect(json.status).toBe(200);
+      const body = JSON.parse(json.text);
+      expect(body.conversations).toHaveLength(3);
+      const bad = body.conversations.find((c: { conversationId: string }) => c.conversationId === ids[1]);
+      expect(bad.error).toContain(`conversation ${ids[1]}`);
+      expect(bad.error).toContain('restore the folder from a backup');
+      expect(body.conversations.filter((c: { messages: unknown[] }) => c.messages.length > 0)).toHaveLength(2);
+
+      const jsonl = (await raw(`/api/v1/admin/transcripts?ids=${ids.join(',')}&format=jsonl`)).text.trim().split('\n').map((l) => JSON.parse(l));
+      expect(jsonl.find((l) => l.conversationId === ids[1]).error).toContain('left out of this export');
+      expect(jsonl.filter((l) => l.conversationId === ids[2] && l.from === 'bot').length).toBeGreaterThan(0);
+
+      const csv = (await raw(`/api/v1/admin/transcripts?ids=${ids.join(',')}&format=csv`)).text;
+      expect(csv).toMatch(new RegExp(`${ids[1]},shop,\\w+,,,error,,"?conversation ${ids[1]}: its messages could not be read`));
+      expect(csv).toContain(`${ids[2]},shop`);
+
+      const text = (await raw(`/api/v1/admin/transcripts?ids=${ids.join(',')}&format=text`)).text;
+      expect(text).toContain(`(ERROR: conversation ${ids[1]}: its messages could not be read`);
+      expect(text.split('Welcome to the shop!').length - 1).toBe(2);
+    } finally {
+      r.store.readLog = readLog;
+    }
+  });
+
+  it('a record that cannot be read: a 500 naming it and how to export the others (not "something went wrong")', async () => {
+    const get = r.store.getConversation;
+    const list = r.store.listByMode;
+    r.store.getConversation = (id) => (id === ids[1] ? Promise.reject(damaged(ids[1])) : get.call(r.store, id));
+    r.store.listByMode = (m) => (m === 'bot' ? Promise.reject(damaged(ids[1])) : list.call(r.store, m));
+    try {
+      const byIds = await raw(`/api/v1/admin/transcripts?ids=${ids.join(',')}`);
+      expect(byIds.status).toBe(500);
+      const b = JSON.parse(byIds.text);
+      expect(b.error).toBe('conversation_unreadable');
+      expect(b.message).toContain(`"${ids[1]}"`);
+      expect(b.message).toContain('restore the folder from a backup');
+      expect(b.message).toContain('Leave it out of querystring.ids to export the others');
+      const all = await raw('/api/v1/admin/transcripts');
+      expect(all.status).toBe(500);
+      expect(JSON.parse(all.text).message).toContain(`conversation ${ids[1]}`);
+      expect(JSON.parse(all.text).message).toContain('Export the other modes');
+      expect((await raw(`/api/v1/admin/transcripts?ids=${ids[0]},${ids[2]}`)).status).toBe(200);
+    } finally {
+      r.store.getConversation = get;
+      r.store.listByMode = list;
+    }
+  });
+});
