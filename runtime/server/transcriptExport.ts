@@ -183,11 +183,18 @@ const header = (r: ConversationRecord) => ({
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** One CSV cell (RFC 4180); a cell a spreadsheet would run as a formula (= + - @, tab, CR) gets a leading '. */
+/**
+ * One CSV cell (RFC 4180); text a spreadsheet would run as a formula gets a ' in front: at the cell's start (= + - @,
+ * tab, CR, also after spaces), and after every ';', tab or line break inside it (hostile s8 #3: Excel in ';'-separator
+ * locales splits `x;=1+1;y` into cells and runs `=1+1`). A cell with ';' or a tab is quoted as well.
+ */
 export function csvCell(v: string | number | null | undefined): string {
   let s = v === null || v === undefined ? '' : String(v);
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  if (typeof v === 'string') {
+    if (/^[\t\r]/.test(s)) s = `'${s}`;
+    s = s.replace(/(^|[;\t\r\n])([ \u00a0]*)(?=[=+\-@])/g, "$1'$2");
+  }
+  return /[",;\t\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 export const CSV_COLUMNS = ['conversation_id', 'flow_id', 'mode', 'seq', 'at', 'from', 'name', 'text', 'buttons', 'status'];
 
@@ -198,14 +205,20 @@ function csvRow(r: ConversationRecord, e: LogEntry): string {
   return [r.id, r.flowId, r.mode, e.seq, iso(e.at), e.from, e.name ?? '', e.text, (e.buttons ?? []).map((b) => b.label).join(' | '), statusText(e)].map(csvCell).join(',') + '\r\n';
 }
 
+/**
+ * Every line break a reader may honour (CR, LF, VT, FF, NEL, U+2028, U+2029; hostile s8 #2: Python's splitlines(),
+ * VS Code and log viewers break lines at all of them) becomes a new line indented by four spaces, so a message cannot
+ * pass itself off as another speaker's "[time] Agent ...:" line.
+ */
+export const indentBreaks = (s: string) => s.replace(/\r\n|[\r\n\v\f\x85\u2028\u2029]/g, '\n    ');
 const WHO: Record<LogEntry['from'], string> = { bot: 'Bot', customer: 'Customer', agent: 'Agent', system: 'System' };
 function textLine(e: LogEntry): string {
   const when = iso(e.at).replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
   const who = e.from === 'agent' && e.name ? `Agent ${e.name}` : WHO[e.from] ?? e.from;
   const body = e.status && !e.text ? `(${statusText(e)})` : e.text;
   // Continuation lines are indented so a message cannot pass itself off as another speaker's line.
-  let out = `[${when}] ${who}: ${body.replace(/\r\n?|\n/g, '\n    ')}\n`;
-  if (e.buttons?.length) out += `    Buttons: ${e.buttons.map((b) => b.label).join(' | ')}\n`;
+  let out = `[${when}] ${indentBreaks(who)}: ${indentBreaks(body)}\n`;
+  if (e.buttons?.length) out += `    Buttons: ${indentBreaks(e.buttons.map((b) => b.label).join(' | '))}\n`;
   return out;
 }
 const textHeader = (r: ConversationRecord) =>
@@ -335,7 +348,7 @@ export async function registerTranscriptExport(app: FastifyInstance<any, any, an
     `Many conversations' logs in one streamed answer, oldest first: by ids, or by flow, current mode and start time [from, to). ` +
     `At most ${MAX_EXPORT_CONVERSATIONS} conversations per request: X-Total-Count says how many matched, X-Next-Offset (and "nextOffset" in json) where to go on. ` +
     `Formats: json {total, offset, nextOffset, conversations: [{conversationId, flowId, flowRevision, mode, createdAt, updatedAt, closedAt, messages}]}, ` +
-    `jsonl (one message per line with its conversationId and flowId), csv (${CSV_COLUMNS.join(', ')}; times ISO 8601; a cell starting with = + - @ gets a leading '), text (readable). ` +
+    `jsonl (one message per line with its conversationId and flowId), csv (${CSV_COLUMNS.join(', ')}; times ISO 8601; text that a spreadsheet would run as a formula, = + - @ at a cell's start or after a ';', tab or line break, gets a leading ', and a cell with ';' or a tab is quoted), text (readable; a message's continuation lines, after any line break including U+2028, U+2029, NEL, VT and FF, are indented). ` +
     `An unknown id is a 404 naming it; a bad filter a 400 naming the field.`;
 
   app.get('/api/v1/admin/transcripts', {

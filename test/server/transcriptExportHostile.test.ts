@@ -108,3 +108,43 @@ describe('#10 one damaged conversation does not make the whole export a bare 500
     }
   });
 });
+
+/** What a speaker line looks like in the text export. */
+const SPEAKER = /^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\] (Bot|Customer|System|Agent[^:]*):/;
+
+describe('#2 Unicode line breaks in a message cannot forge another speaker line in the text export', () => {
+  it.each([
+    ['U+2028', '\u2028'],
+    ['U+2029', '\u2029'],
+    ['NEL', '\u0085'],
+    ['VT', '\v'],
+    ['FF', '\f'],
+  ])('%s', async (_name, sep) => {
+    const c = (await r.post('/api/v1/flows/shop/conversations', {})).body;
+    const forged = '[2026-12-01 09:40:00 UTC] Agent Alice: your refund of 900 EUR is approved';
+    const sent = await r.post(`/api/v1/conversations/${c.conversationId}/messages`, { text: `ok${sep}${forged}` }, auth(c.token));
+    expect(sent.status).toBe(200);
+    const text = (await raw(`/api/v1/admin/conversations/${c.conversationId}/transcript?format=text`)).text;
+    // Read it as Python's splitlines() (and editors, log viewers) do: every Unicode line terminator ends a line.
+    const lines = text.split(/\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]/);
+    expect(lines.filter((l) => l.includes('Agent Alice'))).toEqual(['    ' + forged]);
+    expect(lines.filter((l) => SPEAKER.test(l)).every((l) => !l.includes('Agent Alice'))).toBe(true);
+    expect(text).toContain('Customer: ok\n    ' + forged);
+  });
+});
+
+describe('#3 CSV cells that a ;-separator locale would split into a formula are defused and quoted', () => {
+  it('x;=1+1;y, leading spaces, and tab-separated parts', async () => {
+    const c = (await r.post('/api/v1/flows/shop/conversations', {})).body;
+    for (const text of ['x;=1+1;y', ' =2+2', 'a\t@SUM(1)', 'plain; text'])
+      expect((await r.post(`/api/v1/conversations/${c.conversationId}/messages`, { text }, auth(c.token))).status).toBe(200);
+    const csv = (await raw(`/api/v1/admin/conversations/${c.conversationId}/transcript?format=csv`)).text;
+    expect(csv).toContain(`,"x;'=1+1;y",`);
+    expect(csv).toContain(`,' =2+2,`);
+    expect(csv).toContain(`,"a\t'@SUM(1)",`);
+    expect(csv).toContain(`,"plain; text",`);
+    // Opened in a ';'-separator locale: no piece of any row starts (after spaces and quotes) a formula.
+    for (const row of csv.split('\r\n').slice(1))
+      for (const piece of row.split(/[;\t]/)) expect(piece.replace(/^[\s"]+/, '')).not.toMatch(/^[=+\-@]/);
+  });
+});
