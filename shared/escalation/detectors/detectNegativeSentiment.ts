@@ -104,6 +104,8 @@ const NO_KIND_USE = new Set([
   'disgraceful', 'appalling', 'appalled', 'unacceptable', 'pathetic', 'useless', 'incompetent', 'horrendous', 'atrocious', 'abysmal',
   'shambles', 'scam', 'liars', 'lied', 'lying', 'angry', 'annoyed', 'frustrated', 'frustrating', 'fed up', 'sick of', 'waste of time',
 ]);
+/** Email addresses, links and order-like codes (letters joined to digits). */
+const DETAILS = /\S+@\S+\.\S+|https?:\/\/\S+|www\.\S+|\b[a-z]{1,4}-?\d[\w-]*\b/gi;
 /** Emoji that only ever mean anger or contempt: one of them makes the message negative on its own. */
 const ANGRY_EMOJI = /[🤬😡😠🖕💢👿]/u;
 /** Emoji of annoyance that can also be playful: they do not fire alone, but they stop a lexicon hit being read as kind. */
@@ -200,6 +202,14 @@ export function detectNegativeSentiment(facts: TurnFacts, policy: EscalationPoli
   if (learned === null) return null;
   if (learned.nearMiss) {
     reportNearMiss(learned.signal);
+    return null;
+  }
+  // Session 8 (hostile s8 #6): a message of contact details or codes only ("a@b.co a@b.co", "NW-1 x 2") has no word to be
+  // upset with: the classifier reads letters of an address.
+  // (Only when there is such a detail: "b.s.", "F.U.", "w t f", "s#!t" and emoji stay the classifier's.)
+  const withoutDetails = text.replace(DETAILS, ' ');
+  if (withoutDetails !== text && !/[a-z]{3,}/i.test(withoutDetails) && !/[^\x00-\x7f]/.test(withoutDetails) && !/[*#@%$!]/.test(withoutDetails)) {
+    reportNearMiss({ ...learned.signal, explanation: `Near miss: ${learned.signal.explanation.replace(/\.$/, '')}, but the message is only contact details or codes, so it does not fire.` });
     return null;
   }
   const denied = deniedUpset(canonicalTokens(facts.analysis));

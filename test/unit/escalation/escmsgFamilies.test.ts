@@ -282,3 +282,12 @@ describe('hostile s8 #5: invisible characters inside a word do not hide it', () 
     expect(normalizeText('re\u00adfund for my or\u200bder')).toBe('refund for my order');
   });
 });
+
+describe('hostile s8 #6: a message of contact details only is not upset', () => {
+  it.each(['a@b.co a@b.co', 'jo@x.com jo@x.com'])('%j is not negative', (text) => {
+    expect(reasonOf(text)).not.toBe('negative_sentiment');
+  });
+  it.each(['useless bot a@b.co', 'F.U.', 'w t f'])('%j is still negative', (text) => {
+    expect(reasonOf(text)).toBe('negative_sentiment');
+  });
+});
