@@ -79,3 +79,29 @@ describe('newcomer s8 #2 #3 #7 #14: escalation help texts say what the settings 
     expect(ack.closest('.bt-field')!.querySelector('.bt-field-label')).not.toHaveTextContent(/urgent/);
   });
 });
+
+describe('newcomer s8 #1: a too-broad phrase is shown at its field, and its problem row takes you there', () => {
+  it('shows the warning under the Phrases box, and the problems row opens Flow settings > Escalation with that box focused', () => {
+    const store = renderWithStatus();
+    const section = document.querySelector('[data-signal="explicitRequest"]') as HTMLElement;
+    const phrases = within(section).getByLabelText('Phrases');
+    fireEvent.change(phrases, { target: { value: 'order' } });
+    fireEvent.blur(phrases);
+    expect(store.getState().flow.escalation.explicitRequest.phrases).toContain('order');
+    const field = section.querySelector('[data-settings-path="$.escalation.explicitRequest.phrases"]') as HTMLElement;
+    expect(within(field).getByRole('status')).toHaveTextContent(/The phrase "order" of explicit requests matches \d+ ordinary question/);
+    expect(within(field).getByRole('status')).toHaveTextContent(/under Never trigger/);
+
+    // Go to the General tab of Flow settings, then click the row in the problems list.
+    fireEvent.click(screen.getByRole('tab', { name: 'General' }));
+    expect(document.querySelector('[data-signal="explicitRequest"]')).toBeNull();
+    fireEvent.click(document.querySelector('.st-problems-toggle') as HTMLElement);
+    const panel = screen.getByRole('region', { name: 'Problems' });
+    const row = within(panel).getByText(/The phrase "order" of explicit requests/).closest('button') as HTMLButtonElement;
+    expect(row).toBeEnabled();
+    fireEvent.click(row);
+    expect(screen.getByRole('tab', { name: 'Escalation' })).toHaveAttribute('aria-selected', 'true');
+    const again = within(document.querySelector('[data-signal="explicitRequest"]') as HTMLElement).getByLabelText('Phrases');
+    expect(document.activeElement).toBe(again);
+  });
+});

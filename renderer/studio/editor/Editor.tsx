@@ -13,6 +13,7 @@ import { problemCount } from './problemCount';
 import { DEFAULT_NOTE_SIZE, findFreeSpot, occupiedRects } from '../canvas/freeSpot';
 import { pasteSpot } from '../canvas/pasteSpot';
 import { FlowSettings } from '../inspector/FlowSettings';
+import { requestSettingsFocus } from '../inspector/settingsFocus';
 import { BlockInspector } from '../inspector/Inspector';
 import { GroupInspector, NoteInspector } from '../inspector/NoteInspector';
 import { useProblems } from '../hooks/useProblems';
@@ -104,6 +105,15 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage }: EditorP
     const h = r.height - parseInt(FIT_VIEW_PADDING.top, 10) - parseInt(FIT_VIEW_PADDING.bottom, 10);
     return w > 0 && h > 0 ? w / h : undefined;
   }, []);
+
+  /** A problem in Flow settings (newcomer s8 #1): show Flow settings, then its field. */
+  const focusSettings = useCallback(
+    (path: string) => {
+      store.getState().select([], []);
+      requestSettingsFocus(path);
+    },
+    [store],
+  );
 
   const focusBlock = useCallback(
     (id: string) => {
@@ -320,7 +330,7 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage }: EditorP
             {problems.length === 0 ? <CircleCheck size={14} /> : <AlertTriangle size={14} />}
             {problemCount(errors, warnings)}
           </button>
-          {showProblems && <ProblemsPanel problems={problems} onFocus={focusBlock} onClose={() => setShowProblems(false)} />}
+          {showProblems && <ProblemsPanel problems={problems} onFocus={focusBlock} onFocusSettings={focusSettings} onClose={() => setShowProblems(false)} />}
         </main>
         <aside className="st-inspector" aria-label="Inspector">
           {single && isBlock ? <BlockInspector blockId={single} /> : single && isGroup ? <GroupInspector groupId={single} /> : single ? <NoteInspector noteId={single} /> : selection.length > 1 ? <MultiSelection count={selection.length} onGroup={() => actions('group')} onDelete={() => actions('delete')} onDuplicate={() => actions('duplicate')} /> : <FlowSettings />}

@@ -1,9 +1,13 @@
 import { X } from 'lucide-react';
 import type { FlowProblem } from '../../../shared/flow/flowProblem';
 import { Button } from '../../ui/Button';
+import { isSettingsPath } from '../inspector/settingsFocus';
 
-/** Validation problems; clicking one selects its block and brings it into view. */
-export function ProblemsPanel({ problems, onFocus, onClose }: { problems: FlowProblem[]; onFocus: (blockId: string) => void; onClose: () => void }) {
+/**
+ * Validation problems; clicking one selects its block and brings it into view, or, for a Flow settings field
+ * (the escalation policy's phrases, Never trigger...), opens Flow settings at that field.
+ */
+export function ProblemsPanel({ problems, onFocus, onFocusSettings, onClose }: { problems: FlowProblem[]; onFocus: (blockId: string) => void; onFocusSettings?: (path: string) => void; onClose: () => void }) {
   return (
     <section className="st-problems" aria-label="Problems">
       <header>
@@ -18,7 +22,11 @@ export function ProblemsPanel({ problems, onFocus, onClose }: { problems: FlowPr
         <ul>
           {problems.map((p, i) => (
             <li key={i} data-tone={p.severity}>
-              <button type="button" disabled={!p.blockId} onClick={() => p.blockId && onFocus(p.blockId)}>
+              <button
+                type="button"
+                disabled={!p.blockId && !(onFocusSettings && isSettingsPath(p.path))}
+                onClick={() => (p.blockId ? onFocus(p.blockId) : onFocusSettings && isSettingsPath(p.path) ? onFocusSettings(p.path) : undefined)}
+              >
                 <span className="bt-badge" data-tone={p.severity === 'error' ? 'error' : 'warning'}>
                   {p.severity}
                 </span>
@@ -26,7 +34,7 @@ export function ProblemsPanel({ problems, onFocus, onClose }: { problems: FlowPr
                   <span className="st-problem-msg">{p.message}</span>
                   <span className="st-problem-hint">{p.hint}</span>
                 </span>
-                {p.blockId && <code className="st-problem-block">{p.blockId}</code>}
+                {p.blockId ? <code className="st-problem-block">{p.blockId}</code> : isSettingsPath(p.path) ? <code className="st-problem-block">Flow settings</code> : null}
               </button>
             </li>
           ))}

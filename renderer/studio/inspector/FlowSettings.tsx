@@ -4,7 +4,10 @@
  * and topic lists, graduated escalation, the target Human Takeover block). All edits are undoable.
  */
 import { Plus, Trash2 } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { FlowProblem } from '../../../shared/flow/flowProblem';
+import { useProblems } from '../hooks/useProblems';
+import { onSettingsFocus, settingsFieldFor, takePendingSettingsFocus } from './settingsFocus';
 import { z } from 'zod';
 import { variableUses } from '../../../shared/flow/edit/variables';
 import { escalationPolicySchema, type Flow } from '../../../shared/flow/schema';
@@ -93,8 +96,29 @@ const timezoneSchema = z.string().min(1, 'Choose a time zone.');
 
 export function FlowSettings() {
   const [tab, setTab] = useState('general');
+  const [focusPath, setFocusPath] = useState<string | null>(null);
+  const body = useRef<HTMLDivElement>(null);
+  // A problem row for a settings field (newcomer s8 #1): open its tab, then bring the field into view and focus it.
+  useEffect(() => {
+    const go = (path: string) => {
+      takePendingSettingsFocus();
+      if (path.startsWith('$.escalation')) setTab('escalation');
+      setFocusPath(path);
+    };
+    const waiting = takePendingSettingsFocus();
+    if (waiting) go(waiting);
+    return onSettingsFocus(go);
+  }, []);
+  useEffect(() => {
+    if (!focusPath || !body.current) return;
+    const field = settingsFieldFor(body.current, focusPath);
+    if (!field) return;
+    field.scrollIntoView?.({ block: 'center' });
+    field.querySelector<HTMLElement>('textarea, input, select')?.focus();
+    setFocusPath(null);
+  }, [focusPath, tab]);
   return (
-    <div className="st-inspector-body" data-testid="flow-settings">
+    <div className="st-inspector-body" data-testid="flow-settings" ref={body}>
       <Tabs
         label="Flow settings"
         items={[
@@ -336,6 +360,7 @@ function Variables() {
 function Escalation() {
   const store = useStudioStore();
   const flow = useStudio((s) => s.flow);
+  const problems = useProblems();
   const ctx = useEditorContext();
   const policy = flow.escalation as Record<string, unknown>;
   const shape = shapeOf(escalationPolicySchema) ?? {};
@@ -380,7 +405,11 @@ function Escalation() {
           const value = (policy[key] ?? {}) as Record<string, unknown>;
           const subShape = shapeOf(sub);
           if (!subShape) {
-            return <FieldEditor key={key} schema={sub} meta={{ title: text.title, help: text.help }} value={policy[key]} ctx={ctx} onChange={(v) => set(key, v)} />;
+            return (
+              <SettingsField key={key} path={`$.escalation.${key}`} problems={problems}>
+                <FieldEditor schema={sub} meta={{ title: text.title, help: text.help }} value={policy[key]} ctx={ctx} onChange={(v) => set(key, v)} />
+              </SettingsField>
+            );
           }
           const on = value.enabled !== false;
           return (
@@ -397,11 +426,33 @@ function Escalation() {
                   .filter(([k]) => k !== 'enabled')
                   .map(([k, s]) => {
                     const t = text.fields?.[k] ?? { title: humanize(k), help: '' };
-                    return <FieldEditor key={k} schema={s} meta={{ title: t.title, help: t.help, widget: t.widget }} value={value[k]} ctx={ctx} onChange={(v) => set(key, { [k]: v })} />;
+                    return (
+                      <SettingsField key={k} path={`$.escalation.${key}.${k}`} problems={problems}>
+                        <FieldEditor schema={s} meta={{ title: t.title, help: t.help, widget: t.widget }} value={value[k]} ctx={ctx} onChange={(v) => set(key, { [k]: v })} />
+                      </SettingsField>
+                    );
                   })}
             </section>
           );
         })}
+    </div>
+  );
+}
+
+/**
+ * A settings field with the warnings about it shown right under it (newcomer s8 #1: a too-broad phrase was flagged
+ * only in the problems badge), and marked so a problem row can bring it into view.
+ */
+function SettingsField({ path, problems, children }: { path: string; problems: readonly FlowProblem[]; children: ReactNode }) {
+  const mine = problems.filter((p) => p.severity === 'warning' && (p.path === path || p.path.startsWith(path + '[') || p.path.startsWith(path + '.')));
+  return (
+    <div data-settings-path={path}>
+      {children}
+      {mine.map((p, i) => (
+        <p key={i} className="bt-field-help st-field-warning" role="status">
+          <strong>Warning:</strong> {p.message} {p.hint}
+        </p>
+      ))}
     </div>
   );
 }

@@ -1,0 +1,41 @@
+/**
+ * "Take me to that field" for problems that belong to Flow settings rather than a block (newcomer s8 #1: a
+ * too-broad phrase's row in the problems list was a disabled button). The problems list asks with the problem's JSON
+ * path; Flow settings opens the right tab and focuses the field marked with that path (or the closest parent).
+ */
+type Listener = (path: string) => void;
+
+let pending: string | null = null;
+const listeners = new Set<Listener>();
+
+/** Whether a problem at this JSON path has a field in Flow settings to go to. */
+export function isSettingsPath(path: string): boolean {
+  return path.startsWith('$.escalation');
+}
+
+export function requestSettingsFocus(path: string) {
+  pending = path;
+  for (const l of listeners) l(path);
+}
+
+/** Flow settings takes a request made before it was mounted (the list first closes the block inspector). */
+export function takePendingSettingsFocus(): string | null {
+  const p = pending;
+  pending = null;
+  return p;
+}
+
+export function onSettingsFocus(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The field container for `path`: the longest data-settings-path that is `path` or a prefix of it. */
+export function settingsFieldFor(root: ParentNode, path: string): HTMLElement | null {
+  let best: HTMLElement | null = null;
+  for (const el of root.querySelectorAll<HTMLElement>('[data-settings-path]')) {
+    const p = el.dataset.settingsPath!;
+    if ((path === p || path.startsWith(p + '.') || path.startsWith(p + '[')) && (!best || p.length > best.dataset.settingsPath!.length)) best = el;
+  }
+  return best;
+}
