@@ -555,6 +555,7 @@ export class EmbeddedStore implements RuntimeStore {
   private idemIdx: Database<null, [number, string]>;
   private finishedIdx: Database<null, [number, string]>;
   private stray: Database<null, [string, string, string]>;
+  private metaDb: Database<unknown, string>;
   /** State fields stored under their own keys [conversationId, field] (see `StoredConversation.p`), JSON text. */
   private parts: Database<unknown, [string, string]>;
   /** The engine's transcript window, one entry per key [conversationId, n] (see `StoredConversation`). */
@@ -596,6 +597,7 @@ export class EmbeddedStore implements RuntimeStore {
     this.idemIdx = db.idemIdx;
     this.finishedIdx = db.finishedIdx;
     this.stray = db.stray;
+    this.metaDb = db.meta;
     this.modeIdx = db.modeIdx;
     this.ext = db.ext;
     this.log = db.log;
@@ -1204,6 +1206,39 @@ export class EmbeddedStore implements RuntimeStore {
       rmSync(this.lockFile, { force: true });
       heldLocks.delete(resolvePath(this.lockFile));
     }
+  }
+
+  /**
+   * The way back to an older `baton serve` (hostile s8 #1): rewrites every conversation record in the layout the
+   * session-7 store (and the session 8 start, 49f2f93) reads: the whole state inline (no `stateParts`, no `p`/`d`
+   * placeholders) and the window references as `r`. Their journal runs stay as they are (older versions read them).
+   * Also forgets that the prune indexes were built, so a later start of this version rebuilds them with whatever the
+   * older version wrote meanwhile (hostile s8 #11). Call on a folder no server is using (it takes the lock).
+   * Returns how many records it rewrote.
+   */
+  downgradeForOlderVersions(): number {
+    let n = 0;
+    const ids: string[] = [];
+    for (const key of this.convs.getKeys({})) ids.push(key as string);
+    this.root.transactionSync(() => {
+      for (const id of ids) {
+        const raw = this.convs.get(id) as StoredConversation | undefined;
+        if (!raw || (raw.q === undefined && raw.p === undefined && raw.d === undefined)) continue;
+        const h = this.load(id)!;
+        const { lo, g, gs } = raw;
+        const state = h.rec.state as Record<string, unknown>;
+        const old: Record<string, unknown> = { ...h.rec, state: { ...state, recentTranscript: null }, r: h.refs ?? [] };
+        if (lo !== undefined) old.lo = lo;
+        if (g !== undefined) old.g = g;
+        if (gs !== undefined) old.gs = gs;
+        this.convs.putSync(id, JSON.stringify(old) as unknown as ConversationRecord); // JSON text, as the writer writes records
+        n++;
+      }
+      for (const key of [...this.parts.getKeys({})]) this.parts.removeSync(key);
+      this.metaDb.removeSync('indexes');
+    });
+    this.hot.clear();
+    return n;
   }
 
   /** Ids of the conversations in one mode, read from disk (sharded serving: their records live in their owners). */

@@ -239,6 +239,28 @@ describe('a data folder written at the start of session 8 (/tmp/s8start: one rec
         expect(state.handoff).toMatchObject({ transitions: expect.any(Array) });
         expect(JSON.stringify(stored).length).toBeLessThan(JSON.stringify(e.record).length / 2);
       }
+      // The way back to an older version (hostile s8 #1): every record rewritten in the old layout, whole states.
+      await rt.close();
+      const down = new EmbeddedStore({ dir: join(dir, 'data') });
+      expect(down.downgradeForOlderVersions()).toBe(expected.length);
+      await down.close();
+      const reread = new EmbeddedStore({ dir: join(dir, 'data') });
+      try {
+        for (const e of expected) {
+          const raw = inside(reread).convs.get(e.id);
+          expect(raw.q ?? raw.p ?? raw.d).toBeUndefined();
+          expect(raw.r).toHaveLength(((JSON.parse(after[e.id]) as { state: { recentTranscript: unknown[] } }).state.recentTranscript).length);
+          const { recentTranscript: _w, ...inline } = JSON.parse(after[e.id]).state;
+          expect({ ...raw.state, recentTranscript: undefined }).toEqual({ ...inline, recentTranscript: undefined }); // whole state inline
+          expect(JSON.stringify(await reread.getConversation(e.id))).toBe(after[e.id]);
+        }
+        expect([...inside(reread).parts.getKeys()]).toEqual([]);
+        expect((reread as unknown as { metaDb: { get(k: string): unknown } }).metaDb.get('indexes')).toBe(1); // rebuilt at this open
+      } finally {
+        await reread.close();
+      }
+      rt = await start(); // and this version goes on from the downgraded folder
+      for (const e of expected) expect(JSON.stringify(await rt.store.getConversation(e.id))).toBe(after[e.id]);
     } finally {
       await rt.close();
       rmSync(dir, { recursive: true, force: true });

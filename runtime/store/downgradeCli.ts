@@ -1,0 +1,23 @@
+/**
+ * Before running an older `baton serve` (session 7, or the session 8 start) on a data folder this version wrote:
+ *
+ *   npx tsx runtime/store/downgradeCli.ts ./baton-data
+ *
+ * Stop the server first. Rewrites every conversation record in the older layout (see
+ * `EmbeddedStore.downgradeForOlderVersions`); without it the older version reads the states this version stores in
+ * pieces as broken ("Sorry, something went wrong" on every touched conversation: hostile s8 #1).
+ */
+import { EmbeddedStore } from './embeddedStore';
+
+const dir = process.argv[2];
+if (!dir) {
+  console.error('usage: npx tsx runtime/store/downgradeCli.ts <data folder>   (stop baton serve first)');
+  process.exit(2);
+}
+const store = new EmbeddedStore({ dir, writer: 'inline' });
+try {
+  const n = store.downgradeForOlderVersions();
+  console.log(`${n} conversation records rewritten for an older baton serve in ${dir}`);
+} finally {
+  await store.close();
+}
