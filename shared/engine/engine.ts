@@ -14,8 +14,8 @@
  * the block the conversation waits at no longer exists (or is now another kind), the customer is told and
  * the conversation restarts at Start; a message asking for a person still hands over (`recoverFromRedeploy`).
  */
-import type { Block, EscalationPolicy, Flow } from '../flow/schema';
-import type { TurnFacts } from '../escalation/types';
+import type { Block, EscalationPolicy, EscalationReason, Flow } from '../flow/schema';
+import type { EscalationDecision, Signal, TurnFacts } from '../escalation/types';
 import type { Entity } from '../nlu/types';
 import type { ConversationState, EngineContext, Input, Step, Waiting } from './types';
 import { EngineError } from './types';
@@ -344,17 +344,20 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
     fallback: classified.fallback,
     timezone: run.flow.settings.timezone,
   };
+  const ladderBefore = s.escalation.level;
   const { decision, memory } = evaluateEscalation(run.flow.escalation, facts, s.escalation);
   s.escalation = memory;
+  // Debug shows what the policy read in this message; the handoff carries the ladder's case (newcomer s8 #8).
   run.decision = decision;
 
   const targetId = escalationTarget(run);
   if (decision.action !== 'none' && targetId !== null) {
-    s.lastEscalation = decision;
-    const reason = decision.reason ?? 'explicit_request';
+    const ladder = ladderDecision(decision, ladderBefore, s.lastEscalation);
+    s.lastEscalation = ladder;
+    const reason = ladder.reason ?? 'explicit_request';
     if (decision.action === 'handoff') {
       s.waiting = null;
-      goTo(run, targetId, { reason, signals: decision.signals });
+      goTo(run, targetId, { reason, signals: ladder.signals });
       return true;
     }
     if (decision.action === 'rephrase') {
@@ -378,6 +381,31 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
   }
   classified.apply();
   return true;
+}
+
+/** Reasons that say the bot did not follow the customer, not what the conversation is about. */
+const MISUNDERSTANDING: ReadonlySet<EscalationReason> = new Set<EscalationReason>(['low_confidence', 'repeated_fallback', 'loop']);
+
+/**
+ * Session 8 (newcomer s8 #8): a later step of a graduated ladder keeps what started it. A fraud report acknowledged at
+ * step 1 and followed by an upset message (step 2) used to reach the agent as "the customer is upset", with the upset
+ * message as key message: the fraud was lost. Now the decision of a later step (offer, handoff) lists the signals of
+ * the ladder's earlier step first, and keeps its reason, unless that reason only said the bot did not follow (low
+ * confidence, repeated fallback, loop) and the later one says what the matter is. The handoff context's key message is
+ * the first signal's message, so the message that started the ladder. Only the wording of the handoff changes: the
+ * action (the step) is the policy's.
+ */
+function ladderDecision(d: EscalationDecision, levelBefore: number, prev: EscalationDecision | null): EscalationDecision {
+  if (levelBefore === 0 || !prev || d.action === 'none' || d.action === 'rephrase') return d;
+  if (prev.action !== 'rephrase' && prev.action !== 'offer') return d;
+  if (prev.reason === null || prev.signals.length === 0) return d;
+  const startFirst = d.reason === null || !MISUNDERSTANDING.has(prev.reason) || MISUNDERSTANDING.has(d.reason);
+  // One signal per reason, the first listed kept (so the start's own message when the start leads).
+  const signals: Signal[] = [];
+  for (const x of startFirst ? [...prev.signals, ...d.signals] : [...d.signals, ...prev.signals]) {
+    if (!signals.some((y) => y.reason === x.reason)) signals.push(x);
+  }
+  return { ...d, reason: startFirst ? prev.reason : d.reason, signals };
 }
 
 /**
