@@ -10,10 +10,11 @@
  * Registered by buildServer (one line) behind the admin token check it passes in.
  */
 import { Readable } from 'node:stream';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ConversationRecord, LogEntry, RuntimeStore } from '../store/types';
 import { ApiError } from './conversationService';
+import { errorResponse } from './leanRoute';
 
 export const EXPORT_FORMATS = ['json', 'jsonl', 'csv', 'text'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -46,12 +47,28 @@ function strictFields<T extends z.ZodRawShape>(shape: T) {
   });
 }
 export const transcriptQuery = strictFields({ format });
+/**
+ * The id list in a GET URL (hostile s8 #8): Node refuses a request whose header section passes 16 KB (431), ~440
+ * UUIDs. The schema says what fits with room for the other fields and headers: 12,000 characters, ~320 UUIDs; past it a
+ * 400 in the API's shape pointing at POST. The POST body takes the full MAX_EXPORT_CONVERSATIONS ids of 100 characters.
+ */
+export const MAX_GET_IDS_CHARS = 12_000;
+/** The POST export body's own limit: 1,000 ids of 100 characters, JSON-quoted, plus the filters (the server default is 64 KB). */
+export const EXPORT_BODY_LIMIT_BYTES = 256 * 1024;
 export const transcriptsQuery = strictFields({
-  ids: z.string().max(40_000).optional().describe(`Comma-separated conversation ids (at most ${MAX_EXPORT_CONVERSATIONS}); for a longer list use POST /api/v1/admin/transcripts/export.`),
+  ids: z
+    .string()
+    .max(MAX_GET_IDS_CHARS, {
+      error: `at most ${MAX_GET_IDS_CHARS.toLocaleString('en')} characters of ids in a URL (about 320 conversation ids); for a longer list (up to ${MAX_EXPORT_CONVERSATIONS.toLocaleString('en')} ids) use POST /api/v1/admin/transcripts/export with {"ids": [...]}`,
+    })
+    .optional()
+    .describe(
+      `Comma-separated conversation ids, at most ${MAX_GET_IDS_CHARS.toLocaleString('en')} characters (about 320 ids: a URL must stay under 16 KB); for a longer list (up to ${MAX_EXPORT_CONVERSATIONS.toLocaleString('en')} ids) use POST /api/v1/admin/transcripts/export.`,
+    ),
   ...filterFields,
 });
 export const transcriptsBody = strictFields({
-  ids: z.array(z.string().min(1).max(100)).max(MAX_EXPORT_CONVERSATIONS).optional().describe(`Conversation ids (at most ${MAX_EXPORT_CONVERSATIONS}).`),
+  ids: z.array(z.string().min(1).max(100)).max(MAX_EXPORT_CONVERSATIONS).optional().describe(`Conversation ids (at most ${MAX_EXPORT_CONVERSATIONS.toLocaleString('en')}, each at most 100 characters; the body may be up to ${EXPORT_BODY_LIMIT_BYTES / 1024} KB).`),
   ...filterFields,
 });
 const conversationParams = z.object({ id: z.string().min(1).max(100) });
@@ -360,6 +377,14 @@ export async function registerTranscriptExport(app: FastifyInstance<any, any, an
     },
   });
   app.post('/api/v1/admin/transcripts/export', {
+    // 1,000 ids of 100 characters are ~104 KB: above the server's 64 KB default (hostile s8 #8: 413 for a list the
+    // schema allows). Its own error handler so a 413 names this route's limit.
+    bodyLimit: EXPORT_BODY_LIMIT_BYTES,
+    errorHandler: (err, req, reply) => {
+      const a = errorResponse(err as FastifyError, { bodyLimitBytes: EXPORT_BODY_LIMIT_BYTES, log: req.log });
+      for (const [k, v] of Object.entries(a.headers)) reply.header(k, v);
+      return reply.code(a.status).send(a.body);
+    },
     schema: { summary: 'Export many transcripts (ids in the body)', description: manyDescription, tags: ['admin'], security: [{ adminToken: [] }], body: transcriptsBody },
     preHandler: o.admin,
     handler: async (req: FastifyRequest<{ Body: z.infer<typeof transcriptsBody> }>, reply) => many(req.body, 'body', reply),

@@ -148,3 +148,39 @@ describe('#3 CSV cells that a ;-separator locale would split into a formula are 
       for (const piece of row.split(/[;\t]/)) expect(piece.replace(/^[\s"]+/, '')).not.toMatch(/^[=+\-@]/);
   });
 });
+
+describe('#8 the id-list limits: the documented ones work, past them an answer in the API error shape', () => {
+  it('POST takes 1,000 ids of 100 characters (before: 413 body_too_large at 64 KB)', async () => {
+    const many = Array.from({ length: 1000 }, (_, i) => `${String(i).padStart(4, '0')}-${'x'.repeat(95)}`);
+    const res = await post('/api/v1/admin/transcripts/export', { ids: many });
+    // Read and looked up: every id is unknown here, so a 404 naming them (not a refusal of the body's size).
+    expect(res.status).toBe(404);
+    expect(JSON.parse(res.text)).toMatchObject({ error: 'conversation_not_found', field: 'body.ids' });
+    expect(JSON.parse(res.text).message).toContain('1000 of 1000 conversation ids are unknown');
+    const huge = await post('/api/v1/admin/transcripts/export', { ids: [ids[0]], flowId: 'y'.repeat(300 * 1024) });
+    expect(huge.status).toBe(413);
+    expect(JSON.parse(huge.text)).toMatchObject({ error: 'body_too_large', message: 'The request body is larger than 262144 bytes.' });
+  });
+
+  it('GET: about 320 UUIDs work; a longer list is a 400 pointing at POST (before: Node 431 in a foreign shape past ~440)', async () => {
+    const uuids = Array.from({ length: 320 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+    const ok = await raw(`/api/v1/admin/transcripts?ids=${[ids[0], ...uuids].join(',')}`);
+    expect(ok.status).toBe(404); // read and looked up (unknown ids), not refused for its length
+    const more = Array.from({ length: 500 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+    const long = await raw(`/api/v1/admin/transcripts?ids=${more.join(',').slice(0, 12_001)}`);
+    expect(long.status).toBe(400);
+    const body = JSON.parse(long.text);
+    expect(body).toMatchObject({ error: 'invalid_request', field: 'querystring.ids' });
+    expect(body.message).toContain('use POST /api/v1/admin/transcripts/export');
+  });
+
+  it('/openapi.json gives the same limits as the schema enforces', async () => {
+    const doc = (await r.get('/openapi.json')).body;
+    const p = doc.paths['/api/v1/admin/transcripts'].get.parameters.find((x: { name: string }) => x.name === 'ids');
+    expect(p.schema.maxLength).toBe(12_000);
+    expect(p.description ?? p.schema.description).toContain('at most 12,000 characters');
+    const body = doc.paths['/api/v1/admin/transcripts/export'].post.requestBody.content['application/json'].schema;
+    expect(body.properties.ids.maxItems).toBe(1000);
+    expect(body.properties.ids.description).toContain('at most 1,000');
+  });
+});
