@@ -134,8 +134,17 @@ export function useSimulatorSession(flow: Flow, fileSetup: SimulatorFileSetup | 
       if (!s) return false;
       let ok = false;
       try {
+        // The widget says "<agent> has left the chat" when the agent hands back or closes; the simulator showed
+        // nothing before the rating question (newcomer s8 #10 #11). Remember where, and under whose name.
+        const leaving = 'agent' in step && (step.agent === 'handback' || step.agent === 'close') ? simulatorView(s).agentPane.handoff : null;
+        const at = s.sim.transcript.length;
         const r = s.apply(step);
         ok = r.ok;
+        if (ok && leaving && (leaving.agentName || leaving.agentId)) {
+          const lines = leftLines.get(s) ?? [];
+          lines.push({ at, text: `${leaving.agentName ?? leaving.agentId} has left the chat` });
+          leftLines.set(s, lines);
+        }
         setError(r.ok ? null : (r.error ?? 'The simulator refused this action.'));
       } catch (e) {
         setError(message(e));
@@ -168,6 +177,23 @@ export function useSimulatorSession(flow: Flow, fileSetup: SimulatorFileSetup | 
 
   const session = ref.current;
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const view = useMemo(() => (session ? simulatorView(session) : null), [session, version]);
+  const view = useMemo(() => (session ? withLeftLines(session, simulatorView(session)) : null), [session, version]);
   return { session, view, startError, error, act, restart, setVariable, agentsFrom: fromFile.current ? 'file' : 'sample', fileAgents: fileSetup?.agents ?? null, clearError: () => setError(null) };
+}
+
+/** "<agent> has left the chat" lines per session, at the transcript position where the agent left (display only). */
+const leftLines = new WeakMap<ScenarioSession, { at: number; text: string }[]>();
+
+/** The view's chat with the "has left the chat" lines in place, as the widget shows them (before the bot's rating question). */
+export function withLeftLines(session: ScenarioSession, view: SimulatorView): SimulatorView {
+  const lines = leftLines.get(session);
+  if (!lines?.length) return view;
+  const chat: SimulatorView['chat'] = [];
+  let k = 0;
+  for (const line of view.chat) {
+    while (k < lines.length && lines[k].at <= line.index) chat.push({ from: 'system', text: lines[k].text, index: -1 - k++ } as SimulatorView['chat'][number]);
+    chat.push(line);
+  }
+  while (k < lines.length) chat.push({ from: 'system', text: lines[k].text, index: -1 - k++ } as SimulatorView['chat'][number]);
+  return { ...view, chat };
 }

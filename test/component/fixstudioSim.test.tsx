@@ -1,0 +1,46 @@
+// @vitest-environment jsdom
+// Newcomer s8 #10 #11: after "Hand back to bot" the simulator says "<agent> has left the chat", as the widget does.
+import './support/setup';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import customerSupport from '../../flows/customer-support.json';
+import { SimulatorPanel } from '../../renderer/studio/simulator/SimulatorPanel';
+import { StudioStoreProvider } from '../../renderer/studio/store/StudioStoreContext';
+import { createStudioStore } from '../../renderer/studio/store/studioStore';
+import { validateFlow } from '../../shared/flow/validateFlow';
+
+function setup() {
+  const r = validateFlow(customerSupport);
+  if (!r.flow) throw new Error('sample flow invalid');
+  render(
+    <StudioStoreProvider store={createStudioStore(r.flow)}>
+      <SimulatorPanel onClose={() => {}} onFocusBlock={() => {}} storage={null} overlay={false} />
+    </StudioStoreProvider>,
+  );
+}
+const transcript = () => screen.getByRole('list', { name: 'Transcript' });
+function say(text: string) {
+  const input = screen.getByLabelText('Customer message');
+  fireEvent.change(input, { target: { value: text } });
+  fireEvent.keyDown(input, { key: 'Enter' });
+}
+
+describe('simulator hand back (newcomer s8 #10 #11)', () => {
+  it('shows "Ana has left the chat" after her last message and before the rating question', () => {
+    setup();
+    say('Can I talk to a real person please?');
+    say('sam@example.com');
+    const pane = screen.getByLabelText('Agent pane');
+    fireEvent.change(within(pane).getByLabelText('Agent reply'), { target: { value: 'Hi Sam, Ana here.' } });
+    fireEvent.click(within(pane).getByRole('button', { name: 'Reply' }));
+    expect(within(transcript()).queryByText(/has left the chat/)).toBeNull();
+    fireEvent.click(within(pane).getByRole('button', { name: 'Hand back to bot' }));
+    const lines = within(transcript()).getAllByRole('listitem').map((li) => li.textContent ?? '');
+    const left = lines.findIndex((t) => /Ana has left the chat/.test(t));
+    const ana = lines.findIndex((t) => /Hi Sam, Ana here\./.test(t));
+    const rating = lines.findIndex((t) => /how would you rate this chat/i.test(t));
+    expect(left).toBeGreaterThan(ana);
+    expect(rating).toBeGreaterThan(left);
+    expect(lines.filter((t) => /has left the chat/.test(t))).toHaveLength(1);
+  });
+});
