@@ -10,7 +10,7 @@
  * Registered by buildServer (one line) behind the admin token check it passes in.
  */
 import { Readable } from 'node:stream';
-import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ConversationRecord, LogEntry, RuntimeStore } from '../store/types';
 import { ApiError } from './conversationService';
@@ -380,8 +380,8 @@ export async function registerTranscriptExport(app: FastifyInstance<any, any, an
     // 1,000 ids of 100 characters are ~104 KB: above the server's 64 KB default (hostile s8 #8: 413 for a list the
     // schema allows). Its own error handler so a 413 names this route's limit.
     bodyLimit: EXPORT_BODY_LIMIT_BYTES,
-    errorHandler: (err, req, reply) => {
-      const a = errorResponse(err as FastifyError, { bodyLimitBytes: EXPORT_BODY_LIMIT_BYTES, log: req.log });
+    errorHandler: (err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+      const a = errorResponse(err, { bodyLimitBytes: EXPORT_BODY_LIMIT_BYTES, log: req.log });
       for (const [k, v] of Object.entries(a.headers)) reply.header(k, v);
       return reply.code(a.status).send(a.body);
     },
