@@ -44,3 +44,20 @@ describe('simulator hand back (newcomer s8 #10 #11)', () => {
     expect(lines.filter((t) => /has left the chat/.test(t))).toHaveLength(1);
   });
 });
+
+describe('simulator message limit (newcomer s8 #18)', () => {
+  it('refuses a message over the widget limit with the widget words, keeps the text, and sends it once shortened', async () => {
+    const { MAX_MESSAGE_CHARS } = await import('../../renderer/widget/Widget');
+    const { SIM_MAX_MESSAGE_CHARS } = await import('../../renderer/studio/simulator/ChatPane');
+    expect(SIM_MAX_MESSAGE_CHARS).toBe(MAX_MESSAGE_CHARS);
+    setup();
+    const before = within(transcript()).getAllByRole('listitem').length;
+    const long = 'my parcel never came '.repeat(200).trim(); // 4,199 characters
+    say(long);
+    expect(within(transcript()).getAllByRole('listitem')).toHaveLength(before);
+    expect(screen.getByRole('alert')).toHaveTextContent(`Your message is ${long.length.toLocaleString('en')} characters; the limit is 4,000. Shorten it, or send part of it now and the rest in another message.`);
+    expect((screen.getByLabelText('Customer message') as HTMLInputElement).value).toBe(long);
+    say(long.slice(0, 3990));
+    expect(within(transcript()).getAllByRole('listitem').length).toBeGreaterThan(before);
+  });
+});

@@ -20,6 +20,9 @@ export interface ChatPaneProps {
   httpReal?: boolean;
 }
 
+/** The chat widget's limit (renderer/widget MAX_MESSAGE_CHARS; a test keeps them equal). */
+export const SIM_MAX_MESSAGE_CHARS = 4000;
+
 export function ChatPane({ view, act, onFocusBlock, onExpect, agents, onOpenHttp, httpReal }: ChatPaneProps) {
   const [text, setText] = useState('');
   const history = useRef<string[]>([]);
@@ -32,7 +35,9 @@ export function ChatPane({ view, act, onFocusBlock, onExpect, agents, onOpenHttp
   }, [view.chat.length, view.buttons.length]);
   const send = () => {
     const t = text.trim();
-    if (!t) return;
+    // The widget refuses more than 4,000 characters (the text stays in the box, the counter says why): so does the
+    // simulator, with the same words (newcomer s8 #18: it passed a 5,000-character message to the bot).
+    if (!t || t.length > SIM_MAX_MESSAGE_CHARS) return;
     if (act({ say: t })) {
       history.current.push(t);
       cursor.current = -1;
@@ -130,10 +135,17 @@ export function ChatPane({ view, act, onFocusBlock, onExpect, agents, onOpenHttp
             onChange={(e) => setText(e.target.value)}
             onKeyDown={onKeyDown}
           />
-          <Button variant="primary" size="sm" onClick={send} disabled={closed || !text.trim()}>
+          <Button variant="primary" size="sm" onClick={send} disabled={closed || !text.trim() || text.trim().length > SIM_MAX_MESSAGE_CHARS}>
             Send
           </Button>
         </div>
+        {text.length > SIM_MAX_MESSAGE_CHARS * 0.9 && (
+          <p className={text.trim().length > SIM_MAX_MESSAGE_CHARS ? 'bt-field-error' : 'sim-muted'} role={text.trim().length > SIM_MAX_MESSAGE_CHARS ? 'alert' : 'status'}>
+            {text.trim().length > SIM_MAX_MESSAGE_CHARS
+              ? `Your message is ${text.length.toLocaleString('en')} characters; the limit is ${SIM_MAX_MESSAGE_CHARS.toLocaleString('en')}. Shorten it, or send part of it now and the rest in another message.`
+              : `${(SIM_MAX_MESSAGE_CHARS - text.length).toLocaleString('en')} characters left`}
+          </p>
+        )}
       </section>
       {view.agentPane.handoff ? (
         <AgentPane pane={view.agentPane} act={act} agents={agents} />
