@@ -208,7 +208,10 @@ function recoverFromRedeploy(run: Run, input: Input): boolean {
 function dispatch(run: Run, input: Input, prior: ConversationState): boolean {
   // The caller's state is never changed (run.s has its own copy of the variables), so it is the "before"
   // of the edge-triggered variable rules (hot lead, urgency rules); see ruleSignals.ts for when they run.
-  const before: RuleSnapshot = { variables: prior.variables, now: prior.updatedAt, timeZone: run.flow.settings.timezone };
+  // Session 8 (newcomer s8 #15b): before the customer's first message the rules count as not yet seen, so a rule already
+  // true then (a cart value the website passed when the chat started, a prefilled variable) fires once, at that message.
+  const firstSeen = prior.turn === 0 && prior.lastEscalation === null && prior.handoff === null;
+  const before: RuleSnapshot = { variables: firstSeen ? {} : prior.variables, now: prior.updatedAt, timeZone: run.flow.settings.timezone };
   const inBotMode = run.s.mode === 'bot';
   if (inBotMode && (input.type === 'text' || input.type === 'choice' || input.type === 'http_result')) run.rulesBefore = before;
   switch (input.type) {
