@@ -61,3 +61,27 @@ describe('simulator message limit (newcomer s8 #18)', () => {
     expect(within(transcript()).getAllByRole('listitem').length).toBeGreaterThan(before);
   });
 });
+
+describe('export toast lists the open problems (newcomer s8 #21)', () => {
+  it('says how many problems the exported flow still has and names the first ones', async () => {
+    const { ExportButton } = await import('../../renderer/studio/home/ExportButton');
+    const { tinyFlow } = await import('./support/sampleFlow');
+    const { problemsOf } = await import('../../renderer/studio/hooks/useProblems');
+    URL.createObjectURL = (() => 'blob:x') as typeof URL.createObjectURL;
+    URL.revokeObjectURL = () => {};
+    const store = createStudioStore(tinyFlow());
+    const open = problemsOf(store.getState().flow);
+    expect(open.length).toBeGreaterThan(0);
+    const api = { exportFlow: async () => ({ fileName: 'tiny.json', text: '{}', warnings: [] }) } as never;
+    render(
+      <StudioStoreProvider store={store}>
+        <ExportButton flowId="tiny" api={api} />
+      </StudioStoreProvider>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Export flow' }));
+    await screen.findByRole('status');
+    const text = store.getState().notice?.text ?? '';
+    expect(text).toMatch(new RegExp(`^Exported tiny\\.json\\. It still has ${open.length} open problems?: `));
+    expect(text).toContain(open[0].message);
+  });
+});
