@@ -105,3 +105,14 @@ describe('newcomer s8 #1: a too-broad phrase is shown at its field, and its prob
     expect(document.activeElement).toBe(again);
   });
 });
+
+describe('newcomer s8 #20: the Human Takeover inspector says when each exit is taken', () => {
+  it('explains resolved (Hand back; Close takes no exit), no_agent and timeout', async () => {
+    const { renderEditor } = await import('./support/renderEditor');
+    renderEditor(tinyFlow(), (s) => s.getState().select(['agent']));
+    const list = screen.getByRole('list', { name: 'When each exit is taken' });
+    expect(list).toHaveTextContent(/resolved: the agent clicks “Hand back to bot”.*“Close” ends the conversation and takes no exit/);
+    expect(list).toHaveTextContent(/no_agent: nobody can take the chat/);
+    expect(list).toHaveTextContent(/timeout: the customer waited in the queue longer than the queue timeout/);
+  });
+});
