@@ -17,6 +17,7 @@ import { requestSettingsFocus } from '../inspector/settingsFocus';
 import { BlockInspector } from '../inspector/Inspector';
 import { GroupInspector, NoteInspector } from '../inspector/NoteInspector';
 import { useProblems } from '../hooks/useProblems';
+import { localToday, pastClosedDatesProblems } from '../hooks/pastClosedDates';
 import { Palette } from '../palette/Palette';
 import { SimulatorPanel } from '../simulator/SimulatorPanel';
 import type { ScenarioStorage } from '../simulator/ScenariosPane';
@@ -71,7 +72,10 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage }: EditorP
   const canRedo = useStudio((s) => s.future.length > 0);
   const selection = useStudio((s) => s.selection);
   const notice = useStudio((s) => s.notice);
-  const flowProblems = useProblems();
+  const validated = useProblems();
+  const flowDoc = useStudio((s) => s.flow);
+  // Closed dates all in the past need a clock, which the pure validator does not have (newcomer s8 #25).
+  const flowProblems = useMemo(() => [...validated, ...pastClosedDatesProblems(flowDoc, localToday())], [validated, flowDoc]);
   // A field showing red holds text the flow does not have (newcomer s8 #9): it is a problem until fixed.
   const refused = useRefusedFields();
   const problems = useMemo(
