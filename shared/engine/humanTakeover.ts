@@ -16,7 +16,7 @@ import { reachableAgents } from '../handoff/assignment';
 import { estimateWait } from '../handoff/estimateWait';
 import { initialEscalationMemory } from '../escalation/evaluateEscalation';
 import { buildHandoffContext, reasonPhrases, summarizeConversation } from './handoffContext';
-import { validateAnswer } from './questionValidators';
+import { nameFromAnswer, validateAnswer } from './questionValidators';
 import { addTimer, bot, cancelTimers, isKnown, nextId, say, setVar, system, type Run } from './run';
 import { follow as followExit, goTo, type TakeoverEntry } from './runBlocks';
 import { humanTakeoverData } from '../flow/schema';
@@ -36,6 +36,8 @@ export const takeoverPrompts: Record<Field, string> = {
 export const takeoverTexts = {
   emailRetry: "That doesn't look like an email address. Could you check it? For example: name@example.com",
   emailSkipped: "No problem, let's continue without it.",
+  nameRetry: 'Sorry, I only need your name here (for example: Kim Lee). What should we call you?',
+  nameSkipped: "No problem, let's continue without it.",
   noAgent: 'Sorry, no one from our team is available right now.',
   requeued: 'I am finding someone else to help you. Please stay with us.',
   /** A deliberate transfer: `by` (the agent) moves the customer to `to` (a colleague's name, or "the sales team"). */
@@ -74,6 +76,8 @@ export function declinedText(transfer: { by: string; to: string } | undefined): 
 }
 /** Invalid emails allowed before the question is skipped. */
 const EMAIL_RETRIES = 2;
+/** Answers to the name question that are not a name allowed before it is skipped. */
+const NAME_RETRIES = 1;
 const FIELDS: Field[] = ['name', 'email', 'reason'];
 
 export function assignmentRequest(d: HumanTakeoverData, ignoreCapacity = false): AssignmentRequest {
@@ -147,9 +151,15 @@ export function answerTakeoverQuestion(
 ): void {
   const t = text.trim();
   if (w.field === 'name') {
-    // "My name is Ana" / "I'm Ana" -> "Ana".
-    const name = t.replace(/^(my name is|my name's|i am|i'm|im|it's|it is|this is|call me)\s+/i, '').replace(/[.!]+$/, '');
-    setVar(run, 'customerName', name || t);
+    // "My name is Ana" / "I'm Ana" -> "Ana". A sentence is not a name (newcomer s8 #30): asked again once, then the
+    // handoff goes on without a name rather than greeting the customer by "a jumper came in the wrong colour".
+    const name = nameFromAnswer(t);
+    if (name !== null) setVar(run, 'customerName', name);
+    else if (w.retries + 1 <= NAME_RETRIES) {
+      run.s.waiting = { ...w, retries: w.retries + 1 };
+      bot(run, takeoverTexts.nameRetry, block.id);
+      return;
+    } else bot(run, takeoverTexts.nameSkipped, block.id);
   } else if (w.field === 'email') {
     const r = validateAnswer('email', t, run.now);
     if (r.ok) setVar(run, 'customerEmail', r.value);

@@ -149,3 +149,40 @@ export function validateAnswer(inputType: QuestionInputType, raw: string, now: n
       return url(raw);
   }
 }
+
+/**
+ * Session 8 (newcomer s8 #30): a person's name from an answer to "may I have your name?", or null when the answer reads
+ * as a sentence ("a jumper came in the wrong colour"), so the question is asked again instead of greeting the customer
+ * by it. "My name is Ana" / "I'm Ana" give "Ana". A name: at most five words, letters (any script), apostrophes,
+ * hyphens and dots, none of them an everyday sentence word (articles, pronouns, common verbs and prepositions; name
+ * particles such as "de", "van", "al" are allowed).
+ */
+const NAME_PREFIX = /^(?:hi|hello|hey)?[\s,]*(?:my name is|my name's|the name is|name is|name:|i am|i'm|im|it's|it is|this is|call me)\s+/i;
+const NAME_WORD = /^[\p{L}][\p{L}\p{M}'’.-]*$/u;
+const SENTENCE_WORDS = new Set(
+  (
+    'a an the and or but if so because not no yes my your our their his her its it i me you we they he she them us this that these those ' +
+    'is are was were be been am do does did have has had can could will would should want need came come got get gets arrived broken ' +
+    'wrong order parcel from with without for in on at of to by about into over after before again still just please thanks thank ' +
+    'what when where why how who which help problem issue refund delivery item'
+  ).split(' '),
+);
+export function nameFromAnswer(raw: string): string | null {
+  const t = raw.trim().replace(NAME_PREFIX, '').replace(/[.!]+$/, '').trim();
+  const whole = nameOf(t);
+  if (whole !== null) return whole;
+  // "Ana, I want a human NOW": the name before the comma.
+  const comma = t.indexOf(',');
+  return comma > 0 ? nameOf(t.slice(0, comma).trim()) : null;
+}
+
+function nameOf(t: string): string | null {
+  if (!t) return null;
+  const words = t.split(/\s+/);
+  if (words.length > 5) return null;
+  for (const w of words) {
+    if (!NAME_WORD.test(w)) return null;
+    if (SENTENCE_WORDS.has(w.toLowerCase())) return null;
+  }
+  return t;
+}

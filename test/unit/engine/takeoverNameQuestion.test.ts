@@ -1,0 +1,54 @@
+import { describe, it, expect } from 'vitest';
+import { converse, makeFlow } from './harness';
+import { nameFromAnswer } from '../../../shared/engine/questionValidators';
+import { takeoverPrompts, takeoverTexts } from '../../../shared/engine/humanTakeover';
+
+// newcomer s8 #30: "may I have your name?" took any sentence as the name, so the agent was told the customer is called
+// "a jumper came in the wrong colour".
+
+function flow() {
+  return makeFlow(
+    [
+      { id: 'q', kind: 'question', data: { text: 'How can I help?', variable: 'topic' } },
+      { id: 'done', kind: 'end', data: { text: 'Thanks!' } },
+      { id: 'ht', kind: 'human_takeover', data: { assignation: 'default' } },
+    ],
+    [['q', 'next', 'done']],
+    { escalation: { targetBlockId: 'ht' } },
+  );
+}
+
+describe('the handoff name question (newcomer s8 #30)', () => {
+  it('a sentence is refused and the question asked again; the real name is kept', () => {
+    const c = converse(flow());
+    c.say('I want to talk to a human');
+    expect(c.lastBotText()).toBe(takeoverPrompts.name);
+    c.say('a jumper came in the wrong colour');
+    expect(c.variables().customerName).toBeUndefined();
+    expect(c.lastBotText()).toBe(takeoverTexts.nameRetry);
+    c.say("I'm Kim Lee");
+    expect(c.variables().customerName).toBe('Kim Lee');
+  });
+
+  it('after a second sentence the handoff goes on without a name', () => {
+    const c = converse(flow());
+    c.say('I want to talk to a human');
+    c.say('a jumper came in the wrong colour');
+    c.say('it is the blue one from last week');
+    expect(c.variables().customerName).toBeUndefined();
+    expect(c.botTexts().slice(-2)).toEqual([takeoverTexts.nameSkipped, takeoverPrompts.email]);
+    c.say('kim@example.com');
+    c.say('my jumper is the wrong colour');
+    expect(c.effects('handoff_request')).toHaveLength(1);
+    expect(c.effects('handoff_request')[0].context.summary).toMatch(/^The customer \(kim@example.com\) needs help with: my jumper/);
+  });
+
+  it('reads names, not sentences', () => {
+    for (const [answer, name] of [['Kim Lee', 'Kim Lee'], ['my name is Ana.', 'Ana'], ['José María de la Cruz', 'José María de la Cruz'], ["Siobhán O'Neill-Murphy", "Siobhán O'Neill-Murphy"], ['李雷', '李雷']] as const) {
+      expect(nameFromAnswer(answer)).toBe(name);
+    }
+    for (const sentence of ['a jumper came in the wrong colour', 'where is my order', 'NW-104233', 'kim@example.com', 'the one I got before xmas', 'why do you need it?']) {
+      expect(nameFromAnswer(sentence), sentence).toBeNull();
+    }
+  });
+});
