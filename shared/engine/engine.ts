@@ -354,6 +354,13 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
   run.decision = decision;
 
   const targetId = escalationTarget(run);
+  if (decision.action !== 'none' && targetId === null) {
+    // Newcomer s8 #22: Debug must not say "Handed over" when no Human Takeover block is set: nothing happened.
+    run.decision = {
+      ...decision,
+      explanation: `Nothing happened: the policy would ${decision.action === 'handoff' ? 'hand over' : decision.action === 'offer' ? 'offer a person' : 'ask to rephrase'}, but no Human Takeover block is set (Flow settings > Escalation > Hand over to). ${decision.explanation}`,
+    };
+  }
   if (decision.action !== 'none' && targetId !== null) {
     const ladder = ladderDecision(decision, ladderBefore, s.lastEscalation);
     s.lastEscalation = ladder;
