@@ -7,11 +7,17 @@
  * `EmbeddedStore.downgradeForOlderVersions`); without it the older version reads the states this version stores in
  * pieces as broken ("Sorry, something went wrong" on every touched conversation: hostile s8 #1).
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { EmbeddedStore } from './embeddedStore';
 
 const dir = process.argv[2];
 if (!dir) {
   console.error('usage: npx tsx runtime/store/downgradeCli.ts <data folder>   (stop baton serve first)');
+  process.exit(2);
+}
+if (!existsSync(join(dir, 'baton.lmdb'))) {
+  console.error(`${dir} is not a Baton data folder (no baton.lmdb in it): give the folder baton serve used as --data (default ./baton-data). Nothing was changed.`);
   process.exit(2);
 }
 const store = new EmbeddedStore({ dir, writer: 'inline' });
