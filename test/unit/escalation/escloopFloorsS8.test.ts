@@ -5,39 +5,14 @@
  * (be43671 on top of 49f2f93's corpora, 10:08 UTC, flows/customer-support.json as escalationReport plays it; the lower of
  * that commit alone and the shared tree with the other helpers' work at the same time): a drop is a regression to look at.
  */
-import { describe, expect, it } from 'vitest';
-import { loadSupportFlow, readLabelled, REPORT_NOW } from '../../bench/escalationReport';
-import { playConversation } from '../../../shared/simulator/playConversation';
-
-const REASONS = ['loop', 'repeated_fallback', 'low_confidence'] as const;
-type Floor = { loop: number; repeated_fallback: number; low_confidence: number; ordinaryAsConversationReason: number };
+import { describeConversationReasonFloors, type ConversationFloor } from './support/writerFloors';
 
 // Conversations named right (at least), and ordinary conversations named loop / repeated fallback / low confidence (at most).
-const FLOORS: Record<string, Floor & { of: Record<(typeof REASONS)[number] | 'none', number> }> = {
+const FLOORS: Record<string, ConversationFloor> = {
   'w16-odd': { loop: 46, repeated_fallback: 37, low_confidence: 12, ordinaryAsConversationReason: 10, of: { loop: 52, repeated_fallback: 42, low_confidence: 25, none: 131 } },
   'w16-even': { loop: 54, repeated_fallback: 34, low_confidence: 12, ordinaryAsConversationReason: 7, of: { loop: 68, repeated_fallback: 38, low_confidence: 25, none: 119 } },
   'w18-odd': { loop: 18, repeated_fallback: 19, low_confidence: 8, ordinaryAsConversationReason: 5, of: { loop: 31, repeated_fallback: 24, low_confidence: 14, none: 74 } },
   'w18-even': { loop: 19, repeated_fallback: 17, low_confidence: 6, ordinaryAsConversationReason: 3, of: { loop: 29, repeated_fallback: 21, low_confidence: 8, none: 76 } },
 };
 
-const flow = loadSupportFlow();
-const now = Date.parse(REPORT_NOW);
-
-describe('session 8: loop, repeated fallback and low confidence hold their measured counts on w16 and w18', () => {
-  for (const [name, floor] of Object.entries(FLOORS)) {
-    const [writer, half] = name.split('-');
-    it(`${name}: ${REASONS.map((r) => `${r} >= ${floor[r]}/${floor.of[r]}`).join(', ')}, ordinary named one of them <= ${floor.ordinaryAsConversationReason}/${floor.of.none}`, () => {
-      const file = new URL(`../../fixtures/escalation-corpus/${writer}-conversations.jsonl`, import.meta.url).pathname;
-      const items = readLabelled(file).filter((l) => (Number(l.id.slice(-3)) % 2 === 0) === (half === 'even'));
-      const got = new Map(items.map((l) => [l.id, playConversation(flow, l.id, l.turns, now).escalation?.reason ?? null]));
-      for (const reason of REASONS) {
-        const of = items.filter((l) => l.expect === reason);
-        expect(of.length, `${reason} conversations`).toBe(floor.of[reason]);
-        expect(of.filter((l) => got.get(l.id) === reason).length, reason).toBeGreaterThanOrEqual(floor[reason]);
-      }
-      const ordinary = items.filter((l) => l.expect === 'none');
-      expect(ordinary.length).toBe(floor.of.none);
-      expect(ordinary.filter((l) => (REASONS as readonly string[]).includes(got.get(l.id) ?? '')).length).toBeLessThanOrEqual(floor.ordinaryAsConversationReason);
-    }, 60_000);
-  }
-});
+describeConversationReasonFloors('session 8: loop, repeated fallback and low confidence hold their measured counts on w16 and w18', FLOORS);

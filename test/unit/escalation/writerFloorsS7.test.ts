@@ -5,26 +5,10 @@
  * 0f7b091, 07:00 UTC): a drop is a regression to look at, not noise to tune away. Loops, repeated fallback and low
  * confidence are escflow's (their floors live with their tests).
  */
-import { describe, expect, it } from 'vitest';
-import { loadItems, playAll } from '../../../scripts/train-escalation/sensReport';
-
-const MESSAGE_REASONS = ['explicit_request', 'negative_sentiment', 'sensitive_topic', 'urgency'] as const;
-type Figures = Partial<Record<(typeof MESSAGE_REASONS)[number], number>> & { ordinaryAsMessageReason: number };
-
-function figures(writer: string, half: 'odd' | 'even'): Figures {
-  const file = new URL(`../../fixtures/escalation-corpus/${writer}-conversations.jsonl`, import.meta.url).pathname;
-  const played = playAll(loadItems(file, half));
-  const out: Figures = { ordinaryAsMessageReason: 0 };
-  for (const reason of MESSAGE_REASONS) {
-    const of = played.filter((p) => p.item.expect === reason);
-    if (of.length > 0) out[reason] = of.filter((p) => p.got === reason).length / of.length;
-  }
-  out.ordinaryAsMessageReason = played.filter((p) => p.item.expect === 'none' && (MESSAGE_REASONS as readonly string[]).includes(p.got ?? '')).length;
-  return out;
-}
+import { describeMessageReasonFloors, type MessageFigures } from './support/writerFloors';
 
 // Measured (recall per reason; ordinary conversations named one of the four reasons, count).
-const FLOORS: Record<string, Figures> = {
+const FLOORS: Record<string, MessageFigures> = {
   'w13-odd': { ordinaryAsMessageReason: 3 },
   'w13-even': { ordinaryAsMessageReason: 4 },
   'w14-odd': { explicit_request: 1, negative_sentiment: 0.965, sensitive_topic: 0.974, urgency: 0.965, ordinaryAsMessageReason: 3 },
@@ -33,13 +17,4 @@ const FLOORS: Record<string, Figures> = {
   'w15-even': { explicit_request: 0.96, negative_sentiment: 1, sensitive_topic: 0.914, urgency: 0.9, ordinaryAsMessageReason: 5 },
 };
 
-describe('session 7 writers: message-level reasons hold their measured figures', () => {
-  for (const [name, floor] of Object.entries(FLOORS)) {
-    const [writer, half] = name.split('-') as [string, 'odd' | 'even'];
-    it(`${name}: ${JSON.stringify(floor)}`, () => {
-      const f = figures(writer, half);
-      for (const reason of MESSAGE_REASONS) if (floor[reason] !== undefined) expect(f[reason], reason).toBeGreaterThanOrEqual(floor[reason]!);
-      expect(f.ordinaryAsMessageReason).toBeLessThanOrEqual(floor.ordinaryAsMessageReason);
-    }, 60_000);
-  }
-});
+describeMessageReasonFloors('session 7 writers: message-level reasons hold their measured figures', FLOORS);
