@@ -33,7 +33,7 @@ export function describeRule(rule: Rule, vars: Record<string, Value | undefined>
     return `${rule.variable} ${OP_WORDS[rule.op]} (${rule.variable} = ${show(actual)})`;
   }
   if (rule.op === 'within_minutes') {
-    const t = toTime(actual, timeZone);
+    const t = toTime(actual, timeZone, now);
     const left = t === null ? 'no time' : `in ${Math.round((t - now) / 60_000)} min`;
     return `${rule.variable} is within ${show(rule.value)} minutes (${left})`;
   }

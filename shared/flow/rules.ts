@@ -86,10 +86,14 @@ const ZONELESS = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+
  * an offset ("2024-05-01T14:30") is a wall-clock time in `timeZone` (the flow's), never the host's: the
  * same flow gives the same answers on a server in any zone. A bare date is midnight in `timeZone`.
  */
-export function toTime(v: Value | undefined, timeZone = 'UTC'): number | null {
+export function toTime(v: Value | undefined, timeZone = 'UTC', now?: number): number | null {
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   if (typeof v === 'string' && v.trim() !== '') {
     const s = v.trim();
+    if (now !== undefined) {
+      const clock = timeOfDay(s, timeZone, now);
+      if (clock !== null) return clock;
+    }
     const m = ZONELESS.exec(s);
     if (m) return wallToInstant(timeZone, Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], m[6] ? +m[6] : 0));
     const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
@@ -100,6 +104,41 @@ export function toTime(v: Value | undefined, timeZone = 'UTC'): number | null {
     return Number.isNaN(t) ? null : t;
   }
   return null;
+}
+
+const DAY_WORD = '(today|tonight|tomorrow)';
+const CLOCK = '(?:at\\s+)?(\\d{1,2})(?:[:.](\\d{2}))?\\s*(am|pm|a\\.m\\.?|p\\.m\\.?)?';
+const CLOCK_THEN_DAY = new RegExp(`^${CLOCK}(?:\\s+${DAY_WORD})?$`, 'i');
+const DAY_THEN_CLOCK = new RegExp(`^${DAY_WORD}\\s+${CLOCK}$`, 'i');
+
+/**
+ * Session 8 (newcomer s8 #37): a time of day as a customer types it ("10:15", "10.15am today", "6pm", "tomorrow at
+ * 9:30") is that wall-clock time in `timeZone` on the day of `now` there ("tomorrow": the next day). With no day word,
+ * a time more than an hour before now means tomorrow (a flight "at 9:00" asked at 10:00 is tomorrow's). A bare number
+ * ("10") is not a time: it needs minutes or am/pm. Null when `s` is not a time of day.
+ */
+function timeOfDay(s: string, timeZone: string, now: number): number | null {
+  let m = CLOCK_THEN_DAY.exec(s);
+  let hourS: string, minS: string | undefined, half: string | undefined, day: string | undefined;
+  if (m) [, hourS, minS, half, day] = m;
+  else if ((m = DAY_THEN_CLOCK.exec(s))) [, day, hourS, minS, half] = m;
+  else return null;
+  if (minS === undefined && half === undefined) return null;
+  let hour = Number(hourS);
+  const minute = minS === undefined ? 0 : Number(minS);
+  if (minute > 59) return null;
+  if (half) {
+    if (hour < 1 || hour > 12) return null;
+    hour = (hour % 12) + (half.toLowerCase().startsWith('p') ? 12 : 0);
+  } else if (hour > 23) return null;
+  const local = new Date(now + zoneOffset(timeZone, now));
+  const dayWord = day?.toLowerCase();
+  const at = (plusDays: number) =>
+    wallToInstant(timeZone, Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + plusDays, hour, minute));
+  if (dayWord === 'tomorrow') return at(1);
+  const today = at(0);
+  if (dayWord === undefined && today < now - 3_600_000) return at(1);
+  return today;
 }
 
 const isEmpty = (v: Value | undefined) => v === undefined || v === null || v === '';
@@ -145,7 +184,7 @@ export function evaluateRule(rule: Rule, vars: Record<string, Value | undefined>
       return typeof re === 'string' ? false : re.test(String(actual ?? ''));
     }
     case 'within_minutes': {
-      const t = toTime(actual, timeZone);
+      const t = toTime(actual, timeZone, now);
       const minutes = toNumber(expected ?? null);
       if (t === null || minutes === null) return false;
       const diff = (t - now) / 60_000;
