@@ -9,8 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EmbeddedStore, closeWait } from '../../runtime/store/embeddedStore';
+import { conversation } from './storeContract';
 
-const rec = (id: string) => ({ id, flowId: 'f', flowRevision: 'r1', tokenHash: 'ab', state: { v: 2 }, mode: 'bot' as const, lastSeq: 0, createdAt: 1, updatedAt: 1, closedAt: null });
+const rec = (id: string) => conversation(id, { flowId: 'f', tokenHash: 'ab', state: { v: 2 }, createdAt: 1, updatedAt: 1 });
 
 describe('embedded store close after a failed commit', () => {
   const saved = closeWait.ms;

@@ -12,24 +12,15 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { EmbeddedStore } from '../../runtime/store/embeddedStore';
+import { conversation } from './storeContract';
 import type { ConversationRecord, IdempotencyRecord } from '../../runtime/store/types';
 
 const T = Date.parse('2026-11-30T10:00:00Z');
 const BEFORE = T + 1000;
 
-const rec = (id: string, extra: Partial<ConversationRecord> = {}): ConversationRecord => ({
-  id,
-  flowId: 'f',
-  flowRevision: 'r1',
-  tokenHash: 'ab',
-  state: { v: 2, recentTranscript: [] },
-  mode: 'bot',
-  lastSeq: 0,
-  createdAt: 1,
-  updatedAt: 1,
-  closedAt: null,
-  ...extra,
-});
+/** The contract suite's conversation record with this file's values (flow 'f', times 1). */
+const rec = (id: string, extra: Partial<ConversationRecord> = {}): ConversationRecord =>
+  conversation(id, { flowId: 'f', tokenHash: 'ab', state: { v: 2, recentTranscript: [] }, createdAt: 1, updatedAt: 1, ...extra });
 const handoff = (id: string, conversationId: string) => ({ id, conversationId, flowId: 'f', status: 'pending', priority: 'normal', requestedAt: T, updatedAt: T, request: null, handoff: null });
 const outbox = (id: string, conversationId: string, createdAt: number) => ({ id, conversationId, kind: 'notify', payload: {}, nextAt: createdAt, createdAt });
 const idem = (key: string, at: number): IdempotencyRecord => ({ key, requestHash: 'h', response: { ok: key }, at });

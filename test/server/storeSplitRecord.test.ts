@@ -12,6 +12,7 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import pino from 'pino';
 import { EmbeddedStore, storedWindowRefs } from '../../runtime/store/embeddedStore';
+import { conversation } from './storeContract';
 import type { ConversationRecord, LogEntry } from '../../runtime/store/types';
 import { startRuntime } from '../../runtime/serve/startRuntime';
 import { loadFlowText } from '../../shared/flow/loadFlowText';
@@ -35,19 +36,9 @@ function spyPlans(s: EmbeddedStore): Array<Record<string, unknown>> {
   return plans;
 }
 
-const rec = (id: string, state: Record<string, unknown>, extra: Partial<ConversationRecord> = {}): ConversationRecord => ({
-  id,
-  flowId: 'f',
-  flowRevision: 'r1',
-  tokenHash: 'ab',
-  state,
-  mode: 'bot',
-  lastSeq: 0,
-  createdAt: 1,
-  updatedAt: 1,
-  closedAt: null,
-  ...extra,
-});
+/** The contract suite's conversation record with this file's values (flow 'f', times 1) and the given state. */
+const rec = (id: string, state: Record<string, unknown>, extra: Partial<ConversationRecord> = {}): ConversationRecord =>
+  conversation(id, { flowId: 'f', tokenHash: 'ab', state, createdAt: 1, updatedAt: 1, ...extra });
 
 for (const writer of ['thread', 'inline'] as const) {
   describe(`embedded store (${writer} writer): state fields that did not change are not written again`, () => {
