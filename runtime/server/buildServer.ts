@@ -421,11 +421,12 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
       await (o.conversationLimit ? o.conversationLimit(id, o.now()) : perConversation.take(id, o.now()));
       // A Rasa client's usual opener ("hi", "/start") only starts the conversation this call creates: it is not judged
       // as an answer to the greeting's question the customer has not seen yet (newcomer s7 #17). An opener that asks
-      // for something ("I want to talk to a person") still counts. A message written before a question that came
-      // while the customer was away (the rating after a hand back, newcomer s7 #14) is still sent to the engine, so
-      // nothing the customer wrote is dropped from the transcript.
+      // for something ("I want to talk to a person") still counts. A message written before a question the customer
+      // has not been shown (the rating after a hand back, which came while they were away) is kept in the transcript
+      // but not judged a wrong answer when it does not answer it: the question goes out with this answer
+      // (ConversationService.send's `channel`; README "Rasa").
       const text = req.body.message.trim();
-      if (text !== '' && !(isNew && RASA_HELLO.test(text))) await svc.send(id, { type: 'text', text: req.body.message });
+      if (text !== '' && !(isNew && RASA_HELLO.test(text))) await svc.send(id, { type: 'text', text: req.body.message }, undefined, { unseenQuestions: true });
       return o.store.runExclusive(id, async () => {
         const cur = (await o.store.getConversation(id))!;
         const entries = await o.store.readLog(id, cur.channelCursor ?? 0, 1000);

@@ -86,6 +86,24 @@ const FROM_LABELS: Record<string, { from: string }> = {
   system: { from: 'system' },
 };
 
+/** Waiting kinds that are a question the customer answers by typing. */
+const QUESTION_KINDS = new Set(['input', 'offer', 'takeover_question', 'ticket_question']);
+
+/**
+ * The engine judged a text a wrong answer: the conversation stays in bot mode at the same question (asked again, or
+ * re-entered through its fallback edge, or asked to rephrase), with no hand over or offer of a person. Anything else (an answer taken, another block
+ * reached, a hand over or an offer of a person) is not.
+ */
+function wrongAnswerToSameQuestion(before: unknown, step: EngineStep): boolean {
+  const w0 = (before as { waiting?: { kind?: string; blockId?: string } | null }).waiting;
+  const w1 = (step.state as { waiting?: { kind?: string; blockId?: string } | null }).waiting;
+  const d = step.decision as { action?: string } | null;
+  if (d && (d.action === 'handoff' || d.action === 'offer')) return false;
+  if (step.state.mode !== 'bot' || !w0 || !w1) return false;
+  if (step.effects.length > 0) return false;
+  return w1.kind === w0.kind && w1.blockId === w0.blockId;
+}
+
 /** No extra writes (a customer message's step); planStep only reads it. */
 const NO_EXTRA: Partial<StepWrite> = Object.freeze({});
 
@@ -178,8 +196,18 @@ export class ConversationService {
     return { ...final, messages: collected, conversationId: id, token };
   }
 
-  /** A customer message or button click (token already checked by the caller via `getAuthorized`). */
-  async send(id: string, input: Input, idempotency?: { key: string; requestHash: string }): Promise<StepOutcome> {
+  /**
+   * A customer message or button click (token already checked by the caller via `getAuthorized`).
+   *
+   * `channel` (channels that deliver on the customer's next call, the Rasa REST one): the conversation's
+   * `channelCursor`, the last entry the customer was shown. A text that arrives while the bot waits for an answer to a
+   * question asked after that (it came while the customer was away: the rating question after an agent hands back) was
+   * written before the customer saw the question. When the engine would judge it a wrong answer (the same question
+   * again, nothing else happening), it is kept in the transcript only: no re-ask, no retry counted, the question
+   * stands and goes out with this answer. A text that answers the question, or that the escalation policy acts on
+   * ("I want a person"), is applied as usual.
+   */
+  async send(id: string, input: Input, idempotency?: { key: string; requestHash: string }, channel?: { unseenQuestions: true }): Promise<StepOutcome> {
     const idemKey = idempotency ? `${id}:${idempotency.key}` : null;
     const first = await this.deps.store.runExclusive(id, async () => {
       if (idemKey) {
@@ -194,7 +222,8 @@ export class ConversationService {
       const rec = await this.deps.store.getConversation(id);
       if (!rec) throw new ApiError(404, 'conversation_not_found', `No conversation "${id}".`);
       // A closed conversation is not refused: the engine starts it over (the flow's restart message).
-      const outcome = await this.stepAndCommit(rec, input, NO_EXTRA, idemKey ? { key: idemKey, requestHash: idempotency!.requestHash } : undefined);
+      const hold = channel && input.type === 'text' && (await this.questionUnseen(rec)) ? wrongAnswerToSameQuestion : undefined;
+      const outcome = await this.stepAndCommit(rec, input, NO_EXTRA, idemKey ? { key: idemKey, requestHash: idempotency!.requestHash } : undefined, hold);
       return { outcome };
     });
     if ('replay' in first && first.replay) return first.replay;
@@ -232,11 +261,25 @@ export class ConversationService {
     return { ...final, messages: collected };
   }
 
+  /**
+   * The bot waits for an answer to a question the customer has not been shown (a bot entry after `channelCursor`).
+   * Read only for channel messages in bot mode at a question, so the web API's path is unchanged.
+   */
+  private async questionUnseen(rec: ConversationRecord): Promise<boolean> {
+    const st = rec.state as { mode?: string; waiting?: { kind?: string } | null };
+    if (rec.mode !== 'bot' || st.mode !== 'bot' || !st.waiting || !QUESTION_KINDS.has(st.waiting.kind ?? '')) return false;
+    const cursor = rec.channelCursor ?? 0;
+    if (rec.lastSeq <= cursor) return false;
+    const unseen = await this.deps.store.readLog(rec.id, cursor, 1000);
+    return unseen.some((e) => e.from === 'bot');
+  }
+
   private async stepAndCommit(
     rec: ConversationRecord,
     input: Input,
     extra: Partial<StepWrite>,
     idem?: { key: string; requestHash: string },
+    hold?: (before: unknown, step: EngineStep) => boolean,
   ): Promise<StepOutcome & { http: HttpJob[] }> {
     const key = `${rec.flowId}@${rec.flowRevision}`;
     const deployed = this.pinnedFlows.get(key) ?? (await this.pinned(key, rec.flowId, rec.flowRevision));
@@ -263,6 +306,13 @@ export class ConversationService {
     if (step.rejected) {
       if (extra.cancelTimers?.length) await this.deps.store.commit({ conversation: rec, cancelTimers: extra.cancelTimers });
       throw new ApiError(409, 'input_rejected', step.rejected.reason);
+    }
+    if (hold?.(rec.state, step)) {
+      // Written before the customer saw the question (see `send`): kept in the transcript, the step discarded.
+      const own = (step.transcript ?? []).filter((e) => e.from === 'customer').map((e) => ({ from: 'customer' as const, text: e.text, at: e.at }));
+      const result = await this.deps.store.commit({ conversation: { ...rec, updatedAt: now }, append: own });
+      for (let i = 0; i < result.appended.length; i++) this.deps.metrics.messages.inc(FROM_LABELS.customer ?? { from: 'customer' });
+      return { mode: rec.mode, messages: [], handoff: publicHandoff(rec.state as never), lastSeq: result.lastSeq, http: [] };
     }
     return this.commitStep(rec, rec.state as never, step, now, { extra, idem });
   }
