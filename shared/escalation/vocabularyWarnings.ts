@@ -12,6 +12,8 @@ import { detectSensitiveTopic } from './detectors/detectSensitiveTopic';
 import { initialEscalationMemory } from './evaluateEscalation';
 import { designerExample, designerPhrase } from './learnedSignals';
 import { ORDINARY_MESSAGES } from './ordinaryMessages';
+import { canonicalizeText } from './canonicalTokens';
+import { normalizeText } from '../nlu/normalizeText';
 
 export interface VocabularyWarning {
   /** JSON path inside the flow, e.g. ['escalation', 'sensitiveTopics', 'topics', 0, 'phrases', 2]. */
@@ -21,7 +23,35 @@ export interface VocabularyWarning {
   /** How many ordinary messages it matches, and the first one. */
   matches: number;
   example: string;
+  /** How many ordinary messages it was checked against (ORDINARY_MESSAGES). */
+  checked?: number;
+  /** Session 9: the phrase is made only of everyday words ("I want to"), so it fires on questions of every kind. */
+  everyday?: boolean;
 }
+
+/**
+ * Session 9 (newcomer s8 #28): words every customer uses whatever they ask. A phrase made only of them ("I want to",
+ * "can you", "I need to") names no request, feeling or topic: it fires on "I want to know your opening hours" as on
+ * "I want to talk to someone". The labelled ordinary questions are a few hundred, so their count understates such a
+ * phrase (2 for "I want to"); the warning says what the phrase is and gives the count with what it was out of.
+ */
+const EVERYDAY = new Set(
+  (
+    'i me my mine you your yours we us our it its this that these those the a an to of for on in at by with from and or but ' +
+    'if so as is are was were be been being am do does did done can could would will should shall may might must want wants ' +
+    'wanted need needs needed like would just please pls plz get got have has had know let make go going see tell ask ' +
+    'there here what when where how why which who whom not no yes ok okay hi hello hey thanks thank some any about up out ' +
+    'one all also too very really still again now then only im dont cant wont ive id ill'
+  ).split(' '),
+);
+
+/** What a phrase of that reason would say to be a case of it (an example for an everyday-words phrase). */
+const SPECIFIC: Record<string, string> = {
+  explicitRequest: '"I want to talk to a person"',
+  negativeSentiment: '"I want to complain"',
+  urgency: '"I need it today"',
+  sensitiveTopics: '"I want my money back"',
+};
 
 let ordinary: TextAnalysis[] | null = null;
 function ordinaryAnalyses(): TextAnalysis[] {
@@ -63,14 +93,26 @@ export function escalationVocabularyWarnings(policy: EscalationPolicy): Vocabula
   const hit = cache.get(policy);
   if (hit) return hit;
   const out: VocabularyWarning[] = [];
+  const total = ordinaryAnalyses().length;
   const check = (path: (string | number)[], text: string, kind: 'phrase' | 'example', where: string, matches: (a: TextAnalysis) => boolean) => {
     const found = matching(`${String(path[1])}|${String(path[path.length - 2])}|${text}`, matches);
-    if (found.length === 0) return;
+    const everyday = kind === 'phrase' && everydayOnly(text);
+    if (found.length === 0 && !everyday) return;
+    const share = `${((100 * found.length) / total).toFixed(1)}%`;
+    const order = path[1] === 'sensitiveTopics' ? 'these words in any order' : 'these words in this order';
+    const counted =
+      found.length === 0
+        ? `None of the ${total} ordinary questions from the labelled sets has it, but words this common are in many real chats`
+        : `It matches ${found.length} of the ${total} ordinary questions from the labelled sets (${share}), such as "${found[0].text}", and words this common catch far more in real chats`;
     out.push({
       path,
       matches: found.length,
-      example: found[0].text,
-      message: `The ${kind} "${text}" of ${where} matches ${found.length} ordinary question${found.length === 1 ? '' : 's'} from the labelled sets, such as "${found[0].text}": those customers would be handed to a person.`,
+      example: found.length > 0 ? found[0].text : '',
+      checked: total,
+      everyday,
+      message: everyday
+        ? `The ${kind} "${text}" of ${where} is made only of everyday words, so it fires on every message with ${order}, whatever the customer goes on to ask. ${counted}: those customers would be handed to a person. Say what makes it a case, e.g. ${SPECIFIC[String(path[1])] ?? SPECIFIC.sensitiveTopics}.`
+        : `The ${kind} "${text}" of ${where} matches ${found.length} ordinary question${found.length === 1 ? '' : 's'} from the labelled sets (${share} of ${total}), such as "${found[0].text}": those customers would be handed to a person.`,
       hint: kind === 'phrase' ? 'Make the phrase more specific (add the words that make it a case, e.g. "charged twice" rather than "charged"), or list the harmless word under neverTrigger.' : 'Rewrite the example so it says what makes it a case, not what every question says.',
     });
   };
@@ -102,6 +144,12 @@ export function escalationVocabularyWarnings(policy: EscalationPolicy): Vocabula
   neverTriggerConflicts(policy, out);
   cache.set(policy, out);
   return out;
+}
+
+/** Every word of the phrase (as the detectors read it) is an everyday word. */
+function everydayOnly(phrase: string): boolean {
+  const words = canonicalizeText(normalizeText(phrase)).filter((w) => w !== '');
+  return words.length > 0 && words.every((w) => EVERYDAY.has(w.replace(/'/g, '')));
 }
 
 /**
