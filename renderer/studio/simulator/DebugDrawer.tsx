@@ -16,8 +16,8 @@ import { typedValue } from '../../../shared/simulator/scenarioText';
 import { Button } from '../../ui/Button';
 import type { RealHttpController } from './useRealHttp';
 import { signalFigures } from './signalFigures';
-import { firstStepText } from '../../../shared/engine/escalationWording';
-import type { EscalationReason } from '../../../shared/flow/schema';
+import { defaultGraduatedTexts, firstStepText, graduatedText } from '../../../shared/engine/escalationWording';
+import type { EscalationPolicy, EscalationReason } from '../../../shared/flow/schema';
 
 /** "007" stays text, "12" is a number (shared/simulator/scenarioText.ts typedValue). */
 const parseValue = (raw: string): Value => typedValue(raw);
@@ -51,6 +51,49 @@ export interface DebugDrawerProps {
   onFocusBlock?(id: string): void;
   /** The "HTTP: call for real / ask me" switch and its call log (SimulatorPanel); absent: "ask me" only. */
   http?: RealHttpController;
+}
+
+/**
+ * "+ expect" on a decision pins what happened at that message (newcomer s8 #36: a graduated first step offered
+ * "Expect no escalation", which passes whether or not the bot acknowledged or asked to rephrase):
+ *  - a handoff or an offer: the escalation's reason;
+ *  - a graduated first step: the step's sentence as the bot said it, and no handoff or offer yet;
+ *  - nothing: no escalation.
+ */
+function DecisionExpect({ d, chat, onExpect }: { d: SimulatorView['decisions'][number]; chat: SimulatorView['chat']; onExpect: NonNullable<DebugDrawerProps['onExpect']> }) {
+  const policy = useStudio((s) => s.flow.escalation);
+  const at = ` at message ${d.turn + 1}`;
+  if ((d.action === 'handoff' || d.action === 'offer') && d.reason) {
+    const reason = d.reason as NonNullable<Expectation['escalates']>;
+    return <ExpectButton label={`escalates ${reason}`} onClick={() => onExpect({ escalates: reason }, d.turn, `escalates with ${reason}`)} />;
+  }
+  if (d.action === 'rephrase') {
+    const said = stepSaid(d.turn, chat, [graduatedText(policy, 'rephrase', d.reason as EscalationReason | null, true), graduatedText(policy, 'rephrase', d.reason as EscalationReason | null, false)]);
+    const step = said === defaultOrOwn(policy, 'acknowledge') ? 'acknowledge' : said === defaultOrOwn(policy, 'rephrase') ? 'rephrase' : stepName(d.action, d.reason);
+    const what = `${step}${d.reason ? ` (${d.reason.replace(/_/g, ' ')})` : ''}${at}`;
+    if (said !== null) return <ExpectButton label={what} onClick={() => onExpect({ botSays: said, escalates: false }, d.turn, `${step === 'acknowledge' ? 'acknowledges' : 'asks to rephrase'}: bot says “${said}”, no handoff yet`)} />;
+    return <ExpectButton label={what} onClick={() => onExpect({ escalates: false }, d.turn, `no handoff or offer${at}`)} />;
+  }
+  return <ExpectButton label={`no escalation${at}`} onClick={() => onExpect({ escalates: false }, d.turn, `does not escalate${at}`)} />;
+}
+
+const defaultOrOwn = (policy: EscalationPolicy, key: 'rephrase' | 'acknowledge'): string => policy.texts?.[key]?.trim() || defaultGraduatedTexts[key];
+
+/** Which of `texts` the bot said after the customer's message of 0-based turn `turn` (before their next one). */
+function stepSaid(turn: number, chat: SimulatorView['chat'], texts: string[]): string | null {
+  let k = -1;
+  for (const line of chat) {
+    if (line.from === 'customer') {
+      k++;
+      if (k > turn) break;
+      continue;
+    }
+    if (k === turn && line.from === 'bot') {
+      const hit = texts.find((t) => line.text.includes(t));
+      if (hit) return hit;
+    }
+  }
+  return null;
 }
 
 function ExpectButton({ label, onClick }: { label: string; onClick(): void }) {
@@ -128,18 +171,7 @@ export function DebugDrawer({ view, act, setVariable, onExpect, onFocusBlock, ht
               </div>
               <div>
                 <strong>{d.action === 'none' ? 'No escalation' : `${stepName(d.action, d.reason)}${d.reason ? ` (${d.reason.replace(/_/g, ' ')})` : ''}`}</strong> — {stepExplanation(d.action, d.reason, d.explanation)}
-                {onExpect && (
-                  <ExpectButton
-                    label={d.action === 'handoff' || d.action === 'offer' ? `escalates ${d.reason}` : `no escalation at message ${d.turn + 1}`}
-                    onClick={() =>
-                      onExpect(
-                        { escalates: (d.action === 'handoff' || d.action === 'offer') && d.reason ? (d.reason as NonNullable<Expectation['escalates']>) : false },
-                        d.turn,
-                        d.action === 'handoff' || d.action === 'offer' ? `escalates with ${d.reason}` : `does not escalate at message ${d.turn + 1}`,
-                      )
-                    }
-                  />
-                )}
+                {onExpect && <DecisionExpect d={d} chat={view.chat} onExpect={onExpect} />}
               </div>
               {d.signals.length > 0 && (
                 <ul aria-label="Signals">
