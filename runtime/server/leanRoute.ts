@@ -24,6 +24,7 @@ import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { ApiError } from './conversationService';
+import { MARK, trace } from '../serve/latencyTrace';
 
 /**
  * A route's answer already serialised as JSON text (sharded serving: the shard that stepped the conversation made
@@ -220,6 +221,7 @@ function leanMessageRoute(o: LeanRouteOptions): (req: IncomingMessage, res: Serv
 
     // From here on, this request is answered here.
     leanRouteStats.answered++;
+    if (trace) trace.mark(MARK.accept, m[1]);
     const limit = limitStore.take(ip, WINDOW_MS, Date.now());
     const reset = String(Math.ceil(limit.ttl / 1000));
     if (limit.current > max) {
@@ -245,6 +247,7 @@ function leanMessageRoute(o: LeanRouteOptions): (req: IncomingMessage, res: Serv
     };
 
     const answer = (out: unknown) => {
+      if (trace) trace.mark(MARK.answered, m[1]);
       const json = jsonText(out);
       const head = securityFlat.slice();
       head.push('x-ratelimit-limit', maxText, 'x-ratelimit-remaining', remaining, 'x-ratelimit-reset', reset);

@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { open, type Database, type RootDatabase, type RootDatabaseOptionsWithPath } from 'lmdb';
 import { WriteConflict, openDatabases, writeOps } from './embeddedWriter.mjs';
+import { MARK, trace } from '../serve/latencyTrace';
 import {
   StoreConflictError,
   conversationModes,
@@ -465,6 +466,7 @@ class InlineWriter {
   }
   async send(req: Omit<WriterRequest, 'n'>): Promise<unknown> {
     try {
+      if (trace) return await this.sendTraced(req);
       const txn = this.root.transaction(() => this.run(req as WriterRequest));
       const flushed = ownFlush(this.root);
       const v: unknown = await txn;
@@ -473,6 +475,26 @@ class InlineWriter {
     } catch (err) {
       throw err instanceof WriteConflict ? new StoreConflictError(err.message) : err;
     }
+  }
+  /** `send` with the latency trace's marks (BATON_LATENCY_TRACE, runtime/serve/latencyTrace.ts). */
+  private async sendTraced(req: Omit<WriterRequest, 'n'>): Promise<unknown> {
+    const t = trace!;
+    const id = req.k === 'c' ? (req.id as string) : null;
+    const txn = this.root.transaction(() => {
+      const start = t.now();
+      if (id) t.mark(MARK.txn, id);
+      try {
+        return this.run(req as WriterRequest);
+      } finally {
+        t.txn(start);
+      }
+    });
+    const flushed = ownFlush(this.root);
+    const v: unknown = await txn;
+    if (id) t.mark(MARK.committed, id);
+    await flushed;
+    if (id) t.mark(MARK.durable, id);
+    return typeof v === 'number' ? v : undefined;
   }
   async close(): Promise<void> {
     // The last commit failed (disk full): nothing more to flush, and its flush promise never settles: close anyway.
@@ -724,6 +746,7 @@ export class EmbeddedStore implements RuntimeStore {
 
   /* conversations */
   async getConversation(id: string) {
+    if (trace) trace.mark(MARK.read, id);
     return this.load(id)?.rec ?? null;
   }
   async findByExternalKey(externalKey: string) {
@@ -966,6 +989,7 @@ export class EmbeddedStore implements RuntimeStore {
   private async commitNow(w: StepWrite): Promise<CommitResult> {
     if (this.closed) throw new Error('store is closed');
     const c = w.conversation;
+    if (trace) trace.mark(MARK.commit, c.id);
     let entry: Hot | undefined;
     let appended: LogEntry[];
     let seq: number;
@@ -1202,6 +1226,7 @@ export class EmbeddedStore implements RuntimeStore {
     this.closed = true;
     await this.writer.close(); // every write sent is settled, the writer's lmdb handle closed
     await bounded(this.root.close()); // lmdb's close waits for the last flush too (see `closeWait`)
+    trace?.dump();
     if (this.lockFile) {
       rmSync(this.lockFile, { force: true });
       heldLocks.delete(resolvePath(this.lockFile));

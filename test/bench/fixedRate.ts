@@ -33,9 +33,25 @@ export interface RateLoad {
   p50: number;
   p99: number;
   max: number;
+  /**
+   * The generator's own honesty (it shares the cores with the server): how late its tick handed each request to its
+   * connection after the request's due time (p99, max, ms: the generator's lateness, not the server's), and the generator's event-loop stalls over 8 ms (count, total ms). A request written
+   * late, or an answer read late, counts as server latency in p50/p99 above; these say how much of it was ours.
+   */
+  sendLateP99: number;
+  sendLateMax: number;
+  stalls: number;
+  stalledMs: number;
+  /**
+   * Per request k (index = k), epoch ms: due; handed to its connection by the generator's tick (late = the generator
+   * was late); written (later than handed when the connection still waited for its previous answer); answered.
+   * And its conversation index; the generator's stalls [start, length, ...].
+   */
+  trace: { due: Float64Array; handed: Float64Array; sent: Float64Array; done: Float64Array; conv: Int32Array; stalls: number[] };
 }
 
 interface Pending {
+  k: number;
   due: number;
   bytes: Buffer;
 }
@@ -66,7 +82,10 @@ class Conn {
     this.broken = true;
     this.sock.destroy();
   }
+  /** When each request was written (performance.now()), by k. */
+  static sentAt: Float64Array = new Float64Array(0);
   private write(p: Pending): void {
+    Conn.sentAt[p.k] = performance.now();
     this.inFlight = p;
     this.sock.write(p.bytes);
   }
@@ -127,8 +146,12 @@ export async function loadAtRate(
   let tEnd = Infinity;
   const due = Math.round(opts.rate * opts.seconds);
   const conns: Conn[] = [];
+  const origin = performance.timeOrigin;
+  const tr = { due: new Float64Array(due), handed: new Float64Array(due), sent: new Float64Array(due), done: new Float64Array(due), conv: new Int32Array(due), stalls: [] as number[] };
+  Conn.sentAt = tr.sent;
   const onDone = (p: Pending, status: number, at: number) => {
     answered++;
+    if (p.k < due) tr.done[p.k] = origin + at;
     if (status >= 200 && status < 300) {
       ok++;
       if (at <= tEnd) inWindow++;
@@ -151,6 +174,12 @@ export async function loadAtRate(
   };
   const t0 = performance.now();
   tEnd = t0 + opts.seconds * 1000;
+  let lastTick = t0;
+  const stallTimer = setInterval(() => {
+    const t = performance.now();
+    if (t - lastTick > 8) tr.stalls.push(origin + lastTick, t - lastTick);
+    lastTick = t;
+  }, 2);
   const interval = 1000 / opts.rate;
   let sent = 0;
   await new Promise<void>((resolve) => {
@@ -159,7 +188,10 @@ export async function loadAtRate(
       const upTo = Math.min(due, Math.floor((now - t0) / interval) + 1);
       while (sent < upTo) {
         const k = sent++;
-        conns[k % opts.connections].send({ due: t0 + k * interval, bytes: request(k) });
+        tr.due[k] = origin + t0 + k * interval;
+        tr.handed[k] = origin + now;
+        tr.conv[k] = k % opts.conversations;
+        conns[k % opts.connections].send({ k, due: t0 + k * interval, bytes: request(k) });
       }
       if (sent < due) setTimeout(tick, 1);
       else resolve();
@@ -170,8 +202,29 @@ export async function loadAtRate(
   const deadline = performance.now() + 5000;
   while (answered < due && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
   errors += due - answered;
+  clearInterval(stallTimer);
   for (const c of conns) c.close();
+  const late: number[] = [];
+  for (let k = 0; k < due; k++) late.push(tr.handed[k] - tr.due[k]);
+  late.sort((a, b) => a - b);
+  for (let k = 0; k < due; k++) if (tr.sent[k] > 0) tr.sent[k] += origin;
+  let stalledMs = 0;
+  for (let j = 1; j < tr.stalls.length; j += 2) stalledMs += tr.stalls[j];
   lat.sort((a, b) => a - b);
   const pct = (q: number) => (lat.length === 0 ? NaN : lat[Math.min(lat.length - 1, Math.floor(q * lat.length))]);
-  return { ok, non2xx, errors, due, perSec: inWindow / opts.seconds, p50: pct(0.5), p99: pct(0.99), max: lat.length ? lat[lat.length - 1] : NaN };
+  return {
+    ok,
+    non2xx,
+    errors,
+    due,
+    perSec: inWindow / opts.seconds,
+    p50: pct(0.5),
+    p99: pct(0.99),
+    max: lat.length ? lat[lat.length - 1] : NaN,
+    sendLateP99: late.length ? late[Math.floor(0.99 * late.length)] : NaN,
+    sendLateMax: late.length ? late[late.length - 1] : NaN,
+    stalls: tr.stalls.length / 2,
+    stalledMs,
+    trace: tr,
+  };
 }
