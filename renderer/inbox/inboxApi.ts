@@ -26,6 +26,8 @@ export interface CustomerPage {
   open: boolean;
   at: number;
   closedAt?: number;
+  /** Closed, known only from a server restart at `at`: the page has not connected since (runtime/agents/customerPresence.ts). */
+  beforeRestart?: true;
 }
 
 export interface HandoffRow {

@@ -148,7 +148,7 @@ export async function registerAgentLiveList(appIn: FastifyInstance<any, any, any
           lastMessage: last ? { from: last.from, text: preview(last.text), at: last.at } : null,
           currentBlock: blockId ? { id: blockId, kind: block?.kind ?? 'unknown', label: block?.label ?? null } : null,
           turns: typeof state.turn === 'number' ? state.turn : 0,
-          customerPage: customerPresenceOf(d.hub).page(c.id),
+          customerPage: customerPresenceOf(d.hub).page(c.id, c.externalKey ? undefined : c.createdAt), // Rasa: no page
           visitor: known(state.variables?.customerName) ?? known(state.variables?.customerEmail),
         });
       }

@@ -112,7 +112,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
 
   /** 409 unless this agent holds the handoff now; a closed handoff says so (it cannot be accepted any more). */
   /** A handoff row as the API shows it: the hub's summary plus the customer's name for the list. */
-  const row = (h: Parameters<typeof summarize>[0], hb: AgentHub) => ({ ...summarize(h, hb), customer: customerLabel(h), customerPage: pages.page(h.conversationId), endedAs: endedAs(h) });
+  const row = (h: Parameters<typeof summarize>[0], hb: AgentHub) => ({ ...summarize(h, hb), customer: customerLabel(h), customerPage: pages.page(h.conversationId, h.requestedAt), endedAs: endedAs(h) });
 
   const mustHold = (agent: Agent, h: ReturnType<AgentHub['handoffById']> & object, what: string) => {
     const ho = h.handoff as Handoff | null;

@@ -15,7 +15,10 @@
  */
 import type { SharedEvent, SharedState } from '../store/sharedState';
 
-/** What the agent API shows per conversation (null: no page seen since this server started). */
+/**
+ * What the agent API shows per conversation (null: no page seen since this server started, for a conversation that
+ * began after that: an API or Rasa client, or a customer who has not opened the chat yet).
+ */
 export interface CustomerPage {
   /** The customer's page holds a push connection now. */
   open: boolean;
@@ -23,6 +26,11 @@ export interface CustomerPage {
   at: number;
   /** open after having been closed: when it had closed ("back at 10:07, page closed at 10:04"). */
   closedAt?: number;
+  /**
+   * closed, known only from a restart: the conversation began before this server started and no page of it has
+   * connected since (an open widget reconnects within seconds), so it closed at or before `at`, the start.
+   */
+  beforeRestart?: true;
 }
 
 /**
@@ -56,6 +64,8 @@ export class CustomerPresence {
   private beat: NodeJS.Timeout;
   private off: () => void;
   private stopped = false;
+  /** When this server started (made with the server's agent routes): pages from before are unknown. */
+  readonly startedAt: number;
 
   constructor(
     private shared: SharedState,
@@ -68,6 +78,15 @@ export class CustomerPresence {
     });
     this.beat = setInterval(() => this.heartbeat(), this.timing.heartbeatMs);
     this.beat.unref();
+    this.startedAt = now();
+  }
+
+  /**
+   * After this long since the start, a page that was open before the restart has connected again (the widget
+   * retries within ~2 s; with several instances, the others' heartbeats have told theirs).
+   */
+  private restartGraceMs() {
+    return this.timing.closeGraceMs + (this.shared.kind === 'redis' ? this.timing.heartbeatMs : 0);
   }
 
   /** A customer push stream opened on this instance. */
@@ -84,7 +103,7 @@ export class CustomerPresence {
       }
       return;
     }
-    const before = this.page(conversationId);
+    const before = this.known(conversationId);
     const closedAt = before && !before.open ? before.at : undefined;
     this.local.set(conversationId, { count: 1, since: now, closedAt, closeTimer: null, lastClose: 0 });
     this.publish({ kind: 'open', conversationId, at: now, ...(closedAt !== undefined ? { closedAt } : {}) });
@@ -107,8 +126,22 @@ export class CustomerPresence {
     l.closeTimer.unref();
   }
 
-  /** The customer's page of this conversation, as every instance tells it; null when unknown. */
-  page(conversationId: string): CustomerPage | null {
+  /**
+   * The customer's page of this conversation, as every instance tells it; null when unknown.
+   *
+   * `startedAt`: when the conversation (or its handoff) began, when the caller knows it and it is a conversation
+   * with a chat page (not the Rasa channel). One that began before this server started and whose page has not
+   * connected since (the grace period over) is told as closed at the start, `beforeRestart` (README: before, a
+   * customer who never came back after a restart showed nothing, as if never seen).
+   */
+  page(conversationId: string, startedAt?: number): CustomerPage | null {
+    const p = this.known(conversationId);
+    if (p || startedAt === undefined || startedAt >= this.startedAt) return p;
+    if (this.now() - this.startedAt < this.restartGraceMs()) return null;
+    return { open: false, at: this.startedAt, beforeRestart: true };
+  }
+
+  private known(conversationId: string): CustomerPage | null {
     const l = this.local.get(conversationId);
     const r = this.remote.get(conversationId);
     const now = this.now();
