@@ -102,27 +102,6 @@ function conversationLimitOf(store: RuntimeStore, perMinute: number): ((id: stri
   };
 }
 
-/**
- * The start-up line when the data folder served another revision of a flow than the file now given (newcomer s7 #27:
- * a revision deployed through the admin API was replaced by the file's at the next restart, without a word). The
- * file wins, as before: it is what the operator started the server with; conversations pinned to the old revision
- * keep it. The line says which revision was replaced, since when it was served, and how to keep it.
- */
-export async function replacedRevisionNote(store: RuntimeStore, flowId: string, previous: string, revision: string) {
-  const rec = await store.getFlowRevision(flowId, previous);
-  const since = rec ? new Date(rec.deployedAt).toISOString() : 'an earlier run';
-  return {
-    flowId,
-    previousRevision: previous,
-    previousDeployedAt: rec?.deployedAt ?? null,
-    revision,
-    hint:
-      `flow ${flowId}: the data folder served revision ${previous} (deployed ${since}); the file's revision ${revision} ` +
-      `serves new conversations from now on (conversations pinned to ${previous} keep it). A revision deployed through ` +
-      `POST /api/v1/admin/flows does not outlive a restart with another file: save it into the flow file to keep it.`,
-  };
-}
-
 export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime> {
   const config = serveConfigSchema.parse(opts.config ?? {});
   const env = opts.env ?? process.env;
@@ -140,10 +119,10 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
   const catalog = new FlowCatalog(store);
   if (shared.kind === 'redis') await catalog.watch(shared, { logger, all: true });
   for (const flow of opts.flows) {
-    const before = await store.getActiveRevision(flow.id);
-    const r = await catalog.deploy(flow, now());
-    logger.info({ flowId: flow.id, revision: r.revision, newRevision: r.changed }, 'flow loaded');
-    if (before && before !== r.revision) logger.warn(await replacedRevisionNote(store, flow.id, before, r.revision), 'flow revision replaced at start-up');
+    // A revision deployed through the admin API outlives a restart while the flow file is unchanged (flowCatalog.ts).
+    const r = await catalog.deployAtStart(flow, now());
+    logger.info({ flowId: flow.id, revision: r.revision, newRevision: r.changed, ...(r.kept ? { keptDeployed: true } : {}) }, 'flow loaded');
+    if (r.note) logger.warn(r.note.fields, r.note.msg);
   }
   if (opts.defaultFlowId && !catalog.active(opts.defaultFlowId)) {
     await store.close();

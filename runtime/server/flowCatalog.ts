@@ -18,6 +18,21 @@ export interface DeployedFlow {
   revision: string;
 }
 
+/**
+ * The key, among a flow's revisions in the store, of the marker that remembers the flow file's revision at the last
+ * start (`deployAtStart`). Not a revision id (those are hashes), so no conversation is ever pinned to it.
+ */
+export const FILE_MARK = 'file-at-last-start';
+
+/** What `deployAtStart` did, with the start-up log line to write (null: nothing worth saying). */
+export interface StartDeploy {
+  revision: string;
+  changed: boolean;
+  /** True when an admin-API revision was kept over the file's (unchanged since the last start). */
+  kept: boolean;
+  note: { msg: string; fields: Record<string, unknown> } | null;
+}
+
 /** The engine's stable id of the flow's logic (layout does not count, so moving a block is not a new revision). */
 export const revisionOf = (flow: Flow): string => flowRevision(flow);
 
@@ -82,6 +97,80 @@ export class FlowCatalog {
     if (!d) return;
     this.activeById.set(flowId, d);
     this.logger?.info({ flowId, revision }, 'flow revision deployed by another instance: now serving it');
+  }
+
+  /**
+   * Start-up with a flow file (`baton serve flow.json`): which revision new conversations get.
+   *
+   * A team that deploys a fix through `POST /api/v1/admin/flows` expects it to outlive a restart, unless someone
+   * changed the flow file since (then the file is the newer intent). So the store remembers the file's revision at
+   * each start (a marker record beside the flow's revisions, `FILE_MARK`); at the next start:
+   * - the file's revision equals the active one: nothing to say;
+   * - the file is unchanged since the last start and another revision is active (deployed through the admin API, or
+   *   by another instance): that revision is KEPT, and the note says so, since when, and how to serve the file's;
+   * - the file changed since the last start, or the data folder has no marker (first start, or written by a version
+   *   before session 9): the file's revision is deployed, and the note names the revision it replaced.
+   * Conversations keep the revision they are pinned to either way.
+   */
+  async deployAtStart(flow: Flow, now: number): Promise<StartDeploy> {
+    const fileRevision = revisionOf(flow);
+    const active = await this.store.getActiveRevision(flow.id);
+    const mark = await this.store.getFlowRevision(flow.id, FILE_MARK);
+    const lastFile = typeof (mark?.flow as { revision?: unknown } | undefined)?.revision === 'string' ? (mark!.flow as { revision: string }).revision : null;
+    if (lastFile !== fileRevision) await this.store.putFlowRevision({ flowId: flow.id, revision: FILE_MARK, flow: { revision: fileRevision }, deployedAt: now });
+    if (active && active !== fileRevision && lastFile === fileRevision) {
+      const kept = await this.pinned(flow.id, active);
+      if (kept) {
+        // The file's revision is stored too, so a conversation or an export can still name it.
+        if (!(await this.store.getFlowRevision(flow.id, fileRevision))) await this.store.putFlowRevision({ flowId: flow.id, revision: fileRevision, flow, deployedAt: now });
+        this.activeById.set(flow.id, kept);
+        const rec = await this.store.getFlowRevision(flow.id, active);
+        const since = rec ? new Date(rec.deployedAt).toISOString() : 'an earlier run';
+        return {
+          revision: active,
+          changed: false,
+          kept: true,
+          note: {
+            msg: 'flow revision kept at start-up',
+            fields: {
+              flowId: flow.id,
+              revision: active,
+              deployedAt: rec?.deployedAt ?? null,
+              fileRevision,
+              hint:
+                `flow ${flow.id}: serving revision ${active} (deployed ${since} through POST /api/v1/admin/flows or by another instance), ` +
+                `not the file's revision ${fileRevision}: the flow file is unchanged since the last start, so the deployed revision stays. ` +
+                `To serve the file's revision: change the file and restart, or POST it to /api/v1/admin/flows.`,
+            },
+          },
+        };
+      }
+    }
+    const r = await this.deploy(flow, now);
+    if (!active || active === r.revision) return { ...r, kept: false, note: null };
+    const rec = await this.store.getFlowRevision(flow.id, active);
+    const since = rec ? new Date(rec.deployedAt).toISOString() : 'an earlier run';
+    const why =
+      lastFile === null
+        ? `this data folder has no record of the file's revision at the last start (first start with this version), so the file wins`
+        : `the flow file changed since the last start (its revision then: ${lastFile}), so the file wins`;
+    return {
+      ...r,
+      kept: false,
+      note: {
+        msg: 'flow revision replaced at start-up',
+        fields: {
+          flowId: flow.id,
+          previousRevision: active,
+          previousDeployedAt: rec?.deployedAt ?? null,
+          revision: r.revision,
+          hint:
+            `flow ${flow.id}: the data folder served revision ${active} (deployed ${since}); the file's revision ${r.revision} ` +
+            `serves new conversations from now on (conversations pinned to ${active} keep it): ${why}. ` +
+            `A revision deployed through POST /api/v1/admin/flows outlives restarts while the flow file stays unchanged.`,
+        },
+      },
+    };
   }
 
   /** Stores the flow as a revision and makes it the active one. Returns whether it changed. */

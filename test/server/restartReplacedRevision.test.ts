@@ -1,7 +1,8 @@
 /**
  * newcomer s7 #27: a revision deployed through the admin API was replaced by the flow file's at the next restart
- * without a word. The file still wins (it is what the server was started with; pinned conversations keep their
- * revision), but start-up now says which revision it replaced, since when, and how to keep it.
+ * without a word. Since session 9 the deployed revision is kept while the file is unchanged
+ * (restartKeepsDeployed.test.ts); a file that changed since the last start wins (pinned conversations keep their
+ * revision), and start-up says which revision it replaced, since when, and why.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,17 +35,18 @@ describe('a restart with a flow file whose revision differs from the one the dat
     await rt.stop();
 
     const first = capture();
-    rt = await startTestRuntime({ dir, logger: first.logger });
+    const edited = shopFlow({ greeting: 'Welcome, edited in the file' });
+    rt = await startTestRuntime({ dir, logger: first.logger, flows: [edited] });
     const [w] = first.warnings();
     expect(w).toMatchObject({ flowId: 'shop', previousRevision: dep.body.revision, msg: 'flow revision replaced at start-up' });
     expect(w.hint).toMatch(/served revision .* \(deployed 2026-11-30T10:00:00\.000Z\); the file's revision .* serves new conversations/);
-    expect(w.hint).toMatch(/POST \/api\/v1\/admin\/flows does not outlive a restart with another file: save it into the flow file/);
+    expect(w.hint).toMatch(/the flow file changed since the last start .*, so the file wins/);
     const fresh = await rt.post('/api/v1/flows/shop/conversations', {});
     expect(fresh.body.messages[0].text).not.toBe('Welcome to the NEW shop!');
     await rt.stop();
 
     const second = capture();
-    rt = await startTestRuntime({ dir, logger: second.logger });
+    rt = await startTestRuntime({ dir, logger: second.logger, flows: [edited] });
     expect(second.warnings()).toEqual([]);
   });
 });
