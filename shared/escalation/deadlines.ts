@@ -16,6 +16,10 @@ export interface Deadline {
   words: string;
   /** Minutes from now to the deadline (0 when it is now or already running). */
   minutesAway: number;
+  /** Session 9: the nearest deadline's day, counted from today (0: today, 1: tomorrow...). */
+  day?: number;
+  /** Minutes to the nearest time named to the minute ("by 5 today": 17:00), absent for a day alone (fixstudio s9, #34). */
+  timeMinutesAway?: number;
 }
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
@@ -207,6 +211,40 @@ const TOLD_PAST = new Set(['ordered', 'placed', 'bought', 'paid', 'received', 'a
 export function estimateQuestion(toks: readonly string[], text = toks.join(' ')): boolean {
   if (!ESTIMATE_QUESTION.test(text)) return false;
   for (let i = 0; i < toks.length; i++) if (STRONG_NEED.has(toks[i]) && toks[i - 1] !== 'no' && toks[i - 1] !== 'not' && toks[i - 2] !== 'not') return false;
+  return !obligation(toks);
+}
+
+/**
+ * Session 9 (newcomer s8 #7): a question about WHEN the order arrives ("will it arrive by Friday?", "would they be here
+ * before Monday?", "when will my parcel come, tomorrow?") asks the shop's delivery time; the bot answers it. It is the
+ * customer's deadline only with a reason of their own: a need ("I need it by Friday", "must"), an event ("before the
+ * wedding on Saturday", "it's my mum's birthday", a flight), or a plea that it be made so ("is there any way", "would
+ * it be possible", "in time", "make sure", "definitely"). Not this family: asking that it be made so ("can it come
+ * tonight", "could you deliver by Saturday?") and a time today ("will it be here by lunchtime?": the customer is
+ * waiting for it now); detectUrgency checks the day. `text` is the message as typed (its question mark).
+ */
+const ARRIVAL_QUESTION =
+  /(?:^|\b(?:will|would|does|do|should|shall|is|are|wil|gonna)) (?:\w+ ){0,4}?(?:it|they|them|this|that|these|those|order|orders|parcel|parcels|package|packages|delivery|item|items|stuff|things?|[a-z]+s)(?: still| definitely| actually| probably)? (?:arrive|arrives|arriving|come|comes|coming|be here|get here|be there|be delivered|reach (?:me|us|here)|turn up|be with (?:me|us)|get to (?:me|us)|land|show up)\b|^when (?:will|would|does|do|is|are|should|can)\b/;
+const OWN_REASON = new Set([
+  // A need or an obligation (need/must are also in STRONG_NEED), a plea, a promise.
+  'need', 'needs', 'needed', 'must', 'asap', 'urgent', 'urgently', 'latest', 'important', 'deadline', 'required', 'desperate',
+  'desperately', 'possible', 'possibly', 'chance', 'way', 'sure', 'definitely', 'guarantee', 'guaranteed', 'promise', 'promised',
+  'late', 'time', 'please', 'pls', 'plz', 'hope', 'hoping', 'fingers', 'worried', 'panic', 'panicking', 'expedite', 'faster', 'quicker',
+  // What the date is for (the customer's event).
+  'wedding', 'birthday', 'bday', 'party', 'flight', 'fly', 'flying', 'leave', 'leaving', 'travel', 'travelling', 'traveling', 'trip',
+  'holiday', 'vacation', 'funeral', 'interview', 'exam', 'event', 'moving', 'move', 'gift', 'present', 'surprise', 'anniversary',
+  'christening', 'baptism', 'ceremony', 'graduation', 'show', 'concert', 'dinner', 'meeting', 'appointment', 'operation', 'surgery',
+  'hospital', 'school', 'work', 'job', 'shift', 'competition', 'match', 'race', 'festival', 'performance', 'conference', 'presentation',
+  'reunion', 'visit', 'visiting', 'visits', 'guests', 'christmas', 'xmas', 'eid', 'diwali', 'hanukkah', 'easter', 'eve',
+]);
+export function arrivalQuestion(toks: readonly string[], text: string): boolean {
+  if (!text.includes('?') && !/^(?:will|would|does|do|when|is|are|should)$/.test(toks[0] ?? '')) return false;
+  // One question: "will it arrive by Friday? it's for my mum" has a reason after it, read below.
+  const joined = toks.join(' ');
+  if (!ARRIVAL_QUESTION.test(joined) || /\b(?:can|could|cn|cud) (?:it|they|you|u|the|my|this|that|these|those)\b/.test(joined)) return false;
+  for (let i = 0; i < toks.length; i++) if (OWN_REASON.has(toks[i])) return false;
+  // "for my son", "it's for", "for the": what it is for.
+  if (/\b(?:for|it s for|its for) (?:my|our|the|a|his|her)\b/.test(joined)) return false;
   return !obligation(toks);
 }
 
@@ -578,6 +616,8 @@ export function findDeadline(toks: readonly string[], now: number, timezone: str
   // Each named time is its own deadline; a clock time takes the day named next to it ("at 7am tomorrow").
   // The nearest one that is still ahead decides ("my flight's at 7am tomorrow, can I collect it tonight?").
   let away = Infinity;
+  let awayDay = 0;
+  let timed = Infinity;
   let first = -1;
   let last = -1;
   for (const f of found) {
@@ -592,21 +632,29 @@ export function findDeadline(toks: readonly string[], now: number, timezone: str
       if (near) day = near.day;
     }
     let a: number;
+    let onDay = day ?? 0;
     if (day === null) {
       a = (f.minutes ?? 0) - clock.minutes;
-      if (a < 0) a += 24 * 60; // "by 3pm" said at 5pm means tomorrow
+      if (a < 0) {
+        a += 24 * 60; // "by 3pm" said at 5pm means tomorrow
+        onDay = 1;
+      }
     } else {
       a = day * 24 * 60 + (f.minutes ?? 0) - clock.minutes; // a day alone ("by Saturday") counts from its start
       // "this morning" said in the evening is over: that is information, not a deadline.
       if (a < -60 && day === 0 && f.minutes !== null) continue;
       if (a < 0) a = 0;
     }
-    if (a < away) away = a;
+    if (a < away) {
+      away = a;
+      awayDay = onDay;
+    }
+    if (f.minutes !== null && a < timed) timed = a;
     if (first < 0 || f.at < first) first = f.at;
     last = Math.max(last, f.end);
   }
   if (first < 0) return null;
   if (away > horizonHours * 60) return null;
   const from = first > 0 && (toks[first - 1] === 'by' || toks[first - 1] === 'before' || toks[first - 1] === 'until' || toks[first - 1] === 'at' || toks[first - 1] === 'on') ? first - 1 : first;
-  return { words: toks.slice(from, last + 1).join(' '), minutesAway: away };
+  return { words: toks.slice(from, last + 1).join(' '), minutesAway: away, day: awayDay, ...(timed !== Infinity ? { timeMinutesAway: timed } : {}) };
 }

@@ -16,7 +16,7 @@ import { normalizeText } from '../../nlu/normalizeText';
 import { canonicalTokens, canonicalizeText } from '../canonicalTokens';
 import { phraseMatcher, type PhraseMatcher } from '../phraseMatcher';
 import type { TextAnalysis } from '../../nlu/types';
-import { estimateQuestion, findDeadline as findNamedDeadline, onlyOthersTimes, onlyPastTimes, pastNear, shopRuleQuestion } from '../deadlines';
+import { arrivalQuestion, estimateQuestion, findDeadline as findNamedDeadline, onlyOthersTimes, onlyPastTimes, pastNear, shopRuleQuestion } from '../deadlines';
 import { classifierOn, classifierSignal, designerSignal } from '../learnedSignals';
 import { reportNearMiss } from '../nearMisses';
 import { generalOrHypothetical } from '../topicMeaning';
@@ -310,6 +310,21 @@ export function detectUrgency(facts: TurnFacts, policy: EscalationPolicy, _memor
   // One reading of the clock for both uses: a deadline within the horizon fires, a later one is a near miss below.
   const far = findNamedDeadline(toks, facts.now, timezone, Infinity);
   const deadline = far !== null && far.minutesAway <= horizon * 60 && findCalm(toks) === null ? far : null;
+  // Session 9 (newcomer s8 #7): "will it arrive by Friday?" asks when the order comes, the bot's question to answer;
+  // the customer's own reason makes it a deadline ("I need it by Friday", "before the wedding on Saturday"), and so does
+  // a time today ("will it be here by lunchtime?": the customer is waiting for it now).
+  if (deadline !== null && (deadline.day ?? 0) >= 1 && arrivalQuestion(toks, facts.analysis.text)) {
+    reportNearMiss({
+      reason: 'urgency',
+      score: 0.5,
+      threshold: 1,
+      evidence: [deadline.words],
+      turn: facts.turn,
+      source: 'rule',
+      explanation: `Near miss: "${deadline.words}" ${describeAway(deadline.minutesAway)}, but the message asks when the order arrives and gives no reason of the customer's own (a need, an event, "in time"), so it is a delivery question, not a deadline.`,
+    });
+    return null;
+  }
   if (deadline !== null) {
     return {
       reason: 'urgency',

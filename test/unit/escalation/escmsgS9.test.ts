@@ -50,3 +50,55 @@ describe('vocabulary warnings: a phrase of everyday words (newcomer s8 #28)', ()
     expect(ws.some((x) => x.path.join('.') === 'escalation.sensitiveTopics.topics.0.phrases.1' && x.everyday)).toBe(false);
   });
 });
+
+/* ------------------------------------------------------------------ newcomer s8 #7 */
+import { loadSupportFlow, REPORT_NOW } from '../../bench/escalationReport';
+import { playConversation } from '../../../shared/simulator/playConversation';
+import { findDeadline } from '../../../shared/escalation/deadlines';
+import { canonicalTokens } from '../../../shared/escalation/canonicalTokens';
+import { analyzeText } from '../../../shared/nlu/analyzeText';
+import { evaluateEscalation, initialEscalationMemory } from '../../../shared/escalation/evaluateEscalation';
+
+const flow = loadSupportFlow();
+// REPORT_NOW is Tuesday 24 November 2026, 10:00 in London.
+const now = Date.parse(REPORT_NOW);
+const play = (...turns: string[]) => playConversation(flow, 't', ['Something else', ...turns], now);
+const reasonOf = (...turns: string[]) => play(...turns).escalation?.reason ?? null;
+
+describe('a question about when the order arrives is not the customer\'s deadline (newcomer s8 #7)', () => {
+  it.each(['will it arrive by Friday?', 'Will my parcel be here by Friday?', 'would they come before Monday?', 'will it come tomorrow?', 'when will it arrive, Thursday?'])(
+    '%j is answered, not handed over as urgent',
+    (text) => {
+      expect(reasonOf(text)).not.toBe('urgency');
+    },
+  );
+
+  it('the debug drawer shows it as a near miss that says why', () => {
+    const text = 'will it arrive by Friday?';
+    const f = { text, analysis: analyzeText(text), turn: 1, now, timezone: 'Europe/London', variables: {}, intent: null, fallback: false };
+    const { decision } = evaluateEscalation(escalationPolicySchema.parse(flow.escalation), f, initialEscalationMemory());
+    expect(decision.action).toBe('none');
+    const near = decision.nearMisses?.find((n) => n.reason === 'urgency');
+    expect(near?.explanation).toMatch(/by friday.*asks when the order arrives.*not a deadline/);
+  });
+
+  it.each([
+    'I need it by Friday',
+    'will it arrive before the wedding on Saturday?',
+    'will it arrive by Friday? it is for my mum\'s birthday',
+    'will it arrive by Friday? I fly out on Saturday morning',
+    'is there any way it will be here by Friday?',
+    'can it come by Friday?',
+    'will it be here by lunchtime?',
+  ])('%j stays urgent: a need, an event, a plea, asking that it be made so, or a time today', (text) => {
+    expect(reasonOf(text)).toBe('urgency');
+  });
+
+  it('the deadline tells its day and, when a time is named, the minutes to it (for the agent)', () => {
+    const d = (text: string) => findDeadline(canonicalTokens(analyzeText(text)), now, 'Europe/London', 168);
+    expect(d('I need it by Friday')).toMatchObject({ day: 3 });
+    expect(d('I need it by Friday')?.timeMinutesAway).toBeUndefined();
+    expect(d('I need it by 5pm today')).toMatchObject({ day: 0, timeMinutesAway: 7 * 60 });
+    expect(d('I need it by 9am')).toMatchObject({ day: 1, timeMinutesAway: 23 * 60 });
+  });
+});
