@@ -17,7 +17,8 @@ import { customerSaysLoop, detectLoop, isRepeatableQuestion, streakLoop } from '
 import { detectSensitiveTopic } from './detectors/detectSensitiveTopic';
 import { detectUrgency } from './detectors/detectUrgency';
 import { effectiveSentiment } from './effectiveSentiment';
-import { startNearMisses, takeNearMisses } from './nearMisses';
+import { dropNearMissesSince, nearMissMark, reportNearMiss, startNearMisses, takeNearMisses } from './nearMisses';
+import { classifierOn } from './learnedSignals';
 import { withoutNeverTrigger } from './neverTrigger';
 
 type Detector = (facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory) => Signal | null;
@@ -129,6 +130,54 @@ function streakMemory(s: { fallbacksInRow: number; clearInRow: number }): { fall
   return s.clearInRow > 0 ? s : { fallbacksInRow: s.fallbacksInRow };
 }
 
+/**
+ * Session 9 (newcomer s8 #17): a message reason the designer switched off, or the classifier switched off, leaves a near
+ * miss saying what it would have done ("negative sentiment is switched off in this flow: ... it would have fired"), so a
+ * tester sees what the switch costs. Only the message reasons (explicit, urgency, topic, negative), only when off; the
+ * detector runs on the policy with the switch on (copies cached per policy) and its own near misses are dropped.
+ */
+const MESSAGE_REASONS = new Set<EscalationReason>(['explicit_request', 'urgency', 'sensitive_topic', 'negative_sentiment']);
+const SECTION: Partial<Record<EscalationReason, 'explicitRequest' | 'urgency' | 'sensitiveTopics' | 'negativeSentiment'>> = {
+  explicit_request: 'explicitRequest',
+  urgency: 'urgency',
+  sensitive_topic: 'sensitiveTopics',
+  negative_sentiment: 'negativeSentiment',
+};
+const switchedOn = new WeakMap<EscalationPolicy, Map<string, EscalationPolicy>>();
+function withSwitchOn(policy: EscalationPolicy, reason: EscalationReason, reasonOff: boolean, classifierOff: boolean): EscalationPolicy {
+  let byKey = switchedOn.get(policy);
+  if (byKey === undefined) {
+    byKey = new Map();
+    switchedOn.set(policy, byKey);
+  }
+  const key = `${reason}|${reasonOff}|${classifierOff}`;
+  let p = byKey.get(key);
+  if (p === undefined) {
+    const section = SECTION[reason]!;
+    p = { ...policy };
+    if (reasonOff) (p as Record<string, unknown>)[section] = { ...policy[section], enabled: true };
+    if (classifierOff) p.classifier = { ...policy.classifier, enabled: true };
+    byKey.set(key, p);
+  }
+  return p;
+}
+function switchedOffNearMisses(policy: EscalationPolicy, facts: TurnFacts, memory: EscalationMemory, signals: Signal[]): void {
+  const classifierOff = !classifierOn(policy);
+  for (const d of DETECTORS) {
+    if (!MESSAGE_REASONS.has(d.reason)) continue;
+    const reasonOff = !d.on(policy);
+    if (!reasonOff && (!classifierOff || signals.some((s) => s.reason === d.reason))) continue;
+    const mark = nearMissMark();
+    const s = d.run(facts, withSwitchOn(policy, d.reason, reasonOff, classifierOff), memory);
+    dropNearMissesSince(mark);
+    if (s === null || (!reasonOff && s.source !== 'classifier')) continue;
+    const what = reasonOff
+      ? `${LABEL[d.reason].replace(/^an? /, '')} is switched off in this flow`
+      : 'the classifier is switched off in this flow';
+    reportNearMiss({ ...s, explanation: `Near miss (${what}): ${clause(s)}; it would have fired.` });
+  }
+}
+
 export function initialEscalationMemory(): EscalationMemory {
   return { fallbacksInRow: 0, recent: [], sentiments: [], level: 0 };
 }
@@ -182,6 +231,7 @@ export function evaluateEscalation(
     const s = d.run(facts, policy, memory);
     if (s) signals.push(s);
   }
+  if (policy.enabled) switchedOffNearMisses(policy, facts, memory, signals);
   // Failed messages in a row that are one request asked `loop.count` times are a loop (see streakLoop): named instead of
   // repeated fallbacks, and (session 8, newcomer s8 #6) a loop also when clear shop questions counting half kept the
   // streak under the repeated-fallback limit ("how do I change the size of the jumper?" / "can I swap my jumper for a

@@ -42,8 +42,12 @@ export function classifierSignal(
   threshold: number = CLASSIFIER_THRESHOLDS[output],
 ): { signal: Signal; nearMiss: boolean } | null {
   const score = classifierScore(facts.analysis, output);
-  if (threshold > 1) return null;
-  if (score < threshold * NEAR_MISS_SHARE) return null;
+  // Session 9 (newcomer s8 #35): a threshold the designer made stricter than the classifier's own still shows what it
+  // silences: a reading that would fire at the default threshold is a near miss that names both.
+  const base = CLASSIFIER_THRESHOLDS[output];
+  const silenced = threshold > base && score >= base && score < threshold;
+  if (threshold > 1 && !silenced) return null;
+  if (score < threshold * NEAR_MISS_SHARE && !silenced) return null;
   const fired = score >= threshold;
   // Words are worked out for a signal that fires only (it allocates): a near miss names its score.
   const words = fired ? topContributors(facts.analysis, output) : [];
@@ -59,7 +63,9 @@ export function classifierSignal(
       source: 'classifier',
       explanation: fired
         ? `${what}: the classifier score ${score.toFixed(2)} is at or above the threshold ${fmt(threshold)}, so it fires${said}.`
-        : `Near miss (${what.charAt(0).toLowerCase()}${what.slice(1)}): the classifier score ${score.toFixed(2)} is below the threshold ${fmt(threshold)}, so it does not fire${said}.`,
+        : silenced
+          ? `Near miss (${what.charAt(0).toLowerCase()}${what.slice(1)}): the classifier score ${score.toFixed(2)} would fire at its default threshold ${fmt(base)}, but the policy's stricter setting puts the threshold at ${fmt(threshold)}${threshold > 1 ? ' (out of reach: only the word rules can fire)' : ''}, so it does not fire.`
+          : `Near miss (${what.charAt(0).toLowerCase()}${what.slice(1)}): the classifier score ${score.toFixed(2)} is below the threshold ${fmt(threshold)}, so it does not fire${said}.`,
     },
   };
 }

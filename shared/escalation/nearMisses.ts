@@ -15,6 +15,16 @@ export function reportNearMiss(signal: Signal): void {
   collected.push(signal);
 }
 
+/** Session 9: how many are collected so far, to drop what a look-ahead run added (see dropNearMissesSince). */
+export function nearMissMark(): number {
+  return collected.length;
+}
+
+/** Drops the near misses reported since `mark` (a detector run only to see what a switched-off reason would say). */
+export function dropNearMissesSince(mark: number): void {
+  collected.length = Math.min(collected.length, mark);
+}
+
 export function takeNearMisses(): Signal[] {
   const out = collected;
   collected = [];

@@ -30,6 +30,8 @@ export const KIND_USE_SCORE = 0.2;
 // Session 3: re-chosen for the 5-model average, whose scores are less extreme. On the labelled sets' messages with
 // a mild lexicon hit, negative conversations score 0.04 (one), then 0.25 and up; ordinary ones 0.22 (one), then 0.07 and down.
 const STRONG_LEXICON = -0.7;
+/** The schema's default single-message threshold (a stricter one leaves a near miss for what it silences). */
+const DEFAULT_THRESHOLD = -0.5;
 
 function lexiconSignal(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
   const cfg = policy.negativeSentiment;
@@ -173,6 +175,21 @@ export function detectNegativeSentiment(facts: TurnFacts, policy: EscalationPoli
     return null;
   }
   const lexicon = lexiconSignal(facts, policy, memory);
+  // Session 9 (newcomer s8 #35): a stricter threshold than the default -0.5 shows what it silences.
+  if (lexicon === null && policy.negativeSentiment.threshold < DEFAULT_THRESHOLD) {
+    const { score, words } = effectiveSentiment(facts.analysis);
+    if (score <= DEFAULT_THRESHOLD) {
+      reportNearMiss({
+        reason: 'negative_sentiment',
+        score: Math.min(1, -score),
+        threshold: -policy.negativeSentiment.threshold,
+        evidence: words,
+        turn: facts.turn,
+        source: 'rule',
+        explanation: `Near miss: the sentiment score ${fmt(score)} would fire at the default threshold ${DEFAULT_THRESHOLD}, but the policy's threshold is ${policy.negativeSentiment.threshold}, so it does not fire${wordsClause(words)}.`,
+      });
+    }
+  }
   if (lexicon) {
     if (!learnedOn) return lexicon;
     const p = classifierScore(facts.analysis, 'negative');

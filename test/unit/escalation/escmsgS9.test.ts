@@ -102,3 +102,42 @@ describe('a question about when the order arrives is not the customer\'s deadlin
     expect(d('I need it by 9am')).toMatchObject({ day: 1, timeMinutesAway: 23 * 60 });
   });
 });
+
+/* ------------------------------------------------------------------ near misses: newcomer s8 #17 and #35 */
+import { policy as defaults, facts as factsOf, memory as memoryOf } from './facts';
+
+describe('near misses show what a switch or a stricter threshold silences (newcomer s8 #17, #35)', () => {
+  const decide = (over: Record<string, unknown>, text: string) => evaluateEscalation(defaults(over), factsOf(text), memoryOf()).decision;
+  const upset = 'this is a joke. three emails and no answer';
+  const ironic = 'oh brilliant, another chatbot. just what my day needed';
+
+  it('a reason switched off: no handoff, and a near miss that says it is off and would have fired', () => {
+    expect(decide({}, upset).reason).toBe('negative_sentiment');
+    const d = decide({ negativeSentiment: { enabled: false } }, upset);
+    expect(d.action).toBe('none');
+    expect(d.nearMisses?.[0]?.explanation).toMatch(/^Near miss \(negative sentiment is switched off in this flow\).*would have fired/);
+    const u = decide({ urgency: { enabled: false } }, 'I need it in the next hour, my flight leaves at 3');
+    expect(u.action).toBe('none');
+    expect(u.nearMisses?.some((n) => n.reason === 'urgency' && /urgency is switched off/.test(n.explanation))).toBe(true);
+  });
+
+  it('the classifier switched off: a reading it would have fired on is a near miss that says so', () => {
+    const d = decide({ classifier: { enabled: false } }, ironic);
+    expect(d.action).toBe('none');
+    expect(d.nearMisses?.some((n) => n.reason === 'negative_sentiment' && /the classifier is switched off in this flow/.test(n.explanation))).toBe(true);
+  });
+
+  it('a stricter sentiment threshold (-0.95) leaves near misses naming the default and the policy\'s setting', () => {
+    const d = decide({ negativeSentiment: { threshold: -0.95 } }, upset);
+    expect(d.action).toBe('none');
+    const texts = (d.nearMisses ?? []).map((n) => n.explanation).join('\n');
+    expect(texts).toMatch(/sentiment score -0\.81 would fire at the default threshold -0\.5, but the policy's threshold is -0\.95/);
+    expect(texts).toMatch(/classifier score 1\.00 would fire at its default threshold 0\.75.*out of reach/);
+    expect(decide({ negativeSentiment: { threshold: -0.95 } }, ironic).nearMisses?.some((n) => /would fire at its default threshold/.test(n.explanation))).toBe(true);
+  });
+
+  it('nothing is reported when nothing would have fired, and a switch that is on adds nothing', () => {
+    expect(decide({ negativeSentiment: { enabled: false } }, 'do you ship to Canada?').nearMisses ?? []).toEqual([]);
+    expect((decide({}, 'do you ship to Canada?').nearMisses ?? []).some((n) => /switched off/.test(n.explanation))).toBe(false);
+  });
+});
