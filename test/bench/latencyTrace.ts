@@ -26,6 +26,7 @@
  * Linux or macOS; prints tables, never pass/fail. Compare rows of one run only (the machine is shared).
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpuMs } from './runtimeCpu';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -197,6 +198,72 @@ function groups(txns: number[], a: number, b: number) {
   return { count: gs.length, p50: sizes[Math.floor(sizes.length / 2)] ?? 0, max: sizes[sizes.length - 1] ?? 0, gapP50: gaps[Math.floor(gaps.length / 2)] ?? NaN, gapP99: gaps[Math.floor(gaps.length * 0.99)] ?? NaN, gapMax: gaps[gaps.length - 1] ?? NaN };
 }
 
+/** The trace files every thread of a server wrote into `dir` (BATON_LATENCY_TRACE) when it stopped. */
+export function readTraces(dir: string): ThreadTrace[] {
+  return readdirSync(dir).map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as ThreadTrace);
+}
+
+/** One round's attribution (see the file comment): segments, threads' GC and stalls, lmdb groups, when the slow messages were due. */
+export function printRound(title: string, load: RateLoad, ids: string[], traces: ThreadTrace[]): void {
+  const a = attribute(load, ids, traces);
+  const t0 = load.trace.due[0];
+  const t1 = load.trace.due[load.trace.due.length - 1] + 1000;
+  const seconds = (load.trace.due[load.trace.due.length - 1] - t0) / 1000;
+  console.log(`${title}: ${fmt(load.perSec, 0)} msgs/s, p50 ${fmt(load.p50)} / p99 ${fmt(load.p99)} / max ${fmt(load.max)} ms; ${a.slow} of ${a.messages} over ${SLOW} ms (${a.matched} matched to the server's marks); generator: handed late p99 ${fmt(load.sendLateP99)} max ${fmt(load.sendLateMax)} ms, ${load.stalls} stalls ${fmt(load.stalledMs, 0)} ms`);
+  const rows = [['segment', 'p50 ms (all)', 'p99 ms (all)', `share of slow messages' time`, 'largest segment in N slow']];
+  for (const s of SEGMENTS) rows.push([s, fmt(a.seg[s].p50, 2), fmt(a.seg[s].p99), `${fmt((100 * a.seg[s].slowSum) / Math.max(1, a.slowTotal), 0)}%`, String(a.seg[s].slowTop)]);
+  table(rows);
+  const th = [['thread', 'GC pauses: count, total ms, max ms (in the round)', 'stalls > 8 ms: count, total, max', 'slow messages with a GC pause >= 5 ms in their window', 'with a stall']];
+  for (const t of traces) {
+    const gcs: number[] = [];
+    const minor: number[] = [];
+    const major: number[] = [];
+    for (let j = 0; j < t.gc.length; j += 3)
+      if (t.gc[j] >= t0 && t.gc[j] <= t1) {
+        gcs.push(t.gc[j + 1]);
+        (t.gc[j + 2] === 1 ? minor : major).push(t.gc[j + 1]);
+      }
+    const gcLine = (xs: number[]) => `${xs.length}, ${fmt(xs.reduce((x, y) => x + y, 0), 0)}, ${fmt(Math.max(0, ...xs))}`;
+    const st: number[] = [];
+    for (let j = 0; j < t.stalls.length; j += 2) if (t.stalls[j] >= t0 && t.stalls[j] <= t1) st.push(t.stalls[j + 1]);
+    th.push([t.thread, `${gcLine(gcs)} (scavenges ${gcLine(minor)}; other ${gcLine(major)})`, `${st.length}, ${fmt(st.reduce((x, y) => x + y, 0), 0)}, ${fmt(Math.max(0, ...st))}`, String(a.during[t.thread].gc), String(a.during[t.thread].stall)]);
+  }
+  const gst: number[] = [];
+  for (let j = 1; j < load.trace.stalls.length; j += 2) gst.push(load.trace.stalls[j]);
+  th.push(['load generator', '-', `${gst.length}, ${fmt(gst.reduce((x, y) => x + y, 0), 0)}, ${fmt(Math.max(0, ...gst))}`, '-', String(a.during.generator.stall)]);
+  table(th);
+  for (const t of traces)
+    if (t.txns.length) {
+      const g = groups(t.txns, t0, t1);
+      if (g.count) console.log(`lmdb (${t.thread}): ${g.count} groups, writes per group p50 ${g.p50} max ${g.max}; gap between groups p50 ${fmt(g.gapP50, 2)} p99 ${fmt(g.gapP99)} max ${fmt(g.gapMax)} ms`);
+    }
+  // When the slow messages were due, per 500 ms of the round: one burst (a pause) or spread (a thread near its limit)?
+  const buckets = new Array(Math.max(1, Math.ceil(seconds * 2))).fill(0);
+  for (let k = 0; k < load.trace.due.length; k++) if (load.trace.done[k] - load.trace.due[k] > SLOW) buckets[Math.min(buckets.length - 1, Math.floor((load.trace.due[k] - t0) / 500))]++;
+  console.log(`slow messages by due time, per 500 ms: ${buckets.join(' ')}`);
+  if (a.worst.length) console.log('slowest:\n  ' + a.worst.join('\n  '));
+}
+
+/** CPU ms of each thread of `pid`, summed by thread name (comm: node, libuv-worker, V8 DefaultWorke...) with the main thread apart. */
+function threadsByName(pid: number): Map<string, number> {
+  const out = new Map<string, number>();
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const name = tid === String(pid) ? 'main' : stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).trim();
+        out.set(name, (out.get(name) ?? 0) + (Number(f[11]) + Number(f[12])) * 10);
+      } catch {
+        /* the thread ended */
+      }
+    }
+  } catch {
+    /* the process ended */
+  }
+  return out;
+}
+
 function table(rows: string[][]): void {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   rows.forEach((r, n) => {
@@ -221,47 +288,31 @@ export async function latencyTraceBench(): Promise<void> {
     await loadFixedRate(baton.url, path, headers, 6, Math.round(RATE * 0.6));
     const l0 = os.loadavg()[0];
     const loads: RateLoad[] = [];
-    for (let r = 0; r < ROUNDS; r++) loads.push(await loadFixedRate(baton.url, path, headers, SECONDS, RATE));
+    const cpu: Array<{ threads: Map<string, number>; gen: number; bare: number }> = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      const th0 = threadsByName(baton.child.pid!);
+      const g0 = process.cpuUsage();
+      const b0 = cpuMs(bare.child.pid!);
+      loads.push(await loadFixedRate(baton.url, path, headers, SECONDS, RATE));
+      const g1 = process.cpuUsage(g0);
+      const th1 = threadsByName(baton.child.pid!);
+      const threads = new Map<string, number>();
+      for (const [name, ms] of th1) threads.set(name, ms - (th0.get(name) ?? 0));
+      cpu.push({ threads, gen: (g1.user + g1.system) / 1000, bare: cpuMs(bare.child.pid!) - b0 });
+    }
     const l1 = os.loadavg()[0];
     const child = baton.child;
     baton = null;
     child.kill('SIGTERM');
     await new Promise((r) => child.on('exit', r));
-    const traces: ThreadTrace[] = readdirSync(traceDir).map((f) => JSON.parse(readFileSync(join(traceDir, f), 'utf8')));
+    const traces = readTraces(traceDir);
     console.log(`\nbaton serve${process.env.BENCH_ENV ? ` (${process.env.BENCH_ENV})` : ''}: ${fmt(RATE, 0)} msgs/s offered over ${process.env.BENCH_RATE_CONNECTIONS ?? 1000} connections, ${ROUNDS} rounds of ${SECONDS} s; load average ${fmt(l0)} -> ${fmt(l1)} on ${os.cpus().length} cores; threads traced: ${traces.map((t) => t.thread).join(', ')}`);
     loads.forEach((load, r) => {
-      const a = attribute(load, ids, traces);
-      const t0 = load.trace.due[0];
-      const t1 = load.trace.due[load.trace.due.length - 1] + 1000;
-      console.log(`\nRound ${r + 1}: ${fmt(load.perSec, 0)} msgs/s, p50 ${fmt(load.p50)} / p99 ${fmt(load.p99)} / max ${fmt(load.max)} ms; ${a.slow} of ${a.messages} over ${SLOW} ms (${a.matched} matched to the server's marks); generator: writes late p99 ${fmt(load.sendLateP99)} max ${fmt(load.sendLateMax)} ms, ${load.stalls} stalls ${fmt(load.stalledMs, 0)} ms`);
-      const rows = [['segment', 'p50 ms (all)', 'p99 ms (all)', `share of slow messages' time`, 'largest segment in N slow']];
-      for (const s of SEGMENTS) rows.push([s, fmt(a.seg[s].p50, 2), fmt(a.seg[s].p99), `${fmt((100 * a.seg[s].slowSum) / Math.max(1, a.slowTotal), 0)}%`, String(a.seg[s].slowTop)]);
-      table(rows);
-      const th = [['thread', 'GC pauses: count, total ms, max ms (in the round)', 'stalls > 8 ms: count, total, max', "slow messages with a GC pause >= 5 ms in their window", 'with a stall']];
-      for (const t of traces) {
-        const gcs: number[] = [];
-        const minor: number[] = [];
-        const major: number[] = [];
-        for (let j = 0; j < t.gc.length; j += 3)
-          if (t.gc[j] >= t0 && t.gc[j] <= t1) {
-            gcs.push(t.gc[j + 1]);
-            (t.gc[j + 2] === 1 ? minor : major).push(t.gc[j + 1]);
-          }
-        const gcLine = (xs: number[]) => `${xs.length}, ${fmt(xs.reduce((x, y) => x + y, 0), 0)}, ${fmt(Math.max(0, ...xs))}`;
-        const st: number[] = [];
-        for (let j = 0; j < t.stalls.length; j += 2) if (t.stalls[j] >= t0 && t.stalls[j] <= t1) st.push(t.stalls[j + 1]);
-        th.push([t.thread, `${gcLine(gcs)} (scavenges ${gcLine(minor)}; other ${gcLine(major)})`, `${st.length}, ${fmt(st.reduce((x, y) => x + y, 0), 0)}, ${fmt(Math.max(0, ...st))}`, String(a.during[t.thread].gc), String(a.during[t.thread].stall)]);
-      }
-      const gst: number[] = [];
-      for (let j = 1; j < load.trace.stalls.length; j += 2) gst.push(load.trace.stalls[j]);
-      th.push(['load generator', '-', `${gst.length}, ${fmt(gst.reduce((x, y) => x + y, 0), 0)}, ${fmt(Math.max(0, ...gst))}`, '-', String(a.during.generator.stall)]);
-      table(th);
-      for (const t of traces)
-        if (t.txns.length) {
-          const g = groups(t.txns, t0, t1);
-          console.log(`lmdb (${t.thread}): ${g.count} groups, writes per group p50 ${g.p50} max ${g.max}; gap between groups p50 ${fmt(g.gapP50, 2)} p99 ${fmt(g.gapP99)} max ${fmt(g.gapMax)} ms`);
-        }
-      if (a.worst.length) console.log('slowest:\n  ' + a.worst.join('\n  '));
+      const c = cpu[r];
+      const per = (ms: number) => fmt(ms / Math.max(1, load.ok), 3);
+      const threadCpu = [...c.threads].filter(([, ms]) => ms > 0).sort((x, y) => y[1] - x[1]).map(([name, ms]) => `${name} ${per(ms)}`).join(', ');
+      console.log(`\nRound ${r + 1} CPU ms per answered message: server ${per([...c.threads.values()].reduce((x, y) => x + y, 0))} (${threadCpu}); load generator ${per(c.gen)}; order API (bare) ${per(c.bare)}`);
+      printRound(`Round ${r + 1}`, load, ids, traces);
     });
     if (process.env.BENCH_KEEP) console.log(`\ntraces kept in ${traceDir}`);
   } finally {

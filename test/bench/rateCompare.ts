@@ -10,6 +10,9 @@
  *   BENCH_RATE=5000 BENCH_RATE_CONNECTIONS=1000 BENCH_SECONDS=6 BENCH_ROUNDS=3 (defaults)
  *   BENCH_ENV='BATON_WORKERS=2'        environment for this checkout's server only
  *   BENCH_BEFORE_ENV='BATON_WORKERS=2' environment for the older checkout's server only
+ *   BENCH_TRACE=1                      also trace this checkout's server (BATON_LATENCY_TRACE, session 9) and print, per
+ *        round, where its messages' time went (test/bench/latencyTrace.ts: generator / connection / main thread / shard /
+ *        lmdb commit / flush segments, GC and stalls per thread, lmdb groups, when the slow messages were due)
  *   BENCH_PROFILE_DIR=/tmp/prof        also profile every thread of this checkout's server (main and worker: a worker
  *        thread has an empty execArgv, so --cpu-prof does not reach it; a preloaded inspector session per thread
  *        does), PROF_START_MS after start for PROF_MS; .cpuprofile files written there
@@ -23,6 +26,8 @@ import { fileURLToPath } from 'node:url';
 import type { ChildProcess } from 'node:child_process';
 import { createConversations, ensureRuntimeBundle, loadFixedRate, startBare, startBaton } from './runtime';
 import { cpuMs, mainThreadCpuMs, threadCpuMs } from './runtimeCpu';
+import { printRound, readTraces } from './latencyTrace';
+import type { RateLoad } from './fixedRate';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
@@ -56,6 +61,10 @@ interface Target {
   path: (i: number) => string;
   headers: (i: number) => Record<string, string>;
   runs: Array<{ ok: number; perSec: number; p50: number; p99: number; errors: number; cpu: number; main: number; other: number }>;
+  /** BENCH_TRACE: the conversations' ids, each round's load, the folder the server's threads write their traces to. */
+  ids: string[];
+  loads: RateLoad[];
+  traceDir?: string;
 }
 
 export async function rateCompareBench(): Promise<void> {
@@ -70,6 +79,11 @@ export async function rateCompareBench(): Promise<void> {
     const specs: Array<[string, string | undefined, Record<string, string>]> = [[`baton serve (this checkout${process.env.BENCH_ENV ? ', ' + process.env.BENCH_ENV : ''})`, undefined, envOf(process.env.BENCH_ENV)]];
     if (before) specs.push([`baton serve (${before}${process.env.BENCH_BEFORE_ENV ? ', ' + process.env.BENCH_BEFORE_ENV : ''})`, before, envOf(process.env.BENCH_BEFORE_ENV)]);
     for (const [name, root, env] of specs) {
+      let traceDir: string | undefined;
+      if (!root && process.env.BENCH_TRACE) {
+        traceDir = mkdtempSync(join(dir, 'trace-'));
+        env.BATON_LATENCY_TRACE = traceDir;
+      }
       if (!root && process.env.BENCH_PROFILE_DIR) {
         const preload = join(dir, 'prof-preload.cjs');
         writeFileSync(preload, PRELOAD);
@@ -77,7 +91,7 @@ export async function rateCompareBench(): Promise<void> {
       }
       const b = await startBaton(mkdtempSync(join(dir, 'baton-')), bare.url, undefined, [], root, env);
       const convs = await createConversations(b.url, 1000);
-      targets.push({ name, ...b, path: (i) => `/api/v1/conversations/${convs[i % convs.length].id}/messages`, headers: (i) => ({ authorization: `Bearer ${convs[i % convs.length].token}` }), runs: [] });
+      targets.push({ name, ...b, path: (i) => `/api/v1/conversations/${convs[i % convs.length].id}/messages`, headers: (i) => ({ authorization: `Bearer ${convs[i % convs.length].token}` }), runs: [], ids: convs.map((c) => c.id), loads: [], traceDir });
     }
     for (const t of targets) await loadFixedRate(t.url, t.path, t.headers, WARMUP_SECONDS, Math.round(RATE * 0.6));
     const l0 = os.loadavg()[0];
@@ -91,6 +105,7 @@ export async function rateCompareBench(): Promise<void> {
         const th1 = threadCpuMs(pid);
         let other = 0;
         for (const [tid, ms] of th1) if (tid !== String(pid)) other = Math.max(other, ms - (th0.get(tid) ?? 0));
+        if (t.traceDir) t.loads.push(r);
         t.runs.push({ ok: r.ok, perSec: r.perSec, p50: r.p50, p99: r.p99, errors: r.errors + r.non2xx, cpu: cpuMs(pid) - c0, main: mainThreadCpuMs(pid) - m0, other });
       }
     }
@@ -117,6 +132,21 @@ export async function rateCompareBench(): Promise<void> {
       console.log('| ' + r.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |');
       if (n === 0) console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
     });
+    for (const t of targets) {
+      if (!t.traceDir) continue;
+      // The threads write their traces when the server stops.
+      const child = t.child;
+      targets.splice(targets.indexOf(t), 1);
+      child.kill('SIGTERM');
+      await new Promise((r) => child.on('exit', r));
+      const traces = readTraces(t.traceDir);
+      console.log(`\nWhere the time went, ${t.name} (BENCH_TRACE; threads: ${traces.map((x) => x.thread).join(', ')}):`);
+      t.loads.forEach((load, r) => {
+        console.log('');
+        printRound(`Round ${r + 1}`, load, t.ids, traces);
+      });
+      break;
+    }
   } finally {
     for (const t of targets) {
       t.child.kill('SIGTERM');
