@@ -4,6 +4,7 @@
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { RuntimeStore } from '../store/types';
+import { droppedLogLines } from '../serve/stdoutLog';
 
 export class RuntimeMetrics {
   readonly registry = new Registry();
@@ -43,6 +44,14 @@ export class RuntimeMetrics {
       async collect() {
         const c = await store.countByMode();
         this.set(c.bot + c.waiting + c.agent);
+      },
+    });
+    new Gauge({
+      name: 'baton_log_lines_dropped',
+      help: 'Log lines dropped since the start because the reader of stdout stopped reading (the server never waits for it)',
+      registers,
+      collect() {
+        this.set(droppedLogLines());
       },
     });
     if (opts.defaultMetrics !== false) collectDefaultMetrics({ register: this.registry, prefix: 'baton_' });
