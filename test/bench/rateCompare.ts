@@ -60,7 +60,7 @@ interface Target {
   child: ChildProcess;
   path: (i: number) => string;
   headers: (i: number) => Record<string, string>;
-  runs: Array<{ ok: number; perSec: number; p50: number; p99: number; errors: number; cpu: number; main: number; other: number }>;
+  runs: Array<{ ok: number; perSec: number; p50: number; p99: number; p99h: number; late: number; errors: number; cpu: number; main: number; other: number }>;
   /** BENCH_TRACE: the conversations' ids, each round's load, the folder the server's threads write their traces to. */
   ids: string[];
   loads: RateLoad[];
@@ -106,19 +106,21 @@ export async function rateCompareBench(): Promise<void> {
         let other = 0;
         for (const [tid, ms] of th1) if (tid !== String(pid)) other = Math.max(other, ms - (th0.get(tid) ?? 0));
         if (t.traceDir) t.loads.push(r);
-        t.runs.push({ ok: r.ok, perSec: r.perSec, p50: r.p50, p99: r.p99, errors: r.errors + r.non2xx, cpu: cpuMs(pid) - c0, main: mainThreadCpuMs(pid) - m0, other });
+        t.runs.push({ ok: r.ok, perSec: r.perSec, p50: r.p50, p99: r.p99, p99h: r.p99FromHanded, late: r.sendLateP99, errors: r.errors + r.non2xx, cpu: cpuMs(pid) - c0, main: mainThreadCpuMs(pid) - m0, other });
       }
     }
     const l1 = os.loadavg()[0];
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const per = (t: Target, f: (r: Target['runs'][number]) => number) => median(t.runs.map((r) => f(r) / Math.max(1, r.ok)));
-    const rows: string[][] = [['server', 'achieved msgs/s per round', 'p50 ms per round', 'p99 ms per round', 'errors', 'CPU ms/msg (median)', 'main thread', 'worker (busiest other)', 'rest (GC, lmdb, libuv)']];
+    const rows: string[][] = [['server', 'achieved msgs/s per round', 'p50 ms per round', 'p99 ms per round', 'p99 without the generator\'s lateness', 'generator late p99 ms', 'errors', 'CPU ms/msg (median)', 'main thread', 'worker (busiest other)', 'rest (GC, lmdb, libuv)']];
     for (const t of targets) {
       rows.push([
         t.name,
         t.runs.map((r) => fmt(r.perSec)).join(' / '),
         t.runs.map((r) => fmt(r.p50, 1)).join(' / '),
         t.runs.map((r) => fmt(r.p99, 1)).join(' / '),
+        t.runs.map((r) => fmt(r.p99h, 1)).join(' / '),
+        t.runs.map((r) => fmt(r.late, 1)).join(' / '),
         t.runs.map((r) => fmt(r.errors)).join(' / '),
         fmt(per(t, (r) => r.cpu), 3),
         fmt(per(t, (r) => r.main), 3),
