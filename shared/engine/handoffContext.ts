@@ -6,6 +6,10 @@
 import type { EscalationReason, Value } from '../flow/schema';
 import type { Signal } from '../escalation/types';
 import type { Entity } from '../nlu/types';
+import { analyzeText } from '../nlu/analyzeText';
+import { canonicalTokens } from '../escalation/canonicalTokens';
+import { findDeadline } from '../escalation/deadlines';
+import { localTime } from '../flow/openingHours';
 import type { ConversationState, HandoffContext, IntentRecord } from './types';
 
 /** Why the bot handed over, as a short phrase for summaries and email subjects. */
@@ -45,16 +49,80 @@ function topIntent(intents: IntentRecord[]): IntentRecord | null {
 }
 
 /**
- * The customer's message of 0-based customer turn `turn`, if the window still has it (the window's last
+ * The customer's entry (text and time) of 0-based customer turn `turn`, if the window still has it (the window's last
  * customer entry is turn `turns - 1`).
  */
-function customerMessage(recent: ConversationState['recentTranscript'], turns: number, turn: number): string | null {
+function customerEntry(recent: ConversationState['recentTranscript'], turns: number, turn: number): { text: string; at: number } | null {
   let k = turns - 1;
   for (let i = recent.length - 1; i >= 0 && k >= turn; i--) {
     const entry = recent[i];
     if (entry.from !== 'customer') continue;
-    if (k === turn) return entry.text;
+    if (k === turn) return entry;
     k--;
+  }
+  return null;
+}
+
+/** The clock a handoff is built on: now and the flow's time zone (settings.timezone). */
+export interface HandoffClock {
+  now: number;
+  timezone: string;
+}
+
+/** A deadline the customer named, read from the message that made the handoff urgent. */
+export interface HandoffDeadline {
+  /** The words that name it, as the urgency detector read them ("by 5 today"). */
+  words: string;
+  /** When it falls, ms since epoch. */
+  at: number;
+  /** When, in the flow's time zone, relative to the handoff: "today 17:00 (Europe/London)". */
+  when: string;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const DAY_NAMES: Record<string, string> = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' };
+
+function dayNumber(date: string): number {
+  const [y, m, d] = date.split('-').map(Number);
+  return Math.round(Date.UTC(y, m - 1, d) / DAY_MS);
+}
+
+/**
+ * "today 17:00", "tomorrow 09:30", "Saturday 7 Mar" (a day named with no time: "by Saturday" counts from the day's
+ * start, so no time is shown), with the zone, on the flow's clock.
+ */
+function describeWhen(at: number, now: number, timezone: string, withTime: boolean): string {
+  const t = localTime(timezone, at);
+  const days = dayNumber(t.date) - dayNumber(localTime(timezone, now).date);
+  const [year, month, dom] = t.date.split('-').map(Number);
+  const day = days === 0 ? 'today' : days === 1 ? 'tomorrow' : `${DAY_NAMES[t.weekday]} ${dom} ${MONTHS[month - 1]}${days > 6 ? ` ${year}` : ''}`;
+  const hhmm = `${String(Math.floor(t.minutes / 60)).padStart(2, '0')}:${String(t.minutes % 60).padStart(2, '0')}`;
+  return `${day}${withTime ? ` ${hhmm}` : ''} (${timezone})`;
+}
+
+/**
+ * The deadline behind an urgency signal (newcomer s8 #34): the message that fired it is read again, on the clock of
+ * the moment it was sent, by the reader the urgency detector uses (shared/escalation/deadlines.ts), so the agent gets
+ * "today 17:00 (Europe/London)" rather than "check any time-critical detail". Null when the urgency came from words
+ * with no time named ("urgent", "my son is bleeding") or the message has left the transcript window.
+ */
+export function urgencyDeadline(
+  state: Pick<ConversationState, 'recentTranscript' | 'turn'>,
+  signals: readonly Signal[],
+  clock: HandoffClock,
+): HandoffDeadline | null {
+  for (const sig of signals) {
+    if (sig.reason !== 'urgency') continue;
+    const entry = customerEntry(state.recentTranscript, state.turn, sig.turn);
+    if (!entry) continue;
+    const d = findDeadline(canonicalTokens(analyzeText(entry.text)), entry.at, clock.timezone, Infinity);
+    if (!d) continue;
+    // minutesAway is when the nearest deadline's window starts ("by 5 today": now); the time named, when there is one
+    // ("5" = 17:00), is what the agent must meet.
+    const timed = d.timeMinutesAway;
+    const at = entry.at + Math.round(timed ?? d.minutesAway) * 60_000;
+    return { words: d.words, at, when: describeWhen(at, clock.now, clock.timezone, timed !== undefined) };
   }
   return null;
 }
@@ -64,6 +132,7 @@ export function summarizeConversation(
   state: Pick<ConversationState, 'variables' | 'recentTranscript' | 'turn' | 'intents' | 'entities'>,
   reason: EscalationReason | 'flow' | null,
   signals: readonly Signal[] = [],
+  clock?: HandoffClock,
 ): string {
   const v = state.variables;
   const who = known(v.customerName) ? String(v.customerName) : 'The customer';
@@ -74,7 +143,9 @@ export function summarizeConversation(
   const intent = topIntent(state.intents);
   if (intent) parts.push(`Topic: ${intent.name} (${Math.round(intent.confidence * 100)}% sure).`);
   if (reason !== null) parts.push(`Handed over because ${reasonPhrases[reason]}.`);
-  const trigger = signals.length ? customerMessage(state.recentTranscript, state.turn, signals[0].turn) : null;
+  const deadline = clock ? urgencyDeadline(state, signals, clock) : null;
+  if (deadline) parts.push(`Deadline: ${deadline.when}, "${clip(deadline.words, 60)}".`);
+  const trigger = signals.length ? (customerEntry(state.recentTranscript, state.turn, signals[0].turn)?.text ?? null) : null;
   if (trigger) parts.push(`Key message: "${clip(trigger, 140)}"`);
   // The last thing the customer said, skipping bare answers to contact questions ("jane@example.com").
   const contactAnswers = new Set([v.customerEmail, v.customerName, v.customerPhone].filter(known).map((x) => String(x).trim().toLowerCase()));
@@ -92,8 +163,9 @@ export function summarizeConversation(
   return parts.join(' ');
 }
 
-function suggestResolution(reason: EscalationReason | 'flow', intents: IntentRecord[], entities: Entity[]): string {
-  const parts = [resolutionByReason[reason]];
+function suggestResolution(reason: EscalationReason | 'flow', intents: IntentRecord[], entities: Entity[], deadline: HandoffDeadline | null): string {
+  const parts = [deadline && reason === 'urgency' ? `Urgent: reply first, then solve; the customer's deadline is ${deadline.when}.` : resolutionByReason[reason]];
+  if (deadline && reason !== 'urgency') parts.push(`The customer's deadline is ${deadline.when}.`);
   const intent = topIntent(intents);
   if (intent) parts.push(`It is probably about "${intent.name}".`);
   const order = entities.find((e) => e.type === 'order_id');
@@ -103,11 +175,14 @@ function suggestResolution(reason: EscalationReason | 'flow', intents: IntentRec
   return parts.join(' ');
 }
 
+/** `clock` (now and the flow's time zone) lets the summary and suggestion name a deadline the customer gave. */
 export function buildHandoffContext(
   state: ConversationState,
   reason: EscalationReason | 'flow',
   signals: Signal[],
+  clock?: HandoffClock,
 ): HandoffContext {
+  const deadline = clock ? urgencyDeadline(state, signals, clock) : null;
   return {
     transcript: state.recentTranscript.slice(),
     intents: state.intents.slice(),
@@ -115,7 +190,7 @@ export function buildHandoffContext(
     variables: { ...state.variables },
     reason,
     signals: signals.slice(),
-    summary: summarizeConversation(state, reason, signals),
-    suggestedResolution: suggestResolution(reason, state.intents, state.entities),
+    summary: summarizeConversation(state, reason, signals, clock),
+    suggestedResolution: suggestResolution(reason, state.intents, state.entities, deadline),
   };
 }

@@ -180,27 +180,37 @@ export function answerTakeoverQuestion(
   handOver(run, block, reason, w.reason ? (run.s.lastEscalation?.signals ?? []) : []);
 }
 
+/**
+ * The queue priority of a handoff (newcomer s8 #34): the block's "Priority when urgent" (urgencyPriority, 'urgent' by
+ * default) when the policy handed over for urgency (a deadline, an emergency), so an urgent customer is not queued
+ * behind ordinary chats; the block's Priority otherwise.
+ */
+export function handoffPriority(d: Pick<HumanTakeoverData, 'priority' | 'urgencyPriority'>, reason: EscalationReason | 'flow'): HumanTakeoverData['priority'] {
+  return reason === 'urgency' ? (d.urgencyPriority ?? 'urgent') : d.priority;
+}
+
 /** Queues the conversation for a person (and assigns at once when custom auto-assignment finds someone). */
 function handOver(run: Run, block: BlockOf<'human_takeover'>, reason: EscalationReason | 'flow', signals: Signal[]): void {
   const s = run.s;
   const d = block.data;
+  const priority = handoffPriority(d, reason);
   const handoff = createHandoff({
     id: nextId(run, 'h'),
     conversationId: s.id,
     blockId: block.id,
     assignation: d.assignation,
     reason,
-    priority: d.priority,
+    priority,
     now: run.now,
     timeoutMinutes: d.queueTimeoutMinutes,
   });
   s.mode = 'waiting';
   s.waiting = { kind: 'handoff', blockId: block.id };
   const req = assignmentRequest(d);
-  setVar(run, 'estimatedWait', estimateWait(run.ctx.agents, req, queueAhead(run.ctx.queue ?? [], d.teams, d.priority)).text);
+  setVar(run, 'estimatedWait', estimateWait(run.ctx.agents, req, queueAhead(run.ctx.queue ?? [], d.teams, priority)).text);
   bot(run, renderTemplate(d.handoffMessage, s.variables), block.id);
 
-  const context = buildHandoffContext(s, reason, signals);
+  const context = buildHandoffContext(s, reason, signals, { now: run.now, timezone: run.flow.settings.timezone });
   const autoAssign = d.assignation === 'custom' && d.autoAssign.enabled;
   // The engine requests, the runtime assigns: with `autoAssign` set the runtime picks an online agent
   // (round robin / least busy, per-agent limit) and answers with `agent_accepted`.
@@ -209,7 +219,7 @@ function handOver(run: Run, block: BlockOf<'human_takeover'>, reason: Escalation
     handoff,
     context,
     assignation: d.assignation,
-    priority: d.priority,
+    priority,
     skill: d.skill,
     language: d.language,
     teams: d.teams,

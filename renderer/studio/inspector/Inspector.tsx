@@ -17,6 +17,9 @@ import { useProblems } from '../hooks/useProblems';
 import { useStudio, useStudioStore } from '../store/StudioStoreContext';
 import { FieldEditor, type EditorContext } from './FieldEditor';
 import { elementOf, shapeOf } from './zodInfo';
+import { priorityChoices } from '../../../shared/flow/blocks/fields';
+
+const priorityLabel = (p: string): string => (priorityChoices as Record<string, { label: string }>)[p]?.label ?? p;
 
 function getPath(data: unknown, path: readonly (string | number)[]): unknown {
   let v = data;
@@ -124,6 +127,14 @@ function BlockForm({ block }: { block: Block }) {
             <strong>timeout</strong>: the customer waited in the queue longer than the queue timeout.
           </li>
         </ul>
+      )}
+      {block.kind === 'human_takeover' && (
+        // Newcomer s8 #34: an urgent handoff was queued as "normal" with no word of it; the engine uses urgencyPriority (handoffPriority).
+        <p className="bt-field-help" data-testid="takeover-priority-note">
+          Queue priority: <strong>{priorityLabel(String(data.priority ?? 'normal'))}</strong>
+          {mode === 'custom' ? ' (Priority below)' : ''}; <strong>{priorityLabel(String(data.urgencyPriority ?? 'urgent'))}</strong> for a chat handed over because the
+          matter is urgent (“Priority when urgent” below), and the agent is told the customer’s deadline.
+        </p>
       )}
       <div className="bt-field">
         <label className="bt-field-label" htmlFor={`label-${block.id}`}>

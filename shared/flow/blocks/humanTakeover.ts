@@ -110,6 +110,17 @@ export const humanTakeoverData = z.object({
     .default(10)
     .meta({ title: 'Queue timeout (minutes)', help: 'After this long with nobody accepting, the timeout exit is taken.', widget: 'number', tabs: ALL }),
   priority: z.enum(priorities).default('normal').meta({ title: 'Priority', help: 'Place in the queue against other chats.', widget: 'select', choices: priorityChoices, tabs: CUSTOM, showWhen: custom }),
+  /** Queue priority of a chat the escalation policy hands over for urgency (newcomer s8 #34); `priority` for the others. */
+  urgencyPriority: z
+    .enum(priorities)
+    .default('urgent')
+    .meta({
+      title: 'Priority when urgent',
+      help: 'Place in the queue of a chat handed over because the matter is urgent (a deadline or an emergency the customer names); the agent is also told the deadline. Choose Normal (or the same as Priority) to queue urgent chats like any other.',
+      widget: 'select',
+      choices: priorityChoices,
+      tabs: ALL,
+    }),
   skill: z.string().default('').meta({ title: 'Skill', help: 'Only agents with this skill get the chat (empty: any).', widget: 'text', tabs: CUSTOM, showWhen: custom, placeholder: 'billing' }),
   language: z.string().default('').meta({ title: 'Language', help: 'Only agents who speak it get the chat (empty: any).', widget: 'text', tabs: CUSTOM, showWhen: custom, placeholder: 'fr' }),
 });
