@@ -46,6 +46,8 @@ export function effectiveSentiment(analysis: TextAnalysis): EffectiveSentiment {
       // "not useless" / "no joke" are not insults.
       const prev = toks[i - 1];
       if (prev === 'not' || prev === 'no') continue;
+      // Session 9: "bad ass boots" is praise (the NLU's slang frame), not profanity.
+      if (t === 'ass' && prev === 'bad' && !analysis.sentiment.negativeWords.includes('bad')) continue;
       words.push(t);
       boost += STEP;
     }

@@ -462,9 +462,60 @@ const REASSURANCE_FIRST = new Set(REASSURANCE.map((p) => p[0]));
 /** Words that open a hypothetical: "if it arrives broken", "in case it is damaged", "suppose it breaks". */
 const HYPOTHETICAL = new Set(['if', 'suppose', 'supposing', 'hypothetically', 'incase', 'whether']);
 
+/**
+ * Session 9 (issue 11): negative-looking words used as praise in slang, zeroed where they stand (other words still count):
+ *  - "killing it", "kill it", "slaying it", "smashed it", "nailed it": doing something well (not "this is killing me");
+ *  - "dead" before a pleasant or plain adjective is "very" ("dead quiet", "dead comfy", "dead easy");
+ *  - sick / killer / wicked / insane / lethal / filthy / savage / dope / bad with a praise intensifier before it ("well sick",
+ *    "proper killer", "absolutely sick"; not "sick of"), before a thing bought ("killer deal", "sick trainers", "bad ass
+ *    boots", "wicked bad"), or said of a deal or a range ("the deals are insane"; not of prices or charges).
+ */
+const SLANG = new Set(['sick', 'killer', 'wicked', 'insane', 'lethal', 'filthy', 'savage', 'dope', 'bad', 'badass', 'mental', 'unreal']);
+const PRAISE_INTENSIFIER = new Set(['well', 'proper', 'absolutely', 'pure', 'totally', 'dead', 'wicked', 'lowkey', 'highkey', 'straight']);
+const PRAISED = new Set([
+  'deal', 'deals', 'boots', 'boot', 'jacket', 'coat', 'dress', 'trainers', 'sneakers', 'kicks', 'shoes', 'range', 'stuff', 'gear',
+  'collection', 'design', 'designs', 'fit', 'fits', 'look', 'colour', 'color', 'colours', 'quality', 'bag', 'hoodie', 'top', 'jeans',
+  'set', 'sale', 'offers', 'offer', 'discounts', 'drop', 'prices', 'price', 'candle', 'scent', 'smell', 'vibe', 'vibes', 'style',
+]);
+const PRAISED_SUBJECT = new Set(['deal', 'deals', 'range', 'stuff', 'collection', 'designs', 'design', 'offers', 'sale', 'discounts', 'drop', 'vibes', 'style', 'gear', 'fit', 'fits', 'quality']);
+const DEAD_BEFORE = new Set([
+  'quiet', 'good', 'easy', 'comfy', 'comfortable', 'nice', 'chuffed', 'pleased', 'happy', 'busy', 'simple', 'cheap', 'cute', 'soft',
+  'lovely', 'handy', 'quick', 'proud', 'excited', 'keen', 'smart', 'posh', 'warm', 'cosy', 'cozy', 'pretty', 'funny', 'useful', 'light',
+]);
+const DOING_WELL = new Set(['kill', 'killing', 'killed', 'kills', 'slay', 'slaying', 'slayed', 'slays', 'smash', 'smashing', 'smashed', 'nailed', 'nailing', 'nail']);
+function slangPraise(lw: string[], scored: number[]): boolean {
+  let calmed = false;
+  const zero = (k: number) => {
+    if (scored[k] < 0) {
+      scored[k] = 0;
+      calmed = true;
+    }
+  };
+  for (let i = 0; i < lw.length; i++) {
+    const w = lw[i];
+    if (scored[i] >= 0) continue;
+    if (DOING_WELL.has(w) && lw[i + 1] === 'it') zero(i);
+    else if (w === 'dead' && DEAD_BEFORE.has(lw[i + 1] ?? '')) zero(i);
+    else if (SLANG.has(w)) {
+      const next = lw[i + 1] ?? '';
+      const prev = lw[i - 1] ?? '';
+      if (next === 'of' || next === 'and') continue;
+      const before = PRAISE_INTENSIFIER.has(prev) || (SLANG.has(prev) && scored[i - 1] === 0 && prev !== 'bad');
+      const attributive = PRAISED.has(next) || (next === 'ass' && PRAISED.has(lw[i + 2] ?? '')) || (SLANG.has(next) && PRAISED.has(lw[i + 2] ?? ''));
+      const said = (prev === 'are' || prev === 'is' || prev === 's') && PRAISED_SUBJECT.has(lw[i - 2] ?? lw[i - 3] ?? '');
+      const saidRn = (prev === 'are' || prev === 'is') && PRAISED_SUBJECT.has(lw[i - 3] ?? '');
+      if (before || attributive || said || saidRn) {
+        zero(i);
+        if (next === 'ass') zero(i + 1);
+      }
+    }
+  }
+  return calmed;
+}
+
 /** Zeroes the negative valences of calm frames in `scored`; true when something was calmed. */
 function calmFrames(lw: string[], clauseEnds: boolean[], text: string, scored: number[]): boolean {
-  let calmed = false;
+  let calmed = slangPraise(lw, scored);
   for (let i = 0; i < lw.length; i++) {
     if (!REASSURANCE_FIRST.has(lw[i])) continue;
     for (const p of REASSURANCE) {

@@ -141,3 +141,26 @@ describe('near misses show what a switch or a stricter threshold silences (newco
     expect((decide({}, 'do you ship to Canada?').nearMisses ?? []).some((n) => /switched off/.test(n.explanation))).toBe(false);
   });
 });
+
+/* ------------------------------------------------------------------ families of ordinary messages handed over */
+describe('slang praise is not negative sentiment (a negative-looking word used as praise)', () => {
+  it.each([
+    'those trainers are well sick, proper killer price too. do you do a size 9?',
+    'you lot are killing it with the autumn range, do you take PayPal',
+    "it's dead easy to order from you, can I add a gift note?",
+    'the deals right now are insane, when does the sale end',
+    'bad ass boots, any chance of them in brown',
+    'sick jacket, do you ship to Leeds?',
+  ])('%j is not handed over', (text) => {
+    expect(reasonOf(text)).toBeNull();
+  });
+  it.each([
+    'this delay is killing me, where is my parcel',
+    "I'm sick of waiting for my refund",
+    'the delivery charges are insane, I was charged twice',
+    'the kettle arrived dead and the lid is broken, I am furious',
+    "it's so bad, the worst service I have ever had",
+  ])('%j is still upset or a case', (text) => {
+    expect(reasonOf(text)).not.toBeNull();
+  });
+});
