@@ -11,6 +11,7 @@ import { ruleOperators } from '../../../shared/flow/schema';
 import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
 import { TemplateInput } from './TemplateInput';
+import { clearFieldDraft, readFieldDraft, saveFieldDraft } from './fieldDrafts';
 import { elementOf, enumValues, firstIssue, humanize, metaOf, shapeOf, typeOf, unwrap } from './zodInfo';
 
 export interface EditorContext {
@@ -26,6 +27,11 @@ export interface FieldEditorProps {
   ctx: EditorContext;
   /** The field may be left out (the block registry unwraps `.optional()` before the schema reaches here). */
   optional?: boolean;
+  /**
+   * Where this field is, unique in the studio (`<flow id>:block:<id>:<path>`): text the field refuses is kept in this
+   * browser under it and shown again when the field opens after the page was left (fieldDrafts.ts). None: not kept.
+   */
+  draftKey?: string;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -73,11 +79,31 @@ export function widgetOf(schema: z.ZodType, meta: FieldMeta | undefined): string
   return 'json';
 }
 
-export function FieldEditor({ schema, meta, value, onChange, ctx, optional }: FieldEditorProps) {
+export function FieldEditor({ schema, meta, value, onChange, ctx, optional, draftKey }: FieldEditorProps) {
   const widget = widgetOf(schema, meta);
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** The draft was typed before the page was left, and restored from this browser. */
+  const [restored, setRestored] = useState(false);
   const { nullable } = unwrap(schema);
+
+  // Refused text typed before the page was left (or reloaded) comes back, still red, still not saved.
+  useEffect(() => {
+    if (!draftKey) return;
+    const saved = readFieldDraft(draftKey);
+    if (!saved) return;
+    const current = Array.isArray(value) ? value.join(', ') : value === null || value === undefined ? '' : String(value);
+    // Saved since (the same text), or text the field accepts now: nothing to restore.
+    const acceptedNow = (widget === 'text' || widget === 'textarea' || widget === 'template') && firstIssue(schema, saved.text) === null;
+    if (saved.text === current || acceptedNow) {
+      clearFieldDraft(draftKey);
+      return;
+    }
+    setDraft(saved.text);
+    setError(saved.error);
+    setRestored(true);
+    // Only when the field opens: later edits go through commit().
+  }, [draftKey]);
 
   /** Validate then commit; keep the draft and say why when invalid. */
   const commit = (text: string, parsed: unknown, extraError: string | null = null) => {
@@ -85,17 +111,31 @@ export function FieldEditor({ schema, meta, value, onChange, ctx, optional }: Fi
     if (problem) {
       setDraft(text);
       setError(problem);
+      // An emptied box holds nothing to lose.
+      if (draftKey && text.trim() !== '') saveFieldDraft(draftKey, text, problem);
       return;
     }
     setDraft(null);
     setError(null);
+    setRestored(false);
+    if (draftKey) clearFieldDraft(draftKey);
     onChange(parsed);
   };
 
+  const discard = () => {
+    if (draftKey) clearFieldDraft(draftKey);
+    setDraft(null);
+    setError(null);
+    setRestored(false);
+  };
+
   const field = (control: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode) => (
-    <Field label={meta.title} help={meta.help} error={error}>
-      {control}
-    </Field>
+    <>
+      <Field label={meta.title} help={meta.help} error={error}>
+        {control}
+      </Field>
+      {restored && error && <RestoredNote label={meta.title} onDiscard={discard} />}
+    </>
   );
 
   switch (widget) {
@@ -255,10 +295,10 @@ export function FieldEditor({ schema, meta, value, onChange, ctx, optional }: Fi
     case 'opening_hours': {
       if (nullable) {
         return (
-          <NullableObject schema={schema} meta={meta} value={value} onChange={onChange} ctx={ctx} />
+          <NullableObject schema={schema} meta={meta} value={value} onChange={onChange} ctx={ctx} draftKey={draftKey} />
         );
       }
-      return <ObjectEditor schema={schema} meta={meta} value={(value ?? {}) as Record<string, unknown>} onChange={onChange} ctx={ctx} />;
+      return <ObjectEditor schema={schema} meta={meta} value={(value ?? {}) as Record<string, unknown>} onChange={onChange} ctx={ctx} draftKey={draftKey} />;
     }
     case 'list':
       return <ListEditor schema={schema} meta={meta} value={(value ?? []) as unknown[]} onChange={onChange} ctx={ctx} />;
@@ -282,6 +322,18 @@ export function FieldEditor({ schema, meta, value, onChange, ctx, optional }: Fi
   }
 }
 
+/** Under a field whose refused text came back from this browser: says so, and offers to drop it. */
+function RestoredNote({ label, onDiscard }: { label: string; onDiscard(): void }) {
+  return (
+    <p className="bt-field-help st-restored-draft" role="note">
+      This is what you typed before leaving the page; it is kept in this browser and is not in the flow until the red error is fixed.{' '}
+      <button type="button" className="st-link-button" aria-label={`Discard what I typed in “${label}”`} onClick={onDiscard}>
+        Discard it
+      </button>
+    </p>
+  );
+}
+
 let zones: string[] | null = null;
 function timeZones(): string[] {
   if (!zones) {
@@ -299,7 +351,7 @@ function subMeta(key: string, schema: z.ZodType): FieldMeta {
   return metaOf(schema) ?? { title: humanize(key) };
 }
 
-function ObjectEditor({ schema, meta, value, onChange, ctx }: FieldEditorProps & { value: Record<string, unknown> }) {
+function ObjectEditor({ schema, meta, value, onChange, ctx, draftKey }: FieldEditorProps & { value: Record<string, unknown> }) {
   const shape = shapeOf(schema) ?? {};
   return (
     <fieldset className="st-fieldset">
@@ -308,13 +360,13 @@ function ObjectEditor({ schema, meta, value, onChange, ctx }: FieldEditorProps &
       {Object.entries(shape).map(([key, sub]) => {
         const m = subMeta(key, sub);
         if (m.hidden) return null;
-        return <FieldEditor key={key} schema={sub} meta={m} value={value[key]} ctx={ctx} onChange={(v) => onChange({ ...value, [key]: v })} />;
+        return <FieldEditor key={key} schema={sub} meta={m} value={value[key]} ctx={ctx} draftKey={draftKey && `${draftKey}.${key}`} onChange={(v) => onChange({ ...value, [key]: v })} />;
       })}
     </fieldset>
   );
 }
 
-function NullableObject({ schema, meta, value, onChange, ctx }: FieldEditorProps) {
+function NullableObject({ schema, meta, value, onChange, ctx, draftKey }: FieldEditorProps) {
   const inner = unwrap(schema).schema;
   const on = value !== null && value !== undefined;
   return (
@@ -334,7 +386,7 @@ function NullableObject({ schema, meta, value, onChange, ctx }: FieldEditorProps
           {meta.help && <span className="bt-field-help" style={{ display: 'block' }}>{meta.help}</span>}
         </span>
       </label>
-      {on && <ObjectEditor schema={inner} meta={{ ...meta, help: undefined }} value={value as Record<string, unknown>} onChange={onChange} ctx={ctx} />}
+      {on && <ObjectEditor schema={inner} meta={{ ...meta, help: undefined }} value={value as Record<string, unknown>} onChange={onChange} ctx={ctx} draftKey={draftKey} />}
     </div>
   );
 }

@@ -156,6 +156,7 @@ function General() {
         meta={{ title: 'Language', help: 'The bot’s language (BCP 47 code, e.g. en, fr, de).', widget: 'text' }}
         value={flow.settings.language}
         ctx={ctx}
+        draftKey={`${flow.id}:settings:language`}
         onChange={(v) => dispatch({ type: 'set_settings', settings: { language: String(v) } }, { coalesceKey: 'settings:language', label: 'Change language' })}
       />
       <FieldEditor
@@ -163,6 +164,7 @@ function General() {
         meta={{ title: 'Time zone', help: 'Used for dates, business hours and {{now}} in messages.', widget: 'timezone' }}
         value={flow.settings.timezone}
         ctx={ctx}
+        draftKey={`${flow.id}:settings:timezone`}
         onChange={(v) => dispatch({ type: 'set_settings', settings: { timezone: String(v) } }, { coalesceKey: 'settings:timezone', label: 'Change time zone' })}
       />
     </>
@@ -397,7 +399,7 @@ function Escalation() {
           </select>
         )}
       </Field>
-      {policy.mode === 'graduated' && <GraduatedTexts texts={(policy.texts ?? {}) as Record<string, unknown>} shape={shapeOf(shape.texts) ?? {}} ctx={ctx} onChange={(k, v) => set('texts', { [k]: typeof v === 'string' && v.trim() === '' ? undefined : v })} />}
+      {policy.mode === 'graduated' && <GraduatedTexts flowId={flow.id} texts={(policy.texts ?? {}) as Record<string, unknown>} shape={shapeOf(shape.texts) ?? {}} ctx={ctx} onChange={(k, v) => set('texts', { [k]: typeof v === 'string' && v.trim() === '' ? undefined : v })} />}
       {Object.entries(shape)
         .filter(([key]) => !['enabled', 'targetBlockId', 'mode', 'texts'].includes(key))
         .map(([key, sub]) => {
@@ -407,7 +409,7 @@ function Escalation() {
           if (!subShape) {
             return (
               <SettingsField key={key} path={`$.escalation.${key}`} problems={problems}>
-                <FieldEditor schema={sub} meta={{ title: text.title, help: text.help }} value={policy[key]} ctx={ctx} onChange={(v) => set(key, v)} />
+                <FieldEditor schema={sub} meta={{ title: text.title, help: text.help }} value={policy[key]} ctx={ctx} draftKey={`${flow.id}:escalation:${key}`} onChange={(v) => set(key, v)} />
               </SettingsField>
             );
           }
@@ -428,7 +430,7 @@ function Escalation() {
                     const t = text.fields?.[k] ?? { title: humanize(k), help: '' };
                     return (
                       <SettingsField key={k} path={`$.escalation.${key}.${k}`} problems={problems}>
-                        <FieldEditor schema={s} meta={{ title: t.title, help: t.help, widget: t.widget }} value={value[k]} ctx={ctx} onChange={(v) => set(key, { [k]: v })} />
+                        <FieldEditor schema={s} meta={{ title: t.title, help: t.help, widget: t.widget }} value={value[k]} ctx={ctx} draftKey={`${flow.id}:escalation:${key}.${k}`} onChange={(v) => set(key, { [k]: v })} />
                       </SettingsField>
                     );
                   })}
@@ -477,11 +479,13 @@ const graduatedTextFields = [
 ] as const;
 
 function GraduatedTexts({
+  flowId,
   texts,
   shape,
   ctx,
   onChange,
 }: {
+  flowId: string;
   texts: Record<string, unknown>;
   shape: Record<string, z.ZodType>;
   ctx: ReturnType<typeof useEditorContext>;
@@ -498,6 +502,7 @@ function GraduatedTexts({
           meta={{ title: f.title, help: f.help, widget: 'textarea', placeholder: defaultGraduatedTexts[f.key] }}
           value={texts[f.key] ?? ''}
           ctx={ctx}
+          draftKey={`${flowId}:escalation:texts.${f.key}`}
           onChange={(v) => onChange(f.key, v)}
         />
       ))}

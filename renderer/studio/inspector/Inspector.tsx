@@ -62,6 +62,7 @@ const TAB_ITEMS = [
 
 function BlockForm({ block }: { block: Block }) {
   const store = useStudioStore();
+  const flowId = useStudio((s) => s.flow.id);
   const ctx = useEditorContext();
   const problems = useProblems().filter((p) => p.blockId === block.id);
   const info = kindInfo(block.kind);
@@ -96,7 +97,7 @@ function BlockForm({ block }: { block: Block }) {
         </fieldset>
       );
     }
-    return <FieldEditor key={key(f)} schema={f.schema} meta={f.meta} optional={f.optional} value={getPath(data, f.path)} ctx={ctx} onChange={(v) => setField(f.path, v)} />;
+    return <FieldEditor key={key(f)} schema={f.schema} meta={f.meta} optional={f.optional} value={getPath(data, f.path)} ctx={ctx} draftKey={`${flowId}:block:${block.id}:${key(f)}`} onChange={(v) => setField(f.path, v)} />;
   };
   const form = shown.filter((f) => f.path.length === 1).map(render);
 
