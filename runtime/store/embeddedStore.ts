@@ -68,8 +68,21 @@ function describe(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** Size of the readiness probe write after a failed commit (see `writeProblem`). */
+/** Smallest readiness probe write after a failed commit (see `writeProblem`): at least the write that failed. */
 const PROBE_BYTES = 8192;
+/** The readiness probe's key (in the active-revisions table, where no flow id can start with NUL). */
+const PROBE_KEY = '\u0000write-probe';
+/** Largest readiness probe (a failed write bigger than this is probed with this much). */
+const PROBE_MAX_BYTES = 4 * 1024 * 1024;
+
+/** Bytes a write carries, as JSON (computed only while writes are failing, never on the normal path). */
+function sizeOf(x: unknown): number {
+  try {
+    return Buffer.byteLength(JSON.stringify(x) ?? '');
+  } catch {
+    return 0;
+  }
+}
 
 /** Free bytes under which a failed commit is reported as "the data folder is full" (and readiness stays down). */
 export const LOW_SPACE_BYTES = 4 * 1024 * 1024;
@@ -665,18 +678,20 @@ export class EmbeddedStore implements RuntimeStore {
     if (this.closed) throw new Error('store is closed');
     let result: unknown;
     try {
-      this.injectedFailure();
+      this.injectedFailure(() => sizeOf(req));
       result = await this.writer.send(req);
     } catch (err) {
-      throw this.writeError(err);
+      // A failed probe (writeProblem) says nothing new about what a message needs.
+      throw this.writeError(err, () => ((req as { key?: unknown }).key === PROBE_KEY ? 0 : sizeOf(req)));
     }
-    if (this.writeFailure) this.writeFailure = null;
+    if (this.writeFailure) this.writeSucceeded(sizeOf(req));
     return result;
   }
 
   /** Throws the test hook's simulated full disk (`simulateCommitFailures`), as lmdb reports it. */
-  private injectedFailure(): void {
+  private injectedFailure(bytes?: () => number): void {
     if (this.failNext > 0) {
+      if (this.failLarger > 0 && bytes && bytes() <= this.failLarger) return;
       this.failNext--;
       throw Object.assign(new Error('Commit failed (see commitError for details)'), {
         code: 'ENOSPC',
@@ -691,7 +706,7 @@ export class EmbeddedStore implements RuntimeStore {
    * a promise (`commitError`) that nobody else awaits: it is handled here, or the process would die on an
    * unhandled rejection (hostile report: a full disk killed `baton serve`).
    */
-  private writeError(err: unknown): unknown {
+  private writeError(err: unknown, bytes: () => number = () => 0): unknown {
     const commitError = (err as { commitError?: unknown } | null)?.commitError;
     if (commitError instanceof Promise) commitError.catch(() => undefined);
     const code = (err as NodeJS.ErrnoException | null)?.code;
@@ -700,8 +715,22 @@ export class EmbeddedStore implements RuntimeStore {
     const free = freeBytes(this.dir);
     const e = new StoreWriteError(this.dir, code === 'ENOSPC' || (free !== null && free < LOW_SPACE_BYTES), err);
     this.writeFailure = e;
+    this.failedBytes = Math.max(this.failedBytes, bytes());
     return e;
   }
+
+  /**
+   * A write worked while writes were failing: the failure is over only if it was at least as large as the largest
+   * that failed (a small timer write fitting in the last free pages says nothing about a customer's 75 KB message:
+   * readiness said 'ready' while such messages got 507, hostile s7).
+   */
+  private writeSucceeded(bytes: number) {
+    if (bytes < Math.min(this.failedBytes, PROBE_MAX_BYTES)) return;
+    this.writeFailure = null;
+    this.failedBytes = 0;
+  }
+  /** The largest write that failed since writes last worked (bytes of JSON). */
+  private failedBytes = 0;
 
   /**
    * Why writes are failing right now, or null when they work. After a failed commit, each call (at most one
@@ -713,9 +742,13 @@ export class EmbeddedStore implements RuntimeStore {
     if (!f) return null;
     if (Date.now() - this.lastProbe >= 1000 && !this.closed) {
       this.lastProbe = Date.now();
-      // As big as a customer message's write (record ~2.5 KB + log entries; a 3.9 KB message ~8 KB): a tiny probe fit
-      // in pages lmdb still had free, so readiness said 'ready' while messages got 507 (hostile s7, LOW).
-      const probe = this.durable({ k: 'put', db: 'active', key: '\u0000write-probe', value: String(this.lastProbe).padEnd(PROBE_BYTES, '.') }).catch(() => undefined);
+      // As big as the largest write that failed (a 4,000-character message of 3-byte characters writes ~75 KB), at
+      // least 8 KB: a smaller probe fit in pages lmdb still had free, so readiness said 'ready' while messages got 507
+      // (hostile s7). Overwritten with a short value once it worked, so the probe does not stay in the data folder.
+      const bytes = Math.min(Math.max(PROBE_BYTES, this.failedBytes), PROBE_MAX_BYTES);
+      const probe = this.durable({ k: 'put', db: 'active', key: PROBE_KEY, value: String(this.lastProbe).padEnd(bytes, '.') })
+        .then(() => this.durable({ k: 'put', db: 'active', key: PROBE_KEY, value: String(this.lastProbe) }))
+        .catch(() => undefined);
       // Readiness answers within a second; a probe still pending keeps the recorded failure until it ends.
       await Promise.race([probe, new Promise((r) => setTimeout(r, 1000).unref())]);
     }
@@ -724,9 +757,12 @@ export class EmbeddedStore implements RuntimeStore {
   private lastProbe = 0;
 
   /** Test hook: the next `failures` writes fail as lmdb reports a full disk (ENOSPC), then writes work again. */
-  simulateCommitFailures(failures: number): void {
+  simulateCommitFailures(failures: number, opts: { largerThan?: number } = {}): void {
     this.failNext = failures;
+    this.failLarger = opts.largerThan ?? 0;
   }
+  /** With `largerThan`: only writes of more bytes (JSON) fail, as when the disk has a little space left. */
+  private failLarger = 0;
   private failNext = 0;
 
 
@@ -994,7 +1030,7 @@ export class EmbeddedStore implements RuntimeStore {
     let appended: LogEntry[];
     let seq: number;
     try {
-      this.injectedFailure();
+      this.injectedFailure(() => sizeOf(w));
       const priorHot = this.load(c.id);
       const prior = priorHot?.rec;
       if (w.create && prior) throw new StoreConflictError(`conversation ${c.id} already exists`);
@@ -1064,10 +1100,10 @@ export class EmbeddedStore implements RuntimeStore {
       // `hot` may hold what the failed write planned: read this conversation from disk next time.
       this.hot.delete(c.id);
       if (entry && this.pendingHot.get(c.id) === entry) this.pendingHot.delete(c.id);
-      throw this.writeError(err);
+      throw this.writeError(err, () => sizeOf(w));
     }
     if (this.pendingHot.get(c.id) === entry) this.pendingHot.delete(c.id);
-    if (this.writeFailure) this.writeFailure = null;
+    if (this.writeFailure) this.writeSucceeded(sizeOf(w));
     if (appended.length > 0) this.events.emit(c.id, appended);
     return { appended, lastSeq: seq };
   }
