@@ -111,7 +111,8 @@ export function namesShopTopic(toks: readonly string[]): boolean {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     const bare = t.endsWith('es') ? t.slice(0, -2) : t.endsWith('s') ? t.slice(0, -1) : t;
-    if (SHOP_WORDS.has(t) || SHOP_WORDS.has(bare)) return true;
+    // Session 9: a plural in "-es" of a word ending in "e" ("exchanges", "purchases", "packages") drops only the "s".
+    if (SHOP_WORDS.has(t) || SHOP_WORDS.has(bare) || (bare !== t && t.endsWith('es') && SHOP_WORDS.has(t.slice(0, -1)))) return true;
     if (!service && (ATTRIBUTE_WORDS.has(t) || ATTRIBUTE_WORDS.has(bare) || PRODUCT_FEATURES.has(t) || PRODUCT_FEATURES.has(bare))) return true;
     if (!service && t.length >= 7 && QUALITY_SUFFIX.test(t) && !NOT_QUALITY.has(t)) return true;
     // An order reference ("wheres 5521", "and 81255?"), not a year ("the 1997 general election").

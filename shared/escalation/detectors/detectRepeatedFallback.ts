@@ -16,6 +16,7 @@ import type { EscalationMemory as Memory } from '../types';
 import { isRealQuestion } from '../questionConcepts';
 import { isShopQuestion, isShopQuestionText } from '../shopTopics';
 import { effectiveSentiment } from '../effectiveSentiment';
+import { OFF_TOPIC, setAsideMatch } from '../inDomain/policyFallback';
 
 /**
  * Round six: nudges and fillers ("ok", "k", "lol", "hello?", "??", "sigh", "hola?", "pls") ask nothing new. After the
@@ -337,12 +338,17 @@ export function detectRepeatedFallback(facts: TurnFacts, policy: EscalationPolic
   const messages = memory.fallbacksInRow + 1;
   const clear = again || a.alternative ? 0 : (memory.fallbacksInRow === 0 ? 0 : Math.min(memory.clearInRow ?? 0, memory.fallbacksInRow)) + (w === 0.5 ? 1 : 0);
   const halves = clear > 0 ? `, ${clear} of them clear questions about the shop that count half (streak ${fmt(inRow)})` : '';
+  // Session 9: a message the router matched but the shop could not serve (policyFallback.ts) is named with its score.
+  const aside = setAsideMatch(facts);
+  const offTopic = aside
+    ? ` The last one matched "${aside.intentName}" (${aside.confidence.toFixed(2)}) but reads as off-topic for the shop (in-domain score ${aside.score.toFixed(2)} < ${OFF_TOPIC}), so it counts as not understood.`
+    : '';
   return {
     reason: 'repeated_fallback',
     score: 1,
     threshold: count,
-    evidence: [`${messages} in a row`, ...(clear > 0 ? [`streak ${fmt(inRow)}`] : [])],
+    evidence: [`${messages} in a row`, ...(clear > 0 ? [`streak ${fmt(inRow)}`] : []), ...(aside ? [`off-topic ${aside.score.toFixed(2)}`] : [])],
     turn: facts.turn,
-    explanation: `The bot did not understand ${messages} messages in a row${halves} (limit ${count}).`,
+    explanation: `The bot did not understand ${messages} messages in a row${halves} (limit ${count}).${offTopic}`,
   };
 }

@@ -1,0 +1,66 @@
+/**
+ * Session 9 (escrf): repeated fallback, low confidence and false escalations on every labelled corpus, per corpus and
+ * per half (odd / even ids), for the code at ROOT (default: this checkout), so a before/after runs in the same minutes:
+ *
+ *   npx tsx scripts/train-escalation/escrfEval.ts [--root /tmp/s9start] [--out /tmp/escrf/after.json] [files...]
+ *
+ * Prints a table; --out writes every conversation's expected and first escalation reason (for diffs, no text).
+ */
+import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(new URL('../../', import.meta.url));
+const args = process.argv.slice(2);
+const opt = (k: string) => { const i = args.indexOf(k); if (i < 0) return undefined; const v = args[i + 1]; args.splice(i, 2); return v; };
+const root = (opt('--root') ?? here).replace(/\/?$/, '/');
+const out = opt('--out');
+const modelFile = opt('--model');
+const files = args.length > 0 ? args : [
+  ...readdirSync(here + 'test/fixtures/escalation-corpus').map((f) => 'test/fixtures/escalation-corpus/' + f),
+  ...readdirSync(here + 'test/fixtures/escalation-blind').map((f) => 'test/fixtures/escalation-blind/' + f),
+  'test/fixtures/escalation/labelled.jsonl', 'test/fixtures/escalation/heldout.jsonl',
+].filter((f) => f.endsWith('.jsonl'));
+
+const { loadFlowText } = await import(root + 'shared/flow/loadFlowText.ts');
+const { playConversation } = await import(root + 'shared/simulator/playConversation.ts');
+if (modelFile) {
+  // A model from inDomainTrain.ts --json (leave-one-writer-out), used instead of the shipped weights.
+  const { useInDomainModel } = await import(root + 'shared/escalation/inDomain/inDomainScore.ts');
+  const m = JSON.parse(readFileSync(modelFile, 'utf8'));
+  useInDomainModel({ bias: m.bias, weights: Float32Array.from(m.weights) });
+}
+const loaded = loadFlowText(readFileSync(root + 'flows/customer-support.json', 'utf8'));
+const flow = loaded.flow;
+const now = Date.parse('2026-11-24T10:00:00Z');
+const rows: { file: string; id: string; expect: string; got: string }[] = [];
+const table: string[] = [];
+const half = (id: string) => { const m = /(\d+)\D*$/.exec(id); return m ? (Number(m[1]) % 2 === 0 ? 'even' : 'odd') : 'odd'; };
+const pct = (a: number, b: number) => (b === 0 ? '-' : `${a}/${b}`);
+const tot = { rf: [0, 0], lc: [0, 0], fe: [0, 0], nothing: 0 };
+for (const f of files) {
+  const lines = readFileSync(here + f, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l))
+    .map((l, i) => (l.turns ? l : { id: l.id ?? `${f}-${i + 1}`, expect: l.label, turns: ['Something else', l.text] }));
+  const c: Record<string, { rf: number[]; lc: number[]; fe: number[] }> = {};
+  for (const l of lines) {
+    const got = playConversation(flow, l.id, l.turns, now).escalation?.reason ?? 'none';
+    rows.push({ file: f, id: l.id, expect: l.expect, got });
+    for (const h of [half(l.id), 'all']) {
+      const s = (c[h] ??= { rf: [0, 0], lc: [0, 0], fe: [0, 0] });
+      if (l.expect === 'repeated_fallback') { s.rf[1]++; if (got === l.expect) s.rf[0]++; }
+      if (l.expect === 'low_confidence') { s.lc[1]++; if (got === l.expect) s.lc[0]++; }
+      if (l.expect === 'none') { s.fe[1]++; if (got !== 'none') s.fe[0]++; }
+    }
+  }
+  const name = f.replace(/^.*\//, '').replace(/(-conversations)?\.jsonl$/, '');
+  for (const h of ['all', 'odd', 'even']) {
+    const s = c[h];
+    if (!s) continue;
+    if (h === 'all') { for (const k of ['rf', 'lc', 'fe'] as const) { tot[k][0] += s[k][0]; tot[k][1] += s[k][1]; } }
+    if (h !== 'all' && !/w(9|1\d|2\d)/.test(name)) continue;
+    table.push(`${(name + (h === 'all' ? '' : '-' + h)).padEnd(14)} RF ${pct(s.rf[0], s.rf[1]).padEnd(8)} LC ${pct(s.lc[0], s.lc[1]).padEnd(8)} FE ${pct(s.fe[0], s.fe[1])}`);
+  }
+}
+table.push(`${'TOTAL'.padEnd(14)} RF ${pct(tot.rf[0], tot.rf[1]).padEnd(8)} LC ${pct(tot.lc[0], tot.lc[1]).padEnd(8)} FE ${pct(tot.fe[0], tot.fe[1])}`);
+console.log(`root ${root}`);
+console.log(table.join('\n'));
+if (out) writeFileSync(out, JSON.stringify(rows));

@@ -1,0 +1,115 @@
+/**
+ * Session 9 (escrf): a learned in-domain score, "could Northwind's shop bot (or a person at the shop) serve this
+ * message at all?", 0..1. A logistic regression over hashed word unigrams, word bigrams and character 4-grams of the
+ * canonical tokens (so spelling variants and unseen inflections share evidence), trained by
+ * scripts/train-escalation/inDomainTrain.ts from every corpus's customer messages: messages of ordinary conversations
+ * and of requests the shop answers (complaints, returns, explicit requests) are in domain; messages of conversations
+ * labelled repeated fallback are mostly out of domain (weak labels: a second, noise-robust pass drops the ones the
+ * first model is sure are about the shop). The weights are shipped in ./weights.ts.
+ *
+ * Used only by the repeated-fallback policy (see policyFallback.ts and detectRepeatedFallback.calmShopQuestion): an
+ * off-topic message the router matched weakly counts as a fallback, and an off-topic question does not count as a
+ * "clear question about the shop". The router's own matching is unchanged. The score is about ONE shop's domain:
+ * a flow for another business gets the same (shop) reading, documented in docs/escalation.md.
+ *
+ * Pure and deterministic; cached per analysis object.
+ */
+import type { TextAnalysis } from '../../nlu/types';
+import { canonicalTokens } from '../canonicalTokens';
+import { IN_DOMAIN_WEIGHTS } from './weights';
+
+/** A model: bias and one weight per hashed feature bucket (buckets = weights.length, a power of two). */
+export interface InDomainModel {
+  bias: number;
+  weights: Float32Array;
+}
+
+/** FNV-1a, 32 bit, over a string's UTF-16 code units. */
+function fnv(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** At most this many tokens are read (a long message says enough in its first words). */
+const MAX_TOKENS = 60;
+
+/** The hashed features of a message's canonical tokens (distinct buckets), for a table of `buckets` entries. */
+export function inDomainFeatures(toks: readonly string[], buckets: number): number[] {
+  const mask = buckets - 1;
+  const out = new Set<number>();
+  const n = Math.min(toks.length, MAX_TOKENS);
+  for (let i = 0; i < n; i++) {
+    const t = toks[i];
+    out.add(fnv('w' + t) & mask);
+    if (i > 0) out.add(fnv('b' + toks[i - 1] + ' ' + t) & mask);
+    if (t.length >= 4 && !/^\d+$/.test(t)) {
+      const p = `<${t}>`;
+      for (let j = 0; j + 4 <= p.length; j++) out.add(fnv('c' + p.slice(j, j + 4)) & mask);
+    }
+  }
+  if (n === 0) out.add(fnv('empty') & mask);
+  return [...out];
+}
+
+/** The score of a token list under a model (the training script and the tests call this with their own models). */
+export function scoreTokens(toks: readonly string[], model: InDomainModel): number {
+  let z = model.bias;
+  for (const f of inDomainFeatures(toks, model.weights.length)) z += model.weights[f];
+  return 1 / (1 + Math.exp(-z));
+}
+
+let shipped: InDomainModel | null = null;
+/** The shipped model, decoded once (int8 weights times a scale, in base64). */
+export function shippedInDomainModel(): InDomainModel {
+  if (shipped) return shipped;
+  const { bias, scale, buckets, data } = IN_DOMAIN_WEIGHTS;
+  const bytes = decodeBase64(data);
+  const weights = new Float32Array(buckets);
+  for (let i = 0; i < buckets; i++) weights[i] = ((bytes[i] << 24) >> 24) * scale;
+  shipped = { bias, weights };
+  return shipped;
+}
+
+let active: InDomainModel | null = null;
+/**
+ * Replaces the model the policy reads (training and leave-one-writer-out scripts measure a model end to end this
+ * way); null restores the shipped one.
+ */
+export function useInDomainModel(model: InDomainModel | null): void {
+  active = model;
+  cache = new WeakMap();
+}
+
+let cache = new WeakMap<TextAnalysis, number>();
+/** P(in domain) of a message, 0..1, from the active model (the shipped one unless replaced). */
+export function inDomainScore(analysis: TextAnalysis): number {
+  let s = cache.get(analysis);
+  if (s === undefined) {
+    s = scoreTokens(canonicalTokens(analysis), active ?? shippedInDomainModel());
+    cache.set(analysis, s);
+  }
+  return s;
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+/** Base64 to bytes without Node's Buffer or the DOM's atob (shared/ stays pure). */
+function decodeBase64(s: string): Uint8Array {
+  const clean = s.replace(/=+$/, '');
+  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
+  let bits = 0;
+  let acc = 0;
+  let o = 0;
+  for (let i = 0; i < clean.length; i++) {
+    acc = (acc << 6) | B64.indexOf(clean[i]);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (acc >> bits) & 0xff;
+    }
+  }
+  return out;
+}

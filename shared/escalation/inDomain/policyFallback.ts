@@ -1,0 +1,48 @@
+/**
+ * Session 9 (escrf): "the bot could not use this message" for the escalation policy. The router counts a message as
+ * understood when some intent reaches its threshold, and an off-topic message often does on one shared word ("How
+ * much is the parking at Heathrow?" -> shipping_info 0.63, "what time does the big Tesco open" -> opening_hours 0.56,
+ * "Hiya!!! Can you recommend a good Christmas film!!!" -> greeting 0.95 from its first clause). The bot then answers
+ * something the customer did not ask, and a streak of failed requests is broken or never starts.
+ *
+ * The policy reads such a message as a fallback when the learned in-domain score (inDomainScore.ts) says the shop could
+ * not serve it at all: score below OFF_TOPIC, and the message names no shop topic by the rules' vocabulary
+ * (shopTopics.namesShopTopic: "do u do exchanges" scores low but names exchanges, so the router is believed). The engine's routing is unchanged (the bot still answers the intent);
+ * only the escalation policy's reading of the turn changes, and the explanation says why.
+ */
+import type { TurnFacts } from '../types';
+import { inDomainScore } from './inDomainScore';
+import { canonicalTokens } from '../canonicalTokens';
+import { namesShopTopic } from '../shopTopics';
+
+/** In-domain score below which a routed message counts as one the bot could not use. */
+export const OFF_TOPIC = 0.05;
+
+export interface OffTopicMatch {
+  intentName: string;
+  confidence: number;
+  score: number;
+}
+
+/** The router's match the policy does not believe (an off-topic message some intent reached), or null. */
+export function offTopicMatch(facts: TurnFacts): OffTopicMatch | null {
+  if (facts.fallback || facts.intent === null || facts.intent.intentId === null) return null;
+  const score = inDomainScore(facts.analysis);
+  if (score >= OFF_TOPIC || namesShopTopic(canonicalTokens(facts.analysis))) return null;
+  return { intentName: facts.intent.intentName ?? facts.intent.intentId, confidence: facts.intent.confidence, score };
+}
+
+/** The facts the policy reads: a routed off-topic message becomes a fallback (see offTopicMatch); otherwise unchanged. */
+export function policyFallbackFacts(facts: TurnFacts): TurnFacts {
+  const off = offTopicMatch(facts);
+  if (off === null) return facts;
+  const read: TurnFacts = { ...facts, fallback: true };
+  offTopicOf.set(read, off);
+  return read;
+}
+
+const offTopicOf = new WeakMap<TurnFacts, OffTopicMatch>();
+/** For the explanation: the router match the policy set aside for these facts (made by policyFallbackFacts), if any. */
+export function setAsideMatch(facts: TurnFacts): OffTopicMatch | null {
+  return offTopicOf.get(facts) ?? null;
+}

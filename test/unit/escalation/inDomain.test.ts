@@ -1,0 +1,77 @@
+/**
+ * Session 9 (escrf): the learned in-domain score and the policy's reading of a routed off-topic message
+ * (shared/escalation/inDomain). An off-topic message that some intent reached ("Hello! can you book me a dentist
+ * appointment" -> greeting 0.95 from its first clause) counts as a message the bot could not use, so two of them in a
+ * row hand over; a message about the shop, or one that names a shop topic, keeps the router's reading.
+ */
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { inDomainScore, scoreTokens, shippedInDomainModel } from '../../../shared/escalation/inDomain/inDomainScore';
+import { OFF_TOPIC, offTopicMatch, policyFallbackFacts } from '../../../shared/escalation/inDomain/policyFallback';
+import { evaluateEscalation } from '../../../shared/escalation/evaluateEscalation';
+import { createIntentMatcher } from '../../../shared/nlu/createIntentMatcher';
+import { namesShopTopic } from '../../../shared/escalation/shopTopics';
+import { facts, memory, policy } from './facts';
+
+const flow = JSON.parse(readFileSync(new URL('../../../flows/customer-support.json', import.meta.url), 'utf8'));
+const router = createIntentMatcher(flow.blocks.find((b: { id: string }) => b.id === 'router').data.intents);
+/** Facts as the engine builds them at the support flow's router (threshold 0.5). */
+function routed(text: string) {
+  const f = facts(text);
+  const intent = router.match(f.analysis);
+  return { ...f, intent, fallback: intent.intentId === null || intent.confidence < 0.5 };
+}
+
+describe('the shipped in-domain model', () => {
+  it('decodes to 8,192 weights, deterministically', () => {
+    const m = shippedInDomainModel();
+    expect(m.weights.length).toBe(8192);
+    expect(m.weights.some((w) => w !== 0)).toBe(true);
+    expect(scoreTokens(['where', 'is', 'my', 'order'], m)).toBe(scoreTokens(['where', 'is', 'my', 'order'], m));
+  });
+  it.each(['where is my order', 'can I pay with PayPal', 'I want to return my jumper', 'how long does shipping take'])(
+    '"%s" is in the shop\'s domain', (text) => {
+      expect(inDomainScore(facts(text).analysis)).toBeGreaterThan(0.5);
+    });
+  it.each(['can you recommend a good pizza place', 'Hello! can you book me a dentist appointment', 'who won the match last night'])(
+    '"%s" is off-topic for the shop', (text) => {
+      expect(inDomainScore(facts(text).analysis)).toBeLessThan(OFF_TOPIC);
+    });
+});
+
+describe('a routed off-topic message counts as not understood', () => {
+  it('a greeting clause does not make a request for a dentist understood', () => {
+    const f = routed('Hello! can you book me a dentist appointment');
+    expect(f.fallback).toBe(false);
+    expect(f.intent?.intentId).toBe('greeting');
+    expect(offTopicMatch(f)).not.toBeNull();
+    expect(policyFallbackFacts(f).fallback).toBe(true);
+  });
+  it.each(['where is my order', 'hi', 'how much is delivery to Ireland', 'do u do exchanges'])('"%s" keeps the router\'s reading', (text) => {
+    const f = routed(text);
+    expect(f.fallback).toBe(false);
+    expect(policyFallbackFacts(f)).toBe(f);
+  });
+  it('a message the router already failed on is left as it is', () => {
+    const f = routed('can you recommend a good pizza place');
+    expect(f.fallback).toBe(true);
+    expect(policyFallbackFacts(f)).toBe(f);
+  });
+  it('two off-topic messages in a row hand over, and the explanation names the set-aside match and its score', () => {
+    const p = policy({ enabled: true, repeatedFallback: { enabled: true, count: 2 } });
+    const first = evaluateEscalation(p, policyFallbackFacts(routed('can you recommend a good pizza place')), memory());
+    expect(first.decision.action).toBe('none');
+    const second = evaluateEscalation(p, policyFallbackFacts({ ...routed('Hello! can you book me a dentist appointment'), turn: 1 }), first.memory);
+    expect(second.decision.reason).toBe('repeated_fallback');
+    expect(second.decision.explanation).toMatch(/matched "greeting" \(0\.9\d\) but reads as off-topic for the shop \(in-domain score 0\.0\d < 0\.05\)/);
+  });
+});
+
+describe('shop words in "-es" plurals (session 9)', () => {
+  it.each(['do you do exchanges', 'two packages'])('"%s" names a shop topic', (text) => {
+    expect(namesShopTopic(text.split(' '))).toBe(true);
+  });
+  it.each(['two dentist appointments', 'the matches tonight'])('"%s" does not', (text) => {
+    expect(namesShopTopic(text.split(' '))).toBe(false);
+  });
+});
