@@ -60,4 +60,45 @@ describe.skipIf(!haveChromium)('session 9 studio fixes (fixstudio)', () => {
     expect(await box.inputValue()).toBe(long);
     expect(browser.errors, 'uncaught errors in the page').toEqual([]);
   });
+
+  it('a refused step text survives a reload the designer confirms, still red and not saved', async () => {
+    const key = (await studio.api.createFlow({ name: 'Refused text' })).key;
+    await page.goto(studio.flowUrl(key));
+    await node('start').waitFor();
+    await page.locator('.react-flow__pane').click({ position: { x: 600, y: 500 } });
+    await page.getByRole('tab', { name: 'Escalation' }).click();
+    await page.getByLabel('Mode').selectOption('graduated');
+    const offer = page.getByLabel(/^Step 2: offering a person/);
+    const long = `Would you like a person? ${'We are here to help. '.repeat(30)}`.trim();
+    await offer.fill(long);
+    await page.getByText('Not saved: fix the red field').waitFor();
+    // The designer reloads and confirms the browser's "leave the page?" question.
+    page.once('dialog', (d) => void d.accept());
+    await page.reload();
+    await node('start').waitFor();
+    await page.locator('.react-flow__pane').click({ position: { x: 600, y: 500 } });
+    await page.getByRole('tab', { name: 'Escalation' }).click();
+    await expect.poll(() => offer.inputValue(), { timeout: 10_000 }).toBe(long);
+    expect(await offer.getAttribute('aria-invalid')).toBe('true');
+    await page.getByText('Not saved: fix the red field').waitFor();
+    await page.getByText('This is what you typed before leaving the page').scrollIntoViewIfNeeded();
+    await screenshot(page, 'fixstudio9-restored-draft');
+    expect((await studio.api.openFlow(key)).flow.escalation.texts?.offer).toBeUndefined();
+    expect(browser.errors, 'uncaught errors in the page').toEqual([]);
+  });
+
+  it('the Human Takeover inspector shows the queue priority of urgent handoffs and lets the designer change it', async () => {
+    const created = await studio.api.createFlow({ name: 'Urgent queue' });
+    const key = created.key;
+    const flow = { ...created.flow, blocks: [...created.flow.blocks, { id: 'desk', kind: 'human_takeover', position: { x: 300, y: 0 }, data: {} }] };
+    await studio.api.saveFlow(key, flow as typeof created.flow, 0);
+    await page.goto(studio.flowUrl(key));
+    await node('desk').click();
+    const note = page.getByTestId('takeover-priority-note');
+    await note.waitFor();
+    expect(await note.textContent()).toMatch(/Queue priority: Normal; Urgent for a chat handed over because the matter is urgent/);
+    await page.getByLabel('Priority when urgent').scrollIntoViewIfNeeded();
+    await screenshot(page, 'fixstudio9-takeover-priority');
+    expect(browser.errors, 'uncaught errors in the page').toEqual([]);
+  });
 });
