@@ -306,6 +306,21 @@ export class FlowStore {
     return this.db.data.flows.find((f) => f.key === key);
   }
 
+  /**
+   * Hostile s9 #2: a save or journal append queued behind a delete of its flow (an autosave in flight while another tab
+   * deletes it) must not write: it would put a ghost file and history back into the live folders, and the deleted flow
+   * would come back at the next start. Checked at the start of the serial section, where the delete has finished.
+   */
+  private stillThere(key: string, e: FlowEntry): void {
+    if (this.entry(key) === e) return;
+    throw new StudioError(
+      404,
+      'no_such_flow',
+      `The flow "${key}" was deleted (or replaced) while this change was on its way, so it was not written.`,
+      'Your edits are kept in this browser; restore the flow from the trash to keep working on it.',
+    );
+  }
+
   private need(key: string): FlowEntry {
     if (typeof key !== 'string' || !KEY.test(key)) {
       throw new StudioError(400, 'bad_key', `"${String(key).slice(0, 100)}" is not a flow key.`, 'Flow keys are lowercase letters, digits, - and _ (see GET /api/flows).');
@@ -542,6 +557,7 @@ export class FlowStore {
     }
     this.checkGuard(key, guard);
     return this.serial(key, async () => {
+      this.stillThere(key, e);
       this.checkGuard(key, guard);
       // Idempotent: an entry already on disk (a retry after a lost answer) or already saved is skipped, so a
       // patch is never applied twice on replay.
@@ -604,6 +620,7 @@ export class FlowStore {
       );
     }
     return this.serial(key, async () => {
+      this.stillThere(key, e);
       this.checkGuard(key, opts);
       // A save names the last journal entry it includes; entries up to it leave the journal and later appends
       // at or below it are skipped. The studio numbers entries from the clock (Date.now() + 1 per edit), and a
@@ -628,6 +645,25 @@ export class FlowStore {
         const previous = current !== null ? parseJsonOrNull(current) : null;
         // The first save of a file not yet in the history records its starting point as a version too.
         if (current !== null && e.versions.length === 0) await this.keepVersion(e, e.revision, current, e.savedAt, 'first version kept by the studio');
+        // Hostile s9 #1: the file was changed outside the studio (an editor, git) since the studio last wrote it (its
+        // latest version in the history): that content becomes a version of its own before the studio's save replaces
+        // it, so "the previous content is in the history" holds for a hand edit too.
+        else if (current !== null && e.versions.some((v) => v.revision === e.revision)) {
+          const lastWritten = await readFile(this.dir('history', e.key, `${e.revision}.json`), 'utf8').catch(() => null);
+          if (lastWritten !== null && lastWritten !== current) {
+            const outside = e.revision + 1;
+            const at = await stat(e.path).then((st) => st.mtime.toISOString()).catch(() => this.now().toISOString());
+            await this.keepVersion(e, outside, current, at, 'changed outside the studio (the file as it was on disk before the studio saved over it)');
+            e.revision = outside;
+            // Not another tab's work: the saving tab's later requests based on the revision before it stay valid.
+            if (typeof opts.tab === 'string') {
+              const by = this.revisionTabs.get(key) ?? new Map<number, string>();
+              by.set(outside, opts.tab);
+              this.revisionTabs.set(key, by);
+            }
+            warnings.push(`The flow file was changed outside the studio since its last save; that content is kept as version ${outside} in the history (Version history), and this save is version ${outside + 1}.`);
+          }
+        }
         // The new version is written to the history BEFORE the flow file is replaced: on a full disk the save
         // fails with nothing changed (before, the file was replaced and then the history write answered 507
         // "nothing changed", which was false). If replacing the file fails, the version is taken back.

@@ -4,16 +4,33 @@
  *
  * Write a temp file in the same folder, fsync it, rename it over the target (atomic on POSIX and on NTFS),
  * then fsync the folder so the rename itself is durable.
+ *
+ * A target that is a symbolic link is written through (hostile s9 #4: `baton studio current.json`, a link to
+ * real/lead.json, replaced the link by a plain file and never changed the real flow), and an existing file keeps
+ * its permissions (a 0600 flow or agents file stayed private; it became 0644).
  */
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
+import { open, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
-export async function writeFileAtomic(path: string, data: string): Promise<void> {
-  const dir = dirname(path);
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const fh = await open(tmp, 'w', 0o644);
+/** The file a write to `path` must replace: the end of its symbolic links (the path itself when it does not exist yet). */
+async function writeTarget(path: string): Promise<string> {
   try {
+    return await realpath(path);
+  } catch {
+    return path;
+  }
+}
+
+export async function writeFileAtomic(path: string, data: string): Promise<void> {
+  const target = await writeTarget(path);
+  const mode = await stat(target).then((st) => st.mode & 0o7777, () => 0o644);
+  const dir = dirname(target);
+  const tmp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const fh = await open(tmp, 'w', mode);
+  try {
+    // open's mode is masked by the umask: set the old file's permissions exactly.
+    if (mode !== 0o644) await fh.chmod(mode);
     await fh.writeFile(data, 'utf8');
     await fh.sync();
   } catch (err) {
@@ -23,7 +40,7 @@ export async function writeFileAtomic(path: string, data: string): Promise<void>
   }
   await fh.close();
   try {
-    await rename(tmp, path);
+    await rename(tmp, target);
   } catch (err) {
     await rm(tmp, { force: true });
     throw err;
