@@ -373,9 +373,13 @@ class WriterThread {
   ) {}
 
   /** Resolves when the write is committed and flushed; rejects with the thread's failure (see `toError`). */
+  /** BATON_LATENCY_TRACE: conversation id of each traced write, by request number. */
+  private traced = new Map<number, string>();
+
   send(req: Omit<WriterRequest, 'n'>): Promise<unknown> {
     const n = this.nextId++;
     (req as WriterRequest).n = n;
+    if (trace && req.k === 'c') this.traced.set(n, req.id as string);
     this.outgoing.push(req as WriterRequest);
     if (!this.scheduled) {
       this.scheduled = true;
@@ -389,6 +393,7 @@ class WriterThread {
     const reqs = this.outgoing;
     this.outgoing = [];
     if (reqs.length === 0) return;
+    if (trace) for (const r of reqs) if (r.k === 'c') trace.mark(MARK.txn, r.id as string); // posted to the writer
     const w = this.start();
     w.ref();
     w.postMessage({ t: 'batch', reqs });
@@ -399,6 +404,13 @@ class WriterThread {
     const w = new Worker(writerEntry(), { workerData: this.data, execArgv: [], stdout: false, stderr: false });
     w.on('message', (m: { t: string; res?: Array<[number, 0] | [number, 0, number] | [number, 1, WriterFailure]> }) => {
       if (m.t !== 'done' || !m.res) return;
+      if (trace) for (const r of m.res) {
+        const id = this.traced.get(r[0]);
+        if (id === undefined) continue;
+        this.traced.delete(r[0]);
+        trace.mark(MARK.committed, id); // the writer thread answers once committed AND flushed
+        trace.mark(MARK.durable, id);
+      }
       this.beforeSettle();
       for (const r of m.res) {
         const p = this.waiting.get(r[0]);
@@ -656,7 +668,11 @@ export class EmbeddedStore implements RuntimeStore {
     // A folder written before session 8 has no time indexes for its prune: built once, here, before anything else
     // writes (shards open their stores after the process's main store). A new or already indexed folder: one read.
     if (!opts.shard) this.root.transactionSync(() => writeOps(db)({ n: 0, k: 'indexes' }));
-    const mode = opts.writer ?? (process.env.BATON_STORE_WRITER === 'inline' ? 'inline' : 'thread');
+    // BATON_SHARD_STORE_WRITER=thread|inline (session 9, an experiment for issue 8's tail): where a shard's store writes,
+    // whatever the pool asked. 'thread' takes lmdb's transaction callbacks and commit resolutions off the shard's
+    // JavaScript thread (a postMessage hop each way instead). Unset: as asked (the pool: inline).
+    const shardWriter = opts.shard ? process.env.BATON_SHARD_STORE_WRITER : undefined;
+    const mode = shardWriter === 'thread' || shardWriter === 'inline' ? shardWriter : (opts.writer ?? (process.env.BATON_STORE_WRITER === 'inline' ? 'inline' : 'thread'));
     this.writer =
       mode === 'inline'
         ? new InlineWriter(this.root, db)

@@ -50,27 +50,38 @@ async function serveOneMessage(data: string, env: Record<string, string>): Promi
   }
 }
 
+async function tracedMessageInOrder(name: string, env: Record<string, string> = {}) {
+  const traceDir = join(dir, `traced-${name}`);
+  mkdirSync(traceDir);
+  const { conversationId, status } = await serveOneMessage(join(dir, name), { ...env, BATON_LATENCY_TRACE: traceDir });
+  expect(status).toBe(200);
+  const traces = readdirSync(traceDir).map((f) => JSON.parse(readFileSync(join(traceDir, f), 'utf8')) as { thread: string; names: string[]; marks: number[]; txns: number[] });
+  expect(traces.map((t) => t.thread).sort()).toEqual(['main', expect.stringMatching(/^worker\d+$/)]);
+  // The message's marks across both threads, by code (the conversation's creation commits too: take the last of each).
+  const at = new Map<number, number>();
+  for (const t of traces) {
+    const k = t.names.indexOf(conversationId);
+    if (k < 0) continue;
+    for (let j = 0; j < t.marks.length; j += 3) if (t.marks[j + 1] === k) at.set(t.marks[j], t.marks[j + 2]);
+  }
+  const order = [MARK.accept, MARK.read, MARK.commit, MARK.txn, MARK.committed, MARK.durable, MARK.answered].map((code) => at.get(code));
+  for (const t of order) expect(t).toBeTypeOf('number');
+  for (let i = 1; i < order.length; i++) expect(order[i]!).toBeGreaterThanOrEqual(order[i - 1]!);
+  // Times are epoch milliseconds (comparable with the load generator's).
+  expect(Math.abs(order[0]! - Date.now())).toBeLessThan(120_000);
+  return traces;
+}
+
 describe('BATON_LATENCY_TRACE', () => {
   it("writes each thread's trace at stop, with one message's marks in path order", async () => {
-    const traceDir = join(dir, 'trace');
-    mkdirSync(traceDir);
-    const { conversationId, status } = await serveOneMessage(join(dir, 'd1'), { BATON_LATENCY_TRACE: traceDir });
-    expect(status).toBe(200);
-    const traces = readdirSync(traceDir).map((f) => JSON.parse(readFileSync(join(traceDir, f), 'utf8')) as { thread: string; names: string[]; marks: number[]; txns: number[] });
-    expect(traces.map((t) => t.thread).sort()).toEqual(['main', expect.stringMatching(/^worker\d+$/)]);
-    // The message's marks across both threads, by code (the conversation's creation commits too: take the last of each).
-    const at = new Map<number, number>();
-    for (const t of traces) {
-      const k = t.names.indexOf(conversationId);
-      if (k < 0) continue;
-      for (let j = 0; j < t.marks.length; j += 3) if (t.marks[j + 1] === k) at.set(t.marks[j], t.marks[j + 2]);
-    }
-    const order = [MARK.accept, MARK.read, MARK.commit, MARK.txn, MARK.committed, MARK.durable, MARK.answered].map((code) => at.get(code));
-    for (const t of order) expect(t).toBeTypeOf('number');
-    for (let i = 1; i < order.length; i++) expect(order[i]!).toBeGreaterThanOrEqual(order[i - 1]!);
-    // Times are epoch milliseconds (comparable with the load generator's).
-    expect(Math.abs(order[0]! - Date.now())).toBeLessThan(120_000);
+    const traces = await tracedMessageInOrder('d1');
     expect(traces.find((t) => t.thread !== 'main')!.txns.length).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('BATON_SHARD_STORE_WRITER=thread: the shard writes through a writer thread of its own; the message is answered and traced in order', async () => {
+    const traces = await tracedMessageInOrder('d3', { BATON_SHARD_STORE_WRITER: 'thread' });
+    // No lmdb transaction callback ran on the shard's own thread.
+    expect(traces.find((t) => t.thread !== 'main')!.txns.length).toBe(0);
   }, 120_000);
 
   it('writes nothing without the variable', async () => {
