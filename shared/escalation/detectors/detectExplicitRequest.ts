@@ -608,6 +608,8 @@ function contactFrame(toks: string[], personNamed: boolean): { start: number; en
       if (toks[k] === 'but' || toks[k] === 'so') break;
       if (negatedAt(toks, k) || toks[k] === 'stop' || (k >= i - 3 && COURIERS.has(toks[k]))) negated = true;
     }
+    // Session 9: "will they call me before?", "does he ring us first": asks whether someone (the courier) will phone, not for a person.
+    if ((toks[i - 1] === 'they' || toks[i - 1] === 'he' || toks[i - 1] === 'she') && (toks[i - 2] === 'will' || toks[i - 2] === 'would' || toks[i - 2] === 'do' || toks[i - 2] === 'does')) negated = true;
     if (negated) continue;
     return { start: i, end };
   }
@@ -914,6 +916,16 @@ const CHANNEL_WORDS = new Set(['call', 'ring', 'phone', 'telephone', 'email', 'c
 const DESK_KINDS = new Set(['help', 'service', 'front', 'support', 'information', 'customer', 'head', 'main', 'sales', 'billing', 'returns']);
 /** The customer's own people ("our accounts team", "my manager", "her email") are not the shop's. */
 const OWNERS = new Set(['our', 'my', 'his', 'her', 'their']);
+/** "talk me through", "walk us through" with no other word of a person (someone, staff, human, agent, a call...). */
+const THROUGH_VERBS = new Set(['talk', 'walk', 'take', 'run']);
+function explainThrough(toks: string[]): boolean {
+  let through = -1;
+  for (let i = 0; i + 2 < toks.length; i++) if (THROUGH_VERBS.has(toks[i]) && (toks[i + 1] === 'me' || toks[i + 1] === 'us') && toks[i + 2] === 'through') through = i;
+  if (through < 0) return false;
+  for (let i = 0; i < toks.length; i++) if (i !== through && PERSON_WORDS.has(toks[i])) return false;
+  return true;
+}
+
 function mentionsPerson(toks: string[]): boolean {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
@@ -1003,6 +1015,11 @@ export function detectExplicitRequest(facts: TurnFacts, policy: EscalationPolicy
   if (learned === null) return null;
   const toks = readTexting(canonicalTokens(facts.analysis));
   if (declinesPerson(toks) || !mentionsPerson(toks) || notForAPerson(toks)) return null;
+  // Session 9: "could you talk me through how returns work?", "walk me through the sizes": explain, not a person.
+  if (!learned.nearMiss && explainThrough(toks)) {
+    reportNearMiss({ ...learned.signal, explanation: `Near miss: ${learned.signal.explanation.replace(/\.$/, '')}, but "talk me through" asks to be told how something works, not for a person, so it does not fire.` });
+    return null;
+  }
   if (learned.nearMiss) {
     reportNearMiss(learned.signal);
     return null;

@@ -172,7 +172,12 @@ export function detectSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy,
     const notOwn = ownCase();
     // Session 8: someone else complaining ("my wife keeps complaining the slippers are too warm", "he's forever complaining
     // the shops there don't have...") is not the customer's complaint to the shop: read like a negated topic.
-    const othersComplain = topicOutputFor(topics[topicIndex]) === 'complaint' && SOMEONE_ELSE_COMPLAINS.test(` ${toks.join(' ')} `) ? 'someone else is the one complaining' : null;
+    const othersComplain =
+      topicOutputFor(topics[topicIndex]) === 'complaint' && SOMEONE_ELSE_COMPLAINS.test(` ${toks.join(' ')} `)
+        ? 'someone else is the one complaining'
+        : at >= 0 && occupationAt(facts.analysis.tokens, at)
+          ? 'the customer says what they do for a living'
+          : null;
     const guard = notOwn ?? negation ?? othersComplain ?? guardOf(facts.analysis, at);
     if (guard === null) return ruled;
     const output = topicOutputFor(topics[topicIndex]);
@@ -358,14 +363,36 @@ const amountsIn = (analysis: TextAnalysis) => {
 
 const SOMEONE_ELSE_COMPLAINS = / (?:he|she|they|everyone|everybody|people|my (?:wife|husband|partner|mum|mom|mam|mother|dad|father|son|daughter|kids|children|brother|sister|friend|friends|nan|gran|grandma|grandad|neighbour|neighbor|boss|colleague|flatmate|cousin|aunt|uncle|wee one|little one)) (?:s |is |are |was |keeps |keep |kept |always |forever |constantly |still |never stops |will not stop |would not stop |won t stop )*(?:complaining|complains|moaning|moans|whinging|whining)\b/;
 
+/**
+ * Session 9: "as a retired solicitor I am interested in your terms", "I'm a lawyer myself, do you ship to Jersey?": the
+ * customer's occupation, not a lawyer brought in (read like a negated topic: another topic's phrase still counts).
+ */
+const OCCUPATION_BEFORE = new Set(['as', 'retired', 'former', 'trainee', 'practising', 'practicing', 'qualified']);
+const LEGAL_STEPS = new Set(['sue', 'suing', 'sued', 'lawsuit', 'court', 'courts', 'legal', 'claim', 'claims', 'action', 'proceedings', 'litigation', 'tribunal', 'ombudsman', 'letter', 'client', 'clients', 'behalf', 'representing', 'represent']);
+function occupationAt(toks: readonly string[], at: number): boolean {
+  for (let k = 0; k < toks.length; k++) if (LEGAL_STEPS.has(toks[k])) return false;
+  const p1 = toks[at - 1] ?? '';
+  const p2 = toks[at - 2] ?? '';
+  const p3 = toks[at - 3] ?? '';
+  if (OCCUPATION_BEFORE.has(p1) || (OCCUPATION_BEFORE.has(p2) && (p1 === 'a' || p1 === 'an' || OCCUPATION_BEFORE.has(p1)))) return true;
+  if ((p1 === 'a' || p1 === 'an') && (p2 === 'im' || p2 === 'am' || (p2 === 'm' && p3 === 'i') || p2 === 'was' || (p2 === 'as' ))) return true;
+  if ((p1 === 'a' || p1 === 'an') && OCCUPATION_BEFORE.has(p2)) return true;
+  return false;
+}
+
 /** At or above this classifier score a guarded phrase hit still counts (the message really is the customer's case). */
 const OWN_CASE_SCORE = 0.5;
-const NEGATORS = new Set(['not', 'no', 'never', 'without', 'nor', 'neither', 'nothing', 'nothings', 'zero', 'none', 'cannot']);
+const NEGATORS = new Set([
+  'not', 'no', 'never', 'without', 'nor', 'neither', 'nothing', 'nothings', 'zero', 'none', 'cannot',
+  // Session 9: dialect and texting negators ("mi nah ask fi refund", "it ay damaged", "it aint broken", "it isnt damaged").
+  'nah', 'ay', 'aint', 'isnt', 'wasnt', 'nae', 'naw', 'dont', 'didnt', 'doesnt',
+]);
 /** General questions about a policy, not the customer's own case. */
 // (Session 8, speed: two patterns, the opening one anchored, so a long message is not scanned at every position for
 // the opening alternatives; the same readings as the one pattern before.)
 const GENERAL_QUESTION_START = /^(?:what is|what are|whats|how long (?:do|does|will)|how do|how does|do you (?:offer|give|do|have)|is there a|are there|can i get a|what happens if|what if|if i|if my|if it|where can i (?:read|find|see))\b/;
-const GENERAL_QUESTION_WORDS = /\bwhat happens (?:in general )?if\b|\b(?:polic(?:y|ies)|in general|general question|just asking|for the future|planning ahead|before i buy|before ordering)\b/;
+// (Session 9: "only question", "I just want to know before registration", "how you check fraud?" without "do".)
+const GENERAL_QUESTION_WORDS = /\bwhat happens (?:in general )?if\b|\b(?:polic(?:y|ies)|in general|general question|just asking|for the future|planning ahead|before i buy|before ordering|only (?:a )?question|just (?:want|wanted|wanna) to know|before (?:i )?(?:register|registering|registration|sign up|signing up)|i want to buy)\b|^how (?:you|u) \w+/;
 
 // Session 8: what the shop did to the customer is their own case too ("is there a reason you charged me an extra £6?").
 const OWN_CASE = /\b(my|mine)\b|\bi (was|got|have been|received|paid|bought|returned)\b|\b(charged|billed|debited|overcharged|refunded|locked) (me|us)\b|\bdid you (charge|bill|take|lock|delete|cancel) (me|us|my|our)\b/;
@@ -389,6 +416,8 @@ function negationOf(toks: readonly string[], at: number, absenceIsTheCase = fals
         if (j <= at + 2 && (toks[j] === 'needed' || toks[j] === 'wanted' || toks[j] === 'necessary' || toks[j] === 'required')) intent = true;
         // Session 7: a message that opens by declining politely ("No refund please, I keep the dress", "no refund thanks").
         if (k === 0 && j === at + 1 && (toks[j] === 'please' || toks[j] === 'thanks' || toks[j] === 'thank' || toks[j] === 'pls')) intent = true;
+        // Session 9: "not a refund, just the label": a correction of what is asked, not a refund missing.
+        if (toks[k] === 'not' && (toks[k + 1] === 'a' || toks[k + 1] === 'an') && j === at + 1 && (toks[j] === 'just' || toks[j] === 'only' || toks[j] === 'simply')) intent = true;
       }
       // A refund that has not come is the case ("I was not refunded", "no refund"); only "I don't want a refund" declines it.
       if (absenceIsTheCase && !intent) return null;
@@ -403,7 +432,7 @@ function negationOf(toks: readonly string[], at: number, absenceIsTheCase = fals
 function absenceIsTheCase(analysis: TextAnalysis, at: number): boolean {
   return conceptKeys(analysis.stems.slice(at, at + 2)).has('~refund');
 }
-const INTENT = new Set(['want', 'wanting', 'wish', 'need', 'looking', 'asking', 'interested', 'after', 'mean', 'plan', 'planning', 'like', 'worried', 'concerned', 'bothered', 'fussed']);
+const INTENT = new Set(['ask', 'want', 'wanting', 'wish', 'need', 'looking', 'asking', 'interested', 'after', 'mean', 'plan', 'planning', 'like', 'worried', 'concerned', 'bothered', 'fussed']);
 /** Words that may stand between a negator and the topic it declines. */
 const DECLINING = new Set([
   'want', 'wanting', 'wish', 'need', 'have', 'has', 'any', 'a', 'an', 'the', 'my', 'real', 'worried', 'concerned', 'bothered', 'fussed',
@@ -411,6 +440,8 @@ const DECLINING = new Set([
   'planning', 'looking', 'asking', 'for', 'is', 'was', 'were', 'are', 'am', 'be', 'been', 'it', 's', 'about', 'interested', 'in', 'after',
   'going', 'really', 'big', 'major', 'do', 'did', 'does', 'at', 'all', 'again', 'anything', 'make', 'making', 'file', 'raise', 'this',
   'that', 'single', 'whatsoever', 'kind', 'of', 'sort', 'actually', 'even', 'i', 'we', 'you', 'would', 'will', 'like', 'or',
+  // Session 9: "mi nah ask fi refund".
+  'ask', 'fi', 'fe', 'mi',
 ]);
 /** Why a phrase hit is not the customer's own case (a general question about a policy), or null when it is. */
 function guardOf(analysis: TextAnalysis, at: number): string | null {

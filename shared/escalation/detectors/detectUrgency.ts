@@ -43,6 +43,9 @@ const CALM = [
   // Round eight: "no particular urgency", "not important, just fun", "not the end of the world either way".
   'no particular urgency', 'no particular rush', 'no particular hurry', 'no real rush', 'no real hurry', 'no real urgency',
   'not important', 'not the end of the world', 'no big deal', 'no biggie', 'no stress',
+  // Session 9: calm said with an intensifier ("this is not at all urgent, but...").
+  'not at all urgent', 'not remotely urgent', 'not in the least urgent', 'not the least bit urgent', 'by no means urgent',
+  'in no way urgent', 'not at all pressing', 'not at all in a rush', 'not really urgent', 'not super urgent', 'not massively urgent',
 ];
 const findCalm = phraseMatcher(CALM);
 /** Phrases that name the present moment and are urgent only inside a demand. */
@@ -223,8 +226,14 @@ function affirmed(toks: string[], index: number): boolean {
  */
 const RISK = new Set(['risk', 'risks', 'hazard', 'hazards', 'danger', 'warning', 'label', 'test', 'tested', 'safety']);
 function namesARisk(toks: string[], i: number): boolean {
-  return RISK.has(toks[i + 1] ?? '') || (toks[i + 1] === 'and' && RISK.has(toks[i + 3] ?? ''));
+  return RISK.has(toks[i + 1] ?? '') || (toks[i + 1] === 'and' && RISK.has(toks[i + 3] ?? '')) || EMERGENCY_KIT.has(toks[i + 1] ?? '');
 }
+/** Session 9: a thing sold for emergencies ("do you sell emergency blankets?", "an emergency torch"): a product, not a hurry. */
+const EMERGENCY_KIT = new Set([
+  'blanket', 'blankets', 'kit', 'kits', 'light', 'lights', 'torch', 'torches', 'whistle', 'whistles', 'radio', 'radios', 'food',
+  'rations', 'supplies', 'pack', 'packs', 'shelter', 'shelters', 'candle', 'candles', 'lamp', 'lamps', 'bag', 'bags', 'poncho',
+  'ponchos', 'tent', 'tents', 'beacon', 'flare', 'flares', 'hammer', 'charger', 'chargers', 'bivvy', 'bivy', 'stove', 'water', 'lantern',
+]);
 
 function findWords(toks: string[], extra: PhraseMatcher, text: string): string | null {
   for (let i = 0; i < toks.length; i++) if (WORDS.has(toks[i]) && affirmed(toks, i) && !onlyQuoted(text, toks[i]) && !howItHappened(toks, i) && !namesARisk(toks, i)) return toks[i];

@@ -164,3 +164,35 @@ describe('slang praise is not negative sentiment (a negative-looking word used a
     expect(reasonOf(text)).not.toBeNull();
   });
 });
+
+describe('ordinary questions that named a topic, urgency or a person (issue 11 families, session 9)', () => {
+  it.each([
+    // A topic word declined in dialect or corrected ("not a refund, just...").
+    'Exchange please. not a refund, just a bigger size',
+    'it ay broken or nothing, just too small, how do I swap it',
+    'mi nah ask fi refund, mi jus want a different colour',
+    // A general question said the customer's way.
+    'How you handle fraud on cards? Only question, I want to buy',
+    // The customer's occupation.
+    'As a retired solicitor I like to read the small print: where are your terms of sale?',
+    // Calm with an intensifier; a product sold for emergencies.
+    'This is not at all urgent, but do you deliver to Orkney?',
+    'Do you stock emergency blankets? And how much is postage to Malta',
+    // Asking to be told how something works; asking whether the courier phones.
+    'Could you talk me through how exchanges work, please?',
+    'Will they call me before they come?',
+  ])('%j is not handed over', (text) => {
+    expect(reasonOf(text)).toBeNull();
+  });
+  it.each([
+    ["I haven't had my refund yet, it's been three weeks", 'sensitive_topic'],
+    ['the lamp aint working and I want a refund', 'sensitive_topic'],
+    ["I'm a solicitor and my client will sue if this is not fixed", 'sensitive_topic'],
+    ['This is urgent, I need it today', 'urgency'],
+    ['emergency! my son swallowed a battery from the toy', 'urgency'],
+    ['Could someone from your team talk me through it on the phone?', 'explicit_request'],
+    ['please can someone call me back today', 'explicit_request'],
+  ])('%j still fires (%s)', (text, reason) => {
+    expect(reasonOf(text)).toBe(reason);
+  });
+});
