@@ -16,6 +16,13 @@ export const defaultGraduatedTexts = {
   offer: 'Would you like to talk to a person?',
 } as const;
 
+/** The graduated texts' names as Flow settings > Escalation shows them (validation warnings name the field). */
+export const graduatedTextTitles = {
+  rephrase: 'Step 1 when the bot did not understand',
+  acknowledge: 'Step 1 when the customer is upset or on a sensitive topic',
+  offer: 'Step 2: offering a person',
+} as const;
+
 /** Reasons where the bot has understood the message: asking to rephrase would be wrong. */
 const UNDERSTOOD: ReadonlySet<EscalationReason> = new Set<EscalationReason>(['negative_sentiment', 'sensitive_topic', 'urgency', 'explicit_request', 'hot_lead']);
 

@@ -30,6 +30,7 @@ import { blockEnvelopeSchema, blockSchemasByKind, edgeSchema, flowSchema, FLOW_V
 import { dateTimeProblem } from './formats';
 import { rulePatternProblems } from './rulePatternProblems';
 import { escalationVocabularyWarnings } from '../escalation/vocabularyWarnings';
+import { defaultGraduatedTexts, graduatedTextTitles } from '../engine/escalationWording';
 import { MAX_HTTP_CALLS_PER_TURN } from './limits';
 import { flowIdProblem } from './flowId';
 import { describeLocation, didYouMean, nameBlock, quoteList, zodIssueToProblem, type LooseIssue } from './zodProblems';
@@ -968,6 +969,27 @@ function checkNeverTriggerOverlap(report: Report, esc: Flow['escalation']) {
   }
 }
 
+/**
+ * Newcomer s8 #33: a flow in another language (settings.language "fr") in graduated mode gave customers the built-in
+ * English step sentences with no word to the designer. Each step text left empty is named, with the English sentence
+ * the customer would get.
+ */
+function checkGraduatedLanguage(report: Report, flow: Flow) {
+  const esc = flow.escalation;
+  const language = (flow.settings.language ?? 'en').trim();
+  if (esc.enabled === false || esc.mode !== 'graduated' || language === '' || /^en(-|_|$)/i.test(language)) return;
+  for (const key of ['rephrase', 'acknowledge', 'offer'] as const) {
+    if ((esc.texts?.[key] ?? '').trim() !== '') continue;
+    report.warning(
+      'graduated_text_default_english',
+      ['escalation', 'texts', key],
+      null,
+      `The flow's language is "${language}", but "${graduatedTextTitles[key]}" is empty, so customers get the built-in English sentence "${defaultGraduatedTexts[key]}".`,
+      `Write it in "${language}" in Flow settings > Escalation > What the bot says at each step${key === 'offer' ? ' (the buttons under it, "Talk to a person" and "Keep chatting with the bot", are in English and cannot be worded yet)' : ''}.`,
+    );
+  }
+}
+
 function checkEscalation(report: Report, flow: Flow, byId: Map<string, LooseBlock>) {
   const esc = flow.escalation;
   const patterns = [
@@ -978,6 +1000,7 @@ function checkEscalation(report: Report, flow: Flow, byId: Map<string, LooseBloc
   // Designer phrases and examples so broad that ordinary questions would be handed over (cached per policy object).
   for (const w of escalationVocabularyWarnings(esc)) report.warning('escalation_phrase_too_broad', w.path, null, w.message, vocabularyHint(w.path, w.hint));
   checkNeverTriggerOverlap(report, esc);
+  checkGraduatedLanguage(report, flow);
   const isTarget = (kind: string | null) => isBlockKind(kind) && blockDefinitions[kind].isHandoffTarget === true;
   const takeovers = flow.blocks.filter((b) => isTarget(b.kind));
   const suggestion =
