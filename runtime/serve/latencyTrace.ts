@@ -23,6 +23,39 @@ import { isMainThread, threadId } from 'node:worker_threads';
 
 export const MARK = { accept: 1, answered: 2, read: 10, commit: 11, txn: 12, committed: 13, durable: 14 } as const;
 
+/**
+ * Numbers kept in fixed 64 K-entry Float64Array chunks: a growing JS array would copy itself at each doubling (a
+ * several-MB copy inside the thread being measured, late in a run); a chunk is allocated once, off the heap's young
+ * generation, and holds its numbers unboxed.
+ */
+class Numbers {
+  private chunks: Float64Array[] = [];
+  /** Entries used in each full chunk (a record never spans two chunks). */
+  private lengths: number[] = [];
+  private last: Float64Array = new Float64Array(0);
+  private used = 0;
+  push(a: number, b: number, c?: number): void {
+    const n = c === undefined ? 2 : 3;
+    if (this.used + n > this.last.length) {
+      if (this.chunks.length > 0) this.lengths.push(this.used);
+      this.last = new Float64Array(65_536);
+      this.chunks.push(this.last);
+      this.used = 0;
+    }
+    this.last[this.used++] = a;
+    this.last[this.used++] = b;
+    if (c !== undefined) this.last[this.used++] = c;
+  }
+  toArray(): number[] {
+    const out: number[] = [];
+    this.chunks.forEach((ch, i) => {
+      const end = i < this.lengths.length ? this.lengths[i] : this.used;
+      for (let j = 0; j < end; j++) out.push(ch[j]);
+    });
+    return out;
+  }
+}
+
 const STALL_TICK_MS = 2;
 const STALL_MIN_MS = 8;
 
@@ -30,13 +63,13 @@ export class LatencyTrace {
   private ids = new Map<string, number>();
   readonly names: string[] = [];
   /** [code, conversation index, epoch ms] triples. */
-  readonly marks: number[] = [];
+  private readonly marks = new Numbers();
   /** [start, duration ms, kind] */
-  readonly gc: number[] = [];
+  private readonly gc = new Numbers();
   /** [start, length ms]: the event loop ran nothing else for that long. */
-  readonly stalls: number[] = [];
+  private readonly stalls = new Numbers();
   /** [start, end] of each lmdb transaction callback (a write plan run in a group commit). */
-  readonly txns: number[] = [];
+  private readonly txns = new Numbers();
   private dumped = false;
   private timer: NodeJS.Timeout;
   private observer: PerformanceObserver;
@@ -81,7 +114,10 @@ export class LatencyTrace {
     clearInterval(this.timer);
     this.observer.disconnect();
     const file = join(this.dir, `trace-${process.pid}-${threadId}.json`);
-    writeFileSync(file, JSON.stringify({ thread: isMainThread ? 'main' : `worker${threadId}`, names: this.names, marks: this.marks, gc: this.gc, stalls: this.stalls, txns: this.txns }));
+    writeFileSync(
+      file,
+      JSON.stringify({ thread: isMainThread ? 'main' : `worker${threadId}`, names: this.names, marks: this.marks.toArray(), gc: this.gc.toArray(), stalls: this.stalls.toArray(), txns: this.txns.toArray() }),
+    );
   }
 }
 
