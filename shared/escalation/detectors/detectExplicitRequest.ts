@@ -36,6 +36,8 @@ const NOUNS = new Set([
   // "the encharged of sales", "whoever manages our account"), and departments ("the billing department").
   'counselor', 'counsellor', 'collaborator', 'attendant', 'officer', 'executive', 'clerk', 'worker', 'teammate',
   'staffer', 'superior', 'encharged', 'encargado', 'encargada', 'oga', 'whoever', 'department', 'dept', 'departments',
+  // Session 9: "get one of ur coworkers on here", "one of your workmates".
+  'coworker', 'coworkers', 'workmate', 'workmates', 'teammates', 'staffers', 'colleagues',
   // Other languages' words for someone to talk to (a message written in Spanish, French, Portuguese, Italian, German).
   'alguien', 'empleado', 'empleada', 'asesor', 'asesora', 'operador', 'quelquun', 'conseiller', 'conseillere',
   'alguem', 'atendente', 'pessoa', 'persona', 'personas', 'qualcuno', 'operatore', 'jemand', 'jemanden', 'jemandem', 'mitarbeiter',
@@ -910,6 +912,7 @@ const PERSON_WORDS = new Set([
   'automatic', 'automated', 'man', 'woman', 'speak', 'talk', 'chat', 'transfer', 'connect', 'escalate', 'member', 'specialist',
   'responsible', 'executive', 'charge', 'senior', 'superior', 'lead', 'office',
   'advisers', 'advisors', 'managers', 'supervisors', 'operators', 'representatives', 'specialists', 'hooman', 'humano', 'responsable',
+  'coworker', 'coworkers', 'workmate', 'workmates', 'teammate', 'teammates', 'staffer', 'staffers',
 ]);
 /** Ways to be contacted: they speak of a person only as "call me", "email us back", "a call", "a callback". */
 const CHANNEL_WORDS = new Set(['call', 'ring', 'phone', 'telephone', 'email', 'contact']);

@@ -196,3 +196,21 @@ describe('ordinary questions that named a topic, urgency or a person (issue 11 f
     expect(reasonOf(text)).toBe(reason);
   });
 });
+
+describe('indirect requests for a person and said-no-complaint (issue 11, session 9)', () => {
+  it.each(['pls get one of ur coworkers on here', 'can one of your workmates help me with this'])('%j asks for a person', (text) => {
+    expect(reasonOf(text)).toBe('explicit_request');
+  });
+  it.each(['my coworkers love your mugs, do you ship to Leeds?', 'one of my workmates recommended you, do you do gift cards?'])('%j does not', (text) => {
+    expect(reasonOf(text)).toBeNull();
+  });
+  it.each([
+    "I don't need a person, I'm sure you can answer this: do you post to Guernsey at the usual price?",
+    'Not a complaint, honestly, all fine, I only wanted to ask if you do gift receipts',
+  ])('%j is not negative sentiment', (text) => {
+    expect(reasonOf(text)).toBeNull();
+  });
+  it('"not a complaint but" with upset words is still upset', () => {
+    expect(reasonOf('not a complaint but this is the third time my parcel is late and I am fed up')).toBe('negative_sentiment');
+  });
+});
