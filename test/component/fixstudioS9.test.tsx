@@ -149,3 +149,32 @@ describe('README "Not finished" (newcomer s8 #9): a refused field is not lost wh
     expect(screen.queryByRole('note')).toBeNull();
   });
 });
+
+describe('newcomer s8 #16: the batch band verdict counts conversations stopped at the handoff\'s own questions', () => {
+  it('says the run is above the band when, counting them, the handoff rate is 50% (25% requested alone is within)', async () => {
+    const r = validateFlow(customerSupport);
+    render(
+      <StudioStoreProvider store={createStudioStore(r.flow!)}>
+        <SimulatorPanel onClose={() => {}} storage={null} overlay={false} />
+      </StudioStoreProvider>,
+    );
+    fireEvent.click(screen.getByRole('tab', { name: 'Batch' }));
+    const lines = [
+      { id: 'c1', turns: ['where is my order', 'NW-104233'] },
+      { id: 'c3', turns: ['this is the third time I ask, where is my parcel??', 'useless bot', 'let me talk to someone'] },
+      { id: 'c4', turns: ['do you ship to canada'] },
+      { id: 'c7', turns: ['I want to speak to a human', 'Maria', 'maria@example.com', 'my parcel is lost'] },
+    ];
+    const file = new File([lines.map((l) => JSON.stringify(l)).join('\n')], 'convs.jsonl', { type: 'application/x-ndjson' });
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText('Conversations file (JSONL)'), { target: { files: [file] } });
+      await new Promise((res) => setTimeout(res, 50));
+    });
+    await screen.findByText(/convs.jsonl: 4 conversations/, {}, { timeout: 10_000 });
+    expect(screen.getByTestId('batch-band')).toHaveTextContent(
+      "Counting the 1 conversation stopped at the handoff's own questions (50.0%), this run is above it; the requested handoffs alone (25.0%) are within it.",
+    );
+    const chart = screen.getByRole('img', { name: /guidance 15 to 25 percent/ });
+    expect(within(chart).getByRole('button', { name: /^Handoff rate with the handoff's questions: 50\.0%/ })).toHaveAttribute('data-band', 'above');
+  });
+});

@@ -123,7 +123,9 @@ export function BatchPane({ flow, batch, setBatch, showCounts, setShowCounts }: 
     await play({ ...emptyBatch, name: f.name, conversations, problems });
   };
   const bars = run ? [...run.byReason].filter((r) => r.count > 0 || (batch.previous?.byReason.find((p) => p.reason === r.reason)?.count ?? 0) > 0) : [];
-  const max = Math.max(0.3, run?.handoffRate ?? 0, run?.escalationRate ?? 0, ...bars.map((b) => b.rate), ...(batch.previous ? [batch.previous.handoffRate, batch.previous.escalationRate] : []));
+  // The rate the band verdict reads: requested handoffs plus conversations stopped at the handoff's questions (#16).
+  const counted = run ? countedHandoffs(run) : { rate: 0, band: 'within' as const };
+  const max = Math.max(0.3, run?.handoffRate ?? 0, counted.rate, run?.escalationRate ?? 0, ...bars.map((b) => b.rate), ...(batch.previous ? [batch.previous.handoffRate, batch.previous.escalationRate] : []));
   const selected = run?.byReason.find((r) => r.reason === reason);
   return (
     <div className="sim-batch">
@@ -177,13 +179,26 @@ export function BatchPane({ flow, batch, setBatch, showCounts, setShowCounts }: 
           </div>
           <div className="sim-chart" role="img" aria-label={`Handoff rate ${pct(run.handoffRate)}, escalation rate ${pct(run.escalationRate)}; guidance 15 to 25 percent`}>
             <Bar label="Handoff rate" rate={run.handoffRate} prev={batch.previous?.handoffRate} max={max} band={run.handoffBand} count={run.handoffs} />
+            {counted.rate !== run.handoffRate && <Bar label="Handoff rate with the handoff's questions" rate={counted.rate} max={max} band={counted.band} count={run.handoffs + (run.answering ?? 0)} />}
             <Bar label="Escalation rate" rate={run.escalationRate} prev={batch.previous?.escalationRate} max={max} />
             {bars.map((b) => (
               <Bar key={b.reason} label={b.reason.replace(/_/g, ' ')} rate={b.rate} prev={batch.previous?.byReason.find((p) => p.reason === b.reason)?.rate} max={max} count={b.count} onClick={() => setReason(b.reason === reason ? null : b.reason)} active={b.reason === reason} />
             ))}
           </div>
-          <p className="sim-muted">
-            Band: the guidance of {pct(run.guidance.min)}–{pct(run.guidance.max)} handoffs. This run is <strong>{run.handoffBand}</strong> it.
+          <p className="sim-muted" data-testid="batch-band">
+            Band: the guidance of {pct(run.guidance.min)}–{pct(run.guidance.max)} handoffs.{' '}
+            {counted.band === run.handoffBand ? (
+              <>
+                This run is <strong>{run.handoffBand}</strong> it.
+              </>
+            ) : (
+              // Newcomer s8 #16: "0.0% ... below it" for a flow whose handoff block first asks for an email, while half the
+              // conversations were on their way to a person: the verdict goes on the rate that counts them.
+              <>
+                Counting the {run.answering} conversation{run.answering === 1 ? '' : 's'} stopped at the handoff's own questions ({pct(counted.rate)}), this run is{' '}
+                <strong>{counted.band}</strong> it; the requested handoffs alone ({pct(run.handoffRate)}) are {run.handoffBand} it.
+              </>
+            )}
             {batch.previous && ' Grey marks: the previous run.'}
           </p>
           {(run.answering ?? 0) > 0 && (
@@ -217,6 +232,13 @@ export function BatchPane({ flow, batch, setBatch, showCounts, setShowCounts }: 
       )}
     </div>
   );
+}
+
+/** Handoffs counting the conversations still answering the handoff's questions, and where that rate sits in the band. */
+function countedHandoffs(run: BatchRun): { rate: number; band: BatchRun['handoffBand'] } {
+  const answering = run.answering ?? 0;
+  const rate = answering > 0 ? (run.handoffs + answering) / Math.max(1, run.total) : run.handoffRate;
+  return { rate, band: rate < GUIDE.min ? 'below' : rate > GUIDE.max ? 'above' : 'within' };
 }
 
 function DropOffs({ run }: { run: BatchRun }) {
