@@ -432,7 +432,8 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
       .me(token)
       .then((m) => {
         if (m.status !== 'offline') return m.status;
-        if (stayOffline.current) return 'offline' as const; // chosen before a reload: not set Online behind their back
+        // Chosen before a reload, here or on another device (the server says so): not set Online behind their back.
+        if (stayOffline.current || m.offlineChosen) return 'offline' as const;
         if (wentOnline.current === token) return null; // the first run is setting it
         wentOnline.current = token;
         return api.setPresence(token, 'online');

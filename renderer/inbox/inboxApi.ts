@@ -145,7 +145,8 @@ export interface InboxApi {
   signIn(login: string, password: string): Promise<{ token: string; agent: AgentInfo }>;
   /** `requeue`: every chat this agent holds goes back to the queue now (the agent chose to give them back). */
   signOut(token: string, o?: { requeue?: boolean }): Promise<void>;
-  me(token: string): Promise<{ agent: AgentInfo; status: Presence; activeChats: number }>;
+  /** offlineChosen: the agent chose offline (on any device); an inbox that loads leaves them offline. */
+  me(token: string): Promise<{ agent: AgentInfo; status: Presence; activeChats: number; offlineChosen?: boolean }>;
   agents(token: string): Promise<AgentInfo[]>;
   /** `requeue` (with offline): every chat this agent holds goes back to the queue now (asked first by the inbox). */
   setPresence(token: string, status: Presence, o?: { requeue?: boolean }): Promise<Presence>;

@@ -187,7 +187,9 @@ export class AgentHub {
         return;
       }
       case 'presence': {
-        const d = e.data as { agentId: string; status: PresenceStatus; at?: number };
+        const d = e.data as { agentId: string; status: PresenceStatus; at?: number; chosen?: boolean };
+        if (d.status !== 'offline') this.chosenOffline.delete(d.agentId);
+        else if (d.chosen) this.chosenOffline.add(d.agentId);
         const p = this.presence.get(d.agentId);
         this.presence.set(d.agentId, { status: d.status, lastSeen: Math.max(p?.lastSeen ?? 0, d.at ?? 0) });
         this.version++;
@@ -249,8 +251,29 @@ export class AgentHub {
     return this.presence.get(agentId)?.status ?? 'offline';
   }
 
-  async setPresence(agentId: string, status: PresenceStatus): Promise<void> {
+  /**
+   * Agents who CHOSE offline (the presence switch, or giving their chats back), not put offline by the inactivity
+   * timeout or never signed in: an inbox that loads (a reload, another tab, the phone waking up) leaves them offline
+   * instead of setting them online (newcomer s9 #18). Cleared when they choose online or busy, or sign in anew.
+   * Told to every instance with the presence event (`chosen`).
+   */
+  private chosenOffline = new Set<string>();
+
+  offlineChosen(agentId: string): boolean {
+    return this.status(agentId) === 'offline' && this.chosenOffline.has(agentId);
+  }
+
+  /** A new sign-in: the next inbox to load may set them online again. */
+  signedIn(agentId: string) {
+    this.chosenOffline.delete(agentId);
+  }
+
+  async setPresence(agentId: string, status: PresenceStatus, o: { chosen?: boolean } = {}): Promise<void> {
     const now = this.deps.now();
+    const wasChosen = this.chosenOffline.has(agentId);
+    if (status !== 'offline') this.chosenOffline.delete(agentId);
+    else if (o.chosen) this.chosenOffline.add(agentId);
+    const chosenChanged = wasChosen !== this.chosenOffline.has(agentId);
     // Seen at once by an assignment pass in progress here (hostile s6: an agent going offline just as a chat was
     // assigned made the customer read "joined", then "finding someone else").
     this.presence.set(agentId, { status, lastSeen: now });
@@ -260,8 +283,9 @@ export class AgentHub {
     this.presence.set(agentId, { status, lastSeen: now });
     this.version++;
     this.lastTouch.set(agentId, now);
+    if (prev === status && !chosenChanged) return;
+    await this.shared.publish({ type: 'presence', handoffId: null, data: { agentId, status, at: now, ...(this.chosenOffline.has(agentId) ? { chosen: true } : {}) } });
     if (prev === status) return;
-    await this.shared.publish({ type: 'presence', handoffId: null, data: { agentId, status, at: now } });
     this.kick();
     if (status === 'offline') {
       // An assignment to them already on its way (past its last check) is waited for, so it is requeued below
@@ -840,6 +864,7 @@ export class AgentHub {
     // chat goes back to the queue. NOT marked as declined: giving chats back on sign-out or offline is not a refusal,
     // so once back (and nobody else took them) they may go to this agent again (hostile s7 MEDIUM, newcomer s7 #28).
     this.presence.set(agentId, { status: 'offline', lastSeen: this.deps.now() });
+    this.chosenOffline.add(agentId);
     this.presenceChanged.set(agentId, ++this.presenceGen);
     this.version++;
     await this.refresh();

@@ -165,6 +165,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       const s = await saved(directory.signIn(req.body.login, req.body.password));
       if (s === 'locked') throw new ApiError(429, 'too_many_attempts', 'Too many wrong passwords for this login: try again in 15 minutes, or ask an admin to set a new password.', 'login');
       if (!s) throw new ApiError(401, 'invalid_credentials', 'Wrong email or password.', 'password');
+      hub.signedIn(s.agent.id);
       return { token: s.token, expiresAt: s.expiresAt, agent: publicAgent(s.agent) };
     },
   });
@@ -194,7 +195,8 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     schema: { summary: 'The signed-in agent, presence and chat count', tags: ['agent'], security: sec },
     handler: async (req) => {
       const a = auth(req);
-      return { agent: publicAgent(a), status: hub.status(a.id), activeChats: hub.activeChats(a.id) };
+      // offlineChosen: the agent chose offline (on any device): an inbox that loads keeps it (newcomer s9 #18).
+      return { agent: publicAgent(a), status: hub.status(a.id), offlineChosen: hub.offlineChosen(a.id), activeChats: hub.activeChats(a.id) };
     },
   });
 
@@ -270,7 +272,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
         const n = await hub.requeueHeldBy(a.id, `${a.name} went offline; the chat went back to the queue.`);
         return { status: hub.status(a.id), requeued: n };
       }
-      await hub.setPresence(a.id, req.body.status);
+      await hub.setPresence(a.id, req.body.status, { chosen: true });
       return { status: hub.status(a.id) };
     },
   });
