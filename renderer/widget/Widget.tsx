@@ -9,6 +9,7 @@ import { Headset, RotateCcw, SendHorizontal, X } from 'lucide-react';
 import { ChatError, mergeEntries, type ChatClient, type ChatEntry, type ChatSession, type ChatSnapshot, type LinkState } from './chatClient';
 import { inertText } from '../inbox/inertText';
 import { keepTicketNumbers } from '../ui/KeepTogether';
+import { withLinks } from './linkify';
 import { buttonsSeq, customerSeesButtons, ENDED_TEXT, START_NEW_CHAT } from './customerView';
 
 /**
@@ -524,7 +525,7 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
                 </span>
               )}
               <div className="bw-bubble" dir="auto" aria-label={`${who} at ${time(e.at)}`}>
-                {keepTicketNumbers(inertText(e.text))}
+                {e.from === 'customer' ? keepTicketNumbers(inertText(e.text)) : withLinks(inertText(e.text), keepTicketNumbers)}
               </div>
               {e.buttons?.length && e.seq === lastBot && customerSeesButtons(entries, e.seq, mode) ? (
                 <div className="bw-buttons" role="group" aria-label="Choices">

@@ -1,0 +1,68 @@
+// @vitest-environment jsdom
+/**
+ * fixwidget, session 9 (newcomer s9 report): links in bot/agent messages (#26), unread badge + preview (#30),
+ * who the visitor is (#20).
+ */
+import './support/setup';
+import { act, render, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { Widget } from '../../renderer/widget/Widget';
+import type { AgentSignal, ChatClient, ChatEntry, LinkState } from '../../renderer/widget/chatClient';
+
+const entry = (seq: number, from: ChatEntry['from'], text: string, more: Partial<ChatEntry> = {}): ChatEntry => ({ id: `c:${seq}`, seq, from, text, at: 1_700_000_000_000 + seq * 1000, ...more });
+
+function fakeClient(initial: ChatEntry[], mode = 'bot') {
+  let push: ((e: ChatEntry) => void) | null = null;
+  const client: ChatClient = {
+    start: vi.fn(async () => ({ conversationId: 'c', token: 't', mode, messages: [...initial], lastSeq: initial.length, resumed: true })),
+    resume: vi.fn(async () => ({ conversationId: 'c', token: 't', mode, messages: [...initial], lastSeq: initial.length, resumed: true })),
+    restart: vi.fn(async () => ({ conversationId: 'c2', token: 't2', mode: 'bot', messages: [], lastSeq: 0, resumed: false })),
+    send: vi.fn(async () => ({ mode, messages: [], lastSeq: 0 })),
+    typing: vi.fn(async () => undefined),
+    catchUp: vi.fn(async () => ({ mode, messages: [], lastSeq: initial.length })),
+    listen: vi.fn((_s, _after, onEntry, onLink: (s: LinkState) => void, _onSignal?: (s: AgentSignal) => void) => {
+      push = onEntry;
+      onLink('live');
+      return () => undefined;
+    }),
+  };
+  return { client, push: (e: ChatEntry) => act(() => push!(e)) };
+}
+
+describe('#26 links in bot and agent messages', () => {
+  it('makes http(s) links clickable in a new tab, without the sentence punctuation; hostile text stays text', async () => {
+    const hostile = [
+      'Book here: https://www.northwind.example/same-day?order=NW-1 (or call 0800 123 456).',
+      'See (https://example.com/a_(b)) and https://example.com/x.',
+      'javascript:alert(1) JAVASCRIPT://example.com/%0aalert(1) data:text/html,<script>alert(1)</script>',
+      'https://evil.example/"><img src=x onerror="window.__pwned=1"> and https://q.example/it\'s',
+      'Ticket T-12184D37 at http://tickets.example/T-12184D37',
+    ];
+    const f = fakeClient([entry(1, 'bot', hostile[4]), entry(2, 'agent', hostile[0], { name: 'Cara' }), entry(3, 'agent', hostile[1], { name: 'Cara' }), entry(4, 'agent', hostile[2], { name: 'Cara' }), entry(5, 'agent', hostile[3], { name: 'Cara' }), entry(6, 'customer', 'my page https://mine.example/x')]);
+    const { container } = render(<Widget flowId="shop" title="Shop" client={f.client} />);
+    await screen.findByRole('link', { name: 'https://www.northwind.example/same-day?order=NW-1' });
+    const links = [...container.querySelectorAll('a')];
+    expect(links.map((a) => a.getAttribute('href'))).toEqual([
+      'http://tickets.example/T-12184D37',
+      'https://www.northwind.example/same-day?order=NW-1',
+      'https://example.com/a_(b)',
+      'https://example.com/x',
+      'https://evil.example/',
+      'https://q.example/it',
+    ]);
+    for (const a of links) {
+      expect(a).toHaveAttribute('target', '_blank');
+      expect(a).toHaveAttribute('rel', 'noopener noreferrer');
+    }
+    // Nothing injected: no element but links and spans inside the bubbles, the hostile parts read as text.
+    expect(container.querySelector('img, script')).toBeNull();
+    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+    expect(container.querySelector('a[href^="javascript"], a[href^="data"]')).toBeNull();
+    const bubbles = [...container.querySelectorAll('.bw-bubble')].map((b) => b.textContent);
+    expect(bubbles).toEqual([...hostile.slice(4), ...hostile.slice(0, 4), 'my page https://mine.example/x']);
+    // The sentence around a link is kept (the closing bracket and full stop after it are text, not link).
+    expect(screen.getByRole('link', { name: 'https://www.northwind.example/same-day?order=NW-1' }).nextSibling?.textContent).toBe(' (or call 0800 123 456).');
+    // The customer's own text is not made a link.
+    expect(screen.queryByRole('link', { name: 'https://mine.example/x' })).toBeNull();
+  });
+});
