@@ -45,6 +45,31 @@ export interface WidgetProps {
   agentTypingMs?: number;
   /** How often the server is asked after a failed send (default RECONNECT_PROBE_MS). */
   reconnectProbeMs?: number;
+  /**
+   * The host page's origin (the loader passes it as ?host=): while the panel is closed, the unread count and a short
+   * text preview of the newest bot/agent message are posted there only ({baton: 'unread', count, preview}), so the
+   * launcher can show them (newcomer s9 #30). Absent: nothing is posted.
+   */
+  hostOrigin?: string;
+  /** Where the last message the customer saw is kept (localStorage in the page), so a reload keeps the unread count. */
+  storage?: Pick<Storage, 'getItem' | 'setItem'>;
+}
+
+/** Longest preview of an unread message posted to the launcher (characters, then "…"). */
+export const PREVIEW_CHARS = 90;
+
+/**
+ * The unread bot/agent messages after `seenSeq` (system pills and the customer's own words are not unread) and a
+ * plain-text preview of the newest one: "Bob: Hi, Bob here…" (inert text: bidi marks shown, no markup is ever built
+ * from it; the loader sets it with textContent).
+ */
+export function unreadSummary(entries: readonly ChatEntry[], seenSeq: number): { count: number; preview: string | null } {
+  const unread = entries.filter((e) => e.seq > seenSeq && (e.from === 'agent' || e.from === 'bot') && e.text.trim());
+  const last = unread[unread.length - 1];
+  if (!last) return { count: 0, preview: null };
+  const text = inertText(last.text).replace(/\s+/g, ' ').trim();
+  const short = text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS - 1).trimEnd()}…` : text;
+  return { count: unread.length, preview: last.from === 'agent' ? `${inertText(last.name ?? 'Agent')}: ${short}` : short };
 }
 
 // Waiting and joining are already said by the header, the waiting bar and the join message: no extra pill for them.
@@ -102,7 +127,7 @@ function newKey(): string {
 
 const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
-export function Widget({ flowId, title, client, startNow = true, agentTypingMs = AGENT_TYPING_SHOW_MS, reconnectProbeMs = RECONNECT_PROBE_MS }: WidgetProps) {
+export function Widget({ flowId, title, client, startNow = true, agentTypingMs = AGENT_TYPING_SHOW_MS, reconnectProbeMs = RECONNECT_PROBE_MS, hostOrigin, storage }: WidgetProps) {
   const [session, setSession] = useState<ChatSession | null>(null);
   const [entries, setEntries] = useState<ChatEntry[]>([]);
   const [mode, setMode] = useState('bot');
@@ -290,6 +315,56 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
     return () => window.removeEventListener('message', onMsg);
   }, []);
 
+  // Unread (newcomer s9 #30): while the panel is closed, bot/agent messages after the last one the customer saw are
+  // counted and posted to the launcher with a preview; opening the panel clears them. The last seen seq is stored per
+  // conversation, so a reload with the panel closed still shows what arrived meanwhile.
+  const [panelOpen, setPanelOpen] = useState(startNow);
+  useEffect(() => {
+    const onMsg = (e: MessageEvent) => {
+      const kind = e.data && (e.data as { baton?: string }).baton;
+      if (kind === 'opened') setPanelOpen(true);
+      else if (kind === 'closed') setPanelOpen(false);
+    };
+    window.addEventListener('message', onMsg);
+    return () => window.removeEventListener('message', onMsg);
+  }, []);
+  const seenKey = `baton.widget.${flowId}.seen`;
+  const [seen, setSeen] = useState<{ conversationId: string; seq: number } | null>(null);
+  // The stored "seen" of this conversation; none stored (a chat older than this feature): all it has is seen.
+  useEffect(() => {
+    if (!session) return;
+    let stored: { conversationId?: unknown; seq?: unknown } | null = null;
+    try {
+      stored = JSON.parse(storage?.getItem(seenKey) ?? 'null') as typeof stored;
+    } catch {
+      stored = null;
+    }
+    const seq = stored && stored.conversationId === session.conversationId && typeof stored.seq === 'number' ? stored.seq : lastSeq.current;
+    setSeen({ conversationId: session.conversationId, seq });
+  }, [session, storage, seenKey]);
+  const newestSeq = entries.length ? entries[entries.length - 1].seq : 0;
+  useEffect(() => {
+    if (!session || !panelOpen || !seen || seen.conversationId !== session.conversationId || newestSeq <= seen.seq) return;
+    setSeen({ conversationId: session.conversationId, seq: newestSeq });
+  }, [panelOpen, newestSeq, seen, session]);
+  useEffect(() => {
+    if (!seen) return;
+    try {
+      storage?.setItem(seenKey, JSON.stringify(seen));
+    } catch {
+      /* storage full or blocked: the count is then kept for this page only */
+    }
+  }, [seen, storage, seenKey]);
+  const unread = useMemo(() => (panelOpen || !seen || seen.conversationId !== session?.conversationId ? { count: 0, preview: null } : unreadSummary(entries, seen.seq)), [panelOpen, seen, session, entries]);
+  useEffect(() => {
+    if (!hostOrigin || window.parent === window) return;
+    try {
+      window.parent.postMessage({ baton: 'unread', count: unread.count, preview: unread.preview }, hostOrigin);
+    } catch {
+      /* a malformed host origin: no badge */
+    }
+  }, [unread.count, unread.preview, hostOrigin]);
+
   /** One key per message: a retry of the same message after a lost answer reuses it (the server answers once). */
   const retryKey = useRef<{ sig: string; key: string } | null>(null);
   /** The last send that reported a failure: if the push channel then shows it arrived, it did not fail. */
@@ -463,7 +538,10 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
           setConfirmRestart(false);
           return;
         }
-        if (e.key === 'Escape' && window.parent !== window) window.parent.postMessage({ baton: 'close' }, '*');
+        if (e.key === 'Escape' && window.parent !== window) {
+          setPanelOpen(false);
+          window.parent.postMessage({ baton: 'close' }, '*');
+        }
       }}
     >
       <header className="bw-head">
@@ -479,7 +557,10 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
         <button type="button" className="bw-icon" aria-label="Start a new conversation" title="Start a new conversation" onClick={askRestart}>
           <RotateCcw size={16} />
         </button>
-        <button type="button" className="bw-icon" aria-label="Close the chat" title="Close" onClick={() => window.parent?.postMessage({ baton: 'close' }, '*')}>
+        <button type="button" className="bw-icon" aria-label="Close the chat" title="Close" onClick={() => {
+            if (window.parent !== window) setPanelOpen(false);
+            window.parent?.postMessage({ baton: 'close' }, '*');
+          }}>
           <X size={18} />
         </button>
       </header>

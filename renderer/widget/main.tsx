@@ -29,10 +29,14 @@ const title = params.get('title') ?? 'Chat with us';
 // Embedded closed by /widget.js: a conversation starts when the visitor opens the chat, not on every page view.
 const embeddedClosed = window.parent !== window && params.get('open') !== '1';
 
+// The host page's origin as the loader gives it: the unread count and preview are posted to that origin only.
+const hostOrigin = window.parent !== window ? (params.get('host') ?? undefined) : undefined;
+const storage = chatStorage();
+
 followSystemTheme();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Widget flowId={flowId} title={title} startNow={!embeddedClosed} client={createChatClient({ baseUrl: location.origin, storage: chatStorage() })} />
+    <Widget flowId={flowId} title={title} startNow={!embeddedClosed} hostOrigin={hostOrigin} storage={storage} client={createChatClient({ baseUrl: location.origin, storage })} />
   </StrictMode>,
 );

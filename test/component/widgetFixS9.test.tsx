@@ -66,3 +66,59 @@ describe('#26 links in bot and agent messages', () => {
     expect(screen.queryByRole('link', { name: 'https://mine.example/x' })).toBeNull();
   });
 });
+
+describe('#30 unread badge and preview while the panel is closed', () => {
+  function embedded() {
+    const posted: Array<{ data: unknown; origin: string }> = [];
+    const parent = { postMessage: (data: unknown, origin: string) => posted.push({ data, origin }) };
+    const spy = vi.spyOn(window, 'parent', 'get').mockReturnValue(parent as unknown as Window);
+    const last = () => [...posted].reverse().find((p) => (p.data as { baton?: string }).baton === 'unread');
+    return { posted, last, restore: () => spy.mockRestore() };
+  }
+  const fromLoader = (baton: string) => act(() => window.dispatchEvent(new MessageEvent('message', { data: { baton } })));
+
+  it('counts agent/bot messages that arrive while closed, previews the newest as text, clears on open, survives a reload', async () => {
+    const host = embedded();
+    const storage = new Map<string, string>();
+    const store = { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => void storage.set(k, v) };
+    try {
+      const f = fakeClient([entry(1, 'bot', 'Hello!'), entry(2, 'customer', 'talk to a person'), entry(3, 'agent', 'Bob has joined', { name: 'Bob' })], 'agent');
+      const view = render(<Widget flowId="shop" title="Shop" client={f.client} startNow={false} hostOrigin="https://shop.example" storage={store} />);
+      await screen.findByText('Bob has joined');
+      // Resumed while closed with nothing stored: what was there is not "new".
+      await vi.waitFor(() => expect(host.last()?.data).toEqual({ baton: 'unread', count: 0, preview: null }));
+      fromLoader('opened');
+      fromLoader('closed');
+      f.push(entry(4, 'system', '', { status: { mode: 'agent' } }));
+      f.push(entry(5, 'agent', 'Hi, Bob here. <img src=x onerror="window.__pwned=1"> What can I do for you today? I have your order open.', { name: 'Bob' }));
+      await vi.waitFor(() => expect((host.last()?.data as { count: number }).count).toBe(1));
+      f.push(entry(6, 'agent', 'Are you still there?', { name: 'Bob' }));
+      await vi.waitFor(() => expect(host.last()?.data).toEqual({ baton: 'unread', count: 2, preview: 'Bob: Are you still there?' }));
+      expect(host.last()?.origin).toBe('https://shop.example');
+      // A reload with the panel still closed: the same two are unread.
+      view.unmount();
+      host.posted.length = 0;
+      const f2 = fakeClient([entry(1, 'bot', 'Hello!'), entry(2, 'customer', 'talk to a person'), entry(3, 'agent', 'Bob has joined', { name: 'Bob' }), entry(5, 'agent', 'Hi, Bob here.', { name: 'Bob' }), entry(6, 'agent', 'Are you still there?', { name: 'Bob' })], 'agent');
+      render(<Widget flowId="shop" title="Shop" client={f2.client} startNow={false} hostOrigin="https://shop.example" storage={store} />);
+      await vi.waitFor(() => expect(host.last()?.data).toEqual({ baton: 'unread', count: 2, preview: 'Bob: Are you still there?' }));
+      // Opened: cleared, and stays cleared after closing again.
+      fromLoader('opened');
+      await vi.waitFor(() => expect(host.last()?.data).toEqual({ baton: 'unread', count: 0, preview: null }));
+      fromLoader('closed');
+      await new Promise((r) => setTimeout(r, 50));
+      expect(host.last()?.data).toEqual({ baton: 'unread', count: 0, preview: null });
+    } finally {
+      host.restore();
+    }
+  });
+
+  it('a long message is previewed shortened, as plain text', async () => {
+    const { unreadSummary, PREVIEW_CHARS } = await import('../../renderer/widget/Widget');
+    const long = `Hi, Bob here. ${'x'.repeat(200)}`;
+    const s = unreadSummary([entry(1, 'bot', 'Hello'), entry(2, 'agent', long, { name: 'Bob\u202e' }), entry(3, 'system', 'Bob has joined')], 0);
+    expect(s.count).toBe(2);
+    expect(s.preview!.startsWith('Bob[U+202E]: Hi, Bob here. xxx')).toBe(true);
+    expect(s.preview!.endsWith('…')).toBe(true);
+    expect(s.preview!.length).toBeLessThanOrEqual(PREVIEW_CHARS + 'Bob[U+202E]: '.length);
+  });
+});
