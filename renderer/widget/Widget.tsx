@@ -10,6 +10,7 @@ import { ChatError, mergeEntries, type ChatClient, type ChatEntry, type ChatSess
 import { inertText } from '../inbox/inertText';
 import { keepTicketNumbers } from '../ui/KeepTogether';
 import { withLinks } from './linkify';
+import { cleanIdentity, type Identity } from './identity';
 import { buttonsSeq, customerSeesButtons, ENDED_TEXT, START_NEW_CHAT } from './customerView';
 
 /**
@@ -53,6 +54,12 @@ export interface WidgetProps {
   hostOrigin?: string;
   /** Where the last message the customer saw is kept (localStorage in the page), so a reload keeps the unread count. */
   storage?: Pick<Storage, 'getItem' | 'setItem'>;
+  /**
+   * Who the visitor is, as the host page said (data-variables / data-email / data-name, newcomer s9 #20): sent with the
+   * create call. `window.Baton.identify()` later reaches the frame as a {baton: 'identify'} message and replaces it
+   * for a conversation not started yet.
+   */
+  identity?: Identity;
 }
 
 /** Longest preview of an unread message posted to the launcher (characters, then "…"). */
@@ -127,7 +134,22 @@ function newKey(): string {
 
 const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
-export function Widget({ flowId, title, client, startNow = true, agentTypingMs = AGENT_TYPING_SHOW_MS, reconnectProbeMs = RECONNECT_PROBE_MS, hostOrigin, storage }: WidgetProps) {
+export function Widget({ flowId, title, client, startNow = true, agentTypingMs = AGENT_TYPING_SHOW_MS, reconnectProbeMs = RECONNECT_PROBE_MS, hostOrigin, storage, identity }: WidgetProps) {
+  /** The visitor's identity for the next conversation created (the prop, or what identify() sent since). */
+  const identityRef = useRef<Identity | undefined>(identity);
+  useEffect(() => {
+    identityRef.current = identity;
+  }, [identity]);
+  useEffect(() => {
+    const onMsg = (e: MessageEvent) => {
+      const d = e.data as { baton?: string; identity?: unknown } | null;
+      if (!d || d.baton !== 'identify' || (hostOrigin && e.origin !== hostOrigin)) return;
+      const id = cleanIdentity(d.identity);
+      if (id) identityRef.current = { variables: { ...identityRef.current?.variables, ...id.variables }, profile: { ...identityRef.current?.profile, ...id.profile } };
+    };
+    window.addEventListener('message', onMsg);
+    return () => window.removeEventListener('message', onMsg);
+  }, [hostOrigin]);
   const [session, setSession] = useState<ChatSession | null>(null);
   const [entries, setEntries] = useState<ChatEntry[]>([]);
   const [mode, setMode] = useState('bot');
@@ -168,7 +190,8 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
       const mine = ++beginCount.current;
       setError(null);
       try {
-        const s = fresh ? await client.restart(flowId) : resumeOnly && client.resume ? await client.resume(flowId) : await client.start(flowId);
+        const who = identityRef.current;
+        const s = fresh ? await client.restart(flowId, who) : resumeOnly && client.resume ? await client.resume(flowId) : await client.start(flowId, who);
         if (mine !== beginCount.current) return;
         if (!s) return; // nothing stored: wait until the visitor opens the chat
         lastSeq.current = 0;

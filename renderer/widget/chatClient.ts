@@ -1,3 +1,5 @@
+import type { Identity } from './identity';
+
 /**
  * The widget's connection to the runtime's customer API: start or resume a conversation (the id and token
  * are kept in localStorage, so a page reload continues the same chat), send text or a button choice, and a
@@ -56,12 +58,15 @@ export class ChatError extends Error {
 }
 
 export interface ChatClient {
-  /** Resumes the stored conversation of this flow (an ended one too: it is shown with "Start a new chat"), or starts a new one. */
-  start(flowId: string): Promise<ChatSession & ChatSnapshot & { resumed: boolean }>;
+  /**
+   * Resumes the stored conversation of this flow (an ended one too: it is shown with "Start a new chat"), or starts a new
+   * one, with `identity` (who the visitor is, from the host page) as the create call's variables/profile.
+   */
+  start(flowId: string, identity?: Identity): Promise<ChatSession & ChatSnapshot & { resumed: boolean }>;
   /** Resumes the stored conversation of this flow; null when there is none (nothing is created). */
   resume?(flowId: string): Promise<(ChatSession & ChatSnapshot & { resumed: boolean }) | null>;
   /** Forgets the stored conversation and starts again. */
-  restart(flowId: string): Promise<ChatSession & ChatSnapshot & { resumed: boolean }>;
+  restart(flowId: string, identity?: Identity): Promise<ChatSession & ChatSnapshot & { resumed: boolean }>;
   /** `idempotencyKey`: the same key on a retry makes the server answer the first send again instead of taking it twice. */
   send(session: ChatSession, body: { text: string } | { choice: string }, idempotencyKey?: string): Promise<ChatSnapshot>;
   catchUp(session: ChatSession, after: number): Promise<ChatSnapshot>;
@@ -99,11 +104,22 @@ export function createChatClient(d: ChatClientDeps): ChatClient {
     return body as T;
   }
 
-  async function create(flowId: string) {
-    const r = await call<{ conversationId: string; token: string; mode: string; messages: ChatEntry[] }>(`/api/v1/flows/${encodeURIComponent(flowId)}/conversations`, {
-      method: 'POST',
-      body: JSON.stringify({}),
-    });
+  async function create(flowId: string, identity?: Identity) {
+    const post = (body: object) =>
+      call<{ conversationId: string; token: string; mode: string; messages: ChatEntry[] }>(`/api/v1/flows/${encodeURIComponent(flowId)}/conversations`, {
+        method: 'POST',
+        body: JSON.stringify(body),
+      });
+    let r: Awaited<ReturnType<typeof post>>;
+    try {
+      r = await post(identity ?? {});
+    } catch (err) {
+      // The server refused what the page said about the visitor (a variable the flow does not take, an email it does
+      // not accept): the chat starts without it, and the site's developer reads why in the console.
+      if (!identity || !(err instanceof ChatError) || err.status !== 400) throw err;
+      console.warn(`Baton chat widget: the visitor details were refused (${err.message}); the chat starts without them.`);
+      r = await post({});
+    }
     d.storage.setItem(key(flowId), JSON.stringify({ conversationId: r.conversationId, token: r.token }));
     const lastSeq = r.messages.reduce((m, e) => Math.max(m, e.seq), 0);
     return { conversationId: r.conversationId, token: r.token, mode: r.mode, messages: r.messages, lastSeq, resumed: false };
@@ -155,16 +171,16 @@ export function createChatClient(d: ChatClientDeps): ChatClient {
   }
 
   const client: ChatClient = {
-    start(flowId) {
-      return once('start', flowId, async () => (await client.resume!(flowId)) ?? create(flowId));
+    start(flowId, identity) {
+      return once('start', flowId, async () => (await client.resume!(flowId)) ?? create(flowId, identity));
     },
     resume(flowId) {
       return once('resume', flowId, () => resumeStored(flowId));
     },
-    restart(flowId) {
+    restart(flowId, identity) {
       return once('restart', flowId, () => {
         d.storage.removeItem(key(flowId));
-        return create(flowId);
+        return create(flowId, identity);
       });
     },
     async send(s, body, idempotencyKey) {

@@ -5,6 +5,7 @@ import './widget.css';
 import { Widget } from './Widget';
 import { followSystemTheme } from '../inbox/theme';
 import { createChatClient } from './chatClient';
+import { identityFromHash } from './identity';
 
 /**
  * localStorage keeps the chat across reloads. A browser that blocks storage in third-party frames (strict
@@ -32,11 +33,13 @@ const embeddedClosed = window.parent !== window && params.get('open') !== '1';
 // The host page's origin as the loader gives it: the unread count and preview are posted to that origin only.
 const hostOrigin = window.parent !== window ? (params.get('host') ?? undefined) : undefined;
 const storage = chatStorage();
+// Who the visitor is, as the page said on the loader's script tag (newcomer s9 #20).
+const identity = identityFromHash(location.hash);
 
 followSystemTheme();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Widget flowId={flowId} title={title} startNow={!embeddedClosed} hostOrigin={hostOrigin} storage={storage} client={createChatClient({ baseUrl: location.origin, storage })} />
+    <Widget flowId={flowId} title={title} startNow={!embeddedClosed} hostOrigin={hostOrigin} storage={storage} identity={identity} client={createChatClient({ baseUrl: location.origin, storage })} />
   </StrictMode>,
 );

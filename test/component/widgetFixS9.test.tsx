@@ -122,3 +122,47 @@ describe('#30 unread badge and preview while the panel is closed', () => {
     expect(s.preview!.length).toBeLessThanOrEqual(PREVIEW_CHARS + 'Bob[U+202E]: '.length);
   });
 });
+
+describe('#20 the page says who the visitor is', () => {
+  it('sends data-* identity and a later identify() with the create call; bad values are dropped with a warning naming them', async () => {
+    const { identityFromHash } = await import('../../renderer/widget/identity');
+    const warnings: string[] = [];
+    const id = identityFromHash(`#baton=${encodeURIComponent(JSON.stringify({ variables: { cartValue: 620, bad: { x: 1 } }, profile: { email: 'lee@example.com', name: 'Lee' } }))}`, (m) => warnings.push(m));
+    expect(id).toEqual({ variables: { cartValue: 620 }, profile: { email: 'lee@example.com', name: 'Lee' } });
+    expect(warnings).toEqual([expect.stringContaining('variable "bad"')]);
+    expect(identityFromHash('#baton=%7Bnot json', (m) => warnings.push(m))).toBeUndefined();
+    expect(warnings[1]).toMatch(/could not be read; the chat starts without them/);
+    expect(identityFromHash(`#baton=${encodeURIComponent('{"email":"not-an-email"}')}`, (m) => warnings.push(m))).toBeUndefined();
+    expect(warnings[2]).toMatch(/email must be one email address/);
+
+    const f = fakeClient([entry(1, 'bot', 'Hello!')]);
+    render(<Widget flowId="shop" title="Shop" client={f.client} startNow={false} hostOrigin="https://shop.example" identity={id} />);
+    await vi.waitFor(() => expect(f.client.resume).toHaveBeenCalled());
+    (f.client.resume as ReturnType<typeof vi.fn>).mockResolvedValue(null);
+    // identify() from the page (its origin only), then the visitor opens the chat: one create with both.
+    act(() => window.dispatchEvent(new MessageEvent('message', { origin: 'https://evil.example', data: { baton: 'identify', identity: { email: 'evil@example.com' } } })));
+    act(() => window.dispatchEvent(new MessageEvent('message', { origin: 'https://shop.example', data: { baton: 'identify', identity: { name: 'Lee Park', variables: { plan: 'gold' } } } })));
+    act(() => window.dispatchEvent(new MessageEvent('message', { data: { baton: 'opened' } })));
+    await vi.waitFor(() => expect(f.client.start).toHaveBeenCalled());
+    expect(f.client.start).toHaveBeenCalledWith('shop', { variables: { cartValue: 620, plan: 'gold' }, profile: { email: 'lee@example.com', name: 'Lee Park' } });
+  });
+
+  it('the client posts variables/profile; a 400 for them starts the chat without them (console warning), never a dead widget', async () => {
+    const { createChatClient } = await import('../../renderer/widget/chatClient');
+    const bodies: unknown[] = [];
+    const fetch = vi.fn(async (_url: string, init?: RequestInit) => {
+      const body = JSON.parse(String(init?.body ?? '{}')) as { variables?: unknown };
+      bodies.push(body);
+      if (body.variables) return new Response(JSON.stringify({ error: 'invalid_request', message: 'variables.cartValue: unknown variable' }), { status: 400 });
+      return new Response(JSON.stringify({ conversationId: 'c1', token: 't1', mode: 'bot', messages: [] }), { status: 200 });
+    });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const store = new Map<string, string>();
+    const client = createChatClient({ baseUrl: 'http://rt', fetch: fetch as unknown as typeof globalThis.fetch, storage: { getItem: (k) => store.get(k) ?? null, setItem: (k, v) => void store.set(k, v), removeItem: (k) => void store.delete(k) } });
+    const s = await client.start('shop', { variables: { cartValue: 620 }, profile: { email: 'lee@example.com' } });
+    expect(s.conversationId).toBe('c1');
+    expect(bodies).toEqual([{ variables: { cartValue: 620 }, profile: { email: 'lee@example.com' } }, {}]);
+    expect(warn.mock.calls[0][0]).toMatch(/visitor details were refused \(variables.cartValue: unknown variable\)/);
+    warn.mockRestore();
+  });
+});
