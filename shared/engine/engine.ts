@@ -38,7 +38,7 @@ import {
   takeoverTexts,
 } from './humanTakeover';
 import { isTakenOver, takenOverEvent, takeOver, takeoverRefusal } from './agentTakeover';
-import { graduatedText } from './escalationWording';
+import { graduatedText, offerButtons, offerLabel } from './escalationWording';
 
 export const escalationTexts = {
   rephrase: "Sorry, I'm not sure I understood. Could you put it another way?",
@@ -306,7 +306,7 @@ function onText(run: Run, raw: string): boolean {
       answerQuestionAt(run, block, w, text);
       return true;
     case 'offer': {
-      const answer = yesOrNo(text);
+      const answer = yesOrNo(text, run.flow.escalation);
       if (answer !== null) {
         customerSaid(run, text, w.blockId);
         if (answer) takeoverFromOffer(run, w);
@@ -382,10 +382,7 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
       bot(run, graduatedText(run.flow.escalation, 'rephrase', reason), block.id);
       return true;
     }
-    bot(run, graduatedText(run.flow.escalation, 'offer', reason), block.id, [
-      { id: escalationTexts.personId, label: escalationTexts.personLabel },
-      { id: escalationTexts.botId, label: escalationTexts.botLabel },
-    ]);
+    bot(run, graduatedText(run.flow.escalation, 'offer', reason), block.id, offerButtons(run.flow.escalation));
     s.waiting = { kind: 'offer', blockId: block.id, retries: w.retries, reason };
     return true;
   }
@@ -499,10 +496,7 @@ function ownQuestionText(run: Run, block: Block, w: Waiting, text: string): bool
   } else if (decision.action === 'rephrase') {
     bot(run, graduatedText(run.flow.escalation, 'rephrase', decision.reason), block.id);
   } else {
-    bot(run, graduatedText(run.flow.escalation, 'offer', decision.reason), block.id, [
-      { id: escalationTexts.personId, label: escalationTexts.personLabel },
-      { id: escalationTexts.botId, label: escalationTexts.botLabel },
-    ]);
+    bot(run, graduatedText(run.flow.escalation, 'offer', decision.reason), block.id, offerButtons(run.flow.escalation));
   }
   return true;
 }
@@ -531,8 +525,13 @@ function backToBot(run: Run, w: Extract<Waiting, { kind: 'offer' }>): void {
 const YES = /^(yes|yeah|yep|yup|ya|y|sure|ok|okay|please|yes please|a person|person|human|an agent|agent|talk to a person|of course|definitely)\b/;
 const NO = /^(no|nope|nah|n|no thanks|not now|bot|the bot|keep chatting|keep chatting with the bot|continue)\b/;
 
-function yesOrNo(text: string): boolean | null {
-  const t = text.trim().toLowerCase().replace(/[!.,]+/g, ' ').replace(/\s+/g, ' ').trim();
+const plainAnswer = (text: string) => text.trim().toLowerCase().replace(/[!.,]+/g, ' ').replace(/\s+/g, ' ').trim();
+
+function yesOrNo(text: string, policy: Flow['escalation']): boolean | null {
+  const t = plainAnswer(text);
+  // The designer's own button labels typed out ("Parler à quelqu'un") answer as the buttons do.
+  if (t === plainAnswer(offerLabel(policy, 'person'))) return true;
+  if (t === plainAnswer(offerLabel(policy, 'bot'))) return false;
   if (NO.test(t)) return false;
   if (YES.test(t)) return true;
   return null;
@@ -551,12 +550,12 @@ function onChoice(run: Run, buttonId: string): boolean {
   if (s.mode !== 'bot') return false;
   if (w.kind === 'offer') {
     if (buttonId === escalationTexts.personId) {
-      customerSaid(run, escalationTexts.personLabel, w.blockId);
+      customerSaid(run, offerLabel(run.flow.escalation, 'person'), w.blockId);
       takeoverFromOffer(run, w);
       return true;
     }
     if (buttonId === escalationTexts.botId) {
-      customerSaid(run, escalationTexts.botLabel, w.blockId);
+      customerSaid(run, offerLabel(run.flow.escalation, 'bot'), w.blockId);
       backToBot(run, w);
       return true;
     }
@@ -588,7 +587,7 @@ function ownQuestionOfferChoice(run: Run, w: Waiting, buttonId: string): boolean
   const block = run.c.blocks.get(w.blockId);
   if (!block || !asksQuestionAt(block, w) || answerFitsAt(run, block, w, '') === null) return false;
   const person = buttonId === escalationTexts.personId;
-  customerSaid(run, person ? escalationTexts.personLabel : escalationTexts.botLabel, w.blockId);
+  customerSaid(run, offerLabel(run.flow.escalation, person ? 'person' : 'bot'), w.blockId);
   const targetId = escalationTarget(run);
   if (person && targetId !== null) {
     s.waiting = null;

@@ -14,13 +14,35 @@ export const defaultGraduatedTexts = {
   rephrase: "Sorry, I'm not sure I understood. Could you put it another way?",
   acknowledge: 'Sorry about that. Can you tell me a bit more so I can help?',
   offer: 'Would you like to talk to a person?',
+  personButton: 'Talk to a person',
+  botButton: 'Keep chatting with the bot',
 } as const;
+
+/** The offer's buttons' ids: stable whatever the wording (scenarios and clicks name them). */
+export const OFFER_PERSON_ID = 'escalation:person';
+export const OFFER_BOT_ID = 'escalation:bot';
+
+/** The designer's label of an offer button (Flow settings > Escalation, newcomer s8 #27), else the built-in one. */
+export function offerLabel(policy: EscalationPolicy, which: 'person' | 'bot'): string {
+  const key = which === 'person' ? 'personButton' : 'botButton';
+  return policy.texts?.[key]?.trim() || defaultGraduatedTexts[key];
+}
+
+/** The two buttons under the graduated offer: "Talk to a person" and "Keep chatting with the bot", or the designer's words. */
+export function offerButtons(policy: EscalationPolicy): { id: string; label: string }[] {
+  return [
+    { id: OFFER_PERSON_ID, label: offerLabel(policy, 'person') },
+    { id: OFFER_BOT_ID, label: offerLabel(policy, 'bot') },
+  ];
+}
 
 /** The graduated texts' names as Flow settings > Escalation shows them (validation warnings name the field). */
 export const graduatedTextTitles = {
   rephrase: 'Step 1 when the bot did not understand',
   acknowledge: 'Step 1 when the customer is upset or on a sensitive topic',
   offer: 'Step 2: offering a person',
+  personButton: 'Step 2 button: talk to a person',
+  botButton: 'Step 2 button: keep chatting with the bot',
 } as const;
 
 /** Reasons where the bot has understood the message: asking to rephrase would be wrong. */
@@ -39,7 +61,7 @@ export function firstStepText(reason: EscalationReason | null): 'rephrase' | 'ac
  * whatever the reason: asking to rephrase a message the bot understood would be wrong (newcomer s8 #32).
  */
 export function graduatedText(policy: EscalationPolicy, step: GraduatedStep, reason: EscalationReason | null, understood = false): string {
-  const key = step === 'offer' ? 'offer' : understood ? 'acknowledge' : firstStepText(reason);
+  const key: 'offer' | 'rephrase' | 'acknowledge' = step === 'offer' ? 'offer' : understood ? 'acknowledge' : firstStepText(reason);
   const own = policy.texts?.[key]?.trim();
   return own ? own : defaultGraduatedTexts[key];
 }

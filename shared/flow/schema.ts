@@ -159,6 +159,9 @@ export type EscalationReason = (typeof escalationReasons)[number];
 /** What the bot says at a graduated step is one chat message: keep it short. */
 export const MAX_STEP_TEXT_CHARS = 500;
 const stepTextHint = `Keep a graduated step's message under ${MAX_STEP_TEXT_CHARS} characters: it is one chat message.`;
+/** A graduated offer's button label fits on one button. */
+export const MAX_BUTTON_LABEL_CHARS = 60;
+const buttonLabelHint = `Keep a button label under ${MAX_BUTTON_LABEL_CHARS} characters: it has to fit on one button.`;
 
 /* Vocabulary lists, bounded (shared/flow/policyLimits.ts says why). */
 const phrase = z.string().min(1).max(MAX_PHRASE_CHARS, { error: phraseLengthHint });
@@ -199,6 +202,9 @@ export const escalationPolicySchema = z.object({
       rephrase: z.string().max(MAX_STEP_TEXT_CHARS, { error: stepTextHint }).optional(),
       acknowledge: z.string().max(MAX_STEP_TEXT_CHARS, { error: stepTextHint }).optional(),
       offer: z.string().max(MAX_STEP_TEXT_CHARS, { error: stepTextHint }).optional(),
+      /** The offer's two buttons (newcomer s8 #27): absent or empty, "Talk to a person" / "Keep chatting with the bot". */
+      personButton: z.string().max(MAX_BUTTON_LABEL_CHARS, { error: buttonLabelHint }).optional(),
+      botButton: z.string().max(MAX_BUTTON_LABEL_CHARS, { error: buttonLabelHint }).optional(),
     })
     .optional(),
   explicitRequest: z

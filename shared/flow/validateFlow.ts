@@ -971,21 +971,22 @@ function checkNeverTriggerOverlap(report: Report, esc: Flow['escalation']) {
 
 /**
  * Newcomer s8 #33: a flow in another language (settings.language "fr") in graduated mode gave customers the built-in
- * English step sentences with no word to the designer. Each step text left empty is named, with the English sentence
- * the customer would get.
+ * English step sentences and buttons with no word to the designer. Each step text or button label left empty is named,
+ * with the English words the customer would get.
  */
 function checkGraduatedLanguage(report: Report, flow: Flow) {
   const esc = flow.escalation;
   const language = (flow.settings.language ?? 'en').trim();
   if (esc.enabled === false || esc.mode !== 'graduated' || language === '' || /^en(-|_|$)/i.test(language)) return;
-  for (const key of ['rephrase', 'acknowledge', 'offer'] as const) {
+  for (const key of ['rephrase', 'acknowledge', 'offer', 'personButton', 'botButton'] as const) {
     if ((esc.texts?.[key] ?? '').trim() !== '') continue;
+    const what = key === 'personButton' || key === 'botButton' ? 'label' : 'sentence';
     report.warning(
       'graduated_text_default_english',
       ['escalation', 'texts', key],
       null,
-      `The flow's language is "${language}", but "${graduatedTextTitles[key]}" is empty, so customers get the built-in English sentence "${defaultGraduatedTexts[key]}".`,
-      `Write it in "${language}" in Flow settings > Escalation > What the bot says at each step${key === 'offer' ? ' (the buttons under it, "Talk to a person" and "Keep chatting with the bot", are in English and cannot be worded yet)' : ''}.`,
+      `The flow's language is "${language}", but "${graduatedTextTitles[key]}" is empty, so customers get the built-in English ${what} "${defaultGraduatedTexts[key]}".`,
+      `Write it in "${language}" in Flow settings > Escalation > What the bot says at each step.`,
     );
   }
 }

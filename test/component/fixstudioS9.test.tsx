@@ -178,3 +178,23 @@ describe('newcomer s8 #16: the batch band verdict counts conversations stopped a
     expect(within(chart).getByRole('button', { name: /^Handoff rate with the handoff's questions: 50\.0%/ })).toHaveAttribute('data-band', 'above');
   });
 });
+
+describe('newcomer s8 #27: the graduated offer\'s buttons can be worded in Flow settings', () => {
+  it('shows both labels with the built-in ones as placeholders and saves an edit', () => {
+    const store = createStudioStore(tinyFlow());
+    render(
+      <div style={{ width: 1200, height: 800 }}>
+        <StudioStoreProvider store={store}>
+          <Editor status={<SaveStatus status="saved" />} />
+        </StudioStoreProvider>
+      </div>,
+    );
+    fireEvent.click(screen.getByRole('tab', { name: 'Escalation' }));
+    fireEvent.change(screen.getByLabelText('Mode'), { target: { value: 'graduated' } });
+    const person = screen.getByLabelText('Step 2 button: talk to a person') as HTMLInputElement;
+    expect(person.placeholder).toBe('Talk to a person');
+    expect((screen.getByLabelText('Step 2 button: keep chatting with the bot') as HTMLInputElement).placeholder).toBe('Keep chatting with the bot');
+    fireEvent.change(person, { target: { value: 'Parler à quelqu’un' } });
+    expect(store.getState().flow.escalation.texts?.personButton).toBe('Parler à quelqu’un');
+  });
+});

@@ -13,14 +13,17 @@ function problemsOf(language: string, edit: (esc: any) => void = () => {}) {
 }
 
 describe('graduated step texts left in English in a non-English flow', () => {
-  it('names each empty step text, the English sentence the customer would get, and the English buttons', () => {
-    const warned = problemsOf('fr', (esc) => (esc.texts = { rephrase: 'Pardon, pouvez-vous reformuler ?' }));
-    expect(warned.map((p) => p.path)).toEqual(['$.escalation.texts.acknowledge', '$.escalation.texts.offer']);
+  it('names each empty step text and button label, with the English words the customer would get', () => {
+    const warned = problemsOf('fr', (esc) => (esc.texts = { rephrase: 'Pardon, pouvez-vous reformuler ?', personButton: 'Parler à quelqu’un' }));
+    expect(warned.map((p) => p.path)).toEqual(['$.escalation.texts.acknowledge', '$.escalation.texts.offer', '$.escalation.texts.botButton']);
     expect(warned[0]).toMatchObject({ severity: 'warning' });
     expect(warned[0].message).toBe(
       `The flow's language is "fr", but "Step 1 when the customer is upset or on a sensitive topic" is empty, so customers get the built-in English sentence "Sorry about that. Can you tell me a bit more so I can help?".`,
     );
-    expect(warned[1].hint).toMatch(/Write it in "fr" in Flow settings > Escalation > What the bot says at each step \(the buttons under it, "Talk to a person" and "Keep chatting with the bot", are in English/);
+    expect(warned[1].hint).toBe('Write it in "fr" in Flow settings > Escalation > What the bot says at each step.');
+    expect(warned[2].message).toBe(
+      `The flow's language is "fr", but "Step 2 button: keep chatting with the bot" is empty, so customers get the built-in English label "Keep chatting with the bot".`,
+    );
   });
 
   it('says nothing for English flows, immediate mode, a policy switched off, or every text written', () => {
@@ -28,7 +31,7 @@ describe('graduated step texts left in English in a non-English flow', () => {
     expect(problemsOf('en-GB')).toEqual([]);
     expect(problemsOf('de', (esc) => (esc.mode = 'immediate'))).toEqual([]);
     expect(problemsOf('de', (esc) => (esc.enabled = false))).toEqual([]);
-    expect(problemsOf('de', (esc) => (esc.texts = { rephrase: 'Wie bitte?', acknowledge: 'Das tut mir leid.', offer: 'Mit einem Menschen sprechen?' }))).toEqual([]);
-    expect(problemsOf('de')).toHaveLength(3);
+    expect(problemsOf('de', (esc) => (esc.texts = { rephrase: 'Wie bitte?', acknowledge: 'Das tut mir leid.', offer: 'Mit einem Menschen sprechen?', personButton: 'Ja, bitte', botButton: 'Nein, danke' }))).toEqual([]);
+    expect(problemsOf('de')).toHaveLength(5);
   });
 });

@@ -11,7 +11,7 @@ import { onSettingsFocus, settingsFieldFor, takePendingSettingsFocus } from './s
 import { z } from 'zod';
 import { variableUses } from '../../../shared/flow/edit/variables';
 import { escalationPolicySchema, type Flow } from '../../../shared/flow/schema';
-import { defaultGraduatedTexts } from '../../../shared/engine/escalationWording';
+import { defaultGraduatedTexts, graduatedTextTitles } from '../../../shared/engine/escalationWording';
 import { Button } from '../../ui/Button';
 import { studioApi } from '../api/studioApi';
 import { Field } from '../../ui/Field';
@@ -474,7 +474,19 @@ const graduatedTextFields = [
   {
     key: 'offer',
     title: 'Step 2: offering a person',
-    help: 'Asked with the buttons “Talk to a person” and “Keep chatting with the bot”.',
+    help: 'Asked with the two buttons below.',
+  },
+  {
+    key: 'personButton',
+    title: graduatedTextTitles.personButton,
+    help: 'The button that hands the customer over (typed out, it answers as the button does).',
+    widget: 'text',
+  },
+  {
+    key: 'botButton',
+    title: graduatedTextTitles.botButton,
+    help: 'The button that keeps the customer with the bot.',
+    widget: 'text',
   },
 ] as const;
 
@@ -499,7 +511,7 @@ function GraduatedTexts({
         <FieldEditor
           key={f.key}
           schema={shape[f.key]}
-          meta={{ title: f.title, help: f.help, widget: 'textarea', placeholder: defaultGraduatedTexts[f.key] }}
+          meta={{ title: f.title, help: f.help, widget: 'widget' in f ? f.widget : 'textarea', placeholder: defaultGraduatedTexts[f.key] }}
           value={texts[f.key] ?? ''}
           ctx={ctx}
           draftKey={`${flowId}:escalation:texts.${f.key}`}
