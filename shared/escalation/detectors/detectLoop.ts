@@ -18,6 +18,7 @@ import { canonicalTokens } from '../canonicalTokens';
 import { mayBeSimilar } from '../mayBeSimilar';
 import { phraseMatcher } from '../phraseMatcher';
 import { analysisConcepts, conceptMatches, conceptOverlap, isTrackingQuestion, questionConcepts, questionType } from '../questionConcepts';
+import { askedAgainByModel } from '../sameRequest/sameRequest';
 
 /** Complaints that the bot is looping, as canonical token strings (contractions spelled out). */
 const LOOP_PHRASES = [
@@ -393,6 +394,16 @@ const REQUESTS: Request[] = [
       'possible', 'can', 'make', 'days', 'next', 'weeks']),
   },
 ];
+/**
+ * Whether a hand-built request family (REQUESTS: the return, the address change) reads both askings as that request and
+ * they name different things beyond it ("can I return sale items?" / "can I return it in a store?"): two questions, as
+ * askedSameRequestAgain decides, whatever the learned model says.
+ */
+export function requestFamilyApart(earlier: string, later: string): boolean {
+  const a = questionConcepts(earlier);
+  const b = questionConcepts(later);
+  return REQUESTS.some((r) => a.includes(r.key) && b.includes(r.key) && !fits(specifics(r, a), specifics(r, b)));
+}
 function askedSameRequestAgain(request: Request, text: string, concepts: string[], recent: readonly string[], count: number): string[] | null {
   if (recent.length < count - 1 || !concepts.includes(request.key)) return null;
   const own = specifics(request, concepts);
@@ -493,7 +504,19 @@ export function customerSaysLoop(s: Signal): boolean {
   return said.has(s);
 }
 
+/** A read-only observer of every loop evaluation (the same-request model's training script records pairs with it); null in use. */
+let loopProbe: ((facts: TurnFacts, memory: EscalationMemory) => void) | null = null;
+export function setLoopProbe(probe: ((facts: TurnFacts, memory: EscalationMemory) => void) | null): void {
+  loopProbe = probe;
+}
+/** Whether the learned same-request path runs (on in use; the training script records what the rules alone decide). */
+let learnedOn = true;
+export function useLearnedLoop(on: boolean): void {
+  learnedOn = on;
+}
+
 export function detectLoop(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
+  if (loopProbe !== null) loopProbe(facts, memory);
   const cfg = policy.loop;
   const hit = findLoopPhrase(canonicalTokens(facts.analysis));
   if (hit) {
@@ -615,7 +638,7 @@ export function detectLoop(facts: TurnFacts, policy: EscalationPolicy, memory: E
         }
       }
       const tracking = cfg.similarity < 1 && length <= MAX_FUZZY_TOKENS ? askedWhereAgain(text, concepts, memory.recent, cfg.count) : null;
-      if (!tracking) return null;
+      if (!tracking) return cfg.similarity < 1 && learnedOn ? learnedLoop(facts, memory, cfg.count) : null;
       return {
         reason: 'loop',
         score: 1,
@@ -641,6 +664,32 @@ export function detectLoop(facts: TurnFacts, policy: EscalationPolicy, memory: E
     evidence: [text, `${times} times`],
     turn: facts.turn,
     explanation: `The customer asked the same thing ${times} times ("${text}").`,
+  };
+}
+
+/**
+ * Session 9: the learned same-request model (../sameRequest) links this message to `count - 1` earlier questions as the
+ * same request asked again, in words the concept rules above do not link ("do you price match?" / "if it's cheaper
+ * elsewhere will you beat it?" / "Argos has it for less, can I get that rate"). Only where no rule fired, and not when
+ * the designer asks for exact repeats only (similarity 1). The explanation gives each link's score.
+ */
+function learnedLoop(facts: TurnFacts, memory: EscalationMemory, count: number): Signal | null {
+  const text = facts.analysis.normalized;
+  // Where a hand-built request family reads two askings as different (requestFamilyApart), they are not linked: "can I
+  // return sale items?" / "do I need the receipt to return?" / "can I return it in a store?" are three questions.
+  const links = askedAgainByModel(text, memory.recent, facts.fallback, count - 1, undefined, requestFamilyApart);
+  if (!links) return null;
+  const shown = links.slice(-(count - 1));
+  const back = (n: number) => (n === 1 ? 'the question before' : `${n} questions back`);
+  return {
+    reason: 'loop',
+    score: Math.min(...shown.map((l) => l.score)),
+    threshold: count,
+    evidence: [text, ...shown.map((l) => l.earlier)],
+    turn: facts.turn,
+    explanation: `The customer asked the same thing ${count} times in other words (the learned same-request model links "${text}" to ${shown
+      .map((l) => `"${l.earlier}" (${back(l.back)}, ${l.score.toFixed(2)})`)
+      .join(' and ')}).`,
   };
 }
 

@@ -1,0 +1,150 @@
+/**
+ * Features of a pair of customer messages for the same-request model (see ./sameRequest.ts): is the later message the
+ * same request as the earlier one, asked again? Concept overlap, shared subjects, letters in common (3-grams), kind of
+ * question, order references, lengths, distance, whether the bot could use the later one. (Hashed pairs of concepts, to
+ * learn equivalences such as swap ~ exchange, and word-vector similarities were measured and added nothing on unseen
+ * writers: see scripts/train-escalation/sameRequestTrain.ts.) Pure and cheap: concept lists, question types and trigram
+ * sets are memoised per text (a message is compared again on every turn it stays in `memory.recent`).
+ */
+import { conceptMatches, conceptOverlap, isRealQuestion, isTrackingQuestion, questionConcepts, questionType } from '../questionConcepts';
+
+/** Names of the dense features, in order (the model's `dense` weights follow this order). */
+export const DENSE_FEATURES = [
+  'concept dice', 'concept containment', 'subject dice', 'shares a subject', 'letters in common (3-grams)', 'words in common',
+  'same kind of question', 'different kinds of question', 'kind unknown', 'both real questions', 'both ask where the order is',
+  'different order references', 'same order reference', 'length ratio', 'later one shorter', 'exact repeat', 'distance 1/gap',
+  'just before', 'bot could not use it', 'earlier has no concepts', 'later has no concepts', 'concepts earlier (log)',
+  'concepts later (log)', 'new concepts in the later one', 'impatience marker',
+] as const;
+export const DENSE = DENSE_FEATURES.length;
+
+/** Concepts any request carries ("my order", "I need", "help"): sharing only these is not sharing a subject. */
+const GENERIC = new Set(
+  ['order', 'orders', 'parcel', 'package', 'item', 'items', 'product', 'thing', 'stuff', 'purchase', 'need', 'want', 'help', 'know', 'find', 'please',
+    'get', 'have', 'can', 'do', 'make', 'like', 'question', 'ask', 'tell', 'one', 'it', 'something', 'anything', 'possible', 'just', 'still',
+    'number', 'ref', 'reference'].flatMap((w) => questionConcepts(w)),
+);
+const REFERENCE = /^\d{4,}$/;
+const IMPATIENT = new Set(['again', 'still', 'already', 'yet', 'hello', 'anyone', 'seriously', 'ok', 'so', 'please', 'pls', 'plz', 'answer', 'simple', 'asked', 'said']);
+
+interface TextFeatures {
+  concepts: string[];
+  subject: string[];
+  refs: string[];
+  grams: Set<number>;
+  words: Set<string>;
+  kind: string | null;
+  real: boolean;
+  tracking: boolean;
+  tokens: number;
+  impatient: boolean;
+}
+const cache = new Map<string, TextFeatures>();
+const CACHE_SIZE = 4000;
+
+function textFeatures(normalized: string): TextFeatures {
+  const hit = cache.get(normalized);
+  if (hit) return hit;
+  const concepts = questionConcepts(normalized);
+  const toks = normalized === '' ? [] : normalized.split(' ');
+  const grams = new Set<number>();
+  const s = ` ${normalized} `;
+  for (let i = 0; i + 3 <= s.length; i++) grams.add((s.charCodeAt(i) * 65599 + s.charCodeAt(i + 1)) * 65599 + s.charCodeAt(i + 2));
+  const f: TextFeatures = {
+    concepts,
+    subject: concepts.filter((c) => !GENERIC.has(c) && !REFERENCE.test(c)),
+    refs: concepts.filter((c) => REFERENCE.test(c)),
+    grams,
+    words: new Set(toks),
+    kind: questionType(normalized),
+    real: isRealQuestion(normalized),
+    tracking: isTrackingQuestion(normalized),
+    tokens: toks.length,
+    impatient: toks.some((t) => IMPATIENT.has(t)),
+  };
+  if (cache.size >= CACHE_SIZE) cache.clear();
+  cache.set(normalized, f);
+  return f;
+}
+
+function dice<T>(a: Set<T>, b: Set<T>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let n = 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const x of small) if (large.has(x)) n++;
+  return (2 * n) / (a.size + b.size);
+}
+function sharedCount(a: readonly string[], b: readonly string[]): number {
+  let n = 0;
+  for (const c of a) if (b.includes(c) || b.some((x) => conceptMatches(c, x))) n++;
+  return n;
+}
+
+/**
+ * Features of (earlier, later): `gap` is how many questions back the earlier one is (1 = just before), `fallback`
+ * whether the bot could not use the later one. `out` is reused when given (no allocation per pair).
+ */
+/**
+ * Whether two askings name different values in one slot, so they are two questions whatever the model says: different
+ * order references ("where is 30001" / "where is 30003"), or the same question with one thing swapped for another
+ * ("are you open on Saturday" / "... on Monday", "is the oak chair in stock" / "the oak table", "can I pay with PayPal" /
+ * "with Klarna", "track 40210" / "return 40210"): they share a concept and each names exactly one the other does not.
+ */
+export function namesDifferentValue(earlier: string, later: string): boolean {
+  const a = textFeatures(earlier);
+  const b = textFeatures(later);
+  if (a.refs.length > 0 && b.refs.length > 0 && !(a.refs.every((r) => b.refs.includes(r)) && b.refs.every((r) => a.refs.includes(r)))) return true;
+  const shared = sharedCount(a.concepts, b.concepts);
+  if (shared === 0) return false;
+  return a.concepts.length - shared === 1 && b.concepts.length - sharedCount(b.concepts, a.concepts) === 1;
+}
+
+/**
+ * Whether two askings share only an order reference or words any request carries ("my order") while each asks about
+ * something of its own ("can I change the address on 40210" / "is 40210 paid"): two requests about one order.
+ */
+export function sharesOnlyTheOrder(earlier: string, later: string): boolean {
+  const a = textFeatures(earlier);
+  const b = textFeatures(later);
+  // An order reference with nothing asked about it ("order number nw 131207", "is 40210 paid") is not a request.
+  if ((a.refs.length > 0 && a.subject.length === 0) || (b.refs.length > 0 && b.subject.length === 0)) return true;
+  if (a.subject.length === 0 || b.subject.length === 0) return false;
+  if (a.subject.some((c) => b.subject.some((x) => x === c || conceptMatches(c, x)))) return false;
+  const shared = sharedCount(a.concepts, b.concepts);
+  return shared > 0 && a.concepts.length > shared && b.concepts.length > sharedCount(b.concepts, a.concepts);
+}
+
+export function pairFeatures(earlier: string, later: string, gap: number, fallback: boolean, out: Float64Array = new Float64Array(DENSE)): Float64Array {
+  const a = textFeatures(earlier);
+  const b = textFeatures(later);
+  const d = out;
+  const shared = sharedCount(a.concepts, b.concepts);
+  const small = Math.min(a.concepts.length, b.concepts.length);
+  d[0] = conceptOverlap(a.concepts, b.concepts);
+  d[1] = small === 0 ? 0 : shared / small;
+  d[2] = conceptOverlap(a.subject, b.subject);
+  d[3] = a.subject.some((c) => b.subject.some((x) => x === c || conceptMatches(c, x))) ? 1 : 0;
+  d[4] = dice(a.grams, b.grams);
+  d[5] = dice(a.words, b.words);
+  d[6] = a.kind !== null && a.kind === b.kind ? 1 : 0;
+  d[7] = a.kind !== null && b.kind !== null && a.kind !== b.kind ? 1 : 0;
+  d[8] = a.kind === null || b.kind === null ? 1 : 0;
+  d[9] = a.real && b.real ? 1 : 0;
+  d[10] = a.tracking && b.tracking ? 1 : 0;
+  const refsDiffer = a.refs.length > 0 && b.refs.length > 0 && !(a.refs.every((r) => b.refs.includes(r)) && b.refs.every((r) => a.refs.includes(r)));
+  d[11] = refsDiffer ? 1 : 0;
+  d[12] = a.refs.length > 0 && !refsDiffer && b.refs.length > 0 ? 1 : 0;
+  d[13] = Math.min(a.tokens, b.tokens) / Math.max(1, a.tokens, b.tokens);
+  d[14] = b.tokens < a.tokens ? 1 : 0;
+  d[15] = earlier === later ? 1 : 0;
+  d[16] = 1 / Math.max(1, gap);
+  d[17] = gap <= 1 ? 1 : 0;
+  d[18] = fallback ? 1 : 0;
+  d[19] = a.concepts.length === 0 ? 1 : 0;
+  d[20] = b.concepts.length === 0 ? 1 : 0;
+  d[21] = Math.log1p(a.concepts.length);
+  d[22] = Math.log1p(b.concepts.length);
+  d[23] = b.concepts.length === 0 ? 0 : (b.concepts.length - sharedCount(b.concepts, a.concepts)) / b.concepts.length;
+  d[24] = b.impatient ? 1 : 0;
+  return d;
+}
