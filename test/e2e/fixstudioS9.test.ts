@@ -101,4 +101,36 @@ describe.skipIf(!haveChromium)('session 9 studio fixes (fixstudio)', () => {
     await screenshot(page, 'fixstudio9-takeover-priority');
     expect(browser.errors, 'uncaught errors in the page').toEqual([]);
   });
+
+  it('the offer buttons are worded in Flow settings, and the batch verdict counts chats stopped at the handoff questions', async () => {
+    const created = await studio.api.createFlow({ template: 'customer-support' });
+    await page.goto(studio.flowUrl(created.key));
+    await node('start').waitFor();
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.getByRole('tab', { name: 'Escalation' }).click();
+    await page.getByLabel('Mode').selectOption('graduated');
+    const person = page.getByLabel('Step 2 button: talk to a person');
+    await person.fill('Parler à quelqu’un');
+    await person.blur();
+    await person.scrollIntoViewIfNeeded();
+    await screenshot(page, 'fixstudio9-offer-buttons');
+    await expect.poll(async () => (await studio.api.openFlow(created.key)).flow.escalation.texts?.personButton, { timeout: 10_000 }).toBe('Parler à quelqu’un');
+    // Batch what-if on the immediate flow: c7 handed over, c3 still answering the handoff's questions.
+    await page.getByLabel('Mode').selectOption('immediate');
+    await page.getByRole('button', { name: 'Open the simulator' }).click();
+    await page.getByRole('tab', { name: 'Batch' }).click();
+    const lines = [
+      { id: 'c1', turns: ['where is my order', 'NW-104233'] },
+      { id: 'c3', turns: ['this is the third time I ask, where is my parcel??', 'useless bot', 'let me talk to someone'] },
+      { id: 'c4', turns: ['do you ship to canada'] },
+      { id: 'c7', turns: ['I want to speak to a human', 'Maria', 'maria@example.com', 'my parcel is lost'] },
+    ];
+    await page.getByLabel('Conversations file (JSONL)').setInputFiles({ name: 'convs.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(lines.map((l) => JSON.stringify(l)).join('\n')) });
+    const band = page.getByTestId('batch-band');
+    await band.waitFor({ timeout: 30_000 });
+    expect(await band.textContent()).toMatch(/Counting the 1 conversation stopped at the handoff's own questions \(50\.0%\), this run is above it/);
+    await band.scrollIntoViewIfNeeded();
+    await screenshot(page, 'fixstudio9-batch-band');
+    expect(browser.errors, 'uncaught errors in the page').toEqual([]);
+  });
 });
