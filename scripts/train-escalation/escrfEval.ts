@@ -15,6 +15,7 @@ const opt = (k: string) => { const i = args.indexOf(k); if (i < 0) return undefi
 const root = (opt('--root') ?? here).replace(/\/?$/, '/');
 const out = opt('--out');
 const modelFile = opt('--model');
+const vagueFile = opt('--vague-model');
 const files = args.length > 0 ? args : [
   ...readdirSync(here + 'test/fixtures/escalation-corpus').map((f) => 'test/fixtures/escalation-corpus/' + f),
   ...readdirSync(here + 'test/fixtures/escalation-blind').map((f) => 'test/fixtures/escalation-blind/' + f),
@@ -28,6 +29,11 @@ if (modelFile) {
   const { useInDomainModel } = await import(root + 'shared/escalation/inDomain/inDomainScore.ts');
   const m = JSON.parse(readFileSync(modelFile, 'utf8'));
   useInDomainModel({ bias: m.bias, weights: Float32Array.from(m.weights) });
+}
+if (vagueFile) {
+  const { useVagueModel } = await import(root + 'shared/escalation/inDomain/inDomainScore.ts');
+  const m = JSON.parse(readFileSync(vagueFile, 'utf8'));
+  useVagueModel({ bias: m.bias, weights: Float32Array.from(m.weights) });
 }
 const loaded = loadFlowText(readFileSync(root + 'flows/customer-support.json', 'utf8'));
 const flow = loaded.flow;

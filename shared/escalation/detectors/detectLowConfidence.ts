@@ -16,6 +16,9 @@
  * `repeated_fallback`. Escalating on it would hand over on the first off-topic question, and the fallback
  * streak the designer set would never matter. The same holds for messages that match nothing at all.
  */
+import { vagueScore } from '../inDomain/inDomainScore';
+import { asksNothing } from './detectRepeatedFallback';
+import { effectiveSentiment } from '../effectiveSentiment';
 import type { EscalationPolicy } from '../../flow/schema';
 import type { EscalationMemory, Signal, TurnFacts } from '../types';
 import { canonicalTokens } from '../canonicalTokens';
@@ -213,6 +216,13 @@ function undecided(toks: string[]): boolean {
   return !QUESTION_OPENERS.has(toks[first] ?? '');
 }
 
+/** Learned vague score at or above which a first unusable message is too vague (see detectLowConfidence). */
+export const VAGUE_MIN = 0.95;
+/** A pleased remark ("Good morning, hope all's well", "the jacket fits well") is no vague request. */
+const CONTENT = 0.6;
+/** Only short messages: a long first message says what it is about somewhere. */
+const VAGUE_MAX_WORDS = 12;
+
 export function detectLowConfidence(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
   const intent = facts.intent;
   if (intent === null) return null;
@@ -234,6 +244,26 @@ export function detectLowConfidence(facts: TurnFacts, policy: EscalationPolicy, 
       turn: facts.turn,
       explanation: `The message is too vague to tell what the customer wants (only ${vague.map((w) => `"${w}"`).join(', ')}).`,
     };
+  }
+  // Session 9: a first message the bot could not use that reads as vague by the learned score (inDomain/vagueScore:
+  // first messages of low-confidence conversations against every other message, word and character n-grams), for the
+  // vague words no list has ("the ting wit my order", "Kindly check my matter", "please do the needful for my item").
+  // Words only (no order number, which names the order; no other script, which the bot cannot read at all), two or
+  // more, no thanks and nothing that asks nothing (detectRepeatedFallback.asksNothing), not a pleased remark.
+  if (fresh && facts.fallback && toks.length >= 2 && toks.length <= VAGUE_MAX_WORDS && !facts.text.includes('?') &&
+    toks.every((t) => /^[a-z]+$/.test(t)) && !toks.some((t) => THANKS.has(t)) && !asksNothing(facts.analysis) &&
+    effectiveSentiment(facts.analysis).score < CONTENT) {
+    const v = vagueScore(facts.analysis);
+    if (v >= VAGUE_MIN) {
+      return {
+        reason: 'low_confidence',
+        score: VAGUE_SCORE,
+        threshold,
+        evidence: [`vague ${v.toFixed(2)}`],
+        turn: facts.turn,
+        explanation: `The message is too vague to tell what the customer wants (it reads like the vague first messages the bot was trained on: score ${v.toFixed(2)} >= ${VAGUE_MIN}).`,
+      };
+    }
   }
   if (intent.intentId === null || !(intent.confidence < threshold)) return null;
   // A long message shares a few words with several intents by chance ("I got it Monday, thanks, the

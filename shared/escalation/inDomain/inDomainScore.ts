@@ -17,6 +17,7 @@
 import type { TextAnalysis } from '../../nlu/types';
 import { canonicalTokens } from '../canonicalTokens';
 import { IN_DOMAIN_WEIGHTS } from './weights';
+import { VAGUE_WEIGHTS } from './vagueWeights';
 
 /** A model: bias and one weight per hashed feature bucket (buckets = weights.length, a power of two). */
 export interface InDomainModel {
@@ -62,16 +63,32 @@ export function scoreTokens(toks: readonly string[], model: InDomainModel): numb
   return 1 / (1 + Math.exp(-z));
 }
 
-let shipped: InDomainModel | null = null;
-/** The shipped model, decoded once (int8 weights times a scale, in base64). */
-export function shippedInDomainModel(): InDomainModel {
-  if (shipped) return shipped;
-  const { bias, scale, buckets, data } = IN_DOMAIN_WEIGHTS;
+interface PackedWeights { bias: number; scale: number; buckets: number; data: string }
+function decode({ bias, scale, buckets, data }: PackedWeights): InDomainModel {
   const bytes = decodeBase64(data);
   const weights = new Float32Array(buckets);
   for (let i = 0; i < buckets; i++) weights[i] = ((bytes[i] << 24) >> 24) * scale;
-  shipped = { bias, weights };
+  return { bias, weights };
+}
+let shipped: InDomainModel | null = null;
+/** The shipped model, decoded once (int8 weights times a scale, in base64). */
+export function shippedInDomainModel(): InDomainModel {
+  shipped ??= decode(IN_DOMAIN_WEIGHTS);
   return shipped;
+}
+let shippedVague: InDomainModel | null = null;
+let activeVague: InDomainModel | null = null;
+/**
+ * Session 9: the same features scored for "a vague first message" (the first message of low-confidence conversations
+ * against every other message), read by detectLowConfidence for a first message the bot could not use.
+ */
+export function vagueScore(analysis: TextAnalysis): number {
+  shippedVague ??= decode(VAGUE_WEIGHTS);
+  return scoreTokens(canonicalTokens(analysis), activeVague ?? shippedVague);
+}
+/** Replaces the vague model (training scripts); null restores the shipped one. */
+export function useVagueModel(model: InDomainModel | null): void {
+  activeVague = model;
 }
 
 let active: InDomainModel | null = null;

@@ -75,3 +75,29 @@ describe('shop words in "-es" plurals (session 9)', () => {
     expect(namesShopTopic(text.split(' '))).toBe(false);
   });
 });
+
+describe('a vague first message by the learned vague score (session 9, detectLowConfidence)', () => {
+  const p = policy({ enabled: true });
+  /** The first message at the router, as the engine reads it, through the whole policy. */
+  const first = (text: string) => evaluateEscalation(p, policyFallbackFacts(routed(text)), memory()).decision;
+  it.each(['the ting wit my order', 'Kindly check my matter', 'please do the needful for my item'])('"%s" is too vague to act on', (text) => {
+    expect(routed(text).fallback).toBe(true);
+    const d = first(text);
+    expect(d.reason).toBe('low_confidence');
+    expect(d.explanation).toMatch(/too vague/);
+  });
+  it.each([
+    'where is my order', // routed: the bot understood it
+    'NW-104233 status', // an order number names the order
+    'Thank you, the parcel arrived and my grandson loves it.', // thanks, asks nothing
+    'Good morning, hope all is well', // a pleased remark
+    'do you sell garden furniture?', // a question of its own
+  ])('"%s" is not named low confidence', (text) => {
+    expect(first(text).reason).not.toBe('low_confidence');
+  });
+  it('the same message later in a conversation is read by the streak, not as a vague opener', () => {
+    const one = evaluateEscalation(p, policyFallbackFacts(routed('where is my order')), memory());
+    const d = evaluateEscalation(p, policyFallbackFacts({ ...routed('Kindly check my matter'), turn: 1 }), one.memory).decision;
+    expect(d.reason).not.toBe('low_confidence');
+  });
+});
