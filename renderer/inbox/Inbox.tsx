@@ -198,6 +198,14 @@ function ago(at: number, now: number): string {
 
 const clock = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
+/** Mine: the customers waiting longest for a reply first, the others after in their order (as the server sorts it). */
+export function sortByWaiting(rows: HandoffRow[]): HandoffRow[] {
+  return rows
+    .map((r, i) => [r, i] as const)
+    .sort(([a, i], [b, j]) => (a.waitingSince ?? Infinity) - (b.waitingSince ?? Infinity) || i - j)
+    .map(([r]) => r);
+}
+
 function customerName(vars: Record<string, unknown> | undefined, fallback: string): string {
   const n = vars?.customerName;
   return typeof n === 'string' && n.trim() ? inertText(n) : fallback;
@@ -378,6 +386,12 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
   selectedRef.current = selected;
   /** Chats given to me (auto-assignment, transfer) that I have not opened yet: counted in the tab title too. */
   const unseenMine = useRef(new Set<string>());
+  /** Chats with a customer message not read yet (the chat was not open when it came): bold, with a dot (newcomer s9 #15). */
+  const [unread, setUnread] = useState<Set<string>>(() => new Set());
+  const viewNow = useRef(view);
+  viewNow.current = view;
+  const rowsNow = useRef(rows);
+  rowsNow.current = rows;
   const unassignedCount = useRef(0);
   // Opening a chat given to me: seen, out of the tab title's count.
   useEffect(() => {
@@ -456,6 +470,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
   useEffect(() => {
     setDetail(null);
     if (!selected) return;
+    setUnread((u) => (u.has(selected) ? new Set([...u].filter((x) => x !== selected)) : u));
     void refreshDetail(selected);
     // Viewing marks last 30 s on the server: keep ours fresh while the chat is open.
     const t = setInterval(() => void refreshDetail(selected), 20_000);
@@ -515,6 +530,23 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
           if (type === 'reset') void refreshDetail();
         } else if (type === 'message') {
           const m = d as { handoffId: string; message: Entry };
+          // The list follows the chat (newcomer s9 #15): its last message, whether the customer waits for a reply, unread.
+          const said = m.message.from === 'customer' || m.message.from === 'agent' || m.message.from === 'bot';
+          if (said && !m.message.status && m.message.text.trim() !== '') {
+            const mineRow = rowsNow.current.find((r) => r.id === m.handoffId && r.agentId === me.id && r.status === 'assigned');
+            setRows((list) => {
+              const next = list.map((r) => {
+                if (r.id !== m.handoffId) return r;
+                const waitingSince = m.message.from === 'customer' ? (r.waitingSince ?? m.message.at) : m.message.from === 'agent' ? null : (r.waitingSince ?? null);
+                return { ...r, lastMessage: { from: m.message.from, text: m.message.text, at: m.message.at }, waitingSince };
+              });
+              return viewNow.current === 'mine' ? sortByWaiting(next) : next;
+            });
+            if (m.message.from === 'customer' && m.handoffId !== selectedRef.current) {
+              setUnread((u) => (u.has(m.handoffId) ? u : new Set(u).add(m.handoffId)));
+              if (mineRow) alerts.newHandoff(`New message from ${mineRow.customer ?? 'your customer'}: ${m.message.text.slice(0, 120)}`);
+            }
+          }
           if (m.handoffId === selectedRef.current)
             setDetail((cur) => (cur && !cur.transcript.some((e) => e.seq === m.message.seq) ? { ...cur, transcript: [...cur.transcript, m.message].sort((a, b) => a.seq - b.seq) } : cur));
           if (m.message.from === 'customer') setTyping((t) => ({ ...t, [m.handoffId]: '' }));
@@ -767,9 +799,10 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
           <ul className="ib-rows">
             {rows.map((r) => (
               <li key={r.id}>
-                <button type="button" className={`ib-row${selected === r.id ? ' is-active' : ''}`} onClick={() => setSelected(r.id)} aria-current={selected === r.id ? 'true' : undefined}>
+                <button type="button" className={`ib-row${selected === r.id ? ' is-active' : ''}${unread.has(r.id) ? ' is-unread' : ''}`} onClick={() => setSelected(r.id)} aria-current={selected === r.id ? 'true' : undefined}>
                   <span className="ib-row-top">
                     <strong>
+                      {unread.has(r.id) && <span className="ib-unread-dot" aria-label="New message" title="New message from the customer" />}
                       <bdi>{inertText(r.customer ?? r.flowId)}</bdi>
                     </strong>
                     <span className="ib-faint">{ago(r.requestedAt, now)}</span>
@@ -780,7 +813,15 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
                     {r.priority === 'high' || r.priority === 'urgent' ? <span className="ib-chip ib-danger">{r.priority}</span> : null}
                   </span>
                   {/* The summary was written when the chat was handed over ("The customer is waiting…"): not for closed rows. */}
-                  {r.summary && !['resolved', 'expired', 'rejected', 'cancelled'].includes(r.status) && <span className="ib-row-summary">{inertText(summaryNow(r.summary, r.status))}</span>}
+                  {/* An open chat's last message, with how long the customer has waited for a reply; else the handover summary. */}
+                  {r.lastMessage && !['resolved', 'expired', 'rejected', 'cancelled'].includes(r.status) ? (
+                    <span className="ib-row-summary" data-testid="row-last-message">
+                      {r.waitingSince != null && r.status === 'assigned' && <span className="ib-chip ib-warn ib-waiting">waiting {ago(r.waitingSince, now).replace('just now', 'now')}</span>} {r.lastMessage.from === 'customer' ? '' : `${r.lastMessage.from === 'agent' ? 'You/agent' : 'Bot'}: `}
+                      {inertText(r.lastMessage.text)}
+                    </span>
+                  ) : (
+                    r.summary && !['resolved', 'expired', 'rejected', 'cancelled'].includes(r.status) && <span className="ib-row-summary">{inertText(summaryNow(r.summary, r.status))}</span>
+                  )}
                   <span className="ib-row-meta">
                     {statusWords(r)}
                     {r.agentName ? ` · ${inertText(r.agentName)}` : ''}

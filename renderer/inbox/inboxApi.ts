@@ -50,6 +50,10 @@ export interface HandoffRow {
   requestedAt: number;
   updatedAt: number;
   deadline: number | null;
+  /** Open chats: the last message (not a status line); absent from older runtimes. */
+  lastMessage?: { from: string; text: string; at: number } | null;
+  /** Open chats: since when the customer waits for a reply (their first message after the last agent message); null: not waiting. */
+  waitingSince?: number | null;
 }
 
 export interface Entry {

@@ -62,6 +62,12 @@ function bearer(req: FastifyRequest): string | undefined {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
+/** A list row's conversation: its last message and since when the customer waits for a reply (null: not waiting). */
+interface Talk {
+  lastMessage: { from: string; text: string; at: number } | null;
+  waitingSince: number | null;
+}
+
 export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, any, any>, d: AgentRouteDeps): Promise<void> {
   const app = appIn.withTypeProvider<ZodTypeProvider>();
   const { hub, directory } = d;
@@ -111,6 +117,24 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
   };
 
   /** 409 unless this agent holds the handoff now; a closed handoff says so (it cannot be accepted any more). */
+  /**
+   * The last message of a chat (not a status line) and, when the customer wrote after the last agent message, since
+   * when they wait for an answer (their first message since then). From the last 30 log entries.
+   */
+  const talkOf = async (conversationId: string): Promise<Talk> => {
+    const conv = await d.store.getConversation(conversationId);
+    if (!conv || conv.lastSeq === 0) return { lastMessage: null, waitingSince: null };
+    const tail = await d.store.readLog(conv.id, Math.max(0, conv.lastSeq - 30), 30);
+    const said = tail.filter((e) => !e.status && e.text.trim() !== '');
+    const last = said[said.length - 1];
+    let waitingSince: number | null = null;
+    for (let i = said.length - 1; i >= 0; i--) {
+      if (said[i].from === 'agent') break;
+      if (said[i].from === 'customer') waitingSince = said[i].at;
+    }
+    return { lastMessage: last ? { from: last.from, text: last.text.length > 140 ? `${last.text.slice(0, 139)}…` : last.text, at: last.at } : null, waitingSince };
+  };
+
   /** A handoff row as the API shows it: the hub's summary plus the customer's name for the list. */
   const row = (h: Parameters<typeof summarize>[0], hb: AgentHub) => ({ ...summarize(h, hb), customer: customerLabel(h), customerPage: pages.page(h.conversationId, h.requestedAt), endedAs: endedAs(h) });
 
@@ -297,7 +321,14 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
         closed: seen.filter((h) => CLOSED.has(h.status)),
       };
       const list = views[req.query.view];
-      const rows = (req.query.view === 'closed' ? [...list].sort((x, y) => y.updatedAt - x.updatedAt) : list).map((h) => row(h, hub));
+      let rows: Array<ReturnType<typeof row> & Partial<Talk>> = (req.query.view === 'closed' ? [...list].sort((x, y) => y.updatedAt - x.updatedAt) : list).map((h) => row(h, hub));
+      if (req.query.view !== 'closed') {
+        // Who waits for an answer (newcomer s9 #15): each open chat's last message and since when the customer waits.
+        const talks = await Promise.all(rows.map((r) => talkOf(r.conversationId).catch(() => null)));
+        rows = rows.map((r, i) => ({ ...r, ...(talks[i] ?? {}) }));
+        // Mine: the customers waiting longest for a reply first, then the rest as before.
+        if (req.query.view === 'mine') rows = rows.map((r, i) => [r, i] as const).sort(([x, i], [y, j]) => (x.waitingSince ?? Infinity) - (y.waitingSince ?? Infinity) || i - j).map(([r]) => r);
+      }
       return {
         view: req.query.view,
         counts: { unassigned: views.unassigned.length, mine: views.mine.length, all: views.all.length, closed: views.closed.length },
