@@ -919,6 +919,10 @@ const CHANNEL_WORDS = new Set(['call', 'ring', 'phone', 'telephone', 'email', 'c
 const DESK_KINDS = new Set(['help', 'service', 'front', 'support', 'information', 'customer', 'head', 'main', 'sales', 'billing', 'returns']);
 /** The customer's own people ("our accounts team", "my manager", "her email") are not the shop's. */
 const OWNERS = new Set(['our', 'my', 'his', 'her', 'their']);
+const WHO_CAN = /( who (?:else )?can (?:help(?: me| us)?(?: with (?:this|it|that))?|do it|do this|sort (?:it|this|that)(?: out)?|fix (?:it|this|that)|deal with (?:it|this|that)|answer(?: me| this)?)(?: then| instead| please| pls)?) $/;
+
+const WHO_CAN_AFTER_CANNOT = / (?:can not|cannot|cant|unable|not able)(?: \w+){0,6}( who (?:else )?can)(?: then| please)? $/;
+
 /** "talk me through", "walk us through" with no other word of a person (someone, staff, human, agent, a call...). */
 const THROUGH_VERBS = new Set(['talk', 'walk', 'take', 'run']);
 function explainThrough(toks: string[]): boolean {
@@ -1007,6 +1011,14 @@ export function detectExplicitRequest(facts: TurnFacts, policy: EscalationPolicy
       source: 'rule',
       explanation: `The customer asked for a person ("${found.words}"${typo}).`,
     };
+  }
+  // Session 9: asking who can do what the bot cannot ("You clearly can't do it. Who can?", "who can help me with this?"):
+  // the whole message ends there, so "who can help me choose a size" or "who can sign for it" are not this.
+  const toksAll = canonicalTokens(facts.analysis);
+  const padded = ` ${toksAll.join(' ')} `;
+  const who = WHO_CAN.exec(padded) ?? WHO_CAN_AFTER_CANNOT.exec(padded);
+  if (who !== null) {
+    return { reason: 'explicit_request', score: 1, threshold: 1, evidence: [who[1].trim()], turn: facts.turn, source: 'rule', explanation: `The customer asked for a person ("${who[1].trim()}").` };
   }
   const cfg = policy.explicitRequest;
   const designer = designerSignal(facts, 'explicit_request', cfg.phrases ?? [], cfg.examples ?? [], 'The customer asked for a person');

@@ -214,3 +214,12 @@ describe('indirect requests for a person and said-no-complaint (issue 11, sessio
     expect(reasonOf('not a complaint but this is the third time my parcel is late and I am fed up')).toBe('negative_sentiment');
   });
 });
+
+describe('asking who can do what the bot cannot is a request for a person', () => {
+  it.each(["You clearly can't do it. Who can?", 'who can help me with this?', 'ok who can sort this out then'])('%j asks for a person', (text) => {
+    expect(reasonOf(text)).toBe('explicit_request');
+  });
+  it.each(['who can sign for it if I am out?', 'who can help me choose a size for my son?', 'who can collect the parcel for me?'])('%j does not', (text) => {
+    expect(reasonOf(text)).not.toBe('explicit_request');
+  });
+});
