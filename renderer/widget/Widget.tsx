@@ -356,12 +356,14 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
   // The stored "seen" of this conversation; none stored (a chat older than this feature): all it has is seen.
   useEffect(() => {
     if (!session) return;
-    let stored: { conversationId?: unknown; seq?: unknown } | null = null;
-    try {
-      stored = JSON.parse(storage?.getItem(seenKey) ?? 'null') as typeof stored;
-    } catch {
-      stored = null;
-    }
+    const read = (): { conversationId?: unknown; seq?: unknown } | null => {
+      try {
+        return JSON.parse(storage?.getItem(seenKey) ?? 'null') as { conversationId?: unknown; seq?: unknown } | null;
+      } catch {
+        return null;
+      }
+    };
+    const stored = read();
     const seq = stored && stored.conversationId === session.conversationId && typeof stored.seq === 'number' ? stored.seq : lastSeq.current;
     setSeen({ conversationId: session.conversationId, seq });
   }, [session, storage, seenKey]);
