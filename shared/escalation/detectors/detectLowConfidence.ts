@@ -249,9 +249,10 @@ export function detectLowConfidence(facts: TurnFacts, policy: EscalationPolicy, 
   // first messages of low-confidence conversations against every other message, word and character n-grams), for the
   // vague words no list has ("the ting wit my order", "Kindly check my matter", "please do the needful for my item").
   // Words only (no order number, which names the order; no other script, which the bot cannot read at all), two or
-  // more, no thanks and nothing that asks nothing (detectRepeatedFallback.asksNothing), not a pleased remark.
+  // more, no thanks and nothing that asks nothing (detectRepeatedFallback.asksNothing), not a pleased remark; language,
+  // not a key mash ("qwzx vbnm": a word without a vowel, no function word at all), which is a fallback.
   if (fresh && facts.fallback && toks.length >= 2 && toks.length <= VAGUE_MAX_WORDS && !facts.text.includes('?') &&
-    toks.every((t) => /^[a-z]+$/.test(t)) && !toks.some((t) => THANKS.has(t)) && !asksNothing(facts.analysis) &&
+    toks.every((t) => /^[a-z]+$/.test(t) && /[aeiouy]/.test(t)) && toks.some((t) => isStopWord(t)) && !toks.some((t) => THANKS.has(t)) && !asksNothing(facts.analysis) &&
     effectiveSentiment(facts.analysis).score < CONTENT) {
     const v = vagueScore(facts.analysis);
     if (v >= VAGUE_MIN) {

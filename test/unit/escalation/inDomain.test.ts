@@ -101,3 +101,10 @@ describe('a vague first message by the learned vague score (session 9, detectLow
     expect(d.reason).not.toBe('low_confidence');
   });
 });
+
+describe('a key mash is not a vague message', () => {
+  it.each(['qwzx vbnm', 'asdf ghjk'])('"%s" at the router is a fallback, not low confidence', (text) => {
+    const d = evaluateEscalation(policy({ enabled: true }), policyFallbackFacts(routed(text)), memory()).decision;
+    expect(d.reason).not.toBe('low_confidence');
+  });
+});
