@@ -17,7 +17,7 @@
  */
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { NotRegularFileError, readRegularBytes, readRegularFile } from './readRegularFile';
+import { FileTooLargeError, MAX_FLOW_FILE_BYTES, NotRegularFileError, readRegularBytes, readRegularFile } from './readRegularFile';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { applyPatches, enablePatches, type Patch } from 'immer';
@@ -202,6 +202,11 @@ function parseJsonOrNull(text: string): unknown {
   }
 }
 
+/** At most 300 characters of a flow's description for the flow list. */
+export function shortDescription(text: string): string {
+  return text.length > 300 ? `${text.slice(0, 299)}…` : text;
+}
+
 /** A file-name-safe key from a flow id or name: "Customer Support!" -> "customer-support". */
 export function slugKey(s: string): string {
   const out = s
@@ -280,7 +285,7 @@ export class FlowStore {
       if (known.has(path)) continue;
       const key = basename(file, '.json');
       if (!KEY.test(key) || this.entry(key)) continue;
-      const text = await readRegularFile(path).catch((err: Error) => (err instanceof NotRegularFileError ? null : ''));
+      const text = await readRegularFile(path, MAX_FLOW_FILE_BYTES).catch((err: Error) => (err instanceof NotRegularFileError ? null : ''));
       if (text === null) continue; // a named pipe or device: never opened for a blocking read
       const loaded = loadFlowText(text);
       const at = this.now().toISOString();
@@ -359,7 +364,8 @@ export class FlowStore {
       const s: FlowSummary = {
         key: e.key,
         name: loaded?.flow?.name ?? e.name,
-        description: loaded?.flow?.description ?? '',
+        // The home screen shows a line of it: a long description is not sent whole with every list (hostile s9 #5).
+        description: shortDescription(loaded?.flow?.description ?? ''),
         flowId: e.flowId,
         revision: e.revision,
         savedAt: e.savedAt,
@@ -389,6 +395,16 @@ export class FlowStore {
     const stamp = `${info.mtimeMs}:${info.size}`;
     const hit = this.listCache.get(path);
     if (hit?.stamp === stamp) return hit.loaded;
+    if (info.size > MAX_FLOW_FILE_BYTES) {
+      // Listed with the reason, never read (hostile s9 #5).
+      const why = new FileTooLargeError(path, info.size, MAX_FLOW_FILE_BYTES);
+      const tooLarge: ReturnType<typeof loadFlowText> = {
+        ok: false,
+        flow: null,
+        problems: [{ severity: 'error', code: 'file_too_large', path: '$', blockId: null, message: `Too large to open: ${why.message}.`, hint: 'A flow file is a few hundred KB; check what made it grow (a pasted text), or remove it from the flows folder.' }],
+      };
+      return tooLarge;
+    }
     const text = await readRegularFile(path).catch(() => null);
     if (text === null) return null;
     const loaded = loadFlowText(text);
@@ -435,8 +451,11 @@ export class FlowStore {
   private async readSaved(e: FlowEntry): Promise<{ flow: Flow; problems: FlowProblem[]; text: string }> {
     let text: string;
     try {
-      text = await readRegularFile(e.path);
+      text = await readRegularFile(e.path, MAX_FLOW_FILE_BYTES);
     } catch (err) {
+      if (err instanceof FileTooLargeError) {
+        throw new StudioError(413, 'file_too_large', `The file of flow "${e.key}" cannot be opened: ${err.message}.`, 'A flow file is a few hundred KB; check what made it grow (a pasted text) in an editor, or restore an earlier version from the history.');
+      }
       throw new StudioError(
         404,
         'file_missing',

@@ -7,7 +7,7 @@
  *  #4 a flow opened through a symbolic link: the first save replaced the link by a plain 0644 file and the real flow
  *     (0600) never changed.
  */
-import { chmod, lstat, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -130,5 +130,29 @@ describe('hostile s9 #2: saves queued behind a delete write nothing', () => {
     const again = await FlowStore.open({ home: dir });
     expect((await again.list()).map((f) => f.key)).not.toContain(key);
     expect(again.trash().map((t) => t.key)).toContain(key);
+  });
+});
+
+describe('hostile s9 #5: flow files too large to open, and long descriptions in the list', () => {
+  it('a flow file over 64 MB is listed with the reason and refused (413) without being read; the list sends 300 characters of a description', async () => {
+    const { key, flow } = (await api('/api/flows', { method: 'POST', body: { template: 'customer-support' } })).json as { key: string; flow: Flow };
+    const long = { ...flow, description: 'd'.repeat(5000) };
+    expect((await api(`/api/flows/${key}`, { method: 'PUT', body: { flow: long, journalSeq: 0 } })).status).toBe(200);
+    const listed = (await api('/api/flows')).json.flows.find((f: { key: string }) => f.key === key);
+    expect(listed.description).toHaveLength(300);
+    expect(listed.description.endsWith('…')).toBe(true);
+    expect((await api(`/api/flows/${key}`)).json.flow.description).toHaveLength(5000);
+    // A 65 MB file (sparse: nothing is written) in the flows folder: listed as too large at start-up, never opened.
+    await studio.close();
+    await truncate(join(home, 'flows', 'huge.json'), 65 * 1024 * 1024).catch(async () => {
+      await writeFile(join(home, 'flows', 'huge.json'), '');
+      await truncate(join(home, 'flows', 'huge.json'), 65 * 1024 * 1024);
+    });
+    studio = await startStudioServer({ home, port: 0 });
+    const huge = (await api('/api/flows')).json.flows.find((f: { key: string }) => f.key === 'huge');
+    expect(huge.problem).toMatch(/Too large to open: .*is 65 MB, more than the 64 MB the studio opens/);
+    const open = await api('/api/flows/huge');
+    expect(open.status).toBe(413);
+    expect(open.json.error.code).toBe('file_too_large');
   });
 });
