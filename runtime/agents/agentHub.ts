@@ -53,6 +53,8 @@ export interface AgentEvent {
 }
 
 const OPEN = new Set(['pending', 'assigned']);
+/** A resolved handoff's conversation is still forwarded to the agents this long (the bot's rating after a hand back). */
+const FOLLOW_AFTER_CLOSE_MS = 10 * 60_000;
 const EVENT_BUFFER = 5000;
 /** How long the assignment leader's lease lasts without renewal (it renews every tick). */
 const LEAD_MS = 3000;
@@ -113,7 +115,8 @@ export class AgentHub {
   private droppedUpTo = 0;
   private listeners = new Set<(e: AgentEvent) => void>();
   private snapshot = new Map<string, { status: string; agentId: string | null }>();
-  private subscriptions = new Map<string, () => void>();
+  /** conversationId -> the handoff whose messages are forwarded, and how to stop (see `FOLLOW_AFTER_CLOSE_MS`). */
+  private subscriptions = new Map<string, { hid: string; off: () => void }>();
   private handoffs: HandoffRecord[] = [];
   private timer: NodeJS.Timeout | null = null;
   private ticking: Promise<void> | null = null;
@@ -541,7 +544,7 @@ export class AgentHub {
     if (t) clearTimeout(t);
     await this.ticking;
     this.unsubscribeShared();
-    for (const off of this.subscriptions.values()) off();
+    for (const sub of this.subscriptions.values()) sub.off();
     this.subscriptions.clear();
   }
 
@@ -585,28 +588,38 @@ export class AgentHub {
         if (h.status !== 'assigned') this.assigned.delete(h.id);
         else if (agentId && this.assigned.get(h.id)?.agentId !== agentId) this.assigned.set(h.id, { agentId, at: h.updatedAt });
       }
-      const open = OPEN.has(h.status);
-      if (open && !this.subscriptions.has(h.conversationId)) {
-        const hid = h.id;
-        this.subscriptions.set(
-          h.conversationId,
-          this.deps.store.subscribe(h.conversationId, (entries: LogEntry[]) => {
-            if (entries.some((e) => e.status)) this.handoffsMayChange();
-            for (const e of entries) {
-              this.emit('message', hid, { handoffId: hid, conversationId: h.conversationId, message: e });
-              if (e.from === 'agent') this.markAnswered(hid);
-            }
-          }),
-        );
+    }
+    // Whose messages go to the agents: each conversation's open handoff, else one resolved in the last
+    // FOLLOW_AFTER_CLOSE_MS (a hand back: the agent's open chat shows the customer's rating and the bot's thanks
+    // live, newcomer s9 #4; before, it stopped at the rating question until a reload).
+    const now = this.deps.now();
+    const follow = new Map<string, string>();
+    for (const h of this.handoffs) {
+      if (OPEN.has(h.status)) follow.set(h.conversationId, h.id);
+      else if (h.status === 'resolved' && now - h.updatedAt < FOLLOW_AFTER_CLOSE_MS) {
+        const cur = follow.get(h.conversationId);
+        const curH = cur ? this.handoffs.find((x) => x.id === cur) : undefined;
+        if (!curH || (!OPEN.has(curH.status) && curH.updatedAt < h.updatedAt)) follow.set(h.conversationId, h.id);
       }
     }
-    // Conversations with no open handoff: stop forwarding their messages.
-    const openConvs = new Set(this.handoffs.filter((h) => OPEN.has(h.status)).map((h) => h.conversationId));
-    for (const [conv, off] of this.subscriptions) {
-      if (!openConvs.has(conv)) {
-        off();
+    for (const [conv, sub] of this.subscriptions) {
+      if (follow.get(conv) !== sub.hid) {
+        sub.off();
         this.subscriptions.delete(conv);
       }
+    }
+    for (const [conv, hid] of follow) {
+      if (this.subscriptions.has(conv)) continue;
+      this.subscriptions.set(conv, {
+        hid,
+        off: this.deps.store.subscribe(conv, (entries: LogEntry[]) => {
+          if (entries.some((e) => e.status)) this.handoffsMayChange();
+          for (const e of entries) {
+            this.emit('message', hid, { handoffId: hid, conversationId: conv, message: e });
+            if (e.from === 'agent') this.markAnswered(hid);
+          }
+        }),
+      });
     }
     for (const id of this.snapshot.keys()) if (!seen.has(id)) this.snapshot.delete(id);
   }
