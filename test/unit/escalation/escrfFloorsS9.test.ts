@@ -1,0 +1,19 @@
+/**
+ * Session 9 floors (escrf) for the conversation-level reasons on session 9's development corpora w19, w20, w21 (odd ids
+ * developed on, even ids only measured), flows/customer-support.json as escalationReport plays it. Measured at 13:22 UTC
+ * on the shared tree (ba2b5fe + escpair's 737522e + escmsg's policyFallbackFacts hook in evaluateEscalation); repeated
+ * fallback is the lower of that and the committed tree without the hook (the off-topic reading adds w19-odd +1,
+ * w21-odd +2 when the hook is in). A drop is a regression to look at.
+ */
+import { describeConversationReasonFloors, type ConversationFloor } from './support/writerFloors';
+
+const FLOORS: Record<string, ConversationFloor> = {
+  'w19-odd': { loop: 52, repeated_fallback: 34, low_confidence: 16, ordinaryAsConversationReason: 24, of: { loop: 64, repeated_fallback: 47, low_confidence: 16, none: 123 } },
+  'w19-even': { loop: 50, repeated_fallback: 36, low_confidence: 19, ordinaryAsConversationReason: 16, of: { loop: 66, repeated_fallback: 43, low_confidence: 24, none: 117 } },
+  'w20-odd': { loop: 15, repeated_fallback: 11, low_confidence: 8, ordinaryAsConversationReason: 2, of: { loop: 20, repeated_fallback: 14, low_confidence: 9, none: 101 } },
+  'w20-even': { loop: 13, repeated_fallback: 16, low_confidence: 7, ordinaryAsConversationReason: 1, of: { loop: 25, repeated_fallback: 21, low_confidence: 8, none: 89 } },
+  'w21-odd': { loop: 43, repeated_fallback: 37, low_confidence: 14, ordinaryAsConversationReason: 6, of: { loop: 55, repeated_fallback: 43, low_confidence: 15, none: 137 } },
+  'w21-even': { loop: 42, repeated_fallback: 44, low_confidence: 15, ordinaryAsConversationReason: 7, of: { loop: 55, repeated_fallback: 47, low_confidence: 15, none: 133 } },
+};
+
+describeConversationReasonFloors('session 9: loop, repeated fallback and low confidence hold their measured counts on w19, w20 and w21', FLOORS);
