@@ -20,6 +20,7 @@ import { effectiveSentiment } from './effectiveSentiment';
 import { dropNearMissesSince, nearMissMark, reportNearMiss, startNearMisses, takeNearMisses } from './nearMisses';
 import { classifierOn } from './learnedSignals';
 import { withoutNeverTrigger } from './neverTrigger';
+import { policyFallbackFacts } from './inDomain/policyFallback';
 
 type Detector = (facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory) => Signal | null;
 
@@ -221,7 +222,8 @@ export function evaluateEscalation(
   memory: EscalationMemory,
 ): { decision: EscalationDecision; memory: EscalationMemory } {
   // Words the designer says must never trigger ("Rage Red" is a colour) are taken out before any detector reads the message.
-  const facts = withoutNeverTrigger(factsIn, policy.neverTrigger ?? []);
+  // Session 9 (escrf): an off-topic message the router matched weakly counts as a fallback for the policy (policyFallback.ts).
+  const facts = policyFallbackFacts(withoutNeverTrigger(factsIn, policy.neverTrigger ?? []));
   const signals: Signal[] = [];
   startNearMisses();
   for (const d of DETECTORS) {
