@@ -62,6 +62,9 @@ function bearer(req: FastifyRequest): string | undefined {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
+/** Queue order of priorities (the hub assigns in this order). */
+const PRIORITY_RANK: Record<string, number> = { urgent: 0, high: 1, normal: 2, low: 3 };
+
 /** A list row's conversation: its last message and since when the customer waits for a reply (null: not waiting). */
 interface Talk {
   lastMessage: { from: string; text: string; at: number } | null;
@@ -326,6 +329,8 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
         // Who waits for an answer (newcomer s9 #15): each open chat's last message and since when the customer waits.
         const talks = await Promise.all(rows.map((r) => talkOf(r.conversationId).catch(() => null)));
         rows = rows.map((r, i) => ({ ...r, ...(talks[i] ?? {}) }));
+        // Unassigned and All: urgent and high priority first (as the queue assigns them; newcomer s9 #8), oldest first.
+        if (req.query.view === 'unassigned' || req.query.view === 'all') rows = [...rows].sort((x, y) => (PRIORITY_RANK[x.priority] ?? 2) - (PRIORITY_RANK[y.priority] ?? 2) || x.requestedAt - y.requestedAt);
         // Mine: the customers waiting longest for a reply first, then the rest as before.
         if (req.query.view === 'mine') rows = rows.map((r, i) => [r, i] as const).sort(([x, i], [y, j]) => (x.waitingSince ?? Infinity) - (y.waitingSince ?? Infinity) || i - j).map(([r]) => r);
       }
