@@ -675,9 +675,13 @@ export function detectLoop(facts: TurnFacts, policy: EscalationPolicy, memory: E
  */
 function learnedLoop(facts: TurnFacts, memory: EscalationMemory, count: number): Signal | null {
   const text = facts.analysis.normalized;
+  // Like the rules' fuzzy comparisons, only for messages up to MAX_FUZZY_TOKENS words, against earlier questions as short
+  // (a long letter compared with six others costs hundreds of µs; pasted repeats are exact and found above).
+  if (facts.analysis.tokens.length > MAX_FUZZY_TOKENS) return null;
   // Where a hand-built request family reads two askings as different (requestFamilyApart), they are not linked: "can I
   // return sale items?" / "do I need the receipt to return?" / "can I return it in a store?" are three questions.
-  const links = askedAgainByModel(text, memory.recent, facts.fallback, count - 1, undefined, requestFamilyApart);
+  const links = askedAgainByModel(text, memory.recent, facts.fallback, count - 1, undefined, (earlier, later) =>
+    wordsOver(earlier, MAX_FUZZY_TOKENS) || requestFamilyApart(earlier, later));
   if (!links) return null;
   const shown = links.slice(-(count - 1));
   const back = (n: number) => (n === 1 ? 'the question before' : `${n} questions back`);
@@ -691,6 +695,13 @@ function learnedLoop(facts: TurnFacts, memory: EscalationMemory, count: number):
       .map((l) => `"${l.earlier}" (${back(l.back)}, ${l.score.toFixed(2)})`)
       .join(' and ')}).`,
   };
+}
+
+/** Whether a normalised text has more than `max` words (counted without splitting it). */
+function wordsOver(normalized: string, max: number): boolean {
+  let words = normalized === '' ? 0 : 1;
+  for (let i = 0; i < normalized.length && words <= max; i++) if (normalized.charCodeAt(i) === 32) words++;
+  return words > max;
 }
 
 /**

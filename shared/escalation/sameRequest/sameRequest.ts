@@ -48,6 +48,8 @@ export function askedAgainByModel(
   if (recent.length < need || need < 1) return null;
   let links: SameRequestLink[] | null = null;
   for (let i = 0; i < recent.length; i++) {
+    // Too few questions left to reach `need` links: the answer is already null.
+    if ((links?.length ?? 0) + (recent.length - i) < need) return null;
     if (namesDifferentValue(recent[i], later) || sharesOnlyTheOrder(recent[i], later) || apart?.(recent[i], later)) continue;
     const back = recent.length - i;
     const score = sameRequestScore(recent[i], later, back, fallback);
