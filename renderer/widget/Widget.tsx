@@ -169,6 +169,8 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
    */
   const [lastHolder, setLastHolder] = useState<string | null>(null);
   const lastSeq = useRef(0);
+  /** Whether the panel is open on the host page (the loader says 'opened' / 'closed'). */
+  const [panelOpen, setPanelOpen] = useState(startNow);
   const lastTyping = useRef(0);
   const typingTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
@@ -325,10 +327,12 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
   const lastAgentSeq = useMemo(() => [...entries].reverse().find((e) => e.from === 'agent')?.seq ?? 0, [entries]);
   useEffect(() => stopTyping(), [lastAgentSeq, stopTyping]);
 
+  // Also on opening: messages that came while the panel was hidden (display:none) did not scroll it (newcomer s9 #30:
+  // the customer who opened from the unread bubble saw the top of the chat, not Bob's answer).
   useEffect(() => {
     const el = listRef.current;
     if (el) el.scrollTop = el.scrollHeight;
-  }, [entries, sending, pending, agentTyping]);
+  }, [entries, sending, pending, agentTyping, panelOpen]);
 
   useEffect(() => {
     const onMsg = (e: MessageEvent) => {
@@ -341,7 +345,6 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
   // Unread (newcomer s9 #30): while the panel is closed, bot/agent messages after the last one the customer saw are
   // counted and posted to the launcher with a preview; opening the panel clears them. The last seen seq is stored per
   // conversation, so a reload with the panel closed still shows what arrived meanwhile.
-  const [panelOpen, setPanelOpen] = useState(startNow);
   useEffect(() => {
     const onMsg = (e: MessageEvent) => {
       const kind = e.data && (e.data as { baton?: string }).baton;

@@ -42,7 +42,14 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', 
 /**
  * The `<script src=".../widget.js" data-flow="ID">` loader: a launcher button on the host page and an iframe
  * with the widget app from the same origin as the script. Plain ES5-ish DOM code, no dependencies, idempotent.
- * Options (data-*): flow (required), open="true" (start opened), title (the panel's heading).
+ * Options (data-*): flow (required), open="true" (start opened), title (the panel's heading), and who the visitor is
+ * (newcomer s9 #20): variables (JSON object, e.g. '{"cartValue":620}'), email, name, phone; also
+ * `window.Baton.identify({email, name, phone, variables})` before the chat starts (or `window.Baton = {identity: {...}}`
+ * set before the script). They go to the frame in its #hash (never to the server's logs) / a postMessage; bad JSON in
+ * data-variables is a console warning naming the attribute, the chat works without it.
+ * While the panel is closed, the frame's {baton: 'unread', count, preview} puts a count badge on the launcher and a
+ * short preview bubble above it (textContent only, never HTML; newcomer s9 #30); opening clears them.
+ * Phones (max-width 480px): the open panel fills the screen and the launcher hides (newcomer s9 #16).
  */
 export const WIDGET_LOADER = String.raw`(function () {
   'use strict';
@@ -56,15 +63,32 @@ export const WIDGET_LOADER = String.raw`(function () {
   var origin = new URL(script.src, location.href).origin;
   var open = script.getAttribute('data-open') === 'true';
   var title = script.getAttribute('data-title') || 'Chat with us';
+  // Who the visitor is (data-variables / data-email / data-name / data-phone, window.Baton.identify).
+  var B = window.Baton = window.Baton || {};
+  var identity = (B.identity && typeof B.identity === 'object') ? B.identity : {};
+  var varsAttr = script.getAttribute('data-variables');
+  if (varsAttr) {
+    try {
+      var vars = JSON.parse(varsAttr);
+      if (vars && typeof vars === 'object' && !Array.isArray(vars)) identity.variables = vars;
+      else console.warn('Baton widget: data-variables must be a JSON object such as \'{"cartValue": 620}\'; ignored.');
+    } catch (err) {
+      console.warn('Baton widget: data-variables is not valid JSON (' + err.message + '); write it like data-variables=\'{"cartValue": 620}\'. The chat starts without it.');
+    }
+  }
+  ['email', 'name', 'phone'].forEach(function (k) { var v = script.getAttribute('data-' + k); if (v) identity[k] = v; });
+  var hash = '';
+  try { if (identity.variables || identity.email || identity.name || identity.phone) hash = '#baton=' + encodeURIComponent(JSON.stringify(identity)); } catch (err) { hash = ''; }
   var root = document.createElement('div');
   root.id = 'baton-widget-' + flow;
   root.setAttribute('data-baton-widget', flow);
   root.style.cssText = 'position:fixed;right:' + (20 + others * 72) + 'px;bottom:20px;z-index:2147483000;display:flex;flex-direction:column;align-items:flex-end;gap:12px;font-family:system-ui,sans-serif';
   var frame = document.createElement('iframe');
   frame.title = title;
-  frame.src = origin + '/widget/?flow=' + encodeURIComponent(flow) + '&title=' + encodeURIComponent(title) + '&host=' + encodeURIComponent(location.origin) + (open ? '&open=1' : '');
+  frame.src = origin + '/widget/?flow=' + encodeURIComponent(flow) + '&title=' + encodeURIComponent(title) + '&host=' + encodeURIComponent(location.origin) + (open ? '&open=1' : '') + hash;
   // The chat app starts a conversation only once it is opened (page views are not conversations): tell it when.
-  frame.addEventListener('load', function () { if (open && frame.contentWindow) frame.contentWindow.postMessage({ baton: 'opened' }, origin); });
+  // (identify() calls made before the frame loaded are passed first, so a chat started now has them.)
+  frame.addEventListener('load', function () { flushIdentify(); if (open && frame.contentWindow) frame.contentWindow.postMessage({ baton: 'opened' }, origin); });
   frame.setAttribute('allow', 'clipboard-write');
   frame.style.cssText = 'width:380px;height:600px;max-height:calc(100vh - 100px);max-width:calc(100vw - 40px);border:0;border-radius:16px;box-shadow:0 12px 40px rgba(16,24,40,.22);background:transparent;color-scheme:normal;display:none';
   var button = document.createElement('button');
@@ -72,20 +96,74 @@ export const WIDGET_LOADER = String.raw`(function () {
   button.style.cssText = 'width:56px;height:56px;border-radius:50%;border:0;background:#4f46e5;color:#fff;cursor:pointer;box-shadow:0 6px 20px rgba(79,70,229,.45);display:flex;align-items:center;justify-content:center';
   var chatIcon = '<svg width="26" height="26" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2z"/></svg>';
   var closeIcon = '<svg width="24" height="24" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" aria-hidden="true"><path d="M18 6 6 18M6 6l12 12"/></svg>';
-  function set(o) {
-    open = o;
-    frame.style.display = o ? 'block' : 'none';
-    button.innerHTML = o ? closeIcon : chatIcon;
-    button.setAttribute('aria-label', o ? 'Close the chat' : 'Open the chat: ' + title);
-    button.setAttribute('aria-expanded', String(o));
-    if (o && frame.contentWindow) frame.contentWindow.postMessage({ baton: 'opened' }, origin);
+  button.style.position = 'relative';
+  // Unread badge on the launcher and a preview bubble above it (text only).
+  var badge = document.createElement('span');
+  badge.setAttribute('aria-hidden', 'true');
+  badge.style.cssText = 'position:absolute;top:-4px;right:-4px;min-width:20px;height:20px;padding:0 5px;box-sizing:border-box;border-radius:10px;background:#dc2626;color:#fff;font:600 12px/20px system-ui,sans-serif;text-align:center;border:2px solid #fff;display:none';
+  var bubble = document.createElement('button');
+  bubble.type = 'button';
+  bubble.style.cssText = 'max-width:260px;padding:10px 14px;border:1px solid #e5e7eb;border-radius:14px 14px 4px 14px;background:#fff;color:#111827;font:14px/1.4 system-ui,sans-serif;text-align:left;cursor:pointer;box-shadow:0 6px 24px rgba(16,24,40,.18);overflow:hidden;display:none;-webkit-line-clamp:3;-webkit-box-orient:vertical;overflow-wrap:anywhere';
+  var unread = 0;
+  var preview = '';
+  var phone = window.matchMedia ? window.matchMedia('(max-width: 480px)') : null;
+  var frameDesk = frame.style.cssText;
+  function layout() {
+    var full = open && phone && phone.matches;
+    frame.style.cssText = full ? 'position:fixed;inset:0;width:100%;height:100%;max-width:none;max-height:none;border:0;border-radius:0;background:#fff;color-scheme:normal;display:block' : frameDesk;
+    frame.style.display = open ? 'block' : 'none';
+    button.style.display = full ? 'none' : 'flex';
+    var showUnread = !open && unread > 0;
+    badge.textContent = unread > 9 ? '9+' : String(unread);
+    badge.style.display = showUnread ? 'block' : 'none';
+    bubble.textContent = preview;
+    bubble.style.display = showUnread && preview ? '-webkit-box' : 'none';
+    bubble.setAttribute('aria-label', 'New message: ' + preview + '. Open the chat');
+    button.setAttribute('aria-label', open ? 'Close the chat' : 'Open the chat: ' + title + (showUnread ? ' (' + unread + ' new message' + (unread > 1 ? 's' : '') + ')' : ''));
   }
+  function set(o) {
+    var was = open;
+    open = o;
+    button.innerHTML = o ? closeIcon : chatIcon;
+    button.appendChild(badge);
+    button.setAttribute('aria-expanded', String(o));
+    if (o) { unread = 0; preview = ''; }
+    layout();
+    if (frame.contentWindow) {
+      if (o) frame.contentWindow.postMessage({ baton: 'opened' }, origin);
+      else if (was) frame.contentWindow.postMessage({ baton: 'closed' }, origin);
+    }
+  }
+  if (phone) { if (phone.addEventListener) phone.addEventListener('change', layout); else if (phone.addListener) phone.addListener(layout); }
   button.addEventListener('click', function () { set(!open); });
+  bubble.addEventListener('click', function () { set(true); });
   window.addEventListener('message', function (e) {
-    if (e.origin !== origin || !e.data || e.data.baton !== 'close') return;
-    set(false);
-    button.focus();
+    if (e.origin !== origin || !e.data || e.source !== frame.contentWindow) return;
+    if (e.data.baton === 'close') {
+      set(false);
+      if (button.style.display !== 'none') button.focus();
+    } else if (e.data.baton === 'unread') {
+      var n = Number(e.data.count);
+      unread = isFinite(n) && n > 0 ? Math.floor(n) : 0;
+      preview = typeof e.data.preview === 'string' ? e.data.preview.slice(0, 200) : '';
+      layout();
+    }
   });
+  // window.Baton.identify({email, name, phone, variables}) before the chat starts (each flow's widget on the page).
+  var prevIdentify = B.identify;
+  var loaded = false;
+  var pending = [];
+  function flushIdentify() {
+    loaded = true;
+    for (var i = 0; i < pending.length; i++) frame.contentWindow.postMessage({ baton: 'identify', identity: pending[i] }, origin);
+    pending = [];
+  }
+  B.identify = function (who) {
+    if (loaded && frame.contentWindow) frame.contentWindow.postMessage({ baton: 'identify', identity: who }, origin);
+    else pending.push(who);
+    if (prevIdentify) prevIdentify(who);
+  };
+  root.appendChild(bubble);
   root.appendChild(frame);
   root.appendChild(button);
   set(open);
