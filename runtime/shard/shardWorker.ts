@@ -15,6 +15,7 @@ import type { AgentPresence } from '../../shared/handoff/types';
 import { effectRunnerFor } from '../effects/effectRunner';
 import type { ServeConfig } from '../serve/config';
 import { startIdleGc } from '../serve/idleGc';
+import { stdoutLogDestination } from '../serve/stdoutLog';
 import { ConversationLimiter } from '../server/conversationLimiter';
 import { ConversationService, hashBody } from '../server/conversationService';
 import { FlowCatalog } from '../server/flowCatalog';
@@ -95,7 +96,7 @@ export async function runShardWorker(data: ShardWorkerData): Promise<void> {
   let mainNow = Date.now();
   const now = data.clock === 'main' ? () => mainNow : Date.now;
   // Straight to fd 1, synchronously, like the main thread's logs (runtime/serve/stdoutLog.ts: no exit hook, EPIPE safe).
-  const logger = pino({ level: data.logLevel, base: { service: 'baton-serve', shard: index } }, pino.destination({ dest: 1, sync: true }));
+  const logger = pino({ level: data.logLevel, base: { service: 'baton-serve', shard: index } }, stdoutLogDestination());
   const catalog = new FlowCatalog(store); // pinned revisions only, read from the store (the main thread deploys)
   const service = new ConversationService({ store, catalog, metrics, logger, now });
   const runner = effectRunnerFor({ store, service, metrics, logger, now }, config, data.env as NodeJS.ProcessEnv);
