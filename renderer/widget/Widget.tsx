@@ -169,6 +169,15 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
    */
   const [lastHolder, setLastHolder] = useState<string | null>(null);
   const lastSeq = useRef(0);
+  /**
+   * A snapshot's mode (a POST answer, a catch-up) counts only if the snapshot is not older than what the push channel
+   * already brought (newcomer s9 #7: the answer to "I want a person" (mode waiting) arrived after the push channel's
+   * "Bob has joined" (mode agent), and the header kept "Waiting for a person…" until a reload).
+   */
+  const snapMode = (snap: { mode: string; lastSeq?: number }) => {
+    if (typeof snap.lastSeq === 'number' && snap.lastSeq < seenMax.current) return;
+    setMode(snap.mode);
+  };
   /** Whether the panel is open on the host page (the loader says 'opened' / 'closed'). */
   const [panelOpen, setPanelOpen] = useState(startNow);
   const lastTyping = useRef(0);
@@ -176,13 +185,24 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
   const listRef = useRef<HTMLOListElement>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
 
+  /** The highest seq received by any path (kept synchronously, unlike lastSeq which follows the rendered list). */
+  const seenMax = useRef(0);
+  /** The seq of the status entry whose mode is shown. */
+  const modeSeq = useRef(0);
   const add = useCallback((more: ChatEntry[]) => {
+    for (const e of more) if (typeof e?.seq === 'number') seenMax.current = Math.max(seenMax.current, e.seq);
     setEntries((list) => {
       const next = mergeEntries(list, more);
       if (next.length) lastSeq.current = Math.max(lastSeq.current, next[next.length - 1].seq);
       return next;
     });
-    for (const e of more) if (e.status?.mode) setMode(e.status.mode);
+    // Only a status newer than the last one applied moves the mode: an entry delivered again (a POST answer, a
+    // catch-up that overlaps the push channel) must not put an older mode back (newcomer s9 #7).
+    for (const e of more)
+      if (e.status?.mode && e.seq > modeSeq.current) {
+        modeSeq.current = e.seq;
+        setMode(e.status.mode);
+      }
   }, []);
 
   /** Counts begin() calls: only the latest one's answer is shown (a slow older start never replaces a newer chat). */
@@ -197,6 +217,8 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
         if (mine !== beginCount.current) return;
         if (!s) return; // nothing stored: wait until the visitor opens the chat
         lastSeq.current = 0;
+        seenMax.current = 0;
+        modeSeq.current = 0;
         setEntries([]);
         setMode(s.mode);
         add(s.messages);
@@ -269,7 +291,11 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
         if (s === 'live')
           void client
             .catchUp(session, lastSeq.current)
-            .then((snap) => alive && (add(snap.messages), setMode(snap.mode)))
+            .then((snap) => {
+              if (!alive) return;
+              snapMode(snap);
+              add(snap.messages);
+            })
             .catch(() => undefined);
       },
       (sig) => {
@@ -305,8 +331,8 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
       void client.catchUp(session, lastSeq.current).then(
         (snap) => {
           if (!alive) return;
+          snapMode(snap);
           add(snap.messages);
-          setMode(snap.mode);
           setError((e) => (e && /connection/i.test(e) ? null : e));
         },
         () => undefined,
@@ -432,8 +458,8 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
         snap = await client.send(session, body, key);
       }
       retryKey.current = null;
+      snapMode(snap);
       add(snap.messages);
-      setMode(snap.mode);
       // The customer's own entry comes by the push channel; fetch it now if the channel is down.
       const caught = await client.catchUp(session, lastSeq.current).catch(() => null);
       if (caught) add(caught.messages);

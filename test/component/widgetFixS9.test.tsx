@@ -166,3 +166,33 @@ describe('#20 the page says who the visitor is', () => {
     warn.mockRestore();
   });
 });
+
+describe('#7 header follows the assignment', () => {
+  it('a send answer (mode waiting) arriving after the push channel said Bob joined does not put "Waiting for a person" back', async () => {
+    const f = fakeClient([entry(1, 'bot', 'Hello')]);
+    let release: (() => void) | null = null;
+    f.client.send = vi.fn(
+      () =>
+        new Promise((resolve) => {
+          release = () => resolve({ mode: 'waiting', messages: [entry(3, 'bot', "I'm connecting you with someone."), entry(4, 'system', '', { status: { mode: 'waiting', handoff: { id: 'h', status: 'pending', reason: 'explicit_request' } } })], lastSeq: 4 });
+        }),
+    );
+    render(<Widget flowId="shop" title="Shop" client={f.client} />);
+    await screen.findByText('Hello');
+    const { default: userEvent } = await import('@testing-library/user-event');
+    await userEvent.click(screen.getByLabelText('Your message'));
+    await userEvent.paste('I want to talk to a person');
+    await userEvent.keyboard('{Enter}');
+    await vi.waitFor(() => expect(release).not.toBeNull());
+    // The push channel is quicker than the POST answer: Bob has joined already.
+    f.push(entry(2, 'customer', 'I want to talk to a person'));
+    f.push(entry(3, 'bot', "I'm connecting you with someone."));
+    f.push(entry(4, 'system', '', { status: { mode: 'waiting', handoff: { id: 'h', status: 'pending', reason: 'explicit_request' } } }));
+    f.push(entry(5, 'system', '', { status: { mode: 'agent', handoff: { id: 'h', status: 'assigned', reason: 'explicit_request' } } }));
+    f.push(entry(6, 'system', 'Bob has joined the chat.', { name: 'Bob' }));
+    await act(async () => release!());
+    await screen.findByText('You are chatting with a person');
+    expect(screen.queryByText('Waiting for a person…')).toBeNull();
+    expect(screen.queryByText(/Waiting for a person to join/)).toBeNull();
+  });
+});
