@@ -9,7 +9,7 @@
 import { describeConversationReasonFloors, type ConversationFloor } from './support/writerFloors';
 
 const FLOORS: Record<string, ConversationFloor> = {
-  'w19-odd': { loop: 52, repeated_fallback: 35, low_confidence: 16, ordinaryAsConversationReason: 24, of: { loop: 64, repeated_fallback: 47, low_confidence: 16, none: 123 } },
+  'w19-odd': { loop: 52, repeated_fallback: 35, low_confidence: 15, ordinaryAsConversationReason: 24, of: { loop: 64, repeated_fallback: 47, low_confidence: 16, none: 123 } },
   'w19-even': { loop: 50, repeated_fallback: 36, low_confidence: 19, ordinaryAsConversationReason: 16, of: { loop: 66, repeated_fallback: 43, low_confidence: 24, none: 117 } },
   'w20-odd': { loop: 15, repeated_fallback: 11, low_confidence: 8, ordinaryAsConversationReason: 2, of: { loop: 20, repeated_fallback: 14, low_confidence: 9, none: 101 } },
   'w20-even': { loop: 13, repeated_fallback: 16, low_confidence: 7, ordinaryAsConversationReason: 1, of: { loop: 25, repeated_fallback: 21, low_confidence: 8, none: 89 } },
