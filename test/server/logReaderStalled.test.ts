@@ -94,3 +94,53 @@ describe('a log reader that stops reading', () => {
     expect(await timed(exited, 10_000, 'exit after SIGTERM')).toBe(0);
   }, 120_000);
 });
+
+// Hostile s9 #12 (HIGH): with the default one worker thread, a log reader that stops reading without closing the pipe
+// blocked the WORKER thread on its next log line (the main thread's logs were already non-blocking): shard-side warnings
+// (here: an HTTP request block whose API is down, one warning per lookup) stopped new conversations and SIGTERM hung.
+// The worker now logs through the same bounded, non-blocking stdout destination as the main thread.
+describe('a log reader that stops reading, with the default worker thread', () => {
+  it('does not block the worker: conversations whose lookups log warnings are answered, and SIGTERM exits', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baton-stalled-log-worker-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, 'shop.json'), JSON.stringify(shopFlow()));
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ adminToken: ADMIN, secrets: { SHOP_KEY: 'k' }, rateLimit: { perAddressPerMinute: 100_000, perConversationPerMinute: 100_000 } }));
+    const proc = (child = spawn(process.execPath, [join(root, 'bin/baton.js'), 'serve', 'shop.json', '--port', '0', '--data', 'data', '--config', 'config.json', '--workers', '1'], {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, BATON_LOG_BUFFER_BYTES: '16384' },
+    }));
+    let out = '';
+    const url = await timed(
+      new Promise<string>((resolve) => {
+        proc.stdout!.on('data', (d) => {
+          out += d;
+          const m = /ready at (http:\/\/[^\s]+) /.exec(out);
+          if (m) resolve(m[1]);
+        });
+      }),
+      60_000,
+      'start',
+    );
+    proc.stdout!.pause();
+    const json = { 'content-type': 'application/json' };
+    const lookUp = async () => {
+      const c = (await (await fetch(`${url}/api/v1/flows/shop/conversations`, { method: 'POST', headers: json, body: '{}' })).json()) as { conversationId: string; token: string };
+      const r = await fetch(`${url}/api/v1/conversations/${c.conversationId}/messages`, {
+        method: 'POST',
+        headers: { ...json, authorization: `Bearer ${c.token}` },
+        body: JSON.stringify({ choice: 'order' }),
+      });
+      return r.status;
+    };
+    // Each lookup makes the worker log a warning (the order API at 127.0.0.1:9 is down): 600 of them are far past the
+    // pipe (64 KB), Node's read buffer and the 16 KB log buffer.
+    for (let i = 0; i < 600; i += 50) {
+      const statuses = await timed(Promise.all(Array.from({ length: 50 }, lookUp)), 20_000, `lookups ${i}..${i + 49}`);
+      expect(statuses.every((s) => s === 200)).toBe(true);
+    }
+    const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
+    proc.kill('SIGTERM');
+    expect(await timed(exited, 15_000, 'exit after SIGTERM')).toBe(0);
+  }, 180_000);
+});
