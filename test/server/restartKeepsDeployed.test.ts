@@ -6,9 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADMIN, auth, shopFlow, startTestRuntime, type TestRuntime } from './runtimeFixtures';
+import { ADMIN, auth, captureLogs, shopFlow, startTestRuntime, type TestRuntime } from './runtimeFixtures';
 
 let rt: TestRuntime | null = null;
 const dirs: string[] = [];
@@ -18,11 +17,7 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-function capture() {
-  const lines: any[] = [];
-  const logger = pino({ level: 'info' }, { write: (s: string) => void lines.push(JSON.parse(s)) });
-  return { logger, warnings: () => lines.filter((l) => l.level === 40) };
-}
+const capture = captureLogs;
 
 const greeting = async (r: TestRuntime) => (await r.post('/api/v1/flows/shop/conversations', {})).body.messages[0].text;
 

@@ -7,9 +7,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADMIN, auth, shopFlow, startTestRuntime, type TestRuntime } from './runtimeFixtures';
+import { ADMIN, auth, captureLogs, shopFlow, startTestRuntime, type TestRuntime } from './runtimeFixtures';
 
 let rt: TestRuntime | null = null;
 const dirs: string[] = [];
@@ -19,11 +18,7 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-function capture() {
-  const lines: any[] = [];
-  const logger = pino({ level: 'info' }, { write: (s: string) => void lines.push(JSON.parse(s)) });
-  return { logger, warnings: () => lines.filter((l) => l.level === 40) };
-}
+const capture = captureLogs;
 
 describe('a restart with a flow file whose revision differs from the one the data folder served', () => {
   it('says it replaced the admin-API revision, since when, and how to keep it; a same-revision restart says nothing', async () => {

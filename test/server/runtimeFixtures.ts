@@ -10,6 +10,13 @@ import { validateFlow } from '../../shared/flow/validateFlow';
 import type { Flow } from '../../shared/flow/schema';
 import { startRuntime, type RunningRuntime, type RuntimeOptions } from '../../runtime/serve/startRuntime';
 
+/** A pino logger that keeps every line it logs (parsed), and its warnings (level 40), for tests that read the log. */
+export function captureLogs() {
+  const lines: any[] = [];
+  const logger = pino({ level: 'info' }, { write: (s: string) => void lines.push(JSON.parse(s)) });
+  return { logger, lines, warnings: () => lines.filter((l) => l.level === 40) };
+}
+
 export function shopFlow(opts: { apiUrl?: string; webhookUrl?: string; greeting?: string; queueTimeoutMinutes?: number; variables?: Array<{ name: string; type: string }>; notify?: { channel: 'email' | 'slack' | 'webhook'; to: string[] } } = {}): Flow {
   const doc = {
     version: 1,
