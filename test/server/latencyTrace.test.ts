@@ -50,9 +50,9 @@ async function serveOneMessage(data: string, env: Record<string, string>): Promi
   }
 }
 
-async function tracedMessageInOrder(name: string, env: Record<string, string> = {}) {
-  const traceDir = join(dir, `traced-${name}`);
-  mkdirSync(traceDir);
+async function tracedMessageInOrder(name: string, env: Record<string, string> = {}, makeFolder = true) {
+  const traceDir = join(dir, `traced-${name}`, makeFolder ? '' : 'not/made/yet');
+  if (makeFolder) mkdirSync(traceDir);
   const { conversationId, status } = await serveOneMessage(join(dir, name), { ...env, BATON_LATENCY_TRACE: traceDir });
   expect(status).toBe(200);
   const traces = readdirSync(traceDir).map((f) => JSON.parse(readFileSync(join(traceDir, f), 'utf8')) as { thread: string; names: string[]; marks: number[]; txns: number[] });
@@ -73,6 +73,10 @@ async function tracedMessageInOrder(name: string, env: Record<string, string> = 
 }
 
 describe('BATON_LATENCY_TRACE', () => {
+  it('makes a folder that does not exist yet (hostile s9 #6: every stop failed and the trace was lost)', async () => {
+    const traces = await tracedMessageInOrder('missing', {}, false);
+    expect(traces.every((t) => (t as unknown as { truncated: boolean }).truncated === false)).toBe(true);
+  }, 120_000);
   it("writes each thread's trace at stop, with one message's marks in path order", async () => {
     const traces = await tracedMessageInOrder('d1');
     expect(traces.find((t) => t.thread !== 'main')!.txns.length).toBeGreaterThan(0);
