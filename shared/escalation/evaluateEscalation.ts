@@ -124,7 +124,8 @@ const LABEL: Record<EscalationReason, string> = {
   hot_lead: 'a hot lead',
 };
 
-const MEMORY_SIZE = 6;
+/** Earlier repeatable questions and sentiments the memory keeps (a loop or a trend sees at most this many + the message). */
+export const MEMORY_SIZE = 6;
 
 /** The streak fields of the memory; clearInRow only when some (memories stay as they were for every other conversation). */
 function streakMemory(s: { fallbacksInRow: number; clearInRow: number }): { fallbacksInRow: number; clearInRow?: number } {

@@ -30,6 +30,7 @@ import { blockEnvelopeSchema, blockSchemasByKind, edgeSchema, flowSchema, FLOW_V
 import { dateTimeProblem } from './formats';
 import { rulePatternProblems } from './rulePatternProblems';
 import { escalationVocabularyWarnings } from '../escalation/vocabularyWarnings';
+import { MEMORY_SIZE } from '../escalation/evaluateEscalation';
 import { defaultGraduatedTexts, graduatedTextTitles } from '../engine/escalationWording';
 import { MAX_HTTP_CALLS_PER_TURN } from './limits';
 import { flowIdProblem } from './flowId';
@@ -991,6 +992,34 @@ function checkGraduatedLanguage(report: Report, flow: Flow) {
   }
 }
 
+/**
+ * Hostile s9 #8: the policy remembers MEMORY_SIZE earlier questions and sentiments, so a loop count or a sentiment
+ * trend longer than that plus the message itself can never fire: a designer who made a reason more lenient ("hand over
+ * after 10 askings") had silently switched it off.
+ */
+function checkMemoryReach(report: Report, esc: Flow['escalation']) {
+  const most = MEMORY_SIZE + 1;
+  if (esc.enabled === false) return;
+  if (esc.loop.enabled !== false && esc.loop.count > most) {
+    report.warning(
+      'loop_count_never_reached',
+      ['escalation', 'loop', 'count'],
+      null,
+      `A loop is counted over the message and the ${MEMORY_SIZE} questions before it, so a count of ${esc.loop.count} can never be reached: the loop reason never fires.`,
+      `Set the count to ${most} or less.`,
+    );
+  }
+  if (esc.negativeSentiment.enabled !== false && esc.negativeSentiment.trendTurns > most) {
+    report.warning(
+      'trend_turns_never_reached',
+      ['escalation', 'negativeSentiment', 'trendTurns'],
+      null,
+      `A sentiment trend is read over the message and the ${MEMORY_SIZE} before it, so ${esc.negativeSentiment.trendTurns} messages in a row can never be seen: the trend never fires.`,
+      `Set the trend length to ${most} or less.`,
+    );
+  }
+}
+
 function checkEscalation(report: Report, flow: Flow, byId: Map<string, LooseBlock>) {
   const esc = flow.escalation;
   const patterns = [
@@ -1002,6 +1031,7 @@ function checkEscalation(report: Report, flow: Flow, byId: Map<string, LooseBloc
   for (const w of escalationVocabularyWarnings(esc)) report.warning('escalation_phrase_too_broad', w.path, null, w.message, vocabularyHint(w.path, w.hint));
   checkNeverTriggerOverlap(report, esc);
   checkGraduatedLanguage(report, flow);
+  checkMemoryReach(report, flow.escalation);
   const isTarget = (kind: string | null) => isBlockKind(kind) && blockDefinitions[kind].isHandoffTarget === true;
   const takeovers = flow.blocks.filter((b) => isTarget(b.kind));
   const suggestion =
