@@ -30,6 +30,8 @@ import {
 } from 'lucide-react';
 import type { AgentInfo, CannedReply, CustomerPage, Entry, HandoffDetail, HandoffRow, InboxApi, Note, Presence, View } from './inboxApi';
 import { inertText } from './inertText';
+import { fillKnownVariables } from '../../shared/flow/template';
+import type { Value } from '../../shared/flow/schema';
 import { CustomerPageChip, CustomerPageRowNote } from './CustomerPageNote';
 import { Dialog } from '../ui/Dialog';
 import { browserAlerts, type Alerts } from './notify';
@@ -926,6 +928,8 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
   const [note, setNote] = useState(false);
   const [showCanned, setShowCanned] = useState(false);
   const [canned, setCanned] = useState<CannedReply[]>(FALLBACK_CANNED);
+  /** Placeholders of the last canned reply this chat has no value for (shown until the agent edits them away). */
+  const [unfilled, setUnfilled] = useState<string[]>([]);
   /** Highlighted suggestion while the draft is "/query". */
   const [pick, setPick] = useState(0);
   const [slashClosed, setSlashClosed] = useState(false);
@@ -1007,8 +1011,12 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
 
   // "/" at the start of a reply searches the canned replies (shortcut or words), like Chatwoot.
   const slash = mine && !note && !slashClosed && /^\/[^\s]*$/.test(draft) ? matchCanned(canned, draft.slice(1)) : null;
+  const stillUnfilled = unfilled.filter((n) => new RegExp(`\\{\\{\\s*${n.replace(/\./g, '\\.')}\\s*\\}\\}`).test(draft));
   const applyCanned = (c: CannedReply) => {
-    setDraft(c.text);
+    // Newcomer s9 #21: {{variables}} are filled from this chat's variables; those with no value stay and are named.
+    const filled = fillKnownVariables(c.text, detail.variables as Record<string, Value | undefined>);
+    setDraft(filled.text);
+    setUnfilled(filled.missing);
     setNote(false);
     setShowCanned(false);
     setPick(0);
@@ -1296,6 +1304,11 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
                   </li>
                 ))}
               </ul>
+            )}
+            {mine && !note && stillUnfilled.length > 0 && (
+              <p className="ib-faint ib-unfilled" role="status">
+                No value in this chat for {stillUnfilled.map((n) => `{{${n}}}`).join(', ')}: edit the reply before sending.
+              </p>
             )}
             <div className="ib-compose-row">
               <label htmlFor="ib-draft" className="ib-sr">

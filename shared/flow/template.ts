@@ -50,6 +50,23 @@ export function renderTemplate(template: string, vars: Vars, escape: (value: str
   });
 }
 
+/**
+ * A canned reply for an agent (newcomer s9 #21): each `{{variable}}` the conversation holds a value for is filled in;
+ * a placeholder with no value (unknown, empty, or a `{{secrets.NAME}}`, which never renders) stays as written and is
+ * listed in `missing`, so the agent sees what to fill before sending instead of the customer getting braces.
+ */
+export function fillKnownVariables(template: string, vars: Vars): { text: string; missing: string[] } {
+  const missing: string[] = [];
+  if (!template.includes('{{')) return { text: template, missing };
+  const filled = template.replace(TEMPLATE, (m, name: string) => {
+    const value = name.startsWith(SECRET_PREFIX) ? '' : text(lookupVariable(vars, name));
+    if (value.trim() !== '') return value;
+    if (!missing.includes(name)) missing.push(name);
+    return m;
+  });
+  return { text: filled, missing };
+}
+
 /** Leaves `{{secrets.NAME}}` placeholders as written; escapes variables with `escape`. */
 function renderKeepingSecrets(template: string, vars: Vars, escape: (value: string) => string): string {
   if (!template.includes('{{')) return template;

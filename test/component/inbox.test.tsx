@@ -241,6 +241,24 @@ describe('agent inbox', () => {
     expect(screen.getByRole('menuitem', { name: /\/hours We are open/ })).toBeInTheDocument();
   });
 
+  it("a canned reply's {{variables}} are filled from the chat's variables; one with no value stays and is named (newcomer s9 #21)", async () => {
+    const f = fakeApi();
+    f.api.cannedReplies = vi.fn(async () => [{ shortcut: 'track', text: 'Hi {{customerName}}, order {{ orderNumber }} is on its way. Email: {{customerEmail}} {{secrets.KEY}}' }]);
+    await signIn(f.api);
+    await userEvent.click(await screen.findByRole('button', { name: /Asked for a person/ }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Accept' }));
+    const draft = await screen.findByLabelText('Reply to the customer');
+    await userEvent.type(draft, '/track');
+    await screen.findByRole('listbox', { name: 'Canned replies' });
+    await userEvent.keyboard('{Enter}');
+    expect(draft).toHaveValue('Hi Dana, order NW-1 is on its way. Email: {{customerEmail}} {{secrets.KEY}}');
+    expect(screen.getByText(/No value in this chat/)).toHaveTextContent('No value in this chat for {{customerEmail}}, {{secrets.KEY}}: edit the reply before sending.');
+    // The agent edits the placeholders away: the note goes.
+    await userEvent.clear(draft);
+    await userEvent.type(draft, 'Hi Dana, order NW-1 is on its way.');
+    expect(screen.queryByText(/No value in this chat/)).toBeNull();
+  });
+
   it('bidi overrides and control characters in customer text and names are shown as visible markers, not obeyed', async () => {
     const f = fakeApi();
     const base = await f.api.detail('tok', 'c1:h1');
