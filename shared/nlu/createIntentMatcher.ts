@@ -203,6 +203,13 @@ const packPostings = (list: Posting[]): PostingList => ({
   weights: Float64Array.from(list, (p) => p.weight),
 });
 
+/** Words that answer without asking: a message made only of these is no request (see matchUncached). */
+export const BARE_REPLY: ReadonlySet<string> = new Set(['no', 'nope', 'nah', 'na', 'nay', 'not', 'never', 'yes', 'yeah', 'yep', 'yup', 'ya', 'ye', 'ok', 'okay', 'k', 'kk', 'sure', 'fine', 'thats', "that's", 'that', 'is', 'all', 'it', 'maybe', 'idk']);
+/** Whether a message's words are all bare replies ("no", "nope", "yes ok", "nah that's all"): it answers without asking. */
+export function isBareReply(tokens: readonly string[]): boolean {
+  return tokens.length > 0 && tokens.length <= 4 && tokens.every((t) => BARE_REPLY.has(t.toLowerCase()));
+}
+
 export function createIntentMatcher(intents: IntentDefinition[]): IntentMatcher {
   // ---- vocabulary and documents ----
   const termIds = new Map<string, number>();
@@ -230,6 +237,8 @@ export function createIntentMatcher(intents: IntentDefinition[]): IntentMatcher 
     return f;
   };
   const exampleContents: { stems: string[]; content: Content }[] = [];
+  /** Every example as its lower-case words joined by spaces: a bare reply matches only an example that is exactly it. */
+  const exampleWords = new Set(intents.flatMap((intent) => intent.examples.map((ex) => tokensOf(ex).map((t) => t.toLowerCase()).join(' '))));
 
   intents.forEach((intent, ii) => {
     for (const ex of intent.examples) {
@@ -466,6 +475,10 @@ export function createIntentMatcher(intents: IntentDefinition[]): IntentMatcher 
     if (docs.length === 0) return empty();
     const text = typeof input === 'string' ? input : input.text;
     const tokens = typeof input === 'string' ? tokensOf(input) : input.tokens;
+    // Hostile s9 #15: a bare reply ("no", "nope", "nah that's all", "yes ok") asks for nothing. It reached
+    // cancel_order through the "no" of "I no longer want what I ordered" (0.70), and the bot started a cancellation.
+    // It matches an intent only when some example is exactly those words.
+    if (isBareReply(tokens) && !exampleWords.has(tokens.map((t) => t.toLowerCase()).join(' '))) return empty();
     const capitalised = capitalisedWords(text);
     let ranked = rank(tokens, capitalised);
     // The best clause wins when it is clearly about one intent and the whole message is not. A message

@@ -8,6 +8,7 @@ import { analyzeText } from '../../nlu/analyzeText';
 import { MAX_ANALYSED_TEXT } from '../../flow/limits';
 import { questionType } from '../../escalation/questionConcepts';
 import { exitTarget, follow, render, retry, waitForInput } from '../runBlocks';
+import { isBareReply } from '../../nlu/createIntentMatcher';
 
 type Action = { ok: true; block: BlockOf<'question'>; value: Value } | { ok: false; block: BlockOf<'question'>; w: InputWaiting };
 
@@ -63,7 +64,7 @@ function givenEntity(run: Run, block: BlockOf<'question'>): Value | null {
  * the block asks again (its retry message), and the turn is one the bot could not use, so a customer who keeps asking
  * their own question while the bot keeps asking for an order number reaches the escalation policy's loop and repeated
  * fallback checks instead of being stored as the order number. Answers that ask nothing ("I don't have it", "the blue
- * one", "yes") and answers holding a value of the kind ("NW-104233?", "is it NW-104233?") are taken as before; a
+ * one") and answers holding a value of the kind ("NW-104233?", "is it NW-104233?") are taken as before; a
  * question without `fromEntity` takes any text (the designer named no kind to tell an answer by).
  */
 function asksInstead(block: BlockOf<'question'>, text: string): boolean {
@@ -71,6 +72,9 @@ function asksInstead(block: BlockOf<'question'>, text: string): boolean {
   if (kind === undefined || block.data.inputType !== 'text') return false;
   // The engine's own cut, so analyzeText's cache already holds this analysis.
   const a = analyzeText(text.length > MAX_ANALYSED_TEXT ? text.slice(0, MAX_ANALYSED_TEXT) : text);
+  // Session 9 (hostile s9 #15): a bare "no" / "nope" / "yes" is never a value of a kind ("We've asked the warehouse to
+  // stop order no"): asked again like a question.
+  if (isBareReply(a.tokens)) return true;
   if (!a.text.includes('?') && questionType(a.normalized) === null) return false;
   for (const e of a.entities) if (e.type === kind) return false;
   return true;

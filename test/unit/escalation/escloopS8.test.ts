@@ -42,12 +42,20 @@ describe('a Question block that takes an order number does not take a question a
   });
 
   it('ordinary answers are taken as before and never escalate', () => {
-    for (const answer of ['NW-104233', 'it is NW-104233', 'NW-104233?', 'is it NW-104233?', "I don't have it", 'the blue one', 'yes', 'SW1A 1AA']) {
+    for (const answer of ['NW-104233', 'it is NW-104233', 'NW-104233?', 'is it NW-104233?', "I don't have it", 'the blue one', 'SW1A 1AA']) {
       const p = play(['Track my order', answer]);
       expect(p.escalation, answer).toBeNull();
       expect(p.transcript.some((t) => t.from === 'bot' && t.text === ORDER_QUESTION)).toBe(true);
       // Taken: the bot moved on from the order-number question (no retry message).
       expect(p.transcript.at(-1)?.text, answer).not.toMatch(/Order numbers look like/);
+    }
+  });
+
+  it('a bare "yes" or "no" is not an order number: asked again (session 9, hostile s9 #15; session 8 took "yes")', () => {
+    for (const answer of ['yes', 'no', 'nope']) {
+      const p = play(['Track my order', answer]);
+      expect(p.transcript.at(-1)?.text, answer).toMatch(/Order numbers look like/);
+      expect(variablesAfter(['Track my order', answer]).orderNumber, answer).toBeUndefined();
     }
   });
 
