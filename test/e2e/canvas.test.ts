@@ -109,7 +109,7 @@ describe.skipIf(!haveChromium)('canvas end to end', () => {
     await node(takeover).click();
     await inspector.getByRole('tab', { name: 'Custom' }).click();
     await expect.poll(() => node(takeover).getByTestId('assignation-mode').innerText()).toBe('Custom');
-    await inspector.getByLabel('Priority').selectOption('urgent');
+    await inspector.getByLabel('Priority', { exact: true }).selectOption('urgent');
     await inspector.getByLabel(/Teams allowed/).fill('billing, returns');
     await shot('4-custom-takeover');
 
@@ -118,12 +118,12 @@ describe.skipIf(!haveChromium)('canvas end to end', () => {
     await page.keyboard.press('Control+z');
     await page.keyboard.press('Control+z');
     await node(takeover).click();
-    await expect.poll(() => inspector.getByLabel('Priority').inputValue()).toBe('normal');
+    await expect.poll(() => inspector.getByLabel('Priority', { exact: true }).inputValue()).toBe('normal');
     await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
     await page.keyboard.press('Control+Shift+z');
     await page.keyboard.press('Control+Shift+z');
     await node(takeover).click();
-    await expect.poll(() => inspector.getByLabel('Priority').inputValue()).toBe('urgent');
+    await expect.poll(() => inspector.getByLabel('Priority', { exact: true }).inputValue()).toBe('urgent');
     await expect.poll(() => node(takeover).innerText()).toContain('billing, returns');
     await shot('5-redone');
 
@@ -136,7 +136,7 @@ describe.skipIf(!haveChromium)('canvas end to end', () => {
     await expect.poll(() => node(message).innerText()).toContain('Let me find someone for you.');
     await expect.poll(() => node(takeover).getByTestId('assignation-mode').innerText()).toBe('Custom');
     await node(takeover).click();
-    await expect.poll(() => inspector.getByLabel('Priority').inputValue()).toBe('urgent');
+    await expect.poll(() => inspector.getByLabel('Priority', { exact: true }).inputValue()).toBe('urgent');
     await shot('6-reloaded');
   }, 120_000);
 });

@@ -88,7 +88,7 @@ describe.skipIf(!haveChromium)('inbox Live view end to end', () => {
     const reply = page.getByLabel('Reply to the customer');
     await reply.fill('Hi, Ann here. Let me check NW-1042.');
     await reply.press('Enter');
-    await page.getByText('Hi, Ann here. Let me check NW-1042.').waitFor();
+    await page.getByText('Hi, Ann here. Let me check NW-1042.', { exact: true }).waitFor();
     await screenshot(page, 'inbox-live-taken');
     const log = await fetch(`${rt.url}/api/v1/conversations/${chats[0].id}`, { headers: { authorization: `Bearer ${chats[0].token}` } }).then((r) => r.json() as Promise<any>);
     expect(log.messages.some((m: any) => m.from === 'agent' && m.text === 'Hi, Ann here. Let me check NW-1042.')).toBe(true);
