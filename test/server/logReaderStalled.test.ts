@@ -31,30 +31,39 @@ async function timed<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   }
 }
 
+/**
+ * Starts `baton serve` on the shop flow in a fresh folder with `config` and `--workers N`, its stdout a pipe this test
+ * can stop reading, and a 16 KB log buffer; answers once it says it is ready. `output.text` collects what it printed.
+ */
+async function serveWithPipedLog(prefix: string, config: object, workers: number) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  dirs.push(dir);
+  const flow = shopFlow();
+  writeFileSync(join(dir, 'shop.json'), JSON.stringify(flow));
+  writeFileSync(join(dir, 'config.json'), JSON.stringify(config));
+  const proc = (child = spawn(process.execPath, [join(root, 'bin/baton.js'), 'serve', 'shop.json', '--port', '0', '--data', 'data', '--config', 'config.json', '--workers', String(workers)], {
+    cwd: dir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, BATON_LOG_BUFFER_BYTES: '16384' },
+  }));
+  const output = { text: '' };
+  const url = await timed(
+    new Promise<string>((resolve) => {
+      proc.stdout!.on('data', (d) => {
+        output.text += d;
+        const m = /ready at (http:\/\/[^\s]+) /.exec(output.text);
+        if (m) resolve(m[1]);
+      });
+    }),
+    60_000,
+    'start',
+  );
+  return { proc, url, flow, output };
+}
+
 describe('a log reader that stops reading', () => {
   it('does not block baton serve: requests are answered, dropped lines are counted and reported', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'baton-stalled-log-'));
-    dirs.push(dir);
-    const flow = shopFlow();
-    writeFileSync(join(dir, 'shop.json'), JSON.stringify(flow));
-    writeFileSync(join(dir, 'config.json'), JSON.stringify({ adminToken: ADMIN, rateLimit: { perAddressPerMinute: 100_000 } }));
-    const proc = (child = spawn(process.execPath, [join(root, 'bin/baton.js'), 'serve', 'shop.json', '--port', '0', '--data', 'data', '--config', 'config.json', '--workers', '0'], {
-      cwd: dir,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, BATON_LOG_BUFFER_BYTES: '16384' },
-    }));
-    let out = '';
-    const url = await timed(
-      new Promise<string>((resolve) => {
-        proc.stdout!.on('data', (d) => {
-          out += d;
-          const m = /ready at (http:\/\/[^\s]+) /.exec(out);
-          if (m) resolve(m[1]);
-        });
-      }),
-      60_000,
-      'start',
-    );
+    const { proc, url, flow, output } = await serveWithPipedLog('baton-stalled-log-', { adminToken: ADMIN, rateLimit: { perAddressPerMinute: 100_000 } }, 0);
     // The reader stops reading (the pipe stays open): Node stops pulling once its own buffer is full.
     proc.stdout!.pause();
     const body = JSON.stringify({ flow });
@@ -72,19 +81,19 @@ describe('a log reader that stops reading', () => {
     expect(dropped).toBeGreaterThan(300);
 
     // The reader reads again: the buffered lines come, then one note with the count.
-    out = '';
+    output.text = '';
     proc.stdout!.resume();
     await timed(
       new Promise<void>((resolve) => {
-        const check = () => (/log lines were dropped: the log reader stopped reading stdout/.test(out) ? resolve() : setTimeout(check, 50));
+        const check = () => (/log lines were dropped: the log reader stopped reading stdout/.test(output.text) ? resolve() : setTimeout(check, 50));
         check();
       }),
       10_000,
       'dropped note',
     );
-    const note = out.split('\n').find((l) => l.includes('were dropped'))!;
+    const note = output.text.split('\n').find((l) => l.includes('were dropped'))!;
     expect(JSON.parse(note)).toMatchObject({ level: 40, droppedLogLines: expect.any(Number) });
-    expect(out.split('\n').filter((l) => l.startsWith('{')).every((l) => JSON.parse(l))).toBeTruthy(); // no line cut in two
+    expect(output.text.split('\n').filter((l) => l.startsWith('{')).every((l) => JSON.parse(l))).toBeTruthy(); // no line cut in two
 
     // Stalled again, then SIGTERM: it still drains and exits.
     proc.stdout!.pause();
@@ -101,27 +110,7 @@ describe('a log reader that stops reading', () => {
 // The worker now logs through the same bounded, non-blocking stdout destination as the main thread.
 describe('a log reader that stops reading, with the default worker thread', () => {
   it('does not block the worker: conversations whose lookups log warnings are answered, and SIGTERM exits', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'baton-stalled-log-worker-'));
-    dirs.push(dir);
-    writeFileSync(join(dir, 'shop.json'), JSON.stringify(shopFlow()));
-    writeFileSync(join(dir, 'config.json'), JSON.stringify({ adminToken: ADMIN, secrets: { SHOP_KEY: 'k' }, rateLimit: { perAddressPerMinute: 100_000, perConversationPerMinute: 100_000 } }));
-    const proc = (child = spawn(process.execPath, [join(root, 'bin/baton.js'), 'serve', 'shop.json', '--port', '0', '--data', 'data', '--config', 'config.json', '--workers', '1'], {
-      cwd: dir,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, BATON_LOG_BUFFER_BYTES: '16384' },
-    }));
-    let out = '';
-    const url = await timed(
-      new Promise<string>((resolve) => {
-        proc.stdout!.on('data', (d) => {
-          out += d;
-          const m = /ready at (http:\/\/[^\s]+) /.exec(out);
-          if (m) resolve(m[1]);
-        });
-      }),
-      60_000,
-      'start',
-    );
+    const { proc, url } = await serveWithPipedLog('baton-stalled-log-worker-', { adminToken: ADMIN, secrets: { SHOP_KEY: 'k' }, rateLimit: { perAddressPerMinute: 100_000, perConversationPerMinute: 100_000 } }, 1);
     proc.stdout!.pause();
     const json = { 'content-type': 'application/json' };
     const lookUp = async () => {
