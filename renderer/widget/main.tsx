@@ -6,6 +6,7 @@ import { Widget } from './Widget';
 import { followSystemTheme } from '../inbox/theme';
 import { createChatClient } from './chatClient';
 import { identityFromHash } from './identity';
+import { scopedStorage, storageScope, trustedHostOrigin, type EmbedFacts } from './embedHost';
 
 /**
  * localStorage keeps the chat across reloads. A browser that blocks storage in third-party frames (strict
@@ -30,9 +31,16 @@ const title = params.get('title') ?? 'Chat with us';
 // Embedded closed by /widget.js: a conversation starts when the visitor opens the chat, not on every page view.
 const embeddedClosed = window.parent !== window && params.get('open') !== '1';
 
-// The host page's origin as the loader gives it: the unread count and preview are posted to that origin only.
-const hostOrigin = window.parent !== window ? (params.get('host') ?? undefined) : undefined;
-const storage = chatStorage();
+// The host page's origin: the loader's ?host= only when the browser vouches for it (ancestorOrigins / referrer); the
+// unread count and preview are posted to that origin only, and the chat is stored per embedding page (hostile s9 #18).
+const embed: EmbedFacts = {
+  framed: window.parent !== window,
+  claimedHost: params.get('host'),
+  ancestorOrigins: (location as Location & { ancestorOrigins?: ArrayLike<string> }).ancestorOrigins ?? null,
+  referrer: document.referrer,
+};
+const hostOrigin = trustedHostOrigin(embed);
+const storage = scopedStorage(chatStorage(), storageScope(embed));
 // Who the visitor is, as the page said on the loader's script tag (newcomer s9 #20).
 const identity = identityFromHash(location.hash);
 
