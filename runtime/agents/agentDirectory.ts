@@ -9,8 +9,9 @@
  *   signs in with POST /api/v1/agent/session {email, password} and gets a session token.
  */
 import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { writeFileAtomic } from '../studio/writeFileAtomic';
 import { namesServers } from './agentLiveList';
@@ -185,6 +186,57 @@ export class DirectoryWriteError extends Error {
   }
 }
 
+/**
+ * An admin save refused because the agents file changed on disk in a way the save would undo or cannot be made
+ * with (newcomer s9 #24): an agent edited or added by hand since the admin opened it, or a file that no longer
+ * parses. Nothing was saved and the file was not overwritten; the routes answer 409 agents_file_changed.
+ */
+export class AgentsFileConflictError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AgentsFileConflictError';
+  }
+}
+
+/** What a look at the agents file found: the ids (and 'canned replies', 'settings') a hand edit changed, or a problem. */
+export interface FileSync {
+  changed: string[];
+  problem: string | null;
+}
+
+/** Something the directory noticed about its file, for the hub to log (the directory has no logger). */
+export interface FileReport {
+  level: 'info' | 'warn';
+  msg: string;
+  fields: Record<string, unknown>;
+}
+
+/** JSON with sorted keys: two agents compare equal whatever order their fields were written in. */
+function stable(x: unknown): string {
+  if (Array.isArray(x)) return `[${x.map(stable).join(',')}]`;
+  if (x && typeof x === 'object') {
+    return `{${Object.keys(x)
+      .filter((k) => (x as Record<string, unknown>)[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stable((x as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(x);
+}
+
+/** What the agents file held when this process last read or wrote it: the base a hand edit is measured against. */
+interface DiskCopy {
+  text: string | null;
+  agents: Map<string, string>;
+  canned: string;
+  settings: string;
+}
+
+const statPrint = (st: { ino: number; size: number; mtimeMs: number; ctimeMs: number }) => `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
+
+/** How often the hub's loop looks at the agents file (a stat; the file is read only when the stat changed). */
+export const FILE_CHECK_MS = 2000;
+
 /** A session: who, until when, and a fingerprint of the password it was opened with (a new password ends it). */
 interface Session {
   agentId: string;
@@ -221,7 +273,198 @@ export class AgentDirectory {
     this.sessions = opts.sessions ?? new Map();
     for (const a of agents) this.put(a);
     this.canned = opts.cannedReplies ? [...opts.cannedReplies] : null;
+    this.disk = this.copyOf(agents, this.canned, settings, null);
+    this.readBase();
     this.loadSessions();
+  }
+
+  /* ------------------------------------------------------------ the file, edited by hand while running */
+
+  /** The agents file as this process last read or wrote it (newcomer s9 #24). */
+  private disk: DiskCopy;
+  /** stat() of the file then (inode, size, mtime, ctime): an unchanged stat means an unchanged file. */
+  private fileStat: string | null = null;
+  private lastCheck = Number.NEGATIVE_INFINITY;
+  /** The file's problem now (not JSON, an invalid agent...), null when it parses. */
+  private problem: string | null = null;
+  /** agent id (or '#canned') -> its revision: goes up on every change, saying whether by hand in the file or in the inbox. */
+  private revs = new Map<string, { n: number; by: 'file' | 'inbox' }>();
+  private revCounter = 0;
+  private reports: FileReport[] = [];
+
+  private copyOf(agents: Agent[], canned: CannedReply[] | null, settings: AgentSettings, text: string | null): DiskCopy {
+    return { text, agents: new Map(agents.map((a) => [a.id, stable(a)])), canned: stable(canned ?? null), settings: stable(settings) };
+  }
+
+  /**
+   * At start-up: what the file says now is the base (the agents given were parsed from it a moment ago). A file that
+   * does not exist or does not parse leaves the given agents as the base.
+   */
+  private readBase() {
+    const file = this.opts.file;
+    if (!file) return;
+    try {
+      const st = statSync(file);
+      const text = readFileSync(file, 'utf8');
+      const parsed = parseAgentsFile(JSON.parse(text), file);
+      this.disk = this.copyOf(parsed.agents, parsed.cannedReplies ?? null, parsed.settings, text);
+      this.fileStat = statPrint(st);
+    } catch {
+      /* no file yet, or not usable: the first look compares it with the agents given */
+    }
+  }
+
+  /** The revision of an agent (0 until it changes): PUT/DELETE ?revision= refuse a save made on an older one. */
+  revisionOf(id: string): number {
+    return this.revs.get(id)?.n ?? 0;
+  }
+
+  private bump(id: string, by: 'file' | 'inbox') {
+    this.revs.set(id, { n: ++this.revCounter, by });
+  }
+
+  /** What the directory noticed about its file since the last call (the hub logs it). */
+  takeFileReports(): FileReport[] {
+    const r = this.reports;
+    this.reports = [];
+    return r;
+  }
+
+  /** The file's problem now (null when it parses or there is no file). */
+  get fileProblem(): string | null {
+    return this.problem;
+  }
+
+  /**
+   * Looks at the agents file and takes in what was edited there by hand since this process last read or wrote it
+   * (newcomer s9 #24: an agent added with an editor could not sign in, and the next admin save in the inbox wrote the
+   * file from memory without it). Per agent: changed, added or removed in the file -> the same here (a removed
+   * agent's sessions end); canned replies and settings likewise. A file that does not parse changes nothing here and
+   * is reported (the hub logs it once); admin saves are then refused (they would overwrite it). A file that is gone
+   * changes nothing (the next save writes it again).
+   *
+   * `mode`: 'throttled' (the hub's loop: at most every FILE_CHECK_MS), 'stat' (read only if its stat changed),
+   * 'read' (always read: before a save).
+   */
+  syncWithFile(mode: 'throttled' | 'stat' | 'read' = 'stat'): Promise<FileSync> {
+    const file = this.opts.file;
+    if (!file) return Promise.resolve({ changed: [], problem: null });
+    if (mode === 'throttled') {
+      const t = performance.now();
+      if (t - this.lastCheck < FILE_CHECK_MS) return Promise.resolve({ changed: [], problem: this.problem });
+      this.lastCheck = t;
+    }
+    // On the write chain: a look never interleaves with a write of the file.
+    const next = this.writing.catch(() => undefined).then(() => this.look(file, mode === 'read'));
+    this.writing = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    return next;
+  }
+
+  private async look(file: string, read: boolean): Promise<FileSync> {
+    let print: string;
+    try {
+      print = statPrint(await stat(file));
+    } catch {
+      return { changed: [], problem: null }; // gone (or not readable): nothing to take in; a save writes it again
+    }
+    if (!read && print === this.fileStat) return { changed: [], problem: this.problem };
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch {
+      return { changed: [], problem: this.problem };
+    }
+    this.fileStat = print;
+    if (text === this.disk.text) {
+      this.problem = null;
+      return { changed: [], problem: null };
+    }
+    let parsed: ReturnType<typeof parseAgentsFile>;
+    try {
+      let doc: unknown;
+      try {
+        doc = JSON.parse(text);
+      } catch (err) {
+        throw new AgentsFileError(`${file}: not valid JSON (${(err as Error).message})`);
+      }
+      parsed = parseAgentsFile(doc, file);
+    } catch (err) {
+      const msg = (err as Error).message;
+      if (msg !== this.problem) {
+        this.reports.push({
+          level: 'warn',
+          msg: `agents file changed on disk but cannot be used: ${msg}. The agents as they were are kept; admin saves in the inbox are refused until the file is fixed.`,
+          fields: { file },
+        });
+      }
+      this.problem = msg;
+      return { changed: [], problem: msg };
+    }
+    this.problem = null;
+    const theirs = new Map(parsed.agents.map((a) => [a.id, a]));
+    const added: string[] = [];
+    const edited: string[] = [];
+    const removed: string[] = [];
+    for (const id of new Set([...this.disk.agents.keys(), ...theirs.keys()])) {
+      const t = theirs.get(id);
+      const before = this.disk.agents.get(id);
+      if (before === (t ? stable(t) : undefined)) continue; // not edited in the file: what is here stays
+      if (t) {
+        (this.byId.has(id) ? edited : added).push(id);
+        this.put(t);
+      } else if (this.byId.has(id)) {
+        removed.push(id);
+        const a = this.byId.get(id)!;
+        if (a.token) this.tokens.delete(sha(a.token).toString('hex'));
+        this.byId.delete(id);
+        this.gen++;
+        for (const [k, s] of this.sessions) if (s.agentId === id) this.sessions.delete(k);
+      }
+      this.bump(id, 'file');
+    }
+    const changed = [...added, ...edited, ...removed];
+    const canned = parsed.cannedReplies ?? null;
+    if (stable(canned) !== this.disk.canned) {
+      this.canned = canned ? canned.map((c) => ({ ...c })) : null;
+      this.bump('#canned', 'file');
+      changed.push('canned replies');
+    }
+    if (stable(parsed.settings) !== this.disk.settings) {
+      Object.assign(this.settings, parsed.settings);
+      changed.push('settings');
+    }
+    this.disk = this.copyOf(parsed.agents, canned, parsed.settings, text);
+    if (changed.length > 0) {
+      const parts = [added.length ? `added ${added.join(', ')}` : '', edited.length ? `changed ${edited.join(', ')}` : '', removed.length ? `removed ${removed.join(', ')}` : '', changed.includes('canned replies') ? 'canned replies changed' : '', changed.includes('settings') ? 'settings changed' : ''].filter(Boolean);
+      this.reports.push({ level: 'info', msg: `agents file edited on disk: taken in (${parts.join('; ')})`, fields: { file, added, changed: edited, removed } });
+    }
+    return { changed, problem: null };
+  }
+
+  /**
+   * Before an admin save: take in the file's hand edits, then refuse the save if it would undo one (the agent was
+   * edited or added by hand since the admin opened it) or if the file does not parse (writing would lose it).
+   */
+  async assertCanSave(what: string, id: string, expect: number | 'new' | undefined, label = `Agent "${id}"`): Promise<void> {
+    const r = await this.syncWithFile('read');
+    if (r.problem) {
+      throw new AgentsFileConflictError(`${what}: the agents file was edited on disk and cannot be read now (${r.problem}). Fix the file first; nothing was saved and the file was not overwritten.`);
+    }
+    const rev = this.revs.get(id);
+    const where = rev?.by === 'file' ? 'in the agents file on disk (by hand)' : 'by another admin';
+    if (expect === 'new' && this.byId.has(id)) {
+      throw new AgentsFileConflictError(`${what}: an agent with the id "${id}" already exists${rev?.by === 'file' ? ' (added to the agents file by hand)' : ''}. Pick another id, or edit that agent.`);
+    }
+    if (typeof expect === 'number' && (rev?.n ?? 0) !== expect) {
+      const gone = id !== '#canned' && !this.byId.has(id);
+      throw new AgentsFileConflictError(`${what}: ${label} was ${gone ? 'removed' : 'changed'} ${where} after you opened it. The list shows it as saved now: check it, then save again.`);
+    }
+    if (expect === undefined && r.changed.includes(id === '#canned' ? 'canned replies' : id)) {
+      throw new AgentsFileConflictError(`${what}: ${label} was just changed in the agents file on disk (by hand). That version is loaded now: check it, then save again.`);
+    }
   }
 
   /**
@@ -279,13 +522,17 @@ export class AgentDirectory {
   }
 
   /** Replaces the canned replies (admin); persisted to the agents file when there is one. */
-  async setCannedReplies(list: CannedReply[]): Promise<void> {
+  async setCannedReplies(list: CannedReply[], o: { revision?: number } = {}): Promise<void> {
+    await this.assertCanSave('The canned replies were not saved', '#canned', o.revision, 'The canned replies list');
     const before = this.canned;
     this.canned = list.map((c) => ({ ...c }));
-    await this.persist('The canned replies were not saved').catch((err: unknown) => {
-      this.canned = before; // nothing pretends to be saved
-      throw err;
-    });
+    await this.persist('The canned replies were not saved').then(
+      () => this.bump('#canned', 'inbox'),
+      (err: unknown) => {
+        this.canned = before; // nothing pretends to be saved
+        throw err;
+      },
+    );
   }
 
   private put(a: Agent) {
@@ -374,6 +621,8 @@ export class AgentDirectory {
    */
   async signIn(login: string, password: string): Promise<{ token: string; agent: Agent; expiresAt: number } | null | 'locked'> {
     const l = login.trim().toLowerCase();
+    // An agent added (or a password changed) in the file by hand since the last look can sign in now (newcomer s9 #24).
+    await this.syncWithFile('stat');
     const now = this.opts.now();
     const f = this.failures.get(l);
     if (f && now - f.since > FAIL_WINDOW_MS) this.failures.delete(l);
@@ -426,7 +675,8 @@ export class AgentDirectory {
   }
 
   /** Creates or replaces an agent (admin); persisted to the agents file when there is one. */
-  async upsert(agent: Agent): Promise<void> {
+  async upsert(agent: Agent, o: { revision?: number | 'new' } = {}): Promise<void> {
+    await this.assertCanSave(`Agent "${agent.id}" was not saved`, agent.id, o.revision);
     const others = this.list().filter((a) => a.id !== agent.id);
     if (others.some((a) => a.email.toLowerCase() === agent.email.toLowerCase())) {
       throw new AgentsFileError(`email: "${agent.email}" is already used by another agent.`);
@@ -434,16 +684,19 @@ export class AgentDirectory {
     if (!agent.token && !agent.passwordHash) throw new AgentsFileError('give a "password" or a "token" (or the agent can never sign in).');
     const prev = this.byId.get(agent.id);
     this.put(agent);
-    await this.persist(`Agent "${agent.id}" was not saved`).catch((err: unknown) => {
-      // Not on disk: the directory goes back to what the file says.
-      if (prev) this.put(prev);
-      else {
-        if (agent.token) this.tokens.delete(sha(agent.token).toString('hex'));
-        this.byId.delete(agent.id);
-        this.gen++;
-      }
-      throw err;
-    });
+    await this.persist(`Agent "${agent.id}" was not saved`).then(
+      () => this.bump(agent.id, 'inbox'),
+      (err: unknown) => {
+        // Not on disk: the directory goes back to what the file says.
+        if (prev) this.put(prev);
+        else {
+          if (agent.token) this.tokens.delete(sha(agent.token).toString('hex'));
+          this.byId.delete(agent.id);
+          this.gen++;
+        }
+        throw err;
+      },
+    );
   }
 
   /**
@@ -461,7 +714,8 @@ export class AgentDirectory {
     return this.endSessionsOf(agentId, keep);
   }
 
-  async remove(id: string): Promise<boolean> {
+  async remove(id: string, o: { revision?: number } = {}): Promise<boolean> {
+    await this.assertCanSave(`Agent "${id}" was not removed`, id, this.byId.has(id) ? o.revision : undefined);
     const a = this.byId.get(id);
     if (!a) return false;
     if (a.token) this.tokens.delete(sha(a.token).toString('hex'));
@@ -471,6 +725,7 @@ export class AgentDirectory {
       this.put(a); // still in the file: still an agent
       throw err;
     });
+    this.bump(id, 'inbox');
     // Removed on disk: its sessions end (a session of an agent not in the file is never loaded again anyway).
     for (const [k, s] of this.sessions) if (s.agentId === id) this.sessions.delete(k);
     await this.saveSessions('The agent was removed, but its sessions file could not be updated').catch(() => undefined);
@@ -482,6 +737,8 @@ export class AgentDirectory {
    * the sessions of agents no longer listed, and writes this instance's agents file.
    */
   async adopt(doc: { agents: Agent[]; cannedReplies: CannedReply[] | null }): Promise<void> {
+    // This instance's own hand edits are looked at first (and logged), so the write below does not trip on them.
+    await this.syncWithFile('read');
     this.byId.clear();
     this.gen++;
     this.tokens.clear();
@@ -501,11 +758,23 @@ export class AgentDirectory {
   private persistFile(what = 'The agents were not saved'): Promise<void> {
     const file = this.opts.file;
     if (!file) return Promise.resolve();
-    const doc = { agents: this.list(), settings: this.settings, ...(this.canned ? { cannedReplies: this.canned } : {}) };
+    const doc = { agents: this.list(), settings: { ...this.settings }, ...(this.canned ? { cannedReplies: this.canned } : {}) };
+    const text = JSON.stringify(doc, null, 2) + '\n';
     // One write at a time; a failed earlier write does not block this one (its caller got the error).
-    const next = this.writing.catch(() => undefined).then(() => writeFileAtomic(file, JSON.stringify(doc, null, 2) + '\n'));
+    const next = this.writing.catch(() => undefined).then(async () => {
+      // Edited by hand since the last look (a moment ago, before this save): not written over (newcomer s9 #24).
+      const now = await stat(file).then(statPrint, () => null);
+      if (now !== null && this.fileStat !== null && now !== this.fileStat) {
+        throw new AgentsFileConflictError(`${what}: the agents file was changed on disk just now. Nothing was saved and the file was not overwritten: try again.`);
+      }
+      await writeFileAtomic(file, text);
+      this.fileStat = await stat(file).then(statPrint, () => null);
+      this.disk = this.copyOf(doc.agents, this.canned, this.settings, text);
+      this.problem = null;
+    });
     this.writing = next.catch(() => undefined);
     return next.catch((err: unknown) => {
+      if (err instanceof AgentsFileConflictError) throw err;
       throw new DirectoryWriteError(file, err, what);
     });
   }

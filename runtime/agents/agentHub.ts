@@ -637,6 +637,9 @@ export class AgentHub {
   private async runTick() {
     this.kicked = false;
     this.work.ticks++;
+    // The agents file, edited by hand while the server runs, is taken in (newcomer s9 #24); what was noticed is logged.
+    await this.deps.directory.syncWithFile('throttled').catch(this.warn('reading the agents file failed'));
+    for (const r of this.deps.directory.takeFileReports()) this.deps.logger[r.level](r.fields, r.msg);
     const now = this.deps.now();
     // Heartbeats for the agents whose push stream this instance holds (if it dies, they stop and expire).
     const streaming = [...this.streams.keys()];

@@ -14,7 +14,7 @@ import type { Input } from '../../shared/engine/types';
 import type { LogEntry, RuntimeStore } from '../store/types';
 import { ApiError } from '../server/conversationService';
 import { exportChunks, sendExport, transcriptQuery, type ExportFormat } from '../server/transcriptExport';
-import { agentSchema, AgentsFileError, cannedReplySchema, DirectoryWriteError, hashPassword, MAX_CANNED, publicAgent, type Agent, type AgentDirectory } from './agentDirectory';
+import { agentSchema, AgentsFileConflictError, AgentsFileError, cannedReplySchema, DirectoryWriteError, hashPassword, MAX_CANNED, publicAgent, type Agent, type AgentDirectory } from './agentDirectory';
 import { summarize, type AgentEvent, type AgentHub } from './agentHub';
 
 /** How the inbox names the customer of a handoff: name, else email, else "Visitor" + the start of the conversation id. */
@@ -175,6 +175,8 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
         appIn.log.error({ file: err.file, message: err.message }, 'agents file write failed');
         throw new ApiError(err.statusCode, err.statusCode === 507 ? 'storage_full' : 'storage_unavailable', err.message, undefined, { 'Retry-After': '30' });
       }
+      // The agents file was edited by hand in a way this save would undo (newcomer s9 #24): nothing saved.
+      if (err instanceof AgentsFileConflictError) throw new ApiError(409, 'agents_file_changed', err.message);
       throw err;
     }
   };
@@ -231,15 +233,34 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     schema: { summary: 'Agents with presence (for transfer; full details for admins)', tags: ['agent'], security: sec },
     handler: async (req) => {
       auth(req);
+      // Hand edits of the agents file show at once (newcomer s9 #24).
+      await directory.syncWithFile('stat');
       await hub.refresh();
       const presence = new Map(hub.presenceList().map((p) => [p.id, p]));
-      return { agents: directory.list().map((a) => ({ ...publicAgent(a), status: hub.status(a.id), activeChats: presence.get(a.id)?.activeChats ?? 0 })) };
+      // revision: send it back with PUT/DELETE ?revision= so a save made on an older version (edited by hand in the
+      // file, or by another admin, since) is refused instead of undoing that edit.
+      return {
+        agents: directory.list().map((a) => ({ ...publicAgent(a), status: hub.status(a.id), activeChats: presence.get(a.id)?.activeChats ?? 0, revision: directory.revisionOf(a.id) })),
+        ...(directory.fileProblem ? { fileProblem: directory.fileProblem } : {}),
+      };
     },
   });
 
   const agentBody = agentSchema.omit({ id: true, passwordHash: true }).extend({ password: z.string().min(8).max(1000).optional() }).strict();
+  /** ?revision=N (the agent's revision from GET /agents) or ?revision=new (must not exist yet); absent: no check. */
+  const revisionQuery = z.object({ revision: z.union([z.literal('new'), z.coerce.number().int().min(0)]).optional() });
   app.put('/api/v1/agent/agents/:id', {
-    schema: { summary: 'Create or replace an agent (admin); saved to the agents file', tags: ['agent'], security: sec, params: z.object({ id: agentSchema.shape.id }), body: agentBody, response: { 200: z.any(), ...errors } },
+    schema: {
+      summary: 'Create or replace an agent (admin); saved to the agents file',
+      description:
+        "The agents file is looked at first: what was edited there by hand is taken in. 409 agents_file_changed when the save would undo a hand edit (this agent changed in the file since GET /agents gave ?revision=, or just now when no revision is sent; ?revision=new and the id exists) or when the file does not parse; nothing is saved then.",
+      tags: ['agent'],
+      security: sec,
+      params: z.object({ id: agentSchema.shape.id }),
+      querystring: revisionQuery,
+      body: agentBody,
+      response: { 200: z.any(), ...errors },
+    },
     handler: async (req) => {
       const me = auth(req);
       if (!me.admin) throw new ApiError(403, 'admin_only', 'Only an admin agent can edit agents.');
@@ -254,7 +275,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       });
       if (prev?.id === me.id && !agent.admin) throw new ApiError(409, 'last_admin', 'You cannot remove your own admin right.', 'body.admin');
       try {
-        await saved(directory.upsert(agent));
+        await saved(directory.upsert(agent, { revision: req.query.revision }));
       } catch (err) {
         if (err instanceof AgentsFileError) throw new ApiError(400, 'invalid_agent', err.message, 'body');
         throw err;
@@ -264,18 +285,22 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       if (prev && (prev.passwordHash !== agent.passwordHash || prev.token !== agent.token)) {
         await saved(directory.credentialsChanged(agent.id, prev.id === me.id ? bearer(req) : undefined));
       }
-      return { agent: publicAgent(agent), created: !prev };
+      return { agent: publicAgent(agent), created: !prev, revision: directory.revisionOf(agent.id) };
     },
   });
 
   app.delete('/api/v1/agent/agents/:id', {
-    schema: { summary: 'Remove an agent (admin)', tags: ['agent'], security: sec, params: z.object({ id: z.string().min(1).max(100) }) },
+    schema: { summary: 'Remove an agent (admin)', tags: ['agent'], security: sec, params: z.object({ id: z.string().min(1).max(100) }), querystring: revisionQuery },
     handler: async (req, reply) => {
       const me = auth(req);
       if (!me.admin) throw new ApiError(403, 'admin_only', 'Only an admin agent can remove agents.');
       if (req.params.id === me.id) throw new ApiError(409, 'remove_self', 'You cannot remove yourself.');
+      const rev = req.query.revision;
+      // Checked before the agent is set offline: a refused removal changes nothing.
+      const revision = rev === 'new' ? undefined : rev;
+      await saved(directory.assertCanSave(`Agent "${req.params.id}" was not removed`, req.params.id, directory.get(req.params.id) ? revision : undefined));
       await hub.setPresence(req.params.id, 'offline');
-      if (!(await saved(directory.remove(req.params.id)))) throw new ApiError(404, 'agent_not_found', `No agent "${req.params.id}".`, 'id');
+      if (!(await saved(directory.remove(req.params.id, { revision })))) throw new ApiError(404, 'agent_not_found', `No agent "${req.params.id}".`, 'id');
       return reply.code(204).send();
     },
   });
@@ -622,6 +647,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     schema: { summary: 'Canned replies shared by all agents', tags: ['agent'], security: sec },
     handler: async (req) => {
       auth(req);
+      await directory.syncWithFile('stat');
       return { replies: directory.cannedReplies() };
     },
   });

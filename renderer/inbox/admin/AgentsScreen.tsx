@@ -138,11 +138,12 @@ export function AgentsScreen({ api, token, me, onUnauthorized, pollMs = 20_000 }
     setConfirm(null);
     const t = newToken();
     try {
-      await api.saveAgent(token, a.id, { ...inputOf(a), token: t });
+      await api.saveAgent(token, a.id, { ...inputOf(a), token: t }, a.revision);
       setShownToken({ agent: a.name, token: t });
       await load();
     } catch (err) {
       setRowError({ id: a.id, text: handle(err) });
+      if ((err as AdminError).code === 'agents_file_changed') await load();
     }
   };
 
@@ -156,7 +157,7 @@ export function AgentsScreen({ api, token, me, onUnauthorized, pollMs = 20_000 }
 
   const remove = async (a: AdminAgent) => {
     try {
-      await api.removeAgent(token, a.id);
+      await api.removeAgent(token, a.id, a.revision);
       setConfirm(null);
       if (editing === a.id) setEditing(null);
       setAgents((list) => list?.filter((x) => x.id !== a.id) ?? list);
@@ -165,6 +166,8 @@ export function AgentsScreen({ api, token, me, onUnauthorized, pollMs = 20_000 }
     } catch (err) {
       setConfirm(null);
       setRowError({ id: a.id, text: handle(err) });
+      // Changed in the agents file meanwhile: the row shows that version now (newcomer s9 #24).
+      if ((err as AdminError).code === 'agents_file_changed') await load();
     }
   };
 
@@ -265,6 +268,7 @@ export function AgentsScreen({ api, token, me, onUnauthorized, pollMs = 20_000 }
           agent={editingAgent}
           existingIds={(agents ?? []).map((a) => a.id)}
           handle={handle}
+          onStale={() => void load()}
           onClose={closeForm}
           onSaved={async (saved, created, newTok) => {
             closeForm();
@@ -439,6 +443,8 @@ function AgentForm(p: {
   agent?: AdminAgent;
   existingIds: string[];
   handle(err: unknown): string;
+  /** The save was refused because the agent changed meanwhile (by hand in the agents file): reload the list. */
+  onStale(): void;
   onClose(): void;
   onSaved(saved: AdminAgent, created: boolean, newToken: string | null): Promise<void> | void;
 }) {
@@ -465,6 +471,22 @@ function AgentForm(p: {
   useEffect(() => {
     firstRef.current?.focus();
   }, []);
+
+  // The agent changed while the form is open (edited by hand in the agents file, reloaded after a refused save): the
+  // fields the admin has not touched take the new values; what the admin typed stays (newcomer s9 #24).
+  const seenRevision = useRef(p.agent?.revision);
+  useEffect(() => {
+    if (!p.agent || p.agent.revision === seenRevision.current) return;
+    seenRevision.current = p.agent.revision;
+    const fresh = draftOf(p.agent);
+    const was = initial.current;
+    setD((cur) => {
+      const next = { ...cur };
+      for (const k of Object.keys(fresh) as Array<keyof Draft>) if (cur[k] === was[k]) (next as Record<string, unknown>)[k] = fresh[k];
+      return next;
+    });
+    initial.current = fresh;
+  }, [p.agent]);
 
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => {
     setD((x) => ({ ...x, [k]: v, ...(k === 'name' && creating && !idTouched ? { id: slugId(String(v)) } : {}) }));
@@ -498,10 +520,15 @@ function AgentForm(p: {
     setBusy(true);
     setErrors({});
     try {
-      const r = await p.api.saveAgent(p.token, id, body);
+      const r = await p.api.saveAgent(p.token, id, body, creating ? 'new' : p.agent?.revision);
       await p.onSaved(r.agent, r.created, tok);
     } catch (err) {
       const e = err as AdminError;
+      if (e instanceof AdminError && e.code === 'agents_file_changed') {
+        setErrors({ '': e.message });
+        p.onStale();
+        return;
+      }
       if (e instanceof AdminError && e.issues.length) {
         const byField = issuesByField(e.issues, FIELDS);
         if (e.code === 'last_admin') byField.admin = byField.admin ?? plainMessage(e.message);

@@ -22,6 +22,8 @@ export interface AdminAgent {
   activeChats?: number;
   /** How the agent can sign in, when the server says (no secrets). */
   signIn?: { password: boolean; token: boolean };
+  /** The agent's revision (goes up on every change, by hand in the agents file too): sent back with a save. */
+  revision?: number;
 }
 
 /** What PUT /agents/:id takes: the whole agent, plus a new password and/or a new static token. */
@@ -88,9 +90,13 @@ export class AdminError extends Error {
 
 export interface AdminApi {
   agents(token: string): Promise<AdminAgent[]>;
-  /** Creates (`created: true`) or replaces the agent `id`. */
-  saveAgent(token: string, id: string, agent: AgentInput): Promise<{ agent: AdminAgent; created: boolean }>;
-  removeAgent(token: string, id: string): Promise<void>;
+  /**
+   * Creates (`created: true`) or replaces the agent `id`. `revision`: the one the form was opened on ('new' when
+   * adding): the server refuses (409 agents_file_changed) a save that would undo a change made since, e.g. by hand in
+   * the agents file (newcomer s9 #24).
+   */
+  saveAgent(token: string, id: string, agent: AgentInput, revision?: number | 'new'): Promise<{ agent: AdminAgent; created: boolean }>;
+  removeAgent(token: string, id: string, revision?: number): Promise<void>;
   cannedReplies(token: string): Promise<CannedReply[]>;
   saveCannedReplies(token: string, replies: CannedReply[]): Promise<CannedReply[]>;
   tickets(token: string, page?: { limit?: number; offset?: number } & TicketFilter): Promise<Page & { tickets: TicketRow[] }>;
@@ -149,8 +155,8 @@ export function createAdminApi(d: { baseUrl: string; fetch?: typeof fetch }): Ad
 
   return {
     agents: async (token) => (await call<{ agents: AdminAgent[] }>(token, 'GET', '/api/v1/agent/agents')).agents,
-    saveAgent: (token, id, agent) => call(token, 'PUT', `/api/v1/agent/agents/${enc(id)}`, agent),
-    removeAgent: (token, id) => call(token, 'DELETE', `/api/v1/agent/agents/${enc(id)}`),
+    saveAgent: (token, id, agent, revision) => call(token, 'PUT', `/api/v1/agent/agents/${enc(id)}${revision === undefined ? '' : `?revision=${revision}`}`, agent),
+    removeAgent: (token, id, revision) => call(token, 'DELETE', `/api/v1/agent/agents/${enc(id)}${revision === undefined ? '' : `?revision=${revision}`}`),
     cannedReplies: async (token) => (await call<{ replies: CannedReply[] }>(token, 'GET', '/api/v1/agent/canned-replies')).replies,
     saveCannedReplies: async (token, replies) => (await call<{ replies: CannedReply[] }>(token, 'PUT', '/api/v1/agent/canned-replies', { replies })).replies,
     tickets: (token, page = {}) =>
