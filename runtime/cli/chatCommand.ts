@@ -17,6 +17,7 @@ import { defaultScenarioFile } from './testCommand';
 import { readFileBytes } from './readFlowFile';
 import { writeFileAtomic } from '../studio/writeFileAtomic';
 import { simulateHttp } from '../studio/simulateHttp';
+import { terminalStyle } from './terminalText';
 
 export interface ChatOptions {
   now: number;
@@ -77,8 +78,9 @@ async function fileAgents(path: string): Promise<{ agents?: VirtualAgent[]; prob
 }
 
 export async function chatCommand(file: string, flow: Flow, options: ChatOptions): Promise<number> {
-  const c = (code: number, s: string) => (options.color ? `\x1b[${code}m${s}\x1b[0m` : s);
-  const out = (s: string) => options.write(s + '\n');
+  // Flow, scenario and customer text is printed inert (hostile s9 #3): only this command's own colours are real.
+  const { c, render } = terminalStyle(options.color);
+  const out = (s: string) => options.write(render(s) + '\n');
   let agentId = 'agent-alex';
   let agentName = 'Alex';
   /** The name /accept and /takeover use when none is given: the last agent played, else the first online one. */
@@ -184,7 +186,7 @@ export async function chatCommand(file: string, flow: Flow, options: ChatOptions
   });
   const prompt = () => {
     if (!options.interactive) return;
-    rl.setPrompt(c(90, `[${sim.state.mode}] you › `));
+    rl.setPrompt(render(c(90, `[${sim.state.mode}] you › `)));
     rl.prompt();
   };
   prompt();

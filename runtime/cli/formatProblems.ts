@@ -2,6 +2,7 @@
  * Prints validation problems the way a designer reads them: file, where, block, what, and what to do.
  */
 import type { FlowProblem } from '../../shared/flow/flowProblem';
+import { inert } from './terminalText';
 
 export function formatProblems(file: string, problems: FlowProblem[]): string {
   const errors = problems.filter((p) => p.severity === 'error').length;
@@ -17,5 +18,7 @@ export function formatProblems(file: string, problems: FlowProblem[]): string {
     lines.push(`  ${p.severity === 'error' ? 'error  ' : 'warning'} ${where}${block}: ${p.message} (${p.code})`);
     if (p.hint) lines.push(`          hint: ${p.hint}`);
   }
-  return lines.join('\n');
+  // Block ids, labels and texts quoted in the problems come from the file: shown inert (hostile s9 #3), so a file
+  // cannot clear the screen or forge a "valid" line over its own errors.
+  return lines.map((l) => inert(l, true)).join('\n');
 }

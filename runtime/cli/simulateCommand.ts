@@ -5,6 +5,7 @@
  * Exit code: 0; 1 when any conversation failed in the engine (each is reported with its line, the rest still
  * play: a run whose numbers leave conversations out must not look like a success); 2 when a file cannot be read.
  */
+import { inert } from './terminalText';
 import cliProgress from 'cli-progress';
 import type { EscalationReason, Flow } from '../../shared/flow/schema';
 import { readTextFile } from './readFlowFile';
@@ -62,7 +63,7 @@ export async function simulateCommand(flow: Flow, options: SimulateOptions): Pro
   let failed = 0;
   let buffer: string[] = [];
   const flush = () => {
-    if (buffer.length) process.stdout.write(buffer.join('\n') + '\n');
+    if (buffer.length) process.stdout.write(inert(buffer.join('\n')) + '\n'); // JSON escapes C0, not C1 (U+009B is a CSI)
     buffer = [];
   };
 
@@ -73,7 +74,7 @@ export async function simulateCommand(flow: Flow, options: SimulateOptions): Pro
     if (typeof parsed === 'string') {
       skipped++;
       bar?.increment();
-      process.stderr.write(`${bar ? '\n' : ''}${options.conversations}:${i + 1}: ${parsed}; line skipped\n`);
+      process.stderr.write(`${bar ? '\n' : ''}${options.conversations}:${i + 1}: ${inert(parsed, true)}; line skipped\n`);
       continue;
     }
     let result: PlayedConversation;
@@ -86,7 +87,7 @@ export async function simulateCommand(flow: Flow, options: SimulateOptions): Pro
       bar?.increment();
       const message = String((err as Error)?.message ?? err);
       const shown = message.length > 300 ? `${message.slice(0, 300)}… (${message.length} characters)` : message;
-      process.stderr.write(`${bar ? '\n' : ''}${options.conversations}:${i + 1}: conversation "${parsed.id}" failed in the engine: ${shown}\n`);
+      process.stderr.write(`${bar ? '\n' : ''}${options.conversations}:${i + 1}: conversation "${inert(parsed.id, true)}" failed in the engine: ${inert(shown, true)}\n`);
       continue;
     }
     played++;

@@ -597,6 +597,17 @@ function checkBlockIds(report: Report, blocks: LooseBlock[]): Map<string, LooseB
   const byId = new Map<string, LooseBlock>();
   for (const lb of blocks) {
     if (lb.id === null) continue;
+    // An id is printed by the CLI, in logs and in problem lines: control characters in it could clear a terminal
+    // or forge a line (hostile s9 #3), and nobody types them on purpose.
+    if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(lb.id)) {
+      report.error(
+        'block_id_control_characters',
+        ['blocks', lb.index, 'id'],
+        null,
+        `Block number ${lb.index + 1} has an id with control or text-direction characters (${JSON.stringify(lb.id).replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}).`,
+        'Rename the block with letters, digits, spaces, - and _ (and update the edges and jumps that name it).',
+      );
+    }
     const first = byId.get(lb.id);
     if (first) {
       report.error(
