@@ -1,11 +1,48 @@
 /**
  * Reads a 1..5 satisfaction score from what a customer typed: "4", "4/5", "4 out of 5", "five", "5 stars".
+ * And tells a message that is clearly not a rating (`notARating`): the customer skipped the rating to ask or ask for
+ * something else (newcomer s9 #1: "where is my order NW-104233?" at the rating prompt got "Please pick a number").
  */
+import type { Entity } from '../nlu/types';
+import { questionType } from '../escalation/questionConcepts';
+
 const WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5 };
 
 export function parseCsat(text: string): number | null {
-  const t = text.trim().toLowerCase().replace(/[!.]+$/, '');
+  const t = text.trim().toLowerCase().replace(/[!.?]+$/, '');
   const m = /^(?:a\s+)?([1-5]|one|two|three|four|five)(?:\s*(?:\/\s*5|out of (?:5|five)|stars?|⭐+))?$/.exec(t);
   if (!m) return null;
   return WORDS[m[1]] ?? Number(m[1]);
+}
+
+/** Entity kinds that name something the customer wants dealt with (an order, a link), never a score. */
+const REQUEST_ENTITIES: ReadonlySet<Entity['type']> = new Set(['order_id', 'url', 'policy_number']);
+
+/** Words a message needs before an understood intent says it is a request and not a comment on the chat. */
+const MIN_REQUEST_WORDS = 3;
+
+/** What `notARating` reads of a message (the engine's analysis of it, and the router's reading when one is wired). */
+export interface RatingReplyFacts {
+  /** The text as written. */
+  text: string;
+  /** Normalised text (lower case, no punctuation), as the NLU makes it. */
+  normalized: string;
+  tokens: readonly string[];
+  entities: readonly Entity[];
+  /** True when an intent router wired after the rating understood the message (an intent at or above its threshold). */
+  understood: boolean;
+}
+
+/**
+ * Whether a message at the rating prompt is clearly not a rating, so the customer is skipping it: a question ("where is
+ * my order NW-104233?", "how do I return the jacket"), an order number or a link, or at least three words an
+ * intent router understands ("I want to return my boots"). Not such a message: a score (`parseCsat`), and short or
+ * unclear replies ("meh", "10", "good", "thanks", "hmm ok"): those are asked for a number once, as before.
+ */
+export function notARating(m: RatingReplyFacts): boolean {
+  if (parseCsat(m.text) !== null) return false;
+  if (m.entities.some((e) => REQUEST_ENTITIES.has(e.type))) return true;
+  if (m.tokens.length === 0) return false;
+  if (m.text.includes('?') || questionType(m.normalized) !== null) return true;
+  return m.understood && m.tokens.length >= MIN_REQUEST_WORDS;
 }

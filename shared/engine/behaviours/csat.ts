@@ -1,14 +1,34 @@
-/** CSAT: asks for a 1 to 5 rating, stores it and records it; re-asks once, then moves on. */
+/**
+ * CSAT: asks for a 1 to 5 rating, stores it and records it. A message that is clearly not a rating (a question, an
+ * order number, a request: `notARating`) skips the rating when the block says so (`otherMessages: 'answer'`, the
+ * default) and its `fallback` exit is wired: it goes on to that block, and an intent router there gets this very message
+ * (as a Buttons block forwards typed text), so the customer is answered without typing it again. Anything else that is
+ * not a score is asked for a number once, then the conversation moves on (`next`).
+ */
 import type { BlockOf } from '../../flow/schema';
 import type { Run } from '../run';
-import { ClassifiedInput, Click, type BlockBehaviour, type InputWaiting } from './types';
+import { ClassifiedInput, Click, type BlockBehaviour, type Classified, type InputWaiting } from './types';
 import { bot, setVar } from '../run';
-import { parseCsat } from '../parseCsat';
-import { csatButtons, follow, render, waitForInput } from '../runBlocks';
+import { notARating, parseCsat } from '../parseCsat';
+import { analyzeText } from '../../nlu/analyzeText';
+import { MAX_ANALYSED_TEXT } from '../../flow/limits';
+import { behaviourOf } from '../blockBehaviours';
+import { classifyInput, csatButtons, follow, forwardRouter, render, waitForInput } from '../runBlocks';
 
-type Action = { block: BlockOf<'csat'>; score: number | null; w: InputWaiting | null };
+type Action =
+  | { type: 'rate'; block: BlockOf<'csat'>; score: number | null; w: InputWaiting | null }
+  | { type: 'skip'; block: BlockOf<'csat'> }
+  | { type: 'forward'; routerId: string; inner: Classified };
 
 function act(run: Run, a: Action): void {
+  if (a.type === 'forward') {
+    // The customer skipped the rating: the router wired to `fallback` answers the message (see buttons.ts).
+    run.s.waiting = { kind: 'input', blockId: a.routerId, retries: 0 };
+    run.visited.push(a.routerId);
+    a.inner.apply();
+    return;
+  }
+  if (a.type === 'skip') return follow(run, a.block, 'fallback');
   if (a.score !== null) {
     setVar(run, a.block.data.variable, a.score);
     run.effects.push({ type: 'record_csat', score: a.score, blockId: a.block.id });
@@ -24,19 +44,41 @@ function act(run: Run, a: Action): void {
   }
 }
 
+/** Where a message that is not a rating goes: null when the block is strict or its `fallback` exit is unwired. */
+function skipsTo(run: Run, block: BlockOf<'csat'>): 'router' | 'block' | null {
+  if (block.data.otherMessages === 'ask_again' || run.c.exitOf(block.id, 'fallback') === undefined) return null;
+  return forwardRouter(run, block) ? 'router' : 'block';
+}
+
 export const csatBehaviour: BlockBehaviour<'csat'> = {
   waitsAs: ['input', 'offer'],
   enter: (run, block) => waitForInput(run, block),
   prompt(run, block) {
     bot(run, render(run, block.data.text), block.id, csatButtons);
   },
-  classify(run, block, w, text) {
+  classify(run, block, w, text, analysis, intentMatch) {
     const score = parseCsat(text);
-    return new ClassifiedInput<Action>(score === null, null, run, act, { block, score, w });
+    const rate = (fallback: boolean) => new ClassifiedInput<Action>(fallback, null, run, act, { type: 'rate', block, score, w });
+    if (score !== null) return rate(false);
+    const to = skipsTo(run, block);
+    if (to === null) return rate(true);
+    const a = analyzeText(text.length > MAX_ANALYSED_TEXT ? text.slice(0, MAX_ANALYSED_TEXT) : text);
+    const router = to === 'router' ? forwardRouter(run, block) : null;
+    let inner: Classified | null = null;
+    if (router) inner = classifyInput(run, router, { kind: 'input', blockId: router.id, retries: 0 }, text, analysis, intentMatch);
+    const skipped = notARating({ text, normalized: a.normalized, tokens: a.tokens, entities: a.entities, understood: inner !== null && !inner.fallback });
+    if (!skipped) return rate(true);
+    if (router && inner) return new ClassifiedInput<Action>(inner.fallback, inner.intent, run, act, { type: 'forward', routerId: router.id, inner });
+    return new ClassifiedInput<Action>(false, null, run, act, { type: 'skip', block });
+  },
+  intentMatch(run, block, analysis) {
+    if (skipsTo(run, block) !== 'router') return null;
+    const router = forwardRouter(run, block);
+    return router ? (behaviourOf(router.kind).intentMatch?.(run, router, analysis) ?? null) : null;
   },
   click(run, block, buttonId) {
     const b = csatButtons.find((x) => x.id === buttonId);
     if (!b) return null;
-    return new Click<Action>(b.label, run, act, { block, score: Number(b.id), w: null });
+    return new Click<Action>(b.label, run, act, { type: 'rate', block, score: Number(b.id), w: null });
   },
 };

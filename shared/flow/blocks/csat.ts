@@ -7,6 +7,27 @@ export const csatData = z.object({
   text: text.default('How would you rate this conversation, from 1 (bad) to 5 (great)?').meta({ title: 'Question', help: 'Shown with buttons 1 to 5.', widget: 'template' }),
   variable: z.string().default('csat').meta({ title: 'Save rating in', help: 'The variable that receives the rating.', widget: 'variable' }),
   thanks: text.default('Thank you for your feedback!').meta({ title: 'Thanks', help: 'Said after the rating.', widget: 'template' }),
+  /**
+   * Session 10 (newcomer s9 #1): what a message that is clearly not a rating does ("where is my order NW-104233?", "can
+   * I return the jacket too?", an email address). 'answer' (the default, as Intercom and Chatwoot treat their optional
+   * rating): the customer skipped the rating; the message goes to the block wired to the `fallback` exit (an intent
+   * router answers it at once). 'ask_again': the strict behaviour, "Please pick a number" once, then the `next` exit.
+   */
+  otherMessages: z
+    .enum(['answer', 'ask_again'])
+    .default('answer')
+    .meta({
+      title: 'When the customer writes something else',
+      help: "A question, an order number or a request instead of a rating. Short replies that are not clear ('meh', 'hmm') are always asked for a number once.",
+      widget: 'select',
+      choices: {
+        answer: {
+          label: 'Skip the rating and answer it',
+          help: "The message goes to the block wired to the 'Fallback' exit (wire it to your intent router and the customer is answered at once). With that exit unwired, the bot asks for a number again.",
+        },
+        ask_again: { label: 'Ask for a number again', help: "Strict: 'Please pick a number from 1 (bad) to 5 (great).' once, then the conversation moves on without a rating." },
+      },
+    }),
 });
 
 export const csatBlock = defineBlock({
@@ -16,9 +37,10 @@ export const csatBlock = defineBlock({
   group: 'Questions',
   icon: 'Star',
   data: csatData,
-  defaultData: () => ({ text: 'How would you rate this conversation, from 1 (bad) to 5 (great)?', variable: 'csat', thanks: 'Thank you for your feedback!' }),
+  defaultData: () => ({ text: 'How would you rate this conversation, from 1 (bad) to 5 (great)?', variable: 'csat', thanks: 'Thank you for your feedback!', otherMessages: 'answer' as const }),
   waitsForCustomer: true,
-  exits: nextExit,
+  // `fallback`: where a message that is not a rating goes (optional; see `otherMessages`).
+  exits: () => ['next', 'fallback'],
   requiredExits: nextExit,
   variablesRead: (b) => templateReads(b, ['text', 'thanks']),
   variablesWritten: (b) => [b.data.variable],
