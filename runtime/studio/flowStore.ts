@@ -548,6 +548,13 @@ export class FlowStore {
     return this.serial(key, async () => {
       const saved = await this.readSaved(e);
       const journal = await this.readJournal(key);
+      const moved = await this.journalOnChangedFile(key, e, saved.text, journal);
+      if (moved) {
+        e.openedAt = this.now().toISOString();
+        this.db.data.recent = [key, ...this.db.data.recent.filter((k) => k !== key)].slice(0, MAX_RECENT);
+        await this.db.write();
+        return { key, flow: saved.flow, revision: e.revision, journalSeq: e.savedSeq, recovered: false, replayed: 0, problems: [moved, ...saved.problems], path: e.path };
+      }
       const r = this.replay(key, saved.flow, e.savedSeq, journal);
       e.openedAt = this.now().toISOString();
       this.db.data.recent = [key, ...this.db.data.recent.filter((k) => k !== key)].slice(0, MAX_RECENT);
@@ -564,6 +571,62 @@ export class FlowStore {
         path: e.path,
       };
     });
+  }
+
+  /**
+   * Hostile s9 #10: journaled edits are patches by position (blocks[5], options[2]) made on the version the studio
+   * last wrote. When the file on disk differs from that version (git pull, an editor) they would land on other blocks,
+   * so they are not replayed onto it. Both are kept instead: the edits are replayed onto the version they were made
+   * on and kept as a version of their own, the file on disk becomes the latest version (as it is, nothing applied),
+   * the journal is emptied, and the returned warning says which version holds the edits. Null: nothing to do (no
+   * pending edits, or the file is still the one the studio wrote, or that version is not in the history).
+   */
+  private async journalOnChangedFile(key: string, e: FlowEntry, diskText: string, journal: JournalEntry[]): Promise<FlowProblem | null> {
+    const pending = journal.filter((x) => x.seq > e.savedSeq);
+    if (pending.length === 0 || !e.versions.some((v) => v.revision === e.revision)) return null;
+    const lastWritten = await readFile(this.dir('history', e.key, `${e.revision}.json`), 'utf8').catch(() => null);
+    if (lastWritten === null || lastWritten === diskText) return null;
+    const base = loadFlowText(lastWritten).flow;
+    if (!base) return null;
+    const baseRevision = e.revision;
+    const r = this.replay(key, base, e.savedSeq, journal);
+    const at = this.now().toISOString();
+    const diskAt = await stat(e.path).then((st) => st.mtime.toISOString()).catch(() => at);
+    const lastSeq = Math.max(e.savedSeq, ...journal.map((j) => j.seq));
+    let editsRevision: number | null = null;
+    if (r.replayed > 0) {
+      editsRevision = baseRevision + 1;
+      const text = formatFlowFile(r.flow);
+      const what = diffFlows(base, JSON.parse(text)).summary;
+      await this.keepVersion(e, editsRevision, text, at, `unsaved edits recovered after the studio stopped (${r.replayed} edit${r.replayed === 1 ? '' : 's'}: ${what}), made on version ${baseRevision}; not applied to the file, which had changed on disk`);
+    }
+    const diskRevision = (editsRevision ?? baseRevision) + 1;
+    await this.keepVersion(e, diskRevision, diskText, diskAt, 'changed outside the studio (the file on disk when unsaved edits were found; kept as it is)');
+    e.revision = diskRevision;
+    e.savedSeq = lastSeq;
+    await this.db.write();
+    // Edits after one that could not be replayed are not lost with the journal: its copy stays beside the versions.
+    let stopped = '';
+    if (r.problems.length) {
+      const copy = this.dir('history', e.key, `unreplayed-journal-${at.replace(/[:.]/g, '-')}.jsonl`);
+      await writeFileAtomic(copy, journal.map((x) => JSON.stringify(x)).join('\n') + '\n');
+      stopped = ` ${r.problems[0].message.replace(/;.*$/, '')}; every journaled edit is kept in ${copy}.`;
+    }
+    await this.trimJournal(key, e.savedSeq);
+    return {
+      severity: 'warning',
+      code: 'journal_base_changed',
+      path: '$',
+      blockId: null,
+      message:
+        editsRevision !== null
+          ? `The flow file changed on disk (${e.path}) after the studio stopped with unsaved edits, so the edits were not applied to it (they would have landed on other blocks). They are kept as version ${editsRevision} (your edits on version ${baseRevision}); the editor shows the file as it is now (version ${diskRevision}).${stopped}`
+          : `The flow file changed on disk (${e.path}) after the studio stopped with unsaved edits, and none of those edits could be replayed.${stopped} The editor shows the file as it is now (version ${diskRevision}).`,
+      hint:
+        editsRevision !== null
+          ? `Open Version history to compare version ${editsRevision} with version ${diskRevision}; restore ${editsRevision} to use your edits instead, or redo them here.`
+          : 'Redo the edits if you still need them.',
+    };
   }
 
   /* ------------------------------------------------------------------ writing */
