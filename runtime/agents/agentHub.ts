@@ -723,7 +723,7 @@ export class AgentHub {
     const rank: Record<string, number> = { urgent: 0, high: 1, normal: 2, low: 3 };
     const pending = this.handoffs
       .filter((h) => h.status === 'pending')
-      .sort((a, b) => (rank[a.priority] ?? 2) - (rank[b.priority] ?? 2) || a.requestedAt - b.requestedAt);
+      .sort((a, b) => (rank[a.priority] ?? 2) - (rank[b.priority] ?? 2) || queuedSince(a) - queuedSince(b));
     const now = this.deps.now();
     const presence = pending.length > 0 ? this.presenceList() : [];
     const live = new Set(pending.map((h) => h.id));
@@ -798,7 +798,7 @@ export class AgentHub {
     const rank: Record<string, number> = { urgent: 0, high: 1, normal: 2, low: 3 };
     const pending = this.handoffs
       .filter((h) => h.status === 'pending' && this.requestOf(h).autoAssign)
-      .sort((a, b) => (rank[a.priority] ?? 2) - (rank[b.priority] ?? 2) || a.requestedAt - b.requestedAt);
+      .sort((a, b) => (rank[a.priority] ?? 2) - (rank[b.priority] ?? 2) || queuedSince(a) - queuedSince(b));
     // Chats given out in this pass (the stored list is re-read once at the end, not after every assignment).
     const given = new Map<string, number>();
     const base = pending.length > 0 ? this.presenceList() : [];
@@ -957,6 +957,22 @@ export class AgentHub {
   }
 }
 
+/**
+ * Since when a chat waits in the queue, for its place in it: when it was requested, or, for a chat put back in the
+ * queue (its agent went offline, signed out, declined, transferred it to a team), when it came back. So a place once
+ * told never goes backwards for a customer already waiting (newcomer s9 #23: chats put back by an agent going offline
+ * were placed before the urgent customer, who was next: "next" -> "number 4" -> "next" -> "number 4"). Priority still
+ * comes first: a chat of a higher priority goes ahead whenever it comes.
+ */
+export function queuedSince(h: { requestedAt: number; handoff: unknown }): number {
+  const t = (h.handoff as Handoff | null)?.transitions ?? [];
+  for (let i = t.length - 1; i >= 0; i--) {
+    if (t[i].to !== 'pending') continue;
+    return t[i].from && t[i].from !== 'pending' ? Math.max(h.requestedAt, t[i].at) : h.requestedAt;
+  }
+  return h.requestedAt;
+}
+
 /** The list row of a handoff. */
 export function summarize(h: HandoffRecord, hub: AgentHub) {
   const r = hub.requestOf(h);
@@ -977,6 +993,8 @@ export function summarize(h: HandoffRecord, hub: AgentHub) {
     agentId: ho.agentId ?? null,
     agentName: ho.agentName ?? null,
     requestedAt: h.requestedAt,
+    /** Since when it waits in the queue (requested, or put back): the queue's order within a priority. */
+    queuedSince: queuedSince(h),
     updatedAt: h.updatedAt,
     deadline: ho.deadline ?? null,
   };
