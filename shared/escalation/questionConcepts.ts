@@ -11,7 +11,7 @@
 import { isStopWord } from '../nlu/stopWords';
 import { canonicalWord } from '../nlu/synonyms';
 import { stemWord } from '../nlu/stem';
-import { editRatio } from '../nlu/editDistance';
+import { bagDistance, editRatio } from '../nlu/editDistance';
 import type { TextAnalysis } from '../nlu/types';
 
 /** Canonical words of synonym groups whose members are different values of one category. */
@@ -235,19 +235,34 @@ export function conceptMatches(a: string, b: string): boolean {
 function matches(a: string, b: string): boolean {
   if (a === b) return true;
   if (a.length < 5 || b.length < 5 || Math.abs(a.length - b.length) > 2) return false;
+  // Session 10 (escloop): most pairs of concepts are far apart in letters. The bag distance (letters one word has that the
+  // other lacks) is a lower bound of the edit distance, so a pair it already puts under 0.75 is settled at once, without
+  // the memo below (whose key had to be built per call and cost more than the answer: 19% of the loop detector's time).
+  const max = Math.max(a.length, b.length);
+  if (1 - bagDistance(a, b) / max < 0.75) return false;
   // Session 9 (lead): the answer for a pair of concepts is kept. The loop paths compare every concept of a message
   // with every concept of up to six earlier ones, several times per pair (the learned same-request model's guards and
   // features), and a shop's concepts recur from message to message, so most answers are asked for again.
-  const key = a + '\u0001' + b;
-  const known = matchMemo.get(key);
+  // Session 10: kept per first concept (no key string built per look-up).
+  let row = matchMemo.get(a);
+  if (row === undefined) {
+    if (matchMemoCount >= MATCH_MEMO_SIZE) {
+      matchMemo.clear();
+      matchMemoCount = 0;
+    }
+    row = new Map<string, boolean>();
+    matchMemo.set(a, row);
+  }
+  const known = row.get(b);
   if (known !== undefined) return known;
   // Order numbers are never typos of each other: 30001 and 30003 are two orders.
   const answer = !/\d/.test(a) && !/\d/.test(b) && editRatio(a, b) >= 0.75;
-  if (matchMemo.size >= MATCH_MEMO_SIZE) matchMemo.clear();
-  matchMemo.set(key, answer);
+  row.set(b, answer);
+  matchMemoCount++;
   return answer;
 }
-const matchMemo = new Map<string, boolean>();
+const matchMemo = new Map<string, Map<string, boolean>>();
+let matchMemoCount = 0;
 const MATCH_MEMO_SIZE = 20_000;
 
 /**

@@ -349,7 +349,8 @@ function givenAgain(analysis: TextFacts, recent: readonly string[], count: numbe
 }
 /** An order reference among the concepts: 4 digits or more. */
 function isReference(c: string): boolean {
-  return c.length >= 4 && /^\d+$/.test(c);
+  const first = c.charCodeAt(0);
+  return c.length >= 4 && first >= 48 && first <= 57 && /^\d+$/.test(c);
 }
 /**
  * Round eight: the tracking request asked again in other words ("has it shipped" / "did it go out yet" / "is it sent",
@@ -428,9 +429,11 @@ function fits(a: readonly string[], b: readonly string[]): boolean {
 function sameReferences(a: readonly string[], b: readonly string[]): boolean {
   // Round eight: only an order reference (4+ digits) tells two questions apart; a house number, a size or a count
   // ("change the address to 4 Mill Lane", "size 41", "2 items") is a detail of the same question.
-  const na = a.filter(isReference);
-  const nb = b.filter(isReference);
-  return na.length === 0 || nb.length === 0 || (na.every((n) => nb.includes(n)) && nb.every((n) => na.includes(n)));
+  // Session 10: without building the two lists (called for every pair of askings the rules compare).
+  if (!a.some(isReference) || !b.some(isReference)) return true;
+  for (const c of a) if (isReference(c) && !b.includes(c)) return false;
+  for (const c of b) if (isReference(c) && !a.includes(c)) return false;
+  return true;
 }
 
 /** The earlier questions of a consecutive run on this message's subject (see CHAIN_SIMILARITY), or null. */

@@ -42,6 +42,17 @@ interface TextFeatures {
 const cache = new Map<string, TextFeatures>();
 const CACHE_SIZE = 4000;
 
+/**
+ * One number per 3 letters, a different one for every different trio (so the Dice overlap is the same as before).
+ * Session 10: letters under 1024 (every normalised shop message) are packed into 30 bits, a small integer kept and
+ * compared without allocating; a trio with a higher letter keeps the wide formula, made negative so it never equals a
+ * packed one.
+ */
+function gram(a: number, b: number, c: number): number {
+  if (a < 1024 && b < 1024 && c < 1024) return (a << 20) | (b << 10) | c;
+  return -((a * 65599 + b) * 65599 + c) - 1;
+}
+
 function textFeatures(normalized: string): TextFeatures {
   const hit = cache.get(normalized);
   if (hit) return hit;
@@ -49,7 +60,7 @@ function textFeatures(normalized: string): TextFeatures {
   const toks = normalized === '' ? [] : normalized.split(' ');
   const grams = new Set<number>();
   const s = ` ${normalized} `;
-  for (let i = 0; i + 3 <= s.length; i++) grams.add((s.charCodeAt(i) * 65599 + s.charCodeAt(i + 1)) * 65599 + s.charCodeAt(i + 2));
+  for (let i = 0; i + 3 <= s.length; i++) grams.add(gram(s.charCodeAt(i), s.charCodeAt(i + 1), s.charCodeAt(i + 2)));
   const f: TextFeatures = {
     concepts,
     subject: concepts.filter((c) => !GENERIC.has(c) && !REFERENCE.test(c)),
@@ -81,9 +92,42 @@ function sharedCount(a: readonly string[], b: readonly string[]): number {
 }
 
 /**
- * Features of (earlier, later): `gap` is how many questions back the earlier one is (1 = just before), `fallback`
- * whether the bot could not use the later one. `out` is reused when given (no allocation per pair).
+ * What the guards and the features of a pair share (session 10): concepts of each found in the other (typos matched),
+ * whether they share a subject, whether they name different order references. Computed once per pair: the two guards
+ * and the features used to match the same concepts three to five times over.
  */
+interface PairCore {
+  /** Concepts of the earlier one found in the later one (typos count). */
+  shared: number;
+  /** Concepts of the later one found in the earlier one. */
+  sharedBack: number;
+  subjectShared: boolean;
+  refsDiffer: boolean;
+}
+const core: PairCore = { shared: 0, sharedBack: 0, subjectShared: false, refsDiffer: false };
+
+function pairCore(a: TextFeatures, b: TextFeatures, out: PairCore = core): PairCore {
+  out.refsDiffer = a.refs.length > 0 && b.refs.length > 0 && !(a.refs.every((r) => b.refs.includes(r)) && b.refs.every((r) => a.refs.includes(r)));
+  out.shared = sharedCount(a.concepts, b.concepts);
+  out.sharedBack = sharedCount(b.concepts, a.concepts);
+  out.subjectShared = a.subject.some((c) => b.subject.some((x) => x === c || conceptMatches(c, x)));
+  return out;
+}
+
+function differentValue(a: TextFeatures, b: TextFeatures, c: PairCore): boolean {
+  if (c.refsDiffer) return true;
+  if (c.shared === 0) return false;
+  return a.concepts.length - c.shared === 1 && b.concepts.length - c.sharedBack === 1;
+}
+
+function onlyTheOrder(a: TextFeatures, b: TextFeatures, c: PairCore): boolean {
+  // An order reference with nothing asked about it ("order number nw 131207", "is 40210 paid") is not a request.
+  if ((a.refs.length > 0 && a.subject.length === 0) || (b.refs.length > 0 && b.subject.length === 0)) return true;
+  if (a.subject.length === 0 || b.subject.length === 0) return false;
+  if (c.subjectShared) return false;
+  return c.shared > 0 && a.concepts.length > c.shared && b.concepts.length > c.sharedBack;
+}
+
 /**
  * Whether two askings name different values in one slot, so they are two questions whatever the model says: different
  * order references ("where is 30001" / "where is 30003"), or the same question with one thing swapped for another
@@ -93,10 +137,7 @@ function sharedCount(a: readonly string[], b: readonly string[]): number {
 export function namesDifferentValue(earlier: string, later: string): boolean {
   const a = textFeatures(earlier);
   const b = textFeatures(later);
-  if (a.refs.length > 0 && b.refs.length > 0 && !(a.refs.every((r) => b.refs.includes(r)) && b.refs.every((r) => a.refs.includes(r)))) return true;
-  const shared = sharedCount(a.concepts, b.concepts);
-  if (shared === 0) return false;
-  return a.concepts.length - shared === 1 && b.concepts.length - sharedCount(b.concepts, a.concepts) === 1;
+  return differentValue(a, b, pairCore(a, b, { shared: 0, sharedBack: 0, subjectShared: false, refsDiffer: false }));
 }
 
 /**
@@ -106,24 +147,57 @@ export function namesDifferentValue(earlier: string, later: string): boolean {
 export function sharesOnlyTheOrder(earlier: string, later: string): boolean {
   const a = textFeatures(earlier);
   const b = textFeatures(later);
-  // An order reference with nothing asked about it ("order number nw 131207", "is 40210 paid") is not a request.
-  if ((a.refs.length > 0 && a.subject.length === 0) || (b.refs.length > 0 && b.subject.length === 0)) return true;
-  if (a.subject.length === 0 || b.subject.length === 0) return false;
-  if (a.subject.some((c) => b.subject.some((x) => x === c || conceptMatches(c, x)))) return false;
-  const shared = sharedCount(a.concepts, b.concepts);
-  return shared > 0 && a.concepts.length > shared && b.concepts.length > sharedCount(b.concepts, a.concepts);
+  return onlyTheOrder(a, b, pairCore(a, b, { shared: 0, sharedBack: 0, subjectShared: false, refsDiffer: false }));
 }
 
+/**
+ * The Dice overlap of two concept lists exactly as conceptOverlap(a, b) computes it (typos count only when both lists
+ * have a concept of 5+ letters the other lacks), from the shared counts already known.
+ */
+function overlapFrom(a: readonly string[], b: readonly string[], shared: number, sharedBack: number): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const total = a.length + b.length;
+  let exact = 0;
+  let looseA = 0;
+  for (const k of a) {
+    if (b.includes(k)) exact++;
+    else if (k.length >= 5) looseA++;
+  }
+  let looseB = 0;
+  for (const k of b) if (k.length >= 5 && !a.includes(k)) looseB++;
+  if (looseA === 0 || looseB === 0) return (2 * exact) / total;
+  return (shared + sharedBack) / total;
+}
+
+/**
+ * Features of (earlier, later): `gap` is how many questions back the earlier one is (1 = just before), `fallback`
+ * whether the bot could not use the later one. `out` is reused when given (no allocation per pair).
+ */
 export function pairFeatures(earlier: string, later: string, gap: number, fallback: boolean, out: Float64Array = new Float64Array(DENSE)): Float64Array {
   const a = textFeatures(earlier);
   const b = textFeatures(later);
-  const d = out;
-  const shared = sharedCount(a.concepts, b.concepts);
+  return fill(a, b, pairCore(a, b, { shared: 0, sharedBack: 0, subjectShared: false, refsDiffer: false }), earlier === later, gap, fallback, out);
+}
+
+/**
+ * The features of (earlier, later) for the model, or null when a guard says they are two requests whatever the model
+ * says (namesDifferentValue, sharesOnlyTheOrder): one pass over the pair for both (session 10). `out` is filled.
+ */
+export function guardedPairFeatures(earlier: string, later: string, gap: number, fallback: boolean, out: Float64Array): Float64Array | null {
+  const a = textFeatures(earlier);
+  const b = textFeatures(later);
+  const c = pairCore(a, b);
+  if (differentValue(a, b, c) || onlyTheOrder(a, b, c)) return null;
+  return fill(a, b, c, earlier === later, gap, fallback, out);
+}
+
+function fill(a: TextFeatures, b: TextFeatures, c: PairCore, exactRepeat: boolean, gap: number, fallback: boolean, d: Float64Array): Float64Array {
+  const shared = c.shared;
   const small = Math.min(a.concepts.length, b.concepts.length);
-  d[0] = conceptOverlap(a.concepts, b.concepts);
+  d[0] = overlapFrom(a.concepts, b.concepts, shared, c.sharedBack);
   d[1] = small === 0 ? 0 : shared / small;
   d[2] = conceptOverlap(a.subject, b.subject);
-  d[3] = a.subject.some((c) => b.subject.some((x) => x === c || conceptMatches(c, x))) ? 1 : 0;
+  d[3] = c.subjectShared ? 1 : 0;
   d[4] = dice(a.grams, b.grams);
   d[5] = dice(a.words, b.words);
   d[6] = a.kind !== null && a.kind === b.kind ? 1 : 0;
@@ -131,12 +205,11 @@ export function pairFeatures(earlier: string, later: string, gap: number, fallba
   d[8] = a.kind === null || b.kind === null ? 1 : 0;
   d[9] = a.real && b.real ? 1 : 0;
   d[10] = a.tracking && b.tracking ? 1 : 0;
-  const refsDiffer = a.refs.length > 0 && b.refs.length > 0 && !(a.refs.every((r) => b.refs.includes(r)) && b.refs.every((r) => a.refs.includes(r)));
-  d[11] = refsDiffer ? 1 : 0;
-  d[12] = a.refs.length > 0 && !refsDiffer && b.refs.length > 0 ? 1 : 0;
+  d[11] = c.refsDiffer ? 1 : 0;
+  d[12] = a.refs.length > 0 && !c.refsDiffer && b.refs.length > 0 ? 1 : 0;
   d[13] = Math.min(a.tokens, b.tokens) / Math.max(1, a.tokens, b.tokens);
   d[14] = b.tokens < a.tokens ? 1 : 0;
-  d[15] = earlier === later ? 1 : 0;
+  d[15] = exactRepeat ? 1 : 0;
   d[16] = 1 / Math.max(1, gap);
   d[17] = gap <= 1 ? 1 : 0;
   d[18] = fallback ? 1 : 0;
@@ -144,7 +217,7 @@ export function pairFeatures(earlier: string, later: string, gap: number, fallba
   d[20] = b.concepts.length === 0 ? 1 : 0;
   d[21] = Math.log1p(a.concepts.length);
   d[22] = Math.log1p(b.concepts.length);
-  d[23] = b.concepts.length === 0 ? 0 : (b.concepts.length - sharedCount(b.concepts, a.concepts)) / b.concepts.length;
+  d[23] = b.concepts.length === 0 ? 0 : (b.concepts.length - c.sharedBack) / b.concepts.length;
   d[24] = b.impatient ? 1 : 0;
   return d;
 }

@@ -5,7 +5,7 @@
  * ./weights.ts (retrain: scripts/train-escalation/sameRequestData.ts then sameRequestTrain.ts ship). Pure, no
  * allocation per pair beyond the memoised per-text features.
  */
-import { DENSE, namesDifferentValue, pairFeatures, sharesOnlyTheOrder } from './features';
+import { DENSE, guardedPairFeatures, pairFeatures } from './features';
 import { SAME_REQUEST_BIAS, SAME_REQUEST_THRESHOLD, SAME_REQUEST_WEIGHTS } from './weights';
 
 export { SAME_REQUEST_THRESHOLD };
@@ -17,7 +17,10 @@ const scratch = new Float64Array(DENSE);
  * `earlier` is (1 = the one just before), `fallback` whether the bot could not use `later`.
  */
 export function sameRequestScore(earlier: string, later: string, gap: number, fallback: boolean): number {
-  const x = pairFeatures(earlier, later, gap, fallback, scratch);
+  return probability(pairFeatures(earlier, later, gap, fallback, scratch));
+}
+
+function probability(x: Float64Array): number {
   let z = SAME_REQUEST_BIAS;
   for (let i = 0; i < DENSE; i++) z += SAME_REQUEST_WEIGHTS[i] * x[i];
   return 1 / (1 + Math.exp(-z));
@@ -50,9 +53,12 @@ export function askedAgainByModel(
   for (let i = 0; i < recent.length; i++) {
     // Too few questions left to reach `need` links: the answer is already null.
     if ((links?.length ?? 0) + (recent.length - i) < need) return null;
-    if (namesDifferentValue(recent[i], later) || sharesOnlyTheOrder(recent[i], later) || apart?.(recent[i], later)) continue;
+    if (apart?.(recent[i], later)) continue;
     const back = recent.length - i;
-    const score = sameRequestScore(recent[i], later, back, fallback);
+    // The guards and the features in one pass over the pair (session 10): null when a guard tells them apart.
+    const x = guardedPairFeatures(recent[i], later, back, fallback, scratch);
+    if (x === null) continue;
+    const score = probability(x);
     if (score >= threshold) (links ??= []).push({ earlier: recent[i], back, score });
   }
   return links !== null && links.length >= need ? links : null;
