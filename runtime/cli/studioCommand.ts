@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { StudioError } from '../studio/flowStore';
 import { startStudioServer } from '../studio/startStudioServer';
+import { StudioHomeInUseError } from '../studio/homeLock';
 import { formatProblems } from './formatProblems';
 
 /** Where the browser studio keeps its flows unless --home says otherwise. */
@@ -44,6 +45,7 @@ export async function runStudio(file: string | undefined, opts: StudioCommandOpt
   try {
     studio = await startStudioServer({ home, port });
   } catch (err) {
+    if (err instanceof StudioHomeInUseError) fail(err.message);
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') fail(`port ${port} is already in use (another Baton Studio?); pass --port with another number, or --port 0 for a free one`);
     if (code === 'EACCES' || code === 'EPERM') fail(`cannot use ${home} or port ${port}: permission denied; pass --home with a folder you can write, or another --port`);

@@ -15,6 +15,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { FlowStore, StudioError } from './flowStore';
+import { lockStudioHome } from './homeLock';
 import { registerRunRoutes } from './run/studioRunner';
 import { registerSimulateHttpRoute } from './simulateHttp';
 import { allowedHosts, allowedOrigins, cookieName, newSecret, readCookies, sameSecret, SECRET_HEADER } from './studioAuth';
@@ -88,7 +89,15 @@ export async function startStudioServer(opts: StudioServerOptions): Promise<Stud
   if (!['127.0.0.1', 'localhost', '::1'].includes(host)) throw new Error(`The studio server only listens on loopback addresses, not ${host}.`);
   const secret = opts.secret ?? newSecret();
   const rendererDir = resolve(opts.rendererDir ?? defaultRendererDir);
-  const store = await FlowStore.open({ home: opts.home, templatesDir: opts.templatesDir });
+  // One studio per home (hostile s9 #9): a second one is refused, naming the first, before it reads the index.
+  const lock = lockStudioHome(opts.home);
+  let store: FlowStore;
+  try {
+    store = await FlowStore.open({ home: opts.home, templatesDir: opts.templatesDir });
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
   let port = opts.port ?? 0;
 
   const app = Fastify({
@@ -296,11 +305,17 @@ export async function startStudioServer(opts: StudioServerOptions): Promise<Stud
     await app.register(fastifyStatic, { root: rendererDir, prefix: '/', index: false, wildcard: true, cacheControl: false });
   }
 
-  await app.listen({ host, port });
+  try {
+    await app.listen({ host, port });
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
   const address = app.server.address();
   port = typeof address === 'object' && address ? address.port : port;
   const hostInUrl = host === '::1' ? '[::1]' : host;
   const origin = `http://${hostInUrl}:${port}`;
+  lock.setOrigin(origin);
   const url = `${origin}/studio/?token=${secret}`;
   return {
     url,
@@ -310,7 +325,11 @@ export async function startStudioServer(opts: StudioServerOptions): Promise<Stud
     store,
     flowUrl: (key: string) => `${url}#/flow/${encodeURIComponent(key)}`,
     close: async () => {
-      await app.close();
+      try {
+        await app.close();
+      } finally {
+        lock.release();
+      }
     },
   };
 }

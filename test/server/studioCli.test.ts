@@ -74,9 +74,13 @@ describe('baton studio', () => {
   it('a port already in use or not a port: a sentence and exit 2', async () => {
     const first = studio(['--port', '0']);
     const port = new URL(await first.link).port;
-    const second = studio(['--port', port]);
+    // Another home (the same home is refused first: one studio per home, hostile s9 #9).
+    const second = studio(['--port', port, '--home', join(dir, 'home2')]);
     expect(await second.exited).toBe(2);
     expect(second.err()).toContain(`port ${port} is already in use`);
+    const sameHome = studio(['--port', '0']);
+    expect(await sameHome.exited).toBe(2);
+    expect(sameHome.err()).toContain(`another Baton Studio (process ${first.child.pid}, http://127.0.0.1:${port}) uses the home folder ${join(dir, 'home')}`);
     first.child.kill('SIGTERM');
     await first.exited;
     const bad = studio(['--port', 'abc']);
