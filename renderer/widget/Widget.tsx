@@ -134,6 +134,13 @@ function newKey(): string {
 
 const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
+/**
+ * Newcomer s9 #6: a send that failed because the chat server could not be reached (a restart, a deploy) blamed the
+ * customer's internet, and the text stayed in the box unsent after the reconnect although the banner says "Your messages
+ * are safe". Now the line says what happened, and the message goes as soon as the connection is back.
+ */
+export const SEND_WAITS_FOR_CONNECTION = "No connection to the chat server right now. Your message will be sent as soon as we're reconnected.";
+
 export function Widget({ flowId, title, client, startNow = true, agentTypingMs = AGENT_TYPING_SHOW_MS, reconnectProbeMs = RECONNECT_PROBE_MS, hostOrigin, storage, identity }: WidgetProps) {
   /** The visitor's identity for the next conversation created (the prop, or what identify() sent since). */
   const identityRef = useRef<Identity | undefined>(identity);
@@ -155,6 +162,8 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
   const [mode, setMode] = useState('bot');
   const [link, setLink] = useState<LinkState>('connecting');
   const [error, setError] = useState<string | null>(null);
+  /** Times the connection came back (push channel live again, or a probe answered): a send waiting for it goes then. */
+  const [reconnects, setReconnects] = useState(0);
   const [sending, setSending] = useState(false);
   const [pending, setPending] = useState<{ text: string; after: number } | null>(null);
   const [draft, setDraft] = useState('');
@@ -288,6 +297,7 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
         if (!alive) return;
         setLink(s);
         if (s === 'live') setError((e) => (e && /connection/i.test(e) ? null : e)); // back online: the old network error is stale
+        if (s === 'live') setReconnects((n) => n + 1);
         if (s === 'live')
           void client
             .catchUp(session, lastSeq.current)
@@ -334,6 +344,7 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
           snapMode(snap);
           add(snap.messages);
           setError((e) => (e && /connection/i.test(e) ? null : e));
+          setReconnects((n) => n + 1);
         },
         () => undefined,
       );
@@ -423,6 +434,8 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
   const retryKey = useRef<{ sig: string; key: string } | null>(null);
   /** The last send that reported a failure: if the push channel then shows it arrived, it did not fail. */
   const failedSend = useRef<{ text: string; after: number } | null>(null);
+  /** A text whose send failed for want of a connection: sent again when the connection is back (see `reconnects`). */
+  const sendOnReconnect = useRef<string | null>(null);
   useEffect(() => {
     const f = failedSend.current;
     if (!f) return;
@@ -465,7 +478,9 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
       if (caught) add(caught.messages);
       return true;
     } catch (err) {
-      setError(err instanceof Error ? err.message : 'Your message was not sent. Try again.');
+      const network = (err as { code?: unknown } | null)?.code === 'network';
+      setError(network ? SEND_WAITS_FOR_CONNECTION : err instanceof Error ? err.message : 'Your message was not sent. Try again.');
+      if (network && 'text' in body) sendOnReconnect.current = body.text;
       failedSend.current = { text: shown, after: pendingAfter };
       return false;
     } finally {
@@ -506,6 +521,14 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
     setQueued(false);
     void submitRef.current();
   }, [sending, queued]);
+  // The connection is back: the message that could not go is sent (with anything typed after it, as the box holds it),
+  // unless the customer has changed it meanwhile.
+  useEffect(() => {
+    const text = sendOnReconnect.current;
+    if (text === null || reconnects === 0 || sendingRef.current) return;
+    sendOnReconnect.current = null;
+    if (draft.trim().startsWith(text)) void submitRef.current();
+  }, [reconnects]);
 
   const onKey = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key === 'Enter' && !e.shiftKey) {
