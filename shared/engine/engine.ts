@@ -39,6 +39,7 @@ import {
 } from './humanTakeover';
 import { isTakenOver, takenOverEvent, takeOver, takeoverRefusal } from './agentTakeover';
 import { graduatedText, offerButtons, offerLabel } from './escalationWording';
+import { clarifiesFirst, clarifyDecision, clarifyText } from './clarifyFirst';
 
 export const escalationTexts = {
   rephrase: "Sorry, I'm not sure I understood. Could you put it another way?",
@@ -360,6 +361,14 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
       ...decision,
       explanation: `Nothing happened: the policy would ${decision.action === 'handoff' ? 'hand over' : decision.action === 'offer' ? 'offer a person' : 'ask to rephrase'}, but no Human Takeover block is set (Flow settings > Escalation > Hand over to). ${decision.explanation}`,
     };
+  }
+  if (targetId !== null && clarifiesFirst(run.flow.escalation, decision, s.lastEscalation)) {
+    // Session 10 (newcomer s9 #27): one clarifying question before a low-confidence handoff (clarifyFirst.ts).
+    const asked = clarifyDecision(decision);
+    run.decision = asked;
+    s.lastEscalation = asked;
+    bot(run, clarifyText(run.flow.escalation), block.id);
+    return true;
   }
   if (decision.action !== 'none' && targetId !== null) {
     const ladder = ladderDecision(decision, ladderBefore, s.lastEscalation);

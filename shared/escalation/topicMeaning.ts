@@ -74,14 +74,14 @@ const FRAMES: Frame[] = [
     output: 'billing',
     meaning: 'an error described by what the statement or the total shows',
     gate: [
-      w('statement receipt invoice bill total bank banking card charged billed debited paid took taken deducted take takes charge charges added add'),
+      w('statement receipt invoice bill total bank banking card charged billed debited paid took taken deducted take takes charge charges added add klarna paypal clearpay afterpay laybuy'),
       w('twice two times double more instead higher different wrong extra again only three same never not 2x x2 but'),
     ],
     all: [
       new RegExp(
         [
           // a money document that shows something other than what the customer bought
-          ` (?:statement|receipt|invoice|bill|total|bank|banking app|card) (?:\\w+ ){0,3}(?:shows?|showing|says?|said|saying|lists?|listed|reads?|came to|comes to|has|had) (?:\\w+ ){0,10}(?:twice|two times|double|more than|instead of|higher than|different|wrong|extra|again|when (?:i|we) only|but (?:i|we) only|(?:i|we) only (?:ordered|bought|put|had|got|paid))`,
+          ` (?:statement|receipt|invoice|bill|total|bank|banking app|card|klarna|paypal|clearpay|afterpay|laybuy) (?:\\w+ ){0,3}(?:shows?|showing|says?|said|saying|lists?|listed|reads?|came to|comes to|has|had) (?:\\w+ ){0,10}(?:twice|two times|double|more than|instead of|higher than|different|wrong|extra|again|when (?:i|we) only|but (?:i|we) only|(?:i|we) only (?:ordered|bought|put|had|got|paid|placed|made))`,
           // charged or paid twice, extra, more than the price ("you took £40 when it was £25")
           ` (?:i|we|you|they|card|account|bank) (?:was |were |have been |has been |got |been )?(?:charged|billed|debited|took|taken|paid|deducted) (?:\\w+ ){0,6}(?:twice|two times|double|three times|2x|x2|more than|instead of|again for|for the same)`,
           // session 7: paid / charged "2x" said alone ("paid 2x for NW-103300??")
@@ -140,13 +140,26 @@ const FRAMES: Frame[] = [
           ` (?:my|our) (?:personal |private )?(?:data|information|info|details|records)(?: \\w+){0,4} (?:deleted|erased|wiped|removed|forgotten|sold|shared|passed on|leaked)`,
           // contact details the customer never gave ("how did you get my work email?", "I want it taken off")
           ` (?:disappear|vanish|be gone|get rid of|gone)(?: \\w+){0,4} (?:all )?(?:my|our) (?:personal )?(?:data|info|information|details)`,
-          ` (?:how|where) (?:did|have|do) (?:you|u|yous|youse|ye|ya|you guys|you lot) (?:get|got|find|obtain) (?:my|our) (?:\\w+ )?(?:email|number|phone|address|details|data|information|info|name)`,
+          ` (?:how|where) (?:(?:did|have|do) )?(?:you|u|yous|youse|ye|ya|you guys|you lot) (?:get|got|find|obtain) (?:my|our) (?:\\w+ )?(?:email|number|phone|address|details|data|information|info|name)`,
           ` (?:who|which company) (?:gave|sold|passed) (?:you )?(?:my|our) (?:\\w+ )?(?:email|number|phone|address|details|data|information|info)`,
         ].map((alt) => `(?:${alt})\\b`).join('|'),
       ),
     ],
     // Order paperwork ("remove my old address from the order"), not personal data held by the shop.
     none: [/ (?:from|on) (?:the|my|this) (?:order|parcel|basket|delivery|label)\b| for (?:my|our) (?:own )?records\b/],
+  },
+  {
+    // Session 10 (privacy = personal data seen or used where it should not be): the customer's own details shown, printed,
+    // used or given out ("why is my address showing on the gift receipt", "my full home address is printed in your
+    // emails", "my name is still being used at that address").
+    output: 'privacy',
+    meaning: "the customer's personal details are shown or used where they should not be",
+    gate: [w('address name details number email data information info'), w('showing shown printed visible displayed used given passed shared sold')],
+    all: [
+      new RegExp(`(?: (?:my|our) (?:full |home |personal |private |own )*(?:address|name|details|phone number|number|email address|data|information|info) (?:is |are |was |were |s )?(?:still )?(?:being )?(?:showing|shown|printed|visible|displayed|used|given out|passed on|shared|sold)\\b(?! (?:correctly|fine|ok|right|to|for)))`),
+    ],
+    // Order paperwork and the customer's own use ("my address is showing correctly", "use my address for the order").
+    none: [/ (?:can|could|will|do|does|should) (?:you|i|we) (?:\w+ ){0,3}(?:use|show|print)\b| for (?:the|my|this) (?:order|delivery|parcel)\b/],
   },
   {
     // Session 7 (privacy = personal data seen where it should not be): another customer's details sent to this one.
@@ -177,13 +190,13 @@ const FRAMES: Frame[] = [
     output: 'cancellation',
     meaning: 'the customer wants their account closed or gone',
     gate: [
-      w('account accounts login logins profile membership subscription'),
-      w('close shut delete remove deactivate cancel terminate rid wipe erase end closed deleted removed deactivated cancelled canceled terminated gone disappear vanish want wish need'),
+      w('account accounts login logins profile membership subscription registration'),
+      w('close shut delete remove deactivate cancel terminate rid wipe erase end closed deleted removed deactivated cancelled canceled terminated gone disappear vanish want wish need nuke scrap ditch axe'),
     ],
     all: [
       new RegExp(
         [
-          ` (?:close|shut|delete|remove|deactivate|cancel|terminate|get rid of|wipe|erase|end) (?:down )?(?:my|our|the|this|that|both|one of my|all my|all of my) (?:\\w+ )?(?:account|accounts|login|logins|profile|membership|subscription)\\b`,
+          ` (?:close|shut|delete|remove|deactivate|cancel|terminate|get rid of|wipe|erase|end|nuke|scrap|ditch|axe) (?:down )?(?:my|our|the|this|that|both|one of my|all my|all of my) (?:\\w+ )?(?:account|accounts|login|logins|profile|membership|subscription|registration)\\b`,
           ` (?:account|accounts|login|logins|profile|membership|subscription)(?: \\w+){0,3} (?:closed|shut down|deleted|removed|deactivated|cancelled|canceled|terminated|gone|disappear)`,
           ` (?:close|shut|delete|deactivate|cancel|terminate|get rid of)(?: \\w+){0,4} (?:down )?(?:for good|permanently|forever|for ever|completely|altogether)`,
           ` (?:make|want) (?:it|my account|the account|this account) (?:\\w+ )?(?:disappear|vanish|gone)`,
@@ -225,8 +238,8 @@ const FRAMES: Frame[] = [
     meaning: 'a product that does not do what it should',
     // (Two gates, so "not" alone does not run the patterns: one of the fault's own words must be there too.)
     gate: [
-      w('flickers flickering flickered turns turned switches switched cuts cut shuts shut keeps keep kept nothing not non dead dried mouldy moldy rotten'),
-      w('flickers flickering flickered off turning switching cutting shutting dying stopping disconnecting dropping restarting rebooting tripping leaking noise sound racket whirring buzzing running working spinning turn spin run heating heat functional dead dried dry mouldy moldy rotten out'),
+      w('flickers flickering flickered turns turned switches switched cuts cut shuts shut keeps keep kept nothing not non dead dried mouldy moldy rotten leak leaks leaking leaked drips dripping coming came come comes fell falling fallen never no'),
+      w('flickers flickering flickered off turning switching cutting shutting dying stopping disconnecting dropping restarting rebooting tripping leaking noise sound racket whirring buzzing running working spinning turn spin run heating heat functional dead dried dry mouldy moldy rotten out leak leaks leaked drips dripping apart loose away undone first 1st'),
     ],
     all: [
       new RegExp(
@@ -239,6 +252,11 @@ const FRAMES: Frame[] = [
           ` (?:non working|non functional|not functional|dead on arrival|dead out of the box|arrived dead|came dead)`,
           ` (?:is|are|were|was|arrived|came|all|them|half of them|most of them) (?:\\w+ ){0,2}(?:dried (?:up|out|solid)|dry and hard|mouldy|moldy|rotten)`,
           ` nothing (?:comes|came|will come) out (?:of )?(?:the |it )?(?:tube|nozzle|bottle|pen|pens|spray|tap|spout)`,
+          // session 10: it leaks ("the kettle leaks from the bottom", "leak water all over the counter"), a part coming away
+          // ("the sole is coming off already", "the handle came off"), a fault there from the first day
+          ` (?:leak|leaks|leaking|leaked|drips|dripping) (?:\\w+ ){0,2}(?:from (?:the )?(?:bottom|under|underneath|base|side|seam|seal|lid|top|back|inside)|water|everywhere|all over|onto|on to)`,
+          ` (?:sole|soles|heel|heels|handle|handles|strap|straps|leg|legs|wheel|wheels|button|buttons|zip|zipper|lid|knob|knobs|door|hinge|hinges|seam|seams|stitching|spout|arm|arms) (?:is |are |has |have |already |just )*(?:coming|came|come|fell|falling|fallen|come|comes) (?:off|apart|loose|away|out|undone)`,
+          ` (?:not|never|no) (?:\\w+ ){0,4}(?:from|since) (?:the )?(?:first|1st) (?:day|use|time)| (?:from|since) (?:the )?(?:first|1st) (?:day|use|time)(?: \\w+){0,4} (?:not|never|no|broken|faulty|stopped)`,
         ].map((alt) => `(?:${alt})\\b`).join('|'),
       ),
     ],
@@ -370,20 +388,31 @@ const TOLD_AS_HAPPENED = / (?:arrived|came|turned up|was|were|has been|have been
 const STILL_A_CASE = / (?:but|however|although|though|except|apart from) (?:\w+ ){0,6}(?:broken|broke|damaged|cracked|smashed|shattered|dented|scratched|torn|ripped|faulty|defective|missing|wrong|charged|not working|does not work|stopped working|leaking|leaked|hurt|burnt|burned)\b| (?:refund me|reimburse me|replace it|replacement|send (?:me )?(?:a )?new one|money back|compensation|compensated|missing)\b| (?:to be|be) (?:reimbursed|refunded|compensated)\b/;
 
 /** "Do you keep my address after delivery?": a question about what the shop does with data, asked first. */
-const ASKS_WHAT_YOU_KEEP = /^ (?:\w+ )?(?:do|how long do|why do) you (?:keep|store|hold|save|retain) (?:my|customer|customers|personal|the|our|card|payment|data|information|details|address|addresses)\b(?!.* (?:after i asked|even though|still))/;
+// (Session 10: also without "do" as people text it, "you keep my card number on the website after i buy?", and what the
+// shop passes on: "do you share my address with the courier company?", "do you sell my email to anyone?".)
+const ASKS_WHAT_YOU_KEEP = /^ (?:\w+ )?(?:do|how long do|why do|will) you (?:keep|store|hold|save|retain|share|sell|pass on|give out) (?:my|customer|customers|personal|the|our|card|payment|data|information|details|address|addresses)\b(?!.* (?:after i asked|even though|still|without (?:my|asking)))/;
+/** The same said without "do", only in a question: "you keep my card number on the website after i buy?". */
+const ASKS_WHAT_YOU_KEEP_TEXTED = /^ (?:\w+ )?you (?:keep|store|hold|save|retain|share|sell) (?:my|customer|customers|personal|card|payment|data|information|details|address|addresses)\b(?!.* (?:after i asked|even though|still|without (?:my|asking)|someone|somebody|used|stolen|hacked|leaked))/;
+/**
+ * Session 10: whether it is safe to pay here ("is it safe to put my card in your website?", "is it safe to type it in here
+ * on the website?"): a question about the shop's payments before anything happened.
+ */
+const SAFE_TO_PAY = / (?:is it|is this|it is|its|it s|is the website|is your (?:website|site|checkout)) (?:\w+ )?safe (?:to|for) (?:put|putting|type|typing|enter|entering|give|giving|use|using|save|saving|pay|paying|shop|shopping|order|ordering|buy|buying)\b(?: \w+){0,8}(?: card| cards| details| debit| credit| paypal| payment| payments| online| website| site| here| checkout| it in)\b/;
 
 /**
  * The readings above, each with the words one of its wordings must contain; the readings a message has words for are
  * scanned in one pattern (compiled once per combination), which says whether any could apply (most real cases: none).
  */
-const FAMILIES = [GENERAL, ASKS_WHAT_YOU_KEEP, HYPOTHETICAL, IF_QUESTION, REASSURED, ELSEWHERE];
+const FAMILIES = [GENERAL, ASKS_WHAT_YOU_KEEP, HYPOTHETICAL, IF_QUESTION, REASSURED, ELSEWHERE, SAFE_TO_PAY, ASKS_WHAT_YOU_KEEP_TEXTED];
 const FAMILY_TRIGGERS = [
   'curious curiosity general generally information purely hypothetically hypothetical comparing future reference mine particular before later thinking how having reporting if sign join register create own homework blog article essay assignment dissertation research project know',
-  'keep store hold save retain',
+  'keep store hold save retain share sell pass give',
   'what how supposing hypothetically if',
   'if',
   'fine perfect ok okay intact undamaged unharmed dry great good action nothing need bothered harm complain complaints described piece condition through thanks thank',
   'fault mistake doing nothing dropped knocked broke another other different',
+  'safe',
+  'keep store hold save retain share sell',
 ];
 const FAMILY_WORDS = new Map<string, number>();
 FAMILY_TRIGGERS.forEach((words, i) => {
@@ -399,7 +428,8 @@ export function notOwnCase(toks: readonly string[], question = false): string | 
   if (families === 0) return null;
   const any = (ANY[families] ??= new RegExp(FAMILIES.filter((_, i) => families & (1 << i)).map((r) => `(?:${r.source})`).join('|')));
   if (!any.test(padded)) return null;
-  if (GENERAL.test(padded) || (ASKS_WHAT_YOU_KEEP.test(padded) && !padded.startsWith(' why'))) return "it is a general or hypothetical question, not the customer's own case";
+  if (GENERAL.test(padded) || (ASKS_WHAT_YOU_KEEP.test(padded) && !padded.startsWith(' why')) || (question && ASKS_WHAT_YOU_KEEP_TEXTED.test(padded))) return "it is a general or hypothetical question, not the customer's own case";
+  if (SAFE_TO_PAY.test(padded) && !TOLD_AS_HAPPENED.test(padded) && !STILL_A_CASE.test(padded)) return "it asks whether paying here is safe, nothing has happened";
   const hypothetical = HYPOTHETICAL.test(padded) || (question && IF_QUESTION.test(padded));
   if (hypothetical && !TOLD_AS_HAPPENED.test(padded)) return "it asks what would happen in a case that has not happened";
   if (STILL_A_CASE.test(padded)) return null;
@@ -558,8 +588,8 @@ export function priceQuestion(toks: readonly string[]): boolean {
  * between them that matched, or null. Equal amounts, or a second amount of something else ("£20 for the lamp and £30 for
  * the rug"), are not an error.
  */
-const TAKEN_THEN_SHOULD = / (?:deducted|charged|debited|taken|took|billed|bank|statement|card|account|paid|receipt|invoice|total)(?: \w+){0,6}? (\d+(?:\.\d{1,2})?)(?: \w+){0,8}? (?:while|whereas|but|and|when|yet|instead of|not)(?: \w+){0,6}? (?:order|price|total|value|receipt|cost|basket|bill|invoice|bank|statement|should|supposed|only|checkout)(?: \w+){0,4}? (\d+(?:\.\d{1,2})?)\b/;
-const TAKEN_WORDS = w('deducted charged debited taken took billed bank statement card account paid receipt invoice total');
+const TAKEN_THEN_SHOULD = / (?:deducted|charged|debited|taken|took|billed|bill|bank|statement|card|account|paid|receipt|invoice|total)(?: \w+){0,6}? (\d+(?:\.\d{1,2})?)(?: \w+){0,8}? (?:while|whereas|but|and|when|yet|instead of|not)(?: \w+){0,6}? (?:order|price|total|value|receipt|cost|basket|bill|invoice|bank|statement|should|supposed|only|checkout)(?: \w+){0,4}? (\d+(?:\.\d{1,2})?)\b/;
+const TAKEN_WORDS = w('deducted charged debited taken took billed bill bank statement card account paid receipt invoice total');
 export function amountMismatch(toks: readonly string[]): string | null {
   let digits = 0;
   let taken = false;

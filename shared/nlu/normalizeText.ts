@@ -27,6 +27,8 @@ const WORD_OBJ: Record<string, string> = {
   sry: 'sorry', soz: 'sorry', srsly: 'seriously', rly: 'really', wat: 'what', wut: 'what', wen: 'when',
   cud: 'could', shud: 'should', wud: 'would', gud: 'good', nd: 'and', n: 'and', rn: 'right now', bday: 'birthday',
   plzz: 'please', pleaseee: 'please', pleasee: 'please',
+  // Session 10: the plural you of Ireland, Scotland and the north ("do yous do refunds on sale stuff?"); "irl" (in real life).
+  yous: 'you', youse: 'you', irl: 'real',
 };
 
 const WORD_MAP = new Map(Object.entries(WORD_OBJ));

@@ -150,6 +150,9 @@ const SHORT_OK = new Set([
   'svp', 'merci', 'bitte', 'danke', 'por', 'favor', 'gracias', 'obrigado', 'obrigada', 'grazie', 'un', 'une', 'una', 'uma', 'um', 'eine', 'einen',
 ]);
 const NEGATIONS = new Set(['no', 'not', 'never', 'without', 'nor', 'none', 'nobody', 'neither']);
+/** Words before a "no" that make it an answer ("yeah nah", "ok no"), and the words after it that ask anew. */
+const ANSWER_OPENERS = new Set(['yes', 'ok', 'well', 'oh', 'um', 'erm', 'hmm', 'sorry', 'mate', 'hi', 'hello']);
+const ASKS_NEXT = new Set(['can', 'could', 'may', 'please', 'pls', 'plz', 'just', 'let', 'i', 'id', 'get', 'put', 'connect', 'transfer', 'is', 'are']);
 const ANYONE = new Set(['anyone', 'anybody']);
 const SOMEONE = new Set(['someone', 'somebody', 'anyone', 'anybody']);
 
@@ -316,6 +319,10 @@ function negatedAt(toks: string[], stop: number): boolean {
   if (w === 'so' && toks[stop + 1] === 'i' && (toks[stop + 2] === 'can' || toks[stop + 2] === 'could')) return true;
   if (!NEGATIONS.has(w)) return false;
   if (w === 'never' && toks[stop + 1] === 'mind') return false;
+  // Session 10: "yeah nah, can I just talk to a person", "no, could I speak to someone": a "no" that answers (the
+  // message's first word, or after "yes" / "ok" / "well": "yeah nah" reads "yes no") followed by a question asked
+  // ("can I", "could you", "please") declines what came before, not the request after it.
+  if (w === 'no' && (stop === 0 || ANSWER_OPENERS.has(toks[stop - 1])) && ASKS_NEXT.has(toks[stop + 1] ?? '')) return false;
   if (w === 'not') {
     const prev = toks[stop - 1];
     // "I won't need a manager" declines; "you won't let me talk to a human" complains (and asks).

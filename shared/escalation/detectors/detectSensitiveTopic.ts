@@ -194,10 +194,16 @@ export function detectSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy,
   }
   const meant = meaningSignal(facts, topics, toks);
   if (meant !== null) {
-    const why = ownCase() ?? generalQuestion(facts.analysis);
+    // Session 10: a frame's words in a negated clause ("I don't want to delete my account, I only want to change my
+    // address in it") decline the topic as a phrase's would (not a frame that is itself a negation: "I never ordered").
+    const framed = meant.evidence[1] ?? '';
+    const frameAt = framed === '' || /\b(?:not|no|never|nothing|without)\b/.test(framed) ? -1 : wordIndexOf(toks, framed);
+    const declined = frameAt > 0 ? negationOf(toks, frameAt) : null;
+    const why = ownCase() ?? declined ?? generalQuestion(facts.analysis);
     if (why === null) return meant;
     reportNearMiss({ ...meant, explanation: `Near miss: ${meant.explanation.replace(/\.$/, '')}, but ${why}, so it does not fire.` });
-    return null;
+    // (A declined frame leaves the classifier its say, with its guards: "nothing caught fire" but "a black scorch mark".)
+    if (why !== declined) return null;
   }
   for (let t = 0; t < topics.length; t++) {
     const d = designerSignal(facts, 'sensitive_topic', [], topics[t].examples ?? [], `Sensitive topic "${topics[t].name}"`);
@@ -251,6 +257,16 @@ export function detectSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy,
     return null;
   }
   return best.signal;
+}
+
+/** The index of the first token of `words` (space-separated tokens) in `toks`, or -1. */
+function wordIndexOf(toks: readonly string[], words: string): number {
+  const first = words.split(' ');
+  outer: for (let i = 0; i + first.length <= toks.length; i++) {
+    for (let k = 0; k < first.length; k++) if (toks[i + k] !== first[k]) continue outer;
+    return i;
+  }
+  return -1;
 }
 
 /** The first phrase hit of a topic after `skip` in the designer's order that is not negated, as a signal; or null. */
@@ -408,6 +424,9 @@ const ASKS_WHAT_THE_SHOP_DOES = /^(do you|is it possible to|can you)\b/;
 function negationOf(toks: readonly string[], at: number, absenceIsTheCase = false): string | null {
   let intent = false;
   for (let k = at - 1; k >= Math.max(0, at - 4); k--) {
+    // Session 10: "no, I want a refund", "yeah nah I want my account deleted": a "no" that opens the message (or follows
+    // "yes", "ok") and is followed by the customer's own "I" answers what came before; it declines nothing after it.
+    if (toks[k] === 'no' && (k === 0 || ANSWER_OPENERS.has(toks[k - 1])) && (toks[k + 1] === 'i' || toks[k + 1] === 'we' || toks[k + 1] === 'just' || toks[k + 1] === 'please')) return null;
     if (NEGATORS.has(toks[k])) {
       if (k > 0 && (toks[k - 1] === 'still' || toks[k - 1] === 'yet')) return null;
       for (let j = at + 1; j < Math.min(toks.length, at + 4); j++) {
@@ -432,6 +451,7 @@ function negationOf(toks: readonly string[], at: number, absenceIsTheCase = fals
 function absenceIsTheCase(analysis: TextAnalysis, at: number): boolean {
   return conceptKeys(analysis.stems.slice(at, at + 2)).has('~refund');
 }
+const ANSWER_OPENERS = new Set(['yes', 'ok', 'well', 'oh', 'um', 'erm', 'hmm', 'sorry']);
 const INTENT = new Set(['ask', 'want', 'wanting', 'wish', 'need', 'looking', 'asking', 'interested', 'after', 'mean', 'plan', 'planning', 'like', 'worried', 'concerned', 'bothered', 'fussed']);
 /** Words that may stand between a negator and the topic it declines. */
 const DECLINING = new Set([

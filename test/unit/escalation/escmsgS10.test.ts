@@ -1,0 +1,93 @@
+/**
+ * escmsg, session 10 (issue 11): message-level reasons by family. Each test is what a customer would notice: a
+ * request that is handed over, or an ordinary question that is answered. Wordings are mine (not corpus lines).
+ */
+import { describe, expect, it } from 'vitest';
+import { loadSupportFlow, REPORT_NOW } from '../../bench/escalationReport';
+import { playConversation } from '../../../shared/simulator/playConversation';
+
+const flow = loadSupportFlow();
+const now = Date.parse(REPORT_NOW);
+const play = (...turns: string[]) => playConversation(flow, 't', ['Something else', ...turns], now);
+const reasonOf = (...turns: string[]) => play(...turns).escalation?.reason ?? null;
+
+describe('a "no" that answers does not negate the request after it', () => {
+  it.each(['yeah nah, could I just speak to a person', 'no, can I talk to someone please', 'ok no, I want to talk to a human'])('%j asks for a person', (t) => {
+    expect(reasonOf(t)).toBe('explicit_request');
+  });
+  it.each(['no I do not want a person', 'no person please, the bot is fine'])('%j still declines one', (t) => {
+    expect(reasonOf(t)).not.toBe('explicit_request');
+  });
+  it('"no, I want my account deleted" is still the account-deletion topic', () => {
+    expect(reasonOf('no, I want to delete my account for good')).toBe('sensitive_topic');
+  });
+});
+
+describe('a meaning frame in a negated clause declines the topic, like a phrase', () => {
+  it('"I do not want to close my account, only to update the phone number on it" is answered', () => {
+    expect(reasonOf('I do not want to close my account, only to update the phone number on it')).toBeNull();
+  });
+  it('"please close my account" is still handed over', () => {
+    expect(reasonOf('please close my account, I am done with it')).toBe('sensitive_topic');
+  });
+  it('a frame that is itself a denial ("I never ordered this") is not read as declined', () => {
+    expect(reasonOf('I never ordered this but my card was charged for it')).toBe('sensitive_topic');
+  });
+});
+
+describe('questions about what the shop does with payments and data are not the customer\'s case', () => {
+  it.each([
+    'Is it safe to type my card into your site? I read that some sites steal cards.',
+    'my son says I can pay by debit card, is it safe to type it in here?',
+    "you keep my bank card number on the site after i order? i'd rather you didn't",
+    'will you share my phone number with the delivery firm?',
+    'hiya, do yous do refunds on sale items or exchange only?',
+  ])('%j is answered', (t) => {
+    expect(reasonOf(t)).toBeNull();
+  });
+  it.each([
+    ['someone used my card on your website for things I never bought', 'sensitive_topic'],
+    ['you shared my phone number with a stranger and now he rings me, I want my data deleted', 'sensitive_topic'],
+    ['is it safe to use the heater again after it sparked and caught fire?', 'sensitive_topic'],
+  ])('%j is still handed over', (t, reason) => {
+    expect(reasonOf(t)).toBe(reason);
+  });
+});
+
+describe('a product going wrong as the customer writes is urgent', () => {
+  it.each([
+    'the dishwasher hose is leaking right now and the kitchen floor is flooding',
+    'my phone charger is overheating now, smells like it will burn, what do I do',
+    'the soda siphon is hissing and bulging right now, could it burst?',
+  ])('%j is urgent', (t) => {
+    expect(reasonOf(t)).toBe('urgency');
+  });
+  it.each(['the shampoo bottle is leaking, can I get another one sent now?', 'the jug was leaking when it arrived last week'])('%j is not urgent', (t) => {
+    expect(reasonOf(t)).not.toBe('urgency');
+  });
+});
+
+describe('topics by meaning: wordings that share no word with the designer\'s phrases', () => {
+  it.each([
+    ['the trainers arrived and the heel is coming off already, worn once', 'damaged goods'],
+    ['the fan has not worked from the first day, order NW-100100', 'damaged goods'],
+    ['the coffee maker leaks water all over the worktop every morning', 'damaged goods'],
+    ['got a text from you but I never signed up, how you get my number?', 'legal & privacy'],
+    ['why is my home address printed on the invoice you sent to my sister?', 'legal & privacy'],
+    ['please cancel my registration with you, all of it', 'cancellation & account deletion'],
+    ['the bill says £80 but the two items only add up to £50', 'billing & double charges'],
+    ['klarna is saying I owe for two orders but I only placed one', 'billing & double charges'],
+  ])('%j is the topic %j', (t, topic) => {
+    const e = play(t).escalation;
+    expect(e?.reason).toBe('sensitive_topic');
+    expect(e?.signals.find((s) => s.reason === 'sensitive_topic')?.evidence[0]).toBe(topic);
+  });
+  it.each([
+    'my address is showing correctly on the order, thanks',
+    'can you use my email for the receipt?',
+    'the tap on the water butt drips a little when it rains, is that normal for that model?',
+    'my number used to be different, can I update it?',
+  ])('%j is answered', (t) => {
+    expect(reasonOf(t)).not.toBe('sensitive_topic');
+  });
+});
