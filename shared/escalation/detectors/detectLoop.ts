@@ -80,11 +80,31 @@ const LOOP_GRAMMAR: RegExp[] = [
   // "I literally just wrote ...", "I wrote before", "I already wrote", "see my (last|previous) message"
   /(?:^| )i (?:literally |just |already |have already )+(?:wrote|written|typed|said|asked)|(?:^| )(?:see|check) my (?:last|previous|first|earlier) (?:message|question|msg)/,
 ];
+/**
+ * Session 10: words each family of LOOP_GRAMMAR cannot match without (one of them appears in any text it matches), so a
+ * message lacking all of them skips that family's scan (most messages lack most: a 60-word letter was scanned 12 times).
+ */
+const LOOP_GRAMMAR_NEEDS: readonly (readonly string[])[] = [
+  ['no', 'never'],
+  ['ignor', 'skip', 'dodg', 'avoid'],
+  ['twice', 'times', '3x', 'thrice', 'over and over'],
+  ['how many'],
+  ['time'],
+  ['keep', 'kept', 'same'],
+  ['answer', 'reply', 'response'],
+  ['read', 'scroll up'],
+  ['mis', 'got me wrong', 'got it wrong', 'confused my'],
+  ['ask'],
+  ['relat', 'relevant', 'nothing to do with'],
+  ['literally ', 'just ', 'already ', 'see my ', 'check my '],
+];
+const mayMatch = (joined: string, needs: readonly string[]) => needs.some((w) => joined.includes(w));
 /** The first loop complaint of the grammar in canonical tokens, as the matched words, or null. */
 export function loopComplaint(tokens: readonly string[]): string | null {
   const joined = tokens.join(' ');
-  for (const re of LOOP_GRAMMAR) {
-    const m = re.exec(joined);
+  for (let i = 0; i < LOOP_GRAMMAR.length; i++) {
+    if (!mayMatch(joined, LOOP_GRAMMAR_NEEDS[i])) continue;
+    const m = LOOP_GRAMMAR[i].exec(joined);
     if (m) return m[0].trim();
   }
   return null;
@@ -124,11 +144,24 @@ const ASK_AGAIN: RegExp[] = [
   /(?:^| )(?:must|have to|need to|will|let me|i will|i shall|going to) ask (?:again|once more|you again|one more time)|(?:^| )once again(?:$| )|(?:^| )(?:ask|asking) (?:you )?again/,
   /(?:appreciate|like|want|need|get|still waiting for|waiting on) (?:an |a |any |some )?(?:answer|reply|response)(?: (?:to|on|about|regarding|re|for))?/,
 ];
+/** Session 10: words each family of ASK_AGAIN cannot match without (see LOOP_GRAMMAR_NEEDS); BACK_TO_QUESTION is gated below. */
+const ASK_AGAIN_NEEDS: readonly (readonly string[])[] = [
+  ['ask', 'said', 'wrote', 'write', 'typed', 'mentioned', 'requested'],
+  ['as i '],
+  ['alr', 'before'],
+  ['my question'],
+  [' '],
+  ['still'],
+  ['ask', 'once again'],
+  ['answer', 'reply', 'response'],
+];
 function askAgainMarker(tokens: readonly string[]): string | null {
   const joined = tokens.join(' ');
-  for (const re of ASK_AGAIN) {
+  for (let i = 0; i < ASK_AGAIN.length; i++) {
+    const re = ASK_AGAIN[i];
     // The back-to-my-question family needs "to" and a word of going back (most messages have neither).
     if (re === BACK_TO_QUESTION && !(tokens.includes('to') && tokens.some((t) => GOING_BACK.has(t)))) continue;
+    if (!mayMatch(joined, ASK_AGAIN_NEEDS[i])) continue;
     const m = re.exec(joined);
     if (m) return m[0].trim();
   }
