@@ -668,11 +668,7 @@ export class EmbeddedStore implements RuntimeStore {
     // A folder written before session 8 has no time indexes for its prune: built once, here, before anything else
     // writes (shards open their stores after the process's main store). A new or already indexed folder: one read.
     if (!opts.shard) this.root.transactionSync(() => writeOps(db)({ n: 0, k: 'indexes' }));
-    // BATON_SHARD_STORE_WRITER=thread|inline (session 9, an experiment for issue 8's tail): where a shard's store writes,
-    // whatever the pool asked. 'thread' takes lmdb's transaction callbacks and commit resolutions off the shard's
-    // JavaScript thread (a postMessage hop each way instead). Unset: as asked (the pool: inline).
-    const shardWriter = opts.shard ? process.env.BATON_SHARD_STORE_WRITER : undefined;
-    const mode = shardWriter === 'thread' || shardWriter === 'inline' ? shardWriter : (opts.writer ?? (process.env.BATON_STORE_WRITER === 'inline' ? 'inline' : 'thread'));
+    const mode = opts.writer ?? (process.env.BATON_STORE_WRITER === 'inline' ? 'inline' : 'thread');
     this.writer =
       mode === 'inline'
         ? new InlineWriter(this.root, db)

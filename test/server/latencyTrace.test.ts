@@ -82,12 +82,6 @@ describe('BATON_LATENCY_TRACE', () => {
     expect(traces.find((t) => t.thread !== 'main')!.txns.length).toBeGreaterThan(0);
   }, 120_000);
 
-  it('BATON_SHARD_STORE_WRITER=thread: the shard writes through a writer thread of its own; the message is answered and traced in order', async () => {
-    const traces = await tracedMessageInOrder('d3', { BATON_SHARD_STORE_WRITER: 'thread' });
-    // No lmdb transaction callback ran on the shard's own thread.
-    expect(traces.find((t) => t.thread !== 'main')!.txns.length).toBe(0);
-  }, 120_000);
-
   it('writes nothing without the variable', async () => {
     const d = join(dir, 'd2');
     const { status } = await serveOneMessage(d, {});
