@@ -21,6 +21,7 @@ import { registerAgentRoutes } from '../agents/agentRoutes';
 import { customerSignals } from '../agents/customerSignals';
 import { ShardPool } from '../shard/shardPool';
 import { startIdleGc } from './idleGc';
+import { warmUp } from './warmUp';
 
 export interface RuntimeOptions {
   flows: Flow[];
@@ -128,6 +129,13 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
     await store.close();
     throw new Error(`--default-flow ${opts.defaultFlowId}: no such flow; served flows: ${catalog.flowIds().join(', ')}`);
   }
+  // The threads that step conversations compile the engine's code and decode the classifier before the first
+  // customer (warmUp.ts): the shards (shardPool.ts `warm`) and this thread (it starts conversations, and steps them
+  // when there are no shards), at the same time.
+  const served = catalog.flowIds().map((id) => catalog.active(id)!);
+  const shardsWarm = pool?.warm(served.map((d) => [d.flow.id, d.revision]));
+  for (const f of warmUp(served.map((d) => d.flow), now())) logger.debug({ err: f.err, flowId: f.flowId }, 'warm-up of a flow failed (served as usual)');
+  await shardsWarm;
   const metrics = new RuntimeMetrics(store);
   const service = new ConversationService({ store, catalog, metrics, logger, now });
   const runner = effectRunnerFor({ store, service, metrics, logger, now, pollMs: opts.pollMs }, config, env);

@@ -35,6 +35,7 @@ export type ShardRequest =
   | { n: number; t: 'problem' }
   /** Test hook: the shard's next `count` writes fail as a full disk (EmbeddedStore.simulateCommitFailures). */
   | { n: number; t: 'failWrites'; count: number }
+  | { n: number; t: 'warm'; flows: Array<[string, string]> }
   | { n: number; t: 'close' };
 
 /**

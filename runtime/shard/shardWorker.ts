@@ -15,6 +15,7 @@ import type { AgentPresence } from '../../shared/handoff/types';
 import { effectRunnerFor } from '../effects/effectRunner';
 import type { ServeConfig } from '../serve/config';
 import { startIdleGc } from '../serve/idleGc';
+import { warmUp } from '../serve/warmUp';
 import { stdoutLogDestination } from '../serve/stdoutLog';
 import { ConversationLimiter } from '../server/conversationLimiter';
 import { ConversationService, hashBody } from '../server/conversationService';
@@ -117,6 +118,17 @@ export async function runShardWorker(data: ShardWorkerData): Promise<void> {
     return JSON.stringify(result);
   };
 
+  /** Compiles the engine's code on this thread before the first customer (runtime/serve/warmUp.ts). */
+  const warm = async (flows: Array<[string, string]>) => {
+    const loaded = [];
+    for (const [flowId, revision] of flows) {
+      const d = await catalog.pinned(flowId, revision);
+      if (d) loaded.push(d.flow);
+    }
+    for (const f of warmUp(loaded, now())) logger.debug({ err: f.err, flowId: f.flowId }, 'warm-up of a flow failed (served as usual)');
+    return true;
+  };
+
   const answer = (n: number, p: Promise<unknown>) =>
     p.then(
       (ok) => push({ n, ok }),
@@ -180,6 +192,9 @@ export async function runShardWorker(data: ShardWorkerData): Promise<void> {
         case 'failWrites':
           store.simulateCommitFailures(q.count);
           answer(q.n, Promise.resolve(true));
+          break;
+        case 'warm':
+          answer(q.n, warm(q.flows));
           break;
         case 'close':
           answer(
