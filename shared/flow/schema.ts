@@ -231,7 +231,17 @@ export const escalationPolicySchema = z.object({
     })
     .default({ enabled: true, threshold: -0.5, trendThreshold: -0.2, trendTurns: 2, phrases: [], examples: [] }),
   lowConfidence: z
-    .object({ enabled: z.boolean().default(true), threshold: z.number().min(0).max(1).default(0.35) })
+    .object({
+      enabled: z.boolean().default(true),
+      threshold: z.number().min(0).max(1).default(0.35),
+      /**
+       * Session 10 (newcomer s9 #27): in immediate mode, the first low-confidence handoff of a conversation is replaced by
+       * one clarifying question (`clarifyText`); a message still unclear after it hands over as before. Absent: off.
+       */
+      clarifyFirst: z.boolean().optional(),
+      /** The clarifying question (absent or empty: the built-in one, see shared/engine/clarifyFirst.ts). */
+      clarifyText: z.string().max(MAX_STEP_TEXT_CHARS, { error: stepTextHint }).optional(),
+    })
     .default({ enabled: true, threshold: 0.35 }),
   repeatedFallback: z
     .object({ enabled: z.boolean().default(true), count: z.number().int().min(1).max(20).default(2) })
