@@ -522,11 +522,28 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
           // sound and desktop notice of a new chat (newcomer s7 #5: only the Mine counter moved).
           const prev = d.previous as { status?: string; agentId?: string | null } | null | undefined;
           if (h && h.status === 'assigned' && h.agentId === me.id && (prev?.status !== 'assigned' || prev?.agentId !== me.id) && h.id !== selectedRef.current && handoffWhy(h.reason, h.summary) !== 'Taken over from the bot') {
-            const what = `${reasonWords(h.reason)}${h.summary ? `: ${h.summary}` : ''}`;
-            alerts.newHandoff(`Assigned to you. ${what}`);
+            const tr = h.transfer && h.transfer.byId !== me.id ? h.transfer : null;
             unseenMine.current.add(h.id);
             alerts.setBadge(unassignedCount.current + unseenMine.current.size);
-            setFlash({ kind: 'info', text: `A chat was assigned to you (${what}). It is in Mine.` });
+            if (tr) {
+              // A colleague's transfer says who and why, and what the customer said last (newcomer s9 #2: it read
+              // "The flow handed over ... Last message: 'Talk to a person'" as if the bot had just handed over).
+              const lead = `${tr.by} transferred this chat to you${tr.note ? `: “${tr.note}”` : '.'}`;
+              alerts.newHandoff(lead);
+              const show = (last: string | null) => setFlash({ kind: 'info', text: `${lead}${last ? ` The customer's last message: “${last}”.` : ''} It is in Mine.` });
+              show(null);
+              void api.detail(token, h.id).then(
+                (dt) => {
+                  const said = [...dt.transcript].reverse().find((e) => e.from === 'customer' && !e.status && e.text.trim() !== '');
+                  if (said) show(said.text.length > 140 ? `${said.text.slice(0, 139)}…` : said.text);
+                },
+                () => undefined,
+              );
+            } else {
+              const what = `${reasonWords(h.reason)}${h.summary ? `: ${h.summary}` : ''}`;
+              alerts.newHandoff(`Assigned to you. ${what}`);
+              setFlash({ kind: 'info', text: `A chat was assigned to you (${what}). It is in Mine.` });
+            }
           }
           if (h && h.id === selectedRef.current) void refreshDetail(h.id);
           if (type === 'reset') void refreshDetail();
@@ -934,6 +951,8 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
   const [pick, setPick] = useState(0);
   const [slashClosed, setSlashClosed] = useState(false);
   const [transferTo, setTransferTo] = useState('');
+  /** The transfer's note for the colleague (optional): in their toast and in the timeline. */
+  const [transferNote, setTransferNote] = useState('');
   /** Hand-back confirmation: shown when the bot will ask a question next, to fill its variable first. */
   const [handBackOpen, setHandBackOpen] = useState(false);
   const [nextValue, setNextValue] = useState('');
@@ -1118,11 +1137,23 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
                     disabled={!transferTo || (chosenReach !== null && chosenReach.online + chosenReach.busy === 0)}
                     onClick={() => {
                       const [kind, id] = [transferTo.slice(0, transferTo.indexOf(':')), transferTo.slice(transferTo.indexOf(':') + 1)];
-                      void finish(() => api.transfer(token, h.id, kind === 'agent' ? { agentId: id } : { team: id }), 'Transferred.');
+                      const note = transferNote.trim();
+                      void finish(() => api.transfer(token, h.id, { ...(kind === 'agent' ? { agentId: id } : { team: id }), ...(note ? { note } : {}) }), 'Transferred.').then(() => setTransferNote(''));
                     }}
                   >
                     <ArrowLeftRight size={16} aria-hidden="true" /> Transfer
                   </button>
+                  {transferTo && (
+                    <input
+                      className="ib-transfer-why"
+                      type="text"
+                      aria-label="Note for the colleague (optional)"
+                      placeholder="Note for the colleague (optional)"
+                      maxLength={1000}
+                      value={transferNote}
+                      onChange={(e) => setTransferNote(e.target.value)}
+                    />
+                  )}
                   {chosenTeam !== null && chosenReach !== null && chosenReach.online === 0 && (
                     <p className="ib-transfer-note" role="status">
                       {chosenReach.busy === 0

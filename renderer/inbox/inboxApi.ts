@@ -54,6 +54,8 @@ export interface HandoffRow {
   lastMessage?: { from: string; text: string; at: number } | null;
   /** Open chats: since when the customer waits for a reply (their first message after the last agent message); null: not waiting. */
   waitingSince?: number | null;
+  /** Its last transfer by an agent (who, their note), while nobody else moved it since; absent from older runtimes. */
+  transfer?: { byId: string; by: string; note: string; at: number } | null;
 }
 
 export interface Entry {
@@ -158,7 +160,8 @@ export interface InboxApi {
   detail(token: string, id: string): Promise<HandoffDetail>;
   act(token: string, id: string, action: 'accept' | 'handback' | 'resolve' | 'reject' | 'typing', body?: unknown): Promise<unknown>;
   say(token: string, id: string, text: string, isPrivate: boolean): Promise<unknown>;
-  transfer(token: string, id: string, to: { agentId: string } | { team: string }): Promise<unknown>;
+  /** `note`: for the colleague (their toast, and the timeline as a private note). */
+  transfer(token: string, id: string, to: ({ agentId: string } | { team: string }) & { note?: string }): Promise<unknown>;
   setVariables(token: string, conversationId: string, variables: Record<string, unknown>): Promise<Record<string, unknown>>;
   events(token: string, h: AgentEventHandlers): () => void;
   /** Live bot conversations this agent may take over (optional: the inbox shows the "Live" view only when present). */

@@ -973,6 +973,26 @@ export function queuedSince(h: { requestedAt: number; handoff: unknown }): numbe
   return h.requestedAt;
 }
 
+/**
+ * The handoff's last transfer by an agent, while it is the latest thing that happened to its assignment: who moved it
+ * (the admin, for an admin's rescue), to whom, the note they wrote, when (newcomer s9 #2: the colleague receiving a
+ * transfer read "The flow handed over ..." as if the bot had just handed over).
+ */
+export function transferOf(h: { handoff: unknown }, nameOf: (id: string) => string | undefined): { byId: string; by: string; note: string; at: number } | null {
+  const t = (h.handoff as Handoff | null)?.transitions ?? [];
+  for (let i = t.length - 1; i >= 0; i--) {
+    const x = t[i];
+    if (x.from === 'assigned' && x.to === 'pending') {
+      const m = /^Transferred to (?:.*?)(?: by (.+) \(admin\))?(?:: ([\s\S]*))?$/.exec(x.note ?? '');
+      if (!m) return null;
+      const byId = x.actor.startsWith('agent:') ? x.actor.slice(6) : '';
+      return { byId, by: m[1] ?? nameOf(byId) ?? byId, note: (m[2] ?? '').trim(), at: x.at };
+    }
+    if (x.to === 'resolved' || x.to === 'expired' || x.to === 'rejected' || x.to === 'cancelled') return null;
+  }
+  return null;
+}
+
 /** The list row of a handoff. */
 export function summarize(h: HandoffRecord, hub: AgentHub) {
   const r = hub.requestOf(h);
@@ -995,6 +1015,7 @@ export function summarize(h: HandoffRecord, hub: AgentHub) {
     requestedAt: h.requestedAt,
     /** Since when it waits in the queue (requested, or put back): the queue's order within a priority. */
     queuedSince: queuedSince(h),
+    transfer: transferOf(h, (id) => hub.deps.directory.get(id)?.name),
     updatedAt: h.updatedAt,
     deadline: ho.deadline ?? null,
   };

@@ -514,7 +514,11 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       const why = target ? `Transferred to ${target.name}` : `Transferred to team ${body.team}`;
       // The customer hears a transfer, not a loss: "<agent> is transferring you to <colleague / the team>".
       const transfer = { by: a.name, to: target ? target.name : `the ${body.team} team` };
-      await hub.apply(h, { type: 'agent_declined', agentId: from, note: body.note ?? (rescue ? `${why} by ${a.name} (admin)` : why), transfer }, 'transfer');
+      // The transfer note goes with the handoff (its row's `transfer`: "Ann transferred this chat to you: <note>",
+      // newcomer s9 #2) and into the timeline as Ann's private note, so whoever takes it over reads it.
+      const note = body.note?.trim() || '';
+      await hub.apply(h, { type: 'agent_declined', agentId: from, note: `${rescue ? `${why} by ${a.name} (admin)` : why}${note ? `: ${note}` : ''}`, transfer }, 'transfer');
+      await hub.addNote(a, h, `${why}${note ? `: ${note}` : '.'}`);
       if (target) {
         const fresh = hub.handoffById(h.id) ?? h;
         await hub.apply(fresh, { type: 'agent_accepted', agentId: target.id, agentName: target.name }, 'transfer');

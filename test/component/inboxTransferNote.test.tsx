@@ -1,0 +1,72 @@
+// @vitest-environment jsdom
+/**
+ * newcomer s9 #2, the inbox side: the Transfer control takes an optional note for the colleague, and a chat a
+ * colleague transferred to me says so in the toast ("Bob transferred this chat to you: “...”") with the customer's
+ * latest message, not the bot's old handoff summary ("The flow handed over ... Last message: 'Talk to a person'").
+ */
+import './support/setup';
+import { act, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { Inbox } from '../../renderer/inbox/Inbox';
+import type { AgentEventHandlers, AgentInfo } from '../../renderer/inbox/inboxApi';
+import { ann, annOnline, fakeInboxApi, handoffDetail, handoffRow, placeAt, quietAlerts, signedInStorage } from './support/inboxFakes';
+
+const bob: AgentInfo = { id: 'bob', name: 'Bob', email: 'bob@example.com', teams: ['support'], admin: false, status: 'online' };
+
+describe('transfer with a note (newcomer s9 #2)', () => {
+  it('sends the note typed for the colleague with the transfer', async () => {
+    const h = handoffRow();
+    const transfer = vi.fn(async () => ({ ok: true }));
+    const api = fakeInboxApi({
+      me: async () => ({ agent: ann, status: 'online', activeChats: 1 }),
+      agents: async () => [{ ...ann, status: 'online' }, bob],
+      setPresence: async (_t, s) => s,
+      list: async () => ({ counts: { unassigned: 0, mine: 1, all: 1, closed: 0 }, handoffs: [h] }),
+      detail: async () => handoffDetail(h, { transcript: [{ id: 'e1', seq: 1, from: 'customer', text: 'Where is my refund?', at: Date.now() }] }),
+      transfer,
+    });
+    render(<Inbox api={api} storage={signedInStorage()} alerts={quietAlerts} place={placeAt('#/mine/c1:h1')} />);
+    await screen.findByText('Where is my refund?');
+    expect(screen.queryByRole('textbox', { name: 'Note for the colleague (optional)' })).toBeNull();
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Transfer to' }), 'agent:bob');
+    await userEvent.type(screen.getByRole('textbox', { name: 'Note for the colleague (optional)' }), 'Refund approved, needs the claim form');
+    await userEvent.click(screen.getByRole('button', { name: 'Transfer' }));
+    expect(transfer).toHaveBeenCalledWith('tok', 'c1:h1', { agentId: 'bob', note: 'Refund approved, needs the claim form' });
+  });
+
+  it("a colleague's transfer says who, their note and the customer's latest message", async () => {
+    let push: AgentEventHandlers | null = null;
+    const alerted: string[] = [];
+    const row = handoffRow({
+      id: 'c9:h1',
+      conversationId: 'c9',
+      reason: 'flow',
+      summary: 'The customer (maria@example.com) is waiting. Handed over because the flow reached a human takeover. Last message: "Talk to a person"',
+      transfer: { byId: 'bob', by: 'Bob', note: 'She wants the refund today', at: Date.now() },
+    });
+    const api = fakeInboxApi({
+      ...annOnline(0),
+      list: async () => ({ counts: { unassigned: 0, mine: 0, all: 0, closed: 0 }, handoffs: [] }),
+      detail: async () =>
+        handoffDetail(row, {
+          transcript: [
+            { id: 'e1', seq: 1, from: 'customer', text: 'Talk to a person', at: 1 },
+            { id: 'e2', seq: 2, from: 'customer', text: 'It was supposed to arrive last Friday', at: 2 },
+            { id: 'e3', seq: 3, from: 'bot', text: 'Bob is transferring you to Ann Lee. Please stay with us.', at: 3 },
+          ],
+        }),
+      events: (_t, hs) => {
+        push = hs;
+        return () => undefined;
+      },
+    });
+    render(<Inbox api={api} storage={signedInStorage()} alerts={{ ...quietAlerts, newHandoff: (t) => alerted.push(t) }} place={placeAt('#/unassigned')} />);
+    await screen.findByText(/No one is waiting/);
+    await act(async () => push!.onEvent('handoff', { handoff: row, previous: { status: 'pending', agentId: null } }));
+    expect(alerted).toEqual(['Bob transferred this chat to you: “She wants the refund today”']);
+    const status = await screen.findByText(/The customer's last message/);
+    expect(status).toHaveTextContent('Bob transferred this chat to you: “She wants the refund today” The customer\'s last message: “It was supposed to arrive last Friday”. It is in Mine.');
+    expect(status.textContent).not.toMatch(/flow handed over|Talk to a person/);
+  });
+});
