@@ -31,7 +31,7 @@ import { dateTimeProblem } from './formats';
 import { rulePatternProblems } from './rulePatternProblems';
 import { escalationVocabularyWarnings } from '../escalation/vocabularyWarnings';
 import { MEMORY_SIZE } from '../escalation/evaluateEscalation';
-import { defaultGraduatedTexts, graduatedTextTitles } from '../engine/escalationWording';
+import { defaultGraduatedTexts, graduatedTextTitles, offerLabel } from '../engine/escalationWording';
 import { MAX_HTTP_CALLS_PER_TURN } from './limits';
 import { flowIdProblem } from './flowId';
 import { describeLocation, didYouMean, nameBlock, quoteList, zodIssueToProblem, type LooseIssue } from './zodProblems';
@@ -1003,6 +1003,63 @@ function checkGraduatedLanguage(report: Report, flow: Flow) {
   }
 }
 
+/** Characters that show nothing: zero-width spaces/joiners, word joiner, BOM, direction marks, controls, spaces. */
+const INVISIBLE = /[\s\u0000-\u001f\u007f-\u009f\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/g;
+/** The typed answers the engine reads as yes / no to the offer (shared/engine/engine.ts yesOrNo, after the labels). */
+const OFFER_YES = /^(yes|yeah|yep|yup|ya|y|sure|ok|okay|please|yes please|a person|person|human|an agent|agent|talk to a person|of course|definitely)\b/;
+const OFFER_NO = /^(no|nope|nah|n|no thanks|not now|bot|the bot|keep chatting|keep chatting with the bot|continue)\b/;
+const offerAnswer = (plain: string): boolean | null => (OFFER_NO.test(plain) ? false : OFFER_YES.test(plain) ? true : null);
+const plainLabel = (text: string) => text.trim().toLowerCase().replace(/[!.,]+/g, ' ').replace(INVISIBLE, ' ').replace(/\s+/g, ' ').trim();
+
+/**
+ * Hostile s9 #19: the graduated offer's two buttons (Flow settings > Escalation) must be told apart by the customer and
+ * by the engine, which reads a typed answer against the labels (person first): identical labels ("OK | OK"), a label
+ * with nothing visible (a zero-width space survives trim()) are errors; a label that reads as the other answer (the
+ * person button "No", the bot button "Yes") is a warning: typing "no" would then hand over.
+ */
+function checkOfferButtons(report: Report, esc: Flow['escalation']) {
+  if (esc.enabled === false || esc.mode !== 'graduated') return;
+  const fields = { person: 'personButton', bot: 'botButton' } as const;
+  for (const which of ['person', 'bot'] as const) {
+    const raw = esc.texts?.[fields[which]] ?? '';
+    if (raw.trim() !== '' && raw.replace(INVISIBLE, '') === '') {
+      report.error(
+        'offer_button_invisible',
+        ['escalation', 'texts', fields[which]],
+        null,
+        `"${graduatedTextTitles[fields[which]]}" has no visible character (only spaces, zero-width or direction marks: ${JSON.stringify(raw).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}), so customers see an empty button.`,
+        `Write the label in Flow settings > Escalation > What the bot says at each step, or clear the field to use "${defaultGraduatedTexts[fields[which]]}".`,
+      );
+    }
+  }
+  const person = offerLabel(esc, 'person');
+  const bot = offerLabel(esc, 'bot');
+  if (plainLabel(person) !== '' && plainLabel(person) === plainLabel(bot)) {
+    report.error(
+      'offer_buttons_same_label',
+      ['escalation', 'texts', (esc.texts?.botButton ?? '').trim() ? 'botButton' : 'personButton'],
+      null,
+      `The two buttons of the offer read the same ("${person}" and "${bot}"), so a customer cannot tell "${graduatedTextTitles.personButton}" from "${graduatedTextTitles.botButton}", and typing the label always picks the person.`,
+      'Give the two buttons different words in Flow settings > Escalation > What the bot says at each step (e.g. "Talk to a person" and "Keep chatting").',
+    );
+    return;
+  }
+  const opposite: [which: 'person' | 'bot', label: string, reads: boolean][] = [
+    ['person', person, false],
+    ['bot', bot, true],
+  ];
+  for (const [which, label, reads] of opposite) {
+    if (offerAnswer(plainLabel(label)) !== reads) continue;
+    report.warning(
+      'offer_button_reads_opposite',
+      ['escalation', 'texts', fields[which]],
+      null,
+      `"${graduatedTextTitles[fields[which]]}" is "${label}", which reads as ${reads ? 'yes' : 'no'} to "Would you like to talk to a person?": a customer who types "${reads ? 'yes' : 'no'}" gets ${which === 'person' ? 'a person' : 'the bot'}, the opposite of what they said.`,
+      `Word it as what the button does (e.g. "${defaultGraduatedTexts[fields[which]]}").`,
+    );
+  }
+}
+
 /**
  * Hostile s9 #8: the policy remembers MEMORY_SIZE earlier questions and sentiments, so a loop count or a sentiment
  * trend longer than that plus the message itself can never fire: a designer who made a reason more lenient ("hand over
@@ -1042,6 +1099,7 @@ function checkEscalation(report: Report, flow: Flow, byId: Map<string, LooseBloc
   for (const w of escalationVocabularyWarnings(esc)) report.warning('escalation_phrase_too_broad', w.path, null, w.message, vocabularyHint(w.path, w.hint));
   checkNeverTriggerOverlap(report, esc);
   checkGraduatedLanguage(report, flow);
+  checkOfferButtons(report, flow.escalation);
   checkMemoryReach(report, flow.escalation);
   const isTarget = (kind: string | null) => isBlockKind(kind) && blockDefinitions[kind].isHandoffTarget === true;
   const takeovers = flow.blocks.filter((b) => isTarget(b.kind));
