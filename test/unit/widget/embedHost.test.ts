@@ -18,7 +18,7 @@ function memoryStorage() {
 function fakeServer() {
   const convs = new Map<string, string>();
   let n = 0;
-  const fetch = (async (url: string, init?: RequestInit) => {
+  const fakeFetch = (async (url: string, init?: RequestInit): Promise<Response> => {
     const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
     if (init?.method === 'POST' && /\/conversations$/.test(url)) {
       const id = `c${++n}`;
@@ -28,8 +28,8 @@ function fakeServer() {
     const m = /\/conversations\/([^/?]+)\?after=/.exec(url);
     if (m && convs.has(m[1])) return json(200, { mode: 'agent', messages: [{ seq: 2, from: 'agent', text: 'Bob: your refund of 240 EUR to 12 Rose St' }], lastSeq: 2 });
     return json(404, { error: 'not_found', message: 'no such conversation' });
-  }) as unknown as typeof fetch;
-  return { fetch, convs };
+  }) as unknown as typeof globalThis.fetch;
+  return { fetch: fakeFetch, convs };
 }
 
 const frame = (page: string, claimed: string, how: 'ancestor' | 'referrer' = 'ancestor'): EmbedFacts =>
