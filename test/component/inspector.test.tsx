@@ -127,6 +127,19 @@ describe('flow settings', () => {
     expect(store.getState().flow.escalation.mode).toBe('graduated');
   });
 
+  it("shows low confidence's 'Ask once before handing over' with its own words and writes it to the policy (newcomer s9 #27)", () => {
+    const { store } = setup();
+    fireEvent.click(screen.getByRole('tab', { name: 'Escalation' }));
+    const ask = screen.getByRole('checkbox', { name: /^Ask once before handing over/ });
+    expect(store.getState().flow.escalation.lowConfidence.clarifyFirst).toBeUndefined();
+    fireEvent.click(ask);
+    expect(store.getState().flow.escalation.lowConfidence.clarifyFirst).toBe(true);
+    const text = screen.getByLabelText('Clarifying question');
+    fireEvent.change(text, { target: { value: 'Is it about an order, a return or delivery?' } });
+    fireEvent.blur(text);
+    expect(store.getState().flow.escalation.lowConfidence.clarifyText).toBe('Is it about an order, a return or delivery?');
+  });
+
   it('renames a variable everywhere and lists its uses before deleting it', () => {
     const { store, block } = setup();
     fireEvent.click(screen.getByRole('tab', { name: 'Variables' }));

@@ -38,7 +38,14 @@ const signalText: Record<string, { title: string; help: string; fields?: Record<
   lowConfidence: {
     title: 'Low confidence',
     help: 'The bot only partly understood what the customer wants.',
-    fields: { threshold: { title: 'Confidence threshold', help: 'Below this intent confidence (0-1) the bot is unsure.' } },
+    fields: {
+      threshold: { title: 'Confidence threshold', help: 'Below this intent confidence (0-1) the bot is unsure.' },
+      clarifyFirst: {
+        title: 'Ask once before handing over',
+        help: 'In immediate mode, the first unclear message gets one clarifying question instead of a person; a second unclear message hands over.',
+      },
+      clarifyText: { title: 'Clarifying question', help: 'Asked once before a low-confidence handoff. Empty: “Could you tell me a bit more about what you need? A few words about it are enough.”' },
+    },
   },
   repeatedFallback: {
     title: 'Repeated fallback',
