@@ -63,16 +63,17 @@ type Pending = { resolve: (v: unknown) => void; reject: (e: unknown) => void };
 type Req = ShardRequest extends infer R ? (R extends { n: number } ? Omit<R, 'n'> : never) : never;
 
 /**
- * A shard's young generation, MB (session 10, issue 8): V8 sizes it 3 x its semi-space, so 96 lets the semi-space grow
- * to 32 MB instead of V8's 16. A shard allocates ~23 KB per message and keeps each conversation's new state (its
+ * A shard's young generation, MB (session 10, issue 8): V8 sizes it 3 x its semi-space, so 64 lets the semi-space grow
+ * to ~21 MB instead of V8's 16. A shard allocates ~23 KB per message and keeps each conversation's new state (its
  * `hot` entry) until that conversation's next message: with 1,000 conversations talking at once, a 16 MB semi-space
  * is collected before most of them speak again, so their states survive two scavenges and are promoted (copied twice,
- * then left to a full collection). Measured in one process (messagePath, 1,000 conversations at once, lmdb inline,
- * 30,000 messages): promoted 268 MB at V8's default, 111 MB at 32 MB; scavenges 105 -> 66; CPU per message lower.
- * The memory is used only while a burst lasts (V8 shrinks the young generation when the allocation rate falls;
- * idleGc.ts). `BATON_SHARD_YOUNG_MB` overrides it (0: V8's default), to compare.
+ * then left to a full collection). Measured in one process (messagePath: 1,000 conversations at once, lmdb inline,
+ * 30,000 messages, --trace-gc-nvp; same minutes): promoted 268-274 MB at V8's default semi-space (16 MB), 115 MB at
+ * 21 MB, 111 MB at 32 MB; scavenges 105-106 / 78 / 66. 32 MB cost ~25 MB more RSS with 10,000 idle conversations
+ * (287/282 against 257/266 MB), so 21. The memory is used only while a burst lasts (V8 shrinks the young generation
+ * when the allocation rate falls). `BATON_SHARD_YOUNG_MB` overrides it (0: V8's default), to compare.
  */
-const SHARD_YOUNG_MB = 96;
+const SHARD_YOUNG_MB = 64;
 
 /**
  * Where a shard's code is. Sources (tsx, vitest): shardEntry.ts, after registering tsx's loader in the worker. The
