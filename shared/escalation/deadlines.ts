@@ -248,6 +248,31 @@ export function arrivalQuestion(toks: readonly string[], text: string): boolean 
   return !obligation(toks);
 }
 
+/**
+ * Session 10: questions about the shop's own schedule, with no reason of the customer's (OWN_REASON): which day it will be
+ * ("is NW-120321 coming today or tomorrow", "does it go out today or tomorrow"), whether it leaves the warehouse today ("I
+ * ordered at 9, will it go out today?": the shop's dispatch, the customer is not waiting at the door), and the customer
+ * saying back the date the bot gave ("ok arriving thursday. is it the one that needs a signature?", "ah ok so it's arriving
+ * Thursday"). The bot answers these; they are not the customer's deadline.
+ */
+const DAY_WORD = '(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this week|next week|the weekend|weekend)';
+const WHICH_DAY = new RegExp(`\\b${DAY_WORD} or ${DAY_WORD}\\b`);
+const DISPATCH = /\b(?:will|would|does|do|is|are|did|has|wil|gonna) (?:\w+ ){0,3}?(?:it|they|them|this|that|order|orders|parcel|parcels|package|delivery|item|items|stuff)(?: still| definitely| actually| probably)? (?:go out|goes out|going out|ship|shipped|be shipped|get shipped|be dispatched|get dispatched|dispatch|be sent|get sent|be posted|leave|leaving)\b/;
+const ECHOED = /^(?:(?:ok|okay|ah|oh|right|great|cool|alright|thanks|thank you|fine|perfect|lovely|good)(?: ok| okay| so| then| great| thanks)* )+(?:so )?(?:it s |its |it is |it will be |it ll be |they re |they are |the parcel is |my order is |the order is )?(?:arriving|coming|due|arrives|comes|delivered|delivering)\b/;
+const THING_BEFORE = new Set(['that', 'which', 'it', 'one', 'parcel', 'order', 'package', 'delivery']);
+export function scheduleQuestion(toks: readonly string[], text: string): boolean {
+  const joined = toks.join(' ');
+  const echoed = ECHOED.test(joined);
+  // (Two days as alternatives ask which one by their form, with or without a question mark.)
+  const which = WHICH_DAY.test(joined);
+  if (!echoed && !which && !text.includes('?') && !/^(?:will|would|does|do|is|are|when)$/.test(toks[0] ?? '')) return false;
+  if (!echoed && !which && !DISPATCH.test(joined)) return false;
+  // ("the one that needs a signature": the parcel's need, not the customer's.)
+  for (let i = 0; i < toks.length; i++) if (OWN_REASON.has(toks[i]) && !(toks[i].startsWith('need') && THING_BEFORE.has(toks[i - 1] ?? ''))) return false;
+  if (/\b(?:for|it s for|its for) (?:my|our|the|a|his|her)\b/.test(joined)) return false;
+  return !obligation(toks);
+}
+
 /** The customer is fine with the time: "tomorrow is fine", "next week is ok". */
 const CALM = /\b(is|are|would be|will be) (fine|ok|okay|great|perfect|no problem)\b|\bno (rush|hurry)\b|\bhappy to wait\b/;
 
@@ -499,9 +524,13 @@ const NOT_PAST = new Set(['need', 'needed', 'speed', 'bed', 'red', 'shed', 'feed
  */
 const WISH = new Set(['need', 'needs', 'want', 'wants', 'wanted', 'must', 'be', 'get', 'gets', 'getting', 'will', 'should', 'would', 'like', 'have']);
 
+const PLAIN_PAST = new Set(['order', 'buy', 'pay', 'place']);
+const IF_WORDS = new Set(['if', 'when', 'can', 'could', 'will', 'shall', 'should', 'would', 'to', 'must', 'may', 'might', 'once', 'before', 'after', 'unless']);
 export function pastNear(toks: readonly string[], at: number): boolean {
   for (let k = Math.max(0, at - 5); k < at; k++) {
     const t = toks[k];
+    // Session 10: "I order on Sunday night, email say dispatch in 2 days": the plain form told as the past, the time right after it.
+    if (PLAIN_PAST.has(t) && (toks[k - 1] === 'i' || toks[k - 1] === 'we') && !IF_WORDS.has(toks[k - 2] ?? '') && at - k <= 2) return true;
     if (!(PAST.has(t) || (t.length > 4 && t.endsWith('ed') && !NOT_PAST.has(t)))) continue;
     // A participle one to three words after a wish ("need my address changed") is not the past; a past word itself
     // before it ("got it delivered yesterday", "was sent") still is.

@@ -457,6 +457,8 @@ const REASSURANCE: string[][] = [
   'no problem', 'no problems', 'not a problem', 'no worries', 'no worry', 'no hurry', 'no rush', 'no bother', 'no stress',
   'no pressure', 'not a big deal', 'no big deal', 'no harm', 'worst case', 'my fault', 'my own fault', 'my bad', 'my mistake',
   'not your fault', 'no fault', 'not bothered', 'not fussed', 'not worried', 'no complaint', 'no complaints', 'cant complain',
+  // Session 10: "not needed till the new year, so no panic", "nothing wrong, just want to say the packaging was nice".
+  'no panic', 'no drama', 'no dramas', 'no fuss', 'nothing wrong',
 ].map((p) => p.split(' '));
 const REASSURANCE_FIRST = new Set(REASSURANCE.map((p) => p[0]));
 /** Words that open a hypothetical: "if it arrives broken", "in case it is damaged", "suppose it breaks". */

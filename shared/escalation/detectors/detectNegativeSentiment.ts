@@ -30,7 +30,8 @@ export const KIND_USE_SCORE = 0.2;
 // Session 3: re-chosen for the 5-model average, whose scores are less extreme. On the labelled sets' messages with
 // a mild lexicon hit, negative conversations score 0.04 (one), then 0.25 and up; ordinary ones 0.22 (one), then 0.07 and down.
 const STRONG_LEXICON = -0.7;
-const NO_COMPLAINT = / ((?:not|no|nothing) (?:a |any )?(?:complaint|complaints|complaining|problem with (?:my|the) (?:order|account))|(?:do not|dont|no) need (?:a |an |for a |for an |to talk to a |to speak to a )?(?:person|human|agent|real person|someone|people))(?= )/;
+// (Session 10: "nothing wrong, just want to say the packaging was nice", "so no panic".)
+const NO_COMPLAINT = / ((?:not|no|nothing) (?:a |any )?(?:complaint|complaints|complaining|problem with (?:my|the) (?:order|account))|nothing (?:is |s )?wrong|no panic|(?:do not|dont|no) need (?:a |an |for a |for an |to talk to a |to speak to a )?(?:person|human|agent|real person|someone|people))(?= )/;
 /** A sentiment score above this has no clearly upset word (the lexicon's mild negatives only). */
 const CALM_ENOUGH = -0.35;
 /** The schema's default single-message threshold (a stricter one leaves a near miss for what it silences). */
@@ -143,7 +144,8 @@ const MOODS = new Set([
 const DENIERS = new Set(['not', 'never', 'no', 'nt']);
 /** "I'm not angry, I'm just astonished", "I don't normally complain, but...": the denial opens a complaint. */
 const CONTRAST = new Set(['but', 'just', 'though', 'however', 'although', 'yet', 'only', 'except']);
-const JUST_ASKING = new Set(['wondering', 'asking', 'curious', 'checking', 'want', 'wanted', 'need', 'needed', 'a', 'to', 'so', 'letting', 'thought', 'thinking']);
+const JUST_ASKING = new Set(['wondering', 'asking', 'curious', 'checking', 'want', 'wanted', 'need', 'needed', 'a', 'to', 'so', 'letting', 'thought', 'thinking', 'wonderin', 'askin', 'checkin', 'thinkin']);
+const OPENERS = new Set(['honestly', 'honest', 'tbh', 'seriously', 'promise', 'look', 'ok', 'so', 'and', 'hi', 'hey', 'hello', 'yes', 'no']);
 export function deniedUpset(toks: readonly string[]): string | null {
   let denial: string | null = null;
   const covered = new Set<number>();
@@ -156,6 +158,9 @@ export function deniedUpset(toks: readonly string[]): string | null {
     // counterfactual or someone else ("if it weren't so sad", "I wish he hadn't bothered").
     let self = false;
     for (let j = Math.max(0, k - 3); j < k; j++) if (toks[j] === 'i' || toks[j] === 'we' || toks[j] === 'im') self = true;
+    // Session 10: a message that opens with the denial ("not mad or nothing, honest, just wondering...", "honestly not
+    // moaning, you lot are fine"): the customer speaks of themselves.
+    if (k === 0 || (k === 1 && OPENERS.has(toks[0]))) self = true;
     if (!self) return null;
     // ("not cross, just wondering how long..." is a question: "just" opens a contrast only before something else.)
     for (let j = i + 1; j <= Math.min(toks.length - 1, i + 4); j++) if (CONTRAST.has(toks[j]) && !(toks[j] === 'just' && JUST_ASKING.has(toks[j + 1] ?? ''))) return null;

@@ -16,7 +16,7 @@ import { normalizeText } from '../../nlu/normalizeText';
 import { canonicalTokens, canonicalizeText } from '../canonicalTokens';
 import { phraseMatcher, type PhraseMatcher } from '../phraseMatcher';
 import type { TextAnalysis } from '../../nlu/types';
-import { arrivalQuestion, estimateQuestion, findDeadline as findNamedDeadline, onlyOthersTimes, onlyPastTimes, pastNear, shopRuleQuestion } from '../deadlines';
+import { arrivalQuestion, estimateQuestion, scheduleQuestion, findDeadline as findNamedDeadline, onlyOthersTimes, onlyPastTimes, pastNear, shopRuleQuestion } from '../deadlines';
 import { classifierOn, classifierSignal, designerSignal } from '../learnedSignals';
 import { reportNearMiss } from '../nearMisses';
 import { generalOrHypothetical } from '../topicMeaning';
@@ -336,15 +336,16 @@ export function detectUrgency(facts: TurnFacts, policy: EscalationPolicy, _memor
   // Session 9 (newcomer s8 #7): "will it arrive by Friday?" asks when the order comes, the bot's question to answer;
   // the customer's own reason makes it a deadline ("I need it by Friday", "before the wedding on Saturday"), and so does
   // a time today ("will it be here by lunchtime?": the customer is waiting for it now).
-  if (deadline !== null && (deadline.day ?? 0) >= 1 && arrivalQuestion(toks, facts.analysis.text)) {
+  const schedule = deadline !== null && scheduleQuestion(toks, facts.analysis.text);
+  if (schedule || (deadline !== null && (deadline.day ?? 0) >= 1 && arrivalQuestion(toks, facts.analysis.text))) {
     reportNearMiss({
       reason: 'urgency',
       score: 0.5,
       threshold: 1,
-      evidence: [deadline.words],
+      evidence: [deadline!.words],
       turn: facts.turn,
       source: 'rule',
-      explanation: `Near miss: "${deadline.words}" ${describeAway(deadline.minutesAway)}, but the message asks when the order arrives and gives no reason of the customer's own (a need, an event, "in time"), so it is a delivery question, not a deadline.`,
+      explanation: `Near miss: "${deadline!.words}" ${describeAway(deadline!.minutesAway)}, but the message asks ${schedule ? "about the shop's schedule (which day, when it goes out, or says back the date given)" : 'when the order arrives'} and gives no reason of the customer's own (a need, an event, "in time"), so it is a delivery question, not a deadline.`,
     });
     return null;
   }
@@ -379,7 +380,7 @@ export function detectUrgency(facts: TurnFacts, policy: EscalationPolicy, _memor
   const learned = classifierSignal(facts, 'urgency', 'urgency', 'Urgency');
   if (learned === null) return null;
   // Round eight: nor a question about the shop's own estimate ("is it still coming today?", "so it's due Thursday?").
-  if (learned.nearMiss || findCalm(toks) !== null || estimateQuestion(toks) || shopRuleQuestion(toks) || onlyPastTimes(toks) || onlyOthersTimes(toks)) {
+  if (learned.nearMiss || findCalm(toks) !== null || estimateQuestion(toks) || shopRuleQuestion(toks) || onlyPastTimes(toks) || onlyOthersTimes(toks) || scheduleQuestion(toks, facts.analysis.text)) {
     reportNearMiss(learned.signal);
     return null;
   }

@@ -91,3 +91,40 @@ describe('topics by meaning: wordings that share no word with the designer\'s ph
     expect(reasonOf(t)).not.toBe('sensitive_topic');
   });
 });
+
+describe('questions about the shop\'s own schedule are not the customer\'s deadline', () => {
+  it.each([
+    'quick one, is NW-104321 arriving today or tomorrow',
+    'I paid at 8 this morning, will it ship today?',
+    'ok arriving friday. is that the one that needs a signature?',
+    'oh right, so it is coming Thursday. Do I get a text before the driver comes?',
+    'I order on Sunday evening, the email say dispatch in 2 working days. So when it come?',
+  ])('%j is answered, not handed over as urgent', (t) => {
+    const d = play(t);
+    expect(d.escalation?.reason ?? null).not.toBe('urgency');
+  });
+  it.each([
+    'is it coming today or tomorrow? it is for a party tonight',
+    'will it ship today? I need it by Friday',
+    'I need it today or tomorrow at the latest',
+  ])('%j is still urgent (a reason of the customer\'s own)', (t) => {
+    expect(reasonOf(t)).toBe('urgency');
+  });
+});
+
+describe('the customer says they are calm: the classifier\'s negative reading is a near miss', () => {
+  it.each([
+    'not mad or anything, honest, just wonderin why my tracking has not moved since Monday',
+    'honestly not moaning, you lot are great. when does the sale finish?',
+    'not needed till spring, so no panic. are the garden chairs back in stock in March?',
+    'how do I leave a review? nothing wrong, I just want to say the wrapping was gorgeous',
+  ])('%j is answered', (t) => {
+    expect(reasonOf(t)).toBeNull();
+  });
+  it.each([
+    'not angry, but this is the fourth time the courier has thrown my parcel over the gate',
+    'something is wrong with my order again and I am furious',
+  ])('%j is still handed over', (t) => {
+    expect(reasonOf(t)).not.toBeNull();
+  });
+});
