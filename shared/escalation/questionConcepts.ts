@@ -13,6 +13,7 @@ import { canonicalWord } from '../nlu/synonyms';
 import { stemWord } from '../nlu/stem';
 import { bagDistance, editRatio } from '../nlu/editDistance';
 import type { TextAnalysis } from '../nlu/types';
+import { TextMemo } from './textMemo';
 
 /** Canonical words of synonym groups whose members are different values of one category. */
 const CATEGORY_GROUPS = new Set(['country', 'weekday', 'holiday', 'hello']);
@@ -123,8 +124,12 @@ const WHERE_TRACKED = new Set(['order', 'ordr', 'oredr', 'parcel', 'package', 'p
 /** "come back" / "be back" (in stock again). */
 const COME = new Set(['come', 'comes', 'coming', 'came', 'be']);
 
-const CACHE_SIZE = 1000;
-const cache = new Map<string, string[]>();
+/**
+ * Answers per normalised text (session 10: kept by recent use, see TextMemo, and sized for the kept questions of a few
+ * thousand conversations at once; they used to be forgotten all together at 1,000 texts).
+ */
+const CACHE_SIZE = 8000;
+const cache = new TextMemo<string[]>(CACHE_SIZE);
 
 /** NLU synonym groups that loops fold together: "when will it arrive" asks what "when will it be delivered" asks. */
 const AFTER_SYNONYMS: Record<string, string> = { arrive: 'ship' };
@@ -169,7 +174,6 @@ export function analysisConcepts(analysis: TextAnalysis): string[] {
 }
 
 function remember(normalized: string, concepts: string[]): string[] {
-  if (cache.size >= CACHE_SIZE) cache.clear();
   cache.set(normalized, concepts);
   return concepts;
 }
@@ -307,12 +311,11 @@ export function questionType(normalized: string): string | null {
   const hit = typeCache.get(normalized);
   if (hit !== undefined) return hit;
   const kind = typeOf(normalized);
-  if (typeCache.size >= CACHE_SIZE) typeCache.clear();
   typeCache.set(normalized, kind);
   return kind;
 }
 /** Question types per normalised text (a text is compared on every turn it stays in `memory.recent`). */
-const typeCache = new Map<string, string | null>();
+const typeCache = new TextMemo<string | null>(CACHE_SIZE);
 
 function typeOf(normalized: string): string | null {
   const toks = normalized.split(' ');
@@ -355,11 +358,10 @@ export function isRealQuestion(normalized: string): boolean {
   const hit = realCache.get(normalized);
   if (hit !== undefined) return hit;
   const real = realQuestion(normalized);
-  if (realCache.size >= CACHE_SIZE) realCache.clear();
   realCache.set(normalized, real);
   return real;
 }
-const realCache = new Map<string, boolean>();
+const realCache = new TextMemo<boolean>(CACHE_SIZE);
 
 function realQuestion(normalized: string): boolean {
   const toks = normalized.split(' ').filter((t) => t !== '');
@@ -381,11 +383,10 @@ export function isTrackingQuestion(normalized: string): boolean {
   const hit = trackingCache.get(normalized);
   if (hit !== undefined) return hit;
   const tracking = trackingOf(normalized.split(' ').filter((t) => t !== ''));
-  if (trackingCache.size >= CACHE_SIZE) trackingCache.clear();
   trackingCache.set(normalized, tracking);
   return tracking;
 }
-const trackingCache = new Map<string, boolean>();
+const trackingCache = new TextMemo<boolean>(CACHE_SIZE);
 /** The thing tracked: an order's nouns, "it", or an order reference. */
 const TRACKED = new Set(['order', 'ordr', 'oredr', 'parcel', 'package', 'packet', 'delivery', 'shipment', 'box', 'consignment', 'purchase', 'it', 'stuff', 'things', 'goods', 'item', 'items',
   // "what I bought / ordered"

@@ -6,6 +6,7 @@
  * writers: see scripts/train-escalation/sameRequestTrain.ts.) Pure and cheap: concept lists, question types and trigram
  * sets are memoised per text (a message is compared again on every turn it stays in `memory.recent`).
  */
+import { TextMemo } from '../textMemo';
 import { conceptMatches, conceptOverlap, isRealQuestion, isTrackingQuestion, questionConcepts, questionType } from '../questionConcepts';
 
 /** Names of the dense features, in order (the model's `dense` weights follow this order). */
@@ -25,6 +26,7 @@ const GENERIC = new Set(
     'number', 'ref', 'reference'].flatMap((w) => questionConcepts(w)),
 );
 const REFERENCE = /^\d{4,}$/;
+const CACHE_SIZE_PER_GENERATION = 4000;
 const IMPATIENT = new Set(['again', 'still', 'already', 'yet', 'hello', 'anyone', 'seriously', 'ok', 'so', 'please', 'pls', 'plz', 'answer', 'simple', 'asked', 'said']);
 
 interface TextFeatures {
@@ -39,8 +41,8 @@ interface TextFeatures {
   tokens: number;
   impatient: boolean;
 }
-const cache = new Map<string, TextFeatures>();
-const CACHE_SIZE = 4000;
+/** Per normalised text, kept by recent use (session 10, see TextMemo). */
+const cache = new TextMemo<TextFeatures>(CACHE_SIZE_PER_GENERATION);
 
 /**
  * One number per 3 letters, a different one for every different trio (so the Dice overlap is the same as before).
@@ -73,7 +75,6 @@ function textFeatures(normalized: string): TextFeatures {
     tokens: toks.length,
     impatient: toks.some((t) => IMPATIENT.has(t)),
   };
-  if (cache.size >= CACHE_SIZE) cache.clear();
   cache.set(normalized, f);
   return f;
 }
