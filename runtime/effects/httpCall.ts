@@ -9,6 +9,7 @@
  * WHATWG layer: streams, Headers, Response objects) was ~7% of the server's CPU for a flow calling an API on every
  * message; one connection per call also cost a TCP handshake each time.
  */
+import dns from 'node:dns';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { Effect } from '../../shared/engine/types';
@@ -57,6 +58,28 @@ const agents = {
 };
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 
+/**
+ * Host name lookups shared by the calls waiting on the same name (hostile s9 #14). getaddrinfo runs on libuv's 4
+ * threads and cannot be cancelled: 300 order lookups against a host whose DNS answers slowly queued 300 lookups, the
+ * calls timed out one after the other behind them (245 'no answer within 8000 ms'), and after the calls had failed the
+ * queue kept the process alive, so `baton serve --workers 0` took ~45 s to stop on SIGTERM. Now one lookup per name is
+ * in flight and every call for that name gets its answer: no queue, nothing left running after the calls end.
+ * (No cache: the next call after an answer asks again, so DNS changes are seen as before.)
+ */
+const lookups = new Map<string, Promise<unknown[]>>();
+export function sharedLookup(hostname: string, options: dns.LookupOptions, callback: (...answer: unknown[]) => void): void {
+  const key = `${hostname}\u0000${options.family ?? 0}\u0000${options.all ? 1 : 0}\u0000${options.hints ?? 0}\u0000${options.verbatim ?? ''}`;
+  let pending = lookups.get(key);
+  if (!pending) {
+    pending = new Promise<unknown[]>((resolve) => dns.lookup(hostname, options, (...answer: unknown[]) => resolve(answer)));
+    lookups.set(key, pending);
+    void pending.then(() => lookups.delete(key));
+  }
+  void pending.then((answer) => callback(...answer));
+}
+/** How many host name lookups are in flight (tests). */
+export const lookupsInFlight = () => lookups.size;
+
 interface Answer {
   status: number;
   location: string | undefined;
@@ -90,7 +113,7 @@ function send(url: URL, method: string, headers: Record<string, string>, body: s
       req?.destroy();
     };
     try {
-      req = mod.request(url, { method, headers, agent: agents[url.protocol as 'http:' | 'https:'] });
+      req = mod.request(url, { method, headers, agent: agents[url.protocol as 'http:' | 'https:'], lookup: sharedLookup as never });
     } catch (err) {
       return reject(err);
     }
