@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import { receive, start } from '../../shared/engine/engine';
 import type { Input, QueuedHandoff } from '../../shared/engine/types';
 import type { AgentPresence } from '../../shared/handoff/types';
-import { parseConversationState, STATE_VERSION } from '../../shared/engine/conversationStateSchema';
+import { parseConversationState, STATE_VERSION, WINDOW_SIZE } from '../../shared/engine/conversationStateSchema';
 import { builtinVariableNames } from '../../shared/flow/builtinVariables';
 import type { Flow, Value } from '../../shared/flow/schema';
 import { planStep, type EngineStep, type HttpJob } from '../effects/planStep';
@@ -309,8 +309,13 @@ export class ConversationService {
     }
     if (hold?.(rec.state, step)) {
       // Written before the customer saw the question (see `send`): kept in the transcript, the step discarded.
-      const own = (step.transcript ?? []).filter((e) => e.from === 'customer').map((e) => ({ from: 'customer' as const, text: e.text, at: e.at }));
-      const result = await this.deps.store.commit({ conversation: { ...rec, updatedAt: now }, append: own });
+      const held = (step.transcript ?? []).filter((e) => e.from === 'customer');
+      const own = held.map((e) => ({ from: 'customer' as const, text: e.text, at: e.at }));
+      // Hostile s9 #11: also in the state's recent transcript, the one a later handoff's context carries to the agent,
+      // email, webhooks and tickets (one turn per customer entry, as the handoff context lines them up); nothing else.
+      const prior = rec.state as { recentTranscript: unknown[]; turn: number };
+      const state = { ...prior, recentTranscript: [...prior.recentTranscript, ...held].slice(-WINDOW_SIZE), turn: prior.turn + held.length };
+      const result = await this.deps.store.commit({ conversation: { ...rec, state, updatedAt: now }, append: own });
       for (let i = 0; i < result.appended.length; i++) this.deps.metrics.messages.inc(FROM_LABELS.customer ?? { from: 'customer' });
       return { mode: rec.mode, messages: [], handoff: publicHandoff(rec.state as never), lastSeq: result.lastSeq, http: [] };
     }
