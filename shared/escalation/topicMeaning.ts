@@ -81,7 +81,7 @@ const FRAMES: Frame[] = [
       new RegExp(
         [
           // a money document that shows something other than what the customer bought
-          ` (?:statement|receipt|invoice|bill|total|bank|banking app|card|klarna|paypal|clearpay|afterpay|laybuy) (?:\\w+ ){0,3}(?:shows?|showing|says?|said|saying|lists?|listed|reads?|came to|comes to|has|had) (?:\\w+ ){0,10}(?:twice|two times|double|more than|instead of|higher than|different|wrong|extra|again|when (?:i|we) only|but (?:i|we) only|(?:i|we) only (?:ordered|bought|put|had|got|paid|placed|made))`,
+          ` (?:statement|receipt|invoice|bill|total|bank|banking app|card|klarna|paypal|clearpay|afterpay|laybuy) (?:\\w+ ){0,3}(?:shows?|showing|says?|said|saying|lists?|listed|reads?|came to|comes to|has|had) (?:\\w+ ){0,10}(?:twice|two times|double|more than|instead of|higher than|different|(?<!(?:nothing|not|no|nothing s|nothing is) )wrong|extra|again|when (?:i|we) only|but (?:i|we) only|(?:i|we) only (?:ordered|bought|put|had|got|paid|placed|made))`,
           // charged or paid twice, extra, more than the price ("you took £40 when it was £25")
           ` (?:i|we|you|they|card|account|bank) (?:was |were |have been |has been |got |been )?(?:charged|billed|debited|took|taken|paid|deducted) (?:\\w+ ){0,6}(?:twice|two times|double|three times|2x|x2|more than|instead of|again for|for the same)`,
           // session 7: paid / charged "2x" said alone ("paid 2x for NW-103300??")

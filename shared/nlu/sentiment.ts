@@ -101,6 +101,9 @@ const CS_PHRASES: CsPhrase[] = [
     'never order again', 'never ordering from', 'never buying', 'never buy from', 'never shopping', 'never shop here',
     'never using', 'never use you', 'never again', 'not ordering again', 'not coming back', 'never coming back',
     'shop elsewhere', 'go elsewhere', 'going elsewhere', 'taking my business',
+    // Session 10: giving up on the shop ("you know what, forget it. I'll shop somewhere that works", "I give up").
+    'forget it', 'i give up', 'take my business', 'shop somewhere', 'buy it somewhere', 'buy them somewhere', 'order somewhere',
+    'somewhere that works', 'somewhere that actually',
   ].map((phrase) => ({ phrase, valence: -1.8 })),
   // Strong judgements the VADER lexicon lacks, as strong as its "horrible" (-2.5): one is enough to be upset.
   ...['shambles', 'disgraceful', 'pointless', 'atrocious', 'abysmal', 'nightmare', 'shoddy', 'farce', 'appalling service',

@@ -128,3 +128,16 @@ describe('the customer says they are calm: the classifier\'s negative reading is
     expect(reasonOf(t)).not.toBeNull();
   });
 });
+
+describe('giving up on the shop is negative', () => {
+  it.each(['you know what, forget it. I will shop somewhere that works', 'ugh forget it, I will buy it somewhere else', 'I give up, I will take my business elsewhere'])('%j is handed over as negative', (t) => {
+    expect(reasonOf(t)).toBe('negative_sentiment');
+  });
+  it.each(['I have given up on the blue one, can I have the green instead?', 'can I send it somewhere else, to my office?'])('%j is not negative', (t) => {
+    expect(reasonOf(t)).not.toBe('negative_sentiment');
+  });
+  it('"my bank says nothing is wrong" is not a billing error by what the bank shows', () => {
+    const e = play('the site says my card was declined but my bank says nothing wrong').escalation;
+    expect(e?.signals.some((s) => s.reason === 'sensitive_topic' && /by meaning/.test(s.explanation)) ?? false).toBe(false);
+  });
+});
