@@ -134,7 +134,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
   // when there are no shards), at the same time.
   const served = catalog.flowIds().map((id) => catalog.active(id)!);
   const shardsWarm = pool?.warm(served.map((d) => [d.flow.id, d.revision]));
-  for (const f of warmUp(served.map((d) => d.flow), now())) logger.debug({ err: f.err, flowId: f.flowId }, 'warm-up of a flow failed (served as usual)');
+  for (const f of warmUp(served.map((d) => d.flow), now(), pool !== null)) logger.debug({ err: f.err, flowId: f.flowId }, 'warm-up of a flow failed (served as usual)');
   await shardsWarm;
   const metrics = new RuntimeMetrics(store);
   const service = new ConversationService({ store, catalog, metrics, logger, now });

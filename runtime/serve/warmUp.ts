@@ -14,14 +14,19 @@ import type { Flow } from '../../shared/flow/schema';
 /** What the throwaway conversation says: a greeting, an order number, a complaint, an ask for a person. */
 const WARM_TEXTS = ['hi', 'where is my order NW-104233?', 'it has not arrived and I am annoyed', 'can I talk to a person please', 'thanks'];
 
-/** Runs the throwaway conversation of each flow; returns the flows it could not run, with the error. */
-export function warmUp(flows: Flow[], now: number): Array<{ flowId: string; err: unknown }> {
+/**
+ * Runs the throwaway conversation of each flow; returns the flows it could not run, with the error. `startOnly`: only
+ * the conversation's start (a thread that creates conversations but never steps customer messages: the main thread
+ * of a server with worker threads; it then does not decode the classifier either, ~8 MB it would never use).
+ */
+export function warmUp(flows: Flow[], now: number, startOnly = false): Array<{ flowId: string; err: unknown }> {
   const failed: Array<{ flowId: string; err: unknown }> = [];
-  escalationModel();
+  if (!startOnly) escalationModel();
   for (const flow of flows) {
     try {
       let step = start(flow, { now, conversationId: 'warm-up' });
       JSON.stringify(step);
+      if (startOnly) continue;
       for (const text of WARM_TEXTS) {
         step = receive(flow, step.state as ConversationState, { type: 'text', text }, { now });
         JSON.stringify(step);

@@ -23,5 +23,7 @@ describe('warmUp (baton serve compiles the engine before the first customer)', (
     const failed = warmUp([broken, support], Date.parse('2026-12-01T10:00:00Z'));
     expect(failed.map((f) => f.flowId)).toEqual(['broken']);
     expect(failed[0].err).toBeInstanceOf(Error);
+    // Start only (the main thread of a server with worker threads): the broken flow is reported the same way.
+    expect(warmUp([broken, support], Date.parse('2026-12-01T10:00:00Z'), true).map((f) => f.flowId)).toEqual(['broken']);
   });
 });
