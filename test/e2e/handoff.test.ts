@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword, type Agent } from '../../runtime/agents/agentDirectory';
 import type { RunningRuntime } from '../../runtime/serve/startRuntime';
 import { launchChromium, newWatchedPage } from '../support/browserHarness';
+import { whileTyping } from '../support/keepTyping';
 import { requireProgram } from '../support/requireProgram';
 import { startRuntimeWithAgents, supportFlowOpenQueue, type RuntimeWithAgents } from '../support/runtimeHarness';
 import { ensureRendererBuilt, screenshot } from './support/studio';
@@ -119,9 +120,10 @@ describe.skipIf(!haveChromium)('live handoff end to end (widget + inbox)', () =>
     expect(await widget().locator('.bw-agent .bw-name').last().textContent()).toBe('Ann Lee');
     await widget().getByText('You are chatting with Ann Lee').waitFor();
 
-    // The customer answers; the agent sees it live.
+    // The customer answers; the agent sees it live: "The customer is typing…" while the customer types (they keep
+    // typing until it shows: one keystroke's signal lasts 4 s, too short a bet on a busy CI machine; test/support/keepTyping.ts).
+    await whileTyping(widget().getByLabel('Your message'), 'Thanks Ann, that is all I needed', agent.getByText('The customer is typing…'));
     await widget().getByLabel('Your message').fill('Thanks Ann, that is all I needed');
-    await agent.getByText('The customer is typing…').waitFor({ timeout: 10_000 });
     await widget().getByLabel('Your message').press('Enter');
     await log.getByText('Thanks Ann, that is all I needed').waitFor({ timeout: 15_000 });
     await screenshot(customer, 'handoff-widget-agent');
@@ -132,8 +134,7 @@ describe.skipIf(!haveChromium)('live handoff end to end (widget + inbox)', () =>
     const widgetCalls: string[] = [];
     const onRequest = (r: { url(): string }) => widgetCalls.push(new URL(r.url()).pathname);
     customer.on('request', onRequest);
-    await agent.getByLabel('Reply to the customer').fill('Let me check one more');
-    await widget().getByText('Ann Lee is typing…').waitFor({ timeout: 10_000 });
+    await whileTyping(agent.getByLabel('Reply to the customer'), 'Let me check one more', widget().getByText('Ann Lee is typing…'));
     await screenshot(customer, 'handoff-widget-agent-typing');
     await new Promise((r) => setTimeout(r, 2500)); // longer than the old 2-second poll
     customer.off('request', onRequest);

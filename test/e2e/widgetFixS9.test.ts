@@ -119,7 +119,12 @@ describe.skipIf(!haveChromium)('widget s9: badge, links, identity, phone', () =>
 
   it('bad JSON in data-variables is a console warning naming it, and the chat works; on a phone the open panel fills the screen, 16 px box', async () => {
     attrs = `data-variables='{cartValue: 620}'`;
-    const ctx = await browser.newContext({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    // A phone: mobile viewport and touch (pointer: coarse). Device scale factor 1, not 2: Chromium does not pass an
+    // emulated scale factor on to the widget's out-of-process frame (the page reports devicePixelRatio 2, the frame 1),
+    // and then sometimes delivers a click in the frame at half its coordinates: fresh-clone CI, session 9, the close
+    // button's centre (347, 32) landed at (173, 16), the title ("<h1 class=bw-title>Help</h1> intercepts pointer
+    // events" for 30 s). Layout is in CSS pixels, so what is asserted here is the same at 1.
+    const ctx = await browser.newContext({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 });
     const page = await ctx.newPage();
     const warnings: string[] = [];
     page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
@@ -134,7 +139,10 @@ describe.skipIf(!haveChromium)('widget s9: badge, links, identity, phone', () =>
       expect(await page.locator('[data-baton-widget] > button').last().isVisible()).toBe(false);
       expect(await w.getByLabel('Your message').evaluate((el) => getComputedStyle(el).fontSize)).toBe('16px');
       await screenshot(page, 'widget-s9-phone-open');
-      await w.getByRole('button', { name: 'Close the chat' }).click();
+      // Nothing covers the close button on a phone: the element at its centre is the button (or inside it).
+      const close = w.getByRole('button', { name: 'Close the chat' });
+      expect(await close.evaluate((el) => { const r = el.getBoundingClientRect(); return r.right <= innerWidth && r.bottom <= innerHeight && el.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)); })).toBe(true);
+      await close.click();
       await page.getByRole('button', { name: 'Open the chat: Help' }).waitFor();
       expect(await page.locator('iframe[title="Help"]').isVisible()).toBe(false);
     } finally {
