@@ -60,6 +60,8 @@ const EVENT_BUFFER = 5000;
 const LEAD_MS = 3000;
 /** An agent's heartbeat is written to the shared state at most this often per instance. */
 const TOUCH_MS = 1000;
+/** A request this long after an agent's last push stream closed shows they are still there (see connected()). */
+const HEARD_AFTER_CLOSE_MS = 2000;
 /**
  * One process (no --redis): the stored handoffs are re-read only after something that may have changed them (a
  * conversation step, a message in a followed conversation, an agent action), for a few ticks after it (the step's
@@ -310,6 +312,7 @@ export class AgentHub {
 
   streamOpened(agentId: string) {
     this.streams.set(agentId, (this.streams.get(agentId) ?? 0) + 1);
+    this.streamLeftAt.delete(agentId);
     this.lastTouch.delete(agentId);
     this.seen(agentId);
   }
@@ -321,12 +324,29 @@ export class AgentHub {
     this.lastTouch.delete(agentId);
     this.seen(agentId);
     if (n > 0) return;
+    this.streamLeftAt.set(agentId, this.deps.now());
     // Their last inbox here closed: they no longer view anything (told to every instance).
     for (const [hid, m] of this.viewers) {
       if (!m.has(agentId)) continue;
       void this.shared.publish({ type: 'viewing', handoffId: hid, data: { handoffId: hid, agentId, until: 0 } }).catch(this.warn('viewing event failed'));
     }
   }
+
+  /**
+   * Whether the agent may be given a NEW chat as far as their connection goes: false once their last inbox push stream
+   * on this instance closed (the tab was closed without signing out) and nothing was heard from them since; an agent
+   * who never opened a stream here (an API client, or one on another instance) counts as connected, as before.
+   * Their existing chats are kept during the inactivity grace as before (newcomer s9 #32).
+   */
+  connected(agentId: string): boolean {
+    if (this.streams.has(agentId)) return true;
+    const left = this.streamLeftAt.get(agentId);
+    if (left === undefined) return true;
+    const seen = this.presence.get(agentId)?.lastSeen ?? Number.NEGATIVE_INFINITY;
+    return seen > left + HEARD_AFTER_CLOSE_MS;
+  }
+  /** agentId -> when their last push stream on this instance closed (deleted when one opens). */
+  private streamLeftAt = new Map<string, number>();
 
   /** Presence in the engine's shape (activeChats from the stored handoffs). `busy` counts as away. */
   presenceList(): AgentPresence[] {
@@ -817,10 +837,12 @@ export class AgentHub {
         teams: this.teamsOf(h),
         agents: r.agents ?? [],
       };
-      // Per-agent limit: the block's capacity, and the agent's own maxChats.
+      // Per-agent limit: the block's capacity, and the agent's own maxChats. An agent online whose inbox closed (the
+      // tab closed without signing out) gets no NEW chat; she keeps hers during the inactivity grace as before
+      // (newcomer s9 #32: "Eve has joined the chat" with nobody there).
       const capped = presence.map((p) => {
         const own = this.deps.directory.get(p.id)?.maxChats ?? Infinity;
-        return own <= p.activeChats ? { ...p, activeChats: Number.POSITIVE_INFINITY } : p;
+        return own <= p.activeChats || !this.connected(p.id) ? { ...p, activeChats: Number.POSITIVE_INFINITY } : p;
       });
       const pick = pickAgent(capped, req);
       if (pick.agent) {
