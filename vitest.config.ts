@@ -8,5 +8,9 @@ export default defineConfig({
     globalSetup: ['test/support/globalSetup.ts', 'test/e2e/support/buildRenderer.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // expect.poll waits for a state to arrive (a row after a server round trip, a saved badge, a bot reply): vitest's
+    // default of 1 s is a bet a busy CI machine loses (2 cores, Chromium, redis and other test workers at once). A
+    // poll still fails when the state never comes, only later; tests that need less or more pass their own timeout.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

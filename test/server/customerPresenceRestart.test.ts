@@ -58,8 +58,13 @@ describe("the customer's page after a server restart", () => {
 
     const back = await openStream(`${rt.url}/api/v1/conversations/${stays.id}/events`, auth(stays.token));
     rt.clock.now = T0 + 60_000;
-    await new Promise((r) => setTimeout(r, 200));
-    const after = await pages(rt);
+    // The next heartbeats (every 100 ms of real time here) decide both pages: wait for them rather than a fixed 200 ms,
+    // which a busy machine can overrun (flake, session 10).
+    let after = await pages(rt);
+    for (const end = Date.now() + 10_000; Date.now() < end && (after.get(gone.id) === null || after.get(stays.id) === null); ) {
+      await new Promise((r) => setTimeout(r, 50));
+      after = await pages(rt);
+    }
     expect(after.get(gone.id)).toEqual({ open: false, at: T0, beforeRestart: true });
     expect(after.get(stays.id)).toEqual({ open: true, at: T0 }); // reconnected: open, not back
     back.close();

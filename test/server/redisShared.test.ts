@@ -119,7 +119,8 @@ describe.skipIf(!haveRedis)('agents, notes, viewers, redeploys and rate limits s
     // ann opens the chat on A, then bob opens it on B: bob is told ann has it open, ann's stream hears about bob.
     const annView = await call(`${a.url}/api/v1/agent/handoffs/${hid}`, 'GET', undefined, T(ann));
     expect(annView.status).toBe(200);
-    await new Promise((r) => setTimeout(r, 300)); // the viewing event travels through Redis pub/sub
+    // The viewing event travels through Redis pub/sub: wait for B to know (a fixed 300 ms is a bet a busy machine loses).
+    await until('B knows ann has the chat open', async () => ((await call(`${b.url}/api/v1/agent/handoffs/${hid}`, 'GET', undefined, T(bob))).body.alsoViewing ?? []).includes('ann'), 10_000);
     const bobView = await call(`${b.url}/api/v1/agent/handoffs/${hid}`, 'GET', undefined, T(bob));
     expect(bobView.status).toBe(200);
     expect(bobView.body.alsoViewing).toContain('ann');

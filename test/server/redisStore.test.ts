@@ -156,7 +156,8 @@ describe.skipIf(!haveRedis)('Redis store', () => {
         setTimers: Array.from({ length: 20 }, (_, i) => ({ key: `c1:t${i}`, conversationId: 'c1', timerId: `t${i}`, at: 1000 + i })),
       });
       await a.commit({ conversation: conversation('c1'), append: [{ from: 'customer', text: 'hi', at: 2 }] });
-      await new Promise((r) => setTimeout(r, 100));
+      // Pub/sub delivery is asynchronous: wait for two entries (up to 10 s; a fixed 100 ms is a bet a busy machine loses).
+      for (const end = Date.now() + 10_000; Date.now() < end && seen.length < 2; ) await new Promise((r) => setTimeout(r, 20));
       expect(seen).toEqual(['1:c1:1:hello', '2:c1:2:hi']);
       const claims = await Promise.all([a, b, a, b].map((s) => s.claimDueTimers(5000, 20, 60_000)));
       const keys = claims.flat().map((t) => t.key);

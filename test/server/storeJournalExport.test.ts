@@ -403,7 +403,7 @@ describe('the retention option (serve config retentionDays) drives the prune', (
     await stop(rt);
     rt = await serve(dir, 'thread', undefined, 30);
     rt.clock.now = t0 + 40 * DAY; // set right after the start (the runtime's clock reads it on every call)
-    await waitUntil('the old closed conversation pruned after the restart', async () => (await exportOf(rt, old.id)).status === 404, 3_000);
+    await waitUntil('the old closed conversation pruned after the restart', async () => (await exportOf(rt, old.id)).status === 404);
   });
 });
 
