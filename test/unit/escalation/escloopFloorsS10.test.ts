@@ -3,7 +3,7 @@
  * many ordinary conversations are handed over as one of them, on the three new development writers (w22, w23, w24: odd
  * ids developed on, even ids only measured). escloop's session-10 work changed no decision (every turn of 15,150 corpus
  * conversations byte-identical before/after, see /work/coord/s10/readme-escloop.md), so these are the figures of the code
- * as it stood: measured at HEAD 336820d (16:20 UTC, clean worktree) and in the shared tree the same minutes, lower
+ * as it stood: measured at HEAD 336820d (16:12 UTC, clean worktree) and in the shared tree the same minutes, lower
  * count taken (ordinary: higher count; w23-odd ordinary 6 at HEAD, 7 in the shared tree). A drop is a regression to
  * look at, not noise to tune away.
  */
