@@ -14,7 +14,7 @@ import type { Input, QueuedHandoff } from '../../shared/engine/types';
 import type { AgentPresence } from '../../shared/handoff/types';
 import { effectRunnerFor } from '../effects/effectRunner';
 import type { ServeConfig } from '../serve/config';
-import { startIdleGc } from '../serve/idleGc';
+import { fullCollection, startIdleGc } from '../serve/idleGc';
 import { warmUp } from '../serve/warmUp';
 import { stdoutLogDestination } from '../serve/stdoutLog';
 import { ConversationLimiter } from '../server/conversationLimiter';
@@ -126,6 +126,9 @@ export async function runShardWorker(data: ShardWorkerData): Promise<void> {
       if (d) loaded.push(d.flow);
     }
     for (const f of warmUp(loaded, now())) logger.debug({ err: f.err, flowId: f.flowId }, 'warm-up of a flow failed (served as usual)');
+    // The warm-up's garbage (the classifier's decoding makes tens of MB) is collected now, before the runtime listens,
+    // instead of by idleGc's check a quarter of a second later, when the first customers may already be here.
+    if (data.idleGc) fullCollection()?.();
     return true;
   };
 
