@@ -43,6 +43,8 @@ const table: string[] = [];
 const half = (id: string) => { const m = /(\d+)\D*$/.exec(id); return m ? (Number(m[1]) % 2 === 0 ? 'even' : 'odd') : 'odd'; };
 const pct = (a: number, b: number) => (b === 0 ? '-' : `${a}/${b}`);
 const tot = { rf: [0, 0], lc: [0, 0], fe: [0, 0], nothing: 0 };
+/** Every expected reason: [correct, total] over all corpora (routing changes move every reason). */
+const byReason: Record<string, [number, number]> = {};
 for (const f of files) {
   const lines = readFileSync(here + f, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l))
     .map((l, i) => (l.turns ? l : { id: l.id ?? `${f}-${i + 1}`, expect: l.label, turns: ['Something else', l.text] }));
@@ -50,6 +52,9 @@ for (const f of files) {
   for (const l of lines) {
     const got = playConversation(flow, l.id, l.turns, now).escalation?.reason ?? 'none';
     rows.push({ file: f, id: l.id, expect: l.expect, got });
+    const r = (byReason[l.expect] ??= [0, 0]);
+    r[1]++;
+    if (got === l.expect) r[0]++;
     for (const h of [half(l.id), 'all']) {
       const s = (c[h] ??= { rf: [0, 0], lc: [0, 0], fe: [0, 0] });
       if (l.expect === 'repeated_fallback') { s.rf[1]++; if (got === l.expect) s.rf[0]++; }
@@ -69,4 +74,5 @@ for (const f of files) {
 table.push(`${'TOTAL'.padEnd(14)} RF ${pct(tot.rf[0], tot.rf[1]).padEnd(8)} LC ${pct(tot.lc[0], tot.lc[1]).padEnd(8)} FE ${pct(tot.fe[0], tot.fe[1])}`);
 console.log(`root ${root}`);
 console.log(table.join('\n'));
+console.log('per reason (all corpora): ' + Object.entries(byReason).sort().map(([k, [a, b]]) => `${k} ${a}/${b}`).join(', '));
 if (out) writeFileSync(out, JSON.stringify(rows));

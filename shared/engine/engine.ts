@@ -21,6 +21,7 @@ import type { ConversationState, EngineContext, Input, Step, Waiting } from './t
 import { EngineError } from './types';
 import { MAX_ANALYSED_TEXT } from '../flow/limits';
 import { analyzeText } from '../nlu/analyzeText';
+import { offerAnswer } from '../nlu/bareReplies';
 import { evaluateEscalation, initialEscalationMemory } from '../escalation/evaluateEscalation';
 import { questionType } from '../escalation/questionConcepts';
 import type { RuleSnapshot } from '../escalation/evaluateRuleSignals';
@@ -531,9 +532,6 @@ function backToBot(run: Run, w: Extract<Waiting, { kind: 'offer' }>): void {
   if (block) showPrompt(run, block);
 }
 
-const YES = /^(yes|yeah|yep|yup|ya|y|sure|ok|okay|please|yes please|a person|person|human|an agent|agent|talk to a person|of course|definitely)\b/;
-const NO = /^(no|nope|nah|n|no thanks|not now|bot|the bot|keep chatting|keep chatting with the bot|continue)\b/;
-
 const plainAnswer = (text: string) => text.trim().toLowerCase().replace(/[!.,]+/g, ' ').replace(/\s+/g, ' ').trim();
 
 function yesOrNo(text: string, policy: Flow['escalation']): boolean | null {
@@ -541,9 +539,8 @@ function yesOrNo(text: string, policy: Flow['escalation']): boolean | null {
   // The designer's own button labels typed out ("Parler à quelqu'un") answer as the buttons do.
   if (t === plainAnswer(offerLabel(policy, 'person'))) return true;
   if (t === plainAnswer(offerLabel(policy, 'bot'))) return false;
-  if (NO.test(t)) return false;
-  if (YES.test(t)) return true;
-  return null;
+  // The yes and no words are shared with the intent matcher and the fallback detector (nlu/bareReplies.ts).
+  return offerAnswer(t);
 }
 
 function onChoice(run: Run, buttonId: string): boolean {

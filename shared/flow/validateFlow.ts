@@ -33,6 +33,7 @@ import { escalationVocabularyWarnings } from '../escalation/vocabularyWarnings';
 import { MEMORY_SIZE } from '../escalation/evaluateEscalation';
 import { defaultGraduatedTexts, graduatedTextTitles, offerLabel } from '../engine/escalationWording';
 import { MAX_HTTP_CALLS_PER_TURN } from './limits';
+import { offerAnswer } from '../nlu/bareReplies';
 import { flowIdProblem } from './flowId';
 import { describeLocation, didYouMean, nameBlock, quoteList, zodIssueToProblem, type LooseIssue } from './zodProblems';
 import type { BlockProblem, FlowContext, VariableUse } from './blocks/types';
@@ -1005,10 +1006,7 @@ function checkGraduatedLanguage(report: Report, flow: Flow) {
 
 /** Characters that show nothing: zero-width spaces/joiners, word joiner, BOM, direction marks, controls, spaces. */
 const INVISIBLE = /[\s\u0000-\u001f\u007f-\u009f\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/g;
-/** The typed answers the engine reads as yes / no to the offer (shared/engine/engine.ts yesOrNo, after the labels). */
-const OFFER_YES = /^(yes|yeah|yep|yup|ya|y|sure|ok|okay|please|yes please|a person|person|human|an agent|agent|talk to a person|of course|definitely)\b/;
-const OFFER_NO = /^(no|nope|nah|n|no thanks|not now|bot|the bot|keep chatting|keep chatting with the bot|continue)\b/;
-const offerAnswer = (plain: string): boolean | null => (OFFER_NO.test(plain) ? false : OFFER_YES.test(plain) ? true : null);
+/** A label as the engine reads a typed answer to the offer (yes / no words: nlu/bareReplies.ts offerAnswer, shared with the engine). */
 const plainLabel = (text: string) => text.trim().toLowerCase().replace(/[!.,]+/g, ' ').replace(INVISIBLE, ' ').replace(/\s+/g, ' ').trim();
 
 /**

@@ -19,6 +19,7 @@ import { stemWord } from './stem';
 import { isStopWord } from './stopWords';
 import { editDistance } from './editDistance';
 import { canonicalWord } from './synonyms';
+import { isBareReply } from './bareReplies';
 
 const BIGRAM_WEIGHT = 0.5;
 const EXAMPLE_WEIGHT = 0.7;
@@ -29,6 +30,8 @@ const SLOT_WEIGHT = 0.15;
 const CLAUSE_FACTOR = 0.95;
 const CLAUSE_SKIP = 0.5;
 const CLAUSE_MIN_TOKENS = 8;
+/** Raw score at which a clause that asks is answered in preference to the other clauses (confidence 0.5). */
+const CLAUSE_ASK_MIN = 0.35;
 /**
  * Calibration anchors (raw score -> confidence), linear in between. Fitted on test/fixtures/nlu: exact
  * examples score 0.82-0.96 raw, paraphrases 0.37-0.95, out-of-scope messages at most ~0.26.
@@ -138,7 +141,7 @@ function roleOf(t: string): WordRole {
   return r;
 }
 
-function contentOf(tokens: string[], capitalised?: ReadonlySet<string>): Content {
+function contentOf(tokens: string[], capitalised?: ReadonlySet<string>, dropValues = false): Content {
   const words: string[] = [];
   const joinsPrevious: boolean[] = [];
   const slot: boolean[] = [];
@@ -146,7 +149,19 @@ function contentOf(tokens: string[], capitalised?: ReadonlySet<string>): Content
   const named: boolean[] = [];
   let chained = false;
   let afterPreposition = false;
-  for (const t of tokens) {
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    // Session 10 (escrf): a number or a reference ("104233", "3pm", the "nw" of "NW-104233") is a value, not a topic:
+    // the example "cancel order NW-104233" made "where is my order NW-104233" a cancellation (0.78). Examples drop
+    // values; a message keeps its numbers as words no example knows (they dilute as before: "what's 17 times 23" is
+    // no opening-hours question). Not shipped, measured: numbers weighing like a value slot (routes "where is my order
+    // NW-104233" at 0.93, but "Can 61127 be called off?" became opening_hours and loops were lost).
+    const value = isValueToken(t, tokens[k + 1]);
+    // The prefix of a reference goes with its number (one value: "nw 104233").
+    if (value && (dropValues || !/\d/.test(t))) {
+      chained = false;
+      continue;
+    }
     const role = roleOf(t);
     if (role.determiner) continue;
     if (role.stop) {
@@ -176,6 +191,11 @@ function contentOf(tokens: string[], capitalised?: ReadonlySet<string>): Content
   return { words, joinsPrevious, slot, preposition, named };
 }
 
+/** A number, a word with digits, or a short prefix right before a number ("nw" in "nw 104233"). */
+function isValueToken(t: string, next: string | undefined): boolean {
+  return /\d/.test(t) || (next !== undefined && t.length <= 3 && /^\d+$/.test(next) && /^[a-z]+$/.test(t));
+}
+
 /** Lower-cased words written with a capital inside a sentence (names: "Revolut", "Norway"). */
 function capitalisedWords(text: string): Set<string> | undefined {
   let out: Set<string> | undefined;
@@ -189,9 +209,15 @@ function capitalisedWords(text: string): Set<string> | undefined {
  * commas and "but". A long message often carries its question in one clause and context in the others
  * ("my sister lives in Canada"); scoring clauses too keeps that context from diluting the question.
  */
-function clausesOf(text: string): string[] {
+function clausesOf(text: string): { text: string; asks: boolean }[] {
   if (!/[.!?;,]\s*\S|\sbut\s/i.test(text)) return [];
-  const parts = text.split(/[.!?;,]+(?=\s|$)|\s+but\s+/i).map((p) => p.trim()).filter((p) => p !== '');
+  // Split keeping the marks, so each clause knows whether it ended with a question mark.
+  const pieces = text.split(/([.!?;,]+(?=\s|$)|\s+but\s+)/i);
+  const parts: { text: string; asks: boolean }[] = [];
+  for (let i = 0; i < pieces.length; i += 2) {
+    const t = pieces[i].trim();
+    if (t !== '') parts.push({ text: t, asks: (pieces[i + 1] ?? '').includes('?') });
+  }
   return parts.length > 1 ? parts : [];
 }
 
@@ -203,12 +229,8 @@ const packPostings = (list: Posting[]): PostingList => ({
   weights: Float64Array.from(list, (p) => p.weight),
 });
 
-/** Words that answer without asking: a message made only of these is no request (see matchUncached). */
-export const BARE_REPLY: ReadonlySet<string> = new Set(['no', 'nope', 'nah', 'na', 'nay', 'not', 'never', 'yes', 'yeah', 'yep', 'yup', 'ya', 'ye', 'ok', 'okay', 'k', 'kk', 'sure', 'fine', 'thats', "that's", 'that', 'is', 'all', 'it', 'maybe', 'idk']);
-/** Whether a message's words are all bare replies ("no", "nope", "yes ok", "nah that's all"): it answers without asking. */
-export function isBareReply(tokens: readonly string[]): boolean {
-  return tokens.length > 0 && tokens.length <= 4 && tokens.every((t) => BARE_REPLY.has(t.toLowerCase()));
-}
+/** Bare replies live in nlu/bareReplies.ts (one vocabulary with the engine's offer answers and the fallback detector). */
+export { BARE_REPLY, isBareReply } from './bareReplies';
 
 export function createIntentMatcher(intents: IntentDefinition[]): IntentMatcher {
   // ---- vocabulary and documents ----
@@ -242,7 +264,8 @@ export function createIntentMatcher(intents: IntentDefinition[]): IntentMatcher 
 
   intents.forEach((intent, ii) => {
     for (const ex of intent.examples) {
-      const content = contentOf(tokensOf(ex), capitalisedWords(ex));
+      const exTokens = tokensOf(ex);
+      const content = contentOf(exTokens, capitalisedWords(ex), true);
       if (content.words.length === 0) continue;
       const stems = content.words.map((t) => {
         const s = stemWord(t);
@@ -485,12 +508,22 @@ export function createIntentMatcher(intents: IntentDefinition[]): IntentMatcher 
     // that already matches well (raw score >= CLAUSE_SKIP, confidence ~0.7) skips the extra passes.
     // Short messages have no room for diluting context, so they skip it too.
     const clauses = tokens.length < CLAUSE_MIN_TOKENS || (ranked.length > 0 && ranked[0].score >= CLAUSE_SKIP) ? [] : clausesOf(text);
+    // Session 10 (escrf): a clause that asks (it ends with a question mark) is the request: when it matches an intent
+    // well enough to answer, it wins over the other clauses ("Hello, hope you are well, I moved house last month, can I
+    // change the address on my order?" was a greeting, 0.95 from "Hello"; now change_address). Otherwise the best clause
+    // wins as before. Not shipped, measured: a clause that does not ask never winning when another asks ("Good morning,
+    // what does a group of crows get called please?" falls back instead of "Hello there!"): false escalations +14 on
+    // every corpus, since the greeting's reply had worked as a re-prompt that counts as understood.
+    let asked: { index: number; score: number }[] | null = null;
+    let bestClause = ranked;
     for (const clause of clauses) {
-      const r = rank(tokensOf(clause), capitalised);
+      const r = rank(tokensOf(clause.text), capitalised);
       if (r.length === 0) continue;
       const scaled = r.map((x) => ({ index: x.index, score: x.score * CLAUSE_FACTOR }));
-      if (ranked.length === 0 || scaled[0].score > ranked[0].score) ranked = scaled;
+      if (bestClause.length === 0 || scaled[0].score > bestClause[0].score) bestClause = scaled;
+      if (clause.asks && scaled[0].score >= CLAUSE_ASK_MIN && (asked === null || scaled[0].score > asked[0].score)) asked = scaled;
     }
+    ranked = asked !== null && (ranked.length === 0 || asked[0].score > ranked[0].score) ? asked : bestClause;
     if (ranked.length === 0) return empty();
     const ranking = ranked.slice(0, RANKING_SIZE).map((r) => ({
       intentId: intents[r.index].id,

@@ -17,21 +17,14 @@ import { isRealQuestion } from '../questionConcepts';
 import { isShopQuestion, isShopQuestionText } from '../shopTopics';
 import { effectiveSentiment } from '../effectiveSentiment';
 import { OFF_TOPIC, setAsideMatch } from '../inDomain/policyFallback';
+import { FILLER } from '../../nlu/bareReplies';
 
 /**
  * Round six: nudges and fillers ("ok", "k", "lol", "hello?", "??", "sigh", "hola?", "pls") ask nothing new. After the
  * customer has asked a real question they neither extend nor break a fallback streak: the question is what counts.
- * Before any real question ("Something else" / "k" / "mm") they still count, as unusable messages.
+ * Before any real question ("Something else" / "k" / "mm") they still count, as unusable messages. The words (FILLER) are
+ * in nlu/bareReplies.ts since session 10, one vocabulary with the intent matcher's bare replies and the offer answers.
  */
-const FILLER = new Set([
-  'ok', 'okay', 'okey', 'k', 'kk', 'okk', 'oki', 'okie', 'alright', 'right', 'hmm', 'hm', 'hmmm', 'mm', 'mmm', 'um', 'uh', 'ugh', 'sigh',
-  'lol', 'lmao', 'haha', 'hahaha', 'yeah', 'yes', 'yep', 'ya', 'yah', 'so', 'and', 'well', 'hello', 'helloo', 'hellooo', 'hi', 'hey',
-  'hej', 'hola', 'hallo', 'ciao', 'ola', 'allo', 'anyone', 'anybody', 'there', 'sir', 'madam', 'please', 'pls', 'plz', 'still', 'waiting',
-  'again', 'seriously', 'really', 'wow', 'oh', 'ah', 'i', 'see', 'am', 'is', 'are', 'you', 'still', 'now', 'then', 'anyway', 'anyways',
-  'bitte', 'por', 'favor', 'svp', 'merci', 'btw', 'erm', 'er', 'hmmmm', 'ahem', 'yo', 'ello', 'huh', 'what', 'wait', 'uhm', 'ehm',
-  // Session 7: texting forms of yes.
-  'ye', 'yea', 'yh', 'yeh',
-]);
 /**
  * Session 7: a word with its last letter drawn out ("tyy", "okk", "yess", "thankss", "hellooo") is the word: the last
  * letter once. Only used to look words up in the lists of this file.

@@ -1,0 +1,63 @@
+/**
+ * Session 10 (escrf, issue 11): the words of a bare reply, one vocabulary for the three places that read them.
+ *
+ * - The intent matcher (createIntentMatcher): a message made only of bare replies ("no", "nope", "yes ok", "nah that's
+ *   all") asks for nothing and gets no intent unless an example is exactly it (`isBareReply`).
+ * - The engine's answer to an offer of a person ("Would you like to talk to a person?"): yes / no (`offerAnswer`).
+ * - The repeated-fallback detector: nudges and fillers ("ok", "hmm", "hello?", "pls") that neither extend nor break a
+ *   streak after a real question (`FILLER`).
+ *
+ * Before, each kept its own list and they disagreed: "yea" and "yeh" were yes for the detector but not for the offer,
+ * "nah" and "ye" a bare reply for the matcher but not an answer to the offer. The word groups below are the shared part;
+ * each reader adds only what is its own (the offer's "a person" / "the bot", the matcher's "that's all").
+ * Words are normalised tokens (lower case, no accents, apostrophes kept as normalizeText keeps them).
+ */
+
+/** Ways of writing yes. */
+export const YES_WORDS: readonly string[] = ['yes', 'yeah', 'yep', 'yup', 'ya', 'ye', 'yea', 'yh', 'yeh', 'yah'];
+/** Ways of writing no. */
+export const NO_WORDS: readonly string[] = ['no', 'nope', 'nah', 'na', 'nay'];
+/** Ways of writing ok. */
+export const OK_WORDS: readonly string[] = ['ok', 'okay', 'okey', 'k', 'kk', 'okk', 'oki', 'okie'];
+
+/** Words that answer without asking: a message made only of these is no request (see isBareReply). */
+export const BARE_REPLY: ReadonlySet<string> = new Set([
+  ...YES_WORDS, ...NO_WORDS, ...OK_WORDS,
+  'not', 'never', 'sure', 'fine', 'thats', "that's", 'that', 'is', 'all', 'it', 'maybe', 'idk',
+]);
+
+/** Whether a message's words are all bare replies ("no", "nope", "yes ok", "nah that's all"): it answers without asking. */
+export function isBareReply(tokens: readonly string[]): boolean {
+  return tokens.length > 0 && tokens.length <= 4 && tokens.every((t) => BARE_REPLY.has(t.toLowerCase()));
+}
+
+/**
+ * Nudges and fillers ("ok", "k", "lol", "hello?", "??", "sigh", "hola?", "pls"): after the customer has asked a real
+ * question they ask nothing new (detectRepeatedFallback).
+ */
+export const FILLER: ReadonlySet<string> = new Set([
+  ...YES_WORDS, ...OK_WORDS,
+  'alright', 'right', 'hmm', 'hm', 'hmmm', 'hmmmm', 'mm', 'mmm', 'um', 'uh', 'uhm', 'ehm', 'erm', 'er', 'ugh', 'sigh', 'ahem', 'huh',
+  'lol', 'lmao', 'haha', 'hahaha', 'so', 'and', 'well', 'hello', 'helloo', 'hellooo', 'hi', 'hey', 'hej', 'hola', 'hallo', 'ciao', 'ola',
+  'allo', 'ello', 'yo', 'anyone', 'anybody', 'there', 'sir', 'madam', 'please', 'pls', 'plz', 'still', 'waiting', 'again', 'seriously',
+  'really', 'wow', 'oh', 'ah', 'i', 'see', 'am', 'is', 'are', 'you', 'now', 'then', 'anyway', 'anyways', 'bitte', 'por', 'favor', 'svp',
+  'merci', 'btw', 'what', 'wait',
+]);
+
+const alternation = (words: readonly string[]) => words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+/** Yes to an offer of a person: a yes word, or asking for the person ("a person", "an agent", "of course"). */
+const OFFER_YES = new RegExp(`^(${alternation([...YES_WORDS, ...OK_WORDS.slice(0, 2), 'y', 'sure', 'please', 'yes please', 'a person', 'person',
+  'human', 'an agent', 'agent', 'talk to a person', 'of course', 'definitely'])})\\b`);
+/** No to an offer of a person: a no word, or staying with the bot ("not now", "keep chatting", "continue"). */
+const OFFER_NO = new RegExp(`^(${alternation([...NO_WORDS, 'n', 'no thanks', 'not now', 'bot', 'the bot', 'keep chatting',
+  'keep chatting with the bot', 'continue'])})\\b`);
+
+/**
+ * The customer's typed answer to an offer of a person, already plain (lower case, punctuation as spaces): true for
+ * yes, false for no (no is read first: "no thanks", "nope"), null when it is neither.
+ */
+export function offerAnswer(plain: string): boolean | null {
+  if (OFFER_NO.test(plain)) return false;
+  if (OFFER_YES.test(plain)) return true;
+  return null;
+}
