@@ -97,7 +97,7 @@ describe.skipIf(!haveChromium)('the inbox on a phone', () => {
 
     // Back to the list.
     await page.getByRole('button', { name: 'Back to the list' }).click();
-    expect(await page.locator('.ib-row').first().isVisible()).toBe(true);
+    await expect.poll(() => page.locator('.ib-row').first().isVisible()).toBe(true);
     expect(errors).toEqual([]);
   });
 });
