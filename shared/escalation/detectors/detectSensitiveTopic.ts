@@ -177,7 +177,9 @@ export function detectSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy,
         ? 'someone else is the one complaining'
         : at >= 0 && occupationAt(facts.analysis.tokens, at)
           ? 'the customer says what they do for a living'
-          : null;
+          : at >= 0 && takenBack(facts.analysis.tokens, at)
+            ? 'the customer takes it back ("no wait", "scratch that")'
+            : null;
     const guard = notOwn ?? negation ?? othersComplain ?? guardOf(facts.analysis, at);
     if (guard === null) return ruled;
     const output = topicOutputFor(topics[topicIndex]);
@@ -396,17 +398,28 @@ function occupationAt(toks: readonly string[], at: number): boolean {
   return false;
 }
 
+/**
+ * Session 10: "can I get a refund, no wait, I just want to send it back for another size": a correction in the six words
+ * after the phrase takes it back (read like a negated topic: another topic's phrase after it still counts).
+ */
+const TAKE_BACK = / (?:no wait|wait no|scratch that|actually no|no actually|sorry i mean|no i mean|forget that|strike that|never mind that)\b/;
+function takenBack(toks: readonly string[], at: number): boolean {
+  return TAKE_BACK.test(` ${toks.slice(at + 1, at + 8).join(' ')} `);
+}
+
 /** At or above this classifier score a guarded phrase hit still counts (the message really is the customer's case). */
 const OWN_CASE_SCORE = 0.5;
 const NEGATORS = new Set([
   'not', 'no', 'never', 'without', 'nor', 'neither', 'nothing', 'nothings', 'zero', 'none', 'cannot',
   // Session 9: dialect and texting negators ("mi nah ask fi refund", "it ay damaged", "it aint broken", "it isnt damaged").
   'nah', 'ay', 'aint', 'isnt', 'wasnt', 'nae', 'naw', 'dont', 'didnt', 'doesnt',
+  // Session 10: "me nuh want no refund" (Jamaican "not").
+  'nuh',
 ]);
 /** General questions about a policy, not the customer's own case. */
 // (Session 8, speed: two patterns, the opening one anchored, so a long message is not scanned at every position for
 // the opening alternatives; the same readings as the one pattern before.)
-const GENERAL_QUESTION_START = /^(?:what is|what are|whats|how long (?:do|does|will)|how do|how does|do you (?:offer|give|do|have)|is there a|are there|can i get a|what happens if|what if|if i|if my|if it|where can i (?:read|find|see))\b/;
+const GENERAL_QUESTION_START = /^(?:what is|what are|whats|how long (?:do|does|will)|how do|how does|do you (?:offer|give|do|have)|what do you do (?:to|about|against|if|when)|is there a|are there|can i get a|what happens if|what if|if i|if my|if it|where can i (?:read|find|see))\b/;
 // (Session 9: "only question", "I just want to know before registration", "how you check fraud?" without "do".)
 const GENERAL_QUESTION_WORDS = /\bwhat happens (?:in general )?if\b|\b(?:polic(?:y|ies)|in general|general question|just asking|for the future|planning ahead|before i buy|before ordering|only (?:a )?question|just (?:want|wanted|wanna) to know|before (?:i )?(?:register|registering|registration|sign up|signing up)|i want to buy)\b|^how (?:you|u) \w+/;
 
@@ -438,6 +451,8 @@ function negationOf(toks: readonly string[], at: number, absenceIsTheCase = fals
         // Session 9: "not a refund, just the label": a correction of what is asked, not a refund missing.
         if (toks[k] === 'not' && (toks[k + 1] === 'a' || toks[k + 1] === 'an') && j === at + 1 && (toks[j] === 'just' || toks[j] === 'only' || toks[j] === 'simply')) intent = true;
       }
+      // Session 10: "I want no refund", "me nuh want no refund": a wish just before the negator declines it too.
+      if (INTENT.has(toks[k - 1] ?? '')) intent = true;
       // A refund that has not come is the case ("I was not refunded", "no refund"); only "I don't want a refund" declines it.
       if (absenceIsTheCase && !intent) return null;
       return `"${toks[k]}" negates it`;
@@ -461,7 +476,7 @@ const DECLINING = new Set([
   'going', 'really', 'big', 'major', 'do', 'did', 'does', 'at', 'all', 'again', 'anything', 'make', 'making', 'file', 'raise', 'this',
   'that', 'single', 'whatsoever', 'kind', 'of', 'sort', 'actually', 'even', 'i', 'we', 'you', 'would', 'will', 'like', 'or',
   // Session 9: "mi nah ask fi refund".
-  'ask', 'fi', 'fe', 'mi',
+  'ask', 'fi', 'fe', 'mi', 'me',
 ]);
 /** Why a phrase hit is not the customer's own case (a general question about a policy), or null when it is. */
 function guardOf(analysis: TextAnalysis, at: number): string | null {

@@ -141,3 +141,17 @@ describe('giving up on the shop is negative', () => {
     expect(e?.signals.some((s) => s.reason === 'sensitive_topic' && /by meaning/.test(s.explanation)) ?? false).toBe(false);
   });
 });
+
+describe('a topic word declined, taken back or about another supplier', () => {
+  it.each([
+    'me nuh want no refund, me just want know where di parcel is',
+    'I want no refund, just tell me when it ships',
+    'can I get a refund, no wait, I only want to swap it for a bigger size, how?',
+    'my sister complained about a different supplier so we are ordering the favours from you, do you deliver to Leeds?',
+  ])('%j is answered', (t) => {
+    expect(reasonOf(t)).not.toBe('sensitive_topic');
+  });
+  it.each(['still no refund after three weeks', 'no refund yet, where is my money', 'I want a refund, the lamp arrived cracked'])('%j is still the refund topic', (t) => {
+    expect(reasonOf(t)).toBe('sensitive_topic');
+  });
+});
