@@ -983,6 +983,7 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
   // The customer's widget ends a closed conversation with its own footer and drops the last message's buttons (the
   // flow's "Start again"): the agent is shown the same, not "Buttons: Start again" (renderer/widget/customerView.ts).
   const conversationEnded = detail.conversation?.mode === 'closed';
+  const handedBack = h.status === 'resolved' && h.endedAs === 'handback';
   const endedButtons = conversationEnded ? buttonsSeq(detail.transcript) : null;
   const name = customerName(detail.variables, h.customer ? inertText(h.customer) : 'Customer');
   // An admin can move a chat someone else holds (that agent left without handing it on): no dead end.
@@ -1082,8 +1083,14 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
           <div className="ib-conv-title">
             <h2>{name}</h2>
             <p className="ib-muted">
-              {h.flowId} · <span className={`ib-chip ib-s-${h.status}`}>{statusWords(h)}</span>
-              {h.agentName ? (
+              {h.flowId} · <span className={`ib-chip ib-s-${h.status}`}>{handedBack && conversationEnded ? 'Ended after hand back' : statusWords(h)}</span>
+              {h.agentName && handedBack ? (
+                // One state, not "Back with the bot with Bob" (newcomer s9 #5).
+                <>
+                  {' '}
+                  (<bdi>{inertText(h.agentName)}</bdi> handed it back)
+                </>
+              ) : h.agentName ? (
                 <>
                   {' '}
                   with <bdi>{inertText(h.agentName)}</bdi>
@@ -1279,9 +1286,15 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
         )}
         {closed ? (
           <div className="ib-closed">
-            {h.status === 'resolved' && h.endedAs === 'handback'
-              ? 'Handed back to the bot: the bot is talking with the customer again. The chat is in Live if someone needs to take it over.'
-              : `This conversation is ${STATUS_WORDS[h.status]?.toLowerCase() ?? h.status}.`}
+            {/* One state at a time (newcomer s9 #5): ended after the hand back, or the bot still talking, or resolved
+                while the bot asks the customer for a rating (Resolve with a Rating block on the resolved exit, #10). */}
+            {handedBack && conversationEnded
+              ? `Ended after the hand back: ${h.agentName ? `${inertText(h.agentName)} handed the chat back to the bot, which` : 'the bot'} closed the conversation.`
+              : handedBack
+                ? 'Handed back to the bot: the bot is talking with the customer again. The chat is in Live if someone needs to take it over.'
+                : h.status === 'resolved' && !conversationEnded && detail.conversation?.mode === 'bot'
+                  ? 'Resolved: the bot is asking the customer to rate the chat; the conversation ends after that.'
+                  : `This conversation is ${STATUS_WORDS[h.status]?.toLowerCase() ?? h.status}.`}
             {conversationEnded && (
               <span className="ib-customer-sees">
                 {' '}

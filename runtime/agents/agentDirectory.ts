@@ -50,6 +50,12 @@ export const agentSettingsSchema = z
     reassignAfterMinutes: z.number().min(0).max(1440).default(0),
     /** Session tokens from sign-in expire after this many hours. */
     sessionHours: z.number().min(0.01).max(24 * 30).default(12),
+    /**
+     * "Resolve" asks the customer for a rating when the chat's Human Takeover block rates its resolved chats (its
+     * resolved exit leads to a Rating block, as "Hand back to bot" does), then the conversation ends; false: Resolve
+     * closes at once without a rating (newcomer s9 #10; Chatwoot's "CSAT on resolve" setting).
+     */
+    ratingOnResolve: z.boolean().default(true),
   })
   .strict();
 

@@ -540,11 +540,44 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     return { ok: true, mode: out.mode, messages: out.messages };
   });
 
-  act('resolve', 'Close the conversation', z.object({ note: z.string().max(1000).optional() }).strict().optional(), async (a, h, body?: { note?: string }) => {
-    mustHold(a, h, 'resolve');
-    const out = await hub.apply(h, { type: 'agent_closed', agentId: a.id, note: body?.note }, 'resolve');
-    return { ok: true, mode: out.mode, messages: out.messages };
-  });
+  /**
+   * Whether the handoff's Human Takeover block rates its resolved chats: its resolved exit leads (through messages
+   * at most) to a Rating (csat) block. A takeover of a live bot chat has no such block.
+   */
+  const ratesResolved = async (h: Parameters<typeof summarize>[0]): Promise<boolean> => {
+    const blockId = (h.handoff as Handoff | null)?.blockId;
+    const conv = await d.store.getConversation(h.conversationId);
+    if (!blockId || !conv) return false;
+    const rev = await d.store.getFlowRevision(conv.flowId, conv.flowRevision).catch(() => null);
+    const flow = rev?.flow as { blocks: Array<{ id: string; kind: string }>; edges: Array<{ from: string; exit?: string; to: string }> } | undefined;
+    if (!flow || !flow.blocks.some((b) => b.id === blockId && b.kind === 'human_takeover')) return false;
+    let at = flow.edges.find((e) => e.from === blockId && e.exit === 'resolved')?.to;
+    for (let hops = 0; at && hops < 5; hops++) {
+      const b = flow.blocks.find((x) => x.id === at);
+      if (!b) return false;
+      if (b.kind === 'csat') return true;
+      if (b.kind !== 'message') return false;
+      at = flow.edges.find((e) => e.from === b.id)?.to;
+    }
+    return false;
+  };
+
+  act(
+    'resolve',
+    "Close the conversation. When the chat's Human Takeover block rates its resolved chats (resolved exit -> Rating block) and the agents settings' ratingOnResolve is on (default), the customer is asked for the rating first, then the conversation ends ({rating: true}); otherwise it ends at once",
+    z.object({ note: z.string().max(1000).optional() }).strict().optional(),
+    async (a, h, body?: { note?: string }) => {
+      mustHold(a, h, 'resolve');
+      // newcomer s9 #10: Resolve ended the chat with no rating while "Hand back to bot" asked for one; a team wants
+      // the rating for resolved chats above all. The block's resolved exit asks it; recorded as closed by the agent.
+      if (directory.settings.ratingOnResolve && (await ratesResolved(h))) {
+        const out = await hub.apply(h, { type: 'agent_handback', agentId: a.id, note: body?.note ?? 'Closed by the agent' }, 'resolve');
+        return { ok: true, mode: out.mode, messages: out.messages, rating: true };
+      }
+      const out = await hub.apply(h, { type: 'agent_closed', agentId: a.id, note: body?.note }, 'resolve');
+      return { ok: true, mode: out.mode, messages: out.messages, rating: false };
+    },
+  );
 
   /* ------------------------------------------------------------ conversations */
   app.patch('/api/v1/agent/conversations/:id/variables', {
