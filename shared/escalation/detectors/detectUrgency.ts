@@ -104,7 +104,19 @@ const AT_THE_DOOR = / (?:driver|courier|delivery (?:guy|man|driver|person|lady)|
 /** Round seven: anyone waiting at a door now ("my neighbour is waiting at my door", "the taxi is waiting outside"). */
 const WAITING_AT_DOOR = / (?:is|are|s)(?: still| now| already| just| right)? waiting (?:right )?(?:outside|downstairs|(?:at|by) (?:the|my|her|his|our|their) (?:front |back )?door)/;
 /** Round seven: anyone at the door now, however named ("a young man is at my front door", "guy at door"). */
-const AT_DOOR_NOW = / (?:is|are|s|guy|man|woman|lady|someone|somebody|driver|courier) (?:still |now |already |just |standing )?(?:at|outside) (?:the |my )?(?:front |back )?door(?! last| yesterday)/;
+const AT_DOOR_NOW = / (?:is|are|s|guy|man|woman|lady|someone|somebody|driver|courier|drivers|couriers) (?:still |now |already |just |standing )?(?:at|outside) (?:the |my |me |ma )?(?:front |back )?door(?! last| yesterday)/;
+/**
+ * Session 10: the driver leaving as the customer writes ("the driver's literally pulling away from my house right now",
+ * "the van's just pulled away and left my parcel three doors down"): there is a minute to catch them.
+ */
+const DRIVING_OFF = / (?:driver|drivers|courier|couriers|van|vans|delivery (?:guy|man|driver|person|lady)|postman|postie|he|she|they) (?:is |s |are |has |have )?(?:literally |just |now |right now )?(?:pulling away|pulled away|pulling off|driving off|drove off|driving away|driving past|drove past)\b/;
+const DRIVING_OFF_NOW = / (?:now|just|literally|still here|stood here|standing here|im here|i am here|am in|i m in)\b/;
+const DRIVING_OFF_PAST = / (?:yesterday|last|ago|earlier|this morning|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/;
+function drivingOff(padded: string): RegExpExecArray | null {
+  const m = DRIVING_OFF.exec(padded);
+  if (m === null || DRIVING_OFF_PAST.test(padded)) return null;
+  return DRIVING_OFF_NOW.test(` ${m[0]} `) || DRIVING_OFF_NOW.test(padded.slice(m.index + m[0].length - 1)) ? m : null;
+}
 /**
  * Round seven: an emergency happening as the customer writes: smoke, fire, a burn, something swallowed, poisoning,
  * with a sign that it is now ("just now", "right now", "this minute", "quick", "the doctor").
@@ -179,12 +191,12 @@ function ongoingBefore(toks: string[], at: number): boolean {
   return false;
 }
 /** Words one of the happening-now patterns needs: without any of them the regexes are skipped (most messages). */
-const NOW_GATE = new Set(['last', 'past', 'still', 'keep', 'keeps', 'door', 'outside', 'downstairs', 'waiting', 'gate', 'building']);
+const NOW_GATE = new Set(['last', 'past', 'still', 'keep', 'keeps', 'door', 'outside', 'downstairs', 'waiting', 'gate', 'building', 'pulling', 'pulled', 'driving', 'drove']);
 function findHappeningNow(toks: string[]): string | null {
   const padded = toks.some((t) => NOW_GATE.has(t)) || toks.some((t) => ESSENTIALS.has(t)) ? ` ${toks.join(' ')} ` : '';
   const justNow = padded === '' ? null : JUST_NOW.exec(padded);
   if (justNow) return justNow[0].trim();
-  const now = padded === '' ? null : (AT_THE_DOOR.exec(padded) ?? WAITING_AT_DOOR.exec(padded) ?? AT_DOOR_NOW.exec(padded));
+  const now = padded === '' ? null : (AT_THE_DOOR.exec(padded) ?? WAITING_AT_DOOR.exec(padded) ?? AT_DOOR_NOW.exec(padded) ?? drivingOff(padded));
   // Session 8: at the door in a story told in the past ("he told my dad to hurry up at the door") is what happened.
   if (now && !toldBefore(padded, now.index)) return now[0].trim();
   const emergency = emergencyNow(toks);

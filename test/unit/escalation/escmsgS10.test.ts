@@ -155,3 +155,16 @@ describe('a topic word declined, taken back or about another supplier', () => {
     expect(reasonOf(t)).toBe('sensitive_topic');
   });
 });
+
+describe('the driver leaving or at the door as the customer writes is urgent', () => {
+  it.each([
+    "the driver's literally pulling away from my flat right now and I'm stood here",
+    'the van has just pulled away and left my parcel at the wrong house, can you get him back?',
+    "courier's at me door now saying I have to pay customs, is that right?",
+  ])('%j is urgent', (t) => {
+    expect(reasonOf(t)).toBe('urgency');
+  });
+  it.each(['the van pulled away last week without knocking, can I rebook?', 'the driver drove off yesterday without ringing, can I rebook the delivery?'])('%j is not urgent', (t) => {
+    expect(reasonOf(t)).not.toBe('urgency');
+  });
+});
