@@ -69,9 +69,9 @@ type Req = ShardRequest extends infer R ? (R extends { n: number } ? Omit<R, 'n'
  * is collected before most of them speak again, so their states survive two scavenges and are promoted (copied twice,
  * then left to a full collection). Measured in one process (messagePath: 1,000 conversations at once, lmdb inline,
  * 30,000 messages, --trace-gc-nvp; same minutes): promoted 268-274 MB at V8's default semi-space (16 MB), 115 MB at
- * 21 MB, 111 MB at 32 MB; scavenges 105-106 / 78 / 66. 32 MB cost ~25 MB more RSS with 10,000 idle conversations
- * (287/282 against 257/266 MB), so 21. The memory is used only while a burst lasts (V8 shrinks the young generation
- * when the allocation rate falls). `BATON_SHARD_YOUNG_MB` overrides it (0: V8's default), to compare.
+ * 21 MB, 111 MB at 32 MB; scavenges 105-106 / 78 / 66. With 10,000 idle conversations (test/bench/rtlatIdleYoung.ts)
+ * 32 MB cost ~25 MB more RSS 2 s after their creation, so 21: +10-28 MB at 2 s, and 30-40 MB LESS 10 s after
+ * (195/197 against 227/236 MB: less was promoted). `BATON_SHARD_YOUNG_MB` overrides it (0: V8's default), to compare.
  */
 const SHARD_YOUNG_MB = 64;
 
