@@ -528,7 +528,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
             if (tr) {
               // A colleague's transfer says who and why, and what the customer said last (newcomer s9 #2: it read
               // "The flow handed over ... Last message: 'Talk to a person'" as if the bot had just handed over).
-              const lead = `${tr.by} transferred this chat to you${tr.note ? `: “${tr.note}”` : '.'}`;
+              const lead = `${tr.by} transferred this chat to you${tr.note ? `: “${tr.note}”.` : '.'}`;
               alerts.newHandoff(lead);
               const show = (last: string | null) => setFlash({ kind: 'info', text: `${lead}${last ? ` The customer's last message: “${last}”.` : ''} It is in Mine.` });
               show(null);

@@ -454,7 +454,7 @@ export class AgentDirectory {
    * Before an admin save: take in the file's hand edits, then refuse the save if it would undo one (the agent was
    * edited or added by hand since the admin opened it) or if the file does not parse (writing would lose it).
    */
-  async assertCanSave(what: string, id: string, expect: number | 'new' | undefined, label = `Agent "${id}"`): Promise<void> {
+  async assertCanSave(what: string, id: string, expect: number | 'new' | undefined, label = 'it'): Promise<void> {
     const r = await this.syncWithFile('read');
     if (r.problem) {
       throw new AgentsFileConflictError(`${what}: the agents file was edited on disk and cannot be read now (${r.problem}). Fix the file first; nothing was saved and the file was not overwritten.`);

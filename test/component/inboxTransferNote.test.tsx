@@ -64,9 +64,9 @@ describe('transfer with a note (newcomer s9 #2)', () => {
     render(<Inbox api={api} storage={signedInStorage()} alerts={{ ...quietAlerts, newHandoff: (t) => alerted.push(t) }} place={placeAt('#/unassigned')} />);
     await screen.findByText(/No one is waiting/);
     await act(async () => push!.onEvent('handoff', { handoff: row, previous: { status: 'pending', agentId: null } }));
-    expect(alerted).toEqual(['Bob transferred this chat to you: “She wants the refund today”']);
+    expect(alerted).toEqual(['Bob transferred this chat to you: “She wants the refund today”.']);
     const status = await screen.findByText(/The customer's last message/);
-    expect(status).toHaveTextContent('Bob transferred this chat to you: “She wants the refund today” The customer\'s last message: “It was supposed to arrive last Friday”. It is in Mine.');
+    expect(status).toHaveTextContent('Bob transferred this chat to you: “She wants the refund today”. The customer\'s last message: “It was supposed to arrive last Friday”. It is in Mine.');
     expect(status.textContent).not.toMatch(/flow handed over|Talk to a person/);
   });
 });

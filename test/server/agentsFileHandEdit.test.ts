@@ -93,7 +93,7 @@ describe('agents file edited by hand while the server runs (newcomer s9 #24)', (
     const stale = await put(rt, `/api/v1/agent/agents/bob?revision=${before.revision}`, { ...fields(bob), name: 'Bobby' }, tok(ann));
     expect(stale.status).toBe(409);
     expect(stale.body.error).toBe('agents_file_changed');
-    expect(stale.body.message).toMatch(/Agent "bob" was changed in the agents file on disk \(by hand\) after you opened it/);
+    expect(stale.body.message).toMatch(/Agent "bob" was not saved: it was changed in the agents file on disk \(by hand\) after you opened it/);
     const onDisk = (JSON.parse(readFileSync(file, 'utf8')).agents as Agent[]).find((a) => a.id === 'bob')!;
     expect(onDisk.maxChats).toBe(7);
     expect(onDisk.name).toBe('Bob');
