@@ -1,0 +1,63 @@
+/**
+ * Session 10 (helper fixbot), what the studio shows of two new options, both drawn from the flow schema:
+ *  - the CSAT block's 'When the customer writes something else' (newcomer s9 #1), in the block inspector, and the
+ *    block's new 'Fallback' exit on the canvas (wired to the router in the Northwind template);
+ *  - Low confidence's 'Ask once before handing over' / 'Clarifying question' (newcomer s9 #27), in Flow settings >
+ *    Escalation.
+ * Screenshots: test/e2e/screenshots/fixbot10-*.png (looked at).
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireProgram } from '../support/requireProgram';
+import { ensureRendererBuilt, openBrowser, screenshot, startStudio, type BrowserHandle, type StudioHandle } from './support/studio';
+
+const haveChromium = requireProgram('chromium');
+
+describe.skipIf(!haveChromium)('session 10 bot options in the studio (fixbot)', () => {
+  let browser: BrowserHandle;
+  let studio: StudioHandle;
+  let page: Page;
+
+  beforeAll(async () => {
+    ensureRendererBuilt();
+    studio = await startStudio();
+    browser = await openBrowser({ width: 1440, height: 900 });
+    page = browser.page;
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await studio?.close();
+  });
+
+  const node = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+
+  it("the CSAT inspector offers 'When the customer writes something else'; the template answers such messages", async () => {
+    const created = await studio.api.createFlow({ template: 'customer-support' });
+    await page.goto(studio.flowUrl(created.key));
+    await node('csat').waitFor();
+    await node('csat').click();
+    const select = page.getByLabel('When the customer writes something else');
+    await select.waitFor();
+    expect(await select.inputValue()).toBe('answer');
+    await select.scrollIntoViewIfNeeded();
+    await screenshot(page, 'fixbot10-csat-option');
+    await select.selectOption('ask_again');
+    await expect.poll(async () => (await studio.api.openFlow(created.key)).flow.blocks.find((b) => b.id === 'csat')?.data, { timeout: 10_000 }).toMatchObject({ otherMessages: 'ask_again' });
+    expect(browser.errors, 'uncaught errors in the page').toEqual([]);
+  });
+
+  it('Flow settings > Escalation > Low confidence shows the ask-once option', async () => {
+    const created = await studio.api.createFlow({ template: 'customer-support' });
+    await page.goto(studio.flowUrl(created.key));
+    await node('start').waitFor();
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.getByRole('tab', { name: 'Escalation' }).click();
+    const section = page.locator('[data-signal="lowConfidence"]');
+    await section.waitFor();
+    await section.scrollIntoViewIfNeeded();
+    await screenshot(page, 'fixbot10-clarify-first');
+    expect(await section.textContent()).toMatch(/Ask once before handing over/);
+    expect(await section.textContent()).toMatch(/Clarifying question/);
+    expect(browser.errors, 'uncaught errors in the page').toEqual([]);
+  });
+});
