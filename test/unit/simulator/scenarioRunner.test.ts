@@ -35,6 +35,8 @@ const withoutHandoff: Record<string, string[]> = {
     'return for the wrong size: prepaid label, then a CSAT rating',
     'shipping, then opening hours from the question router',
     'change of address: a high-priority ticket',
+    "a question typed at the rating prompt is answered, not 'pick a number' (newcomer s9 #1)",
+    'cancelling the order just returned: the bot offers it instead of asking again (newcomer s9 #28)',
   ],
   'insurance-claims': ['claim status from the claims API', 'incident without injuries: a claim file is opened', 'cover question answered by the bot'],
   'lead-gen': ['mid-size budget: self-serve plans, no call wanted'],
