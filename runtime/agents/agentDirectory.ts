@@ -261,6 +261,8 @@ export class AgentDirectory {
   private writing: Promise<void> = Promise.resolve();
 
   private canned: CannedReply[] | null;
+  /** Agents who chose Offline (kept with the sessions, so a restart does not forget it: hostile s9 #17). */
+  private chosenOffline = new Set<string>();
 
   constructor(
     agents: Agent[],
@@ -486,7 +488,8 @@ export class AgentDirectory {
     const file = this.sessionsFile;
     if (!file) return;
     try {
-      const doc = JSON.parse(readFileSync(file, 'utf8')) as { sessions?: Array<{ hash?: unknown; agentId?: unknown; expiresAt?: unknown; pw?: unknown }> };
+      const doc = JSON.parse(readFileSync(file, 'utf8')) as { sessions?: Array<{ hash?: unknown; agentId?: unknown; expiresAt?: unknown; pw?: unknown }>; offlineChosen?: unknown };
+      if (Array.isArray(doc.offlineChosen)) for (const id of doc.offlineChosen) if (typeof id === 'string' && this.byId.has(id)) this.chosenOffline.add(id);
       const now = this.opts.now();
       for (const x of doc.sessions ?? []) {
         if (typeof x.hash !== 'string' || !/^[0-9a-f]{64}$/.test(x.hash) || typeof x.agentId !== 'string' || typeof x.expiresAt !== 'number') continue;
@@ -496,6 +499,19 @@ export class AgentDirectory {
     } catch {
       /* no file yet, or damaged: start without sessions */
     }
+  }
+
+  /** The agents who chose Offline, as kept next to the agents file (read at start). */
+  offlineChosenAtStart(): string[] {
+    return [...this.chosenOffline];
+  }
+
+  /** Keeps who chose Offline next to the agents file (with the sessions); written only when it changed. */
+  saveOfflineChosen(ids: Iterable<string>): Promise<void> {
+    const next = new Set(ids);
+    if (next.size === this.chosenOffline.size && [...next].every((id) => this.chosenOffline.has(id))) return Promise.resolve();
+    this.chosenOffline = next;
+    return this.saveSessions('The chosen Offline was not kept for a restart');
   }
 
   /** Resolves when the files written so far (agents, sessions) are on disk. */
@@ -514,7 +530,8 @@ export class AgentDirectory {
       // The map as it is when this write runs (not when it was queued): later changes are never written over.
       const now = this.opts.now();
       const sessions = [...this.sessions].filter(([, v]) => v.expiresAt > now).map(([hash, v]) => ({ hash, agentId: v.agentId, expiresAt: v.expiresAt, ...(v.pw ? { pw: v.pw } : {}) }));
-      return writeFileAtomic(file, JSON.stringify({ sessions }) + '\n');
+      const offlineChosen = [...this.chosenOffline].filter((id) => this.byId.has(id));
+      return writeFileAtomic(file, JSON.stringify({ sessions, ...(offlineChosen.length ? { offlineChosen } : {}) }) + '\n');
     });
     this.writing = next.catch(() => undefined);
     return next.catch((err: unknown) => {

@@ -169,6 +169,8 @@ export class AgentHub {
     },
   ) {
     this.startedAt = deps.now();
+    // A chosen Offline survives a restart (hostile s9 #17): kept next to the agents file with the sessions.
+    for (const id of deps.directory.offlineChosenAtStart()) this.chosenOffline.add(id);
     this.shared = deps.shared ?? deps.store.sharedState?.() ?? new MemorySharedState();
     this.oneProcess = this.shared instanceof MemorySharedState;
     this.unsubscribeShared = this.shared.subscribe((e) => this.onShared(e));
@@ -195,6 +197,7 @@ export class AgentHub {
         const d = e.data as { agentId: string; status: PresenceStatus; at?: number; chosen?: boolean };
         if (d.status !== 'offline') this.chosenOffline.delete(d.agentId);
         else if (d.chosen) this.chosenOffline.add(d.agentId);
+        this.keepChosenOffline();
         const p = this.presence.get(d.agentId);
         this.presence.set(d.agentId, { status: d.status, lastSeen: Math.max(p?.lastSeen ?? 0, d.at ?? 0) });
         this.version++;
@@ -268,9 +271,15 @@ export class AgentHub {
     return this.status(agentId) === 'offline' && this.chosenOffline.has(agentId);
   }
 
+  /** Writes who chose Offline next to the agents file when it changed (a failure is logged; memory still has it). */
+  private keepChosenOffline() {
+    this.deps.directory.saveOfflineChosen(this.chosenOffline).catch(this.warn('keeping the chosen Offline for a restart failed'));
+  }
+
   /** A new sign-in: the next inbox to load may set them online again. */
   signedIn(agentId: string) {
     this.chosenOffline.delete(agentId);
+    this.keepChosenOffline();
   }
 
   async setPresence(agentId: string, status: PresenceStatus, o: { chosen?: boolean } = {}): Promise<void> {
@@ -279,6 +288,7 @@ export class AgentHub {
     if (status !== 'offline') this.chosenOffline.delete(agentId);
     else if (o.chosen) this.chosenOffline.add(agentId);
     const chosenChanged = wasChosen !== this.chosenOffline.has(agentId);
+    if (chosenChanged) this.keepChosenOffline();
     // Seen at once by an assignment pass in progress here (hostile s6: an agent going offline just as a chat was
     // assigned made the customer read "joined", then "finding someone else").
     this.presence.set(agentId, { status, lastSeen: now });
@@ -903,6 +913,7 @@ export class AgentHub {
     // so once back (and nobody else took them) they may go to this agent again (hostile s7 MEDIUM, newcomer s7 #28).
     this.presence.set(agentId, { status: 'offline', lastSeen: this.deps.now() });
     this.chosenOffline.add(agentId);
+    this.keepChosenOffline();
     this.presenceChanged.set(agentId, ++this.presenceGen);
     this.version++;
     await this.refresh();
