@@ -1293,7 +1293,7 @@ function Conversation({ api, token, me, detail, agents, typingName, viewers, run
               : handedBack
                 ? 'Handed back to the bot: the bot is talking with the customer again. The chat is in Live if someone needs to take it over.'
                 : h.status === 'resolved' && !conversationEnded && detail.conversation?.mode === 'bot'
-                  ? 'Resolved: the bot is asking the customer to rate the chat; the conversation ends after that.'
+                  ? 'This conversation is resolved. The bot is asking the customer to rate the chat; the conversation ends after that.'
                   : `This conversation is ${STATUS_WORDS[h.status]?.toLowerCase() ?? h.status}.`}
             {conversationEnded && (
               <span className="ib-customer-sees">

@@ -50,6 +50,6 @@ describe('one state after the agent is done (newcomer s9 #5, #10)', () => {
   it('resolved while the bot asks for the rating says so', async () => {
     show({ endedAs: 'closed' }, 'bot');
     await screen.findByText('no that is great, thank you Bob');
-    expect(screen.getByText('Resolved: the bot is asking the customer to rate the chat; the conversation ends after that.')).toBeInTheDocument();
+    expect(screen.getByText('This conversation is resolved. The bot is asking the customer to rate the chat; the conversation ends after that.')).toBeInTheDocument();
   });
 });
