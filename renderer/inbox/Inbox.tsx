@@ -380,6 +380,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
     return () => clearTimeout(t);
   }, [flash]);
   const [typing, setTyping] = useState<Record<string, string>>({});
+  const typingClear = useRef(new Map<string, ReturnType<typeof setTimeout>>());
   const [viewers, setViewers] = useState<Record<string, string[]>>({});
   const [now, setNow] = useState(() => Date.now());
   const [permission, setPermission] = useState(() => alerts.permission());
@@ -583,7 +584,17 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
           if (t.agentId === me.id) return;
           const who = t.from === 'customer' ? 'The customer' : (t.name ?? 'Someone');
           setTyping((x) => ({ ...x, [t.handoffId]: who }));
-          setTimeout(() => setTyping((x) => (x[t.handoffId] === who ? { ...x, [t.handoffId]: '' } : x)), 4000);
+          // One clear timer per chat, restarted by every signal: the line stays while the other side keeps typing (the
+          // first signal's timer used to clear it 4 s in although a newer signal had come, so it blinked off).
+          const running = typingClear.current.get(t.handoffId);
+          if (running) clearTimeout(running);
+          typingClear.current.set(
+            t.handoffId,
+            setTimeout(() => {
+              typingClear.current.delete(t.handoffId);
+              setTyping((x) => (x[t.handoffId] === who ? { ...x, [t.handoffId]: '' } : x));
+            }, 4000),
+          );
         } else if (type === 'viewing') {
           const v = d as { handoffId: string; agents: string[]; names: string[] };
           setViewers((x) => ({ ...x, [v.handoffId]: v.names.filter((_, i) => v.agents[i] !== me.id) }));

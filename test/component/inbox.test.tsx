@@ -187,6 +187,27 @@ describe('agent inbox', () => {
     expect(await typingLine('Bob is typing…')).toBeInTheDocument();
   });
 
+  it('keeps "is typing…" while the signals keep coming, and clears it 4 s after the last one', async () => {
+    const f = fakeApi();
+    await signIn(f.api);
+    await userEvent.click(await screen.findByRole('button', { name: /Asked for a person/ }));
+    await screen.findByRole('list', { name: 'Messages' });
+    const line = () => document.querySelector('.ib-typing')?.textContent ?? null;
+    vi.useFakeTimers();
+    try {
+      f.emit('typing', { handoffId: 'c1:h1', from: 'customer' });
+      expect(line()).toBe('The customer is typing…');
+      act(() => vi.advanceTimersByTime(2500));
+      f.emit('typing', { handoffId: 'c1:h1', from: 'customer' });
+      act(() => vi.advanceTimersByTime(2000)); // 4.5 s after the first signal, 2 s after the last
+      expect(line()).toBe('The customer is typing…');
+      act(() => vi.advanceTimersByTime(2100));
+      expect(line()).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('edits a variable and shows the server error when it refuses', async () => {
     const f = fakeApi();
     await signIn(f.api);
