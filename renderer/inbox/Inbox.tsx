@@ -496,9 +496,15 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
           // Back: a "no connection" error shown meanwhile is no longer true; the lists are fetched again.
           setFlash((f) => (f?.network ? null : f));
           void listRef.current();
-          // Back after a drop (the runtime may have restarted and forgotten presence): say again what we are.
+          // Back after a drop (the runtime may have restarted and forgotten presence): say again what we are, unless
+          // the agent chose Offline meanwhile on another device (the server keeps that choice, hostile s9 #17): this
+          // tab's stale "online" must not undo it.
           wasDown.current = false;
-          void api.setPresence(token, presenceRef.current).then(setPresence, () => undefined);
+          void api
+            .me(token)
+            .then((m) => (m.offlineChosen ? ('offline' as const) : presenceRef.current), () => presenceRef.current)
+            .then((want) => api.setPresence(token, want))
+            .then(setPresence, () => undefined);
         }
       },
       onEvent(type, data) {

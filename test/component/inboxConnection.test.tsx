@@ -5,7 +5,7 @@
  * bar goes, a "No connection" error shown earlier goes too, and the lists are fetched again.
  */
 import './support/setup';
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { Inbox } from '../../renderer/inbox/Inbox';
 import { InboxError, type AgentEventHandlers } from '../../renderer/inbox/inboxApi';
@@ -51,5 +51,40 @@ describe('losing the server', () => {
     expect(screen.queryByText(/Connection to the server lost/)).toBeNull();
     expect(screen.queryByRole('alert')).toBeNull();
     expect(lists).toBeGreaterThan(before);
+  });
+
+  it('back after a drop, it says again what the agent is, but keeps an Offline chosen meanwhile on another device (hostile s9 #17)', async () => {
+    let push: AgentEventHandlers | null = null;
+    let offlineChosen = false;
+    const said: string[] = [];
+    const api = fakeInboxApi({
+      me: async () => ({ agent: ann, status: offlineChosen ? 'offline' : 'online', activeChats: 0, offlineChosen }),
+      agents: async () => [ann],
+      setPresence: async (_t, s) => {
+        said.push(s);
+        return s;
+      },
+      list: async () => ({ counts: { unassigned: 0, mine: 0, all: 0, closed: 0 }, handoffs: [] }),
+      events: (_t, h) => {
+        push = h;
+        return () => undefined;
+      },
+    });
+    const place = { read: () => '#/unassigned', write: () => undefined, listen: () => () => undefined };
+    render(<Inbox api={api} storage={signedInStorage()} alerts={quietAlerts} place={place} />);
+    await screen.findByText(/No one is waiting/);
+    expect(screen.getByLabelText('Your status')).toHaveValue('online');
+
+    // A first drop: nothing chosen elsewhere, so this tab says 'online' again (the server may have restarted).
+    await act(async () => push!.onLink('reconnecting'));
+    await act(async () => push!.onLink('live'));
+    await waitFor(() => expect(said).toEqual(['online']));
+
+    // While this tab is cut off, the agent goes Offline on her phone (the server keeps the choice); back, the tab follows it.
+    await act(async () => push!.onLink('reconnecting'));
+    offlineChosen = true;
+    await act(async () => push!.onLink('live'));
+    await waitFor(() => expect(said).toEqual(['online', 'offline']));
+    await waitFor(() => expect(screen.getByLabelText('Your status')).toHaveValue('offline'));
   });
 });
