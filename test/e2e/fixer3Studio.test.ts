@@ -32,7 +32,7 @@ describe.skipIf(!haveChromium)('newcomer s7 studio fixes', () => {
     await page.waitForSelector('.react-flow__node');
     await page.locator('.react-flow__pane').click({ position: { x: 600, y: 500 } });
     await page.getByRole('tab', { name: 'Escalation' }).click();
-    await page.getByLabel('Mode').selectOption('graduated');
+    await page.getByLabel('Mode', { exact: true }).selectOption('graduated');
     const box = page.getByRole('group', { name: 'What the bot says at each step' });
     await box.waitFor();
     await box.scrollIntoViewIfNeeded();

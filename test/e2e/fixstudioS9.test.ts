@@ -46,7 +46,7 @@ describe.skipIf(!haveChromium)('session 9 studio fixes (fixstudio)', () => {
     await node('start').waitFor();
     await page.locator('.react-flow__pane').click({ position: { x: 600, y: 500 } });
     await page.getByRole('tab', { name: 'Escalation' }).click();
-    await page.getByLabel('Mode').selectOption('graduated');
+    await page.getByLabel('Mode', { exact: true }).selectOption('graduated');
     const box = page.getByLabel(/Step 1 when the customer is upset/);
     const long = `Sorry${'!'.repeat(20)}https://example.com/help/${'a'.repeat(180)}`;
     await box.fill(long);
@@ -67,7 +67,7 @@ describe.skipIf(!haveChromium)('session 9 studio fixes (fixstudio)', () => {
     await node('start').waitFor();
     await page.locator('.react-flow__pane').click({ position: { x: 600, y: 500 } });
     await page.getByRole('tab', { name: 'Escalation' }).click();
-    await page.getByLabel('Mode').selectOption('graduated');
+    await page.getByLabel('Mode', { exact: true }).selectOption('graduated');
     const offer = page.getByLabel(/^Step 2: offering a person/);
     const long = `Would you like a person? ${'We are here to help. '.repeat(30)}`.trim();
     await offer.fill(long);
@@ -108,7 +108,7 @@ describe.skipIf(!haveChromium)('session 9 studio fixes (fixstudio)', () => {
     await node('start').waitFor();
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
     await page.getByRole('tab', { name: 'Escalation' }).click();
-    await page.getByLabel('Mode').selectOption('graduated');
+    await page.getByLabel('Mode', { exact: true }).selectOption('graduated');
     const person = page.getByLabel('Step 2 button: talk to a person');
     await person.fill('Parler à quelqu’un');
     await person.blur();
@@ -116,7 +116,7 @@ describe.skipIf(!haveChromium)('session 9 studio fixes (fixstudio)', () => {
     await screenshot(page, 'fixstudio9-offer-buttons');
     await expect.poll(async () => (await studio.api.openFlow(created.key)).flow.escalation.texts?.personButton, { timeout: 10_000 }).toBe('Parler à quelqu’un');
     // Batch what-if on the immediate flow: c7 handed over, c3 still answering the handoff's questions.
-    await page.getByLabel('Mode').selectOption('immediate');
+    await page.getByLabel('Mode', { exact: true }).selectOption('immediate');
     await page.getByRole('button', { name: 'Open the simulator' }).click();
     await page.getByRole('tab', { name: 'Batch' }).click();
     const lines = [
