@@ -39,6 +39,7 @@ export const csatBlock = defineBlock({
   data: csatData,
   defaultData: () => ({ text: 'How would you rate this conversation, from 1 (bad) to 5 (great)?', variable: 'csat', thanks: 'Thank you for your feedback!', otherMessages: 'answer' as const }),
   waitsForCustomer: true,
+  asksForRating: true,
   // `fallback`: where a message that is not a rating goes (optional; see `otherMessages`).
   exits: () => ['next', 'fallback'],
   requiredExits: nextExit,

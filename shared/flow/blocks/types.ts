@@ -160,6 +160,8 @@ export interface BlockDefinition<K extends string = string, S extends z.ZodType 
   isEntry?: boolean;
   /** Blocks of this kind can be the escalation policy's target (only 'human_takeover'). */
   isHandoffTarget?: boolean;
+  /** The block asks the customer for a satisfaction rating (the inbox's Resolve asks it when a takeover's resolved exit leads to one). */
+  asksForRating?: boolean;
   /** Every exit the block has, wired or not, in display order. */
   exits(block: BlockShape<K, z.output<S>>): string[];
   /** The option list that creates exits, for option-based kinds. */
