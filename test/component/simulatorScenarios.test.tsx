@@ -310,9 +310,9 @@ describe('batch what-if on a large file (hostile9 finding 12)', () => {
     const asks = ['Can I talk to a real person please?', 'Where is my order NW-104233?', 'I want to return my shoes', 'How much is shipping to Spain?'];
     const lines = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ id: `c${i}`, turns: [`${asks[i % 4]} (${i})`, `sam${i}@example.com`] }));
     const file = new File([lines.join('\n')], 'big.jsonl', { type: 'application/x-ndjson' });
-    await act(async () => {
-      fireEvent.change(screen.getByLabelText('Conversations file (JSONL)'), { target: { files: [file] } });
-    });
+    // Not inside an async act(): started there, the batch's progress updates were not rendered until the whole batch had
+    // played (fresh-clone CI and this machine, session 10: the progress line never showed), so the test raced nothing.
+    fireEvent.change(screen.getByLabelText('Conversations file (JSONL)'), { target: { files: [file] } });
     // The first slice ends after ~30 ms of playing, later on a loaded machine (the first conversation also warms the
     // engine up): wait for the progress line rather than a fixed time (3,000 conversations take seconds here).
     const progress = await screen.findByRole('status', { name: 'Batch progress' }, { timeout: 10_000 });
