@@ -75,7 +75,8 @@ describe('losing the server', () => {
       },
     });
     await screen.findByText(/No one is waiting/);
-    expect(screen.getByLabelText('Your status')).toHaveValue('online');
+    // The status comes from the server's answer (me), which may land after the list.
+    await waitFor(() => expect(screen.getByLabelText('Your status')).toHaveValue('online'));
 
     // A first drop: nothing chosen elsewhere, so this tab says 'online' again (the server may have restarted).
     await act(async () => push().onLink('reconnecting'));
