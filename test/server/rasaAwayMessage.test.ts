@@ -6,8 +6,7 @@
  * answer the unseen question, or asks for a person, is applied as before.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADMIN, auth, shopFlow, startTestRuntime, type TestRuntime } from './runtimeFixtures';
-import type { Flow } from '../../shared/flow/schema';
+import { ADMIN, auth, shopFlowRatingAfterHandback as rateAfterHandback, startTestRuntime, type TestRuntime } from './runtimeFixtures';
 
 let rt: TestRuntime | null = null;
 afterEach(async () => {
@@ -15,11 +14,6 @@ afterEach(async () => {
   rt = null;
 });
 
-/** The shop flow, where an agent's hand back leads to the rating question. */
-function rateAfterHandback(): Flow {
-  const f = shopFlow();
-  return { ...f, edges: f.edges.map((e) => (e.from === 'takeover' && e.exit === 'resolved' ? { ...e, to: 'rating' } : e)) };
-}
 
 const texts = (body: any[]) => body.map((m) => m.text).filter(Boolean);
 const RETRY = 'Please pick a number from 1 (bad) to 5 (great).';

@@ -5,8 +5,7 @@
  * email, Slack, webhooks and tickets: the customer's second order question was lost for every integration.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADMIN, auth, shopFlow, startTestRuntime, type TestRuntime } from './runtimeFixtures';
-import type { Flow } from '../../shared/flow/schema';
+import { ADMIN, auth, shopFlowRatingAfterHandback as rateAfterHandback, startTestRuntime, type TestRuntime } from './runtimeFixtures';
 
 let rt: TestRuntime | null = null;
 afterEach(async () => {
@@ -14,10 +13,6 @@ afterEach(async () => {
   rt = null;
 });
 
-function rateAfterHandback(): Flow {
-  const f = shopFlow();
-  return { ...f, edges: f.edges.map((e) => (e.from === 'takeover' && e.exit === 'resolved' ? { ...e, to: 'rating' } : e)) };
-}
 
 describe('Rasa channel: a held message reaches the next handoff context (hostile s9 #11)', () => {
   it("the message written before the unseen rating question is in the new handoff's context transcript, in order", async () => {

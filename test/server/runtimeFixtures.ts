@@ -88,6 +88,12 @@ export function shopFlow(opts: { apiUrl?: string; webhookUrl?: string; greeting?
   return v.flow as Flow;
 }
 
+/** The shop flow, where an agent's hand back leads to the rating question (the Rasa channel's away-message tests). */
+export function shopFlowRatingAfterHandback(): Flow {
+  const f = shopFlow();
+  return { ...f, edges: f.edges.map((e) => (e.from === 'takeover' && e.exit === 'resolved' ? { ...e, to: 'rating' } : e)) };
+}
+
 export const ADMIN = 'admin-token-for-tests-0123456789';
 
 export interface TestRuntime extends RunningRuntime {
