@@ -7,9 +7,9 @@
  * Screenshots: test/e2e/screenshots/fixbot10-*.png (looked at).
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { requireProgram } from '../support/requireProgram';
-import { ensureRendererBuilt, openBrowser, screenshot, startStudio, type BrowserHandle, type StudioHandle } from './support/studio';
+import { screenshot, studioInBrowser, type BrowserHandle, type StudioHandle } from './support/studio';
 
 const haveChromium = requireProgram('chromium');
 
@@ -17,17 +17,7 @@ describe.skipIf(!haveChromium)('session 10 bot options in the studio (fixbot)', 
   let browser: BrowserHandle;
   let studio: StudioHandle;
   let page: Page;
-
-  beforeAll(async () => {
-    ensureRendererBuilt();
-    studio = await startStudio();
-    browser = await openBrowser({ width: 1440, height: 900 });
-    page = browser.page;
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await studio?.close();
-  });
+  studioInBrowser((h) => ({ studio, browser, page } = h));
 
   const node = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
 

@@ -4,27 +4,16 @@
  * negative sentiment with its sign. Screenshots: test/e2e/screenshots/fixer3-*.png (looked at).
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { requireProgram } from '../support/requireProgram';
-import { ensureRendererBuilt, openBrowser, screenshot, startStudio, type BrowserHandle, type StudioHandle } from './support/studio';
+import { screenshot, studioInBrowser, type StudioHandle } from './support/studio';
 
 const haveChromium = requireProgram('chromium');
 
 describe.skipIf(!haveChromium)('newcomer s7 studio fixes', () => {
-  let browser: BrowserHandle;
   let studio: StudioHandle;
   let page: Page;
-
-  beforeAll(async () => {
-    ensureRendererBuilt();
-    studio = await startStudio();
-    browser = await openBrowser({ width: 1440, height: 900 });
-    page = browser.page;
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await studio?.close();
-  });
+  studioInBrowser((h) => ({ studio, page } = h));
 
   it('graduated texts, a growing phrase box, and debug figures with their sign', async () => {
     const key = (await studio.api.createFlow({ template: 'customer-support' })).key;

@@ -7,29 +7,18 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { requireProgram } from '../support/requireProgram';
-import { ensureRendererBuilt, openBrowser, screenshot, startStudio, type BrowserHandle, type StudioHandle } from './support/studio';
+import { screenshot, studioInBrowser, type StudioHandle } from './support/studio';
 
 const haveChromium = requireProgram('chromium');
 type Box = { x: number; y: number; width: number; height: number };
 const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 describe.skipIf(!haveChromium)('newcomer s5 fixes in the studio', () => {
-  let browser: BrowserHandle;
   let studio: StudioHandle;
   let page: Page;
-
-  beforeAll(async () => {
-    ensureRendererBuilt();
-    studio = await startStudio();
-    browser = await openBrowser({ width: 1440, height: 900 });
-    page = browser.page;
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await studio?.close();
-  });
+  studioInBrowser((h) => ({ studio, page } = h));
 
   const pageScroll = () => page.evaluate(() => ({ top: document.scrollingElement!.scrollTop, height: document.scrollingElement!.scrollHeight, view: window.innerHeight, shell: document.querySelector('.st-editor')!.scrollTop }));
 

@@ -9,10 +9,10 @@
  * Screenshots: test/e2e/screenshots/uxfix6-*.png (looked at).
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Flow } from '../../shared/flow/schema';
 import { requireProgram } from '../support/requireProgram';
-import { ensureRendererBuilt, openBrowser, screenshot, startStudio, type BrowserHandle, type StudioHandle } from './support/studio';
+import { screenshot, studioInBrowser, type BrowserHandle, type StudioHandle } from './support/studio';
 
 const haveChromium = requireProgram('chromium');
 type Box = { x: number; y: number; width: number; height: number };
@@ -23,17 +23,7 @@ describe.skipIf(!haveChromium)('session 6 studio fixes', () => {
   let browser: BrowserHandle;
   let studio: StudioHandle;
   let page: Page;
-
-  beforeAll(async () => {
-    ensureRendererBuilt();
-    studio = await startStudio();
-    browser = await openBrowser({ width: 1440, height: 900 });
-    page = browser.page;
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await studio?.close();
-  });
+  studioInBrowser((h) => ({ studio, browser, page } = h));
 
   const node = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
   const handle = (id: string, handleId: string) => page.locator(`.react-flow__node[data-id="${id}"] .react-flow__handle[data-handleid="${handleId}"]`);

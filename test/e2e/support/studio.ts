@@ -16,6 +16,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { createStudioApi, type StudioApi } from '../../../renderer/studio/api/studioApi';
 import { repoRoot, startStudioServer, type StudioServer } from '../../../runtime/studio/startStudioServer';
 import { newestUnder, pagesBuildEnv } from '../../../scripts/pagesBuild.mjs';
@@ -281,4 +282,27 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(screenshotsDir, `${name}.png`);
   await page.screenshot({ path });
   return path;
+}
+
+/**
+ * The usual set-up of a studio test file: the renderer built, one studio server and one browser page for the whole
+ * describe block (1440x900), closed after it. `use` receives them once they are up:
+ *
+ *   let studio: StudioHandle;
+ *   let page: Page;
+ *   studioInBrowser((h) => ({ studio, page } = h)); // add `browser` when the file reads its page errors
+ */
+export function studioInBrowser(use: (h: { studio: StudioHandle; browser: BrowserHandle; page: Page }) => void): void {
+  let browser: BrowserHandle | undefined;
+  let studio: StudioHandle | undefined;
+  beforeAll(async () => {
+    ensureRendererBuilt();
+    studio = await startStudio();
+    browser = await openBrowser({ width: 1440, height: 900 });
+    use({ studio, browser, page: browser.page });
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await studio?.close();
+  });
 }
