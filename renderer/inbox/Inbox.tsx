@@ -111,6 +111,9 @@ export const reasonWords = (r: string) => REASON_WORDS[r] ?? r.replace(/_/g, ' '
  */
 export function handoffWhy(reason: string, summary?: string | null): string {
   if (reason === 'flow' && summary && / took this conversation over from the bot\./.test(summary)) return 'Taken over from the bot';
+  // A takeover reached right after an HTTP call failed (shared/engine/handoffContext.ts reasonPhrase, newcomer s9 #3).
+  const failed = reason === 'flow' && summary ? /Handed over because the flow reached a human takeover after (".*?") failed \(/.exec(summary) : null;
+  if (failed) return `The flow handed over: ${failed[1]} failed`;
   return reasonWords(reason);
 }
 

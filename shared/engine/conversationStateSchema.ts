@@ -147,6 +147,14 @@ export const conversationStateSchema = z.strictObject({
    * (shared/flow/limits.ts) so a retry loop on a failing API cannot run forever. Optional: older v2 states lack it.
    */
   httpCalls: z.number().int().min(0).optional(),
+  /**
+   * The last HTTP call that failed (an error status, no answer, or its deadline passed), until a later call succeeds:
+   * a handoff the flow makes right after it tells the agent what failed (shared/engine/handoffContext.ts). `status` 0
+   * = no answer; `turn` = the customer turn it failed in. Optional: older states lack it.
+   */
+  lastFailure: z
+    .strictObject({ blockId: z.string(), label: z.string(), status: z.number().int(), at: z.number(), turn: z.number().int().min(0) })
+    .optional(),
   startedAt: z.number(),
   updatedAt: z.number(),
 });

@@ -231,6 +231,7 @@ function dispatch(run: Run, input: Input, prior: ConversationState): boolean {
       const w = run.s.waiting;
       if (run.s.mode !== 'bot' || w?.kind !== 'http' || w.requestId !== input.requestId) return false;
       const block = run.c.blocks.get(w.blockId);
+      if (block) rememberHttpOutcome(run, block, input.ok, input.status);
       if (!block || !httpResultAt(run, block, input.ok, input.body)) return false;
       checkRuleSignals(run);
       return true;
@@ -243,6 +244,7 @@ function dispatch(run: Run, input: Input, prior: ConversationState): boolean {
         const block = run.c.blocks.get(w.blockId);
         run.s.timers = run.s.timers.filter((t) => t.id !== input.timerId);
         run.rulesBefore = before;
+        if (block) rememberHttpOutcome(run, block, false, 0);
         if (!block || !httpResultAt(run, block, false, null)) return false;
         checkRuleSignals(run);
         return true;
@@ -265,6 +267,19 @@ function dispatch(run: Run, input: Input, prior: ConversationState): boolean {
 }
 
 /** An event about the current handoff: a taken-over conversation's (agentTakeover.ts) or a Human Takeover block's. */
+/**
+ * Remembers the outcome of an HTTP block's call before the block follows its exit (newcomer s9 #3): a failure (an error
+ * status, or 0 = no answer / the deadline passed) is kept in `state.lastFailure` until a later call succeeds, so a
+ * takeover the error exit leads to tells the agent what failed (handoffContext.ts) instead of only "the flow handed over".
+ */
+function rememberHttpOutcome(run: Run, block: Block, ok: boolean, status: number): void {
+  if (ok) {
+    if (run.s.lastFailure !== undefined) delete run.s.lastFailure;
+    return;
+  }
+  run.s.lastFailure = { blockId: block.id, label: block.label?.trim() || block.id, status, at: run.now, turn: run.s.turn };
+}
+
 function agentEvent(run: Run, input: Parameters<typeof takenOverEvent>[1]): boolean {
   return isTakenOver(run.s) ? takenOverEvent(run, input) : handoffEvent(run, input);
 }

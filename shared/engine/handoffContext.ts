@@ -25,6 +25,24 @@ export const reasonPhrases: Record<EscalationReason | 'flow', string> = {
   hot_lead: 'a promising sales lead',
 };
 
+/**
+ * The HTTP call that failed just before the flow handed over (this customer turn or the previous one), if any: a
+ * takeover reached through an HTTP block's error exit then says what failed instead of only "the flow handed over".
+ */
+export function recentFailure(state: Pick<ConversationState, 'lastFailure' | 'turn'>): NonNullable<ConversationState['lastFailure']> | null {
+  const f = state.lastFailure;
+  return f && state.turn - f.turn <= 1 ? f : null;
+}
+
+const failureWords = (f: NonNullable<ConversationState['lastFailure']>) =>
+  `"${clip(f.label, 60)}" failed (${f.status > 0 ? `HTTP ${f.status}` : 'no answer'})`;
+
+/** Why the bot handed over, as a phrase: `reasonPhrases`, and for 'flow' the HTTP call that failed just before, if any. */
+export function reasonPhrase(reason: EscalationReason | 'flow', state: Pick<ConversationState, 'lastFailure' | 'turn'>): string {
+  const f = reason === 'flow' ? recentFailure(state) : null;
+  return f ? `${reasonPhrases.flow} after ${failureWords(f)}` : reasonPhrases[reason];
+}
+
 const resolutionByReason: Record<EscalationReason | 'flow', string> = {
   flow: 'Greet the customer by name if known and pick up from their last message.',
   explicit_request: 'The customer wants a person: greet them and pick up from their last message.',
@@ -129,7 +147,7 @@ export function urgencyDeadline(
 
 /** A short, readable summary of a conversation, also used for tickets and notification emails. */
 export function summarizeConversation(
-  state: Pick<ConversationState, 'variables' | 'recentTranscript' | 'turn' | 'intents' | 'entities'>,
+  state: Pick<ConversationState, 'variables' | 'recentTranscript' | 'turn' | 'intents' | 'entities' | 'lastFailure'>,
   reason: EscalationReason | 'flow' | null,
   signals: readonly Signal[] = [],
   clock?: HandoffClock,
@@ -142,7 +160,7 @@ export function summarizeConversation(
   else parts[0] += ' is waiting.';
   const intent = topIntent(state.intents);
   if (intent) parts.push(`Topic: ${intent.name} (${Math.round(intent.confidence * 100)}% sure).`);
-  if (reason !== null) parts.push(`Handed over because ${reasonPhrases[reason]}.`);
+  if (reason !== null) parts.push(`Handed over because ${reasonPhrase(reason, state)}.`);
   const deadline = clock ? urgencyDeadline(state, signals, clock) : null;
   if (deadline) parts.push(`Deadline: ${deadline.when}, "${clip(deadline.words, 60)}".`);
   const trigger = signals.length ? (customerEntry(state.recentTranscript, state.turn, signals[0].turn)?.text ?? null) : null;
@@ -163,8 +181,15 @@ export function summarizeConversation(
   return parts.join(' ');
 }
 
-function suggestResolution(reason: EscalationReason | 'flow', intents: IntentRecord[], entities: Entity[], deadline: HandoffDeadline | null): string {
+function suggestResolution(
+  reason: EscalationReason | 'flow',
+  intents: IntentRecord[],
+  entities: Entity[],
+  deadline: HandoffDeadline | null,
+  failure: NonNullable<ConversationState['lastFailure']> | null,
+): string {
   const parts = [deadline && reason === 'urgency' ? `Urgent: reply first, then solve; the customer's deadline is ${deadline.when}.` : resolutionByReason[reason]];
+  if (failure) parts.push(`The bot could not do it: ${failureWords(failure)}; do that step yourself.`);
   if (deadline && reason !== 'urgency') parts.push(`The customer's deadline is ${deadline.when}.`);
   const intent = topIntent(intents);
   if (intent) parts.push(`It is probably about "${intent.name}".`);
@@ -191,6 +216,6 @@ export function buildHandoffContext(
     reason,
     signals: signals.slice(),
     summary: summarizeConversation(state, reason, signals, clock),
-    suggestedResolution: suggestResolution(reason, state.intents, state.entities, deadline),
+    suggestedResolution: suggestResolution(reason, state.intents, state.entities, deadline, reason === 'flow' ? recentFailure(state) : null),
   };
 }

@@ -87,6 +87,7 @@ function copyState(state: ConversationState): ConversationState {
     updatedAt: state.updatedAt,
   };
   if (state.httpCalls !== undefined) copy.httpCalls = state.httpCalls;
+  if (state.lastFailure !== undefined) copy.lastFailure = state.lastFailure;
   return copy;
 }
 
