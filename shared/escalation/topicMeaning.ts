@@ -602,3 +602,71 @@ export function amountMismatch(toks: readonly string[]): string | null {
   if (m === null || Number(m[1]) === Number(m[2])) return null;
   return m[0].trim();
 }
+
+/**
+ * Session 11: what a classifier-only topic needs in the message besides the words every shop conversation has. The
+ * classifier learned fraud from "I didn't order this", a complaint from "your driver ... put it on record" and privacy
+ * from "my address ... shared", so it also reads "I did not receive it", "sorry I didn't get that", "your courier threw
+ * it over the fence" and "can I change my address?" as those topics. A case of the topic names its subject:
+ *  - fraud: someone else (someone, a stranger, "not me", "not mine", without my permission), an act of buying the
+ *    customer denies ("I never ordered", "I didn't make this order", "a change I did not make"), a purchase or account
+ *    they do not recognise, or money, a card or the account together with a denial ("the £22 never came back to my card");
+ *  - complaint: the customer wants it recorded or raised (report, on record, formally, a written answer, feedback, a
+ *    concern, an objection), not only told with feeling (that is negative sentiment);
+ *  - privacy: data about the customer (records, details, information, erase, share, marketing, a third party, someone
+ *    else's details, spam, a recording) or a legal step (a lawyer, Trading Standards, court).
+ * Returns why the topic is not read (for the near miss), or null when the message names its subject.
+ */
+const FRAUD_PARTY = w('someone somebody some1 someones somebodys stranger strangers hacker hackers hacked unknown unrecognised unrecognized stolen steal stole theft fraud fraudulent unauthorised unauthorized scam scammed scammer phishing suspicious identity elses behalf permission consent knowledge');
+const FRAUD_NEGATORS = w('not never no none nobody neither ent aint nuh');
+const FRAUD_ACTS = w('order ordered ordering place placed make made buy bought buying purchase purchased purchases spend spent use used add added authorise authorised authorize authorized select selected do did done put change changed shop shopped request requested sign signed agree agreed open opened create created set');
+const FRAUD_RECOGNISE = w('recognise recognize recognised recognized know knew heard seen');
+const FRAUD_MONEY = w('card cards statement bank paypal account acc login logins charged charge billed payment payments transaction transactions balance points voucher vouchers credit money');
+/** A negator that answers the bot's own misunderstanding ("sorry I didn't get that", "I don't understand"). */
+const MISHEARD = w('get understand catch follow');
+/** "some person", "another man", "a random guy": someone else, in other words. */
+const OTHER = w('some another other unknown random strange different');
+const PERSON = w('person people one guy man woman lady bloke');
+/** Money taken that should not have been: on the statement or charged, for something cancelled, twice, or as well. */
+const MONEY_TAKEN = w('statement payment charged taken billed debited deducted transaction');
+const SHOULD_NOT = w('cancelled canceled twice two double also again returned');
+export function fraudWithoutCase(toks: readonly string[]): boolean {
+  let negator = false;
+  let money = false;
+  let recognise = false;
+  let taken = false;
+  let shouldNot = false;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (FRAUD_PARTY.has(t)) return false;
+    if (FRAUD_MONEY.has(t)) money = true;
+    if (OTHER.has(t) && PERSON.has(toks[i + 1] ?? '')) return false;
+    if (MONEY_TAKEN.has(t)) taken = true;
+    if (SHOULD_NOT.has(t)) shouldNot = true;
+    if (!FRAUD_NEGATORS.has(t)) continue;
+    const next = toks[i + 1] ?? '';
+    if (next === 'me' || next === 'mine' || next === 'us' || next === 'ours' || (next === 'i' && toks[i + 2] === 'did')) return false;
+    if (MISHEARD.has(next)) continue;
+    negator = true;
+    for (let j = i + 1; j <= Math.min(toks.length - 1, i + 4); j++) {
+      if (FRAUD_ACTS.has(toks[j])) return false;
+      if (FRAUD_RECOGNISE.has(toks[j])) recognise = true;
+    }
+  }
+  if (negator && toks.includes('mine')) return false;
+  if (negator && money) return false;
+  if (taken && shouldNot) return false;
+  if (recognise && (money || toks.some((t) => ORDERISH.has(t)))) return false;
+  return true;
+}
+const ORDERISH = w('order orders purchase purchases item items address');
+const COMPLAINT_RECORD = w('report reported reporting reports record recorded records official officially formal formally complain complained complaint complaints complaining reclamation reclamacion objection objections object objecting lodge lodged raise raised raising register registered dissatisfaction written writing write review reviewed log logged noted investigate investigated investigation feedback concern concerns channel escalate escalated manager supervisor ombudsman standards looked');
+export function complaintWithoutRecord(toks: readonly string[]): boolean {
+  for (const t of toks) if (COMPLAINT_RECORD.has(t)) return false;
+  return true;
+}
+const PRIVACY_DATA = w('data records record recorded recording recordings erase erased delete deleted deletion remove removed details detail information informations info share shared sharing passed sold sell selling agree agreed consent marketing partner partners third company companies elses someones another spam calls gdpr dsar privacy copy stored store storing hold holding keep keeping kept camera video photo photos cctv legal lawyer lawyers solicitor solicitors court sue suing law rights standards police leaked leak breach exposed systems system database profile lists list subscribe unsubscribe newsletter');
+export function privacyWithoutData(toks: readonly string[]): boolean {
+  for (const t of toks) if (PRIVACY_DATA.has(t)) return false;
+  return true;
+}

@@ -20,7 +20,7 @@ import type { TextAnalysis } from '../../nlu/types';
 import { phraseMatcher } from '../phraseMatcher';
 import { isStopWord } from '../../nlu/stopWords';
 import { canonicalTokens } from '../canonicalTokens';
-import { amountMismatch, brokeIdiom, frameExcludes, hasAccountEvent, hasRefundMoney, languageIdiom, ownChangeQuestion, hasMoney, meaningOf, priceQuestion, safetyCloseCallWithoutCue, MEANING_OUTPUTS, notOwnCase } from '../topicMeaning';
+import { amountMismatch, brokeIdiom, frameExcludes, hasAccountEvent, hasRefundMoney, languageIdiom, ownChangeQuestion, hasMoney, meaningOf, priceQuestion, safetyCloseCallWithoutCue, MEANING_OUTPUTS, notOwnCase, fraudWithoutCase, complaintWithoutRecord, privacyWithoutData } from '../topicMeaning';
 
 /**
  * Idioms whose words look like a topic, as normalised tokens: "what is the damage" = "how much is it"; a body or a wallet
@@ -251,6 +251,10 @@ export function detectSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy,
     (bestOutput === 'refund' && !hasRefundMoney(toks, amountsIn(facts.analysis), facts.analysis.text) ? 'the message has no money in it (sending goods back is a return)' : null) ??
     (bestOutput === 'billing' && priceQuestion(toks) ? 'it asks what the shop charges, nothing was charged yet' : null) ??
     (bestOutput === 'security' && !hasAccountEvent(toks) ? 'no word of a login, a change or someone else on the account' : null) ??
+    // Session 11: a classifier-only fraud, complaint or privacy case names its subject (topicMeaning.ts).
+    (bestOutput === 'fraud' && fraudWithoutCase(toks) ? 'no one else, no purchase the customer denies and no card or account they say was used' : null) ??
+    (bestOutput === 'complaint' && complaintWithoutRecord(toks) ? 'the customer does not ask for it to be reported or recorded (told with feeling, it is negative sentiment)' : null) ??
+    (bestOutput === 'privacy' && privacyWithoutData(toks) ? 'no word of the customer\'s data, a third party or a legal step' : null) ??
     functionWordsOnly(facts.analysis, bestOutput) ??
     (bestOutput === 'security' && ownChangeQuestion(toks) ? 'the customer asks how to change their own details, nothing changed that they did not do' : null) ??
     generalQuestion(facts.analysis);

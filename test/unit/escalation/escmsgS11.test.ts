@@ -1,0 +1,75 @@
+/**
+ * escmsg, session 11 (issue 11): message-level reasons by family, in wordings of my own (not corpus lines). Each test is
+ * what a customer would notice: a case that is handed over, or an ordinary message that is not handed over as a topic.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadSupportFlow, REPORT_NOW } from '../../bench/escalationReport';
+import { playConversation } from '../../../shared/simulator/playConversation';
+import { complaintWithoutRecord, fraudWithoutCase, privacyWithoutData } from '../../../shared/escalation/topicMeaning';
+import { canonicalizeText } from '../../../shared/escalation/canonicalTokens';
+import { normalizeText } from '../../../shared/nlu/normalizeText';
+import { analyzeText } from '../../../shared/nlu/analyzeText';
+import { escalationPolicySchema } from '../../../shared/flow/schema';
+import { evaluateEscalation, initialEscalationMemory } from '../../../shared/escalation/evaluateEscalation';
+
+const flow = loadSupportFlow();
+const now = Date.parse(REPORT_NOW);
+const play = (...turns: string[]) => playConversation(flow, 't', ['Something else', ...turns], now).escalation;
+const reasonOf = (...turns: string[]) => play(...turns)?.reason ?? null;
+const toks = (s: string) => canonicalizeText(normalizeText(s));
+
+describe('a topic the classifier alone reads needs its subject in the message', () => {
+  it.each([
+    'sorry I didnt get that, what delivery options did you say',
+    'I placed an order at 2am, did it go through?',
+    'I have been patient, I have used my politest words, now I am at the end',
+  ])('%j is not handed over as fraud', (t) => {
+    expect(reasonOf(t)).not.toBe('sensitive_topic');
+  });
+  it.each([
+    'some guy used my card to buy shoes from you',
+    'I ent buy nothing from you this month but my account shows an order',
+    'there is an order in my account I did not place',
+  ])('%j is still fraud', (t) => {
+    expect(reasonOf(t)).toBe('sensitive_topic');
+  });
+  it('a courier story told with feeling is not a complaint topic', () => {
+    // (Before: "complaints" from the classifier, words "your", "driver", "fence".)
+    expect(reasonOf('your driver threw my parcel over the fence into the pond, great service')).not.toBe('sensitive_topic');
+  });
+  it('the same story the customer wants on record is a complaint', () => {
+    expect(reasonOf('I want it on record that your delivery man kicked my gate')).toBe('sensitive_topic');
+  });
+  it('"taking my business elsewhere" is not a legal or privacy case', () => {
+    expect(reasonOf("I'm taking my business to a shop that can count")).not.toBe('sensitive_topic');
+  });
+  it("the debug drawer shows the classifier's reading as a near miss that says why", () => {
+    const text = 'I placed an order at 2am, did it go through?';
+    const f = { text, analysis: analyzeText(text), turn: 1, now, timezone: 'Europe/London', variables: {}, intent: null, fallback: false };
+    const { decision } = evaluateEscalation(escalationPolicySchema.parse(flow.escalation), f, initialEscalationMemory());
+    expect(decision.action).toBe('none');
+    const near = decision.nearMisses?.find((n) => n.reason === 'sensitive_topic');
+    expect(near?.explanation).toMatch(/fraud.*no purchase the customer denies/);
+  });
+});
+
+describe('the subject words of each topic (topicMeaning)', () => {
+  it('fraud: someone else, a denied purchase, money with a denial, money taken for something cancelled', () => {
+    expect(fraudWithoutCase(toks('a random bloke ordered on my account'))).toBe(false);
+    expect(fraudWithoutCase(toks('I never placed that order'))).toBe(false);
+    expect(fraudWithoutCase(toks('the £30 never went back on my card'))).toBe(false);
+    expect(fraudWithoutCase(toks('a payment was taken for the order I cancelled'))).toBe(false);
+    expect(fraudWithoutCase(toks('orders I do not recognise'))).toBe(false);
+    expect(fraudWithoutCase(toks('sorry I did not get that, is it on the van?'))).toBe(true);
+    expect(fraudWithoutCase(toks('I did not receive the parcel'))).toBe(true);
+    expect(fraudWithoutCase(toks('I did not recognise the courier name on the text'))).toBe(true);
+  });
+  it('complaint: a wish to have it recorded or raised', () => {
+    expect(complaintWithoutRecord(toks('please log this formally'))).toBe(false);
+    expect(complaintWithoutRecord(toks('your driver was rude, disgraceful'))).toBe(true);
+  });
+  it('privacy: the customer\'s data, a third party or a legal step', () => {
+    expect(privacyWithoutData(toks('who did you share my number with'))).toBe(false);
+    expect(privacyWithoutData(toks('send it to my uni address instead'))).toBe(true);
+  });
+});
