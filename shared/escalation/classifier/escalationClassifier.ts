@@ -9,7 +9,7 @@
  * shared by the NLU's cache).
  */
 import type { TextAnalysis } from '../../nlu/types';
-import { bigramFeature, cueFeatures, featuresOf, MAX_TOKENS, NEG_SCOPE, negatedWordFeature, opensNegation, ownWordFeatures, type FeatureGroup } from './features';
+import { bigramFrom, bigramLeft, cueFeatures, deviceFlags, featuresOf, MAX_TOKENS, NEG_SCOPE, negatedWordFeature, opensNegation, ownWordFeatures, type FeatureGroup } from './features';
 import { canonicalTokens } from '../canonicalTokens';
 import { OUTPUTS, type ClassifierOutput } from './outputs';
 import { WEIGHTS } from './weights';
@@ -26,8 +26,25 @@ export interface ClassifierModel {
   /**
    * Session 7: per distinct word, the summed weights (one per output) of the ids the word gives on its own (its unigram
    * and character grams, features.ts ownWordFeatures), filled as words are met; cleared when it holds WORD_CACHE words.
+   * Session 11: with the rest of what the word alone decides (WordInfo).
    */
-  wordSums?: Map<string, Float64Array>;
+  wordSums?: Map<string, WordInfo>;
+  /** Session 11: bit b set when bucket b has weights (32 KB): empty buckets, most bigrams, skip the table walk. */
+  filled?: Uint32Array;
+}
+
+/** What one word alone contributes to scoring, kept per distinct word (session 11, speed; same ids as featuresOf). */
+export interface WordInfo {
+  /** Summed weights per output of the word's unigram and character grams. */
+  sums: Float64Array;
+  /** The word's negation-scope id (features.ts negatedWordFeature). */
+  negated: number;
+  /** The word opens a negation scope. */
+  opens: boolean;
+  /** FNV state of a bigram starting with this word (features.ts bigramLeft). */
+  left: number;
+  /** features.ts deviceFlags of the word. */
+  flags: number;
 }
 
 /** Distinct words whose weight sums a model keeps (about 100 bytes each with the key). */
@@ -148,13 +165,23 @@ function addWeights(m: ClassifierModel, base: number, b: number): void {
   for (let e = start[b], end = start[b + 1]; e < end; e++) perWord[base + out[e]] += weight[e];
 }
 
-/** The summed weights per output of one word's own ids (unigram + character grams), cached per model. */
-function wordSumsOf(m: ClassifierModel, t: string, K: number): Float64Array {
+/** Which buckets hold weights, one bit each (computed once per model). */
+function filledOf(m: ClassifierModel): Uint32Array {
+  if (m.filled) return m.filled;
+  const size = m.start.length - 1;
+  const filled = new Uint32Array((size + 31) >>> 5);
+  for (let b = 0; b < size; b++) if (m.start[b + 1] > m.start[b]) filled[b >>> 5] |= 1 << (b & 31);
+  m.filled = filled;
+  return filled;
+}
+
+/** What a word alone gives (its own ids' summed weights, negation id, bigram state, device flags), cached per model. */
+function wordInfoOf(m: ClassifierModel, t: string, K: number): WordInfo {
   const cache = (m.wordSums ??= new Map());
-  let sums = cache.get(t);
-  if (sums) return sums;
+  const known = cache.get(t);
+  if (known) return known;
   if (cache.size >= WORD_CACHE) cache.clear();
-  sums = new Float64Array(K);
+  const sums = new Float64Array(K);
   scratch.length = 0;
   ownWordFeatures(t, scratch);
   const { start, out, weight } = m;
@@ -162,9 +189,13 @@ function wordSumsOf(m: ClassifierModel, t: string, K: number): Float64Array {
     const b = scratch[a];
     for (let e = start[b], end = start[b + 1]; e < end; e++) sums[out[e]] += weight[e];
   }
-  cache.set(t, sums);
-  return sums;
+  const info: WordInfo = { sums, negated: negatedWordFeature(t), opens: opensNegation(t), left: bigramLeft(t), flags: deviceFlags(t) };
+  cache.set(t, info);
+  return info;
 }
+
+/** Device flags of the message's words, for cueFeatures (reused scratch). */
+const wordFlags: number[] = [];
 
 /**
  * Probability 0..1 per output (in OUTPUTS order) for one message: the same ids as featuresOf (features.ts), summed
@@ -196,22 +227,29 @@ function score(analysis: TextAnalysis, m: ClassifierModel): Float32Array {
   if (perWord.length < (words + 1) * K) perWord = new Float64Array((words + 1) * K * 2);
   perWord.fill(0, 0, (words + 1) * K);
   let negLeft = 0;
+  const filled = filledOf(m);
+  wordFlags.length = words;
   for (let g = 0; g < words; g++) {
-    const t = toks[g];
+    const info = wordInfoOf(m, toks[g], K);
     const base = g * K;
-    const own = wordSumsOf(m, t, K);
+    const own = info.sums;
     for (let k = 0; k < K; k++) perWord[base + k] = own[k];
+    wordFlags[g] = info.flags;
     if (negLeft > 0) {
-      addWeights(m, base, negatedWordFeature(t));
+      addWeights(m, base, info.negated);
       negLeft--;
     }
-    if (opensNegation(t)) negLeft = NEG_SCOPE;
-    if (g + 1 < words) addWeights(m, base, bigramFeature(t, toks[g + 1]));
+    if (info.opens) negLeft = NEG_SCOPE;
+    if (g + 1 < words) {
+      // The same id as bigramFeature(word, next word); an empty bucket adds nothing, so it is not walked.
+      const b = bigramFrom(info.left, toks[g + 1]);
+      if ((filled[b >>> 5] & (1 << (b & 31))) !== 0) addWeights(m, base, b);
+    }
   }
   // The last slot holds the whole-message cues.
   cueIds.length = 0;
   cueGroups.length = 0;
-  cueFeatures(analysis, toks, words, cueIds, cueGroups);
+  cueFeatures(analysis, toks, words, cueIds, cueGroups, wordFlags);
   for (let a = 0; a < cueIds.length; a++) addWeights(m, words * K, cueIds[a]);
   summed = { analysis, m, words };
   const probs = new Float32Array(K);

@@ -127,30 +127,109 @@ export function bigramFeature(a: string, b: string): number {
   return (h >>> 0) & MASK;
 }
 
+/**
+ * Session 11 (speed): the bigram hash split at the word boundary. `bigramLeft(a)` is the FNV state after the prefix, `a`
+ * and the space; `bigramFrom(bigramLeft(a), b)` is exactly `bigramFeature(a, b)`. The scorer keeps the left state per
+ * word, so each bigram hashes only its second word.
+ */
+export function bigramLeft(a: string): number {
+  let h = (0x811c9dc5 ^ P_BI) >>> 0;
+  h = Math.imul(h, 0x01000193);
+  for (let i = 0; i < a.length; i++) {
+    h ^= a.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  h ^= 32;
+  return Math.imul(h, 0x01000193);
+}
+
+export function bigramFrom(left: number, b: string): number {
+  let h = left;
+  for (let i = 0; i < b.length; i++) {
+    h ^= b.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) & MASK;
+}
+
 /** Words that open a negation scope (featuresOf), and how many words it covers. */
 export function opensNegation(t: string): boolean {
   return NEGATORS.has(t);
 }
 export { NEG_SCOPE, MAX_TOKENS };
 
-/** The whole-message cue ids (ALL CAPS, "!!", masked swearing, emoji, the round six devices), appended to `out`. */
-export function cueFeatures(analysis: TextAnalysis, toks: readonly string[], n: number, out: number[], groups?: FeatureGroup[]): void {
+/*
+ * Session 11 (speed): one pass over the text says which marks it has at all; a cue whose pattern needs a mark the text
+ * lacks is not tried (the same cues, fewer regex scans of a long letter). Each gate is a necessary condition of its
+ * pattern: "!!" needs "!", masked swearing one of * # @ % $ !, an emoticon ":" ";" "<" "_" or its letters, a
+ * scare quote a quote mark, an emoji a character from the arrows block up.
+ */
+const M_BANG = 1;
+const M_QUESTION = 2;
+const M_DOT = 4;
+const M_MASK = 8;
+const M_COLON = 16;
+const M_SEMI = 32;
+const M_LT = 64;
+const M_UNDERSCORE = 128;
+const M_WIDE = 256;
+const M_QUOTE = 512;
+const M_UPPER = 1024;
+const MARK = new Uint16Array(128);
+MARK[33] = M_BANG | M_MASK;
+MARK[63] = M_QUESTION;
+MARK[46] = M_DOT;
+for (const c of '*#@%$') MARK[c.charCodeAt(0)] = M_MASK;
+MARK[58] = M_COLON;
+MARK[59] = M_SEMI;
+MARK[60] = M_LT;
+MARK[95] = M_UNDERSCORE;
+MARK[39] = M_QUOTE;
+MARK[34] = M_QUOTE;
+for (let c = 65; c <= 90; c++) MARK[c] = M_UPPER;
+
+function marksOf(text: string): number {
+  let m = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) m |= MARK[c];
+    else if (c >= 0x2190) m |= M_WIDE;
+    else if (c === 0x2018 || c === 0x201c) m |= M_QUOTE;
+  }
+  return m;
+}
+
+/** Letters an emoticon-word needs ("smh", "ugh", "meh"; "lol", "xd", "haha"), checked only when no mark settles it. */
+function hasAny(lower: string, words: readonly string[]): boolean {
+  for (const w of words) if (lower.includes(w)) return true;
+  return false;
+}
+const NEG_WORDS = ['smh', 'ugh', 'meh'];
+const POS_WORDS = ['lol', 'xd', 'haha'];
+
+/**
+ * The whole-message cue ids (ALL CAPS, "!!", masked swearing, emoji, the round six devices), appended to `out`.
+ * `wordFlags` (optional): deviceFlags of each of the first `n` tokens, when the caller keeps them per word.
+ */
+export function cueFeatures(analysis: TextAnalysis, toks: readonly string[], n: number, out: number[], groups?: FeatureGroup[], wordFlags?: readonly number[]): void {
   if (n === 0) cue(out, 'empty', groups);
   const text = analysis.text.length > 1000 ? analysis.text.slice(0, 1000) : analysis.text;
+  const marks = marksOf(text);
   // Shouting: most letters upper case in a message with some words to shout (not "NW-1042" or "OK").
   if (analysis.shouting >= 0.7 && n >= 2 && lettersIn(text) >= 8) cue(out, 'caps', groups, 'ALL CAPS');
-  if (/!{2,}/.test(text)) cue(out, '!!', groups);
-  if (/\?{2,}/.test(text)) cue(out, '??', groups);
-  if (/\?/.test(text) && /!/.test(text) && /[?!]\s*[!?]/.test(text)) cue(out, '?!', groups);
-  if (/\.{4,}/.test(text)) cue(out, '....', groups);
-  const masked = MASKED.exec(text);
+  if ((marks & M_BANG) !== 0 && /!{2,}/.test(text)) cue(out, '!!', groups);
+  if ((marks & M_QUESTION) !== 0 && /\?{2,}/.test(text)) cue(out, '??', groups);
+  if ((marks & (M_QUESTION | M_BANG)) === (M_QUESTION | M_BANG) && /[?!]\s*[!?]/.test(text)) cue(out, '?!', groups);
+  if ((marks & M_DOT) !== 0 && /\.{4,}/.test(text)) cue(out, '....', groups);
+  const masked = (marks & M_MASK) === 0 ? null : MASKED.exec(text);
   if (masked) cue(out, 'masked', groups, masked[0].trim());
-  const neg = EMOTICON_NEG.exec(text);
+  let lower: string | null = null;
+  const neg = (marks & (M_COLON | M_UNDERSCORE)) !== 0 || hasAny((lower ??= text.toLowerCase()), NEG_WORDS) ? EMOTICON_NEG.exec(text) : null;
   if (neg) cue(out, 'emoticon-', groups, neg[0].trim());
-  const pos = EMOTICON_POS.exec(text);
+  const pos = (marks & (M_COLON | M_SEMI | M_LT)) !== 0 || hasAny((lower ??= text.toLowerCase()), POS_WORDS) ? EMOTICON_POS.exec(text) : null;
   if (pos) cue(out, 'emoticon+', groups, pos[0].trim());
-  emojiOf(text, out, groups);
-  devices(toks, n, text, analysis.shouting, out, groups);
+  if ((marks & M_WIDE) !== 0) emojiOf(text, out, groups);
+  devices(toks, n, text, analysis.shouting, out, groups, marks, wordFlags);
 }
 
 /* ------------------------------------------------------------------------------------------------ devices
@@ -199,6 +278,15 @@ for (const [set, flag] of [[NOT_PRAISE, F_NOT_PRAISE], [EXTRA_PRAISE, F_PRAISE],
   for (const w of set) DEVICE_WORDS.set(w, (DEVICE_WORDS.get(w) ?? 0) | flag);
 }
 
+/** Set by deviceFlags: the word reads as praise (a praise or laugh word, or lexicon valence >= 1.8, and not NOT_PRAISE). */
+const F_READS_PRAISE = 128;
+
+/** The device flags of one word (F_* above, with F_READS_PRAISE): the same for every message, so callers may keep them. */
+export function deviceFlags(t: string): number {
+  const flags = DEVICE_WORDS.get(t) ?? 0;
+  return (flags & F_NOT_PRAISE) === 0 && ((flags & (F_PRAISE | F_LAUGH)) !== 0 || (lexiconValence(t) ?? 0) >= 1.8) ? flags | F_READS_PRAISE : flags;
+}
+
 const EMOJI_CLASSES: [string, RegExp][] = [
   ['emoji:angry', /[🤬😡😠👿💢🖕😾]/u],
   ['emoji:annoyed', /[🙄😒😤😑🤦🤷😮‍💨👎😐]/u],
@@ -208,11 +296,6 @@ const EMOJI_CLASSES: [string, RegExp][] = [
 ];
 
 const DURATION = /^(?:days?|weeks?|months?|hours?|hrs?|wks?)$/;
-/** Any character from the arrows block up (emoji, pictographs): the emoji tests only run then. */
-function hasWide(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x2190) return true;
-  return false;
-}
 
 const isUpper = (c: number) => c >= 65 && c <= 90;
 const isLetter = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
@@ -268,7 +351,7 @@ function scareQuotes(text: string): string | null {
   return null;
 }
 
-function devices(toks: readonly string[], n: number, text: string, shouting: number, out: number[], groups: FeatureGroup[] | undefined): void {
+function devices(toks: readonly string[], n: number, text: string, shouting: number, out: number[], groups: FeatureGroup[] | undefined, marks: number, wordFlags?: readonly number[]): void {
   // Sarcasm is local: praise and the complaint fact within NEAR words ("Brilliant. Paid for express..."); a long
   // friendly message ("lovely time, and I noticed the order hasn't turned up yet") has both, far apart.
   const NEAR = 6;
@@ -281,9 +364,9 @@ function devices(toks: readonly string[], n: number, text: string, shouting: num
   let leaving = false;
   for (let i = 0; i < n; i++) {
     const t = toks[i];
-    const flags = DEVICE_WORDS.get(t) ?? 0;
+    const flags = wordFlags !== undefined ? wordFlags[i] : deviceFlags(t);
     // "not great" is not praise.
-    if ((flags & F_NOT_PRAISE) === 0 && ((flags & (F_PRAISE | F_LAUGH)) !== 0 || (lexiconValence(t) ?? 0) >= 1.8)) {
+    if ((flags & F_READS_PRAISE) !== 0) {
       const p = toks[i - 1];
       if (p !== 'not' && p !== 'no' && p !== 'never') lastPraise = i;
     }
@@ -297,7 +380,7 @@ function devices(toks: readonly string[], n: number, text: string, shouting: num
     if (flags & F_RHETORICAL) rhetorical = true;
     if (flags & F_LEAVING) leaving = true;
   }
-  const wide = hasWide(text);
+  const wide = (marks & M_WIDE) !== 0;
   if (sarcasm || (fact && wide && /[👏🙃🤡]/u.test(text))) cue(out, 'praise+fact', groups, 'praise around a complaint');
   if (weary) cue(out, 'weary', groups);
   if (rhetorical && text.includes('?')) cue(out, 'rhetorical?', groups, 'rhetorical question');
@@ -307,13 +390,13 @@ function devices(toks: readonly string[], n: number, text: string, shouting: num
       if (re.test(text)) cue(out, name, groups);
     }
   }
-  if (shouting < 0.7) {
+  if (shouting < 0.7 && (marks & M_UPPER) !== 0) {
     const w = shoutedWord(text);
     if (w !== null) cue(out, 'caps-word', groups, w);
   }
   const st = stretched(text);
   if (st !== null) cue(out, 'stretched', groups, st);
-  const q = scareQuotes(text);
+  const q = (marks & M_QUOTE) === 0 ? null : scareQuotes(text);
   if (q !== null) cue(out, 'scare-quotes', groups, q);
 }
 
