@@ -172,6 +172,27 @@ export function deniedUpset(toks: readonly string[]): string | null {
   return denial;
 }
 
+/**
+ * Session 11: the customer laughs ("lol", "haha", "jaja", "hehe", "lmao", 😂) while asking the shop an ordinary question
+ * ("my dog has claimed the box lol, what's delivery to Leeds?", "if this takes any longer I'll charge it rent haha, where's
+ * my order?"): the negative-looking words are the joke, not the mood. Not when a word of anger or contempt is there
+ * ("u guys r actually useless lol", "lol what a clown show"), nor with an angry, annoyed or mocking emoji or "??", nor shouted: laughter
+ * without a question is often scorn ("lmao 'delayed'. embarrassing"). Returns the laugh, or null.
+ */
+const LAUGH = /(?:^|[^\p{L}])(lo+l|lolol|(?:ha){2,}h?|(?:ja){2,}|(?:he){2,}|lmf?ao|rofl)(?![\p{L}])|(\u{1F602}|\u{1F923}|\u{1F605}|\u{1F606})/iu;
+const ASKS = / (?:can i|can you|could i|could you|do you|does it|do i|how do i|how can i|how long|how much|what is|whats|where is|wheres|when is|when does|when will|is there|is it|are you|any chance) /;
+/** A mocking emoji or exasperated punctuation ("... and now it's 'delayed' 🙃 who runs this place??") is scorn, not a joke. */
+const MOCKING = /\u{1F643}|\?\?|\?!|!\?/u;
+const CONTEMPT = new Set(['useless', 'stupid', 'idiot', 'idiots', 'clown', 'clowns', 'joke', 'embarrassing', 'worst', 'rubbish', 'garbage', 'trash', 'pathetic', 'incompetent', 'hopeless', 'clueless', 'awful', 'horrible', 'terrible', 'bad', 'shocking', 'disgrace']);
+function joking(analysis: TurnFacts['analysis'], toks: readonly string[]): string | null {
+  const laugh = LAUGH.exec(analysis.text);
+  if (laugh === null) return null;
+  if (!analysis.text.includes('?') && !ASKS.test(` ${toks.join(' ')} `)) return null;
+  if (ANGRY_EMOJI.test(analysis.text) || ANNOYED_EMOJI.test(analysis.text) || MOCKING.test(analysis.text) || analysis.shouting >= 0.7) return null;
+  for (const t of toks) if (CONTEMPT.has(t) || NO_KIND_USE.has(t)) return null;
+  return (laugh[1] ?? laugh[2]).toLowerCase();
+}
+
 export function detectNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
   const learnedOn = classifierOn(policy);
   const text = facts.analysis.text;
@@ -179,6 +200,14 @@ export function detectNegativeSentiment(facts: TurnFacts, policy: EscalationPoli
     const would = lexiconSignal(facts, policy, memory) ?? (learnedOn ? classifierSignal(facts, 'negative_sentiment', 'negative', 'Negative sentiment', classifierThresholdFor(policy.negativeSentiment.threshold))?.signal ?? null : null);
     if (would && would.score >= would.threshold * NEAR_MISS_SHARE) {
       reportNearMiss({ ...would, explanation: `Near miss: the message asks a question in general, not about the customer's own case, so its negative words do not fire${wordsClause(would.evidence.filter((w) => !w.startsWith('classifier ')))}.` });
+    }
+    return null;
+  }
+  const laugh = joking(facts.analysis, canonicalTokens(facts.analysis));
+  if (laugh !== null) {
+    const would = lexiconSignal(facts, policy, memory) ?? (learnedOn ? classifierSignal(facts, 'negative_sentiment', 'negative', 'Negative sentiment', classifierThresholdFor(policy.negativeSentiment.threshold))?.signal ?? null : null);
+    if (would && would.score >= would.threshold * NEAR_MISS_SHARE) {
+      reportNearMiss({ ...would, explanation: `Near miss: the customer laughs ("${laugh}") while asking a question, so its negative words are read as a joke and do not fire${wordsClause(would.evidence.filter((w) => !w.startsWith('classifier ')))}.` });
     }
     return null;
   }

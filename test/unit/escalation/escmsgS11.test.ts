@@ -73,3 +73,25 @@ describe('the subject words of each topic (topicMeaning)', () => {
     expect(privacyWithoutData(toks('send it to my uni address instead'))).toBe(true);
   });
 });
+
+describe('a customer who laughs while asking a question is joking, not upset', () => {
+  it.each([
+    'the cat has stolen the box from my last order so I suppose I am ordering again lol. how much is delivery to York?',
+    "i'm gonna have to start charging this parcel rent soon haha. where is it?",
+  ])('%j is answered, not handed over as negative', (t) => {
+    expect(reasonOf(t)).not.toBe('negative_sentiment');
+  });
+  it.each([
+    'u lot are honestly useless lol',
+    'lol the parcel went to Leeds, came back, went again and now it is "delayed" 🙃 who runs this place??',
+    'lmao "out for delivery" for six days. embarrassing',
+  ])('%j is still negative', (t) => {
+    expect(reasonOf(t)).toBe('negative_sentiment');
+  });
+  it('the debug drawer names the laugh', () => {
+    const text = "i'm gonna have to start charging this parcel rent soon haha. where is it?";
+    const f = { text, analysis: analyzeText(text), turn: 1, now, timezone: 'Europe/London', variables: {}, intent: null, fallback: false };
+    const { decision } = evaluateEscalation(escalationPolicySchema.parse(flow.escalation), f, initialEscalationMemory());
+    expect(decision.nearMisses?.find((n) => n.reason === 'negative_sentiment')?.explanation).toMatch(/laughs \("haha"\) while asking a question/);
+  });
+});
