@@ -26,7 +26,7 @@ export function customerLabel(h: { conversationId: string; request: unknown }): 
 import { mayServeFlow, registerAgentLiveList } from './agentLiveList';
 import { registerAgentTickets } from './agentTickets';
 import { customerPresenceOf, stopCustomerPresence } from './customerPresence';
-import { getBlockDefinition, isBlockKind } from '../../shared/flow/blockRegistry';
+import { takeoverRatesResolved, type FlowGraphLike } from '../../shared/flow/takeoverRatesResolved';
 
 /**
  * How a resolved handoff ended (newcomer s7 #3): 'handback' when the agent handed the customer back to the bot (the
@@ -550,20 +550,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     const conv = await d.store.getConversation(h.conversationId);
     if (!blockId || !conv) return false;
     const rev = await d.store.getFlowRevision(conv.flowId, conv.flowRevision).catch(() => null);
-    const flow = rev?.flow as { blocks: Array<{ id: string; kind: string }>; edges: Array<{ from: string; exit?: string; to: string }> } | undefined;
-    const definition = (kind: string) => (isBlockKind(kind) ? getBlockDefinition(kind) : null);
-    if (!flow || !flow.blocks.some((b) => b.id === blockId && definition(b.kind)?.isHandoffTarget)) return false;
-    let at = flow.edges.find((e) => e.from === blockId && e.exit === 'resolved')?.to;
-    for (let hops = 0; at && hops < 5; hops++) {
-      const b = flow.blocks.find((x) => x.id === at);
-      const def = b ? definition(b.kind) : null;
-      if (!b || !def) return false;
-      if (def.asksForRating) return true;
-      // Only through blocks that say something and go on by themselves (a message), not through a question or a branch.
-      if (def.waitsForCustomer || def.group !== 'Messages' || def.isEntry) return false;
-      at = flow.edges.find((e) => e.from === b.id)?.to;
-    }
-    return false;
+    return rev ? takeoverRatesResolved(rev.flow as FlowGraphLike, blockId) : false;
   };
 
   act(
