@@ -406,9 +406,27 @@ function bareRequest(toks: string[], nouns: (string | null)[]): boolean {
   return real;
 }
 
+/**
+ * Session 11 (speed): whether a word can be a person noun in any context (nounAt returns null for every other word,
+ * whatever its neighbours): itself a noun, a plural of one, a qualified or talk-only noun, a way to be called back, or
+ * a typo of a noun (in or out of a talk frame). Kept per word, so most words of a long letter cost one look-up.
+ */
+const nounCandidates = new Map<string, boolean>();
+function mayBeNoun(tok: string): boolean {
+  const known = nounCandidates.get(tok);
+  if (known !== undefined) return known;
+  const may =
+    tok === 'callback' || tok === 'callbacks' || tok === 'call' || STANDALONE.has(tok) || TALK_ONLY_NOUNS.has(tok) || NOUNS.has(tok) ||
+    (tok.length > 4 && tok.endsWith('s') && NOUNS.has(tok.slice(0, -1))) || Object.hasOwn(QUALIFIED, tok) ||
+    fuzzyNoun(tok) !== null || (tok.length >= 4 && FUZZY_FIRST.has(tok[0]) && fuzzyNoun(tok, true) !== null);
+  if (nounCandidates.size >= 20_000) nounCandidates.clear();
+  nounCandidates.set(tok, may);
+  return may;
+}
+
 function nounsOf(toks: string[]): (string | null)[] {
   const nouns: (string | null)[] = new Array(toks.length);
-  for (let i = 0; i < toks.length; i++) nouns[i] = nounAt(toks, i);
+  for (let i = 0; i < toks.length; i++) nouns[i] = mayBeNoun(toks[i]) ? nounAt(toks, i) : null;
   return nouns;
 }
 
