@@ -301,6 +301,51 @@ const FRAMES: Frame[] = [
     // "you guys are dangerous" (praise), "my husband burnt the toast", an injury that had nothing to do with a product.
     none: [/ (?:you|you guys|you lot|your prices|prices) (?:are|is) (?:\w+ )?dangerous| burnt the (?:toast|dinner|food|rice|cake|pizza|tea)\b/],
   },
+  {
+    // Session 11 (refund = money back, in the words of people who do not say "refund"): the money is not back yet ("money
+    // is not back to my card yet"), a request to give the amount back ("kindly revert the amount to my account", "I
+    // request the restitution of the amount paid"), goods sent back and nothing in the account ("I sent my stuff back on
+    // the 2nd and still nothing in my account").
+    output: 'refund',
+    meaning: 'money the customer is owed back',
+    gate: [
+      w('money amount amounts funds cash sum payment refund nothing restitution reimbursement repayment'),
+      w('back revert reverted restitution reimburse reimbursement repayment returned credited reappeared'),
+    ],
+    all: [
+      new RegExp(
+        [
+          ` (?:money|amount|funds|cash|sum|payment|refund) (?:\\w+ ){0,3}(?:is |was |has |have |s )?(?:still )?(?:not|never) (?:\\w+ ){0,2}(?:back|returned|credited|reappeared|come back|came back)`,
+          ` (?:revert|return|refund|reimburse|give back|pay back|put back|credit back|transfer back|send back) (?:me |us )?(?:\\w+ ){0,2}(?:amount|money|payment|funds|sum|cash)`,
+          ` (?:restitution|reimbursement|repayment) (?:of|for)`,
+          ` (?:sent|send|returned|posted|dropped|took|taken) (?:\\w+ ){0,4}back(?: \\w+){0,8} (?:still |yet )?(?:nothing|no money|no refund|not a penny|not a cent)(?: \\w+){0,3} (?:in|on|to|into) (?:my|the|our) (?:account|card|bank)`,
+        ].map((alt) => `(?:${alt})\\b`).join('|'),
+      ),
+    ],
+  },
+  {
+    // Session 11 (damaged): a product that broke on its first use ("the bands snapped first use", "tore the first time I
+    // wore it"), split down the middle, or made uneven ("one leg shorter than the others").
+    output: 'damaged',
+    meaning: 'a product that broke on first use or was made wrong',
+    gate: [w('snapped split tore torn ripped cracked broke bent shattered burst popped shorter longer')],
+    all: [
+      new RegExp(
+        [
+          ` (?:snapped|split|tore|torn|ripped|cracked|broke|bent|shattered|burst|popped) (?:\\w+ ){0,3}(?:on |after |at |the )?(?:first|1st|second|2nd) (?:use|time|wear|wash|day|go)`,
+          ` (?:split|ripped|torn|cracked) (?:right |straight )?(?:down|along|across|in) (?:the )?(?:middle|seam|half|two)`,
+          ` (?:one|a|the) (?:leg|side|arm|sleeve|strap|shoe) (?:is |s |was |came |come )?(?:\\w+ )?(?:shorter|longer) than (?:the )?(?:other|others)`,
+        ].map((alt) => `(?:${alt})\\b`).join('|'),
+      ),
+    ],
+  },
+  {
+    // Session 11 (safety): gas escaping from a product ("the gas valve hisses even when off", "smells of gas").
+    output: 'safety',
+    meaning: 'a product that leaks gas',
+    gate: [w('gas')],
+    all: [/ gas (?:\w+ ){0,5}(?:hisses|hissing|hissed|leaks|leaking|leaked|leak|escaping|smell|smells)\b| (?:smell|smells|smelling|smelt|stink|stinks) (?:of |like )?gas\b/],
+  },
 ];
 
 /**

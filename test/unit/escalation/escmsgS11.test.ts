@@ -95,3 +95,29 @@ describe('a customer who laughs while asking a question is joking, not upset', (
     expect(decision.nearMisses?.find((n) => n.reason === 'negative_sentiment')?.explanation).toMatch(/laughs \("haha"\) while asking a question/);
   });
 });
+
+describe('topics by meaning, in words that share nothing with the phrases', () => {
+  it.each([
+    'please revert the sum to my card, I posted the coat back last week',
+    'I request the restitution of what I paid for order NW-104321',
+    'I sent the boots back ten days ago and still nothing on my card',
+    'the money is still not back on my account after the return',
+  ])('%j is a refund case', (t) => {
+    // (The frame reads it whatever the classifier says: the explanation names the meaning.)
+    expect(play(t)?.signals.find((s) => s.reason === 'sensitive_topic')?.explanation).toMatch(/refunds" by meaning: money the customer is owed back/);
+  });
+  it.each(['if I return it, do you give back the money for the postage too?', 'what happens if the money is not back after 10 days?'])('%j is a question, not a case', (t) => {
+    expect(reasonOf(t)).not.toBe('sensitive_topic');
+  });
+  it.each([
+    'the yoga strap ripped on first use',
+    'the cushion cover split right down the seam',
+    'the stool came with one leg longer than the others',
+  ])('%j is damaged goods', (t) => {
+    expect(reasonOf(t)).toBe('sensitive_topic');
+  });
+  it('the gas valve hissing when off is a safety case; a question about a gas barbecue is not', () => {
+    expect(reasonOf('the camping stove I got from you smells of gas even when the valve is closed')).toBe('sensitive_topic');
+    expect(reasonOf('does the gas barbecue come with a regulator?')).toBeNull();
+  });
+});
