@@ -10,7 +10,7 @@
  * So each thread (the main one and every shard) looks at its event loop four times a second: when it was idle since
  * the last look (under 5% busy), worked since our last collection, and its heap is at least `minGarbageMb` above what
  * that collection left (or V8 holds that much more memory than the heap uses), it runs
- * a full collection, and two more while it stays idle (a quarter of a second and 6 s later: see FOLLOW_UPS). Under load the
+ * a full collection, and two more while it stays idle (a quarter of a second and 60 s later: see FOLLOW_UPS). Under load the
  * event loop is busy at every look, so nothing runs; an idle thread is collected at most three times per burst of work
  * (each ~5-30 ms on these heaps). `BATON_IDLE_GC=0` turns it off.
  */
@@ -57,8 +57,19 @@ export function fullCollection(): (() => void) | null {
  * still 256 MB right after a full collection, 203 MB half a second later, 114 MB after a second one); and it shrinks
  * the young generation (32 MB per thread after a burst) only in a collection that sees the allocation rate of the
  * last 5 s low (measured: at the collection 5.5 s after the burst, -33 MB).
+ *
+ * That shrink is why the last follow-up waits a minute of idleness (session 11, issue 8), not 6 s as it did: it
+ * leaves the young generation at its initial 1 MB semi-space, and V8 grows it back only by doubling, one scavenge at
+ * a time, when more survives than it holds. So the next burst's first second ran with a tiny young generation:
+ * scavenged many times, promoted the conversations' states, and left them to full collections (measured: a
+ * shard-like worker with a 64 MB young generation, 5,000 messages after an idle spell: 27 scavenges after the 6 s
+ * follow-up, 3-4 without it; test/bench/idleYoung.ts; in `baton serve` under the fixed-rate bench, same code, same
+ * run: worker scavenges per 6 s round 18 / 23 / 7 / 35 and 1-7 full collections per round with idleGc, 4 / 9 / 7 / 8
+ * and none with BATON_IDLE_GC=0). Traffic that pauses for seconds keeps its young generation; a server idle for a
+ * minute still gives it back. The first two collections (at once and a quarter of a second later) see the burst's
+ * allocation rate and leave the young generation as it is.
  */
-const FOLLOW_UPS = [1, 24];
+export const FOLLOW_UPS = [1, 240];
 
 /** What a check reads: the heap's live-or-garbage bytes and the bytes V8 holds for it (what RSS sees). */
 export interface HeapReading {
@@ -117,9 +128,18 @@ export class IdleGc {
   }
 }
 
+/**
+ * The heap as a check reads it. The young generation's memory counts only as far as it is used: V8 keeps it
+ * committed at its full size (a shard's is 64 MB, runtime/shard/shardPool.ts) while the thread is idle, so counting
+ * it made `committed - used` exceed `minGarbage` after EVERY collection, and an idle shard collected again and again
+ * (session 11: every ~0.5 s, 60-300 ms each under load, until V8's memory reducer shrank the young generation to
+ * 1 MB, which the next burst then paid for: see FOLLOW_UPS).
+ */
 function readHeap(): HeapReading {
   const s = v8.getHeapStatistics();
-  return { used: s.used_heap_size, committed: s.total_heap_size };
+  const young = v8.getHeapSpaceStatistics().find((x) => x.space_name === 'new_space');
+  const unusedYoung = young ? young.space_size - young.space_used_size : 0;
+  return { used: s.used_heap_size, committed: s.total_heap_size - unusedYoung };
 }
 
 /** Starts the checks on this thread (an unref'd timer: it never keeps the process alive). Returns a stop function. */
@@ -136,8 +156,11 @@ export function startIdleGc(o: IdleGcOptions = {}): () => void {
   const timer = setInterval(() => {
     const now = performance.eventLoopUtilization();
     const busy = performance.eventLoopUtilization(now, elu).utilization;
-    elu = now;
+    // Read after the check: a collection's own time (60-300 ms on a loaded machine, inside this callback) is not
+    // work. Counted, it made the next check see a busy thread, which re-armed the collection: an idle thread
+    // collected every other check for as long as it stayed idle (session 11).
     gc.check(busy < idleBelow);
+    elu = performance.eventLoopUtilization();
   }, o.checkMs ?? 250);
   timer.unref();
   return () => clearInterval(timer);
