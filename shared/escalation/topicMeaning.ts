@@ -316,7 +316,7 @@ const FRAMES: Frame[] = [
       new RegExp(
         [
           ` (?:money|amount|funds|cash|sum|payment|refund) (?:\\w+ ){0,3}(?:is |was |has |have |s )?(?:still )?(?:not|never) (?:\\w+ ){0,2}(?:back|returned|credited|reappeared|come back|came back)`,
-          ` (?:revert|return|refund|reimburse|give back|pay back|put back|credit back|transfer back|send back) (?:me |us )?(?:\\w+ ){0,2}(?:amount|money|payment|funds|sum|cash)`,
+          ` (?:revert|refund|reimburse|give back|pay back|put back|credit back|transfer back|send back) (?:me |us )?(?:\\w+ ){0,2}(?:amount|money|payment|funds|sum|cash)`,
           ` (?:restitution|reimbursement|repayment) (?:of|for)`,
           ` (?:sent|send|returned|posted|dropped|took|taken) (?:\\w+ ){0,4}back(?: \\w+){0,8} (?:still |yet )?(?:nothing|no money|no refund|not a penny|not a cent)(?: \\w+){0,3} (?:in|on|to|into) (?:my|the|our) (?:account|card|bank)`,
         ].map((alt) => `(?:${alt})\\b`).join('|'),

@@ -193,6 +193,34 @@ function joking(analysis: TurnFacts['analysis'], toks: readonly string[]): strin
   return (laugh[1] ?? laugh[2]).toLowerCase();
 }
 
+/**
+ * Session 11: the negative words are about the customer themselves, not the shop: "Sorry, I'm terrible at this, how do I
+ * start a return?", "I feel bad asking again", "I deleted the email by accident", "my fault", "not your fault at all",
+ * "silly me". When every clearly negative word of the message (lexicon valence <= -1.5) sits in such a frame and no angry
+ * emoji or word of anger is there, the lexicon's reading is a near miss. Returns the frame's words, or null.
+ */
+const SELF_FRAMES = / (?:i am|im|i m|i was|i have been|ive been|i get|i got|i feel|i felt|feeling)(?: so| really| just| always| a bit| such| truly| quite| very| absolutely)*(?: an?)? (?:terrible|hopeless|useless|rubbish|bad|awful|crap|clumsy|stupid|silly|dumb|idiot|nightmare|guilty|disaster|mess) (?:at|with|for|about|asking|to ask|to bother|bothering|that|this)\b| (?:my|my own) (?:fault|mistake|bad|error)\b| (?:not|never|nothing to do with) (?:\w+ )?(?:your|you guys|you lot|the shop s) fault\b| silly me\b| (?:by accident|by mistake|accidentally)\b/g;
+function selfDirected(toks: readonly string[], text: string): string | null {
+  if (ANGRY_EMOJI.test(text) || ANNOYED_EMOJI.test(text)) return null;
+  const padded = ` ${toks.join(' ')} `;
+  SELF_FRAMES.lastIndex = 0;
+  const covered = new Set<number>();
+  let first: string | null = null;
+  for (let m = SELF_FRAMES.exec(padded); m !== null; m = SELF_FRAMES.exec(padded)) {
+    // Token indices the frame spans (the padded string has one space before every token).
+    const from = padded.slice(0, m.index + 1).split(' ').length - 2;
+    const n = m[0].trim().split(' ').length;
+    for (let i = from; i < from + n; i++) covered.add(i);
+    first ??= m[0].trim();
+  }
+  if (first === null) return null;
+  for (let i = 0; i < toks.length; i++) {
+    if (covered.has(i)) continue;
+    if (NO_KIND_USE.has(toks[i]) || (lexiconValence(toks[i]) ?? 0) <= -1.5) return null;
+  }
+  return first;
+}
+
 export function detectNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
   const learnedOn = classifierOn(policy);
   const text = facts.analysis.text;
@@ -227,7 +255,10 @@ export function detectNegativeSentiment(facts: TurnFacts, policy: EscalationPoli
       });
     }
   }
-  if (lexicon) {
+  const self = lexicon ? selfDirected(canonicalTokens(facts.analysis), text) : null;
+  if (lexicon && self !== null) {
+    reportNearMiss({ ...lexicon, explanation: `Near miss: the sentiment score is at or below the threshold ${lexicon.threshold}, but its negative words are about the customer themselves ("${self}"), so it does not fire${wordsClause(lexicon.evidence)}.` });
+  } else if (lexicon) {
     if (!learnedOn) return lexicon;
     const p = classifierScore(facts.analysis, 'negative');
     if (p >= KIND_USE_SCORE || effectiveSentiment(facts.analysis).score <= STRONG_LEXICON || ANGRY_EMOJI.test(text) || ANNOYED_EMOJI.test(text) || lexicon.evidence.some((w) => NO_KIND_USE.has(w))) return lexicon;

@@ -121,3 +121,15 @@ describe('topics by meaning, in words that share nothing with the phrases', () =
     expect(reasonOf('does the gas barbecue come with a regulator?')).toBeNull();
   });
 });
+
+describe('negative words about the customer themselves are not upset at the shop', () => {
+  it.each([
+    "Sorry, I'm hopeless at this, how do I send something back?",
+    'I feel awful asking twice, but could you send the tracking link again? I binned the email by accident.',
+  ])('%j is answered', (t) => {
+    expect(reasonOf(t)).not.toBe('negative_sentiment');
+  });
+  it.each(["I'm useless at this and your website is awful", 'my fault for trusting you, this service is terrible'])('%j is still negative', (t) => {
+    expect(reasonOf(t)).toBe('negative_sentiment');
+  });
+});
