@@ -383,9 +383,11 @@ function relativeAt(toks: readonly string[], i: number): { minutes: number; end:
   return { minutes: amount * unit, end: toks[end + 1] === 'from' ? end + 2 : end };
 }
 
+/** A month word's number (1-12), or 0. (Module level: no closure made per call.) */
+const monthOf = (w: string | undefined) => (w === undefined ? 0 : MONTHS.indexOf(w) + 1 || MONTH_SHORT[w] || 0);
+
 /** "on 3 December", "by the 5th of March", "before December 3rd", "by the 28th": a date of this month or a coming one. */
 function dateAt(toks: readonly string[], i: number, month: number, dayOfMonth: number): { day: number; end: number } | null {
-  const monthOf = (w: string | undefined) => (w === undefined ? 0 : MONTHS.indexOf(w) + 1 || MONTH_SHORT[w] || 0);
   let d = 0;
   let m = 0;
   let end = i;

@@ -734,10 +734,9 @@ function requestIn(analysis: TextAnalysis): Found | null {
   // Very long messages are letters, not chat turns; 200 words keeps the worst case bounded.
   let found: Found | null = null;
   if (toks.length > 0 && toks.length <= 200 && !retracted(raw) && !DISCLAIMS.test(raw.join(' '))) {
-    let sentences: Sentence[] | null = null;
-    const lazySentences = () => (sentences ??= sentencesOf(analysis.text));
-    let clauses: Sentence[] | null = null;
-    const lazyClauses = () => (clauses ??= clausesOf(analysis.text));
+    lazyText = analysis.text;
+    lazySentencesOf = null;
+    lazyClausesOf = null;
     const nouns = nounsOf(toks);
     found = findRequest(toks, lazySentences, nouns, lazyClauses);
     // A presence check counts for the whole message only: "promo codes?? anyone" nudges a shop question, it does not
@@ -770,6 +769,20 @@ function requestIn(analysis: TextAnalysis): Found | null {
 }
 
 const NO_SENTENCES = (): Sentence[] => [];
+
+/**
+ * The sentences and comma clauses of the message requestIn is reading, worked out on first use (module state set by
+ * requestIn, read synchronously inside it; session 11: no closures made per message).
+ */
+let lazyText = '';
+let lazySentencesOf: Sentence[] | null = null;
+let lazyClausesOf: Sentence[] | null = null;
+function lazySentences(): Sentence[] {
+  return (lazySentencesOf ??= sentencesOf(lazyText));
+}
+function lazyClauses(): Sentence[] {
+  return (lazyClausesOf ??= clausesOf(lazyText));
+}
 
 /** Texting spellings the NLU layer keeps as they are: "hmn", "sum1", "mngr", "cust svc", "cb", "rl one", "talk 2 ...". */
 const TEXTING: Record<string, string> = {
