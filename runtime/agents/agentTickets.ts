@@ -6,8 +6,9 @@
  *   newest first.
  * - `GET /api/v1/agent/tickets/:id` -> `{ticket: TicketRow, transcript: LogEntry[]}` (the conversation's full log,
  *   bot turns included; empty when the conversation was pruned).
- * - `GET /api/v1/agent/csat?limit=50&offset=0` -> `{total, average, offset, limit, nextOffset, scores: [{id,
- *   conversationId, flowId, at, score}]}`, newest first.
+ * - `GET /api/v1/agent/csat?limit=50&offset=0` -> `{total, average, byAgent: [{agentId, agentName, count, average}],
+ *   offset, limit, nextOffset, scores: [{id, conversationId, flowId, at, score, agentId, agentName}]}`, newest first;
+ *   the agent is the one who last held the rated chat (null: the bot alone was rated, or a score from before session 11).
  *
  * Who sees what (the live list's rule, agentLiveList.ts `mayServeFlow`): an admin sees everything; any other agent the
  * tickets/scores of flows one of whose Human Takeover blocks allows it (by agent id and team). The flow revision is
@@ -294,11 +295,32 @@ export async function registerAgentTickets(appIn: FastifyInstance<any, any, any,
         const s = (r.data as { score?: unknown } | null)?.score;
         return typeof s === 'number' && Number.isFinite(s) ? s : null;
       };
+      // The agent who last held the rated chat (recorded with the score since session 11; older scores: null).
+      const ratedAgent = (r: RecordItem) => {
+        const data = r.data as { agentId?: unknown; agentName?: unknown } | null;
+        if (typeof data?.agentId !== 'string') return { agentId: null, agentName: null };
+        const name = d.directory.get(data.agentId)?.name ?? (typeof data.agentName === 'string' ? data.agentName : data.agentId);
+        return { agentId: data.agentId, agentName: name };
+      };
+      const mean = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100 : null);
       const scored = all.map(score).filter((s): s is number => s !== null);
-      const average = scored.length ? Math.round((scored.reduce((a, b) => a + b, 0) / scored.length) * 100) / 100 : null;
-      const rows = all.slice(offset, offset + limit).map((r) => ({ id: r.id, conversationId: r.conversationId, flowId: r.flowId, at: r.at, score: score(r) }));
+      // CSAT per agent (newcomer s9 #12), over every visible score like the average, most rated first; agentId null
+      // (the bot alone, or a score from before session 11) last.
+      const per = new Map<string | null, { agentId: string | null; agentName: string | null; scores: number[] }>();
+      for (const r of all) {
+        const s = score(r);
+        if (s === null) continue;
+        const who = ratedAgent(r);
+        const slot = per.get(who.agentId) ?? { ...who, scores: [] };
+        slot.scores.push(s);
+        per.set(who.agentId, slot);
+      }
+      const byAgent = [...per.values()]
+        .map((x) => ({ agentId: x.agentId, agentName: x.agentName, count: x.scores.length, average: mean(x.scores) }))
+        .sort((a, b) => (a.agentId === null ? 1 : 0) - (b.agentId === null ? 1 : 0) || b.count - a.count || (a.agentName ?? '').localeCompare(b.agentName ?? ''));
+      const rows = all.slice(offset, offset + limit).map((r) => ({ id: r.id, conversationId: r.conversationId, flowId: r.flowId, at: r.at, score: score(r), ...ratedAgent(r) }));
       const next = offset + rows.length;
-      return { total: all.length, average, offset, limit, nextOffset: next < all.length ? next : null, scores: rows };
+      return { total: all.length, average: mean(scored), byAgent, offset, limit, nextOffset: next < all.length ? next : null, scores: rows };
     },
   });
 }

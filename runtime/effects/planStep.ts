@@ -168,9 +168,13 @@ export function planStep(args: {
       case 'create_ticket':
         write.records!.push({ id: effect.ticketId, kind: 'ticket', conversationId: id, flowId: record.flowId, at: now, data: effect });
         break;
-      case 'record_csat':
-        write.records!.push({ id: key, kind: 'csat', conversationId: id, flowId: record.flowId, at: now, data: { score: effect.score, blockId: effect.blockId } });
+      case 'record_csat': {
+        // The rating belongs to the agent who last held the chat (newcomer s9 #12; none: only the bot was rated).
+        const h = state.handoff as { agentId?: string | null; agentName?: string | null } | null | undefined;
+        const by = h?.agentId ? { agentId: h.agentId, agentName: h.agentName ?? h.agentId } : {};
+        write.records!.push({ id: key, kind: 'csat', conversationId: id, flowId: record.flowId, at: now, data: { score: effect.score, blockId: effect.blockId, ...by } });
         break;
+      }
       case 'relay_to_agent':
       case 'end':
         // relay: the customer's message is in the log the agent reads; end: mode 'closed' is in the state.

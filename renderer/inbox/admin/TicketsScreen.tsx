@@ -10,7 +10,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Bot, CheckCircle2, CircleDot, Mail, Phone, RefreshCw, RotateCcw, Star, Ticket as TicketIcon, UserRound } from 'lucide-react';
-import type { AdminApi, AdminError, Page, TicketFilter, TicketRow, TranscriptEntry } from './adminApi';
+import type { AdminApi, AdminError, CsatByAgent, Page, TicketFilter, TicketRow, TranscriptEntry } from './adminApi';
 import './tickets.css';
 import { keepTicketNumbers } from '../../ui/KeepTogether';
 
@@ -68,7 +68,7 @@ export function TicketsScreen({ api, token, onUnauthorized, me, changed, now = D
   const [detailError, setDetailError] = useState<string | null>(null);
   const [workError, setWorkError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const [csat, setCsat] = useState<{ average: number | null; total: number; latest: number[] } | null>(null);
+  const [csat, setCsat] = useState<{ average: number | null; total: number; latest: number[]; byAgent: CsatByAgent[] } | null>(null);
 
   // A ref: the parent passes a new function on every render, which must not refetch the list and the ticket.
   const unauthorized = useRef(onUnauthorized);
@@ -88,7 +88,7 @@ export function TicketsScreen({ api, token, onUnauthorized, me, changed, now = D
     }
     try {
       const c = await api.csat(token, { limit: 10 });
-      setCsat({ average: c.average, total: c.total, latest: c.scores.map((s) => s.score).filter((s): s is number => s !== null) });
+      setCsat({ average: c.average, total: c.total, latest: c.scores.map((s) => s.score).filter((s): s is number => s !== null), byAgent: c.byAgent ?? [] });
     } catch {
       setCsat(null); // the ratings are a bonus: the tickets still show
     }
@@ -157,6 +157,18 @@ export function TicketsScreen({ api, token, onUnauthorized, me, changed, now = D
             <Star size={13} aria-hidden="true" /> Customer rating {csat.average === null ? '—' : csat.average.toFixed(1)} from {csat.total} {csat.total === 1 ? 'rating' : 'ratings'}
             {csat.latest.length > 0 && <span className="ib-faint"> · latest: {csat.latest.join(', ')}</span>}
           </p>
+        )}
+        {csat && csat.byAgent.some((x) => x.agentId !== null) && (
+          <ul className="ia-summary ia-csat-agents" aria-label="Customer rating per agent">
+            {csat.byAgent.map((x) => (
+              <li key={x.agentId ?? '(bot)'}>
+                <span className="ia-csat-agent">{x.agentName ?? 'The bot alone'}</span> {x.average === null ? '—' : x.average.toFixed(1)}{' '}
+                <span className="ib-faint">
+                  ({x.count} {x.count === 1 ? 'rating' : 'ratings'})
+                </span>
+              </li>
+            ))}
+          </ul>
         )}
         <div className="ib-tabs ia-ticket-filter" role="tablist" aria-label="Show tickets">
           {SHOW.filter((x) => x.id !== 'mine' || me).map((x) => (

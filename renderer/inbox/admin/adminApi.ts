@@ -88,6 +88,14 @@ export class AdminError extends Error {
   }
 }
 
+/** CSAT of the chats one agent last held (newcomer s9 #12). */
+export interface CsatByAgent {
+  agentId: string | null;
+  agentName: string | null;
+  count: number;
+  average: number | null;
+}
+
 export interface AdminApi {
   agents(token: string): Promise<AdminAgent[]>;
   /**
@@ -103,7 +111,17 @@ export interface AdminApi {
   ticket(token: string, id: string): Promise<{ ticket: TicketRow; transcript: TranscriptEntry[]; assignable?: Array<{ id: string; name: string }> }>;
   /** Marks a ticket done / open again and/or assigns it (null: nobody). */
   updateTicket(token: string, id: string, change: { status?: 'open' | 'done'; assignee?: string | null }): Promise<TicketRow>;
-  csat(token: string, page?: { limit?: number; offset?: number }): Promise<Page & { average: number | null; scores: Array<{ id: string; conversationId: string; flowId: string; at: number; score: number | null }> }>;
+  csat(
+    token: string,
+    page?: { limit?: number; offset?: number },
+  ): Promise<
+    Page & {
+      average: number | null;
+      /** Per agent who last held the rated chat (agentId null: the bot alone); absent from an older server. */
+      byAgent?: CsatByAgent[];
+      scores: Array<{ id: string; conversationId: string; flowId: string; at: number; score: number | null; agentId?: string | null; agentName?: string | null }>;
+    }
+  >;
 }
 
 /** "body.email" -> "email"; "params.id" -> "id"; "body" -> "". */
