@@ -85,7 +85,13 @@ function deadlineMinutes(amount: string, unit: string): number {
   return unit.startsWith('h') ? n * 60 : n;
 }
 
-const UNIT = /^\d*(minutes|minute|mins|min|m|hours|hour|hrs|hr|h)$/;
+/** A time unit, perhaps glued to its number ("10min", "2h"): /^\d*(minutes|minute|mins|min|m|hours|hour|hrs|hr|h)$/ without a regex per word. */
+const UNIT_WORDS = new Set(['minutes', 'minute', 'mins', 'min', 'm', 'hours', 'hour', 'hrs', 'hr', 'h']);
+function isUnit(t: string): boolean {
+  let k = 0;
+  while (k < t.length && t.charCodeAt(k) >= 48 && t.charCodeAt(k) <= 57) k++;
+  return UNIT_WORDS.has(k === 0 ? t : t.slice(k));
+}
 
 /**
  * Happening now: something that keeps going as the customer writes ("4 notifications in the last 2 minutes",
@@ -216,7 +222,7 @@ function toldBefore(padded: string, at: number): boolean {
 
 function findDeadline(toks: string[]): string | null {
   // Only build the string and run the regexes when a time unit is there at all.
-  if (!toks.some((t) => UNIT.test(t))) return null;
+  if (!toks.some(isUnit)) return null;
   const padded = ` ${toks.join(' ')} `;
   const m = DEADLINE.exec(padded) ?? LEFT.exec(padded);
   // Round eight: "it broke in small pieces in one hour" is how fast something happened, not a deadline.
