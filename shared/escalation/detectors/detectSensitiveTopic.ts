@@ -428,7 +428,9 @@ const GENERAL_QUESTION_START = /^(?:what is|what are|whats|how long (?:do|does|w
 const GENERAL_QUESTION_WORDS = /\bwhat happens (?:in general )?if\b|\b(?:polic(?:y|ies)|in general|general question|just asking|for the future|planning ahead|before i buy|before ordering|only (?:a )?question|just (?:want|wanted|wanna) to know|before (?:i )?(?:register|registering|registration|sign up|signing up)|i want to buy)\b|^how (?:you|u) \w+/;
 
 // Session 8: what the shop did to the customer is their own case too ("is there a reason you charged me an extra £6?").
-const OWN_CASE = /\b(my|mine)\b|\bi (was|got|have been|received|paid|bought|returned)\b|\b(charged|billed|debited|overcharged|refunded|locked) (me|us)\b|\bdid you (charge|bill|take|lock|delete|cancel) (me|us|my|our)\b/;
+const OWN_CASE = /\b(my|mine)\b|\bi (was|got|have been|received|paid|bought|returned)\b|\b(charged|billed|debited|overcharged|refunded|locked) (me|us)\b|\bdid you (charge|bill|take|lock|delete|cancel) (me|us|my|our)\b|\bme (?:account|order|parcel|card|money|refund|details|address|stuff)\b|\b(?:swore|shouted|yelled|screamed|was rude|were rude|lied) (?:at|to) (?:me|us)\b|\b(?:he|she|they) (?:was|were) (?:so |very |really |extremely |quite )?(?:rude|abusive|aggressive|horrible|nasty)\b|\b(?:do not|dont|no longer) want (?:it|this|that|them) (?:no more|any more|anymore)\b/;
+// (Session 11: "how do I report your driver, he was so rude", "how do I file something official about the driver who swore
+// at me", "how do I get rid of me account, don't want it no more": a "how do I" question about the customer's own case.)
 const ASKS_WHAT_THE_SHOP_DOES = /^(do you|is it possible to|can you)\b/;
 
 /**

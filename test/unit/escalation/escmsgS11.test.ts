@@ -133,3 +133,16 @@ describe('negative words about the customer themselves are not upset at the shop
     expect(reasonOf(t)).toBe('negative_sentiment');
   });
 });
+
+describe('a "how do I" question about the customer\'s own case is the case', () => {
+  it.each([
+    'how do I report your delivery man, he was really rude',
+    'how do I put in something official about the courier who shouted at me',
+    "how do I close me account, don't want it any more",
+  ])('%j is handed over as a sensitive topic', (t) => {
+    expect(reasonOf(t)).toBe('sensitive_topic');
+  });
+  it.each(['how do I close an account if I ever want to?', 'how do I report a problem with the website?'])('%j stays a general question', (t) => {
+    expect(reasonOf(t)).not.toBe('sensitive_topic');
+  });
+});
