@@ -135,6 +135,8 @@ export function receive(flow: Flow, state: ConversationState, input: Input, ctx:
     if (recoverFromRedeploy(run, input)) return finish(run);
   }
   if (!dispatch(run, input, state)) return refused(state, notApplied(state, input));
+  // A failed HTTP call is told to the agent of the handoff it led to (handoffContext.ts), not to a later one.
+  if (run.s.lastFailure !== undefined && run.effects.some((e) => e.type === 'handoff_request')) delete run.s.lastFailure;
   if ('eventId' in input) {
     const ids = run.s.recentEventIds;
     run.s.recentEventIds = ids.length >= RECENT_EVENT_IDS ? [...ids.slice(ids.length - RECENT_EVENT_IDS + 1), input.eventId] : [...ids, input.eventId];
@@ -318,7 +320,13 @@ function onText(run: Run, raw: string): boolean {
     case 'ticket_question':
       // Questions a block asks itself while waiting (Human takeover's name/email/reason, Ticket's email/issue).
       if (!asksQuestionAt(block, w)) return false;
-      customerSaid(run, text, w.blockId);
+      {
+        // Answering the block's own questions (the email before a takeover) does not age a failed HTTP call that led
+        // there (newcomer s11 #12b): the handoff after the email still names it.
+        const f = s.lastFailure;
+        customerSaid(run, text, w.blockId);
+        if (f && s.turn - f.turn <= 2) s.lastFailure = { ...f, turn: s.turn };
+      }
       if (ownQuestionText(run, block, w, text)) return true;
       answerQuestionAt(run, block, w, text);
       return true;

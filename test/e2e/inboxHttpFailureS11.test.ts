@@ -1,6 +1,6 @@
 /**
- * Newcomer s9 #3 in headless Chromium on a real runtime (1440 x 900): the Northwind flow's order lookup gets HTTP 503
- * from the shop's API, the flow hands over, and the inbox says which call failed in the list and under "Why the bot
+ * Newcomer s9 #3 / s11 #12b in headless Chromium on a real runtime (1440 x 900): the Northwind flow's order lookup gets
+ * HTTP 503 from the shop's API, the customer takes the offered person and gives the email the takeover asks, and the inbox says which call failed in the list and under "Why the bot
  * handed over" (summary and suggestion), not only "The flow handed over". Screenshot:
  * test/e2e/screenshots/inbox-http-failure-reason.png.
  */
@@ -34,7 +34,14 @@ describe.skipIf(!haveChromium)('inbox: a handoff after the order lookup failed',
     const flow = supportFlowOpenQueue();
     const withDownApi = {
       ...flow,
-      blocks: flow.blocks.map((b) => (b.id === 'get_order' ? ({ ...b, data: { ...b.data, url: `http://127.0.0.1:${port}/orders/{{orderNumber}}` } } as typeof b) : b)),
+      // As shipped, the takeover asks for the email first (newcomer s11 #12b: the failure was forgotten by then).
+      blocks: flow.blocks.map((b) =>
+        b.id === 'get_order'
+          ? ({ ...b, data: { ...b.data, url: `http://127.0.0.1:${port}/orders/{{orderNumber}}` } } as typeof b)
+          : b.id === 'human_agent'
+            ? ({ ...b, data: { ...b.data, assignation: 'custom', askEmail: true } } as typeof b)
+            : b,
+      ),
     };
     run = await startRuntimeWithAgents({ flows: [withDownApi], agents: [ann], prefix: 'baton-httpfail-e2e-' });
     browser = await launchChromium();
@@ -61,7 +68,9 @@ describe.skipIf(!haveChromium)('inbox: a handoff after the order lookup failed',
     // The flow says it could not look the order up and offers a person; the customer says yes.
     expect(JSON.stringify(said.body)).toContain("I couldn't look up order NW-104233 just now");
     const yes = await callJson(`${rt.url}/api/v1/conversations/${c.conversationId}/messages`, 'POST', { choice: 'person' }, c.token);
-    expect(yes.body.mode).toBe('waiting');
+    expect(JSON.stringify(yes.body)).toMatch(/email/i);
+    const email = await callJson(`${rt.url}/api/v1/conversations/${c.conversationId}/messages`, 'POST', { text: 'ray@example.com' }, c.token);
+    expect(email.body.mode).toBe('waiting');
 
     const row = page.getByRole('button', { name: /The flow handed over: "Look up order" failed/ });
     await row.waitFor({ timeout: 20_000 });

@@ -10,7 +10,7 @@ import { summarizeConversation } from '../../../shared/engine/handoffContext';
 import { converse } from './harness';
 
 /** Ask the order number -> look it up -> success: say the status; error: "want a person?" -> takeover. */
-function orderFlow(errorGoesTo: 'takeover' | 'offer'): Flow {
+function orderFlow(errorGoesTo: 'takeover' | 'offer', takeover: Record<string, unknown> = { assignation: 'simple' }): Flow {
   return flowSchema.parse({
     version: 1,
     id: 'orders',
@@ -30,7 +30,7 @@ function orderFlow(errorGoesTo: 'takeover' | 'offer'): Flow {
         kind: 'buttons',
         data: { text: 'Sorry, I could not check that. Shall I get a person?', options: [{ id: 'yes', label: 'Yes please' }, { id: 'again', label: 'Try again' }] },
       },
-      { id: 'ht', kind: 'human_takeover', label: 'Support team', data: { assignation: 'simple' } },
+      { id: 'ht', kind: 'human_takeover', label: 'Support team', data: takeover },
       { id: 'bye', kind: 'end', data: { text: 'Bye' } },
     ],
     edges: [
@@ -64,9 +64,7 @@ describe('a handoff right after a failed HTTP call says what failed (newcomer s9
     expect(ctx.reason).toBe('flow');
     expect(ctx.summary).toContain('Handed over because the flow reached a human takeover after "Look up the order" failed (HTTP 503).');
     expect(ctx.suggestedResolution).toContain('"Look up the order" failed (HTTP 503)');
-    // The state that carries the failure is a valid persisted state (the schema is strict).
-    expect(parseConversationState(JSON.parse(JSON.stringify(c.state))).ok).toBe(true);
-    expect(c.state.lastFailure).toMatchObject({ blockId: 'lookup', label: 'Look up the order', status: 503 });
+    expect(c.state.lastFailure).toBeUndefined(); // told to this handoff's agent
   });
 
   it('no answer before the deadline: "no answer"', () => {
@@ -81,9 +79,29 @@ describe('a handoff right after a failed HTTP call says what failed (newcomer s9
     const c = converse(orderFlow('offer'));
     c.say('NW-104233');
     c.http(false, null, 500);
+    expect(c.state.lastFailure).toMatchObject({ blockId: 'lookup', label: 'Look up the order', status: 500 });
+    // The state that carries the failure is a valid persisted state (the schema is strict).
+    expect(parseConversationState(JSON.parse(JSON.stringify(c.state))).ok).toBe(true);
     c.click('yes');
     expect(c.mode()).toBe('waiting');
     expect(handoffContextOf(c).summary).toContain('after "Look up the order" failed (HTTP 500).');
+  });
+
+  it('the takeover asks the email first (the Northwind path, newcomer s11 #12b): still named; forgotten once told', () => {
+    const c = converse(orderFlow('offer', { assignation: 'custom', askEmail: true }));
+    c.say('NW-104233');
+    c.http(false, null, 0);
+    c.click('yes');
+    expect(c.lastBotText()).toMatch(/email/i);
+    expect(c.mode()).toBe('bot');
+    c.say('not an email');
+    c.say('jane@example.com');
+    expect(c.mode()).toBe('waiting');
+    const ctx = handoffContextOf(c);
+    expect(ctx.summary).toContain('after "Look up the order" failed (no answer).');
+    expect(ctx.suggestedResolution).toContain('"Look up the order" failed (no answer); do that step yourself.');
+    // Told to this handoff's agent: a later handoff of the same conversation does not blame it again.
+    expect(c.state.lastFailure).toBeUndefined();
   });
 
   it('a later successful call clears it', () => {
