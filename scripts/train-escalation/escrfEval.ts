@@ -2,7 +2,12 @@
  * Session 9 (escrf): repeated fallback, low confidence and false escalations on every labelled corpus, per corpus and
  * per half (odd / even ids), for the code at ROOT (default: this checkout), so a before/after runs in the same minutes:
  *
- *   npx tsx scripts/train-escalation/escrfEval.ts [--root /tmp/s9start] [--out /tmp/escrf/after.json] [files...]
+ *   npx tsx scripts/train-escalation/escrfEval.ts [--root /tmp/s9start] [--out /tmp/escrf/after.json] [--clarify-first on|off] [files...]
+ *
+ * Session 11 (escconv): a conversation that ends right after the bot's one clarifying question (lowConfidence.clarifyFirst)
+ * counts as the low-confidence escalation the policy read (playConversation's escalationOrClarify); `--clarify-first`
+ * switches the option in the loaded flow (to measure it either way on the same code); the 'asked' line says how many
+ * conversations were counted that way.
  *
  * Prints a table; --out writes every conversation's expected and first escalation reason (for diffs, no text).
  */
@@ -16,6 +21,7 @@ const root = (opt('--root') ?? here).replace(/\/?$/, '/');
 const out = opt('--out');
 const modelFile = opt('--model');
 const vagueFile = opt('--vague-model');
+const clarifyOpt = opt('--clarify-first');
 const files = args.length > 0 ? args : [
   ...readdirSync(here + 'test/fixtures/escalation-corpus').map((f) => 'test/fixtures/escalation-corpus/' + f),
   ...readdirSync(here + 'test/fixtures/escalation-blind').map((f) => 'test/fixtures/escalation-blind/' + f),
@@ -23,7 +29,13 @@ const files = args.length > 0 ? args : [
 ].filter((f) => f.endsWith('.jsonl'));
 
 const { loadFlowText } = await import(root + 'shared/flow/loadFlowText.ts');
-const { playConversation } = await import(root + 'shared/simulator/playConversation.ts');
+const played = await import(root + 'shared/simulator/playConversation.ts');
+const { playConversation } = played;
+/** What a corpus counts (older checkouts have no escalationOrClarify: the first handoff or offer). */
+const counted = (p: { escalation: { reason: string } | null }, turns: number): { reason: string; action: string } | null =>
+  played.escalationOrClarify ? played.escalationOrClarify(p, turns) : p.escalation;
+let asked = 0;
+const askedBy: Record<string, number> = {};
 if (modelFile) {
   // A model from inDomainTrain.ts --json (leave-one-writer-out), used instead of the shipped weights.
   const { useInDomainModel } = await import(root + 'shared/escalation/inDomain/inDomainScore.ts');
@@ -37,6 +49,7 @@ if (vagueFile) {
 }
 const loaded = loadFlowText(readFileSync(root + 'flows/customer-support.json', 'utf8'));
 const flow = loaded.flow;
+if (clarifyOpt) flow.escalation = { ...flow.escalation, lowConfidence: { ...flow.escalation.lowConfidence, clarifyFirst: clarifyOpt === 'on' } };
 const now = Date.parse('2026-11-24T10:00:00Z');
 const rows: { file: string; id: string; expect: string; got: string }[] = [];
 const table: string[] = [];
@@ -50,7 +63,9 @@ for (const f of files) {
     .map((l, i) => (l.turns ? l : { id: l.id ?? `${f}-${i + 1}`, expect: l.label, turns: ['Something else', l.text] }));
   const c: Record<string, { rf: number[]; lc: number[]; fe: number[] }> = {};
   for (const l of lines) {
-    const got = playConversation(flow, l.id, l.turns, now).escalation?.reason ?? 'none';
+    const e = counted(playConversation(flow, l.id, l.turns, now), l.turns.length);
+    const got = e?.reason ?? 'none';
+    if (e?.action === 'clarify') { asked++; askedBy[l.expect] = (askedBy[l.expect] ?? 0) + 1; }
     rows.push({ file: f, id: l.id, expect: l.expect, got });
     const r = (byReason[l.expect] ??= [0, 0]);
     r[1]++;
@@ -75,4 +90,5 @@ table.push(`${'TOTAL'.padEnd(14)} RF ${pct(tot.rf[0], tot.rf[1]).padEnd(8)} LC $
 console.log(`root ${root}`);
 console.log(table.join('\n'));
 console.log('per reason (all corpora): ' + Object.entries(byReason).sort().map(([k, [a, b]]) => `${k} ${a}/${b}`).join(', '));
+console.log(`asked once and ended there (counted as low confidence): ${asked}` + (asked ? ` (${Object.entries(askedBy).sort().map(([k, n]) => `${k} ${n}`).join(', ')})` : ''));
 if (out) writeFileSync(out, JSON.stringify(rows));

@@ -25,11 +25,22 @@ export function clarifiesFirst(policy: EscalationPolicy, decision: EscalationDec
   return !(last !== null && last.action === 'rephrase' && last.reason === 'low_confidence');
 }
 
+/** How a clarifying step's explanation opens (so batch tools can tell it from the graduated ladder's rephrase). */
+const ASKED_ONCE = 'Low confidence: asked once before handing over';
+
 /** The decision as recorded (debug drawer, simulator): the same signals, the clarifying step instead of the handoff. */
 export function clarifyDecision(decision: EscalationDecision): EscalationDecision {
   return {
     ...decision,
     action: 'rephrase',
-    explanation: `Low confidence: asked once before handing over (Flow settings > Escalation > Low confidence). A second unclear message hands over. ${decision.explanation}`,
+    explanation: `${ASKED_ONCE} (Flow settings > Escalation > Low confidence). A second unclear message hands over. ${decision.explanation}`,
   };
+}
+
+/**
+ * Session 11 (escconv): whether a recorded decision is the clarifying question asked instead of a low-confidence
+ * handoff (clarifyDecision), e.g. for batch runs that must tell "asked once" from "understood".
+ */
+export function isClarifyDecision(decision: Pick<EscalationDecision, 'action' | 'reason' | 'explanation'>): boolean {
+  return decision.action === 'rephrase' && decision.reason === 'low_confidence' && decision.explanation.startsWith(ASKED_ONCE);
 }

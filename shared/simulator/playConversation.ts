@@ -7,11 +7,17 @@ import type { EscalationAction, Signal } from '../escalation/types';
 import type { EscalationReason, Flow } from '../flow/schema';
 import type { HandoffStatus } from '../handoff/types';
 import { createSimulation } from './createSimulation';
+import { isClarifyDecision } from '../engine/clarifyFirst';
 
 export interface PlayedConversation {
   id: string;
   /** The first decision that handed over or offered a person. */
   escalation: { reason: EscalationReason; action: Extract<EscalationAction, 'handoff' | 'offer'>; turn: number; signals: Signal[] } | null;
+  /**
+   * Session 11 (escconv): the first clarifying question the policy asked instead of a low-confidence handoff
+   * (escalation.lowConfidence.clarifyFirst), or null. See `escalationOrClarify` for how corpus tools count it.
+   */
+  asked: { reason: 'low_confidence'; turn: number; signals: Signal[] } | null;
   handoff: {
     id: string;
     status: HandoffStatus;
@@ -52,6 +58,7 @@ const TURN_GAP_MS = 20_000;
 export function playConversation(flow: Flow, id: string, turns: string[], now: number): PlayedConversation {
   const sim = createSimulation(flow, { now, conversationId: id, http: () => ({ ok: false, status: 0, body: null }) });
   let escalation: PlayedConversation['escalation'] = null;
+  let asked: PlayedConversation['asked'] = null;
   let summary = '';
   for (let turn = 0; turn < turns.length; turn++) {
     if (turn > 0) sim.advance(TURN_GAP_MS);
@@ -60,6 +67,7 @@ export function playConversation(flow: Flow, id: string, turns: string[], now: n
       if (!escalation && d && d.reason && (d.action === 'handoff' || d.action === 'offer')) {
         escalation = { reason: d.reason, action: d.action, turn, signals: d.signals };
       }
+      if (!asked && !escalation && d && isClarifyDecision(d)) asked = { reason: 'low_confidence', turn, signals: d.signals };
       for (const e of step.effects) if (e.type === 'handoff_request' && !summary) summary = e.context.summary;
     }
   }
@@ -67,10 +75,28 @@ export function playConversation(flow: Flow, id: string, turns: string[], now: n
   return {
     id,
     escalation,
+    asked,
     handoff: h
       ? { id: h.id, status: h.status, assignation: h.assignation, reason: h.reason, priority: h.priority, blockId: h.blockId, summary }
       : null,
     end: { mode: sim.state.mode, waitingFor: sim.state.waiting?.kind ?? null },
     transcript: sim.transcript.map((t) => ({ from: t.from, text: t.text })),
   };
+}
+
+/**
+ * Session 11 (escconv): what a labelled corpus counts as the conversation's escalation. A recorded conversation is cut
+ * where its writer stopped; when it stops right after the bot asked its one clarifying question (clarifyFirst), the
+ * customer never got to answer, and the policy has already read the message as low confidence and will hand over on
+ * the next unclear one. Counted as that low-confidence escalation (action 'clarify'), so a flow that asks first is
+ * scored on what it detected, not on a reply that was never written. A clarifying question the customer did answer
+ * counts as nothing by itself: what happened next is played honestly.
+ */
+export function escalationOrClarify(
+  p: Pick<PlayedConversation, 'escalation' | 'asked'>,
+  turns: number,
+): { reason: EscalationReason; action: Extract<EscalationAction, 'handoff' | 'offer'> | 'clarify'; turn: number } | null {
+  if (p.escalation) return p.escalation;
+  if (p.asked && p.asked.turn === turns - 1) return { reason: p.asked.reason, action: 'clarify', turn: p.asked.turn };
+  return null;
 }

@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import vader from 'vader-sentiment';
 import { scoreLabelled, type Labelled, type SimulatedLine } from './labelledReport';
 import { loadFlowText } from '../../shared/flow/loadFlowText';
-import { playConversation } from '../../shared/simulator/playConversation';
+import { escalationOrClarify, playConversation } from '../../shared/simulator/playConversation';
 import type { Flow } from '../../shared/flow/schema';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -70,7 +70,12 @@ export function readLabelled(file: string): Labelled[] {
 export function reportSet(file: string, flow: Flow = loadSupportFlow()): SetReport {
   const labelled = readLabelled(file);
   const now = Date.parse(REPORT_NOW);
-  const lines: SimulatedLine[] = labelled.map((l) => playConversation(flow, l.id, l.turns, now));
+  // Session 11 (escconv): a conversation that ends on the bot's one clarifying question counts as the low-confidence
+  // escalation the policy read (escalationOrClarify), not as nothing.
+  const lines: SimulatedLine[] = labelled.map((l) => {
+    const p = playConversation(flow, l.id, l.turns, now);
+    return { id: p.id, escalation: escalationOrClarify(p, l.turns.length) };
+  });
   const scores = scoreLabelled(labelled, lines);
   const rows = REASONS.filter((reason) => scores.some((s) => s.reason === reason)).map((reason) => {
     const s = scores.find((x) => x.reason === reason)!;

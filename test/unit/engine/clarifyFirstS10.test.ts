@@ -23,8 +23,12 @@ const play = (flow: Flow, turns: string[]) => playConversation(flow, 'lc', turns
 const botTexts = (flow: Flow, turns: string[]) => play(flow, turns).transcript.filter((t) => t.from === 'bot').map((t) => t.text);
 
 describe('lowConfidence.clarifyFirst', () => {
-  it('off (the shipped flow): the vague first message hands over at once (the newcomer report)', () => {
-    expect(play(shipped, ['Something else', vague]).escalation).toMatchObject({ reason: 'low_confidence', action: 'handoff', turn: 1 });
+  it('off: the vague first message hands over at once (the newcomer report)', () => {
+    expect(play(withOption({ clarifyFirst: false }), ['Something else', vague]).escalation).toMatchObject({ reason: 'low_confidence', action: 'handoff', turn: 1 });
+  });
+  it('on in the shipped flow since session 11 (escconv: measured on every corpus, docs/escalation.md)', () => {
+    expect(play(shipped, ['Something else', vague]).escalation).toBeNull();
+    expect(botTexts(shipped, ['Something else', vague]).at(-1)).toBe(defaultClarifyText);
   });
   it('on: the bot asks once instead, and the conversation stays with the bot', () => {
     const flow = withOption({ clarifyFirst: true });

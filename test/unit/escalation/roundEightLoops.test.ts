@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadSupportFlow, REPORT_NOW } from '../../bench/escalationReport';
 import { scoreLabelled, type Labelled } from '../../bench/labelledReport';
-import { playConversation } from '../../../shared/simulator/playConversation';
+import { escalationOrClarify, playConversation } from '../../../shared/simulator/playConversation';
 import { isTrackingQuestion, questionType } from '../../../shared/escalation/questionConcepts';
 
 const flow = loadSupportFlow();
@@ -165,7 +165,9 @@ const readSet = (path: string): Labelled[] =>
   readFileSync(root + path, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Labelled);
 function rates(items: Labelled[]): Record<string, number> {
   const now = Date.parse(REPORT_NOW);
-  return Object.fromEntries(scoreLabelled(items, items.map((l) => playConversation(flow, l.id, l.turns, now))).map((s) => [s.reason, s.rate]));
+  // Session 11: a conversation that ends on the bot's one clarifying question counts as the low confidence it read.
+  const lines = items.map((l) => ({ id: l.id, escalation: escalationOrClarify(playConversation(flow, l.id, l.turns, now), l.turns.length) }));
+  return Object.fromEntries(scoreLabelled(items, lines).map((s) => [s.reason, s.rate]));
 }
 const FLOORS: Record<string, Record<'odd' | 'even', Record<string, number>>> = {
   'test/fixtures/escalation-corpus/w11-conversations.jsonl': {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadItems, playAll } from '../../../../scripts/train-escalation/sensReport';
 import { loadSupportFlow, readLabelled, REPORT_NOW } from '../../../bench/escalationReport';
-import { playConversation } from '../../../../shared/simulator/playConversation';
+import { escalationOrClarify, playConversation } from '../../../../shared/simulator/playConversation';
 
 const corpusFile = (writer: string) => new URL(`../../../fixtures/escalation-corpus/${writer}-conversations.jsonl`, import.meta.url).pathname;
 
@@ -51,7 +51,7 @@ export function describeConversationReasonFloors(title: string, floors: Record<s
       const [writer, half] = name.split('-');
       it(`${name}: ${CONVERSATION_REASONS.map((r) => `${r} >= ${floor[r]}/${floor.of[r]}`).join(', ')}, ordinary named one of them <= ${floor.ordinaryAsConversationReason}/${floor.of.none}`, () => {
         const items = readLabelled(corpusFile(writer)).filter((l) => (Number(l.id.slice(-3)) % 2 === 0) === (half === 'even'));
-        const got = new Map(items.map((l) => [l.id, playConversation(flow, l.id, l.turns, now).escalation?.reason ?? null]));
+        const got = new Map(items.map((l) => [l.id, escalationOrClarify(playConversation(flow, l.id, l.turns, now), l.turns.length)?.reason ?? null]));
         for (const reason of CONVERSATION_REASONS) {
           const of = items.filter((l) => l.expect === reason);
           expect(of.length, `${reason} conversations`).toBe(floor.of[reason]);
