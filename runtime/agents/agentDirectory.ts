@@ -13,6 +13,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
+import { FileTooLargeError, NotRegularFileError, readRegularFile } from '../studio/readRegularFile';
 import { writeFileAtomic } from '../studio/writeFileAtomic';
 import { namesServers } from './agentLiveList';
 
@@ -103,17 +104,48 @@ export function parseAgentsFile(doc: unknown, where = 'agents file'): { agents: 
   }
   const agents = Array.isArray(r.data) ? r.data : r.data.agents;
   const settings = agentSettingsSchema.parse(Array.isArray(r.data) ? {} : (r.data.settings ?? {}));
-  const seen = new Set<string>();
-  const emails = new Set<string>();
+  // Sign-in and lookups match ids and emails without case, and a token names one agent: each must be unique
+  // (hostile s11 #3: Cat's entry copied as admin Dora with Cat's token signed Cat in as Dora, an admin).
+  const ids = new Map<string, number>();
+  const emails = new Map<string, number>();
+  const tokens = new Map<string, number>();
+  const who = (j: number) => `agents.${j} (${agents[j].id})`;
   agents.forEach((a, i) => {
-    if (seen.has(a.id)) throw new AgentsFileError(`${where}: agents.${i}.id: "${a.id}" is used twice; ids must be unique.`);
-    if (emails.has(a.email.toLowerCase())) throw new AgentsFileError(`${where}: agents.${i}.email: "${a.email}" is used twice.`);
+    const id = ids.get(a.id.toLowerCase());
+    if (id !== undefined) {
+      throw new AgentsFileError(
+        agents[id].id === a.id
+          ? `${where}: agents.${i}.id: "${a.id}" is used twice (also agents.${id}); ids must be unique.`
+          : `${where}: agents.${i}.id: "${a.id}" is the same id as "${agents[id].id}" (ids are compared without case), the id of agents.${id}; ids must be unique.`,
+      );
+    }
+    const email = emails.get(a.email.toLowerCase());
+    if (email !== undefined) throw new AgentsFileError(`${where}: agents.${i}.email: "${a.email}" is also the email of ${who(email)}; each agent needs their own email.`);
     if (!a.token && !a.passwordHash) throw new AgentsFileError(`${where}: agents.${i}: give a "token" or a "passwordHash" (or the agent can never sign in).`);
-    seen.add(a.id);
-    emails.add(a.email.toLowerCase());
+    const token = a.token ? tokens.get(a.token) : undefined;
+    if (token !== undefined) throw new AgentsFileError(`${where}: agents.${i}.token: the same token as ${who(token)}; each agent needs their own token (it signs in as one agent).`);
+    ids.set(a.id.toLowerCase(), i);
+    emails.set(a.email.toLowerCase(), i);
+    if (a.token) tokens.set(a.token, i);
   });
   const cannedReplies = Array.isArray(r.data) ? undefined : r.data.cannedReplies;
   return cannedReplies ? { agents, settings, cannedReplies } : { agents, settings };
+}
+
+/**
+ * JSON.parse of an agents file's text, with the mistakes an editor makes named: a UTF-8 byte order mark is skipped,
+ * a UTF-16 file (Notepad's "Unicode") is refused saying so (hostile s11 #22: "Unexpected token" and nothing else).
+ */
+export function parseAgentsText(text: string, where: string): unknown {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (/^\ufffd\ufffd/.test(body) || body.slice(0, 200).includes('\u0000')) {
+    throw new AgentsFileError(`${where}: the file is saved as UTF-16, not UTF-8. Save it again as UTF-8 (in Notepad: Save as, Encoding: UTF-8).`);
+  }
+  try {
+    return JSON.parse(body);
+  } catch (err) {
+    throw new AgentsFileError(`${where}: not valid JSON (${(err as Error).message}).`);
+  }
 }
 
 export async function loadAgentsFile(path: string): Promise<{ agents: Agent[]; settings: AgentSettings; cannedReplies?: CannedReply[] }> {
@@ -123,13 +155,7 @@ export async function loadAgentsFile(path: string): Promise<{ agents: Agent[]; s
   } catch (err) {
     throw new AgentsFileError(`--agents ${path}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`);
   }
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (err) {
-    throw new AgentsFileError(`--agents ${path}: not valid JSON (${(err as Error).message}).`);
-  }
-  return parseAgentsFile(doc, `--agents ${path}`);
+  return parseAgentsFile(parseAgentsText(text, `--agents ${path}`), `--agents ${path}`);
 }
 
 const SCRYPT = { N: 16384, r: 8, p: 1 };
@@ -243,6 +269,19 @@ const statPrint = (st: { ino: number; size: number; mtimeMs: number; ctimeMs: nu
 /** How often the hub's loop looks at the agents file (a stat; the file is read only when the stat changed). */
 export const FILE_CHECK_MS = 2000;
 
+/** A hand-edited agents file larger than this is not read (hostile s11 #5: 100 MB stalled every sign-in 1.4 s). */
+export const MAX_AGENTS_FILE_BYTES = 5 * 1024 * 1024;
+
+/**
+ * A look at the agents file (stat + read) not done after this long is given up: the agents as they were are kept,
+ * and the file is not looked at again until that read ends (a stalled network disk must not freeze sign-in and the
+ * agent loop: hostile s11 #4).
+ */
+export const FILE_LOOK_TIMEOUT_MS = 3000;
+
+/** What the I/O part of a look found (it changes nothing: a look given up never applies a late answer). */
+type LookRead = { kind: 'gone' } | { kind: 'same' } | { kind: 'bad'; print: string; msg: string } | { kind: 'text'; print: string; text: string };
+
 /** A session: who, until when, and a fingerprint of the password it was opened with (a new password ends it). */
 interface Session {
   agentId: string;
@@ -276,6 +315,10 @@ export class AgentDirectory {
       maxFailureRecords?: number;
       /** Told after every admin change (agents, canned replies): with --redis it is passed on to the other instances. */
       onSaved?: (doc: { agents: Agent[]; cannedReplies: CannedReply[] | null }) => void;
+      /** FILE_LOOK_TIMEOUT_MS unless given (tests). */
+      fileLookTimeoutMs?: number;
+      /** Reads the agents file for a look (tests stand in a read that stalls); readRegularFile with the size cap by default. */
+      readText?: (file: string) => Promise<string>;
     },
   ) {
     this.sessions = opts.sessions ?? new Map();
@@ -299,6 +342,12 @@ export class AgentDirectory {
   private revs = new Map<string, { n: number; by: 'file' | 'inbox' }>();
   private revCounter = 0;
   private reports: FileReport[] = [];
+  /** Set when --agents named a pipe or device at start: hand edits are not looked for, admin saves are refused. */
+  private notAFile: string | null = null;
+  /** A look's read that did not finish in time and has not ended yet: no other look starts until it does. */
+  private stalled: Promise<void> | null = null;
+  /** Canned replies the last hand edit added or changed (shortcut -> stable text): a save sent without a revision must keep them. */
+  private handCanned = new Map<string, string>();
 
   private copyOf(agents: Agent[], canned: CannedReply[] | null, settings: AgentSettings, text: string | null): DiskCopy {
     return { text, agents: new Map(agents.map((a) => [a.id, stable(a)])), canned: stable(canned ?? null), settings: stable(settings) };
@@ -313,8 +362,13 @@ export class AgentDirectory {
     if (!file) return;
     try {
       const st = statSync(file);
+      if (!st.isFile()) {
+        // `--agents <(cat agents.json)`: a pipe read once at start. Nothing to watch, nowhere to save.
+        if (!st.isDirectory()) this.notAFile = `--agents ${file} is not a regular file (a pipe or device, read once at start)`;
+        return;
+      }
       const text = readFileSync(file, 'utf8');
-      const parsed = parseAgentsFile(JSON.parse(text), file);
+      const parsed = parseAgentsFile(parseAgentsText(text, file), file);
       this.disk = this.copyOf(parsed.agents, parsed.cannedReplies ?? null, parsed.settings, text);
       this.fileStat = statPrint(st);
     } catch {
@@ -371,45 +425,83 @@ export class AgentDirectory {
     return next;
   }
 
+  /** The file's problem, reported (logged by the hub) once per distinct problem; the agents as they were are kept. */
+  private fileFails(file: string, msg: string): FileSync {
+    if (msg !== this.problem) {
+      this.reports.push({
+        level: 'warn',
+        msg: `agents file changed on disk but cannot be used: ${msg}. The agents as they were are kept; admin saves in the inbox are refused until the file is fixed.`,
+        fields: { file },
+      });
+    }
+    this.problem = msg;
+    return { changed: [], problem: msg };
+  }
+
+  /** stat + read, bounded: only regular files are read (a named pipe would block for ever), at most MAX_AGENTS_FILE_BYTES. */
+  private async readForLook(file: string, read: boolean): Promise<LookRead> {
+    let st: Awaited<ReturnType<typeof stat>>;
+    try {
+      st = await stat(file);
+    } catch {
+      return { kind: 'gone' }; // gone (or not reachable): nothing to take in; a save writes it again
+    }
+    const print = statPrint(st);
+    if (!read && print === this.fileStat) return { kind: 'same' };
+    const notRegular = `${file} is ${st.isDirectory() ? 'a folder' : 'not a regular file (a named pipe, socket or device)'}, not an agents file: put the agents file back at that path`;
+    if (!st.isFile()) return { kind: 'bad', print, msg: notRegular };
+    try {
+      const text = this.opts.readText ? await this.opts.readText(file) : await readRegularFile(file, MAX_AGENTS_FILE_BYTES);
+      return { kind: 'text', print, text };
+    } catch (err) {
+      if (err instanceof NotRegularFileError) return { kind: 'bad', print, msg: notRegular };
+      if (err instanceof FileTooLargeError) {
+        return { kind: 'bad', print, msg: `${file} is ${(err.size / (1024 * 1024)).toFixed(1)} MB; an agents file over ${MAX_AGENTS_FILE_BYTES / (1024 * 1024)} MB is not read (it would stall every sign-in)` };
+      }
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return { kind: 'gone' };
+      return { kind: 'bad', print, msg: `${file} cannot be read (${code ?? (err as Error).message})` };
+    }
+  }
+
   private async look(file: string, read: boolean): Promise<FileSync> {
-    let print: string;
-    try {
-      print = statPrint(await stat(file));
-    } catch {
-      return { changed: [], problem: null }; // gone (or not readable): nothing to take in; a save writes it again
+    if (this.notAFile) return { changed: [], problem: null };
+    if (this.stalled) return { changed: [], problem: this.problem };
+    const io = this.readForLook(file, read);
+    const limit = this.opts.fileLookTimeoutMs ?? FILE_LOOK_TIMEOUT_MS;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), limit);
+    });
+    const got = await Promise.race([io, late]).finally(() => clearTimeout(timer));
+    if (got === 'late') {
+      // The read goes on in the background (it cannot be cancelled); its answer is dropped. Until it ends the file is
+      // not looked at again, so stalled reads do not pile up on libuv's threads.
+      const stalled: Promise<void> = io.then(
+        () => undefined,
+        () => undefined,
+      );
+      this.stalled = stalled;
+      void stalled.then(() => {
+        if (this.stalled === stalled) this.stalled = null;
+        this.fileStat = null; // looked at afresh next time
+      });
+      return this.fileFails(file, `reading ${file} did not finish within ${limit / 1000} s (a named pipe, or a network disk that stalls?); it is looked at again once that read ends`);
     }
-    if (!read && print === this.fileStat) return { changed: [], problem: this.problem };
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch {
-      return { changed: [], problem: this.problem };
-    }
-    this.fileStat = print;
+    if (got.kind === 'gone') return { changed: [], problem: null };
+    if (got.kind === 'same') return { changed: [], problem: this.problem };
+    this.fileStat = got.print;
+    if (got.kind === 'bad') return this.fileFails(file, got.msg);
+    const text = got.text;
     if (text === this.disk.text) {
       this.problem = null;
       return { changed: [], problem: null };
     }
     let parsed: ReturnType<typeof parseAgentsFile>;
     try {
-      let doc: unknown;
-      try {
-        doc = JSON.parse(text);
-      } catch (err) {
-        throw new AgentsFileError(`${file}: not valid JSON (${(err as Error).message})`);
-      }
-      parsed = parseAgentsFile(doc, file);
+      parsed = parseAgentsFile(parseAgentsText(text, file), file);
     } catch (err) {
-      const msg = (err as Error).message;
-      if (msg !== this.problem) {
-        this.reports.push({
-          level: 'warn',
-          msg: `agents file changed on disk but cannot be used: ${msg}. The agents as they were are kept; admin saves in the inbox are refused until the file is fixed.`,
-          fields: { file },
-        });
-      }
-      this.problem = msg;
-      return { changed: [], problem: msg };
+      return this.fileFails(file, (err as Error).message);
     }
     this.problem = null;
     const theirs = new Map(parsed.agents.map((a) => [a.id, a]));
@@ -436,6 +528,11 @@ export class AgentDirectory {
     const changed = [...added, ...edited, ...removed];
     const canned = parsed.cannedReplies ?? null;
     if (stable(canned) !== this.disk.canned) {
+      // What the hand edit added or changed: a save sent without a revision must not delete it (hostile s11 #17).
+      const had = new Set((this.canned ?? []).map((c) => stable(c)));
+      const now = new Map((canned ?? []).map((c) => [c.shortcut.toLowerCase(), stable(c)]));
+      for (const k of [...this.handCanned.keys()]) if (now.get(k) !== this.handCanned.get(k)) this.handCanned.delete(k);
+      for (const [k, v] of now) if (!had.has(v)) this.handCanned.set(k, v);
       this.canned = canned ? canned.map((c) => ({ ...c })) : null;
       this.bump('#canned', 'file');
       changed.push('canned replies');
@@ -547,10 +644,23 @@ export class AgentDirectory {
   /** Replaces the canned replies (admin); persisted to the agents file when there is one. */
   async setCannedReplies(list: CannedReply[], o: { revision?: number } = {}): Promise<void> {
     await this.assertCanSave('The canned replies were not saved', '#canned', o.revision, 'The canned replies list');
+    if (o.revision === undefined && this.handCanned.size > 0) {
+      // No revision (an older inbox): the save must at least keep what was added or changed in the file by hand since.
+      const sent = new Set(list.map((c) => stable(c)));
+      const lost = [...this.handCanned].filter(([, v]) => !sent.has(v)).map(([k]) => `/${k}`);
+      if (lost.length > 0) {
+        throw new AgentsFileConflictError(
+          `The canned replies were not saved: ${lost.join(', ')} ${lost.length === 1 ? 'was' : 'were'} added or changed in the agents file on disk (by hand) and ${lost.length === 1 ? 'is' : 'are'} not in this list. Reload the canned replies, then save again (to delete ${lost.length === 1 ? 'it' : 'them'}, delete ${lost.length === 1 ? 'it' : 'them'} after reloading).`,
+        );
+      }
+    }
     const before = this.canned;
     this.canned = list.map((c) => ({ ...c }));
     await this.persist('The canned replies were not saved').then(
-      () => this.bump('#canned', 'inbox'),
+      () => {
+        this.bump('#canned', 'inbox');
+        this.handCanned.clear();
+      },
       (err: unknown) => {
         this.canned = before; // nothing pretends to be saved
         throw err;
@@ -701,9 +811,12 @@ export class AgentDirectory {
   async upsert(agent: Agent, o: { revision?: number | 'new' } = {}): Promise<void> {
     await this.assertCanSave(`Agent "${agent.id}" was not saved`, agent.id, o.revision);
     const others = this.list().filter((a) => a.id !== agent.id);
-    if (others.some((a) => a.email.toLowerCase() === agent.email.toLowerCase())) {
-      throw new AgentsFileError(`email: "${agent.email}" is already used by another agent.`);
-    }
+    const sameEmail = others.find((a) => a.email.toLowerCase() === agent.email.toLowerCase());
+    if (sameEmail) throw new AgentsFileError(`email: "${agent.email}" is already used by another agent (${sameEmail.id}).`);
+    const sameId = others.find((a) => a.id.toLowerCase() === agent.id.toLowerCase());
+    if (sameId) throw new AgentsFileError(`id: "${agent.id}" is the same id as the agent "${sameId.id}" (ids are compared without case); pick another id, or edit "${sameId.id}".`);
+    const sameToken = agent.token ? others.find((a) => a.token === agent.token) : undefined;
+    if (sameToken) throw new AgentsFileError(`token: the same token as the agent "${sameToken.id}"; each agent needs their own token.`);
     if (!agent.token && !agent.passwordHash) throw new AgentsFileError('give a "password" or a "token" (or the agent can never sign in).');
     const prev = this.byId.get(agent.id);
     this.put(agent);
@@ -784,14 +897,30 @@ export class AgentDirectory {
     const doc = { agents: this.list(), settings: { ...this.settings }, ...(this.canned ? { cannedReplies: this.canned } : {}) };
     const text = JSON.stringify(doc, null, 2) + '\n';
     // One write at a time; a failed earlier write does not block this one (its caller got the error).
+    if (this.notAFile) {
+      return Promise.reject(
+        new AgentsFileConflictError(`${what}: ${this.notAFile}, so changes cannot be written back. Start baton serve with --agents naming the agents file itself to edit agents in the inbox.`),
+      );
+    }
     const next = this.writing.catch(() => undefined).then(async () => {
       // Edited by hand since the last look (a moment ago, before this save): not written over (newcomer s9 #24).
-      const now = await stat(file).then(statPrint, () => null);
-      if (now !== null && this.fileStat !== null && now !== this.fileStat) {
-        throw new AgentsFileConflictError(`${what}: the agents file was changed on disk just now. Nothing was saved and the file was not overwritten: try again.`);
-      }
-      await writeFileAtomic(file, text);
-      this.fileStat = await stat(file).then(statPrint, () => null);
+      // Looked at twice: now, and again after the new text is on disk, right before it replaces the file (the fsync
+      // takes milliseconds; a hand edit landing in them was overwritten: hostile s11 #2).
+      const unchanged = async () => {
+        const st = await stat(file).catch(() => null);
+        if (st && !st.isFile()) throw new AgentsFileConflictError(`${what}: ${file} is not a regular file (a folder, pipe or device). Nothing was saved: put the agents file back at that path.`);
+        const now = st ? statPrint(st) : null;
+        if (now !== null && this.fileStat !== null && now !== this.fileStat) {
+          throw new AgentsFileConflictError(`${what}: the agents file was changed on disk just now. Nothing was saved and the file was not overwritten: try again.`);
+        }
+      };
+      await unchanged();
+      await writeFileAtomic(file, text, { beforeRename: unchanged });
+      // A hand edit landing right after the rename (while the folder is synced) is not taken for this save: the stat
+      // is kept only when the file still holds what was written, so otherwise the next look reads it and takes it in.
+      const print = await stat(file).then(statPrint, () => null);
+      const back = await readRegularFile(file, MAX_AGENTS_FILE_BYTES).catch(() => null);
+      this.fileStat = back === text ? print : null;
       this.disk = this.copyOf(doc.agents, this.canned, this.settings, text);
       this.problem = null;
     });

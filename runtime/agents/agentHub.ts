@@ -86,6 +86,9 @@ export interface Note {
   at: number;
 }
 
+/** How long a tick waits for its look at the agents file before going on without it (the look goes on). */
+const FILE_LOOK_WAIT_MS = 200;
+
 export class AgentHub {
   /** Mirror of the shared presence (every instance's agents), re-read each tick and on presence events. */
   private presence = new Map<string, PresenceEntry>();
@@ -122,6 +125,8 @@ export class AgentHub {
   private handoffs: HandoffRecord[] = [];
   private timer: NodeJS.Timeout | null = null;
   private ticking: Promise<void> | null = null;
+  /** The agents-file look the loop started and that has not ended yet. */
+  private fileLook: Promise<unknown> | null = null;
   private kicked = false;
   private readGen = 0;
   private appliedGen = 0;
@@ -535,11 +540,17 @@ export class AgentHub {
   /* ------------------------------------------------------------ engine inputs */
 
   /** Applies an agent event through the engine; a refused event is a 409 saying why. */
-  async apply(h: HandoffRecord, input: AgentInput, what: string, opts: { refresh?: boolean } = {}) {
+  /**
+   * `onApplied`: runs right after the conversation took the input, before anything else reads it; a refused input
+   * (409) never runs it. A transfer sets the new team and the decline there, so a transfer that loses a race leaves
+   * the chat where it was (hostile s11 #1).
+   */
+  async apply(h: HandoffRecord, input: AgentInput, what: string, opts: { refresh?: boolean; onApplied?: () => void } = {}) {
     const full = { ...input, handoffId: h.id, eventId: randomUUID() } as Input;
     try {
       const out = await this.deps.service.apply(h.conversationId, full);
       if (!out) throw new ApiError(404, 'conversation_not_found', 'The conversation of this handoff no longer exists.');
+      opts.onApplied?.();
       if (opts.refresh !== false) await this.refresh();
       return out;
     } catch (err) {
@@ -668,7 +679,14 @@ export class AgentHub {
     this.kicked = false;
     this.work.ticks++;
     // The agents file, edited by hand while the server runs, is taken in (newcomer s9 #24); what was noticed is logged.
-    await this.deps.directory.syncWithFile('throttled').catch(this.warn('reading the agents file failed'));
+    // Waited for briefly only: a look that takes longer (a file on a stalled disk) goes on while the loop assigns,
+    // expires presence and announces the queue (hostile s11 #4: a named pipe there froze the loop for good).
+    this.fileLook ??= this.deps.directory
+      .syncWithFile('throttled')
+      .catch(this.warn('reading the agents file failed'))
+      .finally(() => (this.fileLook = null));
+    let waited: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([this.fileLook, new Promise((resolve) => (waited = setTimeout(resolve, FILE_LOOK_WAIT_MS)))]).finally(() => clearTimeout(waited));
     for (const r of this.deps.directory.takeFileReports()) this.deps.logger[r.level](r.fields, r.msg);
     const now = this.deps.now();
     // Heartbeats for the agents whose push stream this instance holds (if it dies, they stop and expire).

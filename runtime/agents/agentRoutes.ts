@@ -509,16 +509,22 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
             'body.team',
           );
         }
-        await hub.setTeam(h.id, body.team);
       }
-      await hub.declinedBy(h.id, from);
       const why = target ? `Transferred to ${target.name}` : `Transferred to team ${body.team}`;
       // The customer hears a transfer, not a loss: "<agent> is transferring you to <colleague / the team>".
       const transfer = { by: a.name, to: target ? target.name : `the ${body.team} team` };
       // The transfer note goes with the handoff (its row's `transfer`: "Ann transferred this chat to you: <note>",
       // newcomer s9 #2) and into the timeline as Ann's private note, so whoever takes it over reads it.
       const note = body.note?.trim() || '';
-      await hub.apply(h, { type: 'agent_declined', agentId: from, note: `${rescue ? `${why} by ${a.name} (admin)` : why}${note ? `: ${note}` : ''}`, transfer }, 'transfer');
+      // The team and the decline are set only once the chat really left `from`: a transfer refused because another
+      // action won the race (409) changes nothing (hostile s11 #1: the whole team stopped seeing the chat).
+      const team = body.team;
+      await hub.apply(h, { type: 'agent_declined', agentId: from, note: `${rescue ? `${why} by ${a.name} (admin)` : why}${note ? `: ${note}` : ''}`, transfer }, 'transfer', {
+        onApplied: () => {
+          if (team) hub.setTeam(h.id, team);
+          hub.declinedBy(h.id, from);
+        },
+      });
       await hub.addNote(a, h, `${why}${note ? `: ${note}` : '.'}`);
       if (target) {
         const fresh = hub.handoffById(h.id) ?? h;
@@ -676,15 +682,19 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     handler: async (req) => {
       auth(req);
       await directory.syncWithFile('stat');
-      return { replies: directory.cannedReplies() };
+      // revision: send it back with PUT ?revision= so a save made on an older list (edited by hand since) is refused.
+      return { replies: directory.cannedReplies(), revision: directory.revisionOf('#canned') };
     },
   });
 
   app.put('/api/v1/agent/canned-replies', {
     schema: {
       summary: 'Replace the canned replies (admin); saved to the agents file',
+      description:
+        '?revision= (from GET): 409 agents_file_changed when the list changed since (by hand in the agents file or by another admin). Without it, 409 when the save would delete or undo a reply added or changed in the agents file by hand (hostile s11 #17).',
       tags: ['agent'],
       security: sec,
+      querystring: z.object({ revision: z.coerce.number().int().min(0).optional() }),
       body: z.object({ replies: z.array(cannedReplySchema).max(MAX_CANNED) }).strict(),
       response: { 200: z.any(), ...errors },
     },
@@ -696,8 +706,8 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
         if (seen.has(key)) throw new ApiError(400, 'duplicate_shortcut', `replies.${i}.shortcut: "/${r.shortcut}" is used twice; each shortcut must be unique.`, `body.replies.${i}.shortcut`);
         seen.add(key);
       });
-      await saved(directory.setCannedReplies(req.body.replies));
-      return { replies: directory.cannedReplies() };
+      await saved(directory.setCannedReplies(req.body.replies, { revision: req.query.revision }));
+      return { replies: directory.cannedReplies(), revision: directory.revisionOf('#canned') };
     },
   });
 

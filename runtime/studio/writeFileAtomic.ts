@@ -22,7 +22,13 @@ async function writeTarget(path: string): Promise<string> {
   }
 }
 
-export async function writeFileAtomic(path: string, data: string): Promise<void> {
+/**
+ * `beforeRename`: runs after the temp file is written and synced, right before it replaces the target; throwing
+ * there leaves the target as it was (the temp file is removed) and rejects with that error. A writer that must not
+ * overwrite a file edited by someone else checks it there, where the window left is microseconds, not the fsync's
+ * milliseconds (hostile s11 #2).
+ */
+export async function writeFileAtomic(path: string, data: string, opts: { beforeRename?: () => Promise<void> | void } = {}): Promise<void> {
   const target = await writeTarget(path);
   const mode = await stat(target).then((st) => st.mode & 0o7777, () => 0o644);
   const dir = dirname(target);
@@ -40,6 +46,7 @@ export async function writeFileAtomic(path: string, data: string): Promise<void>
   }
   await fh.close();
   try {
+    await opts.beforeRename?.();
     await rename(tmp, target);
   } catch (err) {
     await rm(tmp, { force: true });
