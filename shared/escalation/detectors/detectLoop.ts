@@ -366,9 +366,10 @@ const NUMBERS_ONLY = /^[\d ]*$/;
  * (a fallback): an order number quoted with new, usable requests ("track 40210", "return 40210") is not a repeat.
  */
 function givenAgain(analysis: TextFacts, recent: readonly string[], count: number): { reference: string; earlier: string[] } | null {
-  for (const t of analysis.tokens) {
-    if (!isReference(t)) continue;
-    const earlier = recent.filter((e) => e.split(' ').includes(t)).slice(-(count - 1));
+  const keys = referenceKeys(analysis.tokens);
+  if (keys.length === 0) return null;
+  for (const t of keys) {
+    const earlier = recent.filter((e) => referenceKeys(e.split(' ')).includes(t)).slice(-(count - 1));
     if (earlier.length < count - 1) continue;
     // One request: this message names nothing beyond the order that an earlier one names differently ("where is 118204" /
     // "cancel 118204" / "return 118204 please" are three requests), and they want one kind of answer.
@@ -379,6 +380,34 @@ function givenAgain(analysis: TextFacts, recent: readonly string[], count: numbe
     return { reference: t, earlier };
   }
   return null;
+}
+/**
+ * Session 11 (escconv): the order references a message gives, as their digits, however the customer typed them: "NW-250101"
+ * and "250101" (a token of 4+ digits), "nw250101" and "#250101" glued to the shop's prefix (up to 3 letters), "NW 250 101"
+ * or "28 06 12" in groups (digit tokens of at most 3 digits in a row, 5+ digits together); and codes of letters and
+ * digits ("WINTER15"). The customer who types the same order number or code three ways is giving it again.
+ */
+export function referenceKeys(tokens: readonly string[]): string[] {
+  const keys: string[] = [];
+  let run = '';
+  let parts = 0;
+  const flush = () => { if (parts > 1 && run.length >= 5 && !keys.includes(run)) keys.push(run); run = ''; parts = 0; };
+  for (const t of tokens) {
+    const first = t.charCodeAt(0);
+    if (first >= 48 && first <= 57 && /^\d+$/.test(t)) {
+      if (t.length >= 4) { flush(); if (!keys.includes(t)) keys.push(t); continue; }
+      run += t;
+      parts++;
+      continue;
+    }
+    flush();
+    const glued = /^[a-z]{1,3}(\d{4,})$/.exec(t);
+    if (glued) { if (!keys.includes(glued[1])) keys.push(glued[1]); continue; }
+    // A code of letters and digits ("WINTER15", "SAVE20NOW"): a discount code or a reference, repeated as typed.
+    if (t.length >= 5 && t.length <= 16 && /\d/.test(t) && /^[a-z0-9]+$/.test(t) && /[a-z].*[a-z]/.test(t) && !keys.includes(t)) keys.push(t);
+  }
+  flush();
+  return keys;
 }
 /** An order reference among the concepts: 4 digits or more. */
 function isReference(c: string): boolean {
@@ -499,6 +528,7 @@ function chainOfThree(concepts: string[], recent: readonly string[], count: numb
 export function asksSameSubjectAgain(analysis: TextFacts, recent: readonly string[]): boolean {
   if (recent.length === 0 || analysis.tokens.length > MAX_FUZZY_TOKENS) return false;
   if (loopComplaint(canonicalTokens(analysis)) !== null) return true;
+  if (referenceGivenAgain(analysis.tokens, recent)) return true;
   const concepts = analysisConcepts(analysis);
   const kind = questionType(analysis.normalized);
   // Round six: any of the last three questions kept (fillers such as "ok", "lol", "hello?" are not kept, and an
@@ -516,6 +546,21 @@ export function asksSameSubjectAgain(analysis: TextFacts, recent: readonly strin
     return (kind === null || kindBefore === null || kind === kindBefore) && contains(concepts, before);
   });
 }
+/**
+ * Session 11 (escconv): a message that is little more than an order reference (at most 3 other words: "nw250101",
+ * "250101", "NW 250101 mate", "#280612") giving one of the last three questions' references again, however typed
+ * (referenceKeys): the customer repeats what they asked about, not a new failed request.
+ */
+function referenceGivenAgain(tokens: readonly string[], recent: readonly string[]): boolean {
+  if (tokens.length > 8) return false;
+  const keys = referenceKeys(tokens);
+  if (keys.length === 0) return false;
+  const other = tokens.filter((t) => !/\d/.test(t) && !(t.length <= 3 && /^[a-z]+$/.test(t) && ORDER_PREFIX.has(t))).length;
+  if (other > 3) return false;
+  return recent.slice(-3).some((e) => { const before = referenceKeys(e.split(' ')); return keys.some((k) => before.includes(k)); });
+}
+/** Letters a shop's order prefix may be typed as on its own ("NW 250101"). */
+const ORDER_PREFIX = new Set(['nw', 'no', 'nr', 'ref', 'id']);
 /** Whether every concept of the shorter list (not empty) is in the longer one. */
 function contains(a: readonly string[], b: readonly string[]): boolean {
   const [small, large] = a.length <= b.length ? [a, b] : [b, a];

@@ -39,6 +39,9 @@ const VAGUE_NOUNS = new Set([
   'concern', 'business', 'whatsit', 'thingy', 'subject', 'topic',
   // Round eight: "further to the above", a reference to a letter that was never written here.
   'above',
+  // Session 11 (escconv): a message, email or link the customer got, named as the whole subject ("regarding the message I
+  // got", "it's regarding the email", "the link", "could you help me with my bits").
+  'message', 'messages', 'email', 'emails', 'link', 'letter', 'bits',
 ]);
 /** Pronouns that refer vaguely only in a frame: "about that", "regarding it", "what happened". */
 const VAGUE_PRONOUNS = new Set(['it', 'that', 'this', 'what', 'one']);
@@ -69,6 +72,8 @@ const FILLER = new Set([
   'grandson', 'granddaughter', 'grandma', 'grandmother', 'grandad', 'grandpa', 'grandfather', 'nan', 'nana', 'aunt', 'uncle',
   'cousin', 'partner', 'boss', 'phone', 'call', 'called', 'calling', 'rang', 'chat', 'letter', 'further', 'advise', 'per', 'kindly',
   'doing', 'does', 'did', 'yet',
+  // Session 11 (escconv): receiving and being sent here ("the message I got", "I was told to come on here about it").
+  'got', 'received', 'sent', 'come', 'came', 'on',
 ]);
 
 /**

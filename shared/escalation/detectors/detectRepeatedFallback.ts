@@ -179,7 +179,10 @@ export function asksNothing(analysis: TextAnalysis, memory?: Memory): boolean {
   if (memory && memory.fallbacksInRow > 0 && analysis.tokens.length > 0 && analysis.tokens.length <= 8 &&
     (/^\s*\*\s*[\p{L}\p{N}]/u.test(text) || /^[^*]*[\p{L}\p{N}]\*\s*$/u.test(text))) return true;
   if (thanksFirst(analysis, text)) return true;
-  if (FRIENDLY.test(text) && /[^\s!]/.test(text)) return true;
+  // Session 11 (escconv): a friendly emoji answers something the bot said (a smile back at its greeting, a thumbs-up to an
+  // answer); after the customer's first message and before they have asked anything at all ("Something else" / "What's
+  // your question?" / "🙂🙂" / "👍🏾") it is no answer to the bot's question, and counts.
+  if (FRIENDLY.test(text) && /[^\s!]/.test(text) && !(memory && memory.recent.length === 0 && memory.sentiments.length > 0)) return true;
   const toks = canonicalTokens(analysis);
   // "no worries" / "no problem" are thanks; a bare "no" is an answer the bot may have missed (no thanks word).
   const acks = toks.map((t) => (ACK.has(t) ? t : plain(t)));
@@ -194,12 +197,47 @@ export function asksNothing(analysis: TextAnalysis, memory?: Memory): boolean {
   // Session 7: an order number in the shop's own format ("NW-117301", "#55210": the NLU's order_id entity) given on its
   // own or with a few words ("NW-117301 if you need it", "It's NW-119612."): the detail the bot asks for next.
   if (toks.length <= 8 && !text.includes('?') && analysis.entities.some((e) => e.type === 'order_id') && referenceOnly(toks, analysis)) return true;
+  if (signsOff(toks, text)) return true;
   if (toks.length <= 10) {
     const joined = ` ${toks.join(' ')} `;
     if (SLIPS.some((s) => joined.includes(` ${s} `) || joined.includes(` ${s}`))) return true;
   }
   return false;
 }
+
+/**
+ * Session 11 (escconv): the customer signs off in their own words, asking nothing: thanks spelled as said ("ok tanks",
+ * "thanx"), in more of the customers' languages ("Asante", "Khob khun ka", "cam on"), with a form of address or a
+ * politeness particle ("Okay po, thank you again!", "ta mate", "ta bab"), or a goodbye wish ("thank you kindly, have a
+ * blessed day", "take care", "fair enough, night"). No question mark, no question opening it, at most 10 words, and
+ * nothing but such words.
+ */
+function signsOff(toks: readonly string[], text: string): boolean {
+  if (text.includes('?') || toks.length === 0 || toks.length > 10) return false;
+  const core = toks.filter((t) => !PARTICLES.has(t));
+  if (core.length === 0 || opensAsQuestion(core)) return false;
+  const thanks = (t: string, i: number) => THANKS.has(t) || THANKS.has(plain(t)) || THANKS_ABROAD.has(t) || THANKS_SPELLED.has(t) ||
+    (t === 'khun' && (core[i - 1] === 'khob' || core[i - 1] === 'khop')) || (t === 'on' && core[i - 1] === 'cam');
+  const wish = ` ${core.join(' ')} `;
+  const goodbye = GOODBYE.test(wish);
+  if (!goodbye && !core.some(thanks)) return false;
+  if (/ (?:for nothing|but|however|still|yet|not|no help) /.test(wish)) return false;
+  return core.every((t, i) => thanks(t, i) || SIGN_OFF_WORDS.has(t) || ACK.has(t) || CLOSING.has(t) || BEFORE_THANKS.has(t) || PRAISE.has(t) || TAKEN.has(t) ||
+    (t === 'khob' || t === 'khop' || t === 'cam'));
+}
+/** Forms of address and politeness particles around thanks ("po", "ka", "mate", "bab", "love"). */
+const PARTICLES = new Set(['po', 'ka', 'kha', 'krub', 'khrap', 'krap', 'la', 'lah', 'ji', 'san', 'mate', 'bab', 'love', 'hun', 'dear', 'sir',
+  'madam', 'maam', 'bro', 'bhai', 'pal', 'boss', 'guys', 'bud', 'buddy', 'yaar', 'man', 'friend', 'darling', 'babe', 'chief', 'mam']);
+/** Thanks as customers spell it. */
+const THANKS_SPELLED = new Set(['tanks', 'thanx', 'thanz', 'thnks', 'thnx', 'thks', 'tks', 'tnx', 'tenks', 'tanx', 'thankyou', 'thanq', 'thanku', 'tq',
+  'asante', 'mahalo', 'toda', 'dankie', 'medaase', 'nandri', 'shukran', 'dhanyavad', 'dhanyawad', 'gracie', 'mersi', 'merci', 'grazie', 'bless', 'respect']);
+/** A goodbye wish ("have a blessed day", "take care", "night", "see you"). */
+const GOODBYE = / (?:have a (?:good|nice|great|lovely|blessed|wonderful|fab|brilliant|good one|nice one)(?: (?:day|one|evening|night|weekend|week|afternoon|morning))?|take care|bye|goodbye|good ?night|night|nite|see you|see ya|laters|later|catch you later|all the best|ciao|adios) /;
+/** Words of a sign-off beside thanks and goodbye ("alright cool, respect", "bless up", "fair enough"). */
+const SIGN_OFF_WORDS = new Set(['have', 'a', 'good', 'nice', 'great', 'lovely', 'blessed', 'wonderful', 'day', 'one', 'evening', 'night', 'nite',
+  'weekend', 'week', 'afternoon', 'morning', 'take', 'care', 'bye', 'goodbye', 'see', 'ya', 'you', 'later', 'laters', 'catch', 'all', 'best',
+  'ciao', 'adios', 'up', 'fair', 'enough', 'ha', 'haha', 'kindly', 'again', 'alright', 'okay', 'ok', 'very', 'much', 'so', 'thank', 'thanks',
+  'dead', 'on', 'sound', 'class', 'ta']);
 
 /**
  * Round seven (session 5): how much an unusable message adds to the fallback streak. A message that asks nothing
