@@ -106,7 +106,18 @@ function PersistentEditor({ flowKey, opened }: { flowKey: string; opened: FlowFo
         scenarioStorage={scenarioStorage}
         status={
           <>
-            <SaveStatus status={persistence.status} error={persistence.error} hint={persistence.hint} lastSavedAt={persistence.lastSavedAt} />
+            <SaveStatus
+              status={persistence.status}
+              error={persistence.error}
+              hint={persistence.hint}
+              lastSavedAt={persistence.lastSavedAt}
+              diskPath={persistence.diskPath}
+              diskProblem={persistence.diskProblem}
+              notice={persistence.notice}
+              onReload={() => void persistence.reloadFromDisk()}
+              onKeepMine={() => void persistence.keepMine().catch(() => {})}
+              onDismissNotice={persistence.dismissNotice}
+            />
             <ExportButton flowId={flowKey} flush={persistence.flush} />
             <RunButton flowKey={flowKey} flush={persistence.flush} />
           </>

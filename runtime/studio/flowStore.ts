@@ -36,6 +36,7 @@ import { exportFlowDocument } from './exportFlowDocument';
 import { formatFlowFile } from './formatFlowFile';
 import { appendLineDurable, writeFileAtomic } from './writeFileAtomic';
 import { createHash } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { applyEdits, modify } from 'jsonc-parser';
 
 enablePatches();
@@ -120,6 +121,18 @@ export interface BaseGuard {
   tab?: string;
 }
 
+/** What GET /api/flows/:key/disk answers: has the file changed on disk since the studio last wrote or loaded it? */
+export interface DiskStatus {
+  changed: boolean;
+  /** The studio's revision of the flow (the one an editor based on it carries). */
+  revision: number;
+  path: string;
+  /** Set when the file on disk cannot be read as a flow: where the error is. */
+  problem?: string;
+  /** When the file on disk was last modified (ISO time). */
+  modifiedAt?: string;
+}
+
 export interface OpenedFlow {
   key: string;
   flow: Flow;
@@ -192,6 +205,25 @@ export function scenarioRevision(text: string | null): string {
 
 function scenarioProblem(p: { path: string; message: string; hint: string }): FlowProblem {
   return { severity: 'error', code: 'scenario', path: p.path, blockId: null, message: p.message, hint: p.hint };
+}
+
+/**
+ * Hostile s11 #16: two flow files say the same when their JSON is the same (line endings, a BOM, indentation and key
+ * order do not count): a file re-saved with CRLF by git or re-indented by a formatter is not "changed on disk".
+ */
+export function sameFlowContent(a: string, b: string): boolean {
+  if (a === b) return true;
+  const pa = parseJsonOrNull(a.replace(/^\uFEFF/, ''));
+  const pb = parseJsonOrNull(b.replace(/^\uFEFF/, ''));
+  return pa !== null && pb !== null && isDeepStrictEqual(pa, pb);
+}
+
+/** Where the first problem of an unreadable flow file is, in words ("line 12, column 5: ..."). */
+function firstProblemOf(text: string): string {
+  const p = loadFlowText(text).problems.find((x) => x.severity === 'error') ?? loadFlowText(text).problems[0];
+  const said = p ? `${p.message}${p.path && p.path !== '$' && !p.message.includes(p.path) ? ` (at ${p.path})` : ''}` : 'it is not a flow document';
+  // One line (a banner shows it), without the closing full stop (the sentence around it has its own).
+  return said.replace(/\s+/g, ' ').trim().replace(/\.$/, '');
 }
 
 function parseJsonOrNull(text: string): unknown {
@@ -547,6 +579,9 @@ export class FlowStore {
     const e = this.need(key);
     return this.serial(key, async () => {
       const saved = await this.readSaved(e);
+      // The studio needs the text it loaded to notice a later change on disk (newcomer s11 #17): a file found in the
+      // flows folder without any version gets its first one now.
+      if (!e.versions.some((v) => v.revision === e.revision)) await this.keepVersion(e, e.revision, saved.text, this.now().toISOString(), 'opened in the studio');
       const journal = await this.readJournal(key);
       const moved = await this.journalOnChangedFile(key, e, saved.text, journal);
       if (moved) {
@@ -585,7 +620,7 @@ export class FlowStore {
     const pending = journal.filter((x) => x.seq > e.savedSeq);
     if (pending.length === 0 || !e.versions.some((v) => v.revision === e.revision)) return null;
     const lastWritten = await readFile(this.dir('history', e.key, `${e.revision}.json`), 'utf8').catch(() => null);
-    if (lastWritten === null || lastWritten === diskText) return null;
+    if (lastWritten === null || sameFlowContent(lastWritten, diskText)) return null;
     const base = loadFlowText(lastWritten).flow;
     if (!base) return null;
     const baseRevision = e.revision;
@@ -683,7 +718,7 @@ export class FlowStore {
    * leave the journal, later ones (edits made while this save was in flight) stay. The previous content
    * becomes a version in the history. Saving the same bytes again is a no-op (no new version).
    */
-  save(key: string, doc: unknown, journalSeq: number, opts: { restoredFrom?: number } & BaseGuard = {}): Promise<{ revision: number; savedAt: string; changed: boolean; problems: FlowProblem[]; warnings?: string[] }> {
+  save(key: string, doc: unknown, journalSeq: number, opts: { restoredFrom?: number; overwriteDisk?: boolean } & BaseGuard = {}): Promise<{ revision: number; savedAt: string; changed: boolean; problems: FlowProblem[]; warnings?: string[] }> {
     const e = this.need(key);
     if (!Number.isSafeInteger(journalSeq) || journalSeq < 0) {
       throw new StudioError(400, 'bad_journal_seq', '"journalSeq" must be a whole number (the last journal entry this save includes, 0 for none).', 'Send { flow, journalSeq }.');
@@ -732,7 +767,10 @@ export class FlowStore {
         // it, so "the previous content is in the history" holds for a hand edit too.
         else if (current !== null && e.versions.some((v) => v.revision === e.revision)) {
           const lastWritten = await readFile(this.dir('history', e.key, `${e.revision}.json`), 'utf8').catch(() => null);
-          if (lastWritten !== null && lastWritten !== current) {
+          if (lastWritten !== null && !sameFlowContent(lastWritten, current)) {
+            // Newcomer s11 #17: an editor's save (it carries the revision it is based on) does not overwrite a file
+            // changed on disk since the studio loaded it unless the designer chose "Keep mine" (overwriteDisk).
+            if (opts.baseRevision !== undefined && opts.overwriteDisk !== true) throw this.changedOnDiskError(e, current);
             const outside = e.revision + 1;
             const at = await stat(e.path).then((st) => st.mtime.toISOString()).catch(() => this.now().toISOString());
             await this.keepVersion(e, outside, current, at, 'changed outside the studio (the file as it was on disk before the studio saved over it)');
@@ -795,6 +833,89 @@ export class FlowStore {
         };
       }
       return { revision: e.revision, savedAt: e.savedAt, changed, problems, ...(warnings.length ? { warnings } : {}) };
+    });
+  }
+
+  /** 409 changed_on_disk: the file was changed outside the studio since it loaded it; nothing was written. */
+  private changedOnDiskError(e: FlowEntry, diskText: string): StudioError {
+    const broken = loadFlowText(diskText).flow ? null : firstProblemOf(diskText);
+    return new StudioError(
+      409,
+      'changed_on_disk',
+      `This flow was changed outside the studio: the file ${e.path} is not the one the studio loaded (an editor or git changed it), so this save was refused and nothing on disk changed.` +
+        (broken ? ` The file on disk is not a readable flow: ${broken}.` : ''),
+      broken
+        ? 'Fix the file on disk and choose Reload, or choose Keep mine to write the studio\'s version over it (the broken file is kept as a version in Version history). From a script: resend the save with "overwriteDisk": true.'
+        : 'Choose Reload to take the file as it is on disk (the studio\'s unsaved edits are kept as a version), or Keep mine to save over it (the file on disk is kept as a version). From a script: resend the save with "overwriteDisk": true.',
+      broken ? loadFlowText(diskText).problems : [],
+    );
+  }
+
+  /** The text the studio last wrote or loaded for this flow (its latest version), null when it has none. */
+  private lastWritten(e: FlowEntry): Promise<string | null> {
+    if (!e.versions.some((v) => v.revision === e.revision)) return Promise.resolve(null);
+    return readFile(this.dir('history', e.key, `${e.revision}.json`), 'utf8').catch(() => null);
+  }
+
+  /**
+   * Newcomer s11 #17: has the flow file changed on disk since the studio last wrote or loaded it? The studio page asks
+   * every few seconds and when it gets the focus, and shows a banner (Reload / Keep mine) when it has. A change of line
+   * endings, BOM or indentation only is no change (hostile s11 #16).
+   */
+  diskStatus(key: string): Promise<DiskStatus> {
+    const e = this.need(key);
+    return this.serial(key, async () => {
+      const info = await stat(e.path).catch(() => null);
+      const base: DiskStatus = { changed: false, revision: e.revision, path: e.path, ...(info ? { modifiedAt: info.mtime.toISOString() } : {}) };
+      const current = await readRegularFile(e.path, MAX_FLOW_FILE_BYTES).catch(() => null);
+      const lastWritten = await this.lastWritten(e);
+      if (current === null || lastWritten === null || sameFlowContent(lastWritten, current)) return base;
+      return { ...base, changed: true, ...(loadFlowText(current).flow ? {} : { problem: firstProblemOf(current) }) };
+    });
+  }
+
+  /**
+   * "Reload" in the studio's banner: the file as it is on disk becomes the flow's latest version, and the editor's
+   * document (`doc`, its unsaved edits) is kept as a version of its own, so neither side is lost. The journal is emptied
+   * up to `journalSeq` and of every entry made on the replaced version. A file on disk that is not a readable flow is
+   * refused (422, the problems say where) and nothing changes: the editor keeps its copy.
+   */
+  takeDiskVersion(key: string, doc: unknown, journalSeq: number): Promise<{ revision: number; flow: Flow; editsRevision: number | null; message: string }> {
+    const e = this.need(key);
+    if (!Number.isSafeInteger(journalSeq) || journalSeq < 0) {
+      throw new StudioError(400, 'bad_journal_seq', '"journalSeq" must be a whole number (the last journal entry the editor has, 0 for none).', 'Send { flow, journalSeq }.');
+    }
+    const mine = doc === undefined || doc === null ? null : this.checkDocument(doc, 'The studio\'s copy of the flow');
+    return this.serial(key, async () => {
+      this.stillThere(key, e);
+      const saved = await this.readSaved(e);
+      const lastWritten = await this.lastWritten(e);
+      const at = this.now().toISOString();
+      let editsRevision: number | null = null;
+      const mineText = mine ? formatFlowFile(mine.flow) : null;
+      if (mineText !== null && !sameFlowContent(mineText, saved.text) && (lastWritten === null || !sameFlowContent(mineText, lastWritten))) {
+        editsRevision = e.revision + 1;
+        const what = lastWritten ? diffFlows(parseJsonOrNull(lastWritten), JSON.parse(mineText)).summary : 'the whole flow';
+        await this.keepVersion(e, editsRevision, mineText, at, `the studio's unsaved edits (${what}), not applied: the file had changed on disk and Reload took the disk version`);
+        e.revision = editsRevision;
+      }
+      if (lastWritten === null || !sameFlowContent(lastWritten, saved.text) || editsRevision !== null) {
+        const diskAt = await stat(e.path).then((st) => st.mtime.toISOString()).catch(() => at);
+        await this.keepVersion(e, e.revision + 1, saved.text, diskAt, 'changed outside the studio (taken in by Reload)');
+        e.revision += 1;
+      }
+      const journal = await this.readJournal(key);
+      e.savedSeq = Math.max(e.savedSeq, journalSeq, ...journal.map((j) => j.seq));
+      e.name = saved.flow.name;
+      e.flowId = saved.flow.id;
+      e.savedAt = at;
+      await this.db.write();
+      await this.trimJournal(key, e.savedSeq);
+      const message =
+        editsRevision !== null
+          ? `The flow now shows the file as it is on disk (version ${e.revision}). Your unsaved studio edits are kept as version ${editsRevision} in Version history.`
+          : `The flow now shows the file as it is on disk (version ${e.revision}). The studio had no unsaved edits, so nothing else was kept.`;
+      return { revision: e.revision, flow: saved.flow, editsRevision, message };
     });
   }
 

@@ -55,7 +55,11 @@ describe('hostile s9 #1: a hand edit of an open flow file is kept when the studi
     // The open tab saves again (based on its revision).
     const second = structuredClone(first);
     second.description = 'studio edit 2';
-    const s2 = await api(`/api/flows/${key}`, { method: 'PUT', body: { flow: second, journalSeq: 0, baseRevision: s1.json.revision } });
+    // Newcomer s11 #17: the editor's save is refused first (nothing written); the designer chose Keep mine.
+    const refused = await api(`/api/flows/${key}`, { method: 'PUT', body: { flow: second, journalSeq: 0, baseRevision: s1.json.revision } });
+    expect(refused.status).toBe(409);
+    expect(await readFile(file, 'utf8')).toBe(handEdited);
+    const s2 = await api(`/api/flows/${key}`, { method: 'PUT', body: { flow: second, journalSeq: 0, baseRevision: s1.json.revision, overwriteDisk: true } });
     expect(s2.status).toBe(200);
     expect(s2.json.revision).toBe(s1.json.revision + 2);
     expect(s2.json.warnings?.join(' ')).toMatch(new RegExp(`changed outside the studio since its last save; that content is kept as version ${s1.json.revision + 1}`));

@@ -14,8 +14,10 @@ import type { SimulateHttpRequest, SimulateHttpResult } from '../../../runtime/s
 export type { SimulateHttpRequest, SimulateHttpResult };
 
 // The server's own types (type-only: nothing of the server is bundled into the page).
-import type { BaseGuard as SaveGuard, FlowSummary, OpenedFlow, VersionInfo } from '../../../runtime/studio/flowStore';
-export type { FlowSummary, OpenedFlow, SaveGuard, VersionInfo };
+import type { BaseGuard, DiskStatus, FlowSummary, OpenedFlow, VersionInfo } from '../../../runtime/studio/flowStore';
+/** `overwriteDisk`: "Keep mine", save over a file changed outside the studio (the disk version is kept as a version). */
+export type SaveGuard = BaseGuard & { overwriteDisk?: boolean };
+export type { DiskStatus, FlowSummary, OpenedFlow, VersionInfo };
 
 export interface TemplateInfo {
   id: string;
@@ -134,6 +136,11 @@ export function createStudioApi(opts: StudioApiOptions = {}) {
     /** `guard.baseRevision`: the revision the document is based on; the server answers 409 stale_revision when another tab saved since. */
     saveFlow: (key: string, flow: Flow, journalSeq: number, guard: SaveGuard = {}) =>
       call<{ revision: number; savedAt: string; changed: boolean; problems: FlowProblem[] }>('PUT', `/api/flows/${k(key)}`, { flow, journalSeq, ...guard }),
+    /** Has the flow file changed on disk since the studio loaded it (newcomer s11 #17)? */
+    diskStatus: (key: string) => call<DiskStatus>('GET', `/api/flows/${k(key)}/disk`),
+    /** "Reload": the file on disk becomes the flow's latest version; `flow` (the editor's copy) is kept as a version. */
+    takeDiskVersion: (key: string, flow: Flow, journalSeq: number) =>
+      call<{ revision: number; flow: Flow; editsRevision: number | null; message: string }>('POST', `/api/flows/${k(key)}/take-disk`, { flow, journalSeq }),
     appendJournal: (key: string, entries: JournalEntry[], guard: SaveGuard = {}) => call<{ journalSeq: number }>('POST', `/api/flows/${k(key)}/journal`, { entries, ...guard }),
     versions: (key: string) => call<{ versions: VersionInfo[] }>('GET', `/api/flows/${k(key)}/versions`).then((r) => r.versions),
     version: (key: string, revision: number) => call<VersionDetail>('GET', `/api/flows/${k(key)}/versions/${revision}`),

@@ -14,7 +14,49 @@ const labels: Record<PersistenceState['status'], string> = {
   offline: 'Offline: edits kept in this browser',
   error: 'Not saved',
   conflict: 'Changed elsewhere: not saved',
+  disk_changed: 'Changed on disk: not saved',
 };
+
+/**
+ * Newcomer s11 #17: the flow file was changed outside the studio (an editor, git) since the studio loaded it. Nothing
+ * is saved over it until the designer chooses; whichever side is not taken is kept as a version, and the notice says which.
+ */
+function DiskChangedBanner({ path, problem, onReload, onKeepMine }: { path?: string; problem?: string; onReload?: () => void; onKeepMine?: () => void }) {
+  return (
+    <div className="bt-conflict-banner" role="alert" aria-label="This flow was changed outside the studio">
+      <TriangleAlert size={18} aria-hidden />
+      <div className="bt-conflict-text">
+        <strong>This flow was changed outside the studio.</strong>{' '}
+        <span>
+          {path ? <>The file <code>{path}</code> was changed by an editor or git after the studio loaded it. </> : 'The flow file was changed by an editor or git after the studio loaded it. '}
+          Reload takes the file on disk (your unsaved edits here are kept as a version); Keep mine saves the studio's version over it (the file on disk is
+          kept as a version).
+        </span>
+        {problem ? <small className="bt-disk-problem">The file on disk is not a readable flow: {problem}. The studio's copy is kept; fix the file and Reload, or Keep mine.</small> : null}
+      </div>
+      <button type="button" className="bt-conflict-btn" onClick={onKeepMine}>
+        Keep mine
+      </button>
+      <button type="button" className="bt-conflict-btn bt-conflict-primary" onClick={onReload}>
+        <RefreshCw size={14} aria-hidden /> Reload
+      </button>
+    </div>
+  );
+}
+
+/** Said once after Reload / Keep mine: which version holds the side that was not taken. */
+function NoticeBanner({ text, onDismiss }: { text: string; onDismiss?: () => void }) {
+  return (
+    <div className="bt-conflict-banner bt-notice-banner" role="status">
+      <div className="bt-conflict-text">
+        <span>{text}</span>
+      </div>
+      <button type="button" className="bt-conflict-btn" onClick={onDismiss}>
+        Close
+      </button>
+    </div>
+  );
+}
 
 /** Downloads this tab's refused edits as a flow file (importable from the home screen). */
 function downloadConflictCopy() {
@@ -80,7 +122,18 @@ function RestartedBanner() {
   );
 }
 
-export function SaveStatus({ status, error, hint, lastSavedAt }: Pick<PersistenceState, 'status' | 'error' | 'hint' | 'lastSavedAt'>) {
+export function SaveStatus({
+  status,
+  error,
+  hint,
+  lastSavedAt,
+  diskPath,
+  diskProblem,
+  notice,
+  onReload,
+  onKeepMine,
+  onDismissNotice,
+}: Pick<PersistenceState, 'status' | 'error' | 'hint' | 'lastSavedAt' | 'diskPath' | 'diskProblem' | 'notice'> & { onReload?: () => void; onKeepMine?: () => void; onDismissNotice?: () => void }) {
   // A red field holds text the flow does not have: never "Saved" then, and leaving the page asks first (newcomer s8 #9).
   const refused = useRefusedFields();
   useWarnBeforeLeavingRefused(refused.length);
@@ -102,6 +155,8 @@ export function SaveStatus({ status, error, hint, lastSavedAt }: Pick<Persistenc
         <span>{labels[status]}</span>
       </span>
       {status === 'conflict' ? <ConflictBanner error={error} hint={hint} /> : null}
+      {status === 'disk_changed' ? <DiskChangedBanner path={diskPath} problem={diskProblem} onReload={onReload} onKeepMine={onKeepMine} /> : null}
+      {notice && status !== 'disk_changed' ? <NoticeBanner text={notice} onDismiss={onDismissNotice} /> : null}
       {status !== 'conflict' && status !== 'saved' && error && /does not recognise this page/.test(error) ? <RestartedBanner /> : null}
     </>
   );

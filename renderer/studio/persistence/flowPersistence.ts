@@ -18,7 +18,7 @@ import type { Patch } from 'immer';
 import type { Flow } from '../../../shared/flow/schema';
 import { pageSecret, StudioApiError, type JournalEntry, type OpenedFlow, type StudioApi } from '../api/studioApi';
 
-export type SaveStatus = 'saved' | 'saving' | 'unsaved' | 'offline' | 'error' | 'conflict';
+export type SaveStatus = 'saved' | 'saving' | 'unsaved' | 'offline' | 'error' | 'conflict' | 'disk_changed';
 
 export interface PersistenceState {
   status: SaveStatus;
@@ -31,6 +31,12 @@ export interface PersistenceState {
   recovered: boolean;
   /** Status 'conflict': where this tab's refused edits are kept (a localStorage key), null when it had none. */
   conflictCopy?: string | null;
+  /** Status 'disk_changed': the file on disk is not a readable flow (where the error is). */
+  diskProblem?: string;
+  /** Status 'disk_changed': the flow file's path. */
+  diskPath?: string;
+  /** Said once after Reload / Keep mine: which version holds the side that was not taken. */
+  notice?: string;
 }
 
 /** The part of the editor store the persistence needs (the studio store satisfies it). */
@@ -48,7 +54,11 @@ export interface KeyValueStorage {
 export interface PersistenceOptions {
   key: string;
   store: PersistableStore;
-  api: Pick<StudioApi, 'saveFlow' | 'appendJournal'>;
+  api: Pick<StudioApi, 'saveFlow' | 'appendJournal'> & Partial<Pick<StudioApi, 'diskStatus' | 'takeDiskVersion'>>;
+  /** How often the file on disk is checked for a change made outside the studio (also on window focus). 0: never. */
+  diskPollMs?: number;
+  /** After Reload took the disk version: show it (default: reload the page, the notice kept for the next load). */
+  onReloaded?: (message: string) => void;
   /** From `openFlowForEditing`: the last journal sequence number the opened flow includes. */
   journalSeq: number;
   /** The server revision the opened flow is based on: saves carry it, and a stale one is refused (409). */
@@ -187,6 +197,14 @@ export interface FlowPersistence {
   subscribe(listener: () => void): () => void;
   /** Journals and saves everything now; resolves when saved (or rejects with the reason). */
   flush(): Promise<void>;
+  /** Status 'disk_changed', "Keep mine": saves the editor's flow over the file (the disk version is kept as a version). */
+  keepMine(): Promise<void>;
+  /** Status 'disk_changed', "Reload": takes the file on disk (the editor's unsaved edits are kept as a version). */
+  reloadFromDisk(): Promise<void>;
+  /** Hides the notice said after Reload / Keep mine. */
+  dismissNotice(): void;
+  /** Asks the server now whether the file changed on disk (the page does so every few seconds and on focus). */
+  checkDisk(): Promise<void>;
   dispose(): void;
 }
 
@@ -202,6 +220,9 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
   const channel = opts.channel === undefined ? defaultChannel() : opts.channel;
   let revision = opts.revision;
   let conflict = false;
+  // Newcomer s11 #17: the file changed on disk since the studio loaded it: saves wait for Reload or Keep mine.
+  let diskChanged = false;
+  let overwriteNext = false;
   const guard = () => (revision === undefined ? { tab: tabId } : { baseRevision: revision, tab: tabId });
 
   // Sequence numbers only need to grow: starting from the clock keeps them above anything an earlier
@@ -220,7 +241,7 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
   let state: PersistenceState = { status: opts.dirty ? 'unsaved' : 'saved', recovered: Boolean(opts.recovered) };
   const listeners = new Set<() => void>();
   let waiters: { resolve: () => void; reject: (e: unknown) => void }[] = [];
-  let problem: { status: 'offline' | 'error' | 'conflict'; error: string; hint: string } | null = null;
+  let problem: { status: 'offline' | 'error' | 'conflict' | 'disk_changed'; error: string; hint: string } | null = null;
 
   const setState = (patch: Partial<PersistenceState>) => {
     state = { ...state, ...patch };
@@ -238,6 +259,10 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
   const fail = (err: unknown) => {
     const e = err instanceof StudioApiError ? err : null;
     if (e && e.status === 409 && e.code === 'stale_revision') return enterConflict(e.message);
+    if (e && e.status === 409 && e.code === 'changed_on_disk') {
+      const broken = e.problems.length > 0 ? / The file on disk is not a readable flow: (.*)\.$/.exec(e.message)?.[1] : undefined;
+      return enterDiskChanged(broken);
+    }
     problem = {
       status: e && (e.offline || e.status === 401) ? 'offline' : 'error',
       error: e?.message ?? (err instanceof Error ? err.message : String(err)),
@@ -291,14 +316,20 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
   /* ------------------------------------------------------------ save */
   const save = async () => {
     saveTimer = null;
-    if (saveInFlight || disposed || conflict) return;
-    if (seq <= savedSeq) return refresh();
+    if (saveInFlight || disposed || conflict || diskChanged) return;
+    if (seq <= savedSeq && !overwriteNext) return refresh();
     saveInFlight = true;
     refresh();
     const includes = seq;
     const flow = store.getState().flow;
+    const overwrite = overwriteNext;
     try {
-      const r = await api.saveFlow(key, flow, Math.max(0, includes), guard());
+      const r = await api.saveFlow(key, flow, Math.max(0, includes), overwrite ? { ...guard(), overwriteDisk: true } : guard());
+      if (overwrite) {
+        overwriteNext = false;
+        const kept = (r as { warnings?: string[] }).warnings?.find((w) => /outside the studio/.test(w));
+        setState({ notice: kept ? `Saved the studio's version over the file. ${kept}` : "Saved the studio's version over the file." });
+      }
       savedSeq = Math.max(savedSeq, includes);
       if (r.changed || revision === undefined || r.revision > revision) {
         revision = r.revision;
@@ -315,13 +346,13 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
       if (seq <= savedSeq) storage?.removeItem(browserCopyKey(key));
     } catch (err) {
       fail(err);
-      if (!saveTimer && !disposed && !conflict) saveTimer = setTimeout(save, retryMs);
+      if (!saveTimer && !disposed && !conflict && !diskChanged) saveTimer = setTimeout(save, retryMs);
     } finally {
       saveInFlight = false;
     }
     refresh();
     // Edits made while the save was in flight: save them too.
-    if (seq > savedSeq && !saveTimer && !disposed && !conflict) saveTimer = setTimeout(save, saveDelay);
+    if (seq > savedSeq && !saveTimer && !disposed && !conflict && !diskChanged) saveTimer = setTimeout(save, saveDelay);
   };
   const scheduleSave = () => {
     const now = Date.now();
@@ -356,6 +387,98 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
     scheduleLocal();
     scheduleSave();
   });
+
+  /* ------------------------------------------------------------ the file changed on disk */
+  function enterDiskChanged(broken?: string, path?: string) {
+    if (conflict || disposed) return;
+    diskChanged = true;
+    if (saveTimer) clearTimeout(saveTimer);
+    saveTimer = null;
+    // The editor's edits stay journaled and in this browser's copy until the designer chooses.
+    problem = {
+      status: 'disk_changed',
+      error: 'This flow was changed outside the studio.',
+      hint: broken
+        ? `The file on disk is not a readable flow (${broken}); the studio's copy is kept. Fix the file and Reload, or Keep mine.`
+        : 'Reload takes the file on disk (your unsaved edits are kept as a version); Keep mine saves over it (the disk version is kept as a version).',
+    };
+    setState({ diskProblem: broken, ...(path ? { diskPath: path } : {}) });
+    refresh();
+    const w = waiters;
+    waiters = [];
+    w.forEach((x) => x.reject(new Error(problem!.error)));
+  }
+  let checking = false;
+  const checkDisk = async () => {
+    if (!api.diskStatus || checking || disposed || conflict) return;
+    checking = true;
+    try {
+      const d = await api.diskStatus(key);
+      if (d.changed && !overwriteNext) enterDiskChanged(d.problem, d.path);
+      else if (diskChanged) setState({ diskProblem: d.changed ? d.problem : undefined, diskPath: d.path });
+    } catch {
+      // offline: the save path says so
+    } finally {
+      checking = false;
+    }
+  };
+  const diskPollMs = opts.diskPollMs ?? 3000;
+  const diskTimer = api.diskStatus && diskPollMs > 0 ? setInterval(() => void checkDisk(), diskPollMs) : null;
+  (diskTimer as { unref?: () => void } | null)?.unref?.();
+  const onFocus = () => void checkDisk();
+  const noticeKey = `baton.studio.notice.${key}`;
+  try {
+    const said = (globalThis as { sessionStorage?: KeyValueStorage }).sessionStorage?.getItem(noticeKey);
+    if (said) {
+      (globalThis as { sessionStorage?: KeyValueStorage }).sessionStorage?.removeItem(noticeKey);
+      state = { ...state, notice: said };
+    }
+  } catch {
+    // no session storage
+  }
+  const keepMine = (): Promise<void> => {
+    if (!diskChanged) return Promise.resolve();
+    diskChanged = false;
+    overwriteNext = true;
+    problem = null;
+    setState({ diskProblem: undefined });
+    return new Promise<void>((resolve, reject) => {
+      waiters.push({ resolve, reject });
+      if (saveTimer) clearTimeout(saveTimer);
+      saveTimer = null;
+      void save();
+    });
+  };
+  const reloadFromDisk = async (): Promise<void> => {
+    if (!api.takeDiskVersion) return;
+    try {
+      const r = await api.takeDiskVersion(key, store.getState().flow, Math.max(0, seq));
+      // The editor's copy is a version on the server now: it must not be recovered over the disk version.
+      for (const t of [saveTimer, journalTimer, localTimer]) if (t) clearTimeout(t);
+      saveTimer = journalTimer = localTimer = null;
+      pending = [];
+      savedSeq = seq;
+      disposed = true;
+      storage?.removeItem(browserCopyKey(key));
+      if (opts.onReloaded) return opts.onReloaded(r.message);
+      try {
+        (globalThis as { sessionStorage?: KeyValueStorage }).sessionStorage?.setItem(noticeKey, r.message);
+      } catch {
+        // no session storage: the version history still says it
+      }
+      (globalThis as { location?: { reload(): void } }).location?.reload();
+    } catch (err) {
+      const e = err instanceof StudioApiError ? err : null;
+      const where = e?.problems?.[0]?.message;
+      problem = {
+        status: 'disk_changed',
+        error: 'This flow was changed outside the studio.',
+        hint: `Reload did not take the file: ${e?.message ?? String(err)}${where && !(e?.message ?? '').includes(where) ? ` ${where}` : ''} The studio's copy is kept.`,
+      };
+      setState({ diskProblem: where ?? e?.message ?? String(err) });
+      refresh();
+    }
+  };
 
   /* ------------------------------------------------------------ another tab saved first */
   function keptHint() {
@@ -412,6 +535,7 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
   // Typed narrowly: this module also runs in Node tests (no window there).
   const win = (globalThis as { window?: { addEventListener(t: string, l: () => void): void; removeEventListener(t: string, l: () => void): void } }).window;
   win?.addEventListener('pagehide', onPageHide);
+  win?.addEventListener('focus', onFocus);
 
   if (opts.dirty) {
     // A recovered flow: make the server journal whole again, then save it.
@@ -422,6 +546,10 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
   }
 
   return {
+    keepMine,
+    reloadFromDisk,
+    checkDisk,
+    dismissNotice: () => setState({ notice: undefined }),
     getState: () => state,
     subscribe(listener) {
       listeners.add(listener);
@@ -445,6 +573,8 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
       unsubscribe();
       for (const t of [saveTimer, journalTimer, localTimer]) if (t) clearTimeout(t);
       win?.removeEventListener('pagehide', onPageHide);
+      win?.removeEventListener('focus', onFocus);
+      if (diskTimer) clearInterval(diskTimer);
       channel?.removeEventListener('message', onChannel);
       if (opts.channel === undefined) channel?.close?.();
       // leave the browser copy in place if anything is unsaved

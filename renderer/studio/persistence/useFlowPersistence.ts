@@ -14,6 +14,10 @@ import { createFlowPersistence, persistenceOptionsFor, type FlowForEditing, type
 export interface UseFlowPersistenceResult extends PersistenceState {
   /** Saves now; resolves when everything is on disk. */
   flush(): Promise<void>;
+  /** The file changed on disk: "Keep mine" / "Reload" (see FlowPersistence). */
+  keepMine(): Promise<void>;
+  reloadFromDisk(): Promise<void>;
+  dismissNotice(): void;
 }
 
 const idle: PersistenceState = { status: 'saved', recovered: false };
@@ -23,7 +27,7 @@ export function useFlowPersistence(
   flowId: string,
   store: PersistableStore | null,
   opened?: (Pick<FlowForEditing, 'journalSeq' | 'recovered' | 'recoveredFrom'> & { revision?: number }) | null,
-  api: Pick<StudioApi, 'saveFlow' | 'appendJournal'> = studioApi,
+  api: Pick<StudioApi, 'saveFlow' | 'appendJournal'> & Partial<Pick<StudioApi, 'diskStatus' | 'takeDiskVersion'>> = studioApi,
 ): UseFlowPersistenceResult {
   const [persistence, setPersistence] = useState<FlowPersistence | null>(null);
   const openedRef = useRef(opened);
@@ -54,5 +58,8 @@ export function useFlowPersistence(
   const state = useSyncExternalStore(persistence ? persistence.subscribe : noop, persistence ? persistence.getState : () => idle, () => idle);
   // A stable function, so components can keep it in effect dependencies.
   const flush = useCallback(() => persistence?.flush() ?? Promise.resolve(), [persistence]);
-  return { ...state, flush };
+  const keepMine = useCallback(() => persistence?.keepMine() ?? Promise.resolve(), [persistence]);
+  const reloadFromDisk = useCallback(() => persistence?.reloadFromDisk() ?? Promise.resolve(), [persistence]);
+  const dismissNotice = useCallback(() => persistence?.dismissNotice(), [persistence]);
+  return { ...state, flush, keepMine, reloadFromDisk, dismissNotice };
 }
