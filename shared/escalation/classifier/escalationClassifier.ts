@@ -107,7 +107,11 @@ export function decodeModel(w: { hashBits: number; outputs: readonly string[]; b
     values.push(vs);
   }
   const start = new Int32Array(size + 1);
-  for (let b = 0; b < size; b++) start[b + 1] = start[b] + counts[b + 1];
+  const filled = new Uint32Array((size + 31) >>> 5);
+  for (let b = 0; b < size; b++) {
+    start[b + 1] = start[b] + counts[b + 1];
+    if (counts[b + 1] > 0) filled[b >>> 5] |= 1 << (b & 31);
+  }
   const fill = start.slice(0, size);
   const total = start[size];
   const out = new Uint8Array(total);
@@ -121,7 +125,7 @@ export function decodeModel(w: { hashBits: number; outputs: readonly string[]; b
       weight[at] = vs[i];
     }
   }
-  return { outputs: w.outputs as readonly ClassifierOutput[], bias: Float64Array.from(w.bias), start, out, weight, sizeChars: w.data.length };
+  return { outputs: w.outputs as readonly ClassifierOutput[], bias: Float64Array.from(w.bias), start, out, weight, sizeChars: w.data.length, filled };
 }
 
 let model: ClassifierModel | null = null;
@@ -165,7 +169,7 @@ function addWeights(m: ClassifierModel, base: number, b: number): void {
   for (let e = start[b], end = start[b + 1]; e < end; e++) perWord[base + out[e]] += weight[e];
 }
 
-/** Which buckets hold weights, one bit each (computed once per model). */
+/** Which buckets hold weights, one bit each (decodeModel fills it; computed here for a model made otherwise). */
 function filledOf(m: ClassifierModel): Uint32Array {
   if (m.filled) return m.filled;
   const size = m.start.length - 1;
