@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { takePidLock } from '../pidLock';
+import { PidLockFileError, takePidLock, type PidLock } from '../pidLock';
 
 export class StudioHomeInUseError extends Error {
   readonly code = 'STUDIO_HOME_IN_USE';
@@ -29,7 +29,22 @@ export interface HomeLock {
 export function lockStudioHome(home: string, now: () => Date = () => new Date()): HomeLock {
   mkdirSync(home, { recursive: true });
   const file = resolve(join(home, 'studio.lock'));
-  const lock = takePidLock(file, {
+  let lock: PidLock;
+  try {
+    lock = takeLock(file, home, now);
+  } catch (err) {
+    // A folder or a link where the lock goes: said as what to do, not "unexpected error, please report" (hostile s11 #8).
+    if (err instanceof PidLockFileError) throw new StudioHomeInUseError(`cannot lock the studio home ${home}: ${err.message}`, 0, null);
+    throw err;
+  }
+  return {
+    setOrigin: (origin: string) => lock.update({ origin }),
+    release: () => lock.release(),
+  };
+}
+
+function takeLock(file: string, home: string, now: () => Date): PidLock {
+  return takePidLock(file, {
     info: { startedAt: now().toISOString() },
     inUse(owner) {
       if (!owner) return new StudioHomeInUseError(`another Baton Studio is starting on the home folder ${home}; wait for it, or pass --home with another folder`, 0, null);
@@ -43,8 +58,4 @@ export function lockStudioHome(home: string, now: () => Date = () => new Date())
     },
     contended: () => new StudioHomeInUseError(`cannot lock the studio home ${home} (${file} keeps coming back); another studio may be starting there`, 0, null),
   });
-  return {
-    setOrigin: (origin: string) => lock.update({ origin }),
-    release: () => lock.release(),
-  };
 }
