@@ -11,8 +11,17 @@ const WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five:
 export function parseCsat(text: string): number | null {
   const t = text.trim().toLowerCase().replace(/[!.?]+$/, '');
   const m = /^(?:a\s+)?([1-5]|one|two|three|four|five)(?:\s*(?:\/\s*5|out of (?:5|five)|stars?|⭐+))?$/.exec(t);
-  if (!m) return null;
-  return WORDS[m[1]] ?? Number(m[1]);
+  if (m) return WORDS[m[1]] ?? Number(m[1]);
+  // A row of stars (hostile s11 #6): "⭐⭐⭐⭐⭐", "★★★★★", "★★★☆☆" (filled ones count), spaces allowed.
+  const stars = t.replace(/[\s\uFE0F]+/g, '');
+  if (stars !== '' && /^[⭐★☆]+$/u.test(stars)) {
+    const all = [...stars];
+    const filled = all.filter((c) => c !== '☆').length;
+    return all.length <= 5 && filled >= 1 ? filled : null;
+  }
+  // A score with its scale, then a comment: "5 stars!!! Ann was great", "4/5, quick answer" (a bare "5 days late" is not).
+  const said = /^(?:a\s+)?([1-5]|one|two|three|four|five)\s*(?:\/\s*5|out of (?:5|five)|stars?|⭐+)(?![\w/])/.exec(t);
+  return said ? (WORDS[said[1]] ?? Number(said[1])) : null;
 }
 
 /** Entity kinds that name something the customer wants dealt with (an order, a link), never a score. */

@@ -58,16 +58,19 @@ export const csatBehaviour: BlockBehaviour<'csat'> = {
   },
   classify(run, block, w, text, analysis, intentMatch) {
     const score = parseCsat(text);
-    const rate = (fallback: boolean) => new ClassifiedInput<Action>(fallback, null, run, act, { type: 'rate', block, score, w });
-    if (score !== null) return rate(false);
+    // A reply that is not a score is asked for a number once, then the conversation moves on: it is never a "did not
+    // understand" for the escalation policy (hostile s11 #6: after Resolve, "no" then "no" at the rating counted as a
+    // repeated fallback and queued a finished chat for a person again).
+    const rate = () => new ClassifiedInput<Action>(false, null, run, act, { type: 'rate', block, score, w });
+    if (score !== null) return rate();
     const to = skipsTo(run, block);
-    if (to === null) return rate(true);
+    if (to === null) return rate();
     const a = analyzeText(text.length > MAX_ANALYSED_TEXT ? text.slice(0, MAX_ANALYSED_TEXT) : text);
     const router = to === 'router' ? forwardRouter(run, block) : null;
     let inner: Classified | null = null;
     if (router) inner = classifyInput(run, router, { kind: 'input', blockId: router.id, retries: 0 }, text, analysis, intentMatch);
     const skipped = notARating({ text, normalized: a.normalized, tokens: a.tokens, entities: a.entities, understood: inner !== null && !inner.fallback });
-    if (!skipped) return rate(true);
+    if (!skipped) return rate();
     if (router && inner) return new ClassifiedInput<Action>(inner.fallback, inner.intent, run, act, { type: 'forward', routerId: router.id, inner });
     return new ClassifiedInput<Action>(false, null, run, act, { type: 'skip', block });
   },
