@@ -43,7 +43,29 @@ export const buttonsBlock = defineBlock({
     const o = b.data.options.find((x) => x.id === exit);
     return o ? `the '${o.label}' option` : `its '${exit}' exit`;
   },
-  validate: (b, ctx) => optionProblems(b.data.options, 'options', 'option', ctx.nameBlock(b.id, b.kind), 'Add at least one button option.'),
+  validate(b, ctx) {
+    const who = ctx.nameBlock(b.id, b.kind);
+    const out = optionProblems(b.data.options, 'options', 'option', who, 'Add at least one button option.');
+    // Two buttons that read the same (newcomer s11 #18): the customer cannot tell them apart, and typing the label
+    // only ever reaches the first (as the escalation offer's identical buttons, offer_buttons_same_label).
+    const first = new Map<string, number>();
+    b.data.options.forEach((o, k) => {
+      const key = o.label.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+      const earlier = first.get(key);
+      if (earlier === undefined) {
+        first.set(key, k);
+        return;
+      }
+      out.push({
+        severity: 'error',
+        code: 'duplicate_option_label',
+        path: ['data', 'options', k, 'label'],
+        message: `${who} has two buttons that read "${o.label.trim()}" (buttons ${earlier + 1} and ${k + 1}): the customer sees the same button twice, and typing it always picks button ${earlier + 1}.`,
+        hint: `Give button ${k + 1} its own label, or delete it.`,
+      });
+    });
+    return out;
+  },
   variablesRead: (b) => templateReads(b, ['text', 'retryMessage']),
   variablesWritten: (b) => (b.data.variable ? [b.data.variable] : []),
 });
