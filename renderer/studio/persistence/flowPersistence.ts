@@ -261,7 +261,7 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
     if (e && e.status === 409 && e.code === 'stale_revision') return enterConflict(e.message);
     if (e && e.status === 409 && e.code === 'changed_on_disk') {
       const broken = e.problems.length > 0 ? / The file on disk is not a readable flow: (.*)\.$/.exec(e.message)?.[1] : undefined;
-      return enterDiskChanged(broken);
+      return enterDiskChanged(broken, /the file (.+?) is not the one the studio loaded/.exec(e.message)?.[1]);
     }
     problem = {
       status: e && (e.offline || e.status === 401) ? 'offline' : 'error',
