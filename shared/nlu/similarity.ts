@@ -30,69 +30,6 @@ export interface Profile {
   total: number;
   /** Bit per letter a-z the word contains (other characters share bits 26..31). */
   masks: number[];
-  /** Session 11: what the overlap bound reads (lengthsOf), worked out on first use. */
-  lengths?: Lengths;
-}
-
-/**
- * Session 11 (speed): a profile's words by length, for an upper bound of the overlap that settles most pairs of a long
- * message and a short example without the word-by-word scan. A word under FUZZY_MIN_LENGTH letters only scores against
- * itself; a longer word only against a word of FUZZY_MIN_LENGTH+ letters at most 2 letters longer or shorter.
- */
-interface Lengths {
-  /** Word -> weight, for the exact matches of short words. */
-  weightOf: Map<string, number>;
-  /** Weights of the words of each length >= FUZZY_MIN_LENGTH (index: the length, capped at LONGEST). */
-  longByLength: Float64Array;
-  /** The words under FUZZY_MIN_LENGTH letters. */
-  shortWords: string[];
-  /** Bit L set when a word of length L (>= FUZZY_MIN_LENGTH, capped at LONGEST) is there. */
-  longMask: number;
-}
-const LONGEST = 30;
-
-function lengthsOf(p: Profile): Lengths {
-  if (p.lengths) return p.lengths;
-  const weightOf = new Map<string, number>();
-  const longByLength = new Float64Array(LONGEST + 1);
-  const shortWords: string[] = [];
-  let longMask = 0;
-  for (let i = 0; i < p.tokens.length; i++) {
-    const t = p.tokens[i];
-    weightOf.set(t, p.weights[i]);
-    if (t.length < FUZZY_MIN_LENGTH) shortWords.push(t);
-    else {
-      const l = Math.min(t.length, LONGEST);
-      longByLength[l] += p.weights[i];
-      longMask |= 1 << l;
-    }
-  }
-  p.lengths = { weightOf, longByLength, shortWords, longMask };
-  return p.lengths;
-}
-
-/**
- * Whether the overlap of a with b is certainly under `min` (dice would return -1): the weight of a's words that can
- * score against nothing in b (tokenScore is 0 for them whatever b's word) already exceeds dice's budget. Every word of
- * a with a partner is counted as matching in full, so the bound only ever says "under" when dice would too; a margin
- * far above float rounding keeps it from ever deciding a pair dice would keep.
- */
-function certainlyUnder(pa: Profile, pb: Profile, min: number): boolean {
-  const la = lengthsOf(pa);
-  const lb = lengthsOf(pb);
-  let matchable = 0;
-  for (const w of lb.shortWords) {
-    const wa = la.weightOf.get(w);
-    if (wa !== undefined) matchable += wa;
-  }
-  if (la.longMask !== 0) {
-    // A word of length L can meet a word of b of length L-2..L+2 (lengths capped at LONGEST: a capped word may meet
-    // any long word of b from LONGEST-2 up).
-    const near = lb.longMask | (lb.longMask << 1) | (lb.longMask << 2) | (lb.longMask >>> 1) | (lb.longMask >>> 2);
-    for (let l = FUZZY_MIN_LENGTH; l <= LONGEST; l++) if ((la.longMask & (1 << l)) !== 0 && (near & (1 << l)) !== 0) matchable += la.longByLength[l];
-  }
-  const budget = (1 - min) * (pa.total + pb.total) + 1e-9;
-  return pa.total - matchable > budget + 1e-6;
 }
 
 function letterBit(c: number): number {
@@ -240,8 +177,7 @@ export function similarityToTarget(a: string, target: SimilarityTarget, min: num
     // bound is 1 - |length difference| / longer length, so most pairs skip the quadratic computation.
     const longer = Math.max(na.length, nb.length);
     const bound = 1 - Math.abs(na.length - nb.length) / longer;
-    // (The bound pays off on long messages; a short one's scan is as cheap as the bound.)
-    const d = min > 0 && pa.tokens.length >= 10 && certainlyUnder(pa, pb, min) ? -1 : dice(pa, pb, min);
+    const d = dice(pa, pb, min);
     if (d < 0) {
       // The overlap is under `min`: only the whole-string ratio can still reach it (and then it is the score).
       const whole = bound >= 0.8 && bound >= min && editRatioBound(na, nb) >= 0.8 ? editRatio(na, nb) : 0;

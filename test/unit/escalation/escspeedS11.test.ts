@@ -5,8 +5,9 @@
  *  - The classifier keeps each word's bigram hash state: the split hash equals the whole bigram's id.
  *  - detectExplicitRequest knows per word which words can be a person noun: a typo read only inside a talk frame
  *    ("speak to a presn") still counts after the same word was seen outside one.
- *  - similarity skips examples a long message certainly cannot reach: every pair at or above the minimum keeps its
- *    exact score (the same as without the bound).
+ *  - similarity with a minimum (the designer's examples): every pair at or above the minimum keeps its exact score
+ *    (the same as without a minimum). (A bound that skipped examples a long message cannot reach was tried and taken
+ *    back: the policy has one or two examples per reason, so the bound's per-message table cost more than it saved.)
  */
 import { describe, expect, it } from 'vitest';
 import { bigramFeature, bigramFrom, bigramLeft, cueFeature, featuresOf } from '../../../shared/escalation/classifier/features';
@@ -74,7 +75,7 @@ describe('person nouns known per word (session 11)', () => {
   });
 });
 
-describe('similarity bound for long messages (session 11)', () => {
+describe('similarity with a minimum, long messages (session 11)', () => {
   const examples = ['I want my money back for a faulty kettle', 'someone has used my card without permission', 'the charger caught fire', 'cancel order'];
   const long = [
     'hello there I bought a kettle last month and it is faulty now so I want my money back for the faulty kettle please',
