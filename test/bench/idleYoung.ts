@@ -8,7 +8,7 @@
  *
  * Variants: the full collections of an idle spell at once, 0.25 s and 6 s later (idleGc up to session 10; the 6 s one
  * sees 5 s of low allocation and V8 shrinks the young generation), the same without the 6 s one (session 11: the
- * last follow-up waits a minute), no collection at all (BATON_IDLE_GC=0), and the 6 s schedule with V8's
+ * shrinking follow-up waits 30 s), no collection at all (BATON_IDLE_GC=0), and the 6 s schedule with V8's
  * --min-semi-space-size (MB) as a floor for the worker.
  *
  *   npx tsx test/bench/idleYoung.ts        (IDLE_ROUNDS=1)
@@ -75,7 +75,7 @@ function run(collections: number[], minSemiMb = 0): Promise<Result> {
 
 const VARIANTS: Array<[string, number[], number]> = [
   ['idle collections at 0 / 0.25 / 6 s (idleGc to session 10)', [0, 250, 6000], 0],
-  ['idle collections at 0 / 0.25 s (session 11: the last one waits 60 s)', [0, 250], 0],
+  ['idle collections at 0 / 0.25 / 0.5 / 1 s (session 11: the shrinking one waits 30 s)', [0, 250, 500, 1000], 0],
   ['no idle collection (BATON_IDLE_GC=0)', [], 0],
   ['0 / 0.25 / 6 s, --min-semi-space-size=8', [0, 250, 6000], 8],
   ['0 / 0.25 / 6 s, --min-semi-space-size=16', [0, 250, 6000], 16],
