@@ -198,6 +198,9 @@ export function createInboxApi(d: { baseUrl: string; fetch?: typeof fetch; Event
   }
   const enc = encodeURIComponent;
 
+  /** The canned replies' revision from the last GET or PUT (undefined: not read yet, or an older server). */
+  let cannedRevision: number | undefined;
+
   return {
     signIn: (login, password) => call('', 'POST', '/api/v1/agent/session', { login, password }),
     signOut: async (token, o) => void (await call(token, 'DELETE', `/api/v1/agent/session${o?.requeue ? '?chats=requeue' : ''}`).catch(() => undefined)),
@@ -227,8 +230,19 @@ export function createInboxApi(d: { baseUrl: string; fetch?: typeof fetch; Event
       const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `transcript.${format === 'text' ? 'txt' : format}`;
       return { blob: await res.blob(), name };
     },
-    cannedReplies: async (token) => (await call<{ replies: CannedReply[] }>(token, 'GET', '/api/v1/agent/canned-replies')).replies,
-    saveCannedReplies: async (token, replies) => (await call<{ replies: CannedReply[] }>(token, 'PUT', '/api/v1/agent/canned-replies', { replies })).replies,
+    cannedReplies: async (token) => {
+      const out = await call<{ replies: CannedReply[]; revision?: number }>(token, 'GET', '/api/v1/agent/canned-replies');
+      cannedRevision = out.revision;
+      return out.replies;
+    },
+    // The list's revision goes back with the save (hostile s11 #17): a save made on a list edited since (by hand in the
+    // agents file, or by another admin) is refused with 409 instead of deleting what was added meanwhile.
+    saveCannedReplies: async (token, replies) => {
+      const q = cannedRevision === undefined ? '' : `?revision=${cannedRevision}`;
+      const out = await call<{ replies: CannedReply[]; revision?: number }>(token, 'PUT', `/api/v1/agent/canned-replies${q}`, { replies });
+      cannedRevision = out.revision;
+      return out.replies;
+    },
     setVariables: async (token, conversationId, variables) =>
       (await call<{ variables: Record<string, unknown> }>(token, 'PATCH', `/api/v1/agent/conversations/${enc(conversationId)}/variables`, { variables })).variables,
     events(token, h) {

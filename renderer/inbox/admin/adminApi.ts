@@ -171,12 +171,26 @@ export function createAdminApi(d: { baseUrl: string; fetch?: typeof fetch }): Ad
     return out as T;
   }
 
+  /** The canned replies' revision from the last GET or PUT (undefined: not read yet, or an older server). */
+  let cannedRevision: number | undefined;
+
   return {
     agents: async (token) => (await call<{ agents: AdminAgent[] }>(token, 'GET', '/api/v1/agent/agents')).agents,
     saveAgent: (token, id, agent, revision) => call(token, 'PUT', `/api/v1/agent/agents/${enc(id)}${revision === undefined ? '' : `?revision=${revision}`}`, agent),
     removeAgent: (token, id, revision) => call(token, 'DELETE', `/api/v1/agent/agents/${enc(id)}${revision === undefined ? '' : `?revision=${revision}`}`),
-    cannedReplies: async (token) => (await call<{ replies: CannedReply[] }>(token, 'GET', '/api/v1/agent/canned-replies')).replies,
-    saveCannedReplies: async (token, replies) => (await call<{ replies: CannedReply[] }>(token, 'PUT', '/api/v1/agent/canned-replies', { replies })).replies,
+    cannedReplies: async (token) => {
+      const out = await call<{ replies: CannedReply[]; revision?: number }>(token, 'GET', '/api/v1/agent/canned-replies');
+      cannedRevision = out.revision;
+      return out.replies;
+    },
+    // The list's revision goes back with the save (hostile s11 #17): a save made on a list edited since (by hand in the
+    // agents file, or by another admin) is refused with 409 instead of deleting what was added meanwhile.
+    saveCannedReplies: async (token, replies) => {
+      const q = cannedRevision === undefined ? '' : `?revision=${cannedRevision}`;
+      const out = await call<{ replies: CannedReply[]; revision?: number }>(token, 'PUT', `/api/v1/agent/canned-replies${q}`, { replies });
+      cannedRevision = out.revision;
+      return out.replies;
+    },
     tickets: (token, page = {}) =>
       call(
         token,
