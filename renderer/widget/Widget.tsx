@@ -141,6 +141,16 @@ const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digi
  */
 export const SEND_WAITS_FOR_CONNECTION = "No connection to the chat server right now. Your message will be sent as soon as we're reconnected.";
 
+/**
+ * Whether a message to the frame comes from the page that embeds it (the loader), not from another window that can
+ * reach the frame: an ad iframe on the shop page (parent.frames[i]), an opener (hostile s11 #10: such a window could
+ * set the visitor's email for the next conversation, or open the chat and clear the unread badge unseen). A message
+ * a browser delivers always names its sender window; one dispatched in the frame itself names none.
+ */
+export function fromEmbeddingPage(e: MessageEvent): boolean {
+  return e.source === null || e.source === window.parent;
+}
+
 export function Widget({ flowId, title, client, startNow = true, agentTypingMs = AGENT_TYPING_SHOW_MS, reconnectProbeMs = RECONNECT_PROBE_MS, hostOrigin, storage, identity }: WidgetProps) {
   /** The visitor's identity for the next conversation created (the prop, or what identify() sent since). */
   const identityRef = useRef<Identity | undefined>(identity);
@@ -150,7 +160,7 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
   useEffect(() => {
     const onMsg = (e: MessageEvent) => {
       const d = e.data as { baton?: string; identity?: unknown } | null;
-      if (!d || d.baton !== 'identify' || (hostOrigin && e.origin !== hostOrigin)) return;
+      if (!d || d.baton !== 'identify' || !fromEmbeddingPage(e) || (hostOrigin && e.origin !== hostOrigin)) return;
       const id = cleanIdentity(d.identity);
       if (id) identityRef.current = { variables: { ...identityRef.current?.variables, ...id.variables }, profile: { ...identityRef.current?.profile, ...id.profile } };
     };
@@ -268,7 +278,7 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
   useEffect(() => {
     if (startNow) return;
     const onOpen = (e: MessageEvent) => {
-      if (!e.data || (e.data as { baton?: string }).baton !== 'opened' || sessionRef.current || starting.current) return;
+      if (!e.data || (e.data as { baton?: string }).baton !== 'opened' || !fromEmbeddingPage(e) || sessionRef.current || starting.current) return;
       starting.current = true;
       void begin(false).finally(() => (starting.current = false));
     };
@@ -373,7 +383,7 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
 
   useEffect(() => {
     const onMsg = (e: MessageEvent) => {
-      if (e.data && (e.data as { baton?: string }).baton === 'opened') inputRef.current?.focus();
+      if (e.data && (e.data as { baton?: string }).baton === 'opened' && fromEmbeddingPage(e)) inputRef.current?.focus();
     };
     window.addEventListener('message', onMsg);
     return () => window.removeEventListener('message', onMsg);
@@ -385,6 +395,7 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
   useEffect(() => {
     const onMsg = (e: MessageEvent) => {
       const kind = e.data && (e.data as { baton?: string }).baton;
+      if (!fromEmbeddingPage(e)) return;
       if (kind === 'opened') setPanelOpen(true);
       else if (kind === 'closed') setPanelOpen(false);
     };
@@ -521,13 +532,34 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
     setQueued(false);
     void submitRef.current();
   }, [sending, queued]);
-  // The connection is back: the message that could not go is sent (with anything typed after it, as the box holds it),
-  // unless the customer has changed it meanwhile.
+  const entriesRef = useRef(entries);
+  entriesRef.current = entries;
+  // The connection is back: the message that could not go is sent, unless the customer has changed it meanwhile.
+  // First a catch-up: the send may have reached the server with only its answer lost; then it is not sent again.
+  // Otherwise it goes alone, as the same message with the same Idempotency-Key (the server takes it once); what the
+  // customer typed after it stays in the box for them to send (hostile s11 #9: the box went out whole as a new
+  // message with a new key, and the agent read the complaint twice).
   useEffect(() => {
     const text = sendOnReconnect.current;
-    if (text === null || reconnects === 0 || sendingRef.current) return;
+    if (text === null || reconnects === 0 || sendingRef.current || !session) return;
     sendOnReconnect.current = null;
-    if (draft.trim().startsWith(text)) void submitRef.current();
+    const box = draft.trim();
+    if (!box.startsWith(text)) return;
+    const after = failedSend.current?.after ?? -1;
+    void (async () => {
+      const caught = await client.catchUp(session, lastSeq.current).catch(() => null);
+      if (caught) add(caught.messages);
+      const arrived = [...entriesRef.current, ...(caught?.messages ?? [])].some((e) => e.from === 'customer' && e.seq > after && e.text === text);
+      setDraft((d) => (d.trim().startsWith(text) ? d.trim().slice(text.length).trim() : d));
+      if (arrived) {
+        failedSend.current = null;
+        retryKey.current = null;
+        setError(null);
+        return;
+      }
+      const ok = await send({ text }, text);
+      if (!ok) setDraft((d) => (d.trim() ? `${text}\n${d}` : text));
+    })();
   }, [reconnects]);
 
   const onKey = (e: KeyboardEvent<HTMLTextAreaElement>) => {
