@@ -186,7 +186,8 @@ describe('menus and files', () => {
     fake.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [flowFile] });
     const file = fake.menu()[0].submenu;
     file.find((i: any) => i.label === 'Open…').click();
-    await vi.waitFor(() => expect(fake.windows[0].loaded.at(-1)).toMatch(/#\/flow\/lead-gen$/));
+    // vi.waitFor's default is 1 s: opening the file goes through the studio server, longer on a loaded CI machine.
+    await vi.waitFor(() => expect(fake.windows[0].loaded.at(-1)).toMatch(/#\/flow\/lead-gen$/), { timeout: 15_000 });
     expect(fake.electron.app.addRecentDocument).toHaveBeenCalledWith(flowFile);
     const recent = fake.menu()[0].submenu.find((i: any) => i.label === 'Open Recent').submenu;
     expect(recent[0]).toMatchObject({ label: 'Acme Cloud pricing assistant', sublabel: flowFile });
@@ -219,7 +220,7 @@ describe('menus and files', () => {
 
   it('closing the last window stops the studio server', async () => {
     for (const l of fake.appListeners.get('window-all-closed') ?? []) l();
-    await vi.waitFor(() => expect(fake.electron.app.quit).toHaveBeenCalled());
+    await vi.waitFor(() => expect(fake.electron.app.quit).toHaveBeenCalled(), { timeout: 15_000 });
     await expect(fetch(`${desktop.studio.origin}/api/health`)).rejects.toThrow();
   });
 });
