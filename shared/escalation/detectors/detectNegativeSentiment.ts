@@ -179,15 +179,24 @@ export function deniedUpset(toks: readonly string[]): string | null {
  * ("u guys r actually useless lol", "lol what a clown show"), nor with an angry, annoyed or mocking emoji or "??", nor shouted: laughter
  * without a question is often scorn ("lmao 'delayed'. embarrassing"). Returns the laugh, or null.
  */
-const LAUGH = /(?:^|[^a-z])(lo+l|lolol|(?:ha){2,}h?|(?:ja){2,}|(?:he){2,}|lmf?ao|rofl)(?![a-z])/i;
+/** A laugh as a word of its own ("lol", "lool", "hahaha", "jajaja", "hehe", "lmao", "rofl"), read from the message's tokens. */
+const LAUGH = /^(?:lo+l|lolol|(?:ha){2,}h?|(?:ja){2,}|(?:he){2,}|lmf?ao|rofl)$/;
+function laughWord(toks: readonly string[]): string | undefined {
+  for (const t of toks) {
+    if (t.length < 3) continue;
+    const c = t.charCodeAt(0);
+    // (l, h, j, r: only a token that can start a laugh meets the pattern.)
+    if ((c === 108 || c === 104 || c === 106 || c === 114) && LAUGH.test(t)) return t;
+  }
+  return undefined;
+}
 const LAUGH_EMOJI = ['\u{1F602}', '\u{1F923}', '\u{1F605}', '\u{1F606}'];
 const ASKS = / (?:can i|can you|could i|could you|do you|does it|do i|how do i|how can i|how long|how much|what is|whats|where is|wheres|when is|when does|when will|is there|is it|are you|any chance) /;
 /** A mocking emoji or exasperated punctuation ("... and now it's 'delayed' 🙃 who runs this place??") is scorn, not a joke. */
 const MOCKING = /\u{1F643}|\?\?|\?!|!\?/u;
 const CONTEMPT = new Set(['useless', 'stupid', 'idiot', 'idiots', 'clown', 'clowns', 'joke', 'embarrassing', 'worst', 'rubbish', 'garbage', 'trash', 'pathetic', 'incompetent', 'hopeless', 'clueless', 'awful', 'horrible', 'terrible', 'bad', 'shocking', 'disgrace']);
 function joking(analysis: TurnFacts['analysis'], toks: readonly string[]): string | null {
-  const m = LAUGH.exec(analysis.text);
-  const laugh = m !== null ? m[1] : LAUGH_EMOJI.find((e) => analysis.text.includes(e));
+  const laugh = laughWord(toks) ?? LAUGH_EMOJI.find((e) => analysis.text.includes(e));
   if (laugh === undefined) return null;
   if (!analysis.text.includes('?') && !ASKS.test(` ${toks.join(' ')} `)) return null;
   if (ANGRY_EMOJI.test(analysis.text) || ANNOYED_EMOJI.test(analysis.text) || MOCKING.test(analysis.text) || analysis.shouting >= 0.7) return null;
