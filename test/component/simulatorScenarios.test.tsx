@@ -316,13 +316,19 @@ describe('batch what-if on a large file (hostile9 finding 12)', () => {
     // The first slice ends after ~30 ms of playing, later on a loaded machine (the first conversation also warms the
     // engine up): wait for the progress line rather than a fixed time (3,000 conversations take seconds here).
     const progress = await screen.findByRole('status', { name: 'Batch progress' }, { timeout: 10_000 });
-    expect(progress).toHaveTextContent(/of 3000 conversations played/);
+    // Newcomer s11 #20: counts with thousands separators.
+    expect(progress).toHaveTextContent(/of 3,000 conversations played/);
     await act(async () => {
       fireEvent.click(within(progress).getByRole('button', { name: 'Cancel' }));
       await new Promise((r) => setTimeout(r, 50));
     });
     expect(screen.queryByRole('status', { name: 'Batch progress' })).toBeNull();
-    expect(screen.queryByText(/big.jsonl: \d+ conversations/)).toBeNull();
+    // Newcomer s11 #20: Cancel says how far it got and keeps the partial results (it used to clear everything).
+    const said = screen.getByTestId('batch-cancelled').textContent!;
+    const played = Number(/Cancelled after ([\d,]+) of 3,000 conversations played/.exec(said)?.[1].replace(/,/g, ''));
+    expect(played).toBeGreaterThan(0);
+    expect(played).toBeLessThan(3000);
+    expect(screen.getByText(new RegExp(`big.jsonl: ${played.toLocaleString('en-US')} conversations \\(cancelled: `))).toBeInTheDocument();
 
     const huge = new File(['{}'], 'huge.jsonl');
     Object.defineProperty(huge, 'size', { value: 60 * 1024 * 1024 });

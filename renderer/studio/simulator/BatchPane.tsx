@@ -11,6 +11,8 @@ import { DEFAULT_SCENARIO_NOW } from '../../../shared/simulator/scenarioSchema';
 import { Button } from '../../ui/Button';
 
 const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
+/** Counts with thousands separators (newcomer s11 #20: "20000" read as a code). */
+const num = (n: number) => n.toLocaleString('en-US');
 
 export interface BatchState {
   name: string;
@@ -20,6 +22,8 @@ export interface BatchState {
   previous: BatchRun | null;
   diff: BatchDiff | null;
   error: string | null;
+  /** Newcomer s11 #20: the designer cancelled the run: the chart shows the conversations played until then. */
+  cancelled?: { played: number; total: number } | null;
 }
 
 export const emptyBatch: BatchState = { name: '', conversations: [], problems: [], run: null, previous: null, diff: null, error: null };
@@ -54,12 +58,17 @@ const SLICE_MS = 30;
 export async function runBatchInSlices(
   flow: Flow,
   conversations: readonly BatchConversation[],
-  opts: { signal?: AbortSignal; onProgress?(done: number, total: number): void; sliceMs?: number } = {},
+  opts: { signal?: AbortSignal; onProgress?(done: number, total: number): void; sliceMs?: number; onCancelled?(partial: BatchRun, played: number): void } = {},
 ): Promise<BatchRun | null> {
   const runner = createBatchRunner(flow, { now: Date.parse(DEFAULT_SCENARIO_NOW) });
   let start = performance.now();
+  const stopped = () => {
+    // The conversations played so far are still a result (newcomer s11 #20): given to whoever asked for them.
+    if (opts.onCancelled && runner.played > 0) opts.onCancelled(runner.result(), runner.played);
+    return null;
+  };
   for (const c of conversations) {
-    if (opts.signal?.aborted) return null;
+    if (opts.signal?.aborted) return stopped();
     runner.play(c);
     if (performance.now() - start > (opts.sliceMs ?? SLICE_MS)) {
       opts.onProgress?.(runner.played, conversations.length);
@@ -67,9 +76,12 @@ export async function runBatchInSlices(
       start = performance.now();
     }
   }
-  if (opts.signal?.aborted) return null;
+  if (opts.signal?.aborted) return stopped();
   return runner.result();
 }
+
+/** The abort reason of the Cancel button (other aborts, a new run or closing the pane, keep nothing). */
+const CANCELLED = 'cancelled by the designer';
 
 export interface BatchPaneProps {
   flow: Flow;
@@ -93,10 +105,21 @@ export function BatchPane({ flow, batch, setBatch, showCounts, setShowCounts }: 
     running.current = ctl;
     setProgress({ done: 0, total: base.conversations.length });
     try {
-      const next = await runBatchInSlices(flow, base.conversations, { signal: ctl.signal, onProgress: (done, total) => setProgress({ done, total }) });
-      if (!next) return;
+      const total = base.conversations.length;
+      let partial: { run: BatchRun; played: number } | null = null;
+      const next = await runBatchInSlices(flow, base.conversations, {
+        signal: ctl.signal,
+        onProgress: (done) => setProgress({ done, total }),
+        // Only a Cancel keeps the partial run (not a new file or run replacing this one, nor closing the pane).
+        onCancelled: (run, played) => (ctl.signal.reason === CANCELLED ? (partial = { run, played }) : null),
+      });
+      const got = next ?? (partial as { run: BatchRun; played: number } | null)?.run ?? null;
+      if (!got) {
+        if (ctl.signal.reason === CANCELLED) setBatch({ ...base, cancelled: { played: 0, total }, error: null });
+        return;
+      }
       const previous = base.run;
-      setBatch({ ...base, run: next, previous, diff: previous ? diffBatch(previous, next) : null, error: null });
+      setBatch({ ...base, run: got, previous, diff: previous ? diffBatch(previous, got) : null, error: null, cancelled: next ? null : { played: (partial as { played: number } | null)?.played ?? 0, total } });
     } catch (e) {
       setBatch({ ...base, error: `The batch could not run on this flow: ${e instanceof Error ? e.message : String(e)}` });
     } finally {
@@ -142,12 +165,19 @@ export function BatchPane({ flow, batch, setBatch, showCounts, setShowCounts }: 
           <div className="sim-row" role="status" aria-label="Batch progress">
             <progress max={progress.total} value={progress.done} />
             <span>
-              {progress.done} of {progress.total} conversations played
+              {num(progress.done)} of {num(progress.total)} conversations played
             </span>
-            <Button size="sm" onClick={() => running.current?.abort()}>
+            <Button size="sm" onClick={() => running.current?.abort(CANCELLED)}>
               Cancel
             </Button>
           </div>
+        )}
+        {batch.cancelled && (
+          <p className="sim-muted" role="status" data-testid="batch-cancelled">
+            {batch.cancelled.played > 0
+              ? `Cancelled after ${num(batch.cancelled.played)} of ${num(batch.cancelled.total)} conversations played: the results below count those ${num(batch.cancelled.played)}. Run again to play them all.`
+              : `Cancelled before any of the ${num(batch.cancelled.total)} conversations was played: nothing to show. Run again to play them.`}
+          </p>
         )}
         {batch.error && (
           <p className="sim-error" role="alert">
@@ -171,7 +201,7 @@ export function BatchPane({ flow, batch, setBatch, showCounts, setShowCounts }: 
         <section className="sim-section" aria-label="Escalation chart">
           <div className="sim-row">
             <strong>
-              {batch.name}: {run.total} conversations
+              {batch.name}: {num(run.total)} conversations{batch.cancelled ? ` (cancelled: ${num(batch.cancelled.played)} of ${num(batch.cancelled.total)} played)` : ''}
             </strong>
             <label className="sim-check">
               <input type="checkbox" checked={showCounts} onChange={(e) => setShowCounts(e.target.checked)} /> counts on the canvas
@@ -201,10 +231,11 @@ export function BatchPane({ flow, batch, setBatch, showCounts, setShowCounts }: 
             )}
             {batch.previous && ' Grey marks: the previous run.'}
           </p>
+          <NotHandedOver run={run} />
           {(run.answering ?? 0) > 0 && (
             // The same definition and words as baton simulate (shared/simulator/playConversation.ts batchHandoffOutcome).
             <p className="sim-muted" data-testid="batch-answering">
-              {run.answering} more {run.answering === 1 ? 'was' : 'were'} answering the handoff's questions (name, email, reason) when their turns ran out ({run.answeringIds.slice(0, 8).join(', ')}
+              {num(run.answering)} more {run.answering === 1 ? 'was' : 'were'} answering the handoff's questions (name, email, reason) when their turns ran out ({run.answeringIds.slice(0, 8).join(', ')}
               {run.answering > 8 ? ', …' : ''}); counting them, the handoff rate would be {pct((run.handoffs + run.answering) / Math.max(1, run.total))}.
             </p>
           )}
@@ -241,6 +272,27 @@ function countedHandoffs(run: BatchRun): { rate: number; band: BatchRun['handoff
   return { rate, band: rate < GUIDE.min ? 'below' : rate > GUIDE.max ? 'above' : 'within' };
 }
 
+/**
+ * Newcomer s11 #21: "Handoff rate 0.2%" beside "Escalation rate 32.0%" read as a bug. Escalations the bot answered
+ * with a rephrase or an offer of a person the customer did not take never reach a person: said next to the rates.
+ */
+export function notHandedOver(run: BatchRun): { escalated: number; notHanded: number; offersNotTaken: number } {
+  const rest = run.conversations.filter((c) => c.escalation && !c.handoff && !c.answering);
+  return { escalated: run.escalated, notHanded: rest.length, offersNotTaken: rest.filter((c) => c.escalation!.action === 'offer').length };
+}
+
+function NotHandedOver({ run }: { run: BatchRun }) {
+  const n = notHandedOver(run);
+  if (n.notHanded === 0) return null;
+  return (
+    <p className="sim-muted" data-testid="batch-not-handed">
+      {num(n.notHanded)} of the {num(n.escalated)} escalation{n.escalated === 1 ? '' : 's'} did not end in a handoff: the bot answered with a rephrase, or offered a
+      person and the customer declined or did not take it{n.offersNotTaken > 0 ? ` (${num(n.offersNotTaken)} offer${n.offersNotTaken === 1 ? '' : 's'})` : ''}, and the
+      conversation went on with the bot. That is why the handoff rate is lower than the escalation rate.
+    </p>
+  );
+}
+
 function DropOffs({ run }: { run: BatchRun }) {
   const drops = Object.entries(run.dropOffs).sort((a, b) => b[1] - a[1]).slice(0, 5);
   const falls = Object.entries(run.fallbacks).sort((a, b) => b[1] - a[1]).slice(0, 5);
@@ -269,7 +321,7 @@ function Bar({ label, rate, prev, max, count, band, onClick, active }: { label: 
       </span>
       <span className="sim-bar-value">
         {pct(rate)}
-        {count !== undefined ? ` (${count})` : ''}
+        {count !== undefined ? ` (${num(count)})` : ''}
         {prev !== undefined && prev !== rate ? ` was ${pct(prev)}` : ''}
       </span>
     </button>
