@@ -66,14 +66,14 @@ describe('resend on reconnect (hostile s11 #9)', () => {
     const s = server();
     render(<Widget flowId="shop" title="Shop" client={s.client} reconnectProbeMs={60_000} />);
     await screen.findByText('Hi, Bob here.');
-    await vi.waitFor(() => expect(s.client.listen).toHaveBeenCalled());
+    await vi.waitFor(() => expect(s.client.listen).toHaveBeenCalled(), { timeout: 10_000 });
     s.arriveThenFail();
     const box = screen.getByLabelText('Your message') as HTMLTextAreaElement;
     await userEvent.type(box, 'I was charged twice{Enter}');
     await screen.findByRole('alert');
     await userEvent.type(box, ' for order NW-1');
     s.restart();
-    await vi.waitFor(() => expect(box.value).toBe('for order NW-1'));
+    await vi.waitFor(() => expect(box.value).toBe('for order NW-1'), { timeout: 10_000 });
     await new Promise((r) => setTimeout(r, 300));
     expect(s.sent).toEqual(['I was charged twice']);
     // Shown once, and nothing typed is lost: the rest waits in the box for the customer.
@@ -85,7 +85,7 @@ describe('resend on reconnect (hostile s11 #9)', () => {
     const s = server();
     render(<Widget flowId="shop" title="Shop" client={s.client} reconnectProbeMs={60_000} />);
     await screen.findByText('Hi, Bob here.');
-    await vi.waitFor(() => expect(s.client.listen).toHaveBeenCalled());
+    await vi.waitFor(() => expect(s.client.listen).toHaveBeenCalled(), { timeout: 10_000 });
     s.stop();
     const box = screen.getByLabelText('Your message') as HTMLTextAreaElement;
     await userEvent.type(box, 'Where is my parcel{Enter}');
@@ -93,9 +93,9 @@ describe('resend on reconnect (hostile s11 #9)', () => {
     const firstKey = (s.client.send as ReturnType<typeof vi.fn>).mock.calls[0][2];
     await userEvent.type(box, ' NW-7');
     s.restart();
-    await vi.waitFor(() => expect(s.sent).toEqual(['Where is my parcel']));
+    await vi.waitFor(() => expect(s.sent).toEqual(['Where is my parcel']), { timeout: 10_000 });
     expect(s.keys).toEqual([firstKey]);
-    await vi.waitFor(() => expect(box.value).toBe('NW-7'));
+    await vi.waitFor(() => expect(box.value).toBe('NW-7'), { timeout: 10_000 });
   });
 });
 
@@ -119,7 +119,7 @@ describe('messages to the frame from other windows (hostile s11 #10)', () => {
     } as unknown as ChatClient;
     // No vouched host (no ?host=, or a no-referrer shop): the origin cannot be checked, the sender window can.
     render(<Widget flowId="shop" title="Shop" client={client} startNow={false} />);
-    await vi.waitFor(() => expect(client.resume).toHaveBeenCalled());
+    await vi.waitFor(() => expect(client.resume).toHaveBeenCalled(), { timeout: 10_000 });
     const adFrame = document.createElement('iframe');
     document.body.appendChild(adFrame);
     const other = adFrame.contentWindow!;
@@ -131,7 +131,7 @@ describe('messages to the frame from other windows (hostile s11 #10)', () => {
     // The page embedding the frame (here the frame is the top window: its parent is itself).
     post({ baton: 'identify', identity: { name: 'Lee' } }, window.parent);
     post({ baton: 'opened' }, window.parent);
-    await vi.waitFor(() => expect(client.start).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(client.start).toHaveBeenCalledTimes(1), { timeout: 10_000 });
     expect(started[0]).toMatchObject({ profile: { name: 'Lee' } });
     expect((started[0] as { profile: Record<string, unknown> }).profile.email).toBeUndefined();
     expect(JSON.stringify(started)).not.toContain('someone@else');

@@ -67,7 +67,7 @@ describe('chat widget', () => {
     await userEvent.keyboard('{Enter}');
     await screen.findByText(HOSTILE);
     expect(container.querySelector('img')).toBeNull();
-    await vi.waitFor(() => expect(f.client.listen).toHaveBeenCalled());
+    await vi.waitFor(() => expect(f.client.listen).toHaveBeenCalled(), { timeout: 10_000 });
     f.push(entry(10, 'system', '', { status: { mode: 'waiting', handoff: { id: 'h', status: 'pending', reason: 'explicit_request' } } }));
     expect(await screen.findAllByText(/Waiting for a person/)).not.toHaveLength(0);
     f.push(entry(11, 'system', '', { status: { mode: 'agent', handoff: { id: 'h', status: 'assigned', reason: 'explicit_request' } } }));
@@ -82,7 +82,7 @@ describe('chat widget', () => {
     render(<Widget flowId="shop" title="Shop" client={f.client} />);
     await screen.findByText('Hello');
     // The push channel opens after the first messages are shown: wait for it (slow machines).
-    await vi.waitFor(() => expect(f.client.listen).toHaveBeenCalled());
+    await vi.waitFor(() => expect(f.client.listen).toHaveBeenCalled(), { timeout: 10_000 });
     f.link('reconnecting');
     expect(screen.getByRole('status')).toHaveTextContent(/reconnecting/i);
     // Missed while offline: only the catch-up brings it; the push channel then repeats it.
@@ -204,7 +204,7 @@ describe('widget loader', () => {
     const f = fakeClient([entry(1, 'bot', 'Hello')]);
     render(<Widget flowId="shop" title="Shop" client={f.client} agentTypingMs={300} />);
     await screen.findByText('Hello');
-    await vi.waitFor(() => expect(f.client.listen).toHaveBeenCalled());
+    await vi.waitFor(() => expect(f.client.listen).toHaveBeenCalled(), { timeout: 10_000 });
     const typingLine = () => screen.queryByText((_, el) => el?.className === 'bw-name' && el.textContent === 'Ann Lee is typing…');
     // Nobody asks the server: there is no poll any more (the client has no such method).
     expect((f.client as unknown as Record<string, unknown>).agentTyping).toBeUndefined();
@@ -278,7 +278,7 @@ describe('widget loader', () => {
     const f = fakeClient([entry(1, 'bot', 'Hello')]);
     render(<Widget flowId="shop" title="Shop" client={f.client} />);
     await screen.findByText('Hello');
-    await vi.waitFor(() => expect(f.client.listen).toHaveBeenCalled());
+    await vi.waitFor(() => expect(f.client.listen).toHaveBeenCalled(), { timeout: 10_000 });
     f.push(entry(2, 'system', '', { status: { mode: 'agent', handoff: { id: 'h', status: 'assigned', reason: 'explicit_request' } } }));
     f.push(entry(3, 'agent', 'Open invoice\u202Efdp.exe\u0000 now', { name: 'Bob\u2066' }));
     const bubble = await screen.findByText(/Open invoice/);
@@ -291,7 +291,7 @@ describe('widget loader', () => {
     const f = fakeClient([entry(1, 'bot', 'What can I help you with?')]);
     f.client.resume = vi.fn(async () => null);
     render(<Widget flowId="shop" title="Shop" client={f.client} startNow={false} />);
-    await vi.waitFor(() => expect(f.client.resume).toHaveBeenCalledWith('shop'));
+    await vi.waitFor(() => expect(f.client.resume).toHaveBeenCalledWith('shop'), { timeout: 10_000 });
     expect(f.client.start).not.toHaveBeenCalled();
     expect(screen.getByLabelText('Your message')).toBeDisabled();
     // The loader says the visitor opened the chat.
@@ -329,7 +329,7 @@ describe('widget loader', () => {
     vi.mocked(f.client.send).mockRejectedValueOnce(down).mockRejectedValueOnce(down); // the send and its silent retry
     render(<Widget flowId="shop" title="Shop" client={f.client} />);
     await screen.findByText('Hello');
-    await vi.waitFor(() => expect(f.client.listen).toHaveBeenCalled());
+    await vi.waitFor(() => expect(f.client.listen).toHaveBeenCalled(), { timeout: 10_000 });
     f.link('reconnecting');
     await userEvent.type(screen.getByLabelText('Your message'), 'are you there{Enter}');
     expect(await screen.findByRole('alert')).toHaveTextContent('No connection');
@@ -397,7 +397,7 @@ describe('widget loader', () => {
     });
     render(<Widget flowId="shop" title="Shop" client={f.client} />);
     await screen.findByText('Hello');
-    await vi.waitFor(() => expect(f.client.listen).toHaveBeenCalled());
+    await vi.waitFor(() => expect(f.client.listen).toHaveBeenCalled(), { timeout: 10_000 });
     const box = screen.getByLabelText('Your message');
     await userEvent.type(box, 'NW-104233{Enter}');
     expect(await screen.findByRole('alert')).toHaveTextContent('No connection');

@@ -86,24 +86,24 @@ describe('#30 unread badge and preview while the panel is closed', () => {
       const view = render(<Widget flowId="shop" title="Shop" client={f.client} startNow={false} hostOrigin="https://shop.example" storage={store} />);
       await screen.findByText('Bob has joined');
       // Resumed while closed with nothing stored: what was there is not "new".
-      await vi.waitFor(() => expect(host.last()?.data).toEqual({ baton: 'unread', count: 0, preview: null }));
+      await vi.waitFor(() => expect(host.last()?.data).toEqual({ baton: 'unread', count: 0, preview: null }), { timeout: 10_000 });
       fromLoader('opened');
       fromLoader('closed');
       f.push(entry(4, 'system', '', { status: { mode: 'agent' } }));
       f.push(entry(5, 'agent', 'Hi, Bob here. <img src=x onerror="window.__pwned=1"> What can I do for you today? I have your order open.', { name: 'Bob' }));
-      await vi.waitFor(() => expect((host.last()?.data as { count: number }).count).toBe(1));
+      await vi.waitFor(() => expect((host.last()?.data as { count: number }).count).toBe(1), { timeout: 10_000 });
       f.push(entry(6, 'agent', 'Are you still there?', { name: 'Bob' }));
-      await vi.waitFor(() => expect(host.last()?.data).toEqual({ baton: 'unread', count: 2, preview: 'Bob: Are you still there?' }));
+      await vi.waitFor(() => expect(host.last()?.data).toEqual({ baton: 'unread', count: 2, preview: 'Bob: Are you still there?' }), { timeout: 10_000 });
       expect(host.last()?.origin).toBe('https://shop.example');
       // A reload with the panel still closed: the same two are unread.
       view.unmount();
       host.posted.length = 0;
       const f2 = fakeClient([entry(1, 'bot', 'Hello!'), entry(2, 'customer', 'talk to a person'), entry(3, 'agent', 'Bob has joined', { name: 'Bob' }), entry(5, 'agent', 'Hi, Bob here.', { name: 'Bob' }), entry(6, 'agent', 'Are you still there?', { name: 'Bob' })], 'agent');
       render(<Widget flowId="shop" title="Shop" client={f2.client} startNow={false} hostOrigin="https://shop.example" storage={store} />);
-      await vi.waitFor(() => expect(host.last()?.data).toEqual({ baton: 'unread', count: 2, preview: 'Bob: Are you still there?' }));
+      await vi.waitFor(() => expect(host.last()?.data).toEqual({ baton: 'unread', count: 2, preview: 'Bob: Are you still there?' }), { timeout: 10_000 });
       // Opened: cleared, and stays cleared after closing again.
       fromLoader('opened');
-      await vi.waitFor(() => expect(host.last()?.data).toEqual({ baton: 'unread', count: 0, preview: null }));
+      await vi.waitFor(() => expect(host.last()?.data).toEqual({ baton: 'unread', count: 0, preview: null }), { timeout: 10_000 });
       fromLoader('closed');
       await new Promise((r) => setTimeout(r, 50));
       expect(host.last()?.data).toEqual({ baton: 'unread', count: 0, preview: null });
@@ -137,13 +137,13 @@ describe('#20 the page says who the visitor is', () => {
 
     const f = fakeClient([entry(1, 'bot', 'Hello!')]);
     render(<Widget flowId="shop" title="Shop" client={f.client} startNow={false} hostOrigin="https://shop.example" identity={id} />);
-    await vi.waitFor(() => expect(f.client.resume).toHaveBeenCalled());
+    await vi.waitFor(() => expect(f.client.resume).toHaveBeenCalled(), { timeout: 10_000 });
     (f.client.resume as ReturnType<typeof vi.fn>).mockResolvedValue(null);
     // identify() from the page (its origin only), then the visitor opens the chat: one create with both.
     act(() => window.dispatchEvent(new MessageEvent('message', { origin: 'https://evil.example', data: { baton: 'identify', identity: { email: 'evil@example.com' } } })));
     act(() => window.dispatchEvent(new MessageEvent('message', { origin: 'https://shop.example', data: { baton: 'identify', identity: { name: 'Lee Park', variables: { plan: 'gold' } } } })));
     act(() => window.dispatchEvent(new MessageEvent('message', { data: { baton: 'opened' } })));
-    await vi.waitFor(() => expect(f.client.start).toHaveBeenCalled());
+    await vi.waitFor(() => expect(f.client.start).toHaveBeenCalled(), { timeout: 10_000 });
     expect(f.client.start).toHaveBeenCalledWith('shop', { variables: { cartValue: 620, plan: 'gold' }, profile: { email: 'lee@example.com', name: 'Lee Park' } });
   });
 
@@ -183,7 +183,7 @@ describe('#7 header follows the assignment', () => {
     await userEvent.click(screen.getByLabelText('Your message'));
     await userEvent.paste('I want to talk to a person');
     await userEvent.keyboard('{Enter}');
-    await vi.waitFor(() => expect(release).not.toBeNull());
+    await vi.waitFor(() => expect(release).not.toBeNull(), { timeout: 10_000 });
     // The push channel is quicker than the POST answer: Bob has joined already.
     f.push(entry(2, 'customer', 'I want to talk to a person'));
     f.push(entry(3, 'bot', "I'm connecting you with someone."));

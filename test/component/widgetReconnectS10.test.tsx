@@ -57,7 +57,7 @@ describe('widget: the chat server is down (newcomer s9 #6)', () => {
     const s = server();
     render(<Widget flowId="shop" title="Shop" client={s.client} reconnectProbeMs={60_000} />);
     await screen.findByText('Hi, Bob here.');
-    await vi.waitFor(() => expect(s.client.listen).toHaveBeenCalled());
+    await vi.waitFor(() => expect(s.client.listen).toHaveBeenCalled(), { timeout: 10_000 });
     s.stop();
     await userEvent.type(screen.getByLabelText('Your message'), 'hello? are you still there?{Enter}');
     const alert = await screen.findByRole('alert');
@@ -87,7 +87,7 @@ describe('widget: the chat server is down (newcomer s9 #6)', () => {
     const s = server();
     render(<Widget flowId="shop" title="Shop" client={s.client} reconnectProbeMs={60_000} />);
     await screen.findByText('Hi, Bob here.');
-    await vi.waitFor(() => expect(s.client.listen).toHaveBeenCalled());
+    await vi.waitFor(() => expect(s.client.listen).toHaveBeenCalled(), { timeout: 10_000 });
     s.stop();
     const box = screen.getByLabelText('Your message');
     await userEvent.type(box, 'cancel my order{Enter}');

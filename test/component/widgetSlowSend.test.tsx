@@ -43,14 +43,14 @@ describe('widget: Enter while the previous message is on its way', () => {
     const box = await screen.findByRole('textbox', { name: 'Your message' });
     await screen.findByText('What can I help you with?');
     await userEvent.type(box, 'Shipping{Enter}');
-    await vi.waitFor(() => expect(c.sent).toEqual([{ text: 'Shipping' }]));
+    await vi.waitFor(() => expect(c.sent).toEqual([{ text: 'Shipping' }]), { timeout: 10_000 });
     await userEvent.type(box, 'Returns too{Enter}');
     expect(await screen.findByText('Sending your previous message… this one follows as soon as it is through.')).toBeInTheDocument();
     expect(box).toHaveValue('Returns too');
     expect(c.sent).toHaveLength(1);
 
     c.answer('Shipping takes 2-3 days.');
-    await vi.waitFor(() => expect(c.sent).toEqual([{ text: 'Shipping' }, { text: 'Returns too' }]));
+    await vi.waitFor(() => expect(c.sent).toEqual([{ text: 'Shipping' }, { text: 'Returns too' }]), { timeout: 10_000 });
     expect(box).toHaveValue('');
     expect(screen.queryByText(/this one follows/)).toBeNull();
     c.answer('Returns are free.');
@@ -64,12 +64,12 @@ describe('widget: Enter while the previous message is on its way', () => {
     const box = await screen.findByRole('textbox', { name: 'Your message' });
     await screen.findByText('What can I help you with?');
     await userEvent.type(box, 'Shipping{Enter}');
-    await vi.waitFor(() => expect(c.gates).toHaveLength(1));
+    await vi.waitFor(() => expect(c.gates).toHaveLength(1), { timeout: 10_000 });
     await userEvent.type(box, 'Returns too{Enter}');
     await screen.findByText(/this one follows/);
     c.gates.shift()!.fail(new ChatError('The chat server answered 500.', 500, 'internal'));
     await screen.findByText('The chat server answered 500.');
-    await vi.waitFor(() => expect(box).toHaveValue('Shipping\nReturns too'));
+    await vi.waitFor(() => expect(box).toHaveValue('Shipping\nReturns too'), { timeout: 10_000 });
     expect(c.sent).toEqual([{ text: 'Shipping' }]);
     expect(screen.queryByText(/this one follows/)).toBeNull();
   });

@@ -57,7 +57,7 @@ describe('widget: what visitors read', () => {
     };
     render(<Widget flowId="shop" title="Help" client={client} />);
     await screen.findByText("I'm connecting you.");
-    await vi.waitFor(() => expect(signal).toBeDefined());
+    await vi.waitFor(() => expect(signal).toBeDefined(), { timeout: 10_000 });
     act(() => signal!({ type: 'agent', name: 'Ann' }));
     act(() => push!({ id: 'c:2', seq: 2, from: 'system', text: 'A person is in the conversation.', status: { mode: 'agent', handoff: { id: 'h', status: 'assigned', reason: 'flow' } }, at: at + 1000 }));
     expect(await screen.findByText('You are chatting with Ann')).toBeInTheDocument();
