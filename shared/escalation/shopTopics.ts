@@ -98,6 +98,16 @@ function chitChat(toks: readonly string[]): boolean {
   return /(?: your (?:favourite|favorite|fav|fave|opinion|star sign|name) | you (?:like|love|prefer|reckon|think|dream|believe) | do you like | in your opinion )/.test(j);
 }
 
+/**
+ * Session 11 (escconv): a general-knowledge question about the world, whatever shop word it borrows ("what is the price
+ * of gold today", "the exchange rate for the rand", "who is the president of Zambia", "how tall is the Shard", "the
+ * weather in Leeds"): not about the shop.
+ */
+const WORLD = / (?:exchange rate|rate for the|price of (?:gold|silver|oil|petrol|diesel|bitcoin|bread|milk|houses?)|president of|prime minister|capital of|population of|how tall is|how high is|height of|who wrote|who won|who invented|weather (?:in|like|today|tomorrow)|the weather|going rate) /;
+function worldQuestion(toks: readonly string[]): boolean {
+  return WORLD.test(` ${toks.join(' ')} `);
+}
+
 const cache = new Map<string, boolean>();
 const CACHE_SIZE = 2000;
 
@@ -130,7 +140,7 @@ export function isShopQuestionText(normalized: string): boolean {
   const hit = cache.get(normalized);
   if (hit !== undefined) return hit;
   const toks = normalized.split(' ').filter((t) => t !== '');
-  const yes = isRealQuestion(normalized) && !chitChat(toks) && namesShopTopic(toks);
+  const yes = isRealQuestion(normalized) && !chitChat(toks) && !worldQuestion(toks) && namesShopTopic(toks);
   if (cache.size >= CACHE_SIZE) cache.clear();
   cache.set(normalized, yes);
   return yes;
@@ -147,7 +157,7 @@ const FOLLOW_OPENERS = new Set(['and', 'or', 'also', 'so', 'plus']);
  */
 export function isShopQuestion(analysis: TextAnalysis, previous: readonly string[]): boolean {
   const toks = canonicalTokens(analysis);
-  if (!asksSomething(analysis, toks) || chitChat(toks)) return false;
+  if (!asksSomething(analysis, toks) || chitChat(toks) || worldQuestion(toks)) return false;
   // Every word must be a word (not "asdkjh qwe?"): at most one token without a vowel or with a letter three times in a row.
   const odd = toks.filter((t) => !/^\d+$/.test(t) && (!/[aeiouy]/.test(t) || /(.)\1\1/.test(t))).length;
   if (odd > (toks.length >= 4 ? 1 : 0) && !toks.every((t) => SIZE_LETTERS.has(t) || /^\d+$/.test(t) || /[aeiouy]/.test(t))) return false;

@@ -12,6 +12,7 @@ import { flowSchema, type Flow } from '../../../shared/flow/schema';
 import { escalationOrClarify, playConversation } from '../../../shared/simulator/playConversation';
 import { defaultClarifyText } from '../../../shared/engine/clarifyFirst';
 import { referenceKeys } from '../../../shared/escalation/detectors/detectLoop';
+import { isShopQuestionText } from '../../../shared/escalation/shopTopics';
 
 const text = readFileSync(new URL('../../../flows/customer-support.json', import.meta.url), 'utf8');
 const shipped = loadFlowText(text).flow!;
@@ -119,5 +120,18 @@ describe('a message, email or link named as the whole subject is vague (low conf
   it('an email about something named is not', () => {
     expect(counted(shipped, ['Something else', 'I got an email saying my order is delayed, when will it arrive?'])?.reason).not.toBe('low_confidence');
     expect(counted(shipped, ['Something else', 'I never received the confirmation email for my order'])?.reason).not.toBe('low_confidence');
+  });
+});
+
+describe('a general-knowledge question borrowing a shop word is not a shop question', () => {
+  it.each([['what is the price of gold today'], ['what is the exchange rate for the rand today'], ["what's the going rate for lambs at the sale this week"]])('"%s"', (q) => {
+    expect(isShopQuestionText(q)).toBe(false);
+  });
+  it('questions about the shop\'s own prices and exchanges still are', () => {
+    expect(isShopQuestionText('what is the price of the oak table')).toBe(true);
+    expect(isShopQuestionText('can i exchange it for a bigger size')).toBe(true);
+  });
+  it('two of them in a row hand over (repeated fallback)', () => {
+    expect(counted(shipped, ['Something else', 'who is the president of Indonesia now', 'what is the price of gold today'])?.reason).toBe('repeated_fallback');
   });
 });
