@@ -69,6 +69,25 @@ describe.skipIf(!haveChromium)('a flow file changed on disk while the studio has
     expect(browser.errors, 'uncaught errors in the page').toEqual([]);
   });
 
+  it('a malformed file on disk: the banner says where the error is; Reload changes nothing and the studio copy stays', async () => {
+    const key = (await studio.api.createFlow({ template: 'customer-support' })).key;
+    const file = join(studio.home, 'flows', `${key}.json`);
+    await page.goto(studio.flowUrl(key));
+    await node('main_menu').waitFor();
+    await editWelcomeInStudio('Welcome typed before the file broke');
+    await expect.poll(() => page.locator('.bt-save-status').textContent(), { timeout: 15_000 }).toContain('Saved');
+    const broken = (await readFile(file, 'utf8')).replace('"blocks": [', '"blocks": [,');
+    await writeFile(file, broken);
+    await banner().waitFor({ timeout: 15_000 });
+    await expect.poll(() => banner().textContent()).toMatch(/not a readable flow: .*line \d+/);
+    await banner().getByRole('button', { name: 'Reload' }).click();
+    await expect.poll(() => banner().textContent()).toMatch(/not a readable flow/);
+    await screenshot(page, 'fixstudio11-disk-changed-malformed');
+    expect(await readFile(file, 'utf8')).toBe(broken);
+    expect(await node('welcome').textContent()).toContain('Welcome typed before the file broke');
+    expect(browser.errors, 'uncaught errors in the page').toEqual([]);
+  });
+
   it('Keep mine: the file gets the studio text and the disk version is kept as a version', async () => {
     const { key, file, diskText } = await openAndEditOnDisk();
     await banner().waitFor({ timeout: 15_000 });
