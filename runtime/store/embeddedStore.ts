@@ -13,13 +13,14 @@
  * One process owns a data folder (lmdb allows more, but `runExclusive` is in-process only).
  */
 import { EventEmitter } from 'node:events';
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statfsSync, writeSync } from 'node:fs';
+import { mkdirSync, statfsSync } from 'node:fs';
 import { existsSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { open, type Database, type RootDatabase, type RootDatabaseOptionsWithPath } from 'lmdb';
 import { WriteConflict, openDatabases, writeOps } from './embeddedWriter.mjs';
+import { takePidLock, type PidLock } from '../pidLock';
 import { MARK, trace } from '../serve/latencyTrace';
 import {
   StoreConflictError,
@@ -618,7 +619,8 @@ export class EmbeddedStore implements RuntimeStore {
   private queues = new Map<string, Promise<unknown>>();
   private events = new EventEmitter();
   private closed = false;
-  private lockFile: string;
+  /** One process per data folder (see DataFolderInUseError); none for a shard's store. */
+  private lock: PidLock | null;
   private hotLimit: number;
   /** Sharded serving: the conversations this store writes (see `EmbeddedStoreOptions.shard`); null = all. */
   private owns: ((conversationId: string) => boolean) | null;
@@ -630,7 +632,7 @@ export class EmbeddedStore implements RuntimeStore {
     mkdirSync(opts.dir, { recursive: true });
     this.owns = opts.shard?.owns ?? null;
     this.hotLimit = opts.hotConversations ?? HOT_CONVERSATIONS;
-    this.lockFile = opts.shard ? '' : takeLock(opts.dir + '/baton.lock');
+    this.lock = opts.shard ? null : lockDataFolder(opts.dir + '/baton.lock');
     this.description = `lmdb at ${opts.dir}`;
     this.dir = resolvePath(opts.dir);
     const path = opts.dir + '/baton.lmdb';
@@ -1275,10 +1277,7 @@ export class EmbeddedStore implements RuntimeStore {
     await this.writer.close(); // every write sent is settled, the writer's lmdb handle closed
     await bounded(this.root.close()); // lmdb's close waits for the last flush too (see `closeWait`)
     trace?.dump();
-    if (this.lockFile) {
-      rmSync(this.lockFile, { force: true });
-      heldLocks.delete(resolvePath(this.lockFile));
-    }
+    this.lock?.release();
   }
 
   /**
@@ -1334,39 +1333,15 @@ export class DataFolderInUseError extends Error {}
  * `baton serve` on the same folder would process one conversation twice at once. A lock file holds the owner's
  * pid; a lock left by a dead process (SIGKILL, power loss) is taken over.
  */
-/** Lock files this process holds (a second store on the same folder in this process is still refused). */
-const heldLocks = new Set<string>();
-
-function takeLock(file: string): string {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(file, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      heldLocks.add(resolvePath(file));
-      return file;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const pid = Number(readFileSync(file, 'utf8').trim());
-      // Our own pid in a lock this process does not hold: a previous run with the same pid (a container restarts
-      // its server as the same pid after a kill: hostile s6), so stale, not in use.
-      const ours = pid === process.pid && !heldLocks.has(resolvePath(file));
-      if (Number.isInteger(pid) && pid > 0 && !ours && isAlive(pid)) {
-        throw new DataFolderInUseError(
-          `the data folder ${file.replace(/\/baton\.lock$/, '')} is in use by process ${pid}; stop it, or give this one another --data folder (several instances share conversations through --redis)`,
-        );
-      }
-      rmSync(file, { force: true }); // stale: its owner is gone
-    }
-  }
-  throw new DataFolderInUseError(`cannot lock ${file}`);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
+function lockDataFolder(file: string): PidLock {
+  const folder = file.replace(/\/baton\.lock$/, '');
+  return takePidLock(file, {
+    inUse: (owner) =>
+      new DataFolderInUseError(
+        owner
+          ? `the data folder ${folder} is in use by process ${owner.pid}; stop it, or give this one another --data folder (several instances share conversations through --redis)`
+          : `another process is starting on the data folder ${folder}; wait for it, or give this one another --data folder`,
+      ),
+    contended: () => new DataFolderInUseError(`cannot lock ${file}`),
+  });
 }
