@@ -724,16 +724,24 @@ function withoutBotRejections(toks: string[]): string[] {
 
 /** The request found in a message depends on its analysis alone: repeated messages (shared analyses) skip the scan. */
 const foundByAnalysis = new WeakMap<TextAnalysis, Found | null>();
+/** The words of a message the request rules read at most (the last ones of a longer letter). */
+const LETTER_WORDS = 200;
+/** The last words of a longer letter that the request rules read. */
+const LETTER_TAIL = 60;
 
 function requestIn(analysis: TextAnalysis): Found | null {
   const known = foundByAnalysis.get(analysis);
   if (known !== undefined) return known;
   const raw = readTexting(canonicalTokens(analysis));
-  const toks = withoutBotRejections(raw);
+  const all = withoutBotRejections(raw);
   presenceText = analysis.text.includes('?') ? analysis.text : null;
-  // Very long messages are letters, not chat turns; 200 words keeps the worst case bounded.
+  // Very long messages are letters, not chat turns; 200 words keeps the worst case bounded. Session 11 (hostile #13): a
+  // letter longer than that is read by its last LETTER_TAIL words (the point of a long letter comes at its end: "... so
+  // can I please speak to a manager"), and its sentences as before; it used to be skipped whole. (Not its last 200: the
+  // walk from each person noun back to its verb is quadratic on "agent agent agent ...", 47 ms at 199 words, load 20.)
+  const toks = all.length > LETTER_WORDS ? all.slice(-LETTER_TAIL) : all;
   let found: Found | null = null;
-  if (toks.length > 0 && toks.length <= 200 && !retracted(raw) && !DISCLAIMS.test(raw.join(' '))) {
+  if (toks.length > 0 && !retracted(raw) && !DISCLAIMS.test(raw.join(' '))) {
     lazyText = analysis.text;
     lazySentencesOf = null;
     lazyClausesOf = null;

@@ -5,6 +5,7 @@
  *  - The classifier keeps each word's bigram hash state: the split hash equals the whole bigram's id.
  *  - detectExplicitRequest knows per word which words can be a person noun: a typo read only inside a talk frame
  *    ("speak to a presn") still counts after the same word was seen outside one.
+ *  - hostile #13: a letter of more than 200 words is read by its last 200 words (a request at its end counts).
  *  - similarity with a minimum (the designer's examples): every pair at or above the minimum keeps its exact score
  *    (the same as without a minimum). (A bound that skipped examples a long message cannot reach was tried and taken
  *    back: the policy has one or two examples per reason, so the bound's per-message table cost more than it saved.)
@@ -69,6 +70,16 @@ describe('person nouns known per word (session 11)', () => {
     const s = detectExplicitRequest(facts('can i spek to a presn please'), flow.escalation, initialEscalationMemory());
     expect(s?.source).toBe('rule');
     expect(s?.explanation).toContain('"presn" read as "person"');
+  });
+  // Hostile #13: a letter of more than 200 words used to be skipped whole by the request rules.
+  const story = Array.from({ length: 30 }, (_, i) => `On day ${i + 1} the parcel was still not here and the tracking page said the same thing again.`).join(' ');
+  it('a letter of 200+ words is read by its end: a request for a person there counts', () => {
+    const s = detectExplicitRequest(facts(`${story} So please, can I speak to a manager about this now?`), flow.escalation, initialEscalationMemory());
+    expect(s?.source).toBe('rule');
+    expect(s?.explanation).toContain('speak to a manager');
+  });
+  it('a letter of 200+ words without a request for a person is no request', () => {
+    expect(detectExplicitRequest(facts(`${story} Where is it?`), flow.escalation, initialEscalationMemory())?.source ?? null).not.toBe('rule');
   });
   it('a word that is no person noun does not make a request', () => {
     expect(detectExplicitRequest(facts('can i speak to the parcel please'), flow.escalation, initialEscalationMemory())?.source ?? null).not.toBe('rule');
