@@ -323,12 +323,12 @@ export function Inbox({ api, storage, alerts, initialToken, adminApi, place }: I
   };
 
   if (!session) return <SignIn onSignIn={(l, p) => void signIn(l, p)} error={error} busy={busy} />;
-  return <Workspace api={api} token={session.token} me={session.agent} alerts={al} onSignOut={signOut} adminApi={adminApi} place={place} chosenOffline={chosenOffline} onPresenceChosen={rememberPresence} />;
+  return <Workspace api={api} token={session.token} me={session.agent} alerts={al} onSignOut={signOut} adminApi={adminApi} place={place} chosenOffline={chosenOffline} onPresenceChosen={rememberPresence} storage={storage} />;
 }
 
 /* ------------------------------------------------------------------ workspace */
 
-function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenOffline = false, onPresenceChosen }: { api: InboxApi; token: string; me: AgentInfo; alerts: Alerts; onSignOut(why?: string, o?: { requeue?: boolean }): void; adminApi?: AdminApi; place?: PlaceStore; chosenOffline?: boolean; onPresenceChosen?(status: Presence): void }) {
+function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenOffline = false, onPresenceChosen, storage }: { api: InboxApi; token: string; me: AgentInfo; alerts: Alerts; onSignOut(why?: string, o?: { requeue?: boolean }): void; adminApi?: AdminApi; place?: PlaceStore; chosenOffline?: boolean; onPresenceChosen?(status: Presence): void; storage?: ConversationProps['storage'] }) {
   /** Signing out while holding chats: asked first (they go back to the queue, the customers are told). */
   const [askSignOut, setAskSignOut] = useState(false);
   const [askOffline, setAskOffline] = useState(false);
@@ -883,6 +883,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
       {selected && detail && selRow ? (
         <Conversation
           key={selected}
+          storage={storage}
           api={api}
           token={token}
           me={me}
@@ -938,6 +939,8 @@ function usePhone(): boolean {
 }
 
 interface ConversationProps {
+  /** Where this chat's unsent reply is kept across a reload (newcomer s11 #25). */
+  storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
   api: InboxApi;
   token: string;
   me: AgentInfo;
@@ -956,12 +959,44 @@ interface ConversationProps {
   notInView?: { view: string; other: HandoffRow | null; open: (() => void) | null } | null;
 }
 
-function Conversation({ api, token, me, detail, agents, typingName, viewers, run, fail, onVariables, onMine, onBack, notInView }: ConversationProps) {
+/** Unsent replies are kept per agent and chat (newcomer s11 #25: a reload emptied the reply box); a week at most. */
+const DRAFT_KEY = (agentId: string, handoffId: string) => `baton.inbox.draft.${agentId}.${handoffId}`;
+const DRAFT_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+
+function readDraft(storage: ConversationProps['storage'], key: string): string {
+  try {
+    const raw = storage?.getItem(key);
+    if (!raw) return '';
+    const d = JSON.parse(raw) as { text?: unknown; at?: unknown };
+    if (typeof d.text !== 'string' || typeof d.at !== 'number' || Date.now() - d.at > DRAFT_MAX_AGE_MS) {
+      storage?.removeItem(key);
+      return '';
+    }
+    return d.text;
+  } catch {
+    return '';
+  }
+}
+
+function Conversation({ storage, api, token, me, detail, agents, typingName, viewers, run, fail, onVariables, onMine, onBack, notInView }: ConversationProps) {
   /** The phone layout shows the context (why, signals, variables, notes) over the chat when asked. */
   const [contextOpen, setContextOpen] = useState(false);
   const phone = usePhone();
   const h = detail.handoff;
-  const [draft, setDraft] = useState('');
+  const draftKey = DRAFT_KEY(me.id, h.id);
+  const [draft, setDraftState] = useState(() => readDraft(storage, draftKey));
+  const setDraft = useCallback(
+    (text: string) => {
+      setDraftState(text);
+      try {
+        if (text.trim() === '') storage?.removeItem(draftKey);
+        else storage?.setItem(draftKey, JSON.stringify({ text, at: Date.now() }));
+      } catch {
+        // storage full or blocked: the draft still lives in the box
+      }
+    },
+    [storage, draftKey],
+  );
   const [note, setNote] = useState(false);
   const [showCanned, setShowCanned] = useState(false);
   const [canned, setCanned] = useState<CannedReply[]>(FALLBACK_CANNED);
