@@ -543,8 +543,10 @@ export class AgentDirectory {
     }
     this.disk = this.copyOf(parsed.agents, canned, parsed.settings, text);
     if (changed.length > 0) {
-      const parts = [added.length ? `added ${added.join(', ')}` : '', edited.length ? `changed ${edited.join(', ')}` : '', removed.length ? `removed ${removed.join(', ')}` : '', changed.includes('canned replies') ? 'canned replies changed' : '', changed.includes('settings') ? 'settings changed' : ''].filter(Boolean);
-      this.reports.push({ level: 'info', msg: `agents file edited on disk: taken in (${parts.join('; ')})`, fields: { file, added, changed: edited, removed } });
+      // At most 20 ids named per kind (hostile s11 #5: 20,000 added agents made one log line naming them all).
+      const names = (ids: string[]) => (ids.length > 20 ? `${ids.slice(0, 20).join(', ')} and ${ids.length - 20} more` : ids.join(', '));
+      const parts = [added.length ? `added ${names(added)}` : '', edited.length ? `changed ${names(edited)}` : '', removed.length ? `removed ${names(removed)}` : '', changed.includes('canned replies') ? 'canned replies changed' : '', changed.includes('settings') ? 'settings changed' : ''].filter(Boolean);
+      this.reports.push({ level: 'info', msg: `agents file edited on disk: taken in (${parts.join('; ')})`, fields: { file, added: added.slice(0, 20), changed: edited.slice(0, 20), removed: removed.slice(0, 20), counts: { added: added.length, changed: edited.length, removed: removed.length } } });
     }
     return { changed, problem: null };
   }
@@ -623,18 +625,27 @@ export class AgentDirectory {
   private saveSessions(what: string): Promise<void> {
     const file = this.sessionsFile;
     if (!file) return Promise.resolve();
+    // A write queued and not started yet writes the map as it will be then: this change rides on it (hostile s11
+    // #18: one agent toggling Online/Offline queued a write + fsync per click ahead of every sign-in).
+    const wrap = (p: Promise<void>) =>
+      p.catch((err: unknown) => {
+        throw new DirectoryWriteError(file, err, what);
+      });
+    if (this.sessionsQueued) return wrap(this.sessionsQueued);
     const next = this.writing.catch(() => undefined).then(() => {
+      this.sessionsQueued = null; // running now: a change from here on needs the next write
       // The map as it is when this write runs (not when it was queued): later changes are never written over.
       const now = this.opts.now();
       const sessions = [...this.sessions].filter(([, v]) => v.expiresAt > now).map(([hash, v]) => ({ hash, agentId: v.agentId, expiresAt: v.expiresAt, ...(v.pw ? { pw: v.pw } : {}) }));
       const offlineChosen = [...this.chosenOffline].filter((id) => this.byId.has(id));
       return writeFileAtomic(file, JSON.stringify({ sessions, ...(offlineChosen.length ? { offlineChosen } : {}) }) + '\n');
     });
+    this.sessionsQueued = next;
     this.writing = next.catch(() => undefined);
-    return next.catch((err: unknown) => {
-      throw new DirectoryWriteError(file, err, what);
-    });
+    return wrap(next);
   }
+  /** The sessions write queued on the write chain and not started yet (see saveSessions). */
+  private sessionsQueued: Promise<void> | null = null;
 
   /** The team's canned replies (the defaults until an admin saves a list). */
   cannedReplies(): CannedReply[] {

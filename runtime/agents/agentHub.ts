@@ -88,6 +88,8 @@ export interface Note {
 
 /** How long a tick waits for its look at the agents file before going on without it (the look goes on). */
 const FILE_LOOK_WAIT_MS = 200;
+/** A chat whose agent was removed from the agents file goes back to the queue after this long. */
+const REMOVED_GRACE_MS = 5000;
 
 export class AgentHub {
   /** Mirror of the shared presence (every instance's agents), re-read each tick and on presence events. */
@@ -125,6 +127,8 @@ export class AgentHub {
   private handoffs: HandoffRecord[] = [];
   private timer: NodeJS.Timeout | null = null;
   private ticking: Promise<void> | null = null;
+  /** Agents holding chats who are no longer in the directory -> since when (see requeueLeftChats). */
+  private removedSince = new Map<string, number>();
   /** The agents-file look the loop started and that has not ended yet. */
   private fileLook: Promise<unknown> | null = null;
   private kicked = false;
@@ -990,6 +994,19 @@ export class AgentHub {
       const agentId = (h.handoff as Handoff | null)?.agentId;
       if (!agentId) continue;
       holders.add(agentId);
+      // Removed from the agents file (by hand or by an admin): the chat goes back to the queue once that has held for
+      // REMOVED_GRACE_MS (another instance may not have taken in an agent just added), not after the inactivity
+      // timeout with the customer waiting on nobody (hostile s11 #21).
+      if (!this.deps.directory.get(agentId)) {
+        const since = this.removedSince.get(agentId) ?? now;
+        this.removedSince.set(agentId, since);
+        if (now - since < REMOVED_GRACE_MS) continue;
+        this.deps.logger.info({ handoffId: h.id, agentId }, 'agent removed from the agents file: chat back to the queue');
+        this.assigned.delete(h.id);
+        await this.apply(h, { type: 'agent_declined', agentId, note: 'The agent is no longer on the team: the chat went back to the queue.' }, 'requeue').catch(() => {});
+        continue;
+      }
+      this.removedSince.delete(agentId);
       if (this.status(agentId) !== 'offline') {
         this.offlineSince.delete(agentId);
         continue;

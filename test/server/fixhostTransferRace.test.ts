@@ -19,7 +19,7 @@ describe('a transfer refused because another won the race (hostile s11 #1)', () 
     const rt = await startAgentRuntime({ agents: [ann, bob, cy, bea], flow: flowWithTakeover({ teams: ['support'], queueTimeoutMinutes: 10 }) });
     await online(rt, ann, bob, cy, bea);
     let lost = 0;
-    for (let round = 0; round < 12 && lost === 0; round++) {
+    for (let round = 0; round < 24 && lost === 0; round++) {
       const c = await rt.customerWantsPerson();
       const h = await handoffOf(rt, c.id);
       expect((await rt.post(`${hid(h.id)}/accept`, {}, tok(bob))).status).toBe(200);
@@ -28,9 +28,9 @@ describe('a transfer refused because another won the race (hostile s11 #1)', () 
       const toBilling = () => rt.post(`${hid(h.id)}/transfer`, { team: 'billing' }, tok(bob));
       const [a, b] = round % 2 === 0 ? await Promise.all([toAnn(), toBilling()]) : (await Promise.all([toBilling(), toAnn()])).reverse();
       expect([a.status, b.status].sort()).toEqual([200, 409]);
-      if (b.status !== 409) continue; // the team transfer won this round: nothing to check
+      // The team transfer won, or came after the other had finished (refused before anything: not_your_handoff).
+      if (b.status !== 409 || b.body.error !== 'handoff_conflict') continue;
       lost++;
-      expect(b.body.error).toBe('handoff_conflict');
       // Ann holds it, still a support chat: Cy (support) sees it; Bea (billing only) does not; no billing team on it.
       const seen = await handoffOf(rt, c.id, cy);
       expect(seen).toMatchObject({ status: 'assigned', agentId: 'ann' });
@@ -42,6 +42,6 @@ describe('a transfer refused because another won the race (hostile s11 #1)', () 
       expect(back).toMatchObject({ status: 'pending' });
       expect(back.teams ?? []).not.toContain('billing');
     }
-    expect(lost).toBeGreaterThan(0); // 12 rounds without the team transfer losing once: the race was not exercised
+    expect(lost).toBeGreaterThan(0); // 24 rounds without the team transfer losing once: the race was not exercised
   });
 });
