@@ -83,3 +83,23 @@ describe('hostile s11 LOW (agents)', () => {
     expect(dir.list()).toHaveLength(46);
   });
 });
+
+describe('hostile s11 #4: a read of the agents file that never ends (a stalled network disk)', () => {
+  it('is given up after the timeout: the agents are kept, the problem is reported, sign-in works, writes are not blocked', async () => {
+    const file = agentsFile([ann, bob]);
+    let reads = 0;
+    const dir = new AgentDirectory([ann, bob], agentSettingsSchema.parse({}), { file, now: () => Date.now(), fileLookTimeoutMs: 200, readText: () => (reads++, new Promise<string>(() => undefined)) });
+    editByHand(file, (doc) => doc.agents.push(agent('dan')));
+    const t = Date.now();
+    const r = await dir.syncWithFile('stat');
+    expect(Date.now() - t).toBeLessThan(2000);
+    expect(r.problem).toMatch(/did not finish within 0.2 s/);
+    expect(dir.takeFileReports()[0].msg).toMatch(/cannot be used: reading .* did not finish/);
+    // Later looks do not start another read while that one hangs; sign-in and the write chain go on.
+    expect((await dir.signIn('bob@example.com', 'correct horse battery staple')) as { agent: Agent }).toMatchObject({ agent: { id: 'bob' } });
+    await dir.syncWithFile('read');
+    expect(reads).toBe(1);
+    await expect(dir.flush()).resolves.toBeUndefined();
+    expect(dir.list().map((a) => a.id)).toEqual(['ann', 'bob']);
+  });
+});
