@@ -2,6 +2,7 @@
  * Scores `baton simulate` output against the labelled set: per-reason recall and the false-escalation rate.
  * Shared by the labelled-set test and `npm run eval` (which prints the table used in the README).
  */
+import { escalationOrClarify } from '../../shared/simulator/playConversation';
 export interface Labelled {
   id: string;
   expect: string;
@@ -11,6 +12,8 @@ export interface Labelled {
 export interface SimulatedLine {
   id: string;
   escalation: { reason: string; action: string; turn: number } | null;
+  /** The clarifying question asked instead of a low-confidence handoff (`lowConfidence.clarifyFirst`), or null. */
+  asked?: { reason: 'low_confidence'; turn: number } | null;
 }
 
 export interface ReasonScore {
@@ -35,7 +38,10 @@ export function scoreLabelled(labelled: Labelled[], lines: SimulatedLine[]): Rea
     let missed = 0;
     const misses: ReasonScore['misses'] = [];
     for (const item of items) {
-      const got = byId.get(item.id)?.escalation?.reason ?? null;
+      // A conversation that ends right on the flow's one clarifying question counts as the low confidence the policy
+      // read (the customer never answered it): the same rule as every corpus tool (escalationOrClarify).
+      const line = byId.get(item.id);
+      const got = line ? (escalationOrClarify({ escalation: line.escalation as never, asked: (line.asked ?? null) as never }, item.turns.length)?.reason ?? null) : null;
       const ok = reason === 'none' ? got === null : got === reason;
       if (ok) correct++;
       else {
