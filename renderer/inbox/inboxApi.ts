@@ -3,6 +3,7 @@
  * token, errors turned into `InboxError` with the server's sentence, and the agent push channel (SSE) that
  * resumes from the last event id after a drop.
  */
+import { cannedRepliesClient } from './cannedRepliesClient';
 
 export type View = 'unassigned' | 'mine' | 'all' | 'closed';
 export type Presence = 'online' | 'busy' | 'offline';
@@ -199,7 +200,6 @@ export function createInboxApi(d: { baseUrl: string; fetch?: typeof fetch; Event
   const enc = encodeURIComponent;
 
   /** The canned replies' revision from the last GET or PUT (undefined: not read yet, or an older server). */
-  let cannedRevision: number | undefined;
 
   return {
     signIn: (login, password) => call('', 'POST', '/api/v1/agent/session', { login, password }),
@@ -230,19 +230,7 @@ export function createInboxApi(d: { baseUrl: string; fetch?: typeof fetch; Event
       const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `transcript.${format === 'text' ? 'txt' : format}`;
       return { blob: await res.blob(), name };
     },
-    cannedReplies: async (token) => {
-      const out = await call<{ replies: CannedReply[]; revision?: number }>(token, 'GET', '/api/v1/agent/canned-replies');
-      cannedRevision = out.revision;
-      return out.replies;
-    },
-    // The list's revision goes back with the save (hostile s11 #17): a save made on a list edited since (by hand in the
-    // agents file, or by another admin) is refused with 409 instead of deleting what was added meanwhile.
-    saveCannedReplies: async (token, replies) => {
-      const q = cannedRevision === undefined ? '' : `?revision=${cannedRevision}`;
-      const out = await call<{ replies: CannedReply[]; revision?: number }>(token, 'PUT', `/api/v1/agent/canned-replies${q}`, { replies });
-      cannedRevision = out.revision;
-      return out.replies;
-    },
+    ...cannedRepliesClient<CannedReply>(call),
     setVariables: async (token, conversationId, variables) =>
       (await call<{ variables: Record<string, unknown> }>(token, 'PATCH', `/api/v1/agent/conversations/${enc(conversationId)}/variables`, { variables })).variables,
     events(token, h) {

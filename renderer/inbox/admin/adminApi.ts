@@ -45,6 +45,7 @@ export interface CannedReply {
 }
 
 /** A follow-up ticket a Ticket block opened, as GET /api/v1/agent/tickets answers it (the server's own type). */
+import { cannedRepliesClient } from '../cannedRepliesClient';
 import type { TicketRow } from '../../../runtime/agents/agentTickets';
 
 export type { TicketRow };
@@ -172,25 +173,12 @@ export function createAdminApi(d: { baseUrl: string; fetch?: typeof fetch }): Ad
   }
 
   /** The canned replies' revision from the last GET or PUT (undefined: not read yet, or an older server). */
-  let cannedRevision: number | undefined;
 
   return {
     agents: async (token) => (await call<{ agents: AdminAgent[] }>(token, 'GET', '/api/v1/agent/agents')).agents,
     saveAgent: (token, id, agent, revision) => call(token, 'PUT', `/api/v1/agent/agents/${enc(id)}${revision === undefined ? '' : `?revision=${revision}`}`, agent),
     removeAgent: (token, id, revision) => call(token, 'DELETE', `/api/v1/agent/agents/${enc(id)}${revision === undefined ? '' : `?revision=${revision}`}`),
-    cannedReplies: async (token) => {
-      const out = await call<{ replies: CannedReply[]; revision?: number }>(token, 'GET', '/api/v1/agent/canned-replies');
-      cannedRevision = out.revision;
-      return out.replies;
-    },
-    // The list's revision goes back with the save (hostile s11 #17): a save made on a list edited since (by hand in the
-    // agents file, or by another admin) is refused with 409 instead of deleting what was added meanwhile.
-    saveCannedReplies: async (token, replies) => {
-      const q = cannedRevision === undefined ? '' : `?revision=${cannedRevision}`;
-      const out = await call<{ replies: CannedReply[]; revision?: number }>(token, 'PUT', `/api/v1/agent/canned-replies${q}`, { replies });
-      cannedRevision = out.revision;
-      return out.replies;
-    },
+    ...cannedRepliesClient<CannedReply>(call),
     tickets: (token, page = {}) =>
       call(
         token,

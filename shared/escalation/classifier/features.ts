@@ -112,19 +112,7 @@ export function negatedWordFeature(t: string): number {
 
 /** The bigram id of two neighbouring words, without building the joined string (same value as hashing "a b"). */
 export function bigramFeature(a: string, b: string): number {
-  let h = (0x811c9dc5 ^ P_BI) >>> 0;
-  h = Math.imul(h, 0x01000193);
-  for (let i = 0; i < a.length; i++) {
-    h ^= a.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= 32;
-  h = Math.imul(h, 0x01000193);
-  for (let i = 0; i < b.length; i++) {
-    h ^= b.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0) & MASK;
+  return bigramFrom(bigramLeft(a), b);
 }
 
 /**
