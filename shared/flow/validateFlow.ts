@@ -34,6 +34,7 @@ import { MEMORY_SIZE } from '../escalation/evaluateEscalation';
 import { defaultGraduatedTexts, graduatedTextTitles, offerLabel } from '../engine/escalationWording';
 import { MAX_HTTP_CALLS_PER_TURN } from './limits';
 import { offerAnswer } from '../nlu/bareReplies';
+import { INVISIBLE, labelKey } from './sameLabel';
 import { flowIdProblem } from './flowId';
 import { describeLocation, didYouMean, nameBlock, quoteList, zodIssueToProblem, type LooseIssue } from './zodProblems';
 import type { BlockProblem, FlowContext, VariableUse } from './blocks/types';
@@ -1004,11 +1005,6 @@ function checkGraduatedLanguage(report: Report, flow: Flow) {
   }
 }
 
-/** Characters that show nothing: zero-width spaces/joiners, word joiner, BOM, direction marks, controls, spaces. */
-const INVISIBLE = /[\s\u0000-\u001f\u007f-\u009f\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/g;
-/** A label as the engine reads a typed answer to the offer (yes / no words: nlu/bareReplies.ts offerAnswer, shared with the engine). */
-const plainLabel = (text: string) => text.trim().toLowerCase().replace(/[!.,]+/g, ' ').replace(INVISIBLE, ' ').replace(/\s+/g, ' ').trim();
-
 /**
  * Hostile s9 #19: the graduated offer's two buttons (Flow settings > Escalation) must be told apart by the customer and
  * by the engine, which reads a typed answer against the labels (person first): identical labels ("OK | OK"), a label
@@ -1032,7 +1028,7 @@ function checkOfferButtons(report: Report, esc: Flow['escalation']) {
   }
   const person = offerLabel(esc, 'person');
   const bot = offerLabel(esc, 'bot');
-  if (plainLabel(person) !== '' && plainLabel(person) === plainLabel(bot)) {
+  if (labelKey(person) !== '' && labelKey(person) === labelKey(bot)) {
     report.error(
       'offer_buttons_same_label',
       ['escalation', 'texts', (esc.texts?.botButton ?? '').trim() ? 'botButton' : 'personButton'],
@@ -1047,7 +1043,7 @@ function checkOfferButtons(report: Report, esc: Flow['escalation']) {
     ['bot', bot, true],
   ];
   for (const [which, label, reads] of opposite) {
-    if (offerAnswer(plainLabel(label)) !== reads) continue;
+    if (offerAnswer(labelKey(label)) !== reads) continue;
     report.warning(
       'offer_button_reads_opposite',
       ['escalation', 'texts', fields[which]],

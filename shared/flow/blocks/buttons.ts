@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { id, text } from './fields';
 import { defineBlock, optionProblems, templateReads } from './helpers';
+import { sameLabels } from '../sameLabel';
 
 export const buttonOptionSchema = z.object({
   id: id.meta({ title: 'Exit id', help: 'Names the exit this option leads through (stable when the label changes).', hidden: true }),
@@ -48,22 +49,15 @@ export const buttonsBlock = defineBlock({
     const out = optionProblems(b.data.options, 'options', 'option', who, 'Add at least one button option.');
     // Two buttons that read the same (newcomer s11 #18): the customer cannot tell them apart, and typing the label
     // only ever reaches the first (as the escalation offer's identical buttons, offer_buttons_same_label).
-    const first = new Map<string, number>();
-    b.data.options.forEach((o, k) => {
-      const key = o.label.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
-      const earlier = first.get(key);
-      if (earlier === undefined) {
-        first.set(key, k);
-        return;
-      }
+    for (const { first, again } of sameLabels(b.data.options.map((o) => o.label))) {
       out.push({
         severity: 'error',
         code: 'duplicate_option_label',
-        path: ['data', 'options', k, 'label'],
-        message: `${who} has two buttons that read "${o.label.trim()}" (buttons ${earlier + 1} and ${k + 1}): the customer sees the same button twice, and typing it always picks button ${earlier + 1}.`,
-        hint: `Give button ${k + 1} its own label, or delete it.`,
+        path: ['data', 'options', again, 'label'],
+        message: `${who} has two buttons that read "${b.data.options[again].label.trim()}" (buttons ${first + 1} and ${again + 1}): the customer sees the same button twice, and typing it always picks button ${first + 1}.`,
+        hint: `Give button ${again + 1} its own label, or delete it.`,
       });
-    });
+    }
     return out;
   },
   variablesRead: (b) => templateReads(b, ['text', 'retryMessage']),
