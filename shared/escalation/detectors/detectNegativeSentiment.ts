@@ -18,6 +18,7 @@ import { reportNearMiss } from '../nearMisses';
 import { CLASSIFIER_THRESHOLDS } from '../classifier/thresholds';
 import { canonicalTokens } from '../canonicalTokens';
 import { lexiconValence } from '../../nlu/sentiment';
+import { othersStory } from '../othersStory';
 
 const fmt = (n: number) => n.toFixed(2);
 const quoteList = (words: string[]) => words.slice(0, 4).map((w) => `"${w}"`).join(', ');
@@ -232,7 +233,21 @@ function selfDirected(toks: readonly string[], text: string): string | null {
   return first;
 }
 
+/**
+ * Session 12: a rule or classifier reading is declined when the message's negative words tell someone else's bad
+ * experience or one with another shop, before the customer asks this shop an ordinary question (othersStory.ts). Read
+ * only when a signal is about to fire; the designer's own phrases are not second-guessed.
+ */
 export function detectNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
+  const signal = readNegativeSentiment(facts, policy, memory);
+  if (signal === null || signal.source === 'designer') return signal;
+  const story = othersStory(canonicalTokens(facts.analysis), facts.analysis.text, facts.analysis.shouting);
+  if (story === null) return signal;
+  reportNearMiss({ ...signal, explanation: `Near miss: ${signal.explanation.replace(/\.$/, '')}, but its words tell someone else's experience or one with another shop ("${story}") before the customer asks an ordinary question, so it does not fire.` });
+  return null;
+}
+
+function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
   const learnedOn = classifierOn(policy);
   const text = facts.analysis.text;
   if (askedInGeneral(facts.analysis) && effectiveSentiment(facts.analysis).score > STRONG_LEXICON && !ANGRY_EMOJI.test(text) && !ANNOYED_EMOJI.test(text) && facts.analysis.shouting < 0.7) {

@@ -20,6 +20,7 @@ import type { TextAnalysis } from '../../nlu/types';
 import { phraseMatcher } from '../phraseMatcher';
 import { isStopWord } from '../../nlu/stopWords';
 import { canonicalTokens } from '../canonicalTokens';
+import { othersStory } from '../othersStory';
 import { amountMismatch, brokeIdiom, frameExcludes, hasAccountEvent, hasRefundMoney, languageIdiom, ownChangeQuestion, hasMoney, meaningOf, priceQuestion, safetyCloseCallWithoutCue, MEANING_OUTPUTS, notOwnCase, fraudWithoutCase, complaintWithoutRecord, privacyWithoutData } from '../topicMeaning';
 
 /**
@@ -158,7 +159,13 @@ export function detectSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy,
   // fine", "my own fault"): no rule, frame or classifier names a topic (a near miss shows what was seen).
   // (Read only when something is about to fire: most messages never need it.)
   let notOwnMemo: string | null | undefined;
-  const ownCase = () => (notOwnMemo === undefined ? (notOwnMemo = notOwnCase(toks, facts.analysis.text.includes('?'))) : notOwnMemo);
+  // (Session 12: or the topic's words tell someone else's experience or one with another shop before an ordinary question,
+  // "my friend had a parcel broken from other shop. You put protection for glass things?": othersStory.ts.)
+  const storyOf = () => {
+    const story = othersStory(toks, facts.analysis.text, facts.analysis.shouting);
+    return story === null ? null : `its words tell someone else's experience or one with another shop ("${story}")`;
+  };
+  const ownCase = () => (notOwnMemo === undefined ? (notOwnMemo = notOwnCase(toks, facts.analysis.text.includes('?')) ?? storyOf()) : notOwnMemo);
   /** Topics whose words the customer negated ("I don't want a refund"): the classifier does not bring them back. */
   let negated: Set<number> | null = null;
   const found = ruleSignal(facts, compiled);
