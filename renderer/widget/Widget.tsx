@@ -108,6 +108,36 @@ export function inReadingOrder(entries: readonly ChatEntry[]): ChatEntry[] {
   return out;
 }
 
+/** A place-in-the-queue line the runtime writes while the customer waits (runtime/agents/agentHub.ts announceQueue). */
+const QUEUE_LINE = /^You are (?:next in line|number \d+ in the queue)\./;
+
+/**
+ * The queue lines as one line updated in place (newcomer s11 #3: each new place was a new line, "number 3", "number
+ * 3", "number 2" one under the other): in each stretch of waiting (up to the next handoff status: joined, back in the
+ * queue...), the first queue line shows the newest one's text and the later ones are not shown. `latest`: the newest
+ * queue line of the last stretch (the waiting bar says it too).
+ */
+export function queueLines(entries: readonly ChatEntry[]): { shown: Map<number, string>; hidden: Set<number>; latest: string | null } {
+  const shown = new Map<number, string>();
+  const hidden = new Set<number>();
+  let first: number | null = null;
+  let latest: string | null = null;
+  for (const e of entries) {
+    if (e.from !== 'system') continue;
+    if (e.status?.handoff) {
+      first = null;
+      latest = null;
+      continue;
+    }
+    if (!e.text || !QUEUE_LINE.test(e.text)) continue;
+    latest = e.text;
+    if (first === null) first = e.seq;
+    else hidden.add(e.seq);
+    shown.set(first, e.text);
+  }
+  return { shown, hidden, latest };
+}
+
 function statusText(e: ChatEntry): string | null {
   const h = e.status?.handoff;
   if (h) return HANDOFF_WORDS[h.status] ?? null;
@@ -587,6 +617,7 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
     return hide;
   }, [entries]);
   const ordered = useMemo(() => inReadingOrder(entries), [entries]);
+  const queue = useMemo(() => queueLines(entries), [entries]);
   const waiting = mode === 'waiting';
   const closed = mode === 'closed';
   // While the footer says "This conversation has ended.", the last "The conversation has ended." pill is not said
@@ -697,10 +728,10 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
         {ordered.map((e) => {
           if (e.from === 'system') {
             const leaver = lastHolder ?? lastAgentName;
-            const t = e.status?.handoff?.status === 'resolved' && leaver ? `${leaver} has left the chat` : (statusText(e) ?? (e.text || null));
-            if (repeatedPills.has(e.seq) || e.seq === endedPill) return null;
+            const t = e.status?.handoff?.status === 'resolved' && leaver ? `${leaver} has left the chat` : (queue.shown.get(e.seq) ?? statusText(e) ?? (e.text || null));
+            if (queue.hidden.has(e.seq) || (repeatedPills.has(e.seq) && !queue.shown.has(e.seq)) || e.seq === endedPill) return null;
             return t ? (
-              <li key={e.seq} className="bw-system">
+              <li key={e.seq} className={`bw-system${queue.shown.has(e.seq) ? ' bw-queue' : ''}`}>
                 <span dir="auto">{inertText(t)}</span>
               </li>
             ) : null;
@@ -715,7 +746,7 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
                 </span>
               )}
               <div className="bw-bubble" dir="auto" aria-label={`${who} at ${time(e.at)}`}>
-                {e.from === 'customer' ? keepTicketNumbers(inertText(e.text)) : withLinks(inertText(e.text), keepTicketNumbers)}
+                {withLinks(inertText(e.text), keepTicketNumbers)}
               </div>
               {e.buttons?.length && e.seq === lastBot && customerSeesButtons(entries, e.seq, mode) ? (
                 <div className="bw-buttons" role="group" aria-label="Choices">
@@ -760,7 +791,8 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
       </ol>
       {waiting && (
         <div className="bw-wait" role="status">
-          <span className="bw-pulse" aria-hidden="true" /> Waiting for a person to join. You can keep writing.
+          <span className="bw-pulse" aria-hidden="true" /> Waiting for a person to join.{' '}
+          {queue.latest ? <span className="bw-wait-place">{inertText(queue.latest)} </span> : null}You can keep writing.
         </div>
       )}
       {error && (

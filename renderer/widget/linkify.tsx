@@ -1,5 +1,5 @@
 /**
- * http(s) links in bot and agent messages made clickable (newcomer s9 #26), safely: the text is split into strings and
+ * http(s) links in bot, agent and customer messages made clickable (newcomer s9 #26, s11 #11), safely: the text is split into strings and
  * React <a> elements (never HTML), only `http:` and `https:` URLs written out in full become links (no
  * `javascript:`, `data:`, bare domains), a quote, `<` or `>` ends a link (so `"><img onerror=...>` stays text), and
  * punctuation that ends the sentence (`.`, `,`, `)` without its `(`...) is left out of the link. Links open in a new

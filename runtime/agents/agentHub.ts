@@ -26,6 +26,7 @@ import type { HandoffRecord, LogEntry, RuntimeStore } from '../store/types';
 import { MemorySharedState, type HandoffMeta, type PresenceEntry, type SharedEvent, type SharedState } from '../store/sharedState';
 import { ApiError, type ConversationService } from '../server/conversationService';
 import type { Agent, AgentDirectory } from './agentDirectory';
+import { customerPresenceIfAny } from './customerPresence';
 
 /** An agent/runtime event without its ids (the hub adds handoffId and a fresh eventId). */
 export type AgentInput = Input extends infer I ? (I extends { handoffId: string } ? Omit<I, 'handoffId' | 'eventId'> : never) : never;
@@ -145,8 +146,15 @@ export class AgentHub {
     return this.version * 1e6 + this.deps.directory.generation;
   }
   private version = 0;
-  /** Minimum time between two queue updates to one customer. */
-  queueUpdateMs = 30_000;
+  /**
+   * Minimum time between two queue updates to one customer. 0: a place is told as soon as it moves (newcomer s11 #3:
+   * with 30 s the customer read "number 2" 20-25 s after the head of the queue was taken). The widget shows the queue
+   * lines as one line updated in place, and a place is told only when it moves up to one of the first three or the
+   * wait in words changes, so this adds at most a few lines per waiting chat.
+   */
+  queueUpdateMs = 0;
+  /** The queue as last computed: handoffId -> place, expected wait, nobody could take it (see placesNow). */
+  private places = new Map<string, { position: number; wait: string; nobody: boolean }>();
   /**
    * Work the loop did, counted (test/bench/agentIdle.ts and test/server/agentIdle.test.ts read it): while nothing
    * happens these stand still (README "Not finished" s7: 1,000 waiting chats cost 5-14% of a core when idle).
@@ -733,6 +741,8 @@ export class AgentHub {
     for (const [id, p] of this.presence) inputs += `${id}\u0001${p.status}\u0002`;
     for (const [id, t] of this.meta.team) inputs += `t${id}\u0001${t}\u0002`;
     for (const [id, d] of this.meta.declined) inputs += `d${id}\u0001${[...d].join(',')}\u0002`;
+    // A waiting customer who closed the page (or came back) changes the order chats are given out in (newcomer s11 #4).
+    for (const h of this.handoffs) if (h.status === 'pending' && this.customerLeft(h)) inputs += `l${h.id}\u0002`;
     if (inputs !== this.inputsPrint) this.passesDirty = true;
     this.inputsPrint = inputs;
     if (!this.passesDirty && now < this.passesDueAt) return this.forgetNowAndThen(now);
@@ -768,43 +778,26 @@ export class AgentHub {
    * Tells waiting customers their place in the queue and the expected wait (shared/handoff/estimateWait.ts), as a
    * system message in their conversation, when it changes meaningfully: the first time they are not next, then
    * whenever they move up to one of the first three places or the wait in words changes, at most once per
-   * `queueUpdateMs` per chat.
+   * `queueUpdateMs` per chat (0 by default: as soon as it moves).
    */
   private async announceQueue() {
     this.work.queuePasses++;
-    const rank: Record<string, number> = { urgent: 0, high: 1, normal: 2, low: 3 };
-    const pending = this.handoffs
-      .filter((h) => h.status === 'pending')
-      .sort((a, b) => (rank[a.priority] ?? 2) - (rank[b.priority] ?? 2) || queuedSince(a) - queuedSince(b));
+    // The order chats are given out in (customers on the page first): the place told is the place they have.
+    const places = this.placesNow(true);
     const now = this.deps.now();
-    const presence = pending.length > 0 ? this.presenceList() : [];
-    const live = new Set(pending.map((h) => h.id));
     // Out of the queue (assigned or closed): forgotten, so a requeued chat is announced afresh.
     for (const id of [...this.meta.announced.keys()]) {
-      if (live.has(id)) continue;
+      if (places.has(id)) continue;
       this.meta.announced.delete(id);
       await this.shared.setAnnounced(id, null);
     }
-    for (const [i, h] of pending.entries()) {
-      const r = this.requestOf(h);
-      const req: AssignmentRequest = {
-        strategy: r.autoAssign?.strategy ?? 'round_robin',
-        maxChatsPerAgent: r.autoAssign?.maxChatsPerAgent ?? 3,
-        skill: r.skill ?? '',
-        language: r.language ?? '',
-        teams: this.teamsOf(h),
-        agents: r.agents ?? [],
-      };
-      // Ahead: the waiting chats of the same pool (teams overlap) with the same or a higher priority, counted like
-      // the engine's first "Expected wait" (shared/engine/humanTakeover.ts queueAhead), so the two agree.
-      const ahead = queueAhead(pending.slice(0, i).map((x) => ({ teams: this.teamsOf(x), priority: x.priority })), req.teams, h.priority);
-      const position = ahead + 1;
-      const estimate = estimateWait(presence, req, ahead);
-      const wait = estimate.text;
+    const byId = new Map(this.handoffs.map((h) => [h.id, h]));
+    for (const [id, { position, wait, nobody }] of places) {
+      const h = byId.get(id);
+      if (!h) continue;
       const prev = this.meta.announced.get(h.id);
-      // Nobody signed in who could take it: a wait promised earlier ("under a minute" before the only agent left, or
-      // by the handoff message of a chat now requeued) is corrected at once, once (hostile s7 #11).
-      const nobody = estimate.minutes === null && presence.length > 0;
+      // nobody: no one signed in could take it: a wait promised earlier ("under a minute" before the only agent left,
+      // or by the handoff message of a chat now requeued) is corrected at once, once (hostile s7 #11).
       const moved = prev ? position < prev.position && (position <= 3 || wait !== prev.wait) && now - prev.at >= this.queueUpdateMs : position > 1;
       const meaningful = moved || (nobody && prev?.wait !== wait);
       if (!meaningful && prev && position < prev.position && (position <= 3 || wait !== prev.wait)) {
@@ -844,13 +837,75 @@ export class AgentHub {
     await this.shared.setAnnounced(handoffId, a);
   }
 
+  /**
+   * Whether the customer of a chat has left: their chat page is known closed (runtime/agents/customerPresence.ts).
+   * Unknown (no page seen since the start, an API or Rasa client) counts as there.
+   */
+  customerLeft(h: HandoffRecord): boolean {
+    const p = customerPresenceIfAny(this.shared)?.page(h.conversationId, h.requestedAt);
+    return p ? !p.open : false;
+  }
+
+  /**
+   * The waiting chats in the order they are given out: customers on the page before those who left (newcomer s11 #4:
+   * a chat whose customer had closed the page took an agent's slot while present customers waited; it still gets an
+   * agent once nobody present waits), then priority, then since when each waits.
+   */
+  queueOrder(list: readonly HandoffRecord[]): HandoffRecord[] {
+    const rank: Record<string, number> = { urgent: 0, high: 1, normal: 2, low: 3 };
+    const left = new Map(list.map((h) => [h.id, this.customerLeft(h) ? 1 : 0]));
+    return [...list].sort((a, b) => left.get(a.id)! - left.get(b.id)! || (rank[a.priority] ?? 2) - (rank[b.priority] ?? 2) || queuedSince(a) - queuedSince(b));
+  }
+
+  /**
+   * A waiting chat's place in its queue and the expected wait in words, as its customer was last told or would be
+   * told now (newcomer s11 #9: the Unassigned list showed neither); null when it is not waiting or not placed yet.
+   */
+  queuePlaceOf(handoffId: string): { position: number; wait: string } | null {
+    const p = this.placesNow().get(handoffId);
+    return p ? { position: p.position, wait: p.wait } : null;
+  }
+
+  private placesAt = { key: '', at: Number.NEGATIVE_INFINITY };
+  /**
+   * Every waiting chat's place and expected wait, in the order they are given out; recomputed when the handoffs,
+   * presence or agents changed, or after a second (a customer page that closed moves places too).
+   */
+  private placesNow(fresh = false): Map<string, { position: number; wait: string; nobody: boolean }> {
+    const key = `${this.version}/${this.deps.directory.generation}`;
+    const now = this.deps.now();
+    if (!fresh && key === this.placesAt.key && now - this.placesAt.at < 1000) return this.places;
+    const pending = this.queueOrder(this.handoffs.filter((h) => h.status === 'pending'));
+    const presence = pending.length > 0 ? this.presenceList() : [];
+    const places = new Map<string, { position: number; wait: string; nobody: boolean }>();
+    const before: Array<{ teams: string[]; priority: string }> = [];
+    for (const h of pending) {
+      const r = this.requestOf(h);
+      const teams = this.teamsOf(h);
+      const req: AssignmentRequest = {
+        strategy: r.autoAssign?.strategy ?? 'round_robin',
+        maxChatsPerAgent: r.autoAssign?.maxChatsPerAgent ?? 3,
+        skill: r.skill ?? '',
+        language: r.language ?? '',
+        teams,
+        agents: r.agents ?? [],
+      };
+      // Ahead: the waiting chats of the same pool (teams overlap) with the same or a higher priority, counted like
+      // the engine's first "Expected wait" (shared/engine/humanTakeover.ts queueAhead), so the two agree.
+      const ahead = queueAhead(before, teams, h.priority);
+      before.push({ teams, priority: h.priority });
+      const estimate = estimateWait(presence, req, ahead);
+      places.set(h.id, { position: ahead + 1, wait: estimate.text, nobody: estimate.minutes === null && presence.length > 0 });
+    }
+    this.places = places;
+    this.placesAt = { key, at: now };
+    return places;
+  }
+
   /** Oldest (highest priority first) pending auto-assign handoffs get an agent; nobody who could -> no_agent. */
   private async assignPending() {
     this.work.assignPasses++;
-    const rank: Record<string, number> = { urgent: 0, high: 1, normal: 2, low: 3 };
-    const pending = this.handoffs
-      .filter((h) => h.status === 'pending' && this.requestOf(h).autoAssign)
-      .sort((a, b) => (rank[a.priority] ?? 2) - (rank[b.priority] ?? 2) || queuedSince(a) - queuedSince(b));
+    const pending = this.queueOrder(this.handoffs.filter((h) => h.status === 'pending' && this.requestOf(h).autoAssign));
     // Chats given out in this pass (the stored list is re-read once at the end, not after every assignment).
     const given = new Map<string, number>();
     const base = pending.length > 0 ? this.presenceList() : [];
@@ -1083,6 +1138,8 @@ export function summarize(h: HandoffRecord, hub: AgentHub) {
     requestedAt: h.requestedAt,
     /** Since when it waits in the queue (requested, or put back): the queue's order within a priority. */
     queuedSince: queuedSince(h),
+    /** Waiting: its place in the queue and the expected wait, as the customer is told (newcomer s11 #9). */
+    queue: h.status === 'pending' ? hub.queuePlaceOf(h.id) : null,
     transfer: transferOf(h, (id) => hub.deps.directory.get(id)?.name),
     updatedAt: h.updatedAt,
     deadline: ho.deadline ?? null,

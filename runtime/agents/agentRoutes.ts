@@ -356,7 +356,9 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
         const talks = await Promise.all(rows.map((r) => talkOf(r.conversationId).catch(() => null)));
         rows = rows.map((r, i) => ({ ...r, ...(talks[i] ?? {}) }));
         // Unassigned and All: urgent and high priority first (as the queue assigns them; newcomer s9 #8), oldest first.
-        if (req.query.view === 'unassigned' || req.query.view === 'all') rows = [...rows].sort((x, y) => (PRIORITY_RANK[x.priority] ?? 2) - (PRIORITY_RANK[y.priority] ?? 2) || x.queuedSince - y.queuedSince);
+        // Customers who left the page after those still there, as the queue gives them out (newcomer s11 #4).
+        const left = (r: { status: string; customerPage: { open: boolean } | null }) => (r.status === 'pending' && r.customerPage?.open === false ? 1 : 0);
+        if (req.query.view === 'unassigned' || req.query.view === 'all') rows = [...rows].sort((x, y) => left(x) - left(y) || (PRIORITY_RANK[x.priority] ?? 2) - (PRIORITY_RANK[y.priority] ?? 2) || x.queuedSince - y.queuedSince);
         // Mine: the customers waiting longest for a reply first, then the rest as before.
         if (req.query.view === 'mine') rows = rows.map((r, i) => [r, i] as const).sort(([x, i], [y, j]) => (x.waitingSince ?? Infinity) - (y.waitingSince ?? Infinity) || i - j).map(([r]) => r);
       }

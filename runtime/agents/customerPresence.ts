@@ -254,6 +254,11 @@ export function customerPresenceOf(hub: { shared: SharedState; deps: { now: () =
   return p;
 }
 
+/** The server's CustomerPresence if its routes made one (the hub's queue order reads it; none: every page unknown). */
+export function customerPresenceIfAny(shared: SharedState): CustomerPresence | undefined {
+  return byShared.get(shared);
+}
+
 /** Stops and forgets a server's CustomerPresence (its app closes). */
 export function stopCustomerPresence(shared: SharedState) {
   byShared.get(shared)?.stop();

@@ -49,6 +49,7 @@ describe('#26 links in bot and agent messages', () => {
       'https://example.com/x',
       'https://evil.example/',
       'https://q.example/it',
+      'https://mine.example/x',
     ]);
     for (const a of links) {
       expect(a).toHaveAttribute('target', '_blank');
@@ -62,8 +63,8 @@ describe('#26 links in bot and agent messages', () => {
     expect(bubbles).toEqual([...hostile.slice(4), ...hostile.slice(0, 4), 'my page https://mine.example/x']);
     // The sentence around a link is kept (the closing bracket and full stop after it are text, not link).
     expect(screen.getByRole('link', { name: 'https://www.northwind.example/same-day?order=NW-1' }).nextSibling?.textContent).toBe(' (or call 0800 123 456).');
-    // The customer's own text is not made a link.
-    expect(screen.queryByRole('link', { name: 'https://mine.example/x' })).toBeNull();
+    // The customer's own link is a link too since newcomer s11 #11 (test/component/fixinboxWidgetS12.test.tsx).
+    expect(screen.getByRole('link', { name: 'https://mine.example/x' })).toHaveAttribute('href', 'https://mine.example/x');
   });
 });
 
