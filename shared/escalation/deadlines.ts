@@ -65,6 +65,21 @@ const TIME_STARTERS = new Set([
   ...Object.keys(PARTS), ...WEEKDAYS, ...WEEKDAYS.map((d) => `${d}s`), ...Object.keys(WEEKDAY_SHORT), ...PAIR_FIRST, 'thanksgiving', 'easter', ...MONTH_WORDS, ...Object.keys(NAMED_DATES),
 ]);
 const mayStartTime = (t: string) => TIME_STARTERS.has(t) || (t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57);
+/**
+ * Session 12 (speed): the same split per reader, so each runs only on the words it can start at (clockAt's patterns need a
+ * digit; relativeAt needs a lead word, a digit or an amount; dayAt the rest). Each reader returns nothing for any other
+ * word that does not start with a digit: findDeadline and timesOnly skip the calls (and clockAt's regexes) with the same
+ * result. DAY_STARTERS also holds the lower-case names Object.prototype gives every object ("constructor"): dayAt reads
+ * `PARTS[t]`, which is defined for them, and keeps doing so.
+ */
+const CLOCK_STARTERS = new Set(['noon', 'midday', 'midnight', 'half', 'quarter']);
+const RELATIVE_STARTERS = new Set(['in', 'within', 'after', ...AMOUNTS.keys()]);
+const DAY_STARTERS = new Set([
+  ...POSSESSIVE_DAY.keys(), 'today', 'tonight', 'tonite', 'tomorrow', 'day', 'this', 'later', 'end', 'eod', 'cob', 'close', 'first', 'weekend',
+  ...Object.keys(PARTS), ...WEEKDAYS, ...WEEKDAYS.map((d) => `${d}s`), ...Object.keys(WEEKDAY_SHORT), ...PAIR_FIRST, 'thanksgiving', 'easter', ...MONTH_WORDS, ...Object.keys(NAMED_DATES),
+  ...Object.getOwnPropertyNames(Object.prototype).filter((k) => /^[a-z0-9]+$/.test(k)),
+]);
+const startsWithDigit = (t: string) => t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57;
 
 /** Words that make a time a deadline. */
 const FRAME = new Set([
@@ -172,7 +187,7 @@ function timesOnly(toks: readonly string[]): 'past' | 'others' | null {
   let mayBePast = !(needWord(toks) || obligation(toks));
   // (Session 8: "by" / "before" only before a time: "can you find it by my email?" has no frame.)
   if (mayBePast) {
-    for (let i = 0; i < toks.length; i++) {
+    for (let i = 0; i < toks.length && mayBePast; i++) {
       const t = toks[i];
       if (TIME_PREPOSITION.has(t) && !leadsToTime(toks, i)) continue;
       if (FRAME.has(t) || (t.endsWith('s') && FRAME.has(t.slice(0, -1)))) mayBePast = false;
@@ -182,8 +197,10 @@ function timesOnly(toks: readonly string[]): 'past' | 'others' | null {
   let any = false;
   let lastPastEnd = -1;
   for (let i = 0; i < toks.length && (mayBePast || mayBeOthers); i++) {
-    const c = clockAt(toks, i);
-    const d = c ? null : dayAt(toks, i, 0, 1, 1);
+    const t0 = toks[i];
+    const digit = startsWithDigit(t0);
+    const c = digit || CLOCK_STARTERS.has(t0) ? clockAt(toks, i) : null;
+    const d = c || !(digit || DAY_STARTERS.has(t0)) ? null : dayAt(toks, i, 0, 1, 1);
     if (!c && !d) continue;
     any = true;
     const end = (c ?? d)!.end;
@@ -599,11 +616,25 @@ const SHORT_CUES = new Set(['by', 'before', 'until', 'till', 'please', 'possible
 export function findDeadline(toks: readonly string[], now: number, timezone: string, horizonHours: number): Deadline | null {
   if (toks.length === 0 || toks.length > 200) return null;
   let frame = obligation(toks);
-  for (const t of toks) if (FRAME.has(t)) frame = true;
+  if (!frame) {
+    for (const t of toks) {
+      if (FRAME.has(t)) {
+        frame = true;
+        break;
+      }
+    }
+  }
   // A short message is itself a deadline request when it leads with the time or asks for it ("by noon?",
   // "tomorrow morning please", "end of today possible?"), not in "how are you today?".
   let shortAsk = false;
-  if (!frame && toks.length <= SHORT_REQUEST) for (const t of toks) if (SHORT_CUES.has(t)) shortAsk = true;
+  if (!frame && toks.length <= SHORT_REQUEST) {
+    for (const t of toks) {
+      if (SHORT_CUES.has(t)) {
+        shortAsk = true;
+        break;
+      }
+    }
+  }
   if (!frame && !shortAsk && !(toks.length <= SHORT_REQUEST && (toks[0] === 'today' || toks[0] === 'tonight' || toks[0] === 'tomorrow' || toks[0] === 'end'))) {
     if (!(toks[0] === 'will' || toks[0] === 'can' || toks[0] === 'could')) return null;
   }
@@ -612,21 +643,23 @@ export function findDeadline(toks: readonly string[], now: number, timezone: str
   const [year, month, dom] = clock.date.split('-').map(Number);
   const found: Found[] = [];
   for (let i = 0; i < toks.length; i++) {
-    if (!mayStartTime(toks[i])) continue;
-    const c = clockAt(toks, i);
+    const t = toks[i];
+    const digit = startsWithDigit(t);
+    if (!digit && !TIME_STARTERS.has(t)) continue;
+    const c = digit || CLOCK_STARTERS.has(t) ? clockAt(toks, i) : null;
     if (c) {
       found.push({ at: i, end: c.end, day: null, minutes: c.minutes });
       i = c.end;
       continue;
     }
-    const r = relativeAt(toks, i);
+    const r = digit || RELATIVE_STARTERS.has(t) ? relativeAt(toks, i) : null;
     if (r) {
       // A relative deadline counts from now: stored as today's clock time plus the duration.
       found.push({ at: i, end: r.end, day: 0, minutes: clock.minutes + r.minutes, relative: true });
       i = r.end;
       continue;
     }
-    const d = dayAt(toks, i, weekday, month, dom, year);
+    const d = digit || DAY_STARTERS.has(t) ? dayAt(toks, i, weekday, month, dom, year) : null;
     if (d) {
       found.push({ at: i, end: d.end, day: d.day, minutes: d.minutes });
       i = d.end;

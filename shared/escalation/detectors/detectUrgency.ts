@@ -151,14 +151,24 @@ function injuryAt(toks: string[], i: number): boolean {
   return (a === 'his' || a === 'her' || a === 'their' || a === 'my' || a === 'himself' || a === 'herself') && (BODY.has(b ?? '') || a === 'himself' || a === 'herself');
 }
 function emergencyNow(toks: string[]): string | null {
-  let hit = -1;
-  // (The older, plainer words first: "the stove is leaking smell of gas right now" is named by its gas.)
-  for (let pass = 0; pass < 2 && hit < 0; pass++) {
-    for (let i = 0; i < toks.length; i++) {
-      if (NEAR_NOW.has(toks[i]) !== (pass === 1)) continue;
-      if ((EMERGENCY.has(toks[i]) || gasLeak(toks, i) || injuryAt(toks, i)) && affirmed(toks, i) && !namesARisk(toks, i)) { hit = i; break; }
+  // (The older, plainer words first: "the stove is leaking smell of gas right now" is named by its gas.) Session 12
+  // (speed): one pass keeping the first of each kind, instead of a second pass over the message for the newer words.
+  let plain = -1;
+  let newer = -1;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (!(EMERGENCY.has(t) || t === 'gas' || HURT_VERB.has(t))) continue;
+    const isNewer = NEAR_NOW.has(t);
+    if (isNewer && newer >= 0) continue;
+    if ((EMERGENCY.has(t) || gasLeak(toks, i) || injuryAt(toks, i)) && affirmed(toks, i) && !namesARisk(toks, i)) {
+      if (!isNewer) {
+        plain = i;
+        break;
+      }
+      newer = i;
     }
   }
+  const hit = plain >= 0 ? plain : newer;
   if (hit < 0) return null;
   let now = false;
   const near = NEAR_NOW.has(toks[hit]);
