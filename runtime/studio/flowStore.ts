@@ -34,9 +34,9 @@ import { decodeUtf8Strict, describeUtf8Error } from '../../shared/simulator/utf8
 import { diffFlows, type FlowDiff } from './diffFlows';
 import { exportFlowDocument } from './exportFlowDocument';
 import { formatFlowFile } from './formatFlowFile';
+import { FlowText } from './flowText';
 import { appendLineDurable, writeFileAtomic } from './writeFileAtomic';
 import { createHash } from 'node:crypto';
-import { isDeepStrictEqual } from 'node:util';
 import { applyEdits, modify } from 'jsonc-parser';
 
 enablePatches();
@@ -205,33 +205,6 @@ export function scenarioRevision(text: string | null): string {
 
 function scenarioProblem(p: { path: string; message: string; hint: string }): FlowProblem {
   return { severity: 'error', code: 'scenario', path: p.path, blockId: null, message: p.message, hint: p.hint };
-}
-
-/**
- * Hostile s11 #16: two flow files say the same when their JSON is the same (line endings, a BOM, indentation and key
- * order do not count): a file re-saved with CRLF by git or re-indented by a formatter is not "changed on disk".
- */
-export function sameFlowContent(a: string, b: string): boolean {
-  if (a === b) return true;
-  const pa = parseJsonOrNull(a.replace(/^\uFEFF/, ''));
-  const pb = parseJsonOrNull(b.replace(/^\uFEFF/, ''));
-  return pa !== null && pb !== null && isDeepStrictEqual(pa, pb);
-}
-
-/** Where the first problem of an unreadable flow file is, in words ("line 12, column 5: ..."). */
-function firstProblemOf(text: string): string {
-  const p = loadFlowText(text).problems.find((x) => x.severity === 'error') ?? loadFlowText(text).problems[0];
-  const said = p ? `${p.message}${p.path && p.path !== '$' && !p.message.includes(p.path) ? ` (at ${p.path})` : ''}` : 'it is not a flow document';
-  // One line (a banner shows it), without the closing full stop (the sentence around it has its own).
-  return said.replace(/\s+/g, ' ').trim().replace(/\.$/, '');
-}
-
-function parseJsonOrNull(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
 }
 
 /** At most 300 characters of a flow's description for the flow list. */
@@ -480,7 +453,7 @@ export class FlowStore {
   }
 
   /** Reads a flow file as it is on disk (no journal). */
-  private async readSaved(e: FlowEntry): Promise<{ flow: Flow; problems: FlowProblem[]; text: string }> {
+  private async readSaved(e: FlowEntry): Promise<{ flow: Flow; problems: FlowProblem[]; text: string; file: FlowText }> {
     let text: string;
     try {
       text = await readRegularFile(e.path, MAX_FLOW_FILE_BYTES);
@@ -495,7 +468,8 @@ export class FlowStore {
         'Put the file back, or restore the flow from the trash or its version history.',
       );
     }
-    const loaded = loadFlowText(text);
+    const file = new FlowText(text);
+    const loaded = file.loaded;
     if (!loaded.flow) {
       throw new StudioError(
         422,
@@ -505,7 +479,7 @@ export class FlowStore {
         loaded.problems,
       );
     }
-    return { flow: loaded.flow, problems: loaded.problems, text };
+    return { flow: loaded.flow, problems: loaded.problems, text, file };
   }
 
   private async readJournal(key: string): Promise<JournalEntry[]> {
@@ -583,7 +557,7 @@ export class FlowStore {
       // flows folder without any version gets its first one now.
       if (!e.versions.some((v) => v.revision === e.revision)) await this.keepVersion(e, e.revision, saved.text, this.now().toISOString(), 'opened in the studio');
       const journal = await this.readJournal(key);
-      const moved = await this.journalOnChangedFile(key, e, saved.text, journal);
+      const moved = await this.journalOnChangedFile(key, e, saved.file, journal);
       if (moved) {
         e.openedAt = this.now().toISOString();
         this.db.data.recent = [key, ...this.db.data.recent.filter((k) => k !== key)].slice(0, MAX_RECENT);
@@ -616,12 +590,12 @@ export class FlowStore {
    * the journal is emptied, and the returned warning says which version holds the edits. Null: nothing to do (no
    * pending edits, or the file is still the one the studio wrote, or that version is not in the history).
    */
-  private async journalOnChangedFile(key: string, e: FlowEntry, diskText: string, journal: JournalEntry[]): Promise<FlowProblem | null> {
+  private async journalOnChangedFile(key: string, e: FlowEntry, disk: FlowText, journal: JournalEntry[]): Promise<FlowProblem | null> {
     const pending = journal.filter((x) => x.seq > e.savedSeq);
-    if (pending.length === 0 || !e.versions.some((v) => v.revision === e.revision)) return null;
-    const lastWritten = await readFile(this.dir('history', e.key, `${e.revision}.json`), 'utf8').catch(() => null);
-    if (lastWritten === null || sameFlowContent(lastWritten, diskText)) return null;
-    const base = loadFlowText(lastWritten).flow;
+    if (pending.length === 0) return null;
+    const lastWritten = await this.lastWritten(e);
+    if (lastWritten === null || lastWritten.sameContent(disk)) return null;
+    const base = lastWritten.loaded.flow;
     if (!base) return null;
     const baseRevision = e.revision;
     const r = this.replay(key, base, e.savedSeq, journal);
@@ -636,7 +610,7 @@ export class FlowStore {
       await this.keepVersion(e, editsRevision, text, at, `unsaved edits recovered after the studio stopped (${r.replayed} edit${r.replayed === 1 ? '' : 's'}: ${what}), made on version ${baseRevision}; not applied to the file, which had changed on disk`);
     }
     const diskRevision = (editsRevision ?? baseRevision) + 1;
-    await this.keepVersion(e, diskRevision, diskText, diskAt, 'changed outside the studio (the file on disk when unsaved edits were found; kept as it is)');
+    await this.keepVersion(e, diskRevision, disk.text, diskAt, 'changed outside the studio (the file on disk when unsaved edits were found; kept as it is)');
     e.revision = diskRevision;
     e.savedSeq = lastSeq;
     await this.db.write();
@@ -756,24 +730,25 @@ export class FlowStore {
       }
       const text = formatFlowFile(flow);
       const warnings: string[] = [];
-      const current = await readFile(e.path, 'utf8').catch(() => null);
-      const changed = current !== text;
+      const currentText = await readFile(e.path, 'utf8').catch(() => null);
+      const current = currentText === null ? null : new FlowText(currentText);
+      const changed = currentText !== text;
       if (changed) {
-        const previous = current !== null ? parseJsonOrNull(current) : null;
+        const previous = current !== null ? current.json : null;
         // The first save of a file not yet in the history records its starting point as a version too.
-        if (current !== null && e.versions.length === 0) await this.keepVersion(e, e.revision, current, e.savedAt, 'first version kept by the studio');
+        if (current !== null && e.versions.length === 0) await this.keepVersion(e, e.revision, current.text, e.savedAt, 'first version kept by the studio');
         // Hostile s9 #1: the file was changed outside the studio (an editor, git) since the studio last wrote it (its
         // latest version in the history): that content becomes a version of its own before the studio's save replaces
         // it, so "the previous content is in the history" holds for a hand edit too.
         else if (current !== null && e.versions.some((v) => v.revision === e.revision)) {
-          const lastWritten = await readFile(this.dir('history', e.key, `${e.revision}.json`), 'utf8').catch(() => null);
-          if (lastWritten !== null && !sameFlowContent(lastWritten, current)) {
+          const lastWritten = await this.lastWritten(e);
+          if (lastWritten !== null && !lastWritten.sameContent(current)) {
             // Newcomer s11 #17: an editor's save (it carries the revision it is based on) does not overwrite a file
             // changed on disk since the studio loaded it unless the designer chose "Keep mine" (overwriteDisk).
             if (opts.baseRevision !== undefined && opts.overwriteDisk !== true) throw this.changedOnDiskError(e, current);
             const outside = e.revision + 1;
             const at = await stat(e.path).then((st) => st.mtime.toISOString()).catch(() => this.now().toISOString());
-            await this.keepVersion(e, outside, current, at, 'changed outside the studio (the file as it was on disk before the studio saved over it)');
+            await this.keepVersion(e, outside, current.text, at, 'changed outside the studio (the file as it was on disk before the studio saved over it)');
             e.revision = outside;
             // Not another tab's work: the saving tab's later requests based on the revision before it stay valid.
             if (typeof opts.tab === 'string') {
@@ -837,8 +812,8 @@ export class FlowStore {
   }
 
   /** 409 changed_on_disk: the file was changed outside the studio since it loaded it; nothing was written. */
-  private changedOnDiskError(e: FlowEntry, diskText: string): StudioError {
-    const broken = loadFlowText(diskText).flow ? null : firstProblemOf(diskText);
+  private changedOnDiskError(e: FlowEntry, disk: FlowText): StudioError {
+    const broken = disk.loaded.flow ? null : disk.firstProblem();
     return new StudioError(
       409,
       'changed_on_disk',
@@ -847,14 +822,15 @@ export class FlowStore {
       broken
         ? 'Fix the file on disk and choose Reload, or choose Keep mine to write the studio\'s version over it (the broken file is kept as a version in Version history). From a script: resend the save with "overwriteDisk": true.'
         : 'Choose Reload to take the file as it is on disk (the studio\'s unsaved edits are kept as a version), or Keep mine to save over it (the file on disk is kept as a version). From a script: resend the save with "overwriteDisk": true.',
-      broken ? loadFlowText(diskText).problems : [],
+      broken ? disk.loaded.problems : [],
     );
   }
 
   /** The text the studio last wrote or loaded for this flow (its latest version), null when it has none. */
-  private lastWritten(e: FlowEntry): Promise<string | null> {
-    if (!e.versions.some((v) => v.revision === e.revision)) return Promise.resolve(null);
-    return readFile(this.dir('history', e.key, `${e.revision}.json`), 'utf8').catch(() => null);
+  private async lastWritten(e: FlowEntry): Promise<FlowText | null> {
+    if (!e.versions.some((v) => v.revision === e.revision)) return null;
+    const text = await readFile(this.dir('history', e.key, `${e.revision}.json`), 'utf8').catch(() => null);
+    return text === null ? null : new FlowText(text);
   }
 
   /**
@@ -867,10 +843,11 @@ export class FlowStore {
     return this.serial(key, async () => {
       const info = await stat(e.path).catch(() => null);
       const base: DiskStatus = { changed: false, revision: e.revision, path: e.path, ...(info ? { modifiedAt: info.mtime.toISOString() } : {}) };
-      const current = await readRegularFile(e.path, MAX_FLOW_FILE_BYTES).catch(() => null);
+      const currentText = await readRegularFile(e.path, MAX_FLOW_FILE_BYTES).catch(() => null);
       const lastWritten = await this.lastWritten(e);
-      if (current === null || lastWritten === null || sameFlowContent(lastWritten, current)) return base;
-      return { ...base, changed: true, ...(loadFlowText(current).flow ? {} : { problem: firstProblemOf(current) }) };
+      const current = currentText === null ? null : new FlowText(currentText);
+      if (current === null || lastWritten === null || lastWritten.sameContent(current)) return base;
+      return { ...base, changed: true, ...(current.loaded.flow ? {} : { problem: current.firstProblem() }) };
     });
   }
 
@@ -892,14 +869,14 @@ export class FlowStore {
       const lastWritten = await this.lastWritten(e);
       const at = this.now().toISOString();
       let editsRevision: number | null = null;
-      const mineText = mine ? formatFlowFile(mine.flow) : null;
-      if (mineText !== null && !sameFlowContent(mineText, saved.text) && (lastWritten === null || !sameFlowContent(mineText, lastWritten))) {
+      const mineFile = mine ? new FlowText(formatFlowFile(mine.flow)) : null;
+      if (mineFile !== null && !mineFile.sameContent(saved.file) && (lastWritten === null || !mineFile.sameContent(lastWritten))) {
         editsRevision = e.revision + 1;
-        const what = lastWritten ? diffFlows(parseJsonOrNull(lastWritten), JSON.parse(mineText)).summary : 'the whole flow';
-        await this.keepVersion(e, editsRevision, mineText, at, `the studio's unsaved edits (${what}), not applied: the file had changed on disk and Reload took the disk version`);
+        const what = lastWritten ? diffFlows(lastWritten.json, mineFile.json).summary : 'the whole flow';
+        await this.keepVersion(e, editsRevision, mineFile.text, at, `the studio's unsaved edits (${what}), not applied: the file had changed on disk and Reload took the disk version`);
         e.revision = editsRevision;
       }
-      if (lastWritten === null || !sameFlowContent(lastWritten, saved.text) || editsRevision !== null) {
+      if (lastWritten === null || !lastWritten.sameContent(saved.file) || editsRevision !== null) {
         const diskAt = await stat(e.path).then((st) => st.mtime.toISOString()).catch(() => at);
         await this.keepVersion(e, e.revision + 1, saved.text, diskAt, 'changed outside the studio (taken in by Reload)');
         e.revision += 1;

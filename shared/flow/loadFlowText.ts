@@ -13,7 +13,11 @@ import { visit } from 'jsonc-parser';
 import { jsonPath, type FlowProblem } from './flowProblem';
 import { validateFlow, type FlowValidation } from './validateFlow';
 
-export function loadFlowText(text: string): FlowValidation {
+/**
+ * `parsed`: the result of JSON.parse on the text without its BOM, when the caller already has it (the studio server
+ * compares a file's JSON before it validates it): the text is then not parsed a second time. Same answer either way.
+ */
+export function loadFlowText(text: string, parsed?: { value: unknown } | { error: string }): FlowValidation {
   // Editors on Windows like to prepend a byte-order mark; JSON.parse rejects it, people cannot see it.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') {
@@ -55,10 +59,14 @@ export function loadFlowText(text: string): FlowValidation {
     };
   }
   let doc: unknown;
-  try {
-    doc = JSON.parse(body);
-  } catch (e) {
-    return { ok: false, flow: null, problems: [jsonSyntaxProblem(body, e instanceof Error ? e.message : String(e))] };
+  if (parsed && 'error' in parsed) return { ok: false, flow: null, problems: [jsonSyntaxProblem(body, parsed.error)] };
+  if (parsed) doc = parsed.value;
+  else {
+    try {
+      doc = JSON.parse(body);
+    } catch (e) {
+      return { ok: false, flow: null, problems: [jsonSyntaxProblem(body, e instanceof Error ? e.message : String(e))] };
+    }
   }
   const duplicates = duplicateKeyProblems(body, doc);
   const result = validateFlow(doc);
