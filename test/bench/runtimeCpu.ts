@@ -17,10 +17,16 @@
  *        threads, next to the default in the same run; the "busiest other thread" column is then a shard's thread)
  *   BENCH_RUNTIMES=bundle,tsx ...   (this checkout once per way of running it: the esbuild bundle that `npm run
  *        build` makes, which the bench builds first, and/or the TypeScript through tsx; default: bundle)
+ *   BENCH_BEFORE_ROOT=/tmp/a,/tmp/b   (several older checkouts, each its own row)
+ *   BENCH_ATTRIB=1   (session 12) also, per server and thread (main, the shard's worker = the busiest other thread):
+ *        minor page faults per message (/proc/<pid>/task/<tid>/stat), GC count and ms per 1,000 messages (a preloaded
+ *        PerformanceObserver in every thread, NODE_OPTIONS=--require, both checkouts alike), process sys time share
+ *   BENCH_PROFILE_DIR=/tmp/prof   (session 12) CPU profile of every thread of this checkout's server (a preloaded
+ *        inspector session per thread: a worker thread does not get --cpu-prof), PROF_START_MS after start for PROF_MS
  * Linux only (/proc). Prints tables; never pass/fail.
  */
 import os from 'node:os';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +37,69 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS_CPU ?? 100);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 10);
+const ATTRIB = process.env.BENCH_ATTRIB === '1';
+/** Preloaded into every thread of a baton serve (NODE_OPTIONS=--require): GC counts/time (ATTRIB_DIR) and a CPU profile (PROF_DIR). */
+const PRELOAD = `
+const { isMainThread, threadId } = require('node:worker_threads');
+const fs = require('node:fs');
+const name = (isMainThread ? 'main' : 'worker' + threadId) + '-' + process.pid;
+if (process.env.ATTRIB_DIR) {
+  const { PerformanceObserver, constants } = require('node:perf_hooks');
+  const st = { tid: 0, n: {}, ms: {} };
+  try { st.tid = Number(fs.readlinkSync('/proc/thread-self').split('/').pop()); } catch {}
+  const kinds = { [constants.NODE_PERFORMANCE_GC_MINOR]: 'minor', [constants.NODE_PERFORMANCE_GC_MAJOR]: 'major', [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental', [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weakcb' };
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) { const k = kinds[e.detail ? e.detail.kind : e.kind] || 'other'; st.n[k] = (st.n[k] || 0) + 1; st.ms[k] = (st.ms[k] || 0) + e.duration; } }).observe({ entryTypes: ['gc'] });
+  const file = process.env.ATTRIB_DIR + '/' + name + '.json';
+  setInterval(() => { try { fs.writeFileSync(file + '.tmp', JSON.stringify(st)); fs.renameSync(file + '.tmp', file); } catch {} }, 200).unref();
+}
+if (process.env.PROF_DIR) {
+  const inspector = require('node:inspector');
+  const start = Number(process.env.PROF_START_MS ?? 20000), dur = Number(process.env.PROF_MS ?? 6000);
+  const s = new inspector.Session(); s.connect();
+  setTimeout(() => {
+    s.post('Profiler.enable', () => s.post('Profiler.setSamplingInterval', { interval: 200 }, () => s.post('Profiler.start', () => {
+      setTimeout(() => s.post('Profiler.stop', (err, r) => { if (!err) fs.writeFileSync(process.env.PROF_DIR + '/' + name + '.cpuprofile', JSON.stringify(r.profile)); }), dur).unref();
+    })));
+  }, start).unref();
+}
+`;
+
+interface GcStat { tid: number; n: Record<string, number>; ms: Record<string, number> }
+/** The preload's GC counters of every thread of `pid`, by thread id. */
+function readGc(dir: string, pid: number): Map<number, GcStat> {
+  const out = new Map<number, GcStat>();
+  if (!existsSync(dir)) return out;
+  for (const f of readdirSync(dir)) {
+    if (!f.endsWith(`-${pid}.json`)) continue;
+    try {
+      const st = JSON.parse(readFileSync(join(dir, f), 'utf8')) as GcStat;
+      out.set(st.tid, st);
+    } catch {
+      /* being written */
+    }
+  }
+  return out;
+}
+
+/** Minor faults, major faults, utime ms, stime ms of each thread of `pid`, by thread id. */
+export function threadStats(pid: number): Map<string, [number, number, number, number]> {
+  const out = new Map<string, [number, number, number, number]>();
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        const f = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const x = f.slice(f.lastIndexOf(')') + 2).split(' ');
+        out.set(tid, [Number(x[7]), Number(x[9]), Number(x[11]) * 10, Number(x[12]) * 10]);
+      } catch {
+        /* the thread ended */
+      }
+    }
+  } catch {
+    /* not Linux */
+  }
+  return out;
+}
+
 const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 
 /** utime + stime of a process (all its threads), in ms. */
@@ -84,7 +153,16 @@ interface Target {
   child: ChildProcess;
   path: (i: number) => string;
   headers: (i: number) => Record<string, string>;
-  runs: Array<{ ok: number; perSec: number; p99: number; cpu: number; main: number; other: number }>;
+  runs: Array<{ ok: number; perSec: number; p99: number; cpu: number; main: number; other: number; attrib?: Attrib }>;
+  attribDir?: string;
+}
+
+/** BENCH_ATTRIB: one round's per-thread figures (main thread, busiest other thread = the shard's worker, the rest). */
+interface Attrib {
+  faults: { main: number; worker: number; rest: number };
+  sys: { main: number; worker: number; rest: number };
+  user: { main: number; worker: number; rest: number };
+  gc: { main: GcStat['n']; worker: GcStat['n']; mainMs: GcStat['ms']; workerMs: GcStat['ms'] };
 }
 
 export async function runtimeCpuBench(): Promise<void> {
@@ -104,8 +182,11 @@ export async function runtimeCpuBench(): Promise<void> {
       ];
     });
     // The older checkout runs what its own `npm run build` makes too (a checkout without the build script runs tsx).
-    if (process.env.BENCH_BEFORE_ROOT) ensureRuntimeBundle(process.env.BENCH_BEFORE_ROOT);
-    if (process.env.BENCH_BEFORE_ROOT) roots.push([`baton serve, lmdb (${process.env.BENCH_BEFORE_ROOT})`, process.env.BENCH_BEFORE_ROOT, undefined]);
+    // Several older checkouts: BENCH_BEFORE_ROOT=/tmp/a,/tmp/b (session 12: the session's start and session 10's end).
+    for (const before of (process.env.BENCH_BEFORE_ROOT ?? '').split(',').filter(Boolean)) {
+      ensureRuntimeBundle(before);
+      roots.push([`baton serve, lmdb (${before})`, before, undefined]);
+    }
     for (const [name, batonRoot, mode] of roots) {
       const flags = batonRoot ? [] : (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
       if (process.env.BENCH_PROFILE && !batonRoot && mode === runtimes[0]) flags.push('--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE);
@@ -116,6 +197,15 @@ export async function runtimeCpuBench(): Promise<void> {
         env.BATON_RUNTIME = runtime;
         for (const kv of (extra ?? '').split(' ').filter(Boolean)) env[kv.slice(0, kv.indexOf('='))] = kv.slice(kv.indexOf('=') + 1);
       }
+      let attribDir: string | undefined;
+      const wantProfile = process.env.BENCH_PROFILE_DIR && !batonRoot && mode === runtimes[0];
+      if (ATTRIB || wantProfile) {
+        const preload = join(dir, 'attrib-preload.cjs');
+        writeFileSync(preload, PRELOAD);
+        env.NODE_OPTIONS = `--require ${preload}`;
+        if (ATTRIB) env.ATTRIB_DIR = attribDir = mkdtempSync(join(dir, 'attrib-'));
+        if (wantProfile) env.PROF_DIR = process.env.BENCH_PROFILE_DIR!;
+      }
       const b = await startBaton(mkdtempSync(join(dir, 'baton-')), bare.url, undefined, flags, batonRoot, env);
       const convs = await createConversations(b.url, 1000);
       targets.push({
@@ -124,6 +214,7 @@ export async function runtimeCpuBench(): Promise<void> {
         path: (i) => `/api/v1/conversations/${convs[i % convs.length].id}/messages`,
         headers: (i) => ({ authorization: `Bearer ${convs[i % convs.length].token}` }),
         runs: [],
+        attribDir,
       });
     }
     // Warm-up (JIT, lmdb pages). 3 s was too short on a loaded machine: V8's compiler threads were still busy in the
@@ -135,8 +226,19 @@ export async function runtimeCpuBench(): Promise<void> {
         const c0 = cpuMs(t.child.pid!);
         const m0 = mainThreadCpuMs(t.child.pid!);
         const th0 = threadCpuMs(t.child.pid!);
+        const s0 = ATTRIB ? threadStats(t.child.pid!) : null;
+        if (t.attribDir) await new Promise((r) => setTimeout(r, 450)); // the preload writes its counters every 200 ms
+        const g0 = t.attribDir ? readGc(t.attribDir, t.child.pid!) : null;
         const r = await load(t.url, CONNECTIONS, t.path, t.headers, SECONDS, 1000);
-        t.runs.push({ ok: r.ok, perSec: r.perSec, p99: r.p99, cpu: cpuMs(t.child.pid!) - c0, main: mainThreadCpuMs(t.child.pid!) - m0, other: busiestOther(t.child.pid!, th0, threadCpuMs(t.child.pid!)) });
+        const th1 = threadCpuMs(t.child.pid!);
+        const run: Target['runs'][number] = { ok: r.ok, perSec: r.perSec, p99: r.p99, cpu: cpuMs(t.child.pid!) - c0, main: mainThreadCpuMs(t.child.pid!) - m0, other: busiestOther(t.child.pid!, th0, th1) };
+        if (s0 && t.attribDir) {
+          const s1 = threadStats(t.child.pid!);
+          await new Promise((r) => setTimeout(r, 450));
+          const g1 = readGc(t.attribDir, t.child.pid!);
+          run.attrib = attribOf(String(t.child.pid!), th0, th1, s0, s1, g0!, g1);
+        }
+        t.runs.push(run);
       }
     }
     const l1 = os.loadavg()[0];
@@ -165,11 +267,28 @@ export async function runtimeCpuBench(): Promise<void> {
       `\nRuntime CPU per customer message (${CONNECTIONS} connections, 1,000 conversations, ${ROUNDS} alternating ${SECONDS} s rounds per server; ` +
         `load average ${fmt(l0, 1)} -> ${fmt(l1, 1)} on ${os.cpus().length} cores)\n`,
     );
-    const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-    rows.forEach((r, n) => {
-      console.log('| ' + r.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |');
-      if (n === 0) console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
-    });
+    printTable(rows);
+    if (ATTRIB) {
+      // Per 1,000 answered messages, median round; main = the JavaScript main thread (HTTP), worker = the busiest other
+      // thread (the shard), rest = every other thread (V8's GC/compiler helpers, libuv's pool, lmdb).
+      const k = (t: Target, f: (a: Attrib) => number) => median(t.runs.filter((r) => r.attrib).map((r) => (f(r.attrib!) * 1000) / Math.max(1, r.ok)));
+      const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
+      const arows: string[][] = [['server (per 1,000 msgs, median round)', 'minor faults main / worker / rest', 'user ms main / worker / rest', 'sys ms main / worker / rest', 'worker GCs minor / major+incr', 'worker GC ms', 'main GCs minor / major+incr', 'main GC ms']];
+      for (const t of targets.slice(1)) {
+        arows.push([
+          t.name,
+          [k(t, (a) => a.faults.main), k(t, (a) => a.faults.worker), k(t, (a) => a.faults.rest)].map((x) => fmt(x)).join(' / '),
+          [k(t, (a) => a.user.main), k(t, (a) => a.user.worker), k(t, (a) => a.user.rest)].map((x) => fmt(x, 0)).join(' / '),
+          [k(t, (a) => a.sys.main), k(t, (a) => a.sys.worker), k(t, (a) => a.sys.rest)].map((x) => fmt(x, 0)).join(' / '),
+          `${fmt(k(t, (a) => a.gc.worker.minor ?? 0), 1)} / ${fmt(k(t, (a) => (a.gc.worker.major ?? 0) + (a.gc.worker.incremental ?? 0)), 1)}`,
+          fmt(k(t, (a) => sum(a.gc.workerMs)), 1),
+          `${fmt(k(t, (a) => a.gc.main.minor ?? 0), 1)} / ${fmt(k(t, (a) => (a.gc.main.major ?? 0) + (a.gc.main.incremental ?? 0)), 1)}`,
+          fmt(k(t, (a) => sum(a.gc.mainMs)), 1),
+        ]);
+      }
+      console.log('\nAttribution (BENCH_ATTRIB=1): per 1,000 answered messages, median round\n');
+      printTable(arows);
+    }
   } finally {
     for (const t of targets.slice(1)) {
       t.child.kill('SIGTERM');
@@ -178,6 +297,37 @@ export async function runtimeCpuBench(): Promise<void> {
     targets[0]?.child.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+function printTable(rows: string[][]): void {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  rows.forEach((r, n) => {
+    console.log('| ' + r.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |');
+    if (n === 0) console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+  });
+}
+
+/** One round's attribution from the /proc and GC readings before (0) and after (1) it. */
+function attribOf(pid: string, th0: Map<string, number>, th1: Map<string, number>, s0: Map<string, [number, number, number, number]>, s1: Map<string, [number, number, number, number]>, g0: Map<number, GcStat>, g1: Map<number, GcStat>): Attrib {
+  let workerTid = '';
+  let max = -1;
+  for (const [tid, ms] of th1) if (tid !== pid && ms - (th0.get(tid) ?? 0) > max) (max = ms - (th0.get(tid) ?? 0)), (workerTid = tid);
+  const part = (i: 0 | 2 | 3) => {
+    const o = { main: 0, worker: 0, rest: 0 };
+    for (const [tid, v] of s1) {
+      const d = v[i] - (s0.get(tid)?.[i] ?? 0);
+      if (tid === pid) o.main += d;
+      else if (tid === workerTid) o.worker += d;
+      else o.rest += d;
+    }
+    return o;
+  };
+  const gcd = (tid: string, f: 'n' | 'ms') => {
+    const a = g1.get(Number(tid))?.[f] ?? {};
+    const b = g0.get(Number(tid))?.[f] ?? {};
+    return Object.fromEntries(Object.entries(a).map(([key, v]) => [key, v - (b[key] ?? 0)]));
+  };
+  return { faults: part(0), user: part(2), sys: part(3), gc: { main: gcd(pid, 'n'), worker: gcd(workerTid, 'n'), mainMs: gcd(pid, 'ms'), workerMs: gcd(workerTid, 'ms') } };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
