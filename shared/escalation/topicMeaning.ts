@@ -416,7 +416,7 @@ export const MEANING_OUTPUTS: readonly TopicOutput[] = [...new Set(FRAMES.map((f
  *    "damaged by another shop", "fraud on a different site").
  * (Money troubles: "I'm broke till payday" is taken out of the message by `withoutIdioms`.)
  */
-const GENERAL = / (?:just curious|later if|in (?:the )?future if|how long (?:\w+ ){0,4}(?:kept|saved|stored|held|retained)|out of curiosity|curious to know|in general terms|generally speaking|what happens in general|general terms|general interest|general question|for my own information|for (?:my )?information only|purely (?:for|out of)|hypothetically|hypothetical|comparing (?:retailers|shops|stores|sites|companies|you)|for future reference|mine (?:is|was|arrived|came) (?:\w+ )?(?:fine|perfect|ok|okay|great)|no particular (?:concern|problem|issue|reason)|before (?:i|we) (?:place|buy|order|purchase|decide|commit|sign up|join|register|create|make)|before (?:buying|ordering|purchasing)|if (?:i|we) (?:sign up|join|register|create (?:an|one))|thinking (?:of|about|to) (?:signing up|joining|registering|buying|ordering|order|buy|purchase)|not (?:asking )?(?:for|about) (?:mine|my own)|(?:for|about|writing) (?:my |a |an |our )?(?:homework|blog|blog post|article|essay|assignment|dissertation|research|school project|uni project|college project)|(?:just )?so (?:i|we) know for (?:the )?(?:future|next time)|your general (?:approach|policy|rule|practice|process)|i am not (?:having|reporting) (?:a |any )?(?:problem|issue)|asking (?:you )?generally|(?:a |just a )?general (?:enquiry|inquiry))\b/;
+const GENERAL = / (?:just curious|later if|in (?:the )?future if|how long (?:\w+ ){0,4}(?:kept|saved|stored|held|retained)|out of curiosity|curious to know|in general terms|generally speaking|what happens in general|general terms|general interest|general question|for my own information|for (?:my )?information only|purely (?:for|out of)|hypothetically|hypothetical|comparing (?:retailers|shops|stores|sites|companies|you)|for future reference|mine (?:is|was|arrived|came) (?:\w+ )?(?:fine|perfect|ok|okay|great)|no particular (?:concern|problem|issue|reason)|before (?:(?:i|we) )?(?:place|buy|order|purchase|decide|commit|sign up|join|register|create|make)|before (?:buying|ordering|purchasing)|if (?:i|we) (?:sign up|join|register|create (?:an|one))|thinking (?:of|about|to) (?:signing up|joining|registering|buying|ordering|order|buy|purchase)|not (?:asking )?(?:for|about) (?:mine|my own)|(?:for|about|writing|study|studying) (?:this )?(?:for )?(?:my |a |an |our )?(?:homework|blog|blog post|article|essay|assignment|dissertation|research|school project|uni project|college project|course|class|thesis|studies|exam)|(?:just )?so (?:i|we) know for (?:the )?(?:future|next time)|your general (?:approach|policy|rule|practice|process)|i am not (?:having|reporting) (?:a |any )?(?:problem|issue)|asking (?:you )?generally|(?:a |just a )?general (?:enquiry|inquiry))\b/;
 const REASSURED = / (?:everything|all|item|items|contents|product|it|the rest|what was) (?:else )?(?:inside |in it |in the box )?(?:is|was|are|were|s|seems|looks|arrived|came) (?:all |totally |perfectly |absolutely |completely )?(?:fine|perfect|ok|okay|intact|undamaged|unharmed|dry|great|good)\b| no action (?:is )?needed| nothing (?:for you )?to do| no need to (?:do anything|worry|act)| (?:i am|we are|i m) not (?:too |really |at all )?bothered| no harm done| can not complain| no complaints| (?:came|arrived|was|is|were) (?:exactly )?as described| (?:arrived|came|got here|turned up) (?:\w+ )?in one piece| in (?:perfect|great|good|mint) condition| (?:refund|money|payment) (?:has |had )?(?:came|come|went|gone|go) through (?:fine|ok|okay|yesterday|today|already|now)| (?:payment|it) went through (?:fine|ok|okay)| thanks? (?:you )?for (?:the|my) refund/;
 const ELSEWHERE = / (?:my (?:own )?fault|(?:my|our) (?:own )?(?:mistake|doing)|nothing to do with you|not your fault|(?:i|we|the kids|the dog|the cat) (?:dropped|knocked over|knocked) (?:it|them|my|our|the)|i broke (?:it|them|my|our|the)|(?:damaged|broken|scratched|hit|had|happened|was) (?:by|on|at|with) (?:another|a different|different|other) (?:shop|site|store|company|retailer|website|seller|brand)|(?:bought|ordered|got) (?:it |them |one )?(?:from|at) (?:another|a different|different) (?:shop|site|store|company|retailer|website|seller)|about (?:another|a different|different) brand|(?:had|has|have|having|was|were|happened|problem|problems|issue|issues|trouble|row|dispute|fight|argument|bacchanal|palaver|drama|complained|complaining|complains)(?: \w+){0,4} (?:with|on|at|about) (?:a |an |some |the )?(?:other|another|different) (?:website|site|shop|store|company|retailer|seller|online shop|app|platform|supplier|vendor|brand|firm)s?)\b/;
 /**
@@ -426,7 +426,12 @@ const ELSEWHERE = / (?:my (?:own )?fault|(?:my|our) (?:own )?(?:mistake|doing)|n
  */
 const HYPOTHETICAL = / (?:what|how) (?:would |will )?(?:happens?|is the (?:process|procedure)|do (?:i|you) do|should i do) (?:\w+ ){0,2}if | what if | supposing | hypothetically | (?:should|would|could) (?:i|we) (?:\w+ ){0,4}if (?:it|a|an|the|my|something|someone|anything)\b/;
 /** "If a parcel arrives with the box damaged, should I still accept it?": an if-clause about a thing, in a question. */
-const IF_QUESTION = /(?:^| )if (?:a|an|the|my|it|something|someone|anything|i|we|your|they|one)\b(?: \w+){1,12} (?:should|would|will|do|does|can|could|is|are|am) (?:i|we|you|it|they|there)\b/;
+const IF_QUESTION = /(?:^| )if (?:a|an|the|my|it|something|someone|somebody|anyone|anybody|people|folk|a customer|customers|anything|i|we|your|they|one)\b(?: \w+){1,12} (?:(?:should|would|will|do|does|can|could|is|are|am) (?:i|we|you|it|they|there)|what (?:do )?you do)\b/;
+/**
+ * Session 12: how the shop stops or catches fraud in general, in a question ("what do you do to stop people using stolen
+ * cards on your site?", "how do you catch scammers?"), with no card, account or order of the customer's in it.
+ */
+const PREVENTION = / (?:stop|stops|prevent|prevents|catch|catches|detect|detects|spot|block|blocks|protect (?:against|from|customers from)|deal with|handle) (?:\w+ ){0,2}(?:people|folk|folks|anyone|anybody|someone|somebody|fraudsters|fraudster|scammers|scammer|criminals|thieves|fraud|scams|scam|stolen cards?|fake orders?)\b(?!.* (?:(?:my|our) (?:card|cards|account|details|bank|order|orders|paypal|payment|money)|me|us|mine|ours|used|took|taken|stole) )/;
 const TOLD_AS_HAPPENED = / (?:arrived|came|turned up|was|were|has been|have been|got) (?:\w+ ){0,3}(?:broken|damaged|smashed|cracked|used|stolen|charged|hacked)\b| (?:i|we) (?:was|were|have been|got) (?:charged|billed|scammed|hacked)\b/;
 
 /** Words that show the customer's own case with the shop after all ("but it's still broken", "refund me"). */
@@ -437,7 +442,7 @@ const STILL_A_CASE = / (?:but|however|although|though|except|apart from) (?:\w+ 
 // shop passes on: "do you share my address with the courier company?", "do you sell my email to anyone?".)
 const ASKS_WHAT_YOU_KEEP = /^ (?:\w+ )?(?:do|how long do|why do|will) you (?:keep|store|hold|save|retain|share|sell|pass on|give out) (?:my|customer|customers|personal|the|our|card|payment|data|information|details|address|addresses)\b(?!.* (?:after i asked|even though|still|without (?:my|asking)))/;
 /** The same said without "do", only in a question: "you keep my card number on the website after i buy?". */
-const ASKS_WHAT_YOU_KEEP_TEXTED = /^ (?:\w+ )?you (?:keep|store|hold|save|retain|share|sell) (?:my|customer|customers|personal|card|payment|data|information|details|address|addresses)\b(?!.* (?:after i asked|even though|still|without (?:my|asking)|someone|somebody|used|stolen|hacked|leaked))/;
+const ASKS_WHAT_YOU_KEEP_TEXTED = /^ (?:\w+ )?you (?:keep|store|hold|save|retain|share|sell|give|pass) (?:my|customer|customers|personal|card|payment|data|information|details|address|addresses)\b(?!.* (?:after i asked|even though|still|without (?:my|asking)|someone|somebody|used|stolen|hacked|leaked))/;
 /**
  * Session 10: whether it is safe to pay here ("is it safe to put my card in your website?", "is it safe to type it in here
  * on the website?"): a question about the shop's payments before anything happened.
@@ -448,7 +453,7 @@ const SAFE_TO_PAY = / (?:is it|is this|it is|its|it s|is the website|is your (?:
  * The readings above, each with the words one of its wordings must contain; the readings a message has words for are
  * scanned in one pattern (compiled once per combination), which says whether any could apply (most real cases: none).
  */
-const FAMILIES = [GENERAL, ASKS_WHAT_YOU_KEEP, HYPOTHETICAL, IF_QUESTION, REASSURED, ELSEWHERE, SAFE_TO_PAY, ASKS_WHAT_YOU_KEEP_TEXTED];
+const FAMILIES = [GENERAL, ASKS_WHAT_YOU_KEEP, HYPOTHETICAL, IF_QUESTION, REASSURED, ELSEWHERE, SAFE_TO_PAY, ASKS_WHAT_YOU_KEEP_TEXTED, PREVENTION];
 const FAMILY_TRIGGERS = [
   'curious curiosity general generally information purely hypothetically hypothetical comparing future reference mine particular before later thinking how having reporting if sign join register create own homework blog article essay assignment dissertation research project know',
   'keep store hold save retain share sell pass give',
@@ -457,7 +462,8 @@ const FAMILY_TRIGGERS = [
   'fine perfect ok okay intact undamaged unharmed dry great good action nothing need bothered harm complain complaints described piece condition through thanks thank',
   'fault mistake doing nothing dropped knocked broke another other different',
   'safe',
-  'keep store hold save retain share sell',
+  'keep store hold save retain share sell give pass',
+  'stop stops prevent prevents catch catches detect detects spot block blocks protect deal handle',
 ];
 const FAMILY_WORDS = new Map<string, number>();
 FAMILY_TRIGGERS.forEach((words, i) => {
@@ -475,7 +481,7 @@ export function notOwnCase(toks: readonly string[], question = false): string | 
   if (!any.test(padded)) return null;
   if (GENERAL.test(padded) || (ASKS_WHAT_YOU_KEEP.test(padded) && !padded.startsWith(' why')) || (question && ASKS_WHAT_YOU_KEEP_TEXTED.test(padded))) return "it is a general or hypothetical question, not the customer's own case";
   if (SAFE_TO_PAY.test(padded) && !TOLD_AS_HAPPENED.test(padded) && !STILL_A_CASE.test(padded)) return "it asks whether paying here is safe, nothing has happened";
-  const hypothetical = HYPOTHETICAL.test(padded) || (question && IF_QUESTION.test(padded));
+  const hypothetical = HYPOTHETICAL.test(padded) || (question && (IF_QUESTION.test(padded) || PREVENTION.test(padded)));
   if (hypothetical && !TOLD_AS_HAPPENED.test(padded)) return "it asks what would happen in a case that has not happened";
   if (STILL_A_CASE.test(padded)) return null;
   if (REASSURED.test(padded)) return 'the customer says it is fine and asks for nothing';

@@ -238,6 +238,33 @@ function selfDirected(toks: readonly string[], text: string): string | null {
  * experience or one with another shop, before the customer asks this shop an ordinary question (othersStory.ts). Read
  * only when a signal is about to fire; the designer's own phrases are not second-guessed.
  */
+/**
+ * Session 12: a word of contempt aimed at the shop, its people or its bot ("you are stupid robot", "the most useless chat
+ * of Europe", "you lot are a joke", "what a rubbish service"): upset with the service whatever else the message says
+ * ("Félicitations", 👏). Not negated ("you are not useless", "this isn't a useless chat"), not about the customer ("I'm
+ * useless at this": selfDirected), and not words with a kind use (sick, wicked, killer). Returns the words, or null.
+ */
+const SCORN = '(?:useless|stupid|idiots?|pathetic|incompetent|clueless|hopeless|rubbish|garbage|trash|disgrace|joke|clowns?|shambles|morons?|dumb|brainless|worthless)';
+const AT_SHOP = new RegExp(
+  [
+    ` (?:you|you guys|you lot|yall|you people|your lot|this shop|this company|northwind)(?: are| is| re| r| have been| were| s)?(?: (?:so|such|really|truly|completely|utterly|totally|absolutely|just|a|an|the|most|bunch of|set of|load of|pack of|proper|right|actual|actually))* ${SCORN}\\b`,
+    ` (?:the|this|your|that|such a|what a|most|a|an|ur) (?:\\w+ )?${SCORN} (?:bot|robot|chat|chatbot|assistant|service|customer service|shop|company|website|site|app|system|machine|computer|programme|program|people|staff|courier|firm|outfit|lot)\\b`,
+  ].join('|'),
+);
+const SCORN_GATE = new Set(['useless', 'stupid', 'idiot', 'idiots', 'pathetic', 'incompetent', 'clueless', 'hopeless', 'rubbish', 'garbage', 'trash', 'disgrace', 'joke', 'clown', 'clowns', 'shambles', 'moron', 'morons', 'dumb', 'brainless', 'worthless']);
+export function contemptAtShop(toks: readonly string[]): string | null {
+  let gated = false;
+  for (const t of toks) if (SCORN_GATE.has(t)) gated = true;
+  if (!gated) return null;
+  const padded = ` ${toks.join(' ')} `;
+  const m = AT_SHOP.exec(padded);
+  if (m === null) return null;
+  const before = padded.slice(0, m.index).trimEnd().split(' ');
+  const last = before[before.length - 1] ?? '';
+  if (last === 'not' || last === 'never' || last === 'no' || last === 'hardly' || (last === 'be' && before[before.length - 2] === 'not')) return null;
+  return m[0].trim();
+}
+
 export function detectNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
   const signal = readNegativeSentiment(facts, policy, memory);
   if (signal === null || signal.source === 'designer') return signal;
@@ -287,7 +314,7 @@ function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memor
   } else if (lexicon) {
     if (!learnedOn) return lexicon;
     const p = classifierScore(facts.analysis, 'negative');
-    if (p >= KIND_USE_SCORE || effectiveSentiment(facts.analysis).score <= STRONG_LEXICON || ANGRY_EMOJI.test(text) || ANNOYED_EMOJI.test(text) || lexicon.evidence.some((w) => NO_KIND_USE.has(w))) return lexicon;
+    if (p >= KIND_USE_SCORE || effectiveSentiment(facts.analysis).score <= STRONG_LEXICON || ANGRY_EMOJI.test(text) || ANNOYED_EMOJI.test(text) || lexicon.evidence.some((w) => NO_KIND_USE.has(w)) || contemptAtShop(canonicalTokens(facts.analysis)) !== null) return lexicon;
     reportNearMiss({
       ...lexicon,
       explanation: `Near miss: the sentiment score is at or below the threshold ${lexicon.threshold}, but the classifier reads the message as a kind or neutral use (its score ${fmt(p)} is below ${KIND_USE_SCORE}), so it does not fire${wordsClause(lexicon.evidence)}.`,
@@ -308,6 +335,18 @@ function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memor
   }
   const designer = designerSignal(facts, 'negative_sentiment', cfg.phrases ?? [], cfg.examples ?? [], 'Negative sentiment');
   if (designer) return designer;
+  const scorn = self === null && cfg.threshold > -0.75 ? contemptAtShop(canonicalTokens(facts.analysis)) : null;
+  if (scorn !== null) {
+    return {
+      reason: 'negative_sentiment',
+      score: 0.8,
+      threshold: cfg.threshold,
+      evidence: [scorn],
+      turn: facts.turn,
+      source: 'rule',
+      explanation: `Negative sentiment: a word of contempt aimed at the shop or its bot ("${scorn}").`,
+    };
+  }
   if (!learnedOn || punctuationOnly(facts.analysis.text, facts.analysis.tokens)) return null;
   const learned = classifierSignal(facts, 'negative_sentiment', 'negative', 'Negative sentiment', classifierThresholdFor(cfg.threshold));
   if (learned === null) return null;
