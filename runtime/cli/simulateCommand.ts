@@ -9,7 +9,7 @@ import { inert } from './terminalText';
 import cliProgress from 'cli-progress';
 import type { EscalationReason, Flow } from '../../shared/flow/schema';
 import { readTextFile } from './readFlowFile';
-import { playConversation, type PlayedConversation } from '../../shared/simulator/playConversation';
+import { escalationOrClarify, playConversation, type PlayedConversation } from '../../shared/simulator/playConversation';
 
 export interface SimulateOptions {
   conversations: string;
@@ -57,6 +57,7 @@ export async function simulateCommand(flow: Flow, options: SimulateOptions): Pro
   let played = 0;
   let escalated = 0;
   let offered = 0;
+  let clarified = 0;
   let handoffs = 0;
   let stillAnswering = 0;
   let skipped = 0;
@@ -91,10 +92,14 @@ export async function simulateCommand(flow: Flow, options: SimulateOptions): Pro
       continue;
     }
     played++;
-    if (result.escalation) {
+    // A conversation whose last message got the bot's one clarifying question (low confidence, clarifyFirst) counts as
+    // that low-confidence escalation, as the studio's Batch tab and the corpus tools count it (escalationOrClarify).
+    const counted = escalationOrClarify(result, parsed.turns.length);
+    if (counted) {
       escalated++;
-      if (result.escalation.action === 'offer') offered++;
-      byReason.set(result.escalation.reason, (byReason.get(result.escalation.reason) ?? 0) + 1);
+      if (counted.action === 'offer') offered++;
+      if (counted.action === 'clarify') clarified++;
+      byReason.set(counted.reason, (byReason.get(counted.reason) ?? 0) + 1);
     }
     if (result.handoff) handoffs++;
     else if (result.end.waitingFor === 'takeover_question') stillAnswering++;
@@ -117,7 +122,10 @@ export async function simulateCommand(flow: Flow, options: SimulateOptions): Pro
     ...(failed
       ? [`FAILED: ${failed} conversation${failed === 1 ? '' : 's'} failed in the engine and ${failed === 1 ? 'is' : 'are'} not in the rates below (see the lines above); please report it with the flow`]
       : []),
-    `escalation rate: ${pct(escalated)} (${escalated}; ${offered} offered a person first)`,
+    `escalation rate: ${pct(escalated)} (${escalated}; ${offered} offered a person first` +
+      (clarified
+        ? `; ${clarified} ended on the bot's clarifying question, counted under low_confidence: the customer's answer is not in the file)`
+        : ')'),
     ...[...byReason.entries()].sort((a, b) => b[1] - a[1]).map(([r, n]) => `  ${r}: ${n} (${pct(n)})`),
     `handoff rate: ${pct(handoffs)} (${handoffs})` +
       (stillAnswering ? `; ${stillAnswering} more were answering the handoff's questions (name, email, reason) when their turns ran out` : ''),

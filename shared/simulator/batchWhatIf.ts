@@ -14,7 +14,8 @@ import type { EscalationReason, Flow } from '../flow/schema';
 import { escalationReasons } from '../flow/schema';
 import { flowRevision } from '../engine/flowRevision';
 import { createSimulation } from './createSimulation';
-import { batchHandoffOutcome } from './playConversation';
+import { batchHandoffOutcome, escalationOrClarify, type PlayedConversation } from './playConversation';
+import { isClarifyDecision } from '../engine/clarifyFirst';
 
 /** The seeds' guidance: a healthy bot hands 15-25% of conversations to a person. */
 export const HANDOFF_GUIDANCE = { min: 0.15, max: 0.25 } as const;
@@ -84,8 +85,12 @@ export function parseConversationsJsonl(text: string): { conversations: BatchCon
 
 export interface BatchConversationResult {
   id: string;
-  /** The first decision that handed over or offered a person. */
-  escalation: { reason: EscalationReason; action: 'handoff' | 'offer'; turn: number } | null;
+  /**
+   * The first decision that handed over or offered a person; or, for a conversation whose last message got the bot's
+   * one clarifying question (low confidence, clarifyFirst), that low-confidence read (action 'clarify'): counted as
+   * `baton simulate` and the corpus tools count it (escalationOrClarify in playConversation.ts).
+   */
+  escalation: { reason: EscalationReason; action: 'handoff' | 'offer' | 'clarify'; turn: number } | null;
   /**
    * The bot handed over: a handoff was requested (queued for a person), as `baton simulate` counts it
    * (`batchHandoffOutcome` in playConversation.ts, the one definition of both).
@@ -119,6 +124,8 @@ export interface BatchRun {
   escalationRate: number;
   /** Escalations that offered a person first (graduated policy). */
   offered: number;
+  /** Escalations that are a conversation ending on the bot's clarifying question (action 'clarify'; in `escalated` and low_confidence). */
+  clarified: number;
   /** Every reason, in the policy's order, with the conversations behind it (zero counts included, for charts). */
   byReason: ReasonCount[];
   /** Conversations handed over (a handoff was requested; see `BatchConversationResult.handoff`), as `baton simulate`. */
@@ -211,7 +218,8 @@ export function createBatchRunner(flow: Flow, options: { now: number }): BatchRu
   const play = (c: BatchConversation) => {
     try {
       const sim = createSimulation(flow, { now: options.now, conversationId: c.id, http: () => ({ ok: false, status: 0, body: null }) });
-      let escalation: BatchConversationResult['escalation'] = null;
+      let escalation: PlayedConversation['escalation'] = null;
+      let asked: PlayedConversation['asked'] = null;
       const path: string[] = [];
       let at: string | null = null;
       let fallbacksBefore = 0;
@@ -228,8 +236,9 @@ export function createBatchRunner(flow: Flow, options: { now: number }): BatchRu
           if (step.state.waiting) at = step.state.waiting.blockId;
           const d = step.decision;
           if (turn >= 0 && !escalation && d && d.reason && (d.action === 'handoff' || d.action === 'offer')) {
-            escalation = { reason: d.reason, action: d.action, turn };
+            escalation = { reason: d.reason, action: d.action, turn, signals: d.signals };
           }
+          if (turn >= 0 && !asked && !escalation && d && isClarifyDecision(d)) asked = { reason: 'low_confidence', turn, signals: d.signals };
         }
       };
       take(sim.steps.slice(), -1);
@@ -243,7 +252,8 @@ export function createBatchRunner(flow: Flow, options: { now: number }): BatchRu
       if (endedAt && sim.state.mode === 'bot') inc(dropOffs, endedAt);
       const outcome = batchHandoffOutcome({ handoff: sim.state.handoff, waitingFor: sim.state.waiting?.kind ?? null });
       const handoff = outcome === 'handed_over';
-      results.push({ id: c.id, escalation, handoff, queued: handoff, answering: outcome === 'answering', endedAt, mode: sim.state.mode, path });
+      const counted = escalationOrClarify({ escalation, asked }, c.turns.length);
+      results.push({ id: c.id, escalation: counted && { reason: counted.reason, action: counted.action, turn: counted.turn }, handoff, queued: handoff, answering: outcome === 'answering', endedAt, mode: sim.state.mode, path });
     } catch (e) {
       failed.push({ id: c.id, message: e instanceof Error ? e.message : String(e) });
     }
@@ -268,6 +278,7 @@ export function createBatchRunner(flow: Flow, options: { now: number }): BatchRu
       escalated,
       escalationRate: rate(escalated),
       offered: results.filter((r) => r.escalation?.action === 'offer').length,
+      clarified: results.filter((r) => r.escalation?.action === 'clarify').length,
       byReason,
       handoffs: handoffIds.length,
       handoffRate,

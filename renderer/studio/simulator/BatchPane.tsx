@@ -232,6 +232,14 @@ export function BatchPane({ flow, batch, setBatch, showCounts, setShowCounts }: 
             {batch.previous && ' Grey marks: the previous run.'}
           </p>
           <NotHandedOver run={run} />
+          {(run.clarified ?? 0) > 0 && (
+            // The same count as baton simulate and the corpus tools (escalationOrClarify in shared/simulator/playConversation.ts).
+            <p className="sim-muted" data-testid="batch-clarified">
+              {num(run.clarified)} conversation{run.clarified === 1 ? '' : 's'} ended on the bot's clarifying question (low confidence, “Ask once before handing over”): the
+              customer's answer is not in the file. {run.clarified === 1 ? 'It is' : 'They are'} counted in the escalation rate under low confidence, as baton
+              simulate counts {run.clarified === 1 ? 'it' : 'them'}: a second unclear message would have gone to a person.
+            </p>
+          )}
           {(run.answering ?? 0) > 0 && (
             // The same definition and words as baton simulate (shared/simulator/playConversation.ts batchHandoffOutcome).
             <p className="sim-muted" data-testid="batch-answering">
@@ -276,9 +284,14 @@ function countedHandoffs(run: BatchRun): { rate: number; band: BatchRun['handoff
  * Newcomer s11 #21: "Handoff rate 0.2%" beside "Escalation rate 32.0%" read as a bug. Escalations the bot answered
  * with a rephrase or an offer of a person the customer did not take never reach a person: said next to the rates.
  */
-export function notHandedOver(run: BatchRun): { escalated: number; notHanded: number; offersNotTaken: number } {
+export function notHandedOver(run: BatchRun): { escalated: number; notHanded: number; offersNotTaken: number; clarified: number } {
   const rest = run.conversations.filter((c) => c.escalation && !c.handoff && !c.answering);
-  return { escalated: run.escalated, notHanded: rest.length, offersNotTaken: rest.filter((c) => c.escalation!.action === 'offer').length };
+  return {
+    escalated: run.escalated,
+    notHanded: rest.length,
+    offersNotTaken: rest.filter((c) => c.escalation!.action === 'offer').length,
+    clarified: rest.filter((c) => c.escalation!.action === 'clarify').length,
+  };
 }
 
 function NotHandedOver({ run }: { run: BatchRun }) {
@@ -288,7 +301,8 @@ function NotHandedOver({ run }: { run: BatchRun }) {
     <p className="sim-muted" data-testid="batch-not-handed">
       {num(n.notHanded)} of the {num(n.escalated)} escalation{n.escalated === 1 ? '' : 's'} did not end in a handoff: the bot answered with a rephrase, or offered a
       person and the customer declined or did not take it{n.offersNotTaken > 0 ? ` (${num(n.offersNotTaken)} offer${n.offersNotTaken === 1 ? '' : 's'})` : ''}, and the
-      conversation went on with the bot. That is why the handoff rate is lower than the escalation rate.
+      conversation went on with the bot{n.clarified > 0 ? `; or the conversation ended on the bot's clarifying question (${num(n.clarified)})` : ''}. That is why the handoff rate is lower than the
+      escalation rate.
     </p>
   );
 }
