@@ -196,7 +196,8 @@ const FRAMES: Frame[] = [
     all: [
       new RegExp(
         [
-          ` (?:close|shut|delete|remove|deactivate|cancel|terminate|get rid of|wipe|erase|end|nuke|scrap|ditch|axe) (?:down )?(?:my|our|the|this|that|both|one of my|all my|all of my) (?:\\w+ )?(?:account|accounts|login|logins|profile|membership|subscription|registration)\\b`,
+          // (session 12: "my" as people write it, "ma", "mah", "me", "mi"; "shut ma account doon")
+          ` (?:close|shut|delete|remove|deactivate|cancel|terminate|get rid of|wipe|erase|end|nuke|scrap|ditch|axe) (?:down |doon )?(?:my|ma|mah|me|mi|our|the|this|that|both|one of my|all my|all of my) (?:\\w+ )?(?:account|accounts|login|logins|profile|membership|subscription|registration)\\b`,
           ` (?:account|accounts|login|logins|profile|membership|subscription)(?: \\w+){0,3} (?:closed|shut down|deleted|removed|deactivated|cancelled|canceled|terminated|gone|disappear)`,
           ` (?:close|shut|delete|deactivate|cancel|terminate|get rid of)(?: \\w+){0,4} (?:down )?(?:for good|permanently|forever|for ever|completely|altogether)`,
           ` (?:make|want) (?:it|my account|the account|this account) (?:\\w+ )?(?:disappear|vanish|gone)`,
@@ -298,8 +299,9 @@ const FRAMES: Frame[] = [
         ].map((alt) => `(?:${alt})\\b`).join('|'),
       ),
     ],
-    // "you guys are dangerous" (praise), "my husband burnt the toast", an injury that had nothing to do with a product.
-    none: [/ (?:you|you guys|you lot|your prices|prices) (?:are|is) (?:\w+ )?dangerous| burnt the (?:toast|dinner|food|rice|cake|pizza|tea)\b/],
+    // "you guys are dangerous" (praise), "my husband burnt the toast", an injury that had nothing to do with a product;
+    // (session 12) "dangerous good", "dangerously comfy": praise.
+    none: [/ (?:you|you guys|you lot|your prices|prices) (?:are|is) (?:\w+ )?dangerous| burnt the (?:toast|dinner|food|rice|cake|pizza|tea)\b| dangerous(?:ly)? (?:good|tasty|delicious|comfy|comfortable|cute|addictive|nice|soft|cosy|cozy|gorgeous|beautiful|lovely|cheap|moreish|perfect|pretty|easy)\b/],
   },
   {
     // Session 11 (refund = money back, in the words of people who do not say "refund"): the money is not back yet ("money
@@ -309,7 +311,7 @@ const FRAMES: Frame[] = [
     output: 'refund',
     meaning: 'money the customer is owed back',
     gate: [
-      w('money amount amounts funds cash sum payment refund nothing restitution reimbursement repayment'),
+      w('money amount amounts funds cash sum payment refund nothing restitution reimbursement repayment penny cent pound dime'),
       w('back revert reverted restitution reimburse reimbursement repayment returned credited reappeared'),
     ],
     all: [
@@ -318,6 +320,8 @@ const FRAMES: Frame[] = [
           ` (?:money|amount|funds|cash|sum|payment|refund) (?:\\w+ ){0,3}(?:is |was |has |have |s )?(?:still )?(?:not|never) (?:\\w+ ){0,2}(?:back|returned|credited|reappeared|come back|came back)`,
           ` (?:revert|refund|reimburse|give back|pay back|put back|credit back|transfer back|send back) (?:me |us )?(?:\\w+ ){0,2}(?:amount|money|payment|funds|sum|cash)`,
           ` (?:restitution|reimbursement|repayment) (?:of|for)`,
+          // session 12: "I've not had a penny back", "never seen a cent back", "not got my money back yet"
+          ` (?:not|never|no|nae|yet to) (?:\\w+ ){0,2}(?:had|got|gotten|seen|received|get|see|receive) (?:a |one |a single )?(?:penny|cent|pound|dime|my money|the money|any money|any of (?:it|my money)) back\\b`,
           ` (?:sent|send|returned|posted|dropped|took|taken) (?:\\w+ ){0,4}back(?: \\w+){0,8} (?:still |yet )?(?:nothing|no money|no refund|not a penny|not a cent)(?: \\w+){0,3} (?:in|on|to|into) (?:my|the|our) (?:account|card|bank)`,
         ].map((alt) => `(?:${alt})\\b`).join('|'),
       ),
@@ -334,10 +338,21 @@ const FRAMES: Frame[] = [
         [
           ` (?:snapped|split|tore|torn|ripped|cracked|broke|bent|shattered|burst|popped) (?:\\w+ ){0,3}(?:on |after |at |the )?(?:first|1st|second|2nd) (?:use|time|wear|wash|day|go)`,
           ` (?:split|ripped|torn|cracked) (?:right |straight )?(?:down|along|across|in) (?:the )?(?:middle|seam|half|two)`,
+          // session 12: "one of the doors split right down"
+          ` (?:split|ripped|cracked) (?:right|straight|all the way) (?:down|through|across)\\b`,
           ` (?:one|a|the) (?:leg|side|arm|sleeve|strap|shoe) (?:is |s |was |came |come )?(?:\\w+ )?(?:shorter|longer) than (?:the )?(?:other|others)`,
         ].map((alt) => `(?:${alt})\\b`).join('|'),
       ),
     ],
+  },
+  {
+    // Session 12 (damaged = defective): parts missing from the product ("half the hinges missing", "two of the legs were
+    // missing", "missing screws"), not an item missing from an order (a delivery question) and not a question.
+    output: 'damaged',
+    meaning: 'parts missing from the product',
+    gate: [w('missing')],
+    all: [/ (?:half|some|all|two|three|four|one|several|most|a few|both) (?:of )?(?:the )?(?:\w+ )?(?:hinges|screws|bolts|legs|shelves|fittings|handles|slats|panels|feet|wheels|fixings|dowels|brackets|parts|pieces) (?:are |were |is |was |s )?(?:still )?missing\b| missing (?:\w+ )?(?:hinges|screws|bolts|legs|shelves|fittings|slats|panels|fixings|dowels|brackets|parts|pieces)\b(?! (?:from|in) (?:my|the|our) (?:order|parcel|delivery))/],
+    none: [/^ (?:do|does|can|could|will|would|is|are) (?:you|i|we|it|there)\b| if (?:any|a|the|some|there)\b/],
   },
   {
     // Session 11 (safety): gas escaping from a product ("the gas valve hisses even when off", "smells of gas").
@@ -435,7 +450,7 @@ const PREVENTION = / (?:stop|stops|prevent|prevents|catch|catches|detect|detects
 const TOLD_AS_HAPPENED = / (?:arrived|came|turned up|was|were|has been|have been|got) (?:\w+ ){0,3}(?:broken|damaged|smashed|cracked|used|stolen|charged|hacked)\b| (?:i|we) (?:was|were|have been|got) (?:charged|billed|scammed|hacked)\b/;
 
 /** Words that show the customer's own case with the shop after all ("but it's still broken", "refund me"). */
-const STILL_A_CASE = / (?:but|however|although|though|except|apart from) (?:\w+ ){0,6}(?:broken|broke|damaged|cracked|smashed|shattered|dented|scratched|torn|ripped|faulty|defective|missing|wrong|charged|not working|does not work|stopped working|leaking|leaked|hurt|burnt|burned)\b| (?:refund me|reimburse me|replace it|replacement|send (?:me )?(?:a )?new one|money back|compensation|compensated|missing)\b| (?:to be|be) (?:reimbursed|refunded|compensated)\b/;
+const STILL_A_CASE = / (?:but|however|although|though|except|apart from) (?:\w+ ){0,6}(?:broken|broke|damaged|cracked|smashed|shattered|dented|scratched|torn|ripped|faulty|defective|missing|wrong|charged|not working|does not work|stopped working|leaking|leaked|hurt|burnt|burned|dangerous|unsafe|hazardous|a hazard)\b| (?:refund me|reimburse me|replace it|replacement|send (?:me )?(?:a )?new one|money back|compensation|compensated|missing)\b| (?:to be|be) (?:reimbursed|refunded|compensated)\b/;
 
 /** "Do you keep my address after delivery?": a question about what the shop does with data, asked first. */
 // (Session 10: also without "do" as people text it, "you keep my card number on the website after i buy?", and what the
@@ -536,6 +551,23 @@ export function ownChangeQuestion(toks: readonly string[]): boolean {
 }
 
 /** "I'm broke", "we're broke till payday": no money, not damage. Indexes of such "broke" tokens (usually none). */
+/**
+ * Session 12: damage and danger words used as praise, as token indexes to blank like brokeIdiom: "cracking job", "a
+ * cracking deal" (British praise, sarcastic or not), "dangerous good", "dangerously comfy" (so good it is a risk to the
+ * wallet). Not "a cracking noise", "cracking paint" (a fault), "dangerous for kids".
+ */
+const PRAISED = new Set(['job', 'jobs', 'service', 'deal', 'deals', 'price', 'prices', 'value', 'read', 'day', 'effort', 'work', 'selection', 'range', 'gift', 'present', 'shop', 'website', 'team', 'idea', 'find', 'bargain', 'stuff', 'little', 'pair', 'coat', 'jacket', 'jumper', 'dress', 'book', 'game', 'fit', 'quality', 'customer']);
+const PRAISE_AFTER_DANGER = new Set(['good', 'tasty', 'delicious', 'comfy', 'comfortable', 'cute', 'addictive', 'nice', 'soft', 'cosy', 'cozy', 'gorgeous', 'beautiful', 'lovely', 'cheap', 'moreish', 'perfect', 'pretty', 'easy']);
+export function praiseIdiom(toks: readonly string[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t === 'cracking' && PRAISED.has(toks[i + 1] ?? '')) out.push(i);
+    else if ((t === 'dangerous' || t === 'dangerously') && PRAISE_AFTER_DANGER.has(toks[i + 1] ?? '')) out.push(i);
+  }
+  return out;
+}
+
 export function brokeIdiom(toks: readonly string[]): number[] {
   const out: number[] = [];
   for (let i = 1; i < toks.length; i++) {
@@ -557,7 +589,7 @@ export function brokeIdiom(toks: readonly string[]): number[] {
  * burnt the toast" for safety; "I bought it twice by mistake" (the customer's own double order) for billing.
  */
 const CLASSIFIER_NOT: Partial<Record<TopicOutput, RegExp>> = {
-  safety: / (?:you|you guys|you lot|your prices|prices) (?:are|is) (?:\w+ )?dangerous| burnt the (?:toast|dinner|food|rice|cake|pizza|tea)\b/,
+  safety: / (?:you|you guys|you lot|your prices|prices) (?:are|is) (?:\w+ )?dangerous| burnt the (?:toast|dinner|food|rice|cake|pizza|tea)\b| dangerous(?:ly)? (?:good|tasty|delicious|comfy|comfortable|cute|addictive|nice|soft|cosy|cozy|gorgeous|beautiful|lovely|cheap|moreish|perfect|pretty|easy)\b/,
   billing: / (?:i|we) (?:\w+ ){0,3}by mistake\b/,
   // Session 7: sending an order to someone else's address is a delivery question, not personal data.
   privacy: / (?:go|goes|going|send|sent|sending|deliver\w*|ship\w*|post|posted|posting) (?:\w+ ){0,3}to (?:someone|somebody) elses? (?:address|house|home|flat|place)\b/,

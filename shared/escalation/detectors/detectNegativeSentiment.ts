@@ -239,6 +239,40 @@ function selfDirected(toks: readonly string[], text: string): string | null {
  * only when a signal is about to fire; the designer's own phrases are not second-guessed.
  */
 /**
+ * Session 12: swear words that only intensify praise ("comfy as hell", "holy crap this hoodie is soft", "damn good price",
+ * "bloody brilliant"): when every clearly negative word of the message (lexicon valence <= -1.5, or a word of anger)
+ * sits in such a frame, the lexicon's reading is a near miss. Returns the frame's words, or null. Sarcasm keeps a bad fact
+ * outside the frame ("damn good job losing my parcel": "losing"), so it still fires.
+ */
+const PRAISE_ADJ = '(?:good|great|comfy|comfortable|soft|nice|cheap|fast|quick|speedy|gorgeous|brilliant|amazing|lovely|cute|beautiful|perfect|warm|cosy|cozy|cool|smooth|easy|tasty|delicious|pretty|fit|sharp|solid|sturdy|happy|chuffed|pleased|impressed|well made|handy|useful|helpful|quality|stylish|funny)';
+const SWEAR_PRAISE = new RegExp(
+  [
+    ` ${PRAISE_ADJ} (?:as|af) (?:hell|heck|fuck|f|shit|owt|anything|all get out)\\b`,
+    ` holy (?:crap|shit|cow|moly|hell|smokes|heck)\\b`,
+    ` (?:damn|damned|dang|bloody|fucking|freaking|frickin|fricking|effing|flipping|hella|wicked|sick|crazy|insanely|stupidly|ridiculously|silly|stupid|obscenely|criminally|sinfully) ${PRAISE_ADJ}\\b`,
+  ].join('|'),
+  'g',
+);
+export function praisedWithSwears(toks: readonly string[]): string | null {
+  const padded = ` ${toks.join(' ')} `;
+  SWEAR_PRAISE.lastIndex = 0;
+  const covered = new Set<number>();
+  let first: string | null = null;
+  for (let m = SWEAR_PRAISE.exec(padded); m !== null; m = SWEAR_PRAISE.exec(padded)) {
+    const from = padded.slice(0, m.index + 1).split(' ').length - 2;
+    const n = m[0].trim().split(' ').length;
+    for (let i = from; i < from + n; i++) covered.add(i);
+    first ??= m[0].trim();
+  }
+  if (first === null) return null;
+  for (let i = 0; i < toks.length; i++) {
+    if (covered.has(i)) continue;
+    if (NO_KIND_USE.has(toks[i]) || CONTEMPT.has(toks[i]) || (lexiconValence(toks[i]) ?? 0) <= -1.5) return null;
+  }
+  return first;
+}
+
+/**
  * Session 12: a word of contempt aimed at the shop, its people or its bot ("you are stupid robot", "the most useless chat
  * of Europe", "you lot are a joke", "what a rubbish service"): upset with the service whatever else the message says
  * ("Félicitations", 👏). Not negated ("you are not useless", "this isn't a useless chat"), not about the customer ("I'm
@@ -309,8 +343,11 @@ function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memor
     }
   }
   const self = lexicon ? selfDirected(canonicalTokens(facts.analysis), text) : null;
+  const praised = lexicon && self === null && !ANGRY_EMOJI.test(text) && !ANNOYED_EMOJI.test(text) && facts.analysis.shouting < 0.7 ? praisedWithSwears(canonicalTokens(facts.analysis)) : null;
   if (lexicon && self !== null) {
     reportNearMiss({ ...lexicon, explanation: `Near miss: the sentiment score is at or below the threshold ${lexicon.threshold}, but its negative words are about the customer themselves ("${self}"), so it does not fire${wordsClause(lexicon.evidence)}.` });
+  } else if (lexicon && praised !== null) {
+    reportNearMiss({ ...lexicon, explanation: `Near miss: the sentiment score is at or below the threshold ${lexicon.threshold}, but its swear words only make praise stronger ("${praised}"), so it does not fire${wordsClause(lexicon.evidence)}.` });
   } else if (lexicon) {
     if (!learnedOn) return lexicon;
     const p = classifierScore(facts.analysis, 'negative');

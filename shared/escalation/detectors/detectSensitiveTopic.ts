@@ -21,7 +21,7 @@ import { phraseMatcher } from '../phraseMatcher';
 import { isStopWord } from '../../nlu/stopWords';
 import { canonicalTokens } from '../canonicalTokens';
 import { othersStory } from '../othersStory';
-import { amountMismatch, brokeIdiom, frameExcludes, hasAccountEvent, hasRefundMoney, languageIdiom, ownChangeQuestion, hasMoney, meaningOf, priceQuestion, safetyCloseCallWithoutCue, MEANING_OUTPUTS, notOwnCase, fraudWithoutCase, complaintWithoutRecord, privacyWithoutData } from '../topicMeaning';
+import { amountMismatch, brokeIdiom, praiseIdiom, frameExcludes, hasAccountEvent, hasRefundMoney, languageIdiom, ownChangeQuestion, hasMoney, meaningOf, priceQuestion, safetyCloseCallWithoutCue, MEANING_OUTPUTS, notOwnCase, fraudWithoutCase, complaintWithoutRecord, privacyWithoutData } from '../topicMeaning';
 
 /**
  * Idioms whose words look like a topic, as normalised tokens: "what is the damage" = "how much is it"; a body or a wallet
@@ -52,6 +52,11 @@ function readableStems(stems: string[], tokens: string[]): string[] {
   }
   // Round eight: "I'm broke till payday" has no money, nothing damaged.
   for (const i of brokeIdiom(tokens)) {
+    out ??= stems.slice();
+    out[i] = '';
+  }
+  // Session 12: "cracking job", "dangerous good": praise, not damage or danger.
+  for (const i of praiseIdiom(tokens)) {
     out ??= stems.slice();
     out[i] = '';
   }
@@ -456,6 +461,8 @@ function negationOf(toks: readonly string[], at: number, absenceIsTheCase = fals
     if (NEGATORS.has(toks[k])) {
       if (k > 0 && (toks[k - 1] === 'still' || toks[k - 1] === 'yet')) return null;
       for (let j = at + 1; j < Math.min(toks.length, at + 4); j++) {
+        // (Session 12: "at least it's not damaged, but still": a new clause starts, its "still" is not this one's.)
+        if (CLAUSE_BREAK.has(toks[j])) break;
         if (toks[j] === 'yet' || toks[j] === 'still') return null;
         // "no refund needed"
         if (j <= at + 2 && (toks[j] === 'needed' || toks[j] === 'wanted' || toks[j] === 'necessary' || toks[j] === 'required')) intent = true;
@@ -479,6 +486,7 @@ function negationOf(toks: readonly string[], at: number, absenceIsTheCase = fals
 function absenceIsTheCase(analysis: TextAnalysis, at: number): boolean {
   return conceptKeys(analysis.stems.slice(at, at + 2)).has('~refund');
 }
+const CLAUSE_BREAK = new Set(['but', 'however', 'though', 'although', 'and']);
 const ANSWER_OPENERS = new Set(['yes', 'ok', 'well', 'oh', 'um', 'erm', 'hmm', 'sorry']);
 const INTENT = new Set(['ask', 'want', 'wanting', 'wish', 'need', 'looking', 'asking', 'interested', 'after', 'mean', 'plan', 'planning', 'like', 'worried', 'concerned', 'bothered', 'fussed']);
 /** Words that may stand between a negator and the topic it declines. */

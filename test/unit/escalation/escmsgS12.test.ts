@@ -87,3 +87,41 @@ describe('contempt aimed at the shop or its bot', () => {
     expect(contemptAtShop(toks('you lot are a joke'))).toBe('you lot are a joke');
   });
 });
+
+describe('praise that looks like damage, danger or swearing', () => {
+  it('"cracking service" is praise (ironic or not), not damaged goods', () => {
+    expect(reasonOf('Cracking service as usual, Northwind. My parcel has now toured three depots in Kent')).not.toBe('sensitive_topic');
+  });
+  it('"dangerously good" is not a safety case', () => {
+    expect(reasonOf('This frying pan is dangerously good, everything comes out golden 😄 do you sell the lid separately?')).toBeNull();
+  });
+  it('swear words that only make praise stronger are not anger', () => {
+    expect(reasonOf('holy cow these slippers are soft as hell, do you do them in size 9?')).toBeNull();
+  });
+  it.each(['damn good job losing my parcel again', 'this chat is shit as hell'])('%j (a bad fact or a bad word outside the praise) is still negative', (t) => {
+    expect(reasonOf(t)).toBe('negative_sentiment');
+  });
+});
+
+describe('topics by meaning in new words', () => {
+  it.each([
+    ['please shut ma account doon, I am done with it', 'cancellation'],
+    ["the jacket went back a month ago and I've still not seen a penny back", 'refunds'],
+    ["the bookcase arrived with two of the shelves missing, I can't put it together", 'damaged'],
+    ['the hair dryer cord frays near the plug and gets hot. everything else is fine but it is unsafe', 'safety'],
+    ['the kettle lid pops open when it boils and splashes water. it is ok now but it is dangerous', 'safety'],
+  ])('%j is the topic %s', (t, topic) => {
+    const e = play(t);
+    expect(e?.reason).toBe('sensitive_topic');
+    expect(e?.signals.find((s) => s.reason === 'sensitive_topic')?.evidence[0].toLowerCase()).toContain(topic);
+  });
+  it.each([
+    'is it ok to order spare screws if any are missing?',
+    'my son is fine, everything is fine, thanks for asking. do you sell hats?',
+  ])('%j is not', (t) => {
+    expect(reasonOf(t)).toBeNull();
+  });
+  it('"at least nothing is broken, but still" declines damage: the anger is what is left', () => {
+    expect(reasonOf('the courier dumped the box in a puddle. at least nothing is broken, but still, what a way to treat a parcel')).toBe('negative_sentiment');
+  });
+});
