@@ -131,6 +131,8 @@ export const conversationStateSchema = z.strictObject({
     recent: z.array(z.string()),
     sentiments: z.array(z.number()),
     level: z.union([z.literal(0), z.literal(1), z.literal(2)]),
+    /** The intent understood for each of the latest customer messages (escalation session 12); optional, older states lack it. */
+    intents: z.array(z.string()).max(6).optional(),
   }),
   /** The last decision that did something (rephrase, offer, handoff). */
   lastEscalation: decision.nullable(),

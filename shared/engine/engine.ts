@@ -23,6 +23,7 @@ import { MAX_ANALYSED_TEXT } from '../flow/limits';
 import { analyzeText } from '../nlu/analyzeText';
 import { offerAnswer } from '../nlu/bareReplies';
 import { evaluateEscalation, initialEscalationMemory } from '../escalation/evaluateEscalation';
+import { withTurnIntent } from '../escalation/intentMemory';
 import { questionType } from '../escalation/questionConcepts';
 import type { RuleSnapshot } from '../escalation/evaluateRuleSignals';
 import { escalationTarget, ruleHandoff } from './ruleSignals';
@@ -374,7 +375,8 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
   };
   const ladderBefore = s.escalation.level;
   const { decision, memory } = evaluateEscalation(run.flow.escalation, facts, s.escalation);
-  s.escalation = memory;
+  // Session 12 (escloop): the intent understood for this message, for the loop detector (intentMemory.ts).
+  s.escalation = withTurnIntent(s.escalation, memory, facts, decision.action);
   // Debug shows what the policy read in this message; the handoff carries the ladder's case (newcomer s8 #8).
   run.decision = decision;
 
@@ -518,7 +520,7 @@ function ownQuestionText(run: Run, block: Block, w: Waiting, text: string): bool
     timezone: run.flow.settings.timezone,
   };
   const { decision, memory } = evaluateEscalation(ownQuestionPolicy(run.flow.escalation), facts, s.escalation);
-  s.escalation = memory;
+  s.escalation = withTurnIntent(s.escalation, memory, facts, decision.action);
   run.decision = decision;
   const targetId = escalationTarget(run);
   if (decision.action === 'none' || targetId === null) return false;

@@ -58,6 +58,12 @@ export interface EscalationMemory {
   sentiments: number[];
   /** Graduated mode: 0 = nothing done yet, 1 = asked to rephrase, 2 = offered a person. */
   level: 0 | 1 | 2;
+  /**
+   * Session 12: the intent the bot understood for each of the latest customer messages, newest last (at most 6); '' for
+   * a message it understood as no intent (a fallback, a thanks, an answer to a question). Read by the loop detector
+   * (the same intent asked again while the bot answers each time); see intentMemory.ts. Absent in memories written before.
+   */
+  intents?: string[];
 }
 
 /** Everything the detectors may look at for one customer message. */

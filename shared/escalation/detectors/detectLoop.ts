@@ -530,6 +530,10 @@ export function asksSameSubjectAgain(analysis: TextFacts, recent: readonly strin
   if (loopComplaint(canonicalTokens(analysis)) !== null) return true;
   if (referenceGivenAgain(analysis.tokens, recent)) return true;
   const concepts = analysisConcepts(analysis);
+  if (answerKnown(canonicalTokens(analysis)) && concepts.length > 0) {
+    const last = questionConcepts(recent[recent.length - 1]);
+    if (shareSubject(subjectOf(concepts), subjectOf(last))) return true;
+  }
   const kind = questionType(analysis.normalized);
   // Round six: any of the last three questions kept (fillers such as "ok", "lol", "hello?" are not kept, and an
   // added detail in between, "I'm in Leeds", does not hide the question asked before it).
@@ -546,6 +550,22 @@ export function asksSameSubjectAgain(analysis: TextFacts, recent: readonly strin
     return (kind === null || kindBefore === null || kind === kindBefore) && contains(concepts, before);
   });
 }
+/**
+ * Session 12 (escloop): the customer says they already have what the bot told them, and asks on: "I know it's 30 days,
+ * do weekends count", "aye ah read that but ah've no got a printer", "tracking just says the same, held at customs",
+ * "yeah I can see the day, I need the time window". The answer did not help: with a subject of the last question this
+ * is that question asked again (the fallback streak waits one message; the third asking is a loop). Only at the opening
+ * (after a yes / no / ok), so "I know it's a long shot but..." in the middle of a first question is not one.
+ */
+const KNOWN_ANSWER = /^(?:(?:aye|yeah|yes|yep|ya|yea|naw|no|nah|ok|okay|sure|right|i mean) )*(?:i (?:already |do )?(?:know|knew|read|have read|seen|have seen|saw|can see|see|checked|have checked|tried|have tried|did that|understand)(?: (?:that|this|it|its|it is|the|where|what|when|about|already))|(?:the )?tracking (?:just |only |still )?(?:says|said|shows|showed))(?: |$)/;
+function answerKnown(tokens: readonly string[]): boolean {
+  if (tokens.length < 3) return false;
+  const t = tokens[0];
+  if (t !== 'i' && t !== 'the' && t !== 'tracking' && !KNOWN_LEAD.has(t)) return false;
+  return KNOWN_ANSWER.test(tokens.join(' '));
+}
+const KNOWN_LEAD = new Set(['aye', 'yeah', 'yes', 'yep', 'ya', 'yea', 'naw', 'no', 'nah', 'ok', 'okay', 'sure', 'right']);
+
 /**
  * Session 11 (escconv): a message that is little more than an order reference (at most 3 other words: "nw250101",
  * "250101", "NW 250101 mate", "#280612") giving one of the last three questions' references again, however typed
@@ -719,7 +739,10 @@ export function detectLoop(facts: TurnFacts, policy: EscalationPolicy, memory: E
         }
       }
       const tracking = cfg.similarity < 1 && length <= MAX_FUZZY_TOKENS ? askedWhereAgain(text, concepts, memory.recent, cfg.count) : null;
-      if (!tracking) return cfg.similarity < 1 && learnedOn ? learnedLoop(facts, memory, cfg.count) : null;
+      if (!tracking) {
+        if (cfg.similarity >= 1) return null;
+        return sameIntentAgain(facts, concepts, memory, cfg.count) ?? (learnedOn ? learnedLoop(facts, memory, cfg.count) : null);
+      }
       return {
         reason: 'loop',
         score: 1,
@@ -745,6 +768,64 @@ export function detectLoop(facts: TurnFacts, policy: EscalationPolicy, memory: E
     evidence: [text, `${times} times`],
     turn: facts.turn,
     explanation: `The customer asked the same thing ${times} times ("${text}").`,
+  };
+}
+
+/**
+ * Session 12 (escloop): the customer asked for the same intent `count` times in a row, the bot understood each one as
+ * that intent and answered it, and the customer gave no new information: a loop where the bot ANSWERS each time (no
+ * fallback, so the fallback rules never see it, and rewordings the concept rules do not link: "when are you open?" /
+ * "what are your opening hours" / "what time does customer service close"). Read from `memory.intents` (intentMemory.ts)
+ * and the last `count - 1` questions of `memory.recent` (the same messages: an intent is remembered only for a message
+ * that is also kept there). New information is any of:
+ *  - a follow-up opening ("and how long does it take", "what about PayPal", "also, ...") or a thanks or an
+ *    acknowledgement ("sweet, are returns free too", "ok cool, and Visa"): the answer helped and the customer moves on;
+ *  - no subject common to every asking (a concept of the first in each: "do you ship to Italy" / "how much to Rome" /
+ *    "is return from Italy free" share nothing throughout);
+ *  - a new kind of question (questionType: "how much" then "how long", "do you ship to Ireland" then "how much is it");
+ *  - a different order reference.
+ * The ordinary multi-turn chat with three different shipping questions is the trap this is built against.
+ */
+const FOLLOW_UP_OPENING = new Set(['and', 'also', 'plus', 'another', 'btw', 'oh', 'next']);
+const ACK_WORDS = new Set(['thanks', 'thank', 'thx', 'thanx', 'ty', 'cheers', 'great', 'perfect', 'lovely', 'brilliant', 'cool', 'sweet', 'awesome', 'nice', 'ok', 'okay', 'alright', 'fab', 'grand', 'ta', 'fine', 'noted', 'understood']);
+function newInformation(normalized: string): boolean {
+  const toks = normalized.split(' ');
+  if (FOLLOW_UP_OPENING.has(toks[0]) || ((toks[0] === 'what' || toks[0] === 'how') && toks[1] === 'about')) return true;
+  return toks.some((t) => ACK_WORDS.has(t));
+}
+/** The kind of answer wanted, where the question says it ('what' and no question word say nothing: "what does it cost"). */
+function answerKind(normalized: string): string | null {
+  const k = questionType(normalized);
+  return k === 'what' ? null : k;
+}
+function sameIntentAgain(facts: TurnFacts, concepts: readonly string[], memory: EscalationMemory, count: number): Signal | null {
+  const intents = memory.intents;
+  const need = count - 1;
+  const name = facts.intent?.intentName;
+  if (intents === undefined || intents.length < need || memory.recent.length < need || facts.fallback || !name) return null;
+  for (let i = intents.length - need; i < intents.length; i++) if (intents[i] !== name) return null;
+  const earlier = memory.recent.slice(-need);
+  const text = facts.analysis.normalized;
+  if (concepts.length === 0 || newInformation(text) || earlier.some(newInformation)) return null;
+  const lists = earlier.map((e) => questionConcepts(e));
+  const first = lists.length > 0 ? lists[0] : concepts;
+  lists.push([...concepts]);
+  if (!first.some((c) => lists.every((l) => l.some((x) => x === c || conceptMatches(c, x))))) return null;
+  for (let i = 1; i < lists.length; i++) if (!sameReferences(lists[i - 1], lists[i])) return null;
+  let kind: string | null = null;
+  for (const t of [...earlier, text]) {
+    const k = answerKind(t);
+    if (k === null) continue;
+    if (kind !== null && k !== kind) return null;
+    kind = k;
+  }
+  return {
+    reason: 'loop',
+    score: 1,
+    threshold: count,
+    evidence: [text, ...earlier, name],
+    turn: facts.turn,
+    explanation: `The customer asked for ${name.replace(/_/g, ' ')} ${count} times in a row with nothing new, and the bot gave its ${name.replace(/_/g, ' ')} answer each time ("${earlier.join('", "')}" then "${text}", this message and the ${need === 1 ? 'one' : need} before it).`,
   };
 }
 
@@ -778,6 +859,10 @@ function learnedLoop(facts: TurnFacts, memory: EscalationMemory, count: number):
   };
 }
 
+/** Whether a normalised text has fewer than `min` words. */
+function wordsBelow(normalized: string, min: number): boolean {
+  return !wordsOver(normalized, min - 1);
+}
 /** Whether a normalised text has more than `max` words (counted without splitting it). */
 function wordsOver(normalized: string, max: number): boolean {
   let words = normalized === '' ? 0 : 1;
@@ -803,6 +888,19 @@ function subjectOf(concepts: readonly string[]): string[] {
 const shareSubject = (a: readonly string[], b: readonly string[]) => a.some((c) => b.some((x) => x === c || conceptMatches(c, x)));
 
 /**
+ * Session 12: how many of the customer's messages right before the current fallback streak (at most `max`) were questions
+ * the bot understood as an intent (memory.intents, newest last: the streak's own messages are its last
+ * `fallbacksInRow` entries).
+ */
+function understoodBefore(memory: EscalationMemory, max: number): number {
+  const intents = memory.intents;
+  if (max <= 0 || intents === undefined) return 0;
+  let n = 0;
+  for (let i = intents.length - 1 - memory.fallbacksInRow; i >= 0 && n < max && intents[i] !== ''; i--) n++;
+  return n;
+}
+
+/**
  * Session 7 (lever 2): the fallback streak that is handing over is one request asked `count` times. By the definitions,
  * a loop is the same request asked `count` times, and repeated fallbacks are `count` messages in a row the bot could not
  * use; when both hold, the loop says more (what the customer keeps asking), so it is named. Called only when repeated
@@ -814,7 +912,14 @@ const shareSubject = (a: readonly string[], b: readonly string[]) => a.some((c) 
  */
 export function streakLoop(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory, throughout = false): Signal | null {
   const need = policy.loop.count - 1;
-  if (!policy.loop.enabled || !facts.fallback || memory.fallbacksInRow < need || memory.recent.length < need) return null;
+  if (!policy.loop.enabled || !facts.fallback || memory.recent.length < need) return null;
+  // Session 12 (escloop): the askings may begin with questions the bot understood and answered right before the failed
+  // ones ("how long to ship to Spain" answered, then "delivery time Madrid" / "if I order now when does it get to me in
+  // Spain" failed): the answer did not help and the customer asks again; memory.intents says which were understood.
+  // Then the customer must ask nothing new (no follow-up opening, no thanks) and want one kind of answer throughout
+  // ("can I pay with a gift card" / "can I combine a gift card with a card" / "how do I check the balance" are three).
+  const answered = Math.max(0, need - memory.fallbacksInRow);
+  if (answered > 0 && understoodBefore(memory, answered) < answered) return null;
   const earlier = memory.recent.slice(-need);
   const own = analysisConcepts(facts.analysis);
   const lists = [...earlier.map((e) => questionConcepts(e)), own];
@@ -831,14 +936,26 @@ export function streakLoop(facts: TurnFacts, policy: EscalationPolicy, memory: E
   // One request wants one kind of answer: "can I collect in store?" / "which stores offer collection?" / "is click and
   // collect free?" are three questions about collection (yes-no, which, yes-no), not one asked three times.
   // Session 8: "how do I change X" and "can I swap X" ask for one thing to be done (how / yes-no are one kind here).
-  const kinds = new Set([...earlier, facts.analysis.normalized].map((t) => questionType(t)).filter((k) => k !== null).map((k) => (k === 'how' ? 'yesno' : k)));
+  const kinds = new Set([...earlier, facts.analysis.normalized].map((t) => questionType(t)).filter((k) => k !== null).map((k) => (k === 'how' && answered === 0 ? 'yesno' : k)));
   if (kinds.size > 1) return null;
+  if (answered > 0 && (newInformation(facts.analysis.normalized) || earlier.some(newInformation))) return null;
+  // A hand-built request family that reads the askings as different things ("can I return sale items?" / "do I need the
+  // receipt to return?" / "can I return it in a store?") keeps them apart.
+  if (answered > 0) {
+    const all = [...earlier, facts.analysis.normalized];
+    for (let i = 1; i < all.length; i++) if (requestFamilyApart(all[i - 1], all[i])) return null;
+  }
+  // An answered asking is a question in words, not a topic picked like a button ("Shipping", then two other questions).
+  if (answered > 0 && earlier.slice(0, answered).some((e) => wordsBelow(e, MIN_REPEAT_TOKENS))) return null;
+  const what = answered === 0
+    ? 'the bot could not answer any of them'
+    : `the bot answered the first${answered > 1 ? ` ${answered}` : ''} (${memory.intents![memory.intents!.length - 1 - memory.fallbacksInRow].replace(/_/g, ' ')}) and could not use the rest`;
   return {
     reason: 'loop',
     score: 1,
     threshold: policy.loop.count,
     evidence: [facts.analysis.normalized, ...earlier],
     turn: facts.turn,
-    explanation: `The customer asked about the same thing ${policy.loop.count} times and the bot could not answer any of them ("${earlier.join('", "')}" then "${facts.analysis.normalized}").`,
+    explanation: `The customer asked about the same thing ${policy.loop.count} times and ${what} ("${earlier.join('", "')}" then "${facts.analysis.normalized}").`,
   };
 }

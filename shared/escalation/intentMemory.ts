@@ -1,0 +1,43 @@
+/**
+ * Session 12 (escloop): which intent the bot understood for each of the customer's latest messages, kept in the
+ * escalation memory (`EscalationMemory.intents`, newest last), so the loop detector sees a customer asking for the same
+ * thing again while the bot ANSWERS each time: the same intent matched, so there is no fallback, and the rewording is
+ * one the concept rules do not link ("when are you open?" / "what are your opening hours" / "what time does customer
+ * service close": the opening hours, three times in a row). See detectLoop's `sameIntentAgain` for the rule that reads it.
+ *
+ * One entry per customer message the policy read: the intent's name when the bot understood the message as that intent
+ * (an intent matched, not a fallback) and the message is a question that can be repeated (isRepeatableQuestion, the
+ * same test that puts it in `memory.recent`); '' otherwise (a thanks, an answer to a question block, a fallback), which
+ * breaks a run. Memories written before this field load as they are (no entries: no run).
+ */
+import type { EscalationAction, EscalationMemory, TurnFacts } from './types';
+import { isRepeatableQuestion } from './detectors/detectLoop';
+
+/** Entries kept (the loop count is at most this + 1 in any flow worth having; like the memory's other lists). */
+export const INTENT_MEMORY = 6;
+
+/** The intent this message was understood as, for the memory ('' when none: see the file's comment). */
+export function intentEntry(facts: Pick<TurnFacts, 'intent' | 'fallback' | 'analysis'>): string {
+  const name = facts.intent?.intentName;
+  if (facts.fallback || name === null || name === undefined || name === '') return '';
+  return isRepeatableQuestion(facts.analysis) ? name : '';
+}
+
+/**
+ * The memory to keep after a message: `after` (what evaluateEscalation returned) with this message's intent entry added
+ * to `before.intents`. A handoff starts a clean slate (evaluateEscalation already reset the rest), and a conversation
+ * that never had an understood question keeps its memory as it was (no field).
+ */
+export function withTurnIntent(
+  before: EscalationMemory,
+  after: EscalationMemory,
+  facts: Pick<TurnFacts, 'intent' | 'fallback' | 'analysis'>,
+  action: EscalationAction,
+): EscalationMemory {
+  if (action === 'handoff') return after;
+  const earlier = before.intents ?? [];
+  const entry = intentEntry(facts);
+  if (entry === '' && earlier.length === 0) return after;
+  const intents = earlier.length >= INTENT_MEMORY ? [...earlier.slice(1 - INTENT_MEMORY), entry] : [...earlier, entry];
+  return { ...after, intents };
+}
