@@ -14,7 +14,7 @@
  */
 import { normalizeText } from './normalizeText';
 import { bagDistance, editRatio } from './editDistance';
-import { isStopWord } from './stopWords';
+import { isStopWord, stopWords } from './stopWords';
 
 const STOP_WEIGHT = 0.3;
 const FUZZY_MIN_LENGTH = 5;
@@ -134,6 +134,134 @@ export function similarity(a: string, b: string): number {
 export interface SimilarityTarget {
   normalized: string;
   profile: Profile | null;
+  /** Session 12: what the bound of `cannotReach` needs of the target, worked out on first use. */
+  shapes?: TargetShapes;
+}
+
+/**
+ * Session 12 (speed): a word's shape is its length and letter mask (one number). Two equal words have equal shapes, and
+ * tokenScore gives a word of the message more than 0 only against a target word it equals or a fuzzy partner that passes
+ * the length and letter-mask tests; both are decided by shapes alone. So, from the message's shapes only (no profile, no
+ * word strings):
+ *  - a message word with a shape that can partner no target word adds its weight to the message's total and nothing to
+ *    the overlap; a word's weight is at least STOP_WEIGHT, and 1 when no function word has its shape;
+ *  - the overlap is at most (partnered message words, each weight <= 1, repeats counted) + (the target's total).
+ * Dice <= (P + Tb) / (P + Q + Tb), which rises with P and falls with Q; with P over-counted and Q under-counted (each
+ * distinct unpartnered shape counted once, at its lowest possible weight), when even that is under `min` the overlap
+ * is too. Long messages against short examples are settled this way without building the message's profile.
+ */
+interface TargetShapes {
+  /** Shape keys of the target's words (an equal word has an equal shape). */
+  exact: number[];
+  /** Lengths and masks of the target's words of FUZZY_MIN_LENGTH letters or more (fuzzy partners). */
+  longLen: number[];
+  longMask: number[];
+}
+
+/**
+ * A shape as a small integer (30 bits, so V8 keeps it unboxed). Different shapes may share a key: that only makes the
+ * bound looser (a shared key reads as a possible partner, a function word, or one unpartnered word), never wrong.
+ */
+const shapeKey = (len: number, mask: number) => (Math.imul(len, 0x9e3779b1) ^ mask) & 0x3fffffff;
+
+/** Shapes of the function words: a word whose shape is none of them weighs 1. */
+let stopShapes: Set<number> | null = null;
+function stopShape(key: number): boolean {
+  if (stopShapes === null) {
+    stopShapes = new Set();
+    for (const w of stopWords) {
+      let m = 0;
+      for (let i = 0; i < w.length; i++) m |= letterBit(w.charCodeAt(i));
+      stopShapes.add(shapeKey(w.length, m));
+    }
+  }
+  return stopShapes.has(key);
+}
+
+function targetShapes(target: SimilarityTarget): TargetShapes {
+  if (target.shapes) return target.shapes;
+  const p = target.profile!;
+  const shapes: TargetShapes = { exact: [], longLen: [], longMask: [] };
+  for (let j = 0; j < p.tokens.length; j++) {
+    const t = p.tokens[j];
+    shapes.exact.push(shapeKey(t.length, p.masks[j]));
+    if (t.length >= FUZZY_MIN_LENGTH) {
+      shapes.longLen.push(t.length);
+      shapes.longMask.push(p.masks[j]);
+    }
+  }
+  target.shapes = shapes;
+  return shapes;
+}
+
+/** The message's word shapes (split on single spaces, like buildProfile), for the text in `shapesText`; reused buffers. */
+let shapesText: string | null = null;
+let shapeLen = new Int32Array(64);
+let shapeMask = new Int32Array(64);
+let shapeCount = 0;
+function readShapes(normalized: string): void {
+  if (shapesText === normalized) return;
+  shapeCount = 0;
+  let start = 0;
+  let m = 0;
+  const n = normalized.length;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? normalized.charCodeAt(i) : 32;
+    if (c !== 32) {
+      m |= letterBit(c);
+      continue;
+    }
+    if (shapeCount === shapeLen.length) {
+      const len = new Int32Array(shapeCount * 2);
+      len.set(shapeLen);
+      shapeLen = len;
+      const mask = new Int32Array(shapeCount * 2);
+      mask.set(shapeMask);
+      shapeMask = mask;
+    }
+    shapeLen[shapeCount] = i - start;
+    shapeMask[shapeCount] = m;
+    shapeCount++;
+    start = i + 1;
+    m = 0;
+  }
+  shapesText = normalized;
+}
+
+/** Unpartnered shapes already counted for the message being bounded (reused). */
+const counted = new Set<number>();
+
+/** True when the weighted overlap of `normalized` (a message of two or more words) with the target is surely under `min`. */
+function cannotReach(normalized: string, target: SimilarityTarget, min: number): boolean {
+  const shapes = targetShapes(target);
+  const tb = target.profile!.total;
+  readShapes(normalized);
+  let partnered = 0;
+  let unpartnered = 0;
+  counted.clear();
+  for (let k = 0; k < shapeCount; k++) {
+    const len = shapeLen[k];
+    const mask = shapeMask[k];
+    const key = shapeKey(len, mask);
+    let may = false;
+    for (let j = 0; j < shapes.exact.length && !may; j++) may = shapes.exact[j] === key;
+    if (!may && len >= FUZZY_MIN_LENGTH) {
+      for (let j = 0; j < shapes.longLen.length && !may; j++) {
+        const lb = shapes.longLen[j];
+        if (Math.abs(len - lb) > 2) continue;
+        const mb = shapes.longMask[j];
+        const missing = Math.max(popcount(mask & ~mb), popcount(mb & ~mask));
+        may = 1 - missing / Math.max(len, lb) >= FUZZY_MIN_RATIO;
+      }
+    }
+    if (may) partnered += 1;
+    else if (!counted.has(key)) {
+      counted.add(key);
+      unpartnered += stopShape(key) ? STOP_WEIGHT : 1;
+    }
+  }
+  counted.clear();
+  return (partnered + tb) / (partnered + unpartnered + tb) < min - 1e-9;
 }
 
 export function similarityTarget(text: string): SimilarityTarget {
@@ -166,9 +294,17 @@ export function similarityToTarget(a: string, target: SimilarityTarget, min: num
   const nb = target.normalized;
   if (na === nb) return na === '' ? 0 : 1;
   if (na === '' || nb === '' || target.profile === null) return 0;
+  const pb = target.profile;
+  // Session 12: a message that cannot reach `min` against a target of several words (see TargetShapes) skips its profile
+  // and the overlap; only the whole-string ratio can still reach `min` then, exactly as when the overlap gives up below.
+  if (min > 0 && lastPa === null && pb.tokens.length > 1 && na.includes(' ') && cannotReach(na, target, min)) {
+    const longer = Math.max(na.length, nb.length);
+    const bound = 1 - Math.abs(na.length - nb.length) / longer;
+    const whole = bound >= 0.8 && bound >= min && editRatioBound(na, nb) >= 0.8 ? editRatio(na, nb) : 0;
+    return Math.min(0.99, Math.max(0, whole >= 0.8 ? whole : 0));
+  }
   // The message's profile once per message, not once per label.
   const pa = (lastPa ??= profileOf(na));
-  const pb = target.profile;
   let score: number;
   if (pa.tokens.length === 1 && pb.tokens.length === 1) {
     score = min > 0 && editRatioBound(na, nb) < min ? 0 : editRatio(na, nb);

@@ -412,7 +412,16 @@ function bareRequest(toks: string[], nouns: (string | null)[]): boolean {
  * a typo of a noun (in or out of a talk frame). Kept per word, so most words of a long letter cost one look-up.
  */
 const nounCandidates = new Map<string, boolean>();
+/**
+ * Session 12 (speed): the candidates of fewer than four letters ("rep", "oga", "man", "one", "call"'s kin are longer):
+ * such a word is no typo (fuzzyNoun needs four letters) and no plural (five), so it is a candidate only when listed. Most
+ * words of a message are this short ("the", "to", "my"): one look-up in this small set instead of the per-word memo.
+ */
+const SHORT_CANDIDATES = new Set(
+  ['callback', 'callbacks', 'call', ...STANDALONE, ...TALK_ONLY_NOUNS, ...NOUNS, ...Object.keys(QUALIFIED)].filter((w) => w.length < 4),
+);
 function mayBeNoun(tok: string): boolean {
+  if (tok.length < 4) return SHORT_CANDIDATES.has(tok);
   const known = nounCandidates.get(tok);
   if (known !== undefined) return known;
   const may =
@@ -452,7 +461,7 @@ function findRequest(toks: string[], sentencesOfMessage: () => Sentence[], known
     // 2c. A short comma clause with a word of asking is: "personne réelle please, I am French, English is difficult for
     // me", "one of your advisers, whenever free" (a negation in another clause does not reach it, as with sentences).
     for (const clause of clausesOfMessage()) {
-      if (clause.words > 5) continue;
+      if (clause.words > CLAUSE_WORDS) continue;
       const cl = sentenceTokens(clause);
       if (cl.length > 5 || !cl.some((t) => CLAUSE_ASKS.has(t))) continue;
       const cn = nounsOf(cl);
@@ -859,13 +868,40 @@ function partsAsSentences(parts: string[], ascii: boolean, maxWords: number): Se
   return out;
 }
 
-/** A message's comma clauses (only when it has a comma and two or more clauses), read like sentences. */
+/** Clauses of more words than this are never read as a request on their own (findRequest, 2c). */
+const CLAUSE_WORDS = 5;
+
+/**
+ * A message's comma clauses of at most CLAUSE_WORDS words (only when it has a comma and two or more non-empty clauses),
+ * read like sentences. Session 12 (speed): an ASCII clause's words are counted in one pass over its characters (the runs
+ * of letters and digits, apostrophes joining, as partsAsSentences folds it) and only the short ones are folded; the
+ * longer ones were skipped by their only reader anyway.
+ */
 function clausesOf(text: string): Sentence[] {
   if (!text.includes(',')) return [];
   const parts = text.split(/[,.!?;\n]+/);
   if (parts.length < 2) return [];
-  const out = partsAsSentences(parts, !/[^\x00-\x7f]/.test(text), Number.POSITIVE_INFINITY);
-  return out.length > 1 ? out : [];
+  if (/[^\x00-\x7f]/.test(text)) {
+    const all = partsAsSentences(parts, false, Number.POSITIVE_INFINITY);
+    return all.length > 1 ? all.filter((c) => c.words <= CLAUSE_WORDS) : [];
+  }
+  let nonEmpty = 0;
+  const short: string[] = [];
+  for (const part of parts) {
+    let words = 0;
+    let inWord = false;
+    for (let i = 0; i < part.length && words <= CLAUSE_WORDS; i++) {
+      const c = part.charCodeAt(i);
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) {
+        if (!inWord) words++;
+        inWord = true;
+      } else if (c !== 39) inWord = false;
+    }
+    if (words === 0) continue;
+    nonEmpty++;
+    if (words <= CLAUSE_WORDS) short.push(part);
+  }
+  return nonEmpty > 1 ? partsAsSentences(short, true, CLAUSE_WORDS) : [];
 }
 
 function sentenceTokens(s: Sentence): string[] {

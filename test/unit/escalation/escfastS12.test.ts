@@ -8,6 +8,10 @@
  *    scans at the first frame word: every kind of time is still read, in findDeadline and in the past / others check.
  *  - detectUrgency's emergencies are read in one pass: an older, plainer word still wins over a newer one (leaking,
  *    burst...) that comes first, and a newer one alone still counts with its sign of now.
+ *  - similarity with a minimum settles a message that cannot reach it from its word shapes alone (no profile): every
+ *    pair at or above the minimum keeps its exact score, every pair under it stays under it.
+ *  - detectExplicitRequest: words of fewer than four letters are person-noun candidates only when listed ("rep"), and
+ *    only the comma clauses short enough to be read are folded: short clause requests still count, in ASCII or not.
  */
 import { describe, expect, it } from 'vitest';
 import { findDeadline, onlyOthersTimes, onlyPastTimes } from '../../../shared/escalation/deadlines';
@@ -16,6 +20,8 @@ import { detectUrgency } from '../../../shared/escalation/detectors/detectUrgenc
 import { initialEscalationMemory } from '../../../shared/escalation/evaluateEscalation';
 import { analyzeText } from '../../../shared/nlu/analyzeText';
 import { normalizeText } from '../../../shared/nlu/normalizeText';
+import { similarity, similarityTarget, similarityToTarget } from '../../../shared/nlu/similarity';
+import { detectExplicitRequest } from '../../../shared/escalation/detectors/detectExplicitRequest';
 import { loadSupportFlow } from '../../bench/escalationReport';
 
 const NOW = Date.parse('2026-11-24T10:00:00Z'); // a Tuesday, 10:00 UTC
@@ -81,5 +87,67 @@ describe('detectUrgency: emergencies in one pass (session 12)', () => {
   });
   it('reads an injury happening now', () => {
     expect(urgency('my son hit his head, we need a doctor now')?.evidence).toEqual(['hit']);
+  });
+});
+
+describe('similarity with a minimum: the word-shape bound (session 12)', () => {
+  const examples = ['the heater sparked and burnt my hand', 'my son swallowed a small part of the toy', 'where is my refund for the broken kettle'];
+  const noise = 'hello i would like to know where my order is because it has been two weeks and nothing arrived at all the parcel heaters sparkled burned hands sons swallow smal parts toys'.split(' ');
+  // Deterministic mixes: an example's words (some with a typo, some dropped) among other words, short and long.
+  let seed = 12345;
+  const rand = (n: number) => {
+    seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  const typo = (w: string) => (w.length > 4 && rand(3) === 0 ? w.slice(0, 2) + w.slice(3) : w);
+  const pairs: [string, string][] = [];
+  for (const ex of examples) {
+    const words = ex.split(' ');
+    for (let k = 0; k < 150; k++) {
+      const kept = words.filter(() => rand(5) !== 0).map(typo);
+      const extra = Array.from({ length: rand(k % 3 === 0 ? 30 : 6) }, () => noise[rand(noise.length)]);
+      const at = rand(extra.length + 1);
+      pairs.push([[...extra.slice(0, at), ...kept, ...extra.slice(at)].join(' ') || 'hello', ex]);
+    }
+  }
+  it('keeps every score at or above the minimum exactly, and every other one under it', () => {
+    let reached = 0;
+    for (const [m, ex] of pairs) {
+      const exact = similarity(m, ex);
+      const bounded = similarityToTarget(m, similarityTarget(ex), 0.72);
+      if (exact >= 0.72) {
+        reached++;
+        expect(bounded, m).toBe(exact);
+      } else expect(bounded, m).toBeLessThan(0.72);
+    }
+    // The mixes cover both sides of the minimum.
+    expect(reached).toBeGreaterThan(20);
+    expect(reached).toBeLessThan(pairs.length - 20);
+  });
+  it('still finds an example inside a longer message and one with typos', () => {
+    const t = similarityTarget('the heater sparked and burnt my hand');
+    expect(similarityToTarget('the heatr sparkd and burnt my hand', t, 0.72)).toBeCloseTo(0.9444, 4);
+    expect(similarityToTarget('the heater sparked and burnt my hand yesterday evening', t, 0.72)).toBeCloseTo(0.8305, 4);
+    expect(similarityToTarget('hello I would like to know where my order is because it has been two weeks', t, 0.72)).toBeLessThan(0.72);
+  });
+});
+
+describe('detectExplicitRequest: short candidates and short clauses (session 12)', () => {
+  const flow = loadSupportFlow();
+  const explicit = (t: string) => {
+    const a = analyzeText(t);
+    return detectExplicitRequest({ text: a.text, analysis: a, turn: 0, now: NOW, variables: {}, intent: null, fallback: false, timezone: 'Europe/London' }, flow.escalation, initialEscalationMemory());
+  };
+  it('reads a short listed noun and a short clause request among long clauses', () => {
+    expect(explicit('rep please, I am in a hurry')?.evidence[0]).toBe('rep please');
+    expect(explicit('ok, rep, now')?.evidence[0]).toBe('ok rep now');
+    expect(explicit('one of your advisers, whenever free')?.evidence[0]).toBe('one of your advisers whenever free');
+    expect(explicit('my order is late, the box is damaged, the lid is broken and the tape is torn, human please')?.evidence[0]).toBe('human please');
+  });
+  it('reads a short clause request in a message with accents', () => {
+    expect(explicit('personne réelle please, I am French, English is difficult for me')?.evidence[0]).toBe('personne reelle please');
+  });
+  it('does not read a person in a long clause as a request', () => {
+    expect(explicit('I ordered the wrong size, it is too big, a man at the shop said, could you check')).toBeNull();
   });
 });
