@@ -192,6 +192,43 @@ export function statusWords(h: { status: string; endedAs?: string | null }): str
   return STATUS_WORDS[h.status] ?? h.status;
 }
 
+/** Spoken words for a score of the 1-5 rating scale (the widget's buttons say the same). */
+const RATING_WORDS = ['very dissatisfied', 'dissatisfied', 'neutral', 'satisfied', 'very satisfied'];
+
+/** "Rated 4/5 (satisfied)" for a rating the customer gave (newcomer s11 #23). */
+export function ratingWords(score: number): string {
+  const words = Number.isInteger(score) && score >= 1 && score <= 5 ? ` (${RATING_WORDS[score - 1]})` : '';
+  return `Rated ${score}/5${words}`;
+}
+
+/**
+ * The customer's answers to a rating question (a bot message whose buttons are the 1-5 scale of a Rating block):
+ * seq -> score. Shown as a rating in the timeline instead of a bare "4" (newcomer s11 #23).
+ */
+export function ratingAnswers(entries: readonly Entry[]): Map<number, number> {
+  const out = new Map<number, number>();
+  let scale: Array<{ id: string; label: string }> | null = null;
+  for (const e of entries) {
+    if (e.from === 'system') continue;
+    if (e.from === 'customer' && scale) {
+      const said = e.text.trim();
+      const b = scale.find((x) => x.label === said || x.id === said);
+      if (b) out.set(e.seq, Number(b.id));
+    }
+    const bs = e.buttons ?? [];
+    scale = e.from === 'bot' && bs.length === 5 && bs.every((x, i) => x.id === String(i + 1) && x.label === x.id) ? bs : e.from === 'bot' ? null : scale;
+    if (e.from === 'customer') scale = null;
+  }
+  return out;
+}
+
+/** "#2 in the queue · waiting 3 min" for a waiting row (newcomer s11 #9); null when the server gave no place. */
+export function queueWords(r: Pick<HandoffRow, 'status' | 'queue' | 'queuedSince' | 'requestedAt'>, now: number): string | null {
+  if (r.status !== 'pending' || !r.queue) return null;
+  const since = ago(r.queuedSince ?? r.requestedAt, now);
+  return `${r.queue.position === 1 ? 'Next in the queue' : `#${r.queue.position} in the queue`} · waiting ${since === 'just now' ? 'under a minute' : since}`;
+}
+
 function ago(at: number, now: number): string {
   const s = Math.max(0, Math.round((now - at) / 1000));
   if (s < 60) return 'just now';
@@ -853,6 +890,11 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
                   </span>
                   {/* The summary was written when the chat was handed over ("The customer is waiting…"): not for closed rows. */}
                   {/* An open chat's last message, with how long the customer has waited for a reply; else the handover summary. */}
+                  {queueWords(r, now) && (
+                    <span className="ib-row-queue" title={r.queue ? `The customer was told: expected wait ${inertText(r.queue.wait)}.` : undefined}>
+                      <span className="ib-chip ib-queue-chip">{queueWords(r, now)}</span>
+                    </span>
+                  )}
                   {r.lastMessage && !['resolved', 'expired', 'rejected', 'cancelled'].includes(r.status) ? (
                     <span className="ib-row-summary" data-testid="row-last-message">
                       {r.waitingSince != null && r.status === 'assigned' && <span className="ib-chip ib-warn ib-waiting">waiting {ago(r.waitingSince, now).replace('just now', 'now')}</span>} {r.lastMessage.from === 'customer' ? '' : `${r.lastMessage.from === 'agent' ? 'You/agent' : 'Bot'}: `}
@@ -863,6 +905,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
                   )}
                   <span className="ib-row-meta">
                     {statusWords(r)}
+                    {r.rating ? <span className="ib-rating"> · {ratingWords(r.rating.score)}</span> : null}
                     {r.agentName ? ` · ${inertText(r.agentName)}` : ''}
                     {r.customer ? ` · ${r.flowId}` : ''}
                     {!['resolved', 'expired', 'rejected', 'cancelled'].includes(r.status) && <CustomerPageRowNote page={r.customerPage} />}
@@ -1050,6 +1093,7 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
     if (el) el.scrollTop = el.scrollHeight;
   }, [detail.transcript.length, detail.notes.length]);
 
+  const ratings = useMemo(() => ratingAnswers(detail.transcript), [detail.transcript]);
   const timeline = useMemo(() => {
     const items: Array<{ at: number; key: string; entry?: Entry; note?: Note }> = detail.transcript.map((e) => ({ at: e.at, key: `e${e.seq}`, entry: e }));
     for (const n of detail.notes) items.push({ at: n.at, key: `n${n.id ?? n.at}`, note: n });
@@ -1139,6 +1183,12 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
             <h2>{name}</h2>
             <p className="ib-muted">
               {h.flowId} · <span className={`ib-chip ib-s-${h.status}`}>{handedBack && conversationEnded ? 'Ended after hand back' : statusWords(h)}</span>
+              {h.rating ? (
+                <>
+                  {' '}
+                  <span className="ib-chip ib-rating-chip">{ratingWords(h.rating.score)}</span>
+                </>
+              ) : null}
               {h.agentName && handedBack ? (
                 // One state, not "Back with the bot with Bob" (newcomer s9 #5).
                 <>
@@ -1322,6 +1372,22 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
               ) : null;
             }
             const who = e.from === 'bot' ? 'Bot' : e.from === 'agent' ? (e.name ?? 'Agent') : name;
+            const rated = ratings.get(e.seq);
+            if (rated !== undefined)
+              return (
+                <li key={key} className={`ib-msg ib-from-${e.from} ib-rating-msg`}>
+                  <div className="ib-msg-who">
+                    <bdi>{inertText(who)}</bdi> · {clock(e.at)}
+                  </div>
+                  <div className="ib-bubble ib-rating-bubble" aria-label={`${ratingWords(rated)}: the customer's answer to the rating question`}>
+                    <span className="ib-stars" aria-hidden="true">
+                      {'★'.repeat(rated)}
+                      {'☆'.repeat(Math.max(0, 5 - rated))}
+                    </span>{' '}
+                    {ratingWords(rated)}
+                  </div>
+                </li>
+              );
             return (
               <li key={key} className={`ib-msg ib-from-${e.from}`}>
                 <div className="ib-msg-who">

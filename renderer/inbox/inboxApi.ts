@@ -57,6 +57,12 @@ export interface HandoffRow {
   waitingSince?: number | null;
   /** Its last transfer by an agent (who, their note), while nobody else moved it since; absent from older runtimes. */
   transfer?: { byId: string; by: string; note: string; at: number } | null;
+  /** Waiting chats: the place in the queue and the expected wait its customer is told (newcomer s11 #9). */
+  queue?: { position: number; wait: string } | null;
+  /** Since when it waits in the queue (requested, or put back). */
+  queuedSince?: number;
+  /** Resolved chats: the rating the customer gave after it (newcomer s11 #23); null: none (yet). */
+  rating?: { score: number; at: number } | null;
 }
 
 export interface Entry {

@@ -142,6 +142,36 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
   /** A handoff row as the API shows it: the hub's summary plus the customer's name for the list. */
   const row = (h: Parameters<typeof summarize>[0], hb: AgentHub) => ({ ...summarize(h, hb), customer: customerLabel(h), customerPage: pages.page(h.conversationId, h.requestedAt), endedAs: endedAs(h) });
 
+  /**
+   * The rating each resolved handoff got (newcomer s11 #23: the inbox showed only the customer's bare "4"): the first
+   * score recorded in its conversation after it was resolved and before the conversation's next handoff.
+   */
+  const ratingsOf = async (hs: ReadonlyArray<Parameters<typeof summarize>[0]>): Promise<Map<string, { score: number; at: number }>> => {
+    const out = new Map<string, { score: number; at: number }>();
+    const resolved = hs.filter((h) => h.status === 'resolved');
+    if (resolved.length === 0) return out;
+    const convs = new Set(resolved.map((h) => h.conversationId));
+    const scores = new Map<string, Array<{ score: number; at: number }>>();
+    for (const r of await d.store.listRecords('csat').catch(() => [])) {
+      const score = (r.data as { score?: unknown } | null)?.score;
+      if (!convs.has(r.conversationId) || typeof score !== 'number' || !Number.isFinite(score)) continue;
+      const list = scores.get(r.conversationId) ?? [];
+      list.push({ score, at: r.at });
+      scores.set(r.conversationId, list);
+    }
+    const all = hub.handoffList();
+    for (const h of resolved) {
+      const list = scores.get(h.conversationId);
+      if (!list) continue;
+      const t = (h.handoff as Handoff | null)?.transitions ?? [];
+      const resolvedAt = [...t].reverse().find((x) => x.to === 'resolved')?.at ?? h.updatedAt;
+      const next = Math.min(...all.filter((x) => x.conversationId === h.conversationId && x.requestedAt > resolvedAt).map((x) => x.requestedAt), Number.POSITIVE_INFINITY);
+      const got = list.filter((x) => x.at >= resolvedAt && x.at < next).sort((a, b) => a.at - b.at)[0];
+      if (got) out.set(h.id, got);
+    }
+    return out;
+  };
+
   const mustHold = (agent: Agent, h: ReturnType<AgentHub['handoffById']> & object, what: string) => {
     const ho = h.handoff as Handoff | null;
     if (CLOSED.has(h.status)) {
@@ -343,14 +373,17 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       await hub.refresh();
       const mine = (h: ReturnType<typeof hub.handoffList>[number]) => (h.handoff as Handoff | null)?.agentId === a.id;
       const seen = hub.handoffList().filter((h) => hub.canSee(a, h));
+      const reopened = new Set(hub.handoffList().filter((h) => !CLOSED.has(h.status)).map((h) => h.conversationId));
       const views = {
         unassigned: seen.filter((h) => h.status === 'pending'),
         mine: seen.filter((h) => h.status === 'assigned' && mine(h)),
         all: seen.filter((h) => !CLOSED.has(h.status)),
-        closed: seen.filter((h) => CLOSED.has(h.status)),
+        // A closed chat whose customer is back with a person (a question at the rating prompt after Resolve hands
+        // over again, newcomer s11 #5) is not listed as closed: the open chat is the customer's row.
+        closed: seen.filter((h) => CLOSED.has(h.status) && !reopened.has(h.conversationId)),
       };
       const list = views[req.query.view];
-      let rows: Array<ReturnType<typeof row> & Partial<Talk>> = (req.query.view === 'closed' ? [...list].sort((x, y) => y.updatedAt - x.updatedAt) : list).map((h) => row(h, hub));
+      let rows: Array<ReturnType<typeof row> & Partial<Talk> & { rating?: { score: number; at: number } | null }> = (req.query.view === 'closed' ? [...list].sort((x, y) => y.updatedAt - x.updatedAt) : list).map((h) => row(h, hub));
       if (req.query.view !== 'closed') {
         // Who waits for an answer (newcomer s9 #15): each open chat's last message and since when the customer waits.
         const talks = await Promise.all(rows.map((r) => talkOf(r.conversationId).catch(() => null)));
@@ -361,6 +394,9 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
         if (req.query.view === 'unassigned' || req.query.view === 'all') rows = [...rows].sort((x, y) => left(x) - left(y) || (PRIORITY_RANK[x.priority] ?? 2) - (PRIORITY_RANK[y.priority] ?? 2) || x.queuedSince - y.queuedSince);
         // Mine: the customers waiting longest for a reply first, then the rest as before.
         if (req.query.view === 'mine') rows = rows.map((r, i) => [r, i] as const).sort(([x, i], [y, j]) => (x.waitingSince ?? Infinity) - (y.waitingSince ?? Infinity) || i - j).map(([r]) => r);
+      } else {
+        const ratings = await ratingsOf(list);
+        rows = rows.map((r) => ({ ...r, rating: ratings.get(r.id) ?? null }));
       }
       return {
         view: req.query.view,
@@ -380,7 +416,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       const state = (conv?.state ?? {}) as { variables?: Record<string, unknown>; waiting?: unknown };
       const rev = conv ? await d.store.getFlowRevision(conv.flowId, conv.flowRevision).catch(() => null) : null;
       return {
-        handoff: row(h, hub),
+        handoff: { ...row(h, hub), rating: (await ratingsOf([h])).get(h.id) ?? null },
         resumesAt: resumePoint(rev?.flow, state.waiting),
         context: r.context ?? null,
         conversation: conv ? { id: conv.id, flowId: conv.flowId, mode: conv.mode, createdAt: conv.createdAt, lastSeq: conv.lastSeq } : null,

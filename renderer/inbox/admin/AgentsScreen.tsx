@@ -72,6 +72,8 @@ const inputOf = (a: AdminAgent): AgentInput => ({ name: a.name, email: a.email, 
 export function AgentsScreen({ api, token, me, onUnauthorized, pollMs = 20_000 }: Props) {
   const [agents, setAgents] = useState<AdminAgent[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  /** The agents file's problem as the server read it (newcomer s11 #7); null when it reads. */
+  const [fileProblem, setFileProblem] = useState<string | null>(null);
   /** null: no form; 'new': adding; else the id being edited. */
   const [editing, setEditing] = useState<string | null>(null);
   /** The row asking for confirmation: remove the agent, or replace its API token. */
@@ -108,9 +110,10 @@ export function AgentsScreen({ api, token, me, onUnauthorized, pollMs = 20_000 }
   const load = useCallback(async () => {
     const seq = ++loadSeq.current;
     try {
-      const list = await api.agents(token);
+      const got = api.agentsFile ? await api.agentsFile(token) : { agents: await api.agents(token), fileProblem: null };
       if (seq !== loadSeq.current) return;
-      setAgents(list);
+      setAgents(got.agents);
+      setFileProblem(got.fileProblem);
       setLoadError(null);
     } catch (err) {
       if (seq === loadSeq.current) setLoadError(handle(err));
@@ -197,6 +200,16 @@ export function AgentsScreen({ api, token, me, onUnauthorized, pollMs = 20_000 }
           </div>
         </header>
 
+        {fileProblem && (
+          <div className="ia-file-problem" role="alert">
+            <strong>The agents file was edited on disk and cannot be read: {fileProblem}.</strong>
+            <span>
+              {' '}
+              Fix the file on disk; the server takes it in within a few seconds. Until then the agents below (as they were before the edit) stay as they are,
+              and saves here are refused so the file is not overwritten.
+            </span>
+          </div>
+        )}
         {agents && agents.length > 0 && (
           <p className="ia-summary">
             {agents.length} {agents.length === 1 ? 'agent' : 'agents'} · {count('online')} online · {count('busy')} busy · {admins.length} {admins.length === 1 ? 'admin' : 'admins'}

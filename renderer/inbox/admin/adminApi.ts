@@ -100,6 +100,12 @@ export interface CsatByAgent {
 export interface AdminApi {
   agents(token: string): Promise<AdminAgent[]>;
   /**
+   * The agents and the agents file's problem now (not valid JSON, an invalid agent...; null when it reads), so the
+   * Agents screen says it when it opens, before an admin types an edit that would be refused (newcomer s11 #7).
+   * Absent (older clients, test doubles): the screen uses agents().
+   */
+  agentsFile?(token: string): Promise<{ agents: AdminAgent[]; fileProblem: string | null }>;
+  /**
    * Creates (`created: true`) or replaces the agent `id`. `revision`: the one the form was opened on ('new' when
    * adding): the server refuses (409 agents_file_changed) a save that would undo a change made since, e.g. by hand in
    * the agents file (newcomer s9 #24).
@@ -176,6 +182,10 @@ export function createAdminApi(d: { baseUrl: string; fetch?: typeof fetch }): Ad
 
   return {
     agents: async (token) => (await call<{ agents: AdminAgent[] }>(token, 'GET', '/api/v1/agent/agents')).agents,
+    agentsFile: async (token) => {
+      const out = await call<{ agents: AdminAgent[]; fileProblem?: string }>(token, 'GET', '/api/v1/agent/agents');
+      return { agents: out.agents, fileProblem: typeof out.fileProblem === 'string' ? out.fileProblem : null };
+    },
     saveAgent: (token, id, agent, revision) => call(token, 'PUT', `/api/v1/agent/agents/${enc(id)}${revision === undefined ? '' : `?revision=${revision}`}`, agent),
     removeAgent: (token, id, revision) => call(token, 'DELETE', `/api/v1/agent/agents/${enc(id)}${revision === undefined ? '' : `?revision=${revision}`}`),
     ...cannedRepliesClient<CannedReply>(call),
