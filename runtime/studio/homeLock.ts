@@ -7,6 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PidLockFileError, takePidLock, type PidLock } from '../pidLock';
+import { readStudioLink } from './studioLink';
 
 export class StudioHomeInUseError extends Error {
   readonly code = 'STUDIO_HOME_IN_USE';
@@ -50,8 +51,13 @@ function takeLock(file: string, home: string, now: () => Date): PidLock {
       if (!owner) return new StudioHomeInUseError(`another Baton Studio is starting on the home folder ${home}; wait for it, or pass --home with another folder`, 0, null);
       const origin = typeof owner.info.origin === 'string' ? owner.info.origin : null;
       const where = origin ? `, ${origin}` : '';
+      // Newcomer s11 #16: the address alone opens a locked page; the running studio's full link (with its token) does.
+      const link = readStudioLink(home, owner.pid);
+      const open = link
+        ? `Open that one: ${link}`
+        : `Open that one with the link printed in its terminal (the line "Baton Studio: ${origin ?? 'http://127.0.0.1:PORT'}/studio/?token=..."; the address without the token opens a locked page)`;
       return new StudioHomeInUseError(
-        `another Baton Studio (process ${owner.pid}${where}) uses the home folder ${home}; two studios on one home would overwrite each other's versions. Open that one${origin ? ` (${origin}/studio/)` : ''}, stop it first, or pass --home with another folder`,
+        `another Baton Studio (process ${owner.pid}${where}) uses the home folder ${home}; two studios on one home would overwrite each other's versions. ${open}; or stop it first, or pass --home with another folder`,
         owner.pid,
         origin,
       );

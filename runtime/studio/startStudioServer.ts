@@ -16,6 +16,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { FlowStore, StudioError } from './flowStore';
 import { lockStudioHome } from './homeLock';
+import { writeStudioLink } from './studioLink';
 import { registerRunRoutes } from './run/studioRunner';
 import { registerSimulateHttpRoute } from './simulateHttp';
 import { allowedHosts, allowedOrigins, cookieName, newSecret, readCookies, sameSecret, SECRET_HEADER } from './studioAuth';
@@ -176,7 +177,7 @@ export async function startStudioServer(opts: StudioServerOptions): Promise<Stud
             'This Baton Studio is locked',
             'Open the full link printed in the terminal where you started the studio with <code>npm start</code> or <code>npx baton studio</code> (the line <code>Baton Studio: http://127.0.0.1:' +
               port +
-              '/studio/?token=...</code>). The link changes every time the studio starts; after you open it once, this browser stays signed in until that studio is stopped. If the terminal is gone, stop the studio and start it again to get a new link.',
+              '/studio/?token=...</code>). The link changes every time the studio starts; after you open it once, this browser stays signed in until that studio is stopped. If the terminal is gone, run <code>npx baton studio</code> again (with the same <code>--home</code>, if you gave one): it is refused, and prints the running studio\'s full link.',
           ),
         );
     }
@@ -323,6 +324,7 @@ export async function startStudioServer(opts: StudioServerOptions): Promise<Stud
   const origin = `http://${hostInUrl}:${port}`;
   lock.setOrigin(origin);
   const url = `${origin}/studio/?token=${secret}`;
+  const dropLink = writeStudioLink(opts.home, url);
   return {
     url,
     origin,
@@ -334,6 +336,7 @@ export async function startStudioServer(opts: StudioServerOptions): Promise<Stud
       try {
         await app.close();
       } finally {
+        dropLink();
         lock.release();
       }
     },
