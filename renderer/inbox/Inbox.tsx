@@ -222,11 +222,11 @@ export function ratingAnswers(entries: readonly Entry[]): Map<number, number> {
   return out;
 }
 
-/** "#2 in the queue · waiting 3 min" for a waiting row (newcomer s11 #9); null when the server gave no place. */
+/** "#2 in queue · waiting 3 min" for a waiting row (newcomer s11 #9); null when the server gave no place. */
 export function queueWords(r: Pick<HandoffRow, 'status' | 'queue' | 'queuedSince' | 'requestedAt'>, now: number): string | null {
   if (r.status !== 'pending' || !r.queue) return null;
   const since = ago(r.queuedSince ?? r.requestedAt, now);
-  return `${r.queue.position === 1 ? 'Next in the queue' : `#${r.queue.position} in the queue`} · waiting ${since === 'just now' ? 'under a minute' : since}`;
+  return `#${r.queue.position} in queue · waiting ${since === 'just now' ? '<1 min' : since}`;
 }
 
 function ago(at: number, now: number): string {
@@ -903,9 +903,13 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
                   ) : (
                     r.summary && !['resolved', 'expired', 'rejected', 'cancelled'].includes(r.status) && <span className="ib-row-summary">{inertText(summaryNow(r.summary, r.status))}</span>
                   )}
+                  {r.rating ? (
+                    <span className="ib-row-queue">
+                      <span className="ib-chip ib-rating-chip">{ratingWords(r.rating.score)}</span>
+                    </span>
+                  ) : null}
                   <span className="ib-row-meta">
                     {statusWords(r)}
-                    {r.rating ? <span className="ib-rating"> · {ratingWords(r.rating.score)}</span> : null}
                     {r.agentName ? ` · ${inertText(r.agentName)}` : ''}
                     {r.customer ? ` · ${r.flowId}` : ''}
                     {!['resolved', 'expired', 'rejected', 'cancelled'].includes(r.status) && <CustomerPageRowNote page={r.customerPage} />}

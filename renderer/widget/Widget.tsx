@@ -791,8 +791,11 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
       </ol>
       {waiting && (
         <div className="bw-wait" role="status">
-          <span className="bw-pulse" aria-hidden="true" /> Waiting for a person to join.{' '}
-          {queue.latest ? <span className="bw-wait-place">{inertText(queue.latest)} </span> : null}You can keep writing.
+          <span className="bw-pulse" aria-hidden="true" />
+          <span>
+            Waiting for a person to join. {queue.latest ? <strong className="bw-wait-place">{inertText(queue.latest)}</strong> : null}
+            {queue.latest ? ' ' : ''}You can keep writing.
+          </span>
         </div>
       )}
       {error && (

@@ -25,12 +25,12 @@ describe('#7 the Agents screen says the agents file is broken when it opens', ()
     const ada: AdminAgent = { id: 'ada', name: 'Ada Admin', email: 'ada@example.com', teams: ['support'], skills: [], languages: ['en'], maxChats: 5, admin: true, status: 'online', activeChats: 0, revision: 0 };
     const bob: AdminAgent = { ...ada, id: 'bob', name: 'Bob', email: 'bob@example.com', admin: false, status: 'offline' };
     // What GET /api/v1/agent/agents answers while the file is broken (runtime/agents/agentRoutes.ts, fixhost s11).
-    let problem: string | null = 'not valid JSON: Expected \',\' or \'}\' after property value in JSON at position 454 (line 20 column 7)';
+    let problem: string | null = '/srv/baton/agents.json: not valid JSON (Expected \',\' or \'}\' after property value in JSON at position 454).';
     let list = [ada, bob];
     const api = { agents: vi.fn(async () => list), agentsFile: vi.fn(async () => ({ agents: list, fileProblem: problem })) } as unknown as AdminApi;
     render(<AgentsScreen api={api} token="tok" me={{ id: 'ada', name: 'Ada Admin' }} onUnauthorized={() => {}} pollMs={0} />);
     const banner = await screen.findByRole('alert');
-    expect(banner).toHaveTextContent("The agents file was edited on disk and cannot be read: not valid JSON: Expected ',' or '}' after property value in JSON at position 454 (line 20 column 7).");
+    expect(banner).toHaveTextContent("The agents file was edited on disk and cannot be read: /srv/baton/agents.json: not valid JSON (Expected ',' or '}' after property value in JSON at position 454). Fix the file on disk");
     expect(banner).toHaveTextContent('Fix the file on disk');
     // The agents as they were are still listed (nothing lost on screen).
     expect(screen.getByText('Bob')).toBeInTheDocument();
@@ -54,17 +54,17 @@ describe('#7 the Agents screen says the agents file is broken when it opens', ()
 });
 
 describe('#9 an Unassigned row says where the chat is in the queue and how long it has waited', () => {
-  it('"#2 in the queue · waiting 3 min", and "Next in the queue" for the first', async () => {
+  it('"#2 in queue · waiting 3 min", "#1 in queue · waiting 4 min"', async () => {
     const now = Date.now();
     const first = handoffRow({ id: 'c1:h1', conversationId: 'c1', status: 'pending', agentId: null, agentName: null, customer: 'Quinn', requestedAt: now - 4 * 60_000, queuedSince: now - 4 * 60_000, queue: { position: 1, wait: 'under a minute' } });
     const second = handoffRow({ id: 'c2:h1', conversationId: 'c2', status: 'pending', agentId: null, agentName: null, customer: 'Ray', requestedAt: now - 3 * 60_000, queuedSince: now - 3 * 60_000, queue: { position: 2, wait: 'about 4 minutes' } });
     const api = fakeInboxApi({ ...annOnline(0), list: async () => ({ counts: { unassigned: 2, mine: 0, all: 2, closed: 0 }, handoffs: [first, second] }) });
     render(<Inbox api={api} storage={signedInStorage()} alerts={quietAlerts} place={placeAt('#/unassigned')} />);
     const rayRow = (await screen.findByText('Ray')).closest('button')!;
-    expect(within(rayRow).getByText('#2 in the queue · waiting 3 min')).toBeInTheDocument();
+    expect(within(rayRow).getByText('#2 in queue · waiting 3 min')).toBeInTheDocument();
     expect(within(rayRow).getByTitle('The customer was told: expected wait about 4 minutes.')).toBeInTheDocument();
     const quinnRow = screen.getByText('Quinn').closest('button')!;
-    expect(within(quinnRow).getByText('Next in the queue · waiting 4 min')).toBeInTheDocument();
+    expect(within(quinnRow).getByText('#1 in queue · waiting 4 min')).toBeInTheDocument();
   });
 });
 

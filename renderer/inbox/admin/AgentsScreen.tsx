@@ -202,7 +202,7 @@ export function AgentsScreen({ api, token, me, onUnauthorized, pollMs = 20_000 }
 
         {fileProblem && (
           <div className="ia-file-problem" role="alert">
-            <strong>The agents file was edited on disk and cannot be read: {fileProblem}.</strong>
+            <strong>The agents file was edited on disk and cannot be read: {fileProblem.replace(/\.+$/, '')}.</strong>
             <span>
               {' '}
               Fix the file on disk; the server takes it in within a few seconds. Until then the agents below (as they were before the edit) stay as they are,
