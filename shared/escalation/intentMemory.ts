@@ -16,9 +16,21 @@ import { isRepeatableQuestion } from './detectors/detectLoop';
 /** Entries kept (the loop count is at most this + 1 in any flow worth having; like the memory's other lists). */
 export const INTENT_MEMORY = 6;
 
+/**
+ * The entry for a message of emoji alone the bot could not use (not an intent name: those never start with a colon). The
+ * repeated-fallback detector reads it: a friendly emoji as the customer's first message counts nothing by itself (a smile
+ * back at the greeting), but emoji alone twice in a row say the customer had nothing the bot could use both times.
+ */
+export const EMOJI_ONLY = ':emoji';
+/** Emoji (and marks) alone: no letter, no digit, a pictograph. */
+export function emojiOnly(text: string): boolean {
+  return !/[\p{L}\p{N}]/u.test(text) && /\p{Extended_Pictographic}/u.test(text);
+}
+
 /** The intent this message was understood as, for the memory ('' when none: see the file's comment). */
 export function intentEntry(facts: Pick<TurnFacts, 'intent' | 'fallback' | 'analysis'>): string {
   const name = facts.intent?.intentName;
+  if (facts.fallback && emojiOnly(facts.analysis.text)) return EMOJI_ONLY;
   if (facts.fallback || name === null || name === undefined || name === '') return '';
   return isRepeatableQuestion(facts.analysis) ? name : '';
 }

@@ -18,6 +18,7 @@ import { isShopQuestion, isShopQuestionText } from '../shopTopics';
 import { effectiveSentiment } from '../effectiveSentiment';
 import { OFF_TOPIC, setAsideMatch } from '../inDomain/policyFallback';
 import { FILLER } from '../../nlu/bareReplies';
+import { EMOJI_ONLY, emojiOnly } from '../intentMemory';
 
 /**
  * Round six: nudges and fillers ("ok", "k", "lol", "hello?", "??", "sigh", "hola?", "pls") ask nothing new. After the
@@ -334,6 +335,17 @@ export function fallbackStreak(memory: Pick<Memory, 'fallbacksInRow' | 'clearInR
   return memory.fallbacksInRow - clear / 2;
 }
 
+/**
+ * Session 12 (escloop): emoji alone right after emoji alone that counted nothing (a friendly emoji as the first message,
+ * "💯💯" / "🙏🏾", "👍" / "👍👍"): the customer had nothing the bot could use both times, so the first counts too. The
+ * memory says what the message before was (intentMemory.EMOJI_ONLY); a smile back at the greeting followed by a question
+ * ("😊" / "do you sell phone cases?") is unchanged.
+ */
+function emojiAfterEmoji(analysis: TextAnalysis, memory: Memory): boolean {
+  const intents = memory.intents;
+  return memory.fallbacksInRow === 0 && intents !== undefined && intents.length > 0 && intents[intents.length - 1] === EMOJI_ONLY && emojiOnly(analysis.text);
+}
+
 /** The memory's streak after this message (fallbacksInRow, clearInRow), given whether the bot could use it. */
 export function nextFallbackStreak(analysis: TextAnalysis, fallback: boolean, memory: Memory): { fallbacksInRow: number; clearInRow: number } {
   const clear = memory.fallbacksInRow === 0 ? 0 : Math.min(memory.clearInRow ?? 0, memory.fallbacksInRow);
@@ -341,6 +353,7 @@ export function nextFallbackStreak(analysis: TextAnalysis, fallback: boolean, me
   const a = assess(analysis, memory);
   const w = a.weight;
   if (w === 0) return { fallbacksInRow: memory.fallbacksInRow, clearInRow: clear };
+  if (emojiAfterEmoji(analysis, memory)) return { fallbacksInRow: 2, clearInRow: 0 };
   // The customer asks a question the bot failed on again: they are stuck, so the whole streak counts in full.
   if (clear > 0 && (a.again || a.alternative)) return { fallbacksInRow: memory.fallbacksInRow + 1, clearInRow: 0 };
   return { fallbacksInRow: memory.fallbacksInRow + 1, clearInRow: clear + (w === 0.5 ? 1 : 0) };
@@ -356,9 +369,10 @@ export function detectRepeatedFallback(facts: TurnFacts, policy: EscalationPolic
   const count = policy.repeatedFallback.count;
   // Asked again: the earlier clear questions count in full too (see nextFallbackStreak). Only read when the streak
   // could reach the limit at all.
-  if (memory.fallbacksInRow + w < count) return null;
+  const paired = emojiAfterEmoji(facts.analysis, memory);
+  if (memory.fallbacksInRow + (paired ? 1 : 0) + w < count) return null;
   const again = a.again;
-  const before = again || a.alternative ? memory.fallbacksInRow : fallbackStreak(memory);
+  const before = paired ? 1 : again || a.alternative ? memory.fallbacksInRow : fallbackStreak(memory);
   const inRow = before + w;
   if (inRow < count) return null;
   // The same question asked again in other words after the bot failed on it ("ship to poland?" / "do you send
@@ -366,7 +380,7 @@ export function detectRepeatedFallback(facts: TurnFacts, policy: EscalationPolic
   // other unusable message hands over as before (at most one message later).
   // With earlier clear shop questions now counted in full, the limit may be passed at once: still wait, once.
   if (again && policy.loop.enabled && fallbackStreak(memory) < count) return null;
-  const messages = memory.fallbacksInRow + 1;
+  const messages = memory.fallbacksInRow + 1 + (paired ? 1 : 0);
   const clear = again || a.alternative ? 0 : (memory.fallbacksInRow === 0 ? 0 : Math.min(memory.clearInRow ?? 0, memory.fallbacksInRow)) + (w === 0.5 ? 1 : 0);
   const halves = clear > 0 ? `, ${clear} of them clear questions about the shop that count half (streak ${fmt(inRow)})` : '';
   // Session 9: a message the router matched but the shop could not serve (policyFallback.ts) is named with its score.

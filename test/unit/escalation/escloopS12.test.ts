@@ -107,3 +107,17 @@ describe('a failed streak after the same question answered right before it', () 
     expect(evaluateEscalation(pol, answeredFirst('how do i check my gift card balance'), moved).decision.reason).not.toBe('loop');
   });
 });
+
+describe('emoji alone twice in a row are two messages the bot could not use', () => {
+  it('a friendly emoji first counts once a second emoji-only message follows', () => {
+    expect(counted(['Something else', '💯💯', '🙏🏾'])).toMatchObject({ reason: 'repeated_fallback', turn: 2 });
+    expect(counted(['Something else', '👍', '👍👍'])).toMatchObject({ reason: 'repeated_fallback', turn: 2 });
+    const p = playConversation(shipped, 'c', ['Something else', '🙂🙂', '👍🏻👍🏻'], now);
+    expect(p.escalation?.signals[0].explanation).toMatch(/did not understand 2 messages in a row/);
+  });
+  it('a smile followed by a question, or a greeting followed by a thumbs-up, is not', () => {
+    expect(counted(['Something else', '😊', 'do you sell phone cases?'])?.reason).not.toBe('repeated_fallback');
+    expect(counted(['Something else', 'hi', '👍'])).toBeNull();
+    expect(counted(['Something else', 'what are your opening hours', '👍'])).toBeNull();
+  });
+});
