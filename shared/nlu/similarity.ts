@@ -228,8 +228,25 @@ function readShapes(normalized: string): void {
   shapesText = normalized;
 }
 
-/** Unpartnered shapes already counted for the message being bounded (reused). */
-const counted = new Set<number>();
+/**
+ * Unpartnered shape keys already counted for the message being bounded: an open-addressing table stamped with a
+ * generation per call, so nothing is allocated or cleared per message (a Set's clear() allocates a new table).
+ */
+let countedKeys = new Int32Array(256);
+let countedStamps = new Int32Array(256);
+let countedGen = 0;
+/** Adds `key` to this call's table; false when it was there already. */
+function countOnce(key: number): boolean {
+  const mask = countedKeys.length - 1;
+  for (let h = Math.imul(key, 0x9e3779b1) >>> 0, i = h & mask; ; i = (i + 1) & mask) {
+    if (countedStamps[i] !== countedGen) {
+      countedStamps[i] = countedGen;
+      countedKeys[i] = key;
+      return true;
+    }
+    if (countedKeys[i] === key) return false;
+  }
+}
 
 /** True when the weighted overlap of `normalized` (a message of two or more words) with the target is surely under `min`. */
 function cannotReach(normalized: string, target: SimilarityTarget, min: number): boolean {
@@ -238,7 +255,18 @@ function cannotReach(normalized: string, target: SimilarityTarget, min: number):
   readShapes(normalized);
   let partnered = 0;
   let unpartnered = 0;
-  counted.clear();
+  // At most half full: a new generation, and a larger table for a very long message.
+  if (shapeCount * 2 > countedKeys.length) {
+    let size = countedKeys.length;
+    while (shapeCount * 2 > size) size *= 2;
+    countedKeys = new Int32Array(size);
+    countedStamps = new Int32Array(size);
+    countedGen = 0;
+  }
+  if (++countedGen === 0x7fffffff) {
+    countedStamps.fill(0);
+    countedGen = 1;
+  }
   for (let k = 0; k < shapeCount; k++) {
     const len = shapeLen[k];
     const mask = shapeMask[k];
@@ -255,12 +283,8 @@ function cannotReach(normalized: string, target: SimilarityTarget, min: number):
       }
     }
     if (may) partnered += 1;
-    else if (!counted.has(key)) {
-      counted.add(key);
-      unpartnered += stopShape(key) ? STOP_WEIGHT : 1;
-    }
+    else if (countOnce(key)) unpartnered += stopShape(key) ? STOP_WEIGHT : 1;
   }
-  counted.clear();
   return (partnered + tb) / (partnered + unpartnered + tb) < min - 1e-9;
 }
 

@@ -27,24 +27,28 @@ export interface ClassifierModel {
    * Session 7: per distinct word, the summed weights (one per output) of the ids the word gives on its own (its unigram
    * and character grams, features.ts ownWordFeatures), filled as words are met; cleared when it holds WORD_CACHE words.
    * Session 11: with the rest of what the word alone decides (WordInfo).
+   * Session 12 (speed): the map gives the word's slot (a small integer kept inside the map's own table); the slot's sums
+   * and facts are rows of two dense typed arrays (WordTable), not an object and a typed array per word: a word costs one
+   * map probe and one or two cache lines instead of a chain of objects spread over the heap.
    */
-  wordSums?: Map<string, WordInfo>;
+  wordSums?: Map<string, number>;
+  /** Session 12: the rows of the word slots (see wordSums). */
+  words?: WordTable;
   /** Session 11: bit b set when bucket b has weights (32 KB): empty buckets, most bigrams, skip the table walk. */
   filled?: Uint32Array;
 }
 
-/** What one word alone contributes to scoring, kept per distinct word (session 11, speed; same ids as featuresOf). */
-export interface WordInfo {
-  /** Summed weights per output of the word's unigram and character grams. */
+/**
+ * What each cached word alone contributes to scoring (session 11, speed; same ids as featuresOf), one row per slot
+ * (session 12: dense typed arrays, grown by doubling up to WORD_CACHE rows).
+ */
+export interface WordTable {
+  /** Row r's summed weights per output of the word's unigram and character grams: sums[r * K + k]. */
   sums: Float64Array;
-  /** The word's negation-scope id (features.ts negatedWordFeature). */
-  negated: number;
-  /** The word opens a negation scope. */
-  opens: boolean;
-  /** FNV state of a bigram starting with this word (features.ts bigramLeft). */
-  left: number;
-  /** features.ts deviceFlags of the word. */
-  flags: number;
+  /** Row r's negation-scope id (features.ts negatedWordFeature), FNV state of a bigram starting with the word
+   * (features.ts bigramLeft), features.ts deviceFlags, and 1 when the word opens a negation scope: facts[r * 4 + 0..3]. */
+  facts: Int32Array;
+  rows: number;
 }
 
 /** Distinct words whose weight sums a model keeps (about 100 bytes each with the key). */
@@ -179,23 +183,43 @@ function filledOf(m: ClassifierModel): Uint32Array {
   return filled;
 }
 
-/** What a word alone gives (its own ids' summed weights, negation id, bigram state, device flags), cached per model. */
-function wordInfoOf(m: ClassifierModel, t: string, K: number): WordInfo {
+/**
+ * The slot of a word's row (its own ids' summed weights, negation id, bigram state, device flags), cached per model.
+ * A row stays valid until the next call (a full cache starts over and reuses the rows).
+ */
+function wordSlotOf(m: ClassifierModel, t: string, K: number): number {
   const cache = (m.wordSums ??= new Map());
   const known = cache.get(t);
-  if (known) return known;
+  if (known !== undefined) return known;
   if (cache.size >= WORD_CACHE) cache.clear();
-  const sums = new Float64Array(K);
+  const slot = cache.size;
+  let table = m.words;
+  if (table === undefined || slot >= table.rows) {
+    const rows = Math.min(WORD_CACHE, Math.max(1024, (table?.rows ?? 0) * 2));
+    const grown: WordTable = { sums: new Float64Array(rows * K), facts: new Int32Array(rows * 4), rows };
+    if (table !== undefined) {
+      grown.sums.set(table.sums);
+      grown.facts.set(table.facts);
+    }
+    m.words = table = grown;
+  }
+  const sums = table.sums;
+  const base = slot * K;
+  for (let k = 0; k < K; k++) sums[base + k] = 0;
   scratch.length = 0;
   ownWordFeatures(t, scratch);
   const { start, out, weight } = m;
   for (let a = 0; a < scratch.length; a++) {
     const b = scratch[a];
-    for (let e = start[b], end = start[b + 1]; e < end; e++) sums[out[e]] += weight[e];
+    for (let e = start[b], end = start[b + 1]; e < end; e++) sums[base + out[e]] += weight[e];
   }
-  const info: WordInfo = { sums, negated: negatedWordFeature(t), opens: opensNegation(t), left: bigramLeft(t), flags: deviceFlags(t) };
-  cache.set(t, info);
-  return info;
+  const facts = table.facts;
+  facts[slot * 4] = negatedWordFeature(t);
+  facts[slot * 4 + 1] = bigramLeft(t);
+  facts[slot * 4 + 2] = deviceFlags(t);
+  facts[slot * 4 + 3] = opensNegation(t) ? 1 : 0;
+  cache.set(t, slot);
+  return slot;
 }
 
 /** Device flags of the message's words, for cueFeatures (reused scratch). */
@@ -234,19 +258,20 @@ function score(analysis: TextAnalysis, m: ClassifierModel): Float32Array {
   const filled = filledOf(m);
   wordFlags.length = words;
   for (let g = 0; g < words; g++) {
-    const info = wordInfoOf(m, toks[g], K);
+    const slot = wordSlotOf(m, toks[g], K);
+    const { sums: own, facts } = m.words!;
     const base = g * K;
-    const own = info.sums;
-    for (let k = 0; k < K; k++) perWord[base + k] = own[k];
-    wordFlags[g] = info.flags;
+    const row = slot * K;
+    for (let k = 0; k < K; k++) perWord[base + k] = own[row + k];
+    wordFlags[g] = facts[slot * 4 + 2];
     if (negLeft > 0) {
-      addWeights(m, base, info.negated);
+      addWeights(m, base, facts[slot * 4]);
       negLeft--;
     }
-    if (info.opens) negLeft = NEG_SCOPE;
+    if (facts[slot * 4 + 3] === 1) negLeft = NEG_SCOPE;
     if (g + 1 < words) {
       // The same id as bigramFeature(word, next word); an empty bucket adds nothing, so it is not walked.
-      const b = bigramFrom(info.left, toks[g + 1]);
+      const b = bigramFrom(facts[slot * 4 + 1], toks[g + 1]);
       if ((filled[b >>> 5] & (1 << (b & 31))) !== 0) addWeights(m, base, b);
     }
   }
