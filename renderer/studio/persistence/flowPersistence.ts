@@ -69,6 +69,8 @@ export interface PersistenceOptions {
   channel?: ChannelLike | null;
   /** True when the opened flow has edits not yet saved (recovered): it is saved at once. */
   dirty?: boolean;
+  /** Said at once in the notice banner (from `persistenceOptionsFor`: the server set unsaved edits aside when opening). */
+  notice?: string;
   /** True when the server does not have the opened flow's base (recovered from the browser): journal a snapshot first. */
   snapshotFirst?: boolean;
   recovered?: boolean;
@@ -182,14 +184,28 @@ export async function openFlowForEditing(api: Pick<StudioApi, 'openFlow'>, key: 
 }
 
 /** Options for `createFlowPersistence` from what `openFlowForEditing` returned. */
-export function persistenceOptionsFor(opened: FlowForEditing): Pick<PersistenceOptions, 'journalSeq' | 'dirty' | 'snapshotFirst' | 'recovered' | 'revision'> {
+export function persistenceOptionsFor(opened: FlowForEditing): Pick<PersistenceOptions, 'journalSeq' | 'dirty' | 'snapshotFirst' | 'recovered' | 'revision' | 'notice'> {
+  const aside = setAsideNotice(opened);
   return {
+    ...(aside ? { notice: aside } : {}),
     journalSeq: opened.journalSeq,
     revision: typeof opened.revision === 'number' ? opened.revision : undefined,
     dirty: opened.recovered,
     snapshotFirst: opened.recoveredFrom === 'browser',
     recovered: opened.recovered,
   };
+}
+
+/**
+ * Newcomer s12 #2: edits left unsaved when the file changed on disk (the tab closed with the banner up) are kept by the
+ * server as a version of their own when the flow is opened again, and the open says so (journal_base_changed, or
+ * journal_replay_stopped when some could not be replayed). The editor showed "Saved" and nothing else: the designer
+ * found the edits only by chance in Version history. Said in the notice banner now, with where they are.
+ */
+export function setAsideNotice(opened: Pick<OpenedFlow, 'problems'>): string | null {
+  const said = (opened.problems ?? []).filter((p) => p.code === 'journal_base_changed' || p.code === 'journal_replay_stopped');
+  if (said.length === 0) return null;
+  return said.map((p) => `${p.message} ${p.hint}`).join(' ');
 }
 
 export interface FlowPersistence {
@@ -238,7 +254,7 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
   let journalTimer: ReturnType<typeof setTimeout> | null = null;
   let localTimer: ReturnType<typeof setTimeout> | null = null;
   let disposed = false;
-  let state: PersistenceState = { status: opts.dirty ? 'unsaved' : 'saved', recovered: Boolean(opts.recovered) };
+  let state: PersistenceState = { status: opts.dirty ? 'unsaved' : 'saved', recovered: Boolean(opts.recovered), ...(opts.notice ? { notice: opts.notice } : {}) };
   const listeners = new Set<() => void>();
   let waiters: { resolve: () => void; reject: (e: unknown) => void }[] = [];
   let problem: { status: 'offline' | 'error' | 'conflict' | 'disk_changed'; error: string; hint: string } | null = null;
@@ -412,10 +428,24 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
   const checkDisk = async () => {
     if (!api.diskStatus || checking || disposed || conflict) return;
     checking = true;
+    const revisionBefore = revision;
+    const savingBefore = saveInFlight;
     try {
       const d = await api.diskStatus(key);
       if (d.changed && !overwriteNext) enterDiskChanged(d.problem, d.path);
       else if (diskChanged) setState({ diskProblem: d.changed ? d.problem : undefined, diskPath: d.path });
+      // Newcomer s12 #5: another window or browser (no channel between them) saved this flow: said now, not when this
+      // tab's next save is refused. Only when no save of this tab ran meanwhile (its own new revision is not another's).
+      else if (
+        !d.changed &&
+        typeof d.revision === 'number' &&
+        revision !== undefined &&
+        revision === revisionBefore &&
+        !savingBefore &&
+        !saveInFlight &&
+        d.revision > revision
+      )
+        enterConflict('This flow was changed in another tab or window.');
     } catch {
       // offline: the save path says so
     } finally {
