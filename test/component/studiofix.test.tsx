@@ -97,3 +97,14 @@ describe('free space for new items', () => {
     expect(findFreeSpot({ x: 1000, y: 1000 }, DEFAULT_BLOCK_SIZE, rects)).toEqual({ x: 1000, y: 1000 });
   });
 });
+
+describe('newcomer s12 #5: the conflict banner says it once', () => {
+  it("the server's refusal adds only the two versions, not the same sentence again", () => {
+    const server =
+      'This flow was changed in another tab or window (it is now at version 6; this editor has version 5), so this save was refused and nothing on disk changed.';
+    render(<SaveStatus status="conflict" error={server} hint="Reload to get the latest version." />);
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('The flow is at version 6; this tab has version 5.');
+    expect(alert.textContent!.match(/changed in another tab or window/g)).toHaveLength(1);
+  });
+});

@@ -73,6 +73,12 @@ function downloadConflictCopy() {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** "The flow is at version 6; this tab has version 5." from the server's stale_revision message, or null. */
+function versionsOf(error: string): string | null {
+  const m = /now at version (\d+); this editor has version (\d+)/.exec(error);
+  return m ? `The flow is at version ${m[1]}; this tab has version ${m[2]}.` : null;
+}
+
 /**
  * Two tabs on one flow and the other saved first: a banner across the editor that says what happened and what
  * to do. Nothing was overwritten on either side.
@@ -89,7 +95,8 @@ function ConflictBanner({ error, hint }: { error?: string; hint?: string }) {
             ? 'Reload to get the latest version; your unsaved changes are kept in this browser as a recoverable copy (download it, then import it from the home screen to compare or merge).'
             : 'Reload to get the latest version; this tab had no unsaved changes, so nothing is lost.'}
         </span>
-        {error && error !== 'This flow was changed in another tab or window.' ? <small title={hint}>{error}</small> : null}
+        {/* The server's own wording of the same refusal ("... it is now at version 6; this editor has version 5 ...") said it all again (newcomer s12 #5): only what it adds, the two versions. */}
+        {error && error !== 'This flow was changed in another tab or window.' ? <small title={error}>{versionsOf(error) ?? error}</small> : null}
       </div>
       {hasCopy ? (
         <button type="button" className="bt-conflict-btn" onClick={downloadConflictCopy}>
