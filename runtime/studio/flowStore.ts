@@ -16,7 +16,7 @@
  * a save racing a journal append or a delete cannot interleave.
  */
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, lstat, mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { FileTooLargeError, MAX_FLOW_FILE_BYTES, NotRegularFileError, readRegularBytes, readRegularFile } from './readRegularFile';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -131,6 +131,12 @@ export interface DiskStatus {
   problem?: string;
   /** When the file on disk was last modified (ISO time). */
   modifiedAt?: string;
+  /**
+   * With `problem`: what is at the path instead of a readable flow (hostile s12 #3): gone ('missing': Keep mine writes it
+   * again), 'folder', 'not_a_file' (a pipe, socket, device), 'too_large', 'loop', 'linked' (a link to another flow's
+   * file), 'unreadable', or 'invalid' (a file that is not a readable flow).
+   */
+  state?: 'missing' | 'folder' | 'not_a_file' | 'too_large' | 'loop' | 'linked' | 'unreadable' | 'invalid';
 }
 
 export interface OpenedFlow {
@@ -146,6 +152,14 @@ export interface OpenedFlow {
   problems: FlowProblem[];
   path: string;
 }
+
+/** What is at a flow's path (FlowStore.readDisk): the file's text, or what it is instead and what to do about it. */
+type DiskRead =
+  | { kind: 'file'; file: FlowText }
+  | { kind: 'missing' | 'folder' | 'not_a_file' | 'too_large' | 'loop' | 'linked' | 'unreadable'; status: number; problem: string; hint: string };
+
+/** The flow file changed between the save's read and its rename (hostile s12 #1): the save starts again. */
+class DiskMovedDuringSave extends Error {}
 
 /** An error meant for the user: a status code, a sentence and what to do, and maybe problems to list. */
 export class StudioError extends Error {
@@ -232,12 +246,15 @@ export interface FlowStoreOptions {
   templatesDir?: string;
   /** The clock (tests pass a fixed one). */
   now?: () => Date;
+  /** Tests: runs after a save kept its new version and before it replaces the flow file (where an editor's write races it). */
+  beforeFlowWrite?: (path: string) => Promise<void> | void;
 }
 
 export class FlowStore {
   readonly home: string;
   readonly templatesDir: string;
   private readonly now: () => Date;
+  private readonly beforeFlowWrite: FlowStoreOptions['beforeFlowWrite'];
   private db!: Low<IndexData>;
   private queues = new Map<string, Promise<unknown>>();
   /** Which editor tab saved each recent revision (in memory: a tab is a page of this server process). */
@@ -247,6 +264,7 @@ export class FlowStore {
     this.home = resolve(opts.home);
     this.templatesDir = opts.templatesDir ?? defaultTemplatesDir;
     this.now = opts.now ?? (() => new Date());
+    this.beforeFlowWrite = opts.beforeFlowWrite;
   }
 
   static async open(opts: FlowStoreOptions): Promise<FlowStore> {
@@ -454,21 +472,18 @@ export class FlowStore {
 
   /** Reads a flow file as it is on disk (no journal). */
   private async readSaved(e: FlowEntry): Promise<{ flow: Flow; problems: FlowProblem[]; text: string; file: FlowText }> {
-    let text: string;
-    try {
-      text = await readRegularFile(e.path, MAX_FLOW_FILE_BYTES);
-    } catch (err) {
-      if (err instanceof FileTooLargeError) {
-        throw new StudioError(413, 'file_too_large', `The file of flow "${e.key}" cannot be opened: ${err.message}.`, 'A flow file is a few hundred KB; check what made it grow (a pasted text) in an editor, or restore an earlier version from the history.');
-      }
+    const disk = await this.readDisk(e).then((d) => (d.kind === 'linked' ? this.readDiskThroughLink(e) : d));
+    if (disk.kind !== 'file') {
+      // Hostile s12 #4: "a folder" is said as a folder (it was "a named pipe, socket or device").
       throw new StudioError(
-        404,
-        'file_missing',
-        `The file of flow "${e.key}" (${e.path}) cannot be read: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'it no longer exists' : (err as Error).message}.`,
-        'Put the file back, or restore the flow from the trash or its version history.',
+        disk.kind === 'missing' ? 404 : disk.status,
+        disk.kind === 'missing' ? 'file_missing' : disk.kind === 'too_large' ? 'file_too_large' : 'file_unreadable',
+        `The file of flow "${e.key}" (${e.path}) cannot be read: ${disk.problem}.`,
+        disk.kind === 'missing' ? 'Put the file back, or restore the flow from the trash or its version history; in an open editor, Keep mine writes the studio\'s version to it again.' : disk.hint,
       );
     }
-    const file = new FlowText(text);
+    const text = disk.file.text;
+    const file = disk.file;
     const loaded = file.loaded;
     if (!loaded.flow) {
       throw new StudioError(
@@ -730,10 +745,28 @@ export class FlowStore {
       }
       const text = formatFlowFile(flow);
       const warnings: string[] = [];
-      const currentText = await readFile(e.path, 'utf8').catch(() => null);
-      const current = currentText === null ? null : new FlowText(currentText);
-      const changed = currentText !== text;
-      if (changed) {
+      // Hostile s12 #1: the file is read, the new version is kept (fsync), then the file is replaced; an editor's write in
+      // between was lost (not on disk, not in the history). The file is checked again right before the rename: when it
+      // changed, nothing is written and the save starts again from what is on disk now, so that edit is either refused
+      // (409 changed_on_disk, an editor's save) or kept as a version (a script's save, Keep mine), never lost.
+      let changed = false;
+      let revision = 0;
+      let savedAt = '';
+      for (let attempt = 1; ; attempt++) {
+        const disk = await this.readDisk(e);
+        // Hostile s12 #2-#5: a pipe, a folder, a link loop, a link to another flow's file, a file too large: never read
+        // with a blocking open, never written over or through; the answer says what it is and what to do.
+        if (disk.kind !== 'file' && disk.kind !== 'missing') throw this.cannotWriteError(e, disk);
+        const current = disk.kind === 'file' ? disk.file : null;
+        const currentText = current?.text ?? null;
+        changed = currentText !== text;
+        if (!changed) break;
+        // Hostile s12 #3: the file was deleted on disk (rm, a git checkout without it) after the studio loaded it: an
+        // editor's save does not silently recreate it; Keep mine (overwriteDisk) does.
+        if (current === null && e.versions.some((v) => v.revision === e.revision) && opts.baseRevision !== undefined && opts.overwriteDisk !== true) {
+          throw this.changedOnDiskError(e, disk);
+        }
+        if (current === null && e.versions.length > 0) warnings.push(`The flow file ${e.path} no longer existed on disk; it was written again.`);
         const previous = current !== null ? current.json : null;
         // The first save of a file not yet in the history records its starting point as a version too.
         if (current !== null && e.versions.length === 0) await this.keepVersion(e, e.revision, current.text, e.savedAt, 'first version kept by the studio');
@@ -762,17 +795,35 @@ export class FlowStore {
         // The new version is written to the history BEFORE the flow file is replaced: on a full disk the save
         // fails with nothing changed (before, the file was replaced and then the history write answered 507
         // "nothing changed", which was false). If replacing the file fails, the version is taken back.
-        const revision = e.revision + 1;
-        const savedAt = this.now().toISOString();
+        revision = e.revision + 1;
+        savedAt = this.now().toISOString();
         const summary = opts.restoredFrom !== undefined ? `restored version ${opts.restoredFrom}` : diffFlows(previous, JSON.parse(text)).summary;
         await this.keepVersion(e, revision, text, savedAt, summary, opts.restoredFrom);
         try {
-          await writeFileAtomic(e.path, text);
+          await this.beforeFlowWrite?.(e.path);
+          await writeFileAtomic(e.path, text, {
+            beforeRename: async () => {
+              if (!(await this.stillAsRead(e, currentText))) throw new DiskMovedDuringSave();
+            },
+          });
         } catch (err) {
           e.versions = e.versions.filter((v) => v.revision !== revision);
           await rm(this.dir('history', e.key, `${revision}.json`), { force: true }).catch(() => {});
+          if (err instanceof DiskMovedDuringSave) {
+            if (attempt < 3) continue;
+            throw new StudioError(
+              409,
+              'changed_on_disk',
+              `The flow file ${e.path} is not the one the studio loaded: it kept changing on disk while the studio was saving (an editor or a script is writing it), so this save was refused and nothing on disk changed.`,
+              'Stop the other program writing the file, then choose Reload or Keep mine.',
+            );
+          }
+          if ((err as NodeJS.ErrnoException).code === 'EISDIR') throw this.cannotWriteError(e, await this.readDisk(e));
           throw err;
         }
+        break;
+      }
+      if (changed) {
         e.revision = revision;
         if (typeof opts.tab === 'string') {
           const by = this.revisionTabs.get(key) ?? new Map<number, string>();
@@ -812,8 +863,19 @@ export class FlowStore {
   }
 
   /** 409 changed_on_disk: the file was changed outside the studio since it loaded it; nothing was written. */
-  private changedOnDiskError(e: FlowEntry, disk: FlowText): StudioError {
-    const broken = disk.loaded.flow ? null : disk.firstProblem();
+  private changedOnDiskError(e: FlowEntry, diskIn: FlowText | DiskRead): StudioError {
+    const disk = diskIn instanceof FlowText ? diskIn : diskIn.kind === 'file' ? diskIn.file : null;
+    if (disk === null && !(diskIn instanceof FlowText) && diskIn.kind !== 'file') {
+      // Hostile s12 #3: the file is gone. Worded as the banner reads it (the path, then what is on disk).
+      return new StudioError(
+        409,
+        'changed_on_disk',
+        `This flow was changed outside the studio: the file ${e.path} is not the one the studio loaded, so this save was refused and nothing was written. The file on disk is not a readable flow: ${diskIn.problem}.`,
+        diskIn.hint,
+        [{ severity: 'error', code: `file_${diskIn.kind}`, path: '$', blockId: null, message: diskIn.problem, hint: diskIn.hint }],
+      );
+    }
+    const broken = disk!.loaded.flow ? null : disk!.firstProblem();
     return new StudioError(
       409,
       'changed_on_disk',
@@ -822,7 +884,79 @@ export class FlowStore {
       broken
         ? 'Fix the file on disk and choose Reload, or choose Keep mine to write the studio\'s version over it (the broken file is kept as a version in Version history). From a script: resend the save with "overwriteDisk": true.'
         : 'Choose Reload to take the file as it is on disk (the studio\'s unsaved edits are kept as a version), or Keep mine to save over it (the file on disk is kept as a version). From a script: resend the save with "overwriteDisk": true.',
-      broken ? disk.loaded.problems : [],
+      broken ? disk!.loaded.problems : [],
+    );
+  }
+
+  /**
+   * What is at the flow's path now, read without ever blocking (hostile s12 #2: a named pipe froze the studio) and
+   * without taking a state the studio cannot write as "unchanged" (#3: missing, a folder, too large, a link loop all
+   * read as "not changed"). A link that now leads to another flow's file is said as such (#5: Keep mine wrote through it).
+   */
+  private async readDisk(e: FlowEntry): Promise<DiskRead> {
+    const linked = await this.linkedFlow(e);
+    if (linked) {
+      return { kind: 'linked', status: 409, problem: `${e.path} is now a symbolic link to ${linked.path}, the file of the flow "${linked.name}", so saving through it would overwrite that flow`, hint: `Remove the link (rm "${e.path}"), then choose Keep mine to write this flow's own file again.` };
+    }
+    try {
+      const text = await readRegularFile(e.path, MAX_FLOW_FILE_BYTES);
+      return { kind: 'file', file: new FlowText(text) };
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (err instanceof FileTooLargeError) {
+        return { kind: 'too_large', status: 413, problem: `it is ${Math.round(err.size / (1024 * 1024))} MB, more than the ${Math.round(err.limit / (1024 * 1024))} MB the studio opens`, hint: `Move it out of the way (mv "${e.path}" somewhere else), then choose Keep mine to write the studio's version, or shrink it in an editor and choose Reload.` };
+      }
+      if (err instanceof NotRegularFileError || code === 'EISDIR') {
+        const folder = code === 'EISDIR' || (await stat(e.path).then((st) => st.isDirectory(), () => false));
+        return folder
+          ? { kind: 'folder', status: 422, problem: `${e.path} is now a folder, not a file`, hint: `Move the folder away (mv "${e.path}" "${e.path}.folder"), then choose Keep mine to write the flow file again.` }
+          : { kind: 'not_a_file', status: 422, problem: `${e.path} is now a named pipe, socket or device, not a regular file`, hint: `Remove it (rm "${e.path}"), then choose Keep mine to write the flow file again.` };
+      }
+      if (code === 'ENOENT') {
+        const dangling = await lstat(e.path).then((st) => st.isSymbolicLink(), () => false);
+        if (dangling) return { kind: 'unreadable', status: 422, problem: `${e.path} is a symbolic link to a file that does not exist`, hint: `Remove the link (rm "${e.path}") or put the file it points to back, then choose Keep mine or Reload.` };
+        return { kind: 'missing', status: 409, problem: 'the file no longer exists (deleted, or a git checkout without it)', hint: 'Choose Keep mine to write the studio\'s version to it again, or delete the flow in the studio if it should stay gone (it goes to the trash).' };
+      }
+      if (code === 'ELOOP') return { kind: 'loop', status: 422, problem: `${e.path} is a symbolic link that loops (it leads back to itself)`, hint: `Remove the link (rm "${e.path}"), then choose Keep mine to write the flow file again.` };
+      return { kind: 'unreadable', status: 422, problem: `it cannot be read (${(err as Error).message})`, hint: 'Check the file\'s permissions, then choose Reload or Keep mine.' };
+    }
+  }
+
+  /** Another flow of this studio whose file this flow's path now leads to (a symbolic link), or null. */
+  private async linkedFlow(e: FlowEntry): Promise<FlowEntry | null> {
+    const isLink = await lstat(e.path).then((st) => st.isSymbolicLink(), () => false);
+    if (!isLink) return null;
+    const target = await realpath(e.path).catch(() => null);
+    if (target === null) return null;
+    for (const f of this.db.data.flows) {
+      if (f === e) continue;
+      if (f.path === target || (await realpath(f.path).catch(() => null)) === target) return f;
+    }
+    return null;
+  }
+
+  /** The file at the end of a link (a flow opened through a link reads what it leads to, as before). */
+  private async readDiskThroughLink(e: FlowEntry): Promise<DiskRead> {
+    const text = await readRegularFile(e.path, MAX_FLOW_FILE_BYTES).catch(() => null);
+    return text === null ? { kind: 'unreadable', status: 422, problem: 'it cannot be read', hint: 'Check the file.' } : { kind: 'file', file: new FlowText(text) };
+  }
+
+  /** True while the flow's path still holds exactly `text` (null: still no file): checked right before a rename. */
+  private async stillAsRead(e: FlowEntry, text: string | null): Promise<boolean> {
+    const now = await this.readDisk(e);
+    return now.kind === 'file' ? now.file.text === text : now.kind === 'missing' && text === null;
+  }
+
+  /** A save refused because of what is at the flow's path (a folder, a pipe, a loop, a link to another flow, too large). */
+  private cannotWriteError(e: FlowEntry, disk: DiskRead): StudioError {
+    if (disk.kind === 'file') return new StudioError(500, 'unexpected', 'unreachable', '');
+    const code = { missing: 'file_missing', folder: 'flow_not_a_file', not_a_file: 'flow_not_a_file', too_large: 'file_too_large', loop: 'flow_not_a_file', linked: 'flow_file_linked', unreadable: 'file_unreadable' }[disk.kind];
+    return new StudioError(
+      disk.status,
+      code,
+      `The flow "${e.name}" was not saved: the file on disk is not a readable flow: ${disk.problem}. Nothing was written.`,
+      `${disk.hint} Your edits are kept in the studio until then.`,
+      [{ severity: 'error', code, path: '$', blockId: null, message: disk.problem, hint: disk.hint }],
     );
   }
 
@@ -843,11 +977,13 @@ export class FlowStore {
     return this.serial(key, async () => {
       const info = await stat(e.path).catch(() => null);
       const base: DiskStatus = { changed: false, revision: e.revision, path: e.path, ...(info ? { modifiedAt: info.mtime.toISOString() } : {}) };
-      const currentText = await readRegularFile(e.path, MAX_FLOW_FILE_BYTES).catch(() => null);
+      const disk = await this.readDisk(e);
+      // Hostile s12 #2/#3/#5: a file that is gone, a folder, a pipe, too large, a loop or a link to another flow is a
+      // change the designer must see (a banner), never "not changed".
+      if (disk.kind !== 'file') return { ...base, changed: true, state: disk.kind, problem: disk.problem };
       const lastWritten = await this.lastWritten(e);
-      const current = currentText === null ? null : new FlowText(currentText);
-      if (current === null || lastWritten === null || lastWritten.sameContent(current)) return base;
-      return { ...base, changed: true, ...(current.loaded.flow ? {} : { problem: current.firstProblem() }) };
+      if (lastWritten === null || lastWritten.sameContent(disk.file)) return base;
+      return { ...base, changed: true, ...(disk.file.loaded.flow ? {} : { state: 'invalid' as const, problem: disk.file.firstProblem() }) };
     });
   }
 
@@ -866,10 +1002,37 @@ export class FlowStore {
     return this.serial(key, async () => {
       this.stillThere(key, e);
       const saved = await this.readSaved(e);
+      // Hostile s12 #6: a file on disk carrying another flow's id would make two flows with one id (baton serve refuses
+      // the folder; save refuses it as flow_id_taken): refused the same way, nothing changed.
+      const twin = saved.flow.id === e.flowId ? undefined : this.db.data.flows.find((f) => f.key !== key && f.flowId === saved.flow.id);
+      if (twin) {
+        throw new StudioError(
+          409,
+          'flow_id_taken',
+          `The file on disk (${e.path}) has the id "${saved.flow.id}", which the flow "${twin.name}" already has (${twin.path}), so Reload was refused: two flows with one id cannot be served together. Nothing changed; the studio's copy is kept.`,
+          `Change the "id" in the file on disk (it was probably copied from ${twin.path}), then choose Reload; or choose Keep mine to write the studio's version over it.`,
+        );
+      }
       const lastWritten = await this.lastWritten(e);
       const at = this.now().toISOString();
       let editsRevision: number | null = null;
-      const mineFile = mine ? new FlowText(formatFlowFile(mine.flow)) : null;
+      // Hostile s12 #15: edits journaled after the copy the editor sent (seq > journalSeq: typed while Reload was on its
+      // way) were trimmed with the journal and lost. They are replayed onto that copy, and the kept version holds them.
+      const journal = await this.readJournal(key);
+      let mineFlow = mine?.flow ?? null;
+      let replayNote = '';
+      if (mineFlow !== null && journal.some((j) => j.seq > journalSeq)) {
+        const r = this.replay(key, mineFlow, journalSeq, journal);
+        mineFlow = r.flow;
+        if (r.replayed > 0) replayNote = ` (including ${r.replayed} edit${r.replayed === 1 ? '' : 's'} that reached the studio after Reload was chosen)`;
+        if (r.problems.length) {
+          const copy = this.dir('history', e.key, `unreplayed-journal-${at.replace(/[:.]/g, '-')}.jsonl`);
+          await mkdir(dirname(copy), { recursive: true });
+          await writeFileAtomic(copy, journal.map((x) => JSON.stringify(x)).join('\n') + '\n');
+          replayNote += `; ${r.problems[0].message.replace(/;.*$/, '')}, every journaled edit is kept in ${copy}`;
+        }
+      }
+      const mineFile = mineFlow ? new FlowText(formatFlowFile(mineFlow)) : null;
       if (mineFile !== null && !mineFile.sameContent(saved.file) && (lastWritten === null || !mineFile.sameContent(lastWritten))) {
         editsRevision = e.revision + 1;
         const what = lastWritten ? diffFlows(lastWritten.json, mineFile.json).summary : 'the whole flow';
@@ -881,7 +1044,6 @@ export class FlowStore {
         await this.keepVersion(e, e.revision + 1, saved.text, diskAt, 'changed outside the studio (taken in by Reload)');
         e.revision += 1;
       }
-      const journal = await this.readJournal(key);
       e.savedSeq = Math.max(e.savedSeq, journalSeq, ...journal.map((j) => j.seq));
       e.name = saved.flow.name;
       e.flowId = saved.flow.id;
@@ -890,7 +1052,7 @@ export class FlowStore {
       await this.trimJournal(key, e.savedSeq);
       const message =
         editsRevision !== null
-          ? `The flow now shows the file as it is on disk (version ${e.revision}). Your unsaved studio edits are kept as version ${editsRevision} in Version history.`
+          ? `The flow now shows the file as it is on disk (version ${e.revision}). Your unsaved studio edits${replayNote} are kept as version ${editsRevision} in Version history.`
           : `The flow now shows the file as it is on disk (version ${e.revision}). The studio had no unsaved edits, so nothing else was kept.`;
       return { revision: e.revision, flow: saved.flow, editsRevision, message };
     });
@@ -953,7 +1115,7 @@ export class FlowStore {
     this.db.data.flows.push(e);
     const text = formatFlowFile(flow);
     if (!external) await writeFileAtomic(path, text);
-    await this.keepVersion(e, 1, external ? await readFile(path, 'utf8') : text, at, external ? 'opened in the studio' : 'created');
+    await this.keepVersion(e, 1, external ? await readRegularFile(path, MAX_FLOW_FILE_BYTES) : text, at, external ? 'opened in the studio' : 'created');
     await this.db.write();
     return e;
   }
@@ -1019,7 +1181,8 @@ export class FlowStore {
       await this.touchRecent(known.key);
       return { key: known.key };
     }
-    const text = await readFile(path, 'utf8').catch((err) => {
+    // Regular files only (a named pipe would block the open for ever: hostile s12 #2).
+    const text = await readRegularFile(path, MAX_FLOW_FILE_BYTES).catch((err) => {
       throw new StudioError(404, 'file_unreadable', `Cannot read ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}.`, 'Check the path.');
     });
     const loaded = loadFlowText(text);
@@ -1178,7 +1341,14 @@ export class FlowStore {
       // Something other than a file at the path (a folder, a pipe): 422 as on reading, not a rename error 500.
       const info = await stat(path).catch(() => null);
       if (info && !info.isFile()) throw notAFile(path, info.isDirectory());
-      await writeFileAtomic(path, text).catch((err: NodeJS.ErrnoException) => {
+      // Hostile s12 #1 (same shape): the If-Match check is made again right before the rename, so a hand edit made
+      // while the new file was being written and synced is refused, not overwritten.
+      const checkAgain = baseRevision === undefined ? undefined : async () => {
+        if (scenarioRevision(await this.scenarioText(path)) !== baseRevision) {
+          throw new StudioError(409, 'stale_scenarios', `The scenarios file ${path} changed while this save was being written (edited by hand or saved from another tab); nothing was written.`, 'Reload the scenarios (GET /api/flows/:key/scenarios) and save again: your change is kept in the studio until then.');
+        }
+      };
+      await writeFileAtomic(path, text, { beforeRename: checkAgain }).catch((err: NodeJS.ErrnoException) => {
         throw err.code === 'EISDIR' ? notAFile(path, true) : err;
       });
       return { scenarios: r.file.scenarios.length, revision: scenarioRevision(text) };
