@@ -17,16 +17,33 @@
  * - The JSON form also records the owner's process start (Linux /proc): a lock whose pid now belongs to another
  *   process (a crash, then the pid recycled) is stale (hostile s11 #8: `{"pid":1}` blocked for ever).
  * - A folder or a symbolic link at the lock's path is not taken for a lock: PidLockFileError says what to remove.
+ * - The process start is recorded whether or not `info` is given (hostile s12 #7: baton.lock held the bare pid, so a
+ *   crash, then the pid reused by any process, refused every start for good).
+ * - Hostile s12 #8: two processes in different pid namespaces (two containers on one volume) both took the lock (each
+ *   saw the other's pid as "not alive", or as its own earlier run), and one's release removed the other's lock. The
+ *   lock records where its pid means something (boot id + pid namespace, and the host name to say it). A lock from
+ *   another pid namespace cannot be checked by pid: its holder refreshes the file's time every HEARTBEAT_MS, and such a
+ *   lock is stale only when that stopped FOREIGN_STALE_MS ago (a crashed container's lock is free after that); until
+ *   then it is refused, naming the host. The same host after a reboot (another boot id) is stale at once.
+ * - `release` and `update` touch the file only while it holds this very lock's token (never another holder's lock).
  *
- * The file holds the bare pid, or `{pid, ...info}` as JSON when `info` is given; both forms are read.
+ * The file holds `{pid, ...info, pidStart, host, bootId, pidNs, token}` as JSON; an older bare pid is still read.
  */
-import { closeSync, lstatSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, lstatSync, openSync, readFileSync, readlinkSync, rmSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 
 /** Who holds a lock: its pid and whatever else its JSON said (origin, startedAt...). */
 export interface PidLockOwner {
   pid: number;
   info: Record<string, unknown>;
+  /**
+   * Set when the holder runs in another pid namespace or on another machine (hostile s12 #8), so its pid cannot be
+   * checked from here: where it runs and when the lock becomes free, in words ("on host web-2 (another container or
+   * machine), alive 3 s ago; ..."). Messages built from `pid` should add it.
+   */
+  elsewhere?: string;
 }
 
 export interface PidLock {
@@ -67,6 +84,28 @@ export function processStart(pid: number): string | null {
   }
 }
 
+/** How often a holder refreshes its lock file's time, and how long a lock from another pid namespace stays valid without it. */
+export const HEARTBEAT_MS = 2000;
+export const FOREIGN_STALE_MS = 15_000;
+
+/** Where a pid means something: this boot of this kernel and this pid namespace (null parts: not readable here). */
+export interface PidSpace {
+  host: string;
+  bootId: string | null;
+  pidNs: string | null;
+}
+
+export function currentPidSpace(): PidSpace {
+  const read = (f: () => string) => {
+    try {
+      return f().trim() || null;
+    } catch {
+      return null;
+    }
+  };
+  return { host: hostname(), bootId: read(() => readFileSync('/proc/sys/kernel/random/boot_id', 'utf8')), pidNs: read(() => readlinkSync('/proc/self/ns/pid')) };
+}
+
 /** Sleeps the thread (the lock is taken synchronously at start-up, before anything else runs). */
 const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
@@ -88,20 +127,43 @@ export function readPidLock(file: string): PidLockOwner | null {
   return readLock(file)?.owner ?? null;
 }
 
-/** The owner and the process start the lock recorded (`pidStart`, kept out of `info`). */
-function readLock(file: string): { owner: PidLockOwner; pidStart: string | null } | null {
+/** What a lock file recorded besides its owner (kept out of `info`). */
+interface LockRecord {
+  owner: PidLockOwner;
+  pidStart: string | null;
+  space: Partial<PidSpace>;
+  token: string | null;
+}
+
+const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+
+/** The owner and what identifies its process (`pidStart`, host, boot id, pid namespace, token), or null. */
+function readLock(file: string): LockRecord | null {
   try {
     const raw = readFileSync(file, 'utf8').trim();
     if (raw.startsWith('{')) {
       const parsed = JSON.parse(raw) as Record<string, unknown>;
-      const { pid, pidStart, ...info } = parsed;
-      return typeof pid === 'number' && Number.isInteger(pid) && pid > 0 ? { owner: { pid, info }, pidStart: typeof pidStart === 'string' ? pidStart : null } : null;
+      const { pid, pidStart, host, bootId, pidNs, token, ...info } = parsed;
+      if (!(typeof pid === 'number' && Number.isInteger(pid) && pid > 0)) return null;
+      return { owner: { pid, info }, pidStart: str(pidStart) ?? null, space: { host: str(host), bootId: str(bootId), pidNs: str(pidNs) }, token: str(token) ?? null };
     }
     const pid = Number(raw);
-    return raw !== '' && Number.isInteger(pid) && pid > 0 ? { owner: { pid, info: {} }, pidStart: null } : null;
+    return raw !== '' && Number.isInteger(pid) && pid > 0 ? { owner: { pid, info: {} }, pidStart: null, space: {}, token: null } : null;
   } catch {
     return null;
   }
+}
+
+/**
+ * Whether a lock's pid can be checked from here: 'same' (this boot and pid namespace, or a lock that did not record
+ * them), 'rebooted' (this host, another boot: its process is gone), or 'foreign' (another pid namespace or machine).
+ */
+function spaceOf(lock: LockRecord, mine: PidSpace): 'same' | 'rebooted' | 'foreign' {
+  const { host, bootId, pidNs } = lock.space;
+  if (bootId && mine.bootId && bootId !== mine.bootId) return host === mine.host ? 'rebooted' : 'foreign';
+  if (pidNs && mine.pidNs && pidNs !== mine.pidNs) return 'foreign';
+  if (!bootId && !pidNs && host && host !== mine.host) return 'foreign';
+  return 'same';
 }
 
 /**
@@ -133,9 +195,11 @@ function removeStale(file: string, seen: { ino: number; size: number; mtimeMs: n
 export function takePidLock(fileIn: string, opts: PidLockOptions): PidLock {
   const file = resolve(fileIn);
   const grace = opts.startingGraceMs ?? 5000;
-  let info = opts.info;
+  let info = opts.info ?? {};
   const myStart = processStart(process.pid);
-  const text = () => (info ? JSON.stringify({ pid: process.pid, ...info, ...(myStart ? { pidStart: myStart } : {}) }) : String(process.pid));
+  const space = currentPidSpace();
+  const token = randomBytes(8).toString('hex');
+  const text = () => JSON.stringify({ pid: process.pid, ...info, ...(myStart ? { pidStart: myStart } : {}), host: space.host, ...(space.bootId ? { bootId: space.bootId } : {}), ...(space.pidNs ? { pidNs: space.pidNs } : {}), token });
   let busyWaits = 0;
   for (let attempt = 0; attempt < (opts.attempts ?? 3); attempt++) {
     let fd: number;
@@ -150,10 +214,24 @@ export function takePidLock(fileIn: string, opts: PidLockOptions): PidLock {
       const lock = readLock(file);
       if (lock) {
         const { owner, pidStart } = lock;
-        const ours = owner.pid === process.pid;
-        // Alive, and the same process that wrote the lock (when it recorded its start): a recycled pid is stale.
-        const alive = isProcessAlive(owner.pid) && !(pidStart && processStart(owner.pid) !== null && processStart(owner.pid) !== pidStart);
-        if (ours ? held.has(file) : alive) throw opts.inUse(owner);
+        const where = spaceOf(lock, space);
+        if (where === 'foreign') {
+          // Its pid means nothing here: alive while its holder keeps refreshing the file (hostile s12 #8).
+          const silentMs = Date.now() - st.mtimeMs;
+          if (silentMs < FOREIGN_STALE_MS) {
+            const host = lock.space.host ? `host "${lock.space.host}"` : 'another host';
+            throw opts.inUse({
+              ...owner,
+              elsewhere: `on ${host} (another container or machine, whose processes cannot be seen from here), alive ${Math.max(0, Math.round(silentMs / 1000))} s ago; if it is gone, the lock is free ${FOREIGN_STALE_MS / 1000} s after its last sign of life, or remove ${file}`,
+            });
+          }
+        } else if (where === 'same') {
+          const ours = owner.pid === process.pid;
+          // Alive, and the same process that wrote the lock (when it recorded its start): a recycled pid is stale.
+          const alive = isProcessAlive(owner.pid) && !(pidStart && processStart(owner.pid) !== null && processStart(owner.pid) !== pidStart);
+          if (ours ? held.has(file) : alive) throw opts.inUse(owner);
+        }
+        // 'rebooted': written on this host before its last boot; its process is gone.
       } else {
         const age = Date.now() - st.mtimeMs;
         if (age < grace) throw opts.inUse(null);
@@ -172,13 +250,27 @@ export function takePidLock(fileIn: string, opts: PidLockOptions): PidLock {
     }
     held.add(file);
     let released = false;
+    /** True while the file is still this lock (never touch a lock another process took over). */
+    const stillMine = () => readLock(file)?.token === token;
+    // The sign of life a process in another pid namespace goes by (hostile s12 #8); unref'd: never keeps a process up.
+    const heartbeat = setInterval(() => {
+      try {
+        if (stillMine()) {
+          const now = new Date();
+          utimesSync(file, now, now);
+        }
+      } catch {
+        // the lock holds; a missed beat only shortens what another namespace waits
+      }
+    }, HEARTBEAT_MS);
+    heartbeat.unref?.();
     return {
       file,
       update(more: Record<string, unknown>) {
         if (released) return;
         info = { ...info, ...more };
         try {
-          writeFileSync(file, text());
+          if (stillMine()) writeFileSync(file, text());
         } catch {
           // a courtesy for the message of a second process; the lock itself holds
         }
@@ -186,8 +278,9 @@ export function takePidLock(fileIn: string, opts: PidLockOptions): PidLock {
       release() {
         if (released) return;
         released = true;
+        clearInterval(heartbeat);
         held.delete(file);
-        if (readPidLock(file)?.pid === process.pid) rmSync(file, { force: true });
+        if (stillMine()) rmSync(file, { force: true });
       },
     };
   }

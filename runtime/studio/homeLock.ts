@@ -50,7 +50,8 @@ function takeLock(file: string, home: string, now: () => Date): PidLock {
     inUse(owner) {
       if (!owner) return new StudioHomeInUseError(`another Baton Studio is starting on the home folder ${home}; wait for it, or pass --home with another folder`, 0, null);
       const origin = typeof owner.info.origin === 'string' ? owner.info.origin : null;
-      const where = origin ? `, ${origin}` : '';
+      // Hostile s12 #8: a studio in another container or on another machine is named by its host, not as a local process.
+      const where = `${origin ? `, ${origin}` : ''}${owner.elsewhere ? `, ${owner.elsewhere}` : ''}`;
       // Newcomer s11 #16: the address alone opens a locked page; the running studio's full link (with its token) does.
       const link = readStudioLink(home, owner.pid);
       const open = link
