@@ -552,17 +552,19 @@ export function ownChangeQuestion(toks: readonly string[]): boolean {
 
 /** "I'm broke", "we're broke till payday": no money, not damage. Indexes of such "broke" tokens (usually none). */
 /**
- * Session 12: damage and danger words used as praise, as token indexes to blank like brokeIdiom: "cracking job", "a
+ * Session 12: damage and danger words used as praise, as token indexes to blank like brokeIdiom: "cracking job", "Smashing." (said alone at the end), "a
  * cracking deal" (British praise, sarcastic or not), "dangerous good", "dangerously comfy" (so good it is a risk to the
  * wallet). Not "a cracking noise", "cracking paint" (a fault), "dangerous for kids".
  */
 const PRAISED = new Set(['job', 'jobs', 'service', 'deal', 'deals', 'price', 'prices', 'value', 'read', 'day', 'effort', 'work', 'selection', 'range', 'gift', 'present', 'shop', 'website', 'team', 'idea', 'find', 'bargain', 'stuff', 'little', 'pair', 'coat', 'jacket', 'jumper', 'dress', 'book', 'game', 'fit', 'quality', 'customer']);
+const SMASHED_BY = new Set(['it', 'was', 'is', 'arrived', 'came', 'keeps', 'kept', 'box', 'glass', 'parcel', 'plate', 'plates', 'mirror', 'mug', 'vase']);
 const PRAISE_AFTER_DANGER = new Set(['good', 'tasty', 'delicious', 'comfy', 'comfortable', 'cute', 'addictive', 'nice', 'soft', 'cosy', 'cozy', 'gorgeous', 'beautiful', 'lovely', 'cheap', 'moreish', 'perfect', 'pretty', 'easy']);
 export function praiseIdiom(toks: readonly string[]): number[] {
   const out: number[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
-    if (t === 'cracking' && PRAISED.has(toks[i + 1] ?? '')) out.push(i);
+    // ("Smashing." said on its own at the end: British praise, often ironic; "cracking job", "smashing service".)
+    if ((t === 'cracking' || t === 'smashing') && (PRAISED.has(toks[i + 1] ?? '') || (t === 'smashing' && i === toks.length - 1 && i > 0 && !SMASHED_BY.has(toks[i - 1])))) out.push(i);
     else if ((t === 'dangerous' || t === 'dangerously') && PRAISE_AFTER_DANGER.has(toks[i + 1] ?? '')) out.push(i);
   }
   return out;

@@ -273,6 +273,34 @@ export function praisedWithSwears(toks: readonly string[]): string | null {
 }
 
 /**
+ * Session 12: a shouted message (almost every letter in capitals, five words or more) with emphasis: "!", a correction
+ * ("NOT RETURNS. NOT TRACKING."), or a word said twice ("SLOTS ... SLOTS"), and no positive word ("PLEASE", "THANKS"):
+ * exasperation with no classic negative word. Returns what shows it, or null. Order codes and e-mail addresses are not
+ * words.
+ */
+const STRESS_NEGATORS = new Set(['not', 'no', 'never', 'nothing', 'nobody', 'none']);
+export function shoutedComplaint(analysis: TurnFacts['analysis'], toks: readonly string[]): string | null {
+  if (analysis.shouting < 0.8) return null;
+  let words = 0;
+  let negator = false;
+  let repeated: string | null = null;
+  const seen = new Set<string>();
+  for (const t of toks) {
+    if (t.length < 2 || /\d/.test(t)) continue;
+    words++;
+    if ((lexiconValence(t) ?? 0) > 0.5) return null;
+    if (STRESS_NEGATORS.has(t)) negator = true;
+    if (t.length >= 4 && seen.has(t)) repeated ??= t;
+    seen.add(t);
+  }
+  if (words < 5) return null;
+  if (analysis.text.includes('!')) return 'shouted, with "!"';
+  if (negator) return 'shouted, with a correction';
+  if (repeated !== null) return `shouted, "${repeated}" said twice`;
+  return null;
+}
+
+/**
  * Session 12: a word of contempt aimed at the shop, its people or its bot ("you are stupid robot", "the most useless chat
  * of Europe", "you lot are a joke", "what a rubbish service"): upset with the service whatever else the message says
  * ("Félicitations", 👏). Not negated ("you are not useless", "this isn't a useless chat"), not about the customer ("I'm
@@ -372,6 +400,18 @@ function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memor
   }
   const designer = designerSignal(facts, 'negative_sentiment', cfg.phrases ?? [], cfg.examples ?? [], 'Negative sentiment');
   if (designer) return designer;
+  const shouted = cfg.threshold > -0.75 ? shoutedComplaint(facts.analysis, canonicalTokens(facts.analysis)) : null;
+  if (shouted !== null) {
+    return {
+      reason: 'negative_sentiment',
+      score: 0.7,
+      threshold: cfg.threshold,
+      evidence: ['shouting'],
+      turn: facts.turn,
+      source: 'rule',
+      explanation: `Negative sentiment: the message is ${shouted}.`,
+    };
+  }
   const scorn = self === null && cfg.threshold > -0.75 ? contemptAtShop(canonicalTokens(facts.analysis)) : null;
   if (scorn !== null) {
     return {

@@ -8,7 +8,7 @@ import { playConversation } from '../../../shared/simulator/playConversation';
 import { analyzeText } from '../../../shared/nlu/analyzeText';
 import { escalationPolicySchema } from '../../../shared/flow/schema';
 import { evaluateEscalation, initialEscalationMemory } from '../../../shared/escalation/evaluateEscalation';
-import { contemptAtShop } from '../../../shared/escalation/detectors/detectNegativeSentiment';
+import { contemptAtShop, shoutedComplaint } from '../../../shared/escalation/detectors/detectNegativeSentiment';
 import { canonicalizeText } from '../../../shared/escalation/canonicalTokens';
 import { normalizeText } from '../../../shared/nlu/normalizeText';
 
@@ -123,5 +123,32 @@ describe('topics by meaning in new words', () => {
   });
   it('"at least nothing is broken, but still" declines damage: the anger is what is left', () => {
     expect(reasonOf('the courier dumped the box in a puddle. at least nothing is broken, but still, what a way to treat a parcel')).toBe('negative_sentiment');
+  });
+});
+
+describe('shouting with emphasis', () => {
+  it.each([
+    'I WANTED THE COLLECTION POINTS. NOT THE OPENING HOURS. NOT SHIPPING. COLLECTION POINTS.',
+    'I TOLD YOU THE POSTCODE TWICE NOW!',
+  ])('%j is negative sentiment', (t) => {
+    expect(reasonOf(t)).toBe('negative_sentiment');
+  });
+  it('polite capitals, or capitals without emphasis, are not read as a shouted complaint by the rule', () => {
+    expect(reasonOf('WHERE IS MY ORDER NW-123456 PLEASE')).not.toBe('negative_sentiment');
+    const plain = 'HELLO DO YOU SELL WOOL SOCKS IN BLUE';
+    expect(shoutedComplaint(analyzeText(plain), toks(plain))).toBeNull();
+    const polite = 'NOT THE RED ONE PLEASE, THE BLUE ONE';
+    expect(shoutedComplaint(analyzeText(polite), toks(polite))).toBeNull();
+    const stressed = 'NOT THE RED ONE, THE BLUE ONE. BLUE.';
+    expect(shoutedComplaint(analyzeText(stressed), toks(stressed))).toBe('shouted, with a correction');
+  });
+});
+
+describe('"Smashing." on its own is praise, not damaged goods', () => {
+  it('an ironic "Smashing" after a complaint about the bot is negative sentiment, not a topic', () => {
+    expect(reasonOf('great, another bot that cannot answer a thing. Smashing')).toBe('negative_sentiment');
+  });
+  it('"arrived smashing" is not praise', () => {
+    expect(reasonOf('the glass top arrived smashing')).toBe('sensitive_topic');
   });
 });
