@@ -644,8 +644,8 @@ export class FlowStore {
       blockId: null,
       message:
         editsRevision !== null
-          ? `The flow file changed on disk (${e.path}) after the studio stopped with unsaved edits, so the edits were not applied to it (they would have landed on other blocks). They are kept as version ${editsRevision} (your edits on version ${baseRevision}); the editor shows the file as it is now (version ${diskRevision}).${stopped}`
-          : `The flow file changed on disk (${e.path}) after the studio stopped with unsaved edits, and none of those edits could be replayed.${stopped} The editor shows the file as it is now (version ${diskRevision}).`,
+          ? `The flow file changed on disk (${e.path}) while edits made in the studio were not saved yet (the studio or its tab was closed), so the edits were not applied to it (they would have landed on other blocks). They are kept as version ${editsRevision} (your edits on version ${baseRevision}); the editor shows the file as it is now (version ${diskRevision}).${stopped}`
+          : `The flow file changed on disk (${e.path}) while edits made in the studio were not saved yet (the studio or its tab was closed), and none of those edits could be replayed.${stopped} The editor shows the file as it is now (version ${diskRevision}).`,
       hint:
         editsRevision !== null
           ? `Open Version history to compare version ${editsRevision} with version ${diskRevision}; restore ${editsRevision} to use your edits instead, or redo them here.`
