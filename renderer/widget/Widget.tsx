@@ -618,6 +618,8 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
   }, [entries]);
   const ordered = useMemo(() => inReadingOrder(entries), [entries]);
   const queue = useMemo(() => queueLines(entries), [entries]);
+  /** The place alone for the waiting bar ("you are next in line"); the wait is on the queue line above (newcomer s12 #25). */
+  const place = queue.latest ? (/^You are (next in line|number \d+ in the queue)\./.exec(queue.latest)?.[1] ?? null) : null;
   const waiting = mode === 'waiting';
   const closed = mode === 'closed';
   // While the footer says "This conversation has ended.", the last "The conversation has ended." pill is not said
@@ -793,8 +795,7 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
         <div className="bw-wait" role="status">
           <span className="bw-pulse" aria-hidden="true" />
           <span>
-            Waiting for a person to join. {queue.latest ? <strong className="bw-wait-place">{inertText(queue.latest)}</strong> : null}
-            {queue.latest ? ' ' : ''}You can keep writing.
+            Waiting for a person to join{place ? <strong className="bw-wait-place">: {place}</strong> : null}. You can keep writing.
           </span>
         </div>
       )}

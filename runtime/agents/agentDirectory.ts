@@ -430,7 +430,8 @@ export class AgentDirectory {
     if (msg !== this.problem) {
       this.reports.push({
         level: 'warn',
-        msg: `agents file changed on disk but cannot be used: ${msg}. The agents as they were are kept; admin saves in the inbox are refused until the file is fixed.`,
+        // One full stop (newcomer s12 #15: "... position 793).. The agents").
+        msg: `agents file changed on disk but cannot be used: ${msg.replace(/\.+$/, '')}. The agents as they were are kept; admin saves in the inbox are refused until the file is fixed.`,
         fields: { file },
       });
     }

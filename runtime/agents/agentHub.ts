@@ -404,7 +404,9 @@ export class AgentHub {
   queueForEstimate(): QueuedHandoff[] {
     // Asked by every engine step of this process (ctx.queue): the step may open or change a handoff.
     this.handoffsMayChange();
-    return this.handoffs.filter((h) => h.status === 'pending').map((h) => ({ teams: this.teamsOf(h), priority: h.priority }));
+    // A customer who left the page waits behind those who are there (queueOrder), so a new customer is not told a wait
+    // counting them (newcomer s12 #25: "about 11 minutes", then "next in line" seconds later).
+    return this.handoffs.filter((h) => h.status === 'pending' && !this.customerLeft(h)).map((h) => ({ teams: this.teamsOf(h), priority: h.priority }));
   }
 
   requestOf(h: HandoffRecord): StoredRequest {

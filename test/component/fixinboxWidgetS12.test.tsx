@@ -56,11 +56,11 @@ describe('#3 the place in the queue is one line, updated in place', () => {
     expect(container.querySelector('.bw-queue')).toBe(line);
     expect(line?.nextElementSibling?.textContent).toContain('ok, waiting');
     const bar = container.querySelector('.bw-wait');
-    expect(bar).toHaveTextContent('Waiting for a person to join. You are number 2 in the queue. Expected wait: about 2 minutes. You can keep writing.');
+    expect(bar).toHaveTextContent('Waiting for a person to join: number 2 in the queue. You can keep writing.');
 
     f.push(entry(7, 'system', 'You are next in line. Expected wait: under a minute.'));
     await vi.waitFor(() => expect(queueItems()).toEqual(['You are next in line. Expected wait: under a minute.']), { timeout: 10_000 });
-    expect(container.querySelector('.bw-wait')).toHaveTextContent('You are next in line. Expected wait: under a minute.');
+    expect(container.querySelector('.bw-wait')).toHaveTextContent('Waiting for a person to join: next in line. You can keep writing.');
 
     // Someone joins: the waiting is over; a later wait (back in the queue) gets its own line.
     f.push(entry(8, 'system', '', { status: { mode: 'agent', handoff: { id: 'h1', status: 'assigned', reason: 'explicit_request' } } as ChatEntry['status'] }));

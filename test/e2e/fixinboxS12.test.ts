@@ -125,7 +125,7 @@ describe.skipIf(!haveChromium)('fixinbox s12: queue, toast, rating, broken agent
     const took = Date.now() - t0;
     expect(took).toBeLessThan(5_000);
     expect(await widget.locator('.bw-log .bw-system', { hasText: /in the queue|next in line/ }).count()).toBe(1);
-    await expect.poll(async () => await widget.locator('.bw-wait').textContent()).toMatch(/You are next in line\./);
+    await expect.poll(async () => await widget.locator('.bw-wait').textContent()).toMatch(/Waiting for a person to join: next in line\./);
     await screenshot(widget, 'fixinbox-s12-widget-queue-line');
     await screenshot(inbox, 'fixinbox-s12-toast-with-chat-open');
 

@@ -100,3 +100,43 @@ describe('a customer who left the page waits behind those who are there (newcome
     quinnTab.close();
   });
 });
+
+describe('a new customer is not told a wait counting customers who left (newcomer s12 #25)', () => {
+  it('the first "Expected wait" counts only the customers who are there', async () => {
+    const rt = await startAgentRuntime({ agents: [ann], flow: flowWithTakeover({ ...autoAssign('round_robin', 1), queueTimeoutMinutes: 60 }) });
+    await online(rt, ann);
+    await rt.customerWantsPerson();
+    await ticks(rt);
+    // Three customers wait, then close their pages.
+    const gone = [];
+    for (let i = 0; i < 3; i++) {
+      const c = await rt.customerWantsPerson();
+      gone.push(await openStream(`${rt.url}/api/v1/conversations/${c.id}/events`, auth(c.token)));
+      await ticks(rt);
+    }
+    const waitOf = async (c: { id: string; token: string }) => {
+      const h = await handoffOf(rt, c.id);
+      return (await rt.get(hid(h.id), tok(ann))).body.variables.estimatedWait as string;
+    };
+    // Asked while they are there: three ahead.
+    const whileThere = await rt.customerWantsPerson();
+    const withThree = await waitOf(whileThere);
+    for (const s of gone) s.close();
+    await sleep(400);
+    await ticks(rt);
+    // Asked once they have left: only the one customer still there is ahead; the same wait as in a queue of one.
+    const after = await rt.customerWantsPerson();
+    const told = await waitOf(after);
+    expect(told).not.toBe(withThree);
+    const rt2 = await startAgentRuntime({ agents: [ann], flow: flowWithTakeover({ ...autoAssign('round_robin', 1), queueTimeoutMinutes: 60 }) });
+    await online(rt2, ann);
+    for (let i = 0; i < 2; i++) {
+      await rt2.customerWantsPerson();
+      rt2.clock.now += 300;
+      await rt2.tick();
+    }
+    const alone = await rt2.customerWantsPerson();
+    const h = await handoffOf(rt2, alone.id);
+    expect(told).toBe((await rt2.get(hid(h.id), tok(ann))).body.variables.estimatedWait);
+  });
+});

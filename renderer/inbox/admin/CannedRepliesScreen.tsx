@@ -16,6 +16,44 @@ interface Props {
 
 interface Row extends CannedReply {
   key: number;
+  /** This admin's change, put on top of a list someone else saved meanwhile (newcomer s12 #13): not saved yet. */
+  mine?: boolean;
+}
+
+const norm = (s: string) => s.trim().replace(/^\//, '').toLowerCase();
+
+/**
+ * The list someone else saved (`theirs`) with this admin's changes since `base` (the list they opened) on top
+ * (newcomer s12 #13: the second admin's save was refused, the screen said "the list shows it as saved now" but kept
+ * showing only their own list, and every later save was refused again). Replies this admin added or changed are kept
+ * (marked mine; theirs of the same shortcut gives way), replies this admin deleted are deleted if nobody changed them,
+ * everything else is theirs.
+ */
+export function mergeCanned(base: readonly CannedReply[], mine: readonly CannedReply[], theirs: readonly CannedReply[]): Array<CannedReply & { mine?: boolean }> {
+  const baseBy = new Map(base.map((r) => [norm(r.shortcut), r.text]));
+  const mineBy = new Map(mine.filter((r) => norm(r.shortcut)).map((r) => [norm(r.shortcut), r]));
+  const changed = (r: CannedReply) => baseBy.get(norm(r.shortcut)) !== r.text;
+  const out: Array<CannedReply & { mine?: boolean }> = [];
+  const taken = new Set<string>();
+  for (const t of theirs) {
+    const k = norm(t.shortcut);
+    const m = mineBy.get(k);
+    if (m && changed(m)) {
+      out.push({ shortcut: m.shortcut, text: m.text, mine: true });
+      taken.add(k);
+      continue;
+    }
+    // Deleted here, and still as this admin saw it there: deleted.
+    if (!m && baseBy.has(k) && baseBy.get(k) === t.text) continue;
+    out.push({ shortcut: t.shortcut, text: t.text });
+    taken.add(k);
+  }
+  for (const m of mine) {
+    const k = norm(m.shortcut);
+    if ((k && taken.has(k)) || (!changed(m) && k)) continue;
+    out.push({ shortcut: m.shortcut, text: m.text, mine: true });
+  }
+  return out;
 }
 
 let nextKey = 1;
@@ -125,6 +163,23 @@ export function CannedRepliesScreen({ api, token, onUnauthorized }: Props) {
       setNotice(`Saved ${r.length} canned ${r.length === 1 ? 'reply' : 'replies'}. Agents get them the next time they open a conversation.`);
     } catch (err) {
       const e = err as AdminError;
+      if (e instanceof AdminError && e.code === 'agents_file_changed' && saved !== null) {
+        // Saved meanwhile by another admin or by hand in the file: their list, with this admin's changes on top, and
+        // its new revision read, so Save works again (nothing of either side lost).
+        try {
+          const theirs = await api.cannedReplies(token);
+          const merged = mergeCanned(saved, plain, theirs);
+          setSaved(theirs);
+          setRows(merged.map((r) => ({ ...r, key: nextKey++ })));
+          const n = merged.filter((r) => r.mine).length;
+          setNotice(
+            `Not saved yet: the list was changed after you opened it (by another admin, or by hand in the agents file). It now shows that version with your ${n === 1 ? 'change' : `${n} changes`} on top (marked "not saved yet"). Check it, then Save.`,
+          );
+        } catch (again) {
+          setErrors({ '': handle(again) });
+        }
+        return;
+      }
       if (e instanceof AdminError && e.issues.length) {
         const known = rows.flatMap((_, i) => [`replies.${i}.shortcut`, `replies.${i}.text`]);
         setErrors(issuesByField(e.issues, known, 3));
@@ -185,9 +240,10 @@ export function CannedRepliesScreen({ api, token, onUnauthorized }: Props) {
               const sid = `${base}-s-${r.key}`;
               const tid = `${base}-t-${r.key}`;
               return (
-                <li key={r.key} className="ia-canned-row">
+                <li key={r.key} className={`ia-canned-row${r.mine ? ' is-mine' : ''}`}>
                   <div className={`ia-field ia-shortcut${errors[sk] ? ' has-error' : ''}`}>
                     <label htmlFor={sid}>Shortcut {i + 1}</label>
+                    {r.mine && <span className="ia-unsaved-chip">not saved yet</span>}
                     <div className="ia-slash">
                       <span aria-hidden="true">/</span>
                       <input
