@@ -17,6 +17,7 @@
  *        threads, next to the default in the same run; the "busiest other thread" column is then a shard's thread)
  *   BENCH_RUNTIMES=bundle,tsx ...   (this checkout once per way of running it: the esbuild bundle that `npm run
  *        build` makes, which the bench builds first, and/or the TypeScript through tsx; default: bundle)
+ *   BENCH_RUNTIMES='bundle,bundle:NODE_FLAGS=--no-flush-bytecode'   (node/V8 flags for one runtime, comma-separated)
  *   BENCH_BEFORE_ROOT=/tmp/a,/tmp/b   (several older checkouts, each its own row)
  *   BENCH_ATTRIB=1   (session 12) also, per server and thread (main, the shard's worker = the busiest other thread):
  *        minor page faults per message (/proc/<pid>/task/<tid>/stat), GC count and ms per 1,000 messages (a preloaded
@@ -159,6 +160,8 @@ interface Target {
 
 /** BENCH_ATTRIB: one round's per-thread figures (main thread, busiest other thread = the shard's worker, the rest). */
 interface Attrib {
+  /** CPU ms of the threads other than main and worker, by thread name. */
+  rest: Record<string, number>;
   faults: { main: number; worker: number; rest: number };
   sys: { main: number; worker: number; rest: number };
   user: { main: number; worker: number; rest: number };
@@ -196,6 +199,8 @@ export async function runtimeCpuBench(): Promise<void> {
         const [runtime, extra] = mode.split(':');
         env.BATON_RUNTIME = runtime;
         for (const kv of (extra ?? '').split(' ').filter(Boolean)) env[kv.slice(0, kv.indexOf('='))] = kv.slice(kv.indexOf('=') + 1);
+        // Session 12: 'bundle:NODE_FLAGS=--a,--b' gives that runtime node/V8 flags (comma-separated) instead of environment.
+        if (env.NODE_FLAGS) flags.push(...env.NODE_FLAGS.split(',').filter(Boolean)), delete env.NODE_FLAGS;
       }
       let attribDir: string | undefined;
       const wantProfile = process.env.BENCH_PROFILE_DIR && !batonRoot && mode === runtimes[0];
@@ -288,6 +293,9 @@ export async function runtimeCpuBench(): Promise<void> {
       }
       console.log('\nAttribution (BENCH_ATTRIB=1): per 1,000 answered messages, median round\n');
       printTable(arows);
+      console.log('\nThe rest (threads other than main and worker) by thread name: CPU ms per 1,000 answered messages, median round\n');
+      const names = [...new Set(targets.slice(1).flatMap((t) => t.runs.flatMap((r) => Object.keys(r.attrib?.rest ?? {}))))].sort();
+      printTable([['server', ...names], ...targets.slice(1).map((t) => [t.name, ...names.map((n) => fmt(k(t, (a) => a.rest[n] ?? 0), 0))])]);
     }
   } finally {
     for (const t of targets.slice(1)) {
@@ -327,7 +335,21 @@ function attribOf(pid: string, th0: Map<string, number>, th1: Map<string, number
     const b = g0.get(Number(tid))?.[f] ?? {};
     return Object.fromEntries(Object.entries(a).map(([key, v]) => [key, v - (b[key] ?? 0)]));
   };
-  return { faults: part(0), user: part(2), sys: part(3), gc: { main: gcd(pid, 'n'), worker: gcd(workerTid, 'n'), mainMs: gcd(pid, 'ms'), workerMs: gcd(workerTid, 'ms') } };
+  // The rest by thread name (/proc/<pid>/task/<tid>/comm: V8's 'V8 DefaultWorke' GC/compiler helpers, libuv's
+  // 'libuv-worker', lmdb's writer, node's 'node' signal/inspector threads), user+sys ms.
+  const rest: Record<string, number> = {};
+  for (const [tid, v] of s1) {
+    if (tid === pid || tid === workerTid) continue;
+    let comm = '?';
+    try {
+      comm = readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
+    } catch {
+      /* ended */
+    }
+    const b = s0.get(tid);
+    rest[comm] = (rest[comm] ?? 0) + v[2] + v[3] - (b ? b[2] + b[3] : 0);
+  }
+  return { rest, faults: part(0), user: part(2), sys: part(3), gc: { main: gcd(pid, 'n'), worker: gcd(workerTid, 'n'), mainMs: gcd(pid, 'ms'), workerMs: gcd(workerTid, 'ms') } };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
