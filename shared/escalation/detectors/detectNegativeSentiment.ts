@@ -191,13 +191,27 @@ function laughWord(toks: readonly string[]): string | undefined {
   }
   return undefined;
 }
-const LAUGH_EMOJI = ['\u{1F602}', '\u{1F923}', '\u{1F605}', '\u{1F606}'];
+const LAUGH_EMOJI = ['\u{1F602}', '\u{1F923}', '\u{1F605}', '\u{1F606}', '\u{1F480}'];
+/**
+ * Session 12: the customer says it is a joke in words ("No, joking", "only kidding", "jk", "seriously though"): read like a
+ * laugh (with the same limits: a question for the shop, no contempt, no angry emoji, not shouted).
+ */
+const JOKE_WORDS = new Set(['joking', 'kidding', 'jk', 'jokin', 'kiddin', 'jking']);
+// (Said by the customer of themselves: "No, joking", "only kidding", not "are you kidding me".)
+function jokeWord(toks: readonly string[]): string | undefined {
+  for (let i = 0; i < toks.length; i++) {
+    // ("are you kidding me", "you are joking with me?" is exasperation, not the customer's own joke.)
+    if (JOKE_WORDS.has(toks[i]) && toks[i - 1] !== 'not' && toks[i - 1] !== 'you' && toks[i - 2] !== 'you' && toks[i + 1] !== 'me' && !(toks[i - 2] === 'not' && (toks[i - 1] === 'even' || toks[i - 1] === 'am'))) return toks[i];
+    if (toks[i] === 'seriously' && toks[i + 1] === 'though') return 'seriously though';
+  }
+  return undefined;
+}
 const ASKS = / (?:can i|can you|could i|could you|do you|does it|do i|how do i|how can i|how long|how much|what is|whats|where is|wheres|when is|when does|when will|is there|is it|are you|any chance) /;
 /** A mocking emoji or exasperated punctuation ("... and now it's 'delayed' 🙃 who runs this place??") is scorn, not a joke. */
 const MOCKING = /\u{1F643}|\?\?|\?!|!\?/u;
 const CONTEMPT = new Set(['useless', 'stupid', 'idiot', 'idiots', 'clown', 'clowns', 'joke', 'embarrassing', 'worst', 'rubbish', 'garbage', 'trash', 'pathetic', 'incompetent', 'hopeless', 'clueless', 'awful', 'horrible', 'terrible', 'bad', 'shocking', 'disgrace']);
 function joking(analysis: TurnFacts['analysis'], toks: readonly string[]): string | null {
-  const laugh = laughWord(toks) ?? LAUGH_EMOJI.find((e) => analysis.text.includes(e));
+  const laugh = laughWord(toks) ?? LAUGH_EMOJI.find((e) => analysis.text.includes(e)) ?? jokeWord(toks);
   if (laugh === undefined) return null;
   if (!analysis.text.includes('?') && !ASKS.test(` ${toks.join(' ')} `)) return null;
   if (ANGRY_EMOJI.test(analysis.text) || ANNOYED_EMOJI.test(analysis.text) || MOCKING.test(analysis.text) || analysis.shouting >= 0.7) return null;
@@ -270,6 +284,32 @@ export function praisedWithSwears(toks: readonly string[]): string | null {
     if (NO_KIND_USE.has(toks[i]) || CONTEMPT.has(toks[i]) || (lexiconValence(toks[i]) ?? 0) <= -1.5) return null;
   }
   return first;
+}
+
+/**
+ * Session 12: a negative word that is part of a product's name in a shopping question ("do you sell the Angry Birds
+ * plush?", "do ye have the book 'Bad Dog'"): the words right after "do you sell / have / stock", "looking for", "in stock".
+ * True when every clearly negative word sits within four words after such a frame.
+ */
+const SHOP_FRAME = / (?:do|does|d) (?:you|ye|ya|yous|youse|u) (?:\w+ )?(?:sell|have|stock|carry|do|got)(?: the| a| an| any)?(?: book| game| toy| plush| film| dvd| set| brand)?| (?:looking for|searching for|is|are) (?:the|a|an)(?: book| game| toy| plush| film| dvd| set)?/g;
+export function inProductName(toks: readonly string[]): boolean {
+  const padded = ` ${toks.join(' ')} `;
+  SHOP_FRAME.lastIndex = 0;
+  const named = new Set<number>();
+  for (let m = SHOP_FRAME.exec(padded); m !== null; m = SHOP_FRAME.exec(padded)) {
+    const end = padded.slice(0, m.index + m[0].length + 1).split(' ').length - 2;
+    for (let i = end; i < Math.min(toks.length, end + 4); i++) named.add(i);
+  }
+  // ("do you have any idea how angry I am" is not a shopping question: it needs "sell", "stock", "carry" or a kind of product.)
+  if (named.size === 0 || !toks.some((t) => t === 'sell' || t === 'stock' || t === 'carry' || t === 'book' || t === 'plush' || t === 'toy' || t === 'game' || t === 'film' || t === 'dvd')) return false;
+  let any = false;
+  for (let i = 0; i < toks.length; i++) {
+    if (NO_KIND_USE.has(toks[i]) || (lexiconValence(toks[i]) ?? 0) <= -1.5) {
+      if (!named.has(i)) return false;
+      any = true;
+    }
+  }
+  return any;
 }
 
 /**
@@ -374,6 +414,8 @@ function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memor
   const praised = lexicon && self === null && !ANGRY_EMOJI.test(text) && !ANNOYED_EMOJI.test(text) && facts.analysis.shouting < 0.7 ? praisedWithSwears(canonicalTokens(facts.analysis)) : null;
   if (lexicon && self !== null) {
     reportNearMiss({ ...lexicon, explanation: `Near miss: the sentiment score is at or below the threshold ${lexicon.threshold}, but its negative words are about the customer themselves ("${self}"), so it does not fire${wordsClause(lexicon.evidence)}.` });
+  } else if (lexicon && facts.analysis.text.includes('?') && inProductName(canonicalTokens(facts.analysis))) {
+    reportNearMiss({ ...lexicon, explanation: `Near miss: the sentiment score is at or below the threshold ${lexicon.threshold}, but its negative words name the product the customer asks for, so it does not fire${wordsClause(lexicon.evidence)}.` });
   } else if (lexicon && praised !== null) {
     reportNearMiss({ ...lexicon, explanation: `Near miss: the sentiment score is at or below the threshold ${lexicon.threshold}, but its swear words only make praise stronger ("${praised}"), so it does not fire${wordsClause(lexicon.evidence)}.` });
   } else if (lexicon) {

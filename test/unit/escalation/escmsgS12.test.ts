@@ -152,3 +152,18 @@ describe('"Smashing." on its own is praise, not damaged goods', () => {
     expect(reasonOf('the glass top arrived smashing')).toBe('sensitive_topic');
   });
 });
+
+describe('the customer says it is a joke, or names a product', () => {
+  it.each([
+    // (Before: negative sentiment from the classifier, each one.)
+    'Do you sell rain? No, joking. Do you sell umbrellas?',
+    'do you sell a kettle that makes the tea too? asking for me, every morning. seriously though, you got the glass kettles?',
+    'my cat ate my last pair of gloves so here i am again 💀 do u have them in medium',
+    'Do you sell the board game "Angry Chickens"? and does it ship to Cork?',
+  ])('%j is not handed over', (t) => {
+    expect(reasonOf(t)).toBeNull();
+  });
+  it.each(['are you kidding me, still not shipped?', 'do you have any idea how angry I am?'])('%j is still negative sentiment', (t) => {
+    expect(reasonOf(t)).toBe('negative_sentiment');
+  });
+});
