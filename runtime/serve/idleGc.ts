@@ -7,12 +7,19 @@
  * 268-343 MB RSS for as long as it was idle; one full collection in each thread brought the same server to 199 MB:
  * the main thread's old generation held 58-80 MB of request garbage, live data ~27 MB.
  *
- * So each thread (the main one and every shard) looks at its event loop four times a second: when it was idle since
- * the last look (under 5% busy), worked since our last collection, and its heap is at least `minGarbageMb` above what
+ * So each thread (the main one and every shard) looks at its event loop four times a second: when it was idle for
+ * the last second (four looks in a row under 5% busy: FIRST_AFTER), worked since our last collection, and its heap is
+ * at least `minGarbageMb` above what
  * that collection left (or V8 holds that much more memory than the heap uses), it runs
  * a full collection, and more while it stays idle (0.25, 0.5, 1 and 30 s later: see FOLLOW_UPS). Under load the
  * event loop is busy at every look, so nothing runs; an idle thread is collected at most five times per burst of work
  * (each ~5-30 ms on these heaps). `BATON_IDLE_GC=0` turns it off.
+ *
+ * Session 12 (hostile s12 #13): the first collection used to run at the first idle look, so traffic in bursts with
+ * pauses of 0.3-1 s got one blocking full collection in EVERY pause (a `gc()` is synchronous: the next burst's first
+ * messages waited for it; 10 collections and 27% of the wall time in them over 20 s of 1 s on / 1 s off, worst 1 s,
+ * at load 12). Now a pause shorter than a second collects nothing; an idle server is collected ~1 s after its last
+ * work instead of ~0.25 s, with its follow-ups at 1.25, 1.5 and 2 s.
  */
 import v8 from 'node:v8';
 import { performance } from 'node:perf_hooks';
@@ -25,6 +32,8 @@ export interface IdleGcOptions {
   minGarbageMb?: number;
   /** Below this share of the time between two checks spent working, the thread counts as idle. */
   idleBelow?: number;
+  /** Idle checks in a row before a first collection (default FIRST_AFTER). */
+  firstAfter?: number;
   /** Tests: the heap's reading, and the collection. */
   heap?: () => HeapReading;
   collect?: () => void;
@@ -71,6 +80,12 @@ export function fullCollection(): (() => void) | null {
  */
 export const FOLLOW_UPS = [1, 2, 4, 120];
 
+/**
+ * Idle looks in a row before a first collection (250 ms each: 1 s of idleness). Pauses between bursts of traffic are
+ * shorter, and a full collection in one of them is paid by the next burst (hostile s12 #13).
+ */
+export const FIRST_AFTER = 4;
+
 /** What a check reads: the heap's live-or-garbage bytes and the bytes V8 holds for it (what RSS sees). */
 export interface HeapReading {
   used: number;
@@ -94,12 +109,16 @@ export class IdleGc {
   /** Checks since the first collection of this idle spell, and the follow-ups still due. */
   private since = 0;
   private due: number[] = [];
+  /** Idle checks in a row (work resets it). */
+  private idleRun = 0;
   /** Full collections run so far. */
   collections = 0;
   constructor(
     private readonly heap: () => HeapReading,
     private readonly collect: () => void,
     private readonly minGarbage: number,
+    /** Idle checks in a row before a first collection (see FIRST_AFTER; 1: at the first idle check). */
+    private readonly firstAfter = 1,
   ) {
     const h = heap();
     this.floor = h.used;
@@ -117,12 +136,14 @@ export class IdleGc {
     if (!idle) {
       this.armed = true;
       this.due = [];
+      this.idleRun = 0;
       return false;
     }
     this.since++;
+    this.idleRun++;
     const followUp = this.due.length > 0 && this.since >= this.due[0];
     if (followUp) this.due.shift();
-    else if (!this.armed) return false;
+    else if (!this.armed || this.idleRun < this.firstAfter) return false;
     else {
       const h = this.heap();
       if (h.used < this.floor) this.floor = h.used;
@@ -153,7 +174,7 @@ export function startIdleGc(o: IdleGcOptions = {}): () => void {
   const collect = o.collect ?? fullCollection();
   if (!collect) return () => undefined;
   const MB = 1024 * 1024;
-  const gc = new IdleGc(o.heap ?? readHeap, collect, (o.minGarbageMb ?? 24) * MB);
+  const gc = new IdleGc(o.heap ?? readHeap, collect, (o.minGarbageMb ?? 24) * MB, o.firstAfter ?? FIRST_AFTER);
   // Idle = the event loop's utilisation since the last check (cheap: libuv's counters); the heap is read only then
   // (v8.getHeapStatistics took ~1 ms per call in a loaded worker thread).
   const idleBelow = o.idleBelow ?? 0.05;
