@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Flow } from '../../../shared/flow/schema';
 import { HANDOFF_GUIDANCE as GUIDE, createBatchRunner, diffBatch, parseConversationsJsonl, runBatch, type BatchConversation, type BatchDiff, type BatchLineProblem, type BatchRun } from '../../../shared/simulator/batchWhatIf';
 import { DEFAULT_SCENARIO_NOW } from '../../../shared/simulator/scenarioSchema';
+import { flowRevision } from '../../../shared/engine/flowRevision';
 import { Button } from '../../ui/Button';
 
 const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
@@ -158,7 +159,8 @@ export function BatchPane({ flow, batch, setBatch, showCounts, setShowCounts }: 
         <div className="sim-row">
           <input type="file" accept=".jsonl,.ndjson,.txt,application/x-ndjson" aria-label="Conversations file (JSONL)" onChange={(e) => void onFile(e.target.files?.[0])} />
           <Button size="sm" disabled={!batch.conversations.length || progress !== null} onClick={() => void play(batch)} title="Play the same conversations on the flow as it is now">
-            Run again on the edited flow
+            {/* Newcomer s12 #17: "on the edited flow" read wrong when nothing was edited since the last run. */}
+            {run && run.flowRevision !== flowRevision(flow) ? 'Run again on the edited flow' : 'Run again'}
           </Button>
         </div>
         {progress && (
@@ -207,6 +209,10 @@ export function BatchPane({ flow, batch, setBatch, showCounts, setShowCounts }: 
               <input type="checkbox" checked={showCounts} onChange={(e) => setShowCounts(e.target.checked)} /> counts on the canvas
             </label>
           </div>
+          {showCounts && (
+            // Newcomer s12 #17: two counts on the canvas, neither explained.
+            <p className="sim-muted">On the canvas: × on a block is how many times it was visited; the number on a connection is how many conversations took it.</p>
+          )}
           <div className="sim-chart" role="img" aria-label={`Handoff rate ${pct(run.handoffRate)}, escalation rate ${pct(run.escalationRate)}; guidance 15 to 25 percent`}>
             <Bar label="Handoff rate" rate={run.handoffRate} prev={batch.previous?.handoffRate} max={max} band={run.handoffBand} count={run.handoffs} />
             {counted.rate !== run.handoffRate && <Bar label="Handoff rate with the handoff's questions" rate={counted.rate} max={max} band={counted.band} count={run.handoffs + (run.answering ?? 0)} />}
@@ -225,7 +231,7 @@ export function BatchPane({ flow, batch, setBatch, showCounts, setShowCounts }: 
               // Newcomer s8 #16: "0.0% ... below it" for a flow whose handoff block first asks for an email, while half the
               // conversations were on their way to a person: the verdict goes on the rate that counts them.
               <>
-                Counting the {run.answering} conversation{run.answering === 1 ? '' : 's'} stopped at the handoff's own questions ({pct(counted.rate)}), this run is{' '}
+                Counting the {num(run.answering)} conversation{run.answering === 1 ? '' : 's'} stopped at the handoff's own questions ({pct(counted.rate)}), this run is{' '}
                 <strong>{counted.band}</strong> it; the requested handoffs alone ({pct(run.handoffRate)}) are {run.handoffBand} it.
               </>
             )}
@@ -314,11 +320,11 @@ function DropOffs({ run }: { run: BatchRun }) {
     <div className="sim-two">
       <div>
         <div className="sim-muted">Where customers stop</div>
-        <ul className="sim-list">{drops.map(([id, n]) => <li key={id}>{id}: {n}</li>)}</ul>
+        <ul className="sim-list">{drops.map(([id, n]) => <li key={id}>{id}: {num(n)}</li>)}</ul>
       </div>
       <div>
         <div className="sim-muted">Where fallbacks pile up</div>
-        <ul className="sim-list">{falls.length ? falls.map(([id, n]) => <li key={id}>{id}: {n}</li>) : <li>none</li>}</ul>
+        <ul className="sim-list">{falls.length ? falls.map(([id, n]) => <li key={id}>{id}: {num(n)}</li>) : <li>none</li>}</ul>
       </div>
     </div>
   );

@@ -54,7 +54,7 @@ export function overlayCss(p: CanvasOverlayProps): string {
   if (p.blockCounts) {
     for (const [id, n] of Object.entries(p.blockCounts)) {
       rules.push(
-        `.react-flow__node[data-id=${cssString(id)}]::after { content: ${cssString(`× ${n}`)}; position: absolute; top: ${px(-10)}; right: ${px(-8)}; background: #0f766e; color: #fff; font: 600 ${px(11)}/1 var(--bt-font, sans-serif); padding: ${px(3)} ${px(6)}; border-radius: 999px; pointer-events: none; z-index: 5; }`,
+        `.react-flow__node[data-id=${cssString(id)}]::after { content: ${cssString(`× ${n.toLocaleString('en-US')}`)}; position: absolute; top: ${px(-10)}; right: ${px(-8)}; background: #0f766e; color: #fff; font: 600 ${px(11)}/1 var(--bt-font, sans-serif); padding: ${px(3)} ${px(6)}; border-radius: 999px; pointer-events: none; z-index: 5; }`,
       );
     }
   }
@@ -90,8 +90,8 @@ function EdgeCounts({ flow, counts, scale }: { flow: Flow; counts: Record<string
         const x = (a.position.x + aw + b.position.x) / 2;
         const y = (a.position.y + ah / 2 + b.position.y + bh / 2) / 2;
         return (
-          <div key={e.id} className="sim-edge-count" data-edge={e.id} style={{ transform: `translate(${x}px, ${y}px) scale(${scale}) translate(-50%, -50%)`, transformOrigin: '0 0', position: 'absolute' }}>
-            {n}
+          <div key={e.id} className="sim-edge-count" data-edge={e.id} title={`${n.toLocaleString('en-US')} conversation${n === 1 ? '' : 's'} took this connection`} style={{ transform: `translate(${x}px, ${y}px) scale(${scale}) translate(-50%, -50%)`, transformOrigin: '0 0', position: 'absolute' }}>
+            {n.toLocaleString('en-US')}
           </div>
         );
       })}
