@@ -246,7 +246,7 @@ export interface FlowStoreOptions {
   templatesDir?: string;
   /** The clock (tests pass a fixed one). */
   now?: () => Date;
-  /** Tests: runs after a save kept its new version and before it replaces the flow file (where an editor's write races it). */
+  /** Tests: runs right before a save replaces the flow file (after keeping its new version) or the scenarios file: where an editor's write races it. */
   beforeFlowWrite?: (path: string) => Promise<void> | void;
 }
 
@@ -1348,6 +1348,7 @@ export class FlowStore {
           throw new StudioError(409, 'stale_scenarios', `The scenarios file ${path} changed while this save was being written (edited by hand or saved from another tab); nothing was written.`, 'Reload the scenarios (GET /api/flows/:key/scenarios) and save again: your change is kept in the studio until then.');
         }
       };
+      await this.beforeFlowWrite?.(path);
       await writeFileAtomic(path, text, { beforeRename: checkAgain }).catch((err: NodeJS.ErrnoException) => {
         throw err.code === 'EISDIR' ? notAFile(path, true) : err;
       });

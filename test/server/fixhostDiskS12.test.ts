@@ -218,3 +218,17 @@ describe('hostile s12 #6 and #15: Reload', () => {
     expect((await store.open(a.key)).flow.name).toBe('changed on disk');
   });
 });
+
+describe('hostile s12 #1, same shape: the scenarios file', () => {
+  it('a hand edit landing while a scenarios save (If-Match) is being written is refused 409, and the hand edit stays', async () => {
+    const a = await newFlow('scen one');
+    const r = await store.readScenarios(a.key);
+    const first = await store.writeScenarios(a.key, { ...r.file, scenarios: [] }, r.revision);
+    const hand = JSON.stringify({ version: 1, flow: a.flow.id, scenarios: [] }, null, 4) + '\n';
+    race = (path) => writeFile(path, hand);
+    const err = await refusal(store.writeScenarios(a.key, { ...r.file, scenarios: [] }, first.revision));
+    expect(err.status).toBe(409);
+    expect(err.code).toBe('stale_scenarios');
+    expect(await readFile(store.scenarioPath(a.key), 'utf8')).toBe(hand);
+  });
+});
