@@ -54,6 +54,10 @@ describe.skipIf(!haveChromium)('edits left unsaved under the disk-change banner 
     const version = Number(/kept as version (\d+)/.exec(said)?.[1]);
     expect(version).toBeGreaterThan(0);
     expect(said).toContain('Version history');
+    // Newcomer s12 #1: the banner leaves the canvas's problems badge visible.
+    const badge = (await page.locator('.st-problems-toggle').boundingBox())!;
+    const over = (await notice.boundingBox())!;
+    expect(badge.y + badge.height <= over.y || over.y + over.height <= badge.y || badge.x + badge.width <= over.x || over.x + over.width <= badge.x).toBe(true);
     await screenshot(page, 'fixstudio12-set-aside-notice');
     // The canvas shows the disk version; the version named holds the edit.
     expect(await node('main_menu').textContent()).toContain('MENU EDITED ON DISK');

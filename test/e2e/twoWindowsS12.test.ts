@@ -45,6 +45,10 @@ describe.skipIf(!haveChromium)('two windows on one flow (newcomer s12 #5)', () =
     await expect.poll(() => alert.count(), { timeout: 10_000 }).toBe(1);
     expect(await alert.textContent()).toContain('this tab had no unsaved changes, so nothing is lost');
     expect(((await alert.textContent()) ?? '').match(/changed in another tab or window/g)).toHaveLength(1);
+    // Newcomer s12 #1: the banner leaves the canvas's problems badge visible.
+    const badge = (await b.locator('.st-problems-toggle').boundingBox())!;
+    const over = (await alert.boundingBox())!;
+    expect(badge.y + badge.height <= over.y || over.y + over.height <= badge.y || badge.x + badge.width <= over.x || over.x + over.width <= badge.x).toBe(true);
     await screenshot(b, 'fixstudio12-two-windows');
     expect(await a.locator('.bt-save-status').getAttribute('data-status')).toBe('saved');
     expect([...one.errors, ...two.errors], 'uncaught errors in the pages').toEqual([]);
