@@ -12,6 +12,7 @@
  *    pair at or above the minimum keeps its exact score, every pair under it stays under it.
  *  - detectExplicitRequest: words of fewer than four letters are person-noun candidates only when listed ("rep"), and
  *    only the comma clauses short enough to be read are folded: short clause requests still count, in ASCII or not.
+ *    The disclaimer and "who can?" patterns run only on texts holding their literal words: both still read.
  */
 import { describe, expect, it } from 'vitest';
 import { findDeadline, onlyOthersTimes, onlyPastTimes } from '../../../shared/escalation/deadlines';
@@ -146,6 +147,13 @@ describe('detectExplicitRequest: short candidates and short clauses (session 12)
   });
   it('reads a short clause request in a message with accents', () => {
     expect(explicit('personne réelle please, I am French, English is difficult for me')?.evidence[0]).toBe('personne reelle please');
+  });
+  it('still reads "who can?" and a disclaimer (patterns gated by their literal words)', () => {
+    expect(explicit('You clearly cannot do it. Who can?')?.evidence[0]).toBe('who can');
+    expect(explicit('who can help me with this?')?.evidence[0]).toBe('who can help me with this');
+    expect(explicit('who can help me choose a size')).toBeNull();
+    expect(explicit('can I talk to a person on weekends?')?.evidence[0]).toBe('talk to a person');
+    expect(explicit('not that I need one, just curious: can I talk to a person on weekends?')).toBeNull();
   });
   it('does not read a person in a long clause as a request', () => {
     expect(explicit('I ordered the wrong size, it is too big, a man at the shop said, could you check')).toBeNull();
