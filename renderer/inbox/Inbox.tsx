@@ -1489,7 +1489,7 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
                 rows={2}
                 value={draft}
                 maxLength={5000}
-                placeholder={mine && !note ? (phone ? `Reply to ${name}…` : `Reply to ${name}… (Enter sends, Shift+Enter for a new line, / for canned replies)`) : h.status === 'pending' ? 'Accept the chat to reply; notes are for agents only.' : 'Private note: only agents see it.'}
+                placeholder={mine && !note ? (phone ? `Reply to ${name}…` : `Reply to ${name}… (Enter sends, / for canned replies)`) : h.status === 'pending' ? 'Accept the chat to reply; notes are for agents only.' : 'Private note: only agents see it.'}
                 onChange={(e) => onType(e.target.value)}
                 aria-controls={slash ? 'ib-slash' : undefined}
                 aria-activedescendant={slash && slash.length > 0 ? `ib-slash-${pick}` : undefined}

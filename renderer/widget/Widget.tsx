@@ -618,6 +618,15 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
   }, [entries]);
   const ordered = useMemo(() => inReadingOrder(entries), [entries]);
   const queue = useMemo(() => queueLines(entries), [entries]);
+  /**
+   * While waiting, the pill of the current wait ("Waiting for a person.") is not shown: the header and the waiting bar
+   * say it (newcomer s12 #21: three "waiting" lines at once). Once someone joins it reads in the history again.
+   */
+  const waitPill = useMemo(() => {
+    if (mode !== 'waiting') return null;
+    for (let i = entries.length - 1; i >= 0; i--) if (entries[i].from === 'system' && entries[i].status?.handoff) return entries[i].status!.handoff!.status === 'pending' ? entries[i].seq : null;
+    return null;
+  }, [entries, mode]);
   /** The place alone for the waiting bar ("you are next in line"); the wait is on the queue line above (newcomer s12 #25). */
   const place = queue.latest ? (/^You are (next in line|number \d+ in the queue)\./.exec(queue.latest)?.[1] ?? null) : null;
   const waiting = mode === 'waiting';
@@ -731,7 +740,7 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
           if (e.from === 'system') {
             const leaver = lastHolder ?? lastAgentName;
             const t = e.status?.handoff?.status === 'resolved' && leaver ? `${leaver} has left the chat` : (queue.shown.get(e.seq) ?? statusText(e) ?? (e.text || null));
-            if (queue.hidden.has(e.seq) || (repeatedPills.has(e.seq) && !queue.shown.has(e.seq)) || e.seq === endedPill) return null;
+            if (queue.hidden.has(e.seq) || (repeatedPills.has(e.seq) && !queue.shown.has(e.seq)) || e.seq === endedPill || e.seq === waitPill) return null;
             return t ? (
               <li key={e.seq} className={`bw-system${queue.shown.has(e.seq) ? ' bw-queue' : ''}`}>
                 <span dir="auto">{inertText(t)}</span>
@@ -795,7 +804,8 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
         <div className="bw-wait" role="status">
           <span className="bw-pulse" aria-hidden="true" />
           <span>
-            Waiting for a person to join{place ? <strong className="bw-wait-place">: {place}</strong> : null}. You can keep writing.
+            Waiting for a person to join{place ? ': ' : ''}
+            {place ? <strong className="bw-wait-place">{place}</strong> : null}. You can keep writing.
           </span>
         </div>
       )}

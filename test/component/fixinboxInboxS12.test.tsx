@@ -98,3 +98,21 @@ describe('#23 a rating after Resolve reads as a rating', () => {
     expect([...log.querySelectorAll('.ib-bubble')].map((b) => b.textContent)).not.toContain('4');
   });
 });
+
+describe('s12 #11 ratings per agent on the Agents screen', () => {
+  it('each agent with their average and count; an agent without ratings says so', async () => {
+    const ada: AdminAgent = { id: 'ada', name: 'Ada Admin', email: 'ada@example.com', teams: ['support'], skills: [], languages: ['en'], maxChats: 5, admin: true, status: 'online', activeChats: 0, revision: 0 };
+    const bob: AdminAgent = { ...ada, id: 'bob', name: 'Bob', email: 'bob@example.com', admin: false, status: 'offline' };
+    const api = {
+      agents: vi.fn(async () => [ada, bob]),
+      csat: vi.fn(async () => ({ total: 3, offset: 0, limit: 1, nextOffset: 1, average: 2.7, scores: [], byAgent: [{ agentId: 'bob', agentName: 'Bob', count: 3, average: 2.67 }, { agentId: null, agentName: null, count: 1, average: 3 }] })),
+    } as unknown as AdminApi;
+    render(<AgentsScreen api={api} token="tok" me={{ id: 'ada', name: 'Ada Admin' }} onUnauthorized={() => {}} pollMs={0} />);
+    expect(await screen.findByRole('columnheader', { name: 'Rating' })).toBeInTheDocument();
+    const bobRow = screen.getByText('Bob').closest('tr')!;
+    expect(within(bobRow).getByText('2.7')).toBeInTheDocument();
+    expect(within(bobRow).getByText('3 ratings')).toBeInTheDocument();
+    const adaRow = screen.getByText('Ada Admin').closest('tr')!;
+    expect(within(adaRow).getByText('no ratings yet')).toBeInTheDocument();
+  });
+});

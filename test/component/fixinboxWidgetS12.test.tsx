@@ -3,7 +3,8 @@
  * fixinbox, session 12 (newcomer s11 report), widget side:
  * - #3: the queue places are one line updated in place (was: "number 3", "number 3", "number 2" one under the
  *   other), and the waiting bar says the newest place;
- * - #11: a link the customer wrote is a link too (http(s) only, new tab, rel noopener noreferrer, no markup injected).
+ * - #11: a link the customer wrote is a link too (http(s) only, new tab, rel noopener noreferrer, no markup injected);
+ * - s12 #21: while waiting, the "Waiting for a person." pill is not a third waiting line.
  */
 import './support/setup';
 import { act, render, screen } from '@testing-library/react';
@@ -31,7 +32,7 @@ function fakeClient(initial: ChatEntry[], mode = 'bot') {
   return { client, push: (e: ChatEntry) => act(() => push!(e)) };
 }
 
-const waiting = (seq: number) => entry(seq, 'system', '', { status: { mode: 'waiting', handoff: { id: 'h1', status: 'pending', reason: 'explicit_request' } } as ChatEntry['status'] });
+const waiting = (seq: number) => entry(seq, 'system', 'Waiting for a person.', { status: { mode: 'waiting', handoff: { id: 'h1', status: 'pending', reason: 'explicit_request' } } as ChatEntry['status'] });
 
 describe('#3 the place in the queue is one line, updated in place', () => {
   it('a new place replaces the old line instead of adding one; the waiting bar says it too', async () => {
@@ -61,12 +62,16 @@ describe('#3 the place in the queue is one line, updated in place', () => {
     f.push(entry(7, 'system', 'You are next in line. Expected wait: under a minute.'));
     await vi.waitFor(() => expect(queueItems()).toEqual(['You are next in line. Expected wait: under a minute.']), { timeout: 10_000 });
     expect(container.querySelector('.bw-wait')).toHaveTextContent('Waiting for a person to join: next in line. You can keep writing.');
+    // newcomer s12 #21: while waiting, no "Waiting for a person." pill under the header and above the bar that say it.
+    expect([...container.querySelectorAll('.bw-log .bw-system')].map((li) => li.textContent)).not.toContain('Waiting for a person.');
 
     // Someone joins: the waiting is over; a later wait (back in the queue) gets its own line.
     f.push(entry(8, 'system', '', { status: { mode: 'agent', handoff: { id: 'h1', status: 'assigned', reason: 'explicit_request' } } as ChatEntry['status'] }));
     f.push(entry(9, 'system', '', { status: { mode: 'waiting', handoff: { id: 'h1', status: 'pending', reason: 'explicit_request' } } as ChatEntry['status'] }));
     f.push(entry(10, 'system', 'You are number 2 in the queue. Expected wait: about 2 minutes.'));
     await vi.waitFor(() => expect(queueItems()).toEqual(['You are next in line. Expected wait: under a minute.', 'You are number 2 in the queue. Expected wait: about 2 minutes.']), { timeout: 10_000 });
+    // The first wait's pill reads in the history again; the current one is not shown.
+    expect([...container.querySelectorAll('.bw-log .bw-system')].filter((li) => li.textContent === 'Waiting for a person.')).toHaveLength(1);
   });
 });
 

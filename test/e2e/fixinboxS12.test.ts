@@ -6,7 +6,7 @@
  * - #3: a customer waiting in the widget reads one queue line, updated to "next in line" within seconds of the head of
  *   the queue being taken (was: 20-25 s, a new line each time);
  * - #23: the rating after Resolve reads "Rated 4/5" on the Closed row, the header and in the timeline;
- * - #7: the Agents screen says the agents file is broken as soon as it opens.
+ * - #7: the Agents screen says the agents file is broken as soon as it opens; s12 #11: it shows each agent's rating.
  * Screenshots: test/e2e/screenshots/fixinbox-s12-*.png.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -148,6 +148,11 @@ describe.skipIf(!haveChromium)('fixinbox s12: queue, toast, rating, broken agent
     await banner.waitFor({ timeout: 20_000 });
     expect(await banner.textContent()).toMatch(/The agents file was edited on disk and cannot be read: .*agents\.json: not valid JSON \(.*\)\. Fix the file on disk/);
     await inbox.getByText('Bob Ray').first().waitFor();
+    // s12 #11: ratings per agent on the Agents screen; Kim's 4 went to Ann, Bob has none.
+    await inbox.getByRole('columnheader', { name: 'Rating' }).waitFor({ timeout: 10_000 });
+    const annRow = inbox.locator('tr', { hasText: 'ann@example.com' });
+    await annRow.getByText('4.0').waitFor();
+    await inbox.locator('tr', { hasText: 'bob@example.com' }).getByText('no ratings yet').waitFor();
     await screenshot(inbox, 'fixinbox-s12-agents-file-broken');
     expect(errors).toEqual([]);
   }, 180_000);

@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type InputHTMLAttributes } from 'react';
 import { Check, Copy, KeyRound, Pencil, Plus, RefreshCw, ShieldCheck, Trash2, X } from 'lucide-react';
-import { AdminError, newToken, type AdminAgent, type AdminApi, type AgentInput } from './adminApi';
+import { AdminError, newToken, type AdminAgent, type AdminApi, type AgentInput, type CsatByAgent } from './adminApi';
 import { issuesByField, joinList, plainMessage, splitList } from './words';
 
 export interface AdminMe {
@@ -74,6 +74,8 @@ export function AgentsScreen({ api, token, me, onUnauthorized, pollMs = 20_000 }
   const [loadError, setLoadError] = useState<string | null>(null);
   /** The agents file's problem as the server read it (newcomer s11 #7); null when it reads. */
   const [fileProblem, setFileProblem] = useState<string | null>(null);
+  /** Customer ratings per agent (GET /api/v1/agent/csat byAgent; newcomer s12 #11); null: not known. */
+  const [ratings, setRatings] = useState<Map<string, CsatByAgent> | null>(null);
   /** null: no form; 'new': adding; else the id being edited. */
   const [editing, setEditing] = useState<string | null>(null);
   /** The row asking for confirmation: remove the agent, or replace its API token. */
@@ -115,6 +117,17 @@ export function AgentsScreen({ api, token, me, onUnauthorized, pollMs = 20_000 }
       setAgents(got.agents);
       setFileProblem(got.fileProblem);
       setLoadError(null);
+      // Ratings per agent beside each agent (they were only on the Tickets page; agents without one were not listed).
+      if (typeof api.csat === 'function') {
+        Promise.resolve()
+          .then(() => api.csat(token, { limit: 1 }))
+          .then(
+            (c) => {
+              if (seq === loadSeq.current && Array.isArray(c?.byAgent)) setRatings(new Map(c.byAgent.filter((x) => x.agentId !== null).map((x) => [x.agentId!, x])));
+            },
+            () => undefined, // an older server or a refusal: no Rating column
+          );
+      }
     } catch (err) {
       if (seq === loadSeq.current) setLoadError(handle(err));
     }
@@ -243,6 +256,7 @@ export function AgentsScreen({ api, token, me, onUnauthorized, pollMs = 20_000 }
                     Max chats
                   </th>
                   <th scope="col">Role</th>
+                  {ratings && <th scope="col">Rating</th>}
                   <th scope="col">Now</th>
                   <th scope="col">
                     <span className="ib-sr">Actions</span>
@@ -258,6 +272,7 @@ export function AgentsScreen({ api, token, me, onUnauthorized, pollMs = 20_000 }
                     active={editing === a.id}
                     confirming={confirm?.id === a.id ? confirm.kind : null}
                     error={rowError?.id === a.id ? rowError.text : null}
+                    rating={ratings ? (ratings.get(a.id) ?? { agentId: a.id, agentName: a.name, count: 0, average: null }) : undefined}
                     onEdit={() => open(a.id)}
                     onResetToken={() => askResetToken(a)}
                     onConfirmToken={() => void resetToken(a)}
@@ -301,6 +316,8 @@ function AgentRow(p: {
   active: boolean;
   confirming: 'remove' | 'token' | null;
   error: string | null;
+  /** Customers' ratings of the chats this agent last held (undefined: the column is not shown). */
+  rating?: CsatByAgent;
   onEdit(): void;
   onResetToken(): void;
   onRemove(): void;
@@ -354,6 +371,20 @@ function AgentRow(p: {
             <span className="ia-role">Agent</span>
           )}
         </td>
+        {p.rating && (
+          <td className="ia-rating">
+            {p.rating.count > 0 && p.rating.average !== null ? (
+              <>
+                <strong>{p.rating.average.toFixed(1)}</strong> / 5
+                <div className="ib-faint">
+                  {p.rating.count} {p.rating.count === 1 ? 'rating' : 'ratings'}
+                </div>
+              </>
+            ) : (
+              <span className="ib-faint">no ratings yet</span>
+            )}
+          </td>
+        )}
         <td>
           <span className={`ia-presence ia-p-${status}`}>{PRESENCE_WORDS[status] ?? status}</span>
           {typeof a.activeChats === 'number' && (
@@ -376,7 +407,7 @@ function AgentRow(p: {
       </tr>
       {(p.confirming || p.error) && (
         <tr className="ia-subrow">
-          <td colSpan={8}>
+          <td colSpan={p.rating ? 9 : 8}>
             {p.confirming === 'token' ? (
               <div className="ia-confirm ia-confirm-token" role="alertdialog" aria-label={`Replace the API token of ${a.name}?`}>
                 <span>
