@@ -1339,7 +1339,7 @@ function lockDataFolder(file: string): PidLock {
     inUse: (owner) =>
       new DataFolderInUseError(
         owner
-          ? `the data folder ${folder} is in use by process ${owner.pid}; stop it, or give this one another --data folder (several instances share conversations through --redis)`
+          ? `the data folder ${folder} is in use by process ${owner.pid}${owner.elsewhere ? ` ${owner.elsewhere}` : ''}; stop it, or give this one another --data folder (several instances share conversations through --redis)`
           : `another process is starting on the data folder ${folder}; wait for it, or give this one another --data folder`,
       ),
     contended: () => new DataFolderInUseError(`cannot lock ${file}`),
