@@ -330,6 +330,13 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage }: EditorP
               {visibleNotice.text}
             </div>
           )}
+          {flowDoc.blocks.length === 1 && flowDoc.blocks[0].kind === 'start' && (
+            // Newcomer s12 #18: a blank flow opened on an empty canvas with a red badge and no word on what to do.
+            <p className="st-canvas-hint" role="note">
+              An empty flow: click a block in the palette on the left to add it after Start, connected. After that, a new block
+              goes after the selected one. The badge at the top right lists what the flow still needs.
+            </p>
+          )}
           <button type="button" className="st-problems-toggle" data-tone={errors ? 'error' : warnings ? 'warning' : 'ok'} onClick={() => setShowProblems((v) => !v)} aria-expanded={showProblems}>
             {problems.length === 0 ? <CircleCheck size={14} /> : <AlertTriangle size={14} />}
             {problemCount(errors, warnings)}

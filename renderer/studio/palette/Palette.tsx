@@ -31,7 +31,10 @@ export function Palette() {
     const rect = el?.getBoundingClientRect();
     const id = nextBlockId(state.flow, entry.kind);
     // One block selected: the new one goes after it, to its right, connected from its first free exit.
-    const selected = state.selection.length === 1 ? state.flow.blocks.find((b) => b.id === state.selection[0]) : undefined;
+    // A blank flow (Start alone) and nothing selected: the first block goes after Start, connected (newcomer s12 #18: it
+    // landed unconnected under Start, with four errors at once).
+    const onlyStart = state.flow.blocks.length === 1 && state.flow.blocks[0].kind === 'start' ? state.flow.blocks[0] : undefined;
+    const selected = state.selection.length === 1 ? state.flow.blocks.find((b) => b.id === state.selection[0]) : onlyStart;
     const after = selected ? addAfterEdit(state.flow, state.measured, selected.id, entry.kind, id, entry.label) : null;
     if (after) {
       if (!state.dispatch(after.edit, { label: `Add ${entry.label}` })) return;
