@@ -33,8 +33,20 @@ export function clarifyDecision(decision: EscalationDecision): EscalationDecisio
   return {
     ...decision,
     action: 'rephrase',
-    explanation: `${ASKED_ONCE} (Flow settings > Escalation > Low confidence). A second unclear message hands over. ${decision.explanation}`,
+    explanation: `${ASKED_ONCE} (Flow settings > Escalation > Low confidence): not handed over yet; a second unclear message hands over. ${notHandedOver(decision.explanation)}`,
   };
+}
+
+/**
+ * Session 12 (newcomer s12 #16): the policy's explanation of the handoff this question replaces began "Handed over: ...",
+ * so the Debug entry of a turn that did NOT hand over said "asked once" and "Handed over". What the policy read is kept,
+ * without the verdict.
+ */
+function notHandedOver(explanation: string): string {
+  const m = /^Handed over(?: at once)?(?: \([^)]*\))?: /.exec(explanation);
+  if (!m) return explanation;
+  const rest = explanation.slice(m[0].length);
+  return `What it read: ${rest}`;
 }
 
 /**

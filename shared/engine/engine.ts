@@ -421,7 +421,14 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
     s.waiting = { kind: 'offer', blockId: block.id, retries: w.retries, reason };
     return true;
   }
+  const failure = s.lastFailure;
   classified.apply();
+  // Session 12 (newcomer s12 #9): a block asking its question again (the offer after a failed order lookup, re-asked
+  // after an unexpected answer) does not age the failed HTTP call that led there: the handoff chosen next still names it.
+  const now = s.waiting;
+  if (failure !== undefined && s.lastFailure === failure && s.turn - failure.turn <= 2 && now?.kind === 'input' && now.blockId === w.blockId && now.retries > w.retries) {
+    s.lastFailure = { ...failure, turn: s.turn };
+  }
   return true;
 }
 

@@ -16,7 +16,7 @@ import { reachableAgents } from '../handoff/assignment';
 import { estimateWait } from '../handoff/estimateWait';
 import { initialEscalationMemory } from '../escalation/evaluateEscalation';
 import { buildHandoffContext, reasonPhrases, summarizeConversation } from './handoffContext';
-import { nameFromAnswer, validateAnswer } from './questionValidators';
+import { nameFromAnswer, problemFromNameAnswer, validateAnswer } from './questionValidators';
 import { addTimer, bot, cancelTimers, isKnown, nextId, say, setVar, system, type Run } from './run';
 import { follow as followExit, goTo, type TakeoverEntry } from './runBlocks';
 import { humanTakeoverData } from '../flow/schema';
@@ -37,6 +37,8 @@ export const takeoverTexts = {
   emailRetry: "That doesn't look like an email address. Could you check it? For example: name@example.com",
   emailSkipped: "No problem, let's continue without it.",
   nameRetry: 'Sorry, I only need your name here (for example: Kim Lee). What should we call you?',
+  /** The answer to the name question was the customer's problem: kept as the reason, the name asked once more. */
+  nameRetryNoted: "Thanks, I've noted that for the team. And what's your name? (Just your first name is fine.)",
   nameSkipped: "No problem, let's continue without it.",
   noAgent: 'Sorry, no one from our team is available right now.',
   requeued: 'I am finding someone else to help you. Please stay with us.',
@@ -46,7 +48,26 @@ export const takeoverTexts = {
   endedRestart: 'This conversation has ended. You can start again whenever you like.',
   restartLabel: 'Start again',
   customerLeft: 'The customer left the conversation.',
+  /**
+   * Session 12 (newcomer s12 #16): said before the block's first question when that is not the name question (whose
+   * "Before I connect you" says it already), so a customer the bot hands over is not asked for an email without being
+   * told why: after a second unclear message, "What is your email address...?" came with no word of a person.
+   */
+  leadIn: {
+    misunderstood: "I don't think I can help with this myself, so I'll get a person for you.",
+    asked: "Of course, I'll get a person for you.",
+    escalated: "I'll get a person to help you with this.",
+    flow: "I'll get a person for you.",
+  },
 };
+
+/** The lead-in sentence before a takeover's first question, by why the conversation came here. */
+export function takeoverLeadIn(reason: EscalationReason | undefined): string {
+  if (reason === undefined) return takeoverTexts.leadIn.flow;
+  if (reason === 'low_confidence' || reason === 'repeated_fallback' || reason === 'loop') return takeoverTexts.leadIn.misunderstood;
+  if (reason === 'explicit_request') return takeoverTexts.leadIn.asked;
+  return takeoverTexts.leadIn.escalated;
+}
 export const RESTART_BUTTON_ID = 'restart';
 
 const PRIORITY_RANK: Record<string, number> = { urgent: 0, high: 1, normal: 2, low: 3 };
@@ -105,6 +126,11 @@ function nextField(run: Run, d: HumanTakeoverData, after: Field | null): Field |
   return null;
 }
 
+/** Whether the block still has the reason question to ask (default mode, or custom with "Ask the reason"). */
+function wantsReason(run: Run, d: HumanTakeoverData): boolean {
+  return (d.assignation === 'default' || (d.assignation === 'custom' && d.askReason)) && !isKnown(run.s.variables.handoffReason);
+}
+
 function ask(run: Run, block: BlockOf<'human_takeover'>, field: Field, reason: EscalationReason | undefined): void {
   bot(run, takeoverPrompts[field], block.id);
   const w: TakeoverQuestionWaiting = { kind: 'takeover_question', blockId: block.id, field, retries: 0 };
@@ -127,6 +153,7 @@ export function enterTakeover(run: Run, block: BlockOf<'human_takeover'>, entry:
   }
   const field = nextField(run, d, null);
   if (field !== null) {
+    if (field !== 'name') bot(run, takeoverLeadIn(entry?.reason), block.id);
     ask(run, block, field, entry?.reason);
     return null;
   }
@@ -153,11 +180,17 @@ export function answerTakeoverQuestion(
   if (w.field === 'name') {
     // "My name is Ana" / "I'm Ana" -> "Ana". A sentence is not a name (newcomer s8 #30): asked again once, then the
     // handoff goes on without a name rather than greeting the customer by "a jumper came in the wrong colour".
+    // Session 12 (newcomer s12 #20): "hi, my parcel is late" is not the name "hi": the problem is kept as the reason
+    // (when the block asks one: the customer is not asked it again), and the name asked once more; without a name the
+    // inbox titles the chat by the email.
     const name = nameFromAnswer(t);
+    const problem = name === null ? problemFromNameAnswer(t) : null;
+    const noted = problem !== null && wantsReason(run, block.data);
+    if (noted) setVar(run, 'handoffReason', problem);
     if (name !== null) setVar(run, 'customerName', name);
     else if (w.retries + 1 <= NAME_RETRIES) {
       run.s.waiting = { ...w, retries: w.retries + 1 };
-      bot(run, takeoverTexts.nameRetry, block.id);
+      bot(run, noted ? takeoverTexts.nameRetryNoted : takeoverTexts.nameRetry, block.id);
       return;
     } else bot(run, takeoverTexts.nameSkipped, block.id);
   } else if (w.field === 'email') {

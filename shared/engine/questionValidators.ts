@@ -167,8 +167,18 @@ const SENTENCE_WORDS = new Set(
     'what when where why how who which help problem issue refund delivery item'
   ).split(' '),
 );
+/**
+ * Session 12 (newcomer s12 #20): a greeting is not a name. "hi, my parcel is late" gave the name "hi" (the words before
+ * the comma), and the inbox titled the chat "hi". A greeting (with "there", "team"...) at the start of an answer is
+ * dropped before the name is read, and an answer that is only a greeting, thanks or a yes/no has no name.
+ */
+const GREETING_START =
+  /^(?:(?:hi+|hello+|hey+|heya|hiya|howdy|yo|hallo|hola|bonjour|greetings|good\s+(?:morning|afternoon|evening|day)|morning|afternoon|evening)(?:\s+(?:there|team|all|everyone|guys|folks))?)(?=$|[\s,.!:;-])[\s,.!:;-]*/i;
+const NOT_A_NAME = new Set(
+  'hi hello hey hiya heya howdy yo hallo hola bonjour greetings morning afternoon evening there ok okay yes yeah yep no nope sure thanks thx cheers sorry help hmm um umm ah oh'.split(' '),
+);
 export function nameFromAnswer(raw: string): string | null {
-  const t = raw.trim().replace(NAME_PREFIX, '').replace(/[.!]+$/, '').trim();
+  const t = raw.trim().replace(GREETING_START, '').replace(NAME_PREFIX, '').replace(/[.!]+$/, '').replace(/\s+here$/i, '').trim();
   const whole = nameOf(t);
   if (whole !== null) return whole;
   // "Ana, I want a human NOW": the name before the comma.
@@ -182,7 +192,19 @@ function nameOf(t: string): string | null {
   if (words.length > 5) return null;
   for (const w of words) {
     if (!NAME_WORD.test(w)) return null;
-    if (SENTENCE_WORDS.has(w.toLowerCase())) return null;
+    if (SENTENCE_WORDS.has(w.toLowerCase()) || NOT_A_NAME.has(w.toLowerCase())) return null;
   }
+  return t;
+}
+
+/**
+ * Session 12 (newcomer s12 #20): the customer's problem in an answer to the name question ("hi, my parcel is late" ->
+ * "my parcel is late"), so the handoff keeps it as the reason instead of asking for it again; null when the answer is
+ * not one (a greeting, a word or two, an email address, a question about the question: "why do you need my name?").
+ */
+export function problemFromNameAnswer(raw: string): string | null {
+  const t = raw.trim().replace(GREETING_START, '').trim();
+  if (t.split(/\s+/).length < 3) return null;
+  if (/@/.test(t) || /\bname\b/i.test(t) || /^why\b/i.test(t)) return null;
   return t;
 }

@@ -1130,7 +1130,20 @@ function checkEscalation(report: Report, flow: Flow, byId: Map<string, LooseBloc
     esc.urgency.enabled ||
     esc.hotLead.enabled;
   if (esc.enabled && signalsOn && esc.targetBlockId === null) {
-    report.warning('escalation_no_target', ['escalation', 'targetBlockId'], null, 'Escalation is on but has no Human takeover block to hand conversations to.', suggestion);
+    // Session 12 (newcomer s12 #19): "has no Human takeover block" read as false with one on the canvas: what is missing
+    // is the choice in Flow settings, so the message names that setting and the block(s) to choose.
+    const named = (b: { id: string; label?: string }) => (b.label?.trim() ? `'${b.label.trim()}' (${b.id})` : `'${b.id}'`);
+    report.warning(
+      'escalation_no_target',
+      ['escalation', 'targetBlockId'],
+      null,
+      takeovers.length === 0
+        ? 'Escalation is on, but the flow has no Human takeover block to hand conversations to.'
+        : `Escalation is on, but Flow settings > Escalation > Hand over to is empty, so escalations reach no one: choose ${
+            takeovers.length === 1 ? `${named(takeovers[0])}, the flow's Human takeover block` : `one of the Human takeover blocks ${takeovers.map(named).join(', ')}`
+          }.`,
+      suggestion,
+    );
   }
 
   if (!esc.enabled) {

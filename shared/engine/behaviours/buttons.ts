@@ -1,6 +1,7 @@
 /**
  * Buttons: offers choices; typed text is matched forgivingly. Text that matches no button goes straight to
- * an intent or keyword router wired to `fallback` (the customer never types it twice), else retries.
+ * an intent or keyword router wired to `fallback` when that router understands it (the customer never types it twice);
+ * otherwise the block asks again while its Retries allow, then takes `fallback`.
  */
 import type { BlockOf } from '../../flow/schema';
 import type { ButtonChoice } from '../compileFlow';
@@ -45,6 +46,11 @@ export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
       // The designer wired typed text to a router: it gets this very message, so the customer never
       // has to type it twice. Whether it was understood is the router's call.
       const inner = classifyInput(run, router, { kind: 'input', blockId: router.id, retries: 0 }, text, analysis, intentMatch);
+      // Session 12 (newcomer s12 #9): text the router would not understand either (an email typed at "Would you like to
+      // talk to a person? [Talk to a person] [No thanks]") is asked again while the block's Retries allow, buttons and
+      // all, instead of dropping the question for the router's "Sorry, I didn't get that". Text the router understands
+      // still goes to it at once.
+      if (inner.fallback && w.retries < block.data.maxRetries) return new ClassifiedInput<Action>(true, inner.intent, run, act, { type: 'retry', block, w });
       return new ClassifiedInput<Action>(inner.fallback, inner.intent, run, act, { type: 'forward', routerId: router.id, inner });
     }
     return new ClassifiedInput<Action>(true, null, run, act, { type: 'retry', block, w });

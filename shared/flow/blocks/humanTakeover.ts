@@ -27,9 +27,11 @@ export const humanTakeoverData = z.object({
       widget: 'select',
       tabs: ALL,
       choices: {
-        simple: { label: 'Simple', help: 'Hands over at once to the agents or teams you allow.' },
-        default: { label: 'Default', help: 'Asks name, email and reason first, then emails the people you list.' },
-        custom: { label: 'Custom', help: 'Every option: auto-assignment, questions, hours, priority, skills and timers.' },
+        // Session 12 (newcomer s12 #21): "Hands over at once" read like automatic assignment; the chat waits in the
+        // inbox's Unassigned list until an agent picks it up (only Custom with "Assign automatically" gives it out).
+        simple: { label: 'Simple', help: 'Puts the chat in the inbox at once, under Unassigned: an agent you allow (or of a team you allow) picks it up.' },
+        default: { label: 'Default', help: 'Asks name, email and reason first, emails the people you list, then agents pick the chat up from Unassigned.' },
+        custom: { label: 'Custom', help: 'Every option: automatic assignment (off: agents pick chats up from Unassigned), questions, hours, priority, skills and timers.' },
       },
     }),
   handoffMessage: text
@@ -123,7 +125,12 @@ export const humanTakeoverData = z.object({
     }),
   skill: z.string().default('').meta({ title: 'Skill', help: 'Only agents with this skill get the chat (empty: any).', widget: 'text', tabs: CUSTOM, showWhen: custom, placeholder: 'billing' }),
   language: z.string().default('').meta({ title: 'Language', help: 'Only agents who speak it get the chat (empty: any).', widget: 'text', tabs: CUSTOM, showWhen: custom, placeholder: 'fr' }),
-});
+})
+  // Session 12 (newcomer s12 #20): Default mode always asks for an email and the reason (and the name), so its data says
+  // so: a file read or exported in Default mode has askEmail and askReason true, not the false defaults that Custom
+  // uses, which told a team reading the file that the bot asks neither. (Switching to Custom afterwards keeps them on,
+  // as the bot asked them.)
+  .overwrite((d) => (d.assignation === 'default' && (!d.askEmail || !d.askReason) ? { ...d, askEmail: true, askReason: true } : d));
 export type HumanTakeoverData = z.infer<typeof humanTakeoverData>;
 
 export const humanTakeoverBlock = defineBlock({
