@@ -858,6 +858,9 @@ export class FlowStore {
           warnings: [`The flow file was saved, but the studio's index could not be updated (${why}); free some space: the studio repairs its index on the next save.`],
         };
       }
+      // Hostile s12 #6: an older twin (a file dropped into flows/ with another flow's id) still saves, but every save says so.
+      const sameId = this.db.data.flows.find((f) => f.key !== key && f.flowId === flow.id);
+      if (sameId) warnings.push(`Another flow in this studio, "${sameId.name}" (${sameId.path}), has the same id ${flow.id}: baton serve refuses a folder with two flows of one id. Choose another id in Flow settings > General.`);
       return { revision: e.revision, savedAt: e.savedAt, changed, problems, ...(warnings.length ? { warnings } : {}) };
     });
   }

@@ -232,3 +232,16 @@ describe('hostile s12 #1, same shape: the scenarios file', () => {
     expect(await readFile(store.scenarioPath(a.key), 'utf8')).toBe(hand);
   });
 });
+
+describe('hostile s12 #6: a twin id already in the studio', () => {
+  it('a flow sharing its id with another (a file dropped into flows/) still saves, and every save warns naming the other flow', async () => {
+    const b = await newFlow('twin two');
+    await writeFile(join(home, 'flows', 'dropped.json'), fileText({ ...b.flow, name: 'Dropped copy' }));
+    store = await FlowStore.open({ home });
+    const o = await store.open('dropped');
+    expect(o.flow.id).toBe(b.flow.id);
+    const r = await store.save('dropped', edit(o.flow, 'mine'), 0, { baseRevision: o.revision });
+    expect(r.changed).toBe(true);
+    expect(r.warnings?.join(' ')).toContain(`"twin two" (${b.path}), has the same id ${b.flow.id}`);
+  });
+});
