@@ -27,11 +27,20 @@ export function emojiOnly(text: string): boolean {
   return !/[\p{L}\p{N}]/u.test(text) && /\p{Extended_Pictographic}/u.test(text);
 }
 
+/**
+ * The entry for a question the bot took as the answer to its own question (a Question block waiting for an order number or
+ * an address: no intent is matched there, and the block used the text), e.g. "I know it says delivered, I'm asking which
+ * place they put it" to "What's your order number?". Not an intent either: the loop detector counts it as an asking the
+ * bot did something with, like an understood one (detectLoop streakLoop).
+ */
+export const TAKEN_AS_ANSWER = ':answer';
+
 /** The intent this message was understood as, for the memory ('' when none: see the file's comment). */
 export function intentEntry(facts: Pick<TurnFacts, 'intent' | 'fallback' | 'analysis'>): string {
   const name = facts.intent?.intentName;
   if (facts.fallback && emojiOnly(facts.analysis.text)) return EMOJI_ONLY;
-  if (facts.fallback || name === null || name === undefined || name === '') return '';
+  if (facts.fallback) return '';
+  if (name === null || name === undefined || name === '') return facts.intent === null && isRepeatableQuestion(facts.analysis) ? TAKEN_AS_ANSWER : '';
   return isRepeatableQuestion(facts.analysis) ? name : '';
 }
 

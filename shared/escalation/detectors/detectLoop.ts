@@ -19,6 +19,7 @@ import { mayBeSimilar } from '../mayBeSimilar';
 import { phraseMatcher } from '../phraseMatcher';
 import { analysisConcepts, conceptMatches, conceptOverlap, isTrackingQuestion, questionConcepts, questionType } from '../questionConcepts';
 import { askedAgainByModel } from '../sameRequest/sameRequest';
+import { EMOJI_ONLY, TAKEN_AS_ANSWER } from '../intentMemory';
 
 /** Complaints that the bot is looping, as canonical token strings (contractions spelled out). */
 const LOOP_PHRASES = [
@@ -887,6 +888,16 @@ function subjectOf(concepts: readonly string[]): string[] {
 }
 const shareSubject = (a: readonly string[], b: readonly string[]) => a.some((c) => b.some((x) => x === c || conceptMatches(c, x)));
 
+/** How an answered asking was answered, in words: its intent, or taken as the answer to the bot's own question. */
+function answeredAs(entry: string): string {
+  return entry === TAKEN_AS_ANSWER ? 'taken as the answer to its own question' : entry.replace(/_/g, ' ');
+}
+/** The memory's entries of the `answered` askings right before the fallback streak, oldest first. */
+function answeredEntries(memory: EscalationMemory, answered: number): string[] {
+  const intents = memory.intents ?? [];
+  const end = intents.length - memory.fallbacksInRow;
+  return intents.slice(Math.max(0, end - answered), end);
+}
 /**
  * Session 12: how many of the customer's messages right before the current fallback streak (at most `max`) were questions
  * the bot understood as an intent (memory.intents, newest last: the streak's own messages are its last
@@ -896,7 +907,7 @@ function understoodBefore(memory: EscalationMemory, max: number): number {
   const intents = memory.intents;
   if (max <= 0 || intents === undefined) return 0;
   let n = 0;
-  for (let i = intents.length - 1 - memory.fallbacksInRow; i >= 0 && n < max && intents[i] !== ''; i--) n++;
+  for (let i = intents.length - 1 - memory.fallbacksInRow; i >= 0 && n < max && intents[i] !== '' && intents[i] !== EMOJI_ONLY; i--) n++;
   return n;
 }
 
@@ -949,7 +960,7 @@ export function streakLoop(facts: TurnFacts, policy: EscalationPolicy, memory: E
   if (answered > 0 && earlier.slice(0, answered).some((e) => wordsBelow(e, MIN_REPEAT_TOKENS))) return null;
   const what = answered === 0
     ? 'the bot could not answer any of them'
-    : `the bot answered the first${answered > 1 ? ` ${answered}` : ''} (${memory.intents![memory.intents!.length - 1 - memory.fallbacksInRow].replace(/_/g, ' ')}) and could not use the rest`;
+    : `the bot answered the first${answered > 1 ? ` ${answered}` : ''} (${answeredEntries(memory, answered).map(answeredAs).join(', then ')}) and could not use the rest`;
   return {
     reason: 'loop',
     score: 1,

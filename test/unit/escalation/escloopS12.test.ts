@@ -11,7 +11,7 @@ import { escalationOrClarify, playConversation } from '../../../shared/simulator
 import { createSimulation } from '../../../shared/simulator/createSimulation';
 import { conversationStateSchema } from '../../../shared/engine/conversationStateSchema';
 import { evaluateEscalation } from '../../../shared/escalation/evaluateEscalation';
-import { INTENT_MEMORY, intentEntry, withTurnIntent } from '../../../shared/escalation/intentMemory';
+import { EMOJI_ONLY, INTENT_MEMORY, TAKEN_AS_ANSWER, intentEntry, withTurnIntent } from '../../../shared/escalation/intentMemory';
 import type { IntentMatch } from '../../../shared/nlu/types';
 import { facts, memory, policy } from './facts';
 
@@ -22,11 +22,13 @@ const understood = (intentName: string, confidence = 0.9): IntentMatch => ({ int
 const pol = policy({ mode: 'immediate', loop: { enabled: true, count: 3, similarity: 0.8 } });
 
 describe('the memory carries the intent understood for each message', () => {
-  it('an understood question is remembered by its intent; a fallback, a thanks or an answer breaks the run', () => {
+  it('an understood question is remembered by its intent; a fallback or a thanks breaks the run', () => {
     expect(intentEntry(facts('what are your opening hours', { intent: understood('opening_hours') }))).toBe('opening_hours');
     expect(intentEntry(facts('what are your opening hours', { intent: understood('opening_hours'), fallback: true }))).toBe('');
     expect(intentEntry(facts('ok', { intent: understood('greeting') }))).toBe('');
-    expect(intentEntry(facts('14 Elm Road, Leeds LS1 4AB'))).toBe('');
+    // A question block took it as its answer (no intent matched there): marked apart, never equal to an intent.
+    expect(intentEntry(facts('14 Elm Road, Leeds LS1 4AB'))).toBe(TAKEN_AS_ANSWER);
+    expect(intentEntry(facts('🙏🙏', { fallback: true }))).toBe(EMOJI_ONLY);
   });
   it('keeps at most six entries, nothing after a handoff, and no field for a conversation with nothing understood', () => {
     const before = memory({ intents: ['a', 'b', 'c', 'd', 'e', 'f'] });
@@ -119,5 +121,19 @@ describe('emoji alone twice in a row are two messages the bot could not use', ()
     expect(counted(['Something else', '😊', 'do you sell phone cases?'])?.reason).not.toBe('repeated_fallback');
     expect(counted(['Something else', 'hi', '👍'])).toBeNull();
     expect(counted(['Something else', 'what are your opening hours', '👍'])).toBeNull();
+  });
+});
+
+describe('a question the bot took as the answer to its own question is an asking too', () => {
+  it('asked, taken as an answer, then failed: the third asking is a loop that says so', () => {
+    const p = playConversation(shipped, 'c', ['Something else', 'do you ship to Iceland?', 'shipping to Iceland, yes or no', 'Reykjavik shipping?'], now);
+    expect(p.escalation).toMatchObject({ reason: 'loop', turn: 3 });
+    expect(p.escalation?.signals[0].explanation).toMatch(/shipping info, then taken as the answer to its own question/);
+  });
+  it('the memory marks it apart from intents, and ordinary answers to the questions stay with the bot', () => {
+    const sim = createSimulation(shipped, { now, conversationId: 'a', http: () => ({ ok: false, status: 0, body: null }) });
+    for (const t of ['Something else', 'can I change the delivery address on NW-104233?', '14 Elm Road, Leeds LS1 4AB']) sim.say(t);
+    expect(sim.state.escalation.intents).toEqual(['change_address', ':answer']);
+    expect(counted(['Something else', 'can I change the delivery address on NW-104233?', '14 Elm Road, Leeds LS1 4AB', 'me@example.com'])).toBeNull();
   });
 });
