@@ -406,7 +406,7 @@ function Escalation() {
           </select>
         )}
       </Field>
-      {policy.mode === 'graduated' && <GraduatedTexts flowId={flow.id} texts={(policy.texts ?? {}) as Record<string, unknown>} shape={shapeOf(shape.texts) ?? {}} ctx={ctx} onChange={(k, v) => set('texts', { [k]: typeof v === 'string' && v.trim() === '' ? undefined : v })} />}
+      {policy.mode === 'graduated' && <GraduatedTexts flowId={flow.id} problems={problems} texts={(policy.texts ?? {}) as Record<string, unknown>} shape={shapeOf(shape.texts) ?? {}} ctx={ctx} onChange={(k, v) => set('texts', { [k]: typeof v === 'string' && v.trim() === '' ? undefined : v })} />}
       {Object.entries(shape)
         .filter(([key]) => !['enabled', 'targetBlockId', 'mode', 'texts'].includes(key))
         .map(([key, sub]) => {
@@ -453,15 +453,24 @@ function Escalation() {
  * only in the problems badge), and marked so a problem row can bring it into view.
  */
 function SettingsField({ path, problems, children }: { path: string; problems: readonly FlowProblem[]; children: ReactNode }) {
-  const mine = problems.filter((p) => p.severity === 'warning' && (p.path === path || p.path.startsWith(path + '[') || p.path.startsWith(path + '.')));
+  const mine = problems.filter((p) => p.path === path || p.path.startsWith(path + '[') || p.path.startsWith(path + '.'));
+  // Errors too (newcomer s12 #22: the offer's two buttons with the same label were an error named only in the badge).
+  const errors = mine.filter((p) => p.severity === 'error');
   return (
-    <div data-settings-path={path}>
+    <div data-settings-path={path} data-tone={errors.length ? 'error' : undefined}>
       {children}
-      {mine.map((p, i) => (
-        <p key={i} className="bt-field-help st-field-warning" role="status">
-          <strong>Warning:</strong> {p.message} {p.hint}
+      {errors.map((p, i) => (
+        <p key={`e${i}`} className="bt-field-help st-field-error" role="alert">
+          <strong>Error:</strong> {p.message} {p.hint}
         </p>
       ))}
+      {mine
+        .filter((p) => p.severity === 'warning')
+        .map((p, i) => (
+          <p key={i} className="bt-field-help st-field-warning" role="status">
+            <strong>Warning:</strong> {p.message} {p.hint}
+          </p>
+        ))}
     </div>
   );
 }
@@ -499,12 +508,14 @@ const graduatedTextFields = [
 
 function GraduatedTexts({
   flowId,
+  problems,
   texts,
   shape,
   ctx,
   onChange,
 }: {
   flowId: string;
+  problems: readonly FlowProblem[];
   texts: Record<string, unknown>;
   shape: Record<string, z.ZodType>;
   ctx: ReturnType<typeof useEditorContext>;
@@ -515,15 +526,16 @@ function GraduatedTexts({
       <legend>What the bot says at each step</legend>
       <p className="bt-field-help">Leave a box empty to use the sentence shown in it. Step 3 hands over to the team.</p>
       {graduatedTextFields.map((f) => (
-        <FieldEditor
-          key={f.key}
-          schema={shape[f.key]}
-          meta={{ title: f.title, help: f.help, widget: 'widget' in f ? f.widget : 'textarea', placeholder: defaultGraduatedTexts[f.key] }}
-          value={texts[f.key] ?? ''}
-          ctx={ctx}
-          draftKey={`${flowId}:escalation:texts.${f.key}`}
-          onChange={(v) => onChange(f.key, v)}
-        />
+        <SettingsField key={f.key} path={`$.escalation.texts.${f.key}`} problems={problems}>
+          <FieldEditor
+            schema={shape[f.key]}
+            meta={{ title: f.title, help: f.help, widget: 'widget' in f ? f.widget : 'textarea', placeholder: defaultGraduatedTexts[f.key] }}
+            value={texts[f.key] ?? ''}
+            ctx={ctx}
+            draftKey={`${flowId}:escalation:texts.${f.key}`}
+            onChange={(v) => onChange(f.key, v)}
+          />
+        </SettingsField>
       ))}
     </fieldset>
   );
