@@ -1142,7 +1142,11 @@ function checkEscalation(report: Report, flow: Flow, byId: Map<string, LooseBloc
         : `Escalation is on, but Flow settings > Escalation > Hand over to is empty, so escalations reach no one: choose ${
             takeovers.length === 1 ? `${named(takeovers[0])}, the flow's Human takeover block` : `one of the Human takeover blocks ${takeovers.map(named).join(', ')}`
           }.`,
-      suggestion,
+      takeovers.length === 1
+        ? `Open Flow settings > Escalation and choose '${takeovers[0].id}' under Hand over to.`
+        : takeovers.length === 0
+          ? suggestion
+          : `Open Flow settings > Escalation and choose one of ${quoteList(takeovers.map((b) => b.id))} under Hand over to.`,
     );
   }
 
