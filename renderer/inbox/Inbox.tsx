@@ -341,8 +341,13 @@ export function Inbox({ api, storage, alerts, initialToken, adminApi, place }: I
       setBusy(false);
     }
   };
+  // Reply drafts older than their limit are swept once (hostile s12 #11: they stayed for good unless that chat was opened).
+  useEffect(() => dropDrafts(storage, { now: Date.now() }), [storage]);
   const signOut = useCallback(
     (why?: string, o?: { requeue?: boolean }) => {
+      // Signing out drops this agent's reply drafts from the browser (hostile s12 #11: customers' names and order
+      // numbers stayed in clear for a week for the next person at this browser). A session that ended (why) keeps them.
+      if (session && !why) dropDrafts(storage, { now: Date.now(), agentId: session.agent.id });
       if (session) void api.signOut(session.token, o?.requeue ? { requeue: true } : undefined);
       storage.removeItem(TOKEN_KEY);
       setSession(null);
@@ -1010,6 +1015,39 @@ interface ConversationProps {
 const DRAFT_KEY = (agentId: string, handoffId: string) => `baton.inbox.draft.${agentId}.${handoffId}`;
 const DRAFT_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 
+/** The longest draft kept in storage (characters); a longer one lives in the box only (hostile s12 #11). */
+const DRAFT_MAX_CHARS = 20_000;
+
+/**
+ * Removes reply drafts from the inbox's storage: every draft of `agentId` (sign-out), and any other draft older than
+ * DRAFT_MAX_AGE_MS or unreadable. Needs a storage that can list its keys (localStorage); others are left as they are.
+ */
+export function dropDrafts(storage: Partial<Pick<Storage, 'length' | 'key' | 'getItem' | 'removeItem'>> | undefined, o: { now: number; agentId?: string }): void {
+  if (!storage || typeof storage.length !== 'number' || typeof storage.key !== 'function' || !storage.getItem || !storage.removeItem) return;
+  try {
+    const keys: string[] = [];
+    for (let i = 0; i < storage.length; i++) {
+      const k = storage.key(i);
+      if (k?.startsWith('baton.inbox.draft.')) keys.push(k);
+    }
+    for (const k of keys) {
+      if (o.agentId !== undefined && k.startsWith(`baton.inbox.draft.${o.agentId}.`)) {
+        storage.removeItem(k);
+        continue;
+      }
+      let at: unknown;
+      try {
+        at = (JSON.parse(storage.getItem(k) ?? 'null') as { at?: unknown } | null)?.at;
+      } catch {
+        at = undefined;
+      }
+      if (typeof at !== 'number' || o.now - at > DRAFT_MAX_AGE_MS) storage.removeItem(k);
+    }
+  } catch {
+    // storage blocked: nothing to sweep
+  }
+}
+
 function readDraft(storage: ConversationProps['storage'], key: string): string {
   try {
     const raw = storage?.getItem(key);
@@ -1036,7 +1074,7 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
     (text: string) => {
       setDraftState(text);
       try {
-        if (text.trim() === '') storage?.removeItem(draftKey);
+        if (text.trim() === '' || text.length > DRAFT_MAX_CHARS) storage?.removeItem(draftKey);
         else storage?.setItem(draftKey, JSON.stringify({ text, at: Date.now() }));
       } catch {
         // storage full or blocked: the draft still lives in the box

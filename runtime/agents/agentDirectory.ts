@@ -653,8 +653,24 @@ export class AgentDirectory {
     return (this.canned ?? DEFAULT_CANNED_REPLIES).map((c) => ({ ...c }));
   }
 
+  /**
+   * Admin saves (agents, canned replies) one at a time, each from its revision check to its write (hostile s12 #9: two
+   * admins saving the canned replies with the same ?revision= both passed the check before either had written, both
+   * got 200, and one list was lost): the second save is checked against the first's new revision and refused.
+   */
+  private adminSaves: Promise<unknown> = Promise.resolve();
+  private oneSaveAtATime<T>(save: () => Promise<T>): Promise<T> {
+    const run = this.adminSaves.then(save, save);
+    this.adminSaves = run.catch(() => undefined);
+    return run;
+  }
+
   /** Replaces the canned replies (admin); persisted to the agents file when there is one. */
-  async setCannedReplies(list: CannedReply[], o: { revision?: number } = {}): Promise<void> {
+  setCannedReplies(list: CannedReply[], o: { revision?: number } = {}): Promise<void> {
+    return this.oneSaveAtATime(() => this.setCannedRepliesNow(list, o));
+  }
+
+  private async setCannedRepliesNow(list: CannedReply[], o: { revision?: number }): Promise<void> {
     await this.assertCanSave('The canned replies were not saved', '#canned', o.revision, 'The canned replies list');
     if (o.revision === undefined && this.handCanned.size > 0) {
       // No revision (an older inbox): the save must at least keep what was added or changed in the file by hand since.
@@ -819,8 +835,12 @@ export class AgentDirectory {
     return n;
   }
 
-  /** Creates or replaces an agent (admin); persisted to the agents file when there is one. */
-  async upsert(agent: Agent, o: { revision?: number | 'new' } = {}): Promise<void> {
+  /** Creates or replaces an agent (admin); persisted to the agents file when there is one. One admin save at a time. */
+  upsert(agent: Agent, o: { revision?: number | 'new' } = {}): Promise<void> {
+    return this.oneSaveAtATime(() => this.upsertNow(agent, o));
+  }
+
+  private async upsertNow(agent: Agent, o: { revision?: number | 'new' }): Promise<void> {
     await this.assertCanSave(`Agent "${agent.id}" was not saved`, agent.id, o.revision);
     const others = this.list().filter((a) => a.id !== agent.id);
     const sameEmail = others.find((a) => a.email.toLowerCase() === agent.email.toLowerCase());
@@ -862,7 +882,12 @@ export class AgentDirectory {
     return this.endSessionsOf(agentId, keep);
   }
 
-  async remove(id: string, o: { revision?: number } = {}): Promise<boolean> {
+  /** Removes an agent (admin). One admin save at a time. */
+  remove(id: string, o: { revision?: number } = {}): Promise<boolean> {
+    return this.oneSaveAtATime(() => this.removeNow(id, o));
+  }
+
+  private async removeNow(id: string, o: { revision?: number }): Promise<boolean> {
     await this.assertCanSave(`Agent "${id}" was not removed`, id, this.byId.has(id) ? o.revision : undefined);
     const a = this.byId.get(id);
     if (!a) return false;

@@ -315,7 +315,9 @@ export async function registerAgentTickets(appIn: FastifyInstance<any, any, any,
         slot.scores.push(s);
         per.set(who.agentId, slot);
       }
+      // Colleagues' averages are for admins (hostile s12 #10): an agent gets their own row only.
       const byAgent = [...per.values()]
+        .filter((x) => agent.admin || x.agentId === agent.id)
         .map((x) => ({ agentId: x.agentId, agentName: x.agentName, count: x.scores.length, average: mean(x.scores) }))
         .sort((a, b) => (a.agentId === null ? 1 : 0) - (b.agentId === null ? 1 : 0) || b.count - a.count || (a.agentName ?? '').localeCompare(b.agentName ?? ''));
       const rows = all.slice(offset, offset + limit).map((r) => ({ id: r.id, conversationId: r.conversationId, flowId: r.flowId, at: r.at, score: score(r), ...ratedAgent(r) }));

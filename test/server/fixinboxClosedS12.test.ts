@@ -87,3 +87,26 @@ describe('a question at the rating prompt hands over again (newcomer s11 #5)', (
     ]);
   });
 });
+
+describe("colleagues' rating averages are for admins (hostile s12 #10)", () => {
+  it('an agent gets their own row of byAgent only; an admin gets every row', async () => {
+    const bob = agent('bob', { name: 'Bob Ray' });
+    const boss = agent('boss', { teams: [], admin: true });
+    const rt = await startAgentRuntime({ agents: [ann, bob, boss], flow: ratedFlow() });
+    await online(rt, ann, bob);
+    for (const who of [ann, bob]) {
+      const c = await rt.customerWantsPerson();
+      await rt.tick();
+      const h = await handoffOf(rt, c.id, boss);
+      expect((await rt.post(`${hid(h.id)}/accept`, {}, tok(who))).status).toBe(200);
+      rt.clock.now += 1000;
+      expect((await rt.post(`${hid(h.id)}/resolve`, {}, tok(who))).body.rating).toBe(true);
+      await rt.post(`/api/v1/conversations/${c.id}/messages`, { text: who === ann ? '5' : '2' }, auth(c.token));
+      rt.clock.now += 1000;
+    }
+    const mine = (await rt.get('/api/v1/agent/csat', tok(ann))).body;
+    expect(mine.byAgent).toEqual([{ agentId: 'ann', agentName: 'Ann Lee', count: 1, average: 5 }]);
+    const all = (await rt.get('/api/v1/agent/csat', tok(boss))).body;
+    expect(all.byAgent.map((x: any) => x.agentId).sort()).toEqual(['ann', 'bob']);
+  });
+});
