@@ -804,7 +804,13 @@ function sameIntentAgain(facts: TurnFacts, concepts: readonly string[], memory: 
   const need = count - 1;
   const name = facts.intent?.intentName;
   if (intents === undefined || intents.length < need || memory.recent.length < need || facts.fallback || !name) return null;
-  for (let i = intents.length - need; i < intents.length; i++) if (intents[i] !== name) return null;
+  // Each earlier asking understood as this intent, or taken by a Question block as its answer (at least one understood).
+  let own = 0;
+  for (let i = intents.length - need; i < intents.length; i++) {
+    if (intents[i] === name) own++;
+    else if (intents[i] !== TAKEN_AS_ANSWER) return null;
+  }
+  if (own === 0) return null;
   const earlier = memory.recent.slice(-need);
   const text = facts.analysis.normalized;
   if (concepts.length === 0 || newInformation(text) || earlier.some(newInformation)) return null;
@@ -826,7 +832,7 @@ function sameIntentAgain(facts: TurnFacts, concepts: readonly string[], memory: 
     threshold: count,
     evidence: [text, ...earlier, name],
     turn: facts.turn,
-    explanation: `The customer asked for ${name.replace(/_/g, ' ')} ${count} times in a row with nothing new, and the bot gave its ${name.replace(/_/g, ' ')} answer each time ("${earlier.join('", "')}" then "${text}", this message and the ${need === 1 ? 'one' : need} before it).`,
+    explanation: `The customer asked for ${name.replace(/_/g, ' ')} ${count} times in a row with nothing new, and the bot gave its ${name.replace(/_/g, ' ')} answer ${own === need ? 'each time' : 'or took the message as the answer to its own question'} ("${earlier.join('", "')}" then "${text}", this message and the ${need === 1 ? 'one' : need} before it).`,
   };
 }
 

@@ -137,3 +137,12 @@ describe('a question the bot took as the answer to its own question is an asking
     expect(counted(['Something else', 'can I change the delivery address on NW-104233?', '14 Elm Road, Leeds LS1 4AB', 'me@example.com'])).toBeNull();
   });
 });
+
+describe('the same intent with the order number given in between', () => {
+  it('asked, the number given to the bot, asked again: a loop; a new question after the number is not', () => {
+    const p = playConversation(shipped, 'c', ['Something else', 'where is my order', 'my order number is NW-104233', 'order NW-104233 placed last week, where is it at present'], now);
+    expect(p.escalation).toMatchObject({ reason: 'loop', turn: 3 });
+    expect(p.escalation?.signals[0].explanation).toMatch(/track order 3 times in a row/);
+    expect(counted(['Something else', 'where is my order', 'my order number is NW-104233', 'thanks, and how do I return it?'])?.reason).not.toBe('loop');
+  });
+});
