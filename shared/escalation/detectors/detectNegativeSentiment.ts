@@ -211,7 +211,8 @@ const ASKS = / (?:can i|can you|could i|could you|do you|does it|do i|how do i|h
 const MOCKING = /\u{1F643}|\?\?|\?!|!\?/u;
 const CONTEMPT = new Set(['useless', 'stupid', 'idiot', 'idiots', 'clown', 'clowns', 'joke', 'embarrassing', 'worst', 'rubbish', 'garbage', 'trash', 'pathetic', 'incompetent', 'hopeless', 'clueless', 'awful', 'horrible', 'terrible', 'bad', 'shocking', 'disgrace']);
 function joking(analysis: TurnFacts['analysis'], toks: readonly string[]): string | null {
-  const laugh = laughWord(toks) ?? LAUGH_EMOJI.find((e) => analysis.text.includes(e)) ?? jokeWord(toks);
+  // (Joke words only with a question mark: most messages skip that token walk.)
+  const laugh = laughWord(toks) ?? LAUGH_EMOJI.find((e) => analysis.text.includes(e)) ?? (analysis.text.includes('?') ? jokeWord(toks) : undefined);
   if (laugh === undefined) return null;
   if (!analysis.text.includes('?') && !ASKS.test(` ${toks.join(' ')} `)) return null;
   if (ANGRY_EMOJI.test(analysis.text) || ANNOYED_EMOJI.test(analysis.text) || MOCKING.test(analysis.text) || analysis.shouting >= 0.7) return null;
@@ -442,7 +443,7 @@ function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memor
   }
   const designer = designerSignal(facts, 'negative_sentiment', cfg.phrases ?? [], cfg.examples ?? [], 'Negative sentiment');
   if (designer) return designer;
-  const shouted = cfg.threshold > -0.75 ? shoutedComplaint(facts.analysis, canonicalTokens(facts.analysis)) : null;
+  const shouted = facts.analysis.shouting >= 0.8 && cfg.threshold > -0.75 ? shoutedComplaint(facts.analysis, canonicalTokens(facts.analysis)) : null;
   if (shouted !== null) {
     return {
       reason: 'negative_sentiment',
