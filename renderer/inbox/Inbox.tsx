@@ -40,7 +40,7 @@ import { AdminNav, AdminScreen, type AdminView } from './admin/AdminScreen';
 import type { TicketRow } from './admin/adminApi';
 import type { AdminApi } from './admin/adminApi';
 import { keepTicketNumbers } from '../ui/KeepTogether';
-import { buttonsSeq, ENDED_TEXT, START_NEW_CHAT } from '../widget/customerView';
+import { buttonsSeq, ENDED_TEXT, queueLines, START_NEW_CHAT } from '../widget/customerView';
 
 export interface InboxProps {
   api: InboxApi;
@@ -1136,6 +1136,8 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
   }, [detail.transcript.length, detail.notes.length]);
 
   const ratings = useMemo(() => ratingAnswers(detail.transcript), [detail.transcript]);
+  /** The queue lines of one wait as one line, the newest place (as the widget shows them; newcomer s11 #27). */
+  const queue = useMemo(() => queueLines(detail.transcript), [detail.transcript]);
   const timeline = useMemo(() => {
     const items: Array<{ at: number; key: string; entry?: Entry; note?: Note }> = detail.transcript.map((e) => ({ at: e.at, key: `e${e.seq}`, entry: e }));
     for (const n of detail.notes) items.push({ at: n.at, key: `n${n.id ?? n.at}`, note: n });
@@ -1396,6 +1398,7 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
               );
             if (!e) return null;
             if (e.from === 'system') {
+              if (queue.hidden.has(e.seq)) return null;
               const s = e.status?.handoff;
               // Resolved with the conversation back in bot mode = handed back (newcomer s7 #3 re-test: "Handoff resolved").
               const t = s
@@ -1404,7 +1407,7 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
                   : `Handoff ${STATUS_WORDS[s.status]?.toLowerCase() ?? s.status}${s.status === 'pending' ? ` · ${reasonWords(s.reason)}` : ''}`
                 : e.status?.mode
                   ? `Mode: ${e.status.mode}`
-                  : e.text;
+                  : (queue.shown.get(e.seq) ?? e.text);
               return t ? (
                 <li key={key} className="ib-sys">
                   <span>

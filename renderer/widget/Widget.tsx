@@ -11,7 +11,7 @@ import { inertText } from '../inbox/inertText';
 import { keepTicketNumbers } from '../ui/KeepTogether';
 import { withLinks } from './linkify';
 import { cleanIdentity, type Identity } from './identity';
-import { buttonsSeq, customerSeesButtons, ENDED_TEXT, START_NEW_CHAT } from './customerView';
+import { buttonsSeq, customerSeesButtons, ENDED_TEXT, queueLines, START_NEW_CHAT } from './customerView';
 
 /**
  * How long "<agent> is typing…" stays without a new signal (the inbox repeats it every 2.5 s while the agent types);
@@ -106,36 +106,6 @@ export function inReadingOrder(entries: readonly ChatEntry[]): ChatEntry[] {
     if (j < i) out.splice(j, 0, ...out.splice(i, 1));
   }
   return out;
-}
-
-/** A place-in-the-queue line the runtime writes while the customer waits (runtime/agents/agentHub.ts announceQueue). */
-const QUEUE_LINE = /^You are (?:next in line|number \d+ in the queue)\./;
-
-/**
- * The queue lines as one line updated in place (newcomer s11 #3: each new place was a new line, "number 3", "number
- * 3", "number 2" one under the other): in each stretch of waiting (up to the next handoff status: joined, back in the
- * queue...), the first queue line shows the newest one's text and the later ones are not shown. `latest`: the newest
- * queue line of the last stretch (the waiting bar says it too).
- */
-export function queueLines(entries: readonly ChatEntry[]): { shown: Map<number, string>; hidden: Set<number>; latest: string | null } {
-  const shown = new Map<number, string>();
-  const hidden = new Set<number>();
-  let first: number | null = null;
-  let latest: string | null = null;
-  for (const e of entries) {
-    if (e.from !== 'system') continue;
-    if (e.status?.handoff) {
-      first = null;
-      latest = null;
-      continue;
-    }
-    if (!e.text || !QUEUE_LINE.test(e.text)) continue;
-    latest = e.text;
-    if (first === null) first = e.seq;
-    else hidden.add(e.seq);
-    shown.set(first, e.text);
-  }
-  return { shown, hidden, latest };
 }
 
 function statusText(e: ChatEntry): string | null {

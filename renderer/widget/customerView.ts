@@ -25,3 +25,33 @@ export function buttonsSeq(entries: ReadonlyArray<{ seq: number; from: string; b
 export function customerSeesButtons(entries: Parameters<typeof buttonsSeq>[0], seq: number, mode: string | undefined): boolean {
   return mode !== 'closed' && mode !== 'agent' && buttonsSeq(entries) === seq;
 }
+
+/** A place-in-the-queue line the runtime writes while the customer waits (runtime/agents/agentHub.ts announceQueue). */
+const QUEUE_LINE = /^You are (?:next in line|number \d+ in the queue)\./;
+
+/**
+ * The queue lines as one line updated in place (newcomer s11 #3: each new place was a new line, "number 3", "number
+ * 3", "number 2" one under the other): in each stretch of waiting (up to the next handoff status: joined, back in the
+ * queue...), the first queue line shows the newest one's text and the later ones are not shown. `latest`: the newest
+ * queue line of the last stretch (the waiting bar says it too). The inbox's timeline reads them the same way (s11 #27).
+ */
+export function queueLines(entries: ReadonlyArray<{ seq: number; from: string; text: string; status?: { handoff?: unknown } }>): { shown: Map<number, string>; hidden: Set<number>; latest: string | null } {
+  const shown = new Map<number, string>();
+  const hidden = new Set<number>();
+  let first: number | null = null;
+  let latest: string | null = null;
+  for (const e of entries) {
+    if (e.from !== 'system') continue;
+    if (e.status?.handoff) {
+      first = null;
+      latest = null;
+      continue;
+    }
+    if (!e.text || !QUEUE_LINE.test(e.text)) continue;
+    latest = e.text;
+    if (first === null) first = e.seq;
+    else hidden.add(e.seq);
+    shown.set(first, e.text);
+  }
+  return { shown, hidden, latest };
+}

@@ -116,3 +116,27 @@ describe('s12 #11 ratings per agent on the Agents screen', () => {
     expect(within(adaRow).getByText('no ratings yet')).toBeInTheDocument();
   });
 });
+
+describe('s11 #27 the timeline shows one queue line per wait', () => {
+  it('the newest place, once, where the first was', async () => {
+    const at = Date.now() - 120_000;
+    const row = handoffRow({ status: 'pending', agentId: null, agentName: null, customer: 'Max' });
+    const transcript: Entry[] = [
+      { id: 'c1:1', seq: 1, from: 'customer', text: 'I want a person', at },
+      { id: 'c1:2', seq: 2, from: 'system', text: 'You are number 3 in the queue. Expected wait: about 6 minutes.', at: at + 1000 },
+      { id: 'c1:3', seq: 3, from: 'customer', text: 'still there?', at: at + 2000 },
+      { id: 'c1:4', seq: 4, from: 'system', text: 'You are number 2 in the queue. Expected wait: about 4 minutes.', at: at + 3000 },
+      { id: 'c1:5', seq: 5, from: 'system', text: 'You are next in line. Expected wait: under a minute.', at: at + 4000 },
+    ];
+    const api = fakeInboxApi({ ...annOnline(0), list: async () => ({ counts: { unassigned: 1, mine: 0, all: 1, closed: 0 }, handoffs: [row] }), detail: async () => handoffDetail(row, { transcript, conversation: { id: 'c1', flowId: 'shop', mode: 'waiting', createdAt: at, lastSeq: 5 } }) });
+    render(<Inbox api={api} storage={signedInStorage()} alerts={quietAlerts} place={placeAt('#/unassigned/c1%3Ah1')} />);
+    const log = await screen.findByRole('list', { name: 'Messages' });
+    await within(log).findByText('still there?');
+    const lines = [...log.querySelectorAll('.ib-sys')].map((li) => li.textContent ?? '').filter((t) => /in the queue|next in line/.test(t));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^You are next in line\. Expected wait: under a minute\./);
+    // Where the first place was said: before the customer's "still there?".
+    const items = [...log.children].map((li) => li.textContent ?? '');
+    expect(items.findIndex((t) => /next in line/.test(t))).toBeLessThan(items.findIndex((t) => t.includes('still there?')));
+  });
+});
