@@ -113,6 +113,7 @@ function PersistentEditor({ flowKey, opened }: { flowKey: string; opened: FlowFo
               lastSavedAt={persistence.lastSavedAt}
               diskPath={persistence.diskPath}
               diskProblem={persistence.diskProblem}
+              diskState={persistence.diskState}
               notice={persistence.notice}
               onReload={() => void persistence.reloadFromDisk()}
               onKeepMine={() => void persistence.keepMine().catch(() => {})}

@@ -24,7 +24,7 @@ export function ExportButton({ flowId, flush, api = studioApi }: { flowId: strin
       const openText = open.length
         ? ` It still has ${open.length} open problem${open.length === 1 ? '' : 's'}: ${open
             .slice(0, 3)
-            .map((p) => `${p.severity}: ${p.message}`)
+            .map((p) => `${p.severity}: ${p.message.replace(/\.$/, '')}`)
             .join(' · ')}${open.length > 3 ? ` · and ${open.length - 3} more (see the problems list)` : ''}.`
         : '';
       const said = r.scenariosFileName || r.warnings.length || open.length ? `Exported ${files}${secrets}.${openText}` : null;

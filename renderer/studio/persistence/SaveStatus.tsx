@@ -21,25 +21,44 @@ const labels: Record<PersistenceState['status'], string> = {
  * Newcomer s11 #17: the flow file was changed outside the studio (an editor, git) since the studio loaded it. Nothing
  * is saved over it until the designer chooses; whichever side is not taken is kept as a version, and the notice says which.
  */
-function DiskChangedBanner({ path, problem, onReload, onKeepMine }: { path?: string; problem?: string; onReload?: () => void; onKeepMine?: () => void }) {
+function DiskChangedBanner({ path, problem, state, onReload, onKeepMine }: { path?: string; problem?: string; state?: PersistenceState['diskState']; onReload?: () => void; onKeepMine?: () => void }) {
+  // Hostile s12 #2-#5 (server: fixhost 924e6e5): a missing file cannot be reloaded; a folder, pipe, link or huge file at
+  // the path cannot be saved over until it is moved away. The banner says which, and offers only what can work.
+  const blocked = state !== undefined && state !== 'invalid' && state !== 'missing';
   return (
     <div className="bt-conflict-banner" role="alert" aria-label="This flow was changed outside the studio">
       <TriangleAlert size={18} aria-hidden />
       <div className="bt-conflict-text">
         <strong>This flow was changed outside the studio.</strong>{' '}
-        <span>
-          {path ? <>The file <code>{path}</code> was changed by an editor or git after the studio loaded it. </> : 'The flow file was changed by an editor or git after the studio loaded it. '}
-          Reload takes the file on disk (your unsaved edits here are kept as a version); Keep mine saves the studio's version over it (the file on disk is
-          kept as a version).
-        </span>
-        {problem ? <small className="bt-disk-problem">The file on disk is not a readable flow: {problem}. The studio's copy is kept; fix the file and Reload, or Keep mine.</small> : null}
+        {state === 'missing' || blocked ? (
+          <span>{path ? <>The file <code>{path}</code> is not there as a flow file any more. </> : 'The flow file is not there any more. '}</span>
+        ) : (
+          <span>
+            {path ? <>The file <code>{path}</code> was changed by an editor or git after the studio loaded it. </> : 'The flow file was changed by an editor or git after the studio loaded it. '}
+            Reload takes the file on disk (your unsaved edits here are kept as a version); Keep mine saves the studio's version over it (the file on disk is
+            kept as a version).
+          </span>
+        )}
+        {problem ? (
+          <small className="bt-disk-problem">
+            {state === 'missing' ? (
+              <>The file is gone from disk ({problem}). The studio's copy is kept: Keep mine writes it to disk again, or delete the flow if it should stay gone.</>
+            ) : blocked ? (
+              <>Nothing can be saved to it: {problem}. Move it out of the way first, then Keep mine (the studio's copy is kept).</>
+            ) : (
+              <>The file on disk is not a readable flow: {problem}. The studio's copy is kept; fix the file and Reload, or Keep mine.</>
+            )}
+          </small>
+        ) : null}
       </div>
       <button type="button" className="bt-conflict-btn" onClick={onKeepMine}>
         Keep mine
       </button>
-      <button type="button" className="bt-conflict-btn bt-conflict-primary" onClick={onReload}>
-        <RefreshCw size={14} aria-hidden /> Reload
-      </button>
+      {state === 'missing' || blocked ? null : (
+        <button type="button" className="bt-conflict-btn bt-conflict-primary" onClick={onReload}>
+          <RefreshCw size={14} aria-hidden /> Reload
+        </button>
+      )}
     </div>
   );
 }
@@ -136,11 +155,12 @@ export function SaveStatus({
   lastSavedAt,
   diskPath,
   diskProblem,
+  diskState,
   notice,
   onReload,
   onKeepMine,
   onDismissNotice,
-}: Pick<PersistenceState, 'status' | 'error' | 'hint' | 'lastSavedAt' | 'diskPath' | 'diskProblem' | 'notice'> & { onReload?: () => void; onKeepMine?: () => void; onDismissNotice?: () => void }) {
+}: Pick<PersistenceState, 'status' | 'error' | 'hint' | 'lastSavedAt' | 'diskPath' | 'diskProblem' | 'diskState' | 'notice'> & { onReload?: () => void; onKeepMine?: () => void; onDismissNotice?: () => void }) {
   // A red field holds text the flow does not have: never "Saved" then, and leaving the page asks first (newcomer s8 #9).
   const refused = useRefusedFields();
   useWarnBeforeLeavingRefused(refused.length);
@@ -162,7 +182,7 @@ export function SaveStatus({
         <span>{labels[status]}</span>
       </span>
       {status === 'conflict' ? <ConflictBanner error={error} hint={hint} /> : null}
-      {status === 'disk_changed' ? <DiskChangedBanner path={diskPath} problem={diskProblem} onReload={onReload} onKeepMine={onKeepMine} /> : null}
+      {status === 'disk_changed' ? <DiskChangedBanner path={diskPath} problem={diskProblem} state={diskState} onReload={onReload} onKeepMine={onKeepMine} /> : null}
       {notice && status !== 'disk_changed' ? <NoticeBanner text={notice} onDismiss={onDismissNotice} /> : null}
       {status !== 'conflict' && status !== 'saved' && error && /does not recognise this page/.test(error) ? <RestartedBanner /> : null}
     </>

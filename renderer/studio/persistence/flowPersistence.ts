@@ -16,7 +16,7 @@
  */
 import type { Patch } from 'immer';
 import type { Flow } from '../../../shared/flow/schema';
-import { pageSecret, StudioApiError, type JournalEntry, type OpenedFlow, type StudioApi } from '../api/studioApi';
+import { pageSecret, StudioApiError, type DiskStatus, type JournalEntry, type OpenedFlow, type StudioApi } from '../api/studioApi';
 
 export type SaveStatus = 'saved' | 'saving' | 'unsaved' | 'offline' | 'error' | 'conflict' | 'disk_changed';
 
@@ -33,6 +33,8 @@ export interface PersistenceState {
   conflictCopy?: string | null;
   /** Status 'disk_changed': the file on disk is not a readable flow (where the error is). */
   diskProblem?: string;
+  /** What is at the flow's path when it holds no readable flow (hostile s12 #2-#5: missing, a folder, a pipe...). */
+  diskState?: DiskStatus['state'];
   /** Status 'disk_changed': the flow file's path. */
   diskPath?: string;
   /** Said once after Reload / Keep mine: which version holds the side that was not taken. */
@@ -405,7 +407,7 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
   });
 
   /* ------------------------------------------------------------ the file changed on disk */
-  function enterDiskChanged(broken?: string, path?: string) {
+  function enterDiskChanged(broken?: string, path?: string, diskState?: DiskStatus['state']) {
     if (conflict || disposed) return;
     diskChanged = true;
     if (saveTimer) clearTimeout(saveTimer);
@@ -418,7 +420,7 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
         ? `The file on disk is not a readable flow (${broken}); the studio's copy is kept. Fix the file and Reload, or Keep mine.`
         : 'Reload takes the file on disk (your unsaved edits are kept as a version); Keep mine saves over it (the disk version is kept as a version).',
     };
-    setState({ diskProblem: broken, ...(path ? { diskPath: path } : {}) });
+    setState({ diskProblem: broken, diskState, ...(path ? { diskPath: path } : {}) });
     refresh();
     const w = waiters;
     waiters = [];
@@ -432,8 +434,8 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
     const savingBefore = saveInFlight;
     try {
       const d = await api.diskStatus(key);
-      if (d.changed && !overwriteNext) enterDiskChanged(d.problem, d.path);
-      else if (diskChanged) setState({ diskProblem: d.changed ? d.problem : undefined, diskPath: d.path });
+      if (d.changed && !overwriteNext) enterDiskChanged(d.problem, d.path, d.state);
+      else if (diskChanged) setState({ diskProblem: d.changed ? d.problem : undefined, diskPath: d.path, diskState: d.changed ? d.state : undefined });
       // Newcomer s12 #5: another window or browser (no channel between them) saved this flow: said now, not when this
       // tab's next save is refused. Only when no save of this tab ran meanwhile (its own new revision is not another's).
       else if (
