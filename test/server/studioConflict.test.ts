@@ -196,3 +196,35 @@ describe('the page cookie and the locked page', () => {
     expect(text).toContain(`127.0.0.1:${studio.port}/studio/?token=`);
   });
 });
+
+/**
+ * Newcomer s12 #5 (moved here from twoWindowsS12.test.ts to share this file's helpers): two windows on one flow, no
+ * channel between them: window B says "changed in another tab or window" at its next disk check, before any edit of
+ * its own; a window's own saves never set it off.
+ */
+describe('two windows on one flow, no channel between them (newcomer s12 #5)', () => {
+  it('the other window says the flow changed before any edit of its own; a window saving repeatedly never does', async () => {
+    const { key } = await api.createFlow({ template: 'lead-gen' });
+    const openedA = await openFlowForEditing(api, key, null);
+    const openedB = await openFlowForEditing(api, key, null);
+    const edA = editorStore(openedA.flow);
+    const edB = editorStore(openedB.flow);
+    const opts = { api, storage: null, saveDelayMs: 5, maxSaveDelayMs: 10, journalDelayMs: 1, retryMs: 50, channel: null, diskPollMs: 20 };
+    const pA = createFlowPersistence({ key, store: edA.store, ...opts, ...persistenceOptionsFor(openedA), tabId: 'A' });
+    const pB = createFlowPersistence({ key, store: edB.store, ...opts, ...persistenceOptionsFor(openedB), tabId: 'B' });
+    // A saves a dozen edits while its own disk checks run every 20 ms: never "changed elsewhere" for A.
+    for (let i = 0; i < 12; i++) {
+      edA.edit({ type: 'add_block', kind: 'end', position: { x: 100 * i, y: 700 }, id: `end-a-${i}`, data: {} } as FlowEdit);
+      await wait(7);
+    }
+    await until(() => pA.getState().status === 'saved');
+    await wait(100);
+    expect(pA.getState().status).toBe('saved');
+    // B has typed nothing, and already says so, with nothing lost.
+    await until(() => pB.getState().status === 'conflict');
+    expect(pB.getState().error).toMatch(/changed in another tab or window/);
+    expect(pB.getState().hint).toMatch(/this tab had no unsaved changes, so nothing is lost/);
+    pA.dispose();
+    pB.dispose();
+  });
+});
