@@ -86,7 +86,7 @@ describe.skipIf(!haveChromium)('studio fixes (issue 7) end to end', () => {
     const ctx = await browser.browser.newContext({ viewport: { width: 1000, height: 640 } });
     const p = await ctx.newPage();
     await p.goto(`${studio.origin}/studio/`);
-    await p.getByText('npx baton studio').waitFor();
+    await p.getByText('npx baton studio').first().waitFor(); // named twice since cf95337 (start it; run it again to get the link)
     await screenshot(p, 'studiofix-locked');
     await ctx.close();
   });
