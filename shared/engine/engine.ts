@@ -42,6 +42,7 @@ import {
 import { isTakenOver, takenOverEvent, takeOver, takeoverRefusal } from './agentTakeover';
 import { graduatedText, offerButtons, offerLabel } from './escalationWording';
 import { clarifiesFirst, clarifyDecision, clarifyText } from './clarifyFirst';
+import { analysedPart } from './analysedPart';
 
 export const escalationTexts = {
   rephrase: "Sorry, I'm not sure I understood. Could you put it another way?",
@@ -186,7 +187,7 @@ function recoverFromRedeploy(run: Run, input: Input): boolean {
   s.waiting = null;
   const target = escalationTarget(run);
   if (input.type === 'text' && target !== null && run.flow.escalation.enabled) {
-    const analysis = analyzeText(input.text.slice(0, MAX_ANALYSED_TEXT));
+    const analysis = analyzeText(analysedPart(input.text));
     const facts: TurnFacts = { text: input.text, analysis, turn: s.turn - 1, now: run.now, variables: s.variables, intent: null, fallback: false, timezone: run.flow.settings.timezone };
     const { decision } = evaluateEscalation(run.flow.escalation, facts, initialEscalationMemory());
     const asked = decision.signals.find((x) => x.reason === 'explicit_request');
@@ -356,7 +357,7 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
   const s = run.s;
   const block = run.c.blocks.get(w.blockId);
   if (!block) return false;
-  const analysis = analyzeText(text.length > MAX_ANALYSED_TEXT ? text.slice(0, MAX_ANALYSED_TEXT) : text);
+  const analysis = analyzeText(analysedPart(text));
   const intent = intentMatchAt(run, block, analysis);
   // Decide what the message means before changing anything, so the policy knows if it was a fallback.
   const classified = classifyInput(run, block, w, text, analysis, intent);
@@ -515,7 +516,7 @@ function ownQuestionText(run: Run, block: Block, w: Waiting, text: string): bool
   const fits = answerFitsAt(run, block, w, text);
   if (fits === null) return false;
   const s = run.s;
-  const analysis = analyzeText(text.length > MAX_ANALYSED_TEXT ? text.slice(0, MAX_ANALYSED_TEXT) : text);
+  const analysis = analyzeText(analysedPart(text));
   const facts: TurnFacts = {
     text,
     analysis,

@@ -11,9 +11,9 @@ import { ClassifiedInput, Click, type BlockBehaviour, type Classified, type Inpu
 import { bot, setVar } from '../run';
 import { notARating, parseCsat } from '../parseCsat';
 import { analyzeText } from '../../nlu/analyzeText';
-import { MAX_ANALYSED_TEXT } from '../../flow/limits';
 import { behaviourOf } from '../blockBehaviours';
 import { classifyInput, csatButtons, follow, forwardRouter, render, waitForInput } from '../runBlocks';
+import { analysedPart } from '../analysedPart';
 
 type Action =
   | { type: 'rate'; block: BlockOf<'csat'>; score: number | null; w: InputWaiting | null }
@@ -65,7 +65,7 @@ export const csatBehaviour: BlockBehaviour<'csat'> = {
     if (score !== null) return rate();
     const to = skipsTo(run, block);
     if (to === null) return rate();
-    const a = analyzeText(text.length > MAX_ANALYSED_TEXT ? text.slice(0, MAX_ANALYSED_TEXT) : text);
+    const a = analyzeText(analysedPart(text));
     const router = to === 'router' ? forwardRouter(run, block) : null;
     let inner: Classified | null = null;
     if (router) inner = classifyInput(run, router, { kind: 'input', blockId: router.id, retries: 0 }, text, analysis, intentMatch);

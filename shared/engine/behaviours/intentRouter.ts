@@ -3,10 +3,10 @@ import type { BlockOf } from '../../flow/schema';
 import type { TextAnalysis } from '../../nlu/types';
 import type { Run } from '../run';
 import { analyzeText } from '../../nlu/analyzeText';
-import { MAX_ANALYSED_TEXT } from '../../flow/limits';
 import { ClassifiedInput, type BlockBehaviour } from './types';
 import { bot, setVar } from '../run';
 import { follow, render, routerFallback, waitForInput } from '../runBlocks';
+import { analysedPart } from '../analysedPart';
 
 type Action =
   | { understood: true; block: BlockOf<'intent_router'>; intentId: string; name: string; confidence: number }
@@ -31,7 +31,7 @@ const IDENTIFIERS = new Set(['order_id', 'email', 'phone', 'url', 'policy_number
  * the whole message); a message that is nothing but identifiers is matched as it is.
  */
 function withoutIdentifiers(input: string | TextAnalysis): string | TextAnalysis {
-  const a = typeof input === 'string' ? analyzeText(input.length > MAX_ANALYSED_TEXT ? input.slice(0, MAX_ANALYSED_TEXT) : input) : input;
+  const a = typeof input === 'string' ? analyzeText(analysedPart(input)) : input;
   if (a.entities.length === 0) return input;
   let text = a.text;
   let cut = false;

@@ -5,10 +5,10 @@ import { ClassifiedInput, type BlockBehaviour, type InputWaiting } from './types
 import { bot, isKnown, setVar, vars } from '../run';
 import { validateAnswer } from '../questionValidators';
 import { analyzeText } from '../../nlu/analyzeText';
-import { MAX_ANALYSED_TEXT } from '../../flow/limits';
 import { questionType } from '../../escalation/questionConcepts';
 import { exitTarget, follow, render, retry, waitForInput } from '../runBlocks';
 import { isBareReply } from '../../nlu/createIntentMatcher';
+import { analysedPart } from '../analysedPart';
 
 type Action = { ok: true; block: BlockOf<'question'>; value: Value } | { ok: false; block: BlockOf<'question'>; w: InputWaiting };
 
@@ -48,7 +48,7 @@ function givenEntity(run: Run, block: BlockOf<'question'>): Value | null {
   const last = vars(run).lastMessage;
   if (typeof last !== 'string' || last === '') return null;
   // The engine's own cut, so analyzeText's cache already holds this analysis.
-  const found = analyzeText(last.length > MAX_ANALYSED_TEXT ? last.slice(0, MAX_ANALYSED_TEXT) : last).entities;
+  const found = analyzeText(analysedPart(last)).entities;
   for (let i = found.length - 1; i >= 0; i--) {
     if (found[i].type !== kind) continue;
     const r = validateAnswer(block.data.inputType, found[i].value, run.now, run.flow.settings.timezone);
@@ -71,7 +71,7 @@ function asksInstead(block: BlockOf<'question'>, text: string): boolean {
   const kind = block.data.fromEntity;
   if (kind === undefined || block.data.inputType !== 'text') return false;
   // The engine's own cut, so analyzeText's cache already holds this analysis.
-  const a = analyzeText(text.length > MAX_ANALYSED_TEXT ? text.slice(0, MAX_ANALYSED_TEXT) : text);
+  const a = analyzeText(analysedPart(text));
   // Session 9 (hostile s9 #15): a bare "no" / "nope" / "yes" is never a value of a kind ("We've asked the warehouse to
   // stop order no"): asked again like a question.
   if (isBareReply(a.tokens)) return true;
@@ -88,7 +88,7 @@ function asksInstead(block: BlockOf<'question'>, text: string): boolean {
 function valueIn(run: Run, block: BlockOf<'question'>, text: string): Value | null {
   const kind = block.data.fromEntity;
   if (kind === undefined || block.data.inputType !== 'text') return null;
-  const found = analyzeText(text.length > MAX_ANALYSED_TEXT ? text.slice(0, MAX_ANALYSED_TEXT) : text).entities;
+  const found = analyzeText(analysedPart(text)).entities;
   for (let i = found.length - 1; i >= 0; i--) {
     if (found[i].type !== kind) continue;
     const r = validateAnswer(block.data.inputType, found[i].value, run.now, run.flow.settings.timezone);

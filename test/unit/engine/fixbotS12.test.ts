@@ -218,3 +218,13 @@ describe('newcomer s12 #21: the Simple tab says agents pick the chat up from Una
     expect(choices.default.help).toMatch(/Unassigned/);
   });
 });
+
+describe('hostile s12 #12: a request at the end of a long message', () => {
+  it('~700 filler words then "I want a human" hands over (the end of a long message is read)', () => {
+    const c = converse(template(), { now: MONDAY_10_LONDON });
+    c.click('Something else');
+    c.say(`${'okay '.repeat(700)}I want a human`);
+    expect(c.lastStep.decision?.reason).toBe('explicit_request');
+    expect(c.botTexts()).toContain(takeoverTexts.leadIn.asked);
+  });
+});
