@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { defaultClarifyText } from '../../../shared/engine/clarifyFirst';
-import { converse, makeFlow } from './harness';
+import { converse } from './harness';
+import { defaultTakeoverFlow } from './defaultTakeoverFlow';
 import { takeoverLeadIn, takeoverPrompts, takeoverTexts } from '../../../shared/engine/humanTakeover';
 import { loadFlowText } from '../../../shared/flow/loadFlowText';
 import { exportFlow } from '../../../shared/flow/exportFlow';
@@ -10,17 +11,7 @@ import { humanTakeoverData } from '../../../shared/flow/blocks/humanTakeover';
 
 // Session 12 fixbot: what newcomer s12 found in how the bot behaves (#20, #16, #9), and s11 #13 / #14 (template).
 
-function defaultModeFlow() {
-  return makeFlow(
-    [
-      { id: 'q', kind: 'question', data: { text: 'How can I help?', variable: 'topic' } },
-      { id: 'done', kind: 'end', data: { text: 'Thanks!' } },
-      { id: 'ht', kind: 'human_takeover', data: { assignation: 'default' } },
-    ],
-    [['q', 'next', 'done']],
-    { escalation: { targetBlockId: 'ht' } },
-  );
-}
+const defaultModeFlow = defaultTakeoverFlow;
 
 describe('newcomer s12 #20: Default mode, the name question', () => {
   it('"hi, my parcel is late" is not the name "hi": the problem is kept as the reason and the name asked again', () => {

@@ -1,22 +1,13 @@
 import { describe, it, expect } from 'vitest';
-import { converse, makeFlow } from './harness';
+import { converse } from './harness';
+import { defaultTakeoverFlow } from './defaultTakeoverFlow';
 import { nameFromAnswer } from '../../../shared/engine/questionValidators';
 import { takeoverPrompts, takeoverTexts } from '../../../shared/engine/humanTakeover';
 
 // newcomer s8 #30: "may I have your name?" took any sentence as the name, so the agent was told the customer is called
 // "a jumper came in the wrong colour".
 
-function flow() {
-  return makeFlow(
-    [
-      { id: 'q', kind: 'question', data: { text: 'How can I help?', variable: 'topic' } },
-      { id: 'done', kind: 'end', data: { text: 'Thanks!' } },
-      { id: 'ht', kind: 'human_takeover', data: { assignation: 'default' } },
-    ],
-    [['q', 'next', 'done']],
-    { escalation: { targetBlockId: 'ht' } },
-  );
-}
+const flow = defaultTakeoverFlow;
 
 describe('the handoff name question (newcomer s8 #30)', () => {
   it('a sentence is refused and the question asked again; the real name is kept', () => {
