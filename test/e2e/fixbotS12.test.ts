@@ -7,15 +7,15 @@
  * - #16: the second unclear message hands over with a line saying a person is coming before the email question.
  * Screenshots: test/e2e/screenshots/fixbot-s12-*.png.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword, type Agent } from '../../runtime/agents/agentDirectory';
 import { flowSchema, type Flow } from '../../shared/flow/schema';
 import { launchChromium } from '../support/browserHarness';
 import { requireProgram } from '../support/requireProgram';
-import { startRuntimeWithAgents, supportFlowOpenQueue, type RuntimeWithAgents } from '../support/runtimeHarness';
+import { startDownOrderApi } from '../support/downOrderApi';
+import { startRuntimeWithAgents, type RuntimeWithAgents } from '../support/runtimeHarness';
 import { ensureRendererBuilt, screenshot } from './support/studio';
 import { takeoverPrompts, takeoverTexts } from '../../shared/engine/humanTakeover';
 import { defaultClarifyText } from '../../shared/engine/clarifyFirst';
@@ -52,20 +52,8 @@ describe.skipIf(!haveChromium)('fixbot s12: what the customer reads at the takeo
 
   beforeAll(async () => {
     ensureRendererBuilt();
-    api = createServer((_req, res) => res.writeHead(503, { 'content-type': 'application/json' }).end('{"error":"maintenance"}'));
-    await new Promise<void>((ok) => api.listen(0, '127.0.0.1', ok));
-    const port = (api.address() as AddressInfo).port;
-    const support = supportFlowOpenQueue();
-    const withDownApi = {
-      ...support,
-      blocks: support.blocks.map((b) =>
-        b.id === 'get_order'
-          ? ({ ...b, data: { ...b.data, url: `http://127.0.0.1:${port}/orders/{{orderNumber}}` } } as typeof b)
-          : b.id === 'human_agent'
-            ? ({ ...b, data: { ...b.data, assignation: 'custom', askEmail: true } } as typeof b)
-            : b,
-      ),
-    };
+    let withDownApi;
+    ({ api, flow: withDownApi } = await startDownOrderApi());
     run = await startRuntimeWithAgents({ flows: [withDownApi, ownFlow], agents: [ann], prefix: 'baton-fixbot-e2e-' });
     browser = await launchChromium();
     inbox = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();

@@ -4,14 +4,14 @@
  * handed over" (summary and suggestion), not only "The flow handed over". Screenshot:
  * test/e2e/screenshots/inbox-http-failure-reason.png.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword, type Agent } from '../../runtime/agents/agentDirectory';
 import { launchChromium } from '../support/browserHarness';
 import { requireProgram } from '../support/requireProgram';
-import { callJson, startRuntimeWithAgents, supportFlowOpenQueue, type RuntimeWithAgents } from '../support/runtimeHarness';
+import { startDownOrderApi } from '../support/downOrderApi';
+import { callJson, startRuntimeWithAgents, type RuntimeWithAgents } from '../support/runtimeHarness';
 import { ensureRendererBuilt, screenshot } from './support/studio';
 
 const haveChromium = requireProgram('chromium');
@@ -28,21 +28,8 @@ describe.skipIf(!haveChromium)('inbox: a handoff after the order lookup failed',
   beforeAll(async () => {
     ensureRendererBuilt();
     // The shop's order API is down.
-    api = createServer((_req, res) => res.writeHead(503, { 'content-type': 'application/json' }).end('{"error":"maintenance"}'));
-    await new Promise<void>((ok) => api.listen(0, '127.0.0.1', ok));
-    const port = (api.address() as AddressInfo).port;
-    const flow = supportFlowOpenQueue();
-    const withDownApi = {
-      ...flow,
-      // As shipped, the takeover asks for the email first (newcomer s11 #12b: the failure was forgotten by then).
-      blocks: flow.blocks.map((b) =>
-        b.id === 'get_order'
-          ? ({ ...b, data: { ...b.data, url: `http://127.0.0.1:${port}/orders/{{orderNumber}}` } } as typeof b)
-          : b.id === 'human_agent'
-            ? ({ ...b, data: { ...b.data, assignation: 'custom', askEmail: true } } as typeof b)
-            : b,
-      ),
-    };
+    let withDownApi;
+    ({ api, flow: withDownApi } = await startDownOrderApi());
     run = await startRuntimeWithAgents({ flows: [withDownApi], agents: [ann], prefix: 'baton-httpfail-e2e-' });
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
