@@ -229,11 +229,20 @@ function joking(analysis: TurnFacts['analysis'], toks: readonly string[]): strin
 const SELF_FRAMES = / (?:i am|im|i m|i was|i have been|ive been|i get|i got|i feel|i felt|feeling)(?: so| really| just| always| a bit| such| truly| quite| very| absolutely)*(?: an?)? (?:terrible|hopeless|useless|rubbish|bad|awful|crap|clumsy|stupid|silly|dumb|idiot|nightmare|guilty|disaster|mess) (?:at|with|for|about|asking|to ask|to bother|bothering|that|this)\b| (?:my|my own) (?:fault|mistake|bad|error)\b| (?:not|never|nothing to do with) (?:\w+ )?(?:your|you guys|you lot|the shop s) fault\b| silly me\b| (?:by accident|by mistake|accidentally)\b/g;
 function selfDirected(toks: readonly string[], text: string): string | null {
   if (ANGRY_EMOJI.test(text) || ANNOYED_EMOJI.test(text)) return null;
+  return everyNegativeWordFramed(toks, SELF_FRAMES);
+}
+
+/**
+ * The first match of `frames` (a global pattern over the space-padded tokens) when every clearly negative word of the
+ * message (lexicon valence <= -1.5, a word never used kindly, or one of `alsoNegative`) sits inside one of its matches;
+ * otherwise null. Shared by the self-directed and the swear-praise readings.
+ */
+function everyNegativeWordFramed(toks: readonly string[], frames: RegExp, alsoNegative?: ReadonlySet<string>): string | null {
   const padded = ` ${toks.join(' ')} `;
-  SELF_FRAMES.lastIndex = 0;
+  frames.lastIndex = 0;
   const covered = new Set<number>();
   let first: string | null = null;
-  for (let m = SELF_FRAMES.exec(padded); m !== null; m = SELF_FRAMES.exec(padded)) {
+  for (let m = frames.exec(padded); m !== null; m = frames.exec(padded)) {
     // Token indices the frame spans (the padded string has one space before every token).
     const from = padded.slice(0, m.index + 1).split(' ').length - 2;
     const n = m[0].trim().split(' ').length;
@@ -243,7 +252,7 @@ function selfDirected(toks: readonly string[], text: string): string | null {
   if (first === null) return null;
   for (let i = 0; i < toks.length; i++) {
     if (covered.has(i)) continue;
-    if (NO_KIND_USE.has(toks[i]) || (lexiconValence(toks[i]) ?? 0) <= -1.5) return null;
+    if (NO_KIND_USE.has(toks[i]) || alsoNegative?.has(toks[i]) || (lexiconValence(toks[i]) ?? 0) <= -1.5) return null;
   }
   return first;
 }
@@ -269,22 +278,7 @@ const SWEAR_PRAISE = new RegExp(
   'g',
 );
 export function praisedWithSwears(toks: readonly string[]): string | null {
-  const padded = ` ${toks.join(' ')} `;
-  SWEAR_PRAISE.lastIndex = 0;
-  const covered = new Set<number>();
-  let first: string | null = null;
-  for (let m = SWEAR_PRAISE.exec(padded); m !== null; m = SWEAR_PRAISE.exec(padded)) {
-    const from = padded.slice(0, m.index + 1).split(' ').length - 2;
-    const n = m[0].trim().split(' ').length;
-    for (let i = from; i < from + n; i++) covered.add(i);
-    first ??= m[0].trim();
-  }
-  if (first === null) return null;
-  for (let i = 0; i < toks.length; i++) {
-    if (covered.has(i)) continue;
-    if (NO_KIND_USE.has(toks[i]) || CONTEMPT.has(toks[i]) || (lexiconValence(toks[i]) ?? 0) <= -1.5) return null;
-  }
-  return first;
+  return everyNegativeWordFramed(toks, SWEAR_PRAISE, CONTEMPT);
 }
 
 /**
