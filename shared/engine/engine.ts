@@ -23,7 +23,6 @@ import { MAX_ANALYSED_TEXT } from '../flow/limits';
 import { analyzeText } from '../nlu/analyzeText';
 import { offerAnswer } from '../nlu/bareReplies';
 import { evaluateEscalation, initialEscalationMemory } from '../escalation/evaluateEscalation';
-import { withTurnIntent } from '../escalation/intentMemory';
 import { questionType } from '../escalation/questionConcepts';
 import type { RuleSnapshot } from '../escalation/evaluateRuleSignals';
 import { escalationTarget, ruleHandoff } from './ruleSignals';
@@ -376,8 +375,7 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
   };
   const ladderBefore = s.escalation.level;
   const { decision, memory } = evaluateEscalation(run.flow.escalation, facts, s.escalation);
-  // Session 12 (escloop): the intent understood for this message, for the loop detector (intentMemory.ts).
-  s.escalation = withTurnIntent(s.escalation, memory, facts, decision.action);
+  s.escalation = memory;
   // Debug shows what the policy read in this message; the handoff carries the ladder's case (newcomer s8 #8).
   run.decision = decision;
 
@@ -528,7 +526,7 @@ function ownQuestionText(run: Run, block: Block, w: Waiting, text: string): bool
     timezone: run.flow.settings.timezone,
   };
   const { decision, memory } = evaluateEscalation(ownQuestionPolicy(run.flow.escalation), facts, s.escalation);
-  s.escalation = withTurnIntent(s.escalation, memory, facts, decision.action);
+  s.escalation = memory;
   run.decision = decision;
   const targetId = escalationTarget(run);
   if (decision.action === 'none' || targetId === null) return false;

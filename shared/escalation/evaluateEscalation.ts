@@ -7,6 +7,7 @@
  * Speed: every pattern is compiled at module level or once per policy (WeakMap), so a call is a few
  * token scans and Set look-ups; see test/unit/escalation/evaluateEscalation.test.ts for the measured time.
  */
+import { withTurnIntent } from './intentMemory';
 import type { EscalationPolicy, EscalationReason } from '../flow/schema';
 import type { EscalationAction, EscalationDecision, EscalationMemory, Signal, TurnFacts } from './types';
 import { detectExplicitRequest } from './detectors/detectExplicitRequest';
@@ -312,6 +313,7 @@ export function evaluateEscalation(
   if (deciding === null && nearMisses.length > 0 && explanation === 'No signal.') explanation = `No escalation. ${nearMisses[0].explanation}`;
   return {
     decision: { action, reason: deciding?.reason ?? null, signals, explanation, turn: facts.turn, nearMisses },
-    memory: next,
+    // The intent understood for this message rides along (session 12, intentMemory.ts: read by the loop detector).
+    memory: withTurnIntent(memory, next, facts, action),
   };
 }

@@ -45,7 +45,7 @@ export function intentEntry(facts: Pick<TurnFacts, 'intent' | 'fallback' | 'anal
 }
 
 /**
- * The memory to keep after a message: `after` (what evaluateEscalation returned) with this message's intent entry added
+ * The memory to keep after a message (evaluateEscalation returns it): `after`, the rest of the new memory, with this message's intent entry added
  * to `before.intents`. A handoff starts a clean slate (evaluateEscalation already reset the rest), and a conversation
  * that never had an understood question keeps its memory as it was (no field).
  */
