@@ -152,8 +152,8 @@ export const conversationStateSchema = z.strictObject({
   /**
    * The last HTTP call that failed (an error status, no answer, or its deadline passed), until a later call succeeds:
    * a handoff the flow makes right after it tells the agent what failed (shared/engine/handoffContext.ts), then it is
-   * forgotten. `status` 0 = no answer; `turn` = the customer turn it failed in (moved along while the customer answers
-   * a takeover's or ticket's own questions). Optional: older states lack it.
+   * forgotten. `status` 0 = no answer; `turn` = the customer turn at which it was last current (the lifetime rule, in
+   * one place: shared/engine/failureMemory.ts). Optional: older states lack it.
    */
   lastFailure: z
     .strictObject({ blockId: z.string(), label: z.string(), status: z.number().int(), at: z.number(), turn: z.number().int().min(0) })

@@ -29,6 +29,7 @@ import { escalationTarget, ruleHandoff } from './ruleSignals';
 import { compileFlow } from './compileFlow';
 import { cancelTimers, finish, newRun, customerSaid, bot, isKnown, setVar, system, type Run } from './run';
 import { flowRevision } from './flowRevision';
+import { forgetToldFailure, keepFailureCurrent, rememberHttpOutcome } from './failureMemory';
 import { canWaitAt } from './blockBehaviours';
 import { STATE_VERSION, RECENT_EVENT_IDS } from './conversationStateSchema';
 import { answerFitsAt, answerQuestionAt, asksQuestionAt, classifyInput, clickAt, goTo, httpResultAt, intentMatchAt, showPrompt } from './runBlocks';
@@ -136,8 +137,8 @@ export function receive(flow: Flow, state: ConversationState, input: Input, ctx:
     if (recoverFromRedeploy(run, input)) return finish(run);
   }
   if (!dispatch(run, input, state)) return refused(state, notApplied(state, input));
-  // A failed HTTP call is told to the agent of the handoff it led to (handoffContext.ts), not to a later one.
-  if (run.s.lastFailure !== undefined && run.effects.some((e) => e.type === 'handoff_request')) delete run.s.lastFailure;
+  // A failed HTTP call is told to the agent of the handoff it led to, not to a later one (failureMemory.ts rule 4).
+  forgetToldFailure(run.s, run.effects.some((e) => e.type === 'handoff_request'));
   if ('eventId' in input) {
     const ids = run.s.recentEventIds;
     run.s.recentEventIds = ids.length >= RECENT_EVENT_IDS ? [...ids.slice(ids.length - RECENT_EVENT_IDS + 1), input.eventId] : [...ids, input.eventId];
@@ -234,7 +235,7 @@ function dispatch(run: Run, input: Input, prior: ConversationState): boolean {
       const w = run.s.waiting;
       if (run.s.mode !== 'bot' || w?.kind !== 'http' || w.requestId !== input.requestId) return false;
       const block = run.c.blocks.get(w.blockId);
-      if (block) rememberHttpOutcome(run, block, input.ok, input.status);
+      if (block) rememberHttpOutcome(run.s, block, input.ok, input.status, run.now); // failureMemory.ts rules 1, 4
       if (!block || !httpResultAt(run, block, input.ok, input.body)) return false;
       checkRuleSignals(run);
       return true;
@@ -247,7 +248,7 @@ function dispatch(run: Run, input: Input, prior: ConversationState): boolean {
         const block = run.c.blocks.get(w.blockId);
         run.s.timers = run.s.timers.filter((t) => t.id !== input.timerId);
         run.rulesBefore = before;
-        if (block) rememberHttpOutcome(run, block, false, 0);
+        if (block) rememberHttpOutcome(run.s, block, false, 0, run.now);
         if (!block || !httpResultAt(run, block, false, null)) return false;
         checkRuleSignals(run);
         return true;
@@ -270,19 +271,6 @@ function dispatch(run: Run, input: Input, prior: ConversationState): boolean {
 }
 
 /** An event about the current handoff: a taken-over conversation's (agentTakeover.ts) or a Human Takeover block's. */
-/**
- * Remembers the outcome of an HTTP block's call before the block follows its exit (newcomer s9 #3): a failure (an error
- * status, or 0 = no answer / the deadline passed) is kept in `state.lastFailure` until a later call succeeds, so a
- * takeover the error exit leads to tells the agent what failed (handoffContext.ts) instead of only "the flow handed over".
- */
-function rememberHttpOutcome(run: Run, block: Block, ok: boolean, status: number): void {
-  if (ok) {
-    if (run.s.lastFailure !== undefined) delete run.s.lastFailure;
-    return;
-  }
-  run.s.lastFailure = { blockId: block.id, label: block.label?.trim() || block.id, status, at: run.now, turn: run.s.turn };
-}
-
 function agentEvent(run: Run, input: Parameters<typeof takenOverEvent>[1]): boolean {
   return isTakenOver(run.s) ? takenOverEvent(run, input) : handoffEvent(run, input);
 }
@@ -323,10 +311,10 @@ function onText(run: Run, raw: string): boolean {
       if (!asksQuestionAt(block, w)) return false;
       {
         // Answering the block's own questions (the email before a takeover) does not age a failed HTTP call that led
-        // there (newcomer s11 #12b): the handoff after the email still names it.
+        // there (newcomer s11 #12b; failureMemory.ts rule 3): the handoff after the email still names it.
         const f = s.lastFailure;
         customerSaid(run, text, w.blockId);
-        if (f && s.turn - f.turn <= 2) s.lastFailure = { ...f, turn: s.turn };
+        keepFailureCurrent(s, f);
       }
       if (ownQuestionText(run, block, w, text)) return true;
       answerQuestionAt(run, block, w, text);
@@ -423,11 +411,10 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
   const failure = s.lastFailure;
   classified.apply();
   // Session 12 (newcomer s12 #9): a block asking its question again (the offer after a failed order lookup, re-asked
-  // after an unexpected answer) does not age the failed HTTP call that led there: the handoff chosen next still names it.
+  // after an unexpected answer) does not age the failed HTTP call that led there (failureMemory.ts rule 3): the handoff
+  // chosen next still names it.
   const now = s.waiting;
-  if (failure !== undefined && s.lastFailure === failure && s.turn - failure.turn <= 2 && now?.kind === 'input' && now.blockId === w.blockId && now.retries > w.retries) {
-    s.lastFailure = { ...failure, turn: s.turn };
-  }
+  if (now?.kind === 'input' && now.blockId === w.blockId && now.retries > w.retries) keepFailureCurrent(s, failure);
   return true;
 }
 

@@ -11,6 +11,7 @@ import { canonicalTokens } from '../escalation/canonicalTokens';
 import { findDeadline } from '../escalation/deadlines';
 import { localTime } from '../flow/openingHours';
 import type { ConversationState, HandoffContext, IntentRecord } from './types';
+import { heardFailure } from './failureMemory';
 
 /** Why the bot handed over, as a short phrase for summaries and email subjects. */
 export const reasonPhrases: Record<EscalationReason | 'flow', string> = {
@@ -26,13 +27,11 @@ export const reasonPhrases: Record<EscalationReason | 'flow', string> = {
 };
 
 /**
- * The HTTP call that failed just before the flow handed over (this customer turn or the previous one), if any: a
- * takeover reached through an HTTP block's error exit then says what failed instead of only "the flow handed over".
+ * The HTTP call that failed just before the flow handed over, if the agent should hear about it (the one lifetime rule:
+ * failureMemory.ts heardFailure): a takeover reached through an HTTP block's error exit then says what failed instead
+ * of only "the flow handed over".
  */
-export function recentFailure(state: Pick<ConversationState, 'lastFailure' | 'turn'>): NonNullable<ConversationState['lastFailure']> | null {
-  const f = state.lastFailure;
-  return f && state.turn - f.turn <= 1 ? f : null;
-}
+export const recentFailure = heardFailure;
 
 const failureWords = (f: NonNullable<ConversationState['lastFailure']>) =>
   `"${clip(f.label, 60)}" failed (${f.status > 0 ? `HTTP ${f.status}` : 'no answer'})`;
