@@ -20,6 +20,7 @@ import { nameFromAnswer, problemFromNameAnswer, validateAnswer } from './questio
 import { addTimer, bot, cancelTimers, isKnown, nextId, say, setVar, system, type Run } from './run';
 import { follow as followExit, goTo, type TakeoverEntry } from './runBlocks';
 import { humanTakeoverData } from '../flow/schema';
+import { DEFAULT_LEAD_IN } from '../flow/blocks/humanTakeover';
 
 type Field = 'name' | 'email' | 'reason';
 /**
@@ -48,26 +49,21 @@ export const takeoverTexts = {
   endedRestart: 'This conversation has ended. You can start again whenever you like.',
   restartLabel: 'Start again',
   customerLeft: 'The customer left the conversation.',
-  /**
-   * Session 12 (newcomer s12 #16): said before the block's first question when that is not the name question (whose
-   * "Before I connect you" says it already), so a customer the bot hands over is not asked for an email without being
-   * told why: after a second unclear message, "What is your email address...?" came with no word of a person.
-   */
-  leadIn: {
-    misunderstood: "I don't think I can help with this myself, so I'll get a person for you.",
-    asked: "Of course, I'll get a person for you.",
-    escalated: "I'll get a person to help you with this.",
-    flow: "I'll get a person for you.",
-  },
+  /** The default lead-in sentences (a Human takeover block's data.leadIn overrides them: `takeoverLeadIn`). */
+  leadIn: DEFAULT_LEAD_IN,
 };
 
-/** The lead-in sentence before a takeover's first question, by why the conversation came here. */
-export function takeoverLeadIn(reason: EscalationReason | undefined): string {
-  if (reason === undefined) return takeoverTexts.leadIn.flow;
-  if (reason === 'low_confidence' || reason === 'repeated_fallback' || reason === 'loop') return takeoverTexts.leadIn.misunderstood;
-  if (reason === 'explicit_request') return takeoverTexts.leadIn.asked;
-  return takeoverTexts.leadIn.escalated;
+/**
+ * The lead-in sentence before a takeover's first question (newcomer s12 #16), by why the conversation came here, from
+ * `texts`: the block's "Before the first question" settings (data.leadIn; the defaults, DEFAULT_LEAD_IN, when absent).
+ */
+export function takeoverLeadIn(reason: EscalationReason | undefined, texts: Readonly<Record<keyof typeof DEFAULT_LEAD_IN, string>> = DEFAULT_LEAD_IN): string {
+  if (reason === undefined) return texts.flow;
+  if (reason === 'low_confidence' || reason === 'repeated_fallback' || reason === 'loop') return texts.misunderstood;
+  if (reason === 'explicit_request') return texts.asked;
+  return texts.escalated;
 }
+
 export const RESTART_BUTTON_ID = 'restart';
 
 const PRIORITY_RANK: Record<string, number> = { urgent: 0, high: 1, normal: 2, low: 3 };
@@ -153,7 +149,9 @@ export function enterTakeover(run: Run, block: BlockOf<'human_takeover'>, entry:
   }
   const field = nextField(run, d, null);
   if (field !== null) {
-    if (field !== 'name') bot(run, takeoverLeadIn(entry?.reason), block.id);
+    // The block's own words, variables filled in; a text the designer emptied says nothing.
+    const leadIn = field !== 'name' ? renderTemplate(takeoverLeadIn(entry?.reason, d.leadIn ?? DEFAULT_LEAD_IN), run.s.variables).trim() : '';
+    if (leadIn !== '') bot(run, leadIn, block.id);
     ask(run, block, field, entry?.reason);
     return null;
   }

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { assignationModes, openingHoursSchema, priorities, priorityChoices, text } from './fields';
-import { defineBlock, templateReads } from './helpers';
+import { defineBlock, readsOf, templateReads } from './helpers';
 import { emailProblem, slackChannelProblem } from '../formats';
 import { openingHoursProblems } from '../openingHoursProblems';
 import type { BlockProblem } from './types';
@@ -16,6 +16,14 @@ import type { BlockProblem } from './types';
 const ALL = ['simple', 'default', 'custom'] as const;
 const CUSTOM = ['custom'] as const;
 const custom = { field: 'assignation', equals: 'custom' } as const;
+
+/** The takeover's lead-in sentences before its first question (newcomer s12 #16), by why the chat came here. */
+export const DEFAULT_LEAD_IN = {
+  misunderstood: "I don't think I can help with this myself, so I'll get a person for you.",
+  asked: "Of course, I'll get a person for you.",
+  escalated: "I'll get a person to help you with this.",
+  flow: "I'll get a person for you.",
+} as const;
 
 export const humanTakeoverData = z.object({
   assignation: z
@@ -42,6 +50,30 @@ export const humanTakeoverData = z.object({
   assignedMessage: text
     .default('{{agentName}} has joined the conversation.')
     .meta({ title: 'Agent joined message', help: 'Said when an agent accepts; {{agentName}} is available.', widget: 'template', tabs: ALL }),
+  /**
+   * Session 13 (review debt of s12 #16): the line said before the block's first question when that is not the name
+   * question ("Before I connect you, ..." says it already), by why the chat came here. Was hard-coded English in the
+   * engine; the defaults are those sentences, so a flow without the field behaves as before. Empty: nothing is said.
+   */
+  leadIn: z
+    .object({
+      misunderstood: text
+        .default(DEFAULT_LEAD_IN.misunderstood)
+        .meta({ title: 'When the bot did not understand', help: 'After unclear messages, repeated fallbacks or a loop.', widget: 'template' }),
+      asked: text.default(DEFAULT_LEAD_IN.asked).meta({ title: 'When the customer asked for a person', help: 'After "can I talk to someone?" or the offer\'s person button.', widget: 'template' }),
+      escalated: text
+        .default(DEFAULT_LEAD_IN.escalated)
+        .meta({ title: 'When the bot escalated', help: 'Upset customer, sensitive topic, urgency or a sales lead.', widget: 'template' }),
+      flow: text.default(DEFAULT_LEAD_IN.flow).meta({ title: 'When the flow led here', help: 'A connection in the flow (a button, an error exit) led to this block.', widget: 'template' }),
+    })
+    .default({ ...DEFAULT_LEAD_IN })
+    .meta({
+      title: 'Before the first question',
+      help: 'Said before the email or reason question so the customer knows a person is coming (the name question says so itself). Empty: nothing is said.',
+      widget: 'object',
+      tabs: ['default', 'custom'],
+      showWhen: { field: 'assignation', oneOf: ['default', 'custom'] },
+    }),
   /** Agent ids allowed to take the chat (empty = anyone). */
   agents: z.array(z.string()).default([]).meta({ title: 'Agents allowed', help: 'Only these agents may take the chat (empty: anyone).', widget: 'tags', tabs: ALL }),
   /** Team names allowed to take the chat (empty = any team). */
@@ -179,6 +211,9 @@ export const humanTakeoverBlock = defineBlock({
     }
     return out;
   },
-  variablesRead: (b) => templateReads(b, ['handoffMessage', 'assignedMessage', 'outOfHoursMessage']),
+  variablesRead: (b) => [
+    ...templateReads(b, ['handoffMessage', 'assignedMessage', 'outOfHoursMessage']),
+    ...Object.entries(b.data.leadIn).flatMap(([k, v]) => readsOf(v, ['data', 'leadIn', k])),
+  ],
   variablesWritten: () => ['customerName', 'customerEmail', 'handoffReason'],
 });
