@@ -22,7 +22,7 @@ import { checkConnection } from './canConnect';
 import { parseClipboard } from './clipboard';
 import { deepMerge, isPlainObject, parseWith, requireIds, requireString, requireXY, sameJson, setAtPath } from './data';
 import { FlowEditError } from './errors';
-import { blockRefFieldsOf, dataSchemaOf, defaultDataOf, exitsOfBlock, intentNamesById, isBlockKind, isEntryKind, labelOf, optionListOf } from './kinds';
+import { blockRefFieldsOf, dataSchemaOf, defaultDataOf, exitsOfBlock, intentNamesById, isBlockKind, isEntryKind, isHandoffTargetKind, labelOf, optionListOf } from './kinds';
 import { cloneJson, plain, Tx, type Flow } from './tx';
 import type { EditResult, FlowEdit, XY } from './types';
 import { renameVariableIn } from './variables';
@@ -200,7 +200,22 @@ function addBlock(tx: Tx, edit: Op<'add_block'>): void {
   }
   block.data = data;
   tx.addBlock(block as Block);
+  adoptAsEscalationTarget(tx, id, kind);
   tx.selection = [id];
+}
+
+/**
+ * Session 13 (newcomer s12 #19): the first Human takeover added to a flow whose escalation hands over to nobody becomes
+ * the escalation's "Hand over to", in the same edit (one undo step takes both back). Before, the designer got a warning
+ * to go and pick the only possible block in Flow settings. Not when a target is already chosen, nor when the flow has
+ * another takeover block (then which one is the designer's choice).
+ */
+function adoptAsEscalationTarget(tx: Tx, id: string, kind: BlockKind): void {
+  if (!isHandoffTargetKind(kind)) return;
+  const escalation = tx.draft.escalation as { targetBlockId?: string | null } | undefined;
+  if (!escalation || (typeof escalation.targetBlockId === 'string' && escalation.targetBlockId !== '')) return;
+  if (tx.blocks.some((b) => b.id !== id && isBlockKind(b.kind) && isHandoffTargetKind(b.kind))) return;
+  tx.set(['escalation', 'targetBlockId'], id);
 }
 
 function insertOnEdge(tx: Tx, edit: Op<'insert_on_edge'>): void {

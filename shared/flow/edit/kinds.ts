@@ -33,6 +33,11 @@ export function isEntryKind(kind: BlockKind): boolean {
   return getBlockDefinition(kind).isEntry === true;
 }
 
+/** Whether blocks of this kind can receive the escalation policy's handoffs (Human takeover). */
+export function isHandoffTargetKind(kind: BlockKind): boolean {
+  return getBlockDefinition(kind).isHandoffTarget === true;
+}
+
 export function labelOf(kind: BlockKind): string {
   return getBlockDefinition(kind).label;
 }
