@@ -283,7 +283,14 @@ function cannotReach(normalized: string, target: SimilarityTarget, min: number):
       }
     }
     if (may) partnered += 1;
-    else if (countOnce(key)) unpartnered += stopShape(key) ? STOP_WEIGHT : 1;
+    else if (countOnce(key)) {
+      unpartnered += stopShape(key) ? STOP_WEIGHT : 1;
+      // Session 13 (speed): the bound only rises with partners and only falls with unpartnered shapes, so when it is under
+      // `min` even if every word still to read had a partner, the answer is already known (a long message against a short
+      // example settles after about a third of its words). The extra margin keeps rounding from ever deciding otherwise.
+      const most = partnered + (shapeCount - k - 1) + tb;
+      if (most / (most + unpartnered) < min - 1e-9 - 1e-12) return true;
+    }
   }
   return (partnered + tb) / (partnered + unpartnered + tb) < min - 1e-9;
 }

@@ -243,7 +243,7 @@ export function classifyMessage(analysis: TextAnalysis, m: ClassifierModel = esc
  * The message perWord (and cueIds / cueGroups) hold the sums of: topContributors reads them for the message just
  * scored (the detectors ask for the words of a signal right after its score) instead of summing again.
  */
-let summed: { analysis: TextAnalysis; m: ClassifierModel; words: number } | null = null;
+let summed: { analysis: TextAnalysis; m: ClassifierModel; words: number; ranked: (string[] | undefined)[] } | null = null;
 const cueIds: number[] = [];
 const cueGroups: FeatureGroup[] = [];
 
@@ -280,7 +280,7 @@ function score(analysis: TextAnalysis, m: ClassifierModel): Float32Array {
   cueGroups.length = 0;
   cueFeatures(analysis, toks, words, cueIds, cueGroups, wordFlags);
   for (let a = 0; a < cueIds.length; a++) addWeights(m, words * K, cueIds[a]);
-  summed = { analysis, m, words };
+  summed = { analysis, m, words, ranked: [] };
   const probs = new Float32Array(K);
   for (let k = 0; k < K; k++) {
     const cues = perWord[words * K + k];
@@ -337,9 +337,16 @@ export function classifyMessageUncached(analysis: TextAnalysis, m: ClassifierMod
  */
 export function topContributors(analysis: TextAnalysis, output: ClassifierOutput, limit = 4, m: ClassifierModel = escalationModel()): string[] {
   const k = OUTPUT_INDEX[output];
-  const K = m.outputs.length;
   if (summed === null || summed.analysis !== analysis || summed.m !== m) score(analysis, m);
-  const words = summed!.words;
+  // Session 13 (speed): the ranked names of one output are worked out once per message; a detector that asks again
+  // (the sensitive topic asks for 64 to test its function words, then its signal for 4) gets a prefix of the same list.
+  const ranked = (summed!.ranked[k] ??= rankContributors(analysis, k, m, summed!.words));
+  return ranked.slice(0, limit);
+}
+
+/** Every word or cue that pushes output k up by more than 0.25, best first (ties in the message's order). */
+function rankContributors(analysis: TextAnalysis, k: number, m: ClassifierModel, words: number): string[] {
+  const K = m.outputs.length;
   // Per word: the sums the score used (its own ids + negation + bigram), added up by the word's name; then the cues.
   const toks = canonicalTokens(analysis);
   const byName = new Map<string, number>();
@@ -355,6 +362,5 @@ export function topContributors(analysis: TextAnalysis, output: ClassifierOutput
   return [...byName]
     .filter(([, v]) => v > 0.25)
     .sort((a, b) => b[1] - a[1])
-    .slice(0, limit)
     .map(([name]) => name);
 }
