@@ -19,7 +19,7 @@ import { mayBeSimilar } from '../mayBeSimilar';
 import { phraseMatcher } from '../phraseMatcher';
 import { analysisConcepts, conceptMatches, conceptOverlap, isTrackingQuestion, questionConcepts, questionType } from '../questionConcepts';
 import { askedAgainByModel } from '../sameRequest/sameRequest';
-import { EMOJI_ONLY, TAKEN_AS_ANSWER } from '../intentMemory';
+import { EMOJI_ONLY, TAKEN_AS_ANSWER, intentEntry } from '../intentMemory';
 
 /** Complaints that the bot is looping, as canonical token strings (contractions spelled out). */
 const LOOP_PHRASES = [
@@ -742,7 +742,8 @@ export function detectLoop(facts: TurnFacts, policy: EscalationPolicy, memory: E
       const tracking = cfg.similarity < 1 && length <= MAX_FUZZY_TOKENS ? askedWhereAgain(text, concepts, memory.recent, cfg.count) : null;
       if (!tracking) {
         if (cfg.similarity >= 1) return null;
-        return sameIntentAgain(facts, concepts, memory, cfg.count) ?? (learnedOn ? learnedLoop(facts, memory, cfg.count) : null);
+        return sameIntentAgain(facts, concepts, memory, cfg.count) ?? takenAsAnswerRun(facts, memory, cfg.count) ??
+          (learnedOn ? learnedLoop(facts, memory, cfg.count) : null);
       }
       return {
         reason: 'loop',
@@ -833,6 +834,50 @@ function sameIntentAgain(facts: TurnFacts, concepts: readonly string[], memory: 
     evidence: [text, ...earlier, name],
     turn: facts.turn,
     explanation: `The customer asked for ${name.replace(/_/g, ' ')} ${count} times in a row with nothing new, and the bot gave its ${name.replace(/_/g, ' ')} answer ${own === need ? 'each time' : 'or took the message as the answer to its own question'} ("${earlier.join('", "')}" then "${text}", this message and the ${need === 1 ? 'one' : need} before it).`,
+  };
+}
+
+/**
+ * Session 13 (escstruct, issue 11: loops a Question block swallowed): the customer asked for one intent and then asked for
+ * it again while the bot's Question blocks (the order number, the new address) took each rewording as their answer
+ * ("please tell me where my order is" / "my shipment has not reached me yet" to "What's your order number?" / "I did not
+ * receive the shipment, what is its state"; "can i change the address on my order" / "i moved house need the parcel to go
+ * to the new place" to "Which order?" / "how do i update where it gets delivered" to "What is the new address?"). No
+ * fallback happens and the subject words differ, so no other rule links them; the memory (intentMemory.ts) says which
+ * askings were understood as the intent and which a Question block took (TAKEN_AS_ANSWER), this one included.
+ * A loop when the last `count` askings are that one intent or taken as an answer (at least one of each), and none gives a
+ * value (no number: "NW-104233", "14 Elm Road" answer the question) or says something new (a thanks, "and ...").
+ * Chosen over refusing such answers in the Question block (shared/engine/behaviours/question.ts): the learned same-request
+ * model cannot tell "Grazie mille" or "The new address is 14 Banbury Road" from the request at a threshold that keeps
+ * loops (measured: +1 loop), while the run of askings is plain in the memory (+17 loops, 0 ordinary conversations).
+ */
+function takenAsAnswerRun(facts: TurnFacts, memory: EscalationMemory, count: number): Signal | null {
+  const intents = memory.intents;
+  const need = count - 1;
+  if (intents === undefined || intents.length < need || memory.recent.length < need || facts.fallback) return null;
+  const current = intentEntry(facts);
+  if (current === '' || current === EMOJI_ONLY) return null;
+  const run = [...intents.slice(-need), current];
+  const earlier = memory.recent.slice(-need);
+  const texts = [...earlier, facts.analysis.normalized];
+  let name: string | null = null;
+  let taken = 0;
+  for (const e of run) {
+    if (e === TAKEN_AS_ANSWER) { taken++; continue; }
+    if (e === '' || e === EMOJI_ONLY || (name !== null && e !== name)) return null;
+    name = e;
+  }
+  if (name === null || taken === 0) return null;
+  for (let i = 0; i < run.length; i++) {
+    if (/\d/.test(texts[i]) || newInformation(texts[i])) return null;
+  }
+  return {
+    reason: 'loop',
+    score: 1,
+    threshold: count,
+    evidence: [facts.analysis.normalized, ...earlier, name],
+    turn: facts.turn,
+    explanation: `The customer asked for ${name.replace(/_/g, ' ')} ${count} times in a row, and the bot took ${taken === 1 ? 'one asking' : `${taken} askings`} as the answer to its own question ("${earlier.join('", "')}" then "${facts.analysis.normalized}").`,
   };
 }
 
