@@ -43,6 +43,7 @@ import { isTakenOver, takenOverEvent, takeOver, takeoverRefusal } from './agentT
 import { graduatedText, offerButtons, offerLabel } from './escalationWording';
 import { clarifiesFirst, clarifyDecision, clarifyText } from './clarifyFirst';
 import { analysedPart } from './analysedPart';
+import { noOnlyAsDeterminer } from './answeringNo';
 
 export const escalationTexts = {
   rephrase: "Sorry, I'm not sure I understood. Could you put it another way?",
@@ -558,7 +559,10 @@ function yesOrNo(text: string, policy: Flow['escalation']): boolean | null {
   if (t === plainAnswer(offerLabel(policy, 'person'))) return true;
   if (t === plainAnswer(offerLabel(policy, 'bot'))) return false;
   // The yes and no words are shared with the intent matcher and the fallback detector (nlu/bareReplies.ts).
-  return offerAnswer(t);
+  const answer = offerAnswer(t);
+  // "no one is answering me", "no idea what you mean": a determiner, not the answer no (answeringNo.ts, session 13).
+  if (answer === false && (t === 'no' || t.startsWith('no ')) && noOnlyAsDeterminer(text)) return null;
+  return answer;
 }
 
 function onChoice(run: Run, buttonId: string): boolean {
