@@ -187,8 +187,8 @@ const STATUS_WORDS: Record<string, string> = {
 };
 
 /** The status as the agent reads it: a chat handed back to the bot is not "Resolved" (newcomer s7 #3). */
-export function statusWords(h: { status: string; endedAs?: string | null }): string {
-  if (h.status === 'resolved' && h.endedAs === 'handback') return 'Back with the bot';
+export function statusWords(h: { status: string; endedAs?: string | null; conversationEnded?: boolean }): string {
+  if (h.status === 'resolved' && h.endedAs === 'handback') return h.conversationEnded ? 'Ended after hand back' : 'Back with the bot';
   return STATUS_WORDS[h.status] ?? h.status;
 }
 
@@ -1400,11 +1400,17 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
             if (e.from === 'system') {
               if (queue.hidden.has(e.seq)) return null;
               const s = e.status?.handoff;
-              // Resolved with the conversation back in bot mode = handed back (newcomer s7 #3 re-test: "Handoff resolved").
+              // Resolved with the conversation back in bot mode = handed back (newcomer s7 #3 re-test: "Handoff resolved"),
+              // unless this chat is known to have been resolved, not handed back: Resolve with a rating question leaves
+              // the bot asking for the rating, which is not a hand back (session 12 leftover).
+              const thisOne = s?.id === h.id;
+              const resolvedNotHandedBack = thisOne && h.endedAs != null && h.endedAs !== 'handback';
+              // The reason as the list and summary say it: a takeover after a failed HTTP call names the call.
+              const why = (reason: string) => (thisOne ? handoffWhy(reason, ctx?.summary || h.summary) : reasonWords(reason));
               const t = s
-                ? s.status === 'resolved' && e.status?.mode === 'bot'
+                ? s.status === 'resolved' && e.status?.mode === 'bot' && !resolvedNotHandedBack
                   ? 'Handed back to the bot'
-                  : `Handoff ${STATUS_WORDS[s.status]?.toLowerCase() ?? s.status}${s.status === 'pending' ? ` · ${reasonWords(s.reason)}` : ''}`
+                  : `Handoff ${STATUS_WORDS[s.status]?.toLowerCase() ?? s.status}${s.status === 'pending' ? ` · ${why(s.reason)}` : ''}`
                 : e.status?.mode
                   ? `Mode: ${e.status.mode}`
                   : (queue.shown.get(e.seq) ?? e.text);

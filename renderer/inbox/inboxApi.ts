@@ -48,6 +48,8 @@ export interface HandoffRow {
   customerPage?: CustomerPage | null;
   /** A resolved handoff: handed back to the bot (the conversation goes on) or closed by the agent; null/absent: not known. */
   endedAs?: 'handback' | 'closed' | null;
+  /** Closed list, a hand back: its conversation has ended since (the bot closed it); absent from older runtimes. */
+  conversationEnded?: boolean;
   requestedAt: number;
   updatedAt: number;
   deadline: number | null;

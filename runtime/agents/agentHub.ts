@@ -63,6 +63,8 @@ const LEAD_MS = 3000;
 const TOUCH_MS = 1000;
 /** A request this long after an agent's last push stream closed shows they are still there (see connected()). */
 const HEARD_AFTER_CLOSE_MS = 2000;
+/** An inbox closed this long (not a reload) is shown on the agents list: see inboxClosedSince(). */
+const INBOX_CLOSED_SHOWN_MS = 3000;
 /**
  * One process (no --redis): the stored handoffs are re-read only after something that may have changed them (a
  * conversation step, a message in a followed conversation, an agent action), for a few ticks after it (the step's
@@ -371,6 +373,18 @@ export class AgentHub {
     if (left === undefined) return true;
     const seen = this.presence.get(agentId)?.lastSeen ?? Number.NEGATIVE_INFINITY;
     return seen > left + HEARD_AFTER_CLOSE_MS;
+  }
+  /**
+   * Since when the agent has had no inbox open on this instance (their last push stream closed at least
+   * INBOX_CLOSED_SHOWN_MS ago, nothing heard from them since; a reload reopens it well within that), or null. The
+   * agents list shows them as not online from then on, instead of "Online" until the inactivity timeout (newcomer
+   * s12 #15): they get no new chats (connected()) and keep theirs during the grace as before.
+   */
+  inboxClosedSince(agentId: string): number | null {
+    if (this.connected(agentId)) return null;
+    const left = this.streamLeftAt.get(agentId);
+    if (left === undefined || this.deps.now() - left < INBOX_CLOSED_SHOWN_MS) return null;
+    return left;
   }
   /** agentId -> when their last push stream on this instance closed (deleted when one opens). */
   private streamLeftAt = new Map<string, number>();

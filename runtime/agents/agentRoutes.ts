@@ -271,7 +271,18 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       // revision: send it back with PUT/DELETE ?revision= so a save made on an older version (edited by hand in the
       // file, or by another admin, since) is refused instead of undoing that edit.
       return {
-        agents: directory.list().map((a) => ({ ...publicAgent(a), status: hub.status(a.id), activeChats: presence.get(a.id)?.activeChats ?? 0, revision: directory.revisionOf(a.id) })),
+        // An agent whose inbox tab closed without signing out reads offline within seconds, with inboxClosedAt (was:
+        // "Online" until the inactivity timeout, newcomer s12 #15); the hub keeps their chats during the grace.
+        agents: directory.list().map((a) => {
+          const closedAt = hub.status(a.id) === 'offline' ? null : hub.inboxClosedSince(a.id);
+          return {
+            ...publicAgent(a),
+            status: closedAt === null ? hub.status(a.id) : 'offline',
+            ...(closedAt === null ? {} : { inboxClosedAt: closedAt }),
+            activeChats: presence.get(a.id)?.activeChats ?? 0,
+            revision: directory.revisionOf(a.id),
+          };
+        }),
         ...(directory.fileProblem ? { fileProblem: directory.fileProblem } : {}),
       };
     },
@@ -383,7 +394,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
         closed: seen.filter((h) => CLOSED.has(h.status) && !reopened.has(h.conversationId)),
       };
       const list = views[req.query.view];
-      let rows: Array<ReturnType<typeof row> & Partial<Talk> & { rating?: { score: number; at: number } | null }> = (req.query.view === 'closed' ? [...list].sort((x, y) => y.updatedAt - x.updatedAt) : list).map((h) => row(h, hub));
+      let rows: Array<ReturnType<typeof row> & Partial<Talk> & { rating?: { score: number; at: number } | null; conversationEnded?: boolean }> = (req.query.view === 'closed' ? [...list].sort((x, y) => y.updatedAt - x.updatedAt) : list).map((h) => row(h, hub));
       if (req.query.view !== 'closed') {
         // Who waits for an answer (newcomer s9 #15): each open chat's last message and since when the customer waits.
         const talks = await Promise.all(rows.map((r) => talkOf(r.conversationId).catch(() => null)));
@@ -396,7 +407,17 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
         if (req.query.view === 'mine') rows = rows.map((r, i) => [r, i] as const).sort(([x, i], [y, j]) => (x.waitingSince ?? Infinity) - (y.waitingSince ?? Infinity) || i - j).map(([r]) => r);
       } else {
         const ratings = await ratingsOf(list);
-        rows = rows.map((r) => ({ ...r, rating: ratings.get(r.id) ?? null }));
+        // A hand back whose conversation has ended since (the bot closed it): the row says so instead of "Back with
+        // the bot" (newcomer s12 leftover; the chat's header already said "Ended after hand back").
+        const ended = new Set<string>();
+        await Promise.all(
+          rows
+            .filter((r) => r.endedAs === 'handback')
+            .map(async (r) => {
+              if ((await d.store.getConversation(r.conversationId).catch(() => null))?.mode === 'closed') ended.add(r.id);
+            }),
+        );
+        rows = rows.map((r) => ({ ...r, rating: ratings.get(r.id) ?? null, ...(r.endedAs === 'handback' ? { conversationEnded: ended.has(r.id) } : {}) }));
       }
       return {
         view: req.query.view,
@@ -718,10 +739,12 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
   app.get('/api/v1/agent/canned-replies', {
     schema: { summary: 'Canned replies shared by all agents', tags: ['agent'], security: sec },
     handler: async (req) => {
-      auth(req);
+      const a = auth(req);
       await directory.syncWithFile('stat');
       // revision: send it back with PUT ?revision= so a save made on an older list (edited by hand since) is refused.
-      return { replies: directory.cannedReplies(), revision: directory.revisionOf('#canned') };
+      // fileProblem (admins): the agents file was broken by hand, so the Canned replies screen says it when it opens,
+      // as the Agents screen does, instead of only when a save is refused (newcomer s12 #15).
+      return { replies: directory.cannedReplies(), revision: directory.revisionOf('#canned'), ...(a.admin && directory.fileProblem ? { fileProblem: directory.fileProblem } : {}) };
     },
   });
 

@@ -386,7 +386,16 @@ function AgentRow(p: {
           </td>
         )}
         <td>
-          <span className={`ia-presence ia-p-${status}`}>{PRESENCE_WORDS[status] ?? status}</span>
+          {a.inboxClosedAt ? (
+            <span
+              className="ia-presence ia-p-offline"
+              title={`No inbox open since ${new Date(a.inboxClosedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })} (the tab was closed without signing out): gets no new chats, and chats still held go back to the queue at the inactivity timeout.`}
+            >
+              Inbox closed
+            </span>
+          ) : (
+            <span className={`ia-presence ia-p-${status}`}>{PRESENCE_WORDS[status] ?? status}</span>
+          )}
           {typeof a.activeChats === 'number' && (
             <div className="ib-faint ia-chats">
               {a.activeChats} / {a.maxChats} chats

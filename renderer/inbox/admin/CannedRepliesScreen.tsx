@@ -74,6 +74,8 @@ export function CannedRepliesScreen({ api, token, onUnauthorized }: Props) {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [focusKey, setFocusKey] = useState<number | null>(null);
+  /** The agents file's problem when it was last read (broken by hand on disk; newcomer s12 #15), null when it reads. */
+  const [fileProblem, setFileProblem] = useState<string | null>(null);
   const base = useId();
 
   const handle = useCallback(
@@ -88,10 +90,10 @@ export function CannedRepliesScreen({ api, token, onUnauthorized }: Props) {
 
   useEffect(() => {
     let alive = true;
-    api
-      .cannedReplies(token)
-      .then((r) => {
+    (api.cannedRepliesFile ? api.cannedRepliesFile(token) : api.cannedReplies(token).then((replies) => ({ replies, fileProblem: null })))
+      .then(({ replies: r, fileProblem: problem }) => {
         if (!alive) return;
+        setFileProblem(problem);
         setSaved(r);
         const draft = drafts.get(token);
         setRows(draft ?? withKeys(r));
@@ -160,6 +162,7 @@ export function CannedRepliesScreen({ api, token, onUnauthorized }: Props) {
       const r = await api.saveCannedReplies(token, plain);
       setSaved(r);
       setRows(withKeys(r));
+      setFileProblem(null); // saved: the file reads again
       setNotice(`Saved ${r.length} canned ${r.length === 1 ? 'reply' : 'replies'}. Agents get them the next time they open a conversation.`);
     } catch (err) {
       const e = err as AdminError;
@@ -167,7 +170,15 @@ export function CannedRepliesScreen({ api, token, onUnauthorized }: Props) {
         // Saved meanwhile by another admin or by hand in the file: their list, with this admin's changes on top, and
         // its new revision read, so Save works again (nothing of either side lost).
         try {
-          const theirs = await api.cannedReplies(token);
+          const again = api.cannedRepliesFile ? await api.cannedRepliesFile(token) : { replies: await api.cannedReplies(token), fileProblem: null };
+          if (again.fileProblem) {
+            // Refused because the file is broken on disk, not because someone saved: say that, keep the edits.
+            setFileProblem(again.fileProblem);
+            setErrors({ '': 'Not saved: the agents file cannot be read (see above). Your changes are kept here; Save again once the file is fixed.' });
+            return;
+          }
+          setFileProblem(null);
+          const theirs = again.replies;
           const merged = mergeCanned(saved, plain, theirs);
           setSaved(theirs);
           setRows(merged.map((r) => ({ ...r, key: nextKey++ })));
@@ -211,6 +222,16 @@ export function CannedRepliesScreen({ api, token, onUnauthorized }: Props) {
           </div>
         </header>
 
+        {fileProblem && (
+          <div className="ia-file-problem" role="alert">
+            <strong>The agents file was edited on disk and cannot be read: {fileProblem.replace(/\.+$/, '')}.</strong>
+            <span>
+              {' '}
+              Fix the file on disk; the server takes it in within a few seconds, then open this screen again. Until then agents keep the replies below (as they
+              were before the edit), and saves here are refused so the file is not overwritten.
+            </span>
+          </div>
+        )}
         {notice && (
           <p className="ia-notice" role="status">
             <Check size={14} aria-hidden="true" /> {notice}

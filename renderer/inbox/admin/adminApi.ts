@@ -19,6 +19,8 @@ export interface AdminAgent {
   maxChats: number;
   admin: boolean;
   status?: Presence;
+  /** Signed in, but no inbox open since then (the tab closed without signing out): status reads offline. */
+  inboxClosedAt?: number;
   activeChats?: number;
   /** How the agent can sign in, when the server says (no secrets). */
   signIn?: { password: boolean; token: boolean };
@@ -113,6 +115,8 @@ export interface AdminApi {
   saveAgent(token: string, id: string, agent: AgentInput, revision?: number | 'new'): Promise<{ agent: AdminAgent; created: boolean }>;
   removeAgent(token: string, id: string, revision?: number): Promise<void>;
   cannedReplies(token: string): Promise<CannedReply[]>;
+  /** The canned replies and the agents file's problem now (null when it reads; newcomer s12 #15). Absent: cannedReplies(). */
+  cannedRepliesFile?(token: string): Promise<{ replies: CannedReply[]; fileProblem: string | null }>;
   saveCannedReplies(token: string, replies: CannedReply[]): Promise<CannedReply[]>;
   tickets(token: string, page?: { limit?: number; offset?: number } & TicketFilter): Promise<Page & { tickets: TicketRow[] }>;
   ticket(token: string, id: string): Promise<{ ticket: TicketRow; transcript: TranscriptEntry[]; assignable?: Array<{ id: string; name: string }> }>;
