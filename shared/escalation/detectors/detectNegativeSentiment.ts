@@ -19,6 +19,7 @@ import { CLASSIFIER_THRESHOLDS } from '../classifier/thresholds';
 import { canonicalTokens } from '../canonicalTokens';
 import { lexiconValence } from '../../nlu/sentiment';
 import { othersStory } from '../othersStory';
+import { leavingOrShaming, praiseAgainstFacts } from '../customerVerdict';
 
 const fmt = (n: number) => n.toFixed(2);
 const quoteList = (words: string[]) => words.slice(0, 4).map((w) => `"${w}"`).join(', ');
@@ -346,6 +347,8 @@ const AT_SHOP = new RegExp(
   [
     ` (?:you|you guys|you lot|yall|you people|your lot|this shop|this company|northwind)(?: are| is| re| r| have been| were| s)?(?: (?:so|such|really|truly|completely|utterly|totally|absolutely|just|a|an|the|most|bunch of|set of|load of|pack of|proper|right|actual|actually))* ${SCORN}\\b`,
     ` (?:the|this|your|that|such a|what a|most|a|an|ur) (?:\\w+ )?${SCORN} (?:bot|robot|chat|chatbot|assistant|service|customer service|shop|company|website|site|app|system|machine|computer|programme|program|people|staff|courier|firm|outfit|lot)\\b`,
+    // Session 13 (escneg): said of it ("this chat is stupid", "your website is a joke", "the bot is so useless").
+    ` (?:the|this|your|ur|that) (?:bot|robot|chat|chatbot|assistant|service|customer service|shop|company|website|site|app|system|machine|computer|programme|program|firm|outfit) (?:is|s|are|was|seems|looks|feels)(?: (?:so|such|really|truly|completely|utterly|totally|absolutely|just|a|an|bit|pretty|actually|proper|right|the most))* ${SCORN}\\b`,
   ].join('|'),
 );
 const SCORN_GATE = new Set(['useless', 'stupid', 'idiot', 'idiots', 'pathetic', 'incompetent', 'clueless', 'hopeless', 'rubbish', 'garbage', 'trash', 'disgrace', 'joke', 'clown', 'clowns', 'shambles', 'moron', 'morons', 'dumb', 'brainless', 'worthless']);
@@ -459,6 +462,32 @@ function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memor
       turn: facts.turn,
       source: 'rule',
       explanation: `Negative sentiment: a word of contempt aimed at the shop or its bot ("${scorn}").`,
+    };
+  }
+  // Session 13 (escneg): leaving the shop or shaming it in public, and praise the message's own facts contradict
+  // (sarcasm stated as a flat fact): upset with no classic negative word (customerVerdict.ts).
+  const verdict = cfg.threshold > -0.75 ? leavingOrShaming(canonicalTokens(facts.analysis)) : null;
+  if (verdict !== null) {
+    return {
+      reason: 'negative_sentiment',
+      score: 0.8,
+      threshold: cfg.threshold,
+      evidence: [verdict],
+      turn: facts.turn,
+      source: 'rule',
+      explanation: `Negative sentiment: the customer says they will leave the shop or shame it in public ("${verdict}").`,
+    };
+  }
+  const sarcasm = cfg.threshold > -0.75 && self === null ? praiseAgainstFacts(canonicalTokens(facts.analysis), text) : null;
+  if (sarcasm !== null) {
+    return {
+      reason: 'negative_sentiment',
+      score: 0.75,
+      threshold: cfg.threshold,
+      evidence: [sarcasm],
+      turn: facts.turn,
+      source: 'rule',
+      explanation: `Negative sentiment: praise that the message's own facts contradict, said as sarcasm ("${sarcasm}").`,
     };
   }
   if (!learnedOn || punctuationOnly(facts.analysis.text, facts.analysis.tokens)) return null;

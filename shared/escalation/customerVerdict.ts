@@ -1,0 +1,130 @@
+/**
+ * Session 13 (escneg, issue 11): two ways an upset customer says so without a classic negative word.
+ *
+ * 1. **Leaving or shaming the shop in public** (`leavingOrShaming`): the customer says they will take their custom
+ *    elsewhere or warn others: "I shall be taking my custom elsewhere", "this is the last time I buy from you",
+ *    "amazon it is then", "I'll buy from someone competent", "I will tell everybody in my village not to buy here",
+ *    "enjoy the 1 star review", "you can expect to hear from me on every review site", "I intend to write to the local
+ *    newspaper about this", "reddit's gonna love this one". A verdict on the shop, not a question about it: a review
+ *    the customer means kindly ("I'll leave a 5 star review") or a question about reviews has none of these frames.
+ *
+ * 2. **Praise contradicted by the facts** (`praiseAgainstFacts`): sarcasm stated as a flat fact. A word of praise or
+ *    wonder ("very speedy", "impressive", "Solid engineering", "Bravo", "Riveting", "what a time to be alive") in a
+ *    message that also states a failure: a long wait ("since September", "for 9 days", "two weeks for a pair of
+ *    slippers"), the same status or an excuse again ("the same 'label created' status", "a whole new excuse", "twice"),
+ *    the facts saying otherwise ("my doorstep says otherwise", "the update that wasn't an update"), or a date mocked
+ *    ("in time for next Christmas"). Not a question (a customer who asks is usually asking), not when the praise word is
+ *    negated, and not when the wait is praised as short ("arrived 2 weeks early").
+ *
+ * Pure; a Set look-up per token gates each pattern, so most messages cost one token walk.
+ */
+
+const FUTURE = / (?:will|ill|shall|going to|gonna|about to|intend to|intending to|prepared to|plan to|planning to|can expect to|expect to hear|be (?:taking|telling|sharing|writing|posting|leaving|shopping|ordering|buying))\b/;
+
+const LEAVE_GATE = new Set([
+  'elsewhere', 'somewhere', 'last', 'again', 'amazon', 'argos', 'ebay', 'temu', 'competitor', 'competitors', 'competent', 'star', 'stars', 'review',
+  'reviews', 'newspaper', 'paper', 'press', 'reddit', 'twitter', 'facebook', 'tiktok', 'instagram', 'trustpilot', 'mumsnet', 'watchdog',
+  'programme', 'media', 'someone', 'somebody', 'everyone', 'everybody', 'store', 'shop', 'experience', 'friends', 'village', 'family',
+]);
+
+const LEAVE = new RegExp(
+  [
+    // "taking my custom elsewhere", "I'll shop elsewhere", "ordering somewhere else from now on"
+    // (said of the customer: "the parcel must go elsewhere" is an address, not a farewell)
+    ` (?:take|taking|took|takes|spend|spending) (?:my|our) (?:custom|business|money|orders?) (?:elsewhere|somewhere else)\\b`,
+    ` (?:i|we|ill|shall|i am|im|we are) (?:\\w+ ){0,2}(?:go|going|shop|shopping|(?:order|ordering|buy|buying)(?: \\w+){0,3}) (?:elsewhere|somewhere else)\\b`,
+    // "this is the last time I buy from you", "first and last time ordering"
+    ` (?:the |my |our )?(?:first and )?last time (?:i |we )?(?:ever )?(?:buy|order|shop|use|ordering|buying|shopping|using|deal|dealing|bother|come|am|will|ill)\\b`,
+    // "I shall not be doing so again", "won't be ordering from you again", "never buying here again"
+    ` (?:not|never) (?:be )?(?:buy|buying|order|ordering|shop|shopping|use|using|doing so|doing that|coming back|come back|return|returning)(?: \\w+){0,3} again\\b`,
+    ` never again\\b`,
+    // "amazon it is then", "back to argos"
+    ` (?:amazon|argos|ebay|temu|john lewis|ikea|next|m s|marks and spencer|a competitor|the competition) it is\\b| back to (?:amazon|argos|ebay|temu)\\b`,
+    // "I'll buy from someone competent", "I go to other store now"
+    ` (?:buy|buying|order|ordering|shop|shopping|get it|getting it)(?: \\w+){0,3} (?:from|with|at) (?:someone|somebody|a shop|a company|people) (?:competent|else|who|that|reliable|decent)\\b`,
+    ` (?:go|going|went|move|moving) to (?:an?other|other|a different|different|your competitor|a competitor) (?:store|shop|company|site|website|retailer)\\b`,
+    // "I will tell everybody in my village not to buy here", "telling everyone I know why"
+    ` (?:tell|telling|warn|warning|tellin) (?:every ?one|every ?body|all|my|people|the whole)(?: \\w+){0,4} (?:not to|to not|never to|to avoid|to stay away|why|about this|what happened)\\b`,
+    // "enjoy the 1 star review", "zero stars"
+    ` (?:1|one|2|two|0|zero|no|a single|a one|a 1) stars?\\b`,
+    // "I will write the review everywhere", "on every review site there is", "leaving a public review"
+    ` (?:every|each|all the|all) review (?:site|sites|page|pages|platform|platforms)\\b| reviews? (?:\\w+ )?(?:everywhere|on every|on all)\\b| (?:public|bad|honest|scathing|very long|long|terrible|negative|damning|brutal|stinking) review\\b`,
+    // "I intend to write to the local newspaper", "the consumer programme on the wireless", "sharing our experience with..."
+    ` (?:local |national |the )?(?:newspaper|newspapers|papers|(?:local|national) paper|press|watchdog|trading standards|consumer programme|consumer show|reddit|twitter|facebook|tiktok|instagram|trustpilot|mumsnet|social media|the whole of \\w+)\\b`,
+    ` (?:share|sharing) (?:our|my) experience\\b`,
+  ].join('|'),
+);
+/** "reddit's gonna love this (one)": a public post announced with glee. */
+const GONNA_LOVE = / (?:gonna|going to|will|ll) (?:love|enjoy) (?:this|that|hearing|reading)\b/;
+/** Channels that need a future or threat frame ("I saw you on Instagram" is not a threat). */
+const CHANNEL = / (?:newspaper|newspapers|papers|(?:local|national) paper|press|watchdog|trading standards|consumer programme|consumer show|reddit|twitter|facebook|tiktok|instagram|trustpilot|mumsnet|social media|the whole of \w+|share our experience|share my experience|sharing our experience|sharing my experience)\b/;
+const DELIVERY = / (?:deliver|delivered|delivery|send|sent|ship|shipped|shipping|post|posted|address|parcel|courier)\b/;
+/** A star rating or review said kindly or by mistake. */
+const KIND_REVIEW = / (?:[3-5]|three|four|five|full|top) stars?\b| (?:great|good|glowing|lovely|positive|nice|5 star|five star) review\b| by mistake\b| accidentally\b| wrong (?:star|rating)\b/;
+
+/** The customer's words of leaving the shop or shaming it in public, or null. `toks`: canonical tokens. */
+export function leavingOrShaming(toks: readonly string[]): string | null {
+  let gated = false;
+  for (const t of toks) if (LEAVE_GATE.has(t)) gated = true;
+  if (!gated) return null;
+  const padded = ` ${toks.join(' ')} `;
+  if (KIND_REVIEW.test(padded)) return null;
+  const m = LEAVE.exec(padded);
+  if (m !== null) {
+    const said = m[0].trim();
+    // A channel alone is a threat only when the customer says they will use it ("I intend to write to the newspaper").
+    if (CHANNEL.test(` ${said} `) && !FUTURE.test(padded) && !GONNA_LOVE.test(padded)) return null;
+    // "can I order it delivered somewhere else": an address, not a farewell.
+    if (/elsewhere|somewhere else/.test(said) && DELIVERY.test(padded)) return null;
+    // "the last time I ordered it came in two days": a past order recalled, not a farewell (a farewell is said as one).
+    if (/last time/.test(said) && / last time (?:i |we )?(?:ordered|bought|used|shopped)\b/.test(padded)) return null;
+    // "never again" after "no problem" or in praise ("never again will I buy a duvet anywhere else") is not a farewell.
+    if (said === 'never again' && / never again will i (?:\w+ ){0,3}(?:anywhere|elsewhere|from anyone else)\b/.test(padded)) return null;
+    return said;
+  }
+  const g = GONNA_LOVE.exec(padded);
+  if (g !== null && CHANNEL.test(padded)) return g[0].trim();
+  return null;
+}
+
+const PRAISE_GATE = new Set([
+  'excellent', 'brilliant', 'impressive', 'impressed', 'incredible', 'clever', 'genius', 'bravo', 'riveting', 'speedy', 'fun', 'solid',
+  'lovely', 'wonderful', 'fantastic', 'amazing', 'great', 'nice', 'superb', 'stellar', 'marvellous', 'marvelous', 'magnificent',
+  'efficient', 'congratulations', 'congrats', 'well', 'wow', 'yay', 'perfect', 'outstanding', 'remarkable', 'astonishing', 'achievement',
+  'love', 'alive', 'classy', 'top',
+]);
+const PRAISE = / (?:excellent|brilliant|impressive|incredible|clever|genius|bravo|riveting|speedy|fun (?:game|times)|solid (?:work|engineering|job|effort|service)|lovely|wonderful|fantastic|amazing|superb|stellar|marvell?ous|magnificent|efficient|congratulations|congrats|well done|top notch|outstanding|remarkable|astonishing|(?:a )?(?:rare|real) achievement|what a time to be alive|very (?:good|quick|fast|nice|speedy|efficient)|good (?:job|work|service)|great (?:job|work|service|stuff)|nice (?:one|work|job)|real classy|so efficient)\b/;
+const NUMBER_WORD = '(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|several|a few|many|\\d+)';
+const BIG_DAYS = '(?:five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|[5-9]|[1-9]\\d)';
+const MONTH = '(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|halloween|easter|summer|spring|last (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday))';
+const FAILURE = new RegExp(
+  [
+    // a long wait: "since September", "two weeks for a pair of slippers", "for 9 days", "eight working days for a jacket"
+    ` since (?:the )?${MONTH}\\b`,
+    ` (?:a|one|${NUMBER_WORD}) (?:whole |full |working |long )?(?:weeks?|months?)\\b(?! (?:early|ahead|before|sooner))`,
+    ` ${BIG_DAYS} (?:whole |full |working |long )?days\\b(?! (?:early|ahead|before|sooner))`,
+    ` (?:i |we )?(?:wait|waited|waiting) so long\\b| took (?:ages|forever)\\b| at this rate\\b| (?:in time for|by) next (?:christmas|year|spring|summer|century)\\b`,
+    // the same status or an excuse again, a thing done twice, facts that say otherwise
+    ` (?:the )?same (?:\\w+ )?(?:status|message|update|answer|excuse|reply)\\b| (?:another|new|whole new|fresh) excuse\\b| excuses\\b| twice\\b| (?:third|fourth|fifth) time\\b`,
+    ` says otherwise\\b| (?:wasn t|was not|isn t|is not|not) an? (?:update|answer|reply|help)\\b| still (?:not|no|nothing|waiting|the same|says|showing|stuck|hasn t|has not|hasnt)\\b`,
+    ` (?:losing|lost|lose) (?:the |my |our |a )\\w+| wrong (?:one|item|colour|color|size|thing|address|parcel)\\b| (?:when|after) i (?:asked|ordered|paid) for\\b`,
+  ].join('|'),
+);
+const PRAISE_NEGATED = / (?:not|never|no|hardly|isn t|wasn t|not so|not very) (?:so |very |that |too )?(?:excellent|brilliant|impressive|incredible|clever|speedy|fun|solid|lovely|wonderful|fantastic|amazing|efficient|good|great|nice|quick|fast)\b/;
+
+/**
+ * Praise stated against the facts (sarcasm): returns the praise and the fact ("very speedy ... since september"), or null.
+ * `toks`: canonical tokens; `text`: the raw message (a question mark makes it a question, not a verdict).
+ */
+export function praiseAgainstFacts(toks: readonly string[], text: string): string | null {
+  if (text.includes('?')) return null;
+  let gated = false;
+  for (const t of toks) if (PRAISE_GATE.has(t)) gated = true;
+  if (!gated) return null;
+  const padded = ` ${toks.join(' ')} `;
+  const praise = PRAISE.exec(padded);
+  if (praise === null || PRAISE_NEGATED.test(padded)) return null;
+  const fact = FAILURE.exec(padded);
+  if (fact === null) return null;
+  return `${praise[0].trim()} ... ${fact[0].trim()}`;
+}

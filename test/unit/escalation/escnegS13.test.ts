@@ -1,0 +1,79 @@
+/**
+ * escneg, session 13 (issue 11): message-level reasons by family, in wordings of my own (not corpus lines). Each test is
+ * what a customer would notice: an upset customer handed over for the right reason, or an ordinary message left with
+ * the bot.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadSupportFlow, REPORT_NOW } from '../../bench/escalationReport';
+import { playConversation } from '../../../shared/simulator/playConversation';
+import { analyzeText } from '../../../shared/nlu/analyzeText';
+import { escalationPolicySchema } from '../../../shared/flow/schema';
+import { evaluateEscalation, initialEscalationMemory } from '../../../shared/escalation/evaluateEscalation';
+
+const flow = loadSupportFlow();
+const now = Date.parse(REPORT_NOW);
+const reasonOf = (...turns: string[]) => playConversation(flow, 't', ['Something else', ...turns], now).escalation?.reason ?? null;
+const decide = (text: string) => {
+  const f = { text, analysis: analyzeText(text), turn: 1, now, timezone: 'Europe/London', variables: {}, intent: null, fallback: false };
+  return evaluateEscalation(escalationPolicySchema.parse(flow.escalation), f, initialEscalationMemory()).decision;
+};
+
+describe('leaving the shop or shaming it in public is negative sentiment', () => {
+  it.each([
+    'right, that settles it, we will be taking our business elsewhere',
+    'first and last time I order anything from this place',
+    'ebay it is then',
+    "I'll be buying my school shoes from somebody reliable from now on",
+    'I am going to warn every parent at the school gate not to order from here',
+    'hope you like your brand new two star rating. oh wait, one star',
+    'expect a very long review on Trustpilot tonight',
+    "the local paper will love this, I'm writing to them today",
+  ])('%j is handed over as negative sentiment', (t) => {
+    expect(reasonOf(t)).toBe('negative_sentiment');
+  });
+  it('the explanation names the words', () => {
+    const d = decide('right, that settles it, we will be taking our business elsewhere');
+    expect(d.reason).toBe('negative_sentiment');
+    expect(d.explanation).toMatch(/leave the shop or shame it in public \("taking our business elsewhere"\)/);
+  });
+  it.each([
+    'I left you a five star review last week, where do I find it?',
+    'do you have reviews on the product pages?',
+    'I saw your advert on Facebook, do you ship to Norway?',
+    'can I get the parcel sent somewhere else, I will be at my mum\'s',
+    'the last time I ordered from you was in May, do you still sell the blue mugs?',
+    'I gave it one star by mistake, how do I change my rating?',
+    'my old kettle went to the tip, I want to order the same one again',
+  ])('%j stays with the bot', (t) => {
+    expect(reasonOf(t)).toBeNull();
+  });
+});
+
+describe('praise that the message\'s own facts contradict is sarcasm', () => {
+  it.each([
+    'three weeks for a pair of gloves. truly impressive',
+    'still showing "in transit" since Halloween. stellar work everyone',
+    'well done, the same excuse for the third time running',
+    'the app says delivered, my empty porch says otherwise. brilliant system',
+  ])('%j is handed over as negative sentiment', (t) => {
+    expect(reasonOf(t)).toBe('negative_sentiment');
+  });
+  it.each([
+    'brilliant, it came two weeks early, thank you',
+    'amazing service, ordered on Monday and here on Tuesday',
+    'it took three weeks but it was worth it, lovely quality?',
+    "the lamp is not impressive in person but it's fine, can I order a bulb for it",
+    'lovely, can I order the same one again in blue?',
+  ])('%j stays with the bot', (t) => {
+    expect(reasonOf(t)).toBeNull();
+  });
+});
+
+describe('contempt said of the shop or its bot', () => {
+  it.each(['this chat is useless, honestly', 'your website is a joke', 'the bot is completely clueless'])('%j is negative sentiment', (t) => {
+    expect(reasonOf(t)).toBe('negative_sentiment');
+  });
+  it.each(['the app is not rubbish at all, where do I find the sizes?', 'the site is not stupid at all, how do I pay?'])('%j is not contempt', (t) => {
+    expect(reasonOf(t)).not.toBe('negative_sentiment');
+  });
+});
