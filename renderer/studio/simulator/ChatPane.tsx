@@ -7,6 +7,7 @@ import type { ActionStep, AssignmentRecord } from '../../../shared/simulator/sce
 import type { AgentPaneView, ChatLine, SimulatorView } from '../../../shared/simulator/simulatorView';
 import type { VirtualAgent } from '../../../shared/simulator/virtualAgents';
 import { Button } from '../../ui/Button';
+import { CLARIFY_MARK, CLARIFY_MARK_HELP, clarifyLineIndexes } from './clarifyMarks';
 
 export interface ChatPaneProps {
   view: SimulatorView;
@@ -63,6 +64,7 @@ export function ChatPane({ view, act, onFocusBlock, onExpect, agents, onOpenHttp
     }
   };
   const closed = view.mode === 'closed';
+  const clarifying = clarifyLineIndexes(view.chat, view.decisions);
   return (
     <div className="sim-chat-wrap">
       <section className="sim-chat" aria-label="Customer chat">
@@ -77,6 +79,11 @@ export function ChatPane({ view, act, onFocusBlock, onExpect, agents, onOpenHttp
               >
                 {line.from === 'agent' && <span className="sim-who">{line.name ?? 'Agent'}</span>}
                 {line.from === 'system' && <span className="sim-who">System</span>}
+                {clarifying.has(line.index) && (
+                  <span className="sim-who sim-clarify-mark" title={CLARIFY_MARK_HELP}>
+                    {CLARIFY_MARK} · a second unclear message hands over
+                  </span>
+                )}
                 {line.text}
               </button>
               {onExpect && line.from !== 'customer' && line.from !== 'system' && (
