@@ -15,12 +15,24 @@ export type AnswerResult = { ok: true; value: Value } | { ok: false };
 const FAIL: AnswerResult = { ok: false };
 const DAY_MS = 86_400_000;
 
-// An email anywhere in the text, so "it's ana@example.com, thanks" works.
-const EMAIL_IN_TEXT = /[a-z0-9._%+'-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/i;
+// An email anywhere in the text, so "it's ana@example.com, thanks" works. Hostile s13 #9: one regex over the whole text
+// was quadratic on a long word with no '@' (4,000 characters: 54-87 ms; 30,000: 4 s): from every start the local part
+// ran to the end of the word and backed off. Now only the text around each '@' is read, the local part at most 64
+// characters before it (RFC 5321) and the address at most 254: linear in the text.
+const EMAIL_LOCAL_CHAR = /[a-z0-9._%+'-]/i;
+const EMAIL_AT_START = /^[a-z0-9._%+'-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/i;
+const EMAIL_LOCAL_MAX = 64;
+const EMAIL_MAX = 254;
 
 function email(raw: string): AnswerResult {
-  const m = EMAIL_IN_TEXT.exec(raw);
-  return m ? { ok: true, value: m[0].toLowerCase() } : FAIL;
+  for (let at = raw.indexOf('@'); at !== -1; at = raw.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > 0 && at - start < EMAIL_LOCAL_MAX && EMAIL_LOCAL_CHAR.test(raw[start - 1])) start--;
+    if (start === at) continue;
+    const m = EMAIL_AT_START.exec(raw.slice(start, start + EMAIL_MAX));
+    if (m) return { ok: true, value: m[0].toLowerCase() };
+  }
+  return FAIL;
 }
 
 // A phone number written with the usual separators; extracted from a sentence when there is one.
