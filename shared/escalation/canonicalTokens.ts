@@ -69,6 +69,14 @@ const SUFFIX = new Map<string, string>(Object.entries({ s: 'is', m: 'am', re: 'a
 const PRONOUNS = new Set(['i', 'you', 'we', 'they', 'he', 'she', 'it', 'that', 'what', 'there', 'here', 'who']);
 
 const cache = new WeakMap<TextAnalysis, string[]>();
+/**
+ * Session 13 (speed): the padded line (` ${toks.join(' ')} `) of a message's canonical tokens, built once per message.
+ * Keys are only the arrays canonicalTokens returned (null until asked for): any other array is joined afresh, since
+ * a caller's own array may change between calls.
+ */
+const paddedOf = new WeakMap<readonly string[], string | null>();
+let lastToks: readonly string[] | null = null;
+let lastPadded = '';
 
 export function canonicalTokens(analysis: TextAnalysis): string[] {
   const hit = cache.get(analysis);
@@ -76,7 +84,25 @@ export function canonicalTokens(analysis: TextAnalysis): string[] {
   // `tokens` is `normalized` split on spaces already: no second split per message.
   const out = canonicalizeTokens(analysis.tokens);
   cache.set(analysis, out);
+  paddedOf.set(out, null);
   return out;
+}
+
+/**
+ * `' ' + toks.join(' ') + ' '`: the line the detectors' patterns run on (every word between spaces). For a message's
+ * canonical tokens the same string is returned on every call (the detectors ask for it a dozen times per message).
+ */
+export function paddedTokens(toks: readonly string[]): string {
+  if (toks === lastToks) return lastPadded;
+  const known = paddedOf.get(toks);
+  if (known !== undefined && known !== null) return known;
+  const padded = ` ${toks.join(' ')} `;
+  if (known === null) {
+    paddedOf.set(toks, padded);
+    lastToks = toks;
+    lastPadded = padded;
+  }
+  return padded;
 }
 
 /** The same rewrite for any already-normalised string (used to compile designer phrases). */
