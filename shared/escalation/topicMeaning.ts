@@ -570,6 +570,30 @@ export function praiseIdiom(toks: readonly string[]): number[] {
   return out;
 }
 
+/**
+ * Session 13 (escneg): "your system is broken", "every link is broken", "the tracking link is broken", "broken checkout":
+ * the shop's website or service does not work. Damaged goods are goods; a site that does not work is the service (upset
+ * about it is negative sentiment). Indexes of such "broken" tokens (usually none), blanked like brokeIdiom. Not when
+ * the goods are what broke ("the tracking says it arrived broken", "the code won't fix the broken glass").
+ */
+const SERVICE_THINGS = new Set(['website', 'websites', 'site', 'web', 'webpage', 'page', 'pages', 'link', 'links', 'url', 'app', 'system', 'systems', 'checkout', 'basket', 'cart', 'login', 'portal', 'form', 'forms', 'chat', 'chatbot', 'bot', 'code', 'codes', 'voucher', 'search', 'filter', 'button', 'buttons', 'server', 'servers', 'tracker', 'process', 'service']);
+const BROKEN_LINKS = new Set(['is', 's', 'are', 'was', 'were', 'has', 'have', 'been', 'being', 'keeps', 'seems', 'looks', 'still', 'just', 'completely', 'totally', 'always', 'all', 'so', 'really', 'again', 'now', 'properly', 'fully']);
+export function serviceBroken(toks: readonly string[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    if (toks[i] !== 'broken') continue;
+    if (SERVICE_THINGS.has(toks[i + 1] ?? '') && toks[i + 2] !== 'parcel' && toks[i + 2] !== 'item') {
+      out.push(i);
+      continue;
+    }
+    // ("the site is broken", "every link is still broken", "your system has been broken for days")
+    let k = i - 1;
+    while (k > 0 && BROKEN_LINKS.has(toks[k])) k--;
+    if (k < i && SERVICE_THINGS.has(toks[k])) out.push(i);
+  }
+  return out;
+}
+
 export function brokeIdiom(toks: readonly string[]): number[] {
   const out: number[] = [];
   for (let i = 1; i < toks.length; i++) {

@@ -21,7 +21,7 @@ import { phraseMatcher } from '../phraseMatcher';
 import { isStopWord } from '../../nlu/stopWords';
 import { canonicalTokens } from '../canonicalTokens';
 import { othersStory } from '../othersStory';
-import { amountMismatch, brokeIdiom, praiseIdiom, frameExcludes, hasAccountEvent, hasRefundMoney, languageIdiom, ownChangeQuestion, hasMoney, meaningOf, priceQuestion, safetyCloseCallWithoutCue, MEANING_OUTPUTS, notOwnCase, fraudWithoutCase, complaintWithoutRecord, privacyWithoutData } from '../topicMeaning';
+import { amountMismatch, brokeIdiom, serviceBroken, praiseIdiom, frameExcludes, hasAccountEvent, hasRefundMoney, languageIdiom, ownChangeQuestion, hasMoney, meaningOf, priceQuestion, safetyCloseCallWithoutCue, MEANING_OUTPUTS, notOwnCase, fraudWithoutCase, complaintWithoutRecord, privacyWithoutData } from '../topicMeaning';
 
 /**
  * Idioms whose words look like a topic, as normalised tokens: "what is the damage" = "how much is it"; a body or a wallet
@@ -57,6 +57,11 @@ function readableStems(stems: string[], tokens: string[]): string[] {
   }
   // Session 12: "cracking job", "dangerous good": praise, not damage or danger.
   for (const i of praiseIdiom(tokens)) {
+    out ??= stems.slice();
+    out[i] = '';
+  }
+  // Session 13: "your system is broken", "every link is broken": the shop's website, not damaged goods.
+  for (const i of serviceBroken(tokens)) {
     out ??= stems.slice();
     out[i] = '';
   }

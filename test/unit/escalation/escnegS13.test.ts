@@ -77,3 +77,23 @@ describe('contempt said of the shop or its bot', () => {
     expect(reasonOf(t)).not.toBe('negative_sentiment');
   });
 });
+
+describe("a broken website or link is the service, not damaged goods", () => {
+  it.each([
+    ['the returns link is broken AGAIN and I have tried for a week, this is ridiculous', 'negative_sentiment'],
+    ['your checkout has been broken for three days, what a shambles', 'negative_sentiment'],
+  ])('%j is %s', (t, reason) => {
+    expect(reasonOf(t)).toBe(reason);
+  });
+  it('the debug drawer does not name damaged goods for the site', () => {
+    const d = decide('your checkout has been broken for three days, what a shambles');
+    expect(d.signals.some((s) => s.reason === 'sensitive_topic')).toBe(false);
+  });
+  it.each([
+    'the lamp arrived broken',
+    'the tracking says it arrived broken',
+    'my order came today and the mirror is broken',
+  ])('%j is still damaged goods', (t) => {
+    expect(reasonOf(t)).toBe('sensitive_topic');
+  });
+});
