@@ -13,7 +13,7 @@ import type { Handoff } from '../../shared/handoff/types';
 import type { Input } from '../../shared/engine/types';
 import type { LogEntry, RuntimeStore } from '../store/types';
 import { ApiError } from '../server/conversationService';
-import { exportChunks, sendExport, transcriptQuery, type ExportFormat } from '../server/transcriptExport';
+import { exportChunks, exportNotesFrom, sendExport, transcriptQuery, type ExportFormat } from '../server/transcriptExport';
 import { agentSchema, AgentsFileConflictError, AgentsFileError, cannedReplySchema, DirectoryWriteError, hashPassword, MAX_CANNED, publicAgent, type Agent, type AgentDirectory } from './agentDirectory';
 import { summarize, type AgentEvent, type AgentHub } from './agentHub';
 
@@ -76,6 +76,8 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
   const app = appIn.withTypeProvider<ZodTypeProvider>();
   const { hub, directory } = d;
   const sec = [{ agentToken: [] }];
+  // Transcript exports (admin and agent) carry the agents' private notes (newcomer s9 #14).
+  exportNotesFrom(d.store, (conversationId) => hub.notesOf(conversationId));
   // Push connections are hijacked from Fastify: end them ourselves when the server drains.
   const streams = new Set<import('node:http').ServerResponse>();
   appIn.addHook('preClose', async () => {

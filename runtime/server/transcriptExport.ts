@@ -201,6 +201,105 @@ const header = (r: ConversationRecord) => ({
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
+ * What an export says about a conversation beside its messages (newcomer s9 #14: the reason it was handed over, the
+ * agents' private notes and the rated agent were left out): its handoffs (reason, status, agent, how it ended), its
+ * ratings (score, the agent who last held the chat) and the notes. json: fields of each conversation; csv: rows after
+ * its messages (from = handoff, rating or note); text: lines under its header and after its messages. jsonl stays one
+ * message per line.
+ */
+export interface ConversationExtras {
+  handoffs: Array<{ id: string; reason: string; status: string; requestedAt: number; agentId: string | null; agentName: string | null; endedAs: 'handback' | 'closed' | null; summary: string | null }>;
+  ratings: Array<{ score: number; at: number; agentId: string | null; agentName: string | null }>;
+  notes: Array<{ at: number; agentId: string | null; agentName: string | null; text: string }>;
+}
+type NotesOf = (conversationId: string) => Promise<Array<{ at: number; agentId?: string; agentName?: string; text: string }>>;
+/** The agents' notes live with the agent hub (runtime/agents): it tells the export where, per store. */
+const notesByStore = new WeakMap<object, NotesOf>();
+export function exportNotesFrom(store: RuntimeStore, notesOf: NotesOf): void {
+  notesByStore.set(store, notesOf);
+}
+
+const EXPORT_REASON_WORDS: Record<string, string> = {
+  explicit_request: 'asked for a person',
+  negative_sentiment: 'customer upset',
+  low_confidence: 'the bot did not understand',
+  repeated_fallback: 'the bot failed several times',
+  loop: 'going round in circles',
+  sensitive_topic: 'sensitive topic',
+  urgency: 'urgent',
+  hot_lead: 'hot lead',
+  flow: 'the flow handed over',
+};
+
+/** Reads the extras of these conversations: one pass over the handoffs and ratings, then each one's notes. */
+async function extrasOf(store: RuntimeStore, ids: readonly string[]): Promise<Map<string, ConversationExtras>> {
+  const want = new Set(ids);
+  const out = new Map<string, ConversationExtras>(ids.map((id) => [id, { handoffs: [], ratings: [], notes: [] }]));
+  const [handoffs, ratings] = await Promise.all([store.listHandoffs().catch(() => []), store.listRecords('csat').catch(() => [])]);
+  for (const h of handoffs) {
+    if (!want.has(h.conversationId)) continue;
+    const ho = (h.handoff ?? {}) as { reason?: string; agentId?: string | null; agentName?: string | null; transitions?: Array<{ to: string; note?: string }> };
+    const ctx = ((h.request ?? {}) as { context?: { reason?: string; summary?: string } }).context;
+    const last = [...(ho.transitions ?? [])].reverse().find((x) => x.to === 'resolved');
+    out.get(h.conversationId)!.handoffs.push({
+      id: h.id,
+      reason: ho.reason ?? ctx?.reason ?? 'flow',
+      status: h.status,
+      requestedAt: h.requestedAt,
+      agentId: ho.agentId ?? null,
+      agentName: ho.agentName ?? null,
+      endedAs: h.status !== 'resolved' ? null : last?.note === 'Handed back to the bot' ? 'handback' : last?.note === 'Closed by the agent' ? 'closed' : null,
+      summary: ctx?.summary ?? null,
+    });
+  }
+  for (const r of ratings) {
+    if (!want.has(r.conversationId)) continue;
+    const d = (r.data ?? {}) as { score?: unknown; agentId?: unknown; agentName?: unknown };
+    if (typeof d.score !== 'number') continue;
+    out.get(r.conversationId)!.ratings.push({ score: d.score, at: r.at, agentId: typeof d.agentId === 'string' ? d.agentId : null, agentName: typeof d.agentName === 'string' ? d.agentName : null });
+  }
+  const notesOf = notesByStore.get(store);
+  if (notesOf) {
+    await Promise.all(
+      ids.map(async (id) => {
+        const notes = await notesOf(id).catch(() => []);
+        out.get(id)!.notes = notes.map((n) => ({ at: n.at, agentId: n.agentId ?? null, agentName: n.agentName ?? null, text: n.text }));
+      }),
+    );
+  }
+  for (const x of out.values()) {
+    x.handoffs.sort((a, b) => a.requestedAt - b.requestedAt);
+    x.ratings.sort((a, b) => a.at - b.at);
+    x.notes.sort((a, b) => a.at - b.at);
+  }
+  return out;
+}
+
+const handoffText = (h: ConversationExtras['handoffs'][number]) =>
+  `${EXPORT_REASON_WORDS[h.reason] ?? h.reason.replace(/_/g, ' ')} (${h.reason}); ${h.status === 'resolved' && h.endedAs === 'handback' ? 'handed back to the bot' : h.status}${h.agentName ? `, agent ${h.agentName}` : ''}`;
+const ratingText = (r: ConversationExtras['ratings'][number]) => `${r.score}${r.agentName ? `, agent ${r.agentName}` : ', the bot alone'}`;
+
+function csvExtras(r: ConversationRecord, x: ConversationExtras): string {
+  const row = (at: number, from: string, name: string, text: string, status: string) => [r.id, r.flowId, r.mode, '', iso(at), from, name, text, '', status].map(csvCell).join(',') + '\r\n';
+  return [
+    ...x.handoffs.map((h) => row(h.requestedAt, 'handoff', h.agentName ?? '', handoffText(h), `handoff ${h.status} (${h.reason})`)),
+    ...x.ratings.map((q) => row(q.at, 'rating', q.agentName ?? '', String(q.score), 'rating')),
+    ...x.notes.map((n) => row(n.at, 'note', n.agentName ?? '', n.text, 'private note')),
+  ].join('');
+}
+
+function textExtrasHead(x: ConversationExtras): string {
+  return [
+    ...x.handoffs.map((h) => `  Handed over ${iso(h.requestedAt).replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}: ${indentBreaks(handoffText(h))}\n`),
+    ...x.ratings.map((q) => `  Rated ${indentBreaks(ratingText(q))}\n`),
+  ].join('');
+}
+function textExtrasNotes(x: ConversationExtras): string {
+  if (x.notes.length === 0) return '';
+  return `  Private notes (agents only):\n${x.notes.map((n) => `    [${iso(n.at).replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}] ${indentBreaks(n.agentName ?? 'Agent')}: ${indentBreaks(n.text).replace(/\n {4}/g, '\n        ')}\n`).join('')}`;
+}
+
+/**
  * One CSV cell (RFC 4180); text a spreadsheet would run as a formula gets a ' in front: at the cell's start (= + - @,
  * tab, CR, also after spaces), and after every ';', tab or line break inside it (hostile s8 #3: Excel in ';'-separator
  * locales splits `x;=1+1;y` into cells and runs `=1+1`). A cell with ';' or a tab is quoted as well.
@@ -249,11 +348,15 @@ export async function* exportChunks(store: RuntimeStore, recs: ConversationRecor
   if (fmt === 'csv') yield CSV_COLUMNS.join(',') + '\r\n';
   if (fmt === 'json' && page) yield `{"total":${page.total},"offset":${page.offset},"nextOffset":${JSON.stringify(page.nextOffset)},"conversations":[`;
   let first = true;
+  // Handoffs, ratings and notes: read once per export (page), not per conversation.
+  const extras = fmt === 'jsonl' ? new Map<string, ConversationExtras>() : await extrasOf(store, recs.map((r) => r.id));
+  const none: ConversationExtras = { handoffs: [], ratings: [], notes: [] };
   for (const r of recs) {
+    const x = extras.get(r.id) ?? none;
     // A conversation whose log cannot be read (damaged data folder, hostile s8 #10) is marked where it stands, with the
     // reason, and the export goes on with the others (before: the stream broke off / the whole export was a 500).
     if (fmt === 'json') {
-      const head = JSON.stringify(header(r));
+      const head = JSON.stringify({ ...header(r), handoffs: x.handoffs, ratings: x.ratings, notes: x.notes });
       yield `${first ? '' : ','}${head.slice(0, -1)},"messages":[`;
       let firstMsg = true;
       let error: string | null = null;
@@ -276,8 +379,10 @@ export async function* exportChunks(store: RuntimeStore, recs: ConversationRecor
         if (entries instanceof Unreadable) yield [r.id, r.flowId, r.mode, '', '', 'error', '', entries.message, '', 'error'].map(csvCell).join(',') + '\r\n';
         else yield entries.map((e) => csvRow(r, e)).join('');
       }
+      const more = csvExtras(r, x);
+      if (more) yield more;
     } else {
-      yield (first ? '' : '\n') + textHeader(r);
+      yield (first ? '' : '\n') + textHeader(r) + textExtrasHead(x);
       let any = false;
       for await (const entries of safeLogOf(store, r.id)) {
         if (entries instanceof Unreadable) yield `(ERROR: ${entries.message})\n`;
@@ -285,6 +390,8 @@ export async function* exportChunks(store: RuntimeStore, recs: ConversationRecor
         any = true;
       }
       if (!any) yield '(no messages)\n';
+      const notes = textExtrasNotes(x);
+      if (notes) yield notes;
     }
     first = false;
   }

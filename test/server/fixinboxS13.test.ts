@@ -4,6 +4,10 @@
  *   shows it when it opens, as the Agents screen does); an agent who is not an admin is not told the file's path;
  * - a hand back whose conversation has ended since says so on its Closed row (conversationEnded; the inbox reads
  *   "Ended after hand back" instead of "Back with the bot");
+ * - newcomer s9 #12: /metrics has handoffs per reason (and status) and CSAT (ratings per score, average overall and
+ *   per agent who last held the rated chat);
+ * - newcomer s9 #14: transcript exports carry why the chat was handed over, the agents' private notes and the rated
+ *   agent (json fields, csv rows after the messages, text lines);
  * - newcomer s12 #15 rest: an agent whose inbox tab closed without signing out stops reading "Online" on the agents
  *   list within seconds (was: until the inactivity timeout, 2 minutes by default); a reload does not flicker.
  */
@@ -11,7 +15,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { auth } from './runtimeFixtures';
+import type { Flow } from '../../shared/flow/schema';
+import { ADMIN, auth, shopFlow } from './runtimeFixtures';
 import { agent, handoffOf, hid, online, startAgentRuntime, stopAgentRuntimes, tok, type AgentRuntime } from './agentFixtures';
 import { openStream } from './agentSse';
 
@@ -109,5 +114,70 @@ describe('a hand back whose conversation has ended (session 12 leftover)', () =>
     expect(last.status).toBe(200);
     expect((await rt.get(hid(h.id), tok(ada))).body.conversation.mode).toBe('closed');
     expect(await closedRow()).toMatchObject({ endedAs: 'handback', conversationEnded: true });
+  });
+});
+
+describe('/metrics: handoffs per reason and CSAT (newcomer s9 #12)', () => {
+  it('counts stored handoffs by reason and status, ratings by score, and the average per agent', async () => {
+    // The shop flow with the takeover's resolved exit going to the Rating block (as agentResolveRating does).
+    const f = shopFlow();
+    const rated: Flow = { ...f, edges: f.edges.map((e) => (e.id === 'e14' ? { ...e, to: 'rating' } : e)) };
+    const rt = await startAgentRuntime({ agents: [ada], flow: rated });
+    await online(rt, ada);
+    const c = await rt.customerWantsPerson();
+    await rt.tick();
+    const h = await handoffOf(rt, c.id, ada);
+    expect((await rt.post(`${hid(h.id)}/accept`, {}, tok(ada))).status).toBe(200);
+    expect((await rt.post(`${hid(h.id)}/resolve`, {}, tok(ada))).status).toBe(200);
+    expect((await rt.post(`/api/v1/conversations/${c.id}/messages`, { text: '4' }, auth(c.token))).status).toBe(200);
+    // A second customer asks for a person in words and waits.
+    const d = await rt.post('/api/v1/flows/shop/conversations', {});
+    await rt.post(`/api/v1/conversations/${d.body.conversationId}/messages`, { text: 'I want to talk to a human' }, auth(d.body.token));
+    const waiting = await handoffOf(rt, d.body.conversationId, ada);
+
+    const text = String((await rt.get('/metrics')).body);
+    expect(text).toContain(`baton_handoffs_by_reason{reason="${h.reason}",status="resolved"} 1`);
+    expect(text).toContain(`baton_handoffs_by_reason{reason="${waiting.reason}",status="pending"} 1`);
+    expect(waiting.reason).toBe('explicit_request');
+    expect(text).toContain('baton_csat_ratings{score="4"} 1');
+    expect(text).toContain('baton_csat_average{agent="*"} 4');
+    expect(text).toContain('baton_csat_average{agent="ada"} 4');
+  });
+});
+
+describe('transcript exports carry the reason, the notes and the rated agent (newcomer s9 #14)', () => {
+  it('json, csv and text, from the admin export and the agent download', async () => {
+    const f = shopFlow();
+    const rated: Flow = { ...f, edges: f.edges.map((e) => (e.id === 'e14' ? { ...e, to: 'rating' } : e)) };
+    const rt = await startAgentRuntime({ agents: [ada], flow: rated });
+    await online(rt, ada);
+    const c = await rt.post('/api/v1/flows/shop/conversations', {});
+    const cid = c.body.conversationId;
+    await rt.post(`/api/v1/conversations/${cid}/messages`, { text: 'I want to talk to a human' }, auth(c.body.token));
+    await rt.tick();
+    const h = await handoffOf(rt, cid, ada);
+    expect((await rt.post(`${hid(h.id)}/accept`, {}, tok(ada))).status).toBe(200);
+    expect((await rt.post(`${hid(h.id)}/messages`, { text: 'Refund promised,\nsee ticket 88', private: true }, tok(ada))).status).toBe(200);
+    expect((await rt.post(`${hid(h.id)}/resolve`, {}, tok(ada))).status).toBe(200);
+    expect((await rt.post(`/api/v1/conversations/${cid}/messages`, { text: '4' }, auth(c.body.token))).status).toBe(200);
+
+    const admin = async (q: string) => (await fetch(`${rt.url}/api/v1/admin/conversations/${cid}/transcript${q}`, { headers: auth(ADMIN) })).text();
+    const json = JSON.parse(await admin(''));
+    expect(json.handoffs).toEqual([expect.objectContaining({ id: h.id, reason: 'explicit_request', status: 'resolved', agentId: 'ada', agentName: 'Ada', endedAs: 'closed' })]);
+    expect(json.ratings).toEqual([expect.objectContaining({ score: 4, agentId: 'ada', agentName: 'Ada' })]);
+    expect(json.notes).toEqual([expect.objectContaining({ agentName: 'Ada', text: 'Refund promised,\nsee ticket 88' })]);
+    expect(json.messages.length).toBeGreaterThan(3);
+
+    const csv = (await admin('?format=csv')).split('\r\n');
+    expect(csv[0]).toBe('conversation_id,flow_id,mode,seq,at,from,name,text,buttons,status');
+    expect(csv.find((l) => l.includes(',handoff,'))).toMatch(/,handoff,Ada,asked for a person \(explicit_request\); resolved; agent Ada|,handoff,Ada,"asked for a person \(explicit_request\); resolved, agent Ada"/);
+    expect(csv.find((l) => l.includes(',rating,'))).toMatch(/,rating,Ada,4,,rating$/);
+    expect(csv.join('\n')).toMatch(/,note,Ada,"Refund promised,\nsee ticket 88",,private note/);
+
+    // The agent's download (inbox "Download transcript"), as text.
+    const text = await (await fetch(`${rt.url}${hid(h.id)}/transcript?format=text`, { headers: tok(ada) })).text();
+    expect(text).toMatch(/\n  Handed over \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC: asked for a person \(explicit_request\); resolved, agent Ada\n/);
+    expect(text).toContain('\n  Rated 4, agent Ada\n');
+    expect(text).toMatch(/ {2}Private notes \(agents only\):\n {4}\[[^\]]+\] Ada: Refund promised,\n {8}see ticket 88\n/);
   });
 });
