@@ -88,6 +88,11 @@ export function canonicalTokens(analysis: TextAnalysis): string[] {
   return out;
 }
 
+/** True for an array canonicalTokens returned (a message's tokens: not changed after, so facts about it can be kept). */
+export function isCanonicalTokens(toks: readonly string[]): boolean {
+  return paddedOf.has(toks);
+}
+
 /**
  * `' ' + toks.join(' ') + ' '`: the line the detectors' patterns run on (every word between spaces). For a message's
  * canonical tokens the same string is returned on every call (the detectors ask for it a dozen times per message).
@@ -134,7 +139,8 @@ function canonicalizeTokens(raw: readonly string[]): string[] {
       i++;
       continue;
     }
-    const suffix = next === undefined ? undefined : SUFFIX.get(next);
+    // (Every suffix is one or two letters: a longer next word is not looked up.)
+    const suffix = next === undefined || next.length > 2 ? undefined : SUFFIX.get(next);
     if (suffix !== undefined && PRONOUNS.has(tok)) {
       out.push(tok, suffix);
       i++;

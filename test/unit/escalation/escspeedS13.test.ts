@@ -6,11 +6,15 @@
  *    one, whichever is asked first, and another message scored in between does not leak into the answer.
  *  - similarity with a minimum stops bounding a message as soon as even partners for every word still unread could not
  *    reach the minimum: a message whose matching words come last still reaches it, with its exact score.
+ *  - phraseMatcher numbers a message's words once for every matcher and skips words none of a matcher's phrases has:
+ *    a matcher compiled after a message was read still finds its new words in it, a word between a phrase's words
+ *    still breaks it, and a caller's own array is read as it is at each call.
  *  - paddedTokens gives the line the detectors' patterns read once per message; an array that is not a message's
  *    canonical tokens is read afresh on every call (a caller may change it).
  */
 import { describe, expect, it } from 'vitest';
 import { canonicalTokens, paddedTokens } from '../../../shared/escalation/canonicalTokens';
+import { phraseMatcher } from '../../../shared/escalation/phraseMatcher';
 import { classifyMessage, topContributors } from '../../../shared/escalation/classifier/escalationClassifier';
 import { analyzeText } from '../../../shared/nlu/analyzeText';
 import { similarity, similarityTarget, similarityToTarget } from '../../../shared/nlu/similarity';
@@ -100,5 +104,31 @@ describe('paddedTokens: one line per message (session 13)', () => {
     own.push('again');
     expect(paddedTokens(own)).toBe(' my order again ');
     expect(paddedTokens([])).toBe('  ');
+  });
+});
+
+describe('phraseMatcher: words numbered once per message (session 13)', () => {
+  it('finds the words of a matcher compiled after the message was first read', () => {
+    const toks = canonicalTokens(analyzeText('the kettle went zorbly and then it made a plinkish sound'));
+    const first = phraseMatcher(['made a sound', 'kettle went']);
+    expect(first(toks)?.phrase).toBe('kettle went');
+    // New words ("zorbly", "plinkish") join the shared vocabulary after the tokens were numbered.
+    const later = phraseMatcher(['plinkish sound', 'went zorbly']);
+    expect(later(toks)).toEqual({ at: 2, phrase: 'went zorbly', length: 2 });
+    expect(later(toks, 4)?.phrase).toBe('plinkish sound');
+    expect(first(toks)?.phrase).toBe('kettle went');
+  });
+  it('does not match across a word that is in none of its phrases', () => {
+    const m = phraseMatcher(['call me back', 'me back']);
+    expect(m(canonicalTokens(analyzeText('please call me back')))?.phrase).toBe('call me back');
+    expect(m(canonicalTokens(analyzeText('please call quickly me back')))).toEqual({ at: 3, phrase: 'me back', length: 2 });
+    expect(m(canonicalTokens(analyzeText('please call me quickly back')))).toBeNull();
+  });
+  it("reads a caller's own array as it is at each call", () => {
+    const m = phraseMatcher(['talk to a human']);
+    const own = ['i', 'want', 'to', 'talk', 'to', 'a', 'bot'];
+    expect(m(own)).toBeNull();
+    own[6] = 'human';
+    expect(m(own)).toEqual({ at: 3, phrase: 'talk to a human', length: 4 });
   });
 });
