@@ -50,6 +50,9 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', 
  * While the panel is closed, the frame's {baton: 'unread', count, preview} puts a count badge on the launcher and a
  * short preview bubble above it (textContent only, never HTML; newcomer s9 #30); opening clears them.
  * Phones (max-width 480px): the open panel fills the screen and the launcher hides (newcomer s9 #16).
+ * Unread messages while the panel is closed also blink the page title ("(2) New messages" / the page's own title, once
+ * a second; data-title-blink="false" turns it off) and, with data-sound="true" (off by default), play a short tone
+ * when a new one arrives (newcomer s9 #31; browsers play it only after the visitor has clicked or typed on the page).
  */
 export const WIDGET_LOADER = String.raw`(function () {
   'use strict';
@@ -106,6 +109,47 @@ export const WIDGET_LOADER = String.raw`(function () {
   bubble.style.cssText = 'max-width:260px;padding:10px 14px;border:1px solid #e5e7eb;border-radius:14px 14px 4px 14px;background:#fff;color:#111827;font:14px/1.4 system-ui,sans-serif;text-align:left;cursor:pointer;box-shadow:0 6px 24px rgba(16,24,40,.18);overflow:hidden;display:none;-webkit-line-clamp:3;-webkit-box-orient:vertical;overflow-wrap:anywhere';
   var unread = 0;
   var preview = '';
+  // Title blink and tone for unread messages (see above).
+  var blinkTitle = script.getAttribute('data-title-blink') !== 'false';
+  var sound = script.getAttribute('data-sound') === 'true';
+  var pageTitle = document.title;
+  var blinkTimer = null;
+  var blinkText = '';
+  function blinkTick() {
+    // The page changed its own title meanwhile (a single-page app): that is the title to come back to.
+    if (document.title !== blinkText && document.title !== pageTitle) pageTitle = document.title;
+    blinkText = '(' + unread + ') ' + (unread > 1 ? 'New messages' : 'New message');
+    document.title = document.title === blinkText ? pageTitle : blinkText;
+  }
+  function blink() {
+    var want = blinkTitle && !open && unread > 0;
+    if (want && !blinkTimer) {
+      pageTitle = document.title;
+      blinkTick();
+      blinkTimer = setInterval(blinkTick, 1000);
+    } else if (!want && blinkTimer) {
+      clearInterval(blinkTimer);
+      blinkTimer = null;
+      if (document.title === blinkText) document.title = pageTitle;
+    }
+  }
+  var audio = null;
+  function tone() {
+    try {
+      var C = window.AudioContext || window.webkitAudioContext;
+      if (!C) return;
+      audio = audio || new C();
+      var o = audio.createOscillator();
+      var g = audio.createGain();
+      o.frequency.value = 880;
+      g.gain.setValueAtTime(0.08, audio.currentTime);
+      g.gain.exponentialRampToValueAtTime(0.0001, audio.currentTime + 0.3);
+      o.connect(g);
+      g.connect(audio.destination);
+      o.start();
+      o.stop(audio.currentTime + 0.3);
+    } catch (err) { /* no sound: the badge and title still say it */ }
+  }
   var phone = window.matchMedia ? window.matchMedia('(max-width: 480px)') : null;
   var frameDesk = frame.style.cssText;
   function layout() {
@@ -120,6 +164,7 @@ export const WIDGET_LOADER = String.raw`(function () {
     bubble.style.display = showUnread && preview ? '-webkit-box' : 'none';
     bubble.setAttribute('aria-label', 'New message: ' + preview + '. Open the chat');
     button.setAttribute('aria-label', open ? 'Close the chat' : 'Open the chat: ' + title + (showUnread ? ' (' + unread + ' new message' + (unread > 1 ? 's' : '') + ')' : ''));
+    blink();
   }
   function set(o) {
     var was = open;
@@ -144,7 +189,9 @@ export const WIDGET_LOADER = String.raw`(function () {
       if (button.style.display !== 'none') button.focus();
     } else if (e.data.baton === 'unread') {
       var n = Number(e.data.count);
+      var before = unread;
       unread = isFinite(n) && n > 0 ? Math.floor(n) : 0;
+      if (sound && !open && unread > before) tone();
       preview = typeof e.data.preview === 'string' ? e.data.preview.slice(0, 200) : '';
       layout();
     }
