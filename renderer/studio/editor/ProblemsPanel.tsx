@@ -1,4 +1,5 @@
-import { X } from 'lucide-react';
+import { ChevronDown, X } from 'lucide-react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { FlowProblem } from '../../../shared/flow/flowProblem';
 import { Button } from '../../ui/Button';
 import { isSettingsPath } from '../inspector/settingsFocus';
@@ -6,20 +7,67 @@ import { isSettingsPath } from '../inspector/settingsFocus';
 /**
  * Validation problems; clicking one selects its block and brings it into view, or, for a Flow settings field
  * (the escalation policy's phrases, Never trigger...), opens Flow settings at that field.
+ *
+ * Newcomer s13 #4: the list stayed open over the canvas until its X was clicked, and a list taller than the panel
+ * scrolled inside with no hint that more items were below. It now closes on Escape and on a click outside it (like
+ * every other popover; the badge that opens it is left to toggle it), and says how many items are below the fold.
  */
 export function ProblemsPanel({ problems, onFocus, onFocusSettings, onClose }: { problems: FlowProblem[]; onFocus: (blockId: string) => void; onFocusSettings?: (path: string) => void; onClose: () => void }) {
+  const panel = useRef<HTMLElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const [below, setBelow] = useState(0);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onClose();
+    };
+    const onPointer = (e: PointerEvent | MouseEvent) => {
+      const target = e.target as Element | null;
+      if (!target || !(target instanceof Element)) return;
+      if (panel.current?.contains(target)) return;
+      // The badge toggles the panel itself: closing here would let its click open it again.
+      if (target.closest('.st-problems-toggle')) return;
+      onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    document.addEventListener('pointerdown', onPointer, true);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      document.removeEventListener('pointerdown', onPointer, true);
+    };
+  }, [onClose]);
+
+  /** How many items end below the visible part of the list. */
+  const measure = useCallback(() => {
+    const ul = list.current;
+    if (!ul) return;
+    const bottom = ul.scrollTop + ul.clientHeight;
+    if (ul.scrollHeight - bottom <= 2) return setBelow(0);
+    let n = 0;
+    for (const li of Array.from(ul.children) as HTMLElement[]) if (li.offsetTop + li.offsetHeight / 2 > bottom) n++;
+    setBelow(Math.max(1, n));
+  }, []);
+  useLayoutEffect(() => {
+    measure();
+    const ul = list.current;
+    if (!ul || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(measure);
+    ro.observe(ul);
+    return () => ro.disconnect();
+  }, [measure, problems]);
+
   return (
-    <section className="st-problems" aria-label="Problems">
+    <section className="st-problems" aria-label="Problems" ref={panel}>
       <header>
-        <strong>Problems</strong>
-        <Button variant="ghost" size="icon" aria-label="Close problems" onClick={onClose}>
+        <strong>Problems{problems.length > 0 ? ` (${problems.length})` : ''}</strong>
+        <Button variant="ghost" size="icon" aria-label="Close problems" title="Close (Escape)" onClick={onClose}>
           <X size={14} />
         </Button>
       </header>
       {problems.length === 0 ? (
         <p className="st-empty">No problems: this flow is ready to run.</p>
       ) : (
-        <ul>
+        <ul ref={list} onScroll={measure}>
           {problems.map((p, i) => (
             <li key={i} data-tone={p.severity}>
               <button
@@ -39,6 +87,18 @@ export function ProblemsPanel({ problems, onFocus, onFocusSettings, onClose }: {
             </li>
           ))}
         </ul>
+      )}
+      {below > 0 && (
+        <button
+          type="button"
+          className="st-problems-more"
+          onClick={() => {
+            const ul = list.current;
+            if (ul) ul.scrollTo?.({ top: ul.scrollHeight, behavior: 'smooth' });
+          }}
+        >
+          <ChevronDown size={14} /> {below} more below
+        </button>
       )}
     </section>
   );
