@@ -22,6 +22,8 @@ import { dropNearMissesSince, nearMissMark, reportNearMiss, startNearMisses, tak
 import { classifierOn } from './learnedSignals';
 import { withoutNeverTrigger } from './neverTrigger';
 import { policyFallbackFacts } from './inDomain/policyFallback';
+import { hasHarmCue } from './topicMeaning';
+import { canonicalTokens } from './canonicalTokens';
 
 type Detector = (facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory) => Signal | null;
 
@@ -245,10 +247,21 @@ export function evaluateEscalation(
     const loop = streakLoop(facts, policy, memory, !signals.some((s) => s.reason === 'repeated_fallback'));
     if (loop) signals.push(loop);
   }
+  let upsetFirst = '';
   if (signals.length > 1) {
     const ranked = rankSignals(signals);
     signals.length = 0;
     signals.push(...ranked);
+    // Session 13 (escneg): urgency the classifier alone reads (no time, deadline or emergency word: the urgency rules saw
+    // nothing) is not named before negative sentiment the customer's own words show ("I'm wicked pissed right now ...
+    // processing for 2 weeks", "I am very tired of this ... every day it is 'tomorrow'"): the agent first needs to know the
+    // customer is upset. Not when the message has a word of harm or a person at risk ("he's hurt his hip and can't get up").
+    const upset = signals[0].reason === 'urgency' && signals[0].source === 'classifier' ? signals.find((s) => s.reason === 'negative_sentiment' && s.source !== 'classifier') : undefined;
+    if (upset !== undefined && !hasHarmCue(canonicalTokens(facts.analysis))) {
+      signals.splice(signals.indexOf(upset), 1);
+      signals.unshift(upset);
+      upsetFirst = ` Named negative sentiment before urgency: the customer's words are upset, and only the classifier reads urgency (score ${signals[1].score.toFixed(2)}; no time, deadline or emergency word).`;
+    }
   }
 
   const sentiment = effectiveSentiment(facts.analysis).score;
@@ -288,7 +301,7 @@ export function evaluateEscalation(
       action = 'handoff';
       explanation = `Handed over (graduated mode, step 3 of 3): ${clause(deciding)}.`;
     }
-    explanation += alsoSeen(signals, deciding) + (deciding === signals[0] ? whyFirst(signals, deciding) : '');
+    explanation += alsoSeen(signals, deciding) + (deciding === signals[0] ? (upsetFirst || whyFirst(signals, deciding)) : '');
   }
 
   let next: EscalationMemory;

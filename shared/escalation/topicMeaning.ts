@@ -638,6 +638,11 @@ export function hasMoney(toks: readonly string[], amounts: number): boolean {
  * its MOT, the dog ate a sock..."; "can I use the same bag they came in?") is a near miss: a close call needs a cue.
  */
 const HARM_CUES = w('safety safe unsafe hazard hazardous dangerous danger injury injured injuries hurt hurts burn burnt burned burns burning fire flames flame flared smoke smoking spark sparks sparked sparking hot melt melted melting shock shocked electric cut cuts bleeding blood stitches bruise bruised bruises rash blisters choke choked choking swallow swallowed swallowing mouth toxic fumes poison poisoned allergic overheat overheated overheating exploded explode sharp hospital doctor fell fall collapsed snapped swelled swollen bulging leaking gas smell scalded baby toddler child son daughter');
+/** Session 13: a word of harm, hazard or a person at risk in the message (canonical tokens). */
+export function hasHarmCue(toks: readonly string[]): boolean {
+  for (const t of toks) if (HARM_CUES.has(t)) return true;
+  return false;
+}
 export const SAFETY_CLOSE_CALL = 0.75;
 export function safetyCloseCallWithoutCue(toks: readonly string[], score: number): boolean {
   if (score >= SAFETY_CLOSE_CALL) return false;

@@ -97,3 +97,19 @@ describe("a broken website or link is the service, not damaged goods", () => {
     expect(reasonOf(t)).toBe('sensitive_topic');
   });
 });
+
+describe('upset in the customer\'s words is named before urgency only the classifier reads', () => {
+  it('a furious customer whose message merely sounds pressing is named negative sentiment, and the drawer says why', () => {
+    const d = decide("I am absolutely livid right now, the parcel for my dad's birthday has been stuck at the depot for a fortnight");
+    expect(d.reason).toBe('negative_sentiment');
+    expect(d.signals.some((s) => s.reason === 'urgency' && s.source === 'classifier')).toBe(true);
+    expect(d.explanation).toMatch(/Named negative sentiment before urgency: .* only the classifier reads urgency/);
+  });
+  it('a real deadline in the words still comes first', () => {
+    expect(reasonOf("I'm furious, I need this parcel by 5pm today for the party")).toBe('urgency');
+  });
+  it('a person hurt keeps urgency first', () => {
+    const d = decide('my dad fell off the step stool you sold me, he is hurt and cannot get up, this is awful');
+    expect(d.reason).not.toBe('negative_sentiment');
+  });
+});
