@@ -159,7 +159,24 @@ export function validateAnswer(inputType: QuestionInputType, raw: string, now: n
       return date(raw, now, timeZone);
     case 'url':
       return url(raw);
+    case 'address':
+      return address(raw);
   }
+}
+
+/**
+ * Session 13 (newcomer s13 #15, hostile s13 #8): a postal address, for a question such as "What is the new delivery
+ * address?": at least one digit (a house number or a postcode) once order numbers are left out, and at least two words
+ * of letters; 5 to 300 characters. "yes", "no", "actually I want to cancel it instead" or "order NW-104233" are asked
+ * again instead of being passed on as the address. Stored as typed (spaces tidied).
+ */
+const ORDER_LIKE = /(?:\b[a-z]{2,4}-\d{4,}\b|#\s?\d{3,})/gi;
+function address(raw: string): AnswerResult {
+  const t = raw.trim().replace(/\s+/g, ' ');
+  if (t.length < 5 || t.length > 300) return FAIL;
+  if (!/\d/.test(t.replace(ORDER_LIKE, ' '))) return FAIL;
+  if ((t.match(/\p{L}{2,}/gu) ?? []).length < 2) return FAIL;
+  return { ok: true, value: t };
 }
 
 /**

@@ -103,7 +103,7 @@ export type OpeningHours = z.infer<typeof openingHoursSchema>;
 
 /* ------------------------------------------------------------------ enums */
 
-export const questionInputTypes = ['text', 'email', 'phone', 'number', 'date', 'url'] as const;
+export const questionInputTypes = ['text', 'email', 'phone', 'number', 'date', 'url', 'address'] as const;
 export const notifyChannels = ['email', 'slack', 'webhook'] as const;
 export const assignationModes = ['simple', 'default', 'custom'] as const;
 export type Assignation = (typeof assignationModes)[number];

@@ -19,6 +19,7 @@ export const questionData = z.object({
         number: { label: 'Number', help: 'A number, stored as a number.' },
         date: { label: 'Date', help: 'A date such as "tomorrow" or "12 March", stored as YYYY-MM-DD.' },
         url: { label: 'Web address', help: 'A link starting with http:// or https://.' },
+        address: { label: 'Postal address', help: 'A number (house or postcode) and words, e.g. 12 High Street, Leeds LS1 4AB; "yes" or a sentence with no number is asked again.' },
       },
     }),
   /** Variable that receives the (normalised) answer. */

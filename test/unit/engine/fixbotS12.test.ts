@@ -148,7 +148,7 @@ describe('newcomer s11 #13 / #14: the template reuses the order number and says 
     c.say('I moved, please send it to 14 Rosewood Lane instead');
     expect(c.lastBotText()).toBe('Is it order NW-104233 that should go to a new address?');
     c.click('Yes, that one');
-    expect(c.lastBotText()).toBe('What is the new delivery address, including the postcode?');
+    expect(c.lastBotText()).toBe('What is the new delivery address? Please include the house number and postcode (e.g. 12 High Street, Leeds LS1 4AB).');
     expect(c.botTexts()).not.toContain('Which order should go to a new address? (e.g. NW-104233)');
   });
 
@@ -166,6 +166,8 @@ describe('newcomer s11 #13 / #14: the template reuses the order number and says 
     const c = converse(template(), { now: MONDAY_10_LONDON });
     c.click('Something else');
     c.say('please cancel order NW-555123');
+    // Session 13 (hostile s13 #7): every cancel is confirmed first.
+    c.click('Yes, cancel it');
     expect(c.botTexts().slice(-2)).toEqual(["I'll ask the warehouse to stop order NW-555123, and we'll confirm by email.", 'What email address should we reply to?']);
   });
 });

@@ -28,30 +28,34 @@ const returned = ['I want to return order NW-104233', 'Wrong size or fit', 'Yes'
 describe('cancelling an order the customer already named (newcomer s9 #28)', () => {
   it('offers the order given for the return instead of asking for it', () => {
     const said = botAfter([...returned, 'can I cancel that order instead?']);
-    expect(said).toMatch(/Is it order NW-104233 you'd like to cancel\?/);
+    // Session 13 (hostile s13 #7): the confirmation names the order and offers to keep it.
+    expect(said).toMatch(/Just to check: shall I cancel order NW-104233\?/);
     expect(said).not.toMatch(/Which order would you like to cancel/);
   });
   it('"yes" cancels that order', () => {
     expect(botAfter([...returned, 'cancel my order', 'yes', 'dana@example.com'])).toMatch(/stop order NW-104233/);
   });
   it('a new number typed at the offer is the one cancelled', () => {
-    const said = botAfter([...returned, 'cancel my order', 'NW-555555', 'dana@example.com']);
+    const said = botAfter([...returned, 'cancel my order', 'NW-555555', 'yes', 'dana@example.com']);
     expect(said).toMatch(/stop order NW-555555/);
     expect(said).not.toMatch(/stop order NW-104233/);
   });
   it('"Another order" asks which one', () => {
-    const said = botAfter([...returned, 'cancel my order', 'Another order', 'NW-777777', 'dana@example.com'], returned.length + 1);
+    const said = botAfter([...returned, 'cancel my order', 'Another order', 'NW-777777', 'yes', 'dana@example.com'], returned.length + 1);
     expect(said).toMatch(/Which order would you like to cancel\?/);
     expect(said).toMatch(/stop order NW-777777/);
   });
   it('a number in the cancel request is taken at once, even when another was given before', () => {
-    const said = botAfter([...returned, 'please cancel order NW-222222', 'dana@example.com']);
-    expect(said).not.toMatch(/Is it order|Which order/);
+    // Session 13 (hostile s13 #7): not asked which order, but confirmed before anything is cancelled.
+    const said = botAfter([...returned, 'please cancel order NW-222222', 'yes', 'dana@example.com'], returned.length);
+    expect(said).not.toMatch(/Which order/);
+    expect(said).toMatch(/shall I cancel order NW-222222\?/);
     expect(said).toMatch(/stop order NW-222222/);
   });
   it.each(['please cancel order NW-104233', 'I want to cancel NW-104233', 'how do I cancel my order NW-104233?'])('first message "%s" is not asked for the order', (m) => {
-    const said = botAfter(['Something else', m]);
-    expect(said).not.toMatch(/Which order|Is it order/);
+    const said = botAfter(['Something else', m, 'yes'], 1);
+    expect(said).not.toMatch(/Which order/);
+    expect(said).toMatch(/shall I cancel order NW-104233\?/);
     expect(said).toMatch(/What email address should we reply to\?/);
   });
   it('with no order number known, the bot asks', () => {
