@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-// Session 13 newcomer findings in the studio (fixstudio): N#4 the Problems list.
+// Session 13 newcomer findings in the studio (fixstudio): N#4 the Problems list; N#9 a read-only window.
 import './support/setup';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
@@ -65,5 +65,27 @@ describe('Problems list closes like a popover and says when more are below (newc
     } finally {
       for (const [k, d] of saved) if (d) Object.defineProperty(proto, k, d); else delete (proto as unknown as Record<string, unknown>)[k];
     }
+  });
+});
+
+describe('a window another window saved over is read-only (newcomer s13 #9)', () => {
+  it('disables the palette, the inspector fields and Undo, and says why in the inspector', () => {
+    const store = renderEditor(undefined, (s) => {
+      s.getState().dispatch({ type: 'set_settings', settings: { language: 'fr' } });
+    });
+    expect(screen.getByRole('button', { name: 'Undo' })).not.toBeDisabled();
+    act(() => store.getState().setReadOnly('Read-only: another tab or window saved this flow, so edits here cannot be saved. Reload to edit the latest version.'));
+    expect(screen.getByRole('button', { name: 'Undo' })).toBeDisabled();
+    const palette = screen.getByRole('complementary', { name: 'Blocks' });
+    for (const b of within(palette).getAllByRole('button')) expect(b).toBeDisabled();
+    const inspector = screen.getByRole('complementary', { name: 'Inspector' });
+    expect(within(inspector).getByRole('note')).toHaveTextContent(/Read-only: .* Reload/);
+    const fields = within(inspector).getAllByRole('textbox');
+    expect(fields.length).toBeGreaterThan(0);
+    for (const f of fields) expect(f).toBeDisabled();
+    // A keyboard edit (Ctrl+Z) changes nothing.
+    const flow = store.getState().flow;
+    fireEvent.keyDown(window, { key: 'z', ctrlKey: true });
+    expect(store.getState().flow).toBe(flow);
   });
 });

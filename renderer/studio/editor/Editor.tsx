@@ -68,8 +68,10 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage }: EditorP
   const [theme, toggleTheme] = useTheme();
 
   const flowName = useStudio((s) => s.flow.name);
-  const canUndo = useStudio((s) => s.past.length > 0);
-  const canRedo = useStudio((s) => s.future.length > 0);
+  // Newcomer s13 #9: another window saved the flow; this one can no longer save, so it takes no edits either.
+  const readOnly = useStudio((s) => s.readOnly);
+  const canUndo = useStudio((s) => s.past.length > 0 && !s.readOnly);
+  const canRedo = useStudio((s) => s.future.length > 0 && !s.readOnly);
   const selection = useStudio((s) => s.selection);
   const notice = useStudio((s) => s.notice);
   const validated = useProblems();
@@ -322,7 +324,11 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage }: EditorP
         </div>
       </header>
       <div className="st-main" data-simulator={showSim ? 'open' : undefined}>
-        {!showSim && <Palette />}
+        {!showSim && (
+          <fieldset className="st-readonly-scope" disabled={!!readOnly} title={readOnly ?? undefined}>
+            <Palette />
+          </fieldset>
+        )}
         <main className="st-canvas" aria-label="Canvas">
           <Canvas />
           {visibleNotice && (
@@ -343,8 +349,15 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage }: EditorP
           </button>
           {showProblems && <ProblemsPanel problems={problems} onFocus={focusBlock} onFocusSettings={focusSettings} onClose={() => setShowProblems(false)} />}
         </main>
-        <aside className="st-inspector" aria-label="Inspector">
-          {single && isBlock ? <BlockInspector blockId={single} /> : single && isGroup ? <GroupInspector groupId={single} /> : single ? <NoteInspector noteId={single} /> : selection.length > 1 ? <MultiSelection count={selection.length} onGroup={() => actions('group')} onDelete={() => actions('delete')} onDuplicate={() => actions('duplicate')} /> : <FlowSettings />}
+        <aside className="st-inspector" aria-label="Inspector" data-readonly={readOnly ? 'true' : undefined}>
+          {readOnly && (
+            <p className="st-readonly-note" role="note">
+              {readOnly}
+            </p>
+          )}
+          <fieldset className="st-readonly-scope" disabled={!!readOnly}>
+            {single && isBlock ? <BlockInspector blockId={single} /> : single && isGroup ? <GroupInspector groupId={single} /> : single ? <NoteInspector noteId={single} /> : selection.length > 1 ? <MultiSelection count={selection.length} onGroup={() => actions('group')} onDelete={() => actions('delete')} onDuplicate={() => actions('duplicate')} /> : <FlowSettings />}
+          </fieldset>
         </aside>
         {showSim && <SimulatorPanel onClose={() => setShowSim(false)} onFocusBlock={focusBlock} storage={scenarioStorage} />}
       </div>

@@ -108,11 +108,12 @@ function ConflictBanner({ error, hint }: { error?: string; hint?: string }) {
     <div className="bt-conflict-banner" role="alert">
       <TriangleAlert size={18} aria-hidden />
       <div className="bt-conflict-text">
-        <strong>This flow was changed in another tab or window.</strong>{' '}
+        <strong>This flow was changed in another tab or window: this window is read-only now.</strong>{' '}
         <span>
+          {/* Newcomer s13 #9: the window kept taking edits that could never be saved. */}
           {hasCopy
-            ? 'Reload to get the latest version; your unsaved changes are kept in this browser as a recoverable copy (download it, then import it from the home screen to compare or merge).'
-            : 'Reload to get the latest version; this tab had no unsaved changes, so nothing is lost.'}
+            ? 'Nothing more can be saved from here. Reload to get the latest version; your unsaved changes are kept in this browser as a recoverable copy (download it, then import it from the home screen to compare or merge).'
+            : 'Nothing more can be saved from here. Reload to get the latest version; this tab had no unsaved changes, so nothing is lost.'}
         </span>
         {/* The server's own wording of the same refusal ("... it is now at version 6; this editor has version 5 ...") said it all again (newcomer s12 #5): only what it adds, the two versions. */}
         {error && error !== 'This flow was changed in another tab or window.' ? <small title={error}>{versionsOf(error) ?? error}</small> : null}

@@ -43,7 +43,7 @@ export interface PersistenceState {
 
 /** The part of the editor store the persistence needs (the studio store satisfies it). */
 export interface PersistableStore {
-  getState(): { flow: Flow; revision: number; lastPatches: Patch[] };
+  getState(): { flow: Flow; revision: number; lastPatches: Patch[]; setReadOnly?(reason: string | null): void };
   subscribe(listener: (state: { flow: Flow; revision: number; lastPatches: Patch[] }, prev: { flow: Flow; revision: number; lastPatches: Patch[] }) => void): () => void;
 }
 
@@ -534,6 +534,10 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
         : 'Reload to get the latest version; this tab had no unsaved changes, so nothing is lost.',
     };
     lastConflictKey = unsaved && storage ? key : null;
+    // Newcomer s13 #9: nothing this window does can be saved any more; it stopped taking edits only in words.
+    store.getState().setReadOnly?.(
+      `Read-only: another tab or window saved this flow, so edits here cannot be saved. Reload to edit the latest version${unsaved ? ' (your unsaved changes are kept: Download my changes)' : ''}.`,
+    );
     setState({ conflictCopy: unsaved && storage ? conflictCopyKey(key) : null });
     refresh();
     const w = waiters;

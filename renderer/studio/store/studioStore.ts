@@ -54,6 +54,11 @@ export interface StudioState {
   measured: Record<string, Size>;
   /** Last refused edit or connection, shown as a toast. */
   notice: { id: number; tone: 'error' | 'info'; text: string } | null;
+  /**
+   * Why this window can no longer change the flow (newcomer s13 #9: after another window saved it, this one kept
+   * taking edits that could never be saved), or null. While set, edits, undo and redo are refused with that reason.
+   */
+  readOnly: string | null;
 
   dispatch(edit: FlowEdit, options?: DispatchOptions): boolean;
   undo(): void;
@@ -69,6 +74,7 @@ export interface StudioState {
   setDrag(positions: Record<string, XY> | null): void;
   setMeasured(sizes: Record<string, Size>): void;
   notify(text: string, tone?: 'error' | 'info'): void;
+  setReadOnly(reason: string | null): void;
 }
 
 export interface DispatchOptions {
@@ -109,9 +115,14 @@ export function createStudioStore(initial: Flow): StudioStore {
     drag: {},
     measured: {},
     notice: null,
+    readOnly: null,
 
     dispatch(edit, options = {}) {
       const state = get();
+      if (state.readOnly) {
+        set({ notice: { id: ++noticeId, tone: 'error', text: state.readOnly } });
+        return false;
+      }
       let result;
       try {
         result = applyEdit(state.flow, edit);
@@ -161,6 +172,7 @@ export function createStudioStore(initial: Flow): StudioStore {
 
     undo() {
       const state = get();
+      if (state.readOnly) return;
       const entry = state.past[state.past.length - 1];
       if (!entry) return;
       const flow = applyPatches(state.flow, entry.inverse);
@@ -176,6 +188,7 @@ export function createStudioStore(initial: Flow): StudioStore {
 
     redo() {
       const state = get();
+      if (state.readOnly) return;
       const entry = state.future[state.future.length - 1];
       if (!entry) return;
       const flow = applyPatches(state.flow, entry.patches);
@@ -191,6 +204,10 @@ export function createStudioStore(initial: Flow): StudioStore {
 
     setFlowId(id) {
       const state = get();
+      if (state.readOnly) {
+        set({ notice: { id: ++noticeId, tone: 'error', text: state.readOnly } });
+        return false;
+      }
       if (id === state.flow.id) return true;
       const problem = flowIdProblem(id);
       if (problem) {
@@ -242,6 +259,10 @@ export function createStudioStore(initial: Flow): StudioStore {
 
     notify(text, tone = 'error') {
       set({ notice: { id: ++noticeId, tone, text } });
+    },
+
+    setReadOnly(reason) {
+      set({ readOnly: reason, drag: {} });
     },
   }));
 }
