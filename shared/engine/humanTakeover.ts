@@ -16,7 +16,7 @@ import { reachableAgents } from '../handoff/assignment';
 import { estimateWait } from '../handoff/estimateWait';
 import { initialEscalationMemory } from '../escalation/evaluateEscalation';
 import { buildHandoffContext, reasonPhrases, summarizeConversation } from './handoffContext';
-import { nameFromAnswer, problemFromNameAnswer, validateAnswer } from './questionValidators';
+import { asksForAPersonAgain, nameFromAnswer, problemFromNameAnswer, validateAnswer } from './questionValidators';
 import { addTimer, bot, cancelTimers, isKnown, nextId, say, setVar, system, type Run } from './run';
 import { follow as followExit, goTo, type TakeoverEntry } from './runBlocks';
 import { humanTakeoverData } from '../flow/schema';
@@ -186,6 +186,8 @@ export function answerTakeoverQuestion(
     const noted = problem !== null && wantsReason(run, block.data);
     if (noted) setVar(run, 'handoffReason', problem);
     if (name !== null) setVar(run, 'customerName', name);
+    // Hostile s13 #10: "agent", "human please": a person is what they are getting; not asked for a name again.
+    else if (asksForAPersonAgain(t)) bot(run, takeoverTexts.nameSkipped, block.id);
     else if (w.retries + 1 <= NAME_RETRIES) {
       run.s.waiting = { ...w, retries: w.retries + 1 };
       bot(run, noted ? takeoverTexts.nameRetryNoted : takeoverTexts.nameRetry, block.id);

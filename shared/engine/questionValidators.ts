@@ -206,6 +206,31 @@ const GREETING_START =
 const NOT_A_NAME = new Set(
   'hi hello hey hiya heya howdy yo hallo hola bonjour greetings morning afternoon evening there ok okay yes yeah yep no nope sure thanks thx cheers sorry help hmm um umm ah oh'.split(' '),
 );
+/**
+ * Hostile s13 #10: what a customer types at the name question that is not a name either: asking for a person again
+ * ("agent", "human", "Customer Service", "Manager"), urgency ("urgent", "NOW", "asap"), refusals and filler
+ * ("whatever", "none", "skip") and insults ("idiot bot"). The inbox titled the chat with them and the handoff summary
+ * read "fuck off is waiting".
+ */
+const PERSON_WORDS = 'agent agents human humans person people someone somebody anyone representative rep operator manager supervisor staff support advisor adviser'.split(' ');
+const NOT_A_NAME_S13 = new Set([
+  ...PERSON_WORDS,
+  ...'customer service team bot robot chatbot real live actual urgent urgently asap now quick quickly immediately emergency whatever idk dunno none nothing nobody anonymous skip pass private secret'.split(' '),
+  ...'fuck fucking fuckin fck fk off shit crap damn bloody hell wtf ffs stfu idiot idiotic stupid dumb moron useless pathetic rubbish garbage trash bitch bastard twat prick wanker arse ass asshole'.split(' '),
+]);
+/** The longest name taken (hostile s13 #10: 300 x's were a name); longer answers are asked again. */
+export const MAX_NAME_CHARS = 60;
+const PERSON_REQUEST_FILLER = new Set('a an the just get me i want need to talk speak with please pls plz now can give real live actual proper human a customer service team'.split(' '));
+/**
+ * Hostile s13 #10: an answer to the name question that only asks for a person again ("agent", "human please", "just
+ * get me a real person", "Customer Service"): no name, and the customer is not asked for one again.
+ */
+export function asksForAPersonAgain(raw: string): boolean {
+  const words = raw.toLowerCase().replace(/[^\p{L}\s']/gu, ' ').split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 8) return false;
+  const nouns = words.filter((w) => PERSON_WORDS.includes(w) || w === 'service' || w === 'human');
+  return nouns.length > 0 && words.every((w) => PERSON_WORDS.includes(w) || PERSON_REQUEST_FILLER.has(w));
+}
 export function nameFromAnswer(raw: string): string | null {
   const t = raw.trim().replace(GREETING_START, '').replace(NAME_PREFIX, '').replace(/[.!]+$/, '').replace(/\s+here$/i, '').trim();
   const whole = nameOf(t);
@@ -216,12 +241,13 @@ export function nameFromAnswer(raw: string): string | null {
 }
 
 function nameOf(t: string): string | null {
-  if (!t) return null;
+  if (!t || t.length > MAX_NAME_CHARS) return null;
   const words = t.split(/\s+/);
   if (words.length > 5) return null;
   for (const w of words) {
     if (!NAME_WORD.test(w)) return null;
-    if (SENTENCE_WORDS.has(w.toLowerCase()) || NOT_A_NAME.has(w.toLowerCase())) return null;
+    const lower = w.toLowerCase();
+    if (SENTENCE_WORDS.has(lower) || NOT_A_NAME.has(lower) || NOT_A_NAME_S13.has(lower.replace(/[.'’-]+$/, ''))) return null;
   }
   return t;
 }

@@ -40,7 +40,8 @@ describe('the shipped support flow at its rating prompt', () => {
   it.each([
     ['I want to return my boots', /Which order is the return for\?/],
     ['do you take paypal?', /PayPal/],
-    ['how do I cancel my order NW-104233?', /What email address should we reply to\?/],
+    // Session 13 (hostile s13 #7): a cancel is confirmed first.
+    ['how do I cancel my order NW-104233?', /Just to check: shall I cancel order NW-104233\?/],
   ])('"%s" is answered by the router', (msg, expected) => {
     const said = botAfterRating([...toRating, msg]);
     expect(said).not.toMatch(/Please pick a number/);
