@@ -478,28 +478,96 @@ export function ownFlush(root: { flushed: PromiseLike<unknown> }): Promise<void>
   return p;
 }
 
+/** A write the writer refused (WriteConflict) as the store's callers expect it. */
+function asConflict(err: unknown): never {
+  throw err instanceof WriteConflict ? new StoreConflictError(err.message) : err;
+}
+
+/** Writes that share one lmdb transaction callback and one flush (`InlineWriter`). */
+class WriteGroup {
+  readonly reqs: Array<Omit<WriterRequest, 'n'>> = [];
+  readonly results: unknown[] = [];
+  errors: unknown[] | undefined;
+  /** Settles when the group's transaction is committed and flushed (or failed). */
+  done!: Promise<unknown>;
+  /** Write `i`'s answer once the group is durable: its refusal, a prune's count, or nothing. */
+  answer(i: number): unknown {
+    const errors = this.errors;
+    if (errors !== undefined && i in errors) asConflict(errors[i]);
+    const v = this.results[i];
+    return typeof v === 'number' ? v : undefined; // a prune's count, as the writer thread answers it
+  }
+}
+
 /**
  * The same write plans run on the calling thread, in lmdb transaction callbacks (what the store did before session
- * 5): `writer: 'inline'` / BATON_STORE_WRITER=inline. Kept to compare, and for a machine with one core.
+ * 5): `writer: 'inline'` / BATON_STORE_WRITER=inline. Kept to compare, for a machine with one core, and the way each
+ * shard of `baton serve` writes.
+ *
+ * Session 13 (rtwork): one lmdb transaction callback and one flush promise per group of writes, not per write. The
+ * writes sent until lmdb runs the group's callback (in practice: every commit of one event turn, e.g. all the
+ * messages of one batch from the main thread) join the group and run in that one callback, in the order they were
+ * sent, each in its own try (a refused write, a conflict, fails alone, as a callback of its own did). The group's
+ * flush is taken right after its callback was queued (`ownFlush`), so it is the flush of the lmdb batch that holds
+ * every write of the group: each write still resolves only once its transaction is committed AND on disk.
  */
 class InlineWriter {
   private readonly run: ReturnType<typeof writeOps>;
+  /** The group still open (its callback has not run yet), or null. */
+  private group: WriteGroup | null = null;
+  /** BATON_WRITE_GROUPS=off: one callback and one flush per write, as before session 13 (to compare in benches). */
+  private readonly grouping = process.env.BATON_WRITE_GROUPS !== 'off';
   constructor(
     private readonly root: RootDatabase,
     db: Parameters<typeof writeOps>[0],
   ) {
     this.run = writeOps(db);
   }
-  async send(req: Omit<WriterRequest, 'n'>): Promise<unknown> {
+  send(req: Omit<WriterRequest, 'n'>): Promise<unknown> {
+    if (trace) return this.sendTraced(req).catch(asConflict);
+    let g = this.group;
+    if (g === null) g = this.open();
+    const i = g.reqs.push(req) - 1;
+    if (!this.grouping) this.group = null;
+    const done = g.done;
+    return done.then(() => g.answer(i));
+  }
+  /** A new group: its one transaction callback queued, its flush taken (see the class comment). */
+  private open(): WriteGroup {
+    const g = new WriteGroup();
+    this.group = g;
+    let txn: Promise<unknown>;
     try {
-      if (trace) return await this.sendTraced(req);
-      const txn = this.root.transaction(() => this.run(req as WriterRequest));
-      const flushed = ownFlush(this.root);
-      const v: unknown = await txn;
-      await flushed;
-      return typeof v === 'number' ? v : undefined; // a prune's count, as the writer thread answers it
+      txn = this.root.transaction(() => this.runGroup(g));
     } catch (err) {
-      throw err instanceof WriteConflict ? new StoreConflictError(err.message) : err;
+      // lmdb refused to queue it (closed): this write and any joining it in this turn get that error.
+      this.group = null;
+      g.done = Promise.reject(err);
+      g.done.catch(() => undefined);
+      return g;
+    }
+    const flushed = ownFlush(this.root);
+    g.done = txn.then(
+      () => flushed,
+      (err) => {
+        // The batch was not written (a failed commit): no write of the group joins a later one.
+        if (this.group === g) this.group = null;
+        throw err;
+      },
+    );
+    g.done.catch(() => undefined); // each write's own promise reports it
+    return g;
+  }
+  /** The group's writes, in one lmdb transaction callback: closes the group first (later writes start a new one). */
+  private runGroup(g: WriteGroup): void {
+    if (this.group === g) this.group = null;
+    const reqs = g.reqs;
+    for (let i = 0; i < reqs.length; i++) {
+      try {
+        g.results[i] = this.run(reqs[i] as WriterRequest);
+      } catch (err) {
+        (g.errors ??= [])[i] = err;
+      }
     }
   }
   /** `send` with the latency trace's marks (BATON_LATENCY_TRACE, runtime/serve/latencyTrace.ts). */
@@ -552,6 +620,95 @@ function bounded(p: Promise<unknown>): Promise<void> {
 function toError(f: WriterFailure): Error {
   if ('conflict' in f) return new StoreConflictError(f.conflict);
   return Object.assign(new Error(f.message), { code: f.code, commitError: f.commitFailed ? true : undefined });
+}
+
+/** A commit as the writer runs it (embeddedWriter.mjs `commit`); see `EmbeddedStore.planCommit`. */
+interface CommitRequest {
+  k: 'c';
+  id: string;
+  conv: string;
+  create: true | undefined;
+  ext: string | undefined;
+  g0: number | undefined;
+  log: string[] | undefined;
+  spill: number[] | undefined;
+  oldWindow: [number, number] | undefined;
+  parts: string[] | undefined;
+  modeRm: Mode | undefined;
+  modePut: Mode | undefined;
+  extPut: string | undefined;
+  cancelTimers: StepWrite['cancelTimers'];
+  setTimers: StepWrite['setTimers'];
+  outbox: StepWrite['outbox'];
+  handoffs: StepWrite['handoffs'];
+  records: StepWrite['records'];
+  idem: StepWrite['idempotency'];
+  [field: string]: unknown;
+}
+
+interface CommitPlan {
+  req: CommitRequest;
+  entry: Hot;
+  appended: LogEntry[];
+  seq: number;
+}
+
+function existenceConflict(id: string, create: boolean): StoreConflictError {
+  return new StoreConflictError(create ? `conversation ${id} already exists` : `conversation ${id} does not exist`);
+}
+
+/** A log entry with its id and seq (the commit's answer and the `hot` window's matches). */
+function numbered(e: NewLogEntry, conversationId: string, seq: number): LogEntry {
+  return { ...e, id: `${conversationId}:${seq}`, seq } as LogEntry;
+}
+
+/** The JSON text of each new log entry (without id and seq). */
+function logTexts(append: readonly NewLogEntry[]): string[] {
+  const out = new Array<string>(append.length);
+  for (let i = 0; i < append.length; i++) out[i] = JSON.stringify(append[i]);
+  return out;
+}
+
+/**
+ * `place.runs` after appending `n` entries from seq `s0` at journal number `g0` (see `LogPlace`): the last run grows
+ * when both numbers follow on; otherwise a new run; a full list moves to `logRuns` (returned: the runs to spill).
+ */
+function placeRun(place: LogPlace, r: number[], s0: number, n: number, g0: number): number[] | undefined {
+  const k = r.length - 3;
+  if (k >= 0 && r[k] + r[k + 1] === s0 && r[k + 2] + r[k + 1] === g0) {
+    place.runs = [...r.slice(0, k), r[k], r[k + 1] + n, r[k + 2]];
+    return undefined;
+  }
+  if (r.length >= RUNS_KEPT * 3) {
+    // moved to `logRuns` (one write every RUNS_KEPT commits)
+    place.runs = [s0, n, g0];
+    place.spilled = true;
+    place.spilling = r;
+    return r;
+  }
+  place.runs = [...r, s0, n, g0];
+  return undefined;
+}
+
+/** A commit's creation and index fields: new conversation, mode index, external key. */
+function indexChanges(req: CommitRequest, w: StepWrite, prior: ConversationRecord | undefined, c: ConversationRecord): void {
+  if (w.create) {
+    req.create = true;
+    if (c.externalKey !== undefined) req.ext = c.externalKey;
+  }
+  if (prior && prior.mode !== c.mode) req.modeRm = prior.mode;
+  if (!prior || prior.mode !== c.mode) req.modePut = c.mode;
+  if (c.externalKey !== undefined && prior?.externalKey !== c.externalKey) req.extPut = c.externalKey;
+}
+
+/** A commit's other writes: timers, outbox items, handoffs, records, the idempotency record. */
+function sideWrites(req: CommitRequest, w: StepWrite): void {
+  if (w.cancelTimers?.length) req.cancelTimers = w.cancelTimers;
+  if (w.setTimers?.length) req.setTimers = w.setTimers;
+  if (w.outbox?.length) req.outbox = w.outbox;
+  if (w.handoffs?.length) req.handoffs = w.handoffs;
+  if (w.records?.length) req.records = w.records;
+  if (w.idempotency) req.idem = w.idempotency;
 }
 
 export interface EmbeddedStoreOptions {
@@ -1036,90 +1193,126 @@ export class EmbeddedStore implements RuntimeStore {
     return run;
   }
 
-  private async commitNow(w: StepWrite): Promise<CommitResult> {
-    if (this.closed) throw new Error('store is closed');
-    const c = w.conversation;
-    if (trace) trace.mark(MARK.commit, c.id);
-    let entry: Hot | undefined;
-    let appended: LogEntry[];
-    let seq: number;
+  /**
+   * Session 13 (rtwork): a plain function, not `async`: the plan is made synchronously (`planCommit`), then one
+   * `.then` on the writer's answer. Rare parts of a write (creation, index changes, timers, outbox, handoffs, records,
+   * idempotency) are filled in by small functions of their own, so this hot path stays small: V8 recompiled the
+   * former `async commitNow` 8-11 times in the first minute of a steady load (test/bench/jitChurn.ts), each time
+   * after a rarely taken branch met a new object shape, at 100-340 ms of compiler time each.
+   */
+  private commitNow(w: StepWrite): Promise<CommitResult> {
+    if (this.closed) return Promise.reject(new Error('store is closed'));
+    const id = w.conversation.id;
+    if (trace) trace.mark(MARK.commit, id);
+    let plan: CommitPlan;
     try {
-      this.injectedFailure(() => sizeOf(w));
-      const priorHot = this.load(c.id);
-      const prior = priorHot?.rec;
-      if (w.create && prior) throw new StoreConflictError(`conversation ${c.id} already exists`);
-      if (!w.create && !prior) throw new StoreConflictError(`conversation ${c.id} does not exist`);
-      seq = prior?.lastSeq ?? 0;
-      appended = [];
-      for (const e of w.append ?? []) {
-        seq += 1;
-        appended.push({ ...e, id: `${c.id}:${seq}`, seq });
-      }
-      const record: ConversationRecord = { ...c, lastSeq: seq };
-      const planned = this.planConversation(record, priorHot, appended);
-      entry = planned.entry;
-      // Where the log entries go (see `LogPlace`): the journal, at the next numbers; the record lists the run.
-      const before = priorHot?.place ?? { lo: prior?.lastSeq ?? 0, runs: [], spilled: false };
-      const place: LogPlace = { lo: before.lo, runs: before.runs, spilled: before.spilled };
-      let spill: number[] | undefined;
-      let g0 = 0;
-      if (appended.length > 0) {
-        g0 = this.nextG;
-        this.nextG += appended.length;
-        const s0 = appended[0].seq;
-        const r = before.runs;
-        const k = r.length - 3;
-        if (k >= 0 && r[k] + r[k + 1] === s0 && r[k + 2] + r[k + 1] === g0) place.runs = [...r.slice(0, k), r[k], r[k + 1] + appended.length, r[k + 2]];
-        else if (r.length >= RUNS_KEPT * 3) {
-          spill = r; // moved to `logRuns` (one write every RUNS_KEPT commits)
-          place.runs = [s0, appended.length, g0];
-          place.spilled = true;
-          place.spilling = spill;
-        } else place.runs = [...r, s0, appended.length, g0];
-      }
-      entry.place = place;
-      // `planned.stored` is a fresh object unless it is the record itself (a state without a window): no copy then.
-      const stored = (planned.stored === record ? { ...record } : planned.stored) as StoredConversation;
-      stored.lo = place.lo;
-      stored.g = place.runs;
-      if (place.spilled) stored.gs = 1;
-      // JSON text (see embeddedWriter.mjs JSON_FIELDS): the writer writes these strings' bytes as they are.
-      const req: Omit<WriterRequest, 'n'> = { k: 'c', id: c.id, conv: JSON.stringify(stored) };
-      if (w.create) {
-        req.create = true;
-        if (c.externalKey !== undefined) req.ext = c.externalKey;
-      }
-      if (appended.length > 0) {
-        req.g0 = g0;
-        // Without `id` and `seq`: where an entry is says both (readLog adds them back), a third of an entry's bytes.
-        req.log = (w.append ?? []).map((e) => JSON.stringify(e));
-        if (spill) req.spill = spill;
-      }
-      if (planned.oldWindow) req.oldWindow = planned.oldWindow;
-      if (planned.parts) req.parts = planned.parts;
-      if (prior && prior.mode !== c.mode) req.modeRm = prior.mode;
-      if (!prior || prior.mode !== c.mode) req.modePut = c.mode;
-      if (c.externalKey !== undefined && prior?.externalKey !== c.externalKey) req.extPut = c.externalKey;
-      if (w.cancelTimers?.length) req.cancelTimers = w.cancelTimers;
-      if (w.setTimers?.length) req.setTimers = w.setTimers;
-      if (w.outbox?.length) req.outbox = w.outbox;
-      if (w.handoffs?.length) req.handoffs = w.handoffs;
-      if (w.records?.length) req.records = w.records;
-      if (w.idempotency) req.idem = w.idempotency;
-      // Readers see the new record at once (as before: it was in `hot` from the transaction callback on).
-      this.remember(c.id, entry);
-      this.pendingHot.set(c.id, entry);
-      await this.writer.send(req);
+      plan = this.planCommit(w);
     } catch (err) {
-      // `hot` may hold what the failed write planned: read this conversation from disk next time.
-      this.hot.delete(c.id);
-      if (entry && this.pendingHot.get(c.id) === entry) this.pendingHot.delete(c.id);
-      throw this.writeError(err, () => sizeOf(w));
+      return Promise.reject(this.commitFailed(w, undefined, err));
     }
-    if (this.pendingHot.get(c.id) === entry) this.pendingHot.delete(c.id);
+    // Readers see the new record at once (as before: it was in `hot` from the transaction callback on).
+    this.remember(id, plan.entry);
+    this.pendingHot.set(id, plan.entry);
+    let sent: Promise<unknown>;
+    try {
+      sent = this.writer.send(plan.req);
+    } catch (err) {
+      return Promise.reject(this.commitFailed(w, plan.entry, err));
+    }
+    return sent.then(
+      () => this.committed(w, plan),
+      (err) => {
+        throw this.commitFailed(w, plan.entry, err);
+      },
+    );
+  }
+
+  /** After a write is durable: `hot` keeps it, events go out, the answer. */
+  private committed(w: StepWrite, plan: CommitPlan): CommitResult {
+    const id = plan.req.id;
+    if (this.pendingHot.get(id) === plan.entry) this.pendingHot.delete(id);
     if (this.writeFailure) this.writeSucceeded(sizeOf(w));
-    if (appended.length > 0) this.events.emit(c.id, appended);
-    return { appended, lastSeq: seq };
+    if (plan.appended.length > 0) this.events.emit(id, plan.appended);
+    return { appended: plan.appended, lastSeq: plan.seq };
+  }
+
+  /** A write that failed (planning or writing): `hot` may hold what it planned, read it from disk next time. */
+  private commitFailed(w: StepWrite, entry: Hot | undefined, err: unknown): unknown {
+    const id = w.conversation.id;
+    this.hot.delete(id);
+    if (entry && this.pendingHot.get(id) === entry) this.pendingHot.delete(id);
+    return this.writeError(err, () => sizeOf(w));
+  }
+
+  /** The writer's plan of one commit (see `commit`); throws a conflict that needs only this conversation. */
+  private planCommit(w: StepWrite): CommitPlan {
+    const c = w.conversation;
+    if (this.failNext > 0) this.injectedFailure(() => sizeOf(w));
+    const priorHot = this.load(c.id);
+    const prior = priorHot?.rec;
+    if (w.create ? prior !== undefined : prior === undefined) throw existenceConflict(c.id, w.create === true);
+    let seq = prior === undefined ? 0 : prior.lastSeq;
+    const appended: LogEntry[] = [];
+    const append = w.append;
+    if (append !== undefined) {
+      for (let i = 0; i < append.length; i++) {
+        seq += 1;
+        appended.push(numbered(append[i], c.id, seq));
+      }
+    }
+    const record: ConversationRecord = { ...c, lastSeq: seq };
+    const planned = this.planConversation(record, priorHot, appended);
+    const entry = planned.entry;
+    // Where the log entries go (see `LogPlace`): the journal, at the next numbers; the record lists the run.
+    const before = priorHot?.place ?? { lo: prior?.lastSeq ?? 0, runs: [], spilled: false };
+    const place: LogPlace = { lo: before.lo, runs: before.runs, spilled: before.spilled };
+    let spill: number[] | undefined;
+    let g0 = 0;
+    if (appended.length > 0) {
+      g0 = this.nextG;
+      this.nextG += appended.length;
+      spill = placeRun(place, before.runs, appended[0].seq, appended.length, g0);
+    }
+    entry.place = place;
+    // `planned.stored` is a fresh object unless it is the record itself (a state without a window): no copy then.
+    const stored = (planned.stored === record ? { ...record } : planned.stored) as StoredConversation;
+    stored.lo = place.lo;
+    stored.g = place.runs;
+    if (place.spilled) stored.gs = 1;
+    // JSON text (see embeddedWriter.mjs JSON_FIELDS): the writer writes these strings' bytes as they are. Every field
+    // is set here (undefined when not written), so each plan has the same shape.
+    const req: CommitRequest = {
+      k: 'c',
+      id: c.id,
+      conv: JSON.stringify(stored),
+      create: undefined,
+      ext: undefined,
+      g0: undefined,
+      log: undefined,
+      spill: undefined,
+      oldWindow: planned.oldWindow,
+      parts: planned.parts,
+      modeRm: undefined,
+      modePut: undefined,
+      extPut: undefined,
+      cancelTimers: undefined,
+      setTimers: undefined,
+      outbox: undefined,
+      handoffs: undefined,
+      records: undefined,
+      idem: undefined,
+    };
+    if (appended.length > 0) {
+      req.g0 = g0;
+      // Without `id` and `seq`: where an entry is says both (readLog adds them back), a third of an entry's bytes.
+      req.log = logTexts(append!);
+      req.spill = spill;
+    }
+    if (w.create || prior === undefined || prior.mode !== c.mode || c.externalKey !== undefined) indexChanges(req, w, prior, c);
+    if (w.cancelTimers !== undefined || w.setTimers !== undefined || w.outbox !== undefined || w.handoffs !== undefined || w.records !== undefined || w.idempotency !== undefined) {
+      sideWrites(req, w);
+    }
+    return { req, entry, appended, seq };
   }
 
   runExclusive<T>(conversationId: string, fn: () => Promise<T>): Promise<T> {
