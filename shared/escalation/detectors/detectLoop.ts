@@ -20,6 +20,7 @@ import { phraseMatcher } from '../phraseMatcher';
 import { analysisConcepts, conceptMatches, conceptOverlap, isTrackingQuestion, questionConcepts, questionType } from '../questionConcepts';
 import { askedAgainByModel } from '../sameRequest/sameRequest';
 import { EMOJI_ONLY, TAKEN_AS_ANSWER, intentEntry } from '../intentMemory';
+import { BARE_REPLY, FILLER } from '../../nlu/bareReplies';
 
 /** Complaints that the bot is looping, as canonical token strings (contractions spelled out). */
 const LOOP_PHRASES = [
@@ -795,6 +796,30 @@ function newInformation(normalized: string): boolean {
   if (FOLLOW_UP_OPENING.has(toks[0]) || ((toks[0] === 'what' || toks[0] === 'how') && toks[1] === 'about')) return true;
   return toks.some((t) => ACK_WORDS.has(t));
 }
+/**
+ * Session 13 (escstruct, hostile s13 #17): the same question asked about another value ("do you ship to France?" / "do you
+ * ship to Spain?", "when are you open on Monday?" / "Saturday?"): a customer working through a list, each answered, asks
+ * something new each time. True when `later` is `earlier` word for word but one or two words swapped for words of another
+ * concept (not a typo of them: "adress" / "address"). A short follow-up ("Spain?") is not read as a rewording already.
+ */
+function otherValue(earlier: string, later: string): boolean {
+  const a = earlier.split(' ');
+  const b = later.split(' ');
+  if (a.length !== b.length || a.length < 3) return false;
+  let differ = 0;
+  for (let i = 0; i < a.length && differ <= 2; i++) {
+    if (a[i] === b[i]) continue;
+    if (conceptMatches(a[i], b[i])) return false;
+    differ++;
+  }
+  return differ >= 1 && differ <= 2;
+}
+/** Whether any asking after the first asks about another value than the one before it (see otherValue). */
+function anotherValue(askings: readonly string[]): boolean {
+  for (let i = 1; i < askings.length; i++) if (otherValue(askings[i - 1], askings[i])) return true;
+  return false;
+}
+
 /** The kind of answer wanted, where the question says it ('what' and no question word say nothing: "what does it cost"). */
 function answerKind(normalized: string): string | null {
   const k = questionType(normalized);
@@ -814,7 +839,7 @@ function sameIntentAgain(facts: TurnFacts, concepts: readonly string[], memory: 
   if (own === 0) return null;
   const earlier = memory.recent.slice(-need);
   const text = facts.analysis.normalized;
-  if (concepts.length === 0 || newInformation(text) || earlier.some(newInformation)) return null;
+  if (concepts.length === 0 || newInformation(text) || earlier.some(newInformation) || anotherValue([...earlier, text])) return null;
   const lists = earlier.map((e) => questionConcepts(e));
   const first = lists.length > 0 ? lists[0] : concepts;
   lists.push([...concepts]);
@@ -845,16 +870,18 @@ function sameIntentAgain(facts: TurnFacts, concepts: readonly string[], memory: 
  * to the new place" to "Which order?" / "how do i update where it gets delivered" to "What is the new address?"). No
  * fallback happens and the subject words differ, so no other rule links them; the memory (intentMemory.ts) says which
  * askings were understood as the intent and which a Question block took (TAKEN_AS_ANSWER), this one included.
- * A loop when the last `count` askings are that one intent or taken as an answer (at least one of each), and none gives a
- * value (no number: "NW-104233", "14 Elm Road" answer the question) or says something new (a thanks, "and ...").
+ * A loop when the last `count` askings are that one intent or taken as an answer (at least one of each), none says something
+ * new (a thanks, "and ..."), and no taken one gives a value (a number: "NW-104233", "14 Elm Road" answer the question) or
+ * is only bare replies and fillers ("merci"). Also at a Ticket block's email question, which takes such text the same way.
  * Chosen over refusing such answers in the Question block (shared/engine/behaviours/question.ts): the learned same-request
  * model cannot tell "Grazie mille" or "The new address is 14 Banbury Road" from the request at a threshold that keeps
- * loops (measured: +1 loop), while the run of askings is plain in the memory (+17 loops, 0 ordinary conversations).
+ * loops (measured: +1 loop), while the run of askings is plain in the memory (+23 loops, 0 ordinary conversations).
  */
 function takenAsAnswerRun(facts: TurnFacts, memory: EscalationMemory, count: number): Signal | null {
   const intents = memory.intents;
   const need = count - 1;
-  if (intents === undefined || intents.length < need || memory.recent.length < need || facts.fallback) return null;
+  if (intents === undefined || intents.length < need || memory.recent.length < need) return null;
+  if (facts.fallback) return null;
   const current = intentEntry(facts);
   if (current === '' || current === EMOJI_ONLY) return null;
   const run = [...intents.slice(-need), current];
@@ -867,9 +894,12 @@ function takenAsAnswerRun(facts: TurnFacts, memory: EscalationMemory, count: num
     if (e === '' || e === EMOJI_ONLY || (name !== null && e !== name)) return null;
     name = e;
   }
-  if (name === null || taken === 0) return null;
+  if (name === null || taken === 0 || anotherValue(texts)) return null;
   for (let i = 0; i < run.length; i++) {
-    if (/\d/.test(texts[i]) || newInformation(texts[i])) return null;
+    if (newInformation(texts[i])) return null;
+    // A taken asking that gives a value (a number: the order, the house) answered the question; one of bare replies and
+    // fillers ("merci", "ok sure") asks nothing. The understood asking may name its order ("change the address on NW-136031").
+    if (run[i] === TAKEN_AS_ANSWER && (/\d/.test(texts[i]) || texts[i].split(' ').every((t) => FILLER.has(t) || BARE_REPLY.has(t)))) return null;
   }
   return {
     reason: 'loop',
