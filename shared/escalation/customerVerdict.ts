@@ -18,6 +18,7 @@
  *
  * Pure; a Set look-up per token gates each pattern, so most messages cost one token walk.
  */
+import { paddedTokens } from './canonicalTokens';
 
 const FUTURE = / (?:will|ill|shall|going to|gonna|about to|intend to|intending to|prepared to|plan to|planning to|can expect to|expect to hear|be (?:taking|telling|sharing|writing|posting|leaving|shopping|ordering|buying))\b/;
 
@@ -67,7 +68,7 @@ export function leavingOrShaming(toks: readonly string[]): string | null {
   let gated = false;
   for (const t of toks) if (LEAVE_GATE.has(t)) gated = true;
   if (!gated) return null;
-  const padded = ` ${toks.join(' ')} `;
+  const padded = paddedTokens(toks);
   if (KIND_REVIEW.test(padded)) return null;
   const m = LEAVE.exec(padded);
   if (m !== null) {
@@ -121,7 +122,7 @@ export function praiseAgainstFacts(toks: readonly string[], text: string): strin
   let gated = false;
   for (const t of toks) if (PRAISE_GATE.has(t)) gated = true;
   if (!gated) return null;
-  const padded = ` ${toks.join(' ')} `;
+  const padded = paddedTokens(toks);
   const praise = PRAISE.exec(padded);
   if (praise === null || PRAISE_NEGATED.test(padded)) return null;
   const fact = FAILURE.exec(padded);

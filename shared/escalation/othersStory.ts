@@ -16,6 +16,7 @@
  * Pure; one Set look-up per token before any pattern runs.
  */
 import { lexiconValence } from '../nlu/sentiment';
+import { paddedTokens } from './canonicalTokens';
 
 /** Words that address this shop or its bot. */
 const ADDRESSED = new Set(['you', 'your', 'yours', 'yourselves', 'yall', 'ye', 'yous', 'youse', 'northwind']);
@@ -52,7 +53,7 @@ export function othersStory(toks: readonly string[], text: string, shouting = 0)
   }
   if (shouting >= 0.7 || ANGRY.test(text)) return null;
   const story = ` ${toks.slice(0, addressed).join(' ')} `;
-  const padded = ` ${toks.join(' ')} `;
+  const padded = paddedTokens(toks);
   if (!text.includes('?') && !ASKING.test(padded)) return null;
   if (OWN_OR_COMPARED.test(padded)) return null;
   const place = ELSEWHERE.exec(story);

@@ -20,6 +20,7 @@
  * frame is in it.
  */
 import type { TopicOutput } from './classifier/outputs';
+import { paddedTokens } from './canonicalTokens';
 
 export interface MeaningHit {
   output: TopicOutput;
@@ -401,7 +402,7 @@ export function meaningOf(toks: readonly string[], outputs: readonly TopicOutput
     for (let n = 0; n < FRAMES.length; n++) {
       const f = FRAMES[n];
       if (f.output !== output || (mask & FRAME_NEEDS[n]) !== FRAME_NEEDS[n]) continue;
-      padded ??= ` ${toks.join(' ')} `;
+      padded ??= paddedTokens(toks);
       let words: string | null = null;
       // (Every frame pattern ends at a word boundary: "dangerous" is not "dangerously good".)
       let ok = true;
@@ -487,7 +488,7 @@ FAMILY_TRIGGERS.forEach((words, i) => {
 const ANY: RegExp[] = [];
 
 export function notOwnCase(toks: readonly string[], question = false): string | null {
-  const padded = ` ${toks.join(' ')} `;
+  const padded = paddedTokens(toks);
   // Each reading needs one of a few words (a Set look-up per token); only the readings whose words are there are scanned.
   let families = 0;
   for (const t of toks) families |= FAMILY_WORDS.get(t) ?? 0;
@@ -547,7 +548,7 @@ const NOT_MINE_CHANGE = w('someone somebody hacked hack hacker hackers strange u
 const OWN_CHANGE = / (?:how (?:can|do|would|could|should) (?:i|we)|can (?:i|we)|(?:i|we) (?:want|would like|need|d like) to|where (?:can|do) (?:i|we)) (?:\w+ )?(?:change|update|edit|reset|modify|amend) (?:the |my |our |an |a )?(?:\w+ )?(?:email|e mail|password|address|phone|number|name|details|account|username|login)\b/;
 export function ownChangeQuestion(toks: readonly string[]): boolean {
   for (const t of toks) if (NOT_MINE_CHANGE.has(t)) return false;
-  return OWN_CHANGE.test(` ${toks.join(' ')} `);
+  return OWN_CHANGE.test(paddedTokens(toks));
 }
 
 /** "I'm broke", "we're broke till payday": no money, not damage. Indexes of such "broke" tokens (usually none). */
@@ -652,7 +653,7 @@ export function safetyCloseCallWithoutCue(toks: readonly string[], score: number
 
 export function frameExcludes(toks: readonly string[], output: TopicOutput): boolean {
   const re = CLASSIFIER_NOT[output];
-  return re !== undefined && re.test(` ${toks.join(' ')} `);
+  return re !== undefined && re.test(paddedTokens(toks));
 }
 
 /**
@@ -691,7 +692,7 @@ export function hasAccountEvent(toks: readonly string[]): boolean {
 const PRICE_QUESTION = /^ (?:\w+ ){0,3}(?:is there|are there|will there be|would there be|any|do you|does it|does that|will i|would i|will we|would we|will it|would it|how much|what is the|whats the|what s the|do i|do we) (?:\w+ ){0,4}(?:charge|charges|cost|costs|fee|fees|pay|price|extra)\b| (?:whether|if) (?:you|there|they) (?:\w+ ){0,2}(?:charge|charges|is a charge|is an extra|are extra)\b/;
 const ALREADY_CHARGED = / (?:charged|billed|debited|deducted|took|taken|paid|statement|receipt|invoice|bank app|pending|overcharged)\b/;
 export function priceQuestion(toks: readonly string[]): boolean {
-  const padded = ` ${toks.join(' ')} `;
+  const padded = paddedTokens(toks);
   return PRICE_QUESTION.test(padded) && !ALREADY_CHARGED.test(padded);
 }
 
@@ -712,7 +713,7 @@ export function amountMismatch(toks: readonly string[]): string | null {
     else if (TAKEN_WORDS.has(t)) taken = true;
   }
   if (digits < 2 || !taken) return null;
-  const m = TAKEN_THEN_SHOULD.exec(` ${toks.join(' ')} `);
+  const m = TAKEN_THEN_SHOULD.exec(paddedTokens(toks));
   if (m === null || Number(m[1]) === Number(m[2])) return null;
   return m[0].trim();
 }

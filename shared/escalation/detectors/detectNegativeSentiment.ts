@@ -16,7 +16,7 @@ import { effectiveSentiment } from '../effectiveSentiment';
 import { classifierOn, classifierScore, classifierSignal, designerSignal, NEAR_MISS_SHARE } from '../learnedSignals';
 import { reportNearMiss } from '../nearMisses';
 import { CLASSIFIER_THRESHOLDS } from '../classifier/thresholds';
-import { canonicalTokens } from '../canonicalTokens';
+import { canonicalTokens, paddedTokens } from '../canonicalTokens';
 import { lexiconValence } from '../../nlu/sentiment';
 import { othersStory } from '../othersStory';
 import { leavingOrShaming, praiseAgainstFacts } from '../customerVerdict';
@@ -215,7 +215,7 @@ function joking(analysis: TurnFacts['analysis'], toks: readonly string[]): strin
   // (Joke words only with a question mark: most messages skip that token walk.)
   const laugh = laughWord(toks) ?? LAUGH_EMOJI.find((e) => analysis.text.includes(e)) ?? (analysis.text.includes('?') ? jokeWord(toks) : undefined);
   if (laugh === undefined) return null;
-  if (!analysis.text.includes('?') && !ASKS.test(` ${toks.join(' ')} `)) return null;
+  if (!analysis.text.includes('?') && !ASKS.test(paddedTokens(toks))) return null;
   if (ANGRY_EMOJI.test(analysis.text) || ANNOYED_EMOJI.test(analysis.text) || MOCKING.test(analysis.text) || analysis.shouting >= 0.7) return null;
   for (const t of toks) if (CONTEMPT.has(t) || NO_KIND_USE.has(t)) return null;
   return laugh.toLowerCase();
@@ -239,7 +239,7 @@ function selfDirected(toks: readonly string[], text: string): string | null {
  * otherwise null. Shared by the self-directed and the swear-praise readings.
  */
 function everyNegativeWordFramed(toks: readonly string[], frames: RegExp, alsoNegative?: ReadonlySet<string>): string | null {
-  const padded = ` ${toks.join(' ')} `;
+  const padded = paddedTokens(toks);
   frames.lastIndex = 0;
   const covered = new Set<number>();
   let first: string | null = null;
@@ -289,7 +289,7 @@ export function praisedWithSwears(toks: readonly string[]): string | null {
  */
 const SHOP_FRAME = / (?:do|does|d) (?:you|ye|ya|yous|youse|u) (?:\w+ )?(?:sell|have|stock|carry|do|got)(?: the| a| an| any)?(?: book| game| toy| plush| film| dvd| set| brand)?| (?:looking for|searching for|is|are) (?:the|a|an)(?: book| game| toy| plush| film| dvd| set)?/g;
 export function inProductName(toks: readonly string[]): boolean {
-  const padded = ` ${toks.join(' ')} `;
+  const padded = paddedTokens(toks);
   SHOP_FRAME.lastIndex = 0;
   const named = new Set<number>();
   for (let m = SHOP_FRAME.exec(padded); m !== null; m = SHOP_FRAME.exec(padded)) {
@@ -356,7 +356,7 @@ export function contemptAtShop(toks: readonly string[]): string | null {
   let gated = false;
   for (const t of toks) if (SCORN_GATE.has(t)) gated = true;
   if (!gated) return null;
-  const padded = ` ${toks.join(' ')} `;
+  const padded = paddedTokens(toks);
   const m = AT_SHOP.exec(padded);
   if (m === null) return null;
   const before = padded.slice(0, m.index).trimEnd().split(' ');

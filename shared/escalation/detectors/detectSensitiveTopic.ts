@@ -19,7 +19,7 @@ import { compileSensitiveTopics, conceptKeys, conceptKeySet, type CompiledPhrase
 import type { TextAnalysis } from '../../nlu/types';
 import { phraseMatcher } from '../phraseMatcher';
 import { isStopWord } from '../../nlu/stopWords';
-import { canonicalTokens } from '../canonicalTokens';
+import { canonicalTokens, paddedTokens } from '../canonicalTokens';
 import { othersStory } from '../othersStory';
 import { amountMismatch, brokeIdiom, serviceBroken, praiseIdiom, frameExcludes, hasAccountEvent, hasRefundMoney, languageIdiom, ownChangeQuestion, hasMoney, meaningOf, priceQuestion, safetyCloseCallWithoutCue, MEANING_OUTPUTS, notOwnCase, fraudWithoutCase, complaintWithoutRecord, privacyWithoutData } from '../topicMeaning';
 
@@ -190,7 +190,7 @@ export function detectSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy,
     // Session 8: someone else complaining ("my wife keeps complaining the slippers are too warm", "he's forever complaining
     // the shops there don't have...") is not the customer's complaint to the shop: read like a negated topic.
     const othersComplain =
-      topicOutputFor(topics[topicIndex]) === 'complaint' && SOMEONE_ELSE_COMPLAINS.test(` ${toks.join(' ')} `)
+      topicOutputFor(topics[topicIndex]) === 'complaint' && SOMEONE_ELSE_COMPLAINS.test(paddedTokens(toks))
         ? 'someone else is the one complaining'
         : at >= 0 && occupationAt(facts.analysis.tokens, at)
           ? 'the customer says what they do for a living'

@@ -13,7 +13,7 @@
 import type { EscalationPolicy } from '../../flow/schema';
 import type { EscalationMemory, Signal, TurnFacts } from '../types';
 import { normalizeText } from '../../nlu/normalizeText';
-import { canonicalTokens, canonicalizeText } from '../canonicalTokens';
+import { canonicalTokens, canonicalizeText, paddedTokens } from '../canonicalTokens';
 import { phraseMatcher, type PhraseMatcher } from '../phraseMatcher';
 import type { TextAnalysis } from '../../nlu/types';
 import { arrivalQuestion, estimateQuestion, scheduleQuestion, findDeadline as findNamedDeadline, onlyOthersTimes, onlyPastTimes, pastNear, shopRuleQuestion } from '../deadlines';
@@ -209,7 +209,7 @@ function ongoingBefore(toks: string[], at: number): boolean {
 /** Words one of the happening-now patterns needs: without any of them the regexes are skipped (most messages). */
 const NOW_GATE = new Set(['last', 'past', 'still', 'keep', 'keeps', 'door', 'outside', 'downstairs', 'waiting', 'gate', 'building', 'pulling', 'pulled', 'driving', 'drove']);
 function findHappeningNow(toks: string[]): string | null {
-  const padded = toks.some((t) => NOW_GATE.has(t)) || toks.some((t) => ESSENTIALS.has(t)) ? ` ${toks.join(' ')} ` : '';
+  const padded = toks.some((t) => NOW_GATE.has(t)) || toks.some((t) => ESSENTIALS.has(t)) ? paddedTokens(toks) : '';
   const justNow = padded === '' ? null : JUST_NOW.exec(padded);
   if (justNow) return justNow[0].trim();
   const now = padded === '' ? null : (AT_THE_DOOR.exec(padded) ?? WAITING_AT_DOOR.exec(padded) ?? AT_DOOR_NOW.exec(padded) ?? drivingOff(padded));
@@ -233,7 +233,7 @@ function toldBefore(padded: string, at: number): boolean {
 function findDeadline(toks: string[]): string | null {
   // Only build the string and run the regexes when a time unit is there at all.
   if (!toks.some(isUnit)) return null;
-  const padded = ` ${toks.join(' ')} `;
+  const padded = paddedTokens(toks);
   const m = DEADLINE.exec(padded) ?? LEFT.exec(padded);
   // Round eight: "it broke in small pieces in one hour" is how fast something happened, not a deadline.
   if (m && !pastNear(toks, padded.slice(0, m.index + 1).split(' ').length - 2)) {
