@@ -102,6 +102,9 @@ export const REASON_WORDS: Record<string, string> = {
   flow: 'The flow handed over',
 };
 
+/** Where a search result matched (GET /api/v1/agent/search match.in). */
+const SEARCH_MATCH_WORDS: Record<string, string> = { email: 'Email', ticket: 'Ticket', id: 'Conversation', transcript: 'Said' };
+
 export const reasonWords = (r: string) => REASON_WORDS[r] ?? r.replace(/_/g, ' ');
 
 /**
@@ -386,6 +389,9 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
   const [liveTotal, setLiveTotal] = useState<number | null>(null);
   const [counts, setCounts] = useState<Record<View, number>>({ unassigned: 0, mine: 0, all: 0, closed: 0 });
   const [rows, setRows] = useState<HandoffRow[]>([]);
+  // Search (newcomer s9 #29): what is typed, and the chats found (null: not searching; the view's rows are shown).
+  const [query, setQuery] = useState('');
+  const [found, setFound] = useState<Array<HandoffRow & { match?: { in: string; text: string } }> | null>(null);
   /** The view `rows` were listed for (null before the first list). */
   const [rowsOf, setRowsOf] = useState<View | null>(null);
   const [selected, setSelected] = useState<string | null>(start?.selected ?? null);
@@ -457,6 +463,24 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
     },
     [onSignOut],
   );
+
+  useEffect(() => {
+    const q = query.trim();
+    if (!api.search || q.length < 2) {
+      setFound(null);
+      return;
+    }
+    let alive = true;
+    const t = setTimeout(() => {
+      api.search!(token, q)
+        .then((r) => alive && setFound(r.handoffs))
+        .catch((err) => alive && fail(err));
+    }, 300);
+    return () => {
+      alive = false;
+      clearTimeout(t);
+    };
+  }, [api, token, query, fail]);
 
   const refreshList = useCallback(async () => {
     try {
@@ -860,6 +884,27 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
             </span>
           )}
         </header>
+        {api.search && !live && (
+          <div className="ib-search" role="search">
+            <input
+              type="search"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
+              placeholder="Search name, email, ticket, message…"
+              aria-label="Search chats: customer name or email, ticket number, or words of the conversation"
+              maxLength={200}
+            />
+            {found && (
+              <p className="ib-faint ib-search-count" role="status">
+                {found.length === 0 ? `No chat matches “${query.trim()}”.` : `${found.length}${found.length === 50 ? '+' : ''} ${found.length === 1 ? 'chat matches' : 'chats match'} “${query.trim()}”, open and closed.`}{' '}
+                <button type="button" className="ib-linkbtn" onClick={() => setQuery('')}>
+                  Clear search
+                </button>
+              </p>
+            )}
+          </div>
+        )}
         {live ? (
           <LiveList
             api={api}
@@ -874,6 +919,39 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
               setFlash({ kind: 'info', text: 'You took over the conversation: the bot is paused. Reply below; hand back to the bot when done.' });
             }}
           />
+        ) : found ? (
+          found.length === 0 ? (
+            <p className="ib-empty">Searched customer names and emails, ticket numbers and the words of each conversation (the 500 newest).</p>
+          ) : (
+            <ul className="ib-rows" aria-label="Search results">
+              {found.map((r) => (
+                <li key={r.id}>
+                  <button type="button" className={`ib-row${selected === r.id ? ' is-active' : ''}`} onClick={() => setSelected(r.id)} aria-current={selected === r.id ? 'true' : undefined}>
+                    <span className="ib-row-top">
+                      <strong>
+                        <bdi>{inertText(r.customer ?? r.flowId)}</bdi>
+                      </strong>
+                      <span className="ib-faint">{ago(r.requestedAt, now)}</span>
+                    </span>
+                    <span className="ib-row-reason">
+                      <span className={`ib-dot ib-s-${r.status}`} aria-hidden="true" />
+                      {handoffWhy(r.reason, r.summary)}
+                    </span>
+                    {r.match && r.match.in !== 'customer' && (
+                      <span className="ib-row-summary ib-row-match">
+                        <span className="ib-faint">{SEARCH_MATCH_WORDS[r.match.in] ?? r.match.in}:</span> {inertText(r.match.text)}
+                      </span>
+                    )}
+                    <span className="ib-row-meta">
+                      {statusWords(r)}
+                      {r.agentName ? ` · ${inertText(r.agentName)}` : ''}
+                      {r.customer ? ` · ${r.flowId}` : ''}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )
         ) : rows.length === 0 ? (
           <p className="ib-empty">{view === 'unassigned' ? 'No one is waiting. New handoffs appear here with a sound.' : 'Nothing here.'}</p>
         ) : (

@@ -166,6 +166,11 @@ export interface InboxApi {
   /** `requeue` (with offline): every chat this agent holds goes back to the queue now (asked first by the inbox). */
   setPresence(token: string, status: Presence, o?: { requeue?: boolean }): Promise<Presence>;
   list(token: string, view: View): Promise<{ counts: Record<View, number>; handoffs: HandoffRow[] }>;
+  /**
+   * Chats (open and closed) whose customer name or email, ticket number, id or transcript text holds `q` (newcomer s9
+   * #29), newest first; each row says where it matched. Absent (older clients, test doubles): no search box.
+   */
+  search?(token: string, q: string): Promise<{ handoffs: Array<HandoffRow & { match?: { in: string; text: string } }> }>;
   detail(token: string, id: string): Promise<HandoffDetail>;
   act(token: string, id: string, action: 'accept' | 'handback' | 'resolve' | 'reject' | 'typing', body?: unknown): Promise<unknown>;
   say(token: string, id: string, text: string, isPrivate: boolean): Promise<unknown>;
@@ -216,6 +221,7 @@ export function createInboxApi(d: { baseUrl: string; fetch?: typeof fetch; Event
     agents: async (token) => (await call<{ agents: AgentInfo[] }>(token, 'GET', '/api/v1/agent/agents')).agents,
     setPresence: async (token, status, o) => (await call<{ status: Presence }>(token, 'POST', '/api/v1/agent/presence', o?.requeue ? { status, chats: 'requeue' } : { status })).status,
     list: (token, view) => call(token, 'GET', `/api/v1/agent/handoffs?view=${view}`),
+    search: (token, q) => call(token, 'GET', `/api/v1/agent/search?q=${enc(q)}`),
     detail: (token, id) => call(token, 'GET', `/api/v1/agent/handoffs/${enc(id)}`),
     act: (token, id, action, body) => call(token, 'POST', `/api/v1/agent/handoffs/${enc(id)}/${action}`, body),
     say: (token, id, text, isPrivate) => call(token, 'POST', `/api/v1/agent/handoffs/${enc(id)}/messages`, { text, private: isPrivate }),

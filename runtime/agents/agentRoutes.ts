@@ -429,6 +429,69 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     },
   });
 
+  /*
+   * Search (newcomer s9 #29: no inbox search): the chats this agent can see, open and closed, whose customer name or
+   * email, ticket number, conversation/handoff id or transcript text holds the words. Newest first, one row per
+   * conversation (its latest handoff), at most 50; transcripts of the SEARCH_SCAN newest conversations are read.
+   */
+  const SEARCH_SCAN = 500;
+  app.get('/api/v1/agent/search', {
+    schema: {
+      summary: 'Search chats: customer name or email, ticket number, id, or words of the transcript',
+      description: `The chats this agent can see (open and closed), newest first, one row per conversation, at most 50. Each row says where it matched (match.in: customer, email, ticket, id, transcript) with a short excerpt. Transcript text is searched in the ${SEARCH_SCAN} newest conversations.`,
+      tags: ['agent'],
+      security: sec,
+      querystring: z.object({ q: z.string().trim().min(2, { error: 'type at least 2 characters to search' }).max(200) }).strict(),
+    },
+    handler: async (req) => {
+      const a = auth(req);
+      await hub.refresh();
+      const q = req.query.q.toLowerCase();
+      const words = q.split(/\s+/).filter(Boolean);
+      const has = (text: unknown) => typeof text === 'string' && words.every((w) => text.toLowerCase().includes(w));
+      const excerpt = (text: string) => {
+        const i = text.toLowerCase().indexOf(words[0]);
+        const from = Math.max(0, i - 40);
+        const cut = text.slice(from, from + 140).replace(/\s+/g, ' ').trim();
+        return `${from > 0 ? '…' : ''}${cut}${from + 140 < text.length ? '…' : ''}`;
+      };
+      // The latest handoff of each conversation this agent can see, newest first.
+      const latest = new Map<string, ReturnType<typeof hub.handoffList>[number]>();
+      for (const h of hub.handoffList()) {
+        if (!hub.canSee(a, h)) continue;
+        const had = latest.get(h.conversationId);
+        if (!had || had.requestedAt < h.requestedAt) latest.set(h.conversationId, h);
+      }
+      const hs = [...latest.values()].sort((x, y) => y.requestedAt - x.requestedAt);
+      const tickets = new Map<string, string[]>();
+      for (const t of await d.store.listRecords('ticket').catch(() => [])) {
+        // The number the customer is told and quotes back ("T-12184D37", data.number), else the stored id.
+        const number = (t.data as { number?: unknown } | null)?.number;
+        const shown = typeof number === 'string' && number ? number : t.id;
+        if (!latest.has(t.conversationId) || !(has(shown) || has(t.id))) continue;
+        tickets.set(t.conversationId, [...(tickets.get(t.conversationId) ?? []), shown]);
+      }
+      const found: Array<{ h: (typeof hs)[number]; match: { in: string; text: string } }> = [];
+      for (const [i, h] of hs.entries()) {
+        if (found.length >= 50) break;
+        const v = ((h.request as { context?: { variables?: Record<string, unknown> } } | null)?.context?.variables ?? {}) as Record<string, unknown>;
+        const label = customerLabel(h);
+        let match: { in: string; text: string } | null = null;
+        if (has(v.customerName) || has(label)) match = { in: 'customer', text: has(v.customerName) ? String(v.customerName) : label };
+        else if (has(v.customerEmail)) match = { in: 'email', text: String(v.customerEmail) };
+        else if (tickets.has(h.conversationId)) match = { in: 'ticket', text: tickets.get(h.conversationId)!.join(', ') };
+        else if (words.length === 1 && (h.conversationId.toLowerCase().startsWith(q) || h.id.toLowerCase().startsWith(q))) match = { in: 'id', text: h.conversationId };
+        else if (i < SEARCH_SCAN) {
+          const said = (await readAll(h.conversationId).catch(() => [] as LogEntry[])).find((e) => (e.from === 'customer' || e.from === 'agent' || e.from === 'bot') && has(e.text));
+          if (said) match = { in: 'transcript', text: `${said.from === 'agent' ? (said.name ?? 'Agent') : said.from === 'bot' ? 'Bot' : 'Customer'}: ${excerpt(said.text)}` };
+        }
+        if (match) found.push({ h, match });
+      }
+      const ratings = await ratingsOf(found.map((f) => f.h));
+      return { q: req.query.q, handoffs: found.map(({ h, match }) => ({ ...row(h, hub), rating: ratings.get(h.id) ?? null, match: { in: match.in, text: match.text.length > 200 ? `${match.text.slice(0, 199)}…` : match.text } })) };
+    },
+  });
+
   app.get('/api/v1/agent/handoffs/:id', {
     schema: { summary: 'A handoff: context, variables, full transcript (bot turns included), private notes, who else is viewing', tags: ['agent'], security: sec, params: handoffParams },
     handler: async (req) => {

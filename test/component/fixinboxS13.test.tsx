@@ -135,3 +135,32 @@ describe('the inbox after a hand back or a Resolve', () => {
     expect(lines.some((t) => t.startsWith('Handoff waiting · The flow handed over: "Look up the order" failed'))).toBe(true);
   });
 });
+
+describe('inbox search (newcomer s9 #29)', () => {
+  it('typing shows the chats found, open and closed, with where they matched; a result opens; Clear goes back to the view', async () => {
+    const waiting = handoffRow({ id: 'c9:h1', conversationId: 'c9', status: 'pending', agentId: null, agentName: null, customer: 'Ray' });
+    const kim = handoffRow({ id: 'c1:h1', conversationId: 'c1', status: 'resolved', customer: 'kim.lee@example.com', endedAs: 'closed' });
+    const search = vi.fn(async (_t: string, q: string) => ({ handoffs: q.includes('blender') ? [{ ...kim, match: { in: 'transcript', text: 'Customer: The blender NW-55821 arrived cracked' } }] : [] }));
+    const detail = vi.fn(async () => handoffDetail(kim, { transcript: [{ id: 'c1:1', seq: 1, from: 'customer', text: 'The blender NW-55821 arrived cracked', at: Date.now() - 60_000 }], conversation: { id: 'c1', flowId: 'shop', mode: 'closed', createdAt: Date.now() - 60_000, lastSeq: 1 } }));
+    const api = fakeInboxApi({ ...annOnline(0), list: async () => ({ counts: { unassigned: 1, mine: 0, all: 1, closed: 1 }, handoffs: [waiting] }), search, detail });
+    render(<Inbox api={api} storage={signedInStorage()} alerts={quietAlerts} place={placeAt('#/unassigned')} />);
+    expect(await screen.findByText('Ray')).toBeInTheDocument();
+    const box = screen.getByRole('searchbox', { name: /Search chats/ });
+    await userEvent.type(box, 'blender');
+    const results = await screen.findByRole('list', { name: 'Search results' });
+    expect(screen.getByText(/1 chat matches “blender”, open and closed\./)).toBeInTheDocument();
+    expect(search).toHaveBeenLastCalledWith('tok', 'blender');
+    const row = within(results).getByText('kim.lee@example.com').closest('button')!;
+    expect(row).toHaveTextContent('Said: Customer: The blender NW-55821 arrived cracked');
+    expect(screen.queryByText('Ray')).toBeNull();
+    await userEvent.click(row);
+    expect(await screen.findByRole('heading', { level: 2, name: 'kim.lee@example.com' })).toBeInTheDocument();
+
+    await userEvent.clear(box);
+    await userEvent.type(box, 'zzz');
+    expect(await screen.findByText(/No chat matches “zzz”\./)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Clear search' }));
+    expect(await screen.findByText('Ray')).toBeInTheDocument();
+    expect(box).toHaveValue('');
+  });
+});

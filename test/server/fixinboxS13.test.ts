@@ -8,6 +8,8 @@
  *   per agent who last held the rated chat);
  * - newcomer s9 #14: transcript exports carry why the chat was handed over, the agents' private notes and the rated
  *   agent (json fields, csv rows after the messages, text lines);
+ * - newcomer s9 #29: GET /api/v1/agent/search finds chats by customer email, ticket number, id or words said, open and
+ *   closed, only among those the agent can see;
  * - newcomer s12 #15 rest: an agent whose inbox tab closed without signing out stops reading "Online" on the agents
  *   list within seconds (was: until the inactivity timeout, 2 minutes by default); a reload does not flicker.
  */
@@ -17,7 +19,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Flow } from '../../shared/flow/schema';
 import { ADMIN, auth, shopFlow } from './runtimeFixtures';
-import { agent, handoffOf, hid, online, startAgentRuntime, stopAgentRuntimes, tok, type AgentRuntime } from './agentFixtures';
+import { agent, flowWithTakeover, handoffOf, hid, online, startAgentRuntime, stopAgentRuntimes, tok, type AgentRuntime } from './agentFixtures';
 import { openStream } from './agentSse';
 
 const dirs: string[] = [];
@@ -179,5 +181,47 @@ describe('transcript exports carry the reason, the notes and the rated agent (ne
     expect(text).toMatch(/\n  Handed over \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC: asked for a person \(explicit_request\); resolved, agent Ada\n/);
     expect(text).toContain('\n  Rated 4, agent Ada\n');
     expect(text).toMatch(/ {2}Private notes \(agents only\):\n {4}\[[^\]]+\] Ada: Refund promised,\n {8}see ticket 88\n/);
+  });
+});
+
+describe('inbox search (newcomer s9 #29)', () => {
+  it('finds a chat by email, ticket number, words said and id; another team\'s agent finds nothing', async () => {
+    const sal = agent('sal', { teams: ['sales'] });
+    const rt = await startAgentRuntime({ agents: [ada, sal], flow: flowWithTakeover({ teams: ['support'] }) });
+    await online(rt, ada);
+    // Kim reports a problem (a ticket; her email asked), then asks for a person.
+    const k = await rt.post('/api/v1/flows/shop/conversations', {});
+    const kid = k.body.conversationId;
+    const say = async (body: unknown) => (await rt.post(`/api/v1/conversations/${kid}/messages`, body, auth(k.body.token))).body;
+    await say({ choice: 'problem' });
+    await say({ text: 'kim.lee@example.com' });
+    const opened = await say({ text: 'The blender NW-55821 arrived cracked' });
+    const ticketId = /Ticket (T-[A-Z0-9-]+) is open/.exec(opened.messages.map((m: any) => m.text).join(' '))?.[1];
+    expect(ticketId).toBeTruthy();
+    await say({ choice: 'person' });
+    // Someone else asks for a person too.
+    const other = await rt.customerWantsPerson();
+    await rt.tick();
+    const kh = await handoffOf(rt, kid, ada);
+    expect((await rt.post(`${hid(kh.id)}/accept`, {}, tok(ada))).status).toBe(200);
+    expect((await rt.post(`${hid(kh.id)}/resolve`, {}, tok(ada))).status).toBe(200);
+
+    const search = async (q: string, who = ada) => rt.get(`/api/v1/agent/search?q=${encodeURIComponent(q)}`, tok(who));
+    const byEmail = (await search('KIM.LEE@')).body.handoffs;
+    expect(byEmail.map((r: any) => [r.conversationId, r.status, r.match.in])).toEqual([[kid, 'resolved', 'customer']]);
+    expect(byEmail[0].customer).toBe('kim.lee@example.com');
+    const byTicket = (await search(ticketId!)).body.handoffs;
+    expect(byTicket.map((r: any) => [r.conversationId, r.match])).toEqual([[kid, { in: 'ticket', text: ticketId }]]);
+    const bySaid = (await search('blender cracked')).body.handoffs;
+    expect(bySaid.map((r: any) => r.conversationId)).toEqual([kid]);
+    expect(bySaid[0].match).toEqual({ in: 'transcript', text: 'Customer: The blender NW-55821 arrived cracked' });
+    const byId = (await search(other.id.slice(0, 8))).body.handoffs;
+    expect(byId.map((r: any) => [r.conversationId, r.status, r.match.in])).toEqual([[other.id, 'pending', 'id']]);
+    expect((await search('nothing like this')).body.handoffs).toEqual([]);
+    // Sal (sales team) cannot see support chats: nothing found.
+    expect((await search('blender', sal)).body.handoffs).toEqual([]);
+    const short = await search('k');
+    expect(short.status).toBe(400);
+    expect(JSON.stringify(short.body)).toContain('at least 2 characters');
   });
 });
