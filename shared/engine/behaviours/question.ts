@@ -24,7 +24,9 @@ function act(run: Run, a: Action): void {
  * block's answer type (normalised as an answer would be); null otherwise.
  */
 function knownAnswer(run: Run, block: BlockOf<'question'>): Value | null {
-  return knownVariable(run, block) ?? givenEntity(run, block);
+  // Session 13 (hostile s13 #11): the value in the customer's latest message wins over the remembered variable ("where
+  // is order NW-555555" after tracking NW-104233 looks up NW-555555); givenEntity reads only that message.
+  return givenEntity(run, block) ?? knownVariable(run, block);
 }
 
 function knownVariable(run: Run, block: BlockOf<'question'>): Value | null {
