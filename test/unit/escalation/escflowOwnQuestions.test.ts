@@ -23,9 +23,11 @@ function detectLoopAt(turns: string[]) {
 }
 const play = (turns: string[], f: Flow = flow) => playConversation(f, 'own-q', ['Something else', ...turns], now);
 
+// Session 13 (fixrev, hostile s13 #7): the template confirms every cancel first ('Yes, cancel it'), so each conversation
+// below clicks it before the ticket's email question the test is about.
 describe('conversation-level checks at a Ticket block\'s own questions', () => {
   it('a customer who keeps re-asking how to cancel while the ticket asks for an email is handed over as a loop', () => {
-    const p = play(['I need to cancel order NW-116340', 'NW-116340', 'how do I cancel NW-116340?', 'hello?', 'how can I cancel NW-116340, please tell me']);
+    const p = play(['I need to cancel order NW-116340', 'Yes, cancel it', 'NW-116340', 'how do I cancel NW-116340?', 'hello?', 'how can I cancel NW-116340, please tell me']);
     // The bot did reach the ticket's email question (the checks ran there, not at a router).
     expect(p.transcript.some((t) => t.from === 'bot' && t.text === ticketPrompts.email)).toBe(true);
     expect(p.escalation?.reason).toBe('loop');
@@ -34,13 +36,13 @@ describe('conversation-level checks at a Ticket block\'s own questions', () => {
   });
 
   it('asking for a person instead of giving an email hands over as an explicit request', () => {
-    const p = play(['I need to cancel order NW-116340', 'NW-116340', 'can I just talk to a real person please']);
+    const p = play(['I need to cancel order NW-116340', 'Yes, cancel it', 'NW-116340', 'can I just talk to a real person please']);
     expect(p.escalation?.reason).toBe('explicit_request');
   });
 
   it('ordinary answers at the ticket questions never escalate, and the ticket is opened', () => {
     for (const email of ['ada@example.com', 'Ada.Lovelace+orders@example.co.uk']) {
-      const p = play(['I need to cancel order NW-116340', 'NW-116340', email]);
+      const p = play(['I need to cancel order NW-116340', 'Yes, cancel it', 'NW-116340', email]);
       expect(p.escalation).toBeNull();
       expect(p.transcript.some((t) => t.from === 'bot' && /ticket/i.test(t.text) && t.text !== ticketPrompts.email)).toBe(true);
     }
@@ -52,7 +54,7 @@ describe('conversation-level checks at a Ticket block\'s own questions', () => {
   });
 
   it('one answer that is not an email is retried as before (no escalation on a single slip)', () => {
-    const p = play(['I need to cancel order NW-116340', 'NW-116340', 'ada at example dot com']);
+    const p = play(['I need to cancel order NW-116340', 'Yes, cancel it', 'NW-116340', 'ada at example dot com']);
     expect(p.escalation).toBeNull();
     expect(p.transcript.at(-1)?.text).toBe(ticketPrompts.emailRetry);
   });
@@ -60,7 +62,7 @@ describe('conversation-level checks at a Ticket block\'s own questions', () => {
   it('graduated mode: rephrase, then a person offered at the question; the buttons work there', () => {
     const graduated: Flow = { ...flow, escalation: { ...flow.escalation, mode: 'graduated' } };
     const sim = createSimulation(graduated, { now, conversationId: 'grad', http: () => ({ ok: false, status: 0, body: null }) });
-    for (const t of ['Something else', 'I need to cancel order NW-116340', 'NW-116340']) sim.say(t);
+    for (const t of ['Something else', 'I need to cancel order NW-116340', 'Yes, cancel it', 'NW-116340']) sim.say(t);
     expect(sim.state.waiting?.kind).toBe('ticket_question');
     const said = (t: string) => sim.say(t).flatMap((s) => s.messages.map((m) => m.text));
     expect(said('where do I find my email for this')).toContain(ticketPrompts.emailRetry);
@@ -74,7 +76,7 @@ describe('conversation-level checks at a Ticket block\'s own questions', () => {
     const graduated: Flow = { ...flow, escalation: { ...flow.escalation, mode: 'graduated' } };
     const run = (button: string) => {
       const sim = createSimulation(graduated, { now, conversationId: `offer-${button}`, http: () => ({ ok: false, status: 0, body: null }) });
-      for (const t of ['Something else', 'I need to cancel order NW-116340', 'NW-116340']) sim.say(t);
+      for (const t of ['Something else', 'I need to cancel order NW-116340', 'Yes, cancel it', 'NW-116340']) sim.say(t);
       let offered = false;
       for (const t of ['how do I cancel NW-116340?', 'how can I cancel NW-116340', 'cancel NW-116340 how', 'how do i cancel order NW-116340 then']) {
         const texts = sim.say(t).flatMap((s) => s.messages.map((m) => m.text));
@@ -102,14 +104,14 @@ describe('conversation-level checks at a Ticket block\'s own questions', () => {
 describe('ordinary answers at the ticket questions (session 7 traps)', () => {
   it('an address or a "yes" given where the ticket asks for an email is not a failed turn', () => {
     for (const answers of [['3 Hill Street, Birmingham B5 4AU', 'Yes'], ['Yes', 'yes thanks'], ['the blue one', 'SW1A 1AA']]) {
-      const p = play(['I need to cancel order NW-116340', 'NW-116340', ...answers]);
+      const p = play(['I need to cancel order NW-116340', 'Yes, cancel it', 'NW-116340', ...answers]);
       expect(p.escalation).toBeNull();
     }
   });
 
   it('one question back at the email question is not yet a streak; a second one in a row is', () => {
-    expect(play(['I need to cancel order NW-116340', 'NW-116340', 'Yes', 'When will I get the confirmation?']).escalation).toBeNull();
-    expect(play(['I need to cancel order NW-116340', 'NW-116340', 'are you a robot?', 'who am I even talking to?']).escalation?.reason).toBe('repeated_fallback');
+    expect(play(['I need to cancel order NW-116340', 'Yes, cancel it', 'NW-116340', 'Yes', 'When will I get the confirmation?']).escalation).toBeNull();
+    expect(play(['I need to cancel order NW-116340', 'Yes, cancel it', 'NW-116340', 'are you a robot?', 'who am I even talking to?']).escalation?.reason).toBe('repeated_fallback');
   });
 });
 
