@@ -9,11 +9,12 @@ const panel = () => screen.queryByRole('region', { name: 'Problems' });
 const toggle = () => document.querySelector('.st-problems-toggle') as HTMLElement;
 
 describe('Problems list closes like a popover and says when more are below (newcomer s13 #4)', () => {
-  it('closes on Escape', () => {
-    renderEditor();
+  it('closes on Escape, also with a block selected (the editor clears the selection on the same key)', () => {
+    const store = renderEditor(undefined, (s) => s.getState().select([s.getState().flow.blocks[1]!.id]));
     fireEvent.click(toggle());
     expect(panel()).not.toBeNull();
     fireEvent.keyDown(window, { key: 'Escape' });
+    expect(store.getState().selection).toEqual([]);
     expect(panel()).toBeNull();
   });
 

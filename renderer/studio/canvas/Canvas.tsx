@@ -34,6 +34,7 @@ import { useStudio, useStudioStore } from '../store/StudioStoreContext';
 import { createEdgeDeriver, createNodeDeriver, createProblemSummarizer, groupFrame, type FlowNode } from './deriveNodes';
 import { fitFlowViewport, MINIMAP_MIN_WIDTH } from './fitFlow';
 import { DEFAULT_BLOCK_SIZE, findFreeSpot, occupiedRects } from './freeSpot';
+import { isInView, keepInView } from './keepInView';
 import { makeRoom } from './makeRoom';
 import { insertBlockEdit, nextBlockId } from './insertBlock';
 import { nodeTypes } from './nodes/nodeTypes';
@@ -83,6 +84,7 @@ export function Canvas({ minimap = true }: CanvasProps) {
   const store = useStudioStore();
   const flow = useStudio((s) => s.flow);
   const selection = useStudio((s) => s.selection);
+  const readOnly = useStudio((s) => s.readOnly);
   const edgeSelection = useStudio((s) => s.edgeSelection);
   const drag = useStudio((s) => s.drag);
   const measured = useStudio((s) => s.measured);
@@ -196,6 +198,23 @@ export function Canvas({ minimap = true }: CanvasProps) {
   );
 
   const onSelectionChange = useCallback((_: OnSelectionChangeParams) => {}, []);
+  // Newcomer s13 #3: a block clicked while partly outside the canvas (under the inspector's edge) is brought whole
+  // into view with the smallest pan. On click only: a drag, the palette and the Problems list place the view themselves.
+  const canvasW = useFlowStore((s) => s.width);
+  const canvasH = useFlowStore((s) => s.height);
+  const onNodeClick = useCallback(
+    (_: unknown, node: { id: string }) => {
+      if (!store.getState().flow.blocks.some((b) => b.id === node.id)) return;
+      const n = rf.getInternalNode(node.id);
+      if (!n) return;
+      const r = { x: n.internals.positionAbsolute.x, y: n.internals.positionAbsolute.y, width: n.measured.width ?? 0, height: n.measured.height ?? 0 };
+      const view = rf.getViewport();
+      if (isInView(r, view, canvasW, canvasH)) return;
+      const next = keepInView(r, [], view, canvasW, canvasH);
+      if (next) void rf.setViewport(next, { duration: 200 });
+    },
+    [rf, store, canvasW, canvasH],
+  );
 
   const onDragOver = useCallback((e: DragEvent) => {
     if (e.dataTransfer.types.includes(PALETTE_MIME)) {
@@ -257,7 +276,11 @@ export function Canvas({ minimap = true }: CanvasProps) {
       onDrop={onDrop}
       onPaneClick={onPaneClick}
       onNodeDoubleClick={onNodeDoubleClick}
+      onNodeClick={onNodeClick}
       deleteKeyCode={null}
+      nodesDraggable={!readOnly}
+      nodesConnectable={!readOnly}
+      edgesReconnectable={!readOnly}
       selectionKeyCode="Shift"
       multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
       defaultEdgeOptions={defaultEdgeOptions}

@@ -17,7 +17,12 @@ export function ProblemsPanel({ problems, onFocus, onFocusSettings, onClose }: {
   const list = useRef<HTMLUListElement>(null);
   const [below, setBelow] = useState(0);
 
+  // One listener for the panel's life, reading the latest onClose: the editor's own Escape (clear the selection)
+  // re-renders the editor while the key event is being dispatched, and a listener swapped then is never called.
+  const close = useRef(onClose);
+  close.current = onClose;
   useEffect(() => {
+    const onClose = () => close.current();
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') onClose();
     };
@@ -35,7 +40,7 @@ export function ProblemsPanel({ problems, onFocus, onFocusSettings, onClose }: {
       window.removeEventListener('keydown', onKey);
       document.removeEventListener('pointerdown', onPointer, true);
     };
-  }, [onClose]);
+  }, []);
 
   /** How many items end below the visible part of the list. */
   const measure = useCallback(() => {

@@ -6,6 +6,7 @@ import { groupColor, paletteEntries, type PaletteEntry } from '../blockCatalog';
 import { PALETTE_MIME } from '../canvas/Canvas';
 import { nextBlockId } from '../canvas/insertBlock';
 import { DEFAULT_BLOCK_SIZE, findFreeSpot, occupiedRects } from '../canvas/freeSpot';
+import { chainBefore, keepInView } from '../canvas/keepInView';
 import { addAfterEdit } from '../canvas/placeAfter';
 import { useStudioStore } from '../store/StudioStoreContext';
 
@@ -39,16 +40,14 @@ export function Palette() {
     if (after) {
       if (!state.dispatch(after.edit, { label: `Add ${entry.label}` })) return;
       store.getState().select([id]);
-      // Bring the new block into view when it landed outside it (same zoom), keeping the block it follows in view too.
+      // Bring the new block into view when it landed outside it, moving as little as possible and keeping the blocks
+      // leading to it (back to Start when they fit, zoomed out a little if need be) in view too (newcomer s13 #3: the
+      // view centred on the new block and the one before it, and Start slid off the left edge).
       if (rect) {
-        const tl = rf.flowToScreenPosition(after.position);
-        const br = rf.flowToScreenPosition({ x: after.position.x + DEFAULT_BLOCK_SIZE.width, y: after.position.y + DEFAULT_BLOCK_SIZE.height });
-        if (tl.x < rect.left || tl.y < rect.top || br.x > rect.right || br.y > rect.bottom) {
-          const from = selected!.position ?? after.position;
-          const cx = (from.x + after.position.x + DEFAULT_BLOCK_SIZE.width) / 2;
-          const cy = (from.y + after.position.y + DEFAULT_BLOCK_SIZE.height) / 2;
-          void rf.setCenter(cx, cy, { zoom: rf.getZoom(), duration: 200 });
-        }
+        const now = store.getState();
+        const target = { x: after.position.x, y: after.position.y, width: DEFAULT_BLOCK_SIZE.width, height: DEFAULT_BLOCK_SIZE.height };
+        const next = keepInView(target, chainBefore(now.flow, now.measured, id), rf.getViewport(), rect.width, rect.height);
+        if (next) void rf.setViewport(next, { duration: 200 });
       }
       return;
     }
