@@ -13,8 +13,10 @@ const banner = () => screen.getByRole('alert', { name: 'This flow was changed ou
 
 describe('the disk banner says what can work for what is on disk', () => {
   it('a missing file: Keep mine writes it again, no Reload', () => {
-    render(<SaveStatus status="disk_changed" diskPath="/h/flows/a.json" diskProblem="the file no longer exists" diskState="missing" />);
-    expect(banner()).toHaveTextContent('The file is gone from disk (the file no longer exists). The studio\'s copy is kept: Keep mine writes it to disk again');
+    // Newcomer s13 #8: one sentence from the server's words, no nested parentheses.
+    render(<SaveStatus status="disk_changed" diskPath="/h/flows/a.json" diskProblem="the file was deleted, or a git checkout removed it" diskState="missing" />);
+    expect(banner()).toHaveTextContent('The file was deleted, or a git checkout removed it. Keep mine writes the studio\'s copy back, or delete the flow if it should stay gone.');
+    expect(banner().textContent).not.toMatch(/\(.*\(/);
     expect(within(banner()).getByRole('button', { name: 'Keep mine' })).toBeInTheDocument();
     expect(within(banner()).queryByRole('button', { name: /Reload/ })).toBeNull();
   });

@@ -26,7 +26,7 @@ describe.skipIf(!haveChromium)('the flow file deleted while open (hostile s12 #3
     await rm(file);
     const banner = page.getByRole('alert', { name: 'This flow was changed outside the studio' });
     await banner.waitFor({ timeout: 15_000 });
-    await expect.poll(() => banner.textContent()).toContain('The file is gone from disk');
+    await expect.poll(() => banner.textContent()).toContain('The file was deleted, or a git checkout removed it. Keep mine writes the studio\'s copy back');
     expect(await banner.getByRole('button', { name: /Reload/ }).count()).toBe(0);
     await screenshot(page, 'fixstudio12-disk-missing');
     await banner.getByRole('button', { name: 'Keep mine' }).click();

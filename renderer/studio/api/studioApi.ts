@@ -139,8 +139,9 @@ export function createStudioApi(opts: StudioApiOptions = {}) {
     /** Has the flow file changed on disk since the studio loaded it (newcomer s11 #17)? */
     diskStatus: (key: string) => call<DiskStatus>('GET', `/api/flows/${k(key)}/disk`),
     /** "Reload": the file on disk becomes the flow's latest version; `flow` (the editor's copy) is kept as a version. */
-    takeDiskVersion: (key: string, flow: Flow, journalSeq: number) =>
-      call<{ revision: number; flow: Flow; editsRevision: number | null; message: string }>('POST', `/api/flows/${k(key)}/take-disk`, { flow, journalSeq }),
+    // Hostile s13 #2 (with fixhost): the tab is named so the server replays only this tab's journaled edits.
+    takeDiskVersion: (key: string, flow: Flow, journalSeq: number, tab?: string) =>
+      call<{ revision: number; flow: Flow; editsRevision: number | null; message: string; othersRevision?: number | null }>('POST', `/api/flows/${k(key)}/take-disk`, { flow, journalSeq, ...(tab ? { tab } : {}) }),
     appendJournal: (key: string, entries: JournalEntry[], guard: SaveGuard = {}) => call<{ journalSeq: number }>('POST', `/api/flows/${k(key)}/journal`, { entries, ...guard }),
     versions: (key: string) => call<{ versions: VersionInfo[] }>('GET', `/api/flows/${k(key)}/versions`).then((r) => r.versions),
     version: (key: string, revision: number) => call<VersionDetail>('GET', `/api/flows/${k(key)}/versions/${revision}`),

@@ -42,7 +42,8 @@ function DiskChangedBanner({ path, problem, state, onReload, onKeepMine }: { pat
         {problem ? (
           <small className="bt-disk-problem">
             {state === 'missing' ? (
-              <>The file is gone from disk ({problem}). The studio's copy is kept: Keep mine writes it to disk again, or delete the flow if it should stay gone.</>
+              // Newcomer s13 #8: "gone from disk (the file no longer exists (deleted, ...))" read as two messages glued.
+              <>{problem.charAt(0).toUpperCase() + problem.slice(1).replace(/\.$/, '')}. Keep mine writes the studio's copy back, or delete the flow if it should stay gone.</>
             ) : blocked ? (
               <>Nothing can be saved to it: {problem}. Move it out of the way first, then Keep mine (the studio's copy is kept).</>
             ) : (
@@ -108,7 +109,7 @@ function ConflictBanner({ error, hint }: { error?: string; hint?: string }) {
     <div className="bt-conflict-banner" role="alert">
       <TriangleAlert size={18} aria-hidden />
       <div className="bt-conflict-text">
-        <strong>This flow was changed in another tab or window: this window is read-only now.</strong>{' '}
+        <strong>This flow was changed in another tab or window. This window is read-only now.</strong>{' '}
         <span>
           {/* Newcomer s13 #9: the window kept taking edits that could never be saved. */}
           {hasCopy

@@ -484,7 +484,7 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
   const reloadFromDisk = async (): Promise<void> => {
     if (!api.takeDiskVersion) return;
     try {
-      const r = await api.takeDiskVersion(key, store.getState().flow, Math.max(0, seq));
+      const r = await api.takeDiskVersion(key, store.getState().flow, Math.max(0, seq), tabId);
       // The editor's copy is a version on the server now: it must not be recovered over the disk version.
       for (const t of [saveTimer, journalTimer, localTimer]) if (t) clearTimeout(t);
       saveTimer = journalTimer = localTimer = null;
