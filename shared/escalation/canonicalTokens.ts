@@ -70,27 +70,43 @@ const PRONOUNS = new Set(['i', 'you', 'we', 'they', 'he', 'she', 'it', 'that', '
 
 const cache = new WeakMap<TextAnalysis, string[]>();
 /**
- * Session 13 (speed): the padded line (` ${toks.join(' ')} `) of a message's canonical tokens, built once per message.
- * Keys are only the arrays canonicalTokens returned (null until asked for): any other array is joined afresh, since
- * a caller's own array may change between calls.
+ * Session 13 (speed): the token arrays canonicalTokens returned most recently (a message's and its sentences'), in a
+ * small ring compared by identity (no weak map: its entries cost the collector per message). Facts kept about such an
+ * array (its padded line here, its phrase-word numbers in phraseMatcher.ts) stay valid because nobody changes it; any
+ * other array is read afresh, since a caller's own array may change between calls.
  */
-const paddedOf = new WeakMap<readonly string[], string | null>();
-let lastToks: readonly string[] | null = null;
-let lastPadded = '';
+const RECENT = 8;
+const recentToks: (readonly string[] | null)[] = new Array<readonly string[] | null>(RECENT).fill(null);
+const recentPadded: (string | null)[] = new Array<string | null>(RECENT).fill(null);
+let recentNext = 0;
+
+function remember(toks: readonly string[]): void {
+  for (let i = 0; i < RECENT; i++) if (recentToks[i] === toks) return;
+  recentToks[recentNext] = toks;
+  recentPadded[recentNext] = null;
+  recentNext = (recentNext + 1) % RECENT;
+}
 
 export function canonicalTokens(analysis: TextAnalysis): string[] {
   const hit = cache.get(analysis);
-  if (hit) return hit;
+  if (hit) {
+    remember(hit);
+    return hit;
+  }
   // `tokens` is `normalized` split on spaces already: no second split per message.
   const out = canonicalizeTokens(analysis.tokens);
   cache.set(analysis, out);
-  paddedOf.set(out, null);
+  remember(out);
   return out;
 }
 
-/** True for an array canonicalTokens returned (a message's tokens: not changed after, so facts about it can be kept). */
-export function isCanonicalTokens(toks: readonly string[]): boolean {
-  return paddedOf.has(toks);
+/**
+ * The ring slot (0..7) of an array canonicalTokens returned recently, or -1 (then nothing may be kept about it). A slot
+ * is reused for another array later: keep the array with what you keep and compare it.
+ */
+export function canonicalSlot(toks: readonly string[]): number {
+  for (let i = 0; i < RECENT; i++) if (recentToks[i] === toks) return i;
+  return -1;
 }
 
 /**
@@ -98,16 +114,9 @@ export function isCanonicalTokens(toks: readonly string[]): boolean {
  * canonical tokens the same string is returned on every call (the detectors ask for it a dozen times per message).
  */
 export function paddedTokens(toks: readonly string[]): string {
-  if (toks === lastToks) return lastPadded;
-  const known = paddedOf.get(toks);
-  if (known !== undefined && known !== null) return known;
-  const padded = ` ${toks.join(' ')} `;
-  if (known === null) {
-    paddedOf.set(toks, padded);
-    lastToks = toks;
-    lastPadded = padded;
-  }
-  return padded;
+  const slot = canonicalSlot(toks);
+  if (slot < 0) return ` ${toks.join(' ')} `;
+  return (recentPadded[slot] ??= ` ${toks.join(' ')} `);
 }
 
 /** The same rewrite for any already-normalised string (used to compile designer phrases). */

@@ -11,7 +11,7 @@
  * The answer is the one the old scan gave: the match that starts first, and among matches that start at
  * the same token the phrase listed first.
  */
-import { isCanonicalTokens } from './canonicalTokens';
+import { canonicalSlot } from './canonicalTokens';
 
 export interface PhraseHit {
   /** Token index where the phrase starts. */
@@ -29,7 +29,10 @@ export type PhraseMatcher = (toks: readonly string[], from?: number) => PhraseHi
  * token per matcher (seven built-in matchers read every message). Grows only with new phrase words (flows' vocabulary).
  */
 const vocabulary = new Map<string, number>();
-const numbered = new WeakMap<readonly string[], { words: number; ids: Int32Array }>();
+/** Per ring slot of canonicalTokens (canonicalSlot): whose tokens were numbered, with how many words known, and the numbers. */
+const numberedToks: (readonly string[] | null)[] = [];
+const numberedWords: number[] = [];
+const numberedIds: Int32Array[] = [];
 let scratchIds = new Int32Array(64);
 
 function wordId(w: string): number {
@@ -43,19 +46,20 @@ function wordId(w: string): number {
 
 /** The vocabulary number of each token (-1: in no phrase); kept for a message's canonical tokens, else in a scratch array. */
 function idsOf(toks: readonly string[]): Int32Array {
-  const keep = isCanonicalTokens(toks);
-  if (keep) {
-    const known = numbered.get(toks);
-    if (known !== undefined && known.words === vocabulary.size) return known.ids;
-  }
+  const slot = canonicalSlot(toks);
+  if (slot >= 0 && numberedToks[slot] === toks && numberedWords[slot] === vocabulary.size) return numberedIds[slot];
   let ids: Int32Array;
-  if (keep) ids = new Int32Array(toks.length);
+  if (slot >= 0) ids = numberedIds[slot] !== undefined && numberedIds[slot].length >= toks.length ? numberedIds[slot] : new Int32Array(Math.max(64, toks.length));
   else {
     if (scratchIds.length < toks.length) scratchIds = new Int32Array(toks.length * 2);
     ids = scratchIds;
   }
   for (let i = 0; i < toks.length; i++) ids[i] = vocabulary.get(toks[i]) ?? -1;
-  if (keep) numbered.set(toks, { words: vocabulary.size, ids });
+  if (slot >= 0) {
+    numberedToks[slot] = toks;
+    numberedWords[slot] = vocabulary.size;
+    numberedIds[slot] = ids;
+  }
   return ids;
 }
 

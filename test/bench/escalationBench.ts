@@ -153,6 +153,11 @@ export async function escalationBench(): Promise<void> {
       if (us < bestOf[i]) bestOf[i] = us;
     }
   }
+  // Session 13: which messages make the p99 (the tail is length: the longest messages read most words and patterns).
+  const chars = (idx: number[]) => idx.map((i) => texts[i].length).sort((a, b) => a - b)[idx.length >> 1] ?? 0;
+  const byCost = [...texts.keys()].sort((a, b) => bestOf[a] - bestOf[b]);
+  const tailChars = chars(byCost.slice(Math.floor(texts.length * 0.99)));
+  const allChars = chars([...texts.keys()]);
   bestOf.sort((a, b) => a - b);
   // The same, with the conversation's memory carried: each message is evaluated after the five before it (a new
   // memory every 6 messages, like a conversation's recent turns), so the loop paths that compare a message with
@@ -232,6 +237,7 @@ export async function escalationBench(): Promise<void> {
     ['escalation evaluation per message, p50 / p99 of each message\'s best of 5 fresh runs', `${fmt(pct(bestOf, 0.5), 1)} / ${fmt(pct(bestOf, 0.99), 1)} µs`, '', '< 200 µs', pct(bestOf, 0.99) < 200 ? 'met' : 'NOT MET'],
     ['the same, memory carried (each message after up to 5 earlier ones of its run)', `${fmt(pct(bestWithMemory, 0.5), 1)} / ${fmt(pct(bestWithMemory, 0.99), 1)} µs`, '', '< 200 µs', pct(bestWithMemory, 0.99) < 200 ? 'met' : 'NOT MET'],
     [`the same, memory carried, ${INTERLEAVED} conversations interleaved`, `${fmt(pct(bestInterleaved, 0.5), 1)} / ${fmt(pct(bestInterleaved, 0.99), 1)} µs`, '', '< 200 µs', pct(bestInterleaved, 0.99) < 200 ? 'met' : 'NOT MET'],
+    ['the slowest 1% of messages (best of 5, empty memory): median length', `${fmt(tailChars)} characters (all messages: ${fmt(allChars)})`, '', '', ''],
     ['machine load average during the run', load, '', '', ''],
     ['escalation evaluation per message, worst (includes GC pauses)', `${fmt(perCall[perCall.length - 1], 1)} µs`, '', '', ''],
     ['classifier alone (features + 12 outputs), p50 / p99', `${fmt(pct(perClassify, 0.5), 1)} / ${fmt(pct(perClassify, 0.99), 1)} µs`, '', '', ''],
