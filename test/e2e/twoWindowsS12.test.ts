@@ -51,6 +51,20 @@ describe.skipIf(!haveChromium)('two windows on one flow (newcomer s12 #5)', () =
     expect(badge.y + badge.height <= over.y || over.y + over.height <= badge.y || badge.x + badge.width <= over.x || over.x + over.width <= badge.x).toBe(true);
     await screenshot(b, 'fixstudio12-two-windows');
     expect(await a.locator('.bt-save-status').getAttribute('data-status')).toBe('saved');
+    // Newcomer s13 #9: the stale window is read-only (it took edits that could never be saved): a block's text
+    // cannot be typed, Delete removes nothing, the palette is disabled, and the banner and inspector say why.
+    expect(await alert.textContent()).toContain('This window is read-only now');
+    const inB = await b.locator(BLOCKS).count();
+    await b.locator(BLOCKS).nth(1).click();
+    const inspector = b.getByRole('complementary', { name: 'Inspector' });
+    await expect.poll(() => inspector.getByRole('note').filter({ hasText: 'Read-only' }).count()).toBe(1);
+    const firstField = inspector.getByRole('textbox').first();
+    expect(await firstField.isDisabled()).toBe(true);
+    await b.keyboard.press('Delete');
+    await b.waitForTimeout(300);
+    expect(await b.locator(BLOCKS).count()).toBe(inB);
+    expect(await b.locator('.st-palette-item').first().isDisabled()).toBe(true);
+    await screenshot(b, 'fixstudio13-window-read-only');
     expect([...one.errors, ...two.errors], 'uncaught errors in the pages').toEqual([]);
   });
 });

@@ -56,7 +56,8 @@ export interface StudioState {
   notice: { id: number; tone: 'error' | 'info'; text: string } | null;
   /**
    * Why this window can no longer change the flow (newcomer s13 #9: after another window saved it, this one kept
-   * taking edits that could never be saved), or null. While set, edits, undo and redo are refused with that reason.
+   * taking edits that could never be saved), or null. While set, edits, undo and redo are refused (the conflict banner
+   * and the inspector show this reason).
    */
   readOnly: string | null;
 
@@ -119,10 +120,9 @@ export function createStudioStore(initial: Flow): StudioStore {
 
     dispatch(edit, options = {}) {
       const state = get();
-      if (state.readOnly) {
-        set({ notice: { id: ++noticeId, tone: 'error', text: state.readOnly } });
-        return false;
-      }
+      // Refused without a toast: the conflict banner across the canvas and the inspector's line already say why (a toast
+      // drawn under the banner read as a second, cut message).
+      if (state.readOnly) return false;
       let result;
       try {
         result = applyEdit(state.flow, edit);
@@ -204,10 +204,7 @@ export function createStudioStore(initial: Flow): StudioStore {
 
     setFlowId(id) {
       const state = get();
-      if (state.readOnly) {
-        set({ notice: { id: ++noticeId, tone: 'error', text: state.readOnly } });
-        return false;
-      }
+      if (state.readOnly) return false;
       if (id === state.flow.id) return true;
       const problem = flowIdProblem(id);
       if (problem) {
