@@ -201,7 +201,10 @@ export function detectSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy,
     if (guard === null) return ruled;
     const output = topicOutputFor(topics[topicIndex]);
     const p = learnedOn && output !== null ? classifierScore(facts.analysis, output) : 0;
-    if (notOwn === null && negation === null && othersComplain === null && p >= OWN_CASE_SCORE) return ruled;
+    // (Session 13: not when the customer says it is asked in general, or asks what the shop does: "do you refund the
+    // postage if you send stuff back?", "just asking in general, how many days for a refund to show?". A question only
+    // shaped like a general one, "how do I file a complaint?", still lets the classifier read the customer's own case.)
+    if (notOwn === null && negation === null && othersComplain === null && p >= OWN_CASE_SCORE && !saidToBeGeneral(facts.analysis)) return ruled;
     reportNearMiss({ ...ruled, explanation: `Near miss: ${ruled.explanation.replace(/\.$/, '')}, but ${guard}, so it does not fire.` });
     if (notOwn !== null) return null;
     if (negation !== null || othersComplain !== null) {
@@ -527,6 +530,15 @@ function generalQuestion(analysis: TextAnalysis): string | null {
   // ("can you credit me for the lamp").
   if (ASKS_WHAT_THE_SHOP_DOES.test(n) && !own && !/\b(me|us|our)\b/.test(n)) return 'it is a general question about what the shop does, not the customer\'s own case';
   return null;
+}
+
+/** Session 13: the customer says the question is general ("in general", "just asking", a policy) or asks what the shop does. */
+function saidToBeGeneral(analysis: TextAnalysis): boolean {
+  const whole = analysis.normalized;
+  const pre = PREAMBLE.exec(whole);
+  const n = pre === null || pre[0].length === 0 ? whole : whole.slice(pre[0].length);
+  if (OWN_CASE.test(n)) return false;
+  return GENERAL_QUESTION_WORDS.test(n) || (ASKS_WHAT_THE_SHOP_DOES.test(n) && !/\b(me|us|our)\b/.test(n));
 }
 
 /** Which classifier output reads a designer's topic, from its name and phrases; null for a topic the classifier does not know. */

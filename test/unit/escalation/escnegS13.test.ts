@@ -113,3 +113,19 @@ describe('upset in the customer\'s words is named before urgency only the classi
     expect(d.reason).not.toBe('negative_sentiment');
   });
 });
+
+describe('a question said to be general, or about what the shop does, is not the customer\'s case even when the classifier reads the topic', () => {
+  it.each([
+    'do you refund the delivery charge when someone sends an order back?',
+    'only asking in general, how long does a refund take to reach the card once you get the return?',
+    'what sort of personal data do you hold on customers, in general? just curious',
+  ])('%j stays with the bot', (t) => {
+    expect(reasonOf(t)).toBeNull();
+  });
+  it.each(['how do I make a formal complaint about the driver?', 'do you refund me the postage for the faulty kettle I sent back?'])(
+    '%j is still the customer\'s own case',
+    (t) => {
+      expect(reasonOf(t)).toBe('sensitive_topic');
+    },
+  );
+});
