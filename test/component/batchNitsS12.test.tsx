@@ -25,7 +25,7 @@ describe('Batch: numbers and labels (newcomer s12 #17)', () => {
     // The shape of a 20,000-conversation run, without playing one.
     const run = { ...batch.run!, total: 20_000, handoffs: 6, handoffRate: 6 / 20_000, answering: 4_000, dropOffs: { router: 3_933 }, fallbacks: { main_menu: 12_345 } };
     render(<BatchPane flow={flow} batch={{ ...batch, run }} setBatch={() => {}} showCounts={true} setShowCounts={() => {}} />);
-    expect(screen.getByTestId('batch-band')).toHaveTextContent('Counting the 4,000 conversations');
+    expect(screen.getByTestId('batch-handoff-split')).toHaveTextContent("6 handed over to a person · 4,000 answering the handoff's questions");
     expect(screen.getByText('router: 3,933')).toBeInTheDocument();
     expect(screen.getByText('main_menu: 12,345')).toBeInTheDocument();
     expect(screen.getByText(/× on a block is how many times it was visited; the number on a connection is how many conversations took it/)).toBeInTheDocument();

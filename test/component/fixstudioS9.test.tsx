@@ -171,11 +171,10 @@ describe('newcomer s8 #16: the batch band verdict counts conversations stopped a
       await new Promise((res) => setTimeout(res, 50));
     });
     await screen.findByText(/convs.jsonl: 4 conversations/, {}, { timeout: 10_000 });
-    expect(screen.getByTestId('batch-band')).toHaveTextContent(
-      "Counting the 1 conversation stopped at the handoff's own questions (50.0%), this run is above it; the requested handoffs alone (25.0%) are within it.",
-    );
+    // Newcomer s13 #19: the one headline rate counts them; the verdict goes on it.
+    expect(screen.getByTestId('batch-band')).toHaveTextContent('Band: the guidance of 15.0%–25.0% handoffs. This run is above it.');
     const chart = screen.getByRole('img', { name: /guidance 15 to 25 percent/ });
-    expect(within(chart).getByRole('button', { name: /^Handoff rate with the handoff's questions: 50\.0%/ })).toHaveAttribute('data-band', 'above');
+    expect(within(chart).getByRole('button', { name: /^Handoff rate: 50\.0%/ })).toHaveAttribute('data-band', 'above');
   });
 });
 

@@ -118,7 +118,9 @@ describe.skipIf(!haveChromium)('session 9 studio fixes (fixstudio)', () => {
     await page.getByLabel('Conversations file (JSONL)').setInputFiles({ name: 'convs.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(lines.map((l) => JSON.stringify(l)).join('\n')) });
     const band = page.getByTestId('batch-band');
     await band.waitFor({ timeout: 30_000 });
-    expect(await band.textContent()).toMatch(/Counting the 1 conversation stopped at the handoff's own questions \(50\.0%\), this run is above it/);
+    expect(await band.textContent()).toMatch(/This run is above it/);
+    // Newcomer s13 #19: one headline handoff rate (50%: c7 handed over + c3 answering its questions), the split under it.
+    expect(await page.getByTestId('batch-handoff-split').textContent()).toMatch(/1 handed over to a person · 1 answering the handoff's questions/);
     await band.scrollIntoViewIfNeeded();
     await screenshot(page, 'fixstudio9-batch-band');
     expect(browser.errors, 'uncaught errors in the page').toEqual([]);

@@ -84,7 +84,7 @@ describe.skipIf(!haveChromium)('newcomer s6 #19 and #20 in the studio', () => {
     await panel.getByLabel('Conversations file (JSONL)').setInputFiles({ name: 'convs.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(lines.map((l) => JSON.stringify(l)).join('\n')) });
     const note = panel.getByTestId('batch-answering');
     await note.waitFor({ timeout: 30_000 });
-    expect(await note.innerText()).toMatch(/1 more was answering the handoff's questions/);
+    expect(await note.innerText()).toMatch(/counts the 1 conversation that was answering the handoff's questions/);
     await screenshot(page, 'uxfix2-batch-answering');
 
     const runButton = page.getByRole('button', { name: 'Run this flow in a real chat' });

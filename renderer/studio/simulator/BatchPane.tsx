@@ -213,28 +213,24 @@ export function BatchPane({ flow, batch, setBatch, showCounts, setShowCounts }: 
             // Newcomer s12 #17: two counts on the canvas, neither explained.
             <p className="sim-muted">On the canvas: × on a block is how many times it was visited; the number on a connection is how many conversations took it.</p>
           )}
-          <div className="sim-chart" role="img" aria-label={`Handoff rate ${pct(run.handoffRate)}, escalation rate ${pct(run.escalationRate)}; guidance 15 to 25 percent`}>
-            <Bar label="Handoff rate" rate={run.handoffRate} prev={batch.previous?.handoffRate} max={max} band={run.handoffBand} count={run.handoffs} />
-            {counted.rate !== run.handoffRate && <Bar label="Handoff rate with the handoff's questions" rate={counted.rate} max={max} band={counted.band} count={run.handoffs + (run.answering ?? 0)} />}
+          {/* Newcomer s13 #19: the first bar read "Handoff rate 0.0% (0)" for a run where 162 of 300 conversations reached the
+              takeover (they were answering its questions when their turns ran out). One headline rate: conversations that
+              reached a Human takeover, the customer having asked for a person; the split in smaller text under it. */}
+          <div className="sim-chart" role="img" aria-label={`Handoff rate ${pct(counted.rate)}, escalation rate ${pct(run.escalationRate)}; guidance 15 to 25 percent`}>
+            <Bar label="Handoff rate" rate={counted.rate} prev={batch.previous ? countedHandoffs(batch.previous).rate : undefined} max={max} band={counted.band} count={run.handoffs + (run.answering ?? 0)} />
+            {(run.answering ?? 0) > 0 && (
+              <p className="sim-bar-split" data-testid="batch-handoff-split">
+                {num(run.handoffs)} handed over to a person · {num(run.answering)} answering the handoff's questions (name, email, reason) when their turns ran out
+              </p>
+            )}
             <Bar label="Escalation rate" rate={run.escalationRate} prev={batch.previous?.escalationRate} max={max} />
             {bars.map((b) => (
               <Bar key={b.reason} label={b.reason.replace(/_/g, ' ')} rate={b.rate} prev={batch.previous?.byReason.find((p) => p.reason === b.reason)?.rate} max={max} count={b.count} onClick={() => setReason(b.reason === reason ? null : b.reason)} active={b.reason === reason} />
             ))}
           </div>
           <p className="sim-muted" data-testid="batch-band">
-            Band: the guidance of {pct(run.guidance.min)}–{pct(run.guidance.max)} handoffs.{' '}
-            {counted.band === run.handoffBand ? (
-              <>
-                This run is <strong>{run.handoffBand}</strong> it.
-              </>
-            ) : (
-              // Newcomer s8 #16: "0.0% ... below it" for a flow whose handoff block first asks for an email, while half the
-              // conversations were on their way to a person: the verdict goes on the rate that counts them.
-              <>
-                Counting the {num(run.answering)} conversation{run.answering === 1 ? '' : 's'} stopped at the handoff's own questions ({pct(counted.rate)}), this run is{' '}
-                <strong>{counted.band}</strong> it; the requested handoffs alone ({pct(run.handoffRate)}) are {run.handoffBand} it.
-              </>
-            )}
+            {/* Newcomer s8 #16: the verdict goes on the rate that counts the conversations stopped at the handoff's questions. */}
+            Band: the guidance of {pct(run.guidance.min)}–{pct(run.guidance.max)} handoffs. This run is <strong>{counted.band}</strong> it.
             {batch.previous && ' Grey marks: the previous run.'}
           </p>
           <NotHandedOver run={run} />
@@ -249,8 +245,9 @@ export function BatchPane({ flow, batch, setBatch, showCounts, setShowCounts }: 
           {(run.answering ?? 0) > 0 && (
             // The same definition and words as baton simulate (shared/simulator/playConversation.ts batchHandoffOutcome).
             <p className="sim-muted" data-testid="batch-answering">
-              {num(run.answering)} more {run.answering === 1 ? 'was' : 'were'} answering the handoff's questions (name, email, reason) when their turns ran out ({run.answeringIds.slice(0, 8).join(', ')}
-              {run.answering > 8 ? ', …' : ''}); counting them, the handoff rate would be {pct((run.handoffs + run.answering) / Math.max(1, run.total))}.
+              The handoff rate counts the {num(run.answering)} conversation{run.answering === 1 ? '' : 's'} that {run.answering === 1 ? 'was' : 'were'} answering the handoff's questions (name, email, reason) when
+              their turns ran out ({run.answeringIds.slice(0, 8).join(', ')}
+              {run.answering > 8 ? ', …' : ''}): the customer had asked for a person. baton simulate counts only the {num(run.handoffs)} handed over ({pct(run.handoffRate)}).
             </p>
           )}
           {selected && (

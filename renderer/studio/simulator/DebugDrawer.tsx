@@ -9,7 +9,8 @@ import { sampleHttpReply } from '../../../shared/simulator/sampleHttpReply';
 import { useStudio } from '../store/StudioStoreContext';
 import type { Value } from '../../../shared/flow/schema';
 import type { ActionStep } from '../../../shared/simulator/scenarioSession';
-import type { SimulatorView } from '../../../shared/simulator/simulatorView';
+import type { DecisionView, SimulatorView } from '../../../shared/simulator/simulatorView';
+import { isClarifyDecision } from '../../../shared/engine/clarifyFirst';
 import type { Signal } from '../../../shared/escalation/types';
 import { structureProblems, type Expectation } from '../../../shared/simulator/scenarioSchema';
 import { typedValue } from '../../../shared/simulator/scenarioText';
@@ -173,6 +174,11 @@ export function DebugDrawer({ view, act, setVariable, onExpect, onFocusBlock, ht
                 <strong>{d.action === 'none' ? 'No escalation' : `${stepName(d.action, d.reason)}${d.reason ? ` (${d.reason.replace(/_/g, ' ')})` : ''}`}</strong> — {stepExplanation(d.action, d.reason, d.explanation)}
                 {onExpect && <DecisionExpect d={d} chat={view.chat} onExpect={onExpect} />}
               </div>
+              {afterClarifyNote(d, view.decisions[i - 1]) && (
+                <p className="sim-note" data-testid="after-clarify">
+                  {afterClarifyNote(d, view.decisions[i - 1])}
+                </p>
+              )}
               {d.signals.length > 0 && (
                 <ul aria-label="Signals">
                   {d.signals.map((s, j) => (
@@ -331,4 +337,21 @@ export function DebugDrawer({ view, act, setVariable, onExpect, onFocusBlock, ht
       </section>
     </div>
   );
+}
+
+/**
+ * Newcomer s13 #18: message 1 got the clarifying question, whose explanation promises "a second unclear message hands
+ * over"; message 2 then read "No escalation: No signal." with no word on why the promise did not apply. Said under
+ * such a decision: the message after the clarifying question that did not hand over, and why.
+ */
+export function afterClarifyNote(d: DecisionView, previous: DecisionView | undefined): string | null {
+  if (!previous || previous.turn !== d.turn - 1 || !isClarifyDecision(previous as Parameters<typeof isClarifyDecision>[0])) return null;
+  if (d.action === 'handoff') return null;
+  const close = d.nearMisses.find((s) => s.reason === 'low_confidence');
+  const why = close
+    ? `Low confidence came close but did not fire: ${close.explanation}`
+    : d.action === 'none'
+      ? 'No low-confidence signal: the bot understood it (an intent, a button, or an answer to the block\'s question), so it was not counted as unclear.'
+      : `Another step was taken instead (${d.action}${d.reason ? `, ${d.reason.replace(/_/g, ' ')}` : ''}).`;
+  return `Not handed over although the previous message got the clarifying question (“a second unclear message hands over”): this message was not read as unclear. ${why}`;
 }
