@@ -148,9 +148,11 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
    * The rating each resolved handoff got (newcomer s11 #23: the inbox showed only the customer's bare "4"): the first
    * score recorded in its conversation after it was resolved and before the conversation's next handoff.
    */
-  const ratingsOf = async (hs: ReadonlyArray<Parameters<typeof summarize>[0]>): Promise<Map<string, { score: number; at: number }>> => {
+  const ratingsOf = async (hs: ReadonlyArray<Parameters<typeof summarize>[0]>, viewer?: Agent): Promise<Map<string, { score: number; at: number }>> => {
     const out = new Map<string, { score: number; at: number }>();
-    const resolved = hs.filter((h) => h.status === 'resolved');
+    // An agent who is not an admin sees the ratings of the chats they held only (newcomer s13 #12: the Closed list
+    // showed "Rated 5/5 · Ann" to Cat).
+    const resolved = hs.filter((h) => h.status === 'resolved' && (!viewer || viewer.admin || (h.handoff as Handoff | null)?.agentId === viewer.id));
     if (resolved.length === 0) return out;
     const convs = new Set(resolved.map((h) => h.conversationId));
     const scores = new Map<string, Array<{ score: number; at: number }>>();
@@ -408,7 +410,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
         // Mine: the customers waiting longest for a reply first, then the rest as before.
         if (req.query.view === 'mine') rows = rows.map((r, i) => [r, i] as const).sort(([x, i], [y, j]) => (x.waitingSince ?? Infinity) - (y.waitingSince ?? Infinity) || i - j).map(([r]) => r);
       } else {
-        const ratings = await ratingsOf(list);
+        const ratings = await ratingsOf(list, a);
         // A hand back whose conversation has ended since (the bot closed it): the row says so instead of "Back with
         // the bot" (newcomer s12 leftover; the chat's header already said "Ended after hand back").
         const ended = new Set<string>();
@@ -487,7 +489,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
         }
         if (match) found.push({ h, match });
       }
-      const ratings = await ratingsOf(found.map((f) => f.h));
+      const ratings = await ratingsOf(found.map((f) => f.h), a);
       return { q: req.query.q, handoffs: found.map(({ h, match }) => ({ ...row(h, hub), rating: ratings.get(h.id) ?? null, match: { in: match.in, text: match.text.length > 200 ? `${match.text.slice(0, 199)}…` : match.text } })) };
     },
   });
@@ -502,7 +504,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       const state = (conv?.state ?? {}) as { variables?: Record<string, unknown>; waiting?: unknown };
       const rev = conv ? await d.store.getFlowRevision(conv.flowId, conv.flowRevision).catch(() => null) : null;
       return {
-        handoff: { ...row(h, hub), rating: (await ratingsOf([h])).get(h.id) ?? null },
+        handoff: { ...row(h, hub), rating: (await ratingsOf([h], a)).get(h.id) ?? null },
         resumesAt: resumePoint(rev?.flow, state.waiting),
         context: r.context ?? null,
         conversation: conv ? { id: conv.id, flowId: conv.flowId, mode: conv.mode, createdAt: conv.createdAt, lastSeq: conv.lastSeq } : null,

@@ -290,7 +290,14 @@ export async function registerAgentTickets(appIn: FastifyInstance<any, any, any,
     handler: async (req) => {
       const agent = agentOf(req);
       const { limit, offset } = req.query;
-      const all = await visibleRecords(agent, 'csat');
+      // One rule (newcomer s13 #12, hostile s13 #12): an agent who is not an admin sees the ratings of the chats they
+      // last held and those of the bot alone, and nothing of colleagues' (was: every score with its agent, the team
+      // average, "latest: 2, 5").
+      const own = (r: RecordItem) => {
+        const by = (r.data as { agentId?: unknown } | null)?.agentId;
+        return agent.admin || by === agent.id || typeof by !== 'string';
+      };
+      const all = (await visibleRecords(agent, 'csat')).filter(own);
       const score = (r: RecordItem) => {
         const s = (r.data as { score?: unknown } | null)?.score;
         return typeof s === 'number' && Number.isFinite(s) ? s : null;

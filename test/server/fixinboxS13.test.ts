@@ -10,6 +10,8 @@
  *   agent (json fields, csv rows after the messages, text lines);
  * - newcomer s9 #29: GET /api/v1/agent/search finds chats by customer email, ticket number, id or words said, open and
  *   closed, only among those the agent can see;
+ * - newcomer s13 #12, hostile s13 #12: an agent who is not an admin sees the ratings of their own chats only, everywhere
+ *   (GET /csat scores and average, the Closed list, a chat's detail); an admin sees all;
  * - newcomer s12 #15 rest: an agent whose inbox tab closed without signing out stops reading "Online" on the agents
  *   list within seconds (was: until the inactivity timeout, 2 minutes by default); a reload does not flicker.
  */
@@ -223,5 +225,41 @@ describe('inbox search (newcomer s9 #29)', () => {
     const short = await search('k');
     expect(short.status).toBe(400);
     expect(JSON.stringify(short.body)).toContain('at least 2 characters');
+  });
+});
+
+describe('ratings: one rule for agents who are not admins (newcomer s13 #12, hostile s13 #12)', () => {
+  it('Cat sees her own rating only: /csat scores and average, Closed list, detail; Ada (admin) sees both', async () => {
+    const cat = agent('cat', { name: 'Cat' });
+    const f = shopFlow();
+    const rated: Flow = { ...f, edges: f.edges.map((e) => (e.id === 'e14' ? { ...e, to: 'rating' } : e)) };
+    const rt = await startAgentRuntime({ agents: [ada, cat], flow: rated });
+    await online(rt, ada, cat);
+    const chatWith = async (who: typeof ada, score: string) => {
+      const c = await rt.customerWantsPerson();
+      await rt.tick();
+      const h = await handoffOf(rt, c.id, ada);
+      expect((await rt.post(`${hid(h.id)}/accept`, {}, tok(who))).status).toBe(200);
+      expect((await rt.post(`${hid(h.id)}/resolve`, {}, tok(who))).status).toBe(200);
+      expect((await rt.post(`/api/v1/conversations/${c.id}/messages`, { text: score }, auth(c.token))).status).toBe(200);
+      return h.id as string;
+    };
+    const adasChat = await chatWith(ada, '5');
+    const catsChat = await chatWith(cat, '2');
+
+    const catCsat = (await rt.get('/api/v1/agent/csat', tok(cat))).body;
+    expect(catCsat.scores.map((x: any) => [x.score, x.agentId])).toEqual([[2, 'cat']]);
+    expect(catCsat.total).toBe(1);
+    expect(catCsat.average).toBe(2);
+    const catClosed = (await rt.get('/api/v1/agent/handoffs?view=closed', tok(cat))).body.handoffs as any[];
+    expect(catClosed.find((r) => r.id === adasChat).rating).toBeNull();
+    expect(catClosed.find((r) => r.id === catsChat).rating).toMatchObject({ score: 2 });
+    expect((await rt.get(hid(adasChat), tok(cat))).body.handoff.rating).toBeNull();
+
+    const adaCsat = (await rt.get('/api/v1/agent/csat', tok(ada))).body;
+    expect(adaCsat.scores.map((x: any) => x.score).sort()).toEqual([2, 5]);
+    expect(adaCsat.average).toBe(3.5);
+    const adaClosed = (await rt.get('/api/v1/agent/handoffs?view=closed', tok(ada))).body.handoffs as any[];
+    expect(adaClosed.find((r) => r.id === catsChat).rating).toMatchObject({ score: 2 });
   });
 });
