@@ -386,6 +386,9 @@ function Escalation() {
           <span className="bt-field-help" style={{ display: 'block' }}>Watch every customer message for the signals below and hand over when one fires.</span>
         </span>
       </label>
+      {/* Newcomer s13 #1: the flow's warning about an empty target shows under the select, which is marked like the
+          offer fields (the one setting a new designer must find). */}
+      <SettingsField path="$.escalation.targetBlockId" problems={problems}>
       <Field label="Hand over to" help="The Human Takeover block the conversation goes to when a signal fires.">
         {({ id, describedBy }) => (
           <select id={id} aria-describedby={describedBy} className="bt-select" value={String(policy.targetBlockId ?? '')} onChange={(e) => set('targetBlockId', e.target.value || null, false)}>
@@ -398,6 +401,7 @@ function Escalation() {
           </select>
         )}
       </Field>
+      </SettingsField>
       <Field label="Mode" help={policy.mode === 'graduated' ? 'Graduated: first ask to rephrase (or acknowledge an upset customer or a sensitive topic), then offer a person, then hand over (explicit requests, urgency and hot leads still hand over at once).' : 'Immediate: hand over as soon as a signal fires.'}>
         {({ id, describedBy }) => (
           <select id={id} aria-describedby={describedBy} className="bt-select" value={String(policy.mode)} onChange={(e) => set('mode', e.target.value, false)}>
@@ -457,7 +461,7 @@ function SettingsField({ path, problems, children }: { path: string; problems: r
   // Errors too (newcomer s12 #22: the offer's two buttons with the same label were an error named only in the badge).
   const errors = mine.filter((p) => p.severity === 'error');
   return (
-    <div data-settings-path={path} data-tone={errors.length ? 'error' : undefined}>
+    <div data-settings-path={path} data-tone={errors.length ? 'error' : mine.length ? 'warning' : undefined}>
       {children}
       {errors.map((p, i) => (
         <p key={`e${i}`} className="bt-field-help st-field-error" role="alert">

@@ -60,6 +60,35 @@ const TAB_ITEMS = [
   { value: 'custom', label: 'Custom' },
 ];
 
+/**
+ * Newcomer s13 #2: the takeover's inspector says whether the escalation policy hands over to this block (Flow settings >
+ * Escalation > Hand over to), and offers to make it so when it does not (one undo step).
+ */
+function EscalationTargetNote({ blockId }: { blockId: string }) {
+  const store = useStudioStore();
+  const target = useStudio((s) => s.flow.escalation?.targetBlockId ?? null);
+  const enabled = useStudio((s) => s.flow.escalation?.enabled !== false);
+  if (target === blockId) {
+    return (
+      <p className="bt-field-help" data-testid="takeover-escalation-note" data-target="this">
+        Escalations come here: Flow settings &gt; Escalation &gt; Hand over to names this block{enabled ? '' : ' (automatic escalation is off)'}.
+      </p>
+    );
+  }
+  return (
+    <p className="bt-field-help st-field-warning" data-testid="takeover-escalation-note" data-target={target === null ? 'none' : 'other'}>
+      {target === null ? 'Escalations go nowhere yet' : `Escalations go to '${target}', not here`} (Flow settings &gt; Escalation &gt; Hand over to).{' '}
+      <button
+        type="button"
+        className="st-link-button"
+        onClick={() => store.getState().dispatch({ type: 'set_escalation', escalation: { targetBlockId: blockId } }, { label: 'Hand escalations to this block' })}
+      >
+        Send escalations here
+      </button>
+    </p>
+  );
+}
+
 function BlockForm({ block }: { block: Block }) {
   const store = useStudioStore();
   const flowId = useStudio((s) => s.flow.id);
@@ -129,6 +158,7 @@ function BlockForm({ block }: { block: Block }) {
           </li>
         </ul>
       )}
+      {block.kind === 'human_takeover' && <EscalationTargetNote blockId={block.id} />}
       {block.kind === 'human_takeover' && (
         // Newcomer s8 #34: an urgent handoff was queued as "normal" with no word of it; the engine uses urgencyPriority (handoffPriority).
         <p className="bt-field-help" data-testid="takeover-priority-note">
