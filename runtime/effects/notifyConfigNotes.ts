@@ -42,15 +42,23 @@ function sendsOf(flow: Flow): Sends {
 const list = (m: Map<string, Set<string>>) =>
   [...m].map(([block, to]) => `${block} to ${[...to].slice(0, 3).join(', ')}${to.size > 3 ? ` and ${to.size - 3} more` : ''}`).join('; ');
 
-/** One note per flow and channel whose messages the configuration cannot send; empty when all can be sent. */
-export function notifyConfigNotes(flows: readonly Flow[], notify: NotifyConfig): string[] {
+/**
+ * One note per flow and channel whose messages the configuration cannot send; empty when all can be sent.
+ * `configGiven`: whether `baton serve` was given a --config file (newcomer s13 #11b: without one, the note blamed a
+ * file that does not exist; it now says none was given and how to pass one).
+ */
+export function notifyConfigNotes(flows: readonly Flow[], notify: NotifyConfig, configGiven = true): string[] {
   const notes: string[] = [];
+  const smtpExample = '"smtp": { "host": ..., "port": 587, "auth": { "user": ..., "pass": ... }, "from": ... }';
   for (const flow of flows) {
     const s = sendsOf(flow);
     if (s.email.size > 0 && !notify.smtp)
       notes.push(
-        `flow ${flow.id} sends emails (${list(s.email)}) but the --config file has no "smtp" section: they will fail. ` +
-          `Add "smtp": { "host": ..., "port": 587, "auth": { "user": ..., "pass": ... }, "from": ... } (docs/runtime.md, --config).`,
+        configGiven
+          ? `flow ${flow.id} sends emails (${list(s.email)}) but the --config file has no "smtp" section: they will fail. ` +
+              `Add ${smtpExample} (docs/runtime.md, --config).`
+          : `flow ${flow.id} sends emails (${list(s.email)}) but no --config file was given, so emails have no SMTP server: they will fail. ` +
+              `Pass --config with a file holding ${smtpExample} (docs/runtime.md, --config).`,
       );
     if (s.slack.size > 0) {
       const hooks = notify.slack?.webhooks ?? {};
@@ -61,7 +69,7 @@ export function notifyConfigNotes(flows: readonly Flow[], notify: NotifyConfig):
       }
       if (missing.size > 0)
         notes.push(
-          `flow ${flow.id} sends Slack messages (${list(missing)}) but the --config file has no Slack webhook for ${missing.size === s.slack.size && !notify.slack ? 'them' : 'those channels'}: they will fail. ` +
+          `flow ${flow.id} sends Slack messages (${list(missing)}) but ${configGiven ? `the --config file has no Slack webhook for ${missing.size === s.slack.size && !notify.slack ? 'them' : 'those channels'}` : 'no --config file was given, so Slack messages have no webhook'}: they will fail. ` +
             `Add "slack": { "webhookUrl": "https://hooks.slack.com/services/..." } or "slack": { "webhooks": { "#channel": "https://hooks.slack.com/services/..." } }.`,
         );
     }

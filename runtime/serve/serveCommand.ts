@@ -96,7 +96,7 @@ async function serve(files: string[], opts: ServeOptions): Promise<number> {
   // What would surprise someone trying it (newcomer s7 #2, #16): a takeover outside its opening hours right now, and
   // notifications the --config file cannot send.
   for (const note of openingHoursNotes(flows.map((flow, i) => ({ flow, file: files[i] })), Date.now())) process.stdout.write(`baton serve: note: ${note}\n`);
-  for (const note of notifyConfigNotes(flows, config)) process.stdout.write(`baton serve: note: ${note}\n`);
+  for (const note of notifyConfigNotes(flows, config, opts.config !== undefined)) process.stdout.write(`baton serve: note: ${note}\n`);
   return new Promise<number>((resolve) => {
     let stopping = false;
     const stop = (signal: string) => {

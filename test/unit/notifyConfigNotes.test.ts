@@ -44,3 +44,14 @@ describe('notifications the --config cannot send, said at start', () => {
     expect(notifyConfigNotes([sample('travel-urgency')], {})).toEqual([]);
   });
 });
+
+describe('no --config file at all (newcomer s13 #11b)', () => {
+  it('says no file was given and how to pass one, instead of blaming a file that does not exist', () => {
+    const notes = notifyConfigNotes([sample('lead-gen')], {}, false);
+    expect(notes).toHaveLength(2);
+    expect(notes[0]).toContain('flow lead-gen sends emails ("Sales team" to sales@acme.example) but no --config file was given, so emails have no SMTP server: they will fail.');
+    expect(notes[0]).toContain('Pass --config with a file holding "smtp"');
+    expect(notes[1]).toContain('but no --config file was given, so Slack messages have no webhook: they will fail.');
+    for (const n of notes) expect(n).not.toContain('the --config file has no');
+  });
+});
