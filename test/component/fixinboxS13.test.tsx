@@ -164,3 +164,36 @@ describe('inbox search (newcomer s9 #29)', () => {
     expect(box).toHaveValue('');
   });
 });
+
+describe('canned replies saved meanwhile by another admin (newcomer s13 #14)', () => {
+  it('an amber warning (not the green saved box) names their new reply and mine, and my row is focused', async () => {
+    clearCannedDrafts();
+    let replies = [{ shortcut: 'hello', text: 'Hi!' }];
+    let revision = 1;
+    const fetch = vi.fn(async (url: string, init?: RequestInit) => {
+      if (!init?.method || init.method === 'GET') return json(200, { replies, revision });
+      if (Number(new URL(url).searchParams.get('revision')) !== revision) return json(409, { error: 'agents_file_changed', message: 'changed by another admin' });
+      replies = JSON.parse(String(init.body)).replies;
+      revision += 1;
+      return json(200, { replies, revision });
+    });
+    const api = createAdminApi({ baseUrl: 'http://127.0.0.1:1', fetch: fetch as unknown as typeof globalThis.fetch });
+    render(<CannedRepliesScreen api={api} token="bob" onUnauthorized={vi.fn()} />);
+    expect(await screen.findByLabelText('Shortcut 1')).toHaveValue('hello');
+    // Ann saves /wrap meanwhile.
+    replies = [...replies, { shortcut: 'wrap', text: 'Anything else?' }];
+    revision += 1;
+    await userEvent.click(screen.getByRole('button', { name: 'Add reply' }));
+    await userEvent.type(screen.getByLabelText('Shortcut 2'), 'late');
+    await userEvent.type(screen.getByLabelText('Reply 2'), 'Sorry for the delay.');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const warn = await screen.findByText(/Not saved yet: the list was changed after you opened it/);
+    const box = warn.closest('p')!;
+    expect(box).toHaveClass('ia-notice-warn');
+    expect(box).toHaveTextContent('New or changed there: /wrap.');
+    expect(box).toHaveTextContent('Your change is kept, marked "not saved yet": /late (reply 3).');
+    expect(screen.getByLabelText('Shortcut 3')).toHaveValue('late');
+    expect(screen.getByLabelText('Shortcut 3')).toHaveFocus();
+    clearCannedDrafts();
+  });
+});

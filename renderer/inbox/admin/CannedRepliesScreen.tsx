@@ -4,7 +4,7 @@
  * PUT /api/v1/agent/canned-replies (saved to the agents file). Server errors show next to the row's field.
  */
 import { useCallback, useEffect, useId, useState } from 'react';
-import { ArrowDown, ArrowUp, Check, Plus, Trash2 } from 'lucide-react';
+import { ArrowDown, ArrowUp, Check, Plus, Trash2, TriangleAlert } from 'lucide-react';
 import { AdminError, type AdminApi, type CannedReply } from './adminApi';
 import { issuesByField, plainMessage } from './words';
 
@@ -73,6 +73,8 @@ export function CannedRepliesScreen({ api, token, onUnauthorized }: Props) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  /** Saved meanwhile by someone else: merged, not saved yet (an amber warning, newcomer s13 #14). */
+  const [conflict, setConflict] = useState<string | null>(null);
   const [focusKey, setFocusKey] = useState<number | null>(null);
   /** The agents file's problem when it was last read (broken by hand on disk; newcomer s12 #15), null when it reads. */
   const [fileProblem, setFileProblem] = useState<string | null>(null);
@@ -158,6 +160,7 @@ export function CannedRepliesScreen({ api, token, onUnauthorized }: Props) {
     setBusy(true);
     setErrors({});
     setNotice(null);
+    setConflict(null);
     try {
       const r = await api.saveCannedReplies(token, plain);
       setSaved(r);
@@ -180,12 +183,18 @@ export function CannedRepliesScreen({ api, token, onUnauthorized }: Props) {
           setFileProblem(null);
           const theirs = again.replies;
           const merged = mergeCanned(saved, plain, theirs);
+          const keyed = merged.map((r) => ({ ...r, key: nextKey++ }));
           setSaved(theirs);
-          setRows(merged.map((r) => ({ ...r, key: nextKey++ })));
-          const n = merged.filter((r) => r.mine).length;
-          setNotice(
-            `Not saved yet: the list was changed after you opened it (by another admin, or by hand in the agents file). It now shows that version with your ${n === 1 ? 'change' : `${n} changes`} on top (marked "not saved yet"). Check it, then Save.`,
+          setRows(keyed);
+          const mineRows = keyed.map((r, i) => ({ r, i })).filter((x) => x.r.mine);
+          const n = mineRows.length;
+          const theirNew = theirs.filter((t) => !saved.some((b) => norm(b.shortcut) === norm(t.shortcut) && b.text === t.text)).map((t) => `/${t.shortcut}`);
+          // An amber warning, not the green "saved" box (newcomer s13 #14), naming the rows; the first of this admin's
+          // rows is brought into view (it may be the 9th, below the fold).
+          setConflict(
+            `Not saved yet: the list was changed after you opened it (by another admin, or by hand in the agents file).${theirNew.length ? ` New or changed there: ${theirNew.join(', ')}.` : ''} Your ${n === 1 ? 'change is' : `${n} changes are`} kept, marked "not saved yet"${n ? `: ${mineRows.map((x) => `/${x.r.shortcut || '(no shortcut)'} (reply ${x.i + 1})`).join(', ')}` : ''}. Check the list, then Save.`,
           );
+          if (mineRows[0]) setFocusKey(mineRows[0].r.key);
         } catch (again) {
           setErrors({ '': handle(again) });
         }
@@ -235,6 +244,11 @@ export function CannedRepliesScreen({ api, token, onUnauthorized }: Props) {
         {notice && (
           <p className="ia-notice" role="status">
             <Check size={14} aria-hidden="true" /> {notice}
+          </p>
+        )}
+        {conflict && (
+          <p className="ia-notice ia-notice-warn" role="status">
+            <TriangleAlert size={14} aria-hidden="true" /> {conflict}
           </p>
         )}
         {dirty && !busy && <p className="ia-dirty">Unsaved changes.</p>}
