@@ -71,9 +71,9 @@ const PRONOUNS = new Set(['i', 'you', 'we', 'they', 'he', 'she', 'it', 'that', '
 const cache = new WeakMap<TextAnalysis, string[]>();
 /**
  * Session 13 (speed): the token arrays canonicalTokens returned most recently (a message's and its sentences'), in a
- * small ring compared by identity (no weak map: its entries cost the collector per message). Facts kept about such an
- * array (its padded line here, its phrase-word numbers in phraseMatcher.ts) stay valid because nobody changes it; any
- * other array is read afresh, since a caller's own array may change between calls.
+ * small ring compared by identity (no weak map: its entries cost the collector per message). The padded line kept for
+ * such an array stays valid because nobody changes it; any other array is joined afresh, since a caller's own array may
+ * change between calls.
  */
 const RECENT = 8;
 const recentToks: (readonly string[] | null)[] = new Array<readonly string[] | null>(RECENT).fill(null);
@@ -101,22 +101,12 @@ export function canonicalTokens(analysis: TextAnalysis): string[] {
 }
 
 /**
- * The ring slot (0..7) of an array canonicalTokens returned recently, or -1 (then nothing may be kept about it). A slot
- * is reused for another array later: keep the array with what you keep and compare it.
- */
-export function canonicalSlot(toks: readonly string[]): number {
-  for (let i = 0; i < RECENT; i++) if (recentToks[i] === toks) return i;
-  return -1;
-}
-
-/**
  * `' ' + toks.join(' ') + ' '`: the line the detectors' patterns run on (every word between spaces). For a message's
  * canonical tokens the same string is returned on every call (the detectors ask for it a dozen times per message).
  */
 export function paddedTokens(toks: readonly string[]): string {
-  const slot = canonicalSlot(toks);
-  if (slot < 0) return ` ${toks.join(' ')} `;
-  return (recentPadded[slot] ??= ` ${toks.join(' ')} `);
+  for (let slot = 0; slot < RECENT; slot++) if (recentToks[slot] === toks) return (recentPadded[slot] ??= ` ${toks.join(' ')} `);
+  return ` ${toks.join(' ')} `;
 }
 
 /** The same rewrite for any already-normalised string (used to compile designer phrases). */

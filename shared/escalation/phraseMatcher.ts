@@ -11,8 +11,6 @@
  * The answer is the one the old scan gave: the match that starts first, and among matches that start at
  * the same token the phrase listed first.
  */
-import { canonicalSlot } from './canonicalTokens';
-
 export interface PhraseHit {
   /** Token index where the phrase starts. */
   at: number;
@@ -22,49 +20,8 @@ export interface PhraseHit {
 
 export type PhraseMatcher = (toks: readonly string[], from?: number) => PhraseHit | null;
 
-/**
- * Session 13 (speed): every word of every phrase compiled so far, numbered; shared by all matchers. A message's canonical
- * tokens are numbered once (one look-up per token, kept with the token array), and each matcher skips a token none of
- * its phrases has with two array reads (it can only send the automaton back to its root) instead of a Map look-up per
- * token per matcher (seven built-in matchers read every message). Grows only with new phrase words (flows' vocabulary).
- */
-const vocabulary = new Map<string, number>();
-/** Per ring slot of canonicalTokens (canonicalSlot): whose tokens were numbered, with how many words known, and the numbers. */
-const numberedToks: (readonly string[] | null)[] = [];
-const numberedWords: number[] = [];
-const numberedIds: Int32Array[] = [];
-let scratchIds = new Int32Array(64);
-
-function wordId(w: string): number {
-  let id = vocabulary.get(w);
-  if (id === undefined) {
-    id = vocabulary.size;
-    vocabulary.set(w, id);
-  }
-  return id;
-}
-
-/** The vocabulary number of each token (-1: in no phrase); kept for a message's canonical tokens, else in a scratch array. */
-function idsOf(toks: readonly string[]): Int32Array {
-  const slot = canonicalSlot(toks);
-  if (slot >= 0 && numberedToks[slot] === toks && numberedWords[slot] === vocabulary.size) return numberedIds[slot];
-  let ids: Int32Array;
-  if (slot >= 0) ids = numberedIds[slot] !== undefined && numberedIds[slot].length >= toks.length ? numberedIds[slot] : new Int32Array(Math.max(64, toks.length));
-  else {
-    if (scratchIds.length < toks.length) scratchIds = new Int32Array(toks.length * 2);
-    ids = scratchIds;
-  }
-  for (let i = 0; i < toks.length; i++) ids[i] = vocabulary.get(toks[i]) ?? -1;
-  if (slot >= 0) {
-    numberedToks[slot] = toks;
-    numberedWords[slot] = vocabulary.size;
-    numberedIds[slot] = ids;
-  }
-  return ids;
-}
-
 interface State {
-  next: Map<number, number>;
+  next: Map<string, number>;
   fail: number;
   /** The phrase (index in the designer's list) that ends here, or -1. */
   ends: number;
@@ -84,8 +41,7 @@ export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
     lists.push(words);
     longest = Math.max(longest, words.length);
     let s = 0;
-    for (const word of words) {
-      const w = wordId(word);
+    for (const w of words) {
       let to = states[s].next.get(w);
       if (to === undefined) {
         to = states.length;
@@ -113,24 +69,15 @@ export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
       queue.push(to);
     }
   }
-  // This matcher's words, one flag per vocabulary number (numbers given later are in no phrase of this matcher).
-  const member = new Uint8Array(vocabulary.size);
-  for (const st of states) for (const w of st.next.keys()) member[w] = 1;
   return (toks, from = 0) => {
     let s = 0;
     let bestAt = Infinity;
     let bestId = -1;
     let bestLen = 0;
-    const ids = idsOf(toks);
     for (let i = from; i < toks.length; i++) {
       // No match ending here or later can start before the best one found.
       if (bestId !== -1 && i - longest + 1 > bestAt) break;
-      const w = ids[i];
-      // A word in none of the phrases: no state has an edge for it, so the automaton is back at its root (no match ends there).
-      if (w < 0 || w >= member.length || member[w] === 0) {
-        s = 0;
-        continue;
-      }
+      const w = toks[i];
       let to = states[s].next.get(w);
       while (to === undefined && s !== 0) {
         s = states[s].fail;

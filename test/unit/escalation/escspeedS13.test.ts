@@ -6,9 +6,9 @@
  *    one, whichever is asked first, and another message scored in between does not leak into the answer.
  *  - similarity with a minimum stops bounding a message as soon as even partners for every word still unread could not
  *    reach the minimum: a message whose matching words come last still reaches it, with its exact score.
- *  - phraseMatcher numbers a message's words once for every matcher and skips words none of a matcher's phrases has:
- *    a matcher compiled after a message was read still finds its new words in it, a word between a phrase's words
- *    still breaks it, and a caller's own array is read as it is at each call.
+ *  - phraseMatcher (its word numbering was tried and taken back, 03c136b's successor; these stay as its contract): a
+ *    matcher compiled after a message was read still finds its new words in it, a word between a phrase's words still
+ *    breaks it, and a caller's own array is read as it is at each call.
  *  - paddedTokens gives the line the detectors' patterns read once per message; an array that is not a message's
  *    canonical tokens is read afresh on every call (a caller may change it).
  */
@@ -107,7 +107,7 @@ describe('paddedTokens: one line per message (session 13)', () => {
   });
 });
 
-describe('phraseMatcher: words numbered once per message (session 13)', () => {
+describe('phraseMatcher: matchers compiled at any time, words in no phrase (session 13)', () => {
   it('finds the words of a matcher compiled after the message was first read', () => {
     const toks = canonicalTokens(analyzeText('the kettle went zorbly and then it made a plinkish sound'));
     const first = phraseMatcher(['made a sound', 'kettle went']);
