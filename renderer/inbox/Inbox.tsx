@@ -794,7 +794,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
                 </select>
               </label>
             </div>
-            <button type="button" className="ib-iconbtn" aria-label="Sign out" title="Sign out" onClick={() => (counts.mine > 0 ? setAskSignOut(true) : onSignOut())}>
+            <button type="button" className="ib-iconbtn" aria-label="Sign out" title="Sign out" onClick={() => (counts.mine > 0 || draftsOf(storage, me.id) > 0 ? setAskSignOut(true) : onSignOut())}>
               <LogOut size={16} />
             </button>
           </div>
@@ -839,11 +839,20 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
       )}
 
       {askSignOut && (
-        <Dialog title="Sign out with chats open?" onClose={() => setAskSignOut(false)}>
-          <p className="ib-signout-text">
-            You have {counts.mine} open chat{counts.mine === 1 ? '' : 's'}. Signing out puts {counts.mine === 1 ? 'it' : 'them'} back in the queue so a colleague can take over;
-            the customer is told someone else is coming.
-          </p>
+        <Dialog title={counts.mine > 0 ? 'Sign out with chats open?' : 'Sign out with unsent replies?'} onClose={() => setAskSignOut(false)}>
+          {counts.mine > 0 && (
+            <p className="ib-signout-text">
+              You have {counts.mine} open chat{counts.mine === 1 ? '' : 's'}. Signing out puts {counts.mine === 1 ? 'it' : 'them'} back in the queue so a colleague can take over;
+              the customer is told someone else is coming.
+            </p>
+          )}
+          {draftsOf(storage, me.id) > 0 && (
+            // newcomer s13 #13: the drafts were deleted at sign-out (on purpose, for shared computers) without a word.
+            <p className="ib-signout-text">
+              {draftsOf(storage, me.id) === 1 ? 'Your unsent reply is' : `Your ${draftsOf(storage, me.id)} unsent replies are`} deleted from this browser when you sign out (so
+              the next person at this computer cannot read {draftsOf(storage, me.id) === 1 ? 'it' : 'them'}). Stay signed in to send or copy {draftsOf(storage, me.id) === 1 ? 'it' : 'them'} first.
+            </p>
+          )}
           <div className="ib-signout-actions">
             <button type="button" className="ib-btn" autoFocus onClick={() => setAskSignOut(false)}>
               Stay signed in
@@ -856,7 +865,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
                 onSignOut(undefined, { requeue: true });
               }}
             >
-              Put {counts.mine === 1 ? 'it' : 'them'} back and sign out
+              {counts.mine > 0 ? `Put ${counts.mine === 1 ? 'it' : 'them'} back and sign out` : 'Sign out'}
             </button>
           </div>
         </Dialog>
@@ -1090,7 +1099,27 @@ interface ConversationProps {
 }
 
 /** Unsent replies are kept per agent and chat (newcomer s11 #25: a reload emptied the reply box); a week at most. */
-const DRAFT_KEY = (agentId: string, handoffId: string) => `baton.inbox.draft.${agentId}.${handoffId}`;
+// '|' cannot be in an agent id: "ann" signing out no longer drops "ann.lee"'s drafts (hostile s13 #14; was '.').
+const DRAFT_KEY = (agentId: string, handoffId: string) => `baton.inbox.draft.${agentId}|${handoffId}`;
+/** A draft dated this far in the future (a clock set wrong, or a hand-made entry) is swept, not kept for ever. */
+const DRAFT_FUTURE_MS = 24 * 60 * 60 * 1000;
+
+/** How many unsent replies this agent has kept in this browser (the sign-out question says they go, newcomer s13 #13). */
+export function draftsOf(storage: Partial<Pick<Storage, 'length' | 'key' | 'getItem'>> | undefined, agentId: string): number {
+  if (!storage || typeof storage.length !== 'number' || typeof storage.key !== 'function') return 0;
+  let n = 0;
+  try {
+    for (let i = 0; i < storage.length; i++) {
+      const k = storage.key(i);
+      if (!k?.startsWith(`baton.inbox.draft.${agentId}|`)) continue;
+      const text = (JSON.parse(storage.getItem?.(k) ?? 'null') as { text?: unknown } | null)?.text;
+      if (typeof text === 'string' && text.trim()) n++;
+    }
+  } catch {
+    // storage blocked or an unreadable entry: counted as far as read
+  }
+  return n;
+}
 const DRAFT_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** The longest draft kept in storage (characters); a longer one lives in the box only (hostile s12 #11). */
@@ -1109,7 +1138,9 @@ export function dropDrafts(storage: Partial<Pick<Storage, 'length' | 'key' | 'ge
       if (k?.startsWith('baton.inbox.draft.')) keys.push(k);
     }
     for (const k of keys) {
-      if (o.agentId !== undefined && k.startsWith(`baton.inbox.draft.${o.agentId}.`)) {
+      // Signing out: this agent's drafts, and drafts in the old key format (agent and chat joined by '.', so whose
+      // cannot be told for sure).
+      if (o.agentId !== undefined && (k.startsWith(`baton.inbox.draft.${o.agentId}|`) || !k.includes('|'))) {
         storage.removeItem(k);
         continue;
       }
@@ -1119,7 +1150,7 @@ export function dropDrafts(storage: Partial<Pick<Storage, 'length' | 'key' | 'ge
       } catch {
         at = undefined;
       }
-      if (typeof at !== 'number' || o.now - at > DRAFT_MAX_AGE_MS) storage.removeItem(k);
+      if (typeof at !== 'number' || o.now - at > DRAFT_MAX_AGE_MS || at - o.now > DRAFT_FUTURE_MS) storage.removeItem(k);
     }
   } catch {
     // storage blocked: nothing to sweep
@@ -1131,7 +1162,7 @@ function readDraft(storage: ConversationProps['storage'], key: string): string {
     const raw = storage?.getItem(key);
     if (!raw) return '';
     const d = JSON.parse(raw) as { text?: unknown; at?: unknown };
-    if (typeof d.text !== 'string' || typeof d.at !== 'number' || Date.now() - d.at > DRAFT_MAX_AGE_MS) {
+    if (typeof d.text !== 'string' || typeof d.at !== 'number' || Date.now() - d.at > DRAFT_MAX_AGE_MS || d.at - Date.now() > DRAFT_FUTURE_MS) {
       storage?.removeItem(key);
       return '';
     }

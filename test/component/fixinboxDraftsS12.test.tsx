@@ -35,9 +35,9 @@ describe('reply drafts after sign-out (hostile s12 #11)', () => {
     const week = 7 * 24 * 60 * 60 * 1000;
     const storage = listableStorage([
       ['baton.inbox.session', JSON.stringify({ token: 'tok', agent: ann })],
-      ['baton.inbox.draft.ann.c9:h1', JSON.stringify({ text: 'Order NW-1 for Kim Lee', at: Date.now() - 60_000 })],
-      ['baton.inbox.draft.bob.c8:h1', JSON.stringify({ text: "Bob's reply", at: Date.now() - 60_000 })],
-      ['baton.inbox.draft.bob.c7:h1', JSON.stringify({ text: 'old', at: Date.now() - week - 60_000 })],
+      ['baton.inbox.draft.ann|c9:h1', JSON.stringify({ text: 'Order NW-1 for Kim Lee', at: Date.now() - 60_000 })],
+      ['baton.inbox.draft.bob|c8:h1', JSON.stringify({ text: "Bob's reply", at: Date.now() - 60_000 })],
+      ['baton.inbox.draft.bob|c7:h1', JSON.stringify({ text: 'old', at: Date.now() - week - 60_000 })],
     ]);
     const api = fakeInboxApi({
       ...annOnline(1),
@@ -47,13 +47,13 @@ describe('reply drafts after sign-out (hostile s12 #11)', () => {
     });
     render(<Inbox api={api} storage={storage} alerts={quietAlerts} place={placeAt('#/mine/c1%3Ah1')} />);
     await userEvent.type(await screen.findByLabelText('Reply to the customer'), 'Your parcel NW-2 is on its way');
-    expect(storage.map.has('baton.inbox.draft.ann.c1:h1')).toBe(true);
+    expect(storage.map.has('baton.inbox.draft.ann|c1:h1')).toBe(true);
     // The week-old draft was swept when the inbox started.
-    expect(storage.map.has('baton.inbox.draft.bob.c7:h1')).toBe(false);
+    expect(storage.map.has('baton.inbox.draft.bob|c7:h1')).toBe(false);
 
     await userEvent.click(screen.getByRole('button', { name: 'Sign out' }));
     await userEvent.click(screen.getByRole('button', { name: 'Put it back and sign out' }));
     await waitFor(() => expect(api.signOut).toHaveBeenCalled());
-    expect([...storage.map.keys()].filter((k) => k.startsWith('baton.inbox.draft.'))).toEqual(['baton.inbox.draft.bob.c8:h1']);
+    expect([...storage.map.keys()].filter((k) => k.startsWith('baton.inbox.draft.'))).toEqual(['baton.inbox.draft.bob|c8:h1']);
   });
 });

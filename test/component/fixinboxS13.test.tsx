@@ -197,3 +197,37 @@ describe('canned replies saved meanwhile by another admin (newcomer s13 #14)', (
     clearCannedDrafts();
   });
 });
+
+describe('unsent replies at sign-out (newcomer s13 #13, hostile s13 #14)', () => {
+  it('the sign-out question says the unsent reply is deleted; "ann" signing out keeps "ann.lee"\'s drafts; a future-dated draft is swept', async () => {
+    const m = new Map<string, string>([
+      ['baton.inbox.session', JSON.stringify({ token: 'tok', agent: { id: 'ann', name: 'Ann Lee', email: 'ann@example.com', teams: ['support'], admin: false } })],
+      ['baton.inbox.draft.ann|c9:h1', JSON.stringify({ text: 'Your refund is on its way', at: Date.now() - 60_000 })],
+      ['baton.inbox.draft.ann.lee|c8:h1', JSON.stringify({ text: "Ann Lee's own reply", at: Date.now() - 60_000 })],
+      ['baton.inbox.draft.bob|c7:h1', JSON.stringify({ text: 'from the future', at: Date.now() + 400 * 24 * 3600_000 })],
+    ]);
+    const storage = {
+      get length() {
+        return m.size;
+      },
+      key: (i: number) => [...m.keys()][i] ?? null,
+      getItem: (k: string) => m.get(k) ?? null,
+      setItem: (k: string, v: string) => void m.set(k, v),
+      removeItem: (k: string) => void m.delete(k),
+      clear: () => m.clear(),
+    };
+    const signOut = vi.fn(async () => undefined);
+    const api = fakeInboxApi({ ...annOnline(0), list: async () => ({ counts: { unassigned: 0, mine: 0, all: 0, closed: 0 }, handoffs: [] }), signOut });
+    render(<Inbox api={api} storage={storage} alerts={quietAlerts} place={placeAt('#/mine')} />);
+    await screen.findByText('Nothing here.');
+    // Swept at start: dated 400 days ahead.
+    expect(m.has('baton.inbox.draft.bob|c7:h1')).toBe(false);
+    // No chats open, but an unsent reply: asked first, and told.
+    await userEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Sign out with unsent replies?' });
+    expect(dialog).toHaveTextContent('Your unsent reply is deleted from this browser when you sign out');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Sign out' }));
+    await vi.waitFor(() => expect(signOut).toHaveBeenCalled());
+    expect([...m.keys()].filter((k) => k.startsWith('baton.inbox.draft.'))).toEqual(['baton.inbox.draft.ann.lee|c8:h1']);
+  });
+});
