@@ -3,7 +3,10 @@
  * - the Human takeover's lead-in sentences are block settings ("Before the first question", Custom tab, after "Agent
  *   joined message"); a translation typed there is what the simulator's customer reads before the email question;
  * - newcomer s12 #16: the simulator's Chat marks the clarifying question in its bubble.
- * Screenshots: test/e2e/screenshots/fixrev-s13-leadin-fields.png, fixrev-s13-sim-clarify.png (looked at).
+ * - newcomer s13 #1/#2: Flow settings > Hand over to shows its warning; the takeover inspector says escalations go
+ *   nowhere yet and "Send escalations here" fixes it.
+ * Screenshots: test/e2e/screenshots/fixrev-s13-leadin-fields.png, fixrev-s13-sim-clarify.png,
+ * fixrev-s13-handover-warning.png, fixrev-s13-takeover-note.png (looked at).
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,4 +57,42 @@ describe.skipIf(!haveChromium)('fixrev s13: lead-in settings and the clarifying 
     await transcript().getByText(FRENCH).waitFor();
     expect(session.browser.errors, 'uncaught errors in the page').toEqual([]);
   });
+
+  it('an empty Hand over to is warned at the field; the takeover inspector sends escalations to itself', async () => {
+    const created = await session.studio.api.createFlow({ name: 'Own flow' });
+    const start = created.flow.blocks.find((b) => b.kind === 'start')!.id;
+    const flow = {
+      ...created.flow,
+      blocks: [
+        ...created.flow.blocks.filter((b) => b.kind === 'start'),
+        { id: 'human_takeover_1', kind: 'human_takeover', position: { x: 300, y: 0 }, data: {} },
+        { id: 'end_1', kind: 'end', position: { x: 600, y: 0 }, data: { text: 'Bye' } },
+      ],
+      edges: [
+        { id: 'e1', from: start, exit: 'next', to: 'human_takeover_1' },
+        { id: 'e2', from: 'human_takeover_1', exit: 'resolved', to: 'end_1' },
+        { id: 'e3', from: 'human_takeover_1', exit: 'no_agent', to: 'end_1' },
+        { id: 'e4', from: 'human_takeover_1', exit: 'timeout', to: 'end_1' },
+      ],
+    } as unknown as typeof created.flow;
+    const opened = await session.studio.api.openFlow(created.key);
+    await session.studio.api.saveFlow(created.key, flow, opened.journalSeq, { baseRevision: opened.revision });
+    await page.goto(session.studio.flowUrl(created.key));
+    await page.waitForSelector('.react-flow__node');
+    await page.locator('.react-flow__node[data-id="human_takeover_1"]').click();
+    const note = page.getByTestId('takeover-escalation-note');
+    await expect.poll(() => note.textContent()).toContain('Escalations go nowhere yet');
+    await screenshot(page, 'fixrev-s13-takeover-note');
+    await note.getByRole('button', { name: 'Send escalations here' }).click();
+    await expect.poll(() => note.textContent()).toContain('Escalations come here');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => note.textContent()).toContain('Escalations go nowhere yet');
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.getByRole('tab', { name: 'Escalation' }).click();
+    const field = page.locator('[data-settings-path="$.escalation.targetBlockId"]');
+    await expect.poll(() => field.getAttribute('data-tone')).toBe('warning');
+    expect(await field.getByRole('status').textContent()).toContain('Hand over to is empty');
+    await screenshot(page, 'fixrev-s13-handover-warning');
+  });
 });
+
