@@ -27,6 +27,14 @@
  *   then it is refused, naming the host. The same host after a reboot (another boot id) is stale at once.
  * - `release` and `update` touch the file only while it holds this very lock's token (never another holder's lock).
  *
+ * - Hostile s13 #5: a holder that stalled longer than FOREIGN_STALE_MS (SIGSTOP, `docker pause`) may have lost its lock to
+ *   another namespace. Its heartbeat notices (the file no longer holds its token, or is gone) and calls `onLost` with a
+ *   sentence naming the new holder and the stall; without `onLost` it says so on stderr. The holder must stop writing.
+ * - Hostile s13 #6: a foreign lock's liveness is its file time CHANGING between two looks (HEARTBEAT_MS apart), not its
+ *   distance from this clock: a time in the future (clock stepped back, a fast clock on a shared volume) or far in the
+ *   past (a live holder with a slow clock) is looked at twice before it is judged. "Rebooted" (free at once) needs the
+ *   same host name AND the same pid namespace with another boot id: two machines called "ubuntu" are foreign.
+ *
  * The file holds `{pid, ...info, pidStart, host, bootId, pidNs, token}` as JSON; an older bare pid is still read.
  */
 import { randomBytes } from 'node:crypto';
@@ -53,6 +61,12 @@ export interface PidLock {
   update(info: Record<string, unknown>): void;
   /** Gives the lock up (idempotent). */
   release(): void;
+  /**
+   * Hostile s13 #5: true while the lock file is still this lock (read now, not at the last heartbeat): a writer checks it
+   * before writing, so a holder resumed after a stall never writes beside the process that took the lock over.
+   * False after release or once lost (onLost is then called, once, if the heartbeat has not done it yet).
+   */
+  holds(): boolean;
 }
 
 export interface PidLockOptions {
@@ -66,6 +80,11 @@ export interface PidLockOptions {
   startingGraceMs?: number;
   /** Tries, each after removing a stale lock (default 3). */
   attempts?: number;
+  /**
+   * Hostile s13 #5: called once when the holder finds the lock is no longer its own (taken over after this process
+   * stalled, or removed): the holder must stop writing. `why` says by whom and after how long a stall.
+   */
+  onLost?(why: string): void;
 }
 
 /** Something that is not a lock file sits at the lock's path (a folder, a symbolic link): the message says what to do. */
@@ -160,10 +179,33 @@ function readLock(file: string): LockRecord | null {
  */
 function spaceOf(lock: LockRecord, mine: PidSpace): 'same' | 'rebooted' | 'foreign' {
   const { host, bootId, pidNs } = lock.space;
-  if (bootId && mine.bootId && bootId !== mine.bootId) return host === mine.host ? 'rebooted' : 'foreign';
+  // Hostile s13 #6c: a host name alone is no identity (replicas given one `hostname:`, VMs all called "ubuntu"): an
+  // earlier boot of this very machine also had this pid namespace (the root one's number is fixed).
+  if (bootId && mine.bootId && bootId !== mine.bootId) return host === mine.host && pidNs !== undefined && pidNs === mine.pidNs ? 'rebooted' : 'foreign';
   if (pidNs && mine.pidNs && pidNs !== mine.pidNs) return 'foreign';
   if (!bootId && !pidNs && host && host !== mine.host) return 'foreign';
   return 'same';
+}
+
+/** How far ahead of this clock a file time may be before it is read as "time unknown" (clocks differ a little). */
+const CLOCK_SKEW_MS = 2000;
+
+/**
+ * Hostile s13 #6: is a foreign lock's holder alive? Its heartbeat moves the file's time every HEARTBEAT_MS, whatever its
+ * clock says. A recent time (within FOREIGN_STALE_MS, not in the future) is alive at once; otherwise the file is looked at
+ * again for up to twice HEARTBEAT_MS: a time (or content) that changed is alive, one that did not is stale.
+ */
+function foreignAlive(file: string, st: { mtimeMs: number; size: number; ino: number }): { alive: boolean; silentMs: number | null } {
+  const age = Date.now() - st.mtimeMs;
+  if (age >= -CLOCK_SKEW_MS && age < FOREIGN_STALE_MS) return { alive: true, silentMs: Math.max(0, age) };
+  const until = Date.now() + 2 * HEARTBEAT_MS + 500;
+  while (Date.now() < until) {
+    pause(100);
+    const now = lstatSync(file, { throwIfNoEntry: false });
+    if (!now) return { alive: false, silentMs: null };
+    if (now.mtimeMs !== st.mtimeMs || now.size !== st.size || now.ino !== st.ino) return { alive: true, silentMs: null };
+  }
+  return { alive: false, silentMs: null };
 }
 
 /**
@@ -178,7 +220,8 @@ function removeStale(file: string, seen: { ino: number; size: number; mtimeMs: n
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     const st = lstatSync(takeover, { throwIfNoEntry: false });
-    if (st && Date.now() - st.mtimeMs > 10_000) rmSync(takeover, { force: true }); // left by a crash mid-takeover
+    // Left by a crash mid-takeover; a time far in the future (clock stepped back: hostile s13 #6a) is as stale.
+    if (st && Math.abs(Date.now() - st.mtimeMs) > 10_000) rmSync(takeover, { force: true });
     return 'busy';
   }
   closeSync(fd);
@@ -216,13 +259,15 @@ export function takePidLock(fileIn: string, opts: PidLockOptions): PidLock {
         const { owner, pidStart } = lock;
         const where = spaceOf(lock, space);
         if (where === 'foreign') {
-          // Its pid means nothing here: alive while its holder keeps refreshing the file (hostile s12 #8).
-          const silentMs = Date.now() - st.mtimeMs;
-          if (silentMs < FOREIGN_STALE_MS) {
+          // Its pid means nothing here: alive while its holder keeps refreshing the file (hostile s12 #8), judged by the
+          // file's time moving, not by this clock (hostile s13 #6).
+          const { alive, silentMs } = foreignAlive(file, st);
+          if (alive) {
             const host = lock.space.host ? `host "${lock.space.host}"` : 'another host';
+            const seen = silentMs === null ? 'its lock file is being refreshed (its clock differs from this one)' : `alive ${Math.round(silentMs / 1000)} s ago`;
             throw opts.inUse({
               ...owner,
-              elsewhere: `on ${host} (another container or machine, whose processes cannot be seen from here), alive ${Math.max(0, Math.round(silentMs / 1000))} s ago; if it is gone, the lock is free ${FOREIGN_STALE_MS / 1000} s after its last sign of life, or remove ${file}`,
+              elsewhere: `on ${host} (another container or machine, whose processes cannot be seen from here), ${seen}; if it is gone, the lock is free ${FOREIGN_STALE_MS / 1000} s after its last sign of life, or remove ${file}`,
             });
           }
         } else if (where === 'same') {
@@ -234,7 +279,21 @@ export function takePidLock(fileIn: string, opts: PidLockOptions): PidLock {
         // 'rebooted': written on this host before its last boot; its process is gone.
       } else {
         const age = Date.now() - st.mtimeMs;
-        if (age < grace) throw opts.inUse(null);
+        // A time in the future (hostile s13 #6a: refused for hours) is no age: the file is watched for the grace instead.
+        if (age < -CLOCK_SKEW_MS) {
+          const until = Date.now() + grace;
+          let moved = false;
+          while (!moved && Date.now() < until) {
+            pause(100);
+            const now = lstatSync(file, { throwIfNoEntry: false });
+            moved = !now || now.mtimeMs !== st.mtimeMs || now.size !== st.size || now.ino !== st.ino;
+          }
+          if (moved) {
+            attempt--;
+            if (busyWaits++ > 200) throw opts.inUse(null);
+            continue;
+          }
+        } else if (age < grace) throw opts.inUse(null);
       }
       // Stale: its owner is gone (or it crashed mid-write). Taken over only if nobody else is doing so right now.
       if (removeStale(file, st) === 'busy' && busyWaits++ < 200) {
@@ -252,13 +311,33 @@ export function takePidLock(fileIn: string, opts: PidLockOptions): PidLock {
     let released = false;
     /** True while the file is still this lock (never touch a lock another process took over). */
     const stillMine = () => readLock(file)?.token === token;
+    let lastBeat = Date.now();
+    let lost = false;
+    const loseIt = (now: LockRecord | null, stalledMs: number) => {
+      lost = true;
+      clearInterval(heartbeat);
+      held.delete(file);
+      const by = now ? `was taken over by process ${now.owner.pid}${now.space.host ? ` on host "${now.space.host}"` : ''}` : 'was removed by another process';
+      const stall = stalledMs > HEARTBEAT_MS * 2 ? ` after this process stalled for ${Math.round(stalledMs / 1000)} s (paused, stopped, or blocked)` : '';
+      const why = `the lock ${file} ${by}${stall}; this process no longer holds it and must stop writing`;
+      if (opts.onLost) opts.onLost(why);
+      else process.stderr.write(`baton: ${why}\n`);
+    };
     // The sign of life a process in another pid namespace goes by (hostile s12 #8); unref'd: never keeps a process up.
     const heartbeat = setInterval(() => {
+      const stalledMs = Date.now() - lastBeat;
+      lastBeat = Date.now();
       try {
-        if (stillMine()) {
-          const now = new Date();
-          utimesSync(file, now, now);
+        const now = readLock(file);
+        if (now?.token === token) {
+          const t = new Date();
+          utimesSync(file, t, t);
+          return;
         }
+        if (lost || released) return;
+        // Hostile s13 #5: the file is no longer this lock: another process took it over (this one stalled), or it was
+        // removed. Said once; the holder stops writing (onLost), never runs on as a second holder without a word.
+        loseIt(now, stalledMs);
       } catch {
         // the lock holds; a missed beat only shortens what another namespace waits
       }
@@ -274,6 +353,18 @@ export function takePidLock(fileIn: string, opts: PidLockOptions): PidLock {
         } catch {
           // a courtesy for the message of a second process; the lock itself holds
         }
+      },
+      holds() {
+        if (released || lost) return false;
+        let now: LockRecord | null = null;
+        try {
+          now = readLock(file);
+        } catch {
+          return true; // unreadable for a moment: the heartbeat decides
+        }
+        if (now?.token === token) return true;
+        loseIt(now, Date.now() - lastBeat);
+        return false;
       },
       release() {
         if (released) return;

@@ -137,6 +137,12 @@ export interface DiskStatus {
    * file), 'unreadable', or 'invalid' (a file that is not a readable flow).
    */
   state?: 'missing' | 'folder' | 'not_a_file' | 'too_large' | 'loop' | 'linked' | 'unreadable' | 'invalid';
+  /**
+   * Newcomer s13 #7: the flow's path is a symbolic link, and this is the file it leads to. One rule: the studio reads and
+   * saves the file a link leads to (a flow kept in a repository and linked into flows/), except when it leads to another
+   * flow's file of this studio (state 'linked': refused) or nowhere / in a loop. The banner names the link with this.
+   */
+  linkTo?: string;
 }
 
 export interface OpenedFlow {
@@ -208,6 +214,12 @@ function withoutCanvasOnly(flow: Flow): Flow {
   const { notes: _notes, groups: _groups, ...rest } = flow as Flow & { notes?: unknown; groups?: unknown };
   return rest as Flow;
 }
+
+/**
+ * The largest flow file the studio edits (newcomer s13 #6): what one save can send (the server's body limit). A larger
+ * file on disk is said as too large (its size and this limit), never opened into an editor that could not save it.
+ */
+export const STUDIO_FLOW_MAX_BYTES = 32 * 1024 * 1024;
 
 /** The scenario file limit shared with `baton test` (and the studio's PUT body limit). */
 export const MAX_SCENARIO_BYTES = 32 * 1024 * 1024;
@@ -472,7 +484,7 @@ export class FlowStore {
 
   /** Reads a flow file as it is on disk (no journal). */
   private async readSaved(e: FlowEntry): Promise<{ flow: Flow; problems: FlowProblem[]; text: string; file: FlowText }> {
-    const disk = await this.readDisk(e).then((d) => (d.kind === 'linked' ? this.readDiskThroughLink(e) : d));
+    const disk = await this.readDisk(e, true).then((d) => (d.kind === 'linked' ? this.readDiskThroughLink(e) : d));
     if (disk.kind !== 'file') {
       // Hostile s12 #4: "a folder" is said as a folder (it was "a named pipe, socket or device").
       throw new StudioError(
@@ -498,7 +510,14 @@ export class FlowStore {
   }
 
   private async readJournal(key: string): Promise<JournalEntry[]> {
-    const text = await readFile(this.dir('journal', `${key}.jsonl`), 'utf8').catch(() => '');
+    // Hostile s13 #13: a named pipe at the journal path blocked a libuv thread in open() (four froze the studio), and a
+    // folder there read as an empty journal and made the next append 500. Regular files only, never a blocking open.
+    const path = this.dir('journal', `${key}.jsonl`);
+    const text = await readRegularFile(path).catch(async (err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return '';
+      if (err instanceof NotRegularFileError || err.code === 'EISDIR') throw await this.journalNotAFile(path);
+      throw err;
+    });
     const out: JournalEntry[] = [];
     for (const line of text.split('\n')) {
       if (line.trim() === '') continue;
@@ -511,6 +530,17 @@ export class FlowStore {
       }
     }
     return out;
+  }
+
+  /** 422: something other than a regular file at a flow's journal path (hostile s13 #13): said, never read or written. */
+  private async journalNotAFile(path: string): Promise<StudioError> {
+    const folder = await stat(path).then((st) => st.isDirectory(), () => false);
+    return new StudioError(
+      422,
+      'journal_not_a_file',
+      `The studio's journal of this flow, ${path}, is ${folder ? 'a folder' : 'a named pipe, socket or device'}, not a regular file, so unsaved edits cannot be kept there; nothing was changed.`,
+      `Move it away (mv "${path}" "${path}.moved"), then try again: the studio writes the journal itself. The flow file itself is not affected.`,
+    );
   }
 
   /**
@@ -668,6 +698,8 @@ export class FlowStore {
       // Idempotent: an entry already on disk (a retry after a lost answer) or already saved is skipped, so a
       // patch is never applied twice on replay.
       const onDisk = await this.readJournal(key);
+      // An entry numbered far beyond the clock would itself become the bound every later edit is "skipped" under.
+      this.checkSeqBound(e, onDisk, Math.max(0, ...entries.map((x) => x.seq)), 'these journal entries were refused');
       let high = Math.max(e.savedSeq, ...onDisk.map((x) => x.seq));
       const fresh: JournalEntry[] = [];
       const seen = new Set(onDisk.map((x) => x.seq));
@@ -679,12 +711,30 @@ export class FlowStore {
         } else if (!seen.has(x.seq)) skipped++;
       }
       if (fresh.length > 0) {
+        // Hostile s13 #16: journal/ deleted while the studio runs (rm -rf, a cleanup script): made again, never a 500.
+        await mkdir(this.dir('journal'), { recursive: true });
         await appendLineDurable(this.dir('journal', `${key}.jsonl`), fresh.map((x) => JSON.stringify({ seq: x.seq, ...(typeof guard.tab === 'string' ? { tab: guard.tab } : {}), ...(x.patches ? { patches: x.patches } : { flow: x.flow }) })).join('\n'));
       }
       // Entries neither kept nor already on disk: a save already includes them (their seq is at or below
       // the saved one). Said in the answer, so no edit is acknowledged as journaled when it was not.
       return { journalSeq: high, ...(skipped ? { skipped } : {}) };
     });
+  }
+
+  /**
+   * The highest journal sequence number a request may name (hostile report s12; s13 #3: take-disk had no bound): the
+   * studio numbers entries from the clock (Date.now() + 1 per edit), so anything beyond "now + 1 day" (and beyond the
+   * journal) is refused 409 with nothing changed: accepted, it would make every later edit be acknowledged and dropped.
+   */
+  private checkSeqBound(e: FlowEntry, onDisk: JournalEntry[], seq: number, what: string): void {
+    const last = Math.max(e.savedSeq, ...onDisk.map((j) => j.seq));
+    if (seq <= Math.max(last, this.now().getTime() + 24 * 3600 * 1000)) return;
+    throw new StudioError(
+      409,
+      'journal_seq_ahead',
+      `"journalSeq" ${seq} is beyond the flow's journal (its last entry is ${last}), so ${what}: accepting it would drop the edits journaled after it. Nothing on disk changed.`,
+      'Send the seq of the last journal entry this document includes (the studio client numbers entries from the clock); reload the flow if unsure.',
+    );
   }
 
   /** Validates the document as the schema sees it; semantic problems do not block a save (work in progress). */
@@ -734,15 +784,7 @@ export class FlowStore {
       // journal, but never beyond "now + 1 day": a far-off number (1e308) would make every later edit be
       // acknowledged and dropped (hostile report), so it is refused and nothing is written.
       const onDisk = await this.readJournal(key);
-      const bound = Math.max(e.savedSeq, ...onDisk.map((j) => j.seq), this.now().getTime() + 24 * 3600 * 1000);
-      if (journalSeq > bound) {
-        throw new StudioError(
-          409,
-          'journal_seq_ahead',
-          `"journalSeq" ${journalSeq} is beyond the flow's journal (its last entry is ${Math.max(e.savedSeq, ...onDisk.map((j) => j.seq))}), so this save was refused: accepting it would drop the edits journaled after it. Nothing on disk changed.`,
-          'Send the seq of the last journal entry this document includes (the studio client numbers entries from the clock); reload the flow if unsure.',
-        );
-      }
+      this.checkSeqBound(e, onDisk, journalSeq, 'this save was refused');
       const text = formatFlowFile(flow);
       const warnings: string[] = [];
       // Hostile s12 #1: the file is read, the new version is kept (fsync), then the file is replaced; an editor's write in
@@ -800,9 +842,20 @@ export class FlowStore {
         const summary = opts.restoredFrom !== undefined ? `restored version ${opts.restoredFrom}` : diffFlows(previous, JSON.parse(text)).summary;
         await this.keepVersion(e, revision, text, savedAt, summary, opts.restoredFrom);
         try {
+          // Hostile s13 #16: the flow's folder is gone too (rm -rf flows/, a git checkout that removed an external flow's
+          // folder): Keep mine (or a script's save) creates it again and says so; it was a 500 from the temp file's open.
+          if (current === null) {
+            const made = await this.folderMadeAgain(e.path);
+            if (made) warnings.push(`The folder ${made} no longer existed; it was created again to write the flow file.`);
+          }
           await this.beforeFlowWrite?.(e.path);
           await writeFileAtomic(e.path, text, {
-            beforeRename: async () => {
+            beforeRename: async (target) => {
+              // Hostile s13 #4: the file the rename replaces (chosen before the temp file was written) must still be where
+              // the path leads, and must not be another flow's file: a link swapped in and out between the two looks
+              // wrote this flow into another flow's file (13 of 150 saves).
+              if ((await realpath(e.path).catch(() => e.path)) !== target) throw new DiskMovedDuringSave();
+              if (await this.otherFlowAt(e, target)) throw new DiskMovedDuringSave();
               if (!(await this.stillAsRead(e, currentText))) throw new DiskMovedDuringSave();
             },
           });
@@ -865,6 +918,23 @@ export class FlowStore {
     });
   }
 
+  /** Creates the folder of `path` when it is gone (returns it), nothing when it is there; 422 when a file is in the way. */
+  private async folderMadeAgain(path: string): Promise<string | null> {
+    const dir = dirname(path);
+    const info = await stat(dir).catch(() => null);
+    if (info?.isDirectory()) return null;
+    if (info) {
+      throw new StudioError(422, 'folder_not_a_folder', `${dir} is a file, not a folder, so ${path} cannot be written; nothing was written.`, `Move that file away (mv "${dir}" "${dir}.moved"), then choose Keep mine; your edits are kept in the studio until then.`);
+    }
+    await mkdir(dir, { recursive: true }).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOTDIR' || err.code === 'EEXIST') {
+        throw new StudioError(422, 'folder_not_a_folder', `The folder ${dir} cannot be created (a file is in the way on its path), so ${path} cannot be written; nothing was written.`, 'Move that file away, then choose Keep mine; your edits are kept in the studio until then.');
+      }
+      throw err;
+    });
+    return dir;
+  }
+
   /** 409 changed_on_disk: the file was changed outside the studio since it loaded it; nothing was written. */
   private changedOnDiskError(e: FlowEntry, diskIn: FlowText | DiskRead): StudioError {
     const disk = diskIn instanceof FlowText ? diskIn : diskIn.kind === 'file' ? diskIn.file : null;
@@ -896,18 +966,38 @@ export class FlowStore {
    * without taking a state the studio cannot write as "unchanged" (#3: missing, a folder, too large, a link loop all
    * read as "not changed"). A link that now leads to another flow's file is said as such (#5: Keep mine wrote through it).
    */
-  private async readDisk(e: FlowEntry): Promise<DiskRead> {
+  private async readDisk(e: FlowEntry, settle = false): Promise<DiskRead> {
     const linked = await this.linkedFlow(e);
     if (linked) {
       return { kind: 'linked', status: 409, problem: `${e.path} is now a symbolic link to ${linked.path}, the file of the flow "${linked.name}", so saving through it would overwrite that flow`, hint: `Remove the link (rm "${e.path}"), then choose Keep mine to write this flow's own file again.` };
     }
     try {
-      const text = await readRegularFile(e.path, MAX_FLOW_FILE_BYTES);
-      return { kind: 'file', file: new FlowText(text) };
+      const text = await readRegularFile(e.path, STUDIO_FLOW_MAX_BYTES);
+      let file = new FlowText(text);
+      // Newcomer s13 #6: a file read while an editor or script was still writing it (a 30 MB file) was reported as broken
+      // JSON ("unterminated string at column 31454440"). A file that does not parse and changed in the last seconds is
+      // read once more a moment later; only a file that stays broken is said to be broken. (`settle`: the disk check and
+      // the reads that load the flow; a save compares texts and never needs the parse.)
+      if (settle && !file.loaded.flow) {
+        const modified = await stat(e.path).then((st) => st.mtimeMs, () => 0);
+        if (Date.now() - modified < 3000) {
+          await new Promise((ok) => setTimeout(ok, 500));
+          const again = await readRegularFile(e.path, STUDIO_FLOW_MAX_BYTES).catch(() => null);
+          if (again !== null && again !== text) file = new FlowText(again);
+        }
+      }
+      return { kind: 'file', file };
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (err instanceof FileTooLargeError) {
-        return { kind: 'too_large', status: 413, problem: `it is ${Math.round(err.size / (1024 * 1024))} MB, more than the ${Math.round(err.limit / (1024 * 1024))} MB the studio opens`, hint: `Move it out of the way (mv "${e.path}" somewhere else), then choose Keep mine to write the studio's version, or shrink it in an editor and choose Reload.` };
+        // Newcomer s13 #6: said as its size and the limit (a file over what one save can send cannot be edited: Reload is
+        // not offered for it), never as broken JSON.
+        return {
+          kind: 'too_large',
+          status: 413,
+          problem: `it is ${Math.round(err.size / (1024 * 1024))} MB, larger than a flow the studio can edit (${Math.round(err.limit / (1024 * 1024))} MB at most, the most one save can send)`,
+          hint: `Shrink it in an editor (look for a pasted text) and choose Reload, or move it out of the way (mv "${e.path}" somewhere else) and choose Keep mine to write the studio's version.`,
+        };
       }
       if (err instanceof NotRegularFileError || code === 'EISDIR') {
         const folder = code === 'EISDIR' || (await stat(e.path).then((st) => st.isDirectory(), () => false));
@@ -918,7 +1008,13 @@ export class FlowStore {
       if (code === 'ENOENT') {
         const dangling = await lstat(e.path).then((st) => st.isSymbolicLink(), () => false);
         if (dangling) return { kind: 'unreadable', status: 422, problem: `${e.path} is a symbolic link to a file that does not exist`, hint: `Remove the link (rm "${e.path}") or put the file it points to back, then choose Keep mine or Reload.` };
-        return { kind: 'missing', status: 409, problem: 'the file no longer exists (deleted, or a git checkout without it)', hint: 'Choose Keep mine to write the studio\'s version to it again, or delete the flow in the studio if it should stay gone (it goes to the trash).' };
+        // Newcomer s13 #8: said without parentheses (the banner puts this sentence in its own); hostile s13 #16: a folder
+        // that is gone too is named, Keep mine creates it again.
+        const dir = dirname(e.path);
+        const folderGone = !(await stat(dir).then((st) => st.isDirectory(), () => false));
+        return folderGone
+          ? { kind: 'missing', status: 409, problem: `the file was deleted, and its folder ${dir} is gone too`, hint: 'Choose Keep mine to create the folder again and write the studio\'s version to it, or delete the flow in the studio if it should stay gone (it goes to the trash).' }
+          : { kind: 'missing', status: 409, problem: 'the file was deleted, or a git checkout removed it', hint: 'Choose Keep mine to write the studio\'s version to it again, or delete the flow in the studio if it should stay gone (it goes to the trash).' };
       }
       if (code === 'ELOOP') return { kind: 'loop', status: 422, problem: `${e.path} is a symbolic link that loops (it leads back to itself)`, hint: `Remove the link (rm "${e.path}"), then choose Keep mine to write the flow file again.` };
       return { kind: 'unreadable', status: 422, problem: `it cannot be read (${(err as Error).message})`, hint: 'Check the file\'s permissions, then choose Reload or Keep mine.' };
@@ -931,6 +1027,15 @@ export class FlowStore {
     if (!isLink) return null;
     const target = await realpath(e.path).catch(() => null);
     if (target === null) return null;
+    for (const f of this.db.data.flows) {
+      if (f === e) continue;
+      if (f.path === target || (await realpath(f.path).catch(() => null)) === target) return f;
+    }
+    return null;
+  }
+
+  /** Another flow of this studio whose file is `target` (a resolved path), or null. */
+  private async otherFlowAt(e: FlowEntry, target: string): Promise<FlowEntry | null> {
     for (const f of this.db.data.flows) {
       if (f === e) continue;
       if (f.path === target || (await realpath(f.path).catch(() => null)) === target) return f;
@@ -966,7 +1071,8 @@ export class FlowStore {
   /** The text the studio last wrote or loaded for this flow (its latest version), null when it has none. */
   private async lastWritten(e: FlowEntry): Promise<FlowText | null> {
     if (!e.versions.some((v) => v.revision === e.revision)) return null;
-    const text = await readFile(this.dir('history', e.key, `${e.revision}.json`), 'utf8').catch(() => null);
+    // Non-blocking (hostile s13 #13: a named pipe in history/ froze the studio as one in flows/ did).
+    const text = await readRegularFile(this.dir('history', e.key, `${e.revision}.json`), MAX_FLOW_FILE_BYTES).catch(() => null);
     return text === null ? null : new FlowText(text);
   }
 
@@ -979,8 +1085,10 @@ export class FlowStore {
     const e = this.need(key);
     return this.serial(key, async () => {
       const info = await stat(e.path).catch(() => null);
-      const base: DiskStatus = { changed: false, revision: e.revision, path: e.path, ...(info ? { modifiedAt: info.mtime.toISOString() } : {}) };
-      const disk = await this.readDisk(e);
+      const isLink = await lstat(e.path).then((st) => st.isSymbolicLink(), () => false);
+      const linkTo = isLink ? await realpath(e.path).catch(() => null) : null;
+      const base: DiskStatus = { changed: false, revision: e.revision, path: e.path, ...(info ? { modifiedAt: info.mtime.toISOString() } : {}), ...(linkTo ? { linkTo } : {}) };
+      const disk = await this.readDisk(e, true);
       // Hostile s12 #2/#3/#5: a file that is gone, a folder, a pipe, too large, a loop or a link to another flow is a
       // change the designer must see (a banner), never "not changed".
       if (disk.kind !== 'file') return { ...base, changed: true, state: disk.kind, problem: disk.problem };
@@ -996,7 +1104,7 @@ export class FlowStore {
    * up to `journalSeq` and of every entry made on the replaced version. A file on disk that is not a readable flow is
    * refused (422, the problems say where) and nothing changes: the editor keeps its copy.
    */
-  takeDiskVersion(key: string, doc: unknown, journalSeq: number): Promise<{ revision: number; flow: Flow; editsRevision: number | null; message: string }> {
+  takeDiskVersion(key: string, doc: unknown, journalSeq: number, tab?: string): Promise<{ revision: number; flow: Flow; editsRevision: number | null; othersRevision?: number; message: string }> {
     const e = this.need(key);
     if (!Number.isSafeInteger(journalSeq) || journalSeq < 0) {
       throw new StudioError(400, 'bad_journal_seq', '"journalSeq" must be a whole number (the last journal entry the editor has, 0 for none).', 'Send { flow, journalSeq }.');
@@ -1004,6 +1112,9 @@ export class FlowStore {
     const mine = doc === undefined || doc === null ? null : this.checkDocument(doc, 'The studio\'s copy of the flow');
     return this.serial(key, async () => {
       this.stillThere(key, e);
+      // Hostile s13 #3: the same bound as save (it was unbounded here: every later journal append was "skipped").
+      const journal = await this.readJournal(key);
+      this.checkSeqBound(e, journal, journalSeq, 'Reload was refused');
       const saved = await this.readSaved(e);
       // Hostile s12 #6: a file on disk carrying another flow's id would make two flows with one id (baton serve refuses
       // the folder; save refuses it as flow_id_taken): refused the same way, nothing changed.
@@ -1021,11 +1132,16 @@ export class FlowStore {
       let editsRevision: number | null = null;
       // Hostile s12 #15: edits journaled after the copy the editor sent (seq > journalSeq: typed while Reload was on its
       // way) were trimmed with the journal and lost. They are replayed onto that copy, and the kept version holds them.
-      const journal = await this.readJournal(key);
+      // Hostile s13 #2: only the sending tab's own entries: another tab's (whole documents or patches made by position on
+      // its own document) replaced or mixed into this tab's copy, and its edit was in no version. A request without a
+      // tab (a script) replays only entries without one.
+      const own = (j: JournalEntry) => (tab === undefined ? j.tab === undefined : j.tab === tab);
+      const mineJournal = journal.filter(own);
+      const othersPending = journal.filter((j) => !own(j) && j.seq > e.savedSeq);
       let mineFlow = mine?.flow ?? null;
       let replayNote = '';
-      if (mineFlow !== null && journal.some((j) => j.seq > journalSeq)) {
-        const r = this.replay(key, mineFlow, journalSeq, journal);
+      if (mineFlow !== null && mineJournal.some((j) => j.seq > journalSeq)) {
+        const r = this.replay(key, mineFlow, journalSeq, mineJournal);
         mineFlow = r.flow;
         if (r.replayed > 0) replayNote = ` (including ${r.replayed} edit${r.replayed === 1 ? '' : 's'} that reached the studio after Reload was chosen)`;
         if (r.problems.length) {
@@ -1042,7 +1158,28 @@ export class FlowStore {
         await this.keepVersion(e, editsRevision, mineFile.text, at, `the studio's unsaved edits (${what}), not applied: the file had changed on disk and Reload took the disk version`);
         e.revision = editsRevision;
       }
-      if (lastWritten === null || !lastWritten.sameContent(saved.file) || editsRevision !== null) {
+      // The other tabs' journaled edits were made on the version the studio last wrote: replayed onto it and kept as a
+      // version of their own (those tabs are refused 409 at their next save and keep their browser copy too).
+      let othersRevision: number | undefined;
+      let othersNote = '';
+      const othersBase = lastWritten?.loaded.flow ?? null;
+      if (othersPending.length > 0) {
+        const r = othersBase ? this.replay(key, othersBase, e.savedSeq, othersPending) : null;
+        const copy = this.dir('history', e.key, `other-tabs-journal-${at.replace(/[:.]/g, '-')}.jsonl`);
+        if (r && r.replayed > 0) {
+          const text = formatFlowFile(r.flow);
+          othersRevision = e.revision + 1;
+          await this.keepVersion(e, othersRevision, text, at, `unsaved edits of another tab or window (${r.replayed} edit${r.replayed === 1 ? '' : 's'}: ${diffFlows(othersBase, JSON.parse(text)).summary}), not applied: Reload took the disk version`);
+          e.revision = othersRevision;
+          othersNote = ` Unsaved edits made in another tab or window are kept as version ${othersRevision}.`;
+        }
+        if (!r || r.problems.length > 0 || r.replayed === 0) {
+          await mkdir(dirname(copy), { recursive: true });
+          await writeFileAtomic(copy, othersPending.map((x) => JSON.stringify(x)).join('\n') + '\n');
+          othersNote += ` Edits of another tab or window that could not be replayed are kept in ${copy}.`;
+        }
+      }
+      if (lastWritten === null || !lastWritten.sameContent(saved.file) || editsRevision !== null || othersRevision !== undefined) {
         const diskAt = await stat(e.path).then((st) => st.mtime.toISOString()).catch(() => at);
         await this.keepVersion(e, e.revision + 1, saved.text, diskAt, 'changed outside the studio (taken in by Reload)');
         e.revision += 1;
@@ -1055,9 +1192,9 @@ export class FlowStore {
       await this.trimJournal(key, e.savedSeq);
       const message =
         editsRevision !== null
-          ? `The flow now shows the file as it is on disk (version ${e.revision}). Your unsaved studio edits${replayNote} are kept as version ${editsRevision} in Version history.`
-          : `The flow now shows the file as it is on disk (version ${e.revision}). The studio had no unsaved edits, so nothing else was kept.`;
-      return { revision: e.revision, flow: saved.flow, editsRevision, message };
+          ? `The flow now shows the file as it is on disk (version ${e.revision}). Your unsaved studio edits${replayNote} are kept as version ${editsRevision} in Version history.${othersNote}`
+          : `The flow now shows the file as it is on disk (version ${e.revision}). This tab had no unsaved edits, so nothing of it was kept.${othersNote}`;
+      return { revision: e.revision, flow: saved.flow, editsRevision, ...(othersRevision !== undefined ? { othersRevision } : {}), message };
     });
   }
 
@@ -1115,10 +1252,23 @@ export class FlowStore {
   private async register(key: string, path: string, flow: Flow, external: boolean): Promise<FlowEntry> {
     const at = this.now().toISOString();
     const e: FlowEntry = { key, path, external, name: flow.name, flowId: flow.id, revision: 1, savedSeq: 0, createdAt: at, savedAt: at, openedAt: null, versions: [] };
-    this.db.data.flows.push(e);
     const text = formatFlowFile(flow);
-    if (!external) await writeFileAtomic(path, text);
-    await this.keepVersion(e, 1, external ? await readRegularFile(path, MAX_FLOW_FILE_BYTES) : text, at, external ? 'opened in the studio' : 'created');
+    // Hostile s13 #16: the entry joins the index only once its file and first version are written (a failed write left
+    // a flow listed with no file); flows/ deleted while the studio runs is made again (it was a 500).
+    const existed = existsSync(path);
+    const hadHistory = existsSync(this.dir('history', key));
+    try {
+      if (!external) {
+        await this.folderMadeAgain(path);
+        await writeFileAtomic(path, text);
+      }
+      await this.keepVersion(e, 1, external ? await readRegularFile(path, MAX_FLOW_FILE_BYTES) : text, at, external ? 'opened in the studio' : 'created');
+    } catch (err) {
+      if (!external && !existed) await rm(path, { force: true }).catch(() => {});
+      if (!hadHistory) await rm(this.dir('history', key), { recursive: true, force: true }).catch(() => {});
+      throw err;
+    }
+    this.db.data.flows.push(e);
     await this.db.write();
     return e;
   }
@@ -1215,15 +1365,33 @@ export class FlowStore {
   }
 
   /** Moves a flow (file, journal, history) to the trash; `restoreFromTrash` brings it back. */
-  delete(key: string): Promise<TrashEntry> {
+  delete(key: string): Promise<TrashEntry & { note?: string }> {
     const e = this.need(key);
     return this.serial(key, () =>
       this.serial('#index', async () => {
         const at = this.now();
         const trashId = `${at.getTime()}-${key}`;
         const dir = this.dir('trash', trashId);
+        // Hostile s13 #1: what is at the path is looked at first (lstat: a pipe is never opened): a file that is gone is
+        // deleted without it (the banner for a missing file offers exactly this), a folder or a pipe is refused 422 as a
+        // save is, and no empty trash folder is left by a refusal (each try left one, and a 500).
+        const at0 = await lstat(e.path).catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? null : Promise.reject(err)));
+        const target = at0?.isSymbolicLink() ? await stat(e.path).catch(() => null) : at0;
+        if (target && !target.isFile()) throw this.cannotDeleteError(e, target.isDirectory());
+        let note: string | undefined;
         await mkdir(dir, { recursive: true });
-        await cp(e.path, join(dir, 'flow.json'));
+        try {
+          if (at0 === null || target === null) {
+            // Gone (or a link to nothing): the trash keeps the history, journal and the studio's last version.
+            note = `The file ${e.path} was already gone from disk, so only the flow's history and unsaved edits went to the trash; restoring it writes the studio's last version (${e.revision}).`;
+            if (at0) await rm(e.path, { force: true });
+          } else {
+            await cp(e.path, join(dir, 'flow.json'));
+          }
+        } catch (err) {
+          await rm(dir, { recursive: true, force: true }).catch(() => {});
+          throw err;
+        }
         if (existsSync(this.dir('history', key))) await rename(this.dir('history', key), join(dir, 'history'));
         if (existsSync(this.dir('journal', `${key}.jsonl`))) await rename(this.dir('journal', `${key}.jsonl`), join(dir, 'journal.jsonl'));
         if (existsSync(scenarioPathOf(e.path))) await rename(scenarioPathOf(e.path), join(dir, 'scenarios.json'));
@@ -1234,9 +1402,18 @@ export class FlowStore {
         this.db.data.recent = this.db.data.recent.filter((k) => k !== key);
         this.db.data.trash.unshift(t);
         await this.db.write();
-        return t;
+        return note ? { ...t, note } : t;
       }),
     );
+  }
+
+  /** 422: a folder or a pipe at the flow's path is neither copied to the trash nor removed (hostile s13 #1). */
+  private cannotDeleteError(e: FlowEntry, folder: boolean): StudioError {
+    const what = folder ? `${e.path} is now a folder, not a file` : `${e.path} is now a named pipe, socket or device, not a regular file`;
+    const hint = folder ? `Move the folder away (mv "${e.path}" "${e.path}.folder"), then delete the flow again.` : `Remove it (rm "${e.path}"), then delete the flow again.`;
+    return new StudioError(422, 'flow_not_a_file', `The flow "${e.name}" was not deleted: ${what}, which the studio neither moves to the trash nor removes. Nothing was changed.`, hint, [
+      { severity: 'error', code: 'flow_not_a_file', path: '$', blockId: null, message: what, hint },
+    ]);
   }
 
   trash(): TrashEntry[] {
@@ -1248,11 +1425,19 @@ export class FlowStore {
     if (!t) throw new StudioError(404, 'not_in_trash', `Nothing in the trash is called "${String(trashId).slice(0, 100)}".`, 'GET /api/trash lists what can be restored.');
     return this.serial('#index', async () => {
       const dir = this.dir('trash', t.trashId);
-      const entry = JSON.parse(await readFile(join(dir, 'entry.json'), 'utf8')) as FlowEntry;
+      const entry = JSON.parse(await readRegularFile(join(dir, 'entry.json'))) as FlowEntry;
       const key = this.entry(t.key) || existsSync(this.dir('flows', `${t.key}.json`)) ? this.freeKey(t.key) : t.key;
       const path = t.external && !existsSync(t.path) ? t.path : this.dir('flows', `${key}.json`);
       await mkdir(dirname(path), { recursive: true });
-      await writeFileAtomic(path, await readFile(join(dir, 'flow.json'), 'utf8'));
+      // Regular files only (hostile s13 #13). A flow deleted after its file was gone (hostile s13 #1) has no flow.json:
+      // the studio's last version (its history went to the trash with it) is written instead.
+      const text = await readRegularFile(join(dir, 'flow.json'), MAX_FLOW_FILE_BYTES).catch(async (err: NodeJS.ErrnoException) => {
+        if (err.code !== 'ENOENT') throw err;
+        const last = await readRegularFile(join(dir, 'history', `${entry.revision}.json`), MAX_FLOW_FILE_BYTES).catch(() => null);
+        if (last === null) throw new StudioError(422, 'trash_no_file', `"${t.name}" in the trash has neither its file nor its last version, so it cannot be restored; nothing was changed.`, `Look in ${dir} for what is left of it.`);
+        return last;
+      });
+      await writeFileAtomic(path, text);
       if (existsSync(join(dir, 'history'))) await rename(join(dir, 'history'), this.dir('history', key));
       if (existsSync(join(dir, 'journal.jsonl'))) await rename(join(dir, 'journal.jsonl'), this.dir('journal', `${key}.jsonl`));
       if (existsSync(join(dir, 'scenarios.json'))) await rename(join(dir, 'scenarios.json'), scenarioPathOf(path));
@@ -1371,7 +1556,9 @@ export class FlowStore {
     if (!v) {
       throw new StudioError(404, 'no_such_version', `Flow "${key}" has no version ${revision}.`, `GET /api/flows/${key}/versions lists the versions kept (the ${MAX_VERSIONS} most recent).`);
     }
-    const text = await readFile(this.dir('history', key, `${revision}.json`), 'utf8');
+    const text = await readRegularFile(this.dir('history', key, `${revision}.json`), MAX_FLOW_FILE_BYTES).catch((err: Error) => {
+      throw new StudioError(422, 'version_unreadable', `Version ${revision} of "${key}" cannot be read: ${err.message}.`, 'Pick another version.');
+    });
     const loaded = loadFlowText(text);
     if (!loaded.flow) throw new StudioError(422, 'version_invalid', `Version ${revision} of "${key}" cannot be read as a flow.`, 'Pick another version.', loaded.problems);
     const current = (await this.open(key)).flow;

@@ -24,15 +24,17 @@ export interface HomeLock {
   /** Writes the address the studio listens on into the lock (so a second studio can name it). */
   setOrigin(origin: string): void;
   release(): void;
+  /** Hostile s13 #5: false once another studio took the home over (this one stalled past the stale time): stop writing. */
+  holds(): boolean;
 }
 
 /** Takes `<home>/studio.lock` or throws StudioHomeInUseError naming the studio that holds it (runtime/pidLock.ts). */
-export function lockStudioHome(home: string, now: () => Date = () => new Date()): HomeLock {
+export function lockStudioHome(home: string, now: () => Date = () => new Date(), onLost?: (why: string) => void): HomeLock {
   mkdirSync(home, { recursive: true });
   const file = resolve(join(home, 'studio.lock'));
   let lock: PidLock;
   try {
-    lock = takeLock(file, home, now);
+    lock = takeLock(file, home, now, onLost);
   } catch (err) {
     // A folder or a link where the lock goes: said as what to do, not "unexpected error, please report" (hostile s11 #8).
     if (err instanceof PidLockFileError) throw new StudioHomeInUseError(`cannot lock the studio home ${home}: ${err.message}`, 0, null);
@@ -41,12 +43,14 @@ export function lockStudioHome(home: string, now: () => Date = () => new Date())
   return {
     setOrigin: (origin: string) => lock.update({ origin }),
     release: () => lock.release(),
+    holds: () => lock.holds(),
   };
 }
 
-function takeLock(file: string, home: string, now: () => Date): PidLock {
+function takeLock(file: string, home: string, now: () => Date, onLost?: (why: string) => void): PidLock {
   return takePidLock(file, {
     info: { startedAt: now().toISOString() },
+    ...(onLost ? { onLost } : {}),
     inUse(owner) {
       if (!owner) return new StudioHomeInUseError(`another Baton Studio is starting on the home folder ${home}; wait for it, or pass --home with another folder`, 0, null);
       const origin = typeof owner.info.origin === 'string' ? owner.info.origin : null;
@@ -54,11 +58,13 @@ function takeLock(file: string, home: string, now: () => Date): PidLock {
       const where = `${origin ? `, ${origin}` : ''}${owner.elsewhere ? `, ${owner.elsewhere}` : ''}`;
       // Newcomer s11 #16: the address alone opens a locked page; the running studio's full link (with its token) does.
       const link = readStudioLink(home, owner.pid);
+      // Newcomer s13 #11a: the link is the end of the message, on its own line (a terminal that makes links took the ';'
+      // printed after it into the URL, which then opened the locked page).
       const open = link
-        ? `Open that one: ${link}`
-        : `Open that one with the link printed in its terminal (the line "Baton Studio: ${origin ?? 'http://127.0.0.1:PORT'}/studio/?token=..."; the address without the token opens a locked page)`;
+        ? `open that one with this link:\n  ${link}`
+        : `open that one with the link printed in its terminal (the line "Baton Studio: ${origin ?? 'http://127.0.0.1:PORT'}/studio/?token=..."; the address without the token opens a locked page)`;
       return new StudioHomeInUseError(
-        `another Baton Studio (process ${owner.pid}${where}) uses the home folder ${home}; two studios on one home would overwrite each other's versions. ${open}; or stop it first, or pass --home with another folder`,
+        `another Baton Studio (process ${owner.pid}${where}) uses the home folder ${home}; two studios on one home would overwrite each other's versions. Stop it first, or pass --home with another folder, or ${open}`,
         owner.pid,
         origin,
       );

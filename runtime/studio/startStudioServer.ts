@@ -91,7 +91,13 @@ export async function startStudioServer(opts: StudioServerOptions): Promise<Stud
   const secret = opts.secret ?? newSecret();
   const rendererDir = resolve(opts.rendererDir ?? defaultRendererDir);
   // One studio per home (hostile s9 #9): a second one is refused, naming the first, before it reads the index.
-  const lock = lockStudioHome(opts.home);
+  // Hostile s13 #5: this studio stalled past the stale time and another one took the home over: it stops writing (every
+  // write answers 503 saying so) and says it on stderr, instead of running on as a second writer beside it.
+  let lockLost: string | null = null;
+  const lock = lockStudioHome(opts.home, undefined, (why) => {
+    lockLost = why;
+    process.stderr.write(`Baton Studio: ${why}. Edits are no longer saved here; open the studio that holds the home now.\n`);
+  });
   let store: FlowStore;
   try {
     store = await FlowStore.open({ home: opts.home, templatesDir: opts.templatesDir });
@@ -153,6 +159,10 @@ export async function startStudioServer(opts: StudioServerOptions): Promise<Stud
     if (isApi) {
       if (!sameSecret(req.headers[SECRET_HEADER] as string | undefined, secret)) {
         return reply.code(401).send(errorBody('no_secret', 'This request did not carry the studio secret, so it was refused.', `Open the link printed when the studio started; API clients send the secret in the ${SECRET_HEADER} header.`));
+      }
+      // Hostile s13 #5: a write is made only while this studio still holds its home (checked now, not at the last heartbeat).
+      if (req.method !== 'GET' && req.method !== 'HEAD' && (lockLost !== null || !lock.holds())) {
+        return reply.code(503).send(errorBody('home_lock_lost', `Nothing was written: ${lockLost ?? 'this studio no longer holds its home folder'}.`, 'Another Baton Studio uses this home now: copy your unsaved work out (Export) and continue in that studio, or stop it and start this one again.'));
       }
       return;
     }
@@ -247,7 +257,8 @@ export async function startStudioServer(opts: StudioServerOptions): Promise<Stud
   app.get('/api/flows/:key/disk', async (req) => store.diskStatus(keyOf(req)));
   app.post('/api/flows/:key/take-disk', async (req) => {
     const b = body(req);
-    return store.takeDiskVersion(keyOf(req), b.flow, b.journalSeq ?? 0);
+    // Hostile s13 #2: `tab` names the sending tab, whose journaled edits alone are replayed onto its copy.
+    return store.takeDiskVersion(keyOf(req), b.flow, b.journalSeq ?? 0, typeof b.tab === 'string' ? b.tab.slice(0, 100) : undefined);
   });
   app.post('/api/flows/:key/journal', async (req) => {
     const b = body(req);

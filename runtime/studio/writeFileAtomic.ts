@@ -26,9 +26,10 @@ async function writeTarget(path: string): Promise<string> {
  * `beforeRename`: runs after the temp file is written and synced, right before it replaces the target; throwing
  * there leaves the target as it was (the temp file is removed) and rejects with that error. A writer that must not
  * overwrite a file edited by someone else checks it there, where the window left is microseconds, not the fsync's
- * milliseconds (hostile s11 #2).
+ * milliseconds (hostile s11 #2). It is given the file the rename will replace (the end of the path's links, chosen
+ * before the temp file was written).
  */
-export async function writeFileAtomic(path: string, data: string, opts: { beforeRename?: () => Promise<void> | void } = {}): Promise<void> {
+export async function writeFileAtomic(path: string, data: string, opts: { beforeRename?: (target: string) => Promise<void> | void } = {}): Promise<void> {
   const target = await writeTarget(path);
   const mode = await stat(target).then((st) => st.mode & 0o7777, () => 0o644);
   const dir = dirname(target);
@@ -46,7 +47,9 @@ export async function writeFileAtomic(path: string, data: string, opts: { before
   }
   await fh.close();
   try {
-    await opts.beforeRename?.();
+    // `target` is what the rename replaces: a check made here must look at that very file (hostile s13 #4: the path was a
+    // link to another flow's file when the target was chosen and a plain file again when the caller re-read the path).
+    await opts.beforeRename?.(target);
     await rename(tmp, target);
   } catch (err) {
     await rm(tmp, { force: true });

@@ -120,15 +120,15 @@ describe('hostile s12 #2-#5: what is at the flow path is said as what it is, nev
     await unlink(a.path);
     const d = await store.diskStatus(a.key);
     expect(d).toMatchObject({ changed: true, state: 'missing' });
-    expect(d.problem).toContain('no longer exists');
+    expect(d.problem).toContain('was deleted');
     const err = await refusal(store.save(a.key, edit(a.flow, 'mine'), 0, { baseRevision: a.revision, tab: 't' }));
     expect(err.status).toBe(409);
     expect(err.code).toBe('changed_on_disk');
-    expect(err.message).toContain('The file on disk is not a readable flow: the file no longer exists');
+    expect(err.message).toContain('The file on disk is not a readable flow: the file was deleted');
     expect(err.hint).toMatch(/Keep mine.*again.*delete the flow/);
     await expect(readFile(a.path)).rejects.toMatchObject({ code: 'ENOENT' });
     const td = await refusal(store.takeDiskVersion(a.key, edit(a.flow, 'mine'), 0));
-    expect(td.message).toContain('no longer exists');
+    expect(td.message).toContain('was deleted');
     await store.save(a.key, edit(a.flow, 'mine'), 0, { baseRevision: a.revision, tab: 't', overwriteDisk: true });
     expect(JSON.parse(await readFile(a.path, 'utf8')).description).toBe('mine');
     expect((await store.diskStatus(a.key)).changed).toBe(false);
@@ -139,10 +139,10 @@ describe('hostile s12 #2-#5: what is at the flow path is said as what it is, nev
     await truncate(a.path, 70 * 1024 * 1024); // sparse: instant
     const d = await store.diskStatus(a.key);
     expect(d).toMatchObject({ changed: true, state: 'too_large' });
-    expect(d.problem).toMatch(/70 MB, more than the 64 MB/);
+    expect(d.problem).toMatch(/70 MB, larger than a flow the studio can edit \(32 MB at most/);
     const err = await refusal(store.save(a.key, edit(a.flow, 'mine'), 0, { baseRevision: a.revision, overwriteDisk: true }));
     expect(err.status).toBe(413);
-    expect(err.hint).toContain('Move it out of the way');
+    expect(err.hint).toContain('move it out of the way');
 
     const b = await newFlow('loop one');
     await unlink(b.path);
@@ -208,7 +208,8 @@ describe('hostile s12 #6 and #15: Reload', () => {
     await store.appendJournal(a.key, [{ seq: s1, flow: edit(a.flow, 'edit one') }], { baseRevision: a.revision, tab: 't' });
     await writeFile(a.path, fileText({ ...a.flow, name: 'changed on disk' }));
     await store.appendJournal(a.key, [{ seq: s1 + 1, flow: edit(a.flow, 'edit one and TWO') }], { baseRevision: a.revision, tab: 't' });
-    const r = await store.takeDiskVersion(a.key, edit(a.flow, 'edit one'), s1);
+    // The Reload names its tab (hostile s13 #2: only that tab's entries are replayed onto its copy).
+    const r = await store.takeDiskVersion(a.key, edit(a.flow, 'edit one'), s1, 't');
     expect(r.flow.name).toBe('changed on disk');
     expect(r.editsRevision).not.toBeNull();
     expect(r.message).toContain('1 edit that reached the studio after Reload was chosen');

@@ -81,7 +81,8 @@ describe('hostile s12 #8: a lock from another pid namespace', () => {
     expect(JSON.parse(readFileSync(file, 'utf8')).token).not.toBe('theirs');
     l.release();
     const mine = currentPidSpace();
-    writeFileSync(file, JSON.stringify({ pid: 999_999, host: mine.host, bootId: 'an-earlier-boot', pidNs: 'pid:[1]' }));
+    // (hostile s13 #6c: "rebooted" needs this host name AND this pid namespace; the name alone is another machine's too)
+    writeFileSync(file, JSON.stringify({ pid: 999_999, host: mine.host, bootId: 'an-earlier-boot', ...(mine.pidNs ? { pidNs: mine.pidNs } : {}) }));
     takePidLock(file, opts()).release();
   });
 

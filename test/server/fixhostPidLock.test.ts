@@ -29,6 +29,10 @@ for (let r = 0; r < rounds; r++) {
   while (Date.now() < go + r * 60) {}
   try { takePidLock(dir + '/' + r + '.lock', { info: { r }, inUse: () => new Error('busy'), contended: () => new Error('contended') }); out.push('GOT'); } catch { out.push('NO'); }
 }
+// Every child stays alive until all rounds are over: a child that exited early (they start up to seconds late on a
+// loaded machine) leaves stale locks, which a later child rightly takes over; the test is about two LIVE holders.
+const end = go + rounds * 60 + 3000;
+while (Date.now() < end) {}
 process.stdout.write(out.join(' '));
 `;
 

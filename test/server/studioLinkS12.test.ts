@@ -42,9 +42,10 @@ describe('newcomer s11 #16: the refused second studio gives a link that works', 
     studio = await startStudioServer({ home, port: 0 });
     const r = spawnSync(process.execPath, ['bin/baton.js', 'studio', '--home', home, '--port', '0', '--no-open'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
     expect(r.status).not.toBe(0);
-    expect(r.stderr).toContain(`Open that one: ${studio.url};`);
-    expect(r.stderr).toMatch(/stop it first, or pass --home with another folder/);
-    const link = /Open that one: (\S+);/.exec(r.stderr)![1];
+    // Newcomer s13 #11a: the link ends its own line (a ';' glued to it was taken into the URL by terminals that make links).
+    expect(r.stderr).toMatch(/Stop it first, or pass --home with another folder, or open that one with this link:\n/);
+    const link = /open that one with this link:\n\s*(\S+)\s*$/m.exec(r.stderr)![1];
+    expect(link).toBe(studio.url);
     const page = await openInBrowser(link);
     expect(page.status).toBe(200);
     expect(page.html).not.toContain('This Baton Studio is locked');
@@ -59,7 +60,7 @@ describe('newcomer s11 #16: the refused second studio gives a link that works', 
     if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600);
     // A link file that others can read (or that names another process) is not used: the message says where the link is.
     chmodSync(file, 0o644);
-    await expect(startStudioServer({ home, port: 0 })).rejects.toThrow(/Open that one with the link printed in its terminal \(the line "Baton Studio: http:\/\/127\.0\.0\.1:\d+\/studio\/\?token=\.\.\."/);
+    await expect(startStudioServer({ home, port: 0 })).rejects.toThrow(/open that one with the link printed in its terminal \(the line "Baton Studio: http:\/\/127\.0\.0\.1:\d+\/studio\/\?token=\.\.\."/);
     writeFileSync(file, JSON.stringify({ pid: 1, url: studio.url }), { mode: 0o600 });
     chmodSync(file, 0o600);
     await expect(startStudioServer({ home, port: 0 })).rejects.toThrow(/link printed in its terminal/);
