@@ -80,8 +80,8 @@ const recentToks: (readonly string[] | null)[] = new Array<readonly string[] | n
 const recentPadded: (string | null)[] = new Array<string | null>(RECENT).fill(null);
 let recentNext = 0;
 
+/** A new array (never in the ring yet) takes the oldest slot. */
 function remember(toks: readonly string[]): void {
-  for (let i = 0; i < RECENT; i++) if (recentToks[i] === toks) return;
   recentToks[recentNext] = toks;
   recentPadded[recentNext] = null;
   recentNext = (recentNext + 1) % RECENT;
@@ -89,10 +89,8 @@ function remember(toks: readonly string[]): void {
 
 export function canonicalTokens(analysis: TextAnalysis): string[] {
   const hit = cache.get(analysis);
-  if (hit) {
-    remember(hit);
-    return hit;
-  }
+  // (Only new arrays enter the ring: canonicalTokens is asked a hundred times per message and must stay a look-up.)
+  if (hit) return hit;
   // `tokens` is `normalized` split on spaces already: no second split per message.
   const out = canonicalizeTokens(analysis.tokens);
   cache.set(analysis, out);
