@@ -20,6 +20,7 @@ import { blockTitle } from '../blockCatalog';
 import { useStudio, useStudioStore } from '../store/StudioStoreContext';
 import { FieldEditor } from './FieldEditor';
 import { flowIdProblem } from './flowId';
+import { languageCodeProblem } from '../editor/languageCode';
 import { useEditorContext } from './Inspector';
 import { humanize, shapeOf } from './zodInfo';
 
@@ -98,7 +99,14 @@ const signalText: Record<string, { title: string; help: string; fields?: Record<
   },
 };
 
-const languageSchema = z.string().min(2, 'Use a language code such as en or fr.').max(35);
+// Newcomer s13 #5: checked like Time zone (a code this computer can name), not taken silently.
+const languageSchema = z
+  .string()
+  .max(35, 'Use a language code such as en or fr.')
+  .superRefine((v, ctx) => {
+    const problem = languageCodeProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 const timezoneSchema = z.string().min(1, 'Choose a time zone.');
 
 export function FlowSettings() {
