@@ -24,6 +24,7 @@ import {
   type KeyValueStorage,
 } from '../../renderer/studio/persistence/flowPersistence';
 import { startStudioServer, type StudioServer } from '../../runtime/studio/startStudioServer';
+import { createStudioStore } from '../../renderer/studio/store/studioStore';
 
 enablePatches();
 
@@ -226,5 +227,41 @@ describe('two windows on one flow, no channel between them (newcomer s12 #5)', (
     expect(pB.getState().hint).toMatch(/this tab had no unsaved changes, so nothing is lost/);
     pA.dispose();
     pB.dispose();
+  });
+});
+
+// Newcomer s13 #9 (fixstudio): after another window saved the flow, this window kept taking edits (canvas and
+// inspector) that could never be saved ("Changed elsewhere: not saved"). On the conflict the editor store becomes
+// read-only: edits, undo and redo are refused; the banner and the inspector say why and what to do.
+describe('a window whose flow another window saved (newcomer s13 #9)', () => {
+  it('becomes read-only (the reason names Reload): later edits, undo and redo are refused, and the flow is unchanged', async () => {
+    const { key } = await api.createFlow({ template: 'lead-gen' });
+    const storage = memoryStorage();
+    const openedA = await openFlowForEditing(api, key, storage);
+    const openedB = await openFlowForEditing(api, key, storage);
+    const storeA = createStudioStore(openedA.flow);
+    const storeB = createStudioStore(openedB.flow);
+    const opts = { api, storage, saveDelayMs: 30, journalDelayMs: 10, localDelayMs: 5, retryMs: 50, channel: null };
+    const pA = createFlowPersistence({ key, store: storeA, ...opts, ...persistenceOptionsFor(openedA), tabId: 'A' });
+    storeA.getState().dispatch({ type: 'set_settings', settings: { language: 'fr' } } as FlowEdit);
+    await until(() => pA.getState().status === 'saved', 8000);
+    pA.dispose();
+    const pB = createFlowPersistence({ key, store: storeB, ...opts, ...persistenceOptionsFor(openedB), tabId: 'B' });
+    expect(storeB.getState().dispatch({ type: 'set_settings', settings: { language: 'de' } } as FlowEdit)).toBe(true);
+    await until(() => pB.getState().status === 'conflict', 8000);
+    expect(storeB.getState().readOnly).toMatch(/another tab or window saved this flow, so edits here cannot be saved\. Reload/);
+    const before = storeB.getState().flow;
+    const revision = storeB.getState().revision;
+    // The next edit (the newcomer's "Edited in window one") is refused (the banner and the inspector say why).
+    expect(storeB.getState().dispatch({ type: 'set_settings', settings: { language: 'it' } } as FlowEdit)).toBe(false);
+    expect(storeB.getState().flow).toBe(before);
+    storeB.getState().undo();
+    expect(storeB.getState().flow).toBe(before);
+    expect(storeB.getState().revision).toBe(revision);
+    expect(storeB.getState().setFlowId('another-id')).toBe(false);
+    expect(storeB.getState().flow.id).toBe(before.id);
+    pB.dispose();
+    // A's version is the one on the server.
+    expect((await api.openFlow(key)).flow.settings.language).toBe('fr');
   });
 });
