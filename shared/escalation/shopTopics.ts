@@ -16,7 +16,7 @@
  * A follow-up that points back at an on-topic question ("and in L?", "how should I clean it?") inherits its topic. Pure: no I/O, cached per normalised text.
  */
 import type { TextAnalysis } from '../nlu/types';
-import { canonicalTokens } from './canonicalTokens';
+import { canonicalTokens, paddedTokens } from './canonicalTokens';
 import { isRealQuestion } from './questionConcepts';
 
 /** Single words (canonical tokens; a trailing plural "s" / "es" is also tried). */
@@ -87,14 +87,14 @@ const ASKS = new Set(['what', 'when', 'where', 'how', 'why', 'which', 'who', 'ca
 function asksSomething(analysis: TextAnalysis, toks: readonly string[]): boolean {
   if (toks.length === 0) return false;
   if (analysis.text.includes('?') || toks.slice(0, 3).some((t) => ASKS.has(t))) return true;
-  return / i (?:need|want|would like|am looking for|wanted to know|was wondering) /.test(` ${toks.join(' ')} `);
+  return / i (?:need|want|would like|am looking for|wanted to know|was wondering) /.test(paddedTokens(toks));
 }
 /**
  * Chit-chat with the bot about itself ("what's your favourite colour", "do you like pizza", "what do you reckon"):
  * a question, but not about the shop, whatever words it uses.
  */
 function chitChat(toks: readonly string[]): boolean {
-  const j = ` ${toks.join(' ')} `;
+  const j = paddedTokens(toks);
   return /(?: your (?:favourite|favorite|fav|fave|opinion|star sign|name) | you (?:like|love|prefer|reckon|think|dream|believe) | do you like | in your opinion )/.test(j);
 }
 
@@ -105,7 +105,7 @@ function chitChat(toks: readonly string[]): boolean {
  */
 const WORLD = / (?:exchange rate|rate for the|price of (?:gold|silver|oil|petrol|diesel|bitcoin|bread|milk|houses?)|president of|prime minister|capital of|population of|how tall is|how high is|height of|who wrote|who won|who invented|weather (?:in|like|today|tomorrow)|the weather|going rate) /;
 function worldQuestion(toks: readonly string[]): boolean {
-  return WORLD.test(` ${toks.join(' ')} `);
+  return WORLD.test(paddedTokens(toks));
 }
 
 const cache = new Map<string, boolean>();
@@ -117,7 +117,7 @@ export function namesShopTopic(toks: readonly string[]): boolean {
   // "Do you do dry cleaning?", "do you do electric car chargers?", "can you fix my laptop screen": whether the shop
   // provides a service. A product's attribute or part names a product, not a service, so only the shop's own
   // business (ordering, delivery, returns, payment, the account, gift wrapping...) makes such a question on-topic.
-  const service = SERVICE_FRAME.test(` ${toks.join(' ')} `);
+  const service = SERVICE_FRAME.test(paddedTokens(toks));
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     const bare = t.endsWith('es') ? t.slice(0, -2) : t.endsWith('s') ? t.slice(0, -1) : t;

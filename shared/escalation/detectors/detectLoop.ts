@@ -14,7 +14,7 @@
 import type { EscalationPolicy } from '../../flow/schema';
 import type { EscalationMemory, Signal, TurnFacts } from '../types';
 import { similarity } from '../../nlu/similarity';
-import { canonicalTokens } from '../canonicalTokens';
+import { canonicalTokens, paddedTokens } from '../canonicalTokens';
 import { mayBeSimilar } from '../mayBeSimilar';
 import { phraseMatcher } from '../phraseMatcher';
 import { analysisConcepts, conceptMatches, conceptOverlap, isTrackingQuestion, questionConcepts, questionType } from '../questionConcepts';
@@ -239,7 +239,7 @@ function correction(toks: readonly string[], analysis: TextFacts, recent: readon
   if (!toks.some((t) => CORRECTION_WORDS.has(t))) return null;
   const contrast = toks.includes('not') ? contrastCorrection(toks, analysis) : null;
   if (contrast) return contrast;
-  const joined = ` ${toks.join(' ')} `;
+  const joined = paddedTokens(toks);
   const open = OPEN_QUESTION.exec(joined);
   if (open) return open[0].trim();
   // The wrong pick names "one" or "order" ("not the right one", "this is the other order").

@@ -21,7 +21,7 @@ import { asksNothing } from './detectRepeatedFallback';
 import { effectiveSentiment } from '../effectiveSentiment';
 import type { EscalationPolicy } from '../../flow/schema';
 import type { EscalationMemory, Signal, TurnFacts } from '../types';
-import { canonicalTokens } from '../canonicalTokens';
+import { canonicalTokens, paddedTokens } from '../canonicalTokens';
 import { isStopWord } from '../../nlu/stopWords';
 import { questionConcepts } from '../questionConcepts';
 import { editDistance } from '../../nlu/editDistance';
@@ -104,7 +104,7 @@ const QUESTION_OPENERS = new Set(['do', 'does', 'did', 'can', 'could', 'will', '
  */
 const REQUEST_OF_SOMETHING = / (?:to|i|can|could|please|pls|want|wanna|need) (?:return|exchange|refund|track|cancel|swap|send back|change|order|buy) (?:a |an |some |the |my |this |that )?(?:something|stuff|thing|things|item|items|product) /;
 function vagueWords(toks: string[], fresh = false): string[] | null {
-  if (REQUEST_OF_SOMETHING.test(` ${toks.join(' ')} `)) return null;
+  if (REQUEST_OF_SOMETHING.test(paddedTokens(toks))) return null;
   const vague: string[] = [];
   let areas = 0;
   let hedged = false;

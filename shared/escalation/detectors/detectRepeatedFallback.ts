@@ -10,7 +10,7 @@
 import type { EscalationPolicy } from '../../flow/schema';
 import type { EscalationMemory, Signal, TurnFacts } from '../types';
 import type { TextAnalysis } from '../../nlu/types';
-import { canonicalTokens } from '../canonicalTokens';
+import { canonicalTokens, paddedTokens } from '../canonicalTokens';
 import { asksSameSubjectAgain } from './detectLoop';
 import type { EscalationMemory as Memory } from '../types';
 import { isRealQuestion } from '../questionConcepts';
@@ -103,11 +103,11 @@ function closing(toks: readonly string[], text: string): boolean {
   // Round eight: the customer takes the answer and says so, asking nothing: praise first ("Perfect, ordering now",
   // "Killer, ordering a medium", "sweet both coming"), a summary ("ok so arriving Thursday", "Ok, so 30 days from
   // delivery"), or praise / thanks last ("oh it's coming separately, ok cool", "Okay, very good", "Ok, I go there. Dziękuję").
-  if (!/ (?:not|but|however|still|nothing|again|wrong) /.test(` ${toks.join(' ')} `) && !toks.some((t) => QUESTION_WORDS.has(t))) {
+  if (!/ (?:not|but|however|still|nothing|again|wrong) /.test(paddedTokens(toks)) && !toks.some((t) => QUESTION_WORDS.has(t))) {
     if (TAKEN.has(toks[0]) || ((toks[0] === 'ok' || toks[0] === 'okay') && toks[1] === 'so')) return true;
     if (TAKEN.has(last) || last === 'good' || last === 'fine' || THANKS_ABROAD.has(last)) return true;
   }
-  return (toks.length <= 4 && last === 'sorry') || / (?:i meant|i mean|sorry i meant|no wait|wait sorry|correction|should read|should be) /.test(` ${toks.join(' ')} `);
+  return (toks.length <= 4 && last === 'sorry') || / (?:i meant|i mean|sorry i meant|no wait|wait sorry|correction|should read|should be) /.test(paddedTokens(toks));
 }
 
 /** Words by which a customer takes an answer ("perfect", "killer", "sweet", "cool"). */
@@ -130,7 +130,7 @@ function thanksFirst(analysis: TextAnalysis, text: string): boolean {
   const t = toks[i];
   const thanks = t === 'thank' || t === 'thanks' || t === 'ty' || t === 'thx' || t === 'cheers' || t === 'obliged' || THANKS_ABROAD.has(t) ||
     ((t === 'much' || t === 'very') && (toks[i + 1] === 'obliged' || toks[i + 1] === 'appreciated'));
-  if (!thanks || / (?:for nothing|but|however|still|yet) /.test(` ${toks.join(' ')} `)) return false;
+  if (!thanks || / (?:for nothing|but|however|still|yet) /.test(paddedTokens(toks))) return false;
   // "thanks, where is my order": a question after the thanks still asks something.
   let j = i + 1;
   while (j < toks.length && AFTER_THANKS.has(toks[j])) j++;
@@ -200,7 +200,7 @@ export function asksNothing(analysis: TextAnalysis, memory?: Memory): boolean {
   if (toks.length <= 8 && !text.includes('?') && analysis.entities.some((e) => e.type === 'order_id') && referenceOnly(toks, analysis)) return true;
   if (signsOff(toks, text)) return true;
   if (toks.length <= 10) {
-    const joined = ` ${toks.join(' ')} `;
+    const joined = paddedTokens(toks);
     if (SLIPS.some((s) => joined.includes(` ${s} `) || joined.includes(` ${s}`))) return true;
   }
   return false;
