@@ -105,7 +105,9 @@ const VERBS = new Set([
 /** The passive counts after "be" / "get" only: "I want to be connected to the counsellor" (not "I was transferred to..."). */
 const PASSIVE = new Set(['connected', 'transferred', 'forwarded', 'redirected', 'referred', 'escalated', 'contacted', 'called', 'passed', 'put', 'attended', 'phoned', 'rung', 'emailed',
   // "I should like this to be dealt with by a member of your staff".
-  'dealt', 'handled', 'reviewed', 'checked', 'answered', 'seen', 'looked', 'sorted', 'resolved']);
+  'dealt', 'handled', 'reviewed', 'checked', 'answered', 'seen', 'looked', 'sorted', 'resolved',
+  // Session 14: "I would like to be served by a collaborator" (non-native "ser atendido / servi par": attended by a person).
+  'served']);
 /** Verbs that only count in a frame: "can I have a human", "I'd like a person", "is there a human". */
 const CONDITIONAL_VERBS: Record<string, ReadonlySet<string>> = {
   have: new Set(['can', 'could', 'may', 'i']),
@@ -319,6 +321,9 @@ function negatedAt(toks: string[], stop: number): boolean {
   if (w === 'so' && toks[stop + 1] === 'i' && (toks[stop + 2] === 'can' || toks[stop + 2] === 'could')) return true;
   if (!NEGATIONS.has(w)) return false;
   if (w === 'never' && toks[stop + 1] === 'mind') return false;
+  // Session 14: "if not" / "if no" makes a condition, not a negation: "are you a real person? if not I want a real person",
+  // "can you fix it? if not, get me a manager" ask for the person when the bot cannot do it.
+  if ((w === 'not' || w === 'no') && toks[stop - 1] === 'if') return false;
   // Session 10: "yeah nah, can I just talk to a person", "no, could I speak to someone": a "no" that answers (the
   // message's first word, or after "yes" / "ok" / "well": "yeah nah" reads "yes no") followed by a question asked
   // ("can I", "could you", "please") declines what came before, not the request after it.
@@ -540,6 +545,13 @@ function findRequest(toks: string[], sentencesOfMessage: () => Sentence[], known
     const m = SPEAK_TO_THEM.exec(joined);
     if (m) return { words: m[0], typos: [] };
   }
+  // 5d. Session 14: the way to reach a person ("what's the number for calling a real person", "fit's the number fer
+  // phonin an actual person"), and a preference that a person take the case ("I'd rather a person from the tech side
+  // looked at it", "I would prefer that a human checked this").
+  if (anyNoun) {
+    const reach = numberForAPerson(toks, nouns) ?? personPreferred(toks, nouns);
+    if (reach) return { words: toks.slice(reach.start, reach.end + 1).join(' '), typos: typosIn(toks, nouns, reach.start, reach.end) };
+  }
   // 5c. Round eight: a presence check and nothing else: "anybody?", "hello? anyone?", "there is someone?" (non-native order).
   if (presenceQuestion(toks)) return { words: toks.join(' '), typos: [] };
   // 6. "is anyone there?", "any staff in the building?", "does anyone actually read this?".
@@ -580,6 +592,49 @@ const ASKING_BEFORE = new Set(['can', 'could', 'would', 'may', 'let', 'have', 'p
 function askedBefore(toks: string[], j: number): boolean {
   for (let k = j - 1; k >= Math.max(0, j - 6); k--) if (ASKING_BEFORE.has(toks[k])) return true;
   return false;
+}
+
+/** Session 14: ways to reach someone that a contact detail is "for" ("the number for phoning", g-dropped "phonin" too). */
+const REACHING = new Set(['call', 'calling', 'callin', 'phone', 'phoning', 'phonin', 'ring', 'ringing', 'ringin', 'reach', 'reaching', 'reachin',
+  'contact', 'contacting', 'get', 'getting', 'gettin', 'talk', 'talking', 'talkin', 'speak', 'speaking', 'speakin', 'telephone', 'telephoning']);
+const CONTACT_DETAILS = new Set(['number', 'line', 'phone', 'extension', 'email', 'address', 'hotline']);
+/** A team, a desk or a way to be called back: a number "for the returns team" is the shop's number, not a person. */
+const NOT_ONE_PERSON = new Set(['team', 'department', 'dept', 'departments', 'management', 'unit', 'desk', 'helpdesk', 'contact', 'center', 'centre',
+  'support', 'care', 'service', 'services', 'relations', 'callback', 'call', 'chat']);
+/** Session 14: "the number for calling a real person", "a line to talk to a human": a contact detail for reaching a person. */
+function numberForAPerson(toks: string[], nouns: (string | null)[]): { start: number; end: number } | null {
+  for (let i = 0; i + 3 < toks.length; i++) {
+    if (!CONTACT_DETAILS.has(toks[i]) || (toks[i + 1] !== 'for' && toks[i + 1] !== 'to' && toks[i + 1] !== 'fer') || !REACHING.has(toks[i + 2])) continue;
+    for (let k = i + 3; k < Math.min(toks.length, i + 8); k++) {
+      const noun = nouns[k];
+      if (noun !== null) {
+        if (NOT_ONE_PERSON.has(noun)) break;
+        return { start: i, end: k };
+      }
+      if (!LINKERS.has(toks[k])) break;
+    }
+  }
+  return null;
+}
+const PREFERENCE = new Set(['rather', 'prefer', 'preferred', 'prefers']);
+const PREFERENCE_LINK = new Set(['that', 'if', 'a', 'an', 'the', 'one', 'of', 'your', 'real', 'actual', 'some', 'proper', 'live']);
+/** Past forms of TAKE_OVER, as "I'd rather a person looked at it" has them. */
+const TAKE_OVER_PAST = new Set(['looked', 'checked', 'handled', 'sorted', 'fixed', 'took', 'helped', 'reviewed', 'dealt', 'resolved', 'explained',
+  'saw', 'called', 'rang', 'phoned', 'emailed', 'answered', 'replied', 'contacted', 'picked', 'stepped']);
+/** Session 14: a preference that a person take the case: "I'd rather a person from the tech side looked at it". */
+function personPreferred(toks: string[], nouns: (string | null)[]): { start: number; end: number } | null {
+  for (let i = 0; i + 2 < toks.length; i++) {
+    if (!PREFERENCE.has(toks[i])) continue;
+    let j = i + 1;
+    while (j < toks.length && j <= i + 4 && nouns[j] === null && PREFERENCE_LINK.has(toks[j])) j++;
+    if (j >= toks.length || nouns[j] === null || NOT_ONE_PERSON.has(nouns[j] as string)) continue;
+    for (let k = j + 1; k < Math.min(toks.length, j + 7); k++) {
+      const t = toks[k];
+      if (NEGATIONS.has(t)) break;
+      if (TAKE_OVER.has(t) || TAKE_OVER_PAST.has(t)) return { start: i, end: k };
+    }
+  }
+  return null;
 }
 
 /** A naming word before a role noun: a plain word that is not a verb, a negation, a linker or a person noun. */
@@ -1054,7 +1109,7 @@ function mentionsPerson(toks: string[]): boolean {
 const ASKS_PERSON = /\b(talk|speak|chat) (to|with)\b|\b(call|email|contact|ring) (me|us)\b/;
 const ASKS = /\b(want|need|would like|like to|let me|get me|put me|give me|transfer|connect|can i (talk|speak|chat|have|get)|could i (talk|speak|chat|have|get)|may i|please|prefer|rather|call me|email me|contact me|someone to)\b/;
 const ABOUT_THE_BOT = /\b(are you|r you|is this|is it|am i (talking|chatting|speaking) (to|with)|you are|is that|are these|was that)( \w+){0,3} (bot|robot|ai|human|person|machine|program|chatgpt|operator|real|computer|automated|agent)\b|\b(bot|robot|ai|human) or (a |an )?(bot|robot|ai|human|person|real|program|machine)\b/;
-const MET_BEFORE = /\b(spoke|talked|chatted|dealt|met|emailed|rang|phoned|called|was talking|had a call|had a chat) (to|with)( \w+){0,4} (someone|somebody|person|staff|agent|rep|manager|colleague|team|employee|human|guy|lady|woman|man)\b|\b(someone|somebody|person|staff|agent|rep|manager|member|colleague|employee|human) (\w+ ){0,2}(said|told|answered|signed|packed|recommended|gave|mentioned|replied|helped|placed|ordered|took|sent|promised|confirmed|dropped|delivered|left|assured)\b/;
+const MET_BEFORE = /\b(spoke|talked|chatted|dealt|met|emailed|rang|phoned|called|was talking|had a call|had a chat) (to|with)( \w+){0,4} (someone|somebody|person|staff|agent|rep|manager|colleague|team|employee|human|guy|lady|woman|man)\b|\b(someone|somebody|person|staff|agent|rep|manager|member|colleague|employee|human) (\w+ ){0,4}(said|told|answered|signed|packed|recommended|gave|mentioned|replied|helped|placed|ordered|took|sent|promised|confirmed|dropped|delivered|left|assured)\b/;
 const SELF = /\b(i am|i work as|we are)( \w+)? (a|an|the)( \w+){0,2} (operator|agent|manager|rep|representative|employee|staff|officer|person|human|worker|consultant|specialist)\b|\bi work in\b/;
 const SHOP_NUMBER = /\b(number|line|phone|email address|email) (that )?(i|we|she|he|they|my \w+) (can|could|should|shall|do i|might) (call|ring|phone|reach|use|dial|email)\b|\b(what is|whats|give me|what s) (the|your) (\w+ ){0,3}(number|phone number|email address)\b|\bnumber (for|of) the\b/;
 function notForAPerson(toks: string[]): boolean {

@@ -1,0 +1,88 @@
+/**
+ * escmsg, session 14 (issue 11): message-level reasons by family, in wordings of my own (not corpus lines). Each test is
+ * what a customer would notice: a request for a person handed over as one, or an ordinary message left with the bot.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadSupportFlow, REPORT_NOW } from '../../bench/escalationReport';
+import { playConversation } from '../../../shared/simulator/playConversation';
+import { analyzeText } from '../../../shared/nlu/analyzeText';
+import { escalationPolicySchema } from '../../../shared/flow/schema';
+import { evaluateEscalation, initialEscalationMemory } from '../../../shared/escalation/evaluateEscalation';
+
+const flow = loadSupportFlow();
+const now = Date.parse(REPORT_NOW);
+const reasonOf = (...turns: string[]) => playConversation(flow, 't', ['Something else', ...turns], now).escalation?.reason ?? null;
+const decide = (text: string) => {
+  const f = { text, analysis: analyzeText(text), turn: 1, now, timezone: 'Europe/London', variables: {}, intent: null, fallback: false };
+  return evaluateEscalation(escalationPolicySchema.parse(flow.escalation), f, initialEscalationMemory()).decision;
+};
+
+describe('"if not" is a condition, not a negation of the request after it', () => {
+  it.each([
+    'is this a real human? if not i want a real human',
+    'can you change the address yourself? if not, get me a manager',
+    'Are you able to do refunds? If no, I need speak with a person',
+  ])('%j is an explicit request', (t) => {
+    expect(reasonOf(t)).toBe('explicit_request');
+  });
+  it.each([
+    'can you check the stock? if not, no worries, I do not need anyone to call me',
+    'is the blue one back in stock? if not I will wait',
+  ])('%j is not', (t) => {
+    expect(reasonOf(t)).not.toBe('explicit_request');
+  });
+});
+
+describe('the number or line for reaching a person is a request for one', () => {
+  it.each([
+    'what is the number for calling a real person?',
+    "whit's the line fer talkin to an actual human",
+    'give me the phone number to reach a human please',
+  ])('%j is an explicit request', (t) => {
+    const d = decide(t);
+    expect(d.reason).toBe('explicit_request');
+    expect(d.explanation).toMatch(/asked for a person \("[^"]*(person|human)"\)/);
+  });
+  it.each([
+    'what is the number for calling the returns team about opening hours',
+    'is there a phone number for the courier?',
+    'what number do I put in the phone field, mine or the person receiving it?',
+  ])('%j is not', (t) => {
+    expect(reasonOf(t)).not.toBe('explicit_request');
+  });
+});
+
+describe('a preference that a person take the case is a request for one', () => {
+  it.each([
+    "I'd rather a person from your accounts side checked it, not the bot",
+    'honestly I would prefer that a human looked at these photos',
+    "I'd rather one of your staff handled this than keep typing",
+  ])('%j is an explicit request', (t) => {
+    expect(reasonOf(t)).toBe('explicit_request');
+  });
+  it.each([
+    "I'd rather the courier left it with a neighbour, is that possible?",
+    'I would rather someone at home signed for it than the neighbour, can I add a note?',
+    'I would rather the parcel went to my work address',
+  ])('%j is not', (t) => {
+    expect(reasonOf(t)).not.toBe('explicit_request');
+  });
+});
+
+describe('being served by a person (non-native "be attended / served by") is a request', () => {
+  it('"I wish to be served by an employee, please" is an explicit request', () => {
+    expect(reasonOf('I wish to be served by an employee, please')).toBe('explicit_request');
+  });
+  it('"I was served by your staff in the shop last year" is not', () => {
+    expect(reasonOf('I was served by your staff in the shop last year, do you still sell the lamps?')).not.toBe('explicit_request');
+  });
+});
+
+describe('talking about a person the customer dealt with is not asking for one', () => {
+  it.each([
+    'the human on the phone yesterday told me to use the chat, so where do I track my order?',
+    'a person at your warehouse last month packed it beautifully, do you do gift wrap?',
+  ])('%j is not an explicit request', (t) => {
+    expect(reasonOf(t)).not.toBe('explicit_request');
+  });
+});
