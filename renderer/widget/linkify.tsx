@@ -38,22 +38,81 @@ export function safeHref(text: string): string | null {
  * 7 to 15 digits (E.164 holds at most 15) with single spaces, dots, hyphens or brackets between groups, an optional
  * leading +. Not a phone number: a date (2026-11-30, 30.11.2026), a decimal (1299.00), an order or ticket number
  * glued to letters (NW-104233, T-12184D37), a card number (16 digits), an amount in thousands (12 500 000; so a
- * number written 912 345 678 is not linked either), single digits apart (1 2 3 4 5 6 7).
+ * number written 912 345 678 is not linked either), single digits apart (1 2 3 4 5 6 7). The context rules (a date
+ * with a time, a number after "#" or "order", an amount, digits with no + and no separator) are in findPhones.
  */
-const PHONE_IN_TEXT = /(?<![\p{L}\p{N}_+@/:.-])\+?(?:\(\d{1,5}\) ?)?\d[\d().\- ]{4,22}\d(?![\p{L}\p{N}_@]|[.-]\d)/gu;
+const PHONE_IN_TEXT = /(?<![\p{L}\p{N}_+@/:.-])\+?(?:\(\d{1,5}\) ?)?\d[\d().\- ]{4,22}\d(?![\p{L}\p{N}_@]|[.,-]\d)/gu;
+
+/**
+ * Spans that are never (part of) a phone number, hidden before phone numbers are looked for (hostile s14 H#1, H#2):
+ * a date with the time after it ("2026-11-30 09:15:00" was linked as "2026-11-30 09"), a date alone, a time, an IBAN
+ * ("GB82 WEST 1234 5698 7654 32"). A date is not followed by a further separator and digit, so the French way of
+ * writing a phone number, 01.23.45.67.89, is not taken for the date 01.23.45 (nor for 45.67.89: nor preceded by one).
+ */
+const NOT_PHONE_SPANS: RegExp[] = [
+  /(?<!\d[-./]?)\d{4}[-./]\d{1,2}[-./]\d{1,2}(?:[T ]\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?)?(?![-./]?\d)/g,
+  /(?<!\d[-./]?)\d{1,2}[-./]\d{1,2}[-./](?:\d{4}|\d{2})(?:,? \d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?(?![-./]?\d)/g,
+  /(?<!\d[-./:]?)\d{1,2}:\d{2}(?::\d{2})?(?!\d)/g,
+  /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b/g,
+];
+
+/** Words right before a number that say it is not one to call: "order #1234567", "acc 12345678", "Order no. 10492831". */
+const NUMBER_LABEL_BEFORE =
+  /(?:#|№|\b(?:orders?|acc|acct|account|a\/c|ref|reference|invoice|inv|tickets?|tracking|iban|bic|swift|sort code|card|membership|case|parcel|package|shipment|consignment|booking|reservation|confirmation|policy|serial|sku|item|product|id|po|pin|code|otp|transaction|txn|receipt|voucher|coupon|loyalty|points|(?:customer|client|member)\s*(?:number|num|no|nr|id))\b\.?(?:\s*(?:number|num|no|nr|id)\b\.?)?\s*[:#]?)\s*$/i;
+/** A currency right before or after, or a unit after: an amount ("$1 234 567.89", "1 299 000 EUR"), not a phone number. */
+const CURRENCY_BEFORE = /(?:[$€£¥₹₩₽¢]|\b(?:USD|EUR|GBP|CHF|JPY|INR|AUD|CAD|NZD|SEK|NOK|DKK|PLN|CZK|HUF|RON|BRL|MXN|ZAR|Rs|kr)\.?)\s*$/i;
+const AMOUNT_AFTER = /^\s*(?:[$€£¥₹%]|(?:USD|EUR|GBP|CHF|JPY|INR|AUD|CAD|NZD|SEK|NOK|DKK|PLN|CZK|HUF|RON|BRL|MXN|ZAR|dollars?|euros?|pounds?|points?|pts|kg|km|miles?)\b)/i;
+/** Words that announce a number to call: digits written with no + and no separator are a phone number only after one. */
+const CALL_CUE_BEFORE = /\b(?:call|calling|phone|telephone|tel|ring|mobile|cell|dial|hotline|helpline|whatsapp|fax|sms|text us|contact us)\b[^.!?\n]{0,24}$/i;
 
 /** The tel: address of a phone number found in text, or null when it is not one (see PHONE_IN_TEXT). */
 export function telHref(found: string): string | null {
-  const digits = found.replace(/\D/g, '');
+  const plus = found.trim().startsWith('+');
+  // "+44 (0)20 7946 0958": the (0) is dialled only from inside the country, never after the country code.
+  const written = plus ? found.replace(/\(0\) ?/, '') : found;
+  const digits = written.replace(/\D/g, '');
   if (digits.length < 7 || digits.length > 15) return null;
-  if (/[ .\-()]{2}/.test(found.replace(/\) /g, ')'))) return null;
-  if (/^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$|^\d+\.\d+$/.test(found)) return null;
-  if ((found.match(/\(/g)?.length ?? 0) !== (found.match(/\)/g)?.length ?? 0)) return null;
+  // A bracket with a space on its outer side is one separator: "+1 (555) 123-4567", "(555) 123-4567".
+  if (/[ .\-()]{2}/.test(written.replace(/\) /g, ')').replace(/ \(/g, '('))) return null;
+  if (/^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$|^\d+\.\d+$/.test(written)) return null;
+  if ((written.match(/\(/g)?.length ?? 0) !== (written.match(/\)/g)?.length ?? 0)) return null;
+  // An amount with a decimal part: "1 234 567.89" (the last separator a dot before 1 or 2 digits, the others not dots).
+  if (/[ -]/.test(written) && /\.\d{1,2}$/.test(written)) return null;
   // Groups of one digit after the first ("1 2 3 4 5 6 7") or thousands ("12 500 000", "1.299.000"): counts, not numbers to call.
-  const groups = found.split(/\D+/).filter(Boolean);
+  const groups = written.split(/\D+/).filter(Boolean);
   if (groups.slice(1).some((g) => g.length < 2)) return null;
-  if (groups.length > 1 && !/[+(-]/.test(found) && groups[0].length <= 3 && groups.slice(1).every((g) => g.length === 3)) return null;
-  return `tel:${found.trim().startsWith('+') ? '+' : ''}${digits}`;
+  if (groups.length > 1 && !/[+(-]/.test(written) && groups[0].length <= 3 && groups.slice(1).every((g) => g.length === 3)) return null;
+  return `tel:${plus ? '+' : ''}${digits}`;
+}
+
+/** A phone number found in `text`: where it is, as written, and its tel: address. */
+export interface FoundPhone {
+  index: number;
+  text: string;
+  href: string;
+}
+
+/**
+ * The phone numbers in `text`, in order. Besides telHref's rules on the number itself, its context: dates, times and
+ * IBANs are never searched (NOT_PHONE_SPANS); a number right after "#", "order", "acc", "ref"... or next to a currency
+ * is not linked; digits written with no + and no separator ("Order 10492831", "your code 48213957") are far more often
+ * an order, account or tracking number than a phone number, so they are linked only after "call", "phone", "tel"...
+ */
+export function findPhones(text: string): FoundPhone[] {
+  let masked = text;
+  for (const re of NOT_PHONE_SPANS) masked = masked.replace(re, (m) => 'x'.repeat(m.length));
+  const out: FoundPhone[] = [];
+  for (const m of masked.matchAll(PHONE_IN_TEXT)) {
+    const found = text.slice(m.index, m.index + m[0].replace(/[ ]+$/, '').length);
+    const href = telHref(found);
+    if (!href) continue;
+    const before = text.slice(Math.max(0, m.index - 48), m.index);
+    const after = text.slice(m.index + found.length, m.index + found.length + 12);
+    if (NUMBER_LABEL_BEFORE.test(before) || CURRENCY_BEFORE.test(before) || AMOUNT_AFTER.test(after)) continue;
+    if (/^\d+$/.test(found) && !CALL_CUE_BEFORE.test(before)) continue;
+    out.push({ index: m.index, text: found, href });
+  }
+  return out;
 }
 
 /** `text` with each phone number as a tel: link; the rest through `plain`. */
@@ -61,17 +120,14 @@ export function withPhoneLinks(text: string, plain: (s: string) => ReactNode = (
   if (!/\d{3}/.test(text.replace(/\D(?=\d)/g, ''))) return plain(text);
   const out: ReactNode[] = [];
   let last = 0;
-  for (const m of text.matchAll(PHONE_IN_TEXT)) {
-    const found = m[0].replace(/[ ]+$/, '');
-    const href = telHref(found);
-    if (!href) continue;
-    if (m.index > last) out.push(<span key={`p${last}`}>{plain(text.slice(last, m.index))}</span>);
+  for (const p of findPhones(text)) {
+    if (p.index > last) out.push(<span key={`p${last}`}>{plain(text.slice(last, p.index))}</span>);
     out.push(
-      <a key={`tel${m.index}`} className="bw-link bw-tel" href={href}>
-        {found}
+      <a key={`tel${p.index}`} className="bw-link bw-tel" href={p.href}>
+        {p.text}
       </a>,
     );
-    last = m.index + found.length;
+    last = p.index + p.text.length;
   }
   if (out.length === 0) return plain(text);
   if (last < text.length) out.push(<span key={`p${last}`}>{plain(text.slice(last))}</span>);
