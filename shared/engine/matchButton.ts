@@ -2,13 +2,16 @@
  * Matches what a customer typed to one of the buttons on screen, forgivingly: people type "the second
  * one", "2", "refnud", or a whole sentence around the label instead of clicking.
  * Order: exact label/value, option number, synonym, label contained in the text, fuzzy (typos). The word "no" inside
- * a sentence counts only where it answers, not as a determiner ("No number I am afraid": answeringNo.ts).
+ * a sentence counts only where it answers, not as a determiner ("No number I am afraid": answeringNo.ts); a label or
+ * synonym inside a longer sentence counts only where the sentence answers with it, not negated ("I don't want to track
+ * it") or followed by another request ("No, I want to cancel"): answeringWord.ts.
  * Ambiguity (two options equally good) is no match: guessing wrong is worse than asking again.
  */
 import { normalizeText } from '../nlu/normalizeText';
 import { similarityTarget, similarityToTarget, type SimilarityTarget } from '../nlu/similarity';
 import type { ButtonChoice } from './compileFlow';
 import { noOnlyAsDeterminer } from './answeringNo';
+import { answersWithin } from './answeringWord';
 
 const ORDINALS: Record<string, number> = {
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
@@ -84,8 +87,10 @@ function matchUncached(choices: ButtonChoice[], text: string): ButtonChoice | nu
   // "no" as a word inside the text counts only where it answers ("no thanks", "No, ..."), not as a determiner ("No
   // number I am afraid", "no one answered"): answeringNo.ts (session 13).
   const determinerNo = pt.includes(' no ') && t !== 'no' && noOnlyAsDeterminer(text);
-  const inside = (name: string, paddedName: string) => pt.includes(paddedName) && !(determinerNo && name === 'no');
-  const bySynonym = choices.filter((c, i) => c.synonyms.some((s, k) => s === t || inside(s, prep.paddedSynonyms[i][k])));
+  // Session 14: and a name inside a longer sentence counts only where the sentence answers with it (answeringWord.ts).
+  const inside = (c: ButtonChoice, name: string, paddedName: string) =>
+    pt.includes(paddedName) && !(determinerNo && name === 'no') && answersWithin(text, name, [...c.names, ...c.synonyms]);
+  const bySynonym = choices.filter((c, i) => c.synonyms.some((s, k) => s === t || inside(c, s, prep.paddedSynonyms[i][k])));
   if (bySynonym.length === 1) return bySynonym[0];
 
   // 4. The label inside a longer sentence ("I'd like a refund please"): the longest contained label wins.
@@ -96,7 +101,7 @@ function matchUncached(choices: ButtonChoice[], text: string): ButtonChoice | nu
     const c = choices[i];
     for (let k = 0; k < c.names.length; k++) {
       const name = c.names[k];
-      if (!inside(name, prep.paddedNames[i][k])) continue;
+      if (!inside(c, name, prep.paddedNames[i][k])) continue;
       if (name.length > bestLen) {
         best = c;
         bestLen = name.length;

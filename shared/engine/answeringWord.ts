@@ -1,0 +1,131 @@
+/**
+ * Session 14 (review debt, README "Not finished"): a button's label or synonym found INSIDE a longer sentence counts as
+ * the customer's answer only where the sentence answers with it. matchButton used to take any whole-word occurrence:
+ * "I don't want to track it, I want it cancelled" at the main menu picked "Track my order" (synonym "track"), and "No, I
+ * want to cancel" at "Anything else? [Yes] [No, that's all]" picked "No, that's all" and went to the rating, losing the
+ * cancellation.
+ *
+ * The rules (the text equal to the name is not read here: it always answers):
+ * 1. Negated: a name (any length) right after a negation in its clause, with at most four linking words between, does
+ *    not count: "I don't want to track it", "not the returns", "I no longer want to send it back", "returns instead of
+ *    tracking", "rather than an exchange". Clauses end at punctuation and at "but" / "instead" / "actually" / "rather",
+ *    so "not tracking but returns" counts "returns" and "I don't know, where is my order" counts "where is my order".
+ * 2. A second request after it: a ONE-WORD name ("no", "yes", "track", "other") followed later in the message by
+ *    another request ("I want to ...", "I'd like ...", "can you ...", "please ...") that says something (not only "to
+ *    go", "that", "help") and names nothing of the same button: "No, I want to cancel", "yes, can you change my address".
+ *    "yes I want to talk to a person" (the same button's "a person") and "no thanks, I'm fine" still count.
+ * Such text matches no button by that name, so the block does what it does with text that matches none: a router wired
+ * to its fallback reads the message ("I want it cancelled" reaches the cancellation), or the block asks again.
+ * Pure; reads the raw text, because punctuation tells clauses apart ("No, I want..." / "no one").
+ */
+import { normalizeText } from '../nlu/normalizeText';
+
+const CLAUSE_BREAK = /[,.;:!?\n\r()[\]{}"\u2026]+|\s[-\u2013\u2014]+\s/;
+/** Words that start a new clause inside a sentence without punctuation ("not tracking but returns"). */
+const CLAUSE_START: ReadonlySet<string> = new Set(['but', 'instead', 'actually', 'rather', 'although', 'though']);
+/** Negations as normalizeText spells them ("don't" -> "do not", "can't" -> "cannot", "won't" -> "will not"). */
+const NEGATORS: ReadonlySet<string> = new Set(['not', 'never', 'cannot', 'without', 'no', 'nor', 'neither']);
+/** Words allowed between a negation and the name it negates ("do not WANT TO track", "not THE returns"). */
+const LINKING: ReadonlySet<string> = new Set([
+  'want', 'wanted', 'wanting', 'to', 'need', 'needed', 'like', 'would', 'going', 'have', 'be', 'i', 'it', 'a', 'an', 'the', 'my',
+  'any', 'really', 'even', 'just', 'try', 'trying', 'me', 'you', 'wish', 'mean', 'ever', 'this', 'that', 'do', 'did', 'does',
+  'will', 'can', 'could', 'should', 'asking', 'ask', 'for', 'about', 'so', 'much', 'more', 'am', 'is', 'are', 'was', 'get',
+]);
+/** The word before a name that negates it only after a first word: "no longer", "instead of", "rather than". */
+const NEGATING_PAIRS: ReadonlyArray<[string, string]> = [['no', 'longer'], ['instead', 'of'], ['rather', 'than']];
+
+/** Openers of a request, as normalised words. */
+const REQUEST_OPENERS: readonly string[][] = [
+  ['i', 'want'], ['i', 'would', 'like'], ['id', 'like'], ['i', 'would', 'rather'], ['i', 'need'], ['i', 'wish'], ['i', 'am', 'trying', 'to'],
+  ['i', 'am', 'looking', 'to'], ['i', 'just', 'want'], ['i', 'really', 'want'], ['i', 'only', 'want'], ['can', 'you'], ['could', 'you'],
+  ['would', 'you'], ['will', 'you'], ['can', 'i'], ['could', 'i'], ['may', 'i'], ['how', 'do', 'i'], ['how', 'can', 'i'], ['please'],
+  ['help', 'me'], ['let', 'me'],
+];
+/** Words a request may hold and still say nothing new ("yes I'd like that", "no thanks, I want to go now"). */
+const SAYS_NOTHING: ReadonlySet<string> = new Set([
+  ...LINKING, 'that', 'it', 'this', 'one', 'those', 'them', 'else', 'nothing', 'anything', 'something', 'help', 'thanks', 'thank',
+  'know', 'now', 'please', 'all', 'fine', 'ok', 'good', 'go', 'leave', 'stop', 'done', 'finished', 'bye', 'goodbye', 'today',
+  'with', 'of', 'in', 'on', 'at', 'there', 'here', 'some', 'and', 'or', 'then', 'as', 'well', 'too', 'also', 'very', 'not',
+  'no', 'yes', 'thing', 'things', 'that', 'way', 'now', 'please', 'continue', 'carry', 'on', 'proceed', 'same', 'we', 'us',
+]);
+
+/** The message as clauses of normalised words. */
+function clausesOf(raw: string): string[][] {
+  const out: string[][] = [];
+  for (const part of raw.split(CLAUSE_BREAK)) {
+    const n = normalizeText(part);
+    if (!n) continue;
+    let cur: string[] = [];
+    for (const w of n.split(' ')) {
+      if (CLAUSE_START.has(w) && cur.length > 0) {
+        out.push(cur);
+        cur = [];
+      }
+      cur.push(w);
+    }
+    if (cur.length > 0) out.push(cur);
+  }
+  return out;
+}
+
+function startsAt(words: readonly string[], at: number, seq: readonly string[]): boolean {
+  if (at + seq.length > words.length) return false;
+  for (let k = 0; k < seq.length; k++) if (words[at + k] !== seq[k]) return false;
+  return true;
+}
+
+/** Whether the occurrence of a name starting at `at` in `clause` is negated (rule 1). */
+function negated(clause: readonly string[], at: number): boolean {
+  let gap = 0;
+  for (let k = at - 1; k >= 0; k--) {
+    const w = clause[k];
+    for (const [first, second] of NEGATING_PAIRS) if (w === second && k > 0 && clause[k - 1] === first) return true;
+    if (NEGATORS.has(w)) return true;
+    if (!LINKING.has(w) || ++gap > 4) return false;
+  }
+  return false;
+}
+
+/**
+ * Whether, after position (clause c, word at), the message makes a request that says something and names nothing of
+ * `sameChoice` (rule 2).
+ */
+function laterRequest(clauses: readonly string[][], c: number, at: number, sameChoice: readonly string[]): boolean {
+  for (let i = c; i < clauses.length; i++) {
+    const words = clauses[i];
+    for (let k = i === c ? at : 0; k < words.length; k++) {
+      const opener = REQUEST_OPENERS.find((o) => startsAt(words, k, o));
+      if (opener === undefined) continue;
+      // The request runs to the end of the message.
+      const rest = [words.slice(k), ...clauses.slice(i + 1)].map((ws) => ws.join(' ')).join(' ');
+      const restWords = rest.split(' ').slice(opener.length);
+      if (restWords.every((w) => SAYS_NOTHING.has(w))) continue;
+      const padded = ` ${rest} `;
+      if (sameChoice.some((n) => padded.includes(` ${n} `))) return false;
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether the normalised `name` (a label or synonym), found inside the customer's longer `raw` text, answers with it.
+ * `sameChoice`: every normalised name and synonym of the same button (a later request naming one of them agrees).
+ */
+export function answersWithin(raw: string, name: string, sameChoice: readonly string[]): boolean {
+  const nameWords = name.split(' ');
+  const clauses = clausesOf(raw);
+  let found = false;
+  for (let c = 0; c < clauses.length; c++) {
+    const words = clauses[c];
+    for (let k = 0; k + nameWords.length <= words.length; k++) {
+      if (!startsAt(words, k, nameWords)) continue;
+      found = true;
+      if (negated(words, k)) continue;
+      if (nameWords.length === 1 && laterRequest(clauses, c, k + 1, sameChoice)) continue;
+      return true;
+    }
+  }
+  // Not found clause by clause (a name spanning punctuation, "where is my order?!"): the whole text found it; keep it.
+  return !found;
+}
