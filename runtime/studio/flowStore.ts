@@ -389,6 +389,21 @@ export class FlowStore {
     for (let n = 2; ; n++) if (!taken(`${base}-${n}`)) return `${base}-${n}`;
   }
 
+  /**
+   * A flow name no flow of this home has: `wanted`, else "wanted (2)", "(3)"... Newcomer s14 N#2: a file imported
+   * beside the flow it came from (a read-only window's "Download my changes", an export imported back) was listed
+   * under the same name as that flow, told apart only by the grey id line. Within the schema's 200 characters.
+   */
+  private freeName(wanted: string): string {
+    const taken = new Set(this.db.data.flows.map((e) => e.name.trim()));
+    if (!taken.has(wanted.trim())) return wanted;
+    for (let n = 2; ; n++) {
+      const tail = ` (${n})`;
+      const name = `${wanted.trim().slice(0, 200 - tail.length)}${tail}`;
+      if (!taken.has(name)) return name;
+    }
+  }
+
   /* ------------------------------------------------------------------ reading */
 
   async list(): Promise<FlowSummary[]> {
@@ -1320,7 +1335,7 @@ export class FlowStore {
     const parsed = loaded.flow;
     return this.serial('#index', async () => {
       const key = this.freeKey(parsed.id || basename(fileName, '.json'));
-      const flow = { ...parsed, id: key === slugKey(parsed.id) ? parsed.id : key };
+      const flow = { ...parsed, id: key === slugKey(parsed.id) ? parsed.id : key, name: this.freeName(parsed.name) };
       await this.register(key, this.dir('flows', `${key}.json`), flow, false);
       return { key, flow, problems: loaded.problems };
     });

@@ -3,6 +3,12 @@
  * next to it said "'Europe/Pariss' is not a time zone this computer knows"). A language is checked the same way:
  * a BCP 47 tag (Intl.getCanonicalLocales) whose language this computer can name (Intl.DisplayNames), else a message
  * saying what was typed and what is expected. Where Intl cannot name languages, a well-formed tag is accepted.
+ *
+ * Newcomer s14 N#1: a valid tag with an extension or a private-use part (en-US-x-twain, ja-JP-u-ca-japanese,
+ * de-DE-u-co-phonebk) made Chromium's Intl.DisplayNames.of throw RangeError "invalid_argument" (it names a language
+ * id, not a whole tag; Node's ICU is more lenient): the error escaped the field's check and the typed value silently
+ * reverted. The language is now named from the tag's base name (language-script-region-variants, Intl.Locale), and
+ * a naming call that still throws is reported in words, never thrown.
  */
 let names: Intl.DisplayNames | null | undefined;
 function displayNames(): Intl.DisplayNames | null {
@@ -27,6 +33,22 @@ export function languageCodeProblem(text: string): string | null {
     return `“${t}” is not a language code: use a short code such as en, fr or de (or en-GB, pt-BR).`;
   }
   const dn = displayNames();
-  if (dn && !dn.of(canonical)) return `“${t}” is not a language this computer knows: use a code such as en, fr or de (or en-GB, pt-BR).`;
+  if (!dn) return null;
+  let named: string | undefined;
+  try {
+    named = dn.of(baseName(canonical));
+  } catch {
+    named = undefined;
+  }
+  if (!named) return `“${t}” is not a language this computer knows: use a code such as en, fr or de (or en-GB, pt-BR).`;
   return null;
+}
+
+/** The tag without its extensions and private-use part (ja-JP-u-ca-japanese -> ja-JP), which is what has a name. */
+function baseName(canonical: string): string {
+  try {
+    return new Intl.Locale(canonical).baseName;
+  } catch {
+    return canonical;
+  }
 }

@@ -3,7 +3,7 @@
  * happened and that nothing is lost; the title attribute carries the hint.
  */
 import { CloudAlert, CloudCheck, CloudOff, CloudUpload, Download, LoaderCircle, RefreshCw, TriangleAlert } from 'lucide-react';
-import { pageConflictKey, readConflictCopy, type PersistenceState } from './flowPersistence';
+import { myChangesDocument, pageConflictKey, readConflictCopy, type PersistenceState } from './flowPersistence';
 import { useRefusedFields, useWarnBeforeLeavingRefused } from '../../ui/refusedFields';
 import './saveStatus.css';
 
@@ -78,12 +78,12 @@ function NoticeBanner({ text, onDismiss }: { text: string; onDismiss?: () => voi
   );
 }
 
-/** Downloads this tab's refused edits as a flow file (importable from the home screen). */
+/** Downloads this tab's refused edits as a flow file named "<name> (my changes)" (importable from the home screen). */
 function downloadConflictCopy() {
   const key = pageConflictKey();
   const copy = key ? readConflictCopy(key) : null;
   if (!key || !copy) return;
-  const url = URL.createObjectURL(new Blob([JSON.stringify(copy.flow, null, 2) + '\n'], { type: 'application/json' }));
+  const url = URL.createObjectURL(new Blob([JSON.stringify(myChangesDocument(copy.flow), null, 2) + '\n'], { type: 'application/json' }));
   const a = document.createElement('a');
   a.href = url;
   a.download = `${key}-my-changes.json`;
@@ -104,16 +104,19 @@ function versionsOf(error: string): string | null {
  * to do. Nothing was overwritten on either side.
  */
 function ConflictBanner({ error, hint }: { error?: string; hint?: string }) {
-  const hasCopy = pageConflictKey() !== null;
+  const key = pageConflictKey();
+  const hasCopy = key !== null;
+  const kept = key ? readConflictCopy(key) : null;
+  const copyName = kept ? myChangesDocument(kept.flow).name : null;
   return (
     <div className="bt-conflict-banner" role="alert">
       <TriangleAlert size={18} aria-hidden />
       <div className="bt-conflict-text">
         <strong>This flow was changed in another tab or window. This window is read-only now.</strong>{' '}
         <span>
-          {/* Newcomer s13 #9: the window kept taking edits that could never be saved. */}
+          {/* Newcomer s13 #9: the window kept taking edits that could never be saved. Newcomer s14 N#2: it promised a "compare or merge" the studio does not offer; it says what the import gives. */}
           {hasCopy
-            ? 'Nothing more can be saved from here. Reload to get the latest version; your unsaved changes are kept in this browser as a recoverable copy (download it, then import it from the home screen to compare or merge).'
+            ? `Nothing more can be saved from here. Reload to get the latest version; your unsaved changes are kept in this browser. Download them and import the file from the home screen: it opens as a separate flow, “${copyName ?? '… (my changes)'}”, to copy your edits from.`
             : 'Nothing more can be saved from here. Reload to get the latest version; this tab had no unsaved changes, so nothing is lost.'}
         </span>
         {/* The server's own wording of the same refusal ("... it is now at version 6; this editor has version 5 ...") said it all again (newcomer s12 #5): only what it adds, the two versions. */}

@@ -124,6 +124,19 @@ function defaultChannel(): ChannelLike | null {
 let lastConflictKey: string | null = null;
 export const pageConflictKey = () => lastConflictKey;
 
+/** What a read-only window's refused edits are called once downloaded and imported (newcomer s14 N#2). */
+export const MY_CHANGES_SUFFIX = ' (my changes)';
+
+/**
+ * The flow file "Download my changes" saves: the refused edits, named "<name> (my changes)" so that, imported from
+ * the home screen, the copy is told apart from the flow it came from (newcomer s14 N#2: both were listed under one
+ * name, told apart only by the grey id line). The name keeps within the schema's 200 characters.
+ */
+export function myChangesDocument(flow: Flow): Flow {
+  const name = flow.name.endsWith(MY_CHANGES_SUFFIX) ? flow.name : `${flow.name.slice(0, 200 - MY_CHANGES_SUFFIX.length)}${MY_CHANGES_SUFFIX}`;
+  return { ...flow, name };
+}
+
 /** Reads the refused edits of a flow (see `conflictCopyKey`). */
 export function readConflictCopy(key: string, storage: KeyValueStorage | null = defaultStorage()): BrowserCopy | null {
   try {

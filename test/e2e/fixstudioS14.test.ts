@@ -1,0 +1,85 @@
+/**
+ * Session 14 newcomer findings in the studio, in Chromium (fixstudio):
+ *  - N#1: Flow settings > Language: a valid tag with an extension (ja-JP-u-ca-japanese, en-US-x-twain) threw
+ *    "invalid_argument" in the page and the typed value silently reverted.
+ *  - N#2: "Download my changes" then Import gave a second flow with the same name as the original, and the banner
+ *    promised a "compare or merge" the studio does not offer.
+ * Screenshots: test/e2e/screenshots/fixstudio14-*.png (looked at).
+ */
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { requireProgram } from '../support/requireProgram';
+import { screenshot, studioInBrowser, type BrowserHandle, type StudioHandle } from './support/studio';
+
+const haveChromium = requireProgram('chromium');
+
+describe.skipIf(!haveChromium)('studio, newcomer s14', () => {
+  let browser: BrowserHandle;
+  let studio: StudioHandle;
+  let page: Page;
+  studioInBrowser((h) => ({ studio, browser, page } = h));
+
+  async function openSettings(p: Page, key: string) {
+    await p.goto(studio.url);
+    await p.goto(studio.flowUrl(key));
+    await p.locator('.react-flow__node').first().waitFor();
+    await p.getByRole('button', { name: 'Flow settings' }).click();
+  }
+
+  it('N#1: tags with an extension or a private-use part are saved; wrong ones refused in words; no page error', async () => {
+    const { key } = await studio.api.createFlow({ template: 'customer-support' });
+    await openSettings(page, key);
+    const language = page.getByLabel('Language', { exact: true });
+    for (const tag of ['ja-JP-u-ca-japanese', 'en-US-x-twain', 'de-DE-u-co-phonebk']) {
+      await language.fill(tag);
+      await language.press('Tab');
+      await expect.poll(async () => (await studio.api.openFlow(key)).flow.settings.language, { timeout: 10_000 }).toBe(tag);
+      expect(await language.inputValue()).toBe(tag);
+    }
+    await screenshot(page, 'fixstudio14-language-extension');
+    await language.fill('english');
+    await language.press('Tab');
+    await page.getByText('“english” is not a language').waitFor();
+    expect(await language.inputValue()).toBe('english');
+    expect((await studio.api.openFlow(key)).flow.settings.language).toBe('de-DE-u-co-phonebk');
+    await screenshot(page, 'fixstudio14-language-refused');
+    expect(browser.errors, 'uncaught errors in the page').toEqual([]);
+  });
+
+  it('N#2: the read-only window downloads "<name> (my changes)"; imported, it is listed apart from the original', async () => {
+    const { key, flow } = await studio.api.createFlow({ template: 'customer-support' });
+    const sameName = async () => (await studio.api.listFlows()).flows.filter((f) => f.name === flow.name).length;
+    const sameBefore = await sameName(); // the other test's flow from the template has this name too
+    const a = page;
+    const b = await browser.context.newPage();
+    b.on('pageerror', (e) => browser.errors.push(e.message));
+    await openSettings(a, key);
+    await openSettings(b, key);
+    // Both type within a second: A saves first, B's edit cannot be saved and is kept.
+    await a.getByLabel('Description', { exact: true }).fill('edited in A');
+    await b.getByLabel('Description', { exact: true }).fill('edited in B');
+    const alert = b.getByRole('alert').filter({ hasText: 'This window is read-only now' });
+    await alert.waitFor({ timeout: 15_000 });
+    const text = (await alert.textContent()) ?? '';
+    expect(text).not.toContain('compare or merge');
+    expect(text).toContain(`it opens as a separate flow, “${flow.name} (my changes)”`);
+    await b.bringToFront();
+    await screenshot(b, 'fixstudio14-read-only-banner');
+    const [download] = await Promise.all([b.waitForEvent('download'), b.getByRole('button', { name: 'Download my changes' }).click()]);
+    const file = JSON.parse(await readFile((await download.path())!, 'utf8')) as { name: string; description: string };
+    expect(file.name).toBe(`${flow.name} (my changes)`);
+    expect(file.description).toBe('edited in B');
+    await b.close();
+
+    await a.goto(studio.url);
+    await a.getByTestId('import-input').setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await a.locator('.react-flow__node').first().waitFor();
+    await a.goto(studio.url);
+    await a.getByText(`${flow.name} (my changes)`, { exact: true }).waitFor();
+    expect(await sameName()).toBe(sameBefore);
+    expect((await studio.api.listFlows()).flows.filter((f) => f.name === `${flow.name} (my changes)`)).toHaveLength(1);
+    await screenshot(a, 'fixstudio14-home-names-apart');
+    expect(browser.errors, 'uncaught errors in the pages').toEqual([]);
+  });
+});
