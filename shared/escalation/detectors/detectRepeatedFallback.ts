@@ -14,7 +14,7 @@ import { canonicalTokens, paddedTokens } from '../canonicalTokens';
 import { asksSameSubjectAgain } from './detectLoop';
 import type { EscalationMemory as Memory } from '../types';
 import { isRealQuestion } from '../questionConcepts';
-import { isShopQuestion, isShopQuestionText } from '../shopTopics';
+import { isShopQuestion, isShopQuestionText, namesShopTopic } from '../shopTopics';
 import { effectiveSentiment } from '../effectiveSentiment';
 import { OFF_TOPIC, setAsideMatch } from '../inDomain/policyFallback';
 import { FILLER } from '../../nlu/bareReplies';
@@ -199,6 +199,7 @@ export function asksNothing(analysis: TextAnalysis, memory?: Memory): boolean {
   // own or with a few words ("NW-117301 if you need it", "It's NW-119612."): the detail the bot asks for next.
   if (toks.length <= 8 && !text.includes('?') && analysis.entities.some((e) => e.type === 'order_id') && referenceOnly(toks, analysis)) return true;
   if (signsOff(toks, text)) return true;
+  if (pleasantry(toks, text)) return true;
   if (toks.length <= 10) {
     const joined = paddedTokens(toks);
     if (SLIPS.some((s) => joined.includes(` ${s} `) || joined.includes(` ${s}`))) return true;
@@ -226,6 +227,27 @@ function signsOff(toks: readonly string[], text: string): boolean {
   return core.every((t, i) => thanks(t, i) || SIGN_OFF_WORDS.has(t) || ACK.has(t) || CLOSING.has(t) || BEFORE_THANKS.has(t) || PRAISE.has(t) || TAKEN.has(t) ||
     (t === 'khob' || t === 'khop' || t === 'cam'));
 }
+/**
+ * Session 14 (escconv): a pleasantry asks the bot nothing: a well-wish to whoever is answering ("hope you're keeping
+ * well", "I trust your day is going well", "hope ur having a good one") or a remark about the weather or the day where
+ * the customer is ("It is cold today here", "grand day for it", "weather's grim up here"). A statement only: no
+ * question mark, no question or request opening it, at most 12 words, no shop topic; a question about the weather
+ * ("what's the weather in Leeds", "is it going to rain?") is an off-topic question and still counts.
+ */
+export function pleasantry(toks: readonly string[], text: string): boolean {
+  if (text.includes('?') || toks.length < 2 || toks.length > 12 || opensAsQuestion(toks) || namesShopTopic(toks)) return false;
+  const line = paddedTokens(toks);
+  if (/ (?:please|pls|can|could|need|want|tell|recommend) /.test(line)) return false;
+  if (WELL_WISH.test(line)) return true;
+  return toks.some((t) => WEATHER_SAID.has(t)) && HERE_AND_NOW.test(line);
+}
+/** A wish for whoever answers: "hope you are well", "i trust your day is going well", "hope ur having a good one". */
+const WELL_WISH = / (?:hope|hoping|trust) (?:you|ya|ye|u|ur|youre|your|all|everyone|everybody|things|the day|today) /;
+/** Words of a remark about the weather or the day. */
+const WEATHER_SAID = new Set(['weather', 'weathers', 'cold', 'hot', 'warm', 'freezing', 'chilly', 'grim', 'sunny', 'raining', 'rainy', 'wet', 'windy',
+  'snowing', 'dark', 'miserable', 'muggy', 'baltic', 'roasting', 'scorcher', 'day', 'morning', 'evening']);
+/** ...said of here and now ("here", "today", "this morning", "for once", "for it", "out there"). */
+const HERE_AND_NOW = / (?:here|today|tonight|this morning|this afternoon|this evening|for once|for it|out there|outside|now) /;
 /** Forms of address and politeness particles around thanks ("po", "ka", "mate", "bab", "love"). */
 const PARTICLES = new Set(['po', 'ka', 'kha', 'krub', 'khrap', 'krap', 'la', 'lah', 'ji', 'san', 'mate', 'bab', 'love', 'hun', 'dear', 'sir',
   'madam', 'maam', 'bro', 'bhai', 'pal', 'boss', 'guys', 'bud', 'buddy', 'yaar', 'man', 'friend', 'darling', 'babe', 'chief', 'mam']);
@@ -312,7 +334,26 @@ function detailOfShopRequest(analysis: TextAnalysis, memory: Memory): boolean {
 }
 /** A clear question about the shop asked calmly (an upset or urgent customer, "I need my refund asap, this is useless", is stuck). */
 function calmShopQuestion(analysis: TextAnalysis, memory: Memory): boolean {
-  return (isShopQuestion(analysis, memory.recent.slice(-2)) || otherOrder(analysis, memory)) && effectiveSentiment(analysis).score > UPSET;
+  return (isShopQuestion(analysis, memory.recent.slice(-2)) || otherOrder(analysis, memory) || shopQuestionAfterLeadIn(analysis)) &&
+    effectiveSentiment(analysis).score > UPSET;
+}
+/** Words that open a question (normalised words), read after a lead-in. */
+const OPENS_QUESTION = new Set(['what', 'whats', 'when', 'where', 'wheres', 'how', 'why', 'which', 'who', 'can', 'could', 'do', 'does', 'is',
+  'are', 'will', 'would', 'did', 'have', 'has']);
+/**
+ * Session 14 (escconv): a clear question about the shop after a lead-in of a few words that asks nothing itself: an
+ * acknowledgement, or the customer dropping what the bot could not answer ("ok no problem, where is my order NW-119200",
+ * "Never mind that, what I actually wanted was your opening hours", "lol thought so. ok whats the return window on
+ * controllers"). The question is read from its own first word, as if the lead-in were not there; the lead-in (at most
+ * five words, the question at least three) must not ask anything (a question opener in it is the question itself).
+ */
+export function shopQuestionAfterLeadIn(analysis: TextAnalysis): boolean {
+  const toks = analysis.normalized.split(' ').filter((t) => t !== '');
+  for (let k = 3; k <= Math.min(5, toks.length - 3); k++) {
+    if (!OPENS_QUESTION.has(toks[k])) continue;
+    return isShopQuestionText(toks.slice(k).join(' '));
+  }
+  return false;
 }
 /**
  * Round eight: the same request for another order, in a few words, right after a question about the shop ("Track
