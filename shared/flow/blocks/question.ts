@@ -40,7 +40,7 @@ export const questionData = z.object({
     }),
   /** Take the answer from something the customer already said (an entity of this kind), instead of asking. */
   fromEntity: z
-    .enum(['order_id', 'email', 'phone', 'date', 'amount', 'url', 'policy_number'])
+    .enum(['order_id', 'email', 'phone', 'date', 'amount', 'url', 'policy_number', 'address'])
     .optional()
     .meta({
       title: 'Take from the conversation',
@@ -55,6 +55,7 @@ export const questionData = z.object({
         amount: { label: 'Amount of money', help: 'Such as $60,000 or 42.50 EUR.' },
         url: { label: 'Web address' },
         policy_number: { label: 'Policy number' },
+        address: { label: 'Postal address', help: 'A house number and street, or a postcode, written in the message ("send it to 12 High Street, Leeds LS1 4AB"). Use with the Postal address answer type.' },
       },
     }),
 });
