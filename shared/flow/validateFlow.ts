@@ -536,7 +536,10 @@ function validateDocument(doc: unknown): FlowValidation {
 
   const byId = checkBlockIds(report, blocks);
   checkStart(report, blocks);
-  if (rest.success) checkTimeZone(report, rest.data);
+  if (rest.success) {
+    checkTimeZone(report, rest.data);
+    checkLanguage(report, rest.data);
+  }
 
   // The graph checks (edges, loops, reachability) give the same answer as last time when the edges are
   // the same frozen list and no block's id, kind, exits or jump target changed (a text edit, a move).
@@ -999,8 +1002,8 @@ function checkGraduatedLanguage(report: Report, flow: Flow) {
       'graduated_text_default_english',
       ['escalation', 'texts', key],
       null,
-      `The flow's language is "${language}", but "${graduatedTextTitles[key]}" is empty, so customers get the built-in English ${what} "${defaultGraduatedTexts[key]}".`,
-      `Write it in "${language}" in Flow settings > Escalation > What the bot says at each step.`,
+      `The flow's language is "${quoteShort(language)}", but "${graduatedTextTitles[key]}" is empty, so customers get the built-in English ${what} "${defaultGraduatedTexts[key]}".`,
+      `Write it in "${quoteShort(language)}" in Flow settings > Escalation > What the bot says at each step.`,
     );
   }
 }
@@ -1195,6 +1198,40 @@ function checkEscalation(report: Report, flow: Flow, byId: Map<string, LooseBloc
       });
     });
   }
+}
+
+/**
+ * Hostile s14 H#14: session 13 checked the flow's Language only in the studio's field, so a hand-edited or imported
+ * file kept a language the studio would refuse ("<script>...", a 1 MB string) and validate/serve took it. The file's
+ * language must be a well-formed BCP 47 tag (what Intl.getCanonicalLocales accepts, with a 2-3 letter language, at
+ * most 35 characters, the longest tag registries use in practice). A warning, not an error: the language only labels the flow (and picks
+ * nothing at run time), so a flow that served yesterday still starts. Empty means unspecified (the schema's 'en').
+ */
+const MAX_LANGUAGE_TAG = 35;
+export function languageTagProblem(language: string): string | null {
+  const t = language.trim();
+  if (t === '') return null;
+  if (t.length <= MAX_LANGUAGE_TAG) {
+    try {
+      // BCP 47 also admits 5-8 letter primary subtags ("english" parses) that no registry has ever assigned.
+      const canonical = Intl.getCanonicalLocales(t);
+      if (canonical.length === 1 && /^[a-z]{2,3}(?:-|$)/.test(canonical[0])) return null;
+    } catch {
+      /* not a tag: reported below */
+    }
+  }
+  return `The flow's language "${quoteShort(t)}" is not a language code.`;
+}
+
+/** At most 40 characters of a designer's value, for a message (a 1 MB value must not make a 1 MB problem line). */
+function quoteShort(value: string): string {
+  return value.length > 40 ? `${value.slice(0, 40)}…` : value;
+}
+
+function checkLanguage(report: Report, flow: Flow) {
+  const problem = languageTagProblem(flow.settings.language ?? '');
+  if (problem === null) return;
+  report.warning('bad_language', ['settings', 'language'], null, problem, 'Use a language code such as en, fr or de (or en-GB, pt-BR) in Flow settings > General > Language.');
 }
 
 /** A misspelt time zone would silently be read as UTC. (Blocks check their own zones.) */
