@@ -129,3 +129,48 @@ export function praiseAgainstFacts(toks: readonly string[], text: string): strin
   if (fact === null) return null;
   return `${praise[0].trim()} ... ${fact[0].trim()}`;
 }
+
+/**
+ * Session 14 (escmsg, issue 11): two failures told as flat facts, which need no negative word to be upset.
+ *
+ * 1. **The bot that cannot understand** (`botCannotUnderstand`): the bot, chat or machine as the subject of not
+ *    understanding or reading ("another chat that understands nothing", "the robot is not comprehending anything", "a
+ *    chatbot that can't read", "your bot doesn't understand simple English"). Said of the bot only: "you don't understand
+ *    me" is how a customer names a loop, and is left to the loop reading. Not in a message that asks a question ("sorry,
+ *    the bot did not understand my question, do you ship to Malta?" reports a miss and asks again).
+ * 2. **What never came** (`neverCame`): a delivery, a person or a reply that never came, told as a fact ("and nobody
+ *    came", "Nothing arrived. No email, no tracking", "the refund never came"). Not while still waiting ("nothing has
+ *    arrived yet"), not a question, not what did not arrive damaged ("nothing arrived broken, thanks") and not "never
+ *    come out".
+ */
+const BOT_GATE = new Set(['understand', 'understands', 'understanding', 'comprehend', 'comprehends', 'comprehending', 'read', 'reads', 'reading']);
+const BOT_FAILS = new RegExp(
+  ' (?:bot|bots|chatbot|chat|robot|assistant|machine|computer|ai|programme|program)(?: \\w+){0,2}? ' +
+    '(?:(?:that|which|who) )?(?:understands? nothing|comprehends? nothing|reads? nothing|' +
+    '(?:does not|do not|did not|doesnt|dont|not|never|cannot|can not|can t|cant|is not|isnt|is never|are not)(?: even| really| actually)? ' +
+    '(?:understand|understanding|understands|comprehend|comprehending|read|reading)(?: anything| a thing| a word| simple| english| my| what| me|$| \\w))',
+);
+export function botCannotUnderstand(toks: readonly string[], text: string): string | null {
+  if (text.includes('?')) return null;
+  let gated = false;
+  for (const t of toks) if (BOT_GATE.has(t)) gated = true;
+  if (!gated) return null;
+  const m = BOT_FAILS.exec(paddedTokens(toks));
+  return m === null ? null : m[0].trim();
+}
+
+const NEVER_GATE = new Set(['came', 'come', 'arrived', 'arrive', 'showed', 'turned', 'appeared']);
+const NEVER_CAME = / (?:nobody|no one|noone|nothing|never|it never|they never|he never|she never)(?: \w+)? (?:came|come|arrived|arrive|showed up|turned up|appeared)\b(?! (?:yet|out|back|damaged|broken|smashed|cracked|late|wrong|missing|off|with damage))/;
+export function neverCame(toks: readonly string[], text: string): string | null {
+  if (text.includes('?')) return null;
+  let gated = false;
+  for (const t of toks) if (NEVER_GATE.has(t)) gated = true;
+  if (!gated) return null;
+  const padded = paddedTokens(toks);
+  const m = NEVER_CAME.exec(padded);
+  if (m === null) return null;
+  // "has not come yet" style waits are not this rule's (it needs "nobody / nothing / never"); "if nothing arrives" is a condition.
+  const before = padded.slice(Math.max(0, m.index - 12), m.index);
+  if (/ (?:if|in case|unless|when)$/.test(before.trimEnd())) return null;
+  return m[0].trim();
+}

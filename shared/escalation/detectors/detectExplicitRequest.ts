@@ -24,6 +24,7 @@ import { canonicalizeText, canonicalTokens } from '../canonicalTokens';
 import type { TextAnalysis } from '../../nlu/types';
 import { classifierOn, classifierSignal, designerSignal } from '../learnedSignals';
 import { reportNearMiss } from '../nearMisses';
+import { analyzeText } from '../../nlu/analyzeText';
 
 const NOUNS = new Set([
   'human', 'humans', 'person', 'persons', 'agent', 'agents', 'operator', 'operators', 'representative',
@@ -1143,7 +1144,27 @@ function declinesPerson(toks: string[]): boolean {
   return DECLINE.test(toks.join(' '));
 }
 
-export function detectExplicitRequest(facts: TurnFacts, policy: EscalationPolicy, _memory: EscalationMemory): Signal | null {
+/** A span in double or curly quotes (six characters or more): words the customer quotes, not their own. */
+const QUOTED = /["\u201c\u201d\u00ab\u00bb][^"\u201c\u201d\u00ab\u00bb]{6,}["\u201c\u201d\u00ab\u00bb]/g;
+
+/**
+ * Session 14: a request that is only inside quoted words is somebody else's sentence, most often the bot's own greeting
+ * quoted back ("\"You can ask for a person at any time\" lol sure, and I can ask for a pony"), not the customer asking.
+ * The message is read again without its quoted spans; the request counts when it is still there ("I'd like to speak to
+ * your manager. In a \"please can I talk to a person\" way").
+ */
+export function detectExplicitRequest(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
+  const signal = explicitRequestIn(facts, policy, memory);
+  if (signal === null || !(facts.text.includes('"') || facts.text.includes('\u201c') || facts.text.includes('\u201d') || facts.text.includes('\u00ab'))) return signal;
+  const rest = facts.text.replace(QUOTED, ' ').replace(/\s+/g, ' ').trim();
+  if (rest === facts.text.replace(/\s+/g, ' ').trim()) return signal;
+  const again = /[a-z]/i.test(rest) ? explicitRequestIn({ ...facts, text: rest, analysis: analyzeText(rest) }, policy, memory) : null;
+  if (again !== null) return signal;
+  reportNearMiss({ ...signal, explanation: `Near miss: ${signal.explanation.replace(/\.$/, '')}, but only inside words the customer quotes (someone else's sentence, such as the bot's own), so it does not fire.` });
+  return null;
+}
+
+function explicitRequestIn(facts: TurnFacts, policy: EscalationPolicy, _memory: EscalationMemory): Signal | null {
   const found = requestIn(facts.analysis);
   if (found) {
     const typo = found.typos.length > 0 ? `, ${found.typos.join(', ')}` : '';

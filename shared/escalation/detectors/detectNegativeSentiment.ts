@@ -19,7 +19,7 @@ import { CLASSIFIER_THRESHOLDS } from '../classifier/thresholds';
 import { canonicalTokens, paddedTokens } from '../canonicalTokens';
 import { lexiconValence } from '../../nlu/sentiment';
 import { othersStory } from '../othersStory';
-import { leavingOrShaming, praiseAgainstFacts } from '../customerVerdict';
+import { leavingOrShaming, praiseAgainstFacts, botCannotUnderstand, neverCame } from '../customerVerdict';
 
 const fmt = (n: number) => n.toFixed(2);
 const quoteList = (words: string[]) => words.slice(0, 4).map((w) => `"${w}"`).join(', ');
@@ -476,6 +476,19 @@ function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memor
       turn: facts.turn,
       source: 'rule',
       explanation: `Negative sentiment: the customer says they will leave the shop or shame it in public ("${verdict}").`,
+    };
+  }
+  // Session 14 (escmsg): the bot said not to understand, and what never came, as flat facts (customerVerdict.ts).
+  const failure = cfg.threshold > -0.75 && self === null ? (botCannotUnderstand(canonicalTokens(facts.analysis), text) ?? neverCame(canonicalTokens(facts.analysis), text)) : null;
+  if (failure !== null) {
+    return {
+      reason: 'negative_sentiment',
+      score: 0.75,
+      threshold: cfg.threshold,
+      evidence: [failure],
+      turn: facts.turn,
+      source: 'rule',
+      explanation: `Negative sentiment: a failure told as a flat fact, the bot not understanding or something that never came ("${failure}").`,
     };
   }
   const sarcasm = cfg.threshold > -0.75 && self === null ? praiseAgainstFacts(canonicalTokens(facts.analysis), text) : null;

@@ -86,3 +86,47 @@ describe('talking about a person the customer dealt with is not asking for one',
     expect(reasonOf(t)).not.toBe('explicit_request');
   });
 });
+
+describe('a request only inside quoted words is somebody else\'s sentence', () => {
+  it.each([
+    '"You can ask for a person at any time" yeah right, I have been asking all morning and nothing',
+    'the banner says "talk to a human 24/7". is that true on Sundays?',
+  ])('%j is not an explicit request', (t) => {
+    expect(reasonOf(t)).not.toBe('explicit_request');
+  });
+  it('a near miss says why', () => {
+    const d = decide('the banner says "talk to a human 24/7". is that true on Sundays?');
+    expect(d.reason).not.toBe('explicit_request');
+  });
+  it.each([
+    'your greeting says "you can ask for a person at any time", so I am asking: a person please',
+    'I typed "agent" twice. Please put me through to someone',
+  ])('%j still is (the request is outside the quotes too)', (t) => {
+    expect(reasonOf(t)).toBe('explicit_request');
+  });
+});
+
+describe('a failure told as a flat fact is negative sentiment', () => {
+  it.each([
+    'yet another chatbot that understands nothing. marvellous',
+    'the assistant is not understanding a single word I type',
+    'I took the whole day off work for the fitting and nobody came',
+    'Paid for next day. Nothing arrived. Not a word from anyone.',
+  ])('%j is handed over as negative sentiment', (t) => {
+    expect(reasonOf(t)).toBe('negative_sentiment');
+  });
+  it('the explanation names the words and the rule', () => {
+    const d = decide('I took the whole day off work for the fitting and nobody came');
+    expect(d.reason).toBe('negative_sentiment');
+    expect(d.explanation).toMatch(/a failure told as a flat fact.*\("nobody came"\)/);
+  });
+  it.each([
+    'can the bot not understand postcodes? mine is KW15 1AB',
+    'sorry, the bot did not understand my question. do you ship to Malta?',
+    'nothing has arrived yet, when should I expect NW-204118?',
+    'Nothing arrived broken this time, thank you! Do you sell the matching bowls?',
+    'if nobody comes on Monday can I rebook the delivery?',
+  ])('%j is not', (t) => {
+    expect(reasonOf(t)).not.toBe('negative_sentiment');
+  });
+});
