@@ -727,7 +727,7 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
                 </span>
               )}
               <div className="bw-bubble" dir="auto" aria-label={`${who} at ${time(e.at)}`}>
-                {withLinks(inertText(e.text), keepTicketNumbers)}
+                {withLinks(inertText(e.text), keepTicketNumbers, { phones: e.from !== 'customer' })}
               </div>
               {e.buttons?.length && e.seq === lastBot && customerSeesButtons(entries, e.seq, mode) ? (
                 <div className="bw-buttons" role="group" aria-label="Choices">

@@ -137,9 +137,11 @@ export function withPhoneLinks(text: string, plain: (s: string) => ReactNode = (
 /**
  * `text` with each http(s) URL as a link and each phone number as a tel: link; the text between links goes through
  * `plain` (e.g. keepTicketNumbers). Text without a URL or phone number is returned as `plain(text)` unchanged.
+ * `phones: false`: phone numbers stay text (the customer's own message: nobody needs to call their own number,
+ * newcomer s14 N#8).
  */
-export function withLinks(text: string, plainText: (s: string) => ReactNode = (s) => s): ReactNode {
-  const plain = (s: string) => withPhoneLinks(s, plainText);
+export function withLinks(text: string, plainText: (s: string) => ReactNode = (s) => s, opts: { phones?: boolean } = {}): ReactNode {
+  const plain = opts.phones === false ? plainText : (s: string) => withPhoneLinks(s, plainText);
   if (!/https?:\/\//i.test(text)) return plain(text);
   const out: ReactNode[] = [];
   let last = 0;
