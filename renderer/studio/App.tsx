@@ -14,7 +14,7 @@ import { useDesktopMenu } from './api/useDesktopMenu';
 import { Editor } from './editor/Editor';
 import { primeProblems } from './hooks/useProblems';
 import { useTheme } from './editor/useTheme';
-import { HistoryPanel } from './history/HistoryPanel';
+import { HistoryPanel, type HistoryPanelProps } from './history/HistoryPanel';
 import { ExportButton } from './home/ExportButton';
 import { exportFlowFile } from './home/exportFlowFile';
 import { HomeScreen } from './home/HomeScreen';
@@ -22,7 +22,7 @@ import { openFlowForEditing, type FlowForEditing } from './persistence/flowPersi
 import { SaveStatus } from './persistence/SaveStatus';
 import { useFlowPersistence } from './persistence/useFlowPersistence';
 import { RunButton } from './run/RunButton';
-import { StudioStoreProvider } from './store/StudioStoreContext';
+import { StudioStoreProvider, useStudio } from './store/StudioStoreContext';
 import { createStudioStore } from './store/studioStore';
 
 declare global {
@@ -124,19 +124,24 @@ function PersistentEditor({ flowKey, opened }: { flowKey: string; opened: FlowFo
           </>
         }
         renderHistory={(close) => (
-          <HistoryPanel
+          <FlowHistory
             flowId={flowKey}
             beforeLoad={persistence.flush}
             onClose={close}
             onRestore={(flow: Flow, revision: number) => {
-              store.getState().replaceFlow(flow, { undoable: true, label: `Restore version ${revision}` });
-              close();
+              if (store.getState().replaceFlow(flow, { undoable: true, label: `Restore version ${revision}` })) close();
             }}
           />
         )}
       />
     </StudioStoreProvider>
   );
+}
+
+/** The version history of the open flow; Restore is off while the window is read-only (hostile s14 H#4). */
+function FlowHistory(props: Omit<HistoryPanelProps, 'readOnly'>) {
+  const readOnly = useStudio((s) => s.readOnly);
+  return <HistoryPanel {...props} readOnly={readOnly} />;
 }
 
 type Loaded = { flow: Flow } | { error: string } | null;

@@ -4,6 +4,8 @@
  *    "invalid_argument" in the page and the typed value silently reverted.
  *  - N#2: "Download my changes" then Import gave a second flow with the same name as the original, and the banner
  *    promised a "compare or merge" the studio does not offer.
+ *  - hostile H#4: in that read-only window, Version history > Restore still replaced the flow and overwrote the kept
+ *    copy of the refused edits; H#5: the read-only banner was drawn over the history drawer and took its clicks.
  * Screenshots: test/e2e/screenshots/fixstudio14-*.png (looked at).
  */
 import { readFile } from 'node:fs/promises';
@@ -80,6 +82,41 @@ describe.skipIf(!haveChromium)('studio, newcomer s14', () => {
     expect(await sameName()).toBe(sameBefore);
     expect((await studio.api.listFlows()).flows.filter((f) => f.name === `${flow.name} (my changes)`)).toHaveLength(1);
     await screenshot(a, 'fixstudio14-home-names-apart');
+    expect(browser.errors, 'uncaught errors in the pages').toEqual([]);
+  });
+
+  it('H#4 H#5: a read-only window shows the history above its banner, cannot restore, and keeps its refused edits', async () => {
+    const { key } = await studio.api.createFlow({ template: 'lead-gen' });
+    const a = page;
+    const b = await browser.context.newPage();
+    b.on('pageerror', (e) => browser.errors.push(e.message));
+    await openSettings(a, key);
+    await openSettings(b, key);
+    await a.getByLabel('Description', { exact: true }).fill('edited in A');
+    await b.getByLabel('Description', { exact: true }).fill('edited in B');
+    await b.getByRole('alert').filter({ hasText: 'This window is read-only now' }).waitFor({ timeout: 15_000 });
+    const kept = () => b.evaluate((k) => JSON.parse(localStorage.getItem(`baton.studio.conflict.${k}`) ?? 'null')?.flow ?? null, key);
+    const keptBefore = await kept();
+    expect(keptBefore.description).toBe('edited in B');
+    const blocksBefore = await b.locator('.react-flow__node').count();
+    await b.bringToFront();
+    await b.getByRole('button', { name: 'Version history' }).click();
+    const items = b.locator('.bt-history-item');
+    await items.first().waitFor();
+    // H#5: the newest version (under where the banner sits) takes a plain click.
+    await items.first().click({ timeout: 3000 });
+    await expect.poll(() => items.first().getAttribute('aria-current')).toBe('true');
+    await items.last().click({ timeout: 3000 });
+    const restore = b.getByRole('button', { name: /Restore this version/ });
+    await restore.waitFor();
+    expect(await restore.isDisabled()).toBe(true);
+    await b.getByRole('note').filter({ hasText: 'This window is read-only, so a version cannot be restored here' }).waitFor();
+    await screenshot(b, 'fixstudio14-read-only-history');
+    await restore.click({ force: true }).catch(() => {});
+    await b.waitForTimeout(500);
+    expect(await b.locator('.react-flow__node').count()).toBe(blocksBefore);
+    expect(await kept()).toEqual(keptBefore);
+    await b.close();
     expect(browser.errors, 'uncaught errors in the pages').toEqual([]);
   });
 });

@@ -26,9 +26,14 @@ export interface HistoryPanelProps {
   beforeLoad?: () => Promise<void>;
   api?: StudioApi;
   now?: () => number;
+  /**
+   * Why this window cannot change the flow (the store's readOnly), or null: versions can be looked at, not restored
+   * (hostile s14 H#4: Restore went through in a read-only window and overwrote the kept copy of its refused edits).
+   */
+  readOnly?: string | null;
 }
 
-export function HistoryPanel({ flowId, onRestore, onClose, beforeLoad, api = studioApi, now = Date.now }: HistoryPanelProps) {
+export function HistoryPanel({ flowId, onRestore, onClose, beforeLoad, api = studioApi, now = Date.now, readOnly = null }: HistoryPanelProps) {
   const [versions, setVersions] = useState<VersionInfo[] | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
   const [detail, setDetail] = useState<VersionDetail | null>(null);
@@ -119,10 +124,20 @@ export function HistoryPanel({ flowId, onRestore, onClose, beforeLoad, api = stu
                     <h3>Version {detail.revision}</h3>
                     <p>Saved {savedAtWords(detail.savedAt)}</p>
                   </div>
-                  <Button variant="primary" disabled={detail.diff.identical} onClick={() => onRestore(detail.flow, detail.revision)}>
+                  <Button
+                    variant="primary"
+                    disabled={detail.diff.identical || !!readOnly}
+                    aria-describedby={readOnly ? 'bt-history-readonly' : undefined}
+                    onClick={() => onRestore(detail.flow, detail.revision)}
+                  >
                     <RotateCcw size={15} aria-hidden /> Restore this version
                   </Button>
                 </div>
+                {readOnly ? (
+                  <p id="bt-history-readonly" className="bt-history-readonly" role="note">
+                    This window is read-only, so a version cannot be restored here. Reload it, then restore.
+                  </p>
+                ) : null}
                 <VersionDiff diff={detail.diff} />
               </>
             )}

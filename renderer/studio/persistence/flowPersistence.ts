@@ -43,7 +43,7 @@ export interface PersistenceState {
 
 /** The part of the editor store the persistence needs (the studio store satisfies it). */
 export interface PersistableStore {
-  getState(): { flow: Flow; revision: number; lastPatches: Patch[]; setReadOnly?(reason: string | null): void };
+  getState(): { flow: Flow; revision: number; lastPatches: Patch[]; readOnly?: string | null; setReadOnly?(reason: string | null): void };
   subscribe(listener: (state: { flow: Flow; revision: number; lastPatches: Patch[] }, prev: { flow: Flow; revision: number; lastPatches: Patch[] }) => void): () => void;
 }
 
@@ -404,6 +404,9 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
       pending.push({ seq, patches: next.lastPatches });
     }
     if (conflict) {
+      // A read-only window's flow changes only by something that is not the user's edit (hostile s14 H#4: Version
+      // history > Restore got through): the conflict copy keeps the refused edits, and "nothing is lost" stays true.
+      if (store.getState().readOnly) return;
       // Nothing more goes to the server; the refused edits (and these) stay in the conflict copy.
       writeLocal();
       if (storage && state.conflictCopy !== conflictCopyKey(key)) {

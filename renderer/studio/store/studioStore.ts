@@ -69,8 +69,12 @@ export interface StudioState {
    * an id the schema refuses is never set (returns false, with a notice).
    */
   setFlowId(id: string): boolean;
-  /** Replaces the whole document (restore a version, reload). `undoable` makes it one undo step. */
-  replaceFlow(flow: Flow, options?: { undoable?: boolean; label?: string }): void;
+  /**
+   * Replaces the whole document (restore a version, reload). `undoable` makes it one undo step. Refused (false) in a
+   * read-only window, like every edit (hostile s14 H#4: Version history > Restore went through and overwrote the kept
+   * copy of the window's refused edits).
+   */
+  replaceFlow(flow: Flow, options?: { undoable?: boolean; label?: string }): boolean;
   select(ids: string[], edgeIds?: string[]): void;
   setDrag(positions: Record<string, XY> | null): void;
   setMeasured(sizes: Record<string, Size>): void;
@@ -225,6 +229,7 @@ export function createStudioStore(initial: Flow): StudioStore {
 
     replaceFlow(flow, options = {}) {
       const state = get();
+      if (state.readOnly) return false;
       const patches: Patch[] = [{ op: 'replace', path: [], value: flow }];
       const inverse: Patch[] = [{ op: 'replace', path: [], value: state.flow }];
       set({
@@ -238,6 +243,7 @@ export function createStudioStore(initial: Flow): StudioStore {
         drag: {},
         ...pruneSelection(flow, state.selection, state.edgeSelection),
       });
+      return true;
     },
 
     select(ids, edgeIds = []) {
