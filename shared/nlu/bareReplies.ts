@@ -61,3 +61,36 @@ export function offerAnswer(plain: string): boolean | null {
   if (OFFER_YES.test(plain)) return true;
   return null;
 }
+
+/**
+ * Session 14 (newcomer s13 #21): an undecided answer to a choice ("maybe", "not sure", "I don't know", "idk", "no idea",
+ * "hmm", "what do you think?"): the customer answers the question without picking and asks nothing else. Words are
+ * normalised (normalizeText: "dunno" -> "do not know", "I'm" -> "i am"); fillers around the phrase are dropped.
+ */
+const UNSURE_PHRASES: ReadonlySet<string> = new Set([
+  'maybe', 'perhaps', 'possibly', 'not sure', 'unsure', 'no idea', 'no clue', 'do not know', 'not certain', 'undecided',
+  'cannot decide', 'can not decide', 'let me think', 'i guess', 'i suppose', 'do not mind', 'either', 'either one', 'whatever',
+  'what do you think', 'what do you suggest', 'what would you suggest', 'what would you recommend', 'what should i do',
+  'which one', 'which one should i pick', 'do not know what to do', 'not sure what to do', 'hmm', 'hm', 'hmmm', 'um', 'erm',
+]);
+const UNSURE_FILLER: ReadonlySet<string> = new Set([
+  'i', 'am', 'have', 'really', 'honestly', 'just', 'yet', 'well', 'oh', 'so', 'sorry', 'hmm', 'hm', 'um', 'uh', 'erm', 'er', 'ok',
+  'tbh', 'to', 'be', 'truthful', 'still', 'quite', 'totally', 'very', 'actually', 'mate', 'please',
+]);
+const UNSURE_LONGEST = 6;
+
+/** Whether a normalised message is only an undecided answer ("maybe", "I'm not sure", "erm dunno", "no idea tbh"). */
+export function isUnsureReply(normalized: string): boolean {
+  const words = normalized.split(' ').filter(Boolean);
+  if (words.length === 0 || words.length > 10) return false;
+  let from = 0;
+  let to = words.length;
+  // Drop fillers at either end, then the rest must be one phrase (the phrase itself may start or end with a filler: "hmm").
+  for (;;) {
+    const phrase = words.slice(from, to).join(' ');
+    if (to - from <= UNSURE_LONGEST && UNSURE_PHRASES.has(phrase)) return true;
+    if (from < to && UNSURE_FILLER.has(words[from])) from++;
+    else if (from < to && UNSURE_FILLER.has(words[to - 1])) to--;
+    else return false;
+  }
+}

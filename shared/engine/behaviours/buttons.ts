@@ -9,12 +9,15 @@ import type { Run } from '../run';
 import { ClassifiedInput, Click, type BlockBehaviour, type Classified, type InputWaiting } from './types';
 import { bot, setVar } from '../run';
 import { matchButton } from '../matchButton';
+import { isUnsureReply } from '../../nlu/bareReplies';
+import { normalizeText } from '../../nlu/normalizeText';
 import { behaviourOf } from '../blockBehaviours';
 import { classifyInput, follow, forwardRouter, render, retry, waitForInput } from '../runBlocks';
 
 type Action =
   | { type: 'choose'; block: BlockOf<'buttons'>; choice: ButtonChoice }
   | { type: 'retry'; block: BlockOf<'buttons'>; w: InputWaiting }
+  | { type: 'reask'; block: BlockOf<'buttons'>; w: InputWaiting }
   | { type: 'forward'; routerId: string; inner: Classified };
 
 const shown = (block: BlockOf<'buttons'>) => block.data.options.map((o) => ({ id: o.id, label: o.label }));
@@ -25,6 +28,10 @@ function act(run: Run, a: Action): void {
     follow(run, a.block, a.choice.id);
   } else if (a.type === 'retry') {
     retry(run, a.block, a.w, a.block.data.maxRetries, a.block.data.retryMessage, shown(a.block));
+  } else if (a.type === 'reask') {
+    // Asked again even past the block's Retries (never its fallback): see isUnsureReply below.
+    run.s.waiting = { ...a.w, retries: Math.min(a.w.retries + 1, a.block.data.maxRetries) };
+    bot(run, render(run, a.block.data.retryMessage), a.block.id, shown(a.block));
   } else {
     run.s.waiting = { kind: 'input', blockId: a.routerId, retries: 0 };
     run.visited.push(a.routerId);
@@ -51,6 +58,12 @@ export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
       // all, instead of dropping the question for the router's "Sorry, I didn't get that". Text the router understands
       // still goes to it at once.
       if (inner.fallback && w.retries < block.data.maxRetries) return new ClassifiedInput<Action>(true, inner.intent, run, act, { type: 'retry', block, w });
+      // Session 14 (newcomer s13 #21): an undecided answer ("maybe", "not sure", "I don't know") answers this block's
+      // question without picking; the router can do nothing with it either. It is asked again even when the Retries are
+      // used up, instead of dropping the question for the router's "Sorry, I didn't get that" ("Would you like to talk to
+      // a person?" / "maybe" / "maybe" lost the offer). The turn is still one the bot could not use, so the escalation
+      // policy's repeated-fallback check sees every one of them.
+      if (inner.fallback && isUnsureReply(analysis?.normalized ?? normalizeText(text))) return new ClassifiedInput<Action>(true, inner.intent, run, act, { type: 'reask', block, w });
       return new ClassifiedInput<Action>(inner.fallback, inner.intent, run, act, { type: 'forward', routerId: router.id, inner });
     }
     return new ClassifiedInput<Action>(true, null, run, act, { type: 'retry', block, w });
