@@ -531,7 +531,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       const conv = await d.store.getConversation(h.conversationId);
       if (!conv) throw new ApiError(404, 'conversation_not_found', 'The conversation of this handoff no longer exists (removed after the retention period).');
       const fmt = (req.query as { format: ExportFormat }).format;
-      return sendExport(reply, fmt, `transcript-${conv.id}`, exportChunks(d.store, [conv], fmt));
+      return sendExport(reply, fmt, `transcript-${conv.id}`, exportChunks(d.store, [conv], fmt, undefined, { id: a.id, admin: a.admin === true }));
     },
   });
 

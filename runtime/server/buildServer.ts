@@ -535,6 +535,7 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
     if (writeProblem) return reply.code(503).header('Retry-After', '30').send({ error: 'storage_unavailable', message: writeProblem });
     return { status: 'ready', flows: o.catalog.flowIds() };
   });
+  o.metrics.csatPerAgent = Boolean(o.metricsToken); // per-agent CSAT never on a public page (hostile s14 H#11)
   app.get('/metrics', { schema: { hide: true } }, async (req, reply) => {
     // Optional token (config metricsToken / BATON_METRICS_TOKEN); Prometheus sends it with `authorization.credentials`.
     if (o.metricsToken) {

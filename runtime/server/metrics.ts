@@ -14,6 +14,13 @@ export class RuntimeMetrics {
   readonly waitSeconds: Histogram<string>;
   readonly effectFailures: Counter<'kind'>;
   readonly conversations: Gauge<'mode'>;
+  /**
+   * baton_csat_average per agent id (hostile s14 H#11, newcomer s14 N#9): only when /metrics asks for a token
+   * (buildServer sets it from metricsToken). Without one the page is public on the port the widget is served on, and
+   * anyone could read each agent's average (with one rating, the score of a given chat) while the inbox shows a plain
+   * agent only their own; then only the overall average (agent="*") and the bot's (agent="") are given.
+   */
+  csatPerAgent = true;
 
   constructor(store: RuntimeStore, opts: { defaultMetrics?: boolean; now?: () => number } = {}) {
     const registers = [this.registry];
@@ -80,14 +87,14 @@ export class RuntimeMetrics {
         for (const [score, n] of (await tally()).scores) this.set({ score }, n);
       },
     });
-    new Gauge({
+    const csatAverage: Gauge<'agent'> = new Gauge({
       name: 'baton_csat_average',
-      help: 'Average of the stored CSAT ratings, per agent who last held the rated chat (agent="" : the bot alone) and overall (agent="*"); absent with no rating',
+      help: 'Average of the stored CSAT ratings, per agent who last held the rated chat (only when /metrics needs metricsToken; agent="" : the bot alone) and overall (agent="*"); absent with no rating',
       labelNames: ['agent'],
       registers,
-      async collect() {
-        this.reset();
-        for (const [agent, a] of (await tally()).byAgent) this.set({ agent }, a.sum / a.count);
+      collect: async () => {
+        csatAverage.reset();
+        for (const [agent, a] of (await tally()).byAgent) if (this.csatPerAgent || agent === '*' || agent === '') csatAverage.set({ agent }, a.sum / a.count);
       },
     });
     if (opts.defaultMetrics !== false) collectDefaultMetrics({ register: this.registry, prefix: 'baton_' });

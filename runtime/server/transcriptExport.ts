@@ -341,15 +341,33 @@ const textHeader = (r: ConversationRecord) =>
   `Conversation ${r.id} (flow ${r.flowId}, revision ${r.flowRevision}, ${r.mode}, started ${iso(r.createdAt)}${r.closedAt ? `, closed ${iso(r.closedAt)}` : ''})\n`;
 
 /**
+ * Who downloads, when it is an agent (the agent API): an agent who is not an admin gets the ratings of the chats they
+ * last held and those of the bot alone, nothing of colleagues' (hostile s14 H#10: a plain agent's download carried
+ * "ratings":[{"score":1,"agentId":"ann"}] while every other agent route hid it, the rule of newcomer s13 #12 and
+ * GET /api/v1/agent/csat). No viewer: the admin API, everything.
+ */
+export interface ExportViewer {
+  id: string;
+  admin: boolean;
+}
+
+/**
  * The export as text chunks: one conversation's log at a time, so memory holds one log page, not the whole export.
  * `many`: the bulk JSON shape ({total, offset, nextOffset, conversations}); else a single conversation's object.
  */
-export async function* exportChunks(store: RuntimeStore, recs: ConversationRecord[], fmt: ExportFormat, page?: { total: number; offset: number; nextOffset: number | null }): AsyncGenerator<string> {
+export async function* exportChunks(
+  store: RuntimeStore,
+  recs: ConversationRecord[],
+  fmt: ExportFormat,
+  page?: { total: number; offset: number; nextOffset: number | null },
+  viewer?: ExportViewer,
+): AsyncGenerator<string> {
   if (fmt === 'csv') yield CSV_COLUMNS.join(',') + '\r\n';
   if (fmt === 'json' && page) yield `{"total":${page.total},"offset":${page.offset},"nextOffset":${JSON.stringify(page.nextOffset)},"conversations":[`;
   let first = true;
   // Handoffs, ratings and notes: read once per export (page), not per conversation.
   const extras = fmt === 'jsonl' ? new Map<string, ConversationExtras>() : await extrasOf(store, recs.map((r) => r.id));
+  if (viewer && !viewer.admin) for (const x of extras.values()) x.ratings = x.ratings.filter((q) => q.agentId === viewer.id || q.agentId === null);
   const none: ConversationExtras = { handoffs: [], ratings: [], notes: [] };
   for (const r of recs) {
     const x = extras.get(r.id) ?? none;

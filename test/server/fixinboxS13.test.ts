@@ -126,7 +126,9 @@ describe('/metrics: handoffs per reason and CSAT (newcomer s9 #12)', () => {
     // The shop flow with the takeover's resolved exit going to the Rating block (as agentResolveRating does).
     const f = shopFlow();
     const rated: Flow = { ...f, edges: f.edges.map((e) => (e.id === 'e14' ? { ...e, to: 'rating' } : e)) };
-    const rt = await startAgentRuntime({ agents: [ada], flow: rated });
+    // Per-agent averages only on a /metrics that needs its token (hostile s14 H#11: test/server/fixrtS14.test.ts).
+    const metricsToken = 'metrics-token-0123456789';
+    const rt = await startAgentRuntime({ agents: [ada], flow: rated, config: { metricsToken } });
     await online(rt, ada);
     const c = await rt.customerWantsPerson();
     await rt.tick();
@@ -139,7 +141,7 @@ describe('/metrics: handoffs per reason and CSAT (newcomer s9 #12)', () => {
     await rt.post(`/api/v1/conversations/${d.body.conversationId}/messages`, { text: 'I want to talk to a human' }, auth(d.body.token));
     const waiting = await handoffOf(rt, d.body.conversationId, ada);
 
-    const text = String((await rt.get('/metrics')).body);
+    const text = String((await rt.get('/metrics', { authorization: `Bearer ${metricsToken}` })).body);
     expect(text).toContain(`baton_handoffs_by_reason{reason="${h.reason}",status="resolved"} 1`);
     expect(text).toContain(`baton_handoffs_by_reason{reason="${waiting.reason}",status="pending"} 1`);
     expect(waiting.reason).toBe('explicit_request');

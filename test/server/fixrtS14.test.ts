@@ -1,0 +1,85 @@
+/**
+ * fixrt, session 14, real HTTP on 127.0.0.1:
+ * - hostile s14 H#10: a plain agent's transcript download (GET /api/v1/agent/handoffs/:id/transcript) carried another
+ *   agent's rating ("ratings":[{"score":1,"agentId":"ann"}], csv `rating,Ann,1`, text "Rated 1, agent Ann") while every
+ *   other agent route hides it (newcomer s13 #12). Now the download follows that rule: admins everything, a plain
+ *   agent the ratings of chats they last held (and the bot's alone).
+ * - hostile s14 H#11 / newcomer s14 N#9: the public /metrics (no metricsToken, the default) gave each agent's CSAT
+ *   average by id. Now per-agent averages only when /metrics needs its token; the overall average stays public.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Flow } from '../../shared/flow/schema';
+import { auth, shopFlow } from './runtimeFixtures';
+import { agent, handoffOf, hid, online, startAgentRuntime, stopAgentRuntimes, tok, type AgentRuntime } from './agentFixtures';
+
+afterEach(stopAgentRuntimes);
+
+const ann = agent('ann', { name: 'Ann' });
+const bob = agent('bob', { name: 'Bob' });
+const boss = agent('boss', { name: 'Boss', admin: true });
+
+/** The shop flow with the takeover's resolved exit going to the Rating block. */
+function ratedFlow(): Flow {
+  const f = shopFlow();
+  return { ...f, edges: f.edges.map((e) => (e.id === 'e14' ? { ...e, to: 'rating' } : e)) };
+}
+
+/** A chat `who` accepts and resolves; the customer rates it `score`. Answers the handoff id. */
+async function ratedBy(rt: AgentRuntime, who: typeof ann, score: string): Promise<string> {
+  const c = await rt.customerWantsPerson();
+  await rt.tick();
+  const h = await handoffOf(rt, c.id, boss);
+  expect((await rt.post(`${hid(h.id)}/accept`, {}, tok(who))).status).toBe(200);
+  expect((await rt.post(`${hid(h.id)}/resolve`, {}, tok(who))).body.rating).toBe(true);
+  expect((await rt.post(`/api/v1/conversations/${c.id}/messages`, { text: score }, auth(c.token))).status).toBe(200);
+  rt.clock.now += 1000;
+  return h.id;
+}
+
+describe('hostile s14 H#10: transcript download and other agents\' ratings', () => {
+  it('a plain agent downloading a colleague\'s rated chat gets no rating (json, csv, text); its holder and an admin do', async () => {
+    const rt = await startAgentRuntime({ agents: [ann, bob, boss], flow: ratedFlow() });
+    await online(rt, ann, bob);
+    const id = await ratedBy(rt, ann, '1');
+    const download = async (who: typeof ann, format: string) => {
+      const res = await fetch(`${rt.url}${hid(id)}/transcript?format=${format}`, { headers: tok(who) });
+      expect(res.status).toBe(200);
+      return res.text();
+    };
+    // Bob can open the chat (same team), as before; its rating is not his to see.
+    expect(JSON.parse(await download(bob, 'json')).ratings).toEqual([]);
+    expect(await download(bob, 'csv')).not.toMatch(/,rating,/);
+    expect(await download(bob, 'text')).not.toContain('Rated');
+    // The same rule as the detail route: Bob is told nothing there either.
+    expect((await rt.get(hid(id), tok(bob))).body.handoff.rating).toBeNull();
+    for (const who of [ann, boss]) {
+      expect(JSON.parse(await download(who, 'json')).ratings).toEqual([expect.objectContaining({ score: 1, agentId: 'ann', agentName: 'Ann' })]);
+      expect(await download(who, 'csv')).toMatch(/,rating,Ann,1,,rating/);
+      expect(await download(who, 'text')).toContain('Rated 1, agent Ann');
+    }
+  });
+});
+
+describe('hostile s14 H#11: per-agent CSAT on /metrics', () => {
+  it('public /metrics: the overall average, no agent ids; with metricsToken: per agent', async () => {
+    const open = await startAgentRuntime({ agents: [ann, bob, boss], flow: ratedFlow() });
+    await online(open, ann, bob);
+    await ratedBy(open, ann, '1');
+    await ratedBy(open, bob, '5');
+    const text = String((await open.get('/metrics')).body);
+    expect(text).toContain('baton_csat_average{agent="*"} 3');
+    expect(text).not.toMatch(/baton_csat_average\{agent="(ann|bob)"\}/);
+    expect(text).toContain('baton_csat_ratings{score="1"} 1');
+
+    const metricsToken = 'metrics-token-0123456789';
+    const closed = await startAgentRuntime({ agents: [ann, bob, boss], flow: ratedFlow(), config: { metricsToken } });
+    await online(closed, ann, bob);
+    await ratedBy(closed, ann, '1');
+    await ratedBy(closed, bob, '5');
+    expect((await closed.get('/metrics')).status).toBe(401);
+    const guarded = String((await closed.get('/metrics', { authorization: `Bearer ${metricsToken}` })).body);
+    expect(guarded).toContain('baton_csat_average{agent="ann"} 1');
+    expect(guarded).toContain('baton_csat_average{agent="bob"} 5');
+    expect(guarded).toContain('baton_csat_average{agent="*"} 3');
+  });
+});
