@@ -35,6 +35,18 @@ describe('languageCodeProblem (newcomer s14 N#1)', () => {
     for (const t of ['zh-Hant-TW', 'es-419', 'sr-Latn', 'en-GB-oxendict']) expect(languageCodeProblem(t), t).toBeNull();
   });
 
+  it('agrees with the flow file check (validateFlow languageTagProblem): what it warns of, the field refuses', async () => {
+    const { languageTagProblem } = await import('../../shared/flow/validateFlow');
+    const long = 'ja-JP-u-ca-japanese-x-abcdefgh-abcdefgh'; // valid BCP 47, longer than the file check's 35
+    for (const t of ['ja-JP-u-ca-japanese', 'en-US-x-twain', 'english', 'en_GB', long, 'zh-Hant-TW', 'x-private']) {
+      const fileSays = languageTagProblem(t);
+      const fieldSays = languageCodeProblem(t);
+      if (fileSays !== null) expect(fieldSays, t).toMatch(/is not a language code/);
+      if (fieldSays === null) expect(fileSays, t).toBeNull();
+    }
+    expect(languageCodeProblem(long)).toMatch(/is not a language code/);
+  });
+
   it('a naming call that throws for any other reason gives a sentence, not an exception', () => {
     vi.spyOn(Intl.DisplayNames.prototype, 'of').mockImplementation(() => {
       throw new RangeError('invalid_argument');

@@ -10,6 +10,8 @@
  * reverted. The language is now named from the tag's base name (language-script-region-variants, Intl.Locale), and
  * a naming call that still throws is reported in words, never thrown.
  */
+import { languageTagProblem } from '../../../shared/flow/validateFlow';
+
 let names: Intl.DisplayNames | null | undefined;
 function displayNames(): Intl.DisplayNames | null {
   if (names === undefined) {
@@ -26,12 +28,14 @@ function displayNames(): Intl.DisplayNames | null {
 export function languageCodeProblem(text: string): string | null {
   const t = text.trim();
   if (t === '') return 'Type a language code such as en, fr or de.';
-  let canonical: string;
+  // The flow file's own check (validateFlow's bad_language warning) first, so the field never saves what it warns of.
+  let canonical = '';
   try {
-    canonical = Intl.getCanonicalLocales(t)[0] ?? '';
+    if (languageTagProblem(t) === null) canonical = Intl.getCanonicalLocales(t)[0] ?? '';
   } catch {
-    return `“${t}” is not a language code: use a short code such as en, fr or de (or en-GB, pt-BR).`;
+    canonical = '';
   }
+  if (!canonical) return `“${t}” is not a language code: use a short code such as en, fr or de (or en-GB, pt-BR).`;
   const dn = displayNames();
   if (!dn) return null;
   let named: string | undefined;
