@@ -72,9 +72,10 @@ export function writeOps(db) {
     if (q.create) {
       if (db.convs.doesExist(q.id)) throw new WriteConflict(`conversation ${q.id} already exists`);
       if (q.ext !== undefined && db.ext.doesExist(q.ext)) throw new WriteConflict(`external key ${q.ext} is already mapped`);
-    } else if (!db.convs.doesExist(q.id)) {
+    } else if (q.known !== true && !db.convs.doesExist(q.id)) {
       // Planned from a record a prune removed before this write (storetest, session 6): writing it would bring the
       // conversation back without its index entries and log, pointing at journal numbers a later start reuses.
+      // `known`: planned while no prune was under way (embeddedStore.ts `pruning`), so no such write came before.
       throw new WriteConflict(`conversation ${q.id} does not exist (it was pruned)`);
     }
     // Log entries (JSON text, without id and seq) at the journal numbers the main thread planned (embeddedStore.ts
