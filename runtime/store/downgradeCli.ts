@@ -9,7 +9,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { EmbeddedStore } from './embeddedStore';
+import { DataFolderInUseError, EmbeddedStore } from './embeddedStore';
 
 const dir = process.argv[2];
 if (!dir) {
@@ -20,7 +20,16 @@ if (!existsSync(join(dir, 'baton.lmdb'))) {
   console.error(`${dir} is not a Baton data folder (no baton.lmdb in it): give the folder baton serve used as --data (default ./baton-data). Nothing was changed.`);
   process.exit(2);
 }
-const store = new EmbeddedStore({ dir, writer: 'inline' });
+// Hostile s14 H#13: a folder in use by a running baton serve was refused (nothing changed) with Node's uncaught-error
+// dump and the advice meant for a second baton serve ("give this one another --data folder"): one sentence instead.
+let store: EmbeddedStore;
+try {
+  store = new EmbeddedStore({ dir, writer: 'inline' });
+} catch (err) {
+  const why = err instanceof DataFolderInUseError ? `${err.message.split(';')[0]}: stop baton serve first, then run this again` : `cannot open ${dir}: ${err instanceof Error ? err.message : String(err)}`;
+  console.error(`${why}. Nothing was changed.`);
+  process.exit(1);
+}
 try {
   const n = store.downgradeForOlderVersions();
   console.log(`${n} conversation records rewritten for an older baton serve in ${dir}`);
