@@ -37,6 +37,8 @@ export const takeoverPrompts: Record<Field, string> = {
 export const takeoverTexts = {
   emailRetry: "That doesn't look like an email address. Could you check it? For example: name@example.com",
   emailSkipped: "No problem, let's continue without it.",
+  /** The customer's name typed at the email question (a name one turn late, or the question misread): kept, the email asked again. */
+  emailAfterName: (name: string) => `Thanks, ${name}. And what is your email address, in case we get disconnected?`,
   nameRetry: 'Sorry, I only need your name here (for example: Kim Lee). What should we call you?',
   /** The answer to the name question was the customer's problem: kept as the reason, the name asked once more. */
   nameRetryNoted: "Thanks, I've noted that for the team. And what's your name? (Just your first name is fine.)",
@@ -195,8 +197,16 @@ export function answerTakeoverQuestion(
     } else bot(run, takeoverTexts.nameSkipped, block.id);
   } else if (w.field === 'email') {
     const r = validateAnswer('email', t, run.now);
+    const late = r.ok ? null : nameAtEmailQuestion(run, t);
     if (r.ok) setVar(run, 'customerEmail', r.value);
-    else if (w.retries + 1 <= EMAIL_RETRIES) {
+    else if (late !== null) {
+      // Session 14 (newcomer s13 #17): "Kim" typed one turn late (the name question skipped after a sentence), or the
+      // email question answered with a name, was refused as an email. The name is kept (the inbox titles the chat by
+      // it) and the email asked again, not counted as a wrong email; once a name is known, this does not happen again.
+      setVar(run, 'customerName', late);
+      bot(run, takeoverTexts.emailAfterName(late), block.id);
+      return;
+    } else if (w.retries + 1 <= EMAIL_RETRIES) {
       run.s.waiting = { ...w, retries: w.retries + 1 };
       bot(run, takeoverTexts.emailRetry, block.id);
       return;
@@ -211,6 +221,12 @@ export function answerTakeoverQuestion(
   }
   const reason = w.reason ?? 'flow';
   handOver(run, block, reason, w.reason ? (run.s.lastEscalation?.signals ?? []) : []);
+}
+
+/** A name typed at the email question, when no name is known yet: no '@' or digit, and a name by nameFromAnswer. */
+function nameAtEmailQuestion(run: Run, t: string): string | null {
+  if (isKnown(run.s.variables.customerName) || /[@\d]/.test(t)) return null;
+  return nameFromAnswer(t);
 }
 
 /**

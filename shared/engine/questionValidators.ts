@@ -217,6 +217,9 @@ const NOT_A_NAME_S13 = new Set([
   ...PERSON_WORDS,
   ...'customer service team bot robot chatbot real live actual urgent urgently asap now quick quickly immediately emergency whatever idk dunno none nothing nobody anonymous skip pass private secret'.split(' '),
   ...'fuck fucking fuckin fck fk off shit crap damn bloody hell wtf ffs stfu idiot idiotic stupid dumb moron useless pathetic rubbish garbage trash bitch bastard twat prick wanker arse ass asshole'.split(' '),
+  // Session 14 (newcomer s13 #17): answers to the name or email question that are not names either ("nah", "wait",
+  // "one sec", "later", "gmail"), now that a name typed at the email question is taken as the name.
+  ...'nah huh wait sec secs moment later hold noone nvm brb lol email mail gmail googlemail hotmail outlook yahoo icloud aol proton protonmail'.split(' '),
 ]);
 /** The longest name taken (hostile s13 #10: 300 x's were a name); longer answers are asked again. */
 export const MAX_NAME_CHARS = 60;
