@@ -93,8 +93,10 @@ const PRAISE_GATE = new Set([
   'lovely', 'wonderful', 'fantastic', 'amazing', 'great', 'nice', 'superb', 'stellar', 'marvellous', 'marvelous', 'magnificent',
   'efficient', 'congratulations', 'congrats', 'well', 'wow', 'yay', 'perfect', 'outstanding', 'remarkable', 'astonishing', 'achievement',
   'love', 'alive', 'classy', 'top',
+  // Session 14: "I must commend your commitment to consistency", "cracking stuff".
+  'commend', 'cracking',
 ]);
-const PRAISE = / (?:excellent|brilliant|impressive|incredible|clever|genius|bravo|riveting|speedy|fun (?:game|times)|solid (?:work|engineering|job|effort|service)|lovely|wonderful|fantastic|amazing|superb|stellar|marvell?ous|magnificent|efficient|congratulations|congrats|well done|top notch|outstanding|remarkable|astonishing|(?:a )?(?:rare|real) achievement|what a time to be alive|very (?:good|quick|fast|nice|speedy|efficient)|good (?:job|work|service)|great (?:job|work|service|stuff)|nice (?:one|work|job)|real classy|so efficient)\b/;
+const PRAISE = / (?:excellent|brilliant|impressive|incredible|clever|genius|bravo|riveting|speedy|fun (?:game|times)|solid (?:work|engineering|job|effort|service)|lovely|wonderful|fantastic|amazing|superb|stellar|marvell?ous|magnificent|efficient|congratulations|congrats|well done|top notch|outstanding|remarkable|astonishing|(?:a )?(?:rare|real) achievement|what a time to be alive|very (?:good|quick|fast|nice|speedy|efficient)|good (?:job|work|service)|great (?:job|work|service|stuff)|nice (?:one|work|job)|real classy|so efficient|(?:must|have to|got to) commend|cracking (?:stuff|job|work|service|effort))\b/;
 const NUMBER_WORD = '(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|several|a few|many|\\d+)';
 const BIG_DAYS = '(?:five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|[5-9]|[1-9]\\d)';
 const MONTH = '(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|halloween|easter|summer|spring|last (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday))';
@@ -108,6 +110,8 @@ const FAILURE = new RegExp(
     // the same status or an excuse again, a thing done twice, facts that say otherwise
     ` (?:the )?same (?:\\w+ )?(?:status|message|update|answer|excuse|reply)\\b| (?:another|new|whole new|fresh) excuse\\b| excuses\\b| twice\\b| (?:third|fourth|fifth) time\\b`,
     ` says otherwise\\b| (?:wasn t|was not|isn t|is not|not) an? (?:update|answer|reply|help)\\b| still (?:not|no|nothing|waiting|the same|says|showing|stuck|hasn t|has not|hasnt)\\b`,
+    // session 14: contradictions counted ("three separate emails", "four different dates"), a next-day parcel on day four
+    ` ${NUMBER_WORD} (?:separate|different) (?:\\w+ )?(?:emails|dates|notifications|answers|stories|tracking numbers|excuses|messages|estimates)\\b| (?:arrived|came|turned up|showed up|delivered) on day (?:three|four|five|six|seven|eight|nine|ten|[3-9])\\b| dates ranging\\b`,
     ` (?:losing|lost|lose) (?:the |my |our |a )\\w+| wrong (?:one|item|colour|color|size|thing|address|parcel)\\b| (?:when|after) i (?:asked|ordered|paid) for\\b`,
   ].join('|'),
 );

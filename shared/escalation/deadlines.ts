@@ -96,6 +96,12 @@ const FRAME = new Set([
   'festival', 'recital', 'performance', 'tournament', 'conference', 'presentation', 'reunion', 'anniversary',
   'operation', 'surgery', 'baptism', 'communion', 'prom', 'promised', 'expedite', 'airport', 'station',
 ]);
+/** Session 14: the events of FRAME whose possessive ("gig's", "flight's") frames a time too. */
+const EVENT_FRAME = new Set([
+  'flight', 'wedding', 'party', 'birthday', 'funeral', 'interview', 'exam', 'event', 'trip', 'train', 'bus', 'ferry', 'appointment',
+  'meeting', 'ceremony', 'christening', 'graduation', 'concert', 'gig', 'dinner', 'holiday', 'festival', 'recital',
+  'performance', 'tournament', 'conference', 'presentation', 'reunion', 'anniversary', 'operation', 'surgery', 'baptism', 'communion', 'prom', 'bday',
+]);
 /** A message this short that names a time is itself the deadline ("by noon?", "tomorrow morning please"). */
 const SHORT_REQUEST = 5;
 /** Past facts: a time next to these is information, not a deadline. */
@@ -106,7 +112,7 @@ const PAST = new Set([
   'broke', 'fell', 'took',
 ]);
 /** Questions about when the shop or the courier works, not about the customer's need. */
-const HOURS_QUESTION = [/\b(are|is) you(r shop| guys| lot)? open\b/, /\byou open\b/, /\bopen or (no|not)\b/, /\bopen on\b/, /\b(do|will) you (deliver|ship) on\b/, /\bwhat time do you\b/, /\bdo you (open|close|deliver|ship|work)\b/, /\b(is there|any) delivery on\b/, /\bopen (on|at|today|tomorrow)\b/, /\bopening hours?\b/, /\bwhat time (?:\w+ ){0,4}(?:opens?|closes?)\b/, /\bdelivery slots?\b/, /\bcut ?off\b/, /\b(deliver|ship|open|post|work|collect)\w* on (mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends)\b/, /\b(include|includes|including|cover|covers) (mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekends?|bank holidays?)\b/];
+const HOURS_QUESTION = [/\b(are|is) you(r shop| guys| lot)? open\b/, /\byou open\b/, /\bopen or (no|not)\b/, /\bopen on\b/, /\b(do|will) you (deliver|ship) on\b/, /\bwhat time do you\b/, /\bdo you (open|close|deliver|ship|work)\b/, /\b(is there|any) delivery on\b/, /\bopen (on|at|today|tomorrow)\b/, /\bopening hours?\b/, /\bwhat time (?:\w+ ){0,4}(?:opens?|closes?)\b/, /\bdelivery slots?\b/, /\bcut ?off\b/, /\b(deliver|ship|open|post|work|collect)\w* (?:\w+ )?(mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends)\b/, /\b(include|includes|including|cover|covers) (mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekends?|bank holidays?)\b/];
 /**
  * Round eight: a time that is not the customer's deadline, read from the words just before it:
  *  - somebody else's date: a sale, offer or competition ("is the sale on till Sunday?", "competition ends Friday");
@@ -618,7 +624,9 @@ export function findDeadline(toks: readonly string[], now: number, timezone: str
   let frame = obligation(toks);
   if (!frame) {
     for (const t of toks) {
-      if (FRAME.has(t)) {
+      // Session 14: an event's possessive frames a time like the event ("the gig's tonight", "the party's at 6": the
+      // apostrophe is gone after normalising, "gigs").
+      if (FRAME.has(t) || (t.length >= 4 && t.endsWith('s') && EVENT_FRAME.has(t.slice(0, -1)))) {
         frame = true;
         break;
       }

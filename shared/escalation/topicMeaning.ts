@@ -75,14 +75,15 @@ const FRAMES: Frame[] = [
     output: 'billing',
     meaning: 'an error described by what the statement or the total shows',
     gate: [
-      w('statement receipt invoice bill total bank banking card charged billed debited paid took taken deducted take takes charge charges added add klarna paypal clearpay afterpay laybuy'),
+      w('statement statements receipt receipts invoice invoices bill bills total totals bank banks banking card cards charged billed debited paid took taken deducted take takes charge charges added add klarna paypal clearpay afterpay laybuy'),
       w('twice two times double more instead higher different wrong extra again only three same never not 2x x2 but'),
     ],
     all: [
       new RegExp(
         [
           // a money document that shows something other than what the customer bought
-          ` (?:statement|receipt|invoice|bill|total|bank|banking app|card|klarna|paypal|clearpay|afterpay|laybuy) (?:\\w+ ){0,3}(?:shows?|showing|says?|said|saying|lists?|listed|reads?|came to|comes to|has|had) (?:\\w+ ){0,10}(?:twice|two times|double|more than|instead of|higher than|different|(?<!(?:nothing|not|no|nothing s|nothing is) )wrong|extra|again|when (?:i|we) only|but (?:i|we) only|(?:i|we) only (?:ordered|bought|put|had|got|paid|placed|made))`,
+          // (Session 14: "my statement's got you down for it twice": the possessive reads "statements", and "got" is "has".)
+          ` (?:statements?|receipts?|invoices?|bills?|totals?|banks?|banking app|cards?|klarna|paypal|clearpay|afterpay|laybuy) (?:\\w+ ){0,3}(?:shows?|showing|says?|said|saying|lists?|listed|reads?|came to|comes to|has|had|got|has got) (?:\\w+ ){0,10}(?:twice|two times|double|more than|instead of|higher than|different|(?<!(?:nothing|not|no|nothing s|nothing is) )wrong|extra|again|when (?:i|we) only|but (?:i|we) only|(?:i|we) only (?:ordered|bought|put|had|got|paid|placed|made))`,
           // charged or paid twice, extra, more than the price ("you took £40 when it was £25")
           ` (?:i|we|you|they|card|account|bank) (?:was |were |have been |has been |got |been )?(?:charged|billed|debited|took|taken|paid|deducted) (?:\\w+ ){0,6}(?:twice|two times|double|three times|2x|x2|more than|instead of|again for|for the same)`,
           // session 7: paid / charged "2x" said alone ("paid 2x for NW-103300??")
@@ -192,14 +193,16 @@ const FRAMES: Frame[] = [
     meaning: 'the customer wants their account closed or gone',
     gate: [
       w('account accounts login logins profile membership subscription registration'),
-      w('close shut delete remove deactivate cancel terminate rid wipe erase end closed deleted removed deactivated cancelled canceled terminated gone disappear vanish want wish need nuke scrap ditch axe'),
+      w('close shut delete remove deactivate cancel terminate rid wipe erase end closed deleted removed deactivated cancelled canceled terminated gone disappear vanish want wish need nuke scrap ditch axe exclude excluded'),
     ],
     all: [
       new RegExp(
         [
           // (session 12: "my" as people write it, "ma", "mah", "me", "mi"; "shut ma account doon")
-          ` (?:close|shut|delete|remove|deactivate|cancel|terminate|get rid of|wipe|erase|end|nuke|scrap|ditch|axe) (?:down |doon )?(?:my|ma|mah|me|mi|our|the|this|that|both|one of my|all my|all of my) (?:\\w+ )?(?:account|accounts|login|logins|profile|membership|subscription|registration)\\b`,
-          ` (?:account|accounts|login|logins|profile|membership|subscription)(?: \\w+){0,3} (?:closed|shut down|deleted|removed|deactivated|cancelled|canceled|terminated|gone|disappear)`,
+          // (session 14: "exclude my account", as speakers of languages with "excluir / exclure" say delete)
+          ` (?:close|shut|delete|remove|deactivate|cancel|terminate|get rid of|wipe|erase|end|nuke|scrap|ditch|axe|exclude) (?:down |doon )?(?:my|ma|mah|me|mi|our|the|this|that|both|one of my|all my|all of my) (?:\\w+ )?(?:account|accounts|login|logins|profile|membership|subscription|registration)\\b`,
+          // (session 14: "ah want ma account shut doon": the participle as people say it)
+          ` (?:account|accounts|login|logins|profile|membership|subscription)(?: \\w+){0,3} (?:closed|shut down|shut doon|deleted|removed|deactivated|cancelled|canceled|terminated|gone|disappear|excluded)\\b(?! (?:out|me|us)\\b)`,
           ` (?:close|shut|delete|deactivate|cancel|terminate|get rid of)(?: \\w+){0,4} (?:down )?(?:for good|permanently|forever|for ever|completely|altogether)`,
           ` (?:make|want) (?:it|my account|the account|this account) (?:\\w+ )?(?:disappear|vanish|gone)`,
           ` (?:do not|no longer|never) (?:want|wish|need) (?:to )?(?:use |keep |have )?(?:this|my|the|an) (?:account|profile|membership|login)`,
@@ -214,13 +217,18 @@ const FRAMES: Frame[] = [
     meaning: 'a product that does not do what it should',
     gate: [
       w('not never only stopped stops quit no too'),
-      w('work works worked working turn turns turned switch power charge charges charging heat heats heated heating hot stack fit close lock zip connect connects pair stay hold holding spin spinning blend light lights play plays print cool freeze seal inflate sound signal picture big small short long loose tight match line'),
+      w('work works worked working turn turns turned turning switch switching power powering charge charges charging heat heats heated heating hot stack fit close lock zip connect connects connecting pair stay hold holding spin spinning blend blending light lights lighting play plays print cool cooling freeze seal inflate sound signal picture big small short long loose tight match line'),
     ],
     all: [
       new RegExp(
         [
           ` (?:does|do|did|will|would|can) not (?:actually |even |properly )?(?:work|turn on|switch on|power on|charge|heat|heat up|get hot|stack|fit together|close|lock|zip|connect|pair|stay on|stay up|hold|spin|blend|light up|play|print|cool|freeze|seal|inflate)\\b`,
           ` (?:never|no longer) (?:works|worked|gets hot|got hot|heats|heated|turns on|turned on|charges|charged|connects|lights up|switches on)\\b`,
+          // Session 14: the fault as it goes on ("is not switching on", "water not heating at all") and without the
+          // auxiliary, as many non-native writers put it ("the blade no turn", "it not work")
+          // (The subject is a thing: not a person, not "this / everything / nothing" (the conversation or the day), not the
+          // way of typing ("lowercase isn't working"); an auxiliary is skipped to its subject.)
+          ` (?!(?:i|we|you|he|she|they|me|us|him|her|them|who|that|this|these|those|everything|nothing|something|anything|all|lowercase|uppercase|capitals|caps|typing|why|is|are|was|were|s|do|does|did|can|could|will|would|should|may|might|must|if|or|and|to|still|just|really|really|so)\\b)[a-z]+ (?:(?:is|are|was|were|s|still|just) ){0,2}(?:not|no) (?:working|work|switching on|turning on|powering on|heating(?: up)?|heat|charging|spinning|spin|turning|turn|lighting up|connecting|blending|cooling)\\b`,
           ` (?:stopped|stops|quit) (?:working|charging|heating|spinning|turning on|holding)\\b`,
           ` (?:works|work|working|plays|sound) (?:only|just) (?:on )?(?:one|the left|the right|left|right|half)\\b| only (?:works|work|plays) (?:on )?(?:one|the left|the right|left|right)\\b| (?:has|have|with|gives|makes) no (?:sound|power|signal|picture|heat)\\b`,
           ` (?:pieces|pegs|parts|lid|legs|holes|screws|bolts|zip|buttons) (?:\\w+ ){0,3}(?:too (?:big|small|short|long|loose|tight) for|do not (?:fit|match|line up))`,
@@ -229,8 +237,8 @@ const FRAMES: Frame[] = [
     ],
     // Not a product: a link, a code, the site, an app, a card payment, an account; or a question about the shop.
     none: [
-      / (?:link|links|code|codes|voucher|coupon|site|website|page|app|tracking|button|email|emails|login|password|card|payment|account|checkout|basket|discount|search|filter|chat|bot|phone line|number|label|form|buzzer|doorbell|bell|intercom|lift|elevator|gate|door|entry|date|day|time|slot|\d{1,2}(?:st|nd|rd|th))s? (?:\w+ ){0,4}(?:does|do|did|will|would|can|never|no longer|stopped|only)\b/,
-      / not (?:\w+ )?work (?:for|with) (?:us|me|you|them|my|our)\b/,
+      / (?:link|links|code|codes|voucher|coupon|site|website|page|app|tracking|button|email|emails|login|password|card|payment|account|checkout|basket|discount|search|filter|chat|bot|phone line|number|label|form|buzzer|doorbell|bell|intercom|lift|elevator|gate|door|entry|date|(?<!(?:from|since) )day|time|(?:delivery|time|booking|collection) slot|\d{1,2}(?:st|nd|rd|th))s? (?:\w+ ){0,4}(?:does|do|did|will|would|can|never|no longer|stopped|only|is not|are not|was not|not|no)\b/,
+      / not (?:\w+ )?work(?:ing|s)? (?:for|with) (?:us|me|you|them|my|our)\b/,
     ],
   },
   {
@@ -257,7 +265,7 @@ const FRAMES: Frame[] = [
           // session 10: it leaks ("the kettle leaks from the bottom", "leak water all over the counter"), a part coming away
           // ("the sole is coming off already", "the handle came off"), a fault there from the first day
           ` (?:leak|leaks|leaking|leaked|drips|dripping) (?:\\w+ ){0,2}(?:from (?:the )?(?:bottom|under|underneath|base|side|seam|seal|lid|top|back|inside)|water|everywhere|all over|onto|on to)`,
-          ` (?:sole|soles|heel|heels|handle|handles|strap|straps|leg|legs|wheel|wheels|button|buttons|zip|zipper|lid|knob|knobs|door|hinge|hinges|seam|seams|stitching|spout|arm|arms) (?:is |are |has |have |already |just )*(?:coming|came|come|fell|falling|fallen|come|comes) (?:off|apart|loose|away|out|undone)`,
+          ` (?:sole|soles|heel|heels|handle|handles|strap|straps|leg|legs|wheel|wheels|button|buttons|zip|zipper|lid|knob|knobs|door|hinge|hinges|seam|seams|stitching|spout|arm|arms|blade|blades|screw|screws|bolt|bolts|head|heads|clasp|clasps|buckle|buckles|cap|caps|plug|plugs|catch|catches|spring|springs) (?:is |are |has |have |had |already |just |s )*(?:coming|came|come|fell|falling|fallen|come|comes|gone|went|working|worked) (?:off|apart|loose|away|out|undone)`,
           ` (?:not|never|no) (?:\\w+ ){0,4}(?:from|since) (?:the )?(?:first|1st) (?:day|use|time)| (?:from|since) (?:the )?(?:first|1st) (?:day|use|time)(?: \\w+){0,4} (?:not|never|no|broken|faulty|stopped)`,
         ].map((alt) => `(?:${alt})\\b`).join('|'),
       ),

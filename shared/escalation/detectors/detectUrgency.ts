@@ -134,6 +134,8 @@ const EMERGENCY = new Set([
   // overheating ("the hose is leaking right now, water going everywhere", "it's very hot, smells like burn, what do I do
   // now?"). Still needs a sign of now, and a story in the past ("it was leaking when it came") is not one.
   ...['leaking', 'flooding', 'flooded', 'hissing', 'overheating', 'burst', 'bursting', 'exploding', 'melting', 'burn'],
+  // Session 14: a fire not out yet ("it's still smouldering").
+  'smouldering', 'smoldering',
 ]);
 /** The session-10 words need their sign of now close by (five words either side) or "right now": "the bottle is leaking, can I get a new one now?" is not it. */
 const NEAR_NOW = new Set(['leaking', 'flooding', 'flooded', 'hissing', 'overheating', 'burst', 'bursting', 'exploding', 'melting', 'burn']);
@@ -150,6 +152,10 @@ function injuryAt(toks: string[], i: number): boolean {
   const b = toks[i + 2];
   return (a === 'his' || a === 'her' || a === 'their' || a === 'my' || a === 'himself' || a === 'herself') && (BODY.has(b ?? '') || a === 'himself' || a === 'herself');
 }
+function burnOnBody(toks: string[], i: number): boolean {
+  const a = toks[i + 1];
+  return (a === 'his' || a === 'her' || a === 'their' || a === 'my') && BODY.has(toks[i + 2] ?? '');
+}
 function emergencyNow(toks: string[]): string | null {
   // (The older, plainer words first: "the stove is leaking smell of gas right now" is named by its gas.) Session 12
   // (speed): one pass keeping the first of each kind, instead of a second pass over the message for the newer words.
@@ -157,8 +163,13 @@ function emergencyNow(toks: string[]): string | null {
   let newer = -1;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
-    if (!(EMERGENCY.has(t) || t === 'gas' || HURT_VERB.has(t))) continue;
-    const isNewer = NEAR_NOW.has(t);
+    if (!(EMERGENCY.has(t) || t === 'gas' || HURT_VERB.has(t))) {
+      // Session 14: a dropped g ("smoulderin", "burnin", "smokin") is the same emergency word.
+      if (t.length > 5 && t.endsWith('in') && EMERGENCY.has(t + 'g') && affirmed(toks, i) && !namesARisk(toks, i) && (toks[i - 1] === 'still' || toks[i - 2] === 'still')) return t + 'g';
+      continue;
+    }
+    // Session 14: a burn on someone's body ("burn his hand") is an injury: its sign of now may be anywhere in the message.
+    const isNewer = NEAR_NOW.has(t) && !burnOnBody(toks, i);
     if (isNewer && newer >= 0) continue;
     if ((EMERGENCY.has(t) || gasLeak(toks, i) || injuryAt(toks, i)) && affirmed(toks, i) && !namesARisk(toks, i)) {
       if (!isNewer) {
@@ -170,8 +181,11 @@ function emergencyNow(toks: string[]): string | null {
   }
   const hit = plain >= 0 ? plain : newer;
   if (hit < 0) return null;
+  // Session 14: "still smoking", "that's still smouldering": the emergency goes on as the customer writes, whatever else
+  // the message tells of the past ("the lights I had off you").
+  if (toks[hit - 1] === 'still' || (toks[hit - 2] === 'still' && (toks[hit - 1] === 'is' || toks[hit - 1] === 'are' || toks[hit - 1] === 's'))) return toks[hit];
   let now = false;
-  const near = NEAR_NOW.has(toks[hit]);
+  const near = NEAR_NOW.has(toks[hit]) && !burnOnBody(toks, hit);
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (LONG_AGO.has(t)) return null;

@@ -130,3 +130,73 @@ describe('a failure told as a flat fact is negative sentiment', () => {
     expect(reasonOf(t)).not.toBe('negative_sentiment');
   });
 });
+
+describe('urgency: an event said with a possessive, a fire not out yet, a burn on someone now; a weekly habit is no deadline', () => {
+  it.each([
+    "the recital's TONIGHT and the violin strings are still 'in transit'",
+    "my flight's at 6 tomorrow morning and the adapter hasn't come",
+    'the candle you sold me is STILL smoking after I blew it out, what do I do',
+    "the extension lead melted and it's still smoulderin' behind the sofa",
+    'my daughter burnt her hand on the heater you sent, she is screaming, what do I do NOW',
+  ])('%j is urgency', (t) => {
+    expect(reasonOf(t)).toBe('urgency');
+  });
+  it.each([
+    'do ye deliver oan saturdays? the lamp is for my mam',
+    'your van comes round on tuesdays, right? just so I know',
+    'The app shows my order as pending since this morning. Does that mean the payment failed?',
+    'the heater burnt my hand last week when I touched the grille, is that normal for this model?',
+  ])('%j is not urgency', (t) => {
+    expect(reasonOf(t)).not.toBe('urgency');
+  });
+});
+
+describe('a product fault by meaning: as it goes on, without the auxiliary, a part come loose; a money document in the possessive', () => {
+  it.each([
+    'the iron is not heating up at all, only two days old. order NW-771203',
+    'mixer arrive yesterday and the beater no spin. NW-330912',
+    "the buckle's come loose on the new satchel already",
+    "my statement's got you down for the rug twice but I only bought the one",
+  ])('%j is a sensitive topic', (t) => {
+    expect(reasonOf(t)).toBe('sensitive_topic');
+  });
+  it.each([
+    'this jacket is not working for me colour-wise, can I swap it for the green?',
+    'my card is not working on your checkout, do you take PayPal?',
+    'the delivery slot does not work for me, can I choose Thursday instead?',
+    'I have had the radio from day one and love it, does it come in red?',
+  ])('%j is not', (t) => {
+    expect(reasonOf(t)).not.toBe('sensitive_topic');
+  });
+});
+
+describe('account deletion in the words people use', () => {
+  it.each([
+    'please exclude my account and my data from your site, I will not buy again',
+    'I want ma account shut doon, nae mair emails',
+  ])('%j is a sensitive topic', (t) => {
+    expect(reasonOf(t)).toBe('sensitive_topic');
+  });
+  it.each([
+    'my account got shut out after three wrong passwords, how do I get back in?',
+    'the account page is shut for maintenance, when does it open again?',
+  ])('%j is not account deletion', (t) => {
+    expect(reasonOf(t)).not.toBe('sensitive_topic');
+  });
+});
+
+describe('praise the facts contradict: counted contradictions, commending, "cracking stuff"', () => {
+  it.each([
+    'Two separate estimates, two different dates, still no sofa. I must commend the creativity.',
+    'five different answers from five of your emails. truly impressive',
+  ])('%j is negative sentiment', (t) => {
+    expect(reasonOf(t)).toBe('negative_sentiment');
+  });
+  it.each([
+    'the throw is cracking stuff, do you have it in mustard',
+    'I must commend your driver, he carried it up three flights of stairs',
+    'we got three different colours in the sample pack, brilliant, can I order the green one',
+  ])('%j is not', (t) => {
+    expect(reasonOf(t)).not.toBe('negative_sentiment');
+  });
+});
