@@ -23,7 +23,10 @@
  *        minor page faults per message (/proc/<pid>/task/<tid>/stat), GC count and ms per 1,000 messages (a preloaded
  *        PerformanceObserver in every thread, NODE_OPTIONS=--require, both checkouts alike), process sys time share
  *   BENCH_PROFILE_DIR=/tmp/prof   (session 12) CPU profile of every thread of this checkout's server (a preloaded
- *        inspector session per thread: a worker thread does not get --cpu-prof), PROF_START_MS after start for PROF_MS
+ *        inspector session per thread: a worker thread does not get --cpu-prof). Session 14: the profiles cover this
+ *        checkout's first measured round (SIGUSR2 before and after it, relayed to every thread; a fixed window after
+ *        start could fall on the other servers' rounds: the main thread's came out idle); PROF_START_MS / PROF_MS
+ *        (ms after start, length) restore the fixed window
  * Linux only (/proc). Prints tables; never pass/fail.
  */
 import os from 'node:os';
@@ -55,13 +58,22 @@ if (process.env.ATTRIB_DIR) {
 }
 if (process.env.PROF_DIR) {
   const inspector = require('node:inspector');
-  const start = Number(process.env.PROF_START_MS ?? 20000), dur = Number(process.env.PROF_MS ?? 6000);
   const s = new inspector.Session(); s.connect();
-  setTimeout(() => {
-    s.post('Profiler.enable', () => s.post('Profiler.setSamplingInterval', { interval: 200 }, () => s.post('Profiler.start', () => {
-      setTimeout(() => s.post('Profiler.stop', (err, r) => { if (!err) fs.writeFileSync(process.env.PROF_DIR + '/' + name + '.cpuprofile', JSON.stringify(r.profile)); }), dur).unref();
-    })));
-  }, start).unref();
+  const begin = () => s.post('Profiler.enable', () => s.post('Profiler.setSamplingInterval', { interval: 200 }, () => s.post('Profiler.start')));
+  const end = () => s.post('Profiler.stop', (err, r) => { if (!err) fs.writeFileSync(process.env.PROF_DIR + '/' + name + '.cpuprofile', JSON.stringify(r.profile)); });
+  if (process.env.PROF_SIGNAL) {
+    // Session 14: the bench sends SIGUSR2 to the server right before and right after the first measured round of this
+    // checkout; the main thread relays it to every thread, so all profiles cover exactly that round.
+    const ch = new (require('node:worker_threads').BroadcastChannel)('baton-bench-prof');
+    ch.unref();
+    let on = false;
+    const toggle = () => { on = !on; if (on) begin(); else end(); };
+    ch.onmessage = toggle;
+    if (isMainThread) process.on('SIGUSR2', () => { ch.postMessage('toggle'); toggle(); });
+  } else {
+    const start = Number(process.env.PROF_START_MS ?? 20000), dur = Number(process.env.PROF_MS ?? 6000);
+    setTimeout(() => { begin(); setTimeout(end, dur).unref(); }, start).unref();
+  }
 }
 `;
 
@@ -156,6 +168,8 @@ interface Target {
   headers: (i: number) => Record<string, string>;
   runs: Array<{ ok: number; perSec: number; p99: number; cpu: number; main: number; other: number; attrib?: Attrib }>;
   attribDir?: string;
+  /** BENCH_PROFILE_DIR: SIGUSR2 starts and stops the profiles around this server's first measured round. */
+  profileSignal?: true;
 }
 
 /** BENCH_ATTRIB: one round's per-thread figures (main thread, busiest other thread = the shard's worker, the rest). */
@@ -209,7 +223,10 @@ export async function runtimeCpuBench(): Promise<void> {
         writeFileSync(preload, PRELOAD);
         env.NODE_OPTIONS = `--require ${preload}`;
         if (ATTRIB) env.ATTRIB_DIR = attribDir = mkdtempSync(join(dir, 'attrib-'));
-        if (wantProfile) env.PROF_DIR = process.env.BENCH_PROFILE_DIR!;
+        if (wantProfile) {
+          env.PROF_DIR = process.env.BENCH_PROFILE_DIR!;
+          if (!process.env.PROF_START_MS) env.PROF_SIGNAL = '1';
+        }
       }
       const b = await startBaton(mkdtempSync(join(dir, 'baton-')), bare.url, undefined, flags, batonRoot, env);
       const convs = await createConversations(b.url, 1000);
@@ -220,6 +237,7 @@ export async function runtimeCpuBench(): Promise<void> {
         headers: (i) => ({ authorization: `Bearer ${convs[i % convs.length].token}` }),
         runs: [],
         attribDir,
+        profileSignal: wantProfile && !process.env.PROF_START_MS ? true : undefined,
       });
     }
     // Warm-up (JIT, lmdb pages). 3 s was too short on a loaded machine: V8's compiler threads were still busy in the
@@ -234,7 +252,10 @@ export async function runtimeCpuBench(): Promise<void> {
         const s0 = ATTRIB ? threadStats(t.child.pid!) : null;
         if (t.attribDir) await new Promise((r) => setTimeout(r, 450)); // the preload writes its counters every 200 ms
         const g0 = t.attribDir ? readGc(t.attribDir, t.child.pid!) : null;
+        const profiled = round === 0 && t.profileSignal === true;
+        if (profiled) t.child.kill('SIGUSR2'); // profile start (see PRELOAD)
         const r = await load(t.url, CONNECTIONS, t.path, t.headers, SECONDS, 1000);
+        if (profiled) t.child.kill('SIGUSR2'); // profile end
         const th1 = threadCpuMs(t.child.pid!);
         const run: Target['runs'][number] = { ok: r.ok, perSec: r.perSec, p99: r.p99, cpu: cpuMs(t.child.pid!) - c0, main: mainThreadCpuMs(t.child.pid!) - m0, other: busiestOther(t.child.pid!, th0, th1) };
         if (s0 && t.attribDir) {
