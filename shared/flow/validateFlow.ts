@@ -913,18 +913,35 @@ function checkVariables(report: Report, flow: Flow, allBlocksParsed: boolean) {
     );
   };
   const isKnown = (name: string) => known.has(name) || name.startsWith('secrets.');
+  // Hostile s14 H#23: the runtime fills {{secrets.NAME}} only in an HTTP request's url, headers and body and a Notify
+  // block's recipients (shared/engine/secrets.ts); anywhere else it renders nothing ("Hi {{secrets.API_KEY}}" is sent
+  // as "Hi "), which validated as fine.
+  const secretShowsNothing = (path: Path, blockId: string | null, where: string, name: string) =>
+    report.warning(
+      'secret_in_text',
+      path,
+      blockId,
+      `${where} uses {{${name}}}, but secrets are filled in only in an HTTP request's URL, headers and body and a Notify block's recipients: here it shows nothing.`,
+      'Remove it, or use a variable (a secret must never be shown to customers or agents).',
+    );
 
   flow.blocks.forEach((b, i) => {
     for (const use of blockFacts.get(b)?.reads ?? blockDefinitions[b.kind].variablesRead(b as never)) {
       if (!isKnown(use.name)) unknown(['blocks', i, ...use.path], b.id, nameBlock(b.id, b.kind), use.name, use.template);
     }
+    // Variables' reads leave secrets out (templateVariables): every string of the block's data is looked at instead.
+    forEachSecret(b.data, ['data'], (path, name) => {
+      if (!fillsSecrets(b.kind, path)) secretShowsNothing(['blocks', i, ...path], b.id, nameBlock(b.id, b.kind), name);
+    });
   });
 
   for (const key of ['fallbackMessage', 'restartMessage'] as const) {
     const text = flow.settings[key];
     if (!text.includes('{{')) continue;
     for (const m of text.matchAll(/\{\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}\}/g)) {
-      if (!isKnown(m[1])) unknown(['settings', key], null, `The flow's ${key === 'fallbackMessage' ? 'fallback' : 'restart'} message`, m[1], true);
+      const where = `The flow's ${key === 'fallbackMessage' ? 'fallback' : 'restart'} message`;
+      if (!isKnown(m[1])) unknown(['settings', key], null, where, m[1], true);
+      else if (m[1].startsWith('secrets.')) secretShowsNothing(['settings', key], null, where, m[1]);
     }
   }
 
@@ -1232,6 +1249,25 @@ function checkLanguage(report: Report, flow: Flow) {
   const problem = languageTagProblem(flow.settings.language ?? '');
   if (problem === null) return;
   report.warning('bad_language', ['settings', 'language'], null, problem, 'Use a language code such as en, fr or de (or en-GB, pt-BR) in Flow settings > General > Language.');
+}
+
+const SECRET_USE = /\{\{\s*(secrets\.[A-Za-z_][A-Za-z0-9_.]*)\s*\}\}/g;
+/** Calls `found` for each `{{secrets.NAME}}` in any string under `value` (a block's data), with that string's path. */
+function forEachSecret(value: unknown, path: Path, found: (path: Path, name: string) => void, depth = 0): void {
+  if (typeof value === 'string') {
+    if (!value.includes('{{')) return;
+    for (const m of value.matchAll(SECRET_USE)) found(path, m[1]);
+  } else if (value !== null && typeof value === 'object' && depth < 8) {
+    for (const [k, v] of Object.entries(value)) forEachSecret(v, [...path, Array.isArray(value) ? Number(k) : k], found, depth + 1);
+  }
+}
+
+/** Where the runtime fills `{{secrets.NAME}}` (shared/engine/secrets.ts's fillSecrets): an HTTP request's url, headers and body, a Notify block's recipients. */
+function fillsSecrets(kind: string, path: readonly (string | number)[]): boolean {
+  if (path[0] !== 'data') return false;
+  if (kind === 'http_request') return path[1] === 'url' || path[1] === 'body' || path[1] === 'headers';
+  if (kind === 'notify') return path[1] === 'to';
+  return false;
 }
 
 /** A misspelt time zone would silently be read as UTC. (Blocks check their own zones.) */
