@@ -627,6 +627,16 @@ export class AgentHub {
     this.readTicks = READ_TICKS_AFTER_SIGNAL;
   }
 
+  /**
+   * refresh() only when the stored handoffs may have changed since they were last read (a signal since: see
+   * handoffsMayChange; the last READ_TICKS_AFTER_SIGNAL reads after it count) or that read is `ms` old. For the inbox
+   * search (hostile s14 H#12: each of 20 searches at once re-read and decoded every stored handoff on the main thread);
+   * with --redis another instance's change gives no signal here, so a search may miss it for up to `ms`.
+   */
+  async refreshIfChanged(ms = 1000) {
+    if (this.readTicks > 0 || this.deps.now() - this.lastRead >= ms) await this.refresh();
+  }
+
   /** Re-reads the handoffs and emits changes (no assignment). */
   async refresh() {
     // Concurrent refreshes: a list read earlier than one already applied is dropped, so events never flap back.

@@ -437,6 +437,56 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
    * conversation (its latest handoff), at most 50; transcripts of the SEARCH_SCAN newest conversations are read.
    */
   const SEARCH_SCAN = 500;
+  /*
+   * Hostile s14 H#12: each search read and lower-cased up to 500 whole transcripts on the main thread (which carries
+   * HTTP and push for every customer): 20 searches at once stalled customers' messages ~1 s. Now:
+   * - the lower-cased text of what was said is kept per conversation (append-only logs: a later search reads only the
+   *   entries added since), at most SEARCH_CACHE_CHARS characters in all, the least recently searched dropped first;
+   * - a search gives the event loop back every SEARCH_SLICE_MS of work, so customers' requests go in between;
+   * - one search per agent: a newer search of the same agent stops an older one still running at its next pause
+   *   (409 search_superseded; the inbox drops an older search's answer anyway).
+   */
+  const SEARCH_CACHE_CHARS = 32_000_000;
+  const SEARCH_SLICE_MS = 8;
+  type RecordItemLike = Awaited<ReturnType<RuntimeStore['listRecords']>>[number];
+  type Said = { seq: number; from: LogEntry['from']; name?: string; lower: string };
+  const saidCache = new Map<string, { after: number; said: Said[]; chars: number }>();
+  let saidChars = 0;
+  const saidOf = async (conversationId: string): Promise<Said[]> => {
+    let c = saidCache.get(conversationId);
+    if (c) saidCache.delete(conversationId); // re-inserted below: the most recently searched last
+    else c = { after: 0, said: [], chars: 0 };
+    for (;;) {
+      const page = await d.store.readLog(conversationId, c.after, 1000);
+      for (const e of page) {
+        if ((e.from === 'customer' || e.from === 'agent' || e.from === 'bot') && typeof e.text === 'string' && e.text) {
+          c.said.push({ seq: e.seq, from: e.from, ...(e.name ? { name: e.name } : {}), lower: e.text.toLowerCase() });
+          c.chars += e.text.length;
+          saidChars += e.text.length;
+        }
+      }
+      if (page.length > 0) c.after = page[page.length - 1].seq;
+      if (page.length < 1000) break;
+    }
+    saidCache.set(conversationId, c);
+    for (const [id, old] of saidCache) {
+      if (saidChars <= SEARCH_CACHE_CHARS || id === conversationId) break;
+      saidCache.delete(id);
+      saidChars -= old.chars;
+    }
+    return c.said;
+  };
+  // The stored tickets, read for a search at most every SEARCH_TICKETS_MS (each read decodes every ticket record: it
+  // was most of a search's time once transcripts were kept): a ticket opened in the last 2 s may be missed by number.
+  const SEARCH_TICKETS_MS = 2000;
+  let searchTickets: { at: number; list: Promise<RecordItemLike[]> } | null = null;
+  const ticketsForSearch = (): Promise<RecordItemLike[]> => {
+    const now = performance.now();
+    if (!searchTickets || now - searchTickets.at >= SEARCH_TICKETS_MS) searchTickets = { at: now, list: d.store.listRecords('ticket').catch(() => []) };
+    return searchTickets.list;
+  };
+  let searchNumber = 0;
+  const latestSearch = new Map<string, number>();
   app.get('/api/v1/agent/search', {
     schema: {
       summary: 'Search chats: customer name or email, ticket number, id, or words of the transcript',
@@ -447,7 +497,16 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     },
     handler: async (req) => {
       const a = auth(req);
-      await hub.refresh();
+      const mine = ++searchNumber;
+      latestSearch.set(a.id, mine);
+      let sliceFrom = performance.now();
+      const pause = async () => {
+        if (performance.now() - sliceFrom < SEARCH_SLICE_MS) return;
+        await new Promise((r) => setImmediate(r));
+        if (latestSearch.get(a.id) !== mine) throw new ApiError(409, 'search_superseded', 'A newer search of yours replaced this one (one search at a time per agent): its answer is the one to read.');
+        sliceFrom = performance.now();
+      };
+      await hub.refreshIfChanged();
       const q = req.query.q.toLowerCase();
       const words = q.split(/\s+/).filter(Boolean);
       const has = (text: unknown) => typeof text === 'string' && words.every((w) => text.toLowerCase().includes(w));
@@ -466,7 +525,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       }
       const hs = [...latest.values()].sort((x, y) => y.requestedAt - x.requestedAt);
       const tickets = new Map<string, string[]>();
-      for (const t of await d.store.listRecords('ticket').catch(() => [])) {
+      for (const t of await ticketsForSearch()) {
         // The number the customer is told and quotes back ("T-12184D37", data.number), else the stored id.
         const number = (t.data as { number?: unknown } | null)?.number;
         const shown = typeof number === 'string' && number ? number : t.id;
@@ -476,6 +535,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       const found: Array<{ h: (typeof hs)[number]; match: { in: string; text: string } }> = [];
       for (const [i, h] of hs.entries()) {
         if (found.length >= 50) break;
+        await pause();
         const v = ((h.request as { context?: { variables?: Record<string, unknown> } } | null)?.context?.variables ?? {}) as Record<string, unknown>;
         const label = customerLabel(h);
         let match: { in: string; text: string } | null = null;
@@ -484,8 +544,10 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
         else if (tickets.has(h.conversationId)) match = { in: 'ticket', text: tickets.get(h.conversationId)!.join(', ') };
         else if (words.length === 1 && (h.conversationId.toLowerCase().startsWith(q) || h.id.toLowerCase().startsWith(q))) match = { in: 'id', text: h.conversationId };
         else if (i < SEARCH_SCAN) {
-          const said = (await readAll(h.conversationId).catch(() => [] as LogEntry[])).find((e) => (e.from === 'customer' || e.from === 'agent' || e.from === 'bot') && has(e.text));
-          if (said) match = { in: 'transcript', text: `${said.from === 'agent' ? (said.name ?? 'Agent') : said.from === 'bot' ? 'Bot' : 'Customer'}: ${excerpt(said.text)}` };
+          const hit = (await saidOf(h.conversationId).catch(() => [] as Said[])).find((e) => words.every((w) => e.lower.includes(w)));
+          // The excerpt from the entry as written (lower-casing can change a text's length).
+          const said = hit ? (await d.store.readLog(h.conversationId, hit.seq - 1, 1).catch(() => [] as LogEntry[]))[0] : undefined;
+          if (hit && said) match = { in: 'transcript', text: `${hit.from === 'agent' ? (hit.name ?? 'Agent') : hit.from === 'bot' ? 'Bot' : 'Customer'}: ${excerpt(said.text)}` };
         }
         if (match) found.push({ h, match });
       }

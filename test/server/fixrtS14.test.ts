@@ -83,3 +83,57 @@ describe('hostile s14 H#11: per-agent CSAT on /metrics', () => {
     expect(guarded).toContain('baton_csat_average{agent="*"} 3');
   });
 });
+
+describe('hostile s14 H#12: inbox search keeps what was said, pauses, one search per agent', () => {
+  it('finds words said after an earlier search (the kept text is brought up to date)', async () => {
+    const rt = await startAgentRuntime({ agents: [ann, boss] });
+    await online(rt, ann);
+    const c = await rt.customerWantsPerson();
+    await rt.tick();
+    const search = async (q: string) => (await rt.get(`/api/v1/agent/search?q=${encodeURIComponent(q)}`, tok(ann))).body.handoffs as Array<{ conversationId: string; match: { in: string; text: string } }>;
+    expect(await search('pineapple')).toEqual([]);
+    expect((await rt.post(`/api/v1/conversations/${c.id}/messages`, { text: 'My PINEAPPLE slicer broke' }, auth(c.token))).status).toBe(200);
+    expect((await search('pineapple')).map((h) => [h.conversationId, h.match])).toEqual([[c.id, { in: 'transcript', text: 'Customer: My PINEAPPLE slicer broke' }]]);
+    expect((await rt.post(`/api/v1/conversations/${c.id}/messages`, { text: 'and the mango peeler too' }, auth(c.token))).status).toBe(200);
+    expect((await search('mango peeler')).map((h) => h.match.text)).toEqual(['Customer: and the mango peeler too']);
+    expect((await search('pineapple slicer')).map((h) => h.match.text)).toEqual(['Customer: My PINEAPPLE slicer broke']);
+  });
+
+  it('searches in a row do not each re-read every stored handoff and ticket', async () => {
+    const rt = await startAgentRuntime({ agents: [ann, boss] });
+    await online(rt, ann);
+    for (let i = 0; i < 3; i++) await rt.customerWantsPerson();
+    await rt.tick();
+    const reads = { handoffs: 0, tickets: 0 };
+    const listHandoffs = rt.store.listHandoffs.bind(rt.store);
+    const listRecords = rt.store.listRecords.bind(rt.store);
+    rt.store.listHandoffs = (...args: Parameters<typeof listHandoffs>) => (reads.handoffs++, listHandoffs(...args));
+    rt.store.listRecords = (...args: Parameters<typeof listRecords>) => (args[0] === 'ticket' && reads.tickets++, listRecords(...args));
+    for (let i = 0; i < 8; i++) expect((await rt.get(`/api/v1/agent/search?q=nothing${i}`, tok(ann))).status).toBe(200);
+    // Before: 8 and 8. Now the handoffs only while a change may not have been read yet (a few reads after a signal).
+    expect(reads.handoffs).toBeLessThanOrEqual(3);
+    expect(reads.tickets).toBe(1);
+  });
+
+  it('a newer search of the same agent stops the older one (409 search_superseded); another agent\'s search is not touched', async () => {
+    const rt = await startAgentRuntime({ agents: [ann, boss] });
+    await online(rt, ann);
+    for (let i = 0; i < 10; i++) await rt.customerWantsPerson();
+    await rt.tick();
+    // Each transcript read takes 5 ms here, so a search of 10 chats pauses (every 8 ms of work) before it ends.
+    const readLog = rt.store.readLog.bind(rt.store);
+    rt.store.readLog = async (...args: Parameters<typeof readLog>) => {
+      await new Promise((r) => setTimeout(r, 5));
+      return readLog(...args);
+    };
+    const search = (who: typeof ann, q: string) => rt.get(`/api/v1/agent/search?q=${q}`, tok(who));
+    const older = search(ann, 'zzqx');
+    await new Promise((r) => setTimeout(r, 15));
+    const [a, b, other] = await Promise.all([older, search(ann, 'zzqy'), search(boss, 'zzqx')]);
+    expect(a.status).toBe(409);
+    expect(a.body).toMatchObject({ error: 'search_superseded' });
+    expect(a.body.message).toMatch(/newer search/);
+    expect([b.status, b.body.handoffs]).toEqual([200, []]);
+    expect([other.status, other.body.handoffs]).toEqual([200, []]);
+  });
+});
