@@ -82,6 +82,24 @@ function asksInstead(block: BlockOf<'question'>, text: string): boolean {
   return true;
 }
 
+/** Kinds whose every value has a digit in it (an order or policy number, a phone number, an amount). */
+const DIGIT_KINDS: ReadonlySet<string> = new Set(['order_id', 'policy_number', 'phone', 'amount']);
+
+/**
+ * Session 14 (newcomer s14 #3, HIGH): at a question that takes a value of a kind whose values always hold a digit
+ * (`fromEntity` order_id, policy_number, phone, amount) with answer type text, an answer with no digit at all is not
+ * that value: "I don't know the number", "never mind", "I don't have it", "I lost the email", "no idea" were stored as
+ * the order number ("shall I cancel order I don't know the number?", the orders API called with the sentence). The block
+ * asks again (its retry message), then takes its fallback. An answer with a digit is taken as before, so an order
+ * number the extractor does not know ("104233", "A1234") still passes. Such a re-ask is the block's own check, not a
+ * message the bot failed to understand: it is not a fallback turn for the escalation policy (measured: counted as one,
+ * "I don't have it" twice handed over for repeated fallback and 18 more ordinary corpus conversations escalated).
+ */
+function holdsNoValue(block: BlockOf<'question'>, text: string): boolean {
+  const kind = block.data.fromEntity;
+  return kind !== undefined && block.data.inputType === 'text' && DIGIT_KINDS.has(kind) && !/\p{Nd}/u.test(text);
+}
+
 /**
  * Session 8: the value of the block's kind (`fromEntity`) in a free-text answer, when it holds one that passes the answer
  * type: "I ordered it two weeks ago, NW-104233" stores NW-104233 (the order lookup was called with the whole sentence).
@@ -113,7 +131,10 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
   },
   classify(run, block, w, text) {
     const r = validateAnswer(block.data.inputType, text, run.now, run.flow.settings.timezone);
-    if (r.ok && !asksInstead(block, text)) return new ClassifiedInput<Action>(false, null, run, act, { ok: true, block, value: valueIn(run, block, text) ?? r.value });
+    if (r.ok && !asksInstead(block, text)) {
+      if (holdsNoValue(block, text)) return new ClassifiedInput<Action>(false, null, run, act, { ok: false, block, w });
+      return new ClassifiedInput<Action>(false, null, run, act, { ok: true, block, value: valueIn(run, block, text) ?? r.value });
+    }
     return new ClassifiedInput<Action>(true, null, run, act, { ok: false, block, w });
   },
 };
