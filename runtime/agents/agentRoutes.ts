@@ -26,6 +26,7 @@ export function customerLabel(h: { conversationId: string; request: unknown }): 
 import { mayServeFlow, registerAgentLiveList } from './agentLiveList';
 import { registerAgentTickets } from './agentTickets';
 import { customerPresenceOf, stopCustomerPresence } from './customerPresence';
+import { hiddenRatingsOf, variablesWithoutHiddenRatings, withoutHiddenRatings } from './ratingPrivacy';
 import { takeoverRatesResolved, type FlowGraphLike } from '../../shared/flow/takeoverRatesResolved';
 
 /**
@@ -565,13 +566,16 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       const r = hub.requestOf(h);
       const state = (conv?.state ?? {}) as { variables?: Record<string, unknown>; waiting?: unknown };
       const rev = conv ? await d.store.getFlowRevision(conv.flowId, conv.flowRevision).catch(() => null) : null;
+      // A colleague's rating in the conversation itself, hidden from a plain agent (newcomer s14 N#12).
+      const rated = a.admin ? [] : (await d.store.listRecords('csat').catch(() => [])).filter((x) => x.conversationId === h.conversationId);
+      const hidden = hiddenRatingsOf(rated, h.conversationId, a);
       return {
         handoff: { ...row(h, hub), rating: (await ratingsOf([h], a)).get(h.id) ?? null },
         resumesAt: resumePoint(rev?.flow, state.waiting),
         context: r.context ?? null,
         conversation: conv ? { id: conv.id, flowId: conv.flowId, mode: conv.mode, createdAt: conv.createdAt, lastSeq: conv.lastSeq } : null,
-        variables: state.variables ?? {},
-        transcript: conv ? await readAll(conv.id) : [],
+        variables: variablesWithoutHiddenRatings(state.variables ?? {}, rated, a, rev?.flow),
+        transcript: conv ? withoutHiddenRatings(await readAll(conv.id), hidden) : [],
         notes: await hub.notesOf(h.conversationId),
         alsoViewing: await hub.viewing(a, h.id),
       };

@@ -13,6 +13,7 @@ import { Readable } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ConversationRecord, LogEntry, RuntimeStore } from '../store/types';
+import { RATING_HIDDEN_TEXT, withoutHiddenRatings } from '../agents/ratingPrivacy';
 import { ApiError } from './conversationService';
 import { errorResponse } from './leanRoute';
 
@@ -367,7 +368,18 @@ export async function* exportChunks(
   let first = true;
   // Handoffs, ratings and notes: read once per export (page), not per conversation.
   const extras = fmt === 'jsonl' ? new Map<string, ConversationExtras>() : await extrasOf(store, recs.map((r) => r.id));
-  if (viewer && !viewer.admin) for (const x of extras.values()) x.ratings = x.ratings.filter((q) => q.agentId === viewer.id || q.agentId === null);
+  // The customer's answers to a hidden rating's question are blanked in the messages too (newcomer s14 N#12).
+  const hiddenAnswers = new Map<string, Array<{ at: number }>>();
+  if (viewer && !viewer.admin) {
+    for (const [id, x] of extras) {
+      hiddenAnswers.set(id, x.ratings.filter((q) => !(q.agentId === viewer.id || q.agentId === null)));
+      x.ratings = x.ratings.filter((q) => q.agentId === viewer.id || q.agentId === null);
+    }
+  }
+  const shown = (id: string, entries: LogEntry[]) => (hiddenAnswers.get(id)?.length ? withoutHiddenRatings(entries, hiddenAnswers.get(id)!, RATING_HIDDEN_TEXT) : entries);
+  async function* shownLogOf(id: string) {
+    for await (const entries of safeLogOf(store, id)) yield entries instanceof Unreadable ? entries : shown(id, entries);
+  }
   const none: ConversationExtras = { handoffs: [], ratings: [], notes: [] };
   for (const r of recs) {
     const x = extras.get(r.id) ?? none;
@@ -378,7 +390,7 @@ export async function* exportChunks(
       yield `${first ? '' : ','}${head.slice(0, -1)},"messages":[`;
       let firstMsg = true;
       let error: string | null = null;
-      for await (const entries of safeLogOf(store, r.id)) {
+      for await (const entries of shownLogOf(r.id)) {
         if (entries instanceof Unreadable) {
           error = entries.message;
           break;
@@ -388,12 +400,12 @@ export async function* exportChunks(
       }
       yield error === null ? ']}' : `],"error":${JSON.stringify(error)}}`;
     } else if (fmt === 'jsonl') {
-      for await (const entries of safeLogOf(store, r.id)) {
+      for await (const entries of shownLogOf(r.id)) {
         if (entries instanceof Unreadable) yield JSON.stringify({ conversationId: r.id, flowId: r.flowId, error: entries.message }) + '\n';
         else yield entries.map((e) => JSON.stringify({ conversationId: r.id, flowId: r.flowId, ...e }) + '\n').join('');
       }
     } else if (fmt === 'csv') {
-      for await (const entries of safeLogOf(store, r.id)) {
+      for await (const entries of shownLogOf(r.id)) {
         if (entries instanceof Unreadable) yield [r.id, r.flowId, r.mode, '', '', 'error', '', entries.message, '', 'error'].map(csvCell).join(',') + '\r\n';
         else yield entries.map((e) => csvRow(r, e)).join('');
       }
@@ -402,7 +414,7 @@ export async function* exportChunks(
     } else {
       yield (first ? '' : '\n') + textHeader(r) + textExtrasHead(x);
       let any = false;
-      for await (const entries of safeLogOf(store, r.id)) {
+      for await (const entries of shownLogOf(r.id)) {
         if (entries instanceof Unreadable) yield `(ERROR: ${entries.message})\n`;
         else yield entries.map(textLine).join('');
         any = true;

@@ -60,6 +60,41 @@ describe('hostile s14 H#10: transcript download and other agents\' ratings', () 
   });
 });
 
+describe('newcomer s14 N#12: a colleague\'s rating in the conversation itself', () => {
+  it('a plain agent sees neither the customer\'s rating answer nor the csat variable of a colleague\'s chat; its holder and an admin do', async () => {
+    const rt = await startAgentRuntime({ agents: [ann, bob, boss], flow: ratedFlow() });
+    await online(rt, ann, bob);
+    const id = await ratedBy(rt, ann, '1');
+    const detail = async (who: typeof ann) => (await rt.get(hid(id), tok(who))).body;
+    const answerAfterQuestion = (transcript: Array<{ from: string; text: string; ratingHidden?: boolean }>) => {
+      const q = transcript.findIndex((e) => e.from === 'bot' && e.text === 'How would you rate us, 1 to 5?');
+      expect(q).toBeGreaterThan(-1);
+      return transcript.slice(q + 1).find((e) => e.from === 'customer');
+    };
+    const bobSees = await detail(bob);
+    expect(answerAfterQuestion(bobSees.transcript)).toMatchObject({ text: '', ratingHidden: true });
+    expect(bobSees.variables).not.toHaveProperty('csat');
+    expect(JSON.stringify(bobSees)).not.toMatch(/"csat":1|"text":"1"/);
+    // Only that answer: the customer's other messages read as they were written.
+    expect(bobSees.transcript.filter((e: { ratingHidden?: boolean }) => e.ratingHidden)).toHaveLength(1);
+    expect(bobSees.transcript.filter((e: { from: string }) => e.from === 'customer').length).toBeGreaterThan(1);
+    for (const who of [ann, boss]) {
+      const seen = await detail(who);
+      expect(answerAfterQuestion(seen.transcript)).toMatchObject({ text: '1' });
+      expect(answerAfterQuestion(seen.transcript)).not.toHaveProperty('ratingHidden');
+      expect(seen.variables.csat).toBe(1);
+    }
+    // The download: the answer says it is hidden, in every format.
+    const json = JSON.parse(await (await fetch(`${rt.url}${hid(id)}/transcript?format=json`, { headers: tok(bob) })).text());
+    expect(answerAfterQuestion(json.messages)).toMatchObject({ text: '(rating: only admins and the agent who held the chat see it)', ratingHidden: true });
+    const text = await (await fetch(`${rt.url}${hid(id)}/transcript?format=text`, { headers: tok(bob) })).text();
+    expect(text).toMatch(/Customer: \(rating: only admins and the agent who held the chat see it\)\n/);
+    expect(text).not.toMatch(/Customer: 1\n/);
+    const annText = await (await fetch(`${rt.url}${hid(id)}/transcript?format=text`, { headers: tok(ann) })).text();
+    expect(annText).toMatch(/Customer: 1\n/);
+  });
+});
+
 describe('hostile s14 H#11: per-agent CSAT on /metrics', () => {
   it('public /metrics: the overall average, no agent ids; with metricsToken: per agent', async () => {
     const open = await startAgentRuntime({ agents: [ann, bob, boss], flow: ratedFlow() });
