@@ -16,9 +16,10 @@ import { flowRevision } from '../engine/flowRevision';
 import { createSimulation } from './createSimulation';
 import { batchHandoffOutcome, escalationOrClarify, type PlayedConversation } from './playConversation';
 import { isClarifyDecision } from '../engine/clarifyFirst';
+import { HANDOFF_GUIDANCE, batchCounts, batchRates, countedOf, totalsOf } from './batchCounts';
 
-/** The seeds' guidance: a healthy bot hands 15-25% of conversations to a person. */
-export const HANDOFF_GUIDANCE = { min: 0.15, max: 0.25 } as const;
+/** The seeds' guidance: a healthy bot hands 15-25% of conversations to a person (defined in batchCounts.ts). */
+export { HANDOFF_GUIDANCE };
 /** Virtual seconds between customer turns (as `baton simulate`). */
 export const BATCH_TURN_GAP_MS = 20_000;
 
@@ -260,34 +261,33 @@ export function createBatchRunner(flow: Flow, options: { now: number }): BatchRu
   };
 
   const result = (): BatchRun => {
-    const total = results.length;
+    // The counts and rates as `baton simulate` defines them (batchCounts.ts, one definition for both).
+    const counts = batchCounts(results.map(countedOf));
+    const rates = batchRates(totalsOf(counts));
+    const total = counts.played;
     const rate = (n: number) => (total ? n / total : 0);
     const byReason: ReasonCount[] = escalationReasons.map((reason) => {
-      const ids = results.filter((r) => r.escalation?.reason === reason).map((r) => r.id);
-      return { reason, count: ids.length, rate: rate(ids.length), conversationIds: ids };
+      const ids = counts.byReason.get(reason) ?? [];
+      return { reason, count: ids.length, rate: rate(ids.length), conversationIds: [...ids] };
     });
-    const escalated = results.filter((r) => r.escalation).length;
-    const handoffIds = results.filter((r) => r.handoff).map((r) => r.id);
-    const handoffRate = rate(handoffIds.length);
-    const answeringIds = results.filter((r) => r.answering).map((r) => r.id);
     return {
       flowId: flow.id,
       flowRevision: flowRevision(flow),
       total,
       failed: [...failed],
-      escalated,
-      escalationRate: rate(escalated),
-      offered: results.filter((r) => r.escalation?.action === 'offer').length,
-      clarified: results.filter((r) => r.escalation?.action === 'clarify').length,
+      escalated: counts.escalated,
+      escalationRate: rates.escalationRate,
+      offered: counts.offered,
+      clarified: counts.clarified,
       byReason,
-      handoffs: handoffIds.length,
-      handoffRate,
-      handoffIds,
-      queued: handoffIds.length,
-      answering: answeringIds.length,
-      answeringIds,
+      handoffs: counts.handedOver.length,
+      handoffRate: rates.handoffRate,
+      handoffIds: counts.handedOver,
+      queued: counts.handedOver.length,
+      answering: counts.answering.length,
+      answeringIds: counts.answering,
       guidance: HANDOFF_GUIDANCE,
-      handoffBand: handoffRate < HANDOFF_GUIDANCE.min ? 'below' : handoffRate > HANDOFF_GUIDANCE.max ? 'above' : 'within',
+      handoffBand: rates.handoffBand,
       blockVisits: { ...blockVisits },
       blockConversations: { ...blockConversations },
       edgeTraversals: { ...edgeTraversals },

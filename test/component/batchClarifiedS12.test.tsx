@@ -27,7 +27,8 @@ describe('Batch: conversations that end on the clarifying question', () => {
     expect(screen.getByTestId('batch-clarified')).toHaveTextContent(
       "1 conversation ended on the bot's clarifying question (low confidence, “Ask once before handing over”): the customer's answer is not in the file. It is counted in the escalation rate under low confidence",
     );
-    expect(screen.getByTestId('batch-not-handed')).toHaveTextContent("or the conversation ended on the bot's clarifying question (1)");
+    expect(screen.getByTestId('batch-not-handed')).toHaveTextContent("1 ended on the bot's clarifying question (v1).");
+    expect(screen.getByTestId('batch-not-handed')).not.toHaveTextContent(/offer|rephrase/);
   });
 
   it('says nothing when no conversation ends on it', () => {

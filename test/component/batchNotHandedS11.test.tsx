@@ -36,7 +36,9 @@ describe('Batch: escalations that did not end in a handoff (newcomer s11 #21)', 
     expect(n.offersNotTaken).toBe(2);
     render(<BatchPane flow={flow} batch={batch} setBatch={() => {}} showCounts={false} setShowCounts={() => {}} />);
     expect(screen.getByTestId('batch-not-handed')).toHaveTextContent('2 of the 3 escalations did not end in a handoff');
-    expect(screen.getByTestId('batch-not-handed')).toHaveTextContent('(2 offers)');
+    // Newcomer s14 N#6: only the actual cause, with its conversations.
+    expect(screen.getByTestId('batch-not-handed')).toHaveTextContent('2 offers of a person the customer declined or did not take; the conversation went on with the bot (a, e).');
+    expect(screen.getByTestId('batch-not-handed')).not.toHaveTextContent(/clarifying question|rephrase|did not reach a person/);
   });
 
   it('says nothing when every escalation was handed over', () => {

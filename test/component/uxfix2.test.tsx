@@ -116,11 +116,11 @@ describe('batch handoff rate (newcomer #12)', () => {
     await screen.findByText(/convs.jsonl: 4 conversations/, {}, { timeout: 10_000 });
     const chart = screen.getByRole('img', { name: /guidance 15 to 25 percent/ });
     // c7 answered the questions and was queued; c3 asked for a person on its last turn and was being asked for details.
-    // Newcomer s13 #19: one headline rate counts both (the customer asked for a person); the split is under it.
+    // Newcomer s13 #19: one headline rate counts both (the bot was handing them over); the split is under it.
     expect(within(chart).getByRole('button', { name: /^Handoff rate: 50\.0%/ })).toBeInTheDocument();
     expect(screen.getByTestId('batch-handoff-split')).toHaveTextContent("1 handed over to a person · 1 answering the handoff's questions");
     const note = screen.getByTestId('batch-answering');
-    expect(note.textContent).toMatch(/The handoff rate counts the 1 conversation that was answering the handoff's questions \(name, email, reason\) when\s+their turns ran out \(c3\): the customer had asked for a person\. baton simulate counts only the 1 handed over \(25\.0%\)\./);
+    expect(note.textContent).toMatch(/The handoff rate counts the 1 conversation that was answering the handoff's questions \(name, email, reason\) when\s+their turns ran out \(c3\): the bot was handing it over to a person\. baton simulate counts only the 1 handed over \(25\.0%\)\./);
   });
 });
 

@@ -6,6 +6,8 @@
  *    promised a "compare or merge" the studio does not offer.
  *  - hostile H#4: in that read-only window, Version history > Restore still replaced the flow and overwrote the kept
  *    copy of the refused edits; H#5: the read-only banner was drawn over the history drawer and took its clicks.
+ *  - N#6: the Batch pane said "the customer had asked for a person" of conversations where nobody asked, listed block
+ *    ids where the canvas shows names, and gave every possible cause of "did not end in a handoff".
  * Screenshots: test/e2e/screenshots/fixstudio14-*.png (looked at).
  */
 import { readFile } from 'node:fs/promises';
@@ -118,5 +120,31 @@ describe.skipIf(!haveChromium)('studio, newcomer s14', () => {
     expect(await kept()).toEqual(keptBefore);
     await b.close();
     expect(browser.errors, 'uncaught errors in the pages').toEqual([]);
+  });
+
+  it('N#6: the Batch pane names blocks as the canvas does and says the bot was handing them over', async () => {
+    const { key } = await studio.api.createFlow({ template: 'customer-support' });
+    await page.goto(studio.url);
+    await page.goto(studio.flowUrl(key));
+    await page.locator('.react-flow__node').first().waitFor();
+    await page.getByRole('button', { name: 'Open the simulator' }).click();
+    const panel = page.getByRole('complementary', { name: 'Simulator' });
+    await panel.getByRole('tab', { name: 'Batch' }).click();
+    const lines = [
+      { id: 'c4', turns: ['this is ridiculous, third time I ask, useless'] },
+      { id: 'c8', turns: ['asdf', 'qwer', 'zxcv'] },
+      { id: 'c9', turns: ['I was charged twice, refund now'] },
+      { id: 'c1', turns: ['where is my order'] },
+      { id: 'c6', turns: ['hmm'] },
+    ];
+    await panel.getByLabel('Conversations file (JSONL)').setInputFiles({ name: 'newcomer.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(lines.map((l) => JSON.stringify(l)).join('\n')) });
+    const note = panel.getByTestId('batch-answering');
+    await note.waitFor({ timeout: 30_000 });
+    expect(await note.innerText()).toContain('the bot was handing them over to a person');
+    const lists = panel.getByTestId('batch-drop-offs');
+    expect(await lists.innerText()).toMatch(/Customer service team\s+human_agent: 3/);
+    await lists.scrollIntoViewIfNeeded();
+    await screenshot(page, 'fixstudio14-batch-names');
+    expect(browser.errors, 'uncaught errors in the page').toEqual([]);
   });
 });

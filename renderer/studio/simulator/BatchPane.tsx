@@ -7,6 +7,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Flow } from '../../../shared/flow/schema';
 import { HANDOFF_GUIDANCE as GUIDE, createBatchRunner, diffBatch, parseConversationsJsonl, runBatch, type BatchConversation, type BatchDiff, type BatchLineProblem, type BatchRun } from '../../../shared/simulator/batchWhatIf';
+import { batchCounts, batchRates, countedOf, type BatchCounts } from '../../../shared/simulator/batchCounts';
+import { blockTitle } from '../blockCatalog';
 import { DEFAULT_SCENARIO_NOW } from '../../../shared/simulator/scenarioSchema';
 import { flowRevision } from '../../../shared/engine/flowRevision';
 import { Button } from '../../ui/Button';
@@ -233,7 +235,7 @@ export function BatchPane({ flow, batch, setBatch, showCounts, setShowCounts }: 
             Band: the guidance of {pct(run.guidance.min)}–{pct(run.guidance.max)} handoffs. This run is <strong>{counted.band}</strong> it.
             {batch.previous && ' Grey marks: the previous run.'}
           </p>
-          <NotHandedOver run={run} />
+          <NotHandedOver run={run} flow={flow} />
           {(run.clarified ?? 0) > 0 && (
             // The same count as baton simulate and the corpus tools (escalationOrClarify in shared/simulator/playConversation.ts).
             <p className="sim-muted" data-testid="batch-clarified">
@@ -247,7 +249,7 @@ export function BatchPane({ flow, batch, setBatch, showCounts, setShowCounts }: 
             <p className="sim-muted" data-testid="batch-answering">
               The handoff rate counts the {num(run.answering)} conversation{run.answering === 1 ? '' : 's'} that {run.answering === 1 ? 'was' : 'were'} answering the handoff's questions (name, email, reason) when
               their turns ran out ({run.answeringIds.slice(0, 8).join(', ')}
-              {run.answering > 8 ? ', …' : ''}): the customer had asked for a person. baton simulate counts only the {num(run.handoffs)} handed over ({pct(run.handoffRate)}).
+              {run.answering > 8 ? ', …' : ''}): the bot was handing {run.answering === 1 ? 'it' : 'them'} over to a person. baton simulate counts only the {num(run.handoffs)} handed over ({pct(run.handoffRate)}).
             </p>
           )}
           {selected && (
@@ -269,59 +271,115 @@ export function BatchPane({ flow, batch, setBatch, showCounts, setShowCounts }: 
               )}
             </div>
           )}
-          <DropOffs run={run} />
+          <DropOffs run={run} flow={flow} />
         </section>
       )}
     </div>
   );
 }
 
-/** Handoffs counting the conversations still answering the handoff's questions, and where that rate sits in the band. */
+/** The run's counts, as `baton simulate` defines them (shared/simulator/batchCounts.ts, one definition for both). */
+function countsOf(run: BatchRun): BatchCounts {
+  return batchCounts(run.conversations.map((c) => countedOf({ id: c.id, escalation: c.escalation, handoff: c.handoff, answering: c.answering })));
+}
+
+/** The headline rate (handed over + answering the handoff's questions) and where it sits in the band (#16, s13 #19). */
 function countedHandoffs(run: BatchRun): { rate: number; band: BatchRun['handoffBand'] } {
-  const answering = run.answering ?? 0;
-  const rate = answering > 0 ? (run.handoffs + answering) / Math.max(1, run.total) : run.handoffRate;
-  return { rate, band: rate < GUIDE.min ? 'below' : rate > GUIDE.max ? 'above' : 'within' };
+  const r = batchRates({ played: run.total, escalated: run.escalated, handedOver: run.handoffs, answering: run.answering ?? 0 });
+  return { rate: r.reachedRate, band: r.reachedBand };
 }
 
 /**
- * Newcomer s11 #21: "Handoff rate 0.2%" beside "Escalation rate 32.0%" read as a bug. Escalations the bot answered
- * with a rephrase or an offer of a person the customer did not take never reach a person: said next to the rates.
+ * Newcomer s11 #21: "Handoff rate 0.2%" beside "Escalation rate 32.0%" read as a bug. Escalations that did not reach a
+ * person, by their actual cause (newcomer s14 N#6: one sentence listed every possible cause whatever happened): an
+ * offer of a person not taken, the bot's clarifying question last, a handoff decided that did not reach a person.
  */
-export function notHandedOver(run: BatchRun): { escalated: number; notHanded: number; offersNotTaken: number; clarified: number } {
-  const rest = run.conversations.filter((c) => c.escalation && !c.handoff && !c.answering);
-  return {
-    escalated: run.escalated,
-    notHanded: rest.length,
-    offersNotTaken: rest.filter((c) => c.escalation!.action === 'offer').length,
-    clarified: rest.filter((c) => c.escalation!.action === 'clarify').length,
-  };
+export function notHandedOver(run: BatchRun): {
+  escalated: number;
+  notHanded: number;
+  offersNotTaken: number;
+  clarified: number;
+  handoffsNotReached: number;
+  ids: BatchCounts['notHanded'];
+} {
+  const c = countsOf(run);
+  const { offer, clarify, handoff } = c.notHanded;
+  return { escalated: c.escalated, notHanded: offer.length + clarify.length + handoff.length, offersNotTaken: offer.length, clarified: clarify.length, handoffsNotReached: handoff.length, ids: c.notHanded };
 }
 
-function NotHandedOver({ run }: { run: BatchRun }) {
+const someIds = (ids: string[]) => `${ids.slice(0, 6).join(', ')}${ids.length > 6 ? ', …' : ''}`;
+
+function NotHandedOver({ run, flow }: { run: BatchRun; flow: Flow }) {
   const n = notHandedOver(run);
   if (n.notHanded === 0) return null;
+  const target = flow.escalation.targetBlockId;
+  const noTarget = !target || flow.blocks.find((b) => b.id === target)?.kind !== 'human_takeover';
+  const causes: { key: string; text: string }[] = [];
+  if (n.offersNotTaken > 0)
+    causes.push({
+      key: 'offer',
+      text: `${num(n.offersNotTaken)} offer${n.offersNotTaken === 1 ? '' : 's'} of a person the customer declined or did not take; the conversation went on with the bot (${someIds(n.ids.offer)}).`,
+    });
+  if (n.clarified > 0)
+    causes.push({ key: 'clarify', text: `${num(n.clarified)} ended on the bot's clarifying question (${someIds(n.ids.clarify)}).` });
+  if (n.handoffsNotReached > 0)
+    causes.push({
+      key: 'handoff',
+      text: `${num(n.handoffsNotReached)} handoff${n.handoffsNotReached === 1 ? ' was' : 's were'} decided but did not reach a person: ${
+        noTarget ? 'Flow settings > Escalation > Hand over to names no Human takeover block' : `play ${n.handoffsNotReached === 1 ? 'it' : 'them'} in the simulator to see why`
+      } (${someIds(n.ids.handoff)}).`,
+    });
   return (
-    <p className="sim-muted" data-testid="batch-not-handed">
-      {num(n.notHanded)} of the {num(n.escalated)} escalation{n.escalated === 1 ? '' : 's'} did not end in a handoff: the bot answered with a rephrase, or offered a
-      person and the customer declined or did not take it{n.offersNotTaken > 0 ? ` (${num(n.offersNotTaken)} offer${n.offersNotTaken === 1 ? '' : 's'})` : ''}, and the
-      conversation went on with the bot{n.clarified > 0 ? `; or the conversation ended on the bot's clarifying question (${num(n.clarified)})` : ''}. That is why the handoff rate is lower than the
-      escalation rate.
-    </p>
+    <div className="sim-muted" data-testid="batch-not-handed">
+      {num(n.notHanded)} of the {num(n.escalated)} escalation{n.escalated === 1 ? '' : 's'} did not end in a handoff, so the handoff rate is lower than the escalation rate:
+      <ul className="sim-list">
+        {causes.map((c) => (
+          <li key={c.key}>{c.text}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
-function DropOffs({ run }: { run: BatchRun }) {
+/** A block as the canvas names it (its label, else its kind), its id in grey beside; a block deleted since the run: its id. */
+function BlockName({ flow, id }: { flow: Flow; id: string }) {
+  const block = flow.blocks.find((b) => b.id === id);
+  const title = block ? blockTitle(block) : null;
+  return title && title !== id ? (
+    <>
+      {title} <code className="sim-block-id">{id}</code>
+    </>
+  ) : (
+    <code>{id}</code>
+  );
+}
+
+function DropOffs({ run, flow }: { run: BatchRun; flow: Flow }) {
   const drops = Object.entries(run.dropOffs).sort((a, b) => b[1] - a[1]).slice(0, 5);
   const falls = Object.entries(run.fallbacks).sort((a, b) => b[1] - a[1]).slice(0, 5);
   return (
-    <div className="sim-two">
+    <div className="sim-two" data-testid="batch-drop-offs">
       <div>
         <div className="sim-muted">Where customers stop</div>
-        <ul className="sim-list">{drops.map(([id, n]) => <li key={id}>{id}: {num(n)}</li>)}</ul>
+        <ul className="sim-list">
+          {drops.map(([id, n]) => (
+            <li key={id}>
+              <BlockName flow={flow} id={id} />: {num(n)}
+            </li>
+          ))}
+        </ul>
       </div>
       <div>
         <div className="sim-muted">Where fallbacks pile up</div>
-        <ul className="sim-list">{falls.length ? falls.map(([id, n]) => <li key={id}>{id}: {num(n)}</li>) : <li>none</li>}</ul>
+        <ul className="sim-list">
+          {falls.length
+            ? falls.map(([id, n]) => (
+                <li key={id}>
+                  <BlockName flow={flow} id={id} />: {num(n)}
+                </li>
+              ))
+            : <li>none</li>}
+        </ul>
       </div>
     </div>
   );

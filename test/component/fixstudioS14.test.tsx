@@ -1,0 +1,68 @@
+// @vitest-environment jsdom
+/**
+ * Newcomer s14 N#6, the studio's Batch pane: the handoff sentence said "the customer had asked for a person" about
+ * conversations where nobody asked (a repeated fallback, negative sentiment, a sensitive topic); "Where customers stop"
+ * and "Where fallbacks pile up" listed block ids where the canvas shows names; the "did not end in a handoff" sentence
+ * listed every possible cause whatever happened.
+ */
+import './support/setup';
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import customerSupport from '../../flows/customer-support.json';
+import { BatchPane, emptyBatch, notHandedOver, runBatchState } from '../../renderer/studio/simulator/BatchPane';
+import { validateFlow } from '../../shared/flow/validateFlow';
+import type { Flow } from '../../shared/flow/schema';
+
+const flow = () => structuredClone(validateFlow(customerSupport).flow!) as Flow;
+// The newcomer's conversations: none of c4, c8, c9 asks for a person; each is handed to the takeover's questions.
+const NEWCOMER = [
+  { id: 'c4', turns: ['this is ridiculous, third time I ask, useless'] },
+  { id: 'c8', turns: ['asdf', 'qwer', 'zxcv'] },
+  { id: 'c9', turns: ['I was charged twice, refund now'] },
+  { id: 'c1', turns: ['where is my order'] },
+  { id: 'c6', turns: ['hmm'] },
+];
+
+describe('Batch pane words (newcomer s14 N#6)', () => {
+  it('the conversations at the handoff\'s questions: "the bot was handing them over", not "the customer had asked"', () => {
+    const f = flow();
+    const batch = runBatchState(f, { ...emptyBatch, name: 'newcomer.jsonl', conversations: NEWCOMER });
+    const run = batch.run!;
+    const askedForPerson = run.conversations.filter((c) => c.escalation?.reason === 'explicit_request').length;
+    expect(askedForPerson).toBe(0);
+    expect(run.answeringIds).toEqual(expect.arrayContaining(['c4', 'c8', 'c9']));
+    render(<BatchPane flow={f} batch={batch} setBatch={() => {}} showCounts={false} setShowCounts={() => {}} />);
+    const note = screen.getByTestId('batch-answering');
+    expect(note).toHaveTextContent('the bot was handing them over to a person');
+    expect(note).not.toHaveTextContent('asked for a person');
+  });
+
+  it('"Where customers stop" and "Where fallbacks pile up" name blocks as the canvas does, the id beside', () => {
+    const f = flow();
+    const batch = runBatchState(f, { ...emptyBatch, name: 'newcomer.jsonl', conversations: NEWCOMER });
+    const run = batch.run!;
+    render(<BatchPane flow={f} batch={batch} setBatch={() => {}} showCounts={false} setShowCounts={() => {}} />);
+    const lists = screen.getByTestId('batch-drop-offs');
+    const stops = Object.keys(run.dropOffs);
+    expect(stops).toContain('human_agent');
+    for (const id of [...stops, ...Object.keys(run.fallbacks)].slice(0, 5)) {
+      const block = f.blocks.find((b) => b.id === id)!;
+      expect(lists).toHaveTextContent(`${block.label} ${id}`);
+    }
+    expect(lists).toHaveTextContent('Customer service team human_agent');
+  });
+
+  it('escalations not handed over: one line per actual cause, with its conversations', () => {
+    // No Human takeover to hand over to: the handoffs are decided and reach no one, the only cause here.
+    const f = { ...flow(), escalation: { ...flow().escalation, targetBlockId: null } } as Flow;
+    const batch = runBatchState(f, { ...emptyBatch, name: 'no-target.jsonl', conversations: NEWCOMER.filter((c) => c.id === 'c4' || c.id === 'c9') });
+    const n = notHandedOver(batch.run!);
+    expect(n).toMatchObject({ escalated: 2, notHanded: 2, offersNotTaken: 0, clarified: 0, handoffsNotReached: 2 });
+    render(<BatchPane flow={f} batch={batch} setBatch={() => {}} showCounts={false} setShowCounts={() => {}} />);
+    const note = screen.getByTestId('batch-not-handed');
+    expect(note).toHaveTextContent('2 of the 2 escalations did not end in a handoff');
+    expect(note).toHaveTextContent('2 handoffs were decided but did not reach a person: Flow settings > Escalation > Hand over to names no Human takeover block (c4, c9).');
+    expect(note).not.toHaveTextContent(/rephrase|offer|clarifying/);
+    expect(note.querySelectorAll('li')).toHaveLength(1);
+  });
+});
