@@ -128,6 +128,8 @@ const NOT_MINE_BEFORE = new RegExp(
     ' (?:am|are|is|s|be|m) (?:away|off|out|working away|on holiday|at work|abroad)(?: all)?(?: (?:till|until|til|on|from|for|this|next|over))?(?: the)? $',
     ' not (?:be )?(?:home|in|around|there|available|back)(?: \\w+)? (?:till|until|til|on|this|next)? ?$',
     ' working away(?: (?:till|until|til))?(?: the)? $',
+    // Session 14: the day an amount was charged or shows ("my card shows £312 to Northwind on Thursday"): when it happened.
+    ' (?:shows?|showing|showed|charged|debited|taken|took|deducted|billed|paid|payment|transaction)(?: \\w+){0,2} \\d+(?: \\d\\d)?(?: \\w+){0,3} $',
     ' (?:hold|keep|leave) (?:it|them|the parcel|my parcel|the order|my order|the package|my package|onto it|on to it)(?: \\w+){0,2} (?:till|until|til|for) $',
   ].join('|'),
 );

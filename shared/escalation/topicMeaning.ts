@@ -637,9 +637,16 @@ const CLASSIFIER_NOT: Partial<Record<TopicOutput, RegExp>> = {
  * 1 lamp but I ordered 2" is a quantity, not a billing error; "the basket said £38.20 but £58.20 came out" is).
  */
 const MONEY = w('card cards bank deduction deductions withdrawn withdrawal wallet charged charge charges charging bill billed billing invoice invoiced statement paid pay paying payment payments overcharged overcharge price prices priced cost costs costing total amount amounts debit debited transaction transactions fee fees money pounds euros dollars pound euro dollar receipt instalment instalments installment installments klarna paypal refund refunded taken deducted');
+/** Session 14: cards that are not money: the courier's "we missed you" card, a birthday or greeting card, a calling card. */
+const NOT_MONEY_CARD = w('you missed calling birthday christmas xmas greeting greetings thank thankyou sorry postcard delivery courier red while note');
 export function hasMoney(toks: readonly string[], amounts: number): boolean {
   if (amounts > 0) return true;
-  for (const t of toks) if (MONEY.has(t)) return true;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (!MONEY.has(t)) continue;
+    if ((t === 'card' || t === 'cards') && NOT_MONEY_CARD.has(toks[i - 1] ?? '')) continue;
+    return true;
+  }
   return false;
 }
 /**

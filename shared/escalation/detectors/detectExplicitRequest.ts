@@ -350,7 +350,8 @@ function transferFrame(toks: string[]): { start: number; end: number } | null {
     const a = toks[i + 1];
     const b = toks[i + 2];
     let end = -1;
-    if (w === 'put' && (a === 'me' || a === 'us') && (b === 'through' || b === 'thru')) end = i + 2;
+    // (Session 14: "can 'ee put I through": West Country and other dialects say "I" for "me".)
+    if (w === 'put' && (a === 'me' || a === 'us' || (a === 'i' && (toks[i + 3] === undefined || toks[i + 3] === 'to' || FRAME_END.has(toks[i + 3])))) && (b === 'through' || b === 'thru')) end = i + 2;
     else if ((w === 'transfer' || w === 'connect' || w === 'forward') && (a === 'me' || a === 'us') && (b === undefined || FRAME_END.has(b))) end = i + 1;
     else if ((w === 'hand' || w === 'pass') && (a === 'me' || a === 'us') && (b === 'over' || b === 'on' || b === 'to')) end = i + 2;
     // Round eight: "can I get transferred", "I'd like to be connected please" (asked, not told: "my call got transferred").

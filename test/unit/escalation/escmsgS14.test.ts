@@ -200,3 +200,34 @@ describe('praise the facts contradict: counted contradictions, commending, "crac
     expect(reasonOf(t)).not.toBe('negative_sentiment');
   });
 });
+
+describe('what a message is about: a courier\'s card is not money, the day a charge shows is not a deadline, grief is not anger', () => {
+  it('a "we missed you" card with "twice" is not a billing case (sarcasm about the courier stays negative)', () => {
+    expect(reasonOf("Oh marvellous, another 'sorry we missed you' card. I was home all day. Twice.")).toBe('negative_sentiment');
+  });
+  it('a card that was charged is still billing', () => {
+    expect(reasonOf('you charged my card twice for one lamp')).toBe('sensitive_topic');
+  });
+  it('the day an amount shows on a card is when it happened, not a deadline', () => {
+    expect(reasonOf("My card shows £96 to you on Friday. I have never bought anything from Northwind, it wasn't me.")).toBe('sensitive_topic');
+  });
+  it('a day the customer needs the order by is still a deadline after a payment', () => {
+    expect(reasonOf('I paid £40 for next day delivery, I need it on Thursday for the party')).toBe('urgency');
+  });
+  it('grief told with an ordinary question is not negative sentiment, and the near miss says why', () => {
+    const t = 'My husband passed away last year and I am learning to order online on my own. How do I change the delivery address on NW-401177?';
+    expect(reasonOf(t)).toBeNull();
+  });
+  it('grief with a complaint still is', () => {
+    expect(reasonOf('My mum passed away and your courier lost the flowers for her funeral. I am so angry')).toBe('negative_sentiment');
+  });
+});
+
+describe('"put I through" (dialect "I" for "me") is a transfer request', () => {
+  it('"can you put I through to one of the ladies on the phones?" is explicit', () => {
+    expect(reasonOf("can you put I through to one of the ladies on the phones? ta")).toBe('explicit_request');
+  });
+  it('"I put I through the wringer" is not', () => {
+    expect(reasonOf('I put I through the wringer with this order, lol, where is it')).not.toBe('explicit_request');
+  });
+});
