@@ -486,6 +486,24 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     if (!searchTickets || now - searchTickets.at >= SEARCH_TICKETS_MS) searchTickets = { at: now, list: d.store.listRecords('ticket').catch(() => []) };
     return searchTickets.list;
   };
+  /**
+   * Where `word` (lower case) is in `text`, as an index of `text` itself (hostile s14 H#19: the index in
+   * text.toLowerCase() cut the original, and "İ" lower-cases to two units, so the excerpt was shifted past the word).
+   * -1 when not found character by character (a context-dependent lower case such as a word-final Greek sigma).
+   */
+  const foldedIndexOf = (text: string, word: string): number => {
+    let lower = '';
+    const at: number[] = [];
+    for (let i = 0; i < text.length; ) {
+      const ch = String.fromCodePoint(text.codePointAt(i)!);
+      const l = ch.toLowerCase();
+      for (let k = 0; k < l.length; k++) at.push(i);
+      lower += l;
+      i += ch.length;
+    }
+    const j = lower.indexOf(word);
+    return j < 0 ? -1 : at[j];
+  };
   let searchNumber = 0;
   const latestSearch = new Map<string, number>();
   app.get('/api/v1/agent/search', {
@@ -512,7 +530,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       const words = q.split(/\s+/).filter(Boolean);
       const has = (text: unknown) => typeof text === 'string' && words.every((w) => text.toLowerCase().includes(w));
       const excerpt = (text: string) => {
-        const i = text.toLowerCase().indexOf(words[0]);
+        const i = Math.max(0, foldedIndexOf(text, words[0]));
         const from = Math.max(0, i - 40);
         const cut = text.slice(from, from + 140).replace(/\s+/g, ' ').trim();
         return `${from > 0 ? '…' : ''}${cut}${from + 140 < text.length ? '…' : ''}`;

@@ -134,6 +134,17 @@ describe('hostile s14 H#12: inbox search keeps what was said, pauses, one search
     expect((await search('pineapple slicer')).map((h) => h.match.text)).toEqual(['Customer: My PINEAPPLE slicer broke']);
   });
 
+  it('hostile s14 H#19: the excerpt shows the words found after characters whose lower case is longer (İ)', async () => {
+    const rt = await startAgentRuntime({ agents: [ann, boss] });
+    await online(rt, ann);
+    const c = await rt.customerWantsPerson();
+    await rt.tick();
+    const said = `${'İ'.repeat(150)} my parcel zzfindme is late`;
+    expect((await rt.post(`/api/v1/conversations/${c.id}/messages`, { text: said }, auth(c.token))).status).toBe(200);
+    const found = (await rt.get('/api/v1/agent/search?q=zzfindme', tok(ann))).body.handoffs;
+    expect(found.map((h: { match: { in: string; text: string } }) => h.match)).toEqual([{ in: 'transcript', text: `Customer: …${'İ'.repeat(29)} my parcel zzfindme is late` }]);
+  });
+
   it('searches in a row do not each re-read every stored handoff and ticket', async () => {
     const rt = await startAgentRuntime({ agents: [ann, boss] });
     await online(rt, ann);
