@@ -513,7 +513,7 @@ function ownQuestionText(run: Run, block: Block, w: Waiting, text: string): bool
     fallback: !fits && (asksBack(analysis) || givesAgain(run, analysis)),
     timezone: run.flow.settings.timezone,
   };
-  const { decision, memory } = evaluateEscalation(ownQuestionPolicy(run.flow.escalation), facts, s.escalation);
+  const { decision, memory } = evaluateEscalation(ownQuestionPolicy(run.flow.escalation), facts, s.escalation, run.flow.escalation);
   s.escalation = memory;
   run.decision = decision;
   const targetId = escalationTarget(run);

@@ -166,10 +166,12 @@ function withSwitchOn(policy: EscalationPolicy, reason: EscalationReason, reason
   }
   return p;
 }
-function switchedOffNearMisses(policy: EscalationPolicy, facts: TurnFacts, memory: EscalationMemory, signals: Signal[]): void {
+function switchedOffNearMisses(policy: EscalationPolicy, facts: TurnFacts, memory: EscalationMemory, signals: Signal[], flowPolicy: EscalationPolicy): void {
   const classifierOff = !classifierOn(policy);
   for (const d of DETECTORS) {
     if (!MESSAGE_REASONS.has(d.reason)) continue;
+    // Switched off by the caller for this message (the engine at a block's own questions), not by the flow: no near miss.
+    if (flowPolicy !== policy && d.on(flowPolicy) !== d.on(policy)) continue;
     const reasonOff = !d.on(policy);
     if (!reasonOff && (!classifierOff || signals.some((s) => s.reason === d.reason))) continue;
     const mark = nearMissMark();
@@ -224,6 +226,8 @@ export function evaluateEscalation(
   policy: EscalationPolicy,
   factsIn: TurnFacts,
   memory: EscalationMemory,
+  /** The flow's own policy when `policy` is a variant of it the caller made (near misses name only the flow's switches). */
+  flowPolicy: EscalationPolicy = policy,
 ): { decision: EscalationDecision; memory: EscalationMemory } {
   // Words the designer says must never trigger ("Rage Red" is a colour) are taken out before any detector reads the message.
   // Session 9 (escrf): an off-topic message the router matched weakly counts as a fallback for the policy (policyFallback.ts).
@@ -237,7 +241,7 @@ export function evaluateEscalation(
     const s = d.run(facts, policy, memory);
     if (s) signals.push(s);
   }
-  if (policy.enabled) switchedOffNearMisses(policy, facts, memory, signals);
+  if (policy.enabled) switchedOffNearMisses(policy, facts, memory, signals, flowPolicy);
   // Failed messages in a row that are one request asked `loop.count` times are a loop (see streakLoop): named instead of
   // repeated fallbacks, and (session 8, newcomer s8 #6) a loop also when clear shop questions counting half kept the
   // streak under the repeated-fallback limit ("how do I change the size of the jumper?" / "can I swap my jumper for a
