@@ -42,7 +42,8 @@ describe('a Question block that takes an order number does not take a question a
   });
 
   it('ordinary answers are taken as before and never escalate', () => {
-    for (const answer of ['NW-104233', 'it is NW-104233', 'NW-104233?', 'is it NW-104233?', "I don't have it", 'the blue one', 'SW1A 1AA']) {
+    // Session 14 (newcomer s14 N#3): "I don't have it" and "the blue one" (no digit) are asked again now: next test.
+    for (const answer of ['NW-104233', 'it is NW-104233', 'NW-104233?', 'is it NW-104233?', 'SW1A 1AA']) {
       const p = play(['Track my order', answer]);
       expect(p.escalation, answer).toBeNull();
       expect(p.transcript.some((t) => t.from === 'bot' && t.text === ORDER_QUESTION)).toBe(true);
@@ -52,7 +53,7 @@ describe('a Question block that takes an order number does not take a question a
   });
 
   it('a bare "yes" or "no" is not an order number: asked again (session 9, hostile s9 #15; session 8 took "yes")', () => {
-    for (const answer of ['yes', 'no', 'nope']) {
+    for (const answer of ['yes', 'no', 'nope', "I don't have it", 'the blue one']) {
       const p = play(['Track my order', answer]);
       expect(p.transcript.at(-1)?.text, answer).toMatch(/Order numbers look like/);
       expect(variablesAfter(['Track my order', answer]).orderNumber, answer).toBeUndefined();
