@@ -170,13 +170,57 @@ export function validateAnswer(inputType: QuestionInputType, raw: string, now: n
  * of letters; 5 to 300 characters. "yes", "no", "actually I want to cancel it instead" or "order NW-104233" are asked
  * again instead of being passed on as the address. Stored as typed (spaces tidied).
  */
-const ORDER_LIKE = /(?:\b[a-z]{2,4}-\d{4,}\b|#\s?\d{3,})/gi;
+const ORDER_LIKE = /(?:\b[a-z]{2,4}-\d{4,}\b|#\s?\d{3,}|\border\s*(?:number|no\.?|num|nr\.?|#)?\s*:?\s*#?\s*[a-z]{0,4}-?\d{3,})/gi;
+/**
+ * Session 14 (hostile s14 H#9): control characters (NUL, BEL, an ESC colour sequence) are dropped from an address before
+ * it is checked or stored (they reached the ticket and the notification email); an answer that opens by refusing or
+ * correcting ("no wait, it was order 104234", "Don't send it to 12 High Street, cancel it") is asked again; an answer
+ * that also holds an email address keeps only the address found in it ("my email is ana@example.com and I live at 5 Elm
+ * Road" -> "5 Elm Road"), or is asked again. H#15: "P.O. Box 42" and an address in Chinese or Japanese characters
+ * ("東京都千代田区1-1": one run of letters, counted by characters) are addresses.
+ */
+const CONTROL = /\x1b\[[0-9;?]*[ -\/]*[@-~]|[\x00-\x08\x0b-\x1f\x7f]/g;
+const REFUSING_START = /^(?:no|nope|nah|don'?t|do not|cancel|never\s*mind|forget|wait|not)\b/i;
+const PO_BOX = /\bp\.?\s*o\.?\s*box\s*\d+/i;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 function address(raw: string): AnswerResult {
-  const t = raw.trim().replace(/\s+/g, ' ');
+  const t = raw.replace(CONTROL, '').trim().replace(/\s+/g, ' ');
   if (t.length < 5 || t.length > 300) return FAIL;
+  if (REFUSING_START.test(t)) return FAIL;
+  if (t.includes('@')) {
+    const inside = addressIn(t.replace(/\S+@\S+/g, ' '));
+    return inside === null ? FAIL : { ok: true, value: inside };
+  }
   if (!/\d/.test(t.replace(ORDER_LIKE, ' '))) return FAIL;
+  if (PO_BOX.test(t)) return { ok: true, value: t };
+  if ((t.match(CJK) ?? []).length >= 2) return { ok: true, value: t };
   if ((t.match(/\p{L}{2,}/gu) ?? []).length < 2) return FAIL;
   return { ok: true, value: t };
+}
+
+/**
+ * Session 14 (newcomer s13 #15 rest, s14 N#4): the postal address written inside a longer message ("change address
+ * for order NW-104233 to 5 Park Lane, Bristol BS1 5TR please"), for a Question whose "Take from the conversation" is
+ * Postal address: a house number and street (a street word: Street, Road, Lane, ...) or a UK postcode, starting right
+ * after "to", "at", "is", "address" or a colon (or at the start), running to the end of the sentence, without a
+ * trailing "please" / "thanks". Null when there is none: an order number, a bare number or "my address changed" is not
+ * an address. Only from the message's words: nothing is guessed.
+ */
+const STREET_WORD = /\b(?:street|st|road|rd|avenue|ave|lane|ln|close|drive|dr|way|place|pl|crescent|cres|court|ct|terrace|gardens|gdns|grove|square|sq|row|hill|park|walk|mews|boulevard|blvd|highway|hwy|parade|green|rise|view|gate|vale|quay|wharf|yard|wynd|circle|cir)\b/i;
+const UK_POSTCODE = /\b[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\b/i;
+const ADDRESS_START = /(?:^|\b(?:to|at|is|address|addr)\b:?\s+|:\s*)((?:(?:flat|apt|apartment|unit)\s*\d+[a-z]?,?\s+)?\d+[a-z]?,?\s+\p{L}[^.!?\n]*)/giu;
+const TRAILING_FILLER = /(?:[\s,;]+(?:please|pls|thanks|thank you|thx|cheers|instead|asap|now|today|ta))+[\s.!]*$/i;
+export function addressIn(raw: string): string | null {
+  const text = raw.replace(CONTROL, '').replace(/\s+/g, ' ');
+  let found: string | null = null;
+  for (const m of text.matchAll(ADDRESS_START)) {
+    const span = m[1].replace(TRAILING_FILLER, '').replace(/[\s,;:]+$/, '').trim();
+    if (span.replace(ORDER_LIKE, ' ').trim() !== span) continue;
+    if (!STREET_WORD.test(span) && !UK_POSTCODE.test(span)) continue;
+    const r = address(span);
+    if (r.ok) found = String(r.value);
+  }
+  return found;
 }
 
 /**

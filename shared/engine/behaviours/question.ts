@@ -3,7 +3,7 @@ import type { BlockOf, Value } from '../../flow/schema';
 import type { Run } from '../run';
 import { ClassifiedInput, type BlockBehaviour, type InputWaiting } from './types';
 import { bot, isKnown, setVar, vars } from '../run';
-import { validateAnswer } from '../questionValidators';
+import { addressIn, validateAnswer } from '../questionValidators';
 import { analyzeText } from '../../nlu/analyzeText';
 import { questionType } from '../../escalation/questionConcepts';
 import { exitTarget, follow, render, retry, waitForInput } from '../runBlocks';
@@ -49,6 +49,14 @@ function givenEntity(run: Run, block: BlockOf<'question'>): Value | null {
   if (kind === undefined) return null;
   const last = vars(run).lastMessage;
   if (typeof last !== 'string' || last === '') return null;
+  // Session 14 (newcomer s13 #15 rest, s14 N#4): a postal address is not an NLU entity; the engine's own finder reads
+  // it ("change address for order NW-104233 to 5 Park Lane, Bristol BS1 5TR please" is not asked for the address again).
+  if (kind === 'address') {
+    const found = addressIn(analysedPart(last));
+    if (found === null) return null;
+    const r = validateAnswer(block.data.inputType, found, run.now, run.flow.settings.timezone);
+    return r.ok ? r.value : null;
+  }
   // The engine's own cut, so analyzeText's cache already holds this analysis.
   const found = analyzeText(analysedPart(last)).entities;
   for (let i = found.length - 1; i >= 0; i--) {
