@@ -7,9 +7,10 @@
  */
 import { inert } from './terminalText';
 import cliProgress from 'cli-progress';
-import type { EscalationReason, Flow } from '../../shared/flow/schema';
+import type { Flow } from '../../shared/flow/schema';
 import { readTextFile } from './readFlowFile';
-import { escalationOrClarify, playConversation, type PlayedConversation } from '../../shared/simulator/playConversation';
+import { batchRates, countConversation, emptyBatchCounts, totalsOf } from '../../shared/simulator/batchCounts';
+import { escalationOrClarify, playConversation, playedHandoffOutcome, type PlayedConversation } from '../../shared/simulator/playConversation';
 
 export interface SimulateOptions {
   conversations: string;
@@ -53,13 +54,8 @@ export async function simulateCommand(flow: Flow, options: SimulateOptions): Pro
   bar?.start(total, 0);
 
   const started = performance.now();
-  const byReason = new Map<EscalationReason, number>();
-  let played = 0;
-  let escalated = 0;
-  let offered = 0;
-  let clarified = 0;
-  let handoffs = 0;
-  let stillAnswering = 0;
+  // The counts and rates as the studio's Batch tab defines them (shared/simulator/batchCounts.ts, one definition).
+  const counts = emptyBatchCounts();
   let skipped = 0;
   let failed = 0;
   let buffer: string[] = [];
@@ -91,18 +87,9 @@ export async function simulateCommand(flow: Flow, options: SimulateOptions): Pro
       process.stderr.write(`${bar ? '\n' : ''}${options.conversations}:${i + 1}: conversation "${inert(parsed.id, true)}" failed in the engine: ${inert(shown, true)}\n`);
       continue;
     }
-    played++;
     // A conversation whose last message got the bot's one clarifying question (low confidence, clarifyFirst) counts as
     // that low-confidence escalation, as the studio's Batch tab and the corpus tools count it (escalationOrClarify).
-    const counted = escalationOrClarify(result, parsed.turns.length);
-    if (counted) {
-      escalated++;
-      if (counted.action === 'offer') offered++;
-      if (counted.action === 'clarify') clarified++;
-      byReason.set(counted.reason, (byReason.get(counted.reason) ?? 0) + 1);
-    }
-    if (result.handoff) handoffs++;
-    else if (result.end.waitingFor === 'takeover_question') stillAnswering++;
+    countConversation(counts, { id: parsed.id, escalation: escalationOrClarify(result, parsed.turns.length), outcome: playedHandoffOutcome(result) });
     buffer.push(JSON.stringify(result));
     if (buffer.length >= 500) {
       flush();
@@ -116,18 +103,22 @@ export async function simulateCommand(flow: Flow, options: SimulateOptions): Pro
   bar?.stop();
 
   const seconds = (performance.now() - started) / 1000;
-  const pct = (n: number) => (played ? ((100 * n) / played).toFixed(1) : '0.0') + '%';
+  const { played, escalated, offered, clarified } = counts;
+  const handoffs = counts.handedOver.length;
+  const stillAnswering = counts.answering.length;
+  const rates = batchRates(totalsOf(counts));
+  const pct = (rate: number) => (100 * rate).toFixed(1) + '%';
   const summary = [
     `conversations: ${played}${skipped ? ` (${skipped} line${skipped === 1 ? '' : 's'} skipped)` : ''}`,
     ...(failed
       ? [`FAILED: ${failed} conversation${failed === 1 ? '' : 's'} failed in the engine and ${failed === 1 ? 'is' : 'are'} not in the rates below (see the lines above); please report it with the flow`]
       : []),
-    `escalation rate: ${pct(escalated)} (${escalated}; ${offered} offered a person first` +
+    `escalation rate: ${pct(rates.escalationRate)} (${escalated}; ${offered} offered a person first` +
       (clarified
         ? `; ${clarified} ended on the bot's clarifying question, counted under low_confidence: the customer's answer is not in the file)`
         : ')'),
-    ...[...byReason.entries()].sort((a, b) => b[1] - a[1]).map(([r, n]) => `  ${r}: ${n} (${pct(n)})`),
-    `handoff rate: ${pct(handoffs)} (${handoffs})` +
+    ...[...counts.byReason.entries()].sort((a, b) => b[1].length - a[1].length).map(([r, ids]) => `  ${r}: ${ids.length} (${pct(ids.length / played)})`),
+    `handoff rate: ${pct(rates.handoffRate)} (${handoffs})` +
       (stillAnswering ? `; ${stillAnswering} more were answering the handoff's questions (name, email, reason) when their turns ran out` : ''),
     `time: ${seconds.toFixed(2)} s (${Math.round(played / Math.max(seconds, 1e-9))} conversations/s)`,
   ];
