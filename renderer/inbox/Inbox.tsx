@@ -134,14 +134,30 @@ const AFTER_WAITING: Record<string, string> = {
  * waiting."); once the handoff is taken, cancelled, expired or resolved, that sentence is told in the past.
  */
 export function summaryNow(summary: string, status: string, endedAs?: string | null, agentName?: string | null): string {
+  // A takeover (newcomer s14 N#17): nobody was waiting and nobody was "handed over": the customer was with the bot.
+  const takeover = / took this conversation over from the bot\./.test(summary);
   const after =
-    status === 'resolved' && endedAs === 'handback'
+    takeover && (status === 'assigned' || status === 'resolved')
+      ? `was talking with the bot${status === 'resolved' ? (endedAs === 'handback' ? '; the chat was handed back to the bot' : '; the chat is resolved') : ''}`
+      : status === 'resolved' && endedAs === 'handback'
       ? 'was handed over to a person, then back to the bot'
       : status === 'cancelled' && agentName
         ? `left the chat while ${agentName} had it (closed the chat or started a new one)`
         : AFTER_WAITING[status];
   if (!after) return summary;
   return summary.replace(/^(.*?) is waiting\.(?=\s|$)/s, (_, who: string) => `${who} ${after}.`);
+}
+
+/**
+ * Who the customer is, from a handoff summary (shared/engine/handoffContext.ts: "Kim (kim@example.com) is waiting." or
+ * "The customer (sam@example.com) needs help with: …"): their name, else their first contact, else null. The push
+ * event of a handoff has no customer label; the phone's one-line toast names the customer with it (newcomer s14 N#23).
+ */
+export function customerOfSummary(summary: string | null | undefined): string | null {
+  const m = /^(?:.*? took this conversation over from the bot\. )?(.+?)(?: \(([^()]*)\))? (?:is waiting\.|needs help with: )/s.exec(summary ?? '');
+  if (!m) return null;
+  if (m[1] !== 'The customer') return m[1];
+  return m[2] ? m[2].split(', ')[0] : null;
 }
 
 /** After Accept: and, when it put the agent over their own limit, says so (newcomer s7 #20: 4 chats of 3, silently). */
@@ -195,6 +211,9 @@ export function statusWords(h: { status: string; endedAs?: string | null; conver
   return STATUS_WORDS[h.status] ?? h.status;
 }
 
+/** The customer's answer to a rating question a plain agent may not see (newcomer s14 N#12). */
+export const RATING_HIDDEN = 'Rated the chat (only admins and the agent who held the chat see the score)';
+
 /** Spoken words for a score of the 1-5 rating scale (the widget's buttons say the same). */
 const RATING_WORDS = ['very dissatisfied', 'dissatisfied', 'neutral', 'satisfied', 'very satisfied'];
 
@@ -225,11 +244,62 @@ export function ratingAnswers(entries: readonly Entry[]): Map<number, number> {
   return out;
 }
 
+/**
+ * System lines of the timeline that only repeat the handoff state of an earlier line (newcomer s14 N#13): the runtime
+ * logs a status line whenever the conversation's mode or its handoff's state changes (runtime/effects/planStep.ts), so
+ * Resolve with a rating question logs "resolved" (mode bot) and, after the rating, the same "resolved" with mode closed.
+ * seq -> the words for what changed (the mode), instead of "Handoff resolved" a second time.
+ */
+export function repeatedStatusLines(entries: readonly Entry[]): Map<number, string> {
+  const out = new Map<number, string>();
+  let last: string | null = null;
+  for (const e of entries) {
+    const s = e.status?.handoff;
+    if (e.from !== 'system' || !e.status) continue;
+    const now = s ? `${s.id}:${s.status}` : null;
+    if (now !== null && now === last) out.set(e.seq, MODE_WORDS[e.status.mode] ?? `Mode: ${e.status.mode}`);
+    last = now;
+  }
+  return out;
+}
+
+const MODE_WORDS: Record<string, string> = {
+  closed: 'Conversation ended',
+  bot: 'The bot is answering',
+  agent: 'A person is in the conversation',
+  waiting: 'Waiting for a person',
+};
+
 /** "#2 in queue · waiting 3 min" for a waiting row (newcomer s11 #9); null when the server gave no place. */
 export function queueWords(r: Pick<HandoffRow, 'status' | 'queue' | 'queuedSince' | 'requestedAt'>, now: number): string | null {
   if (r.status !== 'pending' || !r.queue) return null;
   const since = ago(r.queuedSince ?? r.requestedAt, now);
   return `#${r.queue.position} in queue · waiting ${since === 'just now' ? '<1 min' : since}`;
+}
+
+/**
+ * Since when the row's customer waits for a reply, as the list shows it (null: not waiting). A chat an agent took over
+ * from the bot (newcomer s14 N#17): the bot had answered everything before the takeover, so the wait counts only from a
+ * customer message the bot did not answer (their last message) and never from before the takeover ("waiting 4 min" was
+ * the conversation's age).
+ */
+export function waitingShown(r: Pick<HandoffRow, 'status' | 'reason' | 'summary' | 'requestedAt' | 'waitingSince' | 'lastMessage'>): number | null {
+  if (r.waitingSince == null || r.status !== 'assigned') return null;
+  if (handoffWhy(r.reason, r.summary) !== 'Taken over from the bot') return r.waitingSince;
+  if (r.lastMessage?.from !== 'customer') return null;
+  return Math.max(r.waitingSince, r.requestedAt);
+}
+
+/**
+ * Who said the row's last message, before its text (newcomer s14 N#17: "You/agent:"): nothing for the customer, "You"
+ * for this agent (by name, else when they hold the chat and the server gave no name), the colleague's name, "Bot".
+ */
+export function previewWho(r: Pick<HandoffRow, 'agentId' | 'agentName' | 'lastMessage'>, me: Pick<AgentInfo, 'id' | 'name'>): string {
+  const m = r.lastMessage;
+  if (!m || m.from === 'customer') return '';
+  if (m.from !== 'agent') return m.from === 'bot' ? 'Bot: ' : '';
+  if (m.name !== undefined) return m.name === me.name ? 'You: ' : `${m.name}: `;
+  return r.agentId === me.id ? 'You: ' : `${r.agentName ?? 'Agent'}: `;
 }
 
 function ago(at: number, now: number): string {
@@ -423,7 +493,9 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
   const linkRef = useRef(link);
   linkRef.current = link;
   // `network`: a "no connection" error, cleared by itself once the push channel is back (newcomer s7 #8).
-  const [flash, setFlash] = useState<{ kind: 'error' | 'info'; text: string; network?: boolean } | null>(null);
+  // `short`: the one line a phone shows instead (newcomer s14 N#23: four lines over the top bar and the chat header).
+  const [flash, setFlash] = useState<{ kind: 'error' | 'info'; text: string; network?: boolean; short?: string } | null>(null);
+  const phone = usePhone();
   // Confirmations go away by themselves (errors stay until dismissed or replaced).
   useEffect(() => {
     if (flash?.kind !== 'info') return;
@@ -606,7 +678,9 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
               // "The flow handed over ... Last message: 'Talk to a person'" as if the bot had just handed over).
               const lead = `${tr.by} transferred this chat to you${tr.note ? `: “${tr.note}”.` : '.'}`;
               alerts.newHandoff(lead);
-              const show = (last: string | null) => setFlash({ kind: 'info', text: `${lead}${last ? ` The customer's last message: “${last}”.` : ''} It is in Mine.` });
+              const who = h.customer ?? customerOfSummary(h.summary);
+              const short = `${tr.by} transferred a chat to you${who ? ` (${who})` : ''}: in Mine.`;
+              const show = (last: string | null) => setFlash({ kind: 'info', text: `${lead}${last ? ` The customer's last message: “${last}”.` : ''} It is in Mine.`, short });
               show(null);
               void api.detail(token, h.id).then(
                 (dt) => {
@@ -618,7 +692,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
             } else {
               const what = `${reasonWords(h.reason)}${h.summary ? `: ${h.summary}` : ''}`;
               alerts.newHandoff(`Assigned to you. ${what}`);
-              setFlash({ kind: 'info', text: `A chat was assigned to you (${what}). It is in Mine.` });
+              setFlash({ kind: 'info', text: `A chat was assigned to you (${what}). It is in Mine.`, short: `New chat for you: ${h.customer ?? customerOfSummary(h.summary) ?? 'a customer'} (in Mine).` });
             }
           }
           if (h && h.id === selectedRef.current) void refreshDetail(h.id);
@@ -633,7 +707,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
               const next = list.map((r) => {
                 if (r.id !== m.handoffId) return r;
                 const waitingSince = m.message.from === 'customer' ? (r.waitingSince ?? m.message.at) : m.message.from === 'agent' ? null : (r.waitingSince ?? null);
-                return { ...r, lastMessage: { from: m.message.from, text: m.message.text, at: m.message.at }, waitingSince };
+                return { ...r, lastMessage: { from: m.message.from, text: m.message.text, at: m.message.at, ...(m.message.name !== undefined ? { name: m.message.name } : {}) }, waitingSince };
               });
               return viewNow.current === 'mine' ? sortByWaiting(next) : next;
             });
@@ -872,8 +946,8 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
       )}
 
       {flash && (
-        <div className={`ib-flash ib-flash-${flash.kind}`} role={flash.kind === 'error' ? 'alert' : 'status'}>
-          {flash.text}
+        <div className={`ib-flash ib-flash-${flash.kind}`} role={flash.kind === 'error' ? 'alert' : 'status'} title={phone && flash.short ? flash.text : undefined}>
+          <span className="ib-flash-text">{phone && flash.short ? flash.short : flash.text}</span>
           <button type="button" className="ib-iconbtn" aria-label="Dismiss" onClick={() => setFlash(null)}>
             ×
           </button>
@@ -989,7 +1063,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
                   )}
                   {r.lastMessage && !['resolved', 'expired', 'rejected', 'cancelled'].includes(r.status) ? (
                     <span className="ib-row-summary" data-testid="row-last-message">
-                      {r.waitingSince != null && r.status === 'assigned' && <span className="ib-chip ib-warn ib-waiting">waiting {ago(r.waitingSince, now).replace('just now', 'now')}</span>} {r.lastMessage.from === 'customer' ? '' : `${r.lastMessage.from === 'agent' ? 'You/agent' : 'Bot'}: `}
+                      {waitingShown(r) != null && <span className="ib-chip ib-warn ib-waiting">waiting {ago(waitingShown(r)!, now).replace('just now', 'now')}</span>} {inertText(previewWho(r, me))}
                       {inertText(r.lastMessage.text)}
                     </span>
                   ) : (
@@ -1215,16 +1289,49 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
       }
       await api.act(token, h.id, 'handback', {});
       setHandBackOpen(false);
-    }, 'Handed back to the bot.');
+    }, 'Handed back to the bot.', 'hand back');
   const logRef = useRef<HTMLOListElement>(null);
   const draftRef = useRef<HTMLTextAreaElement>(null);
+  /** The reply box (or the closed line): on a phone a toast sits just above it, clear of the header (newcomer s14 N#23). */
+  const footRef = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    const el = footRef.current;
+    const app = el?.closest<HTMLElement>('.ib-app');
+    if (!el || !app) return;
+    const clear = () => app.style.setProperty('--ib-bottom-clear', `${el.offsetHeight}px`);
+    clear();
+    const ro = typeof ResizeObserver === 'function' ? new ResizeObserver(clear) : null;
+    ro?.observe(el);
+    return () => {
+      ro?.disconnect();
+      app.style.removeProperty('--ib-bottom-clear');
+    };
+  }, [h.status]);
   /** After an action that ends this agent's part (transfer, hand back, resolve) the reply draft is dropped, so it
    * cannot be sent as a private note by mistake. */
-  const finish = async (what: () => Promise<unknown>, done: string) => {
+  // newcomer s14 N#10: with text in the reply box the agent is asked first (send it, drop it, or keep writing); it was
+  // dropped without a word.
+  const [unsent, setUnsent] = useState<{ what: () => Promise<unknown>; done: string; verb: string; after?: () => void } | null>(null);
+  const finish = async (what: () => Promise<unknown>, done: string, verb: string, after?: () => void, asked = false) => {
+    if (!asked && draft.trim() !== '') return setUnsent({ what, done, verb, after });
     if (await run(what, done)) {
       setDraft('');
       setNote(false);
+      after?.();
     }
+  };
+  /** The unsent text goes out first (as a reply, or as a note in the note tab), then the action; a failed send stops both. */
+  const sendThenFinish = async (a: NonNullable<typeof unsent>) => {
+    const text = draft.trim();
+    setUnsent(null);
+    try {
+      await api.say(token, h.id, text, note || !mine);
+    } catch (err) {
+      fail(err);
+      return;
+    }
+    setDraft('');
+    await finish(a.what, a.done, a.verb, a.after, true);
   };
   const lastTyping = useRef(0);
   const mine = h.status === 'assigned' && h.agentId === me.id;
@@ -1247,6 +1354,7 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
   const ratings = useMemo(() => ratingAnswers(detail.transcript), [detail.transcript]);
   /** The queue lines of one wait as one line, the newest place (as the widget shows them; newcomer s11 #27). */
   const queue = useMemo(() => queueLines(detail.transcript), [detail.transcript]);
+  const repeated = useMemo(() => repeatedStatusLines(detail.transcript), [detail.transcript]);
   const timeline = useMemo(() => {
     const items: Array<{ at: number; key: string; entry?: Entry; note?: Note }> = detail.transcript.map((e) => ({ at: e.at, key: `e${e.seq}`, entry: e }));
     for (const n of detail.notes) items.push({ at: n.at, key: `n${n.id ?? n.at}`, note: n });
@@ -1403,7 +1511,7 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
                     onClick={() => {
                       const [kind, id] = [transferTo.slice(0, transferTo.indexOf(':')), transferTo.slice(transferTo.indexOf(':') + 1)];
                       const note = transferNote.trim();
-                      void finish(() => api.transfer(token, h.id, { ...(kind === 'agent' ? { agentId: id } : { team: id }), ...(note ? { note } : {}) }), 'Transferred.').then(() => setTransferNote(''));
+                      void finish(() => api.transfer(token, h.id, { ...(kind === 'agent' ? { agentId: id } : { team: id }), ...(note ? { note } : {}) }), 'Transferred.', 'transfer', () => setTransferNote(''));
                     }}
                   >
                     <ArrowLeftRight size={16} aria-hidden="true" /> Transfer
@@ -1436,7 +1544,7 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
                   className="ib-btn"
                   aria-expanded={nextQuestion ? handBackOpen : undefined}
                   onClick={() => {
-                    if (!nextQuestion) return void finish(() => api.act(token, h.id, 'handback', {}), 'Handed back to the bot.');
+                    if (!nextQuestion) return void finish(() => api.act(token, h.id, 'handback', {}), 'Handed back to the bot.', 'hand back');
                     const v = detail.variables[nextQuestion.variable];
                     setNextValue(v === null || v === undefined ? '' : String(v));
                     setHandBackOpen((o) => !o);
@@ -1444,13 +1552,40 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
                 >
                   <Undo2 size={16} aria-hidden="true" /> Hand back to bot
                 </button>
-                <button type="button" className="ib-btn ib-success" onClick={() => void finish(() => api.act(token, h.id, 'resolve', {}), 'Resolved.')}>
+                <button type="button" className="ib-btn ib-success" onClick={() => void finish(() => api.act(token, h.id, 'resolve', {}), 'Resolved.', 'resolve')}>
                   <CheckCircle2 size={16} aria-hidden="true" /> Resolve
                 </button>
               </>
             )}
           </div>
         </header>
+        {unsent && (
+          <Dialog title="Send your unsent reply first?" onClose={() => setUnsent(null)}>
+            <p className="ib-signout-text">
+              The reply box still has {note || !mine ? 'a private note' : 'a reply'} you have not sent: <q dir="auto">{inertText(draft.trim().length > 140 ? `${draft.trim().slice(0, 139)}…` : draft.trim())}</q>.
+              {' '}If you {unsent.verb} now without sending it, it is deleted.
+            </p>
+            <div className="ib-signout-actions">
+              <button type="button" className="ib-btn" autoFocus onClick={() => setUnsent(null)}>
+                Keep writing
+              </button>
+              <button
+                type="button"
+                className="ib-btn"
+                onClick={() => {
+                  const a = unsent;
+                  setUnsent(null);
+                  void finish(a.what, a.done, a.verb, a.after, true);
+                }}
+              >
+                Delete it and {unsent.verb}
+              </button>
+              <button type="button" className="ib-btn ib-primary" onClick={() => void sendThenFinish(unsent)}>
+                {note || !mine ? 'Add the note' : 'Send it'}, then {unsent.verb}
+              </button>
+            </div>
+          </Dialog>
+        )}
         {notInView && (
           <div className="ib-not-in-view" role="status">
             <span>
@@ -1516,7 +1651,9 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
               const resolvedNotHandedBack = thisOne && h.endedAs != null && h.endedAs !== 'handback';
               // The reason as the list and summary say it: a takeover after a failed HTTP call names the call.
               const why = (reason: string) => (thisOne ? handoffWhy(reason, ctx?.summary || h.summary) : reasonWords(reason));
-              const t = s
+              const t = repeated.has(e.seq)
+                ? repeated.get(e.seq)
+                : s
                 ? s.status === 'resolved' && e.status?.mode === 'bot' && !resolvedNotHandedBack
                   ? 'Handed back to the bot'
                   : `Handoff ${STATUS_WORDS[s.status]?.toLowerCase() ?? s.status}${s.status === 'pending' ? ` · ${why(s.reason)}` : ''}`
@@ -1532,6 +1669,16 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
               ) : null;
             }
             const who = e.from === 'bot' ? 'Bot' : e.from === 'agent' ? (e.name ?? 'Agent') : name;
+            // newcomer s14 N#12: a colleague's rating is not shown to a plain agent (the server blanks the answer).
+            if (e.ratingHidden)
+              return (
+                <li key={key} className={`ib-msg ib-from-${e.from} ib-rating-msg`}>
+                  <div className="ib-msg-who">
+                    <bdi>{inertText(who)}</bdi> · {clock(e.at)}
+                  </div>
+                  <div className="ib-bubble ib-rating-hidden">{RATING_HIDDEN}</div>
+                </li>
+              );
             const rated = ratings.get(e.seq);
             if (rated !== undefined)
               return (
@@ -1566,7 +1713,7 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
           </div>
         )}
         {closed ? (
-          <div className="ib-closed">
+          <div className="ib-closed" ref={(el) => void (footRef.current = el)}>
             {/* One state at a time (newcomer s9 #5): ended after the hand back, or the bot still talking, or resolved
                 while the bot asks the customer for a rating (Resolve with a Rating block on the resolved exit, #10). */}
             {handedBack && conversationEnded
@@ -1584,7 +1731,7 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
             )}
           </div>
         ) : (
-          <form className={`ib-composer${note || !mine ? ' is-note' : ''}`} onSubmit={(e) => void send(e)}>
+          <form className={`ib-composer${note || !mine ? ' is-note' : ''}`} ref={(el) => void (footRef.current = el)} onSubmit={(e) => void send(e)}>
             <div className="ib-tabs" role="tablist" aria-label="Message kind">
               <button type="button" role="tab" aria-selected={!note && mine} disabled={!mine} onClick={() => setNote(false)}>
                 <MessageSquare size={14} aria-hidden="true" /> Reply

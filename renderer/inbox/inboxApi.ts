@@ -54,7 +54,7 @@ export interface HandoffRow {
   updatedAt: number;
   deadline: number | null;
   /** Open chats: the last message (not a status line); absent from older runtimes. */
-  lastMessage?: { from: string; text: string; at: number } | null;
+  lastMessage?: { from: string; text: string; at: number; /** An agent's message: their name (newer runtimes). */ name?: string } | null;
   /** Open chats: since when the customer waits for a reply (their first message after the last agent message); null: not waiting. */
   waitingSince?: number | null;
   /** Its last transfer by an agent (who, their note), while nobody else moved it since; absent from older runtimes. */
@@ -76,6 +76,8 @@ export interface Entry {
   name?: string;
   at: number;
   status?: { mode: string; handoff?: { id: string; status: string; reason: string } };
+  /** The customer's answer to a rating question, hidden from this (plain) agent: a colleague held the chat (its text is ''; newcomer s14 N#12). */
+  ratingHidden?: true;
 }
 
 export interface Note {
