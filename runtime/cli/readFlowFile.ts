@@ -22,7 +22,24 @@ export const MAX_FILE_BYTES = 256 * 1024 * 1024;
  */
 export async function readTextFile(file: string, maxBytes = MAX_FILE_BYTES): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
   const r = await readFileBytes(file, maxBytes);
-  return r.ok ? { ok: true, text: r.bytes.toString('utf8') } : r;
+  if (!r.ok) return r;
+  // Read as UTF-8, a UTF-16 file gave "not valid JSON (Unexpected token '\uFFFD', ...)" on every line (hostile s14 H#16).
+  if (isUtf16(r.bytes)) return { ok: false, message: `cannot read ${file}: it is UTF-16 text (as some Windows editors save it, "Unicode"); save it as UTF-8 and run this again` };
+  return { ok: true, text: r.bytes.toString('utf8') };
+}
+
+/** A UTF-16 byte-order mark, or ASCII text written in UTF-16 (every other byte of the first ones zero). */
+export function isUtf16(bytes: Uint8Array): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
+  const n = Math.min(bytes.length, 64) & ~1;
+  if (n < 4) return false;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  return evenZero === n / 2 || oddZero === n / 2;
 }
 
 /** The file's bytes (regular files only, at most `maxBytes`), for readers that check the encoding themselves. */

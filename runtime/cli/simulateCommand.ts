@@ -56,6 +56,8 @@ export async function simulateCommand(flow: Flow, options: SimulateOptions): Pro
   const started = performance.now();
   // The counts and rates as the studio's Batch tab defines them (shared/simulator/batchCounts.ts, one definition).
   const counts = emptyBatchCounts();
+  // An id used twice gives two results with that id: said on stderr (hostile s14 H#16), both still played.
+  const idLine = new Map<string, number>();
   let skipped = 0;
   let failed = 0;
   let buffer: string[] = [];
@@ -74,6 +76,9 @@ export async function simulateCommand(flow: Flow, options: SimulateOptions): Pro
       process.stderr.write(`${bar ? '\n' : ''}${options.conversations}:${i + 1}: ${inert(parsed, true)}; line skipped\n`);
       continue;
     }
+    const first = idLine.get(parsed.id);
+    if (first !== undefined) process.stderr.write(`${bar ? '\n' : ''}${options.conversations}:${i + 1}: the id "${inert(parsed.id, true)}" was already used on line ${first}; both are played, and two results carry that id\n`);
+    else idLine.set(parsed.id, i + 1);
     let result: PlayedConversation;
     try {
       result = playConversation(flow, parsed.id, parsed.turns, options.now);
@@ -122,6 +127,8 @@ export async function simulateCommand(flow: Flow, options: SimulateOptions): Pro
       (stillAnswering ? `; ${stillAnswering} more were answering the handoff's questions (name, email, reason) when their turns ran out` : ''),
     `time: ${seconds.toFixed(2)} s (${Math.round(played / Math.max(seconds, 1e-9))} conversations/s)`,
   ];
+  // Nothing could be read (an empty file, only bad lines): not a pass (hostile s14 H#16: a CI step ran on nothing, exit 0).
+  if (played === 0 && failed === 0) summary.push(`NOTHING PLAYED: no line of ${options.conversations} is a conversation like {"id": "c1", "turns": ["where is my order?"]} (one JSON object per line)`);
   process.stderr.write(summary.join('\n') + '\n');
-  return failed ? 1 : 0;
+  return failed ? 1 : played === 0 ? 2 : 0;
 }
