@@ -147,4 +147,26 @@ describe.skipIf(!haveChromium)('studio, newcomer s14', () => {
     await screenshot(page, 'fixstudio14-batch-names');
     expect(browser.errors, 'uncaught errors in the page').toEqual([]);
   });
+
+  it('review debt s13: Find brings a far block whole into view, readable, through the one helper', async () => {
+    const { key } = await studio.api.createFlow({ template: 'customer-support' });
+    await page.goto(studio.url);
+    await page.goto(studio.flowUrl(key));
+    await page.locator('.react-flow__node').first().waitFor();
+    // Zoomed out and panned away from the block.
+    for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Zoom out' }).click().catch(() => page.keyboard.press('-'));
+    await page.waitForTimeout(300);
+    await page.getByRole('button', { name: 'Find a block' }).click();
+    await page.getByRole('textbox', { name: 'Find a block' }).fill('Customer service team');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(600); // the pan's animation
+    const node = page.locator('.react-flow__node[data-id="human_agent"]');
+    const c = (await page.locator('main.st-canvas').boundingBox())!;
+    const b = (await node.boundingBox())!;
+    expect(b.x >= c.x && b.y >= c.y && b.x + b.width <= c.x + c.width && b.y + b.height <= c.y + c.height, JSON.stringify({ c, b })).toBe(true);
+    const zoom = await page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
+    expect(zoom).toBeGreaterThanOrEqual(1);
+    await screenshot(page, 'fixstudio14-find-in-view');
+    expect(browser.errors, 'uncaught errors in the page').toEqual([]);
+  });
 });

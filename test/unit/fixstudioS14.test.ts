@@ -1,7 +1,10 @@
 /**
  * Session 14 findings in the studio (fixstudio), the parts that are pure functions.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { isInView, viewToShow } from '../../renderer/studio/canvas/keepInView';
 import { languageCodeProblem } from '../../renderer/studio/editor/languageCode';
 import { myChangesDocument } from '../../renderer/studio/persistence/flowPersistence';
 import { flowSchema } from '../../shared/flow/schema';
@@ -65,5 +68,55 @@ describe('myChangesDocument: the file "Download my changes" saves (newcomer s14 
     const long = myChangesDocument({ ...flow, name: 'L'.repeat(200) }).name;
     expect(long.length).toBe(200);
     expect(long.endsWith(' (my changes)')).toBe(true);
+  });
+});
+
+describe('viewToShow: one rule wherever the studio brings a block into view (review debt s13)', () => {
+  const W = 800;
+  const H = 600;
+  const block = { x: 700, y: 100, width: 240, height: 110 }; // half past the right edge at zoom 1
+  const whole = { x: 100, y: 100, width: 240, height: 110 };
+
+  it('onlyIfCut: a block already whole leaves the view; a cut one is panned just enough', () => {
+    const view = { x: 0, y: 0, zoom: 1 };
+    expect(viewToShow(whole, view, W, H, { onlyIfCut: true })).toBeNull();
+    const next = viewToShow(block, view, W, H, { onlyIfCut: true })!;
+    expect(next.zoom).toBe(1);
+    expect(isInView(block, next, W, H)).toBe(true);
+    expect(next.y).toBe(0);
+    expect(next.x).toBeGreaterThan(-(block.x + block.width / 2 - W / 2) - 1); // less than a re-centre
+  });
+
+  it('readableZoom: zoomed out, it zooms in about the block, which ends whole in view', () => {
+    const view = { x: 50, y: 40, zoom: 0.4 };
+    const next = viewToShow(whole, view, W, H, { readableZoom: 1 })!;
+    expect(next.zoom).toBe(1);
+    expect(isInView(whole, next, W, H)).toBe(true);
+    // Already readable and whole (inside the margin): nothing moves.
+    const fine = { x: 0, y: 0, zoom: 1.2 };
+    expect(viewToShow(whole, fine, W, H, { readableZoom: 1 })).toBeNull();
+  });
+
+  it('before: the blocks leading to it are kept in view when they fit (the palette)', () => {
+    const prev = { x: 420, y: 100, width: 240, height: 110 };
+    const start = { x: 100, y: 100, width: 240, height: 110 };
+    const next = viewToShow(block, { x: 0, y: 0, zoom: 1 }, W, H, { before: [prev, start] })!;
+    for (const r of [block, prev, start]) expect(isInView(r, next, W, H)).toBe(true);
+    expect(next.zoom).toBeLessThan(1); // zoomed out a little for them
+  });
+
+  it('no canvas size yet: nothing moves', () => {
+    expect(viewToShow(block, { x: 0, y: 0, zoom: 1 }, 0, 0)).toBeNull();
+  });
+
+  it('every place in the studio that moves the view to a block goes through useShowBlock (no setCenter of its own)', () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : []));
+    const offenders = files('renderer/studio').filter((f) => /\bsetCenter\(/.test(readFileSync(f, 'utf8')));
+    expect(offenders).toEqual([]);
+    const users = files('renderer/studio').filter((f) => /=\s*useShowBlock\(\)/.test(readFileSync(f, 'utf8')));
+    expect(users.map((f) => f.replace(/\\/g, '/')).sort()).toEqual(
+      ['renderer/studio/canvas/Canvas.tsx', 'renderer/studio/editor/Editor.tsx', 'renderer/studio/palette/Palette.tsx', 'renderer/studio/simulator/CanvasOverlay.tsx'].sort(),
+    );
   });
 });

@@ -34,7 +34,7 @@ import { useStudio, useStudioStore } from '../store/StudioStoreContext';
 import { createEdgeDeriver, createNodeDeriver, createProblemSummarizer, groupFrame, type FlowNode } from './deriveNodes';
 import { fitFlowViewport, MINIMAP_MIN_WIDTH } from './fitFlow';
 import { DEFAULT_BLOCK_SIZE, findFreeSpot, occupiedRects } from './freeSpot';
-import { isInView, keepInView } from './keepInView';
+import { useShowBlock } from './useShowBlock';
 import { makeRoom } from './makeRoom';
 import { insertBlockEdit, nextBlockId } from './insertBlock';
 import { nodeTypes } from './nodes/nodeTypes';
@@ -202,18 +202,13 @@ export function Canvas({ minimap = true }: CanvasProps) {
   // into view with the smallest pan. On click only: a drag, the palette and the Problems list place the view themselves.
   const canvasW = useFlowStore((s) => s.width);
   const canvasH = useFlowStore((s) => s.height);
+  const showBlock = useShowBlock();
   const onNodeClick = useCallback(
     (_: unknown, node: { id: string }) => {
       if (!store.getState().flow.blocks.some((b) => b.id === node.id)) return;
-      const n = rf.getInternalNode(node.id);
-      if (!n) return;
-      const r = { x: n.internals.positionAbsolute.x, y: n.internals.positionAbsolute.y, width: n.measured.width ?? 0, height: n.measured.height ?? 0 };
-      const view = rf.getViewport();
-      if (isInView(r, view, canvasW, canvasH)) return;
-      const next = keepInView(r, [], view, canvasW, canvasH);
-      if (next) void rf.setViewport(next, { duration: 200 });
+      showBlock(node.id, { onlyIfCut: true, size: { width: canvasW, height: canvasH } });
     },
-    [rf, store, canvasW, canvasH],
+    [showBlock, store, canvasW, canvasH],
   );
 
   const onDragOver = useCallback((e: DragEvent) => {
@@ -339,7 +334,7 @@ function useOpeningViewport(startId: string | null) {
  * brought back into view if it ended up under the new panel.
  */
 function useKeepSelectionInView(selection: string[]) {
-  const rf = useReactFlow();
+  const showBlock = useShowBlock();
   const width = useFlowStore((s) => s.width);
   const height = useFlowStore((s) => s.height);
   const prev = useRef({ width, height });
@@ -347,14 +342,6 @@ function useKeepSelectionInView(selection: string[]) {
     const shrank = width < prev.current.width || height < prev.current.height;
     prev.current = { width, height };
     if (!shrank || selection.length === 0 || width === 0) return;
-    const node = rf.getInternalNode(selection[0]);
-    if (!node) return;
-    const { x, y, zoom } = rf.getViewport();
-    const w = node.measured.width ?? 0;
-    const h = node.measured.height ?? 0;
-    const left = node.internals.positionAbsolute.x * zoom + x;
-    const top = node.internals.positionAbsolute.y * zoom + y;
-    if (left >= 0 && top >= 0 && left + w * zoom <= width && top + h * zoom <= height) return;
-    void rf.setCenter(node.internals.positionAbsolute.x + w / 2, node.internals.positionAbsolute.y + h / 2, { zoom, duration: 200 });
-  }, [rf, width, height, selection]);
+    showBlock(selection[0], { onlyIfCut: true, size: { width, height } });
+  }, [showBlock, width, height, selection]);
 }

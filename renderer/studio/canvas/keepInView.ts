@@ -81,6 +81,34 @@ export function keepInView(target: Rect, before: Rect[], view: View, width: numb
   return next.x === view.x && next.y === view.y && next.zoom === view.zoom ? null : next;
 }
 
+/**
+ * The one rule for every place that brings a block into view (the palette's new block, a click on a block half under
+ * the edge, the canvas narrowed by a panel, Problems, Find, the simulator following the conversation): the viewport
+ * that shows `target`, or null when nothing needs to move. `onlyIfCut`: a block already whole on the canvas (no
+ * margin) does not move the view. `readableZoom`: zoomed out below it, zoom in to it first, about the block (Problems
+ * and Find: the block must be readable). `before`: the blocks leading to it, kept in view when they fit.
+ */
+export function viewToShow(
+  target: Rect,
+  view: View,
+  width: number,
+  height: number,
+  opts: { before?: Rect[]; onlyIfCut?: boolean; readableZoom?: number } = {},
+): View | null {
+  if (width <= 0 || height <= 0) return null;
+  const zoomIn = opts.readableZoom !== undefined && view.zoom < opts.readableZoom;
+  if (opts.onlyIfCut && !zoomIn && isInView(target, view, width, height)) return null;
+  let start = view;
+  if (zoomIn) {
+    // About the block's centre: it stays where it is on screen, larger; then the smallest pan shows it whole.
+    const cx = target.x + target.width / 2;
+    const cy = target.y + target.height / 2;
+    const z = opts.readableZoom!;
+    start = { x: cx * view.zoom + view.x - cx * z, y: cy * view.zoom + view.y - cy * z, zoom: z };
+  }
+  return keepInView(target, opts.before ?? [], start, width, height) ?? (start === view ? null : start);
+}
+
 /** The viewport at `zoom` about the canvas centre. */
 function zoomAbout(view: View, zoom: number, width: number, height: number): View {
   const cx = (width / 2 - view.x) / view.zoom;

@@ -21,6 +21,7 @@ import { localToday, pastClosedDatesProblems } from '../hooks/pastClosedDates';
 import { Palette } from '../palette/Palette';
 import { SimulatorPanel } from '../simulator/SimulatorPanel';
 import type { ScenarioStorage } from '../simulator/ScenariosPane';
+import { useShowBlock } from '../canvas/useShowBlock';
 import { useStudio, useStudioStore } from '../store/StudioStoreContext';
 import { autoLayoutEdit } from './autoLayout';
 import { FindDialog } from './FindDialog';
@@ -61,6 +62,7 @@ let memoryClipboard: ClipboardDocument | null = null;
 function EditorInner({ onHome, status, renderHistory, scenarioStorage }: EditorProps) {
   const store = useStudioStore();
   const rf = useReactFlow();
+  const showBlock = useShowBlock();
   const fitFlow = useFitFlow();
   const [dialog, setDialog] = useState<null | 'find' | 'shortcuts' | 'history'>(null);
   const [showProblems, setShowProblems] = useState(false);
@@ -125,14 +127,10 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage }: EditorP
     (id: string) => {
       const state = store.getState();
       state.select([id]);
-      const node = rf.getNode(id);
-      if (node) {
-        const w = node.measured?.width ?? 240;
-        const h = node.measured?.height ?? 100;
-        rf.setCenter(node.position.x + w / 2, node.position.y + h / 2, { zoom: Math.max(rf.getZoom(), 1), duration: 300 });
-      }
+      // Problems, Find, the simulator's block links: the one way of bringing a block into view, readable.
+      showBlock(id, { readableZoom: 1, duration: 300 });
     },
-    [rf, store],
+    [showBlock, store],
   );
 
   const actions = useCallback(

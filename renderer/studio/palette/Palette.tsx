@@ -6,7 +6,8 @@ import { groupColor, paletteEntries, type PaletteEntry } from '../blockCatalog';
 import { PALETTE_MIME } from '../canvas/Canvas';
 import { nextBlockId } from '../canvas/insertBlock';
 import { DEFAULT_BLOCK_SIZE, findFreeSpot, occupiedRects } from '../canvas/freeSpot';
-import { chainBefore, keepInView } from '../canvas/keepInView';
+import { chainBefore } from '../canvas/keepInView';
+import { useShowBlock } from '../canvas/useShowBlock';
 import { addAfterEdit } from '../canvas/placeAfter';
 import { useStudioStore } from '../store/StudioStoreContext';
 
@@ -15,6 +16,7 @@ export function Palette() {
   const store = useStudioStore();
   const [query, setQuery] = useState('');
   const rf = useReactFlow();
+  const showBlock = useShowBlock();
   const groups = useMemo(() => paletteEntries(), []);
   const q = query.trim().toLowerCase();
   const filtered = groups
@@ -46,8 +48,7 @@ export function Palette() {
       if (rect) {
         const now = store.getState();
         const target = { x: after.position.x, y: after.position.y, width: DEFAULT_BLOCK_SIZE.width, height: DEFAULT_BLOCK_SIZE.height };
-        const next = keepInView(target, chainBefore(now.flow, now.measured, id), rf.getViewport(), rect.width, rect.height);
-        if (next) void rf.setViewport(next, { duration: 200 });
+        showBlock(id, { rect: target, before: chainBefore(now.flow, now.measured, id), size: { width: rect.width, height: rect.height } });
       }
       return;
     }

@@ -4,9 +4,10 @@
  * on blocks (CSS `::after`), and edge counts as labels in React Flow's viewport portal (flow coordinates, so
  * they pan and zoom with the canvas). Must be rendered inside the canvas's ReactFlowProvider.
  */
-import { ViewportPortal, useNodes, useReactFlow, useStore } from '@xyflow/react';
+import { ViewportPortal, useNodes, useStore } from '@xyflow/react';
 import { useEffect } from 'react';
 import type { Flow } from '../../../shared/flow/schema';
+import { useShowBlock } from '../canvas/useShowBlock';
 
 export interface CanvasOverlayProps {
   flow: Flow;
@@ -105,20 +106,11 @@ function EdgeCounts({ flow, counts, scale }: { flow: Flow; counts: Record<string
  * a side panel).
  */
 function useFollow(blockId: string | null) {
-  const rf = useReactFlow();
+  const showBlock = useShowBlock();
   const width = useStore((s) => s.width);
   const height = useStore((s) => s.height);
   useEffect(() => {
     if (!blockId || width === 0 || height === 0) return;
-    const node = rf.getInternalNode(blockId);
-    if (!node) return;
-    const { x, y, zoom } = rf.getViewport();
-    const w = node.measured?.width ?? 240;
-    const h = node.measured?.height ?? 80;
-    const pos = node.internals.positionAbsolute;
-    const left = pos.x * zoom + x;
-    const top = pos.y * zoom + y;
-    const inside = left >= 0 && top >= 0 && left + w * zoom <= width && top + h * zoom <= height;
-    if (!inside) void rf.setCenter(pos.x + w / 2, pos.y + h / 2, { zoom, duration: 300 });
-  }, [blockId, rf, width, height]);
+    showBlock(blockId, { onlyIfCut: true, size: { width, height }, duration: 300 });
+  }, [blockId, showBlock, width, height]);
 }
