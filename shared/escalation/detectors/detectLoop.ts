@@ -353,7 +353,11 @@ function askedInMoreOrFewerWords(text: string, concepts: string[], recent: reado
       rest.every((r) => r.concepts.length < hub.concepts.length && same(r.kind, r.concepts, hub.kind, hub.concepts)) &&
       // Two parts naming different references are two questions ("I've got two orders, 10032 and 10045" /
       // "where's 10032?" / "and 10045?").
-      [concepts, ...rest.map((r) => r.concepts)].every((c, _, all) => all.every((o) => sameReferences(c, o)))) {
+      [concepts, ...rest.map((r) => r.concepts)].every((c, _, all) => all.every((o) => sameReferences(c, o))) &&
+      // Session 14 (escconv, hostile s14 #17): a part that says not to do what the full question asked ("I want to
+      // cancel my order NW-104233" / "please do not cancel", the answer to the bot's cancel confirmation) takes the
+      // request back; it is not the question asked again in fewer words.
+      ![text, ...rest.map((r) => r.earlier)].some((t) => NEGATED.test(` ${t} `) && !NEGATED.test(` ${hub.earlier} `))) {
       return last;
     }
   }
@@ -361,6 +365,8 @@ function askedInMoreOrFewerWords(text: string, concepts: string[], recent: reado
 }
 
 const NUMBERS_ONLY = /^[\d ]*$/;
+/** A negation in a normalised text ("do not cancel", "dont send it", "never mind"). */
+const NEGATED = / (?:not|dont|do not|never|no longer|nope) /;
 /**
  * Session 8: the customer gives the same order reference for the `count`-th time and the bot still cannot use the
  * message ("order number NW-131207" / "ni NW-131207, cancel it please" / "cancel NW-131207. I have given the number

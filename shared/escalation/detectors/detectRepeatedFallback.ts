@@ -17,7 +17,9 @@ import { isRealQuestion } from '../questionConcepts';
 import { isShopQuestion, isShopQuestionText, namesShopTopic } from '../shopTopics';
 import { effectiveSentiment } from '../effectiveSentiment';
 import { OFF_TOPIC, setAsideMatch } from '../inDomain/policyFallback';
+import { inDomainScore } from '../inDomain/inDomainScore';
 import { FILLER } from '../../nlu/bareReplies';
+import { isStopWord } from '../../nlu/stopWords';
 import { EMOJI_ONLY, emojiOnly } from '../intentMemory';
 
 /**
@@ -174,6 +176,7 @@ export function asksNothing(analysis: TextAnalysis, memory?: Memory): boolean {
     const word = (t: string) => ACK.has(t) || PRAISE.has(t) || THANKS.has(t);
     if (short.length > 0 && short.length <= 3 && !text.includes('?') && short.every((t) => word(t) || word(plain(t)))) return true;
     if (closing(short, text)) return true;
+    if (signOffAfterShopQuestion(short, text, memory)) return true;
   }
   // Round eight: the chat convention for correcting one's own typo, a star before (or after) the word ("*track NW-112340",
   // "tracking*"), right after a message the bot could not use: the customer fixes that message, asking nothing new.
@@ -248,6 +251,35 @@ const WEATHER_SAID = new Set(['weather', 'weathers', 'cold', 'hot', 'warm', 'fre
   'snowing', 'dark', 'miserable', 'muggy', 'baltic', 'roasting', 'scorcher', 'day', 'morning', 'evening']);
 /** ...said of here and now ("here", "today", "this morning", "for once", "for it", "out there"). */
 const HERE_AND_NOW = / (?:here|today|tonight|this morning|this afternoon|this evening|for once|for it|out there|outside|now) /;
+/**
+ * Session 14 (escconv): after a question about the shop (the customer's last question names a shop topic), a reply of
+ * one to three words that asks nothing and says nothing of that question closes the chat, in whatever words or language: "Grazas", "Agyamanak po", "Ďakujem",
+ * "magic, ta", "right on", "ok bet", "God bless". Words only (a vowel each, no letter three times: not a key mash, not
+ * in capitals, no number or code), no question or request word, no follow-up opener ("or nails maybe"), no shop topic
+ * of its own, and no word of the customer's earlier questions ("pounamu" after "do you sell pounamu" asks it again).
+ * After an off-topic or unclear question (no shop topic) it still counts.
+ */
+export function signOffAfterShopQuestion(toks: readonly string[], text: string, memory: Memory): boolean {
+  const core = toks.filter((t) => !PARTICLES.has(t));
+  if (core.length === 0 || core.length > 3 || memory.recent.length === 0 || opensAsQuestion(core)) return false;
+  // Words and a mark or two only ("magic, ta!"), not shouting ("DATE") nor pasted code ("[object Object]", "^^ that").
+  if (!/^[\p{L}\p{M}\s,.!'’-]+$/u.test(text.trim()) || (/\p{L}{3}/u.test(text) && text === text.toUpperCase())) return false;
+  if (!core.every((t) => /[aeiouyáéíóúàèìòùäëïöüąęěůý]/u.test(t) && !/(.)\1\1/u.test(t) && !/[bcdfghjklmnpqrstvwxz]{4}/.test(t))) return false;
+  if (core.some((t) => REQUEST_WORDS.has(t) || QUESTION_WORDS.has(t)) || FOLLOW_ON.has(core[0]) || namesShopTopic(core)) return false;
+  if (/ (?:for nothing|nothing|never|useless|rubbish) /.test(paddedTokens(core))) return false;
+  const last = memory.recent[memory.recent.length - 1].split(' ');
+  // A question in a sentence (four words or more, or opening as a question), not a few words naming things ("purple
+  // monkey dishwasher").
+  if (!(last.length >= 4 || opensAsQuestion(last)) || !namesShopTopic(last)) return false;
+  // Nothing of the customer's earlier questions ("pounamu" after "do you sell pounamu", "Seoul how long").
+  const asked = new Set(memory.recent.flatMap((q) => q.split(' ')));
+  return !core.some((t) => t.length >= 3 && asked.has(t));
+}
+/** Openers of a follow-up or an alternative ("or nails maybe", "and the blue", "also socks"). */
+const FOLLOW_ON = new Set(['or', 'and', 'also', 'plus', 'but', 'then', 'same', 'maybe']);
+/** Words that ask for something even in a short reply ("help", "person", "again"). */
+const REQUEST_WORDS = new Set(['help', 'please', 'pls', 'plz', 'human', 'person', 'agent', 'someone', 'anyone', 'again', 'still', 'what', 'huh',
+  'hello', 'hellooo', 'hey', 'answer', 'reply', 'why', 'wrong', 'not', 'no', 'nope', 'useless', 'rubbish', 'stupid', 'ridiculous', 'seriously']);
 /** Forms of address and politeness particles around thanks ("po", "ka", "mate", "bab", "love"). */
 const PARTICLES = new Set(['po', 'ka', 'kha', 'krub', 'khrap', 'krap', 'la', 'lah', 'ji', 'san', 'mate', 'bab', 'love', 'hun', 'dear', 'sir',
   'madam', 'maam', 'bro', 'bhai', 'pal', 'boss', 'guys', 'bud', 'buddy', 'yaar', 'man', 'friend', 'darling', 'babe', 'chief', 'mam']);
@@ -330,12 +362,53 @@ function detailOfShopRequest(analysis: TextAnalysis, memory: Memory): boolean {
   // A question without its question mark ("ok cool and what sizes", "if it breaks in a year do you fix it").
   if (/(?:^| )(?:what|whats|when|where|wheres|how|why|which|who|(?:do|can|could|will|would) (?:you|u|i|they|it))(?: |$)/.test(analysis.normalized)) return false;
   if (!isShopQuestionText(memory.recent[memory.recent.length - 1]) || effectiveSentiment(analysis).score <= UPSET) return false;
-  return !asksSameSubjectAgain(analysis, memory.recent);
+  return !asksSameSubjectAgain(analysis, memory.recent) && !keepsRequestWord(analysis, memory.recent[memory.recent.length - 1]);
+}
+/** Words too general to say that a message repeats the request before it. */
+const GENERAL_WORDS = new Set(['order', 'orders', 'item', 'items', 'thing', 'things', 'stuff', 'help', 'know', 'tell', 'question', 'possible',
+  'okay', 'yeah', 'thanks', 'thank', 'sorry', 'hello', 'just', 'only', 'again', 'still', 'well', 'make', 'mean', 'please', 'there', 'want', 'need']);
+/**
+ * Session 14 (escconv): a "detail" that keeps a word of the request the bot just failed on ("Do you have the wrap dress
+ * in petite size?" / "Petite, for short people") is that request said again in other words, not the detail it needs
+ * (see detailOfShopRequest): it counts like any other unusable message. A word of four letters or more, not a function
+ * word or a general one (order, help, thing...).
+ */
+export function keepsRequestWord(analysis: TextAnalysis, request: string): boolean {
+  const asked = new Set(request.split(' '));
+  return canonicalTokens(analysis).some((t) => t.length >= 4 && /^[a-z]+$/.test(t) && !isStopWord(t) && !GENERAL_WORDS.has(t) && asked.has(t));
 }
 /** A clear question about the shop asked calmly (an upset or urgent customer, "I need my refund asap, this is useless", is stuck). */
 function calmShopQuestion(analysis: TextAnalysis, memory: Memory): boolean {
-  return (isShopQuestion(analysis, memory.recent.slice(-2)) || otherOrder(analysis, memory) || shopQuestionAfterLeadIn(analysis)) &&
-    effectiveSentiment(analysis).score > UPSET;
+  return (isShopQuestion(analysis, memory.recent.slice(-2)) || otherOrder(analysis, memory) || shopQuestionAfterLeadIn(analysis) ||
+    nextQuestionInShopChat(analysis, memory)) && effectiveSentiment(analysis).score > UPSET;
+}
+/**
+ * Session 14 (escconv): in a chat that is about the shop, the customer's next real question is a clear question about
+ * the shop even in words the shop vocabulary does not know ("do I have to be in to sign" / "can the postman leave it
+ * with next door", "can I hide the price on the slip" / "can I add a note too", "how heavy is the box roughly"). The
+ * chat is about the shop when one of the customer's last two questions was a clear question about the shop (shopChat).
+ * A real question: three words or more, a question word or auxiliary opening it (or a question mark and a real
+ * question), real words (not a key mash), not about who is answering ("are you a robot?", ABOUT_THE_BOT), and not
+ * off-topic by the learned in-domain score (inDomain/inDomainScore.ts, at least IN_SHOP_CHAT: "who won the match"
+ * scores 0.00). The same subject asked again still counts in full (see assess).
+ */
+const IN_SHOP_CHAT = 0.5;
+/** Words of a question about who is answering ("are you a robot?", "who am I even talking to?"): not about the shop. */
+const ABOUT_THE_BOT = new Set(['bot', 'robot', 'chatbot', 'human', 'ai', 'machine', 'talking', 'speaking', 'chatting']);
+export function nextQuestionInShopChat(analysis: TextAnalysis, memory: Memory): boolean {
+  if (memory.recent.length === 0) return false;
+  const toks = canonicalTokens(analysis);
+  if (toks.length < 3 || !(opensAsQuestion(toks) || (analysis.text.includes('?') && isRealQuestion(analysis.normalized)))) return false;
+  if (!toks.every((t) => /^\d+$/.test(t) || (/[aeiouy]/.test(t) && !/(.)\1\1/.test(t)))) return false;
+  if (toks.some((t) => ABOUT_THE_BOT.has(t)) || inDomainScore(analysis) < IN_SHOP_CHAT) return false;
+  return shopChat(memory);
+}
+/**
+ * Whether the chat is about the shop: one of the customer's last two questions was a clear question about the shop. (A
+ * question the bot understood as an intent was measured too and not kept: a greeting intent makes any chat look like one.)
+ */
+function shopChat(memory: Memory): boolean {
+  return memory.recent.slice(-2).some(isShopQuestionText);
 }
 /** Words that open a question (normalised words), read after a lead-in. */
 const OPENS_QUESTION = new Set(['what', 'whats', 'when', 'where', 'wheres', 'how', 'why', 'which', 'who', 'can', 'could', 'do', 'does', 'is',

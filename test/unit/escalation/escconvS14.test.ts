@@ -6,14 +6,25 @@
 // 2. A pleasantry asks the bot nothing (neither counts nor breaks the streak): a well-wish to whoever answers ("hope
 //    you're keeping well") or a remark about the weather or the day where the customer is ("It is cold today here"). A
 //    question about the weather is still an off-topic question.
+// 3. After a clear question about the shop, a reply of one to three words that asks nothing and says nothing of the
+//    customer's questions closes the chat in whatever language ("Grazas", "Agyamanak po", "magic, ta"); a word of the
+//    question again, a follow-up opener, a shop topic, shouting or code still count.
+// 4. In a chat about the shop (a clear shop question among the customer's last two questions), the next real question counts half even in words the shop vocabulary does not know, unless
+//    the in-domain model reads it as off-topic.
+// 5. A "detail" after a failed shop request that keeps a word of that request ("Petite, for short people" after "Do you
+//    have the wrap dress in petite size?") is the request said again, not the detail it needs: it counts.
+// 6. Hostile s14 #17: "I want to cancel my order NW-104233" / "please do not cancel" (the answer to the bot's cancel
+//    confirmation) / "where is my order NW-104233?" is not one question asked in fewer words: a part that negates the
+//    full question takes it back.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadFlowText } from '../../../shared/flow/loadFlowText';
 import type { Flow } from '../../../shared/flow/schema';
 import { escalationOrClarify, playConversation } from '../../../shared/simulator/playConversation';
 import { analyzeText } from '../../../shared/nlu/analyzeText';
-import { pleasantry, shopQuestionAfterLeadIn } from '../../../shared/escalation/detectors/detectRepeatedFallback';
+import { keepsRequestWord, nextQuestionInShopChat, pleasantry, shopQuestionAfterLeadIn, signOffAfterShopQuestion } from '../../../shared/escalation/detectors/detectRepeatedFallback';
 import { canonicalTokens } from '../../../shared/escalation/canonicalTokens';
+import type { EscalationMemory } from '../../../shared/escalation/types';
 
 const shipped = loadFlowText(readFileSync(new URL('../../../flows/customer-support.json', import.meta.url), 'utf8')).flow as Flow;
 const now = Date.parse('2026-12-01T10:00:00Z');
@@ -55,5 +66,69 @@ describe('a pleasantry asks the bot nothing', () => {
     expect(counted(['Good morning, I hope you are well', 'It is cold today here', 'I would like to ask about payment methods'])).toBeNull();
     expect(counted(["g'day, hope you're having a good one", 'bit hot here today haha'])).toBeNull();
     expect(counted(["what's the weather like in Leeds", 'is it going to rain'])).toMatchObject({ reason: 'repeated_fallback' });
+  });
+});
+
+const memoryAfter = (recent: string[], extra: Partial<EscalationMemory> = {}): EscalationMemory =>
+  ({ fallbacksInRow: 1, recent, sentiments: [], level: 0, ...extra }) as EscalationMemory;
+const signOff = (t: string, recent: string[]) => { const a = analyzeText(t); return signOffAfterShopQuestion(canonicalTokens(a), a.text, memoryAfter(recent)); };
+describe('a short sign-off after a clear question about the shop', () => {
+  const shopQ = ['how return from spain', 'i pay the post'];
+  it('closes the chat in any language', () => {
+    for (const t of ['Grazas', 'Agyamanak po', 'magic, ta', 'right on', 'God bless']) expect(signOff(t, shopQ), t).toBe(true);
+  });
+  it('not a word of the question again, a follow-up, a shop topic, shouting, code, or after an off-topic question', () => {
+    expect(signOff('Spain', shopQ)).toBe(false);
+    expect(signOff('or nails maybe', shopQ)).toBe(false);
+    expect(signOff('future date delivery', shopQ)).toBe(false);
+    expect(signOff('DATE', shopQ)).toBe(false);
+    expect(signOff('[object Object]', shopQ)).toBe(false);
+    expect(signOff('help', shopQ)).toBe(false);
+    expect(signOff('kilim', ['do you sell carpets azerbaijani carpet'])).toBe(false);
+    expect(signOff('jhhgf', ['please what is the exchange rate dalasi to pound today'])).toBe(false);
+  });
+  it('two shop questions the bot missed, then thanks in Galician: stays with the bot', () => {
+    expect(counted(['How return from Spain', 'I pay the post?', 'Grazas'])).toBeNull();
+    expect(counted(['Do you sell pounamu', 'greenstone necklace', 'pounamu'])).not.toBeNull();
+  });
+});
+
+const nextQ = (t: string, m: EscalationMemory) => nextQuestionInShopChat(analyzeText(t), m);
+describe('the next question in a chat about the shop', () => {
+  it('counts as a clear shop question after a clear shop question', () => {
+    expect(nextQ('can I add a note too', memoryAfter(['can i hide the price on the slip']))).toBe(true);
+    expect(nextQ('Can the postman leave it with next door', memoryAfter(['how long does delivery take', 'do i have to be in to sign']))).toBe(true);
+  });
+  it('not in a chat that was never about the shop, not an off-topic question, not a statement', () => {
+    expect(nextQ('can I add a note too', memoryAfter(['who won the cricket last night']))).toBe(false);
+    expect(nextQ('can I add a note too', memoryAfter(['is it raining in swakop'], { intents: ['greeting', ''] }))).toBe(false);
+    expect(nextQ('who won the Super Eagles match last night', memoryAfter(['can i hide the price on the slip']))).toBe(false);
+    expect(nextQ('the little clip on ones', memoryAfter(['can i hide the price on the slip']))).toBe(false);
+  });
+  it('three different questions about a gift order, then thanks: stays with the bot', () => {
+    expect(counted(['can I send a gift straight to me mum in Leeds', 'can I hide the price on the slip', 'can I add a note too', 'beauty, cheers'])).toBeNull();
+  });
+});
+
+describe('a detail that keeps a word of the failed request is the request again', () => {
+  it('keepsRequestWord: a content word of four letters or more, not a general one', () => {
+    expect(keepsRequestWord(analyzeText('Petite, for short people'), 'do you have the wrap dress in petite size po')).toBe(true);
+    expect(keepsRequestWord(analyzeText('to 9 Park Row, Leeds'), 'can i change the address on it')).toBe(false);
+    expect(keepsRequestWord(analyzeText('the order from last week'), 'can i return my order')).toBe(false);
+  });
+  it('three askings of the same thing, the second read as a detail before: now a loop', () => {
+    expect(counted(['Do you have the wrap dress in petite size po?', 'Petite, for short people', 'the wrap dress, petite length?'])).toMatchObject({ reason: 'loop' });
+  });
+  it('a real detail after a failed shop request still counts nothing', () => {
+    expect(counted(['can I change the address on it', 'to 9 Park Row, Leeds', 'thanks'])).toBeNull();
+  });
+});
+
+describe('a part that takes the request back is not the request asked again (hostile s14 #17)', () => {
+  it('cancel, "please do not cancel", then tracking the same order: the bot answers, no loop', () => {
+    expect(counted(['I want to cancel my order NW-104233', 'please do not cancel', 'where is my order NW-104233?'])?.reason).not.toBe('loop');
+  });
+  it('a full question then parts of it is still a loop', () => {
+    expect(counted(['What time do you open on Saturday?', 'Saturday?', 'hours'])).toMatchObject({ reason: 'loop' });
   });
 });
