@@ -34,6 +34,8 @@ export interface CompiledFlow {
   startId: string | null;
   /** The target of `exit` on block `from` (same answer as `edges`, without building the string key). */
   exitOf(from: string, exit: string): string | undefined;
+  /** Every block a block's exits lead to (noAgentFollowUp.ts). */
+  exitsFrom(from: string): string[];
   defaults: Record<string, Value>;
   buttons(block: BlockOf<'buttons'>): ButtonChoice[];
   keywordRoutes(block: BlockOf<'keyword_router'>): KeywordRoute[];
@@ -80,6 +82,7 @@ export function compileFlow(flow: Flow): CompiledFlow {
     edges,
     startId,
     exitOf: (from, exit) => exitsByBlock.get(from)?.get(exit),
+    exitsFrom: (from) => [...(exitsByBlock.get(from)?.values() ?? [])],
     defaults,
     buttons(block) {
       let out = buttonCache.get(block.id);

@@ -26,6 +26,7 @@ import { evaluateEscalation, initialEscalationMemory } from '../escalation/evalu
 import { questionType } from '../escalation/questionConcepts';
 import type { RuleSnapshot } from '../escalation/evaluateRuleSignals';
 import { escalationTarget, ruleHandoff } from './ruleSignals';
+import { inNoAgentFollowUp } from './noAgentFollowUp';
 import { compileFlow } from './compileFlow';
 import { cancelTimers, finish, newRun, customerSaid, bot, isKnown, setVar, system, type Run } from './run';
 import { flowRevision } from './flowRevision';
@@ -384,7 +385,7 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
     bot(run, clarifyText(run.flow.escalation), block.id);
     return true;
   }
-  if (decision.action !== 'none' && targetId !== null) {
+  if (decision.action !== 'none' && targetId !== null && !inNoAgentFollowUp(run, targetId, block.id)) {
     const ladder = ladderDecision(decision, ladderBefore, s.lastEscalation);
     s.lastEscalation = ladder;
     const reason = ladder.reason ?? 'explicit_request';
@@ -518,6 +519,8 @@ function ownQuestionText(run: Run, block: Block, w: Waiting, text: string): bool
   run.decision = decision;
   const targetId = escalationTarget(run);
   if (decision.action === 'none' || targetId === null) return false;
+  // Session 14 (newcomer s14 N#7): not back into a takeover that just found nobody (noAgentFollowUp.ts).
+  if (inNoAgentFollowUp(run, targetId, block.id)) return false;
   s.lastEscalation = decision;
   if (decision.action === 'handoff') {
     s.waiting = null;
