@@ -19,7 +19,7 @@ import { resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { open, type Database, type RootDatabase, type RootDatabaseOptionsWithPath } from 'lmdb';
-import { WriteConflict, openDatabases, writeOps } from './embeddedWriter.mjs';
+import { WriteConflict, openDatabases, quietLmdbConsole, writeOps } from './embeddedWriter.mjs';
 import { takePidLock, type PidLock } from '../pidLock';
 import { MARK, trace } from '../serve/latencyTrace';
 import {
@@ -801,6 +801,7 @@ export class EmbeddedStore implements RuntimeStore {
     this.description = `lmdb at ${opts.dir}`;
     this.dir = resolvePath(opts.dir);
     const path = opts.dir + '/baton.lmdb';
+    quietLmdbConsole(); // a failed commit in this thread (writer: 'inline') is one JSON line, not lmdb's stack (H#3)
     this.root = open({ path, ...LMDB_OPTIONS } as RootDatabaseOptionsWithPath);
     // Decoded conversation records are kept in `hot` (our own LRU, write-through): a message reads its record up
     // to three times (token check, step, commit), and decoding was the largest CPU cost in a profile under load.

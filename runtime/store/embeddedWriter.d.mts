@@ -16,3 +16,6 @@ export declare const JSON_FIELDS: readonly string[];
 
 /** Store field names of the databases whose values are always JSON text (session 8): state fields stored apart. */
 export declare const PLAIN_JSON_FIELDS: readonly string[];
+
+/** In this thread, an Error from lmdb's code that lmdb prints itself (a failed commit) becomes one JSON line on stderr. */
+export declare function quietLmdbConsole(): void;

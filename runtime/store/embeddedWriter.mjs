@@ -299,11 +299,34 @@ function failure(err) {
   return { message: err instanceof Error ? err.message : String(err), code: err && typeof err === 'object' ? err.code : undefined, commitFailed: commitError !== undefined };
 }
 
+/**
+ * lmdb prints a failed commit's error itself (`console.error(error)` in lmdb/write.js) although it also rejects the
+ * writes of that commit, which the store reports (the JSON "data folder write failed" lines): on a full disk, 4-line
+ * stacks naming lmdb's own file went to stderr between the JSON lines (hostile s14 H#3). From this call on, in this
+ * thread, an Error from lmdb's code printed alone becomes one JSON line; anything else printed is unchanged.
+ */
+let lmdbConsoleQuiet = false;
+export function quietLmdbConsole() {
+  if (lmdbConsoleQuiet) return;
+  lmdbConsoleQuiet = true;
+  const print = console.error;
+  console.error = function (...args) {
+    const e = args[0];
+    if (args.length === 1 && e instanceof Error && /[\\/]lmdb[\\/][\w.-]+\.js/.test(String(e.stack))) {
+      const line = { level: 40, time: Date.now(), service: 'baton-serve', msg: 'lmdb: a commit failed (its writes are answered as failed)', err: e.message, code: e.code };
+      process.stderr.write(`${JSON.stringify(line)}\n`);
+      return;
+    }
+    return print.apply(this, args);
+  };
+}
+
 // Everything below runs only as the writer thread (this module is also bundled into the main thread's code).
 if (parentPort && workerData && workerData.batonEmbeddedWriter) startWriterThread();
 
 function startWriterThread() {
   const { path, options, names } = workerData;
+  quietLmdbConsole();
   const root = open({ path, ...options });
   const run = writeOps(openDatabases(root, names));
   let replies = [];
