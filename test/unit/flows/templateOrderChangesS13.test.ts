@@ -62,7 +62,7 @@ describe('template: the new address is checked and read back (newcomer s13 #15, 
     for (const said of ['yes', 'no', 'actually I want to cancel it instead']) {
       const c = start();
       c.say(said);
-      expect(c.lastBotText(), said).toBe("Sorry, that doesn't look right. Could you try again?");
+      expect(c.lastBotText(), said).toBe('I need the house number, street and postcode for the new address (e.g. 12 High Street, Leeds LS1 4AB). What is the new address?');
       expect(c.variables().newAddress, said).toBeUndefined();
     }
   });
