@@ -140,9 +140,12 @@ function notMine(toks: readonly string[], f: Found): boolean {
   if (NOT_MINE_BEFORE.test(before)) return true;
   const next = toks[f.end + 1];
   const prev = toks[f.at - 1];
-  // "Monday to Thursday", "9 to 5": a range is a schedule, not a deadline.
-  if (next !== undefined && RANGE_AFTER.has(next) && (WEEKDAYS.includes(toks[f.end + 2] ?? '') || /^\d/.test(toks[f.end + 2] ?? ''))) return true;
-  if (prev !== undefined && RANGE_AFTER.has(prev) && (WEEKDAYS.includes(toks[f.at - 2] ?? '') || /^\d/.test(toks[f.at - 2] ?? ''))) return true;
+  // "Monday to Thursday", "9 to 5": a range is a schedule, not a deadline. (Session 14: also with "the" before a day,
+  // "dates ranging from the 3rd to the 29th": a spread of dates, not the customer's deadline.)
+  const dayLike = (t: string | undefined) => t !== undefined && (WEEKDAYS.includes(t) || /^\d/.test(t));
+  if (next !== undefined && RANGE_AFTER.has(next) && (dayLike(toks[f.end + 2]) || (toks[f.end + 2] === 'the' && dayLike(toks[f.end + 3])))) return true;
+  if (prev !== undefined && RANGE_AFTER.has(prev) && (dayLike(toks[f.at - 2]) || (toks[f.at - 2] === 'the' && dayLike(toks[f.at - 3])))) return true;
+  if (prev === 'the' && RANGE_AFTER.has(toks[f.at - 2] ?? '') && dayLike(toks[f.at - 3])) return true;
   return false;
 }
 

@@ -218,6 +218,9 @@ function joking(analysis: TurnFacts['analysis'], toks: readonly string[]): strin
   if (!analysis.text.includes('?') && !ASKS.test(paddedTokens(toks))) return null;
   if (ANGRY_EMOJI.test(analysis.text) || ANNOYED_EMOJI.test(analysis.text) || MOCKING.test(analysis.text) || analysis.shouting >= 0.7) return null;
   for (const t of toks) if (CONTEMPT.has(t) || NO_KIND_USE.has(t)) return null;
+  // Session 14: a laugh around praise the message's own facts contradict mocks the shop ("lol so the 'next day' delivery
+  // turned up on day four. cracking stuff"): sarcasm, not a joke.
+  if (praiseAgainstFacts(toks, analysis.text) !== null) return null;
   return laugh.toLowerCase();
 }
 

@@ -231,3 +231,21 @@ describe('"put I through" (dialect "I" for "me") is a transfer request', () => {
     expect(reasonOf('I put I through the wringer with this order, lol, where is it')).not.toBe('explicit_request');
   });
 });
+
+describe('a spread of dates ("from the 3rd to the 29th") is not a deadline', () => {
+  it('sarcasm about estimates ranging over dates is negative sentiment, not urgency', () => {
+    expect(reasonOf("Your 'estimate' seems to come out of a hat. I've been given dates ranging from the 25th to the 30th. Impressive consistency.")).toBe('negative_sentiment');
+  });
+  it('a date the customer needs, outside the range they are away, still is a deadline', () => {
+    expect(reasonOf('we are away from the 26th to the 30th, can it come before the 26th?')).toBe('urgency');
+  });
+});
+
+describe('a laugh around sarcasm is not a joke', () => {
+  it('"lol" with praise the facts contradict is negative sentiment', () => {
+    expect(reasonOf("lol so the 'express' parcel turned up on day five. cracking stuff. why do i even bother")).toBe('negative_sentiment');
+  });
+  it('"lol" with plain praise and a question stays with the bot', () => {
+    expect(reasonOf('lol my dog loves the bed, brilliant, do you do it in XL?')).toBeNull();
+  });
+});
