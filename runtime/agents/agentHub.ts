@@ -72,6 +72,8 @@ const INBOX_CLOSED_SHOWN_MS = 3000;
  */
 const FULL_READ_MS = 5000;
 const READ_TICKS_AFTER_SIGNAL = 3;
+/** The chats an agent at their own maxChats is counted as holding for the wait estimate (see presenceForEstimate). */
+const FULL_AT_OWN_LIMIT = 1_000_000;
 /**
  * --redis: another instance's change gives no signal here but moves the mode counts (a new handoff: bot -> waiting;
  * accepted: waiting -> agent; resolved, requeued, transferred...), which Redis counts cheaply (SCARD per mode); a change
@@ -406,6 +408,20 @@ export class AgentHub {
       activeChats: active.get(a.id) ?? 0,
       lastAssignedAt: this.meta.lastAssigned.get(a.id) ?? null,
     }));
+  }
+
+  /**
+   * presenceList() for the wait estimate (shared/handoff/estimateWait.ts): an agent at their own limit (agents file
+   * maxChats, below the block's maxChatsPerAgent) has no free seat, as assignment counts it (assignPending). The
+   * estimate counted the block's seats only, so a customer queued while every agent was full at their own limit was
+   * told "Expected wait: under a minute" (newcomer s13 #10). activeChats is raised to FULL_AT_OWN_LIMIT for them
+   * (finite: the list crosses threads and JSON); reachability, which ignores load, is unchanged.
+   */
+  presenceForEstimate(): AgentPresence[] {
+    return this.presenceList().map((p) => {
+      const own = this.deps.directory.get(p.id)?.maxChats;
+      return typeof own === 'number' && p.activeChats >= own ? { ...p, activeChats: Math.max(p.activeChats, FULL_AT_OWN_LIMIT) } : p;
+    });
   }
 
   activeChats(agentId: string): number {
@@ -902,7 +918,7 @@ export class AgentHub {
     const now = this.deps.now();
     if (!fresh && key === this.placesAt.key && now - this.placesAt.at < 1000) return this.places;
     const pending = this.queueOrder(this.handoffs.filter((h) => h.status === 'pending'));
-    const presence = pending.length > 0 ? this.presenceList() : [];
+    const presence = pending.length > 0 ? this.presenceForEstimate() : [];
     const places = new Map<string, { position: number; wait: string; nobody: boolean }>();
     const before: Array<{ teams: string[]; priority: string }> = [];
     for (const h of pending) {
