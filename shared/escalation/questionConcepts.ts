@@ -368,7 +368,8 @@ function realQuestion(normalized: string): boolean {
   if (toks.slice(0, 3).some((t) => ASKING.has(t))) return true;
   const concepts = questionConcepts(normalized);
   if (concepts.length === 0) return false;
-  if (/ (?:need|want|would like|looking for|searching) /.test(` ${normalized} `)) return true;
+  // Session 14 (escconv): "I wish to track NW-447201", "I am hoping to change the address", "trying to return it".
+  if (/ (?:need|want|would like|looking for|searching|wish to|wishing to|hoping to|trying to) /.test(` ${normalized} `)) return true;
   // A texting question of one to three words that names a subject in real words ("eta", "open rn", "15 code").
   return toks.length <= 3 && toks.every((t) => /^\d+$/.test(t) || WORDLIKE.test(t));
 }

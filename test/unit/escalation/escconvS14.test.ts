@@ -16,6 +16,7 @@
 // 6. Hostile s14 #17: "I want to cancel my order NW-104233" / "please do not cancel" (the answer to the bot's cancel
 //    confirmation) / "where is my order NW-104233?" is not one question asked in fewer words: a part that negates the
 //    full question takes it back.
+// 7. "I wish to / am hoping to / trying to ..." is a request (isRealQuestion), like "I want / need ...".
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadFlowText } from '../../../shared/flow/loadFlowText';
@@ -25,6 +26,7 @@ import { analyzeText } from '../../../shared/nlu/analyzeText';
 import { keepsRequestWord, nextQuestionInShopChat, pleasantry, shopQuestionAfterLeadIn, signOffAfterShopQuestion } from '../../../shared/escalation/detectors/detectRepeatedFallback';
 import { canonicalTokens } from '../../../shared/escalation/canonicalTokens';
 import type { EscalationMemory } from '../../../shared/escalation/types';
+import { isRealQuestion } from '../../../shared/escalation/questionConcepts';
 
 const shipped = loadFlowText(readFileSync(new URL('../../../flows/customer-support.json', import.meta.url), 'utf8')).flow as Flow;
 const now = Date.parse('2026-12-01T10:00:00Z');
@@ -130,5 +132,16 @@ describe('a part that takes the request back is not the request asked again (hos
   });
   it('a full question then parts of it is still a loop', () => {
     expect(counted(['What time do you open on Saturday?', 'Saturday?', 'hours'])).toMatchObject({ reason: 'loop' });
+  });
+});
+
+describe('"I wish to ..." is a request', () => {
+  it('wish to / hoping to / trying to with a subject are requests; a wish without a request is not', () => {
+    expect(isRealQuestion(analyzeText('Hi, I wish to track NW-447201').normalized)).toBe(true);
+    expect(isRealQuestion(analyzeText('I am hoping to change the delivery address').normalized)).toBe(true);
+    expect(isRealQuestion(analyzeText('wishing you a merry christmas').normalized)).toBe(false);
+  });
+  it('a tracking request then a follow-up about a missed delivery stays with the bot', () => {
+    expect(counted(['Hi, I wish to track NW-447201', 'ok. And if nobody home they go come back?'])).toBeNull();
   });
 });
