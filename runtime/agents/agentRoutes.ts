@@ -69,7 +69,8 @@ const PRIORITY_RANK: Record<string, number> = { urgent: 0, high: 1, normal: 2, l
 
 /** A list row's conversation: its last message and since when the customer waits for a reply (null: not waiting). */
 interface Talk {
-  lastMessage: { from: string; text: string; at: number } | null;
+  /** name: the agent who wrote it (an agent's message), so the list can say "You:" or "<colleague>:" (newcomer s14 N#17). */
+  lastMessage: { from: string; text: string; at: number; name?: string } | null;
   waitingSince: number | null;
 }
 
@@ -139,7 +140,10 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       if (said[i].from === 'agent') break;
       if (said[i].from === 'customer') waitingSince = said[i].at;
     }
-    return { lastMessage: last ? { from: last.from, text: last.text.length > 140 ? `${last.text.slice(0, 139)}…` : last.text, at: last.at } : null, waitingSince };
+    return {
+      lastMessage: last ? { from: last.from, text: last.text.length > 140 ? `${last.text.slice(0, 139)}…` : last.text, at: last.at, ...(last.from === 'agent' && last.name ? { name: last.name } : {}) } : null,
+      waitingSince,
+    };
   };
 
   /** A handoff row as the API shows it: the hub's summary plus the customer's name for the list. */

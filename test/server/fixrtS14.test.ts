@@ -183,3 +183,20 @@ describe('hostile s14 H#12: inbox search keeps what was said, pauses, one search
     expect([other.status, other.body.handoffs]).toEqual([200, []]);
   });
 });
+
+describe('newcomer s14 N#17 (server side): the list row names the agent who wrote the last message', () => {
+  it('lastMessage.name is the agent\'s name for an agent\'s message, absent for the customer\'s', async () => {
+    const rt = await startAgentRuntime({ agents: [ann, boss] });
+    await online(rt, ann);
+    const c = await rt.customerWantsPerson();
+    await rt.tick();
+    const h = await handoffOf(rt, c.id, boss);
+    const rowOf = async () => ((await rt.get('/api/v1/agent/handoffs?view=all', tok(boss))).body.handoffs as Array<{ id: string; lastMessage: { from: string; text: string; name?: string } | null }>).find((x) => x.id === h.id)!;
+    expect((await rt.post(`/api/v1/conversations/${c.id}/messages`, { text: 'hello there' }, auth(c.token))).status).toBe(200);
+    expect((await rowOf()).lastMessage).toEqual(expect.objectContaining({ from: 'customer', text: 'hello there' }));
+    expect((await rowOf()).lastMessage).not.toHaveProperty('name');
+    expect((await rt.post(`${hid(h.id)}/accept`, {}, tok(ann))).status).toBe(200);
+    expect((await rt.post(`${hid(h.id)}/messages`, { text: 'Hi, Ann here' }, tok(ann))).status).toBe(200);
+    expect((await rowOf()).lastMessage).toEqual(expect.objectContaining({ from: 'agent', text: 'Hi, Ann here', name: 'Ann' }));
+  });
+});
