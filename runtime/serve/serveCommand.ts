@@ -7,6 +7,8 @@
 import { openingHoursNotes } from './openingHoursNote';
 import { notifyConfigNotes } from '../effects/notifyConfigNotes';
 import { availableParallelism } from 'node:os';
+import { accessSync, constants as fsConstants, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { formatProblems } from '../cli/formatProblems';
 import { readFlowFile } from '../cli/readFlowFile';
@@ -39,6 +41,57 @@ export function defaultWorkers(o: { redis?: string }, env: NodeJS.ProcessEnv = p
 }
 
 class ServeError extends Error {}
+
+/**
+ * Why `--data <dir>` cannot hold the embedded store, in words, or null when it can (hostile s14 H#21: a file, a
+ * read-only disk, a symbolic link loop or /proc gave bare errno lines, and EACCES was reported as a port problem).
+ * Creates the folder when missing (as the store does) and writes and removes a small file in it.
+ */
+export function dataFolderProblem(dir: string): string | null {
+  const where = `--data ${dir}`;
+  const say = (err: unknown): string => {
+    const e = err as NodeJS.ErrnoException;
+    switch (e.code) {
+      case 'EEXIST':
+      case 'ENOTDIR':
+        return `${where}: it (or a folder on its path) is a file, not a folder: give a folder for the data (it is created if missing)`;
+      case 'EROFS':
+        return `${where} is on a read-only disk: give a folder on a disk this process can write`;
+      case 'EACCES':
+      case 'EPERM':
+        return `${where}: this process may not write there (permission denied): give a folder it can write, or change the folder's owner or permissions`;
+      case 'ELOOP':
+        return `${where}: its path is a loop of symbolic links: give a real folder`;
+      case 'ENOSPC':
+        return `${where}: the disk is full: free some space or give a folder on another disk`;
+      default:
+        return `${where} cannot be used as the data folder (${e.message}): give a folder this process can create and write`;
+    }
+  };
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    // mkdir -p under a read-only parent says ENOENT on some systems: name the parent's real problem when there is one.
+    const parent = dirname(dir);
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' && parent !== dir && existsSync(parent)) {
+      try {
+        accessSync(parent, fsConstants.W_OK);
+      } catch (inner) {
+        return say(inner);
+      }
+    }
+    return say(err);
+  }
+  if (!statSync(dir).isDirectory()) return `${where}: it is not a folder: give a folder for the data (it is created if missing)`;
+  const probe = join(dir, `.baton-write-check-${process.pid}`);
+  try {
+    writeFileSync(probe, '');
+    rmSync(probe, { force: true });
+  } catch (err) {
+    return say(err);
+  }
+  return null;
+}
 
 async function serve(files: string[], opts: ServeOptions): Promise<number> {
   const port = Number(opts.port);
@@ -76,6 +129,10 @@ async function serve(files: string[], opts: ServeOptions): Promise<number> {
 
   // --redis: several instances share conversations, queues and timers through one Redis (runtime/store/redisStore.ts).
   const store = opts.redis ? await RedisStore.connect({ url: opts.redis }).catch((err: Error) => Promise.reject(new ServeError(err.message))) : undefined;
+  const dataProblem = store ? null : dataFolderProblem(opts.data);
+  if (dataProblem) {
+    throw new ServeError(dataProblem);
+  }
   let rt;
   try {
     rt = await startRuntime({ flows, port, host: opts.host, dataDir: opts.data, store, config, defaultFlowId: opts.defaultFlow, agents, workers, idleGc: true });

@@ -516,7 +516,7 @@ class InlineWriter {
   /** The group still open (its callback has not run yet), or null. */
   private group: WriteGroup | null = null;
   /** BATON_WRITE_GROUPS=off: one callback and one flush per write, as before session 13 (to compare in benches). */
-  private readonly grouping = process.env.BATON_WRITE_GROUPS !== 'off';
+  private readonly grouping = !/^(off|false|0|no)$/i.test((process.env.BATON_WRITE_GROUPS ?? '').trim()); // H#21: not only the exact 'off'
   constructor(
     private readonly root: RootDatabase,
     db: Parameters<typeof writeOps>[0],
