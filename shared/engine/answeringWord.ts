@@ -10,10 +10,12 @@
  *    not count: "I don't want to track it", "not the returns", "I no longer want to send it back", "returns instead of
  *    tracking", "rather than an exchange". Clauses end at punctuation and at "but" / "instead" / "actually" / "rather",
  *    so "not tracking but returns" counts "returns" and "I don't know, where is my order" counts "where is my order".
- * 2. A second request after it: a ONE-WORD name ("no", "yes", "track", "other") followed later in the message by
+ * 2. A second request after it: a short name (one or two words: "no", "no thanks", "yes please", "track") followed later in the message by
  *    another request ("I want to ...", "I'd like ...", "can you ...", "please ...") that says something (not only "to
  *    go", "that", "help") and names nothing of the same button: "No, I want to cancel", "yes, can you change my address".
- *    "yes I want to talk to a person" (the same button's "a person") and "no thanks, I'm fine" still count.
+ *    "yes I want to talk to a person" (the same button's "a person") and "no thanks, I'm fine" still count. A question
+ *    ("no thanks, but where is my order?") or a contrary instruction ("yes, but cancel NW-555555 instead") is one too.
+ * 3. A name starting with a yes word followed by a negation is not a clear yes: "yes please don't" (hostile s14 H#7); "yes, no problem" is.
  * Such text matches no button by that name, so the block does what it does with text that matches none: a router wired
  * to its fallback reads the message ("I want it cancelled" reaches the cancellation), or the block asks again.
  * Pure; reads the raw text, because punctuation tells clauses apart ("No, I want..." / "no one").
@@ -40,7 +42,16 @@ const REQUEST_OPENERS: readonly string[][] = [
   ['i', 'am', 'looking', 'to'], ['i', 'just', 'want'], ['i', 'really', 'want'], ['i', 'only', 'want'], ['can', 'you'], ['could', 'you'],
   ['would', 'you'], ['will', 'you'], ['can', 'i'], ['could', 'i'], ['may', 'i'], ['how', 'do', 'i'], ['how', 'can', 'i'], ['please'],
   ['help', 'me'], ['let', 'me'],
+  // Session 14 (hostile s14 H#18, H#6): a question or a contrary instruction after the answer word ("no thanks, but where
+  // is my order NW-104233?", "No worries, one more question: returns?", "yes, but cancel NW-555555 instead").
+  ['where'], ['when'], ['what'], ['how'], ['why'], ['which'], ['who'], ['do', 'you'], ['does'], ['is', 'there'], ['are', 'you'],
+  ['one', 'more'], ['another', 'question'], ['also'], ['but'], ['instead'], ['actually'], ['rather'],
 ];
+/** Words that say yes (normalised); a yes followed by a negation is not a clear yes ("yes please don't": H#7). */
+const YES_LIKE: ReadonlySet<string> = new Set(['yes', 'ok', 'sure', 'y', 'yeah', 'correct', 'right', 'fine', 'alright']);
+const NEGATION_AFTER_YES: ReadonlySet<string> = new Set(['not', 'never', 'no', 'cannot', 'dont', 'stop', 'wait']);
+/** "yes, no problem", "yes no worries": a negation that does not take the yes back. */
+const HARMLESS_AFTER_NEGATION: ReadonlySet<string> = new Set(['problem', 'problems', 'worries', 'worry', 'doubt', 'rush', 'hurry', 'question']);
 /** Words a request may hold and still say nothing new ("yes I'd like that", "no thanks, I want to go now"). */
 const SAYS_NOTHING: ReadonlySet<string> = new Set([
   ...LINKING, 'that', 'it', 'this', 'one', 'those', 'them', 'else', 'nothing', 'anything', 'something', 'help', 'thanks', 'thank',
@@ -108,6 +119,15 @@ function laterRequest(clauses: readonly string[][], c: number, at: number, sameC
   return false;
 }
 
+/** Whether a negation follows a yes word at (clause c, word at), outside a name of the same choice (rule 3). */
+function negationAfter(clauses: readonly string[][], c: number, at: number, sameChoice: readonly string[]): boolean {
+  const rest = [clauses[c].slice(at), ...clauses.slice(c + 1)].map((ws) => ws.join(' ')).join(' ');
+  let cleaned = ` ${rest} `;
+  for (const n of sameChoice) if (n.split(' ').some((w) => NEGATION_AFTER_YES.has(w))) cleaned = cleaned.split(` ${n} `).join(' ');
+  const words = cleaned.trim().split(' ');
+  return words.some((w, i) => NEGATION_AFTER_YES.has(w) && !HARMLESS_AFTER_NEGATION.has(words[i + 1] ?? ''));
+}
+
 /**
  * Whether the normalised `name` (a label or synonym), found inside the customer's longer `raw` text, answers with it.
  * `sameChoice`: every normalised name and synonym of the same button (a later request naming one of them agrees).
@@ -122,7 +142,11 @@ export function answersWithin(raw: string, name: string, sameChoice: readonly st
       if (!startsAt(words, k, nameWords)) continue;
       found = true;
       if (negated(words, k)) continue;
-      if (nameWords.length === 1 && laterRequest(clauses, c, k + 1, sameChoice)) continue;
+      const end = k + nameWords.length;
+      // "please do not", "cancel it not": the name taken back by the word right after it.
+      if (words[end] === 'not' || words[end] === 'never') continue;
+      if (nameWords.length <= 2 && laterRequest(clauses, c, end, sameChoice)) continue;
+      if (YES_LIKE.has(nameWords[0]) && negationAfter(clauses, c, end, sameChoice)) continue;
       return true;
     }
   }
