@@ -8,6 +8,8 @@
  *    copy of the refused edits; H#5: the read-only banner was drawn over the history drawer and took its clicks.
  *  - N#6: the Batch pane said "the customer had asked for a person" of conversations where nobody asked, listed block
  *    ids where the canvas shows names, and gave every possible cause of "did not end in a handoff".
+ *  - N#14: a flow moved to the trash from another tab: "Not saved" only, and the window kept taking edits.
+ *  - N#22: the studio server stopped: an idle editor kept saying "Saved".
  * Screenshots: test/e2e/screenshots/fixstudio14-*.png (looked at).
  */
 import { readFile } from 'node:fs/promises';
@@ -168,5 +170,33 @@ describe.skipIf(!haveChromium)('studio, newcomer s14', () => {
     expect(zoom).toBeGreaterThanOrEqual(1);
     await screenshot(page, 'fixstudio14-find-in-view');
     expect(browser.errors, 'uncaught errors in the page').toEqual([]);
+  });
+
+  it('N#14: a flow trashed from elsewhere: a read-only banner that says so, the edit kept', async () => {
+    const { key } = await studio.api.createFlow({ template: 'lead-gen' });
+    await openSettings(page, key);
+    await studio.api.deleteFlow(key);
+    await page.getByLabel('Description', { exact: true }).fill('typed after the trash');
+    const alert = page.getByRole('alert').filter({ hasText: 'This flow was moved to the trash in another tab or window. This window is read-only now.' });
+    await alert.waitFor({ timeout: 15_000 });
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toContain('restore it from the trash on the home screen, then Reload');
+    expect(text).not.toContain('GET /api/flows');
+    await page.getByRole('button', { name: 'Download my changes' }).waitFor();
+    expect(await page.locator('.bt-save-status').innerText()).toBe('In the trash: not saved');
+    await screenshot(page, 'fixstudio14-trashed-elsewhere');
+    expect(browser.errors, 'uncaught errors in the page').toEqual([]);
+  });
+
+  it('N#22: the studio server stops: an idle editor says Offline within seconds, not "Saved"', async () => {
+    const { key } = await studio.api.createFlow({ template: 'lead-gen' });
+    await page.goto(studio.url);
+    await page.goto(studio.flowUrl(key));
+    await page.locator('.react-flow__node').first().waitFor();
+    await expect.poll(() => page.locator('.bt-save-status').getAttribute('data-status'), { timeout: 10_000 }).toBe('saved');
+    await studio.kill();
+    await expect.poll(() => page.locator('.bt-save-status').getAttribute('data-status'), { timeout: 15_000 }).toBe('offline');
+    await screenshot(page, 'fixstudio14-server-stopped');
+    await studio.restart();
   });
 });

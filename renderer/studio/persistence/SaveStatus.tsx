@@ -3,7 +3,7 @@
  * happened and that nothing is lost; the title attribute carries the hint.
  */
 import { CloudAlert, CloudCheck, CloudOff, CloudUpload, Download, LoaderCircle, RefreshCw, TriangleAlert } from 'lucide-react';
-import { myChangesDocument, pageConflictKey, readConflictCopy, type PersistenceState } from './flowPersistence';
+import { myChangesDocument, pageConflictKey, readConflictCopy, TRASHED_ELSEWHERE, type PersistenceState } from './flowPersistence';
 import { useRefusedFields, useWarnBeforeLeavingRefused } from '../../ui/refusedFields';
 import './saveStatus.css';
 
@@ -108,19 +108,30 @@ function ConflictBanner({ error, hint }: { error?: string; hint?: string }) {
   const hasCopy = key !== null;
   const kept = key ? readConflictCopy(key) : null;
   const copyName = kept ? myChangesDocument(kept.flow).name : null;
+  const trashed = error === TRASHED_ELSEWHERE;
   return (
     <div className="bt-conflict-banner" role="alert">
       <TriangleAlert size={18} aria-hidden />
       <div className="bt-conflict-text">
-        <strong>This flow was changed in another tab or window. This window is read-only now.</strong>{' '}
+        <strong>{trashed ? TRASHED_ELSEWHERE : 'This flow was changed in another tab or window.'} This window is read-only now.</strong>{' '}
+        {trashed ? (
+          // Newcomer s14 N#14: said in a banner, with what to do (was: "Not saved", the reason in a tooltip in API words).
+          <span>
+            Nothing more can be saved from here. To keep working on it, restore it from the trash on the home screen, then Reload.{' '}
+            {hasCopy
+              ? `Your unsaved changes are kept in this browser: download them and import the file from the home screen; it opens as a separate flow, “${copyName ?? '… (my changes)'}”.`
+              : 'This tab had no unsaved changes, so nothing is lost.'}
+          </span>
+        ) : (
         <span>
           {/* Newcomer s13 #9: the window kept taking edits that could never be saved. Newcomer s14 N#2: it promised a "compare or merge" the studio does not offer; it says what the import gives. */}
           {hasCopy
             ? `Nothing more can be saved from here. Reload to get the latest version; your unsaved changes are kept in this browser. Download them and import the file from the home screen: it opens as a separate flow, “${copyName ?? '… (my changes)'}”, to copy your edits from.`
             : 'Nothing more can be saved from here. Reload to get the latest version; this tab had no unsaved changes, so nothing is lost.'}
         </span>
+        )}
         {/* The server's own wording of the same refusal ("... it is now at version 6; this editor has version 5 ...") said it all again (newcomer s12 #5): only what it adds, the two versions. */}
-        {error && error !== 'This flow was changed in another tab or window.' ? <small title={error}>{versionsOf(error) ?? error}</small> : null}
+        {error && error !== 'This flow was changed in another tab or window.' && !trashed ? <small title={error}>{versionsOf(error) ?? error}</small> : null}
       </div>
       {hasCopy ? (
         <button type="button" className="bt-conflict-btn" onClick={downloadConflictCopy}>
@@ -184,7 +195,7 @@ export function SaveStatus({
     <>
       <span className="bt-save-status" data-status={status} role="status" aria-live="polite" title={title || undefined}>
         <Icon size={14} aria-hidden className={status === 'saving' ? 'bt-spin' : undefined} />
-        <span>{labels[status]}</span>
+        <span>{status === 'conflict' && error === TRASHED_ELSEWHERE ? 'In the trash: not saved' : labels[status]}</span>
       </span>
       {status === 'conflict' ? <ConflictBanner error={error} hint={hint} /> : null}
       {status === 'disk_changed' ? <DiskChangedBanner path={diskPath} problem={diskProblem} state={diskState} onReload={onReload} onKeepMine={onKeepMine} /> : null}

@@ -120,6 +120,14 @@ function defaultChannel(): ChannelLike | null {
   }
 }
 
+/**
+ * Newcomer s14 N#14: the flow was moved to the trash from another tab or window. This window then said only "Not
+ * saved" (the reason in a tooltip, in API words) and kept taking edits: it becomes read-only like a stale window, with
+ * its own banner; its unsaved edits are kept as the conflict copy ("Download my changes").
+ */
+export const TRASHED_ELSEWHERE = 'This flow was moved to the trash in another tab or window.';
+const isTrashed = (e: StudioApiError | null) => e !== null && e.status === 404 && e.code === 'no_such_flow';
+
 /** The flow whose edits this page last kept as a conflict copy (one editor per page). */
 let lastConflictKey: string | null = null;
 export const pageConflictKey = () => lastConflictKey;
@@ -290,6 +298,7 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
   const fail = (err: unknown) => {
     const e = err instanceof StudioApiError ? err : null;
     if (e && e.status === 409 && e.code === 'stale_revision') return enterConflict(e.message);
+    if (isTrashed(e)) return enterConflict(TRASHED_ELSEWHERE);
     if (e && e.status === 409 && e.code === 'changed_on_disk') {
       const broken = e.problems.length > 0 ? / The file on disk is not a readable flow: (.*)\.$/.exec(e.message)?.[1] : undefined;
       return enterDiskChanged(broken, /the file (.+?) is not the one the studio loaded/.exec(e.message)?.[1]);
@@ -464,10 +473,19 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
         d.revision > revision
       )
         enterConflict('This flow was changed in another tab or window.');
-    } catch {
-      // offline: the save path says so
+    } catch (err) {
+      const e = err instanceof StudioApiError ? err : null;
+      if (isTrashed(e)) enterConflict(TRASHED_ELSEWHERE);
+      // Newcomer s14 N#22: with the server stopped, an idle editor said "Saved" for minutes: offline as soon as a check fails.
+      else if (e?.offline && !problem && !disposed) fail(err);
+      return;
     } finally {
       checking = false;
+    }
+    // The server answers again: an idle editor's "offline" (from a check) gives way; unsaved edits are saved by their retry.
+    if (problem?.status === 'offline' && !saveInFlight && seq <= savedSeq && !disposed) {
+      problem = null;
+      refresh();
     }
   };
   const diskPollMs = opts.diskPollMs ?? 3000;
@@ -552,7 +570,9 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
     lastConflictKey = unsaved && storage ? key : null;
     // Newcomer s13 #9: nothing this window does can be saved any more; it stopped taking edits only in words.
     store.getState().setReadOnly?.(
-      `Read-only: another tab or window saved this flow, so edits here cannot be saved. Reload to edit the latest version${unsaved ? ' (your unsaved changes are kept: Download my changes)' : ''}.`,
+      message === TRASHED_ELSEWHERE
+        ? `Read-only: this flow was moved to the trash in another tab or window, so edits here cannot be saved. Restore it from the trash on the home screen, then Reload${unsaved ? ' (your unsaved changes are kept: Download my changes)' : ''}.`
+        : `Read-only: another tab or window saved this flow, so edits here cannot be saved. Reload to edit the latest version${unsaved ? ' (your unsaved changes are kept: Download my changes)' : ''}.`,
     );
     setState({ conflictCopy: unsaved && storage ? conflictCopyKey(key) : null });
     refresh();
