@@ -231,7 +231,7 @@ export function addressIn(raw: string): string | null {
  * particles such as "de", "van", "al" are allowed).
  */
 const NAME_PREFIX = /^(?:hi|hello|hey)?[\s,]*(?:my name is|my name's|the name is|name is|name:|i am|i'm|im|it's|it is|this is|call me)\s+/i;
-const NAME_WORD = /^[\p{L}][\p{L}\p{M}'’.-]*$/u;
+const NAME_WORD = /^[\p{L}][\p{L}\p{M}'’.\u200c\u200d-]*$/u;
 const SENTENCE_WORDS = new Set(
   (
     'a an the and or but if so because not no yes my your our their his her its it i me you we they he she them us this that these those ' +
@@ -287,13 +287,23 @@ export function nameFromAnswer(raw: string): string | null {
   return comma > 0 ? nameOf(t.slice(0, comma).trim()) : null;
 }
 
+/**
+ * Session 14 (hostile s14 H#15): real names that were refused: "Will" (a sentence word, accepted capitalised as the whole
+ * answer), "Nguyễn Văn A" (a capital initial after the first word is not the article "a"), "علی‌رضا" (a zero-width
+ * non-joiner or joiner inside a name, standard in Persian), "Anna Maria de la Cruz Santos" (six words).
+ */
+const NAME_SENTENCE_WORDS_ALONE: ReadonlySet<string> = new Set(['Will']);
+const NAME_MAX_WORDS = 6;
 function nameOf(t: string): string | null {
   if (!t || t.length > MAX_NAME_CHARS) return null;
   const words = t.split(/\s+/);
-  if (words.length > 5) return null;
-  for (const w of words) {
+  if (words.length > NAME_MAX_WORDS) return null;
+  if (words.length === 1 && NAME_SENTENCE_WORDS_ALONE.has(words[0])) return t;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
     if (!NAME_WORD.test(w)) return null;
-    const lower = w.toLowerCase();
+    if (i > 0 && /^\p{Lu}\.?$/u.test(w)) continue;
+    const lower = w.replace(/[\u200c\u200d]/g, '').toLowerCase();
     if (SENTENCE_WORDS.has(lower) || NOT_A_NAME.has(lower) || NOT_A_NAME_S13.has(lower.replace(/[.'’-]+$/, ''))) return null;
   }
   return t;
