@@ -6,10 +6,11 @@
  * listed every possible cause whatever happened.
  */
 import './support/setup';
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import customerSupport from '../../flows/customer-support.json';
 import { BatchPane, emptyBatch, notHandedOver, runBatchState } from '../../renderer/studio/simulator/BatchPane';
+import { ProblemsPanel } from '../../renderer/studio/editor/ProblemsPanel';
 import { validateFlow } from '../../shared/flow/validateFlow';
 import type { Flow } from '../../shared/flow/schema';
 
@@ -64,5 +65,31 @@ describe('Batch pane words (newcomer s14 N#6)', () => {
     expect(note).toHaveTextContent('2 handoffs were decided but did not reach a person: Flow settings > Escalation > Hand over to names no Human takeover block (c4, c9).');
     expect(note).not.toHaveTextContent(/rephrase|offer|clarifying/);
     expect(note.querySelectorAll('li')).toHaveLength(1);
+  });
+});
+
+describe('Problems: a problem fixed in Flow settings opens Flow settings (newcomer s14 N#19)', () => {
+  it('the escalation handing over to a Message block opens Hand over to, not the Message block', () => {
+    const f = { ...flow(), escalation: { ...flow().escalation, targetBlockId: 'welcome' } } as Flow;
+    const problems = validateFlow(f).problems;
+    const target = problems.find((p) => p.code === 'bad_escalation_target')!;
+    expect(target.blockId).toBe('welcome');
+    const block: string[] = [];
+    const settings: string[] = [];
+    render(<ProblemsPanel problems={[target]} onFocus={(id) => block.push(id)} onFocusSettings={(path) => settings.push(path)} onClose={() => {}} />);
+    fireEvent.click(screen.getByRole('button', { name: /hands conversations to block 'welcome'/ }));
+    expect(settings).toEqual([target.path]);
+    expect(block).toEqual([]);
+    expect(screen.getByRole('button', { name: /hands conversations to block 'welcome'/ })).toHaveTextContent('Flow settings');
+  });
+
+  it('a problem of a block still opens the block', () => {
+    const block: string[] = [];
+    const settings: string[] = [];
+    const p = { severity: 'error' as const, code: 'unwired_exit', path: '$.blocks[2].exits', blockId: 'main_menu', message: 'An exit goes nowhere.', hint: 'Connect it.' };
+    render(<ProblemsPanel problems={[p]} onFocus={(id) => block.push(id)} onFocusSettings={(path) => settings.push(path)} onClose={() => {}} />);
+    fireEvent.click(screen.getByRole('button', { name: /An exit goes nowhere/ }));
+    expect(block).toEqual(['main_menu']);
+    expect(settings).toEqual([]);
   });
 });

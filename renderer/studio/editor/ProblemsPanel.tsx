@@ -73,12 +73,16 @@ export function ProblemsPanel({ problems, onFocus, onFocusSettings, onClose }: {
         <p className="st-empty">No problems: this flow is ready to run.</p>
       ) : (
         <ul ref={list} onScroll={measure}>
-          {problems.map((p, i) => (
+          {problems.map((p, i) => {
+            // Newcomer s14 N#19: a problem fixed in Flow settings (the escalation's Hand over to naming a Message block)
+            // jumped to that block, where nothing can fix it: the field the problem is about wins over the block it names.
+            const inSettings = Boolean(onFocusSettings) && isSettingsPath(p.path);
+            return (
             <li key={i} data-tone={p.severity}>
               <button
                 type="button"
-                disabled={!p.blockId && !(onFocusSettings && isSettingsPath(p.path))}
-                onClick={() => (p.blockId ? onFocus(p.blockId) : onFocusSettings && isSettingsPath(p.path) ? onFocusSettings(p.path) : undefined)}
+                disabled={!p.blockId && !inSettings}
+                onClick={() => (inSettings ? onFocusSettings!(p.path) : p.blockId ? onFocus(p.blockId) : undefined)}
               >
                 <span className="bt-badge" data-tone={p.severity === 'error' ? 'error' : 'warning'}>
                   {p.severity}
@@ -87,10 +91,11 @@ export function ProblemsPanel({ problems, onFocus, onFocusSettings, onClose }: {
                   <span className="st-problem-msg">{p.message}</span>
                   <span className="st-problem-hint">{p.hint}</span>
                 </span>
-                {p.blockId ? <code className="st-problem-block">{p.blockId}</code> : isSettingsPath(p.path) ? <code className="st-problem-block">Flow settings</code> : null}
+                {inSettings || (!p.blockId && isSettingsPath(p.path)) ? <code className="st-problem-block">Flow settings</code> : p.blockId ? <code className="st-problem-block">{p.blockId}</code> : null}
               </button>
             </li>
-          ))}
+            );
+          })}
         </ul>
       )}
       {below > 0 && (
