@@ -10,13 +10,14 @@
  *    ids where the canvas shows names, and gave every possible cause of "did not end in a handoff".
  *  - N#14: a flow moved to the trash from another tab: "Not saved" only, and the window kept taking edits.
  *  - N#22: the studio server stopped: an idle editor kept saying "Saved".
+ *  - N#20: at 1024 px the simulator plus Flow settings left a 265 px strip of canvas.
  * Screenshots: test/e2e/screenshots/fixstudio14-*.png (looked at).
  */
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { requireProgram } from '../support/requireProgram';
-import { screenshot, studioInBrowser, type BrowserHandle, type StudioHandle } from './support/studio';
+import { openBrowser, screenshot, studioInBrowser, type BrowserHandle, type StudioHandle } from './support/studio';
 
 const haveChromium = requireProgram('chromium');
 
@@ -186,6 +187,29 @@ describe.skipIf(!haveChromium)('studio, newcomer s14', () => {
     expect(await page.locator('.bt-save-status').innerText()).toBe('In the trash: not saved');
     await screenshot(page, 'fixstudio14-trashed-elsewhere');
     expect(browser.errors, 'uncaught errors in the page').toEqual([]);
+  });
+
+  it('N#20: at 1024 px, Flow settings yields to the simulator; a selected block still gets its inspector', async () => {
+    const { key } = await studio.api.createFlow({ template: 'customer-support' });
+    const narrow = await openBrowser({ width: 1024, height: 700 });
+    try {
+      const p = narrow.page;
+      await p.goto(studio.url);
+      await p.goto(studio.flowUrl(key));
+      await p.locator('.react-flow__node').first().waitFor();
+      await p.getByRole('button', { name: 'Open the simulator' }).click();
+      await p.getByRole('complementary', { name: 'Simulator' }).waitFor();
+      await p.waitForTimeout(300);
+      const canvas = (await p.locator('main.st-canvas').boundingBox())!;
+      expect(canvas.width).toBeGreaterThan(500);
+      expect(await p.getByRole('complementary', { name: 'Inspector' }).isVisible()).toBe(false);
+      await screenshot(p, 'fixstudio14-1024-simulator');
+      await p.locator('.react-flow__node[data-id="welcome"]').click();
+      await p.getByRole('complementary', { name: 'Inspector' }).waitFor();
+      expect(narrow.errors, 'uncaught errors in the page').toEqual([]);
+    } finally {
+      await narrow.close();
+    }
   });
 
   it('N#22: the studio server stops: an idle editor says Offline within seconds, not "Saved"', async () => {

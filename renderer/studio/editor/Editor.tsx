@@ -321,7 +321,8 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage }: EditorP
           </Button>
         </div>
       </header>
-      <div className="st-main" data-simulator={showSim ? 'open' : undefined}>
+      {/* Newcomer s14 N#20: data-inspector lets Flow settings (nothing selected) yield to the simulator on narrow windows. */}
+      <div className="st-main" data-simulator={showSim ? 'open' : undefined} data-inspector={selection.length > 0 ? 'selection' : 'settings'}>
         {!showSim && (
           <fieldset className="st-readonly-scope" disabled={!!readOnly} title={readOnly ?? undefined}>
             <Palette />
