@@ -48,8 +48,10 @@ describe('the cancel confirmation and "Anything else?" read what the customer me
     const d = converse(template(), { now: MONDAY_10_LONDON });
     d.click('Shipping');
     d.say('no thanks, but where is my order NW-104233?');
-    // Not ended on "No, that's all" (the router reads it; it does not yet understand the question after "no thanks").
+    // Not ended on "No, that's all": the router reads the question after "no thanks" and the order is looked up.
     expect(d.variables().anythingElse).toBeUndefined();
     expect(d.botTexts()).not.toContain('Before you go: how would you rate this chat, from 1 (bad) to 5 (great)?');
+    expect(d.effects('http_request')).toHaveLength(1);
+    expect(d.variables().orderNumber).toBe('NW-104233');
   });
 });
