@@ -67,6 +67,9 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage }: EditorP
   const [dialog, setDialog] = useState<null | 'find' | 'shortcuts' | 'history'>(null);
   const [showProblems, setShowProblems] = useState(false);
   const [showSim, setShowSim] = useState(false);
+  // N#20: Flow settings asked for (its button, a Problems row) shows beside the simulator even on a narrow window.
+  const [settingsAsked, setSettingsAsked] = useState(false);
+  useEffect(() => setSettingsAsked(false), [showSim]);
   const [theme, toggleTheme] = useTheme();
 
   const flowName = useStudio((s) => s.flow.name);
@@ -119,6 +122,7 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage }: EditorP
     (path: string) => {
       store.getState().select([], []);
       requestSettingsFocus(path);
+      setSettingsAsked(true);
     },
     [store],
   );
@@ -310,7 +314,7 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage }: EditorP
               <History size={16} />
             </Button>
           )}
-          <Button variant="ghost" size="icon" aria-label="Flow settings" title="Flow settings" onClick={() => store.getState().select([], [])}>
+          <Button variant="ghost" size="icon" aria-label="Flow settings" title="Flow settings" onClick={() => (store.getState().select([], []), setSettingsAsked(true))}>
             <Settings2 size={16} />
           </Button>
           <Button variant="ghost" size="icon" aria-label={theme === 'dark' ? 'Light theme' : 'Dark theme'} title="Switch theme" onClick={toggleTheme}>
@@ -322,7 +326,7 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage }: EditorP
         </div>
       </header>
       {/* Newcomer s14 N#20: data-inspector lets Flow settings (nothing selected) yield to the simulator on narrow windows. */}
-      <div className="st-main" data-simulator={showSim ? 'open' : undefined} data-inspector={selection.length > 0 ? 'selection' : 'settings'}>
+      <div className="st-main" data-simulator={showSim ? 'open' : undefined} data-inspector={selection.length > 0 || settingsAsked ? 'selection' : 'settings'}>
         {!showSim && (
           <fieldset className="st-readonly-scope" disabled={!!readOnly} title={readOnly ?? undefined}>
             <Palette />
