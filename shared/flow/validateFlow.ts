@@ -1119,10 +1119,10 @@ function checkEscalation(report: Report, flow: Flow, byId: Map<string, LooseBloc
   const takeovers = flow.blocks.filter((b) => isTarget(b.kind));
   const suggestion =
     takeovers.length === 1
-      ? `Set it to '${takeovers[0].id}', the flow's Human takeover block.`
+      ? `Set Flow settings > Escalation > Hand over to to '${takeovers[0].id}', the flow's Human takeover block.`
       : takeovers.length === 0
-        ? 'Add a Human takeover block and choose it as the escalation target.'
-        : `Choose one of the Human takeover blocks: ${quoteList(takeovers.map((b) => b.id))}.`;
+        ? 'Add a Human takeover block and choose it in Flow settings > Escalation > Hand over to.'
+        : `In Flow settings > Escalation > Hand over to, choose one of the Human takeover blocks: ${quoteList(takeovers.map((b) => b.id))}.`;
 
   if (esc.targetBlockId !== null) {
     const target = byId.get(esc.targetBlockId);
