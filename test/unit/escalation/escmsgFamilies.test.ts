@@ -5,15 +5,12 @@
  * test's own (not lines of a corpus).
  */
 import { describe, expect, it } from 'vitest';
-import { loadSupportFlow, REPORT_NOW } from '../../bench/escalationReport';
+import { flow, now, reasonOf } from './support/supportFlowPlay';
 import { playConversation } from '../../../shared/simulator/playConversation';
 import { hasAccountEvent, hasRefundMoney, priceQuestion } from '../../../shared/escalation/topicMeaning';
 import { canonicalTokens } from '../../../shared/escalation/canonicalTokens';
 import { analyzeText } from '../../../shared/nlu/analyzeText';
 
-const flow = loadSupportFlow();
-const now = Date.parse(REPORT_NOW);
-const reasonOf = (...turns: string[]) => playConversation(flow, 't', ['Something else', ...turns], now).escalation?.reason ?? null;
 const toks = (text: string) => canonicalTokens(analyzeText(text));
 
 describe('refund = money back: sending goods back is a return (the classifier reading needs money)', () => {

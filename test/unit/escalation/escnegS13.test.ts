@@ -4,19 +4,7 @@
  * the bot.
  */
 import { describe, expect, it } from 'vitest';
-import { loadSupportFlow, REPORT_NOW } from '../../bench/escalationReport';
-import { playConversation } from '../../../shared/simulator/playConversation';
-import { analyzeText } from '../../../shared/nlu/analyzeText';
-import { escalationPolicySchema } from '../../../shared/flow/schema';
-import { evaluateEscalation, initialEscalationMemory } from '../../../shared/escalation/evaluateEscalation';
-
-const flow = loadSupportFlow();
-const now = Date.parse(REPORT_NOW);
-const reasonOf = (...turns: string[]) => playConversation(flow, 't', ['Something else', ...turns], now).escalation?.reason ?? null;
-const decide = (text: string) => {
-  const f = { text, analysis: analyzeText(text), turn: 1, now, timezone: 'Europe/London', variables: {}, intent: null, fallback: false };
-  return evaluateEscalation(escalationPolicySchema.parse(flow.escalation), f, initialEscalationMemory()).decision;
-};
+import { decide, reasonOf } from './support/supportFlowPlay';
 
 describe('leaving the shop or shaming it in public is negative sentiment', () => {
   it.each([
