@@ -3,16 +3,14 @@
  * carry their base revision; a stale one is refused with 409 and the refused edits are kept in the browser),
  * and the page cookie survives closing the tab (Max-Age) while the locked page says exactly what to do.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { enablePatches, type Patch } from 'immer';
 import { createStore } from 'zustand/vanilla';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyEdit } from '../../shared/flow/edit/applyEdit';
 import type { FlowEdit } from '../../shared/flow/edit/types';
 import type { Flow } from '../../shared/flow/schema';
-import { createStudioApi, StudioApiError, type StudioApi } from '../../renderer/studio/api/studioApi';
+import { StudioApiError, type StudioApi } from '../../renderer/studio/api/studioApi';
 import {
   browserCopyKey,
   conflictCopyKey,
@@ -23,8 +21,9 @@ import {
   type ChannelLike,
   type KeyValueStorage,
 } from '../../renderer/studio/persistence/flowPersistence';
-import { startStudioServer, type StudioServer } from '../../runtime/studio/startStudioServer';
+import { type StudioServer } from '../../runtime/studio/startStudioServer';
 import { createStudioStore } from '../../renderer/studio/store/studioStore';
+import { memoryStorage, studioServerPerTest, until, wait } from '../support/studioPersistenceHarness';
 
 enablePatches();
 
@@ -38,10 +37,6 @@ function editorStore(flow: Flow) {
       store.setState({ flow: r.flow, revision: s.revision + 1, lastPatches: r.patches });
     },
   };
-}
-function memoryStorage(): KeyValueStorage & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v), removeItem: (k) => void data.delete(k) };
 }
 /** An in-process BroadcastChannel pair (what two tabs of one browser share). */
 function channelHub() {
@@ -57,26 +52,12 @@ function channelHub() {
     return ch;
   };
 }
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until(check: () => boolean, ms = 5000) {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await wait(10);
-  }
-}
 
 let home: string;
 let studio: StudioServer;
 let api: StudioApi;
-beforeEach(async () => {
-  home = await mkdtemp(join(tmpdir(), 'baton-conflict-'));
-  studio = await startStudioServer({ home, port: 0 });
-  api = createStudioApi({ baseUrl: studio.origin, secret: studio.secret });
-});
-afterEach(async () => {
-  await studio?.close();
-  await rm(home, { recursive: true, force: true });
+studioServerPerTest('baton-conflict-', (s) => {
+  ({ home, studio, api } = s);
 });
 
 describe('two tabs on one flow', () => {

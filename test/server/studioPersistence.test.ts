@@ -3,18 +3,16 @@
  * studio server over HTTP: edits are never lost when the server is killed mid-edit, when the server is
  * down while the designer keeps editing, or when edits are made while a save is in flight.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { applyPatches, enablePatches, type Patch } from 'immer';
 import { createStore } from 'zustand/vanilla';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyEdit } from '../../shared/flow/edit/applyEdit';
 import type { FlowEdit } from '../../shared/flow/edit/types';
 import type { Flow } from '../../shared/flow/schema';
 import { createStudioApi, type StudioApi } from '../../renderer/studio/api/studioApi';
 import { createFlowPersistence, openFlowForEditing, persistenceOptionsFor, type KeyValueStorage } from '../../renderer/studio/persistence/flowPersistence';
 import { startStudioServer, type StudioServer } from '../../runtime/studio/startStudioServer';
+import { memoryStorage, studioServerPerTest, until, wait } from '../support/studioPersistenceHarness';
 
 enablePatches();
 
@@ -36,32 +34,13 @@ function editorStore(flow: Flow) {
   };
 }
 
-function memoryStorage(): KeyValueStorage & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v), removeItem: (k) => void data.delete(k) };
-}
 
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until(check: () => boolean, ms = 5000) {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await wait(10);
-  }
-}
 
 let home: string;
 let studio: StudioServer;
 let api: StudioApi;
-
-beforeEach(async () => {
-  home = await mkdtemp(join(tmpdir(), 'baton-persist-'));
-  studio = await startStudioServer({ home, port: 0 });
-  api = createStudioApi({ baseUrl: studio.origin, secret: studio.secret });
-});
-afterEach(async () => {
-  await studio?.close();
-  await rm(home, { recursive: true, force: true });
+studioServerPerTest('baton-persist-', (s) => {
+  ({ home, studio, api } = s);
 });
 
 describe('flow persistence', () => {

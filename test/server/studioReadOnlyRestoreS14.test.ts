@@ -5,13 +5,10 @@
  * Now the store refuses replaceFlow while read-only, and the persistence never writes a read-only window's later
  * changes into the conflict copy.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { enablePatches } from 'immer';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FlowEdit } from '../../shared/flow/edit/types';
-import { createStudioApi, type StudioApi } from '../../renderer/studio/api/studioApi';
+import { type StudioApi } from '../../renderer/studio/api/studioApi';
 import {
   createFlowPersistence,
   openFlowForEditing,
@@ -20,34 +17,17 @@ import {
   type KeyValueStorage,
 } from '../../renderer/studio/persistence/flowPersistence';
 import { createStudioStore } from '../../renderer/studio/store/studioStore';
-import { startStudioServer, type StudioServer } from '../../runtime/studio/startStudioServer';
+import { type StudioServer } from '../../runtime/studio/startStudioServer';
+import { memoryStorage, studioServerPerTest, until, wait } from '../support/studioPersistenceHarness';
 
 enablePatches();
 
-function memoryStorage(): KeyValueStorage {
-  const data = new Map<string, string>();
-  return { getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v), removeItem: (k) => void data.delete(k) };
-}
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until(check: () => boolean, ms = 8000) {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await wait(10);
-  }
-}
 
 let home: string;
 let studio: StudioServer;
 let api: StudioApi;
-beforeEach(async () => {
-  home = await mkdtemp(join(tmpdir(), 'baton-readonly-'));
-  studio = await startStudioServer({ home, port: 0 });
-  api = createStudioApi({ baseUrl: studio.origin, secret: studio.secret });
-});
-afterEach(async () => {
-  await studio?.close();
-  await rm(home, { recursive: true, force: true });
+studioServerPerTest('baton-readonly-', (s) => {
+  ({ home, studio, api } = s);
 });
 
 /** Window A saves language "fr"; window B, opened before, then edits: B becomes read-only. */

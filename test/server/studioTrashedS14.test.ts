@@ -4,43 +4,23 @@
  * are kept as the conflict copy. N#22: with the server stopped, an idle editor kept saying "Saved": offline as soon as
  * a disk check fails, and "Saved" again when the server answers.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { enablePatches } from 'immer';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FlowEdit } from '../../shared/flow/edit/types';
-import { createStudioApi, StudioApiError, type StudioApi } from '../../renderer/studio/api/studioApi';
+import { StudioApiError, type StudioApi } from '../../renderer/studio/api/studioApi';
 import { createFlowPersistence, openFlowForEditing, persistenceOptionsFor, readConflictCopy, TRASHED_ELSEWHERE, type KeyValueStorage } from '../../renderer/studio/persistence/flowPersistence';
 import { createStudioStore } from '../../renderer/studio/store/studioStore';
-import { startStudioServer, type StudioServer } from '../../runtime/studio/startStudioServer';
+import { type StudioServer } from '../../runtime/studio/startStudioServer';
+import { memoryStorage, studioServerPerTest, until, wait } from '../support/studioPersistenceHarness';
 
 enablePatches();
 
-function memoryStorage(): KeyValueStorage {
-  const data = new Map<string, string>();
-  return { getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v), removeItem: (k) => void data.delete(k) };
-}
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until(check: () => boolean, ms = 8000) {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await wait(10);
-  }
-}
 
 let home: string;
 let studio: StudioServer;
 let api: StudioApi;
-beforeEach(async () => {
-  home = await mkdtemp(join(tmpdir(), 'baton-trashed-'));
-  studio = await startStudioServer({ home, port: 0 });
-  api = createStudioApi({ baseUrl: studio.origin, secret: studio.secret });
-});
-afterEach(async () => {
-  await studio?.close();
-  await rm(home, { recursive: true, force: true });
+studioServerPerTest('baton-trashed-', (s) => {
+  ({ home, studio, api } = s);
 });
 
 const opts = (over: Record<string, unknown> = {}) => ({ storage: memoryStorage(), saveDelayMs: 30, journalDelayMs: 10, localDelayMs: 5, retryMs: 50, channel: null, diskPollMs: 20, ...over });
