@@ -63,11 +63,15 @@ const DELIVERY = / (?:deliver|delivered|delivery|send|sent|ship|shipped|shipping
 /** A star rating or review said kindly or by mistake. */
 const KIND_REVIEW = / (?:[3-5]|three|four|five|full|top) stars?\b| (?:great|good|glowing|lovely|positive|nice|5 star|five star) review\b| by mistake\b| accidentally\b| wrong (?:star|rating)\b/;
 
+/** Whether one of the tokens is in `gate`: each reading below runs its regular expression only on messages with one of its words. */
+function hasAny(toks: readonly string[], gate: ReadonlySet<string>): boolean {
+  for (const t of toks) if (gate.has(t)) return true;
+  return false;
+}
+
 /** The customer's words of leaving the shop or shaming it in public, or null. `toks`: canonical tokens. */
 export function leavingOrShaming(toks: readonly string[]): string | null {
-  let gated = false;
-  for (const t of toks) if (LEAVE_GATE.has(t)) gated = true;
-  if (!gated) return null;
+  if (!hasAny(toks, LEAVE_GATE)) return null;
   const padded = paddedTokens(toks);
   if (KIND_REVIEW.test(padded)) return null;
   const m = LEAVE.exec(padded);
@@ -123,9 +127,7 @@ const PRAISE_NEGATED = / (?:not|never|no|hardly|isn t|wasn t|not so|not very) (?
  */
 export function praiseAgainstFacts(toks: readonly string[], text: string): string | null {
   if (text.includes('?')) return null;
-  let gated = false;
-  for (const t of toks) if (PRAISE_GATE.has(t)) gated = true;
-  if (!gated) return null;
+  if (!hasAny(toks, PRAISE_GATE)) return null;
   const padded = paddedTokens(toks);
   const praise = PRAISE.exec(padded);
   if (praise === null || PRAISE_NEGATED.test(padded)) return null;
@@ -156,9 +158,7 @@ const BOT_FAILS = new RegExp(
 );
 export function botCannotUnderstand(toks: readonly string[], text: string): string | null {
   if (text.includes('?')) return null;
-  let gated = false;
-  for (const t of toks) if (BOT_GATE.has(t)) gated = true;
-  if (!gated) return null;
+  if (!hasAny(toks, BOT_GATE)) return null;
   const m = BOT_FAILS.exec(paddedTokens(toks));
   return m === null ? null : m[0].trim();
 }
@@ -167,9 +167,7 @@ const NEVER_GATE = new Set(['came', 'come', 'arrived', 'arrive', 'showed', 'turn
 const NEVER_CAME = / (?:nobody|no one|noone|nothing|never|it never|they never|he never|she never)(?: \w+)? (?:came|come|arrived|arrive|showed up|turned up|appeared)\b(?! (?:yet|out|back|damaged|broken|smashed|cracked|late|wrong|missing|off|with damage))/;
 export function neverCame(toks: readonly string[], text: string): string | null {
   if (text.includes('?')) return null;
-  let gated = false;
-  for (const t of toks) if (NEVER_GATE.has(t)) gated = true;
-  if (!gated) return null;
+  if (!hasAny(toks, NEVER_GATE)) return null;
   const padded = paddedTokens(toks);
   const m = NEVER_CAME.exec(padded);
   if (m === null) return null;
