@@ -24,26 +24,49 @@ const EMAIL_AT_START = /^[a-z0-9._%+'-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/
 const EMAIL_LOCAL_MAX = 64;
 const EMAIL_MAX = 254;
 
+// Hostile s14 H#20: the FIRST address was taken, also in "my old email was ann@old.com but now it is ann@new.com", "not
+// old@example.com, use new@example.com", "support@shop is yours, mine is ana@example.com": the team replied to an address
+// the customer said is not theirs. People correct themselves forwards, so the LAST address written is the answer. And a
+// local part over 64 characters (RFC 5321) was cut to its last 64, a different mailbox: it is no address at all now.
 function email(raw: string): AnswerResult {
+  let last: string | null = null;
   for (let at = raw.indexOf('@'); at !== -1; at = raw.indexOf('@', at + 1)) {
     let start = at;
     while (start > 0 && at - start < EMAIL_LOCAL_MAX && EMAIL_LOCAL_CHAR.test(raw[start - 1])) start--;
     if (start === at) continue;
+    if (start > 0 && EMAIL_LOCAL_CHAR.test(raw[start - 1])) continue; // a local part longer than 64 characters
     const m = EMAIL_AT_START.exec(raw.slice(start, start + EMAIL_MAX));
-    if (m) return { ok: true, value: m[0].toLowerCase() };
+    if (m) last = m[0].toLowerCase();
   }
-  return FAIL;
+  return last === null ? FAIL : { ok: true, value: last };
 }
 
 // A phone number written with the usual separators; extracted from a sentence when there is one.
-const PHONE_IN_TEXT = /\+?\(?\d[\d\s().\/-]{5,}\d/;
+const PHONE_IN_TEXT = /\+?\(?\d[\d\s().\/-]{5,}\d/g;
+/** Hostile s14 H#22: a date ("2026-11-30", "30/11/2026") is not a phone number, nor is a number right after a reference word. */
+const DATE_LIKE = /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})(?:[\sT]+\d{1,2}[:.]\d{2})?$/;
+const REFERENCE_BEFORE = /(?:#|\b(?:ref|reference|order|acc|account|invoice|ticket)\.?:?)\s*$/i;
+const PHONE_CUE_BEFORE = /\b(?:call|ring|phone|tel|telephone|mobile|mob|cell|whatsapp|text|reach)\b[^\d+]{0,20}$/i;
 
+/**
+ * The phone number in the answer. Hostile s14 H#22: the first digit run was taken, so "on 2026-11-30 call 07700900123"
+ * stored 20261130 and "ref 12345678 / tel +44 7700 900123" stored 12345678. Dates and numbers after a reference word are
+ * skipped, and of several candidates the one after "call / phone / tel / mobile ..." wins, else the first.
+ */
 function phone(raw: string): AnswerResult {
-  const m = PHONE_IN_TEXT.exec(raw.trim());
-  if (!m) return FAIL;
-  const digits = m[0].replace(/\D/g, '');
-  if (digits.length < 7 || digits.length > 15) return FAIL;
-  return { ok: true, value: (m[0].startsWith('+') ? '+' : '') + digits };
+  const text = raw.trim();
+  let first: string | null = null;
+  for (const m of text.matchAll(PHONE_IN_TEXT)) {
+    const run = m[0].trim();
+    const before = text.slice(Math.max(0, (m.index ?? 0) - 40), m.index ?? 0);
+    if (DATE_LIKE.test(run) || REFERENCE_BEFORE.test(before)) continue;
+    const digits = run.replace(/\D/g, '');
+    if (digits.length < 7 || digits.length > 15) continue;
+    const value = (run.startsWith('+') ? '+' : '') + digits;
+    if (PHONE_CUE_BEFORE.test(before)) return { ok: true, value };
+    first ??= value;
+  }
+  return first === null ? FAIL : { ok: true, value: first };
 }
 
 function plainNumber(t: string): number | null {
@@ -264,6 +287,9 @@ const NOT_A_NAME_S13 = new Set([
   // Session 14 (newcomer s13 #17): answers to the name or email question that are not names either ("nah", "wait",
   // "one sec", "later", "gmail"), now that a name typed at the email question is taken as the name.
   ...'nah huh wait sec secs moment later hold noone nvm brb lol email mail gmail googlemail hotmail outlook yahoo icloud aol proton protonmail'.split(' '),
+  // Hostile s14 H#24: placeholders and system words typed at the name or email question ("Undefined", "Null", "Admin",
+  // "Test", "Drop Table"): the inbox titled the chat "Undefined is waiting" (a bug to the agent) or "Admin" (staff).
+  ...'null undefined nan nil void admin admins administrator root sysadmin superuser test tester testing user username guest drop table select'.split(' '),
 ]);
 /** The longest name taken (hostile s13 #10: 300 x's were a name); longer answers are asked again. */
 export const MAX_NAME_CHARS = 60;
