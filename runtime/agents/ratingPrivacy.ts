@@ -19,10 +19,10 @@ export function maySeeRating(viewer: RatingViewer, data: unknown): boolean {
   return viewer.admin === true || typeof by !== 'string' || by === viewer.id;
 }
 
-/** The csat records of `conversationId` that `viewer` may not see. */
-export function hiddenRatingsOf(records: readonly RecordItem[], conversationId: string, viewer: RatingViewer): RecordItem[] {
+/** Of `ratings` (the store's csat records: `listRecords('csat')`), those of `conversationId` that `viewer` may not see. */
+export function hiddenRatingsOf(ratings: readonly RecordItem[], conversationId: string, viewer: RatingViewer): RecordItem[] {
   if (viewer.admin === true) return [];
-  return records.filter((r) => r.kind === 'csat' && r.conversationId === conversationId && !maySeeRating(viewer, r.data));
+  return ratings.filter((r) => r.conversationId === conversationId && !maySeeRating(viewer, r.data));
 }
 
 /** What a download says in place of a hidden rating answer. */
@@ -55,7 +55,8 @@ export function withoutHiddenRatings(entries: readonly LogEntry[], hidden: reado
  */
 export function variablesWithoutHiddenRatings(variables: Record<string, unknown>, records: readonly RecordItem[], viewer: RatingViewer, flow: unknown): Record<string, unknown> {
   if (viewer.admin === true || records.length === 0) return variables;
-  const blocks = ((flow as { blocks?: Array<{ id: string; kind: string; data?: { variable?: unknown } }> } | null)?.blocks ?? []).filter((b) => b.kind === 'csat');
+  // The record names the Rating block that wrote it (data.blockId): that block's variable holds the score.
+  const blocks = (flow as { blocks?: Array<{ id: string; data?: { variable?: unknown } }> } | null)?.blocks ?? [];
   const latest = new Map<unknown, RecordItem>();
   for (const r of records) {
     const blockId = (r.data as { blockId?: unknown } | null)?.blockId;

@@ -1262,12 +1262,9 @@ function forEachSecret(value: unknown, path: Path, found: (path: Path, name: str
   }
 }
 
-/** Where the runtime fills `{{secrets.NAME}}` (shared/engine/secrets.ts's fillSecrets): an HTTP request's url, headers and body, a Notify block's recipients. */
+/** Where the runtime fills `{{secrets.NAME}}`: the block definition's `secretsFilledIn` (an HTTP request's url, headers and body, a Notify block's recipients). */
 function fillsSecrets(kind: string, path: readonly (string | number)[]): boolean {
-  if (path[0] !== 'data') return false;
-  if (kind === 'http_request') return path[1] === 'url' || path[1] === 'body' || path[1] === 'headers';
-  if (kind === 'notify') return path[1] === 'to';
-  return false;
+  return path[0] === 'data' && isBlockKind(kind) && (blockDefinitions[kind].secretsFilledIn ?? []).includes(String(path[1]));
 }
 
 /** A misspelt time zone would silently be read as UTC. (Blocks check their own zones.) */

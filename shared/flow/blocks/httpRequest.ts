@@ -47,6 +47,7 @@ export const httpRequestBlock = defineBlock({
   data: httpRequestData,
   defaultData: () => ({ method: 'GET' as const, url: '', headers: {}, body: '', timeoutMs: 10_000, responseMapping: [] }),
   waitsForCustomer: true,
+  secretsFilledIn: ['url', 'headers', 'body'],
   exits: () => ['success', 'error'],
   requiredExits: () => ['success', 'error'],
   validate(b, ctx) {

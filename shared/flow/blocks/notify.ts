@@ -35,6 +35,7 @@ export const notifyBlock = defineBlock({
   data: notifyData,
   defaultData: () => ({ channel: 'email' as const, to: [], subject: '', text: '' }),
   waitsForCustomer: false,
+  secretsFilledIn: ['to'],
   exits: nextExit,
   requiredExits: nextExit,
   validate(b, ctx) {

@@ -160,6 +160,11 @@ export interface BlockDefinition<K extends string = string, S extends z.ZodType 
   isEntry?: boolean;
   /** Blocks of this kind can be the escalation policy's target (only 'human_takeover'). */
   isHandoffTarget?: boolean;
+  /**
+   * The data fields in which the runtime fills `{{secrets.NAME}}` (shared/engine/secrets.ts): an HTTP request's url,
+   * headers and body, a Notify block's recipients. Anywhere else a secret shows nothing (validateFlow warns).
+   */
+  secretsFilledIn?: readonly string[];
   /** The block asks the customer for a satisfaction rating (the inbox's Resolve asks it when a takeover's resolved exit leads to one). */
   asksForRating?: boolean;
   /** Every exit the block has, wired or not, in display order. */
