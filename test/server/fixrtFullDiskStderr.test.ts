@@ -5,36 +5,26 @@
  * "data folder write failed"). Now every log line on stderr is either a JSON object or a `baton serve:` sentence:
  * no stack, no dependency's file. A real `baton serve` process on a small tmpfs (needs root; skipped loudly elsewhere).
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { mountTmpfs, unmountTmpfs } from '../support/tmpfs';
 import { callJson } from '../support/runtimeHarness';
 import { shopFlow } from './runtimeFixtures';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-function mountTmpfs(): string | null {
-  const dir = mkdtempSync(join(tmpdir(), 'baton-fixrt-full-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', dir], { stdio: 'ignore' });
-    return dir;
-  } catch {
-    rmSync(dir, { recursive: true, force: true });
-    return null;
-  }
-}
 
 describe('hostile s14 H#3: a full data disk logs structured lines only', () => {
-  const mount = process.getuid?.() === 0 ? mountTmpfs() : null;
+  const mount = mountTmpfs('baton-fixrt-full-');
   if (!mount) console.warn('\n*** SKIPPED test/server/fixrtFullDiskStderr.test.ts: mounting a tmpfs needs root (mount -t tmpfs) ***\n');
   const work = mkdtempSync(join(tmpdir(), 'baton-fixrt-fullflow-'));
   afterAll(() => {
     if (mount) {
-      execFileSync('umount', [mount]);
-      rmSync(mount, { recursive: true, force: true });
+      unmountTmpfs(mount);
     }
     rmSync(work, { recursive: true, force: true });
   });

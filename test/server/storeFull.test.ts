@@ -6,6 +6,7 @@
  * /healthz answers within 1 s while the disk is full.)
  */
 import { afterAll, describe, expect, it } from 'vitest';
+import { mountTmpfs, unmountTmpfs } from '../support/tmpfs';
 import { startTestRuntime, type TestRuntime } from './runtimeFixtures';
 import type { EmbeddedStore } from '../../runtime/store/embeddedStore';
 
@@ -48,31 +49,18 @@ describe('a data folder that refuses writes (injected ENOSPC)', () => {
  * keeps answering at once (no blocked event loop, no unhandled rejection: the store catches its own write promises,
  * with no process-wide handler), reads work, and writes work again once space is freed.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync as mkdtemp, rmSync as rm, statfsSync, writeFileSync as writeFile } from 'node:fs';
-import { tmpdir as tmp } from 'node:os';
+import { rmSync as rm, statfsSync, writeFileSync as writeFile } from 'node:fs';
 import { join as joinPath } from 'node:path';
 
-function mountTmpfs(): string | null {
-  const dir = mkdtemp(joinPath(tmp(), 'baton-full-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', dir], { stdio: 'ignore' });
-    return dir;
-  } catch {
-    rm(dir, { recursive: true, force: true });
-    return null;
-  }
-}
 
 describe('a data folder on a really full file system (tmpfs)', () => {
-  const mount = process.getuid?.() === 0 ? mountTmpfs() : null;
+  const mount = mountTmpfs('baton-full-');
   if (!mount) console.warn('\n*** SKIPPED test/server/storeFull.test.ts (real tmpfs): mounting a tmpfs needs root (mount -t tmpfs); the injected-ENOSPC test above still runs ***\n');
   let rt: TestRuntime | undefined;
   afterAll(async () => {
     await rt?.stop();
     if (mount) {
-      execFileSync('umount', [mount]);
-      rm(mount, { recursive: true, force: true });
+      unmountTmpfs(mount);
     }
   });
 

@@ -8,24 +8,13 @@
  * every conversation takes a commit again. With the inline writer (what a `--workers` shard uses) and the writer
  * thread.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { mountTmpfs, unmountTmpfs } from '../support/tmpfs';
 import { EmbeddedStore, StoreWriteError } from '../../runtime/store/embeddedStore';
 import type { ConversationRecord } from '../../runtime/store/types';
 
-function mountTmpfs(): string | null {
-  const dir = mkdtempSync(join(tmpdir(), 'baton-full-settle-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', dir], { stdio: 'ignore' });
-    return dir;
-  } catch {
-    rmSync(dir, { recursive: true, force: true });
-    return null;
-  }
-}
 
 const rec = (id: string, n: number): ConversationRecord => ({
   id,
@@ -52,14 +41,13 @@ function settled(p: Promise<unknown>, ms: number): Promise<'ok' | 'refused' | 'h
   ]);
 }
 
-const mount = process.getuid?.() === 0 ? mountTmpfs() : null;
+const mount = mountTmpfs('baton-full-settle-');
 if (!mount) console.warn('\n*** SKIPPED test/server/storeFullSettles.test.ts: mounting a tmpfs needs root (mount -t tmpfs) ***\n');
 
 describe.skipIf(!mount)('commits on a really full disk all settle (tmpfs)', () => {
   afterAll(() => {
     if (mount) {
-      execFileSync('umount', [mount]);
-      rmSync(mount, { recursive: true, force: true });
+      unmountTmpfs(mount);
     }
   });
 
