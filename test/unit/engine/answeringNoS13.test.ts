@@ -4,27 +4,13 @@
  * button whose label or synonym is "no" only where it answers ("no thanks", "No, ...", "no I'm fine"), not as a
  * determiner ("no number", "no one", "no idea"): shared/engine/answeringNo.ts.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { converse, makeFlow } from './harness';
-import { loadFlowText } from '../../../shared/flow/loadFlowText';
 import { noOnlyAsDeterminer } from '../../../shared/engine/answeringNo';
 import { matchButton } from '../../../shared/engine/matchButton';
 import { compileFlow } from '../../../shared/engine/compileFlow';
 
-const template = () => loadFlowText(readFileSync(new URL('../../../flows/customer-support.json', import.meta.url), 'utf8')).flow!;
-const MONDAY_10_LONDON = Date.parse('2026-12-07T10:00:00Z');
-const RETRY = 'Please pick Talk to a person or No thanks (or type your question).';
-
-/** The template's offer of a person, reached by a failed order lookup. */
-function atOffer() {
-  const c = converse(template(), { now: MONDAY_10_LONDON });
-  c.click('Track my order');
-  c.say('NW-55555');
-  c.http(false, null, 0);
-  expect(c.lastBotText()).toBe('Would you like to talk to a person?');
-  return c;
-}
+import { atOffer, RETRY, template } from './templateOffer';
 
 describe('"no" as a determiner is not the answer no', () => {
   it('the rule on its own', () => {

@@ -5,26 +5,11 @@
  * An undecided answer is asked again even past the Retries (behaviours/buttons.ts, isUnsureReply in nlu/bareReplies.ts);
  * other text the router does not understand still goes to it once the Retries are used up (s12 #9 unchanged).
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { converse } from './harness';
-import { loadFlowText } from '../../../shared/flow/loadFlowText';
 import { isUnsureReply } from '../../../shared/nlu/bareReplies';
 import { normalizeText } from '../../../shared/nlu/normalizeText';
 
-const template = () => loadFlowText(readFileSync(new URL('../../../flows/customer-support.json', import.meta.url), 'utf8')).flow!;
-const MONDAY_10_LONDON = Date.parse('2026-12-07T10:00:00Z');
-const RETRY = 'Please pick Talk to a person or No thanks (or type your question).';
-
-/** The template's offer of a person, reached by a failed order lookup. */
-function atOffer() {
-  const c = converse(template(), { now: MONDAY_10_LONDON });
-  c.click('Track my order');
-  c.say('NW-55555');
-  c.http(false, null, 0);
-  expect(c.lastBotText()).toBe('Would you like to talk to a person?');
-  return c;
-}
+import { atOffer, RETRY, template } from './templateOffer';
 
 describe('an undecided answer at a Buttons block keeps the question (newcomer s13 #21)', () => {
   it('what is undecided', () => {
