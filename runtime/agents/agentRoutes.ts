@@ -5,7 +5,7 @@
  */
 import { resumePoint } from '../../shared/engine/resumePoint';
 import { validateAnswer } from '../../shared/engine/questionValidators';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -951,7 +951,9 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
    * instance) is recognised as foreign and answered with `reset` (refetch the lists) instead of silently skipping
    * every event numbered below it.
    */
-  const EPOCH = Date.now().toString(36);
+  // This process's event-id namespace: the start time and a random part, so two instances started in the same
+  // millisecond (a deploy starting several at once) never read each other's ids as their own.
+  const EPOCH = Date.now().toString(36) + randomBytes(3).toString('hex');
   const MAX_STREAMS_PER_AGENT = 20;
   const openStreams = new Map<string, number>();
   const parseCursor = (raw: string | undefined): { cursor: number; foreign: boolean } | null => {

@@ -139,9 +139,14 @@ describe.skipIf(!haveRedis)('agents, notes, viewers, redeploys and rate limits s
     await until('bob (on B) hears the note written on A', () => bobOnB.some((e) => e.event === 'note' && e.data.text === 'VIP customer, be kind'));
     // ann's push stream reconnects through the load balancer to B with A's Last-Event-ID: B cannot know what A sent,
     // so it says `reset` (the inbox refetches its lists and the open chat, which has the note: B's detail above).
+    // The inbox's client reconnects after a refused or broken stream (renderer/inbox/inboxApi.ts); so does this one,
+    // and every problem it met is in the failure message (session 14's CI timed out here once with nothing to go on).
     const resumed: Array<{ event: string; data: any; id?: string }> = [];
-    streams.push(listen(`${b.url}/api/v1/agent/events?token=${T(ann)}`, resumed, { 'last-event-id': beforeNote }));
-    await until('ann, resumed on B, is told to refetch', () => resumed.some((e) => e.event === 'reset'));
+    const problems: string[] = [];
+    streams.push(listenSse(`${b.url}/api/v1/agent/events?token=${T(ann)}`, (e) => resumed.push(e), { 'last-event-id': beforeNote }, { reconnect: true, onProblem: (p) => (problems.push(p), console.warn(`[redisShared] resumed stream: ${p}`)) }));
+    await until('ann, resumed on B, is told to refetch', () => resumed.some((e) => e.event === 'reset')).catch((e: Error) => {
+      throw new Error(`${e.message}; stream problems: ${problems.join(' | ') || 'none (connected, no reset frame)'}; events: ${JSON.stringify(resumed).slice(0, 500)}`);
+    });
     const customer = await call(`${b.url}/api/v1/conversations/${conv.id}`, 'GET', undefined, conv.token);
     expect(customer.body.messages.some((m: any) => m.text.includes('VIP customer'))).toBe(false);
     // Typing on B reaches ann on A.

@@ -53,15 +53,50 @@ export interface SseEvent {
   id?: string;
 }
 
-/** Listens in the background: each frame with data goes to `onEvent`, until the returned controller aborts. */
-export function listenSse(url: string, onEvent: (e: SseEvent) => void, headers: Record<string, string> = {}): AbortController {
+/** What went wrong with a background stream: a refused request (status and body), a network error, an early end. */
+export type SseProblem = string;
+
+/**
+ * Listens in the background: each frame with data goes to `onEvent`, until the returned controller aborts.
+ * A refused request (not 200), a network error or a stream that ends is reported to `o.onProblem` (never silently
+ * dropped). With `o.reconnect` it then opens the stream again after `o.retryMs` (500 ms), sending the last event id
+ * it saw as Last-Event-ID (or the caller's own header if it saw none), as the inbox's EventSource client does.
+ */
+export function listenSse(
+  url: string,
+  onEvent: (e: SseEvent) => void,
+  headers: Record<string, string> = {},
+  o: { reconnect?: boolean; retryMs?: number; onProblem?: (p: SseProblem) => void } = {},
+): AbortController {
   const ac = new AbortController();
-  void (async () => {
-    const res = await fetch(url, { signal: ac.signal, headers });
+  let lastId: string | undefined;
+  const once = async (): Promise<void> => {
+    const res = await fetch(url, { signal: ac.signal, headers: lastId ? { ...headers, 'last-event-id': lastId } : headers });
+    if (res.status !== 200) {
+      const body = await res.text().catch(() => '');
+      throw new Error(`HTTP ${res.status} ${body.slice(0, 200)}`);
+    }
     await readSseBody(res.body!, (frames) => {
-      for (const f of frames) if (f.data !== undefined) onEvent({ event: f.event ?? 'message', data: JSON.parse(f.data), ...(f.id ? { id: f.id } : {}) });
+      for (const f of frames) {
+        if (f.id) lastId = f.id;
+        if (f.data !== undefined) onEvent({ event: f.event ?? 'message', data: JSON.parse(f.data), ...(f.id ? { id: f.id } : {}) });
+      }
     });
-  })().catch(() => undefined);
+    throw new Error('the stream ended');
+  };
+  void (async () => {
+    for (;;) {
+      try {
+        await once();
+      } catch (e) {
+        if (ac.signal.aborted) return;
+        o.onProblem?.(`${new Date().toISOString()} ${url.replace(/token=[^&]*/, 'token=...')}: ${(e as Error).message}${(e as any)?.cause?.code ? ` (${(e as any).cause.code})` : ''}`);
+        if (!o.reconnect) return;
+        await new Promise((r) => setTimeout(r, o.retryMs ?? 500));
+        if (ac.signal.aborted) return;
+      }
+    }
+  })();
   return ac;
 }
 
