@@ -176,3 +176,34 @@ export function neverCame(toks: readonly string[], text: string): string | null 
   if (/ (?:if|in case|unless|when)$/.test(before.trimEnd())) return null;
   return m[0].trim();
 }
+
+/**
+ * Session 15 (escmsg, issue 11): **a status quoted back with how long it has said so** (`statusSaidSince`), in a message
+ * that asks nothing: "\"Out for delivery\" since Thursday. Thursday! Tidy.", "been \"at the depot\" for a week", "oh so
+ * it \"on its way\" since de 10th. nice", "Tracking's said 'in transit' since near enough harvest time". The customer
+ * repeats the shop's own words against the time they have stood: a complaint told as a flat fact or as sarcasm, whatever
+ * words come around it. A customer who asks ("it says 'processing' since Monday, does that mean payment failed?") or
+ * asks politely ("can you check please") or with a question word and no mark ("at 'customs Canada' since one week, what I
+ * do") is asking, not complaining; "since" that opens a reason ("since I'm away") is
+ * no time. Reads the raw text (quotes), so it needs no vocabulary of praise or anger.
+ */
+// A span of 1-5 words in quotes, opened after a non-letter and closed before one ("it's" and "Tracking's" open nothing).
+const QUOTED_STATUS = /(?:^|[^\p{L}\p{N}])['"\u2018\u201c]([\p{L}][\p{L}\- ]{0,40}?)['"\u2019\u201d](?![\p{L}\p{N}])/gu;
+// How long it has said so, right after the quote: "since Thursday", "for a week", "for 4 DAYS", "for two days now".
+const SINCE_AFTER = /^[\s,.!\-]*(?:(?:has |have |had |is |was |been |now |still |just |already |literally |apparently )*(?:for )?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|\d+|several|many|a few|over a|more than a|nearly a|almost a) (?:whole |full |straight |entire |solid |working )?(?:days?|weeks?|months?|fortnight)\b|(?:has |have |had |is |was |been |still |now )*since (?!(?:i|we|you|it|they|he|she|there|this|that|the shop|your)\b)\p{L}+)/iu;
+const POLITE_ASK = /\b(?:what|how|when|where|why|which|who|please|pls|plz|kindly|can (?:you|u|someone|i)|could (?:you|u|someone|i)|would (?:you|u)|will (?:you|u)|any (?:idea|news|update)|wondering|let me know|tell me|check (?:it|this|on|for|please)|how long|when will|when can|is it normal|does (?:that|this) mean)\b/i;
+export function statusSaidSince(text: string): string | null {
+  if (text.includes('?')) return null;
+  if (!/['"\u2018\u201c]/.test(text)) return null;
+  if (POLITE_ASK.test(text)) return null;
+  QUOTED_STATUS.lastIndex = 0;
+  for (let m = QUOTED_STATUS.exec(text); m !== null; m = QUOTED_STATUS.exec(text)) {
+    const words = m[1].trim().split(/\s+/).length;
+    if (words > 5) continue;
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 60);
+    const d = SINCE_AFTER.exec(after);
+    if (d === null) continue;
+    return `"${m[1].trim()}"${d[0].replace(/^[\s,.!\-]+/, ' ').replace(/\s+/g, ' ').trimEnd()}`;
+  }
+  return null;
+}

@@ -576,6 +576,18 @@ export function pastNear(toks: readonly string[], at: number): boolean {
   return false;
 }
 
+/** Words between an event and its time when the event is said to be then: "the party is at 2", "the wedding's on Saturday". */
+const EVENT_AT = new Set(['is', 's', 'at', 'on', 'starts', 'start', 'begins', 'will', 'be', 'this', 'next', 'coming', 'tomorrow', 'today', 'tonight', 'from']);
+/** An event word (or its possessive) up to four words before the time at `at`, every word between saying when it is. */
+function eventSaidAt(toks: readonly string[], at: number): boolean {
+  for (let k = at - 1; k >= Math.max(0, at - 5); k--) {
+    const t = toks[k];
+    if (EVENT_FRAME.has(t) || (t.length >= 4 && t.endsWith('s') && EVENT_FRAME.has(t.slice(0, -1)))) return k < at - 1 || t.endsWith('s');
+    if (!EVENT_AT.has(t)) return false;
+  }
+  return false;
+}
+
 function pastWords(toks: readonly string[]): number {
   let n = 0;
   for (const t of toks) if ((PAST.has(t) && t !== 'last' && t !== 'got') || PAST_AFTER.has(t) || (t.length > 4 && t.endsWith('ed') && !NOT_PAST.has(t))) n++;
@@ -688,7 +700,10 @@ export function findDeadline(toks: readonly string[], now: number, timezone: str
   if (estimateQuestion(toks, text)) return null;
   // A story told in the past ("I waited in all day Tuesday, took the day off, and at 6pm the tracking flips...") with
   // no word of need: the times are what happened, not a deadline.
-  if (!needed && pastWords(toks) >= 2) return null;
+  // Session 15 (escmsg): not when an event is said, in the present, to be at one of the times ("I ordered a banner for my
+  // nan's 90th ... the tracking's said 'preparing' since Monday. The party is at 2 o'clock this Sunday."): the story is
+  // the past, the event is still ahead.
+  if (!needed && pastWords(toks) >= 2 && !found.some((f) => eventSaidAt(toks, f.at))) return null;
   if (HOURS_QUESTION.some((re) => re.test(text))) return null;
   // Each named time is its own deadline; a clock time takes the day named next to it ("at 7am tomorrow").
   // The nearest one that is still ahead decides ("my flight's at 7am tomorrow, can I collect it tonight?").

@@ -19,7 +19,7 @@ import { CLASSIFIER_THRESHOLDS } from '../classifier/thresholds';
 import { canonicalTokens, paddedTokens } from '../canonicalTokens';
 import { lexiconValence } from '../../nlu/sentiment';
 import { othersStory } from '../othersStory';
-import { leavingOrShaming, praiseAgainstFacts, botCannotUnderstand, neverCame } from '../customerVerdict';
+import { leavingOrShaming, praiseAgainstFacts, botCannotUnderstand, neverCame, statusSaidSince } from '../customerVerdict';
 
 const fmt = (n: number) => n.toFixed(2);
 const quoteList = (words: string[]) => words.slice(0, 4).map((w) => `"${w}"`).join(', ');
@@ -507,6 +507,19 @@ function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memor
       turn: facts.turn,
       source: 'rule',
       explanation: `Negative sentiment: praise that the message's own facts contradict, said as sarcasm ("${sarcasm}").`,
+    };
+  }
+  // Session 15 (escmsg): the shop's own status quoted back with how long it has stood, asking nothing (customerVerdict.ts).
+  const stood = cfg.threshold > -0.75 && self === null ? statusSaidSince(text) : null;
+  if (stood !== null) {
+    return {
+      reason: 'negative_sentiment',
+      score: 0.75,
+      threshold: cfg.threshold,
+      evidence: [stood],
+      turn: facts.turn,
+      source: 'rule',
+      explanation: `Negative sentiment: the shop's own status quoted back with how long it has said so, asking nothing: a complaint told as a flat fact (${stood}).`,
     };
   }
   if (!learnedOn || punctuationOnly(facts.analysis.text, facts.analysis.tokens)) return null;
