@@ -15,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { FileTooLargeError, NotRegularFileError, readRegularFile } from '../studio/readRegularFile';
 import { writeFileAtomic } from '../studio/writeFileAtomic';
+import { looksLikeUtf16, textLooksLikeUtf16, utf16Refusal } from '../../shared/simulator/utf8';
 import { namesServers } from './agentLiveList';
 
 export const agentSchema = z
@@ -133,14 +134,15 @@ export function parseAgentsFile(doc: unknown, where = 'agents file'): { agents: 
 }
 
 /**
- * JSON.parse of an agents file's text, with the mistakes an editor makes named: a UTF-8 byte order mark is skipped,
- * a UTF-16 file (Notepad's "Unicode") is refused saying so (hostile s11 #22: "Unexpected token" and nothing else).
+ * JSON.parse of an agents file, with the mistakes an editor makes named: a UTF-8 byte order mark is skipped, a UTF-16
+ * file (Notepad's "Unicode") is refused saying so (hostile s11 #22: "Unexpected token" and nothing else), by the rule
+ * every reader of a user's file uses (shared/simulator/utf8.ts looksLikeUtf16; on text already decoded, its text form).
  */
-export function parseAgentsText(text: string, where: string): unknown {
+export function parseAgentsText(content: string | Uint8Array, where: string): unknown {
+  const utf16 = typeof content === 'string' ? textLooksLikeUtf16(content) : looksLikeUtf16(content);
+  if (utf16) throw new AgentsFileError(utf16Refusal(where));
+  const text = typeof content === 'string' ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString('utf8');
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (/^\ufffd\ufffd/.test(body) || body.slice(0, 200).includes('\u0000')) {
-    throw new AgentsFileError(`${where}: the file is saved as UTF-16, not UTF-8. Save it again as UTF-8 (in Notepad: Save as, Encoding: UTF-8).`);
-  }
   try {
     return JSON.parse(body);
   } catch (err) {
@@ -149,13 +151,13 @@ export function parseAgentsText(text: string, where: string): unknown {
 }
 
 export async function loadAgentsFile(path: string): Promise<{ agents: Agent[]; settings: AgentSettings; cannedReplies?: CannedReply[] }> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (err) {
     throw new AgentsFileError(`--agents ${path}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`);
   }
-  return parseAgentsFile(parseAgentsText(text, `--agents ${path}`), `--agents ${path}`);
+  return parseAgentsFile(parseAgentsText(bytes, `--agents ${path}`), `--agents ${path}`);
 }
 
 const SCRYPT = { N: 16384, r: 8, p: 1 };
@@ -367,8 +369,9 @@ export class AgentDirectory {
         if (!st.isDirectory()) this.notAFile = `--agents ${file} is not a regular file (a pipe or device, read once at start)`;
         return;
       }
-      const text = readFileSync(file, 'utf8');
-      const parsed = parseAgentsFile(parseAgentsText(text, file), file);
+      const bytes = readFileSync(file);
+      const text = bytes.toString('utf8');
+      const parsed = parseAgentsFile(parseAgentsText(bytes, file), file);
       this.disk = this.copyOf(parsed.agents, parsed.cannedReplies ?? null, parsed.settings, text);
       this.fileStat = statPrint(st);
     } catch {

@@ -6,6 +6,7 @@ import { open } from 'node:fs/promises';
 import type { FlowProblem } from '../../shared/flow/flowProblem';
 import { loadFlowText } from '../../shared/flow/loadFlowText';
 import type { Flow } from '../../shared/flow/schema';
+import { looksLikeUtf16, utf16Refusal } from '../../shared/simulator/utf8';
 
 export type FlowFileResult =
   | { status: 'ok'; file: string; flow: Flow; problems: FlowProblem[] }
@@ -24,22 +25,8 @@ export async function readTextFile(file: string, maxBytes = MAX_FILE_BYTES): Pro
   const r = await readFileBytes(file, maxBytes);
   if (!r.ok) return r;
   // Read as UTF-8, a UTF-16 file gave "not valid JSON (Unexpected token '\uFFFD', ...)" on every line (hostile s14 H#16).
-  if (isUtf16(r.bytes)) return { ok: false, message: `cannot read ${file}: it is UTF-16 text (as some Windows editors save it, "Unicode"); save it as UTF-8 and run this again` };
+  if (looksLikeUtf16(r.bytes)) return { ok: false, message: utf16Refusal(`cannot read ${file}`) };
   return { ok: true, text: r.bytes.toString('utf8') };
-}
-
-/** A UTF-16 byte-order mark, or ASCII text written in UTF-16 (every other byte of the first ones zero). */
-export function isUtf16(bytes: Uint8Array): boolean {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
-  const n = Math.min(bytes.length, 64) & ~1;
-  if (n < 4) return false;
-  let evenZero = 0;
-  let oddZero = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (bytes[i] === 0) evenZero++;
-    if (bytes[i + 1] === 0) oddZero++;
-  }
-  return evenZero === n / 2 || oddZero === n / 2;
 }
 
 /** The file's bytes (regular files only, at most `maxBytes`), for readers that check the encoding themselves. */

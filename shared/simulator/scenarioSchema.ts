@@ -22,7 +22,7 @@ import { jsonPath } from '../flow/flowProblem';
 import { jsonSyntaxProblem } from '../flow/loadFlowText';
 import { parseDuration } from './parseDuration';
 import { textMatcher } from './scenarioText';
-import { decodeUtf8Strict, describeUtf8Error } from './utf8';
+import { decodeUtf8Strict, describeUtf8Error, looksLikeUtf16, textLooksLikeUtf16, UTF16_HINT, UTF16_PROBLEM } from './utf8';
 
 export const SCENARIO_FILE_VERSION = 1;
 /** A Monday, 10:00 UTC (11:00 in Paris, 10:00 in London, 05:00 in New York): inside most business hours. */
@@ -452,9 +452,7 @@ export function duplicateKeyProblems(text: string): ScenarioProblem[] {
 export function parseScenarioText(text: string): ScenarioFileResult {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // UTF-16 read as UTF-8: its byte-order mark becomes two U+FFFD, and every ASCII character is followed by NUL.
-  if (body.startsWith('\uFFFD\uFFFD') || /^(?:[\x20-\x7e]\0){2}|^\0[\x20-\x7e]/.test(body) || body.slice(0, 200).includes('\0')) {
-    return { ok: false, file: null, problems: [NOT_UTF8] };
-  }
+  if (textLooksLikeUtf16(body)) return { ok: false, file: null, problems: [UTF16] };
   if (body.trim() === '') {
     return { ok: false, file: null, problems: [{ path: '$', message: 'the file is empty', hint: 'Save a scenario from the studio\'s simulator, or start from {"version": 1, "scenarios": []}.' }] };
   }
@@ -471,17 +469,14 @@ export function parseScenarioText(text: string): ScenarioFileResult {
   return parseScenarioFile(doc);
 }
 
-const NOT_UTF8: ScenarioProblem = { path: '$', message: 'the file is not UTF-8 text (it looks like UTF-16 or binary)', hint: 'Save the file as UTF-8 (most editors: "Save with encoding" > UTF-8) and run again.' };
+const UTF16: ScenarioProblem = { path: '$', message: UTF16_PROBLEM, hint: UTF16_HINT };
 
 /**
  * Reads a scenario file from its bytes, as the CLI and the studio server do: text that is not valid UTF-8 is
  * refused with the byte offset, line and column of the first bad byte and what to do, never read as U+FFFD.
  */
 export function parseScenarioBytes(bytes: Uint8Array): ScenarioFileResult {
-  // UTF-16 (either byte order, with its byte-order mark, or ASCII interleaved with NUL bytes).
-  const b0 = bytes[0];
-  const b1 = bytes[1];
-  if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff) || bytes.subarray(0, 200).includes(0)) return { ok: false, file: null, problems: [NOT_UTF8] };
+  if (looksLikeUtf16(bytes)) return { ok: false, file: null, problems: [UTF16] };
   const decoded = decodeUtf8Strict(bytes);
   if (!decoded.ok) {
     const e = decoded.error;

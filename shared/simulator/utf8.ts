@@ -95,3 +95,44 @@ export function describeUtf8Error(e: Utf8Error): string {
   const after = e.before.trim() ? `, after ${JSON.stringify(e.before)}` : '';
   return `byte offset ${e.offset} (0x${hex}, line ${e.line}, column ${e.column}${after})`;
 }
+
+/**
+ * Whether `bytes` are UTF-16 text, the one rule every reader of a user's file uses (flows and conversation sets in the
+ * CLI, scenario files, the agents file): Windows editors save "Unicode" as UTF-16, which read as UTF-8 gives
+ * "Unexpected token" on every line.
+ * - A UTF-16 byte-order mark (FF FE or FE FF) is UTF-16, whatever follows (a BOM alone is an empty UTF-16 file; an odd
+ *   length is a cut UTF-16 file, still UTF-16).
+ * - Without one: the first 64 bytes read as 16-bit units (a last odd byte left out; at least 2 units) are mostly
+ *   ASCII written in UTF-16: in at least 3 of 4 units one byte is zero and the other not, always on the same side
+ *   (the start of a JSON file is ASCII). One or a few NUL bytes inside UTF-8 text, or a file of zeros, are not UTF-16:
+ *   the UTF-8 reader names them.
+ * - An empty file is not UTF-16 (each reader says it is empty).
+ */
+export function looksLikeUtf16(bytes: Uint8Array): boolean {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return true;
+  const units = Math.min(bytes.length, 64) >> 1;
+  if (units < 2) return false;
+  let little = 0; // 'a' 00: ASCII in UTF-16LE
+  let big = 0; // 00 'a': ASCII in UTF-16BE
+  for (let i = 0; i < units * 2; i += 2) {
+    if (bytes[i] !== 0 && bytes[i + 1] === 0) little++;
+    else if (bytes[i] === 0 && bytes[i + 1] !== 0) big++;
+  }
+  return (little === 0 || big === 0) && Math.max(little, big) * 4 >= units * 3;
+}
+
+/**
+ * The same rule on text someone already decoded as UTF-8 without refusing bad bytes (a UTF-16 byte-order mark became
+ * two U+FFFD): for readers handed text, not bytes.
+ */
+export function textLooksLikeUtf16(text: string): boolean {
+  if (text.startsWith('\uFFFD\uFFFD')) return true;
+  return looksLikeUtf16(new TextEncoder().encode(text.slice(0, 64)));
+}
+
+/** What every reader says of a UTF-16 file: "<where>: the file is saved as UTF-16, not UTF-8 ... Save it again as UTF-8 ...". */
+export const UTF16_PROBLEM = 'the file is saved as UTF-16, not UTF-8 (as Windows editors save "Unicode" text)';
+export const UTF16_HINT = 'Save it again as UTF-8 (in Notepad: Save as, Encoding: UTF-8; in other editors: "Save with encoding" > UTF-8).';
+export function utf16Refusal(where: string): string {
+  return `${where}: ${UTF16_PROBLEM}. ${UTF16_HINT}`;
+}
