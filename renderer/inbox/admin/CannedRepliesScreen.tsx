@@ -3,7 +3,7 @@
  * one) as editable rows: add, edit, move, remove, then "Save" replaces the list through
  * PUT /api/v1/agent/canned-replies (saved to the agents file). Server errors show next to the row's field.
  */
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { ArrowDown, ArrowUp, Check, Plus, Trash2, TriangleAlert } from 'lucide-react';
 import { AdminError, type AdminApi, type CannedReply } from './adminApi';
 import { issuesByField, plainMessage } from './words';
@@ -59,12 +59,15 @@ export function mergeCanned(base: readonly CannedReply[], mine: readonly CannedR
 let nextKey = 1;
 /**
  * Unsaved edits per session token, kept while the admin visits another view of the inbox and comes back (the
- * screen unmounts then). Dropped once saved.
+ * screen unmounts then), with the list they were made on (`base`): a list saved meanwhile (by hand in the agents
+ * file, or by another admin) is merged under them when the screen reads it again, never silently replaced (newcomer
+ * s14 #11). Dropped once saved.
  */
-const drafts = new Map<string, Row[]>();
+const drafts = new Map<string, { rows: Row[]; base: CannedReply[] }>();
 /** Forgets every kept draft (tests; signing out). */
 export const clearCannedDrafts = () => drafts.clear();
 const withKeys = (xs: CannedReply[]): Row[] => xs.map((x) => ({ ...x, key: nextKey++ }));
+const plainOf = (rows: readonly CannedReply[]): CannedReply[] => rows.map(({ shortcut, text }) => ({ shortcut: shortcut.trim().replace(/^\//, ''), text }));
 const same = (a: CannedReply[], b: CannedReply[]) => a.length === b.length && a.every((x, i) => x.shortcut === b[i].shortcut && x.text === b[i].text);
 
 export function CannedRepliesScreen({ api, token, onUnauthorized }: Props) {
@@ -80,15 +83,38 @@ export function CannedRepliesScreen({ api, token, onUnauthorized }: Props) {
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   const base = useId();
 
-  const handle = useCallback(
-    (err: unknown): string => {
-      const e = err as AdminError;
-      if (e.status === 401) onUnauthorized('Your session ended. Sign in again.');
-      if (e.status === 403) return 'Only an admin agent can change canned replies.';
-      return e.message ?? 'Something went wrong.';
-    },
-    [onUnauthorized],
-  );
+  // The parent passes a new onUnauthorized on each of its renders (the inbox re-renders on every push): read through a
+  // ref, so the list is read once per opening. Before, every inbox render read it again, and a list edited by hand
+  // meanwhile came back as the base under this admin's unsaved rows with its new revision, so Save overwrote the
+  // hand edit without the amber merge (newcomer s14 #11, "once in four": whenever a push arrived before Save).
+  const unauthorized = useRef(onUnauthorized);
+  unauthorized.current = onUnauthorized;
+  const handle = useCallback((err: unknown): string => {
+    const e = err as AdminError;
+    if (e.status === 401) unauthorized.current('Your session ended. Sign in again.');
+    if (e.status === 403) return 'Only an admin agent can change canned replies.';
+    return e.message ?? 'Something went wrong.';
+  }, []);
+
+  /**
+   * `theirs` is the list on the server now; `base` the one this admin's `mine` was made on. When they differ, theirs
+   * with this admin's changes on top, marked "not saved yet", and an amber warning naming both sides.
+   */
+  const mergeOnto = (theirs: CannedReply[], base: CannedReply[], mine: CannedReply[]) => {
+    const merged = mergeCanned(base, mine, theirs);
+    const keyed = merged.map((r) => ({ ...r, key: nextKey++ }));
+    setSaved(theirs);
+    setRows(keyed);
+    const mineRows = keyed.map((r, i) => ({ r, i })).filter((x) => x.r.mine);
+    const n = mineRows.length;
+    const theirNew = theirs.filter((t) => !base.some((b) => norm(b.shortcut) === norm(t.shortcut) && b.text === t.text)).map((t) => `/${t.shortcut}`);
+    // An amber warning, not the green "saved" box (newcomer s13 #14), naming the rows; the first of this admin's
+    // rows is brought into view (it may be the 9th, below the fold).
+    setConflict(
+      `Not saved yet: the list was changed after you opened it (by another admin, or by hand in the agents file).${theirNew.length ? ` New or changed there: ${theirNew.join(', ')}.` : ''} Your ${n === 1 ? 'change is' : `${n} changes are`} kept, marked "not saved yet"${n ? `: ${mineRows.map((x) => `/${x.r.shortcut || '(no shortcut)'} (reply ${x.i + 1})`).join(', ')}` : ''}. Check the list, then Save.`,
+    );
+    if (mineRows[0]) setFocusKey(mineRows[0].r.key);
+  };
 
   useEffect(() => {
     let alive = true;
@@ -96,9 +122,14 @@ export function CannedRepliesScreen({ api, token, onUnauthorized }: Props) {
       .then(({ replies: r, fileProblem: problem }) => {
         if (!alive) return;
         setFileProblem(problem);
-        setSaved(r);
         const draft = drafts.get(token);
-        setRows(draft ?? withKeys(r));
+        if (draft && !same(draft.base, r)) {
+          // Changed elsewhere while this admin was away from the screen: merged, as a refused save is.
+          mergeOnto(r, draft.base, plainOf(draft.rows));
+          return;
+        }
+        setSaved(r);
+        setRows(draft?.rows ?? withKeys(r));
         if (draft) setNotice(null);
       })
       .catch((err) => alive && setErrors({ '': handle(err) }));
@@ -113,12 +144,12 @@ export function CannedRepliesScreen({ api, token, onUnauthorized }: Props) {
     setFocusKey(null);
   }, [focusKey, base]);
 
-  const plain = rows.map(({ shortcut, text }) => ({ shortcut: shortcut.trim().replace(/^\//, ''), text }));
+  const plain = plainOf(rows);
   const dirty = saved !== null && !same(plain, saved);
 
   useEffect(() => {
     if (saved === null) return;
-    if (dirty) drafts.set(token, rows);
+    if (dirty) drafts.set(token, { rows, base: saved });
     else drafts.delete(token);
   }, [rows, dirty, saved, token]);
 
@@ -181,20 +212,7 @@ export function CannedRepliesScreen({ api, token, onUnauthorized }: Props) {
             return;
           }
           setFileProblem(null);
-          const theirs = again.replies;
-          const merged = mergeCanned(saved, plain, theirs);
-          const keyed = merged.map((r) => ({ ...r, key: nextKey++ }));
-          setSaved(theirs);
-          setRows(keyed);
-          const mineRows = keyed.map((r, i) => ({ r, i })).filter((x) => x.r.mine);
-          const n = mineRows.length;
-          const theirNew = theirs.filter((t) => !saved.some((b) => norm(b.shortcut) === norm(t.shortcut) && b.text === t.text)).map((t) => `/${t.shortcut}`);
-          // An amber warning, not the green "saved" box (newcomer s13 #14), naming the rows; the first of this admin's
-          // rows is brought into view (it may be the 9th, below the fold).
-          setConflict(
-            `Not saved yet: the list was changed after you opened it (by another admin, or by hand in the agents file).${theirNew.length ? ` New or changed there: ${theirNew.join(', ')}.` : ''} Your ${n === 1 ? 'change is' : `${n} changes are`} kept, marked "not saved yet"${n ? `: ${mineRows.map((x) => `/${x.r.shortcut || '(no shortcut)'} (reply ${x.i + 1})`).join(', ')}` : ''}. Check the list, then Save.`,
-          );
-          if (mineRows[0]) setFocusKey(mineRows[0].r.key);
+          mergeOnto(again.replies, saved, plain);
         } catch (again) {
           setErrors({ '': handle(again) });
         }
