@@ -20,6 +20,7 @@
  * to its fallback reads the message ("I want it cancelled" reaches the cancellation), or the block asks again.
  * Pure; reads the raw text, because punctuation tells clauses apart ("No, I want..." / "no one").
  */
+import { isBareReply } from '../nlu/bareReplies';
 import { normalizeText } from '../nlu/normalizeText';
 
 const CLAUSE_BREAK = /[,.;:!?\n\r()[\]{}"\u2026]+|\s[-\u2013\u2014]+\s/;
@@ -152,4 +153,33 @@ export function answersWithin(raw: string, name: string, sameChoice: readonly st
   }
   // Not found clause by clause (a name spanning punctuation, "where is my order?!"): the whole text found it; keep it.
   return !found;
+}
+
+/** Words that make up a leading answer before a request ("no thanks,", "ok.", "yes please -", "cheers,"). */
+const LEADING_ANSWER_WORDS: ReadonlySet<string> = new Set(['no', 'yes', 'ok', 'thanks', 'thank', 'you', 'worries', 'please', 'cheers', 'fine', 'good', 'great', 'sure', 'cool', 'ta']);
+/** The longest leading answer read as one ("no thank you very much," is not). */
+const LEADING_ANSWER_MAX_CHARS = 24;
+/** A linking word after the break that belongs to neither part ("no thanks, BUT where is ..."). */
+const LINK_AFTER_ANSWER = /^(?:but|and|also)\s+/i;
+/** The clause breaks above, and a dash typed without spaces ("no\u2014where is it?"; a hyphen joins words: "no-one"). */
+const ANSWER_BREAK = new RegExp(`${CLAUSE_BREAK.source}|[\u2013\u2014]+`);
+
+/**
+ * "A leading answer, then a request": the message split at its first clause break (the same breaks as the rules
+ * above) when everything before the break is a bare answer ("no thanks", "ok", "yes please", "no worries") and
+ * something follows it ("no thanks, but where is my order NW-104233?" -> answer "no thanks", request "where is my order
+ * NW-104233?"). Null when the message does not start that way. Buttons forwards the request alone to its router when
+ * the whole message was not understood (hostile s14 H#18).
+ */
+export function splitLeadingAnswer(raw: string): { answer: string; request: string } | null {
+  const brk = ANSWER_BREAK.exec(raw);
+  if (!brk || brk.index === 0) return null;
+  const head = raw.slice(0, brk.index).trim();
+  if (head.length === 0 || head.length > LEADING_ANSWER_MAX_CHARS || !/^[\p{L}' ]+$/u.test(head)) return null;
+  const words = normalizeText(head).split(' ').filter(Boolean);
+  if (words.length === 0 || !(isBareReply(words) || words.every((w) => LEADING_ANSWER_WORDS.has(w)))) return null;
+  const request = raw.slice(brk.index + brk[0].length).trim().replace(LINK_AFTER_ANSWER, '');
+  // Something to read: at least three characters, not only more punctuation ("no thanks!!!", "ok...").
+  if (request.length < 3 || !/[\p{L}\p{N}]/u.test(request)) return null;
+  return { answer: head, request };
 }

@@ -9,7 +9,8 @@ import type { Run } from '../run';
 import { ClassifiedInput, Click, type BlockBehaviour, type Classified, type InputWaiting } from './types';
 import { bot, setVar } from '../run';
 import { matchButton } from '../matchButton';
-import { isBareReply, isUnsureReply } from '../../nlu/bareReplies';
+import { splitLeadingAnswer } from '../answeringWord';
+import { isUnsureReply } from '../../nlu/bareReplies';
 import { normalizeText } from '../../nlu/normalizeText';
 import { behaviourOf } from '../blockBehaviours';
 import { classifyInput, follow, forwardRouter, render, retry, waitForInput } from '../runBlocks';
@@ -39,16 +40,6 @@ function act(run: Run, a: Action): void {
   }
 }
 
-/** The request after a leading bare answer and a break ("no thanks, but where is ...?" -> "where is ...?"), or null. */
-const LEADING_ANSWER = /^\s*([\p{L}' ]{1,24}?)\s*[,.;:!?\u2014-]+\s*(?:but\s+|and\s+|also\s+)?(\S.{2,})$/su;
-function requestAfterAnswer(text: string): string | null {
-  const m = LEADING_ANSWER.exec(text);
-  if (!m) return null;
-  const head = normalizeText(m[1]).split(' ').filter(Boolean);
-  return head.length > 0 && (isBareReply(head) || head.every((w) => ANSWER_WORDS.has(w))) ? m[2] : null;
-}
-const ANSWER_WORDS: ReadonlySet<string> = new Set(['no', 'yes', 'ok', 'thanks', 'thank', 'you', 'worries', 'please', 'cheers', 'fine', 'good', 'great', 'sure', 'cool', 'ta']);
-
 export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
   waitsAs: ['input', 'offer'],
   enter: (run, block) => waitForInput(run, block),
@@ -65,7 +56,7 @@ export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
       let inner = classifyInput(run, router, { kind: 'input', blockId: router.id, retries: 0 }, text, analysis, intentMatch);
       // Session 14 (hostile s14 H#18): "no thanks, but where is my order NW-104233?": the router did not understand the
       // whole message (its leading answer pulls the match down); it reads the request after the answer.
-      const rest = inner.fallback ? requestAfterAnswer(text) : null;
+      const rest = inner.fallback ? (splitLeadingAnswer(text)?.request ?? null) : null;
       if (rest !== null) {
         const again = classifyInput(run, router, { kind: 'input', blockId: router.id, retries: 0 }, rest, null, null);
         if (!again.fallback) inner = again;
