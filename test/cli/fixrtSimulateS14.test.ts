@@ -41,7 +41,7 @@ describe('hostile s14 H#16: baton simulate on files it cannot use', () => {
     for (const [name, bytes] of [['le.jsonl', le], ['be.jsonl', be], ['nobom.jsonl', Buffer.from(lines, 'utf16le')]] as const) {
       const r = await run(name, bytes);
       expect(r.code).toBe(2);
-      expect(r.err).toBe(`baton simulate: cannot read ${join(dir, name)}: it is UTF-16 text (as some Windows editors save it, "Unicode"); save it as UTF-8 and run this again\n`);
+      expect(r.err).toBe(`baton simulate: cannot read ${join(dir, name)}: the file is saved as UTF-16, not UTF-8 (as Windows editors save "Unicode" text). Save it again as UTF-8 (in Notepad: Save as, Encoding: UTF-8; in other editors: "Save with encoding" > UTF-8).\n`);
       expect(r.out).toBe('');
     }
   });
@@ -77,6 +77,6 @@ describe('hostile s14 H#16: baton simulate on files it cannot use', () => {
     writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync('flows/customer-support.json', 'utf8'), 'utf16le')]));
     const r = await readFlowFile(file);
     expect(r).toMatchObject({ status: 'unreadable' });
-    expect((r as { message: string }).message).toMatch(/it is UTF-16 text .*save it as UTF-8/);
+    expect((r as { message: string }).message).toMatch(/saved as UTF-16, not UTF-8 .*Save it again as UTF-8/);
   });
 });

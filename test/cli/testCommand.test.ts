@@ -267,7 +267,7 @@ describe('baton test (hostile input)', () => {
     writeFileSync(u16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"version":1,"scenarios":[]}', 'utf16le')]));
     const r = await batonInProcess(['test', 'flows/lead-gen.json', '--scenarios', u16]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('not UTF-8 text (it looks like UTF-16');
+    expect(r.stderr).toContain('the file is saved as UTF-16, not UTF-8');
     const long = join(dir, 'long.scenarios.json');
     writeFileSync(long, JSON.stringify({ version: 1, scenarios: Array.from({ length: 20 }, (_, i) => ({ name: `k${i}`, steps: [{ ['x'.repeat(200_000)]: 1 }] })) }));
     const t0 = performance.now();

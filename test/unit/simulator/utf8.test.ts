@@ -73,6 +73,6 @@ describe('parseScenarioBytes', () => {
     expect(parseScenarioBytes(enc(text))).toMatchObject({ ok: true, file: { scenarios: [{ name: 'thé', steps: [{ say: '日本' }] }] } });
     expect(parseScenarioBytes(cat([0xef, 0xbb, 0xbf], enc(text))).ok).toBe(true);
     const utf16 = cat([0xff, 0xfe], ...[...'{"version": 1}'].map((c) => [c.charCodeAt(0), 0]));
-    expect(parseScenarioBytes(utf16).problems[0].message).toBe('the file is not UTF-8 text (it looks like UTF-16 or binary)');
+    expect(parseScenarioBytes(utf16).problems[0].message).toBe('the file is saved as UTF-16, not UTF-8 (as Windows editors save "Unicode" text)');
   });
 });
