@@ -158,6 +158,14 @@ export const conversationStateSchema = z.strictObject({
   lastFailure: z
     .strictObject({ blockId: z.string(), label: z.string(), status: z.number().int(), at: z.number(), turn: z.number().int().min(0) })
     .optional(),
+  /**
+   * The Human takeover block that just left by `no_agent` or `timeout` (nobody available, out of hours, the queue timed
+   * out) and `turn`, the customer turn count then: while set, a request for a person at the block that exit leads to is
+   * not handed to that block again (shared/engine/noAgentFollowUp.ts). Cleared when a takeover is entered again, an
+   * agent takes the conversation over, or the customer has written more than FRESH_TURNS messages since. Optional (session
+   * 15): older states lack it and load as "nobody was just found".
+   */
+  nobodyFound: z.strictObject({ blockId: z.string(), turn: z.number().int().min(0) }).optional(),
   startedAt: z.number(),
   updatedAt: z.number(),
 });

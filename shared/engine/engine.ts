@@ -26,7 +26,7 @@ import { evaluateEscalation, initialEscalationMemory } from '../escalation/evalu
 import { questionType } from '../escalation/questionConcepts';
 import type { RuleSnapshot } from '../escalation/evaluateRuleSignals';
 import { escalationTarget, ruleHandoff } from './ruleSignals';
-import { inNoAgentFollowUp } from './noAgentFollowUp';
+import { ageNobodyFound, forgetNobodyFound, inNoAgentFollowUp } from './noAgentFollowUp';
 import { compileFlow } from './compileFlow';
 import { cancelTimers, finish, newRun, customerSaid, bot, isKnown, setVar, system, type Run } from './run';
 import { flowRevision } from './flowRevision';
@@ -131,6 +131,8 @@ function refusal(run: Run, input: Input): string | null {
 
 export function receive(flow: Flow, state: ConversationState, input: Input, ctx: EngineContext): Step {
   const run = newRun(flow, compileFlow(flow), state, ctx);
+  // run.ts's copyState copies the fields it knows; this one (session 15) is carried here until it lists it too.
+  if (state.nobodyFound !== undefined && run.s.nobodyFound === undefined) run.s.nobodyFound = state.nobodyFound;
   const why = refusal(run, input);
   if (why !== null) return refused(state, why);
   const revision = flowRevision(flow);
@@ -139,6 +141,7 @@ export function receive(flow: Flow, state: ConversationState, input: Input, ctx:
     if (recoverFromRedeploy(run, input)) return finish(run);
   }
   if (!dispatch(run, input, state)) return refused(state, notApplied(state, input));
+  ageNobodyFound(run.s); // the no_agent follow-up rule ends after a few customer messages (noAgentFollowUp.ts)
   // A failed HTTP call is told to the agent of the handoff it led to, not to a later one (failureMemory.ts rule 4).
   forgetToldFailure(run.s, run.effects.some((e) => e.type === 'handoff_request'));
   if ('eventId' in input) {
@@ -257,8 +260,11 @@ function dispatch(run: Run, input: Input, prior: ConversationState): boolean {
       }
       return agentEvent(run, input);
     }
-    case 'agent_takeover':
-      return takeOver(run, input);
+    case 'agent_takeover': {
+      const taken = takeOver(run, input);
+      if (taken) forgetNobodyFound(run.s); // a person has the conversation now (noAgentFollowUp.ts)
+      return taken;
+    }
     case 'customer_left':
       if (run.s.mode === 'closed') return false;
       if (run.s.mode === 'waiting' || run.s.mode === 'agent') return agentEvent(run, input);

@@ -20,6 +20,7 @@ import { asksForAPersonAgain, nameFromAnswer, problemFromNameAnswer, validateAns
 import { addTimer, bot, cancelTimers, isKnown, nextId, say, setVar, system, type Run } from './run';
 import { follow as followExit, goTo, type TakeoverEntry } from './runBlocks';
 import { humanTakeoverData } from '../flow/schema';
+import { forgetNobodyFound, noteNobodyFound } from './noAgentFollowUp';
 import { DEFAULT_LEAD_IN } from '../flow/blocks/humanTakeover';
 
 type Field = 'name' | 'email' | 'reason';
@@ -139,6 +140,7 @@ function ask(run: Run, block: BlockOf<'human_takeover'>, field: Field, reason: E
 /** Entering the block. Returns the next block id when it leaves at once (no one available). */
 export function enterTakeover(run: Run, block: BlockOf<'human_takeover'>, entry: TakeoverEntry): string | null {
   const d = block.data;
+  forgetNobodyFound(run.s); // a takeover again: whatever it finds now is what counts (noAgentFollowUp.ts)
   if (d.assignation === 'custom' && d.availability && !isOpen(d.availability, run.now)) {
     bot(run, renderTemplate(d.outOfHoursMessage, run.s.variables), block.id);
     return leaveTo(run, block, 'no_agent');
@@ -161,8 +163,9 @@ export function enterTakeover(run: Run, block: BlockOf<'human_takeover'>, entry:
   return null;
 }
 
-function leaveTo(run: Run, block: BlockOf<'human_takeover'>, exit: string): string | null {
+function leaveTo(run: Run, block: BlockOf<'human_takeover'>, exit: 'no_agent'): string | null {
   run.s.waiting = null;
+  noteNobodyFound(run.s, block.id);
   const to = run.c.exitOf(block.id, exit);
   if (to !== undefined) return to;
   followExit(run, block, exit); // unwired: ends gracefully
@@ -376,6 +379,7 @@ export function handoffEvent(run: Run, input: HandoffInput): boolean {
       cancelTimers(run);
       s.mode = 'bot';
       bot(run, takeoverTexts.noAgent, block.id);
+      noteNobodyFound(s, block.id);
       follow(run, block, 'no_agent');
       return true;
     case 'timer': {
@@ -385,6 +389,7 @@ export function handoffEvent(run: Run, input: HandoffInput): boolean {
         update(run, { type: 'expire' }, 'system');
         cancelTimers(run);
         s.mode = 'bot';
+        noteNobodyFound(s, block.id);
         follow(run, block, 'timeout');
       } else {
         s.timers = s.timers.filter((t) => t.id !== timer.id);

@@ -11,34 +11,46 @@
  * message goes to the waiting block (the ticket takes the email in it). Pure; reads the compiled flow.
  *
  * Only right after the target found nobody (lead, session 14: the first version read the flow alone, so a flow whose
- * no_agent path leads back to its main menu never handed a request at that menu over again, not even a first one):
- * the target spoke last among the bot's blocks that led here (its "nobody is available" or out-of-hours words are in the
- * state's transcript window), no agent has written since, and the customer has written at most FRESH_TURNS messages
- * since (the follow-up's own questions: the ticket's email and issue).
+ * no_agent path leads back to its main menu never handed a request at that menu over again, not even a first one).
+ * Session 15: the engine knows the exit it took, so it says so in the state (`nobodyFound`: the takeover block and the
+ * customer turn count when it left by no_agent / timeout) instead of this module inferring it from the transcript
+ * window; the rule is the same: it holds until a takeover is entered again, an agent takes the conversation over, or
+ * the customer has written more than FRESH_TURNS messages since (the follow-up's own questions: the ticket's email and
+ * issue).
  */
 import type { Run } from './run';
+import type { ConversationState } from './types';
 import { getBlockDefinition } from '../flow/blockRegistry';
 
 const FOLLOW_UP_EXITS = ['no_agent', 'timeout'];
 /** How many blocks that do not wait are followed from the exit (a chain of messages and conditions). */
 const MAX_STEPS = 8;
 
-/** Whether `blockId` (where the conversation waits) is in the follow-up of `targetId`'s no_agent / timeout exits. */
-const FRESH_TURNS = 3;
+/** Customer messages after nobody was found during which the rule holds. */
+export const FRESH_TURNS = 3;
 
-/** Whether the target found nobody just now: its words are the latest from it, no agent wrote after, few customer turns since. */
-function targetJustFoundNobody(run: Run, targetId: string): boolean {
-  const w = run.s.recentTranscript;
-  let customerTurns = 0;
-  for (let i = w.length - 1; i >= 0; i--) {
-    const e = w[i];
-    if (e.from === 'agent') return false;
-    if (e.from === 'customer' && ++customerTurns > FRESH_TURNS) return false;
-    if (e.from === 'bot' && e.blockId === targetId) return true;
-  }
-  return false;
+/** The takeover `blockId` just left by no_agent / timeout (humanTakeover.ts). */
+export function noteNobodyFound(s: ConversationState, blockId: string): void {
+  s.nobodyFound = { blockId, turn: s.turn };
 }
 
+/** A takeover entered again, or an agent took the conversation over: nobody was not "just" found any more. */
+export function forgetNobodyFound(s: ConversationState): void {
+  if (s.nobodyFound !== undefined) delete s.nobodyFound;
+}
+
+/** Called on every input: the rule ends once the customer has written more than FRESH_TURNS messages since. */
+export function ageNobodyFound(s: ConversationState): void {
+  if (s.nobodyFound !== undefined && s.turn - s.nobodyFound.turn > FRESH_TURNS) delete s.nobodyFound;
+}
+
+/** Whether `targetId` found nobody just now (see the state's `nobodyFound`). */
+function targetJustFoundNobody(run: Run, targetId: string): boolean {
+  const f = run.s.nobodyFound;
+  return f !== undefined && f.blockId === targetId && run.s.turn - f.turn <= FRESH_TURNS;
+}
+
+/** Whether `blockId` (where the conversation waits) is in the follow-up of `targetId`'s no_agent / timeout exits, just after it found nobody. */
 export function inNoAgentFollowUp(run: Run, targetId: string, blockId: string): boolean {
   if (!targetJustFoundNobody(run, targetId)) return false;
   for (const exit of FOLLOW_UP_EXITS) {
