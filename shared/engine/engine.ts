@@ -367,6 +367,7 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
     variables: s.variables,
     intent: classified.intent,
     fallback: classified.fallback,
+    ownQuestion: classified.fallback && classified.ownQuestion === true,
     timezone: run.flow.settings.timezone,
   };
   const ladderBefore = s.escalation.level;

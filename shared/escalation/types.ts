@@ -78,6 +78,12 @@ export interface TurnFacts {
   intent: IntentMatch | null;
   /** True when the waiting block could not use this message (no button, intent or keyword matched; invalid answer). */
   fallback: boolean;
+  /**
+   * Session 15: set with `fallback` when the message was read only as the answer to the waiting block's own question
+   * (a Question block, Buttons with no router to forward typed text to) and did not fit, so the block asks again or takes
+   * its fallback exit: no intent or keyword router read it as a request. False or absent otherwise.
+   */
+  ownQuestion?: boolean;
   /** The flow's time zone (settings.timezone): deadlines the customer names are read on this clock. UTC when absent. */
   timezone?: string;
 }

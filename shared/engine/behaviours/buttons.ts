@@ -74,7 +74,7 @@ export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
       if (inner.fallback && isUnsureReply(analysis?.normalized ?? normalizeText(text))) return new ClassifiedInput<Action>(true, inner.intent, run, act, { type: 'reask', block, w });
       return new ClassifiedInput<Action>(inner.fallback, inner.intent, run, act, { type: 'forward', routerId: router.id, inner });
     }
-    return new ClassifiedInput<Action>(true, null, run, act, { type: 'retry', block, w });
+    return new ClassifiedInput<Action>(true, null, run, act, { type: 'retry', block, w }, true);
   },
   intentMatch(run, block, analysis) {
     const router = forwardRouter(run, block);

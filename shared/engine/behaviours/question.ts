@@ -143,6 +143,6 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
       if (holdsNoValue(block, text)) return new ClassifiedInput<Action>(false, null, run, act, { ok: false, block, w });
       return new ClassifiedInput<Action>(false, null, run, act, { ok: true, block, value: valueIn(run, block, text) ?? r.value });
     }
-    return new ClassifiedInput<Action>(true, null, run, act, { ok: false, block, w });
+    return new ClassifiedInput<Action>(true, null, run, act, { ok: false, block, w }, true);
   },
 };

@@ -19,6 +19,8 @@ export interface Classified {
   fallback: boolean;
   /** The intent router's reading of the message, when the block is one. */
   intent: IntentMatch | null;
+  /** The message was read only as the answer to the block's own question and did not fit (TurnFacts.ownQuestion). */
+  ownQuestion?: boolean;
   apply: () => void;
 }
 
@@ -34,6 +36,7 @@ export class ClassifiedInput<A = unknown> implements Classified {
     readonly run: Run,
     readonly act: (run: Run, action: A) => void,
     readonly action: A,
+    readonly ownQuestion = false,
   ) {}
 
   apply(): void {
