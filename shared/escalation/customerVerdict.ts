@@ -207,3 +207,31 @@ export function statusSaidSince(text: string): string | null {
   }
   return null;
 }
+
+/**
+ * Session 15 (escmsg, issue 11): **failures told as a list of short flat facts** (`flatFailures`): three or more short
+ * sentences, asking nothing, at least one of which states a lack ("1 month. 4 emails. 0 parcel. 0 answer.", "THREE
+ * WEEKS. Nuh parcel. Muh money gone.", "Ordered 19th. Told it's the ferry. Then told it's the depot. Then nothing.", "I
+ * home whole day. Nobody knock. Nuh card."). The shape carries the anger: a customer who is calm asks, or explains in
+ * whole sentences. The lack is read from the few words that open a short sentence (no, nothing, nobody, none, zero, 0,
+ * never, and "nuh" / "nae" / "nowt"), so it needs no vocabulary of anger; "no rush", "no worries", "nothing urgent" and
+ * a question mark keep a calm list calm. On every corpus before w34 the shape was seen only on negative messages (26).
+ */
+const CALM_LACK = /\b(?:no (?:rush|worries|worry|problem|problems|hurry|bother|stress|pressure|need|biggie|drama|complaints?|fuss|idea|clue)|nothing (?:wrong|urgent|serious|major|else)|not (?:urgent|a problem|fussed|bothered|a big deal|in a rush|in a hurry))\b/i;
+// (The lack of a thing, not a reply: "No." alone or "No, the other one" answers the bot; "order no. 123" is a number.)
+const LACK_OPENS = /^(?:(?!(?:order|ref|reference|invoice|item|account|phone|tracking|case|ticket|number)\b)\S+ ){0,3}(?:(?:no|nuh|nae|nah|0|zero)(?= \p{L})|nothing|nobody|none|nowt|nada|zilch|never|noone|no-one|not a|not one)\b(?!,)/iu;
+export function flatFailures(text: string): string | null {
+  if (text.includes('?') || CALM_LACK.test(text)) return null;
+  // Sentences end at . ! ; before a space or the end (not inside "1.18.0" or "2.5"), at a line break, or at " - ".
+  const sentences = text.split(/[.!;]+(?=\s|$)|\n+|\s-\s/).map((s) => s.trim().replace(/^[-*\u2022]\s*/, '')).filter((s) => /[\p{L}\p{N}]/u.test(s));
+  if (sentences.length < 3) return null;
+  let short = 0;
+  const lacks: string[] = [];
+  for (const s of sentences) {
+    const words = s.split(/\s+/).length;
+    if (words <= 5) short++;
+    if (words <= 6 && LACK_OPENS.test(s)) lacks.push(s);
+  }
+  if (short < 3 || lacks.length === 0) return null;
+  return lacks.slice(0, 3).map((s) => `"${s}"`).join(', ');
+}

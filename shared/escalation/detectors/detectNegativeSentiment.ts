@@ -19,7 +19,7 @@ import { CLASSIFIER_THRESHOLDS } from '../classifier/thresholds';
 import { canonicalTokens, paddedTokens } from '../canonicalTokens';
 import { lexiconValence } from '../../nlu/sentiment';
 import { othersStory } from '../othersStory';
-import { leavingOrShaming, praiseAgainstFacts, botCannotUnderstand, neverCame, statusSaidSince } from '../customerVerdict';
+import { leavingOrShaming, praiseAgainstFacts, botCannotUnderstand, neverCame, statusSaidSince, flatFailures } from '../customerVerdict';
 
 const fmt = (n: number) => n.toFixed(2);
 const quoteList = (words: string[]) => words.slice(0, 4).map((w) => `"${w}"`).join(', ');
@@ -520,6 +520,19 @@ function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memor
       turn: facts.turn,
       source: 'rule',
       explanation: `Negative sentiment: the shop's own status quoted back with how long it has said so, asking nothing: a complaint told as a flat fact (${stood}).`,
+    };
+  }
+  // Session 15 (escmsg): failures told as a list of short flat facts, asking nothing (customerVerdict.ts).
+  const listed = cfg.threshold > -0.75 && self === null ? flatFailures(text) : null;
+  if (listed !== null) {
+    return {
+      reason: 'negative_sentiment',
+      score: 0.75,
+      threshold: cfg.threshold,
+      evidence: [listed],
+      turn: facts.turn,
+      source: 'rule',
+      explanation: `Negative sentiment: failures told as a list of short flat facts, asking nothing (${listed}).`,
     };
   }
   if (!learnedOn || punctuationOnly(facts.analysis.text, facts.analysis.tokens)) return null;

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { decide, reasonOf } from './support/supportFlowPlay';
-import { statusSaidSince } from '../../../shared/escalation/customerVerdict';
+import { flatFailures, statusSaidSince } from '../../../shared/escalation/customerVerdict';
 import { findDeadline } from '../../../shared/escalation/deadlines';
 import { analyzeText } from '../../../shared/nlu/analyzeText';
 import { canonicalTokens } from '../../../shared/escalation/canonicalTokens';
@@ -56,5 +56,31 @@ describe('an event said to be at a time is a deadline even inside a story told i
     `I ordered the balloons, it was sent on Monday and it arrived on Wednesday`,
   ])('%j names no deadline (the event and the times are past)', (t) => {
     expect(deadlineIn(t)).toBeNull();
+  });
+});
+
+describe('failures told as a list of short flat facts, asking nothing, are negative', () => {
+  it('says so in the explanation when nothing else reads it', () => {
+    expect(decide(`Ordered the 2nd. Told it is the depot. Then nothing.`).explanation).toMatch(/failures told as a list of short flat facts, asking nothing \("Then nothing"\)/);
+  });
+  it.each([
+    `Paid on the 2nd. Three chats. Two emails. Still no parcel.`,
+    `Ten days. No box. No reply. Nobody rings back.`,
+    `Courier came. Left nothing. Card says delivered.`,
+    `ordered monday. nae tracking. nae reply.`,
+  ])('%j is negative sentiment', (t) => {
+    expect(flatFailures(t)).not.toBeNull();
+    expect(decide(t).reason).toBe('negative_sentiment');
+  });
+  it.each([
+    `No. The blue one. Size 10.`,
+    `No, the other order. The lamp. NW-100200`,
+    `Order no. NW-100200. Size 8. Colour red.`,
+    `No rush. Just the lamp. Whenever suits.`,
+    `Ten days. No box. No refund. Is that normal?`,
+    `error 0x80070005. app version 2.0.1. no idea`,
+    `hi there, the parcel came today and nothing was missing, all good, thanks so much`,
+  ])('%j is not read as a list of failures', (t) => {
+    expect(flatFailures(t)).toBeNull();
   });
 });
