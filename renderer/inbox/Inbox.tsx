@@ -313,11 +313,15 @@ function ago(at: number, now: number): string {
 
 const clock = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
-/** Mine: the customers waiting longest for a reply first, the others after in their order (as the server sorts it). */
+/**
+ * Mine: the customers waiting longest for a reply first, the others after in their order (as the server sorts it), by
+ * the wait the row shows (newcomer s14 #17 rest: a chat taken over from the bot was sorted by a wait counted from a
+ * message the bot had answered, while its row showed none).
+ */
 export function sortByWaiting(rows: HandoffRow[]): HandoffRow[] {
   return rows
-    .map((r, i) => [r, i] as const)
-    .sort(([a, i], [b, j]) => (a.waitingSince ?? Infinity) - (b.waitingSince ?? Infinity) || i - j)
+    .map((r, i) => [r, i, waitingShown(r) ?? Infinity] as const)
+    .sort(([, i, a], [, j, b]) => a - b || i - j)
     .map(([r]) => r);
 }
 
@@ -558,7 +562,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
     try {
       const r = await api.list(token, view);
       setCounts(r.counts);
-      setRows(r.handoffs);
+      setRows(view === 'mine' ? sortByWaiting(r.handoffs) : r.handoffs);
       setRowsOf(view);
       unassignedCount.current = r.counts.unassigned;
       alerts.setBadge(r.counts.unassigned + unseenMine.current.size);

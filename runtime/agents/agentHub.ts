@@ -705,18 +705,64 @@ export class AgentHub {
     }
     for (const [conv, hid] of follow) {
       if (this.subscriptions.has(conv)) continue;
+      const forward = (entries: LogEntry[], ratedBy: ReadonlyMap<LogEntry, string>) => {
+        for (const e of entries) {
+          const by = ratedBy.get(e);
+          this.emit('message', hid, { handoffId: hid, conversationId: conv, message: e, ...(by !== undefined ? { ratingBy: by } : {}) });
+          if (e.from === 'agent') this.markAnswered(hid);
+        }
+      };
+      // Entries waiting for the rating check go out in order: later steps queue behind them.
+      let queued: Promise<void> | null = null;
+      // The hand back seen in this conversation's log (the hub's own list may not have read the resolve yet).
+      let handedBack = false;
       this.subscriptions.set(conv, {
         hid,
         off: this.deps.store.subscribe(conv, (entries: LogEntry[]) => {
           if (entries.some((e) => e.status)) this.handoffsMayChange();
-          for (const e of entries) {
-            this.emit('message', hid, { handoffId: hid, conversationId: conv, message: e });
-            if (e.from === 'agent') this.markAnswered(hid);
+          // A customer's answer to a Rating block comes after the hand back, while a resolved handoff is followed: its
+          // message event names whose rating it is (ratingBy), and the push route blanks it for plain agents who may not
+          // see that rating (newcomer s14 #12 rest: the detail hid it, the live stream did not).
+          if (entries.some((e) => e.status?.handoff?.id === hid && e.status.handoff.status === 'resolved')) handedBack = true;
+          const check = entries.some((e) => e.from === 'customer') && (handedBack || this.handoffById(hid)?.status === 'resolved');
+          if (!check && !queued) {
+            forward(entries, new Map());
+            return;
           }
+          const run: Promise<void> = (queued ?? Promise.resolve()).then(async () => forward(entries, check ? await this.ratingAnswers(conv, hid, entries) : new Map()));
+          queued = run;
+          void run.finally(() => {
+            if (queued === run) queued = null;
+          });
         }),
       });
     }
     for (const id of this.snapshot.keys()) if (!seen.has(id)) this.snapshot.delete(id);
+  }
+
+  /**
+   * The customer entries of `entries` that answer a Rating block, each with the agent the rating belongs to ('' for the
+   * bot alone): the step that records a csat score writes the customer's answer at the record's time. When the
+   * records cannot be read, every customer entry counts as a rating of the agent who held the chat (hidden from
+   * colleagues rather than shown).
+   */
+  private async ratingAnswers(conv: string, hid: string, entries: LogEntry[]): Promise<Map<LogEntry, string>> {
+    const out = new Map<LogEntry, string>();
+    const customer = entries.filter((e) => e.from === 'customer');
+    try {
+      const records = (await this.deps.store.listRecords('csat')).filter((r) => r.conversationId === conv);
+      for (const r of records) {
+        let e: LogEntry | undefined;
+        for (const x of customer) if (x.at === r.at) e = x; // a step has one customer entry (two in one ms: the later)
+        const by = (r.data as { agentId?: unknown } | null)?.agentId;
+        if (e) out.set(e, typeof by === 'string' ? by : '');
+      }
+    } catch (err) {
+      this.warn('reading the ratings for the push stream failed')(err);
+      const held = (this.handoffById(hid)?.handoff as Handoff | null)?.agentId;
+      for (const e of customer) out.set(e, held ?? '');
+    }
+    return out;
   }
 
   tick(): Promise<void> {

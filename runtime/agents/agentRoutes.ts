@@ -26,7 +26,7 @@ export function customerLabel(h: { conversationId: string; request: unknown }): 
 import { mayServeFlow, registerAgentLiveList } from './agentLiveList';
 import { registerAgentTickets } from './agentTickets';
 import { customerPresenceOf, stopCustomerPresence } from './customerPresence';
-import { hiddenRatingsOf, variablesWithoutHiddenRatings, withoutHiddenRatings } from './ratingPrivacy';
+import { hiddenRatingsOf, maySeeRating, variablesWithoutHiddenRatings, withoutHiddenRatings } from './ratingPrivacy';
 import { takeoverRatesResolved, type FlowGraphLike } from '../../shared/flow/takeoverRatesResolved';
 
 /**
@@ -129,7 +129,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
    * The last message of a chat (not a status line) and, when the customer wrote after the last agent message, since
    * when they wait for an answer (their first message since then). From the last 30 log entries.
    */
-  const talkOf = async (conversationId: string): Promise<Talk> => {
+  const talkOf = async (conversationId: string, takenOver = false): Promise<Talk> => {
     const conv = await d.store.getConversation(conversationId);
     if (!conv || conv.lastSeq === 0) return { lastMessage: null, waitingSince: null };
     const tail = await d.store.readLog(conv.id, Math.max(0, conv.lastSeq - 30), 30);
@@ -137,13 +137,22 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     const last = said[said.length - 1];
     let waitingSince: number | null = null;
     for (let i = said.length - 1; i >= 0; i--) {
-      if (said[i].from === 'agent') break;
+      // A chat an agent took over from the bot: the bot had answered what came before, so its replies end the wait
+      // too (newcomer s14 #17 rest: Mine sorted such a chat by the customer's first message to the bot). After a
+      // customer's request for a person the bot's "connecting you" is no answer: only an agent's reply ends that wait.
+      if (said[i].from === 'agent' || (takenOver && said[i].from === 'bot')) break;
       if (said[i].from === 'customer') waitingSince = said[i].at;
     }
     return {
       lastMessage: last ? { from: last.from, text: last.text.length > 140 ? `${last.text.slice(0, 139)}…` : last.text, at: last.at, ...(last.from === 'agent' && last.name ? { name: last.name } : {}) } : null,
       waitingSince,
     };
+  };
+
+  /** Whether the handoff is an agent's takeover of a bot chat (shared/engine/agentTakeover.ts: an agent created it). */
+  const takenOverFromBot = (h: { handoff: unknown }) => {
+    const first = (h.handoff as Handoff | null)?.transitions?.[0] as { actor?: unknown } | undefined;
+    return typeof first?.actor === 'string' && first.actor.startsWith('agent:');
   };
 
   /** A handoff row as the API shows it: the hub's summary plus the customer's name for the list. */
@@ -406,7 +415,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       let rows: Array<ReturnType<typeof row> & Partial<Talk> & { rating?: { score: number; at: number } | null; conversationEnded?: boolean }> = (req.query.view === 'closed' ? [...list].sort((x, y) => y.updatedAt - x.updatedAt) : list).map((h) => row(h, hub));
       if (req.query.view !== 'closed') {
         // Who waits for an answer (newcomer s9 #15): each open chat's last message and since when the customer waits.
-        const talks = await Promise.all(rows.map((r) => talkOf(r.conversationId).catch(() => null)));
+        const talks = await Promise.all(list.map((h) => talkOf(h.conversationId, takenOverFromBot(h)).catch(() => null)));
         rows = rows.map((r, i) => ({ ...r, ...(talks[i] ?? {}) }));
         // Unassigned and All: urgent and high priority first (as the queue assigns them; newcomer s9 #8), oldest first.
         // Customers who left the page after those still there, as the queue gives them out (newcomer s11 #4).
@@ -1010,7 +1019,12 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
           if (h && !hub.canSee(me, h)) return;
         }
         let data = e.data;
-        if (e.type === 'ticket') {
+        if (e.type === 'message') {
+          // A customer's rating answer (ratingBy: whose rating; '' the bot's): blanked for a plain agent who may not
+          // see it, as in the handoff detail (ratingPrivacy.ts; newcomer s14 #12 rest).
+          const { ratingBy, ...rest } = e.data as { message: LogEntry; ratingBy?: string };
+          data = ratingBy !== undefined && !maySeeRating(me, ratingBy ? { agentId: ratingBy } : {}) ? { ...rest, message: { ...rest.message, text: '', ratingHidden: true } } : rest;
+        } else if (e.type === 'ticket') {
           // Only to the agents who may see the ticket (computed where it changed), without that list.
           const t = e.data as { ticket: unknown; to?: unknown };
           if (!Array.isArray(t.to) || !t.to.includes(me.id)) return;
