@@ -26,7 +26,8 @@ export function customerLabel(h: { conversationId: string; request: unknown }): 
 import { mayServeFlow, registerAgentLiveList } from './agentLiveList';
 import { registerAgentTickets } from './agentTickets';
 import { customerPresenceOf, stopCustomerPresence } from './customerPresence';
-import { hiddenRatingsOf, maySeeRating, variablesWithoutHiddenRatings, withoutHiddenRatings } from './ratingPrivacy';
+import { hiddenRatingsOf, maySeeRating, ratingAnswerIndexes, variablesWithoutHiddenRatings, withoutHiddenRatings } from './ratingPrivacy';
+import { TranscriptSearchCache, type SaidEntry } from './inboxSearch';
 import { takeoverRatesResolved, type FlowGraphLike } from '../../shared/flow/takeoverRatesResolved';
 
 /**
@@ -455,41 +456,20 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
    * Hostile s14 H#12: each search read and lower-cased up to 500 whole transcripts on the main thread (which carries
    * HTTP and push for every customer): 20 searches at once stalled customers' messages ~1 s. Now:
    * - the lower-cased text of what was said is kept per conversation (append-only logs: a later search reads only the
-   *   entries added since), at most SEARCH_CACHE_CHARS characters in all, the least recently searched dropped first;
-   * - a search gives the event loop back every SEARCH_SLICE_MS of work, so customers' requests go in between;
+   *   entries added since), at most SEARCH_CACHE_CHARS characters in all; since s15 (H#14: one huge conversation made
+   *   every search re-read everything) only the newest SEARCH_CONVERSATION_CHARS of each, and a search's own walk
+   *   never evicts what it read earlier (TranscriptSearchCache, runtime/agents/inboxSearch.ts);
+   * - a search gives the event loop back every SEARCH_SLICE_MS of work, also inside one conversation's read and
+   *   match, so customers' requests go in between;
    * - one search per agent: a newer search of the same agent stops an older one still running at its next pause
    *   (409 search_superseded; the inbox drops an older search's answer anyway).
    */
   const SEARCH_CACHE_CHARS = 32_000_000;
+  /** Of each conversation the newest this many characters are searched (hostile s15 H#14; runtime/agents/inboxSearch.ts). */
+  const SEARCH_CONVERSATION_CHARS = 1_000_000;
   const SEARCH_SLICE_MS = 8;
   type RecordItemLike = Awaited<ReturnType<RuntimeStore['listRecords']>>[number];
-  type Said = { seq: number; from: LogEntry['from']; name?: string; lower: string };
-  const saidCache = new Map<string, { after: number; said: Said[]; chars: number }>();
-  let saidChars = 0;
-  const saidOf = async (conversationId: string): Promise<Said[]> => {
-    let c = saidCache.get(conversationId);
-    if (c) saidCache.delete(conversationId); // re-inserted below: the most recently searched last
-    else c = { after: 0, said: [], chars: 0 };
-    for (;;) {
-      const page = await d.store.readLog(conversationId, c.after, 1000);
-      for (const e of page) {
-        if ((e.from === 'customer' || e.from === 'agent' || e.from === 'bot') && typeof e.text === 'string' && e.text) {
-          c.said.push({ seq: e.seq, from: e.from, ...(e.name ? { name: e.name } : {}), lower: e.text.toLowerCase() });
-          c.chars += e.text.length;
-          saidChars += e.text.length;
-        }
-      }
-      if (page.length > 0) c.after = page[page.length - 1].seq;
-      if (page.length < 1000) break;
-    }
-    saidCache.set(conversationId, c);
-    for (const [id, old] of saidCache) {
-      if (saidChars <= SEARCH_CACHE_CHARS || id === conversationId) break;
-      saidCache.delete(id);
-      saidChars -= old.chars;
-    }
-    return c.said;
-  };
+  const searchText = new TranscriptSearchCache(d.store, { totalChars: SEARCH_CACHE_CHARS, conversationChars: SEARCH_CONVERSATION_CHARS });
   // The stored tickets, read for a search at most every SEARCH_TICKETS_MS (each read decodes every ticket record: it
   // was most of a search's time once transcripts were kept): a ticket opened in the last 2 s may be missed by number.
   const SEARCH_TICKETS_MS = 2000;
@@ -522,69 +502,96 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
   app.get('/api/v1/agent/search', {
     schema: {
       summary: 'Search chats: customer name or email, ticket number, id, or words of the transcript',
-      description: `The chats this agent can see (open and closed), newest first, one row per conversation, at most 50. Each row says where it matched (match.in: customer, email, ticket, id, transcript) with a short excerpt. Transcript text is searched in the ${SEARCH_SCAN} newest conversations.`,
+      description: `The chats this agent can see (open and closed), newest first, one row per conversation, at most 50. Each row says where it matched (match.in: customer, email, ticket, id, transcript) with a short excerpt. Transcript text is searched in the ${SEARCH_SCAN} newest conversations, the newest ${SEARCH_CONVERSATION_CHARS.toLocaleString('en')} characters of each (olderNotSearched: how many had older text left out). A customer's answer to a rating question is not searched for an agent who may not see that rating.`,
       tags: ['agent'],
       security: sec,
       querystring: z.object({ q: z.string().trim().min(2, { error: 'type at least 2 characters to search' }).max(200) }).strict(),
     },
     handler: async (req) => {
       const a = auth(req);
-      const mine = ++searchNumber;
-      latestSearch.set(a.id, mine);
-      let sliceFrom = performance.now();
-      const pause = async () => {
-        if (performance.now() - sliceFrom < SEARCH_SLICE_MS) return;
-        await new Promise((r) => setImmediate(r));
-        if (latestSearch.get(a.id) !== mine) throw new ApiError(409, 'search_superseded', 'A newer search of yours replaced this one (one search at a time per agent): its answer is the one to read.');
-        sliceFrom = performance.now();
-      };
-      await hub.refreshIfChanged();
-      const q = req.query.q.toLowerCase();
-      const words = q.split(/\s+/).filter(Boolean);
-      const has = (text: unknown) => typeof text === 'string' && words.every((w) => text.toLowerCase().includes(w));
-      const excerpt = (text: string) => {
-        const i = Math.max(0, foldedIndexOf(text, words[0]));
-        const from = Math.max(0, i - 40);
-        const cut = text.slice(from, from + 140).replace(/\s+/g, ' ').trim();
-        return `${from > 0 ? '…' : ''}${cut}${from + 140 < text.length ? '…' : ''}`;
-      };
-      // The latest handoff of each conversation this agent can see, newest first.
-      const latest = new Map<string, ReturnType<typeof hub.handoffList>[number]>();
-      for (const h of hub.handoffList()) {
-        if (!hub.canSee(a, h)) continue;
-        const had = latest.get(h.conversationId);
-        if (!had || had.requestedAt < h.requestedAt) latest.set(h.conversationId, h);
-      }
-      const hs = [...latest.values()].sort((x, y) => y.requestedAt - x.requestedAt);
-      const tickets = new Map<string, string[]>();
-      for (const t of await ticketsForSearch()) {
-        // The number the customer is told and quotes back ("T-12184D37", data.number), else the stored id.
-        const number = (t.data as { number?: unknown } | null)?.number;
-        const shown = typeof number === 'string' && number ? number : t.id;
-        if (!latest.has(t.conversationId) || !(has(shown) || has(t.id))) continue;
-        tickets.set(t.conversationId, [...(tickets.get(t.conversationId) ?? []), shown]);
-      }
-      const found: Array<{ h: (typeof hs)[number]; match: { in: string; text: string } }> = [];
-      for (const [i, h] of hs.entries()) {
-        if (found.length >= 50) break;
-        await pause();
-        const v = ((h.request as { context?: { variables?: Record<string, unknown> } } | null)?.context?.variables ?? {}) as Record<string, unknown>;
-        const label = customerLabel(h);
-        let match: { in: string; text: string } | null = null;
-        if (has(v.customerName) || has(label)) match = { in: 'customer', text: has(v.customerName) ? String(v.customerName) : label };
-        else if (has(v.customerEmail)) match = { in: 'email', text: String(v.customerEmail) };
-        else if (tickets.has(h.conversationId)) match = { in: 'ticket', text: tickets.get(h.conversationId)!.join(', ') };
-        else if (words.length === 1 && (h.conversationId.toLowerCase().startsWith(q) || h.id.toLowerCase().startsWith(q))) match = { in: 'id', text: h.conversationId };
-        else if (i < SEARCH_SCAN) {
-          const hit = (await saidOf(h.conversationId).catch(() => [] as Said[])).find((e) => words.every((w) => e.lower.includes(w)));
-          // The excerpt from the entry as written (lower-casing can change a text's length).
-          const said = hit ? (await d.store.readLog(h.conversationId, hit.seq - 1, 1).catch(() => [] as LogEntry[]))[0] : undefined;
-          if (hit && said) match = { in: 'transcript', text: `${hit.from === 'agent' ? (hit.name ?? 'Agent') : hit.from === 'bot' ? 'Bot' : 'Customer'}: ${excerpt(said.text)}` };
+      const scan = searchText.begin();
+      try {
+        const mine = ++searchNumber;
+        latestSearch.set(a.id, mine);
+        let sliceFrom = performance.now();
+        const pause = async () => {
+          if (performance.now() - sliceFrom < SEARCH_SLICE_MS) return;
+          await new Promise((r) => setImmediate(r));
+          if (latestSearch.get(a.id) !== mine) throw new ApiError(409, 'search_superseded', 'A newer search of yours replaced this one (one search at a time per agent): its answer is the one to read.');
+          sliceFrom = performance.now();
+        };
+        await hub.refreshIfChanged();
+        let olderNotSearched = 0;
+        // The rating answers this agent may not see, per conversation: the csat records are read once, when a customer
+        // entry first matches (most searches never read them).
+        let csat: Promise<RecordItemLike[]> | null = null;
+        const hiddenAnswers = async (conversationId: string, entries: readonly SaidEntry[]): Promise<Set<number>> => {
+          csat ??= d.store.listRecords('csat');
+          const hidden = hiddenRatingsOf(await csat, conversationId, a);
+          return new Set([...ratingAnswerIndexes(entries, hidden)].map((i) => entries[i].seq));
+        };
+        const q = req.query.q.toLowerCase();
+        const words = q.split(/\s+/).filter(Boolean);
+        const has = (text: unknown) => typeof text === 'string' && words.every((w) => text.toLowerCase().includes(w));
+        const excerpt = (text: string) => {
+          const i = Math.max(0, foldedIndexOf(text, words[0]));
+          const from = Math.max(0, i - 40);
+          const cut = text.slice(from, from + 140).replace(/\s+/g, ' ').trim();
+          return `${from > 0 ? '…' : ''}${cut}${from + 140 < text.length ? '…' : ''}`;
+        };
+        // The latest handoff of each conversation this agent can see, newest first.
+        const latest = new Map<string, ReturnType<typeof hub.handoffList>[number]>();
+        for (const h of hub.handoffList()) {
+          if (!hub.canSee(a, h)) continue;
+          const had = latest.get(h.conversationId);
+          if (!had || had.requestedAt < h.requestedAt) latest.set(h.conversationId, h);
         }
-        if (match) found.push({ h, match });
+        const hs = [...latest.values()].sort((x, y) => y.requestedAt - x.requestedAt);
+        const tickets = new Map<string, string[]>();
+        for (const t of await ticketsForSearch()) {
+          // The number the customer is told and quotes back ("T-12184D37", data.number), else the stored id.
+          const number = (t.data as { number?: unknown } | null)?.number;
+          const shown = typeof number === 'string' && number ? number : t.id;
+          if (!latest.has(t.conversationId) || !(has(shown) || has(t.id))) continue;
+          tickets.set(t.conversationId, [...(tickets.get(t.conversationId) ?? []), shown]);
+        }
+        const found: Array<{ h: (typeof hs)[number]; match: { in: string; text: string } }> = [];
+        for (const [i, h] of hs.entries()) {
+          if (found.length >= 50) break;
+          await pause();
+          const v = ((h.request as { context?: { variables?: Record<string, unknown> } } | null)?.context?.variables ?? {}) as Record<string, unknown>;
+          const label = customerLabel(h);
+          let match: { in: string; text: string } | null = null;
+          if (has(v.customerName) || has(label)) match = { in: 'customer', text: has(v.customerName) ? String(v.customerName) : label };
+          else if (has(v.customerEmail)) match = { in: 'email', text: String(v.customerEmail) };
+          else if (tickets.has(h.conversationId)) match = { in: 'ticket', text: tickets.get(h.conversationId)!.join(', ') };
+          else if (words.length === 1 && (h.conversationId.toLowerCase().startsWith(q) || h.id.toLowerCase().startsWith(q))) match = { in: 'id', text: h.conversationId };
+          else if (i < SEARCH_SCAN) {
+            const w = await searchText.window(h.conversationId, scan, pause).catch(() => null);
+            if (w?.partial) olderNotSearched++;
+            let hit = w ? await searchText.find(w, words, pause) : undefined;
+            // A colleague's rating answer is not this agent's to see (hostile s15 H#10: "Customer: 2/5 ..." in the
+            // excerpt): not matched, as the detail blanks it; the next entry that matches, if any, is the match.
+            if (w && hit?.from === 'customer' && !a.admin) {
+              const hidden = await hiddenAnswers(h.conversationId, w.entries);
+              if (hidden.has(hit.seq)) hit = await searchText.find(w, words, pause, (e) => hidden.has(e.seq));
+            }
+            // The excerpt from the entry as written (lower-casing can change a text's length).
+            const said = hit ? (await d.store.readLog(h.conversationId, hit.seq - 1, 1).catch(() => [] as LogEntry[]))[0] : undefined;
+            if (hit && said) match = { in: 'transcript', text: `${hit.from === 'agent' ? (hit.name ?? 'Agent') : hit.from === 'bot' ? 'Bot' : 'Customer'}: ${excerpt(said.text)}` };
+          }
+          if (match) found.push({ h, match });
+        }
+        const ratings = await ratingsOf(found.map((f) => f.h), a);
+        return {
+          q: req.query.q,
+          handoffs: found.map(({ h, match }) => ({ ...row(h, hub), rating: ratings.get(h.id) ?? null, match: { in: match.in, text: match.text.length > 200 ? `${match.text.slice(0, 199)}…` : match.text } })),
+          // Conversations whose older messages were not searched (only their newest SEARCH_CONVERSATION_CHARS characters).
+          ...(olderNotSearched > 0 ? { olderNotSearched } : {}),
+        };
+      } finally {
+        searchText.end(scan);
       }
-      const ratings = await ratingsOf(found.map((f) => f.h), a);
-      return { q: req.query.q, handoffs: found.map(({ h, match }) => ({ ...row(h, hub), rating: ratings.get(h.id) ?? null, match: { in: match.in, text: match.text.length > 200 ? `${match.text.slice(0, 199)}…` : match.text } })) };
     },
   });
 

@@ -36,17 +36,26 @@ export type ShownEntry = LogEntry & { ratingHidden?: true };
  */
 export function withoutHiddenRatings(entries: readonly LogEntry[], hidden: readonly { at: number }[], text = ''): ShownEntry[] {
   if (hidden.length === 0) return entries as ShownEntry[];
-  // The last customer entry of that time: a step has one customer entry (two steps in one millisecond: the later).
-  const blank = new Set<number>();
-  for (const r of hidden) {
+  const blank = ratingAnswerIndexes(entries, hidden);
+  return entries.map((e, i) => (blank.has(i) ? { ...e, text, ratingHidden: true as const } : e));
+}
+
+/**
+ * Which of `entries` (a log, or its newest part: the answers are found from the end) are the customer's answers to the
+ * ratings `records`: for each, the last customer entry of the record's time (a step has one customer entry; two steps
+ * in one millisecond: the later). The handoff detail blanks these, the inbox search skips them (hostile s15 H#10).
+ */
+export function ratingAnswerIndexes(entries: readonly { from: string; at: number }[], records: readonly { at: number }[]): Set<number> {
+  const out = new Set<number>();
+  for (const r of records) {
     for (let i = entries.length - 1; i >= 0; i--) {
       if (entries[i].from === 'customer' && entries[i].at === r.at) {
-        blank.add(i);
+        out.add(i);
         break;
       }
     }
   }
-  return entries.map((e, i) => (blank.has(i) ? { ...e, text, ratingHidden: true as const } : e));
+  return out;
 }
 
 /**
