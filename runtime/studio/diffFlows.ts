@@ -216,7 +216,7 @@ const DOCUMENT_WORDS: Record<string, string> = {
 };
 
 /** A flow-level field in the words of Flow settings: "escalation (sensitive topics)", not "escalation.sensitiveTopics" (newcomer s6 #10). */
-function documentFieldWords(path: string): string {
+export function documentFieldWords(path: string): string {
   const parts = path.replace(/\[\d+\]/g, '').split('.');
   const two = parts.slice(0, 2).join('.');
   if (DOCUMENT_WORDS[two]) return DOCUMENT_WORDS[two];

@@ -53,6 +53,25 @@ export interface VersionInfo {
   summary: string;
   /** Set when this version was made by restoring an older one. */
   restoredFrom?: number;
+  /**
+   * A save that changed only field values (no block added, removed or moved, no connection): which fields ("block|path"
+   * lines), and since when saves of these fields only have been folded into this version (newcomer s14 #15).
+   */
+  edit?: { fields: string; since: string };
+}
+
+/**
+ * Saves that change the same field(s) again within this long of the first are one version (newcomer s14 #15: eight
+ * values tried in Flow settings > Language within a minute made eight versions, pushing the meaningful ones down).
+ */
+export const FOLD_VERSIONS_MS = 2 * 60_000;
+
+/** The fields a save changed, as a fold key; null when it did more than change values (blocks, moves, connections). */
+export function editedFields(d: FlowDiff): string | null {
+  if (d.identical || d.blocks.added.length || d.blocks.removed.length || d.edges.added.length || d.edges.removed.length) return null;
+  if (d.blocks.changed.some((c) => c.moved)) return null;
+  const keys = [...d.blocks.changed.flatMap((c) => c.fields.map((f) => `${c.id}|${f.path}`)), ...d.document.map((f) => `$|${f.path}`)];
+  return keys.length > 0 && keys.length <= 3 ? [...new Set(keys)].sort().join('\n') : null;
 }
 
 export interface FlowEntry {
@@ -854,8 +873,14 @@ export class FlowStore {
         // "nothing changed", which was false). If replacing the file fails, the version is taken back.
         revision = e.revision + 1;
         savedAt = this.now().toISOString();
-        const summary = opts.restoredFrom !== undefined ? `restored version ${opts.restoredFrom}` : diffFlows(previous, JSON.parse(text)).summary;
-        await this.keepVersion(e, revision, text, savedAt, summary, opts.restoredFrom);
+        const diff = opts.restoredFrom !== undefined ? null : diffFlows(previous, JSON.parse(text));
+        let summary = diff === null ? `restored version ${opts.restoredFrom}` : diff.summary;
+        const fields = diff === null ? null : editedFields(diff);
+        // Newcomer s14 #15: the same field(s) changed again soon after the latest version, which changed only them: one
+        // version for the run (the latest is dropped once this one is on disk), described against the version before it.
+        const fold = fields === null ? null : await this.foldInto(e, fields, savedAt, JSON.parse(text));
+        if (fold) summary = fold.summary;
+        await this.keepVersion(e, revision, text, savedAt, summary, opts.restoredFrom, fields === null ? undefined : { fields, since: fold?.since ?? savedAt });
         try {
           // Hostile s13 #16: the flow's folder is gone too (rm -rf flows/, a git checkout that removed an external flow's
           // folder): Keep mine (or a script's save) creates it again and says so; it was a 500 from the temp file's open.
@@ -888,6 +913,10 @@ export class FlowStore {
           }
           if ((err as NodeJS.ErrnoException).code === 'EISDIR') throw this.cannotWriteError(e, await this.readDisk(e));
           throw err;
+        }
+        if (fold) {
+          e.versions = e.versions.filter((v) => v.revision !== fold.drop);
+          await rm(this.dir('history', e.key, `${fold.drop}.json`), { force: true }).catch(() => {});
         }
         break;
       }
@@ -1239,12 +1268,34 @@ export class FlowStore {
     }
   }
 
-  private async keepVersion(e: FlowEntry, revision: number, text: string, savedAt: string, summary: string, restoredFrom?: number) {
+  /**
+   * Whether a save changing `fields` folds into the latest version (see FOLD_VERSIONS_MS): that version is this flow's
+   * current one, was itself a save of only these fields, its run started less than FOLD_VERSIONS_MS ago, and a version
+   * before it exists to describe the run against. Null also when the run ends where it began (the tried values were
+   * undone: both versions stay, so the history does not hold a version that changed nothing).
+   */
+  private async foldInto(e: FlowEntry, fields: string, at: string, next: unknown): Promise<{ drop: number; since: string; summary: string } | null> {
+    const i = e.versions.length - 1;
+    const last = e.versions[i];
+    if (!last || last.revision !== e.revision || last.restoredFrom !== undefined || last.edit?.fields !== fields || i === 0) return null;
+    if (Date.parse(at) - Date.parse(last.edit.since) >= FOLD_VERSIONS_MS) return null;
+    const before = await readRegularFile(this.dir('history', e.key, `${e.versions[i - 1].revision}.json`), MAX_FLOW_FILE_BYTES).catch(() => null);
+    if (before === null) return null;
+    let d: FlowDiff;
+    try {
+      d = diffFlows(JSON.parse(before), next);
+    } catch {
+      return null;
+    }
+    return d.identical ? null : { drop: last.revision, since: last.edit.since, summary: d.summary };
+  }
+
+  private async keepVersion(e: FlowEntry, revision: number, text: string, savedAt: string, summary: string, restoredFrom?: number, edit?: VersionInfo['edit']) {
     const dir = this.dir('history', e.key);
     await mkdir(dir, { recursive: true });
     await writeFileAtomic(join(dir, `${revision}.json`), text);
     e.versions = e.versions.filter((v) => v.revision !== revision);
-    e.versions.push({ revision, savedAt, summary, ...(restoredFrom !== undefined ? { restoredFrom } : {}) });
+    e.versions.push({ revision, savedAt, summary, ...(restoredFrom !== undefined ? { restoredFrom } : {}), ...(edit ? { edit } : {}) });
     while (e.versions.length > MAX_VERSIONS) {
       const old = e.versions.shift()!;
       await rm(join(dir, `${old.revision}.json`), { force: true });

@@ -4,18 +4,38 @@
  * connections and settings.
  */
 import type { BlockRef, FieldChange, FlowDiff } from '../../../runtime/studio/diffFlows';
-
-function show(v: unknown): string {
-  if (v === undefined) return '(not set)';
-  if (typeof v === 'string') return v === '' ? '(empty)' : v;
-  return JSON.stringify(v);
-}
+import { blockFieldWords, listChange, settingWords, valueWords } from './fieldWords';
 
 function blockName(b: BlockRef): string {
   return b.label ? `${b.label} (${b.id})` : b.id;
 }
 
-function Fields({ fields }: { fields: FieldChange[] }) {
+/** A field's value in this version; a list of words also says what it adds and drops against the flow now. */
+function VersionValue({ f }: { f: FieldChange }) {
+  const change = listChange(f.before, f.after);
+  return (
+    <>
+      {valueWords(f.after)}
+      {change && change.added.length + change.removed.length > 0 ? (
+        <span className="bt-diff-list-change">
+          {change.added.map((x) => (
+            <span key={`+${x}`} data-tone="added">
+              {' '}+ "{x}"
+            </span>
+          ))}
+          {change.removed.map((x) => (
+            <span key={`-${x}`} data-tone="removed">
+              {' '}− "{x}"
+            </span>
+          ))}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+/** Each field in the inspector's (or Flow settings') words; the path in the file stays in its tooltip. */
+function Fields({ fields, words }: { fields: FieldChange[]; words: (path: string) => string }) {
   return (
     <table className="bt-diff-fields">
       <thead>
@@ -28,11 +48,11 @@ function Fields({ fields }: { fields: FieldChange[] }) {
       <tbody>
         {fields.map((f) => (
           <tr key={f.path}>
-            <td>
-              <code>{f.path}</code>
+            <td title={f.path}>{words(f.path)}</td>
+            <td className="bt-diff-before">{valueWords(f.before)}</td>
+            <td className="bt-diff-after">
+              <VersionValue f={f} />
             </td>
-            <td className="bt-diff-before">{show(f.before)}</td>
-            <td className="bt-diff-after">{show(f.after)}</td>
           </tr>
         ))}
       </tbody>
@@ -80,7 +100,7 @@ export function VersionDiff({ diff }: { diff: FlowDiff }) {
                 <span className="bt-diff-kind">{c.kind}</span> {blockName(c)}
                 {c.moved ? <span className="bt-diff-moved"> · also moved</span> : null}
               </div>
-              <Fields fields={c.fields} />
+              <Fields fields={c.fields} words={(p) => blockFieldWords(c.kind, p)} />
             </div>
           ))}
         </section>
@@ -111,7 +131,7 @@ export function VersionDiff({ diff }: { diff: FlowDiff }) {
       {diff.document.length > 0 ? (
         <section>
           <h4>Flow settings</h4>
-          <Fields fields={diff.document} />
+          <Fields fields={diff.document} words={settingWords} />
         </section>
       ) : null}
     </div>
