@@ -20,6 +20,17 @@ type Action =
   | { type: 'skip'; block: BlockOf<'csat'> }
   | { type: 'forward'; routerId: string; inner: Classified };
 
+/**
+ * Session 15 (hostile s15 H#9): a score read at the Rating block is the answer to the block's own question. The message
+ * carrying it ("1 star", "2 stars, useless") is checked only by the conversation-level readings of the escalation policy
+ * (an explicit request for a person, a loop, repeated fallbacks: engine.ts `ownQuestionPolicy`), not by sentiment, topic
+ * or urgency: "1 star" read as negative sentiment handed the customer to a person and the rating was never recorded, so
+ * the unhappiest ratings were missing from the CSAT figures. `answered` tells the engine (Classified.answered).
+ */
+class RatingAnswer extends ClassifiedInput<Action> {
+  readonly answered = true;
+}
+
 function act(run: Run, a: Action): void {
   if (a.type === 'forward') {
     // The customer skipped the rating: the router wired to `fallback` answers the message (see buttons.ts).
@@ -62,7 +73,7 @@ export const csatBehaviour: BlockBehaviour<'csat'> = {
     // understand" for the escalation policy (hostile s11 #6: after Resolve, "no" then "no" at the rating counted as a
     // repeated fallback and queued a finished chat for a person again).
     const rate = () => new ClassifiedInput<Action>(false, null, run, act, { type: 'rate', block, score, w });
-    if (score !== null) return rate();
+    if (score !== null) return new RatingAnswer(false, null, run, act, { type: 'rate', block, score, w });
     const to = skipsTo(run, block);
     if (to === null) return rate();
     const a = analyzeText(analysedPart(text));
