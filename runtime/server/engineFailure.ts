@@ -9,6 +9,7 @@
 import { blockDefinitions, isBlockKind } from '../../shared/flow/blockRegistry';
 import type { Flow } from '../../shared/flow/schema';
 import type { Input, TranscriptEntry } from '../../shared/engine/types';
+import { maskCustomerSecrets } from '../../shared/engine/customerSecrets';
 import type { EngineStep } from '../effects/planStep';
 
 /** Customer inputs: the only ones answered this way (agent events, timers and HTTP results keep their errors). */
@@ -34,7 +35,7 @@ export function engineFailureText(mode: string, handOver: boolean): string {
 export function engineFailureStep(flow: Pick<Flow, 'blocks'>, state: unknown, input: Input, now: number): EngineStep {
   const s = (state ?? {}) as { mode?: string; transcript?: TranscriptEntry[] };
   let said: string;
-  if (input.type === 'text') said = input.text;
+  if (input.type === 'text') said = maskCustomerSecrets(input.text).text; // never stored as typed (hostile s15 H#3)
   else if (input.type === 'choice') {
     // The button's label, as the engine writes a click into the transcript; its id when no recent message has it.
     const offered = [...(s.transcript ?? [])].reverse().find((e) => e.buttons?.some((b) => b.id === input.buttonId));

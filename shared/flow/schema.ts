@@ -320,6 +320,11 @@ export const settingsSchema = z.object({
   fallbackMessage: text.default("Sorry, I didn't get that."),
   /** Said when the customer writes after the conversation has ended and the bot starts over. */
   restartMessage: text.default('Welcome back!'),
+  /**
+   * Said after a customer message in which the bot hid a card number or a password (shared/engine/customerSecrets.ts,
+   * hostile s15 H#3). Absent: the built-in sentence; empty: nothing is said (the text is masked all the same).
+   */
+  secretHiddenMessage: z.string().max(1000).optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
