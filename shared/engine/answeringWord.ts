@@ -16,6 +16,9 @@
  *    "yes I want to talk to a person" (the same button's "a person") and "no thanks, I'm fine" still count. A question
  *    ("no thanks, but where is my order?") or a contrary instruction ("yes, but cancel NW-555555 instead") is one too.
  * 3. A name starting with a yes word followed by a negation is not a clear yes: "yes please don't" (hostile s14 H#7); "yes, no problem" is.
+ * 4. "no problem" / "no worries" after a yes word is part of the yes, not a No (agreeingNo).
+ * 5. A name followed by a time it is put off to ("cancel it later", "next week", "once ...", "after ...") does not answer
+ *    now (deferredAfter).
  * Such text matches no button by that name, so the block does what it does with text that matches none: a router wired
  * to its fallback reads the message ("I want it cancelled" reaches the cancellation), or the block asks again.
  * Pure; reads the raw text, because punctuation tells clauses apart ("No, I want..." / "no one").
@@ -130,6 +133,42 @@ function negationAfter(clauses: readonly string[][], c: number, at: number, same
 }
 
 /**
+ * Rule 4 (session 15, hostile s14 rest): "no problem", "no worries", "no rush" after a yes word earlier in the message
+ * agree with it ("yes, no problem", "sure, no worries"): that "no" is no refusal, so a No button's "no" does not count
+ * there (both buttons matched and the question was asked again). Alone ("no worries") it is read as before.
+ */
+function agreeingNo(clauses: readonly string[][], c: number, at: number, nameWords: readonly string[], next: string | undefined): boolean {
+  if (nameWords.length !== 1 || !REFUSING_NO.has(nameWords[0]) || next === undefined || !HARMLESS_AFTER_NEGATION.has(next)) return false;
+  for (let i = 0; i <= c; i++) {
+    const words = clauses[i];
+    for (let k = 0; k < (i === c ? at : words.length); k++) if (YES_LIKE.has(words[k])) return true;
+  }
+  return false;
+}
+const REFUSING_NO: ReadonlySet<string> = new Set(['no', 'nope', 'nah']);
+
+/**
+ * Rule 5 (session 15, hostile s15 H#6, HIGH): a name followed later in the message by a time it is put off to ("cancel it
+ * later", "cancel it next week", "yes please, once my replacement arrives", "after the weekend", "tomorrow") does not
+ * answer now: "no, I want to cancel it later" at "shall I cancel order NW-104233?" stopped the order at once. "after
+ * all" and "as soon as" are not put off.
+ */
+const DEFERRING: ReadonlySet<string> = new Set(['later', 'tomorrow', 'tonight', 'next', 'once', 'until', 'till', 'eventually', 'afterwards', 'after']);
+function deferredAfter(clauses: readonly string[][], c: number, end: number): boolean {
+  for (let i = c; i < clauses.length; i++) {
+    const words = clauses[i];
+    for (let k = i === c ? end : 0; k < words.length; k++) {
+      const w = words[k];
+      if (!DEFERRING.has(w)) continue;
+      if (w === 'after' && (words[k + 1] === 'all' || words[k + 1] === undefined)) continue;
+      if (w === 'next' && words[k + 1] === undefined) continue;
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
  * Whether the normalised `name` (a label or synonym), found inside the customer's longer `raw` text, answers with it.
  * `sameChoice`: every normalised name and synonym of the same button (a later request naming one of them agrees).
  */
@@ -148,6 +187,8 @@ export function answersWithin(raw: string, name: string, sameChoice: readonly st
       if (words[end] === 'not' || words[end] === 'never') continue;
       if (nameWords.length <= 2 && laterRequest(clauses, c, end, sameChoice)) continue;
       if (YES_LIKE.has(nameWords[0]) && negationAfter(clauses, c, end, sameChoice)) continue;
+      if (agreeingNo(clauses, c, k, nameWords, words[end])) continue;
+      if (deferredAfter(clauses, c, end)) continue;
       return true;
     }
   }
