@@ -131,8 +131,6 @@ function refusal(run: Run, input: Input): string | null {
 
 export function receive(flow: Flow, state: ConversationState, input: Input, ctx: EngineContext): Step {
   const run = newRun(flow, compileFlow(flow), state, ctx);
-  // run.ts's copyState copies the fields it knows; this one (session 15) is carried here until it lists it too.
-  if (state.nobodyFound !== undefined && run.s.nobodyFound === undefined) run.s.nobodyFound = state.nobodyFound;
   const why = refusal(run, input);
   if (why !== null) return refused(state, why);
   const revision = flowRevision(flow);

@@ -137,6 +137,18 @@ function ask(run: Run, block: BlockOf<'human_takeover'>, field: Field, reason: E
   run.s.waiting = w;
 }
 
+/**
+ * Whether entering the takeover now would find someone: in hours (custom availability), and the caller says who is
+ * signed in and one of them is reachable for it. False when the caller does not say (nobody can be told apart then).
+ * Hostile s15 H#4: after "nobody is available", an agent came online and the customer's requests were still kept at
+ * the ticket's questions (noAgentFollowUp.ts).
+ */
+export function someoneReachableNow(run: Run, block: BlockOf<'human_takeover'>): boolean {
+  const d = block.data;
+  if (d.assignation === 'custom' && d.availability && !isOpen(d.availability, run.now)) return false;
+  return run.ctx.agents !== undefined && reachableAgents(run.ctx.agents, assignmentRequest(d, true)).length > 0;
+}
+
 /** Entering the block. Returns the next block id when it leaves at once (no one available). */
 export function enterTakeover(run: Run, block: BlockOf<'human_takeover'>, entry: TakeoverEntry): string | null {
   const d = block.data;

@@ -16,10 +16,13 @@
  * customer turn count when it left by no_agent / timeout) instead of this module inferring it from the transcript
  * window; the rule is the same: it holds until a takeover is entered again, an agent takes the conversation over, or
  * the customer has written more than FRESH_TURNS messages since (the follow-up's own questions: the ticket's email and
- * issue).
+ * issue). And only while nobody can be reached: when the caller says someone is signed in and reachable now (an agent
+ * came online, hostile s15 H#4), the request hands over at once.
  */
 import type { Run } from './run';
 import type { ConversationState } from './types';
+import type { BlockOf } from '../flow/schema';
+import { someoneReachableNow } from './humanTakeover';
 import { getBlockDefinition } from '../flow/blockRegistry';
 
 const FOLLOW_UP_EXITS = ['no_agent', 'timeout'];
@@ -53,6 +56,9 @@ function targetJustFoundNobody(run: Run, targetId: string): boolean {
 /** Whether `blockId` (where the conversation waits) is in the follow-up of `targetId`'s no_agent / timeout exits, just after it found nobody. */
 export function inNoAgentFollowUp(run: Run, targetId: string, blockId: string): boolean {
   if (!targetJustFoundNobody(run, targetId)) return false;
+  // Hostile s15 H#4: someone came online since (the caller says who is signed in): the request goes to them.
+  const target = run.c.blocks.get(targetId);
+  if (target?.kind === 'human_takeover' && someoneReachableNow(run, target as BlockOf<'human_takeover'>)) return false;
   for (const exit of FOLLOW_UP_EXITS) {
     const seen = new Set<string>();
     let frontier: string[] = [];

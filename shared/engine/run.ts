@@ -88,6 +88,7 @@ function copyState(state: ConversationState): ConversationState {
   };
   if (state.httpCalls !== undefined) copy.httpCalls = state.httpCalls;
   if (state.lastFailure !== undefined) copy.lastFailure = state.lastFailure;
+  if (state.nobodyFound !== undefined) copy.nobodyFound = state.nobodyFound;
   return copy;
 }
 

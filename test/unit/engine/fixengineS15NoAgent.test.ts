@@ -13,6 +13,7 @@ import { loadFlowText } from '../../../shared/flow/loadFlowText';
 import { receive } from '../../../shared/engine/engine';
 import { parseConversationState } from '../../../shared/engine/conversationStateSchema';
 import { FRESH_TURNS } from '../../../shared/engine/noAgentFollowUp';
+import type { AgentPresence } from '../../../shared/handoff/types';
 
 const NOW = Date.parse('2026-11-30T10:00:00Z');
 const NOBODY = 'Nobody is free right now; we will email you.';
@@ -95,5 +96,18 @@ describe('nobodyFound: the exit the takeover took, in the state', () => {
     const saved = parseConversationState(JSON.parse(JSON.stringify(c.state)));
     expect(saved.ok && saved.state.nobodyFound).toEqual({ blockId: 'takeover', turn: 1 });
     expect(parseConversationState({ ...before, nobodyFound: { blockId: 'takeover' } }).ok).toBe(false);
+  });
+
+  it('hostile s15 H#4: an agent online since nobody was found gets the next request at once', () => {
+    const ann: AgentPresence[] = [{ id: 'ann', name: 'Ann', status: 'online', activeChats: 0, skills: [], languages: ['en'], teams: [], lastAssignedAt: null }];
+    const c = converse(shopFlow(), { now: NOW, agents: [] });
+    c.say('I want to talk to a human');
+    expect(c.botTexts()).toContain(NOBODY);
+    c.say('I want to talk to a human'); // still nobody: the follow-up answers
+    expect(c.effects('handoff_request')).toHaveLength(0);
+    c.setAgents(ann);
+    c.say('someone is online now, put me through to a person');
+    expect(c.effects('handoff_request')).toHaveLength(1);
+    expect(c.state.nobodyFound).toBeUndefined();
   });
 });
