@@ -41,11 +41,12 @@ export const PLAIN_JSON_FIELDS = ['parts'];
 
 /**
  * Session 15 (rtfast): the UTF-8 bytes of a JSON text written inside a write transaction go into one buffer reused by
- * every put of this lmdb environment, instead of a new Buffer per put (lmdb's `Buffer.from(string)`: ~4.5 per customer
- * message, 2% of a shard's busy time with the allocations it leaves behind). Safe only there: inside a transaction
- * (`env.writeTxn` set: a transaction callback, putSync) lmdb copies the value into the database before `put` returns;
- * outside one, a put is queued with a pointer to its bytes, so the text is given to lmdb as a string as before. The
- * bytes on disk are the same. lmdb takes a Buffer with `start`/`end` as the value's bytes [start, end).
+ * every put of this lmdb environment (`buf.write`), instead of a new Buffer per put (lmdb's `Buffer.from(string)`: ~4.5
+ * per customer message, 2% of a shard's busy time, and a new 8 KB pool every few records, each pinned with a native
+ * `getAddress`; through lmdb, median 20.1 -> 14.5 us of CPU per message, docs/runtime.md Session 15). Safe only there:
+ * inside a transaction (`env.writeTxn` set: a transaction callback, putSync) lmdb copies the value into the database
+ * before `put` returns; outside one, a put is queued with a pointer to its bytes, so the text is given to lmdb as a
+ * string as before. The bytes on disk are the same. lmdb takes a Buffer with `start`/`end` as the value's bytes.
  */
 function textBytes(root) {
   const MAX_SHARED = 1 << 20; // longer texts (rare: a record with a very long window entry) get their own Buffer
@@ -57,7 +58,7 @@ function textBytes(root) {
       buf = Buffer.allocUnsafeSlow(MAX_SHARED);
     }
     buf.start = 0;
-    buf.end = buf.utf8Write(text, 0);
+    buf.end = buf.write(text, 0); // UTF-8; the length check above leaves room for every byte
     return buf;
   };
 }
