@@ -1359,7 +1359,8 @@ export class FlowStore {
     }
     return this.serial('#index', async () => {
       const key = this.freeKey(opts.name ?? flow.id);
-      flow = { ...flow, id: key };
+      // Newcomer s14 #2 rest: two flows made from one template (or two blank ones) were listed under one name.
+      flow = { ...flow, id: key, name: this.freeName(flow.name) };
       await this.register(key, this.dir('flows', `${key}.json`), flow, false);
       if (opts.template !== undefined) await copyScenarios(join(this.templatesDir, `${opts.template}.scenarios.json`), scenarioPathOf(this.dir('flows', `${key}.json`)), key);
       return { key, flow };
