@@ -72,6 +72,8 @@ const INBOX_CLOSED_SHOWN_MS = 3000;
  */
 const FULL_READ_MS = 5000;
 const READ_TICKS_AFTER_SIGNAL = 3;
+/** A handoff this process wrote is laid over the stored list until a read holds it, at most this long (see `written`). */
+const WRITTEN_KEEP_MS = 30_000;
 /** The chats an agent at their own maxChats is counted as holding for the wait estimate (see presenceForEstimate). */
 const FULL_AT_OWN_LIMIT = 1_000_000;
 /**
@@ -392,9 +394,9 @@ export class AgentHub {
   private streamLeftAt = new Map<string, number>();
 
   /** Presence in the engine's shape (activeChats from the stored handoffs). `busy` counts as away. */
-  presenceList(): AgentPresence[] {
+  presenceList(handoffs: readonly HandoffRecord[] = this.handoffs): AgentPresence[] {
     const active = new Map<string, number>();
-    for (const h of this.handoffs) {
+    for (const h of handoffs) {
       const agentId = (h.handoff as Handoff | null)?.agentId;
       if (h.status === 'assigned' && agentId) active.set(agentId, (active.get(agentId) ?? 0) + 1);
     }
@@ -418,7 +420,7 @@ export class AgentHub {
    * (finite: the list crosses threads and JSON); reachability, which ignores load, is unchanged.
    */
   presenceForEstimate(): AgentPresence[] {
-    return this.presenceList().map((p) => {
+    return this.presenceList(this.handoffsForEstimate()).map((p) => {
       const own = this.deps.directory.get(p.id)?.maxChats;
       return typeof own === 'number' && p.activeChats >= own ? { ...p, activeChats: Math.max(p.activeChats, FULL_AT_OWN_LIMIT) } : p;
     });
@@ -436,7 +438,42 @@ export class AgentHub {
     this.handoffsMayChange();
     // A customer who left the page waits behind those who are there (queueOrder), so a new customer is not told a wait
     // counting them (newcomer s12 #25: "about 11 minutes", then "next in line" seconds later).
-    return this.handoffs.filter((h) => h.status === 'pending' && !this.customerLeft(h)).map((h) => ({ teams: this.teamsOf(h), priority: h.priority }));
+    return this.handoffsForEstimate()
+      .filter((h) => h.status === 'pending' && !this.customerLeft(h))
+      .map((h) => ({ teams: this.teamsOf(h), priority: h.priority }));
+  }
+
+  /**
+   * Handoffs written by this process's steps (ConversationService's onHandoffs: a customer asking for a person, an
+   * assignment, a resolve...) and not yet in a read of the store, with when they were noted. The hub re-reads the
+   * stored handoffs a tick or more after a step (pollMs), so customers asking within that time were all told the
+   * wait of an empty queue: seven customers 50 ms apart with the only agent's 3 seats taken by the first three all
+   * heard "under a minute" (hostile s15 H#7). The estimate (presenceForEstimate, queueForEstimate, the queue's
+   * places) reads the stored handoffs with these laid over them, so the 4th is told "about 3 minutes" at once.
+   */
+  private written = new Map<string, { h: HandoffRecord; at: number }>();
+
+  /** Called after a commit of this process that wrote `records` (see `written`). */
+  noteHandoffs(records: readonly HandoffRecord[]) {
+    if (records.length === 0) return;
+    const now = this.deps.now();
+    for (const h of records) {
+      const had = this.written.get(h.id);
+      if (!had || had.h.updatedAt <= h.updatedAt) this.written.set(h.id, { h, at: now });
+    }
+    this.version++;
+    this.handoffsMayChange();
+  }
+
+  /** The stored handoffs as last read, with the newer ones this process wrote since (see `written`). */
+  private handoffsForEstimate(): readonly HandoffRecord[] {
+    if (this.written.size === 0) return this.handoffs;
+    const byId = new Map(this.handoffs.map((h) => [h.id, h]));
+    for (const { h } of this.written.values()) {
+      const read = byId.get(h.id);
+      if (!read || read.updatedAt < h.updatedAt) byId.set(h.id, h);
+    }
+    return [...byId.values()];
   }
 
   requestOf(h: HandoffRecord): StoredRequest {
@@ -664,6 +701,12 @@ export class AgentHub {
     this.work.handoffsRead += list.length;
     if (gen < this.appliedGen) return;
     this.appliedGen = gen;
+    if (this.written.size > 0) {
+      // A read that began before a noted write may not hold it yet: kept until a read does (or WRITTEN_KEEP_MS).
+      const read = new Map(list.map((h) => [h.id, h.updatedAt]));
+      const now = this.deps.now();
+      for (const [id, w] of this.written) if ((read.get(id) ?? -Infinity) >= w.h.updatedAt || now - w.at > WRITTEN_KEEP_MS) this.written.delete(id);
+    }
     // Unchanged list (same handoffs, same updates): nothing for the snapshot version, the events or the passes.
     let print = '';
     for (const h of list) print += `${h.id}\u0001${h.status}\u0001${h.updatedAt}\u0002`;
@@ -963,7 +1006,8 @@ export class AgentHub {
     const key = `${this.version}/${this.deps.directory.generation}`;
     const now = this.deps.now();
     if (!fresh && key === this.placesAt.key && now - this.placesAt.at < 1000) return this.places;
-    const pending = this.queueOrder(this.handoffs.filter((h) => h.status === 'pending'));
+    // With the handoffs this process wrote and has not read back yet, as the engine's estimate (see `written`).
+    const pending = this.queueOrder(this.handoffsForEstimate().filter((h) => h.status === 'pending'));
     const presence = pending.length > 0 ? this.presenceForEstimate() : [];
     const places = new Map<string, { position: number; wait: string; nobody: boolean }>();
     const before: Array<{ teams: string[]; priority: string }> = [];
