@@ -1068,6 +1068,19 @@ const DESK_KINDS = new Set(['help', 'service', 'front', 'support', 'information'
 const OWNERS = new Set(['our', 'my', 'his', 'her', 'their']);
 const WHO_CAN = /( who (?:else )?can (?:help(?: me| us)?(?: with (?:this|it|that))?|do it|do this|sort (?:it|this|that)(?: out)?|fix (?:it|this|that)|deal with (?:it|this|that)|answer(?: me| this)?)(?: then| instead| please| pls)?) $/;
 
+/**
+ * Session 15: asking whom to speak to, at the end of the message ("I have photos and batch numbers. Who do I speak to?",
+ * "who should we talk to about this then"): the customer asks for the person who deals with it. Not "who do I make the
+ * cheque out to" (another verb) nor "who do I speak to about returns, the bot?" (a topic after it: often a question about
+ * the shop's process).
+ */
+const WHO_TO = /( who (?:do|should|can|could|would|shall|must) (?:i|we) (?:speak|talk|write|complain|chat) (?:to|with)(?: about (?:this|it|that))?)(?: then| please| pls| now)? $/;
+/**
+ * Session 15: a team named by what it does or by a naming word, after a talk verb ("I want to talk to the people who
+ * handle refunds", "I need a word with your finance people", "put me on to the folks that deal with billing"): "people"
+ * alone needs a qualifier ("real people"); here the naming word before it or the relative clause after it qualifies it.
+ */
+const TEAM_PEOPLE = / ((?:talk|speak|chat|word|put me|pass me|send me|transfer me|connect me|get me)(?: through| on| over)? (?:to|with|onto|on to) (?:the|your|ur) (?:(?:people|folks|guys|ones|lot) (?:who|that|which) (?:handle|handles|deal|deals|do|does|look|looks|sort|sorts|process|processes|are in charge|work|works|manage|manages)|[a-z]+ (?:people|folks|guys)))\b/;
 const WHO_CAN_AFTER_CANNOT = / (?:can not|cannot|cant|unable|not able)(?: \w+){0,6}( who (?:else )?can)(?: then| please)? $/;
 
 /** "talk me through", "walk us through" with no other word of a person (someone, staff, human, agent, a call...). */
@@ -1184,7 +1197,11 @@ function explicitRequestIn(facts: TurnFacts, policy: EscalationPolicy, _memory: 
   const toksAll = canonicalTokens(facts.analysis);
   const padded = ` ${toksAll.join(' ')} `;
   // (Both patterns hold " who " literally: most messages skip their scans. Session 12, speed.)
-  const who = padded.includes(' who ') ? (WHO_CAN.exec(padded) ?? WHO_CAN_AFTER_CANNOT.exec(padded)) : null;
+  const who = padded.includes(' who ') ? (WHO_CAN.exec(padded) ?? WHO_CAN_AFTER_CANNOT.exec(padded) ?? WHO_TO.exec(padded)) : null;
+  const team = who === null && (padded.includes(' people ') || padded.includes(' folks ') || padded.includes(' guys ') || padded.includes(' ones ') || padded.includes(' lot ')) ? TEAM_PEOPLE.exec(padded) : null;
+  if (team !== null && !declinesPerson(readTexting(toksAll))) {
+    return { reason: 'explicit_request', score: 1, threshold: 1, evidence: [team[1].trim()], turn: facts.turn, source: 'rule', explanation: `The customer asked for a person ("${team[1].trim()}").` };
+  }
   if (who !== null) {
     return { reason: 'explicit_request', score: 1, threshold: 1, evidence: [who[1].trim()], turn: facts.turn, source: 'rule', explanation: `The customer asked for a person ("${who[1].trim()}").` };
   }
