@@ -16,7 +16,10 @@
  * Pure; one Set look-up per token before any pattern runs.
  */
 import { lexiconValence } from '../nlu/sentiment';
+import { analyzeText } from '../nlu/analyzeText';
 import { paddedTokens } from './canonicalTokens';
+import { dropNearMissesSince, nearMissMark, reportNearMiss } from './nearMisses';
+import type { Signal, TurnFacts } from './types';
 
 /** Words that address this shop or its bot. */
 const ADDRESSED = new Set(['you', 'your', 'yours', 'yourselves', 'yall', 'ye', 'yous', 'youse', 'northwind']);
@@ -60,5 +63,45 @@ export function othersStory(toks: readonly string[], text: string, shouting = 0)
   if (place !== null) return place[0].trim();
   const person = SOMEONE_ELSES.exec(story);
   if (person !== null && TOLD_AS_THEIRS.test(story.slice(person.index))) return person[0].trim();
+  return null;
+}
+
+/**
+ * Session 15 (escmsg, issue 11): **a remark about something else, closed by a change of subject** before an ordinary
+ * question ("Buses in Glenrothes are a shambles, took me an hour tae get hame. Anyway, can I get ma parcel delivered tae
+ * the Co-op pickup instead?", "Blowing a hoolie here today ... Anyway, that's my problem not yours. Could you tell me if
+ * the planters are back in stock?", "It's raining here today. Anyway, I wanted to ask about the gift wrapping."). What
+ * comes before "anyway" (or "anyhow", "any road", "rant over", "moving on") is about the weather, the boss or the buses:
+ * the message-level detectors read only what comes after it. Only when the words before it name nothing of the shop
+ * (you, your, the order, the parcel, the delivery, the site, the bot...) and the words after it ask something: "you lot
+ * are useless, anyway where's my order?" is about the shop, and "Nobody reads it anyway" or "thanks anyway" changes no
+ * subject. Returns the marker and the text after it, or null.
+ */
+const SUBJECT_CHANGE = /(?:^|[.,!;:\u2026]\s*|\s(?:but|so|ok|okay)\s+|\s[-\u2013\u2014]\s*)(anyway|anyways|anyhow|any road|rant over|moving on)\b[\s,.!:;\u2026-]*(?=\S)/i;
+const OF_THE_SHOP = /\b(?:you|your|yours|yous|youse|ye|ya|u|ur|yall|northwind|orders?|ordered|parcels?|packages?|deliver(?:y|ies|ed)?|couriers?|drivers?|refunds?|tracking|shop|store|website|site|app|bot|chat|chatbot|items?|products?|box|purchase|bought|paid|payment|account)\b/i;
+const ASKS_AFTER = /\?|^(?:(?:that'?s|thats) my problem not yours[.,!]*\s*)?(?:can|could|would|will|do|does|did|is|are|what|whats|what's|where|wheres|where's|when|how|which|who|any|i want|i wanted|i need|i'd like|id like|i would like|i was wondering|just wanted|just need|just wondering|please|pls|quick q)\b/i;
+export function changeOfSubject(text: string): { marker: string; after: string } | null {
+  const m = SUBJECT_CHANGE.exec(text);
+  if (m === null) return null;
+  const before = text.slice(0, m.index + (m[0].length - m[0].trimStart().length)).trim();
+  const after = text.slice(m.index + m[0].length).trim();
+  if (before.split(/\s+/).length < 3 || after.length === 0) return null;
+  if (OF_THE_SHOP.test(before) || !ASKS_AFTER.test(after)) return null;
+  return { marker: m[1].toLowerCase(), after };
+}
+
+/**
+ * A detector's signal, read again on the words after a change of subject (changeOfSubject): kept when the words after it
+ * still fire it (the signal with the whole message's evidence is returned), otherwise a near miss that says why, and null.
+ * Messages without such a change (nearly all) cost one regular expression.
+ */
+export function keptAfterChangeOfSubject(facts: TurnFacts, signal: Signal, read: (f: TurnFacts) => Signal | null): Signal | null {
+  const shift = changeOfSubject(facts.analysis.text);
+  if (shift === null) return signal;
+  const mark = nearMissMark();
+  const again = read({ ...facts, text: shift.after, analysis: analyzeText(shift.after) });
+  dropNearMissesSince(mark);
+  if (again !== null) return signal;
+  reportNearMiss({ ...signal, explanation: `Near miss: ${signal.explanation.replace(/\.$/, '')}, but those words come before a change of subject ("${shift.marker}") and name nothing of the shop, and what follows asks the shop something, so it does not fire.` });
   return null;
 }

@@ -18,7 +18,7 @@ import { reportNearMiss } from '../nearMisses';
 import { CLASSIFIER_THRESHOLDS } from '../classifier/thresholds';
 import { canonicalTokens, paddedTokens } from '../canonicalTokens';
 import { lexiconValence } from '../../nlu/sentiment';
-import { othersStory } from '../othersStory';
+import { keptAfterChangeOfSubject, othersStory } from '../othersStory';
 import { leavingOrShaming, praiseAgainstFacts, botCannotUnderstand, neverCame, statusSaidSince, flatFailures } from '../customerVerdict';
 
 const fmt = (n: number) => n.toFixed(2);
@@ -372,8 +372,11 @@ export function contemptAtShop(toks: readonly string[]): string | null {
 const GRIEF = / (?:passed away|passed on|has died|had died|died|(?:lost|losing) (?:my|our) (?:husband|wife|partner|mum|mom|mother|dad|father|son|daughter|brother|sister|nan|nana|gran|granny|grandma|grandmother|grandad|grandpa|grandfather|aunt|uncle|friend)|my late (?:husband|wife|partner|mum|mom|mother|dad|father|son|daughter|brother|sister|nan|gran|granny|grandmother|grandfather)|bereavement|bereaved|widowed)\b/;
 const GRIEF_WORDS = new Set(['died', 'death', 'passed', 'lost', 'losing', 'late', 'bereavement', 'bereaved', 'widowed', 'sad', 'sadly', 'miss', 'missing']);
 export function detectNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
-  const signal = readNegativeSentiment(facts, policy, memory);
-  if (signal === null || signal.source === 'designer') return signal;
+  const first = readNegativeSentiment(facts, policy, memory);
+  if (first === null || first.source === 'designer') return first;
+  // Session 15 (escmsg): a remark about something else closed by "anyway" before an ordinary question (othersStory.ts).
+  const signal = keptAfterChangeOfSubject(facts, first, (f) => readNegativeSentiment(f, policy, memory));
+  if (signal === null) return null;
   const story = othersStory(canonicalTokens(facts.analysis), facts.analysis.text, facts.analysis.shouting);
   if (story === null) return signal;
   reportNearMiss({ ...signal, explanation: `Near miss: ${signal.explanation.replace(/\.$/, '')}, but its words tell someone else's experience or one with another shop ("${story}") before the customer asks an ordinary question, so it does not fire.` });

@@ -10,6 +10,7 @@
  * in a statement about the customer ("I'm so angry right now", "I'm at work right now") they describe the
  * present moment, not a deadline.
  */
+import { keptAfterChangeOfSubject } from '../othersStory';
 import type { EscalationPolicy } from '../../flow/schema';
 import type { EscalationMemory, Signal, TurnFacts } from '../types';
 import { normalizeText } from '../../nlu/normalizeText';
@@ -365,7 +366,14 @@ function urgentWordsIn(analysis: TextAnalysis, phrases: readonly string[]): stri
   return words;
 }
 
-export function detectUrgency(facts: TurnFacts, policy: EscalationPolicy, _memory: EscalationMemory): Signal | null {
+export function detectUrgency(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
+  const signal = readUrgency(facts, policy, memory);
+  // Session 15 (escmsg): a remark about something else closed by "anyway" before an ordinary question ("Blowing a
+  // hoolie here today ... Anyway, could you tell me if the planters are back in stock?"): othersStory.ts.
+  return signal === null || signal.source === 'designer' ? signal : keptAfterChangeOfSubject(facts, signal, (f) => readUrgency(f, policy, memory));
+}
+
+function readUrgency(facts: TurnFacts, policy: EscalationPolicy, _memory: EscalationMemory): Signal | null {
   const threshold = 1;
   const words = urgentWordsIn(facts.analysis, policy.urgency.phrases);
   if (words !== null) return { reason: 'urgency', score: 1, threshold, evidence: [words], turn: facts.turn, source: 'rule', explanation: `Urgency ("${words}").` };

@@ -84,3 +84,44 @@ describe('failures told as a list of short flat facts, asking nothing, are negat
     expect(flatFailures(t)).toBeNull();
   });
 });
+
+describe('asking whom to speak to, or for a team named by what it does, is a request for a person', () => {
+  it.each([
+    'The lamp came with a cracked base and I have photos. Who do I speak to?',
+    'who should we talk to about this then',
+    'I need to speak to the folks who deal with invoices',
+    'can I have a word with your accounts people',
+  ])('%j is read by the rules', (t) => {
+    const d = decide(t);
+    expect(d.signals.find((s) => s.reason === 'explicit_request')?.source).toBe('rule');
+    expect(d.action).toBe('handoff');
+  });
+  it.each([
+    'who do I make the cheque out to',
+    'your delivery people were lovely, thanks',
+    "I don't want to talk to your sales people, just tell me the price",
+    'who do I speak to about returns, the bot?',
+  ])('%j is not read by the rules', (t) => {
+    expect(decide(t).signals.find((s) => s.reason === 'explicit_request' && s.source === 'rule')).toBeUndefined();
+  });
+});
+
+describe('a remark about something else, closed by "anyway" before an ordinary question, is not read', () => {
+  it.each([
+    ['The roads round here are a disgrace, pothole city. Anyway, can I change the delivery address on NW-100200?', 'negative_sentiment'],
+    ['Blowing a gale here today and the ferry is off again. Anyhow, are the garden chairs back in stock?', 'urgency'],
+    ['my landlord overcharged me twice this month, absolute nightmare. anyway what are your opening hours', 'negative_sentiment'],
+  ])('%j stays with the bot (%s only before the change of subject)', (t, reason) => {
+    const d = decide(t);
+    expect(d.reason).toBeNull();
+    expect(d.nearMisses?.some((n) => n.reason === reason && /before a change of subject \("(anyway|anyhow)"\)/.test(n.explanation))).toBe(true);
+  });
+  it.each([
+    ['you lot are useless, three weeks waiting. anyway where is my order?', 'negative_sentiment'],
+    ['The weather is awful. Anyway, I need the parcel by 3pm today for the party, can you do that?', 'urgency'],
+    ['Long week at work. Anyway, I was charged twice for NW-100200, can you look?', 'sensitive_topic'],
+    ["It's raining, the buses are a joke. Nobody reads this anyway.", 'negative_sentiment'],
+  ])('%j still fires (%s about the shop, or no change of subject)', (t, reason) => {
+    expect(decide(t).signals.some((s) => s.reason === reason)).toBe(true);
+  });
+});
