@@ -7,13 +7,13 @@
  * Speed: every pattern is compiled at module level or once per policy (WeakMap), so a call is a few
  * token scans and Set look-ups; see test/unit/escalation/evaluateEscalation.test.ts for the measured time.
  */
-import { withTurnIntent } from './intentMemory';
+import { ANSWER_DID_NOT_FIT_HALF, didNotFit, withTurnIntent } from './intentMemory';
 import type { EscalationPolicy, EscalationReason } from '../flow/schema';
 import type { EscalationAction, EscalationDecision, EscalationMemory, Signal, TurnFacts } from './types';
 import { detectExplicitRequest } from './detectors/detectExplicitRequest';
 import { detectNegativeSentiment } from './detectors/detectNegativeSentiment';
 import { detectLowConfidence } from './detectors/detectLowConfidence';
-import { detectRepeatedFallback, fallbackStreak, fallbackWeight, nextFallbackStreak } from './detectors/detectRepeatedFallback';
+import { detectRepeatedFallback, fallbackStreak, fallbackWeight, keepsRequestWord, nextFallbackStreak } from './detectors/detectRepeatedFallback';
 import { customerSaysLoop, detectLoop, isRepeatableQuestion, streakLoop } from './detectors/detectLoop';
 import { detectSensitiveTopic } from './detectors/detectSensitiveTopic';
 import { detectUrgency } from './detectors/detectUrgency';
@@ -24,6 +24,7 @@ import { withoutNeverTrigger } from './neverTrigger';
 import { policyFallbackFacts } from './inDomain/policyFallback';
 import { hasHarmCue } from './topicMeaning';
 import { canonicalTokens } from './canonicalTokens';
+import { questionType } from './questionConcepts';
 
 type Detector = (facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory) => Signal | null;
 
@@ -185,6 +186,28 @@ function switchedOffNearMisses(policy: EscalationPolicy, facts: TurnFacts, memor
   }
 }
 
+/**
+ * Session 15 (escconv): the waiting block read the message only as the answer to its own question and it did not fit
+ * (TurnFacts.ownQuestion: "its the wrong size" to "Why are you sending it back?" [Wrong size or fit] [Changed my mind]...,
+ * so the bot says "Please choose one of the options."). When the message asks nothing of its own (no question mark, no
+ * question word or auxiliary opening it, no "I want / need ..." request), the bot did not fail to understand a request:
+ * the customer answered its question in other words and the block asks again. Once, right after a message the bot used,
+ * it is not a fallback turn for repeated fallback or a vague message (the loop detectors read it as before), like an
+ * answer with no digit at an order-number question (see evaluateEscalation: a second such answer in a row counts, and
+ * the first with it). An answer that asks something ("do I need the original box?"), asks for something ("I want to
+ * cancel it instead") or says a word of the customer's request again ("change it there") still counts.
+ */
+export function answerOnly(facts: TurnFacts, memory: EscalationMemory): boolean {
+  if (!facts.fallback || facts.ownQuestion !== true) return false;
+  const a = facts.analysis;
+  if (a.text.includes('?') || questionType(a.normalized) !== null || ASKS_FOR.test(` ${a.normalized} `)) return false;
+  return !memory.recent.slice(-RECENT_REQUESTS).some((request) => keepsRequestWord(a, request));
+}
+/** The customer's latest questions an answer is compared with (the request that led to the block's question, and rewordings). */
+const RECENT_REQUESTS = 3;
+/** A request in the customer's own words ("I want to cancel it instead", "need the address changed"). */
+const ASKS_FOR = / (?:need|needs|want|wanna|would like|like to|wish to|hoping to|trying to|please|pls|plz) /;
+
 export function initialEscalationMemory(): EscalationMemory {
   return { fallbacksInRow: 0, recent: [], sentiments: [], level: 0 };
 }
@@ -200,11 +223,14 @@ function alsoSeen(signals: Signal[], deciding: Signal): string {
   return others.length === 0 ? '' : ` Also seen: ${others.map(clause).join('; ')}.`;
 }
 
-function noneExplanation(policy: EscalationPolicy, facts: TurnFacts, memory: EscalationMemory, score: number): string {
+function noneExplanation(policy: EscalationPolicy, facts: TurnFacts, memory: EscalationMemory, score: number, answered: boolean): string {
   if (!policy.enabled) {
     return policy.explicitRequest.enabled
       ? 'No escalation: the escalation policy is off, so only explicit requests for a person are checked.'
       : 'No escalation: the escalation policy is off.';
+  }
+  if (answered && policy.repeatedFallback.enabled) {
+    return 'No escalation: the message answered the bot\'s own question without fitting it, and asks nothing of its own, so the bot asks its question again; an answer is not a request the bot failed to understand and does not count as a fallback.';
   }
   // Near misses help a tester see how close the conversation came.
   if (policy.negativeSentiment.enabled && score < 0 && score > policy.negativeSentiment.threshold) {
@@ -231,13 +257,26 @@ export function evaluateEscalation(
 ): { decision: EscalationDecision; memory: EscalationMemory } {
   // Words the designer says must never trigger ("Rage Red" is a colour) are taken out before any detector reads the message.
   // Session 9 (escrf): an off-topic message the router matched weakly counts as a fallback for the policy (policyFallback.ts).
+  // Session 15 (escconv): an answer to the bot's own question that did not fit and asks nothing is no fallback (answerOnly).
   const facts = policyFallbackFacts(withoutNeverTrigger(factsIn, policy.neverTrigger ?? []));
+  const lastEntry = memory.intents?.[memory.intents.length - 1];
+  const unfitBefore = didNotFit(lastEntry);
+  // The first answer that does not fit, right after a message the bot used: it would have counted this much.
+  const answered = !unfitBefore && memory.fallbacksInRow === 0 && answerOnly(facts, memory) ? fallbackWeight(facts.analysis, memory) : 0;
+  // A second answer in a row that does not fit the block's question and asks nothing either (the bot asks it again, again):
+  // the customer is stuck there, and the first counts too, as it would have (in full, or half for a clear question about
+  // the shop). A question or a request after it counts alone ("its the wrong size" / "do I need the original box?").
+  if (unfitBefore && answerOnly(facts, memory)) {
+    const half = lastEntry === ANSWER_DID_NOT_FIT_HALF ? 1 : 0;
+    memory = { ...memory, fallbacksInRow: memory.fallbacksInRow + 1, clearInRow: (memory.fallbacksInRow === 0 ? 0 : memory.clearInRow ?? 0) + half };
+  }
   const signals: Signal[] = [];
   startNearMisses();
   for (const d of DETECTORS) {
     // A switched-off policy still honours "let me talk to a person": ignoring that is never right.
     if (!policy.enabled && d.reason !== 'explicit_request') continue;
     if (!d.on(policy)) continue;
+    if (answered > 0 && (d.reason === 'repeated_fallback' || d.reason === 'low_confidence')) continue;
     const s = d.run(facts, policy, memory);
     if (s) signals.push(s);
   }
@@ -275,7 +314,7 @@ export function evaluateEscalation(
   let explanation: string;
 
   if (deciding === null) {
-    explanation = noneExplanation(policy, facts, memory, sentiment);
+    explanation = noneExplanation(policy, facts, memory, sentiment, answered > 0);
   } else {
     const explicit = signals.find((s) => s.reason === 'explicit_request');
     // Graduated mode exception: a customer in a hurry must not be made to rephrase or click through an
@@ -319,7 +358,7 @@ export function evaluateEscalation(
     next = {
       // Thanks, a smile or the customer's own slip neither extend nor break a streak of failed requests; a clear
       // question about the shop counts half (detectRepeatedFallback.fallbackWeight).
-      ...streakMemory(nextFallbackStreak(facts.analysis, facts.fallback, memory)),
+      ...(answered > 0 ? streakMemory({ fallbacksInRow: memory.fallbacksInRow, clearInRow: memory.clearInRow ?? 0 }) : streakMemory(nextFallbackStreak(facts.analysis, facts.fallback, memory))),
       recent,
       sentiments: [...memory.sentiments, sentiment].slice(-MEMORY_SIZE),
       level,
@@ -331,6 +370,6 @@ export function evaluateEscalation(
   return {
     decision: { action, reason: deciding?.reason ?? null, signals, explanation, turn: facts.turn, nearMisses },
     // The intent understood for this message rides along (session 12, intentMemory.ts: read by the loop detector).
-    memory: withTurnIntent(memory, next, facts, action),
+    memory: withTurnIntent(memory, next, facts, action, answered),
   };
 }

@@ -35,6 +35,17 @@ export function emojiOnly(text: string): boolean {
  */
 export const TAKEN_AS_ANSWER = ':answer';
 
+/**
+ * Session 15 (escconv): the entry for an answer to the bot's own question that did not fit and asked nothing
+ * (evaluateEscalation's answerOnly): not counted as a fallback once; a second such answer in a row is the customer stuck
+ * at that question, and both count. Read like '' (no intent) everywhere else.
+ */
+export const ANSWER_DID_NOT_FIT = ':unfit';
+/** The same, for an answer that would have counted half (a clear question about the shop: detectRepeatedFallback.fallbackWeight). */
+export const ANSWER_DID_NOT_FIT_HALF = ':unfit-half';
+/** Whether a memory entry is one of the two above. */
+export const didNotFit = (entry: string | undefined): boolean => entry === ANSWER_DID_NOT_FIT || entry === ANSWER_DID_NOT_FIT_HALF;
+
 /** The intent this message was understood as, for the memory ('' when none: see the file's comment). */
 export function intentEntry(facts: Pick<TurnFacts, 'intent' | 'fallback' | 'analysis'>): string {
   const name = facts.intent?.intentName;
@@ -54,10 +65,11 @@ export function withTurnIntent(
   after: EscalationMemory,
   facts: Pick<TurnFacts, 'intent' | 'fallback' | 'analysis'>,
   action: EscalationAction,
+  unfit: 0 | 0.5 | 1 = 0,
 ): EscalationMemory {
   if (action === 'handoff') return after;
   const earlier = before.intents ?? [];
-  const entry = intentEntry(facts);
+  const entry = unfit === 0 ? intentEntry(facts) : unfit === 0.5 ? ANSWER_DID_NOT_FIT_HALF : ANSWER_DID_NOT_FIT;
   if (entry === '' && earlier.length === 0) return after;
   const intents = earlier.length >= INTENT_MEMORY ? [...earlier.slice(1 - INTENT_MEMORY), entry] : [...earlier, entry];
   return { ...after, intents };
