@@ -104,6 +104,7 @@ function PersistentEditor({ flowKey, opened }: { flowKey: string; opened: FlowFo
       <Editor
         onHome={goHome}
         scenarioStorage={scenarioStorage}
+        readOnlyBanner={persistence.status === 'conflict'}
         status={
           <>
             <SaveStatus

@@ -41,6 +41,12 @@ export interface EditorProps {
   renderHistory?: (close: () => void) => ReactNode;
   /** Where the simulator keeps the flow's scenarios (studio server); absent: in memory only. */
   scenarioStorage?: ScenarioStorage | null;
+  /**
+   * A banner across the editor already says why this window is read-only and what to do (the other-window and
+   * trashed-elsewhere banners): the inspector then says only that it is read-only, pointing at the banner, instead of
+   * the same sentences a second time (the reason stays in the fields' tooltip).
+   */
+  readOnlyBanner?: boolean;
 }
 
 export function Editor(props: EditorProps) {
@@ -59,7 +65,7 @@ function isTyping(target: EventTarget | null): boolean {
 /** Memory clipboard for when the system clipboard is unavailable (no permission, no secure context). */
 let memoryClipboard: ClipboardDocument | null = null;
 
-function EditorInner({ onHome, status, renderHistory, scenarioStorage }: EditorProps) {
+function EditorInner({ onHome, status, renderHistory, scenarioStorage, readOnlyBanner = false }: EditorProps) {
   const store = useStudioStore();
   const rf = useReactFlow();
   const showBlock = useShowBlock();
@@ -354,8 +360,8 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage }: EditorP
         </main>
         <aside className="st-inspector" aria-label="Inspector" data-readonly={readOnly ? 'true' : undefined}>
           {readOnly && (
-            <p className="st-readonly-note" role="note">
-              {readOnly}
+            <p className="st-readonly-note" role="note" title={readOnlyBanner ? readOnly : undefined}>
+              {readOnlyBanner ? 'Read-only: the banner above says why and what to do.' : readOnly}
             </p>
           )}
           <fieldset className="st-readonly-scope" disabled={!!readOnly}>
