@@ -126,7 +126,8 @@ describe('HistoryPanel', () => {
     await within(detail).findByText(/Blocks it removes \(1\)/);
     expect(detail).toHaveTextContent('added-later');
     expect(detail).toHaveTextContent('Blocks it changes (1)');
-    expect(detail).toHaveTextContent('data.text');
+    // Fields in the inspector's words since fixui s15 (newcomer s14 #15), the path in the tooltip.
+    expect(within(detail).getByTitle('data.text')).toHaveTextContent('Message');
     expect(detail).toHaveTextContent('A brand new greeting');
     expect(detail).toHaveTextContent(oldText.slice(0, 30));
     await userEvent.click(within(detail).getByRole('button', { name: /Restore this version/ }));
