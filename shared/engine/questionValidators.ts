@@ -19,26 +19,112 @@ const DAY_MS = 86_400_000;
 // was quadratic on a long word with no '@' (4,000 characters: 54-87 ms; 30,000: 4 s): from every start the local part
 // ran to the end of the word and backed off. Now only the text around each '@' is read, the local part at most 64
 // characters before it (RFC 5321) and the address at most 254: linear in the text.
-const EMAIL_LOCAL_CHAR = /[a-z0-9._%+'-]/i;
-const EMAIL_AT_START = /^[a-z0-9._%+'-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/i;
+// Session 15 (hostile s15 H#20): letters of any script in the local part and the domain (an IDN domain "münchen.de",
+// "josé@example.es", "用户@例子.广告"), the text read in NFKC first so a full-width ＠ or ． (Chinese and Japanese
+// keyboards) and full-width letters count as their ASCII selves; an address no mail server delivers to is no address:
+// a dot at the start or end of the local part, two dots in a row, a domain label starting or ending with "-".
+const EMAIL_LOCAL_CHAR = /[\p{L}\p{M}\p{N}._%+'-]/u;
+const EMAIL_AT_START = /^[\p{L}\p{M}\p{N}._%+'-]+@(?:[\p{L}\p{M}\p{N}-]+\.)+(?:\p{L}[\p{L}\p{M}]+|xn--[a-z0-9-]+)/iu;
 const EMAIL_LOCAL_MAX = 64;
 const EMAIL_MAX = 254;
 
-// Hostile s14 H#20: the FIRST address was taken, also in "my old email was ann@old.com but now it is ann@new.com", "not
-// old@example.com, use new@example.com", "support@shop is yours, mine is ana@example.com": the team replied to an address
-// the customer said is not theirs. People correct themselves forwards, so the LAST address written is the answer. And a
-// local part over 64 characters (RFC 5321) was cut to its last 64, a different mailbox: it is no address at all now.
-function email(raw: string): AnswerResult {
-  let last: string | null = null;
-  for (let at = raw.indexOf('@'); at !== -1; at = raw.indexOf('@', at + 1)) {
+function deliverable(address: string): boolean {
+  const at = address.lastIndexOf('@');
+  const local = address.slice(0, at);
+  if (local.startsWith('.') || local.endsWith('.') || local.includes('..')) return false;
+  return address.slice(at + 1).split('.').every((l) => l !== '' && !l.startsWith('-') && !l.endsWith('-'));
+}
+
+/**
+ * Session 15 (hostile s15 H#1): which of several addresses in an answer is the customer's. s14 took the LAST one (people
+ * correct themselves forwards), which is wrong in the mirror cases: "send it to new@, not old@", "my husband is bob@",
+ * "cc: boss@", "your support@shop bounced", "I got a mail from noreply@shop". The rule: an address the customer negates
+ * or calls old ("not X", "don't use X", "instead of X", "my old email X", "X bounced", "X is not mine", "X anymore"), one
+ * they give as someone else's ("my husband is X", "his / her / their / your X", "cc: X", "from X", "X is yours") and the
+ * flow's own addresses (a no-reply local part; the addresses and domains the flow itself names, `own`) are not the
+ * customer's. One address left: the answer. Several left: the one after "mine is / my email is / reply to / use / send it
+ * to / new", else the answer is ambiguous (`choices`: the block asks which). None left: no answer.
+ */
+const CLAUSE_BREAK = /[.;!?()\[\]\n,]|\bbut\b|\band\b/giu;
+const NOT_THEIRS_BEFORE =
+  /\b(?:not|never|don'?t(?:\s+\w+)?\s+use|do\s+not(?:\s+\w+)?\s+use|no\s+longer|instead\s+of|rather\s+than|old|older|previous|former|used\s+to\s+be|cc|bcc|from|his|her|their|your|(?:husband|wife|partner|boyfriend|girlfriend|spouse|son|daughter|mother|father|mum|mom|dad|brother|sister|boss|manager|colleague|friend|neighbou?r|assistant|accountant|lawyer|landlord|flatmate|roommate)(?:'s)?(?:\s+\w+){0,3})\b[^@]*$/iu;
+const NOT_THEIRS_AFTER =
+  /^[\s)"'’]*(?:(?:is|was|'s)\s+(?:old|wrong|dead|closed|not\s+mine|not\s+my\s+\w+|yours|his|hers|theirs|the\s+old\s+one|no\s+longer\s+\w+)|bounced|bounces|anymore|any\s+more|doesn'?t\s+work|does\s+not\s+work|no\s+longer)\b/iu;
+const MINE_BEFORE = /\b(?:mine|my\s+(?:new\s+)?(?:e-?mail|address)(?:\s+address)?|reply\s+to|use|send\s+(?:it\s+|them\s+|that\s+)?to|email\s+me\s+at|contact\s+me\s+at|reach\s+me\s+at|new|now|better|rather|actually|instead|correction|sorry|i\s+mean|i\s+meant)\b[^@]*$/iu;
+const NO_REPLY_LOCAL = /^(?:no-?reply|do-?not-?reply|donotreply|mailer-daemon|postmaster)$/i;
+
+/** The flow's own addresses and domains (never the customer's): see `ownAddressesOf`. */
+export interface OwnAddresses {
+  addresses: ReadonlySet<string>;
+  domains: ReadonlySet<string>;
+}
+
+type Candidate = { value: string; start: number; end: number };
+
+function emailCandidates(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
     let start = at;
-    while (start > 0 && at - start < EMAIL_LOCAL_MAX && EMAIL_LOCAL_CHAR.test(raw[start - 1])) start--;
+    while (start > 0 && at - start < EMAIL_LOCAL_MAX && EMAIL_LOCAL_CHAR.test(text[start - 1])) start--;
     if (start === at) continue;
-    if (start > 0 && EMAIL_LOCAL_CHAR.test(raw[start - 1])) continue; // a local part longer than 64 characters
-    const m = EMAIL_AT_START.exec(raw.slice(start, start + EMAIL_MAX));
-    if (m) last = m[0].toLowerCase();
+    if (start > 0 && EMAIL_LOCAL_CHAR.test(text[start - 1])) continue; // a local part longer than 64 characters
+    const m = EMAIL_AT_START.exec(text.slice(start, start + EMAIL_MAX));
+    if (!m || !deliverable(m[0])) continue;
+    out.push({ value: m[0].toLowerCase(), start, end: start + m[0].length });
   }
-  return last === null ? FAIL : { ok: true, value: last };
+  return out;
+}
+
+/** The text before `c` in its clause (after the previous address and the last clause break), at most 60 characters. */
+function clauseBefore(text: string, c: Candidate, prevEnd: number): string {
+  let from = Math.max(prevEnd, c.start - 60);
+  for (const m of text.slice(from, c.start).matchAll(CLAUSE_BREAK)) from = Math.max(from, from + (m.index ?? 0) + m[0].length);
+  return text.slice(from, c.start);
+}
+
+export type EmailResult = AnswerResult & { choices?: string[] };
+
+export function emailAnswer(raw: string, own?: OwnAddresses): EmailResult {
+  const text = raw.normalize('NFKC');
+  const found = emailCandidates(text);
+  if (found.length === 0) return FAIL;
+  if (found.length === 1 && !own) return { ok: true, value: found[0].value };
+  const left: Candidate[] = [];
+  let preferred: Candidate | null = null;
+  found.forEach((c, i) => {
+    const domain = c.value.slice(c.value.lastIndexOf('@') + 1);
+    if (NO_REPLY_LOCAL.test(c.value.slice(0, c.value.lastIndexOf('@')))) return;
+    if (own && (own.addresses.has(c.value) || own.domains.has(domain))) return;
+    if (found.length === 1) return void left.push(c);
+    const before = clauseBefore(text, c, i > 0 ? found[i - 1].end : 0);
+    const after = text.slice(c.end, c.end + 40);
+    if (NOT_THEIRS_BEFORE.test(before) || NOT_THEIRS_AFTER.test(after)) return;
+    left.push(c);
+    if (preferred === null && MINE_BEFORE.test(before)) preferred = c;
+  });
+  const distinct = [...new Set(left.map((c) => c.value))];
+  if (distinct.length === 1) return { ok: true, value: distinct[0] };
+  if (distinct.length === 0) return FAIL;
+  if (preferred !== null) return { ok: true, value: (preferred as Candidate).value };
+  return { ok: false, choices: distinct.slice(0, 3) };
+}
+
+const EMAIL_IN_FLOW = /[\p{L}\p{M}\p{N}._%+'-]+@(?:[\p{L}\p{M}\p{N}-]+\.)+\p{L}{2,}/giu;
+const ownCache = new WeakMap<object, OwnAddresses>();
+/** The addresses a flow names itself (notification targets, texts) and their domains: never a customer's answer. */
+export function ownAddressesOf(flow: object): OwnAddresses {
+  let own = ownCache.get(flow);
+  if (!own) {
+    const addresses = new Set((JSON.stringify(flow).match(EMAIL_IN_FLOW) ?? []).map((a) => a.toLowerCase()).filter((a) => !a.includes('{{')));
+    own = { addresses, domains: new Set([...addresses].map((a) => a.slice(a.lastIndexOf('@') + 1))) };
+    ownCache.set(flow, own);
+  }
+  return own;
+}
+
+function email(raw: string): AnswerResult {
+  const r = emailAnswer(raw);
+  return r.ok ? r : FAIL;
 }
 
 // A phone number written with the usual separators; extracted from a sentence when there is one.
@@ -206,8 +292,24 @@ const CONTROL = /\x1b\[[0-9;?]*[ -\/]*[@-~]|[\x00-\x08\x0b-\x1f\x7f]/g;
 const REFUSING_START = /^(?:no|nope|nah|don'?t|do not|cancel|never\s*mind|forget|wait|not)\b/i;
 const PO_BOX = /\bp\.?\s*o\.?\s*box\s*\d+/i;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+/**
+ * Session 15 (hostile s15 H#2): an answer that holds more than the address (a card number or a password the customer
+ * added, a refused address after "not" / "instead of", a request or a question after it) stored the whole message as
+ * the address: the read-back, the ticket and the notification email carried it. Such an answer keeps only the address
+ * found in it (`addressIn`, which stops at "not", "instead of", "without", "and my", "is that", "because", "but"), or is
+ * asked again; an answer that is only an address is stored whole as before.
+ */
+const MORE_THAN_ADDRESS = /••••|\[hidden\]|\bpass(?:word|wd|code)?\b|\bcard\b|\b(?:not|instead\s+of|rather\s+than|without|and\s+my|because|but|from|old|new\s+address)\b|\?/iu;
 function address(raw: string): AnswerResult {
   const t = raw.replace(CONTROL, '').trim().replace(/\s+/g, ' ');
+  if (MORE_THAN_ADDRESS.test(t) && !REFUSING_START.test(t)) {
+    const inside = addressIn(t);
+    return inside === null ? FAIL : { ok: true, value: inside };
+  }
+  return addressShape(t);
+}
+
+function addressShape(t: string): AnswerResult {
   if (t.length < 5 || t.length > 300) return FAIL;
   if (REFUSING_START.test(t)) return FAIL;
   if (t.includes('@')) {
@@ -233,14 +335,27 @@ const STREET_WORD = /\b(?:street|st|road|rd|avenue|ave|lane|ln|close|drive|dr|wa
 const UK_POSTCODE = /\b[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\b/i;
 const ADDRESS_START = /(?:^|\b(?:to|at|is|address|addr)\b:?\s+|:\s*)((?:(?:flat|apt|apartment|unit)\s*\d+[a-z]?,?\s+)?\d+[a-z]?,?\s+\p{L}[^.!?\n]*)/giu;
 const TRAILING_FILLER = /(?:[\s,;]+(?:please|pls|thanks|thank you|thx|cheers|instead|asap|now|today|ta))+[\s.!]*$/i;
+/**
+ * Session 15 (hostile s15 H#2, H#16): the span ends where the message goes on about something else: ", not 12 High
+ * Street", "instead of ...", "without asking me", "and my card is ...", ", is that allowed", "because ...", "but ...";
+ * a span holding a masked card number or password is no address. No address is read from a message that refuses the
+ * change ("do not change the address ... to X") or reports one ("my neighbour changed the address ... to X", "why did
+ * you send it to X"): the customer is not asking for X.
+ */
+const SPAN_STOP =
+  /(?:,\s*|\s+)(?:(?:please|pls)[,\s]+)?(?:not|instead\s+of|rather\s+than|without|and\s+(?:my|the|also|please|cancel|can|could|i)|is\s+that|because|but|as\s+i|since|so\s+(?:that|i))\b.*$/iu;
+const NOT_A_CHANGE_REQUEST =
+  /\b(?:(?:do\s+not|don'?t|never|did\s+not|didn'?t|not)\s+(?:\w+\s+){0,2}?(?:change|send|deliver|ship|move|update|redirect)|(?:changed|updated|redirected|moved)\s+(?:the|my|our|his|her|their)\s+(?:delivery\s+|shipping\s+|postal\s+)?address|changed\s+it|why\b)/iu;
 export function addressIn(raw: string): string | null {
   const text = raw.replace(CONTROL, '').replace(/\s+/g, ' ');
   let found: string | null = null;
   for (const m of text.matchAll(ADDRESS_START)) {
-    const span = m[1].replace(TRAILING_FILLER, '').replace(/[\s,;:]+$/, '').trim();
+    if (NOT_A_CHANGE_REQUEST.test(text.slice(0, m.index ?? 0))) continue;
+    const span = m[1].replace(SPAN_STOP, '').replace(TRAILING_FILLER, '').replace(/[\s,;:]+$/, '').trim();
     if (span.replace(ORDER_LIKE, ' ').trim() !== span) continue;
+    if (/••••|\[hidden\]|\bpass(?:word|wd|code)?\b/iu.test(span)) continue;
     if (!STREET_WORD.test(span) && !UK_POSTCODE.test(span)) continue;
-    const r = address(span);
+    const r = addressShape(span);
     if (r.ok) found = String(r.value);
   }
   return found;

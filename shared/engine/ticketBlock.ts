@@ -6,7 +6,7 @@
 import type { BlockOf } from '../flow/schema';
 import type { Waiting } from './types';
 import { renderTemplate } from '../flow/template';
-import { validateAnswer } from './questionValidators';
+import { emailAnswer, ownAddressesOf } from './questionValidators';
 import { summarizeConversation } from './handoffContext';
 import { bot, isKnown, nextId, setVar, type Run } from './run';
 import { follow, goTo } from './runBlocks';
@@ -17,7 +17,18 @@ export const ticketPrompts = {
   email: 'What email address should we reply to?',
   emailRetry: "That doesn't look like an email address. Could you check it? For example: name@example.com",
   issue: 'What should our team help you with?',
+  /** Session 15 (hostile s15 H#5): a bare "no" / "nothing" at the issue question is asked again once. */
+  issueRetry: 'Please tell us in a few words what our team should help you with.',
+  /** Session 15 (hostile s15 H#1): two addresses, neither clearly the customer's. */
+  whichEmail: (choices: readonly string[]) => `Which one should we reply to: ${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}?`,
+  /**
+   * Session 15 (hostile s15 H#5): after a ticket opened without an email address whose text promises an email reply.
+   */
+  noEmail: "We don't have an email address for you, so we can't reply by email: come back to this chat and quote ticket {{ticketId}}, or tell us your address.",
 };
+
+/** Answers at the issue question that are no issue (a bare refusal or "nothing"). */
+const NO_ISSUE = /^(?:no|nope|nah|no thanks|no thank you|nothing|none|n\/a|na|-|\.|not really|no idea|idk|dunno|i don'?t know)[\s.!]*$/i;
 /** Invalid emails allowed before the ticket is opened without one. */
 const EMAIL_RETRIES = 2;
 
@@ -35,6 +46,7 @@ export function continueTicket(run: Run, block: BlockOf<'ticket'>, stage: 'email
     return null;
   }
   createTicket(run, block, lastWasEmail);
+  if (!isKnown(v.customerEmail) && /\be-?mail\b/i.test(block.data.text)) bot(run, renderTemplate(ticketPrompts.noEmail, run.s.variables), block.id);
   const to = run.c.exitOf(block.id, 'next');
   if (to !== undefined) return to;
   follow(run, block, 'next'); // ends gracefully with the "no next step" message
@@ -84,19 +96,38 @@ function createTicket(run: Run, block: BlockOf<'ticket'>, lastWasEmail: boolean)
  * our team help you with?" (the customer's own words are the issue).
  */
 export function ticketAnswerFits(run: Run, w: TicketWaiting, text: string): boolean {
-  return w.field !== 'email' || validateAnswer('email', text, run.now).ok;
+  if (w.field !== 'email') return true;
+  const r = emailAnswer(text, ownAddressesOf(run.flow));
+  return r.ok || r.choices !== undefined;
 }
 
 /** The customer answered one of the ticket's questions (already recorded in the transcript). */
 export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: TicketWaiting, text: string): void {
   if (w.field === 'email') {
-    const r = validateAnswer('email', text, run.now);
+    const r = emailAnswer(text, ownAddressesOf(run.flow));
     if (r.ok) setVar(run, 'customerEmail', r.value);
-    else if (w.retries + 1 <= EMAIL_RETRIES) {
+    else if (r.choices !== undefined) {
+      // Two addresses, neither negated nor someone else's: ask which (not a failed try).
+      bot(run, ticketPrompts.whichEmail(r.choices), block.id);
+      return;
+    } else if (w.retries + 1 <= EMAIL_RETRIES) {
       run.s.waiting = { ...w, retries: w.retries + 1 };
       bot(run, ticketPrompts.emailRetry, block.id);
       return;
     }
+  } else if (NO_ISSUE.test(text.trim())) {
+    // Not an issue: asked again once, then the ticket is opened with the known reason or the block's label.
+    if (w.retries === 0) {
+      run.s.waiting = { ...w, retries: 1 };
+      bot(run, ticketPrompts.issueRetry, block.id);
+      return;
+    }
+    createTicket(run, block, true);
+    if (!isKnown(run.s.variables.customerEmail) && /\be-?mail\b/i.test(block.data.text)) bot(run, renderTemplate(ticketPrompts.noEmail, run.s.variables), block.id);
+    const to = run.c.exitOf(block.id, 'next');
+    if (to !== undefined) goTo(run, to);
+    else follow(run, block, 'next');
+    return;
   } else {
     setVar(run, 'handoffReason', text.trim());
   }

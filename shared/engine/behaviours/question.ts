@@ -3,19 +3,25 @@ import type { BlockOf, Value } from '../../flow/schema';
 import type { Run } from '../run';
 import { ClassifiedInput, type BlockBehaviour, type InputWaiting } from './types';
 import { bot, isKnown, setVar, vars } from '../run';
-import { addressIn, validateAnswer } from '../questionValidators';
+import { addressIn, emailAnswer, ownAddressesOf, validateAnswer } from '../questionValidators';
 import { analyzeText } from '../../nlu/analyzeText';
 import { questionType } from '../../escalation/questionConcepts';
 import { exitTarget, follow, render, retry, waitForInput } from '../runBlocks';
 import { isBareReply } from '../../nlu/createIntentMatcher';
 import { analysedPart } from '../analysedPart';
 
-type Action = { ok: true; block: BlockOf<'question'>; value: Value } | { ok: false; block: BlockOf<'question'>; w: InputWaiting };
+type Action =
+  | { ok: true; block: BlockOf<'question'>; value: Value }
+  | { ok: false; block: BlockOf<'question'>; w: InputWaiting }
+  | { ok: 'which'; block: BlockOf<'question'>; choices: string[] };
 
 function act(run: Run, a: Action): void {
-  if (a.ok) {
+  if (a.ok === true) {
     setVar(run, a.block.data.variable, a.value);
     follow(run, a.block, 'next');
+  } else if (a.ok === 'which') {
+    // Session 15 (hostile s15 H#1): two addresses, neither negated nor someone else's: ask which, not a failed try.
+    bot(run, `Which one should we reply to: ${a.choices.slice(0, -1).join(', ')} or ${a.choices[a.choices.length - 1]}?`, a.block.id);
   } else retry(run, a.block, a.w, a.block.data.maxRetries, a.block.data.retryMessage);
 }
 
@@ -138,6 +144,13 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
     bot(run, render(run, block.data.text), block.id);
   },
   classify(run, block, w, text) {
+    if (block.data.inputType === 'email') {
+      // The flow's own addresses (its notification targets and their domains) are never the customer's (hostile s15 H#1).
+      const e = emailAnswer(text, ownAddressesOf(run.flow));
+      if (e.ok) return new ClassifiedInput<Action>(false, null, run, act, { ok: true, block, value: e.value });
+      if (e.choices !== undefined) return new ClassifiedInput<Action>(false, null, run, act, { ok: 'which', block, choices: e.choices });
+      return new ClassifiedInput<Action>(true, null, run, act, { ok: false, block, w }, true);
+    }
     const r = validateAnswer(block.data.inputType, text, run.now, run.flow.settings.timezone);
     if (r.ok && !asksInstead(block, text)) {
       if (holdsNoValue(block, text)) return new ClassifiedInput<Action>(false, null, run, act, { ok: false, block, w });
