@@ -23,6 +23,7 @@ import type { z } from 'zod';
 import { isValidTimeZone } from './openingHours';
 import { blockDefinitions, blockKinds, exitsOf, isBlockKind, requiredExitsOf, unwrapSchema, type BlockKind } from './blockRegistry';
 import { builtinVariableNames } from './builtinVariables';
+import { describeWay, variableGaps } from './variableProblems';
 import { hasErrors, jsonPath, type FlowProblem } from './flowProblem';
 import { cyclesWithoutWait, reachableBlocks, successors } from './graph';
 import { migrateFlow } from './migrations';
@@ -951,6 +952,28 @@ function checkVariables(report: Report, flow: Flow, allBlocksParsed: boolean) {
     });
   checkRules(flow.escalation.urgency.rules, ['escalation', 'urgency', 'rules'], 'An urgency rule of the escalation policy');
   checkRules(flow.escalation.hotLead.rules.rules, ['escalation', 'hotLead', 'rules', 'rules'], 'A hot-lead rule of the escalation policy');
+  checkVariableGaps(report, flow, isKnown);
+}
+
+/**
+ * Session 15 (newcomer s15 N#13): a text showing a variable that some way to the block never sets ("quoting booking ."
+ * in Skyline Air's no-agent message, while the studio said "No problems"). The way is written out (variableProblems.ts).
+ */
+function checkVariableGaps(report: Report, flow: Flow, isKnown: (name: string) => boolean) {
+  const facts = (b: Block) => blockFacts.get(b) ?? { reads: blockDefinitions[b.kind].variablesRead(b as never), writes: blockDefinitions[b.kind].variablesWritten(b as never) };
+  for (const gap of variableGaps(flow, facts)) {
+    const name = gap.use.name;
+    if (!isKnown(name)) continue; // already an unknown_variable error
+    const b = flow.blocks[gap.index];
+    const field = gap.use.path.filter((p) => typeof p === 'string' && p !== 'data').join(' ');
+    report.warning(
+      'variable_maybe_unset',
+      ['blocks', gap.index, ...gap.use.path],
+      b.id,
+      `${nameBlock(b.id, b.kind)} uses {{${name}}}${field ? ` in its ${field}` : ''}, but the conversation can get here without '${name}' being set, and then it shows nothing there (a sentence with a hole, like "quoting booking ."). One way: ${describeWay(gap.way)}.`,
+      `Set '${name}' on that way too, put a Condition '${name} is set' before this block (with a text without it on the false exit), or reword the text so it reads well without it.`,
+    );
+  }
 }
 
 /**
