@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { FileTooLargeError, NotRegularFileError, readRegularFile } from '../studio/readRegularFile';
 import { writeFileAtomic } from '../studio/writeFileAtomic';
-import { looksLikeUtf16, textLooksLikeUtf16, utf16Refusal } from '../../shared/simulator/utf8';
+import { decodeUtf8Strict, looksLikeUtf16, textLooksLikeUtf16, utf16Refusal, utf8Refusal } from '../../shared/simulator/utf8';
 import { namesServers } from './agentLiveList';
 
 export const agentSchema = z
@@ -141,7 +141,14 @@ export function parseAgentsFile(doc: unknown, where = 'agents file'): { agents: 
 export function parseAgentsText(content: string | Uint8Array, where: string): unknown {
   const utf16 = typeof content === 'string' ? textLooksLikeUtf16(content) : looksLikeUtf16(content);
   if (utf16) throw new AgentsFileError(utf16Refusal(where));
-  const text = typeof content === 'string' ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString('utf8');
+  let text: string;
+  if (typeof content === 'string') text = content;
+  else {
+    // Hostile s15 H#13(a): a bad byte became U+FFFD in a name, written back by the next admin edit (the bytes lost).
+    const decoded = decodeUtf8Strict(content);
+    if (!decoded.ok) throw new AgentsFileError(`${where}: ${utf8Refusal(decoded.error)}`);
+    text = decoded.text;
+  }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
     return JSON.parse(body);

@@ -6,7 +6,7 @@ import { open } from 'node:fs/promises';
 import type { FlowProblem } from '../../shared/flow/flowProblem';
 import { loadFlowText } from '../../shared/flow/loadFlowText';
 import type { Flow } from '../../shared/flow/schema';
-import { looksLikeUtf16, utf16Refusal } from '../../shared/simulator/utf8';
+import { decodeUtf8Strict, looksLikeUtf16, utf16Refusal, utf8Refusal } from '../../shared/simulator/utf8';
 
 export type FlowFileResult =
   | { status: 'ok'; file: string; flow: Flow; problems: FlowProblem[] }
@@ -26,7 +26,11 @@ export async function readTextFile(file: string, maxBytes = MAX_FILE_BYTES): Pro
   if (!r.ok) return r;
   // Read as UTF-8, a UTF-16 file gave "not valid JSON (Unexpected token '\uFFFD', ...)" on every line (hostile s14 H#16).
   if (looksLikeUtf16(r.bytes)) return { ok: false, message: utf16Refusal(`cannot read ${file}`) };
-  return { ok: true, text: r.bytes.toString('utf8') };
+  // Hostile s15 H#13(a): a byte that is not UTF-8 became U+FFFD silently ("valid", then customers were sent "\uFFFD(");
+  // strict, as scenario files are read: where the byte is and what to do. A UTF-8 byte-order mark is dropped.
+  const decoded = decodeUtf8Strict(r.bytes);
+  if (!decoded.ok) return { ok: false, message: `cannot read ${file}: ${utf8Refusal(decoded.error)}` };
+  return { ok: true, text: decoded.text };
 }
 
 /** The file's bytes (regular files only, at most `maxBytes`), for readers that check the encoding themselves. */

@@ -104,7 +104,7 @@ export function describeUtf8Error(e: Utf8Error): string {
  *   length is a cut UTF-16 file, still UTF-16).
  * - Without one: the first 64 bytes read as 16-bit units (a last odd byte left out; at least 2 units) are mostly
  *   ASCII written in UTF-16: in at least 3 of 4 units one byte is zero and the other not, always on the same side
- *   (the start of a JSON file is ASCII). One or a few NUL bytes inside UTF-8 text, or a file of zeros, are not UTF-16:
+ *   (the start of a JSON file is ASCII); or the first two units are (then other scripts may follow: '{"客服...'). One or a few NUL bytes inside UTF-8 text, or a file of zeros, are not UTF-16:
  *   the UTF-8 reader names them.
  * - An empty file is not UTF-16 (each reader says it is empty).
  */
@@ -118,7 +118,14 @@ export function looksLikeUtf16(bytes: Uint8Array): boolean {
     if (bytes[i] !== 0 && bytes[i + 1] === 0) little++;
     else if (bytes[i] === 0 && bytes[i + 1] !== 0) big++;
   }
-  return (little === 0 || big === 0) && Math.max(little, big) * 4 >= units * 3;
+  if (little > 0 && big > 0) return false;
+  if (Math.max(little, big) * 4 >= units * 3) return true;
+  // Hostile s15 H#13(f): text in a script outside ASCII right after the start ('{"id":"客服客服...', a flow named in
+  // Chinese) has few units with a zero byte; a file whose first two characters are ASCII written in UTF-16 is UTF-16
+  // (no UTF-8 text starts with two characters each followed by a NUL).
+  const le = (i: number) => bytes[i] !== 0 && bytes[i + 1] === 0;
+  const be = (i: number) => bytes[i] === 0 && bytes[i + 1] !== 0;
+  return (le(0) && le(2)) || (be(0) && be(2));
 }
 
 /**
@@ -135,4 +142,10 @@ export const UTF16_PROBLEM = 'the file is saved as UTF-16, not UTF-8 (as Windows
 export const UTF16_HINT = 'Save it again as UTF-8 (in Notepad: Save as, Encoding: UTF-8; in other editors: "Save with encoding" > UTF-8).';
 export function utf16Refusal(where: string): string {
   return `${where}: ${UTF16_PROBLEM}. ${UTF16_HINT}`;
+}
+
+/** What a reader says of a file with a byte that is not UTF-8 (after the file name): where, and what to do. */
+export function utf8Refusal(e: Utf8Error): string {
+  const guess = e.latin1 ? ` (it looks like Windows-1252 / Latin-1 text: that byte is "${e.latin1}" there; convert it, e.g. \`iconv -f windows-1252 -t utf-8 FILE > FILE.utf8\`)` : '';
+  return `the file is not valid UTF-8 text: ${describeUtf8Error(e)} is not part of a UTF-8 character. Save it as UTF-8${guess}; nothing was read.`;
 }

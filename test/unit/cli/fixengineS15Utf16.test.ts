@@ -32,6 +32,9 @@ describe('looksLikeUtf16: the edge cases, decided once', () => {
     expect(looksLikeUtf16(le('{"version": 1, "name": "日本語", "steps": []}'))).toBe(true); // 3 of 4 units or more still ASCII in the first 64 bytes
     expect(looksLikeUtf16(cat(le('{"a":1}'), [0x0a]))).toBe(true); // odd length: the last byte is left out
     expect(looksLikeUtf16(le('{}'))).toBe(true); // the shortest: two units
+    // hostile s15 H#13(f): a flow named in Chinese, its first 32 units mostly CJK, no BOM
+    expect(looksLikeUtf16(le('{"id":"客服客服客服客服客服客服客服客服客服客服客服客服客服", "name": "x"}'))).toBe(true);
+    expect(looksLikeUtf16(be('{"id":"客服客服客服客服客服客服客服客服客服客服客服客服客服", "name": "x"}'))).toBe(true);
   });
 
   it('UTF-8 is not UTF-16: plain, with its BOM, with a NUL or two inside, non-ASCII; nor zeros, one unit, or nothing', () => {
@@ -87,5 +90,20 @@ describe('every reader gives the same error for a UTF-16 file', () => {
     expect(r.problems[0].message).not.toContain('UTF-16');
     expect(r.problems[0].message).toMatch(/line 2/);
     expect(() => parseAgentsText(utf8('{"agents": []}\u0000'), 'agents.json')).toThrow(/agents\.json: not valid JSON/);
+  });
+
+  it('hostile s15 H#13(a): a byte that is not UTF-8 in a flow or an agents file is named with where it is, not read as U+FFFD', async () => {
+    const flow = join(dir, 'latin1.json');
+    writeFileSync(flow, Buffer.concat([Buffer.from('{"id": "x",\n "name": "Caf'), Buffer.from([0xe9]), Buffer.from('"}')]));
+    const r = await readTextFile(flow);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.message).toMatch(/^cannot read .*latin1\.json: the file is not valid UTF-8 text: byte offset 25 \(0xE9, line 2, column 14.*Windows-1252.*"é"/);
+    const ok = join(dir, 'bom.json');
+    writeFileSync(flow, Buffer.from('{}'));
+    writeFileSync(ok, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"name": "Café"}')]));
+    expect(await readTextFile(ok)).toEqual({ ok: true, text: '{"name": "Café"}' });
+    const agents = join(dir, 'agents-latin1.json');
+    writeFileSync(agents, Buffer.concat([Buffer.from('{"agents": [{"name": "A'), Buffer.from([0xf1]), Buffer.from('nn"}]}')]));
+    await expect(loadAgentsFile(agents)).rejects.toThrow(/agents-latin1\.json: the file is not valid UTF-8 text: byte offset 23/);
   });
 });
