@@ -344,10 +344,12 @@ export class AgentHub {
   }
 
   streamOpened(agentId: string) {
+    const was = this.connected(agentId);
     this.streams.set(agentId, (this.streams.get(agentId) ?? 0) + 1);
     this.streamLeftAt.delete(agentId);
     this.lastTouch.delete(agentId);
     this.seen(agentId);
+    if (!was) this.kick(); // back: the queue may be hers (see runTick's inputs)
   }
 
   streamClosed(agentId: string) {
@@ -869,7 +871,10 @@ export class AgentHub {
     // The passes cost O(waiting chats) each (the queue's O(n^2)): run only when what they read changed, or when one
     // held something back until a time that has come.
     let inputs = `${this.deps.directory.generation}\u0002`;
-    for (const [id, p] of this.presence) inputs += `${id}\u0001${p.status}\u0002`;
+    // Whether the agent's inbox is open (connected(): an Online agent whose inbox was closed gets no new chat) is an
+    // input too: she opens it again with her status unchanged, and the chats that queued meanwhile are hers now
+    // (newcomer s15 N#7: they waited until the next customer's arrival ran the passes).
+    for (const [id, p] of this.presence) inputs += `${id}\u0001${p.status}\u0001${this.connected(id) ? 1 : 0}\u0002`;
     for (const [id, t] of this.meta.team) inputs += `t${id}\u0001${t}\u0002`;
     for (const [id, d] of this.meta.declined) inputs += `d${id}\u0001${[...d].join(',')}\u0002`;
     // A waiting customer who closed the page (or came back) changes the order chats are given out in (newcomer s11 #4).
