@@ -364,7 +364,9 @@ describe('validateFlow: variables', () => {
     const doc = validDoc();
     // plan: declared; email: question; topic: buttons; orderStatus: http mapping; csat: csat block; agentName: builtin
     doc.blocks[1].data.text = '{{plan}} {{email}} {{topic}} {{orderStatus}} {{csat}} {{agentName}} {{estimatedWait}}';
-    expect(validateFlow(doc).problems).toEqual([]);
+    // Known, so no unknown_variable; used in the welcome before the blocks that set them, so variable_maybe_unset
+    // (fixtemplates s15, N#13) warns about email, topic, orderStatus and csat: not what this test is about.
+    expect(validateFlow(doc).problems.filter((p) => p.code !== 'variable_maybe_unset')).toEqual([]);
   });
 
   it('unknown_variable in a condition rule', () => {

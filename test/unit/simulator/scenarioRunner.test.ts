@@ -27,6 +27,7 @@ function withoutTakeover(flow: Flow): Flow {
 }
 
 /** Scenarios of the samples that never involve a person (the rest cover a handoff path). */
+// Session 15 (fixtemplates): the N#19/N#20/N#21 scenarios are about reading an answer, not about the handoff.
 const withoutHandoff: Record<string, string[]> = {
   'customer-support': [
     'order tracking with the orders API answering',
@@ -38,9 +39,29 @@ const withoutHandoff: Record<string, string[]> = {
     "a question typed at the rating prompt is answered, not 'pick a number'",
     'cancelling the order just returned: the bot offers it instead of asking again',
   ],
-  'insurance-claims': ['claim status from the claims API', 'incident without injuries: a claim file is opened', 'cover question answered by the bot'],
-  'lead-gen': ['mid-size budget: self-serve plans, no call wanted'],
-  'travel-urgency': ['baggage question: no escalation', 'changing a flight later in the year: no escalation'],
+  'insurance-claims': [
+    'claim status from the claims API',
+    'incident without injuries: a claim file is opened',
+    'cover question answered by the bot',
+    'N#20: a question asked back at the policy number is answered with where to find it, not stored',
+    "N#20: 'I don't have it with me' twice: the bot carries on without a policy number",
+    "N#20: 'no' is not a policy number; the file opened after that does not show an empty policy",
+  ],
+  'lead-gen': [
+    'mid-size budget: self-serve plans, no call wanted',
+    'N#19: a number typed at the size buttons picks its range and scores it',
+    'N#19: a bigger number, after one answer that was not understood',
+    "N#19: no size after two tries: said so, kept as 'not given', not scored as the smallest",
+    "N#19: a small number typed: 'just 3 of us' is 1-10",
+    "N#19: a large number typed: 'around 2000 of us' is 201+",
+  ],
+  'travel-urgency': [
+    'baggage question: no escalation',
+    'changing a flight later in the year: no escalation',
+    "N#21: a question asked back and 'I don't know it' are not the booking reference; the bot carries on without it",
+    'N#21: a reference inside a sentence is asked for alone, then kept',
+    'N#21: an answer that is still not a reference is dropped, not kept',
+  ],
 };
 
 describe('sample flow scenarios', () => {
