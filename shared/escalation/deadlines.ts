@@ -302,7 +302,7 @@ export function scheduleQuestion(toks: readonly string[], text: string): boolean
 }
 
 /** The customer is fine with the time: "tomorrow is fine", "next week is ok". */
-const CALM = /\b(is|are|would be|will be) (fine|ok|okay|great|perfect|no problem)\b|\bno (rush|hurry)\b|\bhappy to wait\b/;
+const CALM = /\b(is|are|would be|will be) (fine|ok|okay|great|perfect|no problem)\b|\b(?:no|nae) (rush|hurry)\b|\bhappy to wait\b/;
 
 const CLOCK = /^(\d{1,2})(?::(\d{2}))?(am|pm)?$/;
 const CLOCK_DOT = /^(\d{1,2})\.(\d{2})(am|pm)?$/;

@@ -47,6 +47,8 @@ const CALM = [
   // Session 9: calm said with an intensifier ("this is not at all urgent, but...").
   'not at all urgent', 'not remotely urgent', 'not in the least urgent', 'not the least bit urgent', 'by no means urgent',
   'in no way urgent', 'not at all pressing', 'not at all in a rush', 'not really urgent', 'not super urgent', 'not massively urgent',
+  // Session 15: Scots "nae" for "no" ("nae hurry on it", "nae rush at all").
+  'nae hurry', 'nae rush', 'nae stress', 'nae panic',
 ];
 const findCalm = phraseMatcher(CALM);
 /** Phrases that name the present moment and are urgent only inside a demand. */
@@ -64,7 +66,8 @@ function isDemand(toks: string[]): boolean {
   }
   return false;
 }
-const NEGATORS = new Set(['not', 'no', 'never', 'nothing', 'without']);
+// Session 15: Scots "nae" is "no" ("nae hurry on it", "nae rush at all").
+const NEGATORS = new Set(['not', 'no', 'never', 'nothing', 'without', 'nae']);
 
 const NUMBER_WORDS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,

@@ -125,3 +125,18 @@ describe('a remark about something else, closed by "anyway" before an ordinary q
     expect(decide(t).signals.some((s) => s.reason === reason)).toBe(true);
   });
 });
+
+describe('Scots "nae" negates a hurry like "no"', () => {
+  it.each([
+    "gonnae send the lamp tae Kirkcaldy, nae hurry on it. how long's standard?",
+    'nae rush at all, just wondering when the mirror is back in',
+  ])('%j is not urgency', (t) => {
+    expect(decide(t).signals.some((s) => s.reason === 'urgency')).toBe(false);
+  });
+  it.each([
+    'need it by the morn, hurry please, the party is at 6 tonight',
+    'nae messing, I need it by 3pm today',
+  ])('%j is still urgency', (t) => {
+    expect(reasonOf(t)).toBe('urgency');
+  });
+});
