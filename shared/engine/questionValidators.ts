@@ -139,19 +139,37 @@ const PHONE_CUE_BEFORE = /\b(?:call|ring|phone|tel|telephone|mobile|mob|cell|wha
  * stored 20261130 and "ref 12345678 / tel +44 7700 900123" stored 12345678. Dates and numbers after a reference word are
  * skipped, and of several candidates the one after "call / phone / tel / mobile ..." wins, else the first.
  */
+/**
+ * Session 15 (hostile s15 H#19): "+44 (0)7700 900123" stored +4407700900123 (the "(0)" is not dialled after a country
+ * code: dropped); "my old number was 07700 900111, new: 07700 900123" took the old one (a number called old / previous
+ * / not mine, or negated, is skipped as for email, and one after "new" wins); "between 9-5 07700900123" glued the hours
+ * on (a leading hours range "9-5" / "9-17" is not part of the number); "12/28 123" (a card's expiry and security code)
+ * was a number (a run opening with a month/year "12/28" is none).
+ */
+const TRUNK_ZERO = /^(\+\d{1,3})\s*\(0\)\s*/;
+const HOURS_RANGE_START = /^\d{1,2}\s*[-–]\s*\d{1,2}\s+(?=\d)/;
+const EXPIRY_START = /^(?:0?[1-9]|1[0-2])\s*\/\s*\d{2}(?:\s|$)/;
+const OLD_NUMBER_BEFORE = /\b(?:old|previous|former|not|no\s+longer|instead\s+of|landline|work|office)\b[^\d+]{0,25}$/i;
+const OLD_NUMBER_AFTER = /^[\s)]*(?:is\s+(?:old|wrong|not\s+mine)|no\s+longer|anymore)\b/i;
+const NEW_NUMBER_BEFORE = /\bnew\b[^\d+]{0,25}$/i;
 function phone(raw: string): AnswerResult {
   const text = raw.trim();
   let first: string | null = null;
   for (const m of text.matchAll(PHONE_IN_TEXT)) {
-    const run = m[0].trim();
+    let run = m[0].trim();
     const before = text.slice(Math.max(0, (m.index ?? 0) - 40), m.index ?? 0);
+    const after = text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 30);
+    if (EXPIRY_START.test(run)) continue;
+    run = run.replace(HOURS_RANGE_START, '').replace(TRUNK_ZERO, '$1');
     if (DATE_LIKE.test(run) || REFERENCE_BEFORE.test(before)) continue;
     const digits = run.replace(/\D/g, '');
     if (digits.length < 7 || digits.length > 15) continue;
     const value = (run.startsWith('+') ? '+' : '') + digits;
-    if (PHONE_CUE_BEFORE.test(before)) return { ok: true, value };
+    if (OLD_NUMBER_BEFORE.test(before) || OLD_NUMBER_AFTER.test(after)) continue;
+    if (PHONE_CUE_BEFORE.test(before) || NEW_NUMBER_BEFORE.test(before)) return { ok: true, value };
     first ??= value;
   }
+  // Only an old / not-mine number written: no answer (asked again), as for email.
   return first === null ? FAIL : { ok: true, value: first };
 }
 
@@ -406,6 +424,30 @@ const NOT_A_NAME_S13 = new Set([
   // "Test", "Drop Table"): the inbox titled the chat "Undefined is waiting" (a bug to the agent) or "Admin" (staff).
   ...'null undefined nan nil void admin admins administrator root sysadmin superuser test tester testing user username guest drop table select'.split(' '),
 ]);
+/**
+ * Session 15 (hostile s15 H#8): more answers that are not the customer's name: the template's own placeholder names and
+ * their like (whole answers: "John Doe", "Max Mustermann", "Mickey Mouse"), words of an instruction to the bot ("Ignore
+ * previous instructions"), card and form-of-address words ("Visa Card", "Sir"), thanks in other languages ("danke",
+ * "merci") and keyboard runs ("asdf", "qwer", "zzz": one letter three times or more, or a row of the keyboard).
+ */
+const PLACEHOLDER_NAMES = new Set(
+  ['john doe', 'jane doe', 'john smith doe', 'joe bloggs', 'joe blogs', 'jane bloggs', 'john q public', 'max mustermann', 'erika mustermann', 'mickey mouse', 'minnie mouse', 'donald duck', 'foo bar', 'foo', 'bar', 'baz', 'lorem ipsum', 'john appleseed', 'fred bloggs', 'average joe', 'mr x', 'mrs x'],
+);
+const NOT_A_NAME_S15 = new Set(
+  (
+    'ignore ignoring disregard previous instructions instruction prompt system override jailbreak ' +
+    'sir madam maam ma\'am visa mastercard amex card debit credit paypal ' +
+    'danke merci gracias grazie obrigado obrigada dank dankjewel bedankt tack takk kiitos arigato arigatou spasibo shukran dzieki ' +
+    'asdf asdfg asdfgh qwer qwert qwerty qwertz azerty hjkl jkl zxcv zxcvb sdf fgh ghj'
+  ).split(' '),
+);
+const KEYBOARD_RUN = /^(\p{L})\1{2,5}$/u; // "zzz", "aaaaa" (a 60-letter run is the length limit's case)
+function placeholderName(t: string): boolean {
+  const lower = t.toLowerCase().replace(/[.!,]+/g, '').replace(/\s+/g, ' ').trim();
+  if (PLACEHOLDER_NAMES.has(lower)) return true;
+  return lower.split(' ').some((w) => NOT_A_NAME_S15.has(w) || KEYBOARD_RUN.test(w));
+}
+
 /** The longest name taken (hostile s13 #10: 300 x's were a name); longer answers are asked again. */
 export const MAX_NAME_CHARS = 60;
 const PERSON_REQUEST_FILLER = new Set('a an the just get me i want need to talk speak with please pls plz now can give real live actual proper human a customer service team'.split(' '));
@@ -437,6 +479,7 @@ const NAME_SENTENCE_WORDS_ALONE: ReadonlySet<string> = new Set(['Will']);
 const NAME_MAX_WORDS = 6;
 function nameOf(t: string): string | null {
   if (!t || t.length > MAX_NAME_CHARS) return null;
+  if (placeholderName(t)) return null;
   const words = t.split(/\s+/);
   if (words.length > NAME_MAX_WORDS) return null;
   if (words.length === 1 && NAME_SENTENCE_WORDS_ALONE.has(words[0])) return t;
