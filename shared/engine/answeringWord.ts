@@ -40,6 +40,9 @@ const LINKING: ReadonlySet<string> = new Set([
 /** The word before a name that negates it only after a first word: "no longer", "instead of", "rather than". */
 const NEGATING_PAIRS: ReadonlyArray<[string, string]> = [['no', 'longer'], ['instead', 'of'], ['rather', 'than']];
 
+/** Imperatives that open a request of their own in a shop chat. */
+const IMPERATIVES_LIST = ['cancel', 'return', 'track', 'change', 'refund', 'send', 'check', 'update', 'stop', 'book', 'exchange', 'replace', 'reorder', 'resend'];
+const IMPERATIVES: readonly string[] = IMPERATIVES_LIST;
 /** Openers of a request, as normalised words. */
 const REQUEST_OPENERS: readonly string[][] = [
   ['i', 'want'], ['i', 'would', 'like'], ['id', 'like'], ['i', 'would', 'rather'], ['i', 'need'], ['i', 'wish'], ['i', 'am', 'trying', 'to'],
@@ -50,6 +53,9 @@ const REQUEST_OPENERS: readonly string[][] = [
   // is my order NW-104233?", "No worries, one more question: returns?", "yes, but cancel NW-555555 instead").
   ['where'], ['when'], ['what'], ['how'], ['why'], ['which'], ['who'], ['do', 'you'], ['does'], ['is', 'there'], ['are', 'you'],
   ['one', 'more'], ['another', 'question'], ['also'], ['but'], ['instead'], ['actually'], ['rather'],
+  // Session 15 (hostile s15 H#21): an imperative a shop chat is about, opening a later clause ("no thanks, cancel it
+  // after all", "no. Cancel NW-104233 after all"): read only after the name, in a later clause (laterRequest).
+  ...IMPERATIVES.map((v) => [v]),
 ];
 /** Words that say yes (normalised); a yes followed by a negation is not a clear yes ("yes please don't": H#7). */
 const YES_LIKE: ReadonlySet<string> = new Set(['yes', 'ok', 'sure', 'y', 'yeah', 'correct', 'right', 'fine', 'alright']);
@@ -123,6 +129,12 @@ function laterRequest(clauses: readonly string[][], c: number, at: number, sameC
   return false;
 }
 
+/** Whether a clause after clause c opens with "but". */
+function butLater(clauses: readonly string[][], c: number): boolean {
+  for (let i = c + 1; i < clauses.length; i++) if (clauses[i][0] === 'but') return true;
+  return false;
+}
+
 /** Whether a negation follows a yes word at (clause c, word at), outside a name of the same choice (rule 3). */
 function negationAfter(clauses: readonly string[][], c: number, at: number, sameChoice: readonly string[]): boolean {
   const rest = [clauses[c].slice(at), ...clauses.slice(c + 1)].map((ws) => ws.join(' ')).join(' ');
@@ -185,15 +197,19 @@ export function answersWithin(raw: string, name: string, sameChoice: readonly st
       const end = k + nameWords.length;
       // "please do not", "cancel it not": the name taken back by the word right after it.
       if (words[end] === 'not' || words[end] === 'never') continue;
-      if (nameWords.length <= 2 && laterRequest(clauses, c, end, sameChoice)) continue;
+      // Session 15 (hostile s15 H#21): a longer name too when a later clause opens with "but" ("No, that's all, but cancel it").
+      if ((nameWords.length <= 2 || butLater(clauses, c)) && laterRequest(clauses, c, end, sameChoice)) continue;
       if (YES_LIKE.has(nameWords[0]) && negationAfter(clauses, c, end, sameChoice)) continue;
       if (agreeingNo(clauses, c, k, nameWords, words[end])) continue;
       if (deferredAfter(clauses, c, end)) continue;
       return true;
     }
   }
-  // Not found clause by clause (a name spanning punctuation, "where is my order?!"): the whole text found it; keep it.
-  return !found;
+  if (found) return false;
+  // Not found clause by clause (a name spanning punctuation, "where is my order?!", "No, that's all"): the whole text
+  // found it; keep it, unless a later clause opens with "but" and a request ("No, that's all, but cancel it": H#21).
+  const but = clauses.findIndex((ws, i) => i > 0 && ws[0] === 'but');
+  return but < 0 || !laterRequest(clauses, but, 0, sameChoice);
 }
 
 /** Words that make up a leading answer before a request ("no thanks,", "ok.", "yes please -", "cheers,"). */

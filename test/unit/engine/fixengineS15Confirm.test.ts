@@ -55,3 +55,21 @@ describe('rule 5: put off to later is not now (hostile s15 H#6)', () => {
     }
   });
 });
+
+describe('hostile s15 H#21: a request after the "no" at "Anything else?" is read', () => {
+  it('"no thanks, cancel it after all", "no. Cancel NW-104233 after all", "No, that\'s all, but cancel it" do not pick "No, that\'s all"', () => {
+    for (const t of ['no thanks, cancel it after all', 'no. Cancel NW-104233 after all', "No, that's all, but cancel it"]) expect(pick('anything_else', t), t).toBeNull();
+    for (const t of ['no thanks', "No, that's all", "No, that's all, but thanks", 'no thanks, bye']) expect(pick('anything_else', t), t).not.toBeNull();
+  });
+
+  it('in the conversation the cancellation is asked for, not the rating', () => {
+    for (const t of ['no thanks, cancel it after all', "No, that's all, but cancel it"]) {
+      const c = converse(template(), { now: MONDAY_10_LONDON });
+      c.say('I want to cancel my order');
+      c.say('NW-104233');
+      c.say('No, keep it');
+      c.say(t);
+      expect(c.lastBotText(), t).toBe('Just to check: shall I cancel order NW-104233?');
+    }
+  });
+});
