@@ -48,6 +48,9 @@ class ServeError extends Error {}
  * Creates the folder when missing (as the store does) and writes and removes a small file in it.
  */
 export function dataFolderProblem(dir: string): string | null {
+  // Hostile s15 H#13: a blank --data (an unset shell variable in quotes) made a folder named " " in the working folder,
+  // and '' said "ENOENT: no such file or directory, mkdir ''".
+  if (dir.trim() === '') return `--data ${JSON.stringify(dir)} is empty: give a folder for the data (it is created if missing; default ./baton-data)`;
   const where = `--data ${dir}`;
   const say = (err: unknown): string => {
     const e = err as NodeJS.ErrnoException;
@@ -93,7 +96,19 @@ export function dataFolderProblem(dir: string): string | null {
   return null;
 }
 
+/**
+ * BATON_WRITE_GROUPS (runtime/store/embeddedStore.ts: off|false|0|no turn write grouping off) with any other value
+ * than those, on|true|1|yes or empty: in words (hostile s15 H#13: "nope", "disabled" started silently with grouping on).
+ */
+export function writeGroupsProblem(env: NodeJS.ProcessEnv = process.env): string | null {
+  const v = env.BATON_WRITE_GROUPS;
+  if (v === undefined || /^\s*(off|false|0|no|on|true|1|yes)?\s*$/i.test(v)) return null;
+  return `BATON_WRITE_GROUPS=${JSON.stringify(v)} is not a value it takes: use off (or false, 0, no) to turn write grouping off, on (or true, 1, yes) or leave it unset to keep it on`;
+}
+
 async function serve(files: string[], opts: ServeOptions): Promise<number> {
+  const groups = writeGroupsProblem();
+  if (groups) throw new ServeError(groups);
   const port = Number(opts.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ServeError(`--port ${opts.port}: use a number from 0 to 65535`);
   const workersArg = opts.workers ?? defaultWorkers(opts);

@@ -139,9 +139,12 @@ export class ConversationService {
   private agents: (() => AgentPresence[]) | null = null;
   /** Handoffs already waiting (`ctx.queue`: the wait estimate counts the ones ahead, like the hub's queue updates). */
   private queue: (() => QueuedHandoff[]) | null = null;
-  setAgentPresence(fn: () => AgentPresence[], queue?: () => QueuedHandoff[]) {
+  /** Told the handoffs each step wrote, once durable (the hub's estimate counts them before it reads them back: hostile s15 H#7). */
+  private onHandoffs: ((records: HandoffRecord[]) => void) | null = null;
+  setAgentPresence(fn: () => AgentPresence[], queue?: () => QueuedHandoff[], onHandoffs?: (records: HandoffRecord[]) => void) {
     this.agents = fn;
     this.queue = queue ?? null;
+    this.onHandoffs = onHandoffs ?? null;
   }
 
   /** Checks a customer token against a conversation in constant time. */
@@ -365,6 +368,7 @@ export class ConversationService {
       throw err;
     }
     this.count(step, result.appended, planned.handoffChanges, now);
+    if (planned.write.handoffs?.length) this.onHandoffs?.(planned.write.handoffs);
     if (planned.hasOutbox) this.http?.kick();
     return {
       mode,

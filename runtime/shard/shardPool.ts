@@ -26,7 +26,7 @@ import type { ServeConfig } from '../serve/config';
 import { RawJson } from '../server/leanRoute';
 import type { RuntimeMetrics } from '../server/metrics';
 import { EmbeddedStore } from '../store/embeddedStore';
-import type { CommitResult, ConversationRecord, FlowRevisionRecord, LogEntry, RuntimeStore, StepWrite } from '../store/types';
+import type { CommitResult, ConversationRecord, FlowRevisionRecord, HandoffRecord, LogEntry, RuntimeStore, StepWrite } from '../store/types';
 import { errorFromWire, ownerOf, type ShardReply, type ShardRequest } from './shardProtocol';
 import { runShardWorker, type ShardWorkerData } from './shardWorker';
 
@@ -277,12 +277,15 @@ export class ShardPool {
    * current one with what that shard has and posts it first when it changed, so a step sees every presence or
    * queue change made before its message arrived (the same as unsharded, where the engine reads the hub).
    */
-  attachAgents(snapshot: () => AgentsSnapshot, version: () => number) {
+  attachAgents(snapshot: () => AgentsSnapshot, version: () => number, onHandoffs?: (records: HandoffRecord[]) => void) {
     this.agentsNow = snapshot;
     this.agentsVersion = version;
+    this.onHandoffs = onHandoffs ?? null;
     for (let k = 0; k < this.channels.length; k++) this.syncAgents(k);
   }
   private agentsNow: (() => AgentsSnapshot) | null = null;
+  /** The hub's noteHandoffs: the handoffs a shard's step wrote (message 'h', posted before that step's answer). */
+  private onHandoffs: ((records: HandoffRecord[]) => void) | null = null;
   private agentsVersion: () => number = () => 0;
   private agentsSent: (AgentsSnapshot | null)[] = [];
   /** The hub's snapshot version each shard's snapshot was checked at: the same version, nothing to build or compare. */
@@ -332,6 +335,7 @@ export class ShardPool {
     if (!('t' in r)) return;
     if (r.t === 'e') this.store.deliver(r.id, r.entries as LogEntry[]);
     else if (r.t === 'kick') this.kick?.();
+    else if (r.t === 'h') this.onHandoffs?.(r.handoffs as HandoffRecord[]);
     else if (r.t === 'm' && this.metrics) {
       const m = this.metrics as unknown as Record<string, { inc(l?: object | number, n?: number): void; observe(v: number): void }>;
       for (const op of r.ops) {

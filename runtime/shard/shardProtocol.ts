@@ -51,6 +51,7 @@ export type ShardReply =
   | { t: 'e'; id: string; entries: unknown[] }
   | { t: 'm'; ops: MetricOp[] }
   | { t: 'kick' }
+  | { t: 'h'; handoffs: unknown[] }
   | { t: 'ready' }
   | { t: 'fail'; message: string };
 

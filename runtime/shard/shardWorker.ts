@@ -186,7 +186,9 @@ export async function runShardWorker(data: ShardWorkerData): Promise<void> {
         case 'agents':
           // Posted by the main thread before the first message of a runtime with agents, then whenever the hub's
           // presence or queue changed: the engine reads this snapshot at each step, as it reads the hub unsharded.
-          if (!agents) service.setAgentPresence(() => agents!.agents, () => agents!.queue);
+          // The handoffs a step writes go to the hub at once (before the step's answer), so the snapshot sent before
+          // the next message counts them (hostile s15 H#7).
+          if (!agents) service.setAgentPresence(() => agents!.agents, () => agents!.queue, (handoffs) => push({ t: 'h', handoffs }));
           agents = { agents: q.agents, queue: q.queue };
           break;
         case 'problem':
