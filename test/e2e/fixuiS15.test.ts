@@ -69,6 +69,39 @@ describe.skipIf(!haveChromium)('fixui s15 in the studio and the widget', () => {
     await screenshot(page, 'fixui15-trashed-said-once');
   });
 
+  it('newcomer s15 N#18 / N#8: a big flow opens with Start at the left of the canvas, more of the flow in view (1024 and 1440 px)', async () => {
+    const { key } = await studio.api.createFlow({ template: 'customer-support' });
+    for (const [w, h] of [
+      [1024, 768],
+      [1440, 900],
+    ] as const) {
+      const p = await browser.context.newPage();
+      await p.setViewportSize({ width: w, height: h });
+      await p.goto(studio.url);
+      await p.goto(studio.flowUrl(key));
+      const start = p.locator('.react-flow__node-start').first();
+      await start.waitFor();
+      await p.waitForTimeout(500);
+      const canvas = (await p.locator('.react-flow').first().boundingBox())!;
+      const s = (await start.boundingBox())!;
+      // Start's left edge at the canvas's left padding: 48 px (no minimap under 640 px of canvas) or 236 px.
+      const pad = canvas.width >= 640 ? 236 : 48;
+      expect(Math.abs(s.x - canvas.x - pad), `${w} px: Start at ${Math.round(s.x - canvas.x)} px in a ${Math.round(canvas.width)} px canvas`).toBeLessThan(4);
+      // More blocks in view than Start alone.
+      const inView = await p.locator('.react-flow__node').evaluateAll(
+        (ns, c) => ns.filter((n) => {
+          const r = n.getBoundingClientRect();
+          return r.right > c.x && r.left < c.x + c.width && r.bottom > c.y && r.top < c.y + c.height;
+        }).length,
+        canvas,
+      );
+      await screenshot(p, `fixui15-open-${w}`);
+      expect(inView, `${w} px: blocks in view`).toBeGreaterThan(1);
+      await screenshot(p, `fixui15-open-${w}`);
+      await p.close();
+    }
+  });
+
   it('newcomer s15 N#6: a phone number in an agent bubble stays on one line in a 420 px widget', async () => {
     const css = await readFile(join(process.cwd(), 'renderer/widget/widget.css'), 'utf8');
     const p = await browser.context.newPage();

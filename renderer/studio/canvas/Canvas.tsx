@@ -299,8 +299,10 @@ export function Canvas({ minimap = true }: CanvasProps) {
 
 /**
  * The first view of a flow: the whole flow when it fits at a readable zoom; otherwise READABLE_ZOOM with the
- * Start block a third of the way in from the left and centred vertically (flows read left to right), instead
- * of a fit that shrinks a big flow until nothing can be read.
+ * Start block at the left edge (clear of the minimap when it is drawn) and centred vertically (flows read left to
+ * right), instead of a fit that shrinks a big flow until nothing can be read. Newcomer s15 N#18 / N#8: Start was put
+ * a third of the way in (at least 360 px), so at 1440 px the left third of the canvas was empty and the rest of the
+ * flow off to the right, and at 1024 px (a 484 px canvas) only Start showed, at the right edge.
  */
 function useOpeningViewport(startId: string | null) {
   const rf = useReactFlow();
@@ -322,10 +324,10 @@ function useOpeningViewport(startId: string | null) {
     const start = rf.getInternalNode(startId);
     if (!start) return;
     const z = READABLE_ZOOM;
-    const cx = start.internals.positionAbsolute.x + (start.measured.width ?? 0) / 2;
     const cy = start.internals.positionAbsolute.y + (start.measured.height ?? 0) / 2;
-    const left = Math.max(width / 3, 236 + ((start.measured.width ?? 0) * z) / 2 + 24);
-    void rf.setViewport({ x: left - cx * z, y: height / 2 - cy * z, zoom: z });
+    // The left padding Fit View keeps (fitFlow.ts): the minimap's width when it is drawn, else the edge.
+    const left = width >= MINIMAP_MIN_WIDTH ? 236 : 48;
+    void rf.setViewport({ x: left - start.internals.positionAbsolute.x * z, y: height / 2 - cy * z, zoom: z });
   }, [rf, ready, width, height, startId]);
 }
 
