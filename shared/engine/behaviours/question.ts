@@ -3,7 +3,7 @@ import type { BlockOf, Value } from '../../flow/schema';
 import type { Run } from '../run';
 import { ClassifiedInput, type BlockBehaviour, type InputWaiting } from './types';
 import { bot, isKnown, setVar, vars } from '../run';
-import { addressIn, emailAnswer, ownAddressesOf, validateAnswer } from '../questionValidators';
+import { addressIn, emailAnswer, nameFromAnswer, ownAddressesOf, validateAnswer } from '../questionValidators';
 import { analyzeText } from '../../nlu/analyzeText';
 import { questionType } from '../../escalation/questionConcepts';
 import { exitTarget, follow, render, retry, waitForInput } from '../runBlocks';
@@ -13,7 +13,8 @@ import { analysedPart } from '../analysedPart';
 type Action =
   | { ok: true; block: BlockOf<'question'>; value: Value }
   | { ok: false; block: BlockOf<'question'>; w: InputWaiting }
-  | { ok: 'which'; block: BlockOf<'question'>; choices: string[] };
+  | { ok: 'which'; block: BlockOf<'question'>; choices: string[] }
+  | { ok: 'name'; block: BlockOf<'question'>; name: string };
 
 function act(run: Run, a: Action): void {
   if (a.ok === true) {
@@ -22,6 +23,10 @@ function act(run: Run, a: Action): void {
   } else if (a.ok === 'which') {
     // Session 15 (hostile s15 H#1): two addresses, neither negated nor someone else's: ask which, not a failed try.
     bot(run, `Which one should we reply to: ${a.choices.slice(0, -1).join(', ')} or ${a.choices[a.choices.length - 1]}?`, a.block.id);
+  } else if (a.ok === 'name') {
+    // Session 15 (newcomer s15 N#22): the customer's name typed at an email question is kept, the email asked again.
+    setVar(run, 'customerName', a.name);
+    bot(run, `Thanks, ${a.name}. ${render(run, a.block.data.text)}`, a.block.id);
   } else retry(run, a.block, a.w, a.block.data.maxRetries, a.block.data.retryMessage);
 }
 
@@ -149,6 +154,11 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
       const e = emailAnswer(text, ownAddressesOf(run.flow));
       if (e.ok) return new ClassifiedInput<Action>(false, null, run, act, { ok: true, block, value: e.value });
       if (e.choices !== undefined) return new ClassifiedInput<Action>(false, null, run, act, { ok: 'which', block, choices: e.choices });
+      // Newcomer s15 N#22 (Acme's 'What is your work email?' -> 'Sam Taylor' was 'That doesn't look like an email address'):
+      // a name, when none is known yet and the answer has no '@' or digit, is kept and the email asked again, not a
+      // failed try (as the takeover's email question does since s14: humanTakeover emailAfterName).
+      const name = isKnown(vars(run).customerName) || /[@\d]/.test(text) ? null : nameFromAnswer(text.trim());
+      if (name !== null) return new ClassifiedInput<Action>(false, null, run, act, { ok: 'name', block, name });
       return new ClassifiedInput<Action>(true, null, run, act, { ok: false, block, w }, true);
     }
     const r = validateAnswer(block.data.inputType, text, run.now, run.flow.settings.timezone);
