@@ -970,7 +970,7 @@ function checkVariableGaps(report: Report, flow: Flow, isKnown: (name: string) =
       'variable_maybe_unset',
       ['blocks', gap.index, ...gap.use.path],
       b.id,
-      `${nameBlock(b.id, b.kind)} uses {{${name}}}${field ? ` in its ${field}` : ''}, but the conversation can get here without '${name}' being set, and then it shows nothing there (a sentence with a hole, like "quoting booking ."). One way: ${describeWay(gap.way)}.`,
+      `${nameBlock(b.id, b.kind)} uses {{${name}}}${field ? ` in its ${field}` : ''}, but the conversation can get here without '${name}' being set, and then it shows nothing there (a sentence with a hole, like "quoting booking ."). One way: ${describeWay(gap)}.`,
       `Set '${name}' on that way too, put a Condition '${name} is set' before this block (with a text without it on the false exit), or reword the text so it reads well without it.`,
     );
   }

@@ -40,16 +40,24 @@ export interface VariableGap {
   /** Index of the block in `flow.blocks`. */
   index: number;
   use: VariableUse;
-  /** Block ids from a Start block to the block, with the exit taken out of each (the last has none). */
+  /** The last blocks of a way from a Start block to the block (at most WAY_SHOWN), with the exit taken out of each (the last has none). */
   way: { blockId: string; exit: string | null }[];
+  /** The Start (or clearing) block the way begins at, when `way` does not begin there; `skipped` blocks lie between. */
+  first: string | null;
+  skipped: number;
 }
+
+/** How many blocks of a way the warning names (the end of it: where the gap opens is near the block). */
+const WAY_SHOWN = 8;
 
 export interface BlockVariables {
   reads: readonly VariableUse[];
   writes: readonly string[];
 }
 
-type Step = { to: string; exit: string; sets: (name: string) => boolean; clears?: (name: string) => boolean };
+/** One way out of a block: where to, by which exit, which variables it sets and which it clears (worked out once). */
+type Step = { to: string; exit: string; sets: ReadonlySet<string>; clears: ReadonlySet<string> };
+const NONE: ReadonlySet<string> = new Set();
 
 function ruleGroupOf(data: unknown): { combinator: string; rules: Rule[] } | null {
   if (typeof data !== 'object' || data === null) return null;
@@ -119,29 +127,30 @@ export function variableGaps(flow: Pick<Flow, 'blocks' | 'edges' | 'variables' |
   for (const e of flow.edges) {
     const from = byId.get(e.from);
     if (!from || !byId.has(e.to)) continue;
-    const writes = factsOf(from.block).writes;
     const data = from.block.data;
     const exit = e.exit;
-    steps.get(e.from)!.push({
-      to: e.to,
-      exit,
-      sets: (name) => (!EXITS_WITHOUT_VALUE.has(exit) && writes.includes(name) && !clears(data, name)) || ruleProves(data, exit, name),
-      clears: (name) => clears(data, name),
-    });
+    const sets = new Set<string>();
+    const cleared = new Set<string>();
+    for (const name of factsOf(from.block).writes) {
+      if (clears(data, name)) cleared.add(name);
+      else if (!EXITS_WITHOUT_VALUE.has(exit)) sets.add(name);
+    }
+    for (const r of ruleGroupOf(data)?.rules ?? []) if (ruleProves(data, exit, r.variable)) sets.add(r.variable);
+    steps.get(e.from)!.push({ to: e.to, exit, sets, clears: cleared.size > 0 ? cleared : NONE });
   }
   const target = flow.escalation.targetBlockId;
   const targetOk = target !== null && byId.has(target) && blockDefinitions[byId.get(target)!.block.kind].isHandoffTarget === true;
   for (const b of flow.blocks) {
     const def = blockDefinitions[b.kind];
-    for (const to of def.jumpsTo?.(b as never) ?? []) if (byId.has(to)) steps.get(b.id)!.push({ to, exit: 'jump', sets: () => false });
-    if (targetOk && def.waitsForCustomer && b.id !== target) steps.get(b.id)!.push({ to: target!, exit: HANDOVER, sets: () => false });
+    for (const to of def.jumpsTo?.(b as never) ?? []) if (byId.has(to)) steps.get(b.id)!.push({ to, exit: 'jump', sets: NONE, clears: NONE });
+    if (targetOk && def.waitsForCustomer && b.id !== target) steps.get(b.id)!.push({ to: target!, exit: HANDOVER, sets: NONE, clears: NONE });
   }
   const roots = flow.blocks.filter((b) => blockDefinitions[b.kind].isEntry).map((b) => b.id);
 
   const gaps: VariableGap[] = [];
   for (const [name, uses] of usedBy) {
     // Breadth first from the Start block(s), never through a step that sets the variable.
-    const parent = new Map<string, { from: string; exit: string } | null>();
+    const parent = new Map<string, { from: string; exit: string; depth: number; root: string } | null>();
     const queue: string[] = [];
     for (const r of roots) {
       if (parent.has(r)) continue;
@@ -151,17 +160,18 @@ export function variableGaps(flow: Pick<Flow, 'blocks' | 'edges' | 'variables' |
     // A Set variable that clears it starts a gap of its own, wherever the conversation came from.
     for (const [from, list] of steps) {
       for (const s of list) {
-        if (!s.clears?.(name) || parent.has(s.to)) continue;
+        if (!s.clears.has(name) || parent.has(s.to)) continue;
         if (!parent.has(from)) parent.set(from, null);
-        parent.set(s.to, { from, exit: s.exit });
+        parent.set(s.to, { from, exit: s.exit, depth: 1, root: from });
         queue.push(s.to);
       }
     }
     for (let i = 0; i < queue.length; i++) {
       const id = queue[i];
       for (const s of steps.get(id) ?? []) {
-        if (parent.has(s.to) || s.sets(name)) continue;
-        parent.set(s.to, { from: id, exit: s.exit });
+        if (parent.has(s.to) || s.sets.has(name)) continue;
+        const here = parent.get(id);
+        parent.set(s.to, { from: id, exit: s.exit, depth: (here?.depth ?? 0) + 1, root: here?.root ?? id });
         queue.push(s.to);
       }
     }
@@ -171,17 +181,25 @@ export function variableGaps(flow: Pick<Flow, 'blocks' | 'edges' | 'variables' |
       const id = flow.blocks[index].id;
       if (!parent.has(id)) continue;
       seen.add(index);
-      const way: VariableGap['way'] = [{ blockId: id, exit: null }];
-      for (let p = parent.get(id); p; p = parent.get(p.from)) way.unshift({ blockId: p.from, exit: p.exit });
-      gaps.push({ blockId: id, index, use, way });
+      // Built backwards (push, then reverse: unshift made a 1,000-block chain quadratic). Only the last WAY_SHOWN steps
+      // are kept, the gap's cause is near the end; the first block and how many were left out are kept too.
+      const tail: VariableGap['way'] = [{ blockId: id, exit: null }];
+      const end = parent.get(id);
+      for (let p = end; p && tail.length < WAY_SHOWN; p = parent.get(p.from)) tail.push({ blockId: p.from, exit: p.exit });
+      tail.reverse();
+      // Blocks between the way's first block and the shown part (the first is named on its own).
+      const first = end ? end.root : id;
+      const skipped = Math.max(0, (end?.depth ?? 0) + 1 - tail.length - 1);
+      gaps.push({ blockId: id, index, use, way: tail, first: tail[0].blockId !== first ? first : null, skipped });
     }
   }
   return gaps.sort((a, b) => a.index - b.index);
 }
 
-/** The way in words: "start -> ask_booking_ref (fallback) -> airport_desk (no_agent) -> call_desk". */
-export function describeWay(way: VariableGap['way']): string {
-  return way
+/** The way in words: "start -> ask_booking_ref (fallback) -> airport_desk (no_agent) -> call_desk"; a long one as "start -> ... (12 more) -> ...". */
+export function describeWay(gap: Pick<VariableGap, 'way' | 'first' | 'skipped'>): string {
+  const head = gap.first === null ? '' : gap.skipped > 0 ? `${gap.first} -> ... (${gap.skipped} more) -> ` : `${gap.first} -> `;
+  return head + gap.way
     .map((s) => {
       if (s.exit === null || s.exit === 'next') return s.blockId;
       if (s.exit === HANDOVER) return `${s.blockId} (handed over to a person)`;

@@ -108,6 +108,38 @@ describe('variable_maybe_unset (N#13)', () => {
     expect(gaps(setAgain)).toEqual([]);
   });
 
+  it('a long way is cut to its end, with the start and how many blocks were left out; a 1,000-block flow is checked quickly', () => {
+    const blocks: B[] = [];
+    const edges: E[] = [];
+    let prev = 'start';
+    for (let i = 0; i < 20; i++) {
+      blocks.push({ id: `m${i}`, kind: 'message', data: { text: `Step ${i}.` } });
+      edges.push([prev, 'next', `m${i}`]);
+      prev = `m${i}`;
+    }
+    blocks.push(ask, quote, bye);
+    edges.push([prev, 'next', 'ask'], ['ask', 'next', 'quote'], ['ask', 'fallback', 'quote'], ['quote', 'next', 'bye']);
+    const found = gaps(flow(blocks, edges));
+    expect(found[0].message).toContain('One way: start -> ... (14 more) -> m14 -> m15 -> m16 -> m17 -> m18 -> m19 -> ask (fallback) -> quote.');
+
+    // 500 questions, each followed by a text showing its answer and another one: every text is a gap (fallback).
+    const many: B[] = [];
+    const wires: E[] = [];
+    prev = 'start';
+    for (let i = 0; i < 500; i++) {
+      many.push({ id: `q${i}`, kind: 'question', data: { text: `Q${i}?`, variable: `v${i % 60}` } });
+      many.push({ id: `t${i}`, kind: 'message', data: { text: `{{v${i % 60}}} {{v${(i + 7) % 60}}}` } });
+      wires.push([prev, 'next', `q${i}`], [`q${i}`, 'next', `t${i}`], [`q${i}`, 'fallback', `t${i}`]);
+      prev = `t${i}`;
+    }
+    const t0 = performance.now();
+    const all = gaps(flow(many, wires));
+    const ms = performance.now() - t0;
+    expect(all.length).toBeGreaterThanOrEqual(500);
+    expect(all.every((p) => p.message.length < 1000)).toBe(true);
+    expect(ms, `${ms.toFixed(0)} ms for 1,001 blocks`).toBeLessThan(3000); // whole validation; the gap check alone took 700-900 ms of it before the way was cut
+  });
+
   it('the shipped templates have no such gap', () => {
     for (const name of ['customer-support', 'insurance-claims', 'lead-gen', 'travel-urgency']) {
       const doc = JSON.parse(readFileSync(fileURLToPath(new URL(`../../../flows/${name}.json`, import.meta.url)), 'utf8'));
