@@ -58,6 +58,10 @@ export interface ErrorAnswer {
  * schema validation, ApiError, body parser errors, rate limits, storage failures; anything else is logged and
  * answered 500 without details.
  */
+/** "data folder write failed" is logged at most this often (the lines in between are counted). */
+const WRITE_FAIL_LOG_MS = 60_000;
+const writeFailLogged = { at: Number.NEGATIVE_INFINITY, since: 0 };
+
 export function errorResponse(err: FastifyError & { validation?: unknown; validationContext?: string }, opts: { bodyLimitBytes: number; log: ErrorLog }): ErrorAnswer {
   const validation = err.validation as Array<{ instancePath: string; message?: string; params: unknown }> | undefined;
   if (Array.isArray(validation) && validation.length > 0) {
@@ -97,7 +101,14 @@ export function errorResponse(err: FastifyError & { validation?: unknown; valida
   }
   if (err.name === 'StoreWriteError' && (err.statusCode === 507 || err.statusCode === 503)) {
     // The data folder refused a write (disk full, I/O error): say so, nothing was applied; reads keep working.
-    opts.log.error({ err: { message: err.message } }, 'data folder write failed');
+    // Once, then at most once a minute with how many were refused since (hostile s15 H#15: a line per refused
+    // request on a full disk, ~340 bytes each, while the disk the log may share is full).
+    const now = Date.now();
+    if (now - writeFailLogged.at >= WRITE_FAIL_LOG_MS) {
+      opts.log.error({ err: { message: err.message }, ...(writeFailLogged.since > 0 ? { refusedSinceLastLine: writeFailLogged.since } : {}) }, 'data folder write failed');
+      writeFailLogged.at = now;
+      writeFailLogged.since = 0;
+    } else writeFailLogged.since++;
     const full = err.statusCode === 507;
     return { status: err.statusCode, headers: { 'Retry-After': '30' }, body: { error: full ? 'storage_full' : 'storage_unavailable', message: err.message } };
   }

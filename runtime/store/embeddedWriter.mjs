@@ -337,11 +337,24 @@ export function quietLmdbConsole() {
   if (lmdbConsoleQuiet) return;
   lmdbConsoleQuiet = true;
   const print = console.error;
+  // Hostile s15 H#15: lmdb's native code prints "Write error: ... position N, size M" on stderr WITHOUT a newline just
+  // before this, which glued it onto the JSON line; and one line per failed commit filled the log. Now a newline
+  // always ends lmdb's text, and the JSON line is written once, then at most once a minute with a count.
+  let lastLine = Number.NEGATIVE_INFINITY;
+  let since = 0;
   console.error = function (...args) {
     const e = args[0];
     if (args.length === 1 && e instanceof Error && /[\\/]lmdb[\\/][\w.-]+\.js/.test(String(e.stack))) {
-      const line = { level: 40, time: Date.now(), service: 'baton-serve', msg: 'lmdb: a commit failed (its writes are answered as failed)', err: e.message, code: e.code };
-      process.stderr.write(`${JSON.stringify(line)}\n`);
+      const now = Date.now();
+      if (now - lastLine < 60_000) {
+        since++;
+        process.stderr.write('\n');
+        return;
+      }
+      const line = { level: 40, time: now, service: 'baton-serve', msg: 'lmdb: a commit failed (its writes are answered as failed)', err: e.message, code: e.code, ...(since > 0 ? { failedSinceLastLine: since } : {}) };
+      lastLine = now;
+      since = 0;
+      process.stderr.write(`\n${JSON.stringify(line)}\n`);
       return;
     }
     return print.apply(this, args);
