@@ -18,6 +18,7 @@ import type { Block, EscalationPolicy, EscalationReason, Flow } from '../flow/sc
 import type { EscalationDecision, Signal, TurnFacts } from '../escalation/types';
 import type { Entity } from '../nlu/types';
 import type { ConversationState, EngineContext, Input, Step, Waiting } from './types';
+import { maskCustomerSecrets, tellSecretHidden } from './customerSecrets';
 import { EngineError } from './types';
 import { MAX_ANALYSED_TEXT } from '../flow/limits';
 import { analyzeText } from '../nlu/analyzeText';
@@ -130,6 +131,10 @@ function refusal(run: Run, input: Input): string | null {
 }
 
 export function receive(flow: Flow, state: ConversationState, input: Input, ctx: EngineContext): Step {
+  // Session 15 (hostile s15 H#3): card numbers and passwords are masked before anything stores or reads the message
+  // (transcript, answers, escalation, the agent); the bot then says it hid them (customerSecrets.ts).
+  const secrets = input.type === 'text' ? maskCustomerSecrets(input.text) : null;
+  if (secrets !== null && secrets.hidden.length > 0 && input.type === 'text') input = { ...input, text: secrets.text };
   const run = newRun(flow, compileFlow(flow), state, ctx);
   const why = refusal(run, input);
   if (why !== null) return refused(state, why);
@@ -139,6 +144,7 @@ export function receive(flow: Flow, state: ConversationState, input: Input, ctx:
     if (recoverFromRedeploy(run, input)) return finish(run);
   }
   if (!dispatch(run, input, state)) return refused(state, notApplied(state, input));
+  if (secrets !== null && secrets.hidden.length > 0) tellSecretHidden(run, secrets.text, flow.settings.secretHiddenMessage);
   ageNobodyFound(run.s); // the no_agent follow-up rule ends after a few customer messages (noAgentFollowUp.ts)
   // A failed HTTP call is told to the agent of the handoff it led to, not to a later one (failureMemory.ts rule 4).
   forgetToldFailure(run.s, run.effects.some((e) => e.type === 'handoff_request'));
@@ -369,7 +375,11 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
     timezone: run.flow.settings.timezone,
   };
   const ladderBefore = s.escalation.level;
-  const { decision, memory } = evaluateEscalation(run.flow.escalation, facts, s.escalation);
+  // Session 15 (hostile s15 H#9): an answer to the block's own question (a score at a Rating block) gets the
+  // conversation-level checks only: "1 star" is the rating, not a negative message to hand over.
+  const { decision, memory } = classified.answered === true
+    ? evaluateEscalation(ownQuestionPolicy(run.flow.escalation), facts, s.escalation, run.flow.escalation)
+    : evaluateEscalation(run.flow.escalation, facts, s.escalation);
   s.escalation = memory;
   // Debug shows what the policy read in this message; the handoff carries the ladder's case (newcomer s8 #8).
   run.decision = decision;

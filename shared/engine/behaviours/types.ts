@@ -21,6 +21,11 @@ export interface Classified {
   intent: IntentMatch | null;
   /** The message was read only as the answer to the block's own question and did not fit (TurnFacts.ownQuestion). */
   ownQuestion?: boolean;
+  /**
+   * The message answers the block's own question (a score at a Rating block): the escalation policy reads it with the
+   * conversation-level checks only (engine.ts `ownQuestionPolicy`), not sentiment, topic, urgency or confidence.
+   */
+  answered?: boolean;
   apply: () => void;
 }
 
