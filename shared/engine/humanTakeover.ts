@@ -16,7 +16,8 @@ import { reachableAgents } from '../handoff/assignment';
 import { estimateWait } from '../handoff/estimateWait';
 import { initialEscalationMemory } from '../escalation/evaluateEscalation';
 import { buildHandoffContext, reasonPhrases, summarizeConversation } from './handoffContext';
-import { asksForAPersonAgain, nameFromAnswer, problemFromNameAnswer, validateAnswer } from './questionValidators';
+import { asksForAPersonAgain, emailAnswer, nameFromAnswer, ownAddressesOf, problemFromNameAnswer, validateAnswer } from './questionValidators';
+import { ticketPrompts } from './ticketBlock';
 import { addTimer, bot, cancelTimers, isKnown, nextId, say, setVar, system, type Run } from './run';
 import { follow as followExit, goTo, type TakeoverEntry } from './runBlocks';
 import { humanTakeoverData } from '../flow/schema';
@@ -40,6 +41,8 @@ export const takeoverTexts = {
   emailSkipped: "No problem, let's continue without it.",
   /** The customer's name typed at the email question (a name one turn late, or the question misread): kept, the email asked again. */
   emailAfterName: (name: string) => `Thanks, ${name}. And what is your email address, in case we get disconnected?`,
+  /** The customer's email typed at the name question (newcomer s15 N#22): kept, the name asked again. */
+  nameAfterEmail: (email: string) => `Thanks, I'll use ${email}. And what should we call you?`,
   nameRetry: 'Sorry, I only need your name here (for example: Kim Lee). What should we call you?',
   /** The answer to the name question was the customer's problem: kept as the reason, the name asked once more. */
   nameRetryNoted: "Thanks, I've noted that for the team. And what's your name? (Just your first name is fine.)",
@@ -198,6 +201,15 @@ export function answerTakeoverQuestion(
     // Session 12 (newcomer s12 #20): "hi, my parcel is late" is not the name "hi": the problem is kept as the reason
     // (when the block asks one: the customer is not asked it again), and the name asked once more; without a name the
     // inbox titles the chat by the email.
+    // Session 15 (newcomer s15 N#22): an email address typed at the name question, when no email is known yet, was
+    // refused ("Sorry, I only need your name here") and then asked for again. It is kept and the name asked again, not
+    // counted as a wrong name (the mirror of emailAfterName below).
+    const email = isKnown(run.s.variables.customerEmail) ? null : validateAnswer('email', t, run.now);
+    if (email !== null && email.ok) {
+      setVar(run, 'customerEmail', email.value);
+      bot(run, takeoverTexts.nameAfterEmail(String(email.value)), block.id);
+      return;
+    }
     const name = nameFromAnswer(t);
     const problem = name === null ? problemFromNameAnswer(t) : null;
     const noted = problem !== null && wantsReason(run, block.data);
@@ -211,10 +223,17 @@ export function answerTakeoverQuestion(
       return;
     } else bot(run, takeoverTexts.nameSkipped, block.id);
   } else if (w.field === 'email') {
-    const r = validateAnswer('email', t, run.now);
+    // Session 15 (hostile s15 H#1, s14 #20 rest): of several addresses, the customer's by the same rule as the ticket's
+    // email question (emailAnswer: not the shop's own, not one set aside); two that could each be theirs: asked which.
+    // The flow's own addresses only matter among several: alone, an address on the shop's notify domain is still the
+    // customer's (a shop writing to team@gmail.com must not refuse every gmail customer; urgentHandoff's kim@example.com).
+    const r = emailAnswer(t, t.indexOf('@') !== t.lastIndexOf('@') ? ownAddressesOf(run.flow) : undefined);
     const late = r.ok ? null : nameAtEmailQuestion(run, t);
     if (r.ok) setVar(run, 'customerEmail', r.value);
-    else if (late !== null) {
+    else if (r.choices !== undefined) {
+      bot(run, ticketPrompts.whichEmail(r.choices), block.id);
+      return;
+    } else if (late !== null) {
       // Session 14 (newcomer s13 #17): "Kim" typed one turn late (the name question skipped after a sentence), or the
       // email question answered with a name, was refused as an email. The name is kept (the inbox titles the chat by
       // it) and the email asked again, not counted as a wrong email; once a name is known, this does not happen again.
