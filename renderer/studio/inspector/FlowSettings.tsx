@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { variableUses } from '../../../shared/flow/edit/variables';
 import { escalationPolicySchema, type Flow } from '../../../shared/flow/schema';
 import { defaultGraduatedTexts, graduatedTextTitles } from '../../../shared/engine/escalationWording';
+import { DEFAULT_SECRET_HIDDEN_MESSAGE } from '../../../shared/engine/customerSecrets';
 import { Button } from '../../ui/Button';
 import { studioApi } from '../api/studioApi';
 import { Field } from '../../ui/Field';
@@ -182,6 +183,20 @@ function General() {
         draftKey={`${flow.id}:settings:timezone`}
         onChange={(v) => dispatch({ type: 'set_settings', settings: { timezone: String(v) } }, { coalesceKey: 'settings:timezone', label: 'Change time zone' })}
       />
+      {/* The bot's words after it hid a card number or password the customer typed (settings.secretHiddenMessage,
+          hostile s15 H#3): the field shows what the bot says now; emptied, the bot says nothing (the text is still hidden). */}
+      <Field label="Card number or password hidden" help="Said when the bot hides a card number or password the customer typed. Empty: nothing is said; the number is hidden all the same.">
+        {({ id, describedBy }) => (
+          <textarea
+            id={id}
+            aria-describedby={describedBy}
+            className="bt-textarea"
+            maxLength={1000}
+            value={flow.settings.secretHiddenMessage ?? DEFAULT_SECRET_HIDDEN_MESSAGE}
+            onChange={(e) => dispatch({ type: 'set_settings', settings: { secretHiddenMessage: e.target.value } }, { coalesceKey: 'settings:secretHiddenMessage', label: 'Edit the hidden-secret message' })}
+          />
+        )}
+      </Field>
     </>
   );
 }
