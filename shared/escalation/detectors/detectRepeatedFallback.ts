@@ -465,20 +465,44 @@ const UPSET = -0.5;
  */
 export function acknowledgedFirst(analysis: TextAnalysis): { rest: string } | null {
   const m = ACK_BREAK.exec(analysis.text);
-  if (!m) return null;
-  const head = normalizeText(m[1]).split(' ').filter((t) => t !== '');
-  if (head.length === 0 || !head.every((t) => ACK_HEAD.has(t) || ACK_HEAD.has(plain(t))) || !head.some((t) => ACK_WORD.has(t) || ACK_WORD.has(plain(t)))) return null;
-  const rest = normalizeText(m[2]);
-  if (rest === '' || / (?:but|still|again|back|already|however|not what|wrong|same) /.test(` ${rest} `)) return null;
+  const head = m ? normalizeText(m[1]).split(' ').filter((t) => t !== '') : [];
+  let rest: string;
+  if (m && acknowledgement(head)) rest = normalizeText(m[2]);
+  else {
+    // Session 15: the acknowledgement as a clause of its own anywhere, between marks ("30, ok. an is free?", "ah in
+    // settings. ok", "Tuesday then, right. ta", "dat fine. tanks"): the customer restates the answer they took and says so.
+    // Thanks after a request is politeness, not an answer taken ("can you unlock my phone, please. Merci"): a clause of
+    // thanks only counts when the rest asks nothing; "k" / "kk" alone may be part of a key mash ("kk;l;lk").
+    // A clause asked ("where is it, ok?") is a question tag, not an answer taken.
+    const parts = [...analysis.text.matchAll(CLAUSE)].filter((p) => p[1].trim() !== '');
+    const raw = parts.map((p) => p[1].trim());
+    const clauses = raw.map((c) => normalizeText(c));
+    const at = clauses.length >= 2
+      ? clauses.findIndex((c, i) => c !== '' && !parts[i][2].includes('?') && acknowledgement(c.split(' ')) && !/^(?:k|kk)$/i.test(raw[i]))
+      : -1;
+    if (at < 0) return null;
+    rest = clauses.filter((_, i) => i !== at).join(' ');
+    const asks = analysis.text.includes('?') || questionType(rest) !== null || / (?:need|want|wanna|would like|please|pls|plz|can|could) /.test(` ${rest} `);
+    if (asks && !clauses[at].split(' ').some((t) => ACK_WORD.has(t) && !THANKS_WORD.has(t))) return null;
+  }
+  if (/ (?:but|still|again|back|already|however|not what|wrong|same) /.test(` ${rest} `)) return null;
   if (effectiveSentiment(analysis).score <= UPSET) return null;
   return { rest };
 }
+/** One to three words, all of an acknowledgement, one of them acknowledging ("ok", "ah ok", "thank you", "fair enough"). */
+function acknowledgement(words: readonly string[]): boolean {
+  return words.length > 0 && words.length <= 3 && words.every((t) => ACK_HEAD.has(t) || ACK_HEAD.has(plain(t))) && words.some((t) => ACK_WORD.has(t) || ACK_WORD.has(plain(t)));
+}
 /** At most three words, then a break (a mark), then the rest. */
 const ACK_BREAK = /^\s*((?:[\p{L}'’]+\s*){1,3}?)\s*[,.!;:\u2014-]+\s*(\S.*)$/su;
+/** A clause and the marks after it. */
+const CLAUSE = /([^,.!;:?\u2014]+)([,.!;:?\u2014]*)/gu;
 /** Words that acknowledge an answer ("ok", "thanks", "fair", "right", "cheers", "tanks", "brill"). */
 const ACK_WORD = new Set(['ok', 'okay', 'k', 'kk', 'okey', 'oki', 'thanks', 'thank', 'ty', 'thx', 'cheers', 'ta', 'tanks', 'thanx', 'merci', 'right', 'alright',
   'righto', 'fair', 'great', 'lovely', 'nice', 'cool', 'perfect', 'sound', 'brill', 'brilliant', 'good', 'fine', 'sweet', 'noted', 'understood', 'gotcha',
   'grand', 'super', 'excellent', 'awesome', 'wonderful', 'magic', 'champion']);
+/** The acknowledging words that only thank. */
+const THANKS_WORD = new Set(['thanks', 'thank', 'ty', 'thx', 'cheers', 'ta', 'tanks', 'thanx', 'merci']);
 /** Words that may stand beside them in the acknowledgement ("ah ok", "oh right", "thank you", "fair enough", "ok good"). */
 const ACK_HEAD = new Set([...ACK_WORD, 'ah', 'oh', 'aha', 'ahh', 'ooh', 'you', 'enough', 'very', 'so', 'much', 'yes', 'yeah', 'yep', 'got', 'it', 'i', 'see',
   'mate', 'duck', 'love', 'boss']);

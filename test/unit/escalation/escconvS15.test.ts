@@ -8,7 +8,9 @@
 // 2. A message that opens with an acknowledgement and a break ("cheers. and weekdays?", "OK. And it come with DPD?",
 //    "ok not sure. fine") says the customer took the bot's last reply as an answer: the failed messages before it are
 //    closed. It counts on its own (nothing when it asks nothing). Not when the rest goes back to what failed or objects
-//    ("ok. but where is it?", "thanks. back to my question..."), nor when upset.
+//    ("ok. but where is it?", "thanks. back to my question..."), nor when upset. Also an acknowledgement as a clause of
+//    its own later in the message ("30, ok. an is free?", "dat fine. tanks"); thanks alone there only when the rest asks
+//    nothing (after a request it is politeness: "can you unlock my phone, please. Merci").
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadFlowText } from '../../../shared/flow/loadFlowText';
@@ -95,6 +97,15 @@ describe('an acknowledgement first closes the failed messages before it', () => 
       expect(acknowledgedFirst(analyzeText(t)), t).toBeNull();
     }
   });
+  it('an acknowledgement as a clause of its own anywhere: the customer restates the answer they took', () => {
+    expect(acknowledgedFirst(analyzeText('30, ok. an is free?'))).toEqual({ rest: '30 an is free' });
+    for (const t of ['dat fine. tanks', 'Tuesday then, right. ta', 'ah in settings. ok']) expect(acknowledgedFirst(analyzeText(t)), t).not.toBeNull();
+  });
+  it('not thanks after a request (politeness), not "kk" in a key mash, not "ok" inside a sentence', () => {
+    for (const t of ['can you unlock my phone, please. Merci', 'sorry the kid had my phone ,,, kk;l;lk', 'is it ok to return it opened', 'this is not ok']) {
+      expect(acknowledgedFirst(analyzeText(t)), t).toBeNull();
+    }
+  });
   it('in the shipped flow: a question the bot missed, then "cheers. and ...?", stays with the bot', () => {
     expect(counted(['what time does your team finish on a saturday', 'cheers. and weekdays?'])).toBeNull();
     expect(counted(['Hello. Order NW-377150. When delivered?', 'OK. And it come with DPD or Royal Mail?', 'thank you. Also what time your people work on Saturday?'])).toBeNull();
@@ -102,6 +113,7 @@ describe('an acknowledgement first closes the failed messages before it', () => 
   it('in the shipped flow: off-topic requests, gibberish, or "ok but" after a miss still hand over', () => {
     expect(counted(['do you sell concert tickets', 'ok. but can you book me a taxi?'])).toMatchObject({ reason: 'repeated_fallback' });
     expect(counted(['asdfgh jkl', 'qwpoeiru zzxm'])).toMatchObject({ reason: 'repeated_fallback' });
+    expect(counted(["C'est quoi ça?", 'can you unlock my phone, please. Merci'])).toMatchObject({ reason: 'repeated_fallback' });
     expect(counted(['is the ring road shut by junction 6', 'the bit by sky blue way, me mate said theres roadworks'])).toMatchObject({ reason: 'repeated_fallback' });
   });
 });
