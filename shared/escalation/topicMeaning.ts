@@ -565,7 +565,9 @@ export function ownChangeQuestion(toks: readonly string[]): boolean {
  * cracking deal" (British praise, sarcastic or not), "dangerous good", "dangerously comfy" (so good it is a risk to the
  * wallet). Not "a cracking noise", "cracking paint" (a fault), "dangerous for kids".
  */
-const PRAISED = new Set(['job', 'jobs', 'service', 'deal', 'deals', 'price', 'prices', 'value', 'read', 'day', 'effort', 'work', 'selection', 'range', 'gift', 'present', 'shop', 'website', 'team', 'idea', 'find', 'bargain', 'stuff', 'little', 'pair', 'coat', 'jacket', 'jumper', 'dress', 'book', 'game', 'fit', 'quality', 'customer']);
+const PRAISED = new Set(['job', 'jobs', 'service', 'deal', 'deals', 'price', 'prices', 'value', 'read', 'day', 'effort', 'work', 'selection', 'range', 'gift', 'present', 'shop', 'website', 'team', 'idea', 'find', 'bargain', 'stuff', 'little', 'pair', 'coat', 'jacket', 'jumper', 'dress', 'book', 'game', 'fit', 'quality', 'customer',
+  // Session 15: said of the service itself ("Cracking system.", "smashing app").
+  'system', 'app', 'site', 'chat', 'chatbot', 'bot', 'operation', 'outfit', 'company', 'firm', 'setup', 'process', 'tracking']);
 const SMASHED_BY = new Set(['it', 'was', 'is', 'arrived', 'came', 'keeps', 'kept', 'box', 'glass', 'parcel', 'plate', 'plates', 'mirror', 'mug', 'vase']);
 const PRAISE_AFTER_DANGER = new Set(['good', 'tasty', 'delicious', 'comfy', 'comfortable', 'cute', 'addictive', 'nice', 'soft', 'cosy', 'cozy', 'gorgeous', 'beautiful', 'lovely', 'cheap', 'moreish', 'perfect', 'pretty', 'easy']);
 export function praiseIdiom(toks: readonly string[]): number[] {

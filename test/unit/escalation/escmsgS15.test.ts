@@ -140,3 +140,12 @@ describe('Scots "nae" negates a hurry like "no"', () => {
     expect(reasonOf(t)).toBe('urgency');
   });
 });
+
+describe('"cracking" said of the service is praise, not damage', () => {
+  it.each(['Cracking system, this. Took me three goes to log in.', 'smashing app, very easy'])('%j names no damaged goods', (t) => {
+    expect(decide(t).signals.some((s) => s.reason === 'sensitive_topic')).toBe(false);
+  });
+  it.each(['the screen is cracking along the edge after a week', 'the case is cracking where the hinge is'])('%j is still damaged goods', (t) => {
+    expect(reasonOf(t)).toBe('sensitive_topic');
+  });
+});
