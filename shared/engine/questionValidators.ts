@@ -314,15 +314,19 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hang
  * Session 15 (hostile s15 H#2): an answer that holds more than the address (a card number or a password the customer
  * added, a refused address after "not" / "instead of", a request or a question after it) stored the whole message as
  * the address: the read-back, the ticket and the notification email carried it. Such an answer keeps only the address
- * found in it (`addressIn`, which stops at "not", "instead of", "without", "and my", "is that", "because", "but"), or is
- * asked again; an answer that is only an address is stored whole as before.
+ * found in it (`addressIn`, which stops at "not", "instead of", "without", "and my", "is that", "because", "but"); when
+ * no span is found it is asked again if it holds a card number or a password, else read whole as before (a bulleted
+ * "new address:\n- 5 High Street\n- Oxford" has no span); an answer that is only an address is stored whole as before.
  */
-const MORE_THAN_ADDRESS = /••••|\[hidden\]|\bpass(?:word|wd|code)?\b|\bcard\b|\b(?:not|instead\s+of|rather\s+than|without|and\s+my|because|but|from|old|new\s+address)\b|\?/iu;
+const MORE_THAN_ADDRESS = /••••|\[hidden\]|\bpass(?:word|wd|code)?\b|\bcard\b|\b(?:not|instead\s+of|rather\s+than|without|and\s+my|because|but|from|old)\b|\?/iu;
+const SECRET_IN_ADDRESS = /••••|\[hidden\]|\bpass(?:word|wd|code)?\b|\bcard\b|\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d{1,7}/iu;
 function address(raw: string): AnswerResult {
   const t = raw.replace(CONTROL, '').trim().replace(/\s+/g, ' ');
   if (MORE_THAN_ADDRESS.test(t) && !REFUSING_START.test(t)) {
     const inside = addressIn(t);
-    return inside === null ? FAIL : { ok: true, value: inside };
+    if (inside !== null) return { ok: true, value: inside };
+    // No span found: an answer with a card number or a password is asked again; others are read whole as before.
+    if (SECRET_IN_ADDRESS.test(t)) return FAIL;
   }
   return addressShape(t);
 }
