@@ -105,7 +105,7 @@ describe('baton test (in-process)', () => {
     );
     expect(r.stdout).toMatch(/2 scenarios: 1 passed, 1 failed\n$/);
     // Coverage: the two scenarios only reach the welcome, the booking question and the takeover.
-    expect(r.stdout).toMatch(/  blocks reached by the scenarios: 4 of 16; never reached: ask_departure, departing_soon, /);
+    expect(r.stdout).toMatch(/  blocks reached by the scenarios: 4 of 21; never reached: ask_departure, departing_soon, /);
   });
 
   it('runs every sample flow at once and writes the report to a file', async () => {
