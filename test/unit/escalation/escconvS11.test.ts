@@ -96,7 +96,11 @@ describe('signing off asks the bot nothing (no fallback counted)', () => {
     expect(noRf(['de toy train good fuh a 3 year old?', 'it got batteries in de box?', last])).toBeUndefined();
   });
   it('a question after the thanks still counts, and so does "thanks for nothing"', () => {
-    expect(noRf(['do you sell garden sheds?', 'thanks, and do you sell fence paint'])).toBe('repeated_fallback');
+    // Session 15 (escconv): "thanks, and ..." after a miss says the customer took the bot's reply as an answer: the miss
+    // before it is closed (detectRepeatedFallback.acknowledgedFirst; writers put such a turn in 18% of ordinary
+    // conversations and 0.3% of repeated fallbacks). The question after the thanks still counts, on its own.
+    expect(noRf(['do you sell garden sheds?', 'thanks, and do you sell fence paint'])).toBeUndefined();
+    expect(noRf(['do you sell garden sheds?', 'thanks, and do you sell fence paint', 'or hot tubs?'])).toBe('repeated_fallback');
     expect(noRf(['what is the capital of Peru', 'thanks for nothing'])).not.toBeUndefined();
   });
 });
