@@ -28,7 +28,7 @@ import { normalizeText } from '../nlu/normalizeText';
 
 const CLAUSE_BREAK = /[,.;:!?\n\r()[\]{}"\u2026]+|\s[-\u2013\u2014]+\s/;
 /** Words that start a new clause inside a sentence without punctuation ("not tracking but returns"). */
-const CLAUSE_START: ReadonlySet<string> = new Set(['but', 'instead', 'actually', 'rather', 'although', 'though']);
+const CLAUSE_START: ReadonlySet<string> = new Set(['but', 'instead', 'actually', 'rather', 'although', 'though', 'except']);
 /** Negations as normalizeText spells them ("don't" -> "do not", "can't" -> "cannot", "won't" -> "will not"). */
 const NEGATORS: ReadonlySet<string> = new Set(['not', 'never', 'cannot', 'without', 'no', 'nor', 'neither']);
 /** Words allowed between a negation and the name it negates ("do not WANT TO track", "not THE returns"). */
@@ -53,6 +53,9 @@ const REQUEST_OPENERS: readonly string[][] = [
   // is my order NW-104233?", "No worries, one more question: returns?", "yes, but cancel NW-555555 instead").
   ['where'], ['when'], ['what'], ['how'], ['why'], ['which'], ['who'], ['do', 'you'], ['does'], ['is', 'there'], ['are', 'you'],
   ['one', 'more'], ['another', 'question'], ['also'], ['but'], ['instead'], ['actually'], ['rather'],
+  // Session 15 (hostile s15 H#18): an exception after a yes is a contrary instruction like "but" ("yes, except the house
+  // number is 14", "yes apart from the postcode, LS1 4AC").
+  ['except'], ['apart', 'from'], ['other', 'than'], ['save', 'for'],
   // Session 15 (hostile s15 H#21): an imperative a shop chat is about, opening a later clause ("no thanks, cancel it
   // after all", "no. Cancel NW-104233 after all"): read only after the name, in a later clause (laterRequest).
   ...IMPERATIVES.map((v) => [v]),
