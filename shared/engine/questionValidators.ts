@@ -41,7 +41,7 @@ function deliverable(address: string): boolean {
  * "cc: boss@", "your support@shop bounced", "I got a mail from noreply@shop". The rule: an address the customer negates
  * or calls old ("not X", "don't use X", "instead of X", "my old email X", "X bounced", "X is not mine", "X anymore"), one
  * they give as someone else's ("my husband is X", "his / her / their / your X", "cc: X", "from X", "X is yours") and the
- * flow's own addresses (a no-reply local part; the addresses and domains the flow itself names, `own`) are not the
+ * flow's own addresses (a no-reply local part; the addresses the flow itself names and role mailboxes on their domains, `own`) are not the
  * customer's. One address left: the answer. Several left: the one after "mine is / my email is / reply to / use / send it
  * to / new", else the answer is ambiguous (`choices`: the block asks which). None left: no answer.
  */
@@ -51,6 +51,8 @@ const NOT_THEIRS_BEFORE =
 const NOT_THEIRS_AFTER =
   /^[\s)"'’]*(?:(?:is|was|'s)\s+(?:old|wrong|dead|closed|not\s+mine|not\s+my\s+\w+|yours|his|hers|theirs|the\s+old\s+one|no\s+longer\s+\w+)|bounced|bounces|anymore|any\s+more|doesn'?t\s+work|does\s+not\s+work|no\s+longer)\b/iu;
 const MINE_BEFORE = /\b(?:mine|my\s+(?:new\s+)?(?:e-?mail|address)(?:\s+address)?|reply\s+to|use|send\s+(?:it\s+|them\s+|that\s+)?to|email\s+me\s+at|contact\s+me\s+at|reach\s+me\s+at|new|now|better|rather|actually|instead|correction|sorry|i\s+mean|i\s+meant)\b[^@]*$/iu;
+/** A shop's role mailbox (not a person): on the flow's own domain it is the shop's, never the customer's. */
+const ROLE_LOCAL = /^(?:support|help|helpdesk|info|sales|contact|service|services|customer-?service|customer-?care|care|orders?|returns?|billing|accounts?|team|hello|admin|enquiries|inquiries|office|shop|store|notifications?|alerts?|feedback|complaints?)$/i;
 const NO_REPLY_LOCAL = /^(?:no-?reply|do-?not-?reply|donotreply|mailer-daemon|postmaster)$/i;
 
 /** The flow's own addresses and domains (never the customer's): see `ownAddressesOf`. */
@@ -94,7 +96,9 @@ export function emailAnswer(raw: string, own?: OwnAddresses): EmailResult {
   found.forEach((c, i) => {
     const domain = c.value.slice(c.value.lastIndexOf('@') + 1);
     if (NO_REPLY_LOCAL.test(c.value.slice(0, c.value.lastIndexOf('@')))) return;
-    if (own && (own.addresses.has(c.value) || own.domains.has(domain))) return;
+    // The flow's own domain only for a role mailbox (support@, help@, noreply@ above): a flow that notifies
+    // someone@gmail.com must not refuse every gmail customer (lead s15, review of H#1).
+    if (own && (own.addresses.has(c.value) || (own.domains.has(domain) && ROLE_LOCAL.test(c.value.slice(0, c.value.lastIndexOf('@')))))) return;
     if (found.length === 1) return void left.push(c);
     const before = clauseBefore(text, c, i > 0 ? found[i - 1].end : 0);
     const after = text.slice(c.end, c.end + 40);

@@ -50,6 +50,14 @@ describe('H#1: the customer\'s address among several', () => {
 });
 
 describe('H#20: international addresses accepted, undeliverable ones refused', () => {
+  it('a public mailbox domain the flow notifies is not refused for customers; a role mailbox on it is (lead s15)', () => {
+    const own = ownAddressesOf({ blocks: [{ data: { to: 'shopowner@gmail.com' } }] });
+    expect(own.domains.has('gmail.com')).toBe(true);
+    expect(emailAnswer('jane.doe@gmail.com', own)).toEqual({ ok: true, value: 'jane.doe@gmail.com' });
+    expect(emailAnswer('shopowner@gmail.com', own)).toEqual({ ok: false });
+    expect(emailAnswer('my email is jane@gmail.com, or support@gmail.com', own)).toEqual({ ok: true, value: 'jane@gmail.com' });
+  });
+
   it('IDN domains, UTF-8 local parts, full-width ＠', () => {
     expect(email('ana@münchen.de')).toEqual({ ok: true, value: 'ana@münchen.de' });
     expect(email('josé@example.es')).toEqual({ ok: true, value: 'josé@example.es' });
