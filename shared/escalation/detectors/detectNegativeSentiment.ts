@@ -39,6 +39,11 @@ const CALM_ENOUGH = -0.35;
 /** The schema's default single-message threshold (a stricter one leaves a near miss for what it silences). */
 const DEFAULT_THRESHOLD = -0.5;
 
+/** A negative-sentiment signal fired by a rule (not the lexicon score or the classifier): one piece of evidence. */
+function ruleSignal(facts: TurnFacts, threshold: number, score: number, evidence: string, explanation: string): Signal {
+  return { reason: 'negative_sentiment', score, threshold, evidence: [evidence], turn: facts.turn, source: 'rule', explanation };
+}
+
 function lexiconSignal(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
   const cfg = policy.negativeSentiment;
   const { score, words } = effectiveSentiment(facts.analysis);
@@ -451,92 +456,36 @@ function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memor
   if (designer) return designer;
   const shouted = facts.analysis.shouting >= 0.8 && cfg.threshold > -0.75 ? shoutedComplaint(facts.analysis, canonicalTokens(facts.analysis)) : null;
   if (shouted !== null) {
-    return {
-      reason: 'negative_sentiment',
-      score: 0.7,
-      threshold: cfg.threshold,
-      evidence: ['shouting'],
-      turn: facts.turn,
-      source: 'rule',
-      explanation: `Negative sentiment: the message is ${shouted}.`,
-    };
+    return ruleSignal(facts, cfg.threshold, 0.7, 'shouting', `Negative sentiment: the message is ${shouted}.`);
   }
   const scorn = self === null && cfg.threshold > -0.75 ? contemptAtShop(canonicalTokens(facts.analysis)) : null;
   if (scorn !== null) {
-    return {
-      reason: 'negative_sentiment',
-      score: 0.8,
-      threshold: cfg.threshold,
-      evidence: [scorn],
-      turn: facts.turn,
-      source: 'rule',
-      explanation: `Negative sentiment: a word of contempt aimed at the shop or its bot ("${scorn}").`,
-    };
+    return ruleSignal(facts, cfg.threshold, 0.8, scorn, `Negative sentiment: a word of contempt aimed at the shop or its bot ("${scorn}").`);
   }
   // Session 13 (escneg): leaving the shop or shaming it in public, and praise the message's own facts contradict
   // (sarcasm stated as a flat fact): upset with no classic negative word (customerVerdict.ts).
   const verdict = cfg.threshold > -0.75 ? leavingOrShaming(canonicalTokens(facts.analysis)) : null;
   if (verdict !== null) {
-    return {
-      reason: 'negative_sentiment',
-      score: 0.8,
-      threshold: cfg.threshold,
-      evidence: [verdict],
-      turn: facts.turn,
-      source: 'rule',
-      explanation: `Negative sentiment: the customer says they will leave the shop or shame it in public ("${verdict}").`,
-    };
+    return ruleSignal(facts, cfg.threshold, 0.8, verdict, `Negative sentiment: the customer says they will leave the shop or shame it in public ("${verdict}").`);
   }
   // Session 14 (escmsg): the bot said not to understand, and what never came, as flat facts (customerVerdict.ts).
   const failure = cfg.threshold > -0.75 && self === null ? (botCannotUnderstand(canonicalTokens(facts.analysis), text) ?? neverCame(canonicalTokens(facts.analysis), text)) : null;
   if (failure !== null) {
-    return {
-      reason: 'negative_sentiment',
-      score: 0.75,
-      threshold: cfg.threshold,
-      evidence: [failure],
-      turn: facts.turn,
-      source: 'rule',
-      explanation: `Negative sentiment: a failure told as a flat fact, the bot not understanding or something that never came ("${failure}").`,
-    };
+    return ruleSignal(facts, cfg.threshold, 0.75, failure, `Negative sentiment: a failure told as a flat fact, the bot not understanding or something that never came ("${failure}").`);
   }
   const sarcasm = cfg.threshold > -0.75 && self === null ? praiseAgainstFacts(canonicalTokens(facts.analysis), text) : null;
   if (sarcasm !== null) {
-    return {
-      reason: 'negative_sentiment',
-      score: 0.75,
-      threshold: cfg.threshold,
-      evidence: [sarcasm],
-      turn: facts.turn,
-      source: 'rule',
-      explanation: `Negative sentiment: praise that the message's own facts contradict, said as sarcasm ("${sarcasm}").`,
-    };
+    return ruleSignal(facts, cfg.threshold, 0.75, sarcasm, `Negative sentiment: praise that the message's own facts contradict, said as sarcasm ("${sarcasm}").`);
   }
   // Session 15 (escmsg): the shop's own status quoted back with how long it has stood, asking nothing (customerVerdict.ts).
   const stood = cfg.threshold > -0.75 && self === null ? statusSaidSince(text) : null;
   if (stood !== null) {
-    return {
-      reason: 'negative_sentiment',
-      score: 0.75,
-      threshold: cfg.threshold,
-      evidence: [stood],
-      turn: facts.turn,
-      source: 'rule',
-      explanation: `Negative sentiment: the shop's own status quoted back with how long it has said so, asking nothing: a complaint told as a flat fact (${stood}).`,
-    };
+    return ruleSignal(facts, cfg.threshold, 0.75, stood, `Negative sentiment: the shop's own status quoted back with how long it has said so, asking nothing: a complaint told as a flat fact (${stood}).`);
   }
   // Session 15 (escmsg): failures told as a list of short flat facts, asking nothing (customerVerdict.ts).
   const listed = cfg.threshold > -0.75 && self === null ? flatFailures(text) : null;
   if (listed !== null) {
-    return {
-      reason: 'negative_sentiment',
-      score: 0.75,
-      threshold: cfg.threshold,
-      evidence: [listed],
-      turn: facts.turn,
-      source: 'rule',
-      explanation: `Negative sentiment: failures told as a list of short flat facts, asking nothing (${listed}).`,
-    };
+    return ruleSignal(facts, cfg.threshold, 0.75, listed, `Negative sentiment: failures told as a list of short flat facts, asking nothing (${listed}).`);
   }
   if (!learnedOn || punctuationOnly(facts.analysis.text, facts.analysis.tokens)) return null;
   const learned = classifierSignal(facts, 'negative_sentiment', 'negative', 'Negative sentiment', classifierThresholdFor(cfg.threshold));
