@@ -146,8 +146,9 @@ function ask(run: Run, block: BlockOf<'human_takeover'>, field: Field, reason: E
  * Hostile s15 H#4: after "nobody is available", an agent came online and the customer's requests were still kept at
  * the ticket's questions (noAgentFollowUp.ts).
  */
-export function someoneReachableNow(run: Run, block: BlockOf<'human_takeover'>): boolean {
-  const d = block.data;
+export function someoneReachableNow(run: Run, target: { kind: string } | undefined): boolean {
+  if (target?.kind !== 'human_takeover') return false; // only a Human Takeover block reaches people
+  const d = (target as BlockOf<'human_takeover'>).data;
   if (d.assignation === 'custom' && d.availability && !isOpen(d.availability, run.now)) return false;
   return run.ctx.agents !== undefined && reachableAgents(run.ctx.agents, assignmentRequest(d, true)).length > 0;
 }

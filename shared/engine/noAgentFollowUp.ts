@@ -21,7 +21,6 @@
  */
 import type { Run } from './run';
 import type { ConversationState } from './types';
-import type { BlockOf } from '../flow/schema';
 import { someoneReachableNow } from './humanTakeover';
 import { getBlockDefinition } from '../flow/blockRegistry';
 
@@ -58,7 +57,7 @@ export function inNoAgentFollowUp(run: Run, targetId: string, blockId: string): 
   if (!targetJustFoundNobody(run, targetId)) return false;
   // Hostile s15 H#4: someone came online since (the caller says who is signed in): the request goes to them.
   const target = run.c.blocks.get(targetId);
-  if (target?.kind === 'human_takeover' && someoneReachableNow(run, target as BlockOf<'human_takeover'>)) return false;
+  if (someoneReachableNow(run, target)) return false;
   for (const exit of FOLLOW_UP_EXITS) {
     const seen = new Set<string>();
     let frontier: string[] = [];

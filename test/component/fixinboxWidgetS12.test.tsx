@@ -29,7 +29,15 @@ function fakeClient(initial: ChatEntry[], mode = 'bot') {
       return () => undefined;
     }),
   };
-  return { client, push: (e: ChatEntry) => act(() => push!(e)) };
+  // The widget opens its push channel after its first render's effects: under load that can come after the first
+  // message is on screen (CI, session 15: 'push is not a function'), so a push waits for it.
+  const pushWhenListening = async (e: ChatEntry) => {
+    await vi.waitFor(() => {
+      if (!push) throw new Error('the widget has not opened its push channel yet');
+    });
+    act(() => push!(e));
+  };
+  return { client, push: pushWhenListening };
 }
 
 const waiting = (seq: number) => entry(seq, 'system', 'Waiting for a person.', { status: { mode: 'waiting', handoff: { id: 'h1', status: 'pending', reason: 'explicit_request' } } as ChatEntry['status'] });
@@ -51,7 +59,7 @@ describe('#3 the place in the queue is one line, updated in place', () => {
     const queueItems = () => [...container.querySelectorAll('.bw-log .bw-system')].map((li) => li.textContent).filter((t) => /in the queue|next in line/.test(t ?? ''));
     const line = container.querySelector('.bw-queue');
 
-    f.push(entry(6, 'system', 'You are number 2 in the queue. Expected wait: about 2 minutes.'));
+    await f.push(entry(6, 'system', 'You are number 2 in the queue. Expected wait: about 2 minutes.'));
     await vi.waitFor(() => expect(queueItems()).toEqual(['You are number 2 in the queue. Expected wait: about 2 minutes.']), { timeout: 10_000 });
     // The same element, where the first place was said (before the customer's "ok, waiting"): updated, not added.
     expect(container.querySelector('.bw-queue')).toBe(line);
@@ -59,16 +67,16 @@ describe('#3 the place in the queue is one line, updated in place', () => {
     const bar = container.querySelector('.bw-wait');
     expect(bar).toHaveTextContent('Waiting for a person to join: number 2 in the queue. You can keep writing.');
 
-    f.push(entry(7, 'system', 'You are next in line. Expected wait: under a minute.'));
+    await f.push(entry(7, 'system', 'You are next in line. Expected wait: under a minute.'));
     await vi.waitFor(() => expect(queueItems()).toEqual(['You are next in line. Expected wait: under a minute.']), { timeout: 10_000 });
     expect(container.querySelector('.bw-wait')).toHaveTextContent('Waiting for a person to join: next in line. You can keep writing.');
     // newcomer s12 #21: while waiting, no "Waiting for a person." pill under the header and above the bar that say it.
     expect([...container.querySelectorAll('.bw-log .bw-system')].map((li) => li.textContent)).not.toContain('Waiting for a person.');
 
     // Someone joins: the waiting is over; a later wait (back in the queue) gets its own line.
-    f.push(entry(8, 'system', '', { status: { mode: 'agent', handoff: { id: 'h1', status: 'assigned', reason: 'explicit_request' } } as ChatEntry['status'] }));
-    f.push(entry(9, 'system', '', { status: { mode: 'waiting', handoff: { id: 'h1', status: 'pending', reason: 'explicit_request' } } as ChatEntry['status'] }));
-    f.push(entry(10, 'system', 'You are number 2 in the queue. Expected wait: about 2 minutes.'));
+    await f.push(entry(8, 'system', '', { status: { mode: 'agent', handoff: { id: 'h1', status: 'assigned', reason: 'explicit_request' } } as ChatEntry['status'] }));
+    await f.push(entry(9, 'system', '', { status: { mode: 'waiting', handoff: { id: 'h1', status: 'pending', reason: 'explicit_request' } } as ChatEntry['status'] }));
+    await f.push(entry(10, 'system', 'You are number 2 in the queue. Expected wait: about 2 minutes.'));
     await vi.waitFor(() => expect(queueItems()).toEqual(['You are next in line. Expected wait: under a minute.', 'You are number 2 in the queue. Expected wait: about 2 minutes.']), { timeout: 10_000 });
     // The first wait's pill reads in the history again; the current one is not shown.
     expect([...container.querySelectorAll('.bw-log .bw-system')].filter((li) => li.textContent === 'Waiting for a person.')).toHaveLength(1);
