@@ -3,8 +3,7 @@
  * the average per agent (the inbox's Tickets page shows it). Real HTTP on 127.0.0.1.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Flow } from '../../shared/flow/schema';
-import { auth, shopFlow, ADMIN } from './runtimeFixtures';
+import { auth, ADMIN, ratedShopFlow } from './runtimeFixtures';
 import { agent, handoffOf, hid, online, startAgentRuntime, stopAgentRuntimes, tok, type AgentRuntime } from './agentFixtures';
 
 afterEach(stopAgentRuntimes);
@@ -12,12 +11,6 @@ afterEach(stopAgentRuntimes);
 const ann = agent('ann', { name: 'Ann Lee' });
 const bob = agent('bob', { name: 'Bob Ray' });
 const boss = agent('boss', { teams: [], admin: true });
-
-/** The shop flow with the takeover's resolved exit going to the Rating block (as agentResolveRating does). */
-function ratedFlow(): Flow {
-  const f = shopFlow();
-  return { ...f, edges: f.edges.map((e) => (e.id === 'e14' ? { ...e, to: 'rating' } : e)) };
-}
 
 /** A chat `who` takes and resolves; the customer then rates it `score`. */
 async function ratedBy(rt: AgentRuntime, who: typeof ann, score: string) {
@@ -33,7 +26,7 @@ async function ratedBy(rt: AgentRuntime, who: typeof ann, score: string) {
 
 describe('CSAT per agent (newcomer s9 #12)', () => {
   it('each score names the agent who held the chat; the list averages per agent; a bot-only rating has no agent', async () => {
-    const rt = await startAgentRuntime({ agents: [ann, bob, boss], flow: ratedFlow() });
+    const rt = await startAgentRuntime({ agents: [ann, bob, boss], flow: ratedShopFlow() });
     await online(rt, ann, bob);
     const a1 = await ratedBy(rt, ann, '5');
     await ratedBy(rt, ann, '4');

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { DataFolderInUseError, EmbeddedStore, storedWindowRefs } from '../../runtime/store/embeddedStore';
 import { runStoreContract, type StoreHarness } from './storeContract';
 import { auth, startTestRuntime } from './runtimeFixtures';
+import { storeRecord } from '../support/storeRecord';
 
 runStoreContract('embedded (lmdb)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'baton-store-'));
@@ -51,18 +52,7 @@ describe('embedded store data folder', () => {
 });
 
 describe('embedded store: the transcript window is stored as references to the log', () => {
-  const rec = (id: string, state: unknown) => ({
-    id,
-    flowId: 'f',
-    flowRevision: 'r1',
-    tokenHash: 'ab',
-    state,
-    mode: 'bot' as const,
-    lastSeq: 0,
-    createdAt: 1,
-    updatedAt: 1,
-    closedAt: null,
-  });
+  const rec = storeRecord;
   type Entry = { from: string; text: string; at: number; blockId?: string; name?: string; buttons?: Array<Record<string, string>> };
   const customer = (n: number): Entry => ({ from: 'customer', text: `message ${n}`, at: 1000 + n });
   const bot = (n: number, buttons?: Entry['buttons']): Entry => ({ from: 'bot', text: `answer ${n}`, at: 1000 + n, blockId: `block${n}`, ...(buttons ? { buttons } : {}) });

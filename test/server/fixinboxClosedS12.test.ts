@@ -6,19 +6,12 @@
  *   lists their resolved chat beside the open one (two rows for one customer, one of them "Resolved").
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Flow } from '../../shared/flow/schema';
-import { auth, shopFlow } from './runtimeFixtures';
+import { auth, ratedShopFlow } from './runtimeFixtures';
 import { agent, handoffOf, hid, online, startAgentRuntime, stopAgentRuntimes, tok, type AgentRuntime } from './agentFixtures';
 
 afterEach(stopAgentRuntimes);
 
 const ann = agent('ann', { name: 'Ann Lee' });
-
-/** The shop flow with the takeover's resolved exit going to the Rating block (as agentResolveRating does). */
-function ratedFlow(): Flow {
-  const f = shopFlow();
-  return { ...f, edges: f.edges.map((e) => (e.id === 'e14' ? { ...e, to: 'rating' } : e)) };
-}
 
 /** A chat Ann takes and resolves: the bot now asks the customer for the rating. */
 async function resolvedChat(rt: AgentRuntime) {
@@ -36,7 +29,7 @@ const closedRows = async (rt: AgentRuntime) => (await rt.get('/api/v1/agent/hand
 
 describe('the rating after Resolve, for the agents (newcomer s11 #23)', () => {
   it('the Closed row and the detail carry the score; a chat not rated carries none', async () => {
-    const rt = await startAgentRuntime({ agents: [ann], flow: ratedFlow() });
+    const rt = await startAgentRuntime({ agents: [ann], flow: ratedShopFlow() });
     await online(rt, ann);
     const rated = await resolvedChat(rt);
     expect((await rt.post(`/api/v1/conversations/${rated.c.id}/messages`, { text: '4' }, auth(rated.c.token))).status).toBe(200);
@@ -53,7 +46,7 @@ describe('the rating after Resolve, for the agents (newcomer s11 #23)', () => {
 
 describe('a question at the rating prompt hands over again (newcomer s11 #5)', () => {
   it('the resolved chat leaves the Closed list while the customer is back with a person', async () => {
-    const rt = await startAgentRuntime({ agents: [ann], flow: ratedFlow() });
+    const rt = await startAgentRuntime({ agents: [ann], flow: ratedShopFlow() });
     await online(rt, ann);
     const { c, h } = await resolvedChat(rt);
     expect((await closedRows(rt)).handoffs.map((r: any) => r.id)).toEqual([h.id]);
@@ -92,7 +85,7 @@ describe("colleagues' rating averages are for admins (hostile s12 #10)", () => {
   it('an agent gets their own row of byAgent only; an admin gets every row', async () => {
     const bob = agent('bob', { name: 'Bob Ray' });
     const boss = agent('boss', { teams: [], admin: true });
-    const rt = await startAgentRuntime({ agents: [ann, bob, boss], flow: ratedFlow() });
+    const rt = await startAgentRuntime({ agents: [ann, bob, boss], flow: ratedShopFlow() });
     await online(rt, ann, bob);
     for (const who of [ann, bob]) {
       const c = await rt.customerWantsPerson();

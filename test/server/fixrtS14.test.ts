@@ -8,8 +8,7 @@
  *   average by id. Now per-agent averages only when /metrics needs its token; the overall average stays public.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Flow } from '../../shared/flow/schema';
-import { auth, shopFlow } from './runtimeFixtures';
+import { auth, ratedShopFlow } from './runtimeFixtures';
 import { agent, handoffOf, hid, online, startAgentRuntime, stopAgentRuntimes, tok, type AgentRuntime } from './agentFixtures';
 
 afterEach(stopAgentRuntimes);
@@ -17,12 +16,6 @@ afterEach(stopAgentRuntimes);
 const ann = agent('ann', { name: 'Ann' });
 const bob = agent('bob', { name: 'Bob' });
 const boss = agent('boss', { name: 'Boss', admin: true });
-
-/** The shop flow with the takeover's resolved exit going to the Rating block. */
-function ratedFlow(): Flow {
-  const f = shopFlow();
-  return { ...f, edges: f.edges.map((e) => (e.id === 'e14' ? { ...e, to: 'rating' } : e)) };
-}
 
 /** A chat `who` accepts and resolves; the customer rates it `score`. Answers the handoff id. */
 async function ratedBy(rt: AgentRuntime, who: typeof ann, score: string): Promise<string> {
@@ -38,7 +31,7 @@ async function ratedBy(rt: AgentRuntime, who: typeof ann, score: string): Promis
 
 describe('hostile s14 H#10: transcript download and other agents\' ratings', () => {
   it('a plain agent downloading a colleague\'s rated chat gets no rating (json, csv, text); its holder and an admin do', async () => {
-    const rt = await startAgentRuntime({ agents: [ann, bob, boss], flow: ratedFlow() });
+    const rt = await startAgentRuntime({ agents: [ann, bob, boss], flow: ratedShopFlow() });
     await online(rt, ann, bob);
     const id = await ratedBy(rt, ann, '1');
     const download = async (who: typeof ann, format: string) => {
@@ -62,7 +55,7 @@ describe('hostile s14 H#10: transcript download and other agents\' ratings', () 
 
 describe('newcomer s14 N#12: a colleague\'s rating in the conversation itself', () => {
   it('a plain agent sees neither the customer\'s rating answer nor the csat variable of a colleague\'s chat; its holder and an admin do', async () => {
-    const rt = await startAgentRuntime({ agents: [ann, bob, boss], flow: ratedFlow() });
+    const rt = await startAgentRuntime({ agents: [ann, bob, boss], flow: ratedShopFlow() });
     await online(rt, ann, bob);
     const id = await ratedBy(rt, ann, '1');
     const detail = async (who: typeof ann) => (await rt.get(hid(id), tok(who))).body;
@@ -97,7 +90,7 @@ describe('newcomer s14 N#12: a colleague\'s rating in the conversation itself', 
 
 describe('hostile s14 H#11: per-agent CSAT on /metrics', () => {
   it('public /metrics: the overall average, no agent ids; with metricsToken: per agent', async () => {
-    const open = await startAgentRuntime({ agents: [ann, bob, boss], flow: ratedFlow() });
+    const open = await startAgentRuntime({ agents: [ann, bob, boss], flow: ratedShopFlow() });
     await online(open, ann, bob);
     await ratedBy(open, ann, '1');
     await ratedBy(open, bob, '5');
@@ -107,7 +100,7 @@ describe('hostile s14 H#11: per-agent CSAT on /metrics', () => {
     expect(text).toContain('baton_csat_ratings{score="1"} 1');
 
     const metricsToken = 'metrics-token-0123456789';
-    const closed = await startAgentRuntime({ agents: [ann, bob, boss], flow: ratedFlow(), config: { metricsToken } });
+    const closed = await startAgentRuntime({ agents: [ann, bob, boss], flow: ratedShopFlow(), config: { metricsToken } });
     await online(closed, ann, bob);
     await ratedBy(closed, ann, '1');
     await ratedBy(closed, bob, '5');

@@ -9,10 +9,9 @@
  *   excerpt ("Customer: 2/5 wombatword") while the handoff detail blanks it.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Flow } from '../../shared/flow/schema';
 import type { LogEntry } from '../../runtime/store/types';
 import { TranscriptSearchCache } from '../../runtime/agents/inboxSearch';
-import { auth, shopFlow } from './runtimeFixtures';
+import { auth, ratedShopFlow } from './runtimeFixtures';
 import { agent, handoffOf, hid, online, startAgentRuntime, stopAgentRuntimes, tok, type AgentRuntime } from './agentFixtures';
 
 afterEach(stopAgentRuntimes);
@@ -127,15 +126,9 @@ describe('hostile s15 H#14: a conversation larger than the kept text does not ma
   });
 });
 
-/** The shop flow with the takeover's resolved exit going to the Rating block. */
-function ratedFlow(): Flow {
-  const f = shopFlow();
-  return { ...f, edges: f.edges.map((e) => (e.id === 'e14' ? { ...e, to: 'rating' } : e)) };
-}
-
 describe('hostile s15 H#10: a colleague\'s rating answer is not found by a plain agent\'s search', () => {
   it('bob (not admin) does not find ann\'s chat by its rating answer; ann and an admin do; bob finds the customer\'s other words', async () => {
-    const rt = await startAgentRuntime({ agents: [ann, bob, boss], flow: ratedFlow() });
+    const rt = await startAgentRuntime({ agents: [ann, bob, boss], flow: ratedShopFlow() });
     await online(rt, ann, bob);
     const c = await rt.customerWantsPerson();
     await rt.tick();

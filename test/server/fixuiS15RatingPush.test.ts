@@ -7,8 +7,7 @@
  * admin get it as written. The customer's other messages are untouched.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Flow } from '../../shared/flow/schema';
-import { auth, shopFlow } from './runtimeFixtures';
+import { auth, ratedShopFlow } from './runtimeFixtures';
 import { agent, handoffOf, hid, online, startAgentRuntime, stopAgentRuntimes, tok } from './agentFixtures';
 import { listenSse, type SseEvent } from '../support/sse';
 
@@ -22,17 +21,11 @@ const ann = agent('ann', { name: 'Ann' });
 const bob = agent('bob', { name: 'Bob' });
 const boss = agent('boss', { name: 'Boss', admin: true });
 
-/** The shop flow with the takeover's resolved exit going to the Rating block. */
-function ratedFlow(): Flow {
-  const f = shopFlow();
-  return { ...f, edges: f.edges.map((e) => (e.id === 'e14' ? { ...e, to: 'rating' } : e)) };
-}
-
 type Msg = { handoffId: string; message: { from: string; text: string; at: number; ratingHidden?: boolean }; ratingBy?: unknown };
 
 describe('newcomer s14 #12 rest: the rating answer on the push stream', () => {
   it("a plain agent watching a colleague's chat gets the rating answer blanked; the holder and an admin get it", async () => {
-    const rt = await startAgentRuntime({ agents: [ann, bob, boss], flow: ratedFlow() });
+    const rt = await startAgentRuntime({ agents: [ann, bob, boss], flow: ratedShopFlow() });
     await online(rt, ann, bob);
     const seen = new Map<string, SseEvent[]>();
     for (const who of [ann, bob, boss]) {

@@ -5,6 +5,7 @@ import { open } from 'lmdb';
 import { describe, expect, it } from 'vitest';
 import { EmbeddedStore } from '../../runtime/store/embeddedStore';
 import { openDatabases } from '../../runtime/store/embeddedWriter.mjs';
+import { storeRecord } from '../support/storeRecord';
 
 /**
  * Session 15 (rtfast): inside a write transaction the JSON text of records, log entries and state parts is written
@@ -12,18 +13,7 @@ import { openDatabases } from '../../runtime/store/embeddedWriter.mjs';
  * exactly the text's UTF-8 bytes, whatever the text (multi-byte characters, texts longer than the buffer, texts longer
  * than the largest shared buffer), and two values written in one transaction must not share bytes.
  */
-const rec = (id: string, state: unknown, lastSeq = 0) => ({
-  id,
-  flowId: 'f',
-  flowRevision: 'r1',
-  tokenHash: 'ab',
-  state,
-  mode: 'bot' as const,
-  lastSeq,
-  createdAt: 1,
-  updatedAt: 1,
-  closedAt: null,
-});
+const rec = storeRecord;
 
 function raw(store: EmbeddedStore, db: 'convs' | 'journal', key: unknown): Buffer {
   const d = (store as unknown as Record<string, { getBinary(k: unknown): Buffer | undefined }>)[db];

@@ -88,6 +88,12 @@ export function shopFlow(opts: { apiUrl?: string; webhookUrl?: string; greeting?
   return v.flow as Flow;
 }
 
+/** The shop flow with the takeover's resolved exit going straight to the Rating block. */
+export function ratedShopFlow(): Flow {
+  const f = shopFlow();
+  return { ...f, edges: f.edges.map((e) => (e.id === 'e14' ? { ...e, to: 'rating' } : e)) };
+}
+
 /** The shop flow, where an agent's hand back leads to the rating question (the Rasa channel's away-message tests). */
 export function shopFlowRatingAfterHandback(): Flow {
   const f = shopFlow();

@@ -4,23 +4,13 @@ import { join } from 'node:path';
 import { open } from 'lmdb';
 import { describe, expect, it } from 'vitest';
 import { EmbeddedStore } from '../../runtime/store/embeddedStore';
+import { storeRecord } from '../support/storeRecord';
 
 /**
  * Session 5 (perf6): the embedded store writes conversation records and log entries as JSON text (made on the main
  * thread, written as bytes by the writer thread); values older versions wrote as msgpack are still read.
  */
-const rec = (id: string, state: unknown, lastSeq = 0) => ({
-  id,
-  flowId: 'f',
-  flowRevision: 'r1',
-  tokenHash: 'ab',
-  state,
-  mode: 'bot' as const,
-  lastSeq,
-  createdAt: 1,
-  updatedAt: 1,
-  closedAt: null,
-});
+const rec = storeRecord;
 
 /** The bytes lmdb holds for a value (the store's private databases). */
 function raw(store: EmbeddedStore, db: 'convs' | 'log' | 'journal', key: unknown): Buffer {
