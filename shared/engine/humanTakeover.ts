@@ -144,13 +144,26 @@ function ask(run: Run, block: BlockOf<'human_takeover'>, field: Field, reason: E
  * Whether entering the takeover now would find someone: in hours (custom availability), and the caller says who is
  * signed in and one of them is reachable for it. False when the caller does not say (nobody can be told apart then).
  * Hostile s15 H#4: after "nobody is available", an agent came online and the customer's requests were still kept at
- * the ticket's questions (noAgentFollowUp.ts).
+ * the ticket's questions (noAgentFollowUp.ts). The block's behaviour offers it as `reachesSomeoneNow` (session 16: the
+ * follow-up rule asks the behaviour instead of comparing block kinds).
  */
-export function someoneReachableNow(run: Run, target: { kind: string } | undefined): boolean {
-  if (target?.kind !== 'human_takeover') return false; // only a Human Takeover block reaches people
-  const d = (target as BlockOf<'human_takeover'>).data;
+export function someoneReachableNow(run: Run, block: BlockOf<'human_takeover'>): boolean {
+  const d = block.data;
   if (d.assignation === 'custom' && d.availability && !isOpen(d.availability, run.now)) return false;
   return run.ctx.agents !== undefined && reachableAgents(run.ctx.agents, assignmentRequest(d, true)).length > 0;
+}
+
+/**
+ * Whether `text` (the block's latest words) says the block found nobody: its no-agent sentence, its out-of-hours message
+ * (with today's variables), or any words of it when its own handoff is the state's and expired or was rejected (the
+ * queue timeout says nothing of its own). For states saved before `nobodyFound` (noAgentFollowUp.ts).
+ */
+export function saidNobodyFound(run: Run, block: BlockOf<'human_takeover'>, text: string): boolean {
+  if (text === takeoverTexts.noAgent) return true;
+  const h = run.s.handoff;
+  if (h !== null && h.blockId === block.id && (h.status === 'expired' || h.status === 'rejected')) return true;
+  const d = block.data;
+  return d.assignation === 'custom' && d.availability !== undefined && text === renderTemplate(d.outOfHoursMessage, run.s.variables);
 }
 
 /** Entering the block. Returns the next block id when it leaves at once (no one available). */

@@ -21,7 +21,7 @@
  */
 import type { Run } from './run';
 import type { ConversationState } from './types';
-import { someoneReachableNow } from './humanTakeover';
+import { behaviourOf } from './blockBehaviours';
 import { getBlockDefinition } from '../flow/blockRegistry';
 
 const FOLLOW_UP_EXITS = ['no_agent', 'timeout'];
@@ -46,18 +46,46 @@ export function ageNobodyFound(s: ConversationState): void {
   if (s.nobodyFound !== undefined && s.turn - s.nobodyFound.turn > FRESH_TURNS) delete s.nobodyFound;
 }
 
-/** Whether `targetId` found nobody just now (see the state's `nobodyFound`). */
+/** Whether `targetId` found nobody just now (see the state's `nobodyFound`; for a state saved before it, `savedBefore`). */
 function targetJustFoundNobody(run: Run, targetId: string): boolean {
   const f = run.s.nobodyFound;
-  return f !== undefined && f.blockId === targetId && run.s.turn - f.turn <= FRESH_TURNS;
+  if (f === undefined) return savedBeforeTheField(run, targetId);
+  return f.blockId === targetId && run.s.turn - f.turn <= FRESH_TURNS;
+}
+
+/**
+ * Session 16 (review debt): a state saved before session 15 has no `nobodyFound`, also when it was saved in the middle of
+ * a follow-up (at the ticket's email question right after "Sorry, no one from our team is available right now."). Read
+ * without the field, such a conversation handed over again, once. The state still says it: the target's latest words
+ * in the window are its "nobody" words (behaviour capability `saidNobodyFound`: the no-agent sentence, its out-of-hours
+ * message, or a handoff of its own that expired or was rejected), no agent wrote since, and at most FRESH_TURNS
+ * customer messages followed. For states saved since, this agrees with the field: every way the target leaves by
+ * no_agent / timeout sets it, and what clears it (a takeover entered again, an agent, the fourth message) also ends
+ * this reading (the target speaks again, an agent entry, the count). Not the pre-15 reading's "any words of the
+ * target" (a handback with no word from the agent counted as nobody found).
+ */
+function savedBeforeTheField(run: Run, targetId: string): boolean {
+  const target = run.c.blocks.get(targetId);
+  const said = target === undefined ? undefined : behaviourOf(target.kind).saidNobodyFound;
+  if (said === undefined || target === undefined) return false;
+  const w = run.s.recentTranscript;
+  let customerTurns = 0;
+  for (let i = w.length - 1; i >= 0; i--) {
+    const e = w[i];
+    if (e.from === 'agent') return false;
+    if (e.from === 'customer' && ++customerTurns > FRESH_TURNS) return false;
+    if (e.from === 'bot' && e.blockId === targetId) return said(run, target, e.text);
+  }
+  return false;
 }
 
 /** Whether `blockId` (where the conversation waits) is in the follow-up of `targetId`'s no_agent / timeout exits, just after it found nobody. */
 export function inNoAgentFollowUp(run: Run, targetId: string, blockId: string): boolean {
   if (!targetJustFoundNobody(run, targetId)) return false;
   // Hostile s15 H#4: someone came online since (the caller says who is signed in): the request goes to them.
+  // A block-behaviour capability (reachesSomeoneNow): only blocks that reach people define it.
   const target = run.c.blocks.get(targetId);
-  if (someoneReachableNow(run, target)) return false;
+  if (target !== undefined && behaviourOf(target.kind).reachesSomeoneNow?.(run, target) === true) return false;
   for (const exit of FOLLOW_UP_EXITS) {
     const seen = new Set<string>();
     let frontier: string[] = [];

@@ -1,10 +1,12 @@
 /** Human takeover: hands the conversation to a person (see `../humanTakeover.ts` for the lifecycle). */
 import type { BlockBehaviour } from './types';
-import { answerTakeoverQuestion, enterTakeover, type TakeoverQuestionWaiting } from '../humanTakeover';
+import { answerTakeoverQuestion, enterTakeover, saidNobodyFound, someoneReachableNow, type TakeoverQuestionWaiting } from '../humanTakeover';
 
 export const humanTakeoverBehaviour: BlockBehaviour<'human_takeover'> = {
   waitsAs: ['takeover_question', 'handoff', 'restart'],
   enter: (run, block, entry) => enterTakeover(run, block, entry),
   questionWaiting: 'takeover_question',
   answerQuestion: (run, block, w, text) => answerTakeoverQuestion(run, block, w as TakeoverQuestionWaiting, text),
+  reachesSomeoneNow: (run, block) => someoneReachableNow(run, block),
+  saidNobodyFound: (run, block, text) => saidNobodyFound(run, block, text),
 };

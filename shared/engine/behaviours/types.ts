@@ -112,6 +112,17 @@ export interface BlockBehaviour<K extends BlockKind = BlockKind> {
    * fallback. Blocks without it (Human takeover, whose questions lead to a person anyway) are not checked.
    */
   answerFits?(run: Run, block: BlockOf<K>, w: Waiting, text: string): boolean;
+  /**
+   * Whether entering the block now would reach a person (a Human takeover: in hours, and the caller says someone is
+   * signed in and reachable). Blocks without it reach nobody. Read by the no_agent follow-up rule (noAgentFollowUp.ts):
+   * after "nobody is available", a request for a person goes to someone who came online since (hostile s15 H#4).
+   */
+  reachesSomeoneNow?(run: Run, block: BlockOf<K>): boolean;
+  /**
+   * Whether `text`, the block's latest words in the transcript, says it found nobody (a Human takeover's no-agent or
+   * out-of-hours message, or its own handoff expired or rejected). Only for states saved before `nobodyFound` existed.
+   */
+  saidNobodyFound?(run: Run, block: BlockOf<K>, text: string): boolean;
 }
 
 /** Every kind's behaviour, typed per kind (a missing kind is a compile error; a test checks it too). */
