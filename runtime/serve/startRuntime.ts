@@ -23,6 +23,17 @@ import { ShardPool } from '../shard/shardPool';
 import { startIdleGc } from './idleGc';
 import { warmUp } from './warmUp';
 
+/**
+ * Pending connections the kernel queues for the server to accept (listen(2)'s backlog; Linux caps it at
+ * net.core.somaxconn, 4096 on current kernels). Node's default is 511. Session 16 (helper rtfast): when more than 511
+ * clients connect at once (the fixed-rate bench's 1,000 connections; customers reconnecting after a restart or a load
+ * balancer's failover) while the main thread is busy, the kernel drops the SYNs past the full queue and each such
+ * client retries only after its 1 s SYN timeout: hundreds of connections, each with ~4 messages 100-700 ms late at
+ * 5,000 msgs/s, which was the fixed-rate p99 over 50 ms and its ~600 ms max (measured: /proc/net/netstat
+ * ListenOverflows = the connections whose first message took > 300 ms; docs/runtime.md "Session 16").
+ */
+export const LISTEN_BACKLOG = 4096;
+
 export interface RuntimeOptions {
   flows: Flow[];
   port?: number;
@@ -203,7 +214,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
   });
   for (const w of securityWarnings({ rasaToken: config.rasa.token ?? env.BATON_RASA_TOKEN, metricsToken: config.metricsToken ?? env.BATON_METRICS_TOKEN, host: opts.host ?? '127.0.0.1' })) logger.warn(w);
   try {
-    await server.app.listen({ port: opts.port ?? 3000, host: opts.host ?? '127.0.0.1' });
+    await server.app.listen({ port: opts.port ?? 3000, host: opts.host ?? '127.0.0.1', backlog: LISTEN_BACKLOG });
   } catch (err) {
     // Nothing is served: release what was opened (the data folder's lock above all), so a retry can start.
     await server.app.close().catch(() => undefined);
