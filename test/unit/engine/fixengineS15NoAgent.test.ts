@@ -89,9 +89,10 @@ describe('nobodyFound: the exit the takeover took, in the state', () => {
     expect(old.ok).toBe(true);
     if (old.ok) {
       expect(old.state.nobodyFound).toBeUndefined();
-      // It goes on as a conversation nobody was found for long ago: a request hands over again.
+      // Session 16 (fixengine, review debt c): read from the takeover's latest words as before session 15 (it just said
+      // nobody is available): the request is held by the follow-up, not handed over once more (fixengineS16Debts).
       const step = receive(shopFlow(), old.state, { type: 'text', text: 'I want to talk to a human' }, { now: NOW + 1000 });
-      expect(step.effects.some((e) => e.type === 'handoff_request')).toBe(true);
+      expect(step.effects.some((e) => e.type === 'handoff_request')).toBe(false);
     }
     const saved = parseConversationState(JSON.parse(JSON.stringify(c.state)));
     expect(saved.ok && saved.state.nobodyFound).toEqual({ blockId: 'takeover', turn: 1 });
