@@ -134,6 +134,9 @@ export async function startBaton(dir: string, apiUrl: string, redisUrl?: string,
   return { url: m[1], child };
 }
 
+// The bare server listens with the same accept backlog as `baton serve` (4,096, rtfast s16 4d49744): with node's
+// default 511 the fixed-rate driver's 1,000 simultaneous connects overflow the kernel's accept queue and the dropped
+// SYNs retry after 1 s, which is the kernel's doing, not either server's.
 const BARE = `
 const http = require('node:http');
 let seq = 0;
@@ -153,7 +156,7 @@ http.createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
     res.end(JSON.stringify(reply));
   });
-}).listen(0, '127.0.0.1', function () { console.log('bare ready at http://127.0.0.1:' + this.address().port + ' '); });
+}).listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, function () { console.log('bare ready at http://127.0.0.1:' + this.address().port + ' '); });
 `;
 
 export async function startBare(): Promise<{ url: string; child: ChildProcess }> {
