@@ -20,6 +20,7 @@ import { isStopWord } from './stopWords';
 import { editDistance } from './editDistance';
 import { canonicalWord } from './synonyms';
 import { isBareReply } from './bareReplies';
+import { courtesyOf } from './courtesy';
 
 const BIGRAM_WEIGHT = 0.5;
 const EXAMPLE_WEIGHT = 0.7;
@@ -32,6 +33,8 @@ const CLAUSE_SKIP = 0.5;
 const CLAUSE_MIN_TOKENS = 8;
 /** Raw score at which a clause that asks is answered in preference to the other clauses (confidence 0.5). */
 const CLAUSE_ASK_MIN = 0.35;
+/** Confidence at which the request without its courtesy ("Hi, ..." / "..., thanks") is answered (the router's default threshold). */
+const REQUEST_MIN = 0.5;
 /**
  * Calibration anchors (raw score -> confidence), linear in between. Fitted on test/fixtures/nlu: exact
  * examples score 0.82-0.96 raw, paraphrases 0.37-0.95, out-of-scope messages at most ~0.26.
@@ -502,6 +505,25 @@ export function createIntentMatcher(intents: IntentDefinition[]): IntentMatcher 
     // cancel_order through the "no" of "I no longer want what I ordered" (0.70), and the bot started a cancellation.
     // It matches an intent only when some example is exactly those words.
     if (isBareReply(tokens) && !exampleWords.has(tokens.map((t) => t.toLowerCase()).join(' '))) return empty();
+    // Session 16 (newcomer s15 N#1): the request without the courtesy around it ("Hi, <request>", "<request>, thanks")
+    // is read first, and it wins when the matcher understands it (confidence >= REQUEST_MIN, after the tie penalty): a
+    // greeting is a greeting only when nothing else in the message is a request. Otherwise the whole message is read as
+    // before, so "Good morning, what does a group of crows get called?" is still greeted and asked for its question
+    // (session 10: letting any other clause win there raised false escalations by 14).
+    // A message that is exactly an example ("hello, anyone there?") is read whole.
+    const courtesy = exampleWords.has(tokens.join(' ')) ? null : courtesyOf(text);
+    if (courtesy !== null && courtesy.rest !== '') {
+      const restTokens = tokensOf(courtesy.rest);
+      if (restTokens.length > 0 && !isBareReply(restTokens)) {
+        const rest = result(rankMessage(restTokens, courtesy.rest));
+        if (rest.confidence >= REQUEST_MIN) return rest;
+      }
+    }
+    return result(rankMessage(tokens, text));
+  }
+
+  /** Raw scores of a message, best first: the whole, or the clause that asks or is clearly about one intent. */
+  function rankMessage(tokens: string[], text: string): { index: number; score: number }[] {
     const capitalised = capitalisedWords(text);
     let ranked = rank(tokens, capitalised);
     // The best clause wins when it is clearly about one intent and the whole message is not. A message
@@ -523,7 +545,10 @@ export function createIntentMatcher(intents: IntentDefinition[]): IntentMatcher 
       if (bestClause.length === 0 || scaled[0].score > bestClause[0].score) bestClause = scaled;
       if (clause.asks && scaled[0].score >= CLAUSE_ASK_MIN && (asked === null || scaled[0].score > asked[0].score)) asked = scaled;
     }
-    ranked = asked !== null && (ranked.length === 0 || asked[0].score > ranked[0].score) ? asked : bestClause;
+    return asked !== null && (ranked.length === 0 || asked[0].score > ranked[0].score) ? asked : bestClause;
+  }
+
+  function result(ranked: { index: number; score: number }[]): IntentMatch {
     if (ranked.length === 0) return empty();
     const ranking = ranked.slice(0, RANKING_SIZE).map((r) => ({
       intentId: intents[r.index].id,

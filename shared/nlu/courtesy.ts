@@ -1,0 +1,72 @@
+/**
+ * Session 16 (newcomer s15 N#1): the courtesy around a request. "Hi, I moved house, please send order NW-104233 to ..."
+ * was answered "Hello there! What's your question?": the greeting clause "Hi" matched the flow's greeting intent at
+ * ~0.95 and beat the request, which the intent matcher scores in a clause of its own. "where is my order, thanks" read
+ * 0.62 where "where is my order" reads 0.97: "thanks" is a word no example has and it diluted the request.
+ *
+ * `courtesyOf` splits a message into its leading greeting ("hi", "hello there", "good morning team", "salaam"), its
+ * thanks (leading: "thanks, and ..." or trailing: "..., cheers", "thank you so much", "kind regards") and the rest. The intent matcher
+ * reads the rest first; the greeting is a greeting only when nothing else in the message is a request it understands
+ * (see createIntentMatcher). Works on the raw text (lower-cased here), so the rest keeps its punctuation for the
+ * matcher's clause split. Pure.
+ */
+
+/** Words that greet on their own, in any of the ways customers write them. */
+const GREETING_WORD =
+  "h+i+|hii+|hel+o+|hal+o+|hul+o+|hey+|heya|hiya|howdy|yo|greetings|hola|bonjour|salut|ciao|salaam|salam|salaams|" +
+  "as+alam+u?\\s*alaikum|assalamu\\s*alaikum|namaste|g'?day|g(?:oo|u)d\\s+(?:mornin'?g?|afternoon|evenin'?g?|day)|mornin'?g?|afternoon|evenin'?g?|dear";
+/** Words that may follow a greeting and belong to it ("hi THERE", "hello TEAM", "hey ALL", "hi AGAIN"). */
+const GREETING_TAIL =
+  'there|team|all|everyone|everybody|guys|folks|again|sir|madam|mate|friend|support|customer\\s+service|customer\\s+support|people';
+/** Small talk that goes with a greeting ("how are you?", "hope you're well"): it asks nothing of the shop. */
+const SMALL_TALK =
+  "how\\s+(?:are|r)\\s+(?:you|u|ya)(?:\\s+(?:doing|today|all))*|how'?s\\s+it\\s+going|how\\s+is\\s+it\\s+going|" +
+  "(?:i\\s+)?hope\\s+(?:you\\s+are|you'?re|ur|u\\s+r|all\\s+is|this\\s+finds\\s+you)\\s+(?:well|good|ok|okay|doing\\s+well)(?:\\s+today)?";
+/**
+ * Greetings (with their tail words) and small talk, with the punctuation after each; several in a row ("hi, good
+ * morning, hope you're well,") are one lead.
+ */
+const GREETING_LEAD = new RegExp(
+  `^\\s*(?:(?:(?:${GREETING_WORD})(?:\\s+(?:${GREETING_TAIL}))*|${SMALL_TALK})(?=$|[\\s,.!?:;~\\-])[\\s,.!?:;~\\-]*)+`,
+  'iu',
+);
+/** Thanks in English and the languages customers of an English-speaking shop mix in ("merci", "danke", "gracias"). */
+const THANKS =
+  "(?:many\\s+|big\\s+)?(?:thanks?|thank\\s*(?:you|u|ya)|thx|thanx|thnx|tnx|ty|tyvm|cheers|ta|merci|danke|gracias|grazie|obrigad[oa]|shukran|arigato|dhanyavad|" +
+  'much\\s+appreciated|appreciate\\s+it|appreciated|(?:kind|best|warm|many)\\s+regards|regards|best\\s+wishes|yours\\s+sincerely)' +
+  '(?:\\s+(?:so|very|a\\s+lot|a\\s+bunch|lots|heaps|loads|in\\s+advance|much|beaucoup|sch[oö]n|mil|mate|again|x+))*';
+const THANKS_TAIL = new RegExp(`[\\s,.!;:~\\-]+${THANKS}[\\s.!)]*$`, 'iu');
+const THANKS_LEAD = new RegExp(`^\\s*${THANKS}(?:[\\s,.!;:~\\-]+(?:and|but|also|oh|one\\s+more\\s+thing)?)+(?=\\S)`, 'iu');
+
+export interface Courtesy {
+  /** The leading greeting as written, or null. */
+  greeting: string | null;
+  /** Whether thanks were cut from the start or the end. */
+  thanks: boolean;
+  /** The message without them (trimmed); '' when the message is only courtesy. */
+  rest: string;
+}
+
+/** The courtesy around a message and what is left; null when it has none. */
+export function courtesyOf(text: string): Courtesy | null {
+  let rest = text;
+  let greeting: string | null = null;
+  let thanks = false;
+  const g = GREETING_LEAD.exec(rest);
+  if (g !== null && g[0].trim() !== '') {
+    greeting = g[0].replace(/[\s,.!:;~-]+$/u, '');
+    rest = rest.slice(g[0].length);
+  }
+  const lead = THANKS_LEAD.exec(rest);
+  if (lead !== null) {
+    rest = rest.slice(lead[0].length);
+    thanks = true;
+  }
+  const tail = THANKS_TAIL.exec(rest);
+  if (tail !== null) {
+    rest = rest.slice(0, tail.index);
+    thanks = true;
+  }
+  if (greeting === null && !thanks) return null;
+  return { greeting, thanks, rest: rest.trim() };
+}
