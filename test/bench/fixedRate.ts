@@ -16,6 +16,15 @@
  *
  * The client is raw sockets (one request in flight per connection, Content-Length or chunked answers), so it
  * costs about what autocannon's does, in this process.
+ *
+ * Connections are open before the clock starts. Until session 16 the clock started 300 ms after the 1,000 connects
+ * were issued, open or not; a server whose accept queue overflowed in that burst (node's default backlog of 511,
+ * Linux drops the SYNs past it) had those clients retry after their 1 s SYN timeout, so their first ~4 messages were
+ * 100-700 ms late: connection setup counted as message latency, for bare node:http as for baton (measured at load
+ * 10-16: bare p99 427-1,514 ms from 29-376 dropped SYNs per round). Since session 16 (helper rtfast) the clock starts
+ * 300 ms after every connection is open (at most 5 s); how long that took and how many connections needed over
+ * 900 ms (a SYN retried) are in `connect` and printed to stderr when any did. BENCH_RATE_CONNECT=race restores the
+ * old start (300 ms after the connects were issued).
  */
 import net from 'node:net';
 
@@ -54,6 +63,13 @@ export interface RateLoad {
    * And its conversation index; the generator's stalls [start, length, ...].
    */
   trace: { due: Float64Array; handed: Float64Array; sent: Float64Array; done: Float64Array; conv: Int32Array; stalls: number[] };
+  /**
+   * Connection setup before the clock (not in the latencies above unless BENCH_RATE_CONNECT=race): ms from the first
+   * connect issued until the last connection was open, connections that took over 900 ms (a SYN retried because the
+   * server's accept queue was full; on a very loaded host also this process's own lateness), connections not open
+   * after 5 s (counted in `errors` when they fail).
+   */
+  connect: { lastMs: number; over900ms: number; notOpen: number };
 }
 
 interface Pending {
@@ -68,6 +84,8 @@ class Conn {
   private inFlight: Pending | null = null;
   private buf: Buffer = Buffer.alloc(0);
   broken = false;
+  /** performance.now() when the socket connected (0: not yet). */
+  connectedAt = 0;
   constructor(
     host: string,
     port: number,
@@ -75,6 +93,7 @@ class Conn {
     private readonly failed: (n: number) => void,
   ) {
     this.sock = net.connect({ host, port, noDelay: true });
+    this.sock.once('connect', () => (this.connectedAt = performance.now()));
     this.sock.on('data', (d: Buffer) => this.onData(d));
     this.sock.on('error', () => this.fail());
     this.sock.on('close', () => this.fail());
@@ -170,8 +189,28 @@ export async function loadAtRate(
     errors += n;
     answered += n;
   };
+  const connectStart = performance.now();
   for (let c = 0; c < opts.connections; c++) conns.push(new Conn(host, port, onDone, onFail));
-  await new Promise((r) => setTimeout(r, 300)); // connections open before the clock starts
+  // Connections open before the clock starts (see the header: a SYN dropped by a full accept queue is retried after 1 s).
+  const race = process.env.BENCH_RATE_CONNECT === 'race';
+  if (race) await new Promise((r) => setTimeout(r, 300));
+  else {
+    const deadline = connectStart + 5000;
+    while (conns.some((c) => c.connectedAt === 0 && !c.broken) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  }
+  const connect = { lastMs: 0, over900ms: 0, notOpen: 0 };
+  for (const c of conns) {
+    if (c.connectedAt === 0) connect.notOpen++;
+    else {
+      connect.lastMs = Math.max(connect.lastMs, c.connectedAt - connectStart);
+      if (c.connectedAt - connectStart > 900) connect.over900ms++;
+    }
+  }
+  if (connect.over900ms + connect.notOpen > 0)
+    process.stderr.write(
+      `fixedRate: ${connect.over900ms} of ${opts.connections} connections to ${url} took over 900 ms to open (a SYN retried after the server's accept queue was full, or this process was that late: compare /proc/net/netstat ListenOverflows), ${connect.notOpen} not open${race ? ' when the clock started' : ' after 5 s'}; last opened after ${connect.lastMs.toFixed(0)} ms\n`,
+    );
+  if (!race) await new Promise((r) => setTimeout(r, 300)); // the server takes the accepted connections before the clock starts
   // Each conversation's request line and headers are made once (the generator shares the cores with the server: the
   // less it spends per request, the less it is part of what it measures).
   const heads = new Map<number, string>();
@@ -242,5 +281,6 @@ export async function loadAtRate(
     stalls: tr.stalls.length / 2,
     stalledMs,
     trace: tr,
+    connect,
   };
 }
