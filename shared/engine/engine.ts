@@ -32,7 +32,7 @@ import { compileFlow } from './compileFlow';
 import { cancelTimers, finish, newRun, customerSaid, bot, isKnown, setVar, system, type Run } from './run';
 import { flowRevision } from './flowRevision';
 import { forgetToldFailure, keepFailureCurrent, rememberHttpOutcome } from './failureMemory';
-import { canWaitAt } from './blockBehaviours';
+import { behaviourOf, canWaitAt } from './blockBehaviours';
 import { STATE_VERSION, RECENT_EVENT_IDS } from './conversationStateSchema';
 import { answerFitsAt, answerQuestionAt, asksQuestionAt, classifyInput, clickAt, goTo, httpResultAt, intentMatchAt, showPrompt } from './runBlocks';
 import {
@@ -299,8 +299,9 @@ function onText(run: Run, raw: string): boolean {
   const text = raw.length > MAX_CUSTOMER_TEXT ? `${raw.slice(0, MAX_CUSTOMER_TEXT)} […]` : raw;
   const s = run.s;
   if (s.mode === 'closed') {
-    customerSaid(run, text);
+    const turn = customerSaid(run, text);
     restartConversation(run);
+    readAfterRestart(run, text, turn);
     return true;
   }
   if (s.mode === 'waiting' || s.mode === 'agent') {
@@ -351,8 +352,38 @@ function onText(run: Run, raw: string): boolean {
   }
 }
 
-/** Customer text at a block waiting for input: the escalation hook, then the block itself. */
-function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: string): boolean {
+/**
+ * Session 16 (newcomer s15 N#4): a message after the chat ended restarts the conversation ("Welcome back!", the flow from
+ * Start), and was then dropped: "what are your delivery times?" got the greeting and the menu, not the answer. When the
+ * restarted flow waits at a block that reads requests (a menu, an intent or keyword router: behaviour `readsRequests` /
+ * `acceptsForwardedText`) and that block understands the message, the message is its first input (the escalation
+ * policy included, so "I want a person" hands over). A block that would not understand it (or a question of the flow's
+ * own, whose answer this message is not) leaves the restart as before: the greeting and the menu.
+ */
+function readAfterRestart(run: Run, text: string, turn: number): void {
+  const w = run.s.waiting;
+  if (run.s.mode !== 'bot' || w?.kind !== 'input') return;
+  const block = run.c.blocks.get(w.blockId);
+  if (!block) return;
+  const b = behaviourOf(block.kind);
+  if (b.readsRequests !== true && b.acceptsForwardedText !== true) return;
+  const analysis = analyzeText(analysedPart(text));
+  if (classifyInput(run, block, w, text, analysis, intentMatchAt(run, block, analysis)).fallback && !asksForAPerson(run, text, analysis)) return;
+  inputText(run, w, text, turn);
+}
+
+/** Whether the escalation policy reads an explicit request for a person in `text` (read on its own, fresh memory). */
+function asksForAPerson(run: Run, text: string, analysis: ReturnType<typeof analyzeText>): boolean {
+  if (!run.flow.escalation.enabled || escalationTarget(run) === null) return false;
+  const facts: TurnFacts = { text, analysis, turn: Math.max(0, run.s.turn - 1), now: run.now, variables: run.s.variables, intent: null, fallback: false, timezone: run.flow.settings.timezone };
+  return evaluateEscalation(run.flow.escalation, facts, initialEscalationMemory()).decision.signals.some((x) => x.reason === 'explicit_request');
+}
+
+/**
+ * Customer text at a block waiting for input: the escalation hook, then the block itself. `said`: the turn when the
+ * message is already in the transcript (read again after a restart, `readAfterRestart`).
+ */
+function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: string, said?: number): boolean {
   const s = run.s;
   const block = run.c.blocks.get(w.blockId);
   if (!block) return false;
@@ -360,7 +391,7 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
   const intent = intentMatchAt(run, block, analysis);
   // Decide what the message means before changing anything, so the policy knows if it was a fallback.
   const classified = classifyInput(run, block, w, text, analysis, intent);
-  const turn = customerSaid(run, text, block.id);
+  const turn = said ?? customerSaid(run, text, block.id);
   rememberEntities(run, analysis.entities);
 
   const facts: TurnFacts = {

@@ -462,10 +462,15 @@ export function handoffEvent(run: Run, input: HandoffInput): boolean {
   }
 }
 
-/** Starts a closed conversation over from the start block (variables and transcript are kept). */
+/**
+ * Starts a closed conversation over from the start block (variables and transcript are kept, except the reason of the
+ * last handoff or ticket: session 16, newcomer s15 N#4, a second ticket in the new conversation was opened at once with
+ * the first one's issue instead of asking this one's).
+ */
 export function restartConversation(run: Run): void {
   const s = run.s;
   cancelTimers(run);
+  if (isKnown(s.variables.handoffReason)) setVar(run, 'handoffReason', run.c.defaults.handoffReason ?? null);
   bot(run, renderTemplate(run.flow.settings.restartMessage, s.variables));
   s.mode = 'bot';
   s.waiting = null;

@@ -27,8 +27,11 @@ export const ticketPrompts = {
   noEmail: "We don't have an email address for you, so we can't reply by email: come back to this chat and quote ticket {{ticketId}}, or tell us your address.",
 };
 
-/** Answers at the issue question that are no issue (a bare refusal or "nothing"). */
-const NO_ISSUE = /^(?:no|nope|nah|no thanks|no thank you|nothing|none|n\/a|na|-|\.|not really|no idea|idk|dunno|i don'?t know)[\s.!]*$/i;
+/**
+ * Answers at the issue question that are no issue (a bare refusal or "nothing"; session 16, newcomer s15 N#4: a bare
+ * acknowledgement, "ok", was the ticket's issue).
+ */
+const NO_ISSUE = /^(?:no|nope|nah|no thanks|no thank you|nothing|none|n\/a|na|-|\.|not really|no idea|idk|dunno|i don'?t know|ok|okay|k|kk|fine|sure|yes|yeah|yep|thanks|thank you|cheers|ta)[\s.!]*$/i;
 /** Invalid emails allowed before the ticket is opened without one. */
 const EMAIL_RETRIES = 2;
 

@@ -42,6 +42,7 @@ function act(run: Run, a: Action): void {
 
 export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
   waitsAs: ['input', 'offer'],
+  readsRequests: true,
   enter: (run, block) => waitForInput(run, block),
   prompt(run, block) {
     bot(run, render(run, block.data.text), block.id, shown(block));

@@ -97,6 +97,12 @@ export interface BlockBehaviour<K extends BlockKind = BlockKind> {
   intentMatch?(run: Run, block: BlockOf<K>, analysis: string | NluAnalysis): IntentMatch | null;
   /** Receives typed text forwarded from a Buttons block's fallback (intent and keyword routers). */
   acceptsForwardedText?: boolean;
+  /**
+   * The block reads what the customer wants (a menu of choices), not the answer to a question of its own: a message
+   * that reopens an ended chat is given to it when it understands it (engine.ts `readAfterRestart`). Routers say so by
+   * `acceptsForwardedText`.
+   */
+  readsRequests?: boolean;
   /** A button click at this block; null when that button is not on screen. */
   click?(run: Run, block: BlockOf<K>, buttonId: string): { label: string; apply(): void } | null;
   /** The reply to this block's HTTP call. */
