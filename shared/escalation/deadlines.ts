@@ -110,6 +110,8 @@ const PAST = new Set([
   'dispatched', 'paid', 'sent', 'returned', 'happened', 'called', 'rang', 'emailed', 'tried', 'did', 'had', 'went', 'said', 'told',
   // Round eight: "it broke in small pieces in one hour", "it fell apart within a day".
   'broke', 'fell', 'took',
+  // Session 16 (newcomer s15 N#16): "the order I made this morning".
+  'made',
 ]);
 /** Questions about when the shop or the courier works, not about the customer's need. */
 const HOURS_QUESTION = [/\b(are|is) you(r shop| guys| lot)? open\b/, /\byou open\b/, /\bopen or (no|not)\b/, /\bopen on\b/, /\b(do|will) you (deliver|ship) on\b/, /\bwhat time do you\b/, /\bdo you (open|close|deliver|ship|work)\b/, /\b(is there|any) delivery on\b/, /\bopen (on|at|today|tomorrow)\b/, /\bopening hours?\b/, /\bwhat time (?:\w+ ){0,4}(?:opens?|closes?)\b/, /\bdelivery slots?\b/, /\bcut ?off\b/, /\b(deliver|ship|open|post|work|collect)\w* (?:\w+ )?(mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends)\b/, /\b(include|includes|including|cover|covers) (mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekends?|bank holidays?)\b/];
@@ -154,6 +156,12 @@ function notMine(toks: readonly string[], f: Found): boolean {
  * still coming today?", "so it will come on Monday then?", "so it's due Thursday, is that right?", "until what time
  * do you work today?", "you deliver on Saturday?".
  */
+/**
+ * Session 16 (newcomer s15 N#16): a time said back as a fact with a tag asking to confirm it ("and it's before 2pm
+ * yeah?", "that's by Friday, right"): the shop's own rule or estimate checked, not the customer's deadline. Not with a
+ * reason of the customer's own in the tagged clause ("it's for my party tonight, right?": OWN_REASON).
+ */
+const CONFIRM_TAG = /\b(?:it s|its|it is|that s|thats|that is)(?: \w+){1,5} (?:yes|yeah|yea|yeh|yh|right|correct|innit|aye|isn t it|is it)$/;
 const ESTIMATE_QUESTION = /^so (?:it|its|it s|that|thats|if|then|the parcel|the order|the delivery|my parcel|my order)\b|\bis that (?:right|correct|ok)\b|\b(?:is|are) (?:\w+ ){0,2}still (?:coming|arriving|due|expected|on for|on track|going ahead|going today|going out)\b|\b(?:until|till|til) what time\b|\bhow late\b|\byou (?:deliver|ship|post|dispatch|work|open|send)\w* (?:on|in|at|this|next)? ?(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekends?)\b/;
 
 /** Words of a real need (not "by" or "before", which an estimate question has too: "so it should come by Friday?"). */
@@ -232,12 +240,34 @@ function timesOnly(toks: readonly string[]): 'past' | 'others' | null {
   timesCache.set(toks, out);
   return out;
 }
+/**
+ * Session 16 (newcomer s15 N#9): every time the message names is told as a habit (habitAt): "I usually order by Friday so
+ * it arrives for the weekend" names no deadline of this order, so the classifier's urgency reading is a near miss too.
+ */
+export function onlyHabitTimes(toks: readonly string[]): boolean {
+  let any = false;
+  for (let i = 0; i < toks.length; i++) {
+    const t0 = toks[i];
+    const digit = startsWithDigit(t0);
+    const c = digit || CLOCK_STARTERS.has(t0) ? clockAt(toks, i) : null;
+    const d = c || !(digit || DAY_STARTERS.has(t0)) ? null : dayAt(toks, i, 0, 1, 1);
+    if (!c && !d) continue;
+    if (!habitAt(toks, i)) return false;
+    any = true;
+    i = (c ?? d)!.end;
+  }
+  return any;
+}
+
 /** Past verbs of the customer's own order or of its arrival (not participles, which a wish can make future). */
 const TOLD_PAST = new Set(['ordered', 'placed', 'bought', 'paid', 'received', 'arrived', 'came', 'got', 'rang', 'called', 'emailed']);
 
 /** A question about the shop's estimate or service with no word of real need (see ESTIMATE_QUESTION). */
 export function estimateQuestion(toks: readonly string[], text = toks.join(' ')): boolean {
-  if (!ESTIMATE_QUESTION.test(text)) return false;
+  if (!ESTIMATE_QUESTION.test(text)) {
+    const tag = CONFIRM_TAG.exec(text);
+    if (tag === null || tag[0].split(' ').some((t) => OWN_REASON.has(t))) return false;
+  }
   for (let i = 0; i < toks.length; i++) if (STRONG_NEED.has(toks[i]) && toks[i - 1] !== 'no' && toks[i - 1] !== 'not' && toks[i - 2] !== 'not') return false;
   return !obligation(toks);
 }
@@ -554,7 +584,8 @@ const NOT_PAST = new Set(['need', 'needed', 'speed', 'bed', 'red', 'shed', 'feed
  */
 const WISH = new Set(['need', 'needs', 'want', 'wants', 'wanted', 'must', 'be', 'get', 'gets', 'getting', 'will', 'should', 'would', 'like', 'have']);
 
-const PLAIN_PAST = new Set(['order', 'buy', 'pay', 'place']);
+// (Session 16, newcomer s15 N#16: "my order I put in this morning": "put" is its own past, read like the plain forms.)
+const PLAIN_PAST = new Set(['order', 'buy', 'pay', 'place', 'put']);
 const IF_WORDS = new Set(['if', 'when', 'can', 'could', 'will', 'shall', 'should', 'would', 'to', 'must', 'may', 'might', 'once', 'before', 'after', 'unless']);
 export function pastNear(toks: readonly string[], at: number): boolean {
   for (let k = Math.max(0, at - 5); k < at; k++) {
@@ -573,6 +604,34 @@ export function pastNear(toks: readonly string[], at: number): boolean {
     if (wished && t !== 'was' && t !== 'were' && t !== 'got' && t !== 'had' && t !== 'did' && t !== 'yesterday' && t !== 'ago' && t !== 'last') continue;
     return true;
   }
+  return false;
+}
+
+/**
+ * Session 16 (newcomer s15 N#9): a time in a clause told as a habit ("I always order by Friday", "we usually get it
+ * before the weekend", "I normally place it on a Monday") is what the customer does every time, not this order's
+ * deadline, and so is a time said of that habit's outcome ("I usually order by Friday so it arrives for the weekend"). A
+ * habit word up to ten words before the time counts unless a need, a wish or a contrast comes between it and the time
+ * ("I always need it by Friday" is still a need; "but this time ...", "now" start a case of their own).
+ */
+const HABIT = new Set(['always', 'usually', 'normally', 'generally', 'typically', 'often', 'regularly', 'tend', 'tends', 'mostly', 'ordinarily', 'habitually', 'routinely']);
+const HABIT_BREAK = new Set(['need', 'needs', 'needed', 'must', 'want', 'wants', 'but', 'this', 'now', 'however', 'except', 'urgent', 'asap']);
+export function habitAt(toks: readonly string[], at: number): boolean {
+  for (let k = at - 1; k >= Math.max(0, at - 10); k--) {
+    const t = toks[k];
+    if (HABIT.has(t)) return true;
+    // "every week before Friday", "each month by the 5th": a habit said with its period.
+    if ((t === 'every' || t === 'each') && /^(?:week|month|time|year|weekend|fortnight)s?$/.test(toks[k + 1] ?? '')) return true;
+    if (HABIT_BREAK.has(t) && k < at - 1) return false;
+  }
+  return false;
+}
+
+/** Session 16: "I never was on your site before today": "before today" after a past or a never is the past. */
+const BEFORE_TODAY_PAST = new Set(['never', 'was', 'were', 'had', 'been', 'did', 'not']);
+export function beforeTodayPast(toks: readonly string[], i: number): boolean {
+  if (toks[i - 1] !== 'before' || (toks[i + 1] !== undefined && toks[i + 1] !== 'and' && toks[i + 1] !== 'but' && toks[i + 1] !== 'my' && toks[i + 1] !== 'so')) return false;
+  for (let k = Math.max(0, i - 8); k < i - 1; k++) if (BEFORE_TODAY_PAST.has(toks[k])) return true;
   return false;
 }
 
@@ -713,7 +772,7 @@ export function findDeadline(toks: readonly string[], now: number, timezone: str
   let first = -1;
   let last = -1;
   for (const f of found) {
-    if (pastNear(toks, f.at) || notMine(toks, f)) continue;
+    if (pastNear(toks, f.at) || notMine(toks, f) || habitAt(toks, f.at) || (toks[f.at] === 'today' && beforeTodayPast(toks, f.at))) continue;
     // Session 8: "by noon yesterday", "at 6 two days ago": the time is in the past whatever the words before it.
     if (toks[f.end + 1] === 'yesterday' || toks[f.end + 1] === 'ago' || toks[f.end + 2] === 'ago') continue;
     // "delivered after 6pm", "any time after Monday": a preference, not a deadline.

@@ -75,8 +75,8 @@ const FRAMES: Frame[] = [
     output: 'billing',
     meaning: 'an error described by what the statement or the total shows',
     gate: [
-      w('statement statements receipt receipts invoice invoices bill bills total totals bank banks banking card cards charged billed debited paid took taken deducted take takes charge charges added add klarna paypal clearpay afterpay laybuy'),
-      w('twice two times double more instead higher different wrong extra again only three same never not 2x x2 but'),
+      w('statement statements receipt receipts invoice invoices bill bills total totals bank banks banking card cards charged billed debited paid took taken deducted take takes charge charges added add klarna paypal clearpay afterpay laybuy money payment payments'),
+      w('twice two times double more instead higher different wrong extra again only three same never not 2x x2 but still yet'),
     ],
     all: [
       new RegExp(
@@ -98,6 +98,11 @@ const FRAMES: Frame[] = [
           ` (?:did|do|does|would) (?:you|u|they|it) (?:charge|bill|take|debit) (?:me|us) (?:an |the )?(?:extra|twice|double|more than)`,
           ` did (?:you|u|they) (?:charge|bill|take|debit) (?:an |the )?(?:extra|twice|double)`,
           ` (?:charged|billed|debited|paid) (?:for )?(?:\\w+ ){0,3}(?:that|which|what) (?:i|we) (?:never|did not|have not) (?:get|got|receive|received|order|ordered)`,
+          // Session 16: the money itself said to have gone twice ("now money gone two time, but only one order", "the
+          // payment went out twice"), and money taken for an order the customer cancelled ("cancelled me order straight
+          // away and yous have still took the money") (not "will I still be charged?": a question about what happens).
+          ` (?:money|payment|payments|charge|amount|cash) (?:\\w+ ){0,2}(?:gone|went|go|goes|come out|came out|left|taken|took|out) (?:\\w+ ){0,2}(?:twice|two times|two time|2 times|2 time|double|three times)`,
+          ` (?:cancelled|canceled|cancel)(?: \\w+){0,8} (?:still|yet|but|and|then) (?:you |yous |u |they |have |has |ve |s |still |already )*(?:took|taken|charged|billed|debited|deducted)(?: (?:me|us|my|the|our))?(?: \\w+){0,2} (?:money|payment|card|account|full|amount|\\d+)`,
         ].map((alt) => `(?:${alt})\\b`).join('|'),
       ),
     ],
@@ -362,6 +367,26 @@ const FRAMES: Frame[] = [
     gate: [w('missing')],
     all: [/ (?:half|some|all|two|three|four|one|several|most|a few|both) (?:of )?(?:the )?(?:\w+ )?(?:hinges|screws|bolts|legs|shelves|fittings|handles|slats|panels|feet|wheels|fixings|dowels|brackets|parts|pieces) (?:are |were |is |was |s )?(?:still )?missing\b| missing (?:\w+ )?(?:hinges|screws|bolts|legs|shelves|fittings|slats|panels|fixings|dowels|brackets|parts|pieces)\b(?! (?:from|in) (?:my|the|our) (?:order|parcel|delivery))/],
     none: [/^ (?:do|does|can|could|will|would|is|are) (?:you|i|we|it|there)\b| if (?:any|a|the|some|there)\b/],
+  },
+  {
+    // Session 16 (damaged = defective, said tersely): a product the customer says is new (used a few days or times, "brand
+    // new", "straight out of the box", "worked two days") together with what went wrong with it ("now stop", "it's
+    // dead", "the sole's hanging off", "only heats on one plate", "double clicks"). Either part alone is not a case: a
+    // new thing that is liked, a fault with no sign of the product's age is left to the other frames.
+    output: 'damaged',
+    meaning: 'a new product that already fails',
+    gate: [
+      w('after within in had used wore worn owned brand out outta work worked works lasted last'),
+      w('stop stops stopped stoped now dead died kaput peel peels peeling peeled split splitting ripped torn hanging off apart only double not no nuh nah never error fault faulty defective broken broke cracked snapped leaking leaks'),
+    ],
+    all: [
+      / (?:after|within|in) (?:only |just |about |like )?(?:one|two|three|four|five|six|a|an|\d+|few|a few|couple of|a couple of) (?:days?|weeks?|fortnight|uses?|wears?|washes?|goes)\b| (?:only |just )?(?:had|used|wore|worn|owned) (?:it|them|em|they|these|this|the \w+) (?:for )?(?:only |just |about )?(?:(?:a |an |one |two |three |\d+ |a few |a couple of )?(?:days?|weeks?|fortnight|times?)|once|twice)\b| brand new\b| (?:straight |right )?(?:out of|outta|out) (?:the |its |of the )?(?:box|bag|packet|package|wrapper)\b| (?:work|worked|works|lasted|last) (?:only |just )?(?:one|two|three|\d+|a|a few|few) (?:days?|weeks?|times?|time|uses?)\b/,
+      / (?:stop|stops|stopped|stoped) (?:work|working|workin|heating|charging|spinning)\b| now (?:it |its |it s |they |is |s |completely |totally )*(?:stop|stops|stopped|dead|died|broken|broke|kaput|useless)\b| (?:it|they) (?:is |s |are )?(?:dead|died|kaput)\b| (?:peel|peels|peeling|peeled)\b| (?:seam|seams|sole|soles|heel|heels|stitching|strap|straps|handle|zip|zipper|lining|button|buttons) (?:\w+ ){0,2}(?:split|splitting|ripped|torn|hanging off|came off|come off|come clean off|coming off|fell off|falling off|come away|came away|came apart|coming apart)\b| (?:hanging|falling) off\b| only (?:heats?|works?|charges?|plays?) (?:up )?on one\b| double clicks?\b| (?:not|no|nuh|nah|never) (?:\w+ )?(?:heat|heats|heating|work|works|working|charge|charging|turn on|switch on|spin)\b| (?:error|fault|faulty|defective|broken|broke|cracked|snapped|torn|ripped|leaking|leaks)\b/,
+    ],
+    // Not a product: a link, a code, the site, an app, a card, an account; the delivery or the messages (a service).
+    none: [
+      / (?:link|links|code|codes|voucher|coupon|site|website|page|app|tracking|button|email|emails|login|password|card|payment|account|checkout|basket|discount|search|filter|chat|bot|number|label|form|delivery|deliveries|parcel|courier|driver|updates?|messages?|texts?|subscription|refund)s? (?:\w+ ){0,4}(?:does|do|did|will|would|can|never|no longer|stop|stops|stopped|only|is not|are not|was not|not|no|broken|broke|error)\b/,
+    ],
   },
   {
     // Session 11 (safety): gas escaping from a product ("the gas valve hisses even when off", "smells of gas").
@@ -721,6 +746,11 @@ export function priceQuestion(toks: readonly string[]): boolean {
  * the rug"), are not an error.
  */
 const TAKEN_THEN_SHOULD = / (?:deducted|charged|debited|taken|took|billed|bill|bank|statement|card|account|paid|receipt|invoice|total)(?: \w+){0,6}? (\d+(?:\.\d{1,2})?)(?: \w+){0,8}? (?:while|whereas|but|and|when|yet|instead of|not)(?: \w+){0,6}? (?:order|price|total|value|receipt|cost|basket|bill|invoice|bank|statement|should|supposed|only|checkout)(?: \w+){0,4}? (\d+(?:\.\d{1,2})?)\b/;
+/**
+ * Session 16: the amount taken, then the order it was for and what that order came to ("My card has been charged £64.99
+ * for an order that came to £46.99", "ma bank's took £45 aff me fur an order that says £29").
+ */
+const TAKEN_FOR_ORDER = / (?:deducted|charged|debited|taken|took|billed|paid|bank|banks|statement|card)(?: \w+){0,6}? (\d+(?:\.\d{1,2})?)(?: \w+){0,3}? (?:for|fur|fer|on) (?:an|the|my|a|this|that|one|me) (?:order|basket|purchase|item|bill)(?: \w+){0,5}? (?:came to|comes to|come to|says|said|say|shows|showed|show|was|is|costs|cost|totalled|totaled|totals|of|worth|priced at|at) (?:only |just |like )?(\d+(?:\.\d{1,2})?)\b(?! (?:items?|things?|pieces?|bits?|units?|boxes|pairs?|products?|parcels?|packs?|days?|weeks?))/;
 const TAKEN_WORDS = w('deducted charged debited taken took billed bill bank statement card account paid receipt invoice total');
 export function amountMismatch(toks: readonly string[]): string | null {
   let digits = 0;
@@ -730,7 +760,8 @@ export function amountMismatch(toks: readonly string[]): string | null {
     else if (TAKEN_WORDS.has(t)) taken = true;
   }
   if (digits < 2 || !taken) return null;
-  const m = TAKEN_THEN_SHOULD.exec(paddedTokens(toks));
+  const padded = paddedTokens(toks);
+  const m = TAKEN_THEN_SHOULD.exec(padded) ?? TAKEN_FOR_ORDER.exec(padded);
   if (m === null || Number(m[1]) === Number(m[2])) return null;
   return m[0].trim();
 }

@@ -1160,6 +1160,19 @@ function declinesPerson(toks: string[]): boolean {
 
 /** A span in double or curly quotes (six characters or more): words the customer quotes, not their own. */
 const QUOTED = /["\u201c\u201d\u00ab\u00bb][^"\u201c\u201d\u00ab\u00bb]{6,}["\u201c\u201d\u00ab\u00bb]/g;
+/**
+ * Session 16 (newcomer s15 N#10): a span in single quotes, straight or curly ("my friend said 'get a human'", what phones
+ * type: ‘get a human’). An apostrophe inside a word ("don't", "I’m") neither opens nor closes one: the opening quote has
+ * no letter or digit before it, the closing one none after it. Dialect writing drops letters with the same mark ("Can
+ * 'ee put I through to one o' they ladies"), so a single-quoted span is somebody else's words only after a word of
+ * saying or a colon ("said", "told me", "typed", "like", "goes") or when it is a short name of one to three words ("your
+ * 'live chat'").
+ */
+const SINGLE_QUOTED = /(?<![\p{L}\p{N}])['\u2018](?:[^'\u2018\u2019\n]|(?<=\p{L})['\u2019](?=\p{L})){6,}?['\u2019](?![\p{L}\p{N}])/gu;
+const SAYING_BEFORE = /(?:\b(?:said|says|say|saying|told|tells|tell|asked|asks|ask|wrote|writes|write|typed|types|type|texted|replied|replies|answered|answers|goes|went|like|reads|read|quote|quoted|called|calls|shouted|yelled|message|messages|reply|answer|words|phrase)\b(?:\s+\S+){0,2}|:)\s*$/i;
+function withoutSingleQuotes(text: string): string {
+  return text.replace(SINGLE_QUOTED, (span, at: number) => (SAYING_BEFORE.test(text.slice(Math.max(0, at - 40), at)) || span.trim().split(/\s+/).length <= 3 ? ' ' : span));
+}
 
 /**
  * Session 14: a request that is only inside quoted words is somebody else's sentence, most often the bot's own greeting
@@ -1169,9 +1182,12 @@ const QUOTED = /["\u201c\u201d\u00ab\u00bb][^"\u201c\u201d\u00ab\u00bb]{6,}["\u2
  */
 export function detectExplicitRequest(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
   const signal = explicitRequestIn(facts, policy, memory);
-  if (signal === null || !(facts.text.includes('"') || facts.text.includes('\u201c') || facts.text.includes('\u201d') || facts.text.includes('\u00ab'))) return signal;
-  const rest = facts.text.replace(QUOTED, ' ').replace(/\s+/g, ' ').trim();
+  if (signal === null || !/["'\u201c\u201d\u00ab\u2018\u2019]/.test(facts.text)) return signal;
+  const rest = withoutSingleQuotes(facts.text.replace(QUOTED, ' ')).replace(/\s+/g, ' ').trim();
   if (rest === facts.text.replace(/\s+/g, ' ').trim()) return signal;
+  // Session 16 (hostile s15 H#12): a message that is all one quote ('"I want a human"': people quote, some keyboards and
+  // pastes add them) has no other speaker: the quoted words are the customer's own.
+  if (!/[\p{L}\p{N}]/u.test(rest)) return signal;
   const again = /[a-z]/i.test(rest) ? explicitRequestIn({ ...facts, text: rest, analysis: analyzeText(rest) }, policy, memory) : null;
   if (again !== null) return signal;
   reportNearMiss({ ...signal, explanation: `Near miss: ${signal.explanation.replace(/\.$/, '')}, but only inside words the customer quotes (someone else's sentence, such as the bot's own), so it does not fire.` });

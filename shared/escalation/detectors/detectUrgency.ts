@@ -17,7 +17,7 @@ import { normalizeText } from '../../nlu/normalizeText';
 import { canonicalTokens, canonicalizeText, paddedTokens } from '../canonicalTokens';
 import { phraseMatcher, type PhraseMatcher } from '../phraseMatcher';
 import type { TextAnalysis } from '../../nlu/types';
-import { arrivalQuestion, estimateQuestion, scheduleQuestion, findDeadline as findNamedDeadline, onlyOthersTimes, onlyPastTimes, pastNear, shopRuleQuestion } from '../deadlines';
+import { arrivalQuestion, estimateQuestion, scheduleQuestion, beforeTodayPast, findDeadline as findNamedDeadline, onlyHabitTimes, onlyOthersTimes, onlyPastTimes, pastNear, shopRuleQuestion } from '../deadlines';
 import { classifierOn, classifierSignal, designerSignal } from '../learnedSignals';
 import { reportNearMiss } from '../nearMisses';
 import { generalOrHypothetical } from '../topicMeaning';
@@ -437,6 +437,11 @@ function readUrgency(facts: TurnFacts, policy: EscalationPolicy, _memory: Escala
     reportNearMiss(learned.signal);
     return null;
   }
+  // Session 16 (newcomer s15 N#9): every time named is told as a habit ("I usually order by Friday so it arrives for the weekend").
+  if (onlyHabitTimes(toks)) {
+    reportNearMiss({ ...learned.signal, explanation: `Near miss: ${learned.signal.explanation.replace(/\.$/, '')}, but every time the message names is told as a habit ("always", "usually", "every week"), not this order's deadline, so it does not fire.` });
+    return null;
+  }
   // Session 8: urgency is a time, a hurry or something happening: the classifier's reading needs a word of one; and a
   // general or hypothetical question ("just so I know for the future, before I do my Christmas shop") has no deadline.
   if (!urgencyCue(toks, facts.analysis.text) || generalOrHypothetical(toks, facts.analysis.text.includes('?'))) {
@@ -487,7 +492,8 @@ export function urgencyCue(toks: readonly string[], text: string): boolean {
     // "what do I do?", "what should I do", "what I do??": asking what to do right now.
     const whatToDo = t === 'what' && (toks[i + 1] === 'i' ? toks[i + 2] === 'do' : (toks[i + 1] === 'do' || toks[i + 1] === 'should' || toks[i + 1] === 'can') && toks[i + 2] === 'i' && toks[i + 3] === 'do');
     if (!pair && !whatToDo && !URGENT_CUES.has(t) && !CLOCK_OR_DATE.test(t)) continue;
-    if (t === 'now' && elapsedNow(toks, i)) continue;
+    if (t === 'now' && (elapsedNow(toks, i) || nowClosesPast(toks, i))) continue;
+    if (t === 'today' && beforeTodayPast(toks, i)) continue;
     // "for forty minutes", "for 2 hours now": how long the customer has been at it, not a time left.
     if (ELAPSED_UNIT.has(t) && waitedFor(toks, i)) continue;
     if (onlyQuoted(text, t)) continue;
@@ -509,6 +515,21 @@ function waitedFor(toks: readonly string[], i: number): boolean {
   return false;
 }
 
+/**
+ * Session 16: "now" that closes a span of the past or names a state reached, not the present moment: "till now the
+ * amount has not come back", "up to now", "by now" (how long it has been); "it worked two days and now it's dead", "now
+ * stop", "now broken" (what became of the product). "and now someone is ordering on my card" still counts.
+ */
+const NOW_STATE = new Set(['dead', 'broken', 'broke', 'stopped', 'stop', 'stops', 'useless', 'kaput', 'knackered', 'ruined', 'bust', 'busted', 'gone', 'died', 'cracked', 'leaking', 'faulty']);
+function nowClosesPast(toks: readonly string[], i: number): boolean {
+  const p = toks[i - 1];
+  if (p === 'till' || p === 'until' || p === 'til' || p === 'by' || (p === 'to' && toks[i - 2] === 'up')) return true;
+  for (let k = i + 1; k <= i + 3 && k < toks.length; k++) {
+    if (NOW_STATE.has(toks[k])) return true;
+    if (!(toks[k] === 'it' || toks[k] === 'its' || toks[k] === 'is' || toks[k] === 's' || toks[k] === 'they' || toks[k] === 'are' || toks[k] === 'completely' || toks[k] === 'totally' || toks[k] === 'just')) return false;
+  }
+  return false;
+}
 /** "it is now two weeks", "for six days now", "3 weeks now": how long the customer has waited. */
 function elapsedNow(toks: readonly string[], i: number): boolean {
   if (DURATION.has(toks[i - 1] ?? '')) return true;
