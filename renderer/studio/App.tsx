@@ -119,6 +119,8 @@ function PersistentEditor({ flowKey, opened }: { flowKey: string; opened: FlowFo
               onReload={() => void persistence.reloadFromDisk()}
               onKeepMine={() => void persistence.keepMine().catch(() => {})}
               onDismissNotice={persistence.dismissNotice}
+              onPrepareReplace={persistence.prepareReplace}
+              onReplaceWithMine={persistence.replaceWithMine}
             />
             <ExportButton flowId={flowKey} flush={persistence.flush} />
             <RunButton flowKey={flowKey} flush={persistence.flush} />

@@ -792,10 +792,22 @@ export class FlowStore {
    * leave the journal, later ones (edits made while this save was in flight) stay. The previous content
    * becomes a version in the history. Saving the same bytes again is a no-op (no new version).
    */
-  save(key: string, doc: unknown, journalSeq: number, opts: { restoredFrom?: number; overwriteDisk?: boolean } & BaseGuard = {}): Promise<{ revision: number; savedAt: string; changed: boolean; problems: FlowProblem[]; warnings?: string[] }> {
+  save(
+    key: string,
+    doc: unknown,
+    journalSeq: number,
+    opts: { restoredFrom?: number; overwriteDisk?: boolean; replacing?: number } & BaseGuard = {},
+  ): Promise<{ revision: number; savedAt: string; changed: boolean; problems: FlowProblem[]; warnings?: string[] }> {
     const e = this.need(key);
     if (!Number.isSafeInteger(journalSeq) || journalSeq < 0) {
       throw new StudioError(400, 'bad_journal_seq', '"journalSeq" must be a whole number (the last journal entry this save includes, 0 for none).', 'Send { flow, journalSeq }.');
+    }
+    // Session 16 (s13 newcomer #9 rest): a stale window's "Replace with mine" saves its document over the version another
+    // window saved, after a confirmation that named what it undoes. It names that version (`replacing`), which must be the
+    // latest (else 409 stale_revision, as any save: the confirmation described another version) and stays a version of
+    // its own: this save never folds into it.
+    if (opts.replacing !== undefined && (!Number.isSafeInteger(opts.replacing) || opts.replacing < 1 || opts.baseRevision !== opts.replacing)) {
+      throw new StudioError(400, 'bad_replacing', '"replacing" must be the revision this save replaces, the same number as "baseRevision".', 'Send the latest revision (GET /api/flows/:key/disk) as both.');
     }
     this.checkGuard(key, opts);
     const { flow, problems } = this.checkDocument(doc, 'The flow sent to save');
@@ -879,9 +891,10 @@ export class FlowStore {
         const fields = diff === null ? null : editedFields(diff);
         // Newcomer s14 #15: the same field(s) changed again soon after the latest version, which changed only them: one
         // version for the run (the latest is dropped once this one is on disk), described against the version before it.
-        const fold = fields === null ? null : await this.foldInto(e, fields, savedAt, JSON.parse(text));
+        const fold = fields === null || opts.replacing !== undefined ? null : await this.foldInto(e, fields, savedAt, JSON.parse(text));
         if (fold) summary = fold.summary;
-        await this.keepVersion(e, revision, text, savedAt, summary, opts.restoredFrom, fields === null ? undefined : { fields, since: fold?.since ?? savedAt });
+        if (opts.replacing !== undefined) summary = `${summary}; replaced version ${opts.replacing} (saved in another window, kept in the history)`;
+        await this.keepVersion(e, revision, text, savedAt, summary, opts.restoredFrom, fields === null || opts.replacing !== undefined ? undefined : { fields, since: fold?.since ?? savedAt });
         try {
           // Hostile s13 #16: the flow's folder is gone too (rm -rf flows/, a git checkout that removed an external flow's
           // folder): Keep mine (or a script's save) creates it again and says so; it was a 500 from the temp file's open.

@@ -251,7 +251,7 @@ export async function startStudioServer(opts: StudioServerOptions): Promise<Stud
   app.put('/api/flows/:key', async (req) => {
     const b = body(req);
     if (!('flow' in b)) throw new StudioError(400, 'bad_body', 'A save needs { "flow": {...}, "journalSeq": n }.', 'Send the whole flow document.');
-    return store.save(keyOf(req), b.flow, b.journalSeq ?? 0, { baseRevision: b.baseRevision, tab: typeof b.tab === 'string' ? b.tab.slice(0, 100) : undefined, overwriteDisk: b.overwriteDisk === true });
+    return store.save(keyOf(req), b.flow, b.journalSeq ?? 0, { baseRevision: b.baseRevision, tab: typeof b.tab === 'string' ? b.tab.slice(0, 100) : undefined, overwriteDisk: b.overwriteDisk === true, ...(b.replacing !== undefined ? { replacing: b.replacing } : {}) });
   });
   // Newcomer s11 #17: has the file changed on disk since the studio loaded it (the page polls this), and "Reload".
   app.get('/api/flows/:key/disk', async (req) => store.diskStatus(keyOf(req)));

@@ -16,7 +16,11 @@ export type { SimulateHttpRequest, SimulateHttpResult };
 // The server's own types (type-only: nothing of the server is bundled into the page).
 import type { BaseGuard, DiskStatus, FlowSummary, OpenedFlow, VersionInfo } from '../../../runtime/studio/flowStore';
 /** `overwriteDisk`: "Keep mine", save over a file changed outside the studio (the disk version is kept as a version). */
-export type SaveGuard = BaseGuard & { overwriteDisk?: boolean };
+export type SaveGuard = BaseGuard & {
+  overwriteDisk?: boolean;
+  /** "Replace with mine" in a stale window: the latest revision (another window's) this save replaces; equal to baseRevision. */
+  replacing?: number;
+};
 export type { DiskStatus, FlowSummary, OpenedFlow, VersionInfo };
 
 export interface TemplateInfo {

@@ -3,7 +3,12 @@
  * happened and that nothing is lost; the title attribute carries the hint.
  */
 import { CloudAlert, CloudCheck, CloudOff, CloudUpload, Download, LoaderCircle, RefreshCw, TriangleAlert } from 'lucide-react';
-import { myChangesDocument, pageConflictKey, readConflictCopy, TRASHED_ELSEWHERE, type PersistenceState } from './flowPersistence';
+import { useEffect, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { myChangesDocument, pageConflictKey, readConflictCopy, TRASHED_ELSEWHERE, type PersistenceState, type ReplaceCandidate } from './flowPersistence';
+import { describeReplace, type ReplaceDescription } from './describeReplace';
+import { Dialog } from '../../ui/Dialog';
+import { Button } from '../../ui/Button';
 import { useRefusedFields, useWarnBeforeLeavingRefused } from '../../ui/refusedFields';
 import './saveStatus.css';
 
@@ -103,7 +108,8 @@ function versionsOf(error: string): string | null {
  * Two tabs on one flow and the other saved first: a banner across the editor that says what happened and what
  * to do. Nothing was overwritten on either side.
  */
-function ConflictBanner({ error, hint }: { error?: string; hint?: string }) {
+function ConflictBanner({ error, hint, onPrepareReplace, onReplaceWithMine }: { error?: string; hint?: string } & ReplaceHandlers) {
+  const [replacing, setReplacing] = useState(false);
   const key = pageConflictKey();
   const hasCopy = key !== null;
   const kept = key ? readConflictCopy(key) : null;
@@ -138,10 +144,128 @@ function ConflictBanner({ error, hint }: { error?: string; hint?: string }) {
           <Download size={14} aria-hidden /> Download my changes
         </button>
       ) : null}
+      {hasCopy && !trashed && onPrepareReplace && onReplaceWithMine ? (
+        <button type="button" className="bt-conflict-btn" onClick={() => setReplacing(true)}>
+          Replace with mine…
+        </button>
+      ) : null}
       <button type="button" className="bt-conflict-btn bt-conflict-primary" onClick={() => window.location.reload()}>
         <RefreshCw size={14} aria-hidden /> Reload
       </button>
+      {replacing && onPrepareReplace && onReplaceWithMine ? (
+        // Out of the banner: its transform would make the dialog's fixed backdrop cover only the banner.
+        createPortal(<ReplaceDialog prepare={onPrepareReplace} replace={onReplaceWithMine} onClose={() => setReplacing(false)} />, document.body)
+      ) : null}
     </div>
+  );
+}
+
+interface ReplaceHandlers {
+  onPrepareReplace?: () => Promise<ReplaceCandidate>;
+  onReplaceWithMine?: (latest: number) => Promise<void>;
+}
+
+/** Longest list the confirmation shows; the rest is counted. */
+const MAX_UNDONE_LINES = 12;
+
+/**
+ * Session 16 (newcomer s13 #9 rest): "Replace with mine…" asks first, naming what the other window's version loses
+ * (docs/studio.md: the safe design). Confirmed, this window's flow is saved as a new version on top of the other
+ * window's, which stays in Version history; a version saved meanwhile refuses it (the banner comes back).
+ */
+function ReplaceDialog({ prepare, replace, onClose }: { prepare: () => Promise<ReplaceCandidate>; replace: (latest: number) => Promise<void>; onClose: () => void }) {
+  const [step, setStep] = useState<{ kind: 'loading' } | { kind: 'ready'; c: ReplaceCandidate; d: ReplaceDescription } | { kind: 'saving'; c: ReplaceCandidate; d: ReplaceDescription } | { kind: 'error'; message: string }>({ kind: 'loading' });
+  useEffect(() => {
+    let live = true;
+    prepare().then(
+      (c) => live && setStep({ kind: 'ready', c, d: describeReplace(c.base, c.latest, c.mine) }),
+      (e: unknown) => live && setStep({ kind: 'error', message: `The latest version could not be read: ${e instanceof Error ? e.message : String(e)} Nothing was changed.` }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [prepare]);
+  const title = "Replace the other window's version with yours?";
+  if (step.kind === 'loading') {
+    return (
+      <Dialog title={title} onClose={onClose}>
+        <p>Reading the latest version…</p>
+      </Dialog>
+    );
+  }
+  if (step.kind === 'error') {
+    return (
+      <Dialog title={title} onClose={onClose}>
+        <p role="alert">{step.message}</p>
+        <div className="bt-replace-actions">
+          <Button onClick={onClose}>Close</Button>
+        </div>
+      </Dialog>
+    );
+  }
+  const { c, d } = step;
+  const shown = d.undone.slice(0, MAX_UNDONE_LINES);
+  return (
+    <Dialog title={title} onClose={onClose}>
+      <div className="bt-replace">
+        <p>
+          Version {c.latestRevision} was saved in another window
+          {c.baseRevision !== null ? ` after this window opened version ${c.baseRevision}` : ''}.
+        </p>
+        {d.exact ? (
+          d.undone.length > 0 ? (
+            <>
+              <p>
+                <strong>Saving yours undoes, from the other window ({d.undone.length}):</strong>
+              </p>
+              <ul className="bt-replace-undone" aria-label="What saving yours undoes">
+                {shown.map((l) => (
+                  <li key={l}>{l}</li>
+                ))}
+                {d.undone.length > shown.length ? <li>…and {d.undone.length - shown.length} more.</li> : null}
+              </ul>
+            </>
+          ) : (
+            <p>Nothing the other window saved is undone by this: it made no changes your version does not have.</p>
+          )
+        ) : (
+          <>
+            <p>
+              <strong>The version your edits were made on is no longer in Version history</strong>, so the other window's changes cannot be told apart from
+              yours. Saving yours changes, from the latest version ({d.undone.length}):
+            </p>
+            <ul className="bt-replace-undone" aria-label="What saving yours changes">
+              {shown.map((l) => (
+                <li key={l}>{l}</li>
+              ))}
+              {d.undone.length > shown.length ? <li>…and {d.undone.length - shown.length} more.</li> : null}
+            </ul>
+          </>
+        )}
+        {d.mine ? <p>Your changes saved with it: {d.mine}.</p> : null}
+        <p>
+          The other window's version stays in Version history as version {c.latestRevision}: restore it there to undo this. The other window becomes
+          read-only.
+        </p>
+        <div className="bt-replace-actions">
+          <Button onClick={onClose} disabled={step.kind === 'saving'}>
+            Cancel
+          </Button>
+          <Button
+            variant="danger"
+            disabled={step.kind === 'saving'}
+            onClick={() => {
+              setStep({ kind: 'saving', c, d });
+              replace(c.latestRevision).then(onClose, (e: unknown) =>
+                setStep({ kind: 'error', message: `Not replaced: ${e instanceof Error ? e.message : String(e)} Your changes are still kept in this browser.` }),
+              );
+            }}
+          >
+            {step.kind === 'saving' ? 'Saving…' : 'Replace with mine'}
+          </Button>
+        </div>
+      </div>
+    </Dialog>
   );
 }
 
@@ -176,7 +300,9 @@ export function SaveStatus({
   onReload,
   onKeepMine,
   onDismissNotice,
-}: Pick<PersistenceState, 'status' | 'error' | 'hint' | 'lastSavedAt' | 'diskPath' | 'diskProblem' | 'diskState' | 'notice'> & { onReload?: () => void; onKeepMine?: () => void; onDismissNotice?: () => void }) {
+  onPrepareReplace,
+  onReplaceWithMine,
+}: Pick<PersistenceState, 'status' | 'error' | 'hint' | 'lastSavedAt' | 'diskPath' | 'diskProblem' | 'diskState' | 'notice'> & { onReload?: () => void; onKeepMine?: () => void; onDismissNotice?: () => void } & ReplaceHandlers) {
   // A red field holds text the flow does not have: never "Saved" then, and leaving the page asks first (newcomer s8 #9).
   const refused = useRefusedFields();
   useWarnBeforeLeavingRefused(refused.length);
@@ -197,7 +323,7 @@ export function SaveStatus({
         <Icon size={14} aria-hidden className={status === 'saving' ? 'bt-spin' : undefined} />
         <span>{status === 'conflict' && error === TRASHED_ELSEWHERE ? 'In the trash: not saved' : labels[status]}</span>
       </span>
-      {status === 'conflict' ? <ConflictBanner error={error} hint={hint} /> : null}
+      {status === 'conflict' ? <ConflictBanner error={error} hint={hint} onPrepareReplace={onPrepareReplace} onReplaceWithMine={onReplaceWithMine} /> : null}
       {status === 'disk_changed' ? <DiskChangedBanner path={diskPath} problem={diskProblem} state={diskState} onReload={onReload} onKeepMine={onKeepMine} /> : null}
       {notice && status !== 'disk_changed' ? <NoticeBanner text={notice} onDismiss={onDismissNotice} /> : null}
       {status !== 'conflict' && status !== 'saved' && error && /does not recognise this page/.test(error) ? <RestartedBanner /> : null}

@@ -56,7 +56,7 @@ export interface KeyValueStorage {
 export interface PersistenceOptions {
   key: string;
   store: PersistableStore;
-  api: Pick<StudioApi, 'saveFlow' | 'appendJournal'> & Partial<Pick<StudioApi, 'diskStatus' | 'takeDiskVersion'>>;
+  api: Pick<StudioApi, 'saveFlow' | 'appendJournal'> & Partial<Pick<StudioApi, 'diskStatus' | 'takeDiskVersion' | 'version' | 'openFlow'>>;
   /** How often the file on disk is checked for a change made outside the studio (also on window focus). 0: never. */
   diskPollMs?: number;
   /** After Reload took the disk version: show it (default: reload the page, the notice kept for the next load). */
@@ -231,6 +231,16 @@ export function setAsideNotice(opened: Pick<OpenedFlow, 'problems'>): string | n
   return said.map((p) => `${p.message} ${p.hint}`).join(' ');
 }
 
+/** What "Replace with mine" would replace, for its confirmation (see `describeReplace`). */
+export interface ReplaceCandidate {
+  latestRevision: number;
+  latest: Flow;
+  /** The version this window's edits were made on, and its flow (null when the history no longer has it). */
+  baseRevision: number | null;
+  base: Flow | null;
+  mine: Flow;
+}
+
 export interface FlowPersistence {
   getState(): PersistenceState;
   subscribe(listener: () => void): () => void;
@@ -242,6 +252,16 @@ export interface FlowPersistence {
   reloadFromDisk(): Promise<void>;
   /** Hides the notice said after Reload / Keep mine. */
   dismissNotice(): void;
+  /**
+   * Status 'conflict' (another window saved), first step of "Replace with mine": the latest version, the version this
+   * window's edits were made on (null when the history no longer has it) and this window's flow, for the confirmation.
+   */
+  prepareReplace(): Promise<ReplaceCandidate>;
+  /**
+   * Status 'conflict', "Replace with mine" confirmed: saves this window's flow as a new version over `latest` (the other
+   * window's version stays in Version history). Refused (409, the banner again) when a version newer than `latest` exists.
+   */
+  replaceWithMine(latest: number): Promise<void>;
   /** Asks the server now whether the file changed on disk (the page does so every few seconds and on focus). */
   checkDisk(): Promise<void>;
   dispose(): void;
@@ -262,6 +282,8 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
   // Newcomer s11 #17: the file changed on disk since the studio loaded it: saves wait for Reload or Keep mine.
   let diskChanged = false;
   let overwriteNext = false;
+  // "Replace with mine" confirmed: the next save replaces this revision (another window's).
+  let replacingNext: number | undefined;
   const guard = () => (revision === undefined ? { tab: tabId } : { baseRevision: revision, tab: tabId });
 
   // Sequence numbers only need to grow: starting from the clock keeps them above anything an earlier
@@ -357,14 +379,28 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
   const save = async () => {
     saveTimer = null;
     if (saveInFlight || disposed || conflict || diskChanged) return;
-    if (seq <= savedSeq && !overwriteNext) return refresh();
+    if (seq <= savedSeq && !overwriteNext && replacingNext === undefined) return refresh();
     saveInFlight = true;
     refresh();
     const includes = seq;
     const flow = store.getState().flow;
     const overwrite = overwriteNext;
+    const replacing = replacingNext;
     try {
-      const r = await api.saveFlow(key, flow, Math.max(0, includes), overwrite ? { ...guard(), overwriteDisk: true } : guard());
+      const r = await api.saveFlow(key, flow, Math.max(0, includes), overwrite ? { ...guard(), overwriteDisk: true } : replacing !== undefined ? { ...guard(), replacing } : guard());
+      if (replacing !== undefined) {
+        replacingNext = undefined;
+        try {
+          storage?.removeItem(conflictCopyKey(key));
+        } catch {
+          // storage denied: the copy only stays downloadable
+        }
+        if (lastConflictKey === key) lastConflictKey = null;
+        setState({
+          conflictCopy: null,
+          notice: `Saved this window's version over version ${replacing} (saved in another window) as version ${r.revision}. The other window's version stays in Version history as version ${replacing}: restore it there to undo this.`,
+        });
+      }
       if (overwrite) {
         overwriteNext = false;
         const kept = (r as { warnings?: string[] }).warnings?.find((w) => /outside the studio/.test(w));
@@ -386,6 +422,8 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
       if (seq <= savedSeq) storage?.removeItem(browserCopyKey(key));
     } catch (err) {
       fail(err);
+      // Refused again (yet another save came first): the banner is back, and a new confirmation describes the new latest.
+      if (conflict || diskChanged) replacingNext = undefined;
       if (!saveTimer && !disposed && !conflict && !diskChanged) saveTimer = setTimeout(save, retryMs);
     } finally {
       saveInFlight = false;
@@ -515,6 +553,38 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
       void save();
     });
   };
+  const prepareReplace = async (): Promise<ReplaceCandidate> => {
+    if (!conflict || problem?.error === TRASHED_ELSEWHERE) throw new Error('Replace with mine is offered only when another window saved this flow.');
+    if (!api.diskStatus || !api.version) throw new Error('This studio cannot read versions.');
+    const latestRevision = (await api.diskStatus(key)).revision;
+    const latest = await api.version(key, latestRevision).then(
+      (v) => v.flow,
+      async (err) => {
+        // The latest saved flow is always the file; its version may be missing from an old history.
+        if (!api.openFlow) throw err;
+        const o = await api.openFlow(key);
+        if (o.revision !== latestRevision) throw err;
+        return o.flow;
+      },
+    );
+    const base = revision === undefined || revision === latestRevision ? null : await api.version(key, revision).then((v) => v.flow, () => null);
+    return { latestRevision, latest, baseRevision: revision ?? null, base, mine: store.getState().flow };
+  };
+  const replaceWithMine = (latest: number): Promise<void> => {
+    if (!conflict || problem?.error === TRASHED_ELSEWHERE) return Promise.reject(new Error('Replace with mine is offered only when another window saved this flow.'));
+    if (!Number.isSafeInteger(latest) || latest < 1) return Promise.reject(new Error(`Replace with mine needs the latest version number (got ${String(latest)}).`));
+    conflict = false;
+    problem = null;
+    revision = latest;
+    replacingNext = latest;
+    store.getState().setReadOnly?.(null);
+    return new Promise<void>((resolve, reject) => {
+      waiters.push({ resolve, reject });
+      if (saveTimer) clearTimeout(saveTimer);
+      saveTimer = null;
+      void save();
+    });
+  };
   const reloadFromDisk = async (): Promise<void> => {
     if (!api.takeDiskVersion) return;
     try {
@@ -619,6 +689,8 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
 
   return {
     keepMine,
+    prepareReplace,
+    replaceWithMine,
     reloadFromDisk,
     checkDisk,
     dismissNotice: () => setState({ notice: undefined }),

@@ -9,7 +9,7 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { desktopBridge } from '../api/desktopBridge';
 import { studioApi, type StudioApi } from '../api/studioApi';
-import { createFlowPersistence, persistenceOptionsFor, type FlowForEditing, type FlowPersistence, type PersistableStore, type PersistenceState } from './flowPersistence';
+import { createFlowPersistence, persistenceOptionsFor, type FlowForEditing, type FlowPersistence, type PersistableStore, type PersistenceState, type ReplaceCandidate } from './flowPersistence';
 
 export interface UseFlowPersistenceResult extends PersistenceState {
   /** Saves now; resolves when everything is on disk. */
@@ -18,6 +18,9 @@ export interface UseFlowPersistenceResult extends PersistenceState {
   keepMine(): Promise<void>;
   reloadFromDisk(): Promise<void>;
   dismissNotice(): void;
+  /** Another window saved: "Replace with mine…" (see FlowPersistence). */
+  prepareReplace(): Promise<ReplaceCandidate>;
+  replaceWithMine(latest: number): Promise<void>;
 }
 
 const idle: PersistenceState = { status: 'saved', recovered: false };
@@ -27,7 +30,7 @@ export function useFlowPersistence(
   flowId: string,
   store: PersistableStore | null,
   opened?: (Pick<FlowForEditing, 'journalSeq' | 'recovered' | 'recoveredFrom'> & { revision?: number }) | null,
-  api: Pick<StudioApi, 'saveFlow' | 'appendJournal'> & Partial<Pick<StudioApi, 'diskStatus' | 'takeDiskVersion'>> = studioApi,
+  api: Pick<StudioApi, 'saveFlow' | 'appendJournal'> & Partial<Pick<StudioApi, 'diskStatus' | 'takeDiskVersion' | 'version' | 'openFlow'>> = studioApi,
 ): UseFlowPersistenceResult {
   const [persistence, setPersistence] = useState<FlowPersistence | null>(null);
   const openedRef = useRef(opened);
@@ -61,5 +64,7 @@ export function useFlowPersistence(
   const keepMine = useCallback(() => persistence?.keepMine() ?? Promise.resolve(), [persistence]);
   const reloadFromDisk = useCallback(() => persistence?.reloadFromDisk() ?? Promise.resolve(), [persistence]);
   const dismissNotice = useCallback(() => persistence?.dismissNotice(), [persistence]);
-  return { ...state, flush, keepMine, reloadFromDisk, dismissNotice };
+  const prepareReplace = useCallback(() => persistence?.prepareReplace() ?? Promise.reject(new Error('The flow is still opening.')), [persistence]);
+  const replaceWithMine = useCallback((latest: number) => persistence?.replaceWithMine(latest) ?? Promise.reject(new Error('The flow is still opening.')), [persistence]);
+  return { ...state, flush, keepMine, reloadFromDisk, dismissNotice, prepareReplace, replaceWithMine };
 }
