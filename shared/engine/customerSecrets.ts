@@ -76,8 +76,9 @@ function maskCardsInRun(run: string, hidden: HiddenSecret[]): string {
   return out;
 }
 
+// "pass" alone is not a password word (hostile s16 H#1): a boarding pass, a day pass, "pass is valid".
 const PASSWORD =
-  /\b(pass(?:word|wd|code|phrase)?|pwd|pw)(\s*(?:(?:is|was)\s*[:=]?|[:=])\s*)(?:"([^"\n]{1,80})"|'([^'\n]{1,80})'|“([^”\n]{1,80})”|([^\s"'“]+))/giu;
+  /\b(pass(?:word|wd|code|phrase)|pwd|pw)(\s*(?:(?:is|was)\s*[:=]?|[:=])\s*)(?:"([^"\n]{1,80})"|'([^'\n]{1,80})'|“([^”\n]{1,80})”|([^\s"'“]+))/giu;
 /** Words after "password is" that describe the password instead of being it. */
 const DESCRIBES_PASSWORD = new Set(
   (
