@@ -54,7 +54,29 @@ const NOT_PHONE_SPANS: RegExp[] = [
   /(?<!\d[-./]?)\d{1,2}[-./]\d{1,2}[-./](?:\d{4}|\d{2})(?:,? \d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?(?![-./]?\d)/g,
   /(?<!\d[-./:]?)\d{1,2}:\d{2}(?::\d{2})?(?!\d)/g,
   /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b/g,
+  // Hostile s15 #11: a range of two 24-hour times written without colons, as shops write opening hours ("0800-1200",
+  // "14:00–1800"): both halves are times of day (00-23 hours, 00-59 minutes), which no pair of phone-number groups needs to be.
+  /(?<![\d:.])(?:[01]\d|2[0-3]):?[0-5]\d ?[-–] ?(?:[01]\d|2[0-3]):?[0-5]\d(?![\d:.])/g,
 ];
+
+/**
+ * Hostile s15 #11: spaces other than the plain one inside a number ("+44\u00a07700\u00a0900123": no-break and narrow
+ * spaces from a CMS or a copy-paste, zero-width spaces from a web page) separate its groups like a space.
+ */
+const SPACE_LIKE = /[\u00a0\u2007\u2009\u202f\u200b-\u200d\u2060\ufeff]/g;
+
+/**
+ * Hostile s15 #11: a number named by an acronym right before it is that thing's identifier, not a number to call: "SSN
+ * 123-45-6789", "NHS number 943 476 5919", "ISO 8601", "VAT no. 123 4567 89". The rule: 3 to 6 capitals, or 2 followed by
+ * number / no / nr ("NI number", "ID no"; two capitals alone are often a country: "UK 0800 123 4567"), unless the acronym
+ * is itself about calling (TEL, SMS, FAX: CALL_CUE_BEFORE).
+ */
+const ACRONYM_NAMED_BEFORE = /(?:\b(\p{Lu}{3,6})(?:\s+(?:number|num|no|nr)\b\.?)?|\b(\p{Lu}{2})\s+(?:number|num|no|nr)\b\.?)\s*[:#]?\s*$/u;
+function namedByAcronym(before: string): boolean {
+  const m = ACRONYM_NAMED_BEFORE.exec(before);
+  const name = m?.[1] ?? m?.[2];
+  return name !== undefined && !CALL_CUE_BEFORE.test(name);
+}
 
 /** Words right before a number that say it is not one to call: "order #1234567", "acc 12345678", "Order no. 10492831". */
 const NUMBER_LABEL_BEFORE =
@@ -69,9 +91,11 @@ const CALL_CUE_BEFORE = /\b(?:call|calling|phone|telephone|tel|ring|mobile|cell|
 export function telHref(found: string): string | null {
   const plus = found.trim().startsWith('+');
   // "+44 (0)20 7946 0958": the (0) is dialled only from inside the country, never after the country code.
-  const written = plus ? found.replace(/\(0\) ?/, '') : found;
+  const written = (plus ? found.replace(/\(0\) ?/, '') : found).replace(SPACE_LIKE, ' ');
   const digits = written.replace(/\D/g, '');
   if (digits.length < 7 || digits.length > 15) return null;
+  // Hostile s15 #11: no country code starts with 0 ("+0 000 000 0000").
+  if (plus && digits.startsWith('0')) return null;
   // A bracket with a space on its outer side is one separator: "+1 (555) 123-4567", "(555) 123-4567".
   if (/[ .\-()]{2}/.test(written.replace(/\) /g, ')').replace(/ \(/g, '('))) return null;
   if (/^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$|^\d+\.\d+$/.test(written)) return null;
@@ -99,18 +123,21 @@ export interface FoundPhone {
  * an order, account or tracking number than a phone number, so they are linked only after "call", "phone", "tel"...
  */
 export function findPhones(text: string): FoundPhone[] {
-  let masked = text;
+  // Read with every space-like character as a space (same length: the indexes and the text shown are the original's).
+  const spaced = text.replace(SPACE_LIKE, ' ');
+  let masked = spaced;
   for (const re of NOT_PHONE_SPANS) masked = masked.replace(re, (m) => 'x'.repeat(m.length));
   const out: FoundPhone[] = [];
   for (const m of masked.matchAll(PHONE_IN_TEXT)) {
-    const found = text.slice(m.index, m.index + m[0].replace(/[ ]+$/, '').length);
+    const length = m[0].replace(/[ ]+$/, '').length;
+    const found = spaced.slice(m.index, m.index + length);
     const href = telHref(found);
     if (!href) continue;
-    const before = text.slice(Math.max(0, m.index - 48), m.index);
-    const after = text.slice(m.index + found.length, m.index + found.length + 12);
-    if (NUMBER_LABEL_BEFORE.test(before) || CURRENCY_BEFORE.test(before) || AMOUNT_AFTER.test(after)) continue;
+    const before = spaced.slice(Math.max(0, m.index - 48), m.index);
+    const after = spaced.slice(m.index + found.length, m.index + found.length + 12);
+    if (NUMBER_LABEL_BEFORE.test(before) || CURRENCY_BEFORE.test(before) || AMOUNT_AFTER.test(after) || namedByAcronym(before)) continue;
     if (/^\d+$/.test(found) && !CALL_CUE_BEFORE.test(before)) continue;
-    out.push({ index: m.index, text: found, href });
+    out.push({ index: m.index, text: text.slice(m.index, m.index + length), href });
   }
   return out;
 }
