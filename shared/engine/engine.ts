@@ -431,7 +431,9 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
     bot(run, clarifyText(run.flow.escalation), block.id);
     return true;
   }
-  if (decision.action !== 'none' && targetId !== null && !inNoAgentFollowUp(run, targetId, block.id)) {
+  const heldByFollowUp = decision.action !== 'none' && targetId !== null && inNoAgentFollowUp(run, targetId, block.id);
+  if (heldByFollowUp) run.decision = notActedNobodyFree(decision);
+  if (decision.action !== 'none' && targetId !== null && !heldByFollowUp) {
     const ladder = ladderDecision(decision, ladderBefore, s.lastEscalation);
     s.lastEscalation = ladder;
     const reason = ladder.reason ?? 'explicit_request';
@@ -464,6 +466,15 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
   const now = s.waiting;
   if (now?.kind === 'input' && now.blockId === w.blockId && now.retries > w.retries) keepFailureCurrent(s, failure);
   return true;
+}
+
+/**
+ * Session 16 (newcomer s15 N#14): what Debug and `baton chat` show for a decision the no_agent follow-up held back
+ * (noAgentFollowUp.ts): the CLI printed "Handed over: the customer asked for a person" when nothing was handed over.
+ * The action and signals stay the policy's (escrfEval reads them); the explanation says what happened.
+ */
+function notActedNobodyFree(d: EscalationDecision): EscalationDecision {
+  return { ...d, explanation: `Not handed over: the Human takeover just found nobody available, so the message goes to the block that follows it (the ticket's question). The policy read: ${d.explanation}` };
 }
 
 /** Reasons that say the bot did not follow the customer, not what the conversation is about. */
@@ -566,7 +577,13 @@ function ownQuestionText(run: Run, block: Block, w: Waiting, text: string): bool
   const targetId = escalationTarget(run);
   if (decision.action === 'none' || targetId === null) return false;
   // Session 14 (newcomer s14 N#7): not back into a takeover that just found nobody (noAgentFollowUp.ts).
-  if (inNoAgentFollowUp(run, targetId, block.id)) return false;
+  if (inNoAgentFollowUp(run, targetId, block.id)) {
+    run.decision = notActedNobodyFree(decision);
+    // Session 16 (newcomer s15 N#14): "I still want a human please" at the ticket's email question got "That doesn't
+    // look like an email address": a request that does not answer the question gets the block's own reply to it.
+    if (!fits && decision.signals.some((x) => x.reason === 'explicit_request')) return behaviourOf(block.kind).answerNobodyFree?.(run, block, w) === true;
+    return false;
+  }
   s.lastEscalation = decision;
   if (decision.action === 'handoff') {
     s.waiting = null;

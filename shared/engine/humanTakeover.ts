@@ -16,7 +16,7 @@ import { reachableAgents } from '../handoff/assignment';
 import { estimateWait } from '../handoff/estimateWait';
 import { initialEscalationMemory } from '../escalation/evaluateEscalation';
 import { buildHandoffContext, reasonPhrases, summarizeConversation } from './handoffContext';
-import { asksForAPersonAgain, emailAnswer, nameFromAnswer, ownAddressesOf, problemFromNameAnswer, validateAnswer } from './questionValidators';
+import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, problemFromNameAnswer, validateAnswer } from './questionValidators';
 import { ticketPrompts } from './ticketBlock';
 import { addTimer, bot, cancelTimers, isKnown, nextId, say, setVar, system, type Run } from './run';
 import { follow as followExit, goTo, type TakeoverEntry } from './runBlocks';
@@ -254,6 +254,10 @@ export function answerTakeoverQuestion(
       setVar(run, 'customerName', late);
       bot(run, takeoverTexts.emailAfterName(late), block.id);
       return;
+    } else if (declinesEmail(t)) {
+      // Session 16 (newcomer s15 N#15): "I don't have an email" goes on without it at once (was: "Could you check it?"
+      // until the retries ran out).
+      bot(run, takeoverTexts.emailSkipped, block.id);
     } else if (w.retries + 1 <= EMAIL_RETRIES) {
       run.s.waiting = { ...w, retries: w.retries + 1 };
       bot(run, takeoverTexts.emailRetry, block.id);

@@ -469,7 +469,57 @@ export function asksForAPersonAgain(raw: string): boolean {
   const nouns = words.filter((w) => PERSON_WORDS.includes(w) || w === 'service' || w === 'human');
   return nouns.length > 0 && words.every((w) => PERSON_WORDS.includes(w) || PERSON_REQUEST_FILLER.has(w));
 }
+/**
+ * Session 16 (newcomer s15 N#15): countries and the UK's nations are no name when they are the whole answer ("Ireland" at
+ * the email question titled the chat "Ireland"). Countries that are also common given names (Jordan, Georgia, India,
+ * Chad, Israel, Kenya, America...) are not listed: those stay names. A surname with a first name ("Kim England") is a name.
+ */
+const PLACES_NOT_NAMES: ReadonlySet<string> = new Set(
+  (
+    'ireland england scotland wales britain uk usa us france germany spain italy portugal netherlands holland belgium ' +
+    'luxembourg switzerland austria poland czechia slovakia hungary romania bulgaria greece turkey cyprus malta croatia ' +
+    'serbia slovenia bosnia albania ukraine russia belarus lithuania latvia estonia finland sweden norway denmark iceland ' +
+    'canada mexico brazil argentina chile peru colombia venezuela ecuador bolivia uruguay paraguay cuba jamaica ' +
+    'china japan korea vietnam thailand malaysia singapore indonesia philippines pakistan bangladesh nepal afghanistan ' +
+    'iran iraq syria lebanon egypt morocco algeria tunisia libya nigeria ghana ethiopia uganda tanzania zambia zimbabwe ' +
+    'australia zealand europe asia africa abroad overseas scotland london dublin'
+  ).split(' '),
+);
+
+/** Whether `raw` is only a country (or region) name: no name, wherever it is typed (newcomer s15 N#15). */
+export function onlyAPlace(raw: string): boolean {
+  const t = raw.trim().toLowerCase().replace(/[.!,]+$/g, '').replace(/^(?:the|in|from)\s+/, '').replace(/^(?:new|northern|south|north)\s+/, '');
+  return PLACES_NOT_NAMES.has(t);
+}
+
+/**
+ * Session 16 (newcomer s15 N#15): the customer says they have no email address, or will not give one ("I don't have an
+ * email", "I really don't have one", "no email", "I haven't got one", "I'd rather not say", "skip"): the question goes
+ * on without it at once, instead of "That doesn't look like an email address. Could you check it?" until its retries
+ * ran out. A message holding an '@' is never this (it is read as an address).
+ */
+const NO_EMAIL_LEAD_ONE = /^(?:no|nope|nah|sorry|well|um|erm|i|really|honestly|just|actually|but|so|unfortunately|ok|okay)[\s,]+/;
+const NO_EMAIL_BODY =
+  /^(?:(?:i\s+)?(?:do\s*n[o']?t|did\s*n[o']?t|dont|didnt|never|have\s*n[o']?t|havent|have\s+no|got\s+no|ha(?:ve|s)\s+not\s+got|ain'?t\s+got|no\s+longer|can\s*n[o']?t|cannot|can't|won'?t|will\s+not|would\s+rather\s+not|i'?d\s+rather\s+not|rather\s+not|prefer\s+not\s+to|want\s+to\s+keep)(?:\s+(?:really|even|actually))?(?:\s+(?:have|got|own|use|give|share|want\s+to\s+(?:give|share)|say|remember|access))?(?:\s+(?:an?|any|my|one|it|that))?(?:\s+(?:e-?\s?mail|email|mail))?(?:\s+(?:address|account|one))?|no\s+(?:e-?\s?mail|email)(?:\s+(?:address|account))?|(?:skip|pass)(?:\s+(?:it|that|this))?)(?:[\s,]+(?:sorry|anymore|at\s+all|either|here|to\s+hand|with\s+me|on\s+me|thanks|thank\s+you|private|please))*$/;
+export function declinesEmail(raw: string): boolean {
+  if (raw.includes('@')) return false;
+  const t = raw.trim().toLowerCase().replace(/[’]/g, "'").replace(/[.!?]+/g, ' ').replace(/\s+/g, ' ').trim();
+  if (t === '') return false;
+  // A verb phrase alone ("I don't", "never") is no answer about the email; it needs the email, an object or a skip.
+  if (!/\b(?:e-?\s?mail|email|mail|one|it|address|account|skip|pass|any|say)\b/.test(t)) return false;
+  // Lead-in words ("no,", "sorry", "I really") dropped one at a time: "nope, no email" is "no email" after "nope".
+  let body = t;
+  for (let i = 0; i < 6; i++) {
+    if (NO_EMAIL_BODY.test(body)) return true;
+    const rest = body.replace(NO_EMAIL_LEAD_ONE, '');
+    if (rest === body) return false;
+    body = rest;
+  }
+  return false;
+}
+
 export function nameFromAnswer(raw: string): string | null {
+  if (onlyAPlace(raw)) return null;
   const t = raw.trim().replace(GREETING_START, '').replace(NAME_PREFIX, '').replace(/[.!]+$/, '').replace(/\s+here$/i, '').trim();
   const whole = nameOf(t);
   if (whole !== null) return whole;

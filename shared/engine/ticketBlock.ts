@@ -6,7 +6,9 @@
 import type { BlockOf } from '../flow/schema';
 import type { Waiting } from './types';
 import { renderTemplate } from '../flow/template';
-import { emailAnswer, ownAddressesOf } from './questionValidators';
+import { declinesEmail, emailAnswer, ownAddressesOf } from './questionValidators';
+import { analyzeText } from '../nlu/analyzeText';
+import { analysedPart } from './analysedPart';
 import { summarizeConversation } from './handoffContext';
 import { bot, isKnown, nextId, setVar, type Run } from './run';
 import { follow, goTo } from './runBlocks';
@@ -25,7 +27,42 @@ export const ticketPrompts = {
    * Session 15 (hostile s15 H#5): after a ticket opened without an email address whose text promises an email reply.
    */
   noEmail: "We don't have an email address for you, so we can't reply by email: come back to this chat and quote ticket {{ticketId}}, or tell us your address.",
+  /** Session 16 (newcomer s15 N#23): no email, but the customer gave a phone number: the team has it on the ticket. */
+  noEmailPhone: "We don't have an email address for you, so the team will use your phone number {{customerPhone}} from ticket {{ticketId}}.",
+  /** Session 16 (newcomer s15 N#14): a request for a person at the email question while nobody can be reached. */
+  nobodyFree: "I'm sorry, no one from our team is free right now, so I can't put you through. Leave your email address and a colleague will reply as soon as they can (or say you don't have one).",
 };
+
+/**
+ * Session 16 (newcomer s15 N#23): a phone number in an answer to the ticket's questions ("call me on 07700 900123
+ * instead, my email is kim@example.com") is kept as customerPhone when none is known (it was dropped), and a wish to be
+ * called ("call me", "ring me", "phone me", "give me a call") goes on the ticket's issue with the number. Returns the
+ * phone found, or null.
+ */
+const CALL_ME = /\b(?:call|ring|phone)\s+me\b|\bgive\s+me\s+a\s+(?:call|ring|bell)\b|\bcall\s*back\b|\bprefer\s+a\s+call\b/i;
+function keepPhone(run: Run, text: string): string | null {
+  const found = analyzeText(analysedPart(text)).entities.find((e) => e.type === 'phone');
+  if (found === undefined) return null;
+  if (!isKnown(run.s.variables.customerPhone)) setVar(run, 'customerPhone', found.value);
+  if (CALL_ME.test(text)) setVar(run, 'callBack', found.value);
+  return found.value;
+}
+
+/** The text after a ticket opened without an email address, when its text promises an email reply. */
+function noEmailText(run: Run): string {
+  return renderTemplate(isKnown(run.s.variables.customerPhone) ? ticketPrompts.noEmailPhone : ticketPrompts.noEmail, run.s.variables);
+}
+
+/**
+ * Session 16 (newcomer s15 N#14): the block's answer to a request for a person that cannot be met now (the takeover just
+ * found nobody: noAgentFollowUp.ts), at a question that request does not answer: at the email question it says so and
+ * asks again (not "That doesn't look like an email address"); false elsewhere (the issue question takes it as the issue).
+ */
+export function answerNobodyFree(run: Run, block: BlockOf<'ticket'>, w: TicketWaiting): boolean {
+  if (w.field !== 'email') return false;
+  bot(run, ticketPrompts.nobodyFree, block.id);
+  return true;
+}
 
 /**
  * Answers at the issue question that are no issue (a bare refusal or "nothing"; session 16, newcomer s15 N#4: a bare
@@ -49,7 +86,7 @@ export function continueTicket(run: Run, block: BlockOf<'ticket'>, stage: 'email
     return null;
   }
   createTicket(run, block, lastWasEmail);
-  if (!isKnown(v.customerEmail) && /\be-?mail\b/i.test(block.data.text)) bot(run, renderTemplate(ticketPrompts.noEmail, run.s.variables), block.id);
+  if (!isKnown(v.customerEmail) && /\be-?mail\b/i.test(block.data.text)) bot(run, noEmailText(run), block.id);
   const to = run.c.exitOf(block.id, 'next');
   if (to !== undefined) return to;
   follow(run, block, 'next'); // ends gracefully with the "no next step" message
@@ -80,12 +117,14 @@ function createTicket(run: Run, block: BlockOf<'ticket'>, lastWasEmail: boolean)
   const number = ticketNumber(s.id, s.seq, first);
   const str = (x: unknown) => (isKnown(x as string) ? String(x) : null);
   const reason = s.handoff?.reason ?? s.lastEscalation?.reason ?? null;
+  const issue = str(v.handoffReason) ?? (lastWasEmail ? null : str(v.lastMessage)) ?? block.label?.trim() ?? '';
+  const callBack = str(v.callBack);
   run.effects.push({
     type: 'create_ticket',
     ticketId,
     number,
     contact: { name: str(v.customerName), email: str(v.customerEmail), phone: str(v.customerPhone) },
-    issue: str(v.handoffReason) ?? (lastWasEmail ? null : str(v.lastMessage)) ?? block.label?.trim() ?? '',
+    issue: callBack === null ? issue : `${issue}${issue === '' ? '' : ' '}(the customer asked to be called on ${callBack})`,
     priority: block.data.priority,
     summary: summarizeConversation(s, reason),
   });
@@ -101,15 +140,21 @@ function createTicket(run: Run, block: BlockOf<'ticket'>, lastWasEmail: boolean)
 export function ticketAnswerFits(run: Run, w: TicketWaiting, text: string): boolean {
   if (w.field !== 'email') return true;
   const r = emailAnswer(text, ownAddressesOf(run.flow));
-  return r.ok || r.choices !== undefined;
+  // Session 16: "I don't have an email" (N#15) and a phone number instead (N#23) answer it too.
+  return r.ok || r.choices !== undefined || declinesEmail(text) || (!text.includes('@') && phoneIn(text));
 }
+
+const phoneIn = (text: string): boolean => analyzeText(analysedPart(text)).entities.some((e) => e.type === 'phone');
 
 /** The customer answered one of the ticket's questions (already recorded in the transcript). */
 export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: TicketWaiting, text: string): void {
   if (w.field === 'email') {
     const r = emailAnswer(text, ownAddressesOf(run.flow));
+    const phone = keepPhone(run, text);
     if (r.ok) setVar(run, 'customerEmail', r.value);
-    else if (r.choices !== undefined) {
+    else if (declinesEmail(text) || (phone !== null && !text.includes('@'))) {
+      // Session 16: no email to give (N#15), or a phone number instead (N#23): the ticket goes on without an email.
+    } else if (r.choices !== undefined) {
       // Two addresses, neither negated nor someone else's: ask which (not a failed try).
       bot(run, ticketPrompts.whichEmail(r.choices), block.id);
       return;
@@ -126,7 +171,7 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
       return;
     }
     createTicket(run, block, true);
-    if (!isKnown(run.s.variables.customerEmail) && /\be-?mail\b/i.test(block.data.text)) bot(run, renderTemplate(ticketPrompts.noEmail, run.s.variables), block.id);
+    if (!isKnown(run.s.variables.customerEmail) && /\be-?mail\b/i.test(block.data.text)) bot(run, noEmailText(run), block.id);
     const to = run.c.exitOf(block.id, 'next');
     if (to !== undefined) goTo(run, to);
     else follow(run, block, 'next');

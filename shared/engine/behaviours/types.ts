@@ -125,6 +125,12 @@ export interface BlockBehaviour<K extends BlockKind = BlockKind> {
    */
   reachesSomeoneNow?(run: Run, block: BlockOf<K>): boolean;
   /**
+   * The block's reply to a request for a person that cannot be met (the takeover just found nobody) at its own question
+   * `w`, when that request does not answer the question; true when it replied (the question stays open, no retry
+   * counted). Blocks without it take the message as an answer (engine.ts `ownQuestionText`).
+   */
+  answerNobodyFree?(run: Run, block: BlockOf<K>, w: Waiting): boolean;
+  /**
    * Whether `text`, the block's latest words in the transcript, says it found nobody (a Human takeover's no-agent or
    * out-of-hours message, or its own handoff expired or rejected). Only for states saved before `nobodyFound` existed.
    */
