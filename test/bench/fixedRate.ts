@@ -26,7 +26,27 @@
  * 900 ms (a SYN retried) are in `connect` and printed to stderr when any did. BENCH_RATE_CONNECT=race restores the
  * old start (300 ms after the connects were issued).
  */
+import { readFileSync } from 'node:fs';
 import net from 'node:net';
+
+/**
+ * Linux's count of connections dropped because a listening socket's accept queue was full (/proc/net/netstat TcpExt
+ * ListenOverflows; the whole machine's, so another process's overflow counts too), or null where there is no such file.
+ */
+export function listenOverflows(): number | null {
+  try {
+    const lines = readFileSync('/proc/net/netstat', 'utf8').split('\n');
+    for (let i = 0; i + 1 < lines.length; i += 2) {
+      if (!lines[i].startsWith('TcpExt:')) continue;
+      const names = lines[i].split(' ');
+      const at = names.indexOf('ListenOverflows');
+      return at < 0 ? null : Number(lines[i + 1].split(' ')[at]);
+    }
+  } catch {
+    /* not Linux */
+  }
+  return null;
+}
 
 export interface RateLoad {
   /** 2xx answers received within the window (requests due in the window only). */
@@ -67,9 +87,10 @@ export interface RateLoad {
    * Connection setup before the clock (not in the latencies above unless BENCH_RATE_CONNECT=race): ms from the first
    * connect issued until the last connection was open, connections that took over 900 ms (a SYN retried because the
    * server's accept queue was full; on a very loaded host also this process's own lateness), connections not open
-   * after 5 s (counted in `errors` when they fail).
+   * after 5 s (counted in `errors` when they fail), and the machine's ListenOverflows while they opened (null: not
+   * Linux; any process's overflow counts, so read it on a quiet machine).
    */
-  connect: { lastMs: number; over900ms: number; notOpen: number };
+  connect: { lastMs: number; over900ms: number; notOpen: number; listenOverflows: number | null };
 }
 
 interface Pending {
@@ -189,6 +210,7 @@ export async function loadAtRate(
     errors += n;
     answered += n;
   };
+  const overflows0 = listenOverflows();
   const connectStart = performance.now();
   for (let c = 0; c < opts.connections; c++) conns.push(new Conn(host, port, onDone, onFail));
   // Connections open before the clock starts (see the header: a SYN dropped by a full accept queue is retried after 1 s).
@@ -198,7 +220,8 @@ export async function loadAtRate(
     const deadline = connectStart + 5000;
     while (conns.some((c) => c.connectedAt === 0 && !c.broken) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 10));
   }
-  const connect = { lastMs: 0, over900ms: 0, notOpen: 0 };
+  const overflows1 = listenOverflows();
+  const connect = { lastMs: 0, over900ms: 0, notOpen: 0, listenOverflows: overflows0 === null || overflows1 === null ? null : overflows1 - overflows0 };
   for (const c of conns) {
     if (c.connectedAt === 0) connect.notOpen++;
     else {
@@ -206,9 +229,9 @@ export async function loadAtRate(
       if (c.connectedAt - connectStart > 900) connect.over900ms++;
     }
   }
-  if (connect.over900ms + connect.notOpen > 0)
+  if (connect.over900ms + connect.notOpen + (connect.listenOverflows ?? 0) > 0)
     process.stderr.write(
-      `fixedRate: ${connect.over900ms} of ${opts.connections} connections to ${url} took over 900 ms to open (a SYN retried after the server's accept queue was full, or this process was that late: compare /proc/net/netstat ListenOverflows), ${connect.notOpen} not open${race ? ' when the clock started' : ' after 5 s'}; last opened after ${connect.lastMs.toFixed(0)} ms\n`,
+      `fixedRate: ${connect.over900ms} of ${opts.connections} connections to ${url} took over 900 ms to open (a SYN retried after the server's accept queue was full, or this process was that late: compare /proc/net/netstat ListenOverflows), ${connect.notOpen} not open${race ? ' when the clock started' : ' after 5 s'}; last opened after ${connect.lastMs.toFixed(0)} ms; ListenOverflows +${connect.listenOverflows ?? '?'} meanwhile (any process's)\n`,
     );
   if (!race) await new Promise((r) => setTimeout(r, 300)); // the server takes the accepted connections before the clock starts
   // Each conversation's request line and headers are made once (the generator shares the cores with the server: the
