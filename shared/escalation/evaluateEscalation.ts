@@ -7,13 +7,14 @@
  * Speed: every pattern is compiled at module level or once per policy (WeakMap), so a call is a few
  * token scans and Set look-ups; see test/unit/escalation/evaluateEscalation.test.ts for the measured time.
  */
-import { ANSWER_DID_NOT_FIT_HALF, didNotFit, withTurnIntent } from './intentMemory';
+import { ANSWER_DID_NOT_FIT_HALF, IN_SHOP_REQUEST, didNotFit, withTurnIntent } from './intentMemory';
+import { inDomainScore } from './inDomain/inDomainScore';
 import type { EscalationPolicy, EscalationReason } from '../flow/schema';
 import type { EscalationAction, EscalationDecision, EscalationMemory, Signal, TurnFacts } from './types';
 import { detectExplicitRequest } from './detectors/detectExplicitRequest';
 import { detectNegativeSentiment } from './detectors/detectNegativeSentiment';
 import { detectLowConfidence } from './detectors/detectLowConfidence';
-import { detectRepeatedFallback, fallbackStreak, fallbackWeight, keepsRequestWord, nextFallbackStreak } from './detectors/detectRepeatedFallback';
+import { acknowledges, detectRepeatedFallback, fallbackStreak, fallbackWeight, keepsRequestWord, nextFallbackStreak } from './detectors/detectRepeatedFallback';
 import { customerSaysLoop, detectLoop, isRepeatableQuestion, streakLoop } from './detectors/detectLoop';
 import { detectSensitiveTopic } from './detectors/detectSensitiveTopic';
 import { detectUrgency } from './detectors/detectUrgency';
@@ -208,6 +209,20 @@ const RECENT_REQUESTS = 3;
 /** A request in the customer's own words ("I want to cancel it instead", "need the address changed"). */
 const ASKS_FOR = / (?:need|needs|want|wanna|would like|like to|wish to|hoping to|trying to|please|pls|plz) /;
 
+/**
+ * Session 16 (escconv): the message that opens a fallback streak (the first the bot could not use that counts) reads
+ * off-topic for the shop (in-domain score under IN_SHOP_REQUEST: a bus timetable, a taxi, a key mash) and is not a clear
+ * question about the shop (those count half: "do you sell garden sheds?", detectRepeatedFallback.fallbackWeight): kept in the
+ * memory (intentMemory.OFF_TOPIC_MISS) so that an acknowledgement after it does not close the streak
+ * (detectRepeatedFallback.acknowledgedFirst). Only the opening request: a short follow-up in a shop chat ("And Reunion?"
+ * after "You deliver to Madagascar?") reads off-topic on its own. Not a message that itself acknowledges ("ok age
+ * check, makes sense", detectRepeatedFallback.acknowledges): that is the customer reacting to an answer, not a request.
+ */
+function offTopicMiss(facts: TurnFacts, memory: EscalationMemory, answered: number): boolean {
+  return facts.fallback && answered === 0 && memory.fallbacksInRow === 0 && fallbackWeight(facts.analysis, memory) === 1 &&
+    inDomainScore(facts.analysis) < IN_SHOP_REQUEST && !acknowledges(facts.analysis);
+}
+
 export function initialEscalationMemory(): EscalationMemory {
   return { fallbacksInRow: 0, recent: [], sentiments: [], level: 0 };
 }
@@ -370,6 +385,6 @@ export function evaluateEscalation(
   return {
     decision: { action, reason: deciding?.reason ?? null, signals, explanation, turn: facts.turn, nearMisses },
     // The intent understood for this message rides along (session 12, intentMemory.ts: read by the loop detector).
-    memory: withTurnIntent(memory, next, facts, action, answered),
+    memory: withTurnIntent(memory, next, facts, action, answered, offTopicMiss(facts, memory, answered)),
   };
 }

@@ -43,6 +43,26 @@ export const TAKEN_AS_ANSWER = ':answer';
 export const ANSWER_DID_NOT_FIT = ':unfit';
 /** The same, for an answer that would have counted half (a clear question about the shop: detectRepeatedFallback.fallbackWeight). */
 export const ANSWER_DID_NOT_FIT_HALF = ':unfit-half';
+/**
+ * Session 16 (escconv): the entry for a message the bot could not use that counted towards the fallback streak and reads
+ * off-topic for the shop (in-domain score under IN_SHOP_REQUEST: "wat time does the 14 bus leave", "can you book me a
+ * taxi", a key mash). The bot's not-understood reply was the only answer such a message could get, so an acknowledgement
+ * after it ("ok. can you recommend a hotel then") takes no answer and does not close the misses (see
+ * detectRepeatedFallback.acknowledgedFirst). Read like '' (no intent) everywhere else.
+ */
+export const OFF_TOPIC_MISS = ':off';
+/** In-domain score (inDomain/inDomainScore.ts) under which a counted miss is OFF_TOPIC_MISS. */
+export const IN_SHOP_REQUEST = 0.5;
+/** Whether one of the streak's last `fallbacksInRow` entries (all inside the streak) is an off-topic miss. */
+export function offTopicMissInStreak(memory: Pick<EscalationMemory, 'intents' | 'fallbacksInRow'>): boolean {
+  const intents = memory.intents;
+  if (intents === undefined || memory.fallbacksInRow <= 0) return false;
+  for (let i = Math.max(0, intents.length - memory.fallbacksInRow); i < intents.length; i++) if (intents[i] === OFF_TOPIC_MISS) return true;
+  return false;
+}
+/** Whether a memory entry names no intent the bot understood ('' or one of the colon entries that are not answers taken). */
+export const noIntent = (entry: string): boolean => entry === '' || entry === EMOJI_ONLY || entry === OFF_TOPIC_MISS || didNotFit(entry);
+
 /** Whether a memory entry is one of the two above. */
 export const didNotFit = (entry: string | undefined): boolean => entry === ANSWER_DID_NOT_FIT || entry === ANSWER_DID_NOT_FIT_HALF;
 
@@ -66,10 +86,12 @@ export function withTurnIntent(
   facts: Pick<TurnFacts, 'intent' | 'fallback' | 'analysis'>,
   action: EscalationAction,
   unfit: 0 | 0.5 | 1 = 0,
+  /** Session 16: the message counted towards the fallback streak and reads off-topic for the shop (OFF_TOPIC_MISS). */
+  offTopicMiss = false,
 ): EscalationMemory {
   if (action === 'handoff') return after;
   const earlier = before.intents ?? [];
-  const entry = unfit === 0 ? intentEntry(facts) : unfit === 0.5 ? ANSWER_DID_NOT_FIT_HALF : ANSWER_DID_NOT_FIT;
+  const entry = unfit !== 0 ? (unfit === 0.5 ? ANSWER_DID_NOT_FIT_HALF : ANSWER_DID_NOT_FIT) : offTopicMiss ? OFF_TOPIC_MISS : intentEntry(facts);
   if (entry === '' && earlier.length === 0) return after;
   const intents = earlier.length >= INTENT_MEMORY ? [...earlier.slice(1 - INTENT_MEMORY), entry] : [...earlier, entry];
   return { ...after, intents };

@@ -19,7 +19,7 @@ import { mayBeSimilar } from '../mayBeSimilar';
 import { phraseMatcher } from '../phraseMatcher';
 import { analysisConcepts, conceptMatches, conceptOverlap, isTrackingQuestion, questionConcepts, questionType } from '../questionConcepts';
 import { askedAgainByModel } from '../sameRequest/sameRequest';
-import { EMOJI_ONLY, TAKEN_AS_ANSWER, didNotFit, intentEntry } from '../intentMemory';
+import { EMOJI_ONLY, TAKEN_AS_ANSWER, intentEntry, noIntent } from '../intentMemory';
 import { BARE_REPLY, FILLER } from '../../nlu/bareReplies';
 
 /** Complaints that the bot is looping, as canonical token strings (contractions spelled out). */
@@ -897,7 +897,7 @@ function takenAsAnswerRun(facts: TurnFacts, memory: EscalationMemory, count: num
   let taken = 0;
   for (const e of run) {
     if (e === TAKEN_AS_ANSWER) { taken++; continue; }
-    if (e === '' || e === EMOJI_ONLY || didNotFit(e) || (name !== null && e !== name)) return null;
+    if (noIntent(e) || (name !== null && e !== name)) return null;
     name = e;
   }
   if (name === null || taken === 0 || anotherValue(texts)) return null;
@@ -994,7 +994,7 @@ function understoodBefore(memory: EscalationMemory, max: number): number {
   const intents = memory.intents;
   if (max <= 0 || intents === undefined) return 0;
   let n = 0;
-  for (let i = intents.length - 1 - memory.fallbacksInRow; i >= 0 && n < max && intents[i] !== '' && intents[i] !== EMOJI_ONLY && !didNotFit(intents[i]); i--) n++;
+  for (let i = intents.length - 1 - memory.fallbacksInRow; i >= 0 && n < max && !noIntent(intents[i]); i--) n++;
   return n;
 }
 

@@ -21,7 +21,7 @@ import { OFF_TOPIC, setAsideMatch } from '../inDomain/policyFallback';
 import { inDomainScore } from '../inDomain/inDomainScore';
 import { FILLER } from '../../nlu/bareReplies';
 import { isStopWord } from '../../nlu/stopWords';
-import { EMOJI_ONLY, emojiOnly } from '../intentMemory';
+import { EMOJI_ONLY, emojiOnly, offTopicMissInStreak } from '../intentMemory';
 
 /**
  * Round six: nudges and fillers ("ok", "k", "lol", "hello?", "??", "sigh", "hola?", "pls") ask nothing new. After the
@@ -337,7 +337,9 @@ function assess(analysis: TextAnalysis, memory: Memory): Assessment {
     const again = asksSameSubjectAgain(analysis, memory.recent);
     a = new Assessment(analysis, memory, again ? 1 : 0.5, again);
   }
-  if (a.weight !== 0 && memory.fallbacksInRow > 0 && !a.alternative) {
+  // Session 16: not after a miss that read off-topic for the shop (offTopicMissInStreak): the "ok" there answers the bot's
+  // not-understood reply, the only answer such a request could get, and takes no answer.
+  if (a.weight !== 0 && memory.fallbacksInRow > 0 && !a.alternative && !offTopicMissInStreak(memory)) {
     const ack = acknowledgedFirst(analysis);
     if (ack !== null) {
       a.closesBefore = true;
@@ -501,6 +503,16 @@ const CLAUSE = /([^,.!;:?\u2014]+)([,.!;:?\u2014]*)/gu;
 const ACK_WORD = new Set(['ok', 'okay', 'k', 'kk', 'okey', 'oki', 'thanks', 'thank', 'ty', 'thx', 'cheers', 'ta', 'tanks', 'thanx', 'merci', 'right', 'alright',
   'righto', 'fair', 'great', 'lovely', 'nice', 'cool', 'perfect', 'sound', 'brill', 'brilliant', 'good', 'fine', 'sweet', 'noted', 'understood', 'gotcha',
   'grand', 'super', 'excellent', 'awesome', 'wonderful', 'magic', 'champion']);
+/**
+ * Session 16 (escconv): the message acknowledges something: an acknowledgement first or as a clause (acknowledgedFirst),
+ * or its first word is one ("ok age check, makes sense", "right so next week then"): the customer is reacting to an
+ * answer, so the message is not read as an off-topic request opening a fallback streak (evaluateEscalation.offTopicMiss).
+ */
+export function acknowledges(analysis: TextAnalysis): boolean {
+  const space = analysis.normalized.indexOf(' ');
+  const first = space < 0 ? analysis.normalized : analysis.normalized.slice(0, space);
+  return (first !== 'k' && first !== 'kk' && ACK_WORD.has(plain(first))) || acknowledgedFirst(analysis) !== null;
+}
 /** The acknowledging words that only thank. */
 const THANKS_WORD = new Set(['thanks', 'thank', 'ty', 'thx', 'cheers', 'ta', 'tanks', 'thanx', 'merci']);
 /** Words that may stand beside them in the acknowledgement ("ah ok", "oh right", "thank you", "fair enough", "ok good"). */
