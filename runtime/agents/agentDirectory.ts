@@ -749,6 +749,23 @@ export class AgentDirectory {
     return agent;
   }
 
+  /**
+   * Whether the agent still has a session token that works here (not expired, opened with the current password).
+   * Sign-out sets the agent offline when this is false afterwards (hostile s16 H#14). With --redis, sessions opened
+   * on another instance and never used here are not in this map, so that sign-out also sets them offline (the other
+   * instance's inbox sets them online again when it loads or they choose it).
+   */
+  hasLiveSession(agentId: string): boolean {
+    const now = this.opts.now();
+    const agent = this.byId.get(agentId);
+    for (const s of this.sessions.values()) {
+      if (s.agentId !== agentId || s.expiresAt <= now) continue;
+      if (agent && s.pw !== undefined && s.pw !== passwordPrint(agent.passwordHash)) continue;
+      return true;
+    }
+    return false;
+  }
+
   /** True when this is one of the agents file's static tokens (which sign-out cannot end). */
   isStaticToken(token: string): boolean {
     return this.tokens.has(sha(token).toString('hex'));

@@ -423,6 +423,12 @@ export class AgentHub {
    */
   presenceForEstimate(): AgentPresence[] {
     return this.presenceList(this.handoffsForEstimate()).map((p) => {
+      // An Online agent whose inbox has been closed for a few seconds (inboxClosedSince: the agents list shows them
+      // offline) gets no new chat (connected()), so the engine's "someone reachable" and the estimate count them as
+      // offline too: the only Online agent closing her inbox left new customers told "under a minute" and waiting
+      // for the queue timeout instead of hearing at once that nobody is available (hostile s16 H#22). A reload
+      // reopens the inbox within INBOX_CLOSED_SHOWN_MS and changes nothing.
+      if (p.status !== 'offline' && this.inboxClosedSince(p.id) !== null) return { ...p, status: 'offline' };
       const own = this.deps.directory.get(p.id)?.maxChats;
       return typeof own === 'number' && p.activeChats >= own ? { ...p, activeChats: Math.max(p.activeChats, FULL_AT_OWN_LIMIT) } : p;
     });
@@ -874,12 +880,17 @@ export class AgentHub {
     // Whether the agent's inbox is open (connected(): an Online agent whose inbox was closed gets no new chat) is an
     // input too: she opens it again with her status unchanged, and the chats that queued meanwhile are hers now
     // (newcomer s15 N#7: they waited until the next customer's arrival ran the passes).
-    for (const [id, p] of this.presence) inputs += `${id}\u0001${p.status}\u0001${this.connected(id) ? 1 : 0}\u0002`;
+    // Whether it has been closed for long enough to count as offline for the estimate (presenceForEstimate) too: that
+    // moves the snapshot the shards read (version), as nothing else may change when those seconds pass.
+    for (const [id, p] of this.presence) inputs += `${id}\u0001${p.status}\u0001${this.connected(id) ? 1 : 0}${this.inboxClosedSince(id) === null ? 0 : 1}\u0002`;
     for (const [id, t] of this.meta.team) inputs += `t${id}\u0001${t}\u0002`;
     for (const [id, d] of this.meta.declined) inputs += `d${id}\u0001${[...d].join(',')}\u0002`;
     // A waiting customer who closed the page (or came back) changes the order chats are given out in (newcomer s11 #4).
     for (const h of this.handoffs) if (h.status === 'pending' && this.customerLeft(h)) inputs += `l${h.id}\u0002`;
-    if (inputs !== this.inputsPrint) this.passesDirty = true;
+    if (inputs !== this.inputsPrint) {
+      this.passesDirty = true;
+      this.version++;
+    }
     this.inputsPrint = inputs;
     if (!this.passesDirty && now < this.passesDueAt) return this.forgetNowAndThen(now);
     this.passesDirty = false;

@@ -253,7 +253,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     schema: {
       summary: 'Sign out',
       description:
-        '?chats=requeue: every chat this agent holds goes back to the queue now (the customer is told someone else is being found) and the agent is offline; without it, held chats go back only after the inactivity timeout (the agent may still be signed in elsewhere). Only session tokens (from POST /api/v1/agent/session) can be signed out: a static token from the agents file answers 409 static_token (remove or change it in the agents file). 507/503 when the sign-out could not be saved (the token is refused by this server anyway).',
+        '?chats=requeue: every chat this agent holds goes back to the queue now (the customer is told someone else is being found) and the agent is offline; without it, held chats go back only after the inactivity timeout (the agent may still be signed in elsewhere). When this was their last session the agent is set offline at once (no new chats; their unanswered chats go back to the queue). Only session tokens (from POST /api/v1/agent/session) can be signed out: a static token from the agents file answers 409 static_token (remove or change it in the agents file). 507/503 when the sign-out could not be saved (the token is refused by this server anyway).',
       tags: ['agent'],
       security: sec,
       querystring: z.object({ chats: z.enum(['requeue', 'keep']).optional() }),
@@ -266,6 +266,11 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       }
       if ((req.query as { chats?: string }).chats === 'requeue') await hub.requeueHeldBy(a.id, `${a.name} signed out; the chat went back to the queue.`);
       await saved(directory.signOut(token));
+      // Their last session ended: they are offline at once (not chosen: the next sign-in's inbox sets them online).
+      // Before, they stayed Online until the inactivity timeout and new chats were assigned to a signed-out agent,
+      // the customers told "under a minute" (hostile s16 H#14). Going offline sends back their unanswered chats now
+      // (nobody can answer them); answered ones follow ?chats= (without it: after the inactivity timeout).
+      if (!directory.hasLiveSession(a.id) && hub.status(a.id) !== 'offline') await hub.setPresence(a.id, 'offline');
       return reply.code(204).send();
     },
   });
