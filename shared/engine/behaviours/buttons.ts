@@ -19,6 +19,7 @@ type Action =
   | { type: 'choose'; block: BlockOf<'buttons'>; choice: ButtonChoice }
   | { type: 'retry'; block: BlockOf<'buttons'>; w: InputWaiting }
   | { type: 'reask'; block: BlockOf<'buttons'>; w: InputWaiting }
+  | { type: 'unsure'; block: BlockOf<'buttons'>; w: InputWaiting }
   | { type: 'forward'; routerId: string; inner: Classified };
 
 const shown = (block: BlockOf<'buttons'>) => block.data.options.map((o) => ({ id: o.id, label: o.label }));
@@ -33,11 +34,21 @@ function act(run: Run, a: Action): void {
     // Asked again even past the block's Retries (never its fallback): see isUnsureReply below.
     run.s.waiting = { ...a.w, retries: Math.min(a.w.retries + 1, a.block.data.maxRetries) };
     bot(run, render(run, a.block.data.retryMessage), a.block.id, shown(a.block));
+  } else if (a.type === 'unsure') {
+    // Asked again with the block's own question (its Retries unchanged): see fallbackActsAsAnOption below.
+    run.s.waiting = a.w;
+    bot(run, `No rush. ${render(run, a.block.data.text)}`, a.block.id, shown(a.block));
   } else {
     run.s.waiting = { kind: 'input', blockId: a.routerId, retries: 0 };
     run.visited.push(a.routerId);
     a.inner.apply();
   }
+}
+
+/** Whether the block's fallback exit leads where one of its options leads (taking it would act on that choice). */
+function fallbackActsAsAnOption(run: Run, block: BlockOf<'buttons'>): boolean {
+  const target = run.c.exitOf(block.id, 'fallback');
+  return target !== undefined && block.data.options.some((o) => run.c.exitOf(block.id, o.id) === target);
 }
 
 export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
@@ -74,6 +85,14 @@ export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
       // policy's repeated-fallback check sees every one of them.
       if (inner.fallback && isUnsureReply(analysis?.normalized ?? normalizeText(text))) return new ClassifiedInput<Action>(true, inner.intent, run, act, { type: 'reask', block, w });
       return new ClassifiedInput<Action>(inner.fallback, inner.intent, run, act, { type: 'forward', routerId: router.id, inner });
+    }
+    // Session 16 (hostile s15 H#17): "I'm not sure" / "maybe" at "Just to check: shall I cancel order NW-104233? [Yes,
+    // cancel it | Another order | No, keep it]" took the fallback, which leads where "Another order" leads: the order
+    // just named was dropped and asked for again as if the customer had picked it. An undecided answer picks nothing, so
+    // where the fallback would act as one of the options, the block asks its question again ("No rush. ...") instead.
+    // A fallback to a block of its own (lead-gen's size question asked another way) still takes the undecided answer.
+    if (fallbackActsAsAnOption(run, block) && isUnsureReply(analysis?.normalized ?? normalizeText(text))) {
+      return new ClassifiedInput<Action>(true, null, run, act, { type: 'unsure', block, w }, true);
     }
     return new ClassifiedInput<Action>(true, null, run, act, { type: 'retry', block, w }, true);
   },

@@ -8,13 +8,16 @@ import { analyzeText } from '../../nlu/analyzeText';
 import { questionType } from '../../escalation/questionConcepts';
 import { exitTarget, follow, render, retry, waitForInput } from '../runBlocks';
 import { isBareReply } from '../../nlu/createIntentMatcher';
+import { isUnsureReply } from '../../nlu/bareReplies';
+import { normalizeText } from '../../nlu/normalizeText';
 import { analysedPart } from '../analysedPart';
 
 type Action =
   | { ok: true; block: BlockOf<'question'>; value: Value }
   | { ok: false; block: BlockOf<'question'>; w: InputWaiting }
   | { ok: 'which'; block: BlockOf<'question'>; choices: string[] }
-  | { ok: 'name'; block: BlockOf<'question'>; name: string };
+  | { ok: 'name'; block: BlockOf<'question'>; name: string }
+  | { ok: 'fallback'; block: BlockOf<'question'> };
 
 function act(run: Run, a: Action): void {
   if (a.ok === true) {
@@ -27,6 +30,8 @@ function act(run: Run, a: Action): void {
     // Session 15 (newcomer s15 N#22): the customer's name typed at an email question is kept, the email asked again.
     setVar(run, 'customerName', a.name);
     bot(run, `Thanks, ${a.name}. ${render(run, a.block.data.text)}`, a.block.id);
+  } else if (a.ok === 'fallback') {
+    follow(run, a.block, 'fallback');
   } else retry(run, a.block, a.w, a.block.data.maxRetries, a.block.data.retryMessage);
 }
 
@@ -120,6 +125,22 @@ function holdsNoValue(block: BlockOf<'question'>, text: string): boolean {
 }
 
 /**
+ * Session 16 (newcomer s15 N#3, hostile s15 H#17): an answer saying the customer does not know or have the value: the
+ * undecided answers of every question (isUnsureReply: "I'm not sure", "idk", "no idea", "dunno") and "I don't know it",
+ * "I don't have it (with me)", "I can't find the number", "I lost the email". Normalised text ("don't" -> "do not").
+ */
+const LACKS_VALUE = new RegExp(
+  '^(?:(?:sorry|well|um|erm|oh|no|nope|really|honestly|just|actually|but|so|unfortunately)\\s+)*(?:i\\s+)?(?:am\\s+)?(?:really\\s+|honestly\\s+|just\\s+|still\\s+)?' +
+    '(?:(?:do not|did not|cannot|can not|could not|never)\\s+(?:know|have|remember|recall|find|got|get|see|receive|received)' +
+    '(?:\\s+(?:it|that|one|this|them|the|my|an?|any|your|order|policy|booking|reference|ref|confirmation|tracking|number|no|email|mail|code|id|receipt))*' +
+    '|(?:have\\s+)?(?:lost|deleted|misplaced|forgot|forgotten|binned|threw away)(?:\\s+(?:it|that|the|my|order|policy|booking|reference|confirmation|number|email|mail|receipt|code))+)' +
+    '(?:\\s+(?:with me|on me|here|now|right now|anymore|any more|sorry|at all|to hand|already|either))*$',
+);
+export function lacksTheValue(normalized: string): boolean {
+  return isUnsureReply(normalized) || LACKS_VALUE.test(normalized);
+}
+
+/**
  * Session 8: the value of the block's kind (`fromEntity`) in a free-text answer, when it holds one that passes the answer
  * type: "I ordered it two weeks ago, NW-104233" stores NW-104233 (the order lookup was called with the whole sentence).
  * Null when there is none: the answer is stored as written, as before.
@@ -163,7 +184,13 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
     }
     const r = validateAnswer(block.data.inputType, text, run.now, run.flow.settings.timezone);
     if (r.ok && !asksInstead(block, text)) {
-      if (holdsNoValue(block, text)) return new ClassifiedInput<Action>(false, null, run, act, { ok: false, block, w });
+      if (holdsNoValue(block, text)) {
+        // Session 16 (newcomer s15 N#3, hostile s15 H#17): the customer said they do not know or have it, after the
+        // block already asked again once: the same retry line a second time helps nobody; the block takes its fallback
+        // (the template's: a colleague can find the order by email) instead of asking until its Retries run out.
+        const giveUp = w.retries >= 1 && run.c.exitOf(block.id, 'fallback') !== undefined && lacksTheValue(normalizeText(text));
+        return new ClassifiedInput<Action>(false, null, run, act, giveUp ? { ok: 'fallback', block } : { ok: false, block, w });
+      }
       return new ClassifiedInput<Action>(false, null, run, act, { ok: true, block, value: valueIn(run, block, text) ?? r.value });
     }
     return new ClassifiedInput<Action>(true, null, run, act, { ok: false, block, w }, true);
