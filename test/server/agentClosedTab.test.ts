@@ -30,6 +30,9 @@ describe('an agent who closed her inbox tab (newcomer s9 #32)', () => {
     stream.close();
     await until(async () => !rt.agentHub!.connected('eve'));
     rt.clock.now += 10_000;
+    // Bob is signed in but Busy: the chat waits in the queue for someone (with nobody reachable at all the takeover
+    // would say so at once instead: hostile s16 H#22).
+    await rt.post('/api/v1/agent/presence', { status: 'busy' }, tok(bob));
     const second = await rt.customerWantsPerson();
     await rt.tick();
     const h2 = await handoffOf(rt, second.id, eve);

@@ -4,17 +4,20 @@
  * and they waited for the next customer's arrival. Now whether her inbox is open is one of the pass's inputs.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { agent, autoAssign, flowWithTakeover, handoffOf, online, startAgentRuntime, stopAgentRuntimes } from './agentFixtures';
+import { agent, autoAssign, flowWithTakeover, handoffOf, online, startAgentRuntime, stopAgentRuntimes, tok } from './agentFixtures';
 
 afterEach(stopAgentRuntimes);
 
 const ann = agent('ann', { name: 'Ann' });
 const boss = agent('boss', { name: 'Boss', admin: true });
+const bob = agent('bob', { name: 'Bob' });
 
 describe('newcomer s15 N#7: an Online agent opening her inbox again gets the chats that queued meanwhile', () => {
   it('queued while her inbox was closed; assigned to her at the first pass after it opens, no new customer needed', async () => {
-    const rt = await startAgentRuntime({ agents: [ann, boss], flow: flowWithTakeover(autoAssign('least_busy', 3)) });
+    const rt = await startAgentRuntime({ agents: [ann, boss, bob], flow: flowWithTakeover(autoAssign('least_busy', 3)) });
     await online(rt, ann);
+    // Bob is signed in but Busy: the chats queue (with nobody reachable the takeover says so at once: hostile s16 H#22).
+    expect((await rt.post('/api/v1/agent/presence', { status: 'busy' }, tok(bob))).status).toBe(200);
     const hub = rt.agentHub!;
     hub.streamOpened('ann');
     hub.streamClosed('ann');
