@@ -105,3 +105,26 @@ export function keptAfterChangeOfSubject(facts: TurnFacts, signal: Signal, read:
   reportNearMiss({ ...signal, explanation: `Near miss: ${signal.explanation.replace(/\.$/, '')}, but those words come before a change of subject ("${shift.marker}") and name nothing of the shop, and what follows asks the shop something, so it does not fire.` });
   return null;
 }
+
+/**
+ * Session 16 (escmsg, issue 11): a message that opens with sentences naming nothing of the shop, its bot or the
+ * customer's order with it (OF_THE_SHOP), then turns to the shop and asks something: the shop's sentences, or null. The
+ * learned negative reading of a long ordinary message often comes from such an opening story ("last year I left it all
+ * really late and it was chaos, so I'm going through a few websites ... can you tell me your returns policy?", "I'm an
+ * absolute disaster with passwords ... does it come assembled?"). Null when a sentence after the turn names nothing of
+ * the shop ("Where is my parcel? Already 3 weeks!!!", "... Unbelievable."): a verdict after the facts is about them.
+ */
+const STORY_WORDS = 6;
+export function shopSentences(text: string): string | null {
+  // (A change of subject, "... Anyway, can I ...", is read by keptAfterChangeOfSubject, with its own near miss.)
+  if (changeOfSubject(text) !== null) return null;
+  const parts = text.split(/(?<=[.!?\n\u2026])\s+|\s*\|\|\s*/).map((p) => p.trim()).filter((p) => /[a-z]/i.test(p));
+  if (parts.length < 2) return null;
+  const first = parts.findIndex((p) => OF_THE_SHOP.test(p));
+  if (first < 1) return null;
+  const rest = parts.slice(first);
+  if (rest.some((p) => !OF_THE_SHOP.test(p))) return null;
+  if (parts.slice(0, first).join(' ').split(/\s+/).length < STORY_WORDS) return null;
+  if (!rest.some((p) => p.includes('?') || ASKS_AFTER.test(p))) return null;
+  return rest.join(' ');
+}

@@ -18,7 +18,8 @@ import { reportNearMiss } from '../nearMisses';
 import { CLASSIFIER_THRESHOLDS } from '../classifier/thresholds';
 import { canonicalTokens, paddedTokens } from '../canonicalTokens';
 import { lexiconValence } from '../../nlu/sentiment';
-import { keptAfterChangeOfSubject, othersStory } from '../othersStory';
+import { keptAfterChangeOfSubject, othersStory, shopSentences } from '../othersStory';
+import { analyzeText } from '../../nlu/analyzeText';
 import { leavingOrShaming, praiseAgainstFacts, botCannotUnderstand, neverCame, statusSaidSince, flatFailures } from '../customerVerdict';
 
 const fmt = (n: number) => n.toFixed(2);
@@ -388,6 +389,22 @@ export function detectNegativeSentiment(facts: TurnFacts, policy: EscalationPoli
   return null;
 }
 
+/**
+ * Session 16 (escmsg): the message opens with a story that names nothing of the shop and then asks the shop something
+ * (othersStory.shopSentences), and the shop's sentences alone are calm: the lexicon's sentiment is not at the policy's
+ * threshold on them and the classifier (when on) does not read them as negative. What the near miss says, or null.
+ */
+function storyBeforeShop(facts: TurnFacts, policy: EscalationPolicy, text: string): string | null {
+  if (ANGRY_EMOJI.test(text) || ANNOYED_EMOJI.test(text) || facts.analysis.shouting >= 0.7) return null;
+  const about = shopSentences(text);
+  if (about === null) return null;
+  const a = analyzeText(about);
+  const score = effectiveSentiment(a).score;
+  if (score <= policy.negativeSentiment.threshold) return null;
+  if (classifierOn(policy) && classifierScore(a, 'negative') >= classifierThresholdFor(policy.negativeSentiment.threshold)) return null;
+  return `read on "${about.length > 80 ? about.slice(0, 77) + '...' : about}" alone the score is ${fmt(score)}`;
+}
+
 function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
   const learnedOn = classifierOn(policy);
   const text = facts.analysis.text;
@@ -422,6 +439,7 @@ function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memor
       });
     }
   }
+  let storyPart: string | null = null;
   const self = lexicon ? selfDirected(canonicalTokens(facts.analysis), text) : null;
   const praised = lexicon && self === null && !ANGRY_EMOJI.test(text) && !ANNOYED_EMOJI.test(text) && facts.analysis.shouting < 0.7 ? praisedWithSwears(canonicalTokens(facts.analysis)) : null;
   if (lexicon && self !== null) {
@@ -430,6 +448,8 @@ function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memor
     reportNearMiss({ ...lexicon, explanation: `Near miss: the sentiment score is at or below the threshold ${lexicon.threshold}, but its negative words name the product the customer asks for, so it does not fire${wordsClause(lexicon.evidence)}.` });
   } else if (lexicon && praised !== null) {
     reportNearMiss({ ...lexicon, explanation: `Near miss: the sentiment score is at or below the threshold ${lexicon.threshold}, but its swear words only make praise stronger ("${praised}"), so it does not fire${wordsClause(lexicon.evidence)}.` });
+  } else if (lexicon && (storyPart = storyBeforeShop(facts, policy, text)) !== null) {
+    reportNearMiss({ ...lexicon, explanation: `Near miss: the sentiment score is at or below the threshold ${lexicon.threshold}, but its negative words are in a story that names nothing of the shop, before the customer turns to the shop and asks something (${storyPart}), so it does not fire${wordsClause(lexicon.evidence)}.` });
   } else if (lexicon) {
     if (!learnedOn) return lexicon;
     const p = classifierScore(facts.analysis, 'negative');
@@ -522,6 +542,17 @@ function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memor
   if (denied !== null) {
     reportNearMiss({ ...learned.signal, explanation: `Near miss: ${learned.signal.explanation.replace(/\.$/, '')}, but the customer says they are not upset ("${denied}"), so it does not fire.` });
     return null;
+  }
+  // Session 16 (escmsg): what the classifier's words are about. In a message that asks something, read again on the
+  // sentences that name the shop, its bot or the order (othersStory.shopSentences): when those alone do not fire, the
+  // reading came from a story about something else and, with no angry emoji or shouting, it is a near miss.
+  const about = !ANGRY_EMOJI.test(text) && !ANNOYED_EMOJI.test(text) && facts.analysis.shouting < 0.7 ? shopSentences(text) : null;
+  if (about !== null) {
+    const p = classifierScore(analyzeText(about), 'negative');
+    if (p < learned.signal.threshold) {
+      reportNearMiss({ ...learned.signal, explanation: `Near miss: ${learned.signal.explanation.replace(/\.$/, '')}, but read on the sentences that name the shop or the order alone its score is ${fmt(p)}: the words that fire are about something else, so it does not fire.` });
+      return null;
+    }
   }
   return learned.signal;
 }

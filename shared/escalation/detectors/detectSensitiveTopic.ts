@@ -487,13 +487,13 @@ function negationOf(toks: readonly string[], at: number, absenceIsTheCase = fals
         if (toks[k] === 'not' && (toks[k + 1] === 'a' || toks[k + 1] === 'an') && j === at + 1 && (toks[j] === 'just' || toks[j] === 'only' || toks[j] === 'simply')) intent = true;
       }
       // Session 10: "I want no refund", "me nuh want no refund": a wish just before the negator declines it too.
-      if (INTENT.has(toks[k - 1] ?? '')) intent = true;
+      if (INTENT.has(ingForm(toks[k - 1] ?? ''))) intent = true;
       // A refund that has not come is the case ("I was not refunded", "no refund"); only "I don't want a refund" declines it.
       if (absenceIsTheCase && !intent) return null;
       return `"${toks[k]}" negates it`;
     }
-    if (INTENT.has(toks[k])) intent = true;
-    if (!DECLINING.has(toks[k])) return null;
+    if (INTENT.has(ingForm(toks[k])) || toks[k] === 'require' || toks[k] === 'requiring' || toks[k] === 'seeking' || toks[k] === 'expecting' || toks[k] === 'demanding' || toks[k] === 'requesting') intent = true;
+    if (!DECLINING.has(ingForm(toks[k]))) return null;
   }
   return null;
 }
@@ -513,7 +513,14 @@ const DECLINING = new Set([
   'that', 'single', 'whatsoever', 'kind', 'of', 'sort', 'actually', 'even', 'i', 'we', 'you', 'would', 'will', 'like', 'or',
   // Session 9: "mi nah ask fi refund".
   'ask', 'fi', 'fe', 'mi', 'me',
+  // Session 16: a wish said formally ("I do not require a refund, nor any other remedy", "not seeking compensation").
+  'require', 'requiring', 'seek', 'seeking', 'expect', 'expecting', 'chasing', 'demand', 'demanding', 'request', 'requesting',
 ]);
+/**
+ * Session 16: the word as DECLINING and INTENT read it: a dropped final g ("ah'm no wantin a refund", "not lookin for
+ * money back", "nae askin") is the -ing form.
+ */
+const ingForm = (t: string): string => (t.length > 4 && t.endsWith('in') ? `${t}g` : t);
 /** Why a phrase hit is not the customer's own case (a general question about a policy), or null when it is. */
 function guardOf(analysis: TextAnalysis, at: number): string | null {
   if (at < 0) return null; // an intent hit: the router already read the whole message

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { decide, reasonOf } from './support/supportFlowPlay';
 import { findDeadline, habitAt, onlyHabitTimes } from '../../../shared/escalation/deadlines';
 import { amountMismatch } from '../../../shared/escalation/topicMeaning';
+import { shopSentences } from '../../../shared/escalation/othersStory';
 import { analyzeText } from '../../../shared/nlu/analyzeText';
 import { canonicalTokens } from '../../../shared/escalation/canonicalTokens';
 import { playConversation } from '../../../shared/simulator/playConversation';
@@ -165,5 +166,60 @@ describe('the classifier\'s urgency needs a time that is not the past: "till now
     'the driver is outside now and cannot find the gate',
   ])('%j is still urgency', (t) => {
     expect(reasonOf(t)).toBe('urgency');
+  });
+});
+
+describe('negative words in an opening story that names nothing of the shop, before a calm shop question, do not fire (what the words are about)', () => {
+  it.each([
+    // the classifier alone read these as negative
+    'My sister and I swap presents every year and she is honestly impossible to buy for, she says she wants nothing and then sulks for a week. I found a scarf on your site. Do you gift wrap?',
+    'I was a nurse for twenty years, so I know how hard everyone works this time of year. Do you deliver on Sundays?',
+    // the word lexicon read these as negative
+    "I've had a horrible week at work, everything went wrong and my boss was awful to everyone. Treating myself now: do you have the green lamp in stock?",
+    "I'm hopeless with computers, I always mess everything up and get in a state. Can you tell me how to change my delivery address?",
+  ])('%j is not negative sentiment', (t) => {
+    expect(reasonOf(t)).not.toBe('negative_sentiment');
+  });
+  it('says why in the near miss', () => {
+    const cls = decide('I was a nurse for twenty years, so I know how hard everyone works this time of year. Do you deliver on Sundays?');
+    expect(cls.nearMisses?.some((n) => n.reason === 'negative_sentiment' && /read on the sentences that name the shop or the order alone its score is 0\.\d\d: the words that fire are about something else/.test(n.explanation))).toBe(true);
+    const lex = decide("I've had a horrible week at work, everything went wrong and my boss was awful to everyone. Treating myself now: do you have the green lamp in stock?");
+    expect(lex.nearMisses?.some((n) => n.reason === 'negative_sentiment' && /in a story that names nothing of the shop, before the customer turns to the shop and asks something \(read on "Treating myself now: do you have the green lamp in stock\?" alone the score is/.test(n.explanation))).toBe(true);
+  });
+  it.each([
+    'My parcel is three weeks late. Unbelievable. Absolute joke.',
+    'I had a horrible week at work and now this. Where is my parcel, it\'s three weeks late and nobody answers?',
+    'The week has been awful and I am exhausted. Your courier left my parcel in the rain again, why?',
+  ])('%j is still negative sentiment (the verdict follows the facts, or the shop\'s own sentences are upset)', (t) => {
+    expect(reasonOf(t)).toBe('negative_sentiment');
+  });
+  it('takes the shop\'s sentences only after an opening story, when every later sentence names the shop and one asks', () => {
+    expect(shopSentences('We were snowed in all week and the kids were climbing the walls. Do you deliver to Braemar?')).toBe('Do you deliver to Braemar?');
+    expect(shopSentences('Where is my parcel??? Already 3 weeks!!!')).toBeNull();
+    expect(shopSentences('Snowed in. Do you deliver to Braemar?')).toBeNull();
+    expect(shopSentences('We were snowed in all week and the kids were climbing the walls. Your courier never came.')).toBeNull();
+    expect(shopSentences('We were snowed in all week and the kids were climbing the walls. Do you deliver here? Unbelievable.')).toBeNull();
+  });
+});
+
+describe('a topic declined formally or with a dropped g is not the customer\'s case (negation scope)', () => {
+  it.each([
+    'I do not require a refund, I simply wish to know when NW-100200 ships.',
+    'not lookin for money back, just the tracking on NW-100200',
+    "I'm no wantin a refund, just where's my parcel",
+    'we are not seeking a refund of any kind, only the invoice copy',
+  ])('%j is not a sensitive topic', (t) => {
+    expect(reasonOf(t)).not.toBe('sensitive_topic');
+  });
+  it('the near miss names the negator', () => {
+    const d = decide('I do not require a refund, I simply wish to know when NW-100200 ships.');
+    expect(d.nearMisses?.some((n) => n.reason === 'sensitive_topic' && /"not" negates it/.test(n.explanation))).toBe(true);
+  });
+  it.each([
+    'I have not received a refund yet for NW-100200',
+    "I'm still waitin on a refund for the kettle I sent back",
+    'I require a refund for the broken lamp',
+  ])('%j is still a sensitive topic', (t) => {
+    expect(reasonOf(t)).toBe('sensitive_topic');
   });
 });
