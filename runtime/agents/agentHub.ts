@@ -446,9 +446,11 @@ export class AgentHub {
     this.handoffsMayChange();
     // A customer who left the page waits behind those who are there (queueOrder), so a new customer is not told a wait
     // counting them (newcomer s12 #25: "about 11 minutes", then "next in line" seconds later).
+    // Each with its handoff id (the engine reads teams and priority only): a shard drops the handoffs its own steps
+    // opened from its own overlay once the main thread's snapshot counts them (runtime/shard/shardWorker.ts).
     return this.handoffsForEstimate()
       .filter((h) => h.status === 'pending' && !this.customerLeft(h))
-      .map((h) => ({ teams: this.teamsOf(h), priority: h.priority }));
+      .map((h): QueuedHandoff & { id: string } => ({ id: h.id, teams: this.teamsOf(h), priority: h.priority }));
   }
 
   /**

@@ -58,6 +58,22 @@ const modeText: Record<ConversationRecord['mode'], string> = {
   closed: 'The conversation has ended.',
 };
 
+/**
+ * The handoffs a step opens (its `handoff_request` effects) as the records planStep writes for them, without planning
+ * the rest. ConversationService tells the agent hub of them as soon as the step is computed, before its commit, so a
+ * customer asking at the same moment (their step computed while this one is committing) is told the wait of a queue
+ * that counts this one (hostile s16 H#13: ten customers at once were all told "under a minute").
+ */
+export function requestedHandoffs(step: EngineStep, conversationId: string, flowId: string, now: number): HandoffRecord[] {
+  let out: HandoffRecord[] | null = null;
+  for (const effect of step.effects as AnyEffect[]) {
+    if (effect.type !== 'handoff_request') continue;
+    const h = effect.handoff;
+    (out ??= []).push({ id: h.id, conversationId, flowId, status: h.status, priority: h.priority, requestedAt: h.requestedAt, updatedAt: now, request: effect, handoff: h });
+  }
+  return out ?? [];
+}
+
 export function planStep(args: {
   record: ConversationRecord;
   priorState: StateLike | null;
