@@ -32,9 +32,9 @@ const GREETING_LEAD = new RegExp(
 );
 /** Thanks in English and the languages customers of an English-speaking shop mix in ("merci", "danke", "gracias"). */
 const THANKS =
-  "(?:many\\s+|big\\s+)?(?:thanks?|thank\\s*(?:you|u|ya)|thx|thanx|thnx|tnx|ty|tyvm|cheers|ta|merci|danke|gracias|grazie|obrigad[oa]|shukran|arigato|dhanyavad|" +
+  "(?:many\\s+|big\\s+|mil\\s+|muchas\\s+)?(?:thanks?|thank\\s*(?:you|u|ya)|thx|thanx|thnx|tnx|ty|tyvm|cheers|ta|merci|danke|gracias|grazie|obrigad[oa]|shukran|arigato|dhanyavad|" +
   'much\\s+appreciated|appreciate\\s+it|appreciated|(?:kind|best|warm|many)\\s+regards|regards|best\\s+wishes|yours\\s+sincerely)' +
-  '(?:\\s+(?:so|very|a\\s+lot|a\\s+bunch|lots|heaps|loads|in\\s+advance|much|beaucoup|sch[oö]n|mil|mate|again|x+))*';
+  '(?:\\s+(?:so|very|a\\s+lot|a\\s+bunch|plenty|lots|heaps|loads|in\\s+advance|much|beaucoup|sch[oö]n|mil|mate|again|x+))*';
 const THANKS_TAIL = new RegExp(`[\\s,.!;:~\\-]+${THANKS}[\\s.!)]*$`, 'iu');
 const THANKS_LEAD = new RegExp(`^\\s*${THANKS}(?:[\\s,.!;:~\\-]+(?:and|but|also|oh|one\\s+more\\s+thing)?)+(?=\\S)`, 'iu');
 
@@ -69,4 +69,15 @@ export function courtesyOf(text: string): Courtesy | null {
   }
   if (greeting === null && !thanks) return null;
   return { greeting, thanks, rest: rest.trim() };
+}
+
+const THANKS_ONLY = new RegExp(`^[\\s,.!~\\-]*(?:(?:ok|okay|oh|well|yes|great|lovely|perfect|cool|brilliant)[\\s,.!~\\-]+)?${THANKS}[\\s,.!~)\\-]*$`, 'iu');
+
+/**
+ * Session 16 (newcomer s15 N#11): whether a message is only thanks ("merci beaucoup", "thanks plenty", "danke schön",
+ * "ok, many thanks!"), in English or in the languages customers mix in. A button whose synonyms hold "thanks" takes it
+ * as "thanks" (matchButton): "merci beaucoup" at "Anything else I can help with?" was "Sorry, I didn't get that.".
+ */
+export function onlyThanks(text: string): boolean {
+  return text.length <= 60 && THANKS_ONLY.test(text);
 }

@@ -8,7 +8,7 @@ import { stemWord } from './stem';
 
 const GROUPS: string[][] = [
   ['package', 'parcel', 'shipment', 'packet', 'pkg', 'box'],
-  ['ship', 'shipping', 'shipped', 'ships', 'deliver', 'delivery', 'delivered', 'deliveries', 'delivering', 'dispatch', 'dispatched', 'postage'],
+  ['ship', 'shipping', 'shipped', 'ships', 'deliver', 'delivery', 'delivered', 'deliveries', 'delivering', 'dispatch', 'dispatched', 'postage', 'post', 'posted', 'posting'],
   ['arrive', 'arrived', 'arrives', 'arriving', 'arrival', 'coming', 'come', 'comes', 'came', 'received', 'receive', 'gotten'],
   ['refund', 'refunds', 'refunded', 'reimburse', 'reimbursement', 'reimbursed'],
   ['cost', 'costs', 'price', 'prices', 'fee', 'fees', 'charge', 'charges', 'rate', 'rates'],
@@ -31,6 +31,14 @@ const GROUPS: string[][] = [
   ['purchase', 'purchased', 'bought', 'buy'],
   ['item', 'items', 'product', 'products', 'article', 'thing'],
   ['long', 'days', 'weeks'],
+  // Session 16 (newcomer s15 N#1): how people ask for an address change in their own words ("I moved house, please send
+  // my order somewhere else", "redirect my parcel", "wrong postcode"), and forms the stemmer keeps apart ("sent").
+  ['send', 'sent', 'sending', 'resend', 'redirect', 'redirected', 'reroute', 'rerouted', 'forward', 'forwarded'],
+  ['move', 'moved', 'moving', 'relocate', 'relocated', 'relocating'],
+  ['address', 'addresses', 'postcode', 'postcodes', 'zipcode'],
+  ['elsewhere', 'somewhere'],
+  // "what time do you shut".
+  ['close', 'closes', 'closing', 'closed', 'shut', 'shuts'],
 ];
 
 const CANONICAL = new Map<string, string>();
