@@ -376,8 +376,9 @@ const FRAMES: Frame[] = [
     output: 'damaged',
     meaning: 'a new product that already fails',
     gate: [
-      w('after within in had used wore worn owned brand out outta work worked works lasted last'),
-      w('stop stops stopped stoped now dead died kaput peel peels peeling peeled split splitting ripped torn hanging off apart only double not no nuh nah never error fault faulty defective broken broke cracked snapped leaking leaks'),
+      // (Each part's own words, so that common words alone do not run the patterns: a span of use, "brand", a box.)
+      w('day days week weeks fortnight month months use uses wears washes goes time times once twice brand box bag packet package wrapper'),
+      w('stop stops stopped stoped dead died kaput peel peels peeling peeled split splitting ripped torn hanging falling fell came come coming apart heat heats heating work works working charge charges charging spin turn switch plays double clicks error fault faulty defective broken broke cracked snapped leaking leaks'),
     ],
     all: [
       / (?:after|within|in) (?:only |just |about |like )?(?:one|two|three|four|five|six|a|an|\d+|few|a few|couple of|a couple of) (?:days?|weeks?|fortnight|uses?|wears?|washes?|goes)\b| (?:only |just )?(?:had|used|wore|worn|owned) (?:it|them|em|they|these|this|the \w+) (?:for )?(?:only |just |about )?(?:(?:a |an |one |two |three |\d+ |a few |a couple of )?(?:days?|weeks?|fortnight|times?)|once|twice)\b| brand new\b| (?:straight |right )?(?:out of|outta|out) (?:the |its |of the )?(?:box|bag|packet|package|wrapper)\b| (?:work|worked|works|lasted|last) (?:only |just )?(?:one|two|three|\d+|a|a few|few) (?:days?|weeks?|times?|time|uses?)\b/,
