@@ -9,6 +9,7 @@
  */
 import { ANSWER_DID_NOT_FIT_HALF, IN_SHOP_REQUEST, didNotFit, withTurnIntent } from './intentMemory';
 import { inDomainScore } from './inDomain/inDomainScore';
+import { BARE_REPLY, FILLER, isUnsureReply } from '../nlu/bareReplies';
 import type { EscalationPolicy, EscalationReason } from '../flow/schema';
 import type { EscalationAction, EscalationDecision, EscalationMemory, Signal, TurnFacts } from './types';
 import { detectExplicitRequest } from './detectors/detectExplicitRequest';
@@ -211,16 +212,25 @@ const ASKS_FOR = / (?:need|needs|want|wanna|would like|like to|wish to|hoping to
 
 /**
  * Session 16 (escconv): the message that opens a fallback streak (the first the bot could not use that counts) reads
- * off-topic for the shop (in-domain score under IN_SHOP_REQUEST: a bus timetable, a taxi, a key mash) and is not a clear
+ * off-topic for the shop (in-domain score under IN_SHOP_REQUEST: the weather, a taxi, a key mash) and is not a clear
  * question about the shop (those count half: "do you sell garden sheds?", detectRepeatedFallback.fallbackWeight): kept in the
  * memory (intentMemory.OFF_TOPIC_MISS) so that an acknowledgement after it does not close the streak
  * (detectRepeatedFallback.acknowledgedFirst). Only the opening request: a short follow-up in a shop chat ("And Reunion?"
  * after "You deliver to Madagascar?") reads off-topic on its own. Not a message that itself acknowledges ("ok age
  * check, makes sense", detectRepeatedFallback.acknowledges): that is the customer reacting to an answer, not a request.
+ * Nor one that gives a reference (a number of four digits or more: "nw280612" after the bot could not look the order up),
+ * nor bare replies and undecided answers ("maybe" at the offer of a person: an answer to the bot, not a request).
  */
 function offTopicMiss(facts: TurnFacts, memory: EscalationMemory, answered: number): boolean {
   return facts.fallback && answered === 0 && memory.fallbacksInRow === 0 && fallbackWeight(facts.analysis, memory) === 1 &&
-    inDomainScore(facts.analysis) < IN_SHOP_REQUEST && !acknowledges(facts.analysis);
+    inDomainScore(facts.analysis) < IN_SHOP_REQUEST && !acknowledges(facts.analysis) &&
+    !facts.analysis.tokens.some((t) => /\d{4,}/.test(t)) && !answerWords(facts.analysis.normalized);
+}
+/** Bare replies, fillers or an undecided answer ("maybe", "yes pls", "hmm", "not sure"): an answer to the bot, not a request. */
+function answerWords(normalized: string): boolean {
+  if (isUnsureReply(normalized)) return true;
+  const toks = normalized.split(' ').filter((t) => t !== '');
+  return toks.length > 0 && toks.every((t) => FILLER.has(t) || BARE_REPLY.has(t));
 }
 
 export function initialEscalationMemory(): EscalationMemory {

@@ -45,14 +45,14 @@ export const ANSWER_DID_NOT_FIT = ':unfit';
 export const ANSWER_DID_NOT_FIT_HALF = ':unfit-half';
 /**
  * Session 16 (escconv): the entry for a message the bot could not use that counted towards the fallback streak and reads
- * off-topic for the shop (in-domain score under IN_SHOP_REQUEST: "wat time does the 14 bus leave", "can you book me a
+ * off-topic for the shop (in-domain score under IN_SHOP_REQUEST: "whats the weather like in leeds", "can you book me a
  * taxi", a key mash). The bot's not-understood reply was the only answer such a message could get, so an acknowledgement
  * after it ("ok. can you recommend a hotel then") takes no answer and does not close the misses (see
  * detectRepeatedFallback.acknowledgedFirst). Read like '' (no intent) everywhere else.
  */
 export const OFF_TOPIC_MISS = ':off';
 /** In-domain score (inDomain/inDomainScore.ts) under which a counted miss is OFF_TOPIC_MISS. */
-export const IN_SHOP_REQUEST = 0.5;
+export const IN_SHOP_REQUEST = 0.2;
 /** Whether one of the streak's last `fallbacksInRow` entries (all inside the streak) is an off-topic miss. */
 export function offTopicMissInStreak(memory: Pick<EscalationMemory, 'intents' | 'fallbacksInRow'>): boolean {
   const intents = memory.intents;

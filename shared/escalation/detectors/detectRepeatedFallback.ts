@@ -21,7 +21,7 @@ import { OFF_TOPIC, setAsideMatch } from '../inDomain/policyFallback';
 import { inDomainScore } from '../inDomain/inDomainScore';
 import { FILLER } from '../../nlu/bareReplies';
 import { isStopWord } from '../../nlu/stopWords';
-import { EMOJI_ONLY, emojiOnly, offTopicMissInStreak } from '../intentMemory';
+import { EMOJI_ONLY, IN_SHOP_REQUEST, emojiOnly, offTopicMissInStreak } from '../intentMemory';
 
 /**
  * Round six: nudges and fillers ("ok", "k", "lol", "hello?", "??", "sigh", "hola?", "pls") ask nothing new. After the
@@ -577,12 +577,19 @@ export function detectRepeatedFallback(facts: TurnFacts, policy: EscalationPolic
   // to Poland"): wait one message. A third asking is a loop, which tells the agent what the question is; any
   // other unusable message hands over as before (at most one message later).
   // With earlier clear shop questions now counted in full, the limit may be passed at once: still wait, once.
-  if (again && policy.loop.enabled && fallbackStreak(memory) < count) return null;
+  // Session 16 (escconv): only when the request that opened the streak read as a shop request (intentMemory.OFF_TOPIC_MISS).
+  // Writers label the same off-topic request said again ("whats the weather like in leeds tomorrow" / "the weather in
+  // leeds tomorrow, is it rain") repeated fallbacks: a request the flow cannot serve, not a loop of unhelpful answers
+  // (conversations whose 2nd message keeps a word of an off-topic opener: RF 77, loop 11). It hands over at once.
+  if (again && policy.loop.enabled && fallbackStreak(memory) < count && !offTopicMissInStreak(memory)) return null;
   const messages = memory.fallbacksInRow + 1 + (paired ? 1 : 0);
   const clear = again || a.alternative ? 0 : (memory.fallbacksInRow === 0 ? 0 : Math.min(memory.clearInRow ?? 0, memory.fallbacksInRow)) + (w === 0.5 ? 1 : 0);
   const halves = clear > 0 ? `, ${clear} of them clear questions about the shop that count half (streak ${fmt(inRow)})` : '';
   // Session 9: a message the router matched but the shop could not serve (policyFallback.ts) is named with its score.
   const aside = setAsideMatch(facts);
+  const offTopicAgain = again && policy.loop.enabled && fallbackStreak(memory) < count
+    ? ` The last asks again what opened the streak, which read off-topic for the shop (in-domain score under ${IN_SHOP_REQUEST}): a request the bot cannot serve, not waited on as a loop.`
+    : '';
   const offTopic = aside
     ? ` The last one matched "${aside.intentName}" (${aside.confidence.toFixed(2)}) but reads as off-topic for the shop (in-domain score ${aside.score.toFixed(2)} < ${OFF_TOPIC}), so it counts as not understood.`
     : '';
@@ -592,6 +599,6 @@ export function detectRepeatedFallback(facts: TurnFacts, policy: EscalationPolic
     threshold: count,
     evidence: [`${messages} in a row`, ...(clear > 0 ? [`streak ${fmt(inRow)}`] : []), ...(aside ? [`off-topic ${aside.score.toFixed(2)}`] : [])],
     turn: facts.turn,
-    explanation: `The bot did not understand ${messages} messages in a row${halves} (limit ${count}).${offTopic}`,
+    explanation: `The bot did not understand ${messages} messages in a row${halves} (limit ${count}).${offTopic}${offTopicAgain}`,
   };
 }

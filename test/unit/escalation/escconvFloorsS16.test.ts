@@ -1,0 +1,21 @@
+/**
+ * Session 16 floors (escconv) for the conversation-level reasons where session 16's rules moved them: an off-topic
+ * request said again hands over as repeated fallbacks at once (not waited on as a loop), and an acknowledgement after an
+ * off-topic opener no longer closes the misses. Measured 11:10-11:25 UTC by escrfEval on 60eafcd + escconv's s16 files and
+ * on 07bbf10 (fixnlu's matcher) + them; each floor is the lower of the two (60eafcd alone: w27 odd RF 35/48, even 37/52;
+ * w29 odd 35/50, even 36/50; w21 odd RF 39/43, even loop 50/55 (49 at 07bbf10); w33 even RF 36/52; loop, low confidence
+ * and ordinary unchanged). A drop is a regression to look at; the ordinary count is a ceiling.
+ */
+import { describeConversationReasonFloors, type ConversationFloor } from './support/writerFloors';
+
+const FLOORS: Record<string, ConversationFloor> = {
+  'w27-odd': { loop: 53, repeated_fallback: 36, low_confidence: 15, ordinaryAsConversationReason: 2, of: { loop: 66, repeated_fallback: 48, low_confidence: 16, none: 120 } },
+  'w27-even': { loop: 50, repeated_fallback: 41, low_confidence: 10, ordinaryAsConversationReason: 6, of: { loop: 64, repeated_fallback: 52, low_confidence: 14, none: 120 } },
+  'w29-odd': { loop: 52, repeated_fallback: 37, low_confidence: 12, ordinaryAsConversationReason: 12, of: { loop: 65, repeated_fallback: 50, low_confidence: 15, none: 120 } },
+  'w29-even': { loop: 52, repeated_fallback: 39, low_confidence: 9, ordinaryAsConversationReason: 8, of: { loop: 65, repeated_fallback: 50, low_confidence: 15, none: 120 } },
+  'w21-odd': { loop: 46, repeated_fallback: 40, low_confidence: 15, ordinaryAsConversationReason: 3, of: { loop: 55, repeated_fallback: 43, low_confidence: 15, none: 137 } },
+  'w21-even': { loop: 50, repeated_fallback: 44, low_confidence: 15, ordinaryAsConversationReason: 4, of: { loop: 55, repeated_fallback: 47, low_confidence: 15, none: 133 } },
+  'w33-even': { loop: 54, repeated_fallback: 37, low_confidence: 12, ordinaryAsConversationReason: 17, of: { loop: 64, repeated_fallback: 52, low_confidence: 20, none: 114 } },
+};
+
+describeConversationReasonFloors('session 16: an off-topic request said again is repeated fallbacks; loop, repeated fallback and low confidence hold', FLOORS);
