@@ -14,6 +14,7 @@
  * one handoff cannot both win (the second gets 409), and the bot never speaks while an agent holds the chat
  * (the engine's mode 'agent').
  */
+import { maskCustomerSecrets } from '../../shared/engine/customerSecrets';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { pickAgent, reachableAgents } from '../../shared/handoff/assignment';
@@ -509,7 +510,8 @@ export class AgentHub {
 
   /** A private note: stored where every instance reads it, and pushed to the agents of every instance. */
   async addNote(agent: Agent, h: HandoffRecord, text: string): Promise<Note> {
-    const note: Note = { id: randomUUID(), handoffId: h.id, conversationId: h.conversationId, agentId: agent.id, agentName: agent.name, text, at: this.deps.now() };
+    // Masked here too (a transfer's note comes this way): hostile s16 H#2, see maskAgentText.
+    const note: Note = { id: randomUUID(), handoffId: h.id, conversationId: h.conversationId, agentId: agent.id, agentName: agent.name, text: maskAgentText(text).text, at: this.deps.now() };
     await this.shared.addNote(h.conversationId, note);
     await this.shared.publish({ type: 'note', handoffId: h.id, data: note });
     return note;
@@ -637,7 +639,13 @@ export class AgentHub {
    * the chat where it was (hostile s11 #1).
    */
   async apply(h: HandoffRecord, input: AgentInput, what: string, opts: { refresh?: boolean; onApplied?: () => void } = {}) {
-    const full = { ...input, handoffId: h.id, eventId: randomUUID() } as Input;
+    // An agent's words (a message, a hand-back, transfer, decline or close note) never carry a card number, password
+    // or PIN into the transcript, export or search (hostile s16 H#2): masked like a customer's, whatever the caller.
+    const words = input as { text?: unknown; note?: unknown };
+    const masked: Record<string, string> = {};
+    if (typeof words.text === 'string') masked.text = maskAgentText(words.text).text;
+    if (typeof words.note === 'string') masked.note = maskAgentText(words.note).text;
+    const full = { ...input, ...masked, handoffId: h.id, eventId: randomUUID() } as Input;
     try {
       const out = await this.deps.service.apply(h.conversationId, full);
       if (!out) throw new ApiError(404, 'conversation_not_found', 'The conversation of this handoff no longer exists.');
@@ -1237,6 +1245,16 @@ export class AgentHub {
  * were placed before the urgent customer, who was next: "next" -> "number 4" -> "next" -> "number 4"). Priority still
  * comes first: a chat of a higher priority goes ahead whenever it comes.
  */
+/**
+ * An agent's text with card numbers, passwords and PINs masked by the customer's rule (shared/engine/customerSecrets.ts,
+ * maskCustomerSecrets: "[hidden]"); `hidden` names the kinds found (empty: the text is unchanged). Hostile s16 H#2: an
+ * agent's "card 5555 5555 5555 4444 on file; your new password is Zebra!Zebra99" was stored, exported and searchable.
+ */
+export function maskAgentText(text: string): { text: string; hidden: string[] } {
+  const m = maskCustomerSecrets(text);
+  return { text: m.text, hidden: [...m.hidden] };
+}
+
 export function queuedSince(h: { requestedAt: number; handoff: unknown }): number {
   const t = (h.handoff as Handoff | null)?.transitions ?? [];
   for (let i = t.length - 1; i >= 0; i--) {

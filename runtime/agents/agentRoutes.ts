@@ -15,7 +15,7 @@ import type { LogEntry, RuntimeStore } from '../store/types';
 import { ApiError } from '../server/conversationService';
 import { exportChunks, exportNotesFrom, sendExport, transcriptQuery, type ExportFormat } from '../server/transcriptExport';
 import { agentSchema, AgentsFileConflictError, AgentsFileError, cannedReplySchema, DirectoryWriteError, hashPassword, MAX_CANNED, publicAgent, type Agent, type AgentDirectory } from './agentDirectory';
-import { summarize, type AgentEvent, type AgentHub } from './agentHub';
+import { maskAgentText, summarize, type AgentEvent, type AgentHub } from './agentHub';
 
 /** How the inbox names the customer of a handoff: name, else email, else "Visitor" + the start of the conversation id. */
 export function customerLabel(h: { conversationId: string; request: unknown }): string {
@@ -682,14 +682,18 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     'Send a message to the customer, or a private note ({private: true}: agents only)',
     z.object({ text: z.string().trim().min(1).max(5000), private: z.boolean().default(false) }).strict(),
     async (a, h, body: { text: string; private: boolean }) => {
-      if (body.private) return { ok: true, note: await hub.addNote(a, h, body.text) };
+      // A card number, password or PIN the agent typed is masked before it is stored, shown, exported or searchable,
+      // with the same rule as the customer's (hostile s16 H#2); `secretsHidden` tells the inbox what was hidden.
+      const masked = maskAgentText(body.text);
+      const hiddenNote = masked.hidden.length > 0 ? { secretsHidden: masked.hidden } : {};
+      if (body.private) return { ok: true, note: await hub.addNote(a, h, masked.text), ...hiddenNote };
       mustHold(a, h, 'write in');
-      const out = await hub.apply(h, { type: 'agent_message', agentId: a.id, agentName: a.name, text: body.text }, 'write in');
+      const out = await hub.apply(h, { type: 'agent_message', agentId: a.id, agentName: a.name, text: masked.text }, 'write in');
       await hub.markAnswered(h.id);
       // A message ends the agent's "typing" on the customer's side: the next keystroke may announce it again at once
       // (the inbox does so), whatever the typing throttle below last let through.
       agentTypingAt.delete(typingKey(a.id, h.id, true));
-      return { ok: true, messages: out.messages };
+      return { ok: true, messages: out.messages, ...hiddenNote };
     },
   );
 
@@ -867,7 +871,8 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
             vars[name] = r.value;
             continue;
           }
-          vars[name] = value;
+          // A card number, password or PIN typed into a variable is masked like in a message (hostile s16 H#2).
+          vars[name] = typeof value === 'string' ? maskAgentText(value).text : value;
         }
         await d.store.commit({ conversation: { ...rec, state: { ...state, variables: vars }, updatedAt: d.now() } });
         return { variables: vars };
