@@ -11,7 +11,7 @@ import type { AgentPresence } from '../../shared/handoff/types';
 import { parseConversationState, STATE_VERSION, WINDOW_SIZE } from '../../shared/engine/conversationStateSchema';
 import { builtinVariableNames } from '../../shared/flow/builtinVariables';
 import type { Flow, Value } from '../../shared/flow/schema';
-import { planStep, type EngineStep, type HttpJob } from '../effects/planStep';
+import { planStep, requestedHandoffs, type EngineStep, type HttpJob } from '../effects/planStep';
 import type { ConversationRecord, HandoffRecord, LogEntry, RuntimeStore, StepWrite } from '../store/types';
 import { StoreConflictError } from '../store/types';
 import type { DeployedFlow, FlowCatalog } from './flowCatalog';
@@ -193,6 +193,7 @@ export class ConversationService {
       closedAt: null,
       ...(opts.externalKey !== undefined ? { externalKey: opts.externalKey } : {}),
     };
+    this.noteRequested(step, id, flowId, now);
     const outcome = await this.deps.store.runExclusive(id, () => this.commitStep(record, null, step, now, { create: true }));
     const collected = [...outcome.messages];
     const final = await this.followHttp(id, outcome, collected);
@@ -322,7 +323,21 @@ export class ConversationService {
       for (let i = 0; i < result.appended.length; i++) this.deps.metrics.messages.inc(FROM_LABELS.customer ?? { from: 'customer' });
       return { mode: rec.mode, messages: [], handoff: publicHandoff(rec.state as never), lastSeq: result.lastSeq, http: [] };
     }
+    this.noteRequested(step, rec.id, rec.flowId, now);
     return this.commitStep(rec, rec.state as never, step, now, { extra, idem });
+  }
+
+  /**
+   * The handoffs a step opens, told to the hub (onHandoffs) as soon as the step is computed, before its commit (and
+   * again with the rest after it): steps of customers asking at the same moment are computed while the earlier ones
+   * commit, and each read a queue without the others: ten at once were all told "under a minute" (hostile s16 H#13).
+   * Called synchronously after the engine step, so the next step computed counts it. A commit that then fails leaves
+   * the hub counting it until its next read of the store (at most 30 s, agentHub `written`).
+   */
+  private noteRequested(step: EngineStep, conversationId: string, flowId: string, now: number) {
+    if (!this.onHandoffs) return;
+    const opened = requestedHandoffs(step, conversationId, flowId, now);
+    if (opened.length > 0) this.onHandoffs(opened);
   }
 
   private async pinned(key: string, flowId: string, revision: string): Promise<DeployedFlow | null> {

@@ -107,6 +107,34 @@ export async function runShardWorker(data: ShardWorkerData): Promise<void> {
   const limiter = new ConversationLimiter(config.rateLimit.perConversationPerMinute);
   const locks = new Map<number, () => void>();
   let agents: { agents: AgentPresence[]; queue: QueuedHandoff[] } | null = null;
+  // Handoffs this shard's steps opened that the main thread's snapshot does not count yet: messages posted together
+  // are all stepped here before the main thread hears of the first handoff ('h') and sends a new snapshot, so each
+  // read a queue without the others (hostile s16 H#13: ten customers at once all told "under a minute"). Dropped when
+  // a snapshot lists their id, when they leave pending, or after OWN_QUEUE_MS (the main thread has long heard of them).
+  const ownQueue = new Map<string, { q: QueuedHandoff; at: number }>();
+  const OWN_QUEUE_MS = 2000;
+  const queueWithOwn = (): QueuedHandoff[] => {
+    if (ownQueue.size === 0) return agents!.queue;
+    const t = now();
+    const extra: QueuedHandoff[] = [];
+    for (const [id, o] of ownQueue) {
+      if (t - o.at > OWN_QUEUE_MS) ownQueue.delete(id);
+      else extra.push(o.q);
+    }
+    return extra.length === 0 ? agents!.queue : [...agents!.queue, ...extra];
+  };
+  const noteOwn = (handoffs: Array<{ id: string; status: string; priority: string; request: unknown }>) => {
+    const t = now();
+    for (const h of handoffs) {
+      if (h.status !== 'pending') {
+        ownQueue.delete(h.id);
+        continue;
+      }
+      if (ownQueue.has(h.id)) continue;
+      const teams = ((h.request as { teams?: string[] } | null)?.teams ?? []).filter((x) => typeof x === 'string' && x.trim() !== '');
+      ownQueue.set(h.id, { q: { teams, priority: h.priority }, at: t });
+    }
+  };
   const watching = new Map<string, () => void>();
 
   const send = async (q: Extract<ShardRequest, { t: 'send' }>): Promise<string> => {
@@ -188,8 +216,15 @@ export async function runShardWorker(data: ShardWorkerData): Promise<void> {
           // presence or queue changed: the engine reads this snapshot at each step, as it reads the hub unsharded.
           // The handoffs a step writes go to the hub at once (before the step's answer), so the snapshot sent before
           // the next message counts them (hostile s15 H#7).
-          if (!agents) service.setAgentPresence(() => agents!.agents, () => agents!.queue, (handoffs) => push({ t: 'h', handoffs }));
+          if (!agents) {
+            service.setAgentPresence(() => agents!.agents, queueWithOwn, (handoffs) => {
+              noteOwn(handoffs);
+              push({ t: 'h', handoffs });
+            });
+          }
           agents = { agents: q.agents, queue: q.queue };
+          // The hub's queue items carry their handoff id (agentHub queueForEstimate).
+          for (const item of q.queue) ownQueue.delete((item as { id?: string }).id ?? '');
           break;
         case 'problem':
           answer(q.n, store.writeProblem());
