@@ -38,6 +38,8 @@ const withoutHandoff: Record<string, string[]> = {
     'change of address: a high-priority ticket',
     "a question typed at the rating prompt is answered, not 'pick a number'",
     'cancelling the order just returned: the bot offers it instead of asking again',
+    "a greeting and an address change in the customer's own words: read back, then a high-priority ticket (newcomer s15 N#1)",
+    'a greeting alone is greeted; a greeting with a question is the question (newcomer s15 N#1)',
   ],
   'insurance-claims': [
     'claim status from the claims API',
