@@ -12,6 +12,7 @@ import { similarityTarget, similarityToTarget, type SimilarityTarget } from '../
 import type { ButtonChoice } from './compileFlow';
 import { noOnlyAsDeterminer } from './answeringNo';
 import { answersWithin } from './answeringWord';
+import { onlyThanks } from '../nlu/courtesy';
 
 const ORDINALS: Record<string, number> = {
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
@@ -122,5 +123,13 @@ function matchUncached(choices: ButtonChoice[], text: string): ButtonChoice | nu
       fuzzyScore = s;
     }
   }
-  return fuzzyScore >= FUZZY ? fuzzy : null;
+  if (fuzzyScore >= FUZZY) return fuzzy;
+
+  // 6. Session 16 (newcomer s15 N#11): thanks in other words or another language ("merci beaucoup", "danke schön",
+  // "thanks plenty") is the one choice that lists "thanks" or "thank you" (nlu/courtesy.ts onlyThanks).
+  if (onlyThanks(text)) {
+    const thanking = choices.filter((c) => [...c.names, ...c.synonyms].some((n) => n === 'thanks' || n === 'thank you'));
+    if (thanking.length === 1) return thanking[0];
+  }
+  return null;
 }
