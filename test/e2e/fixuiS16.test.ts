@@ -1,6 +1,7 @@
 /**
  * fixui, session 16, in headless Chromium against the real studio server.
  * - newcomer s13 #9 rest: "Replace with mine…" in a stale window, two browser windows (no channel between them).
+ * - newcomer s16 N#7: a long flow opens in one re-measure of its blocks, not one per block.
  * Screenshots in test/e2e/screenshots/fixui16-*.png (looked at; copies in /work/coord/s16/fixui-shots/).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,5 +83,31 @@ describe.skipIf(!haveChromium)('fixui s16: two windows, Replace with mine', () =
     await expect.poll(async () => (await studio.api.openFlow(key)).flow.description, { timeout: 10_000 }).toBe('Edited in window B again');
     await a.getByRole('alert').filter({ hasText: 'changed in another tab or window' }).waitFor({ timeout: 20_000 });
     expect([...one.errors, ...two.errors], 'uncaught errors in the pages').toEqual([]);
+  });
+
+  it('newcomer s16 N#7: a 300-block flow measures its blocks once, not once per block (the unmounting is one step)', async () => {
+    // A chain Start -> m0 ... m299 -> End, 300 px apart in rows of 30 (the newcomer's chain300.json).
+    const { key, flow } = await studio.api.createFlow({});
+    const blocks = [flow.blocks.find((x) => x.kind === 'start')!, ...Array.from({ length: 300 }, (_, i) => ({ id: `m${i}`, kind: 'message' as const, label: `Msg ${i}`, position: { x: 300 + (i % 30) * 300, y: Math.floor(i / 30) * 150 }, data: { text: `Message number ${i}` } }))];
+    const edges = blocks.slice(1).map((x, i) => ({ id: `e${i}`, from: blocks[i]!.id, exit: 'next', to: x.id }));
+    const chain = { ...flow, blocks, edges } as typeof flow;
+    const opened = await studio.api.openFlow(key);
+    await studio.api.saveFlow(key, chain, 0, { baseRevision: opened.revision });
+    const page = one.page;
+    // Every change of the canvas's block elements, in batches as the page makes them.
+    await page.addInitScript(`window.__nodeBatches = []; new MutationObserver((ms) => { let added = 0, removed = 0; for (const m of ms) { for (const n of m.addedNodes) if (n.classList && n.classList.contains('react-flow__node')) added++; for (const n of m.removedNodes) if (n.classList && n.classList.contains('react-flow__node')) removed++; } if (added || removed) window.__nodeBatches.push([added, removed]); }).observe(document, { subtree: true, childList: true });`);
+    await page.goto(studio.url);
+    const t0 = Date.now();
+    await page.goto(studio.flowUrl(key));
+    await page.locator(`${BLOCKS}[data-id="start"]`).waitFor({ state: 'visible', timeout: 60_000 });
+    const shown = Date.now() - t0;
+    await expect.poll(() => page.locator(BLOCKS).count(), { timeout: 20_000 }).toBeLessThan(100);
+    await page.waitForTimeout(500);
+    const batches = (await page.evaluate('window.__nodeBatches')) as [number, number][];
+    // React Flow mounts every block once to measure it, then keeps those in view. Before: 300 single-block unmounts, each
+    // after a store update every mounted block answered (n updates of n blocks: 600 blocks took 14-18 s to show).
+    expect(batches.filter(([, removed]) => removed > 0).length, JSON.stringify(batches.slice(0, 20))).toBeLessThanOrEqual(3);
+    await screenshot(page, 'fixui16-chain300-open');
+    console.log(`fixui16 N#7: 302 blocks shown in ${shown} ms; ${batches.length} batches of block elements`);
   });
 });

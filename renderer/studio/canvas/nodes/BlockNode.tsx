@@ -1,10 +1,36 @@
-import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useStoreApi, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
 import { memo, useEffect, type ComponentType } from 'react';
 import { Icon } from '../../../ui/Icon';
 import { blockTitle, definitionOf, exitLabels, groupColor } from '../../blockCatalog';
 import type { BlockFlowNode } from '../deriveNodes';
 import { nodeBodies } from './bodies';
 import { problemCount } from '../../editor/problemCount';
+
+type UpdateInternals = ReturnType<typeof useUpdateNodeInternals>;
+/** Ids waiting for a re-measure, per canvas (per React Flow store), with the function that re-measures them. */
+const remeasure = new Map<object, { update: UpdateInternals; ids: Set<string> }>();
+
+/**
+ * Newcomer s16 N#7: every block asked React Flow to re-measure it when it mounted, one at a time: each ask is a frame's
+ * store update that every mounted block's selectors and the canvas's node list (our measured sizes) answer, and React
+ * Flow mounts every block of a new flow once to measure it, so opening a flow of n blocks cost n updates of n blocks
+ * (600 blocks: 604 updates, seconds before the first block showed). The asks of one frame are now one re-measure.
+ * `canvas` is the React Flow store (one per canvas; each block's own update function is a different function).
+ */
+export function remeasureSoon(canvas: object, update: UpdateInternals, id: string) {
+  const queued = remeasure.get(canvas);
+  if (queued) return void queued.ids.add(id);
+  remeasure.set(canvas, { update, ids: new Set([id]) });
+  // Once per frame: React runs the effects of one commit of many blocks in several tasks (it yields between them), so
+  // a microtask would still re-measure them one by one.
+  const flush = () => {
+    const all = remeasure.get(canvas);
+    remeasure.delete(canvas);
+    if (all && all.ids.size > 0) all.update([...all.ids]);
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(flush);
+  else setTimeout(flush, 0);
+}
 
 /** Counts renders per block id; a component test uses it to prove one edit re-renders one block. */
 export const renderCounter = { enabled: false, counts: new Map<string, number>() };
@@ -22,9 +48,10 @@ function BlockNodeFrame({ id, data, selected }: NodeProps<BlockFlowNode>) {
   // drag e2e). Re-measure whenever the exits or the badge change.
   const updateNodeInternals = useUpdateNodeInternals();
   const handlesKey = `${def.isEntry ? '' : 'in'}|${exits.map((e) => e.exit).join(',')}|${single}|${problems ? 1 : 0}`;
+  const canvas = useStoreApi();
   useEffect(() => {
-    updateNodeInternals(id);
-  }, [id, handlesKey, updateNodeInternals]);
+    remeasureSoon(canvas, updateNodeInternals, id);
+  }, [canvas, id, handlesKey, updateNodeInternals]);
   return (
     <div
       className="bn"
