@@ -140,11 +140,14 @@ const EMERGENCY = new Set([
   ...['leaking', 'flooding', 'flooded', 'hissing', 'overheating', 'burst', 'bursting', 'exploding', 'melting', 'burn'],
   // Session 14: a fire not out yet ("it's still smouldering").
   'smouldering', 'smoldering',
+  // Session 16: harm on a body as it happens ("there's blood everywhere", "her face is swelling", "he's choking").
+  'bleeding', 'blood', 'swelling', 'swollen', 'hives', 'choking',
 ]);
 /** The session-10 words need their sign of now close by (five words either side) or "right now": "the bottle is leaking, can I get a new one now?" is not it. */
 const NEAR_NOW = new Set(['leaking', 'flooding', 'flooded', 'hissing', 'overheating', 'burst', 'bursting', 'exploding', 'melting', 'burn']);
 // (Not "started", "just", "help": "the charger started sparking when I plugged it in" is a safety report, not an emergency now.)
 const NOW_SIGNS = new Set(['now', 'minute', 'quick', 'quickly', 'fast', 'hurry', 'doctor', 'hospital', 'ambulance', 'pouring']);
+const JUST_HAPPENED = new Set(['put', 'swallowed', 'caught', 'went', 'cut', 'fell', 'collapsed', 'fainted', 'drank', 'ate', 'bit', 'exploded', 'blew', 'scalded', 'poured', 'spilled', 'spilt']);
 const LONG_AGO = new Set(['yesterday', 'ago', 'last', 'week', 'month', 'was', 'were', 'had', 'once', 'previous', 'before']);
 /** Session 8: someone hurt on the body ("hit his head", "banged her head", "cut his hand"): an injury, urgent when it is now. */
 // (Not "cut his hand": a cut or a burn from a product is the safety topic's "a product that hurt someone".)
@@ -195,7 +198,9 @@ function emergencyNow(toks: string[]): string | null {
     if (LONG_AGO.has(t)) return null;
     if (near && Math.abs(i - hit) > 5 && !(t === 'now' && toks[i - 1] === 'right')) continue;
     // (Session 8: "this second" is now as well: "the lights are sparking this second".)
-    if (NOW_SIGNS.has(t) || (t === 'second' && toks[i - 1] === 'this')) now = true;
+    // (Session 16: "just" right before what happened, "she has just put a magnet in her mouth", "the lights have just
+    // caught fire", is a minute ago; not "just checking", "just wondering", "it just started sparking when...".)
+    if (NOW_SIGNS.has(t) || (t === 'second' && toks[i - 1] === 'this') || (t === 'just' && JUST_HAPPENED.has(toks[i + 1] ?? ''))) now = true;
   }
   return now ? toks[hit] : null;
 }

@@ -223,3 +223,21 @@ describe('a topic declined formally or with a dropped g is not the customer\'s c
     expect(reasonOf(t)).toBe('sensitive_topic');
   });
 });
+
+describe('an emergency a minute ago: "just" right before what happened, harm on a body as it happens', () => {
+  it.each([
+    'my nephew just put a magnet in his mouth, he might have swallowed it',
+    "my daughter's lips are swelling now after the lip balm, what is in it?",
+    'the power bank is hot and swelling now, what do I do',
+  ])('%j is urgency', (t) => {
+    expect(reasonOf(t)).toBe('urgency');
+  });
+  it.each([
+    'I just burnt toast lol, do you sell toasters',
+    'I just put the kettle on, do you sell mugs?',
+    'the lip balm made my lips swell last week, is that normal?',
+    'just wondering if the heater has a tip-over switch, my toddler is into everything',
+  ])('%j is not urgency', (t) => {
+    expect(reasonOf(t)).not.toBe('urgency');
+  });
+});
