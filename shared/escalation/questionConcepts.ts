@@ -8,6 +8,7 @@
  * France?" and "do you ship to Spain?" are two questions, not one asked twice.
  * Cached per normalised text (the loop detector compares each message with up to 6 earlier ones).
  */
+import { FILLER } from '../nlu/bareReplies';
 import { isStopWord } from '../nlu/stopWords';
 import { canonicalWord } from '../nlu/synonyms';
 import { stemWord } from '../nlu/stem';
@@ -365,6 +366,9 @@ const realCache = new TextMemo<boolean>(CACHE_SIZE);
 
 function realQuestion(normalized: string): boolean {
   const toks = normalized.split(' ').filter((t) => t !== '');
+  // Session 16 (escconv): nudges and greetings alone ("hola", "hallo", "ola": nlu/bareReplies FILLER) ask nothing, in any
+  // language: the fillers after them ("hellooooo??", "mmm") are the customer still with nothing the bot could use.
+  if (toks.length > 0 && toks.every((t) => FILLER.has(t))) return false;
   if (toks.slice(0, 3).some((t) => ASKING.has(t))) return true;
   const concepts = questionConcepts(normalized);
   if (concepts.length === 0) return false;

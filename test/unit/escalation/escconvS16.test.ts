@@ -16,6 +16,7 @@ import { analyzeText } from '../../../shared/nlu/analyzeText';
 import { evaluateEscalation, initialEscalationMemory } from '../../../shared/escalation/evaluateEscalation';
 import { acknowledges } from '../../../shared/escalation/detectors/detectRepeatedFallback';
 import { OFF_TOPIC_MISS, noIntent, offTopicMissInStreak } from '../../../shared/escalation/intentMemory';
+import { isRealQuestion } from '../../../shared/escalation/questionConcepts';
 import type { EscalationMemory, TurnFacts } from '../../../shared/escalation/types';
 
 const shipped = loadFlowText(readFileSync(new URL('../../../flows/customer-support.json', import.meta.url), 'utf8')).flow as Flow;
@@ -117,5 +118,20 @@ describe('an off-topic request said again is repeated fallbacks, not a loop in t
     expect(counted(['nw280612', '28 06 12', '#280612'])?.reason).toBe('loop');
     const m = play(['nw280612']).memory;
     expect(m.intents ?? []).not.toContain(OFF_TOPIC_MISS);
+  });
+});
+
+// 3. Greeting noise: a nudge or greeting alone in another language ("hola", "ciao": nlu/bareReplies FILLER) is not a real
+//    question, so the fillers after it ("hellooooo??", "mmm") still count: the customer has given the bot nothing twice.
+describe('greetings alone are not a question the fillers after it wait on', () => {
+  it('"hola" / "hellooooo??" / "mmm": repeated fallback', () => {
+    expect(isRealQuestion('hola')).toBe(false);
+    expect(isRealQuestion('hola hello')).toBe(false);
+    expect(counted(['hola', 'hellooooo??', 'mmm'])?.reason).toBe('repeated_fallback');
+  });
+  it('after a real question the fillers still ask nothing', () => {
+    expect(isRealQuestion('eta')).toBe(true);
+    expect(isRealQuestion('hola do you ship to spain')).toBe(true);
+    expect(counted(['do you ship to Spain?', 'hellooooo??', 'mmm'])?.reason ?? 'none').toBe('none');
   });
 });
