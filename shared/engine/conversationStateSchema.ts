@@ -26,6 +26,12 @@ export const transcriptEntrySchema = z.strictObject({
   /** Agent's display name for `from: 'agent'`. */
   name: z.string().optional(),
   buttons: z.array(button).optional(),
+  /**
+   * Session 16 (review debt b): the customer's answer to a Rating block (a typed score or a clicked one). The runtime
+   * hides it from agents who may not see that rating by this mark instead of matching csat records by time. Optional:
+   * states saved before it load unchanged.
+   */
+  rating: z.literal(true).optional(),
 });
 
 const signal = z.strictObject({

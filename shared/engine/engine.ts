@@ -391,7 +391,7 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
   const intent = intentMatchAt(run, block, analysis);
   // Decide what the message means before changing anything, so the policy knows if it was a fallback.
   const classified = classifyInput(run, block, w, text, analysis, intent);
-  const turn = said ?? customerSaid(run, text, block.id);
+  const turn = said ?? customerSaid(run, text, block.id, classified.rating === true);
   rememberEntities(run, analysis.entities);
 
   const facts: TurnFacts = {
@@ -437,6 +437,9 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
     const ladder = ladderDecision(decision, ladderBefore, s.lastEscalation);
     s.lastEscalation = ladder;
     const reason = ladder.reason ?? 'explicit_request';
+    // Session 16 (hostile s15 H#9 rest): "1 star, get me a human" hands over (or offers a person) and the score is
+    // recorded all the same; a rephrase below applies the answer itself.
+    if (decision.action !== 'rephrase') classified.keepAnswer?.();
     if (decision.action === 'handoff') {
       s.waiting = null;
       goTo(run, targetId, { reason, signals: ladder.signals });
@@ -660,7 +663,7 @@ function onChoice(run: Run, buttonId: string): boolean {
   if (!block) return false;
   const click = clickAt(run, block, buttonId);
   if (!click) return false;
-  customerSaid(run, click.label, block.id);
+  customerSaid(run, click.label, block.id, click.rating === true);
   // A click is a turn the bot understood: the fallback streak is over (detectors only run on text).
   if (s.escalation.fallbacksInRow !== 0) s.escalation = { ...s.escalation, fallbacksInRow: 0 };
   click.apply();

@@ -150,9 +150,10 @@ export function system(run: Run, text: string, blockId?: string): void {
 }
 
 /** Records a customer message: transcript, turn counter and `lastMessage`. Returns the turn's index. */
-export function customerSaid(run: Run, text: string, blockId?: string): number {
+export function customerSaid(run: Run, text: string, blockId?: string, rating = false): number {
   const entry: TranscriptEntry = { from: 'customer', text, at: run.now };
   if (blockId !== undefined) entry.blockId = blockId;
+  if (rating) entry.rating = true; // an answer to a Rating block (transcriptEntrySchema.rating)
   appendTranscript(run, entry);
   const turn = run.s.turn;
   run.s.turn = turn + 1;

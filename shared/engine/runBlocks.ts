@@ -171,7 +171,7 @@ export function intentMatchAt(run: Run, block: Block, analysis: string | NluAnal
 }
 
 /** A button click at a waiting block; null when that button is not on screen. */
-export function clickAt(run: Run, block: Block, buttonId: string): { label: string; apply: () => void } | null {
+export function clickAt(run: Run, block: Block, buttonId: string): { label: string; apply: () => void; rating?: boolean } | null {
   return behaviourOf(block.kind).click?.(run, block, buttonId) ?? null;
 }
 

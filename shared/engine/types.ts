@@ -148,7 +148,17 @@ export type EffectBody =
       priority: Priority;
       summary: string;
     }
-  | { type: 'record_csat'; score: number; blockId: string }
+  | {
+      type: 'record_csat';
+      score: number;
+      blockId: string;
+      /**
+       * Session 16 (hostile s15 H#9 rest): the agent who held the chat when the score was given, when one did. The rating
+       * is theirs; the state after the step may already hold a new handoff ("1 star, get me a human").
+       */
+      agentId?: string;
+      agentName?: string;
+    }
   | { type: 'end'; reason: 'flow_end' | 'agent_closed' | 'customer_left' };
 
 export interface Step {

@@ -29,6 +29,29 @@ type Action =
  */
 class RatingAnswer extends ClassifiedInput<Action> {
   readonly answered = true;
+  readonly rating = true;
+
+  /** Session 16 (hostile s15 H#9 rest): the score is recorded even when the policy hands over on the same message. */
+  keepAnswer(): void {
+    const a = this.action;
+    if (a.type === 'rate' && a.score !== null) record(this.run, a.block, a.score, true);
+  }
+}
+
+/** A clicked score: its transcript entry is marked as the rating too. */
+class RatingClick extends Click<Action> {
+  readonly rating = true;
+}
+
+/**
+ * `before`: the policy acts on the same message (keepAnswer), so the state after the step may hold a new handoff: the
+ * effect names the agent who held the chat (Effect record_csat.agentId); otherwise the runtime reads it from the state.
+ */
+function record(run: Run, block: BlockOf<'csat'>, score: number, before = false): void {
+  setVar(run, block.data.variable, score);
+  const h = run.s.handoff;
+  if (before && h?.agentId) run.effects.push({ type: 'record_csat', score, blockId: block.id, agentId: h.agentId, agentName: h.agentName ?? h.agentId });
+  else run.effects.push({ type: 'record_csat', score, blockId: block.id });
 }
 
 function act(run: Run, a: Action): void {
@@ -41,8 +64,7 @@ function act(run: Run, a: Action): void {
   }
   if (a.type === 'skip') return follow(run, a.block, 'fallback');
   if (a.score !== null) {
-    setVar(run, a.block.data.variable, a.score);
-    run.effects.push({ type: 'record_csat', score: a.score, blockId: a.block.id });
+    record(run, a.block, a.score);
     bot(run, render(run, a.block.data.thanks), a.block.id);
     follow(run, a.block, 'next');
     return;
@@ -93,6 +115,6 @@ export const csatBehaviour: BlockBehaviour<'csat'> = {
   click(run, block, buttonId) {
     const b = csatButtons.find((x) => x.id === buttonId);
     if (!b) return null;
-    return new Click<Action>(b.label, run, act, { type: 'rate', block, score: Number(b.id), w: null });
+    return new RatingClick(b.label, run, act, { type: 'rate', block, score: Number(b.id), w: null });
   },
 };

@@ -26,6 +26,13 @@ export interface Classified {
    * conversation-level checks only (engine.ts `ownQuestionPolicy`), not sentiment, topic, urgency or confidence.
    */
   answered?: boolean;
+  /** The message is the customer's rating (a score at a Rating block): its transcript entry is marked (`rating`). */
+  rating?: boolean;
+  /**
+   * When the escalation policy acts on the message instead of the block (a handoff, an offer), what of the answer is
+   * kept all the same: a Rating block's score is recorded ("1 star, get me a human": hostile s15 H#9 rest).
+   */
+  keepAnswer?: () => void;
   apply: () => void;
 }
 
@@ -104,7 +111,7 @@ export interface BlockBehaviour<K extends BlockKind = BlockKind> {
    */
   readsRequests?: boolean;
   /** A button click at this block; null when that button is not on screen. */
-  click?(run: Run, block: BlockOf<K>, buttonId: string): { label: string; apply(): void } | null;
+  click?(run: Run, block: BlockOf<K>, buttonId: string): { label: string; apply(): void; rating?: boolean } | null;
   /** The reply to this block's HTTP call. */
   httpResult?(run: Run, block: BlockOf<K>, ok: boolean, body: unknown): void;
   /** The waiting kind of the questions the block asks itself (`takeover_question`, `ticket_question`). */
