@@ -771,7 +771,21 @@ export function findDeadline(toks: readonly string[], now: number, timezone: str
   let timed = Infinity;
   let first = -1;
   let last = -1;
+  // Session 16 (newcomer s16 N#2): a day named next to a clock time ("tomorrow at 6pm", "6pm on Friday") is that time's
+  // day, not a deadline of its own counted from the day's start (which made "tomorrow at 6pm" said at 10:00 "14 hours
+  // away" instead of 32).
+  const dayOfClock = new Map<Found, Found>();
+  const clockDay = new Map<Found, Found>();
   for (const f of found) {
+    if (f.minutes === null || f.day !== null) continue;
+    const near = found.find((g) => g !== f && g.day !== null && g.minutes === null && Math.abs(g.at - f.end) <= 2 && !pastNear(toks, g.at));
+    if (near) {
+      dayOfClock.set(near, f);
+      clockDay.set(f, near);
+    }
+  }
+  for (const f of found) {
+    if (dayOfClock.has(f)) continue;
     if (pastNear(toks, f.at) || notMine(toks, f) || habitAt(toks, f.at) || (toks[f.at] === 'today' && beforeTodayPast(toks, f.at))) continue;
     // Session 8: "by noon yesterday", "at 6 two days ago": the time is in the past whatever the words before it.
     if (toks[f.end + 1] === 'yesterday' || toks[f.end + 1] === 'ago' || toks[f.end + 2] === 'ago') continue;
@@ -801,8 +815,9 @@ export function findDeadline(toks: readonly string[], now: number, timezone: str
       awayDay = onDay;
     }
     if (f.minutes !== null && a < timed) timed = a;
-    if (first < 0 || f.at < first) first = f.at;
-    last = Math.max(last, f.end);
+    const spanAt = Math.min(f.at, clockDay.get(f)?.at ?? f.at);
+    if (first < 0 || spanAt < first) first = spanAt;
+    last = Math.max(last, f.end, clockDay.get(f)?.end ?? f.end);
   }
   if (first < 0) return null;
   if (away > horizonHours * 60) return null;

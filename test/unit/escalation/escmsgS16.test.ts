@@ -241,3 +241,19 @@ describe('an emergency a minute ago: "just" right before what happened, harm on 
     expect(reasonOf(t)).not.toBe('urgency');
   });
 });
+
+describe('a day named next to a clock time is that time\'s day (newcomer s16 N#2: "tomorrow at 6pm" said at 10:00 is 32 hours away, not 14)', () => {
+  const WED_10 = Date.parse('2026-12-02T10:00:00Z');
+  it.each([
+    ['tomorrow at 6pm', 'tomorrow at 6pm', 32 * 60],
+    ['I need it by 6pm tomorrow', 'by 6pm tomorrow', 32 * 60],
+    ['I need it by 6pm on Friday', 'by 6pm on friday', 56 * 60],
+  ])('%j: %j, %i minutes away', (t, words, minutes) => {
+    const d = deadlineAt(t, WED_10);
+    expect(d?.words).toBe(words);
+    expect(d?.minutesAway).toBe(minutes);
+  });
+  it('a day alone still counts from its start', () => {
+    expect(deadlineAt('I need it by tomorrow', WED_10)?.minutesAway).toBe(14 * 60);
+  });
+});
