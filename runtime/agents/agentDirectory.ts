@@ -50,6 +50,13 @@ export const agentSettingsSchema = z
     offlineAfterSeconds: z.number().min(1).max(86_400).default(120),
     /** An auto-assigned chat the agent has not answered within this many minutes goes to another agent (0 = never). */
     reassignAfterMinutes: z.number().min(0).max(1440).default(0),
+    /**
+     * An agent who steps away (inbox closed, or offline) keeps the chats she has ANSWERED for this many minutes: they
+     * stay hers, the customer is told she will be back, and when she returns in time nothing moves. After it they go
+     * back to the queue at the place they had before she took them (the front), not the back (newcomer s15 N#12).
+     * Her unanswered chats go back as soon as she is offline, as before. 0: at once.
+     */
+    awayGraceMinutes: z.number().min(0).max(1440).default(5),
     /** Session tokens from sign-in expire after this many hours. */
     sessionHours: z.number().min(0.01).max(24 * 30).default(12),
     /**

@@ -98,6 +98,8 @@ export interface Note {
 const FILE_LOOK_WAIT_MS = 200;
 /** A chat whose agent was removed from the agents file goes back to the queue after this long. */
 const REMOVED_GRACE_MS = 5000;
+/** The note of a chat put back because the agent who had answered it stayed away past the grace (requeueLeftChats). */
+export const AWAY_TOO_LONG_NOTE = 'The agent was away too long; finding someone else (the chat keeps its place in the queue).';
 
 export class AgentHub {
   /** Mirror of the shared presence (every instance's agents), re-read each tick and on presence events. */
@@ -1194,13 +1196,41 @@ export class AgentHub {
   }
 
   /**
-   * Chats held by an agent who has been offline for longer than the inactivity timeout (chose offline, or the inbox
-   * is gone) go back to the queue even when the agent had answered: the customer must not wait on nobody. Unanswered
-   * ones already went back when the agent went offline. After a restart (presence lost with one process) this also
-   * gives the inboxes the timeout to come back before their chats are moved.
+   * Since when the agent has been away from the chats she holds: her inbox closed (inboxClosedSince) or offline
+   * (first seen offline by requeueLeftChats), the earlier of the two; null while she is here.
+   */
+  awaySince(agentId: string): number | null {
+    const closed = this.inboxClosedSince(agentId);
+    const off = this.status(agentId) === 'offline' ? (this.offlineSince.get(agentId) ?? null) : null;
+    if (closed === null) return off;
+    return off === null ? closed : Math.min(closed, off);
+  }
+
+  /** handoffId -> the agent the customer was told had stepped away (told once; "is back" when she returns). */
+  private toldAway = new Map<string, string>();
+
+  /** A line to the customer of a chat an agent holds (system entry), unless the conversation left the agent's hands. */
+  private async tellHeld(h: HandoffRecord, text: string, now: number) {
+    await this.deps.store
+      .runExclusive(h.conversationId, async () => {
+        const rec = await this.deps.store.getConversation(h.conversationId);
+        if (!rec || rec.mode !== 'agent') return;
+        await this.deps.store.commit({ conversation: { ...rec, updatedAt: now }, append: [{ from: 'system', text, at: now }] });
+      })
+      .catch((err) => this.deps.logger.warn({ err, handoffId: h.id }, 'telling the customer their agent stepped away failed'));
+  }
+
+  /**
+   * Chats held by an agent who stepped away (inbox closed, or offline: chose it, or the inactivity timeout) and had
+   * ANSWERED them stay hers for the away grace (settings.awayGraceMinutes, default 5): the customer is told once that
+   * she stepped away and will be back, and if she returns in time nothing moves ("<name> is back."). After the grace
+   * the chat goes back to the queue at the place it had before she took it (AWAY_TOO_LONG_NOTE, queuedSince): the
+   * front, not the back (newcomer s15 N#12: an agent closing the laptop over a coffee break lost her answered chat to
+   * the back of the queue, behind three others she was then given). Unanswered chats already went back when she went
+   * offline. After a restart (presence lost with one process) the grace counts from the restart.
    */
   private async requeueLeftChats(now: number) {
-    const limit = this.deps.directory.settings.offlineAfterSeconds * 1000;
+    const limit = this.deps.directory.settings.awayGraceMinutes * 60_000;
     const holders = new Set<string>();
     for (const h of this.handoffs) {
       if (h.status !== 'assigned') continue;
@@ -1220,17 +1250,31 @@ export class AgentHub {
         continue;
       }
       this.removedSince.delete(agentId);
-      if (this.status(agentId) !== 'offline') {
-        this.offlineSince.delete(agentId);
+      if (this.status(agentId) !== 'offline') this.offlineSince.delete(agentId);
+      else if (!this.offlineSince.has(agentId)) this.offlineSince.set(agentId, now);
+      const away = this.awaySince(agentId);
+      const name = this.deps.directory.get(agentId)?.name ?? 'Your agent';
+      if (away === null) {
+        if (this.toldAway.get(h.id) === agentId) {
+          this.toldAway.delete(h.id);
+          await this.tellHeld(h, `${name} is back.`, now);
+        }
         continue;
       }
-      if (!this.offlineSince.has(agentId)) this.offlineSince.set(agentId, now);
-      if (now - this.offlineSince.get(agentId)! <= limit) continue;
-      this.deps.logger.info({ handoffId: h.id, agentId }, 'agent offline too long: chat back to the queue');
+      if (now - away <= limit) {
+        if (limit > 0 && this.toldAway.get(h.id) !== agentId && (this.meta.answered.get(h.id) === agentId || (await this.answeredInLog(h, agentId, this.assigned.get(h.id)?.at ?? h.requestedAt)))) {
+          this.toldAway.set(h.id, agentId);
+          await this.tellHeld(h, `${name} has stepped away for a moment and will be back shortly. Please stay with us: your chat stays with ${name}.`, now);
+        }
+        continue;
+      }
+      this.toldAway.delete(h.id);
+      this.deps.logger.info({ handoffId: h.id, agentId }, 'agent away too long: chat back to the queue at its place');
       // Not a refusal either (see requeueUnanswered): back online, they may take it again.
-      await this.apply(h, { type: 'agent_declined', agentId, note: 'The agent left the chat; finding someone else.' }, 'requeue', { refresh: false }).catch(() => {});
+      await this.apply(h, { type: 'agent_declined', agentId, note: AWAY_TOO_LONG_NOTE }, 'requeue', { refresh: false }).catch(() => {});
     }
     for (const id of [...this.offlineSince.keys()]) if (!holders.has(id)) this.offlineSince.delete(id);
+    for (const [hid, agentId] of [...this.toldAway]) if (this.handoffById(hid)?.status !== 'assigned' || !holders.has(agentId)) this.toldAway.delete(hid);
   }
 
   handoffList(): HandoffRecord[] {
@@ -1238,13 +1282,6 @@ export class AgentHub {
   }
 }
 
-/**
- * Since when a chat waits in the queue, for its place in it: when it was requested, or, for a chat put back in the
- * queue (its agent went offline, signed out, declined, transferred it to a team), when it came back. So a place once
- * told never goes backwards for a customer already waiting (newcomer s9 #23: chats put back by an agent going offline
- * were placed before the urgent customer, who was next: "next" -> "number 4" -> "next" -> "number 4"). Priority still
- * comes first: a chat of a higher priority goes ahead whenever it comes.
- */
 /**
  * An agent's text with card numbers, passwords and PINs masked by the customer's rule (shared/engine/customerSecrets.ts,
  * maskCustomerSecrets: "[hidden]"); `hidden` names the kinds found (empty: the text is unchanged). Hostile s16 H#2: an
@@ -1255,10 +1292,20 @@ export function maskAgentText(text: string): { text: string; hidden: string[] } 
   return { text: m.text, hidden: [...m.hidden] };
 }
 
+/**
+ * Since when a chat waits in the queue, for its place in it: when it was requested, or, for a chat put back in the
+ * queue (its agent went offline, signed out, declined, transferred it to a team), when it came back. So a place once
+ * told never goes backwards for a customer already waiting (newcomer s9 #23: chats put back by an agent going offline
+ * were placed before the urgent customer, who was next: "next" -> "number 4" -> "next" -> "number 4"). Priority still
+ * comes first: a chat of a higher priority goes ahead whenever it comes.
+ */
 export function queuedSince(h: { requestedAt: number; handoff: unknown }): number {
   const t = (h.handoff as Handoff | null)?.transitions ?? [];
   for (let i = t.length - 1; i >= 0; i--) {
     if (t[i].to !== 'pending') continue;
+    // Put back because the agent who had answered it stayed away past the grace (newcomer s15 N#12): the customer
+    // had been served, so the chat takes the place it had before it was assigned, at the front, not the back.
+    if ((t[i] as { note?: unknown }).note === AWAY_TOO_LONG_NOTE) continue;
     return t[i].from && t[i].from !== 'pending' ? Math.max(h.requestedAt, t[i].at) : h.requestedAt;
   }
   return h.requestedAt;
@@ -1303,6 +1350,8 @@ export function summarize(h: HandoffRecord, hub: AgentHub) {
     language: r.language ?? '',
     agentId: ho.agentId ?? null,
     agentName: ho.agentName ?? null,
+    /** Held by an agent who stepped away (inbox closed or offline): since when; the chat stays hers for the grace. */
+    agentAwaySince: h.status === 'assigned' && ho.agentId ? hub.awaySince(ho.agentId) : null,
     requestedAt: h.requestedAt,
     /** Since when it waits in the queue (requested, or put back): the queue's order within a priority. */
     queuedSince: queuedSince(h),
