@@ -2,11 +2,13 @@
  * fixui, session 16, in headless Chromium against the real studio server.
  * - newcomer s13 #9 rest: "Replace with mine…" in a stale window, two browser windows (no channel between them).
  * - newcomer s16 N#7: a long flow opens in one re-measure of its blocks, not one per block.
+ * - newcomer s15 N#8 first part: at 1024 px, "Show block" from a simulator bubble leaves the block in view.
  * Screenshots in test/e2e/screenshots/fixui16-*.png (looked at; copies in /work/coord/s16/fixui-shots/).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireProgram } from '../support/requireProgram';
 import { ensureRendererBuilt, openBrowser, screenshot, startStudio, type BrowserHandle, type StudioHandle } from './support/studio';
+import { simulatorPanel } from '../support/browserHarness';
 
 const haveChromium = requireProgram('chromium');
 const BLOCKS = '.react-flow__node:not(.react-flow__node-note):not(.react-flow__node-group)';
@@ -109,5 +111,44 @@ describe.skipIf(!haveChromium)('fixui s16: two windows, Replace with mine', () =
     expect(batches.filter(([, removed]) => removed > 0).length, JSON.stringify(batches.slice(0, 20))).toBeLessThanOrEqual(3);
     await screenshot(page, 'fixui16-chain300-open');
     console.log(`fixui16 N#7: 302 blocks shown in ${shown} ms; ${batches.length} batches of block elements`);
+  });
+
+  it('newcomer s15 N#8 first part: at 1024 px a simulator bubble\'s Show block leaves the block whole in the narrowed canvas', async () => {
+    const small = await openBrowser({ width: 1024, height: 768 });
+    try {
+      const page = small.page;
+      const { key } = await studio.api.createFlow({ template: 'customer-support' });
+      await page.goto(studio.url);
+      await page.goto(studio.flowUrl(key));
+      await page.locator(`${BLOCKS}[data-id="start"]`).waitFor();
+      const { panel, transcript, say } = simulatorPanel(() => page);
+      await page.getByRole('button', { name: 'Open the simulator' }).click();
+      await panel().waitFor();
+      await expect.poll(() => transcript().locator('li').count()).toBeGreaterThan(0);
+      await say('where is my order');
+      const inside = (id: string) =>
+        page.evaluate(`(() => {
+          const n = document.querySelector('.react-flow__node[data-id="${id}"]')?.getBoundingClientRect();
+          const c = document.querySelector('.react-flow')?.getBoundingClientRect();
+          return Boolean(n && c && n.width > 0 && n.left >= c.left - 1 && n.right <= c.right + 1 && n.top >= c.top - 1 && n.bottom <= c.bottom + 1);
+        })()`) as Promise<boolean>;
+      const bubbles = transcript().locator('.sim-bubble[title^="Show block "]');
+      const ids = (await bubbles.evaluateAll((bs) => bs.map((b) => (b.getAttribute('title') ?? '').replace(/^Show block (\S+) on the canvas$/, '$1')))).filter(Boolean);
+      expect(ids.length).toBeGreaterThan(1);
+      const cut: string[] = [];
+      // The first bubble (Welcome, far left) after the view went on with the conversation, then the last one.
+      for (const i of [0, ids.length - 1, 0]) {
+        await bubbles.nth(i).click();
+        await page.waitForTimeout(900);
+        if (!(await inside(ids[i]!))) cut.push(ids[i]!);
+        if (i === 0) await screenshot(page, 'fixui16-show-block-1024');
+        await page.keyboard.press('Escape');
+        await page.waitForTimeout(400);
+      }
+      expect(cut, 'blocks left out of the canvas after Show block').toEqual([]);
+      expect(small.errors).toEqual([]);
+    } finally {
+      await small.close();
+    }
   });
 });

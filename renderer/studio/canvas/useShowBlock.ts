@@ -22,6 +22,14 @@ export interface ShowBlockOptions {
   duration?: number;
 }
 
+/**
+ * Newcomer s15 N#8 first part: the view a move is animating to, per canvas, until the animation ends. A second show
+ * during the animation (the inspector opened by the first one narrows the canvas, and the selected block is checked
+ * again) must judge from where the view is going, not from where it is mid-way: judged mid-way, the block looked whole,
+ * nothing moved, and the first animation then put it where the inspector now is.
+ */
+const goingTo = new WeakMap<object, { viewport: { x: number; y: number; zoom: number }; until: number }>();
+
 /** `show(id, options)`: true when the view moved. */
 export function useShowBlock(): (id: string, options?: ShowBlockOptions) => boolean {
   const rf = useReactFlow();
@@ -36,8 +44,14 @@ export function useShowBlock(): (id: string, options?: ShowBlockOptions) => bool
           : null);
       if (!rect) return false;
       const { width, height } = o.size ?? flowStore.getState();
-      const next = viewToShow(rect, rf.getViewport(), width, height, o);
-      if (next) void rf.setViewport(next, { duration: o.duration ?? 200 });
+      const pending = goingTo.get(flowStore);
+      const from = pending && pending.until > Date.now() ? pending.viewport : rf.getViewport();
+      const next = viewToShow(rect, from, width, height, o);
+      if (next) {
+        const duration = o.duration ?? 200;
+        goingTo.set(flowStore, { viewport: next, until: Date.now() + duration });
+        void rf.setViewport(next, { duration });
+      }
       return next !== null;
     },
     [rf, flowStore],

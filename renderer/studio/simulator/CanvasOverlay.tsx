@@ -5,7 +5,8 @@
  * they pan and zoom with the canvas). Must be rendered inside the canvas's ReactFlowProvider.
  */
 import { ViewportPortal, useNodes, useStore } from '@xyflow/react';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
+import { useStudioStore } from '../store/StudioStoreContext';
 import type { Flow } from '../../../shared/flow/schema';
 import { useShowBlock } from '../canvas/useShowBlock';
 
@@ -109,8 +110,16 @@ function useFollow(blockId: string | null) {
   const showBlock = useShowBlock();
   const width = useStore((s) => s.width);
   const height = useStore((s) => s.height);
+  const store = useStudioStore();
+  const followed = useRef<string | null>(null);
   useEffect(() => {
     if (!blockId || width === 0 || height === 0) return;
+    const moved = followed.current !== blockId;
+    followed.current = blockId;
+    // Newcomer s15 N#8 first part: a block the designer selected (a bubble's Show block, which opens the inspector and so
+    // narrows the canvas) is kept in view by the canvas itself; on that resize the follow must not pan back to the
+    // conversation's block. It follows again when the conversation moves on.
+    if (!moved && store.getState().selection.length > 0) return;
     showBlock(blockId, { onlyIfCut: true, size: { width, height }, duration: 300 });
-  }, [blockId, showBlock, width, height]);
+  }, [blockId, showBlock, width, height, store]);
 }
