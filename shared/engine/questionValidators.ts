@@ -273,8 +273,26 @@ function url(raw: string): AnswerResult {
   return FAIL;
 }
 
+/**
+ * Session 16 (hostile s16 H#3, H#28): what the engine masked in a customer's message (customerSecrets.ts: "•••• 1111" for
+ * a card number, "[hidden]" for a password or PIN) is never read as an answer: a number, phone or date is read on the
+ * text without it (so "•••• 1111" is not 1111 people), and a text answer that is only a masked secret with a few words
+ * around it ("my policy number: •••• 0366") answers nothing: the question is asked again.
+ */
+const MASKED_SECRET = /••••\s?\p{Nd}{4}|\[hidden\]/gu;
+function withoutMasked(raw: string): string {
+  return raw.replace(MASKED_SECRET, ' ');
+}
+function onlyAMaskedSecret(raw: string): boolean {
+  if (!raw.includes('••••') && !raw.includes('[hidden]')) return false;
+  const rest = withoutMasked(raw);
+  return !/\p{Nd}/u.test(rest) && rest.split(/\s+/u).filter((w) => /\p{L}/u.test(w)).length <= 4;
+}
+
 /** `timeZone`: the flow's (settings.timezone), for relative dates. */
 export function validateAnswer(inputType: QuestionInputType, raw: string, now: number, timeZone = 'UTC'): AnswerResult {
+  if (onlyAMaskedSecret(raw)) return FAIL;
+  if (inputType === 'number' || inputType === 'phone' || inputType === 'date') raw = withoutMasked(raw);
   switch (inputType) {
     case 'text': {
       const t = raw.trim();

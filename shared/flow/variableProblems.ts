@@ -22,7 +22,8 @@
  * Ways the conversation moves without an edge: a Jump's target, and the escalation policy's target, which any block
  * waiting for the customer can hand over to (before that block stores its answer).
  *
- * Pure; O(variables used in texts x (blocks + edges)).
+ * Pure. Session 16 (hostile s16 H#15): one pass for all variables (bitsets: O((blocks + edges) x variables / 32) per
+ * round until nothing changes), the way searched only for the at most MAX_GAPS gaps reported.
  */
 import { blockDefinitions } from './blockRegistry';
 import { builtinVariableNames } from './builtinVariables';
@@ -98,11 +99,23 @@ function ruleProves(data: unknown, exit: string, name: string): boolean {
  * variable, with the shortest such way from a Start block.
  */
 export function variableGaps(flow: Pick<Flow, 'blocks' | 'edges' | 'variables' | 'escalation'>, factsOf: (b: Block) => BlockVariables): VariableGap[] {
+  return variableGapReport(flow, factsOf).gaps;
+}
+
+/**
+ * variableGaps with `omitted`: how many (block, variable) gaps were found but not returned (over PER_BLOCK variables
+ * for one block, over MAX_GAPS in all, or of a variable past the first MAX_SEARCHED), for a caller to say "and N more".
+ */
+export function variableGapReport(
+  flow: Pick<Flow, 'blocks' | 'edges' | 'variables' | 'escalation'>,
+  factsOf: (b: Block) => BlockVariables,
+): { gaps: VariableGap[]; omitted: number } {
   const builtin = new Set<string>(builtinVariableNames);
   const withDefault = new Set<string>();
   for (const v of flow.variables) if (v.default !== undefined && v.default !== null) withDefault.add(v.name);
   const setByBlock = new Set<string>();
-  for (const b of flow.blocks) for (const name of factsOf(b).writes) setByBlock.add(name);
+  const factsAt = flow.blocks.map((b) => factsOf(b)); // once per block (a caller's factsOf may parse every template)
+  for (const f of factsAt) for (const name of f.writes) setByBlock.add(name);
   const watched = (name: string) => setByBlock.has(name) && !builtin.has(name) && !withDefault.has(name) && !name.startsWith('secrets.');
 
   const byId = new Map<string, { block: Block; index: number }>();
@@ -112,15 +125,17 @@ export function variableGaps(flow: Pick<Flow, 'blocks' | 'edges' | 'variables' |
 
   // Which variables some text uses: nothing else to do when none is watched.
   const usedBy = new Map<string, { index: number; use: VariableUse }[]>();
+  const allUses: { index: number; use: VariableUse }[] = [];
   flow.blocks.forEach((b, index) => {
-    for (const use of factsOf(b).reads) {
+    for (const use of factsAt[index].reads) {
       if (!use.template || !watched(use.name)) continue;
       const list = usedBy.get(use.name) ?? [];
       list.push({ index, use });
+      allUses.push({ index, use });
       usedBy.set(use.name, list);
     }
   });
-  if (usedBy.size === 0) return [];
+  if (usedBy.size === 0) return { gaps: [], omitted: 0 };
 
   const steps = new Map<string, Step[]>();
   for (const b of flow.blocks) if (!steps.has(b.id)) steps.set(b.id, []);
@@ -131,7 +146,7 @@ export function variableGaps(flow: Pick<Flow, 'blocks' | 'edges' | 'variables' |
     const exit = e.exit;
     const sets = new Set<string>();
     const cleared = new Set<string>();
-    for (const name of factsOf(from.block).writes) {
+    for (const name of factsAt[from.index].writes) {
       if (clears(data, name)) cleared.add(name);
       else if (!EXITS_WITHOUT_VALUE.has(exit)) sets.add(name);
     }
@@ -147,55 +162,200 @@ export function variableGaps(flow: Pick<Flow, 'blocks' | 'edges' | 'variables' |
   }
   const roots = flow.blocks.filter((b) => blockDefinitions[b.kind].isEntry).map((b) => b.id);
 
+  // Session 16 (hostile s16 H#15): which variables may be unset on arrival at each block, for ALL watched variables in
+  // one pass (a bitset per block, forward until nothing changes), instead of one search of the whole flow per variable
+  // (10,000 blocks x 3,000 variables took 18.5 s). A bit is set at a block when some way from a Start block (or from a
+  // Set variable that clears it) gets there without a step that sets the variable: the same answer as the search below.
+  const names = [...usedBy.keys()];
+  const bit = new Map<string, number>(names.map((n, i) => [n, i]));
+  const words = (names.length + 31) >>> 5;
+  const order = [...steps.keys()];
+  const at = new Map<string, number>(order.map((id, i) => [id, i]));
+  const unset = new Uint32Array(order.length * words);
+  const reached = new Uint8Array(order.length);
+  const bitsOf = (set: ReadonlySet<string>) => [...set].map((n) => bit.get(n)).filter((b): b is number => b !== undefined);
+  const edgesOf = order.map((id) => (steps.get(id) ?? []).map((s) => ({ to: at.get(s.to)!, exit: s.exit, sets: bitsOf(s.sets), clears: bitsOf(s.clears) })));
+  const starts: number[] = [];
+  for (const r of roots) {
+    const i = at.get(r)!;
+    reached[i] = 1;
+    unset.fill(0xffffffff, i * words, (i + 1) * words);
+    starts.push(i);
+  }
+  edgesOf.forEach((list) => {
+    for (const e of list) {
+      if (e.clears.length === 0) continue;
+      reached[e.to] = 1;
+      for (const b of e.clears) unset[e.to * words + (b >>> 5)] |= 1 << (b & 31);
+      starts.push(e.to);
+    }
+  });
+  // Reverse postorder from the starts (depth first, without recursion), then rounds over it until nothing changes: a
+  // round carries every bit along every forward edge, so the rounds needed are the loops' nesting depth plus one.
+  const rpo: number[] = [];
+  {
+    const state = new Uint8Array(order.length); // 0 new, 1 on the stack, 2 done
+    for (const st of starts) {
+      if (state[st] !== 0) continue;
+      const stack: [number, number][] = [[st, 0]];
+      state[st] = 1;
+      while (stack.length > 0) {
+        const top = stack[stack.length - 1];
+        const list = edgesOf[top[0]];
+        if (top[1] < list.length) {
+          const to = list[top[1]++].to;
+          if (state[to] === 0) {
+            state[to] = 1;
+            stack.push([to, 0]);
+          }
+        } else {
+          state[top[0]] = 2;
+          rpo.push(top[0]);
+          stack.pop();
+        }
+      }
+    }
+    rpo.reverse();
+  }
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const i of rpo) {
+      if (!reached[i]) continue;
+      const from = i * words;
+      for (const e of edgesOf[i]) {
+        const base = e.to * words;
+        if (!reached[e.to]) {
+          reached[e.to] = 1;
+          changed = true;
+        }
+        if (e.sets.length === 0) {
+          for (let w = 0; w < words; w++) {
+            const v = (unset[base + w] | unset[from + w]) >>> 0;
+            if (v !== unset[base + w]) {
+              unset[base + w] = v;
+              changed = true;
+            }
+          }
+          continue;
+        }
+        for (let w = 0; w < words; w++) {
+          let add = unset[from + w];
+          for (const b of e.sets) if (b >>> 5 === w) add &= ~(1 << (b & 31));
+          const v = (unset[base + w] | add) >>> 0;
+          if (v !== unset[base + w]) {
+            unset[base + w] = v;
+            changed = true;
+          }
+        }
+      }
+    }
+  }
+  const mayBeUnset = (id: string, name: string) => {
+    const i = at.get(id);
+    const b = bit.get(name)!;
+    return i !== undefined && reached[i] === 1 && (unset[i * words + (b >>> 5)] & (1 << (b & 31))) !== 0;
+  };
+
+  // Which (block, variable) pairs to report: per block at most PER_BLOCK variables (the others are counted in
+  // `omitted`), at most MAX_GAPS in all, of at most MAX_SEARCHED variables: the shortest way is searched only for those.
+  const chosen: { index: number; use: VariableUse }[] = [];
+  const perBlock = new Map<number, Set<string>>();
+  let omitted = 0;
+  const searched = new Set<string>();
+  const uses = allUses; // in block order
+  for (const u of uses) {
+    const id = flow.blocks[u.index].id;
+    if (!mayBeUnset(id, u.use.name)) continue;
+    const mine = perBlock.get(u.index) ?? new Set<string>();
+    if (mine.has(u.use.name)) continue;
+    mine.add(u.use.name);
+    perBlock.set(u.index, mine);
+    if (mine.size > PER_BLOCK || chosen.length >= MAX_GAPS || (!searched.has(u.use.name) && searched.size >= MAX_SEARCHED)) omitted++;
+    else {
+      chosen.push(u);
+      searched.add(u.use.name);
+    }
+  }
+
   const gaps: VariableGap[] = [];
-  for (const [name, uses] of usedBy) {
+  const byName = new Map<string, { index: number; use: VariableUse }[]>();
+  for (const c of chosen) {
+    const list = byName.get(c.use.name) ?? [];
+    list.push(c);
+    byName.set(c.use.name, list);
+  }
+  const n = order.length;
+  const parentOf = new Int32Array(n); // -2: not reached; -1: a start of a way
+  const exitOf: string[] = new Array<string>(n);
+  const depthOf = new Int32Array(n);
+  const rootOf = new Int32Array(n);
+  const queue = new Int32Array(n);
+  for (const name of names) {
+    const uses = byName.get(name);
+    if (uses === undefined) continue;
+    const b = bit.get(name)!;
     // Breadth first from the Start block(s), never through a step that sets the variable.
-    const parent = new Map<string, { from: string; exit: string; depth: number; root: string } | null>();
-    const queue: string[] = [];
+    parentOf.fill(-2);
+    let tailQ = 0;
     for (const r of roots) {
-      if (parent.has(r)) continue;
-      parent.set(r, null);
-      queue.push(r);
+      const i = at.get(r)!;
+      if (parentOf[i] !== -2) continue;
+      parentOf[i] = -1;
+      rootOf[i] = i;
+      depthOf[i] = 0;
+      queue[tailQ++] = i;
     }
     // A Set variable that clears it starts a gap of its own, wherever the conversation came from.
-    for (const [from, list] of steps) {
-      for (const s of list) {
-        if (!s.clears.has(name) || parent.has(s.to)) continue;
-        if (!parent.has(from)) parent.set(from, null);
-        parent.set(s.to, { from, exit: s.exit, depth: 1, root: from });
-        queue.push(s.to);
+    for (let from = 0; from < n; from++) {
+      for (const e of edgesOf[from]) {
+        if (!e.clears.includes(b) || parentOf[e.to] !== -2) continue;
+        if (parentOf[from] === -2) {
+          parentOf[from] = -1;
+          rootOf[from] = from;
+          depthOf[from] = 0;
+        }
+        parentOf[e.to] = from;
+        exitOf[e.to] = e.exit;
+        depthOf[e.to] = 1;
+        rootOf[e.to] = from;
+        queue[tailQ++] = e.to;
       }
     }
-    for (let i = 0; i < queue.length; i++) {
-      const id = queue[i];
-      for (const s of steps.get(id) ?? []) {
-        if (parent.has(s.to) || s.sets.has(name)) continue;
-        const here = parent.get(id);
-        parent.set(s.to, { from: id, exit: s.exit, depth: (here?.depth ?? 0) + 1, root: here?.root ?? id });
-        queue.push(s.to);
+    for (let q = 0; q < tailQ; q++) {
+      const i = queue[q];
+      for (const e of edgesOf[i]) {
+        if (parentOf[e.to] !== -2 || e.sets.includes(b)) continue;
+        parentOf[e.to] = i;
+        exitOf[e.to] = e.exit;
+        depthOf[e.to] = depthOf[i] + 1;
+        rootOf[e.to] = rootOf[i];
+        queue[tailQ++] = e.to;
       }
     }
-    const seen = new Set<number>();
     for (const { index, use } of uses) {
-      if (seen.has(index)) continue;
       const id = flow.blocks[index].id;
-      if (!parent.has(id)) continue;
-      seen.add(index);
+      const k = at.get(id)!;
+      if (parentOf[k] === -2) continue;
       // Built backwards (push, then reverse: unshift made a 1,000-block chain quadratic). Only the last WAY_SHOWN steps
       // are kept, the gap's cause is near the end; the first block and how many were left out are kept too.
       const tail: VariableGap['way'] = [{ blockId: id, exit: null }];
-      const end = parent.get(id);
-      for (let p = end; p && tail.length < WAY_SHOWN; p = parent.get(p.from)) tail.push({ blockId: p.from, exit: p.exit });
+      for (let p = k; parentOf[p] >= 0 && tail.length < WAY_SHOWN; p = parentOf[p]) tail.push({ blockId: order[parentOf[p]], exit: exitOf[p] });
       tail.reverse();
       // Blocks between the way's first block and the shown part (the first is named on its own).
-      const first = end ? end.root : id;
-      const skipped = Math.max(0, (end?.depth ?? 0) + 1 - tail.length - 1);
+      const first = order[rootOf[k]];
+      const skipped = Math.max(0, depthOf[k] + 1 - tail.length - 1);
       gaps.push({ blockId: id, index, use, way: tail, first: tail[0].blockId !== first ? first : null, skipped });
     }
   }
-  return gaps.sort((a, b) => a.index - b.index);
+  return { gaps: gaps.sort((a, b) => a.index - b.index), omitted };
 }
 
+/** At most this many variables are reported for one block (a text using 500 variables got 500 warnings). */
+export const PER_BLOCK = 3;
+/** At most this many warnings in all (a 2,000-block flow got 222,279 warnings, 1.27 GB). */
+export const MAX_GAPS = 1000;
+/** At most this many variables get their way searched (one breadth-first search each); gaps of others are omitted. */
+export const MAX_SEARCHED = 200;
 /** The way in words: "start -> ask_booking_ref (fallback) -> airport_desk (no_agent) -> call_desk"; a long one as "start -> ... (12 more) -> ...". */
 export function describeWay(gap: Pick<VariableGap, 'way' | 'first' | 'skipped'>): string {
   const head = gap.first === null ? '' : gap.skipped > 0 ? `${gap.first} -> ... (${gap.skipped} more) -> ` : `${gap.first} -> `;
