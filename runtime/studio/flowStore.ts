@@ -416,6 +416,17 @@ export class FlowStore {
   private freeName(wanted: string): string {
     const taken = new Set(this.db.data.flows.map((e) => e.name.trim()));
     if (!taken.has(wanted.trim())) return wanted;
+    // Hostile s16 H#26: a name that already ends in " (N)" is numbered on its base: a copy of "Untitled flow (20)" is
+    // "Untitled flow (21)" (the next free number after N), not "Untitled flow (20) (2)".
+    const numbered = /^(.*\S) \((\d{1,6})\)$/.exec(wanted.trim());
+    if (numbered) {
+      const base = numbered[1]!;
+      for (let n = Number(numbered[2]) + 1; ; n++) {
+        const tail = ` (${n})`;
+        const name = `${base.slice(0, 200 - tail.length)}${tail}`;
+        if (!taken.has(name)) return name;
+      }
+    }
     for (let n = 2; ; n++) {
       const tail = ` (${n})`;
       const name = `${wanted.trim().slice(0, 200 - tail.length)}${tail}`;
