@@ -120,6 +120,9 @@ function laterRequest(clauses: readonly string[][], c: number, at: number, sameC
     for (let k = i === c ? at : 0; k < words.length; k++) {
       const opener = REQUEST_OPENERS.find((o) => startsAt(words, k, o));
       if (opener === undefined) continue;
+      // Session 16 (hostile s16 H#23): a negated request is none ("no thanks, and please don't cancel my other order
+      // NW-555555" asked to cancel it): "not" / "never" right before the opener, or right after "please".
+      if (negatedAt(words, k) || (opener.length === 1 && opener[0] === 'please' && negatedAt(words, k + 2 < words.length && words[k + 1] === 'do' ? k + 3 : k + 2))) continue;
       // The request runs to the end of the message.
       const rest = [words.slice(k), ...clauses.slice(i + 1)].map((ws) => ws.join(' ')).join(' ');
       const restWords = rest.split(' ').slice(opener.length);
@@ -130,6 +133,12 @@ function laterRequest(clauses: readonly string[][], c: number, at: number, sameC
     }
   }
   return false;
+}
+
+/** Whether the word before position k negates what starts there ("do not cancel", "never cancel", "dont"). */
+function negatedAt(words: readonly string[], k: number): boolean {
+  const prev = words[k - 1];
+  return prev === 'not' || prev === 'never' || prev === 'dont';
 }
 
 /** Whether a clause after clause c opens with "but". */
@@ -231,6 +240,8 @@ const ANSWER_BREAK = new RegExp(`${CLAUSE_BREAK.source}|[\u2013\u2014]+`);
  * NW-104233?"). Null when the message does not start that way. Buttons forwards the request alone to its router when
  * the whole message was not understood (hostile s14 H#18).
  */
+const NEGATED_REQUEST = /^(?:(?:and|but|so|also|just|please|pls|plz|then)[\s,]+)*(?:do\s*n[o'’]?t|dont|never|no\s+need\s+to)\b/i;
+
 export function splitLeadingAnswer(raw: string): { answer: string; request: string } | null {
   const brk = ANSWER_BREAK.exec(raw);
   if (!brk || brk.index === 0) return null;
@@ -241,5 +252,8 @@ export function splitLeadingAnswer(raw: string): { answer: string; request: stri
   const request = raw.slice(brk.index + brk[0].length).trim().replace(LINK_AFTER_ANSWER, '');
   // Something to read: at least three characters, not only more punctuation ("no thanks!!!", "ok...").
   if (request.length < 3 || !/[\p{L}\p{N}]/u.test(request)) return null;
+  // Session 16 (hostile s16 H#23): a request the customer negates ("no thanks, and please don't cancel my other order
+  // NW-555555") is no request: the answer stands alone (it asked to cancel NW-555555).
+  if (NEGATED_REQUEST.test(request)) return null;
   return { answer: head, request };
 }

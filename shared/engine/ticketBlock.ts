@@ -6,7 +6,7 @@
 import type { BlockOf } from '../flow/schema';
 import type { Waiting } from './types';
 import { renderTemplate } from '../flow/template';
-import { declinesEmail, emailAnswer, ownAddressesOf } from './questionValidators';
+import { asksForAPersonAgain, declinesEmail, emailAnswer, ownAddressesOf } from './questionValidators';
 import { analyzeText } from '../nlu/analyzeText';
 import { analysedPart } from './analysedPart';
 import { summarizeConversation } from './handoffContext';
@@ -163,7 +163,8 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
       bot(run, ticketPrompts.emailRetry, block.id);
       return;
     }
-  } else if (NO_ISSUE.test(text.trim())) {
+  } else if (NO_ISSUE.test(text.trim()) || asksForAPersonAgain(text)) {
+    // Session 16 (hostile s16 H#20): "I want a human" is no issue either (it became the ticket's issue, every time).
     // Not an issue: asked again once, then the ticket is opened with the known reason or the block's label.
     if (w.retries === 0) {
       run.s.waiting = { ...w, retries: 1 };
