@@ -13,7 +13,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
-import { FileTooLargeError, NotRegularFileError, readRegularFile } from '../studio/readRegularFile';
+import { FileTooLargeError, NotRegularFileError, readRegularBytes, readRegularFile } from '../studio/readRegularFile';
 import { writeFileAtomic } from '../studio/writeFileAtomic';
 import { decodeUtf8Strict, looksLikeUtf16, textLooksLikeUtf16, utf16Refusal, utf8Refusal } from '../../shared/simulator/utf8';
 import { namesServers } from './agentLiveList';
@@ -469,8 +469,18 @@ export class AgentDirectory {
     const notRegular = `${file} is ${st.isDirectory() ? 'a folder' : 'not a regular file (a named pipe, socket or device)'}, not an agents file: put the agents file back at that path`;
     if (!st.isFile()) return { kind: 'bad', print, msg: notRegular };
     try {
-      const text = this.opts.readText ? await this.opts.readText(file) : await readRegularFile(file, MAX_AGENTS_FILE_BYTES);
-      return { kind: 'text', print, text };
+      if (this.opts.readText) return { kind: 'text', print, text: await this.opts.readText(file) };
+      // Decoded strictly, as at start (hostile s15 #13 rest): a bad byte saved while the server runs was read as U+FFFD
+      // in a name and written back so by the next admin edit. Now the file is refused as a whole, naming the byte, and
+      // the agents stay as they were. (UTF-16 goes on to parseAgentsText's refusal, which says so.)
+      if (st.size > MAX_AGENTS_FILE_BYTES) throw new FileTooLargeError(file, st.size, MAX_AGENTS_FILE_BYTES);
+      const bytes = await readRegularBytes(file);
+      if (bytes.length > MAX_AGENTS_FILE_BYTES) throw new FileTooLargeError(file, bytes.length, MAX_AGENTS_FILE_BYTES);
+      if (!looksLikeUtf16(bytes)) {
+        const decoded = decodeUtf8Strict(bytes);
+        if (!decoded.ok) return { kind: 'bad', print, msg: `${file}: ${utf8Refusal(decoded.error)}` };
+      }
+      return { kind: 'text', print, text: bytes.toString('utf8') };
     } catch (err) {
       if (err instanceof NotRegularFileError) return { kind: 'bad', print, msg: notRegular };
       if (err instanceof FileTooLargeError) {
