@@ -88,18 +88,7 @@ interface Content {
   preposition: (string | null)[];
   /** For each word, whether it was written as a name (capitalised mid-sentence: "Klarna", "Revolut"). */
   named: boolean[];
-  /** For each word, whether a negation stands right before it ("don't SEND my order", "has not ARRIVED"): see NEGATORS. */
-  negated: boolean[];
 }
-
-/**
- * Session 16 (newcomer s15 N#1): negations, as normalizeText spells them ("don't" -> "do not", "can't" -> "cannot"). The
- * content word right after one is a feature of its own ("!send"), so the cancel example "don't send my order" no longer
- * makes "please send my order to 5 Mill Lane, York" a cancellation (0.72, tied with the address change). A negated word
- * of a message that no example negates is read as the plain word, as before.
- */
-const NEGATORS = new Set(['not', 'never', 'cannot']);
-const NEGATED = '!';
 
 /** Prepositions whose object is usually a value (a place, a brand, a date), not the topic of the message. */
 const SLOT_PREPOSITIONS = new Set(['to', 'with', 'in', 'on', 'for', 'from', 'by', 'via', 'using', 'into', 'at', 'over', 'through']);
@@ -161,10 +150,8 @@ function contentOf(tokens: string[], capitalised?: ReadonlySet<string>, dropValu
   const slot: boolean[] = [];
   const preposition: (string | null)[] = [];
   const named: boolean[] = [];
-  const negated: boolean[] = [];
   let chained = false;
   let afterPreposition = false;
-  let afterNegation = false;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
     // Session 10 (escrf): a number or a reference ("104233", "3pm", the "nw" of "NW-104233") is a value, not a topic:
@@ -176,23 +163,16 @@ function contentOf(tokens: string[], capitalised?: ReadonlySet<string>, dropValu
     // The prefix of a reference goes with its number (one value: "nw 104233").
     if (value && (dropValues || !/\d/.test(t))) {
       chained = false;
-      afterNegation = false;
       continue;
     }
     const role = roleOf(t);
-    if (role.determiner) {
-      afterNegation = false;
-      continue;
-    }
+    if (role.determiner) continue;
     if (role.stop) {
       if (chained && role.frame) preposition[words.length - 1] = t;
       chained = false;
       afterPreposition = role.slotPreposition;
-      afterNegation = false;
       continue;
     }
-    negated.push(afterNegation);
-    afterNegation = NEGATORS.has(t);
     preposition.push(null);
     words.push(role.canonical);
     joinsPrevious.push(chained);
@@ -209,10 +189,9 @@ function contentOf(tokens: string[], capitalised?: ReadonlySet<string>, dropValu
       slot.push(false);
       preposition.push(null);
       named.push(false);
-      negated.push(false);
     }
   }
-  return { words, joinsPrevious, slot, preposition, named, negated };
+  return { words, joinsPrevious, slot, preposition, named };
 }
 
 /** A number, a word with digits, or a short prefix right before a number ("nw" in "nw 104233"). */
@@ -291,12 +270,8 @@ export function createIntentMatcher(intents: IntentDefinition[]): IntentMatcher 
       const exTokens = tokensOf(ex);
       const content = contentOf(exTokens, capitalisedWords(ex), true);
       if (content.words.length === 0) continue;
-      const stems = content.words.map((t, i) => {
+      const stems = content.words.map((t) => {
         const s = stemWord(t);
-        if (content.negated[i]) {
-          stemSet.add(NEGATED + s);
-          return NEGATED + s;
-        }
         surface.set(t, s);
         stemSet.add(s);
         return s;
@@ -422,8 +397,7 @@ export function createIntentMatcher(intents: IntentDefinition[]): IntentMatcher 
     for (let i = 0; i < content.words.length; i++) {
       const t = content.words[i];
       const s = stemWord(t);
-      const plain = stemSet.has(s) ? s : correct(t);
-      const known = content.negated[i] && stemSet.has(NEGATED + (plain ?? s)) ? NEGATED + (plain ?? s) : plain;
+      const known = stemSet.has(s) ? s : correct(t);
       stems.push(known ?? s);
       ids.push(termIds.get(known ?? s));
       unknownSlot.push(known === null && content.slot[i]);
