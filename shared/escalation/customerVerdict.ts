@@ -235,3 +235,19 @@ export function flatFailures(text: string): string | null {
   if (short < 3 || lacks.length === 0) return null;
   return lacks.slice(0, 3).map((s) => `"${s}"`).join(', ');
 }
+
+/**
+ * Session 16 (escmsg, issue 11): contempt by comparison. The shop is measured against a low standard and found worse,
+ * with no negative word: "I've had faster service aff the council", "better replies from a vending machine", "how do
+ * you stay in business", "if my shop ran like yours we'd be shut in a week", "I would not accept that level of accuracy
+ * from a junior clerk". The words that compare, or null. Not a question about the shop's own service ("do you have a
+ * faster service?", "is next day faster than standard?"): the comparison must say where the better one came from, or
+ * doubt the shop's survival, or run the customer's own business like the shop's.
+ */
+const COMPARED_GATE = new Set(['faster', 'better', 'quicker', 'business', 'ran', 'run', 'accept', 'tolerate']);
+const COMPARED = / (?:had|got|get|getting|seen|received) (?:\w+ ){0,2}(?:faster|better|quicker|more) (?:\w+ )?(?:service|response|responses|reply|replies|delivery|deliveries|answers?|help|customer service) (?:from|aff|off|out of|at|by) (?:a|an|the|my|our|me|ma)\b| how (?:do|does|are|is|has) (?:you|yous|ya|u|ye|this company|this shop|this place|your company)(?: lot| guys| people| all)? (?:even |still )?(?:stay|stayed|remain|keep going|manage to stay|still) (?:in|open in) business\b| how (?:is|are) (?:you|yous|this shop|this company|this place|your company)(?: lot| guys| people)? still in business\b| if (?:i|we|my|our) (?:\w+ ){0,3}(?:ran|run|worked|operated) (?:\w+ ){0,3}like (?:you|yours|this|that)\b(?: \w+){0,8} (?:shut|closed|bust|bankrupt|out of business|sacked|fired)\b| (?:would|wouldn t|would not) (?:accept|tolerate|put up with) (?:\w+ ){0,6}from (?:a|an|my|the|one of my) (?:junior|trainee|child|kid|toddler|intern|apprentice|student|year)\b/;
+export function comparedWithWorse(toks: readonly string[]): string | null {
+  if (!hasAny(toks, COMPARED_GATE)) return null;
+  const m = COMPARED.exec(paddedTokens(toks));
+  return m === null ? null : m[0].trim();
+}

@@ -20,7 +20,7 @@ import { canonicalTokens, paddedTokens } from '../canonicalTokens';
 import { lexiconValence } from '../../nlu/sentiment';
 import { keptAfterChangeOfSubject, othersStory, shopSentences } from '../othersStory';
 import { analyzeText } from '../../nlu/analyzeText';
-import { leavingOrShaming, praiseAgainstFacts, botCannotUnderstand, neverCame, statusSaidSince, flatFailures } from '../customerVerdict';
+import { leavingOrShaming, praiseAgainstFacts, botCannotUnderstand, neverCame, statusSaidSince, flatFailures, comparedWithWorse } from '../customerVerdict';
 
 const fmt = (n: number) => n.toFixed(2);
 const quoteList = (words: string[]) => words.slice(0, 4).map((w) => `"${w}"`).join(', ');
@@ -487,6 +487,11 @@ function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memor
   const verdict = cfg.threshold > -0.75 ? leavingOrShaming(canonicalTokens(facts.analysis)) : null;
   if (verdict !== null) {
     return ruleSignal(facts, cfg.threshold, 0.8, verdict, `Negative sentiment: the customer says they will leave the shop or shame it in public ("${verdict}").`);
+  }
+  // Session 16 (escmsg): contempt by comparison, the shop found worse than a low standard (customerVerdict.ts).
+  const compared = cfg.threshold > -0.75 && self === null ? comparedWithWorse(canonicalTokens(facts.analysis)) : null;
+  if (compared !== null) {
+    return ruleSignal(facts, cfg.threshold, 0.8, compared, `Negative sentiment: the shop compared with a low standard and found worse, contempt by comparison ("${compared}").`);
   }
   // Session 14 (escmsg): the bot said not to understand, and what never came, as flat facts (customerVerdict.ts).
   const failure = cfg.threshold > -0.75 && self === null ? (botCannotUnderstand(canonicalTokens(facts.analysis), text) ?? neverCame(canonicalTokens(facts.analysis), text)) : null;

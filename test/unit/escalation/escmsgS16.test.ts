@@ -257,3 +257,23 @@ describe('a day named next to a clock time is that time\'s day (newcomer s16 N#2
     expect(deadlineAt('I need it by tomorrow', WED_10)?.minutesAway).toBe(14 * 60);
   });
 });
+
+describe('contempt by comparison: the shop found worse than a low standard, with no negative word', () => {
+  it.each([
+    "I've had quicker replies off the water board",
+    'Honestly, how do you lot stay in business',
+    "if our café ran like yours we'd have gone bust years ago",
+    'I would not accept that kind of record-keeping from a trainee',
+  ])('%j is negative sentiment', (t) => {
+    const d = decide(t);
+    expect(d.reason).toBe('negative_sentiment');
+    expect(d.explanation).toMatch(/compared with a low standard and found worse, contempt by comparison/);
+  });
+  it.each([
+    'do you have a faster delivery service than standard?',
+    'is the business account better for ordering from a school?',
+    'we run a small business, can we order 40 mugs?',
+  ])('%j is not negative sentiment', (t) => {
+    expect(reasonOf(t)).not.toBe('negative_sentiment');
+  });
+});
