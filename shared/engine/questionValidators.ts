@@ -86,11 +86,13 @@ function clauseBefore(text: string, c: Candidate, prevEnd: number): string {
 
 export type EmailResult = AnswerResult & { choices?: string[] };
 
+/** Zero-width characters pasted from a web page inside an address or a number ("ana\u200b@example.com"): dropped (s16 H#10). */
+const ZERO_WIDTH = /[\u200b\u200c\u200d\u2060\ufeff\u00ad]/gu;
+
 export function emailAnswer(raw: string, own?: OwnAddresses): EmailResult {
-  const text = raw.normalize('NFKC');
+  const text = raw.normalize('NFKC').replace(ZERO_WIDTH, '');
   const found = emailCandidates(text);
   if (found.length === 0) return FAIL;
-  if (found.length === 1 && !own) return { ok: true, value: found[0].value };
   const left: Candidate[] = [];
   let preferred: Candidate | null = null;
   found.forEach((c, i) => {
@@ -99,7 +101,8 @@ export function emailAnswer(raw: string, own?: OwnAddresses): EmailResult {
     // The flow's own domain only for a role mailbox (support@, help@, noreply@ above): a flow that notifies
     // someone@gmail.com must not refuse every gmail customer (lead s15, review of H#1).
     if (own && (own.addresses.has(c.value) || (own.domains.has(domain) && ROLE_LOCAL.test(c.value.slice(0, c.value.lastIndexOf('@')))))) return;
-    if (found.length === 1) return void left.push(c);
+    // Session 16 (hostile s16 H#10): a lone address the customer negates or gives as someone else's ("not old@x",
+    // "old@x is not mine", "cc bea@x") is no answer either (the rules ran only with two or more addresses).
     const before = clauseBefore(text, c, i > 0 ? found[i - 1].end : 0);
     const after = text.slice(c.end, c.end + 40);
     if (NOT_THEIRS_BEFORE.test(before) || NOT_THEIRS_AFTER.test(after)) return;
@@ -113,13 +116,34 @@ export function emailAnswer(raw: string, own?: OwnAddresses): EmailResult {
   return { ok: false, choices: distinct.slice(0, 3) };
 }
 
-const EMAIL_IN_FLOW = /[\p{L}\p{M}\p{N}._%+'-]+@(?:[\p{L}\p{M}\p{N}-]+\.)+\p{L}{2,}/giu;
+const EMAIL_DOMAIN_IN_FLOW = /(?:[\p{L}\p{M}\p{N}-]+\.)+\p{L}{2,}/uy;
+/**
+ * The addresses in a flow's text, read around each "@" (hostile s16 H#21: a regex run over the whole flow from every
+ * position was quadratic: 40 texts of 9,999 letters froze `baton serve` 8.7 s at the first email answer). A local part
+ * is at most 64 characters, a domain at most 253.
+ */
+function addressesInFlowText(text: string): string[] {
+  const out: string[] = [];
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > 0 && at - start < EMAIL_LOCAL_MAX && EMAIL_LOCAL_CHAR.test(text[start - 1])) start--;
+    if (start === at) continue;
+    const domain = text.slice(at + 1, at + 1 + 253);
+    EMAIL_DOMAIN_IN_FLOW.lastIndex = 0;
+    const m = EMAIL_DOMAIN_IN_FLOW.exec(domain);
+    if (m) out.push(text.slice(start, at + 1) + m[0]);
+  }
+  return out;
+}
 const ownCache = new WeakMap<object, OwnAddresses>();
-/** The addresses a flow names itself (notification targets, texts) and their domains: never a customer's answer. */
+/**
+ * The addresses a flow names itself (notification targets, texts) and their domains: never a customer's answer. Worked
+ * out once per flow object (the compiled flow the engine keeps) and kept.
+ */
 export function ownAddressesOf(flow: object): OwnAddresses {
   let own = ownCache.get(flow);
   if (!own) {
-    const addresses = new Set((JSON.stringify(flow).match(EMAIL_IN_FLOW) ?? []).map((a) => a.toLowerCase()).filter((a) => !a.includes('{{')));
+    const addresses = new Set(addressesInFlowText(JSON.stringify(flow)).map((a) => a.toLowerCase()).filter((a) => !a.includes('{{')));
     own = { addresses, domains: new Set([...addresses].map((a) => a.slice(a.lastIndexOf('@') + 1))) };
     ownCache.set(flow, own);
   }
@@ -154,10 +178,19 @@ const TRUNK_ZERO = /^(\+\d{1,3})\s*\(0\)\s*/;
 const HOURS_RANGE_START = /^\d{1,2}\s*[-–]\s*\d{1,2}\s+(?=\d)/;
 const EXPIRY_START = /^(?:0?[1-9]|1[0-2])\s*\/\s*\d{2}(?:\s|$)/;
 const OLD_NUMBER_BEFORE = /\b(?:old|previous|former|not|no\s+longer|instead\s+of|landline|work|office)\b[^\d+]{0,25}$/i;
-const OLD_NUMBER_AFTER = /^[\s)]*(?:is\s+(?:old|wrong|not\s+mine)|no\s+longer|anymore)\b/i;
+const OLD_NUMBER_AFTER = /^[\s)]*(?:is\s+(?:old|wrong|not\s+mine)|no\s+longer|anymore|\((?:old|previous|wrong|not\s+mine|no\s+longer\s+used)\))/i;
 const NEW_NUMBER_BEFORE = /\bnew\b[^\d+]{0,25}$/i;
+/** `s` with every decimal digit of any script ("٠٧٧٠٠", "０７７００") written as an ASCII digit (s16 H#10). */
+function asciiDigits(s: string): string {
+  return s.replace(/\p{Nd}/gu, (d) => {
+    const cp = d.codePointAt(0)!;
+    let start = cp;
+    while (start > 0 && /^\p{Nd}$/u.test(String.fromCodePoint(start - 1))) start--;
+    return String((cp - start) % 10);
+  });
+}
 function phone(raw: string): AnswerResult {
-  const text = raw.trim();
+  const text = asciiDigits(raw.normalize('NFKC').replace(ZERO_WIDTH, '')).trim();
   let first: string | null = null;
   for (const m of text.matchAll(PHONE_IN_TEXT)) {
     let run = m[0].trim();
@@ -340,10 +373,22 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hang
  * no span is found it is asked again if it holds a card number or a password, else read whole as before (a bulleted
  * "new address:\n- 5 High Street\n- Oxford" has no span); an answer that is only an address is stored whole as before.
  */
-const MORE_THAN_ADDRESS = /••••|\[hidden\]|\bpass(?:word|wd|code)?\b|\bcard\b|\b(?:not|instead\s+of|rather\s+than|without|and\s+my|because|but|from|old)\b|\?/iu;
+const MORE_THAN_ADDRESS = /\b(?:and|,)\s*(?:please\s+)?(?:call|ring|phone|text)\s+me\b|••••|\[hidden\]|\bpass(?:word|wd|code)?\b|\bcard\b|\b(?:not|instead\s+of|rather\s+than|without|and\s+my|because|but|from|old)\b|\?/iu;
 const SECRET_IN_ADDRESS = /••••|\[hidden\]|\bpass(?:word|wd|code)?\b|\bcard\b|\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d{1,7}/iu;
+/**
+ * Session 16 (newcomer s16 N#9): an address written as a list, one part per line with a bullet ("- 12 High Street",
+ * "• Leeds"), is read without the bullets, its lines joined by ", " ("12 High Street, Leeds, LS1 4AB").
+ */
+const BULLET = /^[ \t]*[-*•·●▪◦‣–—>][ \t]+/u;
+function withoutBullets(raw: string): string {
+  if (!raw.includes('\n')) return raw;
+  const lines = raw.split(/\r?\n/u).map((l) => l.replace(BULLET, '').trim().replace(/[,;]+$/u, '')).filter((l) => l !== '');
+  return lines.join(', ');
+}
+/** Session 16 (hostile s16 H#9): "yes, except the house number is 14" (a yes/no with a correction) is no address. */
+const YES_NO_START = /^(?:yes|yeah|yep|yup|ok|okay|sure|correct|right|no|nope|nah)\b/iu;
 function address(raw: string): AnswerResult {
-  const t = raw.replace(CONTROL, '').trim().replace(/\s+/g, ' ');
+  const t = withoutBullets(raw.replace(CONTROL, '')).trim().replace(/\s+/g, ' ');
   if (MORE_THAN_ADDRESS.test(t) && !REFUSING_START.test(t)) {
     const inside = addressIn(t);
     if (inside !== null) return { ok: true, value: inside };
@@ -356,6 +401,7 @@ function address(raw: string): AnswerResult {
 function addressShape(t: string): AnswerResult {
   if (t.length < 5 || t.length > 300) return FAIL;
   if (REFUSING_START.test(t)) return FAIL;
+  if (YES_NO_START.test(t) && !STREET_WORD.test(t) && !UK_POSTCODE.test(t)) return FAIL;
   if (t.includes('@')) {
     const inside = addressIn(t.replace(/\S+@\S+/g, ' '));
     return inside === null ? FAIL : { ok: true, value: inside };
@@ -387,14 +433,18 @@ const TRAILING_FILLER = /(?:[\s,;]+(?:please|pls|thanks|thank you|thx|cheers|ins
  * you send it to X"): the customer is not asking for X.
  */
 const SPAN_STOP =
-  /(?:,\s*|\s+)(?:(?:please|pls)[,\s]+)?(?:not|instead\s+of|rather\s+than|without|and\s+(?:my|the|also|please|cancel|can|could|i)|is\s+that|because|but|as\s+i|since|so\s+(?:that|i))\b.*$/iu;
+  /(?:,\s*|\s+)(?:(?:please|pls)[,\s]+)?(?:not|instead\s+of|rather\s+than|without|and\s+(?:my|the|also|please|cancel|can|could|i|call|ring|phone|text|email|contact)|is\s+that|because|but|as\s+i|since|so\s+(?:that|i))\b.*$/iu;
 const NOT_A_CHANGE_REQUEST =
   /\b(?:(?:do\s+not|don'?t|never|did\s+not|didn'?t|not)\s+(?:\w+\s+){0,2}?(?:change|send|deliver|ship|move|update|redirect)|(?:changed|updated|redirected|moved)\s+(?:the|my|our|his|her|their)\s+(?:delivery\s+|shipping\s+|postal\s+)?address|changed\s+it|why\b)/iu;
 export function addressIn(raw: string): string | null {
   const text = raw.replace(CONTROL, '').replace(/\s+/g, ' ');
   let found: string | null = null;
+  // Where the first "don't change / why ..." ends: an address after it is no change request. Found once (hostile s16
+  // H#11: re-testing the text before every match was quadratic, 100 KB in 6.3 s).
+  let refusedFrom = Infinity;
+  for (const r of text.matchAll(new RegExp(NOT_A_CHANGE_REQUEST.source, 'giu'))) refusedFrom = Math.min(refusedFrom, (r.index ?? 0) + r[0].length);
   for (const m of text.matchAll(ADDRESS_START)) {
-    if (NOT_A_CHANGE_REQUEST.test(text.slice(0, m.index ?? 0))) continue;
+    if ((m.index ?? 0) >= refusedFrom) continue;
     const span = m[1].replace(SPAN_STOP, '').replace(TRAILING_FILLER, '').replace(/[\s,;:]+$/, '').trim();
     if (span.replace(ORDER_LIKE, ' ').trim() !== span) continue;
     if (/••••|\[hidden\]|\bpass(?:word|wd|code)?\b/iu.test(span)) continue;
