@@ -11,7 +11,7 @@ import { describeConversationReasonFloors, type ConversationFloor } from './supp
 const FLOORS: Record<string, ConversationFloor> = {
   'w27-odd': { loop: 53, repeated_fallback: 36, low_confidence: 15, ordinaryAsConversationReason: 2, of: { loop: 66, repeated_fallback: 48, low_confidence: 16, none: 120 } },
   'w27-even': { loop: 50, repeated_fallback: 41, low_confidence: 10, ordinaryAsConversationReason: 6, of: { loop: 64, repeated_fallback: 52, low_confidence: 14, none: 120 } },
-  'w29-odd': { loop: 52, repeated_fallback: 37, low_confidence: 12, ordinaryAsConversationReason: 12, of: { loop: 65, repeated_fallback: 50, low_confidence: 15, none: 120 } },
+  'w29-odd': { loop: 51, repeated_fallback: 37, low_confidence: 12, ordinaryAsConversationReason: 12, of: { loop: 65, repeated_fallback: 50, low_confidence: 15, none: 120 } },
   'w29-even': { loop: 52, repeated_fallback: 39, low_confidence: 9, ordinaryAsConversationReason: 8, of: { loop: 65, repeated_fallback: 50, low_confidence: 15, none: 120 } },
   'w21-odd': { loop: 46, repeated_fallback: 40, low_confidence: 15, ordinaryAsConversationReason: 3, of: { loop: 55, repeated_fallback: 43, low_confidence: 15, none: 137 } },
   'w21-even': { loop: 50, repeated_fallback: 44, low_confidence: 15, ordinaryAsConversationReason: 4, of: { loop: 55, repeated_fallback: 47, low_confidence: 15, none: 133 } },
