@@ -22,8 +22,8 @@ const ann = agent('ann');
 const bob = agent('bob');
 
 describe('presence edge cases', () => {
-  it('an answered chat whose agent went offline goes back to the queue after the inactivity timeout', async () => {
-    rt = await startAgentRuntime({ agents: [ann, bob], settings: { offlineAfterSeconds: 60 }, flow: flowWithTakeover(autoAssign()) });
+  it('an answered chat whose agent went offline goes back to the queue after the away grace (awayGraceMinutes, newcomer s15 N#12)', async () => {
+    rt = await startAgentRuntime({ agents: [ann, bob], settings: { offlineAfterSeconds: 60, awayGraceMinutes: 1 }, flow: flowWithTakeover(autoAssign()) });
     await online(rt, ann);
     const c = await rt.customerWantsPerson();
     await rt.tick();
