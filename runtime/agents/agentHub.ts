@@ -101,6 +101,8 @@ const REMOVED_GRACE_MS = 5000;
 /** The note of a chat put back because the agent who had answered it stayed away past the grace (requeueLeftChats). */
 export const AWAY_TOO_LONG_NOTE = 'The agent was away too long; finding someone else (the chat keeps its place in the queue).';
 
+const NO_RATINGS: ReadonlyMap<LogEntry, string> = new Map();
+
 export class AgentHub {
   /** Mirror of the shared presence (every instance's agents), re-read each tick and on presence events. */
   private presence = new Map<string, PresenceEntry>();
@@ -775,28 +777,15 @@ export class AgentHub {
           if (e.from === 'agent') this.markAnswered(hid);
         }
       };
-      // Entries waiting for the rating check go out in order: later steps queue behind them.
-      let queued: Promise<void> | null = null;
-      // The hand back seen in this conversation's log (the hub's own list may not have read the resolve yet).
-      let handedBack = false;
       this.subscriptions.set(conv, {
         hid,
         off: this.deps.store.subscribe(conv, (entries: LogEntry[]) => {
           if (entries.some((e) => e.status)) this.handoffsMayChange();
           // A customer's answer to a Rating block comes after the hand back, while a resolved handoff is followed: its
           // message event names whose rating it is (ratingBy), and the push route blanks it for plain agents who may not
-          // see that rating (newcomer s14 #12 rest: the detail hid it, the live stream did not).
-          if (entries.some((e) => e.status?.handoff?.id === hid && e.status.handoff.status === 'resolved')) handedBack = true;
-          const check = entries.some((e) => e.from === 'customer') && (handedBack || this.handoffById(hid)?.status === 'resolved');
-          if (!check && !queued) {
-            forward(entries, new Map());
-            return;
-          }
-          const run: Promise<void> = (queued ?? Promise.resolve()).then(async () => forward(entries, check ? await this.ratingAnswers(conv, hid, entries) : new Map()));
-          queued = run;
-          void run.finally(() => {
-            if (queued === run) queued = null;
-          });
+          // see that rating (newcomer s14 #12 rest). Session 16: the engine marks that answer (entry.rating), so no csat
+          // record is read per customer step any more (was: every step for 10 minutes after a hand back).
+          forward(entries, entries.some((e) => e.rating === true) ? this.ratingAnswers(hid, entries) : NO_RATINGS);
         }),
       });
     }
@@ -804,27 +793,13 @@ export class AgentHub {
   }
 
   /**
-   * The customer entries of `entries` that answer a Rating block, each with the agent the rating belongs to ('' for the
-   * bot alone): the step that records a csat score writes the customer's answer at the record's time. When the
-   * records cannot be read, every customer entry counts as a rating of the agent who held the chat (hidden from
-   * colleagues rather than shown).
+   * The customer entries of `entries` the engine marked as answers to a Rating block, each with the agent the rating
+   * belongs to: the agent who held handoff `hid` ('' for none), as the csat record says (runtime/effects/planStep.ts).
    */
-  private async ratingAnswers(conv: string, hid: string, entries: LogEntry[]): Promise<Map<LogEntry, string>> {
+  private ratingAnswers(hid: string, entries: LogEntry[]): Map<LogEntry, string> {
+    const held = (this.handoffById(hid)?.handoff as Handoff | null)?.agentId ?? '';
     const out = new Map<LogEntry, string>();
-    const customer = entries.filter((e) => e.from === 'customer');
-    try {
-      const records = (await this.deps.store.listRecords('csat')).filter((r) => r.conversationId === conv);
-      for (const r of records) {
-        let e: LogEntry | undefined;
-        for (const x of customer) if (x.at === r.at) e = x; // a step has one customer entry (two in one ms: the later)
-        const by = (r.data as { agentId?: unknown } | null)?.agentId;
-        if (e) out.set(e, typeof by === 'string' ? by : '');
-      }
-    } catch (err) {
-      this.warn('reading the ratings for the push stream failed')(err);
-      const held = (this.handoffById(hid)?.handoff as Handoff | null)?.agentId;
-      for (const e of customer) out.set(e, held ?? '');
-    }
+    for (const e of entries) if (e.rating === true) out.set(e, held);
     return out;
   }
 

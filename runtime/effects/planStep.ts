@@ -48,6 +48,7 @@ function toLogEntry(e: TranscriptEntry): NewLogEntry {
   const out: NewLogEntry = { from: e.from, text: e.text, at: e.at };
   if (e.buttons && e.buttons.length > 0) out.buttons = e.buttons.map((b) => ({ id: b.id, label: b.label }));
   if (e.name) out.name = e.name;
+  if (e.rating === true) out.rating = true;
   return out;
 }
 
@@ -186,8 +187,10 @@ export function planStep(args: {
         break;
       case 'record_csat': {
         // The rating belongs to the agent who last held the chat (newcomer s9 #12; none: only the bot was rated).
+        // Session 16: the effect names the agent itself when the same step handed over again ("1 star, get me a human":
+        // the state's handoff is then the new one).
         const h = state.handoff as { agentId?: string | null; agentName?: string | null } | null | undefined;
-        const by = h?.agentId ? { agentId: h.agentId, agentName: h.agentName ?? h.agentId } : {};
+        const by = effect.agentId ? { agentId: effect.agentId, agentName: effect.agentName ?? effect.agentId } : h?.agentId ? { agentId: h.agentId, agentName: h.agentName ?? h.agentId } : {};
         write.records!.push({ id: key, kind: 'csat', conversationId: id, flowId: record.flowId, at: now, data: { score: effect.score, blockId: effect.blockId, ...by } });
         break;
       }

@@ -28,6 +28,8 @@ export interface LogEntry {
   at: number;
   /** Present on status events (mode changes, handoff updates). */
   status?: { mode: string; handoff?: { id: string; status: string; reason: string } };
+  /** The customer's answer to a Rating block (the engine's transcript mark, session 16). */
+  rating?: true;
 }
 
 /** A log entry before the store numbers it. */
