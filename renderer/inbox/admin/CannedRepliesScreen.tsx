@@ -295,8 +295,11 @@ export function CannedRepliesScreen({ api, token, onUnauthorized }: Props) {
               return (
                 <li key={r.key} className={`ia-canned-row${r.mine ? ' is-mine' : ''}`}>
                   <div className={`ia-field ia-shortcut${errors[sk] ? ' has-error' : ''}`}>
-                    <label htmlFor={sid}>Shortcut {i + 1}</label>
-                    {r.mine && <span className="ia-unsaved-chip">not saved yet</span>}
+                    {/* Newcomer s16 N#8: the chip was a row of its own, drawn over the field's top edge: beside the label now. */}
+                    <div className="ia-field-head">
+                      <label htmlFor={sid}>Shortcut {i + 1}</label>
+                      {r.mine && <span className="ia-unsaved-chip">not saved yet</span>}
+                    </div>
                     <div className="ia-slash">
                       <span aria-hidden="true">/</span>
                       <input
