@@ -64,7 +64,9 @@ function latin1Of(byte: number): string | null {
 
 /** The text of `bytes` (a leading byte-order mark dropped), or where and what the first invalid byte is. */
 export function decodeUtf8Strict(bytes: Uint8Array): { ok: true; text: string } | { ok: false; error: Utf8Error } {
-  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  // Every leading byte-order mark (hostile s16 H#16: a second one became part of the text).
+  let start = 0;
+  while (bytes[start] === 0xef && bytes[start + 1] === 0xbb && bytes[start + 2] === 0xbf) start += 3;
   const body = start ? bytes.subarray(start) : bytes;
   try {
     // The native decoder is fast; only a file it refuses is walked byte by byte to find where.
@@ -83,7 +85,8 @@ export function decodeUtf8Strict(bytes: Uint8Array): { ok: true; text: string } 
         line: lines.length,
         column: [...last].length + 1,
         before: [...last].slice(-24).join(''),
-        latin1: latin1Of(bytes[offset]),
+        // No Windows-1252 guess after a NUL byte: such a file is UTF-16/32 or binary, and iconv would garble it.
+        latin1: bytes.subarray(0, offset).includes(0) ? null : latin1Of(bytes[offset]),
       },
     };
   }
@@ -109,6 +112,7 @@ export function describeUtf8Error(e: Utf8Error): string {
  * - An empty file is not UTF-16 (each reader says it is empty).
  */
 export function looksLikeUtf16(bytes: Uint8Array): boolean {
+  if (looksLikeUtf32(bytes)) return true;
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return true;
   const units = Math.min(bytes.length, 64) >> 1;
   if (units < 2) return false;
@@ -126,6 +130,26 @@ export function looksLikeUtf16(bytes: Uint8Array): boolean {
   const le = (i: number) => bytes[i] !== 0 && bytes[i + 1] === 0;
   const be = (i: number) => bytes[i] === 0 && bytes[i + 1] !== 0;
   return (le(0) && le(2)) || (be(0) && be(2));
+}
+
+/**
+ * Session 16 (hostile s16 H#16): UTF-32 (BOM 00 00 FE FF or FF FE 00 00, or, in the first 64 bytes, 4-byte units of
+ * which at least 3 in 4 are ASCII with three zero bytes on the same side). Counted as "UTF-16" by looksLikeUtf16 (the
+ * readers' message says UTF-16; the advice, save again as UTF-8, is right for both), never read as Windows-1252 (the
+ * iconv advice turned such a file into NULs).
+ */
+export function looksLikeUtf32(bytes: Uint8Array): boolean {
+  if (bytes.length >= 4 && bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) return true;
+  if (bytes.length >= 4 && bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) return true;
+  const units = Math.min(bytes.length, 64) >> 2;
+  if (units < 2) return false;
+  let little = 0;
+  let big = 0;
+  for (let i = 0; i < units * 4; i += 4) {
+    if (bytes[i] !== 0 && bytes[i + 1] === 0 && bytes[i + 2] === 0 && bytes[i + 3] === 0) little++;
+    else if (bytes[i] === 0 && bytes[i + 1] === 0 && bytes[i + 2] === 0 && bytes[i + 3] !== 0) big++;
+  }
+  return (little === 0 || big === 0) && Math.max(little, big) * 4 >= units * 3;
 }
 
 /**
