@@ -514,7 +514,11 @@ const NOT_A_NAME_S15 = new Set(
     'ignore ignoring disregard previous instructions instruction prompt system override jailbreak ' +
     'sir madam maam ma\'am visa mastercard amex card debit credit paypal ' +
     'danke merci gracias grazie obrigado obrigada dank dankjewel bedankt tack takk kiitos arigato arigatou spasibo shukran dzieki ' +
-    'asdf asdfg asdfgh qwer qwert qwerty qwertz azerty hjkl jkl zxcv zxcvb sdf fgh ghj'
+    'asdf asdfg asdfgh qwer qwert qwerty qwertz azerty hjkl jkl zxcv zxcvb sdf fgh ghj ' +
+    // Session 16 (hostile s16 H#27, newcomer s16 N#11): an answer to "which one" and a sentence adverb are no name
+    // ("Thanks, both." / "Thanks, Honestly.").
+    'both either neither none all first second third last honestly seriously really actually basically literally ' +
+    'obviously anyway whatever frankly truly genuinely'
   ).split(' '),
 );
 const KEYBOARD_RUN = /^(\p{L})\1{2,5}$/u; // "zzz", "aaaaa" (a 60-letter run is the length limit's case)

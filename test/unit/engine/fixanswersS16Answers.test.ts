@@ -65,3 +65,11 @@ describe('linear readers (H#11, H#21)', () => {
     expect([...own.addresses].sort()).toEqual(['ana.b+c@mail.example.co.uk', 'support-leads@northwind.example']);
   });
 });
+
+describe('names (H#27, N#11)', () => {
+  it('"both", "either", "neither" and sentence adverbs are never a name; real names still are', async () => {
+    const { nameFromAnswer } = await import('../../../shared/engine/questionValidators');
+    for (const t of ['both', 'either', 'neither', 'Honestly.', 'seriously']) expect(nameFromAnswer(t), t).toBeNull();
+    for (const t of ['Ana', 'Dr. Ana Ruiz', 'Bea Smith']) expect(nameFromAnswer(t), t).not.toBeNull();
+  });
+});
