@@ -193,6 +193,27 @@ function deferredAfter(clauses: readonly string[][], c: number, end: number): bo
 }
 
 /**
+ * Rule 6 (session 16, hostile s16 H#25): a later clause that takes the answer back ("yes, cancel it. no, keep it", "yes
+ * cancel it - NO WAIT", "yes, cancel it, no wait, don't"): it opens with "wait", "stop", "don't" / "do not", or with a
+ * "no" that stands alone in its clause or is followed by "wait", "keep", "leave", "stop", "don't" / "do not". The last
+ * decision counts: the name before it does not answer (a choice named after it still can). A "no" opening something
+ * else ("yes, cancel it, no I don't need it any more", "no rush") takes nothing back.
+ */
+const RETRACTING_AFTER_NO: ReadonlySet<string> = new Set(['wait', 'keep', 'leave', 'stop', 'dont']);
+function retractedAfter(clauses: readonly string[][], c: number, end: number): boolean {
+  // In the name's own clause (commas are no clause break): "no" then a retracting word ("yes cancel it, no wait").
+  const own = clauses[c];
+  for (let k = end; k + 1 < own.length; k++) if (own[k] === 'no' && (RETRACTING_AFTER_NO.has(own[k + 1]) || (own[k + 1] === 'do' && own[k + 2] === 'not'))) return true;
+  for (let i = c + 1; i < clauses.length; i++) {
+    const w = clauses[i];
+    const first = w[0];
+    if (first === 'wait' || first === 'stop' || first === 'dont' || (first === 'do' && w[1] === 'not')) return true;
+    if (first === 'no' && (w.length === 1 || RETRACTING_AFTER_NO.has(w[1]) || (w[1] === 'do' && w[2] === 'not'))) return true;
+  }
+  return false;
+}
+
+/**
  * Whether the normalised `name` (a label or synonym), found inside the customer's longer `raw` text, answers with it.
  * `sameChoice`: every normalised name and synonym of the same button (a later request naming one of them agrees).
  */
@@ -214,6 +235,7 @@ export function answersWithin(raw: string, name: string, sameChoice: readonly st
       if (YES_LIKE.has(nameWords[0]) && negationAfter(clauses, c, end, sameChoice)) continue;
       if (agreeingNo(clauses, c, k, nameWords, words[end])) continue;
       if (deferredAfter(clauses, c, end)) continue;
+      if (!REFUSING_NO.has(nameWords[0]) && retractedAfter(clauses, c, end)) continue;
       return true;
     }
   }

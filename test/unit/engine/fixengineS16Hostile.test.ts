@@ -2,6 +2,8 @@
  * Session 16 (fixengine), hostile s16:
  * H#23 after "Anything else?", a request the customer negates ("no thanks, and please don't cancel my other order
  *      NW-555555") is no request: the no stands (it asked to cancel NW-555555).
+ * H#25 a yes taken back later in the same message ("yes, cancel it. no, keep it", "yes cancel it - NO WAIT") no longer
+ *      cancels (answeringWord rule 6). Not fixed: "yes, cancel it, no wait, don't" still cancels.
  * H#20 (first half) nobody online: "I want a human" at "What should our team help you with?" is no issue (it became the
  *      ticket's issue, every time).
  */
@@ -66,5 +68,30 @@ describe('H#20: a request for a person is not the ticket issue', () => {
     const t = c.effects('create_ticket') as unknown as Array<{ issue: string }>;
     expect(t).toHaveLength(1);
     expect(t[0].issue).not.toMatch(/human/i);
+  });
+});
+
+describe('H#25: a yes taken back later in the same message does not cancel', () => {
+  const confirm = () => {
+    const c = converse(template(), { now: NOW });
+    c.say('cancel order NW-104233');
+    expect(c.lastBotText()).toMatch(/shall I cancel order NW-104233/);
+    return c;
+  };
+  it('"yes, cancel it. no, keep it": the last decision counts (kept)', () => {
+    const c = confirm();
+    c.say('yes, cancel it. no, keep it');
+    expect(c.botTexts().join('\n')).toMatch(/order NW-104233 stays as it is/);
+    expect(c.botTexts().join('\n')).not.toMatch(/stop order NW-104233/);
+  });
+  it('"yes cancel it - NO WAIT" does not cancel', () => {
+    const c = confirm();
+    c.say('yes cancel it - NO WAIT');
+    expect(c.botTexts().join('\n')).not.toMatch(/stop order NW-104233/);
+  });
+  it.each(['yes please', "yes, cancel it, no I don't need it any more", 'yes cancel it, no rush'])('"%s" still cancels', (line) => {
+    const c = confirm();
+    c.say(line);
+    expect(c.botTexts().join('\n')).toMatch(/stop order NW-104233/);
   });
 });
