@@ -9,7 +9,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { validateFlow } from '../../shared/flow/validateFlow';
 import type { Flow } from '../../shared/flow/schema';
 import type { ScenarioFile } from '../../shared/simulator/scenarioSchema';
-import { studioApi, StudioApiError } from './api/studioApi';
+import { studioApi, StudioApiError, type TrashEntry } from './api/studioApi';
 import { useDesktopMenu } from './api/useDesktopMenu';
 import { Editor } from './editor/Editor';
 import { primeProblems } from './hooks/useProblems';
@@ -59,27 +59,92 @@ function ServerStudio() {
   return <OpenFlow key={key} flowKey={key} />;
 }
 
+/**
+ * Newcomer s16 N#6: a flow opened by its address (a reload, the back button, a bookmark) after it was moved to the trash
+ * showed the server's developer sentence ('... GET /api/flows lists the flows.') on a bare page. Now the studio says it
+ * is in the trash, with Restore; a flow that is not there at all is said without API words.
+ */
+function NotHere({ flowKey, trashed, error, onRestored }: { flowKey: string; trashed: TrashEntry | null; error?: string; onRestored: (key: string) => void }) {
+  const [problem, setProblem] = useState<string | null>(null);
+  return (
+    <div className="st-not-here" role="alert">
+      <div className="st-not-here-card">
+        {trashed ? (
+          <>
+            <h1>“{trashed.name}” is in the trash</h1>
+            <p>It was moved to the trash {new Date(trashed.deletedAt).toLocaleString()}. Restore it to keep working on it.</p>
+          </>
+        ) : error ? (
+          <>
+            <h1>This flow could not be opened</h1>
+            <p>{error}</p>
+          </>
+        ) : (
+          <>
+            <h1>There is no flow “{flowKey}” in this studio</h1>
+            <p>It was never created here, or it was deleted and the trash was emptied since. Your flows are on the home screen.</p>
+          </>
+        )}
+        {problem ? <p className="st-not-here-problem">{problem}</p> : null}
+        <div className="st-not-here-actions">
+          {trashed ? (
+            <button
+              type="button"
+              className="bt-button"
+              data-variant="primary"
+              onClick={() =>
+                studioApi.restoreFromTrash(trashed.trashId).then(
+                  (r) => onRestored(r.key),
+                  (e: unknown) => setProblem(`Not restored: ${e instanceof StudioApiError ? `${e.message} ${e.hint}` : String(e)}`),
+                )
+              }
+            >
+              Restore
+            </button>
+          ) : null}
+          <a className="bt-button" data-variant={trashed ? 'default' : 'primary'} href="#/">
+            Back to flows
+          </a>
+        </div>
+      </div>
+    </div>
+  );
+}
+
 function OpenFlow({ flowKey }: { flowKey: string }) {
-  const [opened, setOpened] = useState<FlowForEditing | { error: string } | null>(null);
+  const [opened, setOpened] = useState<FlowForEditing | { error?: string; missing?: true; trashed: TrashEntry | null } | null>(null);
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let live = true;
     openFlowForEditing(studioApi, flowKey).then(
       (o) => live && setOpened(o),
-      (e) => live && setOpened({ error: e instanceof StudioApiError ? `${e.message} ${e.hint}` : `Could not open this flow: ${String(e)}` }),
+      async (e) => {
+        if (e instanceof StudioApiError && e.status === 404 && e.code === 'no_such_flow') {
+          const trash = await studioApi.trash().catch(() => [] as TrashEntry[]);
+          const trashed = trash.filter((t) => t.key === flowKey).sort((a, b) => b.deletedAt.localeCompare(a.deletedAt))[0] ?? null;
+          if (live) setOpened({ missing: true, trashed });
+          return;
+        }
+        if (live) setOpened({ error: e instanceof StudioApiError ? `${e.message} ${e.hint}` : `Could not open this flow: ${String(e)}`, trashed: null });
+      },
     );
     return () => {
       live = false;
     };
-  }, [flowKey]);
+  }, [flowKey, attempt]);
   if (!opened) return <div className="st-loading">Opening…</div>;
-  if ('error' in opened)
+  if ('trashed' in opened)
     return (
-      <div className="st-fatal" role="alert">
-        <div>
-          <p>{opened.error}</p>
-          <a href="#/">Back to flows</a>
-        </div>
-      </div>
+      <NotHere
+        flowKey={flowKey}
+        trashed={opened.trashed}
+        error={opened.error}
+        onRestored={(k) => {
+          setOpened(null);
+          if (k === flowKey) setAttempt((n) => n + 1);
+          else location.hash = `#/flow/${encodeURIComponent(k)}`;
+        }}
+      />
     );
   return <PersistentEditor flowKey={flowKey} opened={opened} />;
 }

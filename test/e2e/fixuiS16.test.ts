@@ -3,6 +3,7 @@
  * - newcomer s13 #9 rest: "Replace with mine…" in a stale window, two browser windows (no channel between them).
  * - newcomer s16 N#7: a long flow opens in one re-measure of its blocks, not one per block.
  * - newcomer s15 N#8 first part: at 1024 px, "Show block" from a simulator bubble leaves the block in view.
+ * - newcomer s16 N#6: a trashed flow opened by its address says it is in the trash, with Restore.
  * Screenshots in test/e2e/screenshots/fixui16-*.png (looked at; copies in /work/coord/s16/fixui-shots/).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -150,5 +151,26 @@ describe.skipIf(!haveChromium)('fixui s16: two windows, Replace with mine', () =
     } finally {
       await small.close();
     }
+  });
+
+  it('newcomer s16 N#6: a trashed flow opened by its address says so, with Restore; a flow never made says so without API words', async () => {
+    const page = one.page;
+    const { key, flow } = await studio.api.createFlow({ name: 'Trashed by address' });
+    await studio.api.deleteFlow(key);
+    await page.goto(studio.url);
+    await page.goto(studio.flowUrl(key));
+    const alert = page.getByRole('alert').filter({ hasText: `“${flow.name}” is in the trash` });
+    await alert.waitFor();
+    expect(await alert.textContent()).not.toContain('/api/');
+    await screenshot(page, 'fixui16-trashed-by-address');
+    await alert.getByRole('button', { name: 'Restore' }).click();
+    await page.locator(`${BLOCKS}[data-id="start"]`).waitFor();
+    expect((await studio.api.listFlows()).flows.some((f) => f.key === key)).toBe(true);
+    await page.goto(studio.flowUrl('never-made-here'));
+    const none = page.getByRole('alert').filter({ hasText: 'There is no flow “never-made-here” in this studio' });
+    await none.waitFor();
+    expect(await none.textContent()).not.toContain('/api/');
+    await none.getByRole('link', { name: 'Back to flows' }).click();
+    await expect.poll(() => page.evaluate('location.hash')).toBe('#/');
   });
 });
