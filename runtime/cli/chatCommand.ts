@@ -4,6 +4,7 @@
  */
 import { createInterface } from 'node:readline';
 import type { Effect, Step } from '../../shared/engine/types';
+import { maskCustomerSecrets } from '../../shared/engine/customerSecrets';
 import type { Flow } from '../../shared/flow/schema';
 import { createSimulation, MAX_ADVANCE_MS, type HttpEffect, type HttpResult } from '../../shared/simulator/createSimulation';
 import { parseDuration } from '../../shared/simulator/parseDuration';
@@ -128,7 +129,20 @@ export async function chatCommand(file: string, flow: Flow, options: ChatOptions
     setTeam([...team, added]);
     return { name: added.name, id: added.id };
   }
+  // Customer lines that held a card number or password (hostile s16 H#19): a scenario file sits next to the flow and is
+  // committed with it, so a chat that typed one is not saved (its replay would not say the masking notice either).
+  const secretLines: number[] = [];
+  let customerLines = 0;
   async function save(name: string): Promise<void> {
+    if (secretLines.length > 0) {
+      out(
+        c(
+          33,
+          `  · not saved: your message${secretLines.length > 1 ? 's' : ''} ${secretLines.join(', ')} held a card number or password (the chat stored ${secretLines.length > 1 ? 'them' : 'it'} masked); a scenario file is kept next to the flow and would hold it. Chat again without it (e.g. "my card ends 1111") and save that.`,
+        ),
+      );
+      return;
+    }
     const r = await recorder.save(name, scenarioPath, sim.transcript.map((t) => t.text));
     out(r.ok ? c(32, `  · ${r.message}`) : c(33, `  · not saved: ${r.message}`));
     if (r.ok && team && JSON.stringify(team) !== JSON.stringify(fromFile.agents ?? null))
@@ -332,7 +346,10 @@ export async function chatCommand(file: string, flow: Flow, options: ChatOptions
         recorder.apply({ click: buttons[n - 1].label });
       } else {
         printSteps(sim.say(line));
-        recorder.apply({ say: line });
+        customerLines++;
+        const masked = maskCustomerSecrets(line);
+        if (masked.hidden.length > 0) secretLines.push(customerLines);
+        recorder.apply({ say: masked.text });
       }
     }
     await answerHttp();

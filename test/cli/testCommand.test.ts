@@ -3,7 +3,7 @@
  * them); the rest in-process (runInProcess.ts).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -341,6 +341,17 @@ describe('baton chat saves scenarios (/save NAME, --save-scenario NAME)', () => 
     const f = await batonInProcess(['test', flowCopy]);
     expect(f.stdout).toContain('FAIL person and back');
     expect(f.code).toBe(1);
+  });
+
+  it('does not save a chat in which the customer typed a card number or password, and says why (hostile s16 H#19)', async () => {
+    const flowCopy = join(dir, 'chat-secret.json');
+    writeFileSync(flowCopy, readFileSync('flows/customer-support.json', 'utf8'));
+    const out = await chat(flowCopy, ['hello', 'my card 4111 1111 1111 1111 was charged twice and my password is hunter2hunter2', '/save secret typed']);
+    expect(out).toContain('not saved: your message 2 held a card number or password');
+    expect(existsSync(join(dir, 'chat-secret.scenarios.json'))).toBe(false);
+    const ok = await chat(flowCopy, ['hello', 'my card ending 1111 was charged twice', '/save no secret']);
+    expect(ok).toContain('saved scenario "no secret"');
+    expect(readFileSync(join(dir, 'chat-secret.scenarios.json'), 'utf8')).not.toContain('4111 1111');
   });
 
   it('saves a chat that used /takeover: the agent\'s turns are agent steps, and baton test and the studio\'s runner replay it', async () => {
