@@ -6,9 +6,9 @@
  * minutes is hidden from a colleague too. Real HTTP and push streams.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { auth, ratedShopFlow } from './runtimeFixtures';
-import { agent, handoffOf, hid, online, startAgentRuntime, stopAgentRuntimes, tok } from './agentFixtures';
-import { listenSse, type SseEvent } from '../support/sse';
+import { auth } from './runtimeFixtures';
+import { hid, stopAgentRuntimes, tok } from './agentFixtures';
+import { ann, bob, boss, ratedHandoffAcceptedByAnn } from './ratedHandoffFixture';
 
 const streams: AbortController[] = [];
 afterEach(async () => {
@@ -16,26 +16,12 @@ afterEach(async () => {
   await stopAgentRuntimes();
 });
 
-const ann = agent('ann', { name: 'Ann' });
-const bob = agent('bob', { name: 'Bob' });
-const boss = agent('boss', { name: 'Boss', admin: true });
 
 type Msg = { handoffId: string; message: { from: string; text: string; ratingHidden?: boolean } };
 
 describe('rating answer given 11 minutes after the hand back', () => {
   it('is hidden from a plain colleague on the push stream and in the handoff detail; the holder and an admin read it; no csat record read per step', async () => {
-    const rt = await startAgentRuntime({ agents: [ann, bob, boss], flow: ratedShopFlow() });
-    await online(rt, ann, bob);
-    const seen = new Map<string, SseEvent[]>();
-    for (const who of [ann, bob, boss]) {
-      const got: SseEvent[] = [];
-      seen.set(who.id, got);
-      streams.push(listenSse(`${rt.url}/api/v1/agent/events`, (e) => got.push(e), tok(who)));
-    }
-    const c = await rt.customerWantsPerson();
-    await rt.tick();
-    const h = await handoffOf(rt, c.id, boss);
-    expect((await rt.post(`${hid(h.id)}/accept`, {}, tok(ann))).status).toBe(200);
+    const { rt, seen, c, h } = await ratedHandoffAcceptedByAnn(streams);
     expect((await rt.post(`${hid(h.id)}/resolve`, {}, tok(ann))).body.rating).toBe(true);
     await rt.tick();
     // Every csat read is counted from here.

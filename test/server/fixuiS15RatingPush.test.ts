@@ -7,9 +7,9 @@
  * admin get it as written. The customer's other messages are untouched.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { auth, ratedShopFlow } from './runtimeFixtures';
-import { agent, handoffOf, hid, online, startAgentRuntime, stopAgentRuntimes, tok } from './agentFixtures';
-import { listenSse, type SseEvent } from '../support/sse';
+import { auth } from './runtimeFixtures';
+import { hid, stopAgentRuntimes, tok } from './agentFixtures';
+import { ann, bob, boss, ratedHandoffAcceptedByAnn } from './ratedHandoffFixture';
 
 const streams: AbortController[] = [];
 afterEach(async () => {
@@ -17,26 +17,12 @@ afterEach(async () => {
   await stopAgentRuntimes();
 });
 
-const ann = agent('ann', { name: 'Ann' });
-const bob = agent('bob', { name: 'Bob' });
-const boss = agent('boss', { name: 'Boss', admin: true });
 
 type Msg = { handoffId: string; message: { from: string; text: string; at: number; ratingHidden?: boolean }; ratingBy?: unknown };
 
 describe('newcomer s14 #12 rest: the rating answer on the push stream', () => {
   it("a plain agent watching a colleague's chat gets the rating answer blanked; the holder and an admin get it", async () => {
-    const rt = await startAgentRuntime({ agents: [ann, bob, boss], flow: ratedShopFlow() });
-    await online(rt, ann, bob);
-    const seen = new Map<string, SseEvent[]>();
-    for (const who of [ann, bob, boss]) {
-      const got: SseEvent[] = [];
-      seen.set(who.id, got);
-      streams.push(listenSse(`${rt.url}/api/v1/agent/events`, (e) => got.push(e), tok(who)));
-    }
-    const c = await rt.customerWantsPerson();
-    await rt.tick();
-    const h = await handoffOf(rt, c.id, boss);
-    expect((await rt.post(`${hid(h.id)}/accept`, {}, tok(ann))).status).toBe(200);
+    const { rt, seen, c, h } = await ratedHandoffAcceptedByAnn(streams);
     expect((await rt.post(`/api/v1/conversations/${c.id}/messages`, { text: 'where is my parcel?' }, auth(c.token))).status).toBe(200);
     expect((await rt.post(`${hid(h.id)}/resolve`, {}, tok(ann))).body.rating).toBe(true);
     await rt.tick();
