@@ -8,33 +8,21 @@
  * startRuntime) with fixrt's agentHub.noteHandoffs.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { agent, online, startAgentRuntime, stopAgentRuntimes } from './agentFixtures';
+import { stopAgentRuntimes } from './agentFixtures';
+import { expectedWaitOf, withAnnsThreeSeats } from './waitFixture';
 
 afterEach(stopAgentRuntimes);
 
-const ann = agent('ann', { name: 'Ann', maxChats: 3 });
-const boss = agent('boss', { name: 'Boss', admin: true });
-
 async function burst(workers: string | undefined) {
-  const before = process.env.BATON_TEST_WORKERS;
-  if (workers === undefined) delete process.env.BATON_TEST_WORKERS;
-  else process.env.BATON_TEST_WORKERS = workers;
-  try {
-    const rt = await startAgentRuntime({ agents: [ann, boss] });
-    await online(rt, ann);
-    await rt.tick();
+  return withAnnsThreeSeats(workers, async (rt) => {
     const waits: string[] = [];
     for (let i = 0; i < 6; i++) {
       rt.clock.now += 50;
       const c = await rt.customerWantsPerson();
-      const said = (c.reply.messages as Array<{ text: string }>).map((m) => String(m.text)).join(' ');
-      waits.push(/Expected wait: ([^.]+)\./.exec(said)?.[1] ?? said);
+      waits.push(expectedWaitOf(c.reply.messages));
     }
     return waits;
-  } finally {
-    if (before === undefined) delete process.env.BATON_TEST_WORKERS;
-    else process.env.BATON_TEST_WORKERS = before;
-  }
+  });
 }
 
 // Ann's 3 seats (the block's maxChatsPerAgent 3, her maxChats 3) take the first three; then one seat frees every

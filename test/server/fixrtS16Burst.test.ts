@@ -7,32 +7,18 @@
  * Needs rtfast's hunk /work/coord/s16/fixrt-h13-burst.patch (conversationService.ts, shardWorker.ts).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { agent, online, startAgentRuntime, stopAgentRuntimes } from './agentFixtures';
+import { stopAgentRuntimes } from './agentFixtures';
+import { expectedWaitOf, withAnnsThreeSeats } from './waitFixture';
 import { auth } from './runtimeFixtures';
 
 afterEach(stopAgentRuntimes);
 
-const ann = agent('ann', { name: 'Ann', maxChats: 3 });
-const boss = agent('boss', { name: 'Boss', admin: true });
-
-const said = (reply: any) => (reply.messages as Array<{ text: string }>).map((m) => String(m.text)).join(' ');
-const waitOf = (reply: any) => /Expected wait: ([^.]+)\./.exec(said(reply))?.[1] ?? said(reply);
-
 async function together(workers: string | undefined, n: number) {
-  const before = process.env.BATON_TEST_WORKERS;
-  if (workers === undefined) delete process.env.BATON_TEST_WORKERS;
-  else process.env.BATON_TEST_WORKERS = workers;
-  try {
-    const rt = await startAgentRuntime({ agents: [ann, boss] });
-    await online(rt, ann);
-    await rt.tick();
+  return withAnnsThreeSeats(workers, async (rt) => {
     const cs = await Promise.all(Array.from({ length: n }, () => rt.post('/api/v1/flows/shop/conversations', {})));
     const replies = await Promise.all(cs.map((c) => rt.post(`/api/v1/conversations/${c.body.conversationId}/messages`, { choice: 'person' }, auth(c.body.token))));
-    return replies.map((r) => waitOf(r.body));
-  } finally {
-    if (before === undefined) delete process.env.BATON_TEST_WORKERS;
-    else process.env.BATON_TEST_WORKERS = before;
-  }
+    return replies.map((r) => expectedWaitOf(r.body.messages));
+  });
 }
 
 describe('hostile s16 H#13: customers asking for a person at the same moment', () => {
