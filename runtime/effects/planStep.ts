@@ -69,10 +69,15 @@ export function requestedHandoffs(step: EngineStep, conversationId: string, flow
   let out: HandoffRecord[] | null = null;
   for (const effect of step.effects as AnyEffect[]) {
     if (effect.type !== 'handoff_request') continue;
-    const h = effect.handoff;
-    (out ??= []).push({ id: h.id, conversationId, flowId, status: h.status, priority: h.priority, requestedAt: h.requestedAt, updatedAt: now, request: effect, handoff: h });
+    (out ??= []).push(handoffRecordOf(effect, conversationId, flowId, now));
   }
   return out ?? [];
+}
+
+/** The record a `handoff_request` effect opens (planStep writes it; requestedHandoffs tells the hub of it first). */
+function handoffRecordOf(effect: Extract<AnyEffect, { type: 'handoff_request' }>, conversationId: string, flowId: string, now: number): HandoffRecord {
+  const h = effect.handoff;
+  return { id: h.id, conversationId, flowId, status: h.status, priority: h.priority, requestedAt: h.requestedAt, updatedAt: now, request: effect, handoff: h };
 }
 
 export function planStep(args: {
@@ -140,18 +145,7 @@ export function planStep(args: {
         break;
       case 'handoff_request': {
         const h = effect.handoff;
-        const rec: HandoffRecord = {
-          id: h.id,
-          conversationId: id,
-          flowId: record.flowId,
-          status: h.status,
-          priority: h.priority,
-          requestedAt: h.requestedAt,
-          updatedAt: now,
-          request: effect,
-          handoff: h,
-        };
-        (handoffs ??= new Map()).set(h.id, rec);
+        (handoffs ??= new Map()).set(h.id, handoffRecordOf(effect, id, record.flowId, now));
         handoffChanges.push({ status: h.status, requestedAt: h.requestedAt, from: null });
         break;
       }

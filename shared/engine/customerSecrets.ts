@@ -104,7 +104,7 @@ export function cardShaped(digits: string): boolean {
       if (p2 === 30 || p2 === 36 || p2 === 38 || p2 === 39) return n === 14 || n === 16;
       return false;
     case '5':
-      return (p2 <= 58 && p2 !== 59) && n >= 16;
+      return p2 <= 58 && n >= 16;
     case '6':
       return n >= 16;
     default:

@@ -8,6 +8,7 @@
 import type { Value } from '../flow/schema';
 import type { questionInputTypes } from '../flow/schema';
 import { localTime } from '../flow/openingHours';
+import { asciiDigits } from './customerSecrets';
 
 export type QuestionInputType = (typeof questionInputTypes)[number];
 export type AnswerResult = { ok: true; value: Value } | { ok: false };
@@ -180,15 +181,6 @@ const EXPIRY_START = /^(?:0?[1-9]|1[0-2])\s*\/\s*\d{2}(?:\s|$)/;
 const OLD_NUMBER_BEFORE = /\b(?:old|previous|former|not|no\s+longer|instead\s+of|landline|work|office)\b[^\d+]{0,25}$/i;
 const OLD_NUMBER_AFTER = /^[\s)]*(?:is\s+(?:old|wrong|not\s+mine)|no\s+longer|anymore|\((?:old|previous|wrong|not\s+mine|no\s+longer\s+used)\))/i;
 const NEW_NUMBER_BEFORE = /\bnew\b[^\d+]{0,25}$/i;
-/** `s` with every decimal digit of any script ("٠٧٧٠٠", "０７７００") written as an ASCII digit (s16 H#10). */
-function asciiDigits(s: string): string {
-  return s.replace(/\p{Nd}/gu, (d) => {
-    const cp = d.codePointAt(0)!;
-    let start = cp;
-    while (start > 0 && /^\p{Nd}$/u.test(String.fromCodePoint(start - 1))) start--;
-    return String((cp - start) % 10);
-  });
-}
 function phone(raw: string): AnswerResult {
   const text = asciiDigits(raw.normalize('NFKC').replace(ZERO_WIDTH, '')).trim();
   let first: string | null = null;

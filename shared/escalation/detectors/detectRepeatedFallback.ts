@@ -581,13 +581,14 @@ export function detectRepeatedFallback(facts: TurnFacts, policy: EscalationPolic
   // Writers label the same off-topic request said again ("whats the weather like in leeds tomorrow" / "the weather in
   // leeds tomorrow, is it rain") repeated fallbacks: a request the flow cannot serve, not a loop of unhelpful answers
   // (conversations whose 2nd message keeps a word of an off-topic opener: RF 77, loop 11). It hands over at once.
-  if (again && policy.loop.enabled && fallbackStreak(memory) < count && !offTopicMissInStreak(memory)) return null;
+  const waitsAsLoop = again && policy.loop.enabled && fallbackStreak(memory) < count;
+  if (waitsAsLoop && !offTopicMissInStreak(memory)) return null;
   const messages = memory.fallbacksInRow + 1 + (paired ? 1 : 0);
   const clear = again || a.alternative ? 0 : (memory.fallbacksInRow === 0 ? 0 : Math.min(memory.clearInRow ?? 0, memory.fallbacksInRow)) + (w === 0.5 ? 1 : 0);
   const halves = clear > 0 ? `, ${clear} of them clear questions about the shop that count half (streak ${fmt(inRow)})` : '';
   // Session 9: a message the router matched but the shop could not serve (policyFallback.ts) is named with its score.
   const aside = setAsideMatch(facts);
-  const offTopicAgain = again && policy.loop.enabled && fallbackStreak(memory) < count
+  const offTopicAgain = waitsAsLoop
     ? ` The last asks again what opened the streak, which read off-topic for the shop (in-domain score under ${IN_SHOP_REQUEST}): a request the bot cannot serve, not waited on as a loop.`
     : '';
   const offTopic = aside
