@@ -213,16 +213,10 @@ function timesOnly(toks: readonly string[]): 'past' | 'others' | null {
     }
   }
   let mayBeOthers = true;
-  let any = false;
   let lastPastEnd = -1;
-  for (let i = 0; i < toks.length && (mayBePast || mayBeOthers); i++) {
-    const t0 = toks[i];
-    const digit = startsWithDigit(t0);
-    const c = digit || CLOCK_STARTERS.has(t0) ? clockAt(toks, i) : null;
-    const d = c || !(digit || DAY_STARTERS.has(t0)) ? null : dayAt(toks, i, 0, 1, 1);
-    if (!c && !d) continue;
-    any = true;
-    const end = (c ?? d)!.end;
+  const spans = timeSpans(toks);
+  for (let s = 0; s < spans.length && (mayBePast || mayBeOthers); s++) {
+    const { at: i, end } = spans[s];
     if (mayBePast) {
       let past = false;
       for (let k = Math.max(0, i - 6); k < i; k++) if (TOLD_PAST.has(toks[k])) past = true;
@@ -234,29 +228,42 @@ function timesOnly(toks: readonly string[]): 'past' | 'others' | null {
       else lastPastEnd = end;
     }
     if (mayBeOthers && !notMine(toks, { at: i, end, day: null, minutes: null })) mayBeOthers = false;
-    i = end;
   }
-  const out = !any ? null : mayBePast ? 'past' : mayBeOthers ? 'others' : null;
+  const out = spans.length === 0 ? null : mayBePast ? 'past' : mayBeOthers ? 'others' : null;
   timesCache.set(toks, out);
   return out;
 }
+
 /**
- * Session 16 (newcomer s15 N#9): every time the message names is told as a habit (habitAt): "I usually order by Friday so
- * it arrives for the weekend" names no deadline of this order, so the classifier's urgency reading is a near miss too.
+ * Session 17 (review debt): where each clock time or day the message names starts and ends, left to right (a time's
+ * words are skipped once read), scanned once per token array for timesOnly and onlyHabitTimes.
  */
-export function onlyHabitTimes(toks: readonly string[]): boolean {
-  let any = false;
+const spansCache = new WeakMap<readonly string[], readonly { at: number; end: number }[]>();
+function timeSpans(toks: readonly string[]): readonly { at: number; end: number }[] {
+  const known = spansCache.get(toks);
+  if (known !== undefined) return known;
+  const spans: { at: number; end: number }[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t0 = toks[i];
     const digit = startsWithDigit(t0);
     const c = digit || CLOCK_STARTERS.has(t0) ? clockAt(toks, i) : null;
     const d = c || !(digit || DAY_STARTERS.has(t0)) ? null : dayAt(toks, i, 0, 1, 1);
     if (!c && !d) continue;
-    if (!habitAt(toks, i)) return false;
-    any = true;
-    i = (c ?? d)!.end;
+    const end = (c ?? d)!.end;
+    spans.push({ at: i, end });
+    i = end;
   }
-  return any;
+  spansCache.set(toks, spans);
+  return spans;
+}
+
+/**
+ * Session 16 (newcomer s15 N#9): every time the message names is told as a habit (habitAt): "I usually order by Friday so
+ * it arrives for the weekend" names no deadline of this order, so the classifier's urgency reading is a near miss too.
+ */
+export function onlyHabitTimes(toks: readonly string[]): boolean {
+  const spans = timeSpans(toks);
+  return spans.length > 0 && spans.every((s) => habitAt(toks, s.at));
 }
 
 /** Past verbs of the customer's own order or of its arrival (not participles, which a wish can make future). */

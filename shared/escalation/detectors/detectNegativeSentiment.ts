@@ -393,22 +393,38 @@ export function detectNegativeSentiment(facts: TurnFacts, policy: EscalationPoli
  * Session 16 (escmsg): the message opens with a story that names nothing of the shop and then asks the shop something
  * (othersStory.shopSentences), and the shop's sentences alone are calm: the lexicon's sentiment is not at the policy's
  * threshold on them and the classifier (when on) does not read them as negative. What the near miss says, or null.
+ * (`about` is the message's one shopSentences reading, null when the message is not calmly delivered: see calmlySaid.)
  */
-function storyBeforeShop(facts: TurnFacts, policy: EscalationPolicy, text: string): string | null {
-  if (ANGRY_EMOJI.test(text) || ANNOYED_EMOJI.test(text) || facts.analysis.shouting >= 0.7) return null;
-  const about = shopSentences(text);
+function storyBeforeShop(policy: EscalationPolicy, about: ShopPart | null): string | null {
   if (about === null) return null;
-  const a = analyzeText(about);
-  const score = effectiveSentiment(a).score;
+  const score = effectiveSentiment(about.analysis).score;
   if (score <= policy.negativeSentiment.threshold) return null;
-  if (classifierOn(policy) && classifierScore(a, 'negative') >= classifierThresholdFor(policy.negativeSentiment.threshold)) return null;
-  return `read on "${about.length > 80 ? about.slice(0, 77) + '...' : about}" alone the score is ${fmt(score)}`;
+  if (classifierOn(policy) && classifierScore(about.analysis, 'negative') >= classifierThresholdFor(policy.negativeSentiment.threshold)) return null;
+  return `read on "${about.text.length > 80 ? about.text.slice(0, 77) + '...' : about.text}" alone the score is ${fmt(score)}`;
 }
+
+/** Session 17 (review debt): a message delivered calmly: no angry or annoyed emoji and not shouted. */
+function calmlySaid(facts: TurnFacts): boolean {
+  const text = facts.analysis.text;
+  return !ANGRY_EMOJI.test(text) && !ANNOYED_EMOJI.test(text) && facts.analysis.shouting < 0.7;
+}
+
+/** The sentences of a message that name the shop after a story (othersStory.shopSentences) and their analysis. */
+interface ShopPart { readonly text: string; readonly analysis: ReturnType<typeof analyzeText> }
 
 function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
   const learnedOn = classifierOn(policy);
   const text = facts.analysis.text;
-  if (askedInGeneral(facts.analysis) && effectiveSentiment(facts.analysis).score > STRONG_LEXICON && !ANGRY_EMOJI.test(text) && !ANNOYED_EMOJI.test(text) && facts.analysis.shouting < 0.7) {
+  const calm = calmlySaid(facts);
+  // The shop's sentences after a story, split and analysed once per message (storyBeforeShop and the classifier's
+  // reading below both ask): undefined until asked, null when there are none or the message is not calm.
+  let shopPart: ShopPart | null | undefined;
+  const shopSide = (): ShopPart | null => {
+    if (shopPart !== undefined) return shopPart;
+    const about = calm ? shopSentences(text) : null;
+    return (shopPart = about === null ? null : { text: about, analysis: analyzeText(about) });
+  };
+  if (calm && askedInGeneral(facts.analysis) && effectiveSentiment(facts.analysis).score > STRONG_LEXICON) {
     const would = lexiconSignal(facts, policy, memory) ?? (learnedOn ? classifierSignal(facts, 'negative_sentiment', 'negative', 'Negative sentiment', classifierThresholdFor(policy.negativeSentiment.threshold))?.signal ?? null : null);
     if (would && would.score >= would.threshold * NEAR_MISS_SHARE) {
       reportNearMiss({ ...would, explanation: `Near miss: the message asks a question in general, not about the customer's own case, so its negative words do not fire${wordsClause(would.evidence.filter((w) => !w.startsWith('classifier ')))}.` });
@@ -441,14 +457,14 @@ function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memor
   }
   let storyPart: string | null = null;
   const self = lexicon ? selfDirected(canonicalTokens(facts.analysis), text) : null;
-  const praised = lexicon && self === null && !ANGRY_EMOJI.test(text) && !ANNOYED_EMOJI.test(text) && facts.analysis.shouting < 0.7 ? praisedWithSwears(canonicalTokens(facts.analysis)) : null;
+  const praised = lexicon && self === null && calm ? praisedWithSwears(canonicalTokens(facts.analysis)) : null;
   if (lexicon && self !== null) {
     reportNearMiss({ ...lexicon, explanation: `Near miss: the sentiment score is at or below the threshold ${lexicon.threshold}, but its negative words are about the customer themselves ("${self}"), so it does not fire${wordsClause(lexicon.evidence)}.` });
   } else if (lexicon && facts.analysis.text.includes('?') && inProductName(canonicalTokens(facts.analysis))) {
     reportNearMiss({ ...lexicon, explanation: `Near miss: the sentiment score is at or below the threshold ${lexicon.threshold}, but its negative words name the product the customer asks for, so it does not fire${wordsClause(lexicon.evidence)}.` });
   } else if (lexicon && praised !== null) {
     reportNearMiss({ ...lexicon, explanation: `Near miss: the sentiment score is at or below the threshold ${lexicon.threshold}, but its swear words only make praise stronger ("${praised}"), so it does not fire${wordsClause(lexicon.evidence)}.` });
-  } else if (lexicon && (storyPart = storyBeforeShop(facts, policy, text)) !== null) {
+  } else if (lexicon && (storyPart = storyBeforeShop(policy, shopSide())) !== null) {
     reportNearMiss({ ...lexicon, explanation: `Near miss: the sentiment score is at or below the threshold ${lexicon.threshold}, but its negative words are in a story that names nothing of the shop, before the customer turns to the shop and asks something (${storyPart}), so it does not fire${wordsClause(lexicon.evidence)}.` });
   } else if (lexicon) {
     if (!learnedOn) return lexicon;
@@ -539,7 +555,7 @@ function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memor
   // ordering she did; how do I change the address?") is sadness, not upset with the shop: the classifier reads the loss.
   // Only when no other word of the message is negative (a complaint about the loss's handling still counts).
   const grief = GRIEF.exec(paddedTokens(canonicalTokens(facts.analysis)));
-  if (grief !== null && !ANGRY_EMOJI.test(text) && !ANNOYED_EMOJI.test(text) && facts.analysis.shouting < 0.7 && effectiveSentiment(facts.analysis).words.every((w) => GRIEF_WORDS.has(w))) {
+  if (grief !== null && calm && effectiveSentiment(facts.analysis).words.every((w) => GRIEF_WORDS.has(w))) {
     reportNearMiss({ ...learned.signal, explanation: `Near miss: ${learned.signal.explanation.replace(/\.$/, '')}, but the customer tells of a loss ("${grief[0].trim()}") and no other word is upset: grief, not anger with the shop, so it does not fire.` });
     return null;
   }
@@ -551,9 +567,9 @@ function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memor
   // Session 16 (escmsg): what the classifier's words are about. In a message that asks something, read again on the
   // sentences that name the shop, its bot or the order (othersStory.shopSentences): when those alone do not fire, the
   // reading came from a story about something else and, with no angry emoji or shouting, it is a near miss.
-  const about = !ANGRY_EMOJI.test(text) && !ANNOYED_EMOJI.test(text) && facts.analysis.shouting < 0.7 ? shopSentences(text) : null;
+  const about = shopSide();
   if (about !== null) {
-    const p = classifierScore(analyzeText(about), 'negative');
+    const p = classifierScore(about.analysis, 'negative');
     if (p < learned.signal.threshold) {
       reportNearMiss({ ...learned.signal, explanation: `Near miss: ${learned.signal.explanation.replace(/\.$/, '')}, but read on the sentences that name the shop or the order alone its score is ${fmt(p)}: the words that fire are about something else, so it does not fire.` });
       return null;
