@@ -14,6 +14,10 @@
  *   instead of being it ("my password is wrong / not working / expired").
  * - A PIN or card security code given as such: "pin / cvv / cvc / csc / security code" + "is" / ":" / "=" + 3 to 8
  *   digits: the digits become "[hidden]".
+ * - Everything else is kept exactly as typed (session 17): the masked text equals the input outside the masked spans
+ *   (emoji, ZWJ sequences, combining marks and variation selectors next to or inside a passphrase included). The one
+ *   exception: zero-width characters inside the words that introduced a secret ("p\u200bassword is") are dropped
+ *   with them.
  *
  * Pure: no Node or browser API.
  */
@@ -44,7 +48,6 @@ export function luhnValid(digits: string): boolean {
 }
 
 /** Zero-width characters a pasted text may carry inside a number or a word ("4111\u200b1111", "p\u200bassword"). */
-const ZERO_WIDTH = /[\u200b\u200c\u200d\u2060\ufeff\u00ad\u0000]/gu;
 
 /**
  * The value of one decimal digit of any script ("7", full-width "７", Arabic-Indic "٧", Devanagari "७"): Unicode's
@@ -113,16 +116,15 @@ export function cardShaped(digits: string): boolean {
 }
 
 /**
- * Masks the card numbers in one run of digit groups. A card starts where the run starts (or right after a card of the
+ * The card numbers in one run of digit groups ([start, end) in the run, and the mask). A card starts where the run starts (or right after a card of the
  * same run: two cards in a row) and is made of whole groups: 13-19 digits that are card-shaped. The longest such
  * prefix wins ("4111 1111 1111 1111 123": the card, then the CVV, which stays). A window in the MIDDLE of a longer
  * run is never masked (an IBAN's or a tracking number's digits would be cut into a "card").
  */
-function maskCardsInRun(run: string, hidden: HiddenSecret[]): string {
+function cardsInRun(run: string, hidden: HiddenSecret[]): Replacement[] {
   const groups: { at: number; end: number; digits: string }[] = [];
   for (const m of run.matchAll(GROUP)) groups.push({ at: m.index!, end: m.index! + m[0].length, digits: asciiDigits(m[0]) });
-  let out = '';
-  let copied = 0;
+  const cards: Replacement[] = [];
   let i = 0;
   while (i < groups.length) {
     let end = -1;
@@ -134,12 +136,11 @@ function maskCardsInRun(run: string, hidden: HiddenSecret[]): string {
     }
     if (end === -1) break;
     const card = groups.slice(i, end + 1).map((g) => g.digits).join('');
-    out += run.slice(copied, groups[i].at) + `•••• ${card.slice(-4)}`;
-    copied = groups[end].end;
+    cards.push({ start: groups[i].at, end: groups[end].end, text: `•••• ${card.slice(-4)}` });
     if (!hidden.includes('card')) hidden.push('card');
     i = end + 1;
   }
-  return out + run.slice(copied);
+  return cards;
 }
 
 /**
@@ -208,73 +209,163 @@ const PIN =
   /(?<![\p{L}\p{N}])(pin(?:\s*(?:code|number|no\.?))?|cvv2?|cvc2?|csc|cid|card\s+verification\s+(?:code|value)|security\s+(?:code|number))((?:\s+(?:is|was)|'s|’s)?\s*[:=]?\s*|\s+)(\p{Nd}{3,8})(?!\p{Nd})/giu;
 const ADDRESS_TALK = /\b(?:post\s*code|postal|zip|address|road|street|st\.?|nagar|marg|colony|city|district|state|india|flat|house)\b/iu;
 
+/*
+ * The masking works on the customer's text through a list of replacements in the ORIGINAL text's coordinates
+ * (session 17: the passphrase's tail was once marked with NUL characters counted in UTF-16 units and removed by code
+ * points, so an emoji inside it ate the characters after the phrase). Each pass reads a rendering of the text (the
+ * replacements so far applied, and for reading only, zero-width characters taken out) and walks its matches with a
+ * cursor; a match is mapped back to the original span it covers. The result is the original text with those spans
+ * replaced: every character outside a masked span (emoji, ZWJ sequences, combining marks, variation selectors, a
+ * zero-width character that hides nothing) is kept as it was typed.
+ */
+type Replacement = { start: number; end: number; text: string };
+/** A rendering of the text: `text`, and for each of its UTF-16 units the original [start, end) it stands for. */
+type Rendering = { text: string; from: Int32Array; to: Int32Array };
+
+/** A zero-width character at `at` of `text` stands between two digits (it then reads as a space, else as nothing). */
+function betweenDigits(text: string, at: number, width: number): boolean {
+  const before = at > 0 ? String.fromCodePoint(text.codePointAt(at - 1 - (at >= 2 && /[\udc00-\udfff]/.test(text[at - 1]) ? 1 : 0))!) : '';
+  const after = at + width < text.length ? String.fromCodePoint(text.codePointAt(at + width)!) : '';
+  return /\p{Nd}/u.test(before) && /\p{Nd}/u.test(after);
+}
+
+const ZERO_WIDTH_ANY = /[\u200b\u200c\u200d\u2060\ufeff\u00ad\u0000]/gu;
+
+function render(text: string, reps: readonly Replacement[]): Rendering {
+  // The characters to leave out or turn into a space, and the replacements, in text order.
+  const cuts: Replacement[] = [];
+  let r = 0;
+  for (const z of text.matchAll(ZERO_WIDTH_ANY)) {
+    const at = z.index!;
+    while (r < reps.length && reps[r].end <= at) cuts.push(reps[r++]);
+    if (r < reps.length && reps[r].start <= at) continue; // inside a replacement
+    cuts.push({ start: at, end: at + 1, text: betweenDigits(text, at, 1) ? ' ' : '' });
+  }
+  while (r < reps.length) cuts.push(reps[r++]);
+  let length = text.length;
+  for (const c of cuts) length += c.text.length - (c.end - c.start);
+  const from = new Int32Array(length);
+  const to = new Int32Array(length);
+  const parts: string[] = [];
+  let o = 0;
+  let copied = 0;
+  const copy = (upTo: number) => {
+    parts.push(text.slice(copied, upTo));
+    for (let i = copied; i < upTo; i++, o++) (from[o] = i, to[o] = i + 1);
+  };
+  for (const c of cuts) {
+    copy(c.start);
+    parts.push(c.text);
+    for (let k = 0; k < c.text.length; k++, o++) (from[o] = c.start, to[o] = c.end);
+    copied = c.end;
+  }
+  copy(text.length);
+  return { text: parts.join(''), from, to };
+}
+
+/** Adds a replacement for the rendering's [s, e) (which may cover earlier replacements: they are absorbed). */
+function replaceSpan(reps: Replacement[], r: Rendering, s: number, e: number, text: string): void {
+  const start = r.from[s];
+  const end = r.to[e - 1];
+  // reps is sorted and disjoint: the first one ending after `start`, then those starting before `end` are covered.
+  let lo = 0;
+  let hi = reps.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (reps[mid].end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  let k = lo;
+  while (k < reps.length && reps[k].start < end) k++;
+  reps.splice(lo, k - lo, { start, end, text });
+}
+
 /**
- * `text` with card numbers, passwords and PINs masked; `hidden` says what kinds were found (empty: unchanged). A masked
- * text also loses its zero-width characters (they could hide a card from the rules).
+ * Masks the rendering's [valueAt, end) with "[hidden]". When the words that introduced the secret ([at, valueAt):
+ * "p\u200bassword is ") were disguised by zero-width characters, they are written as read (the characters taken out):
+ * the replaced span then starts at the word.
+ */
+function hideValue(text: string, reps: Replacement[], r: Rendering, at: number, valueAt: number, end: number): void {
+  const lead = r.text.slice(at, valueAt);
+  if (text.slice(r.from[at], r.to[valueAt - 1]) === lead) replaceSpan(reps, r, valueAt, end, HIDDEN);
+  else replaceSpan(reps, r, at, end, lead + HIDDEN);
+}
+
+/**
+ * `text` with card numbers, passwords and PINs masked; `hidden` says what kinds were found (empty: unchanged). The
+ * rules read the text with its zero-width characters taken out (they could hide a card or a password word from them);
+ * the masked text is the input with only the secrets' spans replaced: outside them it is the input as typed.
  */
 export function maskCustomerSecrets(text: string): MaskedText {
   const hidden: HiddenSecret[] = [];
-  const plain = text.replace(ZERO_WIDTH, (z, at: number) => (/\p{Nd}/u.test(text[at - 1] ?? '') && /\p{Nd}/u.test(text[at + 1] ?? '') ? ' ' : ''));
+  const reps: Replacement[] = [];
+  let r = render(text, reps);
   // IBANs first: their digit groups are never a card.
-  const kept = ibanSpans(plain);
-  let out = plain.replace(DIGIT_GROUPS, (run: string, at: number) => {
-    if (kept.some(([a, b]) => at < b && at + run.length > a)) return run;
+  const kept = ibanSpans(r.text);
+  for (const m of r.text.matchAll(DIGIT_GROUPS)) {
+    const run = m[0];
+    const at = m.index!;
+    if (kept.some(([a, b]) => at < b && at + run.length > a)) continue;
     let count = 0;
     for (const _ of run.matchAll(/\p{Nd}/gu)) count++;
-    if (count < CARD_MIN) return run;
-    return maskCardsInRun(run, hidden);
-  });
-  out = out.replace(PIN, (m, word: string, sep: string, digits: string) => {
-    const postal = digits.length === 6 && /[1-8]/.test(asciiDigits(digits[0])) && (/code/i.test(word) || ADDRESS_TALK.test(out));
-    if (postal) return m;
+    if (count < CARD_MIN) continue;
+    for (const card of cardsInRun(run, hidden)) replaceSpan(reps, r, at + card.start, at + card.end, card.text);
+  }
+  r = render(text, reps);
+  const cardsMasked = r.text;
+  for (const m of cardsMasked.matchAll(PIN)) {
+    const [whole, word, sep, digits] = m;
+    const postal = [...digits].length === 6 && /[1-8]/.test(asciiDigits(digits)[0]) && (/code/i.test(word) || ADDRESS_TALK.test(cardsMasked));
+    if (postal) continue;
     if (!hidden.includes('pin')) hidden.push('pin');
-    return `${word}${sep}${HIDDEN}`;
-  });
-  out = out.replace(
-    PASSWORD,
-    (m, word: string, sep: string, dq: string | undefined, sq: string | undefined, cq: string | undefined, bare: string | undefined, at: number, whole: string) => {
-      if (bare !== undefined) {
-        const value = bare.replace(/[.,!?;:)\]]+$/u, '');
-        if (value === '' || value === HIDDEN || value.startsWith('[hidden')) return m;
-        if (DESCRIBES_PASSWORD.has(value.toLowerCase())) {
-          // "password is wrong" / "is not working": a description. "password is correct horse battery staple" / "is my
-          // dog Rex1": a passphrase (a describing word followed by words that describe nothing): hidden to the clause end.
-          if (value.length < bare.length) return m;
-          const rest = whole.slice(at + m.length);
-          const next = /^\s+([\p{L}\p{N}'’]+)/u.exec(rest)?.[1];
-          if (next === undefined || DESCRIBES_PASSWORD.has(next.toLowerCase()) || /^[\p{Ll}]+(?:ing|ed)$/u.test(next)) return m;
-          if (!hidden.includes('password')) hidden.push('password');
-          const tail = CLAUSE_REST.exec(rest)![0];
-          return `${word}${sep}${HIDDEN}` + '\u0000'.repeat(tail.length); // the phrase's words, removed below
-        }
+    const valueAt = m.index! + whole.length - digits.length;
+    hideValue(text, reps, r, m.index!, valueAt, valueAt + digits.length);
+  }
+  r = render(text, reps);
+  const s = r.text;
+  PASSWORD.lastIndex = 0;
+  for (let m = PASSWORD.exec(s); m !== null; m = PASSWORD.exec(s)) {
+    const [whole, word, sep, dq, sq, cq, bare] = m;
+    const at = m.index;
+    const valueAt = at + word.length + sep.length;
+    if (bare !== undefined) {
+      const value = bare.replace(/[.,!?;:)\]]+$/u, '');
+      if (value === '' || value === HIDDEN || value.startsWith('[hidden')) continue;
+      if (DESCRIBES_PASSWORD.has(value.toLowerCase())) {
+        // "password is wrong" / "is not working": a description. "password is correct horse battery staple" / "is my
+        // dog Rex1": a passphrase (a describing word followed by words that describe nothing): hidden to the clause end.
+        if (value.length < bare.length) continue;
+        const rest = s.slice(at + whole.length);
+        const token = /^\s+(\S+)/u.exec(rest)?.[1];
+        // The next word's letters and digits ("🐶Rex" -> "Rex"); a token of symbols or emoji only says nothing.
+        const next = token?.replace(/[^\p{L}\p{N}'’]/gu, '');
+        if (next === undefined || next === '' || DESCRIBES_PASSWORD.has(next.toLowerCase()) || /^[\p{Ll}]+(?:ing|ed)$/u.test(next)) continue;
         if (!hidden.includes('password')) hidden.push('password');
-        return `${word}${sep}${HIDDEN}${bare.slice(value.length)}`;
+        const tailEnd = at + whole.length + CLAUSE_REST.exec(rest)![0].length;
+        hideValue(text, reps, r, at, valueAt, tailEnd);
+        PASSWORD.lastIndex = tailEnd; // the cursor goes on after the phrase
+        continue;
       }
-      if ((dq ?? sq ?? cq) === undefined) return m;
       if (!hidden.includes('password')) hidden.push('password');
-      return `${word}${sep}${HIDDEN}`;
-    },
-  );
-  if (out.includes('\u0000')) out = removePhraseTails(out);
-  return { text: hidden.length === 0 ? text : out, hidden };
+      hideValue(text, reps, r, at, valueAt, valueAt + value.length);
+      continue;
+    }
+    if ((dq ?? sq ?? cq) === undefined) continue;
+    if (!hidden.includes('password')) hidden.push('password');
+    hideValue(text, reps, r, at, valueAt, at + whole.length);
+  }
+  return { text: hidden.length === 0 ? text : applyReplacements(text, reps), hidden };
 }
 
-/** Removes, after each NUL marker run, as many characters as it has NULs (the rest of a passphrase). */
-function removePhraseTails(s: string): string {
-  let res = '';
-  let skip = 0;
-  for (const ch of s) {
-    if (ch === '\u0000') {
-      skip++;
-      continue;
-    }
-    if (skip > 0) {
-      skip--;
-      continue;
-    }
-    res += ch;
+/** `text` with `reps` (sorted, disjoint, original coordinates) applied; every other character kept. */
+function applyReplacements(text: string, reps: readonly Replacement[]): string {
+  let out = '';
+  let copied = 0;
+  for (const rep of reps) {
+    out += text.slice(copied, rep.start) + rep.text;
+    copied = rep.end;
   }
-  return res;
+  return out + text.slice(copied);
 }
 
 /**
