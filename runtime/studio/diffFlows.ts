@@ -5,6 +5,7 @@
  *
  * Pure (no Node, DOM or clock): the studio server computes it, the renderer could too.
  */
+import { blockFieldWords, blockNameWords } from './blockFieldWords';
 
 export interface FieldChange {
   /** Path inside the block or document, e.g. "data.options[1].label" or "escalation.loop.count". */
@@ -156,16 +157,24 @@ const listNames = (names: string[]) => (names.length <= MAX_NAMES ? names.join('
 function nameOf(beforeBlocks: Obj[], afterBlocks: Obj[]): (id: string) => string {
   const names = new Map<string, string>();
   for (const b of [...beforeBlocks, ...afterBlocks]) {
-    const label = typeof b.label === 'string' && b.label.trim() !== '' ? b.label.trim() : String(b.id);
+    // The name the canvas shows (newcomer s16 #5: an unnamed block was listed by its id, "message-1").
+    const label = blockNameWords(String(b.kind), b.label);
     names.set(String(b.id), `"${label.length > 40 ? label.slice(0, 40) + '…' : label}"`);
   }
   return (id) => names.get(id) ?? `"${id}"`;
 }
 
-/** "data.options[1].label" -> "options"; "data.autoAssign.enabled" -> "autoAssign.enabled"; "label" -> "label". */
-function fieldName(path: string): string {
-  const parts = path.replace(/^data\./, '').replace(/\[\d+\]/g, '').split('.');
-  return parts.slice(0, parts[0] === 'autoAssign' || parts[0] === 'validation' ? 2 : 1).join('.');
+/**
+ * A changed field as the inspector names it (newcomer s16 #5: the list said "(text)" where the diff table says
+ * "Message"): list items are grouped under their list ("data.options[1].label" -> "Buttons"); autoAssign and
+ * validation settings keep their second level ("Auto-assign › Enabled").
+ */
+function fieldWords(kind: string, path: string): string {
+  const parts = path.replace(/\[\d+\]/g, '').split('.');
+  const inData = parts[0] === 'data';
+  const rest = inData ? parts.slice(1) : parts;
+  const grouped = rest.slice(0, rest[0] === 'autoAssign' || rest[0] === 'validation' ? 2 : 1).join('.');
+  return blockFieldWords(kind, inData ? `data.${grouped}` : grouped);
 }
 
 /**
@@ -185,7 +194,7 @@ function withDetails(
     details.push(
       `changed ${listNames(
         logic.map((c) => {
-          const fields = [...new Set(c.fields.map((f) => fieldName(f.path)))];
+          const fields = [...new Set(c.fields.map((f) => fieldWords(c.kind, f.path)))];
           return `${d.names(c.id)} (${fields.slice(0, 3).join(', ')}${fields.length > 3 ? ', …' : ''})`;
         }),
       )}`,

@@ -55,9 +55,11 @@ export interface VersionInfo {
   restoredFrom?: number;
   /**
    * A save that changed only field values (no block added, removed or moved, no connection): which fields ("block|path"
-   * lines), and since when saves of these fields only have been folded into this version (newcomer s14 #15).
+   * lines), and since when saves of these fields only have been folded into this version (newcomer s14 #15); `first`,
+   * the revision the folded run began with, so the history can say which numbers it holds (newcomer s16 #5: "Version
+   * 5, 2, 1" left a user looking for 3 and 4).
    */
-  edit?: { fields: string; since: string };
+  edit?: { fields: string; since: string; first?: number };
 }
 
 /**
@@ -905,7 +907,7 @@ export class FlowStore {
         const fold = fields === null || opts.replacing !== undefined ? null : await this.foldInto(e, fields, savedAt, JSON.parse(text));
         if (fold) summary = fold.summary;
         if (opts.replacing !== undefined) summary = `${summary}; replaced version ${opts.replacing} (saved in another window, kept in the history)`;
-        await this.keepVersion(e, revision, text, savedAt, summary, opts.restoredFrom, fields === null || opts.replacing !== undefined ? undefined : { fields, since: fold?.since ?? savedAt });
+        await this.keepVersion(e, revision, text, savedAt, summary, opts.restoredFrom, fields === null || opts.replacing !== undefined ? undefined : { fields, since: fold?.since ?? savedAt, ...(fold ? { first: fold.first } : {}) });
         try {
           // Hostile s13 #16: the flow's folder is gone too (rm -rf flows/, a git checkout that removed an external flow's
           // folder): Keep mine (or a script's save) creates it again and says so; it was a 500 from the temp file's open.
@@ -1299,7 +1301,7 @@ export class FlowStore {
    * before it exists to describe the run against. Null also when the run ends where it began (the tried values were
    * undone: both versions stay, so the history does not hold a version that changed nothing).
    */
-  private async foldInto(e: FlowEntry, fields: string, at: string, next: unknown): Promise<{ drop: number; since: string; summary: string } | null> {
+  private async foldInto(e: FlowEntry, fields: string, at: string, next: unknown): Promise<{ drop: number; since: string; first: number; summary: string } | null> {
     const i = e.versions.length - 1;
     const last = e.versions[i];
     if (!last || last.revision !== e.revision || last.restoredFrom !== undefined || last.edit?.fields !== fields || i === 0) return null;
@@ -1312,7 +1314,7 @@ export class FlowStore {
     } catch {
       return null;
     }
-    return d.identical ? null : { drop: last.revision, since: last.edit.since, summary: d.summary };
+    return d.identical ? null : { drop: last.revision, since: last.edit.since, first: last.edit.first ?? last.revision, summary: d.summary };
   }
 
   private async keepVersion(e: FlowEntry, revision: number, text: string, savedAt: string, summary: string, restoredFrom?: number, edit?: VersionInfo['edit']) {

@@ -16,6 +16,13 @@ import { formatWhen } from '../home/formatWhen';
 const savedAtWords = (iso: string) =>
   new Date(iso).toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 import { VersionDiff } from './VersionDiff';
+
+/**
+ * Newcomer s16 #5: saves that change the same field again within two minutes are one version, so the numbers jump
+ * (1, 2, 5); the version that took the others in says which numbers it holds.
+ */
+const FOLDED_WHY = 'Saves that change the same field again within two minutes are kept as one version.';
+const mergedWords = (first: number, revision: number) => (first === revision - 1 ? `includes ${first}` : `includes ${first}–${revision - 1}`);
 import './history.css';
 
 export interface HistoryPanelProps {
@@ -101,9 +108,14 @@ export function HistoryPanel({ flowId, onRestore, onClose, beforeLoad, api = stu
             <li key={v.revision}>
               <button type="button" className="bt-history-item" aria-current={selected === v.revision || undefined} onClick={() => setSelected(v.revision)}>
                 <span className="bt-history-title">
-                  Version {v.revision}
+                  <span className="bt-history-number">Version {v.revision}</span>
                   {v.revision === latest ? <span className="bt-history-tag">current</span> : null}
                   {v.restoredFrom !== undefined ? <span className="bt-history-tag" data-tone="restore">restored from {v.restoredFrom}</span> : null}
+                  {v.edit?.first !== undefined && v.edit.first < v.revision ? (
+                    <span className="bt-history-tag" data-tone="merged" title={FOLDED_WHY}>
+                      {mergedWords(v.edit.first, v.revision)}
+                    </span>
+                  ) : null}
                 </span>
                 <span className="bt-history-when" title={savedAtWords(v.savedAt)}>
                   {formatWhen(v.savedAt, now())}

@@ -4,7 +4,11 @@
  * connections and settings.
  */
 import type { BlockRef, FieldChange, FlowDiff } from '../../../runtime/studio/diffFlows';
+import { blockNameWords } from '../../../runtime/studio/blockFieldWords';
 import { blockFieldWords, listChange, settingWords, valueWords } from './fieldWords';
+
+/** The kind as the palette names it ("Message", not "message"; newcomer s16 #5). */
+const kindWords = (kind: string) => blockNameWords(kind, undefined);
 
 function blockName(b: BlockRef): string {
   return b.label ? `${b.label} (${b.id})` : b.id;
@@ -73,7 +77,7 @@ export function VersionDiff({ diff }: { diff: FlowDiff }) {
           <ul>
             {diff.blocks.added.map((b) => (
               <li key={b.id}>
-                <span className="bt-diff-kind">{b.kind}</span> {blockName(b)}
+                <span className="bt-diff-kind">{kindWords(b.kind)}</span> {blockName(b)}
               </li>
             ))}
           </ul>
@@ -85,7 +89,7 @@ export function VersionDiff({ diff }: { diff: FlowDiff }) {
           <ul>
             {diff.blocks.removed.map((b) => (
               <li key={b.id}>
-                <span className="bt-diff-kind">{b.kind}</span> {blockName(b)}
+                <span className="bt-diff-kind">{kindWords(b.kind)}</span> {blockName(b)}
               </li>
             ))}
           </ul>
@@ -97,7 +101,7 @@ export function VersionDiff({ diff }: { diff: FlowDiff }) {
           {changed.map((c) => (
             <div key={c.id} className="bt-diff-block">
               <div>
-                <span className="bt-diff-kind">{c.kind}</span> {blockName(c)}
+                <span className="bt-diff-kind">{kindWords(c.kind)}</span> {blockName(c)}
                 {c.moved ? <span className="bt-diff-moved"> · also moved</span> : null}
               </div>
               <Fields fields={c.fields} words={(p) => blockFieldWords(c.kind, p)} />
