@@ -66,6 +66,10 @@ const TOUCH_MS = 1000;
 const HEARD_AFTER_CLOSE_MS = 2000;
 /** An inbox closed this long (not a reload) is shown on the agents list: see inboxClosedSince(). */
 const INBOX_CLOSED_SHOWN_MS = 3000;
+/** --redis: an instance holding an agent's push stream says so again this often (see inboxesElsewhere). */
+const INBOX_RETELL_MS = 10_000;
+/** --redis: another instance's "her inbox is open here" not said again for this long is taken as closed when last said (that instance died). */
+const INBOX_TOLD_STALE_MS = 3 * INBOX_RETELL_MS;
 /**
  * One process (no --redis): the stored handoffs are re-read only after something that may have changed them (a
  * conversation step, a message in a followed conversation, an agent action), for a few ticks after it (the step's
@@ -102,6 +106,15 @@ const REMOVED_GRACE_MS = 5000;
 export const AWAY_TOO_LONG_NOTE = 'The agent was away too long; finding someone else (the chat keeps its place in the queue).';
 
 const NO_RATINGS: ReadonlyMap<LogEntry, string> = new Map();
+
+/** One instance's push streams of an agent, as it told the others (--redis; see AgentHub inboxesElsewhere). */
+interface InboxHere {
+  open: boolean;
+  /** When its last one there closed (null while one is open). */
+  leftAt: number | null;
+  /** When that instance said so. */
+  at: number;
+}
 
 export class AgentHub {
   /** Mirror of the shared presence (every instance's agents), re-read each tick and on presence events. */
@@ -222,7 +235,17 @@ export class AgentHub {
         return;
       }
       case 'presence': {
-        const d = e.data as { agentId: string; status: PresenceStatus; at?: number; chosen?: boolean };
+        const d = e.data as { agentId: string; status: PresenceStatus; at?: number; chosen?: boolean; inbox?: InboxHere };
+        if (d.inbox !== undefined) {
+          // Another instance's push streams for this agent opened or closed (see inboxesElsewhere); ours are known here.
+          if (e.origin === this.shared.instanceId) return;
+          const m = this.inboxesElsewhere.get(d.agentId) ?? new Map<string, InboxHere>();
+          m.set(e.origin, d.inbox);
+          this.inboxesElsewhere.set(d.agentId, m);
+          this.version++;
+          this.kick();
+          return;
+        }
         if (d.status !== 'offline') this.chosenOffline.delete(d.agentId);
         else if (d.chosen) this.chosenOffline.add(d.agentId);
         this.keepChosenOffline();
@@ -350,10 +373,12 @@ export class AgentHub {
 
   streamOpened(agentId: string) {
     const was = this.connected(agentId);
+    const first = !this.streams.has(agentId);
     this.streams.set(agentId, (this.streams.get(agentId) ?? 0) + 1);
     this.streamLeftAt.delete(agentId);
     this.lastTouch.delete(agentId);
     this.seen(agentId);
+    if (first) this.tellInbox(agentId);
     if (!was) this.kick(); // back: the queue may be hers (see runTick's inputs)
   }
 
@@ -365,6 +390,7 @@ export class AgentHub {
     this.seen(agentId);
     if (n > 0) return;
     this.streamLeftAt.set(agentId, this.deps.now());
+    this.tellInbox(agentId);
     // Their last inbox here closed: they no longer view anything (told to every instance).
     for (const [hid, m] of this.viewers) {
       if (!m.has(agentId)) continue;
@@ -379,11 +405,49 @@ export class AgentHub {
    * Their existing chats are kept during the inactivity grace as before (newcomer s9 #32).
    */
   connected(agentId: string): boolean {
-    if (this.streams.has(agentId)) return true;
-    const left = this.streamLeftAt.get(agentId);
-    if (left === undefined) return true;
+    const left = this.inboxLeftAt(agentId);
+    if (left === 'open' || left === undefined) return true;
     const seen = this.presence.get(agentId)?.lastSeen ?? Number.NEGATIVE_INFINITY;
     return seen > left + HEARD_AFTER_CLOSE_MS;
+  }
+
+  /**
+   * --redis (hostile s16 H#18): instanceId -> whether that instance holds a push stream of the agent, since when its
+   * last one there closed, and when it said so (each instance tells the others when her first stream opens and her
+   * last closes there, and again every INBOX_RETELL_MS while one is open). So an inbox closed on instance B counts on
+   * A too: A's assignment pass gave new chats to an agent whose only inbox, on B, had been closed for minutes.
+   * An instance started after her inbox closed elsewhere does not know it (she counts as connected there, as before).
+   */
+  private inboxesElsewhere = new Map<string, Map<string, InboxHere>>();
+  /** agentId -> when this instance last told the others about her push streams here. */
+  private inboxToldAt = new Map<string, number>();
+
+  /** Tells the other instances (--redis) whether this one holds a push stream of the agent (see inboxesElsewhere). */
+  private tellInbox(agentId: string) {
+    if (this.oneProcess) return;
+    const at = this.deps.now();
+    this.inboxToldAt.set(agentId, at);
+    const open = this.streams.has(agentId);
+    const inbox: InboxHere = { open, leftAt: open ? null : (this.streamLeftAt.get(agentId) ?? at), at };
+    void this.shared.publish({ type: 'presence', handoffId: null, data: { agentId, inbox } }).catch(this.warn('inbox open/closed event failed'));
+  }
+
+  /**
+   * 'open' while a push stream of the agent is open here or (--redis) on another instance; else when the last one
+   * anywhere closed; undefined when she never had one (an API client: connected as before).
+   */
+  private inboxLeftAt(agentId: string): number | 'open' | undefined {
+    if (this.streams.has(agentId)) return 'open';
+    let left = this.streamLeftAt.get(agentId);
+    const elsewhere = this.inboxesElsewhere.get(agentId);
+    if (elsewhere === undefined) return left;
+    const now = this.deps.now();
+    for (const s of elsewhere.values()) {
+      if (s.open && now - s.at < INBOX_TOLD_STALE_MS) return 'open';
+      const l = s.open ? s.at : (s.leftAt ?? s.at);
+      if (left === undefined || l > left) left = l;
+    }
+    return left;
   }
   /**
    * Since when the agent has had no inbox open on this instance (their last push stream closed at least
@@ -393,8 +457,8 @@ export class AgentHub {
    */
   inboxClosedSince(agentId: string): number | null {
     if (this.connected(agentId)) return null;
-    const left = this.streamLeftAt.get(agentId);
-    if (left === undefined || this.deps.now() - left < INBOX_CLOSED_SHOWN_MS) return null;
+    const left = this.inboxLeftAt(agentId);
+    if (left === undefined || left === 'open' || this.deps.now() - left < INBOX_CLOSED_SHOWN_MS) return null;
     return left;
   }
   /** agentId -> when their last push stream on this instance closed (deleted when one opens). */
@@ -832,6 +896,8 @@ export class AgentHub {
     if (streaming.length > 0) {
       await this.shared.touch(streaming, now);
       for (const id of streaming) this.lastTouch.set(id, now);
+      // --redis: "her inbox is open here", said again now and then (see inboxesElsewhere).
+      for (const id of streaming) if (now - (this.inboxToldAt.get(id) ?? Number.NEGATIVE_INFINITY) >= INBOX_RETELL_MS) this.tellInbox(id);
     }
     this.leader = await this.shared.lead(Math.max(LEAD_MS, (this.deps.pollMs ?? 250) * 8));
     if (this.leader) {
