@@ -266,6 +266,52 @@ export function onlyHabitTimes(toks: readonly string[]): boolean {
   return spans.length > 0 && spans.every((s) => habitAt(toks, s.at));
 }
 
+/**
+ * Session 17: every time the message names is in a counterfactual (counterfactualAt): "if my shop ran like yours we'd be
+ * shut by Tuesday" names no deadline, so the classifier's urgency reading is a near miss too.
+ */
+export function onlyCounterfactualTimes(toks: readonly string[]): boolean {
+  const spans = timeSpans(toks);
+  return spans.length > 0 && spans.every((s) => counterfactualAt(toks, s.at));
+}
+
+/**
+ * Session 17 (escmsg s16 not done): a time in the consequence of something that did not or does not happen is no
+ * deadline: "if my shop ran like yours we'd be shut by Tuesday", "if I'd known I would have ordered by Friday", "had I
+ * ordered earlier it would have been here by Monday". The time follows, within eight words, a "would" ("'d") that is
+ * either "would have" (the past that did not happen, "had I ordered earlier it would have been...") or answers an "if"
+ * clause told in the past ("if ... ran / were / had / knew"), with no "if", "but", "and" or "so" between. A wish or a need stays a deadline ("I'd like it by Friday", "I'd need it by
+ * Friday"), and so does a real condition ("if it doesn't come by Friday I'll miss the wedding").
+ */
+const WOULD = new Set(['would', 'wed', 'id', 'youd', 'theyd', 'hed', 'shed', 'itd', 'wouldve', 'wouldnt', 'd']);
+const WISH_AFTER_WOULD = new Set(['like', 'love', 'want', 'need', 'prefer', 'appreciate', 'rather', 'really', 'much']);
+/** "I'd be grateful if...", "we'd be happy with Friday": a wish said with "be". */
+const WISH_AFTER_BE = new Set(['grateful', 'happy', 'glad', 'thankful', 'pleased', 'delighted', 'able', 'obliged', 'needing', 'wanting', 'hoping']);
+const UNREAL_PAST = new Set(['ran', 'were', 'was', 'had', 'did', 'knew', 'went', 'worked', 'treated', 'tried', 'managed', 'owned', 'got', 'took', 'made', 'sold', 'delivered', 'answered']);
+export function counterfactualAt(toks: readonly string[], at: number): boolean {
+  for (let m = at - 1; m >= Math.max(0, at - 8); m--) {
+    const t = toks[m];
+    if (t === 'if' || t === 'but' || t === 'and' || t === 'so') return false;
+    if (!WOULD.has(t)) continue;
+    // "wed" is "we'd" only before a verb ("wed be", "wed have"), not Wednesday; "d" only after a pronoun ("we d").
+    const next = toks[m + 1] ?? '';
+    if ((t === 'wed' || t === 'd') && next !== 'be' && next !== 'have' && next !== 'all' && next !== 'never' && next !== 'still') return false;
+    // ("it would have to be here by Friday" is a need.)
+    if ((t === 'wouldve' || next === 'have' || next === 've') && toks[m + (t === 'wouldve' ? 1 : 2)] !== 'to') return true;
+    // After "would" a wish or a need is this order's: "I'd like it by Friday", "I'd be grateful for it by Friday".
+    if (WISH_AFTER_WOULD.has(next) || (next === 'be' && WISH_AFTER_BE.has(toks[m + 2] ?? ''))) return false;
+    // The "if" clause in the past before the "would": "if my shop ran like yours", "if you were my staff".
+    for (let k = m - 1; k >= Math.max(0, m - 14); k--) {
+      if (toks[k] === 'if') {
+        for (let v = k + 1; v < m; v++) if (UNREAL_PAST.has(toks[v])) return true;
+        return false;
+      }
+    }
+    return false;
+  }
+  return false;
+}
+
 /** Past verbs of the customer's own order or of its arrival (not participles, which a wish can make future). */
 const TOLD_PAST = new Set(['ordered', 'placed', 'bought', 'paid', 'received', 'arrived', 'came', 'got', 'rang', 'called', 'emailed']);
 
@@ -793,7 +839,7 @@ export function findDeadline(toks: readonly string[], now: number, timezone: str
   }
   for (const f of found) {
     if (dayOfClock.has(f)) continue;
-    if (pastNear(toks, f.at) || notMine(toks, f) || habitAt(toks, f.at) || (toks[f.at] === 'today' && beforeTodayPast(toks, f.at))) continue;
+    if (pastNear(toks, f.at) || notMine(toks, f) || habitAt(toks, f.at) || counterfactualAt(toks, f.at) || (toks[f.at] === 'today' && beforeTodayPast(toks, f.at))) continue;
     // Session 8: "by noon yesterday", "at 6 two days ago": the time is in the past whatever the words before it.
     if (toks[f.end + 1] === 'yesterday' || toks[f.end + 1] === 'ago' || toks[f.end + 2] === 'ago') continue;
     // "delivered after 6pm", "any time after Monday": a preference, not a deadline.

@@ -704,7 +704,42 @@ function contactFrame(toks: string[], personNamed: boolean): { start: number; en
     // Session 9: "will they call me before?", "does he ring us first": asks whether someone (the courier) will phone, not for a person.
     if ((toks[i - 1] === 'they' || toks[i - 1] === 'he' || toks[i - 1] === 'she') && (toks[i - 2] === 'will' || toks[i - 2] === 'would' || toks[i - 2] === 'do' || toks[i - 2] === 'does')) negated = true;
     if (negated) continue;
+    // Session 17 (hostile s16 #8): a call asked for on a delivery event is for the courier, not a person of the shop.
+    if (!personNamed && onDeliveryEvent(toks, end)) continue;
     return { start: i, end };
+  }
+  return null;
+}
+
+/**
+ * Session 17 (hostile s16 #8): the contact asked for only when something happens to the delivery: "call me on 07700
+ * 900123 if the courier can't find it", "ring me when the parcel arrives", "text me once the driver is outside". A
+ * condition word (if, when, once, in case, as soon as) within eight words after "call me", and within six words after
+ * it the courier, the parcel or what happens at the door (arrives, outside, can't find, gets lost). Not "call me if
+ * nobody can sort this": a condition about the shop's help is still a request for a person.
+ */
+const CONDITIONS = new Set(['if', 'when', 'once', 'whenever', 'incase']);
+const DELIVERY_EVENT = new Set(['courier', 'couriers', 'driver', 'drivers', 'rider', 'riders', 'postman', 'postie', 'postwoman', 'van', 'delivery', 'deliveries', 'parcel', 'parcels', 'package', 'packages', 'dpd', 'ups', 'dhl', 'fedex', 'evri', 'hermes', 'yodel',
+  'arrive', 'arrives', 'arrived', 'arriving', 'outside', 'delivered', 'delivering', 'find', 'finding', 'locate', 'lost']);
+function onDeliveryEvent(toks: string[], end: number): boolean {
+  for (let k = end + 1; k < Math.min(toks.length, end + 9); k++) {
+    const t = toks[k];
+    const cond = CONDITIONS.has(t) || (t === 'case' && toks[k - 1] === 'in') || (t === 'as' && toks[k - 1] === 'soon' && toks[k - 2] === 'as');
+    if (!cond) continue;
+    for (let m = k + 1; m < Math.min(toks.length, k + 7); m++) if (DELIVERY_EVENT.has(toks[m])) return true;
+    return false;
+  }
+  return false;
+}
+
+/** "call me ... if the courier can't find it": the words from the contact verb to the delivery event, or null. */
+function callOnDeliveryEvent(toks: string[]): string | null {
+  for (let i = 0; i + 1 < toks.length; i++) {
+    if (!CONTACT_VERBS.has(toks[i]) || (toks[i + 1] !== 'me' && toks[i + 1] !== 'us')) continue;
+    if (!onDeliveryEvent(toks, i + 1)) continue;
+    let last = i + 1;
+    for (let m = i + 2; m < Math.min(toks.length, i + 16); m++) if (DELIVERY_EVENT.has(toks[m])) { last = m; break; }
+    return toks.slice(i, last + 1).join(' ');
   }
   return null;
 }
@@ -1234,6 +1269,12 @@ function explicitRequestIn(facts: TurnFacts, policy: EscalationPolicy, _memory: 
   // Session 9: "could you talk me through how returns work?", "walk me through the sizes": explain, not a person.
   if (!learned.nearMiss && explainThrough(toks)) {
     reportNearMiss({ ...learned.signal, explanation: `Near miss: ${learned.signal.explanation.replace(/\.$/, '')}, but "talk me through" asks to be told how something works, not for a person, so it does not fire.` });
+    return null;
+  }
+  // Session 17 (hostile s16 #8): the classifier reads "call me" in "call me on 07700 900123 if the courier can't find it".
+  const forCourier = learned.nearMiss ? null : callOnDeliveryEvent(toks);
+  if (forCourier !== null) {
+    reportNearMiss({ ...learned.signal, explanation: `Near miss: ${learned.signal.explanation.replace(/\.$/, '')}, but the call it asks for is on a delivery event ("${forCourier}"): for the courier, not a person of the shop, so it does not fire.` });
     return null;
   }
   if (learned.nearMiss) {

@@ -17,7 +17,7 @@ import { normalizeText } from '../../nlu/normalizeText';
 import { canonicalTokens, canonicalizeText, paddedTokens } from '../canonicalTokens';
 import { phraseMatcher, type PhraseMatcher } from '../phraseMatcher';
 import type { TextAnalysis } from '../../nlu/types';
-import { arrivalQuestion, estimateQuestion, scheduleQuestion, beforeTodayPast, findDeadline as findNamedDeadline, onlyHabitTimes, onlyOthersTimes, onlyPastTimes, pastNear, shopRuleQuestion } from '../deadlines';
+import { arrivalQuestion, estimateQuestion, scheduleQuestion, beforeTodayPast, findDeadline as findNamedDeadline, onlyCounterfactualTimes, onlyHabitTimes, onlyOthersTimes, onlyPastTimes, pastNear, shopRuleQuestion } from '../deadlines';
 import { classifierOn, classifierSignal, designerSignal } from '../learnedSignals';
 import { reportNearMiss } from '../nearMisses';
 import { generalOrHypothetical } from '../topicMeaning';
@@ -445,6 +445,11 @@ function readUrgency(facts: TurnFacts, policy: EscalationPolicy, _memory: Escala
   // Session 16 (newcomer s15 N#9): every time named is told as a habit ("I usually order by Friday so it arrives for the weekend").
   if (onlyHabitTimes(toks)) {
     reportNearMiss({ ...learned.signal, explanation: `Near miss: ${learned.signal.explanation.replace(/\.$/, '')}, but every time the message names is told as a habit ("always", "usually", "every week"), not this order's deadline, so it does not fire.` });
+    return null;
+  }
+  // Session 17: every time named is in a counterfactual ("if my shop ran like yours we'd be shut by Tuesday").
+  if (onlyCounterfactualTimes(toks)) {
+    reportNearMiss({ ...learned.signal, explanation: `Near miss: ${learned.signal.explanation.replace(/\.$/, '')}, but every time the message names is in something that did not or does not happen ("if ... we'd", "would have"), not a deadline, so it does not fire.` });
     return null;
   }
   // Session 8: urgency is a time, a hurry or something happening: the classifier's reading needs a word of one; and a

@@ -1,0 +1,78 @@
+/**
+ * escmsg, session 17 (issue 11): message-level readings by structure, in wordings of my own (not corpus lines). Each
+ * test is what a customer would notice: a case handed over under its name, or an ordinary message left with the bot.
+ * Positive and negative cases for every rule; the near miss's explanation checked where its wording is new.
+ */
+import { describe, expect, it } from 'vitest';
+import { decide, reasonOf } from './support/supportFlowPlay';
+import { counterfactualAt, findDeadline, onlyCounterfactualTimes } from '../../../shared/escalation/deadlines';
+import { analyzeText } from '../../../shared/nlu/analyzeText';
+import { canonicalTokens } from '../../../shared/escalation/canonicalTokens';
+
+const toks = (t: string) => canonicalTokens(analyzeText(t));
+// Wednesday 2 December 2026, 11:00 in London.
+const WED_11 = Date.parse('2026-12-02T11:00:00Z');
+const deadlineAt = (t: string) => findDeadline(toks(t), WED_11, 'Europe/London', 168);
+
+describe('a call asked for on a delivery event is for the courier, not a request for staff (hostile s16 #8)', () => {
+  it.each([
+    "14 Elm Road, Leeds LS1 4AB, and call me on 07700 900123 if the courier can't find it",
+    'call me on 07700 900123 if the driver gets lost',
+    'ring me when the parcel arrives please',
+    "Flat 2, 9 High St. Call me if you can't find the building",
+  ])('%j is not an explicit request', (t) => {
+    expect(reasonOf(t)).not.toBe('explicit_request');
+  });
+  it('the classifier reading "call me" is a near miss that names the delivery event', () => {
+    const d = decide("14 Elm Road, Leeds LS1 4AB, and call me on 07700 900123 if the courier can't find it");
+    expect(d.reason).not.toBe('explicit_request');
+    const miss = d.nearMisses?.find((n) => n.reason === 'explicit_request');
+    expect(miss?.explanation).toMatch(/the call it asks for is on a delivery event \("call me on 07700 900123 if the courier"\): for the courier, not a person of the shop/);
+  });
+  it.each([
+    'can someone call me on 07700 900123 about my refund',
+    'please call me back, 07700 900123',
+    'if nobody can sort this, call me on 07700 900123',
+    "call me if you can't sort my refund",
+    "call me on 07700 900123 when you've looked at my complaint",
+    'can a manager call me when the parcel arrives',
+  ])('%j is still an explicit request (the condition is the shop\'s help, or a person of the shop is named)', (t) => {
+    expect(reasonOf(t)).toBe('explicit_request');
+  });
+});
+
+describe('a time in a counterfactual is no deadline: "if my shop ran like yours we\'d be shut by Tuesday" (escmsg s16 not done)', () => {
+  it.each([
+    "if my shop ran like yours we'd be shut by Tuesday",
+    "if I'd known, I would have ordered by Friday",
+    'had I ordered earlier it would have been here by Monday',
+    "if you lot ran a bakery we'd all starve by lunchtime",
+  ])('%j names no deadline and is not urgency', (t) => {
+    expect(deadlineAt(t)).toBeNull();
+    expect(reasonOf(t)).not.toBe('urgency');
+  });
+  it.each([
+    ["If it doesn't come by Friday I'll miss the wedding", 'by friday'],
+    ["I'd need it by Friday", 'by friday'],
+    ["I'd like it by Friday please, it's for a funeral", 'by friday'],
+    ['it would have to be here by Saturday, the party is Saturday', 'by saturday'],
+    ["we'd be grateful to have it by tomorrow, it's for the wedding", 'by tomorrow'],
+  ])('%j is still a deadline (a real condition, a need or a wish)', (t, words) => {
+    expect(deadlineAt(t)?.words.startsWith(words)).toBe(true);
+    expect(reasonOf(t)).toBe('urgency');
+  });
+  it('reads the "would" before the time and the past "if" clause before it', () => {
+    const a = toks("if my shop ran like yours we'd be shut by Tuesday");
+    expect(counterfactualAt(a, a.indexOf('tuesday'))).toBe(true);
+    const b = toks("if my shop ran like yours, fine, but I need it by Tuesday");
+    expect(counterfactualAt(b, b.indexOf('tuesday'))).toBe(false);
+    // "wed" before a day is Wednesday, not "we'd".
+    const c = toks('deliver it wed by 5pm please');
+    expect(counterfactualAt(c, c.indexOf('5pm') >= 0 ? c.indexOf('5pm') : c.length - 2)).toBe(false);
+  });
+  it('every time named must be counterfactual for the classifier to be set aside', () => {
+    expect(onlyCounterfactualTimes(toks("if my shop ran like yours we'd be shut by Tuesday"))).toBe(true);
+    expect(onlyCounterfactualTimes(toks("if my shop ran like yours we'd be shut by Tuesday, and I need this by Friday"))).toBe(false);
+    expect(onlyCounterfactualTimes(toks('where is my parcel'))).toBe(false);
+  });
+});
