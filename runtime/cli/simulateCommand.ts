@@ -10,6 +10,7 @@ import cliProgress from 'cli-progress';
 import type { Flow } from '../../shared/flow/schema';
 import { readTextFile } from './readFlowFile';
 import { batchRates, countConversation, emptyBatchCounts, totalsOf } from '../../shared/simulator/batchCounts';
+import { closedAtClock, wallWords } from '../../shared/simulator/closedAtClock';
 import { escalationOrClarify, playConversation, playedHandoffOutcome, type PlayedConversation } from '../../shared/simulator/playConversation';
 
 export interface SimulateOptions {
@@ -125,10 +126,30 @@ export async function simulateCommand(flow: Flow, options: SimulateOptions): Pro
     ...[...counts.byReason.entries()].sort((a, b) => b[1].length - a[1].length).map(([r, ids]) => `  ${r}: ${ids.length} (${pct(ids.length / played)})`),
     `handoff rate: ${pct(rates.handoffRate)} (${handoffs})` +
       (stillAnswering ? `; ${stillAnswering} more were answering the handoff's questions (name, email, reason) when their turns ran out` : ''),
+    ...closedWords(flow, options.now, counts.notHanded.handoff.length + counts.notHanded.offer.length),
     `time: ${seconds.toFixed(2)} s (${Math.round(played / Math.max(seconds, 1e-9))} conversations/s)`,
   ];
   // Nothing could be read (an empty file, only bad lines): not a pass (hostile s14 H#16: a CI step ran on nothing, exit 0).
   if (played === 0 && failed === 0) summary.push(`NOTHING PLAYED: no line of ${options.conversations} is a conversation like {"id": "c1", "turns": ["where is my order?"]} (one JSON object per line)`);
   process.stderr.write(summary.join('\n') + '\n');
   return failed ? 1 : played === 0 ? 2 : 0;
+}
+
+/**
+ * Newcomer s15 #17: escalations that reached nobody because the clock was outside opening hours. One line per shut
+ * block (Business hours, Human takeover with availability times), with when it opens and the --now that reaches it;
+ * nothing when every block is open or no escalation went unhanded.
+ */
+function closedWords(flow: Flow, now: number, notHanded: number): string[] {
+  if (notHanded === 0) return [];
+  const closed = closedAtClock(flow, now);
+  if (closed.length === 0) return [];
+  const lines = [`${notHanded} escalation${notHanded === 1 ? ' was' : 's were'} not handed over, and the virtual clock (--now; default: the time now) is outside opening hours:`];
+  for (const c of closed.slice(0, 5)) {
+    const what = c.kind === 'business_hours' ? 'Business hours block: takes its "closed" exit' : 'Human takeover: says its out-of-hours message and leaves by "no_agent"';
+    const opens = c.opensAt === null ? 'opens in none of the next 14 days' : `opens ${wallWords(c.timezone, c.opensAt)}; try --now ${new Date(c.opensAt).toISOString().replace('.000Z', 'Z')}`;
+    lines.push(`  "${inert(c.name, true)}" (${what}) is closed at ${wallWords(c.timezone, now)} ${c.timezone}; ${opens}`);
+  }
+  if (closed.length > 5) lines.push(`  and ${closed.length - 5} more closed block${closed.length - 5 === 1 ? '' : 's'}`);
+  return lines;
 }
