@@ -24,6 +24,8 @@
 import v8 from 'node:v8';
 import { performance } from 'node:perf_hooks';
 import vm from 'node:vm';
+import { createRequire } from 'node:module';
+import type { Worker } from 'node:worker_threads';
 
 export interface IdleGcOptions {
   /** How often the heap is looked at, ms (the follow-up collections are counted in checks: 250 ms each). */
@@ -37,6 +39,12 @@ export interface IdleGcOptions {
   /** Tests: the heap's reading, and the collection. */
   heap?: () => HeapReading;
   collect?: () => void;
+  /**
+   * The first collection of each idle spell is V8's memory-reducing one (memoryReducingCollection: it also shrinks
+   * the young generation); the follow-ups stay plain. Shards (shardWorker.ts), whose young generation has a floor;
+   * not the main thread, whose young generation would shrink to 1 MB.
+   */
+  reduce?: boolean | (() => void);
 }
 
 let exposed: (() => void) | null | undefined;
@@ -58,6 +66,37 @@ export function fullCollection(): (() => void) | null {
     v8.setFlagsFromString('--no-expose-gc');
   }
   return exposed;
+}
+
+let reducing: (() => void) | null | undefined;
+
+/**
+ * V8's memory-reducing collection (what V8 runs on a low-memory notification: full collections that also shrink the
+ * young generation to its initial size and give the emptied pages back), as a function. Node has no API for it; an
+ * in-process inspector session's `HeapProfiler.collectGarbage` runs exactly that on this thread's isolate (no port is
+ * opened, nothing is sent anywhere; the session only exists in this thread). Null where node has no inspector.
+ *
+ * Session 17 (issue 8, 10,000 idle conversations < 300 MB in every run): a plain full collection leaves the young
+ * generation at the size a burst grew it to, and it stays resident though empty. After 10,000 conversations were
+ * created a shard's held 64 MB, 52 MB of it resident, for 30 s (FOLLOW_UPS' last one, where V8 shrinks it by itself);
+ * this collection takes it to ~0.4 MB resident. A shard starts with a 16 MB semi-space floor (shardPool.ts
+ * SHARD_SEMI_FLOOR_MB), so the shrink stops there and the next burst does not start on a 1 MB young generation
+ * (session 11's problem with shrinking early).
+ */
+export function memoryReducingCollection(): (() => void) | null {
+  if (reducing !== undefined) return reducing;
+  reducing = null;
+  try {
+    // createRequire: the bundle is ESM and node:inspector is loaded only here, when asked for.
+    const inspector = createRequire(import.meta.url)('node:inspector') as typeof import('node:inspector');
+    if (typeof inspector.Session !== 'function') return null;
+    const session = new inspector.Session();
+    session.connect();
+    reducing = () => session.post('HeapProfiler.collectGarbage');
+  } catch {
+    reducing = null;
+  }
+  return reducing;
 }
 
 /**
@@ -85,6 +124,13 @@ export const FOLLOW_UPS = [1, 2, 4, 120];
  * shorter, and a full collection in one of them is paid by the next burst (hostile s12 #13).
  */
 export const FIRST_AFTER = 4;
+
+/**
+ * The main thread's threshold (MB) when it runs conversations on shards (session 17): it keeps ~2 MB per 10,000
+ * conversations, so what a burst leaves above the floor is garbage (HTTP requests and answers). 24 MB, the default,
+ * let 10,000 conversation starts leave ~20 MB of it (measured: 62 MB used, 40 MB after a collection).
+ */
+export const MAIN_MIN_GARBAGE_MB = 8;
 
 /** What a check reads: the heap's live-or-garbage bytes and the bytes V8 holds for it (what RSS sees). */
 export interface HeapReading {
@@ -119,6 +165,8 @@ export class IdleGc {
     private readonly minGarbage: number,
     /** Idle checks in a row before a first collection (see FIRST_AFTER; 1: at the first idle check). */
     private readonly firstAfter = 1,
+    /** The first collection of an idle spell, when it differs from `collect` (IdleGcOptions.reduce). */
+    private readonly first: () => void = collect,
   ) {
     const h = heap();
     this.floor = h.used;
@@ -154,7 +202,8 @@ export class IdleGc {
       this.due = [...FOLLOW_UPS];
       this.since = 0;
     }
-    this.collect();
+    if (followUp) this.collect();
+    else this.first();
     this.collections++;
     const after = this.heap();
     this.floor = after.used;
@@ -173,8 +222,9 @@ export function startIdleGc(o: IdleGcOptions = {}): () => void {
   if (process.env.BATON_IDLE_GC === '0') return () => undefined;
   const collect = o.collect ?? fullCollection();
   if (!collect) return () => undefined;
+  const first = typeof o.reduce === 'function' ? o.reduce : o.reduce ? (memoryReducingCollection() ?? collect) : collect;
   const MB = 1024 * 1024;
-  const gc = new IdleGc(o.heap ?? readHeap, collect, (o.minGarbageMb ?? 24) * MB, o.firstAfter ?? FIRST_AFTER);
+  const gc = new IdleGc(o.heap ?? readHeap, collect, (o.minGarbageMb ?? 24) * MB, o.firstAfter ?? FIRST_AFTER, first);
   // Idle = the event loop's utilisation since the last check (cheap: libuv's counters); the heap is read only then
   // (v8.getHeapStatistics took ~1 ms per call in a loaded worker thread).
   const idleBelow = o.idleBelow ?? 0.05;
@@ -190,4 +240,34 @@ export function startIdleGc(o: IdleGcOptions = {}): () => void {
   }, o.checkMs ?? 250);
   timer.unref();
   return () => clearInterval(timer);
+}
+
+/**
+ * Creates a worker thread whose young generation has a floor of `floorMb` (shards: shardPool.ts SHARD_SEMI_FLOOR_MB).
+ * V8 reads --min-semi-space-size when a new isolate sets its heap up, from a process-wide flag: it is set while the
+ * worker is being created (until the worker is online, i.e. its isolate exists) and put back to V8's default
+ * after, so no other isolate (the embedded writer's, or a test runner's workers) gets the floor.
+ */
+let floorsPending = 0;
+export function withSemiFloor<W extends Worker>(floorMb: number, create: () => W): W {
+  if (floorMb <= 0) return create();
+  v8.setFlagsFromString(`--min-semi-space-size=${floorMb}`);
+  floorsPending++;
+  let w: W;
+  try {
+    w = create();
+  } catch (err) {
+    if (--floorsPending === 0) v8.setFlagsFromString('--min-semi-space-size=0');
+    throw err;
+  }
+  let done = false;
+  const release = () => {
+    if (done) return;
+    done = true;
+    if (--floorsPending === 0) v8.setFlagsFromString('--min-semi-space-size=0');
+  };
+  w.once('online', release);
+  w.once('error', release);
+  w.once('exit', release);
+  return w;
 }

@@ -20,7 +20,7 @@ import { AgentHub } from '../agents/agentHub';
 import { registerAgentRoutes } from '../agents/agentRoutes';
 import { customerSignals } from '../agents/customerSignals';
 import { ShardPool } from '../shard/shardPool';
-import { startIdleGc } from './idleGc';
+import { MAIN_MIN_GARBAGE_MB, fullCollection, startIdleGc } from './idleGc';
 import { warmUp } from './warmUp';
 
 /**
@@ -248,7 +248,13 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
     firstPrune = setTimeout(run, 1000);
     firstPrune.unref();
   }
-  const stopIdleGc = opts.idleGc ? startIdleGc() : () => undefined;
+  // Session 17: the start-up's garbage (loading, flows, the warm-up) is collected first, so the idle collection's
+  // floor is what the main thread really keeps (it was read with that garbage in it, and a burst that added less than
+  // the threshold on top of it left the main thread's ~20 MB of request garbage in place: one 10,000-conversation run
+  // in two was over 300 MB); the main thread keeps little per conversation, so a lower threshold (MAIN_MIN_GARBAGE_MB).
+  // Without shards (--workers 0, --redis) the main thread runs the conversations: as before.
+  if (opts.idleGc && pool) fullCollection()?.();
+  const stopIdleGc = opts.idleGc ? startIdleGc(pool ? { minGarbageMb: MAIN_MIN_GARBAGE_MB } : {}) : () => undefined;
   server.setReady(true);
   let closing: Promise<void> | null = null;
   return {

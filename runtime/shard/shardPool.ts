@@ -23,6 +23,7 @@ import type { Logger } from 'pino';
 import type { QueuedHandoff } from '../../shared/engine/types';
 import type { AgentPresence } from '../../shared/handoff/types';
 import type { ServeConfig } from '../serve/config';
+import { withSemiFloor } from '../serve/idleGc';
 import { RawJson } from '../server/leanRoute';
 import type { RuntimeMetrics } from '../server/metrics';
 import { EmbeddedStore } from '../store/embeddedStore';
@@ -76,6 +77,19 @@ type Req = ShardRequest extends infer R ? (R extends { n: number } ? Omit<R, 'n'
 const SHARD_YOUNG_MB = 64;
 
 /**
+ * The floor of a shard's semi-space, MB (V8's --min-semi-space-size, its initial size and what a shrink goes back to;
+ * V8's default is 1). Session 17 (issue 8: 10,000 idle conversations < 300 MB in every run): an idle shard's first
+ * collection now shrinks its young generation (idleGc.ts memoryReducingCollection), which a burst had grown to 64 MB,
+ * 52 MB of it resident while empty. Shrunk to V8's 1 MB, the next burst ran its first messages with many scavenges
+ * and promoted the conversations' states (session 11; test/bench/idleYoung.ts: 28 scavenges and +5 MB old
+ * generation over the next 5,000 messages); from a 16 MB floor it took 4 and +0 MB, as without any shrink (3-4, +0).
+ * An empty semi-space of the floor's size costs little resident memory: V8 touches its pages as it allocates.
+ * Only while an idle collection is on (`baton serve`); a quarter of the young generation at most.
+ */
+export const SHARD_SEMI_FLOOR_MB = 16;
+
+
+/**
  * Where a shard's code is. Sources (tsx, vitest): shardEntry.ts, after registering tsx's loader in the worker. The
  * bundle: dist/runtime/shard.mjs when the build made it (only the shard's modules), else the whole bundle
  * (main.mjs: this module's first lines start the shard).
@@ -84,13 +98,16 @@ function shardWorker(data: ShardWorkerData): Worker {
   const url = import.meta.url;
   const young = Number(process.env.BATON_SHARD_YOUNG_MB ?? SHARD_YOUNG_MB);
   const resourceLimits = young > 0 ? { maxYoungGenerationSizeMb: young } : undefined;
+  // The floor: only with the idle collection that shrinks (baton serve), at most a quarter of the young generation
+  // (V8's semi-space is half of it); V8's default young generation (young 0) has 16 MB semi-spaces.
+  const floor = data.idleGc ? Math.min(SHARD_SEMI_FLOOR_MB, young > 0 ? young / 4 : SHARD_SEMI_FLOOR_MB / 2) : 0;
   if (url.endsWith('.ts')) {
     const tsx = import.meta.resolve('tsx/esm/api');
     const entry = new URL('./shardEntry.ts', url).href;
-    return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`, { eval: true, workerData: data, execArgv: [], resourceLimits });
+    return withSemiFloor(floor, () => new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`, { eval: true, workerData: data, execArgv: [], resourceLimits }));
   }
   const own = new URL('./shard.mjs', url);
-  return new Worker(existsSync(fileURLToPath(own)) ? own : new URL(url), { workerData: data, execArgv: [], resourceLimits });
+  return withSemiFloor(floor, () => new Worker(existsSync(fileURLToPath(own)) ? own : new URL(url), { workerData: data, execArgv: [], resourceLimits }));
 }
 
 class ShardChannel {
