@@ -25,6 +25,7 @@ import type { Run } from './run';
 import { appendTranscript } from './run';
 import type { OutMessage } from './types';
 import { WINDOW_SIZE } from './conversationStateSchema';
+import { renderTemplate } from '../flow/template';
 
 export type HiddenSecret = 'card' | 'password' | 'pin';
 export type MaskedText = { text: string; hidden: HiddenSecret[] };
@@ -371,10 +372,12 @@ function applyReplacements(text: string, reps: readonly Replacement[]): string {
 /**
  * The bot's notice after a customer message in which something was hidden: placed right after that message (before the
  * bot's answer to it) in the step's messages and transcript and in the state's recent transcript. `message`: the flow's
- * wording (settings.secretHiddenMessage; absent: the default; empty: no notice). Said once for the message.
+ * wording (settings.secretHiddenMessage; absent: the default; empty: no notice). Said once for the message. Its
+ * {{variables}} are filled in like the restart message's (hostile s16 H#5: they were said literally); a {{secrets.X}}
+ * shows nothing, as in every bot text (validateFlow warns secret_in_text).
  */
 export function tellSecretHidden(run: Run, maskedText: string, message: string | undefined): void {
-  const text = (message ?? DEFAULT_SECRET_HIDDEN_MESSAGE).trim();
+  const text = renderTemplate(message ?? DEFAULT_SECRET_HIDDEN_MESSAGE, run.s.variables).trim();
   if (text === '') return;
   const at = run.transcript.findIndex((e) => e.from === 'customer' && e.text.startsWith(maskedText.slice(0, 200)));
   const msg: OutMessage = { from: 'bot', text };

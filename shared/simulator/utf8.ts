@@ -164,12 +164,96 @@ export function textLooksLikeUtf16(text: string): boolean {
 /** What every reader says of a UTF-16 file: "<where>: the file is saved as UTF-16, not UTF-8 ... Save it again as UTF-8 ...". */
 export const UTF16_PROBLEM = 'the file is saved as UTF-16, not UTF-8 (as Windows editors save "Unicode" text)';
 export const UTF16_HINT = 'Save it again as UTF-8 (in Notepad: Save as, Encoding: UTF-8; in other editors: "Save with encoding" > UTF-8).';
-export function utf16Refusal(where: string): string {
-  return `${where}: ${UTF16_PROBLEM}. ${UTF16_HINT}`;
+export function utf16Refusal(where: string, content?: Uint8Array | string): string {
+  // Session 17 (hostile s16 H#16 rest): given the file's bytes or text, a UTF-32 file is named UTF-32.
+  const encoding = content === undefined ? 'UTF-16' : (typeof content === 'string' ? textWideEncodingOf(content) : wideEncodingOf(content)) ?? 'UTF-16';
+  return wideEncodingRefusal(where, encoding);
 }
 
 /** What a reader says of a file with a byte that is not UTF-8 (after the file name): where, and what to do. */
 export function utf8Refusal(e: Utf8Error): string {
   const guess = e.latin1 ? ` (it looks like Windows-1252 / Latin-1 text: that byte is "${e.latin1}" there; convert it, e.g. \`iconv -f windows-1252 -t utf-8 FILE > FILE.utf8\`)` : '';
   return `the file is not valid UTF-8 text: ${describeUtf8Error(e)} is not part of a UTF-8 character. Save it as UTF-8${guess}; nothing was read.`;
+}
+
+/*
+ * Session 17 (hostile s16 H#16 rest): UTF-32 named as such, and text that is not well-formed after JSON.parse.
+ */
+
+/** "UTF-32" or "UTF-16" for bytes one of the two rules above recognises (UTF-32 first: its BOM starts like UTF-16's). */
+export function wideEncodingOf(bytes: Uint8Array): 'UTF-32' | 'UTF-16' | null {
+  if (looksLikeUtf32(bytes)) return 'UTF-32';
+  return looksLikeUtf16(bytes) ? 'UTF-16' : null;
+}
+
+/** The same on text decoded as UTF-8 without refusing bad bytes (a UTF-32 BOM became U+FFFD U+FFFD and two NULs). */
+export function textWideEncodingOf(text: string): 'UTF-32' | 'UTF-16' | null {
+  if (text.startsWith('\uFFFD\uFFFD\u0000\u0000') || text.startsWith('\u0000\u0000\uFFFD\uFFFD')) return 'UTF-32';
+  return wideEncodingOf(new TextEncoder().encode(text.slice(0, 64)));
+}
+
+/** What a reader says of a file in UTF-16 or UTF-32: "<where>: the file is saved as UTF-32, not UTF-8 ...". */
+export function wideEncodingProblem(encoding: 'UTF-32' | 'UTF-16'): string {
+  return encoding === 'UTF-16' ? UTF16_PROBLEM : 'the file is saved as UTF-32, not UTF-8';
+}
+export function wideEncodingRefusal(where: string, encoding: 'UTF-32' | 'UTF-16'): string {
+  return `${where}: ${wideEncodingProblem(encoding)}. ${UTF16_HINT}`;
+}
+
+/** The first lone surrogate (a UTF-16 half with no partner: "\ud800" written as a JSON escape) in `s`, or -1. */
+export function loneSurrogateAt(s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const n = s.charCodeAt(i + 1);
+      if (n >= 0xdc00 && n <= 0xdfff) i++;
+      else return i;
+    } else if (c >= 0xdc00 && c <= 0xdfff) return i;
+  }
+  return -1;
+}
+
+/**
+ * The first string (object keys included) in a parsed JSON value that holds a lone surrogate: its path ("$.blocks[3].
+ * data.text") and the characters before it, or null. JSON.parse accepts "\ud800", which no UTF-8 file can hold: a
+ * file reader refuses it, naming the place (a flow, an agents file, a conversations file).
+ */
+export function findLoneSurrogate(value: unknown, path = '$'): { path: string; before: string } | null {
+  const inString = (s: string, at: string) => {
+    const i = loneSurrogateAt(s);
+    return i < 0 ? null : { path: at, before: s.slice(Math.max(0, i - 24), i) };
+  };
+  if (typeof value === 'string') return inString(value, path);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const r = findLoneSurrogate(value[i], `${path}[${i}]`);
+      if (r) return r;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const at = /^[A-Za-z_$][\w$]*$/.test(k) ? `${path}.${k}` : `${path}[${JSON.stringify(k)}]`;
+      const r = inString(k, at) ?? findLoneSurrogate(v, at);
+      if (r) return r;
+    }
+  }
+  return null;
+}
+
+/** What a file reader says of a lone surrogate (after the file name): where, and what to do. */
+export function loneSurrogateRefusal(found: { path: string; before: string }): string {
+  const after = found.before.trim() ? ` after ${JSON.stringify(found.before)}` : '';
+  return `the file holds a lone UTF-16 surrogate (a "\\uD800"-"\\uDFFF" escape without its partner) at ${found.path}${after}: it is no character. Remove that escape or write the character itself; nothing was read.`;
+}
+
+/**
+ * Customer or agent text made safe to store (decided session 17, with the runtime's owner): NUL and the other C0
+ * control characters except tab, line feed and carriage return are dropped, and a lone surrogate becomes U+FFFD. A
+ * chat message is never refused for them (the customer cannot see or fix what their client sent); a file is (above).
+ */
+export function cleanTypedText(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  const noControls = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s) ? s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '') : s;
+  return loneSurrogateAt(noControls) < 0 ? noControls : noControls.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\uFFFD');
 }
