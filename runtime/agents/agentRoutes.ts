@@ -52,6 +52,14 @@ export interface AgentRouteDeps {
 const errorSchema = z.object({ error: z.string(), message: z.string(), field: z.string().optional() }).passthrough();
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 429: errorSchema };
 const handoffParams = z.object({ id: z.string().min(1).max(300) });
+/**
+ * ?revision=N as GET gave it: digits only. z.coerce read an empty `?revision=` as revision 0 (hostile s16 H#24: a save
+ * with it passed the check whenever the list was still at 0); now a 400 that says what to send.
+ */
+const revisionNumber = z
+  .string()
+  .regex(/^\d{1,15}$/, 'send the revision number GET gave (e.g. ?revision=3), or leave ?revision out to save without the check')
+  .transform(Number);
 const conversationParams = z.object({ id: z.string().min(1).max(300) });
 const valueSchema = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]);
 const EDITABLE_BUILTINS = new Set(['customerName', 'customerEmail', 'customerPhone']);
@@ -314,7 +322,24 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
 
   const agentBody = agentSchema.omit({ id: true, passwordHash: true }).extend({ password: z.string().min(8).max(1000).optional() }).strict();
   /** ?revision=N (the agent's revision from GET /agents) or ?revision=new (must not exist yet); absent: no check. */
-  const revisionQuery = z.object({ revision: z.union([z.literal('new'), z.coerce.number().int().min(0)]).optional() });
+  const revisionQuery = z.object({
+    revision: z
+      .string()
+      .regex(/^(?:new|\d{1,15})$/, 'send the revision number GET gave (e.g. ?revision=3), ?revision=new for an agent that must not exist yet, or leave ?revision out to save without the check')
+      .transform((v): number | 'new' => (v === 'new' ? 'new' : Number(v)))
+      .optional(),
+  });
+  /**
+   * A revision above the current one was never given by GET (hostile s16 H#24: ?revision=1e3 was answered "changed by
+   * another admin after you opened it"): a 400 saying so. Revisions start again at 0 when the server restarts.
+   */
+  const assertIssued = (rev: number | 'new' | undefined, id: string, what: string, reload: string) => {
+    if (typeof rev !== 'number') return;
+    const now = directory.revisionOf(id);
+    if (rev > now) {
+      throw new ApiError(400, 'invalid_request', `revision: ${rev} was never given for ${what} (its revision is ${now}; revisions start again at 0 when the server restarts). Reload it (${reload}) and send the revision it gives, or leave ?revision out.`, 'revision');
+    }
+  };
   app.put('/api/v1/agent/agents/:id', {
     schema: {
       summary: 'Create or replace an agent (admin); saved to the agents file',
@@ -340,6 +365,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
         ...(rest.token ? {} : prev?.token ? { token: prev.token } : {}),
       });
       if (prev?.id === me.id && !agent.admin) throw new ApiError(409, 'last_admin', 'You cannot remove your own admin right.', 'body.admin');
+      assertIssued(req.query.revision, agent.id, `agent "${agent.id}"`, 'GET /api/v1/agent/agents');
       try {
         await saved(directory.upsert(agent, { revision: req.query.revision }));
       } catch (err) {
@@ -364,6 +390,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       const rev = req.query.revision;
       // Checked before the agent is set offline: a refused removal changes nothing.
       const revision = rev === 'new' ? undefined : rev;
+      assertIssued(revision, req.params.id, `agent "${req.params.id}"`, 'GET /api/v1/agent/agents');
       await saved(directory.assertCanSave(`Agent "${req.params.id}" was not removed`, req.params.id, directory.get(req.params.id) ? revision : undefined));
       await hub.setPresence(req.params.id, 'offline');
       if (!(await saved(directory.remove(req.params.id, { revision })))) throw new ApiError(404, 'agent_not_found', `No agent "${req.params.id}".`, 'id');
@@ -936,7 +963,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
         '?revision= (from GET): 409 agents_file_changed when the list changed since (by hand in the agents file or by another admin). Without it, 409 when the save would delete or undo a reply added or changed in the agents file by hand (hostile s11 #17).',
       tags: ['agent'],
       security: sec,
-      querystring: z.object({ revision: z.coerce.number().int().min(0).optional() }),
+      querystring: z.object({ revision: revisionNumber.optional() }),
       body: z.object({ replies: z.array(cannedReplySchema).max(MAX_CANNED) }).strict(),
       response: { 200: z.any(), ...errors },
     },
@@ -948,6 +975,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
         if (seen.has(key)) throw new ApiError(400, 'duplicate_shortcut', `replies.${i}.shortcut: "/${r.shortcut}" is used twice; each shortcut must be unique.`, `body.replies.${i}.shortcut`);
         seen.add(key);
       });
+      assertIssued(req.query.revision, '#canned', 'the canned replies', 'GET /api/v1/agent/canned-replies');
       await saved(directory.setCannedReplies(req.body.replies, { revision: req.query.revision }));
       return { replies: directory.cannedReplies(), revision: directory.revisionOf('#canned') };
     },
