@@ -228,6 +228,33 @@ const CONTENT = 0.6;
 /** Only short messages: a long first message says what it is about somewhere. */
 const VAGUE_MAX_WORDS = 12;
 
+/**
+ * Session 17 (escconv): a first message that names nothing. Every word is a closed-class word (a function word, a
+ * pronoun, a time or place reference, a filler, a vague noun, indecision, a word asking after a state) or at most one
+ * broad area of the shop, and at least one of them points at something ("last time", "hm that", "so what now", "the
+ * return one?"): no word says what the customer wants, and nothing was said before for the pointer to point at.
+ */
+const POINTERS = new Set(['it', 'that', 'this', 'one', 'what', 'whats', 'same', 'last', 'before', 'earlier', 'mine', 'hers', 'his', 'theirs', 'ours', 'yours',
+  'those', 'these', 'them', 'they', 'ones', 'thats', 'other', 'another', 'again', 'previous', 'previously', 'now', 'then', 'there']);
+const UNFINISHED = new Set(['and', 'or', 'but', 'if', 'so', 'the', 'a', 'an', 'my', 'to', 'of', 'with', 'for', 'about', 'because', 'cos', 'when', 'is', 'was']);
+function namesNothing(toks: string[], facts: TurnFacts): string[] | null {
+  if (toks.length === 0 || toks.length > 8 || toks.some((t) => THANKS.has(t)) || asksNothing(facts.analysis)) return null;
+  // A message cut off before its point ("and then if", "so the"): a word that needs what follows ends it. An unfinished
+  // fragment is a fallback (the customer goes on), not a reference to something earlier.
+  if (UNFINISHED.has(toks[toks.length - 1])) return null;
+  let areas = 0;
+  const pointers: string[] = [];
+  // A state word asked after ("any update?", "is it done") points at something; said ("sorted now") it reports one.
+  const asks = facts.text.includes('?') || ASKS.has(toks.find((t) => !FILLER.has(t)) ?? '');
+  for (const t of toks) {
+    if (AREAS.has(t)) { if (++areas > 1) return null; continue; }
+    if (POINTERS.has(t)) pointers.push(t);
+    else if (STATUS.has(t)) { if (!asks) return null; }
+    else if (!(isStopWord(t) || FILLER.has(t) || SOFT.has(t) || VAGUE_NOUNS.has(t) || HEDGES.has(t) || REFERS_BACK.has(t) || /^[a-z]{1,2}$/.test(t))) return null;
+  }
+  return pointers.length > 0 ? pointers : null;
+}
+
 export function detectLowConfidence(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
   const intent = facts.intent;
   if (intent === null) return null;
@@ -270,6 +297,20 @@ export function detectLowConfidence(facts: TurnFacts, policy: EscalationPolicy, 
         explanation: `The message is too vague to tell what the customer wants (it reads like the vague first messages the bot was trained on: score ${v.toFixed(2)} >= ${VAGUE_MIN}).`,
       };
     }
+  }
+  // The customer's first typed message (turn 0, or 1 after the menu's button): nothing asked, understood or missed
+  // before it. (A handoff, and the clarifying question that stands for one, empties the memory: the turn tells.)
+  const first = facts.turn <= 1 && fresh && memory.fallbacksInRow === 0 && (memory.intents?.length ?? 0) === 0;
+  const nothing = first && facts.fallback ? namesNothing(toks, facts) : null;
+  if (nothing !== null) {
+    return {
+      reason: 'low_confidence',
+      score: VAGUE_SCORE,
+      threshold,
+      evidence: nothing,
+      turn: facts.turn,
+      explanation: `The first message names nothing the bot could act on: every word only points at something never said (${nothing.map((w) => `"${w}"`).join(', ')}), and the bot could not place it.`,
+    };
   }
   if (intent.intentId === null || !(intent.confidence < threshold)) return null;
   // A long message shares a few words with several intents by chance ("I got it Monday, thanks, the
