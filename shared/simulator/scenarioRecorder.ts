@@ -6,6 +6,7 @@
  * more by clicking in the transcript (`expectationFromEntry`, `expectationFromBlock`, `insertExpectation`).
  * Pure.
  */
+import { maskCustomerSecrets } from '../engine/customerSecrets';
 import type { ConversationState, Effect, TranscriptEntry } from '../engine/types';
 import type { EscalationDecision } from '../escalation/types';
 import type { Value } from '../flow/schema';
@@ -65,6 +66,50 @@ export function recordScenario(session: ScenarioSession, options: RecordOptions)
   if ((options.expectations ?? 'final') === 'final') steps.push({ expect: finalExpectation(session) });
   scenario.steps = steps;
   return scenario;
+}
+
+/** A step of a recorded scenario that holds a card number or a password, as the conversation's masking reads it. */
+export interface SecretStep {
+  /** 1-based, as a tester counts the steps. */
+  step: number;
+  who: 'customer' | 'agent';
+  hidden: string[];
+}
+
+/**
+ * The steps of a recorded scenario whose text holds a secret (hostile s17 H#20: the studio's "Save as scenario" wrote
+ * the customer's card number and password into FLOW.scenarios.json while the simulator showed them masked; H#6: an
+ * agent's). The scenario file sits next to the flow and goes where the flow goes (git, exports), so a recorder refuses
+ * such a save and says which steps; a file written by hand is the designer's own (a test card to test the masking).
+ */
+export function secretSteps(scenario: Scenario): SecretStep[] {
+  const out: SecretStep[] = [];
+  scenario.steps.forEach((s, i) => {
+    let text: string | undefined;
+    let who: SecretStep['who'] = 'customer';
+    if ('say' in s) text = s.say;
+    else if ('agent' in s && (s.agent === 'say' || s.agent === 'note')) {
+      text = s.text;
+      who = 'agent';
+    }
+    if (!text) return;
+    const hidden = maskCustomerSecrets(text).hidden;
+    if (hidden.length > 0) out.push({ step: i + 1, who, hidden: [...new Set(hidden)] });
+  });
+  return out;
+}
+
+/** Why a recorded scenario is not saved, in a tester's words, or null when it holds no secret. */
+export function secretStepsRefusal(scenario: Scenario): string | null {
+  const found = secretSteps(scenario);
+  if (found.length === 0) return null;
+  const what = (h: string) => (h === 'card' ? 'a card number' : h === 'pin' ? 'a PIN' : 'a password');
+  const list = found
+    .slice(0, 5)
+    .map((f) => `step ${f.step} (${f.who === 'agent' ? "the agent's message" : "the customer's message"}: ${f.hidden.map(what).join(' and ')})`)
+    .join(', ');
+  const more = found.length > 5 ? ` and ${found.length - 5} more` : '';
+  return `Not saved: ${list}${more} ${found.length === 1 ? 'holds' : 'hold'} a secret, shown masked in the simulator; the scenario file is kept next to the flow and would hold it as typed. Simulate the conversation again without it (e.g. "my card ends 1111") and save that.`;
 }
 
 function structuredCloneStep(s: ScenarioStep): ScenarioStep {

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Flow } from '../../../shared/flow/schema';
-import { insertExpectation, recordScenario, upsertScenario } from '../../../shared/simulator/scenarioRecorder';
+import { insertExpectation, recordScenario, secretStepsRefusal, upsertScenario } from '../../../shared/simulator/scenarioRecorder';
 import { applyScenarioEdit, ScenarioEditError, undoOf, type ScenarioEdit } from '../../../shared/simulator/scenarioEdits';
 import { runScenarioFile, type ScenarioResult } from '../../../shared/simulator/scenarioRunner';
 import type { Expectation, ScenarioFile } from '../../../shared/simulator/scenarioSchema';
@@ -152,6 +152,12 @@ export function ScenariosPane({ flow, session, storage, pending, onClearPending,
     if (!session || !name.trim()) return;
     let scenario = recordScenario(session, { name: name.trim() });
     for (const p of pending) scenario = insertExpectation(scenario, p.afterAction, p.expect);
+    // Hostile s17 H#20: a card number or password typed in the simulator is shown masked but the steps hold it as typed.
+    const refusal = secretStepsRefusal(scenario);
+    if (refusal) {
+      setNotice({ text: refusal, error: true });
+      return;
+    }
     setBusy(true);
     try {
       const next = await persist((f) => upsertScenario(f, flow.id, scenario));
