@@ -41,6 +41,16 @@ import { applyEdits, modify } from 'jsonc-parser';
 
 enablePatches();
 
+/**
+ * `text` cut to at most `max` UTF-16 units (the schema counts units) without splitting a character: hostile s17 H#15,
+ * a name of 193 letters and three emoji was numbered "aaa…😀\ud83d (2)", a lone surrogate saved in the flow file.
+ */
+export function cutUnits(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
 /** How many saved versions each flow keeps (the oldest are dropped first). */
 export const MAX_VERSIONS = 100;
 /** How many flows the recent list keeps. */
@@ -420,18 +430,18 @@ export class FlowStore {
     if (!taken.has(wanted.trim())) return wanted;
     // Hostile s16 H#26: a name that already ends in " (N)" is numbered on its base: a copy of "Untitled flow (20)" is
     // "Untitled flow (21)" (the next free number after N), not "Untitled flow (20) (2)".
-    const numbered = /^(.*\S) \((\d{1,6})\)$/.exec(wanted.trim());
+    const numbered = /^(.*\S) \((\d{1,9})\)$/.exec(wanted.trim());
     if (numbered) {
       const base = numbered[1]!;
       for (let n = Number(numbered[2]) + 1; ; n++) {
         const tail = ` (${n})`;
-        const name = `${base.slice(0, 200 - tail.length)}${tail}`;
+        const name = `${cutUnits(base, 200 - tail.length)}${tail}`;
         if (!taken.has(name)) return name;
       }
     }
     for (let n = 2; ; n++) {
       const tail = ` (${n})`;
-      const name = `${wanted.trim().slice(0, 200 - tail.length)}${tail}`;
+      const name = `${cutUnits(wanted.trim(), 200 - tail.length)}${tail}`;
       if (!taken.has(name)) return name;
     }
   }
