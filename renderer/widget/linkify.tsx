@@ -7,6 +7,7 @@
  * Written by hand (a dozen lines) rather than with linkify-it: only fully written http(s) URLs are wanted here.
  */
 import type { ReactNode } from 'react';
+import { digitValue } from '../../shared/engine/customerSecrets';
 
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"'`\u00a0]+/gi;
 const TRAILING = /[.,;:!?*'"\]}>]+$/;
@@ -80,12 +81,33 @@ function namedByAcronym(before: string): boolean {
 
 /** Words right before a number that say it is not one to call: "order #1234567", "acc 12345678", "Order no. 10492831". */
 const NUMBER_LABEL_BEFORE =
-  /(?:#|№|\b(?:orders?|acc|acct|account|a\/c|ref|reference|invoice|inv|tickets?|tracking|iban|bic|swift|sort code|card|membership|case|parcel|package|shipment|consignment|booking|reservation|confirmation|policy|serial|sku|item|product|id|po|pin|code|otp|transaction|txn|receipt|voucher|coupon|loyalty|points|(?:customer|client|member)\s*(?:number|num|no|nr|id))\b\.?(?:\s*(?:number|num|no|nr|id)\b\.?)?\s*[:#]?)\s*$/i;
+  /(?:#|№|\b(?:orders?|acc|acct|account|a\/c|ref|reference|invoice|inv|tickets?|tracking|iban|bic|swift|sort code|card|membership|case|parcel|package|shipment|consignment|booking|reservation|confirmation|policy|serial|sku|item|product|id|po|pin|code|otp|transaction|txn|receipt|voucher|coupon|loyalty|points|post ?code|zip(?: ?code)?|model|sizes?|seats?|slot|rooms?|range|flight(?:\s+[A-Z0-9]{2})?|(?:customer|client|member)\s*(?:number|num|no|nr|id))\b\.?(?:\s*(?:number|num|no|nr|id)\b\.?)?\s*[:#]?)\s*$/i;
 /** A currency right before or after, or a unit after: an amount ("$1 234 567.89", "1 299 000 EUR"), not a phone number. */
 const CURRENCY_BEFORE = /(?:[$€£¥₹₩₽¢]|\b(?:USD|EUR|GBP|CHF|JPY|INR|AUD|CAD|NZD|SEK|NOK|DKK|PLN|CZK|HUF|RON|BRL|MXN|ZAR|Rs|kr)\.?)\s*$/i;
 const AMOUNT_AFTER = /^\s*(?:[$€£¥₹%]|(?:USD|EUR|GBP|CHF|JPY|INR|AUD|CAD|NZD|SEK|NOK|DKK|PLN|CZK|HUF|RON|BRL|MXN|ZAR|dollars?|euros?|pounds?|points?|pts|kg|km|miles?)\b)/i;
 /** Words that announce a number to call: digits written with no + and no separator are a phone number only after one. */
 const CALL_CUE_BEFORE = /\b(?:call|calling|phone|telephone|tel|ring|mobile|cell|dial|hotline|helpline|whatsapp|fax|sms|text us|contact us)\b[^.!?\n]{0,24}$/i;
+
+/**
+ * Hostile s17 H#11: numbers that are ranges or lists, not phone numbers, unless a call cue comes before: two groups of
+ * four digits joined by a dash where both are years (1990-2005) or the second is the larger (a range: "1299-1499");
+ * groups of two digits only, the first not starting with 0 ("12 14 16 18", "38-40-42-44"; a French "01 23 45 67 89"
+ * starts with 0); three or more round groups of one length that rise ("2000-3000-4000").
+ */
+function looksLikeRangeOrList(found: string): boolean {
+  const groups = found.split(/[^\d]+/).filter(Boolean);
+  const year = (g: string) => /^(?:19|20)\d\d$/.test(g);
+  if (groups.length === 2 && /^\d{4}\s*[-–]\s*\d{4}$/.test(found.trim()) && ((year(groups[0]) && year(groups[1])) || Number(groups[1]) > Number(groups[0]))) return true;
+  if (groups.length >= 3 && groups.every((g) => g.length === 2) && !groups[0].startsWith('0')) return true;
+  if (groups.length >= 3 && groups.every((g) => g.length === groups[0].length && /00$/.test(g)) && groups.every((g, i) => i === 0 || Number(g) > Number(groups[i - 1]))) return true;
+  return false;
+}
+
+/**
+ * Hostile s17 H#11: a number right after a token mixing letters and digits is the rest of that code ("tracking 1Z 999
+ * AA1 0123 4567 84": a UPS number's tail was linked), not a number to call.
+ */
+const PART_OF_CODE_BEFORE = /(?:^|\s)(?=[\p{L}\d]*\p{L})(?=[\p{L}\d]*\d)[\p{L}\d]{2,}\s$/u;
 
 /** The tel: address of a phone number found in text, or null when it is not one (see PHONE_IN_TEXT). */
 export function telHref(found: string): string | null {
@@ -124,7 +146,9 @@ export interface FoundPhone {
  */
 export function findPhones(text: string): FoundPhone[] {
   // Read with every space-like character as a space (same length: the indexes and the text shown are the original's).
-  const spaced = text.replace(SPACE_LIKE, ' ');
+  // Digits of other scripts read as ASCII (hostile s17 H#11: "Call us: ٠٢٠ ٧٩٤٦ ٠٩٥٨" was not linked); one UTF-16 unit for
+  // one, so indexes stay the original's (a digit outside the BMP is left as it is: two units).
+  const spaced = text.replace(SPACE_LIKE, ' ').replace(/\p{Nd}/gu, (d) => (d.length === 1 ? String(digitValue(d)) : d));
   let masked = spaced;
   for (const re of NOT_PHONE_SPANS) masked = masked.replace(re, (m) => 'x'.repeat(m.length));
   const out: FoundPhone[] = [];
@@ -137,6 +161,7 @@ export function findPhones(text: string): FoundPhone[] {
     const after = spaced.slice(m.index + found.length, m.index + found.length + 12);
     if (NUMBER_LABEL_BEFORE.test(before) || CURRENCY_BEFORE.test(before) || AMOUNT_AFTER.test(after) || namedByAcronym(before)) continue;
     if (/^\d+$/.test(found) && !CALL_CUE_BEFORE.test(before)) continue;
+    if (!CALL_CUE_BEFORE.test(before) && (looksLikeRangeOrList(found) || PART_OF_CODE_BEFORE.test(before))) continue;
     out.push({ index: m.index, text: text.slice(m.index, m.index + length), href });
   }
   return out;
