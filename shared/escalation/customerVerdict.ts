@@ -209,6 +209,39 @@ export function statusSaidSince(text: string): string | null {
 }
 
 /**
+ * Session 17 (escmsg, issue 11): **a quoted status praised and challenged by echoing it** (`statusEchoed`): the
+ * customer quotes the shop's own words, asks "which" or "what" of them and nothing more, and praises outside the quote
+ * ("Very nice, 'delivered to safe place'. Which safe place?", "Aye brilliant. Tracking says it's been 'with the courier'
+ * since Tuesday. Which courier, the Loch Ness monster?"): praise around a challenge of the status is sarcasm. The echo
+ * alone is not: "tracking says 'delivered to parcel locker', which locker?" asks which locker (w27 has three such asks,
+ * labelled loop), and a question that goes on ("what collection point is it at?") asks something. Reads the raw text.
+ */
+const ECHO_ASK = /(?:^|[^\p{L}])(which|what|whit|wha|wot)\s+((?:[\p{L}\-]+\s+){0,3}[\p{L}\-]+)\s*(?:\?|,|!|$)/giu;
+const ECHO_SKIP = new Set(['the', 'a', 'an', 'to', 'of', 'in', 'on', 'at', 'with', 'for', 'by', 'your', 'my', 'is', 'it', 'its', 'has', 'been', 'being']);
+export function statusEchoed(text: string): string | null {
+  if (!/['"\u2018\u201c]/.test(text) || !/\b(?:which|what|whit|wha|wot)\b/i.test(text)) return null;
+  // The praise, outside the quotes ("'great news' which news?" praises nothing of the customer's).
+  const outside = ` ${text.replace(QUOTED_STATUS, ' ').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+  const praise = PRAISE.exec(outside);
+  if (praise === null || PRAISE_NEGATED.test(outside)) return null;
+  QUOTED_STATUS.lastIndex = 0;
+  for (let m = QUOTED_STATUS.exec(text); m !== null; m = QUOTED_STATUS.exec(text)) {
+    const quote = m[1].trim().toLowerCase();
+    const words = quote.split(/\s+/);
+    if (words.length > 5) continue;
+    const said = new Set(words);
+    const after = text.slice(m.index + m[0].length);
+    ECHO_ASK.lastIndex = 0;
+    for (let e = ECHO_ASK.exec(after); e !== null; e = ECHO_ASK.exec(after)) {
+      // Every word asked about is a word of the quote, and one of them says something (not "what is it").
+      const echoed = e[2].toLowerCase().split(/\s+/);
+      if (echoed.every((w) => said.has(w)) && echoed.some((w) => !ECHO_SKIP.has(w) && w.length > 2)) return `${praise[0].trim()} ... '${m[1].trim()}' ... ${e[1]} ${e[2]}`;
+    }
+  }
+  return null;
+}
+
+/**
  * Session 15 (escmsg, issue 11): **failures told as a list of short flat facts** (`flatFailures`): three or more short
  * sentences, asking nothing, at least one of which states a lack ("1 month. 4 emails. 0 parcel. 0 answer.", "THREE
  * WEEKS. Nuh parcel. Muh money gone.", "Ordered 19th. Told it's the ferry. Then told it's the depot. Then nothing.", "I

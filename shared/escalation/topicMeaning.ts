@@ -43,6 +43,9 @@ interface Frame {
 
 const w = (words: string) => new Set(words.split(' '));
 
+/** Session 17: the gates of the two "disowned on my account" frames (one Set each, shared, so one gate bit each). */
+const DISOWNED_PLACE = w('account acount accounts profile statement statements card cards paypal klarna history login');
+const DISOWNED_DENIAL = w('not never nae');
 const MONEY_NOUN = '(?:payments?|purchases?|charges?|transactions?|debits?|withdrawals?|direct debits?|subscriptions?|money|amounts?)';
 const FRAMES: Frame[] = [
   {
@@ -71,6 +74,29 @@ const FRAMES: Frame[] = [
       ),
     ],
   },
+  // Session 17: something found on the customer's account, statement or card that the customer disowns ("there's an order
+  // on ma account fer a telly ... I've nae bocht a telly", "a subscription on my account I never set up", "a card saved on
+  // my account ... it's not mine, never seen it"): the thing, where it was found, then the customer's denial of owning
+  // or doing it. Money and orders are fraud; a card, an address, a device or contact details are account security.
+  // (Not "my order is not showing in my account": the denial must be of the customer's own act or ownership; not "an
+  // order on my account never arrived": not receiving is a delivery problem.)
+  ...(['fraud', 'security'] as const).map((output): Frame => ({
+    output,
+    meaning: output === 'fraud' ? "something on the customer's account or statement that the customer says is not theirs" : "something saved on the customer's account that the customer says is not theirs",
+    // (Both frames share their two gate sets, and so their two gate bits: see GATE_BITS.)
+    gate: [DISOWNED_PLACE, DISOWNED_DENIAL],
+    all: [
+      new RegExp(
+        ` (?:${output === 'fraud' ? 'orders?|payments?|charges?|subscriptions?|entry|entries|purchases?|transactions?|plan|membership|direct debits?|klarna (?:plan|payment|loan)s?|loan|instalments?|items?' : 'cards?|addresses|address|devices?|phone number|number|email(?: address)?|name|details|login'})` +
+          ` (?:\\S+ ){0,5}(?:on|in|onto|to|under|from|out of) (?:my|ma|me|our|mah|mi) (?:bank |online |own )?(?:account|acount|profile|statement|card|order history|paypal|klarna|login)s?\\b` +
+          `(?: \\S+){0,18} (?:(?:it|its|it s|that|thats|that s|this|they|them|which|is|was|are|were) (?:is |was |are |were )?not (?:mine|me|ours|us|my)|` +
+          `(?:i|we|me|mi|ah|a)(?: have| ve| had)? (?:never|nae|not|did not|have not|had not|never ever) (?:ever )?(?:set|setup|ordered|order|bought|buy|bocht|made|make|added|add|saved|save|signed|sign|asked|ask|agreed|agree|authori[sz]ed|authori[sz]e|placed|place|opened|open|owned|own|shopped|shop|requested|request)|` +
+          `never (?:seen|heard of) (?:it|this|that|them|one|of)|(?:do|did) not (?:recogni[sz]e|know) (?:it|this|that|them|what|where|who))\\b`,
+      ),
+    ],
+    // A question about what happens, asked in general or in advance ("what if there's an order on my account I didn't make?").
+    none: [/ (?:what|how) (?:happens|would|do you|should i) (?:\w+ ){0,3}if | if (?:there|someone|somebody|i)\b/],
+  })),
   {
     output: 'billing',
     meaning: 'an error described by what the statement or the total shows',
@@ -405,13 +431,19 @@ const FRAMES: Frame[] = [
 const GATE_BITS = new Map<string, number>();
 const FRAME_NEEDS: number[] = [];
 {
-  let bit = 1;
+  // One bit per gate set (a set shared by two frames keeps one bit); a 32-bit mask holds 32 sets.
+  const bitOf = new Map<Set<string>, number>();
   for (const f of FRAMES) {
     let need = 0;
     for (const g of f.gate) {
-      for (const t of g) GATE_BITS.set(t, (GATE_BITS.get(t) ?? 0) | bit);
+      let bit = bitOf.get(g);
+      if (bit === undefined) {
+        if (bitOf.size >= 32) throw new Error('topicMeaning.ts: the frames have more than 32 gate sets, which the 32-bit gate mask cannot hold; share a gate set between frames or widen the mask in gateMask.');
+        bit = 1 << bitOf.size;
+        bitOf.set(g, bit);
+        for (const t of g) GATE_BITS.set(t, (GATE_BITS.get(t) ?? 0) | bit);
+      }
       need |= bit;
-      bit <<= 1;
     }
     FRAME_NEEDS.push(need);
   }

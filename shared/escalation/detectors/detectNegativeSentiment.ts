@@ -20,7 +20,7 @@ import { canonicalTokens, paddedTokens } from '../canonicalTokens';
 import { lexiconValence } from '../../nlu/sentiment';
 import { keptAfterChangeOfSubject, othersStory, shopSentences } from '../othersStory';
 import { analyzeText } from '../../nlu/analyzeText';
-import { leavingOrShaming, praiseAgainstFacts, botCannotUnderstand, neverCame, statusSaidSince, flatFailures, comparedWithWorse } from '../customerVerdict';
+import { leavingOrShaming, praiseAgainstFacts, botCannotUnderstand, neverCame, statusSaidSince, statusEchoed, flatFailures, comparedWithWorse } from '../customerVerdict';
 
 const fmt = (n: number) => n.toFixed(2);
 const quoteList = (words: string[]) => words.slice(0, 4).map((w) => `"${w}"`).join(', ');
@@ -522,6 +522,11 @@ function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memor
   const stood = cfg.threshold > -0.75 && self === null ? statusSaidSince(text) : null;
   if (stood !== null) {
     return ruleSignal(facts, cfg.threshold, 0.75, stood, `Negative sentiment: the shop's own status quoted back with how long it has said so, asking nothing: a complaint told as a flat fact (${stood}).`);
+  }
+  // Session 17 (escmsg): the shop's own status quoted, praised and challenged by asking which or what of it (customerVerdict.ts).
+  const echoed = cfg.threshold > -0.75 && self === null ? statusEchoed(text) : null;
+  if (echoed !== null) {
+    return ruleSignal(facts, cfg.threshold, 0.75, echoed, `Negative sentiment: praise around the shop's own status quoted and challenged by echoing it, sarcasm about the status (${echoed}).`);
   }
   // Session 15 (escmsg): failures told as a list of short flat facts, asking nothing (customerVerdict.ts).
   const listed = cfg.threshold > -0.75 && self === null ? flatFailures(text) : null;

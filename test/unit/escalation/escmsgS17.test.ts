@@ -76,3 +76,47 @@ describe('a time in a counterfactual is no deadline: "if my shop ran like yours 
     expect(onlyCounterfactualTimes(toks('where is my parcel'))).toBe(false);
   });
 });
+
+describe('something on the customer\'s account that the customer disowns is fraud or account security (sensitive topics by meaning)', () => {
+  it.each([
+    ["there's a subscription on my account I never set up", 'fraud', 'subscription on my account i never set'],
+    ["there's an order on ma account fer a telly. I've nae bocht a telly in ma life", 'fraud', 'order on ma account fer a telly i have nae bocht'],
+    ['an instalment plan came out of my paypal and we never agreed to it', 'fraud', 'instalment plan came out of my paypal and we never agreed'],
+    ["there's a card saved on my account ending 7731 and it's not mine, never seen it", 'account security', 'card saved on my account ending 7731 and its not mine never seen it'],
+  ])('%j is a sensitive topic by meaning, and names what was disowned', (t, topic, words) => {
+    expect(reasonOf(t)).toBe('sensitive_topic');
+    const s = decide(t).signals.find((x) => x.reason === 'sensitive_topic');
+    expect(s?.evidence[0]).toBe(topic);
+    expect(s?.explanation).toBe(`Sensitive topic "${topic}" by meaning: ${topic === 'fraud' ? "something on the customer's account or statement" : "something saved on the customer's account"} that the customer says is not theirs ("${words}").`);
+  });
+  it.each([
+    'My order is not showing in my account but I got the email. Is that normal?',
+    'an order on my account never arrived, where is it?',
+    "what happens if there's an order on my account I didn't make?",
+    'the charge on my card is mine, I just need a receipt',
+  ])('%j is not (no disowning: a delivery problem, a display, a question in general)', (t) => {
+    expect(reasonOf(t)).not.toBe('sensitive_topic');
+  });
+});
+
+describe('praise around a quoted status challenged by echoing it is sarcasm (negative with no negative word)', () => {
+  it.each([
+    "Very nice, 'delivered to safe place'. Which safe place? Simply tell me",
+    "Aye brilliant. Tracking says it's been 'with the courier' since Tuesday. Which courier, the Loch Ness monster?",
+    "Lovely. \u2018Out for delivery\u2019 all day. What delivery?",
+  ])('%j is negative sentiment, by the rule', (t) => {
+    expect(reasonOf(t)).toBe('negative_sentiment');
+    const s = decide(t).signals.find((x) => x.reason === 'negative_sentiment');
+    expect(s?.source).toBe('rule');
+    expect(s?.explanation).toMatch(/^Negative sentiment: praise around the shop's own status quoted and challenged by echoing it, sarcasm about the status \(/);
+  });
+  it.each([
+    'tracking says "delivered to parcel locker", which locker? NW-118321',
+    "great, it says 'awaiting collection', what collection point is it at?",
+    "it says 'great news, delivered'. which delivered?",
+    "not brilliant, 'delivered to safe place'. which safe place?",
+  ])('%j is not this rule (no praise outside the quote, praise denied, or a question that goes on)', (t) => {
+    const s = decide(t).signals.find((x) => x.reason === 'negative_sentiment' && x.source === 'rule' && /echoing it/.test(x.explanation));
+    expect(s).toBeUndefined();
+  });
+});
