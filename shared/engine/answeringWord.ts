@@ -178,18 +178,60 @@ const REFUSING_NO: ReadonlySet<string> = new Set(['no', 'nope', 'nah']);
  * all" and "as soon as" are not put off.
  */
 const DEFERRING: ReadonlySet<string> = new Set(['later', 'tomorrow', 'tonight', 'next', 'once', 'until', 'till', 'eventually', 'afterwards', 'after']);
+/**
+ * Session 17 (hostile s16 H#6): any time later than now puts the answer off too, not only the words above: a day of
+ * the week or the weekend ("yes, on Monday"), "in 2 hours" / "in a few days", a clock time ("at 5pm", "17:30") and a
+ * day of a month ("on the 5th", "5 December"). A day or time given as a deadline ("before Monday", "by 5pm") or in
+ * the past ("last Friday") is not.
+ */
+const DAYS: ReadonlySet<string> = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'weekend', 'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun']);
+const MONTHS: ReadonlySet<string> = new Set(['january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+const SPANS: ReadonlySet<string> = new Set(['minute', 'minutes', 'min', 'mins', 'hour', 'hours', 'hr', 'hrs', 'day', 'days', 'week', 'weeks', 'month', 'months', 'fortnight']);
+const COUNTS: ReadonlySet<string> = new Set(['a', 'an', 'one', 'two', 'three', 'four', 'five', 'six', 'ten', 'few', 'couple', 'half', 'several']);
+const DEADLINE_OR_PAST: ReadonlySet<string> = new Set(['before', 'by', 'last', 'ago', 'since', 'from', 'previous']);
+const CLOCK = /^(?:\d{1,2}(?:am|pm)|\d{1,2}:\d{2}(?:am|pm)?|\d{1,2}[h.]\d{2})$/;
+const DAY_NUMBER = /^\d{1,2}(?:st|nd|rd|th)?$/;
+/** Whether a time later than now starts at words[k] (the words above, read in their place). */
+function laterTimeAt(words: readonly string[], k: number): boolean {
+  const w = words[k];
+  const prev = words[k - 1];
+  if (prev !== undefined && DEADLINE_OR_PAST.has(prev)) return false;
+  if (DEFERRING.has(w)) {
+    if (w === 'after' && (words[k + 1] === 'all' || words[k + 1] === undefined)) return false;
+    if (w === 'next' && words[k + 1] === undefined) return false;
+    return true;
+  }
+  if (DAYS.has(w)) return words[k + 1] !== 'ago';
+  const next = words[k + 1];
+  if (CLOCK.test(w) || (/^\d{1,2}$/.test(w) && (next === 'pm' || next === 'am' || ((next === 'p' || next === 'a') && words[k + 2] === 'm')))) return true;
+  if (w === 'in' && next !== undefined && (COUNTS.has(next) || /^\d+$/.test(next))) {
+    for (let j = k + 2; j <= k + 4 && j < words.length; j++) if (SPANS.has(words[j])) return true;
+  }
+  if (MONTHS.has(w)) {
+    const dayAfter = DAY_NUMBER.test(next ?? '');
+    const dayBefore = DAY_NUMBER.test(prev ?? '') ? k - 1 : prev === 'of' && DAY_NUMBER.test(words[k - 2] ?? '') ? k - 2 : -1;
+    if (!dayAfter && dayBefore < 0) return false;
+    const before = words[(dayBefore >= 0 ? dayBefore : k) - 1];
+    return before === undefined || !DEADLINE_OR_PAST.has(before);
+  }
+  return w === 'the' && prev === 'on' && /^\d{1,2}(?:st|nd|rd|th)$/.test(next ?? '');
+}
 function deferredAfter(clauses: readonly string[][], c: number, end: number): boolean {
   for (let i = c; i < clauses.length; i++) {
     const words = clauses[i];
-    for (let k = i === c ? end : 0; k < words.length; k++) {
-      const w = words[k];
-      if (!DEFERRING.has(w)) continue;
-      if (w === 'after' && (words[k + 1] === 'all' || words[k + 1] === undefined)) continue;
-      if (w === 'next' && words[k + 1] === undefined) continue;
-      return true;
-    }
+    for (let k = i === c ? end : 0; k < words.length; k++) if (laterTimeAt(words, k)) return true;
   }
   return false;
+}
+/**
+ * Whether the whole message is an answer put off without naming a choice: it opens with "not", "no", "maybe" or
+ * "later" and names a time later than now ("not until next week", "not now, maybe next week", "maybe on Monday").
+ * A question that only holds such a word ("And how long until it's processed?") is none.
+ */
+const PUTTING_OFF: ReadonlySet<string> = new Set(['not', 'no', 'maybe', 'later', 'perhaps']);
+export function putOffAnswer(raw: string): boolean {
+  const clauses = clausesOf(raw);
+  return clauses.length > 0 && PUTTING_OFF.has(clauses[0][0]) && deferredAfter(clauses, 0, 0);
 }
 
 /**
@@ -214,36 +256,77 @@ function retractedAfter(clauses: readonly string[][], c: number, end: number): b
 }
 
 /**
- * Whether the normalised `name` (a label or synonym), found inside the customer's longer `raw` text, answers with it.
- * `sameChoice`: every normalised name and synonym of the same button (a later request naming one of them agrees).
+ * Why a name inside a longer sentence does or does not answer (rules 1-6): `answers`, or the rule that held it back.
+ * `deferred` (a time later than now follows it), `retracted` (a later clause takes it back) and `unclear` (a yes then
+ * a negation) are answers held back: the customer chose, but not now or not clearly (Buttons asks again, session 17).
  */
-export function answersWithin(raw: string, name: string, sameChoice: readonly string[]): boolean {
+export type AnswerVerdict = 'answers' | 'negated' | 'request' | 'unclear' | 'agreeing' | 'deferred' | 'retracted';
+
+/** The verdict on the name starting at (clause c, word k), rules 1-6 in order. */
+function verdictAt(clauses: readonly string[][], c: number, k: number, nameWords: readonly string[], sameChoice: readonly string[]): AnswerVerdict {
+  const words = clauses[c];
+  const end = k + nameWords.length;
+  if (negated(words, k)) return 'negated';
+  // "please do not", "cancel it not": the name taken back by the word right after it.
+  if (words[end] === 'not' || words[end] === 'never') return 'negated';
+  // Session 15 (hostile s15 H#21): a longer name too when a later clause opens with "but" ("No, that's all, but cancel it").
+  if ((nameWords.length <= 2 || butLater(clauses, c)) && laterRequest(clauses, c, end, sameChoice)) return 'request';
+  if (YES_LIKE.has(nameWords[0]) && negationAfter(clauses, c, end, sameChoice)) return 'unclear';
+  if (agreeingNo(clauses, c, k, nameWords, words[end])) return 'agreeing';
+  return putOff(clauses, c, end, nameWords[0]);
+}
+
+/** Rules 5 and 6 after a name ending at (clause c, word end). */
+function putOff(clauses: readonly string[][], c: number, end: number, firstWord: string): AnswerVerdict {
+  if (deferredAfter(clauses, c, end)) return 'deferred';
+  if (!REFUSING_NO.has(firstWord) && retractedAfter(clauses, c, end)) return 'retracted';
+  return 'answers';
+}
+
+/**
+ * The verdict on the normalised `name` (a label or synonym) inside the customer's longer `raw` text. `sameChoice`:
+ * every normalised name and synonym of the same button (a later request naming one of them agrees).
+ */
+export function answerVerdict(raw: string, name: string, sameChoice: readonly string[]): AnswerVerdict {
   const nameWords = name.split(' ');
   const clauses = clausesOf(raw);
-  let found = false;
+  let found: AnswerVerdict | null = null;
   for (let c = 0; c < clauses.length; c++) {
     const words = clauses[c];
     for (let k = 0; k + nameWords.length <= words.length; k++) {
       if (!startsAt(words, k, nameWords)) continue;
-      found = true;
-      if (negated(words, k)) continue;
-      const end = k + nameWords.length;
-      // "please do not", "cancel it not": the name taken back by the word right after it.
-      if (words[end] === 'not' || words[end] === 'never') continue;
-      // Session 15 (hostile s15 H#21): a longer name too when a later clause opens with "but" ("No, that's all, but cancel it").
-      if ((nameWords.length <= 2 || butLater(clauses, c)) && laterRequest(clauses, c, end, sameChoice)) continue;
-      if (YES_LIKE.has(nameWords[0]) && negationAfter(clauses, c, end, sameChoice)) continue;
-      if (agreeingNo(clauses, c, k, nameWords, words[end])) continue;
-      if (deferredAfter(clauses, c, end)) continue;
-      if (!REFUSING_NO.has(nameWords[0]) && retractedAfter(clauses, c, end)) continue;
-      return true;
+      const v = verdictAt(clauses, c, k, nameWords, sameChoice);
+      if (v === 'answers') return v;
+      // The strongest reason to hold back is kept: a choice put off or taken back (asked again) over the others.
+      if (found === null || v === 'deferred' || (v === 'retracted' && found !== 'deferred')) found = v;
     }
   }
-  if (found) return false;
-  // Not found clause by clause (a name spanning punctuation, "where is my order?!", "No, that's all"): the whole text
-  // found it; keep it, unless a later clause opens with "but" and a request ("No, that's all, but cancel it": H#21).
+  if (found !== null) return found;
+  // Not found clause by clause (a name spanning punctuation, "where is my order?!", "No, that's all", "Yes, cancel
+  // it"): the whole text found it; keep it, unless a later clause opens with "but" and a request ("No, that's all, but
+  // cancel it": H#21), or (session 17, hostile s16 H#6, H#25) a time later than now or a taking back follows it ("yes,
+  // cancel it later today", "yes, cancel it, no wait, don't" were read as "Yes, cancel it").
+  const at: Array<[number, number]> = [];
+  clauses.forEach((ws, c) => ws.forEach((_, k) => at.push([c, k])));
+  const all = clauses.flat();
+  for (let f = 0; f + nameWords.length <= all.length; f++) {
+    if (!startsAt(all, f, nameWords)) continue;
+    const [c, k] = at[f + nameWords.length - 1];
+    const v = putOff(clauses, c, k + 1, nameWords[0]);
+    if (v !== 'answers') return v;
+  }
   const but = clauses.findIndex((ws, i) => i > 0 && ws[0] === 'but');
-  return but < 0 || !laterRequest(clauses, but, 0, sameChoice);
+  return but >= 0 && laterRequest(clauses, but, 0, sameChoice) ? 'request' : 'answers';
+}
+
+/** Whether the normalised `name` found inside `raw` answers with it (answerVerdict is `answers`). */
+export function answersWithin(raw: string, name: string, sameChoice: readonly string[]): boolean {
+  return answerVerdict(raw, name, sameChoice) === 'answers';
+}
+
+/** Whether a verdict is an answer held back (put off, taken back, or a yes then a no): the block should ask again. */
+export function heldBack(v: AnswerVerdict): v is 'deferred' | 'retracted' | 'unclear' {
+  return v === 'deferred' || v === 'retracted' || v === 'unclear';
 }
 
 /** Words that make up a leading answer before a request ("no thanks,", "ok.", "yes please -", "cheers,"). */

@@ -11,7 +11,7 @@ import { normalizeText } from '../nlu/normalizeText';
 import { similarityTarget, similarityToTarget, type SimilarityTarget } from '../nlu/similarity';
 import type { ButtonChoice } from './compileFlow';
 import { noOnlyAsDeterminer } from './answeringNo';
-import { answersWithin } from './answeringWord';
+import { answerVerdict, heldBack, putOffAnswer, type AnswerVerdict } from './answeringWord';
 import { onlyThanks } from '../nlu/courtesy';
 
 const ORDINALS: Record<string, number> = {
@@ -89,8 +89,16 @@ function matchUncached(choices: ButtonChoice[], text: string): ButtonChoice | nu
   // number I am afraid", "no one answered"): answeringNo.ts (session 13).
   const determinerNo = pt.includes(' no ') && t !== 'no' && noOnlyAsDeterminer(text);
   // Session 14: and a name inside a longer sentence counts only where the sentence answers with it (answeringWord.ts).
-  const inside = (c: ButtonChoice, name: string, paddedName: string) =>
-    pt.includes(paddedName) && !(determinerNo && name === 'no') && answersWithin(text, name, [...c.names, ...c.synonyms]);
+  // Session 17 (hostile s16 H#6, H#25): a choice whose name the sentence holds but does not answer with ("yes cancel it
+  // tomorrow", "yes, cancel it, no wait, don't") is not picked by the typo stage either ("yes cancel it tomorrow" is
+  // 0.82 like "yes cancel it").
+  const refused = new Set<ButtonChoice>();
+  const inside = (c: ButtonChoice, name: string, paddedName: string) => {
+    if (!pt.includes(paddedName) || (determinerNo && name === 'no')) return false;
+    if (answerVerdict(text, name, [...c.names, ...c.synonyms]) === 'answers') return true;
+    refused.add(c);
+    return false;
+  };
   const bySynonym = choices.filter((c, i) => c.synonyms.some((s, k) => s === t || inside(c, s, prep.paddedSynonyms[i][k])));
   if (bySynonym.length === 1) return bySynonym[0];
 
@@ -117,6 +125,7 @@ function matchUncached(choices: ButtonChoice[], text: string): ButtonChoice | nu
   let fuzzy: ButtonChoice | null = null;
   let fuzzyScore = 0;
   for (const { choice, target } of prep.targets) {
+    if (refused.has(choice)) continue;
     const s = similarityToTarget(t, target, FUZZY);
     if (s > fuzzyScore) {
       fuzzy = choice;
@@ -132,4 +141,26 @@ function matchUncached(choices: ButtonChoice[], text: string): ButtonChoice | nu
     if (thanking.length === 1) return thanking[0];
   }
   return null;
+}
+
+/**
+ * Session 17 (hostile s16 H#6, H#25, newcomer s16 N#4): why text that matched no button still chose something: one of
+ * the choices is named but put off to a time later than now ("yes cancel it tomorrow", "cancel it later, next week")
+ * or the message is only such a time put off ("not until next week": answeringWord putOffAnswer): `later`; or it is
+ * taken back or contradicted in the same message ("yes, cancel it, no wait, don't"): `retracted`. Null when nothing was chosen (Buttons goes on as with
+ * any text it does not understand). Call it only for text matchButton did not match.
+ */
+export function heldBackChoice(choices: ButtonChoice[], text: string): 'later' | 'retracted' | null {
+  const pt = padded(normalizeText(text));
+  let verdict: AnswerVerdict | null = null;
+  for (const c of choices) {
+    for (const name of [...c.names, ...c.synonyms]) {
+      if (!pt.includes(padded(name))) continue;
+      const v = answerVerdict(text, name, [...c.names, ...c.synonyms]);
+      if (v === 'deferred') return 'later';
+      if (heldBack(v)) verdict = v;
+    }
+  }
+  if (verdict !== null) return 'retracted';
+  return putOffAnswer(text) ? 'later' : null;
 }

@@ -8,7 +8,10 @@ import type { ButtonChoice } from '../compileFlow';
 import type { Run } from '../run';
 import { ClassifiedInput, Click, type BlockBehaviour, type Classified, type InputWaiting } from './types';
 import { bot, setVar } from '../run';
-import { matchButton } from '../matchButton';
+import { heldBackChoice, matchButton } from '../matchButton';
+import { extractEntities } from '../../nlu/entities';
+import type { Entity, EntityType } from '../../nlu/types';
+import type { TextAnalysis } from './types';
 import { splitLeadingAnswer } from '../answeringWord';
 import { isUnsureReply } from '../../nlu/bareReplies';
 import { normalizeText } from '../../nlu/normalizeText';
@@ -19,7 +22,7 @@ type Action =
   | { type: 'choose'; block: BlockOf<'buttons'>; choice: ButtonChoice }
   | { type: 'retry'; block: BlockOf<'buttons'>; w: InputWaiting }
   | { type: 'reask'; block: BlockOf<'buttons'>; w: InputWaiting }
-  | { type: 'unsure'; block: BlockOf<'buttons'>; w: InputWaiting }
+  | { type: 'unsure'; block: BlockOf<'buttons'>; w: InputWaiting; lead: Lead }
   | { type: 'forward'; routerId: string; inner: Classified };
 
 const shown = (block: BlockOf<'buttons'>) => block.data.options.map((o) => ({ id: o.id, label: o.label }));
@@ -37,7 +40,8 @@ function act(run: Run, a: Action): void {
   } else if (a.type === 'unsure') {
     // Asked again with the block's own question (its Retries unchanged): see fallbackActsAsAnOption below.
     run.s.waiting = a.w;
-    bot(run, `No rush. ${render(run, a.block.data.text)}`, a.block.id, shown(a.block));
+    if (a.lead.alone) bot(run, a.lead.say, a.block.id);
+    else bot(run, `${a.lead.say} ${render(run, a.block.data.text)}`, a.block.id, shown(a.block));
   } else {
     run.s.waiting = { kind: 'input', blockId: a.routerId, retries: 0 };
     run.visited.push(a.routerId);
@@ -51,6 +55,55 @@ function fallbackActsAsAnOption(run: Run, block: BlockOf<'buttons'>): boolean {
   return target !== undefined && block.data.options.some((o) => run.c.exitOf(block.id, o.id) === target);
 }
 
+/** References a customer names one at a time (an order, a policy): two in one answer are two questions. */
+const REFERENCE_TYPES: ReadonlySet<EntityType> = new Set(['order_id', 'policy_number']);
+const INSTEAD = /\b(?:instead|rather|actually|i\s+mean|sorry|not\s+that\s+one|wrong\s+(?:one|order|number))\b/i;
+const referencesIn = (entities: readonly Entity[]) => [...new Set(entities.filter((e) => REFERENCE_TYPES.has(e.type)).map((e) => e.value))];
+
+interface Lead {
+  say: string;
+  /** Said instead of the block's question (no buttons: the customer types the reference). */
+  alone?: boolean;
+}
+
+/**
+ * What to say before asking the block's question again when text that matched no button still chose (only where the
+ * fallback would act as one of the options, so taking it would pick for the customer), or null:
+ * - an undecided answer ("I'm not sure", "maybe": session 16, hostile s15 H#17): "No rush.";
+ * - a choice put off to a time later than now ("yes cancel it tomorrow", "cancel it later, next week", "not until next
+ *   week": session 17, hostile s16 H#6, newcomer s16 N#4; the fallback asked "Which order?"): the block acts now or
+ *   not at all;
+ * - a choice taken back or contradicted in the same message ("yes, cancel it, no wait, don't": H#25): "No rush.".
+ */
+function heldBackLead(run: Run, block: BlockOf<'buttons'>, text: string, analysis: TextAnalysis | null): Lead | null {
+  if (isUnsureReply(analysis?.normalized ?? normalizeText(text))) return { say: 'No rush.' };
+  const held = heldBackChoice(run.c.buttons(block), text);
+  if (held === 'later') return { say: "I can only do this now, not later, so I haven't done anything yet." };
+  if (held === 'retracted') return { say: 'No rush.' };
+  return null;
+}
+
+/**
+ * Session 15 hostile H#22: a second reference beside the one the question shows ("yes, cancel both NW-104233 and
+ * NW-555555", "yes. also cancel NW-555555", "yes please and another order as well: NW-555555") dropped one of them.
+ * Read before the buttons (a "yes please" in it would act on the shown one alone): "which one first?". A reference
+ * given instead ("yes, but cancel NW-555555 instead", "Another order: NW-555555", a bare "NW-555555") or with no word
+ * that adds it is not a second.
+ */
+function secondReference(run: Run, block: BlockOf<'buttons'>, text: string): Lead | null {
+  const shownRefs = referencesIn(extractEntities(render(run, block.data.text)));
+  if (shownRefs.length === 0) return null;
+  const said = referencesIn(extractEntities(text));
+  const others = said.filter((v) => !shownRefs.includes(v));
+  if (others.length === 0) return null;
+  // Without a word that adds ("both", "also", "and", "too") it is a correction or a mention ("The system refers to
+  // NW-116340 again. The correct order is NW-116304."): read as before.
+  if (INSTEAD.test(text) || !ADDS.test(text)) return null;
+  const all = [...new Set([...shownRefs, ...others])];
+  return { say: `One at a time, please: which one first, ${all.slice(0, -1).join(', ')} or ${all[all.length - 1]}?`, alone: true };
+}
+const ADDS = /\b(?:both|also|too|as\s+well|and|plus|another\s+one)\b/i;
+
 export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
   waitsAs: ['input', 'offer'],
   readsRequests: true,
@@ -59,6 +112,8 @@ export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
     bot(run, render(run, block.data.text), block.id, shown(block));
   },
   classify(run, block, w, text, analysis, intentMatch) {
+    const second = fallbackActsAsAnOption(run, block) ? secondReference(run, block, text) : null;
+    if (second !== null) return new ClassifiedInput<Action>(true, null, run, act, { type: 'unsure', block, w, lead: second }, true);
     const choice = matchButton(run.c.buttons(block), text);
     if (choice) return new ClassifiedInput<Action>(false, null, run, act, { type: 'choose', block, choice });
     const router = forwardRouter(run, block);
@@ -91,8 +146,9 @@ export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
     // just named was dropped and asked for again as if the customer had picked it. An undecided answer picks nothing, so
     // where the fallback would act as one of the options, the block asks its question again ("No rush. ...") instead.
     // A fallback to a block of its own (lead-gen's size question asked another way) still takes the undecided answer.
-    if (fallbackActsAsAnOption(run, block) && isUnsureReply(analysis?.normalized ?? normalizeText(text))) {
-      return new ClassifiedInput<Action>(true, null, run, act, { type: 'unsure', block, w }, true);
+    if (fallbackActsAsAnOption(run, block)) {
+      const lead = heldBackLead(run, block, text, analysis);
+      if (lead !== null) return new ClassifiedInput<Action>(true, null, run, act, { type: 'unsure', block, w, lead }, true);
     }
     return new ClassifiedInput<Action>(true, null, run, act, { type: 'retry', block, w }, true);
   },
