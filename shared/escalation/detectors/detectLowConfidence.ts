@@ -244,14 +244,18 @@ function namesNothing(toks: string[], facts: TurnFacts): string[] | null {
   if (UNFINISHED.has(toks[toks.length - 1])) return null;
   let areas = 0;
   const pointers: string[] = [];
+  let status: string | null = null;
   // A state word asked after ("any update?", "is it done") points at something; said ("sorted now") it reports one.
   const asks = facts.text.includes('?') || ASKS.has(toks.find((t) => !FILLER.has(t)) ?? '');
   for (const t of toks) {
     if (AREAS.has(t)) { if (++areas > 1) return null; continue; }
     if (POINTERS.has(t)) pointers.push(t);
-    else if (STATUS.has(t)) { if (!asks) return null; }
+    else if (STATUS.has(t)) { if (!asks) return null; status ??= t; }
     else if (!(isStopWord(t) || FILLER.has(t) || SOFT.has(t) || VAGUE_NOUNS.has(t) || HEDGES.has(t) || REFERS_BACK.has(t) || /^[a-z]{1,2}$/.test(t))) return null;
   }
+  // Asked after with no area named ("any news?", "update?"), a state word presupposes a thing never named: it points too
+  // ("has my order gone out yet" asks after the order).
+  if (status !== null && areas === 0) pointers.push(status);
   return pointers.length > 0 ? pointers : null;
 }
 

@@ -25,6 +25,14 @@ describe('a first message that names nothing is low confidence', () => {
       expect(p.asked?.signals[0].explanation, text).toMatch(/^The first message names nothing the bot could act on: every word only points at something never said \("/);
     }
   });
+  it('a state word asked after with no area named points too ("any progress", "any news?"); with an area it asks after that area', () => {
+    for (const text of ['any progress', 'any news?']) {
+      const e = counted([text]);
+      expect(e?.reason, text).toBe('low_confidence');
+      expect(e?.turn, text).toBe(1);
+    }
+    expect(counted(['has my order gone out yet'])?.reason ?? 'none').not.toBe('low_confidence');
+  });
   it('not: an unfinished fragment, a state reported, a message with a content word, a greeting alone', () => {
     for (const text of ['and then if', 'so the', 'sorted now', 'all done now', 'that one in blue?', 'hello there', 'is it raining there now']) {
       const e = counted([text]);
