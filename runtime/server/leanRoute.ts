@@ -18,6 +18,7 @@
  * that is closing. The Fastify route stays registered: it serves those requests and documents the route
  * in /openapi.json.
  */
+import { readFileSync } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { FastifyError, FastifyServerOptions } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
@@ -186,12 +187,16 @@ export function leanServer() {
   let lean: ((req: IncomingMessage, res: ServerResponse) => boolean) | null = null;
   let closing = false;
   const serverFactory = (fastifyHandler: (req: IncomingMessage, res: ServerResponse) => void, opts: FastifyServerOptions) => {
-    const server = http.createServer((opts as { http?: http.ServerOptions }).http ?? {}, (req, res) => {
+    const limits = connectionLimits();
+    const server = http.createServer({ connectionsCheckingInterval: limits.checkEveryMs, ...((opts as { http?: http.ServerOptions }).http ?? {}) }, (req, res) => {
       if (closing || lean === null || !lean(req, res)) fastifyHandler(req, res);
     });
     // What Fastify does with its own server (lib/server.js).
     if (opts.keepAliveTimeout !== undefined) server.keepAliveTimeout = opts.keepAliveTimeout;
-    if (opts.requestTimeout !== undefined) server.requestTimeout = opts.requestTimeout;
+    // Fastify passes its own default, 0 (none: node then waited for a request forever), when nothing was set.
+    server.requestTimeout = opts.requestTimeout || limits.requestTimeoutMs;
+    server.headersTimeout = Math.min(server.headersTimeout, server.requestTimeout > 0 ? server.requestTimeout : Infinity);
+    if (limits.maxConnections !== null) server.maxConnections = limits.maxConnections;
     server.setTimeout(opts.connectionTimeout ?? 0);
     if (opts.maxRequestsPerSocket && opts.maxRequestsPerSocket > 0) server.maxRequestsPerSocket = opts.maxRequestsPerSocket;
     return server;
@@ -206,6 +211,50 @@ export function leanServer() {
       closing = true;
     },
   };
+}
+
+/**
+ * Hostile s17 H#9: one client that opened ~20,000 connections, each sending a request's headers and one byte of its
+ * body, took `baton serve` off the air. Nothing limited how long a request could take to arrive whole, so the
+ * connections stayed (Fastify had set node's requestTimeout to 0: none); the process reached its open-file limit (ulimit -n 20,000), new customers got no answer, and
+ * reading the data folder's lock failed (EMFILE).
+ * - A request must arrive whole within REQUEST_TIMEOUT_MS (headers and body; the answer's time does not count, so a
+ *   push stream or a slow step is not cut), checked every CHECK_EVERY_MS: such a connection is closed (408) within
+ *   ~35 s instead of 300.
+ * - At most the open-file limit minus FDS_KEPT connections at once (server.maxConnections: node closes the ones past
+ *   it at once), so the data folder, its lock, logs and the flows' HTTP requests still get file descriptors.
+ * No per-address cap: behind a proxy or load balancer every customer comes from its address.
+ * `BATON_REQUEST_TIMEOUT_MS` / `BATON_MAX_CONNECTIONS` override them (tests; 0: node's defaults / no cap).
+ */
+export const REQUEST_TIMEOUT_MS = 30_000;
+const CHECK_EVERY_MS = 5_000;
+const FDS_KEPT = 1024;
+
+export function connectionLimits(env: NodeJS.ProcessEnv = process.env): { requestTimeoutMs: number; checkEveryMs: number; maxConnections: number | null } {
+  const t = env.BATON_REQUEST_TIMEOUT_MS !== undefined && env.BATON_REQUEST_TIMEOUT_MS !== '' ? Number(env.BATON_REQUEST_TIMEOUT_MS) : REQUEST_TIMEOUT_MS;
+  const requestTimeoutMs = Number.isFinite(t) && t >= 0 ? t : REQUEST_TIMEOUT_MS;
+  const checkEveryMs = requestTimeoutMs > 0 ? Math.max(100, Math.min(CHECK_EVERY_MS, Math.floor(requestTimeoutMs / 3))) : 30_000;
+  let maxConnections: number | null = null;
+  const m = env.BATON_MAX_CONNECTIONS;
+  if (m !== undefined && m !== '') {
+    const n = Number(m);
+    maxConnections = Number.isInteger(n) && n > 0 ? n : null;
+  } else {
+    const fds = openFileLimit();
+    if (fds !== null) maxConnections = Math.max(64, fds - Math.min(FDS_KEPT, Math.floor(fds / 4)));
+  }
+  return { requestTimeoutMs, checkEveryMs, maxConnections };
+}
+
+/** The process's soft limit of open files (Linux: /proc/self/limits), or null where it cannot be read or is unlimited. */
+function openFileLimit(): number | null {
+  try {
+    const line = /^Max open files\s+(\d+|unlimited)/m.exec(readFileSync('/proc/self/limits', 'utf8'));
+    const n = line ? Number(line[1]) : NaN;
+    return Number.isInteger(n) && n > 0 ? n : null;
+  } catch {
+    return null;
+  }
 }
 
 function leanMessageRoute(o: LeanRouteOptions): (req: IncomingMessage, res: ServerResponse) => boolean {
