@@ -223,8 +223,8 @@ const FRAMES: Frame[] = [
     output: 'cancellation',
     meaning: 'the customer wants their account closed or gone',
     gate: [
-      w('account accounts login logins profile membership subscription registration'),
-      w('close shut delete remove deactivate cancel terminate rid wipe erase end closed deleted removed deactivated cancelled canceled terminated gone disappear vanish want wish need nuke scrap ditch axe exclude excluded'),
+      w('account accounts login logins profile profiles membership memberships subscription registration'),
+      w('close shut delete remove deactivate cancel terminate rid wipe erase end closed deleted removed deactivated cancelled canceled terminated gone disappear vanish want wish need nuke scrap ditch axe exclude excluded take'),
     ],
     all: [
       new RegExp(
@@ -236,7 +236,17 @@ const FRAMES: Frame[] = [
           ` (?:account|accounts|login|logins|profile|membership|subscription)(?: \\w+){0,3} (?:closed|shut down|shut doon|deleted|removed|deactivated|cancelled|canceled|terminated|gone|disappear|excluded)\\b(?! (?:out|me|us)\\b)`,
           ` (?:close|shut|delete|deactivate|cancel|terminate|get rid of)(?: \\w+){0,4} (?:down )?(?:for good|permanently|forever|for ever|completely|altogether)`,
           ` (?:make|want) (?:it|my account|the account|this account) (?:\\w+ )?(?:disappear|vanish|gone)`,
-          ` (?:do not|no longer|never) (?:want|wish|need) (?:to )?(?:use |keep |have )?(?:this|my|the|an) (?:account|profile|membership|login)`,
+          // (Session 17: not "an": "I don't want an account, can I check out as a guest?" declines making one; "an account ...
+          // anymore" and "no longer want an account" are below.)
+          ` (?:do not|no longer|never) (?:want|wish|need) (?:to )?(?:use |keep |have )?(?:this|my|the) (?:account|profile|membership|login)`,
+          // Session 17: "I do not want a login on your shop anymore": a wish no longer to have one is the wish to have it gone.
+          ` (?:do not|never) (?:want|wish|need) (?:to )?(?:use |keep |have )?(?:a|an|any) (?:account|profile|membership|login)(?: \\S+){0,5} (?:anymore|any more|no more|any longer)`,
+          ` no longer (?:want|wish|need) (?:to )?(?:use |keep |have )?(?:a|an|any) (?:account|profile|membership|login)`,
+          // Session 17: the account named, then closed by a word that points back to it ("we set up a band account ... can
+          // you shut it down", "two accounts by accident ... get rid of the old one", "a login on your shop ... take it away
+          // completely"), with no other thing named in between that "it" could be ("an old address on my account, remove it").
+          // (So "two profiles, one per email, get rid of the old one" is not read: the email stands between.)
+          ` (?:account|accounts|login|logins|profile|profiles|membership|memberships)(?: (?!(?:address|addresses|item|items|card|cards|email|payment|payments|number|parcel|parcels|photo|picture|message|review|basket)\\b)\\S+){0,14} (?:(?:close|shut|deactivate|terminate|get rid of) (?:down )?(?:it|them|that one|this one|the old one|the other one|the other|the old|one of them|both)|take (?:it|them) (?:away|off|down))`,
         ].map((alt) => `(?:${alt})\\b`).join('|'),
       ),
     ],

@@ -120,3 +120,24 @@ describe('praise around a quoted status challenged by echoing it is sarcasm (neg
     expect(s).toBeUndefined();
   });
 });
+
+describe('an account named and then closed by a word pointing back to it is cancellation & account deletion (sensitive topics by meaning)', () => {
+  it.each([
+    "we made a shop account for the choir's orders but the choir has folded, could you shut it down",
+    'I ended up with two profiles by mistake, please get rid of the old one',
+    'I do not want a login on your site anymore, can you take it away completely',
+    'I no longer want an account with you',
+  ])('%j is a sensitive topic by meaning', (t) => {
+    expect(reasonOf(t)).toBe('sensitive_topic');
+    const s = decide(t).signals.find((x) => x.reason === 'sensitive_topic');
+    expect(s?.explanation).toMatch(/^Sensitive topic "cancellation & account deletion" by meaning: the customer wants their account closed or gone \("/);
+  });
+  it.each([
+    "there's an old address on my account, can you get rid of it",
+    'my account has an old photo on it, take it down please',
+    'I made an account yesterday, can I take it with me to the app?',
+    "I don't want an account, can I check out as a guest?",
+  ])('%j is not (another thing is what goes, or no account is wanted in the first place)', (t) => {
+    expect(reasonOf(t)).not.toBe('sensitive_topic');
+  });
+});
