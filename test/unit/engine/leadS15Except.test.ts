@@ -36,6 +36,7 @@ describe('an exception after a yes at the address read-back (hostile s15 H#18)',
     const before = c.botTexts().length;
     c.say("yes, that's right");
     const after = c.botTexts().slice(before).join(' | ');
-    expect(after).toBe('What email address should we reply to?');
+    // Newcomer s17 N#5: the template says why an email is asked before asking it.
+    expect(after).toBe("Thanks! I'll pass the new address to our delivery team so they can re-route the parcel. | What email address should we reply to?");
   });
 });
