@@ -41,8 +41,9 @@ export interface IdleGcOptions {
   collect?: () => void;
   /**
    * The first collection of each idle spell is V8's memory-reducing one (memoryReducingCollection: it also shrinks
-   * the young generation); the follow-ups stay plain. Shards (shardWorker.ts), whose young generation has a floor;
-   * not the main thread, whose young generation would shrink to 1 MB.
+   * the young generation to its floor and gives its pages back); the follow-ups stay plain. Shards (shardWorker.ts),
+   * whose floor is their young generation's full size; not the main thread, whose young generation would shrink to
+   * V8's 1 MB.
    */
   reduce?: boolean | (() => void);
 }
@@ -79,9 +80,9 @@ let reducing: (() => void) | null | undefined;
  * Session 17 (issue 8, 10,000 idle conversations < 300 MB in every run): a plain full collection leaves the young
  * generation at the size a burst grew it to, and it stays resident though empty. After 10,000 conversations were
  * created a shard's held 64 MB, 52 MB of it resident, for 30 s (FOLLOW_UPS' last one, where V8 shrinks it by itself);
- * this collection takes it to ~0.4 MB resident. A shard starts with a 16 MB semi-space floor (shardPool.ts
- * SHARD_SEMI_FLOOR_MB), so the shrink stops there and the next burst does not start on a 1 MB young generation
- * (session 11's problem with shrinking early).
+ * this collection takes it to ~0.7 MB resident. A shard's semi-space floor is its full size (shardPool.ts
+ * shardSemiFloorMb), so the collection keeps the size and only gives the pages back: the next burst does not start on
+ * a 1 MB young generation (session 11's problem with shrinking early), it touches the pages again.
  */
 export function memoryReducingCollection(): (() => void) | null {
   if (reducing !== undefined) return reducing;
@@ -243,7 +244,7 @@ export function startIdleGc(o: IdleGcOptions = {}): () => void {
 }
 
 /**
- * Creates a worker thread whose young generation has a floor of `floorMb` (shards: shardPool.ts SHARD_SEMI_FLOOR_MB).
+ * Creates a worker thread whose semi-space has a floor of `floorMb` (shards: shardPool.ts shardSemiFloorMb).
  * V8 reads --min-semi-space-size when a new isolate sets its heap up, from a process-wide flag: it is set while the
  * worker is being created (until the worker is online, i.e. its isolate exists) and put back to V8's default
  * after, so no other isolate (the embedded writer's, or a test runner's workers) gets the floor.

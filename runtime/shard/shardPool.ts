@@ -77,16 +77,20 @@ type Req = ShardRequest extends infer R ? (R extends { n: number } ? Omit<R, 'n'
 const SHARD_YOUNG_MB = 64;
 
 /**
- * The floor of a shard's semi-space, MB (V8's --min-semi-space-size, its initial size and what a shrink goes back to;
- * V8's default is 1). Session 17 (issue 8: 10,000 idle conversations < 300 MB in every run): an idle shard's first
- * collection now shrinks its young generation (idleGc.ts memoryReducingCollection), which a burst had grown to 64 MB,
- * 52 MB of it resident while empty. Shrunk to V8's 1 MB, the next burst ran its first messages with many scavenges
- * and promoted the conversations' states (session 11; test/bench/idleYoung.ts: 28 scavenges and +5 MB old
- * generation over the next 5,000 messages); from a 16 MB floor it took 4 and +0 MB, as without any shrink (3-4, +0).
- * An empty semi-space of the floor's size costs little resident memory: V8 touches its pages as it allocates.
- * Only while an idle collection is on (`baton serve`); a quarter of the young generation at most.
+ * The floor of a shard's semi-space (V8's --min-semi-space-size: its initial size and what a shrink goes back to; V8's
+ * default is 1 MB): the whole of it, half the young generation (SHARD_YOUNG_MB). Session 17 (issue 8: 10,000 idle
+ * conversations < 300 MB in every run): an idle shard's first collection is V8's memory-reducing one
+ * (idleGc.ts memoryReducingCollection), because a burst had left the young generation at 64 MB, 52 MB of it resident
+ * while empty. With the floor at the full size, that collection only gives the empty pages back (~0.7 MB resident
+ * after it) and keeps the size, so the next burst runs with the same young generation as before: it pays the page
+ * faults of touching it again (~16,000 minor faults for 64 MB), not more scavenges and promotions. A lower floor (16 MB)
+ * did shrink it: in runtimeCpu's alternating rounds (each server idle while the others are measured) the worker then
+ * made 0.6 full collections per 1,000 messages instead of 0.2 (load 19-22). Only while an idle collection is on
+ * (`baton serve`).
  */
-export const SHARD_SEMI_FLOOR_MB = 16;
+export function shardSemiFloorMb(youngMb: number): number {
+  return youngMb > 0 ? youngMb / 2 : 16; // V8 (node 20) sizes the young generation as two semi-spaces; its default is 16 MB each
+}
 
 
 /**
@@ -98,9 +102,8 @@ function shardWorker(data: ShardWorkerData): Worker {
   const url = import.meta.url;
   const young = Number(process.env.BATON_SHARD_YOUNG_MB ?? SHARD_YOUNG_MB);
   const resourceLimits = young > 0 ? { maxYoungGenerationSizeMb: young } : undefined;
-  // The floor: only with the idle collection that shrinks (baton serve), at most a quarter of the young generation
-  // (V8's semi-space is half of it); V8's default young generation (young 0) has 16 MB semi-spaces.
-  const floor = data.idleGc ? Math.min(SHARD_SEMI_FLOOR_MB, young > 0 ? young / 4 : SHARD_SEMI_FLOOR_MB / 2) : 0;
+  // The floor (shardSemiFloorMb): only with the idle collection that gives the young generation back (baton serve).
+  const floor = data.idleGc ? shardSemiFloorMb(young) : 0;
   if (url.endsWith('.ts')) {
     const tsx = import.meta.resolve('tsx/esm/api');
     const entry = new URL('./shardEntry.ts', url).href;

@@ -156,8 +156,8 @@ export async function runShardWorker(data: ShardWorkerData): Promise<void> {
     for (const f of warmUp(loaded, now())) logger.debug({ err: f.err, flowId: f.flowId }, 'warm-up of a flow failed (served as usual)');
     // The warm-up's garbage (the classifier's decoding makes tens of MB) is collected now, before the runtime listens,
     // instead of by idleGc's check a quarter of a second later, when the first customers may already be here.
-    // Session 17: V8's memory-reducing collection, which also takes the young generation the warm-up grew back to
-    // the shard's floor (shardPool.ts SHARD_SEMI_FLOOR_MB): ~16 MB less resident in an empty server.
+    // Session 17: V8's memory-reducing collection, which also gives back the pages of the young generation the
+    // warm-up filled (its size stays: shardPool.ts shardSemiFloorMb): ~16 MB less resident in an empty server.
     if (data.idleGc) (memoryReducingCollection() ?? fullCollection())?.();
     return true;
   };
@@ -251,7 +251,7 @@ export async function runShardWorker(data: ShardWorkerData): Promise<void> {
       }
     }
   });
-  // reduce (session 17): each idle spell's first collection also shrinks the young generation to its floor.
+  // reduce (session 17): each idle spell's first collection also gives the empty young generation's pages back.
   if (data.idleGc) startIdleGc({ reduce: true });
   port.postMessage([{ t: 'ready' }]);
 }
