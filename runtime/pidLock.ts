@@ -156,8 +156,13 @@ interface LockRecord {
 
 const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
 
-/** The owner and what identifies its process (`pidStart`, host, boot id, pid namespace, token), or null. */
-function readLock(file: string): LockRecord | null {
+/**
+ * The owner and what identifies its process (`pidStart`, host, boot id, pid namespace, token), or null. `strict`
+ * (the holder's heartbeat and `holds`, hostile s17 H#9): only a missing file is null; a file that cannot be read now
+ * (EMFILE when the process is out of file descriptors, EIO) or is half written throws, so the holder does not take
+ * "cannot read it" for "it is gone" and give its lock up while it goes on writing.
+ */
+function readLock(file: string, strict = false): LockRecord | null {
   try {
     const raw = readFileSync(file, 'utf8').trim();
     if (raw.startsWith('{')) {
@@ -168,7 +173,8 @@ function readLock(file: string): LockRecord | null {
     }
     const pid = Number(raw);
     return raw !== '' && Number.isInteger(pid) && pid > 0 ? { owner: { pid, info: {} }, pidStart: null, space: {}, token: null } : null;
-  } catch {
+  } catch (err) {
+    if (strict && (err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     return null;
   }
 }
@@ -328,7 +334,7 @@ export function takePidLock(fileIn: string, opts: PidLockOptions): PidLock {
       const stalledMs = Date.now() - lastBeat;
       lastBeat = Date.now();
       try {
-        const now = readLock(file);
+        const now = readLock(file, true); // throws when unreadable for now (EMFILE...): a missed beat, not a lost lock
         if (now?.token === token) {
           const t = new Date();
           utimesSync(file, t, t);
@@ -358,7 +364,7 @@ export function takePidLock(fileIn: string, opts: PidLockOptions): PidLock {
         if (released || lost) return false;
         let now: LockRecord | null = null;
         try {
-          now = readLock(file);
+          now = readLock(file, true);
         } catch {
           return true; // unreadable for a moment: the heartbeat decides
         }
