@@ -18,7 +18,7 @@ import { HistoryPanel, type HistoryPanelProps } from './history/HistoryPanel';
 import { ExportButton } from './home/ExportButton';
 import { exportFlowFile } from './home/exportFlowFile';
 import { HomeScreen } from './home/HomeScreen';
-import { openFlowForEditing, type FlowForEditing } from './persistence/flowPersistence';
+import { moveConflictCopy, openFlowForEditing, type FlowForEditing } from './persistence/flowPersistence';
 import { SaveStatus } from './persistence/SaveStatus';
 import { useFlowPersistence } from './persistence/useFlowPersistence';
 import { RunButton } from './run/RunButton';
@@ -157,6 +157,24 @@ function PersistentEditor({ flowKey, opened }: { flowKey: string; opened: FlowFo
     void persistence.flush().catch(() => {});
     location.hash = '#/';
   }, [persistence]);
+  // Newcomer s17 N#9: the trashed-elsewhere banner restores the flow itself (as the trashed-by-address page does), then reloads:
+  // the reloaded editor offers the kept edits.
+  const restoreFromTrash = useCallback(async () => {
+    const trash = await studioApi.trash();
+    const entry = trash.filter((t) => t.key === flowKey).sort((a, b) => b.deletedAt.localeCompare(a.deletedAt))[0];
+    if (!entry) throw new Error('It is no longer in the trash (restored or emptied in another window).');
+    const r = await studioApi.restoreFromTrash(entry.trashId);
+    moveConflictCopy(flowKey, r.key);
+    if (r.key !== flowKey) location.hash = `#/flow/${encodeURIComponent(r.key)}`;
+    location.reload();
+  }, [flowKey]);
+  // "Replace with mine…" on the edits kept from before a reload, confirmed: they go into the editor as one undoable edit.
+  const takeKept = useCallback(async () => {
+    const flow = persistence.keptFlow();
+    if (!flow) throw new Error('The kept changes are no longer in this browser.');
+    if (!store.getState().replaceFlow(flow, { undoable: true, label: 'Your kept changes' })) throw new Error('This window is read-only.');
+    persistence.discardKept();
+  }, [persistence, store]);
   // The desktop app's menus (File > Export, Edit > Undo/Redo...) act on the open flow.
   useDesktopMenu({
     undo: () => store.getState().undo(),
@@ -186,6 +204,12 @@ function PersistentEditor({ flowKey, opened }: { flowKey: string; opened: FlowFo
               onDismissNotice={persistence.dismissNotice}
               onPrepareReplace={persistence.prepareReplace}
               onReplaceWithMine={persistence.replaceWithMine}
+              onRestoreFromTrash={restoreFromTrash}
+              flowKey={flowKey}
+              keptCopy={persistence.keptCopy}
+              onPrepareKept={persistence.prepareKept}
+              onUseKept={takeKept}
+              onDiscardKept={persistence.discardKept}
             />
             <ExportButton flowId={flowKey} flush={persistence.flush} />
             <RunButton flowKey={flowKey} flush={persistence.flush} />

@@ -2,7 +2,7 @@
  * The saved / saving / unsaved indicator for the editor's toolbar. Offline and error states say what
  * happened and that nothing is lost; the title attribute carries the hint.
  */
-import { CloudAlert, CloudCheck, CloudOff, CloudUpload, Download, LoaderCircle, RefreshCw, TriangleAlert } from 'lucide-react';
+import { ArchiveRestore, CloudAlert, CloudCheck, CloudOff, CloudUpload, Download, LoaderCircle, RefreshCw, TriangleAlert } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { myChangesDocument, pageConflictKey, readConflictCopy, TRASHED_ELSEWHERE, type PersistenceState, type ReplaceCandidate } from './flowPersistence';
@@ -84,8 +84,8 @@ function NoticeBanner({ text, onDismiss }: { text: string; onDismiss?: () => voi
 }
 
 /** Downloads this tab's refused edits as a flow file named "<name> (my changes)" (importable from the home screen). */
-function downloadConflictCopy() {
-  const key = pageConflictKey();
+function downloadConflictCopy(flowKey?: string) {
+  const key = flowKey ?? pageConflictKey();
   const copy = key ? readConflictCopy(key) : null;
   if (!key || !copy) return;
   const url = URL.createObjectURL(new Blob([JSON.stringify(myChangesDocument(copy.flow), null, 2) + '\n'], { type: 'application/json' }));
@@ -108,56 +108,145 @@ function versionsOf(error: string): string | null {
  * Two tabs on one flow and the other saved first: a banner across the editor that says what happened and what
  * to do. Nothing was overwritten on either side.
  */
-function ConflictBanner({ error, hint, onPrepareReplace, onReplaceWithMine }: { error?: string; hint?: string } & ReplaceHandlers) {
+function ConflictBanner({ error, hint, onPrepareReplace, onReplaceWithMine, onRestoreFromTrash }: { error?: string; hint?: string; onRestoreFromTrash?: () => Promise<void> } & ReplaceHandlers) {
   const [replacing, setReplacing] = useState(false);
+  const [restoring, setRestoring] = useState<'no' | 'busy' | string>('no');
   const key = pageConflictKey();
   const hasCopy = key !== null;
   const kept = key ? readConflictCopy(key) : null;
   const copyName = kept ? myChangesDocument(kept.flow).name : null;
   const trashed = error === TRASHED_ELSEWHERE;
+  const canReplace = hasCopy && !trashed && onPrepareReplace !== undefined && onReplaceWithMine !== undefined;
+  // Newcomer s17 N#9: Reload no longer loses the kept edits (the reloaded editor offers them), and the banner says so.
+  const keptWords = `Your unsaved changes are kept in this browser: after ${trashed ? 'restoring and reloading' : 'Reload'} the editor offers them again, or Download them now (the file imports from the home screen as a separate flow, “${copyName ?? '… (my changes)'}”).`;
   return (
-    <div className="bt-conflict-banner" role="alert">
+    <div className="bt-conflict-banner bt-conflict-stacked" role="alert">
       <TriangleAlert size={18} aria-hidden />
-      <div className="bt-conflict-text">
-        <strong>{trashed ? TRASHED_ELSEWHERE : 'This flow was changed in another tab or window.'} This window is read-only now.</strong>{' '}
-        {trashed ? (
-          // Newcomer s14 N#14: said in a banner, with what to do (was: "Not saved", the reason in a tooltip in API words).
-          <span>
-            Nothing more can be saved from here. To keep working on it, restore it from the trash on the home screen, then Reload.{' '}
-            {hasCopy
-              ? `Your unsaved changes are kept in this browser: download them and import the file from the home screen; it opens as a separate flow, “${copyName ?? '… (my changes)'}”.`
-              : 'This tab had no unsaved changes, so nothing is lost.'}
-          </span>
-        ) : (
-        <span>
-          {/* Newcomer s13 #9: the window kept taking edits that could never be saved. Newcomer s14 N#2: it promised a "compare or merge" the studio does not offer; it says what the import gives. */}
-          {hasCopy
-            ? `Nothing more can be saved from here. Reload to get the latest version; your unsaved changes are kept in this browser. Download them and import the file from the home screen: it opens as a separate flow, “${copyName ?? '… (my changes)'}”, to copy your edits from.`
-            : 'Nothing more can be saved from here. Reload to get the latest version; this tab had no unsaved changes, so nothing is lost.'}
-        </span>
-        )}
-        {/* The server's own wording of the same refusal ("... it is now at version 6; this editor has version 5 ...") said it all again (newcomer s12 #5): only what it adds, the two versions. */}
-        {error && error !== 'This flow was changed in another tab or window.' && !trashed ? <small title={error}>{versionsOf(error) ?? error}</small> : null}
+      <div className="bt-conflict-body">
+        <div className="bt-conflict-text">
+          <strong>{trashed ? TRASHED_ELSEWHERE : 'This flow was changed in another tab or window.'} This window is read-only now.</strong>{' '}
+          {trashed ? (
+            // Newcomer s14 N#14: said in a banner, with what to do. Newcomer s17 N#9: with a Restore button, like the trashed-by-address page.
+            <span>
+              Nothing more can be saved from here. To keep working on it, {onRestoreFromTrash ? 'Restore it (or restore it from the trash on the home screen, then Reload).' : 'restore it from the trash on the home screen, then Reload.'}{' '}
+              {hasCopy ? keptWords : 'This tab had no unsaved changes, so nothing is lost.'}
+            </span>
+          ) : (
+            <span>
+              {/* Newcomer s13 #9 / s14 N#2: says what the import gives. Newcomer s17 N#2: one sentence for each choice. */}
+              {hasCopy
+                ? `Nothing more can be saved from here. Reload to get the latest version. ${keptWords}${canReplace ? ' Replace with mine… saves your version over the other one after showing what that undoes (the other one stays in Version history).' : ''}`
+                : 'Nothing more can be saved from here. Reload to get the latest version; this tab had no unsaved changes, so nothing is lost.'}
+            </span>
+          )}
+          {/* The server's own wording of the same refusal said it all again (newcomer s12 #5): only what it adds, the two versions. */}
+          {error && error !== 'This flow was changed in another tab or window.' && !trashed ? <small title={error}>{versionsOf(error) ?? error}</small> : null}
+          {restoring !== 'no' && restoring !== 'busy' ? <small className="bt-disk-problem" role="status">{restoring}</small> : null}
+        </div>
+        <div className="bt-conflict-actions">
+          {hasCopy ? (
+            <button type="button" className="bt-conflict-btn" onClick={() => downloadConflictCopy()}>
+              <Download size={14} aria-hidden /> Download my changes
+            </button>
+          ) : null}
+          {canReplace ? (
+            <button type="button" className="bt-conflict-btn" onClick={() => setReplacing(true)}>
+              Replace with mine…
+            </button>
+          ) : null}
+          {trashed && onRestoreFromTrash ? (
+            <button
+              type="button"
+              className="bt-conflict-btn bt-conflict-primary"
+              disabled={restoring === 'busy'}
+              onClick={() => {
+                setRestoring('busy');
+                onRestoreFromTrash().catch((e: unknown) => setRestoring(`Not restored: ${e instanceof Error ? e.message : String(e)} Restore it from the trash on the home screen.`));
+              }}
+            >
+              <ArchiveRestore size={14} aria-hidden /> {restoring === 'busy' ? 'Restoring…' : 'Restore'}
+            </button>
+          ) : null}
+          <button type="button" className={trashed && onRestoreFromTrash ? 'bt-conflict-btn' : 'bt-conflict-btn bt-conflict-primary'} onClick={() => window.location.reload()}>
+            <RefreshCw size={14} aria-hidden /> Reload
+          </button>
+        </div>
       </div>
-      {hasCopy ? (
-        <button type="button" className="bt-conflict-btn" onClick={downloadConflictCopy}>
-          <Download size={14} aria-hidden /> Download my changes
-        </button>
-      ) : null}
-      {hasCopy && !trashed && onPrepareReplace && onReplaceWithMine ? (
-        <button type="button" className="bt-conflict-btn" onClick={() => setReplacing(true)}>
-          Replace with mine…
-        </button>
-      ) : null}
-      <button type="button" className="bt-conflict-btn bt-conflict-primary" onClick={() => window.location.reload()}>
-        <RefreshCw size={14} aria-hidden /> Reload
-      </button>
       {replacing && onPrepareReplace && onReplaceWithMine ? (
         // Out of the banner: its transform would make the dialog's fixed backdrop cover only the banner.
         createPortal(<ReplaceDialog prepare={onPrepareReplace} replace={onReplaceWithMine} onClose={() => setReplacing(false)} />, document.body)
       ) : null}
     </div>
   );
+}
+
+/**
+ * Newcomer s17 N#9: a read-only window was reloaded (its Reload, or the page's) with unsaved edits kept in this browser.
+ * They were out of reach (localStorage only); the reloaded editor offers them until the designer chooses.
+ */
+function KeptBanner({ flowKey, kept, onPrepare, onUse, onDiscard }: { flowKey: string; kept: { at: string; baseRevision?: number }; onPrepare: () => Promise<ReplaceCandidate>; onUse: () => Promise<void>; onDiscard: () => void }) {
+  const [dialog, setDialog] = useState<'none' | 'replace' | 'discard'>('none');
+  const when = formatWhen(kept.at);
+  return (
+    <div className="bt-conflict-banner bt-conflict-stacked bt-kept-banner" role="alert" aria-label="Your kept changes">
+      <TriangleAlert size={18} aria-hidden />
+      <div className="bt-conflict-body">
+        <div className="bt-conflict-text">
+          <strong>Your unsaved changes from before the reload are kept in this browser.</strong>{' '}
+          <span>
+            They were made{kept.baseRevision !== undefined ? ` on version ${kept.baseRevision}` : ''}{when ? ` (${when})` : ''} and are not in the flow shown here.
+            Download them to import as a separate flow, Replace with mine… to put them in this editor after seeing what that undoes, or Discard them.
+          </span>
+        </div>
+        <div className="bt-conflict-actions">
+          <button type="button" className="bt-conflict-btn" onClick={() => downloadConflictCopy(flowKey)}>
+            <Download size={14} aria-hidden /> Download my changes
+          </button>
+          <button type="button" className="bt-conflict-btn" onClick={() => setDialog('replace')}>
+            Replace with mine…
+          </button>
+          <button type="button" className="bt-conflict-btn" onClick={() => setDialog('discard')}>
+            Discard…
+          </button>
+        </div>
+      </div>
+      {dialog === 'replace'
+        ? createPortal(<ReplaceDialog kept prepare={onPrepare} replace={() => onUse()} onClose={() => setDialog('none')} />, document.body)
+        : null}
+      {dialog === 'discard'
+        ? createPortal(
+            <Dialog title="Discard your kept changes?" onClose={() => setDialog('none')}>
+              <div className="bt-replace">
+                <p>They are only in this browser: once discarded they cannot be got back. Download them first to keep a copy.</p>
+                <div className="bt-replace-actions">
+                  <Button onClick={() => downloadConflictCopy(flowKey)}>
+                    <Download size={14} aria-hidden /> Download my changes
+                  </Button>
+                  <Button onClick={() => setDialog('none')}>Cancel</Button>
+                  <Button
+                    variant="danger"
+                    onClick={() => {
+                      setDialog('none');
+                      onDiscard();
+                    }}
+                  >
+                    Discard
+                  </Button>
+                </div>
+              </div>
+            </Dialog>,
+            document.body,
+          )
+        : null}
+    </div>
+  );
+}
+
+/** "Wed, Dec 2, 13:22" for an ISO time (the Version history's words), '' when it is not one. */
+function formatWhen(iso: string): string {
+  const t = Date.parse(iso);
+  if (!Number.isFinite(t)) return '';
+  return new Date(t).toLocaleString(undefined, { weekday: 'short', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
 }
 
 interface ReplaceHandlers {
@@ -173,7 +262,7 @@ const MAX_UNDONE_LINES = 12;
  * (docs/studio.md: the safe design). Confirmed, this window's flow is saved as a new version on top of the other
  * window's, which stays in Version history; a version saved meanwhile refuses it (the banner comes back).
  */
-function ReplaceDialog({ prepare, replace, onClose }: { prepare: () => Promise<ReplaceCandidate>; replace: (latest: number) => Promise<void>; onClose: () => void }) {
+function ReplaceDialog({ prepare, replace, onClose, kept = false }: { prepare: () => Promise<ReplaceCandidate>; replace: (latest: number) => Promise<void>; onClose: () => void; kept?: boolean }) {
   const [step, setStep] = useState<{ kind: 'loading' } | { kind: 'ready'; c: ReplaceCandidate; d: ReplaceDescription } | { kind: 'saving'; c: ReplaceCandidate; d: ReplaceDescription } | { kind: 'error'; message: string }>({ kind: 'loading' });
   useEffect(() => {
     let live = true;
@@ -185,7 +274,7 @@ function ReplaceDialog({ prepare, replace, onClose }: { prepare: () => Promise<R
       live = false;
     };
   }, [prepare]);
-  const title = "Replace the other window's version with yours?";
+  const title = kept ? 'Replace the flow with your kept changes?' : "Replace the other window's version with yours?";
   if (step.kind === 'loading') {
     return (
       <Dialog title={title} onClose={onClose}>
@@ -208,10 +297,17 @@ function ReplaceDialog({ prepare, replace, onClose }: { prepare: () => Promise<R
   return (
     <Dialog title={title} onClose={onClose}>
       <div className="bt-replace">
-        <p>
-          Version {c.latestRevision} was saved in another window
-          {c.baseRevision !== null ? ` after this window opened version ${c.baseRevision}` : ''}.
-        </p>
+        {kept ? (
+          <p>
+            Your kept changes were made on {c.baseRevision !== null ? `version ${c.baseRevision}` : 'an earlier version'}; this editor has version {c.latestRevision}
+            {c.baseRevision !== null ? ', saved in another window since' : ''}.
+          </p>
+        ) : (
+          <p>
+            Version {c.latestRevision} was saved in another window
+            {c.baseRevision !== null ? ` after this window opened version ${c.baseRevision}` : ''}.
+          </p>
+        )}
         {d.exact ? (
           d.undone.length > 0 ? (
             <>
@@ -243,10 +339,14 @@ function ReplaceDialog({ prepare, replace, onClose }: { prepare: () => Promise<R
           </>
         )}
         {d.mine ? <p>Your changes saved with it: {d.mine}.</p> : null}
-        <p>
-          The other window's version stays in Version history as version {c.latestRevision}: restore it there to undo this. The other window becomes
-          read-only.
-        </p>
+        {kept ? (
+          <p>Your changes go into this editor as one edit (Undo takes them out) and are saved; version {c.latestRevision} stays in Version history.</p>
+        ) : (
+          <p>
+            The other window's version stays in Version history as version {c.latestRevision}: restore it there to undo this. The other window becomes
+            read-only.
+          </p>
+        )}
         <div className="bt-replace-actions">
           <Button onClick={onClose} disabled={step.kind === 'saving'}>
             Cancel
@@ -302,7 +402,22 @@ export function SaveStatus({
   onDismissNotice,
   onPrepareReplace,
   onReplaceWithMine,
-}: Pick<PersistenceState, 'status' | 'error' | 'hint' | 'lastSavedAt' | 'diskPath' | 'diskProblem' | 'diskState' | 'notice'> & { onReload?: () => void; onKeepMine?: () => void; onDismissNotice?: () => void } & ReplaceHandlers) {
+  onRestoreFromTrash,
+  flowKey,
+  keptCopy,
+  onPrepareKept,
+  onUseKept,
+  onDiscardKept,
+}: Pick<PersistenceState, 'status' | 'error' | 'hint' | 'lastSavedAt' | 'diskPath' | 'diskProblem' | 'diskState' | 'notice' | 'keptCopy'> & {
+  onReload?: () => void;
+  onKeepMine?: () => void;
+  onDismissNotice?: () => void;
+  onRestoreFromTrash?: () => Promise<void>;
+  flowKey?: string;
+  onPrepareKept?: () => Promise<ReplaceCandidate>;
+  onUseKept?: () => Promise<void>;
+  onDiscardKept?: () => void;
+} & ReplaceHandlers) {
   // A red field holds text the flow does not have: never "Saved" then, and leaving the page asks first (newcomer s8 #9).
   const refused = useRefusedFields();
   useWarnBeforeLeavingRefused(refused.length);
@@ -323,7 +438,12 @@ export function SaveStatus({
         <Icon size={14} aria-hidden className={status === 'saving' ? 'bt-spin' : undefined} />
         <span>{status === 'conflict' && error === TRASHED_ELSEWHERE ? 'In the trash: not saved' : labels[status]}</span>
       </span>
-      {status === 'conflict' ? <ConflictBanner error={error} hint={hint} onPrepareReplace={onPrepareReplace} onReplaceWithMine={onReplaceWithMine} /> : null}
+      {status === 'conflict' ? (
+        <ConflictBanner error={error} hint={hint} onPrepareReplace={onPrepareReplace} onReplaceWithMine={onReplaceWithMine} onRestoreFromTrash={onRestoreFromTrash} />
+      ) : null}
+      {status !== 'conflict' && status !== 'disk_changed' && keptCopy && flowKey && onPrepareKept && onUseKept && onDiscardKept ? (
+        <KeptBanner flowKey={flowKey} kept={keptCopy} onPrepare={onPrepareKept} onUse={onUseKept} onDiscard={onDiscardKept} />
+      ) : null}
       {status === 'disk_changed' ? <DiskChangedBanner path={diskPath} problem={diskProblem} state={diskState} onReload={onReload} onKeepMine={onKeepMine} /> : null}
       {notice && status !== 'disk_changed' ? <NoticeBanner text={notice} onDismiss={onDismissNotice} /> : null}
       {status !== 'conflict' && status !== 'saved' && error && /does not recognise this page/.test(error) ? <RestartedBanner /> : null}

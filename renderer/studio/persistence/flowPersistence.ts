@@ -39,6 +39,12 @@ export interface PersistenceState {
   diskPath?: string;
   /** Said once after Reload / Keep mine: which version holds the side that was not taken. */
   notice?: string;
+  /**
+   * Newcomer s17 N#9: edits a read-only window kept in this browser (the conflict copy) before it was reloaded: offered
+   * by the reloaded editor (Download / Replace with mine… / Discard) until the designer chooses. When they were made
+   * and on which version.
+   */
+  keptCopy?: { at: string; baseRevision?: number } | null;
 }
 
 /** The part of the editor store the persistence needs (the studio store satisfies it). */
@@ -141,8 +147,44 @@ export const MY_CHANGES_SUFFIX = ' (my changes)';
  * name, told apart only by the grey id line). The name keeps within the schema's 200 characters.
  */
 export function myChangesDocument(flow: Flow): Flow {
-  const name = flow.name.endsWith(MY_CHANGES_SUFFIX) ? flow.name : `${flow.name.slice(0, 200 - MY_CHANGES_SUFFIX.length)}${MY_CHANGES_SUFFIX}`;
-  return { ...flow, name };
+  if (flow.name.endsWith(MY_CHANGES_SUFFIX) || /\(\d+, my changes\)$/.test(flow.name)) return flow;
+  // Newcomer s17 N#9: "Harbor Mutual claims assistant (3) (my changes)" doubled the brackets: "... (3, my changes)".
+  const numbered = /^(.*) \((\d{1,9})\)$/s.exec(flow.name);
+  if (numbered) {
+    const tail = ` (${numbered[2]}, my changes)`;
+    return { ...flow, name: `${cutName(numbered[1]!, 200 - tail.length)}${tail}` };
+  }
+  return { ...flow, name: `${cutName(flow.name, 200 - MY_CHANGES_SUFFIX.length)}${MY_CHANGES_SUFFIX}` };
+}
+
+/** The first `max` UTF-16 units of a name, never ending inside a surrogate pair. */
+function cutName(name: string, max: number): string {
+  if (name.length <= max) return name;
+  const code = name.charCodeAt(max - 1);
+  return name.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
+/** Forgets the refused edits of a flow (the designer chose Discard, or they were saved). */
+export function discardConflictCopy(key: string, storage: KeyValueStorage | null = defaultStorage()): void {
+  try {
+    storage?.removeItem(conflictCopyKey(key));
+  } catch {
+    // storage denied: nothing to forget
+  }
+  if (lastConflictKey === key) lastConflictKey = null;
+}
+
+/** Moves the refused edits to another key (a trashed flow restored under a new address). */
+export function moveConflictCopy(from: string, to: string, storage: KeyValueStorage | null = defaultStorage()): void {
+  if (from === to) return;
+  try {
+    const raw = storage?.getItem(conflictCopyKey(from));
+    if (!raw || storage?.getItem(conflictCopyKey(to))) return;
+    storage?.setItem(conflictCopyKey(to), raw);
+    storage?.removeItem(conflictCopyKey(from));
+  } catch {
+    // storage denied: the copy stays under the old address
+  }
 }
 
 /** Reads the refused edits of a flow (see `conflictCopyKey`). */
@@ -264,6 +306,15 @@ export interface FlowPersistence {
   replaceWithMine(latest: number): Promise<void>;
   /** Asks the server now whether the file changed on disk (the page does so every few seconds and on focus). */
   checkDisk(): Promise<void>;
+  /**
+   * Newcomer s17 N#9, edits kept from before a reload ("keptCopy"), "Replace with mine…": the editor's flow (the latest
+   * version, plus any edit made since), the version the kept edits were made on, and the kept edits.
+   */
+  prepareKept(): Promise<ReplaceCandidate>;
+  /** The kept edits, to put in the editor once confirmed (null when there are none any more). */
+  keptFlow(): Flow | null;
+  /** Forgets the kept edits (Discard, or once they are in the editor). */
+  discardKept(): void;
   dispose(): void;
 }
 
@@ -299,7 +350,14 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
   let journalTimer: ReturnType<typeof setTimeout> | null = null;
   let localTimer: ReturnType<typeof setTimeout> | null = null;
   let disposed = false;
-  let state: PersistenceState = { status: opts.dirty ? 'unsaved' : 'saved', recovered: Boolean(opts.recovered), ...(opts.notice ? { notice: opts.notice } : {}) };
+  // Newcomer s17 N#9: a read-only window was reloaded (or closed) with refused edits: this editor offers them.
+  const keptAtOpen = readConflictCopy(key, storage);
+  let state: PersistenceState = {
+    status: opts.dirty ? 'unsaved' : 'saved',
+    recovered: Boolean(opts.recovered),
+    ...(opts.notice ? { notice: opts.notice } : {}),
+    ...(keptAtOpen ? { keptCopy: { at: keptAtOpen.at, ...(typeof keptAtOpen.baseRevision === 'number' ? { baseRevision: keptAtOpen.baseRevision } : {}) } } : {}),
+  };
   const listeners = new Set<() => void>();
   let waiters: { resolve: () => void; reject: (e: unknown) => void }[] = [];
   let problem: { status: 'offline' | 'error' | 'conflict' | 'disk_changed'; error: string; hint: string } | null = null;
@@ -398,6 +456,7 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
         if (lastConflictKey === key) lastConflictKey = null;
         setState({
           conflictCopy: null,
+          keptCopy: null,
           notice: `Saved this window's version over version ${replacing} (saved in another window) as version ${r.revision}. The other window's version stays in Version history as version ${replacing}: restore it there to undo this.`,
         });
       }
@@ -637,14 +696,16 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
         ? keptHint()
         : 'Reload to get the latest version; this tab had no unsaved changes, so nothing is lost.',
     };
-    lastConflictKey = unsaved && storage ? key : null;
+    // Edits kept from before a reload (still not chosen) stay downloadable from this banner too.
+    const keptBefore = !unsaved && readConflictCopy(key, storage) !== null;
+    lastConflictKey = (unsaved || keptBefore) && storage ? key : null;
     // Newcomer s13 #9: nothing this window does can be saved any more; it stopped taking edits only in words.
     store.getState().setReadOnly?.(
       message === TRASHED_ELSEWHERE
         ? `Read-only: this flow was moved to the trash in another tab or window, so edits here cannot be saved. Restore it from the trash on the home screen, then Reload${unsaved ? ' (your unsaved changes are kept: Download my changes)' : ''}.`
         : `Read-only: another tab or window saved this flow, so edits here cannot be saved. Reload to edit the latest version${unsaved ? ' (your unsaved changes are kept: Download my changes)' : ''}.`,
     );
-    setState({ conflictCopy: unsaved && storage ? conflictCopyKey(key) : null });
+    setState({ conflictCopy: (unsaved || keptBefore) && storage ? conflictCopyKey(key) : null, keptCopy: null });
     refresh();
     const w = waiters;
     waiters = [];
@@ -687,9 +748,24 @@ export function createFlowPersistence(opts: PersistenceOptions): FlowPersistence
     needSnapshot = false;
   }
 
+  const prepareKept = async (): Promise<ReplaceCandidate> => {
+    const copy = readConflictCopy(key, storage);
+    if (!copy) throw new Error('The kept changes are no longer in this browser (another window used or discarded them).');
+    const baseRevision = typeof copy.baseRevision === 'number' ? copy.baseRevision : null;
+    const base = baseRevision === null || !api.version ? null : await api.version(key, baseRevision).then((v) => v.flow, () => null);
+    return { latestRevision: revision ?? 0, latest: store.getState().flow, baseRevision, base, mine: copy.flow };
+  };
+  const discardKept = () => {
+    discardConflictCopy(key, storage);
+    setState({ keptCopy: null, ...(conflict ? {} : { conflictCopy: null }) });
+  };
+
   return {
     keepMine,
     prepareReplace,
+    prepareKept,
+    keptFlow: () => readConflictCopy(key, storage)?.flow ?? null,
+    discardKept,
     replaceWithMine,
     reloadFromDisk,
     checkDisk,

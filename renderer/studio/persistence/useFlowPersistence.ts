@@ -9,6 +9,7 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { desktopBridge } from '../api/desktopBridge';
 import { studioApi, type StudioApi } from '../api/studioApi';
+import type { Flow } from '../../../shared/flow/schema';
 import { createFlowPersistence, persistenceOptionsFor, type FlowForEditing, type FlowPersistence, type PersistableStore, type PersistenceState, type ReplaceCandidate } from './flowPersistence';
 
 export interface UseFlowPersistenceResult extends PersistenceState {
@@ -21,6 +22,10 @@ export interface UseFlowPersistenceResult extends PersistenceState {
   /** Another window saved: "Replace with mine…" (see FlowPersistence). */
   prepareReplace(): Promise<ReplaceCandidate>;
   replaceWithMine(latest: number): Promise<void>;
+  /** Edits kept from before a reload (newcomer s17 N#9): see FlowPersistence. */
+  prepareKept(): Promise<ReplaceCandidate>;
+  keptFlow(): Flow | null;
+  discardKept(): void;
 }
 
 const idle: PersistenceState = { status: 'saved', recovered: false };
@@ -66,5 +71,8 @@ export function useFlowPersistence(
   const dismissNotice = useCallback(() => persistence?.dismissNotice(), [persistence]);
   const prepareReplace = useCallback(() => persistence?.prepareReplace() ?? Promise.reject(new Error('The flow is still opening.')), [persistence]);
   const replaceWithMine = useCallback((latest: number) => persistence?.replaceWithMine(latest) ?? Promise.reject(new Error('The flow is still opening.')), [persistence]);
-  return { ...state, flush, keepMine, reloadFromDisk, dismissNotice, prepareReplace, replaceWithMine };
+  const prepareKept = useCallback(() => persistence?.prepareKept() ?? Promise.reject(new Error('The flow is still opening.')), [persistence]);
+  const keptFlow = useCallback(() => persistence?.keptFlow() ?? null, [persistence]);
+  const discardKept = useCallback(() => persistence?.discardKept(), [persistence]);
+  return { ...state, flush, keepMine, reloadFromDisk, dismissNotice, prepareReplace, replaceWithMine, prepareKept, keptFlow, discardKept };
 }
