@@ -390,6 +390,18 @@ function address(raw: string): AnswerResult {
   return addressShape(t);
 }
 
+/**
+ * Session 17 (s15 leftover "Apt 4"): a flat or unit number is not a whole address: "Apt 4", "Unit 3 please", "Flat 2
+ * Leeds" (its only number, no street word, no postcode, fewer than three other words) is asked again.
+ */
+const UNIT_NUMBER = /\b(?:flat|apt|apartment|unit|suite|room)\.?\s*#?\d+[a-z]?\b/giu;
+const ADDRESS_FILLER = new Set('please pls thanks thank you thx cheers ta the my in of at'.split(' '));
+function unitNumberOnly(t: string): boolean {
+  const rest = t.replace(UNIT_NUMBER, ' ');
+  if (rest === t || /\d/.test(rest.replace(ORDER_LIKE, ' ')) || STREET_WORD.test(rest) || UK_POSTCODE.test(t)) return false;
+  return (rest.match(/\p{L}{2,}/gu) ?? []).filter((w) => !ADDRESS_FILLER.has(w.toLowerCase())).length < 3;
+}
+
 function addressShape(t: string): AnswerResult {
   if (t.length < 5 || t.length > 300) return FAIL;
   if (REFUSING_START.test(t)) return FAIL;
@@ -399,6 +411,7 @@ function addressShape(t: string): AnswerResult {
     return inside === null ? FAIL : { ok: true, value: inside };
   }
   if (!/\d/.test(t.replace(ORDER_LIKE, ' '))) return FAIL;
+  if (unitNumberOnly(t)) return FAIL;
   if (PO_BOX.test(t)) return { ok: true, value: t };
   if ((t.match(CJK) ?? []).length >= 2) return { ok: true, value: t };
   if ((t.match(/\p{L}{2,}/gu) ?? []).length < 2) return FAIL;
@@ -415,7 +428,9 @@ function addressShape(t: string): AnswerResult {
  */
 const STREET_WORD = /\b(?:street|st|road|rd|avenue|ave|lane|ln|close|drive|dr|way|place|pl|crescent|cres|court|ct|terrace|gardens|gdns|grove|square|sq|row|hill|park|walk|mews|boulevard|blvd|highway|hwy|parade|green|rise|view|gate|vale|quay|wharf|yard|wynd|circle|cir)\b/i;
 const UK_POSTCODE = /\b[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\b/i;
-const ADDRESS_START = /(?:^|\b(?:to|at|is|address|addr)\b:?\s+|:\s*)((?:(?:flat|apt|apartment|unit)\s*\d+[a-z]?,?\s+)?\d+[a-z]?,?\s+\p{L}[^.!?\n]*)/giu;
+// Session 17 (newcomer s15 N#2): a flat or unit number may stand for the house number ("my work: Unit 3, Brook Park,
+// Leeds LS9 8AB": the span needs a street word or a postcode all the same).
+const ADDRESS_START = /(?:^|\b(?:to|at|is|address|addr)\b:?\s+|:\s*)((?:(?:flat|apt|apartment|unit|suite)\s*\d+[a-z]?,?\s+)?\d+[a-z]?,?\s+\p{L}[^.!?\n]*|(?:flat|apt|apartment|unit|suite)\s*\d+[a-z]?,?\s+\p{L}[^.!?\n]*)/giu;
 const TRAILING_FILLER = /(?:[\s,;]+(?:please|pls|thanks|thank you|thx|cheers|instead|asap|now|today|ta))+[\s.!]*$/i;
 /**
  * Session 15 (hostile s15 H#2, H#16): the span ends where the message goes on about something else: ", not 12 High
@@ -599,16 +614,21 @@ export function nameFromAnswer(raw: string): string | null {
  */
 const NAME_SENTENCE_WORDS_ALONE: ReadonlySet<string> = new Set(['Will']);
 const NAME_MAX_WORDS = 6;
+const NAME_TITLE = /^(?:dr|mr|mrs|ms|mx|miss|prof|professor|rev|fr|dame|lord|lady)\.?$/iu;
 function nameOf(t: string): string | null {
   if (!t || t.length > MAX_NAME_CHARS) return null;
   if (placeholderName(t)) return null;
   const words = t.split(/\s+/);
   if (words.length > NAME_MAX_WORDS) return null;
   if (words.length === 1 && NAME_SENTENCE_WORDS_ALONE.has(words[0])) return t;
+  // Session 17 (s15 leftover "Dr. Who"): after a title, capitalised words are the name even when they are sentence words.
+  const titled = words.length > 1 && NAME_TITLE.test(words[0]);
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     if (!NAME_WORD.test(w)) return null;
     if (i > 0 && /^\p{Lu}\.?$/u.test(w)) continue;
+    if (i === 0 && titled) continue;
+    if (i > 0 && titled && /^\p{Lu}/u.test(w) && SENTENCE_WORDS.has(w.toLowerCase())) continue;
     const lower = w.replace(/[\u200c\u200d]/g, '').toLowerCase();
     if (SENTENCE_WORDS.has(lower) || NOT_A_NAME.has(lower) || NOT_A_NAME_S13.has(lower.replace(/[.'’-]+$/, ''))) return null;
   }
@@ -625,4 +645,97 @@ export function problemFromNameAnswer(raw: string): string | null {
   if (t.split(/\s+/).length < 3) return null;
   if (/@/.test(t) || /\bname\b/i.test(t) || /^why\b/i.test(t)) return null;
   return t;
+}
+
+/**
+ * Session 17 (newcomer s16 N#12, s15 N#20 / N#21 rest): a reference answered at a free-text question is read by the
+ * shape of the flow's OWN example, never by a shop format written here. The question's text and its retry message name
+ * it: "(e.g. NW-104233)", "Policy numbers look like HM-2231-0457", "6 letters and digits, e.g. K7XQ2P". From the example:
+ * - a group of letters only ("NW", "HM") is a fixed prefix (any case); a group of digits only is that many digits; a group
+ *   mixing letters and digits ("K7XQ2P") is that many letters or digits, with a digit and a letter in it;
+ * - groups may be typed with a dash, a slash, spaces or nothing between them ("HM 2231 0457", "nw104233").
+ * The answer's reference (taken out of a sentence: "I think it's NW-104233") is stored as the example writes it
+ * (separators and upper case): "HM 2231 0457" -> "HM-2231-0457", "k7xq2p" -> "K7XQ2P". An answer that holds the prefix
+ * and a number of another length ("NW-12", "I think it's NW-12") is no reference: the block asks again. An answer with
+ * neither is left to the block's other rules (null). Examples that read as a date or time ("2025-07-14T18:45") are none.
+ */
+type ShapeGroup = { kind: 'prefix'; text: string } | { kind: 'digits'; n: number } | { kind: 'mixed'; n: number; letters: boolean; digits: boolean };
+export interface ReferenceShape {
+  example: string;
+  groups: ShapeGroup[];
+  /** The separator the example writes after each group but the last ('' when none). */
+  seps: string[];
+  upper: boolean;
+}
+const EXAMPLE_CUE = /(?:\be\.?\s?g\.?|\bfor\s+example|\bsuch\s+as|\blooks?\s+like|\blike)[\s:,]*\(?["'“]?([A-Za-z0-9]+(?:[-/ ][A-Za-z0-9]+)*)/giu;
+const DATE_LIKE_EXAMPLE = /^\d{4}[-/]\d{1,2}|^\d{1,2}[-/]\d{1,2}[-/]\d{2,4}|\d[Tt]\d/u;
+
+function shapeOf(example: string): ReferenceShape | null {
+  const parts = example.split(/([-/ ])/u);
+  const groups: ShapeGroup[] = [];
+  const seps: string[] = [];
+  for (let i = 0; i < parts.length; i += 2) {
+    const g = parts[i];
+    if (/^[A-Za-z]+$/u.test(g)) {
+      // A word after the reference ("HM-2231-0457 two ...") is no part of it: only a prefix before any digit counts.
+      if (groups.length > 0) break;
+      groups.push({ kind: 'prefix', text: g.toUpperCase() });
+    } else if (/^\d+$/u.test(g)) groups.push({ kind: 'digits', n: g.length });
+    else groups.push({ kind: 'mixed', n: g.length, letters: /[A-Za-z]/u.test(g), digits: /\d/u.test(g) });
+    seps.push(parts[i + 1] ?? '');
+  }
+  seps[seps.length - 1] = '';
+  if (!groups.some((g) => g.kind !== 'prefix')) return null;
+  if (!/\d/u.test(example) || groups.reduce((n, g) => n + (g.kind === 'prefix' ? g.text.length : g.n), 0) < 4) return null;
+  return { example, groups, seps, upper: !/[a-z]/u.test(example) };
+}
+
+/** The reference shapes the question's own texts give (its text, retry message), in the order written; none: []. */
+export function referenceShapes(texts: readonly (string | undefined)[]): ReferenceShape[] {
+  const out: ReferenceShape[] = [];
+  for (const t of texts) {
+    if (!t) continue;
+    for (const m of t.matchAll(EXAMPLE_CUE)) {
+      const ex = m[1].replace(/[ ]+(?:[A-Za-z]+[ ]*)*$/u, (tail) => (/\d/u.test(tail) ? tail : '')).trim();
+      if (DATE_LIKE_EXAMPLE.test(ex) || /^[\s:]/u.test(t.slice(m.index! + m[0].length))) continue;
+      const shape = shapeOf(ex);
+      if (shape && !out.some((s) => s.example.toUpperCase() === shape.example.toUpperCase())) out.push(shape);
+    }
+  }
+  return out;
+}
+
+const GROUP_SEP = '[-/\\s.]?';
+function shapePattern(shape: ReferenceShape): RegExp {
+  const body = shape.groups
+    .map((g) => (g.kind === 'prefix' ? `(${g.text})` : g.kind === 'digits' ? `(\\d{${g.n}})` : `([A-Za-z0-9]{${g.n}})`))
+    .join(GROUP_SEP.replace('?', '?\\s*'));
+  return new RegExp(`(?<![A-Za-z0-9])${body}(?![A-Za-z0-9])`, 'giu');
+}
+/** The prefix followed by a number of any length: a reference typed wrong ("NW-12"). */
+function nearMissPattern(shape: ReferenceShape): RegExp | null {
+  const first = shape.groups[0];
+  if (first.kind !== 'prefix') return null;
+  return new RegExp(`(?<![A-Za-z0-9])${first.text}\\s*[-/.#:]?\\s*\\d`, 'iu');
+}
+
+/**
+ * The reference in `raw` by one of `shapes` (see above): its canonical form, `{ ok: false }` when the answer holds the
+ * example's prefix with a number of another shape, null when it speaks of no such reference.
+ */
+export function answerByExample(raw: string, shapes: readonly ReferenceShape[]): { ok: true; value: string } | { ok: false } | null {
+  if (shapes.length === 0) return null;
+  const text = asciiDigits(raw.replace(ZERO_WIDTH, ''));
+  let nearMiss = false;
+  for (const shape of shapes) {
+    for (const m of text.matchAll(shapePattern(shape))) {
+      const ok = shape.groups.every((g, i) => g.kind !== 'mixed' || ((!g.digits || /\d/u.test(m[i + 1])) && (!g.letters || /[A-Za-z]/u.test(m[i + 1]))));
+      if (!ok) continue;
+      const value = shape.groups.map((g, i) => (g.kind === 'prefix' ? g.text : m[i + 1]) + shape.seps[i]).join('');
+      return { ok: true, value: shape.upper ? value.toUpperCase() : value };
+    }
+    const near = nearMissPattern(shape);
+    if (near && near.test(text)) nearMiss = true;
+  }
+  return nearMiss ? { ok: false } : null;
 }
