@@ -69,7 +69,7 @@ function topIntent(intents: IntentRecord[]): IntentRecord | null {
  * The customer's entry (text and time) of 0-based customer turn `turn`, if the window still has it (the window's last
  * customer entry is turn `turns - 1`).
  */
-function customerEntry(recent: ConversationState['recentTranscript'], turns: number, turn: number): { text: string; at: number } | null {
+function customerEntry(recent: ConversationState['recentTranscript'], turns: number, turn: number): { text: string; at: number; rating?: boolean } | null {
   let k = turns - 1;
   for (let i = recent.length - 1; i >= 0 && k >= turn; i--) {
     const entry = recent[i];
@@ -144,6 +144,23 @@ export function urgencyDeadline(
   return null;
 }
 
+/**
+ * Session 17 (hostile s16 H#17 rest): a rating answer that also asks for something ("1 star, Ann was rude. I want a
+ * manager") hands over, and its text became the new handoff's key message, so the colleague taking it read the score
+ * and the comment about the rated agent (which ratings keep from colleagues). The key message is the customer's
+ * request: the sentence or clause of the answer that holds the signal's evidence ("I want a manager"); null when none
+ * does (the summary then says no key message rather than the score).
+ */
+function requestInRating(text: string, evidence: readonly string[]): string | null {
+  const words = evidence.map((e) => e.trim().toLowerCase()).filter((e) => e.length > 0);
+  if (words.length === 0) return null;
+  for (const part of text.split(/[.!?;,\n]+|\s[-\u2013\u2014]\s/)) {
+    const p = part.trim();
+    if (p && words.some((w) => p.toLowerCase().includes(w))) return p;
+  }
+  return null;
+}
+
 /** A short, readable summary of a conversation, also used for tickets and notification emails. */
 export function summarizeConversation(
   state: Pick<ConversationState, 'variables' | 'recentTranscript' | 'turn' | 'intents' | 'entities' | 'lastFailure'>,
@@ -162,7 +179,8 @@ export function summarizeConversation(
   if (reason !== null) parts.push(`Handed over because ${reasonPhrase(reason, state)}.`);
   const deadline = clock ? urgencyDeadline(state, signals, clock) : null;
   if (deadline) parts.push(`Deadline: ${deadline.when}, "${clip(deadline.words, 60)}".`);
-  const trigger = signals.length ? (customerEntry(state.recentTranscript, state.turn, signals[0].turn)?.text ?? null) : null;
+  const triggerEntry = signals.length ? customerEntry(state.recentTranscript, state.turn, signals[0].turn) : null;
+  const trigger = triggerEntry === null ? null : triggerEntry.rating ? requestInRating(triggerEntry.text, signals[0].evidence) : triggerEntry.text;
   if (trigger) parts.push(`Key message: "${clip(trigger, 140)}"`);
   // The last thing the customer said, skipping bare answers to contact questions ("jane@example.com").
   const contactAnswers = new Set([v.customerEmail, v.customerName, v.customerPhone].filter(known).map((x) => String(x).trim().toLowerCase()));
@@ -170,7 +188,8 @@ export function summarizeConversation(
   for (let i = state.recentTranscript.length - 1; i >= 0; i--) {
     const entry = state.recentTranscript[i];
     if (entry.from === 'customer' && !contactAnswers.has(entry.text.trim().toLowerCase())) {
-      last = entry.text;
+      // A rating answer is the customer's score, kept from colleagues: only the request in it is said (see below).
+      last = entry.rating ? requestInRating(entry.text, signals[0]?.evidence ?? []) : entry.text;
       break;
     }
   }

@@ -8,8 +8,19 @@ import { questionType } from '../escalation/questionConcepts';
 
 const WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5 };
 
+/**
+ * Session 17 (hostile s16 H#7): words before a score that say it is the customer's score ("I give it 1 star", "I'd give
+ * it 2 stars", "just 1 star", "a solid 4/5", "my rating: 3 stars"). Before, only a score at the start was one, and "I
+ * give it 1 star" was handed to a person as public shaming.
+ */
+const SCORE_LEAD = /^(?:(?:i|we)(?:'d|\u2019d| would| will|'ll|\u2019ll)?\s+(?:give|rate)(?:\s+(?:it|this|you|you guys|the chat|this chat|that|the bot|the service|this bot))?(?:\s+(?:a|an|just|only))?|(?:just|only|a solid|solid|maybe|probably|honestly|overall|i rate (?:it|this)|my rating(?: is)?|rating|that's|thats|that is|it's|its|it is|it was|that was|a)(?:\s*[:,-])?)\s*/;
+const SCALED = /(?:^|[^\w/])([1-5]|one|two|three|four|five)\s*(?:\/\s*5|out of (?:5|five)|stars?|⭐+)(?![\w/])/g;
+/** "... but 1 for the wait", "1 for the bot": a second score for something else. */
+const SCORE_FOR = /(?:^|[^\w/])([1-5]|one|two|three|four|five)\s+for\s+(?:the|my|your|this|that)\b/g;
+
 export function parseCsat(text: string): number | null {
-  const t = text.trim().toLowerCase().replace(/[!.?]+$/, '');
+  // NFKC: full-width digits ("１ star") are digits.
+  const t = text.normalize('NFKC').trim().toLowerCase().replace(/[!.?]+$/, '');
   const m = /^(?:a\s+)?([1-5]|one|two|three|four|five)(?:\s*(?:\/\s*5|out of (?:5|five)|stars?|⭐+))?$/.exec(t);
   if (m) return WORDS[m[1]] ?? Number(m[1]);
   // A row of stars (hostile s11 #6): "⭐⭐⭐⭐⭐", "★★★★★", "★★★☆☆" (filled ones count), spaces allowed.
@@ -20,8 +31,16 @@ export function parseCsat(text: string): number | null {
     return all.length <= 5 && filled >= 1 ? filled : null;
   }
   // A score with its scale, then a comment: "5 stars!!! Ann was great", "4/5, quick answer" (a bare "5 days late" is not).
-  const said = /^(?:a\s+)?([1-5]|one|two|three|four|five)\s*(?:\/\s*5|out of (?:5|five)|stars?|⭐+)(?![\w/])/.exec(t);
-  return said ? (WORDS[said[1]] ?? Number(said[1])) : null;
+  // The score, after words that say it is one ("I give it 1 star"); two scores for different things ("5 stars for the
+  // agent but 1 for the wait") are none: the block asks for a number (H#7).
+  const lead = SCORE_LEAD.exec(t);
+  const from = lead ? t.slice(lead[0].length) : t;
+  const said = /^(?:a\s+)?([1-5]|one|two|three|four|five)\s*(?:\/\s*5|out of (?:5|five)|stars?|⭐+)(?![\w/])/.exec(from);
+  if (!said) return null;
+  const score = WORDS[said[1]] ?? Number(said[1]);
+  const scores = new Set<number>();
+  for (const re of [SCALED, SCORE_FOR]) for (const m of t.matchAll(re)) scores.add(WORDS[m[1]] ?? Number(m[1]));
+  return scores.size > 1 ? null : score;
 }
 
 /** Entity kinds that name something the customer wants dealt with (an order, a link), never a score. */
