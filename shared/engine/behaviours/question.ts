@@ -101,6 +101,8 @@ function asksInstead(block: BlockOf<'question'>, text: string): boolean {
   // Session 9 (hostile s9 #15): a bare "no" / "nope" / "yes" is never a value of a kind ("We've asked the warehouse to
   // stop order no"): asked again like a question.
   if (isBareReply(a.tokens)) return true;
+  // Session 17 (newcomer s16 N#1): "dont have it" ("do not have it") opens like a question ("do ...") and was asked again.
+  if (saysItLacks(a.normalized)) return false;
   if (!a.text.includes('?') && questionType(a.normalized) === null) return false;
   for (const e of a.entities) if (e.type === kind) return false;
   return true;
@@ -138,6 +140,12 @@ const LACKS_VALUE = new RegExp(
 );
 export function lacksTheValue(normalized: string): boolean {
   return isUnsureReply(normalized) || LACKS_VALUE.test(normalized);
+}
+
+/** Of those, the answers that say the customer does not have or know the value (not only undecided: "maybe", "hmm"). */
+const NOT_KNOWING = /(?:^|\s)(?:no idea|no clue|do not know|not know|not a clue)(?:\s|$)/;
+export function saysItLacks(normalized: string): boolean {
+  return LACKS_VALUE.test(normalized) || (isUnsureReply(normalized) && NOT_KNOWING.test(normalized));
 }
 
 /**
@@ -188,7 +196,12 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
         // Session 16 (newcomer s15 N#3, hostile s15 H#17): the customer said they do not know or have it, after the
         // block already asked again once: the same retry line a second time helps nobody; the block takes its fallback
         // (the template's: a colleague can find the order by email) instead of asking until its Retries run out.
-        const giveUp = w.retries >= 1 && run.c.exitOf(block.id, 'fallback') !== undefined && lacksTheValue(normalizeText(text));
+        // Session 17 (newcomer s16 N#1): a first answer that SAYS the customer does not have or know it ("I don't have it
+        // with me", "can't find it", "no idea") takes the fallback at once: the retry line of Harbor Mutual and Skyline
+        // Air ("If you don't have it to hand, just say so") asked for the very words just said. Only an undecided answer
+        // ("not sure", "maybe", "hmm": they may still find it) is asked again first.
+        const n = normalizeText(text);
+        const giveUp = run.c.exitOf(block.id, 'fallback') !== undefined && (saysItLacks(n) || (w.retries >= 1 && lacksTheValue(n)));
         return new ClassifiedInput<Action>(false, null, run, act, giveUp ? { ok: 'fallback', block } : { ok: false, block, w });
       }
       return new ClassifiedInput<Action>(false, null, run, act, { ok: true, block, value: valueIn(run, block, text) ?? r.value });
