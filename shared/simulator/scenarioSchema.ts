@@ -22,7 +22,7 @@ import { jsonPath } from '../flow/flowProblem';
 import { jsonSyntaxProblem } from '../flow/loadFlowText';
 import { parseDuration } from './parseDuration';
 import { textMatcher } from './scenarioText';
-import { decodeUtf8Strict, describeUtf8Error, looksLikeUtf16, textLooksLikeUtf16, UTF16_HINT, UTF16_PROBLEM } from './utf8';
+import { decodeUtf8Strict, describeUtf8Error, findLoneSurrogate, looksLikeUtf16, loneSurrogateRefusal, textLooksLikeUtf16, textWideEncodingOf, UTF16_HINT, wideEncodingOf, wideEncodingProblem } from './utf8';
 
 export const SCENARIO_FILE_VERSION = 1;
 /** A Monday, 10:00 UTC (11:00 in Paris, 10:00 in London, 05:00 in New York): inside most business hours. */
@@ -452,7 +452,7 @@ export function duplicateKeyProblems(text: string): ScenarioProblem[] {
 export function parseScenarioText(text: string): ScenarioFileResult {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // UTF-16 read as UTF-8: its byte-order mark becomes two U+FFFD, and every ASCII character is followed by NUL.
-  if (textLooksLikeUtf16(body)) return { ok: false, file: null, problems: [UTF16] };
+  if (textLooksLikeUtf16(body)) return { ok: false, file: null, problems: [wide(textWideEncodingOf(body))] };
   if (body.trim() === '') {
     return { ok: false, file: null, problems: [{ path: '$', message: 'the file is empty', hint: 'Save a scenario from the studio\'s simulator, or start from {"version": 1, "scenarios": []}.' }] };
   }
@@ -466,17 +466,20 @@ export function parseScenarioText(text: string): ScenarioFileResult {
   }
   const duplicates = duplicateKeyProblems(body);
   if (duplicates.length) return { ok: false, file: null, problems: duplicates };
+  const lone = findLoneSurrogate(doc);
+  if (lone) return { ok: false, file: null, problems: [{ path: lone.path, message: loneSurrogateRefusal(lone), hint: 'Remove that escape, or write the character itself.' }] };
   return parseScenarioFile(doc);
 }
 
-const UTF16: ScenarioProblem = { path: '$', message: UTF16_PROBLEM, hint: UTF16_HINT };
+/** UTF-16 or UTF-32 (named as such, hostile s16 H#16 rest). */
+const wide = (encoding: 'UTF-16' | 'UTF-32' | null): ScenarioProblem => ({ path: '$', message: wideEncodingProblem(encoding ?? 'UTF-16'), hint: UTF16_HINT });
 
 /**
  * Reads a scenario file from its bytes, as the CLI and the studio server do: text that is not valid UTF-8 is
  * refused with the byte offset, line and column of the first bad byte and what to do, never read as U+FFFD.
  */
 export function parseScenarioBytes(bytes: Uint8Array): ScenarioFileResult {
-  if (looksLikeUtf16(bytes)) return { ok: false, file: null, problems: [UTF16] };
+  if (looksLikeUtf16(bytes)) return { ok: false, file: null, problems: [wide(wideEncodingOf(bytes))] };
   const decoded = decodeUtf8Strict(bytes);
   if (!decoded.ok) {
     const e = decoded.error;
