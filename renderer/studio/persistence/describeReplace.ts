@@ -11,7 +11,8 @@
  */
 import type { Flow } from '../../../shared/flow/schema';
 import { diffFlows, type BlockRef, type EdgeRef, type FlowDiff } from '../../../runtime/studio/diffFlows';
-import { blockFieldWords, settingWords } from '../history/fieldWords';
+import { blockFieldWords, settingWords, valueWords } from '../history/fieldWords';
+import { blockNameWords } from '../../../runtime/studio/blockFieldWords';
 
 export interface ReplaceDescription {
   /** One line per thing of the other window's that saving mine undoes (or, `exact: false`, per difference from the latest). */
@@ -22,16 +23,60 @@ export interface ReplaceDescription {
   exact: boolean;
 }
 
-const name = (b: BlockRef) => (b.label ? `“${b.label}”` : b.id);
 const edgeKey = (e: EdgeRef) => `${e.from}\u0000${e.exit}\u0000${e.to}`;
 
-function blockNames(...flows: (Flow | null)[]): (id: string) => string {
-  const names = new Map<string, string>();
-  for (const f of flows) for (const b of f?.blocks ?? []) if (!names.has(b.id)) names.set(b.id, b.label ? `“${b.label}”` : b.id);
-  return (id) => names.get(id) ?? id;
+/** At most `max` characters of a text on one line, "…" when cut (never inside a surrogate pair). */
+function short(text: string, max = 60): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  if (one.length <= max) return one;
+  let cut = max - 1;
+  const c = one.charCodeAt(cut - 1);
+  if (c >= 0xd800 && c <= 0xdbff) cut -= 1;
+  return `${one.slice(0, cut).trimEnd()}…`;
 }
 
-function linesOf(theirs: FlowDiff, now: FlowDiff, named: (id: string) => string, exact: boolean): string[] {
+/** What a block says or asks (its first non-empty text field), for a block without a label. */
+function blockText(data: unknown): string | null {
+  if (!data || typeof data !== 'object') return null;
+  const d = data as Record<string, unknown>;
+  for (const k of ['text', 'question', 'prompt', 'message', 'title']) if (typeof d[k] === 'string' && (d[k] as string).trim()) return d[k] as string;
+  for (const v of Object.values(d)) if (typeof v === 'string' && v.trim()) return v;
+  return null;
+}
+
+/**
+ * Newcomer s17 N#2: "The block message-1 (message) it added is removed" named a block by its internal id and kind.
+ * Now as the canvas shows it: the kind's label ("Message") and the designer's label, or what the block says.
+ * `withKind`: "the Message block “…”" (a block added or deleted), else "“…”" (a block changed).
+ */
+function blockNamer(...flows: (Flow | null)[]) {
+  const blocks = new Map<string, { kind: string; label?: string; data?: unknown }>();
+  for (const f of flows) for (const b of f?.blocks ?? []) if (!blocks.has(b.id)) blocks.set(b.id, b);
+  return (ref: Pick<BlockRef, 'id' | 'kind' | 'label'>, withKind = false): string => {
+    const b = blocks.get(ref.id) ?? ref;
+    const kind = blockNameWords(b.kind, undefined);
+    const label = typeof b.label === 'string' && b.label.trim() ? b.label.trim() : null;
+    const said = label ? null : blockText((b as { data?: unknown }).data);
+    const quoted = label ? `“${short(label)}”` : said ? `“${short(said)}”` : null;
+    if (withKind) return quoted ? `the ${kind} block ${quoted}` : `a ${kind} block with no text`;
+    if (label) return quoted!;
+    return quoted ? `the ${kind} block ${quoted}` : `the ${kind} block`;
+  };
+}
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** "Message (“their text” → “yours”)": a field with the value the other window gave it and the one saving gives it. */
+function fieldChange(words: string, theirs: unknown, yours: unknown): string {
+  const shown = (v: unknown) => (typeof v === 'string' || typeof v === 'boolean' || Array.isArray(v) || v === undefined || v === null ? valueWords(v) : null);
+  const a = shown(theirs);
+  const b = shown(yours);
+  if (a === null || b === null || (typeof theirs === 'object' && theirs !== null && !Array.isArray(theirs))) return words;
+  return `${words} (“${short(a, 48)}” → “${short(b, 48)}”)`;
+}
+
+function linesOf(theirs: FlowDiff, now: FlowDiff, blockName: ReturnType<typeof blockNamer>, exact: boolean): string[] {
+  const named = (id: string) => blockName({ id, kind: '' });
   const lines: string[] = [];
   const removedNow = new Set(now.blocks.removed.map((b) => b.id));
   const addedNow = new Set(now.blocks.added.map((b) => b.id));
@@ -46,36 +91,36 @@ function linesOf(theirs: FlowDiff, now: FlowDiff, named: (id: string) => string,
   for (const b of theirs.blocks.added) {
     if (!removedNow.has(b.id)) continue;
     blockIds.add(b.id);
-    lines.push(`The block ${name(b)} (${b.kind})${exact ? ' it added' : ''} is removed${withEdges(touching(b.id, lost))}.`);
+    lines.push(`${capital(blockName(b, true))}${exact ? ' it added' : ''} is removed${withEdges(touching(b.id, lost))}.`);
   }
   for (const b of theirs.blocks.removed) {
     if (!addedNow.has(b.id)) continue;
     blockIds.add(b.id);
-    lines.push(exact ? `The block ${name(b)} (${b.kind}) it deleted comes back${withEdges(touching(b.id, back))}.` : `The block ${name(b)} (${b.kind}) is added${withEdges(touching(b.id, back))}.`);
+    lines.push(`${capital(blockName(b, true))}${exact ? ' it deleted comes back' : ' is added'}${withEdges(touching(b.id, back))}.`);
   }
   const changedNow = new Map(now.blocks.changed.map((c) => [c.id, c]));
   for (const c of theirs.blocks.changed) {
     const mine = changedNow.get(c.id);
     if (!mine) continue;
-    const paths = new Set(mine.fields.map((f) => f.path));
-    const fields = [...new Set(c.fields.filter((f) => paths.has(f.path)).map((f) => blockFieldWords(c.kind, f.path)))];
+    const yours = new Map(mine.fields.map((f) => [f.path, f.after]));
+    const fields = [...new Set(c.fields.filter((f) => yours.has(f.path)).map((f) => fieldChange(blockFieldWords(c.kind, f.path), f.after, yours.get(f.path))))];
     const moved = c.moved && mine.moved;
     if (fields.length === 0 && !moved) continue;
     const what = [...(fields.length ? [fields.join(', ')] : []), ...(moved ? [exact ? 'its position (moved back)' : 'its position'] : [])].join('; ');
-    lines.push(`${name(c)}: ${what}.`);
+    lines.push(`${capital(blockName(c))}: ${what}.`);
   }
   const alone = (e: EdgeRef) => !blockIds.has(e.from) && !blockIds.has(e.to);
   for (const e of lost.filter(alone)) lines.push(`The connection ${named(e.from)} (${e.exit}) → ${named(e.to)} ${exact ? 'it made is removed' : 'is removed'}.`);
   for (const e of back.filter(alone)) lines.push(`The connection ${named(e.from)} (${e.exit}) → ${named(e.to)} ${exact ? 'it removed comes back' : 'is added'}.`);
-  const docNow = new Set(now.document.map((f) => f.path));
-  const settings = [...new Set(theirs.document.filter((f) => docNow.has(f.path)).map((f) => settingWords(f.path)))];
+  const docNow = new Map(now.document.map((f) => [f.path, f.after]));
+  const settings = [...new Set(theirs.document.filter((f) => docNow.has(f.path)).map((f) => fieldChange(settingWords(f.path), f.after, docNow.get(f.path))))];
   if (settings.length) lines.push(`Flow settings: ${settings.join(', ')}.`);
   return lines;
 }
 
 export function describeReplace(base: Flow | null, latest: Flow, mine: Flow): ReplaceDescription {
   const now = diffFlows(latest, mine);
-  const named = blockNames(mine, latest, base);
+  const named = blockNamer(mine, latest, base);
   // Without a base every difference counts as the other window's: diff(mine, latest) is "latest made from mine".
   if (base === null) return { undone: now.identical ? [] : linesOf(diffFlows(mine, latest), now, named, false), mine: null, exact: false };
   const theirs = diffFlows(base, latest);
