@@ -18,12 +18,14 @@ const RETRY = 'Order numbers look like NW-104233. Could you check your confirmat
 const COLLEAGUE = /a colleague can find your order/;
 
 describe('N#3 / H#17: "I don\'t know it" at an order question', () => {
+  // Session 17 (newcomer s16 N#1): an answer that says the customer does not have or know it takes the fallback at
+  // once (fixengineS17Questions); an undecided first answer still gets the retry line once.
   it.each([
-    ["I don't know it", "I don't have it"],
-    ["I don't know it", "I don't know"],
-    ['idk', 'idk'],
+    ["I'm not sure", "I don't have it"],
+    ['maybe', "I don't know"],
+    ['hmm', 'idk'],
     ["I'm not sure", 'I really don\'t know'],
-    ['no idea', 'I lost the email'],
+    ['not sure', 'I lost the email'],
   ])('"%s" then "%s": one retry line, then the colleague', (first, second) => {
     const c = converse(template(), { now: NOW });
     c.say('where is my order');
@@ -48,7 +50,7 @@ describe('N#3 / H#17: "I don\'t know it" at an order question', () => {
   it('a first unsure answer, or other answers with no order number, are asked again as before', () => {
     const c = converse(template(), { now: NOW });
     c.say('where is my order');
-    c.say("I don't know it");
+    c.say("I'm not sure");
     expect(c.lastBotText()).toBe(RETRY);
     const d = converse(template(), { now: NOW });
     d.say('where is my order');

@@ -53,7 +53,8 @@ describe('a Question block that takes an order number does not take a question a
   });
 
   it('a bare "yes" or "no" is not an order number: asked again (session 9, hostile s9 #15; session 8 took "yes")', () => {
-    for (const answer of ['yes', 'no', 'nope', "I don't have it", 'the blue one']) {
+    // (Session 17, newcomer s16 N#1: "I don't have it" takes the block's fallback at once: fixengineS17Questions.)
+    for (const answer of ['yes', 'no', 'nope', 'the blue one']) {
       const p = play(['Track my order', answer]);
       expect(p.transcript.at(-1)?.text, answer).toMatch(/Order numbers look like/);
       expect(variablesAfter(['Track my order', answer]).orderNumber, answer).toBeUndefined();

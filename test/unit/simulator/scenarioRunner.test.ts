@@ -46,7 +46,7 @@ const withoutHandoff: Record<string, string[]> = {
     'incident without injuries: a claim file is opened',
     'cover question answered by the bot',
     'N#20: a question asked back at the policy number is answered with where to find it, not stored',
-    "N#20: 'I don't have it with me' twice: the bot carries on without a policy number",
+    "N#20, s16 N#1: 'I don't have it with me': the bot carries on at once without a policy number",
     "N#20: 'no' is not a policy number; the file opened after that does not show an empty policy",
   ],
   'lead-gen': [
