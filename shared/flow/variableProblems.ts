@@ -124,18 +124,18 @@ export function variableGapReport(
   });
 
   // Which variables some text uses: nothing else to do when none is watched.
-  const usedBy = new Map<string, { index: number; use: VariableUse }[]>();
+  // The watched names in the order first used, and every use in block order (session 17 review debt: a per-name list of
+  // uses was built beside this one and only its keys were read).
+  const usedNames = new Set<string>();
   const allUses: { index: number; use: VariableUse }[] = [];
   flow.blocks.forEach((b, index) => {
     for (const use of factsAt[index].reads) {
       if (!use.template || !watched(use.name)) continue;
-      const list = usedBy.get(use.name) ?? [];
-      list.push({ index, use });
       allUses.push({ index, use });
-      usedBy.set(use.name, list);
+      usedNames.add(use.name);
     }
   });
-  if (usedBy.size === 0) return { gaps: [], omitted: 0 };
+  if (usedNames.size === 0) return { gaps: [], omitted: 0 };
 
   const steps = new Map<string, Step[]>();
   for (const b of flow.blocks) if (!steps.has(b.id)) steps.set(b.id, []);
@@ -166,7 +166,7 @@ export function variableGapReport(
   // one pass (a bitset per block, forward until nothing changes), instead of one search of the whole flow per variable
   // (10,000 blocks x 3,000 variables took 18.5 s). A bit is set at a block when some way from a Start block (or from a
   // Set variable that clears it) gets there without a step that sets the variable: the same answer as the search below.
-  const names = [...usedBy.keys()];
+  const names = [...usedNames];
   const bit = new Map<string, number>(names.map((n, i) => [n, i]));
   const words = (names.length + 31) >>> 5;
   const order = [...steps.keys()];
@@ -262,8 +262,7 @@ export function variableGapReport(
   const perBlock = new Map<number, Set<string>>();
   let omitted = 0;
   const searched = new Set<string>();
-  const uses = allUses; // in block order
-  for (const u of uses) {
+  for (const u of allUses) {
     const id = flow.blocks[u.index].id;
     if (!mayBeUnset(id, u.use.name)) continue;
     const mine = perBlock.get(u.index) ?? new Set<string>();
