@@ -375,7 +375,8 @@ function detailOfShopRequest(analysis: TextAnalysis, memory: Memory): boolean {
   if (/(?:^| )(?:please|pls|plz|kindly|not|again|still)(?: |$)/.test(analysis.normalized)) return false;
   // A question without its question mark ("ok cool and what sizes", "if it breaks in a year do you fix it").
   if (/(?:^| )(?:what|whats|when|where|wheres|how|why|which|who|(?:do|can|could|will|would) (?:you|u|i|they|it))(?: |$)/.test(analysis.normalized)) return false;
-  if (!isShopQuestionText(memory.recent[memory.recent.length - 1]) || effectiveSentiment(analysis).score <= UPSET) return false;
+  const last = memory.recent[memory.recent.length - 1];
+  if (!(isShopQuestionText(last) || ownOrderRequest(last)) || effectiveSentiment(analysis).score <= UPSET) return false;
   return !asksSameSubjectAgain(analysis, memory.recent) && !keepsRequestWord(analysis, memory.recent[memory.recent.length - 1]);
 }
 /** Words too general to say that a message repeats the request before it. */
@@ -391,9 +392,25 @@ export function keepsRequestWord(analysis: TextAnalysis, request: string): boole
   const asked = new Set(request.split(' '));
   return canonicalTokens(analysis).some((t) => t.length >= 4 && /^[a-z]+$/.test(t) && !isStopWord(t) && !GENERAL_WORDS.has(t) && asked.has(t));
 }
+/**
+ * Session 17 (escconv): a request about the customer's own order, in any grammar: it names something the shop does
+ * (shopTopics.namesShopTopic: track, return, cancel, delivery...) and says it is wanted (want, wants, wanna, need...)
+ * or gives the order's reference ("ah want return NW-431186", "hello ji, I wants to track order", "cancel 40211 pls").
+ * isShopQuestion reads a request only as "I want / I need ..."; a customer writing in dialect or a second language
+ * asks for the same thing. Counts like a clear shop question: half, and the detail after it nothing.
+ */
+const WANTS = new Set(['want', 'wants', 'wanted', 'wanna', 'need', 'needs', 'needed']);
+const ORDER_REFERENCE = /(?:^| )(?:nw )?\d{4,}(?: |$)/;
+function ownOrderRequest(normalized: string): boolean {
+  const toks = normalized.split(' ');
+  if (toks.length > 16 || !(toks.some((t) => WANTS.has(t)) || ORDER_REFERENCE.test(normalized))) return false;
+  // Named in words: numbers alone ("8834 2291 00", "SDLT 450000 FTB") name nothing the shop does.
+  const words = toks.filter((t) => /^[a-z]{3,}$/.test(t));
+  return words.length > 0 && namesShopTopic(words);
+}
 /** A clear question about the shop asked calmly (an upset or urgent customer, "I need my refund asap, this is useless", is stuck). */
 function calmShopQuestion(analysis: TextAnalysis, memory: Memory): boolean {
-  return (isShopQuestion(analysis, memory.recent.slice(-2)) || otherOrder(analysis, memory) || shopQuestionAfterLeadIn(analysis) ||
+  return (isShopQuestion(analysis, memory.recent.slice(-2)) || ownOrderRequest(analysis.normalized) || otherOrder(analysis, memory) || shopQuestionAfterLeadIn(analysis) ||
     nextQuestionInShopChat(analysis, memory)) && effectiveSentiment(analysis).score > UPSET;
 }
 /**

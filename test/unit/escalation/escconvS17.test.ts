@@ -46,3 +46,28 @@ describe('a first message that names nothing is low confidence', () => {
     }
   });
 });
+
+// 2. A request about the customer's own order in any grammar (it names something the shop does and says it is wanted,
+//    or gives the order's reference: "ah want return NW-431186", "hello ji, I wants to track order") is a clear shop
+//    request the bot missed: it counts half, and the detail the customer adds after it ("doh fit mih son") counts
+//    nothing. Numbers alone and off-topic wants still count in full.
+describe('a request about the own order, in any grammar, counts like a clear shop question', () => {
+  it('the request then its detail: no repeated fallback', () => {
+    for (const turns of [
+      ['ah want return NW-431186', 'doh fit mih son'],
+      ['hello ji, I wants to track order', 'NW-811224'],
+      ['me need cancel order 40211', 'bought twice by mistake'],
+    ]) {
+      expect(counted(turns)?.reason ?? 'none', turns.join(' / ')).toBe('none');
+    }
+  });
+  it('not: numbers alone, an off-topic want, a request and then another unusable message after two', () => {
+    for (const turns of [
+      ['8834 2291 00', '5555555'],
+      ['i want a taxi to the airport', 'for 2 people'],
+      ['asdfgh qwerty', 'zxcvbn'],
+    ]) {
+      expect(counted(turns)?.reason, turns.join(' / ')).toBe('repeated_fallback');
+    }
+  });
+});
