@@ -413,11 +413,28 @@ export class FlowStore {
     return run;
   }
 
-  private freeKey(wanted: string): string {
-    const base = slugKey(wanted);
+  /**
+   * A flow key no flow of this home has: `wanted` as a key, else numbered. Newcomer s17 N#13: the key (the public chat
+   * address, the export's file name) and the name got different numbers ("(2)" at insurance-claims-4, "(4)" at
+   * insurance-claims-4-2). A taken key ending in "-N" (N up to 999, a copy's number, not a year) is numbered on its
+   * base, as names are; `number` (the number the name got, "(4)") is taken when free, else the next free one after it.
+   */
+  private freeKey(wanted: string, number?: number): string {
+    const slug = slugKey(wanted);
     const taken = (k: string) => this.entry(k) !== undefined || existsSync(this.dir('flows', `${k}.json`));
-    if (!taken(base)) return base;
-    for (let n = 2; ; n++) if (!taken(`${base}-${n}`)) return `${base}-${n}`;
+    if (!taken(slug)) return slug;
+    const numbered = /^(.*[a-z0-9_])-(\d{1,3})$/.exec(slug);
+    const base = numbered ? numbered[1]! : slug;
+    const at = (n: number) => `${base}-${n}`;
+    if (number !== undefined && number >= 2 && !taken(at(number))) return at(number);
+    const from = Math.max(2, numbered ? Number(numbered[2]) + 1 : 2, number !== undefined ? number + 1 : 2);
+    for (let n = from; ; n++) if (!taken(at(n))) return at(n);
+  }
+
+  /** The number a name ends in (" (4)"), for its key to match. */
+  private static nameNumber(name: string): number | undefined {
+    const m = / \((\d{1,9})\)$/.exec(name.trim());
+    return m ? Number(m[1]) : undefined;
   }
 
   /**
@@ -1395,9 +1412,10 @@ export class FlowStore {
       ).flow;
     }
     return this.serial('#index', async () => {
-      const key = this.freeKey(opts.name ?? flow.id);
       // Newcomer s14 #2 rest: two flows made from one template (or two blank ones) were listed under one name.
-      flow = { ...flow, id: key, name: this.freeName(flow.name) };
+      const name = this.freeName(flow.name);
+      const key = this.freeKey(opts.name ?? flow.id, name !== flow.name ? FlowStore.nameNumber(name) : undefined);
+      flow = { ...flow, id: key, name };
       await this.register(key, this.dir('flows', `${key}.json`), flow, false);
       if (opts.template !== undefined) await copyScenarios(join(this.templatesDir, `${opts.template}.scenarios.json`), scenarioPathOf(this.dir('flows', `${key}.json`)), key);
       return { key, flow };
@@ -1423,8 +1441,9 @@ export class FlowStore {
     }
     const parsed = loaded.flow;
     return this.serial('#index', async () => {
-      const key = this.freeKey(parsed.id || basename(fileName, '.json'));
-      const flow = { ...parsed, id: key === slugKey(parsed.id) ? parsed.id : key, name: this.freeName(parsed.name) };
+      const name = this.freeName(parsed.name);
+      const key = this.freeKey(parsed.id || basename(fileName, '.json'), name !== parsed.name ? FlowStore.nameNumber(name) : undefined);
+      const flow = { ...parsed, id: key === slugKey(parsed.id) ? parsed.id : key, name };
       await this.register(key, this.dir('flows', `${key}.json`), flow, false);
       return { key, flow, problems: loaded.problems };
     });
