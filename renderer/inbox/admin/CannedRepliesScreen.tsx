@@ -108,10 +108,15 @@ export function CannedRepliesScreen({ api, token, onUnauthorized }: Props) {
     const mineRows = keyed.map((r, i) => ({ r, i })).filter((x) => x.r.mine);
     const n = mineRows.length;
     const theirNew = theirs.filter((t) => !base.some((b) => norm(b.shortcut) === norm(t.shortcut) && b.text === t.text)).map((t) => `/${t.shortcut}`);
+    // Newcomer s17 N#3: replies of the list this admin opened that are not there any more (removed by another admin, or
+    // the defaults, never in the file, replaced by a hand-written list) vanished from the screen without a word.
+    const gone = base
+      .filter((b) => norm(b.shortcut) && !theirs.some((t) => norm(t.shortcut) === norm(b.shortcut)) && !merged.some((m) => norm(m.shortcut) === norm(b.shortcut)))
+      .map((b) => `/${b.shortcut.trim().replace(/^\//, '')}`);
     // An amber warning, not the green "saved" box (newcomer s13 #14), naming the rows; the first of this admin's
     // rows is brought into view (it may be the 9th, below the fold).
     setConflict(
-      `Not saved yet: the list was changed after you opened it (by another admin, or by hand in the agents file).${theirNew.length ? ` New or changed there: ${theirNew.join(', ')}.` : ''} Your ${n === 1 ? 'change is' : `${n} changes are`} kept, marked "not saved yet"${n ? `: ${mineRows.map((x) => `/${x.r.shortcut || '(no shortcut)'} (reply ${x.i + 1})`).join(', ')}` : ''}. Check the list, then Save.`,
+      `Not saved yet: the list was changed after you opened it (by another admin, or by hand in the agents file).${theirNew.length ? ` New or changed there: ${theirNew.join(', ')}.` : ''}${gone.length ? ` Gone there: ${gone.join(', ')} (not in the list any more; add ${gone.length === 1 ? 'it' : 'them'} again if the team still needs ${gone.length === 1 ? 'it' : 'them'}).` : ''} Your ${n === 1 ? 'change is' : `${n} changes are`} kept, marked "not saved yet"${n ? `: ${mineRows.map((x) => `/${x.r.shortcut || '(no shortcut)'} (reply ${x.i + 1})`).join(', ')}` : ''}. Check the list, then Save.`,
     );
     if (mineRows[0]) setFocusKey(mineRows[0].r.key);
   };
