@@ -125,21 +125,43 @@ export function cardShaped(digits: string): boolean {
 function cardsInRun(run: string, hidden: HiddenSecret[]): Replacement[] {
   const groups: { at: number; end: number; digits: string }[] = [];
   for (const m of run.matchAll(GROUP)) groups.push({ at: m.index!, end: m.index! + m[0].length, digits: asciiDigits(m[0]) });
+  const lineBreakAfter = (k: number) => k + 1 < groups.length && /[\n\r]/u.test(run.slice(groups[k].end, groups[k + 1].at));
+  // What may follow a card found in the middle of a run: nothing, a line break, a CVV-sized group, an expiry (MM/YY) and
+  // a CVV. Anything else (more digit groups: "ref 9400 4111 1111 1111 1111 00") is a longer number, not a card.
+  const endsWell = (end: number) => {
+    const rest = groups.slice(end + 1).map((g) => g.digits.length);
+    if (rest.length === 0 || lineBreakAfter(end)) return true;
+    if (rest.length === 1) return rest[0] === 3 || rest[0] === 4;
+    const expiry = rest[0] <= 2 && rest[1] === 2 && run.slice(groups[end + 1].end, groups[end + 2].at).includes('/');
+    return expiry && (rest.length === 2 || (rest.length === 3 && (rest[2] === 3 || rest[2] === 4)));
+  };
   const cards: Replacement[] = [];
   let i = 0;
+  let free = true; // i is the run's start, right after a card, or right after a line break
   while (i < groups.length) {
-    let end = -1;
+    const ends: number[] = [];
     let digits = '';
     for (let j = i; j < groups.length; j++) {
       digits += groups[j].digits;
       if (digits.length > CARD_MAX) break;
-      if (cardShaped(digits)) end = j;
+      if (cardShaped(digits)) ends.push(j);
     }
-    if (end === -1) break;
-    const card = groups.slice(i, end + 1).map((g) => g.digits).join('');
-    cards.push({ start: groups[i].at, end: groups[end].end, text: `•••• ${card.slice(-4)}` });
-    if (!hidden.includes('card')) hidden.push('card');
-    i = end + 1;
+    let end = ends.length > 0 ? ends[ends.length - 1] : -1;
+    // Hostile s17 H#30: 16 digits and a CVV make a Luhn-valid 19-digit "card" one time in ten, whose "last 4" were the
+    // CVV: when the longest ends with a group of 3 digits or fewer and the card without it is card-shaped, that is the card.
+    if (end > i && groups[end].digits.length <= 3 && ends.includes(end - 1)) end = end - 1;
+    // Hostile s17 H#27 (HIGH): a card after another number on the same run ("NW-230918\n4111 ...", "order 123456 4111
+    // ...", "Flat 2 4111 ...", a phone, then the card) was left whole: a card may start at any group when it ends well.
+    if (end !== -1 && (free || endsWell(end))) {
+      const card = groups.slice(i, end + 1).map((g) => g.digits).join('');
+      cards.push({ start: groups[i].at, end: groups[end].end, text: `•••• ${card.slice(-4)}` });
+      if (!hidden.includes('card')) hidden.push('card');
+      i = end + 1;
+      free = true;
+      continue;
+    }
+    free = lineBreakAfter(i);
+    i++;
   }
   return cards;
 }
@@ -306,11 +328,26 @@ export function maskCustomerSecrets(text: string): MaskedText {
   for (const m of r.text.matchAll(DIGIT_GROUPS)) {
     const run = m[0];
     const at = m.index!;
-    if (kept.some(([a, b]) => at < b && at + run.length > a)) continue;
-    let count = 0;
-    for (const _ of run.matchAll(/\p{Nd}/gu)) count++;
-    if (count < CARD_MIN) continue;
-    for (const card of cardsInRun(run, hidden)) replaceSpan(reps, r, at + card.start, at + card.end, card.text);
+    // Hostile s17 H#26: a valid IBAN's own characters are kept, the rest of the run is read on its own (a card after it).
+    const inRun = kept.filter(([a, b]) => at < b && at + run.length > a);
+    const parts: [number, number][] = [];
+    let from = at;
+    for (const [a, b] of inRun) {
+      if (a > from) parts.push([from, a]);
+      from = Math.max(from, b);
+    }
+    if (from < at + run.length) parts.push([from, at + run.length]);
+    for (const [a, b] of parts) {
+      const piece = r.text.slice(a, b);
+      for (const sub of inRun.length === 0 ? [m] : piece.matchAll(DIGIT_GROUPS)) {
+        const subRun = sub[0];
+        const subAt = inRun.length === 0 ? at : a + sub.index!;
+        let count = 0;
+        for (const _ of subRun.matchAll(/\p{Nd}/gu)) count++;
+        if (count < CARD_MIN) continue;
+        for (const card of cardsInRun(subRun, hidden)) replaceSpan(reps, r, subAt + card.start, subAt + card.end, card.text);
+      }
+    }
   }
   r = render(text, reps);
   const cardsMasked = r.text;

@@ -90,3 +90,29 @@ describe('property: the masked text equals the input outside the masked span (ra
     }
   });
 });
+
+describe('a card after another number in the same run (hostile s17 H#27 HIGH, H#26, H#30)', () => {
+  it('an order number, a phone, a flat number, a quantity, an amount or a line before the card: the card is masked', () => {
+    for (const [t, want] of [
+      ['NW-230918\n4111 1111 1111 1111 is the card I paid with', 'NW-230918\n•••• 1111 is the card I paid with'],
+      ['order 123456 4111 1111 1111 1111', 'order 123456 •••• 1111'],
+      ['07700 900123 4111 1111 1111 1111', '07700 900123 •••• 1111'],
+      ['Flat 2 4111 1111 1111 1111 exp 12/28', 'Flat 2 •••• 1111 exp 12/28'],
+      ['qty 3 4111 1111 1111 1111', 'qty 3 •••• 1111'],
+      ['paid 49.99 4111 1111 1111 1111', 'paid 49.99 •••• 1111'],
+      ['Ana Smith\n12 High St\nLS1 4AB\n07700 900123\n4111 1111 1111 1111\n12/28\n123', 'Ana Smith\n12 High St\nLS1 4AB\n07700 900123\n•••• 1111\n12/28\n123'],
+    ]) expect(maskCustomerSecrets(t).text, JSON.stringify(t)).toBe(want);
+  });
+  it('a card after a valid IBAN is masked; the IBAN stays whole', () => {
+    expect(maskCustomerSecrets('DE89 3704 0044 0532 0130 00\n4111 1111 1111 1111').text).toBe('DE89 3704 0044 0532 0130 00\n•••• 1111');
+    expect(maskCustomerSecrets('DE89 3704 0044 0532 0130 00 / 4111 1111 1111 1111').text).toBe('DE89 3704 0044 0532 0130 00 / •••• 1111');
+    expect(maskCustomerSecrets('GB82 WEST 1234 5698 7654 32 5555 5555 5555 4444').text).toBe('GB82 WEST 1234 5698 7654 32 •••• 4444');
+  });
+  it('16 digits and a CVV: the last four are the card\'s, not the CVV\'s (was "•••• 1102" one time in ten)', () => {
+    expect(maskCustomerSecrets('4111 1111 1111 1111 102').text).toBe('•••• 1111 102');
+    expect(maskCustomerSecrets('5555 5555 5555 4444 109').text).toBe('•••• 4444 109');
+  });
+  it('a card-shaped window inside a longer run of groups on one line is still no card', () => {
+    expect(maskCustomerSecrets('ref 9400 4111 1111 1111 1111 00').hidden).toEqual([]);
+  });
+});
