@@ -1,0 +1,18 @@
+/**
+ * Session 17 floors (escconv) for the conversation-level reasons where session 17's rules moved them: a first message
+ * that names nothing is low confidence (4f3da0e, 7195388), and a request about the customer's own order in any grammar
+ * counts like a clear shop question, its detail nothing (5077137). Measured 14:19 UTC by escrfEval on 52b2b01 +
+ * escconv's s17 files (at 52b2b01 alone: w33 odd loop 36, low confidence 12, ordinary 28; w33 even low confidence 12,
+ * ordinary 17; w32 odd ordinary 7; w32 even ordinary 13). A drop is a regression to look at; the ordinary count is a
+ * ceiling.
+ */
+import { describeConversationReasonFloors, type ConversationFloor } from './support/writerFloors';
+
+const FLOORS: Record<string, ConversationFloor> = {
+  'w33-odd': { loop: 37, repeated_fallback: 34, low_confidence: 17, ordinaryAsConversationReason: 24, of: { loop: 46, repeated_fallback: 48, low_confidence: 20, none: 136 } },
+  'w33-even': { loop: 54, repeated_fallback: 37, low_confidence: 14, ordinaryAsConversationReason: 16, of: { loop: 64, repeated_fallback: 52, low_confidence: 20, none: 114 } },
+  'w32-odd': { loop: 38, repeated_fallback: 43, low_confidence: 13, ordinaryAsConversationReason: 7, of: { loop: 66, repeated_fallback: 46, low_confidence: 18, none: 120 } },
+  'w32-even': { loop: 41, repeated_fallback: 45, low_confidence: 8, ordinaryAsConversationReason: 12, of: { loop: 64, repeated_fallback: 54, low_confidence: 12, none: 120 } },
+};
+
+describeConversationReasonFloors('session 17: a first message that names nothing is low confidence; a request about the own order counts half', FLOORS);
