@@ -45,6 +45,20 @@ export interface ShardWorkerData {
   idleGc?: boolean;
 }
 
+/**
+ * Session 17, opt-in (`BATON_IDLE_RELEASE=1`): an idle shard gives its young generation's pages back (idleGc.ts
+ * memoryReducingCollection, shardPool.ts shardSemiFloorMb): 10,000 idle conversations 234-245 MB instead of ~280-300.
+ * Off by default because of what the next burst pays: runtimeCpu, same checkout with and without it, 4 alternating
+ * rounds (each server idle ~12 s while the others are measured), load 14-17: 0.197 against 0.148 ms of CPU per
+ * message (rounds 0.183-0.197 against 0.131-0.148 after the first), the worker's minor page faults 2,107 against 259
+ * and V8's helper threads 48 against 27 ms per 1,000 messages. V8's memory-reducing collection does more than give
+ * pages back (it also flushes compiled code), so each burst after an idle second starts colder. For a server whose
+ * memory matters more than its first seconds after a pause.
+ */
+export function releasesYoung(env: Record<string, string | undefined>): boolean {
+  return env.BATON_IDLE_RELEASE === '1';
+}
+
 export async function runShardWorker(data: ShardWorkerData): Promise<void> {
   const port = parentPort!;
   const { index, count, config } = data;
@@ -156,9 +170,9 @@ export async function runShardWorker(data: ShardWorkerData): Promise<void> {
     for (const f of warmUp(loaded, now())) logger.debug({ err: f.err, flowId: f.flowId }, 'warm-up of a flow failed (served as usual)');
     // The warm-up's garbage (the classifier's decoding makes tens of MB) is collected now, before the runtime listens,
     // instead of by idleGc's check a quarter of a second later, when the first customers may already be here.
-    // Session 17: V8's memory-reducing collection, which also gives back the pages of the young generation the
+    // Session 17 (BATON_IDLE_RELEASE=1): V8's memory-reducing collection, which also gives back the pages of the young generation the
     // warm-up filled (its size stays: shardPool.ts shardSemiFloorMb): ~16 MB less resident in an empty server.
-    if (data.idleGc) (memoryReducingCollection() ?? fullCollection())?.();
+    if (data.idleGc) ((releasesYoung(data.env) ? memoryReducingCollection() : null) ?? fullCollection())?.();
     return true;
   };
 
@@ -251,7 +265,7 @@ export async function runShardWorker(data: ShardWorkerData): Promise<void> {
       }
     }
   });
-  // reduce (session 17): each idle spell's first collection also gives the empty young generation's pages back.
-  if (data.idleGc) startIdleGc({ reduce: true });
+  // reduce (session 17, BATON_IDLE_RELEASE=1): each idle spell's first collection also gives the young generation's pages back.
+  if (data.idleGc) startIdleGc({ reduce: releasesYoung(data.env) });
   port.postMessage([{ t: 'ready' }]);
 }
