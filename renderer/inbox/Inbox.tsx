@@ -29,7 +29,7 @@ import {
   Radio,
 } from 'lucide-react';
 import type { AgentInfo, CannedReply, CustomerPage, Entry, HandoffDetail, HandoffRow, InboxApi, Note, Presence, View } from './inboxApi';
-import { inertText } from './inertText';
+import { cutText, inertText } from './inertText';
 import { fillKnownVariables } from '../../shared/flow/template';
 import type { Value } from '../../shared/flow/schema';
 import { CustomerPageChip, CustomerPageRowNote } from './CustomerPageNote';
@@ -689,7 +689,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
               void api.detail(token, h.id).then(
                 (dt) => {
                   const said = [...dt.transcript].reverse().find((e) => e.from === 'customer' && !e.status && e.text.trim() !== '');
-                  if (said) show(said.text.length > 140 ? `${said.text.slice(0, 139)}…` : said.text);
+                  if (said) show(cutText(said.text, 140));
                 },
                 () => undefined,
               );
@@ -717,7 +717,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
             });
             if (m.message.from === 'customer' && m.handoffId !== selectedRef.current) {
               setUnread((u) => (u.has(m.handoffId) ? u : new Set(u).add(m.handoffId)));
-              if (mineRow) alerts.newHandoff(`New message from ${mineRow.customer ?? 'your customer'}: ${m.message.text.slice(0, 120)}`);
+              if (mineRow) alerts.newHandoff(`New message from ${mineRow.customer ?? 'your customer'}: ${cutText(m.message.text, 120)}`);
             }
           }
           if (m.handoffId === selectedRef.current)
@@ -859,7 +859,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
           )}
           <div className="ib-me">
             <span className={`ib-avatar ib-p-${presence}`} aria-hidden="true">
-              {me.name.slice(0, 1).toUpperCase()}
+              {(Array.from(me.name)[0] ?? '').toUpperCase()}
             </span>
             <div className="ib-me-text">
               <strong className="ib-me-name">{me.name}</strong>
@@ -1566,7 +1566,7 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
         {unsent && (
           <Dialog title="Send your unsent reply first?" onClose={() => setUnsent(null)}>
             <p className="ib-signout-text">
-              The reply box still has {note || !mine ? 'a private note' : 'a reply'} you have not sent: <q dir="auto">{inertText(draft.trim().length > 140 ? `${draft.trim().slice(0, 139)}…` : draft.trim())}</q>.
+              The reply box still has {note || !mine ? 'a private note' : 'a reply'} you have not sent: <q dir="auto">{inertText(cutText(draft.trim(), 140))}</q>.
               {' '}If you {unsent.verb} now without sending it, it is deleted.
             </p>
             <div className="ib-signout-actions">

@@ -17,7 +17,49 @@ const hex = (c: string) => `[U+${c.charCodeAt(0).toString(16).toUpperCase().padS
 
 export function inertText(text: unknown): string {
   const s = typeof text === 'string' ? text : text === null || text === undefined ? '' : String(text);
-  return s.replace(BIDI, hex).replace(CONTROL, '\uFFFD').replace(SEPARATOR, '\n');
+  return wellFormed(s).replace(BIDI, hex).replace(CONTROL, '\uFFFD').replace(SEPARATOR, '\n');
+}
+
+// A high surrogate not followed by a low one, or a low one not after a high one.
+const LONE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Hostile s17 H#19: a text cut by UTF-16 units (the runtime's list preview "aa\ud83d…", a 4,000-character cap) holds
+ * half an emoji, which shows as a box. Half a pair just before a cut ("…", " […]", the end) is the cut's: dropped;
+ * any other lone half is shown as U+FFFD.
+ */
+export function wellFormed(text: string): string {
+  if (!/[\uD800-\uDFFF]/.test(text)) return text;
+  return text.replace(LONE, (c, at: number) => {
+    const rest = text.slice(at + 1);
+    return rest === '' || /^(?:…| \[…\])/.test(rest) ? '' : '\uFFFD';
+  });
+}
+
+const graphemes = (() => {
+  try {
+    const S = (Intl as unknown as { Segmenter?: new (l?: string, o?: { granularity: string }) => { segment(t: string): Iterable<{ segment: string }> } }).Segmenter;
+    return S ? new S(undefined, { granularity: 'grapheme' }) : null;
+  } catch {
+    return null;
+  }
+})();
+
+/**
+ * At most `max` characters of a text, "…" added when cut, never inside an emoji or a letter with its accents (whole
+ * graphemes where the browser can tell them, else whole code points). For previews: toasts, list lines, drafts.
+ */
+export function cutText(text: string, max: number): string {
+  const s = wellFormed(text);
+  if (s.length <= max) return s;
+  let out = '';
+  const parts: Iterable<{ segment: string } | string> = graphemes ? graphemes.segment(s) : Array.from(s);
+  for (const p of parts) {
+    const g = typeof p === 'string' ? p : p.segment;
+    if (out.length + g.length > max - 1) break;
+    out += g;
+  }
+  return `${out}…`;
 }
 
 /** True when `inertText` would change the text (e.g. to flag a message in tests or the UI). */

@@ -667,7 +667,7 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
     >
       <header className="bw-head">
         <div className="bw-avatar" aria-hidden="true">
-          {mode === 'agent' ? inertText(agentName ?? '?').slice(0, 1).toUpperCase() : <Headset size={18} />}
+          {mode === 'agent' ? (Array.from(inertText(agentName ?? '?'))[0] ?? '?').toUpperCase() : <Headset size={18} />}
         </div>
         <div className="bw-titles">
           <h1 className="bw-title" dir="auto">

@@ -342,7 +342,7 @@ function AgentRow(p: {
         <td>
           <div className="ia-who">
             <span className={`ib-avatar ib-p-${status}`} aria-hidden="true">
-              {a.name.slice(0, 1).toUpperCase()}
+              {(Array.from(a.name)[0] ?? '').toUpperCase()}
             </span>
             <div>
               <strong>{a.name}</strong>
