@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { FileTooLargeError, NotRegularFileError, readRegularBytes, readRegularFile } from '../studio/readRegularFile';
 import { writeFileAtomic } from '../studio/writeFileAtomic';
-import { decodeUtf8Strict, looksLikeUtf16, textLooksLikeUtf16, utf16Refusal, utf8Refusal } from '../../shared/simulator/utf8';
+import { decodeUtf8Strict, findLoneSurrogate, looksLikeUtf16, loneSurrogateRefusal, textLooksLikeUtf16, utf16Refusal, utf8Refusal } from '../../shared/simulator/utf8';
 import { namesServers } from './agentLiveList';
 
 export const agentSchema = z
@@ -147,7 +147,7 @@ export function parseAgentsFile(doc: unknown, where = 'agents file'): { agents: 
  */
 export function parseAgentsText(content: string | Uint8Array, where: string): unknown {
   const utf16 = typeof content === 'string' ? textLooksLikeUtf16(content) : looksLikeUtf16(content);
-  if (utf16) throw new AgentsFileError(utf16Refusal(where));
+  if (utf16) throw new AgentsFileError(utf16Refusal(where, content));
   let text: string;
   if (typeof content === 'string') text = content;
   else {
@@ -157,11 +157,16 @@ export function parseAgentsText(content: string | Uint8Array, where: string): un
     text = decoded.text;
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let doc: unknown;
   try {
-    return JSON.parse(body);
+    doc = JSON.parse(body);
   } catch (err) {
     throw new AgentsFileError(`${where}: not valid JSON (${(err as Error).message}).`);
   }
+  // Hostile s16 H#16 rest: "name": "Ann\ud800" signed in and was shown to customers as {{agentName}}.
+  const lone = findLoneSurrogate(doc);
+  if (lone) throw new AgentsFileError(`${where}: ${loneSurrogateRefusal(lone)}`);
+  return doc;
 }
 
 export async function loadAgentsFile(path: string): Promise<{ agents: Agent[]; settings: AgentSettings; cannedReplies?: CannedReply[] }> {

@@ -14,7 +14,7 @@
  * one handoff cannot both win (the second gets 409), and the bot never speaks while an agent holds the chat
  * (the engine's mode 'agent').
  */
-import { maskCustomerSecrets } from '../../shared/engine/customerSecrets';
+import { agentWordsMasked, maskAgentText } from './agentWords';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { pickAgent, reachableAgents } from '../../shared/handoff/assignment';
@@ -106,6 +106,7 @@ const REMOVED_GRACE_MS = 5000;
 export const AWAY_TOO_LONG_NOTE = 'The agent was away too long; finding someone else (the chat keeps its place in the queue).';
 
 const NO_RATINGS: ReadonlyMap<LogEntry, string> = new Map();
+export { agentWordsMasked, maskAgentText };
 
 /** One instance's push streams of an agent, as it told the others (--redis; see AgentHub inboxesElsewhere). */
 interface InboxHere {
@@ -577,9 +578,9 @@ export class AgentHub {
   /* ------------------------------------------------------------ notes, viewers, typing */
 
   /** A private note: stored where every instance reads it, and pushed to the agents of every instance. */
-  async addNote(agent: Agent, h: HandoffRecord, text: string): Promise<Note> {
-    // Masked here too (a transfer's note comes this way): hostile s16 H#2, see maskAgentText.
-    const note: Note = { id: randomUUID(), handoffId: h.id, conversationId: h.conversationId, agentId: agent.id, agentName: agent.name, text: maskAgentText(text).text, at: this.deps.now() };
+  async addNote(agent: Agent, h: HandoffRecord, text: string, o: { hidden?: string[] } = {}): Promise<Note> {
+    // Masked here (a transfer's note comes this way too): hostile s16 H#2, see maskAgentText; `o.hidden` gets the kinds.
+    const note: Note = { id: randomUUID(), handoffId: h.id, conversationId: h.conversationId, agentId: agent.id, agentName: agent.name, text: maskAgentText(text, o.hidden).text, at: this.deps.now() };
     await this.shared.addNote(h.conversationId, note);
     await this.shared.publish({ type: 'note', handoffId: h.id, data: note });
     return note;
@@ -706,14 +707,11 @@ export class AgentHub {
    * (409) never runs it. A transfer sets the new team and the decline there, so a transfer that loses a race leaves
    * the chat where it was (hostile s11 #1).
    */
-  async apply(h: HandoffRecord, input: AgentInput, what: string, opts: { refresh?: boolean; onApplied?: () => void } = {}) {
+  async apply(h: HandoffRecord, input: AgentInput, what: string, opts: { refresh?: boolean; onApplied?: () => void; hidden?: string[] } = {}) {
     // An agent's words (a message, a hand-back, transfer, decline or close note) never carry a card number, password
-    // or PIN into the transcript, export or search (hostile s16 H#2): masked like a customer's, whatever the caller.
-    const words = input as { text?: unknown; note?: unknown };
-    const masked: Record<string, string> = {};
-    if (typeof words.text === 'string') masked.text = maskAgentText(words.text).text;
-    if (typeof words.note === 'string') masked.note = maskAgentText(words.note).text;
-    const full = { ...input, ...masked, handoffId: h.id, eventId: randomUUID() } as Input;
+    // or PIN into the transcript, export or search (hostile s16 H#2): masked like a customer's, whatever the caller,
+    // here only (`opts.hidden` gets the kinds found, for the inbox's notice).
+    const full = { ...agentWordsMasked(input, opts.hidden), handoffId: h.id, eventId: randomUUID() } as Input;
     try {
       const out = await this.deps.service.apply(h.conversationId, full);
       if (!out) throw new ApiError(404, 'conversation_not_found', 'The conversation of this handoff no longer exists.');
@@ -1321,16 +1319,6 @@ export class AgentHub {
   handoffList(): HandoffRecord[] {
     return this.handoffs;
   }
-}
-
-/**
- * An agent's text with card numbers, passwords and PINs masked by the customer's rule (shared/engine/customerSecrets.ts,
- * maskCustomerSecrets: "[hidden]"); `hidden` names the kinds found (empty: the text is unchanged). Hostile s16 H#2: an
- * agent's "card 5555 5555 5555 4444 on file; your new password is Zebra!Zebra99" was stored, exported and searchable.
- */
-export function maskAgentText(text: string): { text: string; hidden: string[] } {
-  const m = maskCustomerSecrets(text);
-  return { text: m.text, hidden: [...m.hidden] };
 }
 
 /**

@@ -710,17 +710,21 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     z.object({ text: z.string().trim().min(1).max(5000), private: z.boolean().default(false) }).strict(),
     async (a, h, body: { text: string; private: boolean }) => {
       // A card number, password or PIN the agent typed is masked before it is stored, shown, exported or searchable,
-      // with the same rule as the customer's (hostile s16 H#2); `secretsHidden` tells the inbox what was hidden.
-      const masked = maskAgentText(body.text);
-      const hiddenNote = masked.hidden.length > 0 ? { secretsHidden: masked.hidden } : {};
-      if (body.private) return { ok: true, note: await hub.addNote(a, h, masked.text), ...hiddenNote };
+      // with the same rule as the customer's (hostile s16 H#2), by the hub (addNote, apply: once); `secretsHidden`
+      // tells the inbox what was hidden.
+      const hidden: string[] = [];
+      const hiddenNote = () => (hidden.length > 0 ? { secretsHidden: hidden } : {});
+      if (body.private) {
+        const note = await hub.addNote(a, h, body.text, { hidden });
+        return { ok: true, note, ...hiddenNote() };
+      }
       mustHold(a, h, 'write in');
-      const out = await hub.apply(h, { type: 'agent_message', agentId: a.id, agentName: a.name, text: masked.text }, 'write in');
+      const out = await hub.apply(h, { type: 'agent_message', agentId: a.id, agentName: a.name, text: body.text }, 'write in', { hidden });
       await hub.markAnswered(h.id);
       // A message ends the agent's "typing" on the customer's side: the next keystroke may announce it again at once
       // (the inbox does so), whatever the typing throttle below last let through.
       agentTypingAt.delete(typingKey(a.id, h.id, true));
-      return { ok: true, messages: out.messages, ...hiddenNote };
+      return { ok: true, messages: out.messages, ...hiddenNote() };
     },
   );
 

@@ -12,6 +12,8 @@ import swagger from '@fastify/swagger';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Input } from '../../shared/engine/types';
+import { agentWordsMasked } from '../agents/agentWords';
+import { cleanTypedText } from '../../shared/simulator/utf8';
 import { validateFlow } from '../../shared/flow/validateFlow';
 import type { Flow } from '../../shared/flow/schema';
 import type { LogEntry, RuntimeStore } from '../store/types';
@@ -214,7 +216,11 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
   const perConversation = new ConversationLimiter(o.perConversationPerMinute ?? 60);
   const svc = o.service;
   type SendBody = { text?: string; choice?: string };
-  const sendMessage = async (id: string, body: SendBody, headers: FastifyRequest['headers']) => {
+  const sendMessage = async (id: string, sent: SendBody, headers: FastifyRequest['headers']) => {
+    // NUL, other control characters and lone surrogates are dropped / replaced before anything stores the text (hostile
+    // s16 H#16: they were stored and exported as sent; decided with fixanswers: cleaned, never refused, as the customer
+    // cannot see or fix what their client sent). Every door comes here: Fastify's route, the lean route, the shards.
+    const body = sent.text === undefined ? sent : { ...sent, text: cleanTypedText(sent.text) };
     // Sharded: the shard's JSON text (RawJson, written as it is by both routes' serialisers).
     if (o.routeMessage) return (await o.routeMessage(id, body, headers)) as Awaited<ReturnType<ConversationService['send']>>;
     const h = headers.authorization;
@@ -425,8 +431,9 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
       // has not been shown (the rating after a hand back, which came while they were away) is kept in the transcript
       // but not judged a wrong answer when it does not answer it: the question goes out with this answer
       // (ConversationService.send's `channel`; README "Rasa").
-      const text = req.body.message.trim();
-      if (text !== '' && !(isNew && RASA_HELLO.test(text))) await svc.send(id, { type: 'text', text: req.body.message }, undefined, { unseenQuestions: true });
+      const message = cleanTypedText(req.body.message); // as in sendMessage (hostile s16 H#16)
+      const text = message.trim();
+      if (text !== '' && !(isNew && RASA_HELLO.test(text))) await svc.send(id, { type: 'text', text: message }, undefined, { unseenQuestions: true });
       return o.store.runExclusive(id, async () => {
         const cur = (await o.store.getConversation(id))!;
         const entries = await o.store.readLog(id, cur.channelCursor ?? 0, 1000);
@@ -508,7 +515,8 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
         default:
           input = { type: 'no_agent', note: b.note, ...base } as Input;
       }
-      const out = await svc.apply(h.conversationId, input);
+      // Masked and cleaned like the inbox's agents' words (hostile s17 H#5: this route wrote them verbatim).
+      const out = await svc.apply(h.conversationId, agentWordsMasked(input));
       if (!out) throw new ApiError(404, 'conversation_not_found', 'The conversation of this handoff no longer exists.');
       return out;
     },
