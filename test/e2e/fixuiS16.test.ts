@@ -61,8 +61,8 @@ describe.skipIf(!haveChromium)('fixui s16: two windows, Replace with mine', () =
     const dialog = b.getByRole('dialog', { name: "Replace the other window's version with yours?" });
     const undone = dialog.getByRole('list', { name: 'What saving yours undoes' });
     await undone.waitFor();
-    const name = removed.label ? `“${removed.label}”` : removed.id;
-    expect(await undone.getByRole('listitem').allTextContents()).toEqual([expect.stringMatching(new RegExp(`^The block ${name} \\(${removed.kind}\\) it deleted comes back`))]);
+    // fixui s17 (newcomer s17 N#2): "The <Kind> block “<label or text>” it deleted comes back", never the id.
+    expect(await undone.getByRole('listitem').allTextContents()).toEqual([expect.stringMatching(/^The [A-Z][\w ]* block “[^”]+” it deleted comes back/)]);
     expect(await dialog.textContent()).toContain(`stays in Version history as version ${latest}`);
     expect(await dialog.textContent()).toContain('Your changes saved with it:');
     await screenshot(b, 'fixui16-replace-confirm');

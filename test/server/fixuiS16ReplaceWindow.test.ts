@@ -53,8 +53,9 @@ describe('Replace with mine in a stale window (newcomer s13 #9 rest)', () => {
     expect(c.baseRevision).toBe(base);
     const d = describeReplace(c.base, c.latest, c.mine);
     expect(d.exact).toBe(true);
-    const goneName = gone.label ? `“${gone.label}”` : gone.id;
-    expect(d.undone).toEqual([`The block ${goneName} (${gone.kind}) it deleted comes back, with its 2 connections.`, 'Flow settings: Language.']);
+    const goneName = `The Message block “${gone.label}”`; // fixui s17 (newcomer s17 N#2): kind label and label, not id and kind
+    expect(gone.kind).toBe('message');
+    expect(d.undone).toEqual([`${goneName} it deleted comes back, with its 2 connections.`, 'Flow settings: Language (“fr” → “en”).']);
     expect(d.mine).toContain('1 block changed');
     expect(d.undone.join(' ')).not.toContain('Renamed in B');
 
@@ -91,7 +92,7 @@ describe('Replace with mine in a stale window (newcomer s13 #9 rest)', () => {
     // Asked again, the confirmation describes the new latest.
     const again = await pB.prepareReplace();
     expect(again.latestRevision).toBe(latest + 1);
-    expect(describeReplace(again.base, again.latest, again.mine).undone).toContain('Flow settings: Name.');
+    expect(describeReplace(again.base, again.latest, again.mine).undone.some((l) => l.startsWith('Flow settings: Name (“Saved meanwhile” → '))).toBe(true);
     pB.dispose();
   });
 
@@ -101,9 +102,8 @@ describe('Replace with mine in a stale window (newcomer s13 #9 rest)', () => {
     const d = describeReplace(null, c.latest, c.mine);
     expect(d.exact).toBe(false);
     expect(d.mine).toBeNull();
-    const goneName = gone.label ? `“${gone.label}”` : gone.id;
-    expect(d.undone).toContain(`The block ${goneName} (${gone.kind}) is added, with its 2 connections.`);
-    expect(d.undone).toContain('Flow settings: Language.');
+    expect(d.undone).toContain(`The Message block “${gone.label}” is added, with its 2 connections.`);
+    expect(d.undone).toContain('Flow settings: Language (“fr” → “en”).');
     expect(d.undone.some((l) => l.includes('Label'))).toBe(true);
     pB.dispose();
   });
