@@ -91,4 +91,50 @@ describe.skipIf(!haveRedis)('hostile s16 H#18: an inbox closed on one instance c
       again.abort();
     }
   }, 60_000);
+
+  it('hostile s17 H#17: Bob answered a chat and closed his inbox on B: told "stepped away" within the grace, then the chat goes back, whichever instance leads', async () => {
+    const prefix = `grace-${Date.now()}:`;
+    const pair: AgentRuntime[] = [];
+    for (let i = 0; i < 2; i++) {
+      const store = await RedisStore.connect({ url: redis.url, prefix, warn: () => undefined });
+      const r = await startAgentRuntime({ agents: [bob, boss], store, flow: flowWithTakeover(autoAssign('least_busy', 3)), settings: { awayGraceMinutes: 0.2 } });
+      pair.push(r);
+      instances.push(r);
+    }
+    const [a, b] = pair;
+    const both = async (ms: number) => {
+      for (const r of pair) r.clock.now += ms;
+      for (const r of pair) await r.tick();
+    };
+    const stream = listenSse(`${b.url}/api/v1/agent/events`, () => undefined, tok(bob));
+    await until('the stream to open on B', () => (b.agentHub as any).streams.has('bob'));
+    expect((await b.post('/api/v1/agent/presence', { status: 'online' }, tok(bob))).status).toBe(200);
+    await until('A to see Bob online', async () => (await a.get('/api/v1/agent/agents', tok(boss))).body.agents.find((x: any) => x.id === 'bob').status === 'online');
+    const c = await a.customerWantsPerson();
+    const row = async () => {
+      const all = [...(await a.get('/api/v1/agent/handoffs?view=all', tok(boss))).body.handoffs, ...(await a.get('/api/v1/agent/handoffs?view=closed', tok(boss))).body.handoffs];
+      return all.find((h: any) => h.conversationId === c.id);
+    };
+    await until('the chat to be his', async () => {
+      await both(200);
+      return (await row())?.agentId === 'bob';
+    });
+    const h = await row();
+    expect((await b.post(`/api/v1/agent/handoffs/${encodeURIComponent(h.id)}/messages`, { text: 'Hello, I am looking at it.' }, tok(bob))).status).toBe(200);
+    stream.abort();
+    await until('B to see it closed', () => !(b.agentHub as any).streams.has('bob'));
+    const customerSees = async () => JSON.stringify((await a.get(`/api/v1/conversations/${c.id}`, { authorization: `Bearer ${c.token}` })).body);
+    await until('"stepped away" within the 12 s grace', async () => {
+      await both(1000);
+      return (await customerSees()).includes('Bob has stepped away');
+    }, 10_000);
+    // 12 s of grace, then back in the queue (not after his presence expires, 120 s): well before 40 s.
+    let waited = 0;
+    await until('the chat to leave him after the grace', async () => {
+      await both(2000);
+      waited += 2000;
+      return (await row())?.agentId !== 'bob';
+    }, 15_000);
+    expect(waited).toBeLessThan(40_000);
+  }, 60_000);
 });
