@@ -153,7 +153,8 @@ function negationAfter(clauses: readonly string[][], c: number, at: number, same
   let cleaned = ` ${rest} `;
   for (const n of sameChoice) if (n.split(' ').some((w) => NEGATION_AFTER_YES.has(w))) cleaned = cleaned.split(` ${n} `).join(' ');
   const words = cleaned.trim().split(' ');
-  return words.some((w, i) => NEGATION_AFTER_YES.has(w) && !HARMLESS_AFTER_NEGATION.has(words[i + 1] ?? ''));
+  // Session 17 (hostile s17 H#31): "sure, why not" agrees.
+  return words.some((w, i) => NEGATION_AFTER_YES.has(w) && !HARMLESS_AFTER_NEGATION.has(words[i + 1] ?? '') && !(w === 'not' && words[i - 1] === 'why'));
 }
 
 /**
@@ -247,13 +248,19 @@ function retractedAfter(clauses: readonly string[][], c: number, end: number): b
   const own = clauses[c];
   for (let k = end; k + 1 < own.length; k++) if (own[k] === 'no' && (RETRACTING_AFTER_NO.has(own[k + 1]) || (own[k + 1] === 'do' && own[k + 2] === 'not'))) return true;
   for (let i = c + 1; i < clauses.length; i++) {
+    // Session 17 (hostile s17 H#7): after "actually", "sorry", "oh", "hmm", "on second thought" ("yes, cancel it.
+    // Actually don't", "yes cancel it... actually no"), and "never mind" ("cancel it. never mind, keep it").
+    let s = 0;
     const w = clauses[i];
-    const first = w[0];
-    if (first === 'wait' || first === 'stop' || first === 'dont' || (first === 'do' && w[1] === 'not')) return true;
-    if (first === 'no' && (w.length === 1 || RETRACTING_AFTER_NO.has(w[1]) || (w[1] === 'do' && w[2] === 'not'))) return true;
+    while (s < w.length && (RETRACT_FILLERS.has(w[s]) || (w[s] === 'on' && w[s + 1] === 'second'))) s += w[s] === 'on' ? 3 : 1;
+    const first = w[s];
+    if (first === 'wait' || first === 'stop' || first === 'dont' || (first === 'do' && w[s + 1] === 'not')) return true;
+    if ((first === 'never' && w[s + 1] === 'mind') || (first === 'scratch' && w[s + 1] === 'that')) return true;
+    if (first === 'no' && (w.length === s + 1 || RETRACTING_AFTER_NO.has(w[s + 1]) || (w[s + 1] === 'do' && w[s + 2] === 'not'))) return true;
   }
   return false;
 }
+const RETRACT_FILLERS: ReadonlySet<string> = new Set(['actually', 'sorry', 'oh', 'hmm', 'hm', 'um', 'erm', 'uh', 'well']);
 
 /**
  * Why a name inside a longer sentence does or does not answer (rules 1-6): `answers`, or the rule that held it back.

@@ -66,10 +66,25 @@ export function matchButton(choices: ButtonChoice[], text: string): ButtonChoice
   return result;
 }
 
+/**
+ * Session 17 (hostile s17 H#31): a thumbs-up, OK hand or check mark alone is a yes, a thumbs-down or cross alone a no
+ * ("👍" at "shall I cancel order NW-230918?" asked "Which order?", "👎" was handed over as negative sentiment): the one
+ * choice named "yes" / "no" (or starting with that word), when there is exactly one.
+ */
+const YES_EMOJI = /^(?:[\u{1F44D}\u{1F44C}\u2705\u2714\u2611](?:[\u{1F3FB}-\u{1F3FF}]|\uFE0F)*\s*)+$/u;
+const NO_EMOJI = /^(?:[\u{1F44E}\u274C\u2716\u274E](?:[\u{1F3FB}-\u{1F3FF}]|\uFE0F)*\s*)+$/u;
+function byEmoji(choices: ButtonChoice[], text: string): ButtonChoice | null {
+  const s = text.trim();
+  const word = YES_EMOJI.test(s) ? 'yes' : NO_EMOJI.test(s) ? 'no' : null;
+  if (word === null) return null;
+  const named = choices.filter((c) => [...c.names, ...c.synonyms].some((n) => n === word || n.startsWith(`${word} `)));
+  return named.length === 1 ? named[0] : null;
+}
+
 function matchUncached(choices: ButtonChoice[], text: string): ButtonChoice | null {
   if (choices.length === 0) return null;
   const t = normalizeText(text);
-  if (!t) return null;
+  if (!t) return byEmoji(choices, text);
 
   // 1. Exact label or value.
   const exact = choices.filter((c) => c.names.includes(t));

@@ -19,6 +19,17 @@ const SCALED = /(?:^|[^\w/])([1-5]|one|two|three|four|five)\s*(?:\/\s*5|out of (
 const SCORE_FOR = /(?:^|[^\w/])([1-5]|one|two|three|four|five)\s+for\s+(?:the|my|your|this|that)\b/g;
 
 export function parseCsat(text: string): number | null {
+  const whole = scoreOf(text);
+  if (whole !== null || scoresIn(text.normalize('NFKC').toLowerCase()) > 1) return whole;
+  // Session 17 (hostile s17 H#22): the score in a clause of its own anywhere ("get me a human, 1 star", "I give it a 1.
+  // Now get me a human"), when exactly one clause is a score.
+  const clauses = text.split(/[,.;!?\n]+/).map((c) => c.trim()).filter((c) => c.length > 0);
+  if (clauses.length < 2) return null;
+  const scores = clauses.map(scoreOf).filter((x): x is number => x !== null);
+  return scores.length === 1 ? scores[0] : null;
+}
+
+function scoreOf(text: string): number | null {
   // NFKC: full-width digits ("１ star") are digits.
   const t = text.normalize('NFKC').trim().toLowerCase().replace(/[!.?]+$/, '');
   const m = /^(?:a\s+)?([1-5]|one|two|three|four|five)(?:\s*(?:\/\s*5|out of (?:5|five)|stars?|⭐+))?$/.exec(t);
@@ -35,12 +46,20 @@ export function parseCsat(text: string): number | null {
   // agent but 1 for the wait") are none: the block asks for a number (H#7).
   const lead = SCORE_LEAD.exec(t);
   const from = lead ? t.slice(lead[0].length) : t;
+  // After such words a bare score is one too ("I give it a 1", "I'd give it 4").
+  const bare = lead ? /^(?:a\s+)?([1-5]|one|two|three|four|five)$/.exec(from) : null;
+  if (bare) return WORDS[bare[1]] ?? Number(bare[1]);
   const said = /^(?:a\s+)?([1-5]|one|two|three|four|five)\s*(?:\/\s*5|out of (?:5|five)|stars?|⭐+)(?![\w/])/.exec(from);
   if (!said) return null;
   const score = WORDS[said[1]] ?? Number(said[1]);
+  return scoresIn(t) > 1 ? null : score;
+}
+
+/** How many different scores the (lower-case) text gives, with their scale or "for the ..." ("5 stars ... 1 for the wait"). */
+function scoresIn(t: string): number {
   const scores = new Set<number>();
   for (const re of [SCALED, SCORE_FOR]) for (const m of t.matchAll(re)) scores.add(WORDS[m[1]] ?? Number(m[1]));
-  return scores.size > 1 ? null : score;
+  return scores.size;
 }
 
 /** Entity kinds that name something the customer wants dealt with (an order, a link), never a score. */

@@ -60,6 +60,11 @@ const REFERENCE_TYPES: ReadonlySet<EntityType> = new Set(['order_id', 'policy_nu
 const INSTEAD = /\b(?:instead|rather|actually|i\s+mean|sorry|not\s+that\s+one|wrong\s+(?:one|order|number))\b/i;
 const referencesIn = (entities: readonly Entity[]) => [...new Set(entities.filter((e) => REFERENCE_TYPES.has(e.type)).map((e) => e.value))];
 
+/** A choice picked by emoji alone: the answer to the block's own question (Classified.answered). */
+class EmojiAnswer extends ClassifiedInput<Action> {
+  readonly answered = true;
+}
+
 interface Lead {
   say: string;
   /** Said instead of the block's question (no buttons: the customer types the reference). */
@@ -115,7 +120,13 @@ export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
     const second = fallbackActsAsAnOption(run, block) ? secondReference(run, block, text) : null;
     if (second !== null) return new ClassifiedInput<Action>(true, null, run, act, { type: 'unsure', block, w, lead: second }, true);
     const choice = matchButton(run.c.buttons(block), text);
-    if (choice) return new ClassifiedInput<Action>(false, null, run, act, { type: 'choose', block, choice });
+    if (choice) {
+      // Session 17 (hostile s17 H#31): an answer made only of emoji ("👎" = "No, keep it") answers the block's own
+      // question like a click: the escalation policy reads it with the conversation-level checks only (it was handed
+      // over as negative sentiment).
+      if (!/[\p{L}\p{N}]/u.test(text)) return new EmojiAnswer(false, null, run, act, { type: 'choose', block, choice });
+      return new ClassifiedInput<Action>(false, null, run, act, { type: 'choose', block, choice });
+    }
     const router = forwardRouter(run, block);
     if (router) {
       // The designer wired typed text to a router: it gets this very message, so the customer never
