@@ -220,10 +220,6 @@ const ECHO_ASK = /(?:^|[^\p{L}])(which|what|whit|wha|wot)\s+((?:[\p{L}\-]+\s+){0
 const ECHO_SKIP = new Set(['the', 'a', 'an', 'to', 'of', 'in', 'on', 'at', 'with', 'for', 'by', 'your', 'my', 'is', 'it', 'its', 'has', 'been', 'being']);
 export function statusEchoed(text: string): string | null {
   if (!/['"\u2018\u201c]/.test(text) || !/\b(?:which|what|whit|wha|wot)\b/i.test(text)) return null;
-  // The praise, outside the quotes ("'great news' which news?" praises nothing of the customer's).
-  const outside = ` ${text.replace(QUOTED_STATUS, ' ').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
-  const praise = PRAISE.exec(outside);
-  if (praise === null || PRAISE_NEGATED.test(outside)) return null;
   QUOTED_STATUS.lastIndex = 0;
   for (let m = QUOTED_STATUS.exec(text); m !== null; m = QUOTED_STATUS.exec(text)) {
     const quote = m[1].trim().toLowerCase();
@@ -235,7 +231,12 @@ export function statusEchoed(text: string): string | null {
     for (let e = ECHO_ASK.exec(after); e !== null; e = ECHO_ASK.exec(after)) {
       // Every word asked about is a word of the quote, and one of them says something (not "what is it").
       const echoed = e[2].toLowerCase().split(/\s+/);
-      if (echoed.every((w) => said.has(w)) && echoed.some((w) => !ECHO_SKIP.has(w) && w.length > 2)) return `${praise[0].trim()} ... '${m[1].trim()}' ... ${e[1]} ${e[2]}`;
+      if (!echoed.every((w) => said.has(w)) || !echoed.some((w) => !ECHO_SKIP.has(w) && w.length > 2)) continue;
+      // The praise, outside the quotes ("'great news' which news?" praises nothing of the customer's); read only once a
+      // quote is echoed (speed). (The replace resets QUOTED_STATUS: the answer is given here either way.)
+      const outside = ` ${text.replace(QUOTED_STATUS, ' ').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+      const praise = PRAISE.exec(outside);
+      return praise === null || PRAISE_NEGATED.test(outside) ? null : `${praise[0].trim()} ... '${m[1].trim()}' ... ${e[1]} ${e[2]}`;
     }
   }
   return null;
