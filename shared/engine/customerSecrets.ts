@@ -94,7 +94,11 @@ const CARD_MAX = 19;
  */
 export function cardShaped(digits: string): boolean {
   const n = digits.length;
-  if (n < CARD_MIN || n > CARD_MAX || !luhnValid(digits)) return false;
+  if (n < CARD_MIN || n > CARD_MAX || !issuerShaped(digits, n)) return false;
+  return luhnValid(digits);
+}
+
+function issuerShaped(digits: string, n: number): boolean {
   const p2 = Number(digits.slice(0, 2));
   const p4 = Number(digits.slice(0, 4));
   switch (digits[0]) {
@@ -129,7 +133,7 @@ function cardsInRun(run: string, hidden: HiddenSecret[]): Replacement[] {
   // What may follow a card found in the middle of a run: nothing, a line break, a CVV-sized group, an expiry (MM/YY) and
   // a CVV. Anything else (more digit groups: "ref 9400 4111 1111 1111 1111 00") is a longer number, not a card.
   const endsWell = (end: number) => {
-    const rest = groups.slice(end + 1).map((g) => g.digits.length);
+    const rest = groups.slice(end + 1, end + 5).map((g) => g.digits.length);
     if (rest.length === 0 || lineBreakAfter(end)) return true;
     if (rest.length === 1) return rest[0] === 3 || rest[0] === 4;
     const expiry = rest[0] <= 2 && rest[1] === 2 && run.slice(groups[end + 1].end, groups[end + 2].at).includes('/');
@@ -141,7 +145,9 @@ function cardsInRun(run: string, hidden: HiddenSecret[]): Replacement[] {
   while (i < groups.length) {
     const ends: number[] = [];
     let digits = '';
-    for (let j = i; j < groups.length; j++) {
+    // No issuer number starts with 0, 1, 7, 8 or 9: no card starts at this group.
+    const lead = groups[i].digits.charCodeAt(0);
+    for (let j = lead >= 50 && lead <= 54 ? i : groups.length; j < groups.length; j++) {
       digits += groups[j].digits;
       if (digits.length > CARD_MAX) break;
       if (cardShaped(digits)) ends.push(j);
@@ -218,8 +224,16 @@ const DESCRIBES_PASSWORD = new Set(
     'in on for with and or but also never always definitely already just probably as before ever really very ' +
     'apparently supposedly somehow suddenly actually accepted saved stored valid yesterday today tomorrow again ago ' +
     'recently twice once at by because since after when so to of from is was will can cannot doesn\'t isn\'t won\'t anymore ' +
-    'falsch richtig abgelaufen faux incorrect expiré correcte incorrecta caducada'
+    'falsch richtig abgelaufen faux incorrect expiré correcte incorrecta caducada ' +
+    // Session 17 (hostile s17 H#3, H#21): the other languages' describing words, and an agent's explanations.
+    'zu kurz lang ungültig trop court long invalide muy corta larga corto largo inválida inválido incorrecto errada errado ' +
+    'incorreta incorreto curta longa verlopen fout onjuist ongeldig kort nieprawidłowe nieprawidłowy błędne za krótkie ' +
+    'fel ogiltigt utgånget feil ugyldig forkert väärä vanhentunut sensitive insensitive least most characters letters digits'
   ).split(' '),
+);
+/** Words right after the password word that make it a thing, not a label: "password field is greyed out" (H#3). */
+const PASSWORD_THING = new Set(
+  'field box page form requirement requirements rule rules policy length reset change manager hint strength settings option link email mail screen prompt expiry'.split(' '),
 );
 /** A password value that is a whole phrase: the words up to the end of the clause. */
 const CLAUSE_REST = /^[^\n.,;!?]*/u;
@@ -366,6 +380,16 @@ export function maskCustomerSecrets(text: string): MaskedText {
     const [whole, word, sep, dq, sq, cq, bare] = m;
     const at = m.index;
     const valueAt = at + word.length + sep.length;
+    // "password field is ...", "password requirement was ...": a thing named after the password, not a label (H#3).
+    const between = /^\s+([\p{L}']+)/u.exec(sep)?.[1]?.toLowerCase();
+    if (between !== undefined && PASSWORD_THING.has(between)) continue;
+    // Hostile s17 H#2, H#21: a sentence ending with "password" is no label for the next line ("Reset my password\nCan you
+    // send a link"). After a bare line break the value is a password only when it is the whole next line and looks like
+    // one (a digit, a symbol or a capital after the first letter).
+    if (bare !== undefined && /\n/u.test(sep) && !/[:=]|\bis\b|\bwas\b/iu.test(sep)) {
+      const lineRest = /^[^\n]*/u.exec(s.slice(at + whole.length))![0];
+      if (lineRest.trim() !== '' || !/[\p{Nd}\p{S}\p{P}]|.\p{Lu}/u.test(bare)) continue;
+    }
     if (bare !== undefined) {
       const value = bare.replace(/[.,!?;:)\]]+$/u, '');
       if (value === '' || value === HIDDEN || value.startsWith('[hidden')) continue;

@@ -116,3 +116,21 @@ describe('a card after another number in the same run (hostile s17 H#27 HIGH, H#
     expect(maskCustomerSecrets('ref 9400 4111 1111 1111 1111 00').hidden).toEqual([]);
   });
 });
+
+describe('sentences about passwords are not labels (hostile s17 H#2, H#3, H#21)', () => {
+  it('a line ending with "password" does not hide the next line; a credential-looking line after it still is', () => {
+    for (const t of ['Reset my password\nCan you send a link', 'I forgot my password\nPlease help me reset it', 'where do I change my password\nthanks']) {
+      expect(maskCustomerSecrets(t), JSON.stringify(t)).toEqual({ text: t, hidden: [] });
+    }
+    expect(maskCustomerSecrets('password\nHunter2').text).toBe('password\n[hidden]');
+    expect(maskCustomerSecrets('password:\nhunter2').text).toBe('password:\n[hidden]');
+  });
+  it('"my password is wrong" in the other languages, "password field is ...", an agent\'s "case sensitive"', () => {
+    for (const t of [
+      'mein Passwort ist zu kurz', 'mon mot de passe est trop court', 'mijn wachtwoord is verlopen', 'mitt lösenord är fel', 'moje hasło jest nieprawidłowe',
+      'a senha é inválida', 'mi contraseña es muy larga', 'password field is greyed out', 'password requirement was 12 characters',
+      'Your password is case sensitive; the reset code 559912 expires in 10 minutes',
+    ]) expect(maskCustomerSecrets(t), t).toEqual({ text: t, hidden: [] });
+    expect(maskCustomerSecrets('mein Passwort ist Sommer2024').text).toBe('mein Passwort ist [hidden]');
+  });
+});
