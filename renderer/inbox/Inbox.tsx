@@ -850,6 +850,8 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
             </li>
           )}
         </ul>
+        {/* Newcomer s17 N#14: on a phone the admin entries wrap to a second row of the bar, from here. */}
+        {adminApi && me.admin && <span className="ia-break" aria-hidden />}
         {adminApi && <AdminNav admin={me.admin} current={adminView} onPick={(v) => (setAdminView(v), setSelected(null))} tickets={{ api: adminApi, token, agentId: me.id }} />}
         <div className="ib-side-foot">
           {permission === 'default' && (
