@@ -348,6 +348,10 @@ export class AgentHub {
     this.version++;
     const prev = await this.shared.setPresence(agentId, status, now);
     this.presence.set(agentId, { status, lastSeen: now });
+    // Again after the write (hostile s17 H#16): a syncShared that began before the shared state held it read the old
+    // status with the generation set above, so it put an agent who had just signed out back to "online", and a pass
+    // gave her a chat after her unanswered ones had been requeued (about 1 sign-out in 10 racing a new handoff).
+    this.presenceChanged.set(agentId, ++this.presenceGen);
     this.version++;
     this.lastTouch.set(agentId, now);
     if (prev === status && !chosenChanged) return;
