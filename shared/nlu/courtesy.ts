@@ -23,11 +23,24 @@ const SMALL_TALK =
   "how\\s+(?:are|r)\\s+(?:you|u|ya)(?:\\s+(?:doing|today|all))*|how'?s\\s+it\\s+going|how\\s+is\\s+it\\s+going|" +
   "(?:i\\s+)?hope\\s+(?:you\\s+are|you'?re|ur|u\\s+r|all\\s+is|this\\s+finds\\s+you)\\s+(?:well|good|ok|okay|doing\\s+well)(?:\\s+today)?";
 /**
+ * Session 17 (hostile s17 H#24): what may end a greeting word besides spaces and punctuation: an emoji glued to it
+ * ("hi😊, cancel NW-230918", "hello👋 ...", with skin tones and variation selectors), another pictograph or symbol
+ * ("hi♥"), a typographic apostrophe ("Hi’ cancel ..."). "hi😊, cancel NW-230918" was read whole and greeted.
+ */
+const EMOJI = '\\p{Extended_Pictographic}\\p{Emoji_Modifier}\\p{So}\\uFE0F\\u20E3';
+const SEPARATOR = `[\\s,.!?:;~\\-’'\`${EMOJI}]`;
+/**
+ * Invisible characters (soft hyphen, zero-width space / joiners, word joiner, BOM): not word breaks, as in
+ * normalizeText ("hi\u200b, cancel ..." is "hi, cancel ...").
+ */
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
+/**
  * Greetings (with their tail words) and small talk, with the punctuation after each; several in a row ("hi, good
  * morning, hope you're well,") are one lead.
  */
 const GREETING_LEAD = new RegExp(
-  `^\\s*(?:(?:(?:${GREETING_WORD})(?:\\s+(?:${GREETING_TAIL}))*|${SMALL_TALK})(?=$|[\\s,.!?:;~\\-])[\\s,.!?:;~\\-]*)+`,
+  `^\\s*(?:(?:(?:${GREETING_WORD})(?:\\s+(?:${GREETING_TAIL}))*|${SMALL_TALK})(?=$|${SEPARATOR})${SEPARATOR}*)+`,
   'iu',
 );
 /** Thanks in English and the languages customers of an English-speaking shop mix in ("merci", "danke", "gracias"). */
@@ -35,7 +48,7 @@ const THANKS =
   "(?:many\\s+|big\\s+|mil\\s+|muchas\\s+)?(?:thanks?|thank\\s*(?:you|u|ya)|thx|thanx|thnx|tnx|ty|tyvm|cheers|ta|merci|danke|gracias|grazie|obrigad[oa]|shukran|arigato|dhanyavad|" +
   'much\\s+appreciated|appreciate\\s+it|appreciated|(?:kind|best|warm|many)\\s+regards|regards|best\\s+wishes|yours\\s+sincerely)' +
   '(?:\\s+(?:so|very|a\\s+lot|a\\s+bunch|plenty|lots|heaps|loads|in\\s+advance|much|beaucoup|sch[oö]n|mil|mate|again|x+))*';
-const THANKS_TAIL = new RegExp(`[\\s,.!;:~\\-]+${THANKS}[\\s.!)]*$`, 'iu');
+const THANKS_TAIL = new RegExp(`[\\s,.!;:~\\-${EMOJI}]+${THANKS}[\\s.!)${EMOJI}]*$`, 'iu');
 const THANKS_LEAD = new RegExp(`^\\s*${THANKS}(?:[\\s,.!;:~\\-]+(?:and|but|also|oh|one\\s+more\\s+thing)?)+(?=\\S)`, 'iu');
 
 export interface Courtesy {
@@ -49,7 +62,7 @@ export interface Courtesy {
 
 /** The courtesy around a message and what is left; null when it has none. */
 export function courtesyOf(text: string): Courtesy | null {
-  let rest = text;
+  let rest = INVISIBLE.test(text) ? text.replace(INVISIBLE_ALL, '') : text;
   let greeting: string | null = null;
   let thanks = false;
   const g = GREETING_LEAD.exec(rest);

@@ -504,14 +504,16 @@ export function createIntentMatcher(intents: IntentDefinition[]): IntentMatcher 
     // Hostile s9 #15: a bare reply ("no", "nope", "nah that's all", "yes ok") asks for nothing. It reached
     // cancel_order through the "no" of "I no longer want what I ordered" (0.70), and the bot started a cancellation.
     // It matches an intent only when some example is exactly those words.
-    if (isBareReply(tokens) && !exampleWords.has(tokens.map((t) => t.toLowerCase()).join(' '))) return empty();
+    // Tokens come from normalizeText, lower-cased: one join serves both look-ups below.
+    const isExample = exampleWords.has(tokens.join(' '));
+    if (isBareReply(tokens) && !isExample) return empty();
     // Session 16 (newcomer s15 N#1): the request without the courtesy around it ("Hi, <request>", "<request>, thanks")
     // is read first, and it wins when the matcher understands it (confidence >= REQUEST_MIN, after the tie penalty): a
     // greeting is a greeting only when nothing else in the message is a request. Otherwise the whole message is read as
     // before, so "Good morning, what does a group of crows get called?" is still greeted and asked for its question
     // (session 10: letting any other clause win there raised false escalations by 14).
     // A message that is exactly an example ("hello, anyone there?") is read whole.
-    const courtesy = exampleWords.has(tokens.join(' ')) ? null : courtesyOf(text);
+    const courtesy = isExample ? null : courtesyOf(text);
     if (courtesy !== null && courtesy.rest !== '') {
       const restTokens = tokensOf(courtesy.rest);
       if (restTokens.length > 0 && !isBareReply(restTokens)) {
