@@ -50,7 +50,7 @@ describe('version history', () => {
     const list = await screen.findByRole('list', { name: 'Versions' });
     await waitFor(() => expect(within(list).getAllByRole('button')).toHaveLength(2));
     const summary = within(list).getByText(/1 block changed/);
-    expect(summary.textContent).toContain('"Greeting" (label, text)');
+    expect(summary.textContent).toContain('"Greeting" (Label, Message)'); // the inspector's words since newcomer s16 #5 (session 17)
     expect(summary.textContent).toContain('3 blocks moved');
     // Without a click, the right half shows what the latest save changed (version 1 compared with now).
     const detail = await screen.findByRole('region', { name: 'Version 1' });
