@@ -237,6 +237,11 @@ const VAGUE_MAX_WORDS = 12;
 const POINTERS = new Set(['it', 'that', 'this', 'one', 'what', 'whats', 'same', 'last', 'before', 'earlier', 'mine', 'hers', 'his', 'theirs', 'ours', 'yours',
   'those', 'these', 'them', 'they', 'ones', 'thats', 'other', 'another', 'again', 'previous', 'previously', 'now', 'then', 'there']);
 const UNFINISHED = new Set(['and', 'or', 'but', 'if', 'so', 'the', 'a', 'an', 'my', 'to', 'of', 'with', 'for', 'about', 'because', 'cos', 'when', 'is', 'was']);
+/**
+ * Verbs that say what to do with a thing but not what it is ("can you check it", "please look at my case", "wanted
+ * to see about that"): with only pointers for an object they name nothing either.
+ */
+const LIGHT_VERBS = new Set(['check', 'checking', 'look', 'looking', 'see', 'handle', 'deal', 'wanted', 'wants', 'asking', 'ask']);
 function namesNothing(toks: string[], facts: TurnFacts): string[] | null {
   if (toks.length === 0 || toks.length > 8 || toks.some((t) => THANKS.has(t)) || asksNothing(facts.analysis)) return null;
   // A message cut off before its point ("and then if", "so the"): a word that needs what follows ends it. An unfinished
@@ -251,7 +256,7 @@ function namesNothing(toks: string[], facts: TurnFacts): string[] | null {
     if (AREAS.has(t)) { if (++areas > 1) return null; continue; }
     if (POINTERS.has(t)) pointers.push(t);
     else if (STATUS.has(t)) { if (!asks) return null; status ??= t; }
-    else if (!(isStopWord(t) || FILLER.has(t) || SOFT.has(t) || VAGUE_NOUNS.has(t) || HEDGES.has(t) || REFERS_BACK.has(t) || /^[a-z]{1,2}$/.test(t))) return null;
+    else if (!(isStopWord(t) || FILLER.has(t) || SOFT.has(t) || VAGUE_NOUNS.has(t) || HEDGES.has(t) || REFERS_BACK.has(t) || LIGHT_VERBS.has(t) || /^[a-z]{1,2}$/.test(t))) return null;
   }
   // Asked after with no area named ("any news?", "update?"), a state word presupposes a thing never named: it points too
   // ("has my order gone out yet" asks after the order).

@@ -33,6 +33,17 @@ describe('a first message that names nothing is low confidence', () => {
     }
     expect(counted(['has my order gone out yet'])?.reason ?? 'none').not.toBe('low_confidence');
   });
+  it('a light verb with only pointers for its object names nothing ("can you look at it", "can you handle this one")', () => {
+    for (const text of ['can you look at it', 'can you handle this one', 'could you see to it']) {
+      const e = counted([text]);
+      expect(e?.reason, text).toBe('low_confidence');
+      expect(e?.turn, text).toBe(1);
+    }
+    for (const text of ['can you check the weather in Leeds', 'could you look at my order status']) {
+      const e = counted([text]);
+      expect(e?.reason === 'low_confidence' && e.turn === 1, text).toBe(false);
+    }
+  });
   it('not: an unfinished fragment, a state reported, a message with a content word, a greeting alone', () => {
     for (const text of ['and then if', 'so the', 'sorted now', 'all done now', 'that one in blue?', 'hello there', 'is it raining there now']) {
       const e = counted([text]);
