@@ -1,5 +1,8 @@
 /**
  * fixui, session 17, in headless Chromium on a real runtime.
+ * Newcomer s17 N#9 / N#2: a stale window's Reload kept the unsaved edits out of reach; the reloaded editor now offers
+ * them (Download / Replace with mine… / Discard…), and Replace with mine… puts them back. The stale banner's buttons
+ * are under its text (it was a 140 px column of text over the canvas).
  * Newcomer s17 N#14: the inbox on a phone (390 px) as an admin: the top bar scrolled sideways and the admin entries
  * (Agents, Canned replies) were off the screen, reachable only by swiping a bar with no hint. Now the bar wraps: every
  * entry is on screen, nothing scrolls sideways. Screenshots (light and dark) in /work/coord/s17/fixui-shots/ when that
@@ -13,7 +16,7 @@ import { hashPassword, type Agent } from '../../runtime/agents/agentDirectory';
 import { launchChromium } from '../support/browserHarness';
 import { requireProgram } from '../support/requireProgram';
 import { startRuntimeWithAgents, supportFlowOpenQueue, type RuntimeWithAgents } from '../support/runtimeHarness';
-import { ensureRendererBuilt, screenshotsDir } from './support/studio';
+import { ensureRendererBuilt, openBrowser, screenshotsDir, startStudio, type BrowserHandle, type StudioHandle } from './support/studio';
 
 const haveChromium = requireProgram('chromium');
 const PASSWORD = 'correct horse battery staple';
@@ -72,4 +75,73 @@ describe.skipIf(!haveChromium)('fixui s17: the inbox on a phone as an admin (new
       await context.close();
     }, 120_000);
   }
+});
+
+describe.skipIf(!haveChromium)('fixui s17: a stale window\'s Reload keeps the edits within reach (newcomer s17 N#9)', () => {
+  let one: BrowserHandle;
+  let two: BrowserHandle;
+  let studio: StudioHandle;
+  beforeAll(async () => {
+    ensureRendererBuilt();
+    studio = await startStudio({ port: 5021 });
+    one = await openBrowser();
+    two = await openBrowser();
+  }, 240_000);
+  afterAll(async () => {
+    await one?.close();
+    await two?.close();
+    await studio?.close();
+  });
+
+  it('stale banner (buttons under the text), Reload, then the kept edits are offered and put back', async () => {
+    const { key } = await studio.api.createFlow({ template: 'customer-support' });
+    for (const w of [one, two]) {
+      await w.page.goto(studio.url);
+      await w.page.goto(studio.flowUrl(key));
+      await w.page.waitForSelector('.react-flow__node');
+    }
+    const a = one.page;
+    const b = two.page;
+    await b.route('**/api/flows/**', (route) => route.abort());
+    await b.getByRole('button', { name: 'Flow settings' }).click();
+    await b.getByLabel('Description', { exact: true }).fill('Rewritten in window B while offline');
+    await b.getByLabel('Description', { exact: true }).press('Tab');
+    await expect.poll(() => b.locator('.bt-save-status').getAttribute('data-status'), { timeout: 10_000 }).toBe('offline');
+    await a.getByRole('button', { name: 'Flow settings' }).click();
+    await a.getByLabel('Flow name', { exact: true }).fill('Renamed in window A');
+    await a.getByLabel('Flow name', { exact: true }).press('Tab');
+    await expect.poll(() => a.locator('.bt-save-status').getAttribute('data-status'), { timeout: 10_000 }).toBe('saved');
+    await b.unroute('**/api/flows/**');
+    const banner = b.getByRole('alert').filter({ hasText: 'This window is read-only now' });
+    await banner.waitFor({ timeout: 20_000 });
+    await b.getByRole('button', { name: 'Flow settings' }).click().catch(() => undefined);
+    await shot(b, 'fixui17-stale-banner-1440');
+    // N#2: the text is not squeezed into a column: the banner is wide and its buttons sit below the text.
+    const text = await banner.locator('.bt-conflict-text').boundingBox();
+    const actions = await banner.locator('.bt-conflict-actions').boundingBox();
+    expect(text!.width).toBeGreaterThan(500);
+    expect(actions!.y).toBeGreaterThanOrEqual(text!.y + text!.height - 1);
+    await b.setViewportSize({ width: 1024, height: 768 });
+    await shot(b, 'fixui17-stale-banner-1024');
+    await b.emulateMedia({ colorScheme: 'dark' });
+    await shot(b, 'fixui17-stale-banner-1024-dark');
+    await b.emulateMedia({ colorScheme: 'light' });
+    await b.setViewportSize({ width: 1440, height: 900 });
+
+    // Reload: the server's version, and the kept edits offered.
+    await banner.getByRole('button', { name: 'Reload' }).click();
+    const kept = b.getByRole('alert', { name: 'Your kept changes' });
+    await kept.waitFor({ timeout: 20_000 });
+    expect(await kept.textContent()).toContain('Your unsaved changes from before the reload are kept in this browser.');
+    await shot(b, 'fixui17-kept-banner-1440');
+    await kept.getByRole('button', { name: 'Replace with mine…' }).click();
+    const dialog = b.getByRole('dialog', { name: 'Replace the flow with your kept changes?' });
+    await dialog.getByRole('button', { name: 'Replace with mine' }).waitFor();
+    await shot(b, 'fixui17-kept-replace-confirm');
+    expect(await dialog.textContent()).toMatch(/Flow settings: Name \(“Renamed in window A” → /);
+    await dialog.getByRole('button', { name: 'Replace with mine' }).click();
+    await expect.poll(async () => (await studio.api.openFlow(key)).flow.description, { timeout: 15_000 }).toBe('Rewritten in window B while offline');
+    expect(await b.getByRole('alert', { name: 'Your kept changes' }).count()).toBe(0);
+    await shot(b, 'fixui17-kept-after-replace');
+  }, 180_000);
 });
