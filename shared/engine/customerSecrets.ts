@@ -78,7 +78,7 @@ export function asciiDigits(s: string): string {
  */
 const SP = '[\\s\\u00a0\\u202f\\u200b\\u200c\\u200d\\u2060\\ufeff]';
 const DIGIT_GROUPS = new RegExp(
-  `(?<![\\p{Nd}+])\\p{Nd}+(?:(?:${SP}*[-\\u2013\\u2014/_()]${SP}*|[.,](?![\\s\\u00a0\\u202f])|${SP}+)\\p{Nd}+)*(?!\\p{Nd})`,
+  `(?<![\\p{Nd}+])\\p{Nd}+(?:(?:${SP}*[-\\u2010\\u2011\\u2012\\u2013\\u2014\\u2212\\u00b7/_()]${SP}*|[.,](?![\\s\\u00a0\\u202f])|${SP}+)\\p{Nd}+)*(?!\\p{Nd})`,
   'gu',
 );
 const GROUP = /\p{Nd}+/gu;
@@ -266,7 +266,9 @@ function betweenDigits(text: string, at: number, width: number): boolean {
   return /\p{Nd}/u.test(before) && /\p{Nd}/u.test(after);
 }
 
-const ZERO_WIDTH_ANY = /[\u200b\u200c\u200d\u2060\ufeff\u00ad\u0000]/gu;
+// Session 17 (hostile s17 H#4): also the direction marks and invisible operators a copy from another page carries
+// (U+200E/F, U+202A-E, U+2061-4, U+2066-9) and the combining grapheme joiner U+034F.
+const ZERO_WIDTH_ANY = /[\u200b\u200c\u200d\u2060\ufeff\u00ad\u0000\u200e\u200f\u202a-\u202e\u2061-\u2064\u2066-\u2069\u034f]/gu;
 
 function render(text: string, reps: readonly Replacement[]): Rendering {
   // The characters to leave out or turn into a space, and the replacements, in text order.

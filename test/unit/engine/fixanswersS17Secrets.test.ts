@@ -134,3 +134,15 @@ describe('sentences about passwords are not labels (hostile s17 H#2, H#3, H#21)'
     expect(maskCustomerSecrets('mein Passwort ist Sommer2024').text).toBe('mein Passwort ist [hidden]');
   });
 });
+
+describe('card numbers in the forms a paste produces (hostile s17 H#4 part)', () => {
+  it('non-breaking and other dashes, the minus sign, a middle dot, direction marks and invisible operators', () => {
+    for (const t of ['4111\u20111111\u20111111\u20111111', '4111\u20101111\u20101111\u20101111', '4111\u22121111\u22121111\u22121111', '4111\u00b71111\u00b71111\u00b71111', '4111\u20621111\u20621111\u20621111']) {
+      expect(maskCustomerSecrets(t), JSON.stringify(t)).toEqual({ text: '•••• 1111', hidden: ['card'] });
+    }
+    // Marks around the groups: inside the card they go with it; the outer ones stay as typed.
+    expect(maskCustomerSecrets('\u200e4111\u200e \u200e1111\u200e \u200e1111\u200e \u200e1111\u200e').text).toBe('\u200e•••• 1111\u200e');
+    const rtl = 'שלום \u200fabc\u200e ok';
+    expect(maskCustomerSecrets(rtl)).toEqual({ text: rtl, hidden: [] });
+  });
+});
