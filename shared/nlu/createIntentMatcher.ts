@@ -18,7 +18,7 @@ import { normalizeText } from './normalizeText';
 import { stemWord } from './stem';
 import { isStopWord } from './stopWords';
 import { editDistance } from './editDistance';
-import { canonicalWord } from './synonyms';
+import { canonicalWord, meaningOf } from './synonyms';
 import { isBareReply } from './bareReplies';
 import { courtesyOf } from './courtesy';
 
@@ -128,7 +128,8 @@ interface WordRole {
   slotPreposition: boolean;
   /** A slot preposition or a frame particle: marks the previous content word's frame. */
   frame: boolean;
-  canonical: string;
+  /** The canonical words it stands for: one for most words, two for "redirect" ("send different"; synonyms.ts meaningOf). */
+  canonical: readonly string[];
 }
 /** Roles memoised per word (one look-up instead of five set and synonym look-ups); bounded: cleared when full. */
 const wordRoles = new Map<string, WordRole>();
@@ -137,7 +138,7 @@ function roleOf(t: string): WordRole {
   let r = wordRoles.get(t);
   if (r === undefined) {
     const slotPreposition = SLOT_PREPOSITIONS.has(t);
-    r = { determiner: DETERMINERS.has(t), stop: isStopWord(t), slotPreposition, frame: slotPreposition || FRAME_PARTICLES.has(t), canonical: canonicalWord(t) };
+    r = { determiner: DETERMINERS.has(t), stop: isStopWord(t), slotPreposition, frame: slotPreposition || FRAME_PARTICLES.has(t), canonical: meaningOf(t) };
     if (wordRoles.size >= WORD_ROLES_SIZE) wordRoles.clear();
     wordRoles.set(t, r);
   }
@@ -173,14 +174,16 @@ function contentOf(tokens: string[], capitalised?: ReadonlySet<string>, dropValu
       afterPreposition = role.slotPreposition;
       continue;
     }
-    preposition.push(null);
-    words.push(role.canonical);
-    joinsPrevious.push(chained);
     // A slot runs over consecutive content words ("to the Channel Islands").
     const isName = capitalised?.has(t) ?? false;
-    named.push(isName);
-    slot.push(afterPreposition || isName);
-    chained = true;
+    for (const w of role.canonical) {
+      preposition.push(null);
+      words.push(w);
+      joinsPrevious.push(chained);
+      named.push(isName);
+      slot.push(afterPreposition || isName);
+      chained = true;
+    }
   }
   if (words.length === 0) {
     for (const t of tokens) {

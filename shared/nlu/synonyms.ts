@@ -67,3 +67,21 @@ export function canonicalWord(token: string): string {
 export function sameConcept(a: string, b: string): boolean {
   return a === b || canonicalWord(a) === canonicalWord(b);
 }
+
+/**
+ * Session 17 (newcomer s17 N#15, hostile s17 H#14): words whose meaning is a phrase the examples spell out. The s16
+ * groups mapped "redirect" to "send", so "can you redirect NW-10234" tied "send back my order" (return) and "don't send
+ * my order" (cancel) with "send it to a different address", and "elsewhere" was in a group no example uses: a word
+ * the matcher had never seen, weighing as much as an unknown topic ("send my order elsewhere" read as a cancellation).
+ * The matcher reads these words as the words they stand for: "redirect" is "send (somewhere) different", "elsewhere"
+ * is "(somewhere) different". Read by the intent matcher only (questionConcepts keeps the groups above).
+ */
+const MEANINGS = new Map<string, readonly string[]>([
+  ...['redirect', 'redirected', 'redirecting', 'reroute', 'rerouted', 'rerouting'].map((w) => [w, ['send', 'different']] as const),
+  ['elsewhere', ['different']],
+]);
+
+/** The words a token stands for in the intent matcher (canonical, as `canonicalWord` gives them); one word for most. */
+export function meaningOf(token: string): readonly string[] {
+  return MEANINGS.get(token) ?? [canonicalWord(token)];
+}
