@@ -764,11 +764,20 @@ export class AgentDirectory {
     }
     const agent = this.byId.get(s.agentId);
     if (!agent) return null;
-    // Opened with a password that has been changed since (here, on another instance, or before a restart): ended.
-    // Not deleted here: with --redis this may be a stale copy of a session the admin kept (credentialsChanged), which
-    // loadSharedSession then re-reads from Redis; credentialsChanged deletes the ended ones everywhere.
-    if (s.pw !== undefined && s.pw !== passwordPrint(agent.passwordHash)) return null;
-    return agent;
+    // Opened with a password that has been changed since: ended (see sessionWorks). Not deleted here: with --redis this
+    // may be a stale copy of a session the admin kept (credentialsChanged), which loadSharedSession then re-reads from
+    // Redis; credentialsChanged deletes the ended ones everywhere.
+    return this.sessionWorks(s, agent, this.opts.now()) ? agent : null;
+  }
+
+  /**
+   * The one rule for whether a session token still works (authenticate and hasLiveSession both ask it; session 16's
+   * review found it written twice): not expired, and opened with the agent's current password (changed here, on
+   * another instance, or before a restart: ended). `agent` undefined (no longer in the file): only the time counts.
+   */
+  private sessionWorks(s: { expiresAt: number; pw?: string }, agent: Agent | undefined, now: number): boolean {
+    if (s.expiresAt <= now) return false;
+    return !(agent && s.pw !== undefined && s.pw !== passwordPrint(agent.passwordHash));
   }
 
   /**
@@ -780,11 +789,7 @@ export class AgentDirectory {
   hasLiveSession(agentId: string): boolean {
     const now = this.opts.now();
     const agent = this.byId.get(agentId);
-    for (const s of this.sessions.values()) {
-      if (s.agentId !== agentId || s.expiresAt <= now) continue;
-      if (agent && s.pw !== undefined && s.pw !== passwordPrint(agent.passwordHash)) continue;
-      return true;
-    }
+    for (const s of this.sessions.values()) if (s.agentId === agentId && this.sessionWorks(s, agent, now)) return true;
     return false;
   }
 
