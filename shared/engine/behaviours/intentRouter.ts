@@ -8,12 +8,21 @@ import { bot, setVar } from '../run';
 import { follow, render, routerFallback, waitForInput } from '../runBlocks';
 import { analysedPart } from '../analysedPart';
 import { addressIn } from '../questionValidators';
+import { normalizeText } from '../../nlu/normalizeText';
+import { OK_WORDS } from '../../nlu/bareReplies';
+import { onlyThanks } from '../../nlu/courtesy';
 
 type Action =
   | { understood: true; block: BlockOf<'intent_router'>; intentId: string; name: string; confidence: number }
-  | { understood: false; block: BlockOf<'intent_router'> };
+  | { understood: false; block: BlockOf<'intent_router'>; ack?: boolean };
 
 function act(run: Run, a: Action): void {
+  if (!a.understood && a.ack) {
+    // Asked again briefly, without "Sorry, I didn't get that" and the list of what the bot can do (see ACK below).
+    run.s.waiting = { kind: 'input', blockId: a.block.id, retries: 0 };
+    bot(run, a.block.data.prompt ? `Sure. ${render(run, a.block.data.prompt)}` : 'Sure. What can I help you with?', a.block.id);
+    return;
+  }
   if (!a.understood) return routerFallback(run, a.block);
   const rec = { name: a.name, confidence: a.confidence, turn: run.s.turn - 1 };
   run.s.intents = [...run.s.intents.slice(-9), rec];
@@ -58,6 +67,21 @@ function withoutIdentifiers(input: string | TextAnalysis): string | TextAnalysis
   return analyzeText(text.replace(/\s+/g, ' ').trim());
 }
 
+/**
+ * Session 17 (newcomer s16 N#13, s17 N#10): an acknowledgement alone ("ok", "cheers", "ok thanks", "great, thank you")
+ * at a router is no question the bot failed to understand: it got the whole "Sorry, I didn't get that. I can help with
+ * ... What's your question?" again, as if misunderstood. It is asked again briefly ("Sure. What's your question?").
+ * The turn is still one the router could not use (Classified.fallback), so the escalation policy reads it as before.
+ */
+const ACK: ReadonlySet<string> = new Set([
+  ...OK_WORDS, 'thanks', 'thank', 'you', 'thx', 'ty', 'cheers', 'ta', 'great', 'cool', 'alright', 'allright', 'fine', 'nice',
+  'got', 'it', 'understood', 'noted', 'right', 'lovely', 'perfect', 'brilliant', 'much', 'very', 'so', 'mate', 'oh', 'ah', 'i', 'see',
+]);
+function isAcknowledgement(text: string): boolean {
+  const words = normalizeText(text).split(' ').filter(Boolean);
+  return (words.length > 0 && words.length <= 5 && words.every((w) => ACK.has(w)) && !words.every((w) => w === 'i' || w === 'see' || w === 'it' || w === 'you' || w === 'so')) || onlyThanks(text);
+}
+
 export const intentRouterBehaviour: BlockBehaviour<'intent_router'> = {
   waitsAs: ['input', 'offer'],
   enter: (run, block) => waitForInput(run, block),
@@ -70,7 +94,7 @@ export const intentRouterBehaviour: BlockBehaviour<'intent_router'> = {
     if (m.intentId !== null && m.intentName !== null && m.confidence >= block.data.threshold) {
       return new ClassifiedInput<Action>(false, m, run, act, { understood: true, block, intentId: m.intentId, name: m.intentName, confidence: m.confidence });
     }
-    return new ClassifiedInput<Action>(true, m, run, act, { understood: false, block });
+    return new ClassifiedInput<Action>(true, m, run, act, { understood: false, block, ack: isAcknowledgement(text) });
   },
   intentMatch: (run, block, analysis) => run.c.matcher(block).match(withoutIdentifiers(analysis)),
 };
