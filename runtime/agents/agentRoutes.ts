@@ -76,6 +76,16 @@ function bearer(req: FastifyRequest): string | undefined {
 /** Queue order of priorities (the hub assigns in this order). */
 const PRIORITY_RANK: Record<string, number> = { urgent: 0, high: 1, normal: 2, low: 3 };
 
+/**
+ * text.slice(from, to) that never cuts a character in two (hostile s17 H#19: a preview cut at 139 UTF-16 units left
+ * half an emoji, a lone surrogate, in the list row and the search excerpt): an end inside a pair moves before it, a
+ * start inside one after it.
+ */
+export function sliceWhole(text: string, from: number, to: number): string {
+  const low = (i: number) => i > 0 && i < text.length && (text.charCodeAt(i) & 0xfc00) === 0xdc00 && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800;
+  return text.slice(low(from) ? from + 1 : from, low(to) ? to - 1 : to);
+}
+
 /** A list row's conversation: its last message and since when the customer waits for a reply (null: not waiting). */
 interface Talk {
   /** name: the agent who wrote it (an agent's message), so the list can say "You:" or "<colleague>:" (newcomer s14 N#17). */
@@ -153,7 +163,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       if (said[i].from === 'customer') waitingSince = said[i].at;
     }
     return {
-      lastMessage: last ? { from: last.from, text: last.text.length > 140 ? `${last.text.slice(0, 139)}…` : last.text, at: last.at, ...(last.from === 'agent' && last.name ? { name: last.name } : {}) } : null,
+      lastMessage: last ? { from: last.from, text: last.text.length > 140 ? `${sliceWhole(last.text, 0, 139)}…` : last.text, at: last.at, ...(last.from === 'agent' && last.name ? { name: last.name } : {}) } : null,
       waitingSince,
     };
   };
@@ -568,7 +578,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
         const excerpt = (text: string) => {
           const i = Math.max(0, foldedIndexOf(text, words[0]));
           const from = Math.max(0, i - 40);
-          const cut = text.slice(from, from + 140).replace(/\s+/g, ' ').trim();
+          const cut = sliceWhole(text, from, from + 140).replace(/\s+/g, ' ').trim();
           return `${from > 0 ? '…' : ''}${cut}${from + 140 < text.length ? '…' : ''}`;
         };
         // The latest handoff of each conversation this agent can see, newest first.
@@ -617,7 +627,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
         const ratings = await ratingsOf(found.map((f) => f.h), a);
         return {
           q: req.query.q,
-          handoffs: found.map(({ h, match }) => ({ ...row(h, hub), rating: ratings.get(h.id) ?? null, match: { in: match.in, text: match.text.length > 200 ? `${match.text.slice(0, 199)}…` : match.text } })),
+          handoffs: found.map(({ h, match }) => ({ ...row(h, hub), rating: ratings.get(h.id) ?? null, match: { in: match.in, text: match.text.length > 200 ? `${sliceWhole(match.text, 0, 199)}…` : match.text } })),
           // Conversations whose older messages were not searched (only their newest SEARCH_CONVERSATION_CHARS characters).
           ...(olderNotSearched > 0 ? { olderNotSearched } : {}),
         };
