@@ -512,6 +512,12 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
   const [now, setNow] = useState(() => Date.now());
   const [permission, setPermission] = useState(() => alerts.permission());
   const known = useRef<Set<string> | null>(null);
+  /**
+   * Newcomer s17 N#14: right after signing in, "New chat for you: c4@example.com (in Mine)" announced a chat the agent
+   * already held (the hub tells a freshly signed-in agent's chats again). The chats in Mine when she signed in: a push
+   * assigning one of them to her is not news (once; a later reassignment is). Null until the list is read.
+   */
+  const mineAtSignIn = useRef<Set<string> | null>(null);
   const selectedRef = useRef<string | null>(null);
   selectedRef.current = selected;
   /** Chats given to me (auto-assignment, transfer) that I have not opened yet: counted in the tab title too. */
@@ -607,6 +613,11 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
       .list(token, 'unassigned')
       .then((r) => (known.current = new Set(r.handoffs.map((h) => h.id))))
       .catch(() => (known.current = new Set()));
+    mineAtSignIn.current = null;
+    void api
+      .list(token, 'mine')
+      .then((r) => (mineAtSignIn.current = new Set(r.handoffs.filter((h) => h.status === 'assigned').map((h) => h.id))))
+      .catch(() => (mineAtSignIn.current = new Set()));
     const t = setInterval(() => setNow(Date.now()), 30_000);
     return () => clearInterval(t);
   }, [api, token, fail]);
@@ -673,7 +684,9 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
           // A chat given to me (auto-assignment, a colleague's transfer) while I look elsewhere: say so, with the
           // sound and desktop notice of a new chat (newcomer s7 #5: only the Mine counter moved).
           const prev = d.previous as { status?: string; agentId?: string | null } | null | undefined;
-          if (h && h.status === 'assigned' && h.agentId === me.id && (prev?.status !== 'assigned' || prev?.agentId !== me.id) && h.id !== selectedRef.current && handoffWhy(h.reason, h.summary) !== 'Taken over from the bot') {
+          // Already mine when I signed in (or told before that list arrived, with no earlier state): not a new chat.
+          const heldAlready = (id: string) => (mineAtSignIn.current ? mineAtSignIn.current.delete(id) : !prev);
+          if (h && h.status === 'assigned' && h.agentId === me.id && (prev?.status !== 'assigned' || prev?.agentId !== me.id) && h.id !== selectedRef.current && handoffWhy(h.reason, h.summary) !== 'Taken over from the bot' && !heldAlready(h.id)) {
             const tr = h.transfer && h.transfer.byId !== me.id ? h.transfer : null;
             unseenMine.current.add(h.id);
             alerts.setBadge(unassignedCount.current + unseenMine.current.size);
