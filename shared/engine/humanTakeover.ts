@@ -150,7 +150,11 @@ function ask(run: Run, block: BlockOf<'human_takeover'>, field: Field, reason: E
 export function someoneReachableNow(run: Run, block: BlockOf<'human_takeover'>): boolean {
   const d = block.data;
   if (d.assignation === 'custom' && d.availability && !isOpen(d.availability, run.now)) return false;
-  return run.ctx.agents !== undefined && reachableAgents(run.ctx.agents, assignmentRequest(d, true)).length > 0;
+  // Online agents only: a Busy (away) one takes no chat by itself. With the only agent Busy, the queue timed out, the
+  // follow-up asked for the ticket, and every new request for a person opened another handoff that timed out the
+  // same way, without end (hostile s16 H#12): she was there all along and did not pick the chat from the queue.
+  const online = run.ctx.agents?.filter((a) => a.status === 'online');
+  return online !== undefined && reachableAgents(online, assignmentRequest(d, true)).length > 0;
 }
 
 /**
