@@ -18,7 +18,7 @@ import { normalizeText } from './normalizeText';
 import { stemWord } from './stem';
 import { isStopWord } from './stopWords';
 import { editDistance } from './editDistance';
-import { canonicalWord, meaningOf } from './synonyms';
+import { canonicalWord, meaningIn, meaningOf } from './synonyms';
 import { isBareReply } from './bareReplies';
 import { courtesyOf } from './courtesy';
 
@@ -176,7 +176,9 @@ function contentOf(tokens: string[], capitalised?: ReadonlySet<string>, dropValu
     }
     // A slot runs over consecutive content words ("to the Channel Islands").
     const isName = capitalised?.has(t) ?? false;
-    for (const w of role.canonical) {
+    // "late" depends on the message: "my parcel is late" has not arrived (synonyms.ts meaningIn).
+    const meaning = role.canonical[0] === 'late' ? meaningIn(t, tokens) : role.canonical;
+    for (const w of meaning) {
       preposition.push(null);
       words.push(w);
       joinsPrevious.push(chained);
