@@ -26,7 +26,7 @@ export const ticketPrompts = {
   /**
    * Session 15 (hostile s15 H#5): after a ticket opened without an email address whose text promises an email reply.
    */
-  noEmail: "We don't have an email address for you, so we can't reply by email: come back to this chat and quote ticket {{ticketId}}, or tell us your address.",
+  noEmail: "We don't have an email address for you, so we can't reply by email: we've opened ticket {{ticketId}}; please quote it when you contact us again.",
   /** Session 16 (newcomer s15 N#23): no email, but the customer gave a phone number: the team has it on the ticket. */
   noEmailPhone: "We don't have an email address for you, so the team will use your phone number {{customerPhone}} from ticket {{ticketId}}.",
   /** Session 16 (newcomer s15 N#14): a request for a person at the email question while nobody can be reached. */
@@ -86,7 +86,6 @@ export function continueTicket(run: Run, block: BlockOf<'ticket'>, stage: 'email
     return null;
   }
   createTicket(run, block, lastWasEmail);
-  if (!isKnown(v.customerEmail) && /\be-?mail\b/i.test(block.data.text)) bot(run, noEmailText(run), block.id);
   const to = run.c.exitOf(block.id, 'next');
   if (to !== undefined) return to;
   follow(run, block, 'next'); // ends gracefully with the "no next step" message
@@ -130,7 +129,15 @@ function createTicket(run: Run, block: BlockOf<'ticket'>, lastWasEmail: boolean)
   });
   setVar(run, 'ticketId', number);
   s.waiting = null;
-  bot(run, renderTemplate(block.data.text, s.variables), block.id);
+  // Session 17 (newcomer s17 N#1): with no email known, a text promising an email reply ("We've opened ticket T-... and
+  // will reply by email") was said and taken back on the next line ("We don't have an email address for you, so we
+  // can't reply by email"): only the second is said.
+  bot(run, promisesEmail(run, block) ? noEmailText(run) : renderTemplate(block.data.text, s.variables), block.id);
+}
+
+/** Whether the ticket's text promises an email reply that cannot be sent (no email address known). */
+function promisesEmail(run: Run, block: BlockOf<'ticket'>): boolean {
+  return !isKnown(run.s.variables.customerEmail) && /\be-?mail\b/i.test(block.data.text);
 }
 
 /**
@@ -172,7 +179,6 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
       return;
     }
     createTicket(run, block, true);
-    if (!isKnown(run.s.variables.customerEmail) && /\be-?mail\b/i.test(block.data.text)) bot(run, noEmailText(run), block.id);
     const to = run.c.exitOf(block.id, 'next');
     if (to !== undefined) goTo(run, to);
     else follow(run, block, 'next');
