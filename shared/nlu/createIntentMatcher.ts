@@ -177,7 +177,14 @@ function contentOf(tokens: string[], capitalised?: ReadonlySet<string>, dropValu
     // A slot runs over consecutive content words ("to the Channel Islands").
     const isName = capitalised?.has(t) ?? false;
     // "late" depends on the message: "my parcel is late" has not arrived (synonyms.ts meaningIn).
-    const meaning = role.canonical[0] === 'late' ? meaningIn(t, tokens) : role.canonical;
+    // Session 17 (hostile s17 H#14): "your postcode" / "your address" is the shop's, not the customer's: read as "shop
+    // address" ("what is your postcode?" started an address change, 0.71).
+    const meaning =
+      tokens[k - 1] === 'your' && role.canonical.length === 1 && role.canonical[0] === 'address'
+        ? SHOPS_ADDRESS
+        : role.canonical[0] === 'late'
+          ? meaningIn(t, tokens)
+          : role.canonical;
     for (const w of meaning) {
       preposition.push(null);
       words.push(w);
@@ -198,6 +205,9 @@ function contentOf(tokens: string[], capitalised?: ReadonlySet<string>, dropValu
   }
   return { words, joinsPrevious, slot, preposition, named };
 }
+
+/** What "your address" stands for: the shop's address (a word no example has), not the customer's. */
+const SHOPS_ADDRESS = ['shop', 'address'];
 
 /** A number, a word with digits, or a short prefix right before a number ("nw" in "nw 104233"). */
 function isValueToken(t: string, next: string | undefined): boolean {
