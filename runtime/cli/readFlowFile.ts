@@ -25,7 +25,7 @@ export async function readTextFile(file: string, maxBytes = MAX_FILE_BYTES): Pro
   const r = await readFileBytes(file, maxBytes);
   if (!r.ok) return r;
   // Read as UTF-8, a UTF-16 file gave "not valid JSON (Unexpected token '\uFFFD', ...)" on every line (hostile s14 H#16).
-  if (looksLikeUtf16(r.bytes)) return { ok: false, message: utf16Refusal(`cannot read ${file}`) };
+  if (looksLikeUtf16(r.bytes)) return { ok: false, message: utf16Refusal(`cannot read ${file}`, r.bytes) };
   // Hostile s15 H#13(a): a byte that is not UTF-8 became U+FFFD silently ("valid", then customers were sent "\uFFFD(");
   // strict, as scenario files are read: where the byte is and what to do. A UTF-8 byte-order mark is dropped.
   const decoded = decodeUtf8Strict(r.bytes);

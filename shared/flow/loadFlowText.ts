@@ -12,6 +12,7 @@
 import { visit } from 'jsonc-parser';
 import { jsonPath, type FlowProblem } from './flowProblem';
 import { validateFlow, type FlowValidation } from './validateFlow';
+import { findLoneSurrogate, loneSurrogateRefusal } from '../simulator/utf8';
 
 /**
  * `parsed`: the result of JSON.parse on the text without its BOM, when the caller already has it (the studio server
@@ -67,6 +68,15 @@ export function loadFlowText(text: string, parsed?: { value: unknown } | { error
     } catch (e) {
       return { ok: false, flow: null, problems: [jsonSyntaxProblem(body, e instanceof Error ? e.message : String(e))] };
     }
+  }
+  // Hostile s16 H#16 rest: JSON.parse accepts "\ud800", which is no character (shown to customers as a broken glyph).
+  const lone = findLoneSurrogate(doc);
+  if (lone) {
+    return {
+      ok: false,
+      flow: null,
+      problems: [{ severity: 'error', code: 'lone_surrogate', path: lone.path, blockId: null, message: `T${loneSurrogateRefusal(lone).slice(1)}`, hint: 'Remove the \\uD8xx / \\uDCxx escape, or write the character itself (an emoji is two escapes: \\uD83D\\uDE00).' }],
+    };
   }
   const duplicates = duplicateKeyProblems(body, doc);
   const result = validateFlow(doc);

@@ -942,11 +942,13 @@ function checkVariables(report: Report, flow: Flow, allBlocksParsed: boolean) {
     });
   });
 
-  for (const key of ['fallbackMessage', 'restartMessage'] as const) {
-    const text = flow.settings[key];
+  // Hostile s16 H#5: secretHiddenMessage is a template too (customerSecrets.tellSecretHidden, session 17).
+  const settingWords = { fallbackMessage: 'fallback', restartMessage: 'restart', secretHiddenMessage: 'hidden-secret' } as const;
+  for (const key of ['fallbackMessage', 'restartMessage', 'secretHiddenMessage'] as const) {
+    const text = flow.settings[key] ?? '';
     if (!text.includes('{{')) continue;
     for (const m of text.matchAll(/\{\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}\}/g)) {
-      const where = `The flow's ${key === 'fallbackMessage' ? 'fallback' : 'restart'} message`;
+      const where = `The flow's ${settingWords[key]} message`;
       if (!isKnown(m[1])) unknown(['settings', key], null, where, m[1], true);
       else if (m[1].startsWith('secrets.')) secretShowsNothing(['settings', key], null, where, m[1]);
     }
