@@ -9,7 +9,7 @@ import type { Flow } from '../../shared/flow/schema';
 import { createSimulation, MAX_ADVANCE_MS, type HttpEffect, type HttpResult } from '../../shared/simulator/createSimulation';
 import { parseDuration } from '../../shared/simulator/parseDuration';
 import { createScenarioSession, type ActionStep, type ScenarioSession } from '../../shared/simulator/scenarioSession';
-import { agentForFile, recordScenario, upsertScenario } from '../../shared/simulator/scenarioRecorder';
+import { agentForFile, recordScenario, secretStepsRefusal, upsertScenario } from '../../shared/simulator/scenarioRecorder';
 import { findVirtualAgent, toPresence, virtualAgent, type VirtualAgent } from '../../shared/simulator/virtualAgents';
 import { virtualAgentFrom } from '../../shared/simulator/scenarioSession';
 import { formatScenarioFile } from '../../shared/simulator/scenarioFormat';
@@ -391,6 +391,9 @@ function scenarioRecorder(flow: Flow, now: number, agents: VirtualAgent[] | unde
         file = parsed.file;
       } else if (!/ no such file$/.test(read.message)) return { ok: false, message: read.message };
       const scenario = recordScenario(session, { name });
+      // Hostile s17 H#6: an agent's /say or /note holding a card number or password (customer lines are refused above).
+      const refusal = secretStepsRefusal(scenario);
+      if (refusal) return { ok: false, message: refusal.replace(/^Not saved: /, '') };
       // Agents the file gives every scenario are not repeated in this one (the chat started with them).
       if (scenario.agents && file?.agents && JSON.stringify(scenario.agents) === JSON.stringify(file.agents.map((a) => agentForFile(virtualAgentFrom(a))))) delete scenario.agents;
       const next = upsertScenario(file, flow.id, scenario);

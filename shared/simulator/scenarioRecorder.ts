@@ -109,7 +109,7 @@ export function secretStepsRefusal(scenario: Scenario): string | null {
     .map((f) => `step ${f.step} (${f.who === 'agent' ? "the agent's message" : "the customer's message"}: ${f.hidden.map(what).join(' and ')})`)
     .join(', ');
   const more = found.length > 5 ? ` and ${found.length - 5} more` : '';
-  return `Not saved: ${list}${more} ${found.length === 1 ? 'holds' : 'hold'} a secret, shown masked in the simulator; the scenario file is kept next to the flow and would hold it as typed. Simulate the conversation again without it (e.g. "my card ends 1111") and save that.`;
+  return `Not saved: ${list}${more} ${found.length === 1 ? 'holds' : 'hold'} a secret, shown masked in the conversation; the scenario file is kept next to the flow and would hold it as typed. Have the conversation again without it (e.g. "my card ends 1111") and save that.`;
 }
 
 function structuredCloneStep(s: ScenarioStep): ScenarioStep {
