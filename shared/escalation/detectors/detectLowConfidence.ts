@@ -276,16 +276,9 @@ export function detectLowConfidence(facts: TurnFacts, policy: EscalationPolicy, 
   const end = toks.length > 3 && toks[toks.length - 1] === 'you' && toks[toks.length - 2] === 'thank' ? toks.length - 2 : toks.length > 3 && THANKS.has(toks[toks.length - 1]) ? toks.length - 1 : toks.length;
   const body = end < toks.length ? toks.slice(0, end) : toks;
   const vague = short ? (vagueWords(body, fresh && !toks.some((t) => THANKS.has(t))) ?? (fresh ? statusOfNothing(toks, facts.text) ?? pointsBackOnly(toks) : null)) : null;
-  if (vague !== null) {
-    return {
-      reason: 'low_confidence',
-      score: VAGUE_SCORE,
-      threshold,
-      evidence: vague,
-      turn: facts.turn,
-      explanation: `The message is too vague to tell what the customer wants (only ${vague.map((w) => `"${w}"`).join(', ')}).`,
-    };
-  }
+  // The three vague readings below give one kind of signal: its evidence and why.
+  const vagueSignal = (evidence: string[], explanation: string) => ({ reason: 'low_confidence' as const, score: VAGUE_SCORE, threshold, evidence, turn: facts.turn, explanation });
+  if (vague !== null) return vagueSignal(vague, `The message is too vague to tell what the customer wants (only ${vague.map((w) => `"${w}"`).join(', ')}).`);
   // Session 9: a first message the bot could not use that reads as vague by the learned score (inDomain/vagueScore:
   // first messages of low-confidence conversations against every other message, word and character n-grams), for the
   // vague words no list has ("the ting wit my order", "Kindly check my matter", "please do the needful for my item").
@@ -297,14 +290,10 @@ export function detectLowConfidence(facts: TurnFacts, policy: EscalationPolicy, 
     effectiveSentiment(facts.analysis).score < CONTENT) {
     const v = vagueScore(facts.analysis);
     if (v >= VAGUE_MIN) {
-      return {
-        reason: 'low_confidence',
-        score: VAGUE_SCORE,
-        threshold,
-        evidence: [`vague ${v.toFixed(2)}`],
-        turn: facts.turn,
-        explanation: `The message is too vague to tell what the customer wants (it reads like the vague first messages the bot was trained on: score ${v.toFixed(2)} >= ${VAGUE_MIN}).`,
-      };
+      return vagueSignal(
+        [`vague ${v.toFixed(2)}`],
+        `The message is too vague to tell what the customer wants (it reads like the vague first messages the bot was trained on: score ${v.toFixed(2)} >= ${VAGUE_MIN}).`,
+      );
     }
   }
   // The customer's first typed message (turn 0, or 1 after the menu's button): nothing asked, understood or missed
@@ -312,14 +301,7 @@ export function detectLowConfidence(facts: TurnFacts, policy: EscalationPolicy, 
   const first = facts.turn <= 1 && fresh && memory.fallbacksInRow === 0 && (memory.intents?.length ?? 0) === 0;
   const nothing = first && facts.fallback ? namesNothing(toks, facts) : null;
   if (nothing !== null) {
-    return {
-      reason: 'low_confidence',
-      score: VAGUE_SCORE,
-      threshold,
-      evidence: nothing,
-      turn: facts.turn,
-      explanation: `The first message names nothing the bot could act on: every word only points at something never said (${nothing.map((w) => `"${w}"`).join(', ')}), and the bot could not place it.`,
-    };
+    return vagueSignal(nothing, `The first message names nothing the bot could act on: every word only points at something never said (${nothing.map((w) => `"${w}"`).join(', ')}), and the bot could not place it.`);
   }
   if (intent.intentId === null || !(intent.confidence < threshold)) return null;
   // A long message shares a few words with several intents by chance ("I got it Monday, thanks, the

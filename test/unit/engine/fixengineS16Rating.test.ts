@@ -5,21 +5,8 @@
  * the chat.
  */
 import { describe, expect, it } from 'vitest';
-import { converse } from './harness';
-import { shopFlowRatingAfterHandback } from '../../server/runtimeFixtures';
+import { atRating } from './ratingFixture';
 import { parseConversationState } from '../../../shared/engine/conversationStateSchema';
-
-const NOW = Date.parse('2026-11-30T10:00:00Z');
-
-function atRating() {
-  const c = converse(shopFlowRatingAfterHandback(), { now: NOW });
-  c.say('I want to talk to a human');
-  c.agent.accept('ann', 'Ann');
-  c.agent.say('Sorted!', 'ann');
-  c.agent.handback();
-  expect(c.state.waiting && 'blockId' in c.state.waiting ? c.state.waiting.blockId : null).toBe('rating');
-  return c;
-}
 
 describe('(b) the rating answer is marked in the transcript', () => {
   it('a typed score: its customer entry has rating: true, the others none', () => {

@@ -7,20 +7,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { converse } from './harness';
+import { atRating } from './ratingFixture';
 import { shopFlowRatingAfterHandback } from '../../server/runtimeFixtures';
 import { parseCsat } from '../../../shared/engine/parseCsat';
 
 const NOW = Date.parse('2026-11-30T10:00:00Z');
-
-function atRating() {
-  const c = converse(shopFlowRatingAfterHandback(), { now: NOW });
-  c.say('I want to talk to a human');
-  c.agent.accept('ann', 'Ann');
-  c.agent.say('Sorted!', 'ann');
-  c.agent.handback();
-  expect(c.state.waiting && 'blockId' in c.state.waiting ? c.state.waiting.blockId : null).toBe('rating');
-  return c;
-}
 
 describe('H#7: a score after words that say it is one', () => {
   it.each([
