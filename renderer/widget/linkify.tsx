@@ -7,7 +7,7 @@
  * Written by hand (a dozen lines) rather than with linkify-it: only fully written http(s) URLs are wanted here.
  */
 import type { ReactNode } from 'react';
-import { digitValue } from '../../shared/engine/customerSecrets';
+import { digitValue } from '../../shared/engine/unicodeText';
 
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"'`\u00a0]+/gi;
 const TRAILING = /[.,;:!?*'"\]}>]+$/;

@@ -6,6 +6,7 @@
  * Pure (no Node, DOM or clock): the studio server computes it, the renderer could too.
  */
 import { blockFieldWords, blockNameWords } from './blockFieldWords';
+import { cutUnits } from '../../shared/engine/unicodeText';
 
 export interface FieldChange {
   /** Path inside the block or document, e.g. "data.options[1].label" or "escalation.loop.count". */
@@ -51,10 +52,10 @@ const isEmpty = (v: unknown) => (Array.isArray(v) && v.length === 0) || (isObj(v
 const MAX_VALUE = 200;
 /** Keeps long strings and big values readable in a list. */
 function shorten(v: unknown): unknown {
-  if (typeof v === 'string') return v.length > MAX_VALUE ? v.slice(0, MAX_VALUE) + '…' : v;
+  if (typeof v === 'string') return v.length > MAX_VALUE ? cutUnits(v, MAX_VALUE) + '…' : v;
   if (v === undefined) return undefined;
   const s = JSON.stringify(v);
-  return s !== undefined && s.length > MAX_VALUE ? s.slice(0, MAX_VALUE) + '…' : v;
+  return s !== undefined && s.length > MAX_VALUE ? cutUnits(s, MAX_VALUE) + '…' : v;
 }
 
 function joinPath(base: string, key: string | number): string {
@@ -159,7 +160,7 @@ function nameOf(beforeBlocks: Obj[], afterBlocks: Obj[]): (id: string) => string
   for (const b of [...beforeBlocks, ...afterBlocks]) {
     // The name the canvas shows (newcomer s16 #5: an unnamed block was listed by its id, "message-1").
     const label = blockNameWords(String(b.kind), b.label);
-    names.set(String(b.id), `"${label.length > 40 ? label.slice(0, 40) + '…' : label}"`);
+    names.set(String(b.id), `"${label.length > 40 ? cutUnits(label, 40) + '…' : label}"`);
   }
   return (id) => names.get(id) ?? `"${id}"`;
 }

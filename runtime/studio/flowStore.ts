@@ -38,18 +38,11 @@ import { FlowText } from './flowText';
 import { appendLineDurable, writeFileAtomic } from './writeFileAtomic';
 import { createHash } from 'node:crypto';
 import { applyEdits, modify } from 'jsonc-parser';
+import { cutUnits } from '../../shared/engine/unicodeText';
 
 enablePatches();
 
-/**
- * `text` cut to at most `max` UTF-16 units (the schema counts units) without splitting a character: hostile s17 H#15,
- * a name of 193 letters and three emoji was numbered "aaa…😀\ud83d (2)", a lone surrogate saved in the flow file.
- */
-export function cutUnits(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const code = text.charCodeAt(max - 1);
-  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
-}
+export { cutUnits };
 
 /** How many saved versions each flow keeps (the oldest are dropped first). */
 export const MAX_VERSIONS = 100;
@@ -1405,7 +1398,7 @@ export class FlowStore {
       flow = loadFlowText(await readFile(join(this.templatesDir, `${t.id}.json`), 'utf8')).flow!;
       if (opts.name) flow = { ...flow, name: opts.name };
     } else {
-      const name = typeof opts.name === 'string' && opts.name.trim() !== '' ? opts.name.trim().slice(0, 200) : 'Untitled flow';
+      const name = typeof opts.name === 'string' && opts.name.trim() !== '' ? cutUnits(opts.name.trim(), 200) : 'Untitled flow';
       flow = this.checkDocument(
         { version: 1, id: slugKey(name), name, blocks: [{ id: 'start', kind: 'start', label: 'Start', position: { x: 0, y: 0 }, data: {} }] },
         'A blank flow',
@@ -1480,7 +1473,7 @@ export class FlowStore {
     const { flow } = await this.open(key);
     return this.serial('#index', async () => {
       const newKey = this.freeKey(`${e.key}-copy`);
-      const copy: Flow = { ...flow, id: newKey, name: `${flow.name} (copy)`.slice(0, 200) };
+      const copy: Flow = { ...flow, id: newKey, name: cutUnits(`${flow.name} (copy)`, 200) };
       await this.register(newKey, this.dir('flows', `${newKey}.json`), copy, false);
       await copyScenarios(scenarioPathOf(e.path), scenarioPathOf(this.dir('flows', `${newKey}.json`)), newKey);
       return { key: newKey, flow: copy };

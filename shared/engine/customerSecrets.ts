@@ -50,25 +50,9 @@ export function luhnValid(digits: string): boolean {
 
 /** Zero-width characters a pasted text may carry inside a number or a word ("4111\u200b1111", "p\u200bassword"). */
 
-/**
- * The value of one decimal digit of any script ("7", full-width "７", Arabic-Indic "٧", Devanagari "७"): Unicode's
- * decimal digits come in blocks of ten consecutive code points from 0 to 9, so the value is the distance from the
- * start of the block. -1 when `ch` is not a decimal digit.
- */
-export function digitValue(ch: string): number {
-  const cp = ch.codePointAt(0)!;
-  if (cp >= 48 && cp <= 57) return cp - 48;
-  if (!/^\p{Nd}$/u.test(ch)) return -1;
-  let start = cp;
-  while (start > 0 && /^\p{Nd}$/u.test(String.fromCodePoint(start - 1))) start--;
-  return (cp - start) % 10;
-}
-
-/** `s` with every decimal digit of any script written as an ASCII digit (other characters unchanged). */
-export function asciiDigits(s: string): string {
-  // eslint-disable-next-line no-misleading-character-class
-  return s.replace(/\p{Nd}/gu, (d) => String(digitValue(d)));
-}
+// digitValue / asciiDigits live in unicodeText.ts (no imports: the customer widget reads digits without this module).
+import { asciiDigits, digitValue } from './unicodeText';
+export { asciiDigits, digitValue };
 
 /*
  * A run of digit groups. Between two groups: spaces (any, also a line break, a no-break space or a zero-width one), or
@@ -155,14 +139,17 @@ function cardsInRun(run: string, hidden: HiddenSecret[]): Replacement[] {
     let end = ends.length > 0 ? ends[ends.length - 1] : -1;
     // Hostile s17 H#30: 16 digits and a CVV make a Luhn-valid 19-digit "card" one time in ten, whose "last 4" were the
     // CVV: when the longest ends with a group of 3 digits or fewer and the card without it is card-shaped, that is the card.
+    // The group left out is masked with it (session 17 review: a real 19-digit card typed 4-4-4-4-3 whose first 16
+    // digits pass Luhn showed its last 3 digits; and a CVV is no more to be shown than the card).
+    let spanEnd = end;
     if (end > i && groups[end].digits.length <= 3 && ends.includes(end - 1)) end = end - 1;
     // Hostile s17 H#27 (HIGH): a card after another number on the same run ("NW-230918\n4111 ...", "order 123456 4111
     // ...", "Flat 2 4111 ...", a phone, then the card) was left whole: a card may start at any group when it ends well.
     if (end !== -1 && (free || endsWell(end))) {
       const card = groups.slice(i, end + 1).map((g) => g.digits).join('');
-      cards.push({ start: groups[i].at, end: groups[end].end, text: `•••• ${card.slice(-4)}` });
+      cards.push({ start: groups[i].at, end: groups[spanEnd].end, text: `•••• ${card.slice(-4)}` });
       if (!hidden.includes('card')) hidden.push('card');
-      i = end + 1;
+      i = spanEnd + 1;
       free = true;
       continue;
     }

@@ -696,7 +696,9 @@ export function referenceShapes(texts: readonly (string | undefined)[]): Referen
   for (const t of texts) {
     if (!t) continue;
     for (const m of t.matchAll(EXAMPLE_CUE)) {
-      const ex = m[1].replace(/[ ]+(?:[A-Za-z]+[ ]*)*$/u, (tail) => (/\d/u.test(tail) ? tail : '')).trim();
+      // Words after the example are not part of it; the pattern cannot backtrack (session 17 review: the old
+      // /[ ]+(?:[A-Za-z]+[ ]*)*$/ took 2 s on a 28-letter word and doubled with each letter).
+      const ex = m[1].replace(/(?: +[A-Za-z]+)+ *$/u, (tail) => (/\d/u.test(tail) ? tail : '')).trim();
       if (DATE_LIKE_EXAMPLE.test(ex) || /^[\s:]/u.test(t.slice(m.index! + m[0].length))) continue;
       const shape = shapeOf(ex);
       if (shape && !out.some((s) => s.example.toUpperCase() === shape.example.toUpperCase())) out.push(shape);

@@ -219,23 +219,40 @@ export function loneSurrogateAt(s: string): number {
  * file reader refuses it, naming the place (a flow, an agents file, a conversations file).
  */
 export function findLoneSurrogate(value: unknown, path = '$'): { path: string; before: string } | null {
-  const inString = (s: string, at: string) => {
-    const i = loneSurrogateAt(s);
-    return i < 0 ? null : { path: at, before: s.slice(Math.max(0, i - 24), i) };
-  };
-  if (typeof value === 'string') return inString(value, path);
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const r = findLoneSurrogate(value[i], `${path}[${i}]`);
-      if (r) return r;
-    }
-    return null;
+  // Walked with a stack, not recursion (session 17 review: a scenario file nested 20,000 levels deep overflowed the
+  // call stack here before the reader's own depth check could refuse it); paths are built only for the string found.
+  interface Node {
+    value: unknown;
+    parent: Node | null;
+    step: string;
   }
-  if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      const at = /^[A-Za-z_$][\w$]*$/.test(k) ? `${path}.${k}` : `${path}[${JSON.stringify(k)}]`;
-      const r = inString(k, at) ?? findLoneSurrogate(v, at);
+  const pathOf = (n: Node): string => {
+    const steps: string[] = [];
+    for (let c: Node | null = n; c; c = c.parent) steps.push(c.step);
+    return steps.reverse().join('');
+  };
+  const keyStep = (k: string) => (/^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`);
+  const found = (s: string, n: Node) => {
+    const i = loneSurrogateAt(s);
+    return i < 0 ? null : { path: pathOf(n), before: s.slice(Math.max(0, i - 24), i) };
+  };
+  const stack: Node[] = [{ value, parent: null, step: path }];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    const v = n.value;
+    if (typeof v === 'string') {
+      const r = found(v, n);
       if (r) return r;
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], parent: n, step: `[${i}]` });
+    } else if (v !== null && typeof v === 'object') {
+      const entries = Object.entries(v);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [k, child] = entries[i];
+        // The key is read before its value (a key node, then the value node, in document order).
+        stack.push({ value: child, parent: n, step: keyStep(k) });
+        stack.push({ value: k, parent: n, step: keyStep(k) });
+      }
     }
   }
   return null;

@@ -31,3 +31,12 @@ describe('scenario files: UTF-32 named, lone surrogates refused (hostile s16 H#1
     expect(r.ok).toBe(true);
   });
 });
+
+describe('deep nesting is refused, not a stack overflow (session 17 review)', () => {
+  it('a scenario file nested 20,000 levels deep gets the reader\'s depth message', () => {
+    const deep = '{"version": 1, "scenarios": [{"name": "x", "steps": [{"say": ' + '['.repeat(20_000) + ']'.repeat(20_000) + '}]}]}';
+    const r = parseScenarioText(deep);
+    expect(r.ok).toBe(false);
+    expect(JSON.stringify(r.problems)).toMatch(/nested|deep/i);
+  });
+});
