@@ -412,11 +412,13 @@ export class FlowStore {
    * insurance-claims-4-2). A taken key ending in "-N" (N up to 999, a copy's number, not a year) is numbered on its
    * base, as names are; `number` (the number the name got, "(4)") is taken when free, else the next free one after it.
    */
-  private freeKey(wanted: string, number?: number): string {
+  private freeKey(wanted: string, number?: number, sourceName?: string): string {
     const slug = slugKey(wanted);
     const taken = (k: string) => this.entry(k) !== undefined || existsSync(this.dir('flows', `${k}.json`));
     if (!taken(slug)) return slug;
-    const numbered = /^(.*[a-z0-9_])-(\d{1,3})$/.exec(slug);
+    // A key's "-N" is a copy number only when the flow's own name is numbered ("Harbor (2)" at insurance-claims-4):
+    // "Top 10" imported twice is top-10-2, not top-2 (session 17 review).
+    const numbered = sourceName !== undefined && / \(\d{1,9}\)$/.test(sourceName.trim()) ? /^(.*[a-z0-9_])-(\d{1,3})$/.exec(slug) : null;
     const base = numbered ? numbered[1]! : slug;
     const at = (n: number) => `${base}-${n}`;
     if (number !== undefined && number >= 2 && !taken(at(number))) return at(number);
@@ -1407,7 +1409,7 @@ export class FlowStore {
     return this.serial('#index', async () => {
       // Newcomer s14 #2 rest: two flows made from one template (or two blank ones) were listed under one name.
       const name = this.freeName(flow.name);
-      const key = this.freeKey(opts.name ?? flow.id, name !== flow.name ? FlowStore.nameNumber(name) : undefined);
+      const key = this.freeKey(opts.name ?? flow.id, name !== flow.name ? FlowStore.nameNumber(name) : undefined, flow.name);
       flow = { ...flow, id: key, name };
       await this.register(key, this.dir('flows', `${key}.json`), flow, false);
       if (opts.template !== undefined) await copyScenarios(join(this.templatesDir, `${opts.template}.scenarios.json`), scenarioPathOf(this.dir('flows', `${key}.json`)), key);
@@ -1435,7 +1437,7 @@ export class FlowStore {
     const parsed = loaded.flow;
     return this.serial('#index', async () => {
       const name = this.freeName(parsed.name);
-      const key = this.freeKey(parsed.id || basename(fileName, '.json'), name !== parsed.name ? FlowStore.nameNumber(name) : undefined);
+      const key = this.freeKey(parsed.id || basename(fileName, '.json'), name !== parsed.name ? FlowStore.nameNumber(name) : undefined, parsed.name);
       const flow = { ...parsed, id: key === slugKey(parsed.id) ? parsed.id : key, name };
       await this.register(key, this.dir('flows', `${key}.json`), flow, false);
       return { key, flow, problems: loaded.problems };

@@ -48,3 +48,14 @@ describe('numbered copies of long and numbered names (hostile s17 H#15)', () => 
     expect(cutUnits('abc', 2)).toBe('ab');
   });
 });
+
+describe('a number that belongs to the name is not a copy number in the key (session 17 review)', () => {
+  it('"Top 10" twice: top-10, then top-10-2 (was top-2); "Top 5" created twice: top-5-2', async () => {
+    const a = await store.create({ name: 'Top 10' });
+    const b = await store.create({ name: 'Top 10' });
+    expect([a.key, b.key]).toEqual(['top-10', 'top-10-2']);
+    expect(b.flow.name).toBe('Top 10 (2)');
+    await store.create({ name: 'Top 5' });
+    expect((await store.create({ name: 'Top 5' })).key).toBe('top-5-2');
+  });
+});
