@@ -202,7 +202,16 @@ function laterTimeAt(words: readonly string[], k: number): boolean {
     if (w === 'next' && words[k + 1] === undefined) return false;
     return true;
   }
-  if (DAYS.has(w)) return words[k + 1] !== 'ago';
+  if (DAYS.has(w)) {
+    if (words[k + 1] === 'ago') return false;
+    if (WORD_LIKE_DAYS.has(w) && !(prev !== undefined && DAY_LEAD.has(prev))) return false;
+    return !pastAround(words, k);
+  }
+  if (!timeAt(words, k, w, prev)) return false;
+  return !pastAround(words, k);
+}
+/** The clock times, spans, dates and "on the 5th" of laterTimeAt (days of the week are read there). */
+function timeAt(words: readonly string[], k: number, w: string, prev: string | undefined): boolean {
   const next = words[k + 1];
   if (CLOCK.test(w) || (/^\d{1,2}$/.test(w) && (next === 'pm' || next === 'am' || ((next === 'p' || next === 'a') && words[k + 2] === 'm')))) return true;
   if (w === 'in' && next !== undefined && (COUNTS.has(next) || /^\d+$/.test(next))) {
@@ -216,6 +225,47 @@ function laterTimeAt(words: readonly string[], k: number): boolean {
     return before === undefined || !DEADLINE_OR_PAST.has(before);
   }
   return w === 'the' && prev === 'on' && /^\d{1,2}(?:st|nd|rd|th)$/.test(next ?? '');
+}
+/**
+ * Session 17 (review revcore item 3): a day or a time the customer tells of in the past is no time the answer is put off
+ * to: "yes, it came on monday", "yes, I ordered it on Monday", "yes, in 2 days it was there" answered at once. The verb
+ * nearest before the time decides (an action still to do, "cancel it on Monday", "I want it on Monday", is later; a
+ * past one, "it came on Monday", is not); with no verb before it, a past verb in the few words after it ("in 2 days it
+ * was there"). Short day forms that are ordinary words ("yes, sat on it", "the sun one") are days only after "on",
+ * "this", "next", "till", "until" or "every".
+ */
+const WORD_LIKE_DAYS: ReadonlySet<string> = new Set(['sat', 'sun', 'wed', 'mon']);
+const DAY_LEAD: ReadonlySet<string> = new Set(['on', 'this', 'next', 'till', 'until', 'every', 'coming']);
+const PAST_VERBS: ReadonlySet<string> = new Set([
+  'came', 'got', 'was', 'were', 'went', 'did', 'had', 'sent', 'bought', 'paid', 'left', 'saw', 'said', 'told', 'took',
+  'made', 'gave', 'brought', 'found', 'arrived', 'ordered', 'received', 'delivered', 'showed', 'shown', 'gotten',
+  'been', 'rang', 'spoke', 'wrote', 'heard', 'met', 'put', 'became', 'dropped', 'shipped', 'dispatched',
+]);
+/** Words ending in -ed that are no past tense, or point forward ("supposed to", "scheduled for"). */
+const NOT_PAST_ED: ReadonlySet<string> = new Set([
+  'need', 'feed', 'speed', 'seed', 'indeed', 'proceed', 'exceed', 'succeed', 'bed', 'red', 'wed', 'shed', 'bleed',
+  'breed', 'weed', 'ed', 'fred', 'ned', 'ted', 'supposed', 'scheduled', 'planned', 'expected', 'used', 'booked', 'prepared',
+]);
+const ACTION_VERBS: ReadonlySet<string> = new Set([
+  'cancel', 'do', 'send', 'change', 'return', 'refund', 'ship', 'deliver', 'process', 'stop', 'book', 'arrange', 'call',
+  'collect', 'pick', 'come', 'will', 'shall', 'gonna', 'going', 'can', 'could', 'would', 'should', 'please', 'want',
+  'wanna', 'need', 'like', 'prefer', 'rather', 'let', 'lets', 'make', 'ill', 'hold', 'wait', 'keep', 'be',
+]);
+function isPastVerb(w: string): boolean {
+  return PAST_VERBS.has(w) || (w.length > 3 && w.endsWith('ed') && !NOT_PAST_ED.has(w));
+}
+const PAST_REACH = 8;
+function pastAround(words: readonly string[], k: number): boolean {
+  // At most PAST_REACH words either way: the scan runs for each time word, so it stays linear in the message.
+  for (let j = k - 1; j >= 0 && j >= k - PAST_REACH; j--) {
+    if (isPastVerb(words[j])) return true;
+    if (ACTION_VERBS.has(words[j])) return false;
+  }
+  for (let j = k + 1; j <= k + 4 && j < words.length; j++) {
+    if (ACTION_VERBS.has(words[j])) return false;
+    if (isPastVerb(words[j])) return true;
+  }
+  return false;
 }
 function deferredAfter(clauses: readonly string[][], c: number, end: number): boolean {
   for (let i = c; i < clauses.length; i++) {

@@ -49,6 +49,8 @@ const THANKS =
   'much\\s+appreciated|appreciate\\s+it|appreciated|(?:kind|best|warm|many)\\s+regards|regards|best\\s+wishes|yours\\s+sincerely)' +
   '(?:\\s+(?:so|very|a\\s+lot|a\\s+bunch|plenty|lots|heaps|loads|in\\s+advance|much|beaucoup|sch[oö]n|mil|mate|again|x+))*';
 const THANKS_TAIL = new RegExp(`[\\s,.!;:~\\-${EMOJI}]+${THANKS}[\\s.!)${EMOJI}]*$`, 'iu');
+/** How far from the end of a message trailing thanks are looked for (see courtesyOf). */
+const TAIL_WINDOW = 200;
 const THANKS_LEAD = new RegExp(`^\\s*${THANKS}(?:[\\s,.!;:~\\-]+(?:and|but|also|oh|one\\s+more\\s+thing)?)+(?=\\S)`, 'iu');
 
 export interface Courtesy {
@@ -75,9 +77,13 @@ export function courtesyOf(text: string): Courtesy | null {
     rest = rest.slice(lead[0].length);
     thanks = true;
   }
-  const tail = THANKS_TAIL.exec(rest);
+  // Session 17 (review revcore item 5): THANKS_TAIL is unanchored at its start, so on a long run of separators (emoji,
+  // spaces) it was tried at every position: quadratic (25,000 emoji took 5 s). Thanks at the end of a message fit in
+  // its last TAIL_WINDOW characters, so only those are searched (linear in the message).
+  const from = Math.max(0, rest.length - TAIL_WINDOW);
+  const tail = THANKS_TAIL.exec(from === 0 ? rest : rest.slice(from));
   if (tail !== null) {
-    rest = rest.slice(0, tail.index);
+    rest = rest.slice(0, from + tail.index);
     thanks = true;
   }
   if (greeting === null && !thanks) return null;

@@ -91,8 +91,20 @@ const ORDER_WORDS = new Set(['order', 'orders', 'package', 'ship', 'purchase', '
 
 /** The words a token stands for in the intent matcher, given the message's tokens (see `meaningOf`, LATE). */
 export function meaningIn(token: string, tokens: readonly string[]): readonly string[] {
-  if (LATE.has(token) && tokens.some((t) => ORDER_WORDS.has(canonicalWord(t)))) return ['arrive'];
+  if (LATE.has(token) && namesAnOrder(tokens)) return ['arrive'];
   return meaningOf(token);
+}
+/**
+ * Session 17 (review revcore item 6): whether the message's tokens name an order, worked out once per token list (the
+ * matcher asks for every "late" in a message; scanning the tokens each time was quadratic: "late " x 20,000 took 5 s).
+ */
+const ORDER_NAMED = new WeakMap<readonly string[], { length: number; named: boolean }>();
+function namesAnOrder(tokens: readonly string[]): boolean {
+  const known = ORDER_NAMED.get(tokens);
+  if (known !== undefined && known.length === tokens.length) return known.named;
+  const named = tokens.some((t) => ORDER_WORDS.has(canonicalWord(t)));
+  ORDER_NAMED.set(tokens, { length: tokens.length, named });
+  return named;
 }
 
 /** The words a token stands for in the intent matcher (canonical, as `canonicalWord` gives them); one word for most. */

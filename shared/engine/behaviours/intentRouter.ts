@@ -17,9 +17,11 @@ type Action =
   | { understood: false; block: BlockOf<'intent_router'>; ack?: boolean };
 
 function act(run: Run, a: Action): void {
-  if (!a.understood && a.ack) {
+  // Session 17 (review revcore item 7): the router answers an acknowledgement itself only when its fallback exit is not
+  // wired or only says something and comes back (ackStaysHere); a fallback that leads elsewhere (a human, a knowledge
+  // block, a ticket) is followed as for any miss. The waiting (its kind and retry count) is left as it was.
+  if (!a.understood && a.ack && ackStaysHere(run, a.block.id)) {
     // Asked again briefly, without "Sorry, I didn't get that" and the list of what the bot can do (see ACK below).
-    run.s.waiting = { kind: 'input', blockId: a.block.id, retries: 0 };
     bot(run, a.block.data.prompt ? `Sure. ${render(run, a.block.data.prompt)}` : 'Sure. What can I help you with?', a.block.id);
     return;
   }
@@ -29,6 +31,22 @@ function act(run: Run, a: Action): void {
   setVar(run, 'intent', a.name);
   if (a.block.data.variable) setVar(run, a.block.data.variable, a.name);
   follow(run, a.block, a.intentId);
+}
+
+/**
+ * Whether an acknowledgement stays at the router: its fallback exit is not wired, or leads only through message blocks
+ * back to the router (customer-support's "What I can do": the "I can help with ..." the brief reply replaces). At most
+ * a few blocks are followed.
+ */
+function ackStaysHere(run: Run, routerId: string): boolean {
+  let at = run.c.exitOf(routerId, 'fallback');
+  if (at === undefined) return true;
+  for (let steps = 0; at !== undefined && steps < 4; steps++) {
+    if (at === routerId) return true;
+    if (run.c.blocks.get(at)?.kind !== 'message') return false;
+    at = run.c.exitOf(at, 'next');
+  }
+  return false;
 }
 
 /** Entity kinds that name a thing (an order, a person's address) and say nothing about what the customer wants. */
