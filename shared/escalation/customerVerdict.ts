@@ -218,6 +218,7 @@ export function statusSaidSince(text: string): string | null {
  */
 const ECHO_ASK = /(?:^|[^\p{L}])(which|what|whit|wha|wot)\s+((?:[\p{L}\-]+\s+){0,3}[\p{L}\-]+)\s*(?:\?|,|!|$)/giu;
 const ECHO_SKIP = new Set(['the', 'a', 'an', 'to', 'of', 'in', 'on', 'at', 'with', 'for', 'by', 'your', 'my', 'is', 'it', 'its', 'has', 'been', 'being']);
+const ECHO_WINDOW = 200;
 export function statusEchoed(text: string): string | null {
   if (!/['"\u2018\u201c]/.test(text) || !/\b(?:which|what|whit|wha|wot)\b/i.test(text)) return null;
   QUOTED_STATUS.lastIndex = 0;
@@ -226,7 +227,10 @@ export function statusEchoed(text: string): string | null {
     const words = quote.split(/\s+/);
     if (words.length > 5) continue;
     const said = new Set(words);
-    const after = text.slice(m.index + m[0].length);
+    // Only close to the quote (the real echoes follow within a sentence): scanning the whole rest of the text for every
+    // quote was quadratic. A cut text ends in a mark no ask can end at, so "$" is only the real end.
+    const from = m.index + m[0].length;
+    const after = from + ECHO_WINDOW < text.length ? `${text.slice(from, from + ECHO_WINDOW)}\u0000` : text.slice(from);
     ECHO_ASK.lastIndex = 0;
     for (let e = ECHO_ASK.exec(after); e !== null; e = ECHO_ASK.exec(after)) {
       // Every word asked about is a word of the quote, and one of them says something (not "what is it").

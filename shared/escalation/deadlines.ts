@@ -288,16 +288,28 @@ const WISH_AFTER_WOULD = new Set(['like', 'love', 'want', 'need', 'prefer', 'app
 /** "I'd be grateful if...", "we'd be happy with Friday": a wish said with "be". */
 const WISH_AFTER_BE = new Set(['grateful', 'happy', 'glad', 'thankful', 'pleased', 'delighted', 'able', 'obliged', 'needing', 'wanting', 'hoping']);
 const UNREAL_PAST = new Set(['ran', 'were', 'was', 'had', 'did', 'knew', 'went', 'worked', 'treated', 'tried', 'managed', 'owned', 'got', 'took', 'made', 'sold', 'delivered', 'answered']);
+const WOULD_GUARDED = new Set(['wed', 'd', 'shed', 'hed', 'id']);
+const NEED_WORDS = new Set(['need', 'needs', 'needed', 'want', 'wants', 'must']);
+const IRREGULAR_PARTICIPLES = new Set(['been', 'got', 'had', 'made', 'come', 'gone', 'done', 'sent', 'left', 'paid', 'bought', 'brought', 'kept', 'lost', 'heard', 'sold', 'told', 'won', 'run', 'put', 'set', 'let', 'cut', 'hit', 'shut', 'quit', 'spent', 'found', 'built', 'caught', 'taught', 'thought']);
+function participle(w: string): boolean {
+  return IRREGULAR_PARTICIPLES.has(w) || (w.length > 3 && /(?:ed|en|wn|ne)$/.test(w));
+}
 export function counterfactualAt(toks: readonly string[], at: number): boolean {
   for (let m = at - 1; m >= Math.max(0, at - 8); m--) {
     const t = toks[m];
     if (t === 'if' || t === 'but' || t === 'and' || t === 'so') return false;
+    // A need or a wish before the time is this order's: "If it was cheaper I'd buy two. I need it by Friday".
+    if (NEED_WORDS.has(t) || ((t === 'has' || t === 'have' || t === 'had' || t === 'got') && toks[m + 1] === 'to')) return false;
     if (!WOULD.has(t)) continue;
-    // "wed" is "we'd" only before a verb ("wed be", "wed have"), not Wednesday; "d" only after a pronoun ("we d").
+    // "wed" is "we'd" only before a verb ("wed be", "wed have"), not Wednesday; "d" only after a pronoun ("we d"); so too
+    // "shed", "hed", "id" (the shed a parcel is left in, an order id).
     const next = toks[m + 1] ?? '';
-    if ((t === 'wed' || t === 'd') && next !== 'be' && next !== 'have' && next !== 'all' && next !== 'never' && next !== 'still') return false;
-    // ("it would have to be here by Friday" is a need.)
-    if ((t === 'wouldve' || next === 'have' || next === 've') && toks[m + (t === 'wouldve' ? 1 : 2)] !== 'to') return true;
+    if (WOULD_GUARDED.has(t) && next !== 'be' && next !== 'have' && next !== 'all' && next !== 'never' && next !== 'still') return false;
+    // "would have" + a participle is the past that did not happen ("it would have been here by Monday"); "I'd have it by
+    // Friday" is the future. ("it would have to be here by Friday" is a need.)
+    if (t === 'wouldve' || next === 'have' || next === 've') {
+      if (participle(toks[m + (t === 'wouldve' ? 1 : 2)] ?? '')) return true;
+    }
     // After "would" a wish or a need is this order's: "I'd like it by Friday", "I'd be grateful for it by Friday".
     if (WISH_AFTER_WOULD.has(next) || (next === 'be' && WISH_AFTER_BE.has(toks[m + 2] ?? ''))) return false;
     // The "if" clause in the past before the "would": "if my shop ran like yours", "if you were my staff".

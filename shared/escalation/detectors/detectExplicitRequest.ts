@@ -714,19 +714,38 @@ function contactFrame(toks: string[], personNamed: boolean): { start: number; en
 /**
  * Session 17 (hostile s16 #8): the contact asked for only when something happens to the delivery: "call me on 07700
  * 900123 if the courier can't find it", "ring me when the parcel arrives", "text me once the driver is outside". A
- * condition word (if, when, once, in case, as soon as) within eight words after "call me", and within six words after
+ * condition word (if, when, once, in case) within eight words after "call me", and within six words after
  * it the courier, the parcel or what happens at the door (arrives, outside, can't find, gets lost). Not "call me if
  * nobody can sort this": a condition about the shop's help is still a request for a person.
  */
 const CONDITIONS = new Set(['if', 'when', 'once', 'whenever', 'incase']);
 const DELIVERY_EVENT = new Set(['courier', 'couriers', 'driver', 'drivers', 'rider', 'riders', 'postman', 'postie', 'postwoman', 'van', 'delivery', 'deliveries', 'parcel', 'parcels', 'package', 'packages', 'dpd', 'ups', 'dhl', 'fedex', 'evri', 'hermes', 'yodel',
   'arrive', 'arrives', 'arrived', 'arriving', 'outside', 'delivered', 'delivering', 'find', 'finding', 'locate', 'lost']);
+/** The courier named, after which "find", "locate", "lost" are the courier's (not "once you locate my parcel"). */
+const COURIER_WORDS = new Set(['courier', 'couriers', 'driver', 'drivers', 'rider', 'riders', 'postman', 'postie', 'postwoman', 'van', 'dpd', 'ups', 'dhl', 'fedex', 'evri', 'hermes', 'yodel']);
+const COURIER_ONLY = new Set(['find', 'finding', 'locate', 'lost']);
+/** The shop acting in the condition ("when you get this", "once you locate it", "if someone can"): its help, not the courier's. */
+const SHOP_ACTS = new Set(['you', 'u', 'ya', 'youve', 'youre', 'youll', 'someone', 'somebody', 'anyone', 'anybody']);
+/** "if you can't find the building", "if u cannot find us": said to whoever comes to the door, not to the shop (not "if you can't find my parcel"). */
+function youCannotFindThePlace(toks: string[], at: number): boolean {
+  let k = at;
+  if (toks[k] === 'can' && toks[k + 1] === 'not') k += 2;
+  else if (toks[k] === 'cant' || toks[k] === 'cannot' || toks[k] === 'couldnt') k += 1;
+  else return false;
+  return (toks[k] === 'find' || toks[k] === 'locate') && toks[k + 1] !== 'my' && toks[k + 1] !== 'our';
+}
 function onDeliveryEvent(toks: string[], end: number): boolean {
   for (let k = end + 1; k < Math.min(toks.length, end + 9); k++) {
     const t = toks[k];
-    const cond = CONDITIONS.has(t) || (t === 'case' && toks[k - 1] === 'in') || (t === 'as' && toks[k - 1] === 'soon' && toks[k - 2] === 'as');
+    // ("as soon as" is asap, not an event: "call me as soon as possible about my parcel".)
+    const cond = CONDITIONS.has(t) || (t === 'case' && toks[k - 1] === 'in');
     if (!cond) continue;
-    for (let m = k + 1; m < Math.min(toks.length, k + 7); m++) if (DELIVERY_EVENT.has(toks[m])) return true;
+    if (SHOP_ACTS.has(toks[k + 1] ?? '')) return youCannotFindThePlace(toks, k + 2);
+    let courier = false;
+    for (let m = k + 1; m < Math.min(toks.length, k + 7); m++) {
+      if (COURIER_WORDS.has(toks[m])) courier = true;
+      if (DELIVERY_EVENT.has(toks[m]) && (courier || !COURIER_ONLY.has(toks[m]))) return true;
+    }
     return false;
   }
   return false;

@@ -242,6 +242,11 @@ const UNFINISHED = new Set(['and', 'or', 'but', 'if', 'so', 'the', 'a', 'an', 'm
  * to see about that"): with only pointers for an object they name nothing either.
  */
 const LIGHT_VERBS = new Set(['check', 'checking', 'look', 'looking', 'see', 'handle', 'deal', 'wanted', 'wants', 'asking', 'ask']);
+/**
+ * One- and two-letter words that name nothing: fillers and text spellings of pronouns ("um", "ok", "u", "ur"). Not every
+ * short word: "tv", "pc", "xl" name a product or a size ("what about the tv", "do you do that in xl?").
+ */
+const SHORT_FILLERS = new Set(['a', 'i', 'u', 'r', 'y', 'n', 'k', 'x', 'um', 'hm', 'mm', 'eh', 'ah', 'oh', 'uh', 'er', 'ok', 'ur', 'ya', 'ye', 'yo', 'im', 'id', 'so', 'no', 'hi', 'ha', 'lo', 'wt', 'wb', 'em', 'ta', 'an', 'am', 'as', 'at', 'be', 'by', 'do', 'go', 'he', 'if', 'in', 'is', 'it', 'me', 'my', 'of', 'on', 'or', 'to', 'up', 'us', 'we', 'ma', 'mi', 'wi', 'ae', 'ay', 'oo', 'aw', 'yr', 'da', 'de', 'th', 'ni', 'ne']);
 function namesNothing(toks: string[], facts: TurnFacts): string[] | null {
   if (toks.length === 0 || toks.length > 8 || toks.some((t) => THANKS.has(t)) || asksNothing(facts.analysis)) return null;
   // A message cut off before its point ("and then if", "so the"): a word that needs what follows ends it. An unfinished
@@ -256,7 +261,7 @@ function namesNothing(toks: string[], facts: TurnFacts): string[] | null {
     if (AREAS.has(t)) { if (++areas > 1) return null; continue; }
     if (POINTERS.has(t)) pointers.push(t);
     else if (STATUS.has(t)) { if (!asks) return null; status ??= t; }
-    else if (!(isStopWord(t) || FILLER.has(t) || SOFT.has(t) || VAGUE_NOUNS.has(t) || HEDGES.has(t) || REFERS_BACK.has(t) || LIGHT_VERBS.has(t) || /^[a-z]{1,2}$/.test(t))) return null;
+    else if (!(isStopWord(t) || FILLER.has(t) || SOFT.has(t) || VAGUE_NOUNS.has(t) || HEDGES.has(t) || REFERS_BACK.has(t) || LIGHT_VERBS.has(t) || SHORT_FILLERS.has(t))) return null;
   }
   // Asked after with no area named ("any news?", "update?"), a state word presupposes a thing never named: it points too
   // ("has my order gone out yet" asks after the order).
