@@ -146,9 +146,8 @@ function closedWords(flow: Flow, now: number, notHanded: number): string[] {
   if (closed.length === 0) return [];
   const lines = [`${notHanded} escalation${notHanded === 1 ? ' was' : 's were'} not handed over, and the virtual clock (--now; default: the time now) is outside opening hours:`];
   for (const c of closed.slice(0, 5)) {
-    const what = c.kind === 'business_hours' ? 'Business hours block: takes its "closed" exit' : 'Human takeover: says its out-of-hours message and leaves by "no_agent"';
     const opens = c.opensAt === null ? 'opens in none of the next 14 days' : `opens ${wallWords(c.timezone, c.opensAt)}; try --now ${new Date(c.opensAt).toISOString().replace('.000Z', 'Z')}`;
-    lines.push(`  "${inert(c.name, true)}" (${what}) is closed at ${wallWords(c.timezone, now)} ${c.timezone}; ${opens}`);
+    lines.push(`  "${inert(c.name, true)}" (${c.whenClosed}) is closed at ${wallWords(c.timezone, now)} ${c.timezone}; ${opens}`);
   }
   if (closed.length > 5) lines.push(`  and ${closed.length - 5} more closed block${closed.length - 5 === 1 ? '' : 's'}`);
   return lines;

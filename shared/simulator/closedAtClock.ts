@@ -7,14 +7,14 @@
  */
 import type { Flow } from '../flow/schema';
 import { isOpen, localTime, nextOpening } from '../flow/openingHours';
-import type { OpeningHours } from '../flow/schema';
 import { getBlockDefinition, isBlockKind } from '../flow/blockRegistry';
 
 export interface ClosedBlock {
   id: string;
   /** The name the canvas shows: the block's label, else its kind's. */
   name: string;
-  kind: 'business_hours' | 'human_takeover';
+  /** What the block does while closed, in a tester's words (from the block's definition). */
+  whenClosed: string;
   timezone: string;
   /** When it next opens (ms since epoch), or null when nothing opens in the next 14 days. */
   opensAt: number | null;
@@ -23,23 +23,17 @@ export interface ClosedBlock {
 export function closedAtClock(flow: Flow, now: number): ClosedBlock[] {
   const out: ClosedBlock[] = [];
   for (const b of flow.blocks) {
-    let hours: OpeningHours | undefined;
-    let kind: ClosedBlock['kind'];
-    if (b.kind === 'business_hours') {
-      hours = b.data as OpeningHours;
-      kind = 'business_hours';
-    } else if (b.kind === 'human_takeover' && b.data.assignation === 'custom' && b.data.availability) {
-      hours = b.data.availability;
-      kind = 'human_takeover';
-    } else continue;
-    if (isOpen(hours, now)) continue;
-    const name = typeof b.label === 'string' && b.label.trim() !== '' ? b.label.trim() : isBlockKind(b.kind) ? getBlockDefinition(b.kind).label : b.kind;
-    out.push({ id: b.id, name, kind, timezone: hours.timezone, opensAt: nextOpening(hours, now) });
+    if (!isBlockKind(b.kind)) continue;
+    const def = getBlockDefinition(b.kind);
+    const kept = def.openingHoursOf?.(b as never) ?? null;
+    if (kept === null || isOpen(kept.hours, now)) continue;
+    const name = typeof b.label === 'string' && b.label.trim() !== '' ? b.label.trim() : def.label;
+    out.push({ id: b.id, name, whenClosed: kept.whenClosed, timezone: kept.hours.timezone, opensAt: nextOpening(kept.hours, now) });
   }
   return out;
 }
 
-/** "Wed 07:35" in the block's time zone, for a one-line summary. */
+/** "Wed 2026-12-02 07:35" in the block's time zone, for a one-line summary. */
 export function wallWords(timezone: string, at: number): string {
   const t = localTime(timezone, at);
   const day = t.weekday.charAt(0).toUpperCase() + t.weekday.slice(1, 3);

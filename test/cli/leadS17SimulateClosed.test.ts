@@ -55,6 +55,6 @@ describe('baton simulate out of hours says why nobody was handed over (newcomer 
       ],
     });
     const c = closedAtClock(f, IN_HOURS).find((b) => b.id === 'bh');
-    expect(c).toMatchObject({ name: 'Business hours', kind: 'business_hours', opensAt: Date.parse('2026-12-03T09:00:00Z') });
+    expect(c).toMatchObject({ name: 'Business hours', whenClosed: 'Business hours block: takes its "closed" exit', opensAt: Date.parse('2026-12-03T09:00:00Z') });
   });
 });

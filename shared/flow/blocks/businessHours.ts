@@ -29,6 +29,7 @@ export const businessHoursBlock = defineBlock({
   exits: () => ['open', 'closed'],
   requiredExits: () => ['open', 'closed'],
   validate: (b, ctx) => openingHoursProblems(b.data, ['data'], ctx),
+  openingHoursOf: (b) => ({ hours: b.data, whenClosed: 'Business hours block: takes its "closed" exit' }),
   variablesRead: noReads,
   variablesWritten: noVariables,
 });

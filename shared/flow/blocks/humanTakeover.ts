@@ -211,6 +211,10 @@ export const humanTakeoverBlock = defineBlock({
     }
     return out;
   },
+  openingHoursOf: (b) =>
+    b.data.assignation === 'custom' && b.data.availability
+      ? { hours: b.data.availability, whenClosed: 'Human takeover: says its out-of-hours message and leaves by "no_agent"' }
+      : null,
   variablesRead: (b) => [
     ...templateReads(b, ['handoffMessage', 'assignedMessage', 'outOfHoursMessage']),
     ...Object.entries(b.data.leadIn).flatMap(([k, v]) => readsOf(v, ['data', 'leadIn', k])),

@@ -193,6 +193,12 @@ export interface BlockDefinition<K extends string = string, S extends z.ZodType 
   variablesWritten(block: BlockShape<K, z.output<S>>): string[];
   /** Intent names the block defines (intent routers), so escalation topics may refer to them. */
   intentNames?(block: BlockShape<K, z.output<S>>): string[];
+  /**
+   * Opening hours the block goes by, and what it does while they are closed, in a tester's words (Business hours, a
+   * custom-assignation Human takeover with availability times); absent or null: the block keeps no hours. Read by
+   * `baton simulate` to say why nobody was handed over (shared/simulator/closedAtClock.ts).
+   */
+  openingHoursOf?(block: BlockShape<K, z.output<S>>): { hours: import('../schema').OpeningHours; whenClosed: string } | null;
 }
 
 /** Any definition, as the registry stores it. */
