@@ -127,13 +127,15 @@ describe('#2 Unicode line breaks in a message cannot forge another speaker line 
     const text = (await raw(`/api/v1/admin/conversations/${c.conversationId}/transcript?format=text`)).text;
     // Read it as Python's splitlines() (and editors, log viewers) do: every Unicode line terminator ends a line.
     const lines = text.split(/\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]/);
-    expect(lines.filter((l) => SPEAKER.test(l)).every((l) => !l.includes('Agent Alice'))).toBe(true);
+    // No line starts as the forged speaker.
+    expect(lines.some((l) => l.startsWith(forged))).toBe(false);
     if (sep === '\v' || sep === '\f') {
       // Session 17 (hostile s16 H#16 rest, 91c0cad): C0 controls other than tab, CR and LF are dropped at the API door,
       // so the forged text stays on the customer's own line.
       expect(text).toContain('Customer: ok' + forged);
       return;
     }
+    expect(lines.filter((l) => SPEAKER.test(l)).every((l) => !l.includes('Agent Alice'))).toBe(true);
     expect(lines.filter((l) => l.includes('Agent Alice'))).toEqual(['    ' + forged]);
     expect(text).toContain('Customer: ok\n    ' + forged);
   });
