@@ -9,6 +9,7 @@
  * - Without `base` (the history no longer has it) the other window's changes cannot be told from this window's: the
  *   confirmation lists every difference from the latest version instead (`exact: false`).
  */
+import { cutUnits } from '../../../shared/engine/unicodeText';
 import type { Flow } from '../../../shared/flow/schema';
 import { diffFlows, type BlockRef, type EdgeRef, type FlowDiff } from '../../../runtime/studio/diffFlows';
 import { blockFieldWords, settingWords, valueWords } from '../history/fieldWords';
@@ -29,10 +30,7 @@ const edgeKey = (e: EdgeRef) => `${e.from}\u0000${e.exit}\u0000${e.to}`;
 function short(text: string, max = 60): string {
   const one = text.replace(/\s+/g, ' ').trim();
   if (one.length <= max) return one;
-  let cut = max - 1;
-  const c = one.charCodeAt(cut - 1);
-  if (c >= 0xd800 && c <= 0xdbff) cut -= 1;
-  return `${one.slice(0, cut).trimEnd()}…`;
+  return `${cutUnits(one, max - 1).trimEnd()}…`;
 }
 
 /** What a block says or asks (its first non-empty text field), for a block without a label. */

@@ -14,6 +14,7 @@
  * debounce), 'offline' (the server cannot be reached: edits kept in the browser, retried), 'error' (the
  * server refused: the message says why; edits kept).
  */
+import { cutUnits } from '../../../shared/engine/unicodeText';
 import type { Patch } from 'immer';
 import type { Flow } from '../../../shared/flow/schema';
 import { pageSecret, StudioApiError, type DiskStatus, type JournalEntry, type OpenedFlow, type StudioApi } from '../api/studioApi';
@@ -152,16 +153,9 @@ export function myChangesDocument(flow: Flow): Flow {
   const numbered = /^(.*) \((\d{1,9})\)$/s.exec(flow.name);
   if (numbered) {
     const tail = ` (${numbered[2]}, my changes)`;
-    return { ...flow, name: `${cutName(numbered[1]!, 200 - tail.length)}${tail}` };
+    return { ...flow, name: `${cutUnits(numbered[1]!, 200 - tail.length)}${tail}` };
   }
-  return { ...flow, name: `${cutName(flow.name, 200 - MY_CHANGES_SUFFIX.length)}${MY_CHANGES_SUFFIX}` };
-}
-
-/** The first `max` UTF-16 units of a name, never ending inside a surrogate pair. */
-function cutName(name: string, max: number): string {
-  if (name.length <= max) return name;
-  const code = name.charCodeAt(max - 1);
-  return name.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+  return { ...flow, name: `${cutUnits(flow.name, 200 - MY_CHANGES_SUFFIX.length)}${MY_CHANGES_SUFFIX}` };
 }
 
 /** Forgets the refused edits of a flow (the designer chose Discard, or they were saved). */
