@@ -3,19 +3,10 @@
  * glued to it no longer swallows the request after it: "hi😊, cancel NW-230918" was answered "Hello there! What's your
  * question?". Played on the example flow as a first message (the main menu hands free text to the router).
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { converse } from '../engine/harness';
-import { loadFlowText } from '../../../shared/flow/loadFlowText';
+import { template, MONDAY_10_LONDON, first } from './supportRouter';
 import { courtesyOf } from '../../../shared/nlu/courtesy';
 
-const template = () => loadFlowText(readFileSync(new URL('../../../flows/customer-support.json', import.meta.url), 'utf8')).flow!;
-const MONDAY_10_LONDON = Date.parse('2026-12-07T10:00:00Z');
-const first = (text: string) => {
-  const c = converse(template(), { now: MONDAY_10_LONDON });
-  c.say(text);
-  return c;
-};
 
 describe('courtesyOf: emoji, apostrophes and invisible characters end a greeting', () => {
   it.each([

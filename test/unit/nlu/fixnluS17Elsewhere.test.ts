@@ -5,23 +5,10 @@
  * get that"; "elsewhere" was a word no example has and diluted "could you send NW-10234 elsewhere please" to nothing.
  * Played on the example flow as first messages.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { converse } from '../engine/harness';
-import { loadFlowText } from '../../../shared/flow/loadFlowText';
-import { createIntentMatcher } from '../../../shared/nlu/createIntentMatcher';
+import { template, MONDAY_10_LONDON, first, router, matcher } from './supportRouter';
 import { meaningOf } from '../../../shared/nlu/synonyms';
 
-const template = () => loadFlowText(readFileSync(new URL('../../../flows/customer-support.json', import.meta.url), 'utf8')).flow!;
-const MONDAY_10_LONDON = Date.parse('2026-12-07T10:00:00Z');
-const first = (text: string) => {
-  const c = converse(template(), { now: MONDAY_10_LONDON });
-  c.say(text);
-  return c;
-};
-const router = template().blocks.find((b) => b.id === 'router');
-if (router?.kind !== 'intent_router') throw new Error('flows/customer-support.json: the block "router" is no intent_router');
-const matcher = createIntentMatcher(router.data.intents);
 
 describe('meaningOf', () => {
   it('redirect / reroute stand for "send different", elsewhere for "different"; other words for their canonical word', () => {

@@ -6,21 +6,10 @@
  * question: it was, and a conversation expected to end in repeated fallbacks became a loop, escrfEval w32-163).
  * Played on the example flow as first messages; the matcher for what must stay as it was.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { template, MONDAY_10_LONDON, router, matcher, understood } from './supportRouter';
 import { converse } from '../engine/harness';
-import { loadFlowText } from '../../../shared/flow/loadFlowText';
-import { createIntentMatcher } from '../../../shared/nlu/createIntentMatcher';
 
-const template = () => loadFlowText(readFileSync(new URL('../../../flows/customer-support.json', import.meta.url), 'utf8')).flow!;
-const MONDAY_10_LONDON = Date.parse('2026-12-07T10:00:00Z');
-const router = template().blocks.find((b) => b.id === 'router');
-if (router?.kind !== 'intent_router') throw new Error('flows/customer-support.json: the block "router" is no intent_router');
-const matcher = createIntentMatcher(router.data.intents);
-const understood = (text: string) => {
-  const m = matcher.match(text);
-  return m.confidence >= router.data.threshold ? m.intentName : null;
-};
 
 describe('a late order is a tracking question', () => {
   it.each([['my parcel is late'], ['my package is late'], ['late delivery'], ['my order is overdue']])('%j is track_order', (text) => {
