@@ -251,6 +251,23 @@ export class AgentsFileConflictError extends Error {
   }
 }
 
+/**
+ * A save's ?revision= is above any revision given for it (hostile s16 H#24: ?revision=1000 was answered "changed by
+ * another admin"): the caller's mistake (HTTP 400), nothing saved. With --redis a revision given by another instance
+ * is known here once that instance's edit has arrived; until then (and for one above every revision known in the
+ * cluster) only a number above every revision known anywhere is said to be never given, the rest is a conflict (409).
+ */
+export class RevisionNotGivenError extends Error {
+  constructor(
+    readonly id: string,
+    readonly given: number,
+    readonly current: number,
+  ) {
+    super(`revision ${given} was never given for ${id} (its revision is ${current})`);
+    this.name = 'RevisionNotGivenError';
+  }
+}
+
 /** What a look at the agents file found: the ids (and 'canned replies', 'settings') a hand edit changed, or a problem. */
 export interface FileSync {
   changed: string[];
@@ -303,6 +320,14 @@ export const FILE_LOOK_TIMEOUT_MS = 3000;
 /** What the I/O part of a look found (it changes nothing: a look given up never applies a late answer). */
 type LookRead = { kind: 'gone' } | { kind: 'same' } | { kind: 'bad'; print: string; msg: string } | { kind: 'text'; print: string; text: string };
 
+/** What an admin edit on one instance sends the others (--redis): the whole list, and its revisions (see adopt). */
+export interface SharedDirectoryDoc {
+  agents: Agent[];
+  cannedReplies: CannedReply[] | null;
+  revisions?: Record<string, number>;
+  revCounter?: number;
+}
+
 /** A session: who, until when, and a fingerprint of the password it was opened with (a new password ends it). */
 interface Session {
   agentId: string;
@@ -335,7 +360,7 @@ export class AgentDirectory {
       /** Failure records kept for the sign-in lock (default MAX_FAILURE_RECORDS; tests use a small one). */
       maxFailureRecords?: number;
       /** Told after every admin change (agents, canned replies): with --redis it is passed on to the other instances. */
-      onSaved?: (doc: { agents: Agent[]; cannedReplies: CannedReply[] | null }) => void;
+      onSaved?: (doc: SharedDirectoryDoc) => void;
       /** FILE_LOOK_TIMEOUT_MS unless given (tests). */
       fileLookTimeoutMs?: number;
       /** Reads the agents file for a look (tests stand in a read that stalls); readRegularFile with the size cap by default. */
@@ -401,6 +426,22 @@ export class AgentDirectory {
   /** The revision of an agent (0 until it changes): PUT/DELETE ?revision= refuse a save made on an older one. */
   revisionOf(id: string): number {
     return this.revs.get(id)?.n ?? 0;
+  }
+
+  /** One rule for a save's ?revision= (the routes had it twice: hostile s16 H#24's "never given" and the 409 here). */
+  private checkRevision(what: string, id: string, expect: number | 'new' | undefined, label: string) {
+    const rev = this.revs.get(id);
+    if (expect === 'new' && this.byId.has(id)) {
+      throw new AgentsFileConflictError(`${what}: an agent with the id "${id}" already exists${rev?.by === 'file' ? ' (added to the agents file by hand)' : ''}. Pick another id, or edit that agent.`);
+    }
+    if (typeof expect !== 'number' || (rev?.n ?? 0) === expect) return;
+    // Above this id's revision: never given by this process. With --redis (onSaved: other instances share the edits)
+    // another instance may have given it: never given only when above every revision known in the cluster.
+    const ceiling = this.opts.onSaved ? this.revCounter : (rev?.n ?? 0);
+    if (expect > ceiling) throw new RevisionNotGivenError(id, expect, rev?.n ?? 0);
+    const gone = id !== '#canned' && !this.byId.has(id);
+    const where = rev?.by === 'file' ? 'in the agents file on disk (by hand)' : 'by another admin';
+    throw new AgentsFileConflictError(`${what}: ${label} was ${gone ? 'removed' : 'changed'} ${where} after you opened it. The list shows it as saved now: check it, then save again.`);
   }
 
   private bump(id: string, by: 'file' | 'inbox') {
@@ -593,15 +634,7 @@ export class AgentDirectory {
     if (r.problem) {
       throw new AgentsFileConflictError(`${what}: the agents file was edited on disk and cannot be read now (${r.problem}). Fix the file first; nothing was saved and the file was not overwritten.`);
     }
-    const rev = this.revs.get(id);
-    const where = rev?.by === 'file' ? 'in the agents file on disk (by hand)' : 'by another admin';
-    if (expect === 'new' && this.byId.has(id)) {
-      throw new AgentsFileConflictError(`${what}: an agent with the id "${id}" already exists${rev?.by === 'file' ? ' (added to the agents file by hand)' : ''}. Pick another id, or edit that agent.`);
-    }
-    if (typeof expect === 'number' && (rev?.n ?? 0) !== expect) {
-      const gone = id !== '#canned' && !this.byId.has(id);
-      throw new AgentsFileConflictError(`${what}: ${label} was ${gone ? 'removed' : 'changed'} ${where} after you opened it. The list shows it as saved now: check it, then save again.`);
-    }
+    this.checkRevision(what, id, expect, label);
     if (expect === undefined && r.changed.includes(id === '#canned' ? 'canned replies' : id)) {
       throw new AgentsFileConflictError(`${what}: ${label} was just changed in the agents file on disk (by hand). That version is loaded now: check it, then save again.`);
     }
@@ -716,11 +749,8 @@ export class AgentDirectory {
     }
     const before = this.canned;
     this.canned = list.map((c) => ({ ...c }));
-    await this.persist('The canned replies were not saved').then(
-      () => {
-        this.bump('#canned', 'inbox');
-        this.handCanned.clear();
-      },
+    await this.persist('The canned replies were not saved', '#canned').then(
+      () => this.handCanned.clear(),
       (err: unknown) => {
         this.canned = before; // nothing pretends to be saved
         throw err;
@@ -906,19 +936,16 @@ export class AgentDirectory {
     if (!agent.token && !agent.passwordHash) throw new AgentsFileError('give a "password" or a "token" (or the agent can never sign in).');
     const prev = this.byId.get(agent.id);
     this.put(agent);
-    await this.persist(`Agent "${agent.id}" was not saved`).then(
-      () => this.bump(agent.id, 'inbox'),
-      (err: unknown) => {
-        // Not on disk: the directory goes back to what the file says.
-        if (prev) this.put(prev);
-        else {
-          if (agent.token) this.tokens.delete(sha(agent.token).toString('hex'));
-          this.byId.delete(agent.id);
-          this.gen++;
-        }
-        throw err;
-      },
-    );
+    await this.persist(`Agent "${agent.id}" was not saved`, agent.id).catch((err: unknown) => {
+      // Not on disk: the directory goes back to what the file says.
+      if (prev) this.put(prev);
+      else {
+        if (agent.token) this.tokens.delete(sha(agent.token).toString('hex'));
+        this.byId.delete(agent.id);
+        this.gen++;
+      }
+      throw err;
+    });
   }
 
   /**
@@ -948,11 +975,10 @@ export class AgentDirectory {
     if (a.token) this.tokens.delete(sha(a.token).toString('hex'));
     this.byId.delete(id);
     this.gen++;
-    await this.persist(`Agent "${id}" was not removed`).catch((err: unknown) => {
+    await this.persist(`Agent "${id}" was not removed`, id).catch((err: unknown) => {
       this.put(a); // still in the file: still an agent
       throw err;
     });
-    this.bump(id, 'inbox');
     // Removed on disk: its sessions end (a session of an agent not in the file is never loaded again anyway).
     for (const [k, s] of this.sessions) if (s.agentId === id) this.sessions.delete(k);
     await this.saveSessions('The agent was removed, but its sessions file could not be updated').catch(() => undefined);
@@ -963,7 +989,7 @@ export class AgentDirectory {
    * Replaces the agents and canned replies with a document another instance saved (an admin edit there), drops
    * the sessions of agents no longer listed, and writes this instance's agents file.
    */
-  async adopt(doc: { agents: Agent[]; cannedReplies: CannedReply[] | null }): Promise<void> {
+  async adopt(doc: SharedDirectoryDoc): Promise<void> {
     // This instance's own hand edits are looked at first (and logged), so the write below does not trip on them.
     await this.syncWithFile('read');
     this.byId.clear();
@@ -972,14 +998,27 @@ export class AgentDirectory {
     for (const a of doc.agents) this.put(a);
     for (const [k, s] of this.sessions) if (!this.byId.has(s.agentId)) this.sessions.delete(k);
     this.canned = doc.cannedReplies ? doc.cannedReplies.map((c) => ({ ...c })) : null;
+    // The sender's revisions, so a revision GET gave on that instance is the one here (review, session 17: it was a
+    // 400 "never given" here, or a 409, or passed a stale save when the counts happened to match). An older instance
+    // sends none: the revisions here stay as they were.
+    if (doc.revisions && typeof doc.revisions === 'object') {
+      this.revs = new Map(Object.entries(doc.revisions).filter(([, n]) => Number.isSafeInteger(n) && n >= 0).map(([id, n]) => [id, { n, by: 'inbox' as const }]));
+      for (const { n } of this.revs.values()) this.revCounter = Math.max(this.revCounter, n);
+    }
+    if (Number.isSafeInteger(doc.revCounter)) this.revCounter = Math.max(this.revCounter, doc.revCounter!);
     await this.persistFile();
   }
 
-  /** Writes the agents file, then (only once it is on disk) tells the other instances. */
-  private async persist(what: string): Promise<void> {
-    const doc = { agents: this.list(), cannedReplies: this.canned ? this.canned.map((c) => ({ ...c })) : null };
+  /**
+   * Writes the agents file, then (only once it is on disk) moves `changed`'s revision on and tells the other
+   * instances, the new revisions included (see adopt).
+   */
+  private async persist(what: string, changed: string): Promise<void> {
+    const agents = this.list();
+    const cannedReplies = this.canned ? this.canned.map((c) => ({ ...c })) : null;
     await this.persistFile(what);
-    this.opts.onSaved?.(doc);
+    this.bump(changed, 'inbox');
+    this.opts.onSaved?.({ agents, cannedReplies, revisions: Object.fromEntries([...this.revs].map(([id, r]) => [id, r.n])), revCounter: this.revCounter });
   }
 
   private persistFile(what = 'The agents were not saved'): Promise<void> {

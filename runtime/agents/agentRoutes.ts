@@ -14,7 +14,7 @@ import type { Input } from '../../shared/engine/types';
 import type { LogEntry, RuntimeStore } from '../store/types';
 import { ApiError } from '../server/conversationService';
 import { exportChunks, exportNotesFrom, sendExport, transcriptQuery, type ExportFormat } from '../server/transcriptExport';
-import { agentSchema, AgentsFileConflictError, AgentsFileError, cannedReplySchema, DirectoryWriteError, hashPassword, MAX_CANNED, publicAgent, type Agent, type AgentDirectory } from './agentDirectory';
+import { agentSchema, AgentsFileConflictError, AgentsFileError, cannedReplySchema, DirectoryWriteError, hashPassword, MAX_CANNED, publicAgent, RevisionNotGivenError, type Agent, type AgentDirectory } from './agentDirectory';
 import { maskAgentText, summarize, type AgentEvent, type AgentHub } from './agentHub';
 
 /** How the inbox names the customer of a handoff: name, else email, else "Visitor" + the start of the conversation id. */
@@ -53,13 +53,17 @@ const errorSchema = z.object({ error: z.string(), message: z.string(), field: z.
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 429: errorSchema };
 const handoffParams = z.object({ id: z.string().min(1).max(300) });
 /**
- * ?revision=N as GET gave it: digits only. z.coerce read an empty `?revision=` as revision 0 (hostile s16 H#24: a save
- * with it passed the check whenever the list was still at 0); now a 400 that says what to send.
+ * ?revision=N as GET gave it: digits only (and, for an agent's PUT/DELETE, `new`: must not exist yet). z.coerce read an
+ * empty `?revision=` as revision 0 (hostile s16 H#24: a save with it passed the check whenever the list was still at
+ * 0); now a 400 that says what to send. Whether the number was ever given is the directory's check (assertCanSave).
  */
-const revisionNumber = z
-  .string()
-  .regex(/^\d{1,15}$/, 'send the revision number GET gave (e.g. ?revision=3), or leave ?revision out to save without the check')
-  .transform(Number);
+function revisionParam<New extends boolean>(allowNew: New) {
+  return z
+    .string()
+    .regex(allowNew ? /^(?:new|\d{1,15})$/ : /^\d{1,15}$/, `send the revision number GET gave (e.g. ?revision=3), ${allowNew ? '?revision=new for an agent that must not exist yet, ' : ''}or leave ?revision out to save without the check`)
+    .transform((v) => (v === 'new' ? 'new' : Number(v)) as New extends true ? number | 'new' : number);
+}
+const revisionNumber = revisionParam(false);
 const conversationParams = z.object({ id: z.string().min(1).max(300) });
 const valueSchema = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]);
 const EDITABLE_BUILTINS = new Set(['customerName', 'customerEmail', 'customerPhone']);
@@ -245,6 +249,12 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       }
       // The agents file was edited by hand in a way this save would undo (newcomer s9 #24): nothing saved.
       if (err instanceof AgentsFileConflictError) throw new ApiError(409, 'agents_file_changed', err.message);
+      // A revision above any given (hostile s16 H#24): the caller's mistake. Revisions restart at 0 with the server.
+      if (err instanceof RevisionNotGivenError) {
+        const what = err.id === '#canned' ? 'the canned replies' : `agent "${err.id}"`;
+        const reload = err.id === '#canned' ? 'GET /api/v1/agent/canned-replies' : 'GET /api/v1/agent/agents';
+        throw new ApiError(400, 'invalid_request', `revision: ${err.given} was never given for ${what} (its revision is ${err.current}; revisions start again at 0 when the server restarts). Reload it (${reload}) and send the revision it gives, or leave ?revision out.`, 'revision');
+      }
       throw err;
     }
   };
@@ -332,24 +342,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
 
   const agentBody = agentSchema.omit({ id: true, passwordHash: true }).extend({ password: z.string().min(8).max(1000).optional() }).strict();
   /** ?revision=N (the agent's revision from GET /agents) or ?revision=new (must not exist yet); absent: no check. */
-  const revisionQuery = z.object({
-    revision: z
-      .string()
-      .regex(/^(?:new|\d{1,15})$/, 'send the revision number GET gave (e.g. ?revision=3), ?revision=new for an agent that must not exist yet, or leave ?revision out to save without the check')
-      .transform((v): number | 'new' => (v === 'new' ? 'new' : Number(v)))
-      .optional(),
-  });
-  /**
-   * A revision above the current one was never given by GET (hostile s16 H#24: ?revision=1e3 was answered "changed by
-   * another admin after you opened it"): a 400 saying so. Revisions start again at 0 when the server restarts.
-   */
-  const assertIssued = (rev: number | 'new' | undefined, id: string, what: string, reload: string) => {
-    if (typeof rev !== 'number') return;
-    const now = directory.revisionOf(id);
-    if (rev > now) {
-      throw new ApiError(400, 'invalid_request', `revision: ${rev} was never given for ${what} (its revision is ${now}; revisions start again at 0 when the server restarts). Reload it (${reload}) and send the revision it gives, or leave ?revision out.`, 'revision');
-    }
-  };
+  const revisionQuery = z.object({ revision: revisionParam(true).optional() });
   app.put('/api/v1/agent/agents/:id', {
     schema: {
       summary: 'Create or replace an agent (admin); saved to the agents file',
@@ -375,7 +368,6 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
         ...(rest.token ? {} : prev?.token ? { token: prev.token } : {}),
       });
       if (prev?.id === me.id && !agent.admin) throw new ApiError(409, 'last_admin', 'You cannot remove your own admin right.', 'body.admin');
-      assertIssued(req.query.revision, agent.id, `agent "${agent.id}"`, 'GET /api/v1/agent/agents');
       try {
         await saved(directory.upsert(agent, { revision: req.query.revision }));
       } catch (err) {
@@ -400,7 +392,6 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       const rev = req.query.revision;
       // Checked before the agent is set offline: a refused removal changes nothing.
       const revision = rev === 'new' ? undefined : rev;
-      assertIssued(revision, req.params.id, `agent "${req.params.id}"`, 'GET /api/v1/agent/agents');
       await saved(directory.assertCanSave(`Agent "${req.params.id}" was not removed`, req.params.id, directory.get(req.params.id) ? revision : undefined));
       await hub.setPresence(req.params.id, 'offline');
       if (!(await saved(directory.remove(req.params.id, { revision })))) throw new ApiError(404, 'agent_not_found', `No agent "${req.params.id}".`, 'id');
@@ -989,7 +980,6 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
         if (seen.has(key)) throw new ApiError(400, 'duplicate_shortcut', `replies.${i}.shortcut: "/${r.shortcut}" is used twice; each shortcut must be unique.`, `body.replies.${i}.shortcut`);
         seen.add(key);
       });
-      assertIssued(req.query.revision, '#canned', 'the canned replies', 'GET /api/v1/agent/canned-replies');
       await saved(directory.setCannedReplies(req.body.replies, { revision: req.query.revision }));
       return { replies: directory.cannedReplies(), revision: directory.revisionOf('#canned') };
     },
