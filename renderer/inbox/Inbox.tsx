@@ -27,8 +27,9 @@ import {
   UserCheck,
   Zap,
   Radio,
+  ShieldAlert,
 } from 'lucide-react';
-import type { AgentInfo, CannedReply, CustomerPage, Entry, HandoffDetail, HandoffRow, InboxApi, Note, Presence, View } from './inboxApi';
+import type { AgentInfo, CannedReply, CustomerPage, Entry, HandoffDetail, HandoffRow, InboxApi, Note, Presence, SayAnswer, View } from './inboxApi';
 import { cutText, inertText } from './inertText';
 import { fillKnownVariables } from '../../shared/flow/template';
 import type { Value } from '../../shared/flow/schema';
@@ -418,6 +419,25 @@ export function Inbox({ api, storage, alerts, initialToken, adminApi, place }: I
       setBusy(false);
     }
   };
+  // The sign-in is shared by this browser's inbox tabs (renderer/inbox/inboxStorage.ts, newcomer s17 N#4): signing out
+  // (or in as someone else) in one tab is followed by the others, instead of each going on with a token that is gone.
+  useEffect(() => {
+    if (typeof window === 'undefined') return;
+    const onStorage = (e: StorageEvent) => {
+      if (e.key !== TOKEN_KEY && e.key !== null) return;
+      let next: { token: string; agent: AgentInfo } | null = null;
+      try {
+        const raw = storage.getItem(TOKEN_KEY);
+        next = raw ? (JSON.parse(raw) as { token: string; agent: AgentInfo }) : null;
+      } catch {
+        next = null;
+      }
+      setSession((cur) => (cur?.token === next?.token ? cur : next));
+      if (!next) setError('You signed out in another tab of this browser.');
+    };
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
+  }, [storage]);
   // Reply drafts older than their limit are swept once (hostile s12 #11: they stayed for good unless that chat was opened).
   useEffect(() => dropDrafts(storage, { now: Date.now() }), [storage]);
   const signOut = useCallback(
@@ -1250,6 +1270,43 @@ export function dropDrafts(storage: Partial<Pick<Storage, 'length' | 'key' | 'ge
   }
 }
 
+const SECRET_WORDS: Record<string, string> = { card: 'card number', password: 'password', pin: 'PIN' };
+
+/** "card number", "password and PIN", "card number, password and PIN" (unknown kinds as the server names them). */
+function secretList(kinds: readonly string[]): string {
+  const words = [...new Set(kinds.map((k) => SECRET_WORDS[k] ?? k))];
+  return words.length <= 1 ? (words[0] ?? 'secret') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+/**
+ * Newcomer s17 N#7: an agent's message (or note) in which the server masked a card number, password or PIN (hostile
+ * s16 H#2) showed "[hidden]" with no word: she learnt only by reading her bubble again, and the customer was left with a
+ * password she could not read. Said at the message: what was hidden, what the customer sees, and what to do instead.
+ */
+export function SecretsHiddenNote({ kinds, inNote = false }: { kinds?: readonly string[]; inNote?: boolean }) {
+  if (!kinds || kinds.length === 0) return null;
+  const what = secretList(kinds);
+  const plural = new Set(kinds).size > 1;
+  const onlyCard = kinds.every((k) => k === 'card');
+  return (
+    <div className="ib-secrets-hidden" role="note">
+      <ShieldAlert size={13} aria-hidden="true" />
+      <span>
+        {inNote ? (
+          <>The {what} in this note {plural ? 'were' : 'was'} hidden: the transcript, export and search keep {onlyCard ? 'only its last 4 digits' : '“[hidden]”'}.</>
+        ) : onlyCard ? (
+          <>The {what} in this message {plural ? 'were' : 'was'} hidden from the customer: they see only its last 4 digits.</>
+        ) : (
+          <>
+            The {what} in this message {plural ? 'were' : 'was'} hidden from the customer: they see “[hidden]” and cannot use it. Give it another way (a
+            reset link, or by phone).
+          </>
+        )}
+      </span>
+    </div>
+  );
+}
+
 function readDraft(storage: ConversationProps['storage'], key: string): string {
   try {
     const raw = storage?.getItem(key);
@@ -1285,6 +1342,15 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
     [storage, draftKey],
   );
   const [note, setNote] = useState(false);
+  /** Newcomer s17 N#7: texts this agent sent here in which the server hid a card number, password or PIN (masked text -> kinds). */
+  const [hiddenIn, setHiddenIn] = useState<ReadonlyMap<string, string[]>>(() => new Map());
+  const say = async (text: string, isPrivate: boolean) => {
+    const answer = (await api.say(token, h.id, text, isPrivate)) as SayAnswer | undefined;
+    const kinds = Array.isArray(answer?.secretsHidden) ? answer.secretsHidden.filter((k): k is string => typeof k === 'string') : [];
+    if (kinds.length === 0) return;
+    const texts = [...(answer?.messages ?? []).map((m) => m?.text), answer?.note?.text].filter((t): t is string => typeof t === 'string');
+    if (texts.length > 0) setHiddenIn((m) => new Map([...m, ...texts.map((t) => [t, kinds] as const)]));
+  };
   const [showCanned, setShowCanned] = useState(false);
   const [canned, setCanned] = useState<CannedReply[]>(FALLBACK_CANNED);
   /** Placeholders of the last canned reply this chat has no value for (shown until the agent edits them away). */
@@ -1344,7 +1410,7 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
     const text = draft.trim();
     setUnsent(null);
     try {
-      await api.say(token, h.id, text, note || !mine);
+      await say(text, note || !mine);
     } catch (err) {
       fail(err);
       return;
@@ -1388,7 +1454,7 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
     // Sending ends "typing" for the customer: the next keystroke announces it again at once.
     lastTyping.current = 0;
     try {
-      await api.say(token, h.id, text, note || !mine);
+      await say(text, note || !mine);
       if (note || !mine) await run(async () => undefined);
     } catch (err) {
       setDraft(text);
@@ -1657,6 +1723,7 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
                     <StickyNote size={12} aria-hidden="true" /> Private note · <bdi>{inertText(n.agentName ?? 'Agent')}</bdi> · {clock(n.at)}
                   </div>
                   <div className="ib-bubble" dir="auto">{inertText(n.text)}</div>
+                  <SecretsHiddenNote kinds={n.secretsHidden ?? hiddenIn.get(n.text)} inNote />
                 </li>
               );
             if (!e) return null;
@@ -1721,6 +1788,7 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
                   {e.from === 'bot' ? <span className="ib-chip ib-bot-chip">Bot</span> : <bdi>{inertText(who)}</bdi>} · {clock(e.at)}
                 </div>
                 <div className="ib-bubble" dir="auto">{keepTicketNumbers(inertText(e.text))}</div>
+                {e.from === 'agent' ? <SecretsHiddenNote kinds={e.secretsHidden ?? hiddenIn.get(e.text)} /> : null}
                 {e.buttons?.length && e.seq !== endedButtons ? <div className="ib-faint ib-buttons-line">Buttons: {inertText(e.buttons.map((b) => b.label).join(' · '))}</div> : null}
               </li>
             );

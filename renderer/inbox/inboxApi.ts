@@ -78,6 +78,8 @@ export interface Entry {
   status?: { mode: string; handoff?: { id: string; status: string; reason: string } };
   /** The customer's answer to a rating question, hidden from this (plain) agent: a colleague held the chat (its text is ''; newcomer s14 N#12). */
   ratingHidden?: true;
+  /** An agent's message in which a card number, password or PIN was masked (kinds: 'card', 'password', 'pin'; newcomer s17 N#7). */
+  secretsHidden?: string[];
 }
 
 export interface Note {
@@ -86,6 +88,16 @@ export interface Note {
   agentName?: string;
   text: string;
   at: number;
+  /** Kinds of secret masked in this note (newcomer s17 N#7). */
+  secretsHidden?: string[];
+}
+
+/** The answer to a message or note the agent sent: what went out (masked) and what was hidden from it (hostile s16 H#2). */
+export interface SayAnswer {
+  messages?: Array<{ text?: unknown }>;
+  note?: Note;
+  /** The kinds masked ('card', 'password', 'pin'); absent when the text went out as typed. */
+  secretsHidden?: string[];
 }
 
 export interface SignalInfo {
@@ -175,7 +187,7 @@ export interface InboxApi {
   search?(token: string, q: string): Promise<{ handoffs: Array<HandoffRow & { match?: { in: string; text: string } }> }>;
   detail(token: string, id: string): Promise<HandoffDetail>;
   act(token: string, id: string, action: 'accept' | 'handback' | 'resolve' | 'reject' | 'typing', body?: unknown): Promise<unknown>;
-  say(token: string, id: string, text: string, isPrivate: boolean): Promise<unknown>;
+  say(token: string, id: string, text: string, isPrivate: boolean): Promise<SayAnswer | void>;
   /** `note`: for the colleague (their toast, and the timeline as a private note). */
   transfer(token: string, id: string, to: ({ agentId: string } | { team: string }) & { note?: string }): Promise<unknown>;
   setVariables(token: string, conversationId: string, variables: Record<string, unknown>): Promise<Record<string, unknown>>;
@@ -226,7 +238,7 @@ export function createInboxApi(d: { baseUrl: string; fetch?: typeof fetch; Event
     search: (token, q) => call(token, 'GET', `/api/v1/agent/search?q=${enc(q)}`),
     detail: (token, id) => call(token, 'GET', `/api/v1/agent/handoffs/${enc(id)}`),
     act: (token, id, action, body) => call(token, 'POST', `/api/v1/agent/handoffs/${enc(id)}/${action}`, body),
-    say: (token, id, text, isPrivate) => call(token, 'POST', `/api/v1/agent/handoffs/${enc(id)}/messages`, { text, private: isPrivate }),
+    say: (token, id, text, isPrivate) => call<SayAnswer>(token, 'POST', `/api/v1/agent/handoffs/${enc(id)}/messages`, { text, private: isPrivate }),
     transfer: (token, id, to) => call(token, 'POST', `/api/v1/agent/handoffs/${enc(id)}/transfer`, to),
     live: (token, page = {}) => call(token, 'GET', `/api/v1/agent/conversations?mode=bot&limit=${page.limit ?? 50}&offset=${page.offset ?? 0}`),
     takeover: (token, conversationId) => call(token, 'POST', `/api/v1/agent/conversations/${enc(conversationId)}/takeover`),

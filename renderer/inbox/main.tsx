@@ -6,6 +6,7 @@ import { Inbox, type PlaceStore } from './Inbox';
 import { followSystemTheme } from './theme';
 import { createInboxApi } from './inboxApi';
 import { createAdminApi } from './admin/adminApi';
+import { inboxStorage } from './inboxStorage';
 
 // The studio's Run button links here with #token=... (a local designer agent): read it once, then drop it from the URL.
 const hash = new URLSearchParams(location.hash.slice(1));
@@ -26,6 +27,6 @@ followSystemTheme();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Inbox api={createInboxApi({ baseUrl: location.origin })} adminApi={createAdminApi({ baseUrl: location.origin })} storage={window.sessionStorage} initialToken={initialToken} place={place} />
+    <Inbox api={createInboxApi({ baseUrl: location.origin })} adminApi={createAdminApi({ baseUrl: location.origin })} storage={inboxStorage(window)} initialToken={initialToken} place={place} />
   </StrictMode>,
 );

@@ -1,0 +1,141 @@
+/**
+ * fixui, session 18, in headless Chromium on a real runtime.
+ * Newcomer s17 N#4: closing the inbox tab signed the agent out of that browser (the sign-in lived in the tab's
+ * sessionStorage): reopening /inbox asked for her password while her away grace ran. Now the sign-in is kept by the
+ * browser (renderer/inbox/inboxStorage.ts): a closed tab, reopened, finds her signed in; signing out in one tab signs
+ * out the others.
+ * Newcomer s17 N#2 rest: at 1024 px the stale-window banner (fixed, centred) covered the top of the inspector, its
+ * tabs included. The editor's banners are now a row of its layout under the top bar: nothing is covered.
+ * Screenshots in /work/coord/s18/fixui-shots/ when that folder exists, else test/e2e/screenshots/.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword, type Agent } from '../../runtime/agents/agentDirectory';
+import { launchChromium } from '../support/browserHarness';
+import { requireProgram } from '../support/requireProgram';
+import { startRuntimeWithAgents, supportFlowOpenQueue, type RuntimeWithAgents } from '../support/runtimeHarness';
+import { ensureRendererBuilt, openBrowser, screenshotsDir, startStudio, type BrowserHandle, type StudioHandle } from './support/studio';
+
+const haveChromium = requireProgram('chromium');
+const shotsDir = existsSync('/work/coord/s18/fixui-shots') ? '/work/coord/s18/fixui-shots' : screenshotsDir;
+const shot = async (page: Page, name: string) => {
+  mkdirSync(shotsDir, { recursive: true });
+  await page.screenshot({ path: join(shotsDir, `${name}.png`) });
+};
+const PASSWORD = 'correct horse battery staple';
+const ann = { id: 'ann', name: 'Ann Lee', email: 'ann@example.com', passwordHash: hashPassword(PASSWORD), teams: ['support'], skills: [], languages: ['en'], maxChats: 3, admin: false } as Agent;
+
+describe.skipIf(!haveChromium)('fixui s18: closing the inbox tab does not sign the agent out (newcomer s17 N#4)', () => {
+  let run: RuntimeWithAgents;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ensureRendererBuilt();
+    run = await startRuntimeWithAgents({ flows: [supportFlowOpenQueue()], agents: [ann], prefix: 'baton-fixui18-e2e-' });
+    browser = await launchChromium();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await run?.close();
+  });
+
+  it('a closed tab, reopened, finds her signed in; signing out in one tab signs out the other', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const first = await context.newPage();
+    await first.goto(`${run.rt.url}/inbox`);
+    await first.getByLabel('Email or agent id').fill('ann@example.com');
+    await first.getByLabel('Password').fill(PASSWORD);
+    await first.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(async () => (await first.getByLabel('Your status').count()) > 0, { timeout: 10_000 }).toBe(true);
+    await first.close();
+
+    const again = await context.newPage();
+    await again.goto(`${run.rt.url}/inbox`);
+    await expect.poll(async () => (await again.getByLabel('Your status').count()) > 0 || (await again.getByRole('button', { name: 'Sign in' }).count()) > 0, { timeout: 10_000 }).toBe(true);
+    expect(await again.getByRole('button', { name: 'Sign in' }).count(), 'the reopened inbox asks for the password').toBe(0);
+    // Her session still works on the server (the list loads, no "session ended").
+    await expect.poll(async () => (await again.getByLabel('Your status').inputValue()) === 'online', { timeout: 10_000 }).toBe(true);
+
+    // A second tab of the same browser is signed in too; signing out in it signs out the first.
+    const second = await context.newPage();
+    await second.goto(`${run.rt.url}/inbox`);
+    await expect.poll(async () => (await second.getByLabel('Your status').count()) > 0, { timeout: 10_000 }).toBe(true);
+    await second.getByRole('button', { name: 'Sign out' }).click();
+    await second.getByRole('button', { name: 'Sign in' }).waitFor({ timeout: 10_000 });
+    await again.getByRole('button', { name: 'Sign in' }).waitFor({ timeout: 10_000 });
+    await expect.poll(async () => (await again.getByRole('alert').allTextContents()).join(' '), { timeout: 5_000 }).toMatch(/signed out in another tab|session ended/i);
+    await context.close();
+  }, 120_000);
+});
+
+type Box = { x: number; y: number; width: number; height: number };
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
+
+describe.skipIf(!haveChromium)('fixui s18: the stale-window banner covers nothing at 1024 px (newcomer s17 N#2 rest)', () => {
+  let one: BrowserHandle;
+  let two: BrowserHandle;
+  let studio: StudioHandle;
+  beforeAll(async () => {
+    ensureRendererBuilt();
+    studio = await startStudio({ port: 5022 });
+    one = await openBrowser();
+    two = await openBrowser();
+  }, 240_000);
+  afterAll(async () => {
+    await one?.close();
+    await two?.close();
+    await studio?.close();
+  });
+
+  it('the banner is a row above the panels: the inspector, its tabs and the canvas are not under it', async () => {
+    const { key } = await studio.api.createFlow({ template: 'customer-support' });
+    for (const w of [one, two]) {
+      await w.page.setViewportSize({ width: 1024, height: 768 });
+      await w.page.goto(studio.url);
+      await w.page.goto(studio.flowUrl(key));
+      await w.page.waitForSelector('.react-flow__node');
+    }
+    const a = one.page;
+    const b = two.page;
+    await b.route('**/api/flows/**', (route) => route.abort());
+    await b.getByRole('button', { name: 'Flow settings' }).click();
+    await b.getByLabel('Description', { exact: true }).fill('Rewritten in window B while offline');
+    await b.getByLabel('Description', { exact: true }).press('Tab');
+    await expect.poll(() => b.locator('.bt-save-status').getAttribute('data-status'), { timeout: 10_000 }).toBe('offline');
+    await a.getByRole('button', { name: 'Flow settings' }).click();
+    await a.getByLabel('Flow name', { exact: true }).fill('Renamed in window A');
+    await a.getByLabel('Flow name', { exact: true }).press('Tab');
+    await expect.poll(() => a.locator('.bt-save-status').getAttribute('data-status'), { timeout: 10_000 }).toBe('saved');
+    await b.unroute('**/api/flows/**');
+    const banner = b.getByRole('alert').filter({ hasText: 'This window is read-only now' });
+    await banner.waitFor({ timeout: 20_000 });
+    // A block selected: the inspector shows its tabs at the top (what the banner covered).
+    await b.locator('.react-flow__node').first().click();
+    await b.waitForTimeout(300);
+    for (const [w, h] of [[1024, 768], [1440, 900]] as const) {
+      await b.setViewportSize({ width: w, height: h });
+      await b.waitForTimeout(200);
+      await shot(b, `fixui18-stale-banner-${w}-light`);
+      const box = (await banner.boundingBox())!;
+      for (const sel of ['.st-inspector', '.st-canvas', '.st-palette, .st-readonly-scope']) {
+        const other = await b.locator(sel).first().boundingBox();
+        if (other) expect(overlaps(box, other), `the banner covers ${sel} at ${w} px`).toBe(false);
+      }
+      // Still wide enough to read, buttons under the text (s17).
+      const text = (await banner.locator('.bt-conflict-text').boundingBox())!;
+      const actions = (await banner.locator('.bt-conflict-actions').boundingBox())!;
+      expect(text.width).toBeGreaterThan(500);
+      expect(actions.y).toBeGreaterThanOrEqual(text.y + text.height - 1);
+    }
+    await b.getByRole('button', { name: 'Dark theme' }).click();
+    for (const [w, h] of [[1024, 768], [1440, 900]] as const) {
+      await b.setViewportSize({ width: w, height: h });
+      await b.waitForTimeout(200);
+      await shot(b, `fixui18-stale-banner-${w}-dark`);
+    }
+    await b.getByRole('button', { name: 'Light theme' }).click();
+  }, 180_000);
+});
