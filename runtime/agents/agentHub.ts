@@ -96,6 +96,11 @@ export interface Note {
   agentName: string;
   text: string;
   at: number;
+  /**
+   * What was masked in it ("card", "password"...; newcomer s17 N#7: the agent was not told her words were changed to
+   * "[hidden]"), kept with the note so the inbox can say so after a reload too. Absent when nothing was.
+   */
+  secretsHidden?: string[];
 }
 
 /** How long a tick waits for its look at the agents file before going on without it (the look goes on). */
@@ -584,7 +589,17 @@ export class AgentHub {
   /** A private note: stored where every instance reads it, and pushed to the agents of every instance. */
   async addNote(agent: Agent, h: HandoffRecord, text: string, o: { hidden?: string[] } = {}): Promise<Note> {
     // Masked here (a transfer's note comes this way too): hostile s16 H#2, see maskAgentText; `o.hidden` gets the kinds.
-    const note: Note = { id: randomUUID(), handoffId: h.id, conversationId: h.conversationId, agentId: agent.id, agentName: agent.name, text: maskAgentText(text, o.hidden).text, at: this.deps.now() };
+    const masked = maskAgentText(text, o.hidden);
+    const note: Note = {
+      id: randomUUID(),
+      handoffId: h.id,
+      conversationId: h.conversationId,
+      agentId: agent.id,
+      agentName: agent.name,
+      text: masked.text,
+      at: this.deps.now(),
+      ...(masked.hidden.length > 0 ? { secretsHidden: [...new Set(masked.hidden)] } : {}),
+    };
     await this.shared.addNote(h.conversationId, note);
     await this.shared.publish({ type: 'note', handoffId: h.id, data: note });
     return note;
