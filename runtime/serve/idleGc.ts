@@ -41,7 +41,7 @@ export interface IdleGcOptions {
   collect?: () => void;
   /**
    * The first collection of each idle spell is V8's memory-reducing one (memoryReducingCollection: it also shrinks
-   * the young generation to its floor and gives its pages back); the follow-ups stay plain. Shards with BATON_IDLE_RELEASE=1 (shardWorker.ts),
+   * the young generation to its floor and gives its pages back); the follow-ups stay plain. Shards (shardWorker.ts; by default since session 18, `BATON_IDLE_RELEASE=0`: off),
    * whose floor is their young generation's full size; not the main thread, whose young generation would shrink to
    * V8's 1 MB.
    */

@@ -79,19 +79,27 @@ const SHARD_YOUNG_MB = 64;
 /**
  * The floor of a shard's semi-space (V8's --min-semi-space-size: its initial size and what a shrink goes back to; V8's
  * default is 1 MB): the whole of it, half the young generation (SHARD_YOUNG_MB). Session 17 (issue 8: 10,000 idle
- * conversations < 300 MB in every run): with BATON_IDLE_RELEASE=1 an idle shard's first collection is V8's
+ * conversations < 300 MB in every run): an idle shard's first collection is V8's
  * memory-reducing one (idleGc.ts memoryReducingCollection), because a burst had left the young generation at 64 MB,
  * 52 MB of it resident while empty. With the floor at the full size, that collection gives the empty pages back (~0.7
  * MB resident after it) and keeps the size: the next burst pays the page faults of touching it again (~16,000 minor
- * faults for 64 MB) and a colder start (shardWorker.ts releasesYoung: why it is opt-in), not more promotions. A lower floor (16 MB)
+ * faults for 64 MB; what that costs: shardWorker.ts releasesYoung), not more promotions. A lower floor (16 MB)
  * did shrink it: in runtimeCpu's alternating rounds (each server idle while the others are measured) the worker then
  * made 0.6 full collections per 1,000 messages instead of 0.2 (load 19-22). Only while an idle collection is on
- * (`baton serve`) with BATON_IDLE_RELEASE=1.
+ * (`baton serve`), by default since session 18 (`BATON_IDLE_RELEASE=0`: no floor, no release).
  */
 export function shardSemiFloorMb(youngMb: number): number {
   return youngMb > 0 ? youngMb / 2 : 16; // V8 (node 20) sizes the young generation as two semi-spaces; its default is 16 MB each
 }
 
+
+/**
+ * The semi-space floor a shard is created with, MB (0: V8's default): shardSemiFloorMb's full size when its idle
+ * collection gives the young generation back (`baton serve`: by default since session 18), else none.
+ */
+export function shardFloorMb(data: Pick<ShardWorkerData, 'idleGc' | 'env'>, youngMb: number): number {
+  return data.idleGc && releasesYoung(data.env) ? shardSemiFloorMb(youngMb) : 0;
+}
 
 /**
  * Where a shard's code is. Sources (tsx, vitest): shardEntry.ts, after registering tsx's loader in the worker. The
@@ -102,8 +110,7 @@ function shardWorker(data: ShardWorkerData): Worker {
   const url = import.meta.url;
   const young = Number(process.env.BATON_SHARD_YOUNG_MB ?? SHARD_YOUNG_MB);
   const resourceLimits = young > 0 ? { maxYoungGenerationSizeMb: young } : undefined;
-  // The floor (shardSemiFloorMb): only with the idle collection that gives the young generation back (baton serve).
-  const floor = data.idleGc && releasesYoung(data.env) ? shardSemiFloorMb(young) : 0;
+  const floor = shardFloorMb(data, young);
   if (url.endsWith('.ts')) {
     const tsx = import.meta.resolve('tsx/esm/api');
     const entry = new URL('./shardEntry.ts', url).href;

@@ -46,17 +46,22 @@ export interface ShardWorkerData {
 }
 
 /**
- * Session 17, opt-in (`BATON_IDLE_RELEASE=1`): an idle shard gives its young generation's pages back (idleGc.ts
- * memoryReducingCollection, shardPool.ts shardSemiFloorMb): 10,000 idle conversations 234-245 MB instead of ~280-300.
- * Off by default because of what the next burst pays: runtimeCpu, same checkout with and without it, 4 alternating
- * rounds (each server idle ~12 s while the others are measured), load 14-17: 0.197 against 0.148 ms of CPU per
- * message (rounds 0.183-0.197 against 0.131-0.148 after the first), the worker's minor page faults 2,107 against 259
- * and V8's helper threads 48 against 27 ms per 1,000 messages. V8's memory-reducing collection does more than give
- * pages back (it also flushes compiled code), so each burst after an idle second starts colder. For a server whose
- * memory matters more than its first seconds after a pause.
+ * An idle shard gives its young generation's pages back (idleGc.ts memoryReducingCollection, shardPool.ts
+ * shardSemiFloorMb): 10,000 idle conversations ~230-245 MB instead of ~280-300. On by default since session 18 (issue
+ * 8: under 300 MB in every run, with a margin, by default); `BATON_IDLE_RELEASE=0` turns it off.
+ *
+ * What it costs: the next burst after an idle spell (a second or more with no work) touches the young generation's
+ * pages again, ~16,000 minor page faults for its 64 MB (measured session 18: ~30 ms of CPU to touch 64 MB of fresh
+ * memory on this host at load 18), paid once per idle spell, not per message; a server under steady traffic never
+ * goes idle and never pays it. Session 17 made it opt-in after runtimeCpu's alternating rounds (each server idle
+ * ~12 s before each of its rounds, so every round pays it) read 0.197 against 0.148 ms per message at load 14-17;
+ * session 18's same comparisons read +8% (0.161 against 0.149, load 7-16) and rounds overlapping at load 24-27
+ * (docs/runtime.md "Session 18"). Session 18 also checked session 17's guess that the memory-reducing collection
+ * drops compiled code: with --trace-opt the bursts after idling re-optimised as many functions with it as without it
+ * (47-131 against 34-163 per round), and no bytecode was flushed by it.
  */
 export function releasesYoung(env: Record<string, string | undefined>): boolean {
-  return env.BATON_IDLE_RELEASE === '1';
+  return env.BATON_IDLE_RELEASE !== '0';
 }
 
 export async function runShardWorker(data: ShardWorkerData): Promise<void> {
@@ -170,7 +175,7 @@ export async function runShardWorker(data: ShardWorkerData): Promise<void> {
     for (const f of warmUp(loaded, now())) logger.debug({ err: f.err, flowId: f.flowId }, 'warm-up of a flow failed (served as usual)');
     // The warm-up's garbage (the classifier's decoding makes tens of MB) is collected now, before the runtime listens,
     // instead of by idleGc's check a quarter of a second later, when the first customers may already be here.
-    // Session 17 (BATON_IDLE_RELEASE=1): V8's memory-reducing collection, which also gives back the pages of the young generation the
+    // Session 17 (by default since session 18; BATON_IDLE_RELEASE=0: off): V8's memory-reducing collection, which also gives back the pages of the young generation the
     // warm-up filled (its size stays: shardPool.ts shardSemiFloorMb): ~16 MB less resident in an empty server.
     if (data.idleGc) ((releasesYoung(data.env) ? memoryReducingCollection() : null) ?? fullCollection())?.();
     return true;
@@ -265,7 +270,7 @@ export async function runShardWorker(data: ShardWorkerData): Promise<void> {
       }
     }
   });
-  // reduce (session 17, BATON_IDLE_RELEASE=1): each idle spell's first collection also gives the young generation's pages back.
+  // reduce (session 17; by default since session 18, BATON_IDLE_RELEASE=0: off): each idle spell's first collection also gives the young generation's pages back.
   if (data.idleGc) startIdleGc({ reduce: releasesYoung(data.env) });
   port.postMessage([{ t: 'ready' }]);
 }
