@@ -594,7 +594,6 @@ const FAMILY_WORDS = new Map<string, number>();
 FAMILY_TRIGGERS.forEach((words, i) => {
   for (const t of words.split(' ')) FAMILY_WORDS.set(t, (FAMILY_WORDS.get(t) ?? 0) | (1 << i));
 });
-const ANY: RegExp[] = [];
 
 export function notOwnCase(toks: readonly string[], question = false): string | null {
   const padded = paddedTokens(toks);
@@ -602,8 +601,12 @@ export function notOwnCase(toks: readonly string[], question = false): string | 
   let families = 0;
   for (const t of toks) families |= FAMILY_WORDS.get(t) ?? 0;
   if (families === 0) return null;
-  const any = (ANY[families] ??= new RegExp(FAMILIES.filter((_, i) => families & (1 << i)).map((r) => `(?:${r.source})`).join('|')));
-  if (!any.test(padded)) return null;
+  // Session 18 (esc): each reading present is tested on its own. The union of the readings present was built per mask
+  // (up to 512 patterns), and compiling one cost 15-90 ms the first time a mask was seen, a latency spike on a live
+  // message; the nine readings are compiled once (they are tested below anyway). Same answer: one matches iff the union does.
+  let some = false;
+  for (let i = 0; i < FAMILIES.length && !some; i++) some = (families & (1 << i)) !== 0 && FAMILIES[i].test(padded);
+  if (!some) return null;
   if (GENERAL.test(padded) || (ASKS_WHAT_YOU_KEEP.test(padded) && !padded.startsWith(' why')) || (question && ASKS_WHAT_YOU_KEEP_TEXTED.test(padded))) return "it is a general or hypothetical question, not the customer's own case";
   if (SAFE_TO_PAY.test(padded) && !TOLD_AS_HAPPENED.test(padded) && !STILL_A_CASE.test(padded)) return "it asks whether paying here is safe, nothing has happened";
   const hypothetical = HYPOTHETICAL.test(padded) || (question && (IF_QUESTION.test(padded) || PREVENTION.test(padded)));
