@@ -85,6 +85,13 @@ export interface PidLockOptions {
    * stalled, or removed): the holder must stop writing. `why` says by whom and after how long a stall.
    */
   onLost?(why: string): void;
+  /**
+   * Session 17's review: the lock file cannot be read or touched for a reason that will not pass by itself (EACCES,
+   * EPERM, EROFS...: its permissions or the folder changed). Told once, apart from a missed beat (EMFILE, EIO: retried
+   * at the next beat): `why` names the file, the error and what to do. The lock is still this process's; without the
+   * heartbeat another namespace may take it over after its grace. Without this option it is said on stderr.
+   */
+  onUnreadable?(why: string): void;
 }
 
 /** Something that is not a lock file sits at the lock's path (a folder, a symbolic link): the message says what to do. */
@@ -102,6 +109,26 @@ export function processStart(pid: number): string | null {
     return null;
   }
 }
+
+/** Read errors that pass by themselves (out of descriptors, I/O hiccup, interrupted): a missed beat, retried. */
+const TRANSIENT = new Set(['EMFILE', 'ENFILE', 'EIO', 'EAGAIN', 'EINTR', 'EBUSY', 'ENOMEM', 'ETIMEDOUT']);
+
+/**
+ * The command line of process `pid` (Linux /proc), or null where it cannot be read. Hostile s18 H#14: a lock in the
+ * format before session 12 (no start time) naming a live process that is not node (a recycled pid) blocked the folder
+ * for ever, blaming that process. (A live node process is still believed: it may be the baton that wrote it.)
+ */
+export function processCommand(pid: number): string | null {
+  try {
+    const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ');
+    return cmd || null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether a command line could be a baton process (node running bin/baton.js, or a packaged baton). */
+const couldBeBaton = (cmd: string) => /baton/i.test(cmd) || /^(\S*\/)?(node|nodejs)(\.exe)?(\s|$)/i.test(cmd);
 
 /** How often a holder refreshes its lock file's time, and how long a lock from another pid namespace stays valid without it. */
 export const HEARTBEAT_MS = 2000;
@@ -279,7 +306,11 @@ export function takePidLock(fileIn: string, opts: PidLockOptions): PidLock {
         } else if (where === 'same') {
           const ours = owner.pid === process.pid;
           // Alive, and the same process that wrote the lock (when it recorded its start): a recycled pid is stale.
-          const alive = isProcessAlive(owner.pid) && !(pidStart && processStart(owner.pid) !== null && processStart(owner.pid) !== pidStart);
+          let alive = isProcessAlive(owner.pid) && !(pidStart && processStart(owner.pid) !== null && processStart(owner.pid) !== pidStart);
+          // No start time (a lock written before session 12): its pid may have been given to another program since.
+          // A live process that is not node/baton is not its writer (hostile s18 H#14: taken over); node is believed.
+          const cmd = alive && !pidStart && !ours ? processCommand(owner.pid) : null;
+          if (cmd !== null && !couldBeBaton(cmd)) alive = false;
           if (ours ? held.has(file) : alive) throw opts.inUse(owner);
         }
         // 'rebooted': written on this host before its last boot; its process is gone.
@@ -329,6 +360,8 @@ export function takePidLock(fileIn: string, opts: PidLockOptions): PidLock {
       if (opts.onLost) opts.onLost(why);
       else process.stderr.write(`baton: ${why}\n`);
     };
+    /** The error code last said by the heartbeat (said once until it changes or a beat works). */
+    let unreadableSaid: string | null = null;
     // The sign of life a process in another pid namespace goes by (hostile s12 #8); unref'd: never keeps a process up.
     const heartbeat = setInterval(() => {
       const stalledMs = Date.now() - lastBeat;
@@ -338,14 +371,26 @@ export function takePidLock(fileIn: string, opts: PidLockOptions): PidLock {
         if (now?.token === token) {
           const t = new Date();
           utimesSync(file, t, t);
+          unreadableSaid = null;
           return;
         }
         if (lost || released) return;
         // Hostile s13 #5: the file is no longer this lock: another process took it over (this one stalled), or it was
         // removed. Said once; the holder stops writing (onLost), never runs on as a second holder without a word.
         loseIt(now, stalledMs);
-      } catch {
-        // the lock holds; a missed beat only shortens what another namespace waits
+      } catch (err) {
+        // The lock holds. A missed beat (EMFILE, EIO...) only shortens what another namespace waits; one that cannot
+        // pass by itself is said once, with the file, the error and what to do.
+        const code = (err as NodeJS.ErrnoException)?.code;
+        if (!code || TRANSIENT.has(code)) {
+          unreadableSaid = null;
+          return;
+        }
+        if (unreadableSaid === code) return;
+        unreadableSaid = code;
+        const why = `cannot read or refresh the lock ${file} (${code}: ${(err as Error).message}); this process still holds it, but without its heartbeat a baton in another container may take the folder over after ${FOREIGN_STALE_MS / 1000} s. Give the user running baton read and write access to ${file} and its folder (or stop this process)`;
+        if (opts.onUnreadable) opts.onUnreadable(why);
+        else process.stderr.write(`baton: ${why}\n`);
       }
     }, HEARTBEAT_MS);
     heartbeat.unref?.();
