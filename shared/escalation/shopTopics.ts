@@ -74,6 +74,29 @@ const PRODUCT_GRAMMAR = /^(?:\S+ ){0,3}(?:does|do|did|will|would|can|could|is|ar
 /** "do you do / offer / install / repair / rent ...": asking whether the shop provides a service. */
 const SERVICE_FRAME = / (?:do|can|could|will|would) (?:you|ya|you guys|you lot|your shop|your store) (?:also |even )?(?:do|offer|provide|install|fit|repair|fix|rent|hire|service|book|print|make|cut|clean|unlock|recharge|top up|translate|write|deliver flowers|send flowers) /;
 
+/**
+ * Session 18 (esc): a product's variant asked after: "in" + a colour ("do u have it in grey", "got it in green?", "the same
+ * bunting in gold"), or "in (a) <number>" closing the question ("do you have the white trainers in 5?", "allyuh have it
+ * in a 12", "do you do 'em in a size 4?"). Which colour or size a thing comes in is a question about a product of the
+ * shop, whatever the product is called, when it is asked as having or getting it (VARIANT_ASKS: "I want the sofa cover in beige" too); a number followed by more
+ * words ("in 5 days") is not read.
+ */
+const COLOURS = new Set(['red', 'blue', 'green', 'grey', 'gray', 'navy', 'black', 'white', 'pink', 'purple', 'yellow', 'orange', 'brown', 'beige',
+  'cream', 'khaki', 'olive', 'teal', 'burgundy', 'maroon', 'silver', 'gold', 'charcoal', 'mustard', 'lilac', 'ivory', 'tan', 'camel', 'sage',
+  'rust', 'coral', 'turquoise', 'magenta', 'violet', 'indigo', 'aqua', 'brass', 'copper', 'chrome', 'oatmeal', 'stone', 'sand', 'taupe']);
+const VARIANT_TAIL = new Set(['too', 'also', 'as', 'well', 'please', 'pls', 'plz', 'then', 'instead', 'or']);
+/** ...asked as having, getting or stocking it ("have", "got", "come in", "do you do", "any", "order another"), not "was it the team in red?". */
+const VARIANT_ASKS = new Set(['have', 'has', 'got', 'get', 'want', 'wants', 'need', 'needs', 'do', 'does', 'come', 'comes', 'available', 'sell', 'sells', 'stock', 'any', 'order', 'make', 'made', 'buy']);
+function variantAt(toks: readonly string[], i: number): boolean {
+  const t = toks[i];
+  if (!toks.some((w) => VARIANT_ASKS.has(w))) return false;
+  const before = toks[i - 1] === 'a' || toks[i - 1] === 'an' || toks[i - 1] === 'size' ? (toks[i - 2] === 'a' ? toks[i - 3] : toks[i - 2]) : toks[i - 1];
+  if (before !== 'in') return false;
+  if (COLOURS.has(t)) return true;
+  // A size by number closes the question ("in a 12", "in 5?", "in a size 9 as well"), not "in 5 days".
+  return /^\d{1,2}(?:\.5)?$/.test(t) && toks.slice(i + 1).every((w) => VARIANT_TAIL.has(w));
+}
+
 /** Sizes written as letters ("is it in M", "and in XL?"). */
 const SIZE_LETTERS = new Set(['xs', 's', 'm', 'l', 'xl', 'xxl', 'xxs']);
 
@@ -131,6 +154,7 @@ export function namesShopTopic(toks: readonly string[]): boolean {
     if ((t === 'order' || t === 'orders') && (ORDER_BEFORE.has(toks[i - 1] ?? '') || /^(?:\d{3,}|number|no|nr|status|id|ref|reference)$/.test(toks[i + 1] ?? '') || t === 'orders')) return true;
     if (i > 0 && SHOP_PAIRS.has(`${toks[i - 1]} ${t}`)) return true;
     if (i > 0 && SIZE_LETTERS.has(t) && (toks[i - 1] === 'in' || toks[i - 1] === 'size')) return true;
+    if (i > 0 && variantAt(toks, i)) return true;
   }
   return PRODUCT_GRAMMAR.test(toks.join(' '));
 }
