@@ -41,11 +41,14 @@ export interface IdleGcOptions {
   collect?: () => void;
   /**
    * The first collection of each idle spell is V8's memory-reducing one (memoryReducingCollection: it also shrinks
-   * the young generation to its floor and gives its pages back); the follow-ups stay plain. Shards (shardWorker.ts; by default since session 18, `BATON_IDLE_RELEASE=0`: off),
+   * the young generation to its floor and gives its pages back), at most once per `reduceEvery` checks (else at the
+   * spell's 30 s follow-up); the other follow-ups stay plain. Shards (shardWorker.ts; by default since session 18, `BATON_IDLE_RELEASE=0`: off),
    * whose floor is their young generation's full size; not the main thread, whose young generation would shrink to
    * V8's 1 MB.
    */
   reduce?: boolean | (() => void);
+  /** At most one memory-reducing collection per this many checks (default REDUCE_EVERY; 0: every idle spell). */
+  reduceEvery?: number;
 }
 
 let exposed: (() => void) | null | undefined;
@@ -137,6 +140,18 @@ export const FIRST_AFTER = 4;
  */
 export const MAIN_MIN_GARBAGE_MB = 16;
 
+/**
+ * Session 18 (issue 8, the young-generation release by default): the first collection of an idle spell is the
+ * memory-reducing one (IdleGcOptions.reduce) only when the last one was at least this many checks ago (240: a minute);
+ * otherwise it is a plain one and the release waits for the spell's last follow-up (FOLLOW_UPS: 30 s of idleness).
+ * The release costs the NEXT burst: it touches the young generation's pages again (~16,000 minor faults for a shard's
+ * 64 MB) and, measured in runtimeCpu's alternating rounds on a loaded host, ~0.15-0.4 s of CPU per idle spell in all.
+ * Traffic that pauses for a second or two, again and again, so pays it at most once a minute (or once per 30 s of
+ * real idleness), while a server that goes idle still gives its memory back 1 s after (if it has not in the last
+ * minute) or 30 s after.
+ */
+export const REDUCE_EVERY = 240;
+
 /** What a check reads: the heap's live-or-garbage bytes and the bytes V8 holds for it (what RSS sees). */
 export interface HeapReading {
   used: number;
@@ -164,6 +179,13 @@ export class IdleGc {
   private idleRun = 0;
   /** Full collections run so far. */
   collections = 0;
+  /** Memory-reducing ones among them (`first` when it differs from `collect`). */
+  reductions = 0;
+  /** Checks so far (idle or not), and the check of the last memory-reducing collection (-Infinity: none yet). */
+  private ticks = 0;
+  private lastReduce = Number.NEGATIVE_INFINITY;
+  /** This idle spell's first collection was a plain one because of `reduceEvery`: the last follow-up reduces. */
+  private reduceOwed = false;
   constructor(
     private readonly heap: () => HeapReading,
     private readonly collect: () => void,
@@ -172,6 +194,8 @@ export class IdleGc {
     private readonly firstAfter = 1,
     /** The first collection of an idle spell, when it differs from `collect` (IdleGcOptions.reduce). */
     private readonly first: () => void = collect,
+    /** At most one `first` per this many checks; one owed runs at the idle spell's last follow-up (REDUCE_EVERY). */
+    private readonly reduceEvery = 0,
   ) {
     const h = heap();
     this.floor = h.used;
@@ -186,10 +210,12 @@ export class IdleGc {
    * the follow-ups and lets the next idle spell collect. The heap is read only when idle.
    */
   check(idle: boolean): boolean {
+    this.ticks++;
     if (!idle) {
       this.armed = true;
       this.due = [];
       this.idleRun = 0;
+      this.reduceOwed = false;
       return false;
     }
     this.since++;
@@ -207,13 +233,28 @@ export class IdleGc {
       this.due = [...FOLLOW_UPS];
       this.since = 0;
     }
-    if (followUp) this.collect();
-    else this.first();
+    const reducing = this.first !== this.collect;
+    if (followUp) {
+      if (this.reduceOwed && this.due.length === 0) this.reduce();
+      else this.collect();
+    } else if (reducing && this.ticks - this.lastReduce < this.reduceEvery) {
+      // Released less than `reduceEvery` checks ago: plain now, the release at the last follow-up if still idle.
+      this.collect();
+      this.reduceOwed = true;
+    } else if (reducing) this.reduce();
+    else this.collect();
     this.collections++;
     const after = this.heap();
     this.floor = after.used;
     this.committedFloor = after.committed;
     return true;
+  }
+
+  private reduce(): void {
+    this.first();
+    this.reductions++;
+    this.lastReduce = this.ticks;
+    this.reduceOwed = false;
   }
 }
 
@@ -229,7 +270,7 @@ export function startIdleGc(o: IdleGcOptions = {}): () => void {
   if (!collect) return () => undefined;
   const first = typeof o.reduce === 'function' ? o.reduce : o.reduce ? (memoryReducingCollection() ?? collect) : collect;
   const MB = 1024 * 1024;
-  const gc = new IdleGc(o.heap ?? readHeap, collect, (o.minGarbageMb ?? 24) * MB, o.firstAfter ?? FIRST_AFTER, first);
+  const gc = new IdleGc(o.heap ?? readHeap, collect, (o.minGarbageMb ?? 24) * MB, o.firstAfter ?? FIRST_AFTER, first, o.reduceEvery ?? REDUCE_EVERY);
   // Idle = the event loop's utilisation since the last check (cheap: libuv's counters); the heap is read only then
   // (v8.getHeapStatistics took ~1 ms per call in a loaded worker thread).
   const idleBelow = o.idleBelow ?? 0.05;

@@ -52,8 +52,9 @@ export interface ShardWorkerData {
  *
  * What it costs: the next burst after an idle spell (a second or more with no work) touches the young generation's
  * pages again, ~16,000 minor page faults for its 64 MB (measured session 18: ~30 ms of CPU to touch 64 MB of fresh
- * memory on this host at load 18), paid once per idle spell, not per message; a server under steady traffic never
- * goes idle and never pays it. Session 17 made it opt-in after runtimeCpu's alternating rounds (each server idle
+ * memory on this host at load 18; ~0.15-0.4 s of CPU per idle spell in all in runtimeCpu's rounds on a loaded host),
+ * paid per idle spell, not per message, and at most once a minute (idleGc.ts REDUCE_EVERY: an idle spell within the
+ * minute releases at its 30 s follow-up instead); a server under steady traffic never goes idle and never pays it. Session 17 made it opt-in after runtimeCpu's alternating rounds (each server idle
  * ~12 s before each of its rounds, so every round pays it) read 0.197 against 0.148 ms per message at load 14-17;
  * session 18's same comparisons read +8% (0.161 against 0.149, load 7-16) and rounds overlapping at load 24-27
  * (docs/runtime.md "Session 18"). Session 18 also checked session 17's guess that the memory-reducing collection
