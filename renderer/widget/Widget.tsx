@@ -507,6 +507,32 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
    * through (what is in the box then). A failed previous send cancels it (the error says what to do).
    */
   const [queued, setQueued] = useState(false);
+  /**
+   * Newcomer s18 N#10: on a slow network the bot's answer arrives by the push channel long before the send's own
+   * answer: the dots went on under it and its buttons were greyed out for seconds ("Anything else?" and no way to
+   * answer). Once the customer's message and, after it, a bot message with choices (the bot waits for her) have come,
+   * the bot has answered: no dots, and the choices can be clicked; a choice clicked while the send is still on its way
+   * goes as soon as it is through.
+   */
+  const answeredByPush =
+    sending &&
+    pending !== null &&
+    (() => {
+      const after = entries.filter((x) => x.seq > pending.after);
+      const own = after.findIndex((x) => x.from === 'customer');
+      return own >= 0 && after.slice(own + 1).some((x) => x.from !== 'customer' && (x.buttons?.length ?? 0) > 0);
+    })();
+  const [queuedChoice, setQueuedChoice] = useState<{ id: string; label: string } | null>(null);
+  const choose = (b: { id: string; label: string }) => {
+    if (sendingRef.current) setQueuedChoice(b);
+    else void send({ choice: b.id }, b.label);
+  };
+  useEffect(() => {
+    if (sending || !queuedChoice) return;
+    setQueuedChoice(null);
+    void send({ choice: queuedChoice.id }, queuedChoice.label);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [sending, queuedChoice]);
   const submit = async (e?: FormEvent) => {
     e?.preventDefault();
     const text = draft.trim();
@@ -732,7 +758,15 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
               {e.buttons?.length && e.seq === lastBot && customerSeesButtons(entries, e.seq, mode) ? (
                 <div className="bw-buttons" role="group" aria-label="Choices">
                   {e.buttons.map((b) => (
-                    <button key={b.id} type="button" className="bw-choice" aria-label={csatLabel(e.buttons!, b)} disabled={sending} onClick={() => void send({ choice: b.id }, b.label)}>
+                    <button
+                      key={b.id}
+                      type="button"
+                      className="bw-choice"
+                      aria-label={csatLabel(e.buttons!, b)}
+                      aria-pressed={queuedChoice?.id === b.id ? true : undefined}
+                      disabled={(sending && !answeredByPush) || queuedChoice !== null}
+                      onClick={() => choose(b)}
+                    >
                       {inertText(b.label)}
                     </button>
                   ))}
@@ -760,7 +794,7 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
             </div>
           </li>
         )}
-        {sending && mode === 'bot' && (
+        {sending && mode === 'bot' && !answeredByPush && (
           <li className="bw-row bw-bot" aria-label="The bot is typing">
             <div className="bw-bubble bw-typing" aria-hidden="true">
               <i />

@@ -19,7 +19,7 @@ import { startRuntimeWithAgents, supportFlowOpenQueue, type RuntimeWithAgents } 
 import { ensureRendererBuilt, openBrowser, screenshotsDir, startStudio, type BrowserHandle, type StudioHandle } from './support/studio';
 
 const haveChromium = requireProgram('chromium');
-const shotsDir = existsSync('/work/coord/s18/fixui-shots') ? '/work/coord/s18/fixui-shots' : screenshotsDir;
+const shotsDir = existsSync('/work/coord/s18/fixui-shots/after') ? '/work/coord/s18/fixui-shots/after' : screenshotsDir;
 const shot = async (page: Page, name: string) => {
   mkdirSync(shotsDir, { recursive: true });
   await page.screenshot({ path: join(shotsDir, `${name}.png`) });

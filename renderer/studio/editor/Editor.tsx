@@ -31,6 +31,7 @@ import type { FlowProblem } from '../../../shared/flow/flowProblem';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { matchShortcut } from './shortcuts';
 import { useTheme } from './useTheme';
+import { BannerSlot } from './bannerSlot';
 
 export interface EditorProps {
   /** Back to the home screen (hidden when absent). */
@@ -77,6 +78,7 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, readOnlyB
   const [settingsAsked, setSettingsAsked] = useState(false);
   useEffect(() => setSettingsAsked(false), [showSim]);
   const [theme, toggleTheme] = useTheme();
+  const [bannerSlot, setBannerSlot] = useState<HTMLDivElement | null>(null);
 
   const flowName = useStudio((s) => s.flow.name);
   // Newcomer s13 #9: another window saved the flow; this one can no longer save, so it takes no edits either.
@@ -282,98 +284,102 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, readOnlyB
   const isGroup = useStudio((s) => (single ? ((s.flow as { groups?: { id: string }[] }).groups ?? []).some((g) => g.id === single) : false));
 
   return (
-    <div className="st-editor">
-      <header className="st-topbar">
-        {onHome && (
-          <Button variant="ghost" size="icon" aria-label="Back to flows" title="Back to flows" onClick={onHome}>
-            <ArrowLeft size={16} />
-          </Button>
-        )}
-        <div className="st-brand" aria-hidden="true">
-          B
-        </div>
-        <h1 className="st-flow-name">{flowName}</h1>
-        {status}
-        <div className="st-topbar-spacer" />
-        <div className="st-toolbar" role="toolbar" aria-label="Editor">
-          <Button variant="ghost" size="icon" aria-label="Undo" title="Undo (Ctrl+Z)" disabled={!canUndo} onClick={() => actions('undo')}>
-            <Undo2 size={16} />
-          </Button>
-          <Button variant="ghost" size="icon" aria-label="Redo" title="Redo (Ctrl+Shift+Z)" disabled={!canRedo} onClick={() => actions('redo')}>
-            <Redo2 size={16} />
-          </Button>
-          <span className="st-sep" />
-          <Button variant={showSim ? 'primary' : 'ghost'} size="icon" aria-label={showSim ? 'Close the simulator' : 'Open the simulator'} title="Simulator: test the flow here" aria-pressed={showSim} onClick={() => setShowSim((v) => !v)}>
-            <Play size={16} />
-          </Button>
-          <Button variant="ghost" size="icon" aria-label="Find a block" title="Find a block (Ctrl+F)" onClick={() => actions('find')}>
-            <Search size={16} />
-          </Button>
-          <Button variant="ghost" size="icon" aria-label="Automatic layout" title="Automatic layout (Ctrl+Shift+L)" onClick={() => actions('layout')}>
-            <LayoutGrid size={16} />
-          </Button>
-          <Button variant="ghost" size="icon" aria-label="Add a sticky note" title="Add a sticky note (N)" onClick={() => actions('note')}>
-            <StickyNote size={16} />
-          </Button>
-          {renderHistory && (
-            <Button variant="ghost" size="icon" aria-label="Version history" title="Version history" onClick={() => setDialog('history')}>
-              <History size={16} />
+    <BannerSlot.Provider value={bannerSlot}>
+      <div className="st-editor">
+        <header className="st-topbar">
+          {onHome && (
+            <Button variant="ghost" size="icon" aria-label="Back to flows" title="Back to flows" onClick={onHome}>
+              <ArrowLeft size={16} />
             </Button>
           )}
-          <Button variant="ghost" size="icon" aria-label="Flow settings" title="Flow settings" onClick={() => (store.getState().select([], []), setSettingsAsked(true))}>
-            <Settings2 size={16} />
-          </Button>
-          <Button variant="ghost" size="icon" aria-label={theme === 'dark' ? 'Light theme' : 'Dark theme'} title="Switch theme" onClick={toggleTheme}>
-            {theme === 'dark' ? <Sun size={16} /> : <Moon size={16} />}
-          </Button>
-          <Button variant="ghost" size="icon" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => actions('shortcuts')}>
-            <HelpCircle size={16} />
-          </Button>
+          <div className="st-brand" aria-hidden="true">
+            B
+          </div>
+          <h1 className="st-flow-name">{flowName}</h1>
+          {status}
+          <div className="st-topbar-spacer" />
+          <div className="st-toolbar" role="toolbar" aria-label="Editor">
+            <Button variant="ghost" size="icon" aria-label="Undo" title="Undo (Ctrl+Z)" disabled={!canUndo} onClick={() => actions('undo')}>
+              <Undo2 size={16} />
+            </Button>
+            <Button variant="ghost" size="icon" aria-label="Redo" title="Redo (Ctrl+Shift+Z)" disabled={!canRedo} onClick={() => actions('redo')}>
+              <Redo2 size={16} />
+            </Button>
+            <span className="st-sep" />
+            <Button variant={showSim ? 'primary' : 'ghost'} size="icon" aria-label={showSim ? 'Close the simulator' : 'Open the simulator'} title="Simulator: test the flow here" aria-pressed={showSim} onClick={() => setShowSim((v) => !v)}>
+              <Play size={16} />
+            </Button>
+            <Button variant="ghost" size="icon" aria-label="Find a block" title="Find a block (Ctrl+F)" onClick={() => actions('find')}>
+              <Search size={16} />
+            </Button>
+            <Button variant="ghost" size="icon" aria-label="Automatic layout" title="Automatic layout (Ctrl+Shift+L)" onClick={() => actions('layout')}>
+              <LayoutGrid size={16} />
+            </Button>
+            <Button variant="ghost" size="icon" aria-label="Add a sticky note" title="Add a sticky note (N)" onClick={() => actions('note')}>
+              <StickyNote size={16} />
+            </Button>
+            {renderHistory && (
+              <Button variant="ghost" size="icon" aria-label="Version history" title="Version history" onClick={() => setDialog('history')}>
+                <History size={16} />
+              </Button>
+            )}
+            <Button variant="ghost" size="icon" aria-label="Flow settings" title="Flow settings" onClick={() => (store.getState().select([], []), setSettingsAsked(true))}>
+              <Settings2 size={16} />
+            </Button>
+            <Button variant="ghost" size="icon" aria-label={theme === 'dark' ? 'Light theme' : 'Dark theme'} title="Switch theme" onClick={toggleTheme}>
+              {theme === 'dark' ? <Sun size={16} /> : <Moon size={16} />}
+            </Button>
+            <Button variant="ghost" size="icon" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => actions('shortcuts')}>
+              <HelpCircle size={16} />
+            </Button>
+          </div>
+        </header>
+        {/* Banners (stale window, kept edits, changed on disk...) push the panels down instead of covering them (newcomer s17 N#2). */}
+        <div className="st-banner-slot" ref={setBannerSlot} />
+        {/* Newcomer s14 N#20: data-inspector lets Flow settings (nothing selected) yield to the simulator on narrow windows. */}
+        <div className="st-main" data-simulator={showSim ? 'open' : undefined} data-inspector={selection.length > 0 || settingsAsked ? 'selection' : 'settings'}>
+          {!showSim && (
+            <fieldset className="st-readonly-scope" disabled={!!readOnly} title={readOnly ?? undefined}>
+              <Palette />
+            </fieldset>
+          )}
+          <main className="st-canvas" aria-label="Canvas">
+            <Canvas />
+            {visibleNotice && (
+              <div className="st-toast" role="alert" data-tone={visibleNotice.tone}>
+                {visibleNotice.text}
+              </div>
+            )}
+            {flowDoc.blocks.length === 1 && flowDoc.blocks[0].kind === 'start' && (
+              // Newcomer s12 #18: a blank flow opened on an empty canvas with a red badge and no word on what to do.
+              <p className="st-canvas-hint" role="note">
+                An empty flow: click a block in the palette on the left to add it after Start, connected. After that, a new block
+                goes after the selected one. The badge at the top right lists what the flow still needs.
+              </p>
+            )}
+            <button type="button" className="st-problems-toggle" data-tone={errors ? 'error' : warnings ? 'warning' : 'ok'} onClick={() => setShowProblems((v) => !v)} aria-expanded={showProblems}>
+              {problems.length === 0 ? <CircleCheck size={14} /> : <AlertTriangle size={14} />}
+              {problemCount(errors, warnings)}
+            </button>
+            {showProblems && <ProblemsPanel problems={problems} onFocus={focusBlock} onFocusSettings={focusSettings} onClose={() => setShowProblems(false)} />}
+          </main>
+          <aside className="st-inspector" aria-label="Inspector" data-readonly={readOnly ? 'true' : undefined}>
+            {readOnly && (
+              <p className="st-readonly-note" role="note" title={readOnlyBanner ? readOnly : undefined}>
+                {readOnlyBanner ? 'Read-only: the banner above says why and what to do.' : readOnly}
+              </p>
+            )}
+            <fieldset className="st-readonly-scope" disabled={!!readOnly}>
+              {single && isBlock ? <BlockInspector blockId={single} /> : single && isGroup ? <GroupInspector groupId={single} /> : single ? <NoteInspector noteId={single} /> : selection.length > 1 ? <MultiSelection count={selection.length} onGroup={() => actions('group')} onDelete={() => actions('delete')} onDuplicate={() => actions('duplicate')} /> : <FlowSettings />}
+            </fieldset>
+          </aside>
+          {showSim && <SimulatorPanel onClose={() => setShowSim(false)} onFocusBlock={focusBlock} storage={scenarioStorage} />}
         </div>
-      </header>
-      {/* Newcomer s14 N#20: data-inspector lets Flow settings (nothing selected) yield to the simulator on narrow windows. */}
-      <div className="st-main" data-simulator={showSim ? 'open' : undefined} data-inspector={selection.length > 0 || settingsAsked ? 'selection' : 'settings'}>
-        {!showSim && (
-          <fieldset className="st-readonly-scope" disabled={!!readOnly} title={readOnly ?? undefined}>
-            <Palette />
-          </fieldset>
-        )}
-        <main className="st-canvas" aria-label="Canvas">
-          <Canvas />
-          {visibleNotice && (
-            <div className="st-toast" role="alert" data-tone={visibleNotice.tone}>
-              {visibleNotice.text}
-            </div>
-          )}
-          {flowDoc.blocks.length === 1 && flowDoc.blocks[0].kind === 'start' && (
-            // Newcomer s12 #18: a blank flow opened on an empty canvas with a red badge and no word on what to do.
-            <p className="st-canvas-hint" role="note">
-              An empty flow: click a block in the palette on the left to add it after Start, connected. After that, a new block
-              goes after the selected one. The badge at the top right lists what the flow still needs.
-            </p>
-          )}
-          <button type="button" className="st-problems-toggle" data-tone={errors ? 'error' : warnings ? 'warning' : 'ok'} onClick={() => setShowProblems((v) => !v)} aria-expanded={showProblems}>
-            {problems.length === 0 ? <CircleCheck size={14} /> : <AlertTriangle size={14} />}
-            {problemCount(errors, warnings)}
-          </button>
-          {showProblems && <ProblemsPanel problems={problems} onFocus={focusBlock} onFocusSettings={focusSettings} onClose={() => setShowProblems(false)} />}
-        </main>
-        <aside className="st-inspector" aria-label="Inspector" data-readonly={readOnly ? 'true' : undefined}>
-          {readOnly && (
-            <p className="st-readonly-note" role="note" title={readOnlyBanner ? readOnly : undefined}>
-              {readOnlyBanner ? 'Read-only: the banner above says why and what to do.' : readOnly}
-            </p>
-          )}
-          <fieldset className="st-readonly-scope" disabled={!!readOnly}>
-            {single && isBlock ? <BlockInspector blockId={single} /> : single && isGroup ? <GroupInspector groupId={single} /> : single ? <NoteInspector noteId={single} /> : selection.length > 1 ? <MultiSelection count={selection.length} onGroup={() => actions('group')} onDelete={() => actions('delete')} onDuplicate={() => actions('duplicate')} /> : <FlowSettings />}
-          </fieldset>
-        </aside>
-        {showSim && <SimulatorPanel onClose={() => setShowSim(false)} onFocusBlock={focusBlock} storage={scenarioStorage} />}
+        {dialog === 'find' && <FindDialog onClose={() => setDialog(null)} onPick={(id) => { setDialog(null); focusBlock(id); }} />}
+        {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
+        {dialog === 'history' && renderHistory?.(() => setDialog(null))}
       </div>
-      {dialog === 'find' && <FindDialog onClose={() => setDialog(null)} onPick={(id) => { setDialog(null); focusBlock(id); }} />}
-      {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
-      {dialog === 'history' && renderHistory?.(() => setDialog(null))}
-    </div>
+    </BannerSlot.Provider>
   );
 }
 

@@ -10,6 +10,7 @@ import { describeReplace, type ReplaceDescription } from './describeReplace';
 import { Dialog } from '../../ui/Dialog';
 import { Button } from '../../ui/Button';
 import { useRefusedFields, useWarnBeforeLeavingRefused } from '../../ui/refusedFields';
+import { useBannerSlot } from '../editor/bannerSlot';
 import './saveStatus.css';
 
 const labels: Record<PersistenceState['status'], string> = {
@@ -298,9 +299,12 @@ function ReplaceDialog({ prepare, replace, onClose, kept = false }: { prepare: (
     <Dialog title={title} onClose={onClose}>
       <div className="bt-replace">
         {kept ? (
+          // Newcomer s18 N#1: the kept edits' dialog blamed "the other window" for what changed since (this window's own
+          // edits after the reload count too) and said "saved since" when the versions were the same.
           <p>
-            Your kept changes were made on {c.baseRevision !== null ? `version ${c.baseRevision}` : 'an earlier version'}; this editor has version {c.latestRevision}
-            {c.baseRevision !== null ? ', saved in another window since' : ''}.
+            {c.baseRevision === c.latestRevision
+              ? `Your kept changes were made on version ${c.latestRevision}, the version this editor has.`
+              : `Your kept changes were made on ${c.baseRevision !== null ? `version ${c.baseRevision}` : 'an earlier version'}; this editor has version ${c.latestRevision}.`}
           </p>
         ) : (
           <p>
@@ -312,7 +316,9 @@ function ReplaceDialog({ prepare, replace, onClose, kept = false }: { prepare: (
           d.undone.length > 0 ? (
             <>
               <p>
-                <strong>Saving yours undoes, from the other window ({d.undone.length}):</strong>
+                <strong>
+                  Saving yours undoes, {kept ? 'from what was saved since your changes were made' : 'from the other window'} ({d.undone.length}):
+                </strong>
               </p>
               <ul className="bt-replace-undone" aria-label="What saving yours undoes">
                 {shown.map((l) => (
@@ -322,7 +328,11 @@ function ReplaceDialog({ prepare, replace, onClose, kept = false }: { prepare: (
               </ul>
             </>
           ) : (
-            <p>Nothing the other window saved is undone by this: it made no changes your version does not have.</p>
+            <p>
+              {kept
+                ? 'Nothing saved since your changes were made is undone by this.'
+                : 'Nothing the other window saved is undone by this: it made no changes your version does not have.'}
+            </p>
           )
         ) : (
           <>
@@ -421,6 +431,8 @@ export function SaveStatus({
   // A red field holds text the flow does not have: never "Saved" then, and leaving the page asks first (newcomer s8 #9).
   const refused = useRefusedFields();
   useWarnBeforeLeavingRefused(refused.length);
+  // In the editor, banners are a row of its layout under the top bar (editor/bannerSlot.ts): they never cover the inspector.
+  const slot = useBannerSlot();
   if (refused.length > 0 && (status === 'saved' || status === 'saving' || status === 'unsaved')) {
     const names = refused.map((f) => `“${f.label}”`).join(', ');
     return (
@@ -432,12 +444,8 @@ export function SaveStatus({
   }
   const Icon = status === 'saved' ? CloudCheck : status === 'saving' ? LoaderCircle : status === 'unsaved' ? CloudUpload : status === 'offline' ? CloudOff : CloudAlert;
   const title = [error, hint, status === 'saved' && lastSavedAt ? `Last saved ${new Date(lastSavedAt).toLocaleTimeString()}` : ''].filter(Boolean).join(' ');
-  return (
+  const banners = (
     <>
-      <span className="bt-save-status" data-status={status} role="status" aria-live="polite" title={title || undefined}>
-        <Icon size={14} aria-hidden className={status === 'saving' ? 'bt-spin' : undefined} />
-        <span>{status === 'conflict' && error === TRASHED_ELSEWHERE ? 'In the trash: not saved' : labels[status]}</span>
-      </span>
       {status === 'conflict' ? (
         <ConflictBanner error={error} hint={hint} onPrepareReplace={onPrepareReplace} onReplaceWithMine={onReplaceWithMine} onRestoreFromTrash={onRestoreFromTrash} />
       ) : null}
@@ -447,6 +455,15 @@ export function SaveStatus({
       {status === 'disk_changed' ? <DiskChangedBanner path={diskPath} problem={diskProblem} state={diskState} onReload={onReload} onKeepMine={onKeepMine} /> : null}
       {notice && status !== 'disk_changed' ? <NoticeBanner text={notice} onDismiss={onDismissNotice} /> : null}
       {status !== 'conflict' && status !== 'saved' && error && /does not recognise this page/.test(error) ? <RestartedBanner /> : null}
+    </>
+  );
+  return (
+    <>
+      <span className="bt-save-status" data-status={status} role="status" aria-live="polite" title={title || undefined}>
+        <Icon size={14} aria-hidden className={status === 'saving' ? 'bt-spin' : undefined} />
+        <span>{status === 'conflict' && error === TRASHED_ELSEWHERE ? 'In the trash: not saved' : labels[status]}</span>
+      </span>
+      {slot ? createPortal(banners, slot) : banners}
     </>
   );
 }
