@@ -2,6 +2,11 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Two test files at a time. Vitest's default on a 2-core machine is one (cores - 1), and most of this suite waits
+    // (Chromium, servers, redis, timers) rather than computes: session 17's fresh-clone run took 19.6 min with one
+    // worker. Session 18: the whole suite with two workers at load 15-20 (8 helpers busy) passed 5,266 of 5,266 in
+    // 49 min, where one worker at the same load took ~60 min for 4,940 (session 17's newcomer).
+    maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // expect.poll waits for a state to arrive (a row after a server round trip, a saved badge, a bot reply): vitest's
