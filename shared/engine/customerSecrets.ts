@@ -14,6 +14,13 @@
  *   instead of being it ("my password is wrong / not working / expired").
  * - A PIN or card security code given as such: "pin / cvv / cvc / csc / security code" + "is" / ":" / "=" + 3 to 8
  *   digits: the digits become "[hidden]".
+ * - Session 18 (hostile s17 H#4, H#23, H#28, H#30; s18 H#1-H#5, H#24, H#26): a card is also read after "+" when no phone
+ *   is that long, across " , " / ". " and keycap digits, glued to its CVV or expiry, and only in a card's grouping (4s,
+ *   4-6-5, one group, single digits); its CVV / expiry after it is hidden with it; a 13-digit Visa needs a card word,
+ *   and a run after "IMEI", "barcode", "call me on" ... starts with no card. Passwords: a passphrase to the clause's end,
+ *   a value right after the word when it looks like a credential, "pass" after a user name, "email:value", "the new
+ *   one is X", any quotes; "blocked", "case-sensitive", "12 characters" describe. maskCustomerText also applies the
+ *   engine's cap (what the customer sent counts; masks never lengthen the kept text).
  * - Everything else is kept exactly as typed (session 17): the masked text equals the input outside the masked spans
  *   (emoji, ZWJ sequences, combining marks and variation selectors next to or inside a passphrase included). The one
  *   exception: zero-width characters inside the words that introduced a secret ("p\u200bassword is") are dropped
@@ -49,23 +56,39 @@ export function luhnValid(digits: string): boolean {
 }
 
 // digitValue / asciiDigits live in unicodeText.ts (no imports: the customer widget reads digits without this module).
-import { asciiDigits, digitValue } from './unicodeText';
+import { asciiDigits, digitValue, INVISIBLE_CLASS } from './unicodeText';
 export { asciiDigits, digitValue };
 
 /*
  * A run of digit groups. Between two groups: spaces (any, also a line break, a no-break space or a zero-width one), or
  * ONE of - – — . / _ , ( ) with spaces around it or not ("4111.1111.1111.1111", "4111 - 1111", "(4111) 1111"). A comma
- * or a full stop FOLLOWED by a space ends the run ("4111 1111 1111 1111, 5555 ...": a list; "... 1111. Then"), so a
- * sentence's numbers are not joined into one. A run right after "+" is a phone number, never a card.
+ * FOLLOWED by a space (and no space before it) ends the run ("4111 1111 1111 1111, 5555 ...": a list), so a sentence's
+ * numbers are not joined into one. Session 18 (hostile s17 H#4): a comma or full stop with a space BEFORE it
+ * ("4111 , 1111 , ...") and a full stop followed by a space ("4111. 1111. 1111. 1111") join groups. A run right after
+ * "+" is a phone number only when a phone can be that long (15 digits, E.164): "card: +4111 1111 1111 1111" is a card.
  */
 const SP = '[\\s\\u00a0\\u202f\\u200b\\u200c\\u200d\\u2060\\ufeff]';
 const DIGIT_GROUPS = new RegExp(
-  `(?<![\\p{Nd}+])\\p{Nd}+(?:(?:${SP}*[-\\u2010\\u2011\\u2012\\u2013\\u2014\\u2212\\u00b7/_()]${SP}*|[.,](?![\\s\\u00a0\\u202f])|${SP}+)\\p{Nd}+)*(?!\\p{Nd})`,
+  `(?<!\\p{Nd})\\p{Nd}+(?:(?:${SP}*[-\\u2010\\u2011\\u2012\\u2013\\u2014\\u2212\\u00b7/_()]${SP}*|[.,](?![\\s\\u00a0\\u202f])|${SP}+[.,]${SP}*|\\.${SP}+|${SP}+)\\p{Nd}+)*(?!\\p{Nd})`,
   'gu',
 );
 const GROUP = /\p{Nd}+/gu;
 const CARD_MIN = 13;
 const CARD_MAX = 19;
+/** The longest phone number (E.164): a run after "+" with more digits is no phone. */
+const PHONE_MAX = 15;
+/**
+ * Session 18 (hostile s17 H#23): words that say the number after them is something else than a card (a barcode, an
+ * IMEI or IMEISV, a serial or tracking number, a phone number). A run right after one of them (up to three short words
+ * between: "IMEI number is", "call me on") does not START with a card; a card later in the run is still read (H#27).
+ */
+const NOT_CARD_LABEL =
+  /(?<![\p{L}\p{N}])(?:bar\s*code|ean(?:-?1[38])?|gtin|upc|isbn|imei(?:sv)?|serial|s\/n|tracking|svn|phone|mobile|cell|tel|telephone|call|whatsapp|fax)(?![\p{L}\p{N}])(?:[^\p{L}\p{N}\n]*[\p{L}']{1,8}){0,3}[^\p{L}\p{N}\n]*$/iu;
+/** A word for a payment card: a 13-digit run is a card only in a message that has one (H#23: 13-digit Visas are gone). */
+const CARD_WORD =
+  /(?<![\p{L}])(?:cards?|visa|master\s*card|amex|credit|debit|cvv|cvc|karte|kreditkarte|carte|tarjeta|cart[ãa]o|kaart|karta|kort)(?![\p{L}])/iu;
+/** How much text before a run is read for a label (the same line only). */
+const LABEL_WINDOW = 48;
 
 /**
  * Whether `digits` (ASCII) has the shape of a payment card number: an issuer prefix with a length that issuer uses, and
@@ -74,23 +97,28 @@ const CARD_MAX = 19;
  * So 15 digits are a card only after 34/37: an IMEI (15 digits with a Luhn check digit by design) is never one, nor a
  * number starting 0, 1, 7, 8 or 9 (a USPS tracking number, a bank reference of zeros, an EAN).
  */
-export function cardShaped(digits: string): boolean {
+export function cardShaped(digits: string, thirteen = true): boolean {
   const n = digits.length;
-  if (n < CARD_MIN || n > CARD_MAX || !issuerShaped(digits, n)) return false;
+  if (n < CARD_MIN || n > CARD_MAX || !issuerShaped(digits, n, thirteen)) return false;
   return luhnValid(digits);
 }
 
-function issuerShaped(digits: string, n: number): boolean {
+/**
+ * Session 18 (hostile s17 H#23): JCB is 3528-3589 (an IMEISV's type code 35xxxxxx outside it is no card); a 13-digit
+ * Visa only when `thirteen` (the message names a card: German EAN-13 barcodes start 400-440 and pass Luhn one time in
+ * ten, and issuers stopped 13-digit Visas years ago).
+ */
+function issuerShaped(digits: string, n: number, thirteen: boolean): boolean {
   const p2 = Number(digits.slice(0, 2));
   const p4 = Number(digits.slice(0, 4));
   switch (digits[0]) {
     case '4':
-      return n === 13 || n === 16 || n === 19;
+      return (n === 13 && thirteen) || n === 16 || n === 19;
     case '2':
       return p4 >= 2221 && p4 <= 2720 && n === 16;
     case '3':
       if (p2 === 34 || p2 === 37) return n === 15;
-      if (p2 === 35) return n >= 16;
+      if (p2 === 35) return p4 >= 3528 && p4 <= 3589 && n >= 16;
       if (p2 === 30 || p2 === 36 || p2 === 38 || p2 === 39) return n === 14 || n === 16;
       return false;
     case '5':
@@ -103,44 +131,127 @@ function issuerShaped(digits: string, n: number): boolean {
 }
 
 /**
+ * Session 18 (hostile s18 H#5): the groupings a card is written in: one group; groups of 4 (the last of 1-4: 4-4-4-4,
+ * 4-4-4-4-3, Amex typed 4-4-4-3); Amex and Diners 4-6-5 / 4-6-4; one or two digits each ("4 1 1 1 ...", keycaps).
+ * Other groupings are several numbers, one time in ten card-shaped by chance: 6+11 (an order number, then a phone),
+ * 2-2-4-2-2-4 (a date range "25/01/2026 - 27/01/2026"), 1+15 (a dual-SIM IMEI list "IMEI 2 35..."), 8+8 (two orders),
+ * 5-4-5-4 (two ZIP+4 codes).
+ */
+function cardGrouping(sizes: readonly number[]): boolean {
+  const n = sizes.length;
+  if (n === 1) return true;
+  if (sizes.every((k) => k <= 2)) return true;
+  if (n === 2 && sizes[0] === 8 && sizes[1] === 8) return true; // halves ("41111111 11111111")
+  if (n === 3 && sizes[0] === 4 && sizes[1] === 6 && (sizes[2] === 5 || sizes[2] === 4)) return true;
+  for (let k = 0; k < n - 1; k++) if (sizes[k] !== 4) return false;
+  return sizes[n - 1] >= 1 && sizes[n - 1] <= 4;
+}
+
+/**
  * The card numbers in one run of digit groups ([start, end) in the run, and the mask). A card starts where the run starts (or right after a card of the
  * same run: two cards in a row) and is made of whole groups: 13-19 digits that are card-shaped. The longest such
  * prefix wins ("4111 1111 1111 1111 123": the card, then the CVV, which stays). A window in the MIDDLE of a longer
  * run is never masked (an IBAN's or a tracking number's digits would be cut into a "card").
  */
-function cardsInRun(run: string, hidden: HiddenSecret[]): Replacement[] {
+function cardsInRun(run: string, hidden: HiddenSecret[], labelled: boolean, thirteen: boolean): Replacement[] {
   const groups: { at: number; end: number; digits: string }[] = [];
   for (const m of run.matchAll(GROUP)) groups.push({ at: m.index!, end: m.index! + m[0].length, digits: asciiDigits(m[0]) });
   const lineBreakAfter = (k: number) => k + 1 < groups.length && /[\n\r]/u.test(run.slice(groups[k].end, groups[k + 1].at));
   // What may follow a card found in the middle of a run: nothing, a line break, a CVV-sized group, an expiry (MM/YY) and
   // a CVV. Anything else (more digit groups: "ref 9400 4111 1111 1111 1111 00") is a longer number, not a card.
+  // Session 18: another card right after it ("pin 123 4111 1111 1111 1111 5555 5555 5555 4444": two cards) ends well too.
+  const cardStartsAt = (k: number) => {
+    let digits = '';
+    const sizes: number[] = [];
+    for (let j = k; j < groups.length && digits.length <= CARD_MAX; j++) {
+      digits += groups[j].digits;
+      sizes.push(groups[j].digits.length);
+      if (cardShaped(digits, thirteen) && cardGrouping(sizes)) return true;
+    }
+    return false;
+  };
   const endsWell = (end: number) => {
     const rest = groups.slice(end + 1, end + 5).map((g) => g.digits.length);
-    if (rest.length === 0 || lineBreakAfter(end)) return true;
+    if (rest.length === 0 || lineBreakAfter(end) || cardStartsAt(end + 1)) return true;
     if (rest.length === 1) return rest[0] === 3 || rest[0] === 4;
     const expiry = rest[0] <= 2 && rest[1] === 2 && run.slice(groups[end + 1].end, groups[end + 2].at).includes('/');
     return expiry && (rest.length === 2 || (rest.length === 3 && (rest[2] === 3 || rest[2] === 4)));
   };
+  // Session 18 (hostile s17 H#4, H#30 rest): what follows a card in its run and is masked with it: a CVV-sized group, an
+  // expiry (MM/YY) and a CVV, when nothing else follows on the run or the line. "4111 1111 1111 1111 123" showed
+  // "•••• 1111 123": the CVV.
+  const tailOf = (end: number) => {
+    const left = groups.length - end - 1;
+    const last = (k: number) => left === k || lineBreakAfter(end + k);
+    if (left <= 0 || lineBreakAfter(end)) return 0;
+    const rest = groups.slice(end + 1, end + 4).map((g) => g.digits.length);
+    if ((rest[0] === 3 || rest[0] === 4) && last(1)) return 1;
+    const expiry = left >= 2 && rest[0] <= 2 && rest[1] === 2 && run.slice(groups[end + 1].end, groups[end + 2].at).includes('/');
+    if (expiry && last(2)) return 2;
+    if (expiry && left >= 3 && (rest[2] === 3 || rest[2] === 4) && last(3)) return 3;
+    return 0;
+  };
+  // An IMEISV as printed (2-6-6-2: "35 209900 176148 23") is no card (H#23).
+  const imeisvShaped = (from: number, to: number) =>
+    to - from === 3 && groups[from].digits.length === 2 && groups[from + 1].digits.length === 6 && groups[from + 2].digits.length === 6 && groups[to].digits.length === 2;
+  const gluedCard = (from: number): { end: number; card: string } | null => {
+    let prefix = '';
+    const sizes: number[] = [];
+    for (let j = from; j < groups.length && (j === from || !lineBreakAfter(j - 1)) && prefix.length <= CARD_MAX; j++) {
+      const g = groups[j].digits;
+      if (j === groups.length - 1 || lineBreakAfter(j)) {
+        for (const n of [16, 15]) {
+          const rest = prefix.length + g.length - n;
+          if (n <= prefix.length || ![3, 4, 7, 8].includes(rest)) continue;
+          const card = (prefix + g).slice(0, n);
+          if (cardShaped(card, false) && cardGrouping([...sizes, n - prefix.length])) return { end: j, card };
+        }
+      }
+      prefix += g;
+      sizes.push(g.length);
+    }
+    return null;
+  };
   const cards: Replacement[] = [];
-  let i = 0;
-  let free = true; // i is the run's start, right after a card, or right after a line break
+  // A run after a label that names another kind of number ("IMEI", "barcode", "call me on") starts with no card.
+  let i = labelled ? 1 : 0;
+  let free = !labelled; // i is the run's start, right after a card, or right after a line break
   while (i < groups.length) {
     const ends: number[] = [];
     let digits = '';
+    const sizes: number[] = [];
     // No issuer number starts with 0, 1, 7, 8 or 9: no card starts at this group.
     const lead = groups[i].digits.charCodeAt(0);
+    // Session 18 (hostile s18 H#5): and in a card's grouping (cardGrouping: "order 543349\n07567111547" was one "card").
     for (let j = lead >= 50 && lead <= 54 ? i : groups.length; j < groups.length; j++) {
       digits += groups[j].digits;
+      sizes.push(groups[j].digits.length);
       if (digits.length > CARD_MAX) break;
-      if (cardShaped(digits)) ends.push(j);
+      if (cardShaped(digits, thirteen) && cardGrouping(sizes) && !imeisvShaped(i, j)) ends.push(j);
+    }
+    // Session 18 (hostile s18 H#1, HIGH): a card typed with its CVV or expiry glued on ("4638336870683802760",
+    // "4124 1129 0699 0326021", card + MMYY) is one run of 19-24 digits that is no card by whole groups: the first 16
+    // (Amex 15) digits are the card when they are card-shaped and what is left of the run's last group is a CVV (3-4),
+    // an expiry (4) or both (7-8). Read at a run's start only (or after a line break or a card).
+    // A 17-19 digit run that is card-shaped as a whole AND as 16 digits + a CVV is read as the latter (its "last 4" would
+    // show the CVV: "4329279749955999300" -> "•••• 9300"); masked whole either way.
+    if (free && lead >= 50 && lead <= 54) {
+      const glued = gluedCard(i);
+      if (glued !== null && (ends.length === 0 || glued.end >= ends[ends.length - 1])) {
+        cards.push({ start: groups[i].at, end: groups[glued.end].end, text: `•••• ${glued.card.slice(-4)}` });
+        if (!hidden.includes('card')) hidden.push('card');
+        i = glued.end + 1;
+        free = true;
+        continue;
+      }
     }
     let end = ends.length > 0 ? ends[ends.length - 1] : -1;
     // Hostile s17 H#30: 16 digits and a CVV make a Luhn-valid 19-digit "card" one time in ten, whose "last 4" were the
     // CVV: when the longest ends with a group of 3 digits or fewer and the card without it is card-shaped, that is the card.
     // The group left out is masked with it (session 17 review: a real 19-digit card typed 4-4-4-4-3 whose first 16
     // digits pass Luhn showed its last 3 digits; and a CVV is no more to be shown than the card).
-    let spanEnd = end;
     if (end > i && groups[end].digits.length <= 3 && ends.includes(end - 1)) end = end - 1;
+    const spanEnd = end === -1 ? -1 : end + tailOf(end);
     // Hostile s17 H#27 (HIGH): a card after another number on the same run ("NW-230918\n4111 ...", "order 123456 4111
     // ...", "Flat 2 4111 ...", a phone, then the card) was left whole: a card may start at any group when it ends well.
     if (end !== -1 && (free || endsWell(end))) {
@@ -192,16 +303,68 @@ function ibanSpans(text: string): [number, number][] {
  * password. "pass" alone is not one (hostile s16 H#1): a boarding pass, a day pass, "pass is valid".
  */
 const PASSWORD_WORD =
-  "pass(?:word|wd|code|phrase)s?|pwd|pw|passwort|kennwort|mot\\s+de\\s+passe|contrase(?:ñ|n)a|senha|wachtwoord|has(?:ł|l)o|l(?:ö|o)senord|adgangskode|passord|salasana";
-const IS = "(?:is|was|ist|war|est|était|es|era|é|jest|är)";
+  "pass(?:word|wd|code|phrase)s?|pwd|pw|passwort|kennwort|mot\\s+de\\s+passe|contrase(?:ñ|n)a|senha|wachtwoord|has(?:ł|l)o|l(?:ö|o)senord|adgangskode|passord|salasana|пароль|şifre|sifre|parola";
+const IS = "(?:is|was|ist|war|est|était|es|era|é|è|jest|är)";
+/*
+ * Session 18 (hostile s17 H#28): the words between the password word and "is" or ":" may be any tokens of the same line
+ * and clause ("the password for ana@example.com is X", "Password of the account: X", "password (new): X"; they were
+ * letters only); the value may follow the word with only a space when it looks like a credential ("pwd Summer2024!",
+ * "passcode 482913": see credentialShaped); "pass" is a password word after a user name or an email address in the
+ * message ("username: ana@example.com pass: X", "user ana / pass X"; alone it is a boarding or day pass). A value may
+ * open with a quote it never closes ("password is 'hunter2": hidden to the clause end).
+ */
+const BRIDGE_TOKEN = `(?:[^\\s.,;!?:="“]|\\.(?=[\\p{L}\\p{N}])){1,40}`;
 const PASSWORD = new RegExp(
-  `(?<![\\p{L}\\p{N}])(${PASSWORD_WORD})(?![\\p{L}\\p{N}])(` +
-    `'s\\s+|[’]s\\s+|\\s*[:=]\\s*|\\s+-\\s+|[ \\t]*\\n\\s*|(?:\\s+[\\p{L}']{1,12}){0,4}?\\s+${IS}(?![\\p{L}])\\s*[:=]?\\s*` +
-    `)(?:"([^"\\n]{1,80})"|'([^'\\n]{1,80})'|“([^”\\n]{1,80})”|([^\\s"'“]+))`,
+  `(?<![\\p{L}\\p{N}])(${PASSWORD_WORD}|pass)(?![\\p{L}\\p{N}])(` +
+    `'s\\s+|[’]s\\s+|\\s*[:=]\\s*|\\s+[-\\u2013\\u2014]\\s+|[ \\t]*\\n\\s*|(?:[ \\t\\u00a0]+${BRIDGE_TOKEN}){0,4}?(?:\\s+${IS}(?![\\p{L}])\\s*[:=]?\\s*|[ \\t\\u00a0]*[:=]\\s*)|[ \\t\\u00a0]+` +
+    `)(?:"([^"\\n]{1,80})"|'([^'\\n]{1,80})'|“([^”\\n]{1,80})”|[«„‘‹]([^»“”’›\\n]{1,80})[»“”’›]|(["'“«„‘]?[^\\s"'“«„]+))`,
   'giu',
 );
 const ANY_DIGIT = /\p{Nd}/u;
-const ANY_PASSWORD_WORD = new RegExp(PASSWORD_WORD, 'iu');
+const ANY_PASSWORD_WORD = new RegExp(`${PASSWORD_WORD}|pass`, 'iu');
+/** A password word as a word (not "pass"): "the new one is X" is read only in a message that has one. */
+const PASSWORD_NAMED = new RegExp(`(?<![\\p{L}\\p{N}])(?:${PASSWORD_WORD})(?![\\p{L}\\p{N}])`, 'iu');
+/** A user name or email label, or an email address: "pass" after one of them is a password word (H#28). */
+const USER_LABEL = /(?<![\p{L}\p{N}])(?:user(?:\s*name)?|login|log-?in|e-?mail|account|acct|id)(?![\p{L}\p{N}])|[^\s@]@[^\s@]+\.\p{L}{2,}/iu;
+/**
+ * A value given right after the password word with no "is" or ":" is a password only when it looks like one: at least
+ * 4 characters with a digit, a symbol or a capital after the first letter ("password Summer2024!", not "password
+ * reset", "my password yesterday"), and no email address (an address after "reset password" is the account's).
+ */
+function credentialShaped(value: string): boolean {
+  return [...value].length >= 4 && !value.includes('@') && /[\p{N}\p{S}\p{P}]|.\p{Lu}/u.test(value);
+}
+/**
+ * A passphrase (hostile s17 H#4: "password is purple monkey dishwasher" hid only "purple"): the words after the first
+ * one, up to the end of the clause, at most 8, stopping at a word that starts a new clause or a request ("and",
+ * "please", "my", "for", ...), a describing word ("ok", "again") or an email address.
+ */
+const PHRASE_STOP = new Set(
+  ('and but or so then please pls plz thanks thank thx ty cheers can could would will should i i\'m im my me we you ' +
+    'because cause since if when where why how what which who order cancel help reset also it it\'s its that this ' +
+    'to for from on in at with by is was are the new old now pin cvv cvc card user username login email').split(' '),
+);
+const PHRASE_WORD = /^[ \t\u00a0]+([^\s.,;!?]+)/u;
+function phraseEnd(s: string, from: number, labelled = false): number {
+  let end = from;
+  for (let k = 0; k < 8; k++) {
+    const m = PHRASE_WORD.exec(s.slice(end, end + 120));
+    if (m === null) break;
+    const word = m[1].replace(/^["'“‘(]+|["'”’)]+$/gu, '').toLowerCase();
+    // A label starts the next item ("pw: x pin: 1", "user: ana"): the phrase ends before it.
+    if (word.includes('@') || word.startsWith('[hidden') || /[:=]$/u.test(m[1]) || PASSWORD_NAMED.test(word)) break;
+    if (DESCRIBES_PASSWORD.has(word) || (!labelled && PHRASE_STOP.has(word))) break;
+    end += m[0].length;
+  }
+  return end;
+}
+/**
+ * "the new one is X" / "new one: X" in a message that names a password (hostile s17 H#28: "old password was
+ * Winter2023! new one Summer2024!" hid the old one only; "my password is wrong, the new one is hunter2").
+ */
+const NEW_ONE = /(?<![\p{L}\p{N}])(?:new|current|temporary|temp|other|right|real)\s+one(?![\p{L}\p{N}])((?:\s+(?:is|was))?\s*[:=]?\s*)(["'“]?[^\s"'“]+)/giu;
+/** An email address with a password glued to it after a colon ("ana@example.com:Summer2024!", a credential dump). */
+const EMAIL_COLON_VALUE = /(?<![^\s<(\[{"'“,;])[^\s@:<>()[\]{}"'“,;]+@[^\s@:<>()[\]{}"'“,;]+\.\p{L}{2,}:(?!\/\/)([^\s"'“]+)/gu;
 /** Words after "password is" that describe the password instead of being it. */
 const DESCRIBES_PASSWORD = new Set(
   (
@@ -218,6 +381,24 @@ const DESCRIBES_PASSWORD = new Set(
     'fel ogiltigt utgånget feil ugyldig forkert väärä vanhentunut sensitive insensitive least most characters letters digits'
   ).split(' '),
 );
+/**
+ * Session 18 (hostile s18 H#4, H#26): whether `value` (the word after "password is") describes the password: a word of
+ * DESCRIBES_PASSWORD; a lower-case participle or adjective ("blocked", "disabled", "useless", "unusable", "expired",
+ * "sensitive"); a hyphenated description ("case-sensitive", "auto-generated", "one-time"); a number followed by a unit
+ * ("12 characters", "8 digits"). "my password is blocked" was hidden and the customer told off for sending one.
+ */
+const MORE_DESCRIBING = new Set('blocked disabled useless good great bad secure mine hard easy somewhere emailed texted one-time'.split(' '));
+const UNIT_AFTER = /^\s+(?:characters?|chars?|digits?|letters?|symbols?|numbers?|minutes?|hours?|days?|times|tries|attempts)(?![\p{L}])/iu;
+function describesPassword(value: string, after: string): boolean {
+  const lower = value.toLowerCase();
+  if (DESCRIBES_PASSWORD.has(lower) || MORE_DESCRIBING.has(lower)) return true;
+  if (/^\p{Ll}{3,}(?:ed|less|ble|ive|ful)$/u.test(value)) return true;
+  if (/^\p{Ll}+(?:-\p{Ll}+)+$/u.test(value)) {
+    const last = value.slice(value.lastIndexOf('-') + 1);
+    if (DESCRIBES_PASSWORD.has(last) || /^\p{Ll}{3,}(?:ed|less|ble|ive|ful)$/u.test(last)) return true;
+  }
+  return /^\p{Nd}+$/u.test(value) && UNIT_AFTER.test(after);
+}
 /** Words right after the password word that make it a thing, not a label: "password field is greyed out" (H#3). */
 const PASSWORD_THING = new Set(
   'field box page form requirement requirements rule rules policy length reset change manager hint strength settings option link email mail screen prompt expiry'.split(' '),
@@ -226,11 +407,12 @@ const PASSWORD_THING = new Set(
 const CLAUSE_REST = /^[^\n.,;!?]*/u;
 /*
  * A PIN or card security code: "pin / pin number / cvv / cvc / csc / cid / security code" then "is", ":", "=", "'s",
- * or only a space, then 3 to 8 digits. Not a postal PIN (India's 6-digit postcode): "pin code" + 6 digits, or "PIN" + 6
+ * or only a space, then 3 to 8 digits (session 18, H#4: with single spaces or dashes between them, "cvv: 1 2 3", "pin is
+ * 12 34"; "PIN-Nummer", "Geheimzahl"). Not a postal PIN (India's 6-digit postcode): "pin code" + 6 digits, or "PIN" + 6
  * digits in a message that speaks of a postcode or an address.
  */
 const PIN =
-  /(?<![\p{L}\p{N}])(pin(?:\s*(?:code|number|no\.?))?|cvv2?|cvc2?|csc|cid|card\s+verification\s+(?:code|value)|security\s+(?:code|number))((?:\s+(?:is|was)|'s|’s)?\s*[:=]?\s*|\s+)(\p{Nd}{3,8})(?!\p{Nd})/giu;
+  /(?<![\p{L}\p{N}])(pin(?:[-\s]*(?:code|number|nummer|no\.?|nr\.?))?|geheimzahl|cvv2?|cvc2?|csc|cid|card\s+verification\s+(?:code|value)|security\s+(?:code|number))((?:\s+(?:is|was|ist)|'s|’s)?\s*[:=]?\s*|\s+)(\p{Nd}(?:[ \u00a0-]?\p{Nd}){2,7})(?!\p{Nd})(?!\s+(?:digits?|characters?|numbers?)(?![\p{L}]))/giu;
 const ADDRESS_TALK = /\b(?:post\s*code|postal|zip|address|road|street|st\.?|nagar|marg|colony|city|district|state|india|flat|house)\b/iu;
 
 /*
@@ -246,18 +428,13 @@ type Replacement = { start: number; end: number; text: string };
 /** A rendering of the text: `text`, and for each of its UTF-16 units the original [start, end) it stands for. */
 type Rendering = { text: string; from: Int32Array; to: Int32Array };
 
-/** A zero-width character at `at` of `text` stands between two digits (it then reads as a space, else as nothing). */
-function betweenDigits(text: string, at: number, width: number): boolean {
-  const before = at > 0 ? String.fromCodePoint(text.codePointAt(at - 1 - (at >= 2 && /[\udc00-\udfff]/.test(text[at - 1]) ? 1 : 0))!) : '';
-  const after = at + width < text.length ? String.fromCodePoint(text.codePointAt(at + width)!) : '';
-  return /\p{Nd}/u.test(before) && /\p{Nd}/u.test(after);
-}
-
 // Session 17 (hostile s17 H#4): also the direction marks and invisible operators a copy from another page carries
 // (U+200E/F, U+202A-E, U+2061-4, U+2066-9) and the combining grapheme joiner U+034F.
 // Zero-width characters a pasted text may carry inside a number or a word ("4111\u200b1111", "p\u200bassword"): one
 // class, tested (ANY_ZERO_WIDTH) and replaced (ZERO_WIDTH_ANY).
-const ZERO_WIDTH_CLASS = '[\\u200b\\u200c\\u200d\\u2060\\ufeff\\u00ad\\u0000\\u200e\\u200f\\u202a-\\u202e\\u2061-\\u2064\\u2066-\\u2069\\u034f]';
+// Session 18: the class is unicodeText's INVISIBLE_CLASS (one class for every reader), and for reading digits the
+// keycap mark U+20E3 and the variation selectors U+FE0E/F ("4\ufe0f\u20e3", what a phone's emoji keyboard types: H#4).
+const ZERO_WIDTH_CLASS = `[${INVISIBLE_CLASS}\\u20e3\\ufe0e\\ufe0f]`;
 const ANY_ZERO_WIDTH = new RegExp(ZERO_WIDTH_CLASS, 'u');
 const ZERO_WIDTH_ANY = new RegExp(ZERO_WIDTH_CLASS, 'gu');
 
@@ -269,7 +446,9 @@ function render(text: string, reps: readonly Replacement[]): Rendering {
     const at = z.index!;
     while (r < reps.length && reps[r].end <= at) cuts.push(reps[r++]);
     if (r < reps.length && reps[r].start <= at) continue; // inside a replacement
-    cuts.push({ start: at, end: at + 1, text: betweenDigits(text, at, 1) ? ' ' : '' });
+    // Session 18: between two digits too it reads as nothing ("4\u200b111111111111111" is one group of 16, as it shows;
+    // a space there made a 1 + 15 grouping, no card's: cardGrouping).
+    cuts.push({ start: at, end: at + 1, text: '' });
   }
   while (r < reps.length) cuts.push(reps[r++]);
   let length = text.length;
@@ -294,9 +473,11 @@ function render(text: string, reps: readonly Replacement[]): Rendering {
 }
 
 /** Adds a replacement for the rendering's [s, e) (which may cover earlier replacements: they are absorbed). */
-function replaceSpan(reps: Replacement[], r: Rendering, s: number, e: number, text: string): void {
+function replaceSpan(reps: Replacement[], r: Rendering, s: number, e: number, text: string, original?: string): void {
   const start = r.from[s];
-  const end = r.to[e - 1];
+  let end = r.to[e - 1];
+  // A keycap mark or variation selector right after the span is its last character's ("•••• 1111" not "•••• 1111⃣").
+  while (original !== undefined && end < original.length && /[\u20e3\ufe0e\ufe0f]/u.test(original[end])) end++;
   // reps is sorted and disjoint: the first one ending after `start`, then those starting before `end` are covered.
   let lo = 0;
   let hi = reps.length;
@@ -327,19 +508,68 @@ function hideValue(text: string, reps: Replacement[], r: Rendering, at: number, 
  * the masked text is the input with only the secrets' spans replaced: outside them it is the input as typed.
  */
 export function maskCustomerSecrets(text: string): MaskedText {
+  const { reps, hidden } = secretsIn(text);
+  return { text: hidden.length === 0 ? text : applyReplacements(text, reps), hidden };
+}
+
+/** What the engine keeps of a customer's message (maskCustomerText): masked, and whether it was cut. */
+export type KeptText = MaskedText & { cut: boolean };
+/** The marker after a message cut to the cap. */
+export const CUT_MARK = ' […]';
+
+/**
+ * Session 18 (hostile s17 H#19): the customer's message as the engine keeps it, masked AND cut to `max` UTF-16 units
+ * (the engine's MAX_CUSTOMER_TEXT) by one rule: the cap counts what the customer SENT, and masking never makes the
+ * kept text longer than the cap. A message of at most `max` units is kept whole (masked); a longer one is cut at
+ * `max` units of the original (never inside a surrogate pair, and never inside a secret: a secret the cut would split
+ * is dropped whole) and gets CUT_MARK. When the masks would make the kept text longer than `max` ("pin 123 " three
+ * hundred times: "[hidden]" is longer than three digits), each "[hidden]" becomes bullets no longer than what it
+ * hides ("pin •••"), so the text is never longer than `max` (plus CUT_MARK when cut). Before, the masked text was cut
+ * at 4,000 units: the customer's last words (the request) were dropped from a message under the cap, and half an
+ * emoji was stored.
+ */
+export function maskCustomerText(text: string, max: number): KeptText {
+  const { reps, hidden } = secretsIn(text);
+  let cutAt = text.length;
+  if (text.length > max) {
+    const code = text.charCodeAt(max - 1);
+    cutAt = code >= 0xd800 && code <= 0xdbff ? max - 1 : max;
+    for (const r of reps) if (r.start < cutAt && r.end > cutAt) cutAt = r.start;
+  }
+  const kept = reps.filter((r) => r.end <= cutAt);
+  const head = cutAt === text.length ? text : text.slice(0, cutAt);
+  let out = kept.length === 0 ? head : applyReplacements(head, kept);
+  if (out.length > max) out = applyReplacements(head, kept.map((r) => (r.text === HIDDEN || r.text.endsWith(HIDDEN) ? { ...r, text: compact(r) } : r)));
+  const cut = cutAt < text.length;
+  return { text: cut ? out + CUT_MARK : out, hidden, cut };
+}
+
+/** A "[hidden]" replacement written as bullets no longer than the characters it replaces (its lead words kept). */
+function compact(r: Replacement): string {
+  const lead = r.text.slice(0, r.text.length - HIDDEN.length);
+  return lead + '•'.repeat(Math.max(1, Math.min(HIDDEN.length, r.end - r.start - lead.length)));
+}
+
+/** The replacements (sorted, disjoint, original coordinates) that mask `text`'s secrets, and their kinds. */
+function secretsIn(text: string): { reps: Replacement[]; hidden: HiddenSecret[] } {
   // Most messages hold no digit, no password word and no zero-width character: nothing can be a secret (rtfast s17: the
   // three renderings were ~6% of the in-process message path).
-  if (!ANY_DIGIT.test(text) && !ANY_PASSWORD_WORD.test(text) && !ANY_ZERO_WIDTH.test(text)) return { text, hidden: [] };
+  if (!ANY_DIGIT.test(text) && !ANY_PASSWORD_WORD.test(text) && !ANY_ZERO_WIDTH.test(text)) return { reps: [], hidden: [] };
   const hidden: HiddenSecret[] = [];
   const reps: Replacement[] = [];
   let r = render(text, reps);
   // IBANs first: their digit groups are never a card.
   const kept = ibanSpans(r.text);
+  let keptAt = 0;
+  let thirteen: boolean | undefined; // the message names a card (read once, when a long enough run is found)
   for (const m of r.text.matchAll(DIGIT_GROUPS)) {
     const run = m[0];
     const at = m.index!;
     // Hostile s17 H#26: a valid IBAN's own characters are kept, the rest of the run is read on its own (a card after it).
-    const inRun = kept.filter(([a, b]) => at < b && at + run.length > a);
+    // (kept and the runs are both in text order: a cursor, not a filter per run; session 18: 400 KB of IBANs took 3 s.)
+    while (keptAt < kept.length && kept[keptAt][1] <= at) keptAt++;
+    const inRun: [number, number][] = [];
+    for (let k = keptAt; k < kept.length && kept[k][0] < at + run.length; k++) inRun.push(kept[k]);
     const parts: [number, number][] = [];
     let from = at;
     for (const [a, b] of inRun) {
@@ -355,7 +585,12 @@ export function maskCustomerSecrets(text: string): MaskedText {
         let count = 0;
         for (const _ of subRun.matchAll(/\p{Nd}/gu)) count++;
         if (count < CARD_MIN) continue;
-        for (const card of cardsInRun(subRun, hidden)) replaceSpan(reps, r, subAt + card.start, subAt + card.end, card.text);
+        // After "+": a phone number when a phone can be that long, else a card with a "+" typed before it (H#4).
+        if (subAt > 0 && r.text[subAt - 1] === '+' && count <= PHONE_MAX) continue;
+        const lineBefore = r.text.slice(Math.max(0, subAt - LABEL_WINDOW), subAt);
+        const labelled = NOT_CARD_LABEL.test(lineBefore.slice(lineBefore.lastIndexOf('\n') + 1));
+        thirteen ??= CARD_WORD.test(r.text);
+        for (const card of cardsInRun(subRun, hidden, labelled, thirteen)) replaceSpan(reps, r, subAt + card.start, subAt + card.end, card.text, text);
       }
     }
   }
@@ -363,7 +598,7 @@ export function maskCustomerSecrets(text: string): MaskedText {
   const cardsMasked = r.text;
   for (const m of cardsMasked.matchAll(PIN)) {
     const [whole, word, sep, digits] = m;
-    const postal = [...digits].length === 6 && /[1-8]/.test(asciiDigits(digits)[0]) && (/code/i.test(word) || ADDRESS_TALK.test(cardsMasked));
+    const postal = asciiDigits(digits).replace(/\D/g, '').length === 6 && /[1-8]/.test(asciiDigits(digits)[0]) && (/code/i.test(word) || ADDRESS_TALK.test(cardsMasked));
     if (postal) continue;
     if (!hidden.includes('pin')) hidden.push('pin');
     const valueAt = m.index! + whole.length - digits.length;
@@ -373,31 +608,55 @@ export function maskCustomerSecrets(text: string): MaskedText {
   const s = r.text;
   PASSWORD.lastIndex = 0;
   for (let m = PASSWORD.exec(s); m !== null; m = PASSWORD.exec(s)) {
-    const [whole, word, sep, dq, sq, cq, bare] = m;
+    const [whole, word, sep, dq, sq, cq, oq, bare] = m;
     const at = m.index;
     const valueAt = at + word.length + sep.length;
+    // A reading that is no password goes on right after the word (the match may have covered a password word).
+    const resume = at + word.length;
+    // "pass" is a password word only after a user name or an email address (H#28); alone it is a boarding pass.
+    const afterUser = USER_LABEL.test(s.slice(Math.max(0, at - 200), at));
+    if (word.length === 4 && word.toLowerCase() === 'pass' && !afterUser) {
+      PASSWORD.lastIndex = resume;
+      continue;
+    }
     // "password field is ...", "password requirement was ...": a thing named after the password, not a label (H#3).
     const between = /^\s+([\p{L}']+)/u.exec(sep)?.[1]?.toLowerCase();
-    if (between !== undefined && PASSWORD_THING.has(between)) continue;
+    if (between !== undefined && PASSWORD_THING.has(between)) {
+      PASSWORD.lastIndex = resume;
+      continue;
+    }
     // Hostile s17 H#2, H#21: a sentence ending with "password" is no label for the next line ("Reset my password\nCan you
     // send a link"). After a bare line break the value is a password only when it is the whole next line and looks like
     // one (a digit, a symbol or a capital after the first letter).
     if (bare !== undefined && /\n/u.test(sep) && !/[:=]|\bis\b|\bwas\b/iu.test(sep)) {
       const lineRest = /^[^\n]*/u.exec(s.slice(at + whole.length))![0];
-      if (lineRest.trim() !== '' || !/[\p{Nd}\p{S}\p{P}]|.\p{Lu}/u.test(bare)) continue;
+      if (lineRest.trim() !== '' || !/[\p{Nd}\p{S}\p{P}]|.\p{Lu}/u.test(bare)) {
+        PASSWORD.lastIndex = resume;
+        continue;
+      }
     }
+    // Only a space between the word and the value (H#28): a credential-shaped value, or any word after "user ... pass".
+    const direct = /^[ \t\u00a0]+$/u.test(sep);
     if (bare !== undefined) {
+      const quoted = /^["'“«„‘]/u.test(bare); // an opening quote never closed: the phrase after it
       const value = bare.replace(/[.,!?;:)\]]+$/u, '');
-      if (value === '' || value === HIDDEN || value.startsWith('[hidden')) continue;
-      if (DESCRIBES_PASSWORD.has(value.toLowerCase())) {
+      const plain = quoted ? value.slice(1) : value;
+      const describes = describesPassword(plain, s.slice(at + whole.length));
+      if (plain === '' || plain === HIDDEN || plain.startsWith('[hidden') || (direct && (describes || (!credentialShaped(plain) && !(word.length === 4 && afterUser))))) {
+        PASSWORD.lastIndex = resume;
+        continue;
+      }
+      if (describes && !quoted) {
         // "password is wrong" / "is not working": a description. "password is correct horse battery staple" / "is my
         // dog Rex1": a passphrase (a describing word followed by words that describe nothing): hidden to the clause end.
-        if (value.length < bare.length) continue;
         const rest = s.slice(at + whole.length);
         const token = /^\s+(\S+)/u.exec(rest)?.[1];
         // The next word's letters and digits ("🐶Rex" -> "Rex"); a token of symbols or emoji only says nothing.
         const next = token?.replace(/[^\p{L}\p{N}'’]/gu, '');
-        if (next === undefined || next === '' || DESCRIBES_PASSWORD.has(next.toLowerCase()) || /^[\p{Ll}]+(?:ing|ed)$/u.test(next)) continue;
+        if (value.length < bare.length || next === undefined || next === '' || describesPassword(next, '') || /^[\p{Ll}]+(?:ing|ed)$/u.test(next)) {
+          PASSWORD.lastIndex = resume;
+          continue;
+        }
         if (!hidden.includes('password')) hidden.push('password');
         const tailEnd = at + whole.length + CLAUSE_REST.exec(rest)![0].length;
         hideValue(text, reps, r, at, valueAt, tailEnd);
@@ -405,14 +664,42 @@ export function maskCustomerSecrets(text: string): MaskedText {
         continue;
       }
       if (!hidden.includes('password')) hidden.push('password');
-      hideValue(text, reps, r, at, valueAt, valueAt + value.length);
+      // A passphrase (H#4): after "is" / ":" the words up to the clause's end (not after a bare space: one token).
+      let end = valueAt + value.length;
+      // After an explicit label ("password:", "is:") the value runs on to the clause's end (hostile s18 H#24: "password: I
+      // love you 3000" showed "love you 3000"); after "is" alone, up to a word that starts another clause.
+      if (!direct && value.length === bare.length) end = phraseEnd(s, end, /[:=]/u.test(sep));
+      hideValue(text, reps, r, at, valueAt, end);
+      PASSWORD.lastIndex = Math.max(PASSWORD.lastIndex, end);
       continue;
     }
-    if ((dq ?? sq ?? cq) === undefined) continue;
+    if ((dq ?? sq ?? cq ?? oq) === undefined) continue;
     if (!hidden.includes('password')) hidden.push('password');
     hideValue(text, reps, r, at, valueAt, at + whole.length);
   }
-  return { text: hidden.length === 0 ? text : applyReplacements(text, reps), hidden };
+  // "the new one is X" in a message that names a password; "ana@example.com:X" (H#28).
+  if (hidden.includes('password') || PASSWORD_NAMED.test(s)) {
+    for (const m of s.matchAll(NEW_ONE)) {
+      const [whole, sep, bare] = m;
+      const value = bare.replace(/[.,!?;:)\]]+$/u, '');
+      const plain = value.replace(/^["'“]/u, '');
+      if (plain === '' || plain.startsWith('[hidden') || DESCRIBES_PASSWORD.has(plain.toLowerCase())) continue;
+      if (!/[:=]|is|was/iu.test(sep) && !credentialShaped(plain)) continue;
+      if (!hidden.includes('password')) hidden.push('password');
+      const valueAt = m.index + whole.length - bare.length;
+      hideValue(text, reps, r, valueAt, valueAt, valueAt + value.length);
+    }
+  }
+  if (s.includes('@')) {
+    for (const m of s.matchAll(EMAIL_COLON_VALUE)) {
+      const value = m[1].replace(/[.,!?;:)\]]+$/u, '');
+      if (!credentialShaped(value) || value.startsWith('[hidden')) continue;
+      if (!hidden.includes('password')) hidden.push('password');
+      const valueAt = m.index + m[0].length - m[1].length;
+      hideValue(text, reps, r, valueAt, valueAt, valueAt + value.length);
+    }
+  }
+  return { reps: hidden.length === 0 ? [] : reps, hidden };
 }
 
 /** `text` with `reps` (sorted, disjoint, original coordinates) applied; every other character kept. */

@@ -8,7 +8,7 @@
 import type { Value } from '../flow/schema';
 import type { questionInputTypes } from '../flow/schema';
 import { localTime } from '../flow/openingHours';
-import { asciiDigits } from './customerSecrets';
+import { asciiDigits, withoutInvisible } from './unicodeText';
 
 export type QuestionInputType = (typeof questionInputTypes)[number];
 export type AnswerResult = { ok: true; value: Value } | { ok: false };
@@ -87,11 +87,13 @@ function clauseBefore(text: string, c: Candidate, prevEnd: number): string {
 
 export type EmailResult = AnswerResult & { choices?: string[] };
 
-/** Zero-width characters pasted from a web page inside an address or a number ("ana\u200b@example.com"): dropped (s16 H#10). */
-const ZERO_WIDTH = /[\u200b\u200c\u200d\u2060\ufeff\u00ad]/gu;
+/*
+ * Invisible characters pasted from a web page inside an address or a number ("ana\u200b@example.com"): dropped (s16
+ * H#10). Session 18: unicodeText's one class (direction marks "\u200eana@example.com\u200e" included).
+ */
 
 export function emailAnswer(raw: string, own?: OwnAddresses): EmailResult {
-  const text = raw.normalize('NFKC').replace(ZERO_WIDTH, '');
+  const text = withoutInvisible(raw.normalize('NFKC'));
   const found = emailCandidates(text);
   if (found.length === 0) return FAIL;
   const left: Candidate[] = [];
@@ -182,7 +184,7 @@ const OLD_NUMBER_BEFORE = /\b(?:old|previous|former|not|no\s+longer|instead\s+of
 const OLD_NUMBER_AFTER = /^[\s)]*(?:is\s+(?:old|wrong|not\s+mine)|no\s+longer|anymore|\((?:old|previous|wrong|not\s+mine|no\s+longer\s+used)\))/i;
 const NEW_NUMBER_BEFORE = /\bnew\b[^\d+]{0,25}$/i;
 function phone(raw: string): AnswerResult {
-  const text = asciiDigits(raw.normalize('NFKC').replace(ZERO_WIDTH, '')).trim();
+  const text = asciiDigits(withoutInvisible(raw.normalize('NFKC'))).trim();
   let first: string | null = null;
   for (const m of text.matchAll(PHONE_IN_TEXT)) {
     let run = m[0].trim();
@@ -727,7 +729,7 @@ function nearMissPattern(shape: ReferenceShape): RegExp | null {
  */
 export function answerByExample(raw: string, shapes: readonly ReferenceShape[]): { ok: true; value: string } | { ok: false } | null {
   if (shapes.length === 0) return null;
-  const text = asciiDigits(raw.replace(ZERO_WIDTH, ''));
+  const text = asciiDigits(withoutInvisible(raw));
   let nearMiss = false;
   for (const shape of shapes) {
     for (const m of text.matchAll(shapePattern(shape))) {
