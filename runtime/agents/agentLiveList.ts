@@ -14,6 +14,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { cutUnits } from '../../shared/engine/unicodeText';
 import { fieldsOf, isBlockKind } from '../../shared/flow/blockRegistry';
 import type { ConversationRecord, LogEntry, RuntimeStore } from '../store/types';
 import { ApiError } from '../server/conversationService';
@@ -88,9 +89,10 @@ export function mayServeFlow(agent: Agent, blocks: FlowBlock[]): boolean {
   });
 }
 
-function preview(text: string): string {
+/** The live list's last-message preview: never half an emoji at the cut (hostile s18 H#16: a lone surrogate). */
+export function preview(text: string): string {
   const t = text.replace(/\s+/g, ' ').trim();
-  return t.length > PREVIEW ? `${t.slice(0, PREVIEW - 1)}…` : t;
+  return t.length > PREVIEW ? `${cutUnits(t, PREVIEW - 1)}…` : t;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -137,7 +139,7 @@ export async function registerAgentLiveList(appIn: FastifyInstance<any, any, any
         // The last message someone wrote: status lines ("The bot is answering.") are not a preview (newcomer s7 #25).
         const last = [...tail].reverse().find((e) => e.text.trim() !== '' && !e.status);
         const state = (c.state ?? {}) as { turn?: number; waiting?: { blockId?: string } | null; variables?: Record<string, unknown> };
-        const known = (x: unknown) => (typeof x === 'string' && x.trim() && x.trim() !== 'null' ? x.trim().slice(0, 120) : null);
+        const known = (x: unknown) => (typeof x === 'string' && x.trim() && x.trim() !== 'null' ? cutUnits(x.trim(), 120) : null);
         const blockId = state.waiting?.blockId;
         const block = blockId ? (await flowBlocks(c)).find((b) => b.id === blockId) : undefined;
         conversations.push({

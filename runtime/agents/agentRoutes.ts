@@ -152,7 +152,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
    * The last message of a chat (not a status line) and, when the customer wrote after the last agent message, since
    * when they wait for an answer (their first message since then). From the last 30 log entries.
    */
-  const talkOf = async (conversationId: string, takenOver = false): Promise<Talk> => {
+  const talkOf = async (conversationId: string, takenOver = false, requestedAt = Number.NEGATIVE_INFINITY): Promise<Talk> => {
     const conv = await d.store.getConversation(conversationId);
     if (!conv || conv.lastSeq === 0) return { lastMessage: null, waitingSince: null };
     const tail = await d.store.readLog(conv.id, Math.max(0, conv.lastSeq - 30), 30);
@@ -166,6 +166,9 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       if (said[i].from === 'agent' || (takenOver && said[i].from === 'bot')) break;
       if (said[i].from === 'customer') waitingSince = said[i].at;
     }
+    // Never before the chat was handed to a person (newcomer s17 N#13: "waiting 6 min" a minute after the request,
+    // counted from a question the bot had answered five minutes before it).
+    if (waitingSince !== null && waitingSince < requestedAt) waitingSince = requestedAt;
     return {
       lastMessage: last ? { from: last.from, text: last.text.length > 140 ? `${sliceWhole(last.text, 0, 139)}…` : last.text, at: last.at, ...(last.from === 'agent' && last.name ? { name: last.name } : {}) } : null,
       waitingSince,
@@ -449,7 +452,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       let rows: Array<ReturnType<typeof row> & Partial<Talk> & { rating?: { score: number; at: number } | null; conversationEnded?: boolean }> = (req.query.view === 'closed' ? [...list].sort((x, y) => y.updatedAt - x.updatedAt) : list).map((h) => row(h, hub));
       if (req.query.view !== 'closed') {
         // Who waits for an answer (newcomer s9 #15): each open chat's last message and since when the customer waits.
-        const talks = await Promise.all(list.map((h) => talkOf(h.conversationId, takenOverFromBot(h)).catch(() => null)));
+        const talks = await Promise.all(list.map((h) => talkOf(h.conversationId, takenOverFromBot(h), h.requestedAt).catch(() => null)));
         rows = rows.map((r, i) => ({ ...r, ...(talks[i] ?? {}) }));
         // Unassigned and All: urgent and high priority first (as the queue assigns them; newcomer s9 #8), oldest first.
         // Customers who left the page after those still there, as the queue gives them out (newcomer s11 #4).
