@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Headset, RotateCcw, SendHorizontal, X } from 'lucide-react';
 import { ChatError, mergeEntries, type ChatClient, type ChatEntry, type ChatSession, type ChatSnapshot, type LinkState } from './chatClient';
-import { inertText } from '../inbox/inertText';
+import { cutText, inertText } from '../inbox/inertText';
 import { keepTicketNumbers } from '../ui/KeepTogether';
 import { withLinks } from './linkify';
 import { cleanIdentity, type Identity } from './identity';
@@ -75,7 +75,8 @@ export function unreadSummary(entries: readonly ChatEntry[], seenSeq: number): {
   const last = unread[unread.length - 1];
   if (!last) return { count: 0, preview: null };
   const text = inertText(last.text).replace(/\s+/g, ' ').trim();
-  const short = text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS - 1).trimEnd()}…` : text;
+  // Cut between whole characters (hostile s18 H#16: .slice left half an emoji, shown as a box in the host's badge).
+  const short = text.length > PREVIEW_CHARS ? `${cutText(text, PREVIEW_CHARS).slice(0, -1).trimEnd()}…` : text;
   return { count: unread.length, preview: last.from === 'agent' ? `${inertText(last.name ?? 'Agent')}: ${short}` : short };
 }
 

@@ -3,6 +3,7 @@ import { Dialog } from '../../ui/Dialog';
 import { Icon } from '../../ui/Icon';
 import { blockTitle, kindInfo } from '../blockCatalog';
 import { useStudio } from '../store/StudioStoreContext';
+import { cutText } from '../../inbox/inertText';
 
 function textOf(value: unknown, out: string[]) {
   if (typeof value === 'string') out.push(value);
@@ -20,7 +21,7 @@ export function FindDialog({ onClose, onPick }: { onClose: () => void; onPick: (
       blocks.map((b) => {
         const parts: string[] = [b.id, blockTitle(b)];
         textOf(b.data, parts);
-        return { block: b, title: blockTitle(b).toLowerCase(), id: b.id.toLowerCase(), text: parts.join('\n').toLowerCase(), preview: parts.slice(2).join(' · ').slice(0, 120) };
+        return { block: b, title: blockTitle(b).toLowerCase(), id: b.id.toLowerCase(), text: parts.join('\n').toLowerCase(), preview: cutText(parts.slice(2).join(' · '), 120) };
       }),
     [blocks],
   );

@@ -8,6 +8,7 @@ import type { AgentPaneView, ChatLine, SimulatorView } from '../../../shared/sim
 import type { VirtualAgent } from '../../../shared/simulator/virtualAgents';
 import { Button } from '../../ui/Button';
 import { CLARIFY_MARK, CLARIFY_MARK_HELP, clarifyLineIndexes } from './clarifyMarks';
+import { cutText } from '../../inbox/inertText';
 
 export interface ChatPaneProps {
   view: SimulatorView;
@@ -87,7 +88,7 @@ export function ChatPane({ view, act, onFocusBlock, onExpect, agents, onOpenHttp
                 {line.text}
               </button>
               {onExpect && line.from !== 'customer' && line.from !== 'system' && (
-                <button type="button" className="sim-expect" aria-label={`Expect: ${line.text.slice(0, 40)}`} title="Add an expectation: the scenario must say this" onClick={() => onExpect(line)}>
+                <button type="button" className="sim-expect" aria-label={`Expect: ${cutText(line.text, 41)}`} title="Add an expectation: the scenario must say this" onClick={() => onExpect(line)}>
                   + expect
                 </button>
               )}

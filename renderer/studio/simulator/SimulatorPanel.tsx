@@ -23,6 +23,7 @@ import { useSimulatorSession, type SimulatorFileSetup } from './useSimulatorSess
 import { useRealHttp, type HttpCaller } from './useRealHttp';
 import { studioApi } from '../api/studioApi';
 import './simulator.css';
+import { cutText } from '../../inbox/inertText';
 
 export interface SimulatorPanelProps {
   onClose(): void;
@@ -80,7 +81,7 @@ export function SimulatorPanel({ onClose, onFocusBlock, storage = null, overlay 
       const s = sim.session;
       const exp = expectationFromEntry(line);
       if (!s || !exp) return;
-      setPending((p) => [...p, { afterAction: actionOfTranscriptEntry(s, line.index), expect: exp, label: `${line.from} says “${line.text.length > 50 ? `${line.text.slice(0, 50)}…` : line.text}”` }]);
+      setPending((p) => [...p, { afterAction: actionOfTranscriptEntry(s, line.index), expect: exp, label: `${line.from} says “${cutText(line.text, 51)}”` }]);
     },
     [sim.session],
   );
