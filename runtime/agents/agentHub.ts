@@ -429,6 +429,25 @@ export class AgentHub {
    * An instance started after her inbox closed elsewhere does not know it (she counts as connected there, as before).
    */
   private inboxesElsewhere = new Map<string, Map<string, InboxHere>>();
+  /**
+   * agentId -> when her inbox last closed on an instance whose entry was forgotten (review s17: inboxesElsewhere kept
+   * every instance that ever told, restarted ones too, for ever). An entry is forgotten once it says "closed" or its
+   * instance stopped retelling "open" (INBOX_TOLD_STALE_MS): what it meant is kept here, one time per agent.
+   */
+  private inboxClosedElsewhere = new Map<string, number>();
+
+  /** See inboxClosedElsewhere: run by each tick. Same answers from inboxLeftAt before and after. */
+  private forgetSilentInboxes(now: number) {
+    for (const [agentId, m] of this.inboxesElsewhere) {
+      for (const [instance, s] of m) {
+        if (s.open && now - s.at < INBOX_TOLD_STALE_MS) continue;
+        const l = s.open ? s.at : (s.leftAt ?? s.at);
+        this.inboxClosedElsewhere.set(agentId, Math.max(this.inboxClosedElsewhere.get(agentId) ?? l, l));
+        m.delete(instance);
+      }
+      if (m.size === 0) this.inboxesElsewhere.delete(agentId);
+    }
+  }
   /** agentId -> when this instance last told the others about her push streams here. */
   private inboxToldAt = new Map<string, number>();
 
@@ -449,6 +468,8 @@ export class AgentHub {
   private inboxLeftAt(agentId: string): number | 'open' | undefined {
     if (this.streams.has(agentId)) return 'open';
     let left = this.streamLeftAt.get(agentId);
+    const forgotten = this.inboxClosedElsewhere.get(agentId);
+    if (forgotten !== undefined && (left === undefined || forgotten > left)) left = forgotten;
     const elsewhere = this.inboxesElsewhere.get(agentId);
     if (elsewhere === undefined) return left;
     const now = this.deps.now();
@@ -908,6 +929,7 @@ export class AgentHub {
     await Promise.race([this.fileLook, new Promise((resolve) => (waited = setTimeout(resolve, FILE_LOOK_WAIT_MS)))]).finally(() => clearTimeout(waited));
     for (const r of this.deps.directory.takeFileReports()) this.deps.logger[r.level](r.fields, r.msg);
     const now = this.deps.now();
+    this.forgetSilentInboxes(now);
     // Heartbeats for the agents whose push stream this instance holds (if it dies, they stop and expire).
     const streaming = [...this.streams.keys()];
     if (streaming.length > 0) {
