@@ -12,7 +12,7 @@ import swagger from '@fastify/swagger';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Input } from '../../shared/engine/types';
-import { agentWordsMasked } from '../agents/agentWords';
+import { agentWordsMasked, maskAgentText } from '../agents/agentWords';
 import { cleanTypedText } from '../../shared/simulator/utf8';
 import { validateFlow } from '../../shared/flow/validateFlow';
 import type { Flow } from '../../shared/flow/schema';
@@ -494,6 +494,11 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
       const base = { handoffId: h.id, eventId: b.eventId ?? randomUUID() };
       const agentId = b.agentId ?? '';
       if (b.type !== 'no_agent' && !agentId) throw new ApiError(400, 'invalid_request', 'body.agentId: required for agent events', 'body.agentId');
+      // An id is stored and shown as it is (hostile s18 H#17: 'ext-4111111111111111' kept whole while the name was
+      // masked): one the secrets rule would mask is refused, not changed (an id must keep naming the same agent).
+      if (agentId && maskAgentText(agentId).hidden.length > 0) {
+        throw new ApiError(400, 'invalid_request', 'body.agentId: looks like a card number, password or PIN; an agent id names the agent (e.g. "ext-42" or your system\'s user id) and is shown in transcripts and exports, so it must not hold a secret', 'body.agentId');
+      }
       let input: Input;
       switch (b.type) {
         case 'accepted':
