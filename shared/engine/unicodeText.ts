@@ -48,7 +48,48 @@ export function withoutInvisible(text: string): string {
  * the middle of an emoji saves a lone surrogate (hostile s17 H#15).
  */
 export function cutUnits(text: string, max: number): string {
+  return text.length <= max ? text : sliceUnits(text, 0, max);
+}
+
+/**
+ * `text.slice(from, to)` that never cuts a surrogate pair in two: an end inside a pair moves before it, a start inside
+ * one after it (for excerpts: a search hit's window). cutUnits is `sliceUnits(text, 0, max)`. Session 18 (review of
+ * session 17): the agent routes had their own copy (sliceWhole).
+ */
+export function sliceUnits(text: string, from: number, to: number): string {
+  const low = (i: number) => i > 0 && i < text.length && (text.charCodeAt(i) & 0xfc00) === 0xdc00 && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800;
+  return text.slice(low(from) ? from + 1 : from, low(to) ? to - 1 : to);
+}
+
+type Segmenter = { segment(t: string): Iterable<{ segment: string }> };
+let graphemeSegmenter: Segmenter | null | undefined;
+function segmenter(): Segmenter | null {
+  if (graphemeSegmenter === undefined) {
+    try {
+      const S = (Intl as unknown as { Segmenter?: new (l?: string, o?: { granularity: string }) => Segmenter }).Segmenter;
+      graphemeSegmenter = S ? new S(undefined, { granularity: 'grapheme' }) : null;
+    } catch {
+      graphemeSegmenter = null;
+    }
+  }
+  return graphemeSegmenter;
+}
+
+/**
+ * A preview: at most `max` UTF-16 units of `text`, "…" included when cut, never inside a grapheme (an emoji with its
+ * skin tone or ZWJ family, a letter with its accents) where the platform can tell graphemes (Intl.Segmenter), else
+ * never inside a code point. Why it differs from cutUnits: a preview is read by a person (a family emoji cut after
+ * its first member shows another emoji), a stored text is counted by schemas in units. Session 18 (review of session
+ * 17): the inbox's cutText and the agent routes' list/search previews now share it.
+ */
+export function cutPreview(text: string, max: number): string {
   if (text.length <= max) return text;
-  const code = text.charCodeAt(max - 1);
-  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+  let out = '';
+  const seg = segmenter();
+  for (const p of seg ? seg.segment(text) : Array.from(text)) {
+    const g = typeof p === 'string' ? p : p.segment;
+    if (out.length + g.length > max - 1) break;
+    out += g;
+  }
+  return `${out}…`;
 }

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cardShaped, CUT_MARK, luhnValid, maskCustomerSecrets, maskCustomerText } from '../../../shared/engine/customerSecrets';
-import { INVISIBLE_CHAR, withoutInvisible } from '../../../shared/engine/unicodeText';
+import { cutPreview, cutUnits, INVISIBLE_CHAR, sliceUnits, withoutInvisible } from '../../../shared/engine/unicodeText';
 import { validateAnswer } from '../../../shared/engine/questionValidators';
 
 const masked = (t: string) => maskCustomerSecrets(t).text;
@@ -244,5 +244,28 @@ describe('one class of invisible characters (review of session 17)', () => {
     const now = Date.parse('2026-12-02T10:00:00Z');
     expect(validateAnswer('phone', '0770\u2066 0900\u2069123', now)).toEqual({ ok: true, value: '07700900123' });
     expect(validateAnswer('email', 'ana\u200f@example.com', now)).toEqual({ ok: true, value: 'ana@example.com' });
+  });
+});
+
+describe('one set of cut helpers (review of session 17): cutUnits, sliceUnits, cutPreview', () => {
+  it('sliceUnits never starts or ends inside a surrogate pair; cutUnits is its prefix', () => {
+    const t = 'ab😀cd😀';
+    expect(sliceUnits(t, 0, 3)).toBe('ab');
+    expect(sliceUnits(t, 3, 7)).toBe('cd');
+    expect(sliceUnits(t, 2, 8)).toBe('😀cd😀');
+    expect(cutUnits(t, 3)).toBe('ab');
+    expect(cutUnits(t, 4)).toBe('ab😀');
+  });
+  it('cutPreview keeps whole graphemes (a family emoji, a skin tone, an accent) and says it cut', () => {
+    const family = '👨\u200d👩\u200d👧';
+    expect(cutPreview(`hi ${family} there`, 6)).toBe('hi …');
+    expect(cutPreview(`hi ${family} there`, 12)).toBe(`hi ${family}…`);
+    expect(cutPreview('cafe\u0301 ok', 5)).toBe('caf…');
+    expect(cutPreview('short', 10)).toBe('short');
+    for (let max = 2; max < 30; max++) {
+      const p = cutPreview(`${family}👍🏽 e\u0301 ${family}`.repeat(3), max);
+      expect(p.length).toBeLessThanOrEqual(max);
+      expect(/\p{Cs}/u.test(p)).toBe(false);
+    }
   });
 });
