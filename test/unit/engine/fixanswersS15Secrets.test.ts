@@ -24,7 +24,7 @@ describe('maskCustomerSecrets: the rules', () => {
     expect(maskCustomerSecrets('4242424242424242').text).toBe('•••• 4242');
     expect(maskCustomerSecrets('amex 3782 822463 10005 thanks').text).toBe('amex •••• 0005 thanks');
     // The card, then the CVV in the same run of groups: the longest Luhn-valid run from the left is the card.
-    expect(maskCustomerSecrets('4111 1111 1111 1111 123').text).toBe('•••• 1111 123');
+    expect(maskCustomerSecrets('4111 1111 1111 1111 123').text).toBe('•••• 1111'); // session 18 (hostile s17 H#30 rest): the CVV after the card is hidden with it
   });
 
   it('leaves numbers that are not card numbers alone: too short, not Luhn-valid, part of a word or an id', () => {

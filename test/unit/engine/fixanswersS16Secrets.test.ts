@@ -60,7 +60,7 @@ describe('ordinary numbers are kept (H#3, H#29)', () => {
   });
   it('a window in the middle of a longer run is never masked, but a card of the run\'s own start is', () => {
     kept('ref 9400 4111 1111 1111 1111 00');
-    expect(maskCustomerSecrets('4111 1111 1111 1111 123').text).toBe('•••• 1111 123');
+    expect(maskCustomerSecrets('4111 1111 1111 1111 123').text).toBe('•••• 1111'); // session 18 (hostile s17 H#30 rest): the CVV after the card is hidden with it
   });
   it('a bank PIN is still hidden: "pin" + 4 digits, "pin number" + 6 digits without an address', () => {
     expect(maskCustomerSecrets('my pin is 4821').text).toBe('my pin is [hidden]');
@@ -91,7 +91,9 @@ describe('CVV and passwords written other ways (H#4)', () => {
     for (const t of ['password is correct', 'my password is wrong', 'the password is not working', 'password is the same as before', 'password is too short', 'the password for my account was reset yesterday']) kept(t);
   });
   it('pass alone, boarding pass, bus pass stay (H#1)', () => {
-    for (const t of ['Boarding pass: BA1234', 'my bus pass is expired', 'login: ana, pass hunter2']) kept(t);
+    for (const t of ['Boarding pass: BA1234', 'my bus pass is expired', 'the pass is valid']) kept(t);
+    // Session 18 (hostile s17 H#28): "pass" after a login or user name is the password of a credential paste.
+    expect(maskCustomerSecrets('login: ana, pass hunter2').text).toBe('login: ana, pass [hidden]');
   });
   it('linear on long hostile inputs (100 KB each under 1 s)', () => {
     for (const s of ['1 '.repeat(50_000), '1-'.repeat(50_000), 'password is '.repeat(8_000), 'pin is 1'.repeat(12_000), '4111 1111 1111 1 '.repeat(6_000)]) {
