@@ -14,6 +14,7 @@ import type { Logger } from 'pino';
 import type { Input } from '../../shared/engine/types';
 import { agentWordsMasked, maskAgentText } from '../agents/agentWords';
 import { cleanTypedText } from '../../shared/simulator/utf8';
+import { withoutInvisible } from '../../shared/engine/unicodeText';
 import { validateFlow } from '../../shared/flow/validateFlow';
 import type { Flow } from '../../shared/flow/schema';
 import type { LogEntry, RuntimeStore } from '../store/types';
@@ -221,6 +222,11 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
     // s16 H#16: they were stored and exported as sent; decided with fixanswers: cleaned, never refused, as the customer
     // cannot see or fix what their client sent). Every door comes here: Fastify's route, the lean route, the shards.
     const body = sent.text === undefined ? sent : { ...sent, text: cleanTypedText(sent.text) };
+    // Nothing visible left (only control or invisible characters: hostile s18 H#18, a 409 "the message is empty" for
+    // "\u0000", an invisible bubble stored for "\u200b"): refused as an empty text is, before anything is stored.
+    if (body.text !== undefined && withoutInvisible(body.text).trim() === '') {
+      throw new ApiError(400, 'invalid_request', 'body.text: the message has nothing visible (only spaces, control or invisible characters); send some text, or a button\'s id as "choice"', 'body.text');
+    }
     // Sharded: the shard's JSON text (RawJson, written as it is by both routes' serialisers).
     if (o.routeMessage) return (await o.routeMessage(id, body, headers)) as Awaited<ReturnType<ConversationService['send']>>;
     const h = headers.authorization;
