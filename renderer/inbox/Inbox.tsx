@@ -29,7 +29,7 @@ import {
   Radio,
   ShieldAlert,
 } from 'lucide-react';
-import type { AgentInfo, CannedReply, CustomerPage, Entry, HandoffDetail, HandoffRow, InboxApi, Note, Presence, SayAnswer, View } from './inboxApi';
+import type { AgentEventHandlers, AgentInfo, CannedReply, CustomerPage, Entry, HandoffDetail, HandoffRow, InboxApi, Note, Presence, SayAnswer, View } from './inboxApi';
 import { cutText, inertText } from './inertText';
 import { fillKnownVariables } from '../../shared/flow/template';
 import type { Value } from '../../shared/flow/schema';
@@ -538,6 +538,13 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
    * assigning one of them to her is not news (once; a later reassignment is). Null until the list is read.
    */
   const mineAtSignIn = useRef<Set<string> | null>(null);
+  /**
+   * Review s18: chats told "assigned to you" (no earlier state) while that list was loading were silenced for good, so
+   * a really new chat in those first moments got no toast. They wait for the list instead: one not in it is announced
+   * then (replayed through the push handler).
+   */
+  const assignedWhileLoading = useRef<unknown[]>([]);
+  const replayEvent = useRef<((type: string, data: unknown) => void) | null>(null);
   const selectedRef = useRef<string | null>(null);
   selectedRef.current = selected;
   /** Chats given to me (auto-assignment, transfer) that I have not opened yet: counted in the tab title too. */
@@ -634,10 +641,19 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
       .then((r) => (known.current = new Set(r.handoffs.map((h) => h.id))))
       .catch(() => (known.current = new Set()));
     mineAtSignIn.current = null;
+    assignedWhileLoading.current = [];
     void api
       .list(token, 'mine')
-      .then((r) => (mineAtSignIn.current = new Set(r.handoffs.filter((h) => h.status === 'assigned').map((h) => h.id))))
-      .catch(() => (mineAtSignIn.current = new Set()));
+      .then(
+        (r) => new Set(r.handoffs.filter((h) => h.status === 'assigned').map((h) => h.id)),
+        () => new Set<string>(),
+      )
+      .then((held) => {
+        mineAtSignIn.current = held;
+        const waiting = assignedWhileLoading.current;
+        assignedWhileLoading.current = [];
+        for (const data of waiting) replayEvent.current?.('handoff', data);
+      });
     const t = setInterval(() => setNow(Date.now()), 30_000);
     return () => clearInterval(t);
   }, [api, token, fail]);
@@ -663,7 +679,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
   presenceRef.current = presence;
   const wasDown = useRef(false);
   useEffect(() => {
-    return api.events(token, {
+    const handlers: AgentEventHandlers = {
       onLink(state) {
         setLink(state);
         linkRef.current = state;
@@ -705,7 +721,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
           // sound and desktop notice of a new chat (newcomer s7 #5: only the Mine counter moved).
           const prev = d.previous as { status?: string; agentId?: string | null } | null | undefined;
           // Already mine when I signed in (or told before that list arrived, with no earlier state): not a new chat.
-          const heldAlready = (id: string) => (mineAtSignIn.current ? mineAtSignIn.current.delete(id) : !prev);
+          const heldAlready = (id: string) => (mineAtSignIn.current ? mineAtSignIn.current.delete(id) : !prev && assignedWhileLoading.current.push(data) > 0);
           if (h && h.status === 'assigned' && h.agentId === me.id && (prev?.status !== 'assigned' || prev?.agentId !== me.id) && h.id !== selectedRef.current && handoffWhy(h.reason, h.summary) !== 'Taken over from the bot' && !heldAlready(h.id)) {
             const tr = h.transfer && h.transfer.byId !== me.id ? h.transfer : null;
             unseenMine.current.add(h.id);
@@ -799,7 +815,9 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
           setAgents((list) => list.map((a) => (a.id === p.agentId ? { ...a, status: p.status } : a)));
         }
       },
-    });
+    };
+    replayEvent.current = (type, data) => handlers.onEvent(type, data);
+    return api.events(token, handlers);
   }, [api, token, me.id, alerts, refreshDetail]);
 
   const changePresence = async (status: Presence, o?: { requeue?: boolean; asked?: boolean }) => {
