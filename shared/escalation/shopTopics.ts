@@ -89,12 +89,11 @@ const VARIANT_TAIL = new Set(['too', 'also', 'as', 'well', 'please', 'pls', 'plz
 const VARIANT_ASKS = new Set(['have', 'has', 'got', 'get', 'want', 'wants', 'need', 'needs', 'do', 'does', 'come', 'comes', 'available', 'sell', 'sells', 'stock', 'any', 'order', 'make', 'made', 'buy']);
 function variantAt(toks: readonly string[], i: number): boolean {
   const t = toks[i];
-  if (!toks.some((w) => VARIANT_ASKS.has(w))) return false;
   const before = toks[i - 1] === 'a' || toks[i - 1] === 'an' || toks[i - 1] === 'size' ? (toks[i - 2] === 'a' ? toks[i - 3] : toks[i - 2]) : toks[i - 1];
   if (before !== 'in') return false;
-  if (COLOURS.has(t)) return true;
   // A size by number closes the question ("in a 12", "in 5?", "in a size 9 as well"), not "in 5 days".
-  return /^\d{1,2}(?:\.5)?$/.test(t) && toks.slice(i + 1).every((w) => VARIANT_TAIL.has(w));
+  if (!COLOURS.has(t) && !(/^\d{1,2}(?:\.5)?$/.test(t) && toks.slice(i + 1).every((w) => VARIANT_TAIL.has(w)))) return false;
+  return toks.some((w) => VARIANT_ASKS.has(w));
 }
 
 /** Sizes written as letters ("is it in M", "and in XL?"). */

@@ -929,17 +929,18 @@ function learnedLoop(facts: TurnFacts, memory: EscalationMemory, count: number):
   // Like the rules' fuzzy comparisons, only for messages up to MAX_FUZZY_TOKENS words, against earlier questions as short
   // (a long letter compared with six others costs hundreds of µs; pasted repeats are exact and found above).
   if (facts.analysis.tokens.length > MAX_FUZZY_TOKENS) return null;
-  // Session 18 (esc): a message that opens with an acknowledgement of the bot's last reply ("Ok, so 30 days from delivery",
-  // "ok regular it is. thanks", "Ok, new order it is. Is shipping free...": acknowledgedFirst, not when it goes back with
-  // but / still / again / wrong / same) took that reply as an answer: the learned model does not link it to the askings
-  // before (the word rules still do: "ok thanks. how much does it cost to send to spain" after two askings is a loop).
-  // Every corpus: 3 ordinary conversations no longer named loops, 0 loops lost.
-  if (acknowledgedFirst(facts.analysis) !== null) return null;
   // Where a hand-built request family reads two askings as different (requestFamilyApart), they are not linked: "can I
   // return sale items?" / "do I need the receipt to return?" / "can I return it in a store?" are three questions.
   const links = askedAgainByModel(text, memory.recent, facts.fallback, count - 1, undefined, (earlier, later) =>
     wordsOver(earlier, MAX_FUZZY_TOKENS) || requestFamilyApart(earlier, later));
   if (!links) return null;
+  // Session 18 (esc): a message that opens with an acknowledgement of the bot's last reply ("Ok, so 30 days from delivery",
+  // "ok regular it is. thanks", "Ok, new order it is. Is shipping free...": acknowledgedFirst, not when it goes back with
+  // but / still / again / wrong / same) took that reply as an answer: the learned model does not link it to the askings
+  // before (the word rules still do: "ok thanks. how much does it cost to send to spain" after two askings is a loop).
+  // Every corpus: 3 ordinary conversations no longer named loops, 0 loops lost.
+  // (Read only once the model links the message: most messages never need it, speed.)
+  if (acknowledgedFirst(facts.analysis) !== null) return null;
   const shown = links.slice(-(count - 1));
   const back = (n: number) => (n === 1 ? 'the question before' : `${n} questions back`);
   return {
