@@ -5,6 +5,7 @@
  */
 import { resumePoint } from '../../shared/engine/resumePoint';
 import { validateAnswer } from '../../shared/engine/questionValidators';
+import { sliceUnits } from '../../shared/engine/unicodeText';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -85,10 +86,7 @@ const PRIORITY_RANK: Record<string, number> = { urgent: 0, high: 1, normal: 2, l
  * half an emoji, a lone surrogate, in the list row and the search excerpt): an end inside a pair moves before it, a
  * start inside one after it.
  */
-export function sliceWhole(text: string, from: number, to: number): string {
-  const low = (i: number) => i > 0 && i < text.length && (text.charCodeAt(i) & 0xfc00) === 0xdc00 && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800;
-  return text.slice(low(from) ? from + 1 : from, low(to) ? to - 1 : to);
-}
+export const sliceWhole = sliceUnits; // session 18: shared/engine/unicodeText's one helper (review of session 17)
 
 /** A list row's conversation: its last message and since when the customer waits for a reply (null: not waiting). */
 interface Talk {
