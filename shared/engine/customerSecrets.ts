@@ -65,11 +65,11 @@ export { asciiDigits, digitValue };
  * FOLLOWED by a space (and no space before it) ends the run ("4111 1111 1111 1111, 5555 ...": a list), so a sentence's
  * numbers are not joined into one. Session 18 (hostile s17 H#4): a comma or full stop with a space BEFORE it
  * ("4111 , 1111 , ...") and a full stop followed by a space ("4111. 1111. 1111. 1111") join groups. A run right after
- * "+" is a phone number only when a phone can be that long (15 digits, E.164): "card: +4111 1111 1111 1111" is a card.
+ * "+" is a phone number only when a phone can be that long (and s18 H#6: "|", ";", ":", "--" and ")(" between groups) (15 digits, E.164): "card: +4111 1111 1111 1111" is a card.
  */
 const SP = '[\\s\\u00a0\\u202f\\u200b\\u200c\\u200d\\u2060\\ufeff]';
 const DIGIT_GROUPS = new RegExp(
-  `(?<!\\p{Nd})\\p{Nd}+(?:(?:${SP}*[-\\u2010\\u2011\\u2012\\u2013\\u2014\\u2212\\u00b7/_()]${SP}*|[.,](?![\\s\\u00a0\\u202f])|${SP}+[.,]${SP}*|\\.${SP}+|${SP}+)\\p{Nd}+)*(?!\\p{Nd})`,
+  `(?<!\\p{Nd})\\p{Nd}+(?:(?:${SP}*(?:[-\\u2010\\u2011\\u2012\\u2013\\u2014\\u2212\\u00b7/_()|;:]|--|\\)\\()${SP}*|[.,](?![\\s\\u00a0\\u202f])|${SP}+[.,]${SP}*|\\.${SP}+|${SP}+)\\p{Nd}+)*(?!\\p{Nd})`,
   'gu',
 );
 const GROUP = /\p{Nd}+/gu;
@@ -137,10 +137,11 @@ function issuerShaped(digits: string, n: number, thirteen: boolean): boolean {
  * 2-2-4-2-2-4 (a date range "25/01/2026 - 27/01/2026"), 1+15 (a dual-SIM IMEI list "IMEI 2 35..."), 8+8 (two orders),
  * 5-4-5-4 (two ZIP+4 codes).
  */
-function cardGrouping(sizes: readonly number[]): boolean {
+function cardGrouping(sizes: readonly number[], spaced = true): boolean {
   const n = sizes.length;
   if (n === 1) return true;
-  if (sizes.every((k) => k <= 2)) return true;
+  // Digits one or two at a time only with spaces between (times "22:30 23:15 ..." are no card).
+  if (spaced && sizes.every((k) => k <= 2)) return true;
   if (n === 2 && sizes[0] === 8 && sizes[1] === 8) return true; // halves ("41111111 11111111")
   if (n === 3 && sizes[0] === 4 && sizes[1] === 6 && (sizes[2] === 5 || sizes[2] === 4)) return true;
   for (let k = 0; k < n - 1; k++) if (sizes[k] !== 4) return false;
@@ -220,14 +221,16 @@ function cardsInRun(run: string, hidden: HiddenSecret[], labelled: boolean, thir
     const ends: number[] = [];
     let digits = '';
     const sizes: number[] = [];
+    let spaced = true;
     // No issuer number starts with 0, 1, 7, 8 or 9: no card starts at this group.
     const lead = groups[i].digits.charCodeAt(0);
     // Session 18 (hostile s18 H#5): and in a card's grouping (cardGrouping: "order 543349\n07567111547" was one "card").
     for (let j = lead >= 50 && lead <= 54 ? i : groups.length; j < groups.length; j++) {
       digits += groups[j].digits;
       sizes.push(groups[j].digits.length);
+      if (j > i) spaced &&= /^\s*$/u.test(run.slice(groups[j - 1].end, groups[j].at));
       if (digits.length > CARD_MAX) break;
-      if (cardShaped(digits, thirteen) && cardGrouping(sizes) && !imeisvShaped(i, j)) ends.push(j);
+      if (cardShaped(digits, thirteen) && cardGrouping(sizes, spaced) && !imeisvShaped(i, j)) ends.push(j);
     }
     // Session 18 (hostile s18 H#1, HIGH): a card typed with its CVV or expiry glued on ("4638336870683802760",
     // "4124 1129 0699 0326021", card + MMYY) is one run of 19-24 digits that is no card by whole groups: the first 16
@@ -387,7 +390,7 @@ const DESCRIBES_PASSWORD = new Set(
  * "sensitive"); a hyphenated description ("case-sensitive", "auto-generated", "one-time"); a number followed by a unit
  * ("12 characters", "8 digits"). "my password is blocked" was hidden and the customer told off for sending one.
  */
-const MORE_DESCRIBING = new Set('blocked disabled useless good great bad secure mine hard easy somewhere emailed texted one-time'.split(' '));
+const MORE_DESCRIBING = new Set('blocked disabled useless good great bad secure mine hard easy somewhere emailed texted one-time one'.split(' '));
 const UNIT_AFTER = /^\s+(?:characters?|chars?|digits?|letters?|symbols?|numbers?|minutes?|hours?|days?|times|tries|attempts)(?![\p{L}])/iu;
 function describesPassword(value: string, after: string): boolean {
   const lower = value.toLowerCase();
@@ -598,7 +601,9 @@ function secretsIn(text: string): { reps: Replacement[]; hidden: HiddenSecret[] 
   const cardsMasked = r.text;
   for (const m of cardsMasked.matchAll(PIN)) {
     const [whole, word, sep, digits] = m;
-    const postal = asciiDigits(digits).replace(/\D/g, '').length === 6 && /[1-8]/.test(asciiDigits(digits)[0]) && (/code/i.test(word) || ADDRESS_TALK.test(cardsMasked));
+    // Hostile s18 H#30: "card / ATM / bank / debit / credit" right before "pin" is a card's PIN whatever else is said.
+    const cardPin = /(?:card|atm|bank|debit|credit)\s*$/iu.test(cardsMasked.slice(Math.max(0, m.index! - 12), m.index!));
+    const postal = !cardPin && asciiDigits(digits).replace(/\D/g, '').length === 6 && /[1-8]/.test(asciiDigits(digits)[0]) && (/code/i.test(word) || ADDRESS_TALK.test(cardsMasked));
     if (postal) continue;
     if (!hidden.includes('pin')) hidden.push('pin');
     const valueAt = m.index! + whole.length - digits.length;

@@ -66,6 +66,20 @@ describe('cards still shown (hostile s17 H#4 rest, H#30 rest; s18 H#1)', () => {
       }
     }
   });
+  it('other separators (s18 H#6); times are no card', () => {
+    for (const t of ['4931: 0559: 3623: 6850', '4111:1111:1111:1111', '4111;1111;1111;1111', '4111 -- 1111 -- 1111 -- 1111', '4111|1111|1111|1111']) expect(masked(t), t).toMatch(/^•••• \d{4}$/);
+    expect(masked('(4111)(1111)(1111)(1111)')).toBe('(•••• 1111)');
+    const rnd = seeded(6);
+    for (let k = 0; k < 2000; k++) {
+      const times = Array.from({ length: 4 + Math.floor(rnd() * 4) }, () => `${20 + Math.floor(rnd() * 4)}:${String(Math.floor(rnd() * 60)).padStart(2, '0')}`);
+      kept(`free at ${times.join(' ')} or ${times.join(', ')}`);
+    }
+  });
+  it('a card PIN with "card / ATM / bank" before it is no postal PIN (s18 H#30)', () => {
+    expect(masked('my card pin code is 482910')).toBe('my card pin code is [hidden]');
+    expect(masked('my card pin 482913, I live at 5 High Street')).toBe('my card pin [hidden], I live at 5 High Street');
+    kept('pin code 482913');
+  });
   it('spaced CVVs and PINs, PIN-Nummer', () => {
     expect(masked('cvv: 1 2 3')).toBe('cvv: [hidden]');
     expect(masked('pin is 12 34')).toBe('pin is [hidden]');
@@ -123,7 +137,7 @@ describe('passwords still shown (hostile s17 H#4 rest, H#28; s18 H#2, H#3, H#24)
       'my boarding pass is lost', 'the pass is valid', 'Boarding pass: BA1234', 'I typed my password 3 times', 'reset password ana@example.com please',
       'password reset link: https://example.com/reset', 'Your password is case sensitive', 'Your password is case-sensitive',
       'my password is blocked', 'my password is disabled', 'Your password is 12 characters or more', 'your new password is emailed to you',
-      'I forgot my password\nmy order number is NW-1234', 'email me at ana@example.com: thanks',
+      'I forgot my password\nmy order number is NW-1234', 'email me at ana@example.com: thanks', 'the password is the one you set up',
     ]) kept(t);
   });
 });
