@@ -1452,7 +1452,24 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
   useEffect(() => {
     const el = logRef.current;
     if (el) el.scrollTop = el.scrollHeight;
-  }, [detail.transcript.length, detail.notes.length]);
+  }, [detail.transcript.length, detail.notes.length, hiddenIn]);
+  // Designer pass s18: a narrower window (or a phone turned) made the log taller and left the newest messages below the
+  // fold. Read at the bottom, it stays at the bottom when its size changes; scrolled up to read, it stays where it is.
+  useEffect(() => {
+    const el = logRef.current;
+    if (!el || typeof ResizeObserver !== 'function') return;
+    let atBottom = true;
+    const onScroll = () => (atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < 24);
+    const ro = new ResizeObserver(() => {
+      if (atBottom) el.scrollTop = el.scrollHeight;
+    });
+    el.addEventListener('scroll', onScroll, { passive: true });
+    ro.observe(el);
+    return () => {
+      ro.disconnect();
+      el.removeEventListener('scroll', onScroll);
+    };
+  }, [h.id]);
 
   const ratings = useMemo(() => ratingAnswers(detail.transcript), [detail.transcript]);
   /** The queue lines of one wait as one line, the newest place (as the widget shows them; newcomer s11 #27). */

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword, type Agent } from '../../runtime/agents/agentDirectory';
 import { launchChromium } from '../support/browserHarness';
 import { requireProgram } from '../support/requireProgram';
-import { startRuntimeWithAgents, supportFlowOpenQueue, type RuntimeWithAgents } from '../support/runtimeHarness';
+import { callJson, startRuntimeWithAgents, supportFlowOpenQueue, type RuntimeWithAgents } from '../support/runtimeHarness';
 import { ensureRendererBuilt, openBrowser, screenshotsDir, startStudio, type BrowserHandle, type StudioHandle } from './support/studio';
 
 const haveChromium = requireProgram('chromium');
@@ -137,5 +137,70 @@ describe.skipIf(!haveChromium)('fixui s18: the stale-window banner covers nothin
       await shot(b, `fixui18-stale-banner-${w}-dark`);
     }
     await b.getByRole('button', { name: 'Light theme' }).click();
+  }, 180_000);
+});
+
+describe.skipIf(!haveChromium)('fixui s18: a masked agent message is said at the message, on a real runtime (newcomer s17 N#7); inbox and widget screens', () => {
+  let run: RuntimeWithAgents;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ensureRendererBuilt();
+    run = await startRuntimeWithAgents({ flows: [supportFlowOpenQueue()], agents: [ann], prefix: 'baton-fixui18-n7-' });
+    browser = await launchChromium();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await run?.close();
+  });
+
+  it('the note under her bubble; screenshots at 1440, 1024 and 390 px, light and dark', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${run.rt.url}/inbox`);
+    await page.getByLabel('Email or agent id').fill('ann@example.com');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(async () => (await page.getByLabel('Your status').inputValue()) === 'online', { timeout: 10_000 }).toBe(true);
+    const c = (await callJson(`${run.rt.url}/api/v1/flows/customer-support/conversations`, 'POST', {})).body;
+    await callJson(`${run.rt.url}/api/v1/conversations/${c.conversationId}/messages`, 'POST', { text: 'I need to speak with a human' }, c.token);
+    await page.getByRole('button', { name: /Asked for a person/ }).first().click();
+    await page.getByRole('button', { name: 'Accept' }).click();
+    const box = page.getByRole('textbox', { name: 'Reply to the customer' });
+    await box.waitFor({ timeout: 10_000 });
+    await box.fill('I reset it for you: your temporary password is Tulip-2291, please change it after you log in.');
+    await box.press('Enter');
+    const item = page.locator('.ib-log li').filter({ hasText: 'your temporary password is [hidden]' });
+    await item.first().waitFor({ timeout: 10_000 });
+    await expect.poll(async () => (await item.first().getByRole('note').textContent()) ?? '', { timeout: 10_000 }).toMatch(/The password in this message was hidden from the customer: they see “\[hidden\]”/);
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const [w, h] of [[1440, 900], [1024, 768], [390, 844]] as const) {
+        await page.setViewportSize({ width: w, height: h });
+        await page.waitForTimeout(250);
+        await shot(page, `fixui18-inbox-secret-note-${w}-${scheme}`);
+        // Designer pass: the newest message and its note stay in view when the window narrows (they fell below the fold).
+        const log = (await page.locator('.ib-log').boundingBox())!;
+        const note = (await item.first().getByRole('note').boundingBox())!;
+        expect(note.y + note.height, `the note is in view at ${w} px (${scheme})`).toBeLessThanOrEqual(log.y + log.height + 1);
+      }
+    }
+    // The customer's side, in the widget page at 390 px.
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const w = await phone.newPage();
+    w.on('pageerror', (e) => errors.push(String(e)));
+    await w.goto(`${run.rt.url}/chat/customer-support`);
+    await w.waitForTimeout(1500);
+    for (const scheme of ['light', 'dark'] as const) {
+      await w.emulateMedia({ colorScheme: scheme });
+      await w.waitForTimeout(250);
+      await shot(w, `fixui18-widget-390-${scheme}`);
+    }
+    expect(errors).toEqual([]);
+    await phone.close();
+    await context.close();
   }, 180_000);
 });
