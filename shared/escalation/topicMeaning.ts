@@ -136,7 +136,7 @@ const FRAMES: Frame[] = [
     meaning: 'a request to see or erase personal data',
     gate: [
       w('data information info details records email number phone address name'),
-      w('delete deleted erase erased wipe wiped remove removed forget forgotten purge scrub destroy copy see access download export send know stop have hold keep store stored collected sold shared passed leaked get got find obtain gave disappear vanish gone rid'),
+      w('delete deleted erase erased wipe wiped remove removed forget forgotten purge scrub destroy copy see access download export send know stop have hold keep store stored collected sold shared passed leaked get got find obtain gave pass give given sell share sent hand handed disappear vanish gone rid'),
     ],
     all: [
       new RegExp(
@@ -149,6 +149,8 @@ const FRAMES: Frame[] = [
           ` (?:disappear|vanish|be gone|get rid of|gone)(?: \\w+){0,4} (?:all )?(?:my|our) (?:personal )?(?:data|info|information|details)`,
           ` (?:how|where) (?:(?:did|have|do) )?(?:you|u|yous|youse|ye|ya|you guys|you lot) (?:get|got|find|obtain) (?:my|our) (?:\\w+ )?(?:email|number|phone|address|details|data|information|info|name)`,
           ` (?:who|which company) (?:gave|sold|passed) (?:you )?(?:my|our) (?:\\w+ )?(?:email|number|phone|address|details|data|information|info)`,
+          // Session 18 (esc): asking whom the shop gave them to ("Who did you pass my number to?", "which companies have you sold my email to")
+          ` (?:who|which (?:company|companies|firm|firms|people)) (?:did|have|has) (?:you|u|yous|youse|ye|ya|you guys|you lot) (?:pass|passed|give|given|sell|sold|share|shared|send|sent|hand|handed) (?:on )?(?:my|our) (?:\\w+ )?(?:email|number|phone|address|details|data|information|info)`,
         ].map((alt) => `(?:${alt})\\b`).join('|'),
       ),
     ],
