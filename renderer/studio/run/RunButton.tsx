@@ -90,7 +90,7 @@ export function RunButton({ flowKey, flush, fetch: f = (...a) => fetch(...a), op
 
   return (
     <div className="run-wrap" ref={box}>
-      <Button variant="primary" size="sm" onClick={() => void run()} disabled={busy} aria-label="Run this flow in a real chat" title="Serve this flow with the runtime and open the chat widget and the inbox">
+      <Button variant="primary" size="sm" onClick={() => void run()} disabled={busy} aria-label="Run this flow in a real chat" title="Serve this flow with the runtime and open the chat widget and the inbox (its link is in the box that opens, if the browser blocks the second window)">
         <Rocket size={14} aria-hidden="true" /> {busy ? 'Starting…' : info ? 'Run again' : 'Run'}
       </Button>
       {show && (error || info) && (
@@ -118,6 +118,11 @@ export function RunButton({ flowKey, flush, fetch: f = (...a) => fetch(...a), op
                   </a>
                 </dd>
               </dl>
+              {/* Newcomer s18 N#6: browsers let one click open one window, so the inbox (the second) is often blocked
+                  without a word; the designer waited for a tab that never came. */}
+              <p className="run-hint" role="note">
+                Run opens the chat widget and then the inbox; most browsers block the second window. No inbox tab? Open it from its link above.
+              </p>
               {info.notes && info.notes.length > 0 && (
                 <ul className="run-notes" aria-label="Before you try a handoff">
                   {info.notes.map((n) => (
