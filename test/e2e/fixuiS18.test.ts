@@ -138,6 +138,41 @@ describe.skipIf(!haveChromium)('fixui s18: the stale-window banner covers nothin
     }
     await b.getByRole('button', { name: 'Light theme' }).click();
   }, 180_000);
+
+  it('designer pass: home and editor with the simulator, 1440 and 1024 px, light and dark: nothing runs off the window', async () => {
+    const { key } = await studio.api.createFlow({ template: 'customer-support' });
+    const p = one.page;
+    const errors: string[] = [];
+    p.on('pageerror', (e) => errors.push(String(e)));
+    for (const theme of ['light', 'dark'] as const) {
+      for (const [w, h] of [[1440, 900], [1024, 768]] as const) {
+        await p.setViewportSize({ width: w, height: h });
+        await p.goto(studio.url);
+        // The studio's theme is its own choice (remembered in this browser), not the system's.
+        await p.evaluate((t) => localStorage.setItem('baton.theme', t), theme);
+        await p.reload();
+        await p.waitForTimeout(800);
+        await shot(p, `fixui18-studio-home-${w}-${theme}`);
+        expect(await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `home scrolls sideways at ${w}`).toBeLessThanOrEqual(0);
+        await p.goto(studio.flowUrl(key));
+        await p.waitForSelector('.react-flow__node');
+        const dark = (await p.getByRole('button', { name: 'Light theme' }).count()) > 0;
+        if ((theme === 'dark') !== dark) await p.getByRole('button', { name: theme === 'dark' ? 'Dark theme' : 'Light theme' }).click();
+        await p.getByRole('button', { name: 'Open the simulator' }).click();
+        await p.getByLabel('Customer message').waitFor({ timeout: 15_000 });
+        await p.getByLabel('Customer message').fill('Shipping costs to Canada?');
+        await p.getByLabel('Customer message').press('Enter');
+        await p.waitForTimeout(1200);
+        await shot(p, `fixui18-studio-simulator-${w}-${theme}`);
+        for (const sel of ['.st-topbar', '.st-main']) {
+          const box = (await p.locator(sel).first().boundingBox())!;
+          expect(box.x + box.width, `${sel} right edge at ${w} px`).toBeLessThanOrEqual(w + 0.5);
+        }
+        expect(await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `editor scrolls sideways at ${w}`).toBeLessThanOrEqual(0);
+      }
+    }
+    expect(errors).toEqual([]);
+  }, 240_000);
 });
 
 describe.skipIf(!haveChromium)('fixui s18: a masked agent message is said at the message, on a real runtime (newcomer s17 N#7); inbox and widget screens', () => {
