@@ -297,6 +297,8 @@ function retractedAfter(clauses: readonly string[][], c: number, end: number): b
   // In the name's own clause (commas are no clause break): "no" then a retracting word ("yes cancel it, no wait").
   const own = clauses[c];
   for (let k = end; k + 1 < own.length; k++) if (own[k] === 'no' && (RETRACTING_AFTER_NO.has(own[k + 1]) || (own[k + 1] === 'do' && own[k + 2] === 'not'))) return true;
+  // Session 18 (hostile s18 H#8): a pause right after it in the same clause ("yes hang on", "yes wait a moment").
+  if (pausesAt(own, skipFillers(own, end))) return true;
   for (let i = c + 1; i < clauses.length; i++) {
     // Session 17 (hostile s17 H#7): after "actually", "sorry", "oh", "hmm", "on second thought" ("yes, cancel it.
     // Actually don't", "yes cancel it... actually no"), and "never mind" ("cancel it. never mind, keep it").
@@ -307,7 +309,42 @@ function retractedAfter(clauses: readonly string[][], c: number, end: number): b
     if (first === 'wait' || first === 'stop' || first === 'dont' || (first === 'do' && w[s + 1] === 'not')) return true;
     if ((first === 'never' && w[s + 1] === 'mind') || (first === 'scratch' && w[s + 1] === 'that')) return true;
     if (first === 'no' && (w.length === s + 1 || RETRACTING_AFTER_NO.has(w[s + 1]) || (w[s + 1] === 'do' && w[s + 2] === 'not'))) return true;
+    if (pausesAt(w, skipFillers(w, s))) return true;
   }
+  return false;
+}
+
+/** Whether the clause of the name (after it) or a later clause opens with a pause (pausesAt). */
+function pausedAfter(clauses: readonly string[][], c: number, end: number): boolean {
+  if (pausesAt(clauses[c], skipFillers(clauses[c], end))) return true;
+  for (let i = c + 1; i < clauses.length; i++) if (pausesAt(clauses[i], skipFillers(clauses[i], 0))) return true;
+  return false;
+}
+
+function skipFillers(w: readonly string[], from: number): number {
+  let s = from;
+  while (s < w.length && (RETRACT_FILLERS.has(w[s]) || w[s] === 'just')) s++;
+  return s;
+}
+
+/**
+ * Session 18 (hostile s18 H#8): a clause that puts the decision on hold takes it back: "hold on", "hang on", "one sec",
+ * "just a sec", "a moment", "give me a minute", "let me check / think / ask ...", "(I) changed my mind" ("yes. hold on",
+ * "Yes, cancel it. Let me check with my wife first", "yes cancel it. changed my mind" cancelled the order).
+ */
+const PAUSE_UNITS: ReadonlySet<string> = new Set(['sec', 'secs', 'second', 'seconds', 'moment', 'min', 'minute', 'mo', 'tick']);
+const LET_ME: ReadonlySet<string> = new Set(['check', 'think', 'ask', 'see', 'talk', 'speak', 'confirm', 'double', 'look', 'have', 'just', 'first']);
+function pausesAt(w: readonly string[], s: number): boolean {
+  const a = w[s];
+  const b = w[s + 1];
+  if (a === undefined) return false;
+  if ((a === 'hold' || a === 'hang') && (b === 'on' || b === 'up')) return true;
+  if ((a === 'one' || a === 'a') && PAUSE_UNITS.has(b ?? '')) return true;
+  if (a === 'give' && b === 'me' && (w[s + 2] === 'a' || w[s + 2] === 'one') && PAUSE_UNITS.has(w[s + 3] ?? '')) return true;
+  if (a === 'wait' || a === 'hmm' || a === 'hm') return true;
+  if ((a === 'let' && b === 'me' && LET_ME.has(w[s + 2] ?? '')) || (a === 'lemme' && LET_ME.has(b ?? ''))) return true;
+  const m = a === 'i' ? s + 1 : s;
+  if ((w[m] === 'changed' || (w[m] === 'have' && w[m + 1] === 'changed')) && w.includes('mind')) return true;
   return false;
 }
 const RETRACT_FILLERS: ReadonlySet<string> = new Set(['actually', 'sorry', 'oh', 'hmm', 'hm', 'um', 'erm', 'uh', 'well']);
@@ -326,6 +363,8 @@ function verdictAt(clauses: readonly string[][], c: number, k: number, nameWords
   if (negated(words, k)) return 'negated';
   // "please do not", "cancel it not": the name taken back by the word right after it.
   if (words[end] === 'not' || words[end] === 'never') return 'negated';
+  // Session 18 (hostile s18 H#8): a pause after it ("yes. let me think") holds it back before "let me ..." reads as a request.
+  if (!REFUSING_NO.has(nameWords[0]) && pausedAfter(clauses, c, end)) return 'retracted';
   // Session 15 (hostile s15 H#21): a longer name too when a later clause opens with "but" ("No, that's all, but cancel it").
   if ((nameWords.length <= 2 || butLater(clauses, c)) && laterRequest(clauses, c, end, sameChoice)) return 'request';
   if (YES_LIKE.has(nameWords[0]) && negationAfter(clauses, c, end, sameChoice)) return 'unclear';

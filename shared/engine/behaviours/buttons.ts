@@ -3,7 +3,7 @@
  * an intent or keyword router wired to `fallback` when that router understands it (the customer never types it twice);
  * otherwise the block asks again while its Retries allow, then takes `fallback`.
  */
-import type { BlockOf } from '../../flow/schema';
+import type { Block, BlockOf } from '../../flow/schema';
 import type { ButtonChoice } from '../compileFlow';
 import type { Run } from '../run';
 import { ClassifiedInput, Click, type BlockBehaviour, type Classified, type InputWaiting } from './types';
@@ -17,13 +17,15 @@ import { isUnsureReply } from '../../nlu/bareReplies';
 import { normalizeText } from '../../nlu/normalizeText';
 import { behaviourOf } from '../blockBehaviours';
 import { classifyInput, follow, forwardRouter, render, retry, waitForInput } from '../runBlocks';
+import { asksByForm, otherRequestAt } from '../otherRequest';
 
 type Action =
   | { type: 'choose'; block: BlockOf<'buttons'>; choice: ButtonChoice }
   | { type: 'retry'; block: BlockOf<'buttons'>; w: InputWaiting }
-  | { type: 'reask'; block: BlockOf<'buttons'>; w: InputWaiting }
+  | { type: 'reask'; block: BlockOf<'buttons'>; w: InputWaiting; lead?: string }
   | { type: 'unsure'; block: BlockOf<'buttons'>; w: InputWaiting; lead: Lead }
-  | { type: 'forward'; routerId: string; inner: Classified };
+  | { type: 'forward'; routerId: string; inner: Classified }
+  | { type: 'aside'; block: BlockOf<'buttons'>; w: InputWaiting; said: readonly Block[] };
 
 const shown = (block: BlockOf<'buttons'>) => block.data.options.map((o) => ({ id: o.id, label: o.label }));
 
@@ -36,12 +38,22 @@ function act(run: Run, a: Action): void {
   } else if (a.type === 'reask') {
     // Asked again even past the block's Retries (never its fallback): see isUnsureReply below.
     run.s.waiting = { ...a.w, retries: Math.min(a.w.retries + 1, a.block.data.maxRetries) };
-    bot(run, render(run, a.block.data.retryMessage), a.block.id, shown(a.block));
+    // Session 18: a question the flow understands nowhere, at a block whose fallback would pick: its own question again.
+    if (a.lead !== undefined) bot(run, `${a.lead} ${render(run, a.block.data.text)}`, a.block.id, shown(a.block));
+    else bot(run, render(run, a.block.data.retryMessage), a.block.id, shown(a.block));
   } else if (a.type === 'unsure') {
     // Asked again with the block's own question (its Retries unchanged): see fallbackActsAsAnOption below.
     run.s.waiting = a.w;
     if (a.lead.alone) bot(run, a.lead.say, a.block.id);
     else bot(run, `${a.lead.say} ${render(run, a.block.data.text)}`, a.block.id, shown(a.block));
+  } else if (a.type === 'aside') {
+    // Session 18 (newcomer s17 N#17): the flow's answer to a question asked on the side, then this block's question again.
+    for (const m of a.said) {
+      run.visited.push(m.id);
+      behaviourOf(m.kind).enter(run, m, null);
+    }
+    run.s.waiting = a.w;
+    bot(run, render(run, a.block.data.text), a.block.id, shown(a.block));
   } else {
     run.s.waiting = { kind: 'input', blockId: a.routerId, retries: 0 };
     run.visited.push(a.routerId);
@@ -160,6 +172,17 @@ export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
     if (fallbackActsAsAnOption(run, block)) {
       const lead = heldBackLead(run, block, text, analysis);
       if (lead !== null) return new ClassifiedInput<Action>(true, null, run, act, { type: 'unsure', block, w, lead }, true);
+      // Session 18 (newcomer s17 N#17): a request for something else ("Shipping costs to Canada?", "actually, where is my
+      // other order NW-55555?" at "Is that right? [Yes, that's right | Change it]") is that request, read by the flow's
+      // router as at the main menu (a question answered by messages alone is answered here and the block asks again: the
+      // choice stays pending); a question the flow understands nowhere picks nothing either: asked again.
+      const other = otherRequestAt(run, block, text);
+      if (other !== null && other.aside !== null) return new ClassifiedInput<Action>(false, other.inner.intent, run, act, { type: 'aside', block, w, said: other.aside });
+      if (other !== null) return new ClassifiedInput<Action>(false, other.inner.intent, run, act, { type: 'forward', routerId: other.router.id, inner: other.inner });
+      // Only when the next miss would take the fallback: while the block's Retries allow, its retry line asks again as before.
+      if (w.retries >= block.data.maxRetries && asksByForm(text, analysis?.normalized ?? normalizeText(text))) {
+        return new ClassifiedInput<Action>(true, null, run, act, { type: 'reask', block, w, lead: "Sorry, I can't help with that here." }, true);
+      }
     }
     return new ClassifiedInput<Action>(true, null, run, act, { type: 'retry', block, w }, true);
   },

@@ -1,7 +1,9 @@
 /** Question: asks, validates the answer by input type, stores it; retries, then `fallback`. */
-import type { BlockOf, Value } from '../../flow/schema';
+import type { Block, BlockOf, Value } from '../../flow/schema';
 import type { Run } from '../run';
-import { ClassifiedInput, type BlockBehaviour, type InputWaiting } from './types';
+import { ClassifiedInput, type BlockBehaviour, type Classified, type InputWaiting } from './types';
+import { asksByForm, otherRequestAt } from '../otherRequest';
+import { behaviourOf } from '../blockBehaviours';
 import { bot, isKnown, setVar, vars } from '../run';
 import { addressIn, emailAnswer, nameFromAnswer, ownAddressesOf, validateAnswer } from '../questionValidators';
 import { analyzeText } from '../../nlu/analyzeText';
@@ -11,13 +13,16 @@ import { isBareReply } from '../../nlu/createIntentMatcher';
 import { isUnsureReply } from '../../nlu/bareReplies';
 import { normalizeText } from '../../nlu/normalizeText';
 import { analysedPart } from '../analysedPart';
+import type { Entity } from '../../nlu/types';
 
 type Action =
   | { ok: true; block: BlockOf<'question'>; value: Value }
   | { ok: false; block: BlockOf<'question'>; w: InputWaiting }
   | { ok: 'which'; block: BlockOf<'question'>; choices: string[] }
   | { ok: 'name'; block: BlockOf<'question'>; name: string }
-  | { ok: 'fallback'; block: BlockOf<'question'> };
+  | { ok: 'fallback'; block: BlockOf<'question'> }
+  | { ok: 'aside'; block: BlockOf<'question'>; w: InputWaiting; said: readonly Block[] }
+  | { ok: 'forward'; routerId: string; inner: Classified };
 
 function act(run: Run, a: Action): void {
   if (a.ok === true) {
@@ -32,6 +37,18 @@ function act(run: Run, a: Action): void {
     bot(run, `Thanks, ${a.name}. ${render(run, a.block.data.text)}`, a.block.id);
   } else if (a.ok === 'fallback') {
     follow(run, a.block, 'fallback');
+  } else if (a.ok === 'aside') {
+    // Session 18 (newcomer s17 N#17): the flow's answer to a question asked on the side, then this question again.
+    for (const m of a.said) {
+      run.visited.push(m.id);
+      behaviourOf(m.kind).enter(run, m, null);
+    }
+    run.s.waiting = a.w;
+    bot(run, render(run, a.block.data.text), a.block.id);
+  } else if (a.ok === 'forward') {
+    run.s.waiting = { kind: 'input', blockId: a.routerId, retries: 0 };
+    run.visited.push(a.routerId);
+    a.inner.apply();
   } else retry(run, a.block, a.w, a.block.data.maxRetries, a.block.data.retryMessage);
 }
 
@@ -74,13 +91,40 @@ function givenEntity(run: Run, block: BlockOf<'question'>): Value | null {
     return r.ok ? r.value : null;
   }
   // The engine's own cut, so analyzeText's cache already holds this analysis.
-  const found = analyzeText(analysedPart(last)).entities;
+  const part = analysedPart(last);
+  const found = analyzeText(part).entities;
+  const excluded = excludedEntities(part, found, kind);
   for (let i = found.length - 1; i >= 0; i--) {
-    if (found[i].type !== kind) continue;
+    if (found[i].type !== kind || excluded.has(i)) continue;
     const r = validateAnswer(block.data.inputType, found[i].value, run.now, run.flow.settings.timezone);
     if (r.ok) return r.value;
   }
   return null;
+}
+
+/**
+ * Session 18 (hostile s18 H#27, HIGH): a value the customer excludes ("cancel NW-230918 not NW-230919", "send NW-230918
+ * to my new address, not NW-230919", "return NW-230918 but not NW-230919", "NW-230918 rather than NW-230919") is never
+ * the one to act on: the last value written won whatever the words around it, so the order to keep was cancelled. The
+ * indexes of the entities of `kind` in `found` written right after "not", "n't", "never", "instead of", "rather than", "except",
+ * "apart from", "other than" (a few words between: "not the other one, NW-230919" is not; "don't touch order NW-230919" is).
+ */
+const EXCLUDING_BEFORE =
+  /(?:\bnot|n['\u2019]t|\bnever|\binstead\s+of|\brather\s+than|\bexcept(?:\s+for)?|\bapart\s+from|\bother\s+than|\bbut\s+not)\s+(?:(?:the|my|this|that|order|parcel|package|number|no\.?|for|touch|cancel|send|return|change|move|redirect|track|with|about)\s+){0,3}$/i;
+export function excludedEntities(text: string, found: readonly Entity[], kind: string): Set<number> {
+  const out = new Set<number>();
+  let from = 0;
+  for (let i = 0; i < found.length; i++) {
+    const e = found[i];
+    if (e.text === '') continue;
+    const at = text.indexOf(e.text, from);
+    if (at < 0) continue;
+    if (EXCLUDING_BEFORE.test(text.slice(Math.max(0, at - 60), at))) out.add(i);
+    from = at + e.text.length;
+  }
+  // Only beside another of the kind that is not excluded: "don't cancel NW-230918, just tell me where it is" is still
+  // about NW-230918 (the negation is of the request, not a choice between orders).
+  return found.some((e, i) => e.type === kind && !out.has(i)) ? out : new Set();
 }
 
 /**
@@ -156,13 +200,30 @@ export function saysItLacks(normalized: string): boolean {
 function valueIn(run: Run, block: BlockOf<'question'>, text: string): Value | null {
   const kind = block.data.fromEntity;
   if (kind === undefined || block.data.inputType !== 'text') return null;
-  const found = analyzeText(analysedPart(text)).entities;
+  const part = analysedPart(text);
+  const found = analyzeText(part).entities;
+  const excluded = excludedEntities(part, found, kind);
   for (let i = found.length - 1; i >= 0; i--) {
-    if (found[i].type !== kind) continue;
+    if (found[i].type !== kind || excluded.has(i)) continue;
     const r = validateAnswer(block.data.inputType, found[i].value, run.now, run.flow.settings.timezone);
     if (r.ok) return r.value;
   }
   return null;
+}
+
+/**
+ * Session 18 (newcomer s17 N#17): an answer that does not fit and asks something else by its form ("what are your
+ * opening hours?" at "What is the new delivery address?", "never mind, how much is shipping to Canada?" at an order
+ * question) is that question when the flow's router understands it and its way does not lead back here
+ * (otherRequest.ts): answered on the side (the question asked again) or, when it starts something else, routed. "where
+ * is my parcel??" at "What's your order number?" leads back here: asked again as before (session 8).
+ */
+function otherQuestion(run: Run, block: BlockOf<'question'>, w: InputWaiting, text: string): Classified | null {
+  if (!asksByForm(text, normalizeText(text))) return null;
+  const other = otherRequestAt(run, block, text);
+  if (other === null) return null;
+  if (other.aside !== null) return new ClassifiedInput<Action>(false, other.inner.intent, run, act, { ok: 'aside', block, w, said: other.aside });
+  return new ClassifiedInput<Action>(false, other.inner.intent, run, act, { ok: 'forward', routerId: other.router.id, inner: other.inner });
 }
 
 export const questionBehaviour: BlockBehaviour<'question'> = {
@@ -188,7 +249,7 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
       // failed try (as the takeover's email question does since s14: humanTakeover emailAfterName).
       const name = isKnown(vars(run).customerName) || /[@\d]/.test(text) ? null : nameFromAnswer(text.trim());
       if (name !== null) return new ClassifiedInput<Action>(false, null, run, act, { ok: 'name', block, name });
-      return new ClassifiedInput<Action>(true, null, run, act, { ok: false, block, w }, true);
+      return otherQuestion(run, block, w, text) ?? new ClassifiedInput<Action>(true, null, run, act, { ok: false, block, w }, true);
     }
     const r = validateAnswer(block.data.inputType, text, run.now, run.flow.settings.timezone);
     if (r.ok && !asksInstead(block, text)) {
@@ -206,6 +267,6 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
       }
       return new ClassifiedInput<Action>(false, null, run, act, { ok: true, block, value: valueIn(run, block, text) ?? r.value });
     }
-    return new ClassifiedInput<Action>(true, null, run, act, { ok: false, block, w }, true);
+    return otherQuestion(run, block, w, text) ?? new ClassifiedInput<Action>(true, null, run, act, { ok: false, block, w }, true);
   },
 };

@@ -1,0 +1,114 @@
+/**
+ * Session 18 (newcomer s17 N#17): a question about something else at a block whose answer the flow would otherwise
+ * take as one of its choices. "So order NW-10234 should go to: 5 Elm Street, Leeds LS1 4AB. Is that right? [Yes, that's
+ * right | Change it]" -> "Shipping costs to Canada?" took the fallback, which leads where "Change it" leads: the customer
+ * was asked for a new address, and every later question was refused as one.
+ *
+ * The rule: text that matched no choice, is no answer that starts by picking ("no, 7 Oak Road ..."), and that the flow's
+ * own request reader (an intent or keyword router: behaviour `acceptsForwardedText`) understands as a request whose way
+ * does not lead back to this very block, is that request: it goes to the router as at the main menu. A request whose
+ * way leads back here ("actually cancel NW-555555" at the cancel confirmation) is about this block and is read as
+ * before. A question the flow answers with messages alone (shipping costs, opening hours) is answered and the block asks its
+ * question again (the choice stays pending); a request that starts something else (tracking another order) goes to
+ * the router. A question the flow understands nowhere is not taken as a choice either: the block asks its question again.
+ */
+import type { Block } from '../flow/schema';
+import type { IntentMatch } from '../nlu/types';
+import type { Run } from './run';
+import type { Classified, InputWaiting } from './behaviours/types';
+import { behaviourOf } from './blockBehaviours';
+import { classifyInput } from './runBlocks';
+import { questionType } from '../escalation/questionConcepts';
+import { splitLeadingAnswer } from './answeringWord';
+
+/** How far a router's way is followed to see whether it comes back to the asking block. */
+const WAY_DEPTH = 24;
+
+/** Whether the message asks something by its form: a question mark or a question's opening words. */
+export function asksByForm(text: string, normalized: string): boolean {
+  return text.includes('?') || questionType(normalized) !== null;
+}
+
+/** The blocks that read what a customer wants from typed text (intent and keyword routers), in flow order. */
+function requestReaders(run: Run): Block[] {
+  return run.flow.blocks.filter((b) => behaviourOf(b.kind).acceptsForwardedText === true);
+}
+
+/**
+ * Whether the way out of `router` by `exit` reaches `target` before it comes to a block that reads requests again (a
+ * menu, a router, "Anything else?": from there on the customer picks anew).
+ */
+function wayReaches(run: Run, router: Block, exit: string, target: string): boolean {
+  const first = run.c.exitOf(router.id, exit);
+  if (first === undefined) return false;
+  const seen = new Set<string>([router.id]);
+  let frontier = [first];
+  for (let depth = 0; depth < WAY_DEPTH && frontier.length > 0; depth++) {
+    const next: string[] = [];
+    for (const id of frontier) {
+      if (id === target) return true;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const b = run.c.blocks.get(id);
+      if (b === undefined) continue;
+      const beh = behaviourOf(b.kind);
+      if (beh.readsRequests === true || beh.acceptsForwardedText === true) continue;
+      next.push(...run.c.exitsFrom(id));
+    }
+    frontier = next;
+  }
+  return false;
+}
+
+export interface OtherRequest {
+  router: Block;
+  inner: Classified;
+  /**
+   * The Message blocks that are the whole answer on the router's way (it then comes to a block that reads requests again,
+   * "Anything else?", or ends): the asking block says them and asks its question again, so the choice it waits for is
+   * kept. Null when the way does more (asks, looks something up, hands over): the customer goes there.
+   */
+  aside: Block[] | null;
+}
+
+/** The Message blocks from `exit` of `router` up to a block that reads requests (or the way's end); null otherwise. */
+function answerOnly(run: Run, router: Block, exit: string | null): Block[] | null {
+  if (exit === null) return null;
+  const said: Block[] = [];
+  let at = run.c.exitOf(router.id, exit);
+  while (at !== undefined && said.length < WAY_DEPTH) {
+    const b = run.c.blocks.get(at);
+    if (b === undefined) return null;
+    const beh = behaviourOf(b.kind);
+    if (beh.readsRequests === true || beh.acceptsForwardedText === true) break;
+    if (b.kind !== 'message') return null;
+    said.push(b);
+    at = run.c.exitOf(b.id, 'next');
+  }
+  return said.length > 0 ? said : null;
+}
+
+/**
+ * The flow's router that understands `text` as a request for something other than what `block` asks, with its reading;
+ * null when none does (or the message opens with an answer: "no, 7 Oak Road, York YO1 7HH" is a change, not a request).
+ */
+export function otherRequestAt(run: Run, block: Block, text: string): OtherRequest | null {
+  if (splitLeadingAnswer(text) !== null) return null;
+  for (const router of requestReaders(run)) {
+    if (router.id === block.id) continue;
+    const w: InputWaiting = { kind: 'input', blockId: router.id, retries: 0 };
+    const inner = classifyInput(run, router, w, text, null, null);
+    if (inner.fallback) continue;
+    const exit = exitOfReading(router, inner.intent);
+    // A keyword router names no intent: its reading cannot be followed, so it is taken only when nothing leads back.
+    if (exit !== null && wayReaches(run, router, exit, block.id)) return null;
+    return { router, inner, aside: answerOnly(run, router, exit) };
+  }
+  return null;
+}
+
+/** The exit a router's reading takes (an intent router's intent id); null when it names none. */
+function exitOfReading(router: Block, intent: IntentMatch | null): string | null {
+  if (router.kind === 'intent_router') return intent?.intentId ?? null;
+  return null;
+}
