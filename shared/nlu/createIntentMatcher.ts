@@ -153,8 +153,11 @@ function contentOf(tokens: string[], capitalised?: ReadonlySet<string>, dropValu
   const named: boolean[] = [];
   let chained = false;
   let afterPreposition = false;
+  // Session 18 (hostile s17 H#12, newcomer s17 N#15): a verb under a negation is another word than the verb.
+  let negated = false;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
+    if (negatesNext(tokens, k)) negated = true;
     // Session 10 (escrf): a number or a reference ("104233", "3pm", the "nw" of "NW-104233") is a value, not a topic:
     // the example "cancel order NW-104233" made "where is my order NW-104233" a cancellation (0.78). Examples drop
     // values; a message keeps its numbers as words no example knows (they dilute as before: "what's 17 times 23" is
@@ -163,6 +166,12 @@ function contentOf(tokens: string[], capitalised?: ReadonlySet<string>, dropValu
     const value = isValueToken(t, tokens[k + 1]);
     // The prefix of a reference goes with its number (one value: "nw 104233").
     if (value && (dropValues || !/\d/.test(t))) {
+      chained = false;
+      continue;
+    }
+    // Session 18 (hostile s17 H#12): "tell me where it is" asks "where is it": the verb that frames a question carries
+    // no topic ("just tell me where it is" read 0.33 for tracking where "where is it" reads 0.91).
+    if (framesAQuestion(tokens, k)) {
       chained = false;
       continue;
     }
@@ -185,9 +194,11 @@ function contentOf(tokens: string[], capitalised?: ReadonlySet<string>, dropValu
         : role.canonical[0] === 'late'
           ? meaningIn(t, tokens)
           : role.canonical;
+    const under = negated && t !== 'not' && t !== 'never';
+    if (t !== 'not' && t !== 'never') negated = false;
     for (const w of meaning) {
       preposition.push(null);
-      words.push(w);
+      words.push(under ? `not ${w}` : w);
       joinsPrevious.push(chained);
       named.push(isName);
       slot.push(afterPreposition || isName);
@@ -204,6 +215,32 @@ function contentOf(tokens: string[], capitalised?: ReadonlySet<string>, dropValu
     }
   }
   return { words, joinsPrevious, slot, preposition, named };
+}
+
+/** Words before "not" that make it a verb's negation ("do not send", "please do not cancel", "can not", "will not"). */
+const NEGATING_AUXILIARIES: ReadonlySet<string> = new Set(['do', 'does', 'did', 'will', 'would', 'should', 'shall', 'can', 'could', 'must', 'may', 'might', 'please']);
+
+/**
+ * Session 18 (hostile s17 H#12, newcomer s17 N#15): whether the token at `k` negates the next content word: "never", or
+ * "not" after an auxiliary ("don't" is normalised to "do not"). The content word after it (past stop words: "do not
+ * want to send") is read as "not <word>", a word of its own: the cancel example "don't send my order" no longer matches
+ * "send my order elsewhere" (the matcher read both as "send order"), and "don't cancel NW-230918, just tell me where it
+ * is" no longer matches "cancel my order"; a negated request matches negated examples only, and the reverse. "is not my
+ * address" (no auxiliary) is read as before.
+ */
+function negatesNext(tokens: string[], k: number): boolean {
+  const t = tokens[k];
+  if (t === 'never') return true;
+  return t === 'not' && k > 0 && NEGATING_AUXILIARIES.has(tokens[k - 1]);
+}
+
+const QUESTION_WORDS: ReadonlySet<string> = new Set(['where', 'when', 'what', 'why', 'how', 'which', 'who', 'whether', 'if']);
+/** Whether the token at `k` is "tell" / "let ... know" framing a question: "tell me where", "tell us when", "let me know if". */
+function framesAQuestion(tokens: string[], k: number): boolean {
+  const t = tokens[k];
+  if (t === 'tell') return (tokens[k + 1] === 'me' || tokens[k + 1] === 'us') && QUESTION_WORDS.has(tokens[k + 2]);
+  if (t === 'know') return (tokens[k - 1] === 'me' || tokens[k - 1] === 'us') && tokens[k - 2] === 'let' && QUESTION_WORDS.has(tokens[k + 1]);
+  return false;
 }
 
 /** What "your address" stands for: the shop's address (a word no example has), not the customer's. */
@@ -541,6 +578,13 @@ export function createIntentMatcher(intents: IntentDefinition[]): IntentMatcher 
 
   /** Raw scores of a message, best first: the whole, or the clause that asks or is clearly about one intent. */
   function rankMessage(tokens: string[], text: string): { index: number; score: number }[] {
+    // Session 18 (hostile s17 H#12): "don't send NW-230918 elsewhere, just tell me where it is": a request the customer
+    // negates before another clause is no request; what follows it is read alone.
+    const rest = afterNegatedLead(text);
+    if (rest !== null) {
+      const restTokens = tokensOf(rest);
+      if (restTokens.length > 0) return rankMessage(restTokens, rest);
+    }
     const capitalised = capitalisedWords(text);
     let ranked = rank(tokens, capitalised);
     // The best clause wins when it is clearly about one intent and the whole message is not. A message
@@ -578,6 +622,21 @@ export function createIntentMatcher(intents: IntentDefinition[]): IntentMatcher 
   }
 
   return { match };
+}
+
+/**
+ * The clauses after the first when the first negates a request ("don't cancel NW-230918, just tell me where it is" ->
+ * "just tell me where it is"); null otherwise (one clause: "don't send my order" is the cancel example itself).
+ */
+function afterNegatedLead(text: string): string | null {
+  if (!/[.!?;,]\s*\S|\sbut\s/i.test(text)) return null;
+  const clauses = clausesOf(text);
+  if (clauses.length < 2) return null;
+  const first = tokensOf(clauses[0].text);
+  let k = 0;
+  while (k < first.length && (first[k] === 'please' || first[k] === 'just' || first[k] === 'so' || first[k] === 'and' || first[k] === 'but' || first[k] === 'i')) k++;
+  if (!(first[k] === 'never' || (first[k + 1] === 'not' && NEGATING_AUXILIARIES.has(first[k])))) return null;
+  return clauses.slice(1).map((c) => c.text).join(', ');
 }
 
 function tokensOf(text: string): string[] {
