@@ -8,6 +8,7 @@
  * The stored text is unchanged; the marker shows an agent that something odd was sent. Pair with CSS
  * `unicode-bidi: plaintext` on message bubbles and `<bdi>` around names so right-to-left text still reads well.
  */
+import { cutPreview } from '../../shared/engine/unicodeText';
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/g;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
@@ -36,30 +37,14 @@ export function wellFormed(text: string): string {
   });
 }
 
-const graphemes = (() => {
-  try {
-    const S = (Intl as unknown as { Segmenter?: new (l?: string, o?: { granularity: string }) => { segment(t: string): Iterable<{ segment: string }> } }).Segmenter;
-    return S ? new S(undefined, { granularity: 'grapheme' }) : null;
-  } catch {
-    return null;
-  }
-})();
-
 /**
  * At most `max` characters of a text, "…" added when cut, never inside an emoji or a letter with its accents (whole
  * graphemes where the browser can tell them, else whole code points). For previews: toasts, list lines, drafts.
+ * Session 18 (review of session 17): the cut is shared/engine/unicodeText's cutPreview, which the runtime's list and
+ * search previews use too; here the text is first made well-formed.
  */
 export function cutText(text: string, max: number): string {
-  const s = wellFormed(text);
-  if (s.length <= max) return s;
-  let out = '';
-  const parts: Iterable<{ segment: string } | string> = graphemes ? graphemes.segment(s) : Array.from(s);
-  for (const p of parts) {
-    const g = typeof p === 'string' ? p : p.segment;
-    if (out.length + g.length > max - 1) break;
-    out += g;
-  }
-  return `${out}…`;
+  return cutPreview(wellFormed(text), max);
 }
 
 /** True when `inertText` would change the text (e.g. to flag a message in tests or the UI). */
