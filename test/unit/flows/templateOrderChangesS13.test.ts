@@ -19,14 +19,11 @@ const EMAIL_Q = 'What email address should we reply to?';
 
 describe('template: a cancel is always confirmed (hostile s13 #7)', () => {
   for (const said of ["Don't cancel order NW-104233 please", 'Please do not cancel my order NW-104233, I still want it.', 'do NOT cancel NW-104233!!!']) {
-    it(`"${said}": asked first, and "No, keep it" cancels nothing`, () => {
+    // Session 18 (fixengine, hostile s17 H#12): a negated request is no request: not even offered as a cancellation.
+    it(`"${said}": cancels nothing and does not offer to cancel`, () => {
       const c = converse(template(), { now: MONDAY_10_LONDON });
       c.say(said);
-      expect(c.lastBotText()).toBe('Just to check: shall I cancel order NW-104233?');
-      expect(c.lastButtons().map((b) => b.label)).toEqual(['Yes, cancel it', 'Another order', 'No, keep it']);
-      expect(c.botTexts().join('\n')).not.toMatch(/stop order/);
-      c.click('No, keep it');
-      expect(c.botTexts().slice(-2)).toEqual(['No problem: order NW-104233 stays as it is, nothing is cancelled.', 'Anything else I can help with?']);
+      expect(c.botTexts().join('\n')).not.toMatch(/stop order|shall I cancel/);
       expect(c.effects('create_ticket')).toEqual([]);
     });
   }
