@@ -16,6 +16,7 @@ import { reachableAgents } from '../handoff/assignment';
 import { estimateWait } from '../handoff/estimateWait';
 import { initialEscalationMemory } from '../escalation/evaluateEscalation';
 import { buildHandoffContext, reasonPhrases, summarizeConversation } from './handoffContext';
+import { notThatEmail, setsAsideEmail, unsureOfEmail } from './emailNonAnswers';
 import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, problemFromNameAnswer, validateAnswer } from './questionValidators';
 import { ticketPrompts } from './ticketBlock';
 import { addTimer, bot, cancelTimers, isKnown, nextId, say, setVar, system, type Run } from './run';
@@ -258,13 +259,13 @@ export function answerTakeoverQuestion(
       setVar(run, 'customerName', late);
       bot(run, takeoverTexts.emailAfterName(late), block.id);
       return;
-    } else if (declinesEmail(t)) {
+    } else if (declinesEmail(t) || unsureOfEmail(t)) {
       // Session 16 (newcomer s15 N#15): "I don't have an email" goes on without it at once (was: "Could you check it?"
       // until the retries ran out).
       bot(run, takeoverTexts.emailSkipped, block.id);
     } else if (w.retries + 1 <= EMAIL_RETRIES) {
       run.s.waiting = { ...w, retries: w.retries + 1 };
-      bot(run, takeoverTexts.emailRetry, block.id);
+      bot(run, setsAsideEmail(t) ? notThatEmail : takeoverTexts.emailRetry, block.id);
       return;
     } else bot(run, takeoverTexts.emailSkipped, block.id);
   } else {

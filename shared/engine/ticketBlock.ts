@@ -7,6 +7,7 @@ import type { BlockOf } from '../flow/schema';
 import type { Waiting } from './types';
 import { renderTemplate } from '../flow/template';
 import { asksForAPersonAgain, declinesEmail, emailAnswer, ownAddressesOf } from './questionValidators';
+import { notThatEmail, setsAsideEmail, unsureOfEmail } from './emailNonAnswers';
 import { analyzeText } from '../nlu/analyzeText';
 import { analysedPart } from './analysedPart';
 import { summarizeConversation } from './handoffContext';
@@ -159,7 +160,7 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
     const r = emailAnswer(text, ownAddressesOf(run.flow));
     const phone = keepPhone(run, text);
     if (r.ok) setVar(run, 'customerEmail', r.value);
-    else if (declinesEmail(text) || (phone !== null && !text.includes('@'))) {
+    else if (declinesEmail(text) || unsureOfEmail(text) || (phone !== null && !text.includes('@'))) {
       // Session 16: no email to give (N#15), or a phone number instead (N#23): the ticket goes on without an email.
     } else if (r.choices !== undefined) {
       // Two addresses, neither negated nor someone else's: ask which (not a failed try).
@@ -167,7 +168,7 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
       return;
     } else if (w.retries + 1 <= EMAIL_RETRIES) {
       run.s.waiting = { ...w, retries: w.retries + 1 };
-      bot(run, ticketPrompts.emailRetry, block.id);
+      bot(run, setsAsideEmail(text) ? notThatEmail : ticketPrompts.emailRetry, block.id);
       return;
     }
   } else if (NO_ISSUE.test(text.trim()) || asksForAPersonAgain(text)) {

@@ -1,0 +1,25 @@
+/**
+ * Session 18 (fixengine): answers at an email question that are not a wrong address.
+ * - newcomer s17 N#8: "not kim@old.com" (an address the customer sets aside, and no other) got "That doesn't look like
+ *   an email address. Could you check it?", which is wrong (it is one) and tells the customer nothing: now "OK, not
+ *   that one. Which email address should we use?".
+ * - hostile s17 H#8 rest: "I'm not sure" / "I don't know" / "no idea" at the email question looped on the same retry
+ *   line: an undecided answer there is no email to give (as "I don't have an email").
+ */
+import { isUnsureReply } from '../nlu/bareReplies';
+import { normalizeText } from '../nlu/normalizeText';
+
+export const notThatEmail = 'OK, not that one. Which email address should we use?';
+
+/** An address written after "not" / "never" / "no longer" (with at most a few words between): set aside by the customer. */
+const SET_ASIDE = /(?:^|[\s,(])(?:not|never|no\s+longer|n['\u2019]t\s+use)\s+(?:(?:this|that|the|my|old|one|email|address|use|at|:|-)\s+)*[^\s@]+@[^\s@]+\.[^\s@]+/i;
+
+/** Whether the text names an email address only to set it aside (called when no address was taken from it). */
+export function setsAsideEmail(text: string): boolean {
+  return text.includes('@') && SET_ASIDE.test(text);
+}
+
+/** Whether the text is an undecided answer ("I'm not sure", "no idea", "dunno") with no address in it. */
+export function unsureOfEmail(text: string): boolean {
+  return !text.includes('@') && isUnsureReply(normalizeText(text));
+}
