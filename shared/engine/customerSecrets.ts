@@ -83,7 +83,7 @@ const PHONE_MAX = 15;
  * between: "IMEI number is", "call me on") does not START with a card; a card later in the run is still read (H#27).
  */
 const NOT_CARD_LABEL =
-  /(?<![\p{L}\p{N}])(?:bar\s*code|ean(?:-?1[38])?|gtin|upc|isbn|imei(?:sv)?|serial|s\/n|tracking|svn|phone|mobile|cell|tel|telephone|call|whatsapp|fax)(?![\p{L}\p{N}])(?:[^\p{L}\p{N}\n]*[\p{L}']{1,8}){0,3}[^\p{L}\p{N}\n]*$/iu;
+  /(?<![\p{L}\p{N}])(?:bar\s*code|ean(?:-?1[38])?|gtin|upc|isbn|imei(?:sv)?|serial|s\/n|tracking|svn|phone|mobile|cell|tel|telephone|call|whatsapp|fax)(?![\p{L}\p{N}])(?:[^\p{L}\p{N}\n.,;!?]*[\p{L}']{1,8}){0,3}[^\p{L}\p{N}\n.,;!?]*$/iu;
 /** A word for a payment card: a 13-digit run is a card only in a message that has one (H#23: 13-digit Visas are gone). */
 const CARD_WORD =
   /(?<![\p{L}])(?:cards?|visa|master\s*card|amex|credit|debit|cvv|cvc|karte|kreditkarte|carte|tarjeta|cart[ãa]o|kaart|karta|kort)(?![\p{L}])/iu;
@@ -335,7 +335,7 @@ const USER_LABEL = /(?<![\p{L}\p{N}])(?:user(?:\s*name)?|login|log-?in|e-?mail|a
  * reset", "my password yesterday"), and no email address (an address after "reset password" is the account's).
  */
 function credentialShaped(value: string): boolean {
-  return [...value].length >= 4 && !value.includes('@') && /[\p{N}\p{S}\p{P}]|.\p{Lu}/u.test(value);
+  return [...value].length >= 4 && !value.includes('@') && (/[\p{N}\p{S}\p{P}]/u.test(value) || (/.\p{Lu}/u.test(value) && /\p{Ll}/u.test(value)));
 }
 /**
  * A passphrase (hostile s17 H#4: "password is purple monkey dishwasher" hid only "purple"): the words after the first
@@ -392,9 +392,11 @@ const DESCRIBES_PASSWORD = new Set(
  */
 const MORE_DESCRIBING = new Set('blocked disabled useless good great bad secure mine hard easy somewhere emailed texted one-time one'.split(' '));
 const UNIT_AFTER = /^\s+(?:characters?|chars?|digits?|letters?|symbols?|numbers?|minutes?|hours?|days?|times|tries|attempts)(?![\p{L}])/iu;
-function describesPassword(value: string, after: string): boolean {
+function describesPassword(value: string, after: string, labelled = false): boolean {
   const lower = value.toLowerCase();
-  if (DESCRIBES_PASSWORD.has(lower) || MORE_DESCRIBING.has(lower)) return true;
+  if (DESCRIBES_PASSWORD.has(lower)) return true;
+  if (labelled) return /^\p{Nd}+$/u.test(value) && UNIT_AFTER.test(after);
+  if (MORE_DESCRIBING.has(lower)) return true;
   if (/^\p{Ll}{3,}(?:ed|less|ble|ive|ful)$/u.test(value)) return true;
   if (/^\p{Ll}+(?:-\p{Ll}+)+$/u.test(value)) {
     const last = value.slice(value.lastIndexOf('-') + 1);
@@ -415,7 +417,7 @@ const CLAUSE_REST = /^[^\n.,;!?]*/u;
  * digits in a message that speaks of a postcode or an address.
  */
 const PIN =
-  /(?<![\p{L}\p{N}])(pin(?:[-\s]*(?:code|number|nummer|no\.?|nr\.?))?|geheimzahl|cvv2?|cvc2?|csc|cid|card\s+verification\s+(?:code|value)|security\s+(?:code|number))((?:\s+(?:is|was|ist)|'s|’s)?\s*[:=]?\s*|\s+)(\p{Nd}(?:[ \u00a0-]?\p{Nd}){2,7})(?!\p{Nd})(?!\s+(?:digits?|characters?|numbers?)(?![\p{L}]))/giu;
+  /(?<![\p{L}\p{N}])(pin(?:[-\s]*(?:code|number|nummer|no\.?|nr\.?))?|geheimzahl|cvv2?|cvc2?|csc|cid|card\s+verification\s+(?:code|value)|security\s+(?:code|number))((?:\s+(?:is|was|ist)|'s|’s)?\s*(?:[:=]\s*)?)(\p{Nd}(?:[ \u00a0-]?\p{Nd}){2,7})(?!\p{Nd})(?!\s+(?:digits?|characters?|numbers?)(?![\p{L}]))/giu;
 const ADDRESS_TALK = /\b(?:post\s*code|postal|zip|address|road|street|st\.?|nagar|marg|colony|city|district|state|india|flat|house)\b/iu;
 
 /*
@@ -591,7 +593,9 @@ function secretsIn(text: string): { reps: Replacement[]; hidden: HiddenSecret[] 
         // After "+": a phone number when a phone can be that long, else a card with a "+" typed before it (H#4).
         if (subAt > 0 && r.text[subAt - 1] === '+' && count <= PHONE_MAX) continue;
         const lineBefore = r.text.slice(Math.max(0, subAt - LABEL_WINDOW), subAt);
-        const labelled = NOT_CARD_LABEL.test(lineBefore.slice(lineBefore.lastIndexOf('\n') + 1));
+        const line = lineBefore.slice(lineBefore.lastIndexOf('\n') + 1);
+        const label = NOT_CARD_LABEL.exec(line);
+        const labelled = label !== null && !CARD_WORD.test(line.slice(label.index));
         thirteen ??= CARD_WORD.test(r.text);
         for (const card of cardsInRun(subRun, hidden, labelled, thirteen)) replaceSpan(reps, r, subAt + card.start, subAt + card.end, card.text, text);
       }
@@ -602,7 +606,7 @@ function secretsIn(text: string): { reps: Replacement[]; hidden: HiddenSecret[] 
   for (const m of cardsMasked.matchAll(PIN)) {
     const [whole, word, sep, digits] = m;
     // Hostile s18 H#30: "card / ATM / bank / debit / credit" right before "pin" is a card's PIN whatever else is said.
-    const cardPin = /(?:card|atm|bank|debit|credit)\s*$/iu.test(cardsMasked.slice(Math.max(0, m.index! - 12), m.index!));
+    const cardPin = /(?<!\p{L})(?:card|atm|bank|debit|credit)\s*$/iu.test(cardsMasked.slice(Math.max(0, m.index! - 12), m.index!));
     const postal = !cardPin && asciiDigits(digits).replace(/\D/g, '').length === 6 && /[1-8]/.test(asciiDigits(digits)[0]) && (/code/i.test(word) || ADDRESS_TALK.test(cardsMasked));
     if (postal) continue;
     if (!hidden.includes('pin')) hidden.push('pin');
@@ -646,8 +650,8 @@ function secretsIn(text: string): { reps: Replacement[]; hidden: HiddenSecret[] 
       const quoted = /^["'“«„‘]/u.test(bare); // an opening quote never closed: the phrase after it
       const value = bare.replace(/[.,!?;:)\]]+$/u, '');
       const plain = quoted ? value.slice(1) : value;
-      const describes = describesPassword(plain, s.slice(at + whole.length));
-      if (plain === '' || plain === HIDDEN || plain.startsWith('[hidden') || (direct && (describes || (!credentialShaped(plain) && !(word.length === 4 && afterUser))))) {
+      const describes = describesPassword(plain, s.slice(at + whole.length), /[:=]/u.test(sep));
+      if (plain === '' || plain === HIDDEN || plain.startsWith('[hidden') || (direct && (describes || !credentialShaped(plain)))) {
         PASSWORD.lastIndex = resume;
         continue;
       }

@@ -30,6 +30,7 @@ const shapes: Record<string, (n: number) => string> = {
   newOne: (n) => fill('password new one ', n),
   phrase: (n) => 'password is ' + fill('word ', n),
   pinSpaced: (n) => fill('pin 1 2 3 ', n),
+  pinSpaces: (n) => 'pin' + ' '.repeat(n - 5) + 'x 1', // review revcore #1: was 9 s at 100 K
   invisible: (n) => fill('4\u200e1\u2066', n),
 };
 const best = (s: string) => {
