@@ -56,7 +56,7 @@ export function luhnValid(digits: string): boolean {
 }
 
 // digitValue / asciiDigits live in unicodeText.ts (no imports: the customer widget reads digits without this module).
-import { asciiDigits, digitValue, INVISIBLE_CLASS } from './unicodeText';
+import { asciiDigits, cutUnits, digitValue, INVISIBLE_CLASS } from './unicodeText';
 export { asciiDigits, digitValue };
 
 /*
@@ -537,8 +537,7 @@ export function maskCustomerText(text: string, max: number): KeptText {
   const { reps, hidden } = secretsIn(text);
   let cutAt = text.length;
   if (text.length > max) {
-    const code = text.charCodeAt(max - 1);
-    cutAt = code >= 0xd800 && code <= 0xdbff ? max - 1 : max;
+    cutAt = cutUnits(text, max).length; // unicodeText's one cut (review revcore #6)
     for (const r of reps) if (r.start < cutAt && r.end > cutAt) cutAt = r.start;
   }
   const kept = reps.filter((r) => r.end <= cutAt);
