@@ -6,7 +6,7 @@
 import type { BlockOf } from '../flow/schema';
 import type { Waiting } from './types';
 import { renderTemplate } from '../flow/template';
-import { asksForAPersonAgain, declinesEmail, emailAnswer, ownAddressesOf } from './questionValidators';
+import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf } from './questionValidators';
 import { notThatEmail, setsAsideEmail, unsureOfEmail } from './emailNonAnswers';
 import { analyzeText } from '../nlu/analyzeText';
 import { analysedPart } from './analysedPart';
@@ -165,6 +165,14 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
     } else if (r.choices !== undefined) {
       // Two addresses, neither negated nor someone else's: ask which (not a failed try).
       bot(run, ticketPrompts.whichEmail(r.choices), block.id);
+      return;
+    } else if (!isKnown(run.s.variables.customerName) && !/[@\d]/.test(text) && nameFromAnswer(text.trim()) !== null) {
+      // Session 18 (newcomer s16 N#3): "Kim Lee" at the ticket's email question was refused as an email and lost: the
+      // name is kept (the inbox titles the ticket by it) and the email asked again, not counted as a wrong email (as the
+      // takeover's and the Question block's email questions do).
+      const name = nameFromAnswer(text.trim()) as string;
+      setVar(run, 'customerName', name);
+      bot(run, `Thanks, ${name}. ${ticketPrompts.email}`, block.id);
       return;
     } else if (w.retries + 1 <= EMAIL_RETRIES) {
       run.s.waiting = { ...w, retries: w.retries + 1 };
