@@ -18,7 +18,7 @@ import type { Block, EscalationPolicy, EscalationReason, Flow } from '../flow/sc
 import type { EscalationDecision, Signal, TurnFacts } from '../escalation/types';
 import type { Entity } from '../nlu/types';
 import type { ConversationState, EngineContext, Input, Step, Waiting } from './types';
-import { maskCustomerSecrets, tellSecretHidden } from './customerSecrets';
+import { maskCustomerText, tellSecretHidden } from './customerSecrets';
 import { EngineError } from './types';
 import { MAX_ANALYSED_TEXT } from '../flow/limits';
 import { analyzeText } from '../nlu/analyzeText';
@@ -133,8 +133,10 @@ function refusal(run: Run, input: Input): string | null {
 export function receive(flow: Flow, state: ConversationState, input: Input, ctx: EngineContext): Step {
   // Session 15 (hostile s15 H#3): card numbers and passwords are masked before anything stores or reads the message
   // (transcript, answers, escalation, the agent); the bot then says it hid them (customerSecrets.ts).
-  const secrets = input.type === 'text' ? maskCustomerSecrets(input.text) : null;
-  if (secrets !== null && secrets.hidden.length > 0 && input.type === 'text') input = { ...input, text: secrets.text };
+  // Session 18 (hostile s17 H#19): masked and cut to MAX_CUSTOMER_TEXT in one step (maskCustomerText: the cap counts what
+  // the customer sent; the masks never make the kept text longer): nothing after this cuts the text again.
+  const secrets = input.type === 'text' ? maskCustomerText(input.text, MAX_CUSTOMER_TEXT) : null;
+  if (secrets !== null && (secrets.hidden.length > 0 || secrets.cut) && input.type === 'text') input = { ...input, text: secrets.text };
   const run = newRun(flow, compileFlow(flow), state, ctx);
   const why = refusal(run, input);
   if (why !== null) return refused(state, why);
@@ -192,7 +194,7 @@ function recoverFromRedeploy(run: Run, input: Input): boolean {
   if (fits) return false;
   // The timers belonged to the block that is gone (an HTTP deadline): cancel them, the conversation restarts.
   cancelTimers(run);
-  if (input.type === 'text') customerSaid(run, input.text.length > MAX_CUSTOMER_TEXT ? input.text.slice(0, MAX_CUSTOMER_TEXT) : input.text);
+  if (input.type === 'text') customerSaid(run, input.text); // receive cut it (maskCustomerText)
   s.waiting = null;
   const target = escalationTarget(run);
   if (input.type === 'text' && target !== null && run.flow.escalation.enabled) {
@@ -296,7 +298,7 @@ export { MAX_ANALYSED_TEXT };
 
 function onText(run: Run, raw: string): boolean {
   if (raw.trim() === '') return false;
-  const text = raw.length > MAX_CUSTOMER_TEXT ? `${raw.slice(0, MAX_CUSTOMER_TEXT)} […]` : raw;
+  const text = raw; // masked and cut to MAX_CUSTOMER_TEXT by receive (maskCustomerText)
   const s = run.s;
   if (s.mode === 'closed') {
     const turn = customerSaid(run, text);

@@ -4,6 +4,7 @@
  * shorthand and contractions spelled out ("u" -> "you", "don't" -> "do not").
  * Decimal/time separators between digits are kept ("42.50", "14:30") so numbers stay readable.
  */
+import { withoutInvisible } from '../engine/unicodeText';
 
 /** Whole-word replacements. Values may be several words. */
 const WORD_OBJ: Record<string, string> = {
@@ -71,7 +72,8 @@ function normalizeUncached(text: string): string {
   // Only pay for Unicode decomposition when there is something non-ASCII to strip.
   // Session 8 (hostile s8 #5): invisible characters inside a word (soft hyphen, zero-width space / joiners, word joiner,
   // BOM) are not word breaks: "hu\u00adman", "tal\u200bk to a person" read as the words they show.
-  if (/[^\x00-\x7f]/.test(s)) s = s.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '').normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  // Session 18: unicodeText's one class of invisible characters (direction marks and isolates included).
+  if (/[^\x00-\x7f]/.test(s)) s = withoutInvisible(s).normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
   const words = scanWords(s);
   if (words.length === 0) return '';
   const out: string[] = [];
