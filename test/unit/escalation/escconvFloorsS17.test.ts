@@ -5,13 +5,17 @@
  * escconv's s17 files (at 52b2b01 alone: w33 odd loop 36, low confidence 12, ordinary 28; w33 even low confidence 12,
  * ordinary 17; w32 odd ordinary 7; w32 even ordinary 13). A drop is a regression to look at; the ordinary count is a
  * ceiling.
+ * Session 18 (lead): w32-odd loop 38 -> 37. 841e90e (the intent matcher reads a negated verb as a word of its own: hostile
+ * s17 H#12 "don't cancel NW-..., just tell me where it is" is no cancellation, newcomer s17 N#15 "send my order
+ * elsewhere" is an address change) turns w32-255 from a loop into a repeated fallback: a lost conversation the session's
+ * note counts (fixengine's escrfEval on every corpus: 10 won, 8 lost).
  */
 import { describeConversationReasonFloors, type ConversationFloor } from './support/writerFloors';
 
 const FLOORS: Record<string, ConversationFloor> = {
   'w33-odd': { loop: 37, repeated_fallback: 34, low_confidence: 17, ordinaryAsConversationReason: 24, of: { loop: 46, repeated_fallback: 48, low_confidence: 20, none: 136 } },
   'w33-even': { loop: 54, repeated_fallback: 37, low_confidence: 14, ordinaryAsConversationReason: 16, of: { loop: 64, repeated_fallback: 52, low_confidence: 20, none: 114 } },
-  'w32-odd': { loop: 38, repeated_fallback: 43, low_confidence: 13, ordinaryAsConversationReason: 7, of: { loop: 66, repeated_fallback: 46, low_confidence: 18, none: 120 } },
+  'w32-odd': { loop: 37, repeated_fallback: 43, low_confidence: 13, ordinaryAsConversationReason: 7, of: { loop: 66, repeated_fallback: 46, low_confidence: 18, none: 120 } },
   'w32-even': { loop: 41, repeated_fallback: 45, low_confidence: 8, ordinaryAsConversationReason: 12, of: { loop: 64, repeated_fallback: 54, low_confidence: 12, none: 120 } },
 };
 
