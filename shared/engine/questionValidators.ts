@@ -527,7 +527,10 @@ const NOT_A_NAME_S15 = new Set(
     // Session 16 (hostile s16 H#27, newcomer s16 N#11): an answer to "which one" and a sentence adverb are no name
     // ("Thanks, both." / "Thanks, Honestly.").
     'both either neither none all first second third last honestly seriously really actually basically literally ' +
-    'obviously anyway whatever frankly truly genuinely'
+    'obviously anyway whatever frankly truly genuinely ' +
+    // Session 18 (review revcore s18 #20): commands typed at the email question, now that a name typed there is kept
+    // (5e5c463): "cancel" was thanked as "Thanks, cancel." and titled the ticket.
+    'cancel stop quit exit abort restart reset menu back undo'
   ).split(' '),
 );
 const KEYBOARD_RUN = /^(\p{L})\1{2,5}$/u; // "zzz", "aaaaa" (a 60-letter run is the length limit's case)
