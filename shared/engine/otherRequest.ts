@@ -81,7 +81,7 @@ function answerOnly(run: Run, router: Block, exit: string | null): Block[] | nul
     if (b === undefined) return null;
     const beh = behaviourOf(b.kind);
     if (beh.readsRequests === true || beh.acceptsForwardedText === true) break;
-    if (b.kind !== 'message') return null;
+    if (beh.onlySays !== true) return null;
     said.push(b);
     at = run.c.exitOf(b.id, 'next');
   }
@@ -109,6 +109,5 @@ export function otherRequestAt(run: Run, block: Block, text: string): OtherReque
 
 /** The exit a router's reading takes (an intent router's intent id); null when it names none. */
 function exitOfReading(router: Block, intent: IntentMatch | null): string | null {
-  if (router.kind === 'intent_router') return intent?.intentId ?? null;
-  return null;
+  return behaviourOf(router.kind).exitOfReading?.(intent) ?? null;
 }

@@ -104,6 +104,7 @@ export const intentRouterBehaviour: BlockBehaviour<'intent_router'> = {
   waitsAs: ['input', 'offer'],
   enter: (run, block) => waitForInput(run, block),
   acceptsForwardedText: true,
+  exitOfReading: (intent) => intent?.intentId ?? null,
   prompt(run, block) {
     if (block.data.prompt) bot(run, render(run, block.data.prompt), block.id);
   },

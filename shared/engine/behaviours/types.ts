@@ -110,6 +110,10 @@ export interface BlockBehaviour<K extends BlockKind = BlockKind> {
    * `acceptsForwardedText`.
    */
   readsRequests?: boolean;
+  /** The block only says something and goes on by `next` (a Message): a side question's answer may be said aside. */
+  onlySays?: boolean;
+  /** The exit a reading of this router takes (an intent router's intent id); absent or null when it names none. */
+  exitOfReading?(intent: IntentMatch | null): string | null;
   /** A button click at this block; null when that button is not on screen. */
   click?(run: Run, block: BlockOf<K>, buttonId: string): { label: string; apply(): void; rating?: boolean } | null;
   /** The reply to this block's HTTP call. */
