@@ -14,6 +14,7 @@ import { formatProblems } from './formatProblems';
 import { readFlowFile } from './readFlowFile';
 import { registerServeCommand } from '../serve/serveCommand';
 import { simulateCommand } from './simulateCommand';
+import { parseZonedTime } from '../../shared/flow/zonedTime';
 import { registerStudioCommand } from './studioCommand';
 import { isScenarioFile, registerTestCommand, validateScenarioFile } from './testCommand';
 import type { Flow } from '../../shared/flow/schema';
@@ -22,10 +23,17 @@ import type { Flow } from '../../shared/flow/schema';
 const MIN_NOW = Date.UTC(1970, 0, 1);
 const MAX_NOW = Date.UTC(9999, 0, 1);
 
-export function parseNow(value: string): number {
-  const t = Date.parse(value);
-  if (Number.isNaN(t)) throw new CliError(`--now: "${value}" is not a date; use ISO 8601, e.g. 2026-11-23T10:00:00Z`);
-  if (t < MIN_NOW || t >= MAX_NOW) throw new CliError(`--now: "${value}" is out of range; use a date between 1970 and 9998, e.g. 2026-11-23T10:00:00Z`);
+/**
+ * Reads --now strictly (ISO 8601, a real calendar day); with no offset it is the flow's time zone's wall time, as a
+ * designer reading the flow's opening hours means it (hostile s18 #22: it was the machine's zone, "Feb 31" was 3 March
+ * and a time the clocks skip moved silently). A note (a time that happens twice, an unknown zone) goes to stderr.
+ */
+export function parseNow(value: string, timeZone = 'UTC', warn: (line: string) => void = (l) => process.stderr.write(l + '\n')): number {
+  const read = parseZonedTime(value, timeZone);
+  if (!read.ok) throw new CliError(`--now: ${read.message}`);
+  const t = read.at;
+  if (!Number.isFinite(t) || t < MIN_NOW || t >= MAX_NOW) throw new CliError(`--now: "${value}" is out of range; use a date between 1970 and 9998, e.g. 2026-11-23T10:00:00Z`);
+  if (read.note) warn(`--now: ${read.note}`);
   return t;
 }
 
@@ -97,14 +105,14 @@ export async function main(argv: string[]): Promise<number> {
     .command('chat')
     .description('chat with a flow in the terminal simulator (play the customer and, after a handoff, the agent)')
     .argument('<flow>', 'flow JSON file')
-    .option('--now <iso>', 'start the virtual clock at this time (default: now)')
+    .option('--now <iso>', 'start the virtual clock at this time: ISO 8601; without Z or an offset it is the flow\'s time zone (default: now)')
     .addOption(new Option('--http <mode>', 'HTTP request blocks: live requests ({{secrets.NAME}} filled from the BATON_SECRET_NAME environment variable, never printed), or fail (take the error exit)').choices(['live', 'fail']).default('live'))
     .option('--no-color', 'plain output')
     .option('--save-scenario <name>', 'when the chat ends, save it as a scenario with this name (or type /save NAME during the chat)')
     .option('--scenarios <file>', 'scenario file for /save and --save-scenario (default: FLOW.scenarios.json)')
     .action(async (file: string, opts: { now?: string; http: 'live' | 'fail'; color: boolean; saveScenario?: string; scenarios?: string }) => {
-      const now = opts.now ? parseNow(opts.now) : Date.now();
       const flow = await loadValidFlow(file);
+      const now = opts.now ? parseNow(opts.now, flow.settings.timezone) : Date.now();
       exitCode = await chatCommand(file, flow, {
         now,
         http: opts.http,
@@ -122,10 +130,10 @@ export async function main(argv: string[]): Promise<number> {
     .description('play recorded conversations (JSONL) through a flow; one JSON result per line on stdout, a summary on stderr')
     .argument('<flow>', 'flow JSON file')
     .requiredOption('--conversations <file>', 'JSONL file: {"id": "...", "turns": ["customer message", ...]} per line')
-    .option('--now <iso>', 'virtual clock start (default: now)')
+    .option('--now <iso>', 'virtual clock start: ISO 8601; without Z or an offset it is the flow\'s time zone (default: now)')
     .action(async (file: string, opts: { conversations: string; now?: string }) => {
-      const now = opts.now ? parseNow(opts.now) : Date.now();
       const flow = await loadValidFlow(file);
+      const now = opts.now ? parseNow(opts.now, flow.settings.timezone) : Date.now();
       exitCode = await simulateCommand(flow, { conversations: opts.conversations, now });
     });
 
