@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { chatCommand } from './chatCommand';
-import { formatProblems } from './formatProblems';
+import { formatProblems, SHOWN_PER_CODE } from './formatProblems';
 import { readFlowFile } from './readFlowFile';
 import { registerServeCommand } from '../serve/serveCommand';
 import { simulateCommand } from './simulateCommand';
@@ -80,7 +80,8 @@ export async function main(argv: string[]): Promise<number> {
     .command('validate')
     .description('check flow files; prints every problem with where it is and what to do')
     .argument('<flow...>', 'flow JSON files')
-    .action(async (files: string[]) => {
+    .option('--all', `list every problem and hint (by default ${SHOWN_PER_CODE} of each kind, then a count and the blocks)`)
+    .action(async (files: string[], opts: { all?: boolean }) => {
       for (const file of files) {
         // flows/*.json also matches the scenario files beside the flows: check those as scenarios.
         if (isScenarioFile(file)) {
@@ -94,7 +95,7 @@ export async function main(argv: string[]): Promise<number> {
           continue;
         }
         const syntax = result.problems.some((p) => p.code === 'json_syntax');
-        const out = formatProblems(file, result.problems);
+        const out = formatProblems(file, result.problems, { all: opts.all });
         if (result.status === 'ok') process.stdout.write(out + '\n');
         else process.stderr.write(out + '\n');
         if (result.status === 'invalid') exitCode = Math.max(exitCode, syntax ? 2 : 1);
