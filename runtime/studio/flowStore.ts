@@ -26,11 +26,12 @@ import { JSONFile } from 'lowdb/node';
 import type { FlowProblem } from '../../shared/flow/flowProblem';
 import { stripLayout } from '../../shared/flow/graph';
 import { loadFlowText } from '../../shared/flow/loadFlowText';
+import { flowIdProblem } from '../../shared/flow/flowId';
 import type { Flow } from '../../shared/flow/schema';
 import { validateFlow } from '../../shared/flow/validateFlow';
 import { formatScenarioFile, scenarioFileCandidates, scenarioFileOf } from '../../shared/simulator/scenarioFormat';
 import { parseScenarioBytes, parseScenarioFile, parseScenarioText, type ScenarioFile } from '../../shared/simulator/scenarioSchema';
-import { decodeUtf8Strict, describeUtf8Error } from '../../shared/simulator/utf8';
+import { decodeUtf8Strict, describeUtf8Error, textWideEncodingOf, UTF16_HINT, wideEncodingProblem } from '../../shared/simulator/utf8';
 import { diffFlows, type FlowDiff } from './diffFlows';
 import { exportFlowDocument } from './exportFlowDocument';
 import { formatFlowFile } from './formatFlowFile';
@@ -418,7 +419,7 @@ export class FlowStore {
     if (!taken(slug)) return slug;
     // A key's "-N" is a copy number only when the flow's own name is numbered ("Harbor (2)" at insurance-claims-4):
     // "Top 10" imported twice is top-10-2, not top-2 (session 17 review).
-    const numbered = sourceName !== undefined && / \(\d{1,9}\)$/.test(sourceName.trim()) ? /^(.*[a-z0-9_])-(\d{1,3})$/.exec(slug) : null;
+    const numbered = sourceName !== undefined && / \(\d{1,15}\)$/.test(sourceName.trim()) ? /^(.*[a-z0-9_])-(\d{1,3})$/.exec(slug) : null;
     const base = numbered ? numbered[1]! : slug;
     const at = (n: number) => `${base}-${n}`;
     if (number !== undefined && number >= 2 && !taken(at(number))) return at(number);
@@ -428,7 +429,7 @@ export class FlowStore {
 
   /** The number a name ends in (" (4)"), for its key to match. */
   private static nameNumber(name: string): number | undefined {
-    const m = / \((\d{1,9})\)$/.exec(name.trim());
+    const m = / \((\d{1,15})\)$/.exec(name.trim());
     return m ? Number(m[1]) : undefined;
   }
 
@@ -437,24 +438,40 @@ export class FlowStore {
    * beside the flow it came from (a read-only window's "Download my changes", an export imported back) was listed
    * under the same name as that flow, told apart only by the grey id line. Within the schema's 200 characters.
    */
-  private freeName(wanted: string): string {
+  private freeName(wanted: string, from = 2): string {
     const taken = new Set(this.db.data.flows.map((e) => e.name.trim()));
-    if (!taken.has(wanted.trim())) return wanted;
+    if (from <= 2 && !taken.has(wanted.trim())) return wanted;
     // Hostile s16 H#26: a name that already ends in " (N)" is numbered on its base: a copy of "Untitled flow (20)" is
-    // "Untitled flow (21)" (the next free number after N), not "Untitled flow (20) (2)".
-    const numbered = /^(.*\S) \((\d{1,9})\)$/.exec(wanted.trim());
+    // "Untitled flow (21)" (the next free number after N), not "Untitled flow (20) (2)". Hostile s18 #29: up to 15
+    // digits (9 made "X (1000000000)" the last copy numbered on its base).
+    const numbered = /^(.*\S) \((\d{1,15})\)$/.exec(wanted.trim());
     if (numbered) {
       const base = numbered[1]!;
-      for (let n = Number(numbered[2]) + 1; ; n++) {
+      for (let n = Math.max(Number(numbered[2]) + 1, from); ; n++) {
         const tail = ` (${n})`;
         const name = `${cutUnits(base, 200 - tail.length)}${tail}`;
         if (!taken.has(name)) return name;
       }
     }
-    for (let n = 2; ; n++) {
+    for (let n = from; ; n++) {
       const tail = ` (${n})`;
       const name = `${cutUnits(wanted.trim(), 200 - tail.length)}${tail}`;
       if (!taken.has(name)) return name;
+    }
+  }
+
+  /**
+   * A free name and key for a new flow, numbered alike (newcomer s18 #4: a file imported as "Harbor (2)" got the key
+   * harbor-5 when harbor-2 to -4 were taken by flows named otherwise): the first number free as a name and as a key.
+   */
+  private freeNameAndKey(wantedName: string, wantedKey: string): { name: string; key: string } {
+    let name = this.freeName(wantedName);
+    if (name === wantedName) return { name, key: this.freeKey(wantedKey, undefined, wantedName) };
+    for (let tries = 0; ; tries++) {
+      const n = FlowStore.nameNumber(name)!;
+      const key = this.freeKey(wantedKey, n, wantedName);
+      if (key === slugKey(wantedKey) || key.endsWith(`-${n}`) || tries >= 1000) return { name, key };
+      name = this.freeName(wantedName, n + 1);
     }
   }
 
@@ -1408,8 +1425,7 @@ export class FlowStore {
     }
     return this.serial('#index', async () => {
       // Newcomer s14 #2 rest: two flows made from one template (or two blank ones) were listed under one name.
-      const name = this.freeName(flow.name);
-      const key = this.freeKey(opts.name ?? flow.id, name !== flow.name ? FlowStore.nameNumber(name) : undefined, flow.name);
+      const { name, key } = this.freeNameAndKey(flow.name, opts.name ?? flow.id);
       flow = { ...flow, id: key, name };
       await this.register(key, this.dir('flows', `${key}.json`), flow, false);
       if (opts.template !== undefined) await copyScenarios(join(this.templatesDir, `${opts.template}.scenarios.json`), scenarioPathOf(this.dir('flows', `${key}.json`)), key);
@@ -1424,6 +1440,14 @@ export class FlowStore {
    */
   async importText(text: string, fileName = 'flow.json'): Promise<{ key: string; flow: Flow; problems: FlowProblem[] }> {
     if (typeof text !== 'string') throw new StudioError(400, 'bad_import', 'Send the file content as "text".', 'POST /api/import { "text": "...", "fileName": "my-flow.json" }');
+    // Newcomer s18 #5: a UTF-16 or UTF-32 file read by the browser as UTF-8 arrives as boxes and NULs; JSON.parse then
+    // named a bad character with boxes in it. Say which encoding it is and how to save it, as the CLI does.
+    const wide = textWideEncodingOf(text);
+    if (wide) {
+      throw new StudioError(422, 'import_invalid', `${fileName} cannot be imported: ${wideEncodingProblem(wide)}. Nothing was changed.`, UTF16_HINT, [
+        { severity: 'error', code: 'json_syntax', path: '$', blockId: null, message: `The file is saved as ${wide}, not UTF-8.`, hint: UTF16_HINT, line: 1, column: 1 },
+      ]);
+    }
     const loaded = loadFlowText(text);
     if (!loaded.flow) {
       throw new StudioError(
@@ -1436,9 +1460,10 @@ export class FlowStore {
     }
     const parsed = loaded.flow;
     return this.serial('#index', async () => {
-      const name = this.freeName(parsed.name);
-      const key = this.freeKey(parsed.id || basename(fileName, '.json'), name !== parsed.name ? FlowStore.nameNumber(name) : undefined, parsed.name);
-      const flow = { ...parsed, id: key === slugKey(parsed.id) ? parsed.id : key, name };
+      const { name, key } = this.freeNameAndKey(parsed.name, parsed.id || basename(fileName, '.json'));
+      // Hostile s18 #29: the file's own id is kept only when it is a valid id ("café" became the key cafe and stayed the
+      // id, which the flow's chat address and the validator refuse).
+      const flow = { ...parsed, id: key === slugKey(parsed.id) && flowIdProblem(parsed.id) === null ? parsed.id : key, name };
       await this.register(key, this.dir('flows', `${key}.json`), flow, false);
       return { key, flow, problems: loaded.problems };
     });

@@ -29,21 +29,22 @@ describe('numbered imports: the id numbered like the name (newcomer s17 N#13)', 
       [`${base.id}-2`, `${base.name} (2)`],
       [`${base.id}-3`, `${base.name} (3)`],
     ]);
-    // Rename "(2)", import again: the name "(2)" is free again, its id is not.
+    // Rename "(2)", import again: the name "(2)" is free again, its id is not. Session 19 (newcomer s18 #4): the first
+    // number free as a name AND as an id, so name and id agree ("(2)" at -4 before; now "(4)" at -4).
     const two = await store.open(`${base.id}-2`);
     await store.save(`${base.id}-2`, { ...two.flow, name: 'Something else' }, 1, { baseRevision: two.revision });
     const again = await store.importText(text);
-    expect(again.flow.name).toBe(`${base.name} (2)`);
+    expect(again.flow.name).toBe(`${base.name} (4)`);
     expect(again.key).toBe(`${base.id}-4`);
-    // Export that one and import it: "(4)" at -5 (the name's number, 4, is taken as an id), never "-4-2".
+    // Export that one and import it: "(5)" at -5, never "-4-2".
     const exported = JSON.stringify((await store.open(again.key)).flow);
     const back = await store.importText(exported);
-    expect(back.flow.name).toBe(`${base.name} (4)`);
+    expect(back.flow.name).toBe(`${base.name} (5)`);
     expect(back.key).toBe(`${base.id}-5`);
     expect(back.flow.id).toBe(back.key);
-    // Once more: name "(5)"; id -5 is taken, so the next free after it (never -5-2).
+    // Once more: "(6)" at -6 (never -5-2).
     const last = await store.importText(JSON.stringify((await store.open(back.key)).flow));
-    expect([last.key, last.flow.name]).toEqual([`${base.id}-6`, `${base.name} (5)`]);
+    expect([last.key, last.flow.name]).toEqual([`${base.id}-6`, `${base.name} (6)`]);
   });
 
   it('created flows: the key carries the name\'s number; a year-like ending is not a copy number', async () => {
