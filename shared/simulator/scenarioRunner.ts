@@ -5,6 +5,7 @@
  * and the block to focus in the studio. Pure and deterministic: the same flow and scenario give the same
  * result in the studio, in `baton test` and in CI.
  */
+import { parseZonedTime } from '../flow/zonedTime';
 import type { TranscriptEntry } from '../engine/types';
 import type { Flow } from '../flow/schema';
 import type { Expectation } from './scenarioSchema';
@@ -85,10 +86,12 @@ export function describeStep(step: ScenarioStep): string {
 }
 
 /** The session setup a scenario asks for (file defaults filled in). */
-export function scenarioSetup(scenario: Scenario, defaults: ScenarioDefaults = {}): SessionSetup {
+export function scenarioSetup(scenario: Scenario, defaults: ScenarioDefaults = {}, timeZone = 'UTC'): SessionSetup {
   const agents = scenario.agents ?? defaults.agents;
+  // A time without Z or an offset is the flow's wall time (hostile s18 #22); the schema has refused non-dates.
+  const start = parseZonedTime(scenario.now ?? defaults.now ?? DEFAULT_SCENARIO_NOW, timeZone);
   return {
-    now: Date.parse(scenario.now ?? defaults.now ?? DEFAULT_SCENARIO_NOW),
+    now: start.ok ? start.at : Date.parse(DEFAULT_SCENARIO_NOW),
     agents: agents?.map(virtualAgentFrom),
     startAt: scenario.startAt,
     variables: scenario.variables,
@@ -116,7 +119,7 @@ export function runScenario(flow: Flow, scenario: Scenario, defaults: ScenarioDe
   if (scenario.skip) return result(null, scenario.name, 'skipped', null, 0, 0);
   let session: ScenarioSession;
   try {
-    session = createScenarioSession(flow, scenarioSetup(scenario, defaults));
+    session = createScenarioSession(flow, scenarioSetup(scenario, defaults, flow.settings.timezone));
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     return result(null, scenario.name, 'failed', { stepIndex: -1, step: null, check: 'setup', expected: 'the scenario can start', actual: message, blockId: scenario.startAt ?? null }, 0, 0);

@@ -24,14 +24,29 @@ import { parseDuration } from './parseDuration';
 import { textMatcher } from './scenarioText';
 import { decodeUtf8Strict, describeUtf8Error, findLoneSurrogate, looksLikeUtf16, loneSurrogateRefusal, textLooksLikeUtf16, textWideEncodingOf, UTF16_HINT, wideEncodingOf, wideEncodingProblem } from './utf8';
 
+import { parseZonedTime } from '../flow/zonedTime';
+
 export const SCENARIO_FILE_VERSION = 1;
 /** A Monday, 10:00 UTC (11:00 in Paris, 10:00 in London, 05:00 in New York): inside most business hours. */
 export const DEFAULT_SCENARIO_NOW = '2026-03-02T10:00:00Z';
 
-const isoDate = z
-  .string()
-  .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'is not a date and time; use ISO 8601, e.g. "2026-03-02T10:00:00Z"' })
-  .refine((s) => Number.isNaN(Date.parse(s)) || (Date.parse(s) >= 0 && Date.parse(s) <= Date.UTC(9999, 11, 31)), { message: 'is outside the years the virtual clock can show (1970 to 9999)' });
+/**
+ * A date and time as ISO 8601, read strictly (hostile s18 #22: "2026-02-31" was 3 March). Without Z or an offset it is
+ * the flow's time zone's wall time, read when the scenario runs (parseZonedTime); the check here uses UTC for the
+ * calendar and the years.
+ */
+const isoDate = z.string().superRefine((s, ctx) => {
+  const read = parseZonedTime(s, 'UTC', '"2026-03-02T10:00:00Z"');
+  if (!read.ok) {
+    // "is ..." messages get the value put before them by the step form (scenarioEdits); a calendar problem says itself.
+    const quoted = JSON.stringify(s);
+    const message = read.message.startsWith(`${quoted} is not a date`)
+      ? 'is not a date and time; use ISO 8601, e.g. "2026-03-02T10:00:00Z"'
+      : read.message.replace(`${quoted}: `, '');
+    ctx.addIssue({ code: 'custom', message });
+  }
+  else if (read.at < 0 || read.at > Date.UTC(9999, 11, 31)) ctx.addIssue({ code: 'custom', message: 'is outside the years the virtual clock can show (1970 to 9999)' });
+});
 const names = z.array(z.string().min(1)).min(1);
 
 export const virtualAgentSchema = z.strictObject({

@@ -16,6 +16,7 @@
  * an event the engine refused). Successful actions are kept in `log`, so `recordScenario` can turn the
  * session into a scenario. Pure: no clock, no network.
  */
+import { parseZonedTime } from '../flow/zonedTime';
 import type { Step } from '../engine/types';
 import type { BlockOf, Flow, Value, Variable } from '../flow/schema';
 import type { HandoffStatus } from '../handoff/types';
@@ -428,8 +429,9 @@ export function createScenarioSession(flow: Flow, setup: SessionSetup): Scenario
       return moveClockTo(sim.now + ms, `wait ${step.wait}`);
     }
     if ('setTime' in step) {
-      const at = Date.parse(step.setTime);
-      if (Number.isNaN(at)) return fail(`setTime: "${step.setTime}" is not a date and time`);
+      const read = parseZonedTime(step.setTime, runFlow.settings.timezone);
+      if (!read.ok) return fail(`setTime: ${read.message}`);
+      const at = read.at;
       if (at < sim.now) return fail(`setTime: the virtual clock cannot go back (it is ${fmtTime(sim.now)}, asked for ${fmtTime(at)})`);
       return moveClockTo(at, 'setTime');
     }
