@@ -148,6 +148,11 @@ const NEAR_NOW = new Set(['leaking', 'flooding', 'flooded', 'hissing', 'overheat
 // (Not "started", "just", "help": "the charger started sparking when I plugged it in" is a safety report, not an emergency now.)
 const NOW_SIGNS = new Set(['now', 'minute', 'quick', 'quickly', 'fast', 'hurry', 'doctor', 'hospital', 'ambulance', 'pouring']);
 const JUST_HAPPENED = new Set(['put', 'swallowed', 'caught', 'went', 'cut', 'fell', 'collapsed', 'fainted', 'drank', 'ate', 'bit', 'exploded', 'blew', 'scalded', 'poured', 'spilled', 'spilt']);
+/** Session 19 (esc): words saying someone or something is fine again, right before "now" ("she is okay now"). */
+const FINE_AGAIN = new Set(['ok', 'okay', 'fine', 'better', 'alright', 'safe', 'recovered', 'calm', 'calmer']);
+const FIRST_PERSON = new Set(['i', 'we', 'mi', 'me']);
+const HABIT_AFTER = new Set(['do', 'don', 'dont', 'not', 'never', 'won', 'wont', 'will', 'no', 'am', 'nuh', 'cannot', 'can', 'only', 'use', 'keep']);
+const DONE_PARTICLE = new Set(['out', 'off', 'away']);
 const LONG_AGO = new Set(['yesterday', 'ago', 'last', 'week', 'month', 'was', 'were', 'had', 'once', 'previous', 'before']);
 /** Session 8: someone hurt on the body ("hit his head", "banged her head", "cut his hand"): an injury, urgent when it is now. */
 // (Not "cut his hand": a cut or a burn from a product is the safety topic's "a product that hurt someone".)
@@ -196,6 +201,12 @@ function emergencyNow(toks: string[]): string | null {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (LONG_AGO.has(t)) return null;
+    // Session 19 (esc): the harm is over ("I am ok now", "she's better now", "he alright now"): a safety report, not an
+    // emergency; and a sign of now that is not about the harm: a changed habit ("now I don't use it") or how fast the
+    // customer already acted ("I pulled it out quick", "I take it out fast").
+    if (t === 'now' && FINE_AGAIN.has(toks[i - 1] ?? '')) return null;
+    if (t === 'now' && FIRST_PERSON.has(toks[i + 1] ?? '') && HABIT_AFTER.has(toks[i + 2] ?? '')) continue;
+    if ((t === 'quick' || t === 'quickly' || t === 'fast') && DONE_PARTICLE.has(toks[i - 1] ?? '') && toks.slice(Math.max(0, i - 5), i - 1).some((w) => FIRST_PERSON.has(w))) continue;
     if (near && Math.abs(i - hit) > 5 && !(t === 'now' && toks[i - 1] === 'right')) continue;
     // (Session 8: "this second" is now as well: "the lights are sparking this second".)
     // (Session 16: "just" right before what happened, "she has just put a magnet in her mouth", "the lights have just
@@ -301,8 +312,25 @@ const EMERGENCY_KIT = new Set([
 ]);
 
 function findWords(toks: string[], extra: PhraseMatcher, text: string): string | null {
-  for (let i = 0; i < toks.length; i++) if (WORDS.has(toks[i]) && affirmed(toks, i) && !onlyQuoted(text, toks[i]) && !howItHappened(toks, i) && !namesARisk(toks, i)) return toks[i];
+  for (let i = 0; i < toks.length; i++) if (WORDS.has(toks[i]) && affirmed(toks, i) && !onlyQuoted(text, toks[i]) && !howItHappened(toks, i) && !namesARisk(toks, i) && !(EMERGENCY_NUMBERS.has(toks[i]) && onlyAmounts(text, toks[i]))) return toks[i];
   return findPhrase(toks, findPhraseIn) ?? findPhrase(toks, extra);
+}
+
+/**
+ * Session 19 (esc): 999, 911 and 112 are emergency numbers when dialled or rung, not when they are money: "my bank shows
+ * £112", "NZ$112", "£112.00", "112 pounds" (every corpus message with one is an amount on a statement). True when every
+ * place the number is written is an amount: a currency sign or code right before it, or decimals or a currency word after.
+ */
+const EMERGENCY_NUMBERS = new Set(['999', '911', '112']);
+const AMOUNT_AT = /([£$€¥₹]|\b(?:nz|au|us|ca|hk|sg)\$?|\b(?:gbp|usd|eur|nzd|aud|cad|rs)\s?)?\b(\d{3})\b([.,]\d{2}\b|\s?(?:pounds?|quid|dollars?|bucks|euros?|gbp|usd|eur|nzd|aud|p|pence|rand|rupees?)\b)?/gi;
+function onlyAmounts(text: string, number: string): boolean {
+  let seen = false;
+  for (const m of text.matchAll(AMOUNT_AT)) {
+    if (m[2] !== number) continue;
+    if (m[1] === undefined && m[3] === undefined) return false;
+    seen = true;
+  }
+  return seen;
 }
 
 /**
