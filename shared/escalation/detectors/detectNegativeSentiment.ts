@@ -346,6 +346,37 @@ export function shoutedComplaint(analysis: TurnFacts['analysis'], toks: readonly
 }
 
 /**
+ * Session 19 (esc): a message of words with a run of three or more exclamation marks ("Invoice 5541 still incorrect!!!
+ * Please action!!!", "Where is my order!!!! Why so late!!!!", "Unbelievable!!!!") and no word of praise, thanks or
+ * greeting: exasperation, whatever the words. In the development corpora such messages are negative 49 times, urgent
+ * twice and ordinary never; with praise ("LOVE the new throws!!!", "Thank you so much!!!") they are ordinary. At least
+ * two words (a run of marks alone, "!!!!!!!!", stays the classifier's; "???" alone is a fallback).
+ */
+const EXCLAIMED = /[!?]*!{3,}[!?]*|[!?]*(?:\?!|!\?)[!?]+/;
+const POSITIVE_EMOJI = /[😍🥰😊😀😃😄😁🤩❤♥💕💖👍🙏🎉😂🤣✨💯😻🥳]/u;
+const PRAISE_OR_HELLO = new Set(['thank', 'thanks', 'ty', 'thx', 'cheers', 'omg', 'early', 'hiya', 'hi', 'hello', 'hey', 'yay', 'congrats',
+  'congratulations', 'merry', 'happy', 'birthday', 'xmas', 'christmas', 'lol', 'haha', 'ha']);
+const WRONG_CUES = new Set(['why', 'where', 'wheres', 'still', 'again', 'late', 'yet', 'wrong', 'incorrect', 'nothing', 'nobody', 'never', 'not',
+  'no', 'missing', 'broken', 'waiting', 'wait', 'waited', 'days', 'weeks', 'week', 'months', 'lost', 'ignored', 'seriously', 'unbelievable', 'what']);
+const INSTRUCTION_FIRST = new Set(['do', 'don', 'dont', 'stop', 'keep', 'leave', 'cancel', 'send', 'change', 'make']);
+export function exasperatedComplaint(text: string, toks: readonly string[]): string | null {
+  const run = EXCLAIMED.exec(text);
+  if (run === null) return null;
+  let words = 0;
+  for (const t of toks) {
+    if (!/[a-z]/.test(t)) continue;
+    words++;
+    if (PRAISE_OR_HELLO.has(t) || (t !== 'please' && (lexiconValence(t) ?? 0) >= 1.5)) return null;
+  }
+  if (words < 2 || POSITIVE_EMOJI.test(text)) return null;
+  // An instruction said with force ("do NOT cancel NW-104233!!!") is emphasis, not a complaint: the words must say
+  // something is wrong or ask why / where (a word of the lexicon's negatives, or one of WRONG_CUES).
+  if (INSTRUCTION_FIRST.has(toks[0]) || (toks[0] === 'please' && INSTRUCTION_FIRST.has(toks[1]))) return null;
+  if (!toks.some((t) => WRONG_CUES.has(t) || (lexiconValence(t) ?? 0) <= -1)) return null;
+  return run[0];
+}
+
+/**
  * Session 12: a word of contempt aimed at the shop, its people or its bot ("you are stupid robot", "the most useless chat
  * of Europe", "you lot are a joke", "what a rubbish service"): upset with the service whatever else the message says
  * ("Félicitations", 👏). Not negated ("you are not useless", "this isn't a useless chat"), not about the customer ("I'm
@@ -532,6 +563,11 @@ function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memor
   const listed = cfg.threshold > -0.75 && self === null ? flatFailures(text) : null;
   if (listed !== null) {
     return ruleSignal(facts, cfg.threshold, 0.75, listed, `Negative sentiment: failures told as a list of short flat facts, asking nothing (${listed}).`);
+  }
+  // Session 19 (esc): words said with a run of exclamation marks and no word of praise or thanks (exasperatedComplaint).
+  const exasperated = cfg.threshold > -0.75 && self === null ? exasperatedComplaint(text, canonicalTokens(facts.analysis)) : null;
+  if (exasperated !== null) {
+    return ruleSignal(facts, cfg.threshold, 0.7, exasperated, `Negative sentiment: words said with a run of exclamation marks ("${exasperated}") and no word of praise or thanks: exasperation with no classic negative word.`);
   }
   if (!learnedOn || punctuationOnly(facts.analysis.text, facts.analysis.tokens)) return null;
   const learned = classifierSignal(facts, 'negative_sentiment', 'negative', 'Negative sentiment', classifierThresholdFor(cfg.threshold));
