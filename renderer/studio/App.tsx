@@ -21,6 +21,7 @@ import { HomeScreen } from './home/HomeScreen';
 import { moveConflictCopy, openFlowForEditing, type FlowForEditing } from './persistence/flowPersistence';
 import { SaveStatus } from './persistence/SaveStatus';
 import { useFlowPersistence } from './persistence/useFlowPersistence';
+import { PublishButton } from './run/PublishButton';
 import { RunButton } from './run/RunButton';
 import { StudioStoreProvider, useStudio } from './store/StudioStoreContext';
 import { createStudioStore } from './store/studioStore';
@@ -212,6 +213,7 @@ function PersistentEditor({ flowKey, opened }: { flowKey: string; opened: FlowFo
               onDiscardKept={persistence.discardKept}
             />
             <ExportButton flowId={flowKey} flush={persistence.flush} />
+            <PublishButton flowKey={flowKey} flush={persistence.flush} />
             <RunButton flowKey={flowKey} flush={persistence.flush} />
           </>
         }

@@ -7,6 +7,7 @@
  *   console.log(studio.url);   // http://127.0.0.1:PORT/studio/?token=SECRET
  *   await studio.close();
  */
+import { publishFlow } from './publishFlow';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -287,6 +288,12 @@ export async function startStudioServer(opts: StudioServerOptions): Promise<Stud
       return reply.type('application/json; charset=utf-8').header('content-disposition', `attachment; filename="${r.fileName}"`).send(r.text);
     }
     return r;
+  });
+  // Publish to a running `baton serve` (runtime/studio/publishFlow.ts): the export's document, through its admin API.
+  app.post('/api/flows/:key/publish', async (req) => {
+    const b = body(req);
+    const exported = await store.exportText(keyOf(req), { layout: false });
+    return publishFlow(JSON.parse(exported.text) as { id: string }, b.url, b.token);
   });
   app.post('/api/flows/:key/duplicate', async (req, reply) => reply.code(201).send(await store.duplicate(keyOf(req))));
   app.delete('/api/flows/:key', async (req) => store.delete(keyOf(req)));

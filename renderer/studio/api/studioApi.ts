@@ -157,6 +157,9 @@ export function createStudioApi(opts: StudioApiOptions = {}) {
     /** `baseRevision` (from the load or the last save) makes the server refuse with 409 when the file changed since. */
     saveScenarios: (key: string, file: ScenarioFile, baseRevision?: string) =>
       call<{ scenarios: number; revision: string }>('PUT', `/api/flows/${k(key)}/scenarios`, file, baseRevision ? { 'if-match': baseRevision } : {}),
+    /** Sends the flow's export to a running `baton serve` through its admin API (runtime/studio/publishFlow.ts). */
+    publishFlow: (key: string, url: string, token: string) =>
+      call<{ flowId: string; revision: string; changed: boolean; serverUrl: string; chatUrl: string }>('POST', `/api/flows/${k(key)}/publish`, { url, token }),
     duplicateFlow: (key: string) => call<{ key: string; flow: Flow }>('POST', `/api/flows/${k(key)}/duplicate`),
     deleteFlow: (key: string) => call<TrashEntry>('DELETE', `/api/flows/${k(key)}`),
     trash: () => call<{ trash: TrashEntry[] }>('GET', '/api/trash').then((r) => r.trash),
