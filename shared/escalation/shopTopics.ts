@@ -96,6 +96,61 @@ function variantAt(toks: readonly string[], i: number): boolean {
   return toks.some((w) => VARIANT_ASKS.has(w));
 }
 
+/**
+ * Session 19 (esc): the kinds of goods a home and clothing shop sells, by department (a general list of the trade's
+ * nouns, not the corpora's misses): a question asking whether the shop has, sells or stocks one ("hey do you sell desk
+ * lamps", "do you have the dinosaur pyjamas in age 6-7", "do you sell cat scratchers too?") is a clear question about the
+ * shop's range whatever the product is called. What such a shop does not sell (tyres, tickets, insurance, phone credit,
+ * food, plants, fuel) is in none of these, so "do you sell car tyres?" stays a request the bot cannot serve.
+ */
+const GOODS = new Set([
+  // furniture and beds
+  'sofa', 'sofas', 'couch', 'armchair', 'chair', 'chairs', 'stool', 'stools', 'table', 'tables', 'desk', 'desks', 'bed', 'beds', 'bunk',
+  'mattress', 'mattresses', 'wardrobe', 'wardrobes', 'drawers', 'dresser', 'bookcase', 'bookshelf', 'shelf', 'shelves', 'shelving', 'cabinet',
+  'sideboard', 'bench', 'ottoman', 'headboard', 'cot', 'crib', 'highchair', 'footstool', 'beanbag', 'futon', 'hammock',
+  // lighting and decor
+  'lamp', 'lamps', 'lampshade', 'lampshades', 'lights', 'lantern', 'lanterns', 'candle', 'candles', 'mirror', 'mirrors', 'frame', 'frames',
+  'vase', 'vases', 'clock', 'clocks', 'rug', 'rugs', 'doormat', 'mat', 'mats', 'curtain', 'curtains', 'blind', 'blinds', 'cushion', 'cushions',
+  'throw', 'throws', 'planter', 'planters', 'ornament', 'ornaments', 'wreath', 'bunting', 'print', 'prints', 'poster', 'posters', 'diffuser',
+  // bedding, bath and textiles
+  'duvet', 'duvets', 'pillow', 'pillows', 'pillowcase', 'pillowcases', 'sheet', 'sheets', 'bedding', 'blanket', 'blankets', 'quilt',
+  'bedspread', 'towel', 'towels', 'bathrobe', 'robe', 'dressing', 'tablecloth', 'napkins', 'placemats', 'coasters', 'apron', 'aprons',
+  // kitchen and dining
+  'kettle', 'kettles', 'toaster', 'toasters', 'mug', 'mugs', 'cup', 'cups', 'teapot', 'teapots', 'plate', 'plates', 'bowl', 'bowls',
+  'tumblers', 'jug', 'jugs', 'cutlery', 'pan', 'pans', 'saucepan', 'saucepans', 'wok', 'tray', 'trays', 'dish', 'dishes',
+  'casserole', 'blender', 'blenders', 'mixer', 'mixers', 'cooker', 'cookers', 'fryer', 'fryers', 'microwave', 'oven', 'fridge', 'freezer',
+  'dishwasher', 'machine', 'grinder', 'scales', 'knife', 'knives', 'utensils', 'tins', 'jar', 'jars', 'flask', 'flasks', 'bottle', 'bottles',
+  'lunchbox', 'kitchenware', 'crockery', 'dinnerware', 'bakeware', 'cookware', 'tableware', 'glassware', 'homeware', 'homewares',
+  // small appliances and electricals for the home
+  'heater', 'heaters', 'fan', 'fans', 'hoover', 'vacuum', 'iron', 'irons', 'dehumidifier', 'humidifier', 'purifier', 'hairdryer', 'dryer',
+  'straighteners', 'monitor', 'monitors', 'speaker', 'speakers', 'radio', 'radios',
+  // clothing, shoes and accessories
+  'clothes', 'clothing', 'shirt', 'shirts', 'tshirt', 'tshirts', 'top', 'tops', 'blouse', 'jumper', 'jumpers', 'sweater', 'sweaters', 'cardigan',
+  'cardigans', 'hoodie', 'hoodies', 'sweatshirt', 'jacket', 'jackets', 'coat', 'coats', 'fleece', 'gilet', 'dress', 'dresses', 'skirt', 'skirts',
+  'trousers', 'jeans', 'leggings', 'shorts', 'joggers', 'pyjamas', 'pajamas', 'pjs', 'nightie', 'onesie', 'onesies', 'uniform', 'uniforms',
+  'polo', 'polos', 'socks', 'tights', 'underwear', 'bra', 'bras', 'pants', 'boxers', 'swimsuit', 'swimwear', 'bikini', 'suit', 'suits',
+  'tie', 'ties', 'scarf', 'scarves', 'gloves', 'mittens', 'hat', 'hats', 'beanie', 'cap', 'caps', 'belt', 'belts', 'bag', 'bags', 'handbag',
+  'handbags', 'backpack', 'rucksack', 'purse', 'wallet', 'umbrella', 'shoes', 'shoe', 'trainers', 'sneakers', 'boots', 'sandals', 'slippers',
+  'heels', 'wellies', 'wellingtons', 'abaya', 'kimono', 'sari', 'hijab', 'babygrow', 'babygrows', 'sleepsuit', 'sleepsuits',
+  // children, pets, garden furniture, gifts
+  'toy', 'toys', 'teddy', 'plush', 'jigsaw', 'puzzle', 'puzzles', 'pram', 'buggy', 'stroller', 'playmat', 'scratcher', 'scratchers', 'kennel',
+  'collar', 'collars', 'lead', 'leash', 'hamper', 'hampers', 'parasol', 'barbecue', 'bbq', 'firepit', 'hammocks', 'deckchair', 'deckchairs',
+  'storage', 'basket', 'baskets', 'box', 'boxes', 'hooks', 'hangers', 'luggage', 'suitcase', 'suitcases', 'stationery', 'notebook', 'notebooks',
+]);
+/** Asking whether the shop has it: "do you sell / have / stock / do / carry", "got any", "looking for", "where can I find". */
+const GOODS_ASKS = / (?:do|does|did|will|would|can|could) (?:you|u|ya|ye|yous|you guys|yall|allyuh|unnu|your shop|the shop) (?:also |still |even |ever )?(?:sell|stock|have|carry|do|make|get|got|offer)\b| (?:you|u|ya|yous|yall) (?:got|sell|stock|have|carry) (?:any|the|a|an|some|them|those|these)\b| (?:got|any|have you got|looking for|searching for|after|where can i (?:find|get|buy)) /;
+/** Whether the tokens ask the shop about having one of its kinds of goods (GOODS). */
+export function asksAfterGoods(toks: readonly string[]): boolean {
+  let goods = false;
+  for (const t of toks) if (GOODS.has(t)) { goods = true; break; }
+  if (!goods) return false;
+  const padded = paddedTokens(toks);
+  // Made, altered, rented or sold for the customer ("can you print 200 gig posters", "can you do the band t-shirts with
+  // our logo", "do you do moving boxes rental", "can you sell my old sofa for me") is a service, not the shop's range.
+  return GOODS_ASKS.test(padded) && !MADE_TO_ORDER.test(padded);
+}
+const MADE_TO_ORDER = / (?:can|could|would|will) (?:you|u|ya|ye|yous) (?:\w+ )?(?:print|make|install|fit|repair|fix|build|design|engrave|embroider|custom|personalise|personalize)\b| (?:logo|logos|custom|customised|customized|personalised|personalized|bespoke|engraved|embroidered|printed with|rental|rent|hire|tailoring|alterations|alteration|shorten|shorter)\b| sell (?:my|our) /;
+
 /** Sizes written as letters ("is it in M", "and in XL?"). */
 const SIZE_LETTERS = new Set(['xs', 's', 'm', 'l', 'xl', 'xxl', 'xxs']);
 
@@ -163,7 +218,7 @@ export function isShopQuestionText(normalized: string): boolean {
   const hit = cache.get(normalized);
   if (hit !== undefined) return hit;
   const toks = normalized.split(' ').filter((t) => t !== '');
-  const yes = isRealQuestion(normalized) && !chitChat(toks) && !worldQuestion(toks) && namesShopTopic(toks);
+  const yes = isRealQuestion(normalized) && !chitChat(toks) && !worldQuestion(toks) && (namesShopTopic(toks) || asksAfterGoods(toks));
   if (cache.size >= CACHE_SIZE) cache.clear();
   cache.set(normalized, yes);
   return yes;
@@ -184,7 +239,7 @@ export function isShopQuestion(analysis: TextAnalysis, previous: readonly string
   // Every word must be a word (not "asdkjh qwe?"): at most one token without a vowel or with a letter three times in a row.
   const odd = toks.filter((t) => !/^\d+$/.test(t) && (!/[aeiouy]/.test(t) || /(.)\1\1/.test(t))).length;
   if (odd > (toks.length >= 4 ? 1 : 0) && !toks.every((t) => SIZE_LETTERS.has(t) || /^\d+$/.test(t) || /[aeiouy]/.test(t))) return false;
-  if (namesShopTopic(toks)) return true;
+  if (namesShopTopic(toks) || asksAfterGoods(toks)) return true;
   // A follow-up that points back at a question about the shop is about the shop too ("and in L?", "how should I
   // clean it?", "and does it shed much, my last one went everywhere"); a new subject ("what's the weather in
   // Norway") is not, whatever came before it.
