@@ -202,13 +202,27 @@ export function asksNothing(analysis: TextAnalysis, memory?: Memory): boolean {
   // Session 7: an order number in the shop's own format ("NW-117301", "#55210": the NLU's order_id entity) given on its
   // own or with a few words ("NW-117301 if you need it", "It's NW-119612."): the detail the bot asks for next.
   if (toks.length <= 8 && !text.includes('?') && analysis.entities.some((e) => e.type === 'order_id') && referenceOnly(toks, analysis)) return true;
-  if (signsOff(toks, text)) return true;
+  if (signsOff(toks, text) || valediction(text)) return true;
   if (pleasantry(toks, text)) return true;
   if (toks.length <= 10) {
     const joined = paddedTokens(toks);
     if (SLIPS.some((s) => joined.includes(` ${s} `) || joined.includes(` ${s}`))) return true;
   }
   return false;
+}
+
+/**
+ * Session 19 (esc): a letter's sign-off sent as its own message, a valediction and the writer's name ("Regards, Hilary",
+ * "Kind regards, Elsie", "Yours, Peter Lomax", "Hopefully, Bernard", "Many thanks, Joan"): customers who write to the chat
+ * as they write letters end each message so. It asks the bot nothing, whatever came before.
+ */
+const VALEDICTION = /^(?:(?:kind|best|warm|warmest|kindest|many|with|all the) )?(?:regards|wishes|best|thanks|thank you|sincerely|faithfully|truly|yours|hopefully|respectfully|gratefully|warmly|cheers|love|take care|god bless)(?: (?:sincerely|faithfully|truly|again|regards))?[,.!]?\s+(?:(?:mr|mrs|ms|miss|dr)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s*\.?$/iu;
+export function valediction(text: string): boolean {
+  const m = VALEDICTION.exec(text.trim());
+  if (m === null) return false;
+  // The name is written with a capital (case-insensitive above for the valediction only): "Regards, Hilary", not "thanks again mate".
+  const name = text.trim().replace(/\.$/, '').split(/[,\s]+/).pop() ?? '';
+  return /^\p{Lu}/u.test(name) && name.length >= 2;
 }
 
 /**
