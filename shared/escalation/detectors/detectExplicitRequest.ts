@@ -1248,7 +1248,33 @@ export function detectExplicitRequest(facts: TurnFacts, policy: EscalationPolicy
   return null;
 }
 
-function explicitRequestIn(facts: TurnFacts, policy: EscalationPolicy, _memory: EscalationMemory): Signal | null {
+/**
+ * Session 19 (esc): a complaint the customer wants made and kept ("I would like to submit a formal complaint concerning
+ * your delivery agent", "I want it logged officially, with a reference number", "a proper complaint that gans to
+ * somebody", "How do I escalate this formally? I want it on record"): the complaints topic names what the team must do,
+ * whoever it should reach. Asking to speak, talk or be put through to someone ("Is there a complaints officer I can speak
+ * with?", "help me reach your support unit, I wish to lay my complaint to them") is still a request for a person.
+ * Returns the words, or null.
+ */
+const FORMAL_COMPLAINT = / (?:(?:formal|official|proper|real|written) (?:\w+ ){0,2}(?:complaint|grievance)|(?:complaint|grievance) (?:\w+ ){0,3}(?:logged|on record|in writing|formally|officially)|(?:submit|lodge|file|register|raise|write|put in) (?:a |an |my |this |the )?(?:\w+ )?(?:complaint|grievance)|(?:logged|written up|put on record|on record) (?:\w+ ){0,3}(?:official|officially|formal|formally|proper|properly|reference)|(?:escalate|logged|record) (?:\w+ ){0,2}(?:formally|officially)|(?:want|like|need) (?:this |it |that )?(?:logged|on record|written up)|escalate (?:a |my |this )?(?:complaint|grievance))\b/;
+const CONTACT = / (?:speak|speaking|talk|talking|chat (?:to|with)|reach|phone|ring|call|put me through|transfer|connect|contact)\b/;
+export function formalComplaint(toks: readonly string[]): string | null {
+  if (!toks.some((t) => t === 'complaint' || t === 'grievance' || t === 'logged' || t === 'record' || t === 'formally' || t === 'officially' || t === 'written')) return null;
+  const padded = ` ${toks.join(' ')} `;
+  const m = FORMAL_COMPLAINT.exec(padded);
+  return m === null || CONTACT.test(padded) ? null : m[0].trim();
+}
+
+function explicitRequestIn(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
+  const signal = personRequestIn(facts, policy, memory);
+  if (signal === null || signal.source === 'designer') return signal;
+  const complaint = formalComplaint(canonicalTokens(facts.analysis));
+  if (complaint === null) return signal;
+  reportNearMiss({ ...signal, explanation: `Near miss: ${signal.explanation.replace(/\.$/, '')}, but the customer asks for a complaint to be made and kept ("${complaint}"), not to speak to someone, so the complaints topic names it and this does not fire.` });
+  return null;
+}
+
+function personRequestIn(facts: TurnFacts, policy: EscalationPolicy, _memory: EscalationMemory): Signal | null {
   const found = requestIn(facts.analysis);
   if (found) {
     const typo = found.typos.length > 0 ? `, ${found.typos.join(', ')}` : '';
