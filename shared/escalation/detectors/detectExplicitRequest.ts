@@ -1151,6 +1151,8 @@ function mentionsPerson(toks: string[]): boolean {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (!PERSON_WORDS.has(t)) continue;
+    // Session 19 (esc): "human resources" is a department that hires people ("a human resources office he could write to").
+    if (t === 'human' && (toks[i + 1] === 'resources' || toks[i + 1] === 'resource')) continue;
     const prev = toks[i - 1];
     if (prev !== undefined && OWNERS.has(prev)) continue;
     if (prev !== undefined && toks[i - 2] !== undefined && OWNERS.has(toks[i - 2])) continue;
@@ -1170,7 +1172,8 @@ function mentionsPerson(toks: string[]): boolean {
  *  - about the bot ("Is this a human or AI? Asking for a school project", "are you a real person?") with no
  *    request word in them;
  *  - a person met before ("I chatted with someone from your team earlier", "a real person signed for it");
- *  - the customer describing themselves ("I'm an operator at a care home");
+ *  - the customer describing themselves ("I'm an operator at a care home") or someone of theirs ("My sister is a customer
+ *    service agent at a bank", session 19);
  *  - the shop's number as information ("is there a number I can call you on", "what number should she call");
  *  - a request taken back ("could a member of your team... never mind, I found it").
  */
@@ -1179,7 +1182,7 @@ const ASKS_PERSON = /\b(talk|speak|chat) (to|with)\b|\b(call|email|contact|ring)
 const ASKS = /\b(want|need|would like|like to|let me|get me|put me|give me|transfer|connect|can i (talk|speak|chat|have|get)|could i (talk|speak|chat|have|get)|may i|please|prefer|rather|call me|email me|contact me|someone to)\b/;
 const ABOUT_THE_BOT = /\b(are you|r you|is this|is it|am i (talking|chatting|speaking) (to|with)|you are|is that|are these|was that)( \w+){0,3} (bot|robot|ai|human|person|machine|program|chatgpt|operator|real|computer|automated|agent)\b|\b(bot|robot|ai|human) or (a |an )?(bot|robot|ai|human|person|real|program|machine)\b/;
 const MET_BEFORE = /\b(spoke|talked|chatted|dealt|met|emailed|rang|phoned|called|was talking|had a call|had a chat) (to|with)( \w+){0,4} (someone|somebody|person|staff|agent|rep|manager|colleague|team|employee|human|guy|lady|woman|man)\b|\b(someone|somebody|person|staff|agent|rep|manager|member|colleague|employee|human) (\w+ ){0,4}(said|told|answered|signed|packed|recommended|gave|mentioned|replied|helped|placed|ordered|took|sent|promised|confirmed|dropped|delivered|left|assured)\b/;
-const SELF = /\b(i am|i work as|we are)( \w+)? (a|an|the)( \w+){0,2} (operator|agent|manager|rep|representative|employee|staff|officer|person|human|worker|consultant|specialist)\b|\bi work in\b/;
+const SELF = /\b(i am|i work as|we are)( \w+)? (a|an|the)( \w+){0,2} (operator|agent|manager|rep|representative|employee|staff|officer|person|human|worker|consultant|specialist)\b|\bi work in\b|\b(?:my|our|her|his) (?:sister|brother|mum|mom|mother|dad|father|son|daughter|wife|husband|partner|friend|neighbour|neighbor|cousin|aunt|uncle|niece|nephew|flatmate|colleague|boss) (?:is|was|works as|worked as)( \w+)? (a|an)( \w+){0,2} (operator|agent|manager|rep|representative|officer|worker|consultant|specialist)\b/;
 const SHOP_NUMBER = /\b(number|line|phone|email address|email) (that )?(i|we|she|he|they|my \w+) (can|could|should|shall|do i|might) (call|ring|phone|reach|use|dial|email)\b|\b(what is|whats|give me|what s) (the|your) (\w+ ){0,3}(number|phone number|email address)\b|\bnumber (for|of) the\b/;
 function notForAPerson(toks: string[]): boolean {
   const text = toks.join(' ');
