@@ -42,6 +42,7 @@ import type { TicketRow } from './admin/adminApi';
 import type { AdminApi } from './admin/adminApi';
 import { keepTicketNumbers } from '../ui/KeepTogether';
 import { buttonsSeq, ENDED_TEXT, queueLines, START_NEW_CHAT } from '../widget/customerView';
+import { KEEP_CLOSED_MS, keptSignInStale, markInboxOpen, OPEN_BEAT_MS } from './inboxStorage';
 
 export interface InboxProps {
   api: InboxApi;
@@ -377,15 +378,52 @@ function SignIn({ onSignIn, error, busy }: { onSignIn(login: string, password: s
 /* ------------------------------------------------------------------ root */
 
 export function Inbox({ api, storage, alerts, initialToken, adminApi, place }: InboxProps) {
-  const [session, setSession] = useState<{ token: string; agent: AgentInfo } | null>(() => {
+  // The sign-in this browser kept, unless no inbox tab was open here for KEEP_CLOSED_MS (review of s18, revrt #1: on a
+  // shared computer the next person was signed in as the agent who closed the browser; inboxStorage.ts OPEN_KEY).
+  const [kept] = useState<{ session: { token: string; agent: AgentInfo } | null; stale: boolean }>(() => {
     try {
       const raw = storage.getItem(TOKEN_KEY);
-      return raw ? (JSON.parse(raw) as { token: string; agent: AgentInfo }) : null;
+      const s = raw ? (JSON.parse(raw) as { token: string; agent: AgentInfo }) : null;
+      return { session: s, stale: s !== null && keptSignInStale(storage, Date.now()) };
     } catch {
-      return null;
+      return { session: null, stale: false };
     }
   });
-  const [error, setError] = useState<string | null>(null);
+  const [session, setSession] = useState<{ token: string; agent: AgentInfo } | null>(kept.stale ? null : kept.session);
+  const sessionRef = useRef(session);
+  sessionRef.current = session;
+  /** Another agent signed in in another tab (the storage event): said once in the workspace. */
+  const [switched, setSwitched] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(
+    kept.stale ? `You were signed out: the inbox was closed on this browser for more than ${KEEP_CLOSED_MS / 60_000} minutes (so that nobody else at this computer finds it signed in as you). Sign in again.` : null,
+  );
+  useEffect(() => {
+    if (!kept.stale || !kept.session) return;
+    try {
+      // Only that sign-in (another tab may have signed in afresh meanwhile).
+      if ((JSON.parse(storage.getItem(TOKEN_KEY) ?? 'null') as { token?: unknown } | null)?.token === kept.session.token) {
+        storage.removeItem(TOKEN_KEY);
+        storage.removeItem(OFFLINE_KEY);
+      }
+    } catch {
+      // unreadable: left as it is
+    }
+    void api.signOut(kept.session.token).catch(() => undefined); // ended on the server too: the token is of no use to anyone
+  }, [api, kept, storage]);
+  // While signed in, this tab says so every OPEN_BEAT_MS and when it closes: the sign-in is kept for KEEP_CLOSED_MS after.
+  const signedIn = session !== null;
+  useEffect(() => {
+    if (!signedIn) return;
+    const mark = () => markInboxOpen(storage, Date.now());
+    mark();
+    const t = setInterval(mark, OPEN_BEAT_MS);
+    const w = typeof window === 'undefined' ? null : window;
+    w?.addEventListener('pagehide', mark);
+    return () => {
+      clearInterval(t);
+      w?.removeEventListener('pagehide', mark);
+    };
+  }, [signedIn, storage]);
   const [busy, setBusy] = useState(false);
   const al = useMemo(() => alerts ?? browserAlerts(), [alerts]);
 
@@ -412,6 +450,7 @@ export function Inbox({ api, storage, alerts, initialToken, adminApi, place }: I
       const s = await api.signIn(login, password);
       storage.setItem(TOKEN_KEY, JSON.stringify({ token: s.token, agent: s.agent }));
       storage.removeItem(OFFLINE_KEY);
+      setSwitched(null);
       setSession({ token: s.token, agent: s.agent });
     } catch (err) {
       setError(err instanceof Error ? err.message : 'Sign-in failed.');
@@ -432,8 +471,18 @@ export function Inbox({ api, storage, alerts, initialToken, adminApi, place }: I
       } catch {
         next = null;
       }
-      setSession((cur) => (cur?.token === next?.token ? cur : next));
-      if (!next) setError('You signed out in another tab of this browser.');
+      const cur = sessionRef.current;
+      if (cur?.token === next?.token) return;
+      sessionRef.current = next;
+      setSession(next);
+      // Said only to a tab that was signed in (review of s18, revrt #3: a tab on the sign-in page was told "you signed
+      // out" when another tab's sign-in ended); another agent signing in there is said too (the workspace restarts as hers).
+      if (!next) {
+        if (cur) setError('You signed out in another tab of this browser.');
+      } else if (cur && next.agent?.id !== cur.agent.id) {
+        setError(null);
+        setSwitched(`${next.agent?.name ?? 'Another agent'} signed in in another tab of this browser: this inbox is now theirs. ${cur.agent.name}'s unsent replies are kept for when ${cur.agent.name} signs in again.`);
+      }
     };
     window.addEventListener('storage', onStorage);
     return () => window.removeEventListener('storage', onStorage);
@@ -447,6 +496,7 @@ export function Inbox({ api, storage, alerts, initialToken, adminApi, place }: I
       if (session && !why) dropDrafts(storage, { now: Date.now(), agentId: session.agent.id });
       if (session) void api.signOut(session.token, o?.requeue ? { requeue: true } : undefined);
       storage.removeItem(TOKEN_KEY);
+      setSwitched(null);
       setSession(null);
       setError(why ?? null);
     },
@@ -462,12 +512,14 @@ export function Inbox({ api, storage, alerts, initialToken, adminApi, place }: I
   };
 
   if (!session) return <SignIn onSignIn={(l, p) => void signIn(l, p)} error={error} busy={busy} />;
-  return <Workspace api={api} token={session.token} me={session.agent} alerts={al} onSignOut={signOut} adminApi={adminApi} place={place} chosenOffline={chosenOffline} onPresenceChosen={rememberPresence} storage={storage} />;
+  // Keyed by agent: a sign-in as someone else in another tab starts a fresh workspace (nothing typed or opened as the one
+  // agent goes on as the other).
+  return <Workspace key={session.agent.id} api={api} token={session.token} me={session.agent} alerts={al} onSignOut={signOut} adminApi={adminApi} place={place} chosenOffline={chosenOffline} onPresenceChosen={rememberPresence} storage={storage} notice={switched} />;
 }
 
 /* ------------------------------------------------------------------ workspace */
 
-function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenOffline = false, onPresenceChosen, storage }: { api: InboxApi; token: string; me: AgentInfo; alerts: Alerts; onSignOut(why?: string, o?: { requeue?: boolean }): void; adminApi?: AdminApi; place?: PlaceStore; chosenOffline?: boolean; onPresenceChosen?(status: Presence): void; storage?: ConversationProps['storage'] }) {
+function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenOffline = false, onPresenceChosen, storage, notice = null }: { api: InboxApi; token: string; me: AgentInfo; alerts: Alerts; onSignOut(why?: string, o?: { requeue?: boolean }): void; adminApi?: AdminApi; place?: PlaceStore; chosenOffline?: boolean; onPresenceChosen?(status: Presence): void; storage?: ConversationProps['storage']; notice?: string | null }) {
   /** Signing out while holding chats: asked first (they go back to the queue, the customers are told). */
   const [askSignOut, setAskSignOut] = useState(false);
   const [askOffline, setAskOffline] = useState(false);
@@ -518,7 +570,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
   linkRef.current = link;
   // `network`: a "no connection" error, cleared by itself once the push channel is back (newcomer s7 #8).
   // `short`: the one line a phone shows instead (newcomer s14 N#23: four lines over the top bar and the chat header).
-  const [flash, setFlash] = useState<{ kind: 'error' | 'info'; text: string; network?: boolean; short?: string } | null>(null);
+  const [flash, setFlash] = useState<{ kind: 'error' | 'info'; text: string; network?: boolean; short?: string } | null>(() => (notice ? { kind: 'info', text: notice } : null));
   const phone = usePhone();
   // Confirmations go away by themselves (errors stay until dismissed or replaced).
   useEffect(() => {
