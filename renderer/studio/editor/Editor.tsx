@@ -3,7 +3,7 @@
  * Keyboard first: every action has a shortcut (see shortcuts.ts and the cheat sheet, `?`).
  */
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { AlertTriangle, ArrowLeft, CircleCheck, HelpCircle, History, LayoutGrid, Moon, Play, Redo2, Search, Settings2, StickyNote, Sun, Undo2 } from 'lucide-react';
+import { AlertTriangle, ArrowLeft, Command as CommandIcon, CircleCheck, HelpCircle, History, LayoutGrid, Moon, Play, Redo2, Search, Settings2, StickyNote, Sun, Undo2 } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { copyToClipboard, isClipboardDocument } from '../../../shared/flow/edit/clipboard';
 import type { ClipboardDocument } from '../../../shared/flow/edit/types';
@@ -29,7 +29,10 @@ import { ProblemsPanel } from './ProblemsPanel';
 import { useRefusedFields } from '../../ui/refusedFields';
 import type { FlowProblem } from '../../../shared/flow/flowProblem';
 import { ShortcutsDialog } from './ShortcutsDialog';
-import { matchShortcut } from './shortcuts';
+import { matchShortcut, nudgeDelta, shortcuts } from './shortcuts';
+import { CommandPalette, type PaletteCommand } from './CommandPalette';
+import { useAddBlock } from '../palette/useAddBlock';
+import { paletteEntries } from '../blockCatalog';
 import { useTheme } from './useTheme';
 import { BannerSlot } from './bannerSlot';
 
@@ -71,7 +74,8 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, readOnlyB
   const rf = useReactFlow();
   const showBlock = useShowBlock();
   const fitFlow = useFitFlow();
-  const [dialog, setDialog] = useState<null | 'find' | 'shortcuts' | 'history'>(null);
+  const [dialog, setDialog] = useState<null | 'find' | 'shortcuts' | 'history' | 'commands'>(null);
+  const addBlock = useAddBlock();
   const [showProblems, setShowProblems] = useState(false);
   const [showSim, setShowSim] = useState(false);
   // N#20: Flow settings asked for (its button, a Problems row) shows beside the simulator even on a narrow window.
@@ -179,6 +183,8 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, readOnlyB
           return setDialog('find');
         case 'shortcuts':
           return setDialog('shortcuts');
+        case 'commands':
+          return setDialog('commands');
         case 'fitView':
           return fitFlow();
         case 'zoomIn':
@@ -210,20 +216,44 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, readOnlyB
     [store, rf, centre, fitFlow],
   );
 
+  /** Moves the selected blocks and notes by `delta` (arrow keys); a burst of presses is one undo step. False: nothing selected. */
+  const nudge = useCallback(
+    (delta: { x: number; y: number }) => {
+      const state = store.getState();
+      const ids = new Set(state.selection);
+      const notes = (state.flow as { notes?: { id: string; position: { x: number; y: number } }[] }).notes ?? [];
+      const moves = [
+        ...state.flow.blocks.filter((b) => ids.has(b.id)).map((b) => ({ id: b.id, position: { x: (b.position?.x ?? 0) + delta.x, y: (b.position?.y ?? 0) + delta.y } })),
+        ...notes.filter((n) => ids.has(n.id)).map((n) => ({ id: n.id, position: { x: n.position.x + delta.x, y: n.position.y + delta.y } })),
+      ];
+      if (moves.length === 0) return false;
+      state.dispatch({ type: 'move_blocks', moves }, { label: moves.length === 1 ? 'Move block' : `Move ${moves.length} blocks`, coalesceKey: 'nudge', coalesceMs: 1500 });
+      return true;
+    },
+    [store],
+  );
+
   // Keyboard shortcuts (not while typing in a field).
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
-      if (isTyping(e.target) && e.key !== 'Escape') return;
-      // While a dialog is open only Escape reaches the editor.
-      if (document.querySelector('[role="dialog"]') && e.key !== 'Escape') return;
       const action = matchShortcut(e);
       if (!action) return;
+      // Ctrl+K opens the command palette from a text field too (it types nothing there); other keys are the field's.
+      if (isTyping(e.target) && e.key !== 'Escape' && action !== 'commands') return;
+      // While a dialog is open only Escape reaches the editor.
+      if (document.querySelector('[role="dialog"]') && e.key !== 'Escape') return;
+      // Arrow keys move the selected blocks and notes; with nothing selected they are left to the page.
+      const delta = nudgeDelta(action, e.shiftKey);
+      if (delta) {
+        if (nudge(delta)) e.preventDefault();
+        return;
+      }
       e.preventDefault();
       actions(action);
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [actions]);
+  }, [actions, nudge]);
 
   // Copy, cut and paste through the system clipboard (plain JSON text: works between flows and windows).
   useEffect(() => {
@@ -271,6 +301,22 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, readOnlyB
   }, [store, actions, centre]);
 
   // Notices fade after a few seconds.
+  /** The command palette's list (Ctrl+K): the shortcut table's actions, the top bar's panels, every block kind. */
+  const paletteCommands = (): PaletteCommand[] => [
+    ...shortcuts
+      .filter((s) => !s.unlisted && !['commands', 'escape', 'nudgeLeft'].includes(s.action))
+      .map((s) => ({ id: s.action, label: s.description, group: 'Edit and view', keys: s.keys, disabled: Boolean(readOnly) && ['undo', 'redo', 'delete', 'duplicate', 'layout', 'group', 'note'].includes(s.action), run: () => actions(s.action) })),
+    { id: 'simulator', label: showSim ? 'Close the simulator' : 'Open the simulator', group: 'Panels', keywords: ['test', 'try', 'chat', 'run'], run: () => setShowSim((v) => !v) },
+    { id: 'problems', label: 'Show the problems list', group: 'Panels', keywords: ['errors', 'warnings', 'validate'], run: () => setShowProblems(true) },
+    { id: 'settings', label: 'Flow settings', group: 'Panels', keywords: ['escalation', 'time zone', 'name', 'id'], run: () => (store.getState().select([], []), setSettingsAsked(true)) },
+    ...(renderHistory ? [{ id: 'history', label: 'Version history', group: 'Panels', keywords: ['versions', 'restore'], run: () => setDialog('history') }] : []),
+    { id: 'theme', label: theme === 'dark' ? 'Switch to the light theme' : 'Switch to the dark theme', group: 'Panels', run: toggleTheme },
+    ...(onHome ? [{ id: 'home', label: 'Back to flows', group: 'Panels', keywords: ['home', 'open', 'templates'], run: onHome }] : []),
+    ...paletteEntries().flatMap((g) =>
+      g.entries.map((e) => ({ id: `add-${e.kind}`, label: `Add a ${e.label} block`, group: 'Add a block', keywords: [e.kind, e.description, g.group], disabled: Boolean(readOnly), run: () => addBlock(e) })),
+    ),
+  ];
+
   const [visibleNotice, setVisibleNotice] = useState<typeof notice>(null);
   useEffect(() => {
     if (!notice) return;
@@ -329,6 +375,9 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, readOnlyB
             <Button variant="ghost" size="icon" aria-label={theme === 'dark' ? 'Light theme' : 'Dark theme'} title="Switch theme" onClick={toggleTheme}>
               {theme === 'dark' ? <Sun size={16} /> : <Moon size={16} />}
             </Button>
+            <Button variant="ghost" size="icon" aria-label="Commands" title="Commands: every action and block by name (Ctrl+K)" onClick={() => actions('commands')}>
+              <CommandIcon size={16} aria-hidden="true" />
+            </Button>
             <Button variant="ghost" size="icon" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => actions('shortcuts')}>
               <HelpCircle size={16} />
             </Button>
@@ -377,6 +426,7 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, readOnlyB
         </div>
         {dialog === 'find' && <FindDialog onClose={() => setDialog(null)} onPick={(id) => { setDialog(null); focusBlock(id); }} />}
         {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
+        {dialog === 'commands' && <CommandPalette onClose={() => setDialog(null)} commands={paletteCommands()} />}
         {dialog === 'history' && renderHistory?.(() => setDialog(null))}
       </div>
     </BannerSlot.Provider>

@@ -2,7 +2,7 @@ import { Dialog } from '../../ui/Dialog';
 import { clipboardShortcuts, shortcuts } from './shortcuts';
 
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
-  const rows = [...shortcuts.map((s) => ({ keys: s.keys, description: s.description })), ...clipboardShortcuts];
+  const rows = [...shortcuts.filter((s) => !s.unlisted).map((s) => ({ keys: s.keys, description: s.description })), ...clipboardShortcuts];
   return (
     <Dialog title="Keyboard shortcuts" onClose={onClose}>
       <table className="st-shortcuts">

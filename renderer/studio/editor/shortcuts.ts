@@ -3,6 +3,8 @@ export interface Shortcut {
   action: string;
   keys: string;
   description: string;
+  /** One row of the cheat sheet stands for several entries (the four arrow keys): the others are not listed. */
+  unlisted?: boolean;
   match(e: KeyboardEvent): boolean;
 }
 
@@ -23,6 +25,13 @@ export const shortcuts: Shortcut[] = [
   { action: 'zoomIn', keys: '+', description: 'Zoom in', match: (e) => !mod(e) && (e.key === '+' || e.key === '=') },
   { action: 'zoomOut', keys: '-', description: 'Zoom out', match: (e) => !mod(e) && e.key === '-' },
   { action: 'shortcuts', keys: '?', description: 'Show this cheat sheet', match: (e) => e.key === '?' },
+  { action: 'commands', keys: 'Ctrl+K', description: 'Command palette: every action, panel and block kind by name', match: (e) => mod(e) && !e.shiftKey && key(e) === 'k' },
+  // Session 19 (README: "no moving blocks with the keyboard"): arrows move the selected blocks and notes 10 px, with Shift
+  // 50 px; the moves of one burst are one undo step.
+  { action: 'nudgeLeft', keys: 'Arrow keys', description: 'Move the selected blocks and notes (Shift: further)', match: (e) => !mod(e) && !e.altKey && e.key === 'ArrowLeft' },
+  { action: 'nudgeRight', keys: 'ArrowRight', description: 'Move right', unlisted: true, match: (e) => !mod(e) && !e.altKey && e.key === 'ArrowRight' },
+  { action: 'nudgeUp', keys: 'ArrowUp', description: 'Move up', unlisted: true, match: (e) => !mod(e) && !e.altKey && e.key === 'ArrowUp' },
+  { action: 'nudgeDown', keys: 'ArrowDown', description: 'Move down', unlisted: true, match: (e) => !mod(e) && !e.altKey && e.key === 'ArrowDown' },
   { action: 'escape', keys: 'Escape', description: 'Clear the selection, close dialogs', match: (e) => e.key === 'Escape' },
 ];
 
@@ -34,6 +43,16 @@ export const clipboardShortcuts = [
   { keys: 'Shift+drag', description: 'Box-select' },
   { keys: 'Ctrl+click', description: 'Add to the selection' },
 ];
+
+/** How far one arrow key moves the selection, in flow units. */
+export function nudgeDelta(action: string, shift: boolean): { x: number; y: number } | null {
+  const step = shift ? 50 : 10;
+  if (action === 'nudgeLeft') return { x: -step, y: 0 };
+  if (action === 'nudgeRight') return { x: step, y: 0 };
+  if (action === 'nudgeUp') return { x: 0, y: -step };
+  if (action === 'nudgeDown') return { x: 0, y: step };
+  return null;
+}
 
 export function matchShortcut(e: KeyboardEvent): string | null {
   return shortcuts.find((s) => s.match(e))?.action ?? null;
