@@ -207,6 +207,15 @@ function readLock(file: string, strict = false): LockRecord | null {
 }
 
 /**
+ * The token of the lock now in `file` (null: no lock, an older bare pid, or unreadable). Session 19 (fixrt): a store
+ * that takes no lock of its own (a shard's, in a worker thread of the process holding it) remembers the token at its
+ * start and stops writing once the file holds another (the lock was taken over or removed).
+ */
+export function lockToken(file: string): string | null {
+  return readLock(file)?.token ?? null;
+}
+
+/**
  * Whether a lock's pid can be checked from here: 'same' (this boot and pid namespace, or a lock that did not record
  * them), 'rebooted' (this host, another boot: its process is gone), or 'foreign' (another pid namespace or machine).
  */

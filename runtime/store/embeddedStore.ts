@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { open, type Database, type RootDatabase, type RootDatabaseOptionsWithPath } from 'lmdb';
 import { WriteConflict, openDatabases, quietLmdbConsole, writeOps } from './embeddedWriter.mjs';
-import { takePidLock, type PidLock } from '../pidLock';
+import { lockToken, takePidLock, type PidLock } from '../pidLock';
 import { MARK, trace } from '../serve/latencyTrace';
 import {
   StoreConflictError,
@@ -62,6 +62,19 @@ export class StoreWriteError extends Error {
     );
     this.name = 'StoreWriteError';
     this.statusCode = full ? 507 : 503;
+  }
+}
+
+/**
+ * Session 19 (fixrt; hostile s13 #5, s17 #9): the data folder's lock was taken over by another process (this one
+ * stalled: SIGSTOP, `docker pause`, a frozen VM) or its file was removed. Two processes must never write one folder, so
+ * this store refuses every write from then on (the server answers 503 with this message, /readyz is not ready); reads
+ * still work. A StoreWriteError by name and status, so every caller (HTTP routes, the shards' protocol) answers it so.
+ */
+export class StoreLockLostError extends StoreWriteError {
+  constructor(folder: string, why: string) {
+    super(folder, false);
+    this.message = `This server no longer holds the lock on its data folder ${folder} (${why}), so it stopped writing to it: nothing was saved. Another baton process serves that folder now. Stop this server (or, if the other process should not be there, stop it and restart this one); give each server its own --data folder, or share conversations through --redis.`;
   }
 }
 
@@ -793,12 +806,22 @@ export class EmbeddedStore implements RuntimeStore {
   private dir: string;
   /** The last write failure while it lasts (cleared by a successful commit, or once the disk has room again). */
   private writeFailure: StoreWriteError | null = null;
+  /** Set once the data folder's lock is lost (see StoreLockLostError): every write is refused from then on. */
+  private lockLost: StoreLockLostError | null = null;
+  /** A shard's store: the lock its process holds (file and token at the start), watched like `lock`. */
+  private lockWatch: { file: string; token: string } | null = null;
+  /** When the lock was last read before a write (at most once a second; see `refuseIfLockLost`). */
+  private lockCheckedAt = Date.now();
 
   constructor(opts: EmbeddedStoreOptions) {
     mkdirSync(opts.dir, { recursive: true });
     this.owns = opts.shard?.owns ?? null;
     this.hotLimit = opts.hotConversations ?? HOT_CONVERSATIONS;
-    this.lock = opts.shard ? null : lockDataFolder(opts.dir + '/baton.lock');
+    this.lock = opts.shard ? null : lockDataFolder(opts.dir + '/baton.lock', (why) => this.loseLock(why));
+    if (opts.shard) {
+      const token = lockToken(opts.dir + '/baton.lock');
+      if (token) this.lockWatch = { file: opts.dir + '/baton.lock', token };
+    }
     this.description = `lmdb at ${opts.dir}`;
     this.dir = resolvePath(opts.dir);
     const path = opts.dir + '/baton.lmdb';
@@ -854,9 +877,37 @@ export class EmbeddedStore implements RuntimeStore {
     await this.durableResult(req);
   }
 
+  /**
+   * Session 19 (fixrt): the lock lost (the heartbeat said so, or a read before this write finds it): refuse the write.
+   * The lock file is read at most once a second here (a process resumed after a stall writes nothing before its first
+   * look: the clock jumped, so the look is due at once); the heartbeat covers the time between.
+   */
+  private refuseIfLockLost(): void {
+    if (this.lockLost) throw this.lockLost;
+    const now = Date.now();
+    if (now - this.lockCheckedAt < 1000) return;
+    this.lockCheckedAt = now;
+    if (this.lock) {
+      if (!this.lock.holds() && !this.lockLost) this.loseLock(`the lock ${this.lock.file} is no longer this process's`);
+    } else if (this.lockWatch) {
+      const t = lockToken(this.lockWatch.file);
+      if (t !== this.lockWatch.token) this.loseLock(`the lock ${this.lockWatch.file} ${t ? 'was taken over by another process' : 'was removed by another process'}`);
+    }
+    if (this.lockLost) throw this.lockLost;
+  }
+
+  private loseLock(why: string): void {
+    if (this.lockLost) return;
+    this.lockLost = new StoreLockLostError(this.dir, why);
+    this.writeFailure = this.lockLost;
+    // Said at once (the server's log says it again with the first refused request).
+    process.stderr.write(`${JSON.stringify({ level: 50, time: Date.now(), msg: 'data folder lock lost: writes refused', err: { message: this.lockLost.message } })}\n`);
+  }
+
   /** `durable`, answering what the write returned (a prune's count). */
   private async durableResult(req: Omit<WriterRequest, 'n'>): Promise<unknown> {
     if (this.closed) throw new Error('store is closed');
+    this.refuseIfLockLost();
     let result: unknown;
     try {
       this.injectedFailure(() => sizeOf(req));
@@ -919,6 +970,14 @@ export class EmbeddedStore implements RuntimeStore {
    * traffic arrives. `/readyz` answers 503 with this message.
    */
   async writeProblem(): Promise<string | null> {
+    if (this.lockLost) return this.lockLost.message;
+    if (this.lock || this.lockWatch) {
+      try {
+        this.refuseIfLockLost();
+      } catch {
+        return this.lockLost!.message;
+      }
+    }
     const f = this.writeFailure;
     if (!f) return null;
     if (Date.now() - this.lastProbe >= 1000 && !this.closed) {
@@ -1210,6 +1269,13 @@ export class EmbeddedStore implements RuntimeStore {
    */
   private commitNow(w: StepWrite): Promise<CommitResult> {
     if (this.closed) return Promise.reject(new Error('store is closed'));
+    if (this.lockLost || Date.now() - this.lockCheckedAt >= 1000) {
+      try {
+        this.refuseIfLockLost();
+      } catch (err) {
+        return Promise.reject(err);
+      }
+    }
     const id = w.conversation.id;
     if (trace) trace.mark(MARK.commit, id);
     let plan: CommitPlan;
@@ -1419,6 +1485,7 @@ export class EmbeddedStore implements RuntimeStore {
 
   async claimDueTimers(now: number, limit: number, leaseMs: number): Promise<TimerRecord[]> {
     const out: TimerRecord[] = [];
+    if (this.lockLost) return out; // the process that took the folder over runs them
     for (const key of this.timerIdx.getKeys({ start: [0, ''], end: [now, MAX] })) {
       if (out.length >= limit) break;
       const t = this.timers.get(key[1]);
@@ -1436,6 +1503,7 @@ export class EmbeddedStore implements RuntimeStore {
   /* outbox */
   async claimOutbox(now: number, limit: number, leaseMs: number): Promise<OutboxItem[]> {
     const out: OutboxItem[] = [];
+    if (this.lockLost) return out; // the process that took the folder over sends them (never twice)
     for (const key of this.outboxIdx.getKeys({ start: [0, ''], end: [now, MAX] })) {
       if (out.length >= limit) break;
       const o = this.outbox.get(key[1]);
@@ -1553,9 +1621,10 @@ export class DataFolderInUseError extends Error {}
  * `baton serve` on the same folder would process one conversation twice at once. A lock file holds the owner's
  * pid; a lock left by a dead process (SIGKILL, power loss) is taken over.
  */
-function lockDataFolder(file: string): PidLock {
+function lockDataFolder(file: string, onLost: (why: string) => void): PidLock {
   const folder = file.replace(/\/baton\.lock$/, '');
   return takePidLock(file, {
+    onLost,
     inUse: (owner) =>
       new DataFolderInUseError(
         owner
