@@ -986,26 +986,52 @@ export class AgentDirectory {
   }
 
   /**
-   * Replaces the agents and canned replies with a document another instance saved (an admin edit there), drops
-   * the sessions of agents no longer listed, and writes this instance's agents file.
+   * Takes in a document another instance saved (an admin edit there), drops the sessions of agents no longer listed,
+   * and writes this instance's agents file. One admin save at a time, like this instance's own.
+   *
+   * Review of session 18 (revrt #2): the document replaced everything here, revisions included. Two admins saving on
+   * two instances at about the same time (each check passed on its own instance) ended with each instance holding
+   * the OTHER's edit only, for good, and revisions went back (a save on an older revision then passed). Now each
+   * agent (and the canned replies) is taken from the side whose revision of it is higher: revisions are counted past
+   * every revision known in the cluster (revCounter), so a later edit always has the higher one; an equal revision
+   * with different content (both edited it at once) goes to the same side on every instance (the greater content).
+   * A document from an older instance (no revisions) still replaces everything, as before.
    */
-  async adopt(doc: SharedDirectoryDoc): Promise<void> {
+  adopt(doc: SharedDirectoryDoc): Promise<void> {
+    return this.oneSaveAtATime(() => this.adoptNow(doc));
+  }
+
+  private async adoptNow(doc: SharedDirectoryDoc): Promise<void> {
     // This instance's own hand edits are looked at first (and logged), so the write below does not trip on them.
     await this.syncWithFile('read');
+    const theirs = doc.revisions && typeof doc.revisions === 'object' ? new Map(Object.entries(doc.revisions).filter((e): e is [string, number] => Number.isSafeInteger(e[1]) && e[1] >= 0)) : null;
+    let agents = doc.agents;
+    let canned = doc.cannedReplies;
+    if (theirs) {
+      const wins = (id: string, mine: unknown, other: unknown) => {
+        const r = theirs.get(id) ?? 0;
+        const l = this.revs.get(id)?.n ?? 0;
+        return r !== l ? r > l : stable(other ?? null) > stable(mine ?? null);
+      };
+      const remote = new Map(doc.agents.map((a) => [a.id, a]));
+      const ids = new Set([...remote.keys(), ...this.byId.keys(), ...theirs.keys()]);
+      ids.delete('#canned');
+      agents = [];
+      for (const id of ids) {
+        const a = wins(id, this.byId.get(id), remote.get(id)) ? remote.get(id) : this.byId.get(id);
+        if (a) agents.push(a);
+      }
+      canned = wins('#canned', this.canned, doc.cannedReplies) ? doc.cannedReplies : this.canned;
+      for (const [id, n] of theirs) if (n > (this.revs.get(id)?.n ?? 0)) this.revs.set(id, { n, by: 'inbox' });
+      for (const n of theirs.values()) this.revCounter = Math.max(this.revCounter, n);
+    }
+    if (Number.isSafeInteger(doc.revCounter)) this.revCounter = Math.max(this.revCounter, doc.revCounter!);
     this.byId.clear();
     this.gen++;
     this.tokens.clear();
-    for (const a of doc.agents) this.put(a);
+    for (const a of agents) this.put(a);
     for (const [k, s] of this.sessions) if (!this.byId.has(s.agentId)) this.sessions.delete(k);
-    this.canned = doc.cannedReplies ? doc.cannedReplies.map((c) => ({ ...c })) : null;
-    // The sender's revisions, so a revision GET gave on that instance is the one here (review, session 17: it was a
-    // 400 "never given" here, or a 409, or passed a stale save when the counts happened to match). An older instance
-    // sends none: the revisions here stay as they were.
-    if (doc.revisions && typeof doc.revisions === 'object') {
-      this.revs = new Map(Object.entries(doc.revisions).filter(([, n]) => Number.isSafeInteger(n) && n >= 0).map(([id, n]) => [id, { n, by: 'inbox' as const }]));
-      for (const { n } of this.revs.values()) this.revCounter = Math.max(this.revCounter, n);
-    }
-    if (Number.isSafeInteger(doc.revCounter)) this.revCounter = Math.max(this.revCounter, doc.revCounter!);
+    this.canned = canned ? canned.map((c) => ({ ...c })) : null;
     await this.persistFile();
   }
 
