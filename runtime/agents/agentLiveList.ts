@@ -14,7 +14,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { cutUnits } from '../../shared/engine/unicodeText';
+import { cutPreview, cutUnits } from '../../shared/engine/unicodeText';
 import { fieldsOf, isBlockKind } from '../../shared/flow/blockRegistry';
 import type { ConversationRecord, LogEntry, RuntimeStore } from '../store/types';
 import { ApiError } from '../server/conversationService';
@@ -89,10 +89,13 @@ export function mayServeFlow(agent: Agent, blocks: FlowBlock[]): boolean {
   });
 }
 
-/** The live list's last-message preview: never half an emoji at the cut (hostile s18 H#16: a lone surrogate). */
+/**
+ * The live list's last-message preview: never half an emoji at the cut (hostile s18 H#16: a lone surrogate), nor half
+ * a flag or a family emoji (review of s18, revrt #5: cut between code points, 🇬🇧 left a lone 🇬): shared/engine
+ * unicodeText's cutPreview, the inbox's and the widget's cut too.
+ */
 export function preview(text: string): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  return t.length > PREVIEW ? `${cutUnits(t, PREVIEW - 1)}…` : t;
+  return cutPreview(text.replace(/\s+/g, ' ').trim(), PREVIEW);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -5,7 +5,7 @@
  */
 import { resumePoint } from '../../shared/engine/resumePoint';
 import { validateAnswer } from '../../shared/engine/questionValidators';
-import { sliceUnits } from '../../shared/engine/unicodeText';
+import { cutPreview, sliceUnits } from '../../shared/engine/unicodeText';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -168,7 +168,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     // counted from a question the bot had answered five minutes before it).
     if (waitingSince !== null && waitingSince < requestedAt) waitingSince = requestedAt;
     return {
-      lastMessage: last ? { from: last.from, text: last.text.length > 140 ? `${sliceWhole(last.text, 0, 139)}…` : last.text, at: last.at, ...(last.from === 'agent' && last.name ? { name: last.name } : {}) } : null,
+      lastMessage: last ? { from: last.from, text: cutPreview(last.text, 140), at: last.at, ...(last.from === 'agent' && last.name ? { name: last.name } : {}) } : null,
       waitingSince,
     };
   };
@@ -619,7 +619,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
         const ratings = await ratingsOf(found.map((f) => f.h), a);
         return {
           q: req.query.q,
-          handoffs: found.map(({ h, match }) => ({ ...row(h, hub), rating: ratings.get(h.id) ?? null, match: { in: match.in, text: match.text.length > 200 ? `${sliceWhole(match.text, 0, 199)}…` : match.text } })),
+          handoffs: found.map(({ h, match }) => ({ ...row(h, hub), rating: ratings.get(h.id) ?? null, match: { in: match.in, text: cutPreview(match.text, 200) } })),
           // Conversations whose older messages were not searched (only their newest SEARCH_CONVERSATION_CHARS characters).
           ...(olderNotSearched > 0 ? { olderNotSearched } : {}),
         };
