@@ -4,6 +4,7 @@
  * problems), prints one ready line with the URLs, then structured logs (pino, JSON on stdout). SIGTERM or
  * Ctrl+C drains: no new requests, work in progress finishes, the store is closed, exit 0.
  */
+import { placeholderUrlNotes } from './placeholderUrlNotes';
 import { openingHoursNotes } from './openingHoursNote';
 import { notifyConfigNotes } from '../effects/notifyConfigNotes';
 import { availableParallelism } from 'node:os';
@@ -14,6 +15,7 @@ import { formatProblems } from '../cli/formatProblems';
 import { readFlowFile } from '../cli/readFlowFile';
 import type { Flow } from '../../shared/flow/schema';
 import { loadServeConfig } from './config';
+import { serveEnvProblems } from './envCheck';
 import { startRuntime } from './startRuntime';
 import { ensurePagesBuilt } from '../cli/ensurePagesBuilt';
 import { loadAgentsFile } from '../agents/agentDirectory';
@@ -108,7 +110,8 @@ export function writeGroupsProblem(env: NodeJS.ProcessEnv = process.env): string
 
 async function serve(files: string[], opts: ServeOptions): Promise<number> {
   const groups = writeGroupsProblem();
-  if (groups) throw new ServeError(groups);
+  const envProblems = [...serveEnvProblems(), ...(groups ? [groups] : [])];
+  if (envProblems.length > 0) throw new ServeError(envProblems.join('\nbaton serve: '));
   const port = Number(opts.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ServeError(`--port ${opts.port}: use a number from 0 to 65535`);
   const workersArg = opts.workers ?? defaultWorkers(opts);
@@ -169,6 +172,7 @@ async function serve(files: string[], opts: ServeOptions): Promise<number> {
   // notifications the --config file cannot send.
   for (const note of openingHoursNotes(flows.map((flow, i) => ({ flow, file: files[i] })), Date.now())) process.stdout.write(`baton serve: note: ${note}\n`);
   for (const note of notifyConfigNotes(flows, config, opts.config !== undefined)) process.stdout.write(`baton serve: note: ${note}\n`);
+  for (const note of placeholderUrlNotes(flows)) process.stdout.write(`baton serve: note: ${note}\n`);
   return new Promise<number>((resolve) => {
     let stopping = false;
     const stop = (signal: string) => {
