@@ -421,6 +421,14 @@ const BARE_CLOCK_AFTER = new Set(['by', 'before', 'at']);
 const NOT_CLOCK_NEXT = new Set(['days', 'day', 'weeks', 'week', 'months', 'month', 'hours', 'hour', 'minutes', 'mins', 'min', 'items', 'item', 'pounds', 'euros', 'dollars', 'percent', 'pieces', 'of', 'x', 'people', 'units', 'kg', 'cm', 'mm', 'years', 'year']);
 const h0ok = (t: string) => /^\d{1,2}$/.test(t) && Number(t) >= 1 && Number(t) <= 12;
 
+/** The kinds of street a house number comes before ("12 High Street", "8 Elm Grove", "3 Mill Ln"). */
+const STREET = new Set(['street', 'st', 'road', 'rd', 'lane', 'ln', 'avenue', 'ave', 'close', 'grove', 'drive', 'dr', 'crescent', 'cres', 'way',
+  'place', 'pl', 'gardens', 'terrace', 'court', 'ct', 'square', 'sq', 'row', 'walk', 'mews', 'parade', 'hill', 'rise', 'green', 'view', 'vale']);
+function houseNumberAt(toks: readonly string[], i: number): boolean {
+  for (let k = i + 2; k <= i + 3 && k < toks.length; k++) if (STREET.has(toks[k])) return true;
+  return false;
+}
+
 function clockAt(toks: readonly string[], i: number): { minutes: number; end: number } | null {
   const t = toks[i];
   const next = toks[i + 1];
@@ -446,6 +454,8 @@ function clockAt(toks: readonly string[], i: number): { minutes: number; end: nu
     // A bare number is a clock time only with am/pm, a colon or "o'clock" ("I ordered 2 lamps" is not), or after a
     // deadline word with no unit after it ("before 9", "by 10", "starts at 6": round seven).
     if (!suffix && !m[2] && end === i && !(BARE_CLOCK_AFTER.has(toks[i - 1] ?? '') && h0ok(t) && !NOT_CLOCK_NEXT.has(next ?? ''))) return null;
+    // Session 19 (esc): a house number, not an hour: "delivered to the office at 12 High Street", "she's at 8 Elm Grove".
+    if (!suffix && !m[2] && end === i && houseNumberAt(toks, i)) return null;
     if (h > 23 || min > 59) return null;
     if (suffix === 'pm' && h < 12) h += 12;
     if (suffix === 'am' && h === 12) h = 0;

@@ -56,3 +56,18 @@ describe('a safety report that is over is not an emergency now', () => {
     }
   });
 });
+
+describe('a house number is not an hour', () => {
+  it('"at 12 High Street" is an address', () => {
+    for (const text of [
+      'Could these be delivered to the office at 12 High Street, York YO1 7HH, rather than my home?',
+      "please send it to my sister's instead, she's at 8 Elm Grove, Bath BA2 3PP",
+    ]) {
+      expect(urgencyOf(text), text).toBeNull();
+    }
+  });
+  it('a time after "at" still is one', () => {
+    expect(play('I need it delivered to the office before 12, the meeting starts at 1 and it is for the client')?.reason).toBe('urgency');
+    expect(urgencyOf('can the courier come at 5 today, I leave for the airport at 6')).not.toBeNull();
+  });
+});
