@@ -673,9 +673,23 @@ function existenceConflict(id: string, create: boolean): StoreConflictError {
   return new StoreConflictError(create ? `conversation ${id} already exists` : `conversation ${id} does not exist`);
 }
 
+/**
+ * A copy of `src` (its own enumerable fields, in order) that fields can be added to cheaply. Session 19 (rtfast): on
+ * node 20's V8, adding a field that `src` does not have to a spread's copy (`{ ...src, q }`, or `o = { ...src }; o.q
+ * = ...`) took ~0.9 us per object against ~0.05 us for a copy made by Object.assign (the store's planning added 5-6
+ * such fields per message: ~6 us of the shard's ~120 us). The same object as the spread: Object.assign differs only
+ * for an own field named `__proto__` (it would set the prototype), which then gets the spread.
+ */
+function copyOf<T extends object>(src: T): T {
+  return Object.hasOwn(src, '__proto__') ? { ...src } : Object.assign({}, src);
+}
+
 /** A log entry with its id and seq (the commit's answer and the `hot` window's matches). */
 function numbered(e: NewLogEntry, conversationId: string, seq: number): LogEntry {
-  return { ...e, id: `${conversationId}:${seq}`, seq } as LogEntry;
+  const out = copyOf(e) as LogEntry;
+  out.id = `${conversationId}:${seq}`;
+  out.seq = seq;
+  return out;
 }
 
 /** The JSON text of each new log entry (without id and seq). */
@@ -1188,7 +1202,9 @@ export class EmbeddedStore implements RuntimeStore {
         head[name] = 0;
       }
     }
-    const stored: StoredConversation = { ...record, state: head, q: encodeRefs(refs) };
+    const stored = copyOf(record) as StoredConversation; // the record's fields, `state` replaced, then `q` (see copyOf)
+    stored.state = head;
+    stored.q = encodeRefs(refs);
     if (mask) stored.p = mask;
     if (same) stored.d = same;
     return { stored, entry: { rec: record, win: W, refs, start: 0, parts: mask }, oldWindow, parts: writes };
@@ -1349,7 +1365,7 @@ export class EmbeddedStore implements RuntimeStore {
     }
     entry.place = place;
     // `planned.stored` is a fresh object unless it is the record itself (a state without a window): no copy then.
-    const stored = (planned.stored === record ? { ...record } : planned.stored) as StoredConversation;
+    const stored = (planned.stored === record ? copyOf(record) : planned.stored) as StoredConversation;
     stored.lo = place.lo;
     stored.g = place.runs;
     if (place.spilled) stored.gs = 1;
