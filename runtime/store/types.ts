@@ -30,6 +30,8 @@ export interface LogEntry {
   status?: { mode: string; handoff?: { id: string; status: string; reason: string } };
   /** The customer's answer to a Rating block (the engine's transcript mark, session 16). */
   rating?: true;
+  /** An agent's message in which a card number, password or PIN was masked: the kinds (session 19, newcomer s17 #7). */
+  secretsHidden?: string[];
 }
 
 /** A log entry before the store numbers it. */

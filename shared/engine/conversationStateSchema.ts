@@ -32,6 +32,11 @@ export const transcriptEntrySchema = z.strictObject({
    * states saved before it load unchanged.
    */
   rating: z.literal(true).optional(),
+  /**
+   * Session 19 (newcomer s17 #7): an agent's message in which a card number, password or PIN was masked: the kinds, so
+   * the inbox can say so after a reload too (private notes keep the same). Optional: states saved before it load unchanged.
+   */
+  secretsHidden: z.array(z.enum(['card', 'password', 'pin'])).optional(),
 });
 
 const signal = z.strictObject({

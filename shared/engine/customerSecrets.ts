@@ -755,3 +755,25 @@ export function tellSecretHidden(run: Run, maskedText: string, message: string |
     run.transcriptOwned = true;
   }
 }
+
+/**
+ * Session 19 (hostile s18 #23): an agent's words with card numbers, passwords and PINs masked by the customer's rule,
+ * the one function every way an agent event reaches the engine uses: `baton serve` (runtime/agents/agentWords.ts, after
+ * cleaning control characters), and the engine itself (receive), so `baton chat` and the studio's simulator show the
+ * same "[hidden]" production stores. Masks `text` and `note` (their kinds are returned) and `agentName`; other fields
+ * as they are. Masking is idempotent: already masked words come back unchanged, with no kinds.
+ */
+export function maskAgentWords<T extends object>(input: T): { input: T; hidden: HiddenSecret[] } {
+  const words = input as { text?: unknown; note?: unknown; agentName?: unknown };
+  let masked: Record<string, string> | null = null;
+  const hidden: HiddenSecret[] = [];
+  for (const k of ['text', 'note', 'agentName'] as const) {
+    const v = words[k];
+    if (typeof v !== 'string') continue;
+    const m = maskCustomerSecrets(v);
+    if (m.hidden.length === 0) continue;
+    (masked ??= {})[k] = m.text;
+    if (k !== 'agentName') for (const kind of m.hidden) if (!hidden.includes(kind)) hidden.push(kind);
+  }
+  return { input: masked === null ? input : { ...input, ...masked }, hidden };
+}

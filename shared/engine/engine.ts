@@ -17,8 +17,8 @@
 import type { Block, EscalationPolicy, EscalationReason, Flow } from '../flow/schema';
 import type { EscalationDecision, Signal, TurnFacts } from '../escalation/types';
 import type { Entity } from '../nlu/types';
-import type { ConversationState, EngineContext, Input, Step, Waiting } from './types';
-import { maskCustomerText, tellSecretHidden } from './customerSecrets';
+import type { ConversationState, EngineContext, Input, Step, TranscriptEntry, Waiting } from './types';
+import { maskAgentWords, maskCustomerText, tellSecretHidden } from './customerSecrets';
 import { EngineError } from './types';
 import { MAX_ANALYSED_TEXT } from '../flow/limits';
 import { analyzeText } from '../nlu/analyzeText';
@@ -137,6 +137,15 @@ export function receive(flow: Flow, state: ConversationState, input: Input, ctx:
   // the customer sent; the masks never make the kept text longer): nothing after this cuts the text again.
   const secrets = input.type === 'text' ? maskCustomerText(input.text, MAX_CUSTOMER_TEXT) : null;
   if (secrets !== null && (secrets.hidden.length > 0 || secrets.cut) && input.type === 'text') input = { ...input, text: secrets.text };
+  // Session 19 (hostile s18 #23): an agent's words are masked by the same rule whoever sends them (`baton serve` masked
+  // them before, `baton chat` and the studio's simulator did not); newcomer s17 #7: the agent message's transcript entry
+  // keeps which kinds were hidden (here or by the server before: `secretsHidden` on the input), for the inbox.
+  let agentHidden: string[] = [];
+  if (input.type !== 'text' && ('agentId' in input || input.type === 'no_agent')) {
+    const m = maskAgentWords(input);
+    input = m.input;
+    agentHidden = input.type === 'agent_message' ? [...new Set([...(input.secretsHidden ?? []), ...m.hidden])] : [];
+  }
   const run = newRun(flow, compileFlow(flow), state, ctx);
   const why = refusal(run, input);
   if (why !== null) return refused(state, why);
@@ -147,6 +156,10 @@ export function receive(flow: Flow, state: ConversationState, input: Input, ctx:
   }
   if (!dispatch(run, input, state)) return refused(state, notApplied(state, input));
   if (secrets !== null && secrets.hidden.length > 0) tellSecretHidden(run, secrets.text, flow.settings.secretHiddenMessage);
+  if (agentHidden.length > 0 && input.type === 'agent_message') {
+    const entry = run.transcript.find((e) => e.from === 'agent' && e.text === input.text);
+    if (entry) entry.secretsHidden = agentHidden as NonNullable<TranscriptEntry['secretsHidden']>;
+  }
   ageNobodyFound(run.s); // the no_agent follow-up rule ends after a few customer messages (noAgentFollowUp.ts)
   // A failed HTTP call is told to the agent of the handoff it led to, not to a later one (failureMemory.ts rule 4).
   forgetToldFailure(run.s, run.effects.some((e) => e.type === 'handoff_request'));

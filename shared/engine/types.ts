@@ -53,7 +53,8 @@ export type Input =
   | { type: 'timer'; timerId: string }
   | { type: 'http_result'; requestId: string; ok: boolean; status: number; body: unknown }
   | ({ type: 'agent_accepted'; agentId: string; agentName: string } & HandoffEventIds)
-  | ({ type: 'agent_message'; agentId: string; agentName?: string; text: string } & HandoffEventIds)
+  /** `secretsHidden`: what the server already masked in `text` (runtime/agents/agentWords.ts), kept on its transcript entry. */
+  | ({ type: 'agent_message'; agentId: string; agentName?: string; text: string; secretsHidden?: ('card' | 'password' | 'pin')[] } & HandoffEventIds)
   /** The agent declines or transfers the chat back to the queue. */
   /** `transfer`: a deliberate transfer; the customer is told who moves them where (not "finding someone else"). */
   | ({ type: 'agent_declined'; agentId: string; note?: string; transfer?: { by: string; to: string } } & HandoffEventIds)

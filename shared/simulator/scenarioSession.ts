@@ -24,6 +24,7 @@ import { getBlockDefinition } from '../flow/blockRegistry';
 import { isOpen } from '../flow/openingHours';
 import { assignmentRequest, takeoverTexts } from '../engine/humanTakeover';
 import { pickAgent } from '../handoff/assignment';
+import { maskAgentWords } from '../engine/customerSecrets';
 import { clockMoveProblem, createSimulation, type HttpEffect, type HttpResult, type Simulation } from './createSimulation';
 import { parseDuration } from './parseDuration';
 import type { z } from 'zod';
@@ -364,7 +365,8 @@ export function createScenarioSession(flow: Flow, setup: SessionSetup): Scenario
         const h = sim.state.handoff;
         const who = currentAgent();
         if (typeof who === 'string' || !h) return fail(typeof who === 'string' ? who : 'no handoff');
-        notes.push({ at: sim.now, handoffId: h.id, agentId: who.id, agentName: who.name, text: step.text! });
+        // Masked as `baton serve` masks a private note (hostile s18 #23: one rule for the server, baton chat and the studio).
+        notes.push({ at: sim.now, handoffId: h.id, agentId: who.id, agentName: who.name, text: maskAgentWords({ text: step.text! }).input.text });
         return { ok: true, steps: [] };
       }
       case 'transfer': {
