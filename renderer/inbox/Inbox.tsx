@@ -694,6 +694,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
       .catch(() => (known.current = new Set()));
     mineAtSignIn.current = null;
     assignedWhileLoading.current = [];
+    const meId = me.id;
     void api
       .list(token, 'mine')
       .then(
@@ -704,11 +705,25 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
         mineAtSignIn.current = held;
         const waiting = assignedWhileLoading.current;
         assignedWhileLoading.current = [];
-        for (const data of waiting) replayEvent.current?.('handoff', data);
+        for (const data of waiting) {
+          // Review of s18 (revrt #4): the event is as it was while the list loaded. A chat not in the list may have been
+          // transferred away or closed since: looked up first, announced only if still hers (unreadable: announced).
+          const id = (data as { handoff?: { id?: unknown } } | null)?.handoff?.id;
+          if (typeof id !== 'string' || held.has(id)) {
+            replayEvent.current?.('handoff', data);
+            continue;
+          }
+          void api.detail(token, id).then(
+            (dt) => {
+              if (dt?.handoff?.status === 'assigned' && dt.handoff.agentId === meId) replayEvent.current?.('handoff', data);
+            },
+            () => replayEvent.current?.('handoff', data),
+          );
+        }
       });
     const t = setInterval(() => setNow(Date.now()), 30_000);
     return () => clearInterval(t);
-  }, [api, token, fail]);
+  }, [api, token, fail, me.id]);
 
   useEffect(() => {
     void refreshList();
