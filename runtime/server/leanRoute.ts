@@ -20,6 +20,7 @@
  */
 import { readFileSync } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyServerOptions } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
@@ -188,9 +189,12 @@ export function leanServer() {
   let closing = false;
   const serverFactory = (fastifyHandler: (req: IncomingMessage, res: ServerResponse) => void, opts: FastifyServerOptions) => {
     const limits = connectionLimits();
+    let guard: ConnectionGuard | null = null;
     const server = http.createServer({ connectionsCheckingInterval: limits.checkEveryMs, ...((opts as { http?: http.ServerOptions }).http ?? {}) }, (req, res) => {
+      if (guard !== null) guard.request(req, res);
       if (closing || lean === null || !lean(req, res)) fastifyHandler(req, res);
     });
+    guard = connectionGuard(server, limits);
     // What Fastify does with its own server (lib/server.js).
     if (opts.keepAliveTimeout !== undefined) server.keepAliveTimeout = opts.keepAliveTimeout;
     // Fastify passes its own default, 0 (none: node then waited for a request forever), when nothing was set.
@@ -227,10 +231,22 @@ export function leanServer() {
  * `BATON_REQUEST_TIMEOUT_MS` / `BATON_MAX_CONNECTIONS` override them (tests; 0: node's defaults / no cap).
  */
 export const REQUEST_TIMEOUT_MS = 30_000;
+/** Under pressure (see `connectionGuard`): how long a connection may sit idle or half-sent before it is closed. */
+export const PRESSURE_IDLE_MS = 2_000;
 const CHECK_EVERY_MS = 5_000;
 const FDS_KEPT = 1024;
 
-export function connectionLimits(env: NodeJS.ProcessEnv = process.env): { requestTimeoutMs: number; checkEveryMs: number; maxConnections: number | null } {
+export interface ConnectionLimits {
+  requestTimeoutMs: number;
+  checkEveryMs: number;
+  maxConnections: number | null;
+  /** Connections one address may hold at once (null: no cap); see `connectionGuard`. */
+  perAddress: number | null;
+  /** From this many connections on, idle and half-sent ones are closed after PRESSURE_IDLE_MS (null: never). */
+  pressureAt: number | null;
+}
+
+export function connectionLimits(env: NodeJS.ProcessEnv = process.env): ConnectionLimits {
   const t = env.BATON_REQUEST_TIMEOUT_MS !== undefined && env.BATON_REQUEST_TIMEOUT_MS !== '' ? Number(env.BATON_REQUEST_TIMEOUT_MS) : REQUEST_TIMEOUT_MS;
   const requestTimeoutMs = Number.isFinite(t) && t >= 0 ? t : REQUEST_TIMEOUT_MS;
   const checkEveryMs = requestTimeoutMs > 0 ? Math.max(100, Math.min(CHECK_EVERY_MS, Math.floor(requestTimeoutMs / 3))) : 30_000;
@@ -243,8 +259,108 @@ export function connectionLimits(env: NodeJS.ProcessEnv = process.env): { reques
     const fds = openFileLimit();
     if (fds !== null) maxConnections = Math.max(64, fds - Math.min(FDS_KEPT, Math.floor(fds / 4)));
   }
-  return { requestTimeoutMs, checkEveryMs, maxConnections };
+  // Session 19 (hostile s18 #12): one address at most half the connections (BATON_MAX_CONNECTIONS_PER_ADDRESS; 0: no
+  // cap), so a flood from one client always leaves the other half to everyone else.
+  let perAddress: number | null = maxConnections !== null ? Math.max(1, Math.floor(maxConnections / 2)) : null;
+  const pa = env.BATON_MAX_CONNECTIONS_PER_ADDRESS;
+  if (pa !== undefined && pa.trim() !== '') {
+    const n = Number(pa);
+    perAddress = Number.isInteger(n) && n > 0 ? n : null;
+  }
+  const pressureAt = maxConnections !== null ? Math.max(1, Math.floor((maxConnections * 3) / 4)) : null;
+  return { requestTimeoutMs, checkEveryMs, maxConnections, perAddress, pressureAt };
 }
+
+/** What the connection guard did (tests, /metrics). */
+export const connectionGuardStats = { refusedPerAddress: 0, closedUnderPressure: 0 };
+
+interface Tracked {
+  address: string;
+  req: IncomingMessage | null;
+  res: ServerResponse | null;
+  /** What the last sweep saw: the request and its phase, and since when (see `connectionGuard`). */
+  seenReq: IncomingMessage | null;
+  seenPhase: number;
+  seenAt: number;
+}
+
+interface ConnectionGuard {
+  request(req: IncomingMessage, res: ServerResponse): void;
+}
+
+/**
+ * Session 19 (fixrt; hostile s18 #12, s17 #9 rest): one client's connection flood kept everyone out, 30 s at a time and
+ * renewably: its connections took every slot under server.maxConnections until the request timeout closed them, and it
+ * opened them again. Now:
+ * - one address holds at most `perAddress` connections at once (default half the cap): the ones past it are closed at
+ *   once, so other addresses always find slots. Behind a proxy or load balancer every customer comes from its address:
+ *   set BATON_MAX_CONNECTIONS_PER_ADDRESS to the cap, or 0, there.
+ * - under pressure (from `pressureAt` connections on, 3/4 of the cap), a check every second closes connections that
+ *   have been idle (no request yet, or between requests) or have been sending one request without finishing it for
+ *   PRESSURE_IDLE_MS, instead of the 30 s request timeout; a request being answered (a push stream, a slow step) is
+ *   never closed here.
+ */
+function connectionGuard(server: http.Server, limits: ConnectionLimits): ConnectionGuard | null {
+  const { perAddress, pressureAt } = limits;
+  if (perAddress === null && pressureAt === null) return null;
+  const sockets = new Map<Socket, Tracked>();
+  const perIp = new Map<string, number>();
+  server.on('connection', (s: Socket) => {
+    const address = s.remoteAddress ?? '';
+    const n = (perIp.get(address) ?? 0) + 1;
+    if (perAddress !== null && n > perAddress) {
+      connectionGuardStats.refusedPerAddress++;
+      s.destroy();
+      return;
+    }
+    perIp.set(address, n);
+    sockets.set(s, { address, req: null, res: null, seenReq: null, seenPhase: IDLE, seenAt: Date.now() });
+    s.once('close', () => {
+      sockets.delete(s);
+      const left = (perIp.get(address) ?? 1) - 1;
+      if (left > 0) perIp.set(address, left);
+      else perIp.delete(address);
+    });
+  });
+  let sweep: NodeJS.Timeout | null = null;
+  if (pressureAt !== null) {
+    sweep = setInterval(() => {
+      if (sockets.size < pressureAt) return;
+      const now = Date.now();
+      for (const [s, t] of sockets) {
+        const phase = t.req === null || (t.res !== null && t.res.writableFinished) ? IDLE : t.req.complete ? ANSWERING : ARRIVING;
+        if (phase === ANSWERING) {
+          t.seenPhase = ANSWERING;
+          continue;
+        }
+        if (t.seenReq !== t.req || t.seenPhase !== phase) {
+          t.seenReq = t.req;
+          t.seenPhase = phase;
+          t.seenAt = now;
+          continue;
+        }
+        if (now - t.seenAt >= PRESSURE_IDLE_MS) {
+          connectionGuardStats.closedUnderPressure++;
+          s.destroy();
+        }
+      }
+    }, 1000);
+    sweep.unref();
+    server.once('close', () => clearInterval(sweep!));
+  }
+  return {
+    request(req, res) {
+      const t = sockets.get(req.socket);
+      if (t !== undefined) {
+        t.req = req;
+        t.res = res;
+      }
+    },
+  };
+}
+const IDLE = 0;
+const ARRIVING = 1;
+const ANSWERING = 2;
 
 /** The process's soft limit of open files (Linux: /proc/self/limits), or null where it cannot be read or is unlimited. */
 function openFileLimit(): number | null {

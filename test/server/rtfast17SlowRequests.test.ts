@@ -10,12 +10,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { connectionLimits, REQUEST_TIMEOUT_MS } from '../../runtime/server/leanRoute';
 import { startTestRuntime, type TestRuntime } from './runtimeFixtures';
 
-const saved = { t: process.env.BATON_REQUEST_TIMEOUT_MS, m: process.env.BATON_MAX_CONNECTIONS };
+const saved = { t: process.env.BATON_REQUEST_TIMEOUT_MS, m: process.env.BATON_MAX_CONNECTIONS, a: process.env.BATON_MAX_CONNECTIONS_PER_ADDRESS };
 let rt: TestRuntime | null = null;
 afterEach(async () => {
   await rt?.stop();
   rt = null;
-  for (const [k, v] of [['BATON_REQUEST_TIMEOUT_MS', saved.t], ['BATON_MAX_CONNECTIONS', saved.m]] as const) {
+  for (const [k, v] of [['BATON_REQUEST_TIMEOUT_MS', saved.t], ['BATON_MAX_CONNECTIONS', saved.m], ['BATON_MAX_CONNECTIONS_PER_ADDRESS', saved.a]] as const) {
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;
   }
@@ -68,6 +68,7 @@ describe('slow and too many connections (rtfast s17, hostile H#9)', () => {
 
   it('takes no more connections than its cap at once: the ones past it are closed, the others are served', async () => {
     process.env.BATON_MAX_CONNECTIONS = '20';
+    process.env.BATON_MAX_CONNECTIONS_PER_ADDRESS = '0'; // the total cap alone (one address: see fixrtS19Flood)
     rt = await startTestRuntime();
     const socks = await Promise.all(Array.from({ length: 30 }, () => connect(rt!.url)));
     const t0 = Date.now();
