@@ -78,3 +78,21 @@ describe('Ctrl+K from a text field', () => {
     expect(await screen.findByRole('dialog', { name: 'Commands' })).toBeInTheDocument();
   });
 });
+
+describe('adding after a block with several exits says which exit (newcomer s19 F17)', () => {
+  it('the notice names the exit the new block hangs from', async () => {
+    const store = renderEditor(undefined, (s) => s.getState().select(['menu']));
+    fireEvent.click(await screen.findByRole('button', { name: /^Message/ }));
+    const added = store.getState().flow.blocks.at(-1)!;
+    expect(store.getState().flow.edges.some((e) => e.from === 'menu' && e.exit === 'b' && e.to === added.id)).toBe(true);
+    expect(store.getState().notice?.text).toBe('Message added after “Buttons”, on its exit “Beta”. To use another exit, drag from it to the new block.');
+  });
+
+  it('a block with one exit says nothing more', async () => {
+    const store = renderEditor(undefined, (s) => s.getState().select(['welcome']));
+    const before = store.getState().notice;
+    fireEvent.click(await screen.findByRole('button', { name: /^Question/ }));
+    expect(store.getState().flow.blocks.at(-1)!.kind).toBe('question');
+    expect(store.getState().notice).toBe(before);
+  });
+});

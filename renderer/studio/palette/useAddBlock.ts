@@ -4,7 +4,7 @@
  */
 import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
-import type { PaletteEntry } from '../blockCatalog';
+import { blockTitle, exitLabels, type PaletteEntry } from '../blockCatalog';
 import { nextBlockId } from '../canvas/insertBlock';
 import { DEFAULT_BLOCK_SIZE, findFreeSpot, occupiedRects } from '../canvas/freeSpot';
 import { chainBefore } from '../canvas/keepInView';
@@ -31,6 +31,12 @@ export function useAddBlock(): (entry: Pick<PaletteEntry, 'kind' | 'label'>) => 
       if (after) {
         if (!state.dispatch(after.edit, { label: `Add ${entry.label}` })) return;
         store.getState().select([id]);
+        // Newcomer s19 F17: with several exits the new block hangs from the first free one; say which, and how to change it.
+        const exits = exitLabels(selected!);
+        if (after.connected && exits.length > 1) {
+          const exit = exits.find((x) => x.exit === after.connected);
+          store.getState().notify(`${entry.label} added after “${blockTitle(selected!)}”, on its exit “${exit?.label ?? after.connected}”. To use another exit, drag from it to the new block.`, 'info');
+        }
         // Bring the new block into view when it landed outside it, moving as little as possible and keeping the blocks
         // leading to it (back to Start when they fit, zoomed out a little if need be) in view too (newcomer s13 #3: the
         // view centred on the new block and the one before it, and Start slid off the left edge).
