@@ -1825,7 +1825,7 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
                     <StickyNote size={12} aria-hidden="true" /> Private note · <bdi>{inertText(n.agentName ?? 'Agent')}</bdi> · {clock(n.at)}
                   </div>
                   <div className="ib-bubble" dir="auto">{inertText(n.text)}</div>
-                  <SecretsHiddenNote kinds={n.secretsHidden ?? hiddenIn.get(n.text)} inNote />
+                  <SecretsHiddenNote kinds={n.secretsHidden ?? (n.agentId === me.id ? hiddenIn.get(n.text) : undefined)} inNote />
                 </li>
               );
             if (!e) return null;
@@ -1890,7 +1890,8 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
                   {e.from === 'bot' ? <span className="ib-chip ib-bot-chip">Bot</span> : <bdi>{inertText(who)}</bdi>} · {clock(e.at)}
                 </div>
                 <div className="ib-bubble" dir="auto">{keepTicketNumbers(inertText(e.text))}</div>
-                {e.from === 'agent' ? <SecretsHiddenNote kinds={e.secretsHidden ?? hiddenIn.get(e.text)} /> : null}
+                {/* Her own sends only (revrt #9: keyed by the masked text, a colleague's same words were marked too). */}
+                {e.from === 'agent' ? <SecretsHiddenNote kinds={e.secretsHidden ?? (e.name === undefined || e.name === me.name ? hiddenIn.get(e.text) : undefined)} /> : null}
                 {e.buttons?.length && e.seq !== endedButtons ? <div className="ib-faint ib-buttons-line">Buttons: {inertText(e.buttons.map((b) => b.label).join(' · '))}</div> : null}
               </li>
             );
