@@ -45,6 +45,13 @@ export function defaultWorkers(o: { redis?: string }, env: NodeJS.ProcessEnv = p
 class ServeError extends Error {}
 
 /**
+ * Hostile s18 #19: at SIGTERM, requests arriving meanwhile on connections already open got a connection reset (node's
+ * server.close() closes idle keep-alive connections at once, while the client may be sending on them). For up to this
+ * long they are answered 503 "draining" instead (each such connection then closed), before the rest are closed.
+ */
+export const DRAIN_GRACE_MS = 1500;
+
+/**
  * Why `--data <dir>` cannot hold the embedded store, in words, or null when it can (hostile s14 H#21: a file, a
  * read-only disk, a symbolic link loop or /proc gave bare errno lines, and EACCES was reported as a port problem).
  * Creates the folder when missing (as the store does) and writes and removes a small file in it.
@@ -153,7 +160,7 @@ async function serve(files: string[], opts: ServeOptions): Promise<number> {
   }
   let rt;
   try {
-    rt = await startRuntime({ flows, port, host: opts.host, dataDir: opts.data, store, config, defaultFlowId: opts.defaultFlow, agents, workers, idleGc: true });
+    rt = await startRuntime({ flows, port, host: opts.host, dataDir: opts.data, store, config, defaultFlowId: opts.defaultFlow, agents, workers, idleGc: true, drainGraceMs: DRAIN_GRACE_MS });
   } catch (err) {
     await store?.close();
     const e = err as NodeJS.ErrnoException;

@@ -61,6 +61,12 @@ export interface RuntimeOptions {
    * the studio's Run leave it off).
    */
   idleGc?: boolean;
+  /**
+   * Session 19 (hostile s18 #19): at close, how long requests arriving on connections already open are still answered
+   * (503 "draining", then the connection is closed) before the remaining idle connections are closed (default 0;
+   * `baton serve`: DRAIN_GRACE_MS). See runtime/server/leanRoute.ts `drain`.
+   */
+  drainGraceMs?: number;
 }
 
 export interface RunningRuntime {
@@ -192,6 +198,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
     };
   }
   const server = await buildServer({
+    drainGraceMs: opts.drainGraceMs,
     store,
     catalog,
     service,

@@ -34,6 +34,8 @@ export { ConversationLimiter };
 export const MAX_STREAMS_PER_CONVERSATION = 10;
 
 export interface ServerOptions {
+  /** See RuntimeOptions.drainGraceMs (runtime/serve/startRuntime.ts). */
+  drainGraceMs?: number;
   store: RuntimeStore;
   catalog: FlowCatalog;
   service: ConversationService;
@@ -208,8 +210,10 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
   const streamsByConversation = new Map<string, number>();
   app.addHook('preClose', async () => {
     draining = true;
-    lean.close();
     for (const res of streams) res.end();
+    // Requests in progress finish and close their connection; requests arriving on open connections meanwhile get
+    // the 503 above (hostile s18 #19: they got a connection reset), for up to drainGraceMs.
+    await lean.close(o.drainGraceMs ?? 0);
   });
   // Hot customer routes answer with plain JSON.stringify: their response schemas still document them in
   // /openapi.json, but a zod encode per response is work the handler's own typed objects do not need.

@@ -187,14 +187,19 @@ const WINDOW_MS = 60_000;
 export function leanServer() {
   let lean: ((req: IncomingMessage, res: ServerResponse) => boolean) | null = null;
   let closing = false;
+  let guard: ConnectionGuard | null = null;
   const serverFactory = (fastifyHandler: (req: IncomingMessage, res: ServerResponse) => void, opts: FastifyServerOptions) => {
     const limits = connectionLimits();
-    let guard: ConnectionGuard | null = null;
+    let g: ConnectionGuard | null = null;
     const server = http.createServer({ connectionsCheckingInterval: limits.checkEveryMs, ...((opts as { http?: http.ServerOptions }).http ?? {}) }, (req, res) => {
-      if (guard !== null) guard.request(req, res);
-      if (closing || lean === null || !lean(req, res)) fastifyHandler(req, res);
+      g!.request(req, res);
+      if (closing) {
+        res.shouldKeepAlive = false; // draining: answered 503, then this connection is closed
+        fastifyHandler(req, res);
+      } else if (lean === null || !lean(req, res)) fastifyHandler(req, res);
     });
-    guard = connectionGuard(server, limits);
+    g = connectionGuard(server, limits);
+    guard = g;
     // What Fastify does with its own server (lib/server.js).
     if (opts.keepAliveTimeout !== undefined) server.keepAliveTimeout = opts.keepAliveTimeout;
     // Fastify passes its own default, 0 (none: node then waited for a request forever), when nothing was set.
@@ -210,9 +215,15 @@ export function leanServer() {
     enable(o: LeanRouteOptions) {
       lean = leanMessageRoute(o);
     },
-    /** The app is closing: Fastify answers everything from now on (503 to new requests, drain). */
-    close() {
+    /**
+     * The app is closing: Fastify answers everything from now on (503 to new requests, drain). Session 19 (hostile s18
+     * #19): responses in progress close their connection when sent; until every connection is closed, or none took a
+     * request for DRAIN_QUIET_MS, or `graceMs` passed, requests on open connections are answered (503) instead of
+     * being reset by the server's close.
+     */
+    close(graceMs = 0): Promise<void> {
       closing = true;
+      return guard ? guard.drain(graceMs) : Promise.resolve();
     },
   };
 }
@@ -286,7 +297,11 @@ interface Tracked {
 
 interface ConnectionGuard {
   request(req: IncomingMessage, res: ServerResponse): void;
+  drain(graceMs: number): Promise<void>;
 }
+
+/** While draining: once no open connection took a request for this long, the rest are closed (see `leanServer.close`). */
+const DRAIN_QUIET_MS = 300;
 
 /**
  * Session 19 (fixrt; hostile s18 #12, s17 #9 rest): one client's connection flood kept everyone out, 30 s at a time and
@@ -300,11 +315,12 @@ interface ConnectionGuard {
  *   PRESSURE_IDLE_MS, instead of the 30 s request timeout; a request being answered (a push stream, a slow step) is
  *   never closed here.
  */
-function connectionGuard(server: http.Server, limits: ConnectionLimits): ConnectionGuard | null {
+function connectionGuard(server: http.Server, limits: ConnectionLimits): ConnectionGuard {
   const { perAddress, pressureAt } = limits;
-  if (perAddress === null && pressureAt === null) return null;
+  let lastRequestAt = 0;
   const sockets = new Map<Socket, Tracked>();
   const perIp = new Map<string, number>();
+  let draining = false;
   server.on('connection', (s: Socket) => {
     const address = s.remoteAddress ?? '';
     const n = (perIp.get(address) ?? 0) + 1;
@@ -355,6 +371,15 @@ function connectionGuard(server: http.Server, limits: ConnectionLimits): Connect
         t.req = req;
         t.res = res;
       }
+      if (draining) lastRequestAt = Date.now();
+    },
+    async drain(graceMs) {
+      draining = true;
+      lastRequestAt = Date.now();
+      for (const t of sockets.values()) if (t.res !== null && !t.res.headersSent) t.res.shouldKeepAlive = false;
+      if (graceMs <= 0) return;
+      const until = Date.now() + graceMs;
+      while (sockets.size > 0 && Date.now() < until && Date.now() - lastRequestAt < DRAIN_QUIET_MS) await new Promise((r) => setTimeout(r, 50));
     },
   };
 }
