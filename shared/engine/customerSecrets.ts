@@ -137,12 +137,14 @@ function issuerShaped(digits: string, n: number, thirteen: boolean): boolean {
  * 2-2-4-2-2-4 (a date range "25/01/2026 - 27/01/2026"), 1+15 (a dual-SIM IMEI list "IMEI 2 35..."), 8+8 (two orders),
  * 5-4-5-4 (two ZIP+4 codes).
  */
-function cardGrouping(sizes: readonly number[], spaced = true): boolean {
+function cardGrouping(sizes: readonly number[], spaced = true, halves = true): boolean {
   const n = sizes.length;
   if (n === 1) return true;
   // Digits one or two at a time only with spaces between (times "22:30 23:15 ..." are no card).
   if (spaced && sizes.every((k) => k <= 2)) return true;
-  if (n === 2 && sizes[0] === 8 && sizes[1] === 8) return true; // halves ("41111111 11111111")
+  // Halves ("41111111 11111111") only in a message that names a card (session 19, hostile s18 #5 rest: two 8-digit order
+  // numbers were a card-shaped 16 digits one time in ten: "orders 45012345 and 53019876" was masked).
+  if (n === 2 && sizes[0] === 8 && sizes[1] === 8) return halves;
   if (n === 3 && sizes[0] === 4 && sizes[1] === 6 && (sizes[2] === 5 || sizes[2] === 4)) return true;
   for (let k = 0; k < n - 1; k++) if (sizes[k] !== 4) return false;
   return sizes[n - 1] >= 1 && sizes[n - 1] <= 4;
@@ -167,7 +169,7 @@ function cardsInRun(run: string, hidden: HiddenSecret[], labelled: boolean, thir
     for (let j = k; j < groups.length && digits.length <= CARD_MAX; j++) {
       digits += groups[j].digits;
       sizes.push(groups[j].digits.length);
-      if (cardShaped(digits, thirteen) && cardGrouping(sizes)) return true;
+      if (cardShaped(digits, thirteen) && cardGrouping(sizes, true, thirteen)) return true;
     }
     return false;
   };
@@ -205,7 +207,7 @@ function cardsInRun(run: string, hidden: HiddenSecret[], labelled: boolean, thir
           const rest = prefix.length + g.length - n;
           if (n <= prefix.length || ![3, 4, 7, 8].includes(rest)) continue;
           const card = (prefix + g).slice(0, n);
-          if (cardShaped(card, false) && cardGrouping([...sizes, n - prefix.length])) return { end: j, card };
+          if (cardShaped(card, false) && cardGrouping([...sizes, n - prefix.length], true, thirteen)) return { end: j, card };
         }
       }
       prefix += g;
@@ -230,7 +232,7 @@ function cardsInRun(run: string, hidden: HiddenSecret[], labelled: boolean, thir
       sizes.push(groups[j].digits.length);
       if (j > i) spaced &&= /^\s*$/u.test(run.slice(groups[j - 1].end, groups[j].at));
       if (digits.length > CARD_MAX) break;
-      if (cardShaped(digits, thirteen) && cardGrouping(sizes, spaced) && !imeisvShaped(i, j)) ends.push(j);
+      if (cardShaped(digits, thirteen) && cardGrouping(sizes, spaced, thirteen) && !imeisvShaped(i, j)) ends.push(j);
     }
     // Session 18 (hostile s18 H#1, HIGH): a card typed with its CVV or expiry glued on ("4638336870683802760",
     // "4124 1129 0699 0326021", card + MMYY) is one run of 19-24 digits that is no card by whole groups: the first 16
@@ -319,7 +321,7 @@ const IS = "(?:is|was|ist|war|est|était|es|era|é|è|jest|är)";
 const BRIDGE_TOKEN = `(?:[^\\s.,;!?:="“]|\\.(?=[\\p{L}\\p{N}])){1,40}`;
 const PASSWORD = new RegExp(
   `(?<![\\p{L}\\p{N}])(${PASSWORD_WORD}|pass)(?![\\p{L}\\p{N}])(` +
-    `'s\\s+|[’]s\\s+|\\s*[:=]\\s*|\\s+[-\\u2013\\u2014]\\s+|[ \\t]*\\n\\s*|(?:[ \\t\\u00a0]+${BRIDGE_TOKEN}){0,4}?(?:\\s+${IS}(?![\\p{L}])\\s*[:=]?\\s*|[ \\t\\u00a0]*[:=]\\s*)|[ \\t\\u00a0]+` +
+    `'s\\s+|[’]s\\s+|(?<=has[łl]o)\\s+to\\s*[:=]?\\s*|\\s*[:=]\\s*|\\s+[-\\u2013\\u2014]\\s+|[ \\t]*\\n\\s*|(?:[ \\t\\u00a0]+${BRIDGE_TOKEN}){0,4}?(?:\\s+${IS}(?![\\p{L}])\\s*[:=]?\\s*|[ \\t\\u00a0]*[:=]\\s*)|[ \\t\\u00a0]+` +
     `)(?:"([^"\\n]{1,80})"|'([^'\\n]{1,80})'|“([^”\\n]{1,80})”|[«„‘‹]([^»“”’›\\n]{1,80})[»“”’›]|(["'“«„‘]?[^\\s"'“«„]+))`,
   'giu',
 );
@@ -345,7 +347,9 @@ function credentialShaped(value: string): boolean {
 const PHRASE_STOP = new Set(
   ('and but or so then please pls plz thanks thank thx ty cheers can could would will should i i\'m im my me we you ' +
     'because cause since if when where why how what which who order cancel help reset also it it\'s its that this ' +
-    'to for from on in at with by is was are the new old now pin cvv cvc card user username login email').split(' '),
+    'to for from on in at with by is was are the new old now pin cvv cvc card user username login email ' +
+    // Session 19 (hostile s18 #3 rest): Polish, now that "hasło to X" is read.
+    'dzięki dzieki dziękuję dziekuje proszę prosze ale oraz moje mój moj').split(' '),
 );
 const PHRASE_WORD = /^[ \t\u00a0]+([^\s.,;!?]+)/u;
 function phraseEnd(s: string, from: number, labelled = false): number {
@@ -419,6 +423,19 @@ const CLAUSE_REST = /^[^\n.,;!?]*/u;
 const PIN =
   /(?<![\p{L}\p{N}])(pin(?:[-\s]*(?:code|number|nummer|no\.?|nr\.?))?|geheimzahl|cvv2?|cvc2?|csc|cid|card\s+verification\s+(?:code|value)|security\s+(?:code|number))((?:\s+(?:is|was|ist)|'s|’s)?\s*(?:[:=]\s*)?)(\p{Nd}(?:[ \u00a0-]?\p{Nd}){2,7})(?!\p{Nd})(?!\s+(?:digits?|characters?|numbers?)(?![\p{L}]))/giu;
 const ADDRESS_TALK = /\b(?:post\s*code|postal|zip|address|road|street|st\.?|nagar|marg|colony|city|district|state|india|flat|house)\b/iu;
+/**
+ * Whether address words are near a PIN at [at, end): in its sentence before it (an address written out: "12 MG Road,
+ * Bengaluru, PIN 560001"), or after it in the same clause ("PIN 560001 India"). A request in another sentence or clause
+ * ("my PIN is 482910, please update my address") is no address around the number.
+ */
+function addressNear(text: string, at: number, end: number): boolean {
+  const before = text.slice(Math.max(0, at - 120), at);
+  // The sentence before the PIN (an address block's lines included: "Flat 4\nMG Road\nPIN 560001").
+  const sentence = before.slice(Math.max(before.lastIndexOf('. '), before.lastIndexOf('? '), before.lastIndexOf('! ')) + 1);
+  if (ADDRESS_TALK.test(sentence)) return true;
+  const after = /^[^\n.,;!?]*/u.exec(text.slice(end, end + 80))![0];
+  return ADDRESS_TALK.test(after);
+}
 
 /*
  * The masking works on the customer's text through a list of replacements in the ORIGINAL text's coordinates
@@ -440,8 +457,28 @@ type Rendering = { text: string; from: Int32Array; to: Int32Array };
 // Session 18: the class is unicodeText's INVISIBLE_CLASS (one class for every reader), and for reading digits the
 // keycap mark U+20E3 and the variation selectors U+FE0E/F ("4\ufe0f\u20e3", what a phone's emoji keyboard types: H#4).
 const ZERO_WIDTH_CLASS = `[${INVISIBLE_CLASS}\\u20e3\\ufe0e\\ufe0f]`;
-const ANY_ZERO_WIDTH = new RegExp(ZERO_WIDTH_CLASS, 'u');
-const ZERO_WIDTH_ANY = new RegExp(ZERO_WIDTH_CLASS, 'gu');
+/**
+ * Session 19 (hostile s18 #6 rest): digits that are no decimal digits to Unicode (\p{No}) but read as one: superscript
+ * and subscript digits ("⁴¹¹¹ ¹¹¹¹ ..."), circled, negative circled and dingbat circled 0-9 ("④①①①"). For reading
+ * they are the ASCII digit (one UTF-16 unit each way: the rendering maps it back to the character typed).
+ */
+const DIGIT_LOOKALIKE_CLASS = '\\u00b2\\u00b3\\u00b9\\u2070\\u2074-\\u2079\\u2080-\\u2089\\u2460-\\u2468\\u24ea\\u24ff\\u2776-\\u277e\\u2780-\\u2788\\u278a-\\u2792';
+const ANY_ZERO_WIDTH = new RegExp(`${ZERO_WIDTH_CLASS}|[${DIGIT_LOOKALIKE_CLASS}]`, 'u');
+const ZERO_WIDTH_ANY = new RegExp(`${ZERO_WIDTH_CLASS}|[${DIGIT_LOOKALIKE_CLASS}]`, 'gu');
+/** The ASCII digit a look-alike stands for (DIGIT_LOOKALIKE_CLASS), or '' for an invisible character. */
+function lookalikeDigit(ch: string): string {
+  const cp = ch.charCodeAt(0);
+  if (cp === 0xb9) return '1';
+  if (cp === 0xb2 || cp === 0xb3) return String(cp - 0xb0);
+  if (cp >= 0x2070 && cp <= 0x2079) return String(cp - 0x2070);
+  if (cp >= 0x2080 && cp <= 0x2089) return String(cp - 0x2080);
+  if (cp >= 0x2460 && cp <= 0x2468) return String(cp - 0x2460 + 1);
+  if (cp === 0x24ea || cp === 0x24ff) return '0';
+  if (cp >= 0x2776 && cp <= 0x277e) return String(cp - 0x2776 + 1);
+  if (cp >= 0x2780 && cp <= 0x2788) return String(cp - 0x2780 + 1);
+  if (cp >= 0x278a && cp <= 0x2792) return String(cp - 0x278a + 1);
+  return '';
+}
 
 function render(text: string, reps: readonly Replacement[]): Rendering {
   // The characters to leave out or turn into a space, and the replacements, in text order.
@@ -453,7 +490,7 @@ function render(text: string, reps: readonly Replacement[]): Rendering {
     if (r < reps.length && reps[r].start <= at) continue; // inside a replacement
     // Session 18: between two digits too it reads as nothing ("4\u200b111111111111111" is one group of 16, as it shows;
     // a space there made a 1 + 15 grouping, no card's: cardGrouping).
-    cuts.push({ start: at, end: at + 1, text: '' });
+    cuts.push({ start: at, end: at + 1, text: lookalikeDigit(z[0]) });
   }
   while (r < reps.length) cuts.push(reps[r++]);
   let length = text.length;
@@ -606,7 +643,9 @@ function secretsIn(text: string): { reps: Replacement[]; hidden: HiddenSecret[] 
     const [whole, word, sep, digits] = m;
     // Hostile s18 H#30: "card / ATM / bank / debit / credit" right before "pin" is a card's PIN whatever else is said.
     const cardPin = /(?<!\p{L})(?:card|atm|bank|debit|credit)\s*$/iu.test(cardsMasked.slice(Math.max(0, m.index! - 12), m.index!));
-    const postal = !cardPin && asciiDigits(digits).replace(/\D/g, '').length === 6 && /[1-8]/.test(asciiDigits(digits)[0]) && (/code/i.test(word) || ADDRESS_TALK.test(cardsMasked));
+    // Session 19 (hostile s18 #30 rest): the address talk must be in the PIN's own clause ("Flat 4, MG Road, PIN 560001";
+    // "PIN 560001 India"), not in another one ("my PIN is 482910, please update my address" kept the PIN).
+    const postal = !cardPin && asciiDigits(digits).replace(/\D/g, '').length === 6 && /[1-8]/.test(asciiDigits(digits)[0]) && (/code/i.test(word) || addressNear(cardsMasked, m.index!, m.index! + whole.length));
     if (postal) continue;
     if (!hidden.includes('pin')) hidden.push('pin');
     const valueAt = m.index! + whole.length - digits.length;
@@ -677,6 +716,9 @@ function secretsIn(text: string): { reps: Replacement[]; hidden: HiddenSecret[] 
       // After an explicit label ("password:", "is:") the value runs on to the clause's end (hostile s18 H#24: "password: I
       // love you 3000" showed "love you 3000"); after "is" alone, up to a word that starts another clause.
       if (!direct && value.length === bare.length) end = phraseEnd(s, end, /[:=]/u.test(sep));
+      // Session 19 (hostile s18 #30 rest): a "!" right after the value is the password's ("Summer2024!" showed "[hidden]!":
+      // the last character of a password), hidden with it; a full stop or comma after it still ends the sentence.
+      else end += bangs(bare, value);
       hideValue(text, reps, r, at, valueAt, end);
       PASSWORD.lastIndex = Math.max(PASSWORD.lastIndex, end);
       continue;
@@ -695,7 +737,7 @@ function secretsIn(text: string): { reps: Replacement[]; hidden: HiddenSecret[] 
       if (!/[:=]|is|was/iu.test(sep) && !credentialShaped(plain)) continue;
       if (!hidden.includes('password')) hidden.push('password');
       const valueAt = m.index + whole.length - bare.length;
-      hideValue(text, reps, r, valueAt, valueAt, valueAt + value.length);
+      hideValue(text, reps, r, valueAt, valueAt, valueAt + value.length + bangs(bare, value));
     }
   }
   if (s.includes('@')) {
@@ -704,10 +746,20 @@ function secretsIn(text: string): { reps: Replacement[]; hidden: HiddenSecret[] 
       if (!credentialShaped(value) || value.startsWith('[hidden')) continue;
       if (!hidden.includes('password')) hidden.push('password');
       const valueAt = m.index + m[0].length - m[1].length;
-      hideValue(text, reps, r, valueAt, valueAt, valueAt + value.length);
+      hideValue(text, reps, r, valueAt, valueAt, valueAt + value.length + bangs(m[1], value));
     }
   }
   return { reps: hidden.length === 0 ? [] : reps, hidden };
+}
+
+/**
+ * Session 19 (hostile s18 #30 rest): how many "!" follow a password's value in the word it was read from ("Summer2024!"
+ * showed "[hidden]!": the password's last character); they are hidden with it. A full stop or comma stays.
+ */
+function bangs(word: string, value: string): number {
+  let n = 0;
+  while (word[value.length + n] === '!') n++;
+  return n;
 }
 
 /** `text` with `reps` (sorted, disjoint, original coordinates) applied; every other character kept. */

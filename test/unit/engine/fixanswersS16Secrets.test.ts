@@ -13,10 +13,14 @@ describe('card numbers written other ways are masked (H#4)', () => {
   it('any separator between groups: dots, several spaces, " - ", slashes, underscores, commas, line breaks, zero-width', () => {
     for (const t of [
       '4111.1111.1111.1111', '4111  1111 1111 1111', '4111 - 1111 - 1111 - 1111', '4111/1111/1111/1111', '4111_1111_1111_1111',
-      '4111,1111,1111,1111', '4111\n1111\n1111\n1111', '4111\u200b1111\u200b1111\u200b1111', '4\u200b111111111111111', '41111111 11111111',
+      '4111,1111,1111,1111', '4111\n1111\n1111\n1111', '4111\u200b1111\u200b1111\u200b1111', '4\u200b111111111111111', 'card 41111111 11111111',
     ]) {
-      expect(maskCustomerSecrets(t), JSON.stringify(t)).toEqual({ text: '•••• 1111', hidden: ['card'] });
+      expect(maskCustomerSecrets(t).text.replace(/^card /, ''), JSON.stringify(t)).toBe('•••• 1111');
+      expect(maskCustomerSecrets(t).hidden, JSON.stringify(t)).toEqual(['card']);
     }
+    // Session 19 (hostile s18 #5 rest): two 8-digit halves are a card only in a message that names one (two order
+    // numbers were masked one time in ten).
+    kept('41111111 11111111');
   });
   it('a card glued to a word, in parentheses, in full-width or Arabic-Indic digits', () => {
     expect(maskCustomerSecrets('card4111111111111111').text).toBe('card•••• 1111');

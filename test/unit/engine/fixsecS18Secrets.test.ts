@@ -121,20 +121,21 @@ describe('passwords still shown (hostile s17 H#4 rest, H#28; s18 H#2, H#3, H#24)
     expect(masked('pw: x user: y')).toBe('pw: [hidden] user: y');
   });
   it('credential pastes', () => {
+    // Session 19 (hostile s18 #30 rest): the "!" a password ends with is hidden with it (it stayed visible).
     const cases: [string, string][] = [
-      ['username: ana@example.com pass: Summer2024!', 'username: ana@example.com pass: [hidden]!'],
-      ['user ana / pass Summer2024!', 'user ana / pass [hidden]!'],
+      ['username: ana@example.com pass: Summer2024!', 'username: ana@example.com pass: [hidden]'],
+      ['user ana / pass Summer2024!', 'user ana / pass [hidden]'],
       ['login: ana, pass hunter2', 'login: ana, pass [hidden]'],
-      ['login ana@example.com pwd Summer2024!', 'login ana@example.com pwd [hidden]!'],
-      ['PW Summer2024!', 'PW [hidden]!'],
-      ['password Summer2024!', 'password [hidden]!'],
-      ['the password for ana@example.com is Summer2024!', 'the password for ana@example.com is [hidden]!'],
-      ['Password of the account: Summer2024!', 'Password of the account: [hidden]!'],
-      ['password (new): Summer2024!', 'password (new): [hidden]!'],
-      ['old password was Winter2023! new one Summer2024!', 'old password was [hidden]! new one [hidden]!'],
+      ['login ana@example.com pwd Summer2024!', 'login ana@example.com pwd [hidden]'],
+      ['PW Summer2024!', 'PW [hidden]'],
+      ['password Summer2024!', 'password [hidden]'],
+      ['the password for ana@example.com is Summer2024!', 'the password for ana@example.com is [hidden]'],
+      ['Password of the account: Summer2024!', 'Password of the account: [hidden]'],
+      ['password (new): Summer2024!', 'password (new): [hidden]'],
+      ['old password was Winter2023! new one Summer2024!', 'old password was [hidden] new one [hidden]'],
       ['my password is wrong, the new one is hunter2', 'my password is wrong, the new one is [hidden]'],
       ['passcode 482913', 'passcode [hidden]'],
-      ['ana@example.com:Summer2024!', 'ana@example.com:[hidden]!'],
+      ['ana@example.com:Summer2024!', 'ana@example.com:[hidden]'],
       ['la password è Segreto1', 'la password è [hidden]'],
       ['пароль: Hunter2', 'пароль: [hidden]'],
       ['password — Hunter2', 'password — [hidden]'],
