@@ -116,7 +116,7 @@ describe('viewToShow: one rule wherever the studio brings a block into view (rev
     expect(offenders).toEqual([]);
     const users = files('renderer/studio').filter((f) => /=\s*useShowBlock\(\)/.test(readFileSync(f, 'utf8')));
     expect(users.map((f) => f.replace(/\\/g, '/')).sort()).toEqual(
-      ['renderer/studio/canvas/Canvas.tsx', 'renderer/studio/editor/Editor.tsx', 'renderer/studio/palette/Palette.tsx', 'renderer/studio/simulator/CanvasOverlay.tsx'].sort(),
+      ['renderer/studio/canvas/Canvas.tsx', 'renderer/studio/editor/Editor.tsx', 'renderer/studio/palette/useAddBlock.ts', 'renderer/studio/simulator/CanvasOverlay.tsx'].sort(),
     );
   });
 });
