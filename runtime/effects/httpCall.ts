@@ -157,6 +157,38 @@ function send(url: URL, method: string, headers: Record<string, string>, body: s
   });
 }
 
+/** A masked secret as the engine stores it (shared/engine/customerSecrets.ts: "•••• 1111", "pin •••", "[hidden]"). */
+const MASKED_SECRET = /•|\[hidden\]/u;
+/** A header name as HTTP allows it (RFC 9110 token). */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/**
+ * Session 19 (hostile s18 #7): the block's headers as they can be sent, or why the call is not made. Before, a header
+ * holding a masked secret ("•") or any character beyond Latin-1 made node:http throw "Invalid character in header
+ * content" and the block took its error exit with only that. Now: a value holding a masked secret is refused, in words
+ * (the customer's card number, password or PIN was never kept: "•••• 1111" must not be sent as if it were the value);
+ * a value with characters beyond Latin-1 ("Zoë 李") is sent as its UTF-8 bytes, as curl sends it; control characters
+ * (line breaks, NUL) are taken out; a header name that is no HTTP token is refused, in words.
+ */
+export function requestHeaders(given: Record<string, string>): { headers: Record<string, string> } | { error: string } {
+  const headers: Record<string, string> = {};
+  for (const [k0, v0] of Object.entries(given)) {
+    const name = headerSafe(k0).trim();
+    // eslint-disable-next-line no-control-regex
+    const value = v0.replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '');
+    if (!HEADER_NAME.test(name)) {
+      return { error: `the header name "${name.slice(0, 60)}" cannot be sent: a header name is ASCII letters, digits and - _ . ! # $ % & ' * + ^ \` | ~ only (no spaces, colons or accents); rename it in the HTTP Request block` };
+    }
+    if (MASKED_SECRET.test(value)) {
+      return {
+        error: `the header ${name} holds a masked secret ("•••• 1234" or "[hidden]"): Baton hides the card numbers, passwords and PINs customers type and never keeps them, so the real value cannot be sent; the call was not made. Ask the customer for it in a form outside the chat, or take the header out`,
+      };
+    }
+    headers[name] = /[^\t\x20-\xff]/.test(value) ? Buffer.from(value, 'utf8').toString('latin1') : value;
+  }
+  return { headers };
+}
+
 function failed(error: string): HttpCallResult {
   return { ok: false, status: 0, body: { error }, error };
 }
@@ -171,8 +203,9 @@ export async function callHttp(e: HttpRequestEffect, o: HttpCallOptions): Promis
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return failed(`only http:// and https:// addresses can be called, not ${url.protocol}//`);
 
-  const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(e.headers)) headers[headerSafe(k)] = headerSafe(v);
+  const prepared = requestHeaders(e.headers);
+  if ('error' in prepared) return failed(prepared.error);
+  const headers = prepared.headers;
   let method = e.method.toUpperCase();
   let body: string | undefined = method === 'GET' || method === 'HEAD' || !e.body ? undefined : e.body;
   if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
