@@ -13,7 +13,7 @@ import { extractEntities } from '../../nlu/entities';
 import type { Entity, EntityType } from '../../nlu/types';
 import type { TextAnalysis } from './types';
 import { splitLeadingAnswer } from '../answeringWord';
-import { isUnsureReply } from '../../nlu/bareReplies';
+import { isBareReply, isUnsureReply } from '../../nlu/bareReplies';
 import { normalizeText } from '../../nlu/normalizeText';
 import { behaviourOf } from '../blockBehaviours';
 import { classifyInput, follow, forwardRouter, render, retry, waitForInput } from '../runBlocks';
@@ -121,6 +121,45 @@ function secondReference(run: Run, block: BlockOf<'buttons'>, text: string): Lea
 }
 const ADDS = /\b(?:both|also|too|as\s+well|and|plus|another\s+one)\b/i;
 
+/**
+ * Session 19 (hostile s19 #7): whether text that names a choice asks about answering instead of answering: a bare
+ * answer asked back ("yes?", "ok?", "right?"), a question about what an answer does ("what happens if I say yes?", "what
+ * if yes", "if I say yes, do I get a refund?", "should I say yes?") or about what the block shows ("is that the right
+ * format?"). A request in question form ("can you cancel it?", "could you do it please?", "will you cancel it?") answers.
+ */
+const ASKED_ABOUT = /^(?:(?:so|and|but|um|erm|hmm|ok|okay|well|wait)\s+)*(?:what\s+(?:happens|happened|would\s+happen|will\s+happen|if)|if\s+i\s+(?:say|said|click|press|pick|choose|answer|type)|should\s+i|do\s+i\s+(?:say|have\s+to|need\s+to|click|pick)|is\s+(?:that|this|it)|does\s+(?:that|this|it)|will\s+(?:that|this|it|i)|would\s+(?:that|this|it|i))\b/;
+/** The answer words such a question is about (a menu choice named in a question is a choice: "what are your delivery times?"). */
+const ANSWER_WORD = /\b(?:yes|yeah|yep|yup|ok|okay|right|correct|sure|fine|no|nope|go\s+ahead|do\s+it|that\s+one)\b/;
+const REQUEST_FORM = /^(?:(?:so|and|but|ok|okay|well|yes|yeah)\s+)*(?:can|could|would|will|may)\s+(?:you|i|u)\b|\bplease\b/;
+const ASKED_BACK: ReadonlySet<string> = new Set(['right', 'correct', 'really', 'sure', 'ok', 'okay', 'yes', 'no']);
+function asksAboutTheAnswer(text: string, normalized: string): boolean {
+  if (REQUEST_FORM.test(normalized)) return false;
+  const words = normalized.split(' ').filter(Boolean);
+  // "yes?", "ok?", "right?", "sure??": a bare answer asked back.
+  if (/\?\s*$/.test(text) && words.length > 0 && words.length <= 2 && (isBareReply(words) || words.every((x) => ASKED_BACK.has(x)))) return true;
+  if (!ASKED_ABOUT.test(normalized) || !ANSWER_WORD.test(normalized)) return false;
+  // "what if yes" / "what happens if I say yes" need no question mark; the others do.
+  return text.includes('?') || /^(?:what\s+(?:happens|if)|if\s+i\s+say)\b/.test(normalized);
+}
+
+/** A correction of the reference without naming another ("yes, wrong number though", "yes, wrong order"). */
+const WRONG_REFERENCE = /\b(?:wrong|incorrect)\s+(?:order|number|one|reference|ref|policy)\b|\bnot\s+the\s+right\s+(?:order|number|one)\b/i;
+
+/**
+ * Session 19 (hostile s19 #8): the option that leads where the fallback leads (asks for the reference again: "Another
+ * order") when the customer picked another one but names a reference other than the one shown, or says the shown one is
+ * wrong; null when that does not apply. Two references joined by "and" / "both" are read before (secondReference).
+ */
+function correctionChoice(run: Run, block: BlockOf<'buttons'>, text: string, chosen: ButtonChoice): ButtonChoice | null {
+  const target = run.c.exitOf(block.id, 'fallback');
+  const again = run.c.buttons(block).find((b) => run.c.exitOf(block.id, b.id) === target);
+  if (again === undefined || again.id === chosen.id) return null;
+  const shownRefs = referencesIn(extractEntities(render(run, block.data.text)));
+  if (shownRefs.length === 0) return null;
+  const others = referencesIn(extractEntities(text)).filter((v) => !shownRefs.includes(v));
+  return others.length > 0 || WRONG_REFERENCE.test(text) ? again : null;
+}
+
 export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
   waitsAs: ['input', 'offer'],
   readsRequests: true,
@@ -131,7 +170,18 @@ export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
   classify(run, block, w, text, analysis, intentMatch) {
     const second = fallbackActsAsAnOption(run, block) ? secondReference(run, block, text) : null;
     if (second !== null) return new ClassifiedInput<Action>(true, null, run, act, { type: 'unsure', block, w, lead: second }, true);
-    const choice = matchButton(run.c.buttons(block), text);
+    let choice = matchButton(run.c.buttons(block), text);
+    if (choice && fallbackActsAsAnOption(run, block)) {
+      // Session 19 (hostile s19 #7, HIGH): a question about the answer ("what happens if I say yes?", "should I say yes?",
+      // "yes?", "is that the right format?") names a choice without making it: nothing is done, the question is asked again.
+      if (asksAboutTheAnswer(text, analysis?.normalized ?? normalizeText(text))) {
+        return new ClassifiedInput<Action>(true, null, run, act, { type: 'unsure', block, w, lead: { say: "I haven't done anything yet: choose one of these when you're ready." } }, true);
+      }
+      // Session 19 (hostile s19 #8, HIGH): a yes that corrects the reference ("yes, sorry, I meant NW-230919", "yes, wrong
+      // number though") is the choice that asks for the reference again, never the yes on the one shown.
+      const instead = correctionChoice(run, block, text, choice);
+      if (instead !== null) choice = instead;
+    }
     if (choice) {
       // Session 17 (hostile s17 H#31): an answer made only of emoji ("👎" = "No, keep it") answers the block's own
       // question like a click: the escalation policy reads it with the conversation-level checks only (it was handed
