@@ -409,6 +409,9 @@ export function Inbox({ api, storage, alerts, initialToken, adminApi, place }: I
       // unreadable: left as it is
     }
     void api.signOut(kept.session.token).catch(() => undefined); // ended on the server too: the token is of no use to anyone
+    // Her unsent replies (customers' names, order numbers) go too, as when she signs out (hostile s12 #11; revrt #11:
+    // in localStorage they outlived the browser for a week).
+    dropDrafts(storage, { now: Date.now(), agentId: kept.session.agent.id });
   }, [api, kept, storage]);
   // While signed in, this tab says so every OPEN_BEAT_MS and when it closes: the sign-in is kept for KEEP_CLOSED_MS after.
   const signedIn = session !== null;

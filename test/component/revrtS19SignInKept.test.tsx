@@ -29,6 +29,8 @@ describe('the kept inbox sign-in on a shared computer (revrt #1)', () => {
   it('the last inbox tab closed 2 hours ago: the next person gets the sign-in page, and the session is ended on the server', async () => {
     localStorage.setItem('baton.inbox.session', session);
     localStorage.setItem(OPEN_KEY, String(Date.now() - 2 * 3_600_000));
+    localStorage.setItem('baton.inbox.draft.ann|c1:h1', JSON.stringify({ text: 'Dear Mrs Patel, your order NW-104233', at: Date.now() - 2 * 3_600_000 }));
+    localStorage.setItem('baton.inbox.draft.bob|c2:h1', JSON.stringify({ text: "Bob's draft", at: Date.now() - 60_000 }));
     const signOut = vi.fn(async () => undefined);
     const list = vi.fn(emptyList);
     render(<Inbox api={fakeInboxApi({ ...annOnline(0), list, signOut })} storage={inboxStorage(window)} alerts={quietAlerts} place={placeAt('#/unassigned')} />);
@@ -38,15 +40,20 @@ describe('the kept inbox sign-in on a shared computer (revrt #1)', () => {
     expect(list).not.toHaveBeenCalled();
     expect(signOut).toHaveBeenCalledWith('tok');
     expect(localStorage.getItem('baton.inbox.session')).toBeNull();
+    // Her unsent replies (a customer's name and order) go with it, as at a sign-out (revrt #11); a colleague's stay.
+    expect(localStorage.getItem('baton.inbox.draft.ann|c1:h1')).toBeNull();
+    expect(localStorage.getItem('baton.inbox.draft.bob|c2:h1')).not.toBeNull();
   });
 
   it('the tab closed by mistake 3 minutes ago: reopened, still signed in; an open tab keeps saying so, and when it closes', async () => {
     localStorage.setItem('baton.inbox.session', session);
     localStorage.setItem(OPEN_KEY, String(Date.now() - 3 * 60_000));
+    localStorage.setItem('baton.inbox.draft.ann|c1:h1', JSON.stringify({ text: 'Dear Mrs Patel', at: Date.now() - 3 * 60_000 }));
     const signOut = vi.fn(async () => undefined);
     render(<Inbox api={fakeInboxApi({ ...annOnline(0), list: emptyList, signOut })} storage={inboxStorage(window)} alerts={quietAlerts} place={placeAt('#/unassigned')} />);
     await screen.findByLabelText('Your status');
     expect(signOut).not.toHaveBeenCalled();
+    expect(localStorage.getItem('baton.inbox.draft.ann|c1:h1')).not.toBeNull();
     expect(Date.now() - Number(localStorage.getItem(OPEN_KEY))).toBeLessThan(5_000);
     // Closed later: the 10 minutes count from the close.
     const later = Date.now() + 3_600_000;
