@@ -69,7 +69,7 @@ function topIntent(intents: IntentRecord[]): IntentRecord | null {
  * The customer's entry (text and time) of 0-based customer turn `turn`, if the window still has it (the window's last
  * customer entry is turn `turns - 1`).
  */
-function customerEntry(recent: ConversationState['recentTranscript'], turns: number, turn: number): { text: string; at: number; rating?: boolean } | null {
+export function customerEntry(recent: ConversationState['recentTranscript'], turns: number, turn: number): { text: string; at: number; rating?: boolean } | null {
   let k = turns - 1;
   for (let i = recent.length - 1; i >= 0 && k >= turn; i--) {
     const entry = recent[i];

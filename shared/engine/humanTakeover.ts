@@ -19,6 +19,7 @@ import { buildHandoffContext, reasonPhrases, summarizeConversation } from './han
 import { notThatEmail, setsAsideEmail, unsureOfEmail } from './emailNonAnswers';
 import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, problemFromNameAnswer, validateAnswer } from './questionValidators';
 import { ticketPrompts } from './ticketBlock';
+import { reasonAlreadyGiven } from './reasonGiven';
 import { addTimer, bot, cancelTimers, isKnown, nextId, say, setVar, system, type Run } from './run';
 import { follow as followExit, goTo, type TakeoverEntry } from './runBlocks';
 import { humanTakeoverData } from '../flow/schema';
@@ -184,6 +185,11 @@ export function enterTakeover(run: Run, block: BlockOf<'human_takeover'>, entry:
   if (run.ctx.agents && reachableAgents(run.ctx.agents, assignmentRequest(d, true)).length === 0) {
     bot(run, takeoverTexts.noAgent, block.id);
     return leaveTo(run, block, 'no_agent');
+  }
+  // Session 19 (newcomer s19 F2): the reason the customer already gave is not asked again (reasonGiven.ts).
+  if (wantsReason(run, d)) {
+    const given = reasonAlreadyGiven(run, entry?.reason === undefined);
+    if (given !== null) setVar(run, 'handoffReason', given);
   }
   const field = nextField(run, d, null);
   if (field !== null) {

@@ -11,6 +11,7 @@ import { notThatEmail, setsAsideEmail, unsureOfEmail } from './emailNonAnswers';
 import { analyzeText } from '../nlu/analyzeText';
 import { analysedPart } from './analysedPart';
 import { summarizeConversation } from './handoffContext';
+import { reasonAlreadyGiven } from './reasonGiven';
 import { bot, isKnown, nextId, setVar, type Run } from './run';
 import { follow, goTo } from './runBlocks';
 
@@ -80,6 +81,11 @@ export function continueTicket(run: Run, block: BlockOf<'ticket'>, stage: 'email
     bot(run, ticketPrompts.email, block.id);
     run.s.waiting = { kind: 'ticket_question', blockId: block.id, field: 'email', retries: 0 };
     return null;
+  }
+  if (block.data.askIssue && !isKnown(v.handoffReason)) {
+    // Session 19 (newcomer s19 F2): what the customer said when they were handed over is the issue; not asked again.
+    const given = reasonAlreadyGiven(run, false);
+    if (given !== null) setVar(run, 'handoffReason', given);
   }
   if (block.data.askIssue && !isKnown(v.handoffReason)) {
     bot(run, ticketPrompts.issue, block.id);

@@ -1,0 +1,54 @@
+/**
+ * Session 19 (fixengine2, newcomer s19 F2 HIGH): the customer never repeats the reason they already gave.
+ * "This is the third time I'm writing about this. My parcel NW-104233 never arrived and nobody answers my emails." was
+ * handed over (upset), nobody was online, and the ticket then asked "What should our team help you with?" ("I JUST TOLD
+ * YOU"), its ISSUE becoming the angry repeat. Same in insurance-claims (a burst pipe) and lead-gen (the takeover's "In a
+ * few words, what do you need help with?" after the first message said it).
+ *
+ * The reason already given is the customer's own message:
+ * - the one whose signal brought the conversation to a person (the escalation's first signal), a few turns ago at most
+ *   (the contact questions in between), unless it only asks for a person ("can I speak to an agent please") or only
+ *   failed to be understood (low confidence / repeated fallback: words the bot could not read are no reason);
+ * - for a takeover the flow itself reached (no escalation), the conversation's first message when it says something
+ *   (lead-gen: "we're a team of about 40, looking at your business plan. what does it cost per seat?").
+ * Greetings and a few words ("hi", "help please") are none. Pure: reads the state.
+ */
+import type { Run } from './run';
+import { customerEntry } from './handoffContext';
+import { asksForAPersonAgain } from './questionValidators';
+
+/** Customer messages after the escalating one (the contact questions) during which it is still the reason. */
+const FRESH_TURNS = 4;
+/** Fewer words than this say no reason ("hi there", "help please", "agent now"). */
+const MIN_WORDS = 4;
+const NOT_A_REASON: ReadonlySet<string> = new Set(['low_confidence', 'repeated_fallback', 'loop']);
+
+/** Words around a request for a person that say nothing more ("fine. could you put me through to someone please"). */
+const REQUEST_WORDS = new Set("fine ok okay so well hi hello hey there um erm right actually sorry yes no could may would like i'd id i me a an the get want need can just now you put through connect transfer let talk speak chat to with someone somebody one of your please thanks".split(' '));
+
+/** Whether `text` states something (not a greeting, not a bare request for a person, not a few words). */
+export function statesAReason(text: string): boolean {
+  const t = text.trim().replace(/^(?:hi|hello|hey|good\s+(?:morning|afternoon|evening))\b[\s,!.]*(?:there\b[\s,!.]*)?/i, '');
+  const words = t.split(/\s+/).filter((w) => /[\p{L}\d]/u.test(w));
+  if (words.length < MIN_WORDS) return false;
+  const rest = words.map((w) => w.toLowerCase().replace(/[^\p{L}'\d]/gu, '')).filter((w) => !REQUEST_WORDS.has(w));
+  return rest.length > 0 && !asksForAPersonAgain(rest.join(' ')) && !asksForAPersonAgain(t);
+}
+
+/**
+ * The customer's words that already say why they need the team, or null. `flowReached`: a takeover the flow reached
+ * (no escalation behind it) may take the first message of the conversation.
+ */
+export function reasonAlreadyGiven(run: Run, flowReached: boolean): string | null {
+  const s = run.s;
+  const e = s.lastEscalation;
+  if (e !== null && e.signals.length > 0) {
+    const sig = e.signals[0];
+    if (NOT_A_REASON.has(sig.reason) || s.turn - 1 - sig.turn > FRESH_TURNS) return null;
+    const entry = customerEntry(s.recentTranscript, s.turn, sig.turn);
+    return entry !== null && entry.rating !== true && statesAReason(entry.text) ? entry.text.trim() : null;
+  }
+  if (!flowReached) return null;
+  const first = customerEntry(s.recentTranscript, s.turn, 0);
+  return first !== null && first.rating !== true && statesAReason(first.text) ? first.text.trim() : null;
+}
