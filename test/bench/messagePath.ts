@@ -12,6 +12,8 @@
  *
  *   npx tsx test/bench/messagePath.ts      (MP_BEFORE_ROOT=/tmp/before MP_STORE=memory|lmdb MP_MESSAGES=20000 MP_ROUNDS=3)
  *   MP_CHILD=$PWD node --cpu-prof --cpu-prof-dir=/tmp/mp --import tsx test/bench/messagePath.ts   (one process, profiled)
+ *   MP_IDEM=1 ...   (session 19: every message with its own idempotency key, as the web widget sends them; the service
+ *        then also stores the answer for a retry: another path than the bare API's, which the other benches drive)
  */
 import { spawn } from 'node:child_process';
 import http from 'node:http';
@@ -65,10 +67,14 @@ export async function measureMessagePath(root: string, rounds: number): Promise<
     }
     let msg = 0;
     // What the message route does after parsing and validating: token check, then the service.
+    const idem = process.env.MP_IDEM === '1';
+    const { hashBody } = (await import(pathToFileURL(join(root, 'runtime/server/conversationService.ts')).href)) as typeof import('../../runtime/server/conversationService');
     const one = async (i: number) => {
       const c = convs[i % convs.length];
       await svc.getAuthorized(c.id, c.token);
-      await svc.send(c.id, { type: 'text', text: messagePool[msg++ % messagePool.length] });
+      const text = messagePool[msg++ % messagePool.length];
+      // The lean route's call with an Idempotency-Key header (runtime/shard/shardWorker.ts `send`).
+      await svc.send(c.id, { type: 'text', text }, idem ? { key: `mp-${msg}-${i}`, requestHash: hashBody({ text }) } : undefined);
     };
     const drive = async (n: number) => {
       let next = 0;
@@ -201,7 +207,7 @@ export async function messagePathBench(): Promise<void> {
   const l1 = os.loadavg()[0];
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   console.log(
-    `\nMessage path in-process, ${STORE === 'memory' ? 'memory store (CPU outside the store)' : 'embedded lmdb store'}: ${CONCURRENCY} concurrent, ` +
+    `\nMessage path in-process, ${STORE === 'memory' ? 'memory store (CPU outside the store)' : 'embedded lmdb store'}${process.env.MP_IDEM === '1' ? ', every message with an idempotency key' : ''}: ${CONCURRENCY} concurrent, ` +
       `${CONVERSATIONS} conversations, ${ROUNDS} alternating processes x ${MESSAGES} messages; load average ${l0.toFixed(1)} -> ${l1.toFixed(1)}\n`,
   );
   console.log('| checkout | CPU µs / msg (median) | per round (2 per process) | msgs/s (median) | allocated KB / msg (sampled) |');
