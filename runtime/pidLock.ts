@@ -207,12 +207,35 @@ function readLock(file: string, strict = false): LockRecord | null {
 }
 
 /**
- * The token of the lock now in `file` (null: no lock, an older bare pid, or unreadable). Session 19 (fixrt): a store
+ * The token of the lock now in `file`: null when there is no lock file; undefined when it cannot be told now (a read
+ * error such as EMFILE, an empty or half-written file, an older lock without a token): no judgement, look again
+ * later (hostile s19 #26: one failed read took the shard's store off writing for good). Session 19 (fixrt): a store
  * that takes no lock of its own (a shard's, in a worker thread of the process holding it) remembers the token at its
  * start and stops writing once the file holds another (the lock was taken over or removed).
  */
-export function lockToken(file: string): string | null {
-  return readLock(file)?.token ?? null;
+export function lockToken(file: string): string | null | undefined {
+  let rec: LockRecord | null;
+  try {
+    rec = readLock(file, true);
+  } catch {
+    return undefined; // unreadable for now (EMFILE, EIO, half written): no judgement (hostile s19 #26)
+  }
+  if (rec === null) return lockFilePresent(file) ? undefined : null;
+  return rec.token ?? undefined;
+}
+
+/**
+ * Hostile s19 #26 / review s19 R8: whether something is at the lock's path. A lock read as null (empty, or not a lock
+ * yet: a rewrite caught half way) while the file is there is a missed look, not a removed lock; only a missing file
+ * (or another token) is a lost lock. An error other than ENOENT counts as present.
+ */
+function lockFilePresent(file: string): boolean {
+  try {
+    lstatSync(file);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code !== 'ENOENT';
+  }
 }
 
 /**
@@ -383,6 +406,7 @@ export function takePidLock(fileIn: string, opts: PidLockOptions): PidLock {
           unreadableSaid = null;
           return;
         }
+        if (now === null && lockFilePresent(file)) return; // empty or half rewritten: a missed beat (review s19 R8)
         if (lost || released) return;
         // Hostile s13 #5: the file is no longer this lock: another process took it over (this one stalled), or it was
         // removed. Said once; the holder stops writing (onLost), never runs on as a second holder without a word.
@@ -423,6 +447,7 @@ export function takePidLock(fileIn: string, opts: PidLockOptions): PidLock {
           return true; // unreadable for a moment: the heartbeat decides
         }
         if (now?.token === token) return true;
+        if (now === null && lockFilePresent(file)) return true; // empty or half rewritten: the heartbeat decides
         loseIt(now, Date.now() - lastBeat);
         return false;
       },

@@ -7,12 +7,13 @@
  * store writes) and without (--workers 0, the main thread's store writes).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { currentPidSpace, HEARTBEAT_MS } from '../../runtime/pidLock';
+import { currentPidSpace, HEARTBEAT_MS, lockToken, takePidLock } from '../../runtime/pidLock';
+import { EmbeddedStore } from '../../runtime/store/embeddedStore';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 let dir: string;
@@ -111,4 +112,65 @@ describe.each([['worker threads (default)', []], ['--workers 0', ['--workers', '
     expect(s.stderr()).toMatch(/data folder lock lost: writes refused/);
     expect(s.stderr()).toMatch(/no longer holds the lock on its data folder/);
   }, 90_000);
+});
+
+describe('only a missing lock or another token is a lost lock (hostile s19 #26, review s19 R7/R8)', () => {
+  it('lockToken: a read error or an empty file is "cannot tell now", not "removed"', () => {
+    const file = join(dir, 'baton.lock');
+    expect(lockToken(file)).toBeNull();
+    writeFileSync(file, '');
+    expect(lockToken(file)).toBeUndefined();
+    writeFileSync(file, '{"pid": 12, "tok');
+    expect(lockToken(file)).toBeUndefined();
+    rmSync(file);
+    mkdirSync(file); // EISDIR: the read fails, as with EMFILE
+    expect(lockToken(file)).toBeUndefined();
+    rmSync(file, { recursive: true });
+    takeOver(file);
+    expect(lockToken(file)).toBe('theirs');
+  });
+
+  it('the holder: an empty lock file for a beat is a missed beat, not a lost lock', async () => {
+    const file = join(dir, 'x.lock');
+    const lost: string[] = [];
+    const l = takePidLock(file, { inUse: () => new Error('in use'), contended: () => new Error('contended'), onLost: (w) => lost.push(w) });
+    const mine = readFileSync(file, 'utf8');
+    writeFileSync(file, '');
+    expect(l.holds()).toBe(true);
+    await new Promise((r) => setTimeout(r, HEARTBEAT_MS + 300));
+    expect(lost).toEqual([]);
+    writeFileSync(file, mine);
+    expect(l.holds()).toBe(true);
+    l.release();
+  }, 10_000);
+
+  it("a shard's store keeps writing through a failed read of the lock; once taken over, it claims no outbox item or timer even without a write", async () => {
+    const data = join(dir, 'data');
+    const main = new EmbeddedStore({ dir: data, writer: 'inline' });
+    const shard = new EmbeddedStore({ dir: data, writer: 'inline', shard: { journalLane: 1, owns: () => true } });
+    try {
+      const file = join(data, 'baton.lock');
+      const mine = readFileSync(file, 'utf8');
+      rmSync(file);
+      mkdirSync(file); // the shard's next look cannot read the lock (as under EMFILE)
+      await new Promise((r) => setTimeout(r, 1100));
+      await shard.setActiveRevision('f', 'r1');
+      rmSync(file, { recursive: true });
+      writeFileSync(file, mine);
+      await new Promise((r) => setTimeout(r, 1100));
+      await shard.setActiveRevision('f', 'r2');
+      expect(await shard.getActiveRevision('f')).toBe('r2');
+      // Taken over: the shard's claims look at the lock themselves (no write, no /readyz in between).
+      takeOver(file);
+      await new Promise((r) => setTimeout(r, 1100));
+      expect(await shard.claimOutbox(Date.now() + 3_600_000, 10, 1000)).toEqual([]);
+      expect((shard as unknown as { lockLost: unknown }).lockLost).not.toBeNull();
+      expect(await shard.claimDueTimers(Date.now() + 3_600_000, 10, 1000)).toEqual([]);
+      await expect(shard.setActiveRevision('f', 'r3')).rejects.toThrow(/no longer holds the lock/);
+      expect(await shard.getActiveRevision('f')).toBe('r2');
+    } finally {
+      await shard.close();
+      await main.close();
+    }
+  }, 20_000);
 });
