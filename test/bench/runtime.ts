@@ -42,6 +42,13 @@ const IDLE = Number(process.env.BENCH_IDLE ?? 10_000);
 /** Session 7: the fixed-rate row (messages/s over all connections; 0 = no such row) and its connection count. */
 const RATE = Number(process.env.BENCH_RATE ?? 5000);
 const RATE_CONNECTIONS = Number(process.env.BENCH_RATE_CONNECTIONS ?? 1000);
+/**
+ * BENCH_IDEM=1 (session 19): the closed-loop load (`load`: runtime.ts and runtimeCpu.ts) sends each message with its own
+ * Idempotency-Key, as the web widget does (renderer/widget/chatClient.ts): the service then also stores each answer for
+ * a retry, a path the bare API's messages do not take. The bare server ignores the header.
+ */
+const IDEM = process.env.BENCH_IDEM === '1';
+let idemSeq = 0; // keys stay unique across rounds on the same server
 
 const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 
@@ -204,7 +211,9 @@ export async function load(url: string, connections: number, pathFor: (i: number
         setupRequest: (req: any) => {
           const i = next++ % conversations;
           const text = messagePool[msg++ % messagePool.length];
-          return { ...req, method: 'POST', path: pathFor(i), headers: { 'content-type': 'application/json', ...headersFor(i) }, body: JSON.stringify({ text }) };
+          const headers: Record<string, string> = { 'content-type': 'application/json', ...headersFor(i) };
+          if (IDEM) headers['idempotency-key'] = `bench-${process.pid}-${++idemSeq}`;
+          return { ...req, method: 'POST', path: pathFor(i), headers, body: JSON.stringify({ text }) };
         },
       },
     ],

@@ -10,6 +10,7 @@
  *        git worktree add --detach /tmp/baton-before <commit> && ln -s $PWD/node_modules /tmp/baton-before/)
  *   BENCH_PROFILE=/tmp/prof npx tsx test/bench/runtimeCpu.ts   (also writes a .cpuprofile of baton serve there)
  *   BENCH_NODE_FLAGS='--max-semi-space-size=32' ...              (node flags for this checkout's baton serve only)
+ *   BENCH_IDEM=1   (session 19) every message with its own Idempotency-Key, as the web widget sends them (runtime.ts)
  *   BENCH_WARMUP_SECONDS=10 (default) load before the measured rounds, per server
  *   BENCH_RUNTIMES='bundle,bundle:BATON_STORE_WRITER=inline'   (a runtime may name extra environment after ':',
  *        space-separated NAME=value: this checkout once more with it, e.g. the embedded store writing inline)
