@@ -81,6 +81,33 @@ function byEmoji(choices: ButtonChoice[], text: string): ButtonChoice | null {
   return named.length === 1 ? named[0] : null;
 }
 
+/**
+ * Session 19 (brief item 2): whole messages that say yes or no without the English word: short forms ("ya", "yea",
+ * "yass"), the yes / no customers type in other languages (oui/non, si/no, ja/nein, sim/nao, da/niet, tak/nie, ...), with
+ * a polite word around them ("oui merci", "si por favor", "nein danke"), and "not now" / "not today" (a no: nothing is
+ * done). Read only where one choice is named "yes" / "no" (or starts with that word), like the emoji above.
+ */
+const YES_FORMS: ReadonlySet<string> = new Set([
+  'yes', 'yeah', 'yep', 'yup', 'ya', 'yah', 'yea', 'yeh', 'ye', 'yh', 'yas', 'yass', 'yess', 'yesss', 'yesh', 'yse', 'ys',
+  'oui', 'ouais', 'si', 'ja', 'jawohl', 'jep', 'sim', 'da', 'tak', 'evet', 'igen', 'kyllä', 'kylla', 'naam',
+]);
+const NO_FORMS: ReadonlySet<string> = new Set(['no', 'nope', 'nah', 'nay', 'non', 'nein', 'nee', 'nao', 'niet', 'nyet', 'nie', 'nej', 'ei', 'hayir', 'nem', 'noo', 'nooo']);
+const POLITE: ReadonlySet<string> = new Set(['please', 'pls', 'thanks', 'thank', 'you', 'merci', 'danke', 'bitte', 'gracias', 'grazie', 'obrigado', 'obrigada', 'por', 'favor', 'svp', 'sil', 'vous', 'plait', 'per', 'piacere', 'dziekuje', 'prosze', 'spasibo', 'dank', 'je', 'u', 'alstublieft', 'tack']);
+const NOT_NOW = /^(?:no\s+)?not\s+(?:now|today|right\s+now|at\s+the\s+moment|for\s+now)(?:\s+thanks?(?:\s+you)?)?$/;
+/** Lower case, no accents, letters and digits only: "ya" kept as typed (normalizeText reads it as "you"). */
+const plainWords = (raw: string) => raw.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}\s]+/gu, ' ').replace(/\s+/g, ' ').trim();
+function byYesNoWord(choices: ButtonChoice[], t: string): ButtonChoice | null {
+  const words = t.replace(/[!.?]+$/, '').split(' ').filter(Boolean);
+  const said = words.filter((w) => !POLITE.has(w));
+  let word: 'yes' | 'no' | null = null;
+  if (said.length >= 1 && said.length <= 2 && said.every((w) => YES_FORMS.has(w))) word = 'yes';
+  else if (said.length >= 1 && said.length <= 2 && said.every((w) => NO_FORMS.has(w))) word = 'no';
+  else if (NOT_NOW.test(t)) word = 'no';
+  if (word === null || (said.length === 1 && said[0] === word && words.length === 1)) return null;
+  const named = choices.filter((c) => [...c.names, ...c.synonyms].some((n) => n === word || n.startsWith(`${word} `) || n.startsWith(`${word}, `)));
+  return named.length === 1 ? named[0] : null;
+}
+
 function matchUncached(choices: ButtonChoice[], text: string): ButtonChoice | null {
   if (choices.length === 0) return null;
   const t = normalizeText(text);
@@ -89,6 +116,11 @@ function matchUncached(choices: ButtonChoice[], text: string): ButtonChoice | nu
   // 1. Exact label or value.
   const exact = choices.filter((c) => c.names.includes(t));
   if (exact.length === 1) return exact[0];
+
+  // 1b. Session 19 (brief item 2, hostile s18 #9/#10): yes / no written another way or in another language ("ya", "oui",
+  // "sí", "ja bitte", "nein danke", "not now"): the one choice named "yes" / "no" (they asked "Which order?").
+  const yesNo = byYesNoWord(choices, plainWords(text)) ?? byYesNoWord(choices, t);
+  if (yesNo !== null) return yesNo;
 
   // 2. A number or ordinal: "2", "#2", "option 2", "the second one".
   const num = /^(?:#|option |number |the )?(\w+)(?: one| option)?$/.exec(t);

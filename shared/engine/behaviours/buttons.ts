@@ -92,8 +92,11 @@ interface Lead {
  *   not at all;
  * - a choice taken back or contradicted in the same message ("yes, cancel it, no wait, don't": H#25): "No rush.".
  */
+const PAUSE_ALONE = /^(?:(?:ok|okay|um|erm|hmm|oh|sorry|actually|just)\s+)*(?:hold\s+on|hang\s+on|wait|one\s+(?:sec|second|moment|min|minute)|(?:just\s+)?a\s+(?:sec|second|moment|min|minute)|give\s+me\s+a\s+(?:sec|second|moment|min|minute)|let\s+me\s+(?:check|think|see|ask))(?:\s+(?:a\s+(?:sec|second|moment|minute|bit)|please|pls|first|then))*$/;
 function heldBackLead(run: Run, block: BlockOf<'buttons'>, text: string, analysis: TextAnalysis | null): Lead | null {
   if (isUnsureReply(analysis?.normalized ?? normalizeText(text))) return { say: 'No rush.' };
+  // Session 19 (hostile s18/s19 #25): a pause alone ("hold on", "one sec", "let me check") took the fallback ("Which order?").
+  if (PAUSE_ALONE.test(analysis?.normalized ?? normalizeText(text))) return { say: 'No rush.' };
   const held = heldBackChoice(run.c.buttons(block), text);
   if (held === 'later') return { say: "I can only do this now, not later, so I haven't done anything yet." };
   if (held === 'retracted') return { say: 'No rush.' };
