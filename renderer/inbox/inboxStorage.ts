@@ -24,7 +24,13 @@ export function inboxStorage(w: { localStorage?: Storage; sessionStorage?: Stora
   // A tab signed in by an earlier inbox (sessionStorage) stays signed in after this update: its keys move over once.
   try {
     const tab = w.sessionStorage;
-    for (const k of KEPT_KEYS) {
+    // Its unsent replies too (revrt #12: they were left behind in the tab and lost at its next reload).
+    const drafts: string[] = [];
+    for (let i = 0; tab && i < tab.length; i++) {
+      const k = tab.key(i);
+      if (k?.startsWith('baton.inbox.draft.')) drafts.push(k);
+    }
+    for (const k of [...KEPT_KEYS, ...drafts]) {
       const v = tab?.getItem(k);
       if (v !== null && v !== undefined && local.getItem(k) === null) local.setItem(k, v);
       tab?.removeItem(k);

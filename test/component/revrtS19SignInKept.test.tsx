@@ -81,6 +81,18 @@ describe('the kept inbox sign-in on a shared computer (revrt #1)', () => {
   });
 });
 
+describe('the move from the earlier inbox (revrt #12)', () => {
+  it("a tab's unsent replies move over with its sign-in", () => {
+    sessionStorage.setItem('baton.inbox.session', session);
+    sessionStorage.setItem('baton.inbox.draft.ann|c1:h1', JSON.stringify({ text: 'Your refund is on its way', at: Date.now() }));
+    localStorage.setItem('baton.inbox.draft.ann|c2:h1', JSON.stringify({ text: 'kept', at: Date.now() }));
+    inboxStorage(window);
+    expect(JSON.parse(localStorage.getItem('baton.inbox.draft.ann|c1:h1') ?? 'null')?.text).toBe('Your refund is on its way');
+    expect(sessionStorage.getItem('baton.inbox.draft.ann|c1:h1')).toBeNull();
+    expect(JSON.parse(localStorage.getItem('baton.inbox.draft.ann|c2:h1') ?? 'null')?.text).toBe('kept');
+  });
+});
+
 describe('what another tab does to this one (revrt #3)', () => {
   it('a tab on the sign-in page is not told it signed out when another tab clears the storage', async () => {
     render(<Inbox api={fakeInboxApi({})} storage={inboxStorage(window)} alerts={quietAlerts} place={placeAt('#/unassigned')} />);
