@@ -570,8 +570,8 @@ export const CUT_MARK = ' […]';
  * at 4,000 units: the customer's last words (the request) were dropped from a message under the cap, and half an
  * emoji was stored.
  */
-export function maskCustomerText(text: string, max: number): KeptText {
-  const { reps, hidden } = secretsIn(text);
+export function maskCustomerText(text: string, max: number, previous?: string): KeptText {
+  const { reps, hidden } = previous === undefined ? secretsIn(text) : secretsAfter(text, previous);
   let cutAt = text.length;
   if (text.length > max) {
     cutAt = cutUnits(text, max).length; // unicodeText's one cut (review revcore #6)
@@ -589,6 +589,49 @@ export function maskCustomerText(text: string, max: number): KeptText {
 function compact(r: Replacement): string {
   const lead = r.text.slice(0, r.text.length - HIDDEN.length);
   return lead + '•'.repeat(Math.max(1, Math.min(HIDDEN.length, r.end - r.start - lead.length)));
+}
+
+/*
+ * Session 19 (hostile s18 #25): a secret sent over two messages ("my card is 4111 1111" then "1111 1111"; "password:"
+ * then "Tulip-2291") was stored whole: each message alone holds none. The follow-up is read after what the previous
+ * customer message announced, and only the follow-up is masked (the first message is stored already and holds no
+ * secret by itself):
+ * - it ends with a password word ("password:", "my password is", "hasło to"): the follow-up is read as the line after
+ *   "password" (a value alone on its line that looks like a credential: credentialShaped);
+ * - it ends with a PIN or security-code word ("my PIN is", "cvv:"): read after "pin: " (3 to 8 digits);
+ * - it names a card and ends with digit groups too short for a card ("my card is 4111 1111"): read after "card" and
+ *   those groups, so a card made of both is masked in the follow-up ("•••• 1111").
+ */
+const ANNOUNCES_PASSWORD = new RegExp(`(?<![\\p{L}\\p{N}])(?:${PASSWORD_WORD})(?:\\s+(?:${IS}|to)(?![\\p{L}]))?\\s*[:=-]?\\s*$`, 'iu');
+const ANNOUNCES_PIN = /(?<![\p{L}\p{N}])(?:pin(?:[-\s]*(?:code|number))?|cvv2?|cvc2?|csc|security\s+code)(?:\s+(?:is|was))?\s*[:=]?\s*$/iu;
+const TRAILING_GROUPS = new RegExp(`${DIGIT_GROUPS.source}[\\s.:]*$`, 'u');
+
+/** What `previous` announces, as text to read the follow-up after ('' when nothing). */
+function announced(previous: string): string {
+  const tail = previous.slice(-200);
+  if (ANNOUNCES_PASSWORD.test(tail)) return 'password\n';
+  if (ANNOUNCES_PIN.test(tail)) return 'pin: ';
+  if (!CARD_WORD.test(tail) || !ANY_DIGIT.test(tail)) return '';
+  const groups = TRAILING_GROUPS.exec(tail);
+  if (groups !== null) {
+    let count = 0;
+    for (const _ of groups[0].matchAll(/\p{Nd}/gu)) count++;
+    if (count >= 4 && count < CARD_MIN) return `card ${groups[0].trim()} `;
+  }
+  return '';
+}
+
+/** secretsIn for a follow-up message (see above): the follow-up's own secrets, and those completed by `previous`. */
+function secretsAfter(text: string, previous: string): { reps: Replacement[]; hidden: HiddenSecret[] } {
+  const lead = announced(previous);
+  const own = secretsIn(text);
+  if (lead === '') return own;
+  const both = secretsIn(lead + text);
+  const reps: Replacement[] = [];
+  for (const r of both.reps) if (r.end > lead.length) reps.push({ start: Math.max(0, r.start - lead.length), end: r.end - lead.length, text: r.text });
+  // Nothing new in the follow-up (or the lead changed nothing there): its own reading.
+  if (reps.length === 0 || JSON.stringify(reps) === JSON.stringify(own.reps)) return own;
+  return { reps, hidden: both.hidden };
 }
 
 /** The replacements (sorted, disjoint, original coordinates) that mask `text`'s secrets, and their kinds. */

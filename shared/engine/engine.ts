@@ -130,12 +130,20 @@ function refusal(run: Run, input: Input): string | null {
   }
 }
 
+/** The customer's previous message as kept (masked), from the state's recent transcript; undefined when none. */
+function lastCustomerText(state: ConversationState): string | undefined {
+  const recent = state.recentTranscript;
+  for (let i = recent.length - 1; i >= 0; i--) if (recent[i].from === 'customer') return recent[i].text;
+  return undefined;
+}
+
 export function receive(flow: Flow, state: ConversationState, input: Input, ctx: EngineContext): Step {
   // Session 15 (hostile s15 H#3): card numbers and passwords are masked before anything stores or reads the message
   // (transcript, answers, escalation, the agent); the bot then says it hid them (customerSecrets.ts).
   // Session 18 (hostile s17 H#19): masked and cut to MAX_CUSTOMER_TEXT in one step (maskCustomerText: the cap counts what
   // the customer sent; the masks never make the kept text longer): nothing after this cuts the text again.
-  const secrets = input.type === 'text' ? maskCustomerText(input.text, MAX_CUSTOMER_TEXT) : null;
+  // Session 19 (hostile s18 #25): read after the customer's previous message (a card or password sent over two).
+  const secrets = input.type === 'text' ? maskCustomerText(input.text, MAX_CUSTOMER_TEXT, lastCustomerText(state)) : null;
   if (secrets !== null && (secrets.hidden.length > 0 || secrets.cut) && input.type === 'text') input = { ...input, text: secrets.text };
   // Session 19 (hostile s18 #23): an agent's words are masked by the same rule whoever sends them (`baton serve` masked
   // them before, `baton chat` and the studio's simulator did not); newcomer s17 #7: the agent message's transcript entry

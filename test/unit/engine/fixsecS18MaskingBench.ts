@@ -6,7 +6,7 @@
  * read the ratio over several runs, never one.
  */
 const root = process.argv[2] ?? new URL('../../../', import.meta.url).pathname;
-const { maskCustomerSecrets } = (await import(root.replace(/\/?$/, '/') + 'shared/engine/customerSecrets.ts')) as typeof import('../../../shared/engine/customerSecrets');
+const { maskCustomerSecrets, maskCustomerText } = (await import(root.replace(/\/?$/, '/') + 'shared/engine/customerSecrets.ts')) as typeof import('../../../shared/engine/customerSecrets');
 
 const fill = (unit: string, n: number) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
 const shapes: Record<string, (n: number) => string> = {
@@ -32,6 +32,13 @@ const shapes: Record<string, (n: number) => string> = {
   pinSpaced: (n) => fill('pin 1 2 3 ', n),
   pinSpaces: (n) => 'pin' + ' '.repeat(n - 5) + 'x 1', // review revcore #1: was 9 s at 100 K
   invisible: (n) => fill('4\u200e1\u2066', n),
+  // Session 19 (fixsec s19): the new readings.
+  superscripts: (n) => fill('⁴¹¹¹ ', n),
+  circled: (n) => fill('④①①① ', n),
+  pinAddress: (n) => fill('my PIN is 482910, please update my address ', n),
+  hasloTo: (n) => fill('hasło to x ', n),
+  halves: (n) => fill('card 41111111 11111111 ', n),
+  bangs: (n) => fill('password: x!!!! ', n),
 };
 const best = (s: string) => {
   let t = Infinity;
@@ -45,5 +52,21 @@ const best = (s: string) => {
 for (const [name, make] of Object.entries(shapes)) {
   const small = best(make(100_000));
   const large = best(make(400_000));
+  console.log(`${name.padEnd(12)} 100 KB ${small.toFixed(0).padStart(5)} ms   400 KB ${large.toFixed(0).padStart(6)} ms   ratio ${(large / Math.max(1, small)).toFixed(1)}`);
+}
+// Session 19 (hostile s18 #25): a follow-up read after what the previous message announced (maskCustomerText's
+// `previous`; a root without it ignores the argument and reads the message alone).
+for (const [name, previous] of [['afterPassword', 'my password is'], ['afterCard', 'my card is 4111 1111']] as const) {
+  const time = (s: string) => {
+    let t = Infinity;
+    for (let k = 0; k < 3; k++) {
+      const at = performance.now();
+      (maskCustomerText as (t: string, m: number, p?: string) => unknown)(s, Number.MAX_SAFE_INTEGER, previous);
+      t = Math.min(t, performance.now() - at);
+    }
+    return t;
+  };
+  const small = time(fill('1111 x ', 100_000));
+  const large = time(fill('1111 x ', 400_000));
   console.log(`${name.padEnd(12)} 100 KB ${small.toFixed(0).padStart(5)} ms   400 KB ${large.toFixed(0).padStart(6)} ms   ratio ${(large / Math.max(1, small)).toFixed(1)}`);
 }
