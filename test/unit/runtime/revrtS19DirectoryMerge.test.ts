@@ -90,6 +90,18 @@ describe('admin edits on two --redis instances at once (revrt #2)', () => {
     await expect(a.dir.upsert(agent('ann', { name: 'Stale' }), { revision: r1 })).rejects.toThrow(/changed by another admin/);
   });
 
+  it('canned replies saved on both at once with the same revision (hostile s19 #20): both instances serve the same list', async () => {
+    const a = instance(team());
+    const b = instance(team());
+    await Promise.all([
+      a.dir.setCannedReplies([{ shortcut: 'hi', text: 'Hello from A' }], { revision: 0 }),
+      b.dir.setCannedReplies([{ shortcut: 'hi', text: 'Hello from B' }], { revision: 0 }),
+    ]);
+    await Promise.all([b.dir.adopt(a.sent[0]), a.dir.adopt(b.sent[0])]);
+    expect(a.dir.cannedReplies()).toEqual(b.dir.cannedReplies());
+    expect(a.dir.revisionOf('#canned')).toBe(b.dir.revisionOf('#canned'));
+  });
+
   it('both edit the same agent at once: every instance ends with the same one of the two', async () => {
     const a = instance(team());
     const b = instance(team());
