@@ -5,7 +5,7 @@
  * involved the bot is silent; the agent's events move the handoff through its lifecycle and the flow
  * continues along `resolved`, `no_agent` or `timeout`.
  */
-import type { BlockOf, EscalationReason, HumanTakeoverData } from '../flow/schema';
+import type { Block, BlockOf, EscalationReason, HumanTakeoverData } from '../flow/schema';
 import type { Signal } from '../escalation/types';
 import type { AssignmentRequest } from '../handoff/types';
 import type { Input, Waiting } from './types';
@@ -21,7 +21,9 @@ import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAdd
 import { ticketPrompts } from './ticketBlock';
 import { reasonAlreadyGiven } from './reasonGiven';
 import { addTimer, bot, cancelTimers, isKnown, nextId, say, setVar, system, type Run } from './run';
-import { follow as followExit, goTo, type TakeoverEntry } from './runBlocks';
+import { follow as followExit, goTo, showPrompt, type TakeoverEntry } from './runBlocks';
+import { backsOut } from './backOut';
+import { canWaitAt } from './blockBehaviours';
 import { humanTakeoverData } from '../flow/schema';
 import { forgetNobodyFound, noteNobodyFound } from './noAgentFollowUp';
 import { DEFAULT_LEAD_IN } from '../flow/blocks/humanTakeover';
@@ -57,6 +59,8 @@ export const takeoverTexts = {
   endedRestart: 'This conversation has ended. You can start again whenever you like.',
   restartLabel: 'Start again',
   customerLeft: 'The customer left the conversation.',
+  /** Session 19 (newcomer s19 F23): the customer withdrew the request at the questions before the handover. */
+  backedOut: "No problem, I won't connect you with anyone.",
   /** The default lead-in sentences (a Human takeover block's data.leadIn overrides them: `takeoverLeadIn`). */
   leadIn: DEFAULT_LEAD_IN,
 };
@@ -220,6 +224,10 @@ export function answerTakeoverQuestion(
   text: string,
 ): void {
   const t = text.trim();
+  if (backsOut(t)) {
+    backOutOfTakeover(run, block);
+    return;
+  }
   if (w.field === 'name') {
     // "My name is Ana" / "I'm Ana" -> "Ana". A sentence is not a name (newcomer s8 #30): asked again once, then the
     // handoff goes on without a name rather than greeting the customer by "a jumper came in the wrong colour".
@@ -284,6 +292,38 @@ export function answerTakeoverQuestion(
   }
   const reason = w.reason ?? 'flow';
   handOver(run, block, reason, w.reason ? (run.s.lastEscalation?.signals ?? []) : []);
+}
+
+/**
+ * Session 19 (newcomer s19 F23 HIGH): "never mind, I don't need anyone now" / "cancel" at the questions before the
+ * handover (backOut.ts) withdraws the request: nothing is handed over, the bot says so and picks up where the customer
+ * was (the block whose input brought them here, its question again), else from the start.
+ */
+function backOutOfTakeover(run: Run, block: BlockOf<'human_takeover'>): void {
+  const s = run.s;
+  s.waiting = null;
+  s.escalation = initialEscalationMemory();
+  if (isKnown(s.variables.handoffReason)) setVar(run, 'handoffReason', run.c.defaults.handoffReason ?? null);
+  bot(run, takeoverTexts.backedOut, block.id);
+  const from = whereTheCustomerWas(run, block.id);
+  if (from !== undefined) {
+    s.waiting = { kind: 'input', blockId: from.id, retries: 0 };
+    showPrompt(run, from);
+    return;
+  }
+  if (run.c.startId !== null) goTo(run, run.c.startId);
+}
+
+/** The block the customer last wrote at before the takeover, when it waits for input (a menu, a router, a question). */
+function whereTheCustomerWas(run: Run, takeoverId: string): Block | undefined {
+  const w = run.s.recentTranscript;
+  for (let i = w.length - 1; i >= 0; i--) {
+    const e = w[i];
+    if (e.from !== 'customer' || e.blockId === undefined || e.blockId === takeoverId) continue;
+    const b = run.c.blocks.get(e.blockId);
+    return canWaitAt(b, 'input') ? b : undefined;
+  }
+  return undefined;
 }
 
 /** A name typed at the email question, when no name is known yet: no '@' or digit, and a name by nameFromAnswer. */

@@ -12,6 +12,7 @@ import { analyzeText } from '../nlu/analyzeText';
 import { analysedPart } from './analysedPart';
 import { summarizeConversation } from './handoffContext';
 import { reasonAlreadyGiven } from './reasonGiven';
+import { backsOut } from './backOut';
 import { bot, isKnown, nextId, setVar, type Run } from './run';
 import { follow, goTo } from './runBlocks';
 
@@ -32,6 +33,8 @@ export const ticketPrompts = {
   /** Session 16 (newcomer s15 N#23): no email, but the customer gave a phone number: the team has it on the ticket. */
   noEmailPhone: "We don't have an email address for you, so the team will use your phone number {{customerPhone}} from ticket {{ticketId}}.",
   /** Session 16 (newcomer s15 N#14): a request for a person at the email question while nobody can be reached. */
+  /** Session 19 (newcomer s19 F23, hostile s19 #11): the customer withdrew at the ticket's questions. */
+  backedOut: "No problem, I've stopped there: nothing was passed on to the team.",
   nobodyFree: "I'm sorry, no one from our team is free right now, so I can't put you through. Leave your email address and a colleague will reply as soon as they can (or say you don't have one).",
 };
 
@@ -152,7 +155,7 @@ function promisesEmail(run: Run, block: BlockOf<'ticket'>): boolean {
  * our team help you with?" (the customer's own words are the issue).
  */
 export function ticketAnswerFits(run: Run, w: TicketWaiting, text: string): boolean {
-  if (w.field !== 'email') return true;
+  if (w.field !== 'email' || backsOut(text, false)) return true;
   const r = emailAnswer(text, ownAddressesOf(run.flow));
   // Session 16: "I don't have an email" (N#15) and a phone number instead (N#23) answer it too.
   return r.ok || r.choices !== undefined || declinesEmail(text) || (!text.includes('@') && phoneIn(text));
@@ -162,6 +165,17 @@ const phoneIn = (text: string): boolean => analyzeText(analysedPart(text)).entit
 
 /** The customer answered one of the ticket's questions (already recorded in the transcript). */
 export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: TicketWaiting, text: string): void {
+  if (backsOut(text, false)) {
+    // Session 19 (newcomer s19 F23, hostile s19 #11): "never mind" / "stop" / "Oops" withdraws: no ticket, the flow
+    // goes on as after it (not "Thanks, never mind." nor the email retry in a loop). A bare "cancel" is not this here.
+    run.s.waiting = null;
+    if (isKnown(run.s.variables.handoffReason)) setVar(run, 'handoffReason', run.c.defaults.handoffReason ?? null);
+    bot(run, ticketPrompts.backedOut, block.id);
+    const to = run.c.exitOf(block.id, 'next');
+    if (to !== undefined) goTo(run, to);
+    else follow(run, block, 'next');
+    return;
+  }
   if (w.field === 'email') {
     const r = emailAnswer(text, ownAddressesOf(run.flow));
     const phone = keepPhone(run, text);

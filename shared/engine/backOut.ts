@@ -1,0 +1,31 @@
+/**
+ * Session 19 (fixengine2, newcomer s19 F23 HIGH, hostile s19 #11): a customer who changes their mind at the questions
+ * before a person or a ticket can back out. After "can I speak to an agent", "actually never mind, I found the tracking
+ * link in my email. sorry!" and "no really, I don't need anyone now" at the email question got "That doesn't look like
+ * an email address" twice, and "cancel" then handed the chat to Ann anyway; at the cancel ticket's email question "never
+ * mind" / "nevermind" / "Oops" were thanked as names and "Stop" looped.
+ *
+ * What backs out (never a message holding an '@': an address is an answer):
+ * - anywhere in the message: "never mind" / "nevermind" / "nvm", "forget it / that / about it", "changed my mind",
+ *   "don't / no longer need anyone / a person / an agent / help / it", "no need (for anyone) any more";
+ * - the whole message: "cancel", "cancel that", "stop", "oops", "don't bother", "no thanks", "not needed", "leave it".
+ * `bareCancel` false: the bare "cancel" is not one (at a ticket that cancels an order, "cancel" is what they want).
+ */
+import { normalizeText } from '../nlu/normalizeText';
+
+const ANYWHERE =
+  /\b(?:never\s*mind|nevermind|nvm|forget\s+(?:it|that|this|about\s+it)|(?:i(?:'ve|\s+have)?\s+)?changed\s+my\s+mind|(?:do\s*n[o']?t|dont|do\s+not|no\s+longer)\s+(?:really\s+|even\s+)?need\s+(?:anyone|anybody|someone|somebody|a\s+(?:person|human)|an\s+agent|(?:any\s+)?help|it|to\s+(?:talk|speak))|no\s+need\s+(?:for\s+(?:anyone|a\s+person|an\s+agent)|any\s*more|now))\b/;
+const WHOLE = /^(?:oh\s+)?(?:cancel(?:\s+(?:that|it|this))?|stop(?:\s+(?:it|that))?|oops|whoops|don'?t\s+bother|no\s+thanks?|no\s+thank\s+you|not\s+needed|leave\s+it|all\s+good\s+now|i'?m\s+(?:ok|okay|fine)\s+now)(?:\s+(?:then|thanks|thank\s+you|please|sorry))*$/;
+
+function plain(text: string): string {
+  return normalizeText(text).toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[^\p{L}\p{N}'\s]/gu, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Whether `text` withdraws the request (see above). */
+export function backsOut(text: string, bareCancel = true): boolean {
+  if (text.includes('@')) return false;
+  const t = plain(text);
+  if (t === '') return false;
+  if (!bareCancel && /^(?:oh\s+)?cancel\b/.test(t)) return ANYWHERE.test(t);
+  return WHOLE.test(t) || ANYWHERE.test(t);
+}
