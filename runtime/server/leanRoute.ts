@@ -253,6 +253,8 @@ export interface ConnectionLimits {
   maxConnections: number | null;
   /** Connections one address may hold at once (null: no cap); see `connectionGuard`. */
   perAddress: number | null;
+  /** True when BATON_MAX_CONNECTIONS_PER_ADDRESS set it: then loopback and private addresses are capped too. */
+  perAddressEverywhere: boolean;
   /** From this many connections on, idle and half-sent ones are closed after PRESSURE_IDLE_MS (null: never). */
   pressureAt: number | null;
 }
@@ -273,14 +275,36 @@ export function connectionLimits(env: NodeJS.ProcessEnv = process.env): Connecti
   // Session 19 (hostile s18 #12): one address at most half the connections (BATON_MAX_CONNECTIONS_PER_ADDRESS; 0: no
   // cap), so a flood from one client always leaves the other half to everyone else.
   let perAddress: number | null = maxConnections !== null ? Math.max(1, Math.floor(maxConnections / 2)) : null;
+  let perAddressEverywhere = false;
   const pa = env.BATON_MAX_CONNECTIONS_PER_ADDRESS;
   if (pa !== undefined && pa.trim() !== '') {
     const n = Number(pa);
     perAddress = Number.isInteger(n) && n > 0 ? n : null;
+    perAddressEverywhere = true;
   }
   const pressureAt = maxConnections !== null ? Math.max(1, Math.floor((maxConnections * 3) / 4)) : null;
-  return { requestTimeoutMs, checkEveryMs, maxConnections, perAddress, pressureAt };
+  return { requestTimeoutMs, checkEveryMs, maxConnections, perAddress, perAddressEverywhere, pressureAt };
 }
+
+/**
+ * Loopback, private and link-local addresses (IPv4, IPv6, IPv4-mapped), and 100.64/10 (carrier-grade NAT, some cloud
+ * load balancers): where a proxy or load balancer in front of the server connects from. Review s19 R6: the default
+ * per-address cap does not apply to them (behind a proxy every customer comes from its address).
+ */
+export function isProxyAddress(address: string): boolean {
+  const a = address.startsWith('::ffff:') ? address.slice(7) : address;
+  const m = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(a);
+  if (m) {
+    const x = Number(m[1]);
+    const y = Number(m[2]);
+    return x === 127 || x === 10 || (x === 172 && y >= 16 && y <= 31) || (x === 192 && y === 168) || (x === 169 && y === 254) || (x === 100 && y >= 64 && y <= 127);
+  }
+  const l = a.toLowerCase();
+  return l === '::1' || /^f[cd][0-9a-f]{0,2}:/.test(l) || /^fe[89ab][0-9a-f]?:/.test(l);
+}
+
+/** Refused connections are said at most once a minute (stderr, JSON like the log), with what to do behind a proxy. */
+const REFUSED_SAY_MS = 60_000;
 
 /** What the connection guard did (tests, /metrics). */
 export const connectionGuardStats = { refusedPerAddress: 0, closedUnderPressure: 0 };
@@ -308,24 +332,35 @@ const DRAIN_QUIET_MS = 300;
  * renewably: its connections took every slot under server.maxConnections until the request timeout closed them, and it
  * opened them again. Now:
  * - one address holds at most `perAddress` connections at once (default half the cap): the ones past it are closed at
- *   once, so other addresses always find slots. Behind a proxy or load balancer every customer comes from its address:
- *   set BATON_MAX_CONNECTIONS_PER_ADDRESS to the cap, or 0, there.
+ *   once (said on stderr at most once a minute), so other addresses always find slots. By default not for loopback
+ *   and private addresses (`isProxyAddress`: where a proxy or load balancer connects from; review s19 R6); with
+ *   BATON_MAX_CONNECTIONS_PER_ADDRESS set, for every address (0: for none).
  * - under pressure (from `pressureAt` connections on, 3/4 of the cap), a check every second closes connections that
  *   have been idle (no request yet, or between requests) or have been sending one request without finishing it for
  *   PRESSURE_IDLE_MS, instead of the 30 s request timeout; a request being answered (a push stream, a slow step) is
  *   never closed here.
  */
 function connectionGuard(server: http.Server, limits: ConnectionLimits): ConnectionGuard {
-  const { perAddress, pressureAt } = limits;
+  const { perAddress, pressureAt, perAddressEverywhere } = limits;
   let lastRequestAt = 0;
+  let refusedSaidAt = 0;
+  let refusedSince = 0;
   const sockets = new Map<Socket, Tracked>();
   const perIp = new Map<string, number>();
   let draining = false;
   server.on('connection', (s: Socket) => {
     const address = s.remoteAddress ?? '';
     const n = (perIp.get(address) ?? 0) + 1;
-    if (perAddress !== null && n > perAddress) {
+    if (perAddress !== null && n > perAddress && (perAddressEverywhere || !isProxyAddress(address))) {
       connectionGuardStats.refusedPerAddress++;
+      refusedSince++;
+      const now = Date.now();
+      if (now - refusedSaidAt >= REFUSED_SAY_MS) {
+        const msg = `connections from ${address} refused: more than ${perAddress} at once from one address (${refusedSince} refused since the last such line). If a proxy or load balancer connects from this address, set BATON_MAX_CONNECTIONS_PER_ADDRESS=0 (or to BATON_MAX_CONNECTIONS)`;
+        process.stderr.write(`${JSON.stringify({ level: 40, time: now, msg })}\n`);
+        refusedSaidAt = now;
+        refusedSince = 0;
+      }
       s.destroy();
       return;
     }
