@@ -1268,11 +1268,29 @@ export function formalComplaint(toks: readonly string[]): string | null {
   return m === null || CONTACT.test(padded) ? null : m[0].trim();
 }
 
+/**
+ * (Review s19 R2, revcore: only where the policy has a complaints topic to name it, and never when a person is asked for
+ * in so many words: "Get me a manager please, I want to file a complaint", "Human please. I need to lodge a complaint",
+ * "I want an actual person to handle my formal complaint".)
+ */
+const PERSON_ASKED = / (?:get me|give me|want|need|d like|would like|can i have|could i have|can i get|could i get|let me have|put me on to) (?:to have |to get )?(?:a |an |the |your |some )?(?:real |actual |live |proper |human )?(?:manager|supervisor|human|person|agent|operator|team leader|boss|someone|somebody|staff member|member of staff)\b|^ (?:a )?(?:human|agent|manager|person|operator|supervisor)\b/;
+const complaintTopics = new WeakMap<object, boolean>();
+function hasComplaintsTopic(policy: EscalationPolicy): boolean {
+  const topics = policy.sensitiveTopics;
+  let known = complaintTopics.get(topics);
+  if (known === undefined) {
+    known = topics.enabled && topics.topics.some((t) => /complain/i.test(t.name) || t.phrases.some((p) => /complain/i.test(p)));
+    complaintTopics.set(topics, known);
+  }
+  return known;
+}
+
 function explicitRequestIn(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
   const signal = personRequestIn(facts, policy, memory);
-  if (signal === null || signal.source === 'designer') return signal;
-  const complaint = formalComplaint(canonicalTokens(facts.analysis));
-  if (complaint === null) return signal;
+  if (signal === null || signal.source === 'designer' || !hasComplaintsTopic(policy)) return signal;
+  const toks = canonicalTokens(facts.analysis);
+  const complaint = formalComplaint(toks);
+  if (complaint === null || PERSON_ASKED.test(` ${toks.join(' ')} `)) return signal;
   reportNearMiss({ ...signal, explanation: `Near miss: ${signal.explanation.replace(/\.$/, '')}, but the customer asks for a complaint to be made and kept ("${complaint}"), not to speak to someone, so the complaints topic names it and this does not fire.` });
   return null;
 }

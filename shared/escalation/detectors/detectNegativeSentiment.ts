@@ -352,16 +352,31 @@ export function shoutedComplaint(analysis: TurnFacts['analysis'], toks: readonly
  * twice and ordinary never; with praise ("LOVE the new throws!!!", "Thank you so much!!!") they are ordinary. At least
  * two words (a run of marks alone, "!!!!!!!!", stays the classifier's; "???" alone is a fallback).
  */
-const EXCLAIMED = /[!?]*!{3,}[!?]*|[!?]*(?:\?!|!\?)[!?]+/;
+// (Review s19 R5: no leading or trailing run in the pattern, which backtracked quadratically on a long run of "?"; the
+// run of marks around the match is widened by hand for the explanation.)
+const EXCLAIMED = /!!!|\?!|!\?/;
 const POSITIVE_EMOJI = /[😍🥰😊😀😃😄😁🤩❤♥💕💖👍🙏🎉😂🤣✨💯😻🥳]/u;
 const PRAISE_OR_HELLO = new Set(['thank', 'thanks', 'ty', 'thx', 'cheers', 'omg', 'early', 'hiya', 'hi', 'hello', 'hey', 'yay', 'congrats',
   'congratulations', 'merry', 'happy', 'birthday', 'xmas', 'christmas', 'lol', 'haha', 'ha']);
-const WRONG_CUES = new Set(['why', 'where', 'wheres', 'still', 'again', 'late', 'yet', 'wrong', 'incorrect', 'nothing', 'nobody', 'never', 'not',
-  'no', 'missing', 'broken', 'waiting', 'wait', 'waited', 'days', 'weeks', 'week', 'months', 'lost', 'ignored', 'seriously', 'unbelievable', 'what']);
+/**
+ * (Review s19 R1, revcore: words like "not", "no", "never", "still", "why", "where", "wait" are in cheerful messages too,
+ * "No rush at all!!!", "Not bad at all!!!", "Why not!!!", "Is the sale still on?!!!", "I have been waiting all year for this
+ * sale!!!": the message must say what is wrong.) Something wrong: a failure ("not working", "still not here", "hasn't
+ * arrived"), a state of the order ("late", "wrong", "missing", "lost", "still incorrect"), waiting for days, or a clearly
+ * negative word of the lexicon that is not negated ("ill" is "I'll" typed without its apostrophe).
+ */
+const WRONG = / (?:late|wrong|incorrect|missing|broken|damaged|lost|ignored|nobody|noone|useless|still (?:not|no|nothing|waiting|incorrect|wrong|missing|broken|the same|says|in transit|processing|has not|have not|hasn t|haven t|not here)|(?:not|never|nt) (?:\w+ )?(?:work|works|working|arrived|arrive|arriving|here|come|came|coming|received|answer|answering|answered|respond|responding|replied|help|helping|helped|sent|delivered|showing|fixed|sorted|refunded)|(?:been )?waiting (?:\w+ ){0,2}(?:days|weeks|months|hours|ages|forever)|where (?:is|s|are) (?:my|it|our)|wheres (?:my|it|our)|(?:what|why) (?:is|s) (?:going on|happening|this)|no (?:answer|reply|response|one|help|refund|update|updates))\b/;
 const INSTRUCTION_FIRST = new Set(['do', 'don', 'dont', 'stop', 'keep', 'leave', 'cancel', 'send', 'change', 'make']);
 export function exasperatedComplaint(text: string, toks: readonly string[]): string | null {
-  const run = EXCLAIMED.exec(text);
-  if (run === null) return null;
+  const hit = EXCLAIMED.exec(text);
+  if (hit === null) return null;
+  let from = hit.index;
+  let to = hit.index + hit[0].length;
+  while (from > 0 && (text[from - 1] === '!' || text[from - 1] === '?')) from--;
+  while (to < text.length && (text[to] === '!' || text[to] === '?')) to++;
+  const run = [text.slice(from, to)];
+  // ("?!" alone is two marks: a run of three or more.)
+  if (run[0].length < 3) return null;
   let words = 0;
   for (const t of toks) {
     if (!/[a-z]/.test(t)) continue;
@@ -370,9 +385,10 @@ export function exasperatedComplaint(text: string, toks: readonly string[]): str
   }
   if (words < 2 || POSITIVE_EMOJI.test(text)) return null;
   // An instruction said with force ("do NOT cancel NW-104233!!!") is emphasis, not a complaint: the words must say
-  // something is wrong or ask why / where (a word of the lexicon's negatives, or one of WRONG_CUES).
+  // something is wrong (WRONG, or a clearly negative word of the lexicon, not negated).
   if (INSTRUCTION_FIRST.has(toks[0]) || (toks[0] === 'please' && INSTRUCTION_FIRST.has(toks[1]))) return null;
-  if (!toks.some((t) => WRONG_CUES.has(t) || (lexiconValence(t) ?? 0) <= -1)) return null;
+  const padded = ` ${toks.join(' ')} `;
+  if (!WRONG.test(padded) && !toks.some((t, i) => t !== 'ill' && (lexiconValence(t) ?? 0) <= -1.5 && toks[i - 1] !== 'not' && toks[i - 1] !== 'no' && toks[i - 2] !== 'not')) return null;
   return run[0];
 }
 

@@ -153,6 +153,8 @@ const FINE_AGAIN = new Set(['ok', 'okay', 'fine', 'better', 'alright', 'safe', '
 const FIRST_PERSON = new Set(['i', 'we', 'mi', 'me']);
 const HABIT_AFTER = new Set(['do', 'don', 'dont', 'not', 'never', 'won', 'wont', 'will', 'no', 'am', 'nuh', 'cannot', 'can', 'only', 'use', 'keep']);
 const DONE_PARTICLE = new Set(['out', 'off', 'away']);
+const NEGATED_FINE = new Set(['not', 'no', 'never', 'nt', 'hardly']);
+const USE_VERBS = new Set(['use', 'using', 'trust', 'touch', 'plug', 'buy', 'keep', 'want', 'wear', 'run', 'switch']);
 const LONG_AGO = new Set(['yesterday', 'ago', 'last', 'week', 'month', 'was', 'were', 'had', 'once', 'previous', 'before']);
 /** Session 8: someone hurt on the body ("hit his head", "banged her head", "cut his hand"): an injury, urgent when it is now. */
 // (Not "cut his hand": a cut or a burn from a product is the safety topic's "a product that hurt someone".)
@@ -204,8 +206,10 @@ function emergencyNow(toks: string[]): string | null {
     // Session 19 (esc): the harm is over ("I am ok now", "she's better now", "he alright now"): a safety report, not an
     // emergency; and a sign of now that is not about the harm: a changed habit ("now I don't use it") or how fast the
     // customer already acted ("I pulled it out quick", "I take it out fast").
-    if (t === 'now' && FINE_AGAIN.has(toks[i - 1] ?? '')) return null;
-    if (t === 'now' && FIRST_PERSON.has(toks[i + 1] ?? '') && HABIT_AFTER.has(toks[i + 2] ?? '')) continue;
+    // (Review s19 R3, R3b: not when negated, "she isn't okay now", "he's not fine now"; and a habit needs its verb of use,
+    // "now I don't use it", not "now I don't know what to do".)
+    if (t === 'now' && FINE_AGAIN.has(toks[i - 1] ?? '') && !NEGATED_FINE.has(toks[i - 2] ?? '') && !NEGATED_FINE.has(toks[i - 3] ?? '')) return null;
+    if (t === 'now' && FIRST_PERSON.has(toks[i + 1] ?? '') && HABIT_AFTER.has(toks[i + 2] ?? '') && toks.slice(i + 2, i + 6).some((w) => USE_VERBS.has(w))) continue;
     if ((t === 'quick' || t === 'quickly' || t === 'fast') && DONE_PARTICLE.has(toks[i - 1] ?? '') && toks.slice(Math.max(0, i - 5), i - 1).some((w) => FIRST_PERSON.has(w))) continue;
     if (near && Math.abs(i - hit) > 5 && !(t === 'now' && toks[i - 1] === 'right')) continue;
     // (Session 8: "this second" is now as well: "the lights are sparking this second".)

@@ -18,7 +18,7 @@ describe('exclamation marks on a complaint are exasperation', () => {
       'Invoice 5541 still incorrect!!! Please action!!!',
       'Where is my order!!!! Why so late!!!!',
       "WHY does the discount code not work, it says it's valid on your own email!!!!",
-      'the size chart said medium, it came a child size?!?! what now',
+      'ordered a medium, it came in the wrong size?!?! what now',
     ]) {
       const e = play(text);
       expect(e?.reason, text).toBe('negative_sentiment');
