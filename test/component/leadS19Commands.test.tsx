@@ -96,3 +96,16 @@ describe('adding after a block with several exits says which exit (newcomer s19 
     expect(store.getState().notice).toBe(before);
   });
 });
+
+describe('arrow keys from the canvas (review s19 R14)', () => {
+  it('a focused block on the canvas moves with the arrows', async () => {
+    const store = renderEditor(undefined, (s) => s.getState().select(['welcome']));
+    const node = await waitFor(() => {
+      const n = document.querySelector('.react-flow__node[data-id="welcome"]') as HTMLElement | null;
+      if (!n) throw new Error('no node yet');
+      return n;
+    });
+    fireEvent.keyDown(node, { key: 'ArrowUp' });
+    expect(position(store, 'welcome')).toEqual({ x: 300, y: -10 });
+  });
+});

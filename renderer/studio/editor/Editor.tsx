@@ -245,7 +245,11 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, readOnlyB
       // Arrow keys move the selected blocks and notes; with nothing selected they are left to the page.
       const delta = nudgeDelta(action, e.shiftKey);
       if (delta) {
-        if (nudge(delta)) e.preventDefault();
+        // Only from the canvas or the page itself: a focused control (tabs, a list, a slider) owns its arrow keys
+        // (review s19 R14: the inspector's Assignation tabs moved the block too).
+        const t = e.target as HTMLElement | null;
+        const onCanvasOrPage = !t || typeof t.closest !== 'function' || t === document.body || t.closest('.react-flow') !== null;
+        if (onCanvasOrPage && nudge(delta)) e.preventDefault();
         return;
       }
       e.preventDefault();
