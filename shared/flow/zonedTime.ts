@@ -114,9 +114,16 @@ export function parseZonedTime(text: string, timeZone: string, example = '2026-1
   if (found.length === 0) {
     const before = offsetAt(zone, wall - 86_400_000);
     const after = offsetAt(zone, wall + 86_400_000);
+    // Read with the offset in force before the change, the wall time lands just after it (01:30 GMT is 02:30 BST).
+    const moved = wall - before;
+    const shown = new Date(moved + offsetAt(zone, moved)).toISOString().slice(11, 16);
+    if (m[4] === undefined) {
+      // A date alone whose midnight the clocks skip (America/Santiago in September): the day starts when they land.
+      return { ok: true, at: moved, note: `${y}-${mo}-${d} has no midnight in ${zone} (the clocks go forward then); the day starts at ${shown}` };
+    }
     return {
       ok: false,
-      message: `"${text}" does not exist in ${zone}: the clocks go forward then (${formatOffset(before)} to ${formatOffset(after)}); give a time after the change or an offset, e.g. ${y}-${mo}-${d}T${h}:${mi}:${s}${formatOffset(after)}`,
+      message: `"${text}" does not exist in ${zone}: the clocks go forward then (${formatOffset(before)} to ${formatOffset(after)}). Give a later time, or the offset before the change: ${y}-${mo}-${d}T${h}:${mi}:${s}${formatOffset(before)} is ${shown} there.`,
     };
   }
   const notes: string[] = [];

@@ -41,9 +41,18 @@ describe('parseZonedTime', () => {
     if (!gap.ok) {
       expect(gap.message).toContain('does not exist in Europe/London');
       expect(gap.message).toContain('+00:00 to +01:00');
-      expect(gap.message).toContain('2026-03-29T01:30:00+01:00');
+      expect(gap.message).toContain('2026-03-29T01:30:00+00:00 is 02:30 there');
     }
     expect(at('2026-03-29T02:00', 'Europe/London')).toBe(Date.UTC(2026, 2, 29, 1));
+  });
+
+  it('review s19 R12: the suggested offset lands after the change (New York too); a date alone whose midnight is skipped starts when the clocks land', () => {
+    const ny = parseZonedTime('2026-03-08T02:30', 'America/New_York');
+    expect(ny.ok).toBe(false);
+    if (!ny.ok) expect(ny.message).toContain('2026-03-08T02:30:00-05:00 is 03:30 there');
+    expect(at('2026-03-08T02:30:00-05:00', 'UTC')).toBe(Date.UTC(2026, 2, 8, 7, 30));
+    const santiago = parseZonedTime('2026-09-06', 'America/Santiago');
+    expect(santiago).toEqual({ ok: true, at: Date.UTC(2026, 8, 6, 4), note: expect.stringContaining('the day starts at 01:00') });
   });
 
   it('takes the first of a wall time that happens twice and says so', () => {
