@@ -41,6 +41,18 @@ export function serverBase(typed: unknown): string {
   if (u.username || u.password) {
     throw new StudioError(400, 'publish_bad_url', 'Put the admin token in the token field, not in the address.', 'Type the address alone, e.g. https://chat.example.com.');
   }
+  // Review s19 R13: the admin token goes in a header; over plain http it would cross the network readable by anyone on
+  // the way. Plain http is for this machine only.
+  const host = u.hostname.replace(/^\[|\]$/g, '');
+  const loopback = host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '::1';
+  if (u.protocol === 'http:' && !loopback) {
+    throw new StudioError(
+      400,
+      'publish_insecure',
+      `http://${u.host} is not encrypted: the admin token would cross the network readable. Nothing was published.`,
+      `Use https://${u.host} (baton serve behind a TLS proxy), or publish from the server's own machine to http://127.0.0.1.`,
+    );
+  }
   const path = u.pathname.replace(/\/api(\/.*)?$/, '').replace(/\/+$/, '');
   return `${u.protocol}//${u.host}${path}`;
 }

@@ -75,6 +75,11 @@ describe('Publish to a running baton serve (newcomer s9 #11)', () => {
     const noToken = await api(`/api/flows/${key}/publish`, { method: 'POST', body: { url: serve.url, token: '  ' } });
     expect(noToken.status).toBe(400);
     expect(noToken.json.error.message).toBe("Type the server's admin token.");
+    // Review s19 R13: plain http only to this machine (the token would cross the network readable).
+    const lan = await api(`/api/flows/${key}/publish`, { method: 'POST', body: { url: 'http://chat.example.com:3000', token: TOKEN } });
+    expect(lan.status).toBe(400);
+    expect(lan.json.error.message).toBe('http://chat.example.com:3000 is not encrypted: the admin token would cross the network readable. Nothing was published.');
+    expect(lan.json.error.hint).toContain('https://chat.example.com:3000');
     const creds = await api(`/api/flows/${key}/publish`, { method: 'POST', body: { url: serve.url.replace('http://', `http://admin:${TOKEN}@`), token: TOKEN } });
     expect(creds.status).toBe(400);
     expect(creds.json.error.message).toContain('not in the address');
