@@ -14,7 +14,7 @@ import { onlyThanks } from '../../nlu/courtesy';
 
 type Action =
   | { understood: true; block: BlockOf<'intent_router'>; intentId: string; name: string; confidence: number }
-  | { understood: false; block: BlockOf<'intent_router'>; ack?: boolean };
+  | { understood: false; block: BlockOf<'intent_router'>; ack?: boolean; refused?: Refusal };
 
 function act(run: Run, a: Action): void {
   // Session 17 (review revcore item 7): the router answers an acknowledgement itself only when its fallback exit is not
@@ -23,6 +23,14 @@ function act(run: Run, a: Action): void {
   if (!a.understood && a.ack && ackStaysHere(run, a.block.id)) {
     // Asked again briefly, without "Sorry, I didn't get that" and the list of what the bot can do (see ACK below).
     bot(run, a.block.data.prompt ? `Sure. ${render(run, a.block.data.prompt)}` : 'Sure. What can I help you with?', a.block.id);
+    return;
+  }
+  // Session 19 (brief item 4): a request not to do something ("Don't cancel order NW-104233 please") is acknowledged:
+  // nothing was done, the order stays as it is, and the router asks again (it got "Sorry, I didn't get that").
+  if (!a.understood && a.refused !== undefined && ackStaysHere(run, a.block.id)) {
+    const what = a.refused.ref !== null ? `: ${a.refused.ref} stays as it is` : ': nothing has been changed';
+    const ask = a.block.data.prompt ? render(run, a.block.data.prompt) : 'What can I help you with?';
+    bot(run, `Okay, I won't ${a.refused.verb} anything${what}. ${ask}`, a.block.id);
     return;
   }
   if (!a.understood) return routerFallback(run, a.block);
@@ -100,6 +108,28 @@ function isAcknowledgement(text: string): boolean {
   return (words.length > 0 && words.length <= 5 && words.every((w) => ACK.has(w)) && !words.every((w) => w === 'i' || w === 'see' || w === 'it' || w === 'you' || w === 'so')) || onlyThanks(text);
 }
 
+/**
+ * Session 19 (brief item 4, newcomer s17 #17 rest): a message that only asks the bot NOT to do something ("Don't cancel
+ * order NW-104233 please", "please do not cancel my order", "I don't want to cancel it"): the verb and the order named.
+ * A message that goes on to ask something else ("don't cancel it, just change the address", "... but where is it?") is
+ * none (the router reads it as before).
+ */
+interface Refusal {
+  verb: string;
+  ref: string | null;
+}
+const REFUSED = /^(?:(?:ok|okay|no|please|pls|and|so|actually|wait|sorry)\s+)*(?:do\s+not|dont|never|i\s+do\s+not\s+want\s+(?:you\s+)?to|i\s+dont\s+want\s+(?:you\s+)?to|no\s+need\s+to)\s+(cancel|return|change|refund|stop|send\s+back|delete|close|remove)\b(.*)$/;
+const GOES_ON = /\b(?:but|instead|just|only|rather|want|would|like|can|could|where|when|what|how|why|please\s+(?!$)|help)\b/;
+function refusalIn(text: string): Refusal | null {
+  const m = REFUSED.exec(normalizeText(text));
+  if (m === null) return null;
+  // "..., I still want it" / "I want to keep it" says the same again.
+  const rest = m[2].replace(/\bi\s+(?:still\s+|really\s+)?(?:want|need|like)\s+(?:it|to\s+keep\s+it|to\s+keep\s+my\s+order)\b/g, '').replace(/\bplease\s*$/, '');
+  if (GOES_ON.test(rest) || rest.split(' ').filter(Boolean).length > 8) return null;
+  const ref = /\b[A-Z]{1,4}-?\d[\dA-Z-]{3,15}\b/.exec(text);
+  return { verb: m[1], ref: ref !== null ? `order ${ref[0]}` : /\border\b/.test(rest) ? 'your order' : null };
+}
+
 export const intentRouterBehaviour: BlockBehaviour<'intent_router'> = {
   waitsAs: ['input', 'offer'],
   enter: (run, block) => waitForInput(run, block),
@@ -113,7 +143,7 @@ export const intentRouterBehaviour: BlockBehaviour<'intent_router'> = {
     if (m.intentId !== null && m.intentName !== null && m.confidence >= block.data.threshold) {
       return new ClassifiedInput<Action>(false, m, run, act, { understood: true, block, intentId: m.intentId, name: m.intentName, confidence: m.confidence });
     }
-    return new ClassifiedInput<Action>(true, m, run, act, { understood: false, block, ack: isAcknowledgement(text) });
+    return new ClassifiedInput<Action>(true, m, run, act, { understood: false, block, ack: isAcknowledgement(text), refused: refusalIn(text) ?? undefined });
   },
   intentMatch: (run, block, analysis) => run.c.matcher(block).match(withoutIdentifiers(analysis)),
 };

@@ -25,9 +25,9 @@ describe('template: a cancel is always confirmed (hostile s13 #7)', () => {
       c.say(said);
       expect(c.botTexts().join('\n')).not.toMatch(/stop order|shall I cancel/);
       expect(c.effects('create_ticket')).toEqual([]);
-      // What it says instead today (review revcore s18 #17): the fallback, not an acknowledgement that the order stays
-      // ("OK, order NW-104233 stays as it is" would be better: listed in the README as not done).
-      expect(c.botTexts()).toContain("Sorry, I didn't get that.");
+      // Session 19 (fixengine, brief item 4): acknowledged, no longer the fallback (review revcore s18 #17).
+      expect(c.botTexts().join('\n')).toMatch(/I won't cancel anything: order NW-104233 stays as it is/);
+      expect(c.botTexts()).not.toContain("Sorry, I didn't get that.");
     });
   }
 
