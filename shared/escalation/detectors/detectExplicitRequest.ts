@@ -1199,13 +1199,16 @@ function notForAPerson(toks: string[]): boolean {
   // "you can call me Sam": a name, not a request.
   const named = /\b(can|may|just|please|to) call me ([a-z]+)$/.exec(text);
   if (named && !CONTACT_END.has(named[2]) && !CONTACT_WEAK.has(named[2])) return true;
-  if (SHOP_NUMBER.test(text) && !/\b(talk|speak|chat) (to|with)\b/.test(text)) return true;
+  // (Session 19, newcomer F9: "is there a phone number I can ring? I'd rather explain this to someone": the wish to tell
+  // a person is the request, whatever the number question before it.)
+  if (SHOP_NUMBER.test(text) && !/\b(talk|speak|chat) (to|with)\b/.test(text) && !EXPLAIN_TO.test(text)) return true;
   // Session 8: someone contacting the customer now ("the delivery man is calling me now", "your courier keeps ringing
   // me"), and what a person at the shop does, told as information ("my friend says a real person wraps the gifts").
   if (BEING_CONTACTED.test(text) && !ASKS_PERSON.test(text)) return true;
   if (PERSON_DOES.test(text) && !ASKS_PERSON.test(text) && !/\b(want|need|would like|let me|get me|put me)\b/.test(text)) return true;
   return false;
 }
+const EXPLAIN_TO = /\b(explain|tell|describe|say)( \w+){0,2} (to|with) (someone|somebody|a person|a human|a real person|an agent|a member|one of|staff)\b/;
 const BEING_CONTACTED = /\b(is|are|keeps|kept|was|were|has been|have been|just|now) (calling|ringing|phoning|texting|messaging|emailing|buzzing) (me|us)\b/;
 const PERSON_DOES = /\b(a|the|your|one) (real |actual |live )?(person|human|people|staff|someone|somebody|member of staff|lady|man|woman) (\w+ )?(wraps|wrap|packs|pack|picks|checks|makes|writes|handles|chooses|sews|paints|signs|hand ?writes|ties|folds|tests|inspects)\b/;
 

@@ -31,3 +31,12 @@ describe('people named without asking for one', () => {
     }
   });
 });
+
+describe('a number asked for, and a wish to tell someone (newcomer s19 F9)', () => {
+  it('the wish to explain to a person is the request', () => {
+    expect(play("is there a phone number I can ring? I'd rather explain this to someone")?.reason).toBe('explicit_request');
+  });
+  it('the number asked alone is still information', () => {
+    expect(play('what number should my mum call you on to pay by card?')?.reason ?? 'none').not.toBe('explicit_request');
+  });
+});
