@@ -23,3 +23,19 @@ export function setsAsideEmail(text: string): boolean {
 export function unsureOfEmail(text: string): boolean {
   return !text.includes('@') && isUnsureReply(normalizeText(text));
 }
+
+/**
+ * Session 19 (fixengine2, hostile s19 #19): "why do you need it?" / "what for?" at an email question got "That doesn't
+ * look like an email address": the question is answered (what the address is for) and asked again, not counted as a try.
+ */
+const WHY_ASKED =
+  /^(?:(?:but|and|um|erm|ok|okay|hm+)\s+)?(?:why(?:\s+(?:do|would|should|d)\s+(?:you|u)\s+(?:need|want)\s+(?:it|that|this|one|my\s+e-?mail(?:\s+address)?|an?\s+e-?mail(?:\s+address)?))?|why\s+(?:is\s+)?(?:that|it)\s+needed|what(?:\s+is|'s)\s+(?:it|that)\s+for|what\s+(?:do\s+you\s+need\s+(?:it|that|my\s+e-?mail)|will\s+you\s+use\s+it|will\s+it\s+be\s+used)\s+for|what\s+for|for\s+what)$/;
+export function asksWhyEmail(text: string): boolean {
+  if (text.includes('@')) return false;
+  const t = text.trim().toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[?!.,]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return WHY_ASKED.test(t);
+}
+export const whyEmailTexts = {
+  ticket: "We only use it to reply to you about this request. What email address should we reply to? (If you don't have one, just say so.)",
+  takeover: "It's only so the team can reach you if the chat gets cut off. What is your email address? (If you'd rather not give one, just say so.)",
+};

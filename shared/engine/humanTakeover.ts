@@ -16,7 +16,7 @@ import { reachableAgents } from '../handoff/assignment';
 import { estimateWait } from '../handoff/estimateWait';
 import { initialEscalationMemory } from '../escalation/evaluateEscalation';
 import { buildHandoffContext, reasonPhrases, summarizeConversation } from './handoffContext';
-import { notThatEmail, setsAsideEmail, unsureOfEmail } from './emailNonAnswers';
+import { asksWhyEmail, notThatEmail, setsAsideEmail, unsureOfEmail, whyEmailTexts } from './emailNonAnswers';
 import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, problemFromNameAnswer, validateAnswer } from './questionValidators';
 import { ticketPrompts } from './ticketBlock';
 import { reasonAlreadyGiven } from './reasonGiven';
@@ -255,6 +255,9 @@ export function answerTakeoverQuestion(
       bot(run, noted ? takeoverTexts.nameRetryNoted : takeoverTexts.nameRetry, block.id);
       return;
     } else bot(run, takeoverTexts.nameSkipped, block.id);
+  } else if (w.field === 'email' && asksWhyEmail(t)) {
+    bot(run, whyEmailTexts.takeover, block.id);
+    return;
   } else if (w.field === 'email') {
     // Session 15 (hostile s15 H#1, s14 #20 rest): of several addresses, the customer's by the same rule as the ticket's
     // email question (emailAnswer: not the shop's own, not one set aside); two that could each be theirs: asked which.

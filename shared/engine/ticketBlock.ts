@@ -7,7 +7,7 @@ import type { BlockOf } from '../flow/schema';
 import type { Waiting } from './types';
 import { renderTemplate } from '../flow/template';
 import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf } from './questionValidators';
-import { notThatEmail, setsAsideEmail, unsureOfEmail } from './emailNonAnswers';
+import { asksWhyEmail, notThatEmail, setsAsideEmail, unsureOfEmail, whyEmailTexts } from './emailNonAnswers';
 import { analyzeText } from '../nlu/analyzeText';
 import { analysedPart } from './analysedPart';
 import { summarizeConversation } from './handoffContext';
@@ -155,7 +155,7 @@ function promisesEmail(run: Run, block: BlockOf<'ticket'>): boolean {
  * our team help you with?" (the customer's own words are the issue).
  */
 export function ticketAnswerFits(run: Run, w: TicketWaiting, text: string): boolean {
-  if (w.field !== 'email' || backsOut(text, false)) return true;
+  if (w.field !== 'email' || backsOut(text, false) || asksWhyEmail(text)) return true;
   const r = emailAnswer(text, ownAddressesOf(run.flow));
   // Session 16: "I don't have an email" (N#15) and a phone number instead (N#23) answer it too.
   return r.ok || r.choices !== undefined || declinesEmail(text) || (!text.includes('@') && phoneIn(text));
@@ -174,6 +174,10 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
     const to = run.c.exitOf(block.id, 'next');
     if (to !== undefined) goTo(run, to);
     else follow(run, block, 'next');
+    return;
+  }
+  if (w.field === 'email' && asksWhyEmail(text)) {
+    bot(run, whyEmailTexts.ticket, block.id);
     return;
   }
   if (w.field === 'email') {
