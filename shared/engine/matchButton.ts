@@ -96,13 +96,26 @@ const POLITE: ReadonlySet<string> = new Set(['please', 'pls', 'thanks', 'thank',
 const NOT_NOW = /^(?:no\s+)?not\s+(?:now|today|right\s+now|at\s+the\s+moment|for\s+now)(?:\s+thanks?(?:\s+you)?)?$/;
 /** Lower case, no accents, letters and digits only: "ya" kept as typed (normalizeText reads it as "you"). */
 const plainWords = (raw: string) => raw.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}\s]+/gu, ' ').replace(/\s+/g, ' ').trim();
-function byYesNoWord(choices: ButtonChoice[], t: string): ButtonChoice | null {
+/** The yes or no a whole message says in another way or language ("oui", "ja bitte", "not now"), or null. */
+function yesNoOf(t: string): { word: 'yes' | 'no'; said: string[]; words: string[] } | null {
   const words = t.replace(/[!.?]+$/, '').split(' ').filter(Boolean);
   const said = words.filter((w) => !POLITE.has(w));
-  let word: 'yes' | 'no' | null = null;
-  if (said.length >= 1 && said.length <= 2 && said.every((w) => YES_FORMS.has(w))) word = 'yes';
-  else if (said.length >= 1 && said.length <= 2 && said.every((w) => NO_FORMS.has(w))) word = 'no';
-  else if (NOT_NOW.test(t)) word = 'no';
+  if (said.length >= 1 && said.length <= 2 && said.every((w) => YES_FORMS.has(w))) return { word: 'yes', said, words };
+  if (said.length >= 1 && said.length <= 2 && said.every((w) => NO_FORMS.has(w))) return { word: 'no', said, words };
+  if (NOT_NOW.test(t)) return { word: 'no', said, words };
+  return null;
+}
+
+/** Review s19 R22: whether a message is such a yes or no, whatever its punctuation ("oui?" asks the yes back). */
+export function saysYesOrNoAnotherWay(text: string): boolean {
+  return yesNoOf(plainWords(text)) !== null;
+}
+
+function byYesNoWord(choices: ButtonChoice[], t: string): ButtonChoice | null {
+  const read = yesNoOf(t);
+  const word = read?.word ?? null;
+  const said = read?.said ?? [];
+  const words = read?.words ?? [];
   if (word === null || (said.length === 1 && said[0] === word && words.length === 1)) return null;
   const named = choices.filter((c) => [...c.names, ...c.synonyms].some((n) => n === word || n.startsWith(`${word} `) || n.startsWith(`${word}, `)));
   return named.length === 1 ? named[0] : null;

@@ -8,7 +8,7 @@ import type { ButtonChoice } from '../compileFlow';
 import type { Run } from '../run';
 import { ClassifiedInput, Click, type BlockBehaviour, type Classified, type InputWaiting } from './types';
 import { bot, setVar } from '../run';
-import { heldBackChoice, matchButton } from '../matchButton';
+import { heldBackChoice, matchButton, saysYesOrNoAnotherWay } from '../matchButton';
 import { extractEntities } from '../../nlu/entities';
 import type { Entity, EntityType } from '../../nlu/types';
 import type { TextAnalysis } from './types';
@@ -140,9 +140,19 @@ function asksAboutTheAnswer(text: string, normalized: string): boolean {
   const words = normalized.split(' ').filter(Boolean);
   // "yes?", "ok?", "right?", "sure??": a bare answer asked back.
   if (/\?\s*$/.test(text) && words.length > 0 && words.length <= 2 && (isBareReply(words) || words.every((x) => ASKED_BACK.has(x)))) return true;
+  // Review s19 R22: the same in other words or languages ("oui?", "ja?", "sí?", "da?").
+  if (/\?\s*$/.test(text) && saysYesOrNoAnotherWay(text)) return true;
   if (!ASKED_ABOUT.test(normalized) || !ANSWER_WORD.test(normalized)) return false;
   // "what if yes" / "what happens if I say yes" need no question mark; the others do.
   return text.includes('?') || /^(?:what\s+(?:happens|if)|if\s+i\s+say)\b/.test(normalized);
+}
+
+/** Words that keep an order as it is, in the clause naming it. */
+const KEEPS = /\b(?:arrived|received|came|got|delivered|keep|keeping|leave|alone|already|fine|want\s+to\s+keep|not|don'?t|dont|doesn'?t|isn'?t)\b/i;
+/** Whether the clause of `text` that names `ref` says to keep that order (between commas, full stops, "but", "and"). */
+function namedToKeep(text: string, ref: string): boolean {
+  const clause = text.split(/[,.;!?]|\bbut\b|\band\b/i).find((c) => c.toUpperCase().includes(ref.toUpperCase()));
+  return clause !== undefined && KEEPS.test(clause);
 }
 
 /** A correction of the reference without naming another ("yes, wrong number though", "yes, wrong order"). */
@@ -159,7 +169,9 @@ function correctionChoice(run: Run, block: BlockOf<'buttons'>, text: string, cho
   if (again === undefined || again.id === chosen.id) return null;
   const shownRefs = referencesIn(extractEntities(render(run, block.data.text)));
   if (shownRefs.length === 0) return null;
-  const others = referencesIn(extractEntities(text)).filter((v) => !shownRefs.includes(v));
+  // Review s19 R17: another order named to be kept ("NW-230919 arrived already", "leave NW-230919 alone", "NW-230919 is the
+  // one I want to keep") is no correction: the yes stays on the order shown.
+  const others = referencesIn(extractEntities(text)).filter((v) => !shownRefs.includes(v) && !namedToKeep(text, v));
   return others.length > 0 || WRONG_REFERENCE.test(text) ? again : null;
 }
 
