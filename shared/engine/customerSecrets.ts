@@ -634,6 +634,47 @@ function secretsAfter(text: string, previous: string): { reps: Replacement[]; hi
   return { reps, hidden: both.hidden };
 }
 
+/** A card's mask in a rendering. */
+const CARD_MASK = /•••• \p{Nd}{4}/gu;
+/** Between the card and its expiry / code: spaces and at most one of , ; | / : - – — (or nothing). */
+const TAIL_SEP = '[ \\t\\u00a0]*(?:[,;|/:\\-\\u2013\\u2014][ \\t\\u00a0]*)?';
+/** A word that names the expiry ("expires", "exp.", "valid thru", "gültig bis") and an optional "is" / "on" / ":". */
+const EXPIRY_WORD =
+  '(?:exp(?:iry|ires|ired|iring|iration)?\\.?(?:[ \\t]+date)?|valid[ \\t]+(?:thru|through|until|till|to)|good[ \\t]+thru|ablauf(?:datum)?|g(?:ü|ue)ltig[ \\t]+bis)(?:[ \\t]+(?:is|on|of))?[ \\t]*[:=]?[ \\t]*';
+/** A word that names the security code ("code", "cvv", "security code", "cvc is"). */
+const CODE_WORD =
+  '(?:cvv2?|cvc2?|cv2|csc|cid|(?:security[ \\t]+|sec[ \\t]+|verification[ \\t]+|card[ \\t]+)?code)(?:[ \\t]+is)?[ \\t]*[:=]?[ \\t]*';
+/** An expiry: MM/YY, MM/YYYY, MM|YY, MM-YY, MM YY, MMYY (month 01-12). */
+const EXPIRY_VALUE = '(?:(?:0?[1-9]|1[0-2])[ \\t]*[/|.\\- ][ \\t]*(?:20)?\\p{Nd}{2}|(?:0[1-9]|1[0-2])(?:20)?\\p{Nd}{2})(?!\\p{Nd})';
+const CODE_VALUE = '\\p{Nd}{3,4}(?!\\p{Nd})';
+const TAIL_EXPIRY = new RegExp(`^${TAIL_SEP}(?:${EXPIRY_WORD})?(${EXPIRY_VALUE})`, 'iu');
+const TAIL_CODE = new RegExp(`^${TAIL_SEP}(?:${CODE_WORD})?(${CODE_VALUE})`, 'iu');
+/**
+ * The expiry and the code (either order, each at most once) right after a card's mask at `at` in `s`: their [start, end)
+ * spans. Only separators and the words that name them may come between; any other word ends the tail ("card ... on
+ * 12/05 I was charged" keeps the date).
+ */
+function cardTail(s: string, at: number): [number, number][] {
+  const spans: [number, number][] = [];
+  let pos = at;
+  let expiry = false;
+  let code = false;
+  for (let k = 0; k < 2; k++) {
+    const rest = s.slice(pos, pos + 80);
+    const m = (!expiry ? TAIL_EXPIRY.exec(rest) : null) ?? (!code ? TAIL_CODE.exec(rest) : null);
+    if (m === null) break;
+    if (m[0] === m[1] && pos > at) break; // a value glued to the one before is a longer number
+    const isExpiry = !expiry && TAIL_EXPIRY.test(rest) && TAIL_EXPIRY.exec(rest)![0] === m[0];
+    if (isExpiry) expiry = true;
+    else code = true;
+    const end = pos + m[0].length;
+    spans.push([end - m[1].length, end]);
+    pos = end;
+  }
+  // What follows must not run on into more digits ("•••• 1111 1227 1234 5678": a longer number).
+  return /^[ \t\u00a0]*[-/|]?\p{Nd}/u.test(s.slice(pos, pos + 4)) ? [] : spans;
+}
+
 /** The replacements (sorted, disjoint, original coordinates) that mask `text`'s secrets, and their kinds. */
 function secretsIn(text: string): { reps: Replacement[]; hidden: HiddenSecret[] } {
   // Most messages hold no digit, no password word and no zero-width character: nothing can be a secret (rtfast s17: the
@@ -681,6 +722,18 @@ function secretsIn(text: string): { reps: Replacement[]; hidden: HiddenSecret[] 
     }
   }
   r = render(text, reps);
+  // Session 19 (hostile s19 #1): the expiry and the security code written right after a masked card, with words or other
+  // separators ("card 4111-..., expires 12/2027, code 123", "4111111111111111 1227 123", "...|12|27|123"), are hidden
+  // with it (they reached tickets and team emails).
+  if (hidden.includes('card')) {
+    for (const m of r.text.matchAll(CARD_MASK)) {
+      const at = m.index! + m[0].length;
+      // Only a mask this reading made (a "•••• 1111" the customer typed is text).
+      if (r.to[m.index!] - r.from[m.index!] < CARD_MIN) continue;
+      for (const [s, e] of cardTail(r.text, at)) replaceSpan(reps, r, s, e, HIDDEN, text);
+    }
+    r = render(text, reps);
+  }
   const cardsMasked = r.text;
   for (const m of cardsMasked.matchAll(PIN)) {
     const [whole, word, sep, digits] = m;

@@ -17,7 +17,8 @@ describe('maskCustomerSecrets: the rules', () => {
     expect(luhnValid('4111111111111111')).toBe(true);
     expect(luhnValid('4111111111111112')).toBe(false);
     expect(maskCustomerSecrets('my card number is 4111 1111 1111 1111 exp 12/28, why was I charged twice?')).toEqual({
-      text: 'my card number is •••• 1111 exp 12/28, why was I charged twice?',
+      // Session 19 (hostile s19 #1): the expiry after the card is hidden with it (it was shown).
+      text: 'my card number is •••• 1111 exp [hidden], why was I charged twice?',
       hidden: ['card'],
     });
     expect(maskCustomerSecrets('card 4242-4242-4242-4242').text).toBe('card •••• 4242');

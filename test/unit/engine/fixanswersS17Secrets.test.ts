@@ -97,7 +97,7 @@ describe('a card after another number in the same run (hostile s17 H#27 HIGH, H#
       ['NW-230918\n4111 1111 1111 1111 is the card I paid with', 'NW-230918\n•••• 1111 is the card I paid with'],
       ['order 123456 4111 1111 1111 1111', 'order 123456 •••• 1111'],
       ['07700 900123 4111 1111 1111 1111', '07700 900123 •••• 1111'],
-      ['Flat 2 4111 1111 1111 1111 exp 12/28', 'Flat 2 •••• 1111 exp 12/28'],
+      ['Flat 2 4111 1111 1111 1111 exp 12/28', 'Flat 2 •••• 1111 exp [hidden]'], // s19 hostile #1: the expiry hidden with the card
       ['qty 3 4111 1111 1111 1111', 'qty 3 •••• 1111'],
       ['paid 49.99 4111 1111 1111 1111', 'paid 49.99 •••• 1111'],
       ['Ana Smith\n12 High St\nLS1 4AB\n07700 900123\n4111 1111 1111 1111\n12/28\n123', 'Ana Smith\n12 High St\nLS1 4AB\n07700 900123\n•••• 1111\n12/28\n123'],
