@@ -1195,7 +1195,9 @@ function notForAPerson(toks: string[]): boolean {
   if (/\b(does|do|will|would|can|could) (the|this|it|your|its)( [\w-]+){0,3} let (me|you|us|them) (talk|speak|chat)\b/.test(text)) return true;
   if (ABOUT_THE_BOT.test(text) && !ASKS.test(text)) return true;
   if (MET_BEFORE.test(text) && !/\b(if i|if we|want|would like|let me|get me|put me|transfer|connect|call me|again|same person|back to)\b/.test(text)) return true;
-  if (SELF.test(text) && !/\b(talk|speak|chat) (to|with)\b/.test(text)) return true;
+  // Review s19 R11: a job told, then a person asked for in other words ("My husband is a manager, he wants a real person to
+  // call him back") is still a request.
+  if (SELF.test(text) && !/\b(talk|speak|chat) (to|with)\b/.test(text) && !/\b(?:wants?|needs?|would like|asks? for) (?:a |an |to )?(?:real |actual )?(?:person|human|someone|somebody|agent)\b|\bcall (?:me|him|her|us|them) back\b/.test(text)) return true;
   // "you can call me Sam": a name, not a request.
   const named = /\b(can|may|just|please|to) call me ([a-z]+)$/.exec(text);
   if (named && !CONTACT_END.has(named[2]) && !CONTACT_WEAK.has(named[2])) return true;
