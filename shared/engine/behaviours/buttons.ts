@@ -148,7 +148,7 @@ function asksAboutTheAnswer(text: string, normalized: string): boolean {
 }
 
 /** Words that keep an order as it is, in the clause naming it. */
-const KEEPS = /\b(?:arrived|received|came|got|delivered|keep|keeping|leave|alone|already|fine|want\s+to\s+keep|not|don'?t|dont|doesn'?t|isn'?t)\b/i;
+const KEEPS = /\b(?:arrived|received|came|got|delivered|keep|keeping|leave|alone|already|fine|stay|stays|remain|remains|still|want\s+to\s+keep|not|don'?t|dont|doesn'?t|isn'?t)\b/i;
 /** Whether the clause of `text` that names `ref` says to keep that order (between commas, full stops, "but", "and"). */
 function namedToKeep(text: string, ref: string): boolean {
   const clause = text.split(/[,.;!?]|\bbut\b|\band\b/i).find((c) => c.toUpperCase().includes(ref.toUpperCase()));
