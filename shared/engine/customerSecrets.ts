@@ -634,6 +634,8 @@ function secretsAfter(text: string, previous: string): { reps: Replacement[]; hi
   return { reps, hidden: both.hidden };
 }
 
+/** Digit groups separated by a comma and spaces, 2 to 6 of them (a card typed "4111, 1111, 1111, 1111"). */
+const COMMA_GROUPS = /(?<![\p{Nd},])\p{Nd}{1,6}(?:,[ \u00a0]+\p{Nd}{1,6}){1,5}(?![\p{Nd}]|,[ \u00a0]*\p{Nd})/gu;
 /** A card's mask in a rendering. */
 const CARD_MASK = /•••• \p{Nd}{4}/gu;
 /** Between the card and its expiry / code: spaces and at most one of , ; | / : - – — (or nothing). */
@@ -719,6 +721,21 @@ function secretsIn(text: string): { reps: Replacement[]; hidden: HiddenSecret[] 
         thirteen ??= CARD_WORD.test(r.text);
         for (const card of cardsInRun(subRun, hidden, labelled, thirteen)) replaceSpan(reps, r, subAt + card.start, subAt + card.end, card.text, text);
       }
+    }
+  }
+  // Session 19 (hostile s19 #3): groups separated by ", " (which ends a run: a list of numbers) are one card in a message
+  // that names a card, when together they are card-shaped in a card's grouping ("my card is 4111, 1111, 1111, 1111").
+  if (r.text.includes(', ') && (thirteen ??= CARD_WORD.test(r.text))) {
+    for (const m of r.text.matchAll(COMMA_GROUPS)) {
+      const sizes: number[] = [];
+      let digits = '';
+      for (const g of m[0].matchAll(GROUP)) (sizes.push(g[0].length), (digits += asciiDigits(g[0])));
+      if (!cardShaped(digits, true) || !cardGrouping(sizes, false, true)) continue;
+      const start = r.from[m.index!];
+      const end = r.to[m.index! + m[0].length - 1];
+      if (reps.some((x) => x.start < end && x.end > start)) continue;
+      replaceSpan(reps, r, m.index!, m.index! + m[0].length, `•••• ${digits.slice(-4)}`, text);
+      if (!hidden.includes('card')) hidden.push('card');
     }
   }
   r = render(text, reps);
