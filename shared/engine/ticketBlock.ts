@@ -126,7 +126,8 @@ function createTicket(run: Run, block: BlockOf<'ticket'>, lastWasEmail: boolean)
   const number = ticketNumber(s.id, s.seq, first);
   const str = (x: unknown) => (isKnown(x as string) ? String(x) : null);
   const reason = s.handoff?.reason ?? s.lastEscalation?.reason ?? null;
-  const issue = str(v.handoffReason) ?? (lastWasEmail ? null : str(v.lastMessage)) ?? block.label?.trim() ?? '';
+  const given = str(v.handoffReason) ?? (lastWasEmail ? null : str(v.lastMessage));
+  const issue = given ?? withNamedValues(run, block, block.label?.trim() ?? '');
   const callBack = str(v.callBack);
   run.effects.push({
     type: 'create_ticket',
@@ -143,6 +144,25 @@ function createTicket(run: Run, block: BlockOf<'ticket'>, lastWasEmail: boolean)
   // will reply by email") was said and taken back on the next line ("We don't have an email address for you, so we
   // can't reply by email"): only the second is said.
   bot(run, promisesEmail(run, block) ? noEmailText(run) : renderTemplate(block.data.text, s.variables), block.id);
+}
+
+/** Variables a ticket's text names that are the customer's contact or the ticket itself (not what it is about). */
+const CONTACT_VARIABLES = new Set(['ticketId', 'customerEmail', 'customerName', 'customerPhone', 'agentName', 'estimatedWait']);
+/**
+ * Session 19 (newcomer s19 F11): an address-change ticket's ISSUE was "Address change ticket" alone, the new address
+ * (the one thing it is about) only in the transcript. When the issue is the block's label, the known values its text
+ * names ({{orderNumber}}, {{newAddress}}) follow it: "Address change ticket (orderNumber: NW-230918, newAddress: ...)".
+ */
+function withNamedValues(run: Run, block: BlockOf<'ticket'>, label: string): string {
+  const parts: string[] = [];
+  for (const m of block.data.text.matchAll(/\{\{\s*([A-Za-z_][\w]*)\s*\}\}/g)) {
+    const name = m[1];
+    const value = run.s.variables[name];
+    if (CONTACT_VARIABLES.has(name) || !isKnown(value) || parts.some((p) => p.startsWith(`${name}: `))) continue;
+    parts.push(`${name}: ${String(value)}`);
+  }
+  if (parts.length === 0) return label;
+  return label === '' ? parts.join(', ') : `${label} (${parts.join(', ')})`;
 }
 
 /** Whether the ticket's text promises an email reply that cannot be sent (no email address known). */
