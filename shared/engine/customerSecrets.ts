@@ -308,7 +308,7 @@ function ibanSpans(text: string): [number, number][] {
  * password. "pass" alone is not one (hostile s16 H#1): a boarding pass, a day pass, "pass is valid".
  */
 const PASSWORD_WORD =
-  "pass(?:word|wd|code|phrase)s?|pwd|pw|passwort|kennwort|mot\\s+de\\s+passe|contrase(?:ñ|n)a|senha|wachtwoord|has(?:ł|l)o|l(?:ö|o)senord|adgangskode|passord|salasana|пароль|şifre|sifre|parola";
+  "pass(?:word|wd|code|phrase)s?|pass[ \\t]+(?:word|code|phrase)s?|pwd|pw|passwort|kennwort|mot\\s+de\\s+passe|contrase(?:ñ|n)a|senha|wachtwoord|has(?:ł|l)o|l(?:ö|o)senord|adgangskode|passord|salasana|пароль|şifre|sifre|parola";
 const IS = "(?:is|was|ist|war|est|était|es|era|é|è|jest|är)";
 /*
  * Session 18 (hostile s17 H#28): the words between the password word and "is" or ":" may be any tokens of the same line
@@ -318,10 +318,15 @@ const IS = "(?:is|was|ist|war|est|était|es|era|é|è|jest|är)";
  * message ("username: ana@example.com pass: X", "user ana / pass X"; alone it is a boarding or day pass). A value may
  * open with a quote it never closes ("password is 'hunter2": hidden to the clause end).
  */
+/**
+ * Session 19 (hostile s19 #23): "password - it's X", "password? it is X", "password... it was X": the value after "it is"
+ * (read like a value after a bare space: credential-shaped only).
+ */
+const IT_IS = `(?:[ \\t\\u00a0]*(?:[-\\u2013\\u2014?]|\\.\\.\\.|…)[ \\t\\u00a0]*|[ \\t\\u00a0]+)it(?:'s|’s|[ \\t\\u00a0]+(?:is|was))[ \\t\\u00a0]+`;
 const BRIDGE_TOKEN = `(?:[^\\s.,;!?:="“]|\\.(?=[\\p{L}\\p{N}])){1,40}`;
 const PASSWORD = new RegExp(
   `(?<![\\p{L}\\p{N}])(${PASSWORD_WORD}|pass)(?![\\p{L}\\p{N}])(` +
-    `'s\\s+|[’]s\\s+|(?<=has[łl]o)\\s+to\\s*[:=]?\\s*|\\s*[:=]\\s*|\\s+[-\\u2013\\u2014]\\s+|[ \\t]*\\n\\s*|(?:[ \\t\\u00a0]+${BRIDGE_TOKEN}){0,4}?(?:\\s+${IS}(?![\\p{L}])\\s*[:=]?\\s*|[ \\t\\u00a0]*[:=]\\s*)|[ \\t\\u00a0]+` +
+    `'s\\s+|[’]s\\s+|(?<=has[łl]o)\\s+to\\s*[:=]?\\s*|${IT_IS}|\\s*[:=]\\s*|\\s+[-\\u2013\\u2014]\\s+|[ \\t]*\\n\\s*|(?:[ \\t\\u00a0]+${BRIDGE_TOKEN}){0,4}?(?:\\s+${IS}(?![\\p{L}])\\s*[:=]?\\s*|[ \\t\\u00a0]*[:=]\\s*)|[ \\t\\u00a0]+to[ \\t\\u00a0]+|[ \\t\\u00a0]+` +
     `)(?:"([^"\\n]{1,80})"|'([^'\\n]{1,80})'|“([^”\\n]{1,80})”|[«„‘‹]([^»“”’›\\n]{1,80})[»“”’›]|(["'“«„‘]?[^\\s"'“«„]+))`,
   'giu',
 );
@@ -677,6 +682,26 @@ function cardTail(s: string, at: number): [number, number][] {
   return /^[ \t\u00a0]*[-/|]?\p{Nd}/u.test(s.slice(pos, pos + 4)) ? [] : spans;
 }
 
+/**
+ * Session 19 (hostile s19 #23): "pass:" alone is a password label when the value after the colon looks like a password
+ * (a lower-case letter and a digit or symbol: "pass: Qwerty12"), and no kind of pass is named before it ("boarding
+ * pass: AB1234", "day pass: 2 adults" stay).
+ */
+const PASS_KIND = /(?<![\p{L}])(?:boarding|day|bus|season|train|rail|travel|ski|gym|guest|visitor|festival|event|press|vip|access|backstage|parking|transit|metro|museum|member(?:ship)?|entry|weekly|monthly|annual|yearly|hall|free|fast|e)[ \t\u00a0-]*$/iu;
+function passLabel(s: string, at: number, sep: string, bare: string | undefined): boolean {
+  if (bare === undefined || !/^\s*[:=]\s*$/u.test(sep)) return false;
+  const value = bare.replace(/[.,!?;:)\]]+$/u, '');
+  return credentialShaped(value) && /\p{Ll}/u.test(value) && /[\p{N}\p{S}\p{P}]/u.test(value) && !PASS_KIND.test(s.slice(Math.max(0, at - 24), at));
+}
+/**
+ * Session 19 (hostile s19 #23): the value BEFORE the password word: "Qwerty12 is my password", "use Qwerty12 as the
+ * password" (credential-shaped, and the password word is not a thing: "X is my password reset code" is none).
+ */
+const VALUE_BEFORE = new RegExp(
+  `(?<![^\\s"'“(\\[<:,;])(["'“]?)([^\\s"'“”()\\[\\]<>]{4,80}?)["'”]?(?:[ \\t\\u00a0]+(?:is|was)[ \\t\\u00a0]+(?:my|the|our)|[ \\t\\u00a0]+as[ \\t\\u00a0]+(?:my|the|a|our))[ \\t\\u00a0]+(?:(?:new|current|temporary|temp|old)[ \\t\\u00a0]+)?(?:${PASSWORD_WORD})(?![\\p{L}\\p{N}])(?![ \\t\\u00a0]+(?:${[...PASSWORD_THING].join('|')})(?![\\p{L}]))`,
+  'giu',
+);
+
 /** The replacements (sorted, disjoint, original coordinates) that mask `text`'s secrets, and their kinds. */
 function secretsIn(text: string): { reps: Replacement[]; hidden: HiddenSecret[] } {
   // Most messages hold no digit, no password word and no zero-width character: nothing can be a secret (rtfast s17: the
@@ -775,7 +800,7 @@ function secretsIn(text: string): { reps: Replacement[]; hidden: HiddenSecret[] 
     const resume = at + word.length;
     // "pass" is a password word only after a user name or an email address (H#28); alone it is a boarding pass.
     const afterUser = USER_LABEL.test(s.slice(Math.max(0, at - 200), at));
-    if (word.length === 4 && word.toLowerCase() === 'pass' && !afterUser) {
+    if (word.length === 4 && word.toLowerCase() === 'pass' && !afterUser && !passLabel(s, at, sep, bare)) {
       PASSWORD.lastIndex = resume;
       continue;
     }
@@ -796,7 +821,8 @@ function secretsIn(text: string): { reps: Replacement[]; hidden: HiddenSecret[] 
       }
     }
     // Only a space between the word and the value (H#28): a credential-shaped value, or any word after "user ... pass".
-    const direct = /^[ \t\u00a0]+$/u.test(sep);
+    // Session 19 (hostile s19 #23): "password to X" and "password - it's X" are read the same way.
+    const direct = /^[ \t\u00a0]+$/u.test(sep) || /^[ \t\u00a0]+to[ \t\u00a0]+$/iu.test(sep) || /it(?:'s|’s|[ \t\u00a0]+(?:is|was))[ \t\u00a0]+$/iu.test(sep);
     if (bare !== undefined) {
       const quoted = /^["'“«„‘]/u.test(bare); // an opening quote never closed: the phrase after it
       const value = bare.replace(/[.,!?;:)\]]+$/u, '');
@@ -839,6 +865,17 @@ function secretsIn(text: string): { reps: Replacement[]; hidden: HiddenSecret[] 
     if ((dq ?? sq ?? cq ?? oq) === undefined) continue;
     if (!hidden.includes('password')) hidden.push('password');
     hideValue(text, reps, r, at, valueAt, at + whole.length);
+  }
+  // "Qwerty12 is my password", "use Qwerty12 as the password" (hostile s19 #23).
+  for (const m of s.matchAll(VALUE_BEFORE)) {
+    const value = m[2];
+    if (value.startsWith('[hidden') || !credentialShaped(value) || describesPassword(value, '')) continue;
+    if (!hidden.includes('password')) hidden.push('password');
+    const valueAt = m.index + m[1].length;
+    const start = r.from[valueAt];
+    const end = r.to[valueAt + value.length - 1];
+    if (reps.some((x) => x.start < end && x.end > start)) continue; // already inside a mask
+    hideValue(text, reps, r, valueAt, valueAt, valueAt + value.length);
   }
   // "the new one is X" in a message that names a password; "ana@example.com:X" (H#28).
   if (hidden.includes('password') || PASSWORD_NAMED.test(s)) {
