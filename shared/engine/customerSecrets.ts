@@ -326,7 +326,7 @@ const IT_IS = `(?:[ \\t\\u00a0]*(?:[-\\u2013\\u2014?]|\\.\\.\\.|…)[ \\t\\u00a0
 const BRIDGE_TOKEN = `(?:[^\\s.,;!?:="“]|\\.(?=[\\p{L}\\p{N}])){1,40}`;
 const PASSWORD = new RegExp(
   `(?<![\\p{L}\\p{N}])(${PASSWORD_WORD}|pass)(?![\\p{L}\\p{N}])(` +
-    `'s\\s+|[’]s\\s+|(?<=has[łl]o)\\s+to\\s*[:=]?\\s*|${IT_IS}|\\s*[:=]\\s*|\\s+[-\\u2013\\u2014]\\s+|[ \\t]*\\n\\s*|(?:[ \\t\\u00a0]+${BRIDGE_TOKEN}){0,4}?(?:\\s+${IS}(?![\\p{L}])\\s*[:=]?\\s*|[ \\t\\u00a0]*[:=]\\s*)|[ \\t\\u00a0]+to[ \\t\\u00a0]+|[ \\t\\u00a0]+` +
+    `'s\\s+|[’]s\\s+|(?<=has[łl]o)\\s+to\\s*[:=]?\\s*|${IT_IS}|\\s*(?:=>|->|→|⇒|[:=])\\s*|\\s+[-\\u2013\\u2014]\\s+|[ \\t]*\\n\\s*|(?:[ \\t\\u00a0]+${BRIDGE_TOKEN}){0,4}?(?:\\s+${IS}(?![\\p{L}])\\s*[:=]?\\s*|[ \\t\\u00a0]*[:=]\\s*)|[ \\t\\u00a0]+to[ \\t\\u00a0]+|[ \\t\\u00a0]+` +
     `)(?:"([^"\\n]{1,80})"|'([^'\\n]{1,80})'|“([^”\\n]{1,80})”|[«„‘‹]([^»“”’›\\n]{1,80})[»“”’›]|(["'“«„‘]?[^\\s"'“«„]+))`,
   'giu',
 );
@@ -702,6 +702,15 @@ const VALUE_BEFORE = new RegExp(
   'giu',
 );
 
+/** An explicit label between the password word and its value: ":", "=", or an arrow ("=>", "->", "→"). */
+const LABEL_SEP = /[:=→⇒]|->/u;
+/**
+ * Session 19 (hostile s19 #6): after a password label, words that say no password is given ("password: none", "password:
+ * I don't have one", "password: (I'll tell you later)"): nothing is hidden.
+ */
+const NOT_GIVEN =
+  /^(?:none|nothing|n\/a|nil|not\s+(?:sure|set|yet)|dunno|i\s+(?:don['’]?t|do\s+not|didn['’]?t|haven['’]?t|have\s+not|have\s+no|can['’]?t|cannot|forgot|never|will\s+tell)|i['’]ll\s+tell|don['’]?t\s+(?:know|have|remember))(?![\p{L}\p{N}])/iu;
+
 /** The replacements (sorted, disjoint, original coordinates) that mask `text`'s secrets, and their kinds. */
 function secretsIn(text: string): { reps: Replacement[]; hidden: HiddenSecret[] } {
   // Most messages hold no digit, no password word and no zero-width character: nothing can be a secret (rtfast s17: the
@@ -824,11 +833,16 @@ function secretsIn(text: string): { reps: Replacement[]; hidden: HiddenSecret[] 
     // Session 19 (hostile s19 #23): "password to X" and "password - it's X" are read the same way.
     const direct = /^[ \t\u00a0]+$/u.test(sep) || /^[ \t\u00a0]+to[ \t\u00a0]+$/iu.test(sep) || /it(?:'s|’s|[ \t\u00a0]+(?:is|was))[ \t\u00a0]+$/iu.test(sep);
     if (bare !== undefined) {
-      const quoted = /^["'“«„‘]/u.test(bare); // an opening quote never closed: the phrase after it
-      const value = bare.replace(/[.,!?;:)\]]+$/u, '');
+      // Session 19 (hostile s19 #6): an opening bracket before the value stays ("password (Tulip-2291)" showed
+      // "password [hidden])"): the value starts after it.
+      const open = bare.length > 1 && /^[(\[<{]/u.test(bare) ? 1 : 0;
+      const core = bare.slice(open);
+      const vAt = valueAt + open;
+      const quoted = /^["'“«„‘]/u.test(core); // an opening quote never closed: the phrase after it
+      const value = core.replace(/[.,!?;:)\]}>]+$/u, '');
       const plain = quoted ? value.slice(1) : value;
-      const describes = describesPassword(plain, s.slice(at + whole.length), /[:=]/u.test(sep));
-      if (plain === '' || plain === HIDDEN || plain.startsWith('[hidden') || (direct && (describes || !credentialShaped(plain)))) {
+      const describes = describesPassword(plain, s.slice(at + whole.length), LABEL_SEP.test(sep));
+      if (plain === '' || plain === HIDDEN || plain.startsWith('[hidden') || (direct && (describes || !credentialShaped(plain))) || NOT_GIVEN.test(s.slice(vAt))) {
         PASSWORD.lastIndex = resume;
         continue;
       }
@@ -839,26 +853,26 @@ function secretsIn(text: string): { reps: Replacement[]; hidden: HiddenSecret[] 
         const token = /^\s+(\S+)/u.exec(rest)?.[1];
         // The next word's letters and digits ("🐶Rex" -> "Rex"); a token of symbols or emoji only says nothing.
         const next = token?.replace(/[^\p{L}\p{N}'’]/gu, '');
-        if (value.length < bare.length || next === undefined || next === '' || describesPassword(next, '') || /^[\p{Ll}]+(?:ing|ed)$/u.test(next)) {
+        if (value.length < core.length || next === undefined || next === '' || describesPassword(next, '') || /^[\p{Ll}]+(?:ing|ed)$/u.test(next)) {
           PASSWORD.lastIndex = resume;
           continue;
         }
         if (!hidden.includes('password')) hidden.push('password');
         const tailEnd = at + whole.length + CLAUSE_REST.exec(rest)![0].length;
-        hideValue(text, reps, r, at, valueAt, tailEnd);
+        hideValue(text, reps, r, at, vAt, tailEnd);
         PASSWORD.lastIndex = tailEnd; // the cursor goes on after the phrase
         continue;
       }
       if (!hidden.includes('password')) hidden.push('password');
       // A passphrase (H#4): after "is" / ":" the words up to the clause's end (not after a bare space: one token).
-      let end = valueAt + value.length;
+      let end = vAt + value.length;
       // After an explicit label ("password:", "is:") the value runs on to the clause's end (hostile s18 H#24: "password: I
       // love you 3000" showed "love you 3000"); after "is" alone, up to a word that starts another clause.
-      if (!direct && value.length === bare.length) end = phraseEnd(s, end, /[:=]/u.test(sep));
+      if (!direct && value.length === core.length) end = phraseEnd(s, end, LABEL_SEP.test(sep));
       // Session 19 (hostile s18 #30 rest): a "!" right after the value is the password's ("Summer2024!" showed "[hidden]!":
       // the last character of a password), hidden with it; a full stop or comma after it still ends the sentence.
-      else end += bangs(bare, value);
-      hideValue(text, reps, r, at, valueAt, end);
+      else end += bangs(core, value);
+      hideValue(text, reps, r, at, vAt, end);
       PASSWORD.lastIndex = Math.max(PASSWORD.lastIndex, end);
       continue;
     }
