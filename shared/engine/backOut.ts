@@ -17,6 +17,10 @@ const ANYWHERE =
   /\b(?:never\s*mind|nevermind|nvm|forget\s+(?:it|that|this|about\s+it)|(?:i(?:'ve|\s+have)?\s+)?changed\s+my\s+mind|(?:do\s*n[o']?t|dont|do\s+not|no\s+longer)\s+(?:really\s+|even\s+)?need\s+(?:anyone|anybody|someone|somebody|a\s+(?:person|human)|an\s+agent|(?:any\s+)?help|it|to\s+(?:talk|speak))|no\s+need\s+(?:for\s+(?:anyone|a\s+person|an\s+agent)|any\s*more|now))\b/;
 const WHOLE = /^(?:oh\s+)?(?:cancel(?:\s+(?:that|it|this))?|stop(?:\s+(?:it|that))?|oops|whoops|don'?t\s+bother|no\s+thanks?|no\s+thank\s+you|not\s+needed|leave\s+it|all\s+good\s+now|i'?m\s+(?:ok|okay|fine)\s+now)(?:\s+(?:then|thanks|thank\s+you|please|sorry))*$/;
 
+/** "never mind the email", "forget my email address", "no email": the email declined. */
+const EMAIL_DECLINED = /\b(?:never\s*mind|nevermind|nvm|forget|skip|no)\s+(?:about\s+)?(?:the\s+|my\s+|an\s+|any\s+)?(?:e\s?mail|email\s+address|address)\b/;
+/** "... just get me someone", "... just cancel it": the request stands. */
+const JUST_DO = /\bjust\s+(?:get|put|connect|transfer|send|cancel|do|go\s+ahead|pass)\b/;
 function plain(text: string): string {
   return normalizeText(text).toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[^\p{L}\p{N}'\s]/gu, ' ').replace(/\s+/g, ' ').trim();
 }
@@ -26,6 +30,9 @@ export function backsOut(text: string, bareCancel = true): boolean {
   if (text.includes('@')) return false;
   const t = plain(text);
   if (t === '') return false;
+  // Review s19 R21: at an email question "no thanks" and "never mind the email, just get me someone / just cancel it"
+  // decline the EMAIL, not the person or the request.
+  if (/^no\s+thanks?$|^no\s+thank\s+you$/.test(t) || EMAIL_DECLINED.test(t) || JUST_DO.test(t)) return false;
   if (!bareCancel && /^(?:oh\s+)?cancel\b/.test(t)) return ANYWHERE.test(t);
   return WHOLE.test(t) || ANYWHERE.test(t);
 }

@@ -16,6 +16,7 @@
 import type { Run } from './run';
 import { customerEntry } from './handoffContext';
 import { asksForAPersonAgain } from './questionValidators';
+import { extractEntities } from '../nlu/entities';
 
 /** Customer messages after the escalating one (the contact questions) during which it is still the reason. */
 const FRESH_TURNS = 4;
@@ -32,7 +33,20 @@ export function statesAReason(text: string): boolean {
   const words = t.split(/\s+/).filter((w) => /[\p{L}\d]/u.test(w));
   if (words.length < MIN_WORDS) return false;
   const rest = words.map((w) => w.toLowerCase().replace(/[^\p{L}'\d]/gu, '')).filter((w) => !REQUEST_WORDS.has(w));
-  return rest.length > 0 && !asksForAPersonAgain(rest.join(' ')) && !asksForAPersonAgain(t);
+  return rest.length > 0 && !asksForAPersonAgain(rest.join(' ')) && !asksForAPersonAgain(t) && namesAMatter(t);
+}
+
+/**
+ * Review s19 R18: venting or a request for a person in many words ("You lot are a joke, seriously, every single time",
+ * "Get me a manager immediately, I am not dealing with a robot") says no reason. A reason names the matter: a reference,
+ * amount, date or contact the NLU finds, or a word for a thing or an event customers come about (an order, a parcel, a
+ * refund, a claim, a burst pipe, a price...).
+ */
+const MATTER =
+  /\b(?:orders?|parcels?|packages?|deliver(?:y|ed|ies)?|arriv(?:e|ed|ing)|shipp(?:ed|ing)|tracking|refunds?|returns?|returned|exchange|payments?|paid|pay|charged?|charges|card|bank|account|login|password|invoices?|bills?|billing|subscription|plan|price|prices|cost|costs|quote|seats?|claims?|policy|cover|insurance|booking|booked|flights?|tickets?|reservation|hotel|items?|products?|goods|size|colou?r|address|damaged|broken|missing|faulty|wrong|late|delayed|lost|stolen|leak(?:ing)?|pipe|burst|fire|flood|accident|injur(?:y|ed)|crash|cancel(?:led|lation)?|discount|voucher|coupon|warranty|repair|appointment|delivery\s+date)\b/i;
+function namesAMatter(text: string): boolean {
+  if (MATTER.test(text)) return true;
+  return extractEntities(text).some((e) => e.type !== 'url');
 }
 
 /**

@@ -87,11 +87,12 @@ describe('hostile #11: backing out at the cancel ticket email question', () => {
 
 describe('what backs out', () => {
   it('withdrawals', () => {
-    for (const t of ['never mind', 'Never mind!', 'nvm', 'forget about it', 'I changed my mind', "I don't need anyone now", 'no longer need help', 'Oops', 'stop', 'no thanks', 'cancel that'])
+    for (const t of ['never mind', 'Never mind!', 'nvm', 'forget about it', 'I changed my mind', "I don't need anyone now", 'no longer need help', 'Oops', 'stop', 'cancel that'])
       expect(backsOut(t), t).toBe(true);
   });
   it('answers and other words are not', () => {
-    for (const t of ['kim@example.com', 'never mind, use kim@example.com', 'Kim', 'no', 'I need help with my order', "I don't have an email", 'stop order NW-230918', 'why do you need it?', 'Mindy Forgetson'])
+    // Review s19 R21 (lead): at an email question 'no thanks' and 'never mind the email, just ...' decline the email.
+    for (const t of ['kim@example.com', 'never mind, use kim@example.com', 'Kim', 'no', 'no thanks', 'never mind the email, just get me someone', 'never mind the email, just cancel it', 'I need help with my order', "I don't have an email", 'stop order NW-230918', 'why do you need it?', 'Mindy Forgetson'])
       expect(backsOut(t), t).toBe(false);
     expect(backsOut('cancel', false)).toBe(false);
     expect(backsOut('cancel, never mind', false)).toBe(true);
