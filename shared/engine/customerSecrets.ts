@@ -607,15 +607,26 @@ function compact(r: Replacement): string {
  * - it names a card and ends with digit groups too short for a card ("my card is 4111 1111"): read after "card" and
  *   those groups, so a card made of both is masked in the follow-up ("•••• 1111").
  */
-const ANNOUNCES_PASSWORD = new RegExp(`(?<![\\p{L}\\p{N}])(?:${PASSWORD_WORD})(?:\\s+(?:${IS}|to)(?![\\p{L}]))?\\s*[:=-]?\\s*$`, 'iu');
-const ANNOUNCES_PIN = /(?<![\p{L}\p{N}])(?:pin(?:[-\s]*(?:code|number))?|cvv2?|cvc2?|csc|security\s+code)(?:\s+(?:is|was))?\s*[:=]?\s*$/iu;
+// Review s19 (revcore R20, HIGH): a message that only talks about a password or a PIN ("it keeps saying wrong password",
+// "how do I reset my password", "the pin") announces nothing: the word must be followed by "is" / "to" / ":" / "=" / "-",
+// or be "my (new) password" with no talk of a problem before it.
+const ANNOUNCES_PASSWORD = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:(?:${PASSWORD_WORD})(?:\\s+(?:${IS}|to)(?![\\p{L}])\\s*[:=-]?|\\s*[:=-])|(?<![\\p{L}])my\\s+(?:new\\s+)?(?:${PASSWORD_WORD}))\\s*$`,
+  'iu',
+);
+const ANNOUNCES_PIN =
+  /(?<![\p{L}\p{N}])(?:(?:pin(?:[-\s]*(?:code|number))?|cvv2?|cvc2?|csc|security\s+code)(?:\s+(?:is|was)(?![\p{L}])\s*[:=]?|\s*[:=])|(?<![\p{L}])my\s+(?:new\s+)?(?:pin(?:[-\s]*(?:code|number))?|cvv2?|cvc2?|csc|security\s+code))\s*$/iu;
+/** Talk of a problem or a question before "my password" at the end: "how do I reset my password" announces nothing. */
+const PASSWORD_TALK = /(?<![\p{L}])(?:reset|forgot|forgotten|forget|wrong|incorrect|invalid|expired|change|changed|changing|update|recover|lost|locked|how|why|what|where|can'?t|cannot|won'?t|doesn'?t|not|help|saying|says|remember|need|want)(?![\p{L}])/iu;
 const TRAILING_GROUPS = new RegExp(`${DIGIT_GROUPS.source}[\\s.:]*$`, 'u');
 
 /** What `previous` announces, as text to read the follow-up after ('' when nothing). */
 function announced(previous: string): string {
   const tail = previous.slice(-200);
-  if (ANNOUNCES_PASSWORD.test(tail)) return 'password\n';
-  if (ANNOUNCES_PIN.test(tail)) return 'pin: ';
+  const sentence = tail.slice(Math.max(tail.lastIndexOf('. '), tail.lastIndexOf('? '), tail.lastIndexOf('! '), tail.lastIndexOf('\n')) + 1);
+  const explicit = (m: RegExpExecArray | null) => m !== null && (!/^my\s/iu.test(m[0]) || !PASSWORD_TALK.test(sentence));
+  if (explicit(ANNOUNCES_PASSWORD.exec(tail))) return 'password\n';
+  if (explicit(ANNOUNCES_PIN.exec(tail))) return 'pin: ';
   if (!CARD_WORD.test(tail) || !ANY_DIGIT.test(tail)) return '';
   const groups = TRAILING_GROUPS.exec(tail);
   if (groups !== null) {
