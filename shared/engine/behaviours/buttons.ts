@@ -137,6 +137,10 @@ const REQUEST_FORM = /^(?:(?:so|and|but|ok|okay|well|yes|yeah)\s+)*(?:can|could|
 const ASKED_BACK: ReadonlySet<string> = new Set(['right', 'correct', 'really', 'sure', 'ok', 'okay', 'yes', 'no']);
 function asksAboutTheAnswer(text: string, normalized: string): boolean {
   if (REQUEST_FORM.test(normalized)) return false;
+  // Review s19 R16: a question then the answer ("Is that the one with the lamp? yes", "is it too late? if not, yes cancel
+  // it") answers: the words after the last question mark decide.
+  const q = text.lastIndexOf('?');
+  if (q >= 0 && ANSWER_WORD.test(normalizeText(text.slice(q + 1)))) return false;
   const words = normalized.split(' ').filter(Boolean);
   // "yes?", "ok?", "right?", "sure??": a bare answer asked back.
   if (/\?\s*$/.test(text) && words.length > 0 && words.length <= 2 && (isBareReply(words) || words.every((x) => ASKED_BACK.has(x)))) return true;
