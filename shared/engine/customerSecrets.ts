@@ -426,7 +426,7 @@ const CLAUSE_REST = /^[^\n.,;!?]*/u;
  * digits in a message that speaks of a postcode or an address.
  */
 const PIN =
-  /(?<![\p{L}\p{N}])(pin(?:[-\s]*(?:code|number|nummer|no\.?|nr\.?))?|geheimzahl|cvv2?|cvc2?|csc|cid|card\s+verification\s+(?:code|value)|security\s+(?:code|number))((?:\s+(?:is|was|ist)|'s|’s)?\s*(?:[:=]\s*)?)(\p{Nd}(?:[ \u00a0-]?\p{Nd}){2,7})(?!\p{Nd})(?!\s+(?:digits?|characters?|numbers?)(?![\p{L}]))/giu;
+  /(?<![\p{L}\p{N}])(pin(?:[-\s]*(?:code|number|nummer|no\.?|nr\.?))?|geheimzahl|cvv2?|cvc2?|csc|cid|card\s+verification\s+(?:code|value)|security\s+(?:code|number)(?:\s+on\s+the\s+back(?:\s+of\s+(?:the|my)\s+card)?)?|(?:(?<![\p{N}])(?:3|4|three|four)[-\s]digits?|code|number)\s+on\s+the\s+back(?:\s+of\s+(?:the|my)\s+card)?)((?:\s+(?:is|was|ist|are|were)|'s|’s)?\s*(?:[:=]\s*)?)(\p{Nd}(?:[ \u00a0-]?\p{Nd}){2,7})(?!\p{Nd})(?!\s+(?:digits?|characters?|numbers?)(?![\p{L}]))/giu;
 const ADDRESS_TALK = /\b(?:post\s*code|postal|zip|address|road|street|st\.?|nagar|marg|colony|city|district|state|india|flat|house)\b/iu;
 /**
  * Whether address words are near a PIN at [at, end): in its sentence before it (an address written out: "12 MG Road,
