@@ -20,7 +20,7 @@
  */
 import { readFileSync } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
+import net, { type Socket } from 'node:net';
 import type { FastifyError, FastifyServerOptions } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
@@ -411,6 +411,14 @@ function connectionGuard(server: http.Server, limits: ConnectionLimits): Connect
     async drain(graceMs) {
       draining = true;
       lastRequestAt = Date.now();
+      // Session 20 (CI failure of fixrtS19Drain): stop taking new connections now, not after the grace. A client
+      // whose connection was closed after its 503 reconnected at once, so requests never quieted down; at the grace's
+      // end Fastify's server.close() closed the connections just accepted, before their request was read, and those
+      // clients saw ECONNRESET. Now they are refused (ECONNREFUSED: nothing was sent, safe to retry elsewhere); the
+      // open connections drain. net's close, not http's: http's also closes the idle keep-alive connections at once
+      // (a request about to arrive on one would be reset); Fastify's later server.close() closes what is left and
+      // takes ERR_SERVER_NOT_RUNNING as done.
+      if (server.listening) net.Server.prototype.close.call(server);
       for (const t of sockets.values()) if (t.res !== null && !t.res.headersSent) t.res.shouldKeepAlive = false;
       if (graceMs <= 0) return;
       const until = Date.now() + graceMs;
