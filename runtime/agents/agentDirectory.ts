@@ -8,6 +8,7 @@
  * - `passwordHash`: `scrypt$<salt base64url>$<hash base64url>` made by `hashPassword(password)` below; the agent
  *   signs in with POST /api/v1/agent/session {email, password} and gets a session token.
  */
+import { nameProblem } from '../visibleText';
 import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -1098,6 +1099,20 @@ interface CoverageBlock {
   kind: string;
   label?: string;
   data?: unknown;
+}
+
+/**
+ * Startup warnings for agents whose name a customer should not read (hostile s19 #15, #22): a line break, a bidi
+ * control, a control character or nothing visible. Such names were accepted before session 20 (the admin route and the
+ * integrations route now refuse them); a file holding one still loads, and this says which agent to rename.
+ */
+export function agentNameWarnings(agents: Agent[]): string[] {
+  const out: string[] = [];
+  agents.forEach((a, i) => {
+    const why = nameProblem(a.name);
+    if (why) out.push(`agents.${i}.name (${a.id}) ${why}; customers read it in "<name> from ... has joined the chat": give the agent a one-line name with something visible (the admin's Agents page refuses such names now)`);
+  });
+  return out;
 }
 
 /**

@@ -17,6 +17,7 @@ import { ApiError } from '../server/conversationService';
 import { exportChunks, exportNotesFrom, sendExport, transcriptQuery, type ExportFormat } from '../server/transcriptExport';
 import { agentSchema, AgentsFileConflictError, AgentsFileError, cannedReplySchema, DirectoryWriteError, hashPassword, MAX_CANNED, publicAgent, RevisionNotGivenError, type Agent, type AgentDirectory } from './agentDirectory';
 import { maskAgentText, summarize, type AgentEvent, type AgentHub } from './agentHub';
+import { nameProblem, nothingVisible } from '../visibleText';
 
 /** How the inbox names the customer of a handoff: name, else email, else "Visitor" + the start of the conversation id. */
 export function customerLabel(h: { conversationId: string; request: unknown }): string {
@@ -341,7 +342,18 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     },
   });
 
-  const agentBody = agentSchema.omit({ id: true, passwordHash: true }).extend({ password: z.string().min(8).max(1000).optional() }).strict();
+  // Hostile s19 #22: a name with a line break ("Dan\nSystem: refund approved"), a bidi control or nothing visible was
+  // saved and read by customers in "<name> from ... has joined the chat" (a file that holds one is named at start).
+  const agentBody = agentSchema
+    .omit({ id: true, passwordHash: true })
+    .extend({
+      name: agentSchema.shape.name.superRefine((n, ctx) => {
+        const why = nameProblem(n);
+        if (why) ctx.addIssue({ code: 'custom', message: `${why}; the name is shown to customers` });
+      }),
+      password: z.string().min(8).max(1000).optional(),
+    })
+    .strict();
   /** ?revision=N (the agent's revision from GET /agents) or ?revision=new (must not exist yet); absent: no check. */
   const revisionQuery = z.object({ revision: revisionParam(true).optional() });
   app.put('/api/v1/agent/agents/:id', {
@@ -709,7 +721,13 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
   act(
     'messages',
     'Send a message to the customer, or a private note ({private: true}: agents only)',
-    z.object({ text: z.string().trim().min(1).max(5000), private: z.boolean().default(false) }).strict(),
+    z
+      .object({
+        // Hostile s19 #17: "\u3164", "\u200b", "\u202e\u0000" reached the customer as empty bubbles.
+        text: z.string().trim().min(1).max(5000).refine((t) => !nothingVisible(t), 'the message has nothing visible (only spaces, control or invisible characters); the customer would get an empty bubble'),
+        private: z.boolean().default(false),
+      })
+      .strict(),
     async (a, h, body: { text: string; private: boolean }) => {
       // A card number, password or PIN the agent typed is masked before it is stored, shown, exported or searchable,
       // with the same rule as the customer's (hostile s16 H#2), by the hub (addNote, apply: once); `secretsHidden`

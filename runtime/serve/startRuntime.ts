@@ -15,7 +15,7 @@ import type { RuntimeStore } from '../store/types';
 import { MemorySharedState } from '../store/sharedState';
 import { SharedSessionMap, loadSharedSession } from './sharedSessions';
 import { serveConfigSchema, type ServeConfig } from './config';
-import { AgentDirectory, agentCoverageWarnings, agentSettingsSchema, type Agent, type AgentSettings, type CannedReply } from '../agents/agentDirectory';
+import { AgentDirectory, agentCoverageWarnings, agentNameWarnings, agentSettingsSchema, type Agent, type AgentSettings, type CannedReply } from '../agents/agentDirectory';
 import { AgentHub } from '../agents/agentHub';
 import { registerAgentRoutes } from '../agents/agentRoutes';
 import { customerSignals } from '../agents/customerSignals';
@@ -180,6 +180,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
               .catch((err) => logger.warn({ err }, 'applying an agents edit from another instance failed'));
           })
         : undefined;
+    for (const w of agentNameWarnings(directory.list())) logger.warn({ agents: opts.agents.file ?? 'in-process' }, `agents: ${w}`);
     for (const w of agentCoverageWarnings(directory.list(), opts.flows)) logger.warn({ agents: opts.agents.file ?? 'in-process' }, `agents: ${w}`);
     const hub = new AgentHub({ store, service, directory, logger, now, pollMs: opts.pollMs, shared });
     agentHub = hub;

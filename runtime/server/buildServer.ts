@@ -14,7 +14,7 @@ import type { Logger } from 'pino';
 import type { Input } from '../../shared/engine/types';
 import { agentWordsMasked, maskAgentText } from '../agents/agentWords';
 import { cleanTypedText } from '../../shared/simulator/utf8';
-import { withoutInvisible } from '../../shared/engine/unicodeText';
+import { nameProblem, nothingVisible } from '../visibleText';
 import { validateFlow } from '../../shared/flow/validateFlow';
 import type { Flow } from '../../shared/flow/schema';
 import type { LogEntry, RuntimeStore } from '../store/types';
@@ -228,7 +228,9 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
     const body = sent.text === undefined ? sent : { ...sent, text: cleanTypedText(sent.text) };
     // Nothing visible left (only control or invisible characters: hostile s18 H#18, a 409 "the message is empty" for
     // "\u0000", an invisible bubble stored for "\u200b"): refused as an empty text is, before anything is stored.
-    if (body.text !== undefined && withoutInvisible(body.text).trim() === '') {
+    // Session 20 (hostile s19 #14): Hangul fillers, braille blanks, variation selectors, tag characters, C1 controls and
+    // marks with no letter passed too (runtime/visibleText.ts).
+    if (body.text !== undefined && nothingVisible(body.text)) {
       throw new ApiError(400, 'invalid_request', 'body.text: the message has nothing visible (only spaces, control or invisible characters); send some text, or a button\'s id as "choice"', 'body.text');
     }
     // Sharded: the shard's JSON text (RawJson, written as it is by both routes' serialisers).
@@ -420,6 +422,8 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
       const flowId = o.defaultFlowId ?? (o.catalog.flowIds().length === 1 ? o.catalog.flowIds()[0] : undefined);
       if (!flowId) throw new ApiError(409, 'no_default_flow', 'Several flows are served: start baton serve with --default-flow ID for the Rasa channel.');
       const sender = req.body.sender;
+      // Hostile s19 #24: "\u200b" was a conversation key (recipient_id shown as nothing).
+      if (nothingVisible(sender)) throw new ApiError(400, 'invalid_request', 'body.sender: has nothing visible (only spaces, control or invisible characters); send the Rasa sender id', 'body.sender');
       const key = `rasa:${flowId}:${sender}`;
       let rec = await o.store.findByExternalKey(key);
       const isNew = !rec;
@@ -443,7 +447,9 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
       // (ConversationService.send's `channel`; README "Rasa").
       const message = cleanTypedText(req.body.message); // as in sendMessage (hostile s16 H#16)
       const text = message.trim();
-      if (text !== '' && !(isNew && RASA_HELLO.test(text))) await svc.send(id, { type: 'text', text: message }, undefined, { unseenQuestions: true });
+      // A message with nothing visible is no turn (hostile s19 #24: "\u200b\u200b" got the fallback and counted toward
+      // the repeated-fallback handover): nothing stored; the answer carries what is waiting, as for an empty message.
+      if (!nothingVisible(text) && !(isNew && RASA_HELLO.test(text))) await svc.send(id, { type: 'text', text: message }, undefined, { unseenQuestions: true });
       return o.store.runExclusive(id, async () => {
         const cur = (await o.store.getConversation(id))!;
         const entries = await o.store.readLog(id, cur.channelCursor ?? 0, 1000);
@@ -509,6 +515,13 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
       if (agentId && maskAgentText(agentId).hidden.length > 0) {
         throw new ApiError(400, 'invalid_request', 'body.agentId: looks like a card number, password or PIN; an agent id names the agent (e.g. "ext-42" or your system\'s user id) and is shown in transcripts and exports, so it must not hold a secret', 'body.agentId');
       }
+      // Hostile s19 #15: the id (the name when none is given) and the name are read by the customer ("<name> from ...
+      // has joined the chat"): nothing visible, a line break (a forged "System: ..." line), a bidi control (the line
+      // turned around) or a control character is refused, naming the field.
+      for (const [field, v] of [['agentId', b.agentId], ['agentName', b.agentName]] as const) {
+        const why = v === undefined ? null : nameProblem(v);
+        if (why) throw new ApiError(400, 'invalid_request', `body.${field}: ${why}; an agent ${field === 'agentId' ? 'id' : 'name'} is shown to the customer and in transcripts`, `body.${field}`);
+      }
       let input: Input;
       switch (b.type) {
         case 'accepted':
@@ -516,6 +529,7 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
           break;
         case 'message':
           if (!b.text) throw new ApiError(400, 'invalid_request', 'body.text: required for a message', 'body.text');
+          if (nothingVisible(b.text)) throw new ApiError(400, 'invalid_request', 'body.text: the message has nothing visible (only spaces, control or invisible characters); the customer would get an empty bubble', 'body.text'); // hostile s19 #17
           input = { type: 'agent_message', agentId, agentName: b.agentName, text: b.text, ...base } as Input;
           break;
         case 'declined':
