@@ -35,6 +35,9 @@
  *   past (a live holder with a slow clock) is looked at twice before it is judged. "Rebooted" (free at once) needs the
  *   same host name AND the same pid namespace with another boot id: two machines called "ubuntu" are foreign.
  *
+ * - Hostile s19 #16: such an old lock naming a live node process is stale too when the lock file is older than that
+ *   process's start (/proc/PID/stat starttime against the file's time; LOCK_OLDER_THAN_PROCESS_MS).
+ *
  * The file holds `{pid, ...info, pidStart, host, bootId, pidNs, token}` as JSON; an older bare pid is still read.
  */
 import { randomBytes } from 'node:crypto';
@@ -109,6 +112,34 @@ export function processStart(pid: number): string | null {
     return null;
   }
 }
+
+/** Linux's USER_HZ: /proc's clock ticks per second (100 on every architecture Linux reports them for). */
+const USER_HZ = 100;
+
+/**
+ * When process `pid` started, in ms since the epoch (Linux: its /proc/PID/stat starttime, in USER_HZ ticks after the
+ * boot time /proc/stat gives as btime), or null where that cannot be read. To the second or so (btime's precision).
+ */
+export function processStartedAtMs(pid: number): number | null {
+  const ticks = Number(processStart(pid));
+  if (!Number.isFinite(ticks) || ticks < 0) return null;
+  try {
+    const m = /^btime\s+(\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'));
+    return m ? Number(m[1]) * 1000 + (ticks * 1000) / USER_HZ : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * How much older than its named process's start an old-format lock file must be to be judged not written by it
+ * (hostile s19 #16). A process cannot write a file before it starts; the margin covers btime's second, the file
+ * system's time granularity and a small step of the wall clock between the write and now (NTP). A wall clock stepped
+ * forward by more than this after a pre-session-12 baton wrote its lock would make that live baton's lock look stale:
+ * that needs an old version and a clock jump of over a minute on the same folder, against a folder blocked for as long
+ * as an unrelated node process lives.
+ */
+export const LOCK_OLDER_THAN_PROCESS_MS = 60_000;
 
 /** Read errors that pass by themselves (out of descriptors, I/O hiccup, interrupted): a missed beat, retried. */
 const TRANSIENT = new Set(['EMFILE', 'ENFILE', 'EIO', 'EAGAIN', 'EINTR', 'EBUSY', 'ENOMEM', 'ETIMEDOUT']);
@@ -343,6 +374,12 @@ export function takePidLock(fileIn: string, opts: PidLockOptions): PidLock {
           // A live process that is not node/baton is not its writer (hostile s18 H#14: taken over); node is believed.
           const cmd = alive && !pidStart && !ours ? processCommand(owner.pid) : null;
           if (cmd !== null && !couldBeBaton(cmd)) alive = false;
+          // A live node process is not its writer either when the lock file is older than that process (hostile s19
+          // #16: an hour-old lock blocked the folder while an unrelated node program held the recycled pid).
+          if (alive && !pidStart && !ours) {
+            const started = processStartedAtMs(owner.pid);
+            if (started !== null && st.mtimeMs < started - LOCK_OLDER_THAN_PROCESS_MS) alive = false;
+          }
           if (ours ? held.has(file) : alive) throw opts.inUse(owner);
         }
         // 'rebooted': written on this host before its last boot; its process is gone.
