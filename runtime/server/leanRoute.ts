@@ -244,6 +244,12 @@ export function leanServer() {
 export const REQUEST_TIMEOUT_MS = 30_000;
 /** Under pressure (see `connectionGuard`): how long a connection may sit idle or half-sent before it is closed. */
 export const PRESSURE_IDLE_MS = 2_000;
+/**
+ * Under pressure, a request still arriving is kept while at least this many bytes came in each PRESSURE_IDLE_MS (review
+ * s19 R19: a slow but progressing upload, a studio Publish of a large flow over a poor link, was closed mid-send after
+ * 2 s). 512 bytes per 2 s is 256 B/s, below any real link; a flood that drips a byte a second is still closed.
+ */
+export const PRESSURE_MIN_PROGRESS_BYTES = 512;
 const CHECK_EVERY_MS = 5_000;
 const FDS_KEPT = 1024;
 
@@ -317,6 +323,8 @@ interface Tracked {
   seenReq: IncomingMessage | null;
   seenPhase: number;
   seenAt: number;
+  /** The socket's bytesRead at seenAt: a request arriving is judged by what came in since (review s19 R19). */
+  seenBytes: number;
 }
 
 interface ConnectionGuard {
@@ -338,7 +346,7 @@ const DRAIN_QUIET_MS = 300;
  * - under pressure (from `pressureAt` connections on, 3/4 of the cap), a check every second closes connections that
  *   have been idle (no request yet, or between requests) or have been sending one request without finishing it for
  *   PRESSURE_IDLE_MS, instead of the 30 s request timeout; a request being answered (a push stream, a slow step) is
- *   never closed here.
+ *   never closed here, nor one whose body keeps arriving at PRESSURE_MIN_PROGRESS_BYTES per PRESSURE_IDLE_MS or more.
  */
 function connectionGuard(server: http.Server, limits: ConnectionLimits): ConnectionGuard {
   const { perAddress, pressureAt, perAddressEverywhere } = limits;
@@ -365,7 +373,7 @@ function connectionGuard(server: http.Server, limits: ConnectionLimits): Connect
       return;
     }
     perIp.set(address, n);
-    sockets.set(s, { address, req: null, res: null, seenReq: null, seenPhase: IDLE, seenAt: Date.now() });
+    sockets.set(s, { address, req: null, res: null, seenReq: null, seenPhase: IDLE, seenAt: Date.now(), seenBytes: 0 });
     s.once('close', () => {
       sockets.delete(s);
       const left = (perIp.get(address) ?? 1) - 1;
@@ -388,9 +396,16 @@ function connectionGuard(server: http.Server, limits: ConnectionLimits): Connect
           t.seenReq = t.req;
           t.seenPhase = phase;
           t.seenAt = now;
+          t.seenBytes = s.bytesRead;
           continue;
         }
         if (now - t.seenAt >= PRESSURE_IDLE_MS) {
+          // Still coming in at a real link's pace: a new window (review s19 R19).
+          if (phase === ARRIVING && s.bytesRead - t.seenBytes >= PRESSURE_MIN_PROGRESS_BYTES) {
+            t.seenAt = now;
+            t.seenBytes = s.bytesRead;
+            continue;
+          }
           connectionGuardStats.closedUnderPressure++;
           s.destroy();
         }
