@@ -29,6 +29,20 @@ const SWITCHES: Array<{ name: string; means: string }> = [
   { name: 'BATON_IDLE_RELEASE', means: "0 turns the worker threads' memory release while idle off, 1 (or unset) keeps it on" },
 ];
 
+/**
+ * The readers of the variables checked here read them as the check does (review s19 R10: BATON_IDLE_GC=" 0" passed the
+ * check, which says 0 turns it off, while the reader compared with "0" and kept it on; BATON_SHARD_YOUNG_MB="" passed
+ * as unset (64) while the reader took Number("") = 0, V8's default). Spaces around a value are ignored; empty is unset.
+ */
+export function envSwitchOff(v: string | undefined): boolean {
+  return v !== undefined && v.trim() === '0';
+}
+
+/** A whole-number variable (WHOLE_RULES) as the check reads it: `unset` when absent or empty. */
+export function envWhole(v: string | undefined, unset: number): number {
+  return v === undefined || v.trim() === '' ? unset : Number(v.trim());
+}
+
 /** Every problem with the BATON_* variables `baton serve` reads, one sentence each (empty: all fine). */
 export function serveEnvProblems(env: NodeJS.ProcessEnv = process.env): string[] {
   const out: string[] = [];

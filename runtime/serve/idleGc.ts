@@ -21,6 +21,7 @@
  * at load 12). Now a pause shorter than a second collects nothing; an idle server is collected ~1 s after its last
  * work instead of ~0.25 s, with its follow-ups at 1.25, 1.5 and 2 s.
  */
+import { envSwitchOff } from './envCheck';
 import v8 from 'node:v8';
 import { performance } from 'node:perf_hooks';
 import vm from 'node:vm';
@@ -263,9 +264,14 @@ function readHeap(): HeapReading {
   return { used: s.used_heap_size, committed: s.total_heap_size };
 }
 
+/** Whether BATON_IDLE_GC leaves the collection while idle on: "0", " 0" too (as envCheck reads it: review s19 R10), is off. */
+export function idleGcOn(env: Record<string, string | undefined>): boolean {
+  return !envSwitchOff(env.BATON_IDLE_GC);
+}
+
 /** Starts the checks on this thread (an unref'd timer: it never keeps the process alive). Returns a stop function. */
 export function startIdleGc(o: IdleGcOptions = {}): () => void {
-  if (process.env.BATON_IDLE_GC === '0') return () => undefined;
+  if (!idleGcOn(process.env)) return () => undefined;
   const collect = o.collect ?? fullCollection();
   if (!collect) return () => undefined;
   const first = typeof o.reduce === 'function' ? o.reduce : o.reduce ? (memoryReducingCollection() ?? collect) : collect;

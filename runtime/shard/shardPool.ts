@@ -15,6 +15,7 @@
  * ShardedStore); shards get its presence and queue snapshot before a message when it changed (attachAgents).
  * Limits: embedded store only (not with --redis).
  */
+import { envWhole } from '../serve/envCheck';
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -101,6 +102,11 @@ export function shardFloorMb(data: Pick<ShardWorkerData, 'idleGc' | 'env'>, youn
   return data.idleGc && releasesYoung(data.env) ? shardSemiFloorMb(youngMb) : 0;
 }
 
+/** BATON_SHARD_YOUNG_MB as envCheck reads it (review s19 R10: "" was 0, V8's default, where the check said 64). */
+export function shardYoungMb(env: Record<string, string | undefined>): number {
+  return envWhole(env.BATON_SHARD_YOUNG_MB, SHARD_YOUNG_MB);
+}
+
 /**
  * Where a shard's code is. Sources (tsx, vitest): shardEntry.ts, after registering tsx's loader in the worker. The
  * bundle: dist/runtime/shard.mjs when the build made it (only the shard's modules), else the whole bundle
@@ -108,7 +114,7 @@ export function shardFloorMb(data: Pick<ShardWorkerData, 'idleGc' | 'env'>, youn
  */
 function shardWorker(data: ShardWorkerData): Worker {
   const url = import.meta.url;
-  const young = Number(process.env.BATON_SHARD_YOUNG_MB ?? SHARD_YOUNG_MB);
+  const young = shardYoungMb(process.env);
   const resourceLimits = young > 0 ? { maxYoungGenerationSizeMb: young } : undefined;
   const floor = shardFloorMb(data, young);
   if (url.endsWith('.ts')) {

@@ -8,6 +8,7 @@
  * (reads, locks, commits of timers and agent events, push subscriptions) is a store call answered here, so each
  * conversation has exactly one writer and one hot cache.
  */
+import { envSwitchOff } from '../serve/envCheck';
 import { parentPort } from 'node:worker_threads';
 import pino from 'pino';
 import type { Input, QueuedHandoff } from '../../shared/engine/types';
@@ -62,7 +63,7 @@ export interface ShardWorkerData {
  * (47-131 against 34-163 per round), and no bytecode was flushed by it.
  */
 export function releasesYoung(env: Record<string, string | undefined>): boolean {
-  return env.BATON_IDLE_RELEASE !== '0';
+  return !envSwitchOff(env.BATON_IDLE_RELEASE); // " 0" too, as envCheck reads it (review s19 R10)
 }
 
 export async function runShardWorker(data: ShardWorkerData): Promise<void> {
