@@ -21,6 +21,7 @@ const WHOLE_RULES: WholeRule[] = [
   { name: 'BATON_MAX_CONNECTIONS_PER_ADDRESS', min: 0, max: 10_000_000, means: 'connections one address may hold at once, any address; 0: no cap (behind a proxy); unset: half of the connection cap, loopback and private addresses spared' },
   { name: 'BATON_REQUEST_TIMEOUT_MS', min: 0, max: 2_147_483_647, means: 'milliseconds a request may take to arrive whole; 0: no limit; unset: 30000' },
   { name: 'BATON_LOG_BUFFER_BYTES', min: 1, max: 2_147_483_647, means: 'bytes of log lines kept while stdout is slow; unset: 1048576' },
+  { name: 'BATON_LOCK_LOST_EXIT_MS', min: 0, max: 86_400_000, means: 'milliseconds baton serve keeps answering 503 after losing its data folder lock before it exits (code 75) so a supervisor restarts it; unset: 15000' },
   { name: 'BATON_SHARD_YOUNG_MB', min: 0, max: 4096, means: "MB of a worker thread's young generation; 0: V8's default; unset: 64" },
 ];
 

@@ -15,7 +15,7 @@ import { formatProblems } from '../cli/formatProblems';
 import { readFlowFile } from '../cli/readFlowFile';
 import type { Flow } from '../../shared/flow/schema';
 import { loadServeConfig } from './config';
-import { serveEnvProblems } from './envCheck';
+import { envWhole, serveEnvProblems } from './envCheck';
 import { startRuntime } from './startRuntime';
 import { ensurePagesBuilt } from '../cli/ensurePagesBuilt';
 import { loadAgentsFile } from '../agents/agentDirectory';
@@ -50,6 +50,19 @@ class ServeError extends Error {}
  * long they are answered 503 "draining" instead (each such connection then closed), before the rest are closed.
  */
 export const DRAIN_GRACE_MS = 1500;
+
+/**
+ * Review s19 R9 (hostile s13 #5 rest): a server whose data-folder lock was lost (taken over by another process, or the
+ * file removed by hand) refused every write with 503 for as long as it ran, and nothing restarted it (it was alive,
+ * /healthz 200). Now, once it knows, it says so and, LOCK_LOST_EXIT_MS later (load balancers see /readyz 503 first),
+ * drains and exits with LOCK_LOST_EXIT_CODE, so a supervisor (systemd Restart=on-failure, docker/k8s restart policies)
+ * starts it again: the new start takes a lock that was simply removed, and is refused, saying by whom, while another
+ * process really holds the folder. BATON_LOCK_LOST_EXIT_MS overrides the wait.
+ */
+export const LOCK_LOST_EXIT_MS = 15_000;
+/** EX_TEMPFAIL (sysexits.h): "try again later". */
+export const LOCK_LOST_EXIT_CODE = 75;
+const LOCK_LOST_CHECK_MS = 2000;
 
 /**
  * Why `--data <dir>` cannot hold the embedded store, in words, or null when it can (hostile s14 H#21: a file, a
@@ -182,17 +195,19 @@ async function serve(files: string[], opts: ServeOptions): Promise<number> {
   for (const note of placeholderUrlNotes(flows)) process.stdout.write(`baton serve: note: ${note}\n`);
   return new Promise<number>((resolve) => {
     let stopping = false;
-    const stop = (signal: string) => {
+    let lockWatch: NodeJS.Timeout | null = null;
+    const stop = (signal: string, code = 0) => {
       if (stopping) {
         process.stderr.write(`baton serve: ${signal} again, exiting without draining\n`);
         process.exit(1);
       }
       stopping = true;
+      if (lockWatch) clearInterval(lockWatch);
       process.stderr.write(`baton serve: ${signal}: draining (finishing requests in progress)\n`);
       rt.close().then(
         () => {
           process.stderr.write('baton serve: stopped\n');
-          resolve(0);
+          resolve(code);
         },
         (err: Error) => {
           process.stderr.write(`baton serve: error while stopping: ${err.message}\n`);
@@ -202,6 +217,26 @@ async function serve(files: string[], opts: ServeOptions): Promise<number> {
     };
     process.on('SIGTERM', () => stop('SIGTERM'));
     process.on('SIGINT', () => stop('SIGINT'));
+    // Review s19 R9: the data folder's lock lost -> exit after a while, so a supervisor restarts this server.
+    const writeProblem = (rt.store as { writeProblem?: () => Promise<string | null> }).writeProblem?.bind(rt.store);
+    if (!store && writeProblem) {
+      const waitMs = envWhole(process.env.BATON_LOCK_LOST_EXIT_MS, LOCK_LOST_EXIT_MS);
+      lockWatch = setInterval(() => {
+        void writeProblem().then(
+          (problem) => {
+            if (!problem || !/no longer holds the lock on its data folder/.test(problem) || stopping || !lockWatch) return;
+            clearInterval(lockWatch);
+            lockWatch = null;
+            process.stderr.write(
+              `${JSON.stringify({ level: 50, time: Date.now(), msg: `data folder lock lost: exiting with code ${LOCK_LOST_EXIT_CODE} in ${Math.round(waitMs / 1000)} s so a supervisor starts baton serve again (a new start is refused while another process holds the folder)`, err: { message: problem } })}\n`,
+            );
+            setTimeout(() => !stopping && stop('data folder lock lost', LOCK_LOST_EXIT_CODE), waitMs).unref();
+          },
+          () => undefined,
+        );
+      }, LOCK_LOST_CHECK_MS);
+      lockWatch.unref();
+    }
   });
 }
 
