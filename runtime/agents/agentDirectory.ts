@@ -321,6 +321,9 @@ export const FILE_LOOK_TIMEOUT_MS = 3000;
 /** What the I/O part of a look found (it changes nothing: a look given up never applies a late answer). */
 type LookRead = { kind: 'gone' } | { kind: 'same' } | { kind: 'bad'; print: string; msg: string } | { kind: 'text'; print: string; text: string };
 
+/** How long a save's cluster-wide claim on an item lasts (see AgentDirectory.claim): far longer than an edit takes to reach the other instances. */
+export const EDIT_CLAIM_MS = 30_000;
+
 /** What an admin edit on one instance sends the others (--redis): the whole list, and its revisions (see adopt). */
 export interface SharedDirectoryDoc {
   agents: Agent[];
@@ -362,6 +365,12 @@ export class AgentDirectory {
       maxFailureRecords?: number;
       /** Told after every admin change (agents, canned replies): with --redis it is passed on to the other instances. */
       onSaved?: (doc: SharedDirectoryDoc) => void;
+      /**
+       * With --redis: the cluster-wide check of an admin save (SharedState.claimEdit, `ms` = EDIT_CLAIM_MS) and its
+       * undoing when the save then fails (see `claim`).
+       */
+      claimEdit?: (key: string, expect: string, next: string) => Promise<boolean>;
+      releaseEdit?: (key: string, value: string) => Promise<void>;
       /** FILE_LOOK_TIMEOUT_MS unless given (tests). */
       fileLookTimeoutMs?: number;
       /** Reads the agents file for a look (tests stand in a read that stalls); readRegularFile with the size cap by default. */
@@ -731,6 +740,36 @@ export class AgentDirectory {
     return run;
   }
 
+  /**
+   * Session 20 (hostile s19 #20): with --redis, two admins saving the same agent (or the canned replies) on two
+   * instances at the same moment both passed their own instance's revision check and both got 200; one edit was lost
+   * (both instances then agreed on the other). Now a save claims the item cluster-wide before it writes: it names the
+   * content it was made on (this instance's, which its revision check just accepted) and the content it writes. When
+   * another instance has saved that item in the last EDIT_CLAIM_MS and this instance has not taken that edit in yet,
+   * the contents differ and the save is refused (409, nothing saved); once the edit has arrived here (adopt), a save on
+   * it goes through. Returns the undo for a save that then fails (null without --redis). A claim that cannot be made
+   * (Redis unreachable) is not a refusal: the save goes on with this instance's check alone, as before session 20.
+   */
+  private async claim(what: string, id: string, label: string, before: unknown, after: unknown): Promise<(() => void) | null> {
+    const claimEdit = this.opts.claimEdit;
+    if (!claimEdit) return null;
+    const print = (x: unknown) => sha(stable(x ?? null)).toString('hex').slice(0, 32);
+    const next = print(after);
+    const key = id === '#canned' ? 'cannedReplies' : `agent:${id}`;
+    let ok: boolean;
+    try {
+      ok = await claimEdit(key, print(before), next);
+    } catch {
+      return null;
+    }
+    if (!ok) {
+      throw new AgentsFileConflictError(
+        `${what}: ${label} was just saved by another admin (on another instance of this server), and that edit has not reached this one yet. Nothing was saved. Reload in a moment: check it, then save again.`,
+      );
+    }
+    return () => void this.opts.releaseEdit?.(key, next).catch(() => undefined);
+  }
+
   /** Replaces the canned replies (admin); persisted to the agents file when there is one. */
   setCannedReplies(list: CannedReply[], o: { revision?: number } = {}): Promise<void> {
     return this.oneSaveAtATime(() => this.setCannedRepliesNow(list, o));
@@ -749,11 +788,13 @@ export class AgentDirectory {
       }
     }
     const before = this.canned;
+    const undo = await this.claim('The canned replies were not saved', '#canned', 'the canned replies list', before, list);
     this.canned = list.map((c) => ({ ...c }));
     await this.persist('The canned replies were not saved', '#canned').then(
       () => this.handCanned.clear(),
       (err: unknown) => {
         this.canned = before; // nothing pretends to be saved
+        undo?.();
         throw err;
       },
     );
@@ -936,8 +977,10 @@ export class AgentDirectory {
     if (sameToken) throw new AgentsFileError(`token: the same token as the agent "${sameToken.id}"; each agent needs their own token.`);
     if (!agent.token && !agent.passwordHash) throw new AgentsFileError('give a "password" or a "token" (or the agent can never sign in).');
     const prev = this.byId.get(agent.id);
+    const undo = await this.claim(`Agent "${agent.id}" was not saved`, agent.id, `agent "${agent.id}"`, prev, agent);
     this.put(agent);
     await this.persist(`Agent "${agent.id}" was not saved`, agent.id).catch((err: unknown) => {
+      undo?.();
       // Not on disk: the directory goes back to what the file says.
       if (prev) this.put(prev);
       else {
@@ -973,10 +1016,12 @@ export class AgentDirectory {
     await this.assertCanSave(`Agent "${id}" was not removed`, id, this.byId.has(id) ? o.revision : undefined);
     const a = this.byId.get(id);
     if (!a) return false;
+    const undo = await this.claim(`Agent "${id}" was not removed`, id, `agent "${id}"`, a, null);
     if (a.token) this.tokens.delete(sha(a.token).toString('hex'));
     this.byId.delete(id);
     this.gen++;
     await this.persist(`Agent "${id}" was not removed`, id).catch((err: unknown) => {
+      undo?.();
       this.put(a); // still in the file: still an agent
       throw err;
     });

@@ -15,7 +15,7 @@ import type { RuntimeStore } from '../store/types';
 import { MemorySharedState } from '../store/sharedState';
 import { SharedSessionMap, loadSharedSession } from './sharedSessions';
 import { serveConfigSchema, type ServeConfig } from './config';
-import { AgentDirectory, agentCoverageWarnings, agentNameWarnings, agentSettingsSchema, type Agent, type AgentSettings, type CannedReply } from '../agents/agentDirectory';
+import { AgentDirectory, agentCoverageWarnings, agentNameWarnings, EDIT_CLAIM_MS, agentSettingsSchema, type Agent, type AgentSettings, type CannedReply } from '../agents/agentDirectory';
 import { AgentHub } from '../agents/agentHub';
 import { registerAgentRoutes } from '../agents/agentRoutes';
 import { customerSignals } from '../agents/customerSignals';
@@ -168,7 +168,12 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
       shared.kind === 'redis'
         ? (doc: unknown) => void shared.publish({ type: 'directory', handoffId: null, data: doc }).catch((err) => logger.warn({ err }, 'sharing an agents edit failed'))
         : undefined;
-    const directory = new AgentDirectory(opts.agents.agents, agentSettingsSchema.parse(opts.agents.settings ?? {}), { file: opts.agents.file, now, cannedReplies: opts.agents.cannedReplies, sessions, onSaved });
+    // Hostile s19 #20: two admins saving the same item on two instances at once: one 200, one 409 (AgentDirectory.claim).
+    const claims =
+      shared.kind === 'redis' && shared.claimEdit && shared.releaseEdit
+        ? { claimEdit: (key: string, expect: string, next: string) => shared.claimEdit!(key, expect, next, EDIT_CLAIM_MS), releaseEdit: (key: string, value: string) => shared.releaseEdit!(key, value) }
+        : {};
+    const directory = new AgentDirectory(opts.agents.agents, agentSettingsSchema.parse(opts.agents.settings ?? {}), { file: opts.agents.file, now, cannedReplies: opts.agents.cannedReplies, sessions, onSaved, ...claims });
     const unsubscribeSessions = sessions?.attach(shared, now, logger);
     const unsubscribeDirectory =
       shared.kind === 'redis'

@@ -96,6 +96,15 @@ export interface SharedState {
    */
   lead(ms: number): Promise<boolean>;
 
+  /**
+   * Session 20 (hostile s19 #20): a cluster-wide compare-and-set for admin edits. False when `key` holds a value other
+   * than `expect` (another instance saved that item a moment ago); else `key` holds `next` for `ms` and true. An absent
+   * key matches any `expect`. Only where several instances share the edits (Redis); one process has no need.
+   */
+  claimEdit?(key: string, expect: string, next: string, ms: number): Promise<boolean>;
+  /** Undoes a claim whose save failed: removes `key` while it still holds `value`. */
+  releaseEdit?(key: string, value: string): Promise<void>;
+
   /* events */
   publish(e: Omit<SharedEvent, 'origin'>): Promise<void>;
   subscribe(fn: (e: SharedEvent) => void): () => void;

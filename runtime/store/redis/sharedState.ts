@@ -56,7 +56,16 @@ const RESIGN = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0`;
 
+// Session 20 (fixrt2, hostile s19 #20): the cluster-wide check of an admin edit (agents, canned replies). An absent key
+// (no save of that item in the last moments) matches anything.
+const CLAIM_EDIT = `
+local cur = redis.call('GET', KEYS[1])
+if cur and cur ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+return 1`;
+
 interface Scripts {
+  batonClaimEdit(k: string, expect: string, next: string, ms: string): Promise<number>;
   batonSetPresence(k1: string, k2: string, id: string, status: string, now: string): Promise<string>;
   batonExpirePresence(k1: string, k2: string, cutoff: string): Promise<string[]>;
   batonLead(k: string, owner: string, ms: string): Promise<number>;
@@ -79,6 +88,7 @@ export class RedisSharedState implements SharedState {
     redis.defineCommand('batonExpirePresence', { numberOfKeys: 2, lua: EXPIRE_PRESENCE });
     redis.defineCommand('batonLead', { numberOfKeys: 1, lua: LEAD });
     redis.defineCommand('batonResign', { numberOfKeys: 1, lua: RESIGN });
+    redis.defineCommand('batonClaimEdit', { numberOfKeys: 1, lua: CLAIM_EDIT });
   }
 
   private k(name: string) {
@@ -207,6 +217,13 @@ export class RedisSharedState implements SharedState {
   async lead(ms: number): Promise<boolean> {
     if (this.closed) return false;
     return (await this.s.batonLead(this.k('leader'), this.instanceId, String(Math.max(100, Math.floor(ms))))) === 1;
+  }
+
+  async claimEdit(key: string, expect: string, next: string, ms: number): Promise<boolean> {
+    return (await this.s.batonClaimEdit(this.k('edit:' + key), expect, next, String(Math.max(100, Math.floor(ms))))) === 1;
+  }
+  async releaseEdit(key: string, value: string): Promise<void> {
+    await this.s.batonResign(this.k('edit:' + key), value);
   }
 
   /* events */
