@@ -250,6 +250,12 @@ export const PRESSURE_IDLE_MS = 2_000;
  * 2 s). 512 bytes per 2 s is 256 B/s, below any real link; a flood that drips a byte a second is still closed.
  */
 export const PRESSURE_MIN_PROGRESS_BYTES = 512;
+/**
+ * Pressure lasts this long after the connections last reached `pressureAt` (session 20, CI under load: a flood's
+ * connections whose request the server read late had their clock reset, and once the rest were closed the count was
+ * under 3/4 of the cap, so those stayed open until the 30 s request timeout).
+ */
+export const PRESSURE_LINGER_MS = 10_000;
 const CHECK_EVERY_MS = 5_000;
 const FDS_KEPT = 1024;
 
@@ -347,6 +353,7 @@ const DRAIN_QUIET_MS = 300;
  *   have been idle (no request yet, or between requests) or have been sending one request without finishing it for
  *   PRESSURE_IDLE_MS, instead of the 30 s request timeout; a request being answered (a push stream, a slow step) is
  *   never closed here, nor one whose body keeps arriving at PRESSURE_MIN_PROGRESS_BYTES per PRESSURE_IDLE_MS or more.
+ *   Pressure lasts PRESSURE_LINGER_MS after the count last reached `pressureAt`, so a flood's stragglers go too.
  */
 function connectionGuard(server: http.Server, limits: ConnectionLimits): ConnectionGuard {
   const { perAddress, pressureAt, perAddressEverywhere } = limits;
@@ -383,9 +390,11 @@ function connectionGuard(server: http.Server, limits: ConnectionLimits): Connect
   });
   let sweep: NodeJS.Timeout | null = null;
   if (pressureAt !== null) {
+    let pressureSeenAt = Number.NEGATIVE_INFINITY;
     sweep = setInterval(() => {
-      if (sockets.size < pressureAt) return;
       const now = Date.now();
+      if (sockets.size >= pressureAt) pressureSeenAt = now;
+      else if (now - pressureSeenAt > PRESSURE_LINGER_MS) return;
       for (const [s, t] of sockets) {
         const phase = t.req === null || (t.res !== null && t.res.writableFinished) ? IDLE : t.req.complete ? ANSWERING : ARRIVING;
         if (phase === ANSWERING) {
