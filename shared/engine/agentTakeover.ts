@@ -18,7 +18,9 @@ import { initialEscalationMemory } from '../escalation/evaluateEscalation';
 import { buildHandoffContext, summarizeConversation } from './handoffContext';
 import { addTimer, bot, cancelTimers, nextId, say, system, setVar, type Run } from './run';
 import { declinedText, takeoverTexts } from './humanTakeover';
-import { goTo, showPrompt } from './runBlocks';
+import { classifyInput, goTo, showPrompt } from './runBlocks';
+import { normalizeText } from '../nlu/normalizeText';
+import { isBareReply } from '../nlu/bareReplies';
 import { behaviourOf, canWaitAt } from './blockBehaviours';
 import type { ConversationState } from './types';
 
@@ -213,10 +215,38 @@ function resume(run: Run, blockId: string, from: TakeoverFrom): void {
   }
   if ((from === 'input' || from === 'offer') && canWaitAt(block, 'input') && !behaviourOf(block.kind).answered?.(run, block)) {
     // The same question again (an offer of a person is moot now: back to the block's own question).
-    s.waiting = { kind: 'input', blockId, retries: 0 };
+    const w = { kind: 'input', blockId, retries: 0 } as const;
+    s.waiting = w;
+    // Session 20 (newcomer s19 F18): the customer already answered it to the agent ("Anything else?" -> "No, that's all,
+    // thank you", then the agent handed back): that answer is taken, not the question asked again. Only the customer's
+    // last words with nothing from the agent after them (words the agent answered were for the agent), and only an
+    // answer the block understands. A short or bare reply ("ok", "yes", "ok thanks", "no thanks") is what one says to
+    // the agent: taken at a confirmation it would act on words not meant for it ("ok" is a yes to "shall I cancel?"),
+    // so the question is asked again as before. Only a block answered by choosing (one that takes clicks: its answer
+    // must name one of its choices), where a free-text question would store anything said to the agent ("are you still
+    // there?" as the order number).
+    const said = behaviourOf(block.kind).click !== undefined ? lastWordsUnanswered(s) : null;
+    const saidWords = said === null ? [] : normalizeText(said).split(' ').filter(Boolean);
+    if (saidWords.length >= 3 && !isBareReply(saidWords)) {
+      const read = classifyInput(run, block, w, said ?? '', null, null);
+      if (!read.fallback) {
+        read.apply();
+        return;
+      }
+    }
     showPrompt(run, block);
     return;
   }
   // A Human Takeover or Ticket block was asking its own questions: enter it again, it asks what it still needs.
   goTo(run, blockId);
+}
+
+/** The customer's last message when nothing but system lines came after it (no agent or bot reply); null otherwise. */
+function lastWordsUnanswered(s: ConversationState): string | null {
+  for (let i = s.recentTranscript.length - 1; i >= 0; i--) {
+    const e = s.recentTranscript[i];
+    if (e.from === 'system') continue;
+    return e.from === 'customer' && e.rating !== true ? e.text : null;
+  }
+  return null;
 }

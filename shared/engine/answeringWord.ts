@@ -267,10 +267,22 @@ function pastAround(words: readonly string[], k: number): boolean {
   }
   return false;
 }
-function deferredAfter(clauses: readonly string[][], c: number, end: number): boolean {
+/**
+ * Session 20 (newcomer s19 F6): a time that follows another request belongs to that request, not to the choice before
+ * it: "no - don't cancel, I'd rather return it once it arrives" keeps the order (it was "I can only do this now, not
+ * later" and the question again); "yes cancel it once it arrives" is still put off. The verbs of another request, unless
+ * the choice's own name holds the same verb.
+ */
+const OTHER_REQUEST_VERBS: ReadonlySet<string> = new Set([
+  'return', 'send', 'change', 'refund', 'ship', 'deliver', 'book', 'collect', 'exchange', 'swap', 'keep', 'track', 'resend', 'redirect', 'reorder', 'order',
+]);
+function deferredAfter(clauses: readonly string[][], c: number, end: number, nameWords: readonly string[] = []): boolean {
   for (let i = c; i < clauses.length; i++) {
     const words = clauses[i];
-    for (let k = i === c ? end : 0; k < words.length; k++) if (laterTimeAt(words, k)) return true;
+    for (let k = i === c ? end : 0; k < words.length; k++) {
+      if (OTHER_REQUEST_VERBS.has(words[k]) && !nameWords.includes(words[k])) return false;
+      if (laterTimeAt(words, k)) return true;
+    }
   }
   return false;
 }
@@ -369,13 +381,13 @@ function verdictAt(clauses: readonly string[][], c: number, k: number, nameWords
   if ((nameWords.length <= 2 || butLater(clauses, c)) && laterRequest(clauses, c, end, sameChoice)) return 'request';
   if (YES_LIKE.has(nameWords[0]) && negationAfter(clauses, c, end, sameChoice)) return 'unclear';
   if (agreeingNo(clauses, c, k, nameWords, words[end])) return 'agreeing';
-  return putOff(clauses, c, end, nameWords[0]);
+  return putOff(clauses, c, end, nameWords);
 }
 
 /** Rules 5 and 6 after a name ending at (clause c, word end). */
-function putOff(clauses: readonly string[][], c: number, end: number, firstWord: string): AnswerVerdict {
-  if (deferredAfter(clauses, c, end)) return 'deferred';
-  if (!REFUSING_NO.has(firstWord) && retractedAfter(clauses, c, end)) return 'retracted';
+function putOff(clauses: readonly string[][], c: number, end: number, nameWords: readonly string[]): AnswerVerdict {
+  if (deferredAfter(clauses, c, end, nameWords)) return 'deferred';
+  if (!REFUSING_NO.has(nameWords[0]) && retractedAfter(clauses, c, end)) return 'retracted';
   return 'answers';
 }
 
@@ -408,7 +420,7 @@ export function answerVerdict(raw: string, name: string, sameChoice: readonly st
   for (let f = 0; f + nameWords.length <= all.length; f++) {
     if (!startsAt(all, f, nameWords)) continue;
     const [c, k] = at[f + nameWords.length - 1];
-    const v = putOff(clauses, c, k + 1, nameWords[0]);
+    const v = putOff(clauses, c, k + 1, nameWords);
     if (v !== 'answers') return v;
   }
   const but = clauses.findIndex((ws, i) => i > 0 && ws[0] === 'but');

@@ -111,3 +111,24 @@ export function otherRequestAt(run: Run, block: Block, text: string): OtherReque
 function exitOfReading(router: Block, intent: IntentMatch | null): string | null {
   return behaviourOf(router.kind).exitOfReading?.(intent) ?? null;
 }
+
+/**
+ * Session 20 (newcomer s19 F5): whether the flow's router reads `text` as the very request whose way leads to `block`
+ * ("returns" at the return's "Why are you sending it back?"): the customer names what they are already doing, which is
+ * no answer the block failed to understand (after two such misses the escalation policy handed over on the bot's own
+ * word). The block asks its question again (buttons.ts).
+ */
+export function requestLeadingHere(run: Run, block: Block, text: string): boolean {
+  // Only the topic named ("returns", "a return"): a sentence saying the request again ("I've given the order number, I
+  // would just like to cancel it") is the customer going round in circles, which the loop check is for (measured: two
+  // corpus loops were lost when any length was read here).
+  if (text.trim().split(/\s+/).length > 3 || splitLeadingAnswer(text) !== null) return false;
+  for (const router of requestReaders(run)) {
+    if (router.id === block.id) continue;
+    const inner = classifyInput(run, router, { kind: 'input', blockId: router.id, retries: 0 }, text, null, null);
+    if (inner.fallback) continue;
+    const exit = exitOfReading(router, inner.intent);
+    return exit !== null && wayReaches(run, router, exit, block.id);
+  }
+  return false;
+}

@@ -17,7 +17,9 @@ import { isBareReply, isUnsureReply } from '../../nlu/bareReplies';
 import { normalizeText } from '../../nlu/normalizeText';
 import { behaviourOf } from '../blockBehaviours';
 import { classifyInput, follow, forwardRouter, render, retry, waitForInput } from '../runBlocks';
-import { asksByForm, otherRequestAt } from '../otherRequest';
+import { asksByForm, otherRequestAt, requestLeadingHere } from '../otherRequest';
+import { addressIn } from '../questionValidators';
+import { correctedAddress } from '../addressCorrection';
 
 type Action =
   | { type: 'choose'; block: BlockOf<'buttons'>; choice: ButtonChoice }
@@ -171,6 +173,11 @@ function correctionChoice(run: Run, block: BlockOf<'buttons'>, text: string, cho
   const target = run.c.exitOf(block.id, 'fallback');
   const again = run.c.buttons(block).find((b) => run.c.exitOf(block.id, b.id) === target);
   if (again === undefined || again.id === chosen.id) return null;
+  // Session 20 (hostile s19 #21): a yes that corrects or completes an address read back ("yes, flat 2", "yes, except it
+  // is 14 High Street", "yes but the postcode is LS2 5CD") is that correction: the choice that asks for the address
+  // again, where the Question block takes the corrected address (addressCorrection.ts).
+  const shownAddress = addressIn(render(run, block.data.text));
+  if (shownAddress !== null && correctedAddress(shownAddress, text) !== null) return again;
   const shownRefs = referencesIn(extractEntities(render(run, block.data.text)));
   if (shownRefs.length === 0) return null;
   // Review s19 R17: another order named to be kept ("NW-230919 arrived already", "leave NW-230919 alone", "NW-230919 is the
@@ -252,6 +259,11 @@ export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
       if (w.retries >= block.data.maxRetries && asksByForm(text, analysis?.normalized ?? normalizeText(text))) {
         return new ClassifiedInput<Action>(true, null, run, act, { type: 'reask', block, w, lead: "Sorry, I can't help with that here." }, true);
       }
+    }
+    // Session 20 (newcomer s19 F5): the request the customer is already in ("returns" at "Why are you sending it back?"):
+    // asked again with the block's own question, and no miss for the escalation policy.
+    if (requestLeadingHere(run, block, text)) {
+      return new ClassifiedInput<Action>(false, null, run, act, { type: 'reask', block, w, lead: "Yes, that's what we're doing." }, true);
     }
     return new ClassifiedInput<Action>(true, null, run, act, { type: 'retry', block, w }, true);
   },

@@ -74,7 +74,15 @@ function withoutIdentifiers(input: string | TextAnalysis): string | TextAnalysis
     if (!IDENTIFIERS.has(e.type) || e.text === '') continue;
     const at = text.indexOf(e.text);
     if (at < 0) continue;
-    text = `${text.slice(0, at)} ${text.slice(at + e.text.length)}`;
+    // Session 20 (hostile s19 #9, #10): the words that set one identifier against another ("cancel NW-230918 instead of
+    // NW-230919", "rather than NW-230919", "not NW-230919 though", "NW-230919 not") choose between orders and say
+    // nothing about what the customer wants: they go with the identifier ("instead" is a word of the address examples,
+    // "not" a negation: the cancel fell back).
+    const before = EXCLUDING_LEAD.exec(text.slice(0, at));
+    const after = EXCLUDING_TAIL.exec(text.slice(at + e.text.length));
+    const from = before !== null ? at - before[0].length : at;
+    const to = at + e.text.length + (after !== null ? after[0].length : 0);
+    text = `${text.slice(0, from)} ${text.slice(to)}`;
     cut = true;
   }
   // Session 16 (newcomer s15 N#1): a postal address in the message ("send my parcel to 5 Mill Lane, York YO1 7HH") is
@@ -92,6 +100,11 @@ function withoutIdentifiers(input: string | TextAnalysis): string | TextAnalysis
   if (!cut || !/\p{L}/u.test(text)) return input;
   return analyzeText(text.replace(/\s+/g, ' ').trim());
 }
+
+/** Words right before an identifier that exclude it or set it against another (see withoutIdentifiers). */
+const EXCLUDING_LEAD = /\b(?:instead\s+of|rather\s+than|but\s+not|not|except(?:\s+for)?|apart\s+from|other\s+than)\s+(?:(?:the|my|order|number)\s+){0,2}$/i;
+/** "NW-230919 not", "NW-230919 not though", "NW-230919 though": the identifier excluded after it, up to the clause's end. */
+const EXCLUDING_TAIL = /^\s*(?:not|though)(?:\s+(?:though|please|that\s+one))?(?=\s*(?:[,.;!?]|$))/i;
 
 /**
  * Session 17 (newcomer s16 N#13, s17 N#10): an acknowledgement alone ("ok", "cheers", "ok thanks", "great, thank you")
@@ -130,6 +143,38 @@ function refusalIn(text: string): Refusal | null {
   return { verb: m[1], ref: ref !== null ? `order ${ref[0]}` : /\border\b/.test(rest) ? 'your order' : null };
 }
 
+/**
+ * Session 20 (newcomer s19 F3, F4; hostile s18 #28): an order number alone, or with a word that asks the same again
+ * ("NW-300222", "and NW-300222?", "what about NW-300222?", "now NW-300222 please"), after a request this router
+ * understood in the conversation, is that request for the order named: the customer asked about two orders, the bot
+ * took one at a time and said to ask about the other after (question.ts manyValuesNote), and the bare number got
+ * "Sorry, I didn't get that." The request of the last understood intent this router has; none (a first message that
+ * is only a number) falls back as before. Any confirmation the request's path asks (a cancel) is asked again.
+ */
+const SAME_AGAIN: ReadonlySet<string> = new Set(['and', 'what', 'about', 'how', 'now', 'also', 'then', 'too', 'plus', 'next', 'order', 'number', 'please', 'pls', 'ok', 'okay', 'same', 'for', 'with', 'the', 'this', 'one', 'as', 'well', 'is', 'of']);
+function sameRequestFor(run: Run, block: BlockOf<'intent_router'>, text: string): { id: string; name: string } | null {
+  if (run.s.intents.length === 0 || !/\d/.test(text)) return null;
+  const a = analyzeText(analysedPart(text));
+  let rest = a.text;
+  let named = false;
+  for (const e of a.entities) {
+    if (e.type !== 'order_id' || e.text === '') continue;
+    const at = rest.indexOf(e.text);
+    if (at < 0) continue;
+    rest = `${rest.slice(0, at)} ${rest.slice(at + e.text.length)}`;
+    named = true;
+  }
+  if (!named || !normalizeText(rest).split(' ').filter(Boolean).every((w) => SAME_AGAIN.has(w))) return null;
+  // The order the conversation already holds, typed again ("nw280612", "#280612" after NW-280612): the customer repeats
+  // themselves (the escalation policy's loop check reads it), no new request.
+  const digits = (v: unknown) => (typeof v === 'string' ? v.replace(/\D/g, '') : '');
+  const held = new Set(Object.values(run.s.variables).map(digits).filter((d) => d.length >= 4));
+  if (a.entities.some((e) => e.type === 'order_id' && held.has(digits(e.value)))) return null;
+  const last = run.s.intents[run.s.intents.length - 1].name;
+  const intent = block.data.intents.find((i) => i.name === last && i.name !== 'greeting');
+  return intent !== undefined ? { id: intent.id, name: intent.name } : null;
+}
+
 export const intentRouterBehaviour: BlockBehaviour<'intent_router'> = {
   waitsAs: ['input', 'offer'],
   enter: (run, block) => waitForInput(run, block),
@@ -143,6 +188,8 @@ export const intentRouterBehaviour: BlockBehaviour<'intent_router'> = {
     if (m.intentId !== null && m.intentName !== null && m.confidence >= block.data.threshold) {
       return new ClassifiedInput<Action>(false, m, run, act, { understood: true, block, intentId: m.intentId, name: m.intentName, confidence: m.confidence });
     }
+    const again = sameRequestFor(run, block, text);
+    if (again !== null) return new ClassifiedInput<Action>(false, m, run, act, { understood: true, block, intentId: again.id, name: again.name, confidence: 1 });
     return new ClassifiedInput<Action>(true, m, run, act, { understood: false, block, ack: isAcknowledgement(text), refused: refusalIn(text) ?? undefined });
   },
   intentMatch: (run, block, analysis) => run.c.matcher(block).match(withoutIdentifiers(analysis)),

@@ -12,8 +12,13 @@ import { exitTarget, follow, render, retry, waitForInput } from '../runBlocks';
 import { isBareReply } from '../../nlu/createIntentMatcher';
 import { isUnsureReply } from '../../nlu/bareReplies';
 import { normalizeText } from '../../nlu/normalizeText';
+import { isStopWord } from '../../nlu/stopWords';
 import { analysedPart } from '../analysedPart';
 import type { Entity } from '../../nlu/types';
+import { correctedAddress, withoutYesOrNo } from '../addressCorrection';
+
+/** A postcode in an address found: a whole address of its own, no correction of the one held. */
+const POSTCODE_IN = /\b[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\b/i;
 
 type Action =
   | { ok: true; block: BlockOf<'question'>; value: Value }
@@ -85,21 +90,59 @@ function givenEntity(run: Run, block: BlockOf<'question'>): Value | null {
   // Session 14 (newcomer s13 #15 rest, s14 N#4): a postal address is not an NLU entity; the engine's own finder reads
   // it ("change address for order NW-104233 to 5 Park Lane, Bristol BS1 5TR please" is not asked for the address again).
   if (kind === 'address') {
-    const found = addressIn(analysedPart(last));
+    const part = analysedPart(last);
+    // Session 20 (hostile s19 #21): a part of an address correcting the one read back ("yes, flat 2", "yes, except it is
+    // 14 High Street", "no, the postcode is LS2 5CD"): the address held, with that part in its place.
+    const prior = vars(run)[block.data.variable];
+    // A whole address after the yes or no ("no, 5 Park Lane, Bristol BS1 5TR": the "no" read as a refusal) is the address.
+    const whole = addressIn(part) ?? (prior !== undefined ? addressIn(withoutYesOrNo(part)) : null);
+    const corrected = typeof prior === 'string' && prior !== '' ? correctedAddress(prior, part) : null;
+    if (corrected !== null && !POSTCODE_IN.test(whole ?? '')) {
+      const r = validateAnswer(block.data.inputType, corrected, run.now, run.flow.settings.timezone);
+      if (r.ok) return r.value;
+    }
+    const found = whole;
     if (found === null) return null;
     const r = validateAnswer(block.data.inputType, found, run.now, run.flow.settings.timezone);
     return r.ok ? r.value : null;
   }
+  return givenValues(run, block, last)[0] ?? null;
+}
+
+/**
+ * The values of the block's kind in `text` that pass the answer type, the one to act on first. One value, or the last
+ * written when the customer corrects ("NW-230918, sorry I mean NW-230919"). Session 20 (hostile s18 #28, s19 #10;
+ * newcomer s19 F3): several values named together ("cancel NW-300111 and NW-300222", "where are NW-300111 and
+ * NW-300222?", "NW-300111, NW-300222") are several requests: the first written is handled and the others are listed
+ * after it (manyValuesNote tells the customer), where the last one won and the first was dropped without a word.
+ */
+function givenValues(run: Run, block: BlockOf<'question'>, text: string): Value[] {
+  const kind = block.data.fromEntity;
+  if (kind === undefined) return [];
   // The engine's own cut, so analyzeText's cache already holds this analysis.
-  const part = analysedPart(last);
+  const part = analysedPart(text);
   const found = analyzeText(part).entities;
   const excluded = excludedEntities(part, found, kind);
-  for (let i = found.length - 1; i >= 0; i--) {
+  const out: Value[] = [];
+  for (let i = 0; i < found.length; i++) {
     if (found[i].type !== kind || excluded.has(i)) continue;
     const r = validateAnswer(block.data.inputType, found[i].value, run.now, run.flow.settings.timezone);
-    if (r.ok) return r.value;
+    if (r.ok && !out.some((v) => String(v).toUpperCase() === String(r.value).toUpperCase())) out.push(r.value);
   }
-  return null;
+  // A correction, or values not named together ("NW-230918 was the old one, this is NW-230919"): the last one, as before.
+  if (out.length < 2 || CORRECTS.test(part) || !TOGETHER.test(part)) return out.slice(-1);
+  return out;
+}
+/** Words that correct a value given before ("sorry", "I mean", "actually"): the last value written is the one meant. */
+const CORRECTS = /\b(?:sorry|i\s+mean[t]?|actually|correction|typo|wrong|no\s+wait|scratch\s+that|oops)\b/i;
+/** Words that name values together ("and", "or", "both", a list): each is a request. */
+const TOGETHER = /\b(?:and|or|both|also|plus|as\s+well|too|orders|all)\b|&|\+|[A-Z]{1,4}-?\d[\dA-Z-]{3,15}\s*[,/]\s*[A-Z]{1,4}-?\d/i;
+
+/** What the customer is told when their message names several values (givenValues): which one comes first. */
+function manyValuesNote(values: readonly Value[]): string {
+  const rest = values.slice(1).map(String);
+  const others = rest.length === 1 ? rest[0] : `${rest.slice(0, -1).join(', ')} and ${rest[rest.length - 1]}`;
+  return `You mentioned ${values.length} orders, so one at a time: I'll start with ${String(values[0])}. Ask me about ${others} after that.`;
 }
 
 /**
@@ -111,6 +154,11 @@ function givenEntity(run: Run, block: BlockOf<'question'>): Value | null {
  */
 const EXCLUDING_BEFORE =
   /(?:\bnot|n['\u2019]t|\bnever|\binstead\s+of|\brather\s+than|\bexcept(?:\s+for)?|\bapart\s+from|\bother\s+than|\bbut\s+not)\s+(?:(?:the|my|this|that|order|parcel|package|number|no\.?|for|touch|cancel|send|return|change|move|redirect|track|with|about)\s+){0,3}$/i;
+/**
+ * Session 20 (hostile s19 #10): a value excluded after it, to the end of its clause: "cancel NW-230918, NW-230919 not",
+ * "NW-230919 not though", "NW-230919 not that one". "NW-230919 not arrived yet" (a report) is no exclusion.
+ */
+const EXCLUDING_AFTER = /^\s*(?:not|though|excluded)(?:\s+(?:though|please|that\s+one|this\s+one|pls))?\s*(?:[,.;!?]|$)/i;
 export function excludedEntities(text: string, found: readonly Entity[], kind: string): Set<number> {
   const out = new Set<number>();
   let from = 0;
@@ -119,7 +167,7 @@ export function excludedEntities(text: string, found: readonly Entity[], kind: s
     if (e.text === '') continue;
     const at = text.indexOf(e.text, from);
     if (at < 0) continue;
-    if (EXCLUDING_BEFORE.test(text.slice(Math.max(0, at - 60), at))) out.add(i);
+    if (EXCLUDING_BEFORE.test(text.slice(Math.max(0, at - 60), at)) || EXCLUDING_AFTER.test(text.slice(at + e.text.length, at + e.text.length + 40))) out.add(i);
     from = at + e.text.length;
   }
   // Only beside another of the kind that is not excluded: "don't cancel NW-230918, just tell me where it is" is still
@@ -226,11 +274,29 @@ function otherQuestion(run: Run, block: BlockOf<'question'>, w: InputWaiting, te
   return new ClassifiedInput<Action>(false, other.inner.intent, run, act, { ok: 'forward', routerId: other.router.id, inner: other.inner });
 }
 
+/** How sure the router must be of a request typed without a question's form for it to leave a question (topicSwitch). */
+const SWITCH_MIN = 0.8;
+function topicSwitch(run: Run, block: BlockOf<'question'>, w: InputWaiting, text: string): Classified | null {
+  // A fragment of function words ("the thing with the", "so the") names no topic, however the matcher scores it; an
+  // answer that opens with yes / no / only ("No not the whole order, just one thing in it") or a longer sentence
+  // explains the answer (measured: read as a return, a corpus loop was lost). A topic is named in a few words.
+  const words = normalizeText(text).split(' ').filter(Boolean);
+  if (words.length > 5 || words.every((t) => isStopWord(t) || t === 'thing' || t === 'stuff')) return null;
+  if (/^(?:no|nope|nah|not|yes|yeah|yep|only|just|but)$/.test(words[0] ?? '')) return null;
+  const other = otherRequestAt(run, block, text);
+  if (other === null || (other.inner.intent?.confidence ?? 0) < SWITCH_MIN) return null;
+  if (other.aside !== null) return new ClassifiedInput<Action>(false, other.inner.intent, run, act, { ok: 'aside', block, w, said: other.aside });
+  return new ClassifiedInput<Action>(false, other.inner.intent, run, act, { ok: 'forward', routerId: other.router.id, inner: other.inner });
+}
+
 export const questionBehaviour: BlockBehaviour<'question'> = {
   waitsAs: ['input', 'offer'],
   enter(run, block) {
     const known = knownAnswer(run, block);
     if (known === null) return waitForInput(run, block);
+    const last = vars(run).lastMessage;
+    const given = typeof last === 'string' && block.data.fromEntity === 'order_id' ? givenValues(run, block, last) : [];
+    if (given.length > 1 && given[0] === known) bot(run, manyValuesNote(given), block.id);
     setVar(run, block.data.variable, known);
     return exitTarget(run, block, 'next');
   },
@@ -262,6 +328,11 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
         // Air ("If you don't have it to hand, just say so") asked for the very words just said. Only an undecided answer
         // ("not sure", "maybe", "hmm": they may still find it) is asked again first.
         const n = normalizeText(text);
+        // Session 20 (newcomer s19 F7): a topic switch without a question's form ("opening hours", "delivery costs to
+        // Canada", "payment methods" at "Which order is the return for?") is that request when the flow's router reads it
+        // confidently (as a question is since session 18: otherQuestion): it was asked again, then handed over.
+        const other = lacksTheValue(n) ? null : topicSwitch(run, block, w, text);
+        if (other !== null) return other;
         const giveUp = run.c.exitOf(block.id, 'fallback') !== undefined && (saysItLacks(n) || (w.retries >= 1 && lacksTheValue(n)));
         return new ClassifiedInput<Action>(false, null, run, act, giveUp ? { ok: 'fallback', block } : { ok: false, block, w });
       }

@@ -21,14 +21,20 @@ function atReadBack() {
 }
 
 describe('an exception after a yes at the address read-back (hostile s15 H#18)', () => {
-  for (const answer of ['yes, except the house number is 14', 'yes apart from the postcode, BS1 5TT', 'yes other than the street name']) {
+  // Session 20 (hostile s19 #21): a correction that gives the part is read into the address and read back again
+  // (addressCorrection.ts); one that gives no part asks for the address again. Never confirmed as it was.
+  for (const [answer, next] of [
+    ['yes, except the house number is 14', 'So order NW-104233 should go to: 14 Park Lane, Bristol BS1 5TR. Is that right?'],
+    ['yes apart from the postcode, BS1 5TT', 'So order NW-104233 should go to: 5 Park Lane, Bristol BS1 5TT. Is that right?'],
+    ['yes other than the street name', ADDRESS_QUESTION],
+  ]) {
     it(`"${answer}" does not confirm the address read back`, () => {
       const c = atReadBack();
       const before = c.botTexts().length;
       c.say(answer);
       const after = c.botTexts().slice(before).join(' | ');
-      // Not confirmed: the address is asked for again (before the fix: "What email address should we reply to?").
-      expect(after).toBe(ADDRESS_QUESTION);
+      // Not confirmed (before the fix: "What email address should we reply to?").
+      expect(after).toBe(next);
     });
   }
   it('a plain "yes, that\'s right" still confirms', () => {
