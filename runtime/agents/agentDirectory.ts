@@ -631,6 +631,10 @@ export class AgentDirectory {
       const names = (ids: string[]) => (ids.length > 20 ? `${ids.slice(0, 20).join(', ')} and ${ids.length - 20} more` : ids.join(', '));
       const parts = [added.length ? `added ${names(added)}` : '', edited.length ? `changed ${names(edited)}` : '', removed.length ? `removed ${names(removed)}` : '', changed.includes('canned replies') ? 'canned replies changed' : '', changed.includes('settings') ? 'settings changed' : ''].filter(Boolean);
       this.reports.push({ level: 'info', msg: `agents file edited on disk: taken in (${parts.join('; ')})`, fields: { file, added: added.slice(0, 20), changed: edited.slice(0, 20), removed: removed.slice(0, 20), counts: { added: added.length, changed: edited.length, removed: removed.length } } });
+      // A name customers should not read, written by hand while running: said as at start (hostile s19 #22).
+      const taken = new Set([...added, ...edited]);
+      const warnings = agentNameWarnings(parsed.agents, (a) => taken.has(a.id)).slice(0, 20);
+      for (const w of warnings) this.reports.push({ level: 'warn', msg: `agents file edited on disk: ${w}`, fields: { file } });
     }
     return { changed, problem: null };
   }
@@ -1151,10 +1155,10 @@ interface CoverageBlock {
  * control, a control character or nothing visible. Such names were accepted before session 20 (the admin route and the
  * integrations route now refuse them); a file holding one still loads, and this says which agent to rename.
  */
-export function agentNameWarnings(agents: Agent[]): string[] {
+export function agentNameWarnings(agents: Agent[], only: (a: Agent) => boolean = () => true): string[] {
   const out: string[] = [];
   agents.forEach((a, i) => {
-    const why = nameProblem(a.name);
+    const why = only(a) ? nameProblem(a.name) : null;
     if (why) out.push(`agents.${i}.name (${a.id}) ${why}; customers read it in "<name> from ... has joined the chat": give the agent a one-line name with something visible (the admin's Agents page refuses such names now)`);
   });
   return out;
