@@ -2,7 +2,7 @@
  * Session 9 (escrf): repeated fallback, low confidence and false escalations on every labelled corpus, per corpus and
  * per half (odd / even ids), for the code at ROOT (default: this checkout), so a before/after runs in the same minutes:
  *
- *   npx tsx scripts/train-escalation/escrfEval.ts [--root /tmp/s9start] [--out /tmp/escrf/after.json] [--clarify-first on|off] [files...]
+ *   npx tsx scripts/train-escalation/escrfEval.ts [--root /tmp/s9start] [--out /tmp/escrf/after.json] [--clarify-first on|off] [--weights W.json] [files...]
  *
  * Session 11 (escconv): a conversation that ends right after the bot's one clarifying question (lowConfidence.clarifyFirst)
  * counts as the low-confidence escalation the policy read (playConversation's escalationOrClarify); `--clarify-first`
@@ -21,6 +21,8 @@ const root = (opt('--root') ?? here).replace(/\/?$/, '/');
 const out = opt('--out');
 const modelFile = opt('--model');
 const vagueFile = opt('--vague-model');
+/** Session 22: `--weights W.json` scores with a classifier variant (train.ts --out) instead of the shipped weights. */
+const weightsFile = opt('--weights');
 const clarifyOpt = opt('--clarify-first');
 const files = args.length > 0 ? args : [
   ...readdirSync(here + 'test/fixtures/escalation-corpus').map((f) => 'test/fixtures/escalation-corpus/' + f),
@@ -41,6 +43,10 @@ if (modelFile) {
   const { useInDomainModel } = await import(root + 'shared/escalation/inDomain/inDomainScore.ts');
   const m = JSON.parse(readFileSync(modelFile, 'utf8'));
   useInDomainModel({ bias: m.bias, weights: Float32Array.from(m.weights) });
+}
+if (weightsFile) {
+  const { useEscalationModel } = await import(root + 'shared/escalation/classifier/escalationClassifier.ts');
+  useEscalationModel(JSON.parse(readFileSync(weightsFile, 'utf8')));
 }
 if (vagueFile) {
   const { useVagueModel } = await import(root + 'shared/escalation/inDomain/inDomainScore.ts');

@@ -442,8 +442,9 @@ const extra = extraCorpora(process.argv);
 // `--extra-explicit FILE[:COPIES]`: the same for the explicit output (a writer of explicit requests and look-alikes: their
 // "none" says "not a request for a person", not "not urgent").
 for (const only of [negativeCorpora(process.argv), negativeCorpora(process.argv, '--extra-explicit', 'explicit_request', OUTPUTS.indexOf('explicit')), ordinaryTurns(process.argv)]) {
-  extra.feats.push(...only.feats);
-  extra.y.push(...only.y);
+  // Element by element: a spread of round nine's ~100,000 items overflows the call stack.
+  for (const f of only.feats) extra.feats.push(f);
+  for (const t of only.y) extra.y.push(t);
   if (only.note) extra.note = [extra.note, only.note].filter(Boolean).join(', ');
 }
 if (extra.feats.length) console.error(`extra corpora: ${extra.note}`);
@@ -457,8 +458,8 @@ for (let s = 0; s < SEEDS; s++) {
   const trainSet = buildCorpus(20261130 + s * 7919, TRAIN_SIZE);
   trainCount += trainSet.length;
   const trainEnc = encode(trainSet);
-  trainEnc.feats.push(...extra.feats);
-  trainEnc.y.push(...extra.y);
+  for (const f of extra.feats) trainEnc.feats.push(f);
+  for (const t of extra.y) trainEnc.y.push(t);
   console.error(`model ${s + 1}/${SEEDS}: ${trainSet.length} training messages (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   const pre = EMBED_FIRST > 0 ? train(trainEnc.feats, trainEnc.y, EMBED_FIRST, undefined, true) : undefined;
   const first = train(trainEnc.feats, trainEnc.y, EPOCHS, pre ? { ...pre, keep: new Uint8Array(B * K).fill(1) } : undefined);

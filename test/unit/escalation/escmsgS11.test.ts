@@ -44,7 +44,9 @@ describe('a topic the classifier alone reads needs its subject in the message', 
     expect(reasonOf("I'm taking my business to a shop that can count")).not.toBe('sensitive_topic');
   });
   it("the debug drawer shows the classifier's reading as a near miss that says why", () => {
-    const text = 'I placed an order at 2am, did it go through?';
+    // Session 22: "at 2am" -> "at 3am": the round-nine classifier reads the 2am wording's fraud at 0.58, under the threshold
+    // (a plain near miss); at 3am it reads 0.64, and the subject rule is what keeps it from firing, as this test means.
+    const text = 'I placed an order at 3am, did it go through?';
     const f = { text, analysis: analyzeText(text), turn: 1, now, timezone: 'Europe/London', variables: {}, intent: null, fallback: false };
     const { decision } = evaluateEscalation(escalationPolicySchema.parse(flow.escalation), f, initialEscalationMemory());
     expect(decision.action).toBe('none');
