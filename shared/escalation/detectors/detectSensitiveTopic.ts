@@ -456,6 +456,20 @@ const GENERAL_QUESTION_WORDS = /\bwhat happens (?:in general )?if\b|\b(?:polic(?
 
 // Session 8: what the shop did to the customer is their own case too ("is there a reason you charged me an extra £6?").
 const OWN_CASE = /\b(my|mine)\b|\bi (was|got|have been|received|paid|bought|returned)\b|\b(charged|billed|debited|overcharged|refunded|locked) (me|us)\b|\bdid you (charge|bill|take|lock|delete|cancel) (me|us|my|our)\b|\bme (?:account|order|parcel|card|money|refund|details|address|stuff)\b|\b(?:swore|shouted|yelled|screamed|was rude|were rude|lied) (?:at|to) (?:me|us)\b|\b(?:he|she|they) (?:was|were) (?:so |very |really |extremely |quite )?(?:rude|abusive|aggressive|horrible|nasty)\b|\b(?:do not|dont|no longer) want (?:it|this|that|them) (?:no more|any more|anymore)\b/;
+/**
+ * Session 22: the customer says in so many words that the question is general or hypothetical ("just in general",
+ * "asking for the future", "hypothetically", "out of curiosity"). Then a "my" inside a condition ("if my order came
+ * damaged", "if i delete my account") is the hypothetical, not their case (blind writer w36: "how do u handle data if i
+ * delete my account, just in general").
+ */
+const SAID_GENERAL = /\b(?:in general|generally speaking|for the future|for future reference|hypothetical(?:ly)?|out of curiosity|just (?:curious|wondering)|in case (?:it )?ever|if (?:it )?ever)\b/;
+const CONDITION = /\b(?:if|when|whenever|in case|should)\b[^?.!,;]*/g;
+/** The customer's own case is in the message (OWN_CASE), not only inside a condition of a question said to be general. */
+function ownCaseIn(n: string): boolean {
+  if (!OWN_CASE.test(n)) return false;
+  if (!SAID_GENERAL.test(n)) return true;
+  return OWN_CASE.test(n.replace(CONDITION, ' '));
+}
 // (Session 11: "how do I report your driver, he was so rude", "how do I file something official about the driver who swore
 // at me", "how do I get rid of me account, don't want it no more": a "how do I" question about the customer's own case.)
 const ASKS_WHAT_THE_SHOP_DOES = /^(do you|is it possible to|can you)\b/;
@@ -537,7 +551,7 @@ function generalQuestion(analysis: TextAnalysis): string | null {
   const whole = analysis.normalized;
   const pre = PREAMBLE.exec(whole);
   const n = pre === null || pre[0].length === 0 ? whole : whole.slice(pre[0].length);
-  const own = OWN_CASE.test(n);
+  const own = ownCaseIn(n);
   if ((GENERAL_QUESTION_START.test(n) || GENERAL_QUESTION_WORDS.test(n)) && !own) return 'it is a general question about a policy, not the customer\'s own case';
   // Round four: "do you refund shipping costs when someone returns?", "is it possible to delete an account
   // later?", "can you delete an account if someone asks?" ask what the shop does, unless the customer is in it
@@ -551,7 +565,7 @@ function saidToBeGeneral(analysis: TextAnalysis): boolean {
   const whole = analysis.normalized;
   const pre = PREAMBLE.exec(whole);
   const n = pre === null || pre[0].length === 0 ? whole : whole.slice(pre[0].length);
-  if (OWN_CASE.test(n)) return false;
+  if (ownCaseIn(n)) return false;
   return GENERAL_QUESTION_WORDS.test(n) || (ASKS_WHAT_THE_SHOP_DOES.test(n) && !/\b(me|us|our)\b/.test(n));
 }
 
