@@ -416,6 +416,7 @@ const SOMEONE_ELSE_COMPLAINS = / (?:he|she|they|everyone|everybody|people|my (?:
  * Session 9: "as a retired solicitor I am interested in your terms", "I'm a lawyer myself, do you ship to Jersey?": the
  * customer's occupation, not a lawyer brought in (read like a negated topic: another topic's phrase still counts).
  */
+const FILED_AS = new Set(['this', 'it', 'that', 'them', 'these', 'those']);
 const OCCUPATION_BEFORE = new Set(['as', 'retired', 'former', 'trainee', 'practising', 'practicing', 'qualified']);
 const LEGAL_STEPS = new Set(['sue', 'suing', 'sued', 'lawsuit', 'court', 'courts', 'legal', 'claim', 'claims', 'action', 'proceedings', 'litigation', 'tribunal', 'ombudsman', 'letter', 'client', 'clients', 'behalf', 'representing', 'represent']);
 function occupationAt(toks: readonly string[], at: number): boolean {
@@ -423,6 +424,10 @@ function occupationAt(toks: readonly string[], at: number): boolean {
   const p1 = toks[at - 1] ?? '';
   const p2 = toks[at - 2] ?? '';
   const p3 = toks[at - 3] ?? '';
+  // Session 22 (blind writer w36): "pls log this as a complaint", "treat it as a complaint": "as" after the thing being
+  // filed names what to file it as, not the customer's job.
+  const asAt = p1 === 'as' ? at - 1 : p2 === 'as' ? at - 2 : -1;
+  if (asAt > 0 && FILED_AS.has(toks[asAt - 1])) return false;
   if (OCCUPATION_BEFORE.has(p1) || (OCCUPATION_BEFORE.has(p2) && (p1 === 'a' || p1 === 'an' || OCCUPATION_BEFORE.has(p1)))) return true;
   if ((p1 === 'a' || p1 === 'an') && (p2 === 'im' || p2 === 'am' || (p2 === 'm' && p3 === 'i') || p2 === 'was' || (p2 === 'as' ))) return true;
   if ((p1 === 'a' || p1 === 'an') && OCCUPATION_BEFORE.has(p2)) return true;

@@ -21,3 +21,18 @@ describe('a question said to be general, with "my" only inside its condition, is
     expect(reasonOf(text)).toBe('sensitive_topic');
   });
 });
+
+describe('"as a complaint" after the thing being filed is what to file it as, not the customer\'s job (blind writer w36)', () => {
+  it.each([
+    'pls log this as a complaint: the driver swore at me when i asked him to bring it inside',
+    'please treat it as a complaint, the courier threw my parcel over the gate',
+  ])('%j is a sensitive topic', (text) => {
+    expect(reasonOf(text)).toBe('sensitive_topic');
+  });
+  it.each([
+    'As a retired solicitor I like to read the small print: where are your terms of sale?',
+    'I work as a complaints handler myself, so where do I find your returns address?',
+  ])('%j is still the customer\'s job, not a case', (text) => {
+    expect(reasonOf(text)).toBeNull();
+  });
+});
