@@ -1,4 +1,27 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * Session 23: the test files of test/e2e and test/server that run without re-importing modules per file (project
+ * 'services'), and those that keep a fresh module graph each because they replace a module (vi.mock / vi.doMock):
+ * without isolation a module is imported once per worker, so a replacement would leak into (or miss) the files that
+ * share the worker. Sorted at start, so a new test that mocks a module lands in 'app' without anyone editing a list.
+ */
+const ROOT = fileURLToPath(new URL('./', import.meta.url));
+function sharedGraphFiles(dirs: string[]): { shared: string[]; mocking: string[] } {
+  const shared: string[] = [];
+  const mocking: string[] = [];
+  for (const dir of dirs) {
+    for (const name of readdirSync(ROOT + dir)) {
+      if (!/\.test\.tsx?$/.test(name)) continue;
+      const file = `${dir}/${name}`;
+      (/\bvi\.(?:mock|doMock)\(/.test(readFileSync(ROOT + file, 'utf8')) ? mocking : shared).push(file);
+    }
+  }
+  return { shared, mocking };
+}
+const { shared: SHARED } = sharedGraphFiles(['test/e2e', 'test/server']);
 
 export default defineConfig({
   test: {
@@ -24,25 +47,28 @@ export default defineConfig({
         test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'], isolate: false },
       },
       {
-        // test/e2e: each file drives the real studio (its server in the test process) in Chromium. Session 23: without
-        // re-importing the server's modules for each of the ~48 files (isolate: false), as test/unit since session 11: on
-        // the 2-core machine the e2e files' import time fell from 146 s to 13 s (test/e2e alone: 403 s -> 316 s). Each
-        // file closes what it starts (servers, browsers, temporary folders) in afterAll, as before.
+        // test/e2e and test/server: each e2e file drives the real studio (its server in the test process) in Chromium, each
+        // server file starts the runtime or the studio server over real HTTP. Session 23: without re-importing the servers'
+        // modules for each file (isolate: false), as test/unit since session 11. Measured on this 2-core machine: test/e2e
+        // alone 403 s -> 316 s (import 146 s -> 13 s), test/server alone 462-473 s (session 22) -> 279 s (import 14 s).
+        // Each file closes what it starts (servers, browsers, temporary folders) and restores the environment variables
+        // it sets, as before; the files that replace a module stay in 'app' (sharedGraphFiles).
         extends: true,
         test: {
-          name: 'e2e',
-          include: ['test/e2e/**/*.test.ts'],
+          name: 'services',
+          include: SHARED,
           isolate: false,
           globalSetup: ['test/support/globalSetup.ts', 'test/e2e/support/buildRenderer.ts'],
         },
       },
       {
-        // Everything else (component, server, cli): each file in a fresh module graph, as before.
+        // Everything else (component, cli, and the e2e and server files that mock a module): each file in a fresh module
+        // graph, as before.
         extends: true,
         test: {
           name: 'app',
           include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-          exclude: ['test/unit/**', 'test/e2e/**', '**/node_modules/**'],
+          exclude: ['test/unit/**', ...SHARED, '**/node_modules/**'],
           // Installs Chromium and redis-server with apt when missing and root (test/support/systemPrograms.ts).
           // Then builds the studio page once for the end-to-end tests (test/e2e/support/buildRenderer.ts).
           globalSetup: ['test/support/globalSetup.ts', 'test/e2e/support/buildRenderer.ts'],
