@@ -4,24 +4,23 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Session 23: the test files of test/e2e and test/server that run without re-importing modules per file (project
- * 'services'), and those that keep a fresh module graph each because they replace a module (vi.mock / vi.doMock):
- * without isolation a module is imported once per worker, so a replacement would leak into (or miss) the files that
- * share the worker. Sorted at start, so a new test that mocks a module lands in 'app' without anyone editing a list.
+ * 'services'). A file that replaces a module (vi.mock / vi.doMock) keeps a fresh module graph (project 'app'): without
+ * isolation a module is imported once per worker, so the replacement would leak into (or miss) the files that share the
+ * worker. Sorted when the config loads, so a new test that mocks a module lands in 'app' without anyone editing a list.
  */
 const ROOT = fileURLToPath(new URL('./', import.meta.url));
-function sharedGraphFiles(dirs: string[]): { shared: string[]; mocking: string[] } {
-  const shared: string[] = [];
-  const mocking: string[] = [];
-  for (const dir of dirs) {
-    for (const name of readdirSync(ROOT + dir)) {
-      if (!/\.test\.tsx?$/.test(name)) continue;
-      const file = `${dir}/${name}`;
-      (/\bvi\.(?:mock|doMock)\(/.test(readFileSync(ROOT + file, 'utf8')) ? mocking : shared).push(file);
-    }
-  }
-  return { shared, mocking };
+function filesSharingModules(dirs: string[]): string[] {
+  return dirs.flatMap((dir) =>
+    readdirSync(ROOT + dir)
+      .filter((name) => /\.test\.tsx?$/.test(name))
+      .map((name) => `${dir}/${name}`)
+      .filter((file) => !/\bvi\.(?:mock|doMock)\(/.test(readFileSync(ROOT + file, 'utf8'))),
+  );
 }
-const { shared: SHARED } = sharedGraphFiles(['test/e2e', 'test/server']);
+const SHARED = filesSharingModules(['test/e2e', 'test/server']);
+// Installs Chromium and redis-server with apt when missing and root (test/support/systemPrograms.ts), then builds the
+// studio page once for the end-to-end tests (test/e2e/support/buildRenderer.ts); both skip what is already done.
+const GLOBAL_SETUP = ['test/support/globalSetup.ts', 'test/e2e/support/buildRenderer.ts'];
 
 export default defineConfig({
   test: {
@@ -52,13 +51,13 @@ export default defineConfig({
         // modules for each file (isolate: false), as test/unit since session 11. Measured on this 2-core machine: test/e2e
         // alone 403 s -> 316 s (import 146 s -> 13 s), test/server alone 462-473 s (session 22) -> 279 s (import 14 s).
         // Each file closes what it starts (servers, browsers, temporary folders) and restores the environment variables
-        // it sets, as before; the files that replace a module stay in 'app' (sharedGraphFiles).
+        // it sets, as before; the files that replace a module stay in 'app' (filesSharingModules).
         extends: true,
         test: {
           name: 'services',
           include: SHARED,
           isolate: false,
-          globalSetup: ['test/support/globalSetup.ts', 'test/e2e/support/buildRenderer.ts'],
+          globalSetup: GLOBAL_SETUP,
         },
       },
       {
@@ -69,9 +68,7 @@ export default defineConfig({
           name: 'app',
           include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
           exclude: ['test/unit/**', ...SHARED, '**/node_modules/**'],
-          // Installs Chromium and redis-server with apt when missing and root (test/support/systemPrograms.ts).
-          // Then builds the studio page once for the end-to-end tests (test/e2e/support/buildRenderer.ts).
-          globalSetup: ['test/support/globalSetup.ts', 'test/e2e/support/buildRenderer.ts'],
+          globalSetup: GLOBAL_SETUP,
         },
       },
     ],

@@ -13,9 +13,14 @@
  *   npx tsx scripts/train-escalation/conversationSingles.ts OUT_DIR [--half odd|even] FILE...
  *     writes OUT_DIR/<name>[-odd|-even].jsonl per FILE and prints the counts
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readLabelled } from '../../test/bench/escalationReport';
+import type { Labelled } from '../../test/bench/labelledReport';
+
+/** A conversation writer's line: the labelled conversation and the writer's notes on it. */
+type WriterConversation = Labelled & { topic?: string; voice?: string; kind?: string };
 
 /** The writers' words for a topic, most specific first (fraud before billing: "a charge I never made" is fraud). */
 const KIND_TOPICS: [RegExp, string][] = [
@@ -45,22 +50,18 @@ export function singlesOf(file: string, half?: 'odd' | 'even'): { lines: string[
   const lines: string[] = [];
   const unmapped: string[] = [];
   const counts: Record<string, number> = {};
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .forEach((l, i) => {
-      const c = JSON.parse(l) as { id: string; expect: string; topic?: string; turns: string[]; voice?: string; kind?: string };
-      const num = Number(/(\d+)\s*$/.exec(c.id)?.[1] ?? i + 1);
-      if (half !== undefined && num % 2 !== (half === 'odd' ? 1 : 0)) return;
-      if (!LABELS.has(c.expect) || c.turns.length !== 2 || c.turns[0] !== 'Something else') return;
-      let topic: string | undefined;
-      if (c.expect === 'sensitive_topic') {
-        topic = c.topic ?? topicOfKind(c.kind ?? '');
-        if (!topic) return void unmapped.push(`${c.id}: ${c.kind ?? '(no kind)'}`);
-      }
-      counts[c.expect] = (counts[c.expect] ?? 0) + 1;
-      lines.push(JSON.stringify({ text: c.turns[1], label: c.expect, ...(topic ? { topic } : {}), voice: c.voice ?? basename(file) }));
-    });
+  (readLabelled(file) as WriterConversation[]).forEach((c, i) => {
+    const num = Number(/(\d+)\s*$/.exec(c.id)?.[1] ?? i + 1);
+    if (half !== undefined && num % 2 !== (half === 'odd' ? 1 : 0)) return;
+    if (!LABELS.has(c.expect) || c.turns.length !== 2 || c.turns[0] !== 'Something else') return;
+    let topic: string | undefined;
+    if (c.expect === 'sensitive_topic') {
+      topic = c.topic ?? topicOfKind(c.kind ?? '');
+      if (!topic) return void unmapped.push(`${c.id}: ${c.kind ?? '(no kind)'}`);
+    }
+    counts[c.expect] = (counts[c.expect] ?? 0) + 1;
+    lines.push(JSON.stringify({ text: c.turns[1], label: c.expect, ...(topic ? { topic } : {}), voice: c.voice ?? basename(file) }));
+  });
   return { lines, unmapped, counts };
 }
 

@@ -416,8 +416,9 @@ const SOMEONE_ELSE_COMPLAINS = / (?:he|she|they|everyone|everybody|people|my (?:
  * Session 9: "as a retired solicitor I am interested in your terms", "I'm a lawyer myself, do you ship to Jersey?": the
  * customer's occupation, not a lawyer brought in (read like a negated topic: another topic's phrase still counts).
  */
-const FILED_AS = new Set(['this', 'it', 'that', 'them', 'these', 'those']);
 const OCCUPATION_BEFORE = new Set(['as', 'retired', 'former', 'trainee', 'practising', 'practicing', 'qualified']);
+/** Session 22: the thing being filed before "as" ("log this as a complaint"): "as" then names what to file it as. */
+const FILED_AS = new Set(['this', 'it', 'that', 'them', 'these', 'those']);
 const LEGAL_STEPS = new Set(['sue', 'suing', 'sued', 'lawsuit', 'court', 'courts', 'legal', 'claim', 'claims', 'action', 'proceedings', 'litigation', 'tribunal', 'ombudsman', 'letter', 'client', 'clients', 'behalf', 'representing', 'represent']);
 function occupationAt(toks: readonly string[], at: number): boolean {
   for (let k = 0; k < toks.length; k++) if (LEGAL_STEPS.has(toks[k])) return false;
