@@ -5,6 +5,8 @@
 import { createInterface } from 'node:readline';
 import type { Effect, Step } from '../../shared/engine/types';
 import { maskCustomerSecrets } from '../../shared/engine/customerSecrets';
+import { MAX_CUSTOMER_TEXT } from '../../shared/engine/engine';
+import { cutUnits } from '../../shared/engine/unicodeText';
 import type { Flow } from '../../shared/flow/schema';
 import { createSimulation, MAX_ADVANCE_MS, type HttpEffect, type HttpResult } from '../../shared/simulator/createSimulation';
 import { parseDuration } from '../../shared/simulator/parseDuration';
@@ -345,11 +347,17 @@ export async function chatCommand(file: string, flow: Flow, options: ChatOptions
         printSteps(sim.send({ type: 'choice', buttonId: buttons[n - 1].id }));
         recorder.apply({ click: buttons[n - 1].label });
       } else {
-        printSteps(sim.say(line));
-        customerLines++;
         const masked = maskCustomerSecrets(line);
+        // Hostile s23 #2: a message over the engine's limit (MAX_CUSTOMER_TEXT) was read cut but saved whole by /save.
+        // The bot reads the first 4,000 characters, as in baton simulate (the engine's cut, never inside a surrogate
+        // pair); the tester is told, and only what the bot read is sent and recorded. A line holding a secret goes
+        // whole to the engine, whose cut never splits a secret (that chat is not saved anyway: secretLines).
+        const sent = line.length > MAX_CUSTOMER_TEXT && masked.hidden.length === 0 ? cutUnits(line, MAX_CUSTOMER_TEXT) : line;
+        if (line.length > MAX_CUSTOMER_TEXT) out(c(33, cutNotice(line.length)));
+        printSteps(sim.say(sent));
+        customerLines++;
         if (masked.hidden.length > 0) secretLines.push(customerLines);
-        recorder.apply({ say: masked.text });
+        recorder.apply({ say: sent === line ? masked.text : sent });
       }
     }
     await answerHttp();
@@ -406,6 +414,12 @@ function scenarioRecorder(flow: Flow, now: number, agents: VirtualAgent[] | unde
       return { ok: true, message: `${replaced ? 'replaced' : 'saved'} scenario "${name}" in ${path} (${next.scenarios.length} in the file; run them with baton test)` };
     },
   };
+}
+
+/** What the tester is told when a message is longer than the engine keeps (hostile s23 #2). */
+export function cutNotice(length: number): string {
+  const n = (x: number) => x.toLocaleString('en');
+  return `  · your message is ${n(length)} characters; the bot reads at most ${n(MAX_CUSTOMER_TEXT)} (as baton simulate does; the chat widget and baton serve refuse longer ones): it got the first ${n(MAX_CUSTOMER_TEXT)}, the rest was dropped and /save keeps only what it got. Send the rest as another message if it matters.`;
 }
 
 /** Latest virtual time the simulator moves to (dates after it cannot be printed). */
