@@ -268,7 +268,8 @@ export const escalationPolicySchema = z.object({
     .object({
       enabled: z.boolean().default(true),
       /** Extra words or phrases that mean "urgent" for this business. */
-      phrases: z.array(z.string().max(MAX_PHRASE_CHARS, { error: phraseLengthHint })).max(MAX_POLICY_LIST_ENTRIES, { error: listLimitHint('phrases') }).default([]),
+      // Session 24 (hostile s23 #3): the one phrase list without min(1), so an empty urgency phrase was taken silently.
+      phrases: phraseList.default([]),
       /** Variable rules that make the conversation urgent (e.g. departure within 20 minutes). */
       rules: z.array(ruleSchema).default([]),
       /** Example urgent messages: a message close enough in wording to one of them counts. */

@@ -31,6 +31,8 @@ import { blockEnvelopeSchema, blockSchemasByKind, edgeSchema, flowSchema, FLOW_V
 import { dateTimeProblem } from './formats';
 import { rulePatternProblems } from './rulePatternProblems';
 import { escalationVocabularyWarnings } from '../escalation/vocabularyWarnings';
+import { canonicalizeText } from '../escalation/canonicalTokens';
+import { normalizeText } from '../nlu/normalizeText';
 import { MEMORY_SIZE } from '../escalation/evaluateEscalation';
 import { defaultGraduatedTexts, graduatedTextTitles, offerLabel } from '../engine/escalationWording';
 import { MAX_HTTP_CALLS_PER_TURN } from './limits';
@@ -1044,6 +1046,84 @@ function checkNeverTriggerOverlap(report: Report, esc: Flow['escalation']) {
   }
 }
 
+/** The words a reason's or topic's phrase is matched on (learnedSignals / detectSensitiveTopic read it so). */
+const phraseWords = (p: string) => canonicalizeText(normalizeText(p)).filter((w) => w !== '');
+/** The words a Never-trigger entry removes (shared/escalation/neverTrigger.ts: letters, digits, marks; accents dropped). */
+const neverTriggerWords = (p: string) =>
+  [...p.matchAll(/[\p{L}\p{N}\p{M}]+/gu)].map((m) => m[0].normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase()).filter((w) => w !== '');
+const shown = (t: string) => JSON.stringify(quoteShort(t));
+
+/**
+ * Session 24 (hostile s23 #3, #4): policy entries that can never work or catch far too much, which validate took.
+ * - A phrase or Never-trigger entry with no word in it as the matchers read them (only punctuation, spaces or emoji:
+ *   "!!!", "...", "😡") is an ERROR: it can never match a message, so the designer's intent is silently lost, as with
+ *   an empty entry (which the schema refuses in every list). Fixing it is one edit: write the words, or delete it.
+ * - A Never-trigger entry of one letter or digit ("a", "I", "x") is a WARNING: it works as written, but takes that
+ *   word out of every customer message ("I want a person" is read as "want person"); a product called "X" is
+ *   possible, so it is not refused.
+ * - Two sensitive topics with the same name (case and spaces aside) is a WARNING: both still fire on their phrases,
+ *   but the agent's handoff summary, the inbox and the reports name a topic by its name, so nobody can tell which one
+ *   fired; usually one is a copy of the other.
+ */
+function checkPolicyEntries(report: Report, esc: Flow['escalation']) {
+  const lists: { path: (string | number)[]; where: string; phrases: readonly string[] }[] = [
+    { path: ['escalation', 'explicitRequest', 'phrases'], where: 'explicit requests', phrases: esc.explicitRequest.phrases ?? [] },
+    { path: ['escalation', 'negativeSentiment', 'phrases'], where: 'negative sentiment', phrases: esc.negativeSentiment.phrases ?? [] },
+    { path: ['escalation', 'urgency', 'phrases'], where: 'urgency', phrases: esc.urgency.phrases ?? [] },
+    ...esc.sensitiveTopics.topics.map((t, k) => ({ path: ['escalation', 'sensitiveTopics', 'topics', k, 'phrases'], where: `the sensitive topic "${quoteShort(t.name)}"`, phrases: t.phrases ?? [] })),
+  ];
+  for (const list of lists) {
+    list.phrases.forEach((p, i) => {
+      if (p === '' || phraseWords(p).length > 0) return; // empty: the schema's own error
+      report.error(
+        'policy_phrase_no_words',
+        [...list.path, i],
+        null,
+        `The phrase ${shown(p)} of ${list.where} has no letter or digit, so it can never match a message: phrases are matched on words, and punctuation, spaces and emoji are not read.`,
+        'Write the words it stands for (e.g. "urgent" rather than "!!!"), or delete it.',
+      );
+    });
+  }
+  (esc.neverTrigger ?? []).forEach((w, i) => {
+    if (w === '') return;
+    const words = neverTriggerWords(w);
+    if (words.length === 0) {
+      report.error(
+        'never_trigger_no_words',
+        ['escalation', 'neverTrigger', i],
+        null,
+        `The Never trigger entry ${shown(w)} has no letter or digit, so it never takes anything out of a message: entries are matched on words, and punctuation, spaces and emoji are not read.`,
+        'Write the harmless word or product name it stands for (e.g. "Rage Red"), or delete it.',
+      );
+    } else if (words.length === 1 && [...words[0]].length === 1) {
+      report.warning(
+        'never_trigger_one_letter',
+        ['escalation', 'neverTrigger', i],
+        null,
+        `The Never trigger entry ${shown(w)} is the one-character word "${words[0]}": it is taken out of every customer message wherever it stands alone (e.g. "I want a person" is read without its "${words[0]}"), before any reason or topic reads it.`,
+        `List the longer harmless wording it is part of instead (e.g. "Model ${words[0].toUpperCase()}"), or delete it.`,
+      );
+    }
+  });
+  const seen = new Map<string, number>();
+  esc.sensitiveTopics.topics.forEach((t, k) => {
+    const key = t.name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+    if (key === '') return;
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, k);
+      return;
+    }
+    report.warning(
+      'duplicate_topic_name',
+      ['escalation', 'sensitiveTopics', 'topics', k, 'name'],
+      null,
+      `Sensitive topics ${first + 1} and ${k + 1} are both called "${quoteShort(t.name.trim())}": each still fires on its own phrases, but the handoff summary, the inbox and the reports name a topic by its name, so nobody can tell which one fired.`,
+      `Merge them (move the phrases, intents and examples of topic ${k + 1} into topic ${first + 1} and delete it), or give topic ${k + 1} a name of its own.`,
+    );
+  });
+}
+
 /**
  * Newcomer s8 #33: a flow in another language (settings.language "fr") in graduated mode gave customers the built-in
  * English step sentences and buttons with no word to the designer. Each step text or button label left empty is named,
@@ -1153,6 +1233,7 @@ function checkEscalation(report: Report, flow: Flow, byId: Map<string, LooseBloc
   // Designer phrases and examples so broad that ordinary questions would be handed over (cached per policy object).
   for (const w of escalationVocabularyWarnings(esc)) report.warning('escalation_phrase_too_broad', w.path, null, w.message, vocabularyHint(w.path, w.hint));
   checkNeverTriggerOverlap(report, esc);
+  checkPolicyEntries(report, esc);
   checkGraduatedLanguage(report, flow);
   checkOfferButtons(report, flow.escalation);
   checkMemoryReach(report, flow.escalation);
