@@ -15,15 +15,23 @@ import { agentForFile, recordScenario, secretStepsRefusal, upsertScenario } from
 import { findVirtualAgent, toPresence, virtualAgent, type VirtualAgent } from '../../shared/simulator/virtualAgents';
 import { virtualAgentFrom } from '../../shared/simulator/scenarioSession';
 import { formatScenarioFile } from '../../shared/simulator/scenarioFormat';
-import { parseScenarioBytes, type ScenarioFile } from '../../shared/simulator/scenarioSchema';
+import { DEFAULT_SCENARIO_NOW, parseScenarioBytes, type ScenarioFile } from '../../shared/simulator/scenarioSchema';
+import { formatClock } from '../../shared/simulator/simulatorView';
+import { parseZonedTime } from '../../shared/flow/zonedTime';
 import { defaultScenarioFile } from './testCommand';
 import { readFileBytes } from './readFlowFile';
 import { writeFileAtomic } from '../studio/writeFileAtomic';
 import { simulateHttp } from '../studio/simulateHttp';
 import { terminalStyle } from './terminalText';
+import { DEFAULT_CLOCK_WORDS } from './simulateCommand';
 
 export interface ChatOptions {
-  now: number;
+  /**
+   * The virtual clock's start (--now). Absent: the scenario file's own `now`, else DEFAULT_SCENARIO_NOW (Mon 2 Mar
+   * 2026 10:00 UTC): the clock the studio's simulator starts at, and `baton test` (newcomer s23 #4: the real clock
+   * made the same chat hand over in the studio and not in the terminal, out of hours).
+   */
+  now?: number;
   /** live: real HTTP requests (secrets from BATON_SECRET_NAME, as the studio's "Call for real"); fail: every HTTP block takes its error exit. */
   http: 'live' | 'fail';
   color: boolean;
@@ -62,8 +70,9 @@ const HELP = `Commands (everything else is sent as the customer's message; a num
   /quit              leave the simulator
 HTTP Request blocks call the real API with --http live (the default): {{secrets.NAME}} is filled from the
 environment variable BATON_SECRET_NAME (never a bare NAME) and never printed; --http fail takes the error exit.
-The clock is virtual: it starts at --now (default: the real time) and only moves with /wait. Opening hours
-and queue timeouts follow it, so use e.g. --now 2026-11-24T10:00:00Z to try a weekday morning.`;
+The clock is virtual: it starts at --now (default: the scenario file's "now", else ${DEFAULT_CLOCK_WORDS},
+as in the studio's simulator and baton test) and only moves with /wait. Opening hours and queue timeouts follow
+it, so use e.g. --now 2026-11-24T20:00:00Z to try a weekday evening.`;
 
 const agentIdOf = (name: string) => 'agent-' + name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
@@ -72,12 +81,12 @@ const agentIdOf = (name: string) => 'agent-' + name.toLowerCase().replace(/[^a-z
  * No file, or a file without agents: undefined (presence unknown). A file that cannot be read is reported
  * (the chat still runs; /save will refuse to replace it).
  */
-async function fileAgents(path: string): Promise<{ agents?: VirtualAgent[]; problem?: string }> {
+async function fileAgents(path: string): Promise<{ agents?: VirtualAgent[]; now?: string; problem?: string }> {
   const read = await readFileBytes(path, 32 * 1024 * 1024);
   if (!read.ok) return / no such file$/.test(read.message) ? {} : { problem: read.message };
   const parsed = parseScenarioBytes(read.bytes);
   if (!parsed.ok) return { problem: `${path} is not a valid scenario file (${parsed.problems[0].path}: ${parsed.problems[0].message})` };
-  return parsed.file.agents ? { agents: parsed.file.agents.map(virtualAgentFrom) } : {};
+  return { ...(parsed.file.agents ? { agents: parsed.file.agents.map(virtualAgentFrom) } : {}), ...(parsed.file.now ? { now: parsed.file.now } : {}) };
 }
 
 export async function chatCommand(file: string, flow: Flow, options: ChatOptions): Promise<number> {
@@ -89,20 +98,24 @@ export async function chatCommand(file: string, flow: Flow, options: ChatOptions
   /** The name /accept and /takeover use when none is given: the last agent played, else the first online one. */
   let agentChosen = false;
 
-  out(
-    c(1, `Baton simulator`) +
-      ` · ${flow.name} (${file}) · virtual clock ${clock(options.now)}` +
-      `\nType /help for commands, /quit to leave. The clock only moves with /wait (start it elsewhere with --now).\n`,
-  );
-
   const scenarioPath = options.scenarioFile ?? defaultScenarioFile(file);
   // The chat runs with the agents baton test will use for a scenario saved into that file, so a saved chat
   // replays as it was played (auto-assignment included) and an agent the file does not list is added on purpose.
   const fromFile = await fileAgents(scenarioPath);
+  // Without --now: the file's clock, else the studio's default (the file's `now` passed its schema: a real date).
+  const fileNow = options.now === undefined && fromFile.now ? parseZonedTime(fromFile.now, flow.settings.timezone) : null;
+  const now = options.now ?? (fileNow?.ok ? fileNow.at : Date.parse(DEFAULT_SCENARIO_NOW));
+  const clockFrom = options.now !== undefined ? '--now' : fileNow?.ok ? `the "now" of ${scenarioPath}, as in the studio's simulator` : "the default, as in the studio's simulator";
+  out(
+    c(1, `Baton simulator`) +
+      ` · ${flow.name} (${file}) · virtual clock ${clock(now)} = ${formatClock(now, flow.settings.timezone)} (${clockFrom})` +
+      `\nType /help for commands, /quit to leave. The clock only moves with /wait (start it elsewhere with --now).\n`,
+  );
+
   let team: VirtualAgent[] | undefined = fromFile.agents;
-  const sim = createSimulation(flow, { now: options.now, conversationId: 'cli' });
+  const sim = createSimulation(flow, { now, conversationId: 'cli' });
   if (team) sim.agents = toPresence(team);
-  const recorder = scenarioRecorder(flow, options.now, team);
+  const recorder = scenarioRecorder(flow, now, team);
   if (fromFile.problem) out(c(33, `  · ${fromFile.problem}: no virtual agents taken from it, and /save will not replace it`));
   else if (team) out(c(90, `  · virtual agents from ${scenarioPath} (as baton test uses them): ${describeTeam(team)}`));
 

@@ -13,11 +13,12 @@ import { chatCommand } from './chatCommand';
 import { formatProblems, SHOWN_PER_CODE } from './formatProblems';
 import { readFlowFile } from './readFlowFile';
 import { registerServeCommand } from '../serve/serveCommand';
-import { simulateCommand } from './simulateCommand';
+import { DEFAULT_CLOCK_WORDS, simulateCommand } from './simulateCommand';
 import { parseZonedTime } from '../../shared/flow/zonedTime';
 import { registerStudioCommand } from './studioCommand';
 import { isScenarioFile, registerTestCommand, validateScenarioFile } from './testCommand';
 import type { Flow } from '../../shared/flow/schema';
+import { DEFAULT_SCENARIO_NOW } from '../../shared/simulator/scenarioSchema';
 
 /** Earliest and latest --now accepted: the virtual clock must stay a real, printable date after any /wait. */
 const MIN_NOW = Date.UTC(1970, 0, 1);
@@ -106,14 +107,14 @@ export async function main(argv: string[]): Promise<number> {
     .command('chat')
     .description('chat with a flow in the terminal simulator (play the customer and, after a handoff, the agent)')
     .argument('<flow>', 'flow JSON file')
-    .option('--now <iso>', 'start the virtual clock at this time: ISO 8601; without Z or an offset it is the flow\'s time zone (default: now)')
+    .option('--now <iso>', `start the virtual clock at this time: ISO 8601; without Z or an offset it is the flow's time zone (default: the scenario file's "now", else ${DEFAULT_CLOCK_WORDS}, as in the studio's simulator)`)
     .addOption(new Option('--http <mode>', 'HTTP request blocks: live requests ({{secrets.NAME}} filled from the BATON_SECRET_NAME environment variable, never printed), or fail (take the error exit)').choices(['live', 'fail']).default('live'))
     .option('--no-color', 'plain output')
     .option('--save-scenario <name>', 'when the chat ends, save it as a scenario with this name (or type /save NAME during the chat)')
     .option('--scenarios <file>', 'scenario file for /save and --save-scenario (default: FLOW.scenarios.json)')
     .action(async (file: string, opts: { now?: string; http: 'live' | 'fail'; color: boolean; saveScenario?: string; scenarios?: string }) => {
       const flow = await loadValidFlow(file);
-      const now = opts.now ? parseNow(opts.now, flow.settings.timezone) : Date.now();
+      const now = opts.now ? parseNow(opts.now, flow.settings.timezone) : undefined;
       exitCode = await chatCommand(file, flow, {
         now,
         http: opts.http,
@@ -131,11 +132,13 @@ export async function main(argv: string[]): Promise<number> {
     .description('play recorded conversations (JSONL) through a flow; one JSON result per line on stdout, a summary on stderr')
     .argument('<flow>', 'flow JSON file')
     .requiredOption('--conversations <file>', 'JSONL file: {"id": "...", "turns": ["customer message", ...]} per line')
-    .option('--now <iso>', 'virtual clock start: ISO 8601; without Z or an offset it is the flow\'s time zone (default: now)')
+    .option('--now <iso>', `virtual clock start: ISO 8601; without Z or an offset it is the flow's time zone (default: ${DEFAULT_CLOCK_WORDS}, the studio simulator's clock)`)
     .action(async (file: string, opts: { conversations: string; now?: string }) => {
       const flow = await loadValidFlow(file);
-      const now = opts.now ? parseNow(opts.now, flow.settings.timezone) : Date.now();
-      exitCode = await simulateCommand(flow, { conversations: opts.conversations, now });
+      // Newcomer s23 #4: the real clock by default made out-of-hours runs hand nobody over while the studio's Batch tab
+      // (DEFAULT_SCENARIO_NOW) did: the same default now, said in the summary.
+      const now = opts.now ? parseNow(opts.now, flow.settings.timezone) : Date.parse(DEFAULT_SCENARIO_NOW);
+      exitCode = await simulateCommand(flow, { conversations: opts.conversations, now, nowGiven: Boolean(opts.now) });
     });
 
   registerStudioCommand(program);

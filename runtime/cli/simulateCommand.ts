@@ -11,11 +11,18 @@ import type { Flow } from '../../shared/flow/schema';
 import { readTextFile } from './readFlowFile';
 import { batchRates, countConversation, emptyBatchCounts, totalsOf } from '../../shared/simulator/batchCounts';
 import { closedAtClock, wallWords } from '../../shared/simulator/closedAtClock';
+import { formatClock } from '../../shared/simulator/simulatorView';
+import { DEFAULT_SCENARIO_NOW } from '../../shared/simulator/scenarioSchema';
 import { escalationOrClarify, playConversation, playedHandoffOutcome, type PlayedConversation } from '../../shared/simulator/playConversation';
+
+/** The CLI's default clock in words, "Mon 2 Mar 2026 10:00 (UTC)": DEFAULT_SCENARIO_NOW, the studio simulator's start. */
+export const DEFAULT_CLOCK_WORDS = formatClock(Date.parse(DEFAULT_SCENARIO_NOW), 'UTC');
 
 export interface SimulateOptions {
   conversations: string;
   now: number;
+  /** The clock came from --now (otherwise it is DEFAULT_SCENARIO_NOW, the studio's Batch tab clock): said in the summary. */
+  nowGiven?: boolean;
 }
 
 interface ParsedLine {
@@ -126,6 +133,7 @@ export async function simulateCommand(flow: Flow, options: SimulateOptions): Pro
     ...[...counts.byReason.entries()].sort((a, b) => b[1].length - a[1].length).map(([r, ids]) => `  ${r}: ${ids.length} (${pct(ids.length / played)})`),
     `handoff rate: ${pct(rates.handoffRate)} (${handoffs})` +
       (stillAnswering ? `; ${stillAnswering} more were answering the handoff's questions (name, email, reason) when their turns ran out` : ''),
+    `clock: ${formatClock(options.now, flow.settings.timezone)}, ${options.nowGiven ? 'from --now' : "the default (the studio simulator's); set another with --now"}`,
     ...closedWords(flow, options.now, counts.notHanded.handoff.length + counts.notHanded.offer.length),
     `time: ${seconds.toFixed(2)} s (${Math.round(played / Math.max(seconds, 1e-9))} conversations/s)`,
   ];
@@ -144,7 +152,7 @@ function closedWords(flow: Flow, now: number, notHanded: number): string[] {
   if (notHanded === 0) return [];
   const closed = closedAtClock(flow, now);
   if (closed.length === 0) return [];
-  const lines = [`${notHanded} escalation${notHanded === 1 ? ' was' : 's were'} not handed over, and the virtual clock (--now; default: the time now) is outside opening hours:`];
+  const lines = [`${notHanded} escalation${notHanded === 1 ? ' was' : 's were'} not handed over, and the virtual clock (--now; default: ${DEFAULT_CLOCK_WORDS}) is outside opening hours:`];
   for (const c of closed.slice(0, 5)) {
     const opens = c.opensAt === null ? 'opens in none of the next 14 days' : `opens ${wallWords(c.timezone, c.opensAt)}; try --now ${new Date(c.opensAt).toISOString().replace('.000Z', 'Z')}`;
     lines.push(`  "${inert(c.name, true)}" (${c.whenClosed}) is closed at ${wallWords(c.timezone, now)} ${c.timezone}; ${opens}`);

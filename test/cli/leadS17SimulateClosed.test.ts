@@ -36,7 +36,7 @@ describe('baton simulate out of hours says why nobody was handed over (newcomer 
   it('before opening: the shut takeover, its opening time and the --now to try', async () => {
     const err = await simulate(EARLY);
     expect(err).toMatch(/handoff rate: 0\.0% \(0\)/);
-    expect(err).toMatch(/2 escalations were not handed over, and the virtual clock \(--now; default: the time now\) is outside opening hours:/);
+    expect(err).toMatch(/2 escalations were not handed over, and the virtual clock \(--now; default: Mon 2 Mar 2026 10:00 \(UTC\)\) is outside opening hours:/);
     expect(err).toContain('"Customer service team" (Human takeover: says its out-of-hours message and leaves by "no_agent") is closed at Wed 2026-12-02 07:35 Europe/London; opens Wed 2026-12-02 08:00; try --now 2026-12-02T08:00:00Z');
   });
 
