@@ -92,6 +92,12 @@ export interface SimulatorView {
   effects: EffectView[];
   /** HTTP calls waiting for a reply typed by the tester. */
   waitingHttp: { method: string; url: string; body: string }[];
+  /**
+   * A Human Takeover block asking the customer for a detail before it requests the handoff (newcomer s23 #3: Debug said
+   * "No handoff requested yet" while the handover was decided and the email was being asked); `reason`: the escalation
+   * that brought the conversation there (absent when the flow simply reached the block). Null otherwise.
+   */
+  takeoverQuestion: { blockId: string; field: 'name' | 'email' | 'reason'; reason: string | null } | null;
 }
 
 /** "4 min 30 s", "2 h 5 min", "12 s". */
@@ -243,5 +249,6 @@ export function simulatorView(session: ScenarioSession): SimulatorView {
     decisions,
     effects,
     waitingHttp: session.waitingHttp.map((r) => ({ method: r.method, url: r.url, body: r.body })),
+    takeoverQuestion: s.waiting?.kind === 'takeover_question' && s.mode === 'bot' ? { blockId: s.waiting.blockId, field: s.waiting.field, reason: s.waiting.reason ?? null } : null,
   };
 }

@@ -7,6 +7,7 @@ import type { ActionStep, AssignmentRecord } from '../../../shared/simulator/sce
 import type { AgentPaneView, ChatLine, SimulatorView } from '../../../shared/simulator/simulatorView';
 import type { VirtualAgent } from '../../../shared/simulator/virtualAgents';
 import { Button } from '../../ui/Button';
+import { Icon } from '../../ui/Icon';
 import { CLARIFY_MARK, CLARIFY_MARK_HELP, clarifyLineIndexes } from './clarifyMarks';
 import { cutText } from '../../inbox/inertText';
 
@@ -20,12 +21,25 @@ export interface ChatPaneProps {
   onOpenHttp?(): void;
   /** "Call for real" is on: the waiting request is being sent by the studio server. */
   httpReal?: boolean;
+  /** Open the Debug tab (the signals, scores and thresholds behind a handover line). */
+  onOpenDebug?(): void;
 }
 
 /** The chat widget's limit (renderer/widget MAX_MESSAGE_CHARS; a test keeps them equal). */
 export const SIM_MAX_MESSAGE_CHARS = 4000;
 
-export function ChatPane({ view, act, onFocusBlock, onExpect, agents, onOpenHttp, httpReal }: ChatPaneProps) {
+/**
+ * Newcomer s23 #2: the Chat tab did not say why the bot handed over (only Debug did). The escalation decisions that
+ * handed over or offered a person, by the customer message (0-based customer turn) that decided them; shown as a short
+ * line after that message, in the Debug drawer's words (the decision's explanation: the reason and its evidence).
+ */
+export function handoverLines(view: Pick<SimulatorView, 'decisions'>): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const d of view.decisions) if (d.action === 'handoff' || d.action === 'offer') out.set(d.turn, d.explanation);
+  return out;
+}
+
+export function ChatPane({ view, act, onFocusBlock, onExpect, agents, onOpenHttp, httpReal, onOpenDebug }: ChatPaneProps) {
   const [text, setText] = useState('');
   const history = useRef<string[]>([]);
   const cursor = useRef(-1);
@@ -66,34 +80,53 @@ export function ChatPane({ view, act, onFocusBlock, onExpect, agents, onOpenHttp
   };
   const closed = view.mode === 'closed';
   const clarifying = clarifyLineIndexes(view.chat, view.decisions);
+  const why = handoverLines(view);
+  // The customer turn of each customer line (the k-th customer line is turn k, as simulatorView numbers decisions).
+  const turnOf = new Map<number, number>();
+  let turns = 0;
+  for (const line of view.chat) if (line.from === 'customer') turnOf.set(line.index, turns++);
   return (
     <div className="sim-chat-wrap">
       <section className="sim-chat" aria-label="Customer chat">
         <ol ref={list} className="sim-transcript" aria-label="Transcript">
-          {view.chat.map((line) => (
-            <li key={line.index} className="sim-line" data-from={line.from}>
-              <button
-                type="button"
-                className="sim-bubble"
-                title={line.blockId ? `Show block ${line.blockId} on the canvas` : undefined}
-                onClick={() => line.blockId && onFocusBlock?.(line.blockId)}
-              >
-                {line.from === 'agent' && <span className="sim-who">{line.name ?? 'Agent'}</span>}
-                {line.from === 'system' && <span className="sim-who">System</span>}
-                {clarifying.has(line.index) && (
-                  <span className="sim-who sim-clarify-mark" title={CLARIFY_MARK_HELP}>
-                    {CLARIFY_MARK} · a second unclear message hands over
-                  </span>
-                )}
-                {line.text}
-              </button>
-              {onExpect && line.from !== 'customer' && line.from !== 'system' && (
-                <button type="button" className="sim-expect" aria-label={`Expect: ${cutText(line.text, 41)}`} title="Add an expectation: the scenario must say this" onClick={() => onExpect(line)}>
-                  + expect
+          {view.chat.map((line) => {
+            const explanation = line.from === 'customer' ? why.get(turnOf.get(line.index) ?? -1) : undefined;
+            return [
+              <li key={line.index} className="sim-line" data-from={line.from}>
+                <button
+                  type="button"
+                  className="sim-bubble"
+                  title={line.blockId ? `Show block ${line.blockId} on the canvas` : undefined}
+                  onClick={() => line.blockId && onFocusBlock?.(line.blockId)}
+                >
+                  {line.from === 'agent' && <span className="sim-who">{line.name ?? 'Agent'}</span>}
+                  {line.from === 'system' && <span className="sim-who">System</span>}
+                  {clarifying.has(line.index) && (
+                    <span className="sim-who sim-clarify-mark" title={CLARIFY_MARK_HELP}>
+                      {CLARIFY_MARK} · a second unclear message hands over
+                    </span>
+                  )}
+                  {line.text}
                 </button>
-              )}
-            </li>
-          ))}
+                {onExpect && line.from !== 'customer' && line.from !== 'system' && (
+                  <button type="button" className="sim-expect" aria-label={`Expect: ${cutText(line.text, 41)}`} title="Add an expectation: the scenario must say this" onClick={() => onExpect(line)}>
+                    + expect
+                  </button>
+                )}
+              </li>,
+              explanation && (
+                <li key={`why-${line.index}`} className="sim-why" data-testid="handover-why">
+                  <Icon name="Headset" size={14} className="sim-why-icon" />
+                  <span className="sim-why-text">{explanation}</span>
+                  {onOpenDebug && (
+                    <button type="button" className="sim-link sim-why-more" onClick={onOpenDebug}>
+                      Signals in Debug
+                    </button>
+                  )}
+                </li>
+              ),
+            ];
+          })}
         </ol>
         {/* Nothing said yet (empty Message and Question texts): an empty pane read as broken (newcomer s6 #6). */}
         {!closed && view.path.length > 0 && view.waitingHttp.length === 0 && !view.chat.some((l) => l.from !== 'customer') && (

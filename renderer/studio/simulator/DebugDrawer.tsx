@@ -218,6 +218,10 @@ export function DebugDrawer({ view, act, setVariable, onExpect, onFocusBlock, ht
           <p className="sim-note sim-noagent">
             Block {view.agentPane.noAgent.blockId}: {view.agentPane.noAgent.explanation}
           </p>
+        ) : view.takeoverQuestion ? (
+          <p className="sim-note" data-testid="takeover-collecting">
+            {collectingWords(view)}
+          </p>
         ) : (
           <p className="sim-muted">No handoff requested yet.</p>
         )}
@@ -337,6 +341,25 @@ export function DebugDrawer({ view, act, setVariable, onExpect, onFocusBlock, ht
       </section>
     </div>
   );
+}
+
+const FIELD_WORDS = { name: 'name', email: 'email', reason: 'reason for getting in touch' } as const;
+
+/**
+ * Newcomer s23 #3: "No handoff requested yet" while the handover was decided and the Human Takeover block was asking
+ * for the email read as "nothing happened". Says the handover is decided (at which message, for which reason) or that
+ * the flow reached the block, what the block is asking for, and that the handoff is requested once it is answered.
+ */
+export function collectingWords(view: Pick<SimulatorView, 'takeoverQuestion' | 'decisions'>): string {
+  const q = view.takeoverQuestion;
+  if (!q) return '';
+  const decided = q.reason ? view.decisions.filter((d) => d.action === 'handoff' && d.reason === q.reason).at(-1) : undefined;
+  const why = decided
+    ? `Handover decided at message ${decided.turn + 1} (${decided.reason!.replace(/_/g, ' ')}). `
+    : q.reason
+      ? `Handover decided (${q.reason.replace(/_/g, ' ')}). `
+      : 'The flow reached the Human takeover block. ';
+  return `${why}Block ${q.blockId} is asking for the customer's ${FIELD_WORDS[q.field]} first; the handoff is requested, and its context shown here, once the customer answers.`;
 }
 
 /**

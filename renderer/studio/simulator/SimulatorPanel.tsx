@@ -146,7 +146,7 @@ export function SimulatorPanel({ onClose, onFocusBlock, storage = null, overlay 
         </p>
       )}
       <Tabs label="Simulator" items={TABS} value={tab} onChange={setTab}>
-        {view && tab === 'chat' && <ChatPane view={view} act={sim.act} onFocusBlock={onFocusBlock} onExpect={onExpect} agents={sim.session?.agents ?? []} onOpenHttp={() => setTab('debug')} httpReal={realHttp.mode === 'real' && realHttp.available} />}
+        {view && tab === 'chat' && <ChatPane view={view} act={sim.act} onFocusBlock={onFocusBlock} onExpect={onExpect} agents={sim.session?.agents ?? []} onOpenHttp={() => setTab('debug')} onOpenDebug={() => setTab('debug')} httpReal={realHttp.mode === 'real' && realHttp.available} />}
         {view && tab === 'setup' && (
           <div className="sim-scroll">
             <ClockPane view={view} act={sim.act} />

@@ -1,0 +1,44 @@
+/**
+ * Newcomer s23 #2, #3 (the simulator's words, without a browser; the e2e test polishS24Simulator drives the real studio):
+ * the Chat tab's handover line is the decision's own explanation, for a handoff or an offer only; Debug's "collecting"
+ * note names the deciding message, or says the flow reached the block when no escalation brought it there.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { collectingWords } from '../../renderer/studio/simulator/DebugDrawer';
+import { handoverLines } from '../../renderer/studio/simulator/ChatPane';
+import { validateFlow } from '../../shared/flow/validateFlow';
+import { createScenarioSession } from '../../shared/simulator/scenarioSession';
+import { simulatorView } from '../../shared/simulator/simulatorView';
+
+const flow = validateFlow(JSON.parse(readFileSync('flows/customer-support.json', 'utf8'))).flow!;
+function viewAfter(...says: string[]) {
+  const s = createScenarioSession(flow, { now: Date.parse('2026-03-02T10:00:00Z'), httpDefault: 'wait', conversationId: 't' });
+  for (const say of says) expect(s.apply({ say }).ok).toBe(true);
+  return simulatorView(s);
+}
+
+describe('handover words in the simulator (newcomer s23 #2, #3)', () => {
+  it('an explicit request: the chat line is the decision explanation at turn 1; Debug says the email is being asked', () => {
+    const v = viewAfter('where is my order', 'I want to talk to a human');
+    expect([...handoverLines(v)]).toEqual([[1, 'Handed over: the customer asked for a person ("i want to talk to a human").']]);
+    expect(v.takeoverQuestion).toEqual({ blockId: 'human_agent', field: 'email', reason: 'explicit_request' });
+    expect(collectingWords(v)).toBe(
+      "Handover decided at message 2 (explicit request). Block human_agent is asking for the customer's email first; the handoff is requested, and its context shown here, once the customer answers.",
+    );
+  });
+
+  it('after the email the handoff exists: no collecting note, the line stays', () => {
+    const v = viewAfter('I want to talk to a human', 'sam@example.com');
+    expect(v.takeoverQuestion).toBeNull();
+    expect(collectingWords(v)).toBe('');
+    expect(handoverLines(v).size).toBe(1);
+  });
+
+  it('no escalation: no line; a takeover reached by the flow itself says so', () => {
+    expect(handoverLines(viewAfter('where is my order')).size).toBe(0);
+    expect(collectingWords({ decisions: [], takeoverQuestion: { blockId: 'desk', field: 'name', reason: null } })).toBe(
+      "The flow reached the Human takeover block. Block desk is asking for the customer's name first; the handoff is requested, and its context shown here, once the customer answers.",
+    );
+  });
+});
