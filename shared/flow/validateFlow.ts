@@ -1015,6 +1015,16 @@ function vocabularyHint(path: ReadonlyArray<string | number>, hint: string): str
 
 const normalisePhrase = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
+/** The policy's phrase lists (each reason's, each sensitive topic's), with their JSON path and their name in a message. */
+function policyPhraseLists(esc: Flow['escalation']): { path: (string | number)[]; where: string; phrases: readonly string[] }[] {
+  return [
+    { path: ['escalation', 'explicitRequest', 'phrases'], where: 'explicit requests', phrases: esc.explicitRequest.phrases ?? [] },
+    { path: ['escalation', 'negativeSentiment', 'phrases'], where: 'negative sentiment', phrases: esc.negativeSentiment.phrases ?? [] },
+    { path: ['escalation', 'urgency', 'phrases'], where: 'urgency', phrases: esc.urgency.phrases ?? [] },
+    ...esc.sensitiveTopics.topics.map((t, k) => ({ path: ['escalation', 'sensitiveTopics', 'topics', k, 'phrases'], where: `the sensitive topic "${t.name}"`, phrases: t.phrases ?? [] })),
+  ];
+}
+
 /**
  * A Never-trigger word that is also (part of) a phrase of a reason or topic of the same policy: the word is taken
  * out of every message before any detector reads it, so that phrase can never fire (newcomer s8 #19).
@@ -1022,12 +1032,7 @@ const normalisePhrase = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/g
 function checkNeverTriggerOverlap(report: Report, esc: Flow['escalation']) {
   const never = esc.neverTrigger.map((w, i) => ({ i, w, n: normalisePhrase(w) })).filter((x) => x.n !== '');
   if (never.length === 0) return;
-  const lists: { path: (string | number)[]; where: string; phrases: readonly string[] }[] = [
-    { path: ['escalation', 'explicitRequest', 'phrases'], where: 'explicit requests', phrases: esc.explicitRequest.phrases ?? [] },
-    { path: ['escalation', 'negativeSentiment', 'phrases'], where: 'negative sentiment', phrases: esc.negativeSentiment.phrases ?? [] },
-    { path: ['escalation', 'urgency', 'phrases'], where: 'urgency', phrases: esc.urgency.phrases ?? [] },
-    ...esc.sensitiveTopics.topics.map((t, k) => ({ path: ['escalation', 'sensitiveTopics', 'topics', k, 'phrases'], where: `the sensitive topic "${t.name}"`, phrases: t.phrases ?? [] })),
-  ];
+  const lists = policyPhraseLists(esc);
   for (const nt of never) {
     for (const list of lists) {
       const hit = list.phrases.find((p) => ` ${normalisePhrase(p)} `.includes(` ${nt.n} `));
@@ -1066,13 +1071,7 @@ const shown = (t: string) => JSON.stringify(quoteShort(t));
  *   fired; usually one is a copy of the other.
  */
 function checkPolicyEntries(report: Report, esc: Flow['escalation']) {
-  const lists: { path: (string | number)[]; where: string; phrases: readonly string[] }[] = [
-    { path: ['escalation', 'explicitRequest', 'phrases'], where: 'explicit requests', phrases: esc.explicitRequest.phrases ?? [] },
-    { path: ['escalation', 'negativeSentiment', 'phrases'], where: 'negative sentiment', phrases: esc.negativeSentiment.phrases ?? [] },
-    { path: ['escalation', 'urgency', 'phrases'], where: 'urgency', phrases: esc.urgency.phrases ?? [] },
-    ...esc.sensitiveTopics.topics.map((t, k) => ({ path: ['escalation', 'sensitiveTopics', 'topics', k, 'phrases'], where: `the sensitive topic "${quoteShort(t.name)}"`, phrases: t.phrases ?? [] })),
-  ];
-  for (const list of lists) {
+  for (const list of policyPhraseLists(esc)) {
     list.phrases.forEach((p, i) => {
       if (p === '' || phraseWords(p).length > 0) return; // empty: the schema's own error
       report.error(
