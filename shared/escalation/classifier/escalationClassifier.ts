@@ -9,7 +9,7 @@
  * shared by the NLU's cache).
  */
 import type { TextAnalysis } from '../../nlu/types';
-import { bigramFrom, bigramLeft, cueFeatures, deviceFlags, featuresOf, MAX_TOKENS, NEG_SCOPE, negatedWordFeature, opensNegation, ownWordFeatures, type FeatureGroup } from './features';
+import { bigramFrom, bigramLeft, cueFeatures, deviceFlags, featuresOf, MAX_REPEATS, MAX_TOKENS, NEG_SCOPE, negatedWordFeature, opensNegation, ownWordFeatures, type FeatureGroup } from './features';
 import { canonicalTokens } from '../canonicalTokens';
 import { OUTPUTS, type ClassifierOutput } from './outputs';
 import { WEIGHTS } from './weights';
@@ -224,6 +224,19 @@ function wordSlotOf(m: ClassifierModel, t: string, K: number): number {
 
 /** Device flags of the message's words, for cueFeatures (reused scratch). */
 const wordFlags: number[] = [];
+/** How often each word (by its slot) was met in the message being scored (MAX_REPEATS). */
+let wordsSaid = new Uint8Array(1024);
+const touched: number[] = [];
+/** The word slot of each place of the message being scored. */
+let slotAt = new Int32Array(64);
+
+/** How many times the pair at place g (its word and the next) has been met up to g, g included (slotAt filled to g). */
+function pairTimes(toks: readonly string[], g: number, slot: number): number {
+  let times = 1;
+  const next = toks[g + 1];
+  for (let j = 0; j < g; j++) if (slotAt[j] === slot && toks[j + 1] === next) times++;
+  return times;
+}
 
 /**
  * Probability 0..1 per output (in OUTPUTS order) for one message: the same ids as featuresOf (features.ts), summed
@@ -257,24 +270,42 @@ function score(analysis: TextAnalysis, m: ClassifierModel): Float32Array {
   let negLeft = 0;
   const filled = filledOf(m);
   wordFlags.length = words;
+  // Session 24: a word, and a pair of neighbouring words, counts at most MAX_REPEATS times (features.ts featuresOf).
+  // Words are counted by their slot in the word table, one per distinct word: the table is cleared before the message
+  // when it could fill up during it, so no slot changes hands within a message. A pair can only be met a third time when
+  // its first word is, so pairs are counted only then, by looking back at that word's earlier places (rare: no cost for
+  // a message without a word said three times).
+  const table = m.wordSums;
+  if (table !== undefined && table.size + words > WORD_CACHE) table.clear();
+  if (slotAt.length < words) slotAt = new Int32Array(words * 2);
   for (let g = 0; g < words; g++) {
     const slot = wordSlotOf(m, toks[g], K);
+    slotAt[g] = slot;
     const { sums: own, facts } = m.words!;
     const base = g * K;
     const row = slot * K;
-    for (let k = 0; k < K; k++) perWord[base + k] = own[row + k];
+    if (slot >= wordsSaid.length) {
+      const grown = new Uint8Array(Math.max(slot + 1, wordsSaid.length * 2));
+      grown.set(wordsSaid);
+      wordsSaid = grown;
+    }
+    if (wordsSaid[slot] === 0) touched.push(slot);
+    const said = wordsSaid[slot] < 255 ? ++wordsSaid[slot] : 255;
+    if (said <= MAX_REPEATS) for (let k = 0; k < K; k++) perWord[base + k] = own[row + k];
     wordFlags[g] = facts[slot * 4 + 2];
     if (negLeft > 0) {
-      addWeights(m, base, facts[slot * 4]);
+      if (said <= MAX_REPEATS) addWeights(m, base, facts[slot * 4]);
       negLeft--;
     }
     if (facts[slot * 4 + 3] === 1) negLeft = NEG_SCOPE;
     if (g + 1 < words) {
       // The same id as bigramFeature(word, next word); an empty bucket adds nothing, so it is not walked.
       const b = bigramFrom(facts[slot * 4 + 1], toks[g + 1]);
-      if ((filled[b >>> 5] & (1 << (b & 31))) !== 0) addWeights(m, base, b);
+      if ((filled[b >>> 5] & (1 << (b & 31))) !== 0 && (said <= MAX_REPEATS || pairTimes(toks, g, slot) <= MAX_REPEATS)) addWeights(m, base, b);
     }
   }
+  for (let a = 0; a < touched.length; a++) wordsSaid[touched[a]] = 0;
+  touched.length = 0;
   // The last slot holds the whole-message cues.
   cueIds.length = 0;
   cueGroups.length = 0;

@@ -58,7 +58,15 @@ function emojiOf(text: string, out: number[], groups: FeatureGroup[] | undefined
 }
 
 /**
- * The feature ids of a message (with repeats: a word said twice counts twice), written into `out`
+ * Session 24 (hostile s11 #13): a word, and a pair of neighbouring words, counts at most MAX_REPEATS times in a message.
+ * A linear model sums what it reads, so a phrase pasted forty times ("the parcel is late" x4 scored urgency 0.99, "where
+ * is my order" x50 refund 1.00) outweighed anything a customer would write once; "no no" and "please please" still
+ * count twice. The third and later times add nothing (their negation id neither); the scorer does the same.
+ */
+export const MAX_REPEATS = 2;
+
+/**
+ * The feature ids of a message (a word said twice counts twice, a third time not: MAX_REPEATS), written into `out`
  * (cleared first) and returned. Reading stops after MAX_TOKENS words, like the other detectors' bound.
  * When `groups` is given, it receives which ids came from which word or cue (for explanations).
  */
@@ -68,21 +76,26 @@ export function featuresOf(analysis: TextAnalysis, out: number[] = [], groups?: 
   const toks = canonicalTokens(analysis);
   const n = Math.min(toks.length, MAX_TOKENS);
   let negLeft = 0;
+  const wordsSeen = new Map<string, number>();
+  const pairsSeen = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const from = out.length;
     const t = toks[i];
-    out.push(hash(P_WORD, t));
+    const said = (wordsSeen.get(t) ?? 0) + 1;
+    wordsSeen.set(t, said);
+    if (said <= MAX_REPEATS) out.push(hash(P_WORD, t));
     if (negLeft > 0) {
-      out.push(hash(P_NEG, t));
+      if (said <= MAX_REPEATS) out.push(hash(P_NEG, t));
       negLeft--;
     }
     if (NEGATORS.has(t)) negLeft = NEG_SCOPE;
-    if (i + 1 < n) out.push(hash(P_BI, t + ' ' + toks[i + 1]));
-    if (t.length >= 4) {
-      const w = '<' + t + '>';
-      for (let k = 0; k + 3 <= w.length; k++) out.push(hash(P_CHAR, w, k, k + 3));
-      for (let k = 0; k + 4 <= w.length; k++) out.push(hash(P_CHAR, w, k, k + 4));
+    if (i + 1 < n) {
+      const pair = t + ' ' + toks[i + 1];
+      const paired = (pairsSeen.get(pair) ?? 0) + 1;
+      pairsSeen.set(pair, paired);
+      if (paired <= MAX_REPEATS) out.push(hash(P_BI, pair));
     }
+    if (t.length >= 4 && said <= MAX_REPEATS) charGrams(t, out);
     if (groups) groups.push({ name: t, from, to: out.length });
     if (wordEnds) wordEnds.push(out.length);
   }
@@ -98,10 +111,47 @@ export function featuresOf(analysis: TextAnalysis, out: number[] = [], groups?: 
  */
 export function ownWordFeatures(t: string, out: number[]): void {
   out.push(hash(P_WORD, t));
-  if (t.length >= 4) {
-    const w = '<' + t + '>';
-    for (let k = 0; k + 3 <= w.length; k++) out.push(hash(P_CHAR, w, k, k + 3));
-    for (let k = 0; k + 4 <= w.length; k++) out.push(hash(P_CHAR, w, k, k + 4));
+  if (t.length >= 4) charGrams(t, out);
+}
+
+/**
+ * A word's character 3- and 4-grams (inside '<' and '>'), each distinct gram once (session 24, hostile s23 #1): a word
+ * made of one repeated piece ("hehehe..." x30, "abab..." x20) used to add the same few grams dozens of times, and
+ * their summed weight read it as a safety topic or anger with certainty. A gram met again in the same word adds
+ * nothing now (ordinary words rarely repeat a gram: "banana", "hahaha"). Two grams whose ids collide also count
+ * once, which only happens within one word when the 18-bit hashes collide.
+ */
+const LONG_WORD = 40;
+const seenGrams = new Set<number>();
+function charGrams(t: string, out: number[]): void {
+  const w = '<' + t + '>';
+  const first = out.length;
+  if (w.length > LONG_WORD) {
+    // A long word (a pasted hash, a hostile 4,000-letter word): a set keeps this linear in its length.
+    seenGrams.clear();
+    for (let size = 3; size <= 4; size++) {
+      for (let k = 0; k + size <= w.length; k++) {
+        const id = hash(P_CHAR, w, k, k + size);
+        if (!seenGrams.has(id)) {
+          seenGrams.add(id);
+          out.push(id);
+        }
+      }
+    }
+    return;
+  }
+  for (let size = 3; size <= 4; size++) {
+    for (let k = 0; k + size <= w.length; k++) {
+      const id = hash(P_CHAR, w, k, k + size);
+      let seen = false;
+      for (let j = first; j < out.length; j++) {
+        if (out[j] === id) {
+          seen = true;
+          break;
+        }
+      }
+      if (!seen) out.push(id);
+    }
   }
 }
 
