@@ -78,12 +78,15 @@ const cache = new WeakMap<TextAnalysis, string[]>();
 const RECENT = 8;
 const recentToks: (readonly string[] | null)[] = new Array<readonly string[] | null>(RECENT).fill(null);
 const recentPadded: (string | null)[] = new Array<string | null>(RECENT).fill(null);
+const recentJoined: (string | null)[] = new Array<string | null>(RECENT).fill(null);
 let recentNext = 0;
 
 /** A new array (never in the ring yet) takes the oldest slot. */
 function remember(toks: readonly string[]): void {
   recentToks[recentNext] = toks;
   recentPadded[recentNext] = null;
+  recentJoined[recentNext] = null;
+  recentGateCount[recentNext] = -1;
   recentNext = (recentNext + 1) % RECENT;
 }
 
@@ -105,6 +108,78 @@ export function canonicalTokens(analysis: TextAnalysis): string[] {
 export function paddedTokens(toks: readonly string[]): string {
   for (let slot = 0; slot < RECENT; slot++) if (recentToks[slot] === toks) return (recentPadded[slot] ??= ` ${toks.join(' ')} `);
   return ` ${toks.join(' ')} `;
+}
+
+/**
+ * `toks.join(' ')` (no padding). Session 24 (speed): for an array in the ring above (a message's canonical tokens) it is
+ * the padded line without its two spaces, made once per message (several detectors' patterns read the unpadded line).
+ */
+export function joinedTokens(toks: readonly string[]): string {
+  for (let slot = 0; slot < RECENT; slot++) {
+    if (recentToks[slot] === toks) return (recentJoined[slot] ??= (recentPadded[slot] ??= ` ${toks.join(' ')} `).slice(1, -1));
+  }
+  return toks.join(' ');
+}
+
+/**
+ * Session 24 (speed, issue 11): word gates. A detector asks "does the message have a word of this set?" (a reading runs
+ * its patterns only then) a dozen times per message, each a scan of every token. A module's fixed set is registered once
+ * as a gate (`tokenGate`); for a message's canonical tokens (an array in the ring above) one pass sets a bit per gate its
+ * words are in, and every question after that is a bit test. `hasGateWord(toks, gate)` is exactly
+ * `toks.some((t) => gate.words.has(t))` for any array (one not in the ring is scanned as before).
+ */
+export interface TokenGate {
+  readonly words: ReadonlySet<string>;
+  /** Which of the two 32-bit mask words, and the bit in it. */
+  readonly high: boolean;
+  readonly bit: number;
+}
+/** Per word, the bits of the gates it is in: [low word, high word]. */
+const GATE_BITS_OF_WORD = new Map<string, [number, number]>();
+let gates = 0;
+/** Registers a fixed set of words as a gate (module level only: at most 64 gates). */
+export function tokenGate(words: ReadonlySet<string>): TokenGate {
+  if (gates >= 64) throw new Error('canonicalTokens.ts: more than 64 token gates; widen the gate mask (two 32-bit words) before adding one.');
+  const high = gates >= 32;
+  const bit = 1 << (gates & 31);
+  gates++;
+  for (const w of words) {
+    let bits = GATE_BITS_OF_WORD.get(w);
+    if (bits === undefined) GATE_BITS_OF_WORD.set(w, (bits = [0, 0]));
+    bits[high ? 1 : 0] |= bit;
+  }
+  return { words, high, bit };
+}
+/** The ring's gate masks, and how many gates there were when each was made (a gate registered later makes it stale). */
+const recentGateLow = new Int32Array(RECENT);
+const recentGateHigh = new Int32Array(RECENT);
+const recentGateCount = new Int32Array(RECENT).fill(-1);
+/** Whether `toks` is in the ring (a message's canonical tokens): its gates are bit tests. */
+export function inTokenRing(toks: readonly string[]): boolean {
+  for (let slot = 0; slot < RECENT; slot++) if (recentToks[slot] === toks) return true;
+  return false;
+}
+export function hasGateWord(toks: readonly string[], gate: TokenGate): boolean {
+  for (let slot = 0; slot < RECENT; slot++) {
+    if (recentToks[slot] !== toks) continue;
+    if (recentGateCount[slot] !== gates) {
+      let low = 0;
+      let high = 0;
+      for (let i = 0; i < toks.length; i++) {
+        const bits = GATE_BITS_OF_WORD.get(toks[i]);
+        if (bits !== undefined) {
+          low |= bits[0];
+          high |= bits[1];
+        }
+      }
+      recentGateLow[slot] = low;
+      recentGateHigh[slot] = high;
+      recentGateCount[slot] = gates;
+    }
+    return ((gate.high ? recentGateHigh[slot] : recentGateLow[slot]) & gate.bit) !== 0;
+  }
+  for (let i = 0; i < toks.length; i++) if (gate.words.has(toks[i])) return true;
+  return false;
 }
 
 /** The same rewrite for any already-normalised string (used to compile designer phrases). */

@@ -133,6 +133,23 @@ export function conceptKeySet(stems: readonly string[], into: Set<string>): Set<
   return into;
 }
 
+/**
+ * Session 24 (speed): whether `conceptKeySet(stems)` may hold one of `keys`: a stem's own key is one, or a multi-word
+ * synonym whose first word is a stem has one (without checking its other words). False means it holds none, so a caller
+ * looking for phrases by their first key can stop before building the set. Blanking stems to '' (readableStems) only
+ * takes keys away, so the answer for the raw stems covers the blanked ones.
+ */
+export function mayHoldKey(stems: readonly string[], keys: ReadonlyMap<string, unknown>): boolean {
+  const { single, multiByFirst } = synonymIndex();
+  for (let i = 0; i < stems.length; i++) {
+    const s = stems[i];
+    if (keys.has(single.get(s) ?? s)) return true;
+    const starting = multiByFirst.get(s);
+    if (starting !== undefined) for (const m of starting) if (keys.has(m.key)) return true;
+  }
+  return false;
+}
+
 function compilePhrase(phrase: string): CompiledPhrase | null {
   const words = normalizeText(phrase).split(' ').filter((w) => w !== '');
   if (words.length === 0) return null;

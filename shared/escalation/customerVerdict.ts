@@ -18,7 +18,7 @@
  *
  * Pure; a Set look-up per token gates each pattern, so most messages cost one token walk.
  */
-import { paddedTokens } from './canonicalTokens';
+import { hasGateWord, paddedTokens, tokenGate, type TokenGate } from './canonicalTokens';
 
 const FUTURE = / (?:will|ill|shall|going to|gonna|about to|intend to|intending to|prepared to|plan to|planning to|can expect to|expect to hear|be (?:taking|telling|sharing|writing|posting|leaving|shopping|ordering|buying))\b/;
 
@@ -27,6 +27,7 @@ const LEAVE_GATE = new Set([
   'reviews', 'newspaper', 'paper', 'press', 'reddit', 'twitter', 'facebook', 'tiktok', 'instagram', 'trustpilot', 'mumsnet', 'watchdog',
   'programme', 'media', 'someone', 'somebody', 'everyone', 'everybody', 'store', 'shop', 'experience', 'friends', 'village', 'family',
 ]);
+const LEAVE_WORDS = tokenGate(LEAVE_GATE);
 
 const LEAVE = new RegExp(
   [
@@ -63,15 +64,17 @@ const DELIVERY = / (?:deliver|delivered|delivery|send|sent|ship|shipped|shipping
 /** A star rating or review said kindly or by mistake. */
 const KIND_REVIEW = / (?:[3-5]|three|four|five|full|top) stars?\b| (?:great|good|glowing|lovely|positive|nice|5 star|five star) review\b| by mistake\b| accidentally\b| wrong (?:star|rating)\b/;
 
-/** Whether one of the tokens is in `gate`: each reading below runs its regular expression only on messages with one of its words. */
-function hasAny(toks: readonly string[], gate: ReadonlySet<string>): boolean {
-  for (const t of toks) if (gate.has(t)) return true;
-  return false;
+/**
+ * Whether one of the tokens is in `gate`: each reading below runs its regular expression only on messages with one of its
+ * words. (Session 24, speed: the gates are token gates, a bit test for a message's canonical tokens.)
+ */
+function hasAny(toks: readonly string[], gate: TokenGate): boolean {
+  return hasGateWord(toks, gate);
 }
 
 /** The customer's words of leaving the shop or shaming it in public, or null. `toks`: canonical tokens. */
 export function leavingOrShaming(toks: readonly string[]): string | null {
-  if (!hasAny(toks, LEAVE_GATE)) return null;
+  if (!hasAny(toks, LEAVE_WORDS)) return null;
   const padded = paddedTokens(toks);
   if (KIND_REVIEW.test(padded)) return null;
   const m = LEAVE.exec(padded);
@@ -100,6 +103,7 @@ const PRAISE_GATE = new Set([
   // Session 14: "I must commend your commitment to consistency", "cracking stuff".
   'commend', 'cracking',
 ]);
+const PRAISE_WORDS = tokenGate(PRAISE_GATE);
 const PRAISE = / (?:excellent|brilliant|impressive|incredible|clever|genius|bravo|riveting|speedy|fun (?:game|times)|solid (?:work|engineering|job|effort|service)|lovely|wonderful|fantastic|amazing|superb|stellar|marvell?ous|magnificent|efficient|congratulations|congrats|well done|top notch|outstanding|remarkable|astonishing|(?:a )?(?:rare|real) achievement|what a time to be alive|very (?:good|quick|fast|nice|speedy|efficient)|good (?:job|work|service)|great (?:job|work|service|stuff)|nice (?:one|work|job)|real classy|so efficient|(?:must|have to|got to) commend|cracking (?:stuff|job|work|service|effort))\b/;
 const NUMBER_WORD = '(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|several|a few|many|\\d+)';
 const BIG_DAYS = '(?:five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|[5-9]|[1-9]\\d)';
@@ -127,7 +131,7 @@ const PRAISE_NEGATED = / (?:not|never|no|hardly|isn t|wasn t|not so|not very) (?
  */
 export function praiseAgainstFacts(toks: readonly string[], text: string): string | null {
   if (text.includes('?')) return null;
-  if (!hasAny(toks, PRAISE_GATE)) return null;
+  if (!hasAny(toks, PRAISE_WORDS)) return null;
   const padded = paddedTokens(toks);
   const praise = PRAISE.exec(padded);
   if (praise === null || PRAISE_NEGATED.test(padded)) return null;
@@ -150,6 +154,7 @@ export function praiseAgainstFacts(toks: readonly string[], text: string): strin
  *    come out".
  */
 const BOT_GATE = new Set(['understand', 'understands', 'understanding', 'comprehend', 'comprehends', 'comprehending', 'read', 'reads', 'reading']);
+const BOT_WORDS = tokenGate(BOT_GATE);
 const BOT_FAILS = new RegExp(
   ' (?:bot|bots|chatbot|chat|robot|assistant|machine|computer|ai|programme|program)(?: \\w+){0,2}? ' +
     '(?:(?:that|which|who) )?(?:understands? nothing|comprehends? nothing|reads? nothing|' +
@@ -158,16 +163,17 @@ const BOT_FAILS = new RegExp(
 );
 export function botCannotUnderstand(toks: readonly string[], text: string): string | null {
   if (text.includes('?')) return null;
-  if (!hasAny(toks, BOT_GATE)) return null;
+  if (!hasAny(toks, BOT_WORDS)) return null;
   const m = BOT_FAILS.exec(paddedTokens(toks));
   return m === null ? null : m[0].trim();
 }
 
 const NEVER_GATE = new Set(['came', 'come', 'arrived', 'arrive', 'showed', 'turned', 'appeared']);
+const NEVER_WORDS = tokenGate(NEVER_GATE);
 const NEVER_CAME = / (?:nobody|no one|noone|nothing|never|it never|they never|he never|she never)(?: \w+)? (?:came|come|arrived|arrive|showed up|turned up|appeared)\b(?! (?:yet|out|back|damaged|broken|smashed|cracked|late|wrong|missing|off|with damage))/;
 export function neverCame(toks: readonly string[], text: string): string | null {
   if (text.includes('?')) return null;
-  if (!hasAny(toks, NEVER_GATE)) return null;
+  if (!hasAny(toks, NEVER_WORDS)) return null;
   const padded = paddedTokens(toks);
   const m = NEVER_CAME.exec(padded);
   if (m === null) return null;
@@ -283,9 +289,10 @@ export function flatFailures(text: string): string | null {
  * doubt the shop's survival, or run the customer's own business like the shop's.
  */
 const COMPARED_GATE = new Set(['faster', 'better', 'quicker', 'business', 'ran', 'run', 'accept', 'tolerate']);
+const COMPARED_WORDS = tokenGate(COMPARED_GATE);
 const COMPARED = / (?:had|got|get|getting|seen|received) (?:\w+ ){0,2}(?:faster|better|quicker|more) (?:\w+ )?(?:service|response|responses|reply|replies|delivery|deliveries|answers?|help|customer service) (?:from|aff|off|out of|at|by) (?:a|an|the|my|our|me|ma)\b| how (?:do|does|are|is|has) (?:you|yous|ya|u|ye|this company|this shop|this place|your company)(?: lot| guys| people| all)? (?:even |still )?(?:stay|stayed|remain|keep going|manage to stay|still) (?:in|open in) business\b| how (?:is|are) (?:you|yous|this shop|this company|this place|your company)(?: lot| guys| people)? still in business\b| if (?:i|we|my|our) (?:\w+ ){0,3}(?:ran|run|worked|operated) (?:\w+ ){0,3}like (?:you|yours|this|that)\b(?: \w+){0,8} (?:shut|closed|bust|bankrupt|out of business|sacked|fired)\b| (?:would|wouldn t|would not) (?:accept|tolerate|put up with) (?:\w+ ){0,6}from (?:a|an|my|the|one of my) (?:junior|trainee|child|kid|toddler|intern|apprentice|student|year)\b/;
 export function comparedWithWorse(toks: readonly string[]): string | null {
-  if (!hasAny(toks, COMPARED_GATE)) return null;
+  if (!hasAny(toks, COMPARED_WORDS)) return null;
   const m = COMPARED.exec(paddedTokens(toks));
   return m === null ? null : m[0].trim();
 }

@@ -319,7 +319,8 @@ export function questionType(normalized: string): string | null {
 const typeCache = new TextMemo<string | null>(CACHE_SIZE);
 
 function typeOf(normalized: string): string | null {
-  const toks = normalized.split(' ');
+  // (Session 24, speed: only the first ten words are read below, so a long letter is not split whole.)
+  const toks = normalized.split(' ', 10);
   for (let i = 0; i < Math.min(toks.length, 5); i++) {
     const t = toks[i];
     const q = QWORD[t];

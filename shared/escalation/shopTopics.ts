@@ -16,7 +16,7 @@
  * A follow-up that points back at an on-topic question ("and in L?", "how should I clean it?") inherits its topic. Pure: no I/O, cached per normalised text.
  */
 import type { TextAnalysis } from '../nlu/types';
-import { canonicalTokens, paddedTokens } from './canonicalTokens';
+import { canonicalTokens, joinedTokens, paddedTokens } from './canonicalTokens';
 import { isRealQuestion } from './questionConcepts';
 
 /** Single words (canonical tokens; a trailing plural "s" / "es" is also tried). */
@@ -210,7 +210,7 @@ export function namesShopTopic(toks: readonly string[]): boolean {
     if (i > 0 && SIZE_LETTERS.has(t) && (toks[i - 1] === 'in' || toks[i - 1] === 'size')) return true;
     if (i > 0 && variantAt(toks, i)) return true;
   }
-  return PRODUCT_GRAMMAR.test(toks.join(' '));
+  return PRODUCT_GRAMMAR.test(joinedTokens(toks));
 }
 
 /** Whether a message (tokens of a normalised text) is a clear question about the shop: a real question naming a shop topic. */

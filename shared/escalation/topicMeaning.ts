@@ -20,7 +20,7 @@
  * frame is in it.
  */
 import type { TopicOutput } from './classifier/outputs';
-import { paddedTokens } from './canonicalTokens';
+import { hasGateWord, inTokenRing, paddedTokens, tokenGate, type TokenGate } from './canonicalTokens';
 
 export interface MeaningHit {
   output: TopicOutput;
@@ -416,6 +416,8 @@ const FRAMES: Frame[] = [
  */
 const GATE_BITS = new Map<string, number>();
 const FRAME_NEEDS: number[] = [];
+/** Each gate set of the frames as a token gate, with its bit in the mask. */
+const FRAME_GATES: { gate: TokenGate; bit: number }[] = [];
 {
   // One bit per gate set (a set shared by two frames keeps one bit); a 32-bit mask holds 32 sets.
   const bitOf = new Map<Set<string>, number>();
@@ -428,14 +430,28 @@ const FRAME_NEEDS: number[] = [];
         bit = 1 << bitOf.size;
         bitOf.set(g, bit);
         for (const t of g) GATE_BITS.set(t, (GATE_BITS.get(t) ?? 0) | bit);
+        FRAME_GATES.push({ gate: tokenGate(g), bit });
       }
       need |= bit;
     }
     FRAME_NEEDS.push(need);
   }
 }
+/** Session 24 (speed): each output's frames (indices into FRAMES, in order), so meaningOf does not walk every frame per output. */
+const FRAMES_OF = new Map<TopicOutput, number[]>();
+for (let n = 0; n < FRAMES.length; n++) {
+  const list = FRAMES_OF.get(FRAMES[n].output);
+  if (list) list.push(n);
+  else FRAMES_OF.set(FRAMES[n].output, [n]);
+}
 const masks = new WeakMap<readonly string[], number>();
 function gateMask(toks: readonly string[]): number {
+  // (Session 24, speed: a message's canonical tokens answer each gate set with a bit test, canonicalTokens.hasGateWord.)
+  if (inTokenRing(toks)) {
+    let m = 0;
+    for (let b = 0; b < FRAME_GATES.length; b++) if (hasGateWord(toks, FRAME_GATES[b].gate)) m |= FRAME_GATES[b].bit;
+    return m;
+  }
   let m = masks.get(toks);
   if (m === undefined) {
     m = 0;
@@ -470,10 +486,9 @@ const DISOWNED_MEANING = {
 const DISOWNED_DENIAL = /^ (?:\S+ ){0,18}(?:(?:it|its|it s|that|thats|that s|this|they|them|which|is|was|are|were) (?:is |was |are |were )?not (?:mine|me|ours|us|my)|(?:i|we|me|mi|ah|a)(?: have| ve| had)? (?:never|nae|not|did not|have not|had not|never ever) (?:ever )?(?:set|setup|ordered|order|bought|buy|bocht|made|make|added|add|saved|save|signed|sign|asked|ask|agreed|agree|authori[sz]ed|authori[sz]e|placed|place|opened|open|owned|own|shopped|shop|requested|request)|never (?:seen|heard of) (?:it|this|that|them|one|of)|(?:do|did) not (?:recogni[sz]e|know) (?:it|this|that|them|what|where|who))\b/;
 const DISOWNED_NOT_OWN = / (?:what|how) (?:happens|would|do you|should i) (?:\w+ ){0,3}if | if (?:there|someone|somebody|i)\b/;
 const DISOWNED_NEGATORS = w('not never nae');
+const DISOWNED_NEGATOR_WORDS = tokenGate(DISOWNED_NEGATORS);
 export function disownedOnAccount(toks: readonly string[], output: 'fraud' | 'security'): MeaningHit | null {
-  let denies = false;
-  for (const t of toks) if (DISOWNED_NEGATORS.has(t)) { denies = true; break; }
-  if (!denies) return null;
+  if (!hasGateWord(toks, DISOWNED_NEGATOR_WORDS)) return null;
   const things = DISOWNED_THINGS[output];
   for (let i = 2; i < toks.length; i++) {
     if (!DISOWNED_PLACE.has(toks[i])) continue;
@@ -506,9 +521,11 @@ export function meaningOf(toks: readonly string[], outputs: readonly TopicOutput
       const disowned = disownedOnAccount(toks, 'security');
       if (disowned !== null) return disowned;
     }
-    for (let n = 0; mask !== 0 && n < FRAMES.length; n++) {
+    const ofOutput = mask === 0 ? undefined : FRAMES_OF.get(output);
+    for (let k = 0; ofOutput !== undefined && k < ofOutput.length; k++) {
+      const n = ofOutput[k];
       const f = FRAMES[n];
-      if (f.output !== output || (mask & FRAME_NEEDS[n]) !== FRAME_NEEDS[n]) continue;
+      if ((mask & FRAME_NEEDS[n]) !== FRAME_NEEDS[n]) continue;
       padded ??= paddedTokens(toks);
       let words: string | null = null;
       // (Every frame pattern ends at a word boundary: "dangerous" is not "dangerously good".)
@@ -654,6 +671,7 @@ export function languageIdiom(toks: readonly string[]): number[] {
 
 /** Words that tell a change the customer did not make (a security case even when asked as "how do I change..."). */
 const NOT_MINE_CHANGE = w('someone somebody hacked hack hacker hackers strange unknown weird suspicious locked without fraud fraudulent stolen compromised unauthorised unauthorized not never');
+const NOT_MINE_CHANGE_WORDS = tokenGate(NOT_MINE_CHANGE);
 /**
  * Session 7 (account security = strange changes): "How can I change the email in my account? I have a new email address
  * now" asks to make a change, it reports none. True when the message asks how to change / update / reset their own
@@ -661,7 +679,7 @@ const NOT_MINE_CHANGE = w('someone somebody hacked hack hacker hackers strange u
  */
 const OWN_CHANGE = / (?:how (?:can|do|would|could|should) (?:i|we)|can (?:i|we)|(?:i|we) (?:want|would like|need|d like) to|where (?:can|do) (?:i|we)) (?:\w+ )?(?:change|update|edit|reset|modify|amend) (?:the |my |our |an |a )?(?:\w+ )?(?:email|e mail|password|address|phone|number|name|details|account|username|login)\b/;
 export function ownChangeQuestion(toks: readonly string[]): boolean {
-  for (const t of toks) if (NOT_MINE_CHANGE.has(t)) return false;
+  if (hasGateWord(toks, NOT_MINE_CHANGE_WORDS)) return false;
   return OWN_CHANGE.test(paddedTokens(toks));
 }
 
@@ -762,15 +780,16 @@ export function hasMoney(toks: readonly string[], amounts: number): boolean {
  * its MOT, the dog ate a sock..."; "can I use the same bag they came in?") is a near miss: a close call needs a cue.
  */
 const HARM_CUES = w('safety safe unsafe hazard hazardous dangerous danger injury injured injuries hurt hurts burn burnt burned burns burning fire flames flame flared smoke smoking spark sparks sparked sparking hot melt melted melting shock shocked electric cut cuts bleeding blood stitches bruise bruised bruises rash blisters choke choked choking swallow swallowed swallowing mouth toxic fumes poison poisoned allergic overheat overheated overheating exploded explode sharp hospital doctor fell fall collapsed snapped swelled swollen bulging leaking gas smell scalded baby toddler child son daughter');
+const HARM_CUE_WORDS = tokenGate(HARM_CUES);
 /** Session 13: a word of harm, hazard or a person at risk in the message (canonical tokens). */
 export function hasHarmCue(toks: readonly string[]): boolean {
-  for (const t of toks) if (HARM_CUES.has(t)) return true;
+  if (hasGateWord(toks, HARM_CUE_WORDS)) return true;
   return false;
 }
 export const SAFETY_CLOSE_CALL = 0.75;
 export function safetyCloseCallWithoutCue(toks: readonly string[], score: number): boolean {
   if (score >= SAFETY_CLOSE_CALL) return false;
-  for (const t of toks) if (HARM_CUES.has(t)) return false;
+  if (hasGateWord(toks, HARM_CUE_WORDS)) return false;
   return true;
 }
 
@@ -786,9 +805,10 @@ export function frameExcludes(toks: readonly string[], output: TopicOutput): boo
  * Billing's money words plus the words of money coming back (cash, credit, funds, owe, reimburse...).
  */
 const REFUND_MONEY = w('cash credit credited credits funds fund owe owed owes owing reimburse reimbursed reimbursement compensate compensated compensation reversed reverse reversal value quid bucks');
+const REFUND_MONEY_WORDS = tokenGate(REFUND_MONEY);
 export function hasRefundMoney(toks: readonly string[], amounts: number, text: string): boolean {
   if (hasMoney(toks, amounts) || /[£$€]/.test(text)) return true;
-  for (const t of toks) if (REFUND_MONEY.has(t)) return true;
+  if (hasGateWord(toks, REFUND_MONEY_WORDS)) return true;
   return false;
 }
 
@@ -801,8 +821,9 @@ export function hasRefundMoney(toks: readonly string[], amounts: number, text: s
  * I've never lived at", "a number that isn't mine").
  */
 const ACCOUNT_EVENT = w('someone somebody some1 someones somebodys stranger strangers hacker hackers hacked hack hacking unknown unrecognised unrecognized strange weird suspicious locked lockout access accessed accessing login logins logged logging signin signed sign device devices password passwords passcode pin code codes 2fa otp otps verification factor security changed updated reset replaced swapped removed added wiped vanished disappeared amended switched modified altered touched compromised breach breached fraud fraudulent unauthorised unauthorized nobody not never mine random');
+const ACCOUNT_EVENT_WORDS = tokenGate(ACCOUNT_EVENT);
 export function hasAccountEvent(toks: readonly string[]): boolean {
-  for (const t of toks) if (ACCOUNT_EVENT.has(t)) return true;
+  if (hasGateWord(toks, ACCOUNT_EVENT_WORDS)) return true;
   return false;
 }
 
@@ -900,17 +921,20 @@ export function fraudWithoutCase(toks: readonly string[]): boolean {
   if (negator && toks.includes('mine')) return false;
   if (negator && money) return false;
   if (taken && shouldNot) return false;
-  if (recognise && (money || toks.some((t) => ORDERISH.has(t)))) return false;
+  if (recognise && (money || hasGateWord(toks, ORDERISH_WORDS))) return false;
   return true;
 }
 const ORDERISH = w('order orders purchase purchases item items address');
+const ORDERISH_WORDS = tokenGate(ORDERISH);
 const COMPLAINT_RECORD = w('report reported reporting reports record recorded records official officially formal formally complain complained complaint complaints complaining reclamation reclamacion objection objections object objecting lodge lodged raise raised raising register registered dissatisfaction written writing write review reviewed log logged noted investigate investigated investigation feedback concern concerns channel escalate escalated manager supervisor ombudsman standards looked');
+const COMPLAINT_RECORD_WORDS = tokenGate(COMPLAINT_RECORD);
 export function complaintWithoutRecord(toks: readonly string[]): boolean {
-  for (const t of toks) if (COMPLAINT_RECORD.has(t)) return false;
+  if (hasGateWord(toks, COMPLAINT_RECORD_WORDS)) return false;
   return true;
 }
 const PRIVACY_DATA = w('data records record recorded recording recordings erase erased delete deleted deletion remove removed details detail information informations info share shared sharing passed sold sell selling agree agreed consent marketing partner partners third company companies elses someones another spam calls gdpr dsar privacy copy stored store storing hold holding keep keeping kept camera video photo photos cctv legal lawyer lawyers solicitor solicitors court sue suing law rights standards police leaked leak breach exposed systems system database profile lists list subscribe unsubscribe newsletter');
+const PRIVACY_DATA_WORDS = tokenGate(PRIVACY_DATA);
 export function privacyWithoutData(toks: readonly string[]): boolean {
-  for (const t of toks) if (PRIVACY_DATA.has(t)) return false;
+  if (hasGateWord(toks, PRIVACY_DATA_WORDS)) return false;
   return true;
 }

@@ -256,13 +256,13 @@ function idiomsCheck(valence: number, lw: string[], index: number): number {
   let near = false;
   for (let k = Math.max(0, index - 3); k <= Math.min(lw.length - 1, index + 2) && !near; k++) near = IDIOM_ANCHORS.has(lw[k]);
   if (!near) return valence;
-  const w = (i: number) => lw[i] ?? 'undefined';
+  // (Session 24, speed: `lw[i] ?? 'undefined'` written out, not a closure made per call.)
   const seqs = [
-    `${w(index - 1)} ${w(index)}`,
-    `${w(index - 2)} ${w(index - 1)} ${w(index)}`,
-    `${w(index - 2)} ${w(index - 1)}`,
-    `${w(index - 3)} ${w(index - 2)} ${w(index - 1)}`,
-    `${w(index - 3)} ${w(index - 2)}`,
+    `${lw[index - 1] ?? 'undefined'} ${lw[index] ?? 'undefined'}`,
+    `${lw[index - 2] ?? 'undefined'} ${lw[index - 1] ?? 'undefined'} ${lw[index] ?? 'undefined'}`,
+    `${lw[index - 2] ?? 'undefined'} ${lw[index - 1] ?? 'undefined'}`,
+    `${lw[index - 3] ?? 'undefined'} ${lw[index - 2] ?? 'undefined'} ${lw[index - 1] ?? 'undefined'}`,
+    `${lw[index - 3] ?? 'undefined'} ${lw[index - 2] ?? 'undefined'}`,
   ];
   for (const s of seqs) {
     if (hasOwn.call(IDIOMS, s)) {
@@ -488,19 +488,22 @@ const DEAD_BEFORE = new Set([
   'lovely', 'handy', 'quick', 'proud', 'excited', 'keen', 'smart', 'posh', 'warm', 'cosy', 'cozy', 'pretty', 'funny', 'useful', 'light',
 ]);
 const DOING_WELL = new Set(['kill', 'killing', 'killed', 'kills', 'slay', 'slaying', 'slayed', 'slays', 'smash', 'smashing', 'smashed', 'nailed', 'nailing', 'nail']);
+/** Zeroes a negative valence in `scored`; true when it did. */
+function zeroAt(scored: number[], k: number): boolean {
+  if (scored[k] < 0) {
+    scored[k] = 0;
+    return true;
+  }
+  return false;
+}
+// (Session 24, speed: zeroAt is a module function; the closure slangPraise made on every call cost a name definition.)
 function slangPraise(lw: string[], scored: number[]): boolean {
   let calmed = false;
-  const zero = (k: number) => {
-    if (scored[k] < 0) {
-      scored[k] = 0;
-      calmed = true;
-    }
-  };
   for (let i = 0; i < lw.length; i++) {
     const w = lw[i];
     if (scored[i] >= 0) continue;
-    if (DOING_WELL.has(w) && lw[i + 1] === 'it') zero(i);
-    else if (w === 'dead' && DEAD_BEFORE.has(lw[i + 1] ?? '')) zero(i);
+    if (DOING_WELL.has(w) && lw[i + 1] === 'it') calmed = zeroAt(scored, i) || calmed;
+    else if (w === 'dead' && DEAD_BEFORE.has(lw[i + 1] ?? '')) calmed = zeroAt(scored, i) || calmed;
     else if (SLANG.has(w)) {
       const next = lw[i + 1] ?? '';
       const prev = lw[i - 1] ?? '';
@@ -510,8 +513,8 @@ function slangPraise(lw: string[], scored: number[]): boolean {
       const said = (prev === 'are' || prev === 'is' || prev === 's') && PRAISED_SUBJECT.has(lw[i - 2] ?? lw[i - 3] ?? '');
       const saidRn = (prev === 'are' || prev === 'is') && PRAISED_SUBJECT.has(lw[i - 3] ?? '');
       if (before || attributive || said || saidRn) {
-        zero(i);
-        if (next === 'ass') zero(i + 1);
+        calmed = zeroAt(scored, i) || calmed;
+        if (next === 'ass') calmed = zeroAt(scored, i + 1) || calmed;
       }
     }
   }

@@ -15,7 +15,7 @@ import { acknowledgedFirst, valediction } from './detectRepeatedFallback';
 import type { EscalationPolicy } from '../../flow/schema';
 import type { EscalationMemory, Signal, TurnFacts } from '../types';
 import { similarity } from '../../nlu/similarity';
-import { canonicalTokens, paddedTokens } from '../canonicalTokens';
+import { canonicalTokens, hasGateWord, joinedTokens, paddedTokens, tokenGate } from '../canonicalTokens';
 import { mayBeSimilar } from '../mayBeSimilar';
 import { phraseMatcher } from '../phraseMatcher';
 import { analysisConcepts, conceptMatches, conceptOverlap, isTrackingQuestion, questionConcepts, questionType } from '../questionConcepts';
@@ -102,10 +102,14 @@ const LOOP_GRAMMAR_NEEDS: readonly (readonly string[])[] = [
   ['relat', 'relevant', 'nothing to do with'],
   ['literally ', 'just ', 'already ', 'see my ', 'check my '],
 ];
-const mayMatch = (joined: string, needs: readonly string[]) => needs.some((w) => joined.includes(w));
+// (Session 24, speed: a loop, no closure made per family and message.)
+function mayMatch(joined: string, needs: readonly string[]): boolean {
+  for (let i = 0; i < needs.length; i++) if (joined.includes(needs[i])) return true;
+  return false;
+}
 /** The first loop complaint of the grammar in canonical tokens, as the matched words, or null. */
 export function loopComplaint(tokens: readonly string[]): string | null {
-  const joined = tokens.join(' ');
+  const joined = joinedTokens(tokens);
   for (let i = 0; i < LOOP_GRAMMAR.length; i++) {
     if (!mayMatch(joined, LOOP_GRAMMAR_NEEDS[i])) continue;
     const m = LOOP_GRAMMAR[i].exec(joined);
@@ -136,6 +140,7 @@ const findRephrase = phraseMatcher(REPHRASE_PHRASES);
  */
 const BACK_TO_QUESTION = /(?:^| )(?:back|coming back|going back|getting back|returning|reverting|return|revert|go back|come back) to (?:my|the) (?:first |original |earlier |previous |initial |other |main |1st )?(?:question|query|point|request|enquiry|inquiry)/;
 const GOING_BACK = new Set(['back', 'returning', 'reverting', 'return', 'revert']);
+const GOING_BACK_GATE = tokenGate(GOING_BACK);
 const ASK_AGAIN: RegExp[] = [
   /(?:^| )(?:i|i have|i had) (?:already |just |literally |clearly |did |have )?(?:asked|ask|said|wrote|write|typed|mentioned|requested)(?: (?:you|u))?(?: (?:about|this|that|it|whether|if|when|where|what|how|which|for|already|alrdy|before|earlier|again|twice|three time|3 time|\w+ times?))/,
   /(?:^| )as i (?:said|asked|wrote|mentioned|typed)/,
@@ -160,11 +165,11 @@ const ASK_AGAIN_NEEDS: readonly (readonly string[])[] = [
   ['answer', 'reply', 'response'],
 ];
 function askAgainMarker(tokens: readonly string[]): string | null {
-  const joined = tokens.join(' ');
+  const joined = joinedTokens(tokens);
   for (let i = 0; i < ASK_AGAIN.length; i++) {
     const re = ASK_AGAIN[i];
     // The back-to-my-question family needs "to" and a word of going back (most messages have neither).
-    if (re === BACK_TO_QUESTION && !(tokens.includes('to') && tokens.some((t) => GOING_BACK.has(t)))) continue;
+    if (re === BACK_TO_QUESTION && !(tokens.includes('to') && hasGateWord(tokens, GOING_BACK_GATE))) continue;
     if (!mayMatch(joined, ASK_AGAIN_NEEDS[i])) continue;
     const m = re.exec(joined);
     if (m) return m[0].trim();
@@ -202,6 +207,7 @@ const OPEN_QUESTION = / (?:skipped (?:that|this|my|the|over)|you skipped|questio
 const WRONG_PICK = / (?:this|that|it) (?:is|was) (?:still |also )?not the (?:right |correct |same )?(?:[a-z]+ )?(?:one|order) | (?:this|that) is the other (?:one|order) /;
 const WRONG_ONE = /^ (?:no |nah |nope |not that one )?(?:the )?wrong (?:one|order) /;
 const CORRECTION_WORDS = new Set(['i', 'skipped', 'still', 'again', 'question', 'unanswered', 'answered', 'not', 'other', 'wrong']);
+const CORRECTION_GATE = tokenGate(CORRECTION_WORDS);
 /** Words before the "no" that opens a correction: interjections, apologies and ways of addressing someone. */
 const CONTRAST_LEAD = new Set(['oh', 'ah', 'sorry', 'so', 'hmm', 'um', 'erm', 'uh', 'well', 'but', 'po', 'la', 'ok', 'okay', 'again', 'dear', 'mate', 'maam', 'madam', 'sir', 'love', 'hun', 'bhai', 'bro', 'pal']);
 const CONTRAST_OPEN = new Set(['no', 'not', 'nah', 'nope']);
@@ -238,7 +244,7 @@ function contrastCorrection(toks: readonly string[], analysis: TextFacts): strin
   return null;
 }
 function correction(toks: readonly string[], analysis: TextFacts, recent: readonly string[]): string | null {
-  if (!toks.some((t) => CORRECTION_WORDS.has(t))) return null;
+  if (!hasGateWord(toks, CORRECTION_GATE)) return null;
   const contrast = toks.includes('not') ? contrastCorrection(toks, analysis) : null;
   if (contrast) return contrast;
   const joined = paddedTokens(toks);
@@ -315,6 +321,16 @@ function remember(s: Signal): Signal {
 }
 
 /**
+ * Two askings are the same question (askedInMoreOrFewerWords). Session 24 (speed): a module function, not a closure
+ * made (and named) on every call.
+ */
+function sameAsking(ka: string | null, a: readonly string[], kb: string | null, b: readonly string[]): boolean {
+  if (a.length === 0 || b.length === 0 || !sameReferences(a, b)) return false;
+  if (ka !== null && kb !== null && ka !== kb) return false;
+  const [small, large] = a.length <= b.length ? [a, b] : [b, a];
+  return small.every((c) => large.includes(c) || large.some((x) => conceptMatches(c, x)));
+}
+/**
  * Round six: one question asked with details added or dropped ("When will my order arrive?" / "When will order
  * 61945 arrive?" / "When will order 61945, shipped to Aberdeen by standard delivery, arrive?", or the reverse,
  * "...which size I should order in the running shorts?" / "Which size?" / "size"). Two askings are the same when
@@ -325,12 +341,7 @@ function remember(s: Signal): Signal {
 function askedInMoreOrFewerWords(text: string, concepts: string[], recent: readonly string[], count: number): string[] | null {
   if (concepts.length === 0) return null;
   const kind = questionType(text);
-  const same = (ka: string | null, a: readonly string[], kb: string | null, b: readonly string[]) => {
-    if (a.length === 0 || b.length === 0 || !sameReferences(a, b)) return false;
-    if (ka !== null && kb !== null && ka !== kb) return false;
-    const [small, large] = a.length <= b.length ? [a, b] : [b, a];
-    return small.every((c) => large.includes(c) || large.some((x) => conceptMatches(c, x)));
-  };
+  const same = sameAsking;
   const candidates = recent
     .filter((earlier) => earlier !== text)
     .map((earlier) => ({ earlier, kind: questionType(earlier), concepts: questionConcepts(earlier) }))
@@ -572,7 +583,7 @@ function answerKnown(tokens: readonly string[]): boolean {
   if (tokens.length < 3) return false;
   const t = tokens[0];
   if (t !== 'i' && t !== 'the' && t !== 'tracking' && !KNOWN_LEAD.has(t)) return false;
-  return KNOWN_ANSWER.test(tokens.join(' '));
+  return KNOWN_ANSWER.test(joinedTokens(tokens));
 }
 const KNOWN_LEAD = new Set(['aye', 'yeah', 'yes', 'yep', 'ya', 'yea', 'naw', 'no', 'nah', 'ok', 'okay', 'sure', 'right']);
 
@@ -642,7 +653,7 @@ export function detectLoop(facts: TurnFacts, policy: EscalationPolicy, memory: E
   }
   const toks = canonicalTokens(facts.analysis);
   // "not (quite / really / exactly) what I was asking / meant / wanted": the customer names the loop (ranked like a phrase).
-  const notWhat = NOT_WHAT_I_ASKED.exec(toks.join(' '));
+  const notWhat = NOT_WHAT_I_ASKED.exec(joinedTokens(toks));
   if (notWhat) {
     return remember({
       reason: 'loop',
@@ -800,10 +811,11 @@ export function detectLoop(facts: TurnFacts, policy: EscalationPolicy, memory: E
  */
 const FOLLOW_UP_OPENING = new Set(['and', 'also', 'plus', 'another', 'btw', 'oh', 'next']);
 const ACK_WORDS = new Set(['thanks', 'thank', 'thx', 'thanx', 'ty', 'cheers', 'great', 'perfect', 'lovely', 'brilliant', 'cool', 'sweet', 'awesome', 'nice', 'ok', 'okay', 'alright', 'fab', 'grand', 'ta', 'fine', 'noted', 'understood']);
+const ACK_GATE = tokenGate(ACK_WORDS);
 function newInformation(normalized: string): boolean {
   const toks = normalized.split(' ');
   if (FOLLOW_UP_OPENING.has(toks[0]) || ((toks[0] === 'what' || toks[0] === 'how') && toks[1] === 'about')) return true;
-  return toks.some((t) => ACK_WORDS.has(t));
+  return hasGateWord(toks, ACK_GATE);
 }
 /**
  * Session 13 (escstruct, hostile s13 #17): the same question asked about another value ("do you ship to France?" / "do you

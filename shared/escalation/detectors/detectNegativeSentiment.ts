@@ -16,7 +16,7 @@ import { effectiveSentiment } from '../effectiveSentiment';
 import { classifierOn, classifierScore, classifierSignal, designerSignal, NEAR_MISS_SHARE } from '../learnedSignals';
 import { reportNearMiss } from '../nearMisses';
 import { CLASSIFIER_THRESHOLDS } from '../classifier/thresholds';
-import { canonicalTokens, paddedTokens } from '../canonicalTokens';
+import { canonicalTokens, hasGateWord, paddedTokens, tokenGate } from '../canonicalTokens';
 import { lexiconValence } from '../../nlu/sentiment';
 import { keptAfterChangeOfSubject, othersStory, shopSentences } from '../othersStory';
 import { analyzeText } from '../../nlu/analyzeText';
@@ -387,7 +387,7 @@ export function exasperatedComplaint(text: string, toks: readonly string[]): str
   // An instruction said with force ("do NOT cancel NW-104233!!!") is emphasis, not a complaint: the words must say
   // something is wrong (WRONG, or a clearly negative word of the lexicon, not negated).
   if (INSTRUCTION_FIRST.has(toks[0]) || (toks[0] === 'please' && INSTRUCTION_FIRST.has(toks[1]))) return null;
-  const padded = ` ${toks.join(' ')} `;
+  const padded = paddedTokens(toks);
   if (!WRONG.test(padded) && !toks.some((t, i) => t !== 'ill' && (lexiconValence(t) ?? 0) <= -1.5 && toks[i - 1] !== 'not' && toks[i - 1] !== 'no' && toks[i - 2] !== 'not')) return null;
   return run[0];
 }
@@ -408,10 +408,9 @@ const AT_SHOP = new RegExp(
   ].join('|'),
 );
 const SCORN_GATE = new Set(['useless', 'stupid', 'idiot', 'idiots', 'pathetic', 'incompetent', 'clueless', 'hopeless', 'rubbish', 'garbage', 'trash', 'disgrace', 'joke', 'clown', 'clowns', 'shambles', 'moron', 'morons', 'dumb', 'brainless', 'worthless']);
+const SCORN_WORDS = tokenGate(SCORN_GATE);
 export function contemptAtShop(toks: readonly string[]): string | null {
-  let gated = false;
-  for (const t of toks) if (SCORN_GATE.has(t)) gated = true;
-  if (!gated) return null;
+  if (!hasGateWord(toks, SCORN_WORDS)) return null;
   const padded = paddedTokens(toks);
   const m = AT_SHOP.exec(padded);
   if (m === null) return null;
@@ -459,18 +458,22 @@ function calmlySaid(facts: TurnFacts): boolean {
 /** The sentences of a message that name the shop after a story (othersStory.shopSentences) and their analysis. */
 interface ShopPart { readonly text: string; readonly analysis: ReturnType<typeof analyzeText> }
 
+/** The shop's sentences after a story and their analysis, worked out on first use per message (see readNegativeSentiment). */
+interface ShopSideMemo { readonly text: string; readonly calm: boolean; part: ShopPart | null | undefined }
+function shopSideOf(memo: ShopSideMemo): ShopPart | null {
+  if (memo.part !== undefined) return memo.part;
+  const about = memo.calm ? shopSentences(memo.text) : null;
+  return (memo.part = about === null ? null : { text: about, analysis: analyzeText(about) });
+}
+
 function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
   const learnedOn = classifierOn(policy);
   const text = facts.analysis.text;
   const calm = calmlySaid(facts);
   // The shop's sentences after a story, split and analysed once per message (storyBeforeShop and the classifier's
   // reading below both ask): undefined until asked, null when there are none or the message is not calm.
-  let shopPart: ShopPart | null | undefined;
-  const shopSide = (): ShopPart | null => {
-    if (shopPart !== undefined) return shopPart;
-    const about = calm ? shopSentences(text) : null;
-    return (shopPart = about === null ? null : { text: about, analysis: analyzeText(about) });
-  };
+  // (Session 24, speed: a memo object and a module function, not a closure made per message.)
+  const shop: ShopSideMemo = { text, calm, part: undefined };
   if (calm && askedInGeneral(facts.analysis) && effectiveSentiment(facts.analysis).score > STRONG_LEXICON) {
     const would = lexiconSignal(facts, policy, memory) ?? (learnedOn ? classifierSignal(facts, 'negative_sentiment', 'negative', 'Negative sentiment', classifierThresholdFor(policy.negativeSentiment.threshold))?.signal ?? null : null);
     if (would && would.score >= would.threshold * NEAR_MISS_SHARE) {
@@ -511,7 +514,7 @@ function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memor
     reportNearMiss({ ...lexicon, explanation: `Near miss: the sentiment score is at or below the threshold ${lexicon.threshold}, but its negative words name the product the customer asks for, so it does not fire${wordsClause(lexicon.evidence)}.` });
   } else if (lexicon && praised !== null) {
     reportNearMiss({ ...lexicon, explanation: `Near miss: the sentiment score is at or below the threshold ${lexicon.threshold}, but its swear words only make praise stronger ("${praised}"), so it does not fire${wordsClause(lexicon.evidence)}.` });
-  } else if (lexicon && (storyPart = storyBeforeShop(policy, shopSide())) !== null) {
+  } else if (lexicon && (storyPart = storyBeforeShop(policy, shopSideOf(shop))) !== null) {
     reportNearMiss({ ...lexicon, explanation: `Near miss: the sentiment score is at or below the threshold ${lexicon.threshold}, but its negative words are in a story that names nothing of the shop, before the customer turns to the shop and asks something (${storyPart}), so it does not fire${wordsClause(lexicon.evidence)}.` });
   } else if (lexicon) {
     if (!learnedOn) return lexicon;
@@ -603,7 +606,7 @@ function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memor
   // Session 9: the customer says there is no complaint or no need of a person ("not a complaint, honestly", "I don't need
   // a person, I'm sure you can answer this") and no word of the message is clearly upset: the classifier reads the
   // negation, not a feeling.
-  const noComplaint = NO_COMPLAINT.exec(` ${canonicalTokens(facts.analysis).join(' ')} `);
+  const noComplaint = NO_COMPLAINT.exec(paddedTokens(canonicalTokens(facts.analysis)));
   if (noComplaint !== null && effectiveSentiment(facts.analysis).score > CALM_ENOUGH) {
     reportNearMiss({ ...learned.signal, explanation: `Near miss: ${learned.signal.explanation.replace(/\.$/, '')}, but the customer says "${noComplaint[1]}" and no word is clearly upset, so it does not fire.` });
     return null;
@@ -624,7 +627,7 @@ function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memor
   // Session 16 (escmsg): what the classifier's words are about. In a message that asks something, read again on the
   // sentences that name the shop, its bot or the order (othersStory.shopSentences): when those alone do not fire, the
   // reading came from a story about something else and, with no angry emoji or shouting, it is a near miss.
-  const about = shopSide();
+  const about = shopSideOf(shop);
   if (about !== null) {
     const p = classifierScore(about.analysis, 'negative');
     if (p < learned.signal.threshold) {

@@ -15,7 +15,7 @@ import { reportNearMiss } from '../nearMisses';
 import type { TopicOutput } from '../classifier/outputs';
 import { CLASSIFIER_THRESHOLDS } from '../classifier/thresholds';
 import type { EscalationMemory, Signal, TurnFacts } from '../types';
-import { compileSensitiveTopics, conceptKeys, conceptKeySet, type CompiledPhrase, type CompiledTopic } from '../compileSensitiveTopics';
+import { compileSensitiveTopics, conceptKeys, conceptKeySet, mayHoldKey, type CompiledPhrase, type CompiledTopic } from '../compileSensitiveTopics';
 import type { TextAnalysis } from '../../nlu/types';
 import { phraseMatcher } from '../phraseMatcher';
 import { isStopWord } from '../../nlu/stopWords';
@@ -142,8 +142,14 @@ function firstPhraseHit(compiled: CompiledTopic[], analysis: TextAnalysis): Phra
   // Phrases are tested against the set of keys; the key -> positions map is only built for a match.
   // Only phrases whose first key is present can match: look those up instead of testing every phrase,
   // and keep the earliest in the designer's order (the same hit as a scan in order).
-  const present = conceptKeySet(readableStems(analysis.stems, analysis.tokens), scratchKeys);
   const { byFirstKey, everywhere, at } = anchorsOf(compiled);
+  // (Session 24, speed: no first key of any phrase among the message's own stems: no phrase can match, and the idioms and
+  // the key set need not be worked out. Blanked idioms only take keys away.)
+  if (everywhere.length === 0 && !mayHoldKey(analysis.stems, byFirstKey)) {
+    byAnalysis.set(analysis, null);
+    return null;
+  }
+  const present = conceptKeySet(readableStems(analysis.stems, analysis.tokens), scratchKeys);
   let first = everywhere.length > 0 ? everywhere[0] : Infinity;
   for (const key of present) {
     const candidates = byFirstKey.get(key);
@@ -166,6 +172,25 @@ export function detectSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy,
   return signal === null || signal.source === 'designer' ? signal : keptAfterChangeOfSubject(facts, signal, (f) => readSensitiveTopic(f, policy, memory));
 }
 
+/** Why the message is not the customer's own case (notOwnCase, then othersStory), worked out on first use per message. */
+interface OwnCaseMemo {
+  readonly toks: readonly string[];
+  readonly analysis: TextAnalysis;
+  why: string | null | undefined;
+}
+function ownCaseOf(memo: OwnCaseMemo): string | null {
+  if (memo.why !== undefined) return memo.why;
+  const { toks, analysis } = memo;
+  let why = notOwnCase(toks, analysis.text.includes('?'));
+  // (Session 12: or the topic's words tell someone else's experience or one with another shop before an ordinary question,
+  // "my friend had a parcel broken from other shop. You put protection for glass things?": othersStory.ts.)
+  if (why === null) {
+    const story = othersStory(toks, analysis.text, analysis.shouting);
+    why = story === null ? null : `its words tell someone else's experience or one with another shop ("${story}")`;
+  }
+  return (memo.why = why);
+}
+
 function readSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy, _memory: EscalationMemory): Signal | null {
   const topics = policy.sensitiveTopics.topics;
   if (topics.length === 0) return null;
@@ -175,14 +200,8 @@ function readSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy, _memory:
   // Round eight: said in so many words not to be the customer's own case (a general question, "everything inside is
   // fine", "my own fault"): no rule, frame or classifier names a topic (a near miss shows what was seen).
   // (Read only when something is about to fire: most messages never need it.)
-  let notOwnMemo: string | null | undefined;
-  // (Session 12: or the topic's words tell someone else's experience or one with another shop before an ordinary question,
-  // "my friend had a parcel broken from other shop. You put protection for glass things?": othersStory.ts.)
-  const storyOf = () => {
-    const story = othersStory(toks, facts.analysis.text, facts.analysis.shouting);
-    return story === null ? null : `its words tell someone else's experience or one with another shop ("${story}")`;
-  };
-  const ownCase = () => (notOwnMemo === undefined ? (notOwnMemo = notOwnCase(toks, facts.analysis.text.includes('?')) ?? storyOf()) : notOwnMemo);
+  // (Session 24, speed: a memo object and a module function, not two closures made per message.)
+  const own: OwnCaseMemo = { toks, analysis: facts.analysis, why: undefined };
   /** Topics whose words the customer negated ("I don't want a refund"): the classifier does not bring them back. */
   let negated: Set<number> | null = null;
   const found = ruleSignal(facts, compiled);
@@ -193,7 +212,7 @@ function readSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy, _memory:
     // about a policy ("what is your refund policy?") is not the customer's own case, unless the
     // classifier reads the message as the topic anyway (not for a negation: the classifier reads the topic's word).
     const negation = at >= 0 ? negationOf(facts.analysis.tokens, at, absenceIsTheCase(facts.analysis, at)) : null;
-    const notOwn = ownCase();
+    const notOwn = ownCaseOf(own);
     // Session 8: someone else complaining ("my wife keeps complaining the slippers are too warm", "he's forever complaining
     // the shops there don't have...") is not the customer's complaint to the shop: read like a negated topic.
     const othersComplain =
@@ -228,7 +247,7 @@ function readSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy, _memory:
     const framed = meant.evidence[1] ?? '';
     const frameAt = framed === '' || /\b(?:not|no|never|nothing|without)\b/.test(framed) ? -1 : wordIndexOf(toks, framed);
     const declined = frameAt > 0 ? negationOf(toks, frameAt) : null;
-    const why = ownCase() ?? declined ?? generalQuestion(facts.analysis);
+    const why = ownCaseOf(own) ?? declined ?? generalQuestion(facts.analysis);
     if (why === null) return meant;
     reportNearMiss({ ...meant, explanation: `Near miss: ${meant.explanation.replace(/\.$/, '')}, but ${why}, so it does not fire.` });
     // (A declined frame leaves the classifier its say, with its guards: "nothing caught fire" but "a black scorch mark".)
@@ -269,7 +288,7 @@ function readSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy, _memory:
   }
   const bestOutput = topicOutputFor(topics[bestTopic])!;
   const general =
-    ownCase() ??
+    ownCaseOf(own) ??
     (negated?.has(bestTopic) ? 'the customer negates its words' : null) ??
     (frameExcludes(toks, bestOutput) ? 'the words are not about the topic' : null) ??
     (bestOutput === 'safety' && safetyCloseCallWithoutCue(toks, best.signal.score) ? 'a close call with no word of harm or hazard' : null) ??

@@ -14,7 +14,7 @@ import { keptAfterChangeOfSubject } from '../othersStory';
 import type { EscalationPolicy } from '../../flow/schema';
 import type { EscalationMemory, Signal, TurnFacts } from '../types';
 import { normalizeText } from '../../nlu/normalizeText';
-import { canonicalTokens, canonicalizeText, paddedTokens } from '../canonicalTokens';
+import { canonicalTokens, canonicalizeText, hasGateWord, paddedTokens, tokenGate } from '../canonicalTokens';
 import { phraseMatcher, type PhraseMatcher } from '../phraseMatcher';
 import type { TextAnalysis } from '../../nlu/types';
 import { arrivalQuestion, estimateQuestion, scheduleQuestion, beforeTodayPast, findDeadline as findNamedDeadline, onlyCounterfactualTimes, onlyHabitTimes, onlyOthersTimes, onlyPastTimes, pastNear, shopRuleQuestion } from '../deadlines';
@@ -107,6 +107,7 @@ const ESSENTIALS = new Set([
   'medicine', 'medication', 'meds', 'tablets', 'tablet', 'pills', 'pill', 'insulin', 'inhaler', 'formula', 'nappies', 'diapers',
   'oxygen', 'epipen', 'dose', 'doses', 'prescription', 'antibiotics', 'painkillers', 'heart',
 ]);
+const ESSENTIAL_WORDS = tokenGate(ESSENTIALS);
 // Round seven: any small amount left ("about a day's supply left", "two days of insulin left", "only 3 pills left").
 const RUNNING_OUT = / (?:last (?:one|dose|bottle|tablet|pill|pack|tin|injection)|(?:one|1|two|2|three|3|a|a few|few|half a) (?:[a-z]+ ){0,3}left|(?:run|ran|running) out|nothing left|none left) /;
 /** Someone at the door now: "the delivery guy is outside", "my grandma is waiting at her front door". */
@@ -170,7 +171,16 @@ function burnOnBody(toks: string[], i: number): boolean {
   const a = toks[i + 1];
   return (a === 'his' || a === 'her' || a === 'their' || a === 'my') && BODY.has(toks[i + 2] ?? '');
 }
+/**
+ * Every word emergencyNow reads in its pass: an emergency word, "gas", a verb of hurting, or an emergency word in -ing with
+ * its g dropped ("smoulderin"). Session 24 (speed): a message with none of them (most) skips the pass.
+ */
+const EMERGENCY_NOW_WORDS = tokenGate(new Set([
+  ...EMERGENCY, 'gas', ...HURT_VERB,
+  ...[...EMERGENCY].filter((e) => e.endsWith('ing') && e.length - 1 > 5).map((e) => e.slice(0, -1)),
+]));
 function emergencyNow(toks: string[]): string | null {
+  if (!hasGateWord(toks, EMERGENCY_NOW_WORDS)) return null;
   // (The older, plainer words first: "the stove is leaking smell of gas right now" is named by its gas.) Session 12
   // (speed): one pass keeping the first of each kind, instead of a second pass over the message for the newer words.
   let plain = -1;
@@ -246,8 +256,9 @@ function ongoingBefore(toks: string[], at: number): boolean {
 }
 /** Words one of the happening-now patterns needs: without any of them the regexes are skipped (most messages). */
 const NOW_GATE = new Set(['last', 'past', 'still', 'keep', 'keeps', 'door', 'outside', 'downstairs', 'waiting', 'gate', 'building', 'pulling', 'pulled', 'driving', 'drove']);
+const NOW_WORDS = tokenGate(NOW_GATE);
 function findHappeningNow(toks: string[]): string | null {
-  const padded = toks.some((t) => NOW_GATE.has(t)) || toks.some((t) => ESSENTIALS.has(t)) ? paddedTokens(toks) : '';
+  const padded = hasGateWord(toks, NOW_WORDS) || hasGateWord(toks, ESSENTIAL_WORDS) ? paddedTokens(toks) : '';
   const justNow = padded === '' ? null : JUST_NOW.exec(padded);
   if (justNow) return justNow[0].trim();
   const now = padded === '' ? null : (AT_THE_DOOR.exec(padded) ?? WAITING_AT_DOOR.exec(padded) ?? AT_DOOR_NOW.exec(padded) ?? drivingOff(padded));
@@ -255,7 +266,7 @@ function findHappeningNow(toks: string[]): string | null {
   if (now && !toldBefore(padded, now.index)) return now[0].trim();
   const emergency = emergencyNow(toks);
   if (emergency) return emergency;
-  if (!toks.some((t) => ESSENTIALS.has(t))) return null;
+  if (!hasGateWord(toks, ESSENTIAL_WORDS)) return null;
   const out = RUNNING_OUT.exec(padded);
   return out ? out[0].trim() : null;
 }
