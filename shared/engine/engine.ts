@@ -45,6 +45,7 @@ import { isTakenOver, takenOverEvent, takeOver, takeoverRefusal } from './agentT
 import { graduatedText, offerButtons, offerLabel } from './escalationWording';
 import { clarifiesFirst, clarifyDecision, clarifyText } from './clarifyFirst';
 import { analysedPart } from './analysedPart';
+import { answerAfterClose } from './afterClose';
 import { noOnlyAsDeterminer } from './answeringNo';
 
 export const escalationTexts = {
@@ -322,6 +323,8 @@ function onText(run: Run, raw: string): boolean {
   const text = raw; // masked and cut to MAX_CUSTOMER_TEXT by receive (maskCustomerText)
   const s = run.s;
   if (s.mode === 'closed') {
+    // Thanks, bye or an emoji after the end: one polite line, and the chat stays closed (afterClose.ts).
+    if (answerAfterClose(run, text)) return true;
     const turn = customerSaid(run, text);
     restartConversation(run);
     readAfterRestart(run, text, turn);

@@ -1,0 +1,87 @@
+/**
+ * Session 24 (polish2), hostile s17 #13 rest: after the chat ended, a 👍 restarted the flow and fell to "Sorry, I didn't
+ * get that", and "bye" said three times was a fallback streak handed over to a person. A closed conversation's customer
+ * who only says thanks, bye, ok or an emoji gets one short polite answer, then nothing; never a handover or a loop. A
+ * real request after the end still restarts the flow and is answered (session 16, newcomer s15 N#4).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { converse } from './harness';
+import { loadFlowText } from '../../../shared/flow/loadFlowText';
+import { CLOSED_COURTESY_REPLY, onlyClosesChat } from '../../../shared/engine/afterClose';
+
+const template = (name: string) => loadFlowText(readFileSync(new URL(`../../../flows/${name}.json`, import.meta.url), 'utf8')).flow!;
+const NOW = Date.parse('2026-03-02T10:00:00Z');
+
+/** Northwind: track an order, say no more, rate 5: the chat ends ("Have a lovely day!"). */
+function ended() {
+  const c = converse(template('customer-support'), { now: NOW });
+  c.say('where is my order NW-230918');
+  c.http(true, { status: 'shipped', eta: 'Friday' });
+  c.say('no thanks');
+  c.say('5');
+  expect(c.mode()).toBe('closed');
+  return c;
+}
+const newBotTexts = (c: ReturnType<typeof converse>, from: number) => c.botTexts().slice(from);
+
+describe('after the chat ended', () => {
+  it.each(['👍', 'bye', 'thanks', 'thank you so much!', 'ok', '🙂🙂', 'cheers, bye', 'have a nice day'])('"%s" gets one polite line, the chat stays closed', (line) => {
+    const c = ended();
+    const before = c.botTexts().length;
+    c.say(line);
+    expect(newBotTexts(c, before)).toEqual([CLOSED_COURTESY_REPLY]);
+    expect(c.mode()).toBe('closed');
+    expect(c.effects('handoff_request')).toHaveLength(0);
+    expect(c.transcript().at(-2)).toMatchObject({ from: 'customer', text: line });
+  });
+
+  it('👍 then "bye" three times: one reply, no loop, no handover, no fallback', () => {
+    const c = ended();
+    const before = c.botTexts().length;
+    for (const line of ['👍', 'bye', 'bye', 'bye', '👍']) c.say(line);
+    expect(newBotTexts(c, before)).toEqual([CLOSED_COURTESY_REPLY]);
+    expect(c.effects('handoff_request')).toHaveLength(0);
+    expect(c.mode()).toBe('closed');
+  });
+
+  it('a real request after the end restarts and is answered; a courtesy after that restart is the flow\'s again', () => {
+    const c = ended();
+    c.say('bye');
+    const before = c.botTexts().length;
+    c.say('where is my order NW-230919');
+    c.http(true, { status: 'packed', eta: 'Monday' });
+    const said = newBotTexts(c, before);
+    expect(said[0]).toBe('Welcome back!');
+    expect(said.join('\n')).toMatch(/NW-230919 is packed/);
+    expect(c.mode()).toBe('bot');
+  });
+
+  it('"I want a person" after the end still hands over', () => {
+    const c = ended();
+    c.say('thanks');
+    c.say('I want to talk to a person');
+    expect(c.effects('handoff_request').length + c.botTexts().filter((t) => /email/i.test(t)).length).toBeGreaterThan(0);
+  });
+
+  it('the other templates: a 👍 and "bye" after their end neither restart nor hand over', () => {
+    for (const name of ['lead-gen', 'insurance-claims', 'travel-urgency']) {
+      const flow = template(name);
+      const c = converse(flow, { now: NOW });
+      // End the conversation the way the runtime does when the customer closes the page, then come back.
+      c.leave();
+      expect(c.mode(), name).toBe('closed');
+      const before = c.botTexts().length;
+      c.say('👍');
+      c.say('bye');
+      c.say('bye');
+      expect(newBotTexts(c, before), name).toEqual([CLOSED_COURTESY_REPLY]);
+      expect(c.effects('handoff_request'), name).toHaveLength(0);
+    }
+  });
+
+  it('onlyClosesChat: courtesies yes, questions and requests no', () => {
+    for (const t of ['bye', '👍🏽', 'ok', 'thx', 'Regards, Hilary', 'take care']) expect(onlyClosesChat(t), t).toBe(true);
+    for (const t of ['hi', 'where is my order?', 'ok but where is my parcel', 'thanks, I want a refund', 'I want a person', 'no', '?']) expect(onlyClosesChat(t), t).toBe(false);
+  });
+});
