@@ -9,7 +9,7 @@
  * day named, means tomorrow).
  * Pure: `now` and the time zone come in; the wall clock is read with Intl (cached per zone).
  */
-import { localTime } from '../flow/openingHours';
+import { localTime, utcOffsetAt } from '../flow/openingHours';
 import { hasGateWord, joinedTokens, tokenGate } from './canonicalTokens';
 
 export interface Deadline {
@@ -463,8 +463,9 @@ function clockAt(toks: readonly string[], i: number): { minutes: number; end: nu
     if (h > 23 || min > 59) return null;
     if (suffix === 'pm' && h < 12) h += 12;
     if (suffix === 'am' && h === 12) h = 0;
-    // "5 o'clock", "at 4:30" without am/pm: shop hours, so 1-7 are afternoon.
-    if (!suffix && h >= 1 && h <= 7) h += 12;
+    // "5 o'clock", "at 4:30" without am/pm: shop hours, so 1-7 are afternoon; not a 24-hour time written with its
+    // leading zero ("at 01:30", "07:15": session 24, hostile s17 #18).
+    if (!suffix && h >= 1 && h <= 7 && t.charCodeAt(0) !== 48) h += 12;
     return { minutes: h * 60 + min, end };
   }
   const hm = CLOCK_H.exec(t);
@@ -796,6 +797,15 @@ function calendarAt(timezone: string, now: number): Calendar {
  */
 const FRAME_WORDS = tokenGate(new Set([...FRAME, ...[...EVENT_FRAME].map((e) => `${e}s`).filter((t) => t.length >= 4)]));
 
+/**
+ * How many minutes the zone's clock moves between now and `wallMinutes` wall-clock minutes later (+60 when it springs
+ * forward in between, -60 when it falls back, 0 almost always). Read at the naive instant, so within the hour of the
+ * change itself a time may be an hour off either way (a time inside the spring gap does not exist).
+ */
+function clockChangeMinutes(timezone: string, now: number, wallMinutes: number): number {
+  return Math.round((utcOffsetAt(timezone, now + wallMinutes * 60_000) - utcOffsetAt(timezone, now)) / 60_000);
+}
+
 export function findDeadline(toks: readonly string[], now: number, timezone: string, horizonHours: number): Deadline | null {
   if (toks.length === 0 || toks.length > 200) return null;
   // Session 14: an event's possessive frames a time like the event ("the gig's tonight", "the party's at 6": the
@@ -902,6 +912,9 @@ export function findDeadline(toks: readonly string[], now: number, timezone: str
       if (a < -60 && day === 0 && f.minutes !== null) continue;
       if (a < 0) a = 0;
     }
+    // Session 24 (hostile s17 #18): a time named on the clock is counted in real minutes, not wall-clock ones: on the
+    // night the clocks change, "at 3am" said at 00:10 is 110 minutes away in spring (not 170) and 170 in autumn.
+    if (!f.relative && a > 0) a = Math.max(0, a - clockChangeMinutes(timezone, now, a));
     if (a < away) {
       away = a;
       awayDay = onDay;

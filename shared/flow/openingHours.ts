@@ -201,7 +201,7 @@ function wallToInstant(timezone: string, y: number, m: number, d: number, minute
     return w.year === y && w.month === m && w.day === d && w.minutes === minutes;
   };
   // The zone's offset a day either side: a DST change falls between them at most once.
-  const candidates = [offsetAt(timezone, asUtc - DAY), offsetAt(timezone, asUtc + DAY)]
+  const candidates = [utcOffsetAt(timezone, asUtc - DAY), utcOffsetAt(timezone, asUtc + DAY)]
     .map((off) => asUtc - off)
     .filter(matches)
     .sort((a, b) => a - b);
@@ -210,7 +210,7 @@ function wallToInstant(timezone: string, y: number, m: number, d: number, minute
 }
 
 /** Wall-clock minus UTC at instant t, in ms (minute precision). */
-function offsetAt(timezone: string, t: number): number {
+export function utcOffsetAt(timezone: string, t: number): number {
   const w = wallClock(timezone, t);
   const floored = Math.floor(t / MINUTE) * MINUTE;
   return Date.UTC(w.year, w.month - 1, w.day, 0, w.minutes) - floored;

@@ -287,7 +287,8 @@ function findDeadline(toks: string[]): string | null {
   // Round eight: "it broke in small pieces in one hour" is how fast something happened, not a deadline.
   if (m && !pastNear(toks, padded.slice(0, m.index + 1).split(' ').length - 2)) {
     const minutes = deadlineMinutes(m[1], m[2]);
-    if (Number.isFinite(minutes) && minutes > 0 && minutes <= 120 && (m[2].startsWith('h') ? minutes <= 120 : minutes <= 60)) return m[0].trim();
+    // Session 24 (hostile s17 #18): up to two hours in either unit ("in 90 minutes" was not urgent, "in 2 hours" was).
+    if (Number.isFinite(minutes) && minutes > 0 && minutes <= 120) return m[0].trim();
   }
   const w = WITHIN_THE_HOUR.exec(padded);
   return w ? w[0].trim() : null;

@@ -17,6 +17,8 @@ describe('detectUrgency', () => {
     ['I need it within the hour', 'within the hour'],
     ['the train goes in half an hour', 'in half an hour'],
     ['the meeting starts in 2 hours', 'starts in 2 hours'],
+    // Session 24 (hostile s17 #18): up to two hours in minutes too, as in hours.
+    ['my train leaves in 90 minutes', 'leaves in 90 minutes'],
     ['10 minutes left!', '10 minutes left'],
   ])('fires on %j', (text, words) => {
     const s = fires(detectUrgency, text)!;
@@ -45,7 +47,7 @@ describe('detectUrgency', () => {
     'I ordered it 10 minutes ago',
     "I'm not home right now",
     'take your time, it can wait',
-    'in 90 minutes',
+    'in 150 minutes',
     'see you in 2 days',
   ])('does not fire on %j', (text) => {
     expect(fires(detectUrgency, text)).toBeNull();
