@@ -407,23 +407,27 @@ function trackingOf(toks: readonly string[]): boolean {
   // "send it back", "bring them back": a return ("coming back to my question, where is it" is still tracking).
   return !toks.some((t, i) => t === 'back' && [1, 2, 3].some((d) => BACK_VERBS.has(toks[i - d] ?? '')));
 }
+/** A tracked thing (an order, a parcel...) or a reference number at `i`. */
+function trackedThingAt(toks: readonly string[], i: number): boolean {
+  return TRACKED.has(toks[i] ?? '') || /^\d{4,}$/.test(toks[i] ?? '');
+}
+/** A tracked thing within `d` words of `i`. (Session 24, speed: module functions, not two closures made per call.) */
+function trackedThingNear(toks: readonly string[], i: number, d: number): boolean {
+  for (let j = Math.max(0, i - d); j <= i + d && j < toks.length; j++) if (j !== i && trackedThingAt(toks, j)) return true;
+  return false;
+}
 function asksWhereItIs(toks: readonly string[]): boolean {
-  const thing = (i: number) => TRACKED.has(toks[i] ?? '') || /^\d{4,}$/.test(toks[i] ?? '');
-  const near = (i: number, d: number) => {
-    for (let j = Math.max(0, i - d); j <= i + d && j < toks.length; j++) if (j !== i && thing(j)) return true;
-    return false;
-  };
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (t === 'track' || t === 'tracking' || t === 'trak' || t === 'trace') return true;
     // "where is my parcel", "parcel where", "where??" on its own.
-    if (WHERE_TRACKING.has(t) && (near(i, 4) || toks.length <= 2)) return true;
+    if (WHERE_TRACKING.has(t) && (trackedThingNear(toks, i, 4) || toks.length <= 2)) return true;
     // "status of 30021", "order status", "status?"
-    if (t === 'status' && (near(i, 4) || toks.length <= 2)) return true;
+    if (t === 'status' && (trackedThingNear(toks, i, 4) || toks.length <= 2)) return true;
     // "has it shipped", "did it go out yet", "is 22019 on its way", "when will my order come".
-    if ((MOVING.has(t) || (t === 'out' && ['go', 'gone', 'went', 'sent'].includes(toks[i - 1] ?? '')) || (t === 'way' && toks[i - 1] === 'its' && toks[i - 2] === 'on')) && near(i, 4)) return true;
+    if ((MOVING.has(t) || (t === 'out' && ['go', 'gone', 'went', 'sent'].includes(toks[i - 1] ?? '')) || (t === 'way' && toks[i - 1] === 'its' && toks[i - 2] === 'on')) && trackedThingNear(toks, i, 4)) return true;
     // "how long until the box turns up", "when does it show up", "whens my stuff getting here".
-    if (((t === 'up' && ['turn', 'turns', 'turned', 'show', 'shows', 'showed'].includes(toks[i - 1] ?? '')) || (t === 'here' && ['get', 'gets', 'getting', 'be'].includes(toks[i - 1] ?? ''))) && near(i - 1, 4)) return true;
+    if (((t === 'up' && ['turn', 'turns', 'turned', 'show', 'shows', 'showed'].includes(toks[i - 1] ?? '')) || (t === 'here' && ['get', 'gets', 'getting', 'be'].includes(toks[i - 1] ?? ''))) && trackedThingNear(toks, i - 1, 4)) return true;
   }
   return false;
 }

@@ -40,6 +40,8 @@ const findShopping = phraseMatcher([
 ]);
 const PRODUCT_DESCRIPTION_CONCEPTS = new Set(['~damage']);
 const INTENT_CONFIDENCE = 0.5;
+/** A topic's designer signal reads its examples only (its phrases are the rule's). */
+const NO_PHRASES: readonly string[] = [];
 
 /**
  * The message's stems with idioms and product descriptions blanked out (a fresh array only when needed).
@@ -254,7 +256,10 @@ function readSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy, _memory:
     if (why !== declined) return null;
   }
   for (let t = 0; t < topics.length; t++) {
-    const d = designerSignal(facts, 'sensitive_topic', [], topics[t].examples ?? [], `Sensitive topic "${topics[t].name}"`);
+    // (Session 24, speed: a topic without examples has nothing to compare; its label is not built.)
+    const examples = topics[t].examples;
+    if (examples === undefined || examples.length === 0) continue;
+    const d = designerSignal(facts, 'sensitive_topic', NO_PHRASES, examples, `Sensitive topic "${topics[t].name}"`);
     if (d) return { ...d, evidence: [topics[t].name, ...d.evidence] };
   }
   if (!learnedOn) return null;
