@@ -23,6 +23,7 @@
  *   BENCH_ATTRIB=1   (session 12) also, per server and thread (main, the shard's worker = the busiest other thread):
  *        minor page faults per message (/proc/<pid>/task/<tid>/stat), GC count and ms per 1,000 messages (a preloaded
  *        PerformanceObserver in every thread, NODE_OPTIONS=--require, both checkouts alike), process sys time share
+ *        Session 24: also the full collections (major GCs) of each round, worker and main thread.
  *   BENCH_PROFILE_DIR=/tmp/prof   (session 12) CPU profile of every thread of this checkout's server (a preloaded
  *        inspector session per thread: a worker thread does not get --cpu-prof). Session 14: the profiles cover this
  *        checkout's first measured round (SIGUSR2 before and after it, relayed to every thread; a fixed window after
@@ -315,6 +316,13 @@ export async function runtimeCpuBench(): Promise<void> {
       }
       console.log('\nAttribution (BENCH_ATTRIB=1): per 1,000 answered messages, median round\n');
       printTable(arows);
+      // Session 24 (rtspeed): one full collection of the shard cost 0.3-0.65 s of CPU at load 10-13 (--trace-gc-nvp: mostly
+      // V8's background marking, counted in "rest"), and a 6 s round holds none, one or two of them.
+      console.log('\nFull collections (major GCs) in each round, worker / main thread (one of the shard: 0.3-0.65 s of CPU at load 10-13, mostly on V8\'s helper threads)\n');
+      printTable([
+        ['server', 'worker per round', 'main per round'],
+        ...targets.slice(1).map((t) => [t.name, t.runs.map((r) => (r.attrib ? fmt(r.attrib.gc.worker.major ?? 0) : '?')).join(' / '), t.runs.map((r) => (r.attrib ? fmt(r.attrib.gc.main.major ?? 0) : '?')).join(' / ')]),
+      ]);
       console.log('\nThe rest (threads other than main and worker) by thread name: CPU ms per 1,000 answered messages, median round\n');
       const names = [...new Set(targets.slice(1).flatMap((t) => t.runs.flatMap((r) => Object.keys(r.attrib?.rest ?? {}))))].sort();
       printTable([['server', ...names], ...targets.slice(1).map((t) => [t.name, ...names.map((n) => fmt(k(t, (a) => a.rest[n] ?? 0), 0))])]);

@@ -11,6 +11,7 @@
  *   BENCH_BEFORE_ROOT=/tmp/baton-before npx tsx test/bench/storeCommitBench.ts    (+ that checkout's store)
  *   STORE_VARIANTS='name=/abs/path/embeddedStore.ts,...'                         (extra store modules to compare)
  *   BENCH_INLINE=0    (leave out the stores with writes on the calling thread, `writer: 'inline'`: how a shard writes)
+ *   BENCH_THREAD=0    (leave out the stores with a writer thread: only the inline path, e.g. under --cpu-prof)
  *   BENCH_CONVERSATIONS=300 BENCH_MESSAGES=12 BENCH_ROUNDS=5 BENCH_PARALLEL=100
  *
  * Columns: CPU = process user+system time (all threads, lmdb's writer and fsyncs included) per customer message
@@ -252,7 +253,7 @@ export async function storeCommitBench(): Promise<void> {
   const variants: Array<{ name: string; Ctor: StoreCtor }> = [];
   if (process.env.BENCH_BEFORE_ROOT) {
     const mod = await import(pathToFileURL(join(resolve(process.env.BENCH_BEFORE_ROOT), 'runtime/store/embeddedStore.ts')).href);
-    variants.push({ name: `before (${process.env.BENCH_BEFORE_ROOT})`, Ctor: mod.EmbeddedStore });
+    if (process.env.BENCH_THREAD !== '0') variants.push({ name: `before (${process.env.BENCH_BEFORE_ROOT})`, Ctor: mod.EmbeddedStore });
     // Inline too: how a shard of `baton serve` (one worker thread by default since session 7) writes.
     if (process.env.BENCH_INLINE !== '0')
       variants.push({
@@ -264,7 +265,8 @@ export async function storeCommitBench(): Promise<void> {
         } as unknown as StoreCtor,
       });
   }
-  variants.push({ name: 'this checkout (writer thread)', Ctor: EmbeddedStore as unknown as StoreCtor });
+  // BENCH_THREAD=0 (session 24): leave out the stores with a writer thread (e.g. to profile the inline path alone).
+  if (process.env.BENCH_THREAD !== '0') variants.push({ name: 'this checkout (writer thread)', Ctor: EmbeddedStore as unknown as StoreCtor });
   // The same store writing on the calling thread (BATON_STORE_WRITER=inline): what the writer thread saves there.
   if (process.env.BENCH_INLINE !== '0') {
     variants.push({
