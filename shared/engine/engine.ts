@@ -420,9 +420,11 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
   const turn = said ?? customerSaid(run, text, block.id, classified.rating === true);
   rememberEntities(run, analysis.entities);
 
+  // A Rating block's score beside a request: the policy reads the request alone (Classified.policyText).
+  const policyText = classified.policyText;
   const facts: TurnFacts = {
-    text,
-    analysis,
+    text: policyText ?? text,
+    analysis: policyText === undefined ? analysis : analyzeText(analysedPart(policyText)),
     turn,
     now: run.now,
     variables: s.variables,

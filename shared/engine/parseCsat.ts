@@ -23,10 +23,50 @@ export function parseCsat(text: string): number | null {
   if (whole !== null || scoresIn(text.normalize('NFKC').toLowerCase()) > 1) return whole;
   // Session 17 (hostile s17 H#22): the score in a clause of its own anywhere ("get me a human, 1 star", "I give it a 1.
   // Now get me a human"), when exactly one clause is a score.
-  const clauses = text.split(/[,.;!?\n]+/).map((c) => c.trim()).filter((c) => c.length > 0);
+  const clauses = clausesOf(text);
   if (clauses.length < 2) return null;
   const scores = clauses.map(scoreOf).filter((x): x is number => x !== null);
   return scores.length === 1 ? scores[0] : null;
+}
+
+/**
+ * A message's clauses, split at marks, and (session 24, hostile s17 #22 rest) a row of stars set apart by a space is a
+ * clause of its own: "⭐ get me a human", "where is my order NW-230919 ⭐⭐⭐⭐⭐". A row right after a number is that
+ * number's scale ("5 ⭐") and stays with it.
+ */
+function clausesOf(text: string): string[] {
+  return text
+    .replace(/(?<!(?:[1-5]|one|two|three|four|five)\s*)(?<=^|[\s,.;!?])([⭐★☆\uFE0F]+)(?=[\s,.;!?]|$)/giu, '\n$1\n')
+    .split(/[,.;!?\n]+/)
+    .map((c) => c.trim())
+    .filter((c) => c.length > 0);
+}
+
+/** The score's own words at the start of a clause ("I give it 5 stars", "a 4/5", "⭐⭐⭐"), to cut from the rest. */
+const SCORE_WORDS = new RegExp(`^(?:${SCORE_LEAD.source.slice(1)})?(?:a\\s+)?(?:(?:[1-5]|one|two|three|four|five)(?:\\s*(?:\\/\\s*5|out of (?:5|five)|stars?|⭐+))?|[⭐★☆\\s\\uFE0F]+)(?![\\w/])\\s*`, 'u');
+/** Words that only join the rest to the score ("5 stars, AND cancel ...", "1 star. NOW get me a human"). */
+const JOINERS = /^(?:(?:and|but|also|now|then|so|plus|oh|btw|by the way|anyway|one more thing)\b[\s,:;-]*)+/i;
+
+/**
+ * Session 24 (hostile s17 #22 rest, s18 #11): a score with something else beside it, "5 stars, and cancel order
+ * NW-230919", "⭐ get me a human", "cancel NW-230919, 1 star": the score (parseCsat) and what the message says besides
+ * it (`rest`, '' when nothing: "5 stars!!!" or a score in a clause of its own). The Rating block records the score and
+ * acts on the rest when it is a request (csat.ts). Null when the message gives no score.
+ */
+export function ratingAndRest(text: string): { score: number; rest: string } | null {
+  const score = parseCsat(text);
+  if (score === null) return null;
+  const clauses = clausesOf(text);
+  const at = clauses.findIndex((c) => scoreOf(c) === score);
+  if (at < 0) return { score, rest: '' };
+  const own = clauses[at].normalize('NFKC').toLowerCase();
+  const m = SCORE_WORDS.exec(own);
+  const tail = m ? clauses[at].normalize('NFKC').slice(m[0].length).trim() : '';
+  const rest = [...clauses.slice(0, at), tail, ...clauses.slice(at + 1)]
+    .map((c) => c.replace(JOINERS, '').trim())
+    .filter((c) => /[\p{L}\p{N}]/u.test(c))
+    .join(', ');
+  return { score, rest: rest !== '' && text.includes('?') && !rest.includes('?') ? `${rest}?` : rest };
 }
 
 function scoreOf(text: string): number | null {

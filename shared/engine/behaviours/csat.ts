@@ -7,18 +7,20 @@
  */
 import type { BlockOf } from '../../flow/schema';
 import type { Run } from '../run';
+import type { IntentMatch } from '../../nlu/types';
 import { ClassifiedInput, Click, type BlockBehaviour, type Classified, type InputWaiting } from './types';
 import { bot, setVar } from '../run';
-import { notARating, parseCsat } from '../parseCsat';
+import { notARating, parseCsat, ratingAndRest } from '../parseCsat';
 import { analyzeText } from '../../nlu/analyzeText';
 import { behaviourOf } from '../blockBehaviours';
-import { classifyInput, csatButtons, follow, forwardRouter, render, waitForInput } from '../runBlocks';
+import { classifyInput, csatButtons, follow, forwardRouter, intentMatchAt, render, waitForInput } from '../runBlocks';
 import { analysedPart } from '../analysedPart';
 
 type Action =
   | { type: 'rate'; block: BlockOf<'csat'>; score: number | null; w: InputWaiting | null }
   | { type: 'skip'; block: BlockOf<'csat'> }
-  | { type: 'forward'; routerId: string; inner: Classified };
+  | { type: 'forward'; routerId: string; inner: Classified }
+  | { type: 'rate_then'; block: BlockOf<'csat'>; score: number; routerId: string | null; inner: Classified | null };
 
 /**
  * Session 15 (hostile s15 H#9): a score read at the Rating block is the answer to the block's own question. The message
@@ -35,6 +37,27 @@ class RatingAnswer extends ClassifiedInput<Action> {
   keepAnswer(): void {
     const a = this.action;
     if (a.type === 'rate' && a.score !== null) record(this.run, a.block, a.score, true);
+  }
+}
+
+/**
+ * Session 24 (hostile s17 #22 rest, s18 #11): a score with a request beside it ("5 stars, and cancel order NW-230919",
+ * "⭐ get me a human", "cancel NW-230919, 1 star"). Before, the score was recorded and the request dropped (the rating's
+ * thanks, then goodbye), or the request was acted on and the score lost (a row of stars glued to words was no score).
+ * Now the score is recorded and thanked, then the request goes where a skipped rating goes (the router on `fallback`
+ * gets the rest of the message, or the `fallback` block). The whole escalation policy reads the request without the
+ * score (`policyText`: "1 star" is the rating, not anger); when the policy hands over, the score is kept.
+ */
+class RatingAndRequest extends ClassifiedInput<Action> {
+  readonly rating = true;
+
+  constructor(fallback: boolean, intent: IntentMatch | null, run: Run, action: Action, readonly policyText: string) {
+    super(fallback, intent, run, act, action);
+  }
+
+  keepAnswer(): void {
+    const a = this.action;
+    if (a.type === 'rate_then') record(this.run, a.block, a.score, true);
   }
 }
 
@@ -63,6 +86,12 @@ function act(run: Run, a: Action): void {
     return;
   }
   if (a.type === 'skip') return follow(run, a.block, 'fallback');
+  if (a.type === 'rate_then') {
+    record(run, a.block, a.score);
+    bot(run, render(run, a.block.data.thanks), a.block.id);
+    if (a.routerId !== null && a.inner !== null) return act(run, { type: 'forward', routerId: a.routerId, inner: a.inner });
+    return follow(run, a.block, 'fallback');
+  }
   if (a.score !== null) {
     record(run, a.block, a.score);
     bot(run, render(run, a.block.data.thanks), a.block.id);
@@ -83,6 +112,22 @@ function skipsTo(run: Run, block: BlockOf<'csat'>): 'router' | 'block' | null {
   return forwardRouter(run, block) ? 'router' : 'block';
 }
 
+/**
+ * A score and a request in one message (see RatingAndRequest): the request is what the message says besides the score
+ * (`ratingAndRest`), read as a skipped rating is (`notARating`, with the router's reading of it). Null when there is no
+ * such request ("5 stars!!! Ann was great", "4/5, quick answer"): the score alone, as before.
+ */
+function rateThen(run: Run, block: BlockOf<'csat'>, text: string, to: 'router' | 'block'): Classified | null {
+  const parts = ratingAndRest(text);
+  if (parts === null || parts.rest === '') return null;
+  const a = analyzeText(analysedPart(parts.rest));
+  const router = to === 'router' ? forwardRouter(run, block) : null;
+  const inner = router ? classifyInput(run, router, { kind: 'input', blockId: router.id, retries: 0 }, parts.rest, a, intentMatchAt(run, router, a)) : null;
+  if (!notARating({ text: parts.rest, normalized: a.normalized, tokens: a.tokens, entities: a.entities, understood: inner !== null && !inner.fallback })) return null;
+  const action: Action = { type: 'rate_then', block, score: parts.score, routerId: router?.id ?? null, inner };
+  return new RatingAndRequest(inner?.fallback ?? false, inner?.intent ?? null, run, action, parts.rest);
+}
+
 export const csatBehaviour: BlockBehaviour<'csat'> = {
   waitsAs: ['input', 'offer'],
   enter: (run, block) => waitForInput(run, block),
@@ -95,8 +140,11 @@ export const csatBehaviour: BlockBehaviour<'csat'> = {
     // understand" for the escalation policy (hostile s11 #6: after Resolve, "no" then "no" at the rating counted as a
     // repeated fallback and queued a finished chat for a person again).
     const rate = () => new ClassifiedInput<Action>(false, null, run, act, { type: 'rate', block, score, w });
-    if (score !== null) return new RatingAnswer(false, null, run, act, { type: 'rate', block, score, w });
     const to = skipsTo(run, block);
+    if (score !== null) {
+      const both = to === null ? null : rateThen(run, block, text, to);
+      return both ?? new RatingAnswer(false, null, run, act, { type: 'rate', block, score, w });
+    }
     if (to === null) return rate();
     const a = analyzeText(analysedPart(text));
     const router = to === 'router' ? forwardRouter(run, block) : null;

@@ -33,6 +33,12 @@ export interface Classified {
    * kept all the same: a Rating block's score is recorded ("1 star, get me a human": hostile s15 H#9 rest).
    */
   keepAnswer?: () => void;
+  /**
+   * The part of the message the escalation policy reads, when not all of it is for the policy: a Rating block's score
+   * with a request beside it ("cancel NW-230919, 1 star") is read without the score, which is the rating and not
+   * negative sentiment (session 24). Absent: the whole message.
+   */
+  policyText?: string;
   apply: () => void;
 }
 

@@ -1,0 +1,104 @@
+/**
+ * Session 24 (polish2): at a Rating (CSAT) prompt, a message that carries a rating AND something else keeps the rating
+ * and then acts on the rest.
+ * hostile s17 #22 rest: "⭐ get me a human" handed over without recording the score (a star row glued to words was no
+ *   score).
+ * hostile s18 #11 (first half): a rating beside a cancellation ("5 stars, and cancel order NW-230919", "cancel order
+ *   NW-230919, 1 star") recorded the score and said goodbye: the cancellation was lost.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { converse } from './harness';
+import { loadFlowText } from '../../../shared/flow/loadFlowText';
+import { parseCsat, ratingAndRest } from '../../../shared/engine/parseCsat';
+import { shopFlowRatingAfterHandback } from '../../server/runtimeFixtures';
+
+const template = () => loadFlowText(readFileSync(new URL('../../../flows/customer-support.json', import.meta.url), 'utf8')).flow!;
+const NOW = Date.parse('2026-03-02T10:00:00Z');
+const THANKS = 'Thank you for your feedback, and thanks for shopping with Northwind Goods!';
+
+/** Northwind at its rating prompt (an order tracked, "no thanks" at "Anything else?"). */
+function atRating() {
+  const c = converse(template(), { now: NOW });
+  c.say('where is my order NW-230918');
+  c.http(true, { status: 'shipped', eta: 'Friday' });
+  c.say('no thanks');
+  expect(c.lastBotText()).toMatch(/how would you rate this chat/);
+  return c;
+}
+const scores = (c: ReturnType<typeof converse>) => c.effects('record_csat').map((e) => e.score);
+const newTexts = (c: ReturnType<typeof converse>, from: number) => c.botTexts().slice(from).join('\n');
+
+describe('a rating with a request beside it', () => {
+  it.each([
+    ['5 stars, and cancel order NW-230919', 5],
+    ['cancel order NW-230919, 1 star', 1],
+    ['1 star. cancel my order NW-230919 please', 1],
+    ['⭐⭐⭐ cancel order NW-230919', 3],
+  ])('"%s": the score is recorded and the cancellation asked about', (line, score) => {
+    const c = atRating();
+    const before = c.botTexts().length;
+    c.say(line);
+    expect(scores(c)).toEqual([score]);
+    expect(newTexts(c, before)).toContain(THANKS);
+    expect(c.lastBotText()).toBe('Just to check: shall I cancel order NW-230919?');
+    expect(c.mode()).toBe('bot');
+    expect(c.effects('handoff_request')).toHaveLength(0);
+    c.say('yes');
+    expect(c.botTexts().join('\n')).toMatch(/NW-230919/);
+  });
+
+  it('"⭐⭐⭐⭐⭐ where is my order NW-230919": recorded 5, then the order answered', () => {
+    const c = atRating();
+    c.say('⭐⭐⭐⭐⭐ where is my order NW-230919');
+    c.http(true, { status: 'packed', eta: 'Monday' });
+    expect(scores(c)).toEqual([5]);
+    expect(c.botTexts().join('\n')).toMatch(/Order NW-230919 is packed, expected Monday/);
+  });
+
+  it('"⭐ get me a human" at Northwind\'s prompt: recorded 1 and handed over', () => {
+    const c = atRating();
+    c.say('⭐ get me a human');
+    expect(scores(c)).toEqual([1]);
+    expect(c.lastBotText()).toMatch(/email address/); // the takeover's first question
+  });
+
+  it('"⭐ get me a human" at the Rating after a handback: the handoff and the score, with the agent who held the chat', () => {
+    const c = converse(shopFlowRatingAfterHandback(), { now: NOW });
+    c.say('I want to talk to a human');
+    c.agent.accept('ann', 'Ann');
+    c.agent.handback();
+    c.say('⭐ get me a human');
+    expect(c.lastStep.effects.filter((e) => e.type === 'record_csat')).toMatchObject([{ score: 1, agentId: 'ann' }]);
+    expect(c.lastStep.effects.some((e) => e.type === 'handoff_request')).toBe(true);
+  });
+
+  it('"1 star" beside a request is the rating, not anger: the policy reads the request alone', () => {
+    const c = atRating();
+    c.say('cancel order NW-230919, 1 star');
+    expect(c.lastStep.decision?.signals.some((s) => s.reason === 'negative_sentiment') ?? false).toBe(false);
+  });
+
+  it('a score with a comment or alone ends the chat as before', () => {
+    for (const line of ['5 stars!!! great', '4', '4/5, quick answer', '★★★★☆']) {
+      const c = atRating();
+      const before = c.botTexts().length;
+      c.say(line);
+      expect(scores(c), line).toHaveLength(1);
+      expect(c.mode(), line).toBe('closed');
+      expect(newTexts(c, before), line).toMatch(/Have a lovely day!/);
+    }
+  });
+
+  it('ratingAndRest and parseCsat', () => {
+    expect(parseCsat('⭐ get me a human')).toBe(1);
+    expect(parseCsat('where is my order NW-230919 ⭐⭐⭐⭐⭐')).toBe(5);
+    expect(parseCsat('cancel NW-1, 5 ⭐')).toBe(5);
+    expect(parseCsat('hello⭐ world')).toBeNull();
+    expect(parseCsat('2 stars for the bot, 5 for the agent')).toBeNull();
+    expect(ratingAndRest('5 stars, and cancel order NW-230919')).toEqual({ score: 5, rest: 'cancel order NW-230919' });
+    expect(ratingAndRest('I give it 4 stars and where is NW-1?')).toEqual({ score: 4, rest: 'where is NW-1?' });
+    expect(ratingAndRest('5')).toEqual({ score: 5, rest: '' });
+    expect(ratingAndRest('no rating here')).toBeNull();
+  });
+});
