@@ -132,3 +132,63 @@ export function requestLeadingHere(run: Run, block: Block, text: string): boolea
   }
   return false;
 }
+
+/** The blocks reached from `from`'s exits up to (not past) a block that reads requests; `from` itself excluded. */
+function reachedBefore(run: Run, from: string): Set<string> {
+  const seen = new Set<string>();
+  let frontier = run.c.exitsFrom(from);
+  for (let depth = 0; depth < WAY_DEPTH && frontier.length > 0; depth++) {
+    const next: string[] = [];
+    for (const id of frontier) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const b = run.c.blocks.get(id);
+      if (b === undefined) continue;
+      const beh = behaviourOf(b.kind);
+      if (beh.readsRequests === true || beh.acceptsForwardedText === true) continue;
+      next.push(...run.c.exitsFrom(id));
+    }
+    frontier = next;
+  }
+  return seen;
+}
+
+/**
+ * Session 24 (hostile s14 #15 rest): the block the customer came through to `block` and chose there (see question.ts
+ * leaveQuestion): a router (intent or keyword) or, with `anyReader`, also a Buttons block, one of whose ways reaches
+ * the block before any other block that reads requests, while the block's own ways do not come back to it before such
+ * a block (that one is a step after the block, a confirmation, not where the customer chose). The first in flow order;
+ * null when none.
+ */
+export function readerBefore(run: Run, block: Block, anyReader = false): Block | null {
+  const after = reachedBefore(run, block.id);
+  const readers = anyReader ? run.flow.blocks.filter((b) => behaviourOf(b.kind).readsRequests === true || behaviourOf(b.kind).acceptsForwardedText === true) : requestReaders(run);
+  for (const reader of readers) {
+    if (reader.id === block.id || after.has(reader.id)) continue;
+    if (reachedBefore(run, reader.id).has(block.id)) return reader;
+  }
+  return null;
+}
+
+/**
+ * Whether the way from block `id` (itself included) goes straight to a person: a Human takeover reached before any
+ * block that waits for the customer (a question, buttons, a router: from there the customer chooses again).
+ */
+export function wayReachesPerson(run: Run, id: string): boolean {
+  const seen = new Set<string>();
+  let frontier = [id];
+  for (let depth = 0; depth < WAY_DEPTH && frontier.length > 0; depth++) {
+    const next: string[] = [];
+    for (const at of frontier) {
+      if (seen.has(at)) continue;
+      seen.add(at);
+      const b = run.c.blocks.get(at);
+      if (b === undefined) continue;
+      if (b.kind === 'human_takeover') return true;
+      if (behaviourOf(b.kind).waitsAs?.includes('input') === true) continue;
+      next.push(...run.c.exitsFrom(at));
+    }
+    frontier = next;
+  }
+  return false;
+}

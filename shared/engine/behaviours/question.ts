@@ -2,13 +2,14 @@
 import type { Block, BlockOf, Value } from '../../flow/schema';
 import type { Run } from '../run';
 import { ClassifiedInput, type BlockBehaviour, type Classified, type InputWaiting } from './types';
-import { asksByForm, otherRequestAt } from '../otherRequest';
+import { asksByForm, otherRequestAt, readerBefore, wayReachesPerson } from '../otherRequest';
+import { backsOut } from '../backOut';
 import { behaviourOf } from '../blockBehaviours';
 import { bot, isKnown, setVar, vars } from '../run';
 import { addressIn, emailAnswer, nameFromAnswer, ownAddressesOf, validateAnswer } from '../questionValidators';
 import { analyzeText } from '../../nlu/analyzeText';
 import { questionType } from '../../escalation/questionConcepts';
-import { exitTarget, follow, render, retry, waitForInput } from '../runBlocks';
+import { exitTarget, follow, goTo, render, retry, waitForInput } from '../runBlocks';
 import { isBareReply } from '../../nlu/createIntentMatcher';
 import { isUnsureReply } from '../../nlu/bareReplies';
 import { normalizeText } from '../../nlu/normalizeText';
@@ -27,7 +28,8 @@ type Action =
   | { ok: 'name'; block: BlockOf<'question'>; name: string }
   | { ok: 'fallback'; block: BlockOf<'question'> }
   | { ok: 'aside'; block: BlockOf<'question'>; w: InputWaiting; said: readonly Block[] }
-  | { ok: 'forward'; routerId: string; inner: Classified };
+  | { ok: 'forward'; routerId: string; inner: Classified }
+  | { ok: 'give_up'; block: BlockOf<'question'>; w: InputWaiting };
 
 function act(run: Run, a: Action): void {
   if (a.ok === true) {
@@ -50,6 +52,8 @@ function act(run: Run, a: Action): void {
     }
     run.s.waiting = a.w;
     bot(run, render(run, a.block.data.text), a.block.id);
+  } else if (a.ok === 'give_up') {
+    leaveQuestion(run, a.block, a.w);
   } else if (a.ok === 'forward') {
     run.s.waiting = { kind: 'input', blockId: a.routerId, retries: 0 };
     run.visited.push(a.routerId);
@@ -289,6 +293,73 @@ function topicSwitch(run: Run, block: BlockOf<'question'>, w: InputWaiting, text
   return new ClassifiedInput<Action>(false, other.inner.intent, run, act, { ok: 'forward', routerId: other.router.id, inner: other.inner });
 }
 
+/**
+ * Session 24 (hostile s14 #15 rest): a customer who gives up on the question: "never mind", "forget it", "doesn't
+ * matter", "cancel", "changed my mind", "leave it", "not important" (backOut.ts's words, and a few of a question's own).
+ * Before, a Question block had no way to leave: "never mind" at "What's your order number?" got the retry line twice,
+ * then the template's fallback offered a colleague. Not a give-up: a message with a question's form ("never mind, how
+ * much is shipping?": otherQuestion answers it) or holding a value of the block's kind ("never mind, it's NW-230918").
+ */
+const LEAD = "^(?:(?:oh|ok|okay|ah|well|no|nah|actually|sorry|um|erm|hmm|honestly)\\s+)*";
+const GIVES_UP = new RegExp(
+  `${LEAD}(?:(?:it\\s+)?(?:does\\s*n[o']?t|doesnt|does\\s+not)\\s+matter|(?:it'?s\\s+|its\\s+)?not\\s+important|skip\\s+(?:it|that|this)|drop\\s+it|let'?s\\s+leave\\s+it|forget\\s+about\\s+it)` +
+    "(?:\\s+(?:then|anyway|any\\s+more|anymore|now|sorry|thanks|thank\\s+you|really|at\\s+all))*$",
+);
+/**
+ * A give-up answers the block's question (with no answer): the escalation policy reads it with the conversation-level
+ * checks only (an explicit request for a person still hands over), not sentiment: "nah forget it" was handed over as
+ * negative, to a person the customer had just said they did not need.
+ */
+class GiveUp extends ClassifiedInput<Action> {
+  readonly answered = true;
+}
+function givesUp(run: Run, block: BlockOf<'question'>, text: string): boolean {
+  if (text.length > 120 || text.includes('?')) return false;
+  const t = text.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[^\p{L}\p{N}'\s]/gu, ' ').replace(/\s+/g, ' ').trim();
+  // "doesn't matter" opens like a question ("does ..."): the whole phrase first, then backOut's words without a question.
+  if (!GIVES_UP.test(t) && !(backsOut(text) && !asksByForm(text, normalizeText(text)))) return false;
+  // A value of the block's kind or an answer of its type given with the words ("never mind, it's NW-230918").
+  if (valueIn(run, block, text) !== null) return false;
+  if (block.data.inputType !== 'text' && validateAnswer(block.data.inputType, text, run.now, run.flow.settings.timezone).ok) return false;
+  return !(block.data.fromEntity !== undefined && DIGIT_KINDS.has(block.data.fromEntity) && /\p{Nd}/u.test(text));
+}
+
+/** What the customer is told when they leave a question (before the menu's or the fallback's own words). */
+export const GAVE_UP_LINE = "No problem, let's leave that.";
+
+/**
+ * Leaves the question the way the flow allows, politely ("No problem, let's leave that."), in this order:
+ * 1. back to the router the customer came through (Northwind's "What's your question?"): a customer who gives up no
+ *    longer wants what the question was for;
+ * 2. else by the block's `fallback` exit, the flow's way for a question left without an answer (lead-gen's email,
+ *    Skyline Air's booking reference), unless that way goes to a person (Harbor Mutual's claim reference: the customer
+ *    just said they want nothing more). When the way opens with a Message, it speaks for itself ("No problem, we'll
+ *    carry on without it") and the line is not said;
+ * 3. else back to the Buttons block the customer came through (Harbor Mutual's "What do you need help with?");
+ * 4. else, with no way out, the question is asked again as before (its retry line).
+ */
+function leaveQuestion(run: Run, block: BlockOf<'question'>, w: InputWaiting): void {
+  // The request the question was for is given up: what the customer asks next is a new request, not that one again
+  // (the loop check's run of askings, intentMemory.ts, had "track my order", "never mind", "opening hours" as a loop).
+  if (run.s.escalation.intents !== undefined && run.s.escalation.intents.length > 0) run.s.escalation = { ...run.s.escalation, intents: [] };
+  const back = (to: Block) => {
+    bot(run, GAVE_UP_LINE, block.id);
+    run.s.waiting = null;
+    goTo(run, to.id);
+  };
+  const router = readerBefore(run, block);
+  if (router !== null) return back(router);
+  const fallback = run.c.exitOf(block.id, 'fallback');
+  if (fallback !== undefined && !wayReachesPerson(run, fallback)) {
+    if (run.c.blocks.get(fallback)?.kind !== 'message') bot(run, GAVE_UP_LINE, block.id);
+    follow(run, block, 'fallback');
+    return;
+  }
+  const menu = readerBefore(run, block, true);
+  if (menu !== null) return back(menu);
+  retry(run, block, w, block.data.maxRetries, block.data.retryMessage);
+}
+
 export const questionBehaviour: BlockBehaviour<'question'> = {
   waitsAs: ['input', 'offer'],
   enter(run, block) {
@@ -305,6 +376,7 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
     bot(run, render(run, block.data.text), block.id);
   },
   classify(run, block, w, text) {
+    if (givesUp(run, block, text)) return new GiveUp(false, null, run, act, { ok: 'give_up', block, w });
     if (block.data.inputType === 'email') {
       // The flow's own addresses (its notification targets and their domains) are never the customer's (hostile s15 H#1).
       const e = emailAnswer(text, ownAddressesOf(run.flow));
