@@ -27,6 +27,8 @@ import { canWaitAt } from './blockBehaviours';
 import { humanTakeoverData } from '../flow/schema';
 import { forgetNobodyFound, noteNobodyFound } from './noAgentFollowUp';
 import { DEFAULT_LEAD_IN } from '../flow/blocks/humanTakeover';
+import { isUnsureReply } from '../nlu/bareReplies';
+import { normalizeText } from '../nlu/normalizeText';
 
 type Field = 'name' | 'email' | 'reason';
 /**
@@ -244,6 +246,12 @@ export function answerTakeoverQuestion(
       return;
     }
     const name = nameFromAnswer(t);
+    // Session 24 (hostile s17 #25): "I'm not sure" / "no idea" is no name and no problem to note for the team ("Thanks,
+    // I've noted that for the team"): the name is left out at once, as an email the customer is unsure of is.
+    if (name === null && isUnsureReply(normalizeText(t))) {
+      bot(run, takeoverTexts.nameSkipped, block.id);
+      return nextOrHandOver(run, block, w);
+    }
     const problem = name === null ? problemFromNameAnswer(t) : null;
     const noted = problem !== null && wantsReason(run, block.data);
     if (noted) setVar(run, 'handoffReason', problem);
@@ -285,9 +293,15 @@ export function answerTakeoverQuestion(
       bot(run, setsAsideEmail(t) ? notThatEmail : takeoverTexts.emailRetry, block.id);
       return;
     } else bot(run, takeoverTexts.emailSkipped, block.id);
-  } else {
+  } else if (!isUnsureReply(normalizeText(t))) {
+    // Session 24 (hostile s17 #25): "I'm not sure" at "what do you need help with?" is no reason for the agent.
     setVar(run, 'handoffReason', t);
   }
+  nextOrHandOver(run, block, w);
+}
+
+/** After one of the takeover's questions: the next one, or the handover. */
+function nextOrHandOver(run: Run, block: BlockOf<'human_takeover'>, w: TakeoverQuestionWaiting): void {
   const next = nextField(run, block.data, w.field);
   if (next !== null) {
     ask(run, block, next, w.reason);

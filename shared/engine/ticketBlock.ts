@@ -15,6 +15,8 @@ import { reasonAlreadyGiven } from './reasonGiven';
 import { backsOut } from './backOut';
 import { bot, isKnown, nextId, setVar, type Run } from './run';
 import { follow, goTo } from './runBlocks';
+import { isUnsureReply } from '../nlu/bareReplies';
+import { normalizeText } from '../nlu/normalizeText';
 
 type TicketWaiting = Extract<Waiting, { kind: 'ticket_question' }>;
 
@@ -223,7 +225,8 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
       bot(run, setsAsideEmail(text) ? notThatEmail : ticketPrompts.emailRetry, block.id);
       return;
     }
-  } else if (NO_ISSUE.test(text.trim()) || asksForAPersonAgain(text)) {
+  } else if (NO_ISSUE.test(text.trim()) || asksForAPersonAgain(text) || isUnsureReply(normalizeText(text))) {
+    // Session 24 (hostile s17 #25): "I'm not sure", "erm not really sure" are no issue either (they were kept as it).
     // Session 16 (hostile s16 H#20): "I want a human" is no issue either (it became the ticket's issue, every time).
     // Not an issue: asked again once, then the ticket is opened with the known reason or the block's label.
     if (w.retries === 0) {
