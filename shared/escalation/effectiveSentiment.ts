@@ -7,7 +7,7 @@
  * It is also the value stored in `EscalationMemory.sentiments` for the trend rule.
  */
 import type { TextAnalysis } from '../nlu/types';
-import { canonicalTokens } from './canonicalTokens';
+import { canonicalTokens, hasGateWord, tokenGate } from './canonicalTokens';
 
 const INSULTS = new Set([
   'useless', 'stupid', 'dumb', 'idiot', 'idiotic', 'moron', 'moronic', 'pathetic', 'garbage', 'rubbish', 'trash',
@@ -19,6 +19,7 @@ const PROFANITY = new Set([
 ]);
 /** Session 24 (speed): both lists in one Set, one look-up per token. */
 const INSULT_OR_PROFANITY = new Set([...INSULTS, ...PROFANITY]);
+const INSULTING_WORDS = tokenGate(INSULT_OR_PROFANITY);
 const EXASPERATED = /\?!|!\?|!{3,}|\?{3,}/;
 const STEP = 0.1;
 const MAX_BOOST = 0.3;
@@ -42,7 +43,9 @@ export function effectiveSentiment(analysis: TextAnalysis): EffectiveSentiment {
   const words: string[] = [];
   let boost = 0;
   const toks = canonicalTokens(analysis);
-  for (let i = 0; i < toks.length; i++) {
+  // (Session 24, speed: a message with no insult or profanity, most, skips the pass.)
+  const insulting = hasGateWord(toks, INSULTING_WORDS);
+  for (let i = 0; insulting && i < toks.length; i++) {
     const t = toks[i];
     if (INSULT_OR_PROFANITY.has(t) && !words.includes(t)) {
       // "not useless" / "no joke" are not insults.

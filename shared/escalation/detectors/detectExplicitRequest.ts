@@ -818,12 +818,16 @@ function anyoneThere(toks: string[]): { start: number; end: number } | null {
 const BOT_NOUNS = new Set(['bot', 'bots', 'chatbot', 'chatbots', 'robot', 'robots', 'machine', 'machines', 'computer', 'ai', 'automated', 'automation', 'assistant']);
 const BOT_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'your', 'some', 'more', 'another', 'stupid', 'dumb', 'automated', 'virtual']);
 const NOT_A_BOT = new Set(['not', 'no', 'without', 'never']);
+/** The words a rejection of the bot opens with (NOT_A_BOT, "instead of", "rather than"): withoutBotRejections' gate. */
+const BOT_REJECTION_OPENERS = tokenGate(new Set([...NOT_A_BOT, 'instead', 'rather']));
 
 /**
  * The tokens without phrases that reject the bot ("not the bot", "no more bots", "instead of a bot",
  * "rather than this bot"): they are the opposite of a negated request, and would otherwise read as one.
  */
 function withoutBotRejections(toks: string[]): string[] {
+  // (Session 24, speed: every rejection opens with one of these words; a message with none is returned at once.)
+  if (!hasGateWord(toks, BOT_REJECTION_OPENERS)) return toks;
   let kept: string[] | null = null;
   for (let i = 0; i < toks.length; i++) {
     let j = -1;
@@ -928,7 +932,10 @@ const TO_BEFORE = new Set(['talk', 'speak', 'chat', 'get', 'send', 'transfer', '
 
 /** Session 8 (speed): TEXTING as a Map (a look-up per token of every message; the object's hasOwn + index was slower). */
 const TEXTING_MAP = new Map(Object.entries(TEXTING));
+/** Every token readTexting may rewrite (session 24, speed: a message with none of them is returned at once). */
+const TEXTING_WORDS = tokenGate(new Set([...TEXTING_MAP.keys(), '2']));
 function readTexting(toks: string[]): string[] {
+  if (!hasGateWord(toks, TEXTING_WORDS)) return toks;
   let out: string[] | null = null;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];

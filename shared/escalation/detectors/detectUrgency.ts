@@ -327,8 +327,10 @@ const EMERGENCY_KIT = new Set([
   'ponchos', 'tent', 'tents', 'beacon', 'flare', 'flares', 'hammer', 'charger', 'chargers', 'bivvy', 'bivy', 'stove', 'water', 'lantern',
 ]);
 
+/** Session 24 (speed): the urgent words as a token gate (most messages have none and skip the pass). */
+const URGENT_WORDS = tokenGate(WORDS);
 function findWords(toks: string[], extra: PhraseMatcher, text: string): string | null {
-  for (let i = 0; i < toks.length; i++) if (WORDS.has(toks[i]) && affirmed(toks, i) && !onlyQuoted(text, toks[i]) && !howItHappened(toks, i) && !namesARisk(toks, i) && !(EMERGENCY_NUMBERS.has(toks[i]) && onlyAmounts(text, toks[i]))) return toks[i];
+  if (hasGateWord(toks, URGENT_WORDS)) for (let i = 0; i < toks.length; i++) if (WORDS.has(toks[i]) && affirmed(toks, i) && !onlyQuoted(text, toks[i]) && !howItHappened(toks, i) && !namesARisk(toks, i) && !(EMERGENCY_NUMBERS.has(toks[i]) && onlyAmounts(text, toks[i]))) return toks[i];
   return findPhrase(toks, findPhraseIn) ?? findPhrase(toks, extra);
 }
 
