@@ -14,6 +14,7 @@ import { closedAtClock, wallWords } from '../../shared/simulator/closedAtClock';
 import { formatClock } from '../../shared/simulator/simulatorView';
 import { DEFAULT_SCENARIO_NOW } from '../../shared/simulator/scenarioSchema';
 import { escalationOrClarify, playConversation, playedHandoffOutcome, type PlayedConversation } from '../../shared/simulator/playConversation';
+import { MAX_CUSTOMER_TEXT } from '../../shared/engine/engine';
 
 /** The CLI's default clock in words, "Mon 2 Mar 2026 10:00 (UTC)": DEFAULT_SCENARIO_NOW, the studio simulator's start. */
 export const DEFAULT_CLOCK_WORDS = formatClock(Date.parse(DEFAULT_SCENARIO_NOW), 'UTC');
@@ -68,6 +69,10 @@ export async function simulateCommand(flow: Flow, options: SimulateOptions): Pro
   const idLine = new Map<string, number>();
   let skipped = 0;
   let failed = 0;
+  // Session 24 (polish2): messages over the engine's MAX_CUSTOMER_TEXT, which the bot reads cut (baton chat says so since
+  // session 24; simulate cut them without a word): each is named on stderr with its conversation and turn, and counted.
+  let cutMessages = 0;
+  const cutConversations = new Set<string>();
   let buffer: string[] = [];
   const flush = () => {
     if (buffer.length) process.stdout.write(inert(buffer.join('\n')) + '\n'); // JSON escapes C0, not C1 (U+009B is a CSI)
@@ -99,6 +104,12 @@ export async function simulateCommand(flow: Flow, options: SimulateOptions): Pro
       const shown = message.length > 300 ? `${message.slice(0, 300)}… (${message.length} characters)` : message;
       process.stderr.write(`${bar ? '\n' : ''}${options.conversations}:${i + 1}: conversation "${inert(parsed.id, true)}" failed in the engine: ${inert(shown, true)}\n`);
       continue;
+    }
+    const cut = longTurns(parsed.turns);
+    if (cut.length > 0) {
+      cutMessages += cut.length;
+      cutConversations.add(parsed.id);
+      process.stderr.write(`${bar ? '\n' : ''}${options.conversations}:${i + 1}: conversation "${inert(parsed.id, true)}": ${cutWords(cut)}\n`);
     }
     // A conversation whose last message got the bot's one clarifying question (low confidence, clarifyFirst) counts as
     // that low-confidence escalation, as the studio's Batch tab and the corpus tools count it (escalationOrClarify).
@@ -133,6 +144,9 @@ export async function simulateCommand(flow: Flow, options: SimulateOptions): Pro
     ...[...counts.byReason.entries()].sort((a, b) => b[1].length - a[1].length).map(([r, ids]) => `  ${r}: ${ids.length} (${pct(ids.length / played)})`),
     `handoff rate: ${pct(rates.handoffRate)} (${handoffs})` +
       (stillAnswering ? `; ${stillAnswering} more were answering the handoff's questions (name, email, reason) when their turns ran out` : ''),
+    ...(cutMessages
+      ? [`cut: ${cutMessages} message${cutMessages === 1 ? '' : 's'} over ${n(MAX_CUSTOMER_TEXT)} characters in ${cutConversations.size} conversation${cutConversations.size === 1 ? '' : 's'}: the bot read the first ${n(MAX_CUSTOMER_TEXT)} characters of each, as in baton chat (the chat widget and baton serve refuse longer messages; see the lines above)`]
+      : []),
     `clock: ${formatClock(options.now, flow.settings.timezone)}, ${options.nowGiven ? 'from --now' : "the default (the studio simulator's); set another with --now"}`,
     ...closedWords(flow, options.now, counts.notHanded.handoff.length + counts.notHanded.offer.length),
     `time: ${seconds.toFixed(2)} s (${Math.round(played / Math.max(seconds, 1e-9))} conversations/s)`,
@@ -141,6 +155,24 @@ export async function simulateCommand(flow: Flow, options: SimulateOptions): Pro
   if (played === 0 && failed === 0) summary.push(`NOTHING PLAYED: no line of ${options.conversations} is a conversation like {"id": "c1", "turns": ["where is my order?"]} (one JSON object per line)`);
   process.stderr.write(summary.join('\n') + '\n');
   return failed ? 1 : played === 0 ? 2 : 0;
+}
+
+const n = (x: number) => x.toLocaleString('en-US');
+
+/** The turns (0-based) longer than the engine reads, with their lengths. */
+function longTurns(turns: readonly string[]): { turn: number; length: number }[] {
+  const out: { turn: number; length: number }[] = [];
+  turns.forEach((t, i) => {
+    if (t.length > MAX_CUSTOMER_TEXT) out.push({ turn: i, length: t.length });
+  });
+  return out;
+}
+
+/** "turn 2 (5,033 characters) was cut: the bot read its first 4,000 characters, the rest was dropped". */
+export function cutWords(cut: readonly { turn: number; length: number }[]): string {
+  const which = cut.map((c) => `turn ${c.turn + 1} (${n(c.length)} characters)`);
+  const list = which.length === 1 ? which[0] : `${which.slice(0, -1).join(', ')} and ${which[which.length - 1]}`;
+  return `${list} ${cut.length === 1 ? 'was' : 'were'} cut: the bot read ${cut.length === 1 ? 'its' : 'each one\'s'} first ${n(MAX_CUSTOMER_TEXT)} characters and the rest was dropped (the engine's limit; the results are for the cut message${cut.length === 1 ? '' : 's'})`;
 }
 
 /**
