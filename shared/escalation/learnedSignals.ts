@@ -8,6 +8,7 @@ import type { TextAnalysis } from '../nlu/types';
 import type { Signal, TurnFacts } from './types';
 import { classifyMessage, OUTPUT_INDEX, topContributors } from './classifier/escalationClassifier';
 import { CLASSIFIER_THRESHOLDS } from './classifier/thresholds';
+import { NEGATIVE_STOP_WORDS } from './classifier/features';
 import type { ClassifierOutput } from './classifier/outputs';
 import { canonicalTokens, canonicalizeText } from './canonicalTokens';
 import { normalizeText } from '../nlu/normalizeText';
@@ -28,6 +29,8 @@ export function classifierScore(analysis: TextAnalysis, output: ClassifierOutput
 }
 
 const fmt = (n: number) => String(Number(n.toFixed(2)));
+/** Words that carry no meaning for an agent reading the evidence (the classifier's stop list). */
+const FUNCTION_WORDS = new Set(NEGATIVE_STOP_WORDS);
 const quote = (words: string[]) => words.map((w) => `"${w}"`).join(', ');
 
 /**
@@ -49,8 +52,9 @@ export function classifierSignal(
   if (threshold > 1 && !silenced) return null;
   if (score < threshold * NEAR_MISS_SHARE && !silenced) return null;
   const fired = score >= threshold;
-  // Words are worked out for a signal that fires only (it allocates): a near miss names its score.
-  const words = fired ? topContributors(facts.analysis, output) : [];
+  // Words are worked out for a signal that fires only (it allocates): a near miss names its score. Session 24 (newcomer
+  // s19 F10): function words ("i", "on", "a", "with", "who") may push a score up but tell an agent nothing: not shown.
+  const words = fired ? topContributors(facts.analysis, output, 12).filter((w) => !FUNCTION_WORDS.has(w)).slice(0, 4) : [];
   const said = words.length > 0 ? ` (words: ${quote(words)})` : '';
   return {
     nearMiss: !fired,
