@@ -13,7 +13,7 @@ import { bot, setVar } from '../run';
 import { notARating, parseCsat, ratingAndRest } from '../parseCsat';
 import { analyzeText } from '../../nlu/analyzeText';
 import { behaviourOf } from '../blockBehaviours';
-import { classifyInput, csatButtons, follow, forwardRouter, intentMatchAt, render, waitForInput } from '../runBlocks';
+import { classifyInput, csatButtons, exitTarget, follow, forwardRouter, intentMatchAt, render, waitForInput } from '../runBlocks';
 import { analysedPart } from '../analysedPart';
 
 type Action =
@@ -128,9 +128,25 @@ function rateThen(run: Run, block: BlockOf<'csat'>, text: string, to: 'router' |
   return new RatingAndRequest(inner?.fallback ?? false, inner?.intent ?? null, run, action, parts.rest);
 }
 
+/**
+ * Session 24: the customer rated at this block and no agent has spoken since (a score beside a request, RatingAndRequest,
+ * then the request's way came back to the rating): not asked again. After an agent's messages (a handback) the rating
+ * is about that agent and is asked as before. Read from the recent transcript (the customer's rating entries carry
+ * `rating`).
+ */
+function ratedAlready(run: Run, block: BlockOf<'csat'>): boolean {
+  const t = run.s.recentTranscript;
+  for (let i = t.length - 1; i >= 0; i--) {
+    const e = t[i];
+    if (e.from === 'agent') return false;
+    if (e.from === 'customer' && e.rating === true && e.blockId === block.id) return true;
+  }
+  return false;
+}
+
 export const csatBehaviour: BlockBehaviour<'csat'> = {
   waitsAs: ['input', 'offer'],
-  enter: (run, block) => waitForInput(run, block),
+  enter: (run, block) => (ratedAlready(run, block) ? exitTarget(run, block, 'next') : waitForInput(run, block)),
   prompt(run, block) {
     bot(run, render(run, block.data.text), block.id, csatButtons);
   },

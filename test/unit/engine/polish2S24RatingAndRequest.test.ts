@@ -48,6 +48,18 @@ describe('a rating with a request beside it', () => {
     expect(c.botTexts().join('\n')).toMatch(/NW-230919/);
   });
 
+  it('after the request, the way back to the rating does not ask for it again', () => {
+    const c = atRating();
+    c.say('5 stars, and cancel order NW-230919');
+    c.say('no'); // keep it
+    expect(c.lastBotText()).toBe('Anything else I can help with?');
+    const before = c.botTexts().length;
+    c.say('no thanks');
+    expect(c.botTexts().slice(before)).toEqual(['Have a lovely day!']);
+    expect(c.mode()).toBe('closed');
+    expect(scores(c)).toEqual([5]);
+  });
+
   it('"⭐⭐⭐⭐⭐ where is my order NW-230919": recorded 5, then the order answered', () => {
     const c = atRating();
     c.say('⭐⭐⭐⭐⭐ where is my order NW-230919');
