@@ -798,12 +798,18 @@ function calendarAt(timezone: string, now: number): Calendar {
 const FRAME_WORDS = tokenGate(new Set([...FRAME, ...[...EVENT_FRAME].map((e) => `${e}s`).filter((t) => t.length >= 4)]));
 
 /**
- * How many minutes the zone's clock moves between now and `wallMinutes` wall-clock minutes later (+60 when it springs
- * forward in between, -60 when it falls back, 0 almost always). Read at the naive instant, so within the hour of the
- * change itself a time may be an hour off either way (a time inside the spring gap does not exist).
+ * Real minutes from now to a wall-clock time `wallMinutes` wall-clock minutes ahead (session 24, hostile s17 #18): the
+ * same, unless the zone's clock changes in between (an hour less when it springs forward, an hour more when it falls
+ * back). A time inside the spring-forward gap does not exist and is read as the same wall time after the gap ("1:30am"
+ * on the London spring night is 02:30 BST), never as a time before the gap.
  */
-function clockChangeMinutes(timezone: string, now: number, wallMinutes: number): number {
-  return Math.round((utcOffsetAt(timezone, now + wallMinutes * 60_000) - utcOffsetAt(timezone, now)) / 60_000);
+function realMinutesAway(timezone: string, now: number, wallMinutes: number): number {
+  const naive = utcOffsetAt(timezone, now + wallMinutes * 60_000);
+  const change = Math.round((naive - utcOffsetAt(timezone, now)) / 60_000);
+  if (change === 0) return wallMinutes;
+  const real = Math.max(0, wallMinutes - change);
+  // The corrected instant must show that wall time: the same offset there as at the naive instant. Not in the gap.
+  return utcOffsetAt(timezone, now + real * 60_000) === naive ? real : wallMinutes;
 }
 
 export function findDeadline(toks: readonly string[], now: number, timezone: string, horizonHours: number): Deadline | null {
@@ -914,7 +920,7 @@ export function findDeadline(toks: readonly string[], now: number, timezone: str
     }
     // Session 24 (hostile s17 #18): a time named on the clock is counted in real minutes, not wall-clock ones: on the
     // night the clocks change, "at 3am" said at 00:10 is 110 minutes away in spring (not 170) and 170 in autumn.
-    if (!f.relative && a > 0) a = Math.max(0, a - clockChangeMinutes(timezone, now, a));
+    if (!f.relative && a > 0) a = realMinutesAway(timezone, now, a);
     if (a < away) {
       away = a;
       awayDay = onDay;

@@ -30,6 +30,9 @@ describe('deadlines on the clock', () => {
     expect(away('my flight is at 3am, I need it changed', '2026-10-25T00:10:00Z')).toBe(170);
     // 1:30am comes first while still on summer time: 20 minutes.
     expect(away('my flight is at 1:30am, I need it changed', '2026-10-25T00:10:00Z')).toBe(20);
+    // A time inside the spring-forward gap does not exist: read as the same wall time after the gap (hostile s24 #9).
+    expect(away('my flight is at 1:30am, I need the booking changed', '2026-03-29T00:10:00Z')).toBe(80);
+    expect(away('my flight is at 2:30am, I need it changed', '2026-03-08T05:30:00Z', 'America/New_York')).toBe(120);
     // An ordinary night is unchanged.
     expect(away('my flight is at 3am, I need it changed', '2026-03-02T00:10:00Z')).toBe(170);
   });
