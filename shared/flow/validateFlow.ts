@@ -1069,7 +1069,9 @@ function phraseHasWords(p: string): boolean {
 /** The words a Never-trigger entry removes (shared/escalation/neverTrigger.ts: letters, digits, marks; accents dropped). */
 const neverTriggerWords = (p: string) =>
   [...p.matchAll(/[\p{L}\p{N}\p{M}]+/gu)].map((m) => m[0].normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase()).filter((w) => w !== '');
-const shown = (t: string) => JSON.stringify(quoteShort(t));
+/** Invisible format characters (zero-width, direction marks) written as \\u escapes, so a problem never quotes a blank. */
+const visible = (t: string) => t.replace(/\p{Cf}/gu, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+const shown = (t: string) => JSON.stringify(visible(quoteShort(t))).replace(/\\\\u/g, '\\u');
 
 /**
  * Session 24 (hostile s23 #3, #4): policy entries that can never work or catch far too much, which validate took.
@@ -1119,8 +1121,19 @@ function checkPolicyEntries(report: Report, esc: Flow['escalation']) {
   });
   const seen = new Map<string, number>();
   esc.sensitiveTopics.topics.forEach((t, k) => {
-    const key = t.name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
-    if (key === '') return;
+    // Session 24 (hostile s24 #7, #8): names that only look alike are alike: compatibility forms (full-width letters),
+    // invisible format characters (zero-width, direction marks) and case folding ("Straße" / "STRASSE") aside.
+    const key = t.name.normalize('NFKC').replace(/\p{Cf}/gu, '').trim().replace(/\s+/g, ' ').toUpperCase().toLowerCase();
+    if (key === '') {
+      report.error(
+        'topic_name_invisible',
+        ['escalation', 'sensitiveTopics', 'topics', k, 'name'],
+        null,
+        `Sensitive topic ${k + 1}'s name ${shown(t.name)} has no visible character (only zero-width or direction marks): the handoff summary, the inbox and the reports would show it as a blank.`,
+        'Give the topic a name people can read, e.g. "refunds".',
+      );
+      return;
+    }
     const first = seen.get(key);
     if (first === undefined) {
       seen.set(key, k);
@@ -1130,7 +1143,7 @@ function checkPolicyEntries(report: Report, esc: Flow['escalation']) {
       'duplicate_topic_name',
       ['escalation', 'sensitiveTopics', 'topics', k, 'name'],
       null,
-      `Sensitive topics ${first + 1} and ${k + 1} are both called "${quoteShort(t.name.trim())}": each still fires on its own phrases, but the handoff summary, the inbox and the reports name a topic by its name, so nobody can tell which one fired.`,
+      `Sensitive topics ${first + 1} and ${k + 1} are both called "${visible(quoteShort(t.name.trim()))}": each still fires on its own phrases, but the handoff summary, the inbox and the reports name a topic by its name, so nobody can tell which one fired.`,
       `Merge them (move the phrases, intents and examples of topic ${k + 1} into topic ${first + 1} and delete it), or give topic ${k + 1} a name of its own.`,
     );
   });
