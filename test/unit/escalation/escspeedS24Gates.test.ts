@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { analyzeText } from '../../../shared/nlu/analyzeText';
 import { canonicalTokens, hasGateWord, inTokenRing, joinedTokens, paddedTokens, tokenGate } from '../../../shared/escalation/canonicalTokens';
 import { conceptKeySet, mayHoldKey } from '../../../shared/escalation/compileSensitiveTopics';
+import { diceSorted, gramSetOf } from '../../../shared/escalation/sameRequest/features';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const SETS = ['escalation/labelled', 'escalation/heldout', 'escalation-blind/set-a', 'escalation-blind/set-b', 'escalation-blind/set-n'];
@@ -94,5 +95,34 @@ describe('compileSensitiveTopics.mayHoldKey', () => {
     expect(conceptKeySet(stems, new Set()).has('~refund')).toBe(true);
     expect(mayHoldKey(stems, new Map([['~refund', 1]]))).toBe(true);
     expect(mayHoldKey(analyzeText('where is my parcel').stems, new Map([['~refund', 1]]))).toBe(false);
+  });
+});
+
+describe('sameRequest 3-gram sets (sorted arrays since session 24)', () => {
+  it('hold the distinct 3-grams and give the Set dice the learned model was trained with', () => {
+    const setOf = (s: string) => new Set([...gramSetOf(s)]);
+    const setDice = (a: Set<number>, b: Set<number>) => {
+      if (a.size === 0 || b.size === 0) return 0;
+      let n = 0;
+      for (const x of a) if (b.has(x)) n++;
+      return (2 * n) / (a.size + b.size);
+    };
+    const sample = texts.slice(0, 300).map((t) => ` ${analyzeText(t).normalized} `).concat([' café crème ', '  ', ' aaaa aaaa ', ' 日本語のテキスト ']);
+    for (const s of sample) {
+      const g = gramSetOf(s);
+      // Sorted, distinct, one per different 3 characters.
+      for (let i = 1; i < g.length; i++) expect(g[i]).toBeGreaterThan(g[i - 1]);
+      const distinct = new Set<string>();
+      for (let i = 0; i + 3 <= s.length; i++) distinct.add(s.slice(i, i + 3));
+      expect(g.length).toBe(distinct.size);
+    }
+    let shared = 0;
+    for (let i = 0; i + 1 < sample.length; i++) {
+      const [a, b] = [sample[i], sample[i + 1]];
+      const d = diceSorted(gramSetOf(a), gramSetOf(b));
+      expect(d).toBe(setDice(setOf(a), setOf(b)));
+      if (d > 0) shared++;
+    }
+    expect(shared).toBeGreaterThan(100);
   });
 });
