@@ -40,24 +40,34 @@ function requestReaders(run: Run): Block[] {
  */
 function wayReaches(run: Run, router: Block, exit: string, target: string): boolean {
   const first = run.c.exitOf(router.id, exit);
-  if (first === undefined) return false;
-  const seen = new Set<string>([router.id]);
-  let frontier = [first];
+  return first !== undefined && reachedFrom(run, [first], readsRequests).has(target);
+}
+
+/** Whether a block reads what the customer wants (a menu, a router, "Anything else?"). */
+function readsRequests(b: Block): boolean {
+  const beh = behaviourOf(b.kind);
+  return beh.readsRequests === true || beh.acceptsForwardedText === true;
+}
+
+/**
+ * The blocks reached from `starts` (themselves included), at most WAY_DEPTH steps on, not going on past a block for
+ * which `stopsAt` holds (it is reached, its exits are not followed).
+ */
+function reachedFrom(run: Run, starts: string[], stopsAt: (b: Block) => boolean): Set<string> {
+  const seen = new Set<string>();
+  let frontier = starts;
   for (let depth = 0; depth < WAY_DEPTH && frontier.length > 0; depth++) {
     const next: string[] = [];
     for (const id of frontier) {
-      if (id === target) return true;
       if (seen.has(id)) continue;
       seen.add(id);
       const b = run.c.blocks.get(id);
-      if (b === undefined) continue;
-      const beh = behaviourOf(b.kind);
-      if (beh.readsRequests === true || beh.acceptsForwardedText === true) continue;
+      if (b === undefined || stopsAt(b)) continue;
       next.push(...run.c.exitsFrom(id));
     }
     frontier = next;
   }
-  return false;
+  return seen;
 }
 
 export interface OtherRequest {
@@ -133,24 +143,9 @@ export function requestLeadingHere(run: Run, block: Block, text: string): boolea
   return false;
 }
 
-/** The blocks reached from `from`'s exits up to (not past) a block that reads requests; `from` itself excluded. */
+/** The blocks reached from `from`'s exits up to (not past) a block that reads requests. */
 function reachedBefore(run: Run, from: string): Set<string> {
-  const seen = new Set<string>();
-  let frontier = run.c.exitsFrom(from);
-  for (let depth = 0; depth < WAY_DEPTH && frontier.length > 0; depth++) {
-    const next: string[] = [];
-    for (const id of frontier) {
-      if (seen.has(id)) continue;
-      seen.add(id);
-      const b = run.c.blocks.get(id);
-      if (b === undefined) continue;
-      const beh = behaviourOf(b.kind);
-      if (beh.readsRequests === true || beh.acceptsForwardedText === true) continue;
-      next.push(...run.c.exitsFrom(id));
-    }
-    frontier = next;
-  }
-  return seen;
+  return reachedFrom(run, run.c.exitsFrom(from), readsRequests);
 }
 
 /**
@@ -162,7 +157,7 @@ function reachedBefore(run: Run, from: string): Set<string> {
  */
 export function readerBefore(run: Run, block: Block, anyReader = false): Block | null {
   const after = reachedBefore(run, block.id);
-  const readers = anyReader ? run.flow.blocks.filter((b) => behaviourOf(b.kind).readsRequests === true || behaviourOf(b.kind).acceptsForwardedText === true) : requestReaders(run);
+  const readers = anyReader ? run.flow.blocks.filter(readsRequests) : requestReaders(run);
   for (const reader of readers) {
     if (reader.id === block.id || after.has(reader.id)) continue;
     if (reachedBefore(run, reader.id).has(block.id)) return reader;
@@ -175,20 +170,7 @@ export function readerBefore(run: Run, block: Block, anyReader = false): Block |
  * block that waits for the customer (a question, buttons, a router: from there the customer chooses again).
  */
 export function wayReachesPerson(run: Run, id: string): boolean {
-  const seen = new Set<string>();
-  let frontier = [id];
-  for (let depth = 0; depth < WAY_DEPTH && frontier.length > 0; depth++) {
-    const next: string[] = [];
-    for (const at of frontier) {
-      if (seen.has(at)) continue;
-      seen.add(at);
-      const b = run.c.blocks.get(at);
-      if (b === undefined) continue;
-      if (b.kind === 'human_takeover') return true;
-      if (behaviourOf(b.kind).waitsAs?.includes('input') === true) continue;
-      next.push(...run.c.exitsFrom(at));
-    }
-    frontier = next;
-  }
+  const waits = (b: Block) => behaviourOf(b.kind).waitsAs?.includes('input') === true;
+  for (const at of reachedFrom(run, [id], waits)) if (run.c.blocks.get(at)?.kind === 'human_takeover') return true;
   return false;
 }
