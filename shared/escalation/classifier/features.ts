@@ -45,14 +45,23 @@ const EMOTICON_POS = /(?:^|\s)(?::-?[)D]|;-?\)|<3|xd|lol|haha+)(?=$|\s|[.,!?])/i
 
 /** Every emoji / pictograph code point of the text (surrogate pairs and the BMP symbol blocks). */
 function emojiOf(text: string, out: number[], groups: FeatureGroup[] | undefined): void {
+  // Session 24 (hostile s24 #3): like a word, one emoji counts at most MAX_REPEATS times ("late 📦📦📦📦📦📦📦📦📦📦"
+  // read as urgent 0.95).
+  let said: Map<number, number> | undefined;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x2190) continue;
     const wide = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length;
     if (!wide && !(c >= 0x2190 && c <= 0x2bff)) continue;
     const end = wide ? i + 2 : i + 1;
-    if (groups) groups.push({ name: text.slice(i, end), from: out.length, to: out.length + 1, cue: true });
-    out.push(hash(P_EMOJI, text, i, end));
+    const id = hash(P_EMOJI, text, i, end);
+    said ??= new Map();
+    const times = (said.get(id) ?? 0) + 1;
+    said.set(id, times);
+    if (times <= MAX_REPEATS) {
+      if (groups) groups.push({ name: text.slice(i, end), from: out.length, to: out.length + 1, cue: true });
+      out.push(id);
+    }
     i = end - 1;
   }
 }

@@ -114,3 +114,16 @@ describe('a phrase pasted many times in one message (hostile s11 #13)', () => {
     }
   });
 });
+
+describe('one emoji repeated (hostile s24 #3)', () => {
+  it('counts at most twice, like a word: ten parcels are two', () => {
+    const ten = classifyMessage(analyzeText('my parcel is late ' + '📦'.repeat(10)));
+    const two = classifyMessage(analyzeText('my parcel is late ' + '📦'.repeat(2)));
+    for (let k = 0; k < OUTPUTS.length; k++) expect(ten[k], OUTPUTS[k]).toBeCloseTo(two[k], 6);
+    expect(ten[OUTPUT_INDEX.urgency]).toBeLessThan(0.5);
+    const slow = classifyMessageUncached(analyzeText('my parcel is late ' + '📦'.repeat(10)));
+    for (let k = 0; k < OUTPUTS.length; k++) expect(ten[k]).toBeCloseTo(slow[k], 6);
+    // Angry emoji still count (twice): a complaint with them is still read as negative.
+    expect(classifyMessage(analyzeText('this is a joke 🤬🤬🤬🤬🤬🤬'))[OUTPUT_INDEX.negative]).toBeGreaterThan(0.5);
+  });
+});
