@@ -4,15 +4,10 @@
  * ("Welcome back!" and the menu, session 16): a 👍 then fell to "Sorry, I didn't get that", and "bye" three times in a
  * row was a fallback streak handed over to a person.
  *
- * A message that asks nothing is read by the escalation's own test (`asksNothing` without memory: thanks, a friendly
- * emoji, a sign-off or goodbye wish, a valediction, a pleasantry, the customer's own slip) or is a bare acknowledgement
- * ("ok", "k", "alright", "great"). The first such message after the end gets CLOSED_COURTESY_REPLY; another one after
+ * Only a bare courtesy counts (onlyClosesChat: thanks, bye, ok, a goodbye wish, friendly emoji, nothing else). The first such message after the end gets CLOSED_COURTESY_REPLY; another one after
  * that reply gets nothing (a goodbye is not a conversation to keep going). Anything else ("where is my order?", "I
  * want a person", "hi") restarts the conversation as before. Pure.
  */
-import { analyzeText } from '../nlu/analyzeText';
-import { asksNothing } from '../escalation/detectors/detectRepeatedFallback';
-import { analysedPart } from './analysedPart';
 import { bot, customerSaid, type Run } from './run';
 
 /** The one line said to thanks, a goodbye or an emoji after the chat ended. */
@@ -25,18 +20,30 @@ const BARE_ACK = /^\s*(?:ok+|okay|okey|okie|k+|alright|all right|right|sure|fine
 const GOODBYE_WISH = /^\s*(?:(?:ok(?:ay)?|thanks?|thank you|cheers|bye|and|you too)[\s,.!]+)*(?:have a (?:nice|good|great|lovely|wonderful|brilliant) (?:day|one|evening|night|weekend|week|afternoon)|take care|see you|see ya|good ?night|bye(?: for now)?)(?:[\s,.!]+(?:too|bye|thanks?|cheers|x+))*[\s.!]*$/iu;
 
 /**
- * Words that ask for something or name a matter: asksNothing lets "thanks, <anything that is no question>" close a
- * subject, but after the end "thanks, I want a refund" is a new request and restarts the flow.
+ * Session 24 (hostile s24 #1): only a BARE courtesy closes: every word one of thanks, goodbye or acknowledgement
+ * (CLOSING_CORE) or of the few that go with them ("so much", "for your help", "mate": CLOSING_WITH), at least one of
+ * the first, and friendly emoji. Anything more restarts the conversation and is read as any message is: "thanks, my
+ * son swallowed a magnet", "ok thanks, I am going to sue you", "thank u, im suicidal" got "You're welcome" when the
+ * first version took any message the escalation's asksNothing let pass ("thanks, <statement>" closes a subject there).
  */
-const ASKS = /\b(?:want|wanna|need|would|like|refund|return|returns|cancel|order|orders|parcel|package|delivery|deliver|money|person|human|agent|someone|somebody|please|pls|plz|can|could|where|when|how|what|why|which|who|still|but|not|never|wrong|broken|missing|damaged|complaint|complain|change|help me|again)\b/iu;
+const CLOSING_CORE = new Set(['thanks', 'thank', 'thankyou', 'thanku', 'ty', 'tyvm', 'thx', 'thnx', 'thanx', 'tnx', 'cheers', 'ta', 'bye', 'byee', 'byeee',
+  'goodbye', 'cya', 'ok', 'okay', 'okey', 'okie', 'k', 'kk', 'alright', 'cool', 'perfect', 'awesome', 'brilliant', 'great', 'lovely', 'super', 'sweet',
+  'noted', 'understood', 'gotcha', 'merci', 'danke', 'gracias', 'grazie', 'obrigado', 'obrigada', 'worries', 'np', 'appreciated']);
+const CLOSING_WITH = new Set(['you', 'u', 'ya', 'so', 'much', 'very', 'a', 'lot', 'lots', 'many', 'again', 'all', 'for', 'your', 'the', 'help',
+  'that', 'too', 'no', 'problem', 'mate', 'and', 'then', 'beaucoup', 'schon', 'x', 'xx', 'xxx', 'now', 'got', 'it', 'much', 'really', 'oh', 'ah']);
+/** Friendly emoji (and their skin tones and joiners) that say thanks or fine. */
+const FRIENDLY = /[👍👌🙏❤💕💖😊🙂😀😃😄😁☺😍🥰🤗✅👏🙌💯👋✌\uFE0F\u200D\u{1F3FB}-\u{1F3FF}]/gu;
 
-/** Whether a message sent after the chat ended only closes it (thanks, bye, ok, a friendly emoji). */
+/** Whether a message sent after the chat ended only closes it (a bare thanks, bye, ok, a goodbye wish or a friendly emoji). */
 export function onlyClosesChat(text: string): boolean {
-  if (text.length > 200 || text.includes('?')) return false;
+  if (text.length > 120 || text.includes('?')) return false;
   if (BARE_ACK.test(text) || GOODBYE_WISH.test(text)) return true;
-  if (ASKS.test(text)) return false;
-  const analysis = analyzeText(analysedPart(text));
-  return analysis.entities.length === 0 && asksNothing(analysis);
+  const emojiGone = text.replace(FRIENDLY, ' ').replace(/[:;]-?[)D]/g, ' '); // and the emoticons ":)", ";-)", ":D"
+  const hadEmoji = emojiGone !== text;
+  if (/[^\p{L}\s.,!'’-]/u.test(emojiGone)) return false; // digits, other emoji, symbols
+  const words = emojiGone.toLowerCase().replace(/[’']/g, '').split(/[^\p{L}]+/u).filter(Boolean);
+  if (words.length === 0) return hadEmoji;
+  return words.length <= 8 && words.every((w) => CLOSING_CORE.has(w) || CLOSING_WITH.has(w)) && words.some((w) => CLOSING_CORE.has(w));
 }
 
 /**

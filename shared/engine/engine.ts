@@ -394,15 +394,20 @@ function readAfterRestart(run: Run, text: string, turn: number): void {
   const b = behaviourOf(block.kind);
   if (b.readsRequests !== true && b.acceptsForwardedText !== true) return;
   const analysis = analyzeText(analysedPart(text));
-  if (classifyInput(run, block, w, text, analysis, intentMatchAt(run, block, analysis)).fallback && !asksForAPerson(run, text, analysis)) return;
+  if (classifyInput(run, block, w, text, analysis, intentMatchAt(run, block, analysis)).fallback && !policyActsOn(run, text, analysis)) return;
   inputText(run, w, text, turn);
 }
 
-/** Whether the escalation policy reads an explicit request for a person in `text` (read on its own, fresh memory). */
-function asksForAPerson(run: Run, text: string, analysis: ReturnType<typeof analyzeText>): boolean {
+/**
+ * Whether the escalation policy, reading `text` on its own (fresh memory), asks for a person: an explicit request, or
+ * (session 24, hostile s24 #6) any handover ("thanks, someone used my card", "thanks, my son swallowed a magnet" after
+ * the end only restarted the menu, where the same line mid-conversation hands over).
+ */
+function policyActsOn(run: Run, text: string, analysis: ReturnType<typeof analyzeText>): boolean {
   if (!run.flow.escalation.enabled || escalationTarget(run) === null) return false;
   const facts: TurnFacts = { text, analysis, turn: Math.max(0, run.s.turn - 1), now: run.now, variables: run.s.variables, intent: null, fallback: false, timezone: run.flow.settings.timezone };
-  return evaluateEscalation(run.flow.escalation, facts, initialEscalationMemory()).decision.signals.some((x) => x.reason === 'explicit_request');
+  const { decision } = evaluateEscalation(run.flow.escalation, facts, initialEscalationMemory());
+  return decision.action === 'handoff' || decision.signals.some((x) => x.reason === 'explicit_request');
 }
 
 /**

@@ -24,6 +24,11 @@ function ended() {
   return c;
 }
 const newBotTexts = (c: ReturnType<typeof converse>, from: number) => c.botTexts().slice(from);
+/** Lines of session 24's hostile pass (#1): thanks, then something that is not a courtesy. */
+const HOSTILE_S24 = ['thanks, my son swallowed a magnet', 'thank you. I was charged twice', 'thanks. you charged me twice', 'thanks, I was overcharged',
+  'thanks, I got scammed', 'thanks 👍 my account was hacked', 'thanks, the charger caught fire', 'thanks, it arrived faulty', 'cheers, the item is cracked',
+  'thanks, delete my data', 'thanks, unsubscribe me', 'ok thanks, I am going to sue you', 'thanks, you people are a joke', 'thanks a lot, useless bot',
+  'k thanks for wasting my time', 'thank u, im suicidal', 'thanks, kill me now', 'thanks, someone used my card'];
 
 describe('after the chat ended', () => {
   it.each(['👍', 'bye', 'thanks', 'thank you so much!', 'ok', '🙂🙂', 'cheers, bye', 'have a nice day'])('"%s" gets one polite line, the chat stays closed', (line) => {
@@ -80,8 +85,36 @@ describe('after the chat ended', () => {
     }
   });
 
-  it('onlyClosesChat: courtesies yes, questions and requests no', () => {
-    for (const t of ['bye', '👍🏽', 'ok', 'thx', 'Regards, Hilary', 'take care']) expect(onlyClosesChat(t), t).toBe(true);
-    for (const t of ['hi', 'where is my order?', 'ok but where is my parcel', 'thanks, I want a refund', 'I want a person', 'no', '?']) expect(onlyClosesChat(t), t).toBe(false);
+  it('onlyClosesChat: bare courtesies yes; questions, requests and anything said beside the thanks no', () => {
+    for (const t of ['bye', '👍🏽', 'ok', 'thx', 'take care', 'thanks for your help', ':)', 'no worries']) expect(onlyClosesChat(t), t).toBe(true);
+    for (const t of ['hi', 'where is my order?', 'ok but where is my parcel', 'thanks, I want a refund', 'I want a person', 'no', '?', '😡', 'Regards, Hilary', ...HOSTILE_S24]) {
+      expect(onlyClosesChat(t), t).toBe(false);
+    }
+  });
+
+  // Session 24's hostile pass (#1, a regression of this file's first version; #6, older): a new problem after the thanks
+  // got "You're welcome!" and the chat stayed closed; and a message restarting a closed chat was read for routing only,
+  // so what hands over mid-conversation only got the menu after the end.
+  it.each(HOSTILE_S24)('"%s" after the end: no courtesy line, the chat starts again and is read as mid-conversation', (line) => {
+    const c = ended();
+    const before = c.botTexts().length;
+    c.say(line);
+    const said = newBotTexts(c, before);
+    expect(said).not.toContain(CLOSED_COURTESY_REPLY);
+    expect(said[0]).toBe('Welcome back!');
+    expect(c.mode()).not.toBe('closed');
+    const mid = converse(template('customer-support'), { now: NOW });
+    mid.say('Something else');
+    mid.say(line);
+    const handsOver = (texts: string[]) => texts.some((t) => /What is your email address, in case we get disconnected/.test(t)) || false;
+    expect(handsOver(said) || c.effects('handoff_request').length > 0, 'handed over as mid-conversation').toBe(handsOver(mid.botTexts()) || mid.effects('handoff_request').length > 0);
+  });
+
+  it('"thanks, my son swallowed a magnet" and "thank you. I was charged twice" after the end go to a person', () => {
+    for (const line of ['thanks, my son swallowed a magnet', 'thank you. I was charged twice']) {
+      const c = ended();
+      c.say(line);
+      expect(c.lastBotText(), line).toBe('What is your email address, in case we get disconnected?');
+    }
   });
 });
