@@ -1114,7 +1114,7 @@ function checkPolicyEntries(report: Report, esc: Flow['escalation']) {
         'never_trigger_one_letter',
         ['escalation', 'neverTrigger', i],
         null,
-        `The Never trigger entry ${shown(w)} is the one-character word "${words[0]}": it is taken out of every customer message wherever it stands alone (e.g. "I want a person" is read without its "${words[0]}"), before any reason or topic reads it.`,
+        `The Never trigger entry ${shown(w)} is the one-character word "${words[0]}": it is taken out of every customer message wherever it stands alone as a word (e.g. "plan ${words[0]} please" is read as "plan please"), before any reason or topic reads it.`,
         `List the longer harmless wording it is part of instead (e.g. "Model ${words[0].toUpperCase()}"), or delete it.`,
       );
     }

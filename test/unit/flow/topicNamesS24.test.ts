@@ -34,3 +34,12 @@ describe('sensitive topic names that only look different', () => {
     expect(codes(withTopics('chargebacks', 'café returns'))).not.toContain('duplicate_topic_name');
   });
 });
+
+describe('the one-letter Never-trigger warning (newcomer s24 #6)', () => {
+  it('gives an example with the letter itself', () => {
+    const f = base();
+    f.escalation.neverTrigger = [...(f.escalation.neverTrigger ?? []), 'x'];
+    const warning = validateFlow(f).problems.find((p) => p.code === 'never_trigger_one_letter')!;
+    expect(warning.message).toContain('"plan x please" is read as "plan please"');
+  });
+});
