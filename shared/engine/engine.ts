@@ -46,6 +46,7 @@ import { graduatedText, offerButtons, offerLabel } from './escalationWording';
 import { clarifiesFirst, clarifyDecision, clarifyText } from './clarifyFirst';
 import { analysedPart } from './analysedPart';
 import { answerAfterClose } from './afterClose';
+import { policyActsOn } from './policyReads';
 import { noOnlyAsDeterminer } from './answeringNo';
 
 export const escalationTexts = {
@@ -398,17 +399,6 @@ function readAfterRestart(run: Run, text: string, turn: number): void {
   inputText(run, w, text, turn);
 }
 
-/**
- * Whether the escalation policy, reading `text` on its own (fresh memory), asks for a person: an explicit request, or
- * (session 24, hostile s24 #6) any handover ("thanks, someone used my card", "thanks, my son swallowed a magnet" after
- * the end only restarted the menu, where the same line mid-conversation hands over).
- */
-function policyActsOn(run: Run, text: string, analysis: ReturnType<typeof analyzeText>): boolean {
-  if (!run.flow.escalation.enabled || escalationTarget(run) === null) return false;
-  const facts: TurnFacts = { text, analysis, turn: Math.max(0, run.s.turn - 1), now: run.now, variables: run.s.variables, intent: null, fallback: false, timezone: run.flow.settings.timezone };
-  const { decision } = evaluateEscalation(run.flow.escalation, facts, initialEscalationMemory());
-  return decision.action === 'handoff' || decision.signals.some((x) => x.reason === 'explicit_request');
-}
 
 /**
  * Customer text at a block waiting for input: the escalation hook, then the block itself. `said`: the turn when the

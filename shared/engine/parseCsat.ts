@@ -55,7 +55,7 @@ const JOINERS = /^(?:(?:and|but|also|now|then|so|plus|oh|btw|by the way|anyway|o
  */
 export function ratingAndRest(text: string): { score: number; rest: string } | null {
   const score = parseCsat(text);
-  if (score === null) return null;
+  if (score === null) return leadingScore(text);
   const clauses = clausesOf(text);
   const at = clauses.findIndex((c) => scoreOf(c) === score);
   if (at < 0) return { score, rest: '' };
@@ -132,4 +132,20 @@ export function notARating(m: RatingReplyFacts): boolean {
   if (m.tokens.length === 0) return false;
   if (m.text.includes('?') || questionType(m.normalized) !== null) return true;
   return m.understood && m.tokens.length >= MIN_REQUEST_WORDS;
+}
+
+/** Words after a leading digit that make it a count, not a score ("2 orders are late", "5 days ago", "1 of them"). */
+const COUNTED = /^(?:orders?|items?|days?|weeks?|months?|years?|hours?|hrs?|minutes?|mins?|seconds?|times?|parcels?|packages?|boxes?|pieces?|pairs?|people|persons?|euros?|pounds?|dollars?|quid|bucks|kg|kilos?|pm|am|o'?clock|of|out|or|to|more|less|x|st|nd|rd|th|%|percent|stars?)\b/i;
+
+/**
+ * Session 24 (hostile s24 #5): a bare score first, then something else: "1 get me a human", "5 I want a refund", "5
+ * thanks", "4 🙂". parseCsat reads a bare digit only alone or after score words; here a leading 1-5 (not part of a number,
+ * a time or a count: "2 orders are late", "5 days ago", "1:30") with the rest after it. The caller decides whether the
+ * rest makes it a score (a request beside it, or a courtesy).
+ */
+export function leadingScore(text: string): { score: number; rest: string } | null {
+  const m = /^\s*([1-5])(?![\d.,/:]\d)(?:\s*[!.,;:)\-\u2013]+\s*|\s+)(\S[\s\S]*)$/u.exec(text.normalize('NFKC'));
+  if (m === null || COUNTED.test(m[2])) return null;
+  const rest = m[2].replace(JOINERS, '').trim();
+  return rest === '' ? null : { score: Number(m[1]), rest };
 }

@@ -5,12 +5,14 @@
  * (as a Buttons block forwards typed text), so the customer is answered without typing it again. Anything else that is
  * not a score is asked for a number once, then the conversation moves on (`next`).
  */
-import type { BlockOf } from '../../flow/schema';
+import type { BlockOf, EscalationReason } from '../../flow/schema';
 import type { Run } from '../run';
 import type { IntentMatch } from '../../nlu/types';
 import { ClassifiedInput, Click, type BlockBehaviour, type Classified, type InputWaiting } from './types';
 import { bot, setVar } from '../run';
-import { notARating, parseCsat, ratingAndRest } from '../parseCsat';
+import { leadingScore, notARating, parseCsat, ratingAndRest } from '../parseCsat';
+import { policyActsOn } from '../policyReads';
+import { onlyClosesChat } from '../afterClose';
 import { analyzeText } from '../../nlu/analyzeText';
 import { behaviourOf } from '../blockBehaviours';
 import { classifyInput, csatButtons, exitTarget, follow, forwardRouter, intentMatchAt, render, waitForInput } from '../runBlocks';
@@ -117,13 +119,19 @@ function skipsTo(run: Run, block: BlockOf<'csat'>): 'router' | 'block' | null {
  * (`ratingAndRest`), read as a skipped rating is (`notARating`, with the router's reading of it). Null when there is no
  * such request ("5 stars!!! Ann was great", "4/5, quick answer"): the score alone, as before.
  */
+/** What a comment beside a score may say without being a problem to act on: that the customer is unhappy. */
+const COMMENT_ONLY: ReadonlySet<EscalationReason> = new Set(['negative_sentiment']);
+
 function rateThen(run: Run, block: BlockOf<'csat'>, text: string, to: 'router' | 'block'): Classified | null {
   const parts = ratingAndRest(text);
   if (parts === null || parts.rest === '') return null;
   const a = analyzeText(analysedPart(parts.rest));
   const router = to === 'router' ? forwardRouter(run, block) : null;
   const inner = router ? classifyInput(run, router, { kind: 'input', blockId: router.id, retries: 0 }, parts.rest, a, intentMatchAt(run, router, a)) : null;
-  if (!notARating({ text: parts.rest, normalized: a.normalized, tokens: a.tokens, entities: a.entities, understood: inner !== null && !inner.fallback })) return null;
+  // A request, or (hostile s24 #2) a problem the escalation policy hands over on ("1, my son swallowed a magnet": the chat
+  // ended on the rating's thanks). Not for negative sentiment alone: "one star, useless" is the rating's comment on the
+  // chat (session 15, hostile s15 H#9).
+  if (!notARating({ text: parts.rest, normalized: a.normalized, tokens: a.tokens, entities: a.entities, understood: inner !== null && !inner.fallback }) && !policyActsOn(run, parts.rest, a, COMMENT_ONLY)) return null;
   const action: Action = { type: 'rate_then', block, score: parts.score, routerId: router?.id ?? null, inner };
   return new RatingAndRequest(inner?.fallback ?? false, inner?.intent ?? null, run, action, parts.rest);
 }
@@ -160,6 +168,14 @@ export const csatBehaviour: BlockBehaviour<'csat'> = {
     if (score !== null) {
       const both = to === null ? null : rateThen(run, block, text, to);
       return both ?? new RatingAnswer(false, null, run, act, { type: 'rate', block, score, w });
+    }
+    // Session 24 (hostile s24 #5): a bare score first, then a request ("1 get me a human", "5 I want a refund": the score
+    // and the request, as "⭐ get me a human") or a courtesy ("5 thanks", "4 🙂": the score).
+    const lead = leadingScore(text);
+    if (lead !== null) {
+      const both = to === null ? null : rateThen(run, block, text, to);
+      if (both !== null) return both;
+      if (onlyClosesChat(lead.rest)) return new RatingAnswer(false, null, run, act, { type: 'rate', block, score: lead.score, w });
     }
     if (to === null) return rate();
     const a = analyzeText(analysedPart(text));

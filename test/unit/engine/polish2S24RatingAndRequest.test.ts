@@ -102,6 +102,39 @@ describe('a rating with a request beside it', () => {
     }
   });
 
+  // Session 24's hostile pass: #5, a digit score first and a request after it kept the request and lost the score (a star
+  // row kept both); #2, a score beside a problem the policy hands over on ended the chat on the rating's thanks.
+  it.each([
+    ['1 get me a human', 1],
+    ['5 I want a refund', 5],
+    ['1 I was charged twice', 1],
+    ['5 but I want a refund', 5],
+    ['1, my son swallowed a magnet', 1],
+    ['1 star, the charger caught fire', 1],
+    ['⭐ my account was hacked', 1],
+    ['one star, I was charged twice', 1],
+  ])('"%s": the score is recorded and the customer goes to a person', (line, score) => {
+    const c = atRating();
+    c.say(line);
+    expect(scores(c)).toEqual([score]);
+    expect(c.mode()).not.toBe('closed');
+    expect(c.lastBotText()).toBe('What is your email address, in case we get disconnected?');
+  });
+
+  it.each([['5 thanks', 5], ['4 🙂', 4], ['2 bye', 2]])('"%s" is the score', (line, score) => {
+    const c = atRating();
+    c.say(line);
+    expect(scores(c)).toEqual([score]);
+    expect(c.mode()).toBe('closed');
+  });
+
+  it('a leading count is no score: "2 orders are late" is asked for a number as before', () => {
+    const c = atRating();
+    c.say('2 orders are late');
+    expect(scores(c)).toEqual([]);
+    expect(c.lastBotText()).toBe('Please pick a number from 1 (bad) to 5 (great).');
+  });
+
   it('ratingAndRest and parseCsat', () => {
     expect(parseCsat('⭐ get me a human')).toBe(1);
     expect(parseCsat('where is my order NW-230919 ⭐⭐⭐⭐⭐')).toBe(5);
