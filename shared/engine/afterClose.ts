@@ -54,6 +54,8 @@ export function answerAfterClose(run: Run, text: string): boolean {
   if (!onlyClosesChat(text)) return false;
   const lastBot = [...run.s.recentTranscript].reverse().find((e) => e.from === 'bot');
   customerSaid(run, text);
-  if (lastBot?.text !== CLOSED_COURTESY_REPLY) bot(run, CLOSED_COURTESY_REPLY);
+  // The line is English (no flow setting holds it yet): a flow in another language says nothing (hostile s24 #9: a
+  // French flow answered 'merci' in English); the chat stays closed all the same.
+  if (lastBot?.text !== CLOSED_COURTESY_REPLY && /^en\b/i.test(run.flow.settings.language)) bot(run, CLOSED_COURTESY_REPLY);
   return true;
 }

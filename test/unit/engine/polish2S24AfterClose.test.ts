@@ -62,6 +62,18 @@ describe('after the chat ended', () => {
     expect(c.mode()).toBe('bot');
   });
 
+  it('a flow in another language says nothing to a thanks after the end (the line is English), and stays closed', () => {
+    const fr = template('customer-support');
+    const c = converse({ ...fr, settings: { ...fr.settings, language: 'fr' } }, { now: NOW });
+    c.leave();
+    const before = c.botTexts().length;
+    c.say('merci');
+    expect(newBotTexts(c, before)).toEqual([]);
+    expect(c.mode()).toBe('closed');
+    c.say('où est ma commande NW-230918 ?');
+    expect(c.mode()).toBe('bot');
+  });
+
   it('"I want a person" after the end still hands over', () => {
     const c = ended();
     c.say('thanks');
