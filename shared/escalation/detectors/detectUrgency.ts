@@ -257,7 +257,21 @@ function ongoingBefore(toks: string[], at: number): boolean {
 /** Words one of the happening-now patterns needs: without any of them the regexes are skipped (most messages). */
 const NOW_GATE = new Set(['last', 'past', 'still', 'keep', 'keeps', 'door', 'outside', 'downstairs', 'waiting', 'gate', 'building', 'pulling', 'pulled', 'driving', 'drove']);
 const NOW_WORDS = tokenGate(NOW_GATE);
+/**
+ * Session 24 (hostile s24 #1 rest): a customer who says they may harm themselves ("thank u, im suicidal", "I want to
+ * kill myself", "I'm going to end it all") goes to a person at once, whatever the rest of the message. ("kill me now"
+ * after bad service is exasperation, not this.)
+ */
+const SELF_HARM_WORDS = tokenGate(new Set(['suicidal', 'suicide', 'myself', 'life', 'die', 'harm', 'all', 'live']));
+const SELF_HARM = / suicidal | (?:commit|committing|thinking of|thinking about|considering) suicide | (?:kill|killing|hurt|hurting|harm|harming|cut|cutting) myself | self harm(?:ing)? | (?:end|ending|take|taking) my (?:own )?life | (?:end|ending) it all | (?:want|wanna|going|gonna) to die | (?:don t|do not|dont) want to (?:live|be alive) (?!in |there |here |with |like |near |on |at )/;
+function selfHarm(toks: string[]): string | null {
+  if (!hasGateWord(toks, SELF_HARM_WORDS)) return null;
+  const m = SELF_HARM.exec(paddedTokens(toks));
+  return m ? m[0].trim() : null;
+}
 function findHappeningNow(toks: string[]): string | null {
+  const crisis = selfHarm(toks);
+  if (crisis) return crisis;
   const padded = hasGateWord(toks, NOW_WORDS) || hasGateWord(toks, ESSENTIAL_WORDS) ? paddedTokens(toks) : '';
   const justNow = padded === '' ? null : JUST_NOW.exec(padded);
   if (justNow) return justNow[0].trim();
