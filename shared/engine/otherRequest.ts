@@ -17,6 +17,7 @@ import type { IntentMatch } from '../nlu/types';
 import type { Run } from './run';
 import type { Classified, InputWaiting } from './behaviours/types';
 import { behaviourOf } from './blockBehaviours';
+import { getBlockDefinition } from '../flow/blockRegistry';
 import { classifyInput } from './runBlocks';
 import { questionType } from '../escalation/questionConcepts';
 import { splitLeadingAnswer } from './answeringWord';
@@ -171,6 +172,9 @@ export function readerBefore(run: Run, block: Block, anyReader = false): Block |
  */
 export function wayReachesPerson(run: Run, id: string): boolean {
   const waits = (b: Block) => behaviourOf(b.kind).waitsAs?.includes('input') === true;
-  for (const at of reachedFrom(run, [id], waits)) if (run.c.blocks.get(at)?.kind === 'human_takeover') return true;
+  for (const at of reachedFrom(run, [id], waits)) {
+    const b = run.c.blocks.get(at);
+    if (b !== undefined && getBlockDefinition(b.kind).isHandoffTarget === true) return true;
+  }
   return false;
 }
