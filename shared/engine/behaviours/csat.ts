@@ -114,14 +114,14 @@ function skipsTo(run: Run, block: BlockOf<'csat'>): 'router' | 'block' | null {
   return forwardRouter(run, block) ? 'router' : 'block';
 }
 
+/** What a comment beside a score may say without being a problem to act on: that the customer is unhappy. */
+const COMMENT_ONLY: ReadonlySet<EscalationReason> = new Set(['negative_sentiment']);
+
 /**
  * A score and a request in one message (see RatingAndRequest): the request is what the message says besides the score
  * (`ratingAndRest`), read as a skipped rating is (`notARating`, with the router's reading of it). Null when there is no
  * such request ("5 stars!!! Ann was great", "4/5, quick answer"): the score alone, as before.
  */
-/** What a comment beside a score may say without being a problem to act on: that the customer is unhappy. */
-const COMMENT_ONLY: ReadonlySet<EscalationReason> = new Set(['negative_sentiment']);
-
 function rateThen(run: Run, block: BlockOf<'csat'>, text: string, to: 'router' | 'block'): Classified | null {
   const parts = ratingAndRest(text);
   if (parts === null || parts.rest === '') return null;
