@@ -1069,9 +1069,14 @@ function phraseHasWords(p: string): boolean {
 /** The words a Never-trigger entry removes (shared/escalation/neverTrigger.ts: letters, digits, marks; accents dropped). */
 const neverTriggerWords = (p: string) =>
   [...p.matchAll(/[\p{L}\p{N}\p{M}]+/gu)].map((m) => m[0].normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase()).filter((w) => w !== '');
-/** Invisible format characters (zero-width, direction marks) written as \\u escapes, so a problem never quotes a blank. */
-const visible = (t: string) => t.replace(/\p{Cf}/gu, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
-const shown = (t: string) => JSON.stringify(visible(quoteShort(t))).replace(/\\\\u/g, '\\u');
+/**
+ * A designer's entry quoted for a problem line: at most 40 characters (quoteShort) between plain double quotes, with
+ * invisible format characters (zero-width, direction marks, BOM) and control characters (a line break, a tab) written as
+ * \u escapes, so a problem never quotes a blank or breaks its line. Everything else is shown as typed (a quote or a
+ * backslash in the entry is not escaped: the line is read by a person, not parsed). Session 25 (review of session 24):
+ * this was JSON.stringify's quoting with its escaping of the \u escapes undone afterwards.
+ */
+const shown = (t: string) => `"${quoteShort(t).replace(/[\p{Cf}\p{Cc}]/gu, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`)}"`;
 
 /**
  * Session 24 (hostile s23 #3, #4): policy entries that can never work or catch far too much, which validate took.
@@ -1143,7 +1148,7 @@ function checkPolicyEntries(report: Report, esc: Flow['escalation']) {
       'duplicate_topic_name',
       ['escalation', 'sensitiveTopics', 'topics', k, 'name'],
       null,
-      `Sensitive topics ${first + 1} and ${k + 1} are both called "${visible(quoteShort(t.name.trim()))}": each still fires on its own phrases, but the handoff summary, the inbox and the reports name a topic by its name, so nobody can tell which one fired.`,
+      `Sensitive topics ${first + 1} and ${k + 1} are both called ${shown(t.name.trim())}: each still fires on its own phrases, but the handoff summary, the inbox and the reports name a topic by its name, so nobody can tell which one fired.`,
       `Merge them (move the phrases, intents and examples of topic ${k + 1} into topic ${first + 1} and delete it), or give topic ${k + 1} a name of its own.`,
     );
   });
