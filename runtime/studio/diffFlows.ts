@@ -220,6 +220,7 @@ const DOCUMENT_WORDS: Record<string, string> = {
   'settings.timezone': 'time zone',
   'settings.fallbackMessage': 'fallback message',
   'settings.restartMessage': 'restart message',
+  'settings.closedCourtesyMessage': 'reply to thanks after the end',
   'escalation.enabled': 'automatic escalation on/off',
   'escalation.targetBlockId': 'escalation target',
   'escalation.mode': 'escalation mode',

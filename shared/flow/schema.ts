@@ -326,6 +326,13 @@ export const settingsSchema = z.object({
    * hostile s15 H#3). Absent: the built-in sentence; empty: nothing is said (the text is masked all the same).
    */
   secretHiddenMessage: z.string().max(1000).optional(),
+  /**
+   * Said once when, after the conversation ended, the customer only says thanks, bye, ok or a friendly emoji (the chat
+   * stays closed: shared/engine/afterClose.ts). Absent: the built-in English sentence; empty: nothing is said. A template
+   * like the restart message. Session 25 (review of session 24): was an English line said only when `language` began
+   * with "en".
+   */
+  closedCourtesyMessage: z.string().max(1000).optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -542,6 +542,7 @@ function validateDocument(doc: unknown): FlowValidation {
   if (rest.success) {
     checkTimeZone(report, rest.data);
     checkLanguage(report, rest.data);
+    checkClosedCourtesyLanguage(report, rest.data);
   }
 
   // The graph checks (edges, loops, reachability) give the same answer as last time when the edges are
@@ -945,8 +946,8 @@ function checkVariables(report: Report, flow: Flow, allBlocksParsed: boolean) {
   });
 
   // Hostile s16 H#5: secretHiddenMessage is a template too (customerSecrets.tellSecretHidden, session 17).
-  const settingWords = { fallbackMessage: 'fallback', restartMessage: 'restart', secretHiddenMessage: 'hidden-secret' } as const;
-  for (const key of ['fallbackMessage', 'restartMessage', 'secretHiddenMessage'] as const) {
+  const settingWords = { fallbackMessage: 'fallback', restartMessage: 'restart', secretHiddenMessage: 'hidden-secret', closedCourtesyMessage: 'after-the-end courtesy' } as const;
+  for (const key of ['fallbackMessage', 'restartMessage', 'secretHiddenMessage', 'closedCourtesyMessage'] as const) {
     const text = flow.settings[key] ?? '';
     if (!text.includes('{{')) continue;
     for (const m of text.matchAll(/\{\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}\}/g)) {
@@ -1401,6 +1402,24 @@ function checkLanguage(report: Report, flow: Flow) {
   const problem = languageTagProblem(flow.settings.language ?? '');
   if (problem === null) return;
   report.warning('bad_language', ['settings', 'language'], null, problem, 'Use a language code such as en, fr or de (or en-GB, pt-BR) in Flow settings > General > Language.');
+}
+
+/**
+ * Session 25 (review of session 24): the line said to thanks after the chat ended is a flow text
+ * (settings.closedCourtesyMessage); left out, it is the built-in English sentence. A flow in another language that
+ * leaves it out would answer "merci" in English (hostile s24 #9): a warning says so, where the engine used to stay silent
+ * for any language but English. Only a well-formed code that is not English.
+ */
+function checkClosedCourtesyLanguage(report: Report, flow: Flow) {
+  const language = flow.settings.language ?? '';
+  if (flow.settings.closedCourtesyMessage !== undefined || /^en\b/i.test(language) || languageTagProblem(language) !== null) return;
+  report.warning(
+    'closed_courtesy_english',
+    ['settings', 'closedCourtesyMessage'],
+    null,
+    `The flow's language is "${quoteShort(language)}", but the reply to thanks after the chat ended is the built-in English sentence ("You're welcome! If you need anything else, ..."): a customer who says thanks or bye after the end is answered in English.`,
+    'Write the line in the flow\'s language in Flow settings > General > Reply to thanks after the chat ended, or empty it so that nothing is said.',
+  );
 }
 
 const SECRET_USE = /\{\{\s*(secrets\.[A-Za-z_][A-Za-z0-9_.]*)\s*\}\}/g;

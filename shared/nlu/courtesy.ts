@@ -43,9 +43,15 @@ const GREETING_LEAD = new RegExp(
   `^\\s*(?:(?:(?:${GREETING_WORD})(?:\\s+(?:${GREETING_TAIL}))*|${SMALL_TALK})(?=$|${SEPARATOR})${SEPARATOR}*)+`,
   'iu',
 );
+/**
+ * One-word thanks besides "thank(s)", in English and the languages customers of an English-speaking shop mix in
+ * ("merci", "danke", "gracias"): THANKS's words (tried in this order) and the thanks a bare courtesy is made of
+ * (onlyCourtesy). Session 25 (review of session 24): afterClose.ts kept a list of its own.
+ */
+const THANKS_WORDS = ['thx', 'thanx', 'thnx', 'tnx', 'ty', 'tyvm', 'cheers', 'ta', 'merci', 'danke', 'gracias', 'grazie', 'obrigado', 'obrigada', 'shukran', 'arigato', 'dhanyavad'];
 /** Thanks in English and the languages customers of an English-speaking shop mix in ("merci", "danke", "gracias"). */
 const THANKS =
-  "(?:many\\s+|big\\s+|mil\\s+|muchas\\s+)?(?:thanks?|thank\\s*(?:you|u|ya)|thx|thanx|thnx|tnx|ty|tyvm|cheers|ta|merci|danke|gracias|grazie|obrigad[oa]|shukran|arigato|dhanyavad|" +
+  `(?:many\\s+|big\\s+|mil\\s+|muchas\\s+)?(?:thanks?|thank\\s*(?:you|u|ya)|${THANKS_WORDS.join('|')}|` +
   'much\\s+appreciated|appreciate\\s+it|appreciated|(?:kind|best|warm|many)\\s+regards|regards|best\\s+wishes|yours\\s+sincerely)' +
   '(?:\\s+(?:so|very|a\\s+lot|a\\s+bunch|plenty|lots|heaps|loads|in\\s+advance|much|beaucoup|sch[oö]n|mil|mate|again|x+))*';
 const THANKS_TAIL = new RegExp(`[\\s,.!;:~\\-${EMOJI}]+${THANKS}[\\s.!)${EMOJI}]*$`, 'iu');
@@ -99,4 +105,42 @@ const THANKS_ONLY = new RegExp(`^[\\s,.!~\\-]*(?:(?:ok|okay|oh|well|yes|great|lo
  */
 export function onlyThanks(text: string): boolean {
   return text.length <= 60 && THANKS_ONLY.test(text);
+}
+
+/** Goodbye words ("bye", "cya"); goodbye wishes of several words are GOODBYE_WISH. */
+const GOODBYE_WORDS = ['bye', 'byee', 'byeee', 'goodbye', 'cya'];
+/** Words that acknowledge or approve what the bot said ("ok", "noted", "perfect", the "worries" of "no worries"). */
+const ACK_WORDS = ['ok', 'okay', 'okey', 'okie', 'k', 'kk', 'alright', 'cool', 'perfect', 'awesome', 'brilliant', 'great', 'lovely', 'super', 'sweet',
+  'noted', 'understood', 'gotcha', 'worries', 'np', 'appreciated'];
+/** The words a bare courtesy needs one of: thanks, a goodbye or an acknowledgement. */
+const COURTESY_CORE = new Set(['thanks', 'thank', 'thankyou', 'thanku', ...THANKS_WORDS, ...GOODBYE_WORDS, ...ACK_WORDS]);
+/** The words that go with them ("so much", "for your help", "a lot", "mate", "danke schon"); none is a courtesy alone. */
+const COURTESY_WITH = new Set(['you', 'u', 'ya', 'so', 'much', 'very', 'a', 'lot', 'lots', 'many', 'again', 'all', 'for', 'your', 'the', 'help',
+  'that', 'too', 'no', 'problem', 'mate', 'and', 'then', 'beaucoup', 'schon', 'x', 'xx', 'xxx', 'now', 'got', 'it', 'really', 'oh', 'ah']);
+/** A bare acknowledgement, which asksNothing leaves to the bot's question (it may be an answer there): "ok", "k!", "alright then". */
+const BARE_ACK = /^\s*(?:ok+|okay|okey|okie|k+|alright|all right|right|sure|fine|great|cool|nice|good|got it|gotcha|noted|understood|will do|no worries|no problem|np)(?:\s+(?:then|thanks?|ty))?[\s.!]*$/iu;
+/** A goodbye wish, which asksNothing reads as a question opening with "have": "have a nice day", "you too, take care". */
+const GOODBYE_WISH = /^\s*(?:(?:ok(?:ay)?|thanks?|thank you|cheers|bye|and|you too)[\s,.!]+)*(?:have a (?:nice|good|great|lovely|wonderful|brilliant) (?:day|one|evening|night|weekend|week|afternoon)|take care|see you|see ya|good ?night|bye(?: for now)?)(?:[\s,.!]+(?:too|bye|thanks?|cheers|x+))*[\s.!]*$/iu;
+/** Friendly emoji (and their skin tones and joiners) that say thanks or fine. */
+const FRIENDLY = /[👍👌🙏❤💕💖😊🙂😀😃😄😁☺😍🥰🤗✅👏🙌💯👋✌\uFE0F\u200D\u{1F3FB}-\u{1F3FF}]/gu;
+
+/**
+ * Session 24 (hostile s17 #13 rest, s24 #1), moved here in session 25: whether a message is ONLY courtesy: thanks
+ * (onlyThanks: "merci beaucoup", "kind regards"), a bare acknowledgement ("ok", "alright then"), a goodbye wish ("have
+ * a nice day", "take care"), friendly emoji and emoticons, or a few words each of them thanks, a goodbye or an
+ * acknowledgement (COURTESY_CORE, at least one) or a word that goes with them (COURTESY_WITH: "thanks so much for
+ * your help mate"). Anything beside the courtesy ("thanks, my son swallowed a magnet", "ok but where is my parcel"), a
+ * question mark, a digit, another emoji or more than 8 words and it is not. Invisible characters are dropped first.
+ */
+export function onlyCourtesy(raw: string): boolean {
+  if (raw.length > 120) return false;
+  const text = withoutInvisible(raw);
+  if (text.includes('?')) return false;
+  if (onlyThanks(text) || BARE_ACK.test(text) || GOODBYE_WISH.test(text)) return true;
+  const emojiGone = text.replace(FRIENDLY, ' ').replace(/[:;]-?[)D]/g, ' '); // and the emoticons ":)", ";-)", ":D"
+  const hadEmoji = emojiGone !== text;
+  if (/[^\p{L}\s.,!'’-]/u.test(emojiGone)) return false; // digits, other emoji, symbols
+  const words = emojiGone.toLowerCase().replace(/[’']/g, '').split(/[^\p{L}]+/u).filter(Boolean);
+  if (words.length === 0) return hadEmoji;
+  return words.length <= 8 && words.every((w) => COURTESY_CORE.has(w) || COURTESY_WITH.has(w)) && words.some((w) => COURTESY_CORE.has(w));
 }

@@ -12,7 +12,7 @@ import { ClassifiedInput, Click, type BlockBehaviour, type Classified, type Inpu
 import { bot, setVar } from '../run';
 import { leadingScore, notARating, parseCsat, ratingAndRest } from '../parseCsat';
 import { policyActsOn } from '../policyReads';
-import { onlyClosesChat } from '../afterClose';
+import { onlyCourtesy } from '../../nlu/courtesy';
 import { analyzeText } from '../../nlu/analyzeText';
 import { behaviourOf } from '../blockBehaviours';
 import { classifyInput, csatButtons, exitTarget, follow, forwardRouter, intentMatchAt, render, waitForInput } from '../runBlocks';
@@ -175,7 +175,7 @@ export const csatBehaviour: BlockBehaviour<'csat'> = {
     if (lead !== null) {
       const both = to === null ? null : rateThen(run, block, text, to);
       if (both !== null) return both;
-      if (onlyClosesChat(lead.rest)) return new RatingAnswer(false, null, run, act, { type: 'rate', block, score: lead.score, w });
+      if (onlyCourtesy(lead.rest)) return new RatingAnswer(false, null, run, act, { type: 'rate', block, score: lead.score, w });
     }
     if (to === null) return rate();
     const a = analyzeText(analysedPart(text));

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { converse } from './harness';
 import { loadFlowText } from '../../../shared/flow/loadFlowText';
-import { CLOSED_COURTESY_REPLY, onlyClosesChat } from '../../../shared/engine/afterClose';
+import { DEFAULT_CLOSED_COURTESY_MESSAGE as CLOSED_COURTESY_REPLY } from '../../../shared/engine/afterClose';
+import { onlyCourtesy } from '../../../shared/nlu/courtesy';
 
 const template = (name: string) => loadFlowText(readFileSync(new URL(`../../../flows/${name}.json`, import.meta.url), 'utf8')).flow!;
 const NOW = Date.parse('2026-03-02T10:00:00Z');
@@ -62,16 +63,20 @@ describe('after the chat ended', () => {
     expect(c.mode()).toBe('bot');
   });
 
-  it('a flow in another language says nothing to a thanks after the end (the line is English), and stays closed', () => {
+  // Session 25 (review of session 24): the line is a flow text (settings.closedCourtesyMessage), no language special case.
+  it('a flow in another language says its own line to a thanks after the end (empty: nothing), and stays closed', () => {
     const fr = template('customer-support');
-    const c = converse({ ...fr, settings: { ...fr.settings, language: 'fr' } }, { now: NOW });
-    c.leave();
-    const before = c.botTexts().length;
-    c.say('merci');
-    expect(newBotTexts(c, before)).toEqual([]);
-    expect(c.mode()).toBe('closed');
-    c.say('où est ma commande NW-230918 ?');
-    expect(c.mode()).toBe('bot');
+    for (const [line, said] of [['Je vous en prie ! Écrivez-nous ici si besoin.', ['Je vous en prie ! Écrivez-nous ici si besoin.']], ['', []]] as const) {
+      const c = converse({ ...fr, settings: { ...fr.settings, language: 'fr', closedCourtesyMessage: line } }, { now: NOW });
+      c.leave();
+      const before = c.botTexts().length;
+      c.say('merci');
+      c.say('merci beaucoup');
+      expect(newBotTexts(c, before)).toEqual(said);
+      expect(c.mode()).toBe('closed');
+      c.say('où est ma commande NW-230918 ?');
+      expect(c.mode()).toBe('bot');
+    }
   });
 
   it('"I want a person" after the end still hands over', () => {
@@ -97,10 +102,10 @@ describe('after the chat ended', () => {
     }
   });
 
-  it('onlyClosesChat: bare courtesies yes; questions, requests and anything said beside the thanks no', () => {
-    for (const t of ['bye', '👍🏽', 'ok', 'thx', 'take care', 'thanks for your help', ':)', 'no worries']) expect(onlyClosesChat(t), t).toBe(true);
+  it('onlyCourtesy: bare courtesies yes; questions, requests and anything said beside the thanks no', () => {
+    for (const t of ['bye', '👍🏽', 'ok', 'thx', 'take care', 'thanks for your help', ':)', 'no worries']) expect(onlyCourtesy(t), t).toBe(true);
     for (const t of ['hi', 'where is my order?', 'ok but where is my parcel', 'thanks, I want a refund', 'I want a person', 'no', '?', '😡', 'Regards, Hilary', ...HOSTILE_S24]) {
-      expect(onlyClosesChat(t), t).toBe(false);
+      expect(onlyCourtesy(t), t).toBe(false);
     }
   });
 
