@@ -13,6 +13,7 @@ import { variableUses } from '../../../shared/flow/edit/variables';
 import { escalationPolicySchema, type Flow } from '../../../shared/flow/schema';
 import { defaultGraduatedTexts, graduatedTextTitles } from '../../../shared/engine/escalationWording';
 import { DEFAULT_SECRET_HIDDEN_MESSAGE } from '../../../shared/engine/customerSecrets';
+import { DEFAULT_CLOSED_COURTESY_MESSAGE } from '../../../shared/engine/afterClose';
 import { Button } from '../../ui/Button';
 import { studioApi } from '../api/studioApi';
 import { Field } from '../../ui/Field';
@@ -119,6 +120,7 @@ export function FlowSettings() {
     const go = (path: string) => {
       takePendingSettingsFocus();
       if (path.startsWith('$.escalation')) setTab('escalation');
+      else if (path.startsWith('$.settings')) setTab('general');
       setFocusPath(path);
     };
     const waiting = takePendingSettingsFocus();
@@ -197,7 +199,40 @@ function General() {
           />
         )}
       </Field>
+      {/* Session 25 (review of session 24): the bot's words to thanks, bye, ok or 👍 after the chat ended
+          (settings.closedCourtesyMessage), a flow text like the one above; emptied, the bot says nothing. */}
+      <ClosedCourtesyField />
     </>
+  );
+}
+
+/**
+ * The reply to thanks after the chat ended (settings.closedCourtesyMessage): shows what the bot says now (the built-in
+ * sentence until changed); emptied, nothing is said. A warning of its own (closed_courtesy_english) points here when the
+ * flow's language is not English and the line is the built-in one.
+ */
+function ClosedCourtesyField() {
+  const store = useStudioStore();
+  const value = useStudio((s) => s.flow.settings.closedCourtesyMessage);
+  const problems = useProblems();
+  return (
+    <SettingsField path="$.settings.closedCourtesyMessage" problems={problems}>
+      <Field
+        label="Reply to thanks after the chat ended"
+        help="Said once when, after the chat ended, the customer only says thanks, bye, ok or 👍; the chat stays closed. Write it in the flow’s language. Empty: nothing is said."
+      >
+        {({ id, describedBy }) => (
+          <textarea
+            id={id}
+            aria-describedby={describedBy}
+            className="bt-textarea"
+            maxLength={1000}
+            value={value ?? DEFAULT_CLOSED_COURTESY_MESSAGE}
+            onChange={(e) => store.getState().dispatch({ type: 'set_settings', settings: { closedCourtesyMessage: e.target.value } }, { coalesceKey: 'settings:closedCourtesyMessage', label: 'Edit the reply to thanks after the end' })}
+          />
+        )}
+      </Field>
+    </SettingsField>
   );
 }
 
