@@ -14,6 +14,7 @@ import { escalationPolicySchema, type Flow } from '../../../shared/flow/schema';
 import { defaultGraduatedTexts, graduatedTextTitles } from '../../../shared/engine/escalationWording';
 import { DEFAULT_SECRET_HIDDEN_MESSAGE } from '../../../shared/engine/customerSecrets';
 import { DEFAULT_CLOSED_COURTESY_MESSAGE } from '../../../shared/engine/afterClose';
+import { SELF_HARM_NOTE } from '../../../shared/escalation/selfHarm';
 import { Button } from '../../ui/Button';
 import { studioApi } from '../api/studioApi';
 import { Field } from '../../ui/Field';
@@ -492,6 +493,13 @@ function Escalation() {
                   <span className="bt-field-help" style={{ display: 'block' }}>{text.help}</span>
                 </span>
               </label>
+              {/* Session 25 (review of session 24): the built-in self-harm / crisis phrases (shared/escalation/selfHarm.ts) are
+                  shown, read-only, where the urgency vocabulary is edited. */}
+              {key === 'urgency' && (
+                <p className="bt-field-help st-signal-note" data-testid="self-harm-note">
+                  {SELF_HARM_NOTE}
+                </p>
+              )}
               {on &&
                 Object.entries(subShape)
                   .filter(([k]) => k !== 'enabled')

@@ -21,6 +21,7 @@ import { arrivalQuestion, estimateQuestion, scheduleQuestion, beforeTodayPast, f
 import { classifierOn, classifierSignal, designerSignal } from '../learnedSignals';
 import { reportNearMiss } from '../nearMisses';
 import { generalOrHypothetical } from '../topicMeaning';
+import { SELF_HARM_NAME, selfHarmWords } from '../selfHarm';
 
 const WORDS = new Set([
   'urgent', 'urgently', 'urgency', 'asap', 'emergency', 'immediately', 'critical', 'hurry', 'desperate', 'desperately',
@@ -257,21 +258,7 @@ function ongoingBefore(toks: string[], at: number): boolean {
 /** Words one of the happening-now patterns needs: without any of them the regexes are skipped (most messages). */
 const NOW_GATE = new Set(['last', 'past', 'still', 'keep', 'keeps', 'door', 'outside', 'downstairs', 'waiting', 'gate', 'building', 'pulling', 'pulled', 'driving', 'drove']);
 const NOW_WORDS = tokenGate(NOW_GATE);
-/**
- * Session 24 (hostile s24 #1 rest): a customer who says they may harm themselves ("thank u, im suicidal", "I want to
- * kill myself", "I'm going to end it all") goes to a person at once, whatever the rest of the message. ("kill me now"
- * after bad service is exasperation, not this.)
- */
-const SELF_HARM_WORDS = tokenGate(new Set(['suicidal', 'suicide', 'myself', 'life', 'die', 'harm', 'all', 'live']));
-const SELF_HARM = / suicidal | (?:commit|committing|thinking of|thinking about|considering) suicide | (?:kill|killing|hurt|hurting|harm|harming|cut|cutting) myself | self harm(?:ing)? | (?:end|ending|take|taking) my (?:own )?life | (?:end|ending) it all | (?:want|wanna|going|gonna) to die | (?:don t|do not|dont) want to (?:live|be alive) (?!in |there |here |with |like |near |on |at )/;
-function selfHarm(toks: string[]): string | null {
-  if (!hasGateWord(toks, SELF_HARM_WORDS)) return null;
-  const m = SELF_HARM.exec(paddedTokens(toks));
-  return m ? m[0].trim() : null;
-}
 function findHappeningNow(toks: string[]): string | null {
-  const crisis = selfHarm(toks);
-  if (crisis) return crisis;
   const padded = hasGateWord(toks, NOW_WORDS) || hasGateWord(toks, ESSENTIAL_WORDS) ? paddedTokens(toks) : '';
   const justNow = padded === '' ? null : JUST_NOW.exec(padded);
   if (justNow) return justNow[0].trim();
@@ -435,6 +422,11 @@ function urgentWordsIn(analysis: TextAnalysis, phrases: readonly string[]): stri
 }
 
 export function detectUrgency(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
+  // Self-harm / crisis (selfHarm.ts) first, named as such, and never taken back by calm words or a change of subject.
+  const crisis = selfHarmWords(canonicalTokens(facts.analysis));
+  if (crisis !== null) {
+    return { reason: 'urgency', score: 1, threshold: 1, evidence: [crisis], turn: facts.turn, source: 'rule', explanation: `Urgency, ${SELF_HARM_NAME} ("${crisis}"): a customer who may harm themselves is handed over at once.` };
+  }
   const signal = readUrgency(facts, policy, memory);
   // Session 15 (escmsg): a remark about something else closed by "anyway" before an ordinary question ("Blowing a
   // hoolie here today ... Anyway, could you tell me if the planters are back in stock?"): othersStory.ts.
