@@ -220,7 +220,7 @@ function ClosedCourtesyField() {
     <SettingsField path="$.settings.closedCourtesyMessage" problems={problems}>
       <Field
         label="Reply to thanks after the chat ended"
-        help="Said once when, after the chat ended, the customer only says thanks, bye, ok or 👍; the chat stays closed. Write it in the flow’s language. Empty: nothing is said."
+        help="Said once when, after the chat ended, the customer only says thanks, bye or ok, or sends a thumbs-up; the chat stays closed. Write it in the flow’s language. Empty: nothing is said."
       >
         {({ id, describedBy }) => (
           <textarea
