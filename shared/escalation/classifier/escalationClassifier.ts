@@ -49,6 +49,12 @@ export interface WordTable {
    * (features.ts bigramLeft), features.ts deviceFlags, and 1 when the word opens a negation scope: facts[r * 4 + 0..3]. */
   facts: Int32Array;
   rows: number;
+  /**
+   * Session 25: row r's character grams that have weights (features.ts charGrams, in order, each once) are
+   * grams[gramAt[r] .. gramAt[r + 1]) (gramAt has rows + 1 entries); the scorer counts them per message (MAX_REPEATS).
+   */
+  gramAt: Int32Array;
+  grams: Int32Array;
 }
 
 /** Distinct words whose weight sums a model keeps (about 100 bytes each with the key). */
@@ -196,10 +202,11 @@ function wordSlotOf(m: ClassifierModel, t: string, K: number): number {
   let table = m.words;
   if (table === undefined || slot >= table.rows) {
     const rows = Math.min(WORD_CACHE, Math.max(1024, (table?.rows ?? 0) * 2));
-    const grown: WordTable = { sums: new Float64Array(rows * K), facts: new Int32Array(rows * 4), rows };
+    const grown: WordTable = { sums: new Float64Array(rows * K), facts: new Int32Array(rows * 4), rows, gramAt: new Int32Array(rows + 1), grams: table?.grams ?? new Int32Array(rows * 8) };
     if (table !== undefined) {
       grown.sums.set(table.sums);
       grown.facts.set(table.facts);
+      grown.gramAt.set(table.gramAt);
     }
     m.words = table = grown;
   }
@@ -213,6 +220,19 @@ function wordSlotOf(m: ClassifierModel, t: string, K: number): number {
     const b = scratch[a];
     for (let e = start[b], end = start[b + 1]; e < end; e++) sums[base + out[e]] += weight[e];
   }
+  // The grams (scratch[1..], after the unigram) that have weights: a gram without any adds nothing, capped or not.
+  // A cleared cache starts the gram list over with slot 0.
+  const from = slot === 0 ? 0 : table.gramAt[slot];
+  let grams = table.grams;
+  if (from + scratch.length > grams.length) {
+    const more = new Int32Array(Math.max(grams.length * 2, from + scratch.length));
+    more.set(grams.subarray(0, from));
+    table.grams = grams = more;
+  }
+  let to = from;
+  for (let a = 1; a < scratch.length; a++) if (start[scratch[a] + 1] > start[scratch[a]]) grams[to++] = scratch[a];
+  table.gramAt[slot] = from;
+  table.gramAt[slot + 1] = to;
   const facts = table.facts;
   facts[slot * 4] = negatedWordFeature(t);
   facts[slot * 4 + 1] = bigramLeft(t);
@@ -229,6 +249,69 @@ let wordsSaid = new Uint8Array(1024);
 const touched: number[] = [];
 /** The word slot of each place of the message being scored. */
 let slotAt = new Int32Array(64);
+/**
+ * Session 25: how often each character gram id was met in the message being scored (MAX_REPEATS). A small open-addressing
+ * table, one Int32 per entry: (id + 1) << 12 | message stamp << 2 | times (times at most 3). An entry of another
+ * message's stamp counts as empty, so nothing is cleared after a message (the table is zeroed when the 10-bit stamp comes
+ * round again). Linear probing from the id's low bits (the ids are hashes already); at most half full, doubled for a
+ * message with more distinct grams. (A dense array over all 2^18 ids, or a table emptied after each message, was slower.)
+ */
+let gramTable = new Int32Array(4096);
+let gramStamp = 0;
+let gramsInMessage = 0;
+
+/** Starts counting the grams of a new message. */
+function newGramCount(): void {
+  gramStamp = (gramStamp + 1) & 1023;
+  if (gramStamp === 0) {
+    gramTable.fill(0);
+    gramStamp = 1;
+  }
+  gramsInMessage = 0;
+}
+
+/** One more time for gram `id` in this message: how many times it has now been met (1 the first time, at most 3). */
+function gramMet(id: number): number {
+  const mask = gramTable.length - 1;
+  const key = (id + 1) << 12;
+  const stamp = gramStamp << 2;
+  let h = id & mask;
+  for (;;) {
+    const e = gramTable[h];
+    if ((e & 0xffc) !== stamp) break;
+    if ((e & ~0xfff) === key) {
+      const times = e & 3;
+      if (times < 3) gramTable[h] = e + 1;
+      return times < 3 ? times + 1 : 3;
+    }
+    h = (h + 1) & mask;
+  }
+  if (++gramsInMessage * 2 > gramTable.length) return growGramTable(id);
+  gramTable[h] = key | stamp | 1;
+  return 1;
+}
+
+/** A message with more distinct grams than half the table: the table doubles, this message's entries moved over. */
+function growGramTable(id: number): number {
+  const old = gramTable;
+  const stamp = gramStamp << 2;
+  gramTable = new Int32Array(old.length * 2);
+  const mask = gramTable.length - 1;
+  const put = (e: number) => {
+    let g = ((e >>> 12) - 1) & mask;
+    while (gramTable[g] !== 0) g = (g + 1) & mask;
+    gramTable[g] = e;
+  };
+  for (const e of old) if ((e & 0xffc) === stamp) put(e);
+  put(((id + 1) << 12) | stamp | 1);
+  return 1;
+}
+
+/** Takes feature `b`'s weights out of perWord at `base` (a character gram past MAX_REPEATS in the message). */
+function subtractWeights(m: ClassifierModel, base: number, b: number): void {
+  const { start, out, weight } = m;
+  for (let e = start[b], end = start[b + 1]; e < end; e++) perWord[base + out[e]] -= weight[e];
+}
 
 /** How many times the pair at place g (its word and the next) has been met up to g, g included (slotAt filled to g). */
 function pairTimes(toks: readonly string[], g: number, slot: number): number {
@@ -278,6 +361,7 @@ function score(analysis: TextAnalysis, m: ClassifierModel): Float32Array {
   const table = m.wordSums;
   if (table !== undefined && table.size + words > WORD_CACHE) table.clear();
   if (slotAt.length < words) slotAt = new Int32Array(words * 2);
+  newGramCount();
   for (let g = 0; g < words; g++) {
     const slot = wordSlotOf(m, toks[g], K);
     slotAt[g] = slot;
@@ -291,7 +375,16 @@ function score(analysis: TextAnalysis, m: ClassifierModel): Float32Array {
     }
     if (wordsSaid[slot] === 0) touched.push(slot);
     const said = wordsSaid[slot] < 255 ? ++wordsSaid[slot] : 255;
-    if (said <= MAX_REPEATS) for (let k = 0; k < K; k++) perWord[base + k] = own[row + k];
+    if (said <= MAX_REPEATS) {
+      for (let k = 0; k < K; k++) perWord[base + k] = own[row + k];
+      // Session 25: a character gram counts at most MAX_REPEATS times in the message, over all its words (featuresOf).
+      const { gramAt, grams } = m.words!;
+      const gEnd = gramAt[slot + 1];
+      for (let gi = gramAt[slot]; gi < gEnd; gi++) {
+        const id = grams[gi];
+        if (gramMet(id) > MAX_REPEATS) subtractWeights(m, base, id);
+      }
+    }
     wordFlags[g] = facts[slot * 4 + 2];
     if (negLeft > 0) {
       if (said <= MAX_REPEATS) addWeights(m, base, facts[slot * 4]);

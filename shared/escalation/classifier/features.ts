@@ -68,6 +68,7 @@ function emojiOf(text: string, out: number[], groups: FeatureGroup[] | undefined
 
 /**
  * Session 24 (hostile s11 #13): a word, and a pair of neighbouring words, counts at most MAX_REPEATS times in a message.
+ * Session 25 (hostile s24 #3 rest): so does a character gram, over all the message's words (varied repeats).
  * A linear model sums what it reads, so a phrase pasted forty times ("the parcel is late" x4 scored urgency 0.99, "where
  * is my order" x50 refund 1.00) outweighed anything a customer would write once; "no no" and "please please" still
  * count twice. The third and later times add nothing (their negation id neither); the scorer does the same.
@@ -87,6 +88,7 @@ export function featuresOf(analysis: TextAnalysis, out: number[] = [], groups?: 
   let negLeft = 0;
   const wordsSeen = new Map<string, number>();
   const pairsSeen = new Map<string, number>();
+  const gramsSeen = new Map<number, number>();
   for (let i = 0; i < n; i++) {
     const from = out.length;
     const t = toks[i];
@@ -104,7 +106,20 @@ export function featuresOf(analysis: TextAnalysis, out: number[] = [], groups?: 
       pairsSeen.set(pair, paired);
       if (paired <= MAX_REPEATS) out.push(hash(P_BI, pair));
     }
-    if (t.length >= 4 && said <= MAX_REPEATS) charGrams(t, out);
+    if (t.length >= 4 && said <= MAX_REPEATS) {
+      // Session 25: a character gram counts at most MAX_REPEATS times in the message, whichever words it comes from
+      // ("hahaha hahahaha hahahahaha ...", "late latee lateee ...": each word new, their grams the same).
+      const first = out.length;
+      charGrams(t, out);
+      let kept = first;
+      for (let a = first; a < out.length; a++) {
+        const id = out[a];
+        const times = (gramsSeen.get(id) ?? 0) + 1;
+        gramsSeen.set(id, times);
+        if (times <= MAX_REPEATS) out[kept++] = id;
+      }
+      out.length = kept;
+    }
     if (groups) groups.push({ name: t, from, to: out.length });
     if (wordEnds) wordEnds.push(out.length);
   }
