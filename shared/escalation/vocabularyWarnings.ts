@@ -141,7 +141,8 @@ export function escalationVocabularyWarnings(policy: EscalationPolicy): Vocabula
     t.phrases.forEach((p, i) => check([...base, 'sensitiveTopics', 'topics', ti, 'phrases', i], p, 'phrase', where, lazyMatcher(() => topicPhraseMatcher(p))));
     (t.examples ?? []).forEach((e, i) => check([...base, 'sensitiveTopics', 'topics', ti, 'examples', i], e, 'example', where, oneExample(e)));
   });
-  neverTriggerConflicts(policy, out);
+  // A neverTrigger entry that hides one of the policy's own phrases is validateFlow's never_trigger_hides_phrase
+  // (session 25, newcomer s24 #6: it was warned about twice, here and there, in two wordings of one fault).
   cache.set(policy, out);
   return out;
 }
@@ -150,33 +151,4 @@ export function escalationVocabularyWarnings(policy: EscalationPolicy): Vocabula
 function everydayOnly(phrase: string): boolean {
   const words = canonicalizeText(normalizeText(phrase)).filter((w) => w !== '');
   return words.length > 0 && words.every((w) => EVERYDAY.has(w.replace(/'/g, '')));
-}
-
-/**
- * Session 8 (newcomer s8 #19): a neverTrigger entry that is also one of the policy's own phrases, or a word of one ("refund"
- * next to the refunds topic's "refund", "human" next to an explicit-request phrase "talk to a human"), removes what the
- * policy asks for from every message: the designer is told which phrase it takes away.
- */
-function neverTriggerConflicts(policy: EscalationPolicy, out: VocabularyWarning[]): void {
-  const never = policy.neverTrigger ?? [];
-  if (never.length === 0) return;
-  const own: [string, string][] = [];
-  for (const p of policy.explicitRequest.phrases ?? []) own.push([p, 'explicit requests']);
-  for (const p of policy.negativeSentiment.phrases ?? []) own.push([p, 'negative sentiment']);
-  for (const p of policy.urgency.phrases ?? []) own.push([p, 'urgency']);
-  for (const t of policy.sensitiveTopics.topics) for (const p of t.phrases) own.push([p, `sensitive topic "${t.name}"`]);
-  const wordsOf = (x: string) => x.toLowerCase().split(/[^\p{L}\p{N}']+/u).filter(Boolean);
-  never.forEach((entry, i) => {
-    const n = wordsOf(entry).join(' ');
-    if (n === '') return;
-    const hit = own.find(([p]) => ` ${wordsOf(p).join(' ')} `.includes(` ${n} `));
-    if (hit === undefined) return;
-    out.push({
-      path: ['escalation', 'neverTrigger', i],
-      matches: 0,
-      example: hit[0],
-      message: `The neverTrigger entry "${entry}" is also in the phrase "${hit[0]}" of ${hit[1]}: it is taken out of every message before the phrase is read, so that phrase can no longer fire.`,
-      hint: `Remove "${entry}" from neverTrigger, or list the harmless longer wording instead (e.g. "${entry} resources" rather than "${entry}").`,
-    });
-  });
 }

@@ -17,11 +17,14 @@ describe('Never trigger that hides a phrase of the same policy (newcomer s8 #19)
       esc.sensitiveTopics = { enabled: true, topics: [{ name: 'refunds', phrases: ['refund'], intents: [], examples: [] }] };
       esc.explicitRequest = { enabled: true, phrases: ['refund manager please'], examples: [] };
     });
+    // Session 25 (newcomer s24 #6): one warning per entry, naming the first phrase it hides and counting the others.
     const hides = problems.filter((p) => p.code === 'never_trigger_hides_phrase');
-    expect(hides).toHaveLength(2);
+    expect(hides).toHaveLength(1);
     expect(hides[0]).toMatchObject({ severity: 'warning', path: '$.escalation.neverTrigger[0]' });
-    expect(hides.map((p) => p.message).join('\n')).toMatch(/"Refund" is under Never trigger and is also a phrase of explicit requests|"Refund" is under Never trigger and is part of the phrase "refund manager please" of explicit requests/);
-    expect(hides.map((p) => p.message).join('\n')).toMatch(/phrase of the sensitive topic "refunds"/);
+    expect(hides[0].message).toMatch(/"Refund" is under Never trigger and is part of the phrase "refund manager please" of explicit requests \(and of 1 more phrase of the policy\)/);
+    expect(hides[0].message).toMatch(/those phrases can never fire/);
+    // Said once: the vocabulary check no longer says it again in other words.
+    expect(problems.filter((p) => p.path === '$.escalation.neverTrigger[0]')).toHaveLength(1);
   });
 
   it('says nothing when the never-trigger phrase is longer than the phrase (a product name containing it)', () => {

@@ -261,16 +261,25 @@ describe('billing: two different amounts, the one taken and the one it should be
 });
 
 describe('newcomer s8 #19: a neverTrigger entry that is one of the policy\'s own phrases is warned about', () => {
+  // Session 25 (newcomer s24 #6): said once, by validateFlow's never_trigger_hides_phrase; the vocabulary check said it
+  // a second time in other words.
   it('names the phrase it takes away, and says nothing for a harmless entry', async () => {
     const { escalationVocabularyWarnings } = await import('../../../shared/escalation/vocabularyWarnings');
+    const { validateFlow } = await import('../../../shared/flow/validateFlow');
     const { escalationPolicySchema } = await import('../../../shared/flow/schema');
-    const policy = escalationPolicySchema.parse({
+    const { tinyFlow } = await import('../../component/support/sampleFlow');
+    const raw = {
       explicitRequest: { phrases: ['talk to a human'] },
       neverTrigger: ['Rage Red', 'human', 'refund'],
       sensitiveTopics: { topics: [{ name: 'refunds', phrases: ['refund', 'money back'] }] },
-    });
-    const warnings = escalationVocabularyWarnings(policy).filter((w) => w.path[1] === 'neverTrigger');
-    expect(warnings.map((w) => w.path[2])).toEqual([1, 2]);
+    };
+    expect(escalationVocabularyWarnings(escalationPolicySchema.parse(raw)).filter((w) => w.path[1] === 'neverTrigger')).toEqual([]);
+    const flow = { ...structuredClone(tinyFlow()), escalation: { ...tinyFlow().escalation, ...raw } };
+    const warnings = validateFlow(flow).problems.filter((p) => p.path.startsWith('$.escalation.neverTrigger'));
+    expect(warnings.map((w) => [w.code, w.path])).toEqual([
+      ['never_trigger_hides_phrase', '$.escalation.neverTrigger[1]'],
+      ['never_trigger_hides_phrase', '$.escalation.neverTrigger[2]'],
+    ]);
     expect(warnings[0].message).toMatch(/"talk to a human" of explicit requests/);
     expect(warnings[1].message).toMatch(/sensitive topic "refunds"/);
   });
