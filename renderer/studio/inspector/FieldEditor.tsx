@@ -10,6 +10,7 @@ import type { FieldMeta } from '../../../shared/flow/blocks/types';
 import { ruleOperators } from '../../../shared/flow/schema';
 import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
+import { SettingsField } from './SettingsField';
 import { TemplateInput } from './TemplateInput';
 import { clearFieldDraft, readFieldDraft, saveFieldDraft } from './fieldDrafts';
 import { elementOf, enumValues, firstIssue, humanize, metaOf, shapeOf, typeOf, unwrap } from './zodInfo';
@@ -32,6 +33,12 @@ export interface FieldEditorProps {
    * browser under it and shown again when the field opens after the page was left (fieldDrafts.ts). None: not kept.
    */
   draftKey?: string;
+  /**
+   * In Flow settings: the JSON path of this field ("$.escalation.sensitiveTopics.topics"). A list of objects then
+   * numbers its items ("Topic 3", as the problems name them) and marks each item and each item's field with its own
+   * path, so a problem is shown, outlined and focused at the one part at fault (session 25, newcomer s24 #4, #5).
+   */
+  settingsPath?: string;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -79,7 +86,7 @@ export function widgetOf(schema: z.ZodType, meta: FieldMeta | undefined): string
   return 'json';
 }
 
-export function FieldEditor({ schema, meta, value, onChange, ctx, optional, draftKey }: FieldEditorProps) {
+export function FieldEditor({ schema, meta, value, onChange, ctx, optional, draftKey, settingsPath }: FieldEditorProps) {
   const widget = widgetOf(schema, meta);
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -301,7 +308,7 @@ export function FieldEditor({ schema, meta, value, onChange, ctx, optional, draf
       return <ObjectEditor schema={schema} meta={meta} value={(value ?? {}) as Record<string, unknown>} onChange={onChange} ctx={ctx} draftKey={draftKey} />;
     }
     case 'list':
-      return <ListEditor schema={schema} meta={meta} value={(value ?? []) as unknown[]} onChange={onChange} ctx={ctx} />;
+      return <ListEditor schema={schema} meta={meta} value={(value ?? []) as unknown[]} onChange={onChange} ctx={ctx} settingsPath={settingsPath} />;
     case 'text':
     default:
       if (typeOf(schema) !== 'string') return <JsonEditor schema={schema} meta={meta} value={value} onChange={onChange} />;
@@ -430,7 +437,7 @@ export function newListItem(el: z.ZodType, title: string, existing: readonly unk
   return parsed.success ? parsed.data : null;
 }
 
-function ListEditor({ schema, meta, value, onChange, ctx }: FieldEditorProps & { value: unknown[] }) {
+function ListEditor({ schema, meta, value, onChange, ctx, settingsPath }: FieldEditorProps & { value: unknown[] }) {
   const el = elementOf(schema);
   const shape = el ? shapeOf(el) : null;
   const listRef = useRef<HTMLFieldSetElement>(null);
@@ -452,25 +459,52 @@ function ListEditor({ schema, meta, value, onChange, ctx }: FieldEditorProps & {
     <fieldset className="st-fieldset" ref={listRef}>
       <legend>{meta.title}</legend>
       {meta.help && <p className="bt-field-help">{meta.help}</p>}
-      {value.map((item, i) => (
-        <div key={i} className="st-list-item" data-item={i + 1}>
-          <div className="st-list-fields">
-            {Object.entries(shape).map(([key, sub]) => (
-              <FieldEditor
-                key={key}
-                schema={sub}
-                meta={subMeta(key, sub)}
-                value={(item as Record<string, unknown>)[key]}
-                ctx={ctx}
-                onChange={(v) => onChange(value.map((x, j) => (j === i ? { ...(x as object), [key]: v } : x)))}
-              />
-            ))}
-          </div>
+      {value.map((item, i) => {
+        const fields = Object.entries(shape).map(([key, sub]) => {
+          const editor = (
+            <FieldEditor
+              key={key}
+              schema={sub}
+              meta={subMeta(key, sub)}
+              value={(item as Record<string, unknown>)[key]}
+              ctx={ctx}
+              onChange={(v) => onChange(value.map((x, j) => (j === i ? { ...(x as object), [key]: v } : x)))}
+            />
+          );
+          return settingsPath ? (
+            <SettingsField key={key} path={`${settingsPath}[${i}].${key}`}>
+              {editor}
+            </SettingsField>
+          ) : (
+            editor
+          );
+        });
+        const remove = (
           <Button size="icon" variant="ghost" aria-label={`Remove ${word.toLowerCase()} ${i + 1}`} onClick={() => onChange(value.filter((_, j) => j !== i))}>
             <Trash2 size={14} />
           </Button>
-        </div>
-      ))}
+        );
+        if (!settingsPath) {
+          return (
+            <div key={i} className="st-list-item" data-item={i + 1}>
+              <div className="st-list-fields">{fields}</div>
+              {remove}
+            </div>
+          );
+        }
+        // Numbered as the problems name them ("Sensitive topics 1 and 10 are both called..."): newcomer s24 #5.
+        return (
+          <SettingsField key={i} path={`${settingsPath}[${i}]`} nested className="st-list-item st-list-item-numbered" label={`${word} ${i + 1}`} item={i + 1}>
+            <div className="st-list-head">
+              <span className="st-list-number" aria-hidden>
+                {word} {i + 1}
+              </span>
+              {remove}
+            </div>
+            <div className="st-list-fields">{fields}</div>
+          </SettingsField>
+        );
+      })}
       <Button
         size="sm"
         aria-label={`Add ${word.toLowerCase()}`}

@@ -4,10 +4,11 @@
  * and topic lists, graduated escalation, the target Human Takeover block). All edits are undoable.
  */
 import { Plus, Trash2 } from 'lucide-react';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FlowProblem } from '../../../shared/flow/flowProblem';
 import { useProblems } from '../hooks/useProblems';
-import { onSettingsFocus, settingsFieldFor, takePendingSettingsFocus } from './settingsFocus';
+import { focusSettingsField, onSettingsFocus, settingsFieldFor, takePendingSettingsFocus } from './settingsFocus';
+import { SettingsField, SettingsProblems } from './SettingsField';
 import { z } from 'zod';
 import { variableUses } from '../../../shared/flow/edit/variables';
 import { escalationPolicySchema, type Flow } from '../../../shared/flow/schema';
@@ -21,7 +22,7 @@ import { Field } from '../../ui/Field';
 import { Tabs } from '../../ui/Tabs';
 import { blockTitle } from '../blockCatalog';
 import { useStudio, useStudioStore } from '../store/StudioStoreContext';
-import { FieldEditor } from './FieldEditor';
+import { FieldEditor, widgetOf } from './FieldEditor';
 import { flowIdProblem } from './flowId';
 import { languageCodeProblem } from '../editor/languageCode';
 import { useEditorContext } from './Inspector';
@@ -133,7 +134,7 @@ export function FlowSettings() {
     const field = settingsFieldFor(body.current, focusPath);
     if (!field) return;
     field.scrollIntoView?.({ block: 'center' });
-    field.querySelector<HTMLElement>('textarea, input, select')?.focus();
+    focusSettingsField(field, focusPath);
     setFocusPath(null);
   }, [focusPath, tab]);
   return (
@@ -437,6 +438,7 @@ function Escalation() {
     dispatch({ type: 'set_escalation', escalation: { [key]: value } }, coalesce ? { coalesceKey: `escalation:${key}`, label: 'Edit escalation policy' } : { label: 'Edit escalation policy' });
   const targets = flow.blocks.filter((b) => b.kind === 'human_takeover');
   return (
+    <SettingsProblems.Provider value={problems}>
     <div className="st-escalation">
       <label className="bt-check">
         <input type="checkbox" checked={Boolean(policy.enabled)} onChange={(e) => set('enabled', e.target.checked, false)} />
@@ -505,9 +507,12 @@ function Escalation() {
                   .filter(([k]) => k !== 'enabled')
                   .map(([k, s]) => {
                     const t = text.fields?.[k] ?? { title: humanize(k), help: '' };
+                    const path = `$.escalation.${key}.${k}`;
+                    // A list of objects (the sensitive topics) marks each item and its fields itself (newcomer s24 #4).
+                    const nested = widgetOf(s, { title: t.title, widget: t.widget }) === 'list';
                     return (
-                      <SettingsField key={k} path={`$.escalation.${key}.${k}`} problems={problems}>
-                        <FieldEditor schema={s} meta={{ title: t.title, help: t.help, widget: t.widget }} value={value[k]} ctx={ctx} draftKey={`${flow.id}:escalation:${key}.${k}`} onChange={(v) => set(key, { [k]: v })} />
+                      <SettingsField key={k} path={path} problems={problems} nested={nested}>
+                        <FieldEditor schema={s} meta={{ title: t.title, help: t.help, widget: t.widget }} value={value[k]} ctx={ctx} draftKey={`${flow.id}:escalation:${key}.${k}`} settingsPath={nested ? path : undefined} onChange={(v) => set(key, { [k]: v })} />
                       </SettingsField>
                     );
                   })}
@@ -515,33 +520,7 @@ function Escalation() {
           );
         })}
     </div>
-  );
-}
-
-/**
- * A settings field with the warnings about it shown right under it (newcomer s8 #1: a too-broad phrase was flagged
- * only in the problems badge), and marked so a problem row can bring it into view.
- */
-function SettingsField({ path, problems, children }: { path: string; problems: readonly FlowProblem[]; children: ReactNode }) {
-  const mine = problems.filter((p) => p.path === path || p.path.startsWith(path + '[') || p.path.startsWith(path + '.'));
-  // Errors too (newcomer s12 #22: the offer's two buttons with the same label were an error named only in the badge).
-  const errors = mine.filter((p) => p.severity === 'error');
-  return (
-    <div data-settings-path={path} data-tone={errors.length ? 'error' : mine.length ? 'warning' : undefined}>
-      {children}
-      {errors.map((p, i) => (
-        <p key={`e${i}`} className="bt-field-help st-field-error" role="alert">
-          <strong>Error:</strong> {p.message} {p.hint}
-        </p>
-      ))}
-      {mine
-        .filter((p) => p.severity === 'warning')
-        .map((p, i) => (
-          <p key={i} className="bt-field-help st-field-warning" role="status">
-            <strong>Warning:</strong> {p.message} {p.hint}
-          </p>
-        ))}
-    </div>
+    </SettingsProblems.Provider>
   );
 }
 

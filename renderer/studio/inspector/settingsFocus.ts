@@ -40,3 +40,33 @@ export function settingsFieldFor(root: ParentNode, path: string): HTMLElement | 
   }
   return best;
 }
+
+/**
+ * Focuses the field's box; for a problem about one entry of a list typed in one box (`path` ends in `[n]` below the
+ * field's own path: "...topics[0].phrases[2]"), selects that entry's text in it (session 25, newcomer s24 #4: the
+ * problem focused the first box of the topic).
+ */
+export function focusSettingsField(field: HTMLElement, path: string): void {
+  const box = field.querySelector<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('textarea, input, select');
+  if (!box) return;
+  box.focus();
+  const own = field.dataset.settingsPath ?? '';
+  const entry = /^\[(\d+)\]$/.exec(path.slice(own.length));
+  if (!entry || box instanceof HTMLSelectElement) return;
+  const range = entryRange(box.value, Number(entry[1]));
+  if (range) box.setSelectionRange?.(range[0], range[1]);
+}
+
+/** Where the n-th entry (0-based) of a list typed as "a, b\nc" is in the text: entries are split at commas and new lines, trimmed, empty ones skipped. */
+export function entryRange(text: string, n: number): [number, number] | null {
+  let k = 0;
+  const re = /[^,\n]+/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const lead = m[0].length - m[0].trimStart().length;
+    const body = m[0].trim();
+    if (body === '') continue;
+    if (k === n) return [m.index + lead, m.index + lead + body.length];
+    k++;
+  }
+  return null;
+}
