@@ -37,7 +37,7 @@ describe('debug drawer figures (newcomer s7 #13)', () => {
     fireEvent.click(screen.getByRole('tab', { name: 'Debug' }));
     const decisions = screen.getByLabelText('Escalation decisions');
     const text = decisions.textContent ?? '';
-    const sentence = /the score (-\d\.\d+) is at or below the threshold (-\d(?:\.\d+)?)/.exec(text);
+    const sentence = /reads as [a-z ]+, (-\d\.\d+) on a scale from -1 \(very negative\) to 1 \(very positive\), at or below the flow's single-message threshold of (-\d(?:\.\d+)?)/.exec(text);
     expect(sentence, text).not.toBeNull();
     // The bullet names the same (negative) score and the same threshold as the sentence, never "score 0.88".
     expect(text).toContain(`sentiment ${Number(Number(sentence![1]).toFixed(2))} / fires at or below ${Number(sentence![2])}`);

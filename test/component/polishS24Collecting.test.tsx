@@ -42,3 +42,19 @@ describe('handover words in the simulator (newcomer s23 #2, #3)', () => {
     );
   });
 });
+
+describe('Debug names the takeover block by its title (session 25, newcomer s24 #7)', () => {
+  it('"The block “Customer service team”", the title the canvas shows, not the id human_agent', () => {
+    const v = viewAfter('where is my order', 'I want to talk to a human');
+    expect(collectingWords(v, flow.blocks)).toBe(
+      "Handover decided at message 2 (explicit request). The block “Customer service team” is asking for the customer's email first; the handoff is requested, and its context shown here, once the customer answers.",
+    );
+  });
+
+  it('the Chat line for an upset customer says how negative, on which scale, and which setting it met', () => {
+    const v = viewAfter('this is the worst, most useless shop ever, I am furious');
+    const [line] = [...handoverLines(v).values()];
+    expect(line).toMatch(/^Handed over: negative sentiment: the message reads as very negative, -[01]\.\d\d on a scale from -1 \(very negative\) to 1 \(very positive\), at or below the flow's single-message threshold of -0\.5, so it fires/);
+    expect(line).not.toContain('the score');
+  });
+});

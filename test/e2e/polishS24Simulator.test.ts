@@ -58,7 +58,7 @@ describe.skipIf(!haveChromium)('simulator and policy problems (session 24, polis
     const text = (await handoff.textContent()) ?? '';
     expect(text).not.toContain('No handoff requested yet');
     expect(text).toContain('Handover decided at message 1 (explicit request)');
-    expect(text).toContain("Block human_agent is asking for the customer's email first");
+    expect(text).toContain("The block “Customer service team” is asking for the customer's email first");
 
     await panel().getByRole('tab', { name: 'Chat' }).click();
     await say('sam@example.com');

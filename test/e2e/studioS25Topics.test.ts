@@ -2,14 +2,16 @@
  * Session 25 (helper studio), in the real browser studio (newcomer s24 #4, #5):
  * - Flow settings › Escalation › Sensitive topics: the topics are numbered, and a problem row focuses the one part at
  *   fault (the Phrases box of topic 3 with "order" selected; topic 10's Name), outlined alone;
- * - a file with an empty urgency phrase is refused on import with every problem of its policy listed at once.
+ * - a file with an empty urgency phrase is refused on import with every problem of its policy listed at once;
+ * - the simulator's handover line for anger says how negative on which scale; Debug names the takeover block by its
+ *   title (newcomer s24 #7).
  * Screenshots: test/e2e/screenshots/studio25-*.png.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Flow } from '../../shared/flow/schema';
 import { requireProgram } from '../support/requireProgram';
-import { openStudioSession, type StudioSession } from '../support/browserHarness';
+import { openStudioSession, simulatorPanel, type StudioSession } from '../support/browserHarness';
 import { screenshot } from './support/studio';
 
 const haveChromium = requireProgram('chromium');
@@ -100,6 +102,29 @@ describe.skipIf(!haveChromium)('Flow settings › Escalation problems at their f
     expect(text).toContain('has no letter or digit');
     expect(text).toContain('the one-character word "i"');
     expect(text).toMatch(/Sensitive topics 1 and \d+ are both called "refunds"/);
+    expect(session.browser.errors, 'uncaught errors in the page').toEqual([]);
+  });
+
+  it('anger: the Chat line in words, Debug names the takeover block by its title', async () => {
+    const { panel, transcript, say } = simulatorPanel(() => page);
+    const { key } = await session.studio.api.createFlow({ template: 'customer-support' });
+    await page.goto(session.studio.flowUrl(key));
+    await page.waitForSelector('.react-flow__node');
+    await page.getByRole('button', { name: 'Open the simulator' }).click();
+    await panel().waitFor();
+    await expect.poll(() => transcript().locator('li').count()).toBeGreaterThan(0);
+    await say('this is the worst, most useless shop ever, I am furious');
+    const why = transcript().locator('[data-testid="handover-why"]');
+    await why.waitFor();
+    await screenshot(page, 'studio25-chat-anger');
+    const line = (await why.textContent()) ?? '';
+    expect(line).toMatch(/negative sentiment: the message reads as very negative, -\d\.\d\d on a scale from -1 \(very negative\) to 1 \(very positive\), at or below the flow's single-message threshold of -0\.5/);
+    expect(line).not.toContain('the score');
+    await why.getByRole('button', { name: 'Signals in Debug' }).click();
+    const collecting = panel().getByTestId('takeover-collecting');
+    await collecting.waitFor();
+    await screenshot(page, 'studio25-debug-title');
+    expect(await collecting.textContent()).toContain('The block “Customer service team” is asking for the customer');
     expect(session.browser.errors, 'uncaught errors in the page').toEqual([]);
   });
 });

@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { sampleHttpReply } from '../../../shared/simulator/sampleHttpReply';
 import { useStudio } from '../store/StudioStoreContext';
-import type { Value } from '../../../shared/flow/schema';
+import type { Block, Value } from '../../../shared/flow/schema';
 import type { ActionStep } from '../../../shared/simulator/scenarioSession';
 import type { DecisionView, SimulatorView } from '../../../shared/simulator/simulatorView';
 import { isClarifyDecision } from '../../../shared/engine/clarifyFirst';
@@ -17,6 +17,7 @@ import { typedValue } from '../../../shared/simulator/scenarioText';
 import { Button } from '../../ui/Button';
 import type { RealHttpController } from './useRealHttp';
 import { signalFigures } from './signalFigures';
+import { blockTitle } from '../blockCatalog';
 import { defaultGraduatedTexts, firstStepText, graduatedText } from '../../../shared/engine/escalationWording';
 import type { EscalationPolicy, EscalationReason } from '../../../shared/flow/schema';
 
@@ -216,11 +217,11 @@ export function DebugDrawer({ view, act, setVariable, onExpect, onFocusBlock, ht
           </dl>
         ) : view.agentPane.noAgent ? (
           <p className="sim-note sim-noagent">
-            Block {view.agentPane.noAgent.blockId}: {view.agentPane.noAgent.explanation}
+            {blockNamed(view.agentPane.noAgent.blockId, blocks)}: {view.agentPane.noAgent.explanation}
           </p>
         ) : view.takeoverQuestion ? (
           <p className="sim-note" data-testid="takeover-collecting">
-            {collectingWords(view)}
+            {collectingWords(view, blocks)}
           </p>
         ) : (
           <p className="sim-muted">No handoff requested yet.</p>
@@ -350,7 +351,7 @@ const FIELD_WORDS = { name: 'name', email: 'email', reason: 'reason for getting 
  * for the email read as "nothing happened". Says the handover is decided (at which message, for which reason) or that
  * the flow reached the block, what the block is asking for, and that the handoff is requested once it is answered.
  */
-export function collectingWords(view: Pick<SimulatorView, 'takeoverQuestion' | 'decisions'>): string {
+export function collectingWords(view: Pick<SimulatorView, 'takeoverQuestion' | 'decisions'>, blocks: readonly Block[] = []): string {
   const q = view.takeoverQuestion;
   if (!q) return '';
   const decided = q.reason ? view.decisions.filter((d) => d.action === 'handoff' && d.reason === q.reason).at(-1) : undefined;
@@ -359,7 +360,16 @@ export function collectingWords(view: Pick<SimulatorView, 'takeoverQuestion' | '
     : q.reason
       ? `Handover decided (${q.reason.replace(/_/g, ' ')}). `
       : 'The flow reached the Human takeover block. ';
-  return `${why}Block ${q.blockId} is asking for the customer's ${FIELD_WORDS[q.field]} first; the handoff is requested, and its context shown here, once the customer answers.`;
+  return `${why}${blockNamed(q.blockId, blocks)} is asking for the customer's ${FIELD_WORDS[q.field]} first; the handoff is requested, and its context shown here, once the customer answers.`;
+}
+
+/**
+ * A block as the canvas shows it (session 25, newcomer s24 #7: Debug said "Block human_agent", an id the designer never
+ * typed): "The block “Customer service team”", by its title; by its id only when the flow no longer has it.
+ */
+export function blockNamed(id: string | undefined, blocks: readonly Block[]): string {
+  const b = id === undefined ? undefined : blocks.find((x) => x.id === id);
+  return b ? `The block “${blockTitle(b)}”` : id ? `Block ${id}` : 'The Human takeover block';
 }
 
 /**

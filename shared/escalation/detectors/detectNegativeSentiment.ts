@@ -26,6 +26,12 @@ const fmt = (n: number) => n.toFixed(2);
 const quoteList = (words: string[]) => words.slice(0, 4).map((w) => `"${w}"`).join(', ');
 const wordsClause = (words: string[]) => (words.length > 0 ? ` (words: ${quoteList(words)})` : '');
 /**
+ * A sentiment score in words (session 25, newcomer s24 #7: the simulator's handover line read "the score -1.00 is at or
+ * below the threshold -0.5", figures a designer could not place): how negative, the scale, and the setting it met.
+ */
+const toneOf = (score: number) => (score <= -0.75 ? 'very negative' : score <= -0.4 ? 'negative' : 'somewhat negative');
+const SCALE = 'on a scale from -1 (very negative) to 1 (very positive)';
+/**
  * Below this classifier score a mild lexicon hit (score above STRONG_LEXICON) is read as a kind use of a
  * negative-looking word; a strong one ("I hate this, it's the worst") always counts.
  */
@@ -56,7 +62,7 @@ function lexiconSignal(facts: TurnFacts, policy: EscalationPolicy, memory: Escal
       evidence: words,
       turn: facts.turn,
       source: 'rule',
-      explanation: `Negative sentiment: the score ${fmt(score)} is at or below the threshold ${cfg.threshold}, so it fires${wordsClause(words)}.`,
+      explanation: `Negative sentiment: the message reads as ${toneOf(score)}, ${fmt(score)} ${SCALE}, at or below the flow's single-message threshold of ${cfg.threshold}, so it fires${wordsClause(words)}.`,
     };
   }
   const need = cfg.trendTurns;
@@ -72,7 +78,7 @@ function lexiconSignal(facts: TurnFacts, policy: EscalationPolicy, memory: Escal
     evidence: words,
     turn: facts.turn,
     source: 'rule',
-    explanation: `Negative sentiment for ${need} messages in a row: the scores ${run.map(fmt).join(', ')} are each at or below the threshold ${cfg.trendThreshold}, so it fires${wordsClause(words)}.`,
+    explanation: `Negative sentiment for ${need} messages in a row: each reads as negative (${run.map(fmt).join(', ')} ${SCALE}), at or below the flow's trend threshold of ${cfg.trendThreshold}, so it fires${wordsClause(words)}.`,
   };
 }
 

@@ -39,7 +39,7 @@ describe('detectNegativeSentiment', () => {
   it('names the words and the numbers in its explanation', () => {
     const s = fires(detectNegativeSentiment, 'this bot is useless')!;
     expect(s.evidence).toContain('useless');
-    expect(s.explanation).toMatch(/^Negative sentiment: the score -0\.\d\d is at or below the threshold -0\.5, so it fires \(words: .*"useless"/);
+    expect(s.explanation).toMatch(/^Negative sentiment: the message reads as (very )?negative, -0\.\d\d on a scale from -1 \(very negative\) to 1 \(very positive\), at or below the flow's single-message threshold of -0\.5, so it fires \(words: .*"useless"/);
   });
 
   it('counts insults and "?!" beyond the plain sentiment score', () => {

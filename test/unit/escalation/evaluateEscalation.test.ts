@@ -32,7 +32,7 @@ describe('evaluateEscalation: immediate mode', () => {
     expect(decision.action).toBe('handoff');
     expect(decision.reason).toBe('negative_sentiment');
     expect(decision.turn).toBe(3);
-    expect(decision.explanation).toMatch(/^Handed over: negative sentiment: the score -0\.\d\d is at or below the threshold -0\.5, so it fires \(words: .*"useless"/);
+    expect(decision.explanation).toMatch(/^Handed over: negative sentiment: the message reads as (very )?negative, -0\.\d\d on a scale from -1 \(very negative\) to 1 \(very positive\), at or below the flow's single-message threshold of -0\.5, so it fires \(words: .*"useless"/);
   });
 
   it('does nothing on an ordinary message', () => {
@@ -44,7 +44,7 @@ describe('evaluateEscalation: immediate mode', () => {
     const { decision } = evaluateEscalation(policy(), facts('this is useless, put me through!'), memory());
     expect(decision.reason).toBe('explicit_request');
     expect(decision.explanation).toMatch(
-      /^Handed over: the customer asked for a person \("put me through"\)\. Also seen: negative sentiment: the score -0\.\d\d is at or below the threshold -0\.5, so it fires/,
+      /^Handed over: the customer asked for a person \("put me through"\)\. Also seen: negative sentiment: the message reads as (very )?negative, -0\.\d\d on a scale from -1 \(very negative\) to 1 \(very positive\), at or below the flow's single-message threshold of -0\.5, so it fires/,
     );
   });
 
