@@ -22,7 +22,7 @@ describe('exclamation marks on a complaint are exasperation', () => {
     ]) {
       const e = play(text);
       expect(e?.reason, text).toBe('negative_sentiment');
-      expect(e?.signals.find((s) => s.reason === 'negative_sentiment')?.explanation, text).toMatch(/run of exclamation marks|the score/);
+      expect(e?.signals.find((s) => s.reason === 'negative_sentiment')?.explanation, text).toMatch(/run of exclamation marks|on a scale from -1/);
     }
     expect(play('Invoice 5541 still incorrect!!! Please action!!!')?.signals[0].explanation).toBe(
       'Negative sentiment: words said with a run of exclamation marks ("!!!") and no word of praise or thanks: exasperation with no classic negative word.',
