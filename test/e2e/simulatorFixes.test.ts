@@ -94,7 +94,7 @@ describe.skipIf(!haveChromium)('simulator fixes end to end', () => {
     await screenshot(page, 'simfix-no-agent-chat');
     await panel().getByRole('tab', { name: 'Debug' }).click();
     const handoff = panel().getByRole('region', { name: 'Handoff context' });
-    expect(await handoff.textContent()).toMatch(/Block human_agent: No handoff was requested\. No online agent knows 'billing'/);
+    expect(await handoff.textContent()).toMatch(/The block “Customer service team”: No handoff was requested\. No online agent knows 'billing'/);
     await screenshot(page, 'simfix-no-agent-debug');
   });
 });
