@@ -305,6 +305,9 @@ function leastCheck(valence: number, lw: string[], index: number): number {
   return valence;
 }
 
+/** Session 25: how many times one emoji or emoticon counts in a message's score (sentimentDetail). */
+const MAX_PICTO_REPEATS = 2;
+
 function punctuationAmplifier(text: string): number {
   let ep = 0;
   let qm = 0;
@@ -386,6 +389,20 @@ export function sentimentDetail(text: string, normalizedTokens?: string[]): Sent
     domain ??= sentiments.slice();
     const b = base[i] ?? 0;
     domain[i] = b === 0 ? 0 : (sentiments[i] * DOMAIN_VALENCE[lw[i]]) / b;
+  }
+  // Session 25 (hostile s24 #16): an emoji or emoticon counts at most twice (like the classifier's repeat limit): nine
+  // "😭" then "it is so beautiful" summed to -0.97 and was handed over as anger; two of them read as the praise they
+  // frame. Plain VADER (vaderScore) keeps every one.
+  let seenPicto: Map<string, number> | undefined;
+  for (let i = 0; i < sentiments.length; i++) {
+    if (sentiments[i] === 0 || /[a-z]/.test(lw[i])) continue;
+    seenPicto ??= new Map();
+    const times = (seenPicto.get(lw[i]) ?? 0) + 1;
+    seenPicto.set(lw[i], times);
+    if (times > MAX_PICTO_REPEATS) {
+      domain ??= sentiments.slice();
+      domain[i] = 0;
+    }
   }
   const scored = domain ?? sentiments;
 

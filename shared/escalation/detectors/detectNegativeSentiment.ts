@@ -125,6 +125,23 @@ const NO_KIND_USE = new Set([
   'shambles', 'scam', 'liars', 'lied', 'lying', 'angry', 'annoyed', 'frustrated', 'frustrating', 'fed up', 'sick of', 'waste of time',
 ]);
 /** Email addresses, links and order-like codes (letters joined to digits). */
+/** Session 25: what spaced or dotted letters may spell and still be anger ("w t f", "F.U.", "b.s.", "s.t.f.u"). */
+const SPELLED_ANGER = new Set(['wtf', 'wtaf', 'ffs', 'fu', 'fk', 'fck', 'bs', 'stfu', 'gtfo', 'fml', 'omfg', 'smh', 'jfc', 'pos', 'sob', 'fo', 'fy', 'fuck', 'shit', 'crap']);
+
+/** Symbols inside or after a letter: a masked word ("s#!t", "f***"), whose letters alone are single. */
+const MASKED_WORD = /[a-z](?:[*#@%$!]+[a-z]|[*#@%$]{2,}|[*#@%$!]{3,})/i;
+
+/** The letters a message of two or more one-letter words spells ("f f": "ff"), or null when any word is longer. */
+function lettersOnly(toks: readonly string[]): string | null {
+  if (toks.length < 2) return null;
+  let spelled = '';
+  for (const t of toks) {
+    if (t.length !== 1 || t < 'a' || t > 'z') return null;
+    spelled += t;
+  }
+  return spelled;
+}
+
 const DETAILS = /\S+@\S+\.\S+|https?:\/\/\S+|www\.\S+|\b[a-z]{1,4}-?\d[\w-]*\b/gi;
 /** Emoji that only ever mean anger or contempt: one of them makes the message negative on its own. */
 const ANGRY_EMOJI = /[🤬😡😠🖕💢👿]/u;
@@ -607,6 +624,13 @@ function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memor
   const withoutDetails = text.replace(DETAILS, ' ');
   if (withoutDetails !== text && !/[a-z]{3,}/i.test(withoutDetails) && !/[^\x00-\x7f]/.test(withoutDetails) && !/[*#@%$!]/.test(withoutDetails)) {
     reportNearMiss({ ...learned.signal, explanation: `Near miss: ${learned.signal.explanation.replace(/\.$/, '')}, but the message is only contact details or codes, so it does not fire.` });
+    return null;
+  }
+  // Session 25 (hostile s24 #4): a message of single letters only ("f f", "a.b.c.d.e.f") is read by what the letters spell:
+  // the classifier learned spaced-out swearing ("w t f", "b.s.", "s t f u"), and any letters near it read alike.
+  const spelled = lettersOnly(canonicalTokens(facts.analysis));
+  if (spelled !== null && !SPELLED_ANGER.has(spelled) && !MASKED_WORD.test(text)) {
+    reportNearMiss({ ...learned.signal, explanation: `Near miss: ${learned.signal.explanation.replace(/\.$/, '')}, but the message is single letters that spell no word of anger ("${spelled}"), so it does not fire.` });
     return null;
   }
   // Session 9: the customer says there is no complaint or no need of a person ("not a complaint, honestly", "I don't need
