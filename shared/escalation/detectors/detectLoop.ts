@@ -19,7 +19,7 @@ import { canonicalTokens, hasGateWord, joinedTokens, paddedTokens, tokenGate } f
 import { mayBeSimilar } from '../mayBeSimilar';
 import { phraseMatcher } from '../phraseMatcher';
 import { analysisConcepts, conceptMatches, conceptOverlap, isTrackingQuestion, questionConcepts, questionType } from '../questionConcepts';
-import { askedAgainByModel, type SameRequestLink } from '../sameRequest/sameRequest';
+import { SAME_REQUEST_THRESHOLD, askedAgainByModel, type SameRequestLink } from '../sameRequest/sameRequest';
 import { EMOJI_ONLY, IN_SHOP_REQUEST, TAKEN_AS_ANSWER, intentEntry, noIntent, offTopicMissInStreak } from '../intentMemory';
 import { inDomainScore } from '../inDomain/inDomainScore';
 import { BARE_REPLY, FILLER } from '../../nlu/bareReplies';
@@ -1103,8 +1103,29 @@ export const STREAK_SAME_REQUEST = 0.55;
  * message reads off-topic for the shop (in-domain score under IN_SHOP_REQUEST): the model scores unrelated requests the shop
  * cannot serve as alike ("can you do currency exchange" / "do you sell sim cards" / "can I top up an octopus card").
  */
-function streakModelLink(earlier: string, later: string, facts: TurnFacts, memory: EscalationMemory): SameRequestLink | null {
+function streakModelLink(
+  earlier: string,
+  later: string,
+  facts: Pick<TurnFacts, 'analysis'>,
+  memory: EscalationMemory,
+  threshold = STREAK_SAME_REQUEST,
+): SameRequestLink | null {
   if (offTopicMissInStreak(memory) || inDomainScore(facts.analysis) < IN_SHOP_REQUEST) return null;
-  const links = askedAgainByModel(later, [earlier], true, 1, STREAK_SAME_REQUEST, (a, b) => wordsOver(a, MAX_FUZZY_TOKENS) || requestFamilyApart(a, b));
+  const links = askedAgainByModel(later, [earlier], true, 1, threshold, (a, b) => wordsOver(a, MAX_FUZZY_TOKENS) || requestFamilyApart(a, b));
   return links === null ? null : links[0];
+}
+
+/**
+ * Session 25 (loopfb): whether a message the bot could not use asks the failed question just before it again in other
+ * words, where the concept rules (asksSameSubjectAgain) see no shared subject: the learned same-request model links the
+ * two at its own threshold (SAME_REQUEST_THRESHOLD, 0.97, chosen leave-one-writer-out when it was trained), not at the
+ * looser STREAK_SAME_REQUEST that only names a handoff already happening. "Do you send to Madeira?" / "Madeira, Portugal.
+ * The island." and "bhai the new air fryer coming soon, can i pre order" / "pre order, book it before it come in stock"
+ * are linked; "What's the SQL to join two tables" / "how do I revert a git commit" and "is the lamp very bright" / "does
+ * it have a switch on the cable" are not. Only inside a fallback streak (the question before failed too), and not when a
+ * miss of the streak or this message reads off-topic for the shop (see streakModelLink).
+ */
+export function failedAskingAgainByModel(analysis: TextFacts, memory: EscalationMemory): boolean {
+  if (memory.fallbacksInRow <= 0 || memory.recent.length === 0 || analysis.tokens.length > MAX_FUZZY_TOKENS) return false;
+  return streakModelLink(memory.recent[memory.recent.length - 1], analysis.normalized, { analysis }, memory, SAME_REQUEST_THRESHOLD) !== null;
 }

@@ -11,7 +11,7 @@ import type { EscalationPolicy } from '../../flow/schema';
 import type { EscalationMemory, Signal, TurnFacts } from '../types';
 import type { TextAnalysis } from '../../nlu/types';
 import { canonicalTokens, paddedTokens } from '../canonicalTokens';
-import { asksSameSubjectAgain } from './detectLoop';
+import { asksSameSubjectAgain, failedAskingAgainByModel } from './detectLoop';
 import type { EscalationMemory as Memory } from '../types';
 import { isRealQuestion, questionType } from '../questionConcepts';
 import { normalizeText } from '../../nlu/normalizeText';
@@ -612,7 +612,13 @@ export function detectRepeatedFallback(facts: TurnFacts, policy: EscalationPolic
   // Writers label the same off-topic request said again ("whats the weather like in leeds tomorrow" / "the weather in
   // leeds tomorrow, is it rain") repeated fallbacks: a request the flow cannot serve, not a loop of unhelpful answers
   // (conversations whose 2nd message keeps a word of an off-topic opener: RF 77, loop 11). It hands over at once.
-  const waitsAsLoop = again && policy.loop.enabled && fallbackStreak(memory) < count;
+  // Session 25 (loopfb): also when the learned same-request model links it to the failed question just before, in words
+  // that share no subject with it ("Do you send to Madeira?" / "Madeira, Portugal. The island."), while a loop can still
+  // come (this is at most the loop's second asking in the streak: waiting later would only delay the handoff), and not at
+  // the block's own question (facts.ownQuestion): an answer given again that still does not fit ("I am staying with my
+  // cousin in Reading now" / "Reading, my cousin, for NW-100388 please" at the new-address question) asks nothing again.
+  const waitsAsLoop = (again || (memory.fallbacksInRow + 1 < policy.loop.count && !facts.ownQuestion && failedAskingAgainByModel(facts.analysis, memory))) &&
+    policy.loop.enabled && fallbackStreak(memory) < count;
   if (waitsAsLoop && !offTopicMissInStreak(memory)) return null;
   const messages = memory.fallbacksInRow + 1 + (paired ? 1 : 0);
   const clear = again || a.alternative ? 0 : (memory.fallbacksInRow === 0 ? 0 : Math.min(memory.clearInRow ?? 0, memory.fallbacksInRow)) + (w === 0.5 ? 1 : 0);

@@ -5,17 +5,20 @@
  * on 07bbf10 (fixnlu's matcher) + them; each floor is the lower of the two (60eafcd alone: w27 odd RF 35/48, even 37/52;
  * w29 odd 35/50, even 36/50; w21 odd RF 39/43, even loop 50/55 (49 at 07bbf10); w33 even RF 36/52; loop, low confidence
  * and ordinary unchanged). A drop is a regression to look at; the ordinary count is a ceiling.
+ * Session 25 (loopfb): lowered where a second unusable message that the learned same-request model links to the first
+ * (detectLoop.failedAskingAgainByModel) now waits one message for a third asking: w27-even RF 41 -> 40 (w27-260, w27-488, held out, not read: no handoff now); w29-odd RF 37 -> 35 (w29-151 "do you have the long hand old pruners" / "long handle lopers for the apple tree" / "lopers", and w29-205, a Portuguese question sent in three fragments: now named loop, the handoff at the same message); w29-even RF 39 -> 37 (w29-206, w29-224, held out, not read: named loop); w33-even RF 37 -> 36 (w33-016, held out, not read: handed over as an explicit request). All labelled corpora, this change:
+ * won 34, lost 18 (odd 15/6, even 19/12), false escalations 665 -> 658 (w1-w40, blind sets, labelled, heldout).
  */
 import { describeConversationReasonFloors, type ConversationFloor } from './support/writerFloors';
 
 const FLOORS: Record<string, ConversationFloor> = {
   'w27-odd': { loop: 53, repeated_fallback: 36, low_confidence: 15, ordinaryAsConversationReason: 2, of: { loop: 66, repeated_fallback: 48, low_confidence: 16, none: 120 } },
-  'w27-even': { loop: 50, repeated_fallback: 41, low_confidence: 10, ordinaryAsConversationReason: 6, of: { loop: 64, repeated_fallback: 52, low_confidence: 14, none: 120 } },
-  'w29-odd': { loop: 51, repeated_fallback: 37, low_confidence: 12, ordinaryAsConversationReason: 12, of: { loop: 65, repeated_fallback: 50, low_confidence: 15, none: 120 } },
-  'w29-even': { loop: 52, repeated_fallback: 39, low_confidence: 9, ordinaryAsConversationReason: 8, of: { loop: 65, repeated_fallback: 50, low_confidence: 15, none: 120 } },
+  'w27-even': { loop: 50, repeated_fallback: 40, low_confidence: 10, ordinaryAsConversationReason: 6, of: { loop: 64, repeated_fallback: 52, low_confidence: 14, none: 120 } },
+  'w29-odd': { loop: 51, repeated_fallback: 35, low_confidence: 12, ordinaryAsConversationReason: 12, of: { loop: 65, repeated_fallback: 50, low_confidence: 15, none: 120 } },
+  'w29-even': { loop: 52, repeated_fallback: 37, low_confidence: 9, ordinaryAsConversationReason: 8, of: { loop: 65, repeated_fallback: 50, low_confidence: 15, none: 120 } },
   'w21-odd': { loop: 46, repeated_fallback: 40, low_confidence: 15, ordinaryAsConversationReason: 3, of: { loop: 55, repeated_fallback: 43, low_confidence: 15, none: 137 } },
   'w21-even': { loop: 50, repeated_fallback: 44, low_confidence: 15, ordinaryAsConversationReason: 4, of: { loop: 55, repeated_fallback: 47, low_confidence: 15, none: 133 } },
-  'w33-even': { loop: 54, repeated_fallback: 37, low_confidence: 12, ordinaryAsConversationReason: 17, of: { loop: 64, repeated_fallback: 52, low_confidence: 20, none: 114 } },
+  'w33-even': { loop: 54, repeated_fallback: 36, low_confidence: 12, ordinaryAsConversationReason: 17, of: { loop: 64, repeated_fallback: 52, low_confidence: 20, none: 114 } },
 };
 
 describeConversationReasonFloors('session 16: an off-topic request said again is repeated fallbacks; loop, repeated fallback and low confidence hold', FLOORS);
