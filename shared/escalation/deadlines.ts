@@ -96,6 +96,8 @@ const FRAME = new Set([
   // Events and promises: "the harvest festival is on Sunday and I promised the tablecloths", "school play starts at 6".
   'festival', 'recital', 'performance', 'tournament', 'conference', 'presentation', 'reunion', 'anniversary',
   'operation', 'surgery', 'baptism', 'communion', 'prom', 'promised', 'expedite', 'airport', 'station',
+  // Session 25 (hostile s24 #10): "boarding at 01:30", "departs at 0130".
+  'boarding', 'boards', 'departs', 'depart', 'departing', 'departure',
 ]);
 /** Session 14: the events of FRAME whose possessive ("gig's", "flight's") frames a time too. */
 const EVENT_FRAME = new Set([
@@ -407,6 +409,9 @@ const CLOCK = /^(\d{1,2})(?::(\d{2}))?(am|pm)?$/;
 const CLOCK_DOT = /^(\d{1,2})\.(\d{2})(am|pm)?$/;
 /** Continental clock times: "18h", "18h30", "9h" (24-hour). */
 const CLOCK_H = /^(\d{1,2})h(\d{2})?$/;
+/** Session 25: a 24-hour time of four digits ("0130", "1745"), and the words it may follow with its leading zero. */
+const CLOCK_4 = /^([01]\d|2[0-3])([0-5]\d)$/;
+const FOUR_DIGITS_AFTER = new Set(['at', 'by', 'before', 'is', 's', 'around', 'for', 'from', 'till', 'until']);
 
 interface Found {
   at: number;
@@ -417,6 +422,8 @@ interface Found {
   minutes: number | null;
   /** "in 3 days": counted from now, never "already over". */
   relative?: boolean;
+  /** Session 25: a 12-hour time said without am / pm ("at 1:30", "half past one"): the morning or the evening. */
+  twelve?: boolean;
 }
 
 /** Words before a bare hour ("before 9") and words after a number that make it an amount, not a time ("by 2 days"). */
@@ -433,9 +440,19 @@ function houseNumberAt(toks: readonly string[], i: number): boolean {
   return false;
 }
 
-function clockAt(toks: readonly string[], i: number): { minutes: number; end: number } | null {
+function clockAt(toks: readonly string[], i: number): { minutes: number; end: number; twelve?: boolean } | null {
   const t = toks[i];
   const next = toks[i + 1];
+  // Session 25 (hostile s24 #10): "at 0130", "0130 hours", "1745 hrs": four digits are a 24-hour time after a word that
+  // leads to a time when the first is a zero (a year, an amount or a code after "by" has none: "by 2026"), or before
+  // "hours" / "hrs"; not an order number ("order 0130").
+  const four = t.length === 4 ? CLOCK_4.exec(t) : null;
+  if (four) {
+    if ((next === 'hours' || next === 'hrs') || (t.charCodeAt(0) === 48 && FOUR_DIGITS_AFTER.has(toks[i - 1] ?? '') && !NOT_CLOCK_NEXT.has(next ?? ''))) {
+      return { minutes: Number(four[1]) * 60 + Number(four[2]), end: next === 'hours' || next === 'hrs' ? i + 1 : i };
+    }
+    return null;
+  }
   let m = CLOCK.exec(t) ?? CLOCK_DOT.exec(t);
   if (m) {
     let h = Number(m[1]);
@@ -460,13 +477,18 @@ function clockAt(toks: readonly string[], i: number): { minutes: number; end: nu
     if (!suffix && !m[2] && end === i && !(BARE_CLOCK_AFTER.has(toks[i - 1] ?? '') && h0ok(t) && !NOT_CLOCK_NEXT.has(next ?? ''))) return null;
     // Session 19 (esc): a house number, not an hour: "delivered to the office at 12 High Street", "she's at 8 Elm Grove".
     if (!suffix && !m[2] && end === i && houseNumberAt(toks, i)) return null;
+    // Session 25: "24:00" is midnight at the end of the day.
+    if (h === 24 && min === 0 && m[2] !== undefined && !suffix) return { minutes: 24 * 60, end };
     if (h > 23 || min > 59) return null;
     if (suffix === 'pm' && h < 12) h += 12;
     if (suffix === 'am' && h === 12) h = 0;
     // "5 o'clock", "at 4:30" without am/pm: shop hours, so 1-7 are afternoon; not a 24-hour time written with its
     // leading zero ("at 01:30", "07:15": session 24, hostile s17 #18).
     if (!suffix && h >= 1 && h <= 7 && t.charCodeAt(0) !== 48) h += 12;
-    return { minutes: h * 60 + min, end };
+    // Session 25 (hostile s24 #11): without am / pm or a leading zero a time of 1-12 is either half of the day;
+    // findDeadline takes the nearer one still ahead ("my flight is at 1:30" said at 23:50 is 01:30, not 13:30).
+    const twelve = !suffix && t.charCodeAt(0) !== 48 && Number(m[1]) >= 1 && Number(m[1]) <= 12;
+    return twelve ? { minutes: h * 60 + min, end, twelve } : { minutes: h * 60 + min, end };
   }
   const hm = CLOCK_H.exec(t);
   if (hm) {
@@ -482,7 +504,7 @@ function clockAt(toks: readonly string[], i: number): { minutes: number; end: nu
     if (!Number.isFinite(h0)) return null;
     const h = h0 >= 1 && h0 <= 7 ? h0 + 12 : h0;
     const delta = t === 'half' ? 30 : 15;
-    return { minutes: next === 'past' ? h * 60 + delta : h * 60 - delta, end: i + 2 };
+    return { minutes: next === 'past' ? h * 60 + delta : h * 60 - delta, end: i + 2, twelve: h0 >= 1 && h0 <= 12 };
   }
   return null;
 }
@@ -512,10 +534,22 @@ function relativeAt(toks: readonly string[], i: number): { minutes: number; end:
     amount = AMOUNTS.get(toks[j + 1])!;
     j += 1;
   }
+  // Session 25 (hostile s24 #11): "one and a half hours", "an hour and a half" (was an hour).
+  const half = (k: number) => (toks[k] === 'and' && (toks[k + 1] === 'a' || toks[k + 1] === 'an') && toks[k + 2] === 'half' ? 3 : toks[k] === 'and' && toks[k + 1] === 'half' ? 2 : 0);
+  const before = half(j + 1);
+  if (before > 0) {
+    amount += 0.5;
+    j += before;
+  }
   if (toks[j + 1] === 'of') j += 1;
   const unit = DAY_UNITS.get(toks[j + 1] ?? '');
   if (unit === undefined) return null;
-  const end = j + 1;
+  let end = j + 1;
+  const after = before === 0 ? half(end + 1) : 0;
+  if (after > 0) {
+    amount += 0.5;
+    end += after;
+  }
   // Without "in" / "within" only "3 days from now" / "2 days time" counts ("3 days late", "for 2 days" are complaints).
   if (!lead && !(toks[end + 1] === 'from' && toks[end + 2] === 'now') && toks[end + 1] !== 'time') return null;
   return { minutes: amount * unit, end: toks[end + 1] === 'from' ? end + 2 : end };
@@ -812,6 +846,30 @@ function realMinutesAway(timezone: string, now: number, wallMinutes: number): nu
   return utcOffsetAt(timezone, now + real * 60_000) === naive ? real : wallMinutes;
 }
 
+/** Session 25: the words of a found day name a part of the day ("tonight", "this evening", "tomorrow morning"). */
+function partOfDay(toks: readonly string[], g: Found): boolean {
+  for (let k = g.at; k <= g.end; k++) {
+    const t = toks[k];
+    if (t === 'tonight' || t === 'tonite' || t === 'morning' || t === 'afternoon' || t === 'evening' || t === 'night') return true;
+  }
+  return false;
+}
+
+/**
+ * Session 25 (hostile s24 #11, #14): the minutes of a 12-hour time said without am / pm (clockAt's reading: 1-7 the
+ * afternoon, 8-12 the morning). Next to a part of the day, that part's half ("tonight at 11": 23:00; "tonight at 12":
+ * midnight); with no day named, an afternoon reading gives way to the small hours when they come first ("at 1:30" said
+ * at 23:50: 01:30, not 13:30); with a day, clockAt's reading.
+ */
+function halfOfDay(minutes: number, part: number | null, day: number | null, nowMinutes: number): number {
+  const morning = minutes % 720;
+  if (part !== null) return part >= 12 * 60 ? (morning === 0 && part >= 19 * 60 ? 24 * 60 : morning + 720) : morning;
+  // 8-12 keep their morning reading ("must stop this order before 9" said at 10:00 is 9am tomorrow, as before).
+  if (day !== null || minutes < 13 * 60) return minutes;
+  const ahead = (m: number) => (((m - nowMinutes) % 1440) + 1440) % 1440;
+  return ahead(morning) <= ahead(morning + 720) ? morning : morning + 720;
+}
+
 export function findDeadline(toks: readonly string[], now: number, timezone: string, horizonHours: number): Deadline | null {
   if (toks.length === 0 || toks.length > 200) return null;
   // Session 14: an event's possessive frames a time like the event ("the gig's tonight", "the party's at 6": the
@@ -840,7 +898,7 @@ export function findDeadline(toks: readonly string[], now: number, timezone: str
     if (!digit && !TIME_STARTERS.has(t)) continue;
     const c = digit || CLOCK_STARTERS.has(t) ? clockAt(toks, i) : null;
     if (c) {
-      found.push({ at: i, end: c.end, day: null, minutes: c.minutes });
+      found.push({ at: i, end: c.end, day: null, minutes: c.minutes, ...(c.twelve ? { twelve: true } : {}) });
       i = c.end;
       continue;
     }
@@ -884,9 +942,11 @@ export function findDeadline(toks: readonly string[], now: number, timezone: str
   // away" instead of 32).
   const dayOfClock = new Map<Found, Found>();
   const clockDay = new Map<Found, Found>();
+  // Session 25 (hostile s24 #14): a part of the day next to a clock time is that time's day too ("tonight at 11pm" is
+  // 23:00, not tonight's 21:00), and says which half of the day a time without am / pm is ("tonight at 11").
   for (const f of found) {
     if (f.minutes === null || f.day !== null) continue;
-    const near = found.find((g) => g !== f && g.day !== null && g.minutes === null && Math.abs(g.at - f.end) <= 2 && !pastNear(toks, g.at));
+    const near = found.find((g) => g !== f && g.day !== null && (g.minutes === null || partOfDay(toks, g)) && Math.abs(g.at - f.end) <= 2 && !pastNear(toks, g.at));
     if (near) {
       dayOfClock.set(near, f);
       clockDay.set(f, near);
@@ -900,20 +960,19 @@ export function findDeadline(toks: readonly string[], now: number, timezone: str
     // "delivered after 6pm", "any time after Monday": a preference, not a deadline.
     if (toks[f.at - 1] === 'after' && !f.relative) continue;
     let day = f.day;
-    if (day === null) {
-      const near = found.find((g) => g !== f && g.day !== null && g.minutes === null && Math.abs(g.at - f.end) <= 2 && !pastNear(toks, g.at));
-      if (near) day = near.day;
-    }
+    const near = day === null ? clockDay.get(f) : undefined;
+    if (near) day = near.day;
+    const minutes = f.twelve ? halfOfDay(f.minutes!, near?.minutes ?? null, day, clock.minutes) : f.minutes;
     let a: number;
     let onDay = day ?? 0;
     if (day === null) {
-      a = (f.minutes ?? 0) - clock.minutes;
+      a = (minutes ?? 0) - clock.minutes;
       if (a < 0) {
         a += 24 * 60; // "by 3pm" said at 5pm means tomorrow
         onDay = 1;
       }
     } else {
-      a = day * 24 * 60 + (f.minutes ?? 0) - clock.minutes; // a day alone ("by Saturday") counts from its start
+      a = day * 24 * 60 + (minutes ?? 0) - clock.minutes; // a day alone ("by Saturday") counts from its start
       // "this morning" said in the evening is over: that is information, not a deadline.
       if (a < -60 && day === 0 && f.minutes !== null) continue;
       if (a < 0) a = 0;

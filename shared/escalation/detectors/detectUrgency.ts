@@ -80,7 +80,7 @@ const NUMBER_WORDS: Record<string, number> = {
  * to the future ("for 30 minutes" and "30 minutes ago" are complaints about waiting, not deadlines).
  */
 const DEADLINE =
-  / (?:in|within|under|next|only|leaves in|starts in|closes in|departs in) (?:the next |next |less than |about |around |just |only )?(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|fifty|sixty|half|a few|a couple of|a couple|few|couple of) ?(?:an )?(minutes|minute|mins|min|m|hours|hour|hrs|hr|h) /;
+  / (?:in|within|under|next|only|leaves in|starts in|closes in|departs in) (?:the next |next |less than |about |around |just |only )?(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|fifty|sixty|half|a few|a couple of|a couple|few|couple of)(?: and a half| and half)? ?(?:an )?(minutes|minute|mins|min|m|hours|hour|hrs|hr|h) (?:and a half |and half )?/;
 const LEFT = / (\d+|a few|few|ten|fifteen|twenty|thirty|five) ?(minutes|minute|mins|min|hours|hour|hrs|hr) (?:left|to go|remaining|away) /;
 // Session 8: "in the next hour", "within the coming hour".
 const WITHIN_THE_HOUR = / (?:within|in) (?:the|an|the next|the coming|next) hour /;
@@ -287,7 +287,8 @@ function findDeadline(toks: string[]): string | null {
   const m = DEADLINE.exec(padded) ?? LEFT.exec(padded);
   // Round eight: "it broke in small pieces in one hour" is how fast something happened, not a deadline.
   if (m && !pastNear(toks, padded.slice(0, m.index + 1).split(' ').length - 2)) {
-    const minutes = deadlineMinutes(m[1], m[2]);
+    // Session 25 (hostile s24 #11): "in an hour and a half", "in one and a half hours" add half the unit (it was 60).
+    const minutes = deadlineMinutes(m[1], m[2]) + (m[0].includes(' and a half ') || m[0].includes(' and half ') ? (m[2].startsWith('h') ? 30 : 0.5) : 0);
     // Session 24 (hostile s17 #18): up to two hours in either unit ("in 90 minutes" was not urgent, "in 2 hours" was).
     if (Number.isFinite(minutes) && minutes > 0 && minutes <= 120) return m[0].trim();
   }
