@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import type { Effect, Step } from '../../shared/engine/types';
 import { maskCustomerSecrets } from '../../shared/engine/customerSecrets';
 import { MAX_CUSTOMER_TEXT } from '../../shared/engine/engine';
-import { cutUnits } from '../../shared/engine/unicodeText';
+import { cutGraphemes, cutUnits, graphemeCount } from '../../shared/engine/unicodeText';
 import type { Flow } from '../../shared/flow/schema';
 import { createSimulation, MAX_ADVANCE_MS, type HttpEffect, type HttpResult } from '../../shared/simulator/createSimulation';
 import { parseDuration } from '../../shared/simulator/parseDuration';
@@ -365,8 +365,10 @@ export async function chatCommand(file: string, flow: Flow, options: ChatOptions
         // The bot reads the first 4,000 characters, as in baton simulate (the engine's cut, never inside a surrogate
         // pair); the tester is told, and only what the bot read is sent and recorded. A line holding a secret goes
         // whole to the engine, whose cut never splits a secret (that chat is not saved anyway: secretLines).
-        const sent = line.length > MAX_CUSTOMER_TEXT && masked.hidden.length === 0 ? cutUnits(line, MAX_CUSTOMER_TEXT) : line;
-        if (line.length > MAX_CUSTOMER_TEXT) out(c(33, cutNotice(line.length)));
+        // Session 25 (hostile s24 #12): cut between whole characters (graphemes: an emoji family, a flag, an accented
+        // letter), within the engine's limit in UTF-16 units, and counted as a person counts them.
+        const sent = line.length > MAX_CUSTOMER_TEXT && masked.hidden.length === 0 ? cutGraphemes(line, MAX_CUSTOMER_TEXT) : line;
+        if (line.length > MAX_CUSTOMER_TEXT) out(c(33, cutNotice(line, masked.hidden.length === 0 ? sent : cutUnits(line, MAX_CUSTOMER_TEXT))));
         printSteps(sim.say(sent));
         customerLines++;
         if (masked.hidden.length > 0) secretLines.push(customerLines);
@@ -429,10 +431,17 @@ function scenarioRecorder(flow: Flow, now: number, agents: VirtualAgent[] | unde
   };
 }
 
-/** What the tester is told when a message is longer than the engine keeps (hostile s23 #2). */
-export function cutNotice(length: number): string {
+/**
+ * What the tester is told when a message is longer than the engine keeps (hostile s23 #2), `line` as typed and `kept`
+ * what the bot got. Session 25 (hostile s24 #12): characters are counted as a person counts them (graphemes); the limit
+ * counts UTF-16 units, in which an emoji is two or more, so a message with such characters says so.
+ */
+export function cutNotice(line: string, kept: string): string {
   const n = (x: number) => x.toLocaleString('en');
-  return `  · your message is ${n(length)} characters; the bot reads at most ${n(MAX_CUSTOMER_TEXT)} (as baton simulate does; the chat widget and baton serve refuse longer ones): it got the first ${n(MAX_CUSTOMER_TEXT)}, the rest was dropped and /save keeps only what it got. Send the rest as another message if it matters.`;
+  const chars = graphemeCount(line);
+  const keptChars = graphemeCount(kept);
+  const units = chars === line.length ? '' : ` units of text (an emoji or an accented letter may count as 2 or more: your message is ${n(line.length)} units)`;
+  return `  · your message is ${n(chars)} characters; the bot reads at most ${n(MAX_CUSTOMER_TEXT)}${units} (as baton simulate does; the chat widget and baton serve refuse longer ones): it got the first ${n(keptChars)} characters, the rest was dropped and /save keeps only what it got. Send the rest as another message if it matters.`;
 }
 
 /** Latest virtual time the simulator moves to (dates after it cannot be printed). */

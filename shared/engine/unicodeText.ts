@@ -93,3 +93,33 @@ export function cutPreview(text: string, max: number): string {
   }
   return `${out}…`;
 }
+
+/**
+ * Session 25 (hostile s24 #12): how many characters a person counts in `text`: graphemes (an emoji with its skin tone or
+ * ZWJ family, a letter with its accents, a flag: one each) where the platform can tell them (Intl.Segmenter), else code
+ * points. `text.length` counts UTF-16 units: 2,100 emoji were "4,200 characters".
+ */
+export function graphemeCount(text: string): number {
+  const seg = segmenter();
+  if (!seg) return Array.from(text).length;
+  let n = 0;
+  for (const _ of seg.segment(text)) n++;
+  return n;
+}
+
+/**
+ * Session 25 (hostile s24 #12): the longest start of `text` made of whole graphemes within `max` UTF-16 units (what the
+ * engine's cap counts), so a cut never leaves half an emoji family or a letter without its accent; `text` itself when it
+ * fits. (cutUnits only keeps surrogate pairs whole; cutPreview adds "…".)
+ */
+export function cutGraphemes(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const seg = segmenter();
+  if (!seg) return cutUnits(text, max);
+  let end = 0;
+  for (const p of seg.segment(text)) {
+    if (end + p.segment.length > max) break;
+    end += p.segment.length;
+  }
+  return text.slice(0, end);
+}
