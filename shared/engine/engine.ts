@@ -15,8 +15,9 @@
  * the conversation restarts at Start; a message asking for a person still hands over (`recoverFromRedeploy`).
  */
 import type { Block, EscalationPolicy, EscalationReason, Flow } from '../flow/schema';
-import type { EscalationDecision, Signal, TurnFacts } from '../escalation/types';
-import type { Entity } from '../nlu/types';
+import type { EscalationDecision, EscalationMemory, Signal, TurnFacts } from '../escalation/types';
+import type { Entity, TextAnalysis } from '../nlu/types';
+import type { Classified } from './behaviours/types';
 import type { ConversationState, EngineContext, Input, Step, TranscriptEntry, Waiting } from './types';
 import { maskAgentWords, maskCustomerText, tellSecretHidden } from './customerSecrets';
 import { EngineError } from './types';
@@ -46,7 +47,7 @@ import { graduatedText, offerButtons, offerLabel } from './escalationWording';
 import { clarifiesFirst, clarifyDecision, clarifyText } from './clarifyFirst';
 import { analysedPart } from './analysedPart';
 import { answerAfterClose } from './afterClose';
-import { policyActsOn } from './policyReads';
+import { actsOnMessage } from './policyReads';
 import { noOnlyAsDeterminer } from './answeringNo';
 
 export const escalationTexts = {
@@ -385,7 +386,9 @@ function onText(run: Run, raw: string): boolean {
  * restarted flow waits at a block that reads requests (a menu, an intent or keyword router: behaviour `readsRequests` /
  * `acceptsForwardedText`) and that block understands the message, the message is its first input (the escalation
  * policy included, so "I want a person" hands over). A block that would not understand it (or a question of the flow's
- * own, whose answer this message is not) leaves the restart as before: the greeting and the menu.
+ * own, whose answer this message is not) leaves the restart as before: the greeting and the menu, unless the policy's
+ * reading of the turn acts on what the message says (policyReads.actsOnMessage; session 25: the turn's own reading in
+ * inputText, where a second reading of the message alone was made first).
  */
 function readAfterRestart(run: Run, text: string, turn: number): void {
   const w = run.s.waiting;
@@ -394,27 +397,14 @@ function readAfterRestart(run: Run, text: string, turn: number): void {
   if (!block) return;
   const b = behaviourOf(block.kind);
   if (b.readsRequests !== true && b.acceptsForwardedText !== true) return;
-  const analysis = analyzeText(analysedPart(text));
-  if (classifyInput(run, block, w, text, analysis, intentMatchAt(run, block, analysis)).fallback && !policyActsOn(run, text, analysis)) return;
-  inputText(run, w, text, turn);
+  inputText(run, w, text, turn, true);
 }
 
-
 /**
- * Customer text at a block waiting for input: the escalation hook, then the block itself. `said`: the turn when the
- * message is already in the transcript (read again after a restart, `readAfterRestart`).
+ * The escalation policy's reading of one turn (the whole policy, or the block's own questions' when the message answers
+ * them: Classified.answered), from the memory before it. Pure: the caller keeps the memory.
  */
-function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: string, said?: number): boolean {
-  const s = run.s;
-  const block = run.c.blocks.get(w.blockId);
-  if (!block) return false;
-  const analysis = analyzeText(analysedPart(text));
-  const intent = intentMatchAt(run, block, analysis);
-  // Decide what the message means before changing anything, so the policy knows if it was a fallback.
-  const classified = classifyInput(run, block, w, text, analysis, intent);
-  const turn = said ?? customerSaid(run, text, block.id, classified.rating === true);
-  rememberEntities(run, analysis.entities);
-
+function readTurn(run: Run, classified: Classified, text: string, analysis: TextAnalysis, turn: number): { decision: EscalationDecision; memory: EscalationMemory } {
   // A Rating block's score beside a request: the policy reads the request alone (Classified.policyText).
   const policyText = classified.policyText;
   const facts: TurnFacts = {
@@ -422,23 +412,46 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
     analysis: policyText === undefined ? analysis : analyzeText(analysedPart(policyText)),
     turn,
     now: run.now,
-    variables: s.variables,
+    variables: run.s.variables,
     intent: classified.intent,
     fallback: classified.fallback,
     ownQuestion: classified.fallback && classified.ownQuestion === true,
     timezone: run.flow.settings.timezone,
   };
-  const ladderBefore = s.escalation.level;
   // Session 15 (hostile s15 H#9): an answer to the block's own question (a score at a Rating block) gets the
   // conversation-level checks only: "1 star" is the rating, not a negative message to hand over.
-  const { decision, memory } = classified.answered === true
-    ? evaluateEscalation(ownQuestionPolicy(run.flow.escalation), facts, s.escalation, run.flow.escalation)
-    : evaluateEscalation(run.flow.escalation, facts, s.escalation);
+  return classified.answered === true
+    ? evaluateEscalation(ownQuestionPolicy(run.flow.escalation), facts, run.s.escalation, run.flow.escalation)
+    : evaluateEscalation(run.flow.escalation, facts, run.s.escalation);
+}
+
+/**
+ * Customer text at a block waiting for input: the escalation hook, then the block itself. `said`: the turn when the
+ * message is already in the transcript (read again after a restart, `readAfterRestart`).
+ */
+function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: string, said?: number, onlyIfRead = false): boolean {
+  const s = run.s;
+  const block = run.c.blocks.get(w.blockId);
+  if (!block) return false;
+  const analysis = analyzeText(analysedPart(text));
+  const intent = intentMatchAt(run, block, analysis);
+  // Decide what the message means before changing anything, so the policy knows if it was a fallback.
+  const classified = classifyInput(run, block, w, text, analysis, intent);
+  const turn = said ?? s.turn; // the turn customerSaid gives the message below
+  const { decision, memory } = readTurn(run, classified, text, analysis, turn);
+  const targetId = escalationTarget(run);
+  // After a restart (readAfterRestart): a message the block does not understand is its input only if the policy (on)
+  // acts on what it says; otherwise nothing of it is kept but the transcript entry (the restart's greeting and menu
+  // stand). Session 25: this reading, where a second one of the message alone was made first (policyReads.ts).
+  if (onlyIfRead && classified.fallback && !(run.flow.escalation.enabled && targetId !== null && actsOnMessage(decision))) return false;
+  if (said === undefined) customerSaid(run, text, block.id, classified.rating === true);
+  rememberEntities(run, analysis.entities);
+
+  const ladderBefore = s.escalation.level;
   s.escalation = memory;
   // Debug shows what the policy read in this message; the handoff carries the ladder's case (newcomer s8 #8).
   run.decision = decision;
 
-  const targetId = escalationTarget(run);
   if (decision.action !== 'none' && targetId === null) {
     // Newcomer s8 #22: Debug must not say "Handed over" when no Human Takeover block is set: nothing happened.
     run.decision = {
