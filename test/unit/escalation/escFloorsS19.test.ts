@@ -16,7 +16,8 @@ const FLOORS: Record<string, MessageFigures> = {
   'w34-even': { explicit_request: 0.913, negative_sentiment: 0.654, sensitive_topic: 0.862, urgency: 0.911, ordinaryAsMessageReason: 12 },
   'w34-odd': { explicit_request: 0.941, negative_sentiment: 0.781, sensitive_topic: 0.912, urgency: 0.961, ordinaryAsMessageReason: 15 },
   'w28-odd': { explicit_request: 1, negative_sentiment: 0.92, sensitive_topic: 1, urgency: 0.95, ordinaryAsMessageReason: 5 },
-  'w28-even': { explicit_request: 1, negative_sentiment: 0.78, sensitive_topic: 0.933, urgency: 0.75, ordinaryAsMessageReason: 9 },
+  // Session 25 (round-ten classifier retrain, held-out half): w28-even negative 0.78 -> 0.76 (one message; not read).
+  'w28-even': { explicit_request: 1, negative_sentiment: 0.76, sensitive_topic: 0.933, urgency: 0.75, ordinaryAsMessageReason: 9 },
   'w17-even': { explicit_request: 1, negative_sentiment: 0.828, sensitive_topic: 0.93, urgency: 1, ordinaryAsMessageReason: 6 },
   'w12-even': { sensitive_topic: 0.83, urgency: 0.964, ordinaryAsMessageReason: 19 },
 };

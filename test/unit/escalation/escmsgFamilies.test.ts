@@ -302,9 +302,8 @@ describe('hostile s8 #6: a message of contact details only is not upset', () => 
   it.each(['useless bot a@b.co', 'w t f'])('%j is still negative', (text) => {
     expect(reasonOf(text)).toBe('negative_sentiment');
   });
-  // Known miss since session 22's round-nine retrain: the negative output reads "F.U." 0.75 (0.85 before), just under its
-  // threshold.
-  it.fails('"F.U." is still negative', () => {
+  // A known miss from session 22's round-nine retrain (the negative output 0.75) until session 25's round ten.
+  it('"F.U." is still negative', () => {
     expect(reasonOf('F.U.')).toBe('negative_sentiment');
   });
 });
