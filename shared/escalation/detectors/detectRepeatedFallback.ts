@@ -617,8 +617,13 @@ export function detectRepeatedFallback(facts: TurnFacts, policy: EscalationPolic
   // come (this is at most the loop's second asking in the streak: waiting later would only delay the handoff), and not at
   // the block's own question (facts.ownQuestion): an answer given again that still does not fit ("I am staying with my
   // cousin in Reading now" / "Reading, my cousin, for NW-100388 please" at the new-address question) asks nothing again.
+  // Session 25 (hostile25 #1): and only when the NEXT asking can be the loop: this message asks again a question that
+  // failed before it (at least one earlier asking, more when the streak is longer), so with this one and the next the
+  // askings reach loop.count. With a loop count of 8 the wait handed nothing over, and a customer alternating the failed
+  // question with one the bot answers generically (which ends the streak) never reached a person.
+  const loopCanComeNext = Math.max(memory.fallbacksInRow, 1) + 2 >= policy.loop.count;
   const waitsAsLoop = (again || (memory.fallbacksInRow + 1 < policy.loop.count && !facts.ownQuestion && failedAskingAgainByModel(facts.analysis, memory))) &&
-    policy.loop.enabled && fallbackStreak(memory) < count;
+    loopCanComeNext && policy.loop.enabled && fallbackStreak(memory) < count;
   if (waitsAsLoop && !offTopicMissInStreak(memory)) return null;
   const messages = memory.fallbacksInRow + 1 + (paired ? 1 : 0);
   const clear = again || a.alternative ? 0 : (memory.fallbacksInRow === 0 ? 0 : Math.min(memory.clearInRow ?? 0, memory.fallbacksInRow)) + (w === 0.5 ? 1 : 0);

@@ -64,3 +64,20 @@ describe("at the block's own question", () => {
     expect(played(turns)?.turn).toBe(2);
   });
 });
+
+// Session 25 (hostile25 #1): the wait is only granted when the NEXT asking can be the loop. With a designer's loop count
+// of 8 the wait handed nothing over: the customer alternating the failed question with one the bot answers generically
+// (which ends the fallback streak) never reached a person, at any count from 4 to 20.
+describe('the wait never leaves a customer without a person when the loop count is high', () => {
+  const withLoopCount = (count: number) => ({ ...shipped, escalation: { ...shipped.escalation, loop: { ...shipped.escalation.loop, count } } });
+  const stuck = ['Something else', 'Do you send to Madeira?', 'Madeira, Portugal. The island.', ...Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? 'can I get delivery to Madeira' : 'Madeira??'))];
+  const handedOver = (count: number) => escalationOrClarify(playConversation(withLoopCount(count), 'c', stuck, now), stuck.length);
+  it.each([4, 8, 20])('loop count %i: repeated fallbacks hand over at the second unusable message', (count) => {
+    const e = handedOver(count);
+    expect(e?.reason).toBe('repeated_fallback');
+    expect(e?.turn).toBe(2);
+  });
+  it('loop count 3 (the support flow): still waits, and the third asking is the loop', () => {
+    expect(handedOver(3)?.reason).toBe('loop');
+  });
+});
