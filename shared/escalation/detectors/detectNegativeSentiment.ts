@@ -131,13 +131,18 @@ const SPELLED_ANGER = new Set(['wtf', 'wtaf', 'ffs', 'fu', 'fk', 'fck', 'bs', 's
 /** Symbols inside or after a letter: a masked word ("s#!t", "f***"), whose letters alone are single. */
 const MASKED_WORD = /[a-z](?:[*#@%$!]+[a-z]|[*#@%$]{2,}|[*#@%$!]{3,})/i;
 
-/** The letters a message of two or more one-letter words spells ("f f": "ff"), or null when any word is longer. */
-function lettersOnly(toks: readonly string[]): string | null {
-  if (toks.length < 2) return null;
+/**
+ * The letters a message of two or more one-letter words spells ("f f": "ff"), or null when any word is longer. Read on
+ * the text as typed (hostile25 #7): the tokens expand texting letters ("n" -> "and", "r" -> "are", "u" -> "you"), so
+ * "s h i p p i n g" and "o r d e r  s t a t u s" had a longer word and the classifier's 0.99 / 0.94 fired.
+ */
+function lettersOnly(text: string): string | null {
+  const parts = text.toLowerCase().split(/[\s.,·_-]+/).filter((p) => p !== '');
+  if (parts.length < 2) return null;
   let spelled = '';
-  for (const t of toks) {
-    if (t.length !== 1 || t < 'a' || t > 'z') return null;
-    spelled += t;
+  for (const p of parts) {
+    if (p.length !== 1 || p < 'a' || p > 'z') return null;
+    spelled += p;
   }
   return spelled;
 }
@@ -628,7 +633,7 @@ function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memor
   }
   // Session 25 (hostile s24 #4): a message of single letters only ("f f", "a.b.c.d.e.f") is read by what the letters spell:
   // the classifier learned spaced-out swearing ("w t f", "b.s.", "s t f u"), and any letters near it read alike.
-  const spelled = lettersOnly(canonicalTokens(facts.analysis));
+  const spelled = lettersOnly(facts.analysis.text);
   if (spelled !== null && !SPELLED_ANGER.has(spelled) && !MASKED_WORD.test(text)) {
     reportNearMiss({ ...learned.signal, explanation: `Near miss: ${learned.signal.explanation.replace(/\.$/, '')}, but the message is single letters that spell no word of anger ("${spelled}"), so it does not fire.` });
     return null;

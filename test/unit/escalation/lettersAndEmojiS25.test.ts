@@ -49,3 +49,14 @@ describe('one emoji many times (hostile s24 #16)', () => {
     expect(sentimentDetail('terrible service 😠😠😠😠').score).toBeLessThan(-0.5);
   });
 });
+
+// hostile25 #7: letters that are texting shorthand on their own ("n", "r", "u") were expanded in the tokens, so a word
+// spelled out with them was not "single letters" and the classifier's 0.99 fired.
+describe('words spelled out letter by letter, texting letters included', () => {
+  it.each(['s h i p p i n g', 'o r d e r  s t a t u s', 'r e t u r n', 'd.e.l.i.v.e.r.y'])('%j is not anger', (text) => {
+    expect(reasonOf(text)).not.toBe('negative_sentiment');
+  });
+  it.each(['s t f u', 'w.t.f', 'F.U.'])('%j still is', (text) => {
+    expect(reasonOf(text)).toBe('negative_sentiment');
+  });
+});
