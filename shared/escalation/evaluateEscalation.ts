@@ -15,7 +15,7 @@ import type { EscalationAction, EscalationDecision, EscalationMemory, Signal, Tu
 import { detectExplicitRequest } from './detectors/detectExplicitRequest';
 import { detectNegativeSentiment } from './detectors/detectNegativeSentiment';
 import { detectLowConfidence } from './detectors/detectLowConfidence';
-import { acknowledges, detectRepeatedFallback, fallbackStreak, fallbackWeight, keepsRequestWord, nextFallbackStreak } from './detectors/detectRepeatedFallback';
+import { acknowledges, detectRepeatedFallback, fallbackStreak, fallbackWeight, keepsRequestWord, nextFallbackStreak, streakReachedAtHalf } from './detectors/detectRepeatedFallback';
 import { customerSaysLoop, detectLoop, isRepeatableQuestion, streakLoop } from './detectors/detectLoop';
 import { detectSensitiveTopic } from './detectors/detectSensitiveTopic';
 import { detectUrgency } from './detectors/detectUrgency';
@@ -264,7 +264,7 @@ function noneExplanation(policy: EscalationPolicy, facts: TurnFacts, memory: Esc
   if (policy.repeatedFallback.enabled && facts.fallback) {
     const next = streakMemory(nextFallbackStreak(facts.analysis, true, memory));
     const streak = fallbackStreak(next);
-    const half = next.clearInRow ? ` (${next.clearInRow} clear question${next.clearInRow > 1 ? 's' : ''} about the shop counted half)` : '';
+    const half = next.clearInRow ? ` (${next.clearInRow} clear question${next.clearInRow > 1 ? 's' : ''} about the shop counted nothing)` : '';
     return `No escalation: strongest signal was ${Number.isInteger(streak) ? streak : streak.toFixed(1)} of ${policy.repeatedFallback.count} fallbacks in a row${half}.`;
   }
   if (policy.lowConfidence.enabled && facts.intent) {
@@ -312,7 +312,11 @@ export function evaluateEscalation(
   // bigger one?" / "is it possible to exchange the jumper for a large?": three failures, one request).
   // The message must ask something (thanks or "ok, I'll try Bristol" after two failed questions closes them).
   if (policy.enabled && facts.fallback && !signals.some((s) => s.reason === 'loop') && fallbackWeight(facts.analysis, memory) > 0) {
-    const loop = streakLoop(facts, policy, memory, !signals.some((s) => s.reason === 'repeated_fallback'));
+    // Session 25 (shopq): clear shop questions count nothing now; where they would have reached the limit counting half,
+    // the askings are linked as loosely as when repeated fallbacks fire (streakReachedAtHalf).
+    const throughout = !signals.some((s) => s.reason === 'repeated_fallback') &&
+      !(policy.repeatedFallback.enabled && streakReachedAtHalf(facts.analysis, memory, policy.repeatedFallback.count));
+    const loop = streakLoop(facts, policy, memory, throughout);
     if (loop) signals.push(loop);
   }
   let upsetFirst = '';

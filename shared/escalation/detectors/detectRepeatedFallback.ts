@@ -316,6 +316,11 @@ const SIGN_OFF_WORDS = new Set(['have', 'a', 'good', 'nice', 'great', 'lovely', 
  * (then the customer is stuck: 1); anything else (gibberish, a key mash, emoji, numbers, a question the shop has
  * nothing to do with, a detail after a failed question) adds 1. So with the default limit of 2, two unusable
  * messages hand over, and four clear, different shop questions the bot could not answer in a row do too.
+ * Session 25 (shopq, issue 11): the 1/2 is now a mark, "a clear shop question", and such a question adds nothing to the
+ * streak (fallbackStreak): it is a question the bot understood as a question about the shop and has no data for, not a
+ * misunderstanding, and writers label several of them in a row ("do the led strips work w alexa" / "can u cut them to
+ * size" / "Which carrier?") ordinary chats. Asked again it still counts in full, with the clear ones before it (the
+ * customer is stuck), and three askings of one request are a loop (detectLoop).
  */
 export function fallbackWeight(analysis: TextAnalysis, memory: Memory): 0 | 0.5 | 1 {
   return assess(analysis, memory).weight;
@@ -554,11 +559,26 @@ function restAsks(rest: string, text: string): boolean {
   return text.includes('?') || questionType(rest) !== null || isRealQuestion(rest) || / (?:need|want|wanna|would like|please|pls|plz|can|could) /.test(` ${rest} `);
 }
 
-/** The weighted streak kept in memory: `fallbacksInRow` messages of which `clearInRow` were clear shop questions (1/2 each). */
+/**
+ * The weighted streak kept in memory: `fallbacksInRow` messages of which `clearInRow` were clear shop questions, which
+ * count nothing (session 25, shopq; they counted 1/2 each before: see fallbackWeight).
+ */
 export function fallbackStreak(memory: Pick<Memory, 'fallbacksInRow' | 'clearInRow'>): number {
   // The engine resets fallbacksInRow alone (a usable message, a handback): a stale clearInRow then counts for nothing.
   const clear = memory.fallbacksInRow === 0 ? 0 : Math.min(memory.clearInRow ?? 0, memory.fallbacksInRow);
-  return memory.fallbacksInRow - clear / 2;
+  return memory.fallbacksInRow - clear;
+}
+/**
+ * Session 25 (shopq): whether the streak after this message reaches `count` when clear shop questions count half, as
+ * they did before. Failed askings that would have handed over as repeated fallbacks then are still linked as one request
+ * the looser way (evaluateEscalation: streakLoop not `throughout`), so the loops named then are named still ("can you not
+ * put the invoice inside the box?" / "the paper with price inside the parcel, please remove it" / "No invoice in the
+ * parcel, is possible ji?"); nothing else hands over there.
+ */
+export function streakReachedAtHalf(analysis: TextAnalysis, memory: Memory, count: number): boolean {
+  const next = nextFallbackStreak(analysis, true, memory);
+  const clear = next.fallbacksInRow === 0 ? 0 : Math.min(next.clearInRow, next.fallbacksInRow);
+  return next.fallbacksInRow - clear / 2 >= count;
 }
 
 /**
@@ -602,7 +622,8 @@ export function detectRepeatedFallback(facts: TurnFacts, policy: EscalationPolic
   if (memory.fallbacksInRow + (paired ? 1 : 0) + w < count) return null;
   const again = a.again;
   const before = paired ? 1 : again || a.alternative ? memory.fallbacksInRow : fallbackStreak(memory);
-  const inRow = before + w;
+  // Session 25 (shopq): a clear shop question (weight 1/2, not asked again) adds nothing.
+  const inRow = before + (w === 0.5 ? 0 : w);
   if (inRow < count) return null;
   // The same question asked again in other words after the bot failed on it ("ship to poland?" / "do you send
   // to Poland"): wait one message. A third asking is a loop, which tells the agent what the question is; any
@@ -627,7 +648,7 @@ export function detectRepeatedFallback(facts: TurnFacts, policy: EscalationPolic
   if (waitsAsLoop && !offTopicMissInStreak(memory)) return null;
   const messages = memory.fallbacksInRow + 1 + (paired ? 1 : 0);
   const clear = again || a.alternative ? 0 : (memory.fallbacksInRow === 0 ? 0 : Math.min(memory.clearInRow ?? 0, memory.fallbacksInRow)) + (w === 0.5 ? 1 : 0);
-  const halves = clear > 0 ? `, ${clear} of them clear questions about the shop that count half (streak ${fmt(inRow)})` : '';
+  const halves = clear > 0 ? `, ${clear} of them clear questions about the shop that count nothing unless asked again (streak ${fmt(inRow)})` : '';
   // Session 9: a message the router matched but the shop could not serve (policyFallback.ts) is named with its score.
   const aside = setAsideMatch(facts);
   const offTopicAgain = waitsAsLoop

@@ -43,12 +43,14 @@ describe('a product variant asked after is a clear question about the shop', () 
       expect(e?.signals.find((s) => s.reason === 'repeated_fallback')?.explanation).toBe('The bot did not understand 2 messages in a row (limit 2).');
     }
   });
-  it('variant questions count half, an off-topic message after them still hands over and the explanation says so', () => {
-    const e = play(['do u have it in grey', 'got it in green?', 'whats the capital of peru']);
+  // Session 25 (shopq): clear shop questions count nothing now (they counted half: one off-topic message after two handed over).
+  it('variant questions count nothing, two off-topic messages after them hand over and the explanation says so', () => {
+    expect(play(['do u have it in grey', 'got it in green?', 'whats the capital of peru'])).toBeNull();
+    const e = play(['do u have it in grey', 'got it in green?', 'whats the capital of peru', 'who won the match last night']);
     expect(e?.reason).toBe('repeated_fallback');
-    expect(e?.turn).toBe(3);
+    expect(e?.turn).toBe(4);
     expect(e?.signals.find((s) => s.reason === 'repeated_fallback')?.explanation).toBe(
-      'The bot did not understand 3 messages in a row, 2 of them clear questions about the shop that count half (streak 2) (limit 2).',
+      'The bot did not understand 4 messages in a row, 2 of them clear questions about the shop that count nothing unless asked again (streak 2) (limit 2).',
     );
   });
 });

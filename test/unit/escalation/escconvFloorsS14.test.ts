@@ -15,7 +15,8 @@ import { describeConversationReasonFloors, type ConversationFloor } from './supp
 
 const FLOORS: Record<string, ConversationFloor> = {
   'w32-even': { loop: 40, repeated_fallback: 45, low_confidence: 8, ordinaryAsConversationReason: 17, of: { loop: 64, repeated_fallback: 54, low_confidence: 12, none: 120 } },
-  'w32-odd': { loop: 37, repeated_fallback: 42, low_confidence: 13, ordinaryAsConversationReason: 10, of: { loop: 66, repeated_fallback: 46, low_confidence: 18, none: 120 } },
+  // Session 25 (shopq): a clear shop question counts nothing towards the streak now (all labelled corpora: won 79, lost 9; false escalations 657 -> 588): w32-odd RF 42 -> 41 (w32-039, marigold seeds / "my neighbour is saying September, is true?" / "how much water give them every day": the last two read as questions in a shop chat).
+  'w32-odd': { loop: 37, repeated_fallback: 41, low_confidence: 13, ordinaryAsConversationReason: 10, of: { loop: 66, repeated_fallback: 46, low_confidence: 18, none: 120 } },
   'w31-even': { loop: 0, repeated_fallback: 0, low_confidence: 0, ordinaryAsConversationReason: 3, of: { loop: 0, repeated_fallback: 0, low_confidence: 0, none: 118 } },
   'w31-odd': { loop: 0, repeated_fallback: 0, low_confidence: 0, ordinaryAsConversationReason: 1, of: { loop: 0, repeated_fallback: 0, low_confidence: 0, none: 102 } },
 };

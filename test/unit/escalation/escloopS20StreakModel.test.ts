@@ -41,7 +41,9 @@ describe('a handed-over fallback streak asked in other words is named a loop', (
 describe('what stays repeated fallbacks or with the bot', () => {
   it('three things the shop does not sell or do are not one request, however alike the model finds them', () => {
     expect(reason(['Something else', 'do you sell fishing rods', 'can you deliver firewood', 'do you do car tyres'])).toBe('repeated_fallback');
-    expect(reason(['Something else', 'can you exchange euros to pounds', 'do you sell bus passes', 'can I top up my phone credit here'])).toBe('repeated_fallback');
+    // Session 25 (shopq): all three read as clear shop questions, which count nothing towards the streak now: no handoff,
+    // and still no loop.
+    expect(reason(['Something else', 'can you exchange euros to pounds', 'do you sell bus passes', 'can I top up my phone credit here'])).toBe('none');
   });
   it('an off-topic miss in the streak keeps the model out', () => {
     expect(streak(['when will my sofa arrive order 55821 it has been three weeks', 'arrival date'], 'date', [OFF_TOPIC_MISS, ''])).toBeNull();
