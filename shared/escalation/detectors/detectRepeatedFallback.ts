@@ -443,12 +443,16 @@ function calmShopQuestion(analysis: TextAnalysis, memory: Memory): boolean {
  * scores 0.00). The same subject asked again still counts in full (see assess).
  */
 const IN_SHOP_CHAT = 0.5;
+const SHORT_FOLLOW_UP = 7;
 /** Words of a question about who is answering ("are you a robot?", "who am I even talking to?"): not about the shop. */
 const ABOUT_THE_BOT = new Set(['bot', 'robot', 'chatbot', 'human', 'ai', 'machine', 'talking', 'speaking', 'chatting']);
 export function nextQuestionInShopChat(analysis: TextAnalysis, memory: Memory): boolean {
   if (memory.recent.length === 0) return false;
   const toks = canonicalTokens(analysis);
-  if (toks.length < 3 || !(opensAsQuestion(toks) || (analysis.text.includes('?') && isRealQuestion(analysis.normalized)))) return false;
+  // Session 25 (shopq): or a short follow-up ending in a question mark ("codes expire?", "For 6 months po?", "min spend on
+  // codes?"), up to SHORT_FOLLOW_UP words, with the same checks below.
+  const shortFollowUp = toks.length > 0 && toks.length <= SHORT_FOLLOW_UP && /\?\s*$/.test(analysis.text);
+  if (!shortFollowUp && (toks.length < 3 || !(opensAsQuestion(toks) || (analysis.text.includes('?') && isRealQuestion(analysis.normalized))))) return false;
   if (!toks.every((t) => /^\d+$/.test(t) || (/[aeiouy]/.test(t) && !/(.)\1\1/.test(t)))) return false;
   if (toks.some((t) => ABOUT_THE_BOT.has(t)) || inDomainScore(analysis) < IN_SHOP_CHAT) return false;
   return shopChat(memory);
@@ -598,6 +602,11 @@ export function nextFallbackStreak(analysis: TextAnalysis, fallback: boolean, me
   if (!fallback) return { fallbacksInRow: 0, clearInRow: 0 };
   const a = assess(analysis, memory);
   const w = a.weight;
+  // Session 25 (shopq): an acknowledgement that asks nothing ("Thank you very much indeed.", "Salamat po!", "ok cool") after
+  // a failed message closes the streak: the customer took the answer and moves on ("With a handrail, ideally?" / thanks /
+  // "And does it fold flat?" handed over). Not after a miss that read off-topic for the shop (offTopicMissInStreak, as
+  // for an acknowledgement first), and not "k" / "kk" (acknowledges).
+  if (w === 0 && memory.fallbacksInRow > 0 && acknowledges(analysis) && asksNothing(analysis, memory) && !offTopicMissInStreak(memory)) return { fallbacksInRow: 0, clearInRow: 0 };
   if (w === 0) return { fallbacksInRow: memory.fallbacksInRow, clearInRow: clear };
   if (a.closesBefore) return a.asksNothingElse ? { fallbacksInRow: 0, clearInRow: 0 } : { fallbacksInRow: 1, clearInRow: w === 0.5 ? 1 : 0 };
   if (emojiAfterEmoji(analysis, memory)) return { fallbacksInRow: 2, clearInRow: 0 };

@@ -50,3 +50,21 @@ describe('what still hands over', () => {
       'the paper with price inside the parcel, please remove it', 'No invoice in the parcel, is possible ji?'])).toBe('loop');
   });
 });
+
+// Second change: a short follow-up ending in a question mark in a shop chat is a clear shop question too (it counted in
+// full), and an acknowledgement that asks nothing closes the streak (it kept it).
+describe('short follow-ups and thanks between shop questions', () => {
+  it('short follow-ups with a question mark count nothing (were repeated fallbacks)', () => {
+    expect(reason(['Something else', 'do you sell gift vouchers?', 'codes expire?', 'min spend on codes?'])).toBe('none');
+  });
+  it('thanks that asks nothing closes the streak (was repeated fallbacks)', () => {
+    expect(reason(['Something else', 'Do you sell a sturdy garden bench?', 'With arms, ideally?', 'Lovely, thanks.',
+      'Can it be left out in winter or does it need a cover over it'])).toBe('none');
+  });
+  it('an off-topic short question still counts in full', () => {
+    expect(reason(['Something else', 'do you sell gift vouchers?', 'who won the match?', 'whats the capital of peru?'])).toBe('repeated_fallback');
+  });
+  it('an acknowledgement after an off-topic miss does not close the streak', () => {
+    expect(reason(['Something else', 'whats the weather in leeds tomorrow', 'ok', 'who won the match last night'])).toBe('repeated_fallback');
+  });
+});
