@@ -107,22 +107,52 @@ export function onlyThanks(text: string): boolean {
   return text.length <= 60 && THANKS_ONLY.test(text);
 }
 
-/** Goodbye words ("bye", "cya"); goodbye wishes of several words are GOODBYE_WISH. */
-const GOODBYE_WORDS = ['bye', 'byee', 'byeee', 'goodbye', 'cya'];
+/**
+ * Goodbye words ("bye", "cya"); goodbye wishes of several words are GOODBYE_WISH. Session 25 (hostile25 #5): the
+ * goodbyes of the languages THANKS_WORDS mixes in, written without their accents (words are compared so: "adiós" is
+ * "adios", "tschüss" "tschuss"): "merci, au revoir", "danke, tschüss", "gracias, adiós" restarted the chat. A word that
+ * is a goodbye only beside another ("au" revoir, "bonne" journée, "hasta" luego) is in COURTESY_WITH.
+ */
+const GOODBYE_WORDS = ['bye', 'byee', 'byeee', 'goodbye', 'cya',
+  'revoir', 'journee', 'soiree', 'tschuss', 'tschus', 'wiedersehen', 'adios', 'luego', 'ciao', 'arrivederci', 'adeus', 'tchau', 'ziens', 'doei',
+  'dank', 'dankjewel', 'dankuwel', 'bedankt', 'tak', 'dzieki', 'dziekuje', 'spasibo', 'спасибо', 'пока', 'свидания', '谢谢', '谢谢你', '再见', 'شكرا', 'ありがとう'];
 /** Words that acknowledge or approve what the bot said ("ok", "noted", "perfect", the "worries" of "no worries"). */
 const ACK_WORDS = ['ok', 'okay', 'okey', 'okie', 'k', 'kk', 'alright', 'cool', 'perfect', 'awesome', 'brilliant', 'great', 'lovely', 'super', 'sweet',
-  'noted', 'understood', 'gotcha', 'worries', 'np', 'appreciated'];
+  'noted', 'understood', 'gotcha', 'worries', 'np', 'appreciated', 'appreciate'];
 /** The words a bare courtesy needs one of: thanks, a goodbye or an acknowledgement. */
 const COURTESY_CORE = new Set(['thanks', 'thank', 'thankyou', 'thanku', ...THANKS_WORDS, ...GOODBYE_WORDS, ...ACK_WORDS]);
-/** The words that go with them ("so much", "for your help", "a lot", "mate", "danke schon"); none is a courtesy alone. */
+/**
+ * The words that go with them ("so much", "for your help", "a lot", "mate", "danke schon", "I really appreciate it");
+ * none is a courtesy alone. Session 25 (hostile25 #6): "thank you so much for your help, I really appreciate it" restarted
+ * the chat ("I", "appreciate" were missing). "no" is not here: it goes with a courtesy only as "no problem" / "no
+ * worries" (NO_BESIDE), so "great, no help" and "ok no" are not thanks (hostile25 #8).
+ */
 const COURTESY_WITH = new Set(['you', 'u', 'ya', 'so', 'much', 'very', 'a', 'lot', 'lots', 'many', 'again', 'all', 'for', 'your', 'the', 'help',
-  'that', 'too', 'no', 'problem', 'mate', 'and', 'then', 'beaucoup', 'schon', 'x', 'xx', 'xxx', 'now', 'got', 'it', 'really', 'oh', 'ah']);
+  'that', 'too', 'problem', 'mate', 'and', 'then', 'beaucoup', 'schon', 'x', 'xx', 'xxx', 'now', 'got', 'it', 'really', 'oh', 'ah',
+  'i', 'we', 'truly', 'greatly', 'everything', 'time', 'assistance', 'support', 'kind', 'kindly', 'indeed',
+  'au', 'bonne', 'et', 'vielen', 'herzlichen', 'und', 'auf', 'muchas', 'hasta', 'y', 'mille', 'e', 'tot', 'je', 'wel', 'bardzo', 'bolshoe', 'большое', 'до']);
+/**
+ * The words "no" may stand before in a courtesy ("no problem", "no worries", "no thanks"); "no help", "ok no" are not
+ * courtesy.
+ */
+const NO_BESIDE = new Set(['problem', 'problems', 'worries', 'prob', 'probs', 'thanks', 'thank', 'thankyou', 'thanku', ...THANKS_WORDS]);
 /** A bare acknowledgement, which asksNothing leaves to the bot's question (it may be an answer there): "ok", "k!", "alright then". */
 const BARE_ACK = /^\s*(?:ok+|okay|okey|okie|k+|alright|all right|right|sure|fine|great|cool|nice|good|got it|gotcha|noted|understood|will do|no worries|no problem|np)(?:\s+(?:then|thanks?|ty))?[\s.!]*$/iu;
 /** A goodbye wish, which asksNothing reads as a question opening with "have": "have a nice day", "you too, take care". */
 const GOODBYE_WISH = /^\s*(?:(?:ok(?:ay)?|thanks?|thank you|cheers|bye|and|you too)[\s,.!]+)*(?:have a (?:nice|good|great|lovely|wonderful|brilliant) (?:day|one|evening|night|weekend|week|afternoon)|take care|see you|see ya|good ?night|bye(?: for now)?)(?:[\s,.!]+(?:too|bye|thanks?|cheers|x+))*[\s.!]*$/iu;
 /** Friendly emoji (and their skin tones and joiners) that say thanks or fine. */
 const FRIENDLY = /[👍👌🙏❤💕💖😊🙂😀😃😄😁☺😍🥰🤗✅👏🙌💯👋✌\uFE0F\u200D\u{1F3FB}-\u{1F3FF}]/gu;
+/**
+ * Session 25 (hostile25 #8): an acknowledgement shouted ("FINE!!!", "OK!!", "GREAT!!") is more likely anger than thanks:
+ * a message in capitals, with no thanks or goodbye word, ending in two or more exclamation marks. "THANK YOU!!!" is thanks.
+ */
+const SHOUTED = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*!\s*!+[\s!]*$/u;
+const THANKS_OR_BYE = new Set(['thanks', 'thank', 'thankyou', 'thanku', ...THANKS_WORDS, ...GOODBYE_WORDS]);
+
+/** A word as COURTESY_CORE and COURTESY_WITH hold it: lower case, without accents or apostrophes ("adiós" is "adios"). */
+function plainWord(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+}
 
 /**
  * Session 24 (hostile s17 #13 rest, s24 #1), moved here in session 25: whether a message is ONLY courtesy: thanks
@@ -131,16 +161,25 @@ const FRIENDLY = /[👍👌🙏❤💕💖😊🙂😀😃😄😁☺😍🥰�
  * acknowledgement (COURTESY_CORE, at least one) or a word that goes with them (COURTESY_WITH: "thanks so much for
  * your help mate"). Anything beside the courtesy ("thanks, my son swallowed a magnet", "ok but where is my parcel"), a
  * question mark, a digit, another emoji or more than 8 words and it is not. Invisible characters are dropped first.
+ * Session 25 (hostile25 #5, #6, #8): up to 12 words; other languages' goodbyes; "no" only in "no problem" / "no
+ * worries"; a shouted acknowledgement is not a courtesy; spaces around the message do not count towards its 120
+ * characters ("thanks" and 200 spaces).
  */
 export function onlyCourtesy(raw: string): boolean {
-  if (raw.length > 120) return false;
-  const text = withoutInvisible(raw);
+  const text = withoutInvisible(raw).trim();
+  if (text.length > 120) return false;
   if (text.includes('?')) return false;
+  const words = text.toLowerCase().replace(FRIENDLY, ' ').replace(/[’']/g, '').split(/[^\p{L}\p{M}]+/u).filter(Boolean).map(plainWord);
+  if (SHOUTED.test(text) && !words.some((w) => THANKS_OR_BYE.has(w))) return false;
+  // "no" before "problem" / "worries" / thanks, or last after thanks ("thank you no"); "great, no help", "ok no" are not thanks.
+  const noFits = (i: number) => NO_BESIDE.has(words[i + 1] ?? '') || (i === words.length - 1 && onlyThanks(text.replace(/[\s,.!]*\bno[\s.!]*$/iu, '')));
+  if (words.some((w, i) => w === 'no' && !noFits(i))) return false;
   if (onlyThanks(text) || BARE_ACK.test(text) || GOODBYE_WISH.test(text)) return true;
   const emojiGone = text.replace(FRIENDLY, ' ').replace(/[:;]-?[)D]/g, ' '); // and the emoticons ":)", ";-)", ":D"
   const hadEmoji = emojiGone !== text;
-  if (/[^\p{L}\s.,!'’-]/u.test(emojiGone)) return false; // digits, other emoji, symbols
-  const words = emojiGone.toLowerCase().replace(/[’']/g, '').split(/[^\p{L}]+/u).filter(Boolean);
-  if (words.length === 0) return hadEmoji;
-  return words.length <= 8 && words.every((w) => COURTESY_CORE.has(w) || COURTESY_WITH.has(w)) && words.some((w) => COURTESY_CORE.has(w));
+  if (/[^\p{L}\p{M}\s.,!'’-]/u.test(emojiGone)) return false; // digits, other emoji, symbols
+  const left = emojiGone.toLowerCase().replace(/[’']/g, '').split(/[^\p{L}\p{M}]+/u).filter(Boolean).map(plainWord);
+  if (left.length === 0) return hadEmoji;
+  const known = (w: string) => COURTESY_CORE.has(w) || COURTESY_WITH.has(w) || w === 'no' || NO_BESIDE.has(w);
+  return left.length <= 12 && left.every(known) && left.some((w) => COURTESY_CORE.has(w));
 }
