@@ -8,12 +8,14 @@
  * nothing else: "thanks, my son swallowed a magnet", "thank u, im suicidal" restart the conversation and are read as any
  * message is, hostile s24 #1; session 25: courtesy.ts's words, where this file kept lists of its own). The first such
  * message after the end gets the flow's line (settings.closedCourtesyMessage); another one after that line gets nothing
- * (a goodbye is not a conversation to keep going). Anything else ("where is my order?", "I want a person", "hi")
- * restarts the conversation as before. Pure.
+ * (a goodbye is not a conversation to keep going; once per ended chat, session 25). Anything else ("where is my
+ * order?", "I want a person", "hi") restarts the conversation as before. Pure.
  */
 import { bot, customerSaid, type Run } from './run';
 import { onlyCourtesy } from '../nlu/courtesy';
 import { renderTemplate } from '../flow/template';
+import { withoutInvisible } from './unicodeText';
+import type { TranscriptEntry } from './types';
 
 /**
  * What the bot says to thanks, a goodbye or an emoji after the chat ended when the flow sets no line of its own
@@ -24,15 +26,46 @@ export const DEFAULT_CLOSED_COURTESY_MESSAGE = "You're welcome! If you need anyt
 /**
  * A message at a closed conversation that only closes it: recorded, answered once with the flow's line
  * (settings.closedCourtesyMessage, its {{variables}} filled in like the restart message's; absent: the built-in
- * sentence; empty: nothing), nothing when that line was the bot's last message, and the conversation stays closed.
+ * sentence; empty: nothing), nothing when that line was already said since the end, and the conversation stays closed.
  * False: the caller restarts. Session 25 (review of session 24): the line is the flow's text, so a flow in another
  * language says its own; it was an English sentence said only when the flow's language began with "en" (hostile s24 #9).
+ * Session 25 (hostile25 #9, #10): "said once" is read from the transcript's mark (transcriptEntrySchema.closedCourtesy),
+ * not by comparing the bot's last text with the line (a line with a variable that changes, "you said
+ * {{lastMessage}}", was said to every thanks); a line of only invisible characters ("\u200b") is empty: nothing is
+ * said (it was an invisible bubble).
  */
 export function answerAfterClose(run: Run, text: string): boolean {
   if (!onlyCourtesy(text)) return false;
-  const lastBot = [...run.s.recentTranscript].reverse().find((e) => e.from === 'bot');
+  const before = sinceEnd(run.s.recentTranscript);
   customerSaid(run, text);
   const line = renderTemplate(run.flow.settings.closedCourtesyMessage ?? DEFAULT_CLOSED_COURTESY_MESSAGE, run.s.variables).trim();
-  if (line !== '' && lastBot?.text !== line) bot(run, line);
+  // A state saved before the mark existed: the line said last, as the text comparison read it.
+  if (before === 'said' || (before !== 'end' && before.from === 'bot' && before.text === line)) return true;
+  if (blankLine(line)) return true;
+  bot(run, line);
+  const said = run.s.recentTranscript[run.s.recentTranscript.length - 1];
+  if (said !== undefined && said.from === 'bot' && said.text === line) said.closedCourtesy = true;
   return true;
+}
+
+/**
+ * Whether the line was said since the chat ended ('said'), else the end's last entry ('end': none at all). After the
+ * end the transcript grows only by bare courtesies and that one line (anything else restarts the conversation), so the
+ * newest entry that is not the customer's is either the line (marked) or the end's own (the goodbye, an agent's
+ * closing): the line was not said. A window of nothing but the customer's courtesies (more than WINDOW_SIZE of them)
+ * answered the first one already, or had nothing to say.
+ */
+function sinceEnd(entries: readonly TranscriptEntry[]): 'said' | 'end' | TranscriptEntry {
+  for (let i = entries.length - 1; i >= 0; i--) {
+    if (entries[i].from !== 'customer') return entries[i].closedCourtesy === true ? 'said' : entries[i];
+  }
+  return entries.length > 0 ? 'said' : 'end';
+}
+
+/**
+ * Whether a closedCourtesyMessage shows nothing: only spaces and invisible characters (unicodeText's class, other format
+ * and control characters). validateFlow warns about such a line with the same test (closed_courtesy_invisible).
+ */
+export function blankLine(line: string): boolean {
+  return withoutInvisible(line).replace(/[\p{Cf}\p{Cc}]/gu, '').trim() === '';
 }

@@ -37,6 +37,12 @@ export const transcriptEntrySchema = z.strictObject({
    * the inbox can say so after a reload too (private notes keep the same). Optional: states saved before it load unchanged.
    */
   secretsHidden: z.array(z.enum(['card', 'password', 'pin'])).optional(),
+  /**
+   * Session 25 (hostile25 #9): the bot's line to thanks after the chat ended (shared/engine/afterClose.ts), so that it is
+   * said once per ended chat whatever its text (a template line such as "Bye! you said {{lastMessage}}" changes).
+   * Optional: states saved before it load unchanged.
+   */
+  closedCourtesy: z.literal(true).optional(),
 });
 
 const signal = z.strictObject({

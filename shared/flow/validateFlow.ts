@@ -35,6 +35,7 @@ import { canonicalizeText } from '../escalation/canonicalTokens';
 import { normalizeText } from '../nlu/normalizeText';
 import { MEMORY_SIZE } from '../escalation/evaluateEscalation';
 import { defaultGraduatedTexts, graduatedTextTitles, offerLabel } from '../engine/escalationWording';
+import { withoutInvisible } from '../engine/unicodeText';
 import { MAX_HTTP_CALLS_PER_TURN } from './limits';
 import { offerAnswer } from '../nlu/bareReplies';
 import { INVISIBLE, labelKey } from './sameLabel';
@@ -1524,6 +1525,20 @@ function checkLanguage(report: Report, flow: Flow) {
  * for any language but English. Only a well-formed code that is not English.
  */
 function checkClosedCourtesyLanguage(report: Report, flow: Flow) {
+  const line = flow.settings.closedCourtesyMessage;
+  // Session 25 (hostile25 #10): a line of only invisible characters (a zero-width space, direction marks) is said as
+  // nothing (afterClose.ts blankLine, the same test, treats it as empty); it was an invisible bubble, and the designer may
+  // think it says something.
+  if (line !== undefined && line.trim() !== '' && withoutInvisible(line).replace(/[\p{Cf}\p{Cc}]/gu, '').trim() === '') {
+    report.warning(
+      'closed_courtesy_invisible',
+      ['settings', 'closedCourtesyMessage'],
+      null,
+      `The reply to thanks after the chat ended ${shown(line)} has no visible character (only zero-width or direction marks): nothing is said, as when it is empty.`,
+      'Write the line in Flow settings > General > Reply to thanks after the chat ended, or empty it so that nothing is said.',
+    );
+    return;
+  }
   const language = flow.settings.language ?? '';
   if (flow.settings.closedCourtesyMessage !== undefined || /^en\b/i.test(language) || languageTagProblem(language) !== null) return;
   report.warning(
