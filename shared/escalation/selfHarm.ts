@@ -60,6 +60,7 @@ export interface SelfHarmBranch {
 }
 
 const MYSELF = '(?:myself|my self|meself|myslef)';
+const DIE_OF = 'of (?:happiness|joy|laughter|laughing|embarrassment|shame|boredom|excitement|cringe|cuteness|envy|jealousy|hunger|thirst|old age|natural causes)';
 const SELF_HARM_BRANCHES: readonly SelfHarmBranch[] = [
   { name: 'suicidal', words: ['suicidal', 'suicidial', 'sucidal', 'suicidle'], re: '(?:suicidal|suicidial|sucidal|suicidle)' },
   {
@@ -72,7 +73,7 @@ const SELF_HARM_BRANCHES: readonly SelfHarmBranch[] = [
     words: ['myself', 'self', 'meself', 'myslef'],
     re: `(?:kill|kil|killl|killing|hurt|hurting|harm|harming|cut|cutting|hang|hanging|shoot|shooting|stab|stabbing|poison|poisoning|starve|starving|strangle|strangling|unalive|unaliving) ${MYSELF}|(?:to|will|ill|i|just|should|could|might) off ${MYSELF}`,
     notAfter:
-      '^ (?:laughing|laughin|a (?!lot )|an |some |in the foot|on (?:the|a|an|your|this|that|its|it|some|one|broken|sharp|glass|paper) |while |when |by accident|accidentally|opening|assembling|unpacking|unboxing|using|shaving|cooking|installing|lifting|carrying|building|moving|putting|setting up|trying to|cleaning|fixing|chopping|slicing)',
+      '^ (?:laughing|laughin|a (?!lot )|an |some |in the foot|on (?:the|a|an|your|this|that|its|it|some|one|broken|sharp|glass|paper) (?!(?:wrist|wrists|arm|arms|leg|legs|thigh|thighs|stomach|body|skin|face|hip|hips) )|while |when |by accident|accidentally|opening|assembling|unpacking|unboxing|using|shaving|cooking|installing|lifting|carrying|building|moving|putting|setting up|trying to|cleaning|fixing|chopping|slicing)',
     notBefore: ' (?:accidentally|accidently|nearly|almost) $',
     hyperbole: true,
   },
@@ -93,9 +94,17 @@ const SELF_HARM_BRANCHES: readonly SelfHarmBranch[] = [
   {
     name: 'wanting to die',
     words: ['die'],
-    re: '(?:want|wanting|going|ready|wish|plan|planning|about) to die',
-    notAfter:
-      '^ (?:of (?:happiness|joy|laughter|laughing|embarrassment|shame|boredom|excitement|cringe|cuteness|envy|jealousy|hunger|thirst|old age|natural causes)|for |if |laughing|happy|inside|on this hill)',
+    re: '(?:want|wanting|ready|wish|plan|planning) to die',
+    notAfter: `^ (?:${DIE_OF}|laughing|happy|inside|on this hill)`,
+    hyperbole: true,
+  },
+  {
+    // "going to die if this doesn't arrive" / "... for this dress" is hyperbole; "I want to die. If ..." is not (the
+    // tokens have no full stops), so "if" / "for" excuse only this branch.
+    name: 'going to die',
+    words: ['die'],
+    re: '(?:going|about) to die',
+    notAfter: `^ (?:${DIE_OF}|for |if |laughing|happy|inside|on this hill)`,
     notBefore:
       ' (?:battery|batteries|phone|phones|laptop|plant|plants|flowers|car|bulb|bulbs|light|lights|fish|it|this|that|they|charger|device|tablet|headphones|earbuds|engine|motor|tree|trees) (?:is|are|will be|will) $',
     hyperbole: true,
