@@ -4,29 +4,11 @@
  *     now once per ended chat, by the transcript's mark (transcriptEntrySchema.closedCourtesy).
  * #10 a closedCourtesyMessage of only invisible characters was said as a blank bubble: now nothing, and a warning.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { converse } from './harness';
-import { loadFlowText } from '../../../shared/flow/loadFlowText';
+import { finished, raw } from './finishedChat';
 import { validateFlow } from '../../../shared/flow/validateFlow';
 import { DEFAULT_CLOSED_COURTESY_MESSAGE } from '../../../shared/engine/afterClose';
 
-const raw = () => JSON.parse(readFileSync(new URL('../../../flows/customer-support.json', import.meta.url), 'utf8'));
-const NOW = Date.parse('2026-03-02T10:00:00Z');
-function flowWith(settings: Record<string, unknown>) {
-  const doc = raw();
-  doc.settings = { ...doc.settings, ...settings };
-  return loadFlowText(JSON.stringify(doc)).flow!;
-}
-/** The support flow finished the way `baton chat` finishes it: a shipping question, "No, that's all", a rating. */
-function finished(settings: Record<string, unknown> = {}) {
-  const c = converse(flowWith(settings), { now: NOW });
-  c.say('Shipping');
-  c.say("No, that's all");
-  c.say('5');
-  expect(c.mode()).toBe('closed');
-  return { c, before: c.botTexts().length };
-}
 
 describe('once per ended chat, by state (hostile25 #9)', () => {
   it('a line with {{lastMessage}} is said to the first courtesy only', () => {

@@ -4,29 +4,11 @@
  * #8  sarcasm after the end was answered as thanks: "great, no help", "perfect. no help again", "ok no", "FINE!!!".
  * #5  other languages' goodbyes of several words ("merci, au revoir", "danke, tschüss", "gracias, adiós") restarted.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { converse } from './harness';
-import { loadFlowText } from '../../../shared/flow/loadFlowText';
+import { finished } from './finishedChat';
 import { DEFAULT_CLOSED_COURTESY_MESSAGE } from '../../../shared/engine/afterClose';
 import { onlyCourtesy } from '../../../shared/nlu/courtesy';
 
-const raw = () => JSON.parse(readFileSync(new URL('../../../flows/customer-support.json', import.meta.url), 'utf8'));
-const NOW = Date.parse('2026-03-02T10:00:00Z');
-function flowWith(settings: Record<string, unknown>) {
-  const doc = raw();
-  doc.settings = { ...doc.settings, ...settings };
-  return loadFlowText(JSON.stringify(doc)).flow!;
-}
-/** The support flow finished the way `baton chat` finishes it: a shipping question, "No, that's all", a rating. */
-function finished(settings: Record<string, unknown> = {}) {
-  const c = converse(flowWith(settings), { now: NOW });
-  c.say('Shipping');
-  c.say("No, that's all");
-  c.say('5');
-  expect(c.mode()).toBe('closed');
-  return { c, before: c.botTexts().length };
-}
 
 describe('a natural thank-you after the end (hostile25 #6)', () => {
   it('is answered with the courtesy line and the chat stays closed', () => {
