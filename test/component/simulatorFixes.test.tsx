@@ -69,7 +69,7 @@ describe('simulator: a Human Takeover that finds no agent says why', () => {
     tab('Debug');
     const handoff = screen.getByRole('region', { name: 'Handoff context' });
     expect(within(handoff).queryByText('No handoff requested yet.')).toBeNull();
-    expect(handoff.textContent).toMatch(/Block human_agent: No handoff was requested\. No online agent knows 'billing'\./);
+    expect(handoff.textContent).toMatch(/The block “Customer service team”: No handoff was requested\. No online agent knows 'billing'\./);
     expect(handoff.textContent).toMatch(/Online: Ana \(skills: returns[^)]*\), Ben \(skills: none[^)]*\)/);
   });
 
