@@ -16,7 +16,7 @@ import { detectExplicitRequest } from './detectors/detectExplicitRequest';
 import { detectNegativeSentiment } from './detectors/detectNegativeSentiment';
 import { detectLowConfidence } from './detectors/detectLowConfidence';
 import { acknowledges, detectRepeatedFallback, fallbackStreak, fallbackWeight, keepsRequestWord, nextFallbackStreak, streakReachedAtHalf } from './detectors/detectRepeatedFallback';
-import { customerSaysLoop, detectLoop, isRepeatableQuestion, streakLoop } from './detectors/detectLoop';
+import { customerSaysLoop, detectLoop, isRepeatableQuestion, newInformation, streakLoop } from './detectors/detectLoop';
 import { detectSensitiveTopic } from './detectors/detectSensitiveTopic';
 import { detectUrgency } from './detectors/detectUrgency';
 import { effectiveSentiment } from './effectiveSentiment';
@@ -222,7 +222,7 @@ const ASKS_FOR = / (?:need|needs|want|wanna|would like|like to|wish to|hoping to
  * nor bare replies and undecided answers ("maybe" at the offer of a person: an answer to the bot, not a request).
  */
 function offTopicMiss(facts: TurnFacts, memory: EscalationMemory, answered: number): boolean {
-  return facts.fallback && answered === 0 && memory.fallbacksInRow === 0 && fallbackWeight(facts.analysis, memory) === 1 &&
+  return facts.fallback && answered === 0 && memory.fallbacksInRow === 0 && fallbackWeight(facts.analysis, memory, facts.ownQuestion === true) === 1 &&
     inDomainScore(facts.analysis) < IN_SHOP_REQUEST && !acknowledges(facts.analysis) &&
     !facts.analysis.tokens.some((t) => /\d{4,}/.test(t)) && !answerWords(facts.analysis.normalized);
 }
@@ -248,6 +248,21 @@ function alsoSeen(signals: Signal[], deciding: Signal): string {
   return others.length === 0 ? '' : ` Also seen: ${others.map(clause).join('; ')}.`;
 }
 
+/**
+ * Session 26 (shopfb, issue 11): the bot failed on this message and the `count - 1` before it, one after another (clear shop
+ * questions included, which count nothing towards repeated fallbacks), and none of them opens as a follow-up or with an
+ * acknowledgement ("and ...", "ok cool, ..."; detectLoop.newInformation): the customer may be asking one request
+ * `count` times, so streakLoop links the askings as loosely as when repeated fallbacks fire (the learned model's link,
+ * back to an earlier subject): "Does the standing desk ship assembled?" / "Is assembly required for the Vertex desk?" /
+ * "Will it arrive in pieces or ready to use.", "does the nw-118204 parcel need a signature" / "signature needed or can
+ * they leave it" / "do I need to sign for it". Three different questions ("The sofa fabric is easy clean?" / "The cover
+ * can remove?" / "Pet hair stick on it?") are still not linked.
+ */
+function failedAskingsReachLoop(facts: TurnFacts, memory: EscalationMemory, count: number): boolean {
+  if (nextFallbackStreak(facts.analysis, true, memory, facts.ownQuestion === true).fallbacksInRow < count || memory.recent.length < count - 1) return false;
+  return !newInformation(facts.analysis.normalized) && !memory.recent.slice(-(count - 1)).some(newInformation);
+}
+
 function noneExplanation(policy: EscalationPolicy, facts: TurnFacts, memory: EscalationMemory, score: number, answered: boolean): string {
   if (!policy.enabled) {
     return policy.explicitRequest.enabled
@@ -262,7 +277,7 @@ function noneExplanation(policy: EscalationPolicy, facts: TurnFacts, memory: Esc
     return `No escalation: the strongest signal was sentiment ${score.toFixed(2)}, above the threshold ${policy.negativeSentiment.threshold}, so it does not fire.`;
   }
   if (policy.repeatedFallback.enabled && facts.fallback) {
-    const next = streakMemory(nextFallbackStreak(facts.analysis, true, memory));
+    const next = streakMemory(nextFallbackStreak(facts.analysis, true, memory, facts.ownQuestion === true));
     const streak = fallbackStreak(next);
     const half = next.clearInRow ? ` (${next.clearInRow} clear question${next.clearInRow > 1 ? 's' : ''} about the shop counted nothing)` : '';
     return `No escalation: strongest signal was ${Number.isInteger(streak) ? streak : streak.toFixed(1)} of ${policy.repeatedFallback.count} fallbacks in a row${half}.`;
@@ -287,7 +302,7 @@ export function evaluateEscalation(
   const lastEntry = memory.intents?.[memory.intents.length - 1];
   const unfitBefore = didNotFit(lastEntry);
   // The first answer that does not fit, right after a message the bot used: it would have counted this much.
-  const answered = !unfitBefore && memory.fallbacksInRow === 0 && answerOnly(facts, memory) ? fallbackWeight(facts.analysis, memory) : 0;
+  const answered = !unfitBefore && memory.fallbacksInRow === 0 && answerOnly(facts, memory) ? fallbackWeight(facts.analysis, memory, facts.ownQuestion === true) : 0;
   // A second answer in a row that does not fit the block's question and asks nothing either (the bot asks it again, again):
   // the customer is stuck there, and the first counts too, as it would have (in full, or half for a clear question about
   // the shop). A question or a request after it counts alone ("its the wrong size" / "do I need the original box?").
@@ -311,11 +326,12 @@ export function evaluateEscalation(
   // streak under the repeated-fallback limit ("how do I change the size of the jumper?" / "can I swap my jumper for a
   // bigger one?" / "is it possible to exchange the jumper for a large?": three failures, one request).
   // The message must ask something (thanks or "ok, I'll try Bristol" after two failed questions closes them).
-  if (policy.enabled && facts.fallback && !signals.some((s) => s.reason === 'loop') && fallbackWeight(facts.analysis, memory) > 0) {
+  if (policy.enabled && facts.fallback && !signals.some((s) => s.reason === 'loop') && fallbackWeight(facts.analysis, memory, facts.ownQuestion === true) > 0) {
     // Session 25 (shopq): clear shop questions count nothing now; where they would have reached the limit counting half,
     // the askings are linked as loosely as when repeated fallbacks fire (streakReachedAtHalf).
     const throughout = !signals.some((s) => s.reason === 'repeated_fallback') &&
-      !(policy.repeatedFallback.enabled && streakReachedAtHalf(facts.analysis, memory, policy.repeatedFallback.count));
+      !(policy.repeatedFallback.enabled && streakReachedAtHalf(facts.analysis, memory, policy.repeatedFallback.count, facts.ownQuestion === true)) &&
+      !failedAskingsReachLoop(facts, memory, policy.loop.count);
     const loop = streakLoop(facts, policy, memory, throughout);
     if (loop) signals.push(loop);
   }
@@ -387,7 +403,7 @@ export function evaluateEscalation(
     next = {
       // Thanks, a smile or the customer's own slip neither extend nor break a streak of failed requests; a clear
       // question about the shop counts half (detectRepeatedFallback.fallbackWeight).
-      ...(answered > 0 ? streakMemory({ fallbacksInRow: memory.fallbacksInRow, clearInRow: memory.clearInRow ?? 0 }) : streakMemory(nextFallbackStreak(facts.analysis, facts.fallback, memory))),
+      ...(answered > 0 ? streakMemory({ fallbacksInRow: memory.fallbacksInRow, clearInRow: memory.clearInRow ?? 0 }) : streakMemory(nextFallbackStreak(facts.analysis, facts.fallback, memory, facts.ownQuestion === true))),
       recent,
       sentiments: [...memory.sentiments, sentiment].slice(-MEMORY_SIZE),
       level,

@@ -812,7 +812,7 @@ export function detectLoop(facts: TurnFacts, policy: EscalationPolicy, memory: E
 const FOLLOW_UP_OPENING = new Set(['and', 'also', 'plus', 'another', 'btw', 'oh', 'next']);
 const ACK_WORDS = new Set(['thanks', 'thank', 'thx', 'thanx', 'ty', 'cheers', 'great', 'perfect', 'lovely', 'brilliant', 'cool', 'sweet', 'awesome', 'nice', 'ok', 'okay', 'alright', 'fab', 'grand', 'ta', 'fine', 'noted', 'understood']);
 const ACK_GATE = tokenGate(ACK_WORDS);
-function newInformation(normalized: string): boolean {
+export function newInformation(normalized: string): boolean {
   const toks = normalized.split(' ');
   if (FOLLOW_UP_OPENING.has(toks[0]) || ((toks[0] === 'what' || toks[0] === 'how') && toks[1] === 'about')) return true;
   return hasGateWord(toks, ACK_GATE);

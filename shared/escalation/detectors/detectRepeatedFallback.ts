@@ -322,8 +322,8 @@ const SIGN_OFF_WORDS = new Set(['have', 'a', 'good', 'nice', 'great', 'lovely', 
  * size" / "Which carrier?") ordinary chats. Asked again it still counts in full, with the clear ones before it (the
  * customer is stuck), and three askings of one request are a loop (detectLoop).
  */
-export function fallbackWeight(analysis: TextAnalysis, memory: Memory): 0 | 0.5 | 1 {
-  return assess(analysis, memory).weight;
+export function fallbackWeight(analysis: TextAnalysis, memory: Memory, ownQuestion = false): 0 | 0.5 | 1 {
+  return assess(analysis, memory, ownQuestion).weight;
 }
 /**
  * One message's weight, and (read only when needed, it costs a comparison with the last questions) whether it asks
@@ -336,6 +336,8 @@ class Assessment {
   closesBefore = false;
   /** ...and the rest asks nothing: it adds nothing either. */
   asksNothingElse = false;
+  /** Read at the block's own question (TurnFacts.ownQuestion): no follow-up in a shop chat there (followUpInShopChat). */
+  ownQuestion = false;
   constructor(readonly analysis: TextAnalysis, readonly memory: Memory, readonly weight: 0 | 0.5 | 1, again?: boolean, readonly alternative = false) {
     this.againValue = again;
   }
@@ -345,13 +347,13 @@ class Assessment {
   }
 }
 const assessed = new WeakMap<TextAnalysis, Assessment>();
-function assess(analysis: TextAnalysis, memory: Memory): Assessment {
+function assess(analysis: TextAnalysis, memory: Memory, ownQuestion = false): Assessment {
   const hit = assessed.get(analysis);
-  if (hit && hit.memory === memory) return hit;
+  if (hit && hit.memory === memory && hit.ownQuestion === ownQuestion) return hit;
   let a: Assessment;
   if (asksNothing(analysis, memory) || detailOfShopRequest(analysis, memory)) a = new Assessment(analysis, memory, 0, false);
   else if (memory.fallbacksInRow > 0 && ALTERNATIVE.test(analysis.normalized) && !POINTS_BACK.test(analysis.normalized)) a = new Assessment(analysis, memory, 1, false, true);
-  else if (!calmShopQuestion(analysis, memory)) a = new Assessment(analysis, memory, 1);
+  else if (!calmShopQuestion(analysis, memory, ownQuestion)) a = new Assessment(analysis, memory, 1);
   else {
     const again = asksSameSubjectAgain(analysis, memory.recent);
     a = new Assessment(analysis, memory, again ? 1 : 0.5, again);
@@ -365,6 +367,7 @@ function assess(analysis: TextAnalysis, memory: Memory): Assessment {
       a.asksNothingElse = !restAsks(ack.rest, analysis.text);
     }
   }
+  a.ownQuestion = ownQuestion;
   assessed.set(analysis, a);
   return a;
 }
@@ -428,9 +431,31 @@ function ownOrderRequest(normalized: string): boolean {
   return words.length > 0 && namesShopTopic(words);
 }
 /** A clear question about the shop asked calmly (an upset or urgent customer, "I need my refund asap, this is useless", is stuck). */
-function calmShopQuestion(analysis: TextAnalysis, memory: Memory): boolean {
+function calmShopQuestion(analysis: TextAnalysis, memory: Memory, ownQuestion: boolean): boolean {
   return (isShopQuestion(analysis, memory.recent.slice(-2)) || ownOrderRequest(analysis.normalized) || otherOrder(analysis, memory) || shopQuestionAfterLeadIn(analysis) ||
-    nextQuestionInShopChat(analysis, memory)) && effectiveSentiment(analysis).score > UPSET;
+    nextQuestionInShopChat(analysis, memory) || (!ownQuestion && followUpInShopChat(analysis, memory))) && effectiveSentiment(analysis).score > UPSET;
+}
+/**
+ * Session 26 (shopfb, issue 11): in a chat about the shop, a follow-up in any form that the learned in-domain score reads
+ * as about the shop (at least FOLLOW_UP_IN_SHOP) is a clear shop question too, even when it is no question in grammar and
+ * the shop vocabulary knows none of its words: "the steel shelving unit, whats the max load per shelf" / "ok and is it
+ * bolt together or boltless", "do the work trousers have knee pad pockets" / "what leg lengths you do" / "31 leg good.
+ * any in navy", "Is the Christmas jumper in stock in a large?" / "Aged 6-7 please". Writers label such chats ordinary:
+ * the customer asks about products the bot has no data for, and is not stuck. The chat is about the shop when the failed
+ * message just before in the streak was a clear shop question, or one of the last two questions was one (shopChat).
+ * Real words only (not a key mash), not about who is answering, and not at a block's own question (an answer given
+ * again that does not fit, "Yes yes, confirm please" at the new-address question, is no follow-up). The in-domain score alone is not enough: it reads "When
+ * do clocks go back" as the shop's (1.00), so an opening message is never read this way. Asked again it counts in full
+ * (assess), and three failed askings of one request are still a loop (evaluateEscalation, streakLoop).
+ */
+const FOLLOW_UP_IN_SHOP = 0.9;
+function followUpInShopChat(analysis: TextAnalysis, memory: Memory): boolean {
+  if (memory.recent.length === 0) return false;
+  if (!(memory.fallbacksInRow > 0 && (memory.clearInRow ?? 0) > 0) && !shopChat(memory)) return false;
+  const toks = canonicalTokens(analysis);
+  if (toks.length === 0 || !toks.every((t) => /^\d+$/.test(t) || (/[aeiouy]/.test(t) && !/(.)\1\1/.test(t)))) return false;
+  if (toks.some((t) => ABOUT_THE_BOT.has(t))) return false;
+  return inDomainScore(analysis) >= FOLLOW_UP_IN_SHOP;
 }
 /**
  * Session 14 (escconv): in a chat that is about the shop, the customer's next real question is a clear question about
@@ -579,8 +604,8 @@ export function fallbackStreak(memory: Pick<Memory, 'fallbacksInRow' | 'clearInR
  * put the invoice inside the box?" / "the paper with price inside the parcel, please remove it" / "No invoice in the
  * parcel, is possible ji?"); nothing else hands over there.
  */
-export function streakReachedAtHalf(analysis: TextAnalysis, memory: Memory, count: number): boolean {
-  const next = nextFallbackStreak(analysis, true, memory);
+export function streakReachedAtHalf(analysis: TextAnalysis, memory: Memory, count: number, ownQuestion = false): boolean {
+  const next = nextFallbackStreak(analysis, true, memory, ownQuestion);
   const clear = next.fallbacksInRow === 0 ? 0 : Math.min(next.clearInRow, next.fallbacksInRow);
   return next.fallbacksInRow - clear / 2 >= count;
 }
@@ -597,10 +622,10 @@ function emojiAfterEmoji(analysis: TextAnalysis, memory: Memory): boolean {
 }
 
 /** The memory's streak after this message (fallbacksInRow, clearInRow), given whether the bot could use it. */
-export function nextFallbackStreak(analysis: TextAnalysis, fallback: boolean, memory: Memory): { fallbacksInRow: number; clearInRow: number } {
+export function nextFallbackStreak(analysis: TextAnalysis, fallback: boolean, memory: Memory, ownQuestion = false): { fallbacksInRow: number; clearInRow: number } {
   const clear = memory.fallbacksInRow === 0 ? 0 : Math.min(memory.clearInRow ?? 0, memory.fallbacksInRow);
   if (!fallback) return { fallbacksInRow: 0, clearInRow: 0 };
-  const a = assess(analysis, memory);
+  const a = assess(analysis, memory, ownQuestion);
   const w = a.weight;
   // Session 25 (shopq): an acknowledgement that asks nothing ("Thank you very much indeed.", "Salamat po!", "ok cool") after
   // a failed message closes the streak: the customer took the answer and moves on ("With a handrail, ideally?" / thanks /
@@ -619,7 +644,7 @@ const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
 export function detectRepeatedFallback(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
   if (!facts.fallback) return null;
-  const a = assess(facts.analysis, memory);
+  const a = assess(facts.analysis, memory, facts.ownQuestion === true);
   const w = a.weight;
   if (w === 0) return null;
   const count = policy.repeatedFallback.count;
