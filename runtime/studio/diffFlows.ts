@@ -221,6 +221,7 @@ const DOCUMENT_WORDS: Record<string, string> = {
   'settings.fallbackMessage': 'fallback message',
   'settings.restartMessage': 'restart message',
   'settings.closedCourtesyMessage': 'reply to thanks after the end',
+  'settings.shopQuestionMessage': 'reply to a shop question the bot cannot answer',
   'escalation.enabled': 'automatic escalation on/off',
   'escalation.targetBlockId': 'escalation target',
   'escalation.mode': 'escalation mode',

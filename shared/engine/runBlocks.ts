@@ -15,6 +15,7 @@ import { boundText } from '../flow/limits';
 import { getBlockDefinition } from '../flow/blockRegistry';
 import { bot, system, vars, type Run } from './run';
 import { ruleHandoff } from './ruleSignals';
+import { shopQuestionLine } from './shopQuestion';
 import { behaviourOf } from './blockBehaviours';
 import { ClassifiedInput, type Classified, type InputWaiting, type TextAnalysis } from './behaviours/types';
 
@@ -134,7 +135,8 @@ export function retry(run: Run, block: Block, w: InputWaiting, maxRetries: numbe
 
 /** Intent/keyword router did not understand: say so, and take `fallback` when it is wired. */
 export function routerFallback(run: Run, block: Block): void {
-  bot(run, render(run, run.flow.settings.fallbackMessage), block.id);
+  // Session 26 (shopfb): a clear shop question the flow has no answer for is told so (shopQuestion.ts), not "didn't get that".
+  bot(run, render(run, shopQuestionLine(run) ?? run.flow.settings.fallbackMessage), block.id);
   if (run.c.exitOf(block.id, 'fallback') !== undefined) follow(run, block, 'fallback');
 }
 

@@ -15,7 +15,7 @@ import type { EscalationAction, EscalationDecision, EscalationMemory, Signal, Tu
 import { detectExplicitRequest } from './detectors/detectExplicitRequest';
 import { detectNegativeSentiment } from './detectors/detectNegativeSentiment';
 import { detectLowConfidence } from './detectors/detectLowConfidence';
-import { acknowledges, detectRepeatedFallback, fallbackStreak, fallbackWeight, keepsRequestWord, nextFallbackStreak, streakReachedAtHalf } from './detectors/detectRepeatedFallback';
+import { acknowledges, clearShopQuestion, detectRepeatedFallback, fallbackStreak, fallbackWeight, keepsRequestWord, nextFallbackStreak, streakReachedAtHalf } from './detectors/detectRepeatedFallback';
 import { customerSaysLoop, detectLoop, isRepeatableQuestion, newInformation, streakLoop } from './detectors/detectLoop';
 import { detectSensitiveTopic } from './detectors/detectSensitiveTopic';
 import { detectUrgency } from './detectors/detectUrgency';
@@ -412,8 +412,11 @@ export function evaluateEscalation(
 
   const nearMisses = takeNearMisses().filter((n) => !signals.some((s) => s.reason === n.reason));
   if (deciding === null && nearMisses.length > 0 && explanation === 'No signal.') explanation = `No escalation. ${nearMisses[0].explanation}`;
+  // Session 26 (shopfb): a clear shop question the bot has no answer for, and nothing done about it: the engine says so.
+  const shopQuestion = policy.enabled && action === 'none' && facts.fallback && facts.ownQuestion !== true && answered === 0 &&
+    clearShopQuestion(facts.analysis, memory);
   return {
-    decision: { action, reason: deciding?.reason ?? null, signals, explanation, turn: facts.turn, nearMisses },
+    decision: { action, reason: deciding?.reason ?? null, signals, explanation, turn: facts.turn, nearMisses, ...(shopQuestion ? { shopQuestion: true as const } : {}) },
     // The intent understood for this message rides along (session 12, intentMemory.ts: read by the loop detector).
     memory: withTurnIntent(memory, next, facts, action, answered, offTopicMiss(facts, memory, answered)),
   };

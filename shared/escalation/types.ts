@@ -40,6 +40,13 @@ export interface EscalationDecision {
    * or a rule a guard switched off), strongest first, for the simulator's debug drawer. Never acted on.
    */
   nearMisses?: Signal[];
+  /**
+   * Session 26 (shopfb): true when the bot could not use the message and it is a clear, calm question about the shop
+   * (detectRepeatedFallback: calmShopQuestion, asked the first time or again), not at a block's own question, and nothing
+   * is done about it: the engine then says the flow's settings.shopQuestionMessage instead of its fallback message
+   * (shared/engine/shopQuestion.ts). Absent otherwise.
+   */
+  shopQuestion?: true;
 }
 
 /** What the policy remembers between turns (kept small: it is persisted with the conversation). */

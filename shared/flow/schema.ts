@@ -333,6 +333,13 @@ export const settingsSchema = z.object({
    * with "en".
    */
   closedCourtesyMessage: z.string().max(1000).optional(),
+  /**
+   * Session 26 (shopfb): said instead of the fallback message when the bot cannot answer a clear question about the shop
+   * ("do the led strips work w alexa": the escalation policy's reading, EscalationDecision.shopQuestion), where "Sorry, I
+   * didn't get that" was untrue (shared/engine/shopQuestion.ts). Absent: the built-in English sentence; empty: the
+   * fallback message. A template like the fallback message.
+   */
+  shopQuestionMessage: z.string().max(1000).optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

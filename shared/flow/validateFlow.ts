@@ -591,6 +591,7 @@ function validateDocument(doc: unknown): FlowValidation {
     checkTimeZone(report, restData);
     checkLanguage(report, restData);
     checkClosedCourtesyLanguage(report, restData);
+    checkShopQuestionLanguage(report, restData);
   }
 
   // The graph checks (edges, loops, reachability) give the same answer as last time when the edges are
@@ -1000,8 +1001,8 @@ function checkVariables(report: Report, flow: Flow, allBlocksParsed: boolean) {
   });
 
   // Hostile s16 H#5: secretHiddenMessage is a template too (customerSecrets.tellSecretHidden, session 17).
-  const settingWords = { fallbackMessage: 'fallback', restartMessage: 'restart', secretHiddenMessage: 'hidden-secret', closedCourtesyMessage: 'after-the-end courtesy' } as const;
-  for (const key of ['fallbackMessage', 'restartMessage', 'secretHiddenMessage', 'closedCourtesyMessage'] as const) {
+  const settingWords = { fallbackMessage: 'fallback', restartMessage: 'restart', secretHiddenMessage: 'hidden-secret', closedCourtesyMessage: 'after-the-end courtesy', shopQuestionMessage: 'unanswerable shop question' } as const;
+  for (const key of ['fallbackMessage', 'restartMessage', 'secretHiddenMessage', 'closedCourtesyMessage', 'shopQuestionMessage'] as const) {
     const text = flow.settings[key] ?? '';
     if (!text.includes('{{')) continue;
     for (const m of text.matchAll(/\{\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}\}/g)) {
@@ -1547,6 +1548,23 @@ function checkClosedCourtesyLanguage(report: Report, flow: Flow) {
     null,
     `The flow's language is "${quoteShort(language)}", but the reply to thanks after the chat ended is the built-in English sentence ("You're welcome! If you need anything else, ..."): a customer who says thanks or bye after the end is answered in English.`,
     'Write the line in the flow\'s language in Flow settings > General > Reply to thanks after the chat ended, or empty it so that nothing is said.',
+  );
+}
+
+/**
+ * Session 26 (shopfb): the line said to a clear shop question the flow cannot answer is a flow text
+ * (settings.shopQuestionMessage); left out, it is the built-in English sentence. A flow in another language that leaves
+ * it out would answer such a question in English: a warning says so, as for the courtesy after the end.
+ */
+function checkShopQuestionLanguage(report: Report, flow: Flow) {
+  const language = flow.settings.language ?? '';
+  if (flow.settings.shopQuestionMessage !== undefined || /^en\b/i.test(language) || languageTagProblem(language) !== null) return;
+  report.warning(
+    'shop_question_english',
+    ['settings', 'shopQuestionMessage'],
+    null,
+    `The flow's language is "${quoteShort(language)}", but the reply to a shop question the bot cannot answer is the built-in English sentence ("Sorry, I can't see product details here, ..."): a customer asking such a question is answered in English.`,
+    'Write the line in the flow\'s language in Flow settings > General > Reply to a shop question the bot cannot answer, or empty it to say the fallback message there.',
   );
 }
 

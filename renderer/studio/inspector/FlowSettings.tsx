@@ -15,6 +15,7 @@ import { escalationPolicySchema, type Flow } from '../../../shared/flow/schema';
 import { defaultGraduatedTexts, graduatedTextTitles } from '../../../shared/engine/escalationWording';
 import { DEFAULT_SECRET_HIDDEN_MESSAGE } from '../../../shared/engine/customerSecrets';
 import { DEFAULT_CLOSED_COURTESY_MESSAGE } from '../../../shared/engine/afterClose';
+import { DEFAULT_SHOP_QUESTION_MESSAGE } from '../../../shared/engine/shopQuestion';
 import { SELF_HARM_NOTE } from '../../../shared/escalation/selfHarm';
 import { Button } from '../../ui/Button';
 import { studioApi } from '../api/studioApi';
@@ -204,6 +205,9 @@ function General() {
       {/* Session 25 (review of session 24): the bot's words to thanks, bye, ok or 👍 after the chat ended
           (settings.closedCourtesyMessage), a flow text like the one above; emptied, the bot says nothing. */}
       <ClosedCourtesyField />
+      {/* Session 26 (shopfb): the bot's words to a clear shop question the flow has no answer for
+          (settings.shopQuestionMessage), said instead of the fallback message; emptied, the fallback message is said. */}
+      <ShopQuestionField />
     </>
   );
 }
@@ -231,6 +235,36 @@ function ClosedCourtesyField() {
             maxLength={1000}
             value={value ?? DEFAULT_CLOSED_COURTESY_MESSAGE}
             onChange={(e) => store.getState().dispatch({ type: 'set_settings', settings: { closedCourtesyMessage: e.target.value } }, { coalesceKey: 'settings:closedCourtesyMessage', label: 'Edit the reply to thanks after the end' })}
+          />
+        )}
+      </Field>
+    </SettingsField>
+  );
+}
+
+/**
+ * The reply to a clear shop question the bot cannot answer (settings.shopQuestionMessage): shows what the bot says now
+ * (the built-in sentence until changed); emptied, the fallback message is said there. The warning shop_question_english
+ * points here when the flow's language is not English and the line is the built-in one.
+ */
+function ShopQuestionField() {
+  const store = useStudioStore();
+  const value = useStudio((s) => s.flow.settings.shopQuestionMessage);
+  const problems = useProblems();
+  return (
+    <SettingsField path="$.settings.shopQuestionMessage" problems={problems}>
+      <Field
+        label="Reply to a shop question the bot cannot answer"
+        help="Said instead of the fallback message when the customer asks a clear question about the shop that no intent answers (“do the LED strips work with Alexa?”). Write it in the flow’s language. Empty: the fallback message is said."
+      >
+        {({ id, describedBy }) => (
+          <textarea
+            id={id}
+            aria-describedby={describedBy}
+            className="bt-textarea"
+            maxLength={1000}
+            value={value ?? DEFAULT_SHOP_QUESTION_MESSAGE}
+            onChange={(e) => store.getState().dispatch({ type: 'set_settings', settings: { shopQuestionMessage: e.target.value } }, { coalesceKey: 'settings:shopQuestionMessage', label: 'Edit the reply to an unanswerable shop question' })}
           />
         )}
       </Field>

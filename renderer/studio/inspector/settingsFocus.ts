@@ -11,7 +11,7 @@ const listeners = new Set<Listener>();
 /** Whether a problem at this JSON path has a field in Flow settings to go to. */
 export function isSettingsPath(path: string): boolean {
   // Session 25: the reply to thanks after the end (General tab) has a field too.
-  return path.startsWith('$.escalation') || path === '$.settings.closedCourtesyMessage';
+  return path.startsWith('$.escalation') || path === '$.settings.closedCourtesyMessage' || path === '$.settings.shopQuestionMessage';
 }
 
 export function requestSettingsFocus(path: string) {

@@ -326,6 +326,14 @@ export function fallbackWeight(analysis: TextAnalysis, memory: Memory, ownQuesti
   return assess(analysis, memory, ownQuestion).weight;
 }
 /**
+ * Session 26 (shopfb): whether an unusable message is a clear, calm question about the shop (the first time or asked
+ * again), which the bot understood as one and has no answer for: the engine tells the customer so
+ * (EscalationDecision.shopQuestion, shared/engine/shopQuestion.ts) instead of "Sorry, I didn't get that".
+ */
+export function clearShopQuestion(analysis: TextAnalysis, memory: Memory, ownQuestion = false): boolean {
+  return assess(analysis, memory, ownQuestion).shop;
+}
+/**
  * One message's weight, and (read only when needed, it costs a comparison with the last questions) whether it asks
  * the last question again; worked out once per message and memory (the detector, the memory update and the
  * explanation all ask).
@@ -338,6 +346,8 @@ class Assessment {
   asksNothingElse = false;
   /** Read at the block's own question (TurnFacts.ownQuestion): no follow-up in a shop chat there (followUpInShopChat). */
   ownQuestion = false;
+  /** A clear, calm question about the shop (calmShopQuestion), asked the first time (weight 1/2) or again (1). */
+  shop = false;
   constructor(readonly analysis: TextAnalysis, readonly memory: Memory, readonly weight: 0 | 0.5 | 1, again?: boolean, readonly alternative = false) {
     this.againValue = again;
   }
@@ -357,6 +367,7 @@ function assess(analysis: TextAnalysis, memory: Memory, ownQuestion = false): As
   else {
     const again = asksSameSubjectAgain(analysis, memory.recent);
     a = new Assessment(analysis, memory, again ? 1 : 0.5, again);
+    a.shop = true;
   }
   // Session 16: not after a miss that read off-topic for the shop (offTopicMissInStreak): the "ok" there answers the bot's
   // not-understood reply, the only answer such a request could get, and takes no answer.

@@ -290,14 +290,16 @@ describe('routers', () => {
 
   it('intent router: below the threshold says the fallback message and takes the fallback exit when wired', () => {
     const c = converse(intentFlow(true));
-    c.say('what colour is the sky on mars');
+    // Session 26 (shopfb): not a question the policy reads as about the shop ("what colour is ..." is one: it gets
+    // settings.shopQuestionMessage, test/unit/engine/shopfbS26ShopQuestion.test.ts).
+    c.say('who won the cup final on mars');
     expect(c.botTexts().slice(-2)).toEqual(["Sorry, I didn't get that.", 'fallback path']);
     expect(c.state.intents).toEqual([]);
   });
 
   it('intent router: without a fallback exit it re-prompts and keeps waiting', () => {
     const c = converse(intentFlow(false));
-    c.say('what colour is the sky on mars');
+    c.say('who won the cup final on mars');
     expect(c.lastBotText()).toBe("Sorry, I didn't get that.");
     expect(c.state.waiting).toMatchObject({ kind: 'input', blockId: 'ir' });
     c.say('refund please');
