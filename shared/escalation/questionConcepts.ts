@@ -288,11 +288,20 @@ export function conceptOverlap(a: readonly string[], b: readonly string[], atLea
   let looseB = 0;
   for (const k of b) if (k.length >= 5 && !a.includes(k)) looseB++;
   if (looseA === 0 || looseB === 0 || (2 * exact + looseA + looseB) / total < atLeast) return exactDice;
-  let common = 0;
-  for (const k of a) if (b.some((x) => matches(k, x))) common++;
-  let commonB = 0;
-  for (const k of b) if (a.some((x) => matches(k, x))) commonB++;
-  return (common + commonB) / total;
+  return (matchedIn(a, b) + matchedIn(b, a)) / total;
+}
+/** How many concepts of `a` equal or are a typo of one of `b` (session 26, speed: no closure made per concept). */
+function matchedIn(a: readonly string[], b: readonly string[]): number {
+  let n = 0;
+  for (let i = 0; i < a.length; i++) {
+    for (let j = 0; j < b.length; j++) {
+      if (matches(a[i], b[j])) {
+        n++;
+        break;
+      }
+    }
+  }
+  return n;
 }
 
 const AUX = new Set(['do', 'does', 'did', 'can', 'could', 'is', 'are', 'will', 'would', 'have', 'has', 'may', 'should', 'shall', 'am', 'was']);

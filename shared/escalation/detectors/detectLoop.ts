@@ -486,7 +486,9 @@ const REQUESTS: Request[] = [
 export function requestFamilyApart(earlier: string, later: string): boolean {
   const a = questionConcepts(earlier);
   const b = questionConcepts(later);
-  return REQUESTS.some((r) => a.includes(r.key) && b.includes(r.key) && !fits(specifics(r, a), specifics(r, b)));
+  // (Session 26, speed: a loop, not a closure made per pair.)
+  for (const r of REQUESTS) if (a.includes(r.key) && b.includes(r.key) && !fits(specifics(r, a), specifics(r, b))) return true;
+  return false;
 }
 function askedSameRequestAgain(request: Request, text: string, concepts: string[], recent: readonly string[], count: number): string[] | null {
   if (recent.length < count - 1 || !concepts.includes(request.key)) return null;
@@ -945,8 +947,7 @@ function learnedLoop(facts: TurnFacts, memory: EscalationMemory, count: number):
   if (facts.analysis.tokens.length > MAX_FUZZY_TOKENS) return null;
   // Where a hand-built request family reads two askings as different (requestFamilyApart), they are not linked: "can I
   // return sale items?" / "do I need the receipt to return?" / "can I return it in a store?" are three questions.
-  const links = askedAgainByModel(text, memory.recent, facts.fallback, count - 1, undefined, (earlier, later) =>
-    wordsOver(earlier, MAX_FUZZY_TOKENS) || requestFamilyApart(earlier, later));
+  const links = askedAgainByModel(text, memory.recent, facts.fallback, count - 1, undefined, modelApart);
   if (!links) return null;
   // Session 18 (esc): a message that opens with an acknowledgement of the bot's last reply ("Ok, so 30 days from delivery",
   // "ok regular it is. thanks", "Ok, new order it is. Is shipping free...": acknowledgedFirst, not when it goes back with
@@ -967,6 +968,14 @@ function learnedLoop(facts: TurnFacts, memory: EscalationMemory, count: number):
       .map((l) => `"${l.earlier}" (${back(l.back)}, ${l.score.toFixed(2)})`)
       .join(' and ')}).`,
   };
+}
+
+/**
+ * Askings the learned model is not asked to link: an earlier one longer than MAX_FUZZY_TOKENS words, or two a hand-built
+ * request family reads apart (requestFamilyApart). A module function (session 26, speed: not a closure made per call).
+ */
+function modelApart(earlier: string, later: string): boolean {
+  return wordsOver(earlier, MAX_FUZZY_TOKENS) || requestFamilyApart(earlier, later);
 }
 
 /** Whether a normalised text has fewer than `min` words. */
@@ -1122,7 +1131,7 @@ function streakModelLink(
   threshold = STREAK_SAME_REQUEST,
 ): SameRequestLink | null {
   if (offTopicMissInStreak(memory) || inDomainScore(facts.analysis) < IN_SHOP_REQUEST) return null;
-  const links = askedAgainByModel(later, [earlier], true, 1, threshold, (a, b) => wordsOver(a, MAX_FUZZY_TOKENS) || requestFamilyApart(a, b));
+  const links = askedAgainByModel(later, [earlier], true, 1, threshold, modelApart);
   return links === null ? null : links[0];
 }
 
