@@ -14,6 +14,8 @@ export const STATE_VERSION = 2;
 export const WINDOW_SIZE = 30;
 /** Agent event ids remembered to refuse a duplicate delivery. */
 export const RECENT_EVENT_IDS = 32;
+/** Customer messages held while an HTTP call is out (the oldest are kept; the rest are transcript lines only). */
+export const MAX_HELD_MESSAGES = 5;
 
 const button = z.strictObject({ id: z.string(), label: z.string() });
 const reason = z.enum(escalationReasons);
@@ -111,7 +113,17 @@ export const waitingSchema = z.discriminatedUnion('kind', [
     takeoverFrom: z.enum(['input', 'offer', 'takeover_question', 'ticket_question']).optional(),
   }),
   /** HTTP request effect issued; waiting for its result until the `http_timeout` timer `timerId` fires. */
-  z.strictObject({ kind: z.literal('http'), blockId: z.string(), requestId: z.string(), timerId: z.string() }),
+  z.strictObject({
+    kind: z.literal('http'),
+    blockId: z.string(),
+    requestId: z.string(),
+    timerId: z.string(),
+    /**
+     * Session 26 (newfix, newcomer s26 F7): customer messages sent while the call was out (already in the transcript, with
+     * the turn they were given), read when the call returns (engine.ts readHeld). Optional: older states lack it.
+     */
+    held: z.array(z.strictObject({ text: z.string(), turn: z.number().int().min(0) })).max(MAX_HELD_MESSAGES).optional(),
+  }),
   /** After the chat ended with restart buttons. */
   z.strictObject({ kind: z.literal('restart'), blockId: z.string() }),
 ]);

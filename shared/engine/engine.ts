@@ -34,7 +34,7 @@ import { cancelTimers, finish, newRun, customerSaid, bot, isKnown, setVar, syste
 import { flowRevision } from './flowRevision';
 import { forgetToldFailure, keepFailureCurrent, rememberHttpOutcome } from './failureMemory';
 import { behaviourOf, canWaitAt } from './blockBehaviours';
-import { STATE_VERSION, RECENT_EVENT_IDS } from './conversationStateSchema';
+import { MAX_HELD_MESSAGES, STATE_VERSION, RECENT_EVENT_IDS } from './conversationStateSchema';
 import { answerFitsAt, answerQuestionAt, asksQuestionAt, classifyInput, clickAt, goTo, httpResultAt, intentMatchAt, showPrompt } from './runBlocks';
 import {
   handoffEvent,
@@ -273,6 +273,7 @@ function dispatch(run: Run, input: Input, prior: ConversationState): boolean {
       if (block) rememberHttpOutcome(run.s, block, input.ok, input.status, run.now); // failureMemory.ts rules 1, 4
       if (!block || !httpResultAt(run, block, input.ok, input.body)) return false;
       checkRuleSignals(run);
+      readHeld(run, w.held);
       return true;
     }
     case 'timer': {
@@ -286,6 +287,7 @@ function dispatch(run: Run, input: Input, prior: ConversationState): boolean {
         if (block) rememberHttpOutcome(run.s, block, false, 0, run.now);
         if (!block || !httpResultAt(run, block, false, null)) return false;
         checkRuleSignals(run);
+        readHeld(run, w.held);
         return true;
       }
       return agentEvent(run, input);
@@ -343,9 +345,13 @@ function onText(run: Run, raw: string): boolean {
   const block = run.c.blocks.get(w.blockId);
   if (!block) return false;
   switch (w.kind) {
-    case 'http':
-      customerSaid(run, text, w.blockId); // kept for the transcript; the bot answers when the reply comes
+    case 'http': {
+      // Newcomer s26 F7: kept in the transcript and held; read when the reply comes (readHeld), not dropped.
+      const turn = customerSaid(run, text, w.blockId);
+      const held = w.held ?? [];
+      if (held.length < MAX_HELD_MESSAGES) s.waiting = { ...w, held: [...held, { text, turn }] };
       return true;
+    }
     case 'takeover_question':
     case 'ticket_question':
       // Questions a block asks itself while waiting (Human takeover's name/email/reason, Ticket's email/issue).
@@ -401,6 +407,33 @@ function readAfterRestart(run: Run, text: string, turn: number): void {
 }
 
 /**
+ * Session 26 (newfix, newcomer s26 F7): the customer's messages sent while an HTTP call was out (waiting.held, already in
+ * the transcript) are read once the call's reply (or its deadline) has moved the flow on, in order, at the block the
+ * flow then waits at, like a message after a restart (readAfterRestart): a block that reads requests takes a message it
+ * understands as its input, and any message the escalation policy acts on ("this is ridiculous ...") is acted on. A
+ * message neither reads stays a transcript line (an agent sees it). Messages left when the flow waits on another call
+ * are held again; when a person is involved they are already in the handoff's transcript.
+ */
+function readHeld(run: Run, held: readonly { text: string; turn: number }[] | undefined): void {
+  if (!held || held.length === 0) return;
+  for (let i = 0; i < held.length; i++) {
+    const w = run.s.waiting;
+    if (run.s.mode !== 'bot' || !w) return;
+    if (w.kind === 'http') {
+      run.s.waiting = { ...w, held: [...(w.held ?? []), ...held.slice(i)].slice(0, MAX_HELD_MESSAGES) };
+      return;
+    }
+    if (w.kind !== 'input') return;
+    const block = run.c.blocks.get(w.blockId);
+    if (!block) return;
+    const b = behaviourOf(block.kind);
+    const { text, turn } = held[i]!;
+    if (b.readsRequests === true || b.acceptsForwardedText === true) inputText(run, w, text, turn, true);
+    else inputText(run, w, text, turn, true, true);
+  }
+}
+
+/**
  * The escalation policy's reading of one turn (the whole policy, or the block's own questions' when the message answers
  * them: Classified.answered), from the memory before it. Pure: the caller keeps the memory.
  */
@@ -429,7 +462,7 @@ function readTurn(run: Run, classified: Classified, text: string, analysis: Text
  * Customer text at a block waiting for input: the escalation hook, then the block itself. `said`: the turn when the
  * message is already in the transcript (read again after a restart, `readAfterRestart`).
  */
-function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: string, said?: number, onlyIfRead = false): boolean {
+function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: string, said?: number, onlyIfRead = false, policyOnly = false): boolean {
   const s = run.s;
   const block = run.c.blocks.get(w.blockId);
   if (!block) return false;
@@ -443,7 +476,9 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
   // After a restart (readAfterRestart): a message the block does not understand is its input only if the policy (on)
   // acts on what it says; otherwise nothing of it is kept but the transcript entry (the restart's greeting and menu
   // stand). Session 25: this reading, where a second one of the message alone was made first (policyReads.ts).
-  if (onlyIfRead && classified.fallback && !(run.flow.escalation.enabled && targetId !== null && actsOnMessage(decision))) return false;
+  // `policyOnly` (a message held during an HTTP call, readHeld, at a block that asks its own question): read only when
+  // the policy acts on it, never taken as the answer to a question asked after it was written.
+  if (((onlyIfRead && classified.fallback) || policyOnly) && !(run.flow.escalation.enabled && targetId !== null && actsOnMessage(decision))) return false;
   if (said === undefined) customerSaid(run, text, block.id, classified.rating === true);
   rememberEntities(run, analysis.entities);
 
