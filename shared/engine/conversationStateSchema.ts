@@ -45,6 +45,12 @@ export const transcriptEntrySchema = z.strictObject({
    * Optional: states saved before it load unchanged.
    */
   closedCourtesy: z.literal(true).optional(),
+  /**
+   * Session 26 (newfix, newcomer s26 F11): a customer message the block it reached did not understand (a fallback), so
+   * a handoff's summary can name what the customer needed rather than "I want to talk to a person". Optional: states
+   * saved before it load unchanged.
+   */
+  unanswered: z.literal(true).optional(),
 });
 
 const signal = z.strictObject({

@@ -480,6 +480,8 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
   // the policy acts on it, never taken as the answer to a question asked after it was written.
   if (((onlyIfRead && classified.fallback) || policyOnly) && !(run.flow.escalation.enabled && targetId !== null && actsOnMessage(decision))) return false;
   if (said === undefined) customerSaid(run, text, block.id, classified.rating === true);
+  // A request for a person is acted on, not left unanswered (the policy reads it whatever the block made of it).
+  if (classified.fallback && !decision.signals.some((x) => x.reason === 'explicit_request')) markUnanswered(run, text);
   rememberEntities(run, analysis.entities);
 
   const ladderBefore = s.escalation.level;
@@ -540,6 +542,16 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
   const now = s.waiting;
   if (now?.kind === 'input' && now.blockId === w.blockId && now.retries > w.retries) keepFailureCurrent(s, failure);
   return true;
+}
+
+/** Newcomer s26 F11: the customer's entry of this message (the step's latest) is one the bot did not understand. */
+function markUnanswered(run: Run, text: string): void {
+  for (let i = run.transcript.length - 1; i >= 0; i--) {
+    const e = run.transcript[i]!;
+    if (e.from !== 'customer') continue;
+    if (e.text === text) e.unanswered = true;
+    return;
+  }
 }
 
 /**

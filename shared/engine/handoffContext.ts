@@ -161,6 +161,38 @@ function requestInRating(text: string, evidence: readonly string[]): string | nu
   return null;
 }
 
+/** Most unanswered questions named in a summary (the newest are kept). */
+const MAX_UNANSWERED = 3;
+
+/**
+ * Session 26 (newcomer s26 F11): the customer's messages the bot did not understand (transcript `unanswered`) right
+ * before `trigger`, oldest first: the run of them back to the last message the bot did understand.
+ */
+function unansweredBefore(recent: ConversationState['recentTranscript'], trigger: ConversationState['recentTranscript'][number]): string[] {
+  const at = recent.indexOf(trigger);
+  const out: string[] = [];
+  for (let i = at - 1; i >= 0 && out.length < MAX_UNANSWERED; i--) {
+    const e = recent[i]!;
+    if (e.from !== 'customer') continue;
+    if (e.unanswered !== true || e.rating === true) break;
+    out.unshift(e.text);
+  }
+  return out;
+}
+
+/** Words of a request for a person that say nothing about what it is for. */
+const REQUEST_ONLY = new Set(
+  'want need would like talk speak chat person human real agent someone somebody anyone please now can could get put through the and just actually with you your let give connect transfer representative staff member team operator manager live right away plz pls thanks thank hello hey one some real proper actual'.split(' '),
+);
+
+/** True when `text` asks for a person and says nothing else (its evidence words and request words only). */
+function bareRequest(text: string, evidence: readonly string[]): boolean {
+  let t = text.toLowerCase();
+  for (const e of evidence) if (e.trim()) t = t.split(e.trim().toLowerCase()).join(' ');
+  const words = t.match(/\p{L}+/gu) ?? [];
+  return words.every((w) => w.length <= 2 || REQUEST_ONLY.has(w));
+}
+
 /** A short, readable summary of a conversation, also used for tickets and notification emails. */
 export function summarizeConversation(
   state: Pick<ConversationState, 'variables' | 'recentTranscript' | 'turn' | 'intents' | 'entities' | 'lastFailure'>,
@@ -180,8 +212,16 @@ export function summarizeConversation(
   const deadline = clock ? urgencyDeadline(state, signals, clock) : null;
   if (deadline) parts.push(`Deadline: ${deadline.when}, "${clip(deadline.words, 60)}".`);
   const triggerEntry = signals.length ? customerEntry(state.recentTranscript, state.turn, signals[0].turn) : null;
-  const trigger = triggerEntry === null ? null : triggerEntry.rating ? requestInRating(triggerEntry.text, signals[0].evidence) : triggerEntry.text;
+  let trigger = triggerEntry === null ? null : triggerEntry.rating ? requestInRating(triggerEntry.text, signals[0].evidence) : triggerEntry.text;
+  // Session 26 (newcomer s26 F11): the questions the bot left unanswered just before the handoff's message; a bare
+  // request for a person ("I want to talk to a person") gives the key message to the first of them.
+  let unanswered = triggerEntry === null ? [] : unansweredBefore(state.recentTranscript, triggerEntry);
+  if (trigger && unanswered.length > 0 && signals[0].reason === 'explicit_request' && bareRequest(trigger, signals[0].evidence)) {
+    trigger = unanswered[0]!;
+    unanswered = unanswered.slice(1);
+  }
   if (trigger) parts.push(`Key message: "${clip(trigger, 140)}"`);
+  if (unanswered.length > 0) parts.push(`Also unanswered: ${unanswered.map((t) => `"${clip(t, 80)}"`).join(', ')}.`);
   // The last thing the customer said, skipping bare answers to contact questions ("jane@example.com").
   const contactAnswers = new Set([v.customerEmail, v.customerName, v.customerPhone].filter(known).map((x) => String(x).trim().toLowerCase()));
   let last: string | null = null;
