@@ -212,6 +212,8 @@ export function createScenarioSession(flow: Flow, setup: SessionSetup): Scenario
   const log: ActionStep[] = [];
   const notes: AgentNote[] = [];
   const assignments: AssignmentRecord[] = [];
+  /** Who declined each handoff (newcomer s26 F9): left out when the block picks again (reassignAfterDecline). */
+  const declines = new Map<string, Set<string>>();
   const marks: { steps: number; transcript: number }[] = [];
   /** HTTP requests that will never be answered by a mock (timeouts), or wait for the tester. */
   const held: HttpEffect[] = [];
@@ -387,9 +389,45 @@ export function createScenarioSession(flow: Flow, setup: SessionSetup): Scenario
         const who = currentAgent();
         if (typeof who === 'string') return fail(who);
         const type = step.agent === 'decline' ? 'agent_declined' : step.agent === 'handback' ? 'agent_handback' : 'agent_closed';
-        return engine(sim.agent(step.note === undefined ? { type, agentId: who.id } : { type, agentId: who.id, note: step.note }));
+        const done = engine(sim.agent(step.note === undefined ? { type, agentId: who.id } : { type, agentId: who.id, note: step.note }));
+        return done.ok && type === 'agent_declined' ? reassignAfterDecline(who, done) : done;
       }
     }
+  }
+
+  /**
+   * Session 26 (newfix, newcomer s26 F9): after a decline, a block that assigns automatically picks again by its mode
+   * among the other virtual agents (everyone who declined this handoff left out), as `baton serve`'s agent hub does;
+   * the assignment line says who declined and who has the chat now, or why it waits in the queue.
+   */
+  function reassignAfterDecline(who: { id: string; name: string }, done: ActionResult): ActionResult {
+    const h = sim.state.handoff;
+    if (!agents || !h || h.status !== 'pending' || sim.state.mode !== 'waiting') return done;
+    const request = sim.effects.find((e) => e.type === 'handoff_request' && e.handoff.id === h.id);
+    if (!request || request.type !== 'handoff_request' || !request.autoAssign) return done;
+    const declinedBy = declines.get(h.id) ?? new Set<string>();
+    declinedBy.add(who.id);
+    declines.set(h.id, declinedBy);
+    const names = [...declinedBy].map((id) => agents!.find((a) => a.id === id)?.name ?? id);
+    const declinedWords = `${names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0]} declined.`;
+    const r = assignVirtualAgent(
+      agents.filter((a) => !declinedBy.has(a.id)),
+      {
+        strategy: request.autoAssign.strategy,
+        maxChatsPerAgent: request.autoAssign.maxChatsPerAgent,
+        skill: request.skill,
+        language: request.language,
+        teams: request.teams,
+        agents: request.agents,
+      },
+    );
+    if (!r.agent) {
+      assignments.push({ at: sim.now, handoffId: h.id, agentId: null, explanation: `${declinedWords} Nobody else can take it now, so the chat waits in the queue (any agent can still accept it). ${r.explanation}` });
+      return done;
+    }
+    assignments.push({ at: sim.now, handoffId: h.id, agentId: r.agent.id, explanation: `${declinedWords} ${r.explanation}` });
+    const accepted = engine(sim.agent({ type: 'agent_accepted', agentId: r.agent.id, agentName: r.agent.name }));
+    return { ok: true, steps: [...done.steps, ...accepted.steps] };
   }
 
   function setAgents(next: VirtualAgent[] | { agents: VirtualAgent[]; unknown: string[] }): ActionResult {
