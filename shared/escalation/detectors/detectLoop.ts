@@ -1017,6 +1017,19 @@ function answeredEntries(memory: EscalationMemory, answered: number): string[] {
   return intents.slice(Math.max(0, end - answered), end);
 }
 /**
+ * Session 26 (shopfb): whether the `n` messages right before the streak's counted ones failed too (no intent entry: the bot
+ * could not use them and they counted nothing, like a detail of the request). No entries at all: the customer's questions
+ * were never understood (intentMemory keeps none until one is).
+ */
+function failedBefore(memory: EscalationMemory, n: number): boolean {
+  const intents = memory.intents;
+  if (intents === undefined) return true;
+  const end = intents.length - memory.fallbacksInRow;
+  if (end - n < 0) return false;
+  for (let i = end - n; i < end; i++) if (intents[i] !== '') return false;
+  return true;
+}
+/**
  * Session 12: how many of the customer's messages right before the current fallback streak (at most `max`) were questions
  * the bot understood as an intent (memory.intents, newest last: the streak's own messages are its last
  * `fallbacksInRow` entries).
@@ -1047,13 +1060,25 @@ export function streakLoop(facts: TurnFacts, policy: EscalationPolicy, memory: E
   // Spain" failed): the answer did not help and the customer asks again; memory.intents says which were understood.
   // Then the customer must ask nothing new (no follow-up opening, no thanks) and want one kind of answer throughout
   // ("can I pay with a gift card" / "can I combine a gift card with a card" / "how do I check the balance" are three).
-  const answered = Math.max(0, need - memory.fallbacksInRow);
-  if (answered > 0 && understoodBefore(memory, answered) < answered) return null;
+  let answered = Math.max(0, need - memory.fallbacksInRow);
+  // Session 26 (shopfb): the askings before the counted streak may be failed messages that counted nothing (a "detail"
+  // of the shop request, detectRepeatedFallback.detailOfShopRequest: "Mas, can I see the price in Rupiah?" / "currency
+  // change to IDR" / "price in Rupiah is possible?"), not answered ones: when repeated fallbacks would hand over
+  // (not `throughout`) and this asking goes back to the first one's subject, the three are one request (see `quiet` below).
+  let quiet = false;
+  if (answered > 0 && understoodBefore(memory, answered) < answered) {
+    if (throughout || !failedBefore(memory, answered)) return null;
+    answered = 0;
+    quiet = true;
+  }
   const earlier = memory.recent.slice(-need);
   const own = analysisConcepts(facts.analysis);
   const lists = [...earlier.map((e) => questionConcepts(e)), own];
   const texts = [...earlier, facts.analysis.normalized];
   const byModel: SameRequestLink[] = [];
+  // A quiet asking between counts as the request said again only when this asking goes back to the first one's subject
+  // and none of them says something new (a follow-up opening, a thanks: newInformation).
+  if (quiet && (!backToEarlierSubject(lists, lists.length - 1) || newInformation(facts.analysis.normalized) || earlier.some(newInformation))) return null;
   for (let i = 1; i < lists.length; i++) {
     if (!sameReferences(lists[i - 1], lists[i])) return null;
     if (shareSubject(subjectOf(lists[i - 1]), subjectOf(lists[i]))) continue;
@@ -1062,6 +1087,7 @@ export function streakLoop(facts: TurnFacts, policy: EscalationPolicy, memory: E
     // and Sundays count in it" / "weekends included?"): the customer keeps at one request, so the loop is named. Only
     // names the handoff that happens anyway (all labelled corpora: 11 loops named, 2 repeated fallbacks named loops).
     if (!throughout && backToEarlierSubject(lists, i)) continue;
+    if (quiet && i < lists.length - 1) continue;
     // Session 20 (escloop): when repeated fallbacks already hand over (not `throughout`), two askings that share no subject
     // word may still be one request in other words ("is my jacket on its way" / "has the coat been sent out" / "any sign of
     // that parka leaving yours"): the learned same-request model links them (streakModelLink). This only names the handoff

@@ -41,7 +41,10 @@ describe('repeated fallbacks on one request are named a loop', () => {
   it('never fires without the streak: a usable message, or fewer than count - 1 failures before', () => {
     const recent = [norm('the blue lamp, is it in stock'), norm('blue lamp stock?')];
     expect(streakLoop(facts('blue lamp in stock or not', { fallback: false }), p, memory({ fallbacksInRow: 2, recent }))).toBeNull();
-    expect(streakLoop(facts('blue lamp in stock or not', { fallback: true }), p, memory({ fallbacksInRow: 1, recent }))).toBeNull();
+    // Session 26 (shopfb): one failure before. (A memory with two earlier askings, one in the streak and no intent entries,
+    // now reads the other as a failed message that counted nothing, a detail, which may be part of the request:
+    // shopfbS26FollowUps, the Rupiah case.)
+    expect(streakLoop(facts('blue lamp in stock or not', { fallback: true }), p, memory({ fallbacksInRow: 1, recent: recent.slice(-1) }))).toBeNull();
     expect(streakLoop(facts('blue lamp in stock or not', { fallback: true }), p, memory({ fallbacksInRow: 2, recent }))).not.toBeNull();
   });
 

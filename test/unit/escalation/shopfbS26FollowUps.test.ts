@@ -60,3 +60,18 @@ describe('one shop request asked three times in other words is a loop', () => {
     expect(reason(['Something else', 'Does the standing desk come assembled?', 'Is assembly required for the Oslo desk?', 'And does it come in white?'])).toBe('none');
   });
 });
+
+// Third change: a failed message that counted nothing (a detail of the shop request) between two askings of one request
+// is the request said again when the last asking goes back to the first one's subject (README's Rupiah case, session 22,
+// w32): a loop, where the customer got "Sorry" three times and no person.
+describe('a quiet rewording between two askings', () => {
+  it('the Rupiah / IDR case is a loop (was no handoff)', () => {
+    expect(reason(['Something else', 'can I see the price in Rupiah?', 'currency change to IDR', 'price in Rupiah is possible?'])).toBe('loop');
+  });
+  it('a third message on another subject is no loop', () => {
+    expect(reason(['Something else', 'can I see the price in Rupiah?', 'currency change to IDR', 'is the walnut desk in stock?'])).toBe('none');
+  });
+  it('a thanks first says something new: no loop', () => {
+    expect(reason(['Something else', 'can I see the price in Rupiah?', 'currency change to IDR', 'Ok thanks, price in Rupiah is possible?'])).not.toBe('loop');
+  });
+});
