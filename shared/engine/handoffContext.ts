@@ -168,8 +168,8 @@ const MAX_UNANSWERED = 3;
  * Session 26 (newcomer s26 F11): the customer's messages the bot did not understand (transcript `unanswered`) right
  * before `trigger`, oldest first: the run of them back to the last message the bot did understand.
  */
-function unansweredBefore(recent: ConversationState['recentTranscript'], trigger: ConversationState['recentTranscript'][number]): string[] {
-  const at = recent.indexOf(trigger);
+function unansweredBefore(recent: ConversationState['recentTranscript'], trigger: { text: string; at: number }): string[] {
+  const at = recent.findIndex((e) => e === trigger);
   const out: string[] = [];
   for (let i = at - 1; i >= 0 && out.length < MAX_UNANSWERED; i--) {
     const e = recent[i]!;
