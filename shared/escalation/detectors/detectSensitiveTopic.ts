@@ -307,6 +307,7 @@ function readSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy, _memory:
     (bestOutput === 'complaint' && complaintWithoutRecord(toks) ? 'the customer does not ask for it to be reported or recorded (told with feeling, it is negative sentiment)' : null) ??
     (bestOutput === 'privacy' && privacyWithoutData(toks) ? 'no word of the customer\'s data, a third party or a legal step' : null) ??
     functionWordsOnly(facts.analysis, bestOutput) ??
+    (bestOutput === 'cancellation' && mindChangeOnly(toks) ? 'the customer changed their mind or let a question go ("never mind"), with no word of cancelling, stopping or deleting anything' : null) ??
     (bestOutput === 'security' && ownChangeQuestion(toks) ? 'the customer asks how to change their own details, nothing changed that they did not do' : null) ??
     generalQuestion(facts.analysis);
   if (general !== null) {
@@ -314,6 +315,21 @@ function readSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy, _memory:
     return null;
   }
   return best.signal;
+}
+
+/**
+ * Session 26 (topicfe, issue 11): the classifier reads cancellation from "changed my mind" and "never mind" ("actually never
+ * mind, I'll keep it", "I've changed my mind, it's not quite right for the hallway" at a return, "Sorry, I changed my mind,
+ * no cancel"). With no word of cancelling, stopping, closing or deleting (not negated: "no cancel"), the customer takes a
+ * question back or gives a reason for a return; "Please annul my order, I changed my mind" still fires.
+ */
+const MIND_CHANGE = / (?:change|changed|changing|changes) (?:my|our|me) minds? | never ?mind | nevermind | nvm /;
+const CANCEL_WORD = / (?:cancel\w*|annul\w*|stop|stopped|halt|close|closed|delete|deleted|deleting|remove|removed|terminate\w*|withdraw\w*|unsubscribe\w*|revoke\w*|void|scrap|call off|no longer|(?:do not|dont|not) (?:want|need|send|ship))\b/;
+const NEGATED_CANCEL = / (?:no|not|never|do not|dont|without) (?:\w+ )?cancel\w*\b/g;
+function mindChangeOnly(toks: readonly string[]): boolean {
+  const padded = paddedTokens(toks);
+  if (!MIND_CHANGE.test(padded)) return false;
+  return !CANCEL_WORD.test(padded.replace(NEGATED_CANCEL, ' '));
 }
 
 /** The index of the first token of `words` (space-separated tokens) in `toks`, or -1. */

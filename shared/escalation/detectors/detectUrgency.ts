@@ -22,6 +22,7 @@ import { classifierOn, classifierSignal, designerSignal } from '../learnedSignal
 import { reportNearMiss } from '../nearMisses';
 import { generalOrHypothetical } from '../topicMeaning';
 import { SELF_HARM_NAME, selfHarmWords } from '../selfHarm';
+import { excitedWait, hurryTakenBack } from '../takenBack';
 
 const WORDS = new Set([
   'urgent', 'urgently', 'urgency', 'asap', 'emergency', 'immediately', 'critical', 'hurry', 'desperate', 'desperately',
@@ -415,7 +416,10 @@ function urgentWordsIn(analysis: TextAnalysis, phrases: readonly string[]): stri
   const known = byAnalysis.get(analysis);
   if (known !== undefined) return known;
   const toks = canonicalTokens(analysis);
-  let words = toks.length === 0 ? null : (findWords(toks, designerPhrases(phrases), analysis.text) ?? findDeadline(toks) ?? findHappeningNow(toks));
+  let words = toks.length === 0 ? null : findWords(toks, designerPhrases(phrases), analysis.text);
+  // Session 26 (topicfe): a hurry word taken back by a joke before an ordinary question, or "can't wait!!" (takenBack.ts).
+  if (words !== null && (words === 'can not wait' ? excitedWait(analysis.text) : hurryTakenBack(toks, analysis.text, analysis.shouting) !== null)) words = null;
+  if (toks.length > 0) words ??= findDeadline(toks) ?? findHappeningNow(toks);
   // Checked after a hit (most messages have none, so they skip this scan).
   if (words !== null && findCalm(toks) !== null) words = null;
   byAnalysis.set(analysis, words);

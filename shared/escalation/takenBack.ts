@@ -1,0 +1,60 @@
+/**
+ * Session 26 (topicfe, issue 11): a word of hurry the customer takes back in the same message, before an ordinary
+ * question. Pure; the checks run only after an urgency word was found.
+ *
+ *  - A joke said with the hurry word: "urgent question lol: is the green sofa the same green as in the photo",
+ *    "need this info asap lol no jk but what wattage is the microwave", "Need to know ASAP-ish (not really) - do you gift
+ *    wrap?", "The EMERGENCY is that I've run out of coffee filters 😅 do you sell the size 4 ones?". Read only when the
+ *    message also asks something, names no time (today, tonight, tomorrow, now: "need this by 2nite or im dead lol" keeps
+ *    its urgency through the deadline), has no word of harm, no angry emoji and is not shouted.
+ *  - Excitement: "can't wait!!", "cant wait 🥳", "Can't wait for my new duvet!!": an exclamation or a happy emoji right
+ *    after "can't wait" (only "for" and what is awaited between), not "I can't wait any longer!" nor "can't wait all day".
+ */
+import { paddedTokens } from './canonicalTokens';
+
+/** A laugh as a word of its own ("lol", "hahaha", "lmao"), the same shape the negative-sentiment joke reading uses. */
+const LAUGH = /^(?:lo+l|lolol|(?:ha){2,}h?|(?:he){2,}|lmf?ao|rofl)$/;
+const JOKE_WORDS = new Set(['jk', 'joking', 'kidding', 'jking', 'jokin', 'kiddin']);
+/** A playful emoji (laughing, winking, sweating smile, party). */
+const PLAYFUL_EMOJI = /[\u{1F605}\u{1F602}\u{1F923}\u{1F61C}\u{1F609}\u{1F648}\u{1F606}\u{1F973}\u{1F61D}]/u;
+const ANGRY_EMOJI = /[🤬😡😠🖕💢👿😤]/u;
+/** A time the customer names: the hurry may be real even with a laugh. */
+const TIME_WORDS = new Set(['today', 'tonight', 'tomorrow', 'tmrw', 'tmr', '2nite', '2day', '2moro', 'now', 'morning', 'afternoon', 'evening', 'weekend', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'hour', 'hours', 'minutes', 'mins', 'deadline']);
+/** The customer asks something (without a question mark: "do you have the warm white ones"). */
+const ASKS = / (?:do you|does it|does the|do they|is the|is it|is there|are the|are they|can i|can you|could you|what|whats|which|how|where|when|any chance) /;
+/** A word of harm or danger: the hurry may be real whatever the laugh. */
+const HARM = new Set(['fire', 'smoke', 'burning', 'burnt', 'burned', 'hurt', 'injured', 'injury', 'bleeding', 'blood', 'hospital', 'ambulance', 'choking', 'shock', 'sparking', 'sparks', 'gas', 'leak', 'leaking', 'flood', 'flooding', 'police', 'stolen', 'hacked', 'fraud', 'scam']);
+
+/** The joke marker that takes a hurry word back, or null. `toks`: canonical tokens; `text`: the raw message. */
+export function jokeMarker(toks: readonly string[], text: string): string | null {
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (LAUGH.test(t)) return t;
+    // ("are you kidding me" is exasperation, not the customer's own joke.)
+    if (JOKE_WORDS.has(t) && toks[i - 1] !== 'you' && toks[i - 2] !== 'you' && toks[i + 1] !== 'me' && toks[i - 1] !== 'not') return t;
+    if (t === 'not' && toks[i + 1] === 'really' && (toks[i - 1] === 'ish' || i === toks.length - 2 || toks[i + 2] === 'do' || toks[i + 2] === 'but')) return 'not really';
+  }
+  const e = PLAYFUL_EMOJI.exec(text);
+  return e === null ? null : e[0];
+}
+
+/**
+ * Why the urgency word is taken back by a joke (a phrase for the explanation), or null. Only for the lexical hurry
+ * words (urgent, asap, emergency...), never for a deadline or a crisis.
+ */
+export function hurryTakenBack(toks: readonly string[], text: string, shouting: number): string | null {
+  const marker = jokeMarker(toks, text);
+  if (marker === null) return null;
+  if (shouting >= 0.7 || ANGRY_EMOJI.test(text)) return null;
+  if (!text.includes('?') && !ASKS.test(paddedTokens(toks))) return null;
+  for (const t of toks) if (TIME_WORDS.has(t) || HARM.has(t)) return null;
+  return marker;
+}
+
+/** "can't wait" then only "for" and what is awaited, then "!" or a happy emoji: excitement, not a hurry. */
+const EXCITED = /\b(?:can ?not|can'?t|can’t|cannot|cant)\s+wait\b((?:\s+for\s+[^.!?\n]{1,40}?)?)\s*(?:!|[\u{1F973}\u{1F60D}\u{1F929}\u{1F60A}\u{263A}\u{1F389}\u{2764}\u{1F495}\u{1F601}\u{1F600}\u{1F603}\u{1F604}\u{1F970}\u{1F64C}])/iu;
+const NOT_EXCITED = /\b(?:longer|anymore|any more|forever|another|all day|refund|money|much|ages|days|weeks|hours)\b/i;
+export function excitedWait(text: string): boolean {
+  const m = EXCITED.exec(text);
+  return m !== null && !NOT_EXCITED.test(m[1]);
+}
