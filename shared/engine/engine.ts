@@ -692,7 +692,13 @@ function takeoverFromOffer(run: Run, w: Extract<Waiting, { kind: 'offer' }>): vo
   const targetId = escalationTarget(run);
   if (targetId === null) return backToBot(run, w);
   run.s.waiting = null;
-  goTo(run, targetId, { reason: w.reason, signals: run.s.lastEscalation?.signals ?? [] });
+  // Session 26 (lead): the step records the handoff the customer chose, so Debug and corpus tools see it (an offer made
+  // outside the graduated ladder, for unanswered shop questions, decided "none" on its own message: shopQuestion.ts).
+  const last = run.s.lastEscalation;
+  if (last?.action === 'offer' && (run.decision === null || run.decision.action === 'none')) {
+    run.decision = { ...last, action: 'handoff', explanation: `The customer accepted the offer of a person. ${last.explanation}` };
+  }
+  goTo(run, targetId, { reason: w.reason, signals: last?.signals ?? [] });
 }
 
 /** The customer declined a person: back to the block, and the graduated ladder starts over. */
@@ -703,6 +709,9 @@ function backToBot(run: Run, w: Extract<Waiting, { kind: 'offer' }>): void {
   if (block) showPrompt(run, block);
 }
 
+/** An acknowledgement opening a reply to an offer, and what follows it (see yesOrNo). */
+const OK_LEAD = /^(?:ok|okay|okey|k|kk|alright|all right)(?: (.+))?$/;
+
 const plainAnswer = (text: string) => text.trim().toLowerCase().replace(/[!.,]+/g, ' ').replace(/\s+/g, ' ').trim();
 
 function yesOrNo(text: string, policy: Flow['escalation']): boolean | null {
@@ -710,6 +719,11 @@ function yesOrNo(text: string, policy: Flow['escalation']): boolean | null {
   // The designer's own button labels typed out ("Parler à quelqu'un") answer as the buttons do.
   if (t === plainAnswer(offerLabel(policy, 'person'))) return true;
   if (t === plainAnswer(offerLabel(policy, 'bot'))) return false;
+  // Session 26 (lead): an "ok" followed by more words answers with those words: "ok sure" is yes, "ok no thanks" no, and
+  // "ok thanks", "ok tysm", "ok gonna order", "Okay salamat" neither: customers sign off or carry on that way after
+  // unanswered shop questions (shopQuestion.ts), which must not hand them over. A bare "ok" is still yes.
+  const ok = OK_LEAD.exec(t);
+  if (ok !== null && ok[1] !== undefined) return offerAnswer(ok[1]);
   // The yes and no words are shared with the intent matcher and the fallback detector (nlu/bareReplies.ts).
   const answer = offerAnswer(t);
   // "no one is answering me", "no idea what you mean": a determiner, not the answer no (answeringNo.ts, session 13).

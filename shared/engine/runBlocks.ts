@@ -15,7 +15,7 @@ import { boundText } from '../flow/limits';
 import { getBlockDefinition } from '../flow/blockRegistry';
 import { bot, system, vars, type Run } from './run';
 import { ruleHandoff } from './ruleSignals';
-import { shopQuestionLine } from './shopQuestion';
+import { offerPerson, offersPersonNow, shopQuestionLine } from './shopQuestion';
 import { behaviourOf } from './blockBehaviours';
 import { ClassifiedInput, type Classified, type InputWaiting, type TextAnalysis } from './behaviours/types';
 
@@ -136,7 +136,10 @@ export function retry(run: Run, block: Block, w: InputWaiting, maxRetries: numbe
 /** Intent/keyword router did not understand: say so, and take `fallback` when it is wired. */
 export function routerFallback(run: Run, block: Block): void {
   // Session 26 (shopfb): a clear shop question the flow has no answer for is told so (shopQuestion.ts), not "didn't get that".
-  bot(run, render(run, shopQuestionLine(run) ?? run.flow.settings.fallbackMessage), block.id);
+  const shopLine = shopQuestionLine(run);
+  bot(run, render(run, shopLine ?? run.flow.settings.fallbackMessage), block.id);
+  // Session 26 (lead, newcomer s26 F16): every few unanswered shop questions the bot offers a person (shopQuestion.ts).
+  if (shopLine !== null && offersPersonNow(run)) return offerPerson(run, block.id);
   if (run.c.exitOf(block.id, 'fallback') !== undefined) follow(run, block, 'fallback');
 }
 

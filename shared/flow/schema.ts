@@ -244,7 +244,15 @@ export const escalationPolicySchema = z.object({
     })
     .default({ enabled: true, threshold: 0.35 }),
   repeatedFallback: z
-    .object({ enabled: z.boolean().default(true), count: z.number().int().min(1).max(20).default(2) })
+    .object({
+      enabled: z.boolean().default(true),
+      count: z.number().int().min(1).max(20).default(2),
+      /**
+       * Session 26: clear questions about the shop that the flow cannot answer count nothing towards `count`; every this
+       * many in a row the bot offers a person (absent: 3; 0: never). See shared/engine/shopQuestion.ts.
+       */
+      offerAfterUnanswered: z.number().int().min(0).max(20).optional(),
+    })
     .default({ enabled: true, count: 2 }),
   loop: z
     .object({

@@ -56,7 +56,13 @@ const signalText: Record<string, { title: string; help: string; fields?: Record<
   repeatedFallback: {
     title: 'Repeated fallback',
     help: 'The bot failed to understand several times.',
-    fields: { count: { title: 'Fallbacks', help: 'How many misunderstandings in one conversation fire the signal.' } },
+    fields: {
+      count: { title: 'Fallbacks', help: 'How many misunderstandings in a row fire the signal. Clear questions about the shop that the flow cannot answer are not misunderstandings and do not count (see below).' },
+      offerAfterUnanswered: {
+        title: 'Offer a person after unanswered questions',
+        help: 'After this many clear questions in a row that the flow cannot answer (“do the LED strips work with Alexa?”), the bot offers a person (“Would you like to talk to a person?” with two buttons, worded as graduated mode’s Step 2); the customer chooses. Empty: 3; 0: never.',
+      },
+    },
   },
   loop: {
     title: 'Loop',
