@@ -58,3 +58,46 @@ export function excitedWait(text: string): boolean {
   const m = EXCITED.exec(text);
   return m !== null && !NOT_EXCITED.test(m[1]);
 }
+
+/**
+ * A time said back: a sentence made only of acknowledgements and a time ("oh lush, tomorrow then", "before 2, right. ta",
+ * "tomorrow? nice.", "ok 6.95. before 2pm"): the customer repeats the day or the cut-off the bot gave. True when every
+ * sentence of the message that names a time has nothing else in it, an acknowledgement stands in it or in a sentence next
+ * to it, and no sentence with a time has a word of the customer's own ("I need it tomorrow", "tomorrow please", "can it
+ * come before 2?", "tomorrow!!" keep their reading). `tokensOf`: the canonical tokens of a piece of text.
+ */
+const ACK = new Set(['ok', 'okay', 'k', 'oh', 'ah', 'right', 'alright', 'great', 'nice', 'lush', 'brill', 'brilliant', 'lovely', 'cool', 'perfect',
+  'fine', 'ta', 'thanks', 'cheers', 'yes', 'yeah', 'yep', 'good', 'sweet', 'grand', 'super', 'noted', 'gotcha']);
+/** Words that neither acknowledge nor add anything ("tomorrow then", "so it's thursday"). */
+const NEUTRAL = new Set(['then', 'so', 'it', 'is', 'its', 's', 'that', 'the', 'a', 'thank', 'you', 'u', 'mate', 'love', 'pet', 'hun']);
+const DAY_OR_CLOCK = /^(?:today|tonight|tomorrow|tmrw|monday|tuesday|wednesday|thursday|friday|saturday|sunday|noon|midday|\d{1,2}(?:[:.]\d{2})?(?:am|pm)?)$/;
+const TIME_GLUE = new Set(['before', 'by', 'at', 'next', 'day', 'on']);
+const AMOUNT = /^[£$€]?\d+(?:[.,]\d{1,2})?$/;
+export function timeSaidBack(text: string, tokensOf: (s: string) => readonly string[]): boolean {
+  if (/!{2,}/.test(text)) return false;
+  const kinds: ('time' | 'echo' | 'ack' | 'other')[] = [];
+  for (const piece of text.split(/[!?\n;]+|\.(?!\d)/)) {
+    const toks = tokensOf(piece);
+    if (toks.length === 0) continue;
+    let time = false;
+    let ack = false;
+    let other = false;
+    for (const t of toks) {
+      if (DAY_OR_CLOCK.test(t)) time = true;
+      else if (ACK.has(t)) ack = true;
+      else if (!TIME_GLUE.has(t) && !NEUTRAL.has(t) && !AMOUNT.test(t)) other = true;
+    }
+    if (time && other) return false;
+    kinds.push(time ? (ack ? 'echo' : 'time') : ack && !other ? 'ack' : 'other');
+  }
+  let any = false;
+  for (let i = 0; i < kinds.length; i++) {
+    if (kinds[i] === 'echo') any = true;
+    else if (kinds[i] === 'time') {
+      const near = (k: string | undefined) => k === 'ack' || k === 'echo';
+      if (!near(kinds[i - 1]) && !near(kinds[i + 1])) return false;
+      any = true;
+    }
+  }
+  return any;
+}

@@ -594,10 +594,26 @@ const ASKS_WHAT_YOU_KEEP_TEXTED = /^ (?:\w+ )?you (?:keep|store|hold|save|retain
 const SAFE_TO_PAY = / (?:is it|is this|it is|its|it s|is the website|is your (?:website|site|checkout)) (?:\w+ )?safe (?:to|for) (?:put|putting|type|typing|enter|entering|give|giving|use|using|save|saving|pay|paying|shop|shopping|order|ordering|buy|buying)\b(?: \w+){0,8}(?: card| cards| details| debit| credit| paypal| payment| payments| online| website| site| here| checkout| it in)\b/;
 
 /**
+ * Session 26 (topicfe, issue 11): a case told as already put right, before something new ("the double charge was fixed,
+ * thanks, now do you sell bamboo towels?", "I've already returned and been refunded, all perfect. What's new in the kitchen
+ * range?"). Not when anything in the message says it is not over ("not", "never", "still", "but", "only", "again", "wrong",
+ * "supposed", "said", "meant", "twice", "half", "yet"): "you said it was fixed but it's charged again" is the customer's case.
+ */
+const RESOLVED = / (?:was|were|been|got|is|s|all|now|has|have) (?:all |fully |already |finally |properly |quickly |been )?(?:fixed|sorted|resolved|refunded|sorted out|cleared up|put right)\b/;
+const NOT_OVER = new Set(['not', 'never', 'still', 'but', 'only', 'again', 'wrong', 'supposed', 'said', 'meant', 'twice', 'half', 'yet', 'apparently', 'claimed', 'claims', 'though', 'however', 'unless', 'until', 'if']);
+/** Said not to be needed now ("how does one lodge a formal complaint? Not that I need to", "not for now", "I have no complaint myself"). */
+const NOT_NEEDED_NOW = / not that (?:i|we) (?:need|have|want|plan)\b| not for now\b| not (?:needed|needing it) (?:now|yet|at the moment)\b| (?:i|we) (?:have|ve|ve got|got) no (?:complaint|complaints|problem|problems|issue|issues)(?: myself| of my own| at all| at the moment| right now)?\b| no (?:complaint|problem|issue) (?:myself|of my own)\b/;
+function resolvedBefore(toks: readonly string[], padded: string): boolean {
+  if (!RESOLVED.test(padded)) return false;
+  for (const t of toks) if (NOT_OVER.has(t)) return false;
+  return true;
+}
+
+/**
  * The readings above, each with the words one of its wordings must contain; the readings a message has words for are
  * scanned in one pattern (compiled once per combination), which says whether any could apply (most real cases: none).
  */
-const FAMILIES = [GENERAL, ASKS_WHAT_YOU_KEEP, HYPOTHETICAL, IF_QUESTION, REASSURED, ELSEWHERE, SAFE_TO_PAY, ASKS_WHAT_YOU_KEEP_TEXTED, PREVENTION];
+const FAMILIES = [GENERAL, ASKS_WHAT_YOU_KEEP, HYPOTHETICAL, IF_QUESTION, REASSURED, ELSEWHERE, SAFE_TO_PAY, ASKS_WHAT_YOU_KEEP_TEXTED, PREVENTION, new RegExp(`${RESOLVED.source}|${NOT_NEEDED_NOW.source}`)];
 const FAMILY_TRIGGERS = [
   'curious curiosity general generally information purely hypothetically hypothetical comparing future reference mine particular before later thinking how having reporting if sign join register create own homework blog article essay assignment dissertation research project know asking',
   'keep store hold save retain share sell pass give',
@@ -608,6 +624,7 @@ const FAMILY_TRIGGERS = [
   'safe',
   'keep store hold save retain share sell give pass',
   'stop stops prevent prevents catch catches detect detects spot block blocks protect deal handle',
+  'fixed sorted resolved refunded cleared right that now complaint complaints problem problems issue issues',
 ];
 const FAMILY_WORDS = new Map<string, number>();
 FAMILY_TRIGGERS.forEach((words, i) => {
@@ -632,6 +649,8 @@ export function notOwnCase(toks: readonly string[], question = false): string | 
   if (hypothetical && !TOLD_AS_HAPPENED.test(padded)) return "it asks what would happen in a case that has not happened";
   if (STILL_A_CASE.test(padded)) return null;
   if (REASSURED.test(padded)) return 'the customer says it is fine and asks for nothing';
+  if (resolvedBefore(toks, padded)) return 'the customer says it was already put right';
+  if (NOT_NEEDED_NOW.test(padded)) return 'the customer says they do not need it now';
   if (ELSEWHERE.test(padded)) return "the customer says it is their own doing or happened elsewhere, not the shop's case";
   return null;
 }

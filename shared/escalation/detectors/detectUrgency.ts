@@ -22,7 +22,9 @@ import { classifierOn, classifierSignal, designerSignal } from '../learnedSignal
 import { reportNearMiss } from '../nearMisses';
 import { generalOrHypothetical } from '../topicMeaning';
 import { SELF_HARM_NAME, selfHarmWords } from '../selfHarm';
-import { excitedWait, hurryTakenBack } from '../takenBack';
+import { excitedWait, hurryTakenBack, timeSaidBack } from '../takenBack';
+
+const textTokens = (piece: string): string[] => canonicalizeText(normalizeText(piece));
 
 const WORDS = new Set([
   'urgent', 'urgently', 'urgency', 'asap', 'emergency', 'immediately', 'critical', 'hurry', 'desperate', 'desperately',
@@ -461,6 +463,20 @@ function readUrgency(facts: TurnFacts, policy: EscalationPolicy, _memory: Escala
       turn: facts.turn,
       source: 'rule',
       explanation: `Near miss: "${deadline!.words}" ${describeAway(deadline!.minutesAway)}, but the message asks ${schedule ? "about the shop's schedule (which day, when it goes out, or says back the date given)" : 'when the order arrives'} and gives no reason of the customer's own (a need, an event, "in time"), so it is a delivery question, not a deadline.`,
+    });
+    return null;
+  }
+  // Session 26 (topicfe): the time said back with an acknowledgement and nothing else ("oh lush, tomorrow then", "before 2,
+  // right. ta"): the customer repeats the day or the cut-off the bot gave (takenBack.timeSaidBack).
+  if (deadline !== null && timeSaidBack(facts.analysis.text, textTokens)) {
+    reportNearMiss({
+      reason: 'urgency',
+      score: 0.5,
+      threshold: 1,
+      evidence: [deadline.words],
+      turn: facts.turn,
+      source: 'rule',
+      explanation: `Near miss: "${deadline.words}" ${describeAway(deadline.minutesAway)}, but the customer only says the time back with an acknowledgement and nothing of their own, so it is not a deadline.`,
     });
     return null;
   }

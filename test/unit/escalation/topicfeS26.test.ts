@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadFlowText } from '../../../shared/flow/loadFlowText';
 import { playConversation } from '../../../shared/simulator/playConversation';
-import { excitedWait, hurryTakenBack, jokeMarker } from '../../../shared/escalation/takenBack';
+import { excitedWait, hurryTakenBack, jokeMarker, timeSaidBack } from '../../../shared/escalation/takenBack';
 import { canonicalTokens } from '../../../shared/escalation/canonicalTokens';
 import { analyzeText } from '../../../shared/nlu/analyzeText';
 
@@ -65,4 +65,42 @@ describe('"changed my mind" / "never mind" is not a cancellation by itself', () 
     '%j still reads as cancellation',
     (t) => expect(reason(t)).toBe('sensitive_topic'),
   );
+});
+
+describe('a time said back with an acknowledgement (step 2)', () => {
+  it.each([
+    ['where is NW-120040?', 'ah great, thursday then. will they ring the bell?'],
+    ['where is NW-120041?', 'friday? lovely. do I have to sign?'],
+    ['how much is next day delivery?', 'ok 5.95. before 3pm'],
+  ])('%j / %j is not a deadline', (a, b) => expect(reason(a, b)).toBe('none'));
+
+  it.each([
+    ['where is NW-120042?', 'I need it by thursday'],
+    ['where is NW-120043?', 'thursday?? it has to be here tomorrow'],
+    ['where is NW-120044?', 'tomorrow please, ok?'],
+  ])('%j / %j keeps its deadline', (a, b) => expect(reason(a, b)).toBe('urgency'));
+
+  it('the reading itself', () => {
+    const tk = (s: string) => canonicalTokens(analyzeText(s));
+    expect(timeSaidBack('before 2, right. ta', tk)).toBe(true);
+    expect(timeSaidBack('ok tomorrow!!', tk)).toBe(false);
+    expect(timeSaidBack('tomorrow. today. ok', tk)).toBe(false);
+    expect(timeSaidBack('thanks', tk)).toBe(false);
+  });
+});
+
+describe('a case told as already put right, or said not to be needed now (step 2)', () => {
+  it.each([
+    'the overcharge got sorted last week, cheers. do you sell oven gloves?',
+    "I've been refunded already, all fine. Do you have the lamp in white?",
+    'How would I make a complaint to you? Not that I need to, the order was lovely.',
+    'Where is your complaints procedure published? I have no complaint myself.',
+  ])('%j is not the customer\'s case', (t) => expect(reason(t)).toBe('none'));
+
+  it.each([
+    'you said the double charge was fixed but I was charged twice again',
+    'I was refunded the wrong amount',
+    'I was charged twice and it still is not sorted',
+    'I want to make a complaint, not that it will help',
+  ])('%j is still the customer\'s case', (t) => expect(reason(t)).toBe('sensitive_topic'));
 });
