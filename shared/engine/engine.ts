@@ -696,7 +696,8 @@ function takeoverFromOffer(run: Run, w: Extract<Waiting, { kind: 'offer' }>): vo
   // outside the graduated ladder, for unanswered shop questions, decided "none" on its own message: shopQuestion.ts).
   const last = run.s.lastEscalation;
   if (last?.action === 'offer' && (run.decision === null || run.decision.action === 'none')) {
-    run.decision = { ...last, action: 'handoff', explanation: `The customer accepted the offer of a person. ${last.explanation}` };
+    // The turn of the answer (customerSaid has counted it), so the simulator shows the note under "Talk to a person".
+    run.decision = { ...last, action: 'handoff', turn: Math.max(last.turn, run.s.turn - 1), explanation: `The customer accepted the offer of a person. ${last.explanation}` };
   }
   goTo(run, targetId, { reason: w.reason, signals: last?.signals ?? [] });
 }

@@ -54,12 +54,15 @@ describe('unanswered clear shop questions: the bot offers a person', () => {
   it('"Talk to a person" hands over as repeated_fallback, and the step says the customer chose it', () => {
     const c = chat();
     for (const q of QUESTIONS.slice(0, 3)) c.say(q);
+    const offerTurn = c.lastStep.decision!.turn;
     expect(c.lastButtons().map((b) => b.id)).toEqual([OFFER_PERSON_ID, OFFER_BOT_ID]);
     c.click(OFFER_PERSON_ID);
     expect(c.state.mode === 'bot' && c.state.waiting?.kind === 'input' && c.state.waiting.blockId === 'main_menu').toBe(false);
     expect(c.lastStep.decision?.action).toBe('handoff');
     expect(c.lastStep.decision?.reason).toBe('repeated_fallback');
     expect(c.lastStep.decision?.explanation).toMatch(/accepted the offer of a person/);
+    // Recorded at the answer's turn (the simulator shows the note under "Talk to a person", not under the question).
+    expect(c.lastStep.decision?.turn).toBe(offerTurn + 1);
   });
   it('a typed "yes please" accepts it too', () => {
     const c = chat();
