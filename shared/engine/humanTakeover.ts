@@ -71,10 +71,19 @@ export const takeoverTexts = {
  * The lead-in sentence before a takeover's first question (newcomer s12 #16), by why the conversation came here, from
  * `texts`: the block's "Before the first question" settings (data.leadIn; the defaults, DEFAULT_LEAD_IN, when absent).
  */
-export function takeoverLeadIn(reason: EscalationReason | undefined, texts: Readonly<Record<keyof typeof DEFAULT_LEAD_IN, string>> = DEFAULT_LEAD_IN): string {
+export function takeoverLeadIn(
+  reason: EscalationReason | undefined,
+  texts: Readonly<Omit<Record<keyof typeof DEFAULT_LEAD_IN, string>, 'upset'> & { upset?: string }> = DEFAULT_LEAD_IN,
+): string {
   if (reason === undefined) return texts.flow;
   if (reason === 'low_confidence' || reason === 'repeated_fallback' || reason === 'loop') return texts.misunderstood;
   if (reason === 'explicit_request') return texts.asked;
+  // Session 26 (newcomer s26 F10): sorry first for an upset customer. A block whose leadIn predates the line, or that
+  // rewrote the escalated line (another language) and left this one as built in, says its escalated line as before.
+  if (reason === 'negative_sentiment') {
+    const upset = texts.upset;
+    if (upset !== undefined && !(upset === DEFAULT_LEAD_IN.upset && texts.escalated !== DEFAULT_LEAD_IN.escalated)) return upset;
+  }
   return texts.escalated;
 }
 

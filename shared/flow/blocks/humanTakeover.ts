@@ -22,6 +22,8 @@ export const DEFAULT_LEAD_IN = {
   misunderstood: "I don't think I can help with this myself, so I'll get a person for you.",
   asked: "Of course, I'll get a person for you.",
   escalated: "I'll get a person to help you with this.",
+  /** Session 26 (newcomer s26 F10): an upset customer is told sorry first. */
+  upset: "I'm sorry about this. I'll get a person to help you with this.",
   flow: "I'll get a person for you.",
 } as const;
 
@@ -63,7 +65,14 @@ export const humanTakeoverData = z.object({
       asked: text.default(DEFAULT_LEAD_IN.asked).meta({ title: 'When the customer asked for a person', help: 'After "can I talk to someone?" or the offer\'s person button.', widget: 'template' }),
       escalated: text
         .default(DEFAULT_LEAD_IN.escalated)
-        .meta({ title: 'When the bot escalated', help: 'Upset customer, sensitive topic, urgency or a sales lead.', widget: 'template' }),
+        .meta({ title: 'When the bot escalated', help: 'Sensitive topic, urgency or a sales lead (and an upset customer, when the next line is left as built in).', widget: 'template' }),
+      // Session 26 (newcomer s26 F10): an angry customer got "I'll get a person to help you with this." and the email
+      // question, no acknowledgement. A flow that rewrote the line above and left this one as built in says its own line.
+      upset: text.default(DEFAULT_LEAD_IN.upset).meta({
+        title: 'When the customer is upset',
+        help: 'After an angry or frustrated message: say sorry first. Left as built in while the line above is your own, the line above is said.',
+        widget: 'template',
+      }),
       flow: text.default(DEFAULT_LEAD_IN.flow).meta({ title: 'When the flow led here', help: 'A connection in the flow (a button, an error exit) led to this block.', widget: 'template' }),
     })
     .default({ ...DEFAULT_LEAD_IN })
