@@ -573,7 +573,9 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
   linkRef.current = link;
   // `network`: a "no connection" error, cleared by itself once the push channel is back (newcomer s7 #8).
   // `short`: the one line a phone shows instead (newcomer s14 N#23: four lines over the top bar and the chat header).
-  const [flash, setFlash] = useState<{ kind: 'error' | 'info'; text: string; network?: boolean; short?: string } | null>(() => (notice ? { kind: 'info', text: notice } : null));
+  // `open` (session 26, newcomer s26 F12): the chat the notice is about; the notice has an "Open it" button (an auto-assigned
+  // chat was only a toast that could not be clicked and a count beside Mine).
+  const [flash, setFlash] = useState<{ kind: 'error' | 'info'; text: string; network?: boolean; short?: string; open?: string } | null>(() => (notice ? { kind: 'info', text: notice } : null));
   const phone = usePhone();
   // Confirmations go away by themselves (errors stay until dismissed or replaced).
   useEffect(() => {
@@ -803,7 +805,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
               alerts.newHandoff(lead);
               const who = h.customer ?? customerOfSummary(h.summary);
               const short = `${tr.by} transferred a chat to you${who ? ` (${who})` : ''}: in Mine.`;
-              const show = (last: string | null) => setFlash({ kind: 'info', text: `${lead}${last ? ` The customer's last message: “${last}”.` : ''} It is in Mine.`, short });
+              const show = (last: string | null) => setFlash({ kind: 'info', text: `${lead}${last ? ` The customer's last message: “${last}”.` : ''} It is in Mine.`, short, open: h.id });
               show(null);
               void api.detail(token, h.id).then(
                 (dt) => {
@@ -815,7 +817,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
             } else {
               const what = `${reasonWords(h.reason)}${h.summary ? `: ${h.summary}` : ''}`;
               alerts.newHandoff(`Assigned to you. ${what}`);
-              setFlash({ kind: 'info', text: `A chat was assigned to you (${what}). It is in Mine.`, short: `New chat for you: ${h.customer ?? customerOfSummary(h.summary) ?? 'a customer'} (in Mine).` });
+              setFlash({ kind: 'info', text: `A chat was assigned to you (${what}). It is in Mine.`, short: `New chat for you: ${h.customer ?? customerOfSummary(h.summary) ?? 'a customer'} (in Mine).`, open: h.id });
             }
           }
           if (h && h.id === selectedRef.current) void refreshDetail(h.id);
@@ -1075,6 +1077,22 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
       {flash && (
         <div className={`ib-flash ib-flash-${flash.kind}`} role={flash.kind === 'error' ? 'alert' : 'status'} title={phone && flash.short ? flash.text : undefined}>
           <span className="ib-flash-text">{phone && flash.short ? flash.short : flash.text}</span>
+          {flash.open && (
+            <button
+              type="button"
+              className="ib-flash-open"
+              onClick={() => {
+                const id = flash.open!;
+                setAdminView(null);
+                setLive(false);
+                setView('mine');
+                setSelected(id);
+                setFlash(null);
+              }}
+            >
+              Open it
+            </button>
+          )}
           <button type="button" className="ib-iconbtn" aria-label="Dismiss" onClick={() => setFlash(null)}>
             ×
           </button>
