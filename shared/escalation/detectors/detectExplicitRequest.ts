@@ -240,6 +240,9 @@ const CALL_NEXT = new Set(['from', 'with', 'back', 'please', 'to', 'about', 'reg
 const STANDALONE = new Set(['senior', 'seniors', 'boss', 'superiors']);
 const STANDALONE_NEXT = new Set(['please', 'of', 'at', 'in', 'here', 'there', 'on', 'asap', 'about', 'regarding', 're', 'now', 'thanks', 'thank', 'immediately', 'urgently', 'for', 'who', 'to', 'and', 'or', 'so', 'then']);
 
+/** Words after which "boss" addresses the bot (a greeting, thanks, an acknowledgement). */
+const ADDRESSED_AFTER = new Set(['thanks', 'thx', 'thanx', 'ta', 'cheers', 'hi', 'hello', 'hey', 'hiya', 'morning', 'afternoon', 'evening', 'ok', 'okay', 'alright', 'yes', 'yeah', 'sharp', 'nice', 'sorry', 'bye', 'later']);
+
 /** The person noun a token stands for (itself, a typo's target, a way to be called back), or null. */
 function nounAt(toks: string[], i: number): string | null {
   const tok = toks[i];
@@ -249,6 +252,9 @@ function nounAt(toks: string[], i: number): string | null {
   if (tok === 'callback' || tok === 'callbacks') return 'callback';
   if (tok === 'call' && (prev === 'a' || prev === 'an' || prev === 'phone' || prev === 'quick') && (next === undefined || CALL_NEXT.has(next) || /^\d/.test(next))) return 'call';
   if (STANDALONE.has(tok) && next !== undefined && !STANDALONE_NEXT.has(next)) return null;
+  // Session 26 (topicfe): "boss" said to the bot after a greeting or thanks is a way of addressing it ("thanks boss", "hi
+  // boss, how do I return...", "thank you boss", "ok boss"), not a request for one ("get me your boss" still is).
+  if (tok === 'boss' && (ADDRESSED_AFTER.has(prev) || (prev === 'you' && (toks[i - 2] === 'thank' || toks[i - 2] === 'see')))) return null;
   const qualifiers = QUALIFIED[tok];
   let noun: string | null = null;
   if (TALK_ONLY_NOUNS.has(tok)) {

@@ -104,3 +104,13 @@ describe('a case told as already put right, or said not to be needed now (step 2
     'I want to make a complaint, not that it will help',
   ])('%j is still the customer\'s case', (t) => expect(reason(t)).toBe('sensitive_topic'));
 });
+
+describe('"boss" said to the bot (step 3)', () => {
+  it.each([['where is NW-120045?', 'cheers boss'], ['Hi boss, do you sell the oak shelf in white?'], ['thank you boss']])(
+    '%j addresses the bot',
+    (...turns) => expect(reason(...turns)).toBe('none'),
+  );
+  it.each(['get me your boss', 'I want to speak to your boss', 'ok boss, now put me through to your boss'])('%j asks for a person', (t) =>
+    expect(reason(t)).toBe('explicit_request'),
+  );
+});
