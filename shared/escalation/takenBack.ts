@@ -101,3 +101,19 @@ export function timeSaidBack(text: string, tokensOf: (s: string) => readonly str
   }
   return any;
 }
+
+/**
+ * "Today" said in passing: in a greeting ("how are you today?", "hope you're well today") or about the weather ("the
+ * weather here a disaster today, rain rain rain"), not the customer's deadline. True when no "today" is left once those
+ * are taken out. `toks`: canonical tokens.
+ */
+const TODAY_IN_PASSING = / how (?:are|r|is) (?:you|u|ya|yous|your day|ur day|it going)(?: doing| keeping| getting on| all)? today\b| (?:hope|hoping|trust) (?:you|u|ya)(?: are| re| r| have been| ve been)? (?:well|good|ok|okay|keeping well|having a (?:good|nice|great|lovely) day|doing well) today\b| (?:weather|rain|raining|rainy|sunny|hot|cold|windy|snowing|freezing|miserable|grey|gray|storm|stormy)(?: \w+){0,5} today\b| today(?: \w+){0,3} (?:weather|rain|raining|sunny|windy|snowing|freezing)\b/g;
+const NEED = new Set(['need', 'needs', 'needed', 'must', 'asap', 'urgent', 'urgently', 'desperate', 'desperately', 'hurry', 'quick', 'quickly', 'emergency', 'stuck', 'waiting', 'late']);
+export function todayInPassing(toks: readonly string[]): boolean {
+  const padded = paddedTokens(toks);
+  if (!padded.includes(' today')) return false;
+  const rest = padded.replace(TODAY_IN_PASSING, ' ');
+  if (rest === padded || / today\b/.test(rest)) return false;
+  for (const t of toks) if (NEED.has(t)) return false;
+  return !/ (?:have|has|got) to /.test(padded);
+}

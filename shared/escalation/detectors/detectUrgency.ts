@@ -22,7 +22,7 @@ import { classifierOn, classifierSignal, designerSignal } from '../learnedSignal
 import { reportNearMiss } from '../nearMisses';
 import { generalOrHypothetical } from '../topicMeaning';
 import { SELF_HARM_NAME, selfHarmWords } from '../selfHarm';
-import { excitedWait, hurryTakenBack, timeSaidBack } from '../takenBack';
+import { excitedWait, hurryTakenBack, timeSaidBack, todayInPassing } from '../takenBack';
 
 const textTokens = (piece: string): string[] => canonicalizeText(normalizeText(piece));
 
@@ -468,7 +468,8 @@ function readUrgency(facts: TurnFacts, policy: EscalationPolicy, _memory: Escala
   }
   // Session 26 (topicfe): the time said back with an acknowledgement and nothing else ("oh lush, tomorrow then", "before 2,
   // right. ta"): the customer repeats the day or the cut-off the bot gave (takenBack.timeSaidBack).
-  if (deadline !== null && timeSaidBack(facts.analysis.text, textTokens)) {
+  // ... and "today" said in passing, in a greeting or about the weather ("how are you today?"): takenBack.todayInPassing.
+  if (deadline !== null && (timeSaidBack(facts.analysis.text, textTokens) || (deadline.words === 'today' && todayInPassing(toks)))) {
     reportNearMiss({
       reason: 'urgency',
       score: 0.5,
@@ -476,7 +477,7 @@ function readUrgency(facts: TurnFacts, policy: EscalationPolicy, _memory: Escala
       evidence: [deadline.words],
       turn: facts.turn,
       source: 'rule',
-      explanation: `Near miss: "${deadline.words}" ${describeAway(deadline.minutesAway)}, but the customer only says the time back with an acknowledgement and nothing of their own, so it is not a deadline.`,
+      explanation: `Near miss: "${deadline.words}" ${describeAway(deadline.minutesAway)}, but the customer only says the time back with an acknowledgement, or says "today" in a greeting or about the weather, so it is not a deadline.`,
     });
     return null;
   }

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadFlowText } from '../../../shared/flow/loadFlowText';
 import { playConversation } from '../../../shared/simulator/playConversation';
-import { excitedWait, hurryTakenBack, jokeMarker, timeSaidBack } from '../../../shared/escalation/takenBack';
+import { excitedWait, hurryTakenBack, jokeMarker, timeSaidBack, todayInPassing } from '../../../shared/escalation/takenBack';
 import { canonicalTokens } from '../../../shared/escalation/canonicalTokens';
 import { analyzeText } from '../../../shared/nlu/analyzeText';
 
@@ -113,4 +113,20 @@ describe('"boss" said to the bot (step 3)', () => {
   it.each(['get me your boss', 'I want to speak to your boss', 'ok boss, now put me through to your boss'])('%j asks for a person', (t) =>
     expect(reason(t)).toBe('explicit_request'),
   );
+});
+
+describe('"today" said in passing (step 4)', () => {
+  it.each([
+    'Hi, how are you today? Do you sell the grey throw in a bigger size?',
+    'Miserable weather today, rain all morning. Does the courier leave parcels in a porch?',
+  ])('%j is no deadline', (t) => expect(reason(t)).toBe('none'));
+  it.each(['how are you today? I need my parcel today', 'hope you are well today, my order has to arrive today', 'freezing weather today and I need the heater asap'])(
+    '%j keeps its deadline',
+    (t) => expect(reason(t)).toBe('urgency'),
+  );
+  it('the reading itself', () => {
+    const tk = (s: string) => canonicalTokens(analyzeText(s));
+    expect(todayInPassing(tk('how are you today?'))).toBe(true);
+    expect(todayInPassing(tk('can it come today?'))).toBe(false);
+  });
 });
