@@ -620,13 +620,38 @@ const ANNOUNCES_PIN =
 const PASSWORD_TALK = /(?<![\p{L}])(?:reset|forgot|forgotten|forget|wrong|incorrect|invalid|expired|change|changed|changing|update|recover|lost|locked|how|why|what|where|can'?t|cannot|won'?t|doesn'?t|not|help|saying|says|remember|need|want)(?![\p{L}])/iu;
 const TRAILING_GROUPS = new RegExp(`${DIGIT_GROUPS.source}[\\s.:]*$`, 'u');
 
+const WHITE = /\s/u;
+const LETTER = /\p{L}/u;
+/**
+ * Whether `tail` can end in an announcement (session 26, speed: the check runs on every customer message after the first,
+ * on the previous one). ANNOUNCES_PASSWORD and ANNOUNCES_PIN end in `\s*$`, and what they match before that white space
+ * ends with a letter (a password, PIN or "is" word, case variants included), ":", "=", "-" or the "2" of "cvv2" / "cvc2":
+ * a message ending otherwise ("where is my order?", "NW-204981", "thanks!") announces nothing, and the two patterns'
+ * scans of its last 200 characters are skipped.
+ */
+export function mayEndInAnnouncement(tail: string): boolean {
+  let i = tail.length - 1;
+  while (i >= 0 && WHITE.test(tail[i])) i--;
+  if (i < 0) return false;
+  const c = tail[i];
+  return c === ':' || c === '=' || c === '-' || c === '2' || LETTER.test(c);
+}
+/** An announcement read in `sentence` (the last one of the tail) is meant: "my password" after talk of a problem is not. */
+function meant(m: RegExpExecArray | null, sentence: string): boolean {
+  return m !== null && (!/^my\s/iu.test(m[0]) || !PASSWORD_TALK.test(sentence));
+}
+
+/** The two announcement patterns, for the test that checks mayEndInAnnouncement against them (speedS26Mask). */
+export const ANNOUNCEMENT_PATTERNS: readonly RegExp[] = [ANNOUNCES_PASSWORD, ANNOUNCES_PIN];
+
 /** What `previous` announces, as text to read the follow-up after ('' when nothing). */
 function announced(previous: string): string {
   const tail = previous.slice(-200);
-  const sentence = tail.slice(Math.max(tail.lastIndexOf('. '), tail.lastIndexOf('? '), tail.lastIndexOf('! '), tail.lastIndexOf('\n')) + 1);
-  const explicit = (m: RegExpExecArray | null) => m !== null && (!/^my\s/iu.test(m[0]) || !PASSWORD_TALK.test(sentence));
-  if (explicit(ANNOUNCES_PASSWORD.exec(tail))) return 'password\n';
-  if (explicit(ANNOUNCES_PIN.exec(tail))) return 'pin: ';
+  if (mayEndInAnnouncement(tail)) {
+    const sentence = tail.slice(Math.max(tail.lastIndexOf('. '), tail.lastIndexOf('? '), tail.lastIndexOf('! '), tail.lastIndexOf('\n')) + 1);
+    if (meant(ANNOUNCES_PASSWORD.exec(tail), sentence)) return 'password\n';
+    if (meant(ANNOUNCES_PIN.exec(tail), sentence)) return 'pin: ';
+  }
   if (!CARD_WORD.test(tail) || !ANY_DIGIT.test(tail)) return '';
   const groups = TRAILING_GROUPS.exec(tail);
   if (groups !== null) {
