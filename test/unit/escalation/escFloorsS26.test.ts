@@ -1,0 +1,21 @@
+/**
+ * Session 26 floors for the blind writer of this session (w43, 400 conversations, mostly multi-turn: ordinary shop chats,
+ * loops, repeated fallbacks; written from the reasons' definitions alone by a writer who read no code). Blind at the
+ * session's start 3e807b4: loop 29/80, repeated fallback 56/70, low confidence 7/30, ordinary chats handed over 55/180.
+ * Measured at the session's end (f7421a5: shopfb's, topicfe's, newfix's and the lead's changes): recall as counts,
+ * ordinary conversations named a reason as ceilings. Odd ids may be read and tuned on from now on; even ids stay held out.
+ */
+import { describeConversationReasonFloors, describeMessageReasonFloors, type ConversationFloor, type MessageFigures } from './support/writerFloors';
+
+const MESSAGE_FLOORS: Record<string, MessageFigures> = {
+  'w43-odd': { explicit_request: 0.8, negative_sentiment: 0.8, ordinaryAsMessageReason: 5 },
+  'w43-even': { explicit_request: 0.9, negative_sentiment: 0.7, ordinaryAsMessageReason: 9 },
+};
+
+const CONVERSATION_FLOORS: Record<string, ConversationFloor> = {
+  'w43-odd': { loop: 15, repeated_fallback: 28, low_confidence: 3, ordinaryAsConversationReason: 18, of: { loop: 40, repeated_fallback: 35, low_confidence: 15, none: 90 } },
+  'w43-even': { loop: 15, repeated_fallback: 27, low_confidence: 4, ordinaryAsConversationReason: 16, of: { loop: 40, repeated_fallback: 35, low_confidence: 15, none: 90 } },
+};
+
+describeMessageReasonFloors('session 26: blind writer w43 holds its measured message-level figures', MESSAGE_FLOORS);
+describeConversationReasonFloors('session 26: blind writer w43 holds its measured loops, fallbacks and ordinary chats', CONVERSATION_FLOORS);
