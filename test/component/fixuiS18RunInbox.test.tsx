@@ -17,6 +17,6 @@ describe('Run says where the inbox is when the browser blocks it (newcomer s18 N
     fireEvent.click(screen.getByRole('button', { name: /run this flow/i }));
     const pop = await screen.findByRole('dialog', { name: 'Running flow' });
     expect(within(pop).getByRole('note')).toHaveTextContent('most browsers block the second window. No inbox tab? Open it from its link above.');
-    expect(within(pop).getByRole('link', { name: /\/inbox/ })).toHaveAttribute('href', info.inboxUrl);
+    expect(within(pop).getByRole('link', { name: /Open the inbox/ })).toHaveAttribute('href', info.inboxUrl);
   });
 });

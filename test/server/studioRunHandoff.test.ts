@@ -64,6 +64,25 @@ describe('studio Run: the designer can take the handoffs of the flow it runs', (
     expect(info.notes.join(' ')).toMatch(/in team 'airport-desk'/);
   });
 
+  it('newcomer s26 F17: the designer counts online from the start, before any inbox is opened (the browser blocks it)', async () => {
+    const r = runner();
+    const info = await r.run(read('travel-urgency'));
+    const base = info.runtimeUrl;
+    const c = await call(base, 'POST', '/api/v1/flows/travel-urgency/conversations', {});
+    expect(c.status).toBe(201);
+    const say = (text: string) => call(base, 'POST', `/api/v1/conversations/${c.body.conversationId}/messages`, { text }, c.body.token);
+    await say('K7XQ2P');
+    const urgent = await say('my flight leaves in 15 minutes and the security queue is huge!!');
+    const said = (urgent.body.messages ?? []).map((m: { text?: string }) => m.text ?? '').join(' | ');
+    expect(said).not.toMatch(/no one from our team is available/i);
+    expect(urgent.body.mode).toBe('waiting');
+    // Opened later, the inbox has it: the designer takes it.
+    const designer = tokenOf(info.inboxUrl);
+    const list = await call(base, 'GET', '/api/v1/agent/handoffs?view=all', undefined, designer);
+    const h = list.body.handoffs.find((x: { conversationId: string }) => x.conversationId === c.body.conversationId);
+    expect(h).toBeTruthy();
+  });
+
   it('every template: the designer is in each team and has each skill the takeover blocks name', () => {
     for (const name of ['customer-support', 'travel-urgency', 'insurance-claims', 'lead-gen']) {
       const flow = parseFlow(read(name));

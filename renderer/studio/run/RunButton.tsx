@@ -114,7 +114,8 @@ export function RunButton({ flowKey, flush, fetch: f = (...a) => fetch(...a), op
                 <dt>Agent inbox (signed in as you)</dt>
                 <dd>
                   <a href={info.inboxUrl} target="_blank" rel="noopener noreferrer">
-                    {info.runtimeUrl}/inbox <ExternalLink size={12} aria-hidden="true" />
+                    {/* Newcomer s26 F17: the address shown without its #token opened a sign-in form; the link carries it. */}
+                    Open the inbox <ExternalLink size={12} aria-hidden="true" />
                   </a>
                 </dd>
               </dl>

@@ -102,6 +102,11 @@ export class StudioRunner {
       }
       this.runtime = rt;
       this.port = rt.port;
+      // Newcomer s26 F17: browsers block the second window Run opens (the inbox), so the designer, the only agent, was
+      // offline until they found its link, and the first "talk to a person" got "no one is available" and a ticket. Run
+      // now counts the designer online from the start: a handoff waits in their Mine view for the inbox to open. They
+      // can still choose Offline in the inbox (until the next Run).
+      await rt.agentHub?.setPresence(DESIGNER_ID, 'online');
       return this.info(v.flow.id);
     });
   }
