@@ -349,7 +349,8 @@ function onText(run: Run, raw: string): boolean {
       // Newcomer s26 F7: kept in the transcript and held; read when the reply comes (readHeld), not dropped.
       const turn = customerSaid(run, text, w.blockId);
       const held = w.held ?? [];
-      if (held.length < MAX_HELD_MESSAGES) s.waiting = { ...w, held: [...held, { text, turn }] };
+      // The newest are kept (hostile s26 H1): customers send a few "hello?"s before the angry one that matters.
+      s.waiting = { ...w, held: [...held, { text, turn }].slice(-MAX_HELD_MESSAGES) };
       return true;
     }
     case 'takeover_question':
@@ -420,7 +421,7 @@ function readHeld(run: Run, held: readonly { text: string; turn: number }[] | un
     const w = run.s.waiting;
     if (run.s.mode !== 'bot' || !w) return;
     if (w.kind === 'http') {
-      run.s.waiting = { ...w, held: [...(w.held ?? []), ...held.slice(i)].slice(0, MAX_HELD_MESSAGES) };
+      run.s.waiting = { ...w, held: [...(w.held ?? []), ...held.slice(i)].slice(-MAX_HELD_MESSAGES) };
       return;
     }
     if (w.kind !== 'input') return;

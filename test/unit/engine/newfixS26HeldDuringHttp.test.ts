@@ -67,6 +67,16 @@ describe('a message sent while the bot waits on an HTTP call', () => {
     expect(c.transcript().filter((e) => e.from === 'customer')).toHaveLength(9);
   });
 
+  it('hostile s26 H1: the newest are held, so an angry message after five "hello?"s is read and escalates', () => {
+    const c = converse(template(), { now: NOW });
+    c.say('where is my order NW-104233');
+    for (let i = 0; i < MAX_HELD_MESSAGES; i++) c.say(`hello? ${i}`);
+    c.say(ANGRY);
+    const after = c.http(true, { status: 'in transit', eta: 'Friday' });
+    expect(after.decision?.action).toBe('handoff');
+    expect(after.decision?.reason).toBe('negative_sentiment');
+  });
+
   it('a message held when the call times out is read after the error exit too', () => {
     const c = converse(template(), { now: NOW });
     c.say('where is my order NW-104233');
