@@ -196,81 +196,59 @@ function General() {
       />
       {/* The bot's words after it hid a card number or password the customer typed (settings.secretHiddenMessage,
           hostile s15 H#3): the field shows what the bot says now; emptied, the bot says nothing (the text is still hidden). */}
-      <Field label="Card number or password hidden" help="Said when the bot hides a card number or password the customer typed. Empty: nothing is said; the number is hidden all the same.">
-        {({ id, describedBy }) => (
-          <textarea
-            id={id}
-            aria-describedby={describedBy}
-            className="bt-textarea"
-            maxLength={1000}
-            value={flow.settings.secretHiddenMessage ?? DEFAULT_SECRET_HIDDEN_MESSAGE}
-            onChange={(e) => dispatch({ type: 'set_settings', settings: { secretHiddenMessage: e.target.value } }, { coalesceKey: 'settings:secretHiddenMessage', label: 'Edit the hidden-secret message' })}
-          />
-        )}
-      </Field>
+      <MessageField
+        name="secretHiddenMessage"
+        label="Card number or password hidden"
+        help="Said when the bot hides a card number or password the customer typed. Empty: nothing is said; the number is hidden all the same."
+        builtIn={DEFAULT_SECRET_HIDDEN_MESSAGE}
+        editLabel="Edit the hidden-secret message"
+      />
       {/* Session 25 (review of session 24): the bot's words to thanks, bye, ok or 👍 after the chat ended
           (settings.closedCourtesyMessage), a flow text like the one above; emptied, the bot says nothing. */}
-      <ClosedCourtesyField />
+      <MessageField
+        name="closedCourtesyMessage"
+        label="Reply to thanks after the chat ended"
+        help="Said once when, after the chat ended, the customer only says thanks, bye or ok, or sends a thumbs-up; the chat stays closed. Write it in the flow’s language. Empty: nothing is said."
+        builtIn={DEFAULT_CLOSED_COURTESY_MESSAGE}
+        editLabel="Edit the reply to thanks after the end"
+      />
       {/* Session 26 (shopfb): the bot's words to a clear shop question the flow has no answer for
           (settings.shopQuestionMessage), said instead of the fallback message; emptied, the fallback message is said. */}
-      <ShopQuestionField />
+      <MessageField
+        name="shopQuestionMessage"
+        label="Reply to a shop question the bot cannot answer"
+        help="Said instead of the fallback message when the customer asks a clear question about the shop that no intent answers (“do the LED strips work with Alexa?”). Write it in the flow’s language. Empty: the fallback message is said."
+        builtIn={DEFAULT_SHOP_QUESTION_MESSAGE}
+        editLabel="Edit the reply to an unanswerable shop question"
+      />
     </>
   );
 }
 
-/**
- * The reply to thanks after the chat ended (settings.closedCourtesyMessage): shows what the bot says now (the built-in
- * sentence until changed); emptied, nothing is said. A warning of its own (closed_courtesy_english) points here when the
- * flow's language is not English and the line is the built-in one.
- */
-function ClosedCourtesyField() {
-  const store = useStudioStore();
-  const value = useStudio((s) => s.flow.settings.closedCourtesyMessage);
-  const problems = useProblems();
-  return (
-    <SettingsField path="$.settings.closedCourtesyMessage" problems={problems}>
-      <Field
-        label="Reply to thanks after the chat ended"
-        help="Said once when, after the chat ended, the customer only says thanks, bye or ok, or sends a thumbs-up; the chat stays closed. Write it in the flow’s language. Empty: nothing is said."
-      >
-        {({ id, describedBy }) => (
-          <textarea
-            id={id}
-            aria-describedby={describedBy}
-            className="bt-textarea"
-            maxLength={1000}
-            value={value ?? DEFAULT_CLOSED_COURTESY_MESSAGE}
-            onChange={(e) => store.getState().dispatch({ type: 'set_settings', settings: { closedCourtesyMessage: e.target.value } }, { coalesceKey: 'settings:closedCourtesyMessage', label: 'Edit the reply to thanks after the end' })}
-          />
-        )}
-      </Field>
-    </SettingsField>
-  );
-}
+/** The flow texts of Flow settings › General that the bot says in the flow's language (one textarea each). */
+type MessageKey = 'secretHiddenMessage' | 'closedCourtesyMessage' | 'shopQuestionMessage';
 
 /**
- * The reply to a clear shop question the bot cannot answer (settings.shopQuestionMessage): shows what the bot says now
- * (the built-in sentence until changed); emptied, the fallback message is said there. The warning shop_question_english
- * points here when the flow's language is not English and the line is the built-in one.
+ * One of the bot's own lines (settings.secretHiddenMessage, closedCourtesyMessage, shopQuestionMessage): shows what the
+ * bot says now (the built-in sentence until changed), an edit goes into the flow, and a warning of its own
+ * (closed_courtesy_english, shop_question_english) outlines it. Session 26: one component for the three fields that
+ * were near copies (README "Code kept twice", session 25 review).
  */
-function ShopQuestionField() {
+function MessageField(p: { name: MessageKey; label: string; help: string; builtIn: string; editLabel: string }) {
   const store = useStudioStore();
-  const value = useStudio((s) => s.flow.settings.shopQuestionMessage);
+  const value = useStudio((s) => s.flow.settings[p.name]);
   const problems = useProblems();
   return (
-    <SettingsField path="$.settings.shopQuestionMessage" problems={problems}>
-      <Field
-        label="Reply to a shop question the bot cannot answer"
-        help="Said instead of the fallback message when the customer asks a clear question about the shop that no intent answers (“do the LED strips work with Alexa?”). Write it in the flow’s language. Empty: the fallback message is said."
-      >
+    <SettingsField path={`$.settings.${p.name}`} problems={problems}>
+      <Field label={p.label} help={p.help}>
         {({ id, describedBy }) => (
           <textarea
             id={id}
             aria-describedby={describedBy}
             className="bt-textarea"
             maxLength={1000}
-            value={value ?? DEFAULT_SHOP_QUESTION_MESSAGE}
-            onChange={(e) => store.getState().dispatch({ type: 'set_settings', settings: { shopQuestionMessage: e.target.value } }, { coalesceKey: 'settings:shopQuestionMessage', label: 'Edit the reply to an unanswerable shop question' })}
+            value={value ?? p.builtIn}
+            onChange={(e) => store.getState().dispatch({ type: 'set_settings', settings: { [p.name]: e.target.value } }, { coalesceKey: `settings:${p.name}`, label: p.editLabel })}
           />
         )}
       </Field>
