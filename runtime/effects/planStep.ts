@@ -49,6 +49,7 @@ function toLogEntry(e: TranscriptEntry): NewLogEntry {
   if (e.buttons && e.buttons.length > 0) out.buttons = e.buttons.map((b) => ({ id: b.id, label: b.label }));
   if (e.name) out.name = e.name;
   if (e.rating === true) out.rating = true;
+  if (e.unanswered === true) out.unanswered = true;
   if (e.secretsHidden !== undefined && e.secretsHidden.length > 0) out.secretsHidden = [...e.secretsHidden];
   return out;
 }

@@ -266,10 +266,10 @@ interface Hot {
  * (runtime/effects/planStep.ts `toLogEntry` copies from, text, at, name and non-empty buttons as {id, label}).
  */
 function sameAsLog(e: Record<string, unknown>, a: LogEntry): boolean {
-  if (e.from !== a.from || e.text !== a.text || e.at !== a.at || e.name !== a.name || e.rating !== a.rating) return false;
+  if (e.from !== a.from || e.text !== a.text || e.at !== a.at || e.name !== a.name || e.rating !== a.rating || e.unanswered !== a.unanswered) return false;
   if (e.blockId !== undefined && typeof e.blockId !== 'string') return false;
   // No other fields (nor any set to undefined): the fields that are defined must be all there is.
-  if (Object.keys(e).length !== 3 + (e.blockId !== undefined ? 1 : 0) + (e.name !== undefined ? 1 : 0) + (e.buttons !== undefined ? 1 : 0) + (e.rating !== undefined ? 1 : 0)) return false;
+  if (Object.keys(e).length !== 3 + (e.blockId !== undefined ? 1 : 0) + (e.name !== undefined ? 1 : 0) + (e.buttons !== undefined ? 1 : 0) + (e.rating !== undefined ? 1 : 0) + (e.unanswered !== undefined ? 1 : 0)) return false;
   const eb = e.buttons as Array<Record<string, unknown>> | undefined;
   const ab = a.buttons;
   if (eb === undefined) return ab === undefined;
@@ -301,6 +301,7 @@ function fromLog(a: LogEntry, blockId: string | undefined): Record<string, unkno
   if (a.name !== undefined) e.name = a.name;
   if (a.buttons !== undefined) e.buttons = a.buttons;
   if (a.rating !== undefined) e.rating = a.rating;
+  if (a.unanswered !== undefined) e.unanswered = a.unanswered;
   return e;
 }
 

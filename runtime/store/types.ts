@@ -30,6 +30,8 @@ export interface LogEntry {
   status?: { mode: string; handoff?: { id: string; status: string; reason: string } };
   /** The customer's answer to a Rating block (the engine's transcript mark, session 16). */
   rating?: true;
+  /** A customer message the bot did not understand (the engine's transcript mark, session 26: the handoff summary's "Also unanswered"). */
+  unanswered?: true;
   /** An agent's message in which a card number, password or PIN was masked: the kinds (session 19, newcomer s17 #7). */
   secretsHidden?: string[];
 }

@@ -121,12 +121,17 @@ describe('agent pane', () => {
     setup();
     say('agent please');
     say('sam@example.com');
+    // Session 26 (newfix, F9): a declined chat goes to another free agent; with Ben offline it goes back to the queue.
+    benOffline();
     fireEvent.click(within(screen.getByLabelText('Agent pane')).getByRole('button', { name: 'Decline' }));
     const pane = screen.getByLabelText('Agent pane');
     expect(within(pane).getByText(/^pending/)).toBeInTheDocument();
     expect(within(pane).queryByLabelText('Agent reply')).toBeNull();
-    fireEvent.change(within(pane).getByLabelText('Accept as'), { target: { value: 'Ben' } });
-    fireEvent.click(within(pane).getByRole('button', { name: 'Accept' }));
+    tab('Clock & agents');
+    fireEvent.change(screen.getByLabelText('Ben status'), { target: { value: 'online' } });
+    tab('Chat');
+    fireEvent.change(within(screen.getByLabelText('Agent pane')).getByLabelText('Accept as'), { target: { value: 'Ben' } });
+    fireEvent.click(within(screen.getByLabelText('Agent pane')).getByRole('button', { name: 'Accept' }));
     expect(within(screen.getByLabelText('Agent pane')).getByText(/assigned · Ben/)).toBeInTheDocument();
   });
 
@@ -140,6 +145,13 @@ describe('agent pane', () => {
     expect(within(transcript()).getByText(/no one from our team is available/i)).toBeInTheDocument();
   });
 });
+
+/** Ben, the second virtual agent, goes offline (Clock & agents), and the Chat tab is shown again. */
+function benOffline() {
+  tab('Clock & agents');
+  fireEvent.change(screen.getByLabelText('Ben status'), { target: { value: 'offline' } });
+  tab('Chat');
+}
 
 describe('virtual clock', () => {
   it('advances by minutes, to the next timer, and moves outside business hours', () => {
@@ -160,6 +172,7 @@ describe('virtual clock', () => {
     setup();
     say('agent please');
     say('sam@example.com');
+    benOffline(); // else the declined chat goes to Ben at once (session 26, newfix F9) and nothing waits
     fireEvent.click(within(screen.getByLabelText('Agent pane')).getByRole('button', { name: 'Decline' }));
     tab('Clock & agents');
     const timers = screen.getByRole('list', { name: 'Timers' });

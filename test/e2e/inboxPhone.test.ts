@@ -97,7 +97,7 @@ describe.skipIf(!haveChromium)('the inbox on a phone', () => {
 
     // Back to the list.
     await page.getByRole('button', { name: 'Back to the list' }).click();
-    await expect.poll(() => page.locator('.ib-row').first().isVisible()).toBe(true);
+    await expect.poll(() => page.locator('.ib-row').first().isVisible(), { timeout: 10_000 }).toBe(true);
     expect(errors).toEqual([]);
   });
 });
