@@ -40,6 +40,19 @@ async function call(base: string, method: string, path: string, body?: unknown, 
 
 const tokenOf = (inboxUrl: string) => decodeURIComponent(new URL(inboxUrl).hash.replace(/^#token=/, ''));
 
+/** A Skyline traveller whose flight leaves in 15 minutes: handed over (waiting), never told "no one is available". */
+async function urgentTraveller(base: string): Promise<{ status: number; body: any }> {
+  const c = await call(base, 'POST', '/api/v1/flows/travel-urgency/conversations', {});
+  expect(c.status).toBe(201);
+  const say = (text: string) => call(base, 'POST', `/api/v1/conversations/${c.body.conversationId}/messages`, { text }, c.body.token);
+  await say('K7XQ2P');
+  const urgent = await say('my flight leaves in 15 minutes and the security queue is huge!!');
+  const said = (urgent.body.messages ?? []).map((m: { text?: string }) => m.text ?? '').join(' | ');
+  expect(said).not.toMatch(/no one from our team is available/i);
+  expect(urgent.body.mode).toBe('waiting');
+  return c;
+}
+
 describe('studio Run: the designer can take the handoffs of the flow it runs', () => {
   it('Skyline (team airport-desk): an urgent traveller reaches the designer inbox instead of "no one is available"', async () => {
     const r = runner();
@@ -47,14 +60,7 @@ describe('studio Run: the designer can take the handoffs of the flow it runs', (
     const base = info.runtimeUrl;
     const designer = tokenOf(info.inboxUrl);
     expect((await call(base, 'POST', '/api/v1/agent/presence', { status: 'online' }, designer)).status).toBe(200);
-    const c = await call(base, 'POST', '/api/v1/flows/travel-urgency/conversations', {});
-    expect(c.status).toBe(201);
-    const say = (text: string) => call(base, 'POST', `/api/v1/conversations/${c.body.conversationId}/messages`, { text }, c.body.token);
-    await say('K7XQ2P');
-    const urgent = await say('my flight leaves in 15 minutes and the security queue is huge!!');
-    const said = (urgent.body.messages ?? []).map((m: { text?: string }) => m.text ?? '').join(' | ');
-    expect(said).not.toMatch(/no one from our team is available/i);
-    expect(urgent.body.mode).toBe('waiting');
+    const c = await urgentTraveller(base);
     const list = await call(base, 'GET', '/api/v1/agent/handoffs?view=all', undefined, designer);
     expect(list.status).toBe(200);
     expect(list.body.handoffs.map((h: { conversationId: string }) => h.conversationId)).toContain(c.body.conversationId);
@@ -68,14 +74,7 @@ describe('studio Run: the designer can take the handoffs of the flow it runs', (
     const r = runner();
     const info = await r.run(read('travel-urgency'));
     const base = info.runtimeUrl;
-    const c = await call(base, 'POST', '/api/v1/flows/travel-urgency/conversations', {});
-    expect(c.status).toBe(201);
-    const say = (text: string) => call(base, 'POST', `/api/v1/conversations/${c.body.conversationId}/messages`, { text }, c.body.token);
-    await say('K7XQ2P');
-    const urgent = await say('my flight leaves in 15 minutes and the security queue is huge!!');
-    const said = (urgent.body.messages ?? []).map((m: { text?: string }) => m.text ?? '').join(' | ');
-    expect(said).not.toMatch(/no one from our team is available/i);
-    expect(urgent.body.mode).toBe('waiting');
+    const c = await urgentTraveller(base);
     // Opened later, the inbox has it: the designer takes it.
     const designer = tokenOf(info.inboxUrl);
     const list = await call(base, 'GET', '/api/v1/agent/handoffs?view=all', undefined, designer);
