@@ -8,6 +8,7 @@
  * before. A template like the fallback message.
  */
 import { bot, type Run } from './run';
+import { clearInStreak } from '../escalation/detectors/detectRepeatedFallback';
 import { escalationTarget } from './ruleSignals';
 import { graduatedText, offerButtons } from './escalationWording';
 
@@ -34,8 +35,7 @@ export const DEFAULT_OFFER_AFTER_UNANSWERED = 3;
 
 /** How many unanswered clear shop questions in a row the streak holds now (the memory after this message). */
 export function unansweredInRow(run: Run): number {
-  const m = run.s.escalation;
-  return m.fallbacksInRow === 0 ? 0 : Math.min(m.clearInRow ?? 0, m.fallbacksInRow);
+  return clearInStreak(run.s.escalation);
 }
 
 /** Whether this unanswerable shop question is the one at which the bot offers a person (see above). */

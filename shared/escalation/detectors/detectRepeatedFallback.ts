@@ -600,12 +600,21 @@ function restAsks(rest: string, text: string): boolean {
 }
 
 /**
+ * How many of the streak's `fallbacksInRow` messages were clear shop questions: the engine resets fallbacksInRow alone (a
+ * usable message, a handback), so a stale clearInRow counts for nothing. Also read by the engine's offer of a person
+ * (shared/engine/shopQuestion.ts, session 26).
+ */
+export function clearInStreak(memory: Pick<Memory, 'fallbacksInRow' | 'clearInRow'>): number {
+  return memory.fallbacksInRow === 0 ? 0 : Math.min(memory.clearInRow ?? 0, memory.fallbacksInRow);
+}
+
+/**
  * The weighted streak kept in memory: `fallbacksInRow` messages of which `clearInRow` were clear shop questions, which
  * count nothing (session 25, shopq; they counted 1/2 each before: see fallbackWeight).
  */
 export function fallbackStreak(memory: Pick<Memory, 'fallbacksInRow' | 'clearInRow'>): number {
   // The engine resets fallbacksInRow alone (a usable message, a handback): a stale clearInRow then counts for nothing.
-  const clear = memory.fallbacksInRow === 0 ? 0 : Math.min(memory.clearInRow ?? 0, memory.fallbacksInRow);
+  const clear = clearInStreak(memory);
   return memory.fallbacksInRow - clear;
 }
 /**
@@ -634,7 +643,7 @@ function emojiAfterEmoji(analysis: TextAnalysis, memory: Memory): boolean {
 
 /** The memory's streak after this message (fallbacksInRow, clearInRow), given whether the bot could use it. */
 export function nextFallbackStreak(analysis: TextAnalysis, fallback: boolean, memory: Memory, ownQuestion = false): { fallbacksInRow: number; clearInRow: number } {
-  const clear = memory.fallbacksInRow === 0 ? 0 : Math.min(memory.clearInRow ?? 0, memory.fallbacksInRow);
+  const clear = clearInStreak(memory);
   if (!fallback) return { fallbacksInRow: 0, clearInRow: 0 };
   const a = assess(analysis, memory, ownQuestion);
   const w = a.weight;
@@ -692,7 +701,7 @@ export function detectRepeatedFallback(facts: TurnFacts, policy: EscalationPolic
     loopCanComeNext && policy.loop.enabled && fallbackStreak(memory) < count;
   if (waitsAsLoop && !offTopicMissInStreak(memory)) return null;
   const messages = memory.fallbacksInRow + 1 + (paired ? 1 : 0);
-  const clear = again || a.alternative ? 0 : (memory.fallbacksInRow === 0 ? 0 : Math.min(memory.clearInRow ?? 0, memory.fallbacksInRow)) + (w === 0.5 ? 1 : 0);
+  const clear = again || a.alternative ? 0 : clearInStreak(memory) + (w === 0.5 ? 1 : 0);
   const halves = clear > 0 ? `, ${clear} of them clear questions about the shop that count nothing unless asked again (streak ${fmt(inRow)})` : '';
   // Session 9: a message the router matched but the shop could not serve (policyFallback.ts) is named with its score.
   const aside = setAsideMatch(facts);
