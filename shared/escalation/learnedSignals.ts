@@ -14,6 +14,7 @@ import { canonicalTokens, canonicalizeText } from './canonicalTokens';
 import { normalizeText } from '../nlu/normalizeText';
 import { phraseMatcher, type PhraseMatcher } from './phraseMatcher';
 import { similarityTarget, similarityToTarget, type SimilarityTarget } from '../nlu/similarity';
+import { reportNearMiss } from './nearMisses';
 
 /** A near miss is a score at or above this share of its threshold. */
 export const NEAR_MISS_SHARE = 0.6;
@@ -103,14 +104,20 @@ export function designerPhrase(analysis: TextAnalysis, phrases: readonly string[
   return hit === null ? null : hit.phrase;
 }
 
-/** The designer's example the message is closest to, when at least EXAMPLE_SIMILARITY alike. */
-export function designerExample(analysis: TextAnalysis, examples: readonly string[]): { example: string; score: number } | null {
+/** A designer's example this alike is a near miss (the classifier's share of its threshold, NEAR_MISS_SHARE). */
+export const EXAMPLE_NEAR_MISS = EXAMPLE_SIMILARITY * NEAR_MISS_SHARE;
+
+/**
+ * The designer's example the message is closest to, when at least `min` alike (default EXAMPLE_SIMILARITY: it counts
+ * as that example). Session 27: `min` EXAMPLE_NEAR_MISS finds the closest example below that too, for the near miss.
+ */
+export function designerExample(analysis: TextAnalysis, examples: readonly string[], min = EXAMPLE_SIMILARITY): { example: string; score: number } | null {
   if (examples.length === 0) return null;
   const targets = exampleTargets(examples);
   let best: { example: string; score: number } | null = null;
   for (let i = 0; i < targets.length; i++) {
-    const s = similarityToTarget(analysis.normalized, targets[i], EXAMPLE_SIMILARITY);
-    if (s >= EXAMPLE_SIMILARITY && (best === null || s > best.score)) best = { example: examples[i], score: s };
+    const s = similarityToTarget(analysis.normalized, targets[i], min);
+    if (s >= min && (best === null || s > best.score)) best = { example: examples[i], score: s };
   }
   return best;
 }
@@ -121,7 +128,22 @@ export function designerSignal(facts: TurnFacts, reason: EscalationReason, phras
   if (phrase !== null) {
     return { reason, score: 1, threshold: 1, evidence: [phrase], turn: facts.turn, source: 'designer', explanation: `${what}: the message contains the policy's phrase "${phrase}", so it fires.` };
   }
-  const ex = designerExample(facts.analysis, examples);
+  const ex = designerExample(facts.analysis, examples, EXAMPLE_NEAR_MISS);
+  if (ex !== null && ex.score < EXAMPLE_SIMILARITY) {
+    // Session 27 (newcomer s19 F10): a message close to an example but under the bar is shown in the debug drawer, so a
+    // designer sees which example it nearly matched and can add the wording ("someone pinched my bike" for "my bike
+    // was nicked").
+    reportNearMiss({
+      reason,
+      score: ex.score,
+      threshold: EXAMPLE_SIMILARITY,
+      evidence: [ex.example],
+      turn: facts.turn,
+      source: 'designer',
+      explanation: `Near miss (${what.charAt(0).toLowerCase()}${what.slice(1)}): the message's similarity ${ex.score.toFixed(2)} to the policy's example "${ex.example}" is below ${EXAMPLE_SIMILARITY}, so it does not fire. Add the customer's wording as a phrase or an example if it should.`,
+    });
+    return null;
+  }
   if (ex !== null) {
     return {
       reason,

@@ -186,6 +186,22 @@ describe("the designer's vocabulary", () => {
     expect(example.explanation).toMatch(/similarity 0\.\d\d to the policy's example ".*" is at or above 0\.72, so it fires/);
   });
 
+  it("shows a message close to a designer's example but under the bar as a near miss naming the example (session 27)", () => {
+    const p = policy({ sensitiveTopics: { topics: [{ name: 'theft', phrases: ['stolen bike'], examples: ['my bike was nicked'] }] }, classifier: { enabled: false } });
+    const near = evaluateEscalation(p, facts('someone pinched my bike'), memory()).decision;
+    expect(near.action).toBe('none');
+    const miss = (near.nearMisses ?? []).find((n) => n.source === 'designer');
+    expect(miss?.reason).toBe('sensitive_topic');
+    expect(miss?.evidence).toEqual(['my bike was nicked']);
+    expect(miss?.explanation).toMatch(/^Near miss \(sensitive topic "theft"\): the message's similarity 0\.4\d to the policy's example "my bike was nicked" is below 0\.72, so it does not fire\. Add the customer's wording/);
+    expect(near.explanation).toContain('No escalation. Near miss');
+    // Far from every example: no near miss; at the bar: it fires and the near miss is not listed beside it.
+    expect(evaluateEscalation(p, facts('where is my order?'), memory()).decision.nearMisses!.filter((n) => n.source === 'designer')).toEqual([]);
+    const fired = evaluateEscalation(p, facts('my bike was nicked yesterday'), memory()).decision;
+    expect(fired.reason).toBe('sensitive_topic');
+    expect(fired.nearMisses!.filter((n) => n.reason === 'sensitive_topic')).toEqual([]);
+  });
+
   it('never triggers on the neverTrigger words, and still reads the rest of the message', () => {
     const p = policy({ neverTrigger: ['Rage Red'] });
     expect(evaluateEscalation(p, facts('do you have the Rage Red hoodie in medium?'), memory()).decision.action).toBe('none');
