@@ -60,3 +60,23 @@ describe('debug drawer figures (newcomer s7 #13)', () => {
     expect(signalFigures({ ...base, reason: 'negative_sentiment', score: 0.72, threshold: 0.6, source: 'classifier', explanation: '...' })).toBe('classifier score 0.72 / threshold 0.6');
   });
 });
+
+describe("a designer example's near miss in the debug drawer (session 27, newcomer s19 F10)", () => {
+  it('names the closest example and its similarity, and says "No escalation" once', () => {
+    const flow = graduated();
+    const topics = [...flow.escalation.sensitiveTopics.topics, { name: 'theft', phrases: ['stolen bike'], intents: [], examples: ['my bike was nicked'] }];
+    render(
+      <StudioStoreProvider store={createStudioStore({ ...flow, escalation: { ...flow.escalation, sensitiveTopics: { ...flow.escalation.sensitiveTopics, topics } } })}>
+        <SimulatorPanel onClose={() => {}} onFocusBlock={() => {}} storage={null} overlay={false} />
+      </StudioStoreProvider>,
+    );
+    say('Something else');
+    say('someone pinched my bike');
+    fireEvent.click(screen.getByRole('tab', { name: 'Debug' }));
+    const text = screen.getByLabelText('Escalation decisions').textContent ?? '';
+    expect(text).toMatch(/sensitive topic score 0\.44 \/ threshold 0\.72 \(designer\)/);
+    expect(text).toContain('Near miss (sensitive topic "theft"): the message\'s similarity 0.44 to the policy\'s example "my bike was nicked" is below 0.72');
+    expect(text).toContain('No escalation — Strongest signal was 1 of 2 fallbacks in a row.');
+    expect(text).not.toContain('No escalation — No escalation');
+  });
+});

@@ -30,8 +30,13 @@ const parseValue = (raw: string): Value => typedValue(raw);
  */
 const acknowledges = (action: string, reason: string | null) => action === 'rephrase' && firstStepText(reason as EscalationReason | null) === 'acknowledge';
 const stepName = (action: string, reason: string | null) => (acknowledges(action, reason) ? 'acknowledge' : action);
+/** Session 27: the heading already says "No escalation", so the explanation's own "No escalation: " is not said twice. */
 const stepExplanation = (action: string, reason: string | null, explanation: string) =>
-  acknowledges(action, reason) ? explanation.replace(/^Asked the customer to rephrase/, 'Acknowledged the customer and asked for more') : explanation;
+  acknowledges(action, reason)
+    ? explanation.replace(/^Asked the customer to rephrase/, 'Acknowledged the customer and asked for more')
+    : action === 'none'
+      ? explanation.replace(/^No escalation[.:]\s*(\S)/, (_m, c: string) => c.toUpperCase())
+      : explanation;
 
 function SignalRow({ s, fired }: { s: Signal; fired: boolean }) {
   return (
