@@ -137,6 +137,9 @@ const NOT_MINE_BEFORE = new RegExp(
     ' (?:am|are|is|s|be|m) (?:away|off|out|working away|on holiday|at work|abroad)(?: all)?(?: (?:till|until|til|on|from|for|this|next|over))?(?: the)? $',
     ' not (?:be )?(?:home|in|around|there|available|back)(?: \\w+)? (?:till|until|til|on|this|next)? ?$',
     ' working away(?: (?:till|until|til))?(?: the)? $',
+    // Session 27 (topics, issue 11): when the customer is paid ("can you hold it for a few days? I get paid on Friday"): a
+    // day of theirs, not a deadline ("get paid" is not a wish like "get it delivered").
+    ' (?:i|we) (?:get|gets|will get|ll get|am getting|m getting|are getting|re getting|get my|get our) (?:paid|wages|salary|pay|paycheck|payday)(?: \\w+)?(?: (?:on|this|next))?(?: the)? $',
     // Session 14: the day an amount was charged or shows ("my card shows £312 to Northwind on Thursday"): when it happened.
     ' (?:shows?|showing|showed|charged|debited|taken|took|deducted|billed|paid|payment|transaction)(?: \\w+){0,2} \\d+(?: \\d\\d)?(?: \\w+){0,3} $',
     ' (?:hold|keep|leave) (?:it|them|the parcel|my parcel|the order|my order|the package|my package|onto it|on to it)(?: \\w+){0,2} (?:till|until|til|for) $',
@@ -366,12 +369,20 @@ const OWN_REASON = new Set([
   'hospital', 'school', 'work', 'job', 'shift', 'competition', 'match', 'race', 'festival', 'performance', 'conference', 'presentation',
   'reunion', 'visit', 'visiting', 'visits', 'guests', 'christmas', 'xmas', 'eid', 'diwali', 'hanukkah', 'easter', 'eve',
 ]);
+/**
+ * Session 27 (topics, issue 11): a word of the customer's own reason, or an event's possessive ("Christening's on Sunday
+ * morning and I still don't have the outfit. Will it come Saturday?", "the wedding's Saturday, will it arrive Friday?"):
+ * the apostrophe is gone after normalising ("christenings"), as FRAME_WORDS reads it for the deadline itself.
+ */
+function ownReason(t: string): boolean {
+  return OWN_REASON.has(t) || (t.length >= 5 && t.endsWith('s') && EVENT_FRAME.has(t.slice(0, -1)));
+}
 export function arrivalQuestion(toks: readonly string[], text: string): boolean {
   if (!text.includes('?') && !/^(?:will|would|does|do|when|is|are|should)$/.test(toks[0] ?? '')) return false;
   // One question: "will it arrive by Friday? it's for my mum" has a reason after it, read below.
   const joined = joinedTokens(toks);
   if (!ARRIVAL_QUESTION.test(joined) || /\b(?:can|could|cn|cud) (?:it|they|you|u|the|my|this|that|these|those)\b/.test(joined)) return false;
-  for (let i = 0; i < toks.length; i++) if (OWN_REASON.has(toks[i])) return false;
+  for (let i = 0; i < toks.length; i++) if (ownReason(toks[i])) return false;
   // "for my son", "it's for", "for the": what it is for.
   if (/\b(?:for|it s for|its for) (?:my|our|the|a|his|her)\b/.test(joined)) return false;
   return !obligation(toks);
@@ -397,7 +408,7 @@ export function scheduleQuestion(toks: readonly string[], text: string): boolean
   if (!echoed && !which && !text.includes('?') && !/^(?:will|would|does|do|is|are|when)$/.test(toks[0] ?? '')) return false;
   if (!echoed && !which && !DISPATCH.test(joined)) return false;
   // ("the one that needs a signature": the parcel's need, not the customer's.)
-  for (let i = 0; i < toks.length; i++) if (OWN_REASON.has(toks[i]) && !(toks[i].startsWith('need') && THING_BEFORE.has(toks[i - 1] ?? ''))) return false;
+  for (let i = 0; i < toks.length; i++) if (ownReason(toks[i]) && !(toks[i].startsWith('need') && THING_BEFORE.has(toks[i - 1] ?? ''))) return false;
   if (/\b(?:for|it s for|its for) (?:my|our|the|a|his|her)\b/.test(joined)) return false;
   return !obligation(toks);
 }
@@ -955,6 +966,9 @@ export function findDeadline(toks: readonly string[], now: number, timezone: str
   for (const f of found) {
     if (dayOfClock.has(f)) continue;
     if (pastNear(toks, f.at) || notMine(toks, f) || habitAt(toks, f.at) || counterfactualAt(toks, f.at) || (toks[f.at] === 'today' && beforeTodayPast(toks, f.at))) continue;
+    // Session 27 (topics, issue 11): a clock time right after a day told as the past is that same moment ("I order this
+    // morning 9:30. When it is coming?", "I ordered on Monday at 9"): the day's past reading holds for the time too.
+    if (f.day === null && found.some((g) => g !== f && g.day !== null && g.end < f.at && f.at - g.end <= 2 && pastNear(toks, g.at))) continue;
     // Session 8: "by noon yesterday", "at 6 two days ago": the time is in the past whatever the words before it.
     if (toks[f.end + 1] === 'yesterday' || toks[f.end + 1] === 'ago' || toks[f.end + 2] === 'ago') continue;
     // "delivered after 6pm", "any time after Monday": a preference, not a deadline.

@@ -85,6 +85,12 @@ const NUMBER_WORDS: Record<string, number> = {
 const DEADLINE =
   / (?:in|within|under|next|only|leaves in|starts in|closes in|departs in) (?:the next |next |less than |about |around |just |only )?(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|fifty|sixty|half|a few|a couple of|a couple|few|couple of)(?: and a half| and half)? ?(?:an )?(minutes|minute|mins|min|m|hours|hour|hrs|hr|h) (?:and a half |and half )?/;
 const LEFT = / (\d+|a few|few|ten|fifteen|twenty|thirty|five) ?(minutes|minute|mins|min|hours|hour|hrs|hr) (?:left|to go|remaining|away) /;
+/**
+ * Session 27 (topics, issue 11): any number word before the time left ("i have about two hours left in the country", "only
+ * an hour to go"), not only the few LEFT had. Not with "away", which after these is a distance as often ("I live two hours
+ * away").
+ */
+const LEFT_WORDS = / (one|two|three|four|six|seven|eight|nine|an|a|a couple of|couple of|forty|fifty|sixty) (minutes|minute|mins|min|hours|hour|hrs|hr) (?:left|to go|remaining) /;
 // Session 8: "in the next hour", "within the coming hour".
 const WITHIN_THE_HOUR = / (?:within|in) (?:the|an|the next|the coming|next) hour /;
 
@@ -287,7 +293,7 @@ function findDeadline(toks: string[]): string | null {
   // Only build the string and run the regexes when a time unit is there at all.
   if (!toks.some(isUnit)) return null;
   const padded = paddedTokens(toks);
-  const m = DEADLINE.exec(padded) ?? LEFT.exec(padded);
+  const m = DEADLINE.exec(padded) ?? LEFT.exec(padded) ?? LEFT_WORDS.exec(padded);
   // Round eight: "it broke in small pieces in one hour" is how fast something happened, not a deadline.
   if (m && !pastNear(toks, padded.slice(0, m.index + 1).split(' ').length - 2)) {
     // Session 25 (hostile s24 #11): "in an hour and a half", "in one and a half hours" add half the unit (it was 60).

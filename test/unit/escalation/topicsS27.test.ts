@@ -1,0 +1,57 @@
+/**
+ * Session 27 (topics, issue 11): mechanisms behind whole families of ordinary questions handed over as a topic, anger or
+ * urgency, and of missed deadlines. Each mechanism with the cases that must keep firing.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadFlowText } from '../../../shared/flow/loadFlowText';
+import { playConversation } from '../../../shared/simulator/playConversation';
+import { arrivalQuestion } from '../../../shared/escalation/deadlines';
+import { canonicalTokens } from '../../../shared/escalation/canonicalTokens';
+import { analyzeText } from '../../../shared/nlu/analyzeText';
+
+const flow = loadFlowText(readFileSync(new URL('../../../flows/customer-support.json', import.meta.url), 'utf8')).flow!;
+// Monday 2 March 2026, 10:00 UTC.
+const play = (...turns: string[]) => playConversation(flow, 'tp', ['Something else', ...turns], Date.parse('2026-03-02T10:00:00Z'));
+const reason = (...turns: string[]) => play(...turns).escalation?.reason ?? 'none';
+const tk = (s: string) => canonicalTokens(analyzeText(s));
+
+describe("an event's possessive is the customer's own reason for a date (deadlines.arrivalQuestion)", () => {
+  it.each([
+    "The christening's on Saturday and I still don't have the outfit. Will it come Friday?",
+    "my sister's wedding's on Sunday, will the dress arrive by Saturday?",
+  ])('%j is a deadline', (t) => expect(reason(t)).toBe('urgency'));
+  it.each(['Will it come Friday?', "The weather's awful here, will it come Friday?"])('%j asks when the order arrives', (t) => expect(reason(t)).toBe('none'));
+  it('the reading itself', () => {
+    const q = "the party's on saturday, will it arrive friday?";
+    expect(arrivalQuestion(tk(q), q)).toBe(false);
+    expect(arrivalQuestion(tk('will it arrive friday?'), 'will it arrive friday?')).toBe(true);
+  });
+});
+
+describe('the time left said with any number word (detectUrgency LEFT_WORDS)', () => {
+  it.each(['i have about two hours left in the country and the order is still not at the hotel', 'we have about two hours left in the flat and the order is still not here'])(
+    '%j is a deadline',
+    (t) => expect(reason(t)).toBe('urgency'),
+  );
+  it.each([
+    'I live two hours away from your nearest shop, do you deliver to Skye?',
+    'I waited two hours yesterday for the courier, can I pick a slot next time?',
+    'about four hours left in the country and NW-123456 is still not at the hotel',
+  ])(
+    '%j is no deadline',
+    (t) => expect(reason(t)).not.toBe('urgency'),
+  );
+});
+
+describe('a day of the customer\'s or a past moment is no deadline (deadlines.ts)', () => {
+  it.each([
+    'Can you hold a lamp for me for a few days? I get paid on Friday',
+    'we get paid this Friday, could you keep the sofa till then, will it still be in the sale?',
+    'I order this morning 9:30. When it is coming approximately?',
+  ])('%j is no deadline', (t) => expect(reason(t)).not.toBe('urgency'));
+  it.each([
+    'I get paid on Friday but I need the cot by Thursday',
+    'I ordered this morning and I need it by 5pm today',
+  ])('%j keeps its deadline', (t) => expect(reason(t)).toBe('urgency'));
+});
