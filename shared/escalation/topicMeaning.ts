@@ -568,9 +568,23 @@ const ELSEWHERE = / (?:my (?:own )?fault|(?:my|our) (?:own )?(?:mistake|doing)|n
  * "what would happen if someone stole my card?", "what's the process if something turns up damaged?". Unless the
  * customer also tells it as having happened ("it arrived broken", "my card was used").
  */
-const HYPOTHETICAL = / (?:what|how) (?:would |will )?(?:happens?|is the (?:process|procedure)|do (?:i|you) do|should i do) (?:\w+ ){0,2}if | what if | supposing | hypothetically | (?:should|would|could) (?:i|we) (?:\w+ ){0,4}if (?:it|a|an|the|my|something|someone|anything)\b/;
+const HYPOTHETICAL = / (?:what|how) (?:would |will )?(?:happens?|is the (?:process|procedure)|do (?:i|you) do|should i do) (?:\w+ ){0,2}if | what if | supposing | hypothetically | (?:should|would|could) (?:i|we) (?:\w+ ){0,4}if (?:it|a|an|the|my|something|someone|anything)\b|(?<! (?:i|we)) suppose (?:my|a|an|the|someone|somebody|something|it|your)\b| in case (?:i|we) (?:\w+ ){1,4}(?:later|one day|someday|in (?:the )?future|ever)\b/;
 /** "If a parcel arrives with the box damaged, should I still accept it?": an if-clause about a thing, in a question. */
-const IF_QUESTION = /(?:^| )if (?:a|an|the|my|it|something|someone|somebody|anyone|anybody|people|folk|a customer|customers|anything|i|we|your|they|one)\b(?: \w+){1,12} (?:(?:should|would|will|do|does|can|could|is|are|am) (?:i|we|you|it|they|there)|what (?:do )?you do)\b/;
+const IF_QUESTION = /(?:^| )if (?:a|an|the|my|it|something|someone|somebody|anyone|anybody|people|folk|a customer|customers|anything|i|we|your|they|one)\b(?: \w+){1,12} (?:(?:should|would|will|do|does|can|could|is|are|am) (?:i|we|you|it|they|there)|what (?:do )?you do|what (?:would |will |then )?happens?)\b/;
+/**
+ * Session 27 (topics, issue 11): the clause a hypothetical opens, up to its consequence ("if an order were damaged in
+ * shipping | what would happen?", "suppose my account got hacked someday | do you have two-factor login?"): its verbs tell
+ * the case imagined, so TOLD_AS_HAPPENED reads the message without it ("were damaged", "got hacked" were read as told).
+ * Only a clause that is plainly unreal: opened by "suppose" or "in case", or an "if" clause with "were", "ever", "someday",
+ * "one day" or "later" in it. "what happens if my parcel was stolen?" may be the customer's own case and is read
+ * as before; what the customer tells outside the clause still counts ("it arrived smashed. If it were damaged in transit
+ * would you refund?").
+ */
+const IMAGINED_CLAUSE = / (if|suppose|supposing|in case)((?: (?!(?:what|whats|how|would|will|should|could|can|do|does|then|who)\b)\w+){1,10})/g;
+const UNREAL_IF = / (?:were|ever|someday|one day|later)\b/;
+function toldOutsideImagined(padded: string): boolean {
+  return TOLD_AS_HAPPENED.test(padded.replace(IMAGINED_CLAUSE, (clause, opener: string, rest: string) => (opener !== 'if' || UNREAL_IF.test(rest) ? ' ' : clause)));
+}
 /**
  * Session 12: how the shop stops or catches fraud in general, in a question ("what do you do to stop people using stolen
  * cards on your site?", "how do you catch scammers?"), with no card, account or order of the customer's in it.
@@ -617,7 +631,7 @@ const FAMILIES = [GENERAL, ASKS_WHAT_YOU_KEEP, HYPOTHETICAL, IF_QUESTION, REASSU
 const FAMILY_TRIGGERS = [
   'curious curiosity general generally information purely hypothetically hypothetical comparing future reference mine particular before later thinking how having reporting if sign join register create own homework blog article essay assignment dissertation research project know asking',
   'keep store hold save retain share sell pass give',
-  'what how supposing hypothetically if',
+  'what how supposing suppose case hypothetically if',
   'if',
   'fine perfect ok okay intact undamaged unharmed dry great good action nothing need bothered harm complain complaints described piece condition through thanks thank',
   'fault mistake doing nothing dropped knocked broke another other different',
@@ -646,7 +660,7 @@ export function notOwnCase(toks: readonly string[], question = false): string | 
   if (GENERAL.test(padded) || (ASKS_WHAT_YOU_KEEP.test(padded) && !padded.startsWith(' why')) || (question && ASKS_WHAT_YOU_KEEP_TEXTED.test(padded))) return "it is a general or hypothetical question, not the customer's own case";
   if (SAFE_TO_PAY.test(padded) && !TOLD_AS_HAPPENED.test(padded) && !STILL_A_CASE.test(padded)) return "it asks whether paying here is safe, nothing has happened";
   const hypothetical = HYPOTHETICAL.test(padded) || (question && (IF_QUESTION.test(padded) || PREVENTION.test(padded)));
-  if (hypothetical && !TOLD_AS_HAPPENED.test(padded)) return "it asks what would happen in a case that has not happened";
+  if (hypothetical && !toldOutsideImagined(padded)) return "it asks what would happen in a case that has not happened";
   if (STILL_A_CASE.test(padded)) return null;
   if (REASSURED.test(padded)) return 'the customer says it is fine and asks for nothing';
   if (resolvedBefore(toks, padded)) return 'the customer says it was already put right';

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadFlowText } from '../../../shared/flow/loadFlowText';
 import { playConversation } from '../../../shared/simulator/playConversation';
+import { notOwnCase } from '../../../shared/escalation/topicMeaning';
 import { arrivalQuestion } from '../../../shared/escalation/deadlines';
 import { canonicalTokens } from '../../../shared/escalation/canonicalTokens';
 import { analyzeText } from '../../../shared/nlu/analyzeText';
@@ -54,4 +55,25 @@ describe('a day of the customer\'s or a past moment is no deadline (deadlines.ts
     'I get paid on Friday but I need the cot by Thursday',
     'I ordered this morning and I need it by 5pm today',
   ])('%j keeps its deadline', (t) => expect(reason(t)).toBe('urgency'));
+});
+
+describe('the clause a hypothetical opens is not told as happened (topicMeaning.notOwnCase)', () => {
+  it.each([
+    'If an order were damaged in shipping, what would happen?',
+    'If a mirror were smashed in the post, what would happen?',
+    'If my card were used by someone else, what would happen?',
+    'suppose my account got hacked someday, do you have two-factor login?',
+    'Could you explain how refunds to a gift card work, in case I return something later?',
+  ])('%j is a hypothetical question', (t) => {
+    expect(notOwnCase(tk(t), t.includes('?'))).toMatch(/would happen|general/);
+    expect(reason(t)).toBe('none');
+  });
+  it.each([
+    'My parcel arrived smashed. If it were damaged in transit, would you refund me?',
+    'my account got hacked yesterday, what happens if they order things?',
+    'I suppose my account got hacked, someone changed my password',
+  ])('%j is still the customer\'s case', (t) => {
+    expect(notOwnCase(tk(t), t.includes('?'))).toBeNull();
+    expect(reason(t)).toBe('sensitive_topic');
+  });
 });
