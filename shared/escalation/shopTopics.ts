@@ -69,7 +69,7 @@ const QUALITY_SUFFIX = /(?:able|ible|proof|resistant)$/;
 const NOT_QUALITY = new Set(['possible', 'impossible', 'terrible', 'horrible', 'incredible', 'responsible', 'able', 'unable', 'table', 'tables', 'cable',
   'vegetable', 'probable', 'miserable', 'reasonable', 'unbelievable', 'comfortable', 'unacceptable', 'acceptable', 'valuable', 'notable', 'capable']);
 /** "does it / the X / they have / come with / include / fit / last ...": a question about what a product has or does. */
-const PRODUCT_GRAMMAR = /^(?:\S+ ){0,3}(?:does|do|did|will|would|can|could|is|are) (?:it|they|the(?: \S+){1,3}|this(?: \S+){0,2}|these(?: \S+){0,2}|that(?: \S+){0,2}) (?:have|has|come|comes|include|includes|fit|fits|work|works|last|lasts|run|runs|hold|holds)(?: |$)/;
+const PRODUCT_GRAMMAR = /^(?:\S+ ){0,3}(?:does|do|did|will|would|can|could|is|are) (?:it|they|the(?: \S+){1,3}|your(?: \S+){1,2}|this(?: \S+){0,2}|these(?: \S+){0,2}|that(?: \S+){0,2}) (?:have|has|come|comes|include|includes|fit|fits|work|works|last|lasts|run|runs|hold|holds)(?: |$)/;
 
 /** "do you do / offer / install / repair / rent ...": asking whether the shop provides a service. */
 const SERVICE_FRAME = / (?:do|can|could|will|would) (?:you|ya|you guys|you lot|your shop|your store) (?:also |even )?(?:do|offer|provide|install|fit|repair|fix|rent|hire|service|book|print|make|cut|clean|unlock|recharge|top up|translate|write|deliver flowers|send flowers) /;
@@ -142,7 +142,7 @@ const GOODS_ASKS = / (?:do|does|did|will|would|can|could) (?:you|u|ya|ye|yous|yo
 /** Whether the tokens ask the shop about having one of its kinds of goods (GOODS). */
 export function asksAfterGoods(toks: readonly string[]): boolean {
   let goods = false;
-  for (const t of toks) if (GOODS.has(t)) { goods = true; break; }
+  for (const t of toks) if (GOODS.has(t) || (t.length > 3 && t.endsWith('s') && GOODS.has(t.slice(0, -1)))) { goods = true; break; }
   if (!goods) return false;
   const padded = paddedTokens(toks);
   // Made, altered, rented or sold for the customer ("can you print 200 gig posters", "can you do the band t-shirts with
@@ -156,7 +156,7 @@ const SIZE_LETTERS = new Set(['xs', 's', 'm', 'l', 'xl', 'xxl', 'xxs']);
 
 /** Openers of a question or a request (canonical tokens), among the first three words. */
 const ASKS = new Set(['what', 'when', 'where', 'how', 'why', 'which', 'who', 'can', 'could', 'would', 'will', 'is', 'are', 'do', 'does', 'did',
-  'have', 'has', 'may', 'should', 'shall', 'any', 'whats', 'wheres', 'whens', 'hows', 'wat', 'wen', 'kindly', 'please', 'pls']);
+  'have', 'has', 'may', 'should', 'shall', 'any', 'whats', 'wheres', 'whens', 'hows', 'wat', 'wen', 'wha', 'kindly', 'please', 'pls']);
 /**
  * A question or a request: a question mark, a question word or auxiliary among the first three words, or "I need /
  * want / would like / am looking for". A few words naming things ("purple monkey dishwasher") are not one.
@@ -164,8 +164,31 @@ const ASKS = new Set(['what', 'when', 'where', 'how', 'why', 'which', 'who', 'ca
 function asksSomething(analysis: TextAnalysis, toks: readonly string[]): boolean {
   if (toks.length === 0) return false;
   if (analysis.text.includes('?') || toks.slice(0, 3).some((t) => ASKS.has(t))) return true;
-  return / i (?:need|want|would like|am looking for|wanted to know|was wondering) /.test(paddedTokens(toks));
+  const padded = paddedTokens(toks);
+  if (/ i (?:need|want|would like|am looking for|wanted to know|was wondering) /.test(padded)) return true;
+  return QUESTION_LATER.test(padded) || (toks[0] === 'you' && YOU_ASK.has(toks[1] ?? '')) || clauseAsks(analysis.text);
 }
+/**
+ * Session 27 (fallback): a question that does not open the message. Customers lead in with a greeting, a remark or the
+ * product's name and ask after it, often without a question mark: "the steel shelving unit, whats the max load per
+ * shelf", "evening, NW-570321, has it left yet", "right I'm on the motorway so sorry for typos do u stock roof boxes",
+ * "Hi mi waan know if unu ship to Kingston", "I just wondered whether it can go in a standard washing machine". Read
+ * as a question: an auxiliary asking the shop ("do you", "can you", "have you") or a wish to know anywhere, a question
+ * opener first in a later clause, or "you" and a verb of the shop's business first ("u take cash on delivery").
+ */
+const QUESTION_LATER = / (?:do|does|can|could|will|would|have|did) (?:you|ya|yous|unu|unnu|yall|you guys) | (?:wondering|wondered|want to know|wanted to know|like to know|waan know|wan know|want to ask|wanted to ask|know if|know whether|advise whether|advise if) /;
+const YOU_ASK = new Set(['take', 'accept', 'ship', 'deliver', 'sell', 'stock', 'carry', 'have', 'got', 'do', 'send', 'post', 'offer', 'open']);
+const CLAUSE_BREAK = /[,.;:!]+\s*|\s+-\s+/u;
+function clauseAsks(text: string): boolean {
+  const clauses = text.split(CLAUSE_BREAK);
+  for (let i = 1; i < clauses.length; i++) {
+    const words = clauses[i].toLowerCase().replace(/[^\p{L}\p{N}\s']/gu, '').split(/\s+/).filter((w) => w !== '');
+    const first = CLAUSE_LEADERS.has(words[0] ?? '') ? words[1] : words[0];
+    if (first !== undefined && ASKS.has(first.replace(/'/g, '')) && words.length >= 3) return true;
+  }
+  return false;
+}
+const CLAUSE_LEADERS = new Set(['and', 'so', 'but', 'also', 'ok', 'okay', 'anyway', 'then', 'oh', 'ah', 'well', 'just', 'quick', 'question']);
 /**
  * Chit-chat with the bot about itself ("what's your favourite colour", "do you like pizza", "what do you reckon"):
  * a question, but not about the shop, whatever words it uses.
