@@ -151,6 +151,40 @@ export function asksAfterGoods(toks: readonly string[]): boolean {
 }
 const MADE_TO_ORDER = / (?:can|could|would|will) (?:you|u|ya|ye|yous) (?:\w+ )?(?:print|make|install|fit|repair|fix|build|design|engrave|embroider|custom|personalise|personalize)\b| (?:logo|logos|custom|customised|customized|personalised|personalized|bespoke|engraved|embroidered|printed with|rental|rent|hire|tailoring|alterations|alteration|shorten|shorter)\b| sell (?:my|our) /;
 
+/**
+ * Session 27 (topics, issue 11): a question asked before buying: whether the shop has one of its goods (asksAfterGoods), or
+ * what a product is like (its attributes, parts and qualities, a colour or size it comes in, "does it have / come with /
+ * fit ..."), or whether it ships somewhere or by next day: "this jacket is sick!!! do you have it in olive", "THE BLANKET IS
+ * NOT BAD AT ALL. DO YOU HAVE IT IN A LARGER SIZE.", "Do you sell real plants or just the fake ones?", "ur prices are mad
+ * cheap, sick. do u ship to france". Not a question about an order, a delivery, a return or a payment of the customer's
+ * (those are namesShopTopic's SHOP_WORDS): the customer's own case is not asked about. `text` is the message as typed.
+ */
+const SHIPS_TO = / (?:do|does|can|could|will|would) (?:you|u|ya|ye|yous|yall|allyuh|it|they) (?:\w+ )?(?:ship|deliver|post|send) (?:to|abroad|overseas|internationally)\b| (?:do|does|can|could|will|would|you|u|allyuh|yall) (?:\w+ )?(?:do|offer|have) (?:next|same) day\b/;
+/** Attribute words as common in a case about an order as before buying ("my item", "the warranty", "the instructions"). */
+const CASE_ATTRIBUTES = new Set(['item', 'product', 'warranty', 'guarantee', 'guaranteed', 'parts', 'part', 'instructions', 'manual', 'included', 'include', 'available', 'availability']);
+export function asksBeforeBuying(toks: readonly string[], text: string): boolean {
+  if (toks.length === 0) return false;
+  const padded = paddedTokens(toks);
+  if (!text.includes('?') && !QUESTION_FIRST.has(toks[0]) && !ASKS_YOU.test(padded)) return false;
+  if (asksAfterGoods(toks) || SHIPS_TO.test(padded)) return true;
+  // What a product is like: only with one of the shop's kinds of goods named ("does the rug fit", "is the lamp dimmable",
+  // "is this raincoat water-resistant"), since the attribute words alone are also a case's ("the charge", "do you care").
+  let goods = false;
+  for (let i = 0; i < toks.length && !goods; i++) goods = GOODS.has(toks[i]) || (toks[i].length > 4 && toks[i].endsWith('s') && GOODS.has(toks[i].slice(0, -1)));
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (i > 0 && ((SIZE_LETTERS.has(t) && (toks[i - 1] === 'in' || toks[i - 1] === 'size')) || variantAt(toks, i))) return true;
+    if (!goods) continue;
+    const bare = t.endsWith('es') ? t.slice(0, -2) : t.endsWith('s') ? t.slice(0, -1) : t;
+    if (!CASE_ATTRIBUTES.has(t) && !CASE_ATTRIBUTES.has(bare) && (ATTRIBUTE_WORDS.has(t) || ATTRIBUTE_WORDS.has(bare) || PRODUCT_FEATURES.has(t) || PRODUCT_FEATURES.has(bare))) return true;
+    if (t.length >= 7 && QUALITY_SUFFIX.test(t) && !NOT_QUALITY.has(t)) return true;
+  }
+  return goods && PRODUCT_GRAMMAR.test(joinedTokens(toks));
+}
+/** A question's first word (a question mark may be left out: "do u ship to france"). */
+const QUESTION_FIRST = new Set(['do', 'does', 'can', 'could', 'is', 'are', 'will', 'would', 'any', 'what', 'which', 'how', 'got', 'have', 'has']);
+const ASKS_YOU = / (?:do|does|can|could) (?:you|u|ya|ye|allyuh) (?:\w+ )?(?:have|sell|stock|do|ship|deliver|make|carry|got|send|post)\b/;
+
 /** Sizes written as letters ("is it in M", "and in XL?"). */
 const SIZE_LETTERS = new Set(['xs', 's', 'm', 'l', 'xl', 'xxl', 'xxs']);
 

@@ -77,3 +77,19 @@ describe('the clause a hypothetical opens is not told as happened (topicMeaning.
     expect(reason(t)).toBe('sensitive_topic');
   });
 });
+
+describe('slang praise before a question about buying, nothing gone wrong, is not anger (detectNegativeSentiment beforeBuyingCalm)', () => {
+  it.each([
+    'this coat is sick!!! do you have it in navy',
+    'THE RUG IS NOT BAD AT ALL. DO YOU HAVE IT IN A BIGGER SIZE.',
+    'This is ridiculous... ridiculously cheap! Is the price right on the pine bookcase?',
+    'the lamp is so sick!!! do you sell the matching shade?',
+    'this jacket is sick sick sick, got it in olive?',
+  ])('%j is an ordinary question', (t) => expect(reason(t)).toBe('none'));
+  it.each([
+    'this coat is rubbish!!! do you have one that is not falling apart?',
+    'the lamp arrived cracked!!! do you have another in stock?',
+    'useless shop!!! do you even sell anything that works?',
+    'do you have the rug in blue 😡 I asked three times',
+  ])('%j is still negative', (t) => expect(play(t).escalation?.signals.some((s) => s.reason === 'negative_sentiment')).toBe(true));
+});
