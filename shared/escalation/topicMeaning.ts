@@ -557,12 +557,20 @@ export const MEANING_OUTPUTS: readonly TopicOutput[] = [...new Set(FRAMES.map((f
  *  - a reassurance: the thing is fine, nothing is asked ("the box was dented but everything inside is fine", "no
  *    action needed", "arrived in one piece", "the refund came through yesterday, thanks");
  *  - damage the customer caused or that happened elsewhere ("my fault, I dropped it", "nothing to do with you",
- *    "damaged by another shop", "fraud on a different site").
+ *    "damaged by another shop", "fraud on a different site"; session 27, topics: "a cot from somewhere else arrive broken",
+ *    "bought it elsewhere", "got scammed on some sketchy site"; not "I'll shop elsewhere").
  * (Money troubles: "I'm broke till payday" is taken out of the message by `withoutIdioms`.)
  */
 const GENERAL = / (?:just curious|(?:just|only) (?:asking|curious)(?! (?:a|an|the|about my|why|where|because|since|as|cos|coz|cause|my|me|i|we|someone|somebody) )|later if|in (?:the )?future if|how long (?:\w+ ){0,4}(?:kept|saved|stored|held|retained)|out of curiosity|curious to know|in general terms|generally speaking|what happens in general|general terms|general interest|general question|for my own information|for (?:my )?information only|purely (?:for|out of)|hypothetically|hypothetical|comparing (?:retailers|shops|stores|sites|companies|you)|for future reference|mine (?:is|was|arrived|came) (?:\w+ )?(?:fine|perfect|ok|okay|great)|no particular (?:concern|problem|issue|reason)|before (?:(?:i|we) )?(?:place|buy|order|purchase|decide|commit|sign up|join|register|create|make)|before (?:buying|ordering|purchasing)|if (?:i|we) (?:sign up|join|register|create (?:an|one))|thinking (?:of|about|to) (?:signing up|joining|registering|buying|ordering|order|buy|purchase)|not (?:asking )?(?:for|about) (?:mine|my own)|(?:for|about|writing|study|studying) (?:this )?(?:for )?(?:my |a |an |our )?(?:homework|blog|blog post|article|essay|assignment|dissertation|research|school project|uni project|college project|course|class|thesis|studies|exam)|(?:just )?so (?:i|we) know for (?:the )?(?:future|next time)|your general (?:approach|policy|rule|practice|process)|i am not (?:having|reporting) (?:a |any )?(?:problem|issue)|asking (?:you )?generally|(?:a |just a )?general (?:enquiry|inquiry))\b/;
 const REASSURED = / (?:everything|all|item|items|contents|product|it|the rest|what was) (?:else )?(?:inside |in it |in the box )?(?:is|was|are|were|s|seems|looks|arrived|came) (?:all |totally |perfectly |absolutely |completely )?(?:fine|perfect|ok|okay|intact|undamaged|unharmed|dry|great|good)\b| no action (?:is )?needed| nothing (?:for you )?to do| no need to (?:do anything|worry|act)| (?:i am|we are|i m) not (?:too |really |at all )?bothered| no harm done| can not complain| no complaints| (?:came|arrived|was|is|were) (?:exactly )?as described| (?:arrived|came|got here|turned up) (?:\w+ )?in one piece| in (?:perfect|great|good|mint) condition| (?:refund|money|payment) (?:has |had )?(?:came|come|went|gone|go) through (?:fine|ok|okay|yesterday|today|already|now)| (?:payment|it) went through (?:fine|ok|okay)| thanks? (?:you )?for (?:the|my) refund/;
-const ELSEWHERE = / (?:my (?:own )?fault|(?:my|our) (?:own )?(?:mistake|doing)|nothing to do with you|not your fault|(?:i|we|the kids|the dog|the cat) (?:dropped|knocked over|knocked) (?:it|them|my|our|the)|i broke (?:it|them|my|our|the)|(?:damaged|broken|scratched|hit|had|happened|was) (?:by|on|at|with) (?:another|a different|different|other) (?:shop|site|store|company|retailer|website|seller|brand)|(?:bought|ordered|got) (?:it |them |one )?(?:from|at) (?:another|a different|different) (?:shop|site|store|company|retailer|website|seller)|about (?:another|a different|different) brand|(?:had|has|have|having|was|were|happened|problem|problems|issue|issues|trouble|row|dispute|fight|argument|bacchanal|palaver|drama|complained|complaining|complains)(?: \w+){0,4} (?:with|on|at|about) (?:a |an |some |the )?(?:other|another|different) (?:website|site|shop|store|company|retailer|seller|online shop|app|platform|supplier|vendor|brand|firm)s?)\b/;
+/** The customer's own doing (the first readings of ELSEWHERE): true whoever sold the thing. */
+const OWN_DOING = / (?:my (?:own )?fault|(?:my|our) (?:own )?(?:mistake|doing)|nothing to do with you|not your fault|(?:i|we|the kids|the dog|the cat) (?:dropped|knocked over|knocked) (?:it|them|my|our|the)|i broke (?:it|them|my|our|the))\b/;
+const ELSEWHERE = / (?:my (?:own )?fault|(?:my|our) (?:own )?(?:mistake|doing)|nothing to do with you|not your fault|(?:i|we|the kids|the dog|the cat) (?:dropped|knocked over|knocked) (?:it|them|my|our|the)|i broke (?:it|them|my|our|the)|(?:damaged|broken|scratched|hit|had|happened|was) (?:by|on|at|with) (?:another|a different|different|other) (?:shop|site|store|company|retailer|website|seller|brand)|(?:bought|ordered|got) (?:it |them |one )?(?:from|at) (?:another|a different|different) (?:shop|site|store|company|retailer|website|seller)|about (?:another|a different|different) brand|(?:from|at|with|on) (?:somewhere|someplace|some place) else|(?:bought|ordered|got|purchased|happened|arrived|came|had|from) (?:\w+ ){0,3}elsewhere|(?:on|from|at|with) (?:some|a|an) (?:dodgy|sketchy|shady|random|fake|dubious|scam|scammy|dodgey) (?:site|website|websites|sites|shop|store|app|page|seller|link)|(?:had|has|have|having|was|were|happened|problem|problems|issue|issues|trouble|row|dispute|fight|argument|bacchanal|palaver|drama|complained|complaining|complains)(?: \w+){0,4} (?:with|on|at|about) (?:a |an |some |the )?(?:other|another|different) (?:website|site|shop|store|company|retailer|seller|online shop|app|platform|supplier|vendor|brand|firm)s?)\b/;
+/**
+ * Session 27 (topics, issue 11): the thing came from this shop after all ("the mirror I bought from you arrived smashed, the
+ * one from another shop was fine", "you sent it cracked"): another shop named beside it is a comparison, not the case's place.
+ */
+const FROM_THIS_SHOP = / (?:bought|ordered|got|came|sent|purchased|delivered) (?:\w+ ){0,3}(?:from|by) (?:you|u|ya|yous|northwind|your (?:shop|site|website|store|company|courier|driver))\b| (?:you|u|yous|northwind) (?:sent|delivered|shipped|posted)\b/;
 /**
  * A question about a case that has not happened: "if a parcel arrives with the box damaged, should I accept it?",
  * "what would happen if someone stole my card?", "what's the process if something turns up damaged?". Unless the
@@ -634,7 +642,7 @@ const FAMILY_TRIGGERS = [
   'what how supposing suppose case hypothetically if',
   'if',
   'fine perfect ok okay intact undamaged unharmed dry great good action nothing need bothered harm complain complaints described piece condition through thanks thank',
-  'fault mistake doing nothing dropped knocked broke another other different',
+  'fault mistake doing nothing dropped knocked broke another other different else elsewhere dodgy sketchy shady random fake dubious scam scammy dodgey',
   'safe',
   'keep store hold save retain share sell give pass',
   'stop stops prevent prevents catch catches detect detects spot block blocks protect deal handle',
@@ -665,7 +673,7 @@ export function notOwnCase(toks: readonly string[], question = false): string | 
   if (REASSURED.test(padded)) return 'the customer says it is fine and asks for nothing';
   if (resolvedBefore(toks, padded)) return 'the customer says it was already put right';
   if (NOT_NEEDED_NOW.test(padded)) return 'the customer says they do not need it now';
-  if (ELSEWHERE.test(padded)) return "the customer says it is their own doing or happened elsewhere, not the shop's case";
+  if (ELSEWHERE.test(padded) && (!FROM_THIS_SHOP.test(padded) || OWN_DOING.test(padded))) return "the customer says it is their own doing or happened elsewhere, not the shop's case";
   return null;
 }
 

@@ -93,3 +93,21 @@ describe('slang praise before a question about buying, nothing gone wrong, is no
     'do you have the rug in blue 😡 I asked three times',
   ])('%j is still negative', (t) => expect(play(t).escalation?.signals.some((s) => s.reason === 'negative_sentiment')).toBe(true));
 });
+
+describe('a case placed somewhere else is not the shop\'s, unless the thing came from this shop (topicMeaning ELSEWHERE, FROM_THIS_SHOP)', () => {
+  it.each([
+    'A friend had a mirror from somewhere else arrive smashed, so how do you pack mirrors for delivery?',
+    'I bought a kettle elsewhere and it broke in a week, do you sell sturdier ones?',
+    'my mate got scammed on some dodgy site, is yours safe to pay on?',
+  ])('%j is not the customer\'s case with the shop', (t) => expect(reason(t)).toBe('none'));
+  it.each([
+    'my lamp arrived broken, I will shop elsewhere next time',
+    'the mirror I bought from you arrived smashed, the one I bought from another shop was fine',
+    'the mirror I bought from you arrived smashed, the one from somewhere else was fine',
+    'I got scammed on your site, someone took my card details',
+  ])('%j is still the customer\'s case', (t) => expect(reason(t)).toBe('sensitive_topic'));
+  it('the customer\'s own doing stays theirs whoever sold it', () => {
+    const t = 'my fault, I dropped the vase you sent. do you sell another?';
+    expect(notOwnCase(tk(t), true)).toMatch(/own doing/);
+  });
+});
