@@ -46,7 +46,7 @@ describe.skipIf(!haveChromium)('session 10 bot options in the studio (fixbot)', 
     const created = await studio.api.createFlow({ template: 'customer-support' });
     await page.goto(studio.flowUrl(created.key));
     await node('start').waitFor();
-    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.getByRole('button', { name: 'Flow settings', exact: true }).click(); // session 27: settings open on demand (newcomer s26 F3)
     await page.getByRole('tab', { name: 'Escalation' }).click();
     const section = page.locator('[data-signal="lowConfidence"]');
     await section.waitFor();

@@ -19,7 +19,7 @@ describe.skipIf(!haveChromium)('newcomer s7 studio fixes', () => {
     const key = (await studio.api.createFlow({ template: 'customer-support' })).key;
     await page.goto(studio.flowUrl(key));
     await page.waitForSelector('.react-flow__node');
-    await page.locator('.react-flow__pane').click({ position: { x: 600, y: 500 } });
+    await page.getByRole('button', { name: 'Flow settings', exact: true }).click(); // session 27: settings open on demand (newcomer s26 F3)
     await page.getByRole('tab', { name: 'Escalation' }).click();
     await page.getByLabel('Mode', { exact: true }).selectOption('graduated');
     const box = page.getByRole('group', { name: 'What the bot says at each step' });

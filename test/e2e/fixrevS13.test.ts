@@ -97,7 +97,7 @@ describe.skipIf(!haveChromium)('fixrev s13: lead-in settings and the clarifying 
     await expect.poll(() => note.textContent()).toContain('Escalations come here');
     await page.keyboard.press('Control+z');
     await expect.poll(() => note.textContent()).toContain('Escalations go nowhere yet');
-    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.getByRole('button', { name: 'Flow settings', exact: true }).click(); // session 27: settings open on demand (newcomer s26 F3)
     await page.getByRole('tab', { name: 'Escalation' }).click();
     const field = page.locator('[data-settings-path="$.escalation.targetBlockId"]');
     await expect.poll(() => field.getAttribute('data-tone')).toBe('warning');

@@ -34,7 +34,7 @@ describe.skipIf(!haveChromium)('session 9 studio fixes (fixstudio)', () => {
     const key = (await studio.api.createFlow({ name: 'Long words' })).key;
     await page.goto(studio.flowUrl(key));
     await node('start').waitFor();
-    await page.locator('.react-flow__pane').click({ position: { x: 600, y: 500 } });
+    await page.getByRole('button', { name: 'Flow settings', exact: true }).click(); // session 27: settings open on demand (newcomer s26 F3)
     await page.getByRole('tab', { name: 'Escalation' }).click();
     await page.getByLabel('Mode', { exact: true }).selectOption('graduated');
     const box = page.getByLabel(/Step 1 when the customer is upset/);
@@ -55,7 +55,7 @@ describe.skipIf(!haveChromium)('session 9 studio fixes (fixstudio)', () => {
     const key = (await studio.api.createFlow({ name: 'Refused text' })).key;
     await page.goto(studio.flowUrl(key));
     await node('start').waitFor();
-    await page.locator('.react-flow__pane').click({ position: { x: 600, y: 500 } });
+    await page.getByRole('button', { name: 'Flow settings', exact: true }).click(); // session 27: settings open on demand (newcomer s26 F3)
     await page.getByRole('tab', { name: 'Escalation' }).click();
     await page.getByLabel('Mode', { exact: true }).selectOption('graduated');
     const offer = page.getByLabel(/^Step 2: offering a person/);
@@ -66,7 +66,7 @@ describe.skipIf(!haveChromium)('session 9 studio fixes (fixstudio)', () => {
     page.once('dialog', (d) => void d.accept());
     await page.reload();
     await node('start').waitFor();
-    await page.locator('.react-flow__pane').click({ position: { x: 600, y: 500 } });
+    await page.getByRole('button', { name: 'Flow settings', exact: true }).click(); // session 27: settings open on demand (newcomer s26 F3)
     await page.getByRole('tab', { name: 'Escalation' }).click();
     await expect.poll(() => offer.inputValue(), { timeout: 10_000 }).toBe(long);
     expect(await offer.getAttribute('aria-invalid')).toBe('true');
@@ -96,7 +96,7 @@ describe.skipIf(!haveChromium)('session 9 studio fixes (fixstudio)', () => {
     const created = await studio.api.createFlow({ template: 'customer-support' });
     await page.goto(studio.flowUrl(created.key));
     await node('start').waitFor();
-    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.getByRole('button', { name: 'Flow settings', exact: true }).click(); // session 27: settings open on demand (newcomer s26 F3)
     await page.getByRole('tab', { name: 'Escalation' }).click();
     await page.getByLabel('Mode', { exact: true }).selectOption('graduated');
     const person = page.getByLabel('Step 2 button: talk to a person');

@@ -20,6 +20,7 @@ describe.skipIf(!haveChromium)('the offer buttons in Flow settings (newcomer s12
     const key = (await studio.api.createFlow({ template: 'customer-support' })).key;
     await page.goto(studio.flowUrl(key));
     await page.locator('.react-flow__node[data-id="main_menu"]').waitFor();
+    await page.getByRole('button', { name: 'Flow settings', exact: true }).click(); // session 27: settings open on demand
     await page.getByRole('tab', { name: 'Escalation' }).click();
     await page.getByLabel('Mode', { exact: true }).selectOption('graduated');
     await page.getByLabel(/Step 2 button: talk to a person/i).fill('Yes please');

@@ -90,7 +90,7 @@ describe.skipIf(!haveChromium)('simulator and policy problems (session 24, polis
     await screenshot(page, 'polish24-problems');
     await page.getByRole('button', { name: 'Close problems' }).click();
 
-    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.getByRole('button', { name: 'Flow settings', exact: true }).click(); // session 27: settings open on demand (newcomer s26 F3)
     await page.getByRole('tab', { name: 'Escalation' }).click();
     const urgency = page.locator('[data-signal="urgency"]');
     await urgency.waitFor();

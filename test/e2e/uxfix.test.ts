@@ -34,6 +34,8 @@ describe.skipIf(!haveChromium)('newcomer s5 fixes in the studio', () => {
     const insert = panel.getByRole('group', { name: 'Insert a step' });
     await insert.scrollIntoViewIfNeeded();
     await insert.getByLabel('Step', { exact: true }).selectOption({ label: 'Expect…' });
+    // Session 27 (newcomer s26 F6): the inspector is not open beside the simulator by default any more; Flow settings is.
+    await page.getByRole('button', { name: 'Flow settings', exact: true }).click();
     for (const target of ['.st-topbar', '.st-inspector-body']) {
       const box = (await page.locator(target).first().boundingBox())!;
       await page.mouse.move(box.x + box.width / 2, box.y + Math.min(20, box.height / 2));
@@ -74,7 +76,7 @@ describe.skipIf(!haveChromium)('newcomer s5 fixes in the studio', () => {
     const key = (await studio.api.createFlow({ name: 'Topics' })).key;
     await page.goto(studio.flowUrl(key));
     await page.waitForSelector('.react-flow__node');
-    await page.locator('.react-flow__pane').click({ position: { x: 600, y: 500 } });
+    await page.getByRole('button', { name: 'Flow settings', exact: true }).click(); // session 27: settings open on demand (newcomer s26 F3)
     await page.getByRole('tab', { name: 'Escalation' }).click();
     const topics = page.locator('[data-signal="sensitiveTopics"]');
     await topics.getByRole('button', { name: 'Add topic' }).click();

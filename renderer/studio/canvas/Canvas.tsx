@@ -13,7 +13,6 @@ import {
   Controls,
   MiniMap,
   ReactFlow,
-  getViewportForBounds,
   useNodesInitialized,
   useReactFlow,
   useStore as useFlowStore,
@@ -66,8 +65,6 @@ export function useFitFlow() {
     [rf, flowStore],
   );
 }
-/** Below this zoom block text is too small to read: a flow that does not fit opens at this zoom near Start. */
-export const READABLE_ZOOM = 0.75;
 /**
  * Big flows (measured with `npm run bench`, test/bench/canvas.ts): drawing 1,000 rich blocks at once made
  * every drag and pan frame repaint all of them. Above this size the canvas opens at a readable zoom (never
@@ -298,11 +295,10 @@ export function Canvas({ minimap = true }: CanvasProps) {
 }
 
 /**
- * The first view of a flow: the whole flow when it fits at a readable zoom; otherwise READABLE_ZOOM with the
- * Start block at the left edge (clear of the minimap when it is drawn) and centred vertically (flows read left to
- * right), instead of a fit that shrinks a big flow until nothing can be read. Newcomer s15 N#18 / N#8: Start was put
- * a third of the way in (at least 360 px), so at 1440 px the left third of the canvas was empty and the rest of the
- * flow off to the right, and at 1024 px (a 484 px canvas) only Start showed, at the right edge.
+ * The first view of a flow is the Fit View one (fitFlow.ts): the whole flow when it fits at 50 % or more, else 50 % from
+ * its left edge, centred on Start. Newcomer s26 F3: a template opened at 75 % around Start/Welcome/Main menu with most of
+ * its 44 blocks off-screen (and, until then, under Flow settings), where Typebot and Landbot open fitted. Sessions 6-15
+ * chose readable over fitted (a fit at 20 % shows nothing); 50 % is the floor Fit View already keeps for that reason.
  */
 function useOpeningViewport(startId: string | null) {
   const rf = useReactFlow();
@@ -315,19 +311,9 @@ function useOpeningViewport(startId: string | null) {
     done.current = true;
     const nodes = rf.getNodes();
     if (nodes.length === 0) return;
-    const bounds = rf.getNodesBounds(nodes);
-    const fit = getViewportForBounds(bounds, width, height, 0.01, 1, FIT_VIEW_PADDING);
-    if (fit.zoom >= READABLE_ZOOM || !startId) {
-      void rf.setViewport(fit.zoom >= READABLE_ZOOM ? fit : getViewportForBounds(bounds, width, height, READABLE_ZOOM, 1, FIT_VIEW_PADDING));
-      return;
-    }
-    const start = rf.getInternalNode(startId);
-    if (!start) return;
-    const z = READABLE_ZOOM;
-    const cy = start.internals.positionAbsolute.y + (start.measured.height ?? 0) / 2;
-    // The left padding Fit View keeps (fitFlow.ts): the minimap's width when it is drawn, else the edge.
-    const left = width >= MINIMAP_MIN_WIDTH ? 236 : 48;
-    void rf.setViewport({ x: left - start.internals.positionAbsolute.x * z, y: height / 2 - cy * z, zoom: z });
+    const start = startId && rf.getInternalNode(startId) ? rf.getNodesBounds([startId]) : undefined;
+    const { viewport } = fitFlowViewport({ bounds: rf.getNodesBounds(nodes), width, height, minimap: width >= MINIMAP_MIN_WIDTH, start });
+    void rf.setViewport(viewport);
   }, [rf, ready, width, height, startId]);
 }
 

@@ -3,7 +3,7 @@
  * Keyboard first: every action has a shortcut (see shortcuts.ts and the cheat sheet, `?`).
  */
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { AlertTriangle, ArrowLeft, Command as CommandIcon, CircleCheck, HelpCircle, History, LayoutGrid, Moon, Play, Redo2, Search, Settings2, StickyNote, Sun, Undo2 } from 'lucide-react';
+import { AlertTriangle, ArrowLeft, Command as CommandIcon, CircleCheck, HelpCircle, History, LayoutGrid, Moon, Play, Redo2, Search, Settings2, StickyNote, Sun, Undo2, X } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { copyToClipboard, isClipboardDocument } from '../../../shared/flow/edit/clipboard';
 import type { ClipboardDocument } from '../../../shared/flow/edit/types';
@@ -78,9 +78,10 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, readOnlyB
   const addBlock = useAddBlock();
   const [showProblems, setShowProblems] = useState(false);
   const [showSim, setShowSim] = useState(false);
-  // N#20: Flow settings asked for (its button, a Problems row) shows beside the simulator even on a narrow window.
+  // Newcomer s26 F3 / F6: Flow settings no longer opens with the editor (it covered a quarter of the canvas) nor stays
+  // open beside the simulator. The right-hand inspector shows only when something is selected or Flow settings is asked
+  // for (its button, a Problems row, the command palette); its X or Escape close it.
   const [settingsAsked, setSettingsAsked] = useState(false);
-  useEffect(() => setSettingsAsked(false), [showSim]);
   const [theme, toggleTheme] = useTheme();
   const [bannerSlot, setBannerSlot] = useState<HTMLDivElement | null>(null);
 
@@ -210,6 +211,8 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, readOnlyB
         }
         case 'escape':
           setDialog(null);
+          // Escape with nothing selected closes Flow settings too (a dialog's Escape only closes the dialog).
+          if (!document.querySelector('[role="dialog"]') && state.selection.length === 0 && !isTyping(document.activeElement)) setSettingsAsked(false);
           return state.select([], []);
       }
     },
@@ -312,7 +315,7 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, readOnlyB
       .map((s) => ({ id: s.action, label: s.description, group: 'Edit and view', keys: s.keys, disabled: Boolean(readOnly) && ['undo', 'redo', 'delete', 'duplicate', 'layout', 'group', 'note'].includes(s.action), run: () => actions(s.action) })),
     { id: 'simulator', label: showSim ? 'Close the simulator' : 'Open the simulator', group: 'Panels', keywords: ['test', 'try', 'chat', 'run'], run: () => setShowSim((v) => !v) },
     { id: 'problems', label: 'Show the problems list', group: 'Panels', keywords: ['errors', 'warnings', 'validate'], run: () => setShowProblems(true) },
-    { id: 'settings', label: 'Flow settings', group: 'Panels', keywords: ['escalation', 'time zone', 'name', 'id'], run: () => (store.getState().select([], []), setSettingsAsked(true)) },
+    { id: 'settings', label: 'Flow settings', group: 'Panels', keywords: ['escalation', 'time zone', 'name', 'id'], run: openSettings },
     ...(renderHistory ? [{ id: 'history', label: 'Version history', group: 'Panels', keywords: ['versions', 'restore'], run: () => setDialog('history') }] : []),
     { id: 'theme', label: theme === 'dark' ? 'Switch to the light theme' : 'Switch to the dark theme', group: 'Panels', run: toggleTheme },
     ...(onHome ? [{ id: 'home', label: 'Back to flows', group: 'Panels', keywords: ['home', 'open', 'templates'], run: onHome }] : []),
@@ -328,6 +331,21 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, readOnlyB
     const t = setTimeout(() => setVisibleNotice(null), 4500);
     return () => clearTimeout(t);
   }, [notice]);
+
+  // A selection shows its own inspector: Flow settings asked for earlier is closed with it, not shown again on deselect.
+  const selected = selection.length > 0;
+  useEffect(() => {
+    if (selected) setSettingsAsked(false);
+  }, [selected]);
+  const inspectorOpen = selected || settingsAsked;
+  const closeInspector = useCallback(() => {
+    setSettingsAsked(false);
+    store.getState().select([], []);
+  }, [store]);
+  const openSettings = useCallback(() => {
+    store.getState().select([], []);
+    setSettingsAsked(true);
+  }, [store]);
 
   const single = selection.length === 1 ? selection[0] : null;
   const isBlock = useStudio((s) => (single ? s.flow.blocks.some((b) => b.id === single) : false));
@@ -373,7 +391,7 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, readOnlyB
                 <History size={16} />
               </Button>
             )}
-            <Button variant="ghost" size="icon" aria-label="Flow settings" title="Flow settings" onClick={() => (store.getState().select([], []), setSettingsAsked(true))}>
+            <Button variant={settingsAsked && !selected ? 'primary' : 'ghost'} size="icon" aria-label="Flow settings" title="Flow settings" aria-pressed={settingsAsked && !selected} onClick={openSettings}>
               <Settings2 size={16} />
             </Button>
             <Button variant="ghost" size="icon" aria-label={theme === 'dark' ? 'Light theme' : 'Dark theme'} title="Switch theme" onClick={toggleTheme}>
@@ -389,13 +407,12 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, readOnlyB
         </header>
         {/* Banners (stale window, kept edits, changed on disk...) push the panels down instead of covering them (newcomer s17 N#2). */}
         <div className="st-banner-slot" ref={setBannerSlot} />
-        {/* Newcomer s14 N#20: data-inspector lets Flow settings (nothing selected) yield to the simulator on narrow windows. */}
-        <div className="st-main" data-simulator={showSim ? 'open' : undefined} data-inspector={selection.length > 0 || settingsAsked ? 'selection' : 'settings'}>
-          {!showSim && (
-            <fieldset className="st-readonly-scope" disabled={!!readOnly} title={readOnly ?? undefined}>
-              <Palette />
-            </fieldset>
-          )}
+        {/* data-inspector: the inspector column is drawn only when open (studio.css); with the simulator open the palette
+            stays, as a column of icons (simulator.css), so blocks can still be dragged in while testing. */}
+        <div className="st-main" data-simulator={showSim ? 'open' : undefined} data-inspector={inspectorOpen ? 'open' : 'closed'}>
+          <fieldset className="st-readonly-scope" disabled={!!readOnly} title={readOnly ?? undefined}>
+            <Palette compact={showSim} />
+          </fieldset>
           <main className="st-canvas" aria-label="Canvas">
             <Canvas />
             {visibleNotice && (
@@ -417,6 +434,11 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, readOnlyB
             {showProblems && <ProblemsPanel problems={problems} onFocus={focusBlock} onFocusSettings={focusSettings} onClose={() => setShowProblems(false)} />}
           </main>
           <aside className="st-inspector" aria-label="Inspector" data-readonly={readOnly ? 'true' : undefined}>
+            {inspectorOpen && (
+              <Button variant="ghost" size="icon" className="st-inspector-close" aria-label={selected ? 'Close the inspector' : 'Close Flow settings'} title="Close (Escape)" onClick={closeInspector}>
+                <X size={16} />
+              </Button>
+            )}
             {readOnly && (
               <p className="st-readonly-note" role="note" title={readOnlyBanner ? readOnly : undefined}>
                 {readOnlyBanner ? 'Read-only: the banner above says why and what to do.' : readOnly}

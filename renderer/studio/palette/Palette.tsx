@@ -5,8 +5,12 @@ import { groupColor, paletteEntries } from '../blockCatalog';
 import { PALETTE_MIME } from '../canvas/Canvas';
 import { useAddBlock } from './useAddBlock';
 
-/** Every block kind from the registry, grouped and searchable. Drag onto the canvas (or an edge), or click to add. */
-export function Palette() {
+/**
+ * Every block kind from the registry, grouped and searchable. Drag onto the canvas (or an edge), or click to add.
+ * `compact` (the simulator is open, newcomer s26 F6): a narrow column of the blocks' icons, each named in its tooltip,
+ * instead of hiding the palette, so the canvas keeps its width and blocks can still be added while testing.
+ */
+export function Palette({ compact = false }: { compact?: boolean }) {
   const [query, setQuery] = useState('');
   const groups = useMemo(() => paletteEntries(), []);
   const q = query.trim().toLowerCase();
@@ -22,8 +26,8 @@ export function Palette() {
   const add = useAddBlock();
 
   return (
-    <aside className="st-palette" aria-label="Blocks">
-      <div className="st-palette-search">
+    <aside className="st-palette" aria-label="Blocks" data-compact={compact || undefined}>
+      <div className="st-palette-search" hidden={compact}>
         <Search size={14} aria-hidden="true" />
         <input
           className="st-palette-input"
@@ -37,7 +41,9 @@ export function Palette() {
       <div className="st-palette-groups">
         {filtered.map((g) => (
           <section key={g.group} className="st-palette-group" aria-label={g.group}>
-            <h3 className="st-palette-heading">{g.group}</h3>
+            <h3 className="st-palette-heading" hidden={compact}>
+              {g.group}
+            </h3>
             {g.entries.map((entry) => (
               <button
                 key={entry.kind}
@@ -45,7 +51,8 @@ export function Palette() {
                 className="st-palette-item"
                 draggable
                 data-kind={entry.kind}
-                title={entry.description}
+                title={compact ? `${entry.label}: ${entry.description}` : entry.description}
+                aria-label={compact ? entry.label : undefined}
                 onDragStart={(e) => {
                   e.dataTransfer.setData(PALETTE_MIME, entry.kind);
                   e.dataTransfer.effectAllowed = 'copy';
