@@ -19,12 +19,13 @@ import {
   useStoreApi,
   type Connection,
   type EdgeChange,
+  type FinalConnectionState,
   type Node,
   type NodeChange,
   type OnSelectionChangeParams,
 } from '@xyflow/react';
 import { Maximize } from 'lucide-react';
-import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { canConnect } from '../../../shared/flow/edit/canConnect';
 import type { XY } from '../../../shared/flow/edit/types';
 import type { BlockKind } from '../../../shared/flow/schema';
@@ -35,7 +36,9 @@ import { fitFlowViewport, MINIMAP_MIN_WIDTH } from './fitFlow';
 import { DEFAULT_BLOCK_SIZE, findFreeSpot, occupiedRects } from './freeSpot';
 import { useShowBlock } from './useShowBlock';
 import { makeRoom } from './makeRoom';
-import { insertBlockEdit, nextBlockId } from './insertBlock';
+import { addConnectedEdit, insertBlockEdit, nextBlockId } from './insertBlock';
+import { DropPicker } from './DropPicker';
+import { blockTitle, exitLabels, type PaletteEntry } from '../blockCatalog';
 import { nodeTypes } from './nodes/nodeTypes';
 
 export const PALETTE_MIME = 'application/x-baton-block-kind';
@@ -194,6 +197,54 @@ export function Canvas({ minimap = true }: CanvasProps) {
     [store],
   );
 
+  // Newcomer s26 F15: a connection dropped on empty canvas opens a block picker there (React Flow's "add node on edge
+  // drop" example); the chosen block is created at the drop point, connected from that exit, as one undo step.
+  const [dropped, setDropped] = useState<{ left: number; top: number; bounds: { width: number; height: number }; at: XY; from: string; exit: string; title: string } | null>(null);
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, c: FinalConnectionState) => {
+      if (c.isValid || store.getState().readOnly) return;
+      const handle = c.fromHandle;
+      if (!c.fromNode || !handle || handle.type !== 'source' || !handle.id) return;
+      const target = event.target as Element | null;
+      if (!target || typeof target.closest !== 'function' || !target.classList.contains('react-flow__pane')) return;
+      const block = store.getState().flow.blocks.find((b) => b.id === c.fromNode!.id);
+      if (!block) return;
+      const { clientX, clientY } = 'changedTouches' in event ? event.changedTouches[0] : event;
+      const rect = target.closest('.react-flow')?.getBoundingClientRect();
+      if (!rect) return;
+      const exit = exitLabels(block).find((x) => x.exit === handle.id);
+      const several = exitLabels(block).length > 1;
+      setDropped({
+        left: clientX - rect.left,
+        top: clientY - rect.top,
+        bounds: { width: rect.width, height: rect.height },
+        at: screenToFlowPosition({ x: clientX, y: clientY }),
+        from: block.id,
+        exit: handle.id,
+        title: `after “${blockTitle(block)}”${several ? `, on its exit “${exit?.label ?? handle.id}”` : ''}`,
+      });
+    },
+    [store, screenToFlowPosition],
+  );
+  const onDropPick = useCallback(
+    (entry: PaletteEntry) => {
+      const d = dropped;
+      setDropped(null);
+      if (!d) return;
+      const state = store.getState();
+      // The new block's input (its left edge, half-way down) lands where the connection was let go.
+      const position = { x: Math.round(d.at.x / 8) * 8, y: Math.round((d.at.y - 40) / 8) * 8 };
+      const { edit, id, replaced } = addConnectedEdit(state.flow, d.from, d.exit, entry.kind, position, entry.label);
+      if (!state.dispatch(edit, { label: `Add ${entry.label}` })) return;
+      store.getState().select([id]);
+      if (replaced) {
+        const was = state.flow.blocks.find((b) => b.id === replaced);
+        store.getState().notify(`${entry.label} added; that exit led to “${was ? blockTitle(was) : replaced}” before (Ctrl+Z puts it back).`, 'info');
+      }
+    },
+    [dropped, store],
+  );
+
   const onSelectionChange = useCallback((_: OnSelectionChangeParams) => {}, []);
   // Newcomer s13 #3: a block clicked while partly outside the canvas (under the inspector's edge) is brought whole
   // into view with the smallest pan. On click only: a drag, the palette and the Problems list place the view themselves.
@@ -263,6 +314,7 @@ export function Canvas({ minimap = true }: CanvasProps) {
       onNodeDragStop={onDragStop}
       onSelectionDragStop={onDragStop}
       onConnect={onConnect}
+      onConnectEnd={onConnectEnd}
       onSelectionChange={onSelectionChange}
       onDragOver={onDragOver}
       onDrop={onDrop}
@@ -289,6 +341,7 @@ export function Canvas({ minimap = true }: CanvasProps) {
           <Maximize size={12} aria-hidden="true" />
         </ControlButton>
       </Controls>
+      {dropped && <DropPicker left={dropped.left} top={dropped.top} bounds={dropped.bounds} title={dropped.title} onPick={onDropPick} onClose={() => setDropped(null)} />}
       {minimap && (canvasWidth === 0 || canvasWidth >= MINIMAP_MIN_WIDTH) && <MiniMap position="bottom-left" pannable zoomable nodeStrokeWidth={3} className="bt-minimap" />}
     </ReactFlow>
   );

@@ -34,3 +34,25 @@ export function insertBlockEdit(flow: Flow, kind: BlockKind, position: XY, edge:
     ],
   };
 }
+
+/**
+ * Newcomer s26 F15: a connection dragged from `from`'s `exit` and dropped on empty canvas, then a block chosen in the
+ * picker there: the new block at `position`, connected from that exit, in one batch (one undo step). An exit already
+ * connected is moved to the new block (the designer dragged it out on purpose); `replaced` names the block it left.
+ */
+export function addConnectedEdit(flow: Flow, from: string, exit: string, kind: BlockKind, position: XY, label: string): { edit: FlowEdit; id: string; replaced: string | null } {
+  const id = nextBlockId(flow, kind);
+  const existing = (flow.edges ?? []).find((e) => e.from === from && e.exit === exit);
+  return {
+    id,
+    replaced: existing?.to ?? null,
+    edit: {
+      type: 'batch',
+      label: `Add ${label}`,
+      edits: [
+        { type: 'add_block', kind, position, id },
+        { type: 'connect', from, exit, to: id, ...(existing ? { replace: true } : {}) },
+      ],
+    },
+  };
+}

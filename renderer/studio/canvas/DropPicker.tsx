@@ -1,0 +1,94 @@
+/**
+ * Newcomer s26 F15: a connection dropped on empty canvas opens this small block picker at the drop point (as Typebot,
+ * Botpress and React Flow's "add node on edge drop" example do). The chosen block is created there, connected from the
+ * exit the connection came from (one undo step: insertBlock.ts addConnectedEdit). Type to filter; arrows and Enter
+ * choose; Escape or a click outside closes it.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Icon } from '../../ui/Icon';
+import { groupColor, paletteEntries, type PaletteEntry } from '../blockCatalog';
+
+export interface DropPickerProps {
+  /** Where to draw it, in pixels from the canvas's top-left corner. */
+  left: number;
+  top: number;
+  /** The canvas's size: near its right or bottom edge the picker opens to the left of / above the drop point. */
+  bounds?: { width: number; height: number };
+  /** "after “Human takeover” › No agent": what the new block will be connected from. */
+  title: string;
+  onPick(entry: PaletteEntry): void;
+  onClose(): void;
+}
+
+const WIDTH = 260;
+const HEIGHT = 320;
+
+export function DropPicker({ left, top, bounds, title, onPick, onClose }: DropPickerProps) {
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const box = useRef<HTMLDivElement>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const entries = useMemo(() => paletteEntries().flatMap((g) => g.entries), []);
+  const q = query.trim().toLowerCase();
+  const shown = entries.filter((e) => !q || e.label.toLowerCase().includes(q) || e.description.toLowerCase().includes(q) || e.kind.includes(q));
+
+  useEffect(() => input.current?.focus(), []);
+  useEffect(() => setActive(0), [q]);
+
+  const close = useRef(onClose);
+  close.current = onClose;
+  useEffect(() => {
+    const onPointer = (e: PointerEvent | MouseEvent) => {
+      const t = e.target as Node | null;
+      if (t && box.current?.contains(t)) return;
+      close.current();
+    };
+    document.addEventListener('pointerdown', onPointer, true);
+    return () => document.removeEventListener('pointerdown', onPointer, true);
+  }, []);
+
+  // Kept inside the canvas: near the right or bottom edge it opens to the left of / above the drop point.
+  const x = bounds && left + WIDTH > bounds.width ? Math.max(4, left - WIDTH) : left;
+  const y = bounds && top + HEIGHT > bounds.height ? Math.max(4, top - HEIGHT) : top;
+
+  return (
+    <div
+      ref={box}
+      className="st-drop-picker nowheel nodrag nopan"
+      role="dialog"
+      aria-label="Add a block here"
+      style={{ left: x, top: y }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          onClose();
+        } else if (e.key === 'ArrowDown') {
+          e.preventDefault();
+          setActive((i) => Math.min(shown.length - 1, i + 1));
+        } else if (e.key === 'ArrowUp') {
+          e.preventDefault();
+          setActive((i) => Math.max(0, i - 1));
+        } else if (e.key === 'Enter' && shown[active]) {
+          e.preventDefault();
+          onPick(shown[active]);
+        }
+      }}
+    >
+      <p className="st-drop-picker-title">Add a block {title}</p>
+      <input ref={input} className="bt-input st-drop-picker-input" type="search" placeholder="Search blocks" aria-label="Search blocks to add" value={query} onChange={(e) => setQuery(e.target.value)} />
+      <ul role="listbox" aria-label="Blocks">
+        {shown.map((entry, i) => (
+          <li key={entry.kind} role="option" aria-selected={i === active}>
+            <button type="button" data-kind={entry.kind} title={entry.description} onMouseEnter={() => setActive(i)} onClick={() => onPick(entry)}>
+              <span className="st-palette-icon" style={{ color: groupColor(entry.group), background: `color-mix(in srgb, ${groupColor(entry.group)} 12%, transparent)` }}>
+                <Icon name={entry.icon} size={14} />
+              </span>
+              {entry.label}
+            </button>
+          </li>
+        ))}
+        {shown.length === 0 && <li className="st-empty">No block matches “{query}”.</li>}
+      </ul>
+    </div>
+  );
+}
