@@ -21,7 +21,7 @@ import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAdd
 import { ticketPrompts } from './ticketBlock';
 import { reasonAlreadyGiven } from './reasonGiven';
 import { addTimer, bot, cancelTimers, isKnown, nextId, say, setVar, system, type Run } from './run';
-import { follow as followExit, goTo, showPrompt, type TakeoverEntry } from './runBlocks';
+import { endConversation, follow as followExit, goTo, showPrompt, type TakeoverEntry } from './runBlocks';
 import { backsOut } from './backOut';
 import { canWaitAt } from './blockBehaviours';
 import { humanTakeoverData } from '../flow/schema';
@@ -223,8 +223,22 @@ function leaveTo(run: Run, block: BlockOf<'human_takeover'>, exit: 'no_agent'): 
   noteNobodyFound(run.s, block.id);
   const to = run.c.exitOf(block.id, exit);
   if (to !== undefined) return to;
-  followExit(run, block, exit); // unwired: ends gracefully
+  followOrEnd(run, block, exit);
   return null;
+}
+
+/**
+ * Session 27 (newcomer s26 F14): a takeover's exit left unwired is a warning in the studio, not a refusal, because the
+ * conversation then ends here in the customer's words: after no agent was found (no_agent, whose "no one is available"
+ * line is said before) or nobody took the chat in time (timeout: that line is said here), and after an agent handed the
+ * chat back (resolved), "This conversation has ended." Before, the customer read the designer's "This flow has no next
+ * step here (block ..., exit ...)" line. validateFlow's warning (blocks/humanTakeover.ts unwiredExit) says the same.
+ */
+function followOrEnd(run: Run, block: BlockOf<'human_takeover'>, exit: string): void {
+  if (run.c.exitOf(block.id, exit) !== undefined) return followExit(run, block, exit);
+  run.s.waiting = null;
+  if (exit === 'timeout') bot(run, takeoverTexts.noAgent, block.id);
+  endConversation(run, takeoverTexts.ended, block.id);
 }
 
 /** The customer answered a pre-handoff question (already recorded in the transcript). */
@@ -452,7 +466,7 @@ export function handoffEvent(run: Run, input: HandoffInput): boolean {
   // with the block's default settings, and when it ends the conversation restarts at Start.
   const gone = !found || found.kind !== 'human_takeover';
   const block: BlockOf<'human_takeover'> = gone ? standIn(w.blockId) : (found as BlockOf<'human_takeover'>);
-  const follow: (r: Run, b: BlockOf<'human_takeover'>, exit: string) => void = gone ? (r) => restartAfterRedeploy(r) : followExit;
+  const follow: (r: Run, b: BlockOf<'human_takeover'>, exit: string) => void = gone ? (r) => restartAfterRedeploy(r) : followOrEnd;
   const d = block.data;
   const isAgent = (agentId: string) => h.status === 'assigned' && h.agentId === agentId;
 

@@ -791,7 +791,7 @@ function checkBlock(report: Report, b: Block, index: number, ctx: FlowContext) {
     if (ctx.isWired(b.id, exit)) continue;
     const who = nameBlock(b.id, b.kind);
     const special = def.unwiredExit?.(b as never, exit, who);
-    if (special) report.error(special.code, ['blocks', index], b.id, special.message, special.hint);
+    if (special) (special.severity === 'warning' ? report.warning : report.error).call(report, special.code, ['blocks', index], b.id, special.message, special.hint);
     else if (exit === 'next' && exits.length === 1 && !def.isEntry) {
       // Kinds that simply continue: without that edge the customer is left hanging.
       report.error(

@@ -31,6 +31,27 @@ function occupy(port: number): Promise<Server> {
 }
 
 describe('studio Run', () => {
+  it("runs a first flow whose Human takeover's exits are not wired yet (newcomer s26 F14: warnings, not a refusal)", async () => {
+    const first = {
+      version: 1,
+      id: 'first-try',
+      name: 'First try',
+      blocks: [
+        { id: 'start', kind: 'start', position: { x: 0, y: 0 }, data: {} },
+        { id: 'hello', kind: 'message', position: { x: 300, y: 0 }, data: { text: 'Hello!' } },
+        { id: 'human-takeover-1', kind: 'human_takeover', position: { x: 600, y: 0 }, data: {} },
+      ],
+      edges: [
+        { id: 'e1', from: 'start', exit: 'next', to: 'hello' },
+        { id: 'e2', from: 'hello', exit: 'next', to: 'human-takeover-1' },
+      ],
+    };
+    const runner = new StudioRunner({ home: home() });
+    cleanup.push(() => runner.stop());
+    const info = await runner.run(first);
+    expect((await fetch(`${info.runtimeUrl}/healthz`)).status).toBe(200);
+  });
+
   it('when the last port was taken meanwhile, Run starts on a free one (and the data folder is not left locked)', async () => {
     const dir = home();
     const runner = new StudioRunner({ home: dir });

@@ -186,14 +186,25 @@ export const humanTakeoverBlock = defineBlock({
   isHandoffTarget: true,
   exits: () => ['resolved', 'no_agent', 'timeout'],
   requiredExits: () => ['resolved', 'no_agent', 'timeout'],
+  // Session 27 (newcomer s26 F14): Run refused a first flow until all three exits were wired, though the simulator played
+  // it. The engine ends the conversation at an open exit in the customer's words (shared/engine/humanTakeover.ts
+  // followOrEnd), so each is a warning that says what happens.
   unwiredExit(b, exit, who) {
+    if (exit === 'resolved')
+      return {
+        code: 'takeover_exit_unwired',
+        severity: 'warning',
+        message: `${who} has nothing connected to its 'resolved' exit: when an agent hands the chat back to the bot, the customer is told "This conversation has ended." and it ends.`,
+        hint: `To carry on after the agent (a rating question, the main menu), connect the 'resolved' exit.`,
+      };
     if (exit !== 'no_agent' && exit !== 'timeout') return null;
     return {
       code: 'takeover_exit_unwired',
+      severity: 'warning',
       message:
         exit === 'no_agent'
-          ? `${who} has nothing connected to its 'no_agent' exit: when no agent is available, the customer is stuck.`
-          : `${who} has nothing connected to its 'timeout' exit: when nobody picks the chat up in time, the customer is stuck.`,
+          ? `${who} has nothing connected to its 'no_agent' exit: when no agent is available, the customer is told "Sorry, no one from our team is available right now." and the conversation ends, with no way to leave their details.`
+          : `${who} has nothing connected to its 'timeout' exit: when nobody picks the chat up within ${b.data.queueTimeoutMinutes} minute${b.data.queueTimeoutMinutes === 1 ? '' : 's'}, the customer is told "Sorry, no one from our team is available right now." and the conversation ends.`,
       hint: `Connect the '${exit}' exit to a Ticket block so the customer can leave their details and be contacted later (or to a message and an End block).`,
     };
   },

@@ -180,9 +180,10 @@ export interface BlockDefinition<K extends string = string, S extends z.ZodType 
   jumpsTo?(block: BlockShape<K, z.output<S>>): string[];
   /**
    * A kind-specific problem for a required exit left unwired (e.g. Human takeover's 'no_agent' suggests a
-   * Ticket block); null for the generic 'unwired_exit' / 'dead_end' problem.
+   * Ticket block); null for the generic 'unwired_exit' / 'dead_end' problem. `severity: 'warning'` where the engine has a
+   * sensible default for that exit (the message says it): the flow still runs (session 27, newcomer s26 F14).
    */
-  unwiredExit?(block: BlockShape<K, z.output<S>>, exit: string, who: string): { code: string; message: string; hint: string } | null;
+  unwiredExit?(block: BlockShape<K, z.output<S>>, exit: string, who: string): { code: string; message: string; hint: string; severity?: 'error' | 'warning' } | null;
   /** How to name an exit to a designer ("the 'Billing' option"); default "its 'x' exit". */
   describeExit?(block: BlockShape<K, z.output<S>>, exit: string): string;
   /** Kind-specific checks (formats, targets, options...). Schema errors are reported before this runs. */

@@ -235,13 +235,20 @@ describe('validateFlow: blocks and edges', () => {
     expect(found[0].message).toContain('no_agent');
     expect(found[1].message).toContain('timeout');
     expect(codes(r)).not.toContain('unwired_exit');
+    // Session 27 (newcomer s26 F14): warnings, which say what the customer gets; the flow still runs.
+    expect(found.map((p) => p.severity)).toEqual(['warning', 'warning']);
+    expect(r.ok).toBe(true);
   });
 
-  it('unwired_exit: the takeover resolved exit uses the general code', () => {
+  it('takeover_exit_unwired: the takeover resolved exit is a warning saying the conversation ends (session 27, newcomer s26 F14)', () => {
     const doc = validDoc();
     removeEdge(doc, 'e9');
     const r = validateFlow(doc);
-    expect(one(r, 'unwired_exit').blockId).toBe('takeover');
+    const p = one(r, 'takeover_exit_unwired');
+    expect(p).toMatchObject({ blockId: 'takeover', severity: 'warning' });
+    expect(p.message).toContain("'resolved' exit: when an agent hands the chat back to the bot");
+    expect(codes(r)).not.toContain('unwired_exit');
+    expect(r.ok).toBe(true);
   });
 
   it('dead_end: a message with no next block', () => {
