@@ -32,7 +32,7 @@ import { ShortcutsDialog } from './ShortcutsDialog';
 import { matchShortcut, nudgeDelta, shortcuts } from './shortcuts';
 import { CommandPalette, type PaletteCommand } from './CommandPalette';
 import { useAddBlock } from '../palette/useAddBlock';
-import { paletteEntries } from '../blockCatalog';
+import { blockTitle, paletteEntries } from '../blockCatalog';
 import { useTheme } from './useTheme';
 import { BannerSlot } from './bannerSlot';
 
@@ -347,6 +347,14 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, readOnlyB
     setSettingsAsked(true);
   }, [store]);
 
+  const titleOf = useCallback(
+    (id: string) => {
+      const b = flowDoc.blocks.find((x) => x.id === id);
+      return b ? blockTitle(b) : id;
+    },
+    [flowDoc],
+  );
+
   const single = selection.length === 1 ? selection[0] : null;
   const isBlock = useStudio((s) => (single ? s.flow.blocks.some((b) => b.id === single) : false));
   const isGroup = useStudio((s) => (single ? ((s.flow as { groups?: { id: string }[] }).groups ?? []).some((g) => g.id === single) : false));
@@ -431,7 +439,7 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, readOnlyB
               {problems.length === 0 ? <CircleCheck size={14} /> : <AlertTriangle size={14} />}
               {problemCount(errors, warnings)}
             </button>
-            {showProblems && <ProblemsPanel problems={problems} onFocus={focusBlock} onFocusSettings={focusSettings} onClose={() => setShowProblems(false)} />}
+            {showProblems && <ProblemsPanel problems={problems} onFocus={focusBlock} onFocusSettings={focusSettings} onClose={() => setShowProblems(false)} titleOf={titleOf} />}
           </main>
           <aside className="st-inspector" aria-label="Inspector" data-readonly={readOnly ? 'true' : undefined}>
             {inspectorOpen && (

@@ -12,8 +12,22 @@ import { isSettingsPath } from '../inspector/settingsFocus';
  * scrolled inside with no hint that more items were below. It now closes on Escape and on a click outside it (like
  * every other popover; the badge that opens it is left to toggle it), and says how many items are below the fold.
  */
-export function ProblemsPanel({ problems, onFocus, onFocusSettings, onClose }: { problems: FlowProblem[]; onFocus: (blockId: string) => void; onFocusSettings?: (path: string) => void; onClose: () => void }) {
+export function ProblemsPanel({
+  problems,
+  onFocus,
+  onFocusSettings,
+  onClose,
+  titleOf = (id) => id,
+}: {
+  problems: FlowProblem[];
+  onFocus: (blockId: string) => void;
+  onFocusSettings?: (path: string) => void;
+  onClose: () => void;
+  /** The block each problem is about, by the title the canvas shows (newcomer s26 F4); its id stays in the tooltip. */
+  titleOf?: (blockId: string) => string;
+}) {
   const panel = useRef<HTMLElement>(null);
+
   const list = useRef<HTMLUListElement>(null);
   const [below, setBelow] = useState(0);
 
@@ -91,7 +105,7 @@ export function ProblemsPanel({ problems, onFocus, onFocusSettings, onClose }: {
                   <span className="st-problem-msg">{p.message}</span>
                   <span className="st-problem-hint">{p.hint}</span>
                 </span>
-                {inSettings || (!p.blockId && isSettingsPath(p.path)) ? <code className="st-problem-block">Flow settings</code> : p.blockId ? <code className="st-problem-block">{p.blockId}</code> : null}
+                {inSettings || (!p.blockId && isSettingsPath(p.path)) ? <code className="st-problem-block">Flow settings</code> : p.blockId ? <span className="st-problem-block" title={`Block id: ${p.blockId}`}>{titleOf(p.blockId)}</span> : null}
               </button>
             </li>
             );

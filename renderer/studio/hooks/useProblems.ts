@@ -3,6 +3,7 @@ import { validateFlow } from '../../../shared/flow/validateFlow';
 import type { FlowProblem } from '../../../shared/flow/flowProblem';
 import type { Flow } from '../../../shared/flow/schema';
 import { useStudio } from '../store/StudioStoreContext';
+import { problemsInDesignerWords } from './designerWords';
 
 /** One validation per document version, shared by the canvas badges, the problems list and the inspector. */
 const cache = new WeakMap<Flow, FlowProblem[]>();
@@ -45,5 +46,6 @@ const none: FlowProblem[] = [];
 export function useProblems(): FlowProblem[] {
   const flow = useStudio((s) => s.flow);
   const deferred = useDeferredValue<Flow | null>(flow, null);
-  return deferred ? problemsOf(deferred) : none;
+  // In the canvas's words: block titles and exit labels, not ids and exit keys (newcomer s26 F4).
+  return deferred ? problemsInDesignerWords(problemsOf(deferred), deferred) : none;
 }

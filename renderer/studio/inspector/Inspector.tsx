@@ -148,13 +148,13 @@ function BlockForm({ block }: { block: Block }) {
         // When each exit is taken (newcomer s8 #20: "Resolve" vs "Hand back" was a guess), as shared/engine/humanTakeover.ts does it.
         <ul className="bt-field-help st-exit-help" aria-label="When each exit is taken">
           <li>
-            <strong>resolved</strong>: the agent clicks “Hand back to bot”; the bot carries on from here (e.g. a rating question). “Close” ends the conversation and takes no exit.
+            <strong>Resolved</strong>: the agent clicks “Hand back to bot”; the bot carries on from here (e.g. a rating question). “Close” ends the conversation and takes no exit.
           </li>
           <li>
-            <strong>no_agent</strong>: nobody can take the chat (out of hours, nobody signed in or reachable, or the request is rejected).
+            <strong>No agent</strong>: nobody can take the chat (out of hours, nobody signed in or reachable, or the request is rejected).
           </li>
           <li>
-            <strong>timeout</strong>: the customer waited in the queue longer than the queue timeout.
+            <strong>Timeout</strong>: the customer waited in the queue longer than the queue timeout.
           </li>
         </ul>
       )}
