@@ -97,8 +97,8 @@ describe('simulator clock', () => {
     setup(billingFlow());
     tab('Clock & agents');
     expect(screen.queryByTestId('sim-when')).toBeNull();
-    fireEvent.change(screen.getByLabelText('Set date and time (UTC)'), { target: { value: '2026-03-04T14:30' } });
-    expect(screen.getByTestId('sim-when')).toHaveTextContent('Wed 4 Mar 2026 14:30 (UTC)');
+    fireEvent.change(screen.getByLabelText('Set date and time (Europe/London)'), { target: { value: '2026-03-04T14:30' } });
+    expect(screen.getByTestId('sim-when')).toHaveTextContent('Wed 4 Mar 2026 14:30 (Europe/London)');
   });
 });
 

@@ -74,8 +74,8 @@ describe('simulator chat', () => {
     const before = within(transcript()).getAllByRole('listitem').length;
     tab('Clock & agents');
     const t0 = screen.getByTestId('sim-clock').textContent;
-    fireEvent.change(screen.getByLabelText('Set date and time (UTC)'), { target: { value: '2020-01-01T10:00' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Set (UTC)' }));
+    fireEvent.change(screen.getByLabelText('Set date and time (Europe/London)'), { target: { value: '2020-01-01T10:00' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Set (Europe/London)' }));
     expect(screen.getByRole('alert')).toHaveTextContent(/2020|back|forward|past/i);
     expect(screen.getByTestId('sim-clock').textContent).toBe(t0);
     tab('Chat');

@@ -280,12 +280,12 @@ describe('debug and setup inputs (hostile9 findings 8-11)', () => {
     setup(null);
     tab('Clock & agents');
     const t0 = screen.getByTestId('sim-clock').textContent;
-    fireEvent.change(screen.getByLabelText('Set date and time (UTC)'), { target: { value: '2300-01-01T00:00' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Set (UTC)' }));
+    fireEvent.change(screen.getByLabelText('Set date and time (Europe/London)'), { target: { value: '2300-01-01T00:00' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Set (Europe/London)' }));
     expect(screen.getByRole('alert')).toHaveTextContent('at most 100 years');
     expect(screen.getByTestId('sim-clock').textContent).toBe(t0);
-    fireEvent.change(screen.getByLabelText('Set date and time (UTC)'), { target: { value: '275760-09-13T00:00' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Set (UTC)' }));
+    fireEvent.change(screen.getByLabelText('Set date and time (Europe/London)'), { target: { value: '275760-09-13T00:00' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Set (Europe/London)' }));
     expect(screen.getAllByRole('alert').map((a) => a.textContent).join(' ')).toMatch(/not a date the virtual clock can show|at most 100 years/);
     expect(screen.getByTestId('sim-clock').textContent).toBe(t0);
   });

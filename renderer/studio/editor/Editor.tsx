@@ -77,7 +77,25 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, readOnlyB
   const [dialog, setDialog] = useState<null | 'find' | 'shortcuts' | 'history' | 'commands'>(null);
   const addBlock = useAddBlock();
   const [showProblems, setShowProblems] = useState(false);
-  const [showSim, setShowSim] = useState(false);
+  // Session 27: on the studio page (scenarioStorage given) the simulator's conversation, and whether its panel was open,
+  // are kept in the tab across a reload (newcomer s24 #9 rest).
+  const flowId = useStudio((s) => s.flow.id);
+  const remember = useMemo(() => (scenarioStorage && typeof sessionStorage !== 'undefined' ? sessionStorage : null), [scenarioStorage]);
+  const [showSim, setShowSim] = useState(() => {
+    try {
+      return remember?.getItem(`baton.simulator.open.${flowId}`) === '1';
+    } catch {
+      return false;
+    }
+  });
+  useEffect(() => {
+    try {
+      if (showSim) remember?.setItem(`baton.simulator.open.${flowId}`, '1');
+      else remember?.removeItem(`baton.simulator.open.${flowId}`);
+    } catch {
+      // Not kept: the panel opens closed after a reload.
+    }
+  }, [showSim, remember, flowId]);
   // Newcomer s26 F3 / F6: Flow settings no longer opens with the editor (it covered a quarter of the canvas) nor stays
   // open beside the simulator. The right-hand inspector shows only when something is selected or Flow settings is asked
   // for (its button, a Problems row, the command palette); its X or Escape close it.
@@ -456,7 +474,7 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, readOnlyB
               {single && isBlock ? <BlockInspector blockId={single} /> : single && isGroup ? <GroupInspector groupId={single} /> : single ? <NoteInspector noteId={single} /> : selection.length > 1 ? <MultiSelection count={selection.length} onGroup={() => actions('group')} onDelete={() => actions('delete')} onDuplicate={() => actions('duplicate')} /> : <FlowSettings />}
             </fieldset>
           </aside>
-          {showSim && <SimulatorPanel onClose={() => setShowSim(false)} onFocusBlock={focusBlock} storage={scenarioStorage} />}
+          {showSim && <SimulatorPanel onClose={() => setShowSim(false)} onFocusBlock={focusBlock} storage={scenarioStorage} remember={remember} />}
         </div>
         {dialog === 'find' && <FindDialog onClose={() => setDialog(null)} onPick={(id) => { setDialog(null); focusBlock(id); }} />}
         {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}

@@ -10,16 +10,34 @@ import { agentForFile } from '../../../shared/simulator/scenarioRecorder';
 import { typedValue } from '../../../shared/simulator/scenarioText';
 import type { ActionStep } from '../../../shared/simulator/scenarioSession';
 import { formatClock, type SimulatorView } from '../../../shared/simulator/simulatorView';
+import { parseZonedTime } from '../../../shared/flow/zonedTime';
 import type { VirtualAgent, VirtualAgentStatus } from '../../../shared/simulator/virtualAgents';
 import { Button } from '../../ui/Button';
 import type { SimulatorStart } from './useSimulatorSession';
 
+/** The flow's time zone, as the clock shows it (an unknown zone reads as UTC, as formatClock does). */
+function zoneOf(view: SimulatorView): string {
+  return /\(([^()]+)\)$/.exec(view.clock)?.[1] ?? 'UTC';
+}
+
 export function ClockPane({ view, act }: { view: SimulatorView; act(step: ActionStep): boolean }) {
   const [when, setWhen] = useState('');
   const [whenError, setWhenError] = useState<string | null>(null);
+  // Newcomer s24 #7: the date and time typed here were read as UTC ("Set (UTC)") while the clock above and every block's
+  // opening hours are in the flow's time zone: they are read in the flow's zone now (shared/flow/zonedTime.ts, as
+  // `baton chat --now` reads them; a wall time the clocks skip is refused with the zone's answer).
+  const zone = zoneOf(view);
+  const parsed = when ? parseZonedTime(when, zone) : null;
   // A date the browser accepts but the clock cannot show (year 275760 made toISOString throw) is said in words.
   const setTime = () => {
-    const at = Date.parse(`${when}Z`);
+    if (!parsed) return;
+    if (!parsed.ok) {
+      // Not a date at all (a year past 9999 the picker lets through): the clock's own words; a wall time the zone's
+      // clocks skip: the zone's answer.
+      setWhenError(/is not a date and time/.test(parsed.message) ? `"${when}" is not a date the virtual clock can show (years 1970 to 9999).` : parsed.message.replace(/([^.])$/, '$1.'));
+      return;
+    }
+    const at = parsed.at;
     if (Number.isNaN(at) || at < 0 || at > MAX_CLOCK_MS) {
       setWhenError(`"${when}" is not a date the virtual clock can show (years 1970 to 9999).`);
       return;
@@ -27,6 +45,7 @@ export function ClockPane({ view, act }: { view: SimulatorView; act(step: Action
     setWhenError(null);
     act({ setTime: new Date(at).toISOString().replace('.000Z', 'Z') });
   };
+  const shownWhen = parsed?.ok && parsed.at >= 0 && parsed.at <= MAX_CLOCK_MS ? formatClock(parsed.at, zone) : null;
   return (
     <section className="sim-section" aria-label="Virtual clock">
       <h3>Virtual clock</h3>
@@ -49,11 +68,11 @@ export function ClockPane({ view, act }: { view: SimulatorView; act(step: Action
         </Button>
       </div>
       <div className="sim-row">
-        <input type="datetime-local" aria-label="Set date and time (UTC)" value={when} onChange={(e) => setWhen(e.target.value)} />
+        <input type="datetime-local" aria-label={`Set date and time (${zone})`} value={when} onChange={(e) => setWhen(e.target.value)} />
         <Button size="sm" disabled={!when} onClick={setTime}>
-          Set (UTC)
+          Set ({zone})
         </Button>
-        {when && !Number.isNaN(Date.parse(`${when}Z`)) && <span className="sim-muted" data-testid="sim-when">{formatClock(Date.parse(`${when}Z`), 'UTC')}</span>}
+        {shownWhen && <span className="sim-muted" data-testid="sim-when">{shownWhen}</span>}
       </div>
       {whenError && (
         <p className="sim-error" role="alert">

@@ -38,6 +38,8 @@ export interface SimulatorPanelProps {
    * studio server's POST /api/simulate/http when `storage` is given (the panel runs in a studio page); null: only "ask me".
    */
   http?: HttpCaller | null;
+  /** Where the conversation is kept across a reload of the page (the studio page: the tab's sessionStorage); null: not kept. */
+  remember?: Storage | null;
 }
 
 const TABS = [
@@ -50,7 +52,7 @@ const TABS = [
 
 const serverHttp: HttpCaller = (req) => studioApi.simulateHttp(req);
 
-export function SimulatorPanel({ onClose, onFocusBlock, storage = null, overlay = true, http }: SimulatorPanelProps) {
+export function SimulatorPanel({ onClose, onFocusBlock, storage = null, overlay = true, http, remember = null }: SimulatorPanelProps) {
   const flow = useStudio((s) => s.flow);
   // The flow's scenarios file names its own virtual agents and clock (as `baton test` and `baton chat` use them).
   const [fileSetup, setFileSetup] = useState<SimulatorFileSetup | null>(null);
@@ -68,7 +70,7 @@ export function SimulatorPanel({ onClose, onFocusBlock, storage = null, overlay 
       live = false;
     };
   }, [storage]);
-  const sim = useSimulatorSession(flow, fileSetup);
+  const sim = useSimulatorSession(flow, fileSetup, remember);
   const realHttp = useRealHttp(sim.session, sim.view, sim.act, http !== undefined ? http : storage ? serverHttp : null);
   const [tab, setTab] = useState('chat');
   const [pending, setPending] = useState<PendingExpectation[]>([]);

@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Flow, Value } from '../../../shared/flow/schema';
-import { createScenarioSession, restartSession, type ActionStep, type ScenarioSession } from '../../../shared/simulator/scenarioSession';
+import { createScenarioSession, restartSession, type ActionStep, type ScenarioSession, type SessionSetup } from '../../../shared/simulator/scenarioSession';
 import { DEFAULT_SCENARIO_NOW } from '../../../shared/simulator/scenarioSchema';
 import { simulatorView, type SimulatorView } from '../../../shared/simulator/simulatorView';
 import { defaultVirtualAgents, virtualAgent, type VirtualAgent, type VirtualAgentInput } from '../../../shared/simulator/virtualAgents';
@@ -58,7 +58,51 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export function useSimulatorSession(flow: Flow, fileSetup: SimulatorFileSetup | null = null): SimulatorController {
+/**
+ * Session 27 (newcomer s24 #9 rest): a reload lost the simulated conversation. The panel keeps it in the tab's
+ * sessionStorage under the flow's id (the session's setup and its logged actions, which are scenario steps) and plays
+ * it again on the current flow when the page comes back; a step the edited flow no longer accepts ends the replay there.
+ */
+export interface KeptConversation {
+  setup: SessionSetup;
+  log: ActionStep[];
+  /** Its agents came from the flow's scenarios file. */
+  fromFile?: boolean;
+}
+
+const KEPT_PREFIX = 'baton.simulator.conversation.';
+
+function readKept(store: Storage, flowId: string): KeptConversation | null {
+  try {
+    const raw = store.getItem(KEPT_PREFIX + flowId);
+    const v = raw ? (JSON.parse(raw) as KeptConversation) : null;
+    return v && typeof v.setup?.now === 'number' && Array.isArray(v.log) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeKept(store: Storage, flowId: string, session: ScenarioSession | null, fromFile: boolean): void {
+  try {
+    if (!session) store.removeItem(KEPT_PREFIX + flowId);
+    else store.setItem(KEPT_PREFIX + flowId, JSON.stringify({ setup: session.setup, log: session.log, fromFile } satisfies KeptConversation));
+  } catch {
+    // Full or refused storage: the conversation is simply not kept across a reload.
+  }
+}
+
+/** The kept conversation played again on `flow`; null when it cannot start (the caller starts a fresh one). */
+export function replayKept(flow: Flow, kept: KeptConversation): ScenarioSession | null {
+  try {
+    const s = createScenarioSession(flow, kept.setup);
+    for (const step of kept.log) if (!s.apply(step).ok) break;
+    return s;
+  } catch {
+    return null;
+  }
+}
+
+export function useSimulatorSession(flow: Flow, fileSetup: SimulatorFileSetup | null = null, remember: Storage | null = null): SimulatorController {
   const ref = useRef<ScenarioSession | null>(null);
   const setupRef = useRef(fileSetup);
   setupRef.current = fileSetup;
@@ -89,10 +133,12 @@ export function useSimulatorSession(flow: Flow, fileSetup: SimulatorFileSetup | 
   );
 
   if (ref.current === null && startError === null && version === 0) {
-    // First render: start at once so the greeting is there when the panel opens.
+    // First render: start at once so the greeting is there when the panel opens (or the conversation kept before a reload).
     try {
-      ref.current = createScenarioSession(flow, { ...baseSetup(fileSetup), httpDefault: 'wait', conversationId: 'studio' });
-      fromFile.current = !!fileSetup?.agents;
+      const kept = remember ? readKept(remember, flow.id) : null;
+      const replayed = kept && kept.log.length > 0 ? replayKept(flow, kept) : null;
+      ref.current = replayed ?? createScenarioSession(flow, { ...baseSetup(fileSetup), httpDefault: 'wait', conversationId: 'studio' });
+      fromFile.current = replayed ? !!kept?.fromFile : !!fileSetup?.agents;
     } catch (e) {
       ref.current = null;
       queueMicrotask(() => setStartError(message(e)));
@@ -174,6 +220,14 @@ export function useSimulatorSession(flow: Flow, fileSetup: SimulatorFileSetup | 
   // Recorded as a `set` step, so a saved scenario replays the conversation the tester had (before, the edit
   // changed the state only and the saved scenario did something else).
   const setVariable = useCallback((name: string, value: Value) => void act({ set: { [name]: value } }), [act]);
+
+  // Kept for a reload after every change (an action, a restart, the flow's scenarios file applied).
+  const rememberRef = useRef(remember);
+  rememberRef.current = remember;
+  const flowId = flow.id;
+  useEffect(() => {
+    if (rememberRef.current) writeKept(rememberRef.current, flowId, ref.current, fromFile.current);
+  }, [version, flowId]);
 
   const session = ref.current;
   // eslint-disable-next-line react-hooks/exhaustive-deps
