@@ -16,7 +16,7 @@ import { defaultGraduatedTexts, graduatedTextTitles } from '../../../shared/engi
 import { DEFAULT_SECRET_HIDDEN_MESSAGE } from '../../../shared/engine/customerSecrets';
 import { DEFAULT_CLOSED_COURTESY_MESSAGE } from '../../../shared/engine/afterClose';
 import { DEFAULT_SHOP_QUESTION_MESSAGE } from '../../../shared/engine/shopQuestion';
-import { SELF_HARM_NOTE } from '../../../shared/escalation/selfHarm';
+import { SelfHarmNote } from './SelfHarmNote';
 import { Button } from '../../ui/Button';
 import { studioApi } from '../api/studioApi';
 import { Field } from '../../ui/Field';
@@ -515,11 +515,7 @@ function Escalation() {
               </label>
               {/* Session 25 (review of session 24): the built-in self-harm / crisis phrases (shared/escalation/selfHarm.ts) are
                   shown, read-only, where the urgency vocabulary is edited. */}
-              {key === 'urgency' && (
-                <p className="bt-field-help st-signal-note" data-testid="self-harm-note">
-                  {SELF_HARM_NOTE}
-                </p>
-              )}
+              {key === 'urgency' && <SelfHarmNote />}
               {on &&
                 Object.entries(subShape)
                   .filter(([k]) => k !== 'enabled')
