@@ -23,7 +23,7 @@ import { maskAgentWords, maskCustomerText, tellSecretHidden } from './customerSe
 import { EngineError } from './types';
 import { MAX_ANALYSED_TEXT } from '../flow/limits';
 import { analyzeText } from '../nlu/analyzeText';
-import { offerAnswer } from '../nlu/bareReplies';
+import { NO_WORDS, OK_WORDS, YES_WORDS, offerAnswer } from '../nlu/bareReplies';
 import { evaluateEscalation, initialEscalationMemory } from '../escalation/evaluateEscalation';
 import { questionType } from '../escalation/questionConcepts';
 import type { RuleSnapshot } from '../escalation/evaluateRuleSignals';
@@ -369,6 +369,13 @@ function onText(run: Run, raw: string): boolean {
       return true;
     case 'offer': {
       const answer = yesOrNo(text, run.flow.escalation);
+      if (answer === 'unclear') {
+        // Hostile s26 H4: "yes no", "no yes", "yeah nah" say both: nothing is taken, the offer is asked again.
+        customerSaid(run, text, w.blockId);
+        bot(run, OFFER_UNCLEAR, w.blockId);
+        bot(run, graduatedText(run.flow.escalation, 'offer', w.reason), w.blockId, offerButtons(run.flow.escalation));
+        return true;
+      }
       if (answer !== null) {
         customerSaid(run, text, w.blockId);
         if (answer) takeoverFromOffer(run, w);
@@ -716,11 +723,42 @@ const OK_LEAD = /^(?:ok|okay|okey|k|kk|alright|all right)(?: (.+))?$/;
 
 const plainAnswer = (text: string) => text.trim().toLowerCase().replace(/[!.,]+/g, ' ').replace(/\s+/g, ' ').trim();
 
-function yesOrNo(text: string, policy: Flow['escalation']): boolean | null {
+/** What the bot says before asking the offer again when an answer said both yes and no (hostile s26 H4). */
+export const OFFER_UNCLEAR = 'Sorry, was that a yes or a no?';
+
+/**
+ * Session 27 (convo, hostile s26 H4): a thumbs up, an OK hand or a check mark alone (any skin tone, repeated) is yes in
+ * chat; a thumbs down or a cross alone is no. Anything beside them ("👍 thanks") is read as words are.
+ */
+const EMOJI_YES = /^(?:(?:\u{1F44D}|\u{1F44C}|\u2705|\u2714|\u2611)[\u{1F3FB}-\u{1F3FF}]?\uFE0F?\s*)+$/u;
+const EMOJI_NO = /^(?:(?:\u{1F44E}|\u274C|\u2716|\u274E)[\u{1F3FB}-\u{1F3FF}]?\uFE0F?\s*)+$/u;
+/** Words that may sit beside a yes and a no in one contradictory answer ("yes no", "no wait yes", "yeah nah", "yes or no"). */
+const BESIDE_YES_NO: ReadonlySet<string> = new Set([...OK_WORDS, 'wait', 'um', 'erm', 'hmm', 'uh', 'i', 'mean', 'actually', 'sorry', 'or', 'oh', 'well', 'and', 'but']);
+const YES_SET: ReadonlySet<string> = new Set([...YES_WORDS, 'y']);
+const NO_SET: ReadonlySet<string> = new Set([...NO_WORDS, 'n']);
+
+/**
+ * Whether an answer is only yes and no words, both ("yes no", "no yes", "yeah nah", "no wait yes", "yes or no?"): the
+ * customer said both, so neither is taken (Buttons asks again after a choice taken back the same way). A no beside other
+ * words keeps its meaning ("yes, no problem" is yes; "ok no" is no: no yes word).
+ */
+function saysYesAndNo(t: string): boolean {
+  const words = t.split(' ').map((w) => w.replace(/[^\p{L}']/gu, '')).filter(Boolean);
+  if (words.length < 2 || words.length > 8) return false;
+  if (!words.every((w) => YES_SET.has(w) || NO_SET.has(w) || BESIDE_YES_NO.has(w))) return false;
+  return words.some((w) => YES_SET.has(w)) && words.some((w) => NO_SET.has(w));
+}
+
+function yesOrNo(text: string, policy: Flow['escalation']): boolean | 'unclear' | null {
   const t = plainAnswer(text);
   // The designer's own button labels typed out ("Parler à quelqu'un") answer as the buttons do.
   if (t === plainAnswer(offerLabel(policy, 'person'))) return true;
   if (t === plainAnswer(offerLabel(policy, 'bot'))) return false;
+  if (EMOJI_YES.test(t)) return true;
+  if (EMOJI_NO.test(t)) return false;
+  if (saysYesAndNo(t)) return 'unclear';
+  // "k", "kk", "okie" alone are ok, and a bare ok is yes (below: "ok" followed by more words answers with those words).
+  if (OK_WORDS.includes(t)) return true;
   // Session 26 (lead): an "ok" followed by more words answers with those words: "ok sure" is yes, "ok no thanks" no, and
   // "ok thanks", "ok tysm", "ok gonna order", "Okay salamat" neither: customers sign off or carry on that way after
   // unanswered shop questions (shopQuestion.ts), which must not hand them over. A bare "ok" is still yes.
