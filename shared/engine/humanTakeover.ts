@@ -193,12 +193,14 @@ export function enterTakeover(run: Run, block: BlockOf<'human_takeover'>, entry:
   forgetNobodyFound(run.s); // a takeover again: whatever it finds now is what counts (noAgentFollowUp.ts)
   if (d.assignation === 'custom' && d.availability && !isOpen(d.availability, run.now)) {
     bot(run, renderTemplate(d.outOfHoursMessage, run.s.variables), block.id);
+    notHandedOver(run, `Out of hours: the customer wanted a person, but "${blockName(block)}" is closed now (opening hours, ${d.availability.timezone}), so no handoff was requested: the customer was told so and the flow took its No agent exit.`);
     return leaveTo(run, block, 'no_agent');
   }
   // When the caller knows who is signed in, do not make the customer answer questions for nobody. A busy (away)
   // agent takes no automatic assignment but can still pick the chat from the queue, so the customer waits for them.
   if (run.ctx.agents && reachableAgents(run.ctx.agents, assignmentRequest(d, true)).length === 0) {
     bot(run, takeoverTexts.noAgent, block.id);
+    notHandedOver(run, `Nobody available: the customer wanted a person, but no agent who may take "${blockName(block)}" is online, so no handoff was requested: the customer was told so and the flow took its No agent exit.`);
     return leaveTo(run, block, 'no_agent');
   }
   // Session 19 (newcomer s19 F2): the reason the customer already gave is not asked again (reasonGiven.ts).
@@ -216,6 +218,20 @@ export function enterTakeover(run: Run, block: BlockOf<'human_takeover'>, entry:
   }
   handOver(run, block, entry?.reason ?? 'flow', entry?.signals ?? []);
   return null;
+}
+
+const blockName = (block: Block) => block.label?.trim() || 'Human takeover';
+
+/**
+ * Session 27 (convo, newcomer s26 F19): the policy decided to hand over, and the takeover left by its No agent exit at
+ * once (out of hours, nobody online): the step's explanation (the simulator's notice under the message, Debug, `baton
+ * chat`) said "Handed over: the customer asked for a person" while nobody was handed anything. It now says what happened
+ * first; what the policy read follows. The decision's action stays the policy's (corpus tools count it).
+ */
+function notHandedOver(run: Run, what: string): void {
+  const d = run.decision;
+  if (d?.action !== 'handoff') return;
+  run.decision = { ...d, explanation: `${what} The policy read: ${d.explanation}` };
 }
 
 function leaveTo(run: Run, block: BlockOf<'human_takeover'>, exit: 'no_agent'): string | null {

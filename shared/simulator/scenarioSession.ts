@@ -27,6 +27,7 @@ import { pickAgent } from '../handoff/assignment';
 import { maskAgentWords } from '../engine/customerSecrets';
 import { clockMoveProblem, createSimulation, type HttpEffect, type HttpResult, type Simulation } from './createSimulation';
 import { parseDuration } from './parseDuration';
+import { formatClock } from './simulatorView';
 import type { z } from 'zod';
 import type { HttpMock, ScenarioStep, virtualAgentSchema } from './scenarioSchema';
 import { closedTime, nextTimerAt } from './virtualClock';
@@ -242,7 +243,7 @@ export function createScenarioSession(flow: Flow, setup: SessionSetup): Scenario
       const d = (block as BlockOf<'human_takeover'>).data;
       let explanation: string | null = null;
       if (d.assignation === 'custom' && d.availability && !isOpen(d.availability, sim.now)) {
-        explanation = `Outside this block's opening hours (${d.availability.timezone}) at ${fmtTime(sim.now)}: no handoff was requested.`;
+        explanation = `Out of hours: no handoff was requested. It is ${formatClock(sim.now, d.availability.timezone)}, outside this block's opening hours.`;
       } else if (agents && said.some((t) => t.text === takeoverTexts.noAgent)) {
         const req = assignmentRequest(d, true);
         const r = pickAgent(toPresence(agents), req);
