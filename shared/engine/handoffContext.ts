@@ -19,7 +19,7 @@ export const reasonPhrases: Record<EscalationReason | 'flow', string> = {
   explicit_request: 'the customer asked for a person',
   negative_sentiment: 'the customer is upset',
   low_confidence: 'the bot was not sure what the customer meant',
-  repeated_fallback: 'the bot did not understand several messages in a row',
+  repeated_fallback: 'the bot could not answer several messages in a row',
   loop: 'the customer kept asking the same thing',
   sensitive_topic: 'a sensitive topic came up',
   urgency: 'the matter is urgent',
@@ -47,7 +47,7 @@ const resolutionByReason: Record<EscalationReason | 'flow', string> = {
   explicit_request: 'The customer wants a person: greet them and pick up from their last message.',
   negative_sentiment: 'Acknowledge the frustration first, then fix the problem; do not ask them to repeat themselves.',
   low_confidence: 'The bot could not tell what they need: read the last messages and confirm the request.',
-  repeated_fallback: 'The bot did not understand: read the last messages and confirm the request in your own words.',
+  repeated_fallback: 'The bot could not answer them: reply to the unanswered messages yourself; do not ask the customer to repeat them.',
   loop: 'They asked the same thing several times: answer that question directly first.',
   sensitive_topic: 'Sensitive topic: handle with care and follow the team policy for it.',
   urgency: 'Urgent: reply first, then solve; check any time-critical detail (dates, departures).',
@@ -202,12 +202,29 @@ const REQUEST_ONLY = new Set(
   'want need would like talk speak chat person human real agent someone somebody anyone please now can could get put through the and just actually with you your let give connect transfer representative staff member team operator manager live right away plz pls thanks thank hello hey one some real proper actual'.split(' '),
 );
 
+/** Words that accept an offer of a person ("yes please", "sure"), read only where the bot offered one (no signal). */
+const ACCEPT_WORDS = new Set('yes yeah yep yup sure okay alright fine'.split(' '));
+
 /** True when `text` asks for a person and says nothing else (its evidence words and request words only). */
-function bareRequest(text: string, evidence: readonly string[]): boolean {
+function bareRequest(text: string, evidence: readonly string[], alsoWords?: ReadonlySet<string>): boolean {
   let t = text.toLowerCase();
   for (const e of evidence) if (e.trim()) t = t.split(e.trim().toLowerCase()).join(' ');
   const words = t.match(/\p{L}+/gu) ?? [];
-  return words.every((w) => w.length <= 2 || REQUEST_ONLY.has(w));
+  return words.every((w) => w.length <= 2 || REQUEST_ONLY.has(w) || alsoWords?.has(w) === true);
+}
+
+/** The customer's answers to the contact questions (name, email, phone), lower-cased: not what they need. */
+function contactAnswersOf(v: ConversationState['variables']): Set<string> {
+  return new Set([v.customerEmail, v.customerName, v.customerPhone].filter(known).map((x) => String(x).trim().toLowerCase()));
+}
+
+/** The customer's last transcript entry that is not a bare answer to a contact question ("jane@example.com"). */
+function lastCustomerEntry(recent: ConversationState['recentTranscript'], contactAnswers: ReadonlySet<string>): ConversationState['recentTranscript'][number] | null {
+  for (let i = recent.length - 1; i >= 0; i--) {
+    const entry = recent[i]!;
+    if (entry.from === 'customer' && !contactAnswers.has(entry.text.trim().toLowerCase())) return entry;
+  }
+  return null;
 }
 
 /** A short, readable summary of a conversation, also used for tickets and notification emails. */
@@ -228,29 +245,31 @@ export function summarizeConversation(
   if (reason !== null) parts.push(`Handed over because ${reasonPhrase(reason, state)}.`);
   const deadline = clock ? urgencyDeadline(state, signals, clock) : null;
   if (deadline) parts.push(`Deadline: ${deadline.when}, "${clip(deadline.words, 60)}".`);
-  const triggerEntry = signals.length ? customerEntry(state.recentTranscript, state.turn, signals[0].turn) : null;
+  let triggerEntry = signals.length ? customerEntry(state.recentTranscript, state.turn, signals[0].turn) : null;
   let trigger = triggerEntry === null ? null : triggerEntry.rating ? requestInRating(triggerEntry.text, signals[0].evidence) : triggerEntry.text;
+  // Session 27 (newcomer s27 G4): an offer of a person the customer accepted ("Talk to a person" after three questions
+  // the bot could not answer) hands over with no signal of its own: the customer's last message before the contact
+  // answers stands in for the handoff's message, so the unanswered questions before it are found below.
+  if (triggerEntry === null && reason !== null && reason !== 'flow') {
+    triggerEntry = lastCustomerEntry(state.recentTranscript, contactAnswersOf(v));
+    trigger = triggerEntry === null || triggerEntry.rating ? null : triggerEntry.text;
+  }
   // Session 26 (newcomer s26 F11): the questions the bot left unanswered just before the handoff's message; a bare
-  // request for a person ("I want to talk to a person") gives the key message to the first of them.
+  // request for a person ("I want to talk to a person", an accepted offer's button) gives the key message to the first.
   let unanswered = triggerEntry === null ? [] : unansweredBefore(state.recentTranscript, triggerEntry);
-  if (trigger && unanswered.length > 0 && signals[0].reason === 'explicit_request' && bareRequest(trigger, signals[0].evidence)) {
+  const requestOnly = triggerEntry !== null && (signals.length === 0 ? bareRequest(triggerEntry.text, [], ACCEPT_WORDS) : signals[0].reason === 'explicit_request' && trigger !== null && bareRequest(trigger, signals[0].evidence));
+  if (unanswered.length > 0 && requestOnly) {
     trigger = unanswered[0]!;
     unanswered = unanswered.slice(1);
   }
   if (trigger) parts.push(`Key message: "${clip(trigger, 140)}"`);
   if (unanswered.length > 0) parts.push(`Also unanswered: ${unanswered.map((t) => `"${clip(t, 80)}"`).join(', ')}.`);
   // The last thing the customer said, skipping bare answers to contact questions ("jane@example.com").
-  const contactAnswers = new Set([v.customerEmail, v.customerName, v.customerPhone].filter(known).map((x) => String(x).trim().toLowerCase()));
-  let last: string | null = null;
-  for (let i = state.recentTranscript.length - 1; i >= 0; i--) {
-    const entry = state.recentTranscript[i];
-    if (entry.from === 'customer' && !contactAnswers.has(entry.text.trim().toLowerCase())) {
-      // A rating answer is the customer's score, kept from colleagues: only the request in it is said (see below).
-      last = entry.rating ? requestInRating(entry.text, signals[0]?.evidence ?? []) : entry.text;
-      break;
-    }
-  }
-  if (last && last !== trigger) parts.push(`Last message: "${clip(last, 140)}"`);
+  const lastEntry = lastCustomerEntry(state.recentTranscript, contactAnswersOf(v));
+  // A rating answer is the customer's score, kept from colleagues: only the request in it is said (see below).
+  const last = lastEntry === null ? null : lastEntry.rating ? requestInRating(lastEntry.text, signals[0]?.evidence ?? []) : lastEntry.text;
+  // (Not when it is the bare request whose unanswered questions were just named: "Talk to a person" says nothing more.)
+  if (last && last !== trigger && !(requestOnly && lastEntry === triggerEntry)) parts.push(`Last message: "${clip(last, 140)}"`);
   const ids = state.entities.filter((e) => e.type === 'order_id' || e.type === 'policy_number');
   if (ids.length) parts.push(`Reference: ${ids.map((e) => e.value).join(', ')}.`);
   return parts.join(' ');
