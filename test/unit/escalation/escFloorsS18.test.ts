@@ -9,13 +9,14 @@
 import { describeConversationReasonFloors, type ConversationFloor } from './support/writerFloors';
 
 const FLOORS: Record<string, ConversationFloor> = {
+  // Session 27 (fallback): the in-domain model retrained on every odd id of w1-w43 (was w1-w21): every labelled corpus won 41, lost 11 (odd 26/3, held-out even 15/8), ordinary handed over 547 -> 542. w7-even RF 30 -> 29 (w7-210, held out, not read: no handoff now).
   // Session 25 (shopq): a clear shop question counts nothing towards the streak now (all labelled corpora: won 79, lost 9; false escalations 657 -> 588): w19-odd RF 41 -> 40 (w19-043, "Do you sell saffron from Iran" / "Can you help me with a visa letter" / "Do you do currency exchange": the last two read as shop questions).
   'w19-odd': { loop: 54, repeated_fallback: 40, low_confidence: 15, ordinaryAsConversationReason: 8, of: { loop: 64, repeated_fallback: 47, low_confidence: 16, none: 123 } },
   // Session 25 (round-ten classifier retrain, held-out half): w19-even repeated fallback 38 -> 37 (one conversation now
   // named by a message-level reason first; not read).
   // Session 25 (shopq): a clear shop question counts nothing towards the streak now (all labelled corpora: won 79, lost 9; false escalations 657 -> 588): w19-even RF 37 -> 36 (w19-402, held out, not read).
   'w19-even': { loop: 52, repeated_fallback: 36, low_confidence: 19, ordinaryAsConversationReason: 7, of: { loop: 66, repeated_fallback: 43, low_confidence: 24, none: 117 } },
-  'w7-even': { loop: 42, repeated_fallback: 30, low_confidence: 0, ordinaryAsConversationReason: 11, of: { loop: 80, repeated_fallback: 30, low_confidence: 0, none: 80 } },
+  'w7-even': { loop: 42, repeated_fallback: 29, low_confidence: 0, ordinaryAsConversationReason: 11, of: { loop: 80, repeated_fallback: 30, low_confidence: 0, none: 80 } },
   'w28-even': { loop: 0, repeated_fallback: 0, low_confidence: 0, ordinaryAsConversationReason: 8, of: { loop: 0, repeated_fallback: 0, low_confidence: 0, none: 115 } },
   'w33-odd': { loop: 37, repeated_fallback: 34, low_confidence: 17, ordinaryAsConversationReason: 23, of: { loop: 46, repeated_fallback: 48, low_confidence: 20, none: 136 } },
 };

@@ -41,9 +41,11 @@ describe('a handed-over fallback streak asked in other words is named a loop', (
 describe('what stays repeated fallbacks or with the bot', () => {
   it('three things the shop does not sell or do are not one request, however alike the model finds them', () => {
     expect(reason(['Something else', 'do you sell fishing rods', 'can you deliver firewood', 'do you do car tyres'])).toBe('repeated_fallback');
-    // Session 25 (shopq): all three read as clear shop questions, which count nothing towards the streak now: no handoff,
-    // and still no loop.
-    expect(reason(['Something else', 'can you exchange euros to pounds', 'do you sell bus passes', 'can I top up my phone credit here'])).toBe('none');
+    // Session 25 (shopq): all three read as clear shop questions, which count nothing towards the streak: no loop.
+    // Session 27 (fallback): with the in-domain model retrained on w1-w43's odd ids "do you sell bus passes" scores 0.07 and
+    // is no longer read as the next question in a shop chat (under 0.5), and the last is no clear shop question either: the
+    // streak reaches the limit, repeated fallbacks as writers label such requests; still no loop.
+    expect(reason(['Something else', 'can you exchange euros to pounds', 'do you sell bus passes', 'can I top up my phone credit here'])).toBe('repeated_fallback');
   });
   it('an off-topic miss in the streak keeps the model out', () => {
     expect(streak(['when will my sofa arrive order 55821 it has been three weeks', 'arrival date'], 'date', [OFF_TOPIC_MISS, ''])).toBeNull();
