@@ -140,7 +140,29 @@ export function routerFallback(run: Run, block: Block): void {
   bot(run, render(run, shopLine ?? run.flow.settings.fallbackMessage), block.id);
   // Session 26 (lead, newcomer s26 F16): every few unanswered shop questions the bot offers a person (shopQuestion.ts).
   if (shopLine !== null && offersPersonNow(run)) return offerPerson(run, block.id);
+  // Session 27 (convo, newcomer s26 F5 rest): the line for a shop question was followed by the fallback path's "I can
+  // help with orders, returns, ..." and the router's question again: three bubbles per question, where the line has
+  // said all there is (the customer asked clearly; the bot has no data). When that path only says something and comes
+  // back to the router, the line is the one bubble and the router waits as it was; a path that leads elsewhere (a
+  // person, a ticket) is followed as before.
+  if (shopLine !== null && fallbackStaysHere(run, block.id)) return;
   if (run.c.exitOf(block.id, 'fallback') !== undefined) follow(run, block, 'fallback');
+}
+
+/**
+ * Whether a router's fallback stays at the router: its fallback exit is not wired, or leads only through message blocks
+ * back to the router (customer-support's "What I can do"). At most a few blocks are followed. Session 17 (review revcore
+ * item 7) wrote it for acknowledgements at the intent router; session 27 reads it for shop questions too.
+ */
+export function fallbackStaysHere(run: Run, routerId: string): boolean {
+  let at = run.c.exitOf(routerId, 'fallback');
+  if (at === undefined) return true;
+  for (let steps = 0; at !== undefined && steps < 4; steps++) {
+    if (at === routerId) return true;
+    if (run.c.blocks.get(at)?.kind !== 'message') return false;
+    at = run.c.exitOf(at, 'next');
+  }
+  return false;
 }
 
 /**

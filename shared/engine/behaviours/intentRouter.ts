@@ -5,7 +5,7 @@ import type { Run } from '../run';
 import { analyzeText } from '../../nlu/analyzeText';
 import { ClassifiedInput, type BlockBehaviour } from './types';
 import { bot, setVar } from '../run';
-import { follow, render, routerFallback, waitForInput } from '../runBlocks';
+import { fallbackStaysHere, follow, render, routerFallback, waitForInput } from '../runBlocks';
 import { analysedPart } from '../analysedPart';
 import { addressIn } from '../questionValidators';
 import { normalizeText } from '../../nlu/normalizeText';
@@ -18,16 +18,16 @@ type Action =
 
 function act(run: Run, a: Action): void {
   // Session 17 (review revcore item 7): the router answers an acknowledgement itself only when its fallback exit is not
-  // wired or only says something and comes back (ackStaysHere); a fallback that leads elsewhere (a human, a knowledge
+  // wired or only says something and comes back (runBlocks.fallbackStaysHere); a fallback that leads elsewhere (a human, a knowledge
   // block, a ticket) is followed as for any miss. The waiting (its kind and retry count) is left as it was.
-  if (!a.understood && a.ack && ackStaysHere(run, a.block.id)) {
+  if (!a.understood && a.ack && fallbackStaysHere(run, a.block.id)) {
     // Asked again briefly, without "Sorry, I didn't get that" and the list of what the bot can do (see ACK below).
     bot(run, a.block.data.prompt ? `Sure. ${render(run, a.block.data.prompt)}` : 'Sure. What can I help you with?', a.block.id);
     return;
   }
   // Session 19 (brief item 4): a request not to do something ("Don't cancel order NW-104233 please") is acknowledged:
   // nothing was done, the order stays as it is, and the router asks again (it got "Sorry, I didn't get that").
-  if (!a.understood && a.refused !== undefined && ackStaysHere(run, a.block.id)) {
+  if (!a.understood && a.refused !== undefined && fallbackStaysHere(run, a.block.id)) {
     const what = a.refused.ref !== null ? `: ${a.refused.ref} stays as it is` : ': nothing has been changed';
     const ask = a.block.data.prompt ? render(run, a.block.data.prompt) : 'What can I help you with?';
     bot(run, `Okay, I won't ${a.refused.verb} anything${what}. ${ask}`, a.block.id);
@@ -39,22 +39,6 @@ function act(run: Run, a: Action): void {
   setVar(run, 'intent', a.name);
   if (a.block.data.variable) setVar(run, a.block.data.variable, a.name);
   follow(run, a.block, a.intentId);
-}
-
-/**
- * Whether an acknowledgement stays at the router: its fallback exit is not wired, or leads only through message blocks
- * back to the router (customer-support's "What I can do": the "I can help with ..." the brief reply replaces). At most
- * a few blocks are followed.
- */
-function ackStaysHere(run: Run, routerId: string): boolean {
-  let at = run.c.exitOf(routerId, 'fallback');
-  if (at === undefined) return true;
-  for (let steps = 0; at !== undefined && steps < 4; steps++) {
-    if (at === routerId) return true;
-    if (run.c.blocks.get(at)?.kind !== 'message') return false;
-    at = run.c.exitOf(at, 'next');
-  }
-  return false;
 }
 
 /** Entity kinds that name a thing (an order, a person's address) and say nothing about what the customer wants. */
