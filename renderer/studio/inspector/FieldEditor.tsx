@@ -167,10 +167,12 @@ export function FieldEditor({ schema, meta, value, onChange, ctx, optional, draf
           inputMode="decimal"
           aria-describedby={describedBy}
           aria-invalid={invalid || undefined}
+          placeholder={meta.placeholder}
           value={draft ?? (value === null || value === undefined ? '' : String(value))}
           onChange={(e) => {
             const text = e.target.value;
-            if (text.trim() === '') return commit(text, nullable ? null : undefined, nullable ? null : 'Enter a number.');
+            // Session 27 (convo): an optional number emptied goes back to its default (the placeholder says which).
+            if (text.trim() === '') return commit(text, nullable ? null : undefined, nullable || (optional ?? unwrap(schema).optional) ? null : 'Enter a number.');
             commit(text, Number(text));
           }}
         />

@@ -15,7 +15,7 @@ import { escalationPolicySchema, type Flow } from '../../../shared/flow/schema';
 import { defaultGraduatedTexts, graduatedTextTitles } from '../../../shared/engine/escalationWording';
 import { DEFAULT_SECRET_HIDDEN_MESSAGE } from '../../../shared/engine/customerSecrets';
 import { DEFAULT_CLOSED_COURTESY_MESSAGE } from '../../../shared/engine/afterClose';
-import { DEFAULT_SHOP_QUESTION_MESSAGE } from '../../../shared/engine/shopQuestion';
+import { DEFAULT_OFFER_AFTER_UNANSWERED, DEFAULT_SHOP_QUESTION_MESSAGE } from '../../../shared/engine/shopQuestion';
 import { SelfHarmNote } from './SelfHarmNote';
 import { Button } from '../../ui/Button';
 import { studioApi } from '../api/studioApi';
@@ -30,7 +30,7 @@ import { useEditorContext } from './Inspector';
 import { humanize, shapeOf } from './zodInfo';
 
 /** Titles and one-line help for the escalation policy (the schema carries no inspector metadata). */
-const signalText: Record<string, { title: string; help: string; fields?: Record<string, { title: string; help: string; widget?: 'tags' | 'rules' }> }> = {
+const signalText: Record<string, { title: string; help: string; fields?: Record<string, { title: string; help: string; widget?: 'tags' | 'rules'; placeholder?: string }> }> = {
   explicitRequest: { title: 'Explicit request', help: 'The customer asks for a person, in any wording.' },
   negativeSentiment: {
     title: 'Negative sentiment',
@@ -60,7 +60,9 @@ const signalText: Record<string, { title: string; help: string; fields?: Record<
       count: { title: 'Fallbacks', help: 'How many misunderstandings in a row fire the signal. Clear questions about the shop that the flow cannot answer are not misunderstandings and do not count (see below).' },
       offerAfterUnanswered: {
         title: 'Offer a person after unanswered questions',
-        help: 'After this many clear questions in a row that the flow cannot answer (“do the LED strips work with Alexa?”), the bot offers a person (“Would you like to talk to a person?” with two buttons, worded as graduated mode’s Step 2); the customer chooses. Empty: 3; 0: never.',
+        help: `After this many clear questions in a row that the flow cannot answer (“do the LED strips work with Alexa?”), the bot offers a person (“Would you like to talk to a person?” with two buttons, worded as graduated mode’s Step 2); the customer chooses. Empty: ${DEFAULT_OFFER_AFTER_UNANSWERED}; 0: never.`,
+        // Session 27 (convo; session 26 review): the box was empty while the default applied.
+        placeholder: `${DEFAULT_OFFER_AFTER_UNANSWERED} (default)`,
       },
     },
   },
@@ -526,7 +528,7 @@ function Escalation() {
                     const nested = widgetOf(s, { title: t.title, widget: t.widget }) === 'list';
                     return (
                       <SettingsField key={k} path={path} problems={problems} nested={nested}>
-                        <FieldEditor schema={s} meta={{ title: t.title, help: t.help, widget: t.widget }} value={value[k]} ctx={ctx} draftKey={`${flow.id}:escalation:${key}.${k}`} settingsPath={nested ? path : undefined} onChange={(v) => set(key, { [k]: v })} />
+                        <FieldEditor schema={s} meta={{ title: t.title, help: t.help, widget: t.widget, placeholder: t.placeholder }} value={value[k]} ctx={ctx} draftKey={`${flow.id}:escalation:${key}.${k}`} settingsPath={nested ? path : undefined} onChange={(v) => set(key, { [k]: v })} />
                       </SettingsField>
                     );
                   })}
