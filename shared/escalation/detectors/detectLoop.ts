@@ -40,6 +40,8 @@ const LOOP_PHRASES = [
   'wrong answer', 'not the answer i', 'you misunderstood', 'you misunderstand', 'u not listening', 'not listening to me',
   'answered something else', 'answered a different question', 'answering something else', 'answered the wrong', 'my question was about',
   'my question was not', 'that does not answer', 'that did not answer', 'did not answer that',
+  // Session 27 (loops): the bot answered another question ("You have told me about something else").
+  'told me about something else', 'telling me about something else', 'talking about something else', 'answering a different question',
 ];
 const findLoopPhrase = phraseMatcher(LOOP_PHRASES);
 /** The "that's not what I asked" family as a grammar: any softener, any tense of asking / meaning / wanting. */
@@ -83,6 +85,9 @@ const LOOP_GRAMMAR: RegExp[] = [
   /(?:answer|reply|response|that|this|it) (?:is|was) (?:not (?:related|relevant)|irrelevant|unrelated) to (?:my|the) (?:query|question|message|request)|(?:has|had) nothing to do with (?:my (?:query|question|message|request)|what i (?:asked|said|wrote))/,
   // "I literally just wrote ...", "I wrote before", "I already wrote", "see my (last|previous) message"
   /(?:^| )i (?:literally |just |already |have already )+(?:wrote|written|typed|said|asked)|(?:^| )(?:see|check) my (?:last|previous|first|earlier) (?:message|question|msg)/,
+  // Session 27 (loops): "I did not ask that", "??? didnt ask that", "You are telling me about returns, I did not ask that"
+  // (the answer was to another question; "I did not ask for that" may be about goods sent, so "for" is not in it).
+  /(?:^| )(?:i )?(?:did not|never|have not) (?:ask|asked) (?:you )?(?:that|this|about that|about this|that question|this question|about it)(?:$| (?:i|you|please|my|the|what|at all|though|mate)(?: |$))/,
 ];
 /**
  * Session 10: words each family of LOOP_GRAMMAR cannot match without (one of them appears in any text it matches), so a
@@ -101,6 +106,7 @@ const LOOP_GRAMMAR_NEEDS: readonly (readonly string[])[] = [
   ['ask'],
   ['relat', 'relevant', 'nothing to do with'],
   ['literally ', 'just ', 'already ', 'see my ', 'check my '],
+  ['ask'],
 ];
 // (Session 24, speed: a loop, no closure made per family and message.)
 function mayMatch(joined: string, needs: readonly string[]): boolean {
@@ -191,7 +197,12 @@ function linkedToEarlier(concepts: string[], recent: readonly string[]): boolean
  * two questions, so a slip ("sorry, I meant Tuesday" after a question about Monday) or a story ("I asked my
  * neighbour to take it in") is not a loop.
  */
-const CORRECTION = / (?:i (?:meant|asked|ask|am asking|was asking|enquired|inquired|was after|am after|was talking about|am talking about)|is the (?:bit|part|thing) i am after|my question (?:was|is) about) /;
+const CORRECTION = / (?:i (?:meant|asked|ask|am asking|was asking|enquired|inquired|was after|am after|was talking about|am talking about)|is the (?:bit|part|thing) i am after|(?:my |the )?question (?:was|is) about) /;
+/**
+ * Session 27 (loops): what the bot answered named first, then what was asked ("That is about the oven, I asked about the
+ * microwave", "this is for returns, I was asking about exchanges"): a contrast like "..., not Y".
+ */
+const ABOUT_OTHER = / (?:that|this|it|your answer|the answer|your reply) (?:is|was) (?:about|for) .*\bi (?:asked|was asking|am asking|meant) /;
 const AGAIN_THE = /^ (?:so |ok |okay |no |once )?again the /;
 // Session 7: "again the ..." corrects the bot only where it opens the message ("again, the colour, not the size"); inside
 // a sentence it is another request ("can I order again the same in blue?").
@@ -245,6 +256,10 @@ function contrastCorrection(toks: readonly string[], analysis: TextFacts): strin
 }
 function correction(toks: readonly string[], analysis: TextFacts, recent: readonly string[]): string | null {
   if (!hasGateWord(toks, CORRECTION_GATE)) return null;
+  // Session 27 (loops): with no earlier question kept (the conversation reached the bot mid-way, or the earlier asking was a
+  // button), only a contrast between what was asked and what the bot answered says the bot answered something else by
+  // itself ("I asked when the sofa will be delivered, not how to assemble it", "Question is about exchange, not refund").
+  if (recent.length === 0) return contrastOfAsking(toks);
   const contrast = toks.includes('not') ? contrastCorrection(toks, analysis) : null;
   if (contrast) return contrast;
   const joined = paddedTokens(toks);
@@ -261,10 +276,46 @@ function correction(toks: readonly string[], analysis: TextFacts, recent: readon
   // the customer correcting their own words.
   const meant = m[0] === ' i meant ';
   const after = joined.slice(m.index + m[0].length - 1);
-  if (/ not (?:the |a |an |for |about |in |on |to )?\w/.test(after) || / though /.test(joined)) return m[0].trim();
+  if (/ not (?:the |a |an |for |about |in |on |to )?\w/.test(after) || / though /.test(joined) || ABOUT_OTHER.test(joined)) return m[0].trim();
   if (meant) return null;
   const subject = analysisConcepts(analysis).filter((c) => !/^\d+$/.test(c));
   return subject.length > 0 && recent.slice(-2).some((earlier) => questionConcepts(earlier).some((c) => subject.includes(c))) ? m[0].trim() : null;
+}
+
+/**
+ * Session 27 (loops): an asking that opens by saying it restates the one before it, in the customer's own words: "no I mean
+ * the code", "Naw I mean does it go past yer bum", "What I mean is, can the address be a different one", "Put differently,
+ * when will the money be back", "To clarify: may we pay thirty days after", "Basically: is a gift card valid online",
+ * "like how many days", "like an actual place I can drive to". Only at the opening (after a no / oh / ok and ways of
+ * addressing someone), so "I would like to..." or "what I mean to buy" inside a sentence is not one; "like it" / "like
+ * this" / "like that" (liking, or pointing) and "like what?" (asking for examples) are not either. The customer's own slip ("sorry, I meant 41 Kings Road",
+ * "oops I mean Acorn Road") puts right their own words, not the bot's reading (OWN_SLIP, tested by the callers).
+ */
+const RESTATED =
+  /^(?:(?:no|naw|not|oh|ah|um|erm|hmm|ok|well|again|po|la|dear|mate|sir|maam|madam|bro|pal|bhai|ji|kak|so) )*(?:i mean|i meant|what i (?:mean|meant|am asking|was asking|want to know|wanted to know|wish to know|would like to know|need to know|am trying to (?:ask|say|find out)|mean to (?:ask|ascertain|find out|say|know))|(?:to put it|put) (?:another way|differently|simply)|in other words|to clarify|to be clear|let me rephrase|my question is|basically|like(?! (?:it|this|that|them|these|those|you|your|yours|very|so|to|a lot|what|which)(?: |$)))(?: |$)/;
+const RESTATED_WORDS = new Set(['mean', 'meant', 'put', 'other', 'clarify', 'clear', 'rephrase', 'question', 'basically', 'like']);
+const RESTATED_GATE = tokenGate(RESTATED_WORDS);
+/** The opening that says this message restates the asking before it (see RESTATED), or null. */
+export function restatementOpener(toks: readonly string[]): string | null {
+  if (toks.length < 2 || !hasGateWord(toks, RESTATED_GATE)) return null;
+  const m = RESTATED.exec(joinedTokens(toks));
+  return m ? m[0].trim() : null;
+}
+/** Whether a kept earlier question (normalised text) opens as a restatement of the one before it, not as the customer's slip. */
+function restatesBefore(earlier: string): boolean {
+  // The normalised text has contractions and texting spelled out already ("u" is "you"), as the opening's words need.
+  return RESTATED.test(earlier) && !OWN_SLIP.test(` ${earlier} `);
+}
+
+/** A "what I asked (about)" clause with a contrast ("..., not Y", "that is about X, I asked about Y"), not a slip or "I meant". */
+function contrastOfAsking(toks: readonly string[]): string | null {
+  const joined = paddedTokens(toks);
+  // (Texting drops the "I": "asked bout the battery not the charger".)
+  const m = CORRECTION.exec(joined) ?? /^ asked (?:about|for|if|whether|when|where|how|what|which) /.exec(joined);
+  // (The present "may I ask whether ..." opens a first question; "I meant" puts the customer's own words right.)
+  if (!m || m[0] === ' i meant ' || m[0] === ' i ask ' || OWN_SLIP.test(joined)) return null;
+  const after = joined.slice(m.index + m[0].length - 1);
+  return / not (?:the |a |an |for |about |in |on |to )?\w/.test(after) || ABOUT_OTHER.test(joined) ? m[0].trim() : null;
 }
 
 export const MIN_REPEAT_TOKENS = 3;
@@ -679,7 +730,19 @@ export function detectLoop(facts: TurnFacts, policy: EscalationPolicy, memory: E
       explanation: `The customer says the bot is not answering the question ("${complaint}").`,
     };
   }
-  const corrected = memory.recent.length >= 1 ? correction(toks, facts.analysis, memory.recent) : null;
+  const corrected = correction(toks, facts.analysis, memory.recent);
+  if (corrected && memory.recent.length === 0) {
+    // Session 27 (loops): with no earlier question kept, at the loop's own rank (not the customer's named loop), so anger in
+    // the same words ("I ASKED ABOUT SLOTS. NOT RETURNS. NOT TRACKING.") is still named as negative sentiment.
+    return {
+      reason: 'loop',
+      score: 1,
+      threshold: cfg.count,
+      evidence: [corrected],
+      turn: facts.turn,
+      explanation: `The customer says the bot answered something else ("${corrected}").`,
+    };
+  }
   if (corrected) {
     return remember({
       reason: 'loop',
@@ -699,6 +762,19 @@ export function detectLoop(facts: TurnFacts, policy: EscalationPolicy, memory: E
       evidence: [again.phrase],
       turn: facts.turn,
       explanation: `The customer asks again in other words ("${again.phrase}") after ${memory.recent.length} earlier questions.`,
+    });
+  }
+  // Session 27 (loops): this asking opens by saying it restates the one before ("like how many days", "no I mean the
+  // code", "Put differently, ..."), after two earlier questions: the third asking, like the rephrasing words above.
+  const restated = memory.recent.length >= 2 ? restatementOpener(toks) : null;
+  if (restated && !OWN_SLIP.test(paddedTokens(toks))) {
+    return remember({
+      reason: 'loop',
+      score: 1,
+      threshold: cfg.count,
+      evidence: [restated],
+      turn: facts.turn,
+      explanation: `The customer asks again in other words ("${restated} ...") after ${memory.recent.length} earlier questions.`,
     });
   }
   const marker = memory.recent.length >= 2 ? askAgainMarker(toks) : null;
@@ -765,7 +841,7 @@ export function detectLoop(facts: TurnFacts, policy: EscalationPolicy, memory: E
       const tracking = cfg.similarity < 1 && length <= MAX_FUZZY_TOKENS ? askedWhereAgain(text, concepts, memory.recent, cfg.count) : null;
       if (!tracking) {
         if (cfg.similarity >= 1) return null;
-        return sameIntentAgain(facts, concepts, memory, cfg.count) ?? takenAsAnswerRun(facts, memory, cfg.count) ??
+        return sameIntentAgain(facts, concepts, memory, cfg.count) ?? takenAsAnswerRun(facts, memory, cfg.count) ?? restatedRun(facts, concepts, memory, cfg.count) ??
           (learnedOn ? learnedLoop(facts, memory, cfg.count) : null);
       }
       return {
@@ -931,6 +1007,40 @@ function takenAsAnswerRun(facts: TurnFacts, memory: EscalationMemory, count: num
     evidence: [facts.analysis.normalized, ...earlier, name],
     turn: facts.turn,
     explanation: `The customer asked for ${name.replace(/_/g, ' ')} ${count} times in a row, and the bot took ${taken === 1 ? 'one asking' : `${taken} askings`} as the answer to its own question ("${earlier.join('", "')}" then "${facts.analysis.normalized}").`,
+  };
+}
+
+/**
+ * Session 27 (loops): the customer said the asking before this one restates the one before it ("is the playmat washable" /
+ * "no i mean can it go in the WASHING MACHINE", "how much is shipping" / "no po i mean to Davao specifically", "Can you post
+ * my order to my daughter's house instead?" / "What I mean is, can the address on the parcel be a different one from
+ * mine?": restatesBefore), and this message asks it a third time: the `count - 1` askings before this one each restate
+ * the one before them, and this one says nothing new (no follow-up opening, no thanks: newInformation), names no other
+ * order, and is linked to one of them: a subject word in common, or the learned model's link at STREAK_SAME_REQUEST.
+ * The words of a restatement often share nothing with the first asking (the customer says it differently on purpose),
+ * so the rules above do not link the three. "I mean if I order something, is it sent there" / "And how long would that
+ * take?" (a follow-up) and "sorry, I meant the Isle of Man" / "Thanks, that's great" are not loops.
+ */
+function restatedRun(facts: TurnFacts, concepts: readonly string[], memory: EscalationMemory, count: number): Signal | null {
+  const need = count - 1;
+  const recent = memory.recent;
+  if (need < 2 || recent.length < need) return null;
+  const earlier = recent.slice(-need);
+  for (let i = 1; i < earlier.length; i++) if (!restatesBefore(earlier[i])) return null;
+  const text = facts.analysis.normalized;
+  if (concepts.length === 0 || newInformation(text) || earlier.slice(1).some(newInformation) || acknowledgedFirst(facts.analysis) !== null) return null;
+  if (!earlier.every((e) => sameReferences(concepts, questionConcepts(e)))) return null;
+  const own = subjectOf(concepts);
+  const linked = earlier.some((e) => shareSubject(subjectOf(questionConcepts(e)), own)) ||
+    askedAgainByModel(text, earlier, facts.fallback, 1, STREAK_SAME_REQUEST, modelApart) !== null;
+  if (!linked) return null;
+  return {
+    reason: 'loop',
+    score: 1,
+    threshold: count,
+    evidence: [text, ...earlier],
+    turn: facts.turn,
+    explanation: `The customer asked the same thing ${count} times: they said "${earlier[1]}" restates "${earlier[0]}", and asked it again ("${text}").`,
   };
 }
 

@@ -12,7 +12,8 @@ import { describeConversationReasonFloors, type ConversationFloor } from './supp
 const FLOORS: Record<string, ConversationFloor> = {
   // Session 26 (shopfb): RF 36 -> 35, w33-380 (held out, not read): no handoff now (a follow-up in a shop chat that the in-domain
   // score reads as the shop's counts nothing; docs/escalation.md "Session 26 (shopfb)").
-  'w33-even': { loop: 54, repeated_fallback: 35, low_confidence: 12, ordinaryAsConversationReason: 17, of: { loop: 64, repeated_fallback: 52, low_confidence: 20, none: 114 } },
+// Session 27 (loops): RF 35 -> 34: w33-078 (held out, not read) is now named a loop (a restated asking, detectLoop.restatedRun / restatementOpener); the handoff stays.
+  'w33-even': { loop: 54, repeated_fallback: 34, low_confidence: 12, ordinaryAsConversationReason: 17, of: { loop: 64, repeated_fallback: 52, low_confidence: 20, none: 114 } },
   'w33-odd': { loop: 36, repeated_fallback: 32, low_confidence: 12, ordinaryAsConversationReason: 28, of: { loop: 46, repeated_fallback: 48, low_confidence: 20, none: 136 } },
   'w34-even': { loop: 0, repeated_fallback: 0, low_confidence: 0, ordinaryAsConversationReason: 2, of: { loop: 0, repeated_fallback: 0, low_confidence: 0, none: 64 } },
   'w34-odd': { loop: 0, repeated_fallback: 0, low_confidence: 0, ordinaryAsConversationReason: 3, of: { loop: 0, repeated_fallback: 0, low_confidence: 0, none: 78 } },

@@ -30,7 +30,8 @@ const FLOORS: Record<string, ConversationFloor> = {
   'w21-even': { loop: 50, repeated_fallback: 44, low_confidence: 15, ordinaryAsConversationReason: 4, of: { loop: 55, repeated_fallback: 47, low_confidence: 15, none: 133 } },
   // Session 26 (shopfb): RF 36 -> 35, w33-380 (held out, not read): no handoff now (a follow-up in a shop chat that the in-domain
   // score reads as the shop's counts nothing; docs/escalation.md "Session 26 (shopfb)").
-  'w33-even': { loop: 54, repeated_fallback: 35, low_confidence: 12, ordinaryAsConversationReason: 17, of: { loop: 64, repeated_fallback: 52, low_confidence: 20, none: 114 } },
+// Session 27 (loops): RF 35 -> 34: w33-078 (held out, not read) is now named a loop (a restated asking, detectLoop.restatedRun / restatementOpener); the handoff stays.
+  'w33-even': { loop: 54, repeated_fallback: 34, low_confidence: 12, ordinaryAsConversationReason: 17, of: { loop: 64, repeated_fallback: 52, low_confidence: 20, none: 114 } },
 };
 
 describeConversationReasonFloors('session 16: an off-topic request said again is repeated fallbacks; loop, repeated fallback and low confidence hold', FLOORS);

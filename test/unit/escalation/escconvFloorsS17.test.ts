@@ -19,7 +19,8 @@ const FLOORS: Record<string, ConversationFloor> = {
   'w33-odd': { loop: 37, repeated_fallback: 34, low_confidence: 17, ordinaryAsConversationReason: 24, of: { loop: 46, repeated_fallback: 48, low_confidence: 20, none: 136 } },
   // Session 26 (shopfb): RF 36 -> 35, w33-380 (held out, not read): no handoff now (a follow-up in a shop chat that the in-domain
   // score reads as the shop's counts nothing; docs/escalation.md "Session 26 (shopfb)").
-  'w33-even': { loop: 54, repeated_fallback: 35, low_confidence: 14, ordinaryAsConversationReason: 16, of: { loop: 64, repeated_fallback: 52, low_confidence: 20, none: 114 } },
+// Session 27 (loops): RF 35 -> 34: w33-078 (held out, not read) is now named a loop (a restated asking, detectLoop.restatedRun / restatementOpener); the handoff stays.
+  'w33-even': { loop: 54, repeated_fallback: 34, low_confidence: 14, ordinaryAsConversationReason: 16, of: { loop: 64, repeated_fallback: 52, low_confidence: 20, none: 114 } },
   // Session 25 (shopq): a clear shop question counts nothing towards the streak now (all labelled corpora: won 79, lost 9; false escalations 657 -> 588): w32-odd RF 42 -> 41 (w32-039, see escconvFloorsS14).
   'w32-odd': { loop: 37, repeated_fallback: 41, low_confidence: 13, ordinaryAsConversationReason: 7, of: { loop: 66, repeated_fallback: 46, low_confidence: 18, none: 120 } },
   'w32-even': { loop: 41, repeated_fallback: 45, low_confidence: 8, ordinaryAsConversationReason: 12, of: { loop: 64, repeated_fallback: 54, low_confidence: 12, none: 120 } },

@@ -202,10 +202,15 @@ describe('the customer corrects what the bot understood (a loop named without a 
     [['Can you deliver to 12 Acron Road'], 'I mean Acorn Road, my eyes are not what they were'],
     [['can I collect on Monday?'], 'I meant Tuesday'],
     [['where is my parcel'], 'I asked my neighbour to take it in'],
-    [[], 'I enquired about dimensions, not the price.'],
   ])('after %j, %j is not (a slip of the customer, a story, or no earlier question)', (earlier, text) => {
     expect(loopAfter(earlier, text)).toBeNull();
   });
+});
+
+// Session 27 (loops): with no earlier question kept, a contrast of what was asked with what the bot answered is a loop on its
+// own (the conversation reached the bot mid-way), at the loop's plain rank.
+it('with no earlier question, "I enquired about dimensions, not the price." is a loop (session 27)', () => {
+  expect(detectLoop(facts('I enquired about dimensions, not the price.'), policy(), memory())?.reason).toBe('loop');
 });
 
 /** A signal as a detector would return it. */
