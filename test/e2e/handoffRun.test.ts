@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireProgram } from '../support/requireProgram';
 import { openStudioSession, type StudioSession } from '../support/browserHarness';
 import { screenshot, type BrowserHandle, type StudioHandle } from './support/studio';
+import { designerName } from '../../runtime/studio/run/studioRunner';
 
 const haveChromium = requireProgram('chromium');
 
@@ -83,8 +84,8 @@ describe.skipIf(!haveChromium)('studio Run button', () => {
     const live = await fetch(`${runtimeUrl}/api/v1/agent/conversations?mode=bot`, { headers: { authorization: `Bearer ${designerToken}` } });
     expect(live.status).toBe(200);
     expect(((await live.json()) as { total: number }).total).toBe(1);
-    // The inbox link signed the designer in.
-    await inboxPage.getByText('You (designer)').waitFor({ timeout: 20_000 });
+    // The inbox link signed the designer in (under the name customers read: newcomer s26 F18).
+    await inboxPage.getByText(designerName()).first().waitFor({ timeout: 20_000 });
     expect(browser.errors).toEqual([]);
 
     await pop.getByRole('button', { name: 'Stop' }).click();

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { StudioRunner } from '../../runtime/studio/run/studioRunner';
+import { DEFAULT_DESIGNER_NAME, StudioRunner, designerName } from '../../runtime/studio/run/studioRunner';
 import { designerAccess } from '../../runtime/studio/run/designerAccess';
 import { validateFlow } from '../../shared/flow/validateFlow';
 import type { Flow } from '../../shared/flow/schema';
@@ -114,5 +114,33 @@ describe('studio Run: the designer can take the handoffs of the flow it runs', (
     expect(info.notes.join(' ')).toMatch(/availability hours.*Monday 00:30 in Europe\/Paris.*no_agent/);
     const weekday = designerAccess([parseFlow(read('insurance-claims'))], Date.parse('2026-03-02T10:00:00Z'));
     expect(weekday.notes.join(' ')).not.toMatch(/availability hours/);
+  });
+});
+
+describe("studio Run: the name the customer reads for the designer (newcomer s26 F18)", () => {
+  it('a first name from the computer account, else "Designer"; never "You (designer)"', () => {
+    expect(designerName('jane')).toBe('Jane');
+    expect(designerName('jane.doe')).toBe('Jane');
+    expect(designerName('MARCO_rossi')).toBe('Marco');
+    for (const account of ['root', 'admin', 'ubuntu', 'node', '', 'x', 'u1234', 'jane\u202e', '日本']) expect(designerName(account), account).toBe(DEFAULT_DESIGNER_NAME);
+    expect(designerName()).not.toMatch(/You|\(designer\)/);
+  });
+
+  it('the customer is told "<name> from the airport desk has joined.", not "You (designer) ..."', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baton-runname-'));
+    const r = new StudioRunner({ home: dir, designerName: 'Jane' });
+    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+    cleanup.push(() => r.stop());
+    const info = await r.run(read('travel-urgency'));
+    const base = info.runtimeUrl;
+    const designer = tokenOf(info.inboxUrl);
+    const c = await urgentTraveller(base);
+    const list = await call(base, 'GET', '/api/v1/agent/handoffs?view=all', undefined, designer);
+    const h = list.body.handoffs.find((x: { conversationId: string }) => x.conversationId === c.body.conversationId);
+    expect((await call(base, 'POST', `/api/v1/agent/handoffs/${encodeURIComponent(h.id)}/accept`, {}, designer)).status).toBe(200);
+    const after = await call(base, 'GET', `/api/v1/conversations/${c.body.conversationId}?after=0`, undefined, c.body.token);
+    const said = (after.body.messages ?? []).map((m: { text?: string }) => m.text ?? '').join(' | ');
+    expect(said).toMatch(/Jane from the airport desk has joined\./);
+    expect(said).not.toMatch(/You \(designer\)/);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The studio's "Run" button, server side: serves the open flow with the real runtime (`startRuntime`) in this
  * process, on its own loopback port, with the embedded store under the studio's home (`<home>/runtime`).
- * A local agent ("You (designer)", static token made per studio launch) signs the inbox in with one link.
+ * A local agent (the designer, named by designerName(); static token made per studio launch) signs the inbox in with one link.
  *
  *   POST   /api/flows/:key/run  -> { runtimeUrl, widgetUrl, inboxUrl, flowId, flows }   (422 + problems if invalid)
  *   GET    /api/run             -> { running, runtimeUrl?, flows }
@@ -12,6 +12,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { userInfo } from 'node:os';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import pino, { type Logger } from 'pino';
 import { stdoutLogDestination } from '../../serve/stdoutLog';
@@ -32,6 +33,30 @@ export interface RunInfo {
   notes: string[];
 }
 
+/** Account names that are no one's name: the designer's agent is called DEFAULT_DESIGNER_NAME instead. */
+const NOT_A_NAME = new Set(['root', 'admin', 'administrator', 'user', 'ubuntu', 'node', 'runner', 'vscode', 'codespace', 'pi', 'guest', 'owner', 'default', 'dev', 'developer', 'test']);
+export const DEFAULT_DESIGNER_NAME = 'Designer';
+
+/**
+ * Session 27 (convo, newcomer s26 F18): the name the designer's agent goes by in a Run. The customer reads it in
+ * "{{agentName}} from Northwind Goods has joined the chat." and beside each agent message, so it was wrong to call it
+ * "You (designer)" (the customer was told "You (designer) from Northwind Goods has joined the chat"). It is the
+ * computer account's name when that reads as a first name ("jane" or "jane.doe" -> "Jane"), else "Designer"; the inbox
+ * shows the same name as the signed-in agent.
+ */
+export function designerName(account: string = safeUserName()): string {
+  const first = account.trim().split(/[._\-\s]+/)[0] ?? '';
+  if (!/^[A-Za-z]{2,20}$/.test(first) || NOT_A_NAME.has(first.toLowerCase())) return DEFAULT_DESIGNER_NAME;
+  return first[0]!.toUpperCase() + first.slice(1).toLowerCase();
+}
+function safeUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return '';
+  }
+}
+
 export class StudioRunner {
   private runtime: RunningRuntime | null = null;
   private port = 0;
@@ -39,15 +64,18 @@ export class StudioRunner {
   private readonly agentToken = randomBytes(24).toString('base64url');
   private queue: Promise<unknown> = Promise.resolve();
 
-  /** `now`: the clock the availability notes read (tests); default the real one. */
-  constructor(private readonly o: { home: string; logger?: Logger; host?: string; now?: () => number }) {}
+  /**
+   * `now`: the clock the availability notes read (tests); default the real one. `designerName`: the name the designer's
+   * agent goes by (default: designerName()).
+   */
+  constructor(private readonly o: { home: string; logger?: Logger; host?: string; now?: () => number; designerName?: string }) {}
 
   private notes: string[] = [];
 
   private designer(access: { teams: string[]; skills: string[] }): Agent {
     return {
       id: DESIGNER_ID,
-      name: 'You (designer)',
+      name: this.o.designerName ?? designerName(),
       email: 'designer@localhost',
       token: this.agentToken,
       teams: access.teams,
