@@ -111,3 +111,15 @@ describe('a case placed somewhere else is not the shop\'s, unless the thing came
     expect(notOwnCase(tk(t), true)).toMatch(/own doing/);
   });
 });
+
+describe('"my" for someone the customer buys for or quotes is not their own case (detectSensitiveTopic OWN_CASE)', () => {
+  it.each([
+    'whats ur policy on broken stuff? asking cos im ordering wine glasses for my flatmate and theyre fragile',
+    "what's your policy on damaged gifts? it's for my mum",
+  ])('%j is a general question', (t) => expect(reason(t)).toBe('none'));
+  it.each([
+    "what is your policy on broken items? my son's lamp arrived smashed",
+    'what is your refund policy? my sister and I want our money back',
+    'what is your refund policy? I bought a lamp for my mum and it broke',
+  ])('%j is still the customer\'s case', (t) => expect(reason(t)).toBe('sensitive_topic'));
+});
