@@ -107,6 +107,13 @@ export interface Note {
 const FILE_LOOK_WAIT_MS = 200;
 /** A chat whose agent was removed from the agents file goes back to the queue after this long. */
 const REMOVED_GRACE_MS = 5000;
+/**
+ * Newcomer s26 F13: an agent found away within this long of the process's start lost her presence with the restart
+ * (her inbox reconnects by itself); the customer is told nothing for RESTART_QUIET_MS after the start, and then "We're
+ * reconnecting you with <name>", not "<name> has stepped away".
+ */
+const RESTART_NOTICED_MS = 10_000;
+const RESTART_QUIET_MS = 30_000;
 /** The note of a chat put back because the agent who had answered it stayed away past the grace (requeueLeftChats). */
 export const AWAY_TOO_LONG_NOTE = 'The agent was away too long; finding someone else (the chat keeps its place in the queue).';
 
@@ -1288,6 +1295,8 @@ export class AgentHub {
 
   /** handoffId -> the agent the customer was told had stepped away (told once; "is back" when she returns). */
   private toldAway = new Map<string, string>();
+  /** Handoffs whose customer was told "We're reconnecting you" (a restart, newcomer s26 F13), not "stepped away". */
+  private toldReconnecting = new Set<string>();
 
   /** A line to the customer of a chat an agent holds (system entry), unless the conversation left the agent's hands. */
   private async tellHeld(h: HandoffRecord, text: string, now: number) {
@@ -1337,14 +1346,27 @@ export class AgentHub {
       if (away === null) {
         if (this.toldAway.get(h.id) === agentId) {
           this.toldAway.delete(h.id);
-          await this.tellHeld(h, `${name} is back.`, now);
+          await this.tellHeld(h, this.toldReconnecting.delete(h.id) ? `You're connected with ${name} again.` : `${name} is back.`, now);
         }
         continue;
       }
       if (now - away <= limit) {
+        // Newcomer s26 F13: an absence noticed as this process started, of an agent not heard from since, is the server's restart, not the agent's (her
+        // inbox reconnects by itself within seconds): nothing is said for RESTART_QUIET_MS, then that we are
+        // reconnecting, not that she "stepped away".
+        const restart = away - this.startedAt <= RESTART_NOTICED_MS && !((this.presence.get(agentId)?.lastSeen ?? Number.NEGATIVE_INFINITY) >= this.startedAt);
+        if (restart && now - this.startedAt < RESTART_QUIET_MS) continue;
         if (limit > 0 && this.toldAway.get(h.id) !== agentId && (this.meta.answered.get(h.id) === agentId || (await this.answeredInLog(h, agentId, this.assigned.get(h.id)?.at ?? h.requestedAt)))) {
           this.toldAway.set(h.id, agentId);
-          await this.tellHeld(h, `${name} has stepped away for a moment and will be back shortly. Please stay with us: your chat stays with ${name}.`, now);
+          if (restart) this.toldReconnecting.add(h.id);
+          else this.toldReconnecting.delete(h.id);
+          await this.tellHeld(
+            h,
+            restart
+              ? `We're reconnecting you with ${name}. Please stay with us: your chat stays with ${name}.`
+              : `${name} has stepped away for a moment and will be back shortly. Please stay with us: your chat stays with ${name}.`,
+            now,
+          );
         }
         continue;
       }
@@ -1355,6 +1377,7 @@ export class AgentHub {
     }
     for (const id of [...this.offlineSince.keys()]) if (!holders.has(id)) this.offlineSince.delete(id);
     for (const [hid, agentId] of [...this.toldAway]) if (this.handoffById(hid)?.status !== 'assigned' || !holders.has(agentId)) this.toldAway.delete(hid);
+    for (const hid of [...this.toldReconnecting]) if (!this.toldAway.has(hid)) this.toldReconnecting.delete(hid);
   }
 
   handoffList(): HandoffRecord[] {
