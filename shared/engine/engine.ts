@@ -431,14 +431,53 @@ function readHeld(run: Run, held: readonly { text: string; turn: number }[] | un
       run.s.waiting = { ...w, held: [...(w.held ?? []), ...held.slice(i)].slice(-MAX_HELD_MESSAGES) };
       return;
     }
+    const { text, turn } = held[i]!;
+    if (w.kind === 'takeover_question' || w.kind === 'ticket_question') {
+      heldAtOwnQuestion(run, w, text, turn);
+      continue;
+    }
     if (w.kind !== 'input') return;
     const block = run.c.blocks.get(w.blockId);
     if (!block) return;
     const b = behaviourOf(block.kind);
-    const { text, turn } = held[i]!;
     if (b.readsRequests === true || b.acceptsForwardedText === true) inputText(run, w, text, turn, true);
     else inputText(run, w, text, turn, true, true);
   }
+}
+
+/**
+ * Session 27 (convo, hostile s26 H5): a held message when the flow waits at a block's own question (a Human takeover's
+ * name / email / reason, a Ticket's email / issue). It is no answer to a question asked after it was written; the whole
+ * policy reads it (an angry message is still read as anger). At a takeover's question the conversation is already on
+ * its way to a person: the handoff then carries the reason (and signals) the policy found, when the flow reached the
+ * takeover with none of its own. At a ticket's question a handoff the policy decides is made (not when that takeover
+ * has just found nobody: noAgentFollowUp.ts). Otherwise the message stays a transcript line (an agent sees it).
+ */
+function heldAtOwnQuestion(run: Run, w: Extract<Waiting, { kind: 'takeover_question' | 'ticket_question' }>, text: string, turn: number): void {
+  const s = run.s;
+  const targetId = escalationTarget(run);
+  if (run.flow.escalation.enabled === false || targetId === null) return;
+  const analysis = analyzeText(analysedPart(text));
+  const facts: TurnFacts = { text, analysis, turn, now: run.now, variables: s.variables, intent: null, fallback: false, timezone: run.flow.settings.timezone };
+  const { decision, memory } = evaluateEscalation(run.flow.escalation, facts, s.escalation);
+  if (!actsOnMessage(decision)) return;
+  s.escalation = memory;
+  run.decision = decision;
+  if (w.kind === 'takeover_question') {
+    if (w.reason === undefined && decision.reason !== null) {
+      s.waiting = { ...w, reason: decision.reason };
+      s.lastEscalation = decision;
+    }
+    return;
+  }
+  if (decision.action !== 'handoff') return;
+  if (inNoAgentFollowUp(run, targetId, w.blockId)) {
+    run.decision = notActedNobodyFree(decision);
+    return;
+  }
+  s.lastEscalation = decision;
+  s.waiting = null;
+  goTo(run, targetId, { reason: decision.reason ?? 'explicit_request', signals: decision.signals });
 }
 
 /**
