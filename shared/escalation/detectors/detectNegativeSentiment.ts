@@ -27,6 +27,19 @@ const fmt = (n: number) => n.toFixed(2);
 const quoteList = (words: string[]) => words.slice(0, 4).map((w) => `"${w}"`).join(', ');
 const wordsClause = (words: string[]) => (words.length > 0 ? ` (words: ${quoteList(words)})` : '');
 /**
+ * Session 27 (newcomer s27 G5): a kind word the lexicon counts as negative because it is negated ("this is not
+ * acceptable" listed "acceptable") is shown with its negation as the customer typed it ("not acceptable"). Words of the
+ * explanation only: the evidence keeps the lexicon's words.
+ */
+function shownWords(words: string[], text: string): string[] {
+  const shown = words.map((w) => {
+    if (!/^[a-z]+$/.test(w) || !((lexiconValence(w) ?? 0) > 0)) return w;
+    const m = new RegExp(`\\b(?:not|no|never|hardly|barely|nothing|(?:is|are|was|were|do|does|did|could|would|ca|wo)n[\u2019']?t)\\s+(?:[\\p{L}']+\\s+){0,2}?${w}\\b`, 'iu').exec(text);
+    return m ? m[0].replace(/\s+/g, ' ') : w;
+  });
+  return [...new Set(shown)];
+}
+/**
  * A sentiment score in words (session 25, newcomer s24 #7: the simulator's handover line read "the score -1.00 is at or
  * below the threshold -0.5", figures a designer could not place): how negative, the scale, and the setting it met.
  */
@@ -63,7 +76,7 @@ function lexiconSignal(facts: TurnFacts, policy: EscalationPolicy, memory: Escal
       evidence: words,
       turn: facts.turn,
       source: 'rule',
-      explanation: `Negative sentiment: the message reads as ${toneOf(score)}, ${fmt(score)} ${SCALE}, at or below the flow's single-message threshold of ${cfg.threshold}, so it fires${wordsClause(words)}.`,
+      explanation: `Negative sentiment: the message reads as ${toneOf(score)}, ${fmt(score)} ${SCALE}, at or below the flow's single-message threshold of ${cfg.threshold}, so it fires${wordsClause(shownWords(words, facts.analysis.text))}.`,
     };
   }
   const need = cfg.trendTurns;
@@ -79,7 +92,7 @@ function lexiconSignal(facts: TurnFacts, policy: EscalationPolicy, memory: Escal
     evidence: words,
     turn: facts.turn,
     source: 'rule',
-    explanation: `Negative sentiment for ${need} messages in a row: each reads as negative (${run.map(fmt).join(', ')} ${SCALE}), at or below the flow's trend threshold of ${cfg.trendThreshold}, so it fires${wordsClause(words)}.`,
+    explanation: `Negative sentiment for ${need} messages in a row: each reads as negative (${run.map(fmt).join(', ')} ${SCALE}), at or below the flow's trend threshold of ${cfg.trendThreshold}, so it fires${wordsClause(shownWords(words, facts.analysis.text))}.`,
   };
 }
 
