@@ -129,31 +129,23 @@ export function designerSignal(facts: TurnFacts, reason: EscalationReason, phras
     return { reason, score: 1, threshold: 1, evidence: [phrase], turn: facts.turn, source: 'designer', explanation: `${what}: the message contains the policy's phrase "${phrase}", so it fires.` };
   }
   const ex = designerExample(facts.analysis, examples, EXAMPLE_NEAR_MISS);
-  if (ex !== null && ex.score < EXAMPLE_SIMILARITY) {
-    // Session 27 (newcomer s19 F10): a message close to an example but under the bar is shown in the debug drawer, so a
-    // designer sees which example it nearly matched and can add the wording ("someone pinched my bike" for "my bike
-    // was nicked").
-    reportNearMiss({
-      reason,
-      score: ex.score,
-      threshold: EXAMPLE_SIMILARITY,
-      evidence: [ex.example],
-      turn: facts.turn,
-      source: 'designer',
-      explanation: `Near miss (${what.charAt(0).toLowerCase()}${what.slice(1)}): the message's similarity ${ex.score.toFixed(2)} to the policy's example "${ex.example}" is below ${EXAMPLE_SIMILARITY}, so it does not fire. Add the customer's wording as a phrase or an example if it should.`,
-    });
-    return null;
-  }
-  if (ex !== null) {
-    return {
-      reason,
-      score: ex.score,
-      threshold: EXAMPLE_SIMILARITY,
-      evidence: [ex.example],
-      turn: facts.turn,
-      source: 'designer',
-      explanation: `${what}: the message's similarity ${ex.score.toFixed(2)} to the policy's example "${ex.example}" is at or above ${EXAMPLE_SIMILARITY}, so it fires.`,
-    };
-  }
+  if (ex === null) return null;
+  const fires = ex.score >= EXAMPLE_SIMILARITY;
+  const signal: Signal = {
+    reason,
+    score: ex.score,
+    threshold: EXAMPLE_SIMILARITY,
+    evidence: [ex.example],
+    turn: facts.turn,
+    source: 'designer',
+    explanation: fires
+      ? `${what}: the message's similarity ${ex.score.toFixed(2)} to the policy's example "${ex.example}" is at or above ${EXAMPLE_SIMILARITY}, so it fires.`
+      : `Near miss (${what.charAt(0).toLowerCase()}${what.slice(1)}): the message's similarity ${ex.score.toFixed(2)} to the policy's example "${ex.example}" is below ${EXAMPLE_SIMILARITY}, so it does not fire. Add the customer's wording as a phrase or an example if it should.`,
+  };
+  if (fires) return signal;
+  // Session 27 (newcomer s19 F10): a message close to an example but under the bar is shown in the debug drawer, so a
+  // designer sees which example it nearly matched and can add the wording ("someone pinched my bike" for "my bike
+  // was nicked").
+  reportNearMiss(signal);
   return null;
 }

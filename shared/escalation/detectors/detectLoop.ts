@@ -731,10 +731,8 @@ export function detectLoop(facts: TurnFacts, policy: EscalationPolicy, memory: E
     };
   }
   const corrected = correction(toks, facts.analysis, memory.recent);
-  if (corrected && memory.recent.length === 0) {
-    // Session 27 (loops): with no earlier question kept, at the loop's own rank (not the customer's named loop), so anger in
-    // the same words ("I ASKED ABOUT SLOTS. NOT RETURNS. NOT TRACKING.") is still named as negative sentiment.
-    return {
+  if (corrected) {
+    const said: Signal = {
       reason: 'loop',
       score: 1,
       threshold: cfg.count,
@@ -742,16 +740,9 @@ export function detectLoop(facts: TurnFacts, policy: EscalationPolicy, memory: E
       turn: facts.turn,
       explanation: `The customer says the bot answered something else ("${corrected}").`,
     };
-  }
-  if (corrected) {
-    return remember({
-      reason: 'loop',
-      score: 1,
-      threshold: cfg.count,
-      evidence: [corrected],
-      turn: facts.turn,
-      explanation: `The customer says the bot answered something else ("${corrected}").`,
-    });
+    // Session 27 (loops): with no earlier question kept, at the loop's own rank (not the customer's named loop), so anger in
+    // the same words ("I ASKED ABOUT SLOTS. NOT RETURNS. NOT TRACKING.") is still named as negative sentiment.
+    return memory.recent.length === 0 ? said : remember(said);
   }
   const again = memory.recent.length >= 2 ? findRephrase(toks) : null;
   if (again) {
