@@ -159,7 +159,8 @@ export function fallbackStaysHere(run: Run, routerId: string): boolean {
   if (at === undefined) return true;
   for (let steps = 0; at !== undefined && steps < 4; steps++) {
     if (at === routerId) return true;
-    if (run.c.blocks.get(at)?.kind !== 'message') return false;
+    const next = run.c.blocks.get(at);
+    if (next === undefined || behaviourOf(next.kind).onlySays !== true) return false;
     at = run.c.exitOf(at, 'next');
   }
   return false;

@@ -154,6 +154,8 @@ describe.skipIf(!haveChromium)('fixui s18: the stale-window banner covers nothin
         await p.waitForTimeout(800);
         await shot(p, `fixui18-studio-home-${w}-${theme}`);
         expect(await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `home scrolls sideways at ${w}`).toBeLessThanOrEqual(0);
+        // Since session 27 the tab remembers an open simulator across a reload (sessionStorage): each round opens it itself.
+        await p.evaluate(() => sessionStorage.clear());
         await p.goto(studio.flowUrl(key));
         await p.waitForSelector('.react-flow__node');
         const dark = (await p.getByRole('button', { name: 'Light theme' }).count()) > 0;

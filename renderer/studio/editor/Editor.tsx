@@ -161,9 +161,14 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, readOnlyB
   const focusBlock = useCallback(
     (id: string) => {
       const state = store.getState();
+      const opening = state.selection.length === 0;
       state.select([id]);
       // Problems, Find, the simulator's block links: the one way of bringing a block into view, readable.
-      showBlock(id, { readableZoom: 1, duration: 300 });
+      // Session 27: selecting a block now opens the inspector beside the canvas (newcomer s26 F3/F6); the canvas narrows a
+      // frame later and the move then judged the block against the wider canvas (and was cut short: Find left the view
+      // at 25 %). With nothing selected before, the move waits two frames for the narrowed canvas.
+      if (opening && typeof requestAnimationFrame === 'function') requestAnimationFrame(() => requestAnimationFrame(() => showBlock(id, { readableZoom: 1, duration: 300 })));
+      else showBlock(id, { readableZoom: 1, duration: 300 });
     },
     [showBlock, store],
   );
