@@ -47,7 +47,7 @@ import { graduatedText, offerButtons, offerLabel } from './escalationWording';
 import { clarifiesFirst, clarifyDecision, clarifyText } from './clarifyFirst';
 import { analysedPart } from './analysedPart';
 import { answerAfterClose } from './afterClose';
-import { actsOnMessage } from './policyReads';
+import { actsOnMessage, messageFacts } from './policyReads';
 import { noOnlyAsDeterminer } from './answeringNo';
 
 export const escalationTexts = {
@@ -223,7 +223,7 @@ function recoverFromRedeploy(run: Run, input: Input): boolean {
   const target = escalationTarget(run);
   if (input.type === 'text' && target !== null && run.flow.escalation.enabled) {
     const analysis = analyzeText(analysedPart(input.text));
-    const facts: TurnFacts = { text: input.text, analysis, turn: s.turn - 1, now: run.now, variables: s.variables, intent: null, fallback: false, timezone: run.flow.settings.timezone };
+    const facts = messageFacts(run, input.text, analysis, s.turn - 1);
     const { decision } = evaluateEscalation(run.flow.escalation, facts, initialEscalationMemory());
     const asked = decision.signals.find((x) => x.reason === 'explicit_request');
     if (asked) {
@@ -458,7 +458,7 @@ function heldAtOwnQuestion(run: Run, w: Extract<Waiting, { kind: 'takeover_quest
   const targetId = escalationTarget(run);
   if (run.flow.escalation.enabled === false || targetId === null) return;
   const analysis = analyzeText(analysedPart(text));
-  const facts: TurnFacts = { text, analysis, turn, now: run.now, variables: s.variables, intent: null, fallback: false, timezone: run.flow.settings.timezone };
+  const facts = messageFacts(run, text, analysis, turn);
   const { decision, memory } = evaluateEscalation(run.flow.escalation, facts, s.escalation);
   if (!actsOnMessage(decision)) return;
   s.escalation = memory;

@@ -42,11 +42,19 @@ export function actsOnMessage(decision: EscalationDecision, beside?: ReadonlySet
 }
 
 /**
+ * The facts the escalation policy reads for a message taken on its own, outside a block's classification (no intent,
+ * not a fallback): a comment beside a rating, a message at a closed conversation, a message held during an HTTP call.
+ */
+export function messageFacts(run: Run, text: string, analysis: TurnFacts['analysis'], turn: number): TurnFacts {
+  return { text, analysis, turn, now: run.now, variables: run.s.variables, intent: null, fallback: false, timezone: run.flow.settings.timezone };
+}
+
+/**
  * Whether the escalation policy, reading `text` on its own (fresh memory, no intent, not a fallback), acts on it
  * (actsOnMessage) and a Human takeover is there to act: the reading of a comment beside a rating score (csat.ts).
  */
 export function policyActsOn(run: Run, text: string, analysis = analyzeText(analysedPart(text)), beside?: ReadonlySet<EscalationReason>): boolean {
   if (!run.flow.escalation.enabled || escalationTarget(run) === null) return false;
-  const facts: TurnFacts = { text, analysis, turn: Math.max(0, run.s.turn - 1), now: run.now, variables: run.s.variables, intent: null, fallback: false, timezone: run.flow.settings.timezone };
+  const facts = messageFacts(run, text, analysis, Math.max(0, run.s.turn - 1));
   return actsOnMessage(evaluateEscalation(run.flow.escalation, facts, initialEscalationMemory()).decision, beside);
 }
