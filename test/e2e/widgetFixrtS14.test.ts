@@ -40,7 +40,7 @@ describe.skipIf(!haveChromium)("widget s14: links in the customer's own bubble",
     const text = 'call me on 07700 900123 instead, see https://mine.example/x';
     await w.getByLabel('Your message').fill(text);
     await w.getByLabel('Your message').press('Enter');
-    const mine = w.locator('.bw-customer .bw-bubble', { hasText: 'call me on' });
+    const mine = w.locator('.bw-customer:not(.bw-sending) .bw-bubble', { hasText: 'call me on' });
     await mine.waitFor({ timeout: 15_000 });
     const seen = await mine.evaluate((b) => ({
       text: b.textContent,
