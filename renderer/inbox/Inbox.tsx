@@ -31,6 +31,7 @@ import {
 } from 'lucide-react';
 import type { AgentEventHandlers, AgentInfo, CannedReply, CustomerPage, Entry, HandoffDetail, HandoffRow, InboxApi, Note, Presence, SayAnswer, View } from './inboxApi';
 import { cutText, inertText } from './inertText';
+import { quotesAsTypedIn } from '../../shared/escalation/quotesAsTyped';
 import { fillKnownVariables } from '../../shared/flow/template';
 import type { Value } from '../../shared/flow/schema';
 import { CustomerPageChip, CustomerPageRowNote } from './CustomerPageNote';
@@ -1530,6 +1531,8 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
   // The customer's widget ends a closed conversation with its own footer and drops the last message's buttons (the
   // flow's "Start again"): the agent is shown the same, not "Buttons: Start again" (renderer/widget/customerView.ts).
   const conversationEnded = detail.conversation?.mode === 'closed';
+  // Session 28 (newcomer s27 G5): a signal quotes the customer's words as typed, not as the detector normalised them.
+  const customerTexts = detail.transcript.filter((e) => e.from === 'customer' && !e.status).map((e) => e.text);
   const handedBack = h.status === 'resolved' && h.endedAs === 'handback';
   const endedButtons = conversationEnded ? buttonsSeq(detail.transcript) : null;
   const name = customerName(detail.variables, h.customer ? inertText(h.customer) : 'Customer');
@@ -2067,7 +2070,7 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
               {ctx.signals.map((s, i) => (
                 <li key={i}>
                   <strong>{reasonWords(s.reason)}</strong>
-                  <span>{inertText(s.explanation)}</span>
+                  <span>{inertText(quotesAsTypedIn(s.explanation, customerTexts))}</span>
                 </li>
               ))}
             </ul>

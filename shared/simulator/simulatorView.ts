@@ -9,6 +9,7 @@
 import { takeoverRefusal } from '../engine/agentTakeover';
 import type { Button, Effect, HandoffContext, TranscriptEntry } from '../engine/types';
 import type { Signal } from '../escalation/types';
+import { quotesAsTyped } from '../escalation/quotesAsTyped';
 import type { Value } from '../flow/schema';
 import type { Handoff } from '../handoff/types';
 import type { AgentNote, AssignmentRecord, ScenarioSession } from './scenarioSession';
@@ -215,14 +216,17 @@ export function simulatorView(session: ScenarioSession): SimulatorView {
   for (const step of sim.steps) {
     const d = step.decision;
     if (!d) continue;
+    // Session 28 (newcomer s27 G5): quotes of the customer's words as typed, not as the detectors normalised them.
+    const text = customer[d.turn]?.text ?? '';
+    const typed = (x: Signal) => ({ ...x, explanation: quotesAsTyped(x.explanation, text) });
     decisions.push({
       turn: d.turn,
-      text: customer[d.turn]?.text ?? '',
+      text,
       action: d.action,
       reason: d.reason,
-      explanation: d.explanation,
-      signals: d.signals,
-      nearMisses: (d as { nearMisses?: Signal[] }).nearMisses ?? [],
+      explanation: quotesAsTyped(d.explanation, text),
+      signals: d.signals.map(typed),
+      nearMisses: ((d as { nearMisses?: Signal[] }).nearMisses ?? []).map(typed),
     });
   }
   // Effects with the time of the step that emitted them.

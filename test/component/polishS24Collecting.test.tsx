@@ -21,7 +21,7 @@ function viewAfter(...says: string[]) {
 describe('handover words in the simulator (newcomer s23 #2, #3)', () => {
   it('an explicit request: the chat line is the decision explanation at turn 1; Debug says the email is being asked', () => {
     const v = viewAfter('where is my order', 'I want to talk to a human');
-    expect([...handoverLines(v)]).toEqual([[1, 'Handed over: the customer asked for a person ("i want to talk to a human").']]);
+    expect([...handoverLines(v)]).toEqual([[1, 'Handed over: the customer asked for a person ("I want to talk to a human").']]);
     expect(v.takeoverQuestion).toEqual({ blockId: 'human_agent', field: 'email', reason: 'explicit_request' });
     expect(collectingWords(v)).toBe(
       "Handover decided at message 2 (explicit request). Block human_agent is asking for the customer's email first; the handoff is requested, and its context shown here, once the customer answers.",

@@ -43,7 +43,7 @@ describe.skipIf(!haveChromium)('simulator and policy problems (session 24, polis
     await screenshot(page, 'polish24-chat-handover');
     const why = transcript().locator('[data-testid="handover-why"]');
     await expect.poll(() => why.count()).toBe(1);
-    expect(await why.textContent()).toContain('Handed over: the customer asked for a person ("can i talk to a real person please").');
+    expect(await why.textContent()).toContain('Handed over: the customer asked for a person ("Can I talk to a real person please").');
     // The line sits right after the customer's message that decided it, before the bot's answer.
     const order = await transcript()
       .locator('li')
