@@ -495,7 +495,7 @@ function readUrgency(facts: TurnFacts, policy: EscalationPolicy, _memory: Escala
       evidence: [deadline.words],
       turn: facts.turn,
       source: 'rule',
-      explanation: `Urgency: a deadline ("${deadline.words}") ${describeAway(deadline.minutesAway)} on the conversation's clock (${timezone}), within ${horizon} hours.`,
+      explanation: `Urgency: a deadline ("${deadline.words}") ${describeDeadline(deadline)} on the conversation's clock (${timezone}), within ${horizon} hours.`,
     };
   }
   const designer = designerSignal(facts, 'urgency', [], policy.urgency.examples ?? [], 'Urgency');
@@ -628,6 +628,15 @@ function elapsedNow(toks: readonly string[], i: number): boolean {
 }
 
 const DEFAULT_DEADLINE_HOURS = 168;
+
+/**
+ * Session 28 (lead): "need it TODAY ... tonight at 6" said at 10:00 was "is now": the day alone counts from its start.
+ * When a clock time is named too and still ahead, the explanation says the day and how far the time is.
+ */
+function describeDeadline(d: { minutesAway: number; timeMinutesAway?: number }): string {
+  if (d.minutesAway <= 0 && d.timeMinutesAway !== undefined && d.timeMinutesAway > 0) return `is today (the time named ${describeAway(d.timeMinutesAway)})`;
+  return describeAway(d.minutesAway);
+}
 
 function describeAway(minutes: number): string {
   if (minutes <= 0) return 'is now';
