@@ -102,9 +102,11 @@ const PRAISE_GATE = new Set([
   'love', 'alive', 'classy', 'top',
   // Session 14: "I must commend your commitment to consistency", "cracking stuff".
   'commend', 'cracking',
+  // Session 28 (topics): "thanks a bunch!!! ordered a blue rug, got a beige one", "this slow ... i'm actually impressed".
+  'bunch', 'impressed',
 ]);
 const PRAISE_WORDS = tokenGate(PRAISE_GATE);
-const PRAISE = / (?:excellent|brilliant|impressive|incredible|clever|genius|bravo|riveting|speedy|fun (?:game|times)|solid (?:work|engineering|job|effort|service)|lovely|wonderful|fantastic|amazing|superb|stellar|marvell?ous|magnificent|efficient|congratulations|congrats|well done|top notch|outstanding|remarkable|astonishing|(?:a )?(?:rare|real) achievement|what a time to be alive|very (?:good|quick|fast|nice|speedy|efficient)|good (?:job|work|service)|great (?:job|work|service|stuff)|nice (?:one|work|job)|real classy|so efficient|(?:must|have to|got to) commend|cracking (?:stuff|job|work|service|effort))\b/;
+const PRAISE = / (?:excellent|brilliant|impressive|incredible|clever|genius|bravo|riveting|speedy|fun (?:game|times)|solid (?:work|engineering|job|effort|service)|lovely|wonderful|fantastic|amazing|superb|stellar|marvell?ous|magnificent|efficient|congratulations|congrats|well done|top notch|outstanding|remarkable|astonishing|(?:a )?(?:rare|real) achievement|what a time to be alive|very (?:good|quick|fast|nice|speedy|efficient)|good (?:job|work|service)|great (?:job|work|service|stuff)|nice (?:one|work|job)|real classy|so efficient|(?:must|have to|got to) commend|cracking (?:stuff|job|work|service|effort)|thanks a bunch|(?:i am|im) (?:actually|genuinely|honestly|truly|really) impressed)\b/;
 const NUMBER_WORD = '(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|several|a few|many|\\d+)';
 const BIG_DAYS = '(?:five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|[5-9]|[1-9]\\d)';
 const MONTH = '(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|halloween|easter|summer|spring|last (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday))';
@@ -121,6 +123,8 @@ const FAILURE = new RegExp(
     // session 14: contradictions counted ("three separate emails", "four different dates"), a next-day parcel on day four
     ` ${NUMBER_WORD} (?:separate|different) (?:\\w+ )?(?:emails|dates|notifications|answers|stories|tracking numbers|excuses|messages|estimates)\\b| (?:arrived|came|turned up|showed up|delivered) on day (?:three|four|five|six|seven|eight|nine|ten|[3-9])\\b| dates ranging\\b`,
     ` (?:losing|lost|lose) (?:the |my |our |a )\\w+| wrong (?:one|item|colour|color|size|thing|address|parcel)\\b| (?:when|after) i (?:asked|ordered|paid) for\\b`,
+    // session 28 (topics): one thing ordered and another got, a pace mocked ("this slow")
+    ` ordered (?:\\w+ ){0,4}?got (?:a|an|the|one|some|two|someone)\\b| (?:this|that|so) (?:slow|late)\\b`,
   ].join('|'),
 );
 const PRAISE_NEGATED = / (?:not|never|no|hardly|isn t|wasn t|not so|not very) (?:so |very |that |too )?(?:excellent|brilliant|impressive|incredible|clever|speedy|fun|solid|lovely|wonderful|fantastic|amazing|efficient|good|great|nice|quick|fast)\b/;
@@ -295,4 +299,82 @@ export function comparedWithWorse(toks: readonly string[]): string | null {
   if (!hasAny(toks, COMPARED_WORDS)) return null;
   const m = COMPARED.exec(paddedTokens(toks));
   return m === null ? null : m[0].trim();
+}
+
+/**
+ * Session 28 (topics, issue 11): **upset said as a kind of statement** (`statedUpset`), read on fresh writers' odd
+ * messages that a classifier trained without them did not read (the shipped classifier learned the odd halves' very
+ * words, "cupboard", "outfit", "bridge club", so odd ids overstate it; the held-out even halves do not). Each reading is a
+ * kind of statement, not a list of a writer's words:
+ *  1. **time lost** to the shop: "that's my afternoon wasted", "wasted my whole day off", "my Saturday is gone";
+ *  2. **patience at its end**: "my patience has run out", "I have no more patience", "I've been polite for 3 weeks";
+ *  3. **loyalty taken back**: "I used to tell all my friends about you. I won't be doing that any more", "you've lost a
+ *     customer", "I can't recommend you", "you had one chance and blew it";
+ *  4. **competence doubted**: a question nobody asks to learn ("is anybody at Northwind actually capable of reading a
+ *     label", "is there a single function on this website that works", "who trained you, a fridge?"), help better got from
+ *     a thing ("I'd get better help shouting into a cupboard"), the shop worse than something low ("y'all are worse than a
+ *     mule");
+ *  5. **a verdict alone**: a short message that is only a verdict ("Typical.", "ridiculous.", "Shocking carry on
+ *     altogether.", "What a farce"), no question, no other content word.
+ * Not negated or conditional ("so my day isn't wasted", "if my patience runs out", "I hope my Saturday isn't gone").
+ * `toks`: canonical tokens; `text`: the raw message. What kind of statement it is and its words, or null.
+ */
+const STATED_GATE = new Set([
+  'wasted', 'wasting', 'ruined', 'gone', 'lost', 'patience', 'patient', 'polite', 'used', 'customer', 'recommend', 'recommending', 'chance',
+  'actually', 'even', 'single', 'trained', 'programmed', 'better', 'worse', 'worsen', 'typical', 'ridiculous', 'shocking', 'farce', 'laughable',
+  'absurd', 'unbelievable', 'shambolic', 'woeful', 'dire', 'embarrassing', 'shameful', 'joke', 'disgrace', 'circus',
+]);
+const STATED_WORDS = tokenGate(STATED_GATE);
+const SPAN = '(?:morning|afternoon|evening|day|days|week|weeks|weekend|hour|hours|lunch break|lunchbreak|day off|days off|time|saturday|sunday|monday|tuesday|wednesday|thursday|friday|holiday|annual leave|life)';
+const TIME_LOST = new RegExp(
+  [
+    ` (?:my|our|the|a|an|whole|entire|another|half (?:my|a|the|an|of my)|all) (?:whole |entire |full |precious |only |free )?${SPAN} (?:is |was |has been |have been |just |completely |totally |basically |officially )?(?:wasted|ruined|gone|down the drain|written off|thrown away)\\b`,
+    ` (?:wasted|ruined|lost|wasting|thrown away|threw away) (?:my|our|a|an|the|another|half (?:my|a|the|an)|(?:two|three|four|five|six|several|\\d+)) (?:whole |entire |full |precious |only |free )?${SPAN}\\b(?! (?:slot|window|frame|zone|stamp|limit))`,
+  ].join('|'),
+);
+const PATIENCE_GONE = / (?:my |our |all my |all our )?patience (?:is |has |have |had |was )?(?:run out|ran out|running out|worn thin|wearing thin|gone|exhausted|over|at an end|finished|ended)\b| (?:lost|losing|lose|no more|out of|run out of|ran out of|running out of|at the end of|end of) (?:all )?(?:my|our|me|the)? ?patience\b| (?:i have|i|we have|we) (?:been|was|were) (?:very |really |extremely |more than |so |nothing but |incredibly )?(?:polite|patient|nice|reasonable|understanding|calm) (?:for|long enough|enough|until now|so far|up to now|this whole time|all this time)\b/;
+const LOYALTY_GONE = / (?:you have|you|yous have|you guys have|you lot have|northwind has|you just|just) lost (?:a|my|our|me as a|us as a|one|another) (?:loyal |long time |longtime |good |regular )?(?:customer|customers|custom|business|client)\b| (?:not|never|no longer|cannot|can not|could not|will not|would not) (?:be )?(?:recommend|recommending) (?:you|northwind|this shop|this company|your|yous|ye)\b| (?:had|have|got|get) (?:one|1|a) (?:chance|job) and (?:blew|blown|messed|failed|ruined|botched|wasted)\b| used to (?:tell|recommend|love|rave about|swear by|trust|shop|buy|order)\b(?=.* (?:not|never|no longer|no more)(?: \w+){0,4} (?:any more|anymore|again|now)\b)/;
+const RHETORICAL = / (?:is|are|does|do|can) (?:there )?(?:anybody|anyone|any one|somebody|someone|a single \w+|one single \w+|any (?:human|humans|person|people|staff|one)) (?:\w+ ){0,4}?(?:actually|even|ever|at all)(?: \w+)? (?:read|reads|reading|capable|able|work|works|working|know|knows|care|cares|listen|listens|listening|competent|awake|alive)\b| (?:is|are) there (?:a|one) single \w+ (?:\w+ ){0,4}(?:that|which|who) (?:works|work|actually|does|knows|can)\b| who (?:trained|programmed|taught|coded) (?:you|this bot|this chatbot|this chat|this thing)\b/;
+const BETTER_FROM_A_THING = / better (?:help|service|sense|answers?|responses?|replies|reply|luck|support|conversation) (?:\w+ ){0,2}?(?:from|shouting (?:at|into|to)|talking to|speaking to|asking|out of|off) (?:\w+ ){0,2}?(?:a|an|my|me|ma|the) (?:brick|wall|fridge|cupboard|toaster|door|dog|cat|goldfish|parrot|rock|tree|potato|kettle|hamster|horse|mule|plant|pigeon|cardboard|box|magic|void|hole|ouija|crystal|monkey|teapot|lamp|chair|table|post|stone|sheep|cow|baby|toddler)\b/;
+const WORSE_THAN = / (?:you|yall|yous|you lot|you guys|you people|ye|this shop|this company|this place|this outfit|northwind|your (?:service|company|shop|bot|chat|chatbot|website|site|couriers?|delivery|drivers?|staff|lot)) (?:are|is|re|s|have been|has been|were|was)? ?(?:even |actually |honestly |somehow |officially )?(?:worse (?:than|then|n)|worsen) (?:a|an|my|the)\b/;
+const VERDICT = new Set(['typical', 'ridiculous', 'shocking', 'farce', 'laughable', 'absurd', 'unbelievable', 'shambolic', 'shambles', 'woeful', 'dire', 'embarrassing', 'shameful', 'joke', 'disgrace', 'circus', 'pathetic', 'disgraceful', 'appalling', 'outrageous', 'unacceptable', 'abysmal', 'atrocious', 'madness', 'incompetence', 'incompetent']);
+const VERDICT_FILLER = new Set([
+  'absolutely', 'just', 'so', 'really', 'utterly', 'totally', 'completely', 'bloody', 'truly', 'honestly', 'frankly', 'simply', 'quite', 'pretty',
+  'this', 'that', 'is', 'it', 'its', 'what', 'a', 'an', 'the', 'of', 'such', 'again', 'as', 'usual', 'always', 'altogether', 'carry', 'on',
+  'service', 'outfit', 'lot', 'company', 'shop', 'place', 'behaviour', 'behavior', 'state', 'affairs', 'wow', 'oh', 'well', 'yet', 'another',
+  'how', 'beyond', 'same', 'old', 'from', 'you', 'your', 'yall', 'northwind', 'all', 'once', 'more', 'total', 'complete', 'utter', 'proper', 'right',
+]);
+function verdictAlone(toks: readonly string[], text: string): string | null {
+  if (text.includes('?') || toks.length === 0 || toks.length > 8) return null;
+  let verdict: string | null = null;
+  for (const t of toks) {
+    if (VERDICT.has(t)) verdict ??= t;
+    else if (!VERDICT_FILLER.has(t)) return null;
+  }
+  return verdict;
+}
+/** Negated or conditional right before a reading ("isn't wasted", "so my day is not wasted", "if my patience runs out"). */
+const NOT_SAID = / (?:not|no|never|if|unless|in case|without|don t|do not|won t|will not|hope|hopefully)(?: \w+){0,3}$/;
+export function statedUpset(toks: readonly string[], text: string): { kind: string; words: string } | null {
+  if (!hasAny(toks, STATED_WORDS)) return null;
+  const padded = paddedTokens(toks);
+  const readings: [string, RegExp][] = [
+    ['time lost to the shop', TIME_LOST],
+    ['patience at its end', PATIENCE_GONE],
+    ['loyalty taken back', LOYALTY_GONE],
+    ['competence doubted by a question nobody asks to learn', RHETORICAL],
+    ['help better got from a thing', BETTER_FROM_A_THING],
+    ['the shop worse than something low', WORSE_THAN],
+  ];
+  for (const [kind, re] of readings) {
+    const m = re.exec(padded);
+    if (m === null) continue;
+    const said = m[0].trim();
+    // ("so my day isn't wasted": the reading's own words negated; "lost my patience" after "not" is kept out too.)
+    if (/\b(?:not|no|never|nt)\b/.test(said) === false && NOT_SAID.test(padded.slice(0, m.index))) continue;
+    if (kind === 'time lost to the shop' && / (?:not|never|isn t|wasn t) (?:\w+ ){0,2}(?:wasted|ruined|gone)\b/.test(padded)) continue;
+    return { kind, words: said };
+  }
+  const v = verdictAlone(toks, text);
+  return v === null ? null : { kind: 'a verdict alone', words: v };
 }

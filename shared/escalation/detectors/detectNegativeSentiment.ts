@@ -21,7 +21,7 @@ import { lexiconValence } from '../../nlu/sentiment';
 import { keptAfterChangeOfSubject, othersStory, shopSentences } from '../othersStory';
 import { asksBeforeBuying } from '../shopTopics';
 import { analyzeText } from '../../nlu/analyzeText';
-import { leavingOrShaming, praiseAgainstFacts, botCannotUnderstand, neverCame, statusSaidSince, statusEchoed, flatFailures, comparedWithWorse } from '../customerVerdict';
+import { leavingOrShaming, praiseAgainstFacts, botCannotUnderstand, neverCame, statusSaidSince, statusEchoed, flatFailures, comparedWithWorse, statedUpset } from '../customerVerdict';
 
 const fmt = (n: number) => n.toFixed(2);
 const quoteList = (words: string[]) => words.slice(0, 4).map((w) => `"${w}"`).join(', ');
@@ -643,6 +643,12 @@ function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memor
   const compared = cfg.threshold > -0.75 && self === null ? comparedWithWorse(canonicalTokens(facts.analysis)) : null;
   if (compared !== null) {
     return ruleSignal(facts, cfg.threshold, 0.8, compared, `Negative sentiment: the shop compared with a low standard and found worse, contempt by comparison ("${compared}").`);
+  }
+  // Session 28 (topics): upset said as a kind of statement: time lost, patience at its end, loyalty taken back,
+  // competence doubted, a verdict alone (customerVerdict.statedUpset).
+  const stated = cfg.threshold > -0.75 && self === null ? statedUpset(canonicalTokens(facts.analysis), text) : null;
+  if (stated !== null) {
+    return ruleSignal(facts, cfg.threshold, 0.75, stated.words, `Negative sentiment: ${stated.kind} ("${stated.words}"), upset said with no classic negative word.`);
   }
   // Session 14 (escmsg): the bot said not to understand, and what never came, as flat facts (customerVerdict.ts).
   const failure = cfg.threshold > -0.75 && self === null ? (botCannotUnderstand(canonicalTokens(facts.analysis), text) ?? neverCame(canonicalTokens(facts.analysis), text)) : null;

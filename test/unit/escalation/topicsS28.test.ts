@@ -1,0 +1,64 @@
+/**
+ * Session 28 (topics, issue 11): upset said as a kind of statement with no classic negative word
+ * (customerVerdict.statedUpset), and sarcasm's praise and facts read more broadly (customerVerdict.praiseAgainstFacts).
+ * Sentences made up for the tests; each reading with the ordinary messages that must not fire it.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadFlowText } from '../../../shared/flow/loadFlowText';
+import { playConversation } from '../../../shared/simulator/playConversation';
+import { praiseAgainstFacts, statedUpset } from '../../../shared/escalation/customerVerdict';
+import { canonicalTokens } from '../../../shared/escalation/canonicalTokens';
+import { analyzeText } from '../../../shared/nlu/analyzeText';
+
+const flow = loadFlowText(readFileSync(new URL('../../../flows/customer-support.json', import.meta.url), 'utf8')).flow!;
+const play = (...turns: string[]) => playConversation(flow, 'tp', ['Something else', ...turns], Date.parse('2026-03-02T10:00:00Z'));
+const reason = (...turns: string[]) => play(...turns).escalation?.reason ?? 'none';
+const tk = (s: string) => canonicalTokens(analyzeText(s));
+const stated = (s: string) => statedUpset(tk(s), s);
+
+describe('upset said as a kind of statement (customerVerdict.statedUpset)', () => {
+  it.each([
+    ["that's my whole Saturday wasted waiting in for your van", 'time lost to the shop'],
+    ["you've wasted my entire day off", 'time lost to the shop'],
+    ['my patience ran out a week ago', 'patience at its end'],
+    ['I have been patient for a month with this', 'patience at its end'],
+    ['you have just lost a loyal customer', 'loyalty taken back'],
+    ['I used to recommend you to everyone, not any more', 'loyalty taken back'],
+    ['does anyone there even read these messages', 'competence doubted by a question nobody asks to learn'],
+    ['who programmed you, a toaster', 'competence doubted by a question nobody asks to learn'],
+    ["I'd have better luck asking my goldfish", 'help better got from a thing'],
+    ['your couriers are worse than a toddler with a map', 'the shop worse than something low'],
+    ['What a farce.', 'a verdict alone'],
+    ['Typical. Just typical.', 'a verdict alone'],
+  ])('%j is %s', (t, kind) => expect(stated(t)?.kind).toBe(kind));
+
+  it.each([
+    "I don't want my Saturday wasted, which day do you deliver?",
+    'thank you for your patience message, the parcel came today',
+    'I used to order from you years ago, is the oak shelf still sold?',
+    'is there anyone who can help with a return?',
+    'would I get better service from the express option?',
+    'is the grey worse than the blue for pet hair?',
+    'Typical price for this size?',
+    'I lost my time slot, can I pick another one',
+    'I wasted no time ordering the second lamp, it is lovely',
+    'ridiculously comfy slippers, do you have them in a 7',
+  ])('%j is not', (t) => expect(stated(t)).toBeNull());
+
+  it('fires negative sentiment in the support flow, and an ordinary question stays ordinary', () => {
+    const fired = play('so that is my afternoon wasted then, lovely');
+    expect(fired.escalation?.reason).toBe('negative_sentiment');
+    expect(fired.escalation?.signals.some((s) => s.explanation.includes('time lost to the shop'))).toBe(true);
+    expect(reason('I lost my time slot, can I pick another one')).toBe('none');
+  });
+});
+
+describe("sarcasm: praise against the message's own facts, read more broadly (customerVerdict.praiseAgainstFacts)", () => {
+  it.each(['Thanks a bunch, ordered a green kettle and got a pink one', "this slow and I'm genuinely impressed, well done"])('%j is sarcasm', (t) =>
+    expect(praiseAgainstFacts(tk(t), t)).not.toBeNull(),
+  );
+  it.each(['Brilliant, ordered a lamp and got it next day', 'thanks a bunch, can I get the same in blue?', 'I am genuinely impressed with the quilt'])('%j is not', (t) =>
+    expect(praiseAgainstFacts(tk(t), t)).toBeNull(),
+  );
+});
