@@ -88,5 +88,5 @@ export function removeNeverTrigger(text: string, phrases: readonly string[]): st
 export function withoutNeverTrigger(facts: TurnFacts, words: readonly string[]): TurnFacts {
   if (words.length === 0) return facts;
   const text = removeNeverTrigger(facts.text, words);
-  return text === null ? facts : { ...facts, analysis: analyzeText(text) };
+  return text === null ? facts : { ...facts, analysis: analyzeText(text), typedAnalysis: facts.typedAnalysis ?? facts.analysis };
 }

@@ -93,4 +93,9 @@ export interface TurnFacts {
   ownQuestion?: boolean;
   /** The flow's time zone (settings.timezone): deadlines the customer names are read on this clock. UTC when absent. */
   timezone?: string;
+  /**
+   * Session 28 (hostile s28 H2): the message as typed, set only when the policy's Never-trigger words were taken out of
+   * `analysis`. The built-in self-harm / crisis check reads this one: no designer word ("kill", "die") may silence it.
+   */
+  typedAnalysis?: TextAnalysis;
 }

@@ -9,7 +9,7 @@ import { analyzeText } from '../nlu/analyzeText';
 import type { TextAnalysis } from '../nlu/types';
 import { escalationPolicySchema } from '../flow/schema';
 import { detectSensitiveTopic } from './detectors/detectSensitiveTopic';
-import { initialEscalationMemory } from './evaluateEscalation';
+import { evaluateEscalation, initialEscalationMemory } from './evaluateEscalation';
 import { designerExample, designerPhrase } from './learnedSignals';
 import { ORDINARY_MESSAGES } from './ordinaryMessages';
 import { canonicalizeText } from './canonicalTokens';
@@ -151,4 +151,45 @@ export function escalationVocabularyWarnings(policy: EscalationPolicy): Vocabula
 function everydayOnly(phrase: string): boolean {
   const words = canonicalizeText(normalizeText(phrase)).filter((w) => w !== '');
   return words.length > 0 && words.every((w) => EVERYDAY.has(w.replace(/'/g, '')));
+}
+
+/**
+ * Session 28 (hostile s28 H2): a Never-trigger entry that takes a word out of the plainest requests for a person
+ * ("person", "human", "talk"): with it, "I want to talk to a person" is read as nothing, and the policy never said so.
+ * Each entry is tried on these requests alone; the first one it silences is named. (The built-in self-harm check reads
+ * the message as typed, so no entry silences it.)
+ */
+const PLAIN_REQUESTS = [
+  'I want to talk to a person',
+  'can I speak to a human',
+  'let me talk to someone please',
+  'put me through to an agent',
+  'I need a real person',
+  'connect me to customer service',
+  'human please',
+  'a person please',
+  'agent',
+  'operator',
+  'representative',
+];
+
+/** Index -1: no entry alone silences a request, the list together does ("person", "human", "agent", "talk"). */
+export function neverTriggerSilencedRequests(policy: EscalationPolicy): Array<{ index: number; request: string }> {
+  const out: Array<{ index: number; request: string }> = [];
+  const entries = policy.neverTrigger ?? [];
+  if (entries.length === 0) return out;
+  const bare = { ...policy, neverTrigger: [] };
+  const fires = (p: EscalationPolicy, text: string) =>
+    evaluateEscalation(p, { text, analysis: analyzeText(text), turn: 0, now: 0, variables: {}, intent: null, fallback: false }, initialEscalationMemory()).decision.reason === 'explicit_request';
+  const heard = PLAIN_REQUESTS.filter((r) => fires(bare, r));
+  // The whole list silences none of them (the usual case): no entry does.
+  if (heard.every((r) => fires(policy, r))) return out;
+  entries.forEach((w, index) => {
+    if (w.trim() === '') return;
+    const one = { ...policy, neverTrigger: [w] };
+    const request = heard.find((r) => !fires(one, r));
+    if (request !== undefined) out.push({ index, request });
+  });
+  if (out.length === 0) out.push({ index: -1, request: heard.find((r) => !fires(policy, r))! });
+  return out;
 }

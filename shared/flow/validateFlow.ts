@@ -30,7 +30,7 @@ import { migrateFlow } from './migrations';
 import { blockEnvelopeSchema, blockSchemasByKind, edgeSchema, flowSchema, FLOW_VERSION, type Block, type Edge, type Flow, type Rule } from './schema';
 import { dateTimeProblem } from './formats';
 import { rulePatternProblems } from './rulePatternProblems';
-import { escalationVocabularyWarnings } from '../escalation/vocabularyWarnings';
+import { escalationVocabularyWarnings, neverTriggerSilencedRequests } from '../escalation/vocabularyWarnings';
 import { canonicalizeText } from '../escalation/canonicalTokens';
 import { normalizeText } from '../nlu/normalizeText';
 import { MEMORY_SIZE } from '../escalation/evaluateEscalation';
@@ -1374,6 +1374,19 @@ function checkPolicy(report: Report, esc: Flow['escalation'], key: object | null
   const oneLetter = new Set<number>();
   checkPolicyEntries(report, esc, hides, oneLetter);
   checkNeverTriggerOverlap(report, esc, hides, oneLetter);
+  // Session 28 (hostile s28 H2): an entry that silences a plain request for a person (one warning per entry: not one
+  // already warned about as hiding a phrase of the policy, or as one letter).
+  for (const { index, request } of neverTriggerSilencedRequests(esc)) {
+    if (hides.has(index) || oneLetter.has(index)) continue;
+    const w = index >= 0 ? esc.neverTrigger[index] : null;
+    report.warning(
+      'never_trigger_hides_request',
+      w !== null ? ['escalation', 'neverTrigger', index] : ['escalation', 'neverTrigger'],
+      null,
+      `${w !== null ? `"${w}" is under Never trigger and takes` : 'The Never trigger entries together take'} a word out of customers' requests for a person: Never trigger removes ${w !== null ? 'it' : 'them'} from every message first, so "${request}" is no longer read as a request for a person.`,
+      `${w !== null ? `Remove "${w}" from Never trigger` : 'Remove the words of a request for a person (person, human, agent, talk, speak ...) from Never trigger'}, or list the longer harmless phrase instead (e.g. the product name). The built-in self-harm check reads the message as typed: Never trigger does not silence it.`,
+    );
+  }
   checkOfferButtons(report, esc);
   checkMemoryReach(report, esc);
   if (key) policyResults.set(key, report.problems.slice(mark));

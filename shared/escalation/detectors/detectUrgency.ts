@@ -436,7 +436,8 @@ function urgentWordsIn(analysis: TextAnalysis, phrases: readonly string[]): stri
 
 export function detectUrgency(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
   // Self-harm / crisis (selfHarm.ts) first, named as such, and never taken back by calm words or a change of subject.
-  const crisis = selfHarmWords(canonicalTokens(facts.analysis));
+  // Session 28 (hostile s28 H2): read in the message as typed, before Never-trigger words are taken out ("kill", "die").
+  const crisis = selfHarmWords(canonicalTokens(facts.typedAnalysis ?? facts.analysis));
   if (crisis !== null) {
     return { reason: 'urgency', score: 1, threshold: 1, evidence: [crisis], turn: facts.turn, source: 'rule', explanation: `Urgency, ${SELF_HARM_NAME} ("${crisis}"): a customer who may harm themselves is handed over at once.` };
   }
