@@ -26,6 +26,8 @@ import { analyzeText } from '../nlu/analyzeText';
 import { NO_WORDS, OK_WORDS, YES_WORDS, offerAnswer } from '../nlu/bareReplies';
 import { evaluateEscalation, initialEscalationMemory } from '../escalation/evaluateEscalation';
 import { questionType } from '../escalation/questionConcepts';
+import { canonicalTokens } from '../escalation/canonicalTokens';
+import { selfHarmWords } from '../escalation/selfHarm';
 import type { RuleSnapshot } from '../escalation/evaluateRuleSignals';
 import { escalationTarget, ruleHandoff } from './ruleSignals';
 import { ageNobodyFound, forgetNobodyFound, inNoAgentFollowUp } from './noAgentFollowUp';
@@ -704,7 +706,12 @@ function ownQuestionText(run: Run, block: Block, w: Waiting, text: string): bool
     fallback: !fits && (asksBack(analysis) || givesAgain(run, analysis)),
     timezone: run.flow.settings.timezone,
   };
-  const { decision, memory } = evaluateEscalation(ownQuestionPolicy(run.flow.escalation), facts, s.escalation, run.flow.escalation);
+  // Session 28 (hostile s28 H1): an answer to the block's own question gets the conversation-level checks only ("my
+  // account was hacked" is the ticket's issue, not a topic to hand over). Not a message that is no answer to it ("I want
+  // to kill myself", "this is ridiculous, I am furious" at the email question), nor one a person must see at once
+  // (self-harm): the whole policy reads those, as it reads a message held during an HTTP call (heldAtOwnQuestion).
+  const whole = !fits || selfHarmWords(canonicalTokens(analysis)) !== null;
+  const { decision, memory } = evaluateEscalation(whole ? run.flow.escalation : ownQuestionPolicy(run.flow.escalation), facts, s.escalation, run.flow.escalation);
   s.escalation = memory;
   run.decision = decision;
   const targetId = escalationTarget(run);
