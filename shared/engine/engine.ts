@@ -340,6 +340,7 @@ function onText(run: Run, raw: string): boolean {
     // The bot is silent while a person is involved; the message goes to the agent (or the queue).
     customerSaid(run, text, s.waiting?.blockId);
     if (s.handoff) run.effects.push({ type: 'relay_to_agent', handoffId: s.handoff.id, text });
+    crisisWhileWithPerson(run, text);
     return true;
   }
   const w = s.waiting;
@@ -414,6 +415,23 @@ function readAfterRestart(run: Run, text: string, turn: number): void {
   const b = behaviourOf(block.kind);
   if (b.readsRequests !== true && b.acceptsForwardedText !== true) return;
   inputText(run, w, text, turn, true);
+}
+
+/**
+ * Session 28 (hostile s28 H9): words of self-harm while the customer waits for a person (or talks to one). The bot is
+ * silent then and the policy does not read messages, so "I want to kill myself" in the queue got nothing and the chat
+ * stayed at its place in the queue. The built-in crisis check still reads them: the handoff becomes urgent (moved up
+ * the queue, shown urgent in the inbox), once; a customer still waiting is told a person is coming and where to get
+ * help at once. With an agent in the chat, the agent reads the message; only the priority changes.
+ */
+function crisisWhileWithPerson(run: Run, text: string): void {
+  const s = run.s;
+  const h = s.handoff;
+  if (!h || h.priority === 'urgent' || (h.status !== 'pending' && h.status !== 'assigned')) return;
+  if (selfHarmWords(canonicalTokens(analyzeText(analysedPart(text)))) === null) return;
+  s.handoff = { ...h, priority: 'urgent' };
+  run.effects.push({ type: 'handoff_update', handoff: s.handoff });
+  if (s.mode === 'waiting') bot(run, takeoverTexts.crisisWhileWaiting, s.waiting?.blockId);
 }
 
 /**

@@ -55,6 +55,8 @@ export const takeoverTexts = {
   nameSkipped: "No problem, let's continue without it.",
   noAgent: 'Sorry, no one from our team is available right now.',
   requeued: 'I am finding someone else to help you. Please stay with us.',
+  /** Session 28 (hostile s28 H9): words of self-harm while the customer waits in the queue; the chat is moved up. */
+  crisisWhileWaiting: "I've told our team this can't wait, and someone will be with you as soon as possible. If you are in danger right now, please call your local emergency number.",
   /** A deliberate transfer: `by` (the agent) moves the customer to `to` (a colleague's name, or "the sales team"). */
   transferred: (by: string, to: string) => `${by} is transferring you to ${to}. Please stay with us.`,
   ended: 'This conversation has ended.',
