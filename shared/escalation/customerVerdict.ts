@@ -104,6 +104,9 @@ const PRAISE_GATE = new Set([
   'commend', 'cracking',
   // Session 28 (topics): "thanks a bunch!!! ordered a blue rug, got a beige one", "this slow ... i'm actually impressed".
   'bunch', 'impressed',
+  // Session 28 (topics): the gate lacked the words of PRAISE's "very fast / very quick / very good" and "good job / good
+  // service", so those were never read ("Very fast service, only one month for a small box" was missed).
+  'very', 'good',
 ]);
 const PRAISE_WORDS = tokenGate(PRAISE_GATE);
 const PRAISE = / (?:excellent|brilliant|impressive|incredible|clever|genius|bravo|riveting|speedy|fun (?:game|times)|solid (?:work|engineering|job|effort|service)|lovely|wonderful|fantastic|amazing|superb|stellar|marvell?ous|magnificent|efficient|congratulations|congrats|well done|top notch|outstanding|remarkable|astonishing|(?:a )?(?:rare|real) achievement|what a time to be alive|very (?:good|quick|fast|nice|speedy|efficient)|good (?:job|work|service)|great (?:job|work|service|stuff)|nice (?:one|work|job)|real classy|so efficient|(?:must|have to|got to) commend|cracking (?:stuff|job|work|service|effort)|thanks a bunch|(?:i am|im) (?:actually|genuinely|honestly|truly|really) impressed)\b/;

@@ -62,3 +62,12 @@ describe("sarcasm: praise against the message's own facts, read more broadly (cu
     expect(praiseAgainstFacts(tk(t), t)).toBeNull(),
   );
 });
+
+describe("sarcasm's gate holds every word its praise is read from (customerVerdict.praiseAgainstFacts)", () => {
+  it.each(['Very quick delivery, just three weeks for one candle.', 'Good job, the same status for the fifth time.'])('%j is sarcasm', (t) =>
+    expect(praiseAgainstFacts(tk(t), t)).not.toBeNull(),
+  );
+  it.each(['Very quick delivery, thank you!', 'Good job on the packaging, is the same one coming in two weeks?'])('%j is not', (t) =>
+    expect(praiseAgainstFacts(tk(t), t)).toBeNull(),
+  );
+});
