@@ -33,6 +33,7 @@ import { useProblems } from '../hooks/useProblems';
 import { useStudio, useStudioStore } from '../store/StudioStoreContext';
 import { createEdgeDeriver, createNodeDeriver, createProblemSummarizer, groupFrame, type FlowNode } from './deriveNodes';
 import { fitFlowViewport, MINIMAP_MIN_WIDTH } from './fitFlow';
+import { autoLayoutEdit } from '../editor/autoLayout';
 import { DEFAULT_BLOCK_SIZE, findFreeSpot, occupiedRects } from './freeSpot';
 import { useShowBlock } from './useShowBlock';
 import { makeRoom } from './makeRoom';
@@ -92,6 +93,7 @@ export function Canvas({ minimap = true }: CanvasProps) {
   const rf = useReactFlow();
   const { screenToFlowPosition } = rf;
   useOpeningViewport(flow.blocks.find((b) => b.kind === 'start')?.id ?? null);
+  useLayoutWhenUnplaced(readOnly !== null);
   useKeepSelectionInView(selection);
 
   const derivers = useRef<{ nodes: ReturnType<typeof createNodeDeriver>; edges: ReturnType<typeof createEdgeDeriver>; problems: ReturnType<typeof createProblemSummarizer> }>(null);
@@ -368,6 +370,33 @@ function useOpeningViewport(startId: string | null) {
     const { viewport } = fitFlowViewport({ bounds: rf.getNodesBounds(nodes), width, height, minimap: width >= MINIMAP_MIN_WIDTH, start });
     void rf.setViewport(viewport);
   }, [rf, ready, width, height, startId]);
+}
+
+/**
+ * Newcomer s28 N1: a flow whose blocks have no positions (an export, which is logic only; a hand-written or generated
+ * file) opened as a grid in file order, blocks overlapping and edges criss-crossing, and nothing said to press
+ * Automatic layout. It is laid out once when it opens (one undoable edit, "Automatic layout"), and the studio says so.
+ */
+function useLayoutWhenUnplaced(readOnly: boolean) {
+  const store = useStudioStore();
+  const ready = useNodesInitialized();
+  const fitFlow = useFitFlow();
+  const done = useRef(false);
+  useEffect(() => {
+    if (done.current || !ready || readOnly) return;
+    done.current = true;
+    const state = store.getState();
+    const blocks = state.flow.blocks;
+    if (blocks.length < 2 || blocks.some((b) => b.position !== undefined)) return;
+    void autoLayoutEdit(state.flow, state.measured).then((edit) => {
+      const now = store.getState();
+      if (!edit || now.flow.blocks.some((b) => b.position !== undefined)) return;
+      if (now.dispatch(edit, { label: 'Automatic layout' })) {
+        now.notify('This flow had no block positions (an export keeps only the logic), so it was laid out automatically. Undo puts the blocks back in a grid.', 'info');
+        requestAnimationFrame(() => fitFlow());
+      }
+    });
+  }, [ready, readOnly, store, fitFlow]);
 }
 
 /**
