@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadFlowText } from '../../../shared/flow/loadFlowText';
 import { playConversation } from '../../../shared/simulator/playConversation';
-import { praiseAgainstFacts, statedUpset } from '../../../shared/escalation/customerVerdict';
+import { leavingOrShaming, praiseAgainstFacts, statedUpset } from '../../../shared/escalation/customerVerdict';
 import { canonicalTokens } from '../../../shared/escalation/canonicalTokens';
 import { analyzeText } from '../../../shared/nlu/analyzeText';
 
@@ -70,4 +70,19 @@ describe("sarcasm's gate holds every word its praise is read from (customerVerdi
   it.each(['Very quick delivery, thank you!', 'Good job on the packaging, is the same one coming in two weeks?'])('%j is not', (t) =>
     expect(praiseAgainstFacts(tk(t), t)).toBeNull(),
   );
+});
+
+describe("leaving the shop: the token gate holds the words of every pattern (customerVerdict.leavingOrShaming)", () => {
+  it.each([
+    ['Sort it by Friday or I am going to a different retailer.', 'going to a different retailer'],
+    ['I will be writing to trading standards about this.', 'trading standards'],
+    ['Fine. We are never coming back.', 'we are never coming back'],
+    ['I am going to put the whole story on YouTube', 'youtube'],
+  ])('%j leaves or shames (%s)', (t, words) => expect(leavingOrShaming(tk(t))).toBe(words));
+  it.each([
+    "I'm not returning anything, I only want to know the policy",
+    'will the green one come back in stock?',
+    'I saw your advert on YouTube, do you ship to Cork?',
+    'is it cheaper at another store or the same price?',
+  ])('%j does not', (t) => expect(leavingOrShaming(tk(t))).toBeNull());
 });
