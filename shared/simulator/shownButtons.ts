@@ -7,10 +7,14 @@ import type { Button, ConversationState, TranscriptEntry } from '../engine/types
 
 export function shownButtons(transcript: readonly TranscriptEntry[], state: Pick<ConversationState, 'mode' | 'waiting'>): Button[] {
   if (state.mode === 'closed' && state.waiting?.kind !== 'restart') return [];
+  // Newcomer s28 N4: a message held during an HTTP call handed over after the reply's "Anything else?" [Yes / No]; the
+  // flow then waited at the takeover's email question, and the old buttons stayed on screen ("the engine refused it").
+  // Buttons said by another block than the one the flow waits at are no longer asked.
+  const at = state.waiting && state.waiting.kind !== 'restart' ? state.waiting.blockId : undefined;
   for (let i = transcript.length - 1; i >= 0; i--) {
     const entry = transcript[i];
     if (entry.from === 'customer') return [];
-    if (entry.buttons?.length) return entry.buttons;
+    if (entry.buttons?.length) return at !== undefined && entry.blockId !== undefined && entry.blockId !== at ? [] : entry.buttons;
   }
   return [];
 }
