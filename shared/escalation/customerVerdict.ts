@@ -301,7 +301,8 @@ export function flatFailures(text: string): string | null {
  * faster service?", "is next day faster than standard?"): the comparison must say where the better one came from, or
  * doubt the shop's survival, or run the customer's own business like the shop's.
  */
-const COMPARED_GATE = new Set(['faster', 'better', 'quicker', 'business', 'ran', 'run', 'accept', 'tolerate']);
+// (Session 28: 'more', 'worked', 'operated', 'put' are words of the patterns that the gate lacked.)
+const COMPARED_GATE = new Set(['faster', 'better', 'quicker', 'business', 'ran', 'run', 'accept', 'tolerate', 'more', 'worked', 'operated', 'put']);
 const COMPARED_WORDS = tokenGate(COMPARED_GATE);
 const COMPARED = / (?:had|got|get|getting|seen|received) (?:\w+ ){0,2}(?:faster|better|quicker|more) (?:\w+ )?(?:service|response|responses|reply|replies|delivery|deliveries|answers?|help|customer service) (?:from|aff|off|out of|at|by) (?:a|an|the|my|our|me|ma)\b| how (?:do|does|are|is|has) (?:you|yous|ya|u|ye|this company|this shop|this place|your company)(?: lot| guys| people| all)? (?:even |still )?(?:stay|stayed|remain|keep going|manage to stay|still) (?:in|open in) business\b| how (?:is|are) (?:you|yous|this shop|this company|this place|your company)(?: lot| guys| people)? still in business\b| if (?:i|we|my|our) (?:\w+ ){0,3}(?:ran|run|worked|operated) (?:\w+ ){0,3}like (?:you|yours|this|that)\b(?: \w+){0,8} (?:shut|closed|bust|bankrupt|out of business|sacked|fired)\b| (?:would|wouldn t|would not) (?:accept|tolerate|put up with) (?:\w+ ){0,6}from (?:a|an|my|the|one of my) (?:junior|trainee|child|kid|toddler|intern|apprentice|student|year)\b/;
 export function comparedWithWorse(toks: readonly string[]): string | null {
@@ -332,6 +333,10 @@ const STATED_GATE = new Set([
   'wasted', 'wasting', 'ruined', 'gone', 'lost', 'patience', 'patient', 'polite', 'used', 'customer', 'recommend', 'recommending', 'chance',
   'actually', 'even', 'single', 'trained', 'programmed', 'better', 'worse', 'worsen', 'typical', 'ridiculous', 'shocking', 'farce', 'laughable',
   'absurd', 'unbelievable', 'shambolic', 'woeful', 'dire', 'embarrassing', 'shameful', 'joke', 'disgrace', 'circus',
+  // (Every word a pattern below needs at least one of: "down the drain", "written off", "thrown away", "been nice / reasonable /
+  // understanding / calm for", "one job and", "ever", "taught", "coded", and the rest of VERDICT.)
+  'drain', 'written', 'thrown', 'threw', 'nice', 'reasonable', 'understanding', 'calm', 'job', 'ever', 'all', 'taught', 'coded',
+  'shambles', 'pathetic', 'disgraceful', 'appalling', 'outrageous', 'unacceptable', 'abysmal', 'atrocious', 'madness', 'incompetence', 'incompetent',
 ]);
 const STATED_WORDS = tokenGate(STATED_GATE);
 const SPAN = '(?:morning|afternoon|evening|day|days|week|weeks|weekend|hour|hours|lunch break|lunchbreak|day off|days off|time|saturday|sunday|monday|tuesday|wednesday|thursday|friday|holiday|annual leave|life)';

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadFlowText } from '../../../shared/flow/loadFlowText';
 import { playConversation } from '../../../shared/simulator/playConversation';
-import { leavingOrShaming, praiseAgainstFacts, statedUpset } from '../../../shared/escalation/customerVerdict';
+import { comparedWithWorse, leavingOrShaming, praiseAgainstFacts, statedUpset } from '../../../shared/escalation/customerVerdict';
 import { canonicalTokens } from '../../../shared/escalation/canonicalTokens';
 import { analyzeText } from '../../../shared/nlu/analyzeText';
 
@@ -85,4 +85,18 @@ describe("leaving the shop: the token gate holds the words of every pattern (cus
     'I saw your advert on YouTube, do you ship to Cork?',
     'is it cheaper at another store or the same price?',
   ])('%j does not', (t) => expect(leavingOrShaming(tk(t))).toBeNull());
+});
+
+describe('every pattern of a gated reading can run: its words are in its gate', () => {
+  it.each([
+    ['I have been nice for three weeks about this', 'patience at its end'],
+    ['Pathetic.', 'a verdict alone'],
+    ['my whole Sunday, down the drain', 'time lost to the shop'],
+  ])('%j is %s (customerVerdict.statedUpset)', (t, kind) => expect(stated(t)?.kind).toBe(kind));
+  it("\"I've had more help from a vending machine\" is contempt by comparison (customerVerdict.comparedWithWorse)", () =>
+    expect(comparedWithWorse(tk("I've had more help from a vending machine"))).toBe('had more help from a'));
+  it.each(['I have been nice to the courier, is that ok?', 'more help with sizes please'])('%j is neither', (t) => {
+    expect(stated(t)).toBeNull();
+    expect(comparedWithWorse(tk(t))).toBeNull();
+  });
 });
