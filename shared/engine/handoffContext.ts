@@ -78,6 +78,12 @@ function clip(text: string, max: number): string {
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 
+/** A name as the summary shows it: clipped; in quotes when it reads as sentences (":;!?" or more than five words). */
+function customerWords(name: string): string {
+  const t = clip(name, 60);
+  return /[:;!?"]|(?:\S+\s+){5}\S/.test(t) ? `"${t.replace(/"/g, "'")}"` : t;
+}
+
 function topIntent(intents: IntentRecord[]): IntentRecord | null {
   return intents.length ? intents[intents.length - 1] : null;
 }
@@ -235,8 +241,10 @@ export function summarizeConversation(
   clock?: HandoffClock,
 ): string {
   const v = state.variables;
-  const who = known(v.customerName) ? String(v.customerName) : 'The customer';
-  const contact = [v.customerEmail, v.customerPhone].filter(known).map(String);
+  // Hostile s28 H3: the name and contact are the customer's words too (any customer may send a profile): cleaned and
+  // clipped as quotes are, and a "name" that reads as sentences is quoted, so it never reads as the bot's own summary.
+  const who = known(v.customerName) ? customerWords(String(v.customerName)) : 'The customer';
+  const contact = [v.customerEmail, v.customerPhone].filter(known).map((x) => clip(String(x), 80));
   const parts: string[] = [`${who}${contact.length ? ` (${contact.join(', ')})` : ''}`];
   if (known(v.handoffReason)) parts[0] += ` needs help with: ${clip(String(v.handoffReason), 120)}.`;
   else parts[0] += ' is waiting.';
