@@ -81,6 +81,9 @@ export function parseZonedTime(text: string, timeZone: string, example = '2026-1
   const hour = Number(h);
   const minute = Number(mi);
   const second = Number(s);
+  // Hostile s28 H5: a year at the edge of JavaScript's dates ("+275760-09-12T12:00") made the zone probes below throw
+  // ("Invalid time value": baton chat / test exited 3, the studio answered 500).
+  if (year < 1 || year > 9999) return { ok: false, message: `"${text}": the year ${y} is out of range; use a year from 0001 to 9999, e.g. ${example}` };
   if (month < 1 || month > 12) return { ok: false, message: `"${text}": there is no month ${mo}; months are 01 to 12` };
   if (day < 1 || day > daysIn(year, month)) {
     return { ok: false, message: `"${text}": ${y}-${mo} has ${daysIn(year, month)} days, so there is no day ${d}` };
