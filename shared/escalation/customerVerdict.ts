@@ -326,6 +326,8 @@ export function comparedWithWorse(toks: readonly string[]): string | null {
  *     mule");
  *  5. **a verdict alone**: a short message that is only a verdict ("Typical.", "ridiculous.", "Shocking carry on
  *     altogether.", "What a farce"), no question, no other content word.
+ *  6. **the chase counted** (found on w10's odd ids with a classifier trained without them): "this is my 4th email on the
+ *     same matter", "we are on day 10 now", "I have explained it three times already".
  * Not negated or conditional ("so my day isn't wasted", "if my patience runs out", "I hope my Saturday isn't gone").
  * `toks`: canonical tokens; `text`: the raw message. What kind of statement it is and its words, or null.
  */
@@ -337,6 +339,8 @@ const STATED_GATE = new Set([
   // understanding / calm for", "one job and", "ever", "taught", "coded", and the rest of VERDICT.)
   'drain', 'written', 'thrown', 'threw', 'nice', 'reasonable', 'understanding', 'calm', 'job', 'ever', 'all', 'taught', 'coded',
   'shambles', 'pathetic', 'disgraceful', 'appalling', 'outrageous', 'unacceptable', 'abysmal', 'atrocious', 'madness', 'incompetence', 'incompetent',
+  'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'day', 'times', 'email', 'follow', 'followup', 'message',
+  'attempt', 'request', 'reminder', 'complaint', 'chat', 'call',
 ]);
 const STATED_WORDS = tokenGate(STATED_GATE);
 const SPAN = '(?:morning|afternoon|evening|day|days|week|weeks|weekend|hour|hours|lunch break|lunchbreak|day off|days off|time|saturday|sunday|monday|tuesday|wednesday|thursday|friday|holiday|annual leave|life)';
@@ -367,6 +371,14 @@ function verdictAlone(toks: readonly string[], text: string): string | null {
   }
   return verdict;
 }
+const ORDINAL = '(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\\d+(?:st|nd|rd|th)|\\d+ ?(?:st|nd|rd|th))';
+const CHASE_COUNTED = new RegExp(
+  [
+    ` (?:this is|it is|that is|thats|here is) (?:my|the|our) ${ORDINAL} (?:time (?:i|we) (?:have |am |ve )?(?:ask|asked|asking|write|wrote|written|writing|chase|chased|chasing|call|called|calling|contact|contacted|explain|explained|tell|told)|follow up|followup|follow-up|email|message|chat|call|attempt|request|reminder|complaint)\\b`,
+    ` (?:we are|i am|we re|im|were|it is|its|now) (?:now )?on day (?:\\d+|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty)\\b`,
+    ` (?:explain|explained|told you|asked|written|wrote|chased|contacted|called|emailed|messaged)(?: \\w+){0,3} (?:two|three|four|five|six|2|3|4|5|6|several|many|multiple) times (?:already|now|before)\\b`,
+  ].join('|'),
+);
 /** Negated or conditional right before a reading ("isn't wasted", "so my day is not wasted", "if my patience runs out"). */
 const NOT_SAID = / (?:not|no|never|if|unless|in case|without|don t|do not|won t|will not|hope|hopefully)(?: \w+){0,3}$/;
 export function statedUpset(toks: readonly string[], text: string): { kind: string; words: string } | null {
@@ -379,6 +391,7 @@ export function statedUpset(toks: readonly string[], text: string): { kind: stri
     ['competence doubted by a question nobody asks to learn', RHETORICAL],
     ['help better got from a thing', BETTER_FROM_A_THING],
     ['the shop worse than something low', WORSE_THAN],
+    ['the customer counts how often they have chased', CHASE_COUNTED],
   ];
   for (const [kind, re] of readings) {
     const m = re.exec(padded);

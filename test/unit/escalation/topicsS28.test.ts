@@ -100,3 +100,14 @@ describe('every pattern of a gated reading can run: its words are in its gate', 
     expect(comparedWithWorse(tk(t))).toBeNull();
   });
 });
+
+describe('the customer counts how often they have chased (customerVerdict.statedUpset)', () => {
+  it.each(['Please note this is my 4th email on the same matter.', 'so we are on day 10 now', 'I have explained it three times already', 'this is the third time I have asked'])(
+    '%j counts the chase',
+    (t) => expect(stated(t)?.kind).toBe('the customer counts how often they have chased'),
+  );
+  it.each(['this is the second time I order from you, great shop', 'is it my third order that gets free delivery?', 'The 2nd email had the invoice, thanks', 'day 10 of my holiday and the hat is perfect'])(
+    '%j does not',
+    (t) => expect(stated(t)).toBeNull(),
+  );
+});
