@@ -578,9 +578,11 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
   // chat was only a toast that could not be clicked and a count beside Mine).
   const [flash, setFlash] = useState<{ kind: 'error' | 'info'; text: string; network?: boolean; short?: string; open?: string } | null>(() => (notice ? { kind: 'info', text: notice } : null));
   const phone = usePhone();
-  // Confirmations go away by themselves (errors stay until dismissed or replaced).
+  // Confirmations go away by themselves (errors stay until dismissed or replaced). A notice about a chat given to me
+  // (`open`) stays until I open that chat or dismiss it (newcomer s28 N6: it faded after ~4 s and an agent who looked
+  // away saw only "No one is waiting").
   useEffect(() => {
-    if (flash?.kind !== 'info') return;
+    if (flash?.kind !== 'info' || flash.open) return;
     const t = setTimeout(() => setFlash((f) => (f === flash ? null : f)), 5000);
     return () => clearTimeout(t);
   }, [flash]);
@@ -605,6 +607,17 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
   const replayEvent = useRef<((type: string, data: unknown) => void) | null>(null);
   const selectedRef = useRef<string | null>(null);
   selectedRef.current = selected;
+  // The notice about a chat given to me goes once I open that chat (from the list or elsewhere).
+  useEffect(() => {
+    if (selected) setFlash((f) => (f?.open === selected ? null : f));
+  }, [selected]);
+  /**
+   * Newcomer s28 N6: a chat auto-assigned (or transferred) to me while I looked at the empty Unassigned view left me on
+   * "No one is waiting" with a "1" beside Mine. When I am on Unassigned with no chat open and nothing searched, the
+   * list moves to Mine (where the chat is); reading a chat, another view, an admin screen or Live is left alone.
+   */
+  const idleOnUnassigned = useRef(false);
+  idleOnUnassigned.current = view === 'unassigned' && !live && !adminView && !selected && query.trim() === '';
   /** Chats given to me (auto-assignment, transfer) that I have not opened yet: counted in the tab title too. */
   const unseenMine = useRef(new Set<string>());
   /** Chats with a customer message not read yet (the chat was not open when it came): bold, with a dot (newcomer s9 #15). */
@@ -799,6 +812,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
             const tr = h.transfer && h.transfer.byId !== me.id ? h.transfer : null;
             unseenMine.current.add(h.id);
             alerts.setBadge(unassignedCount.current + unseenMine.current.size);
+            if (idleOnUnassigned.current) setView('mine');
             if (tr) {
               // A colleague's transfer says who and why, and what the customer said last (newcomer s9 #2: it read
               // "The flow handed over ... Last message: 'Talk to a person'" as if the bot had just handed over).
