@@ -1090,7 +1090,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
       )}
 
       {flash && (
-        <div className={`ib-flash ib-flash-${flash.kind}`} role={flash.kind === 'error' ? 'alert' : 'status'} title={phone && flash.short ? flash.text : undefined}>
+        <div className={`ib-flash ib-flash-${flash.kind}${flash.open ? ' ib-flash-stays' : ''}`} role={flash.kind === 'error' ? 'alert' : 'status'} title={phone && flash.short ? flash.text : undefined}>
           <span className="ib-flash-text">{phone && flash.short ? flash.short : flash.text}</span>
           {flash.open && (
             <button

@@ -56,6 +56,13 @@ describe.skipIf(!haveChromium)('newfix s26: the notice of an auto-assigned chat 
     const open = inbox.locator('.ib-flash').getByRole('button', { name: 'Open it' });
     await open.waitFor({ timeout: 20_000 });
     await screenshot(inbox, 'newfix26-inbox-notice');
+    // Session 28 (fixjoin, newcomer s28 N6): the list has moved to Mine, and the notice is still there after 6 s.
+    expect(await inbox.locator('button.ib-view[title="Mine"]').getAttribute('aria-current')).toBe('page');
+    await inbox.waitForTimeout(6000);
+    expect(await open.isVisible()).toBe(true);
+    // Not faded out by the confirmations' 5 s CSS animation either (it hid the notice the code kept).
+    expect(await inbox.locator('.ib-flash').evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+    await screenshot(inbox, 'fixjoin28-inbox-notice-after-6s');
     await open.click();
     await inbox.getByLabel('Reply to the customer').waitFor({ timeout: 10_000 });
     expect(await inbox.locator('button.ib-view[title="Mine"]').getAttribute('aria-current')).toBe('page');
