@@ -1363,9 +1363,38 @@ function personRequestIn(facts: TurnFacts, policy: EscalationPolicy, _memory: Es
     reportNearMiss({ ...learned.signal, explanation: `Near miss: ${learned.signal.explanation.replace(/\.$/, '')}, but the call it asks for is on a delivery event ("${forCourier}"): for the courier, not a person of the shop, so it does not fire.` });
     return null;
   }
+  // Session 28 (topics): a person of the shop praised or thanked ("your driver Marco was very kind", "the lady on the phone
+  // sorted it so quickly, thank her for me", "lovely to be able to chat on here") is not a request for one (staffPraised).
+  const praised = learned.nearMiss ? null : staffPraised(toks);
+  if (praised !== null) {
+    reportNearMiss({ ...learned.signal, explanation: `Near miss: ${learned.signal.explanation.replace(/\.$/, '')}, but the customer praises or thanks someone of the shop ("${praised}") and asks for no one, so it does not fire.` });
+    return null;
+  }
   if (learned.nearMiss) {
     reportNearMiss(learned.signal);
     return null;
   }
   return learned.signal;
+}
+
+/**
+ * Session 28 (topics, issue 11): praise or thanks for someone of the shop, in a message that asks for no one (no "speak /
+ * talk to", "call / ring me", "put me through", "a real person", "human", "agent", "manager"). Found on odd ids with a
+ * classifier trained without their writers: the classifier's person words ("lady", "driver", "staff", "chat") read as a
+ * request. The praise's words, or null.
+ */
+const STAFF = '(?:driver|drivers|courier|couriers|delivery (?:guy|lad|man|woman|driver|person)|lady|girl|guy|man|woman|lad|fella|staff|team|people|person|customer service(?: girl| guy| lady| man| woman| team)?)';
+const STAFF_PRAISED = new RegExp(
+  [
+    ` (?:your|ur|yer|the) (?:\\w+ )?${STAFF}(?: \\w+){0,4}? (?:(?:is|was|are|were|s|has been|have been) )?(?:so |very |really |super |such a |a |an |absolutely |always )?(?:kind|lovely|star|great|brilliant|amazing|helpful|friendly|courteous|grand|nice|polite|excellent|gem|legend|sweet|patient|fantastic|wonderful|pro|quick|fast)\\b`,
+    ` (?:lovely|nice|great|good|easier|so easy) to (?:be able to )?(?:chat|talk|speak) (?:on here|here|online|with you)\\b`,
+    ` (?:thank|thanks to) (?:her|him|them|the \\w+) (?:for me|from me)\\b| pass on my thanks\\b`,
+  ].join('|'),
+);
+const ASKS_FOR_SOMEONE = / (?:speak|talk|chat) (?:to|with) (?:a|an|someone|somebody|your|the|one of)\b| (?:call|ring|phone) (?:me|us)\b| put (?:me|us) through\b| get me\b| real person\b| human\b| agent\b| manager\b| supervisor\b| escalate\b/;
+function staffPraised(toks: readonly string[]): string | null {
+  const padded = paddedTokens(toks);
+  const m = STAFF_PRAISED.exec(padded);
+  if (m === null || ASKS_FOR_SOMEONE.test(padded)) return null;
+  return m[0].trim();
 }

@@ -111,3 +111,14 @@ describe('the customer counts how often they have chased (customerVerdict.stated
     (t) => expect(stated(t)).toBeNull(),
   );
 });
+
+describe("someone of the shop praised or thanked is not a request for a person (detectExplicitRequest staffPraised)", () => {
+  it.each([
+    'Your courier Dave was so kind, he waited while I found my keys. When is the next parcel coming? NW-123456',
+    'lovely to be able to chat on here, much easier than the phone. Do you ship to Malta?',
+  ])('%j is not a request for a person', (t) => expect(reason(t)).not.toBe('explicit_request'));
+  it.each(['your staff were lovely, can I speak to one of them about a bulk order', 'the lady on the phone was kind, please put me through to her again'])(
+    '%j still asks for a person',
+    (t) => expect(reason(t)).toBe('explicit_request'),
+  );
+});
