@@ -27,6 +27,7 @@ import { NO_WORDS, OK_WORDS, YES_WORDS, offerAnswer } from '../nlu/bareReplies';
 import { evaluateEscalation, initialEscalationMemory } from '../escalation/evaluateEscalation';
 import { questionType } from '../escalation/questionConcepts';
 import { canonicalTokens } from '../escalation/canonicalTokens';
+import { detectExplicitRequest } from '../escalation/detectors/detectExplicitRequest';
 import { selfHarmWords } from '../escalation/selfHarm';
 import type { RuleSnapshot } from '../escalation/evaluateRuleSignals';
 import { escalationTarget, ruleHandoff } from './ruleSignals';
@@ -372,6 +373,13 @@ function onText(run: Run, raw: string): boolean {
       return true;
     case 'offer': {
       const answer = yesOrNo(text, run.flow.escalation);
+      // Hostile s28 H10: "no i want a human" declined the offer of a person: a request for a person beside a "no" (or
+      // in an unclear answer) takes the offer.
+      if ((answer === false || answer === 'unclear') && detectExplicitRequest(messageFacts(run, text, analyzeText(analysedPart(text)), s.turn), run.flow.escalation, initialEscalationMemory()) !== null) {
+        customerSaid(run, text, w.blockId);
+        takeoverFromOffer(run, w);
+        return true;
+      }
       if (answer === 'unclear') {
         // Hostile s26 H4: "yes no", "no yes", "yeah nah" say both: nothing is taken, the offer is asked again.
         customerSaid(run, text, w.blockId);
