@@ -77,3 +77,19 @@ describe('answers to the offer of a person (hostile s26 H4)', () => {
     }
   });
 });
+
+/** Hostile s28 H10 (first part): "no i want a human" at the offer of a person declined it. */
+describe('a request for a person beside a "no" at the offer of a person (hostile s28 H10)', () => {
+  it.each(['no i want a human', 'no, let me talk to a real person', 'nah just get me an agent'])('%j takes the offer', (text) => {
+    const c = atOffer();
+    c.say(text);
+    expect(c.lastStep.decision?.action).toBe('handoff');
+    expect(c.state.waiting?.kind).toBe('takeover_question');
+  });
+  it.each(['no thanks', "no, I don't want a person", 'no i will wait for the bot'])('%j still declines', (text) => {
+    const c = atOffer();
+    c.say(text);
+    expect(c.lastStep.decision?.action ?? 'none').not.toBe('handoff');
+    expect(c.state.waiting?.kind).not.toBe('takeover_question');
+  });
+});
