@@ -81,6 +81,8 @@ describe.skipIf(!haveChromium)('fixinbox s14: phone toast, unsent reply, timelin
     expect(tb.height).toBeLessThan(60);
     expect(overlaps(tb, (await box('.ib-side'))!), 'toast over the top bar').toBe(false);
     await screenshot(inbox, 'fixinbox-s14-phone-toast-list');
+    // Session 28 (fixjoin, newcomer s28 N6): a chat assigned to me keeps its notice until I open it or dismiss it.
+    await toast.getByRole('button', { name: 'Dismiss' }).click();
     await toast.waitFor({ state: 'detached', timeout: 10_000 });
 
     // N#23 with a chat open: Lou's chat comes while Ann reads Kim's; the toast sits above the reply box.
@@ -96,6 +98,8 @@ describe.skipIf(!haveChromium)('fixinbox s14: phone toast, unsent reply, timelin
     expect(tb.y + tb.height).toBeLessThanOrEqual(composer.y + 1);
     for (const sel of ['.ib-side', '.ib-conv-head']) expect(overlaps(tb, (await box(sel))!), `toast over ${sel}`).toBe(false);
     await screenshot(inbox, 'fixinbox-s14-phone-toast-chat');
+    // Session 28 (fixjoin, newcomer s28 N6): a chat assigned to me keeps its notice until I open it or dismiss it.
+    await toast.getByRole('button', { name: 'Dismiss' }).click();
     await toast.waitFor({ state: 'detached', timeout: 10_000 });
 
     // N#10 on a phone: Resolve with a reply typed asks first.
