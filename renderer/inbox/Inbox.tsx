@@ -662,9 +662,12 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
     };
   }, [api, token, query, fail]);
 
+  // Session 28: a list fetched for a view that is no longer shown is dropped (the push handler's refresh for
+  // Unassigned could land after the move to Mine and leave Mine showing "Nothing here" beside its "1").
   const refreshList = useCallback(async () => {
     try {
       const r = await api.list(token, view);
+      if (viewNow.current !== view) return;
       setCounts(r.counts);
       setRows(view === 'mine' ? sortByWaiting(r.handoffs) : r.handoffs);
       setRowsOf(view);
