@@ -26,9 +26,8 @@ import { analyzeText } from '../nlu/analyzeText';
 import { NO_WORDS, OK_WORDS, YES_WORDS, offerAnswer } from '../nlu/bareReplies';
 import { evaluateEscalation, initialEscalationMemory } from '../escalation/evaluateEscalation';
 import { questionType } from '../escalation/questionConcepts';
-import { canonicalTokens } from '../escalation/canonicalTokens';
 import { detectExplicitRequest } from '../escalation/detectors/detectExplicitRequest';
-import { selfHarmWords } from '../escalation/selfHarm';
+import { selfHarmIn } from '../escalation/selfHarm';
 import type { RuleSnapshot } from '../escalation/evaluateRuleSignals';
 import { escalationTarget, ruleHandoff } from './ruleSignals';
 import { ageNobodyFound, forgetNobodyFound, inNoAgentFollowUp } from './noAgentFollowUp';
@@ -436,7 +435,7 @@ function crisisWhileWithPerson(run: Run, text: string): void {
   const s = run.s;
   const h = s.handoff;
   if (!h || h.priority === 'urgent' || (h.status !== 'pending' && h.status !== 'assigned')) return;
-  if (selfHarmWords(canonicalTokens(analyzeText(analysedPart(text)))) === null) return;
+  if (selfHarmIn(analyzeText(analysedPart(text))) === null) return;
   s.handoff = { ...h, priority: 'urgent' };
   run.effects.push({ type: 'handoff_update', handoff: s.handoff });
   if (s.mode === 'waiting') bot(run, takeoverTexts.crisisWhileWaiting, s.waiting?.blockId);
@@ -736,7 +735,7 @@ function ownQuestionText(run: Run, block: Block, w: Waiting, text: string): bool
   // account was hacked" is the ticket's issue, not a topic to hand over). Not a message that is no answer to it ("I want
   // to kill myself", "this is ridiculous, I am furious" at the email question), nor one a person must see at once
   // (self-harm): the whole policy reads those, as it reads a message held during an HTTP call (heldAtOwnQuestion).
-  const whole = !fits || selfHarmWords(canonicalTokens(analysis)) !== null;
+  const whole = !fits || selfHarmIn(analysis) !== null;
   const { decision, memory } = evaluateEscalation(whole ? run.flow.escalation : ownQuestionPolicy(run.flow.escalation), facts, s.escalation, run.flow.escalation);
   s.escalation = memory;
   run.decision = decision;

@@ -48,12 +48,7 @@ export function asTyped(quote: string, typed: string, index: Typed = typedWords(
 
 /** `explanation` with each quote of the message's own words as the customer typed them (see the file's comment). */
 export function quotesAsTyped(explanation: string, typed: string): string {
-  if (typed === '' || !explanation.includes('"')) return explanation;
-  let index: Typed | undefined;
-  return explanation.replace(QUOTED, (whole, quote: string) => {
-    const shown = asTyped(quote, typed, (index ??= typedWords(typed)));
-    return shown === null ? whole : `"${shown}"`;
-  });
+  return quotesAsTypedIn(explanation, [typed]);
 }
 
 /** As `quotesAsTyped`, when which message a signal read is not known: the newest of `typed` that has the quote wins. */

@@ -9,7 +9,8 @@
  * Read before the designer's phrases, deadlines and every other urgency rule, and not taken back by calm words ("no
  * rush") or by a change of subject ("... anyway, where is my order?"), which other urgent words are. Part of Urgency: a flow that switches Urgency (or the whole policy) off switches this off too. Pure.
  */
-import { hasGateWord, paddedTokens, tokenGate } from './canonicalTokens';
+import type { TextAnalysis } from '../nlu/types';
+import { canonicalTokens, hasGateWord, paddedTokens, tokenGate } from './canonicalTokens';
 
 /** The concept's name, as explanations, the studio and the docs say it. */
 export const SELF_HARM_NAME = 'self-harm / crisis';
@@ -211,6 +212,11 @@ function branchOf(m: RegExpExecArray): number {
 export function selfHarmWords(toks: readonly string[]): string | null {
   if (!hasGateWord(toks, SELF_HARM_WORDS)) return null;
   return readSelfHarm(paddedTokens(toks));
+}
+
+/** The self-harm words of an analysed message, or null (the detector, a block's own question, a queued chat read it). */
+export function selfHarmIn(analysis: TextAnalysis): string | null {
+  return selfHarmWords(canonicalTokens(analysis));
 }
 
 /** The phrases read on a padded line whatever the gate says (the tests compare the two). */

@@ -21,7 +21,7 @@ import { arrivalQuestion, estimateQuestion, scheduleQuestion, beforeTodayPast, f
 import { classifierOn, classifierSignal, designerSignal } from '../learnedSignals';
 import { reportNearMiss } from '../nearMisses';
 import { generalOrHypothetical } from '../topicMeaning';
-import { SELF_HARM_NAME, selfHarmWords } from '../selfHarm';
+import { SELF_HARM_NAME, selfHarmIn } from '../selfHarm';
 import { excitedWait, hurryTakenBack, timeSaidBack, todayInPassing } from '../takenBack';
 
 const textTokens = (piece: string): string[] => canonicalizeText(normalizeText(piece));
@@ -437,7 +437,7 @@ function urgentWordsIn(analysis: TextAnalysis, phrases: readonly string[]): stri
 export function detectUrgency(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
   // Self-harm / crisis (selfHarm.ts) first, named as such, and never taken back by calm words or a change of subject.
   // Session 28 (hostile s28 H2): read in the message as typed, before Never-trigger words are taken out ("kill", "die").
-  const crisis = selfHarmWords(canonicalTokens(facts.typedAnalysis ?? facts.analysis));
+  const crisis = selfHarmIn(facts.typedAnalysis ?? facts.analysis);
   if (crisis !== null) {
     return { reason: 'urgency', score: 1, threshold: 1, evidence: [crisis], turn: facts.turn, source: 'rule', explanation: `Urgency, ${SELF_HARM_NAME} ("${crisis}"): a customer who may harm themselves is handed over at once.` };
   }
