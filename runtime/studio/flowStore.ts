@@ -17,6 +17,7 @@
  */
 import { existsSync } from 'node:fs';
 import { cp, lstat, mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { sizeProblemsText, studioSizeProblemsOfText } from './studioSizeLimits';
 import { FileTooLargeError, MAX_FLOW_FILE_BYTES, NotRegularFileError, readRegularBytes, readRegularFile } from './readRegularFile';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -1448,6 +1449,11 @@ export class FlowStore {
         { severity: 'error', code: 'json_syntax', path: '$', blockId: null, message: `The file is saved as ${wide}, not UTF-8.`, hint: UTF16_HINT, line: 1, column: 1 },
       ]);
     }
+    // Hostile s28 H8: a flow the studio cannot draw (10,000 blocks, a 30 MB description) is refused before anything else.
+    const tooLarge = studioSizeProblemsOfText(text);
+    if (tooLarge.length > 0) {
+      throw new StudioError(422, 'import_too_large', `${fileName} cannot be imported: ${sizeProblemsText(tooLarge)} Nothing was changed.`, tooLarge[0].hint, tooLarge);
+    }
     const loaded = loadFlowText(text);
     if (!loaded.flow) {
       throw new StudioError(
@@ -1481,6 +1487,10 @@ export class FlowStore {
     const text = await readRegularFile(path, MAX_FLOW_FILE_BYTES).catch((err) => {
       throw new StudioError(404, 'file_unreadable', `Cannot read ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}.`, 'Check the path.');
     });
+    const tooLarge = studioSizeProblemsOfText(text);
+    if (tooLarge.length > 0) {
+      throw new StudioError(422, 'file_too_large', `${path} cannot be opened in the studio: ${sizeProblemsText(tooLarge)} It was not changed.`, tooLarge[0].hint, tooLarge);
+    }
     const loaded = loadFlowText(text);
     if (!loaded.flow) {
       throw new StudioError(422, 'file_invalid', `${path} is not a flow Baton can read; it was not changed.`, 'Fix the problems listed (baton validate shows them too).', loaded.problems);

@@ -16,6 +16,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { FlowStore, StudioError } from './flowStore';
+import { sizeProblemsText, studioSizeProblems } from './studioSizeLimits';
 import { lockStudioHome } from './homeLock';
 import { writeStudioLink } from './studioLink';
 import { registerRunRoutes } from './run/studioRunner';
@@ -248,7 +249,13 @@ export async function startStudioServer(opts: StudioServerOptions): Promise<Stud
     const r = await store.create({ template: typeof b.template === 'string' ? b.template : undefined, name: typeof b.name === 'string' ? b.name : undefined });
     return reply.code(201).send(r);
   });
-  app.get('/api/flows/:key', async (req) => store.open(keyOf(req)));
+  app.get('/api/flows/:key', async (req) => {
+    const opened = await store.open(keyOf(req));
+    // Hostile s28 H8: a flow that grew past what the canvas can draw (edited on disk) is not opened into a frozen tab.
+    const tooLarge = studioSizeProblems(opened.flow);
+    if (tooLarge.length > 0) throw new StudioError(422, 'flow_too_large', `This flow is too large for the studio: ${sizeProblemsText(tooLarge)} Its file ${opened.path} was not changed.`, tooLarge[0].hint, tooLarge);
+    return opened;
+  });
   app.put('/api/flows/:key', async (req) => {
     const b = body(req);
     if (!('flow' in b)) throw new StudioError(400, 'bad_body', 'A save needs { "flow": {...}, "journalSeq": n }.', 'Send the whole flow document.');
