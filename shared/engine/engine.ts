@@ -28,6 +28,7 @@ import { evaluateEscalation, initialEscalationMemory } from '../escalation/evalu
 import { questionType } from '../escalation/questionConcepts';
 import { detectExplicitRequest } from '../escalation/detectors/detectExplicitRequest';
 import { selfHarmIn } from '../escalation/selfHarm';
+import { selfHarmSignalIn } from './crisisSignal';
 import type { RuleSnapshot } from '../escalation/evaluateRuleSignals';
 import { escalationTarget, ruleHandoff } from './ruleSignals';
 import { ageNobodyFound, forgetNobodyFound, inNoAgentFollowUp } from './noAgentFollowUp';
@@ -500,6 +501,7 @@ function heldAtOwnQuestion(run: Run, w: Extract<Waiting, { kind: 'takeover_quest
   if (decision.action !== 'handoff') return;
   if (inNoAgentFollowUp(run, targetId, w.blockId)) {
     run.decision = notActedNobodyFree(decision);
+    crisisNobodyFree(run, decision, w.blockId);
     return;
   }
   s.lastEscalation = decision;
@@ -579,7 +581,10 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
     return true;
   }
   const heldByFollowUp = decision.action !== 'none' && targetId !== null && inNoAgentFollowUp(run, targetId, block.id);
-  if (heldByFollowUp) run.decision = notActedNobodyFree(decision);
+  if (heldByFollowUp) {
+    run.decision = notActedNobodyFree(decision);
+    crisisNobodyFree(run, decision, block.id);
+  }
   if (decision.action !== 'none' && targetId !== null && !heldByFollowUp) {
     const ladder = ladderDecision(decision, ladderBefore, s.lastEscalation);
     s.lastEscalation = ladder;
@@ -626,6 +631,17 @@ function markUnanswered(run: Run, text: string): void {
     if (e.text === text) e.unanswered = true;
     return;
   }
+}
+
+/**
+ * Session 29 (hostile s28 H11): a message with words of self-harm where the takeover has just found nobody (the ticket
+ * after "we're offline"): the policy's handoff is held back as for any request (noAgentFollowUp.ts), and the customer
+ * is told where to get help now (no promise of a person). True when it was said.
+ */
+function crisisNobodyFree(run: Run, decision: EscalationDecision, blockId: string): boolean {
+  if (!selfHarmSignalIn(decision.signals)) return false;
+  bot(run, takeoverTexts.crisisNobodyNow, blockId);
+  return true;
 }
 
 /**
@@ -744,6 +760,13 @@ function ownQuestionText(run: Run, block: Block, w: Waiting, text: string): bool
   // Session 14 (newcomer s14 N#7): not back into a takeover that just found nobody (noAgentFollowUp.ts).
   if (inNoAgentFollowUp(run, targetId, block.id)) {
     run.decision = notActedNobodyFree(decision);
+    // Session 29 (hostile s28 H11): words of self-harm there (out of hours, at the ticket's email question) got "That
+    // doesn't look like an email address": the crisis line first; an answer that does not fit is not taken as one.
+    const crisis = crisisNobodyFree(run, decision, block.id);
+    if (crisis && !fits) {
+      behaviourOf(block.kind).answerNobodyFree?.(run, block, w, 'crisis');
+      return true;
+    }
     // Session 16 (newcomer s15 N#14): "I still want a human please" at the ticket's email question got "That doesn't
     // look like an email address": a request that does not answer the question gets the block's own reply to it.
     if (!fits && decision.signals.some((x) => x.reason === 'explicit_request')) return behaviourOf(block.kind).answerNobodyFree?.(run, block, w) === true;

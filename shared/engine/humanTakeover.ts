@@ -15,7 +15,9 @@ import { canTransition, createHandoff, transitionHandoff } from '../handoff/life
 import { reachableAgents } from '../handoff/assignment';
 import { estimateWait } from '../handoff/estimateWait';
 import { initialEscalationMemory } from '../escalation/evaluateEscalation';
-import { buildHandoffContext, reasonPhrases, summarizeConversation } from './handoffContext';
+import { buildHandoffContext, reasonPhrase, reasonPhrases, summarizeConversation } from './handoffContext';
+import { SELF_HARM_NAME } from '../escalation/selfHarm';
+import { selfHarmSignalIn } from './crisisSignal';
 import { asksWhyEmail, notThatEmail, setsAsideEmail, unsureOfEmail, whyEmailTexts } from './emailNonAnswers';
 import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, problemFromNameAnswer, validateAnswer } from './questionValidators';
 import { ticketPrompts } from './ticketBlock';
@@ -57,6 +59,13 @@ export const takeoverTexts = {
   requeued: 'I am finding someone else to help you. Please stay with us.',
   /** Session 28 (hostile s28 H9): words of self-harm while the customer waits in the queue; the chat is moved up. */
   crisisWhileWaiting: "I've told our team this can't wait, and someone will be with you as soon as possible. If you are in danger right now, please call your local emergency number.",
+  /**
+   * Session 29 (hostile s28 H11): words of self-harm when nobody can answer now (out of hours, nobody online, or the
+   * ticket that follows). No promise that someone is coming: where to get help now, before the block's own text.
+   */
+  crisisNobodyNow: "I'm so sorry you're going through this. Please don't wait for us: if you are in danger right now, call your local emergency number. You can also talk to a crisis line at any hour: Samaritans on 116 123 in the UK and Ireland, or find one where you live at findahelpline.com.",
+  /** Session 29 (newcomer s28 N5): an upset customer out of hours is told sorry first, as in opening hours (no "I'll get a person"). */
+  sorryNobodyNow: "I'm sorry about this.",
   /** A deliberate transfer: `by` (the agent) moves the customer to `to` (a colleague's name, or "the sales team"). */
   transferred: (by: string, to: string) => `${by} is transferring you to ${to}. Please stay with us.`,
   ended: 'This conversation has ended.',
@@ -194,15 +203,17 @@ export function enterTakeover(run: Run, block: BlockOf<'human_takeover'>, entry:
   const d = block.data;
   forgetNobodyFound(run.s); // a takeover again: whatever it finds now is what counts (noAgentFollowUp.ts)
   if (d.assignation === 'custom' && d.availability && !isOpen(d.availability, run.now)) {
+    nobodyNowLeadIn(run, block, entry);
     bot(run, renderTemplate(d.outOfHoursMessage, run.s.variables), block.id);
-    notHandedOver(run, `Out of hours: the customer wanted a person, but "${blockName(block)}" is closed now (opening hours, ${d.availability.timezone}), so no handoff was requested: the customer was told so and the flow took its No agent exit.`);
+    notHandedOver(run, `Out of hours: ${whyHere(run, entry)}, but "${blockName(block)}" is closed now (opening hours, ${d.availability.timezone}), so no handoff was requested: the customer was told so and the flow took its No agent exit.`);
     return leaveTo(run, block, 'no_agent');
   }
   // When the caller knows who is signed in, do not make the customer answer questions for nobody. A busy (away)
   // agent takes no automatic assignment but can still pick the chat from the queue, so the customer waits for them.
   if (run.ctx.agents && reachableAgents(run.ctx.agents, assignmentRequest(d, true)).length === 0) {
+    nobodyNowLeadIn(run, block, entry);
     bot(run, takeoverTexts.noAgent, block.id);
-    notHandedOver(run, `Nobody available: the customer wanted a person, but no agent who may take "${blockName(block)}" is online, so no handoff was requested: the customer was told so and the flow took its No agent exit.`);
+    notHandedOver(run, `Nobody available: ${whyHere(run, entry)}, but no agent who may take "${blockName(block)}" is online, so no handoff was requested: the customer was told so and the flow took its No agent exit.`);
     return leaveTo(run, block, 'no_agent');
   }
   // Session 19 (newcomer s19 F2): the reason the customer already gave is not asked again (reasonGiven.ts).
@@ -223,6 +234,37 @@ export function enterTakeover(run: Run, block: BlockOf<'human_takeover'>, entry:
 }
 
 const blockName = (block: Block) => block.label?.trim() || 'Human takeover';
+
+/**
+ * Session 29 (hostile s28 H11, newcomer s28 N5): why the conversation came to a takeover that finds nobody, for the
+ * step's explanation. It said "the customer wanted a person" whatever brought them (a crisis, anger, urgency), although
+ * the customer had asked for nobody: it now names what the policy read, or the flow.
+ */
+function whyHere(run: Run, entry: TakeoverEntry): string {
+  if (entry === null) return reasonPhrase('flow', run.s);
+  if (entry.reason === 'explicit_request') return reasonPhrases.explicit_request;
+  if (selfHarmSignalIn(entry.signals)) return `the policy would have handed over (${SELF_HARM_NAME}: the customer wrote words of self-harm; the crisis line was said first)`;
+  if (entry.reason === 'negative_sentiment') return `the policy would have handed over (${reasonPhrases.negative_sentiment}; the apology was said first)`;
+  return `the policy would have handed over (${reasonPhrases[entry.reason]})`;
+}
+
+/**
+ * Session 29 (hostile s28 H11, newcomer s28 N5): before "we're offline" / "no one is available", what the customer who
+ * came here needs first. Words of self-harm got only "Leave your details and we'll get back to you first thing": the
+ * crisis line now comes first (no promise of a person). An upset customer got no apology out of hours (in hours the
+ * lead-in says sorry): the apology comes first, without "I'll get a person", as long as the block's upset line is the
+ * built-in one (a rewritten one, perhaps in another language, is the designer's; their out-of-hours text speaks).
+ */
+function nobodyNowLeadIn(run: Run, block: BlockOf<'human_takeover'>, entry: TakeoverEntry): void {
+  if (entry === null) return;
+  if (selfHarmSignalIn(entry.signals)) {
+    bot(run, takeoverTexts.crisisNobodyNow, block.id);
+    return;
+  }
+  if (entry.reason !== 'negative_sentiment') return;
+  const texts = block.data.leadIn ?? DEFAULT_LEAD_IN;
+  if (takeoverLeadIn('negative_sentiment', texts) === DEFAULT_LEAD_IN.upset) bot(run, takeoverTexts.sorryNobodyNow, block.id);
+}
 
 /**
  * Session 27 (convo, newcomer s26 F19): the policy decided to hand over, and the takeover left by its No agent exit at

@@ -38,6 +38,8 @@ export const ticketPrompts = {
   /** Session 19 (newcomer s19 F23, hostile s19 #11): the customer withdrew at the ticket's questions. */
   backedOut: "No problem, I've stopped there: nothing was passed on to the team.",
   nobodyFree: "I'm sorry, no one from our team is free right now, so I can't put you through. Leave your email address and a colleague will reply as soon as they can (or say you don't have one).",
+  /** Session 29 (hostile s28 H11): the email question again after the crisis line (words of self-harm typed there). */
+  emailAfterCrisis: "When you're ready, leave your email address here and a colleague will write to you as soon as they can (or say you don't have one).",
 };
 
 /**
@@ -65,9 +67,9 @@ function noEmailText(run: Run): string {
  * found nobody: noAgentFollowUp.ts), at a question that request does not answer: at the email question it says so and
  * asks again (not "That doesn't look like an email address"); false elsewhere (the issue question takes it as the issue).
  */
-export function answerNobodyFree(run: Run, block: BlockOf<'ticket'>, w: TicketWaiting): boolean {
+export function answerNobodyFree(run: Run, block: BlockOf<'ticket'>, w: TicketWaiting, after?: 'crisis'): boolean {
   if (w.field !== 'email') return false;
-  bot(run, ticketPrompts.nobodyFree, block.id);
+  bot(run, after === 'crisis' ? ticketPrompts.emailAfterCrisis : ticketPrompts.nobodyFree, block.id);
   return true;
 }
 

@@ -144,9 +144,11 @@ export interface BlockBehaviour<K extends BlockKind = BlockKind> {
   /**
    * The block's reply to a request for a person that cannot be met (the takeover just found nobody) at its own question
    * `w`, when that request does not answer the question; true when it replied (the question stays open, no retry
-   * counted). Blocks without it take the message as an answer (engine.ts `ownQuestionText`).
+   * counted). Blocks without it take the message as an answer (engine.ts `ownQuestionText`). `after` 'crisis': the
+   * message was words of self-harm and the crisis line was just said (session 29): the question again, without "I can't
+   * put you through" (the customer asked for no one).
    */
-  answerNobodyFree?(run: Run, block: BlockOf<K>, w: Waiting): boolean;
+  answerNobodyFree?(run: Run, block: BlockOf<K>, w: Waiting, after?: 'crisis'): boolean;
   /**
    * Whether `text`, the block's latest words in the transcript, says it found nobody (a Human takeover's no-agent or
    * out-of-hours message, or its own handoff expired or rejected). Only for states saved before `nobodyFound` existed.

@@ -21,7 +21,7 @@ describe('a request for a person out of hours (newcomer s26 F19)', () => {
     expect(s.sim.effects.some((e) => e.type === 'handoff_request')).toBe(false);
     const d = s.sim.steps.at(-1)!.decision!;
     expect(d.action).toBe('handoff'); // the policy's decision, as corpus tools count it
-    expect(d.explanation).toMatch(/^Out of hours: the customer wanted a person, but "[^"]+" is closed now \(opening hours, Europe\/London\), so no handoff was requested/);
+    expect(d.explanation).toMatch(/^Out of hours: the customer asked for a person, but "[^"]+" is closed now \(opening hours, Europe\/London\), so no handoff was requested/);
     expect(d.explanation).toMatch(/The policy read: Handed over: the customer asked for a person/);
     expect(d.explanation).not.toMatch(/^Handed over/);
     void step;
@@ -45,6 +45,6 @@ describe('a request for a person out of hours (newcomer s26 F19)', () => {
     const s = createScenarioSession(loadFlow('customer-support'), { now: MONDAY_10, agents: [virtualAgent({ name: 'Dev', status: 'offline' })] });
     s.apply({ say: 'I want to talk to a human' });
     expect(s.sim.effects.some((e) => e.type === 'handoff_request')).toBe(false);
-    expect(s.sim.steps.at(-1)!.decision!.explanation).toMatch(/^Nobody available: the customer wanted a person/);
+    expect(s.sim.steps.at(-1)!.decision!.explanation).toMatch(/^Nobody available: the customer asked for a person/);
   });
 });
