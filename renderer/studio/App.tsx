@@ -188,6 +188,7 @@ function PersistentEditor({ flowKey, opened }: { flowKey: string; opened: FlowFo
       <Editor
         onHome={goHome}
         scenarioStorage={scenarioStorage}
+        flowKey={flowKey}
         readOnlyBanner={persistence.status === 'conflict'}
         status={
           <>

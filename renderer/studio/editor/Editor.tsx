@@ -46,6 +46,11 @@ export interface EditorProps {
   /** Where the simulator keeps the flow's scenarios (studio server); absent: in memory only. */
   scenarioStorage?: ScenarioStorage | null;
   /**
+   * The studio's key of the open flow (unique per file, where two files may share a flow id): what the simulator's
+   * kept conversation and open panel are filed under in the tab (hostile s28 H7). Default the flow's id.
+   */
+  flowKey?: string;
+  /**
    * A banner across the editor already says why this window is read-only and what to do (the other-window and
    * trashed-elsewhere banners): the inspector then says only that it is read-only, pointing at the banner, instead of
    * the same sentences a second time (the reason stays in the fields' tooltip).
@@ -69,7 +74,7 @@ function isTyping(target: EventTarget | null): boolean {
 /** Memory clipboard for when the system clipboard is unavailable (no permission, no secure context). */
 let memoryClipboard: ClipboardDocument | null = null;
 
-function EditorInner({ onHome, status, renderHistory, scenarioStorage, readOnlyBanner = false }: EditorProps) {
+function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, readOnlyBanner = false }: EditorProps) {
   const store = useStudioStore();
   const rf = useReactFlow();
   const showBlock = useShowBlock();
@@ -80,22 +85,23 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, readOnlyB
   // Session 27: on the studio page (scenarioStorage given) the simulator's conversation, and whether its panel was open,
   // are kept in the tab across a reload (newcomer s24 #9 rest).
   const flowId = useStudio((s) => s.flow.id);
+  const simKey = flowKey ?? flowId;
   const remember = useMemo(() => (scenarioStorage && typeof sessionStorage !== 'undefined' ? sessionStorage : null), [scenarioStorage]);
   const [showSim, setShowSim] = useState(() => {
     try {
-      return remember?.getItem(`baton.simulator.open.${flowId}`) === '1';
+      return remember?.getItem(`baton.simulator.open.${simKey}`) === '1';
     } catch {
       return false;
     }
   });
   useEffect(() => {
     try {
-      if (showSim) remember?.setItem(`baton.simulator.open.${flowId}`, '1');
-      else remember?.removeItem(`baton.simulator.open.${flowId}`);
+      if (showSim) remember?.setItem(`baton.simulator.open.${simKey}`, '1');
+      else remember?.removeItem(`baton.simulator.open.${simKey}`);
     } catch {
       // Not kept: the panel opens closed after a reload.
     }
-  }, [showSim, remember, flowId]);
+  }, [showSim, remember, simKey]);
   // Newcomer s26 F3 / F6: Flow settings no longer opens with the editor (it covered a quarter of the canvas) nor stays
   // open beside the simulator. The right-hand inspector shows only when something is selected or Flow settings is asked
   // for (its button, a Problems row, the command palette); its X or Escape close it.
@@ -479,7 +485,7 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, readOnlyB
               {single && isBlock ? <BlockInspector blockId={single} /> : single && isGroup ? <GroupInspector groupId={single} /> : single ? <NoteInspector noteId={single} /> : selection.length > 1 ? <MultiSelection count={selection.length} onGroup={() => actions('group')} onDelete={() => actions('delete')} onDuplicate={() => actions('duplicate')} /> : <FlowSettings />}
             </fieldset>
           </aside>
-          {showSim && <SimulatorPanel onClose={() => setShowSim(false)} onFocusBlock={focusBlock} storage={scenarioStorage} remember={remember} />}
+          {showSim && <SimulatorPanel onClose={() => setShowSim(false)} onFocusBlock={focusBlock} storage={scenarioStorage} remember={remember} rememberKey={simKey} />}
         </div>
         {dialog === 'find' && <FindDialog onClose={() => setDialog(null)} onPick={(id) => { setDialog(null); focusBlock(id); }} />}
         {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}

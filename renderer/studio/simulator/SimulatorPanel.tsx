@@ -40,6 +40,8 @@ export interface SimulatorPanelProps {
   http?: HttpCaller | null;
   /** Where the conversation is kept across a reload of the page (the studio page: the tab's sessionStorage); null: not kept. */
   remember?: Storage | null;
+  /** What the conversation is kept under in `remember`: the studio's flow key (two files may share a flow id); default the flow's id. */
+  rememberKey?: string;
 }
 
 const TABS = [
@@ -52,7 +54,7 @@ const TABS = [
 
 const serverHttp: HttpCaller = (req) => studioApi.simulateHttp(req);
 
-export function SimulatorPanel({ onClose, onFocusBlock, storage = null, overlay = true, http, remember = null }: SimulatorPanelProps) {
+export function SimulatorPanel({ onClose, onFocusBlock, storage = null, overlay = true, http, remember = null, rememberKey }: SimulatorPanelProps) {
   const flow = useStudio((s) => s.flow);
   // The flow's scenarios file names its own virtual agents and clock (as `baton test` and `baton chat` use them).
   const [fileSetup, setFileSetup] = useState<SimulatorFileSetup | null>(null);
@@ -70,7 +72,7 @@ export function SimulatorPanel({ onClose, onFocusBlock, storage = null, overlay 
       live = false;
     };
   }, [storage]);
-  const sim = useSimulatorSession(flow, fileSetup, remember);
+  const sim = useSimulatorSession(flow, fileSetup, remember, rememberKey);
   const realHttp = useRealHttp(sim.session, sim.view, sim.act, http !== undefined ? http : storage ? serverHttp : null);
   const [tab, setTab] = useState('chat');
   const [pending, setPending] = useState<PendingExpectation[]>([]);

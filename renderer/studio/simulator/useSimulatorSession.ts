@@ -60,8 +60,10 @@ function message(e: unknown): string {
 
 /**
  * Session 27 (newcomer s24 #9 rest): a reload lost the simulated conversation. The panel keeps it in the tab's
- * sessionStorage under the flow's id (the session's setup and its logged actions, which are scenario steps) and plays
- * it again on the current flow when the page comes back; a step the edited flow no longer accepts ends the replay there.
+ * sessionStorage (the session's setup and its logged actions, which are scenario steps) and plays it again on the
+ * current flow when the page comes back; a step the edited flow no longer accepts ends the replay there.
+ * Hostile s28 H7: it was kept under the flow's id, which two files can share (a copy keeps the id), so one flow's chat
+ * was replayed on the other: it is kept under the studio's flow key (one per file) when the studio gives it.
  */
 export interface KeptConversation {
   setup: SessionSetup;
@@ -72,9 +74,9 @@ export interface KeptConversation {
 
 const KEPT_PREFIX = 'baton.simulator.conversation.';
 
-function readKept(store: Storage, flowId: string): KeptConversation | null {
+function readKept(store: Storage, key: string): KeptConversation | null {
   try {
-    const raw = store.getItem(KEPT_PREFIX + flowId);
+    const raw = store.getItem(KEPT_PREFIX + key);
     const v = raw ? (JSON.parse(raw) as KeptConversation) : null;
     return v && typeof v.setup?.now === 'number' && Array.isArray(v.log) ? v : null;
   } catch {
@@ -82,10 +84,10 @@ function readKept(store: Storage, flowId: string): KeptConversation | null {
   }
 }
 
-function writeKept(store: Storage, flowId: string, session: ScenarioSession | null, fromFile: boolean): void {
+function writeKept(store: Storage, key: string, session: ScenarioSession | null, fromFile: boolean): void {
   try {
-    if (!session) store.removeItem(KEPT_PREFIX + flowId);
-    else store.setItem(KEPT_PREFIX + flowId, JSON.stringify({ setup: session.setup, log: session.log, fromFile } satisfies KeptConversation));
+    if (!session) store.removeItem(KEPT_PREFIX + key);
+    else store.setItem(KEPT_PREFIX + key, JSON.stringify({ setup: session.setup, log: session.log, fromFile } satisfies KeptConversation));
   } catch {
     // Full or refused storage: the conversation is simply not kept across a reload.
   }
@@ -102,7 +104,11 @@ export function replayKept(flow: Flow, kept: KeptConversation): ScenarioSession 
   }
 }
 
-export function useSimulatorSession(flow: Flow, fileSetup: SimulatorFileSetup | null = null, remember: Storage | null = null): SimulatorController {
+/**
+ * `rememberKey`: what the kept conversation is filed under in `remember` (the studio's flow key, unique per file);
+ * default the flow's id.
+ */
+export function useSimulatorSession(flow: Flow, fileSetup: SimulatorFileSetup | null = null, remember: Storage | null = null, rememberKey?: string): SimulatorController {
   const ref = useRef<ScenarioSession | null>(null);
   const setupRef = useRef(fileSetup);
   setupRef.current = fileSetup;
@@ -135,7 +141,7 @@ export function useSimulatorSession(flow: Flow, fileSetup: SimulatorFileSetup | 
   if (ref.current === null && startError === null && version === 0) {
     // First render: start at once so the greeting is there when the panel opens (or the conversation kept before a reload).
     try {
-      const kept = remember ? readKept(remember, flow.id) : null;
+      const kept = remember ? readKept(remember, rememberKey ?? flow.id) : null;
       const replayed = kept && kept.log.length > 0 ? replayKept(flow, kept) : null;
       ref.current = replayed ?? createScenarioSession(flow, { ...baseSetup(fileSetup), httpDefault: 'wait', conversationId: 'studio' });
       fromFile.current = replayed ? !!kept?.fromFile : !!fileSetup?.agents;
@@ -224,10 +230,10 @@ export function useSimulatorSession(flow: Flow, fileSetup: SimulatorFileSetup | 
   // Kept for a reload after every change (an action, a restart, the flow's scenarios file applied).
   const rememberRef = useRef(remember);
   rememberRef.current = remember;
-  const flowId = flow.id;
+  const keptKey = rememberKey ?? flow.id;
   useEffect(() => {
-    if (rememberRef.current) writeKept(rememberRef.current, flowId, ref.current, fromFile.current);
-  }, [version, flowId]);
+    if (rememberRef.current) writeKept(rememberRef.current, keptKey, ref.current, fromFile.current);
+  }, [version, keptKey]);
 
   const session = ref.current;
   // eslint-disable-next-line react-hooks/exhaustive-deps
