@@ -3,21 +3,33 @@
  * Session 29 (fixsim): the studio simulator's kept conversation and start clock.
  * - hostile s28 H7: two flows with the same id (a copy keeps the id) shared one kept conversation; it is kept under the
  *   studio's flow key.
+ * - hostile s28 H4: the scenarios file's "now" without an offset was read in the browser's zone; it is the flow's wall
+ *   time, as baton test / baton chat read it (the test switches the host zone to New York in-process and checks it did).
  */
 import './support/setup';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { ScenarioStorage } from '../../renderer/studio/simulator/ScenariosPane';
 import { SimulatorPanel } from '../../renderer/studio/simulator/SimulatorPanel';
+import { baseSetup } from '../../renderer/studio/simulator/useSimulatorSession';
+import type { ScenarioFile } from '../../shared/simulator/scenarioSchema';
+import { scenarioSetup } from '../../shared/simulator/scenarioRunner';
 import { StudioStoreProvider } from '../../renderer/studio/store/StudioStoreContext';
 import { createStudioStore } from '../../renderer/studio/store/studioStore';
 import type { Flow } from '../../shared/flow/schema';
 import { sampleFlow } from './support/sampleFlow';
 
-function renderSim(flow: Flow, remember: Storage | null, rememberKey?: string) {
+const originalTz = process.env.TZ;
+afterAll(() => {
+  if (originalTz === undefined) delete process.env.TZ;
+  else process.env.TZ = originalTz;
+});
+
+function renderSim(flow: Flow, remember: Storage | null, rememberKey?: string, storage: ScenarioStorage | null = null) {
   const store = createStudioStore(flow);
   render(
     <StudioStoreProvider store={store}>
-      <SimulatorPanel onClose={() => {}} storage={null} overlay={false} remember={remember} rememberKey={rememberKey} />
+      <SimulatorPanel onClose={() => {}} storage={storage} overlay={false} remember={remember} rememberKey={rememberKey} />
     </StudioStoreProvider>,
   );
   return store;
@@ -64,5 +76,40 @@ describe('hostile s28 H7: the kept conversation is filed under the studio flow k
     cleanup();
     renderSim(sampleFlow(), sessionStorage);
     expect(screen.getAllByText('where is my parcel, it is so late').length).toBeGreaterThan(0);
+  });
+});
+
+function fileWithNow(now: string): ScenarioStorage {
+  return { load: async () => ({ file: { version: 1, now, scenarios: [] } as unknown as ScenarioFile, exists: true }), save: async () => undefined };
+}
+function parisFlow(): Flow {
+  const f = sampleFlow();
+  f.settings.timezone = 'Europe/Paris';
+  return f;
+}
+
+describe("hostile s28 H4: the scenarios file's now is read in the flow's zone, not the browser's", () => {
+  it('from a browser in New York, "2026-03-02T10:00" in a Paris flow is 10:00 in Paris, the instant baton test uses', async () => {
+    process.env.TZ = 'America/New_York';
+    // The host zone really changed (otherwise this test would prove nothing).
+    expect(new Date(Date.UTC(2026, 2, 2, 12)).getTimezoneOffset()).toBe(300);
+    const cli = scenarioSetup({ name: 'x', now: '2026-03-02T10:00', steps: [] } as never, {}, 'Europe/Paris').now;
+    expect(cli).toBe(Date.UTC(2026, 2, 2, 9, 0));
+    expect(baseSetup({ now: '2026-03-02T10:00' }, 'Europe/Paris').now).toBe(cli);
+    renderSim(parisFlow(), null, undefined, fileWithNow('2026-03-02T10:00'));
+    fireEvent.click(screen.getByRole('tab', { name: 'Clock & agents' }));
+    await expect.poll(() => screen.getByTestId('sim-clock').textContent).toBe('Mon 2 Mar 2026 10:00 (Europe/Paris)');
+  });
+
+  it('a now with Z or an offset keeps its instant; a now the clock cannot use starts at the default Monday 10:00 UTC', async () => {
+    process.env.TZ = 'America/New_York';
+    expect(baseSetup({ now: '2026-03-02T10:00:00Z' }, 'Europe/Paris').now).toBe(Date.UTC(2026, 2, 2, 10));
+    expect(baseSetup({ now: '2026-03-02T10:00+02:00' }, 'Europe/Paris').now).toBe(Date.UTC(2026, 2, 2, 8));
+    expect(baseSetup({ now: 'next tuesday' }, 'Europe/Paris').now).toBe(Date.UTC(2026, 2, 2, 10));
+    expect(baseSetup({ now: '1960-01-01T10:00' }, 'Europe/Paris').now).toBe(Date.UTC(2026, 2, 2, 10));
+    expect(baseSetup(null, 'Europe/Paris').now).toBe(Date.UTC(2026, 2, 2, 10));
+    renderSim(parisFlow(), null, undefined, fileWithNow('2026-03-02T10:00:00Z'));
+    fireEvent.click(screen.getByRole('tab', { name: 'Clock & agents' }));
+    await expect.poll(() => screen.getByTestId('sim-clock').textContent).toBe('Mon 2 Mar 2026 11:00 (Europe/Paris)');
   });
 });

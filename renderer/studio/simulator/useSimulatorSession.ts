@@ -8,6 +8,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Flow, Value } from '../../../shared/flow/schema';
 import { createScenarioSession, restartSession, type ActionStep, type ScenarioSession, type SessionSetup } from '../../../shared/simulator/scenarioSession';
 import { DEFAULT_SCENARIO_NOW } from '../../../shared/simulator/scenarioSchema';
+import { MAX_CLOCK_MS } from '../../../shared/simulator/createSimulation';
+import { parseZonedTime } from '../../../shared/flow/zonedTime';
 import { simulatorView, type SimulatorView } from '../../../shared/simulator/simulatorView';
 import { defaultVirtualAgents, virtualAgent, type VirtualAgent, type VirtualAgentInput } from '../../../shared/simulator/virtualAgents';
 
@@ -22,11 +24,17 @@ export interface SimulatorFileSetup {
   agents?: VirtualAgentInput[];
 }
 
-/** The clock and agents a fresh session starts with. */
-function baseSetup(file: SimulatorFileSetup | null): { now: number; agents: VirtualAgent[] } {
-  const now = file?.now ? Date.parse(file.now) : NaN;
+/**
+ * The clock and agents a fresh session starts with. Hostile s28 H4: the file's `now` without Z or an offset was read
+ * with Date.parse, in the browser's zone (10:00 was 15:00 in London from New York); it is the flow's wall time, as
+ * `baton test` and `baton chat` read it (scenarioRunner's scenarioSetup: parseZonedTime in the flow's zone). A `now`
+ * the clock cannot use starts at the default Monday 10:00, as there.
+ */
+export function baseSetup(file: SimulatorFileSetup | null, timeZone: string): { now: number; agents: VirtualAgent[] } {
+  const read = file?.now ? parseZonedTime(file.now, timeZone) : null;
+  const at = read && read.ok && read.at >= 0 && read.at <= MAX_CLOCK_MS ? read.at : null;
   return {
-    now: Number.isFinite(now) ? now : Date.parse(DEFAULT_SCENARIO_NOW),
+    now: at ?? Date.parse(DEFAULT_SCENARIO_NOW),
     agents: file?.agents ? file.agents.map((a) => virtualAgent(a)) : defaultVirtualAgents(),
   };
 }
@@ -125,7 +133,7 @@ export function useSimulatorSession(flow: Flow, fileSetup: SimulatorFileSetup | 
       try {
         ref.current = previous
           ? createScenarioSession(f, { ...previous.setup, now: previous.now, agents: previous.agents?.map((a) => ({ ...a })), startAt: start.startAt, variables: start.variables })
-          : createScenarioSession(f, { ...baseSetup(setupRef.current), startAt: start.startAt, variables: start.variables, httpDefault: 'wait', conversationId: 'studio' });
+          : createScenarioSession(f, { ...baseSetup(setupRef.current, f.settings.timezone), startAt: start.startAt, variables: start.variables, httpDefault: 'wait', conversationId: 'studio' });
         if (!previous) fromFile.current = !!setupRef.current?.agents;
         setStartError(null);
       } catch (e) {
@@ -143,7 +151,7 @@ export function useSimulatorSession(flow: Flow, fileSetup: SimulatorFileSetup | 
     try {
       const kept = remember ? readKept(remember, rememberKey ?? flow.id) : null;
       const replayed = kept && kept.log.length > 0 ? replayKept(flow, kept) : null;
-      ref.current = replayed ?? createScenarioSession(flow, { ...baseSetup(fileSetup), httpDefault: 'wait', conversationId: 'studio' });
+      ref.current = replayed ?? createScenarioSession(flow, { ...baseSetup(fileSetup, flow.settings.timezone), httpDefault: 'wait', conversationId: 'studio' });
       fromFile.current = replayed ? !!kept?.fromFile : !!fileSetup?.agents;
     } catch (e) {
       ref.current = null;
