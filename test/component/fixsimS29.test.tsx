@@ -5,13 +5,15 @@
  *   studio's flow key.
  * - hostile s28 H4: the scenarios file's "now" without an offset was read in the browser's zone; it is the flow's wall
  *   time, as baton test / baton chat read it (the test switches the host zone to New York in-process and checks it did).
+ * - hostile s28 H6: a kept conversation whose start time is out of the clock's range blanked the studio on every reload;
+ *   it is dropped, and an error boundary around the panel shows the error and "Start over".
  */
 import './support/setup';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { ScenarioStorage } from '../../renderer/studio/simulator/ScenariosPane';
-import { SimulatorPanel } from '../../renderer/studio/simulator/SimulatorPanel';
-import { baseSetup } from '../../renderer/studio/simulator/useSimulatorSession';
+import { SimulatorBoundary, SimulatorPanel } from '../../renderer/studio/simulator/SimulatorPanel';
+import { baseSetup, forgetKept, isReplayableKept } from '../../renderer/studio/simulator/useSimulatorSession';
 import type { ScenarioFile } from '../../shared/simulator/scenarioSchema';
 import { scenarioSetup } from '../../shared/simulator/scenarioRunner';
 import { StudioStoreProvider } from '../../renderer/studio/store/StudioStoreContext';
@@ -111,5 +113,82 @@ describe("hostile s28 H4: the scenarios file's now is read in the flow's zone, n
     renderSim(parisFlow(), null, undefined, fileWithNow('2026-03-02T10:00:00Z'));
     fireEvent.click(screen.getByRole('tab', { name: 'Clock & agents' }));
     await expect.poll(() => screen.getByTestId('sim-clock').textContent).toBe('Mon 2 Mar 2026 11:00 (Europe/Paris)');
+  });
+});
+
+const KEY = 'baton.simulator.conversation.customer-support';
+/** A real kept conversation (one customer message), as the panel writes it. */
+function keptConversation(): Record<string, any> {
+  renderSim(sampleFlow(), sessionStorage, 'customer-support');
+  say('where is my parcel, it is so late');
+  cleanup();
+  const kept = JSON.parse(sessionStorage.getItem(KEY)!);
+  sessionStorage.clear();
+  return kept;
+}
+
+describe('hostile s28 H6: a kept conversation the panel cannot replay is dropped; a render error does not blank the studio', () => {
+  it('a kept start time out of the clock range (9e15, -1e17) starts a fresh conversation instead of throwing, and is replaced', () => {
+    const good = keptConversation();
+    expect(isReplayableKept(good)).toBe(true);
+    for (const now of [9e15, -1e17]) {
+      sessionStorage.setItem(KEY, JSON.stringify({ ...good, setup: { ...good.setup, now } }));
+      renderSim(sampleFlow(), sessionStorage, 'customer-support');
+      expect(screen.queryByRole('alert')).toBeNull();
+      expect(screen.queryByText('where is my parcel, it is so late')).toBeNull();
+      expect(document.querySelector('.sim-clock-small')?.textContent).toMatch(/^Mon 2 Mar 2026 10:00/);
+      // The bad entry is gone: what is kept now is the fresh conversation.
+      expect(JSON.parse(sessionStorage.getItem(KEY)!).setup.now).toBe(Date.UTC(2026, 2, 2, 10));
+      cleanup();
+    }
+  });
+
+  it('other setups it cannot replay are refused (agents not a list of agents, not JSON); a good one replays', () => {
+    const good = keptConversation();
+    const bad = [
+      { ...good, setup: { ...good.setup, agents: 'abc' } },
+      { ...good, setup: { ...good.setup, agents: [{ id: 'x' }] } },
+      { ...good, setup: { ...good.setup, now: '2026-03-02' } },
+      { ...good, setup: { ...good.setup, variables: [1] } },
+      { ...good, log: [null] },
+      { ...good, log: 'say hi' },
+      { log: [] },
+    ];
+    for (const b of bad) expect(isReplayableKept(b)).toBe(false);
+    sessionStorage.setItem(KEY, '{not json');
+    renderSim(sampleFlow(), sessionStorage, 'customer-support');
+    expect(screen.queryByText('where is my parcel, it is so late')).toBeNull();
+    cleanup();
+    sessionStorage.setItem(KEY, JSON.stringify(good));
+    renderSim(sampleFlow(), sessionStorage, 'customer-support');
+    expect(screen.getAllByText('where is my parcel, it is so late').length).toBeGreaterThan(0);
+  });
+
+  it('a render error inside the panel shows a message and Start over, which drops the kept conversation and starts afresh', () => {
+    sessionStorage.setItem('baton.simulator.conversation.k', '{"setup":{}}');
+    function Broken() {
+      if (sessionStorage.getItem('baton.simulator.conversation.k')) throw new Error('Invalid time value');
+      return <p>fresh simulator</p>;
+    }
+    const quiet = console.error;
+    console.error = () => {};
+    try {
+      render(
+        <div>
+          <p>the canvas</p>
+          <SimulatorBoundary onStartOver={() => forgetKept(sessionStorage, 'k')} onClose={() => {}}>
+            <Broken />
+          </SimulatorBoundary>
+        </div>,
+      );
+    } finally {
+      console.error = quiet;
+    }
+    expect(screen.getByText('the canvas')).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent('The simulator stopped on an error: Invalid time value.');
+    fireEvent.click(screen.getByRole('button', { name: 'Start over' }));
+    expect(sessionStorage.getItem('baton.simulator.conversation.k')).toBeNull();
+    expect(screen.getByText('fresh simulator')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });

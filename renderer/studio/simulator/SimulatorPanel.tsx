@@ -5,7 +5,7 @@
  * (what-if on a JSONL of conversations). It also draws the path / current block / batch counts on the canvas.
  */
 import { X } from 'lucide-react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Component, Fragment, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { expectationFromEntry } from '../../../shared/simulator/scenarioRecorder';
 import { actionOfTranscriptEntry } from '../../../shared/simulator/scenarioSession';
 import type { ChatLine } from '../../../shared/simulator/simulatorView';
@@ -19,7 +19,7 @@ import { ChatPane } from './ChatPane';
 import { DebugDrawer } from './DebugDrawer';
 import { ScenariosPane, type PendingExpectation, type ScenarioStorage } from './ScenariosPane';
 import { AgentsEditor, ClockPane, RestartPane } from './SetupPane';
-import { useSimulatorSession, type SimulatorFileSetup } from './useSimulatorSession';
+import { forgetKept, useSimulatorSession, type SimulatorFileSetup } from './useSimulatorSession';
 import { useRealHttp, type HttpCaller } from './useRealHttp';
 import { studioApi } from '../api/studioApi';
 import './simulator.css';
@@ -54,7 +54,63 @@ const TABS = [
 
 const serverHttp: HttpCaller = (req) => studioApi.simulateHttp(req);
 
-export function SimulatorPanel({ onClose, onFocusBlock, storage = null, overlay = true, http, remember = null, rememberKey }: SimulatorPanelProps) {
+/**
+ * Hostile s28 H6: an error while drawing the simulator (a kept conversation the panel could not show) blanked the whole
+ * studio tab, on every reload, since nothing in the studio caught it. The panel is drawn inside this boundary: an error
+ * shows what happened and "Start over", which drops the conversation kept in the tab and starts the panel afresh; the
+ * canvas and the rest of the studio stay.
+ */
+export class SimulatorBoundary extends Component<{ children: ReactNode; onStartOver(): void; onClose(): void }, { error: string | null; round: number }> {
+  override state = { error: null as string | null, round: 0 };
+
+  static getDerivedStateFromError(e: unknown): { error: string } {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+
+  private startOver = () => {
+    this.props.onStartOver();
+    this.setState((s) => ({ error: null, round: s.round + 1 }));
+  };
+
+  override render() {
+    if (this.state.error === null) return <Fragment key={this.state.round}>{this.props.children}</Fragment>;
+    return (
+      <aside className="sim-panel" aria-label="Simulator">
+        <header className="sim-head">
+          <strong>Simulator</strong>
+          <span className="sim-spacer" />
+          <Button variant="ghost" size="icon" aria-label="Close the simulator" onClick={this.props.onClose}>
+            <X size={16} />
+          </Button>
+        </header>
+        <div className="sim-scroll">
+          <p className="sim-error" role="alert">
+            The simulator stopped on an error: {this.state.error.replace(/[.\s]+$/, '')}. Your flow is not affected. Start over drops the simulated conversation kept in this tab
+            and starts a new one.
+          </p>
+          <Button size="sm" variant="primary" onClick={this.startOver}>
+            Start over
+          </Button>
+        </div>
+      </aside>
+    );
+  }
+}
+
+export function SimulatorPanel(props: SimulatorPanelProps) {
+  const flowId = useStudio((s) => s.flow.id);
+  const { remember, rememberKey, onClose } = props;
+  const startOver = useCallback(() => {
+    if (remember) forgetKept(remember, rememberKey ?? flowId);
+  }, [remember, rememberKey, flowId]);
+  return (
+    <SimulatorBoundary onStartOver={startOver} onClose={onClose}>
+      <SimulatorPanelInner {...props} />
+    </SimulatorBoundary>
+  );
+}
+
+function SimulatorPanelInner({ onClose, onFocusBlock, storage = null, overlay = true, http, remember = null, rememberKey }: SimulatorPanelProps) {
   const flow = useStudio((s) => s.flow);
   // The flow's scenarios file names its own virtual agents and clock (as `baton test` and `baton chat` use them).
   const [fileSetup, setFileSetup] = useState<SimulatorFileSetup | null>(null);

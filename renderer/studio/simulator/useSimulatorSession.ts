@@ -82,13 +82,61 @@ export interface KeptConversation {
 
 const KEPT_PREFIX = 'baton.simulator.conversation.';
 
+const isObject = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
+const isStrings = (x: unknown) => Array.isArray(x) && x.every((s) => typeof s === 'string');
+const isCount = (x: unknown) => x === undefined || x === null || (typeof x === 'number' && Number.isFinite(x));
+
+/** A kept virtual agent the panel can show (a name to list and compare, its status, lists of words). */
+function isKeptAgent(a: unknown): boolean {
+  return (
+    isObject(a) &&
+    typeof a.id === 'string' &&
+    typeof a.name === 'string' &&
+    (a.status === 'online' || a.status === 'busy' || a.status === 'offline') &&
+    isStrings(a.skills) &&
+    isStrings(a.languages) &&
+    isStrings(a.teams) &&
+    isCount(a.activeChats) &&
+    isCount(a.capacity) &&
+    isCount(a.lastAssignedAt)
+  );
+}
+
+/**
+ * Whether a kept value can be played again. Hostile s28 H6: only `typeof setup.now === 'number'` was checked, so a
+ * start time out of the clock's range (9e15, stale or hand-edited storage) threw in render ("Invalid time value") and
+ * blanked the studio tab on every reload. The clock's range is 1970 to 9999 (MAX_CLOCK_MS), as a scenarios file's.
+ */
+export function isReplayableKept(v: unknown): v is KeptConversation {
+  if (!isObject(v) || !Array.isArray(v.log) || !isObject(v.setup)) return false;
+  const { now, agents, startAt, variables } = v.setup;
+  if (typeof now !== 'number' || !Number.isFinite(now) || now < 0 || now > MAX_CLOCK_MS) return false;
+  if (agents !== undefined && !(Array.isArray(agents) && agents.every(isKeptAgent))) return false;
+  if (startAt !== undefined && typeof startAt !== 'string') return false;
+  if (variables !== undefined && !isObject(variables)) return false;
+  return v.log.every(isObject);
+}
+
+/** The kept conversation, or null; one that cannot be played again is dropped from the store. */
 function readKept(store: Storage, key: string): KeptConversation | null {
+  let raw: string | null = null;
   try {
-    const raw = store.getItem(KEPT_PREFIX + key);
-    const v = raw ? (JSON.parse(raw) as KeptConversation) : null;
-    return v && typeof v.setup?.now === 'number' && Array.isArray(v.log) ? v : null;
+    raw = store.getItem(KEPT_PREFIX + key);
+    const v: unknown = raw ? JSON.parse(raw) : null;
+    if (v === null || isReplayableKept(v)) return v;
   } catch {
-    return null;
+    // Not JSON: dropped below.
+  }
+  if (raw !== null) forgetKept(store, key);
+  return null;
+}
+
+/** Drops the conversation kept under `key` (the simulator's "Start over" after an error). */
+export function forgetKept(store: Storage, key: string): void {
+  try {
+    store.removeItem(KEPT_PREFIX + key);
+  } catch {
+    // Refused storage: nothing was kept.
   }
 }
 
