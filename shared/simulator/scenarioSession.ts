@@ -571,7 +571,11 @@ const CUSTOMER_VARIABLES = ['customerName', 'customerEmail', 'customerPhone'] as
  * bot learnt are kept as preset variables; as a new customer, none are (even preset ones). The conversation id changes, as
  * a real new conversation's would.
  */
-export function restartSession(session: ScenarioSession, flow: Flow, as: 'same_customer' | 'new_customer'): ScenarioSession {
+/**
+ * A new conversation after `session`: its agents and clock (or the clock at `now`: the studio's Restart starts again at
+ * the setup's time, newcomer s28 N9), the contact details the bot learnt only for the same customer.
+ */
+export function restartSession(session: ScenarioSession, flow: Flow, as: 'same_customer' | 'new_customer', now: number = session.now): ScenarioSession {
   const variables: Record<string, Value> = { ...(session.setup.variables ?? {}) };
   const v = session.sim.state.variables;
   for (const name of CUSTOMER_VARIABLES) {
@@ -582,7 +586,7 @@ export function restartSession(session: ScenarioSession, flow: Flow, as: 'same_c
   const n = Number(/~(\d+)$/.exec(session.setup.conversationId ?? '')?.[1] ?? 0) + 1;
   return createScenarioSession(flow, {
     ...session.setup,
-    now: session.now,
+    now,
     agents: session.agents?.map((a) => ({ ...a })),
     variables,
     conversationId: `${base}~${n}`,

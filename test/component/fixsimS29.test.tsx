@@ -7,6 +7,9 @@
  *   time, as baton test / baton chat read it (the test switches the host zone to New York in-process and checks it did).
  * - hostile s28 H6: a kept conversation whose start time is out of the clock's range blanked the studio on every reload;
  *   it is dropped, and an error boundary around the panel shows the error and "Start over".
+ * - newcomer s28 N9: after "Outside business hours" Restart kept the late clock and the clock could not be set back;
+ *   Restart starts at the setup's time again (keeping the clock is a choice), and a time before the clock offers a new
+ *   conversation at that time.
  */
 import './support/setup';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
@@ -190,5 +193,56 @@ describe('hostile s28 H6: a kept conversation the panel cannot replay is dropped
     expect(sessionStorage.getItem('baton.simulator.conversation.k')).toBeNull();
     expect(screen.getByText('fresh simulator')).toBeInTheDocument();
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+function clock(): string {
+  return screen.getByTestId('sim-clock').textContent ?? '';
+}
+
+describe('newcomer s28 N9: after "Outside business hours" a new conversation can start at opening hours again', () => {
+  it('Restart (header, Same customer, New customer) starts at the start time again; the clock moved before', () => {
+    renderSim(sampleFlow(), null);
+    fireEvent.click(screen.getByRole('tab', { name: 'Clock & agents' }));
+    const start = clock();
+    expect(start).toBe('Mon 2 Mar 2026 10:00 (Europe/London)');
+    expect(screen.getByTestId('restart-clock')).toHaveTextContent(`The new conversation starts at ${start}.`);
+    for (const button of ['Restart', 'Same customer', 'New customer']) {
+      fireEvent.click(screen.getByRole('button', { name: 'Outside business hours' }));
+      expect(clock()).not.toBe(start);
+      fireEvent.click(screen.getByRole('button', { name: button }));
+      expect(clock()).toBe(start);
+    }
+  });
+
+  it('"Keep the clock" keeps the late time for the new conversation (to begin one outside business hours)', () => {
+    renderSim(sampleFlow(), null);
+    fireEvent.click(screen.getByRole('tab', { name: 'Clock & agents' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Outside business hours' }));
+    const late = clock();
+    fireEvent.click(screen.getByRole('checkbox', { name: /Keep the clock/ }));
+    expect(screen.getByTestId('restart-clock')).toHaveTextContent(`The new conversation starts with the clock as it is (${late}).`);
+    fireEvent.click(screen.getByRole('button', { name: 'New customer' }));
+    expect(clock()).toBe(late);
+  });
+
+  it('setting the clock back says so in words and offers a new conversation at that time; forward still moves it', () => {
+    renderSim(sampleFlow(), null);
+    fireEvent.click(screen.getByRole('tab', { name: 'Clock & agents' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Outside business hours' }));
+    const late = clock();
+    fireEvent.change(screen.getByLabelText('Set date and time (Europe/London)'), { target: { value: '2026-03-02T09:30' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Set (Europe/London)' }));
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent(`The clock cannot go back during a conversation (it is ${late}).`);
+    expect(alert.textContent).not.toMatch(/setTime|Z\b/);
+    expect(clock()).toBe(late);
+    fireEvent.click(screen.getByRole('button', { name: 'Start a new conversation at Mon 2 Mar 2026 09:30 (Europe/London)' }));
+    expect(clock()).toBe('Mon 2 Mar 2026 09:30 (Europe/London)');
+    expect(screen.queryByRole('alert')).toBeNull();
+    fireEvent.change(screen.getByLabelText('Set date and time (Europe/London)'), { target: { value: '2026-03-02T11:00' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Set (Europe/London)' }));
+    expect(clock()).toBe('Mon 2 Mar 2026 11:00 (Europe/London)');
+    expect(screen.queryByRole('button', { name: /Start a new conversation/ })).toBeNull();
   });
 });

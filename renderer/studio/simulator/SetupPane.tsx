@@ -20,9 +20,11 @@ function zoneOf(view: SimulatorView): string {
   return /\(([^()]+)\)$/.exec(view.clock)?.[1] ?? 'UTC';
 }
 
-export function ClockPane({ view, act }: { view: SimulatorView; act(step: ActionStep): boolean }) {
+export function ClockPane({ view, act, startClock, restart }: { view: SimulatorView; act(step: ActionStep): boolean; startClock?: string; restart?(as: 'same_customer' | 'new_customer', start?: SimulatorStart): void }) {
   const [when, setWhen] = useState('');
   const [whenError, setWhenError] = useState<string | null>(null);
+  /** Newcomer s28 N9: a time before the clock, which only a new conversation can start at. */
+  const [before, setBefore] = useState<number | null>(null);
   // Newcomer s24 #7: the date and time typed here were read as UTC ("Set (UTC)") while the clock above and every block's
   // opening hours are in the flow's time zone: they are read in the flow's zone now (shared/flow/zonedTime.ts, as
   // `baton chat --now` reads them; a wall time the clocks skip is refused with the zone's answer).
@@ -30,6 +32,7 @@ export function ClockPane({ view, act }: { view: SimulatorView; act(step: Action
   const parsed = when ? parseZonedTime(when, zone) : null;
   // A date the browser accepts but the clock cannot show (year 275760 made toISOString throw) is said in words.
   const setTime = () => {
+    setBefore(null);
     if (!parsed) return;
     if (!parsed.ok) {
       // Not a date at all (a year past 9999 the picker lets through): the clock's own words; a wall time the zone's
@@ -42,6 +45,13 @@ export function ClockPane({ view, act }: { view: SimulatorView; act(step: Action
       setWhenError(`"${when}" is not a date the virtual clock can show (years 1970 to 9999).`);
       return;
     }
+    if (at < view.now) {
+      // Newcomer s28 N9: the engine's "setTime: the virtual clock cannot go back (it is 2026-03-02T20:00:00Z, ...)" in
+      // the tester's words, with the way back: a new conversation at that time.
+      setWhenError(`The clock cannot go back during a conversation (it is ${view.clock}).${restart ? '' : ' Restart starts a new conversation at the start time.'}`);
+      if (restart) setBefore(at);
+      return;
+    }
     setWhenError(null);
     act({ setTime: new Date(at).toISOString().replace('.000Z', 'Z') });
   };
@@ -52,7 +62,10 @@ export function ClockPane({ view, act }: { view: SimulatorView; act(step: Action
       <div className="sim-clock" data-testid="sim-clock">
         {view.clock}
       </div>
-      <p className="sim-muted">The simulation starts on a fixed Monday 10:00 so saved scenarios replay the same way; move the clock below.</p>
+      <p className="sim-muted">
+        Each new conversation (Restart) starts at {startClock ?? 'the same fixed Monday 10:00'} so saved scenarios replay the same way; within a
+        conversation the clock only moves forward.
+      </p>
       <div className="sim-row">
         <Button size="sm" onClick={() => act({ wait: '1m' })}>
           +1 min
@@ -76,7 +89,20 @@ export function ClockPane({ view, act }: { view: SimulatorView; act(step: Action
       </div>
       {whenError && (
         <p className="sim-error" role="alert">
-          {whenError}
+          {whenError}{' '}
+          {before !== null && restart && (
+            <button
+              type="button"
+              className="sim-link"
+              onClick={() => {
+                restart('new_customer', { clock: before });
+                setBefore(null);
+                setWhenError(null);
+              }}
+            >
+              Start a new conversation at {formatClock(before, zone)}
+            </button>
+          )}
         </p>
       )}
       {view.timers.length > 0 ? (
@@ -232,18 +258,29 @@ export function parseVariableLines(text: string): { variables: Record<string, Va
   return { variables: { ...variables }, problem: null };
 }
 
-export function RestartPane({ flow, restart }: { flow: Flow; restart(as: 'same_customer' | 'new_customer', start?: SimulatorStart): void }) {
+export function RestartPane({ flow, restart, clock, startClock }: { flow: Flow; restart(as: 'same_customer' | 'new_customer', start?: SimulatorStart): void; clock?: string; startClock?: string }) {
   const [startAt, setStartAt] = useState('');
   const [vars, setVars] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  // Newcomer s28 N9: a new conversation starts at the start time again; keeping the clock is a choice (to begin a
+  // conversation outside business hours, move the clock, tick this, restart).
+  const [keepClock, setKeepClock] = useState(false);
+  const timing: SimulatorStart['clock'] = keepClock ? 'keep' : 'start';
   return (
     <section className="sim-section" aria-label="Restart">
       <h3>Restart</h3>
+      <p className="sim-muted" data-testid="restart-clock">
+        {keepClock || !startClock ? `The new conversation starts with the clock as it is${clock ? ` (${clock})` : ''}.` : `The new conversation starts at ${startClock}.`}
+      </p>
+      <label className="sim-check">
+        <input type="checkbox" checked={keepClock} onChange={(e) => setKeepClock(e.target.checked)} />
+        Keep the clock{clock ? ` at ${clock}` : ''} (e.g. to start a conversation outside business hours)
+      </label>
       <div className="sim-row">
-        <Button size="sm" onClick={() => restart('same_customer')}>
+        <Button size="sm" onClick={() => restart('same_customer', { clock: timing })}>
           Same customer
         </Button>
-        <Button size="sm" onClick={() => restart('new_customer')}>
+        <Button size="sm" onClick={() => restart('new_customer', { clock: timing })}>
           New customer
         </Button>
       </div>
@@ -273,7 +310,7 @@ export function RestartPane({ flow, restart }: { flow: Flow; restart(as: 'same_c
         onClick={() => {
           const r = parseVariableLines(vars);
           setProblem(r.problem);
-          if (!r.problem) restart('new_customer', { startAt: startAt || undefined, variables: r.variables });
+          if (!r.problem) restart('new_customer', { startAt: startAt || undefined, variables: r.variables, clock: timing });
         }}
       >
         Start with these

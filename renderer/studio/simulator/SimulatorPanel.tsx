@@ -185,7 +185,7 @@ function SimulatorPanelInner({ onClose, onFocusBlock, storage = null, overlay = 
         )}
         {view && <span className="sim-muted sim-clock-small">{view.clock}</span>}
         <span className="sim-spacer" />
-        <Button size="sm" onClick={() => restart('new_customer')} title="Restart as a new customer">
+        <Button size="sm" onClick={() => restart('new_customer')} title={`Restart as a new customer, the clock back at ${sim.startClock}`}>
           Restart
         </Button>
         <Button variant="ghost" size="icon" aria-label="Close the simulator" onClick={onClose}>
@@ -209,9 +209,9 @@ function SimulatorPanelInner({ onClose, onFocusBlock, storage = null, overlay = 
         {view && tab === 'chat' && <ChatPane view={view} act={sim.act} onFocusBlock={onFocusBlock} onExpect={onExpect} agents={sim.session?.agents ?? []} onOpenHttp={() => setTab('debug')} onOpenDebug={() => setTab('debug')} httpReal={realHttp.mode === 'real' && realHttp.available} />}
         {view && tab === 'setup' && (
           <div className="sim-scroll">
-            <ClockPane view={view} act={sim.act} />
+            <ClockPane view={view} act={sim.act} startClock={sim.startClock} restart={restart} />
             <AgentsEditor agents={sim.session?.agents} act={sim.act} from={sim.agentsFrom} fileAgents={sim.fileAgents} />
-            <RestartPane flow={flow} restart={restart} />
+            <RestartPane flow={flow} restart={restart} clock={view.clock} startClock={sim.startClock} />
           </div>
         )}
         {view && tab === 'debug' && (

@@ -10,7 +10,7 @@ import { createScenarioSession, restartSession, type ActionStep, type ScenarioSe
 import { DEFAULT_SCENARIO_NOW } from '../../../shared/simulator/scenarioSchema';
 import { MAX_CLOCK_MS } from '../../../shared/simulator/createSimulation';
 import { parseZonedTime } from '../../../shared/flow/zonedTime';
-import { simulatorView, type SimulatorView } from '../../../shared/simulator/simulatorView';
+import { formatClock, simulatorView, type SimulatorView } from '../../../shared/simulator/simulatorView';
 import { defaultVirtualAgents, virtualAgent, type VirtualAgent, type VirtualAgentInput } from '../../../shared/simulator/virtualAgents';
 
 /**
@@ -42,6 +42,11 @@ export function baseSetup(file: SimulatorFileSetup | null, timeZone: string): { 
 export interface SimulatorStart {
   startAt?: string;
   variables?: Record<string, Value>;
+  /**
+   * Where the new conversation's clock starts (newcomer s28 N9): 'start' (default) the setup's time again (the scenarios
+   * file's `now`, else Monday 10:00), 'keep' the clock as it is (e.g. after "Outside business hours"), or an instant.
+   */
+  clock?: 'start' | 'keep' | number;
 }
 
 export interface SimulatorController {
@@ -53,6 +58,8 @@ export interface SimulatorController {
   error: string | null;
   act(step: ActionStep): boolean;
   restart(as: 'same_customer' | 'new_customer', start?: SimulatorStart): void;
+  /** The setup's start time, where Restart puts the clock back, in the flow's zone ("Mon 2 Mar 2026 10:00 (Europe/London)"). */
+  startClock: string;
   /** Where the virtual agents came from: the flow's scenarios file, or the sample agents. */
   agentsFrom: 'file' | 'sample';
   /** The scenarios file's agents (null: it names none, or it is not read yet). */
@@ -177,11 +184,12 @@ export function useSimulatorSession(flow: Flow, fileSetup: SimulatorFileSetup | 
   const flowRef = useRef(flow);
 
   const create = useCallback(
-    (f: Flow, start: SimulatorStart = {}, previous?: ScenarioSession) => {
+    (f: Flow, start: SimulatorStart = {}, previous?: ScenarioSession, now?: number) => {
       try {
+        const base = baseSetup(setupRef.current, f.settings.timezone);
         ref.current = previous
-          ? createScenarioSession(f, { ...previous.setup, now: previous.now, agents: previous.agents?.map((a) => ({ ...a })), startAt: start.startAt, variables: start.variables })
-          : createScenarioSession(f, { ...baseSetup(setupRef.current, f.settings.timezone), startAt: start.startAt, variables: start.variables, httpDefault: 'wait', conversationId: 'studio' });
+          ? createScenarioSession(f, { ...previous.setup, now: now ?? previous.now, agents: previous.agents?.map((a) => ({ ...a })), startAt: start.startAt, variables: start.variables })
+          : createScenarioSession(f, { ...base, now: now ?? base.now, startAt: start.startAt, variables: start.variables, httpDefault: 'wait', conversationId: 'studio' });
         if (!previous) fromFile.current = !!setupRef.current?.agents;
         setStartError(null);
       } catch (e) {
@@ -263,13 +271,18 @@ export function useSimulatorSession(flow: Flow, fileSetup: SimulatorFileSetup | 
     [bump],
   );
 
+  // Newcomer s28 N9: Restart kept the clock, so after "Outside business hours" every later conversation was out of hours
+  // and the clock could not be set back (it never goes back within a conversation). A new conversation starts at the
+  // setup's time again unless the tester keeps the clock (or names a time: "Start a new conversation at ..." in Clock).
   const restart = useCallback(
     (as: 'same_customer' | 'new_customer', start?: SimulatorStart) => {
       const s = ref.current;
-      if (!s) return create(flowRef.current, start);
-      if (start) return create(flowRef.current, start, s);
+      const clock = start?.clock ?? 'start';
+      const now = typeof clock === 'number' ? clock : clock === 'keep' && s ? s.now : baseSetup(setupRef.current, flowRef.current.settings.timezone).now;
+      if (!s) return create(flowRef.current, start, undefined, now);
+      if (start && (start.startAt !== undefined || start.variables !== undefined)) return create(flowRef.current, start, s, now);
       try {
-        ref.current = restartSession(s, flowRef.current, as);
+        ref.current = restartSession(s, flowRef.current, as, now);
         setError(null);
       } catch (e) {
         setError(message(e));
@@ -294,7 +307,8 @@ export function useSimulatorSession(flow: Flow, fileSetup: SimulatorFileSetup | 
   const session = ref.current;
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const view = useMemo(() => (session ? withLeftLines(session, simulatorView(session)) : null), [session, version]);
-  return { session, view, startError, error, act, restart, setVariable, agentsFrom: fromFile.current ? 'file' : 'sample', fileAgents: fileSetup?.agents ?? null, clearError: () => setError(null) };
+  const startClock = formatClock(baseSetup(fileSetup, flow.settings.timezone).now, flow.settings.timezone);
+  return { session, view, startError, error, act, restart, startClock, setVariable, agentsFrom: fromFile.current ? 'file' : 'sample', fileAgents: fileSetup?.agents ?? null, clearError: () => setError(null) };
 }
 
 /** "<agent> has left the chat" lines per session, at the transcript position where the agent left (display only). */
