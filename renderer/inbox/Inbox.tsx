@@ -735,7 +735,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
             replayEvent.current?.('handoff', data);
             continue;
           }
-          void api.detail(token, id).then(
+          void api.detail(token, id, { peek: true }).then(
             (dt) => {
               if (dt?.handoff?.status === 'assigned' && dt.handoff.agentId === meId) replayEvent.current?.('handoff', data);
             },
@@ -825,7 +825,8 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
               const short = `${tr.by} transferred a chat to you${who ? ` (${who})` : ''}: in Mine.`;
               const show = (last: string | null) => setFlash({ kind: 'info', text: `${lead}${last ? ` The customer's last message: “${last}”.` : ''} It is in Mine.`, short, open: h.id });
               show(null);
-              void api.detail(token, h.id).then(
+              // A look for the notice, not opening the chat (newcomer s28 N6: the customer must not hear she joined).
+              void api.detail(token, h.id, { peek: true }).then(
                 (dt) => {
                   const said = [...dt.transcript].reverse().find((e) => e.from === 'customer' && !e.status && e.text.trim() !== '');
                   if (said) show(cutText(said.text, 140));

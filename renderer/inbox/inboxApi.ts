@@ -185,7 +185,11 @@ export interface InboxApi {
    * #29), newest first; each row says where it matched. Absent (older clients, test doubles): no search box.
    */
   search?(token: string, q: string): Promise<{ handoffs: Array<HandoffRow & { match?: { in: string; text: string } }> }>;
-  detail(token: string, id: string): Promise<HandoffDetail>;
+  /**
+   * Reading a chat's detail is opening it (a chat given to this agent automatically: the customer is told she joined);
+   * `peek`: a look in the background that is not (newcomer s28 N6).
+   */
+  detail(token: string, id: string, o?: { peek?: boolean }): Promise<HandoffDetail>;
   act(token: string, id: string, action: 'accept' | 'handback' | 'resolve' | 'reject' | 'typing', body?: unknown): Promise<unknown>;
   say(token: string, id: string, text: string, isPrivate: boolean): Promise<SayAnswer | void>;
   /** `note`: for the colleague (their toast, and the timeline as a private note). */
@@ -236,7 +240,7 @@ export function createInboxApi(d: { baseUrl: string; fetch?: typeof fetch; Event
     setPresence: async (token, status, o) => (await call<{ status: Presence }>(token, 'POST', '/api/v1/agent/presence', o?.requeue ? { status, chats: 'requeue' } : { status })).status,
     list: (token, view) => call(token, 'GET', `/api/v1/agent/handoffs?view=${view}`),
     search: (token, q) => call(token, 'GET', `/api/v1/agent/search?q=${enc(q)}`),
-    detail: (token, id) => call(token, 'GET', `/api/v1/agent/handoffs/${enc(id)}`),
+    detail: (token, id, o) => call(token, 'GET', `/api/v1/agent/handoffs/${enc(id)}${o?.peek ? '?peek=true' : ''}`),
     act: (token, id, action, body) => call(token, 'POST', `/api/v1/agent/handoffs/${enc(id)}/${action}`, body),
     say: (token, id, text, isPrivate) => call<SayAnswer>(token, 'POST', `/api/v1/agent/handoffs/${enc(id)}/messages`, { text, private: isPrivate }),
     transfer: (token, id, to) => call(token, 'POST', `/api/v1/agent/handoffs/${enc(id)}/transfer`, to),

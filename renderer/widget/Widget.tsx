@@ -624,6 +624,17 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
     for (let i = entries.length - 1; i >= 0; i--) if (entries[i].from === 'system' && entries[i].status?.handoff) return entries[i].status!.handoff!.status === 'pending' ? entries[i].seq : null;
     return null;
   }, [entries, mode]);
+  /**
+   * Session 29 (newcomer s28 N6): the chat was given to an agent automatically and she has not opened it yet (the latest
+   * status line says `joined: false`): the header says who is coming, not "You are chatting with Ann", and the line of
+   * this status ("A person will join shortly.") is not shown twice (the bot's "Ann will be with you shortly." says it).
+   */
+  const notJoinedPill = useMemo(() => {
+    if (mode !== 'agent') return null;
+    for (let i = entries.length - 1; i >= 0; i--) if (entries[i].from === 'system' && entries[i].status?.handoff) return entries[i].status!.handoff!.joined === false ? entries[i].seq : null;
+    return null;
+  }, [entries, mode]);
+  const arriving = notJoinedPill !== null;
   /** The place alone for the waiting bar ("you are next in line"); the wait is on the queue line above (newcomer s12 #25). */
   const place = queue.latest ? (/^You are (next in line|number \d+ in the queue)\./.exec(queue.latest)?.[1] ?? null) : null;
   const waiting = mode === 'waiting';
@@ -672,7 +683,15 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
     if (waiting || mode === 'agent') setConfirmRestart(true);
     else void startOver();
   };
-  const subtitle = mode === 'agent' ? (agentName ? `You are chatting with ${inertText(agentName)}` : 'You are chatting with a person') : waiting ? 'Waiting for a person…' : 'Our assistant replies at once';
+  const subtitle = arriving
+    ? `${agentName ? inertText(agentName) : 'A person'} will be with you shortly`
+    : mode === 'agent'
+      ? agentName
+        ? `You are chatting with ${inertText(agentName)}`
+        : 'You are chatting with a person'
+      : waiting
+        ? 'Waiting for a person…'
+        : 'Our assistant replies at once';
 
   return (
     <div
@@ -737,7 +756,7 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
           if (e.from === 'system') {
             const leaver = lastHolder ?? lastAgentName;
             const t = e.status?.handoff?.status === 'resolved' && leaver ? `${leaver} has left the chat` : (queue.shown.get(e.seq) ?? statusText(e) ?? (e.text || null));
-            if (queue.hidden.has(e.seq) || (repeatedPills.has(e.seq) && !queue.shown.has(e.seq)) || e.seq === endedPill || e.seq === waitPill) return null;
+            if (queue.hidden.has(e.seq) || (repeatedPills.has(e.seq) && !queue.shown.has(e.seq)) || e.seq === endedPill || e.seq === waitPill || e.seq === notJoinedPill) return null;
             return t ? (
               <li key={e.seq} className={`bw-system${queue.shown.has(e.seq) ? ' bw-queue' : ''}`}>
                 <span dir="auto">{inertText(t)}</span>
@@ -805,6 +824,14 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
           </li>
         )}
       </ol>
+      {arriving && (
+        <div className="bw-wait" role="status">
+          <span className="bw-pulse" aria-hidden="true" />
+          <span>
+            Waiting for {agentName ? <bdi>{inertText(agentName)}</bdi> : 'a person'} to open the chat. You can keep writing.
+          </span>
+        </div>
+      )}
       {waiting && (
         <div className="bw-wait" role="status">
           <span className="bw-pulse" aria-hidden="true" />

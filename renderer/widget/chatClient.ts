@@ -15,7 +15,8 @@ export interface ChatEntry {
   buttons?: Array<{ id: string; label: string }>;
   name?: string;
   at: number;
-  status?: { mode: string; handoff?: { id: string; status: string; reason: string } };
+  /** `handoff.joined`: false while an automatically assigned agent has not opened the chat yet (newcomer s28 N6). */
+  status?: { mode: string; handoff?: { id: string; status: string; reason: string; joined?: boolean } };
 }
 
 export interface ChatSession {

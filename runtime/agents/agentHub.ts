@@ -650,6 +650,26 @@ export class AgentHub {
     return [...m.keys()].filter((id) => id !== agent.id);
   }
 
+  /**
+   * Session 29 (newcomer s28 N6): the agent opened a chat (her inbox read its detail). When automatic assignment gave it
+   * to her and she had not opened it yet (the handoff's `joined: false`), the customer is told now that she joined:
+   * the block's assignedMessage, once (the engine refuses a second `agent_joined`). Returns whether it was said. Read
+   * from the conversation's state, not this instance's list, which may be a moment old (or another instance's write).
+   */
+  async joinOnOpen(agent: Agent, h: HandoffRecord): Promise<boolean> {
+    const rec = await this.deps.store.getConversation(h.conversationId);
+    const cur = (rec?.state as { handoff?: Handoff | null } | undefined)?.handoff;
+    if (!cur || cur.id !== h.id || cur.status !== 'assigned' || cur.agentId !== agent.id || cur.joined !== false) return false;
+    try {
+      await this.apply(h, { type: 'agent_joined', agentId: agent.id }, 'open');
+      return true;
+    } catch (err) {
+      // Joined meanwhile (her first message, a second tab): nothing more to say.
+      if (err instanceof ApiError && err.code === 'handoff_conflict') return false;
+      throw err;
+    }
+  }
+
   /** `customer`: the agent holds the chat, so its customer is told too (runtime/agents/customerSignals.ts). */
   typing(agent: Agent, handoffId: string, customer?: { conversationId: string }) {
     const toCustomer = customer ? { conversationId: customer.conversationId, toCustomer: true } : {};
@@ -1192,7 +1212,9 @@ export class AgentHub {
         }
         this.deps.logger.info({ handoffId: h.id, agentId: agent.id, why: pick.explanation }, 'handoff auto-assigned');
         changed = true;
-        const assigned = this.apply(h, { type: 'agent_accepted', agentId: agent.id, agentName: agent.name }, 'assign', { refresh: false });
+        // `auto`: she has not seen the chat yet, so the customer hears she "will be with you shortly"; the joined line
+        // comes when she opens it (joinOnOpen) or writes (newcomer s28 N6).
+        const assigned = this.apply(h, { type: 'agent_accepted', agentId: agent.id, agentName: agent.name, auto: true }, 'assign', { refresh: false });
         this.assigning.set(agent.id, assigned);
         await assigned.then(
           () => given.set(agent.id, (given.get(agent.id) ?? 0) + 1),

@@ -642,10 +642,20 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
   });
 
   app.get('/api/v1/agent/handoffs/:id', {
-    schema: { summary: 'A handoff: context, variables, full transcript (bot turns included), private notes, who else is viewing', tags: ['agent'], security: sec, params: handoffParams },
+    schema: {
+      summary: 'A handoff: context, variables, full transcript (bot turns included), private notes, who else is viewing',
+      description:
+        'Reading it is opening the chat: when automatic assignment gave it to you and you had not opened it yet, the customer is now told you joined (the block\'s "Agent joined message", once). `?peek=true` reads it without that (a look in the background, not opening it).',
+      tags: ['agent'],
+      security: sec,
+      params: handoffParams,
+      querystring: z.object({ peek: z.enum(['true', 'false']).optional() }),
+    },
     handler: async (req) => {
       const a = auth(req);
       const h = await visible(a, req.params.id);
+      // Newcomer s28 N6: a chat given to her automatically is opened now: the customer hears she joined (once).
+      if ((req.query as { peek?: string }).peek !== 'true') await hub.joinOnOpen(a, h);
       const conv = await d.store.getConversation(h.conversationId);
       const r = hub.requestOf(h);
       const state = (conv?.state ?? {}) as { variables?: Record<string, unknown>; waiting?: unknown };

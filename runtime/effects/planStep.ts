@@ -33,7 +33,7 @@ export interface PlannedStep {
 interface StateLike {
   mode: ConversationRecord['mode'];
   transcript?: TranscriptEntry[];
-  handoff?: { id: string; status: string; reason: string; requestedAt: number } | null;
+  handoff?: { id: string; status: string; reason: string; requestedAt: number; joined?: boolean } | null;
 }
 
 /** Transcript entries this step added: `step.transcript` (new engine) or the growth of `state.transcript`. */
@@ -60,6 +60,11 @@ const modeText: Record<ConversationRecord['mode'], string> = {
   agent: 'A person is in the conversation.',
   closed: 'The conversation has ended.',
 };
+/** Session 29 (newcomer s28 N6): mode 'agent' while the automatically assigned agent has not opened the chat yet. */
+export const NOT_JOINED_TEXT = 'A person will join shortly.';
+
+/** The status line's key of a handoff: its id and status, and whether its agent has joined when that is recorded. */
+const handoffKey = (h: StateLike['handoff']) => (h ? `${h.id}:${h.status}${h.joined === undefined ? '' : `:${h.joined}`}` : null);
 
 /**
  * The handoffs a step opens (its `handoff_request` effects) as the records planStep writes for them, without planning
@@ -121,16 +126,18 @@ export function planStep(args: {
   let hasOutbox = false;
 
   const priorMode = priorState?.mode ?? null;
-  const priorHandoffStatus = priorState?.handoff ? `${priorState.handoff.id}:${priorState.handoff.status}` : null;
-  const handoffNow = state.handoff ? `${state.handoff.id}:${state.handoff.status}` : null;
+  const priorHandoffStatus = handoffKey(priorState?.handoff);
+  const handoffNow = handoffKey(state.handoff);
   const changed = priorState ? priorMode !== state.mode || priorHandoffStatus !== handoffNow : state.mode !== 'bot' || handoffNow !== null;
   if (changed) {
     const h = state.handoff;
+    // `joined` only while it says something (an automatic assignment): other status lines stay as they were.
+    const joined = h && h.status === 'assigned' && h.joined !== undefined ? { joined: h.joined } : {};
     append.push({
       from: 'system',
-      text: modeText[state.mode],
+      text: state.mode === 'agent' && h?.joined === false ? NOT_JOINED_TEXT : modeText[state.mode],
       at: now,
-      status: { mode: state.mode, ...(h ? { handoff: { id: h.id, status: h.status, reason: String(h.reason) } } : {}) },
+      status: { mode: state.mode, ...(h ? { handoff: { id: h.id, status: h.status, reason: String(h.reason), ...joined } } : {}) },
     });
   }
 
@@ -165,7 +172,8 @@ export function planStep(args: {
           request: prior?.request ?? null,
           handoff: h,
         });
-        handoffChanges.push({ status: h.status, requestedAt: h.requestedAt, from: prior?.status ?? null });
+        // The agent joining a chat given to her automatically (newcomer s28 N6) changes no status: no second count.
+        if (prior?.status !== h.status) handoffChanges.push({ status: h.status, requestedAt: h.requestedAt, from: prior?.status ?? null });
         break;
       }
       case 'notify':

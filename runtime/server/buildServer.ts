@@ -594,7 +594,7 @@ type RasaMessage = {
   recipient_id: string;
   text?: string;
   buttons?: Array<{ title: string; payload: string }>;
-  custom?: { handoff: { status: string; reason: string } };
+  custom?: { handoff: { status: string; reason: string; joined?: boolean } };
 };
 
 /** A Rasa client's opener that only starts the conversation ("hi", "hello there", "/start", "/restart"). */
@@ -605,7 +605,11 @@ function toRasa(recipient: string, entries: LogEntry[]): RasaMessage[] {
   for (const e of entries) {
     if (e.from === 'customer') continue;
     if (e.status) {
-      if (e.status.handoff) out.push({ recipient_id: recipient, custom: { handoff: { status: e.status.handoff.status, reason: e.status.handoff.reason } } });
+      if (e.status.handoff) {
+        // `joined` (newcomer s28 N6): assigned automatically, false until the agent opens the chat, then true.
+        const { status, reason, joined } = e.status.handoff;
+        out.push({ recipient_id: recipient, custom: { handoff: joined === undefined ? { status, reason } : { status, reason, joined } } });
+      }
       continue;
     }
     const m: RasaMessage = { recipient_id: recipient, text: e.text };

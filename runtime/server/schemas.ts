@@ -72,7 +72,17 @@ export const messageSchema = z
     name: z.string().optional(),
     at: z.number().describe('ms since epoch'),
     status: z
-      .object({ mode: z.string(), handoff: z.object({ id: z.string(), status: z.string(), reason: z.string() }).optional() })
+      .object({
+        mode: z.string(),
+        handoff: z
+          .object({
+            id: z.string(),
+            status: z.string(),
+            reason: z.string(),
+            joined: z.boolean().optional().describe('Assigned automatically: false until the agent opens the chat, then true. Absent when she accepted it herself.'),
+          })
+          .optional(),
+      })
       .optional()
       .describe('Present on status events (mode or handoff changed).'),
   })
@@ -109,7 +119,7 @@ export const rasaResponse = z.array(
     recipient_id: z.string(),
     text: z.string().optional(),
     buttons: z.array(z.object({ title: z.string(), payload: z.string() })).optional(),
-    custom: z.object({ handoff: z.object({ status: z.string(), reason: z.string() }) }).optional(),
+    custom: z.object({ handoff: z.object({ status: z.string(), reason: z.string(), joined: z.boolean().optional() }) }).optional(),
   }),
 );
 

@@ -147,6 +147,9 @@ export function takenOverEvent(run: Run, input: EventInput): boolean {
       system(run, agentTakeoverTexts.joined(name), w.blockId);
       return true;
     }
+    case 'agent_joined':
+      // A taken-over chat is never given out automatically (its request has no autoAssign): she joined when she took it.
+      return false;
     case 'agent_message':
       if (!holds(input.agentId)) return false;
       say(run, { from: 'agent', text: input.text, name: input.agentName ?? h.agentName ?? 'Agent' });

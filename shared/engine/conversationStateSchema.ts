@@ -90,6 +90,8 @@ export const handoffSchema = z.strictObject({
   transitions: z.array(
     z.strictObject({ from: status.nullable(), to: status, at: z.number(), actor: z.string(), note: z.string().optional() }),
   ),
+  /** Session 29 (newcomer s28 N6): an automatically assigned agent has not opened the chat yet (false). Optional: additive. */
+  joined: z.boolean().optional(),
 });
 
 const retries = z.number().int().min(0);

@@ -129,6 +129,9 @@ function refusal(run: Run, input: Input): string | null {
       return null;
     case 'no_agent':
       return h.status === 'pending' ? null : `an agent (${h.agentName ?? h.agentId}) already has this chat.`;
+    case 'agent_joined':
+      if (h.status !== 'assigned' || h.agentId !== input.agentId) return `this chat is not assigned to ${input.agentId}.`;
+      return h.joined === false ? null : `${h.agentName ?? h.agentId} has already joined this chat.`;
     default:
       if (h.status !== 'assigned') return 'no agent has accepted this chat yet: accept it first.';
       if (h.agentId !== input.agentId) return `this chat is with ${h.agentName ?? h.agentId}, not ${input.agentId}.`;

@@ -28,7 +28,7 @@ import { backsOut } from './backOut';
 import { canWaitAt } from './blockBehaviours';
 import { humanTakeoverData } from '../flow/schema';
 import { forgetNobodyFound, noteNobodyFound } from './noAgentFollowUp';
-import { DEFAULT_LEAD_IN } from '../flow/blocks/humanTakeover';
+import { DEFAULT_ASSIGNED_SOON, DEFAULT_LEAD_IN } from '../flow/blocks/humanTakeover';
 import { isUnsureReply } from '../nlu/bareReplies';
 import { normalizeText } from '../nlu/normalizeText';
 
@@ -494,14 +494,38 @@ function handOver(run: Run, block: BlockOf<'human_takeover'>, reason: Escalation
   }
 }
 
-function assign(run: Run, block: BlockOf<'human_takeover'>, agentId: string, agentName: string): void {
+/**
+ * The chat goes to `agentName`. `auto`: the runtime's automatic assignment chose her, and she has not seen the chat yet
+ * (session 29, newcomer s28 N6: the customer was told "Ann has joined the chat" while Ann's inbox showed nothing). The
+ * customer is then told the block's assignedSoonMessage ("Ann will be with you shortly.") and the handoff records
+ * `joined: false`; `join` says the joined line when she opens the chat or writes. The mode is 'agent' either way: the
+ * customer's messages go to her chat, the queue timers end, and her going offline requeues the chat as before.
+ */
+function assign(run: Run, block: BlockOf<'human_takeover'>, agentId: string, agentName: string, auto: boolean): void {
   const s = run.s;
-  s.handoff = transitionHandoff(s.handoff!, { type: 'assign', agentId, agentName }, run.now, `agent:${agentId}`);
+  const assigned = transitionHandoff(s.handoff!, { type: 'assign', agentId, agentName }, run.now, `agent:${agentId}`);
+  s.handoff = auto ? { ...assigned, joined: false } : assigned;
   run.effects.push({ type: 'handoff_update', handoff: s.handoff });
   cancelTimers(run);
   s.mode = 'agent';
   setVar(run, 'agentName', agentName);
+  const said = auto ? (block.data.assignedSoonMessage ?? DEFAULT_ASSIGNED_SOON) : block.data.assignedMessage;
+  bot(run, renderTemplate(said, s.variables), block.id);
+}
+
+/**
+ * Session 29 (newcomer s28 N6): the agent an automatic assignment chose is in the chat now (she opened it, or writes in
+ * it): the customer is told the block's assignedMessage, once. False when she had joined already.
+ */
+function join(run: Run, block: BlockOf<'human_takeover'>): boolean {
+  const s = run.s;
+  const h = s.handoff;
+  if (!h || h.status !== 'assigned' || h.joined !== false) return false;
+  s.handoff = { ...h, joined: true };
+  run.effects.push({ type: 'handoff_update', handoff: s.handoff });
+  if (h.agentName) setVar(run, 'agentName', h.agentName);
   bot(run, renderTemplate(block.data.assignedMessage, s.variables), block.id);
+  return true;
 }
 
 function update(run: Run, action: Parameters<typeof transitionHandoff>[1], actor: string): void {
@@ -533,10 +557,15 @@ export function handoffEvent(run: Run, input: HandoffInput): boolean {
   switch (input.type) {
     case 'agent_accepted':
       if (!canTransition(h.status, 'assign')) return false;
-      assign(run, block, input.agentId, input.agentName);
+      assign(run, block, input.agentId, input.agentName, input.auto === true);
       return true;
+    case 'agent_joined':
+      if (!isAgent(input.agentId)) return false;
+      return join(run, block);
     case 'agent_message':
       if (!isAgent(input.agentId)) return false;
+      // She writes before the inbox said she opened the chat (an API client, a lost request): she is there now.
+      join(run, block);
       say(run, { from: 'agent', text: input.text, name: input.agentName ?? h.agentName ?? 'Agent' });
       return true;
     case 'agent_declined': {

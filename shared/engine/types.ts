@@ -52,7 +52,15 @@ export type Input =
   | { type: 'choice'; buttonId: string }
   | { type: 'timer'; timerId: string }
   | { type: 'http_result'; requestId: string; ok: boolean; status: number; body: unknown }
-  | ({ type: 'agent_accepted'; agentId: string; agentName: string } & HandoffEventIds)
+  /**
+   * An agent has the chat: she accepted it, or (`auto: true`) the runtime's automatic assignment gave it to her. Session
+   * 29 (newcomer s28 N6): an automatic assignment does not mean she has seen it yet, so the customer is told the block's
+   * assignedSoonMessage ("Ann will be with you shortly.") and the handoff records `joined: false`, until `agent_joined`
+   * (she opened the chat) or her first message says the block's assignedMessage ("Ann has joined the chat.").
+   */
+  | ({ type: 'agent_accepted'; agentId: string; agentName: string; auto?: boolean } & HandoffEventIds)
+  /** Session 29 (newcomer s28 N6): the agent an automatic assignment chose opened the chat (once; see `auto` above). */
+  | ({ type: 'agent_joined'; agentId: string } & HandoffEventIds)
   /** `secretsHidden`: what the server already masked in `text` (runtime/agents/agentWords.ts), kept on its transcript entry. */
   | ({ type: 'agent_message'; agentId: string; agentName?: string; text: string; secretsHidden?: ('card' | 'password' | 'pin')[] } & HandoffEventIds)
   /** The agent declines or transfers the chat back to the queue. */

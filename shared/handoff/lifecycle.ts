@@ -112,6 +112,7 @@ export function transitionHandoff(h: Handoff, action: HandoffAction, at: number,
     // Back in the queue: no agent owns it any more, so the next assignment starts clean.
     next.agentId = null;
     next.agentName = null;
+    delete next.joined; // whoever takes it next joins (or is told to come) afresh
   }
   return next;
 }

@@ -43,6 +43,12 @@ export interface Handoff {
   /** When the queue timeout fires (ms since epoch). */
   deadline: number;
   transitions: HandoffTransition[];
+  /**
+   * Session 29 (newcomer s28 N6): false while an automatically assigned agent has not opened the chat yet (the customer
+   * was told she "will be with you shortly"); true once she has. Absent: she accepted the chat herself (or a state
+   * saved before this field), so she is there.
+   */
+  joined?: boolean;
 }
 
 export interface AgentPresence {

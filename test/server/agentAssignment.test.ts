@@ -19,7 +19,7 @@ const ann = agent('ann');
 const bob = agent('bob');
 
 describe('assignment', () => {
-  it('round robin: agents take turns; the customer is told the agent joined', async () => {
+  it('round robin: agents take turns; the customer is told who will be with them (joined: when she opens it, newcomer s28 N6)', async () => {
     rt = await startAgentRuntime({ agents: [ann, bob], flow: flowWithTakeover(autoAssign('round_robin')) });
     await online(rt, ann, bob);
     const owners: string[] = [];
@@ -32,7 +32,8 @@ describe('assignment', () => {
       owners.push(h.agentId);
       const log = (await rt.get(`/api/v1/conversations/${c.id}`, auth(c.token))).body;
       expect(log.mode).toBe('agent');
-      expect(log.messages.some((m: any) => m.text === `${h.agentName} has joined the conversation.`)).toBe(true);
+      expect(log.messages.some((m: any) => m.text === `${h.agentName} will be with you shortly.`)).toBe(true);
+      expect(log.messages.some((m: any) => /has joined/.test(m.text))).toBe(false);
     }
     expect(owners).toEqual(['ann', 'bob', 'ann', 'bob']);
   });

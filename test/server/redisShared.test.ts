@@ -106,10 +106,13 @@ describe.skipIf(!haveRedis)('agents, notes, viewers, redeploys and rate limits s
     handoffId = h.id;
     // ann's inbox (streaming from A) heard about it, and the customer on B was told.
     await until('ann hears the assignment on A', () => annOnA.some((e) => e.event === 'handoff' && e.data.handoff?.id === handoffId && e.data.handoff.status === 'assigned'));
-    await until('the customer on B sees the agent joined', async () => {
+    // Newcomer s28 N6: told who is coming; "joined" only once she opens the chat (next test, on A).
+    await until('the customer on B is told ann will be with them', async () => {
       const log = await call(`${b.url}/api/v1/conversations/${conv.id}`, 'GET', undefined, conv.token);
-      return log.body.mode === 'agent' && log.body.messages.some((m: any) => m.text === 'Ann has joined the conversation.');
+      return log.body.mode === 'agent' && log.body.messages.some((m: any) => m.text === 'Ann will be with you shortly.');
     });
+    const before = await call(`${b.url}/api/v1/conversations/${conv.id}`, 'GET', undefined, conv.token);
+    expect(before.body.messages.some((m: any) => /has joined/.test(m.text))).toBe(false);
   });
 
   it('shares private notes and "also viewing" between the instances', async () => {
@@ -119,6 +122,11 @@ describe.skipIf(!haveRedis)('agents, notes, viewers, redeploys and rate limits s
     // ann opens the chat on A, then bob opens it on B: bob is told ann has it open, ann's stream hears about bob.
     const annView = await call(`${a.url}/api/v1/agent/handoffs/${hid}`, 'GET', undefined, T(ann));
     expect(annView.status).toBe(200);
+    // Her opening the chat on A tells the customer on B that she joined, once (newcomer s28 N6).
+    await until('the customer on B sees ann joined', async () => {
+      const log = await call(`${b.url}/api/v1/conversations/${conv.id}`, 'GET', undefined, conv.token);
+      return log.body.messages.some((m: any) => m.text === 'Ann has joined the conversation.');
+    });
     // The viewing event travels through Redis pub/sub: wait for B to know (a fixed 300 ms is a bet a busy machine loses).
     await until('B knows ann has the chat open', async () => ((await call(`${b.url}/api/v1/agent/handoffs/${hid}`, 'GET', undefined, T(bob))).body.alsoViewing ?? []).includes('ann'), 10_000);
     const bobView = await call(`${b.url}/api/v1/agent/handoffs/${hid}`, 'GET', undefined, T(bob));

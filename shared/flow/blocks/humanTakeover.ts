@@ -27,6 +27,9 @@ export const DEFAULT_LEAD_IN = {
   flow: "I'll get a person for you.",
 } as const;
 
+/** Session 29 (newcomer s28 N6): said when automatic assignment gives the chat to an agent who has not opened it yet. */
+export const DEFAULT_ASSIGNED_SOON = '{{agentName}} will be with you shortly.';
+
 export const humanTakeoverData = z.object({
   assignation: z
     .enum(assignationModes)
@@ -51,7 +54,21 @@ export const humanTakeoverData = z.object({
     .meta({ title: 'Handoff message', help: 'Said when the chat is handed over; {{estimatedWait}} is available.', widget: 'template', tabs: ALL }),
   assignedMessage: text
     .default('{{agentName}} has joined the conversation.')
-    .meta({ title: 'Agent joined message', help: 'Said when an agent accepts; {{agentName}} is available.', widget: 'template', tabs: ALL }),
+    .meta({ title: 'Agent joined message', help: 'Said when an agent accepts, or opens a chat given to her automatically; {{agentName}} is available.', widget: 'template', tabs: ALL }),
+  /**
+   * Session 29 (newcomer s28 N6): with automatic assignment the chat is given to an agent who has not seen it yet; the
+   * customer was told "Ann has joined the chat" while Ann's inbox showed nothing. Now this is said then, and the Agent
+   * joined message when she opens the chat or writes. A flow without the field gets the default (no migration).
+   */
+  assignedSoonMessage: text
+    .default(DEFAULT_ASSIGNED_SOON)
+    .meta({
+      title: 'Agent assigned message',
+      help: 'Said when automatic assignment gives the chat to an agent, before she opens it; {{agentName}} is available. The Agent joined message follows when she opens the chat.',
+      widget: 'template',
+      tabs: CUSTOM,
+      showWhen: { field: 'autoAssign.enabled', equals: true },
+    }),
   /**
    * Session 13 (review debt of s12 #16): the line said before the block's first question when that is not the name
    * question ("Before I connect you, ..." says it already), by why the chat came here. Was hard-coded English in the
@@ -236,7 +253,7 @@ export const humanTakeoverBlock = defineBlock({
       ? { hours: b.data.availability, whenClosed: 'Human takeover: says its out-of-hours message and leaves by "no_agent"' }
       : null,
   variablesRead: (b) => [
-    ...templateReads(b, ['handoffMessage', 'assignedMessage', 'outOfHoursMessage']),
+    ...templateReads(b, ['handoffMessage', 'assignedMessage', 'assignedSoonMessage', 'outOfHoursMessage']),
     ...Object.entries(b.data.leadIn).flatMap(([k, v]) => readsOf(v, ['data', 'leadIn', k])),
   ],
   variablesWritten: () => ['customerName', 'customerEmail', 'handoffReason'],

@@ -40,6 +40,9 @@ const agentInputs: AgentInput[] = [
   { type: 'agent_handback', agentId: 'a1' },
   { type: 'agent_closed', agentId: 'a1' },
   { type: 'no_agent' },
+  // Session 29 (newcomer s28 N6): an automatic assignment (not joined yet), then the agent opening the chat.
+  { type: 'agent_accepted', agentId: 'a1', agentName: 'Ana', auto: true },
+  { type: 'agent_joined', agentId: 'a1' },
 ];
 /** Inputs that must be refused or handled without a crash: stale and duplicate events, unknown timers and buttons. */
 const rawInputs: Input[] = [
