@@ -62,6 +62,8 @@ const signal = z.strictObject({
   explanation: z.string(),
   /** Which part of the escalation layer found it (shared/escalation/types.ts). */
   source: z.enum(['rule', 'classifier', 'designer']).optional(),
+  /** The built-in self-harm / crisis reading (shared/escalation/types.ts Signal.crisis). */
+  crisis: z.literal(true).optional(),
 });
 
 const decision = z.strictObject({

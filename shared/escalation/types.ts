@@ -21,6 +21,11 @@ export interface Signal {
   explanation: string;
   /** Which part found it: a word or phrase rule, the learned classifier, or the designer's own phrases and examples. */
   source?: 'rule' | 'classifier' | 'designer';
+  /**
+   * Set on the built-in self-harm / crisis reading (an urgency signal, selfHarm.ts): the customer may be in danger, so
+   * whoever answers says where to get help now (shared/engine/crisisSignal.ts). Absent otherwise.
+   */
+  crisis?: true;
 }
 
 export type EscalationAction = 'none' | 'rephrase' | 'offer' | 'handoff';

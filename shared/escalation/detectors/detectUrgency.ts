@@ -439,7 +439,7 @@ export function detectUrgency(facts: TurnFacts, policy: EscalationPolicy, memory
   // Session 28 (hostile s28 H2): read in the message as typed, before Never-trigger words are taken out ("kill", "die").
   const crisis = selfHarmIn(facts.typedAnalysis ?? facts.analysis);
   if (crisis !== null) {
-    return { reason: 'urgency', score: 1, threshold: 1, evidence: [crisis], turn: facts.turn, source: 'rule', explanation: `Urgency, ${SELF_HARM_NAME} ("${crisis}"): a customer who may harm themselves is handed over at once.` };
+    return { reason: 'urgency', score: 1, threshold: 1, evidence: [crisis], turn: facts.turn, source: 'rule', crisis: true, explanation: `Urgency, ${SELF_HARM_NAME} ("${crisis}"): a customer who may harm themselves is handed over at once.` };
   }
   const signal = readUrgency(facts, policy, memory);
   // Session 15 (escmsg): a remark about something else closed by "anyway" before an ordinary question ("Blowing a
