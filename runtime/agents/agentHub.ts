@@ -1319,6 +1319,38 @@ export class AgentHub {
   private toldAway = new Map<string, string>();
   /** Handoffs whose customer was told "We're reconnecting you" (a restart, newcomer s26 F13), not "stepped away". */
   private toldReconnecting = new Set<string>();
+  /**
+   * Hostile s28 H12: handoffId -> when the customer was told, before this process started, that its agent was away
+   * (read once from the conversation's log). toldAway lived in memory only, so each restart of a crash loop told
+   * "We're reconnecting you with Ann" again and the away grace started again from the restart: the chat stayed with an
+   * agent who had gone, for ever. The absence counts from that line, and it is not said twice.
+   */
+  private awayToldBefore = new Map<string, number>();
+  /** Handoffs whose log this process has already read for awayToldBefore. */
+  private awayLogRead = new Set<string>();
+
+  /**
+   * The away line told to the customer of `h` about `agentId` (before this process started), when nothing since says
+   * she is back (her message, "You're connected with ... again.", "... is back."): its time and whether it was the
+   * restart's "reconnecting" line; null otherwise.
+   */
+  private async awayToldInLog(h: HandoffRecord, agentId: string): Promise<{ at: number; reconnecting: boolean } | null> {
+    const rec = await this.deps.store.getConversation(h.conversationId);
+    if (!rec) return null;
+    const tail = await this.deps.store.readLog(h.conversationId, Math.max(0, rec.lastSeq - 200), 200);
+    const name = this.deps.directory.get(agentId)?.name ?? 'Your agent';
+    for (let i = tail.length - 1; i >= 0; i--) {
+      const e = tail[i];
+      if (e.at < (this.assigned.get(h.id)?.at ?? h.requestedAt)) return null;
+      if (e.from === 'agent' && (!e.name || e.name === name)) return null;
+      if (e.from !== 'system') continue;
+      const text = String(e.text ?? '');
+      if (text === `You're connected with ${name} again.` || text === `${name} is back.`) return null;
+      if (text.startsWith(`We're reconnecting you with ${name}.`)) return { at: e.at, reconnecting: true };
+      if (text.startsWith(`${name} has stepped away for a moment`)) return { at: e.at, reconnecting: false };
+    }
+    return null;
+  }
 
   /** A line to the customer of a chat an agent holds (system entry), unless the conversation left the agent's hands. */
   private async tellHeld(h: HandoffRecord, text: string, now: number) {
@@ -1338,7 +1370,8 @@ export class AgentHub {
    * the chat goes back to the queue at the place it had before she took it (AWAY_TOO_LONG_NOTE, queuedSince): the
    * front, not the back (newcomer s15 N#12: an agent closing the laptop over a coffee break lost her answered chat to
    * the back of the queue, behind three others she was then given). Unanswered chats already went back when she went
-   * offline. After a restart (presence lost with one process) the grace counts from the restart.
+   * offline. After a restart (presence lost with one process) the grace counts from the restart, or from the away line
+   * the customer was told before it (hostile s28 H12: a crash loop restarted the grace at every start).
    */
   private async requeueLeftChats(now: number) {
     const limit = this.deps.directory.settings.awayGraceMinutes * 60_000;
@@ -1366,17 +1399,31 @@ export class AgentHub {
       const away = this.awaySince(agentId);
       const name = this.deps.directory.get(agentId)?.name ?? 'Your agent';
       if (away === null) {
+        this.awayToldBefore.delete(h.id);
         if (this.toldAway.get(h.id) === agentId) {
           this.toldAway.delete(h.id);
           await this.tellHeld(h, this.toldReconnecting.delete(h.id) ? `You're connected with ${name} again.` : `${name} is back.`, now);
         }
         continue;
       }
-      if (now - away <= limit) {
-        // Newcomer s26 F13: an absence noticed as this process started, of an agent not heard from since, is the server's restart, not the agent's (her
-        // inbox reconnects by itself within seconds): nothing is said for RESTART_QUIET_MS, then that we are
-        // reconnecting, not that she "stepped away".
-        const restart = away - this.startedAt <= RESTART_NOTICED_MS && !((this.presence.get(agentId)?.lastSeen ?? Number.NEGATIVE_INFINITY) >= this.startedAt);
+      // Newcomer s26 F13: an absence noticed as this process started, of an agent not heard from since, is the server's restart, not the agent's (her
+      // inbox reconnects by itself within seconds): nothing is said for RESTART_QUIET_MS, then that we are
+      // reconnecting, not that she "stepped away".
+      const restart = away - this.startedAt <= RESTART_NOTICED_MS && !((this.presence.get(agentId)?.lastSeen ?? Number.NEGATIVE_INFINITY) >= this.startedAt);
+      // Hostile s28 H12: the customer was already told she was away before this process started (a restart in a crash
+      // loop): the absence counts from then, and the line is not said again.
+      if (restart && !this.awayLogRead.has(h.id) && this.toldAway.get(h.id) !== agentId) {
+        this.awayLogRead.add(h.id);
+        const told = await this.awayToldInLog(h, agentId);
+        if (told) {
+          this.awayToldBefore.set(h.id, told.at);
+          this.toldAway.set(h.id, agentId);
+          if (told.reconnecting) this.toldReconnecting.add(h.id);
+        }
+      }
+      const toldAt = this.awayToldBefore.get(h.id);
+      const since = toldAt === undefined ? away : Math.min(away, toldAt);
+      if (now - since <= limit || (toldAt !== undefined && restart && now - this.startedAt < RESTART_QUIET_MS)) {
         if (restart && now - this.startedAt < RESTART_QUIET_MS) continue;
         if (limit > 0 && this.toldAway.get(h.id) !== agentId && (this.meta.answered.get(h.id) === agentId || (await this.answeredInLog(h, agentId, this.assigned.get(h.id)?.at ?? h.requestedAt)))) {
           this.toldAway.set(h.id, agentId);
@@ -1393,6 +1440,7 @@ export class AgentHub {
         continue;
       }
       this.toldAway.delete(h.id);
+      this.awayToldBefore.delete(h.id);
       this.deps.logger.info({ handoffId: h.id, agentId }, 'agent away too long: chat back to the queue at its place');
       // Not a refusal either (see requeueUnanswered): back online, they may take it again.
       await this.apply(h, { type: 'agent_declined', agentId, note: AWAY_TOO_LONG_NOTE }, 'requeue', { refresh: false }).catch(() => {});
@@ -1400,6 +1448,8 @@ export class AgentHub {
     for (const id of [...this.offlineSince.keys()]) if (!holders.has(id)) this.offlineSince.delete(id);
     for (const [hid, agentId] of [...this.toldAway]) if (this.handoffById(hid)?.status !== 'assigned' || !holders.has(agentId)) this.toldAway.delete(hid);
     for (const hid of [...this.toldReconnecting]) if (!this.toldAway.has(hid)) this.toldReconnecting.delete(hid);
+    for (const hid of [...this.awayToldBefore.keys()]) if (!this.toldAway.has(hid)) this.awayToldBefore.delete(hid);
+    for (const hid of [...this.awayLogRead]) if (this.handoffById(hid)?.status !== 'assigned') this.awayLogRead.delete(hid);
   }
 
   handoffList(): HandoffRecord[] {

@@ -70,8 +70,9 @@ export async function handoffOf(r: AgentRuntime, conversationId: string, as: Age
   return all.find((h: any) => h.conversationId === conversationId);
 }
 
-export async function startAgentRuntime(opts: { agents: Agent[]; settings?: Partial<AgentSettings>; cannedReplies?: CannedReply[]; flow?: Flow; dir?: string; file?: string; config?: Record<string, unknown>; store?: RuntimeStore }): Promise<AgentRuntime> {
+export async function startAgentRuntime(opts: { agents: Agent[]; settings?: Partial<AgentSettings>; cannedReplies?: CannedReply[]; flow?: Flow; dir?: string; file?: string; config?: Record<string, unknown>; store?: RuntimeStore; clockStart?: number }): Promise<AgentRuntime> {
   const rt = await startTestRuntime({
+    ...(opts.clockStart !== undefined ? { clockStart: opts.clockStart } : {}),
     flows: [opts.flow ?? shopFlow()],
     agents: { agents: opts.agents, settings: opts.settings, file: opts.file, ...(opts.cannedReplies ? { cannedReplies: opts.cannedReplies } : {}) },
     ...(opts.dir ? { dir: opts.dir } : {}),

@@ -111,9 +111,10 @@ export interface TestRuntime extends RunningRuntime {
 }
 
 /** Starts the runtime on 127.0.0.1 with a manual clock (advance `clock.now`, then `runner.tick()`). */
-export async function startTestRuntime(opts: Partial<RuntimeOptions> & { flows?: Flow[]; dir?: string } = {}): Promise<TestRuntime> {
+export async function startTestRuntime(opts: Partial<RuntimeOptions> & { flows?: Flow[]; dir?: string; clockStart?: number } = {}): Promise<TestRuntime> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'baton-runtime-'));
-  const clock = { now: Date.parse('2026-11-30T10:00:00Z') };
+  // clockStart: where the manual clock starts (a restart on the same data folder goes on from the time it stopped).
+  const clock = { now: opts.clockStart ?? Date.parse('2026-11-30T10:00:00Z') };
   const rt = await startRuntime({
     port: 0,
     host: '127.0.0.1',
