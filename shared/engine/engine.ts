@@ -29,6 +29,7 @@ import { questionType } from '../escalation/questionConcepts';
 import { detectExplicitRequest } from '../escalation/detectors/detectExplicitRequest';
 import { selfHarmIn } from '../escalation/selfHarm';
 import { selfHarmSignalIn } from './crisisSignal';
+import { withoutInvisible } from './unicodeText';
 import type { RuleSnapshot } from '../escalation/evaluateRuleSignals';
 import { escalationTarget, ruleHandoff } from './ruleSignals';
 import { ageNobodyFound, forgetNobodyFound, inNoAgentFollowUp } from './noAgentFollowUp';
@@ -384,8 +385,15 @@ function onText(run: Run, raw: string): boolean {
         return true;
       }
       if (answer === 'unclear') {
-        // Hostile s26 H4: "yes no", "no yes", "yeah nah" say both: nothing is taken, the offer is asked again.
+        // Session 29 (hostile s28 H10 rest): "yes no" 30 times asked the offer 30 times. A second unclear answer in a
+        // row takes the person (the offer is made when the bot cannot help; a person can ask what the customer meant).
+        const again = unclearJustAsked(run.s.recentTranscript, w.blockId);
         customerSaid(run, text, w.blockId);
+        if (again) {
+          takeoverFromOffer(run, w);
+          return true;
+        }
+        // Hostile s26 H4: "yes no", "no yes", "yeah nah" say both: nothing is taken, the offer is asked again.
         bot(run, OFFER_UNCLEAR, w.blockId);
         bot(run, graduatedText(run.flow.escalation, 'offer', w.reason), w.blockId, offerButtons(run.flow.escalation));
         return true;
@@ -818,7 +826,24 @@ function backToBot(run: Run, w: Extract<Waiting, { kind: 'offer' }>): void {
 /** An acknowledgement opening a reply to an offer, and what follows it (see yesOrNo). */
 const OK_LEAD = /^(?:ok|okay|okey|k|kk|alright|all right)(?: (.+))?$/;
 
-const plainAnswer = (text: string) => text.trim().toLowerCase().replace(/[!.,]+/g, ' ').replace(/\s+/g, ' ').trim();
+/**
+ * Session 29 (hostile s28 H10 rest): read after NFKC and without invisible characters (unicodeText.ts), so full-width
+ * "ＹＥＳ" and a "yes" after a zero-width space or a direction mark are yes, as "y\u200Bes" already was.
+ */
+const plainAnswer = (text: string) => withoutInvisible(text.normalize('NFKC')).trim().toLowerCase().replace(/[!.,]+/g, ' ').replace(/\s+/g, ' ').trim();
+
+/**
+ * Session 29 (hostile s28 H10 rest): whether the bot's last words at the offer (before the customer's answer now) were
+ * OFFER_UNCLEAR: the previous answer said both yes and no too. Read from the state's transcript window.
+ */
+function unclearJustAsked(window: readonly TranscriptEntry[], blockId: string): boolean {
+  for (let i = window.length - 1; i >= 0; i--) {
+    const e = window[i]!;
+    if (e.from === 'customer') return false;
+    if (e.from === 'bot' && e.text === OFFER_UNCLEAR && (e.blockId === undefined || e.blockId === blockId)) return true;
+  }
+  return false;
+}
 
 /** What the bot says before asking the offer again when an answer said both yes and no (hostile s26 H4). */
 export const OFFER_UNCLEAR = 'Sorry, was that a yes or a no?';
@@ -829,6 +854,30 @@ export const OFFER_UNCLEAR = 'Sorry, was that a yes or a no?';
  */
 const EMOJI_YES = /^(?:(?:\u{1F44D}|\u{1F44C}|\u2705|\u2714|\u2611)[\u{1F3FB}-\u{1F3FF}]?\uFE0F?\s*)+$/u;
 const EMOJI_NO = /^(?:(?:\u{1F44E}|\u274C|\u2716|\u274E)[\u{1F3FB}-\u{1F3FF}]?\uFE0F?\s*)+$/u;
+/**
+ * Session 29 (hostile s28 H10 rest): a yes or no mark among other characters. "👍👎" (up and down together) was taken
+ * as the policy's anger and handed over; "✅ yes" was not understood. See marksAnswer.
+ */
+const YES_MARK = /(?:\u{1F44D}|\u{1F44C}|\u2705|\u2714|\u2611)[\u{1F3FB}-\u{1F3FF}]?\uFE0F?/gu;
+const NO_MARK = /(?:\u{1F44E}|\u274C|\u2716|\u274E)[\u{1F3FB}-\u{1F3FF}]?\uFE0F?/gu;
+
+/**
+ * The answer of a reply holding yes / no marks beside something else: marks of both kinds ("👍👎", "👍 👎") are
+ * unclear; a mark beside words that answer the same way ("✅ yes", "yes 👍", "❌ no thanks") is that answer, and beside
+ * words that answer the other way ("👍 no") unclear. Undefined when the marks decide nothing ("👍 thanks" is read as
+ * words are, as before).
+ */
+function marksAnswer(t: string, policy: Flow['escalation']): boolean | 'unclear' | null | undefined {
+  const yes = t.search(YES_MARK) >= 0;
+  const no = t.search(NO_MARK) >= 0;
+  if (!yes && !no) return undefined;
+  if (yes && no) return 'unclear';
+  const rest = t.replace(YES_MARK, ' ').replace(NO_MARK, ' ').replace(/\s+/g, ' ').trim();
+  if (rest === '') return undefined;
+  const words = yesOrNo(rest, policy);
+  if (words === null) return undefined;
+  return words === yes ? words : 'unclear';
+}
 /** Words that may sit beside a yes and a no in one contradictory answer ("yes no", "no wait yes", "yeah nah", "yes or no"). */
 const BESIDE_YES_NO: ReadonlySet<string> = new Set([...OK_WORDS, 'wait', 'um', 'erm', 'hmm', 'uh', 'i', 'mean', 'actually', 'sorry', 'or', 'oh', 'well', 'and', 'but']);
 const YES_SET: ReadonlySet<string> = new Set([...YES_WORDS, 'y']);
@@ -853,6 +902,8 @@ function yesOrNo(text: string, policy: Flow['escalation']): boolean | 'unclear' 
   if (t === plainAnswer(offerLabel(policy, 'bot'))) return false;
   if (EMOJI_YES.test(t)) return true;
   if (EMOJI_NO.test(t)) return false;
+  const marks = marksAnswer(t, policy);
+  if (marks !== undefined) return marks;
   if (saysYesAndNo(t)) return 'unclear';
   // "k", "kk", "okie" alone are ok, and a bare ok is yes (below: "ok" followed by more words answers with those words).
   if (OK_WORDS.includes(t)) return true;
