@@ -6,6 +6,7 @@
  */
 import type { Effect, Step, TranscriptEntry } from '../../shared/engine/types';
 import type { ConversationRecord, HandoffRecord, NewLogEntry, StepWrite } from '../store/types';
+import { buttonsStillAsked } from '../../shared/simulator/shownButtons';
 
 /** The engine's Step, including fields of the newer engine contract (transcript out of state, rejected inputs). */
 export type EngineStep = Step & {
@@ -54,6 +55,32 @@ function toLogEntry(e: TranscriptEntry): NewLogEntry {
   return out;
 }
 
+/**
+ * Session 29 (newcomer s28 N4, the widget's half): the web widget offers the buttons of the last bot message in the log
+ * with no customer message after it (renderer/widget/customerView.ts buttonsSeq), and the log does not say which block
+ * said what. When the step's last message with buttons is one the flow no longer waits at (a message held during an
+ * HTTP call handed over right after the reply's "Anything else?" [Yes / No]), the simulator hides those buttons
+ * (shared/simulator/shownButtons.ts) and a click is refused: the log gets that message without its buttons, by the
+ * same rule (buttonsStillAsked), so the widget and the inbox show none.
+ */
+/** The log entries of the step's transcript entries (before any status entry): toLogEntry, stale buttons dropped. */
+export function stepLogEntries(priorState: StateLike | null, step: EngineStep): NewLogEntry[] {
+  const added = newTranscriptEntries(priorState, step);
+  const append: NewLogEntry[] = added.map(toLogEntry);
+  dropStaleButtons(added, append, step.state);
+  return append;
+}
+
+function dropStaleButtons(added: readonly TranscriptEntry[], append: NewLogEntry[], state: EngineStep['state']): void {
+  for (let i = added.length - 1; i >= 0; i--) {
+    const e = added[i]!;
+    if (e.from === 'customer') return;
+    if (!e.buttons?.length) continue;
+    if (!buttonsStillAsked(e, state)) delete append[i]!.buttons;
+    return;
+  }
+}
+
 const modeText: Record<ConversationRecord['mode'], string> = {
   bot: 'The bot is answering.',
   waiting: 'Waiting for a person.',
@@ -100,7 +127,7 @@ export function planStep(args: {
   const { record, priorState, step, now } = args;
   const state = step.state as unknown as StateLike;
   const id = record.id;
-  const append: NewLogEntry[] = newTranscriptEntries(priorState, step).map(toLogEntry);
+  const append = stepLogEntries(priorState, step);
   const write: StepWrite = {
     conversation: {
       ...record,
