@@ -626,8 +626,8 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
   }, [entries, mode]);
   /**
    * Session 29 (newcomer s28 N6): the chat was given to an agent automatically and she has not opened it yet (the latest
-   * status line says `joined: false`): the header says who is coming, not "You are chatting with Ann", and the line of
-   * this status ("A person will join shortly.") is not shown twice (the bot's "Ann will be with you shortly." says it).
+   * status line says `joined: false`): the header says who is coming, not "You are chatting with Ann". Such status lines
+   * ("A person will join shortly.") are never shown: the bot's "Ann will be with you shortly." just above says it.
    */
   const notJoinedPill = useMemo(() => {
     if (mode !== 'agent') return null;
@@ -756,7 +756,7 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
           if (e.from === 'system') {
             const leaver = lastHolder ?? lastAgentName;
             const t = e.status?.handoff?.status === 'resolved' && leaver ? `${leaver} has left the chat` : (queue.shown.get(e.seq) ?? statusText(e) ?? (e.text || null));
-            if (queue.hidden.has(e.seq) || (repeatedPills.has(e.seq) && !queue.shown.has(e.seq)) || e.seq === endedPill || e.seq === waitPill || e.seq === notJoinedPill) return null;
+            if (queue.hidden.has(e.seq) || (repeatedPills.has(e.seq) && !queue.shown.has(e.seq)) || e.seq === endedPill || e.seq === waitPill || e.status?.handoff?.joined === false) return null;
             return t ? (
               <li key={e.seq} className={`bw-system${queue.shown.has(e.seq) ? ' bw-queue' : ''}`}>
                 <span dir="auto">{inertText(t)}</span>

@@ -3,7 +3,7 @@
  * Session 29 (newcomer s28 N6): a chat the hub assigned automatically is not "with" the agent until she opens it. The
  * widget's header said "You are chatting with Ann" (and the log "A person is in the conversation.") the moment the
  * chat was assigned. While the latest status line says `joined: false`, the header says who is coming ("Ann will be
- * with you shortly"), a waiting bar says she has not opened the chat yet, and the status line is not shown (the bot's
+ * with you shortly"), a waiting bar says she has not opened the chat yet, and that status line is never shown (the bot's
  * "Ann will be with you shortly." says it); once she joins, "You are chatting with Ann" as before.
  */
 import './support/setup';
@@ -63,6 +63,8 @@ describe('widget header while an automatically assigned agent has not opened the
     expect(screen.queryByText('Ann will be with you shortly')).toBeNull();
     expect(screen.queryByText(/to open the chat/)).toBeNull();
     expect(screen.getByText('A person is in the conversation.')).toBeInTheDocument();
+    // The not-joined status line stays out of the history too: the bot's line above says it.
+    expect(screen.queryByText('A person will join shortly.')).toBeNull();
   });
 
   it('negative: an accepted chat (no joined mark) says "You are chatting with Ann" at once', async () => {
