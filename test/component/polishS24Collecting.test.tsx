@@ -1,6 +1,6 @@
 /**
  * Newcomer s23 #2, #3 (the simulator's words, without a browser; the e2e test polishS24Simulator drives the real studio):
- * the Chat tab's handover line is the decision's own explanation, for a handoff or an offer only; Debug's "collecting"
+ * the Chat tab's handover line says why in one sentence (since session 29; the decision's whole explanation is Debug's), for a handoff or an offer only; Debug's "collecting"
  * note names the deciding message, or says the flow reached the block when no escalation brought it there.
  */
 import { readFileSync } from 'node:fs';
@@ -51,10 +51,13 @@ describe('Debug names the takeover block by its title (session 25, newcomer s24 
     );
   });
 
-  it('the Chat line for an upset customer says how negative, on which scale, and which setting it met', () => {
+  it('an upset customer: the Chat line is one plain sentence; how negative, on which scale and which setting it met is in the explanation Debug shows (session 29, newcomer s28 N2)', () => {
     const v = viewAfter('this is the worst, most useless shop ever, I am furious');
     const [line] = [...handoverLines(v).values()];
-    expect(line).toMatch(/^Handed over: negative sentiment: the message reads as very negative, -[01]\.\d\d on a scale from -1 \(very negative\) to 1 \(very positive\), at or below the flow's single-message threshold of -0\.5, so it fires/);
-    expect(line).not.toContain('the score');
+    expect(line).toMatch(/^Handed over: the customer is upset( \(".+"\))?\.$/);
+    expect(line).not.toMatch(/scale|threshold|weight/);
+    const d = v.decisions.find((x) => x.action === 'handoff')!;
+    expect(d.explanation).toMatch(/^Handed over: negative sentiment: the message reads as very negative, -[01]\.\d\d on a scale from -1 \(very negative\) to 1 \(very positive\), at or below the flow's single-message threshold of -0\.5, so it fires/);
+    expect(d.explanation).not.toContain('the score');
   });
 });

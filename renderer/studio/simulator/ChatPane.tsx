@@ -10,6 +10,7 @@ import { Button } from '../../ui/Button';
 import { Icon } from '../../ui/Icon';
 import { CLARIFY_MARK, CLARIFY_MARK_HELP, clarifyLineIndexes } from './clarifyMarks';
 import { cutText } from '../../inbox/inertText';
+import { decisionLine } from '../../../shared/simulator/decisionLine';
 
 export interface ChatPaneProps {
   view: SimulatorView;
@@ -31,9 +32,18 @@ export const SIM_MAX_MESSAGE_CHARS = 4000;
 /**
  * Newcomer s23 #2: the Chat tab did not say why the bot handed over (only Debug did). The escalation decisions that
  * handed over or offered a person, by the customer message (0-based customer turn) that decided them; shown as a short
- * line after that message, in the Debug drawer's words (the decision's explanation: the reason and its evidence).
+ * line after that message. Session 29 (newcomer s28 N2): one sentence in plain words with the customer's own words
+ * (shared/simulator/decisionLine.ts), not the whole explanation (scores, thresholds, every other signal and the weights
+ * that ranked them, up to eight lines): that stays in Debug, and on the line's tooltip.
  */
 export function handoverLines(view: Pick<SimulatorView, 'decisions'>): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const d of view.decisions) if (d.action === 'handoff' || d.action === 'offer') out.set(d.turn, decisionLine(d));
+  return out;
+}
+
+/** The whole explanation of each decision `handoverLines` shows, by turn (the line's tooltip). */
+function handoverExplanations(view: Pick<SimulatorView, 'decisions'>): Map<number, string> {
   const out = new Map<number, string>();
   for (const d of view.decisions) if (d.action === 'handoff' || d.action === 'offer') out.set(d.turn, d.explanation);
   return out;
@@ -81,6 +91,7 @@ export function ChatPane({ view, act, onFocusBlock, onExpect, agents, onOpenHttp
   const closed = view.mode === 'closed';
   const clarifying = clarifyLineIndexes(view.chat, view.decisions);
   const why = handoverLines(view);
+  const whyFull = handoverExplanations(view);
   // The customer turn of each customer line (the k-th customer line is turn k, as simulatorView numbers decisions).
   const turnOf = new Map<number, number>();
   let turns = 0;
@@ -91,6 +102,7 @@ export function ChatPane({ view, act, onFocusBlock, onExpect, agents, onOpenHttp
         <ol ref={list} className="sim-transcript" aria-label="Transcript">
           {view.chat.map((line) => {
             const explanation = line.from === 'customer' ? why.get(turnOf.get(line.index) ?? -1) : undefined;
+            const full = line.from === 'customer' ? whyFull.get(turnOf.get(line.index) ?? -1) : undefined;
             return [
               <li key={line.index} className="sim-line" data-from={line.from}>
                 <button
@@ -117,7 +129,9 @@ export function ChatPane({ view, act, onFocusBlock, onExpect, agents, onOpenHttp
               explanation && (
                 <li key={`why-${line.index}`} className="sim-why" data-testid="handover-why">
                   <Icon name="Headset" size={14} className="sim-why-icon" />
-                  <span className="sim-why-text">{explanation}</span>
+                  <span className="sim-why-text" title={full}>
+                    {explanation}
+                  </span>
                   {onOpenDebug && (
                     <button type="button" className="sim-link sim-why-more" onClick={onOpenDebug}>
                       Signals in Debug

@@ -1,0 +1,56 @@
+/**
+ * Session 29 (newcomer s28 N2): the line the simulator's Chat shows under the message that handed over (or offered a
+ * person). It showed the decision's whole explanation: the score, the flow's threshold, every other signal seen and the
+ * weights that ranked them ("Named negative sentiment (weight 70: the customer's words) before a loop (60 ...)"), eight
+ * lines that a tester does not need beside the chat and that the Debug drawer shows anyway. Now one sentence: what was
+ * done, why in plain words, and the customer's own words that showed it, as typed. Debug keeps the full explanation.
+ * Pure.
+ */
+import { asTyped } from '../escalation/quotesAsTyped';
+import type { Signal } from '../escalation/types';
+
+/** At most this many of the customer's words are quoted. */
+const MAX_QUOTES = 3;
+
+function why(s: Signal): string {
+  switch (s.reason) {
+    case 'explicit_request':
+      return 'the customer asked for a person';
+    case 'negative_sentiment':
+      return 'the customer is upset';
+    case 'urgency':
+      return s.crisis === true ? 'the customer may be in danger (self-harm / crisis)' : 'it is urgent';
+    case 'sensitive_topic':
+      return s.evidence[0] ? `a sensitive topic (${s.evidence[0]})` : 'a sensitive topic';
+    case 'loop':
+      return 'the customer asked the same thing again';
+    case 'repeated_fallback':
+      return 'the bot did not understand several messages in a row';
+    case 'low_confidence':
+      return 'the bot was not sure what the customer meant';
+    case 'hot_lead':
+      return 'a hot lead';
+    default:
+      return String(s.reason).replace(/_/g, ' ');
+  }
+}
+
+/**
+ * One sentence for a decision that handed over or offered a person: `Handed over: the customer is upset ("third time",
+ * "never came", "fed up").` Quotes are the deciding signal's evidence found among the message's own words, as typed (a
+ * rule's wording, a score or an earlier message's words are not quoted).
+ */
+export function decisionLine(d: { action: string; reason: string | null; signals: readonly Signal[]; text: string }): string {
+  const verb = d.action === 'offer' ? 'Offered a person' : d.action === 'rephrase' ? 'Asked the customer to say more' : 'Handed over';
+  const deciding = d.signals.find((s) => s.reason === d.reason) ?? d.signals[0];
+  if (!deciding) return `${verb}.`;
+  const quotes: string[] = [];
+  // A topic's first piece of evidence is its name (said above), not the customer's words.
+  const evidence = deciding.reason === 'sensitive_topic' ? deciding.evidence.slice(1) : deciding.evidence;
+  for (const e of evidence) {
+    if (quotes.length >= MAX_QUOTES) break;
+    const shown = d.text ? asTyped(e, d.text) : null;
+    if (shown !== null && !quotes.some((q) => q.toLowerCase() === shown.toLowerCase())) quotes.push(shown);
+  }
+  return `${verb}: ${why(deciding)}${quotes.length ? ` (${quotes.map((q) => `"${q}"`).join(', ')})` : ''}.`;
+}
