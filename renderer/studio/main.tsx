@@ -4,9 +4,12 @@ import '@xyflow/react/dist/base.css';
 import '../ui/tokens.css';
 import './studio.css';
 import { App } from './App';
+import { StudioBoundary } from './StudioBoundary';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <StudioBoundary>
+      <App />
+    </StudioBoundary>
   </StrictMode>,
 );

@@ -16,6 +16,8 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { ScenarioStorage } from '../../renderer/studio/simulator/ScenariosPane';
 import { SimulatorBoundary, SimulatorPanel } from '../../renderer/studio/simulator/SimulatorPanel';
+import { StudioBoundary } from '../../renderer/studio/StudioBoundary';
+import { readFileSync } from 'node:fs';
 import { baseSetup, forgetKept, isReplayableKept } from '../../renderer/studio/simulator/useSimulatorSession';
 import type { ScenarioFile } from '../../shared/simulator/scenarioSchema';
 import { scenarioSetup } from '../../shared/simulator/scenarioRunner';
@@ -244,5 +246,39 @@ describe('newcomer s28 N9: after "Outside business hours" a new conversation can
     fireEvent.click(screen.getByRole('button', { name: 'Set (Europe/London)' }));
     expect(clock()).toBe('Mon 2 Mar 2026 11:00 (Europe/London)');
     expect(screen.queryByRole('button', { name: /Start a new conversation/ })).toBeNull();
+  });
+});
+
+describe('hostile s28 H6 rest: a render error anywhere in the studio says so instead of an empty page', () => {
+  it('the studio page draws the app inside StudioBoundary', () => {
+    expect(readFileSync(process.cwd() + '/renderer/studio/main.tsx', 'utf8')).toMatch(/<StudioBoundary>\s*<App \/>\s*<\/StudioBoundary>/);
+  });
+
+  it('shows the error with Reload and "Back to your flows", which draws the studio again at the home screen', () => {
+    let broken = true;
+    function Page() {
+      if (broken) throw new Error('Invalid time value');
+      return <p>home screen</p>;
+    }
+    location.hash = '#/flow/customer-support';
+    const quiet = console.error;
+    console.error = () => {};
+    try {
+      render(
+        <StudioBoundary>
+          <Page />
+        </StudioBoundary>,
+      );
+    } finally {
+      console.error = quiet;
+    }
+    expect(screen.getByRole('alert')).toHaveTextContent('The studio stopped on an error');
+    expect(screen.getByRole('alert')).toHaveTextContent('Invalid time value.');
+    expect(screen.getByRole('button', { name: 'Reload' })).toBeInTheDocument();
+    broken = false;
+    fireEvent.click(screen.getByRole('button', { name: 'Back to your flows' }));
+    expect(location.hash).toBe('#/');
+    expect(screen.getByText('home screen')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });
