@@ -333,9 +333,11 @@ export async function startStudioServer(opts: StudioServerOptions): Promise<Stud
   app.get('/studio', async (_req, reply) => reply.redirect('/studio/', 302));
   app.get('/studio/', sendStudio);
   app.get('/studio/index.html', sendStudio);
-  if (existsSync(rendererDir)) {
-    await app.register(fastifyStatic, { root: rendererDir, prefix: '/', index: false, wildcard: true, cacheControl: false });
-  }
+  // Session 29 (newcomer s29 N1): registered even when the pages are not built yet. `baton studio` right after `npm
+  // install` starts this server, then builds the pages (ensurePagesBuilt) before printing the link: registered only when
+  // the folder existed, the first run served the page with every /assets file 404 (a blank white page) until a restart.
+  // With `wildcard: true` each request looks the file up when it comes, so files the build writes later are served.
+  await app.register(fastifyStatic, { root: rendererDir, prefix: '/', index: false, wildcard: true, cacheControl: false });
 
   try {
     await app.listen({ host, port });
