@@ -1162,6 +1162,15 @@ function explainThrough(toks: string[]): boolean {
   return true;
 }
 
+/** Doing something oneself at the shop: coming, collecting, paying, returning, seeing the goods. */
+const IN_PERSON_ERRANDS = new Set(['come', 'coming', 'collect', 'collecting', 'pick', 'picking', 'get', 'fetch', 'pay', 'paying', 'return', 'returning',
+  'drop', 'bring', 'visit', 'buy', 'shop', 'see', 'try', 'sign', 'deliver', 'hand']);
+/** Whether an errand verb stands at most five words before "in person" at `inAt`. */
+function collectsInPerson(toks: string[], inAt: number): boolean {
+  for (let j = Math.max(0, inAt - 5); j < inAt; j++) if (IN_PERSON_ERRANDS.has(toks[j])) return true;
+  return false;
+}
+
 function mentionsPerson(toks: string[]): boolean {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
@@ -1171,6 +1180,10 @@ function mentionsPerson(toks: string[]): boolean {
     const prev = toks[i - 1];
     if (prev !== undefined && OWNERS.has(prev)) continue;
     if (prev !== undefined && toks[i - 2] !== undefined && OWNERS.has(toks[i - 2])) continue;
+    // Session 29 (newcomer s28 N3): "in person" after coming, collecting, paying or returning says how, not who ("could
+    // I come and get it in person rather than wait for the courier?", "can I pay in person"): the classifier read
+    // "person" as someone to talk to (0.97). "discuss it in person", "speak to someone in person" still count.
+    if ((t === 'person' || t === 'persons') && prev === 'in' && collectsInPerson(toks, i - 1)) continue;
     // "a desk", "office chairs" are furniture; "the help desk", "your head office" are people.
     if ((t === 'desk' || t === 'office') && !DESK_KINDS.has(prev ?? '')) continue;
     if (CHANNEL_WORDS.has(t)) {
