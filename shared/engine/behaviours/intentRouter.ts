@@ -159,6 +159,57 @@ function sameRequestFor(run: Run, block: BlockOf<'intent_router'>, text: string)
   return intent !== undefined ? { id: intent.id, name: intent.name } : null;
 }
 
+/**
+ * Session 29 (newcomer s28 N10): a message that is only an order number ("NW-104233", "it's NW-104233"), or one with
+ * nothing but a greeting and words that say it is about that order ("hi, I have a question about my order NW-104233"),
+ * means "this order": the customer answers the question the bot would ask next. It got "Sorry, I didn't get that" at
+ * "What's your question?" (also right after graduated mode's "Can you tell me a bit more?"), and the greeting clause
+ * won the second ("Hello there!"). It goes to the intent whose way opens with a question that takes an order number from
+ * the conversation (a Question with "Take from the conversation: order number": Northwind's track_order, the order
+ * lookup), when exactly one intent's way does; none or several (the flow does not say which) fall back as before. An
+ * order the conversation already holds, typed again, is the customer repeating themselves (as in sameRequestFor), and a
+ * number right after a message the bot did not understand is read as before.
+ */
+const ABOUT_ORDER: ReadonlySet<string> = new Set([
+  ...SAME_AGAIN, 'hi', 'hello', 'hey', 'hiya', 'there', 'morning', 'afternoon', 'evening', 'good', 'i', 'have', 'got', 'a', 'question',
+  'query', 'regarding', 're', 'my', 'its', 'it', 'here', 'thanks', 'thank', 'you', 'cheers', 'number', 'no', 'ref', 'reference',
+]);
+function orderNamedAlone(run: Run, text: string): boolean {
+  if (!/\d/.test(text) || text.length > 160) return false;
+  // Right after a message the bot did not understand, the number is the detail of that request ("want to ship this to me
+  // sister in Cairns" / "NW-250778"), which the bot still does not know: not a request to look the order up (measured: a
+  // corpus loop was lost), so it is read as before. Unless the bot then asked for more (graduated mode's "Can you tell me
+  // a bit more so I can help?" after an upset message): the number is the more it asked for.
+  const askedMore = run.s.lastEscalation?.action === 'rephrase' && run.s.lastEscalation.turn === run.s.turn - 1;
+  if (run.s.escalation.fallbacksInRow > 0 && !askedMore) return false;
+  const a = analyzeText(analysedPart(text));
+  let rest = a.text;
+  let named = false;
+  for (const e of a.entities) {
+    if (e.type !== 'order_id' || e.text === '') continue;
+    const at = rest.indexOf(e.text);
+    if (at < 0) continue;
+    rest = `${rest.slice(0, at)} ${rest.slice(at + e.text.length)}`;
+    named = true;
+  }
+  if (!named || !normalizeText(rest).split(' ').filter(Boolean).every((w) => ABOUT_ORDER.has(w))) return false;
+  const digits = (v: unknown) => (typeof v === 'string' ? v.replace(/\D/g, '') : '');
+  const held = new Set(Object.values(run.s.variables).map(digits).filter((d) => d.length >= 4));
+  return !a.entities.some((e) => e.type === 'order_id' && held.has(digits(e.value)));
+}
+/** The one intent whose way opens with a question taking an order number from the conversation; null otherwise. */
+function orderIntent(run: Run, block: BlockOf<'intent_router'>): { id: string; name: string } | null {
+  let found: { id: string; name: string } | null = null;
+  for (const intent of block.data.intents) {
+    const to = run.c.exitOf(block.id, intent.id);
+    const b = to === undefined ? undefined : run.c.blocks.get(to);
+    if (b === undefined || (b.data as { fromEntity?: unknown }).fromEntity !== 'order_id') continue;
+    if (found !== null) return null;
+    found = { id: intent.id, name: intent.name };
+  }
+  return found;
+}
+
 export const intentRouterBehaviour: BlockBehaviour<'intent_router'> = {
   waitsAs: ['input', 'offer'],
   enter: (run, block) => waitForInput(run, block),
@@ -169,6 +220,10 @@ export const intentRouterBehaviour: BlockBehaviour<'intent_router'> = {
   },
   classify(run, block, _w, text, _analysis, intentMatch) {
     const m = intentMatch ?? run.c.matcher(block).match(withoutIdentifiers(text));
+    if (orderNamedAlone(run, text)) {
+      const order = sameRequestFor(run, block, text) ?? orderIntent(run, block);
+      if (order !== null) return new ClassifiedInput<Action>(false, m, run, act, { understood: true, block, intentId: order.id, name: order.name, confidence: 1 });
+    }
     if (m.intentId !== null && m.intentName !== null && m.confidence >= block.data.threshold) {
       return new ClassifiedInput<Action>(false, m, run, act, { understood: true, block, intentId: m.intentId, name: m.intentName, confidence: m.confidence });
     }
