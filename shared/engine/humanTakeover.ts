@@ -18,6 +18,10 @@ import { initialEscalationMemory } from '../escalation/evaluateEscalation';
 import { buildHandoffContext, reasonPhrase, reasonPhrases, summarizeConversation } from './handoffContext';
 import { SELF_HARM_NAME } from '../escalation/selfHarm';
 import { selfHarmSignalIn } from './crisisSignal';
+import { detectUrgency } from '../escalation/detectors/detectUrgency';
+import { messageFacts } from './policyReads';
+import { analyzeText } from '../nlu/analyzeText';
+import { analysedPart } from './analysedPart';
 import { asksWhyEmail, notThatEmail, setsAsideEmail, unsureOfEmail, whyEmailTexts } from './emailNonAnswers';
 import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, problemFromNameAnswer, validateAnswer } from './questionValidators';
 import { ticketPrompts } from './ticketBlock';
@@ -309,6 +313,7 @@ export function answerTakeoverQuestion(
   text: string,
 ): void {
   const t = text.trim();
+  if (crisisAtQuestion(run, block, w, t)) return;
   if (backsOut(t)) {
     backOutOfTakeover(run, block);
     return;
@@ -381,6 +386,24 @@ export function answerTakeoverQuestion(
     setVar(run, 'handoffReason', t);
   }
   nextOrHandOver(run, block, w);
+}
+
+/**
+ * Session 29 (found checking hostile s28 H1 / H11 in the studio): "I want to die" typed at the takeover's own question
+ * ("What is your email address, in case we get disconnected?") got "That doesn't look like an email address", and the
+ * handoff waited for the remaining questions at its normal priority. Words of self-harm there (read by the urgency
+ * detector, so switching Urgency off switches this off too) hand over at once as urgency (the block's urgent priority),
+ * after the crisis line; the remaining questions are skipped, and at the reason question the message is the reason.
+ */
+function crisisAtQuestion(run: Run, block: BlockOf<'human_takeover'>, w: TakeoverQuestionWaiting, t: string): boolean {
+  const policy = run.flow.escalation;
+  if (policy.enabled === false || !policy.urgency.enabled) return false;
+  const signal = detectUrgency(messageFacts(run, t, analyzeText(analysedPart(t)), Math.max(0, run.s.turn - 1)), policy, run.s.escalation);
+  if (signal === null || !selfHarmSignalIn([signal])) return false;
+  if (w.field === 'reason' && wantsReason(run, block.data)) setVar(run, 'handoffReason', t);
+  bot(run, takeoverTexts.crisisWhileWaiting, block.id);
+  handOver(run, block, 'urgency', [signal]);
+  return true;
 }
 
 /** After one of the takeover's questions: the next one, or the handover. */
