@@ -187,7 +187,7 @@ export function canonicalizeText(normalized: string): string[] {
   return canonicalizeTokens(normalized.split(' '));
 }
 
-function canonicalizeTokens(raw: readonly string[]): string[] {
+export function canonicalizeTokens(raw: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < raw.length; i++) {
     let tok = raw[i];

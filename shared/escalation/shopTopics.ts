@@ -16,8 +16,9 @@
  * A follow-up that points back at an on-topic question ("and in L?", "how should I clean it?") inherits its topic. Pure: no I/O, cached per normalised text.
  */
 import type { TextAnalysis } from '../nlu/types';
-import { canonicalTokens, joinedTokens, paddedTokens } from './canonicalTokens';
+import { canonicalTokens, canonicalizeTokens, joinedTokens, paddedTokens } from './canonicalTokens';
 import { isRealQuestion } from './questionConcepts';
+import { inDomainScore, inDomainScoreOfTokens } from './inDomain/inDomainScore';
 
 /** Single words (canonical tokens; a trailing plural "s" / "es" is also tried). */
 const SHOP_WORDS = new Set([
@@ -185,6 +186,34 @@ export function asksBeforeBuying(toks: readonly string[], text: string): boolean
 const QUESTION_FIRST = new Set(['do', 'does', 'can', 'could', 'is', 'are', 'will', 'would', 'any', 'what', 'which', 'how', 'got', 'have', 'has']);
 const ASKS_YOU = / (?:do|does|can|could) (?:you|u|ya|ye|allyuh) (?:\w+ )?(?:have|sell|stock|do|ship|deliver|make|carry|got|send|post)\b/;
 
+/**
+ * Session 29 (rffe, issue 11): the SHAPE of asking whether the shop has a thing, whatever the thing is called: "do u sell
+ * pill organisers", "Do you sell those grab rails for the bathroom", "unu sell wedding guest dress?", "got any pedestal
+ * fans?", "is the ladder shelf available in oak", "does the hoodie come in lilac". The shop's vocabulary (GOODS) cannot
+ * know every product, so a product it does not know made the question count as not understood. The shape alone is also
+ * how off-topic requests are put ("do you sell car tyres?", "do you have a recipe for shortbread", "you sell insurance?"),
+ * so it is read as about the shop only when the learned in-domain score reads the message as the shop's too (at least
+ * HAS_IT_IN_SHOP; see hasItInShop). "do you do ..." and "can you get me ..." are services, not goods, and are not read.
+ */
+const HAS_IT_ASKS = / (?:do|does|can|could|did) (?:you|ya|ye|yous|you guys|yall|allyuh|unu|unnu|your shop|the shop) (?:also |still |even |ever |currently |now )?(?:sell|stock|have|carry|got) \S| (?:you|ya|yous|yall|allyuh|unu|unnu) (?:got|sell|stock|carry) \S| have you (?:got|any) \S| got any \S| (?:is|are) (?:the|your|yer|this|that|these|those|a|an|any) (?:\S+ ){1,4}(?:available|in stock|back in)(?: |$)| (?:does|do) (?:it|they|the (?:\S+ ){1,3}|this (?:\S+ ){0,2}|these (?:\S+ ){0,2})come in \S/;
+/** One of these is in every form of HAS_IT_ASKS: the patterns run only then (a set look-up per word, not a regex per message). */
+const HAS_IT_WORDS = new Set(['sell', 'stock', 'have', 'carry', 'got', 'available', 'back', 'come']);
+/** In-domain score at or above which the shape reads as about the shop (inDomain/inDomainScore.ts). */
+export const HAS_IT_IN_SHOP = 0.5;
+/** Whether the tokens have the shape (HAS_IT_ASKS) and ask for nothing made or done to order (MADE_TO_ORDER). */
+export function asksWhetherShopHasIt(toks: readonly string[]): boolean {
+  if (toks.length < 3 || !toks.some((t) => HAS_IT_WORDS.has(t))) return false;
+  const padded = paddedTokens(toks);
+  return HAS_IT_ASKS.test(padded) && !MADE_TO_ORDER.test(padded) && !NOT_A_THING.test(padded);
+}
+/** The same for a question kept in the memory (normalised words, spelled out as canonicalTokens does: "u" is "you"). */
+function hasItInShop(normalizedToks: readonly string[]): boolean {
+  const toks = canonicalizeTokens(normalizedToks);
+  return asksWhetherShopHasIt(toks) && inDomainScoreOfTokens(toks) >= HAS_IT_IN_SHOP;
+}
+/** "do you have time / any idea / a minute": the shape, but not asking after a thing. */
+const NOT_A_THING = / (?:have|got) (?:you )?(?:any |a |the |some )?(?:time|idea|clue|minute|moment|second|sec|chance|opinion|feelings|name|favourite|favorite|kids|children|family|pets|friends)(?: |$)/;
+
 /** Sizes written as letters ("is it in M", "and in XL?"). */
 const SIZE_LETTERS = new Set(['xs', 's', 'm', 'l', 'xl', 'xxl', 'xxs']);
 
@@ -275,7 +304,8 @@ export function isShopQuestionText(normalized: string): boolean {
   const hit = cache.get(normalized);
   if (hit !== undefined) return hit;
   const toks = normalized.split(' ').filter((t) => t !== '');
-  const yes = isRealQuestion(normalized) && !chitChat(toks) && !worldQuestion(toks) && (namesShopTopic(toks) || asksAfterGoods(toks));
+  const yes = isRealQuestion(normalized) && !chitChat(toks) && !worldQuestion(toks) && (namesShopTopic(toks) || asksAfterGoods(toks) ||
+    hasItInShop(toks));
   if (cache.size >= CACHE_SIZE) cache.clear();
   cache.set(normalized, yes);
   return yes;
@@ -296,7 +326,7 @@ export function isShopQuestion(analysis: TextAnalysis, previous: readonly string
   // Every word must be a word (not "asdkjh qwe?"): at most one token without a vowel or with a letter three times in a row.
   const odd = toks.filter((t) => !/^\d+$/.test(t) && (!/[aeiouy]/.test(t) || /(.)\1\1/.test(t))).length;
   if (odd > (toks.length >= 4 ? 1 : 0) && !toks.every((t) => SIZE_LETTERS.has(t) || /^\d+$/.test(t) || /[aeiouy]/.test(t))) return false;
-  if (namesShopTopic(toks) || asksAfterGoods(toks)) return true;
+  if (namesShopTopic(toks) || asksAfterGoods(toks) || (asksWhetherShopHasIt(toks) && inDomainScore(analysis) >= HAS_IT_IN_SHOP)) return true;
   // A follow-up that points back at a question about the shop is about the shop too ("and in L?", "how should I
   // clean it?", "and does it shed much, my last one went everywhere"); a new subject ("what's the weather in
   // Norway") is not, whatever came before it.

@@ -112,6 +112,11 @@ export function inDomainScore(analysis: TextAnalysis): number {
   return s;
 }
 
+/** Session 29 (rffe): the score of tokens already split (a normalised text kept in the memory), from the active model. */
+export function inDomainScoreOfTokens(toks: readonly string[]): number {
+  return scoreTokens(toks, active ?? shippedInDomainModel());
+}
+
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 /** Base64 to bytes without Node's Buffer or the DOM's atob (shared/ stays pure). */
 function decodeBase64(s: string): Uint8Array {
