@@ -27,7 +27,7 @@ import { NO_WORDS, OK_WORDS, YES_WORDS, offerAnswer } from '../nlu/bareReplies';
 import { evaluateEscalation, initialEscalationMemory } from '../escalation/evaluateEscalation';
 import { questionType } from '../escalation/questionConcepts';
 import { detectExplicitRequest } from '../escalation/detectors/detectExplicitRequest';
-import { selfHarmIn } from '../escalation/selfHarm';
+import { selfHarmIn, selfHarmInText } from '../escalation/selfHarm';
 import { selfHarmSignalIn } from './crisisSignal';
 import { withoutInvisible } from './unicodeText';
 import type { RuleSnapshot } from '../escalation/evaluateRuleSignals';
@@ -447,7 +447,7 @@ function crisisWhileWithPerson(run: Run, text: string): void {
   const s = run.s;
   const h = s.handoff;
   if (!h || h.priority === 'urgent' || (h.status !== 'pending' && h.status !== 'assigned')) return;
-  if (selfHarmIn(analyzeText(analysedPart(text))) === null) return;
+  if (selfHarmInText(analysedPart(text)) === null) return;
   s.handoff = { ...h, priority: 'urgent' };
   run.effects.push({ type: 'handoff_update', handoff: s.handoff });
   if (s.mode === 'waiting') bot(run, takeoverTexts.crisisWhileWaiting, s.waiting?.blockId);

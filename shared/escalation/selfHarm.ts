@@ -10,7 +10,8 @@
  * rush") or by a change of subject ("... anyway, where is my order?"), which other urgent words are. Part of Urgency: a flow that switches Urgency (or the whole policy) off switches this off too. Pure.
  */
 import type { TextAnalysis } from '../nlu/types';
-import { canonicalTokens, hasGateWord, paddedTokens, tokenGate } from './canonicalTokens';
+import { normalizeText } from '../nlu/normalizeText';
+import { canonicalTokens, canonicalizeText, hasGateWord, paddedTokens, tokenGate } from './canonicalTokens';
 
 /** The concept's name, as explanations, the studio and the docs say it. */
 export const SELF_HARM_NAME = 'self-harm / crisis';
@@ -217,6 +218,15 @@ export function selfHarmWords(toks: readonly string[]): string | null {
 /** The self-harm words of an analysed message, or null (the detector, a block's own question, a queued chat read it). */
 export function selfHarmIn(analysis: TextAnalysis): string | null {
   return selfHarmWords(canonicalTokens(analysis));
+}
+
+/**
+ * `selfHarmIn(analyzeText(text))` without the rest of the analysis (sentiment, stems, entities, shouting): only the
+ * normalised words are read. Session 29 (hostile s29 H3): the check of every message a customer sends while waiting for
+ * or talking to a person (engine.ts crisisWhileWithPerson) analysed each one in full.
+ */
+export function selfHarmInText(text: string): string | null {
+  return selfHarmWords(canonicalizeText(normalizeText(text)));
 }
 
 /** The phrases read on a padded line whatever the gate says (the tests compare the two). */
