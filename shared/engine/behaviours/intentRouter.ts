@@ -11,15 +11,26 @@ import { addressIn } from '../questionValidators';
 import { normalizeText } from '../../nlu/normalizeText';
 import { OK_WORDS } from '../../nlu/bareReplies';
 import { onlyThanks } from '../../nlu/courtesy';
+import { closesChat, closingChoice } from '../closing';
 
 type Action =
   | { understood: true; block: BlockOf<'intent_router'>; intentId: string; name: string; confidence: number }
-  | { understood: false; block: BlockOf<'intent_router'>; ack?: boolean; refused?: Refusal };
+  | { understood: false; block: BlockOf<'intent_router'>; ack?: boolean; refused?: Refusal; closes?: boolean };
 
 function act(run: Run, a: Action): void {
   // Session 17 (review revcore item 7): the router answers an acknowledgement itself only when its fallback exit is not
   // wired or only says something and comes back (runBlocks.fallbackStaysHere); a fallback that leads elsewhere (a human, a knowledge
   // block, a ticket) is followed as for any miss. The waiting (its kind and retry count) is left as it was.
+  // Session 29 (newcomer s28 N8): "thanks, that is all" at "What's your question?" got "Sorry, I didn't get that": the
+  // customer closes the chat, and the flow's own closing is followed (closing.ts: "Anything else?" -> "No, that's all").
+  // As for an acknowledgement, only when the fallback exit stays here; the turn is still one the router could not use.
+  if (!a.understood && a.closes && fallbackStaysHere(run, a.block.id)) {
+    const closing = closingChoice(run, a.block.id);
+    if (closing !== null) {
+      if (closing.menu.data.variable) setVar(run, closing.menu.data.variable, closing.value);
+      return follow(run, closing.menu, closing.id);
+    }
+  }
   if (!a.understood && a.ack && fallbackStaysHere(run, a.block.id)) {
     // Asked again briefly, without "Sorry, I didn't get that" and the list of what the bot can do (see ACK below).
     bot(run, a.block.data.prompt ? `Sure. ${render(run, a.block.data.prompt)}` : 'Sure. What can I help you with?', a.block.id);
@@ -229,7 +240,7 @@ export const intentRouterBehaviour: BlockBehaviour<'intent_router'> = {
     }
     const again = sameRequestFor(run, block, text);
     if (again !== null) return new ClassifiedInput<Action>(false, m, run, act, { understood: true, block, intentId: again.id, name: again.name, confidence: 1 });
-    return new ClassifiedInput<Action>(true, m, run, act, { understood: false, block, ack: isAcknowledgement(text), refused: refusalIn(text) ?? undefined });
+    return new ClassifiedInput<Action>(true, m, run, act, { understood: false, block, ack: isAcknowledgement(text), refused: refusalIn(text) ?? undefined, closes: closesChat(text) });
   },
   intentMatch: (run, block, analysis) => run.c.matcher(block).match(withoutIdentifiers(analysis)),
 };

@@ -9,7 +9,7 @@ import { bot, isKnown, setVar, vars } from '../run';
 import { addressIn, emailAnswer, nameFromAnswer, ownAddressesOf, validateAnswer } from '../questionValidators';
 import { analyzeText } from '../../nlu/analyzeText';
 import { questionType } from '../../escalation/questionConcepts';
-import { exitTarget, follow, goTo, render, retry, waitForInput } from '../runBlocks';
+import { classifyInput, exitTarget, follow, goTo, render, retry, waitForInput } from '../runBlocks';
 import { isBareReply } from '../../nlu/createIntentMatcher';
 import { isUnsureReply } from '../../nlu/bareReplies';
 import { normalizeText } from '../../nlu/normalizeText';
@@ -17,6 +17,9 @@ import { isStopWord } from '../../nlu/stopWords';
 import { analysedPart } from '../analysedPart';
 import type { Entity } from '../../nlu/types';
 import { correctedAddress, withoutYesOrNo } from '../addressCorrection';
+import { clearShopQuestion } from '../../escalation/detectors/detectRepeatedFallback';
+import { isShopQuestion } from '../../escalation/shopTopics';
+import { closesChat, closingChoice } from '../closing';
 
 /** A postcode in an address found: a whole address of its own, no correction of the one held. */
 const POSTCODE_IN = /\b[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\b/i;
@@ -29,7 +32,8 @@ type Action =
   | { ok: 'fallback'; block: BlockOf<'question'> }
   | { ok: 'aside'; block: BlockOf<'question'>; w: InputWaiting; said: readonly Block[] }
   | { ok: 'forward'; routerId: string; inner: Classified }
-  | { ok: 'give_up'; block: BlockOf<'question'>; w: InputWaiting };
+  | { ok: 'give_up'; block: BlockOf<'question'>; w: InputWaiting }
+  | { ok: 'close'; block: BlockOf<'question'>; w: InputWaiting };
 
 function act(run: Run, a: Action): void {
   if (a.ok === true) {
@@ -54,6 +58,8 @@ function act(run: Run, a: Action): void {
     bot(run, render(run, a.block.data.text), a.block.id);
   } else if (a.ok === 'give_up') {
     leaveQuestion(run, a.block, a.w);
+  } else if (a.ok === 'close') {
+    closeAtQuestion(run, a.block, a.w);
   } else if (a.ok === 'forward') {
     run.s.waiting = { kind: 'input', blockId: a.routerId, retries: 0 };
     run.visited.push(a.routerId);
@@ -360,6 +366,54 @@ function leaveQuestion(run: Run, block: BlockOf<'question'>, w: InputWaiting): v
   retry(run, block, w, block.data.maxRetries, block.data.retryMessage);
 }
 
+/**
+ * Session 29 (newcomer s28 N8): the customer closes the chat at a question ("thanks, that is all", "no, that's it",
+ * "nothing else"): at "Which order should go to a new address?" it got the retry line again, twice. The question is left
+ * (as a give-up is: "No problem, let's leave that.") and the flow's own closing is followed (closing.ts: "Anything
+ * else?" -> "No, that's all", the rating, goodbye); a flow without one goes back as a give-up does (leaveQuestion). An
+ * answer of the block's type with the words ("that's it, NW-104233") is the answer.
+ */
+function closes(run: Run, block: BlockOf<'question'>, text: string): boolean {
+  if (!closesChat(text)) return false;
+  return block.data.inputType !== 'text' ? !validateAnswer(block.data.inputType, text, run.now, run.flow.settings.timezone).ok : true;
+}
+
+function closeAtQuestion(run: Run, block: BlockOf<'question'>, w: InputWaiting): void {
+  const closing = closingChoice(run, block.id);
+  if (closing === null) return leaveQuestion(run, block, w);
+  if (run.s.escalation.intents !== undefined && run.s.escalation.intents.length > 0) run.s.escalation = { ...run.s.escalation, intents: [] };
+  bot(run, GAVE_UP_LINE, block.id);
+  if (closing.menu.data.variable) setVar(run, closing.menu.data.variable, closing.value);
+  follow(run, closing.menu, closing.id);
+}
+
+/**
+ * Session 29 (newcomer s28 N8): a new question about the shop at a question that takes a value of a kind ("I need a gift
+ * for my mum by Christmas, what would you recommend?" at "Which order should go to a new address?"), which the flow's
+ * router does not understand (a router that does: otherQuestion), got the retry line again. A clear, calm shop question
+ * (the escalation policy's reading, as at the router: clearShopQuestion) that shares no word with the block's own
+ * question is a new request: it goes to the router the customer came through, which says what it says to any question it
+ * cannot answer (the flow's shop-question line). A question about the question ("where do I find the order number?") is
+ * asked again as before.
+ */
+function newShopQuestion(run: Run, block: BlockOf<'question'>, text: string): Classified | null {
+  if (block.data.fromEntity === undefined || block.data.inputType !== 'text' || /\p{Nd}/u.test(text)) return null;
+  const n = normalizeText(text);
+  if (!asksByForm(text, n)) return null;
+  const own = new Set(normalizeText(`${block.data.text} ${block.data.retryMessage ?? ''}`).split(' ').filter((t) => t.length > 2 && !isStopWord(t)));
+  if (n.split(' ').some((t) => own.has(t))) return null;
+  const router = readerBefore(run, block);
+  // The message itself names the shop's topic or goods (isShopQuestion with no earlier question to point back at): "why do
+  // you need that?" after "I need to change my delivery address" is about this question, not a new one.
+  const a = analyzeText(analysedPart(text));
+  if (router === null || !isShopQuestion(a, []) || !clearShopQuestion(a, run.s.escalation, true)) return null;
+  const inner = classifyInput(run, router, { kind: 'input', blockId: router.id, retries: 0 }, text, null, null);
+  // A request the router understands and whose way leads back here ("where is my parcel??" at "What's your order
+  // number?") is about this question: asked again as before (session 8).
+  if (!inner.fallback) return null;
+  return new ClassifiedInput<Action>(true, inner.intent, run, act, { ok: 'forward', routerId: router.id, inner });
+}
+
 export const questionBehaviour: BlockBehaviour<'question'> = {
   waitsAs: ['input', 'offer'],
   enter(run, block) {
@@ -377,6 +431,8 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
   },
   classify(run, block, w, text) {
     if (givesUp(run, block, text)) return new GiveUp(false, null, run, act, { ok: 'give_up', block, w });
+    // Read by the whole policy, not as an answer (GiveUp): a closing said in anger is still read as such.
+    if (closes(run, block, text)) return new ClassifiedInput<Action>(false, null, run, act, { ok: 'close', block, w });
     if (block.data.inputType === 'email') {
       // The flow's own addresses (its notification targets and their domains) are never the customer's (hostile s15 H#1).
       const e = emailAnswer(text, ownAddressesOf(run.flow));
@@ -410,6 +466,6 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
       }
       return new ClassifiedInput<Action>(false, null, run, act, { ok: true, block, value: valueIn(run, block, text) ?? r.value });
     }
-    return otherQuestion(run, block, w, text) ?? new ClassifiedInput<Action>(true, null, run, act, { ok: false, block, w }, true);
+    return otherQuestion(run, block, w, text) ?? newShopQuestion(run, block, text) ?? new ClassifiedInput<Action>(true, null, run, act, { ok: false, block, w }, true);
   },
 };

@@ -1,0 +1,59 @@
+/**
+ * Session 29 (fixflow; newcomer s28 N8): a customer who closes the chat where the bot waits for something else ("thanks,
+ * that is all", "no, that's it", "nothing else", "that will be all") at "Which order should go to a new address?" got
+ * the question's retry line again, and at "What's your question?" "Sorry, I didn't get that". Only the "Anything else?"
+ * menu knew those words. `closesChat` reads such a message; `closingChoice` finds the flow's own way to close (the menu
+ * choice "that's all" picks: Northwind's "Anything else?" -> "No, that's all", then the rating and goodbye), which a
+ * Question (question.ts) and an intent router (intentRouter.ts) follow. "I'm done" is not one (as often said in anger),
+ * and a closing is read by the whole escalation policy (an angry "that's it" still hands over). Pure.
+ */
+import type { BlockOf } from '../flow/schema';
+import type { Run } from './run';
+import { behaviourOf } from './blockBehaviours';
+import { matchButton } from './matchButton';
+
+const CLOSES = new RegExp(
+  "^(?:(?:ok|okay|no|nope|nah|thanks|thank you|cheers|ta|great|lovely|perfect|right|actually|oh|well|sorry|um|erm)\\s+)*" +
+    "(?:that'?s\\s+(?:all|it|everything)|that\\s+is\\s+(?:all|it|everything)|that\\s+will\\s+be\\s+all|that'?ll\\s+be\\s+all|nothing\\s+else|" +
+    "no\\s+more\\s+questions|all\\s+done)" +
+    "(?:\\s+(?:thanks|thank\\s+you|cheers|ta|for\\s+now|then|now|really|today|x+))*$",
+);
+
+/** Whether the whole message closes the chat ("thanks, that is all"): no digit, no question mark, at most 80 characters. */
+export function closesChat(text: string): boolean {
+  if (text.length > 80 || text.includes('?') || /\p{Nd}/u.test(text)) return false;
+  const t = text.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[^\p{L}\p{N}'\s]/gu, ' ').replace(/\s+/g, ' ').trim();
+  return CLOSES.test(t);
+}
+
+/** The words a flow's closing choice is found by ("No, that's all" at "Anything else?"). */
+const CLOSING_WORDS = "that's all";
+
+export interface ClosingChoice {
+  menu: BlockOf<'buttons'>;
+  id: string;
+  value: string;
+}
+
+/**
+ * The flow's closing: the choice that "that's all" picks at a menu block (a block that reads requests with buttons),
+ * when exactly one menu's choice does and its way does not go straight back to a block that reads requests (a "No
+ * thanks" that returns to "Anything else?" is not the closing); null otherwise. `except`: the block asking (never its own).
+ */
+export function closingChoice(run: Run, except: string): ClosingChoice | null {
+  let found: ClosingChoice | null = null;
+  for (const b of run.flow.blocks) {
+    if (b.id === except || behaviourOf(b.kind).readsRequests !== true) continue;
+    const menu = b as BlockOf<'buttons'>;
+    const choice = matchButton(run.c.buttons(menu), CLOSING_WORDS);
+    if (choice === null) continue;
+    const to = run.c.exitOf(menu.id, choice.id);
+    const next = to === undefined ? undefined : run.c.blocks.get(to);
+    if (next === undefined) continue;
+    const beh = behaviourOf(next.kind);
+    if (beh.readsRequests === true || beh.acceptsForwardedText === true) continue;
+    if (found !== null) return null;
+    found = { menu, id: choice.id, value: choice.value };
+  }
+  return found;
+}
