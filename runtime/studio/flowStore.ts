@@ -17,7 +17,7 @@
  */
 import { existsSync } from 'node:fs';
 import { cp, lstat, mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { sizeProblemsText, studioSizeProblemsOfText } from './studioSizeLimits';
+import { sizeProblemsText, studioSizeProblems, studioSizeProblemsOfText } from './studioSizeLimits';
 import { FileTooLargeError, MAX_FLOW_FILE_BYTES, NotRegularFileError, readRegularBytes, readRegularFile } from './readRegularFile';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -1237,6 +1237,11 @@ export class FlowStore {
           `The file on disk (${e.path}) has the id "${saved.flow.id}", which the flow "${twin.name}" already has (${twin.path}), so Reload was refused: two flows with one id cannot be served together. Nothing changed; the studio's copy is kept.`,
           `Change the "id" in the file on disk (it was probably copied from ${twin.path}), then choose Reload; or choose Keep mine to write the studio's version over it.`,
         );
+      }
+      // Hostile s29 H8: a file that grew past what the canvas can draw is not loaded into the open tab either.
+      const tooLarge = studioSizeProblems(saved.flow);
+      if (tooLarge.length > 0) {
+        throw new StudioError(422, 'flow_too_large', `Reload was refused: the file on disk (${e.path}) is too large for the studio: ${sizeProblemsText(tooLarge)} Nothing changed; the studio's copy is kept.`, tooLarge[0].hint, tooLarge);
       }
       const lastWritten = await this.lastWritten(e);
       const at = this.now().toISOString();

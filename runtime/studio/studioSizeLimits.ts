@@ -16,6 +16,8 @@ export const MAX_STUDIO_DESCRIPTION_CHARS = 20_000;
 export const MAX_STUDIO_FLOW_BYTES = 5 * 1024 * 1024;
 
 const fmt = (n: number) => n.toLocaleString('en-US');
+/** Megabytes with one decimal, rounded up (a file just over the limit never reads as the limit itself). */
+const megabytes = (bytes: number) => (Math.ceil((bytes / 1024 / 1024) * 10) / 10).toFixed(1);
 
 /**
  * The problems that keep the studio from opening this flow (empty: it opens). `bytes`: the file's size when known.
@@ -51,7 +53,8 @@ export function studioSizeProblems(flow: { blocks?: unknown; description?: unkno
       code: 'studio_file_too_large',
       path: '$',
       blockId: null,
-      message: `The file is ${fmt(Math.round(bytes / 1024 / 1024))} MB; the studio opens flow files of up to ${fmt(MAX_STUDIO_FLOW_BYTES / 1024 / 1024)} MB.`,
+      // Newcomer s29 N3: "The file is 5 MB; ... up to 5 MB" (5.2 rounded): one decimal, never rounded down to the limit.
+      message: `The file is ${megabytes(bytes)} MB; the studio opens flow files of up to ${fmt(MAX_STUDIO_FLOW_BYTES / 1024 / 1024)} MB.`,
       hint: 'Look for a very long text in it (a message, a description, a pasted document) and shorten it, then open it again.',
     });
   }

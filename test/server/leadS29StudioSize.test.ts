@@ -83,6 +83,8 @@ describe('what the studio opens (hostile s28 H8)', () => {
     expect(r.status).toBe(422);
     expect(r.json.error.problems).toEqual([expect.objectContaining({ code: 'studio_file_too_large', path: '$' })]);
     expect(r.json.error.hint).toMatch(/very long text/);
+    // Newcomer s29 N3: a file just over the limit does not read as the limit ("The file is 5 MB; ... up to 5 MB").
+    expect(r.json.error.message).toMatch(/The file is 5\.[1-9] MB; the studio opens flow files of up to 5 MB/);
   });
 
   it('refuses to open such a file from disk, and leaves it as it was', async () => {
@@ -103,6 +105,20 @@ describe('what the studio opens (hostile s28 H8)', () => {
     expect(r.status).toBe(422);
     expect(r.json.error.code).toBe('flow_too_large');
     expect(r.json.error.message).toContain(`Its file ${path} was not changed`);
+    expect(await readFile(path, 'utf8')).toBe(grown);
+  });
+
+  it('"Reload from disk" in an open tab does not load a file that grew past the limit (hostile s29 H8)', async () => {
+    const made = await api('/api/flows', { method: 'POST', body: { template: 'customer-support' } });
+    const opened = await api(`/api/flows/${made.json.key}`);
+    const path = opened.json.path as string;
+    const grown = JSON.stringify(await northwindWith(MAX_STUDIO_BLOCKS));
+    await writeFile(path, grown);
+    const r = await api(`/api/flows/${made.json.key}/take-disk`, { method: 'POST', body: { journalSeq: opened.json.journalSeq } });
+    expect(r.status).toBe(422);
+    expect(r.json.error.code).toBe('flow_too_large');
+    expect(r.json.error.message).toMatch(/^Reload was refused: the file on disk .* is too large for the studio: The flow has 2,04\d blocks/);
+    expect(r.json.error.message).toContain("the studio's copy is kept");
     expect(await readFile(path, 'utf8')).toBe(grown);
   });
 });
