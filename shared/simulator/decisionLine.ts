@@ -11,6 +11,8 @@ import type { Signal } from '../escalation/types';
 
 /** At most this many of the customer's words are quoted. */
 const MAX_QUOTES = 3;
+/** Where the engine's own account of what it did ends and the policy's verdict begins (see `decisionLine`). */
+const POLICY_READ = ' The policy read: ';
 
 function why(s: Signal): string {
   switch (s.reason) {
@@ -40,10 +42,15 @@ function why(s: Signal): string {
  * "never came", "fed up").` Quotes are the deciding signal's evidence found among the message's own words, as typed (a
  * rule's wording, a score or an earlier message's words are not quoted).
  */
-export function decisionLine(d: { action: string; reason: string | null; signals: readonly Signal[]; text: string }): string {
+export function decisionLine(d: { action: string; reason: string | null; signals: readonly Signal[]; text: string; explanation?: string }): string {
   const verb = d.action === 'offer' ? 'Offered a person' : d.action === 'rephrase' ? 'Asked the customer to say more' : 'Handed over';
+  // Newcomer s29 N6: when the engine did not act on the policy's verdict (out of hours, nobody available), it says so
+  // before "The policy read: ..." (humanTakeover.ts notHandedOver, engine.ts notActedNobodyFree): that comes first, and
+  // the line must not begin "Handed over" for a chat nobody was handed.
+  const cut = d.explanation?.indexOf(POLICY_READ) ?? -1;
+  const head = cut > 0 ? d.explanation!.slice(0, cut) : null;
   const deciding = d.signals.find((s) => s.reason === d.reason) ?? d.signals[0];
-  if (!deciding) return `${verb}.`;
+  if (!deciding) return head ?? `${verb}.`;
   const quotes: string[] = [];
   // A topic's first piece of evidence is its name (said above), not the customer's words.
   const evidence = deciding.reason === 'sensitive_topic' ? deciding.evidence.slice(1) : deciding.evidence;
@@ -52,5 +59,6 @@ export function decisionLine(d: { action: string; reason: string | null; signals
     const shown = d.text ? asTyped(e, d.text) : null;
     if (shown !== null && !quotes.some((q) => q.toLowerCase() === shown.toLowerCase())) quotes.push(shown);
   }
-  return `${verb}: ${why(deciding)}${quotes.length ? ` (${quotes.map((q) => `"${q}"`).join(', ')})` : ''}.`;
+  const said = `${why(deciding)}${quotes.length ? ` (${quotes.map((q) => `"${q}"`).join(', ')})` : ''}.`;
+  return head !== null ? `${head} The policy read: ${said}` : `${verb}: ${said}`;
 }

@@ -17,7 +17,10 @@ import type { Signal } from '../../shared/escalation/types';
 
 const flow = validateFlow(JSON.parse(readFileSync('flows/customer-support.json', 'utf8'))).flow!;
 function viewAfter(...says: string[]) {
-  const s = createScenarioSession(flow, { now: Date.parse('2026-03-02T10:00:00Z'), httpDefault: 'wait', conversationId: 't' });
+  return viewAt('2026-03-02T10:00:00Z', ...says);
+}
+function viewAt(now: string, ...says: string[]) {
+  const s = createScenarioSession(flow, { now: Date.parse(now), httpDefault: 'wait', conversationId: 't' });
   for (const say of says) expect(s.apply({ say }).ok).toBe(true);
   return simulatorView(s);
 }
@@ -47,6 +50,14 @@ describe('the Chat line under a handover (newcomer s28 N2)', () => {
     expect(why.textContent).toContain('Handed over: the customer asked for a person ("I want to talk to a human").');
     const d = v.decisions.find((x) => x.action === 'handoff')!;
     expect(why.querySelector('.sim-why-text')?.getAttribute('title')).toBe(d.explanation);
+  });
+
+  it('out of hours nobody was handed anything: the line says what happened, then what the policy read (newcomer s29 N6)', () => {
+    const v = viewAt('2026-03-08T23:00:00Z', 'Something else', 'I want to talk to a human'); // a Sunday night in London
+    const [line] = [...handoverLines(v).values()];
+    expect(line).toMatch(/^Out of hours: /);
+    expect(line).toMatch(/ The policy read: the customer asked for a person \("I want to talk to a human"\)\.$/);
+    expect(line).not.toMatch(/^Handed over/);
   });
 
   it('words: a topic is named, not quoted as words; crisis says so; evidence not in the message is not quoted; an offer says "Offered"', () => {
