@@ -18,10 +18,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { analyzeText } from '../../shared/nlu/analyzeText';
 import { isRepeatableQuestion, requestFamilyApart } from '../../shared/escalation/detectors/detectLoop';
 import { DENSE, DENSE_FEATURES, namesDifferentValue, pairFeatures, sharesOnlyTheOrder } from '../../shared/escalation/sameRequest/features';
+import { shopConceptClasses } from '../../shared/escalation/sameRequest/shopConcepts';
 import type { ProbedConversation } from './sameRequestData';
 
 interface Pair { dense: Float64Array; hashed: number[]; contrast?: boolean; sameOrderOnly?: boolean }
-interface Msg { turn: number; pairs: Pair[]; chain?: Pair; inner?: Pair[][]; text?: string; recent?: string[] }
+interface Msg { turn: number; pairs: Pair[]; chain?: Pair; inner?: Pair[][]; text?: string; recent?: string[]; fallback?: boolean }
 interface Conv { writer: string; id: string; expect: string; heldOut: boolean; escalation: { reason: string; turn: number } | null; msgs: Msg[] }
 
 /** Optional (experiment): word vectors for two extra pair features, SR_EMBED=vocab.json from embeddingVocab.ts, SR_EMBED_DIMS=k (PCA). */
@@ -80,29 +81,37 @@ const useHashed = false;
 const GUARD = process.env.SR_GUARD !== '0';
 const HASHED = 1;
 
+/** SR_DROP=i,j (session 29): dense features left out (set to 0 everywhere: they get no weight), to measure what one adds. */
+const DROP = (process.env.SR_DROP ?? '').split(',').filter((x) => x !== '').map(Number);
+function dropped(f: Float64Array): Float64Array {
+  for (const i of DROP) f[i] = 0;
+  return f;
+}
 function load(file: string): Conv[] {
   const out: Conv[] = [];
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     if (line.trim() === '') continue;
     const p = JSON.parse(line) as ProbedConversation;
-    const num = Number(p.id.replace(/^.*-/, ''));
-    const heldOut = HELD_OUT_SETS.has(p.set) && num % 2 === 0;
+    const num = Number(/(\d+)\D*$/.exec(p.id)?.[1] ?? NaN);
+    // Session 29 (loops): every even id is held out (the held-out halves are measured, never trained on), not only those
+    // of w16-w21; SR_EVEN=1 trains as before (only the even ids of w16-w21 held out).
+    const heldOut = (num % 2 === 0 && (process.env.SR_EVEN !== '1' || HELD_OUT_SETS.has(p.set))) || (process.env.SR_EVEN !== '1' && p.set === 'heldout');
     const msgs: Msg[] = [];
     for (const m of p.messages) {
       if (m.recent.length < 2) continue;
       if (!isRepeatableQuestion(analyzeText(m.text))) continue;
       const pairs = m.recent.map((earlier, i) => {
-        const f = pairFeatures(earlier, m.normalized, m.recent.length - i, m.fallback);
+        const f = dropped(pairFeatures(earlier, m.normalized, m.recent.length - i, m.fallback));
         return { dense: Float64Array.from([...f, ...(embed ? embedFeatures(earlier, m.normalized) : []), ...quad(f)]), hashed: [], contrast: GUARD && namesDifferentValue(earlier, m.normalized), sameOrderOnly: GUARD && (sharesOnlyTheOrder(earlier, m.normalized) || requestFamilyApart(earlier, m.normalized)) };
       });
       const n = m.recent.length;
-      const cf = pairFeatures(m.recent[n - 2], m.recent[n - 1], 1, false);
+      const cf = dropped(pairFeatures(m.recent[n - 2], m.recent[n - 1], 1, false));
       const chain = { dense: Float64Array.from([...cf, ...(embed ? embedFeatures(m.recent[n - 2], m.recent[n - 1]) : []), ...quad(cf)]), hashed: [] };
       const inner = m.recent.map((later, j) => m.recent.slice(0, j).map((earlier, i) => {
-        const f = pairFeatures(earlier, later, j - i, false);
+        const f = dropped(pairFeatures(earlier, later, j - i, false));
         return { dense: Float64Array.from([...f, ...(embed ? embedFeatures(earlier, later) : []), ...quad(f)]), hashed: [], contrast: GUARD && namesDifferentValue(earlier, later), sameOrderOnly: GUARD && (sharesOnlyTheOrder(earlier, later) || requestFamilyApart(earlier, later)) };
       }));
-      msgs.push({ turn: m.turn, pairs, chain, inner, text: m.normalized, recent: m.recent });
+      msgs.push({ turn: m.turn, pairs, chain, inner, text: m.normalized, recent: m.recent, fallback: m.fallback });
     }
     out.push({ writer: p.set, id: p.id, expect: p.expect, heldOut, escalation: p.escalation, msgs });
   }
@@ -185,6 +194,53 @@ function heuristic(p: Pair): number {
   return p.dense[0] + p.dense[4];
 }
 
+/**
+ * Session 29 (loops), SR_MINED=1: pairs mined from the training conversations besides the multiple-instance ones.
+ * Positives: in a loop conversation, the two earlier askings the witness message links (its two best pairs) are the same
+ * request too (the third pair of the loop's three askings). Negatives: askings of two different ordinary conversations
+ * ('none') that share a shop topic (shopConcepts), so the model does not learn "same topic = asked again"; up to
+ * SR_MINED_NEG (2) partners per asking, chosen by a fixed LCG.
+ */
+const MINED = process.env.SR_MINED === '1';
+const MINED_NEG = Number(process.env.SR_MINED_NEG ?? 2);
+function minedExamples(convs: Conv[], scorer: (p: Pair) => number): { p: Pair; y: number; w: number }[] {
+  const out: { p: Pair; y: number; w: number }[] = [];
+  for (const c of convs) {
+    if (c.expect !== 'loop') continue;
+    let best: Msg | null = null;
+    let bestScore = -1;
+    for (const m of c.msgs) {
+      const s = second(m.pairs.map(scorer));
+      if (s > bestScore) { bestScore = s; best = m; }
+    }
+    if (!best || !best.recent || best.recent.length < 2) continue;
+    const idx = best.pairs.map((p, i) => ({ i, s: scorer(p) })).sort((x, y) => y.s - x.s).slice(0, 2).map((x) => x.i).sort((a, b) => a - b);
+    const [i, j] = idx;
+    const f = dropped(pairFeatures(best.recent[i], best.recent[j], j - i, false));
+    out.push({ p: { dense: Float64Array.from([...f, ...(embed ? embedFeatures(best.recent[i], best.recent[j]) : []), ...quad(f)]), hashed: [] }, y: 1, w: 1 });
+  }
+  const askings: { conv: number; text: string; fallback: boolean; topics: number }[] = [];
+  convs.forEach((c, k) => {
+    if (c.expect !== 'none') return;
+    for (const m of c.msgs) if (m.text) askings.push({ conv: k, text: m.text, fallback: m.fallback ?? false, topics: shopConceptClasses(m.text) });
+  });
+  let seed = 777;
+  const next = () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed; };
+  for (const a of askings) {
+    if (a.topics === 0) continue;
+    let found = 0;
+    for (let tries = 0; tries < 60 && found < MINED_NEG; tries++) {
+      const b = askings[next() % askings.length];
+      if (b.conv === a.conv || (b.topics & a.topics) === 0 || b.text === a.text) continue;
+      if (namesDifferentValue(b.text, a.text) || sharesOnlyTheOrder(b.text, a.text)) continue;
+      const f = dropped(pairFeatures(b.text, a.text, 1 + (next() % 2), a.fallback));
+      out.push({ p: { dense: Float64Array.from([...f, ...(embed ? embedFeatures(b.text, a.text) : []), ...quad(f)]), hashed: [] }, y: 0, w: 1 });
+      found++;
+    }
+  }
+  return out;
+}
+
 function fit(convs: Conv[], rounds = 4): Model {
   let scorer: (p: Pair) => number = heuristic;
   let model: Model | null = null;
@@ -207,6 +263,10 @@ function fit(convs: Conv[], rounds = 4): Model {
       } else {
         for (const m of c.msgs) for (const p of m.pairs) { examples.push({ p, y: 0, w: 1 }); neg++; }
       }
+    }
+    if (MINED) {
+      const more = minedExamples(convs, scorer);
+      for (const e of more) { examples.push(e); if (e.y === 1) pos++; else neg++; }
     }
     for (const e of examples) e.w = e.y === 1 ? 0.5 / pos * (pos + neg) : 0.5 / neg * (pos + neg);
     model = train(examples);
@@ -275,14 +335,18 @@ const writers = [...new Set(dev.map((c) => c.writer))];
 if (mode === 'lowo') {
   const perTh = new Map<number, Tally>(THRESHOLDS.map((t) => [t, emptyTally()]));
   const perWriter = new Map<string, Map<number, Tally>>();
-  for (const w of writers) {
-    const trainSet = dev.filter((c) => c.writer !== w);
+  // SR_FOLDS=k (session 29, speed): leave one fold of writers out (writer i in fold i mod k) instead of one writer.
+  const folds = Number(process.env.SR_FOLDS ?? 0);
+  const groups = folds > 0 ? Array.from({ length: folds }, (_, f) => writers.filter((_, i) => i % folds === f)) : writers.map((w) => [w]);
+  for (const group of groups) {
+    const w = group.join('+');
+    const trainSet = dev.filter((c) => !group.includes(c.writer));
     if (!trainSet.some((c) => c.expect === 'loop')) continue;
     const m = fit(trainSet);
     const byTh = new Map<number, Tally>();
     for (const th of THRESHOLDS) {
       const t = emptyTally();
-      for (const c of dev.filter((x) => x.writer === w)) { const turn = fires(m, c, th); tally(t, c, turn); tally(perTh.get(th)!, c, turn); }
+      for (const c of dev.filter((x) => group.includes(x.writer))) { const turn = fires(m, c, th); tally(t, c, turn); tally(perTh.get(th)!, c, turn); }
       byTh.set(th, t);
     }
     perWriter.set(w, byTh);
@@ -299,7 +363,7 @@ if (mode === 'lowo') {
   const m = fit(dev);
   console.log('dense weights (standardised):');
   DENSE_FEATURES.forEach((n, i) => console.log(`  ${n.padEnd(32)} ${m.dense[i].toFixed(3)}`));
-  for (const [name, set] of [['development (trained on)', dev], ['held out (even ids of w16-w21)', held]] as const) {
+  for (const [name, set] of [['development (trained on)', dev], ['held out (even ids)', held]] as const) {
     const t = emptyTally();
     for (const c of set) tally(t, c, fires(m, c, th));
     console.log(row(name, t));
@@ -317,7 +381,7 @@ if (mode === 'lowo') {
     writeFileSync(outFile, `/**
  * Weights of the same-request model, written by scripts/train-escalation/sameRequestTrain.ts (ship): a logistic regression
  * over the dense pair features of ./features.ts, trained as multiple-instance learning on every development writer's
- * conversations (${dev.length}; the even ids of w16-w21 held out). Threshold ${th}: chosen on leave-one-writer-out, not on
+ * conversations (${dev.length}; ${process.env.SR_EVEN === '1' ? 'the even ids of w16-w21' : 'every even id'} held out). Threshold ${th}: chosen on leave-one-writer-out, not on
  * the data trained on. Do not edit by hand: retrain.
  */
 export const SAME_REQUEST_BIAS = ${bias.toFixed(5)};

@@ -1072,11 +1072,13 @@ function learnedLoop(facts: TurnFacts, memory: EscalationMemory, count: number):
 }
 
 /**
- * Askings the learned model is not asked to link: an earlier one longer than MAX_FUZZY_TOKENS words, or two a hand-built
- * request family reads apart (requestFamilyApart). A module function (session 26, speed: not a closure made per call).
+ * Askings the learned model is not asked to link: an earlier one longer than MAX_FUZZY_TOKENS words, two a hand-built
+ * request family reads apart (requestFamilyApart), or one asking about another value (otherValue). A module function (session 26, speed: not a closure made per call).
  */
 function modelApart(earlier: string, later: string): boolean {
-  return wordsOver(earlier, MAX_FUZZY_TOKENS) || requestFamilyApart(earlier, later);
+  // Session 29 (loops): or the same words with one or two swapped for another value ("can I pay with PayPal" / "... with
+  // Klarna": otherValue); the model retrained with shop topics links such pairs (one topic, letters alike).
+  return wordsOver(earlier, MAX_FUZZY_TOKENS) || requestFamilyApart(earlier, later) || otherValue(earlier, later);
 }
 
 /** Whether a normalised text has fewer than `min` words. */

@@ -8,6 +8,7 @@
  */
 import { TextMemo } from '../textMemo';
 import { conceptMatches, conceptOverlap, isRealQuestion, isTrackingQuestion, questionConcepts, questionType } from '../questionConcepts';
+import { SHOP_VALUE_WORDS, shopConceptClasses, shopValuesDiffer } from './shopConcepts';
 
 /** Names of the dense features, in order (the model's `dense` weights follow this order). */
 export const DENSE_FEATURES = [
@@ -15,7 +16,7 @@ export const DENSE_FEATURES = [
   'same kind of question', 'different kinds of question', 'kind unknown', 'both real questions', 'both ask where the order is',
   'different order references', 'same order reference', 'length ratio', 'later one shorter', 'exact repeat', 'distance 1/gap',
   'just before', 'bot could not use it', 'earlier has no concepts', 'later has no concepts', 'concepts earlier (log)',
-  'concepts later (log)', 'new concepts in the later one', 'impatience marker',
+  'concepts later (log)', 'new concepts in the later one', 'impatience marker', 'same shop topic, no shared subject word',
 ] as const;
 export const DENSE = DENSE_FEATURES.length;
 
@@ -43,6 +44,10 @@ interface TextFeatures {
   tracking: boolean;
   tokens: number;
   impatient: boolean;
+  /** Session 29 (loops): the shop topics its words name, a bit set (shopConcepts.ts). */
+  topics: number;
+  /** Session 29 (loops): its value words of a shop topic (shopConcepts.SHOP_VALUE_WORDS), space-separated ('' for none). */
+  values: string;
 }
 /** Per normalised text, kept by recent use (session 10, see TextMemo). */
 const cache = new TextMemo<TextFeatures>(CACHE_SIZE_PER_GENERATION);
@@ -77,6 +82,8 @@ function textFeatures(normalized: string): TextFeatures {
     tracking: isTrackingQuestion(normalized),
     tokens: toks.length,
     impatient: toks.some((t) => IMPATIENT.has(t)),
+    topics: shopConceptClasses(normalized),
+    values: toks.filter((t) => SHOP_VALUE_WORDS.has(t)).join(' '),
   };
   cache.set(normalized, f);
   return f;
@@ -220,6 +227,8 @@ function pairCore(a: TextFeatures, b: TextFeatures, out: PairCore = core): PairC
 
 function differentValue(a: TextFeatures, b: TextFeatures, c: PairCore): boolean {
   if (c.refsDiffer) return true;
+  // Session 29 (loops): two values of one shop topic ("pay with PayPal" / "pay by bank transfer", "in M" / "in XL").
+  if (a.values !== b.values && a.values !== '' && b.values !== '' && shopValuesDiffer(a.values, b.values)) return true;
   if (c.shared === 0) return false;
   return a.concepts.length - c.shared === 1 && b.concepts.length - c.sharedBack === 1;
 }
@@ -234,7 +243,8 @@ function onlyTheOrder(a: TextFeatures, b: TextFeatures, c: PairCore): boolean {
 
 /**
  * Whether two askings name different values in one slot, so they are two questions whatever the model says: different
- * order references ("where is 30001" / "where is 30003"), or the same question with one thing swapped for another
+ * order references ("where is 30001" / "where is 30003"), different value words of one shop topic ("pay with PayPal" /
+ * "pay by bank transfer": shopConcepts.shopValuesDiffer), or the same question with one thing swapped for another
  * ("are you open on Saturday" / "... on Monday", "is the oak chair in stock" / "the oak table", "can I pay with PayPal" /
  * "with Klarna", "track 40210" / "return 40210"): they share a concept and each names exactly one the other does not.
  */
@@ -325,5 +335,9 @@ function fill(a: TextFeatures, b: TextFeatures, c: PairCore, exactRepeat: boolea
   d[22] = Math.log1p(b.concepts.length);
   d[23] = b.concepts.length === 0 ? 0 : (b.concepts.length - c.sharedBack) / b.concepts.length;
   d[24] = b.impatient ? 1 : 0;
+  // Session 29 (loops): one shop topic in other words ("gift wrap possible?" / "can you pack it like a present").
+  // (A Dice of the two topic sets as well was measured: it linked different questions of one broad topic, "shipping" /
+  // "do you provide a delivery time slot" / "is saturday delivery offered at additional cost", at 0.99.)
+  d[25] = (a.topics & b.topics) !== 0 && !c.subjectShared ? 1 : 0;
   return d;
 }
