@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { requireProgram } from '../support/requireProgram';
 import { screenshot, studioInBrowser, type BrowserHandle, type StudioHandle } from './support/studio';
+import { generateFlow } from '../bench/generateFlow';
 
 const haveChromium = requireProgram('chromium');
 
@@ -47,5 +48,19 @@ describe.skipIf(!haveChromium)('studio, session 28: a flow with no positions is 
     await page.keyboard.press('Shift+Digit1');
     await page.waitForTimeout(800);
     expect(await overlaps(page)).toBeGreaterThan(laidOut);
+  }, 90_000);
+
+  it('a bigger flow (newcomer s29 N2) opens at once in the grid and says how to lay it out, instead of freezing the tab', async () => {
+    const doc = generateFlow(400, 480) as unknown as { blocks: Array<{ position?: unknown }> };
+    for (const b of doc.blocks) delete b.position;
+    const { key } = await studio.api.importFlow(JSON.stringify(doc), 'generated-400.json');
+    await page.goto(studio.url);
+    await page.goto(studio.flowUrl(key));
+    await page.getByText('its 400 blocks are shown in a grid').waitFor({ timeout: 30_000 });
+    expect(await page.getByText('Automatic layout (Ctrl+Shift+L) arranges them').count()).toBe(1);
+    await screenshot(page, 's29-import-unplaced-big');
+    // Not laid out behind the user's back: the saved flow still has no positions.
+    await page.waitForTimeout(1500);
+    expect((await studio.api.openFlow(key)).flow.blocks.some((b) => b.position !== undefined)).toBe(false);
   }, 90_000);
 });

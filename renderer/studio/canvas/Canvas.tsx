@@ -75,6 +75,8 @@ export function useFitFlow() {
  * below 0.5, like React Flow's default) and only mounts the blocks and edges in view.
  */
 export const LARGE_FLOW_BLOCKS = 200;
+/** Most blocks laid out automatically when a flow without positions opens (see useLayoutWhenUnplaced). */
+export const LAYOUT_ON_OPEN_MAX_BLOCKS = 300;
 
 export interface CanvasProps {
   /** Draw the minimap (off in the benchmark's "bare comparison" is NOT done: the bench measures the real studio). */
@@ -376,6 +378,8 @@ function useOpeningViewport(startId: string | null) {
  * Newcomer s28 N1: a flow whose blocks have no positions (an export, which is logic only; a hand-written or generated
  * file) opened as a grid in file order, blocks overlapping and edges criss-crossing, and nothing said to press
  * Automatic layout. It is laid out once when it opens (one undoable edit, "Automatic layout"), and the studio says so.
+ * Newcomer s29 N2: not above LAYOUT_ON_OPEN_MAX_BLOCKS: a 2,000-block import froze the tab for minutes (the layout runs on
+ * the page's thread) with nothing said. A bigger flow opens in the grid and the studio says how to lay it out.
  */
 function useLayoutWhenUnplaced(readOnly: boolean) {
   const store = useStudioStore();
@@ -388,6 +392,13 @@ function useLayoutWhenUnplaced(readOnly: boolean) {
     const state = store.getState();
     const blocks = state.flow.blocks;
     if (blocks.length < 2 || blocks.some((b) => b.position !== undefined)) return;
+    if (blocks.length > LAYOUT_ON_OPEN_MAX_BLOCKS) {
+      state.notify(
+        `This flow had no block positions (an export keeps only the logic), so its ${blocks.length.toLocaleString('en-US')} blocks are shown in a grid. Automatic layout (Ctrl+Shift+L) arranges them; with this many blocks it takes a while, and the page does not answer meanwhile.`,
+        'info',
+      );
+      return;
+    }
     void autoLayoutEdit(state.flow, state.measured).then((edit) => {
       const now = store.getState();
       if (!edit || now.flow.blocks.some((b) => b.position !== undefined)) return;
