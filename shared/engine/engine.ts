@@ -446,11 +446,15 @@ function readAfterRestart(run: Run, text: string, turn: number): void {
 function crisisWhileWithPerson(run: Run, text: string): void {
   const s = run.s;
   const h = s.handoff;
-  if (!h || h.priority === 'urgent' || (h.status !== 'pending' && h.status !== 'assigned')) return;
+  if (!h || (h.status !== 'pending' && h.status !== 'assigned')) return;
   if (selfHarmInText(analysedPart(text)) === null) return;
-  s.handoff = { ...h, priority: 'urgent' };
-  run.effects.push({ type: 'handoff_update', handoff: s.handoff });
-  if (s.mode === 'waiting') bot(run, takeoverTexts.crisisWhileWaiting, s.waiting?.blockId);
+  if (h.priority !== 'urgent') {
+    s.handoff = { ...h, priority: 'urgent' };
+    run.effects.push({ type: 'handoff_update', handoff: s.handoff });
+  }
+  // Session 29 (hostile s29 H1, H2): every crisis message is answered while nobody reads the chat yet (waiting, or
+  // auto-assigned but not opened: joined === false), even when the handoff is already urgent; not silence.
+  if (s.mode === 'waiting' || h.joined === false) bot(run, takeoverTexts.crisisWhileWaiting, s.waiting?.blockId);
 }
 
 /**

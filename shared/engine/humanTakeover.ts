@@ -220,6 +220,9 @@ export function enterTakeover(run: Run, block: BlockOf<'human_takeover'>, entry:
     notHandedOver(run, `Nobody available: ${whyHere(run, entry)}, but no agent who may take "${blockName(block)}" is online, so no handoff was requested: the customer was told so and the flow took its No agent exit.`);
     return leaveTo(run, block, 'no_agent');
   }
+  // Session 29 (hostile s29 H1): a handoff whose reason is self-harm says where to get help first, before the queue
+  // text or the email question (crisisNobodyNow covered only the takeover that finds nobody).
+  if (entry !== null && selfHarmSignalIn(entry.signals)) bot(run, takeoverTexts.crisisWhileWaiting, block.id);
   // Session 19 (newcomer s19 F2): the reason the customer already gave is not asked again (reasonGiven.ts).
   if (wantsReason(run, d)) {
     const given = reasonAlreadyGiven(run, entry?.reason === undefined);

@@ -28,11 +28,11 @@ describe('self-harm while waiting for a person', () => {
     const updates = c.lastStep.effects.filter((e) => e.type === 'handoff_update');
     expect(updates).toHaveLength(1);
     expect(c.botTexts().slice(n).join(' ')).toMatch(/can't wait.*local emergency number/);
-    // Said once: a second message of the same kind changes nothing more.
+    // Urgent once (no second handoff_update), but a second crisis message is answered again, not silence (hostile s29 H1).
     const m = c.botTexts().length;
     c.say('i want to die');
     expect(c.lastStep.effects.filter((e) => e.type === 'handoff_update')).toHaveLength(0);
-    expect(c.botTexts().length).toBe(m);
+    expect(c.botTexts().length).toBe(m + 1);
   });
 
   it('an ordinary or an angry message in the queue changes nothing (the bot stays silent)', () => {
