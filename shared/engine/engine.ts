@@ -27,6 +27,7 @@ import { NO_WORDS, OK_WORDS, YES_WORDS, offerAnswer } from '../nlu/bareReplies';
 import { evaluateEscalation, initialEscalationMemory } from '../escalation/evaluateEscalation';
 import { questionType } from '../escalation/questionConcepts';
 import { detectExplicitRequest } from '../escalation/detectors/detectExplicitRequest';
+import { detectUrgency } from '../escalation/detectors/detectUrgency';
 import { selfHarmIn, selfHarmInText } from '../escalation/selfHarm';
 import { selfHarmSignalIn } from './crisisSignal';
 import { withoutInvisible } from './unicodeText';
@@ -377,6 +378,18 @@ function onText(run: Run, raw: string): boolean {
       return true;
     case 'offer': {
       const answer = yesOrNo(text, run.flow.escalation);
+      // Session 29 (hostile s29 H4): "no, I want to kill myself" was a polite no. Words of self-harm at the offer hand
+      // over as urgent with the crisis reading (the crisis line first), whatever yes or no stands beside them.
+      if (answer !== true || selfHarmInText(analysedPart(text)) !== null) {
+        const urgent = selfHarmInText(analysedPart(text)) === null ? null : detectUrgency(messageFacts(run, text, analyzeText(analysedPart(text)), s.turn), run.flow.escalation, initialEscalationMemory());
+        const targetId = urgent?.crisis === true ? escalationTarget(run) : null;
+        if (urgent !== null && targetId !== null) {
+          customerSaid(run, text, w.blockId);
+          run.s.waiting = null;
+          goTo(run, targetId, { reason: 'urgency', signals: [urgent] });
+          return true;
+        }
+      }
       // Hostile s28 H10: "no i want a human" declined the offer of a person: a request for a person beside a "no" (or
       // in an unclear answer) takes the offer.
       if ((answer === false || answer === 'unclear') && detectExplicitRequest(messageFacts(run, text, analyzeText(analysedPart(text)), s.turn), run.flow.escalation, initialEscalationMemory()) !== null) {
