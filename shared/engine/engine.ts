@@ -853,9 +853,9 @@ const plainAnswer = (text: string) => withoutInvisible(text.normalize('NFKC')).t
  * Session 29 (hostile s28 H10 rest): whether the bot's last words at the offer (before the customer's answer now) were
  * OFFER_UNCLEAR: the previous answer said both yes and no too. Read from the state's transcript window.
  */
-function unclearJustAsked(window: readonly TranscriptEntry[], blockId: string): boolean {
-  for (let i = window.length - 1; i >= 0; i--) {
-    const e = window[i]!;
+function unclearJustAsked(recent: readonly TranscriptEntry[], blockId: string): boolean {
+  for (let i = recent.length - 1; i >= 0; i--) {
+    const e = recent[i]!;
     if (e.from === 'customer') return false;
     if (e.from === 'bot' && e.text === OFFER_UNCLEAR && (e.blockId === undefined || e.blockId === blockId)) return true;
   }
