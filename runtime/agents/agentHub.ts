@@ -114,6 +114,17 @@ const REMOVED_GRACE_MS = 5000;
  */
 const RESTART_NOTICED_MS = 10_000;
 const RESTART_QUIET_MS = 30_000;
+
+/**
+ * What the customer of a held chat is told while its agent is away and when she is back. Written by requeueLeftChats and
+ * read back from the conversation's log after a restart (awayToldInLog, hostile s28 H12): one wording for both.
+ */
+const awayLines = {
+  reconnecting: (name: string) => `We're reconnecting you with ${name}. Please stay with us: your chat stays with ${name}.`,
+  steppedAway: (name: string) => `${name} has stepped away for a moment and will be back shortly. Please stay with us: your chat stays with ${name}.`,
+  reconnected: (name: string) => `You're connected with ${name} again.`,
+  back: (name: string) => `${name} is back.`,
+};
 /** The note of a chat put back because the agent who had answered it stayed away past the grace (requeueLeftChats). */
 export const AWAY_TOO_LONG_NOTE = 'The agent was away too long; finding someone else (the chat keeps its place in the queue).';
 
@@ -1345,9 +1356,9 @@ export class AgentHub {
       if (e.from === 'agent' && (!e.name || e.name === name)) return null;
       if (e.from !== 'system') continue;
       const text = String(e.text ?? '');
-      if (text === `You're connected with ${name} again.` || text === `${name} is back.`) return null;
-      if (text.startsWith(`We're reconnecting you with ${name}.`)) return { at: e.at, reconnecting: true };
-      if (text.startsWith(`${name} has stepped away for a moment`)) return { at: e.at, reconnecting: false };
+      if (text === awayLines.reconnected(name) || text === awayLines.back(name)) return null;
+      if (text === awayLines.reconnecting(name)) return { at: e.at, reconnecting: true };
+      if (text === awayLines.steppedAway(name)) return { at: e.at, reconnecting: false };
     }
     return null;
   }
@@ -1402,7 +1413,7 @@ export class AgentHub {
         this.awayToldBefore.delete(h.id);
         if (this.toldAway.get(h.id) === agentId) {
           this.toldAway.delete(h.id);
-          await this.tellHeld(h, this.toldReconnecting.delete(h.id) ? `You're connected with ${name} again.` : `${name} is back.`, now);
+          await this.tellHeld(h, this.toldReconnecting.delete(h.id) ? awayLines.reconnected(name) : awayLines.back(name), now);
         }
         continue;
       }
@@ -1431,9 +1442,7 @@ export class AgentHub {
           else this.toldReconnecting.delete(h.id);
           await this.tellHeld(
             h,
-            restart
-              ? `We're reconnecting you with ${name}. Please stay with us: your chat stays with ${name}.`
-              : `${name} has stepped away for a moment and will be back shortly. Please stay with us: your chat stays with ${name}.`,
+            restart ? awayLines.reconnecting(name) : awayLines.steppedAway(name),
             now,
           );
         }

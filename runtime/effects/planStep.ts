@@ -62,8 +62,9 @@ function toLogEntry(e: TranscriptEntry): NewLogEntry {
  * HTTP call handed over right after the reply's "Anything else?" [Yes / No]), the simulator hides those buttons
  * (shared/simulator/shownButtons.ts) and a click is refused: the log gets that message without its buttons, by the
  * same rule (buttonsStillAsked), so the widget and the inbox show none.
+ *
+ * The log entries of the step's transcript entries (before any status entry): toLogEntry, stale buttons dropped.
  */
-/** The log entries of the step's transcript entries (before any status entry): toLogEntry, stale buttons dropped. */
 export function stepLogEntries(priorState: StateLike | null, step: EngineStep): NewLogEntry[] {
   const added = newTranscriptEntries(priorState, step);
   const append: NewLogEntry[] = added.map(toLogEntry);

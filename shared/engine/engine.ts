@@ -380,8 +380,9 @@ function onText(run: Run, raw: string): boolean {
       const answer = yesOrNo(text, run.flow.escalation);
       // Session 29 (hostile s29 H4): "no, I want to kill myself" was a polite no. Words of self-harm at the offer hand
       // over as urgent with the crisis reading (the crisis line first), whatever yes or no stands beside them.
-      if (answer !== true || selfHarmInText(analysedPart(text)) !== null) {
-        const urgent = selfHarmInText(analysedPart(text)) === null ? null : detectUrgency(messageFacts(run, text, analyzeText(analysedPart(text)), s.turn), run.flow.escalation, initialEscalationMemory());
+      if (selfHarmInText(analysedPart(text)) !== null) {
+        // Read by the urgency detector (Urgency switched off, or a Never-trigger entry, switches this off too).
+        const urgent = detectUrgency(messageFacts(run, text, analyzeText(analysedPart(text)), s.turn), run.flow.escalation, initialEscalationMemory());
         const targetId = urgent?.crisis === true ? escalationTarget(run) : null;
         if (urgent !== null && targetId !== null) {
           customerSaid(run, text, w.blockId);
@@ -869,14 +870,17 @@ export const OFFER_UNCLEAR = 'Sorry, was that a yes or a no?';
  * Session 27 (convo, hostile s26 H4): a thumbs up, an OK hand or a check mark alone (any skin tone, repeated) is yes in
  * chat; a thumbs down or a cross alone is no. Anything beside them ("👍 thanks") is read as words are.
  */
-const EMOJI_YES = /^(?:(?:\u{1F44D}|\u{1F44C}|\u2705|\u2714|\u2611)[\u{1F3FB}-\u{1F3FF}]?\uFE0F?\s*)+$/u;
-const EMOJI_NO = /^(?:(?:\u{1F44E}|\u274C|\u2716|\u274E)[\u{1F3FB}-\u{1F3FF}]?\uFE0F?\s*)+$/u;
+/** One yes mark (thumbs up, OK hand, check marks) or one no mark (thumbs down, crosses), any skin tone. */
+const YES_MARK_SOURCE = '(?:\\u{1F44D}|\\u{1F44C}|\\u2705|\\u2714|\\u2611)[\\u{1F3FB}-\\u{1F3FF}]?\\uFE0F?';
+const NO_MARK_SOURCE = '(?:\\u{1F44E}|\\u274C|\\u2716|\\u274E)[\\u{1F3FB}-\\u{1F3FF}]?\\uFE0F?';
+const EMOJI_YES = new RegExp(`^(?:${YES_MARK_SOURCE}\\s*)+$`, 'u');
+const EMOJI_NO = new RegExp(`^(?:${NO_MARK_SOURCE}\\s*)+$`, 'u');
 /**
  * Session 29 (hostile s28 H10 rest): a yes or no mark among other characters. "👍👎" (up and down together) was taken
  * as the policy's anger and handed over; "✅ yes" was not understood. See marksAnswer.
  */
-const YES_MARK = /(?:\u{1F44D}|\u{1F44C}|\u2705|\u2714|\u2611)[\u{1F3FB}-\u{1F3FF}]?\uFE0F?/gu;
-const NO_MARK = /(?:\u{1F44E}|\u274C|\u2716|\u274E)[\u{1F3FB}-\u{1F3FF}]?\uFE0F?/gu;
+const YES_MARK = new RegExp(YES_MARK_SOURCE, 'gu');
+const NO_MARK = new RegExp(NO_MARK_SOURCE, 'gu');
 
 /**
  * The answer of a reply holding yes / no marks beside something else: marks of both kinds ("👍👎", "👍 👎") are

@@ -149,22 +149,10 @@ function refusalIn(text: string): Refusal | null {
 const SAME_AGAIN: ReadonlySet<string> = new Set(['and', 'what', 'about', 'how', 'now', 'also', 'then', 'too', 'plus', 'next', 'order', 'number', 'please', 'pls', 'ok', 'okay', 'same', 'for', 'with', 'the', 'this', 'one', 'as', 'well', 'is', 'of']);
 function sameRequestFor(run: Run, block: BlockOf<'intent_router'>, text: string): { id: string; name: string } | null {
   if (run.s.intents.length === 0 || !/\d/.test(text)) return null;
-  const a = analyzeText(analysedPart(text));
-  let rest = a.text;
-  let named = false;
-  for (const e of a.entities) {
-    if (e.type !== 'order_id' || e.text === '') continue;
-    const at = rest.indexOf(e.text);
-    if (at < 0) continue;
-    rest = `${rest.slice(0, at)} ${rest.slice(at + e.text.length)}`;
-    named = true;
-  }
-  if (!named || !normalizeText(rest).split(' ').filter(Boolean).every((w) => SAME_AGAIN.has(w))) return null;
+  const a = orderNumbersWith(text, SAME_AGAIN);
   // The order the conversation already holds, typed again ("nw280612", "#280612" after NW-280612): the customer repeats
   // themselves (the escalation policy's loop check reads it), no new request.
-  const digits = (v: unknown) => (typeof v === 'string' ? v.replace(/\D/g, '') : '');
-  const held = new Set(Object.values(run.s.variables).map(digits).filter((d) => d.length >= 4));
-  if (a.entities.some((e) => e.type === 'order_id' && held.has(digits(e.value)))) return null;
+  if (a === null || namesHeldOrder(run, a)) return null;
   const last = run.s.intents[run.s.intents.length - 1].name;
   const intent = block.data.intents.find((i) => i.name === last && i.name !== 'greeting');
   return intent !== undefined ? { id: intent.id, name: intent.name } : null;
@@ -193,6 +181,16 @@ function orderNamedAlone(run: Run, text: string): boolean {
   // a bit more so I can help?" after an upset message): the number is the more it asked for.
   const askedMore = run.s.lastEscalation?.action === 'rephrase' && run.s.lastEscalation.turn === run.s.turn - 1;
   if (run.s.escalation.fallbacksInRow > 0 && !askedMore) return false;
+  const a = orderNumbersWith(text, ABOUT_ORDER);
+  return a !== null && !namesHeldOrder(run, a);
+}
+
+/**
+ * The analysis of a message that names at least one order number and, once the numbers are taken out, has only words
+ * of `allowed` ("and NW-280612?", "hi, a question about my order NW-104233"); null otherwise. Shared by sameRequestFor
+ * and orderNamedAlone.
+ */
+function orderNumbersWith(text: string, allowed: ReadonlySet<string>): TextAnalysis | null {
   const a = analyzeText(analysedPart(text));
   let rest = a.text;
   let named = false;
@@ -203,10 +201,14 @@ function orderNamedAlone(run: Run, text: string): boolean {
     rest = `${rest.slice(0, at)} ${rest.slice(at + e.text.length)}`;
     named = true;
   }
-  if (!named || !normalizeText(rest).split(' ').filter(Boolean).every((w) => ABOUT_ORDER.has(w))) return false;
+  return named && normalizeText(rest).split(' ').filter(Boolean).every((w) => allowed.has(w)) ? a : null;
+}
+
+/** Whether the message names an order the conversation already holds (in any variable, compared by its digits). */
+function namesHeldOrder(run: Run, a: TextAnalysis): boolean {
   const digits = (v: unknown) => (typeof v === 'string' ? v.replace(/\D/g, '') : '');
   const held = new Set(Object.values(run.s.variables).map(digits).filter((d) => d.length >= 4));
-  return !a.entities.some((e) => e.type === 'order_id' && held.has(digits(e.value)));
+  return a.entities.some((e) => e.type === 'order_id' && held.has(digits(e.value)));
 }
 /** The one intent whose way opens with a question taking an order number from the conversation; null otherwise. */
 function orderIntent(run: Run, block: BlockOf<'intent_router'>): { id: string; name: string } | null {
