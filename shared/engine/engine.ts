@@ -791,14 +791,19 @@ function ownQuestionText(run: Run, block: Block, w: Waiting, text: string): bool
     run.decision = notActedNobodyFree(decision);
     // Session 29 (hostile s28 H11): words of self-harm there (out of hours, at the ticket's email question) got "That
     // doesn't look like an email address": the crisis line first; an answer that does not fit is not taken as one.
-    const crisis = crisisNobodyFree(run, decision, block.id);
-    if (crisis && !fits) {
-      behaviourOf(block.kind).answerNobodyFree?.(run, block, w, 'crisis');
-      return true;
+    // Session 30 (newcomer s29 N4): also at a question any text answers (the ticket's issue) the block decides whether
+    // words of self-harm are taken as the answer: taken, the ticket went on to its goodbye and closed the chat.
+    if (crisisNobodyFree(run, decision, block.id)) {
+      const answered = behaviourOf(block.kind).answerNobodyFree?.(run, block, w, 'crisis', text) === true;
+      if (answered || !fits) return true;
     }
     // Session 16 (newcomer s15 N#14): "I still want a human please" at the ticket's email question got "That doesn't
     // look like an email address": a request that does not answer the question gets the block's own reply to it.
     if (!fits && decision.signals.some((x) => x.reason === 'explicit_request')) return behaviourOf(block.kind).answerNobodyFree?.(run, block, w) === true;
+    // Session 30 (newcomer s29 N5): "are you even listening? this is a joke" there (upset, nobody online) got "That
+    // doesn't look like an email address": an upset message that is no attempt at an answer gets an acknowledgement and
+    // the question again (the block decides what is an attempt: "kim at example" still gets its retry).
+    if (!fits && decision.signals.some((x) => x.reason === 'negative_sentiment')) return behaviourOf(block.kind).answerNobodyFree?.(run, block, w, 'upset', text) === true;
     return false;
   }
   s.lastEscalation = decision;

@@ -40,7 +40,27 @@ export const ticketPrompts = {
   nobodyFree: "I'm sorry, no one from our team is free right now, so I can't put you through. Leave your email address and a colleague will reply as soon as they can (or say you don't have one).",
   /** Session 29 (hostile s28 H11): the email question again after the crisis line (words of self-harm typed there). */
   emailAfterCrisis: "When you're ready, leave your email address here and a colleague will write to you as soon as they can (or say you don't have one).",
+  /**
+   * Session 30 (newcomer s29 N5): an upset message at the email question while nobody can be reached ("are you even
+   * listening? this is a joke"): an acknowledgement and the question again, not "That doesn't look like an email address".
+   */
+  /**
+   * Session 30 (newcomer s29 N4): the issue question again after the crisis line (words of self-harm typed there, out of
+   * hours or with nobody online): the message is not taken as the ticket's issue, so the chat does not go on to the
+   * ticket's goodbye and close on a customer in crisis.
+   */
+  issueAfterCrisis: "I'm still here. When you're ready, tell us in a few words what our team should help you with, and we'll pass it on.",
+  emailWhenUpset: "I understand, and I'm sorry. So a colleague can get back to you as soon as they can, what email address should we use? (Or say you don't have one.)",
 };
+
+/**
+ * Whether an answer at the email question tries to give an address, however badly ("kim@example", "kim at example dot
+ * com", "gmail.com"): those get the block's own retry ("That doesn't look like an email address"). Session 30.
+ */
+const EMAIL_ATTEMPT = /@|\bdot\s+(?:com|net|org|co)\b|[\p{L}\p{N}_-]\.(?:com|net|org|co|io|uk|de|fr|es|it|nl|ie|eu|edu|gov|info|me)\b/iu;
+export function triesAnEmail(text: string): boolean {
+  return EMAIL_ATTEMPT.test(text);
+}
 
 /**
  * Session 16 (newcomer s15 N#23): a phone number in an answer to the ticket's questions ("call me on 07700 900123
@@ -66,10 +86,21 @@ function noEmailText(run: Run): string {
  * Session 16 (newcomer s15 N#14): the block's answer to a request for a person that cannot be met now (the takeover just
  * found nobody: noAgentFollowUp.ts), at a question that request does not answer: at the email question it says so and
  * asks again (not "That doesn't look like an email address"); false elsewhere (the issue question takes it as the issue).
+ * `after` 'crisis' at the issue question (session 30, newcomer s29 N4): the question again, the message not taken.
+ * `after` 'upset' (session 30, newcomer s29 N5): the policy read the customer as upset; an acknowledgement and the
+ * question again, unless the message tries to give an address (`text`: then the block's retry says what is wrong).
  */
-export function answerNobodyFree(run: Run, block: BlockOf<'ticket'>, w: TicketWaiting, after?: 'crisis'): boolean {
+export function answerNobodyFree(run: Run, block: BlockOf<'ticket'>, w: TicketWaiting, after?: 'crisis' | 'upset', text = ''): boolean {
+  // Session 30 (newcomer s29 N4): words of self-harm at the issue question are not the ticket's issue (taken, they opened
+  // the ticket and the flow went on to "Thanks for your patience. Goodbye!", closing the chat on the customer).
+  if (after === 'crisis' && w.field === 'issue') {
+    bot(run, ticketPrompts.issueAfterCrisis, block.id);
+    return true;
+  }
   if (w.field !== 'email') return false;
-  bot(run, after === 'crisis' ? ticketPrompts.emailAfterCrisis : ticketPrompts.nobodyFree, block.id);
+  if (after === 'crisis' && ticketAnswerFits(run, w, text)) return false; // an address beside the words: taken
+  if (after === 'upset' && triesAnEmail(text)) return false;
+  bot(run, after === 'crisis' ? ticketPrompts.emailAfterCrisis : after === 'upset' ? ticketPrompts.emailWhenUpset : ticketPrompts.nobodyFree, block.id);
   return true;
 }
 

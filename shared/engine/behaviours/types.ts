@@ -146,9 +146,10 @@ export interface BlockBehaviour<K extends BlockKind = BlockKind> {
    * `w`, when that request does not answer the question; true when it replied (the question stays open, no retry
    * counted). Blocks without it take the message as an answer (engine.ts `ownQuestionText`). `after` 'crisis': the
    * message was words of self-harm and the crisis line was just said (session 29): the question again, without "I can't
-   * put you through" (the customer asked for no one).
+   * put you through" (the customer asked for no one). 'upset' (session 30, newcomer s29 N5): the policy read the message
+   * `text` as upset; the block may decline (false) when `text` tries to answer the question after all.
    */
-  answerNobodyFree?(run: Run, block: BlockOf<K>, w: Waiting, after?: 'crisis'): boolean;
+  answerNobodyFree?(run: Run, block: BlockOf<K>, w: Waiting, after?: 'crisis' | 'upset', text?: string): boolean;
   /**
    * Whether `text`, the block's latest words in the transcript, says it found nobody (a Human takeover's no-agent or
    * out-of-hours message, or its own handoff expired or rejected). Only for states saved before `nobodyFound` existed.
