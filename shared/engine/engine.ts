@@ -23,7 +23,7 @@ import { maskAgentWords, maskCustomerText, tellSecretHidden } from './customerSe
 import { EngineError } from './types';
 import { MAX_ANALYSED_TEXT } from '../flow/limits';
 import { analyzeText } from '../nlu/analyzeText';
-import { NO_WORDS, OK_WORDS, YES_WORDS, offerAnswer } from '../nlu/bareReplies';
+import { NO_WORDS, OK_WORDS, YES_WORDS, offerAnswer, onlyOfferTail } from '../nlu/bareReplies';
 import { evaluateEscalation, initialEscalationMemory } from '../escalation/evaluateEscalation';
 import { questionType } from '../escalation/questionConcepts';
 import { detectExplicitRequest } from '../escalation/detectors/detectExplicitRequest';
@@ -937,7 +937,8 @@ function yesOrNo(text: string, policy: Flow['escalation']): boolean | 'unclear' 
   // "ok thanks", "ok tysm", "ok gonna order", "Okay salamat" neither: customers sign off or carry on that way after
   // unanswered shop questions (shopQuestion.ts), which must not hand them over. A bare "ok" is still yes.
   const ok = OK_LEAD.exec(t);
-  if (ok !== null && ok[1] !== undefined) return offerAnswer(ok[1]);
+  // Session 30 (newcomer s29 N7): "okay then", "ok please" (only a filler after the ok) are the bare ok: yes.
+  if (ok !== null && ok[1] !== undefined) return onlyOfferTail(ok[1]) ? true : offerAnswer(ok[1]);
   // The yes and no words are shared with the intent matcher and the fallback detector (nlu/bareReplies.ts).
   const answer = offerAnswer(t);
   // "no one is answering me", "no idea what you mean": a determiner, not the answer no (answeringNo.ts, session 13).

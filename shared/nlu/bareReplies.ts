@@ -59,8 +59,47 @@ const OFFER_NO = new RegExp(`^(${alternation([...NO_WORDS, 'n', 'no thanks', 'no
 export function offerAnswer(plain: string): boolean | null {
   if (OFFER_NO.test(plain)) return false;
   if (OFFER_YES.test(plain)) return true;
+  // Session 30 (hostile s29 H5, newcomer s29 N7): "okay then", "absolutely", "go on then", "why not", "yesss", "maybe
+  // later", "i'm good thanks" were not read ("Sorry, I didn't get that" and the offer gone; "go on then" started an
+  // address change). A whole answer from the lists below, letters stretched or not, with a polite tail, answers too.
+  const whole = unstretched(plain.replace(OFFER_TAIL, '').trim());
+  if (whole === '') return null;
+  if (OFFER_NO_WHOLE.has(whole) || OFFER_NO_WHOLE.has(whole.replace(THANKS_TAIL, '').trim())) return false;
+  if (OFFER_YES_WHOLE.has(whole)) return true;
+  const start = unstretched(plain);
+  if (start === plain) return null;
+  if (OFFER_NO.test(start)) return false;
+  if (OFFER_YES.test(start)) return true;
   return null;
 }
+
+/** Letters typed more than once in a row, once ("yesss" -> "yes", "nooo" -> "no", "pleeease" -> "please"). */
+const unstretched = (t: string): string => t.replace(/(\p{L})\1+/gu, '$1');
+/**
+ * A filler tail that changes no answer ("go on then", "absolutely mate"). Thanks is not one for yes: "ok thanks" /
+ * "alright thanks" sign off (session 26, engine.ts OK_LEAD); it is for no ("i'm good thanks", THANKS_TAIL).
+ */
+const OFFER_TAIL = /(?:\s+(?:then|please|pls|plz|mate|x|lol|haha|:\)|🙂|😊))+$/u;
+const THANKS_TAIL = /(?:\s+(?:thanks|thank you|thx|ty|ta|cheers))+$/;
+/** Whether the words after an "ok" are only a filler tail ("ok then", "okay please"): the "ok" answers yes. */
+export const onlyOfferTail = (plain: string): boolean => plain !== '' && (' ' + plain).replace(OFFER_TAIL, '') === '';
+const wholeSet = (answers: readonly string[]): ReadonlySet<string> => new Set(answers.map(unstretched));
+/** Whole answers that are yes to "Would you like to talk to a person?" (each also with its letters stretched). */
+const OFFER_YES_WHOLE = wholeSet([
+  'alright', 'all right', 'absolutely', 'certainly', 'ofc', 'yes yes', 'go on', 'go ahead', 'go for it', 'do it',
+  'please do', 'why not', 'i guess so', 'i suppose so', 'guess so', 'sounds good', 'that would be great', "that'd be great",
+  'that would help', 'that would be good', 'would be great', 'yes i would', 'i would', "i'd like that", 'i would like that',
+  'yay', 'righto', 'right then', 'yes go ahead', 'fine', 'fine by me', 'ok go ahead', 'okay go ahead', 'sure why not', 'ye',
+  'yesh', 'yas', 'yass', 'oui', 'si', 'sí', 'ja', 'da',
+]);
+/** Whole answers that are no. */
+const OFFER_NO_WHOLE = wholeSet([
+  'maybe later', 'later', 'not yet', 'not right now', 'not at the moment', 'no need', "i'm good", 'i am good', "i'm fine",
+  'i am fine', "i'm ok", 'i am ok', "i'm okay", 'all good', "it's fine", "it's ok", 'never mind', 'nevermind', 'nvm',
+  "i'll pass", 'i will pass', 'pass', 'rather not', "i'd rather not", 'i would rather not', 'absolutely not',
+  'certainly not', 'definitely not', 'of course not', 'not really', "don't", 'do not', "don't bother", 'no no', 'non', 'nein',
+  'not for now', "i'm alright", 'i am alright', 'no ty',
+]);
 
 /**
  * Session 14 (newcomer s13 #21): an undecided answer to a choice ("maybe", "not sure", "I don't know", "idk", "no idea",
