@@ -11,7 +11,7 @@
  */
 import type { TextAnalysis } from '../nlu/types';
 import { normalizeText } from '../nlu/normalizeText';
-import { canonicalTokens, canonicalizeText, hasGateWord, paddedTokens, tokenGate } from './canonicalTokens';
+import { canonicalTokens, canonicalizeText, canonicalizeTokens, hasGateWord, paddedTokens, tokenGate } from './canonicalTokens';
 
 /** The concept's name, as explanations, the studio and the docs say it. */
 export const SELF_HARM_NAME = 'self-harm / crisis';
@@ -19,9 +19,9 @@ export const SELF_HARM_NAME = 'self-harm / crisis';
 /** What the built-in phrases cover, in a designer's words (the studio's note and the docs). */
 export const SELF_HARM_COVERS =
   '"I\'m suicidal", "thinking about suicide", "I want to kill myself", "cutting myself", "self-harm", "end my life", ' +
-  '"end it all", "I want to die", "I wish I were dead", "I don\'t want to live anymore", "no reason to live", "I can\'t go on", ' +
+  '"end it all", "ending everything", "I want to die", "I wish I were dead", "I don\'t want to live anymore", "no reason to live", "I can\'t go on", ' +
   '"hang myself", "take all my pills", "I want to overdose", "jump off a bridge", "nobody would miss me if I was gone", ' +
-  '"kms", "unalive myself", "je veux mourir", "quiero morir", "ich will sterben"';
+  '"kms", "unalive myself", "je veux mourir", "quiero morir", "ich will sterben", also typed without spaces ("killmyself", "iwanttodie")';
 
 /** What they leave alone (other senses: exasperation, negation, jokes, titles, accidents; not a person at risk). */
 export const SELF_HARM_LEAVES =
@@ -87,11 +87,12 @@ const SELF_HARM_BRANCHES: readonly SelfHarmBranch[] = [
     notAfter: '^ (?:savings|insurance|assurance|policy|story|back|in my|into my|cover|plan|subscription|membership)',
   },
   {
+    // Session 30 (hostile s29 H7): "i feel like ending everything" too; "ending everything on my account" is not it.
     name: 'end it all',
-    words: ['all'],
-    re: '(?:end|ending) it all',
+    words: ['all', 'everything'],
+    re: '(?:end|ending) (?:it all|everything)',
     notAfter:
-      '^ with (?:you|(?:this|your|the|that) (?:company|bank|account|subscription|service|shop|store|brand|business|provider|contract|membership|plan|app|website|site|firm|airline|order|supplier|retailer|seller|network))',
+      '^ (?:on|in|at|about|related|to do with|linked|connected|associated) |^ with (?:you|(?:this|your|the|that) (?:company|bank|account|subscription|service|shop|store|brand|business|provider|contract|membership|plan|app|website|site|firm|airline|order|supplier|retailer|seller|network))',
   },
   {
     name: 'wanting to die',
@@ -211,8 +212,55 @@ function branchOf(m: RegExpExecArray): number {
 
 /** The self-harm words of a message (canonical tokens), or null. */
 export function selfHarmWords(toks: readonly string[]): string | null {
-  if (!hasGateWord(toks, SELF_HARM_WORDS)) return null;
-  return readSelfHarm(paddedTokens(toks));
+  if (hasGateWord(toks, SELF_HARM_WORDS)) {
+    const found = readSelfHarm(paddedTokens(toks));
+    if (found !== null) return found;
+  }
+  const unglued = ungluedTokens(toks);
+  return unglued === null || !hasGateWord(unglued, SELF_HARM_WORDS) ? null : readSelfHarm(paddedTokens(unglued));
+}
+
+/**
+ * Session 30 (hostile s29 H7): words typed without the space between them ("killmyself", "iwanttodie", a phone
+ * keyboard's missing space) or with a zero-width character as the only separator (normalizeText drops those inside a
+ * word, so "kill\u200Bmyself" reads "killmyself") were no phrase. A token that holds one of GLUE_HINT's pieces and
+ * splits whole into the phrases' own words is read split; null when no token splits (most messages: one regex test).
+ */
+const SEGMENT_WORDS: ReadonlySet<string> = new Set([
+  ...SELF_HARM_BRANCHES.flatMap((b) => b.re.match(/[a-z]+/g) ?? []).filter((w) => w.length > 1 || w === 'i'),
+  'wanna', 'gonna', 'im',
+]);
+const GLUE_HINT = /myself|myslef|meself|die|life|everything|itall|suicid|alive|live|kill|hurt|harm|hang/;
+const LONGEST_WORD = Math.max(...[...SEGMENT_WORDS].map((w) => w.length));
+
+function ungluedTokens(toks: readonly string[]): string[] | null {
+  let out: string[] | null = null;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    const parts = t.length < 5 || SEGMENT_WORDS.has(t) || !GLUE_HINT.test(t) ? null : segment(t);
+    if (parts !== null) {
+      out ??= toks.slice(0, i);
+      out.push(...canonicalizeTokens(parts));
+    } else if (out !== null) out.push(t);
+  }
+  return out;
+}
+
+/** `t` as two or more of SEGMENT_WORDS, the fewest pieces; null when it does not split whole. */
+function segment(t: string): string[] | null {
+  const best: (string[] | null)[] = new Array(t.length + 1).fill(null);
+  best[0] = [];
+  for (let end = 1; end <= t.length; end++) {
+    for (let start = Math.max(0, end - LONGEST_WORD); start < end; start++) {
+      const prev = best[start];
+      if (prev === null) continue;
+      const w = t.slice(start, end);
+      if (!SEGMENT_WORDS.has(w)) continue;
+      if (best[end] === null || best[end]!.length > prev.length + 1) best[end] = [...prev, w];
+    }
+  }
+  const parts = best[t.length];
+  return parts !== null && parts.length >= 2 ? parts : null;
 }
 
 /** The self-harm words of an analysed message, or null (the detector, a block's own question, a queued chat read it). */
