@@ -14,10 +14,11 @@ export function quotedWordings(list: string): string[] {
 const GROUPS: { title: string; words: string[] }[] = [
   {
     title: 'Suicide, wanting to die',
-    words: ["I'm suicidal", 'thinking about suicide', 'I want to kill myself', 'end my life', 'end it all', 'I want to die', 'I wish I were dead', "I don't want to live anymore", 'no reason to live', "I can't go on", 'nobody would miss me if I was gone'],
+    words: ["I'm suicidal", 'thinking about suicide', 'I want to kill myself', 'end my life', 'end it all', 'ending everything', 'I want to die', 'I wish I were dead', "I don't want to live anymore", 'no reason to live', "I can't go on", 'nobody would miss me if I was gone'],
   },
   { title: 'Self-harm and its means', words: ['cutting myself', 'self-harm', 'hang myself', 'take all my pills', 'I want to overdose', 'jump off a bridge'] },
   { title: 'Slang', words: ['kms', 'unalive myself'] },
+  { title: 'Typed without spaces', words: ['killmyself', 'iwanttodie'] },
   { title: 'Other languages', words: ['je veux mourir', 'quiero morir', 'ich will sterben'] },
 ];
 
