@@ -52,6 +52,12 @@ export const agentSettingsSchema = z
     /** An auto-assigned chat the agent has not answered within this many minutes goes to another agent (0 = never). */
     reassignAfterMinutes: z.number().min(0).max(1440).default(0),
     /**
+     * Session 30 (hostile s29 H11): an auto-assigned chat the agent has not even OPENED within this many minutes goes
+     * to another agent (never back to her), or back to the queue under the block's queue timeout when nobody else can
+     * take it. The customer was told "Ann will be with you shortly" and waited for ever. 0 = never.
+     */
+    notOpenedAfterMinutes: z.number().min(0).max(1440).default(2),
+    /**
      * An agent who steps away (inbox closed, or offline) keeps the chats she has ANSWERED for this many minutes: they
      * stay hers, the customer is told she will be back, and when she returns in time nothing moves. After it they go
      * back to the queue at the place they had before she took them (the front), not the back (newcomer s15 N#12).

@@ -127,6 +127,8 @@ const awayLines = {
 };
 /** The note of a chat put back because the agent who had answered it stayed away past the grace (requeueLeftChats). */
 export const AWAY_TOO_LONG_NOTE = 'The agent was away too long; finding someone else (the chat keeps its place in the queue).';
+/** Session 30 (hostile s29 H11): the note on an auto-assigned chat the agent did not open in time (settings.notOpenedAfterMinutes). */
+export const NOT_OPENED_NOTE = 'Not opened in time: reassigned.';
 
 const NO_RATINGS: ReadonlyMap<LogEntry, string> = new Map();
 export { agentWordsMasked, maskAgentText };
@@ -991,17 +993,25 @@ export class AgentHub {
     this.expireViewers(now);
     if (!this.leader) return;
     await this.requeueLeftChats(now);
-    // Reassign: an auto-assigned chat the agent has not answered in time.
+    // Reassign: an auto-assigned chat the agent has not answered in time, or (hostile s29 H11) not even opened: the
+    // customer was told "Ann will be with you shortly" (joined false) and waited for ever when Ann stayed online and
+    // never opened it. Never back to the same agent (declinedBy); with nobody else, the chat waits in the queue again
+    // under the block's queue timeout (agent_declined sets a new deadline), whose exit then applies.
     const reassignMs = this.deps.directory.settings.reassignAfterMinutes * 60_000;
-    if (reassignMs > 0) {
+    const notOpenedMs = this.deps.directory.settings.notOpenedAfterMinutes * 60_000;
+    if (reassignMs > 0 || notOpenedMs > 0) {
       for (const [hid, a] of [...this.assigned]) {
-        if (this.meta.answered.get(hid) === a.agentId || now - a.at < reassignMs) continue;
         const h = this.handoffById(hid);
         if (!h || !this.requestOf(h).autoAssign) continue;
-        if (await this.answeredInLog(h, a.agentId, a.at)) continue;
+        const notOpened = notOpenedMs > 0 && (h.handoff as Handoff | null)?.joined === false && now - a.at >= notOpenedMs;
+        if (!notOpened) {
+          if (reassignMs === 0 || this.meta.answered.get(hid) === a.agentId || now - a.at < reassignMs) continue;
+          if (await this.answeredInLog(h, a.agentId, a.at)) continue;
+        }
         this.declinedBy(hid, a.agentId);
         this.assigned.delete(hid);
-        await this.apply(h, { type: 'agent_declined', agentId: a.agentId, note: 'Not answered in time: reassigned.' }, 'reassign').catch(() => {});
+        const note = notOpened ? NOT_OPENED_NOTE : 'Not answered in time: reassigned.';
+        await this.apply(h, { type: 'agent_declined', agentId: a.agentId, note }, 'reassign').catch(() => {});
       }
     }
     // The passes cost O(waiting chats) each (the queue's O(n^2)): run only when what they read changed, or when one

@@ -11,6 +11,7 @@ import { normalizeText } from './normalizeText';
 import { stemTokens } from './stem';
 import { sentimentDetail } from './sentiment';
 import { extractEntities } from './entities';
+import { withoutInvisible } from '../engine/unicodeText';
 
 const CACHE_LIMIT = 500;
 const cache = new Map<string, TextAnalysis>();
@@ -26,13 +27,16 @@ export function analyzeText(text: string): TextAnalysis {
   const normalized = normalizeText(text);
   const tokens = normalized === '' ? [] : normalized.split(' ');
   const { score, negativeWords } = sentimentDetail(text, tokens);
+  // Session 30 (hostile s29 H9): "ＮＷ－１０４２３３" (full-width) and "NW-\u200B104233" (an invisible character inside)
+  // were no order number: entities are read, and `text` kept, as the characters show (see readableText).
+  const readable = readableText(text);
   const analysis: TextAnalysis = {
-    text,
+    text: readable,
     normalized,
     tokens,
     stems: stemTokens(tokens),
     sentiment: { score, negativeWords },
-    entities: extractEntities(text),
+    entities: extractEntities(readable),
     shouting: shoutingOf(text),
   };
   if (cache.size >= CACHE_LIMIT) {
@@ -80,4 +84,16 @@ export function shoutingOf(text: string): number {
     runLetters = 0;
   }
   return letters === 0 ? 0 : upper / letters;
+}
+
+/** Full-width ASCII forms (U+FF01-U+FF5E) and the ideographic space. */
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
+/**
+ * `text` as its characters show: invisible characters dropped (withoutInvisible) and full-width ASCII forms read as
+ * ASCII ("ＮＷ－１０４２３３" is "NW-104233"). The same string when it has neither (almost every message).
+ */
+export function readableText(text: string): string {
+  const visible = withoutInvisible(text);
+  if (!FULL_WIDTH.test(visible)) return visible;
+  return visible.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }

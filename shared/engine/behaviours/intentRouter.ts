@@ -2,7 +2,7 @@
 import type { BlockOf } from '../../flow/schema';
 import type { TextAnalysis } from '../../nlu/types';
 import type { Run } from '../run';
-import { analyzeText } from '../../nlu/analyzeText';
+import { analyzeText, readableText } from '../../nlu/analyzeText';
 import { ClassifiedInput, type BlockBehaviour } from './types';
 import { bot, setVar } from '../run';
 import { fallbackStaysHere, follow, render, routerFallback, waitForInput } from '../runBlocks';
@@ -148,7 +148,7 @@ function refusalIn(text: string): Refusal | null {
  */
 const SAME_AGAIN: ReadonlySet<string> = new Set(['and', 'what', 'about', 'how', 'now', 'also', 'then', 'too', 'plus', 'next', 'order', 'number', 'please', 'pls', 'ok', 'okay', 'same', 'for', 'with', 'the', 'this', 'one', 'as', 'well', 'is', 'of']);
 function sameRequestFor(run: Run, block: BlockOf<'intent_router'>, text: string): { id: string; name: string } | null {
-  if (run.s.intents.length === 0 || !/\d/.test(text)) return null;
+  if (run.s.intents.length === 0 || !/\d/.test(readableText(text))) return null;
   const a = orderNumbersWith(text, SAME_AGAIN);
   // The order the conversation already holds, typed again ("nw280612", "#280612" after NW-280612): the customer repeats
   // themselves (the escalation policy's loop check reads it), no new request.
@@ -174,7 +174,7 @@ const ABOUT_ORDER: ReadonlySet<string> = new Set([
   'query', 'regarding', 're', 'my', 'its', 'it', 'here', 'thanks', 'thank', 'you', 'cheers', 'number', 'no', 'ref', 'reference',
 ]);
 function orderNamedAlone(run: Run, text: string): boolean {
-  if (!/\d/.test(text) || text.length > 160) return false;
+  if (!/\d/.test(readableText(text)) || text.length > 160) return false;
   // Right after a message the bot did not understand, the number is the detail of that request ("want to ship this to me
   // sister in Cairns" / "NW-250778"), which the bot still does not know: not a request to look the order up (measured: a
   // corpus loop was lost), so it is read as before. Unless the bot then asked for more (graduated mode's "Can you tell me

@@ -146,7 +146,9 @@ function givenValues(run: Run, block: BlockOf<'question'>, text: string): Value[
 /** Words that correct a value given before ("sorry", "I mean", "actually"): the last value written is the one meant. */
 const CORRECTS = /\b(?:sorry|i\s+mean[t]?|actually|correction|typo|wrong|no\s+wait|scratch\s+that|oops)\b/i;
 /** Words that name values together ("and", "or", "both", a list): each is a request. */
-const TOGETHER = /\b(?:and|or|both|also|plus|as\s+well|too|orders|all)\b|&|\+|[A-Z]{1,4}-?\d[\dA-Z-]{3,15}\s*[,/]\s*[A-Z]{1,4}-?\d/i;
+// Session 30 (hostile s29 H9): two values with only spaces between ("NW-104233 NW-999999") are named together too: the
+// last one was taken without a word about the first.
+const TOGETHER = /\b(?:and|or|both|also|plus|as\s+well|too|orders|all)\b|&|\+|[A-Z]{1,4}-?\d[\dA-Z-]{3,15}(?:\s*[,/]\s*|\s+)[A-Z]{1,4}-?\d/i;
 
 /** What the customer is told when their message names several values (givenValues): which one comes first. */
 function manyValuesNote(values: readonly Value[]): string {
