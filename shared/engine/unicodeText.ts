@@ -123,3 +123,20 @@ export function cutGraphemes(text: string, max: number): string {
   }
   return text.slice(0, end);
 }
+
+/**
+ * Session 27 (convo, hostile s26 H3): what a quote of the customer's words in the summary leaves out. The summary goes
+ * into tickets, notification emails and terminal tools, and its key message may be an older message the customer chose:
+ * ANSI escape sequences (colours, cursor moves: CSI and OSC, 7-bit and C1), the other C0 and C1 control characters and
+ * DEL, and the direction marks, embeddings, overrides and isolates (a U+202E shows "gnp.exe" as "exe.png") are dropped;
+ * line breaks and tabs fold to a space as before. The transcript keeps what was typed.
+ */
+// eslint-disable-next-line no-control-regex
+const ANSI_SEQUENCE = /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]|(?:\u001b\]|\u009d)[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[@-_]?/g;
+// eslint-disable-next-line no-control-regex
+const CONTROL_OR_BIDI = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** A quote of the customer's words, safe to print: no escape sequences, controls or direction overrides (see above). */
+export function quotable(text: string): string {
+  return text.replace(ANSI_SEQUENCE, '').replace(CONTROL_OR_BIDI, '');
+}
