@@ -12,7 +12,7 @@ import { hashPassword } from '../../runtime/agents/agentDirectory';
 import type { Flow } from '../../shared/flow/schema';
 import { launchChromium } from '../support/browserHarness';
 import { requireProgram } from '../support/requireProgram';
-import { startRuntimeWithAgents, supportFlowOpenQueue, type RuntimeWithAgents } from '../support/runtimeHarness';
+import { callJson, startRuntimeWithAgents, supportFlowOpenQueue, type RuntimeWithAgents } from '../support/runtimeHarness';
 import { ensureRendererBuilt, screenshot } from './support/studio';
 
 const haveChromium = requireProgram('chromium');
@@ -59,7 +59,14 @@ describe.skipIf(!haveChromium)('fixjoin s29: "joined" when the agent opens the a
     await w.getByText('What can I help you with?').waitFor({ timeout: 15_000 });
     await w.getByLabel('Your message').fill('I want to talk to a human');
     await w.getByLabel('Your message').press('Enter');
-    await w.getByText('Ann Lee from Northwind Goods will be with you shortly.').waitFor({ timeout: 20_000 });
+    // It failed once in a fresh-clone CI (session 29) and never here: on a timeout, say what the server and the widget
+    // had (the handoff's status and owner, Ann's presence, the widget's lines) instead of only "not seen".
+    await w.getByText('Ann Lee from Northwind Goods will be with you shortly.').waitFor({ timeout: 20_000 }).catch(async (e) => {
+      const handoffs = (await callJson(`${url}/api/v1/agent/handoffs?view=all`, 'GET', undefined, ann.token).catch((x) => ({ body: String(x) }))).body;
+      const agents = (await callJson(`${url}/api/v1/agent/agents`, 'GET', undefined, ann.token).catch((x) => ({ body: String(x) }))).body;
+      const lines = await w.locator('body').innerText().catch((x) => String(x));
+      throw new Error(`${String(e)}\nhandoffs: ${JSON.stringify(handoffs).slice(0, 1500)}\nagents: ${JSON.stringify(agents).slice(0, 600)}\nwidget: ${lines.slice(-1500)}`);
+    });
     await w.getByText('Ann Lee will be with you shortly', { exact: true }).waitFor();
     await w.getByText(/Waiting for Ann Lee to open the chat/).waitFor();
     expect(await w.getByText(/has joined/).count()).toBe(0);
