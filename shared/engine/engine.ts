@@ -42,6 +42,7 @@ import { behaviourOf, canWaitAt } from './blockBehaviours';
 import { MAX_HELD_MESSAGES, STATE_VERSION, RECENT_EVENT_IDS } from './conversationStateSchema';
 import { answerFitsAt, answerQuestionAt, asksQuestionAt, classifyInput, clickAt, goTo, httpResultAt, intentMatchAt, showPrompt } from './runBlocks';
 import {
+  crisisLineOf,
   handoffEvent,
   restartConversation,
   RESTART_BUTTON_ID,
@@ -669,7 +670,7 @@ function markUnanswered(run: Run, text: string): void {
  */
 function crisisNobodyFree(run: Run, decision: EscalationDecision, blockId: string): boolean {
   if (!selfHarmSignalIn(decision.signals)) return false;
-  bot(run, takeoverTexts.crisisNobodyNow, blockId);
+  bot(run, crisisLineOf(run.flow), blockId);
   return true;
 }
 

@@ -5,7 +5,7 @@
  * involved the bot is silent; the agent's events move the handoff through its lifecycle and the flow
  * continues along `resolved`, `no_agent` or `timeout`.
  */
-import type { Block, BlockOf, EscalationReason, HumanTakeoverData } from '../flow/schema';
+import type { Block, BlockOf, EscalationReason, Flow, HumanTakeoverData } from '../flow/schema';
 import type { Signal } from '../escalation/types';
 import type { AssignmentRequest } from '../handoff/types';
 import type { Input, Waiting } from './types';
@@ -68,6 +68,8 @@ export const takeoverTexts = {
    * ticket that follows). No promise that someone is coming: where to get help now, before the block's own text.
    */
   crisisNobodyNow: "I'm so sorry you're going through this. Please don't wait for us: if you are in danger right now, call your local emergency number. You can also talk to a crisis line at any hour: Samaritans on 116 123 in the UK and Ireland, or find one where you live at findahelpline.com.",
+  /** Session 30 (hostile s29 H10): crisisNobodyNow for a flow that is not a UK / Ireland one (no UK number). */
+  crisisNobodyNowElsewhere: "I'm so sorry you're going through this. Please don't wait for us: if you are in danger right now, call your local emergency number. You can also talk to a crisis line at any hour: find one where you live at findahelpline.com.",
   /** Session 29 (newcomer s28 N5): an upset customer out of hours is told sorry first, as in opening hours (no "I'll get a person"). */
   sorryNobodyNow: "I'm sorry about this.",
   /** A deliberate transfer: `by` (the agent) moves the customer to `to` (a colleague's name, or "the sales team"). */
@@ -265,7 +267,7 @@ function whyHere(run: Run, entry: TakeoverEntry): string {
 function nobodyNowLeadIn(run: Run, block: BlockOf<'human_takeover'>, entry: TakeoverEntry): void {
   if (entry === null) return;
   if (selfHarmSignalIn(entry.signals)) {
-    bot(run, takeoverTexts.crisisNobodyNow, block.id);
+    bot(run, crisisLineOf(run.flow), block.id);
     return;
   }
   if (entry.reason !== 'negative_sentiment') return;
@@ -699,4 +701,18 @@ function restartAfterRedeploy(run: Run): void {
   run.s.waiting = null;
   bot(run, 'This conversation was updated, so we are starting again from the beginning.');
   if (run.c.startId !== null) goTo(run, run.c.startId);
+}
+
+/** Time zones of the UK and Ireland, where the built-in crisis line's Samaritans number (116 123) is free. */
+const UK_IE_ZONES: ReadonlySet<string> = new Set(['Europe/London', 'Europe/Dublin', 'Europe/Belfast', 'Europe/Guernsey', 'Europe/Isle_of_Man', 'Europe/Jersey', 'GB', 'GB-Eire', 'Eire']);
+
+/**
+ * Session 30 (hostile s29 H10): the line said to a customer who wrote words of self-harm when nobody can answer now. The
+ * flow's own (Flow settings > Escalation > Urgency > Crisis line) when set; otherwise the built-in one, which names the UK
+ * and Ireland's Samaritans only in a flow whose clock is in the UK or Ireland (it did in every flow).
+ */
+export function crisisLineOf(flow: Flow): string {
+  const own = flow.escalation.urgency.crisisLine?.trim();
+  if (own) return own;
+  return UK_IE_ZONES.has(flow.settings.timezone) ? takeoverTexts.crisisNobodyNow : takeoverTexts.crisisNobodyNowElsewhere;
 }

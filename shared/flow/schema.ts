@@ -284,6 +284,12 @@ export const escalationPolicySchema = z.object({
       examples: exampleList.default([]),
       /** A deadline the customer names (a clock time, "tonight", "tomorrow", a weekday) is urgent when it is at most this many hours away on the conversation's clock. */
       deadlineHours: z.number().min(0).max(24 * 14).default(168),
+      /**
+       * Session 30 (hostile s29 H10): what the bot tells a customer who wrote words of self-harm when nobody can answer
+       * now (out of hours, nobody online, the ticket's questions). Empty: the built-in line (crisisLineOf), which names
+       * Samaritans only in a UK / Ireland flow. Said as written (no {{variables}}).
+       */
+      crisisLine: z.string().max(1000, { error: 'Keep the crisis line under 1,000 characters: a customer in crisis reads it at once.' }).optional(),
     })
     .default({ enabled: true, phrases: [], rules: [], examples: [], deadlineHours: 168 }),
   hotLead: z

@@ -30,7 +30,7 @@ import { useEditorContext } from './Inspector';
 import { humanize, shapeOf } from './zodInfo';
 
 /** Titles and one-line help for the escalation policy (the schema carries no inspector metadata). */
-const signalText: Record<string, { title: string; help: string; fields?: Record<string, { title: string; help: string; widget?: 'tags' | 'rules'; placeholder?: string }> }> = {
+const signalText: Record<string, { title: string; help: string; fields?: Record<string, { title: string; help: string; widget?: 'tags' | 'rules' | 'textarea'; placeholder?: string }> }> = {
   explicitRequest: { title: 'Explicit request', help: 'The customer asks for a person, in any wording.' },
   negativeSentiment: {
     title: 'Negative sentiment',
@@ -94,6 +94,11 @@ const signalText: Record<string, { title: string; help: string; fields?: Record<
       deadlineHours: {
         title: 'Deadline hours',
         help: 'A deadline the customer names (“by 5 today”, “tomorrow”, “on Saturday”) makes the chat urgent when it is at most this many hours away. 168 = one week: any weekday counts; 24 = only today and tomorrow. Urgent chats are handed over at once, even in graduated mode.',
+      },
+      crisisLine: {
+        title: 'Crisis line',
+        help: 'Said to a customer who writes words of self-harm when nobody can answer now (out of hours, nobody online, the ticket’s questions), before anything else. Name the emergency number and a crisis line where your customers live. Empty: the built-in line (“call your local emergency number … find one where you live at findahelpline.com”; a flow on UK or Irish time also names Samaritans, 116 123).',
+        widget: 'textarea',
       },
     },
   },
