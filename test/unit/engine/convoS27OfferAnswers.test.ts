@@ -3,25 +3,10 @@
  * "yes no" was taken as yes (a contradiction: now neither is taken and the offer is asked again); "👍" and "k" were
  * read as the next message (in chat they are yes: now they accept, and "👎" declines).
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { converse } from './harness';
-import { loadFlowText } from '../../../shared/flow/loadFlowText';
+import { atOffer } from './atOffer';
 import { OFFER_BOT_ID, OFFER_PERSON_ID } from '../../../shared/engine/escalationWording';
 import { OFFER_UNCLEAR } from '../../../shared/engine/engine';
-
-const NOW = Date.parse('2026-03-02T10:00:00Z');
-const load = () => loadFlowText(readFileSync(new URL('../../../flows/customer-support.json', import.meta.url), 'utf8')).flow!;
-const QUESTIONS = ['do the led strips work with alexa?', 'is the sofa cover machine washable?', 'is the oak table real wood?'];
-
-/** A chat at the offer of a person (three unanswered shop questions in a row). */
-function atOffer() {
-  const c = converse(load(), { now: NOW });
-  c.say('Something else');
-  for (const q of QUESTIONS) c.say(q);
-  expect(c.state.waiting?.kind).toBe('offer');
-  return c;
-}
 
 describe('answers to the offer of a person (hostile s26 H4)', () => {
   it('"yes no", "no yes", "yeah nah", "no wait yes", "yes or no?" take nothing: the offer is asked again with its buttons', () => {

@@ -3,25 +3,11 @@
  * "\u200Byes" (a zero-width space first), "\u202Eyes" and "✅ yes" were not read as yes ("Sorry, I didn't get that" and
  * the offer gone); "yes no" was asked again without end (30 answers, 30 offers).
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { converse } from './harness';
-import { loadFlowText } from '../../../shared/flow/loadFlowText';
+import { atOffer } from './atOffer';
 import { OFFER_UNCLEAR } from '../../../shared/engine/engine';
 
-const NOW = Date.parse('2026-03-02T10:00:00Z');
-const load = () => loadFlowText(readFileSync(new URL('../../../flows/customer-support.json', import.meta.url), 'utf8')).flow!;
-const QUESTIONS = ['do the led strips work with alexa?', 'is the sofa cover machine washable?', 'is the oak table real wood?'];
 const OFFER = 'Would you like to talk to a person?';
-
-/** A chat at the offer of a person (three unanswered shop questions in a row). */
-function atOffer() {
-  const c = converse(load(), { now: NOW });
-  c.say('Something else');
-  for (const q of QUESTIONS) c.say(q);
-  expect(c.state.waiting?.kind).toBe('offer');
-  return c;
-}
 
 describe('answers to the offer of a person, session 29 (hostile s28 H10 rest)', () => {
   it.each(['👍👎', '👍 👎', '👎👍', '👍🏽👎🏻', '✅❌', '👍 no', '❌ yes'])('%j says both: nothing is taken, the offer is asked again', (both) => {

@@ -4,25 +4,10 @@
  * delivery-address change), and "maybe later", "i'm good thanks", "absolutely not" not as no. Whole answers from two short
  * lists, with their letters stretched or a filler tail, now answer; "ok thanks" still signs off (session 26).
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { converse } from './harness';
-import { loadFlowText } from '../../../shared/flow/loadFlowText';
+import { atOffer } from './atOffer';
 import { OFFER_UNCLEAR } from '../../../shared/engine/engine';
 import { offerAnswer } from '../../../shared/nlu/bareReplies';
-
-const NOW = Date.parse('2026-03-02T10:00:00Z');
-const load = () => loadFlowText(readFileSync(new URL('../../../flows/customer-support.json', import.meta.url), 'utf8')).flow!;
-const QUESTIONS = ['do the led strips work with alexa?', 'is the sofa cover machine washable?', 'is the oak table real wood?'];
-
-/** A chat at the offer of a person (three unanswered shop questions in a row). */
-function atOffer() {
-  const c = converse(load(), { now: NOW });
-  c.say('Something else');
-  for (const q of QUESTIONS) c.say(q);
-  expect(c.state.waiting?.kind).toBe('offer');
-  return c;
-}
 
 describe('answers to the offer of a person, session 30 (hostile s29 H5, newcomer s29 N7)', () => {
   it.each(['okay then', 'ok then', 'absolutely', 'yesss', 'Yesss please!', 'YESSS', 'go on then', 'go ahead', 'why not', 'sounds good',
