@@ -191,10 +191,13 @@ function contentOf(written: string[], capitalised?: ReadonlySet<string>, dropVal
     // "late" depends on the message: "my parcel is late" has not arrived (synonyms.ts meaningIn).
     // Session 17 (hostile s17 H#14): "your postcode" / "your address" is the shop's, not the customer's: read as "shop
     // address" ("what is your postcode?" started an address change, 0.71).
+    const isAddress = role.canonical.length === 1 && role.canonical[0] === 'address';
     const meaning =
-      tokens[k - 1] === 'your' && role.canonical.length === 1 && role.canonical[0] === 'address'
+      isAddress && tokens[k - 1] === 'your'
         ? SHOPS_ADDRESS
-        : role.canonical[0] === 'late'
+        : isAddress && NOT_POSTAL.has(tokens[k - 1] ?? '')
+          ? ONLINE_ADDRESS
+          : role.canonical[0] === 'late'
           ? meaningIn(t, tokens)
           : role.canonical;
     const under = negated && t !== 'not' && t !== 'never';
@@ -304,6 +307,14 @@ function framesAQuestion(tokens: string[], k: number): boolean {
 
 /** What "your address" stands for: the shop's address (a word no example has), not the customer's. */
 const SHOPS_ADDRESS = ['shop', 'address'];
+/**
+ * Session 31 (newcomer s28 N8): an email, web or IP address is no place to deliver to: "how do I change my email
+ * address on my account?" started a delivery-address change ("Which order should go to a new address?"). After these
+ * words "address" is read as the word before it alone (the modifier stays a word of its own: "email" is in no example
+ * of the support template, so the message no longer reads as an address change).
+ */
+const NOT_POSTAL: ReadonlySet<string> = new Set(['email', 'e-mail', 'ip', 'web', 'website', 'site', 'login', 'mac', 'wallet']);
+const ONLINE_ADDRESS: readonly string[] = [];
 
 /** A number, a word with digits, or a short prefix right before a number ("nw" in "nw 104233"). */
 function isValueToken(t: string, next: string | undefined): boolean {
