@@ -12,6 +12,7 @@ import { normalizeText } from '../../nlu/normalizeText';
 import { OK_WORDS } from '../../nlu/bareReplies';
 import { onlyThanks } from '../../nlu/courtesy';
 import { closesChat, closingChoice } from '../closing';
+import { withoutCorrected } from '../selfCorrection';
 
 type Action =
   | { understood: true; block: BlockOf<'intent_router'>; intentId: string; name: string; confidence: number }
@@ -63,8 +64,10 @@ const IDENTIFIERS = new Set(['order_id', 'email', 'phone', 'url', 'policy_number
  */
 function withoutIdentifiers(input: string | TextAnalysis): string | TextAnalysis {
   const a = typeof input === 'string' ? analyzeText(analysedPart(input)) : input;
-  let text = a.text;
-  let cut = false;
+  // Session 31 (brief answers item 1): a reference the customer took back ("where is my order NW-1 sorry I mean NW-2")
+  // goes with the words of the correction: they say nothing about what the customer wants (selfCorrection.ts).
+  let text = withoutCorrected(a.text);
+  let cut = text !== a.text;
   for (const e of a.entities) {
     if (!IDENTIFIERS.has(e.type) || e.text === '') continue;
     const at = text.indexOf(e.text);
@@ -191,7 +194,8 @@ function orderNamedAlone(run: Run, text: string): boolean {
  * and orderNamedAlone.
  */
 function orderNumbersWith(text: string, allowed: ReadonlySet<string>): TextAnalysis | null {
-  const a = analyzeText(analysedPart(text));
+  // Session 31 (brief answers item 1): "NW-250778, no wait, NW-250779" is the last number alone (selfCorrection.ts).
+  const a = analyzeText(withoutCorrected(analysedPart(text)));
   let rest = a.text;
   let named = false;
   for (const e of a.entities) {

@@ -20,6 +20,7 @@ import { correctedAddress, withoutYesOrNo } from '../addressCorrection';
 import { clearShopQuestion } from '../../escalation/detectors/detectRepeatedFallback';
 import { isShopQuestion } from '../../escalation/shopTopics';
 import { closesChat, closingChoice } from '../closing';
+import { withoutCorrected } from '../selfCorrection';
 
 /** A postcode in an address found: a whole address of its own, no correction of the one held. */
 const POSTCODE_IN = /\b[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\b/i;
@@ -129,8 +130,9 @@ function givenEntity(run: Run, block: BlockOf<'question'>): Value | null {
 function givenValues(run: Run, block: BlockOf<'question'>, text: string): Value[] {
   const kind = block.data.fromEntity;
   if (kind === undefined) return [];
-  // The engine's own cut, so analyzeText's cache already holds this analysis.
-  const part = analysedPart(text);
+  // The engine's own cut, so analyzeText's cache already holds this analysis. Session 31 (brief answers item 1): a
+  // reference taken back ("NW-1 sorry NW-2 and NW-3") is no value named (selfCorrection.ts).
+  const part = withoutCorrected(analysedPart(text));
   const found = analyzeText(part).entities;
   const excluded = excludedEntities(part, found, kind);
   const out: Value[] = [];
