@@ -6,7 +6,7 @@
  */
 import type { Effect, Step, TranscriptEntry } from '../../shared/engine/types';
 import type { ConversationRecord, HandoffRecord, NewLogEntry, StepWrite } from '../store/types';
-import { buttonsStillAsked } from '../../shared/simulator/shownButtons';
+import { buttonsStillAsked } from '../../shared/engine/shownButtons';
 
 /** The engine's Step, including fields of the newer engine contract (transcript out of state, rejected inputs). */
 export type EngineStep = Step & {
@@ -60,7 +60,7 @@ function toLogEntry(e: TranscriptEntry): NewLogEntry {
  * with no customer message after it (renderer/widget/customerView.ts buttonsSeq), and the log does not say which block
  * said what. When the step's last message with buttons is one the flow no longer waits at (a message held during an
  * HTTP call handed over right after the reply's "Anything else?" [Yes / No]), the simulator hides those buttons
- * (shared/simulator/shownButtons.ts) and a click is refused: the log gets that message without its buttons, by the
+ * (shared/engine/shownButtons.ts) and a click is refused: the log gets that message without its buttons, by the
  * same rule (buttonsStillAsked), so the widget and the inbox show none.
  *
  * The log entries of the step's transcript entries (before any status entry): toLogEntry, stale buttons dropped.

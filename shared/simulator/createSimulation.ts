@@ -14,7 +14,7 @@ import type { Flow } from '../flow/schema';
 import type { AgentPresence } from '../handoff/types';
 import { pickAgent } from '../handoff/assignment';
 import { nextDueTimer } from './nextDueTimer';
-import { shownButtons } from './shownButtons';
+import { shownButtons } from '../engine/shownButtons';
 
 export type HttpEffect = Extract<Effect, { type: 'http_request' }>;
 export type HttpResult = { ok: boolean; status: number; body: unknown };

@@ -2,7 +2,7 @@
  * Deterministic synthetic customer conversations for the benchmarks and the property test.
  */
 import type { ConversationState, Input } from '../../shared/engine/types';
-import { shownButtons } from '../../shared/simulator/shownButtons';
+import { shownButtons } from '../../shared/engine/shownButtons';
 
 /** Mulberry32: a tiny seeded PRNG, so every run generates the same conversations. */
 export function seededRandom(seed: number): () => number {

@@ -20,7 +20,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { receive, start } from '../../shared/engine/engine';
 import type { ConversationState, Input, TranscriptEntry } from '../../shared/engine/types';
 import { loadFlowText } from '../../shared/flow/loadFlowText';
-import { shownButtons } from '../../shared/simulator/shownButtons';
+import { shownButtons } from '../../shared/engine/shownButtons';
 import { fillTemplate, messageTemplates, seededRandom } from './conversationGenerator';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadFlowText } from '../../../shared/flow/loadFlowText';
-import { shownButtons } from '../../../shared/simulator/shownButtons';
+import { shownButtons } from '../../../shared/engine/shownButtons';
 import { converse } from '../engine/harness';
 
 const NOW = Date.parse('2026-03-02T10:00:00Z');

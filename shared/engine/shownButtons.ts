@@ -3,8 +3,11 @@
  * spoken since. Reads a transcript (the runtime's log, the simulator's copy, or the state's `recentTranscript`). Used by
  * the simulator, the CLI and the benchmarks' scripted clicks; the runtime's log (runtime/effects/planStep.ts) applies
  * `buttonsStillAsked` when it writes a step, so the web widget offers the same buttons.
+ *
+ * Session 31 (review debt): here in shared/engine, beside the transcript and state it reads, since the simulator and the
+ * runtime both use it (it stood in shared/simulator, and the runtime imported the simulator for it). Pure.
  */
-import type { Button, ConversationState, TranscriptEntry } from '../engine/types';
+import type { Button, ConversationState, TranscriptEntry } from './types';
 
 /**
  * Whether the buttons of `entry` (a bot message) are still asked once the conversation is in `state`: newcomer s28 N4, a
