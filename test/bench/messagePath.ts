@@ -12,6 +12,8 @@
  *
  *   npx tsx test/bench/messagePath.ts      (MP_BEFORE_ROOT=/tmp/before MP_STORE=memory|lmdb MP_MESSAGES=20000 MP_ROUNDS=3)
  *   MP_CHILD=$PWD node --cpu-prof --cpu-prof-dir=/tmp/mp --import tsx test/bench/messagePath.ts   (one process, profiled)
+ *   BENCH_HOURS=closed|open|clock   (session 31: the flow's takeover never open (default), always open, or as shipped:
+ *        the path, and the CPU per message with it, depends on it; see benchHours.ts)
  *   MP_IDEM=1 ...   (session 19: every message with its own idempotency key, as the web widget sends them; the service
  *        then also stores the answer for a retry: another path than the bare API's, which the other benches drive)
  */
@@ -24,6 +26,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import pino from 'pino';
 import type { Flow } from '../../shared/flow/schema';
 import { messagePool } from './conversationGenerator';
+import { benchHours, withBenchHours } from './benchHours';
 import { StoreConflictError, type CommitResult, type ConversationRecord, type HandoffRecord, type IdempotencyRecord, type LogEntry, type OutboxItem, type RuntimeStore, type StepWrite, type TimerRecord } from '../../runtime/store/types';
 
 const here = fileURLToPath(new URL('../../', import.meta.url));
@@ -48,7 +51,8 @@ export async function measureMessagePath(root: string, rounds: number): Promise<
   const apiUrl = `http://127.0.0.1:${(api.address() as { port: number }).port}`;
   const r = await readFlowFile(join(root, 'flows/customer-support.json'));
   if (r.status !== 'ok') throw new Error('flows/customer-support.json did not load');
-  const flow = JSON.parse(JSON.stringify(r.flow).replaceAll('https://api.northwind.example', apiUrl)) as Flow;
+  // Session 31: the takeover's opening hours pinned (BENCH_HOURS, default closed), whatever the time of day.
+  const flow = withBenchHours(JSON.parse(JSON.stringify(r.flow).replaceAll('https://api.northwind.example', apiUrl)) as Flow, benchHours());
   const dir = mkdtempSync(join(tmpdir(), 'baton-mp-'));
   const rt = await startRuntime({
     flows: [flow],

@@ -14,6 +14,11 @@
  *        worker threads -- in the same alternating rounds, its own rows and targets, and its idle memory; a comma
  *        list such as 1,2 adds one server per count)
  *
+ *   BENCH_HOURS=closed|open|clock (session 31, default closed): the flow's takeover never open, always open, or as
+ *        shipped (Mon-Fri 08-20, Sat 09-13 London). With no agent signed in, the path (queue in hours, the follow-up
+ *        ticket's email question out of hours) and the CPU per message depend on it: see benchHours.ts. Also for
+ *        runtimeCpu.ts and rateCompare.ts (they start the server through startBaton).
+ *
  * Load generator: autocannon, in this process; the servers run in child processes, so on a 2-core machine the
  * server under test gets about one core and the load generator the other.
  */
@@ -26,6 +31,7 @@ import autocannon from 'autocannon';
 import { messagePool } from './conversationGenerator';
 import { startTestRedis, type TestRedis } from '../server/redisServer';
 import { loadAtRate, type RateLoad } from './fixedRate';
+import { benchHours, benchHoursText } from './benchHours';
 import { existsSync } from 'node:fs';
 
 /** BENCH_BATON_ROOT: serve from another checkout (e.g. a `git worktree` of an older commit, for before/after runs). */
@@ -121,11 +127,13 @@ function waitForLine(child: ChildProcess, re: RegExp): Promise<RegExpExecArray> 
 /**
  * The customer-support flow with its HTTP request block pointed at `apiUrl` (a local mock answering at once): the
  * real flow calls api.northwind.example, which does not resolve here, and every failed DNS lookup would hold a
- * libuv thread for ~0.3 s and the customer's request with it.
+ * libuv thread for ~0.3 s and the customer's request with it. Its takeover's opening hours are pinned by BENCH_HOURS
+ * (benchHours.ts, session 31: default closed), so the path measured does not depend on the time of day.
  */
 function benchFlow(dir: string, apiUrl: string, batonRoot = root): string {
   const file = join(dir, 'customer-support.json');
-  writeFileSync(file, readFileSync(join(batonRoot, 'flows/customer-support.json'), 'utf8').replaceAll('https://api.northwind.example', apiUrl));
+  const text = readFileSync(join(batonRoot, 'flows/customer-support.json'), 'utf8').replaceAll('https://api.northwind.example', apiUrl);
+  writeFileSync(file, benchHoursText(text, benchHours()));
   return file;
 }
 
