@@ -32,6 +32,7 @@ import {
 import type { AgentEventHandlers, AgentInfo, CannedReply, CustomerPage, Entry, HandoffDetail, HandoffRow, InboxApi, Note, Presence, SayAnswer, View } from './inboxApi';
 import { cutText, inertText } from './inertText';
 import { quotesAsTypedIn } from '../../shared/escalation/quotesAsTyped';
+import { signalLine } from '../../shared/simulator/decisionLine';
 import { fillKnownVariables } from '../../shared/flow/template';
 import type { Value } from '../../shared/flow/schema';
 import { CustomerPageChip, CustomerPageRowNote } from './CustomerPageNote';
@@ -291,6 +292,26 @@ export function waitingShown(r: Pick<HandoffRow, 'status' | 'reason' | 'summary'
   if (handoffWhy(r.reason, r.summary) !== 'Taken over from the bot') return r.waitingSince;
   if (r.lastMessage?.from !== 'customer') return null;
   return Math.max(r.waitingSince, r.requestedAt);
+}
+
+/**
+ * The orange chip of a row whose customer waits (newcomer s29 N11: "waiting now" stayed on a chat the agent had opened,
+ * the customer told "Ann has joined", until her first reply). What the customer waits for, in words: the agent to open
+ * the chat (automatic assignment, not opened yet), her first reply, or a reply to what they wrote since; "your" on
+ * this agent's chats. Null: not waiting.
+ */
+export function waitingWords(
+  r: Pick<HandoffRow, 'status' | 'reason' | 'summary' | 'requestedAt' | 'waitingSince' | 'lastMessage' | 'joined' | 'answered' | 'agentId'>,
+  me: Pick<AgentInfo, 'id'>,
+  now: number,
+): string | null {
+  const since = waitingShown(r);
+  if (since == null) return null;
+  const long = ago(since, now).replace('just now', '<1 min');
+  const whose = r.agentId === me.id ? 'your' : 'a';
+  if (r.joined === false) return `waiting ${long} · not opened yet`;
+  if (r.answered === false) return `waiting for ${whose} first reply · ${long}`;
+  return `waiting for ${whose} reply · ${long}`;
 }
 
 /**
@@ -684,6 +705,8 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
       try {
         const d = await api.detail(token, id);
         if (selectedRef.current === id) setDetail(d);
+        // Opened: the list's row no longer says the chat waits to be opened (newcomer s29 N11).
+        if (d?.handoff && d.handoff.joined !== false) setRows((list) => (list.some((r) => r.id === id && r.joined === false) ? list.map((r) => (r.id === id ? { ...r, joined: d.handoff.joined ?? true } : r)) : list));
       } catch (err) {
         fail(err);
       }
@@ -811,8 +834,11 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
           const prev = d.previous as { status?: string; agentId?: string | null } | null | undefined;
           // Already mine when I signed in (or told before that list arrived, with no earlier state): not a new chat.
           const heldAlready = (id: string) => (mineAtSignIn.current ? mineAtSignIn.current.delete(id) : !prev && assignedWhileLoading.current.push(data) > 0);
-          if (h && h.status === 'assigned' && h.agentId === me.id && (prev?.status !== 'assigned' || prev?.agentId !== me.id) && h.id !== selectedRef.current && handoffWhy(h.reason, h.summary) !== 'Taken over from the bot' && !heldAlready(h.id)) {
-            const tr = h.transfer && h.transfer.byId !== me.id ? h.transfer : null;
+          // Newcomer s29 N11: the server says whether she has the chat in hand already (joined: she opened it, or took it
+          // herself): no notice for that, whatever this page remembers; a colleague's transfer is always news.
+          const transferred = !!h?.transfer && h.transfer.byId !== me.id;
+          if (h && h.status === 'assigned' && h.agentId === me.id && (prev?.status !== 'assigned' || prev?.agentId !== me.id) && h.id !== selectedRef.current && handoffWhy(h.reason, h.summary) !== 'Taken over from the bot' && (h.joined !== true || transferred) && !heldAlready(h.id)) {
+            const tr = transferred ? h.transfer! : null;
             unseenMine.current.add(h.id);
             alerts.setBadge(unassignedCount.current + unseenMine.current.size);
             if (idleOnUnassigned.current) setView('mine');
@@ -835,8 +861,16 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
               );
             } else {
               const what = `${reasonWords(h.reason)}${h.summary ? `: ${h.summary}` : ''}`;
-              alerts.newHandoff(`Assigned to you. ${what}`);
-              setFlash({ kind: 'info', text: `A chat was assigned to you (${what}). It is in Mine.`, short: `New chat for you: ${h.customer ?? customerOfSummary(h.summary) ?? 'a customer'} (in Mine).`, open: h.id });
+              const who = h.customer ?? customerOfSummary(h.summary) ?? 'a customer';
+              if (h.heldBefore) {
+                // Newcomer s29 N11: a chat she had (opened, maybe answered) went back to the queue while she was away and
+                // is hers again now: not announced as a new chat.
+                alerts.newHandoff(`Back with you: ${who}'s chat`);
+                setFlash({ kind: 'info', text: `A chat you had before you were away is yours again (${who}). Open it to carry on: the customer is told you are there. It is in Mine.`, short: `Back with you: ${who}'s chat (in Mine).`, open: h.id });
+              } else {
+                alerts.newHandoff(`Assigned to you. ${what}`);
+                setFlash({ kind: 'info', text: `A chat was assigned to you (${what}). It is in Mine.`, short: `New chat for you: ${who} (in Mine).`, open: h.id });
+              }
             }
           }
           if (h && h.id === selectedRef.current) void refreshDetail(h.id);
@@ -851,7 +885,8 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
               const next = list.map((r) => {
                 if (r.id !== m.handoffId) return r;
                 const waitingSince = m.message.from === 'customer' ? (r.waitingSince ?? m.message.at) : m.message.from === 'agent' ? null : (r.waitingSince ?? null);
-                return { ...r, lastMessage: { from: m.message.from, text: m.message.text, at: m.message.at, ...(m.message.name !== undefined ? { name: m.message.name } : {}) }, waitingSince };
+                const answered = m.message.from === 'agent' ? true : r.answered;
+                return { ...r, lastMessage: { from: m.message.from, text: m.message.text, at: m.message.at, ...(m.message.name !== undefined ? { name: m.message.name } : {}) }, waitingSince, ...(answered !== undefined ? { answered } : {}) };
               });
               return viewNow.current === 'mine' ? sortByWaiting(next) : next;
             });
@@ -1227,7 +1262,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
                   )}
                   {r.lastMessage && !['resolved', 'expired', 'rejected', 'cancelled'].includes(r.status) ? (
                     <span className="ib-row-summary" data-testid="row-last-message">
-                      {waitingShown(r) != null && <span className="ib-chip ib-warn ib-waiting">waiting {ago(waitingShown(r)!, now).replace('just now', 'now')}</span>} {inertText(previewWho(r, me))}
+                      {waitingWords(r, me, now) != null && <span className="ib-chip ib-warn ib-waiting">{waitingWords(r, me, now)}</span>} {inertText(previewWho(r, me))}
                       {inertText(r.lastMessage.text)}
                     </span>
                   ) : (
@@ -2088,7 +2123,8 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
               {ctx.signals.map((s, i) => (
                 <li key={i}>
                   <strong>{reasonWords(s.reason)}</strong>
-                  <span>{inertText(quotesAsTypedIn(s.explanation, customerTexts))}</span>
+                  {/* Newcomer s29 N11: one sentence, as the simulator's Chat line; the detector's account (scores, scale, threshold) on hover. */}
+                  <span title={inertText(quotesAsTypedIn(s.explanation, customerTexts))}>{inertText(signalLine(s, customerTexts))}</span>
                 </li>
               ))}
             </ul>

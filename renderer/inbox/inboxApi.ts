@@ -57,6 +57,12 @@ export interface HandoffRow {
   lastMessage?: { from: string; text: string; at: number; /** An agent's message: their name (newer runtimes). */ name?: string } | null;
   /** Open chats: since when the customer waits for a reply (their first message after the last agent message); null: not waiting. */
   waitingSince?: number | null;
+  /** Open chats: whether an agent has written since it was handed to a person (newcomer s29 N11); absent from older runtimes. */
+  answered?: boolean;
+  /** Assigned chats: false while automatic assignment gave it and its agent has not opened it yet; absent from older runtimes. */
+  joined?: boolean | null;
+  /** Assigned chats: its agent held it before it went back to the queue while she was away (newcomer s29 N11). */
+  heldBefore?: boolean;
   /** Its last transfer by an agent (who, their note), while nobody else moved it since; absent from older runtimes. */
   transfer?: { byId: string; by: string; note: string; at: number } | null;
   /** Waiting chats: the place in the queue and the expected wait its customer is told (newcomer s11 #9). */

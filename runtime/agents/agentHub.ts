@@ -172,7 +172,8 @@ export class AgentHub {
   /** Id of the newest event dropped from the buffer (0 when none). */
   private droppedUpTo = 0;
   private listeners = new Set<(e: AgentEvent) => void>();
-  private snapshot = new Map<string, { status: string; agentId: string | null }>();
+  /** joined: see summarize (newcomer s29 N11: the inboxes' rows follow an agent opening her chat in another tab). */
+  private snapshot = new Map<string, { status: string; agentId: string | null; joined: boolean | null }>();
   /** conversationId -> the handoff whose messages are forwarded, and how to stop (see `FOLLOW_AFTER_CLOSE_MS`). */
   private subscriptions = new Map<string, { hid: string; off: () => void }>();
   private handoffs: HandoffRecord[] = [];
@@ -873,7 +874,7 @@ export class AgentHub {
     }
     // Unchanged list (same handoffs, same updates): nothing for the snapshot version, the events or the passes.
     let print = '';
-    for (const h of list) print += `${h.id}\u0001${h.status}\u0001${h.updatedAt}\u0002`;
+    for (const h of list) print += `${h.id}\u0001${h.status}\u0001${h.updatedAt}\u0001${(h.handoff as Handoff | null)?.joined === false ? 0 : 1}\u0002`;
     this.handoffs = list;
     if (print === this.handoffsPrint) return;
     this.handoffsPrint = print;
@@ -884,9 +885,10 @@ export class AgentHub {
       seen.add(h.id);
       const agentId = (h.handoff as Handoff | null)?.agentId ?? null;
       const prev = this.snapshot.get(h.id);
-      if (!prev || prev.status !== h.status || prev.agentId !== agentId) {
-        this.snapshot.set(h.id, { status: h.status, agentId });
-        if (prev || OPEN.has(h.status)) this.emit('handoff', h.id, { handoff: summarize(h, this), previous: prev ?? null });
+      const joined = h.status === 'assigned' ? (h.handoff as Handoff | null)?.joined !== false : null;
+      if (!prev || prev.status !== h.status || prev.agentId !== agentId || prev.joined !== joined) {
+        this.snapshot.set(h.id, { status: h.status, agentId, joined });
+        if (prev || OPEN.has(h.status)) this.emit('handoff', h.id, { handoff: summarize(h, this), previous: prev ? { status: prev.status, agentId: prev.agentId } : null });
         if (h.status !== 'assigned') this.assigned.delete(h.id);
         else if (agentId && this.assigned.get(h.id)?.agentId !== agentId) this.assigned.set(h.id, { agentId, at: h.updatedAt });
       }
@@ -1496,6 +1498,24 @@ export function queuedSince(h: { requestedAt: number; handoff: unknown }): numbe
 }
 
 /**
+ * Newcomer s29 N11: whether the handoff's current assignment gives it back to the agent who held it last (it went back
+ * to the queue while she was away: offline, her inbox closed past the grace, signed out giving her chats back) and not
+ * to her for the first time. Her inbox said "A chat was assigned to you" at her next sign-in for a chat she had opened
+ * and answered before. Read from the handoff's stored transitions (the requeue's actor is the agent it left).
+ */
+export function heldBefore(h: { status: string; handoff: unknown }): boolean {
+  if (h.status !== 'assigned') return false;
+  const t = (h.handoff as Handoff | null)?.transitions ?? [];
+  const last = t[t.length - 1];
+  if (!last || last.to !== 'assigned' || !last.actor.startsWith('agent:')) return false;
+  for (let i = t.length - 2; i >= 0; i--) {
+    if (t[i].from === 'assigned' && t[i].to === 'pending') return t[i].actor === last.actor && !/^Transferred to /.test(t[i].note ?? '');
+    if (t[i].to !== 'pending' && t[i].to !== 'assigned') return false;
+  }
+  return false;
+}
+
+/**
  * The handoff's last transfer by an agent, while it is the latest thing that happened to its assignment: who moved it
  * (the admin, for an admin's rescue), to whom, the note they wrote, when (newcomer s9 #2: the colleague receiving a
  * transfer read "The flow handed over ..." as if the bot had just handed over).
@@ -1542,6 +1562,14 @@ export function summarize(h: HandoffRecord, hub: AgentHub) {
     /** Waiting: its place in the queue and the expected wait, as the customer is told (newcomer s11 #9). */
     queue: h.status === 'pending' ? hub.queuePlaceOf(h.id) : null,
     transfer: transferOf(h, (id) => hub.deps.directory.get(id)?.name),
+    /**
+     * Newcomer s29 N11: false while automatic assignment gave the chat to its agent and she has not opened it yet (the
+     * customer reads "<name> will be with you shortly"); true once she has, or when she took it herself. Null unless
+     * assigned. The inbox announces a chat given to her only while this is false (or it was transferred to her).
+     */
+    joined: h.status === 'assigned' ? ho.joined !== false : null,
+    /** Newcomer s29 N11: this assignment gives its agent back a chat she held before (requeued while she was away). */
+    heldBefore: heldBefore(h),
     updatedAt: h.updatedAt,
     deadline: ho.deadline ?? null,
   };

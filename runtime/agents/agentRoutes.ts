@@ -94,6 +94,11 @@ interface Talk {
   /** name: the agent who wrote it (an agent's message), so the list can say "You:" or "<colleague>:" (newcomer s14 N#17). */
   lastMessage: { from: string; text: string; at: number; name?: string } | null;
   waitingSince: number | null;
+  /**
+   * Newcomer s29 N11: whether an agent has written in the chat since it was handed to a person (false: the customer
+   * still waits for the first reply, though the agent may have opened it and the customer been told she joined).
+   */
+  answered: boolean;
 }
 
 export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, any, any>, d: AgentRouteDeps): Promise<void> {
@@ -153,7 +158,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
    */
   const talkOf = async (conversationId: string, takenOver = false, requestedAt = Number.NEGATIVE_INFINITY): Promise<Talk> => {
     const conv = await d.store.getConversation(conversationId);
-    if (!conv || conv.lastSeq === 0) return { lastMessage: null, waitingSince: null };
+    if (!conv || conv.lastSeq === 0) return { lastMessage: null, waitingSince: null, answered: false };
     const tail = await d.store.readLog(conv.id, Math.max(0, conv.lastSeq - 30), 30);
     const said = tail.filter((e) => !e.status && e.text.trim() !== '');
     const last = said[said.length - 1];
@@ -168,7 +173,12 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     // Never before the chat was handed to a person (newcomer s17 N#13: "waiting 6 min" a minute after the request,
     // counted from a question the bot had answered five minutes before it).
     if (waitingSince !== null && waitingSince < requestedAt) waitingSince = requestedAt;
+    // An agent's message since the handoff; the 30 entries read may all be later than it: then it was answered, as far
+    // as the list says (it claims "first reply" only when it sees the whole time since the request).
+    const sinceSeen = conv.lastSeq <= tail.length || (tail[0] !== undefined && tail[0].at <= requestedAt);
+    const answered = said.some((e) => e.from === 'agent' && e.at >= requestedAt) || !sinceSeen;
     return {
+      answered,
       lastMessage: last ? { from: last.from, text: cutPreview(last.text, 140), at: last.at, ...(last.from === 'agent' && last.name ? { name: last.name } : {}) } : null,
       waitingSince,
     };
@@ -655,7 +665,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       const a = auth(req);
       const h = await visible(a, req.params.id);
       // Newcomer s28 N6: a chat given to her automatically is opened now: the customer hears she joined (once).
-      if ((req.query as { peek?: string }).peek !== 'true') await hub.joinOnOpen(a, h);
+      const joinedNow = (req.query as { peek?: string }).peek !== 'true' && (await hub.joinOnOpen(a, h));
       const conv = await d.store.getConversation(h.conversationId);
       const r = hub.requestOf(h);
       const state = (conv?.state ?? {}) as { variables?: Record<string, unknown>; waiting?: unknown };
@@ -664,7 +674,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       const rated = a.admin ? [] : (await d.store.listRecords('csat').catch(() => [])).filter((x) => x.conversationId === h.conversationId);
       const hidden = hiddenRatingsOf(rated, h.conversationId, a);
       return {
-        handoff: { ...row(h, hub), rating: (await ratingsOf([h], a)).get(h.id) ?? null },
+        handoff: { ...row(h, hub), ...(joinedNow ? { joined: true } : {}), rating: (await ratingsOf([h], a)).get(h.id) ?? null },
         resumesAt: resumePoint(rev?.flow, state.waiting),
         context: r.context ?? null,
         conversation: conv ? { id: conv.id, flowId: conv.flowId, mode: conv.mode, createdAt: conv.createdAt, lastSeq: conv.lastSeq } : null,

@@ -62,3 +62,22 @@ export function decisionLine(d: { action: string; reason: string | null; signals
   const said = `${why(deciding)}${quotes.length ? ` (${quotes.map((q) => `"${q}"`).join(', ')})` : ''}.`;
   return head !== null ? `${head} The policy read: ${said}` : `${verb}: ${said}`;
 }
+
+/**
+ * Newcomer s29 N11: one signal as the inbox's context panel shows it to the agent, the same kind of sentence as the
+ * simulator's Chat line: why in plain words and the customer's own words that showed it, as typed in `texts` (their
+ * messages, the newest read first): `The customer is upset ("ridiculous", "Useless").` The detector's explanation (the
+ * score on its -1..1 scale, the flow's threshold) is for the designer: the panel keeps it on the line's tooltip.
+ */
+export function signalLine(s: { reason: string; evidence: readonly string[]; crisis?: boolean }, texts: readonly string[]): string {
+  const quotes: string[] = [];
+  const evidence = s.reason === 'sensitive_topic' ? s.evidence.slice(1) : s.evidence;
+  for (const e of evidence) {
+    if (quotes.length >= MAX_QUOTES) break;
+    let shown: string | null = null;
+    for (let i = texts.length - 1; i >= 0 && shown === null; i--) shown = asTyped(e, texts[i]);
+    if (shown !== null && !quotes.some((q) => q.toLowerCase() === shown!.toLowerCase())) quotes.push(shown);
+  }
+  const w = why(s as unknown as Signal);
+  return `${w.charAt(0).toUpperCase()}${w.slice(1)}${quotes.length ? ` (${quotes.map((q) => `"${q}"`).join(', ')})` : ''}.`;
+}

@@ -34,7 +34,7 @@ describe('Mine follows the customers', () => {
     act(() => push!.onEvent('message', { handoffId: 'c2:h2', message: { id: 'c2:9', seq: 9, from: 'customer', text: 'are you still there? I am still waiting for my refund', at: Date.now() } }));
     const bo = await rowOf('bo@example.com');
     expect(bo.className).toContain('is-unread');
-    expect(within(bo).getByTestId('row-last-message').textContent).toMatch(/waiting now.*are you still there\? I am still waiting for my refund/);
+    expect(within(bo).getByTestId('row-last-message').textContent).toMatch(/waiting for your reply · <1 min.*are you still there\? I am still waiting for my refund/);
     const rows = screen.getAllByRole('listitem').map((li) => li.textContent ?? '');
     expect(rows.findIndex((x) => x.includes('bo@example.com'))).toBeLessThan(rows.findIndex((x) => x.includes('ana@example.com')));
     expect(alerted.some((a) => a.startsWith('New message from bo@example.com'))).toBe(true);
