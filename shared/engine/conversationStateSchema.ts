@@ -167,6 +167,8 @@ export const conversationStateSchema = z.strictObject({
     fallbacksInRow: z.number().int().min(0),
     /** Clear shop questions among fallbacksInRow (escalation round seven); optional, older states lack it. */
     clearInRow: z.number().int().min(0).optional(),
+    /** Every message of the fallback streak reads as about the shop (escalation session 31); optional, older states lack it. */
+    inShopStreak: z.literal(true).optional(),
     recent: z.array(z.string()),
     sentiments: z.array(z.number()),
     level: z.union([z.literal(0), z.literal(1), z.literal(2)]),

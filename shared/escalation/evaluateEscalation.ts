@@ -15,7 +15,7 @@ import type { EscalationAction, EscalationDecision, EscalationMemory, Signal, Tu
 import { detectExplicitRequest } from './detectors/detectExplicitRequest';
 import { detectNegativeSentiment } from './detectors/detectNegativeSentiment';
 import { detectLowConfidence } from './detectors/detectLowConfidence';
-import { acknowledges, clearShopQuestion, detectRepeatedFallback, fallbackStreak, fallbackWeight, keepsRequestWord, nextFallbackStreak, streakReachedAtHalf } from './detectors/detectRepeatedFallback';
+import { acknowledges, clearShopQuestion, detectRepeatedFallback, fallbackStreak, fallbackWeight, keepsRequestWord, nextFallbackStreak, nextInShopStreak, streakReachedAtHalf } from './detectors/detectRepeatedFallback';
 import { customerSaysLoop, detectLoop, isRepeatableQuestion, newInformation, streakLoop } from './detectors/detectLoop';
 import { detectSensitiveTopic } from './detectors/detectSensitiveTopic';
 import { detectUrgency } from './detectors/detectUrgency';
@@ -133,9 +133,18 @@ const LABEL: Record<EscalationReason, string> = {
 /** Earlier repeatable questions and sentiments the memory keeps (a loop or a trend sees at most this many + the message). */
 export const MEMORY_SIZE = 6;
 
-/** The streak fields of the memory; clearInRow only when some (memories stay as they were for every other conversation). */
-function streakMemory(s: { fallbacksInRow: number; clearInRow: number }): { fallbacksInRow: number; clearInRow?: number } {
-  return s.clearInRow > 0 ? s : { fallbacksInRow: s.fallbacksInRow };
+/** The streak fields after a message the policy reads in full (see nextFallbackStreak, nextInShopStreak). */
+function nextStreakMemory(facts: TurnFacts, memory: EscalationMemory): { fallbacksInRow: number; clearInRow?: number; inShopStreak?: true } {
+  const next = nextFallbackStreak(facts.analysis, facts.fallback, memory, facts.ownQuestion === true);
+  return streakMemory(next, nextInShopStreak(facts.analysis, memory, next.fallbacksInRow, facts.ownQuestion === true));
+}
+/**
+ * The streak fields of the memory; clearInRow only when some, inShopStreak only when so (memories stay as they were for
+ * every other conversation).
+ */
+function streakMemory(s: { fallbacksInRow: number; clearInRow: number }, inShop = false): { fallbacksInRow: number; clearInRow?: number; inShopStreak?: true } {
+  const streak = s.clearInRow > 0 ? s : { fallbacksInRow: s.fallbacksInRow };
+  return inShop && s.fallbacksInRow > 0 ? { ...streak, inShopStreak: true } : streak;
 }
 
 /**
@@ -308,7 +317,9 @@ export function evaluateEscalation(
   // the shop). A question or a request after it counts alone ("its the wrong size" / "do I need the original box?").
   if (unfitBefore && answerOnly(facts, memory)) {
     const half = lastEntry === ANSWER_DID_NOT_FIT_HALF ? 1 : 0;
-    memory = { ...memory, fallbacksInRow: memory.fallbacksInRow + 1, clearInRow: (memory.fallbacksInRow === 0 ? 0 : memory.clearInRow ?? 0) + half };
+    // The answer before now counts, and its in-domain score is not kept: the streak is not known to be all about the shop.
+    const { inShopStreak: _unknown, ...rest } = memory;
+    memory = { ...rest, fallbacksInRow: memory.fallbacksInRow + 1, clearInRow: (memory.fallbacksInRow === 0 ? 0 : memory.clearInRow ?? 0) + half };
   }
   const signals: Signal[] = [];
   startNearMisses();
@@ -403,7 +414,9 @@ export function evaluateEscalation(
     next = {
       // Thanks, a smile or the customer's own slip neither extend nor break a streak of failed requests; a clear
       // question about the shop counts half (detectRepeatedFallback.fallbackWeight).
-      ...(answered > 0 ? streakMemory({ fallbacksInRow: memory.fallbacksInRow, clearInRow: memory.clearInRow ?? 0 }) : streakMemory(nextFallbackStreak(facts.analysis, facts.fallback, memory, facts.ownQuestion === true))),
+      ...(answered > 0
+        ? streakMemory({ fallbacksInRow: memory.fallbacksInRow, clearInRow: memory.clearInRow ?? 0 }, memory.inShopStreak === true)
+        : nextStreakMemory(facts, memory)),
       recent,
       sentiments: [...memory.sentiments, sentiment].slice(-MEMORY_SIZE),
       level,

@@ -64,6 +64,12 @@ export interface EscalationMemory {
    * fallbacksInRow is 0.
    */
   clearInRow?: number;
+  /**
+   * Session 31 (rffe): every message counted in the current fallback streak reads as about the shop by the learned
+   * in-domain score (at least IN_SHOP_STREAK, detectRepeatedFallback.ts): questions the shop should answer, not a
+   * customer stuck. Absent when not so, or unknown (memories written before); ignored when fallbacksInRow is 0.
+   */
+  inShopStreak?: true;
   /** Normalised recent customer questions, newest last (at most 6). */
   recent: string[];
   /** Sentiment scores of recent customer turns, newest last (at most 6). */

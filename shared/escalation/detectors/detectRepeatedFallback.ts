@@ -662,11 +662,69 @@ export function nextFallbackStreak(analysis: TextAnalysis, fallback: boolean, me
 
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
+/**
+ * Session 31 (rffe, issue 11): a streak of messages that all read as about the shop is not repeated fallbacks. The bot
+ * failed a customer asking the shop's questions in its own words ("Is the ladder shelf solid wood?" / "And what's the
+ * finish, oil or lacquer?", "What time does the chat close tonight" / "Ok and tomorrow?", "Hi. I order NW-598833 last
+ * week" / "yes track it please"): writers label such chats ordinary, and what a person should see there is a loop (the
+ * same question failed three times, detectLoop), not two different questions. Repeated fallbacks are a customer the bot
+ * cannot serve at all: an off-topic request, gibberish, chit-chat, a thing the shop does not do, a message the shop
+ * vocabulary and the learned score both miss. So while every message counted in the streak scores at least
+ * IN_SHOP_STREAK on the learned in-domain score (inDomain/inDomainScore.ts; its weights are trained on odd ids only),
+ * the streak does not hand over; one message under it (off-topic, a key mash, "???") and the streak counts as before.
+ * The memory keeps whether the streak so far is all about the shop (EscalationMemory.inShopStreak). The same cut as a
+ * follow-up in a shop chat (FOLLOW_UP_IN_SHOP).
+ * Measured (escrfEval, every labelled corpus): see docs/escalation.md, "Session 31 (rffe)".
+ */
+export const IN_SHOP_STREAK = 0.9;
+/**
+ * Whether one message reads as about the shop for the streak: nothing about who is answering ("are you a robot?", "who
+ * am I even talking to?"), not an answer to the block's own question that does not fit ("Yes, correct, change the
+ * address" at the confirmation: the customer is stuck at a step), and an in-domain score of at least IN_SHOP_STREAK.
+ */
+function readsAsShop(analysis: TextAnalysis, ownQuestion: boolean): boolean {
+  const toks = canonicalTokens(analysis);
+  if (toks.length === 0 || toks.some((t) => WHO_ANSWERS.has(t))) return false;
+  // Words, not a key mash ("qwpoeiru zxmcnv" scores 0.83): at most one word of five letters or more with no vowel, or of
+  // a letter three times in a row, and none in a message of one to three words (codes and letters are words: "NW-598833",
+  // "RCVD-2", "CF10", "M or L").
+  const odd = toks.filter((t) => /^[a-z]+$/.test(t) && ((t.length >= 5 && !/[aeiouy]/.test(t)) || /(.)\1\1/.test(t))).length;
+  if (odd > (toks.length >= 4 ? 1 : 0)) return false;
+  // At the block's own question only a question asked back ("how will I know when it's been sent, do you email" at the
+  // order-number question) is one for the shop; an answer that does not fit is the customer stuck at the step.
+  if (ownQuestion && !(analysis.text.includes('?') || opensAsQuestion(toks) || isRealQuestion(analysis.normalized))) return false;
+  return inDomainScore(analysis) >= IN_SHOP_STREAK;
+}
+/** Words of a question about who is answering (ABOUT_THE_BOT but "machine": "can it go in the washing machine"). */
+const WHO_ANSWERS = new Set(['bot', 'robot', 'chatbot', 'human', 'ai', 'talking', 'speaking', 'chatting']);
+/** Whether the streak after this message (`next`: its fallbacksInRow) is all messages that read as about the shop. */
+export function nextInShopStreak(analysis: TextAnalysis, memory: Memory, next: number, ownQuestion = false): boolean {
+  if (next === 0) return false;
+  // The message counted nothing (thanks, a filler after a question): the streak is what it was.
+  if (next === memory.fallbacksInRow) return memory.inShopStreak === true;
+  const before = next === memory.fallbacksInRow + 1 ? memory.fallbacksInRow === 0 || memory.inShopStreak === true : next === 1;
+  return before && readsAsShop(analysis, ownQuestion);
+}
+/**
+ * Whether this message ends no streak as repeated fallbacks: the streak so far and the message all read as about the
+ * shop. Not another way tried after a failure ("or helmets for scooters?": ALTERNATIVE). A failed question asked again is
+ * a loop at the next asking (detectLoop); when the loop cannot come next (a designer's loop count of 4 or more), a
+ * message the learned same-request model links to the failed question counts as before: "Do you send to Madeira?" /
+ * "Madeira, Portugal. The island." still hands over at the second (session 25, hostile25 #1).
+ */
+function questionsForTheShop(facts: TurnFacts, policy: EscalationPolicy, memory: Memory, a: Assessment): boolean {
+  if (memory.fallbacksInRow === 0 || memory.inShopStreak !== true || a.closesBefore || a.alternative || !readsAsShop(facts.analysis, facts.ownQuestion === true)) return false;
+  const loopNext = policy.loop.enabled && Math.max(memory.fallbacksInRow, 1) + 2 >= policy.loop.count;
+  return loopNext || !failedAskingAgainByModel(facts.analysis, memory);
+}
+
 export function detectRepeatedFallback(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
   if (!facts.fallback) return null;
   const a = assess(facts.analysis, memory, facts.ownQuestion === true);
   const w = a.weight;
   if (w === 0) return null;
+  // Session 31 (rffe): the streak and this message all read as about the shop (see IN_SHOP_STREAK).
+  if (questionsForTheShop(facts, policy, memory, a)) return null;
   const count = policy.repeatedFallback.count;
   // Asked again: the earlier clear questions count in full too (see nextFallbackStreak). Only read when the streak
   // could reach the limit at all.
