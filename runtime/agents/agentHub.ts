@@ -116,8 +116,9 @@ const RESTART_NOTICED_MS = 10_000;
 const RESTART_QUIET_MS = 30_000;
 
 /**
- * What the customer of a held chat is told while its agent is away and when she is back. Written by requeueLeftChats and
- * read back from the conversation's log after a restart (awayToldInLog, hostile s28 H12): one wording for both.
+ * What the customer of a held chat is told while its agent is away and when she is back (requeueLeftChats). Whether
+ * and when the customer was told is kept with the conversation (ConversationRecord.agentAway), not read back from
+ * these words (session 31: review of hostile s28 H12).
  */
 const awayLines = {
   reconnecting: (name: string) => `We're reconnecting you with ${name}. Please stay with us: your chat stays with ${name}.`,
@@ -1343,45 +1344,42 @@ export class AgentHub {
   /** Handoffs whose customer was told "We're reconnecting you" (a restart, newcomer s26 F13), not "stepped away". */
   private toldReconnecting = new Set<string>();
   /**
-   * Hostile s28 H12: handoffId -> when the customer was told, before this process started, that its agent was away
-   * (read once from the conversation's log). toldAway lived in memory only, so each restart of a crash loop told
-   * "We're reconnecting you with Ann" again and the away grace started again from the restart: the chat stayed with an
-   * agent who had gone, for ever. The absence counts from that line, and it is not said twice.
+   * Hostile s28 H12: handoffId -> when the customer was told, before this process (or this leader) knew, that its agent
+   * was away. toldAway lived in memory only, so each restart of a crash loop told "We're reconnecting you with Ann"
+   * again and the away grace started again from the restart: the chat stayed with an agent who had gone, for ever. The
+   * absence counts from that line, and it is not said twice. Session 31 (review of H12): read from the state stored
+   * with the conversation when the line was said (ConversationRecord.agentAway), no longer from the log's wording.
    */
   private awayToldBefore = new Map<string, number>();
-  /** Handoffs whose log this process has already read for awayToldBefore. */
-  private awayLogRead = new Set<string>();
+  /** Handoffs whose stored away state this process has already read for awayToldBefore. */
+  private awayStateRead = new Set<string>();
 
   /**
-   * The away line told to the customer of `h` about `agentId` (before this process started), when nothing since says
-   * she is back (her message, "You're connected with ... again.", "... is back."): its time and whether it was the
-   * restart's "reconnecting" line; null otherwise.
+   * The away line told to the customer of `h` about `agentId` by an earlier process (or leader), as stored with the
+   * conversation: its time and whether it was the restart's "reconnecting" line; null when none was told for this
+   * assignment, or the agent has been heard from since (she came back: the state is stale, not cleared only because
+   * the process that saw her back had not read it).
    */
-  private async awayToldInLog(h: HandoffRecord, agentId: string): Promise<{ at: number; reconnecting: boolean } | null> {
-    const rec = await this.deps.store.getConversation(h.conversationId);
-    if (!rec) return null;
-    const tail = await this.deps.store.readLog(h.conversationId, Math.max(0, rec.lastSeq - 200), 200);
-    const name = this.deps.directory.get(agentId)?.name ?? 'Your agent';
-    for (let i = tail.length - 1; i >= 0; i--) {
-      const e = tail[i];
-      if (e.at < (this.assigned.get(h.id)?.at ?? h.requestedAt)) return null;
-      if (e.from === 'agent' && (!e.name || e.name === name)) return null;
-      if (e.from !== 'system') continue;
-      const text = String(e.text ?? '');
-      if (text === awayLines.reconnected(name) || text === awayLines.back(name)) return null;
-      if (text === awayLines.reconnecting(name)) return { at: e.at, reconnecting: true };
-      if (text === awayLines.steppedAway(name)) return { at: e.at, reconnecting: false };
-    }
-    return null;
+  private async awayToldStored(h: HandoffRecord, agentId: string): Promise<{ at: number; reconnecting: boolean } | null> {
+    const a = (await this.deps.store.getConversation(h.conversationId))?.agentAway;
+    if (!a || a.handoffId !== h.id || a.agentId !== agentId || a.at < assignedAt(h)) return null;
+    if ((this.presence.get(agentId)?.lastSeen ?? Number.NEGATIVE_INFINITY) > a.at) return null;
+    return { at: a.at, reconnecting: a.reconnecting };
   }
 
-  /** A line to the customer of a chat an agent holds (system entry), unless the conversation left the agent's hands. */
-  private async tellHeld(h: HandoffRecord, text: string, now: number) {
+  /**
+   * A line to the customer of a chat an agent holds (system entry), unless the conversation left the agent's hands.
+   * `away`: it tells the customer she is away (kept with the conversation, read after a restart); null: she is back
+   * (the kept state is cleared).
+   */
+  private async tellHeld(h: HandoffRecord, text: string, now: number, away: { agentId: string; reconnecting: boolean } | null) {
     await this.deps.store
       .runExclusive(h.conversationId, async () => {
         const rec = await this.deps.store.getConversation(h.conversationId);
         if (!rec || rec.mode !== 'agent') return;
-        await this.deps.store.commit({ conversation: { ...rec, updatedAt: now }, append: [{ from: 'system', text, at: now }] });
+        const { agentAway: _was, ...conversation } = rec;
+        const agentAway = away ? { agentAway: { handoffId: h.id, agentId: away.agentId, at: now, reconnecting: away.reconnecting } } : {};
+        await this.deps.store.commit({ conversation: { ...conversation, ...agentAway, updatedAt: now }, append: [{ from: 'system', text, at: now }] });
       })
       .catch((err) => this.deps.logger.warn({ err, handoffId: h.id }, 'telling the customer their agent stepped away failed'));
   }
@@ -1425,7 +1423,7 @@ export class AgentHub {
         this.awayToldBefore.delete(h.id);
         if (this.toldAway.get(h.id) === agentId) {
           this.toldAway.delete(h.id);
-          await this.tellHeld(h, this.toldReconnecting.delete(h.id) ? awayLines.reconnected(name) : awayLines.back(name), now);
+          await this.tellHeld(h, this.toldReconnecting.delete(h.id) ? awayLines.reconnected(name) : awayLines.back(name), now, null);
         }
         continue;
       }
@@ -1434,10 +1432,10 @@ export class AgentHub {
       // reconnecting, not that she "stepped away".
       const restart = away - this.startedAt <= RESTART_NOTICED_MS && !((this.presence.get(agentId)?.lastSeen ?? Number.NEGATIVE_INFINITY) >= this.startedAt);
       // Hostile s28 H12: the customer was already told she was away before this process started (a restart in a crash
-      // loop): the absence counts from then, and the line is not said again.
-      if (restart && !this.awayLogRead.has(h.id) && this.toldAway.get(h.id) !== agentId) {
-        this.awayLogRead.add(h.id);
-        const told = await this.awayToldInLog(h, agentId);
+      // loop; with --redis, another leader): the absence counts from then, and the line is not said again.
+      if (!this.awayStateRead.has(h.id) && this.toldAway.get(h.id) !== agentId) {
+        this.awayStateRead.add(h.id);
+        const told = await this.awayToldStored(h, agentId);
         if (told) {
           this.awayToldBefore.set(h.id, told.at);
           this.toldAway.set(h.id, agentId);
@@ -1452,11 +1450,7 @@ export class AgentHub {
           this.toldAway.set(h.id, agentId);
           if (restart) this.toldReconnecting.add(h.id);
           else this.toldReconnecting.delete(h.id);
-          await this.tellHeld(
-            h,
-            restart ? awayLines.reconnecting(name) : awayLines.steppedAway(name),
-            now,
-          );
+          await this.tellHeld(h, restart ? awayLines.reconnecting(name) : awayLines.steppedAway(name), now, { agentId, reconnecting: restart });
         }
         continue;
       }
@@ -1470,7 +1464,7 @@ export class AgentHub {
     for (const [hid, agentId] of [...this.toldAway]) if (this.handoffById(hid)?.status !== 'assigned' || !holders.has(agentId)) this.toldAway.delete(hid);
     for (const hid of [...this.toldReconnecting]) if (!this.toldAway.has(hid)) this.toldReconnecting.delete(hid);
     for (const hid of [...this.awayToldBefore.keys()]) if (!this.toldAway.has(hid)) this.awayToldBefore.delete(hid);
-    for (const hid of [...this.awayLogRead]) if (this.handoffById(hid)?.status !== 'assigned') this.awayLogRead.delete(hid);
+    for (const hid of [...this.awayStateRead]) if (this.handoffById(hid)?.status !== 'assigned') this.awayStateRead.delete(hid);
   }
 
   handoffList(): HandoffRecord[] {
@@ -1494,6 +1488,13 @@ export function queuedSince(h: { requestedAt: number; handoff: unknown }): numbe
     if ((t[i] as { note?: unknown }).note === AWAY_TOO_LONG_NOTE) continue;
     return t[i].from && t[i].from !== 'pending' ? Math.max(h.requestedAt, t[i].at) : h.requestedAt;
   }
+  return h.requestedAt;
+}
+
+/** When the handoff's current assignment was made (its last move to assigned), else when it was requested. */
+function assignedAt(h: HandoffRecord): number {
+  const t = (h.handoff as Handoff | null)?.transitions ?? [];
+  for (let i = t.length - 1; i >= 0; i--) if (t[i].to === 'assigned') return t[i].at;
   return h.requestedAt;
 }
 

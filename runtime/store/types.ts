@@ -60,6 +60,12 @@ export interface ConversationRecord {
   externalKey?: string;
   /** Channels that deliver on the customer's next call (Rasa REST): last seq already delivered. */
   channelCursor?: number;
+  /**
+   * The customer of the chat's agent was told she is away (runtime/agents/agentHub.ts requeueLeftChats): which handoff
+   * and agent, when, and whether it was the restart's "reconnecting" line. Absent once she is back. Read after a
+   * restart (or by another leader) so the line is not said twice and the away grace counts from it (hostile s28 H12).
+   */
+  agentAway?: { handoffId: string; agentId: string; at: number; reconnecting: boolean };
 }
 
 /** A timer stored by deadline. `key` is unique (e.g. `${conversationId}:${timerId}`). */
