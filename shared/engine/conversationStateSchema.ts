@@ -169,6 +169,8 @@ export const conversationStateSchema = z.strictObject({
     clearInRow: z.number().int().min(0).optional(),
     /** Every message of the fallback streak reads as about the shop (escalation session 31); optional, older states lack it. */
     inShopStreak: z.literal(true).optional(),
+    /** The streak is the customer's opening words alone (escalation session 31); optional. */
+    openerOnly: z.literal(true).optional(),
     recent: z.array(z.string()),
     sentiments: z.array(z.number()),
     level: z.union([z.literal(0), z.literal(1), z.literal(2)]),

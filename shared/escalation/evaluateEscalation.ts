@@ -15,7 +15,7 @@ import type { EscalationAction, EscalationDecision, EscalationMemory, Signal, Tu
 import { detectExplicitRequest } from './detectors/detectExplicitRequest';
 import { detectNegativeSentiment } from './detectors/detectNegativeSentiment';
 import { detectLowConfidence } from './detectors/detectLowConfidence';
-import { acknowledges, clearShopQuestion, detectRepeatedFallback, fallbackStreak, fallbackWeight, keepsRequestWord, nextFallbackStreak, nextInShopStreak, streakReachedAtHalf } from './detectors/detectRepeatedFallback';
+import { acknowledges, clearShopQuestion, detectRepeatedFallback, fallbackStreak, fallbackWeight, keepsRequestWord, nextFallbackStreak, nextInShopStreak, nextOpenerOnly, streakReachedAtHalf } from './detectors/detectRepeatedFallback';
 import { customerSaysLoop, detectLoop, isRepeatableQuestion, newInformation, streakLoop } from './detectors/detectLoop';
 import { detectSensitiveTopic } from './detectors/detectSensitiveTopic';
 import { detectUrgency } from './detectors/detectUrgency';
@@ -134,9 +134,11 @@ const LABEL: Record<EscalationReason, string> = {
 export const MEMORY_SIZE = 6;
 
 /** The streak fields after a message the policy reads in full (see nextFallbackStreak, nextInShopStreak). */
-function nextStreakMemory(facts: TurnFacts, memory: EscalationMemory): { fallbacksInRow: number; clearInRow?: number; inShopStreak?: true } {
-  const next = nextFallbackStreak(facts.analysis, facts.fallback, memory, facts.ownQuestion === true);
-  return streakMemory(next, nextInShopStreak(facts.analysis, memory, next.fallbacksInRow, facts.ownQuestion === true));
+function nextStreakMemory(facts: TurnFacts, memory: EscalationMemory): { fallbacksInRow: number; clearInRow?: number; inShopStreak?: true; openerOnly?: true } {
+  const own = facts.ownQuestion === true;
+  const next = nextFallbackStreak(facts.analysis, facts.fallback, memory, own);
+  const streak = streakMemory(next, nextInShopStreak(facts.analysis, memory, next.fallbacksInRow, own));
+  return streak.inShopStreak === true && nextOpenerOnly(facts.analysis, memory, next.fallbacksInRow, own) ? { ...streak, openerOnly: true } : streak;
 }
 /**
  * The streak fields of the memory; clearInRow only when some, inShopStreak only when so (memories stay as they were for
@@ -318,7 +320,7 @@ export function evaluateEscalation(
   if (unfitBefore && answerOnly(facts, memory)) {
     const half = lastEntry === ANSWER_DID_NOT_FIT_HALF ? 1 : 0;
     // The answer before now counts, and its in-domain score is not kept: the streak is not known to be all about the shop.
-    const { inShopStreak: _unknown, ...rest } = memory;
+    const { inShopStreak: _unknown, openerOnly: _opener, ...rest } = memory;
     memory = { ...rest, fallbacksInRow: memory.fallbacksInRow + 1, clearInRow: (memory.fallbacksInRow === 0 ? 0 : memory.clearInRow ?? 0) + half };
   }
   const signals: Signal[] = [];
@@ -415,7 +417,7 @@ export function evaluateEscalation(
       // Thanks, a smile or the customer's own slip neither extend nor break a streak of failed requests; a clear
       // question about the shop counts half (detectRepeatedFallback.fallbackWeight).
       ...(answered > 0
-        ? streakMemory({ fallbacksInRow: memory.fallbacksInRow, clearInRow: memory.clearInRow ?? 0 }, memory.inShopStreak === true)
+        ? { ...streakMemory({ fallbacksInRow: memory.fallbacksInRow, clearInRow: memory.clearInRow ?? 0 }, memory.inShopStreak === true), ...(memory.openerOnly === true && memory.fallbacksInRow > 0 ? { openerOnly: true as const } : {}) }
         : nextStreakMemory(facts, memory)),
       recent,
       sentiments: [...memory.sentiments, sentiment].slice(-MEMORY_SIZE),

@@ -70,6 +70,8 @@ export interface EscalationMemory {
    * customer stuck. Absent when not so, or unknown (memories written before); ignored when fallbacksInRow is 0.
    */
   inShopStreak?: true;
+  /** Session 31 (rffe): the streak is the customer's opening words alone ("Jambo", "heyy"); see detectRepeatedFallback.opener. */
+  openerOnly?: true;
   /** Normalised recent customer questions, newest last (at most 6). */
   recent: string[];
   /** Sentiment scores of recent customer turns, newest last (at most 6). */

@@ -15,7 +15,7 @@ import { asksSameSubjectAgain, failedAskingAgainByModel } from './detectLoop';
 import type { EscalationMemory as Memory } from '../types';
 import { isRealQuestion, questionType } from '../questionConcepts';
 import { normalizeText } from '../../nlu/normalizeText';
-import { isShopQuestion, isShopQuestionText, namesShopTopic } from '../shopTopics';
+import { asksAfterGoods, isShopQuestion, isShopQuestionText, namesShopTopic } from '../shopTopics';
 import { effectiveSentiment } from '../effectiveSentiment';
 import { OFF_TOPIC, setAsideMatch } from '../inDomain/policyFallback';
 import { inDomainScore } from '../inDomain/inDomainScore';
@@ -703,7 +703,27 @@ export function nextInShopStreak(analysis: TextAnalysis, memory: Memory, next: n
   // The message counted nothing (thanks, a filler after a question): the streak is what it was.
   if (next === memory.fallbacksInRow) return memory.inShopStreak === true;
   const before = next === memory.fallbacksInRow + 1 ? memory.fallbacksInRow === 0 || memory.inShopStreak === true : next === 1;
-  return before && readsAsShop(analysis, ownQuestion);
+  return before && (readsAsShop(analysis, ownQuestion) || (next === 1 && opener(analysis, memory, ownQuestion)));
+}
+/** Whether the streak so far is the customer's opener alone (the opener is the streak's first and only message). */
+export function nextOpenerOnly(analysis: TextAnalysis, memory: Memory, next: number, ownQuestion = false): boolean {
+  if (next === 0) return false;
+  if (next === memory.fallbacksInRow) return memory.openerOnly === true;
+  return next === 1 && !readsAsShop(analysis, ownQuestion) && opener(analysis, memory, ownQuestion);
+}
+/**
+ * Session 31 (rffe): the customer's opening words before anything is asked, in any language or voice: "Jambo", "heyy",
+ * "Hello dear.", "Wah gwaan, mornin", "hi folks", "Assalam o alaikum". The bot cannot use them, and they ask nothing: the
+ * request comes next. Up to four words, no question mark, no number, real words, nothing asked before (memory.recent),
+ * no shop topic and no question or request opening it. It opens the streak as one about the shop: the next message
+ * decides (a message of the shop keeps it, anything else, another greeting too, counts as before).
+ */
+function opener(analysis: TextAnalysis, memory: Memory, ownQuestion: boolean): boolean {
+  if (ownQuestion || memory.recent.length > 0 || analysis.text.includes('?') || /\d/.test(analysis.text)) return false;
+  const toks = canonicalTokens(analysis);
+  if (toks.length === 0 || toks.length > 4 || opensAsQuestion(toks) || namesShopTopic(toks)) return false;
+  if (!toks.every((t) => /^[a-z']+$/.test(t) && /[aeiouy]/.test(t) && !/(.)\1\1/.test(plain(t)))) return false;
+  return !toks.some((t) => REQUEST_WORDS.has(t) && t !== 'hello' && t !== 'hey' && t !== 'hellooo');
 }
 /**
  * Whether this message ends no streak as repeated fallbacks: the streak so far and the message all read as about the
@@ -714,6 +734,9 @@ export function nextInShopStreak(analysis: TextAnalysis, memory: Memory, next: n
  */
 function questionsForTheShop(facts: TurnFacts, policy: EscalationPolicy, memory: Memory, a: Assessment): boolean {
   if (memory.fallbacksInRow === 0 || memory.inShopStreak !== true || a.closesBefore || a.alternative || !readsAsShop(facts.analysis, facts.ownQuestion === true)) return false;
+  // After the opener alone, the request must name the shop's business ("need help w my order", "my parcel was sent to
+  // wrong city"): the learned score alone reads "lorem ipsum dolor" / "sit amet consectetur" as the shop's.
+  if (memory.openerOnly === true && !namesShopTopic(canonicalTokens(facts.analysis)) && !asksAfterGoods(canonicalTokens(facts.analysis))) return false;
   const loopNext = policy.loop.enabled && Math.max(memory.fallbacksInRow, 1) + 2 >= policy.loop.count;
   return loopNext || !failedAskingAgainByModel(facts.analysis, memory);
 }

@@ -72,3 +72,22 @@ describe('the memory keeps whether the streak is all about the shop', () => {
     expect(nextInShopStreak(analyzeText('who will win the cup final?'), reset, 1)).toBe(false);
   });
 });
+
+// Step 2: the customer's opening words before any request ("Salaam", "Good day to you"), which the bot cannot use, open
+// the streak as one about the shop; the next message decides, and after an opener alone it must name the shop's business.
+describe('an opener before the request', () => {
+  it.each([
+    [['Salaam', 'about my order from Tuesday']],
+    [['Good day to you', 'the lamp I ordered arrived this morning']],
+  ])('%j stays with the bot', (turns) => {
+    expect(reason(turns)).toBe('none');
+  });
+  it.each([
+    // The learned score reads the Latin as the shop's (0.98): after an opener the request must name the shop's business.
+    [['lorem ipsum dolor', 'sit amet consectetur']],
+    [['Jambo', 'what is the capital of Peru?']],
+    [['Jambo', 'order zxcvbnm qwrtyp']],
+  ])('%j still hands over as repeated fallbacks', (turns) => {
+    expect(reason(turns)).toBe('repeated_fallback');
+  });
+});
