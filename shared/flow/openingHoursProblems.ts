@@ -34,6 +34,17 @@ export function openingHoursProblems(hours: OpeningHours, base: Array<string | n
   });
   for (const day of weekdays) {
     hours.weekly[day].forEach((r, i) => {
+      // Session 31 (live): "to 23:59" for "until midnight" leaves the chat closed for the last minute of every day
+      // (ranges are [from, to)): a customer asking for a person then is told it is out of hours. 24:00 is midnight.
+      if (r.to === '23:59' && minutesOf(r.from) < minutesOf(r.to)) {
+        out.push({
+          severity: 'warning',
+          code: 'closed_last_minute',
+          path: [...base, 'weekly', day, i, 'to'],
+          message: `The opening hours on ${day} end at 23:59: the chat is closed from 23:59 to midnight, a customer asking for a person then is told it is out of hours.`,
+          hint: 'To stay open until midnight, end at 24:00.',
+        });
+      }
       if (minutesOf(r.to) > minutesOf(r.from)) return;
       out.push({
         severity: 'error',

@@ -27,10 +27,15 @@ export function supportFlow(): Flow {
   return checked.flow;
 }
 
-/** The customer-support template with a queue any online agent can take (no auto-assign), open every day. */
+/**
+ * The customer-support template with a queue any online agent can take (no auto-assign), open every day, all day.
+ * Session 31 (live): it ended at 23:59, and ranges are [from, to): closed from 23:59 to midnight UTC. Session 29's
+ * fresh-clone CI ran e2e fixjoinS29WidgetJoin at 23:59:49 UTC (its vitest.json): the customer was out of hours, so
+ * "will be with you shortly" never came. 24:00 is the end of the day.
+ */
 export function supportFlowOpenQueue(): Flow {
   const flow = JSON.parse(readFileSync(join(repoRoot, 'flows/customer-support.json'), 'utf8')) as Flow;
-  const allDay = [{ from: '00:00', to: '23:59' }];
+  const allDay = [{ from: '00:00', to: '24:00' }];
   const checked = validateFlow({
     ...flow,
     blocks: flow.blocks.map((b) =>
