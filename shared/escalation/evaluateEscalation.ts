@@ -413,16 +413,19 @@ export function evaluateEscalation(
   } else {
     const recent =
       isRepeatableQuestion(facts.analysis) ? [...memory.recent, facts.analysis.normalized].slice(-MEMORY_SIZE) : [...memory.recent];
-    next = {
-      // Thanks, a smile or the customer's own slip neither extend nor break a streak of failed requests; a clear
-      // question about the shop counts half (detectRepeatedFallback.fallbackWeight).
-      ...(answered > 0
-        ? { ...streakMemory({ fallbacksInRow: memory.fallbacksInRow, clearInRow: memory.clearInRow ?? 0 }, memory.inShopStreak === true), ...(memory.openerOnly === true && memory.fallbacksInRow > 0 ? { openerOnly: true as const } : {}) }
-        : nextStreakMemory(facts, memory)),
-      recent,
-      sentiments: [...memory.sentiments, sentiment].slice(-MEMORY_SIZE),
-      level,
-    };
+    // Thanks, a smile or the customer's own slip neither extend nor break a streak of failed requests; a clear
+    // question about the shop counts half (detectRepeatedFallback.fallbackWeight).
+    const streak = answered > 0
+      ? { ...streakMemory({ fallbacksInRow: memory.fallbacksInRow, clearInRow: memory.clearInRow ?? 0 }, memory.inShopStreak === true), ...(memory.openerOnly === true && memory.fallbacksInRow > 0 ? { openerOnly: true as const } : {}) }
+      : nextStreakMemory(facts, memory);
+    // `{ ...streak, recent, sentiments, level }`, field for field, without the spread: session 31 (perf) measured the
+    // spread followed by three fields its source lacks at ~1.5% of the shard thread's busy time (V8 on node 20 takes a
+    // slow path adding fields to a spread's copy, ~1.5 µs per field; a copy by Object.assign then set: ~0.07 µs).
+    const built = Object.assign({}, streak) as EscalationMemory;
+    built.recent = recent;
+    built.sentiments = [...memory.sentiments, sentiment].slice(-MEMORY_SIZE);
+    built.level = level;
+    next = built;
   }
 
   const nearMisses = takeNearMisses().filter((n) => !signals.some((s) => s.reason === n.reason));
