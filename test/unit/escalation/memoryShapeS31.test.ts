@@ -36,13 +36,13 @@ describe('the next escalation memory keeps the spread\'s fields and order (sessi
     expect(Object.keys(m)).toEqual(['fallbacksInRow', 'recent', 'sentiments', 'level']);
   });
 
-  it('clearInRow right after fallbacksInRow when a clear question about the shop counted half', () => {
+  it('the streak fields first (clearInRow, inShopStreak when so), then recent, sentiments, level, intents', () => {
     const m = evaluateEscalation(policy, facts('is the blue jacket in stock?', true, 0), initialEscalationMemory()).memory;
     expect(m.clearInRow).toBe(1);
-    expect(JSON.stringify(m)).toBe('{"fallbacksInRow":1,"clearInRow":1,"recent":["is the blue jacket in stock"],"sentiments":[0],"level":0}');
+    expect(JSON.stringify(m)).toBe('{"fallbacksInRow":1,"clearInRow":1,"inShopStreak":true,"recent":["is the blue jacket in stock"],"sentiments":[0],"level":0}');
     // After an earlier message the bot used, the intent entries ride along, last.
     const used = evaluateEscalation(policy, facts('where is my order?', false, 0), initialEscalationMemory()).memory;
     const next = evaluateEscalation(policy, facts('is the blue jacket in stock?', true, 1), used).memory;
-    expect(Object.keys(next)).toEqual(['fallbacksInRow', 'clearInRow', 'recent', 'sentiments', 'level', 'intents']);
+    expect(Object.keys(next)).toEqual(['fallbacksInRow', 'clearInRow', 'inShopStreak', 'recent', 'sentiments', 'level', 'intents']);
   });
 });
