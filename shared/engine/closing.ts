@@ -11,6 +11,7 @@ import type { BlockOf } from '../flow/schema';
 import type { Run } from './run';
 import { behaviourOf } from './blockBehaviours';
 import { matchButton } from './matchButton';
+import { saysGoodbye } from '../nlu/courtesy';
 
 const CLOSES = new RegExp(
   "^(?:(?:ok|okay|no|nope|nah|thanks|thank you|cheers|ta|great|lovely|perfect|right|actually|oh|well|sorry|um|erm)\\s+)*" +
@@ -19,11 +20,16 @@ const CLOSES = new RegExp(
     "(?:\\s+(?:thanks|thank\\s+you|cheers|ta|for\\s+now|then|now|really|today|x+))*$",
 );
 
-/** Whether the whole message closes the chat ("thanks, that is all"): no digit, no question mark, at most 80 characters. */
+/**
+ * Whether the whole message closes the chat ("thanks, that is all"): no digit, no question mark, at most 80 characters.
+ * Session 31 (brief answers item 4, newcomer s28 N8 rest): a goodbye is one too ("bye", "ok bye then", "thanks, have a
+ * nice day": courtesy.saysGoodbye): "bye" at "Which order should go to a new address?" got the retry line and was then
+ * handed over as a loop, and at "What's your question?" it got "Sorry, I didn't get that".
+ */
 export function closesChat(text: string): boolean {
   if (text.length > 80 || text.includes('?') || /\p{Nd}/u.test(text)) return false;
   const t = text.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[^\p{L}\p{N}'\s]/gu, ' ').replace(/\s+/g, ' ').trim();
-  return CLOSES.test(t);
+  return CLOSES.test(t) || saysGoodbye(text);
 }
 
 /** The words a flow's closing choice is found by ("No, that's all" at "Anything else?"). */

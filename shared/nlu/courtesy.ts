@@ -183,3 +183,16 @@ export function onlyCourtesy(raw: string): boolean {
   const known = (w: string) => COURTESY_CORE.has(w) || COURTESY_WITH.has(w) || w === 'no' || NO_BESIDE.has(w);
   return left.length <= 12 && left.every(known) && left.some((w) => COURTESY_CORE.has(w));
 }
+
+/** The goodbyes proper ("bye", "cya", "ciao", "tschüss"): GOODBYE_WORDS without the words of thanks it also holds. */
+const FAREWELLS = new Set(['bye', 'byee', 'byeee', 'goodbye', 'cya', 'revoir', 'tschuss', 'tschus', 'wiedersehen', 'adios', 'ciao', 'arrivederci', 'adeus', 'tchau', 'doei', 'пока', 'свидания', '再见']);
+/**
+ * Session 31 (brief answers item 4, newcomer s28 N8 rest): whether a message is only courtesy (onlyCourtesy) with a
+ * goodbye in it: "bye", "ok bye", "thanks, bye", "goodbye then", "have a nice day", "ciao". Thanks or an acknowledgement
+ * alone ("thanks", "ok") is none: it may answer what the bot said.
+ */
+export function saysGoodbye(text: string): boolean {
+  if (!onlyCourtesy(text)) return false;
+  if (GOODBYE_WISH.test(withoutInvisible(text).trim())) return true;
+  return withoutInvisible(text).toLowerCase().replace(/[’']/g, '').split(/[^\p{L}\p{M}]+/u).filter(Boolean).map(plainWord).some((w) => FAREWELLS.has(w));
+}

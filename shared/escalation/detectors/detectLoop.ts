@@ -23,6 +23,7 @@ import { SAME_REQUEST_THRESHOLD, askedAgainByModel, type SameRequestLink } from 
 import { EMOJI_ONLY, IN_SHOP_REQUEST, TAKEN_AS_ANSWER, intentEntry, noIntent, offTopicMissInStreak } from '../intentMemory';
 import { inDomainScore } from '../inDomain/inDomainScore';
 import { BARE_REPLY, FILLER } from '../../nlu/bareReplies';
+import { onlyCourtesy } from '../../nlu/courtesy';
 
 /** Complaints that the bot is looping, as canonical token strings (contractions spelled out). */
 const LOOP_PHRASES = [
@@ -989,7 +990,9 @@ function takenAsAnswerRun(facts: TurnFacts, memory: EscalationMemory, count: num
     if (newInformation(texts[i])) return null;
     // A taken asking that gives a value (a number: the order, the house) answered the question; one of bare replies and
     // fillers ("merci", "ok sure") asks nothing. The understood asking may name its order ("change the address on NW-136031").
-    if (run[i] === TAKEN_AS_ANSWER && (/\d/.test(texts[i]) || texts[i].split(' ').every((t) => FILLER.has(t) || BARE_REPLY.has(t)))) return null;
+    // Session 31 (answers item 4, newcomer s28 N8 rest): nor does one of courtesy alone ("bye", "ok bye then", "thanks, have
+    // a nice day"): "bye" at "Which order should go to a new address?" was handed over as the third asking of the address change.
+    if (run[i] === TAKEN_AS_ANSWER && (/\d/.test(texts[i]) || texts[i].split(' ').every((t) => FILLER.has(t) || BARE_REPLY.has(t)) || onlyCourtesy(texts[i]))) return null;
   }
   return {
     reason: 'loop',
