@@ -677,12 +677,18 @@ const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
  * Measured (escrfEval, every labelled corpus): see docs/escalation.md, "Session 31 (rffe)".
  */
 export const IN_SHOP_STREAK = 0.9;
+/** The sentiment score (-1..1) at or under which a message is upset and not read as one for the shop (readsAsShop). */
+const UPSET_IN_STREAK = -0.5;
 /**
  * Whether one message reads as about the shop for the streak: nothing about who is answering ("are you a robot?", "who
  * am I even talking to?"), not an answer to the block's own question that does not fit ("Yes, correct, change the
  * address" at the confirmation: the customer is stuck at a step), and an in-domain score of at least IN_SHOP_STREAK.
  */
 function readsAsShop(analysis: TextAnalysis, ownQuestion: boolean): boolean {
+  // Session 31 (lead): an upset message is no ordinary question for the shop ("this is a joke. three emails and no
+  // answer", then "I ordered a scarf two weeks ago" the bot fails too): the customer the bot cannot serve and who says
+  // so is offered a person as before (repeated fallbacks), not told "Sorry, I didn't get that" again.
+  if (analysis.sentiment.score <= UPSET_IN_STREAK) return false;
   const toks = canonicalTokens(analysis);
   if (toks.length === 0 || toks.some((t) => WHO_ANSWERS.has(t))) return false;
   // Words, not a key mash ("qwpoeiru zxmcnv" scores 0.83): at most one word of five letters or more with no vowel, or of
