@@ -20,7 +20,7 @@
 const REF = /#\s?\d+\b|\b[A-Za-z]{1,4}-?\d[\dA-Za-z-]*|\b\d{3,}[\dA-Za-z-]*/g;
 
 /** The words that take back what was just typed: at least one of them must be in the gap. */
-const MARKER = /(?:^| )(?:sorry|i mean|i meant|meant|no wait|wait|hang on|actually|correction|corrected|typo|oops|whoops|my bad|my mistake|make that|scratch that|wrong one|wrong number)(?= |$)/;
+const MARKER = /(?:^| )(?:sorry|i mean|i meant|meant|no wait|wait|hang on|actually|correction|corrected|typo|oops|whoops|my bad|my mistake|make that|scratch that|wrong one|wrong number|wrong)(?= |$)/;
 /** The words a correction may hold besides its markers ("sorry, I mean it's order NW-2", "oh wait, that should be"). */
 const GAP_WORDS: ReadonlySet<string> = new Set([
   'sorry', 'i', 'mean', 'meant', 'no', 'wait', 'hang', 'on', 'actually', 'correction', 'corrected', 'typo', 'oops', 'whoops', 'my',

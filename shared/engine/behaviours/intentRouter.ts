@@ -175,6 +175,9 @@ function sameRequestFor(run: Run, block: BlockOf<'intent_router'>, text: string)
 const ABOUT_ORDER: ReadonlySet<string> = new Set([
   ...SAME_AGAIN, 'hi', 'hello', 'hey', 'hiya', 'there', 'morning', 'afternoon', 'evening', 'good', 'i', 'have', 'got', 'a', 'question',
   'query', 'regarding', 're', 'my', 'its', 'it', 'here', 'thanks', 'thank', 'you', 'cheers', 'number', 'no', 'ref', 'reference',
+  // Session 32 (session 31's unfixed findings): what is left of a correction after the number taken back ("NW-250778 is
+  // wrong sorry, it is NW-250779 actually" -> "NW-250779 actually") or an apology beside the number ("NW-250779 sorry").
+  'actually', 'sorry', 'correct', 'right',
 ]);
 function orderNamedAlone(run: Run, text: string): boolean {
   if (!/\d/.test(readableText(text)) || text.length > 160) return false;

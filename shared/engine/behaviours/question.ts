@@ -136,14 +136,32 @@ function givenValues(run: Run, block: BlockOf<'question'>, text: string): Value[
   const found = analyzeText(part).entities;
   const excluded = excludedEntities(part, found, kind);
   const out: Value[] = [];
+  const written: string[] = [];
   for (let i = 0; i < found.length; i++) {
     if (found[i].type !== kind || excluded.has(i)) continue;
     const r = validateAnswer(block.data.inputType, found[i].value, run.now, run.flow.settings.timezone);
-    if (r.ok && !out.some((v) => String(v).toUpperCase() === String(r.value).toUpperCase())) out.push(r.value);
+    if (r.ok && !out.some((v) => String(v).toUpperCase() === String(r.value).toUpperCase())) {
+      out.push(r.value);
+      written.push(found[i].text);
+    }
   }
   // A correction, or values not named together ("NW-230918 was the old one, this is NW-230919"): the last one, as before.
-  if (out.length < 2 || CORRECTS.test(part) || !TOGETHER.test(part)) return out.slice(-1);
+  if (out.length < 2) return out;
+  const between = betweenValues(part, written);
+  if (CORRECTS.test(between) || !TOGETHER.test(between)) return out.slice(-1);
   return out;
+}
+
+/**
+ * Session 32 (session 31's unfixed findings): the words from the first value written to the last, where a correction
+ * or the words naming values together are. An apology after them ("cancel NW-250778 and NW-250779 sorry") corrects
+ * nothing: both are requests. The whole text when a value is not found as written.
+ */
+function betweenValues(part: string, written: readonly string[]): string {
+  const first = part.indexOf(written[0]);
+  const last = part.lastIndexOf(written[written.length - 1]);
+  if (first < 0 || last < 0 || last < first) return part;
+  return part.slice(first, last + written[written.length - 1].length);
 }
 /** Words that correct a value given before ("sorry", "I mean", "actually"): the last value written is the one meant. */
 const CORRECTS = /\b(?:sorry|i\s+mean[t]?|actually|correction|typo|wrong|no\s+wait|scratch\s+that|oops)\b/i;

@@ -91,8 +91,8 @@ describe('paraphrases of each intent that share few words with its examples', ()
 
 describe('courtesyOf', () => {
   it('splits the greeting, small talk and thanks from the request, keeping its punctuation', () => {
-    expect(courtesyOf('Hi there, how are you? where is my order')).toEqual({ greeting: 'Hi there, how are you?', thanks: false, rest: 'where is my order' });
-    expect(courtesyOf('Good morning team, can I pay with Klarna? Many thanks in advance')).toEqual({ greeting: 'Good morning team', thanks: true, rest: 'can I pay with Klarna?' });
+    expect(courtesyOf('Hi there, how are you? where is my order')).toEqual({ greeting: 'Hi there, how are you?', thanks: false, apology: false, rest: 'where is my order' });
+    expect(courtesyOf('Good morning team, can I pay with Klarna? Many thanks in advance')).toEqual({ greeting: 'Good morning team', thanks: true, apology: false, rest: 'can I pay with Klarna?' });
     expect(courtesyOf('gud evening. mi wah change di address')?.rest).toBe('mi wah change di address');
     expect(courtesyOf('Dear team, I need to return a jumper. Kind regards')?.rest).toBe('I need to return a jumper');
     expect(courtesyOf('thanks, and where is my order')?.rest).toBe('where is my order');

@@ -25,8 +25,8 @@ describe('courtesyOf: emoji, apostrophes and invisible characters end a greeting
   });
 
   it('thanks with an emoji at the end are thanks', () => {
-    expect(courtesyOf('where is my order, thanks 😊')).toEqual({ greeting: null, thanks: true, rest: 'where is my order' });
-    expect(courtesyOf('where is my order 🙏 thank you')).toEqual({ greeting: null, thanks: true, rest: 'where is my order' });
+    expect(courtesyOf('where is my order, thanks 😊')).toEqual({ greeting: null, thanks: true, apology: false, rest: 'where is my order' });
+    expect(courtesyOf('where is my order 🙏 thank you')).toEqual({ greeting: null, thanks: true, apology: false, rest: 'where is my order' });
   });
 
   it('a word that starts like a greeting is no greeting; an emoji alone after a word is no thanks', () => {

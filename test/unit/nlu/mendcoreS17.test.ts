@@ -23,9 +23,9 @@ describe('courtesyOf on long runs (revcore item 5)', () => {
   });
 
   it('still finds thanks at the end, after emoji and after a long message', () => {
-    expect(courtesyOf('where is my order 😊 thanks 😊')).toEqual({ greeting: null, thanks: true, rest: 'where is my order' });
+    expect(courtesyOf('where is my order 😊 thanks 😊')).toEqual({ greeting: null, thanks: true, apology: false, rest: 'where is my order' });
     const long = `${'my parcel went to the wrong house and '.repeat(30)}where is it`;
-    expect(courtesyOf(`${long}, thank you so much!`)).toEqual({ greeting: null, thanks: true, rest: long });
+    expect(courtesyOf(`${long}, thank you so much!`)).toEqual({ greeting: null, thanks: true, apology: false, rest: long });
     expect(courtesyOf(`${long} ${'😊'.repeat(300)}`)).toBeNull();
   });
 });
