@@ -782,31 +782,13 @@ function ownQuestionText(run: Run, block: Block, w: Waiting, text: string): bool
   // to kill myself", "this is ridiculous, I am furious" at the email question), nor one a person must see at once
   // (self-harm): the whole policy reads those, as it reads a message held during an HTTP call (heldAtOwnQuestion).
   const whole = !fits || selfHarmIn(analysis) !== null;
+  const targetId = escalationTarget(run);
+  // Session 14 (newcomer s14 N#7): not back into a takeover that just found nobody (noAgentFollowUp.ts).
+  if (targetId !== null && inNoAgentFollowUp(run, targetId, block.id)) return nobodyFreeText(run, block, w, text, facts, fits, whole);
   const { decision, memory } = evaluateEscalation(whole ? run.flow.escalation : ownQuestionPolicy(run.flow.escalation), facts, s.escalation, run.flow.escalation);
   s.escalation = memory;
   run.decision = decision;
-  const targetId = escalationTarget(run);
   if (decision.action === 'none' || targetId === null) return false;
-  // Session 14 (newcomer s14 N#7): not back into a takeover that just found nobody (noAgentFollowUp.ts).
-  if (inNoAgentFollowUp(run, targetId, block.id)) {
-    run.decision = notActedNobodyFree(decision);
-    // Session 29 (hostile s28 H11): words of self-harm there (out of hours, at the ticket's email question) got "That
-    // doesn't look like an email address": the crisis line first; an answer that does not fit is not taken as one.
-    // Session 30 (newcomer s29 N4): also at a question any text answers (the ticket's issue) the block decides whether
-    // words of self-harm are taken as the answer: taken, the ticket went on to its goodbye and closed the chat.
-    if (crisisNobodyFree(run, decision, block.id)) {
-      const answered = behaviourOf(block.kind).answerNobodyFree?.(run, block, w, 'crisis', text) === true;
-      if (answered || !fits) return true;
-    }
-    // Session 16 (newcomer s15 N#14): "I still want a human please" at the ticket's email question got "That doesn't
-    // look like an email address": a request that does not answer the question gets the block's own reply to it.
-    if (!fits && decision.signals.some((x) => x.reason === 'explicit_request')) return behaviourOf(block.kind).answerNobodyFree?.(run, block, w) === true;
-    // Session 30 (newcomer s29 N5): "are you even listening? this is a joke" there (upset, nobody online) got "That
-    // doesn't look like an email address": an upset message that is no attempt at an answer gets an acknowledgement and
-    // the question again (the block decides what is an attempt: "kim at example" still gets its retry).
-    if (!fits && decision.signals.some((x) => x.reason === 'negative_sentiment')) return behaviourOf(block.kind).answerNobodyFree?.(run, block, w, 'upset', text) === true;
-    return false;
-  }
   s.lastEscalation = decision;
   if (decision.action === 'handoff') {
     s.waiting = null;
@@ -817,6 +799,61 @@ function ownQuestionText(run: Run, block: Block, w: Waiting, text: string): bool
     bot(run, graduatedText(run.flow.escalation, 'offer', decision.reason), block.id, offerButtons(run.flow.escalation));
   }
   return true;
+}
+
+/**
+ * Session 32 (issue 8): the policy read at a block's own question in the no-agent follow-up (noAgentFollowUp.ts), where
+ * nothing it decides hands over: only the readings that change the reply there (words of self-harm, read by urgency;
+ * an explicit request for a person; an upset message), the flow's switches otherwise (cached per flow policy).
+ */
+const nobodyFreePolicies = new WeakMap<EscalationPolicy, EscalationPolicy>();
+function nobodyFreePolicy(p: EscalationPolicy): EscalationPolicy {
+  let own = nobodyFreePolicies.get(p);
+  if (!own) {
+    own = {
+      ...p,
+      sensitiveTopics: { ...p.sensitiveTopics, enabled: false },
+      lowConfidence: { ...p.lowConfidence, enabled: false },
+      repeatedFallback: { ...p.repeatedFallback, enabled: false },
+      loop: { ...p.loop, enabled: false },
+    };
+    nobodyFreePolicies.set(p, own);
+  }
+  return own;
+}
+
+/**
+ * Session 32 (issue 8): a message at a block's own question right after the takeover found nobody (noAgentFollowUp.ts:
+ * the ticket's email and issue questions after "Our team is offline right now"). No decision of the policy hands over
+ * there, so it no longer reads the message whole: an answer that fits (an email, the issue) is the block's, unread,
+ * unless it holds words of self-harm; one that does not fit is read for self-harm, a request for a person and an upset
+ * tone only (nobodyFreePolicy). The escalation memory does not advance: these messages answer the follow-up's
+ * questions, they are no turns the bot failed. Before, every detector read them (on most messages of a customer
+ * writing out of hours) for decisions that were then dropped, and their memory carried into the messages after.
+ * Returns as ownQuestionText does: true when the reply was given here.
+ */
+function nobodyFreeText(run: Run, block: Block, w: Waiting, text: string, facts: TurnFacts, fits: boolean, whole: boolean): boolean {
+  if (!whole) return false;
+  const decision = evaluateEscalation(nobodyFreePolicy(run.flow.escalation), facts, run.s.escalation, run.flow.escalation).decision;
+  run.decision = decision;
+  if (decision.action === 'none') return false;
+  run.decision = notActedNobodyFree(decision);
+  // Session 29 (hostile s28 H11): words of self-harm there (out of hours, at the ticket's email question) got "That
+  // doesn't look like an email address": the crisis line first; an answer that does not fit is not taken as one.
+  // Session 30 (newcomer s29 N4): also at a question any text answers (the ticket's issue) the block decides whether
+  // words of self-harm are taken as the answer: taken, the ticket went on to its goodbye and closed the chat.
+  if (crisisNobodyFree(run, decision, block.id)) {
+    const answered = behaviourOf(block.kind).answerNobodyFree?.(run, block, w, 'crisis', text) === true;
+    if (answered || !fits) return true;
+  }
+  // Session 16 (newcomer s15 N#14): "I still want a human please" at the ticket's email question got "That doesn't
+  // look like an email address": a request that does not answer the question gets the block's own reply to it.
+  if (!fits && decision.signals.some((x) => x.reason === 'explicit_request')) return behaviourOf(block.kind).answerNobodyFree?.(run, block, w) === true;
+  // Session 30 (newcomer s29 N5): "are you even listening? this is a joke" there (upset, nobody online) got "That
+  // doesn't look like an email address": an upset message that is no attempt at an answer gets an acknowledgement and
+  // the question again (the block decides what is an attempt: "kim at example" still gets its retry).
+  if (!fits && decision.signals.some((x) => x.reason === 'negative_sentiment')) return behaviourOf(block.kind).answerNobodyFree?.(run, block, w, 'upset', text) === true;
+  return false;
 }
 
 /** End of a step: the variable rules, if nothing in the step has checked them yet. */
