@@ -735,12 +735,20 @@ const PRAISED = new Set(['job', 'jobs', 'service', 'deal', 'deals', 'price', 'pr
   'system', 'app', 'site', 'chat', 'chatbot', 'bot', 'operation', 'outfit', 'company', 'firm', 'setup', 'process', 'tracking']);
 const SMASHED_BY = new Set(['it', 'was', 'is', 'arrived', 'came', 'keeps', 'kept', 'box', 'glass', 'parcel', 'plate', 'plates', 'mirror', 'mug', 'vase']);
 const PRAISE_AFTER_DANGER = new Set(['good', 'tasty', 'delicious', 'comfy', 'comfortable', 'cute', 'addictive', 'nice', 'soft', 'cosy', 'cozy', 'gorgeous', 'beautiful', 'lovely', 'cheap', 'moreish', 'perfect', 'pretty', 'easy']);
+/**
+ * Session 32: "Smashing", "Cracking, ta", "Smashing. Night.", "cracking thanks": the word said on its own to open the
+ * message, alone or before thanks, a goodbye or more praise (no object follows it: "smashing the glass" is not this).
+ */
+const AFTER_EXCLAIM = new Set(['ta', 'thanks', 'thank', 'thx', 'cheers', 'mate', 'night', 'bye', 'goodnight', 'lovely', 'great', 'brilliant', 'perfect', 'cool', 'nice', 'ok', 'okay', 'that', 'thats', 'stuff']);
+function exclaimedAlone(toks: readonly string[], i: number): boolean {
+  return i === 0 && (toks.length === 1 || AFTER_EXCLAIM.has(toks[1]));
+}
 export function praiseIdiom(toks: readonly string[]): number[] {
   const out: number[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     // ("Smashing." said on its own at the end: British praise, often ironic; "cracking job", "smashing service".)
-    if ((t === 'cracking' || t === 'smashing') && (PRAISED.has(toks[i + 1] ?? '') || (t === 'smashing' && i === toks.length - 1 && i > 0 && !SMASHED_BY.has(toks[i - 1])))) out.push(i);
+    if ((t === 'cracking' || t === 'smashing') && (PRAISED.has(toks[i + 1] ?? '') || (t === 'smashing' && i === toks.length - 1 && i > 0 && !SMASHED_BY.has(toks[i - 1])) || exclaimedAlone(toks, i))) out.push(i);
     else if ((t === 'dangerous' || t === 'dangerously') && PRAISE_AFTER_DANGER.has(toks[i + 1] ?? '')) out.push(i);
   }
   return out;

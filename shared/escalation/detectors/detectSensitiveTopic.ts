@@ -8,6 +8,7 @@
  * words used as a product's description in a shopping question ("is the smashed avocado cookbook in
  * stock?", "do you sell cracked pepper?"): there a damage word right before a noun names the product.
  */
+import { normalizeText } from '../../nlu/normalizeText';
 import type { EscalationPolicy, SensitiveTopic } from '../../flow/schema';
 import { classifierOn, classifierScore, classifierSignal, designerSignal } from '../learnedSignals';
 import { topContributors } from '../classifier/escalationClassifier';
@@ -232,7 +233,10 @@ function readSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy, _memory:
     // (Session 13: not when the customer says it is asked in general, or asks what the shop does: "do you refund the
     // postage if you send stuff back?", "just asking in general, how many days for a refund to show?". A question only
     // shaped like a general one, "how do I file a complaint?", still lets the classifier read the customer's own case.)
-    if (notOwn === null && negation === null && othersComplain === null && p >= OWN_CASE_SCORE && !saidToBeGeneral(facts.analysis)) return ruled;
+    // (Session 32: nor when the customer says nothing of themselves outside a condition: "What is the refund time after
+    // you receive a return?", "Are refunds issued to the original payment method? Asking before I pay": a question about
+    // the policy, which the classifier reads as the topic all the same.)
+    if (notOwn === null && negation === null && othersComplain === null && p >= OWN_CASE_SCORE && !saidToBeGeneral(facts.analysis) && speaksOfThemselves(facts.analysis)) return ruled;
     reportNearMiss({ ...ruled, explanation: `Near miss: ${ruled.explanation.replace(/\.$/, '')}, but ${guard}, so it does not fire.` });
     if (notOwn !== null) return null;
     if (negation !== null || othersComplain !== null) {
@@ -492,11 +496,13 @@ const NEGATORS = new Set([
   'nah', 'ay', 'aint', 'isnt', 'wasnt', 'nae', 'naw', 'dont', 'didnt', 'doesnt',
   // Session 10: "me nuh want no refund" (Jamaican "not").
   'nuh',
+  // Session 32: "nobody hacked anything haha, I just forgot my password", "no one's hacked anything" (tokens no, ones).
+  'nobody', 'noone',
 ]);
 /** General questions about a policy, not the customer's own case. */
 // (Session 8, speed: two patterns, the opening one anchored, so a long message is not scanned at every position for
 // the opening alternatives; the same readings as the one pattern before.)
-const GENERAL_QUESTION_START = /^(?:what is|what are|whats|how long (?:do|does|will)|how do|how does|do you (?:offer|give|do|have)|what do you do (?:to|about|against|if|when)|is there a|are there|can i get a|what happens if|what if|if i|if my|if it|where can i (?:read|find|see))\b/;
+const GENERAL_QUESTION_START = /^(?:what is|what are|whats|how long (?:do|does|will)|(?:are|do|does|will|when (?:do|does|will|are|is)|how (?:are|is)) (?:the |your )?(?:refunds?|returns?|exchanges?) (?:issued|paid|made|given|sent|processed|credited|go|come|done|take|taken|work|handled)\b|how do|how does|do you (?:offer|give|do|have)|what do you do (?:to|about|against|if|when)|is there a|are there|can i get a|what happens if|what if|if i|if my|if it|where can i (?:read|find|see))\b/;
 // (Session 9: "only question", "I just want to know before registration", "how you check fraud?" without "do".)
 const GENERAL_QUESTION_WORDS = /\bwhat happens (?:in general )?if\b|\b(?:polic(?:y|ies)|in general|general question|just asking|for the future|planning ahead|before i buy|before ordering|only (?:a )?question|just (?:want|wanted|wanna) to know|before (?:i )?(?:register|registering|registration|sign up|signing up)|i want to buy)\b|^how (?:you|u) \w+/;
 
@@ -575,6 +581,8 @@ const DECLINING = new Set([
   'that', 'single', 'whatsoever', 'kind', 'of', 'sort', 'actually', 'even', 'i', 'we', 'you', 'would', 'will', 'like', 'or',
   // Session 9: "mi nah ask fi refund".
   'ask', 'fi', 'fe', 'mi', 'me',
+  // Session 32: "no one's hacked anything" (normalised: no ones hacked).
+  'ones',
   // Session 16: a wish said formally ("I do not require a refund, nor any other remedy", "not seeking compensation").
   'require', 'requiring', 'seek', 'seeking', 'expect', 'expecting', 'chasing', 'demand', 'demanding', 'request', 'requesting',
 ]);
@@ -606,6 +614,18 @@ function generalQuestion(analysis: TextAnalysis): string | null {
   // ("can you credit me for the lamp").
   if (ASKS_WHAT_THE_SHOP_DOES.test(n) && !own && !/\b(me|us|our)\b/.test(n)) return 'it is a general question about what the shop does, not the customer\'s own case';
   return null;
+}
+
+/**
+ * Session 32: whether the customer speaks of themselves (I, me, my, we, us, our) outside the conditions and time clauses
+ * of their question ("if I return something", "before I pay", "once it is received"). A general question that does not
+ * ("What is the refund time after you receive a return?") asks about the policy, not about the customer's own case.
+ */
+const CONDITION_OR_TIME = /\b(?:if|when|whenever|in case|should|before|after|once|until|unless)\b[^?.!,;:]*/g;
+const FIRST_PERSON: ReadonlySet<string> = new Set(['i', 'im', 'ive', 'id', 'ill', 'me', 'my', 'mine', 'myself', 'we', 'us', 'our', 'ours', 'ourselves', 'mi', 'meh']);
+function speaksOfThemselves(analysis: TextAnalysis): boolean {
+  const outside = normalizeText(analysis.text.toLowerCase().replace(CONDITION_OR_TIME, ' '));
+  return outside.split(' ').some((t) => FIRST_PERSON.has(t));
 }
 
 /** Session 13: the customer says the question is general ("in general", "just asking", a policy) or asks what the shop does. */

@@ -1,0 +1,46 @@
+/**
+ * Session 32 (issue 11, false escalations on ordinary questions): sensitive-topic words in messages that are not the
+ * customer's own case. Sentences made up for the tests (not the corpora's), each family with the cases that must still
+ * fire.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadFlowText } from '../../../shared/flow/loadFlowText';
+import { playConversation } from '../../../shared/simulator/playConversation';
+
+const flow = loadFlowText(readFileSync(new URL('../../../flows/customer-support.json', import.meta.url), 'utf8')).flow!;
+const reason = (...turns: string[]) =>
+  playConversation(flow, 'tp', ['Something else', ...turns], Date.parse('2026-03-02T10:00:00Z')).escalation?.reason ?? 'none';
+
+describe('a question about the refund policy, asked by nobody in it (speaksOfThemselves, policy-question openings)', () => {
+  it.each([
+    'What is the usual refund time once you get a parcel back?',
+    'Are refunds paid to the card that was used, or as a voucher?',
+    'Do refunds go back to PayPal as well? Asking before I order',
+    'when are refunds processed, on weekdays only?',
+  ])('%j does not escalate', (text) => expect(reason(text)).toBe('none'));
+
+  it.each([
+    'What is the refund time? I returned my coat a month ago and nothing yet',
+    'I want a refund for the broken kettle',
+    'are refunds ever going to come? I sent my parcel back 5 weeks ago',
+  ])('%j is the customer\'s own case', (text) => expect(reason(text)).toBe('sensitive_topic'));
+});
+
+describe('"cracking" and "smashing" said on their own as praise (praiseIdiom)', () => {
+  it.each(['Smashing', 'Cracking, ta', 'Smashing. Night.', 'cracking thanks'])('%j does not escalate', (text) =>
+    expect(reason(text)).toBe('none'));
+
+  it.each(['the mirror arrived smashed', 'the vase is cracked, I want a replacement'])('%j is damaged goods', (text) =>
+    expect(reason(text)).toBe('sensitive_topic'));
+});
+
+describe('"nobody" and "no one" negate a security word (negationOf)', () => {
+  it.each([
+    "no one's hacked anything lol, I just forgot my password, how do I reset it?",
+    'nobody hacked anything, I only want to change my email on the account',
+  ])('%j does not escalate', (text) => expect(reason(text)).toBe('none'));
+
+  it.each(['nobody answers and my account was hacked', 'someone hacked my account'])('%j is account security', (text) =>
+    expect(reason(text)).toBe('sensitive_topic'));
+});
