@@ -601,7 +601,7 @@ const PREVENTION = / (?:stop|stops|prevent|prevents|catch|catches|detect|detects
 const TOLD_AS_HAPPENED = / (?:arrived|came|turned up|was|were|has been|have been|got) (?:\w+ ){0,3}(?:broken|damaged|smashed|cracked|used|stolen|charged|hacked)\b| (?:i|we) (?:was|were|have been|got) (?:charged|billed|scammed|hacked)\b/;
 
 /** Words that show the customer's own case with the shop after all ("but it's still broken", "refund me"). */
-const STILL_A_CASE = / (?:but|however|although|though|except|apart from) (?:\w+ ){0,6}(?:broken|broke|damaged|cracked|smashed|shattered|dented|scratched|torn|ripped|faulty|defective|missing|wrong|charged|not working|does not work|stopped working|leaking|leaked|hurt|burnt|burned|dangerous|unsafe|hazardous|a hazard)\b| (?:refund me|reimburse me|replace it|replacement|send (?:me )?(?:a )?new one|money back|compensation|compensated|missing)\b| (?:to be|be) (?:reimbursed|refunded|compensated)\b/;
+const STILL_A_CASE = / (?:but|however|although|though|except|apart from) (?:\w+ ){0,6}(?:broken|broke|damaged|cracked|smashed|shattered|dented|scratched|torn|ripped|faulty|defective|missing|wrong|charged|not working|does not work|stopped working|leaking|leaked|hurt|burnt|burned|dangerous|unsafe|hazardous|a hazard)\b| (?:refund me|reimburse me|replace it|(?<! sent(?: me| us)? a)(?<! sent(?: me| us)?) replacement|send (?:me )?(?:a )?new one|money back|compensation|compensated|missing)\b| (?:to be|be) (?:reimbursed|refunded|compensated)\b/;
 
 /** "Do you keep my address after delivery?": a question about what the shop does with data, asked first. */
 // (Session 10: also without "do" as people text it, "you keep my card number on the website after i buy?", and what the
@@ -621,14 +621,23 @@ const SAFE_TO_PAY = / (?:is it|is this|it is|its|it s|is the website|is your (?:
  * range?"). Not when anything in the message says it is not over ("not", "never", "still", "but", "only", "again", "wrong",
  * "supposed", "said", "meant", "twice", "half", "yet"): "you said it was fixed but it's charged again" is the customer's case.
  */
-const RESOLVED = / (?:was|were|been|got|is|s|all|now|has|have) (?:all |fully |already |finally |properly |quickly |been )?(?:fixed|sorted|resolved|refunded|sorted out|cleared up|put right)\b/;
+const RESOLVED = / (?:was|were|been|got|is|s|all|now|has|have) (?:all |fully |already |finally |properly |quickly |been )?(?:fixed|sorted|resolved|refunded|sorted out|cleared up|put right)\b| (?:you|you ve|youve|your team|they|someone|somebody) (?:already |quickly |kindly |then |have |ve |had )*(?:sorted|fixed|resolved|replaced|refunded|answered|sorted out|put right)(?: it| that| me| us| them)?(?: out)?(?: \w+){0,3} (?:thanks|thank|cheers|ta|lovely|great|perfect|brilliant)\b| (?:you|they) (?:already |quickly |kindly )+sent (?:me |us )?(?:a )?(?:new one|replacement|new)\b| (?:got|was|were) answered (?:nicely|quickly|already|fine|well)\b/;
 const NOT_OVER = new Set(['not', 'never', 'still', 'but', 'only', 'again', 'wrong', 'supposed', 'said', 'meant', 'twice', 'half', 'yet', 'apparently', 'claimed', 'claims', 'though', 'however', 'unless', 'until', 'if']);
 /** Said not to be needed now ("how does one lodge a formal complaint? Not that I need to", "not for now", "I have no complaint myself"). */
 const NOT_NEEDED_NOW = / not that (?:i|we) (?:need|have|want|plan)\b| not for now\b| not (?:needed|needing it) (?:now|yet|at the moment)\b| (?:i|we) (?:have|ve|ve got|got) no (?:complaint|complaints|problem|problems|issue|issues)(?: myself| of my own| at all| at the moment| right now)?\b| no (?:complaint|problem|issue) (?:myself|of my own)\b/;
 function resolvedBefore(toks: readonly string[], padded: string): boolean {
-  if (!RESOLVED.test(padded)) return false;
-  for (const t of toks) if (NOT_OVER.has(t)) return false;
+  const m = RESOLVED.exec(padded);
+  if (m === null) return false;
+  // Session 32: "my parcel came damaged but you already sent a new one, all perfect": a "but" right before the words
+  // that put it right opens them; any other word of NOT_OVER still says it is not over.
+  const butOpensIt = padded.slice(0, m.index).endsWith(' but');
+  for (const t of toks) if (NOT_OVER.has(t) && !(t === 'but' && butOpensIt && countOf(toks, 'but') === 1)) return false;
   return true;
+}
+function countOf(toks: readonly string[], word: string): number {
+  let n = 0;
+  for (const t of toks) if (t === word) n++;
+  return n;
 }
 
 /**
@@ -646,7 +655,7 @@ const FAMILY_TRIGGERS = [
   'safe',
   'keep store hold save retain share sell give pass',
   'stop stops prevent prevents catch catches detect detects spot block blocks protect deal handle',
-  'fixed sorted resolved refunded cleared right that now complaint complaints problem problems issue issues',
+  'fixed sorted resolved refunded cleared right that now complaint complaints problem problems issue issues replaced answered sent',
 ];
 const FAMILY_WORDS = new Map<string, number>();
 FAMILY_TRIGGERS.forEach((words, i) => {

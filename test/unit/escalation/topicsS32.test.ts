@@ -44,3 +44,16 @@ describe('"nobody" and "no one" negate a security word (negationOf)', () => {
   it.each(['nobody answers and my account was hacked', 'someone hacked my account'])('%j is account security', (text) =>
     expect(reason(text)).toBe('sensitive_topic'));
 });
+
+describe('a case the customer says the shop already put right (topicMeaning resolvedBefore)', () => {
+  it.each([
+    'the mug came chipped but you already sent a replacement, thank you! Do you sell the matching plates?',
+    'someone got into my account in spring but your team sorted it quickly, thanks. Is the sale on?',
+    'my complaint last year was answered nicely. Do you do gift cards?',
+  ])('%j does not escalate', (text) => expect(reason(text)).toBe('none'));
+
+  it.each([
+    'the mug came chipped and you sent a replacement but it is chipped too',
+    'you said you sorted my refund but I still have nothing',
+  ])('%j is still the customer\'s case', (text) => expect(reason(text)).not.toBe('none'));
+});
