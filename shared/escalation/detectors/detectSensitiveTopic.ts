@@ -225,6 +225,8 @@ function readSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy, _memory:
           ? 'the customer says what they do for a living'
           : at >= 0 && takenBack(facts.analysis.tokens, at)
             ? 'the customer takes it back ("no wait", "scratch that")'
+            : at >= 0 && topicOutputFor(topics[topicIndex]) === 'fraud' && aboutFraudMeasures(facts.analysis.tokens, at)
+              ? "the customer asks about the shop's protection against fraud and tells no case"
             : null;
     const guard = notOwn ?? negation ?? othersComplain ?? guardOf(facts.analysis, at);
     if (guard === null) return ruled;
@@ -626,6 +628,18 @@ const FIRST_PERSON: ReadonlySet<string> = new Set(['i', 'im', 'ive', 'id', 'ill'
 function speaksOfThemselves(analysis: TextAnalysis): boolean {
   const outside = normalizeText(analysis.text.toLowerCase().replace(CONDITION_OR_TIME, ' '));
   return outside.split(' ').some((t) => FIRST_PERSON.has(t));
+}
+
+/**
+ * Session 32: "is the fraud protection on ur checkout good? just being careful w my card", "fraud awareness question: do
+ * you ever ask for my password by email?": the topic's word names the shop's measures against it (the word after it),
+ * and the rest of the message tells no case (topicMeaning.fraudWithoutCase: no one else, nothing stolen or unauthorised,
+ * no purchase denied, no money taken that should not have been). "I need your fraud team, someone used my card" is a case.
+ */
+const FRAUD_MEASURES: ReadonlySet<string> = new Set(['protection', 'protections', 'prevention', 'awareness', 'check', 'checks', 'checking', 'detection', 'filter', 'filters', 'measures', 'safeguards', 'tips', 'advice', 'warning', 'warnings']);
+function aboutFraudMeasures(tokens: readonly string[], at: number): boolean {
+  if (!FRAUD_MEASURES.has(tokens[at + 1] ?? '')) return false;
+  return fraudWithoutCase(tokens.filter((_, i) => i !== at));
 }
 
 /** Session 13: the customer says the question is general ("in general", "just asking", a policy) or asks what the shop does. */

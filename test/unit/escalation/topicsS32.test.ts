@@ -57,3 +57,15 @@ describe('a case the customer says the shop already put right (topicMeaning reso
     'you said you sorted my refund but I still have nothing',
   ])('%j is still the customer\'s case', (text) => expect(reason(text)).not.toBe('none'));
 });
+
+describe("a question about the shop's protection against fraud that tells no case (aboutFraudMeasures)", () => {
+  it.each([
+    'is your fraud protection any good? I am new to shopping online',
+    'fraud prevention question: would you ever text me for my PIN?',
+  ])('%j does not escalate', (text) => expect(reason(text)).toBe('none'));
+
+  it.each([
+    'fraud prevention failed, someone ordered with my account',
+    'your fraud check is useless, there are charges on my card I never made',
+  ])('%j is a fraud case', (text) => expect(reason(text)).toBe('sensitive_topic'));
+});
