@@ -117,3 +117,19 @@ export function todayInPassing(toks: readonly string[]): boolean {
   for (const t of toks) if (NEED.has(t)) return false;
   return !/ (?:have|has|got) to /.test(padded);
 }
+
+/**
+ * Session 32 (fe, issue 11): the shop's order cut-off. "if i order before 2 does it come tomorrow", "an if mi order by 1
+ * o'clock today fi next day?", "thanks, will order before 2": the time is when the customer places the order to catch
+ * next-day delivery, a question about the shop's schedule, not a deadline of their own. True when the message names that
+ * cut-off and no word of need ("need", "must", "asap"...), "in time" or an occasion (birthday, wedding, funeral...):
+ * "I need it tomorrow, if I order before 2 will it come?" keeps its deadline. `toks`: canonical tokens.
+ */
+const CUT_OFF = / (?:order|orders|ordering|ordered|buy|checkout|check out)(?: it| now| today| this)? (?:before|by) (?:\d{1,2}(?: ?(?:am|pm|o ?clock|oclock))?|half \d{1,2}|noon|midday)\b/;
+const OCCASION = new Set(['birthday', 'bday', 'wedding', 'funeral', 'party', 'christmas', 'xmas', 'anniversary', 'event', 'trip', 'holiday', 'flight', 'moving', 'gift', 'present']);
+export function orderCutOff(toks: readonly string[]): boolean {
+  const padded = paddedTokens(toks);
+  if (!CUT_OFF.test(padded)) return false;
+  for (const t of toks) if (NEED.has(t) || OCCASION.has(t)) return false;
+  return !/ (?:in time|have to|has to|got to) /.test(padded);
+}

@@ -22,7 +22,7 @@ import { classifierOn, classifierSignal, designerSignal } from '../learnedSignal
 import { reportNearMiss } from '../nearMisses';
 import { generalOrHypothetical } from '../topicMeaning';
 import { SELF_HARM_NAME, selfHarmIn } from '../selfHarm';
-import { excitedWait, hurryTakenBack, timeSaidBack, todayInPassing } from '../takenBack';
+import { excitedWait, hurryTakenBack, orderCutOff, timeSaidBack, todayInPassing } from '../takenBack';
 
 const textTokens = (piece: string): string[] => canonicalizeText(normalizeText(piece));
 
@@ -476,6 +476,19 @@ function readUrgency(facts: TurnFacts, policy: EscalationPolicy, _memory: Escala
   // Session 26 (topicfe): the time said back with an acknowledgement and nothing else ("oh lush, tomorrow then", "before 2,
   // right. ta"): the customer repeats the day or the cut-off the bot gave (takenBack.timeSaidBack).
   // ... and "today" said in passing, in a greeting or about the weather ("how are you today?"): takenBack.todayInPassing.
+  // Session 32 (fe): ... and the shop's order cut-off ("if i order before 2 does it come tomorrow"): takenBack.orderCutOff.
+  if (deadline !== null && orderCutOff(toks)) {
+    reportNearMiss({
+      reason: 'urgency',
+      score: 0.5,
+      threshold: 1,
+      evidence: [deadline.words],
+      turn: facts.turn,
+      source: 'rule',
+      explanation: `Near miss: "${deadline.words}" ${describeAway(deadline.minutesAway)}, but the message names the time the customer orders by to catch the shop's delivery (its cut-off) and gives no need or occasion of their own, so it is a question about the shop's schedule, not a deadline.`,
+    });
+    return null;
+  }
   if (deadline !== null && (timeSaidBack(facts.analysis.text, textTokens) || (deadline.words === 'today' && todayInPassing(toks)))) {
     reportNearMiss({
       reason: 'urgency',
