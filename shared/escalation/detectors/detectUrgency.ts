@@ -477,7 +477,8 @@ function readUrgency(facts: TurnFacts, policy: EscalationPolicy, _memory: Escala
   // right. ta"): the customer repeats the day or the cut-off the bot gave (takenBack.timeSaidBack).
   // ... and "today" said in passing, in a greeting or about the weather ("how are you today?"): takenBack.todayInPassing.
   // Session 32 (fe): ... and the shop's order cut-off ("if i order before 2 does it come tomorrow"): takenBack.orderCutOff.
-  if (deadline !== null && orderCutOff(toks)) {
+  const cutOff = deadline !== null && orderCutOff(toks);
+  if (deadline !== null && (cutOff || timeSaidBack(facts.analysis.text, textTokens) || (deadline.words === 'today' && todayInPassing(toks)))) {
     reportNearMiss({
       reason: 'urgency',
       score: 0.5,
@@ -485,19 +486,9 @@ function readUrgency(facts: TurnFacts, policy: EscalationPolicy, _memory: Escala
       evidence: [deadline.words],
       turn: facts.turn,
       source: 'rule',
-      explanation: `Near miss: "${deadline.words}" ${describeAway(deadline.minutesAway)}, but the message names the time the customer orders by to catch the shop's delivery (its cut-off) and gives no need or occasion of their own, so it is a question about the shop's schedule, not a deadline.`,
-    });
-    return null;
-  }
-  if (deadline !== null && (timeSaidBack(facts.analysis.text, textTokens) || (deadline.words === 'today' && todayInPassing(toks)))) {
-    reportNearMiss({
-      reason: 'urgency',
-      score: 0.5,
-      threshold: 1,
-      evidence: [deadline.words],
-      turn: facts.turn,
-      source: 'rule',
-      explanation: `Near miss: "${deadline.words}" ${describeAway(deadline.minutesAway)}, but the customer only says the time back with an acknowledgement, or says "today" in a greeting or about the weather, so it is not a deadline.`,
+      explanation: cutOff
+        ? `Near miss: "${deadline.words}" ${describeAway(deadline.minutesAway)}, but the message names the time the customer orders by to catch the shop's delivery (its cut-off) and gives no need or occasion of their own, so it is a question about the shop's schedule, not a deadline.`
+        : `Near miss: "${deadline.words}" ${describeAway(deadline.minutesAway)}, but the customer only says the time back with an acknowledgement, or says "today" in a greeting or about the weather, so it is not a deadline.`,
     });
     return null;
   }
