@@ -75,7 +75,12 @@ export type RuleGroup = z.infer<typeof ruleGroupSchema>;
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use 24-hour HH:MM, e.g. 09:00');
 export const timeRangeSchema = z.object({
   from: hhmm.meta({ title: 'From', help: 'Opening time, 24-hour HH:MM.', placeholder: '09:00' }),
-  to: z.union([hhmm, z.literal('24:00')]).meta({ title: 'To', help: 'Closing time, 24-hour HH:MM (24:00 = midnight).', placeholder: '17:00' }),
+  // Session 32 (newcomer s32 #1): one string field, as "From" is. A union of the HH:MM string and the literal '24:00' made
+  // the studio's inspector show "To" as a raw JSON box: typing 17:00 there was refused as "Not valid JSON".
+  to: z
+    .string()
+    .regex(/^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/, 'use 24-hour HH:MM, e.g. 17:00 (24:00 = midnight)')
+    .meta({ title: 'To', help: 'Closing time, 24-hour HH:MM (24:00 = midnight).', placeholder: '17:00' }),
 });
 export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof weekdays)[number];
