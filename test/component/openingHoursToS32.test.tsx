@@ -7,7 +7,7 @@
 import './support/setup';
 import { describe, expect, it } from 'vitest';
 import { timeRangeSchema } from '../../shared/flow/blocks/fields';
-import { widgetOf } from '../../renderer/studio/inspector/FieldEditor';
+import { newListItem, widgetOf } from '../../renderer/studio/inspector/FieldEditor';
 import type { z } from 'zod';
 
 const field = (name: 'from' | 'to') => (timeRangeSchema.shape as Record<string, z.ZodType>)[name]!;
@@ -26,5 +26,11 @@ describe('opening hours: "To" is a text field like "From"', () => {
       expect(r.success).toBe(false);
       expect(r.error?.issues[0]?.message).toMatch(/24-hour HH:MM/);
     }
+  });
+});
+
+describe('"+ Add" on a day of opening hours (newcomer s32 #2)', () => {
+  it('makes a time range from the fields\' examples, 09:00 to 17:00', () => {
+    expect(newListItem(timeRangeSchema, 'Monday', [])).toEqual({ from: '09:00', to: '17:00' });
   });
 });

@@ -429,6 +429,13 @@ export function newListItem(el: z.ZodType, title: string, existing: readonly unk
       item[key] = '';
       continue;
     }
+    // Session 32 (newcomer s32 #2): a field with a rule (an opening time, HH:MM) starts at its placeholder when that
+    // passes ("09:00" to "17:00"): "+ Add" on a day's opening hours said "cannot be made here; edit the flow file".
+    const example = metaOf(sub)?.placeholder;
+    if (example !== undefined && sub.safeParse(example).success) {
+      item[key] = example;
+      continue;
+    }
     const taken = new Set(existing.map((x) => (x && typeof x === 'object' ? String((x as Record<string, unknown>)[key] ?? '') : '')));
     const word = itemWord(title);
     let n = existing.length + 1;
