@@ -716,20 +716,29 @@ function ladderDecision(d: EscalationDecision, levelBefore: number, prev: Escala
  * arrived broken"), so the message-level readings (topic, sentiment, urgency, intent confidence) are left to the
  * block and the team it reaches. Derived once per policy (the detectors cache their compiled lists per policy).
  */
-const ownQuestionPolicies = new WeakMap<EscalationPolicy, EscalationPolicy>();
 export function ownQuestionPolicy(p: EscalationPolicy): EscalationPolicy {
-  let own = ownQuestionPolicies.get(p);
-  if (!own) {
-    own = {
-      ...p,
-      sensitiveTopics: { ...p.sensitiveTopics, enabled: false },
-      negativeSentiment: { ...p.negativeSentiment, enabled: false },
-      urgency: { ...p.urgency, enabled: false },
-      lowConfidence: { ...p.lowConfidence, enabled: false },
-    };
-    ownQuestionPolicies.set(p, own);
+  return withChecksOff(p, OWN_QUESTION_OFF);
+}
+const OWN_QUESTION_OFF = ['sensitiveTopics', 'negativeSentiment', 'urgency', 'lowConfidence'] as const;
+
+/** A policy's sections that a variant of it can switch off (each has an `enabled` switch). */
+type CheckSection = 'sensitiveTopics' | 'negativeSentiment' | 'urgency' | 'lowConfidence' | 'repeatedFallback' | 'loop';
+/**
+ * `p` with the given sections switched off, made once per policy and list (the detectors cache their compiled lists per
+ * policy object, so the variant must be the same object every time). Shared by ownQuestionPolicy and nobodyFreePolicy.
+ */
+const policyVariants = new WeakMap<EscalationPolicy, Map<readonly CheckSection[], EscalationPolicy>>();
+function withChecksOff(p: EscalationPolicy, off: readonly CheckSection[]): EscalationPolicy {
+  let byList = policyVariants.get(p);
+  if (!byList) policyVariants.set(p, (byList = new Map()));
+  let variant = byList.get(off);
+  if (!variant) {
+    const v: EscalationPolicy = { ...p };
+    for (const section of off) (v as Record<CheckSection, unknown>)[section] = { ...p[section], enabled: false };
+    variant = v;
+    byList.set(off, variant);
   }
-  return own;
+  return variant;
 }
 
 /**
@@ -806,21 +815,10 @@ function ownQuestionText(run: Run, block: Block, w: Waiting, text: string): bool
  * nothing it decides hands over: only the readings that change the reply there (words of self-harm, read by urgency;
  * an explicit request for a person; an upset message), the flow's switches otherwise (cached per flow policy).
  */
-const nobodyFreePolicies = new WeakMap<EscalationPolicy, EscalationPolicy>();
 function nobodyFreePolicy(p: EscalationPolicy): EscalationPolicy {
-  let own = nobodyFreePolicies.get(p);
-  if (!own) {
-    own = {
-      ...p,
-      sensitiveTopics: { ...p.sensitiveTopics, enabled: false },
-      lowConfidence: { ...p.lowConfidence, enabled: false },
-      repeatedFallback: { ...p.repeatedFallback, enabled: false },
-      loop: { ...p.loop, enabled: false },
-    };
-    nobodyFreePolicies.set(p, own);
-  }
-  return own;
+  return withChecksOff(p, NOBODY_FREE_OFF);
 }
+const NOBODY_FREE_OFF = ['sensitiveTopics', 'lowConfidence', 'repeatedFallback', 'loop'] as const;
 
 /**
  * Session 32 (issue 8): a message at a block's own question right after the takeover found nobody (noAgentFollowUp.ts:

@@ -631,13 +631,9 @@ function resolvedBefore(toks: readonly string[], padded: string): boolean {
   // Session 32: "my parcel came damaged but you already sent a new one, all perfect": a "but" right before the words
   // that put it right opens them; any other word of NOT_OVER still says it is not over.
   const butOpensIt = padded.slice(0, m.index).endsWith(' but');
-  for (const t of toks) if (NOT_OVER.has(t) && !(t === 'but' && butOpensIt && countOf(toks, 'but') === 1)) return false;
+  const oneBut = toks.indexOf('but') === toks.lastIndexOf('but');
+  for (const t of toks) if (NOT_OVER.has(t) && !(t === 'but' && butOpensIt && oneBut)) return false;
   return true;
-}
-function countOf(toks: readonly string[], word: string): number {
-  let n = 0;
-  for (const t of toks) if (t === word) n++;
-  return n;
 }
 
 /**

@@ -83,42 +83,34 @@ export interface Courtesy {
   rest: string;
 }
 
+/**
+ * `text` without what `lead` matches at its start and `tail` at its end (thanks, an apology); the same string when
+ * neither does. Session 17 (review revcore item 5): a tail pattern is unanchored at its start, so on a long run of
+ * separators (emoji, spaces) it was tried at every position: quadratic (25,000 emoji took 5 s). Courtesy at the end of a
+ * message fits in its last TAIL_WINDOW characters, so only those are searched (linear in the message).
+ */
+function cutEnds(text: string, lead: RegExp, tail: RegExp): string {
+  const l = lead.exec(text);
+  const rest = l === null ? text : text.slice(l[0].length);
+  const from = Math.max(0, rest.length - TAIL_WINDOW);
+  const t = tail.exec(from === 0 ? rest : rest.slice(from));
+  return t === null ? rest : rest.slice(0, from + t.index);
+}
+
 /** The courtesy around a message and what is left; null when it has none. */
 export function courtesyOf(text: string): Courtesy | null {
   let rest = withoutInvisible(text);
   let greeting: string | null = null;
-  let thanks = false;
   const g = GREETING_LEAD.exec(rest);
   if (g !== null && g[0].trim() !== '') {
     greeting = g[0].replace(/[\s,.!:;~-]+$/u, '');
     rest = rest.slice(g[0].length);
   }
-  const lead = THANKS_LEAD.exec(rest);
-  if (lead !== null) {
-    rest = rest.slice(lead[0].length);
-    thanks = true;
-  }
-  // Session 17 (review revcore item 5): THANKS_TAIL is unanchored at its start, so on a long run of separators (emoji,
-  // spaces) it was tried at every position: quadratic (25,000 emoji took 5 s). Thanks at the end of a message fit in
-  // its last TAIL_WINDOW characters, so only those are searched (linear in the message).
-  const from = Math.max(0, rest.length - TAIL_WINDOW);
-  const tail = THANKS_TAIL.exec(from === 0 ? rest : rest.slice(from));
-  if (tail !== null) {
-    rest = rest.slice(0, from + tail.index);
-    thanks = true;
-  }
-  let apology = false;
-  const sorryLead = APOLOGY_LEAD.exec(rest);
-  if (sorryLead !== null) {
-    rest = rest.slice(sorryLead[0].length);
-    apology = true;
-  }
-  const at = Math.max(0, rest.length - TAIL_WINDOW);
-  const sorryTail = APOLOGY_TAIL.exec(at === 0 ? rest : rest.slice(at));
-  if (sorryTail !== null) {
-    rest = rest.slice(0, at + sorryTail.index);
-    apology = true;
-  }
+  const afterThanks = cutEnds(rest, THANKS_LEAD, THANKS_TAIL);
+  const thanks = afterThanks !== rest;
+  const afterApology = cutEnds(afterThanks, APOLOGY_LEAD, APOLOGY_TAIL);
+  const apology = afterApology !== afterThanks;
+  rest = afterApology;
   if (greeting === null && !thanks && !apology) return null;
   return { greeting, thanks, apology, rest: rest.trim() };
 }
