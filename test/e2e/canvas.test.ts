@@ -56,12 +56,17 @@ describe.skipIf(!haveChromium)('canvas end to end', () => {
     await page.mouse.up();
   }
 
-  /** Drags a palette entry to a point given relative to the start block's top-left corner on screen. */
+  /**
+   * Drags a palette entry to a point given relative to the start block's top-left corner on screen, kept inside the
+   * visible canvas: after the first drop the inspector opens on the new block and the canvas narrows (1,192 -> 852 px
+   * wide at this viewport), so a point further right would land on the inspector (CI at 45c305f failed so).
+   */
   async function dropFromPalette(kind: string, dx: number, dy: number) {
     const pane = (await page.locator('.react-flow__pane').boundingBox())!;
     const start = (await page.locator('.react-flow__node').first().boundingBox())!;
+    const inside = (v: number, size: number) => Math.max(40, Math.min(v, size - 160));
     await page.locator(`.st-palette-item[data-kind="${kind}"]`).dragTo(page.locator('.react-flow__pane'), {
-      targetPosition: { x: start.x - pane.x + dx, y: start.y - pane.y + dy },
+      targetPosition: { x: inside(start.x - pane.x + dx, pane.width), y: inside(start.y - pane.y + dy, pane.height) },
     });
   }
 
