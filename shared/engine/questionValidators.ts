@@ -43,15 +43,18 @@ function deliverable(address: string): boolean {
  * or calls old ("not X", "don't use X", "instead of X", "my old email X", "X bounced", "X is not mine", "X anymore"), one
  * they give as someone else's ("my husband is X", "his / her / their / your X", "cc: X", "from X", "X is yours") and the
  * flow's own addresses (a no-reply local part; the addresses the flow itself names and role mailboxes on their domains, `own`) are not the
- * customer's. One address left: the answer. Several left: the one after "mine is / my email is / reply to / use / send it
- * to / new", else the answer is ambiguous (`choices`: the block asks which). None left: no answer.
+ * customer's. One address left: the answer. Several left: the (last) one after "mine is / my email is / reply to / use / send it
+ * to / new / wait / oops", else the answer is ambiguous (`choices`: the block asks which). None left: no answer.
  */
 const CLAUSE_BREAK = /[.;!?()\[\]\n,]|\bbut\b|\band\b/giu;
 const NOT_THEIRS_BEFORE =
   /\b(?:not|never|don'?t(?:\s+\w+)?\s+use|do\s+not(?:\s+\w+)?\s+use|no\s+longer|instead\s+of|rather\s+than|old|older|previous|former|used\s+to\s+be|cc|bcc|from|his|her|their|your|(?:husband|wife|partner|boyfriend|girlfriend|spouse|son|daughter|mother|father|mum|mom|dad|brother|sister|boss|manager|colleague|friend|neighbou?r|assistant|accountant|lawyer|landlord|flatmate|roommate)(?:'s)?(?:\s+\w+){0,3})\b[^@]*$/iu;
 const NOT_THEIRS_AFTER =
   /^[\s)"'’]*(?:(?:is|was|'s)\s+(?:old|wrong|dead|closed|not\s+mine|not\s+my\s+\w+|yours|his|hers|theirs|the\s+old\s+one|no\s+longer\s+\w+)|bounced|bounces|anymore|any\s+more|doesn'?t\s+work|does\s+not\s+work|no\s+longer)\b/iu;
-const MINE_BEFORE = /\b(?:mine|my\s+(?:new\s+)?(?:e-?mail|address)(?:\s+address)?|reply\s+to|use|send\s+(?:it\s+|them\s+|that\s+)?to|email\s+me\s+at|contact\s+me\s+at|reach\s+me\s+at|new|now|better|rather|actually|instead|correction|sorry|i\s+mean|i\s+meant)\b[^@]*$/iu;
+// Session 33 (hostile s32 H5): a correction word ("wait", "oops", "my bad", "scratch that", "typo") points at the address
+// after it too, and of several addresses so pointed at the LAST wins: "my email is ann@example.com, not kim@x.com. wait no,
+// use k@y.org" kept ann@example.com (the first one after "my email is") and the ticket's reply went to the wrong person.
+const MINE_BEFORE = /\b(?:mine|my\s+(?:new\s+)?(?:e-?mail|address)(?:\s+address)?|reply\s+to|use|send\s+(?:it\s+|them\s+|that\s+)?to|email\s+me\s+at|contact\s+me\s+at|reach\s+me\s+at|new|now|better|rather|actually|instead|correction|sorry|i\s+mean|i\s+meant|wait|oops|my\s+bad|scratch\s+that|typo)\b[^@]*$/iu;
 /** A shop's role mailbox (not a person): on the flow's own domain it is the shop's, never the customer's. */
 const ROLE_LOCAL = /^(?:support|help|helpdesk|info|sales|contact|service|services|customer-?service|customer-?care|care|orders?|returns?|billing|accounts?|team|hello|admin|enquiries|inquiries|office|shop|store|notifications?|alerts?|feedback|complaints?)$/i;
 const NO_REPLY_LOCAL = /^(?:no-?reply|do-?not-?reply|donotreply|mailer-daemon|postmaster)$/i;
@@ -110,7 +113,7 @@ export function emailAnswer(raw: string, own?: OwnAddresses): EmailResult {
     const after = text.slice(c.end, c.end + 40);
     if (NOT_THEIRS_BEFORE.test(before) || NOT_THEIRS_AFTER.test(after)) return;
     left.push(c);
-    if (preferred === null && MINE_BEFORE.test(before)) preferred = c;
+    if (MINE_BEFORE.test(before)) preferred = c;
   });
   const distinct = [...new Set(left.map((c) => c.value))];
   if (distinct.length === 1) return { ok: true, value: distinct[0] };

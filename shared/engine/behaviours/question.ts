@@ -250,6 +250,50 @@ function holdsNoValue(block: BlockOf<'question'>, text: string): boolean {
   return kind !== undefined && block.data.inputType === 'text' && DIGIT_KINDS.has(kind) && !/\p{Nd}/u.test(text);
 }
 
+/** Kinds whose value is one reference the flow looks up and repeats (an order or policy number). */
+const REFERENCE_KINDS: ReadonlySet<string> = new Set(['order_id', 'policy_number']);
+/** Longest reference taken as written; longer text is no reference (hostile s32 H1: 4,000 characters looked up). */
+const REFERENCE_MAX = 24;
+const REFERENCE_TOKEN = /^[A-Z0-9]+(?:-[A-Z0-9]+)*$/;
+/**
+ * Letters, a space or hyphen, then digits in groups of at most four after the first: "NW-1 04 233", "NW 104233",
+ * "104 233" ("104233 104234" is two numbers).
+ */
+const SPACED_REFERENCE = /^(?:([A-Z]{1,4})[\s-]+)?(\d+(?:[\s-]\d{1,4})*)$/;
+/** Characters that are not part of what is written: zero-width spaces and joiners, the byte-order mark. */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
+
+/**
+ * Session 33 (hostile s32 H1, H2, H6): the reference in an answer to an order or policy number question that the NLU
+ * finds no entity in. Before, such an answer was stored whole, as written: "it's 104233" was looked up as "it's 104233";
+ * a 4,000-character "NW-1NW-1..." was looked up and echoed back whole ("I couldn't look up order NW-1NW-1..."), a
+ * full-width "ＡＢ１２３４５" was sent to the lookup in full-width characters, "NW-1 04 233" with its spaces. Now, after
+ * folding full-width characters (NFKC) and dropping invisible ones: a number written with spaces or hyphens inside,
+ * after at most four letters ("NW-1 04 233" -> NW-104233, "104 233" -> 104233); otherwise the one word of letters, digits
+ * and single hyphens that holds a digit, 3 to 24 characters ("it's 104233" -> 104233, "A1234"); else a short answer of
+ * such words with at most one of a number's length ("SW1A 1AA"). Upper case, as the NLU's order numbers. Null (the block asks again) when there is none, or several different ones.
+ */
+export function referenceIn(text: string): string | null {
+  const t = text.normalize('NFKC').replace(INVISIBLE, '').trim().toUpperCase();
+  if (t.length > 200) return null;
+  const spaced = SPACED_REFERENCE.exec(t.replace(/[.!?]+$/, ''));
+  if (spaced !== null && /\s/.test(t)) {
+    const digits = spaced[2].replace(/[\s-]/g, '');
+    const ref = spaced[1] !== undefined ? `${spaced[1]}-${digits}` : digits;
+    if (digits.length >= 3 && ref.length <= REFERENCE_MAX) return ref;
+  }
+  const found = new Set<string>();
+  for (const word of t.split(/[\s,;:]+/)) {
+    const w = word.replace(/^[#("'\[]+|[.!?)"'\]]+$/g, '');
+    if (w.length >= 3 && w.length <= REFERENCE_MAX && /\d/.test(w) && REFERENCE_TOKEN.test(w)) found.add(w);
+  }
+  if (found.size === 1) return [...found][0];
+  // A short answer of such words only, where at most one is as long as a number ("SW1A 1AA"): taken as written.
+  const words = t.split(/\s+/);
+  const whole = words.length >= 2 && words.length <= 3 && t.length <= REFERENCE_MAX && words.every((w) => REFERENCE_TOKEN.test(w));
+  return whole && words.filter((w) => w.length >= 5 && /\d/.test(w)).length <= 1 ? words.join(' ') : null;
+}
+
 /**
  * Session 16 (newcomer s15 N#3, hostile s15 H#17): an answer saying the customer does not know or have the value: the
  * undecided answers of every question (isUnsureReply: "I'm not sure", "idk", "no idea", "dunno") and "I don't know it",
@@ -486,7 +530,12 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
         const giveUp = run.c.exitOf(block.id, 'fallback') !== undefined && (saysItLacks(n) || (w.retries >= 1 && lacksTheValue(n)));
         return new ClassifiedInput<Action>(false, null, run, act, giveUp ? { ok: 'fallback', block } : { ok: false, block, w });
       }
-      return new ClassifiedInput<Action>(false, null, run, act, { ok: true, block, value: valueIn(run, block, text) ?? r.value });
+      const value = valueIn(run, block, text) ?? (REFERENCE_KINDS.has(block.data.fromEntity ?? '') ? referenceIn(text) : r.value);
+      // No reference in it ("7", "my order is 55 blue", 4,000 characters): a message the bot could not use, asked again
+      // with the block's retry line, as an answer the block refuses (measured: not counted as a fallback turn, w3-011
+      // "7", "77", "777" at the order question lost its repeated fallback).
+      if (value === null) return new ClassifiedInput<Action>(true, null, run, act, { ok: false, block, w }, true);
+      return new ClassifiedInput<Action>(false, null, run, act, { ok: true, block, value });
     }
     return otherQuestion(run, block, w, text) ?? newShopQuestion(run, block, text) ?? new ClassifiedInput<Action>(true, null, run, act, { ok: false, block, w }, true);
   },

@@ -61,7 +61,8 @@ const withoutHandoff: Record<string, string[]> = {
     'baggage question: no escalation',
     'changing a flight later in the year: no escalation',
     "N#21: a question asked back and 'I don't know it' are not the booking reference; the bot carries on without it",
-    'N#21: a reference inside a sentence is asked for alone, then kept',
+    'N#21, s33: a reference inside a sentence is kept at once',
+    'N#21: a reference of the wrong length is asked for alone, then kept',
     'N#21: an answer that is still not a reference is dropped, not kept',
   ],
 };
