@@ -588,10 +588,16 @@ export function onlyAPlace(raw: string): boolean {
 const NO_EMAIL_LEAD_ONE = /^(?:no|nope|nah|sorry|well|um|erm|i|really|honestly|just|actually|but|so|unfortunately|ok|okay)[\s,]+/;
 const NO_EMAIL_BODY =
   /^(?:(?:i\s+)?(?:do\s*n[o']?t|did\s*n[o']?t|dont|didnt|never|have\s*n[o']?t|havent|have\s+no|got\s+no|ha(?:ve|s)\s+not\s+got|ain'?t\s+got|no\s+longer|can\s*n[o']?t|cannot|can't|won'?t|will\s+not|would\s+rather\s+not|i'?d\s+rather\s+not|rather\s+not|prefer\s+not\s+to|want\s+to\s+keep)(?:\s+(?:really|even|actually))?(?:\s+(?:have|got|own|use|give|share|want\s+to\s+(?:give|share)|say|remember|access))?(?:\s+(?:an?|any|my|one|it|that))?(?:\s+(?:e-?\s?mail|email|mail))?(?:\s+(?:address|account|one))?|no\s+(?:e-?\s?mail|email)(?:\s+(?:address|account))?|(?:skip|pass)(?:\s+(?:it|that|this))?)(?:[\s,]+(?:sorry|anymore|at\s+all|either|here|to\s+hand|with\s+me|on\s+me|thanks|thank\s+you|private|please))*$/;
+/**
+ * Session 33 (newcomer s32 #3): a bare refusal ("no", "no thanks", "I'd rather not") at an email question, which the
+ * ticket's "If you'd rather not leave one, just say so" invites: it got "That doesn't look like an email address".
+ */
+const BARE_DECLINE = /^(?:no|nope|nah|no thanks|no thank you|no ty|(?:i'?d|i would) rather not|rather not|(?:i'?d )?prefer not(?: to)?|not really|no way)$/;
 export function declinesEmail(raw: string): boolean {
   if (raw.includes('@')) return false;
   const t = raw.trim().toLowerCase().replace(/[’]/g, "'").replace(/[.!?]+/g, ' ').replace(/\s+/g, ' ').trim();
   if (t === '') return false;
+  if (BARE_DECLINE.test(t)) return true;
   // A verb phrase alone ("I don't", "never") is no answer about the email; it needs the email, an object or a skip.
   if (!/\b(?:e-?\s?mail|email|mail|one|it|address|account|skip|pass|any|say)\b/.test(t)) return false;
   // Lead-in words ("no,", "sorry", "I really") dropped one at a time: "nope, no email" is "no email" after "nope".

@@ -17,6 +17,8 @@ import { bot, isKnown, nextId, setVar, type Run } from './run';
 import { follow, goTo } from './runBlocks';
 import { isUnsureReply } from '../nlu/bareReplies';
 import { normalizeText } from '../nlu/normalizeText';
+import { closesChat } from './closing';
+import { onlyCourtesy } from '../nlu/courtesy';
 
 type TicketWaiting = Extract<Waiting, { kind: 'ticket_question' }>;
 
@@ -37,6 +39,14 @@ export const ticketPrompts = {
   /** Session 16 (newcomer s15 N#14): a request for a person at the email question while nobody can be reached. */
   /** Session 19 (newcomer s19 F23, hostile s19 #11): the customer withdrew at the ticket's questions. */
   backedOut: "No problem, I've stopped there: nothing was passed on to the team.",
+  /**
+   * Session 33 (newcomer s32 #3): a goodbye at the email question ("bye", "thanks, bye", "that's all"): the customer
+   * leaves; they are told that nothing reached the team. "bye" was read as a name ("Thanks, bye. What email address
+   * should we reply to?").
+   */
+  leftWithoutEmail: "No problem. Without an email address I couldn't pass this on, so nothing was sent to the team. Come back any time if you'd like a reply.",
+  /** Session 33 (newcomer s32 #3): thanks or an "ok" at the email question is no try at an address: the question again. */
+  emailAfterCourtesy: "What email address should we reply to? If you'd rather not leave one, just say so.",
   nobodyFree: "I'm sorry, no one from our team is free right now, so I can't put you through. Leave your email address and a colleague will reply as soon as they can (or say you don't have one).",
   /** Session 29 (hostile s28 H11): the email question again after the crisis line (words of self-harm typed there). */
   emailAfterCrisis: "When you're ready, leave your email address here and a colleague will write to you as soon as they can (or say you don't have one).",
@@ -213,23 +223,30 @@ export function ticketAnswerFits(run: Run, w: TicketWaiting, text: string): bool
   if (w.field !== 'email' || backsOut(text, false) || asksWhyEmail(text)) return true;
   const r = emailAnswer(text, ownAddressesOf(run.flow));
   // Session 16: "I don't have an email" (N#15) and a phone number instead (N#23) answer it too.
-  return r.ok || r.choices !== undefined || declinesEmail(text) || (!text.includes('@') && phoneIn(text));
+  return r.ok || r.choices !== undefined || declinesEmail(text) || (!text.includes('@') && (phoneIn(text) || onlyCourtesy(text) || closesChat(text)));
 }
 
 const phoneIn = (text: string): boolean => analyzeText(analysedPart(text)).entities.some((e) => e.type === 'phone');
 
+/** No ticket: the customer withdrew at its questions (`line` says so); the flow goes on by the block's next exit. */
+function withdraw(run: Run, block: BlockOf<'ticket'>, line: string): void {
+  run.s.waiting = null;
+  if (isKnown(run.s.variables.handoffReason)) setVar(run, 'handoffReason', run.c.defaults.handoffReason ?? null);
+  bot(run, line, block.id);
+  const to = run.c.exitOf(block.id, 'next');
+  if (to !== undefined) goTo(run, to);
+  else follow(run, block, 'next');
+}
+
 /** The customer answered one of the ticket's questions (already recorded in the transcript). */
 export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: TicketWaiting, text: string): void {
-  if (backsOut(text, false)) {
-    // Session 19 (newcomer s19 F23, hostile s19 #11): "never mind" / "stop" / "Oops" withdraws: no ticket, the flow
-    // goes on as after it (not "Thanks, never mind." nor the email retry in a loop). A bare "cancel" is not this here.
-    run.s.waiting = null;
-    if (isKnown(run.s.variables.handoffReason)) setVar(run, 'handoffReason', run.c.defaults.handoffReason ?? null);
-    bot(run, ticketPrompts.backedOut, block.id);
-    const to = run.c.exitOf(block.id, 'next');
-    if (to !== undefined) goTo(run, to);
-    else follow(run, block, 'next');
-    return;
+  // Session 19 (newcomer s19 F23, hostile s19 #11): "never mind" / "stop" / "Oops" withdraws: no ticket, the flow
+  // goes on as after it (not "Thanks, never mind." nor the email retry in a loop). A bare "cancel" is not this here.
+  if (backsOut(text, false)) return withdraw(run, block, ticketPrompts.backedOut);
+  if (w.field === 'email' && !text.includes('@')) {
+    // Session 33 (newcomer s32 #3): a goodbye leaves without a ticket; thanks or an "ok" asks again (not a try, no name).
+    if (closesChat(text)) return withdraw(run, block, ticketPrompts.leftWithoutEmail);
+    if (onlyCourtesy(text) && !declinesEmail(text)) return void bot(run, ticketPrompts.emailAfterCourtesy, block.id);
   }
   if (w.field === 'email' && asksWhyEmail(text)) {
     bot(run, whyEmailTexts.ticket, block.id);

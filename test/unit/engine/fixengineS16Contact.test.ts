@@ -22,7 +22,8 @@ describe('N#14: a request for a person at the ticket email question while nobody
     const c = converse(template(), { now: NOW, agents: [] });
     c.say('I want to talk to a person');
     c.say('ok');
-    expect(c.lastBotText()).toMatch(RETRY);
+    // Session 33 (newcomer s32 #3): an "ok" is no try at an address: the question again, inviting a refusal.
+    expect(c.lastBotText()).toMatch(/If you'd rather not leave one, just say so/);
     const step = c.say('I still want a human please');
     expect(step.messages.map((m) => m.text).join('\n')).not.toMatch(RETRY);
     expect(c.lastBotText()).toMatch(/no one from our team is free right now/);
@@ -69,7 +70,9 @@ describe('N#15: no email to give', () => {
   });
 
   it('answers that are not a refusal are not one', () => {
-    for (const t of ["I don't", 'no', 'later', 'why do you need it', 'my email is down', "I don't know why", 'sam@example.com', 'no thanks']) expect(declinesEmail(t), t).toBe(false);
+    // Session 33 (newcomer s32 #3): a bare "no" / "no thanks" at an email question is a refusal now (declinesEmail
+    // BARE_DECLINE: the ticket invites one with "If you'd rather not leave one, just say so").
+    for (const t of ["I don't", 'later', 'why do you need it', 'my email is down', "I don't know why", 'sam@example.com', 'no, I want a human']) expect(declinesEmail(t), t).toBe(false);
   });
 
   it('"Ireland" is no name at the email question; "Jordan", "Georgia" and "Kim England" still are', () => {

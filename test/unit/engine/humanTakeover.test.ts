@@ -250,8 +250,9 @@ describe('human takeover: default assignation', () => {
   it('skips what is already known, and gives up on an email after 2 bad tries', () => {
     const c = converse(flow([{ name: 'customerName', default: 'Ana' }]));
     expect(c.lastBotText()).toBe('What is your email address, in case we get disconnected?');
-    c.say('nope');
-    c.say('still nope');
+    // (Session 33: a bare "nope" declines the email now: declinesEmail BARE_DECLINE.)
+    c.say('ana at example');
+    c.say('ana(at)example');
     expect(c.lastBotText()).toMatch(/doesn't look like an email/);
     c.say('no email sorry');
     expect(c.botTexts()).toContain("No problem, let's continue without it.");
