@@ -13,6 +13,7 @@ import type { ButtonChoice } from './compileFlow';
 import { noOnlyAsDeterminer } from './answeringNo';
 import { answerVerdict, heldBack, putOffAnswer, type AnswerVerdict } from './answeringWord';
 import { onlyThanks } from '../nlu/courtesy';
+import { wholeOfferAnswer } from '../nlu/bareReplies';
 
 const ORDINALS: Record<string, number> = {
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
@@ -134,6 +135,16 @@ function matchUncached(choices: ButtonChoice[], text: string): ButtonChoice | nu
   // "sí", "ja bitte", "nein danke", "not now"): the one choice named "yes" / "no" (they asked "Which order?").
   const yesNo = byYesNoWord(choices, plainWords(text)) ?? byYesNoWord(choices, t);
   if (yesNo !== null) return yesNo;
+  // 1c. Session 33 (newcomer s32 #4): the whole answers the policy's own offer of a person reads ("okay then", "go on
+  // then", "absolutely", "maybe later", "i'm good thanks": bareReplies.wholeOfferAnswer) answer a menu whose one choice is
+  // named yes or no the same way: at Northwind's "Would you like to talk to a person?" they got "Please pick ...", and
+  // "go on then" started an address change.
+  const offered = wholeOfferAnswer(text.normalize('NFKC').toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[!.,]+/g, ' ').replace(/\s+/g, ' ').trim());
+  if (offered !== null) {
+    const word = offered ? 'yes' : 'no';
+    const named = choices.filter((c) => [...c.names, ...c.synonyms].some((n) => n === word || n.startsWith(`${word} `) || n.startsWith(`${word}, `)));
+    if (named.length === 1) return named[0];
+  }
 
   // 2. A number or ordinal: "2", "#2", "option 2", "the second one".
   const num = /^(?:#|option |number |the )?(\w+)(?: one| option)?$/.exec(t);

@@ -62,14 +62,27 @@ export function offerAnswer(plain: string): boolean | null {
   // Session 30 (hostile s29 H5, newcomer s29 N7): "okay then", "absolutely", "go on then", "why not", "yesss", "maybe
   // later", "i'm good thanks" were not read ("Sorry, I didn't get that" and the offer gone; "go on then" started an
   // address change). A whole answer from the lists below, letters stretched or not, with a polite tail, answers too.
-  const whole = unstretched(plain.replace(OFFER_TAIL, '').trim());
-  if (whole === '') return null;
-  if (OFFER_NO_WHOLE.has(whole) || OFFER_NO_WHOLE.has(whole.replace(THANKS_TAIL, '').trim())) return false;
-  if (OFFER_YES_WHOLE.has(whole)) return true;
+  const whole = wholeOfferAnswer(plain);
+  if (whole !== null) return whole;
   const start = unstretched(plain);
   if (start === plain) return null;
   if (OFFER_NO.test(start)) return false;
   if (OFFER_YES.test(start)) return true;
+  return null;
+}
+
+/**
+ * Only the whole answers of the lists below, letters stretched or not, with a polite tail ("okay then", "go on then",
+ * "maybe later", "i'm good thanks"): true for yes, false for no, else null. Session 33: a menu's yes / no choices read
+ * them too (matchButton), where the broader yes / no words of `offerAnswer` would take "no, I want to cancel".
+ */
+export function wholeOfferAnswer(plain: string): boolean | null {
+  const whole = unstretched(plain.replace(OFFER_TAIL, '').trim());
+  if (whole === '') return null;
+  if (OFFER_NO_WHOLE.has(whole) || OFFER_NO_WHOLE.has(whole.replace(THANKS_TAIL, '').trim())) return false;
+  if (OFFER_YES_WHOLE.has(whole)) return true;
+  // "okay then", "ok please": an ok with a filler tail agrees (a bare "ok" is left to each reader).
+  if (/^(?:ok|okay|okey|okie)$/.test(whole) && whole !== unstretched(plain.trim())) return true;
   return null;
 }
 
