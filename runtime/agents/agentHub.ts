@@ -114,6 +114,12 @@ const REMOVED_GRACE_MS = 5000;
  */
 const RESTART_NOTICED_MS = 10_000;
 const RESTART_QUIET_MS = 30_000;
+/**
+ * Newcomer s32 #5: an agent back from an absence the customer was told of is said to be back only once she has stayed
+ * back this long: reopening the inbox and going offline with "Put it back" seconds later showed the customer "Ann has
+ * stepped away", "Ann is back", "finding someone else" in a row (as if Ann came back and refused them).
+ */
+export const BACK_SETTLE_MS = 20_000;
 
 /**
  * What the customer of a held chat is told while its agent is away and when she is back (requeueLeftChats). Whether
@@ -1341,6 +1347,8 @@ export class AgentHub {
 
   /** handoffId -> the agent the customer was told had stepped away (told once; "is back" when she returns). */
   private toldAway = new Map<string, string>();
+  /** handoffId -> since when the agent the customer was told had stepped away is back (BACK_SETTLE_MS). */
+  private backSince = new Map<string, number>();
   /** Handoffs whose customer was told "We're reconnecting you" (a restart, newcomer s26 F13), not "stepped away". */
   private toldReconnecting = new Set<string>();
   /**
@@ -1422,11 +1430,17 @@ export class AgentHub {
       if (away === null) {
         this.awayToldBefore.delete(h.id);
         if (this.toldAway.get(h.id) === agentId) {
+          // After a restart's "We're reconnecting you" the customer waits for the connection: told at once.
+          const back = this.backSince.get(h.id) ?? now;
+          this.backSince.set(h.id, back);
+          if (!this.toldReconnecting.has(h.id) && now - back < BACK_SETTLE_MS) continue;
+          this.backSince.delete(h.id);
           this.toldAway.delete(h.id);
           await this.tellHeld(h, this.toldReconnecting.delete(h.id) ? awayLines.reconnected(name) : awayLines.back(name), now, null);
         }
         continue;
       }
+      this.backSince.delete(h.id);
       // Newcomer s26 F13: an absence noticed as this process started, of an agent not heard from since, is the server's restart, not the agent's (her
       // inbox reconnects by itself within seconds): nothing is said for RESTART_QUIET_MS, then that we are
       // reconnecting, not that she "stepped away".
@@ -1463,6 +1477,7 @@ export class AgentHub {
     for (const id of [...this.offlineSince.keys()]) if (!holders.has(id)) this.offlineSince.delete(id);
     for (const [hid, agentId] of [...this.toldAway]) if (this.handoffById(hid)?.status !== 'assigned' || !holders.has(agentId)) this.toldAway.delete(hid);
     for (const hid of [...this.toldReconnecting]) if (!this.toldAway.has(hid)) this.toldReconnecting.delete(hid);
+    for (const hid of [...this.backSince.keys()]) if (!this.toldAway.has(hid)) this.backSince.delete(hid);
     for (const hid of [...this.awayToldBefore.keys()]) if (!this.toldAway.has(hid)) this.awayToldBefore.delete(hid);
     for (const hid of [...this.awayStateRead]) if (this.handoffById(hid)?.status !== 'assigned') this.awayStateRead.delete(hid);
   }

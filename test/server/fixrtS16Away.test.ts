@@ -61,10 +61,31 @@ describe('newcomer s15 N#12: an agent who steps away keeps the chats she answere
     await ticks(rt, 1000, 1000);
     const back = await handoffOf(rt, sam.id, boss);
     expect([back.status, back.agentId, back.agentAwaySince]).toEqual(['assigned', 'ann', null]);
+    // Session 33 (newcomer s32 #5): said once she has stayed back BACK_SETTLE_MS (20 s), not at once.
+    expect((await customerSaw(rt, sam)).at(-1)).toMatch(/stepped away/);
+    await ticks(rt, 20_000, 5_000);
     const said = await customerSaw(rt, sam);
     expect(said.filter((t) => /stepped away/.test(t))).toHaveLength(1);
     expect(said[said.length - 1]).toBe('Ann is back.');
     expect(said.join(' | ')).not.toMatch(/finding someone else/);
+    again.close();
+  }, 30_000);
+
+  it('newcomer s32 #5: back in the inbox and offline with "put it back" seconds later: no "is back" between "stepped away" and "finding someone else"', async () => {
+    const { rt, stream, sam } = await annHoldsAnsweredChat();
+    stream.close();
+    await until(() => !rt.agentHub!.connected('ann'));
+    await ticks(rt, 30_000, 5_000);
+    expect((await customerSaw(rt, sam)).join(' | ')).toMatch(/Ann has stepped away/);
+    const again = await openStream(`${rt.url}/api/v1/agent/events`, tok(ann));
+    await online(rt, ann);
+    await ticks(rt, 5_000, 1_000);
+    expect((await rt.post('/api/v1/agent/presence', { status: 'offline', chats: 'requeue' }, tok(ann))).status).toBe(200);
+    await ticks(rt, 30_000, 5_000);
+    const said = await customerSaw(rt, sam);
+    const from = said.findIndex((t) => /stepped away/.test(t));
+    expect(said.slice(from).join(' | ')).toMatch(/stepped away.*finding someone else/);
+    expect(said.slice(from).filter((t) => /is back|connected with Ann again/.test(t))).toEqual([]);
     again.close();
   }, 30_000);
 
