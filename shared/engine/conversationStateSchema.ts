@@ -209,6 +209,12 @@ export const conversationStateSchema = z.strictObject({
    * 15): older states lack it and load as "nobody was just found".
    */
   nobodyFound: z.strictObject({ blockId: z.string(), turn: z.number().int().min(0) }).optional(),
+  /**
+   * Session 33: the Human takeover block whose out-of-hours message this conversation was given, and when that block next
+   * opens (null: not within two weeks). Entered again before then, the block says one short line instead of the whole
+   * message again (humanTakeover.ts stillClosed). Optional: older states lack it and get the whole message once more.
+   */
+  closedNotice: z.strictObject({ blockId: z.string(), until: z.number().nullable() }).optional(),
   startedAt: z.number(),
   updatedAt: z.number(),
 });

@@ -10,7 +10,7 @@ import type { Signal } from '../escalation/types';
 import type { AssignmentRequest } from '../handoff/types';
 import type { Input, Waiting } from './types';
 import { renderTemplate } from '../flow/template';
-import { isOpen } from '../flow/openingHours';
+import { isOpen, localTime, nextOpening } from '../flow/openingHours';
 import { canTransition, createHandoff, transitionHandoff } from '../handoff/lifecycle';
 import { reachableAgents } from '../handoff/assignment';
 import { estimateWait } from '../handoff/estimateWait';
@@ -60,6 +60,11 @@ export const takeoverTexts = {
   nameRetryNoted: "Thanks, I've noted that for the team. And what's your name? (Just your first name is fine.)",
   nameSkipped: "No problem, let's continue without it.",
   noAgent: 'Sorry, no one from our team is available right now.',
+  /**
+   * Session 33 (issue 8, perf s32): a takeover entered again while it is still closed, after this conversation was given
+   * its out-of-hours message: one short line, not the whole paragraph again (`when`: "on Monday at 8am", or empty).
+   */
+  stillClosed: (when: string) => `Our team is still offline, so I can't put you through yet${when === '' ? '' : `: they're back ${when}`}.`,
   requeued: 'I am finding someone else to help you. Please stay with us.',
   /** Session 28 (hostile s28 H9): words of self-harm while the customer waits in the queue; the chat is moved up. */
   crisisWhileWaiting: "I've told our team this can't wait, and someone will be with you as soon as possible. If you are in danger right now, please call your local emergency number.",
@@ -201,6 +206,7 @@ export function saidNobodyFound(run: Run, block: BlockOf<'human_takeover'>, text
   const h = run.s.handoff;
   if (h !== null && h.blockId === block.id && (h.status === 'expired' || h.status === 'rejected')) return true;
   const d = block.data;
+  if (text.startsWith('Our team is still offline, so I can')) return true;
   return d.assignation === 'custom' && d.availability !== undefined && text === renderTemplate(d.outOfHoursMessage, run.s.variables);
 }
 
@@ -210,7 +216,14 @@ export function enterTakeover(run: Run, block: BlockOf<'human_takeover'>, entry:
   forgetNobodyFound(run.s); // a takeover again: whatever it finds now is what counts (noAgentFollowUp.ts)
   if (d.assignation === 'custom' && d.availability && !isOpen(d.availability, run.now)) {
     nobodyNowLeadIn(run, block, entry);
-    bot(run, renderTemplate(d.outOfHoursMessage, run.s.variables), block.id);
+    const opens = nextOpening(d.availability, run.now);
+    const told = run.s.closedNotice;
+    if (told !== undefined && told.blockId === block.id && (told.until === null || run.now < told.until)) {
+      bot(run, takeoverTexts.stillClosed(opens === null ? '' : opensWhen(d.availability.timezone, run.now, opens)), block.id);
+    } else {
+      bot(run, renderTemplate(d.outOfHoursMessage, run.s.variables), block.id);
+      run.s.closedNotice = { blockId: block.id, until: opens };
+    }
     notHandedOver(run, `Out of hours: ${whyHere(run, entry)}, but "${blockName(block)}" is closed now (opening hours, ${d.availability.timezone}), so no handoff was requested: the customer was told so and the flow took its No agent exit.`);
     return leaveTo(run, block, 'no_agent');
   }
@@ -243,6 +256,19 @@ export function enterTakeover(run: Run, block: BlockOf<'human_takeover'>, entry:
 }
 
 const blockName = (block: Block) => block.label?.trim() || 'Human takeover';
+
+const WEEKDAY_NAMES = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' } as const;
+/** When `opens` is, said from `now` in the hours' time zone: "today at 2pm", "tomorrow at 8am", "on Monday at 8:30am". */
+export function opensWhen(timezone: string, now: number, opens: number): string {
+  const a = localTime(timezone, now);
+  const b = localTime(timezone, opens);
+  const days = Math.round((Date.parse(`${b.date}T00:00:00Z`) - Date.parse(`${a.date}T00:00:00Z`)) / 86_400_000);
+  const day = days === 0 ? 'today' : days === 1 ? 'tomorrow' : days < 7 ? `on ${WEEKDAY_NAMES[b.weekday]}` : `on ${WEEKDAY_NAMES[b.weekday]} ${b.date}`;
+  const h = Math.floor(b.minutes / 60);
+  const m = b.minutes % 60;
+  const clock = `${h % 12 === 0 ? 12 : h % 12}${m === 0 ? '' : `:${String(m).padStart(2, '0')}`}${h < 12 ? 'am' : 'pm'}`;
+  return `${day} at ${clock}`;
+}
 
 /**
  * Session 29 (hostile s28 H11, newcomer s28 N5): why the conversation came to a takeover that finds nobody, for the

@@ -89,6 +89,7 @@ function copyState(state: ConversationState): ConversationState {
   if (state.httpCalls !== undefined) copy.httpCalls = state.httpCalls;
   if (state.lastFailure !== undefined) copy.lastFailure = state.lastFailure;
   if (state.nobodyFound !== undefined) copy.nobodyFound = state.nobodyFound;
+  if (state.closedNotice !== undefined) copy.closedNotice = state.closedNotice;
   return copy;
 }
 
