@@ -274,10 +274,14 @@ const MODE_WORDS: Record<string, string> = {
   waiting: 'Waiting for a person',
 };
 
-/** "#2 in queue · waiting 3 min" for a waiting row (newcomer s11 #9); null when the server gave no place. */
-export function queueWords(r: Pick<HandoffRow, 'status' | 'queue' | 'queuedSince' | 'requestedAt'>, now: number): string | null {
+/**
+ * "#2 in queue · waiting 3 min" for a waiting row (newcomer s11 #9); null when the server gave no place. Newcomer s32 #6:
+ * the wait counts from the customer's first unanswered message (waitingSince), not from the chat's latest return to the
+ * queue (queuedSince, which orders the queue): after a requeue the chip said "<1 min" to a customer waiting 6 minutes.
+ */
+export function queueWords(r: Pick<HandoffRow, 'status' | 'queue' | 'queuedSince' | 'requestedAt' | 'waitingSince'>, now: number): string | null {
   if (r.status !== 'pending' || !r.queue) return null;
-  const since = ago(r.queuedSince ?? r.requestedAt, now);
+  const since = ago(Math.min(r.waitingSince ?? Number.POSITIVE_INFINITY, r.queuedSince ?? r.requestedAt), now);
   return `#${r.queue.position} in queue · waiting ${since === 'just now' ? '<1 min' : since}`;
 }
 
@@ -886,6 +890,8 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
                 if (r.id !== m.handoffId) return r;
                 const waitingSince = m.message.from === 'customer' ? (r.waitingSince ?? m.message.at) : m.message.from === 'agent' ? null : (r.waitingSince ?? null);
                 const answered = m.message.from === 'agent' ? true : r.answered;
+                // The bot's lines since the request ("will be with you shortly") do not replace the preview (newcomer s32 #6).
+                if (m.message.from === 'bot' && m.message.at >= r.requestedAt && r.lastMessage) return { ...r, waitingSince };
                 return { ...r, lastMessage: { from: m.message.from, text: m.message.text, at: m.message.at, ...(m.message.name !== undefined ? { name: m.message.name } : {}) }, waitingSince, ...(answered !== undefined ? { answered } : {}) };
               });
               return viewNow.current === 'mine' ? sortByWaiting(next) : next;

@@ -34,7 +34,9 @@ describe('newcomer s29 N11: list rows carry joined, answered and heldBefore', ()
     [row] = await mineOf(rt);
     expect(row).toMatchObject({ joined: true, answered: false });
     expect(row.waitingSince).toEqual(expect.any(Number));
-    expect(row.lastMessage.text).toMatch(/has joined the conversation/);
+    // Session 33 (newcomer s32 #6): the row previews the customer's words, not the bot's "has joined" line since the
+    // request (`joined` says she opened it).
+    expect(row.lastMessage).toMatchObject({ from: 'customer', text: 'Talk to a person' });
 
     rt.clock.now += 5_000;
     expect((await rt.post(`${hid(row.id)}/messages`, { text: 'Hi, Ann here' }, tok(ann))).status).toBe(200);
