@@ -72,6 +72,16 @@ const NOT_QUALITY = new Set(['possible', 'impossible', 'terrible', 'horrible', '
 /** "does it / the X / they have / come with / include / fit / last ...": a question about what a product has or does. */
 const PRODUCT_GRAMMAR = /^(?:\S+ ){0,3}(?:does|do|did|will|would|can|could|is|are) (?:it|they|the(?: \S+){1,3}|your(?: \S+){1,2}|this(?: \S+){0,2}|these(?: \S+){0,2}|that(?: \S+){0,2}) (?:have|has|come|comes|include|includes|fit|fits|work|works|last|lasts|run|runs|hold|holds)(?: |$)/;
 
+/**
+ * Session 33 (issue 11, ordinary conversations handed over for repeated fallback): the price of a thing asked after,
+ * "how much is the standing fan", "how much are those grab rails", "how much for the 3 step ladder": a question about
+ * the shop's goods whatever they are called (world prices, "how much is the price of gold", are WORLD's). Was "Sorry, I
+ * didn't get that" twice, then handed over. Only a thing pointed at ("the", "your", "those"): "how much is a beer in
+ * London", "how much for a crate of Piton", "how much is a ticket to the zoo" ask about the world (measured: 3 corpus
+ * repeated fallbacks lost with "a").
+ */
+const PRICE_FRAME = /^(?:\S+ ){0,3}how much (?:is|are|r|for|do|does|would|will|is it for|are they for) (?:the|your|ur|this|that|these|those|it|they|them)(?: \S+){0,5}$/;
+
 /** "do you do / offer / install / repair / rent ...": asking whether the shop provides a service. */
 const SERVICE_FRAME = / (?:do|can|could|will|would) (?:you|ya|you guys|you lot|your shop|your store) (?:also |even )?(?:do|offer|provide|install|fit|repair|fix|rent|hire|service|book|print|make|cut|clean|unlock|recharge|top up|translate|write|deliver flowers|send flowers) /;
 
@@ -296,7 +306,8 @@ export function namesShopTopic(toks: readonly string[]): boolean {
     if (i > 0 && SIZE_LETTERS.has(t) && (toks[i - 1] === 'in' || toks[i - 1] === 'size')) return true;
     if (i > 0 && variantAt(toks, i)) return true;
   }
-  return PRODUCT_GRAMMAR.test(joinedTokens(toks));
+  const joined = joinedTokens(toks);
+  return PRODUCT_GRAMMAR.test(joined) || PRICE_FRAME.test(joined);
 }
 
 /** Whether a message (tokens of a normalised text) is a clear question about the shop: a real question naming a shop topic. */

@@ -20,7 +20,7 @@ import { isStopWord } from './stopWords';
 import { editDistance } from './editDistance';
 import { canonicalWord, meaningIn, meaningOf, notReceived } from './synonyms';
 import { isBareReply } from './bareReplies';
-import { courtesyOf } from './courtesy';
+import { courtesyOf, onlyThanks } from './courtesy';
 
 const BIGRAM_WEIGHT = 0.5;
 const EXAMPLE_WEIGHT = 0.7;
@@ -663,6 +663,9 @@ export function createIntentMatcher(intents: IntentDefinition[]): IntentMatcher 
     // Tokens come from normalizeText, lower-cased: one join serves both look-ups below.
     const isExample = exampleWords.has(tokens.join(' '));
     if (isBareReply(tokens) && !isExample) return empty();
+    // Session 33: thanks alone ("thank you very much", "thanks so much") asks for nothing. The "much" of it read as
+    // "how much is shipping abroad", and the bot answered with the international delivery prices.
+    if (!isExample && onlyThanks(text)) return empty();
     // Session 16 (newcomer s15 N#1): the request without the courtesy around it ("Hi, <request>", "<request>, thanks")
     // is read first, and it wins when the matcher understands it (confidence >= REQUEST_MIN, after the tie penalty): a
     // greeting is a greeting only when nothing else in the message is a request. Otherwise the whole message is read as
