@@ -10,7 +10,8 @@ import { analysedPart } from '../analysedPart';
 import { addressIn } from '../questionValidators';
 import { normalizeText } from '../../nlu/normalizeText';
 import { OK_WORDS } from '../../nlu/bareReplies';
-import { onlyThanks } from '../../nlu/courtesy';
+import { courtesyOf, onlyThanks } from '../../nlu/courtesy';
+import { isShopQuestionText } from '../../escalation/shopTopics';
 import { closesChat, closingChoice } from '../closing';
 import { withoutCorrected } from '../selfCorrection';
 
@@ -230,6 +231,19 @@ function orderIntent(run: Run, block: BlockOf<'intent_router'>): { id: string; n
   return found;
 }
 
+/**
+ * Session 33 (issue 11): a greeting before a question about the shop's goods that no intent answers ("Good evening, how
+ * much is the standing fan"): the greeting intent won and the bot said "Hello there! What's your question?" to a customer
+ * who had just asked it. Such a message is not understood, so the flow's shop-question line answers it (shopQuestion.ts).
+ * A greeting before a question about the world ("Good morning, what does a group of crows get called?") is greeted as
+ * before (session 10: measured better as a re-prompt).
+ */
+function greetsBeforeShopQuestion(intentName: string, text: string): boolean {
+  if (intentName !== 'greeting') return false;
+  const c = courtesyOf(text);
+  return c !== null && c.greeting !== null && c.rest !== '' && isShopQuestionText(normalizeText(c.rest));
+}
+
 export const intentRouterBehaviour: BlockBehaviour<'intent_router'> = {
   waitsAs: ['input', 'offer'],
   enter: (run, block) => waitForInput(run, block),
@@ -244,7 +258,7 @@ export const intentRouterBehaviour: BlockBehaviour<'intent_router'> = {
       const order = sameRequestFor(run, block, text) ?? orderIntent(run, block);
       if (order !== null) return new ClassifiedInput<Action>(false, m, run, act, { understood: true, block, intentId: order.id, name: order.name, confidence: 1 });
     }
-    if (m.intentId !== null && m.intentName !== null && m.confidence >= block.data.threshold) {
+    if (m.intentId !== null && m.intentName !== null && m.confidence >= block.data.threshold && !greetsBeforeShopQuestion(m.intentName, text)) {
       return new ClassifiedInput<Action>(false, m, run, act, { understood: true, block, intentId: m.intentId, name: m.intentName, confidence: m.confidence });
     }
     const again = sameRequestFor(run, block, text);
