@@ -6,7 +6,7 @@
 import type { BlockOf } from '../flow/schema';
 import type { Waiting } from './types';
 import { renderTemplate } from '../flow/template';
-import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf } from './questionValidators';
+import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, problemFromNameAnswer } from './questionValidators';
 import { asksWhyEmail, notThatEmail, setsAsideEmail, unsureOfEmail, whyEmailTexts } from './emailNonAnswers';
 import { analyzeText } from '../nlu/analyzeText';
 import { analysedPart } from './analysedPart';
@@ -47,6 +47,8 @@ export const ticketPrompts = {
   leftWithoutEmail: "No problem. Without an email address I couldn't pass this on, so nothing was sent to the team. Come back any time if you'd like a reply.",
   /** Session 33 (newcomer s32 #3): thanks or an "ok" at the email question is no try at an address: the question again. */
   emailAfterCourtesy: "What email address should we reply to? If you'd rather not leave one, just say so.",
+  /** Session 33: what the customer needs, told at the email question ("my parcel is late"): noted, the email asked again. */
+  emailAfterIssue: "Thanks, I've noted that for the team. What email address should we reply to?",
   nobodyFree: "I'm sorry, no one from our team is free right now, so I can't put you through. Leave your email address and a colleague will reply as soon as they can (or say you don't have one).",
   /** Session 29 (hostile s28 H11): the email question again after the crisis line (words of self-harm typed there). */
   emailAfterCrisis: "When you're ready, leave your email address here and a colleague will write to you as soon as they can (or say you don't have one).",
@@ -228,6 +230,18 @@ export function ticketAnswerFits(run: Run, w: TicketWaiting, text: string): bool
 
 const phoneIn = (text: string): boolean => analyzeText(analysedPart(text)).entities.some((e) => e.type === 'phone');
 
+/**
+ * The issue told at the email question, while the ticket still lacks one: a statement of three words or more that is
+ * no try at an address ("kim at example"), says nothing of the email ("my email is broken at the moment", "not an
+ * email") and asks nothing (a question there keeps getting the email line, session 32).
+ */
+const ABOUT_EMAIL = /\b(?:e-?mail|mail|address|inbox)\b|^\S+\s+at\s+\S+(?:\s+\S+)?$/i;
+function issueFirst(run: Run, block: BlockOf<'ticket'>, text: string): string | null {
+  if (!block.data.askIssue || isKnown(run.s.variables.handoffReason) || triesAnEmail(text) || ABOUT_EMAIL.test(text.trim()) || text.includes('?')) return null;
+  if (asksForAPersonAgain(text) || setsAsideEmail(text)) return null;
+  return problemFromNameAnswer(text);
+}
+
 /** No ticket: the customer withdrew at its questions (`line` says so); the flow goes on by the block's next exit. */
 function withdraw(run: Run, block: BlockOf<'ticket'>, line: string): void {
   run.s.waiting = null;
@@ -269,6 +283,13 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
       const name = nameFromAnswer(text.trim()) as string;
       setVar(run, 'customerName', name);
       bot(run, `Thanks, ${name}. ${ticketPrompts.email}`, block.id);
+      return;
+    } else if (issueFirst(run, block, text) !== null) {
+      // Session 33: "my parcel is late" at "What email address should we reply to?" got "That doesn't look like an email
+      // address": it is what the team should help with (the ticket's next question), noted, not a failed try (as the
+      // takeover's name question does: nameRetryNoted).
+      setVar(run, 'handoffReason', issueFirst(run, block, text));
+      bot(run, ticketPrompts.emailAfterIssue, block.id);
       return;
     } else if (w.retries + 1 <= EMAIL_RETRIES) {
       run.s.waiting = { ...w, retries: w.retries + 1 };
