@@ -161,9 +161,10 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     if (!conv || conv.lastSeq === 0) return { lastMessage: null, waitingSince: null, answered: false };
     const tail = await d.store.readLog(conv.id, Math.max(0, conv.lastSeq - 30), 30);
     const said = tail.filter((e) => !e.status && e.text.trim() !== '');
-    // Newcomer s32 #6: the bot's lines since the request for a person ("Ann from Northwind Goods will be with you
-    // shortly") are not what the row previews: the customer's or an agent's last words are.
-    const talk = said.filter((e) => !(e.from === 'bot' && e.at >= requestedAt));
+    // Newcomer s32 #6: the bot's and the queue's lines since the request for a person ("Ann from Northwind Goods will be
+    // with you shortly", "You are number 2 in the queue") are not what the row previews: the customer's or an agent's
+    // last words are.
+    const talk = said.filter((e) => !((e.from === 'bot' || e.from === 'system') && e.at >= requestedAt));
     const last = talk[talk.length - 1] ?? said[said.length - 1];
     let waitingSince: number | null = null;
     for (let i = said.length - 1; i >= 0; i--) {

@@ -27,4 +27,21 @@ describe("a waiting chat's row", () => {
     expect(row.lastMessage).toMatchObject({ from: 'customer', text: 'hello? are you still there?' });
     expect(row.waitingSince).toBe(asked); // waiting since the request, not since the latest message
   });
+
+  it("previews the customer's words, not the queue's lines (from 'system')", async () => {
+    const rt = await startAgentRuntime({ agents: [ann] });
+    await online(rt, ann);
+    await rt.post('/api/v1/agent/presence', { status: 'busy' }, tok(ann));
+    await rt.customerWantsPerson();
+    const c = await rt.customerWantsPerson();
+    for (let i = 0; i < 5; i++) {
+      rt.clock.now += 30_000;
+      await rt.tick();
+    }
+    const log = (await rt.get(`/api/v1/conversations/${c.id}`, auth(c.token))).body.messages as Array<{ from: string; text: string }>;
+    const last = log.filter((m) => m.text.trim() !== '').at(-1)!;
+    expect(last.from).toBe("system");
+    const row = ((await rt.get('/api/v1/agent/handoffs?view=unassigned', tok(ann))).body.handoffs as any[]).find((r) => r.conversationId === c.id);
+    expect(row.lastMessage.from).toBe("customer");
+  });
 });
