@@ -29,6 +29,7 @@ import { reasonAlreadyGiven } from './reasonGiven';
 import { addTimer, bot, cancelTimers, isKnown, nextId, say, setVar, system, type Run } from './run';
 import { endConversation, follow as followExit, goTo, showPrompt, type TakeoverEntry } from './runBlocks';
 import { backsOut } from './backOut';
+import { closesChat } from './closing';
 import { canWaitAt } from './blockBehaviours';
 import { humanTakeoverData } from '../flow/schema';
 import { forgetNobodyFound, noteNobodyFound } from './noAgentFollowUp';
@@ -345,7 +346,10 @@ export function answerTakeoverQuestion(
 ): void {
   const t = text.trim();
   if (crisisAtQuestion(run, block, w, t)) return;
-  if (backsOut(t)) {
+  // Session 33 (newc s33, newcomer s32 #3 at the takeover): a goodbye at its name or email question ("bye", "thanks,
+  // bye", "that's all") was a name ("Thanks, bye. And what is your email address ..."): the customer leaves, so the
+  // request is withdrawn as "never mind" withdraws it.
+  if (backsOut(t) || (!t.includes('@') && closesChat(t))) {
     backOutOfTakeover(run, block);
     return;
   }
