@@ -207,7 +207,7 @@ export function saidNobodyFound(run: Run, block: BlockOf<'human_takeover'>, text
   const h = run.s.handoff;
   if (h !== null && h.blockId === block.id && (h.status === 'expired' || h.status === 'rejected')) return true;
   const d = block.data;
-  if (text.startsWith('Our team is still offline, so I can')) return true;
+  if (text.startsWith(STILL_CLOSED_START)) return true;
   return d.assignation === 'custom' && d.availability !== undefined && text === renderTemplate(d.outOfHoursMessage, run.s.variables);
 }
 
@@ -255,6 +255,9 @@ export function enterTakeover(run: Run, block: BlockOf<'human_takeover'>, entry:
   handOver(run, block, entry?.reason ?? 'flow', entry?.signals ?? []);
   return null;
 }
+
+/** The words every stillClosed line starts with (saidNobodyFound reads them). */
+const STILL_CLOSED_START = takeoverTexts.stillClosed('').slice(0, -1);
 
 const blockName = (block: Block) => block.label?.trim() || 'Human takeover';
 

@@ -118,6 +118,11 @@ function byYesNoWord(choices: ButtonChoice[], t: string): ButtonChoice | null {
   const said = read?.said ?? [];
   const words = read?.words ?? [];
   if (word === null || (said.length === 1 && said[0] === word && words.length === 1)) return null;
+  return namedYesOrNo(choices, word);
+}
+
+/** The one choice whose label or synonym is the word yes / no, or starts with it ("yes please", "no, that's all"). */
+function namedYesOrNo(choices: ButtonChoice[], word: 'yes' | 'no'): ButtonChoice | null {
   const named = choices.filter((c) => [...c.names, ...c.synonyms].some((n) => n === word || n.startsWith(`${word} `) || n.startsWith(`${word}, `)));
   return named.length === 1 ? named[0] : null;
 }
@@ -140,11 +145,8 @@ function matchUncached(choices: ButtonChoice[], text: string): ButtonChoice | nu
   // named yes or no the same way: at Northwind's "Would you like to talk to a person?" they got "Please pick ...", and
   // "go on then" started an address change.
   const offered = wholeOfferAnswer(text.normalize('NFKC').toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[!.,]+/g, ' ').replace(/\s+/g, ' ').trim());
-  if (offered !== null) {
-    const word = offered ? 'yes' : 'no';
-    const named = choices.filter((c) => [...c.names, ...c.synonyms].some((n) => n === word || n.startsWith(`${word} `) || n.startsWith(`${word}, `)));
-    if (named.length === 1) return named[0];
-  }
+  const byOffer = offered === null ? null : namedYesOrNo(choices, offered ? 'yes' : 'no');
+  if (byOffer !== null) return byOffer;
 
   // 2. A number or ordinal: "2", "#2", "option 2", "the second one".
   const num = /^(?:#|option |number |the )?(\w+)(?: one| option)?$/.exec(t);

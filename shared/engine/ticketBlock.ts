@@ -269,6 +269,7 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
   if (w.field === 'email') {
     const r = emailAnswer(text, ownAddressesOf(run.flow));
     const phone = keepPhone(run, text);
+    let issue: string | null = null;
     if (r.ok) setVar(run, 'customerEmail', r.value);
     else if (declinesEmail(text) || unsureOfEmail(text) || (phone !== null && !text.includes('@'))) {
       // Session 16: no email to give (N#15), or a phone number instead (N#23): the ticket goes on without an email.
@@ -284,11 +285,11 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
       setVar(run, 'customerName', name);
       bot(run, `Thanks, ${name}. ${ticketPrompts.email}`, block.id);
       return;
-    } else if (issueFirst(run, block, text) !== null) {
+    } else if ((issue = issueFirst(run, block, text)) !== null) {
       // Session 33: "my parcel is late" at "What email address should we reply to?" got "That doesn't look like an email
       // address": it is what the team should help with (the ticket's next question), noted, not a failed try (as the
       // takeover's name question does: nameRetryNoted).
-      setVar(run, 'handoffReason', issueFirst(run, block, text));
+      setVar(run, 'handoffReason', issue);
       bot(run, ticketPrompts.emailAfterIssue, block.id);
       return;
     } else if (w.retries + 1 <= EMAIL_RETRIES) {

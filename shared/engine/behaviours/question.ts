@@ -1,4 +1,5 @@
 /** Question: asks, validates the answer by input type, stores it; retries, then `fallback`. */
+import { withoutInvisible } from '../unicodeText';
 import type { Block, BlockOf, Value } from '../../flow/schema';
 import type { Run } from '../run';
 import { ClassifiedInput, type BlockBehaviour, type Classified, type InputWaiting } from './types';
@@ -260,8 +261,6 @@ const REFERENCE_TOKEN = /^[A-Z0-9]+(?:-[A-Z0-9]+)*$/;
  * "104 233" ("104233 104234" is two numbers).
  */
 const SPACED_REFERENCE = /^(?:([A-Z]{1,4})[\s-]+)?(\d+(?:[\s-]\d{1,4})*)$/;
-/** Characters that are not part of what is written: zero-width spaces and joiners, the byte-order mark. */
-const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
 
 /**
  * Session 33 (hostile s32 H1, H2, H6): the reference in an answer to an order or policy number question that the NLU
@@ -274,7 +273,7 @@ const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
  * such words with at most one of a number's length ("SW1A 1AA"). Upper case, as the NLU's order numbers. Null (the block asks again) when there is none, or several different ones.
  */
 export function referenceIn(text: string): string | null {
-  const t = text.normalize('NFKC').replace(INVISIBLE, '').trim().toUpperCase();
+  const t = withoutInvisible(text.normalize('NFKC')).trim().toUpperCase();
   if (t.length > 200) return null;
   const spaced = SPACED_REFERENCE.exec(t.replace(/[.!?]+$/, ''));
   if (spaced !== null && /\s/.test(t)) {
