@@ -86,6 +86,9 @@ describe('a status echo is looked for near its quote (review 4)', () => {
     const t = `brilliant ${"'a b' which a ".repeat(7000)}`;
     const s = performance.now();
     statusEchoed(t);
-    expect(performance.now() - s).toBeLessThan(300);
+    // A guard against backtracking that grows with the square of the length (seconds to minutes on 98,000 characters),
+    // not a speed target: ~16 ms on a quiet machine; 510 ms was measured in a loaded CI run (session 34), past the old
+    // 300 ms bound. Speed is measured by `npm run bench`.
+    expect(performance.now() - s).toBeLessThan(3000);
   });
 });

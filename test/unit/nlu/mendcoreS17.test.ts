@@ -18,8 +18,8 @@ const ms = (f: () => unknown): number => {
 
 describe('courtesyOf on long runs (revcore item 5)', () => {
   it('is linear on emoji and spaces', () => {
-    expect(ms(() => courtesyOf('a' + '😊'.repeat(25_000)))).toBeLessThan(600);
-    expect(ms(() => courtesyOf('a' + ' '.repeat(50_000) + 'x'))).toBeLessThan(600);
+    expect(ms(() => courtesyOf('a' + '😊'.repeat(25_000)))).toBeLessThan(3000); // ~20 ms quiet; a guard against quadratic backtracking, not a speed target (session 34: loaded CI runs were 30x slower)
+    expect(ms(() => courtesyOf('a' + ' '.repeat(50_000) + 'x'))).toBeLessThan(3000); // ~20 ms quiet; a guard against quadratic backtracking, not a speed target (session 34: loaded CI runs were 30x slower)
   });
 
   it('still finds thanks at the end, after emoji and after a long message', () => {
