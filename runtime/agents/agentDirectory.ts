@@ -10,7 +10,7 @@
  */
 import { nameProblem } from '../visibleText';
 import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, renameSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
@@ -681,8 +681,23 @@ export class AgentDirectory {
         if (x.expiresAt <= now || !this.byId.has(x.agentId)) continue;
         this.sessions.set(x.hash, { agentId: x.agentId, expiresAt: x.expiresAt, ...(typeof x.pw === 'string' ? { pw: x.pw } : {}) });
       }
-    } catch {
-      /* no file yet, or damaged: start without sessions */
+    } catch (err) {
+      // No file yet: start without sessions. Damaged (hostile s32: a truncated file signed every agent out and dropped
+      // who chose Offline without a word, and the next sign-in wrote over it): kept aside as it was, and said in the log.
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+      const aside = `${file}.damaged-${new Date(this.opts.now()).toISOString().replace(/[:.]/g, '-')}`;
+      let kept = false;
+      try {
+        renameSync(file, aside);
+        kept = true;
+      } catch {
+        /* not movable (a folder, no permission): the next write replaces it */
+      }
+      this.reports.push({
+        level: 'warn',
+        msg: `agents' sessions file could not be read (${err instanceof Error ? err.message : String(err)}): every agent signs in again and the chosen Offline states are forgotten${kept ? `; the damaged file was kept as ${aside}` : ''}`,
+        fields: { file, ...(kept ? { keptAs: aside } : {}) },
+      });
     }
   }
 
