@@ -6,7 +6,7 @@
  */
 import type { BlockProblem, FlowContext } from './blocks/types';
 import type { OpeningHours } from './blocks/fields';
-import { weekdays } from './blocks/fields';
+import { dayNames, weekdays } from './blocks/fields';
 import { dateProblem, minutesOf } from './formats';
 
 export function openingHoursProblems(hours: OpeningHours, base: Array<string | number>, ctx: Pick<FlowContext, 'isValidTimeZone'>): BlockProblem[] {
@@ -41,7 +41,7 @@ export function openingHoursProblems(hours: OpeningHours, base: Array<string | n
           severity: 'warning',
           code: 'closed_last_minute',
           path: [...base, 'weekly', day, i, 'to'],
-          message: `The opening hours on ${day} end at 23:59: the chat is closed from 23:59 to midnight, a customer asking for a person then is told it is out of hours.`,
+          message: `The opening hours on ${dayNames[day]} end at 23:59: the chat is closed from 23:59 to midnight, a customer asking for a person then is told it is out of hours.`,
           hint: 'To stay open until midnight, end at 24:00.',
         });
       }
@@ -50,7 +50,7 @@ export function openingHoursProblems(hours: OpeningHours, base: Array<string | n
         severity: 'error',
         code: 'bad_time_range',
         path: [...base, 'weekly', day, i],
-        message: `The opening hours on ${day} run from ${r.from} to ${r.to}, which ends before it starts.`,
+        message: `The opening hours on ${dayNames[day]} run from ${r.from} to ${r.to}, which ends before it starts.`,
         hint: 'Make "to" later than "from"; for hours past midnight, split them: 22:00-24:00 on one day and 00:00-02:00 on the next.',
       });
     });

@@ -84,7 +84,8 @@ export const timeRangeSchema = z.object({
 });
 export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof weekdays)[number];
-const dayNames: Record<Weekday, string> = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' };
+/** The weekdays' names as people read them (the inspector's titles, validation messages, the takeover's "back on Monday"). */
+export const dayNames: Record<Weekday, string> = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' };
 const day = (d: Weekday) => z.array(timeRangeSchema).default([]).meta({ title: dayNames[d], help: `Opening time ranges on ${dayNames[d]}s (none = closed).` });
 
 export const openingHoursSchema = z.object({

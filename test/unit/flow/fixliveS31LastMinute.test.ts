@@ -25,6 +25,8 @@ describe('opening hours ending at 23:59 (session 31 live)', () => {
     const warned = problemsWith(r, 'closed_last_minute');
     expect(warned.map((p) => [p.path, p.severity])).toEqual([[`$.blocks[${i}].data.weekly.mon[0].to`, 'warning']]);
     expect(warned[0].message).toMatch(/closed from 23:59 to midnight/);
+    // Session 34 (newcomer s32 #7): the day as people read it (it said "on mon").
+    expect(warned[0].message).toMatch(/^The opening hours on Monday end at 23:59/);
     expect(warned[0].hint).toMatch(/24:00/);
   });
 
