@@ -39,3 +39,20 @@ export const whyEmailTexts = {
   ticket: "We only use it to reply to you about this request. What email address should we reply to? (If you don't have one, just say so.)",
   takeover: "It's only so the team can reach you if the chat gets cut off. What is your email address? (If you'd rather not give one, just say so.)",
 };
+
+/**
+ * Session 34 (hostile s33 #3): "wait" / "hold on" / "one sec" / "let me check" at an email question was a wrong address
+ * ("That doesn't look like an email address", a try counted): the customer is looking for it. Answered with a moment
+ * and the question again, not counted as a try.
+ */
+const MOMENT =
+  /^(?:(?:ok|okay|um+|erm+|hm+|oh|ah|yes|yeah|sure)\s+)?(?:wait|w8|hold on|hang on|one sec(?:ond)?|1 sec|a sec(?:ond)?|sec|one moment|one min(?:ute)?|just a (?:sec(?:ond)?|moment|minute|min)|(?:give|gimme) (?:me )?a (?:sec(?:ond)?|moment|minute|min)|brb|let me (?:check|look|see|find (?:it|that|one)|get (?:it|that)|look it up|think))(?:\s+(?:please|pls|plz|a sec|a second|a moment|a minute|a min|i need to check|let me check|i'?ll check|i'?ll find it|let me find it|checking))*$/;
+export function asksForAMoment(text: string): boolean {
+  if (text.includes('@')) return false;
+  const t = text.trim().toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[?!.,…]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return MOMENT.test(t);
+}
+export const momentEmailTexts = {
+  ticket: "No problem, take your time. What email address should we reply to? (If you don't have one, just say so.)",
+  takeover: "No problem, take your time. What is your email address? (If you'd rather not give one, just say so.)",
+};

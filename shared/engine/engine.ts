@@ -793,7 +793,7 @@ function ownQuestionText(run: Run, block: Block, w: Waiting, text: string): bool
   const whole = !fits || selfHarmIn(analysis) !== null;
   const targetId = escalationTarget(run);
   // Session 14 (newcomer s14 N#7): not back into a takeover that just found nobody (noAgentFollowUp.ts).
-  if (targetId !== null && inNoAgentFollowUp(run, targetId, block.id)) return nobodyFreeText(run, block, w, text, facts, fits, whole);
+  if (targetId !== null && inNoAgentFollowUp(run, targetId, block.id)) return nobodyFreeText(run, block, w, text, facts, fits, whole, targetId);
   const { decision, memory } = evaluateEscalation(whole ? run.flow.escalation : ownQuestionPolicy(run.flow.escalation), facts, s.escalation, run.flow.escalation);
   s.escalation = memory;
   run.decision = decision;
@@ -830,7 +830,7 @@ const NOBODY_FREE_OFF = ['sensitiveTopics', 'lowConfidence', 'repeatedFallback',
  * writing out of hours) for decisions that were then dropped, and their memory carried into the messages after.
  * Returns as ownQuestionText does: true when the reply was given here.
  */
-function nobodyFreeText(run: Run, block: Block, w: Waiting, text: string, facts: TurnFacts, fits: boolean, whole: boolean): boolean {
+function nobodyFreeText(run: Run, block: Block, w: Waiting, text: string, facts: TurnFacts, fits: boolean, whole: boolean, targetId: string): boolean {
   if (!whole) return false;
   const decision = evaluateEscalation(nobodyFreePolicy(run.flow.escalation), facts, run.s.escalation, run.flow.escalation).decision;
   run.decision = decision;
@@ -846,7 +846,12 @@ function nobodyFreeText(run: Run, block: Block, w: Waiting, text: string, facts:
   }
   // Session 16 (newcomer s15 N#14): "I still want a human please" at the ticket's email question got "That doesn't
   // look like an email address": a request that does not answer the question gets the block's own reply to it.
-  if (!fits && decision.signals.some((x) => x.reason === 'explicit_request')) return behaviourOf(block.kind).answerNobodyFree?.(run, block, w) === true;
+  // Session 34 (hostile s33 #1): out of hours, the takeover's still-closed line there (not "no one is free right now").
+  if (!fits && decision.signals.some((x) => x.reason === 'explicit_request')) {
+    const target = run.c.blocks.get(targetId);
+    const closedLine = target === undefined ? null : (behaviourOf(target.kind).stillClosedLine?.(run, target) ?? null);
+    return behaviourOf(block.kind).answerNobodyFree?.(run, block, w, undefined, '', closedLine) === true;
+  }
   // Session 30 (newcomer s29 N5): "are you even listening? this is a joke" there (upset, nobody online) got "That
   // doesn't look like an email address": an upset message that is no attempt at an answer gets an acknowledgement and
   // the question again (the block decides what is an attempt: "kim at example" still gets its retry).

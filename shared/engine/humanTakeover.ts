@@ -22,7 +22,7 @@ import { detectUrgency } from '../escalation/detectors/detectUrgency';
 import { messageFacts } from './policyReads';
 import { analyzeText } from '../nlu/analyzeText';
 import { analysedPart } from './analysedPart';
-import { asksWhyEmail, notThatEmail, setsAsideEmail, unsureOfEmail, whyEmailTexts } from './emailNonAnswers';
+import { asksForAMoment, asksWhyEmail, momentEmailTexts, notThatEmail, setsAsideEmail, unsureOfEmail, whyEmailTexts } from './emailNonAnswers';
 import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, problemFromNameAnswer, validateAnswer } from './questionValidators';
 import { ticketPrompts } from './ticketBlock';
 import { reasonAlreadyGiven } from './reasonGiven';
@@ -32,6 +32,7 @@ import { backsOut } from './backOut';
 import { closesChat } from './closing';
 import { canWaitAt } from './blockBehaviours';
 import { humanTakeoverData } from '../flow/schema';
+import { dayNames } from '../flow/blocks/fields';
 import { forgetNobodyFound, noteNobodyFound } from './noAgentFollowUp';
 import { DEFAULT_ASSIGNED_SOON, DEFAULT_LEAD_IN } from '../flow/blocks/humanTakeover';
 import { isUnsureReply } from '../nlu/bareReplies';
@@ -220,7 +221,7 @@ export function enterTakeover(run: Run, block: BlockOf<'human_takeover'>, entry:
     const opens = nextOpening(d.availability, run.now);
     const told = run.s.closedNotice;
     if (told !== undefined && told.blockId === block.id && (told.until === null || run.now < told.until)) {
-      bot(run, takeoverTexts.stillClosed(opens === null ? '' : opensWhen(d.availability.timezone, run.now, opens)), block.id);
+      bot(run, closedLineUntil(d.availability.timezone, run.now, opens), block.id);
     } else {
       bot(run, renderTemplate(d.outOfHoursMessage, run.s.variables), block.id);
       run.s.closedNotice = { blockId: block.id, until: opens };
@@ -256,18 +257,31 @@ export function enterTakeover(run: Run, block: BlockOf<'human_takeover'>, entry:
   return null;
 }
 
+function closedLineUntil(timezone: string, now: number, opens: number | null): string {
+  return takeoverTexts.stillClosed(opens === null ? '' : opensWhen(timezone, now, opens));
+}
+
+/**
+ * Session 34 (hostile s33 #1): the still-closed line when the block's opening hours are closed now, else null. Said by
+ * the ticket that follows it when the customer asks for a person again there (it said "no one is free right now").
+ */
+export function stillClosedLine(run: Run, block: BlockOf<'human_takeover'>): string | null {
+  const d = block.data;
+  if (d.assignation !== 'custom' || !d.availability || isOpen(d.availability, run.now)) return null;
+  return closedLineUntil(d.availability.timezone, run.now, nextOpening(d.availability, run.now));
+}
+
 /** The words every stillClosed line starts with (saidNobodyFound reads them). */
 const STILL_CLOSED_START = takeoverTexts.stillClosed('').slice(0, -1);
 
 const blockName = (block: Block) => block.label?.trim() || 'Human takeover';
 
-const WEEKDAY_NAMES = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' } as const;
 /** When `opens` is, said from `now` in the hours' time zone: "today at 2pm", "tomorrow at 8am", "on Monday at 8:30am". */
 export function opensWhen(timezone: string, now: number, opens: number): string {
   const a = localTime(timezone, now);
   const b = localTime(timezone, opens);
   const days = Math.round((Date.parse(`${b.date}T00:00:00Z`) - Date.parse(`${a.date}T00:00:00Z`)) / 86_400_000);
-  const day = days === 0 ? 'today' : days === 1 ? 'tomorrow' : days < 7 ? `on ${WEEKDAY_NAMES[b.weekday]}` : `on ${WEEKDAY_NAMES[b.weekday]} ${b.date}`;
+  const day = days === 0 ? 'today' : days === 1 ? 'tomorrow' : days < 7 ? `on ${dayNames[b.weekday]}` : `on ${dayNames[b.weekday]} ${b.date}`;
   const h = Math.floor(b.minutes / 60);
   const m = b.minutes % 60;
   const clock = `${h % 12 === 0 ? 12 : h % 12}${m === 0 ? '' : `:${String(m).padStart(2, '0')}`}${h < 12 ? 'am' : 'pm'}`;
@@ -391,6 +405,9 @@ export function answerTakeoverQuestion(
     } else bot(run, takeoverTexts.nameSkipped, block.id);
   } else if (w.field === 'email' && asksWhyEmail(t)) {
     bot(run, whyEmailTexts.takeover, block.id);
+    return;
+  } else if (w.field === 'email' && asksForAMoment(t)) {
+    bot(run, momentEmailTexts.takeover, block.id);
     return;
   } else if (w.field === 'email') {
     // Session 15 (hostile s15 H#1, s14 #20 rest): of several addresses, the customer's by the same rule as the ticket's

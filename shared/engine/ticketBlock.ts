@@ -7,7 +7,7 @@ import type { BlockOf } from '../flow/schema';
 import type { Waiting } from './types';
 import { renderTemplate } from '../flow/template';
 import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, problemFromNameAnswer } from './questionValidators';
-import { asksWhyEmail, notThatEmail, setsAsideEmail, unsureOfEmail, whyEmailTexts } from './emailNonAnswers';
+import { asksForAMoment, asksWhyEmail, momentEmailTexts, notThatEmail, setsAsideEmail, unsureOfEmail, whyEmailTexts } from './emailNonAnswers';
 import { analyzeText } from '../nlu/analyzeText';
 import { analysedPart } from './analysedPart';
 import { summarizeConversation } from './handoffContext';
@@ -62,6 +62,8 @@ export const ticketPrompts = {
    * ticket's goodbye and close on a customer in crisis.
    */
   issueAfterCrisis: "I'm still here. When you're ready, tell us in a few words what our team should help you with, and we'll pass it on.",
+  /** Session 34 (hostile s33 #1): after the takeover's still-closed line, when a person is asked for again out of hours. */
+  emailWhileClosed: "Leave your email address and a colleague will reply when they're back (or say you don't have one).",
   emailWhenUpset: "I understand, and I'm sorry. So a colleague can get back to you as soon as they can, what email address should we use? (Or say you don't have one.)",
 };
 
@@ -102,7 +104,7 @@ function noEmailText(run: Run): string {
  * `after` 'upset' (session 30, newcomer s29 N5): the policy read the customer as upset; an acknowledgement and the
  * question again, unless the message tries to give an address (`text`: then the block's retry says what is wrong).
  */
-export function answerNobodyFree(run: Run, block: BlockOf<'ticket'>, w: TicketWaiting, after?: 'crisis' | 'upset', text = ''): boolean {
+export function answerNobodyFree(run: Run, block: BlockOf<'ticket'>, w: TicketWaiting, after?: 'crisis' | 'upset', text = '', closedLine: string | null = null): boolean {
   // Session 30 (newcomer s29 N4): words of self-harm at the issue question are not the ticket's issue (taken, they opened
   // the ticket and the flow went on to "Thanks for your patience. Goodbye!", closing the chat on the customer).
   if (after === 'crisis' && w.field === 'issue') {
@@ -112,7 +114,8 @@ export function answerNobodyFree(run: Run, block: BlockOf<'ticket'>, w: TicketWa
   if (w.field !== 'email') return false;
   if (after === 'crisis' && ticketAnswerFits(run, w, text)) return false; // an address beside the words: taken
   if (after === 'upset' && triesAnEmail(text)) return false;
-  bot(run, after === 'crisis' ? ticketPrompts.emailAfterCrisis : after === 'upset' ? ticketPrompts.emailWhenUpset : ticketPrompts.nobodyFree, block.id);
+  if (after === undefined && closedLine !== null) bot(run, `${closedLine} ${ticketPrompts.emailWhileClosed}`, block.id);
+  else bot(run, after === 'crisis' ? ticketPrompts.emailAfterCrisis : after === 'upset' ? ticketPrompts.emailWhenUpset : ticketPrompts.nobodyFree, block.id);
   return true;
 }
 
@@ -222,7 +225,7 @@ function promisesEmail(run: Run, block: BlockOf<'ticket'>): boolean {
  * our team help you with?" (the customer's own words are the issue).
  */
 export function ticketAnswerFits(run: Run, w: TicketWaiting, text: string): boolean {
-  if (w.field !== 'email' || backsOut(text, false) || asksWhyEmail(text)) return true;
+  if (w.field !== 'email' || backsOut(text, false) || asksWhyEmail(text) || asksForAMoment(text)) return true;
   const r = emailAnswer(text, ownAddressesOf(run.flow));
   // Session 16: "I don't have an email" (N#15) and a phone number instead (N#23) answer it too.
   return r.ok || r.choices !== undefined || declinesEmail(text) || (!text.includes('@') && (phoneIn(text) || onlyCourtesy(text) || closesChat(text)));
@@ -266,6 +269,7 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
     bot(run, whyEmailTexts.ticket, block.id);
     return;
   }
+  if (w.field === 'email' && asksForAMoment(text)) return void bot(run, momentEmailTexts.ticket, block.id);
   if (w.field === 'email') {
     const r = emailAnswer(text, ownAddressesOf(run.flow));
     const phone = keepPhone(run, text);

@@ -11,7 +11,7 @@ import { normalizeText } from './normalizeText';
 import { stemTokens } from './stem';
 import { sentimentDetail } from './sentiment';
 import { extractEntities } from './entities';
-import { withoutInvisible } from '../engine/unicodeText';
+import { asciiDigits, withoutInvisible } from '../engine/unicodeText';
 
 const CACHE_LIMIT = 500;
 const cache = new Map<string, TextAnalysis>();
@@ -88,12 +88,17 @@ export function shoutingOf(text: string): number {
 
 /** Full-width ASCII forms (U+FF01-U+FF5E) and the ideographic space. */
 const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
+/** A decimal digit of another script than ASCII ("١", "۱", "१"); full-width ones are read below with the rest. */
+const OTHER_DIGIT = /(?![0-9\uFF10-\uFF19])\p{Nd}/u;
 /**
- * `text` as its characters show: invisible characters dropped (withoutInvisible) and full-width ASCII forms read as
- * ASCII ("ＮＷ－１０４２３３" is "NW-104233"). The same string when it has neither (almost every message).
+ * `text` as its characters show: invisible characters dropped (withoutInvisible), full-width ASCII forms read as ASCII
+ * ("ＮＷ－１０４２３３" is "NW-104233") and other scripts' decimal digits as ASCII digits (session 34). The same string when
+ * it has none of them (almost every message).
  */
 export function readableText(text: string): string {
-  const visible = withoutInvisible(text);
+  let visible = withoutInvisible(text);
+  // Session 34 (hostile s33 #4): "NW-١٠٤٢٣٣" is NW-104233 (it got the order question's format line).
+  if (OTHER_DIGIT.test(visible)) visible = asciiDigits(visible);
   if (!FULL_WIDTH.test(visible)) return visible;
   return visible.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }

@@ -1,5 +1,4 @@
 /** Question: asks, validates the answer by input type, stores it; retries, then `fallback`. */
-import { withoutInvisible } from '../unicodeText';
 import type { Block, BlockOf, Value } from '../../flow/schema';
 import type { Run } from '../run';
 import { ClassifiedInput, type BlockBehaviour, type Classified, type InputWaiting } from './types';
@@ -7,8 +6,8 @@ import { asksByForm, otherRequestAt, readerBefore, wayReachesPerson } from '../o
 import { backsOut } from '../backOut';
 import { behaviourOf } from '../blockBehaviours';
 import { bot, isKnown, setVar, vars } from '../run';
-import { addressIn, emailAnswer, nameFromAnswer, ownAddressesOf, validateAnswer } from '../questionValidators';
-import { analyzeText } from '../../nlu/analyzeText';
+import { addressIn, answerByExample, emailAnswer, nameFromAnswer, ownAddressesOf, referenceShapes, validateAnswer, type ReferenceShape } from '../questionValidators';
+import { analyzeText, readableText } from '../../nlu/analyzeText';
 import { questionType } from '../../escalation/questionConcepts';
 import { classifyInput, exitTarget, follow, goTo, render, retry, waitForInput } from '../runBlocks';
 import { isBareReply } from '../../nlu/createIntentMatcher';
@@ -27,7 +26,7 @@ import { withoutCorrected } from '../selfCorrection';
 const POSTCODE_IN = /\b[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\b/i;
 
 type Action =
-  | { ok: true; block: BlockOf<'question'>; value: Value }
+  | { ok: true; block: BlockOf<'question'>; value: Value; note?: string }
   | { ok: false; block: BlockOf<'question'>; w: InputWaiting }
   | { ok: 'which'; block: BlockOf<'question'>; choices: string[] }
   | { ok: 'name'; block: BlockOf<'question'>; name: string }
@@ -39,6 +38,7 @@ type Action =
 
 function act(run: Run, a: Action): void {
   if (a.ok === true) {
+    if (a.note !== undefined) bot(run, a.note, a.block.id);
     setVar(run, a.block.data.variable, a.value);
     follow(run, a.block, 'next');
   } else if (a.ok === 'which') {
@@ -172,10 +172,11 @@ const CORRECTS = /\b(?:sorry|i\s+mean[t]?|actually|correction|typo|wrong|no\s+wa
 const TOGETHER = /\b(?:and|or|both|also|plus|as\s+well|too|orders|all)\b|&|\+|[A-Z]{1,4}-?\d[\dA-Z-]{3,15}(?:\s*[,/]\s*|\s+)[A-Z]{1,4}-?\d/i;
 
 /** What the customer is told when their message names several values (givenValues): which one comes first. */
-function manyValuesNote(values: readonly Value[]): string {
+function manyValuesNote(block: BlockOf<'question'>, values: readonly Value[]): string {
   const rest = values.slice(1).map(String);
   const others = rest.length === 1 ? rest[0] : `${rest.slice(0, -1).join(', ')} and ${rest[rest.length - 1]}`;
-  return `You mentioned ${values.length} orders, so one at a time: I'll start with ${String(values[0])}. Ask me about ${others} after that.`;
+  const what = block.data.fromEntity === 'order_id' ? 'orders' : block.data.fromEntity === 'policy_number' ? 'policies' : 'numbers';
+  return `You mentioned ${values.length} ${what}, so one at a time: I'll start with ${String(values[0])}. Ask me about ${others} after that.`;
 }
 
 /**
@@ -262,6 +263,47 @@ const REFERENCE_TOKEN = /^[A-Z0-9]+(?:-[A-Z0-9]+)*$/;
  */
 const SPACED_REFERENCE = /^(?:([A-Z]{1,4})[\s-]+)?(\d+(?:[\s-]\d{1,4})*)$/;
 
+/** The reference shapes of the block's own example (its text and retry message), read once per block object. */
+const SHAPES = new WeakMap<object, ReferenceShape[]>();
+function shapesOf(block: BlockOf<'question'>): ReferenceShape[] {
+  let s = SHAPES.get(block.data);
+  if (s === undefined) SHAPES.set(block.data, (s = referenceShapes([block.data.text, block.data.retryMessage])));
+  return s;
+}
+
+/** Short words typed before a number that are no letters of it ("oops 104234", "its 104 233", "ref 104233"). */
+const WORD_BEFORE_NUMBER: ReadonlySet<string> = new Set(
+  ('A AH AND ALSO ARE AS AT BUT BY ER ERM FOR HERE HEY HI HM HMM I ID IS IT ITS ME MINE MY NAH NO NOPE NOT NOW NR NUM OF OH OK ' +
+    'OKAY ON OOPS OR REF SO SURE THAT THE THEN THIS TRY UH UM UMM WAIT WAS YEAH YEP YES YUP').split(' '),
+);
+
+/**
+ * Session 34 (hostile s33 #4): the reference in an answer with no reference the NLU knows. First by the shape of the
+ * flow's own example in the question's text or retry message (questionValidators.ts answerByExample, session 17: written
+ * then and never called): "HM 2231 0457" -> HM-2231-0457 as the example writes it; the example's prefix with a number of
+ * another length ("NW-12") is asked again. Then an answer that corrects one ("NW-104233 sorry I mean 104234"): what is
+ * left once the taken-back reference is dropped (selfCorrection.ts), with the letters of the one taken back when the
+ * correction gives digits only (NW-104234; it got the format line). Otherwise referenceIn of the whole answer.
+ */
+function referenceAnswer(block: BlockOf<'question'>, text: string): string | null {
+  const part = analysedPart(text);
+  const kept = withoutCorrected(part);
+  const shapes = shapesOf(block);
+  const byExample = answerByExample(kept, shapes);
+  if (byExample !== null) {
+    if (byExample.ok) return byExample.value;
+    // The prefix with a number of another shape: unless the number is split by spaces ("NW 104 233": referenceIn joins it).
+    const joined = referenceIn(kept);
+    const again = joined === null ? null : answerByExample(joined, shapes);
+    return again?.ok === true ? again.value : null;
+  }
+  if (kept === part) return referenceIn(text);
+  const ref = referenceIn(kept);
+  if (ref === null || !/^\d+$/.test(ref)) return ref;
+  const taken = /\b([A-Za-z]{1,4})(-?)\d/.exec(part);
+  return taken !== null && !kept.includes(taken[0]) && !WORD_BEFORE_NUMBER.has(taken[1].toUpperCase()) ? `${taken[1].toUpperCase()}${taken[2]}${ref}` : ref;
+}
+
 /**
  * Session 33 (hostile s32 H1, H2, H6): the reference in an answer to an order or policy number question that the NLU
  * finds no entity in. Before, such an answer was stored whole, as written: "it's 104233" was looked up as "it's 104233";
@@ -273,12 +315,13 @@ const SPACED_REFERENCE = /^(?:([A-Z]{1,4})[\s-]+)?(\d+(?:[\s-]\d{1,4})*)$/;
  * such words with at most one of a number's length ("SW1A 1AA"). Upper case, as the NLU's order numbers. Null (the block asks again) when there is none, or several different ones.
  */
 export function referenceIn(text: string): string | null {
-  const t = withoutInvisible(text.normalize('NFKC')).trim().toUpperCase();
+  const t = readableText(text.normalize('NFKC')).trim().toUpperCase();
   if (t.length > 200) return null;
   const spaced = SPACED_REFERENCE.exec(t.replace(/[.!?]+$/, ''));
   if (spaced !== null && /\s/.test(t)) {
     const digits = spaced[2].replace(/[\s-]/g, '');
-    const ref = spaced[1] !== undefined ? `${spaced[1]}-${digits}` : digits;
+    // Session 34 (hostile s33 #4): a word before the number is no prefix of it ("oops 104234" was looked up as OOPS-104234).
+    const ref = spaced[1] !== undefined && !WORD_BEFORE_NUMBER.has(spaced[1]) ? `${spaced[1]}-${digits}` : digits;
     if (digits.length >= 3 && ref.length <= REFERENCE_MAX) return ref;
   }
   const found = new Set<string>();
@@ -318,20 +361,15 @@ export function saysItLacks(normalized: string): boolean {
 /**
  * Session 8: the value of the block's kind (`fromEntity`) in a free-text answer, when it holds one that passes the answer
  * type: "I ordered it two weeks ago, NW-104233" stores NW-104233 (the order lookup was called with the whole sentence).
- * Null when there is none: the answer is stored as written, as before.
+ * Null when there is none: the answer is stored as written, as before. Session 34 (hostile s32 H3, s33 #2): the values
+ * givenValues reads, so several named together at the question ("NW-104233 and NW-104234") are the first one with
+ * manyValuesNote (valuesIn), as when they came with the request (the last one was looked up without a word).
  */
 function valueIn(run: Run, block: BlockOf<'question'>, text: string): Value | null {
-  const kind = block.data.fromEntity;
-  if (kind === undefined || block.data.inputType !== 'text') return null;
-  const part = analysedPart(text);
-  const found = analyzeText(part).entities;
-  const excluded = excludedEntities(part, found, kind);
-  for (let i = found.length - 1; i >= 0; i--) {
-    if (found[i].type !== kind || excluded.has(i)) continue;
-    const r = validateAnswer(block.data.inputType, found[i].value, run.now, run.flow.settings.timezone);
-    if (r.ok) return r.value;
-  }
-  return null;
+  return valuesIn(run, block, text)[0] ?? null;
+}
+function valuesIn(run: Run, block: BlockOf<'question'>, text: string): Value[] {
+  return block.data.inputType === 'text' ? givenValues(run, block, text) : [];
 }
 
 /**
@@ -486,7 +524,7 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
     if (known === null) return waitForInput(run, block);
     const last = vars(run).lastMessage;
     const given = typeof last === 'string' && block.data.fromEntity === 'order_id' ? givenValues(run, block, last) : [];
-    if (given.length > 1 && given[0] === known) bot(run, manyValuesNote(given), block.id);
+    if (given.length > 1 && given[0] === known) bot(run, manyValuesNote(block, given), block.id);
     setVar(run, block.data.variable, known);
     return exitTarget(run, block, 'next');
   },
@@ -529,12 +567,13 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
         const giveUp = run.c.exitOf(block.id, 'fallback') !== undefined && (saysItLacks(n) || (w.retries >= 1 && lacksTheValue(n)));
         return new ClassifiedInput<Action>(false, null, run, act, giveUp ? { ok: 'fallback', block } : { ok: false, block, w });
       }
-      const value = valueIn(run, block, text) ?? (REFERENCE_KINDS.has(block.data.fromEntity ?? '') ? referenceIn(text) : r.value);
+      const given = valuesIn(run, block, text);
+      const value = given[0] ?? (REFERENCE_KINDS.has(block.data.fromEntity ?? '') ? referenceAnswer(block, text) : r.value);
       // No reference in it ("7", "my order is 55 blue", 4,000 characters): a message the bot could not use, asked again
       // with the block's retry line, as an answer the block refuses (measured: not counted as a fallback turn, w3-011
       // "7", "77", "777" at the order question lost its repeated fallback).
       if (value === null) return new ClassifiedInput<Action>(true, null, run, act, { ok: false, block, w }, true);
-      return new ClassifiedInput<Action>(false, null, run, act, { ok: true, block, value });
+      return new ClassifiedInput<Action>(false, null, run, act, given.length > 1 ? { ok: true, block, value, note: manyValuesNote(block, given) } : { ok: true, block, value });
     }
     return otherQuestion(run, block, w, text) ?? newShopQuestion(run, block, text) ?? new ClassifiedInput<Action>(true, null, run, act, { ok: false, block, w }, true);
   },

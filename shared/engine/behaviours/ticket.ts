@@ -10,5 +10,5 @@ export const ticketBehaviour: BlockBehaviour<'ticket'> = {
     if (w.kind === 'ticket_question') answerTicketQuestion(run, block, w, text);
   },
   answerFits: (run, _block, w, text) => w.kind !== 'ticket_question' || ticketAnswerFits(run, w, text),
-  answerNobodyFree: (run, block, w, after, text) => w.kind === 'ticket_question' && answerNobodyFree(run, block, w, after, text),
+  answerNobodyFree: (run, block, w, after, text, closedLine) => w.kind === 'ticket_question' && answerNobodyFree(run, block, w, after, text, closedLine),
 };

@@ -148,8 +148,17 @@ export interface BlockBehaviour<K extends BlockKind = BlockKind> {
    * message was words of self-harm and the crisis line was just said (session 29): the question again, without "I can't
    * put you through" (the customer asked for no one). 'upset' (session 30, newcomer s29 N5): the policy read the message
    * `text` as upset; the block may decline (false) when `text` tries to answer the question after all.
+   * `closedLine` (session 34, hostile s33 #1): the takeover that found nobody is closed by its opening hours and this is
+   * its still-closed line ("Our team is still offline ...: they're back on Monday at 8am."), said instead of "no one is
+   * free right now" (which reads as busy).
    */
-  answerNobodyFree?(run: Run, block: BlockOf<K>, w: Waiting, after?: 'crisis' | 'upset', text?: string): boolean;
+  answerNobodyFree?(run: Run, block: BlockOf<K>, w: Waiting, after?: 'crisis' | 'upset', text?: string, closedLine?: string | null): boolean;
+  /**
+   * Session 34 (hostile s33 #1): the block's short line for a conversation it cannot hand over because its opening hours
+   * are closed now (Human takeover: takeoverTexts.stillClosed with when the team is back); null when it is open or has no
+   * hours.
+   */
+  stillClosedLine?(run: Run, block: BlockOf<K>): string | null;
   /**
    * Whether `text`, the block's latest words in the transcript, says it found nobody (a Human takeover's no-agent or
    * out-of-hours message, or its own handoff expired or rejected). Only for states saved before `nobodyFound` existed.
