@@ -280,23 +280,17 @@ const WORD_BEFORE_NUMBER: ReadonlySet<string> = new Set(
 /**
  * Session 34 (hostile s33 #4): the reference in an answer with no reference the NLU knows. First by the shape of the
  * flow's own example in the question's text or retry message (questionValidators.ts answerByExample, session 17: written
- * then and never called): "HM 2231 0457" -> HM-2231-0457 as the example writes it; the example's prefix with a number of
- * another length ("NW-12") is asked again. Then an answer that corrects one ("NW-104233 sorry I mean 104234"): what is
+ * then and never called): "HM 2231 0457" -> HM-2231-0457 as the example writes it. Then an answer that corrects one ("NW-104233 sorry I mean 104234"): what is
  * left once the taken-back reference is dropped (selfCorrection.ts), with the letters of the one taken back when the
  * correction gives digits only (NW-104234; it got the format line). Otherwise referenceIn of the whole answer.
  */
 function referenceAnswer(block: BlockOf<'question'>, text: string): string | null {
   const part = analysedPart(text);
   const kept = withoutCorrected(part);
-  const shapes = shapesOf(block);
-  const byExample = answerByExample(kept, shapes);
-  if (byExample !== null) {
-    if (byExample.ok) return byExample.value;
-    // The prefix with a number of another shape: unless the number is split by spaces ("NW 104 233": referenceIn joins it).
-    const joined = referenceIn(kept);
-    const again = joined === null ? null : answerByExample(joined, shapes);
-    return again?.ok === true ? again.value : null;
-  }
+  // Only a match: the example's prefix with a number of another length ("NW-7") is read as before, since an example
+  // shows one number and real ones may be longer or shorter (the lookup says whether it exists).
+  const byExample = answerByExample(kept, shapesOf(block));
+  if (byExample?.ok === true) return byExample.value;
   if (kept === part) return referenceIn(text);
   const ref = referenceIn(kept);
   if (ref === null || !/^\d+$/.test(ref)) return ref;

@@ -74,16 +74,14 @@ describe('references written in other ways at the order question', () => {
 
 /**
  * The flow's own example (session 17's answerByExample, never called before session 34): a reference is read by the
- * shape the question's text shows, written as the example writes it; its prefix with a number of another length is
- * asked again (it was looked up as typed).
+ * shape the question's text shows, written as the example writes it.
  */
 describe("references read by the shape of the question's own example", () => {
   const insurance = () => loadFlowText(readFileSync(new URL('../../../flows/insurance-claims.json', import.meta.url), 'utf8')).flow!;
 
-  it.each(['NW-12', 'I think its NW-12'])('%j at the order question is asked again, not looked up', (text) => {
-    const { c, said } = atOrderQuestion(text);
-    expect(c.effects('http_request')).toHaveLength(0);
-    expect(said[0]).toMatch(/^Order numbers look like NW-104233/);
+  it('"NW-7" (the prefix with a number of another length than the example) is still looked up as typed', () => {
+    const { c } = atOrderQuestion('NW-7');
+    expect(c.effects('http_request').map((e) => JSON.stringify(e))[0]).toContain('/orders/NW-7');
   });
 
   it.each([
@@ -95,12 +93,5 @@ describe("references read by the shape of the question's own example", () => {
     expect(c.lastBotText()).toMatch(/What is your policy number\?/);
     c.say(text);
     expect(c.variables().policyNumber).toBe(meant);
-  });
-
-  it('"HM-12" at the policy question is asked again', () => {
-    const c = converse(insurance(), { now: NOW });
-    c.say('HM-12');
-    expect(c.variables().policyNumber).toBeUndefined();
-    expect(c.lastBotText()).toMatch(/^Policy numbers look like HM-2231-0457/);
   });
 });
