@@ -147,10 +147,10 @@ function givenValues(run: Run, block: BlockOf<'question'>, text: string): Value[
     }
   }
   // A correction, or values not named together ("NW-230918 was the old one, this is NW-230919"): the last one, as before.
-  if (out.length < 2) return out;
+  if (out.length < 2) return out.map((v) => withExamplePrefix(block, v));
   const between = betweenValues(part, written);
-  if (CORRECTS.test(between) || !TOGETHER.test(between)) return out.slice(-1);
-  return out;
+  if (CORRECTS.test(between) || !TOGETHER.test(between)) return out.slice(-1).map((v) => withExamplePrefix(block, v));
+  return out.map((v) => withExamplePrefix(block, v));
 }
 
 /**
@@ -271,6 +271,22 @@ function shapesOf(block: BlockOf<'question'>): ReferenceShape[] {
   return s;
 }
 
+/**
+ * Session 34 (hostile s34 P1): a reference of digits only ("104234", "order 104233") at a question whose own example
+ * starts with letters and has that many digits ("It starts with NW ... (e.g. NW-104233)") is the example's reference:
+ * NW-104234 (it was looked up as 104234). Digits of another count, or no such example: as typed.
+ */
+function withExamplePrefix(block: BlockOf<'question'>, value: Value): Value {
+  if (typeof value !== 'string' || !/^\d+$/.test(value) || !REFERENCE_KINDS.has(block.data.fromEntity ?? '')) return value;
+  for (const shape of shapesOf(block)) {
+    const first = shape.groups[0];
+    if (first.kind !== 'prefix') continue;
+    const r = answerByExample(`${first.text}${value}`, [shape]);
+    if (r?.ok === true) return r.value;
+  }
+  return value;
+}
+
 /** Short words typed before a number that are no letters of it ("oops 104234", "its 104 233", "ref 104233"). */
 const WORD_BEFORE_NUMBER: ReadonlySet<string> = new Set(
   ('A AH AND ALSO ARE AS AT BUT BY ER ERM FOR HERE HEY HI HM HMM I ID IS IT ITS ME MINE MY NAH NO NOPE NOT NOW NR NUM OF OH OK ' +
@@ -291,7 +307,10 @@ function referenceAnswer(block: BlockOf<'question'>, text: string): string | nul
   // shows one number and real ones may be longer or shorter (the lookup says whether it exists).
   const byExample = answerByExample(kept, shapesOf(block));
   if (byExample?.ok === true) return byExample.value;
-  if (kept === part) return referenceIn(text);
+  if (kept === part) {
+    const ref = referenceIn(text);
+    return ref === null ? null : String(withExamplePrefix(block, ref));
+  }
   const ref = referenceIn(kept);
   if (ref === null || !/^\d+$/.test(ref)) return ref;
   const taken = /\b([A-Za-z]{1,4})(-?)\d/.exec(part);

@@ -25,11 +25,12 @@ function atOrderQuestion(answer: string) {
 
 describe('an order number answer with no order number the NLU knows', () => {
   it.each([
-    ["it's 104233", '104233'],
+    // Session 34 (hostile s34 P1): six digits alone get the letters of the question's example (NW-104233).
+    ["it's 104233", 'NW-104233'],
     ['ＡＢ１２３４５', 'AB12345'],
     ['NW-1 04 233', 'NW-104233'],
     ['NW 104233', 'NW-104233'],
-    ['104 233', '104233'],
+    ['104 233', 'NW-104233'],
     ['A1234', 'A1234'],
     ['#a1234.', 'A1234'],
   ])('%j is looked up as %s', (answer, value) => {

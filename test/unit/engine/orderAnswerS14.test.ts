@@ -51,7 +51,8 @@ describe('an order question does not take a sentence as the order number (newcom
     r.say('the one from Tuesday');
     expect(r.lastBotText()).toBe('Order numbers look like NW-104233. Which order is the return for?');
     r.say('104233');
-    expect(r.variables().orderNumber).toBe('104233');
+    // Session 34 (hostile s34 P1): the digits of the retry message's example ("look like NW-104233") get its letters.
+    expect(r.variables().orderNumber).toBe('NW-104233');
     expect(r.lastBotText()).toBe('Why are you sending it back?');
   });
 

@@ -60,9 +60,14 @@ describe('references written in other ways at the order question', () => {
     ['NW-104233 oops NW-104235', 'NW-104235'],
     ['NW-١٠٤٢٣٣', 'NW-104233'],
     ['NW-۱۰۴۲۳۳', 'NW-104233'],
-    ['١٠٤٢٣٣', '104233'],
-    ['oops 104234', '104234'],
-    ['ref 104233', '104233'],
+    // Digits only, as many as the example's (hostile s34 P1): the example's letters ("It starts with NW").
+    ['١٠٤٢٣٣', 'NW-104233'],
+    ['oops 104234', 'NW-104234'],
+    ['ref 104233', 'NW-104233'],
+    ['104234', 'NW-104234'],
+    ['order 104233', 'NW-104233'],
+    ['12345, sorry I mean 54321', '54321'],
+    ['1042345', '1042345'],
     ['NW 104 233', 'NW-104233'],
     ['AB 12345', 'AB-12345'],
   ])('%j is looked up as %s', (text, meant) => {
