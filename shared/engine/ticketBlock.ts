@@ -135,11 +135,7 @@ export function continueTicket(run: Run, block: BlockOf<'ticket'>, stage: 'email
     run.s.waiting = { kind: 'ticket_question', blockId: block.id, field: 'email', retries: 0 };
     return null;
   }
-  if (block.data.askIssue && !isKnown(v.handoffReason)) {
-    // Session 19 (newcomer s19 F2): what the customer said when they were handed over is the issue; not asked again.
-    const given = reasonAlreadyGiven(run, false);
-    if (given !== null) setVar(run, 'handoffReason', given);
-  }
+  if (block.data.askIssue) noteReasonGiven(run);
   if (block.data.askIssue && !isKnown(v.handoffReason)) {
     bot(run, ticketPrompts.issue, block.id);
     run.s.waiting = { kind: 'ticket_question', blockId: block.id, field: 'issue', retries: 0 };
@@ -245,6 +241,19 @@ function issueFirst(run: Run, block: BlockOf<'ticket'>, text: string): string | 
   return problemFromNameAnswer(text);
 }
 
+/** Session 19 (newcomer s19 F2): what the customer said when they were handed over is the issue; not asked again. */
+function noteReasonGiven(run: Run): void {
+  if (isKnown(run.s.variables.handoffReason)) return;
+  const given = reasonAlreadyGiven(run, false);
+  if (given !== null) setVar(run, 'handoffReason', given);
+}
+
+/** Whether `text` is an email address and a goodbye ("bye, kim@x.org"): without its addresses, it closes the chat. */
+function leavesWithAddress(text: string): boolean {
+  const rest = text.replace(/\S+@\S+/g, ' ').trim();
+  return rest !== '' && closesChat(rest);
+}
+
 /** No ticket: the customer withdrew at its questions (`line` says so); the flow goes on by the block's next exit. */
 function withdraw(run: Run, block: BlockOf<'ticket'>, line: string): void {
   run.s.waiting = null;
@@ -274,8 +283,20 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
     const r = emailAnswer(text, ownAddressesOf(run.flow));
     const phone = keepPhone(run, text);
     let issue: string | null = null;
-    if (r.ok) setVar(run, 'customerEmail', r.value);
-    else if (declinesEmail(text) || unsureOfEmail(text) || (phone !== null && !text.includes('@'))) {
+    if (r.ok) {
+      setVar(run, 'customerEmail', r.value);
+      // Session 34 (hostile s33 #5): an address given with a goodbye ("bye, kim@x.org", "kim@x.org thanks bye"): the
+      // customer is leaving, so the ticket is opened now with what is known (the issue question waited for someone
+      // who had gone, and no ticket was made).
+      if (leavesWithAddress(text)) {
+        noteReasonGiven(run);
+        createTicket(run, block, true);
+        const to = run.c.exitOf(block.id, 'next');
+        if (to !== undefined) goTo(run, to);
+        else follow(run, block, 'next');
+        return;
+      }
+    } else if (declinesEmail(text) || unsureOfEmail(text) || (phone !== null && !text.includes('@'))) {
       // Session 16: no email to give (N#15), or a phone number instead (N#23): the ticket goes on without an email.
     } else if (r.choices !== undefined) {
       // Two addresses, neither negated nor someone else's: ask which (not a failed try).
