@@ -43,14 +43,38 @@ export const whyEmailTexts = {
 /**
  * Session 34 (hostile s33 #3): "wait" / "hold on" / "one sec" / "let me check" at an email question was a wrong address
  * ("That doesn't look like an email address", a try counted): the customer is looking for it. Answered with a moment
- * and the question again, not counted as a try.
+ * and the question again, not counted as a try. Hostile s34: also with words about looking ("wait, I'll look it up",
+ * "give me a sec to find it", "let me check my inbox", "please hold", "wait for me"); and the words after a hold that
+ * say something else are the answer ("wait, no, I don't want to give my email", "one sec, I don't have one": heldAnswer).
  */
-const MOMENT =
-  /^(?:(?:ok|okay|um+|erm+|hm+|oh|ah|yes|yeah|sure)\s+)?(?:wait|w8|hold on|hang on|one sec(?:ond)?|1 sec|a sec(?:ond)?|sec|one moment|one min(?:ute)?|just a (?:sec(?:ond)?|moment|minute|min)|(?:give|gimme) (?:me )?a (?:sec(?:ond)?|moment|minute|min)|brb|let me (?:check|look|see|find (?:it|that|one)|get (?:it|that)|look it up|think))(?:\s+(?:please|pls|plz|a sec|a second|a moment|a minute|a min|i need to check|let me check|i'?ll check|i'?ll find it|let me find it|checking))*$/;
+const HOLD =
+  /^(?:(?:ok|okay|um+|erm+|hm+|oh|ah|yes|yeah|sure|right)\s+)?(?:please\s+)?(?:wait(?:\s+up)?|w8|hold(?:\s+on|\s+up)?|hang\s+on|one\s+sec(?:ond)?|1\s+sec|a\s+sec(?:ond)?|sec|one\s+moment|one\s+min(?:ute)?|just\s+a\s+(?:sec(?:ond)?|moment|minute|min)|(?:give|gimme)\s+(?:me\s+)?(?:a\s+)?(?:sec(?:ond)?|moment|minute|min)|brb|let\s+me\s+(?:check|look|see|think|find|get|search))(?=\s|$)/;
+/** Words about looking for the address, which may follow a hold ("I'll look it up", "to find it", "in my inbox"). */
+const LOOKING: ReadonlySet<string> = new Set(
+  ("please pls plz for me i ill i'll will need have to let look looking check checking find finding get search searching dig it that one " +
+    'up out in on at my the inbox email emails mail other address phone account app a sec second moment minute min while so can just thanks ok okay hold wait').split(' '),
+);
+function plain(text: string): string {
+  return text.trim().toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[?!.,;:…-]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
 export function asksForAMoment(text: string): boolean {
-  if (text.includes('@')) return false;
-  const t = text.trim().toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[?!.,…]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return MOMENT.test(t);
+  if (text.includes('@') || text.includes('?')) return false;
+  const t = plain(text);
+  const m = HOLD.exec(t);
+  if (m === null) return false;
+  const rest = t.slice(m[0].length).trim();
+  return rest === '' || rest.split(' ').every((w) => LOOKING.has(w));
+}
+/**
+ * The answer in a message that opens with a hold and goes on to say something else ("wait, no, I don't want to give my
+ * email" -> "no, I don't want to give my email"); the text itself otherwise (and when it holds an address).
+ */
+export function heldAnswer(text: string): string {
+  if (text.includes('@')) return text;
+  const lead = /^\s*(?:(?:ok|okay|um+|erm+|hm+|oh|ah|right)[\s,]+)?(?:wait|hold on|hang on|one sec(?:ond)?|1 sec|just a (?:sec(?:ond)?|moment|minute)|one moment)[\s,.!…-]+/i.exec(text);
+  if (lead === null) return text;
+  const rest = text.slice(lead[0].length).trim();
+  return rest === '' ? text : rest;
 }
 export const momentEmailTexts = {
   ticket: "No problem, take your time. What email address should we reply to? (If you don't have one, just say so.)",

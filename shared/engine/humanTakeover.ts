@@ -22,7 +22,7 @@ import { detectUrgency } from '../escalation/detectors/detectUrgency';
 import { messageFacts } from './policyReads';
 import { analyzeText } from '../nlu/analyzeText';
 import { analysedPart } from './analysedPart';
-import { asksForAMoment, asksWhyEmail, momentEmailTexts, notThatEmail, setsAsideEmail, unsureOfEmail, whyEmailTexts } from './emailNonAnswers';
+import { asksForAMoment, asksWhyEmail, heldAnswer, momentEmailTexts, notThatEmail, setsAsideEmail, unsureOfEmail, whyEmailTexts } from './emailNonAnswers';
 import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, problemFromNameAnswer, validateAnswer } from './questionValidators';
 import { ticketPrompts } from './ticketBlock';
 import { reasonAlreadyGiven } from './reasonGiven';
@@ -361,8 +361,15 @@ export function answerTakeoverQuestion(
   w: TakeoverQuestionWaiting,
   text: string,
 ): void {
-  const t = text.trim();
-  if (crisisAtQuestion(run, block, w, t)) return;
+  const typed = text.trim();
+  if (crisisAtQuestion(run, block, w, typed)) return;
+  // Session 34 (hostile s34): a hold with nothing else ("wait, I'll look it up", "please hold") is a moment; a hold before
+  // an answer ("wait, no, I don't want to give my email") is that answer.
+  if (w.field === 'email' && asksForAMoment(typed)) {
+    bot(run, momentEmailTexts.takeover, block.id);
+    return;
+  }
+  const t = w.field === 'email' ? heldAnswer(typed) : typed;
   // Session 33 (newc s33, newcomer s32 #3 at the takeover): a goodbye at its name or email question ("bye", "thanks,
   // bye", "that's all") was a name ("Thanks, bye. And what is your email address ..."): the customer leaves, so the
   // request is withdrawn as "never mind" withdraws it.
@@ -405,9 +412,6 @@ export function answerTakeoverQuestion(
     } else bot(run, takeoverTexts.nameSkipped, block.id);
   } else if (w.field === 'email' && asksWhyEmail(t)) {
     bot(run, whyEmailTexts.takeover, block.id);
-    return;
-  } else if (w.field === 'email' && asksForAMoment(t)) {
-    bot(run, momentEmailTexts.takeover, block.id);
     return;
   } else if (w.field === 'email') {
     // Session 15 (hostile s15 H#1, s14 #20 rest): of several addresses, the customer's by the same rule as the ticket's

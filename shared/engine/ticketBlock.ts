@@ -7,7 +7,7 @@ import type { BlockOf } from '../flow/schema';
 import type { Waiting } from './types';
 import { renderTemplate } from '../flow/template';
 import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, problemFromNameAnswer } from './questionValidators';
-import { asksForAMoment, asksWhyEmail, momentEmailTexts, notThatEmail, setsAsideEmail, unsureOfEmail, whyEmailTexts } from './emailNonAnswers';
+import { asksForAMoment, asksWhyEmail, heldAnswer, momentEmailTexts, notThatEmail, setsAsideEmail, unsureOfEmail, whyEmailTexts } from './emailNonAnswers';
 import { analyzeText } from '../nlu/analyzeText';
 import { analysedPart } from './analysedPart';
 import { summarizeConversation } from './handoffContext';
@@ -220,8 +220,10 @@ function promisesEmail(run: Run, block: BlockOf<'ticket'>): boolean {
  * Whether `text` answers the ticket's question: an email address for the email question; anything for "what should
  * our team help you with?" (the customer's own words are the issue).
  */
-export function ticketAnswerFits(run: Run, w: TicketWaiting, text: string): boolean {
-  if (w.field !== 'email' || backsOut(text, false) || asksWhyEmail(text) || asksForAMoment(text)) return true;
+export function ticketAnswerFits(run: Run, w: TicketWaiting, typed: string): boolean {
+  if (w.field !== 'email' || backsOut(typed, false) || asksWhyEmail(typed) || asksForAMoment(typed)) return true;
+  const text = heldAnswer(typed);
+  if (text !== typed && (backsOut(text, false) || asksWhyEmail(text))) return true;
   const r = emailAnswer(text, ownAddressesOf(run.flow));
   // Session 16: "I don't have an email" (N#15) and a phone number instead (N#23) answer it too.
   return r.ok || r.choices !== undefined || declinesEmail(text) || (!text.includes('@') && (phoneIn(text) || onlyCourtesy(text) || closesChat(text)));
@@ -265,7 +267,10 @@ function withdraw(run: Run, block: BlockOf<'ticket'>, line: string): void {
 }
 
 /** The customer answered one of the ticket's questions (already recorded in the transcript). */
-export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: TicketWaiting, text: string): void {
+export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: TicketWaiting, typed: string): void {
+  // Session 34 (hostile s34): a hold with nothing else is a moment; a hold before an answer is that answer.
+  if (w.field === 'email' && asksForAMoment(typed)) return void bot(run, momentEmailTexts.ticket, block.id);
+  const text = w.field === 'email' ? heldAnswer(typed) : typed;
   // Session 19 (newcomer s19 F23, hostile s19 #11): "never mind" / "stop" / "Oops" withdraws: no ticket, the flow
   // goes on as after it (not "Thanks, never mind." nor the email retry in a loop). A bare "cancel" is not this here.
   if (backsOut(text, false)) return withdraw(run, block, ticketPrompts.backedOut);
@@ -278,7 +283,6 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
     bot(run, whyEmailTexts.ticket, block.id);
     return;
   }
-  if (w.field === 'email' && asksForAMoment(text)) return void bot(run, momentEmailTexts.ticket, block.id);
   if (w.field === 'email') {
     const r = emailAnswer(text, ownAddressesOf(run.flow));
     const phone = keepPhone(run, text);
