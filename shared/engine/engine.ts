@@ -35,7 +35,7 @@ import type { RuleSnapshot } from '../escalation/evaluateRuleSignals';
 import { escalationTarget, ruleHandoff } from './ruleSignals';
 import { ageNobodyFound, forgetNobodyFound, inNoAgentFollowUp } from './noAgentFollowUp';
 import { compileFlow } from './compileFlow';
-import { cancelTimers, finish, newRun, customerSaid, bot, isKnown, setVar, system, type Run } from './run';
+import { cancelTimers, finish, newRun, customerSaid, bot, isKnown, setVar, system, rememberEntities, type Run } from './run';
 import { flowRevision } from './flowRevision';
 import { forgetToldFailure, keepFailureCurrent, rememberHttpOutcome } from './failureMemory';
 import { behaviourOf, canWaitAt } from './blockBehaviours';
@@ -52,6 +52,7 @@ import { isTakenOver, takenOverEvent, takeOver, takeoverRefusal } from './agentT
 import { graduatedText, offerButtons, offerLabel } from './escalationWording';
 import { clarifiesFirst, clarifyDecision, clarifyText } from './clarifyFirst';
 import { analysedPart } from './analysedPart';
+import { withoutCorrected } from './selfCorrection';
 import { answerAfterClose } from './afterClose';
 import { actsOnMessage, messageFacts } from './policyReads';
 import { noOnlyAsDeterminer } from './answeringNo';
@@ -65,7 +66,6 @@ export const escalationTexts = {
   botLabel: 'Keep chatting with the bot',
 };
 /** Entities remembered per conversation (newest kept): bounded so the persisted state stays small. */
-const MAX_ENTITIES = 10;
 
 export const redeployTexts = {
   restarted: 'This conversation was updated while you were away, so we are starting again from the beginning. Sorry for the trouble!',
@@ -588,7 +588,7 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
   if (said === undefined) customerSaid(run, text, block.id, classified.rating === true);
   // A request for a person is acted on, not left unanswered (the policy reads it whatever the block made of it).
   if (classified.fallback && !decision.signals.some((x) => x.reason === 'explicit_request')) markUnanswered(run, text);
-  rememberEntities(run, analysis.entities);
+  rememberEntities(run, notTakenBack(text, analysis.entities));
 
   const ladderBefore = s.escalation.level;
   s.escalation = memory;
@@ -1048,16 +1048,15 @@ function ownQuestionOfferChoice(run: Run, w: Waiting, buttonId: string): boolean
   return true;
 }
 
-/** Adds newly seen entities (deduplicated) and fills in contact details the bot did not know yet. */
-function rememberEntities(run: Run, found: Entity[]): void {
-  if (found.length === 0) return;
-  const s = run.s;
-  let list = s.entities;
-  for (const e of found) {
-    if (list.some((x) => x.type === e.type && x.value === e.value)) continue;
-    list = [...list, { type: e.type, value: e.value, text: e.text }];
-    if (e.type === 'email' && !isKnown(s.variables.customerEmail)) setVar(run, 'customerEmail', e.value);
-    if (e.type === 'phone' && !isKnown(s.variables.customerPhone)) setVar(run, 'customerPhone', e.value);
-  }
-  s.entities = list.length > MAX_ENTITIES ? list.slice(-MAX_ENTITIES) : list;
+/**
+ * Session 34 (hostile s34): a reference the customer took back ("NW-104233 sorry I mean 104234", selfCorrection.ts) is
+ * not remembered: the agent's summary said "Reference: NW-104233" while the bot had looked up NW-104234.
+ */
+function notTakenBack(text: string, found: Entity[]): Entity[] {
+  if (!found.some((e) => e.type === 'order_id' || e.type === 'policy_number')) return found;
+  const part = analysedPart(text);
+  const kept = withoutCorrected(part);
+  if (kept === part) return found;
+  return found.filter((e) => (e.type !== 'order_id' && e.type !== 'policy_number') || kept.includes(e.text));
 }
+

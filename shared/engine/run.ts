@@ -10,6 +10,7 @@ import type { RuleSnapshot } from '../escalation/evaluateRuleSignals';
 import type { CompiledFlow } from './compileFlow';
 import { WINDOW_SIZE } from './conversationStateSchema';
 import { boundText } from '../flow/limits';
+import type { Entity } from '../nlu/types';
 import type {
   ConversationState,
   Effect,
@@ -202,4 +203,20 @@ export function removeTimer(run: Run, timerId: string): void {
 export function cancelTimers(run: Run): void {
   for (const t of run.s.timers) run.effects.push({ type: 'cancel_timer', timerId: t.id });
   if (run.s.timers.length) run.s.timers = [];
+}
+
+/** Entities remembered per conversation (the newest kept). */
+const MAX_ENTITIES = 10;
+/** Adds newly seen entities (deduplicated) and fills in contact details the bot did not know yet. */
+export function rememberEntities(run: Run, found: readonly Entity[]): void {
+  if (found.length === 0) return;
+  const s = run.s;
+  let list = s.entities;
+  for (const e of found) {
+    if (list.some((x) => x.type === e.type && x.value === e.value)) continue;
+    list = [...list, { type: e.type, value: e.value, text: e.text }];
+    if (e.type === 'email' && !isKnown(s.variables.customerEmail)) setVar(run, 'customerEmail', e.value);
+    if (e.type === 'phone' && !isKnown(s.variables.customerPhone)) setVar(run, 'customerPhone', e.value);
+  }
+  s.entities = list.length > MAX_ENTITIES ? list.slice(-MAX_ENTITIES) : list;
 }

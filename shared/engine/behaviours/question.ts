@@ -5,7 +5,7 @@ import { ClassifiedInput, type BlockBehaviour, type Classified, type InputWaitin
 import { asksByForm, otherRequestAt, readerBefore, wayReachesPerson } from '../otherRequest';
 import { backsOut } from '../backOut';
 import { behaviourOf } from '../blockBehaviours';
-import { bot, isKnown, setVar, vars } from '../run';
+import { bot, isKnown, rememberEntities, setVar, vars } from '../run';
 import { addressIn, answerByExample, emailAnswer, nameFromAnswer, ownAddressesOf, referenceShapes, validateAnswer, type ReferenceShape } from '../questionValidators';
 import { analyzeText, readableText } from '../../nlu/analyzeText';
 import { questionType } from '../../escalation/questionConcepts';
@@ -40,6 +40,10 @@ function act(run: Run, a: Action): void {
   if (a.ok === true) {
     if (a.note !== undefined) bot(run, a.note, a.block.id);
     setVar(run, a.block.data.variable, a.value);
+    // Session 34 (hostile s34): the reference the block took is the conversation's (the agent's summary names it), also
+    // when the NLU did not find it as written ("NW-104233 sorry I mean 104234" -> NW-104234, "hm 2231 0457").
+    const kind = a.block.data.fromEntity;
+    if ((kind === 'order_id' || kind === 'policy_number') && typeof a.value === 'string') rememberEntities(run, [{ type: kind, value: a.value, text: a.value }]);
     follow(run, a.block, 'next');
   } else if (a.ok === 'which') {
     // Session 15 (hostile s15 H#1): two addresses, neither negated nor someone else's: ask which, not a failed try.
