@@ -11,6 +11,7 @@
  * matcher's clause split. Pure.
  */
 import { withoutInvisible } from '../engine/unicodeText';
+import { TextMemo } from '../escalation/textMemo';
 
 /** Words that greet on their own, in any of the ways customers write them. */
 const GREETING_WORD =
@@ -170,9 +171,19 @@ const THANKS_OR_BYE = new Set(['thanks', 'thank', 'thankyou', 'thanku', ...THANK
 
 /** A word as COURTESY_CORE and COURTESY_WITH hold it: lower case, without accents or apostrophes ("adiós" is "adios"). */
 function plainWord(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+  // Session 34 (perf): an ASCII word has no accent to drop and normalises to itself (most words: no string copies).
+  for (let i = 0; i < word.length; i++) {
+    if (word.charCodeAt(i) > 127) return word.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+  }
+  return word;
 }
 
+/**
+ * Session 34 (perf): onlyCourtesy's and saysGoodbye's answers per text. One message is read several times (the ticket's question asks
+ * whether it fits, then takes it; closesChat and saysGoodbye ask again), each reading splitting and normalising the words.
+ */
+const courtesyMemo = new TextMemo<boolean>(1000);
+const goodbyeMemo = new TextMemo<boolean>(1000);
 /**
  * Session 24 (hostile s17 #13 rest, s24 #1), moved here in session 25: whether a message is ONLY courtesy: thanks
  * (onlyThanks: "merci beaucoup", "kind regards"), a bare acknowledgement ("ok", "alright then"), a goodbye wish ("have
@@ -185,6 +196,11 @@ function plainWord(word: string): string {
  * characters ("thanks" and 200 spaces).
  */
 export function onlyCourtesy(raw: string): boolean {
+  let known = courtesyMemo.get(raw);
+  if (known === undefined) courtesyMemo.set(raw, (known = readOnlyCourtesy(raw)));
+  return known;
+}
+function readOnlyCourtesy(raw: string): boolean {
   const text = withoutInvisible(raw).trim();
   if (text.length > 120) return false;
   if (text.includes('?')) return false;
@@ -212,6 +228,11 @@ const FAREWELLS = new Set(['bye', 'byee', 'byeee', 'goodbye', 'cya', 'revoir', '
  */
 export function saysGoodbye(text: string): boolean {
   if (!onlyCourtesy(text)) return false;
+  let known = goodbyeMemo.get(text);
+  if (known === undefined) goodbyeMemo.set(text, (known = readGoodbye(text)));
+  return known;
+}
+function readGoodbye(text: string): boolean {
   if (GOODBYE_WISH.test(withoutInvisible(text).trim())) return true;
   return withoutInvisible(text).toLowerCase().replace(/[’']/g, '').split(/[^\p{L}\p{M}]+/u).filter(Boolean).map(plainWord).some((w) => FAREWELLS.has(w));
 }
