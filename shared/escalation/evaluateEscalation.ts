@@ -349,7 +349,9 @@ export function evaluateEscalation(
   // streak under the repeated-fallback limit ("how do I change the size of the jumper?" / "can I swap my jumper for a
   // bigger one?" / "is it possible to exchange the jumper for a large?": three failures, one request).
   // The message must ask something (thanks or "ok, I'll try Bristol" after two failed questions closes them).
-  if (policy.enabled && facts.fallback && !signals.some((s) => s.reason === 'loop') && fallbackWeight(facts.analysis, memory, facts.ownQuestion === true) > 0) {
+  // (Session 34, perf: only when the loop check is on: streakLoop reads nothing otherwise, and the weight and streak
+  // readings before it were worked out for nothing on the policy variants with it off, nobodyFreePolicy's.)
+  if (policy.enabled && policy.loop.enabled && facts.fallback && !signals.some((s) => s.reason === 'loop') && fallbackWeight(facts.analysis, memory, facts.ownQuestion === true) > 0) {
     // Session 25 (shopq): clear shop questions count nothing now; where they would have reached the limit counting half,
     // the askings are linked as loosely as when repeated fallbacks fire (streakReachedAtHalf).
     const throughout = !signals.some((s) => s.reason === 'repeated_fallback') &&
