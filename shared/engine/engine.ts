@@ -24,7 +24,7 @@ import { EngineError } from './types';
 import { MAX_ANALYSED_TEXT } from '../flow/limits';
 import { analyzeText } from '../nlu/analyzeText';
 import { NO_WORDS, OK_WORDS, YES_WORDS, offerAnswer, onlyOfferTail } from '../nlu/bareReplies';
-import { evaluateEscalation, initialEscalationMemory } from '../escalation/evaluateEscalation';
+import { escalationDecision, evaluateEscalation, initialEscalationMemory } from '../escalation/evaluateEscalation';
 import { questionType } from '../escalation/questionConcepts';
 import { detectExplicitRequest } from '../escalation/detectors/detectExplicitRequest';
 import { detectUrgency } from '../escalation/detectors/detectUrgency';
@@ -832,7 +832,7 @@ const NOBODY_FREE_OFF = ['sensitiveTopics', 'lowConfidence', 'repeatedFallback',
  */
 function nobodyFreeText(run: Run, block: Block, w: Waiting, text: string, facts: TurnFacts, fits: boolean, whole: boolean, targetId: string): boolean {
   if (!whole) return false;
-  const decision = evaluateEscalation(nobodyFreePolicy(run.flow.escalation), facts, run.s.escalation, run.flow.escalation).decision;
+  const decision = escalationDecision(nobodyFreePolicy(run.flow.escalation), facts, run.s.escalation, run.flow.escalation);
   run.decision = decision;
   if (decision.action === 'none') return false;
   run.decision = notActedNobodyFree(decision);

@@ -316,6 +316,25 @@ export function evaluateEscalation(
   /** The flow's own policy when `policy` is a variant of it the caller made (near misses name only the flow's switches). */
   flowPolicy: EscalationPolicy = policy,
 ): { decision: EscalationDecision; memory: EscalationMemory } {
+  return evaluate(policy, factsIn, memory, flowPolicy, true) as { decision: EscalationDecision; memory: EscalationMemory };
+}
+
+/**
+ * Session 34 (perf): evaluateEscalation's decision alone, for a caller that keeps the memory as it was (the engine's
+ * no-agent follow-up, nobodyFreeText): the same decision, without working out the next memory (the streak, the
+ * repeatable questions, the turn's intent) it would drop.
+ */
+export function escalationDecision(policy: EscalationPolicy, factsIn: TurnFacts, memory: EscalationMemory, flowPolicy: EscalationPolicy = policy): EscalationDecision {
+  return evaluate(policy, factsIn, memory, flowPolicy, false).decision;
+}
+
+function evaluate(
+  policy: EscalationPolicy,
+  factsIn: TurnFacts,
+  memory: EscalationMemory,
+  flowPolicy: EscalationPolicy,
+  nextMemory: boolean,
+): { decision: EscalationDecision; memory: EscalationMemory | null } {
   // Words the designer says must never trigger ("Rage Red" is a colour) are taken out before any detector reads the message.
   // Session 9 (escrf): an off-topic message the router matched weakly counts as a fallback for the policy (policyFallback.ts).
   // Session 15 (escconv): an answer to the bot's own question that did not fit and asks nothing is no fallback (answerOnly).
@@ -417,12 +436,13 @@ export function evaluateEscalation(
     explanation += alsoSeen(signals, deciding) + (deciding === signals[0] ? (upsetFirst || whyFirst(signals, deciding)) : '');
   }
 
-  let next: EscalationMemory;
-  if (action === 'handoff') {
+  // (Decision only, escalationDecision: no next memory.)
+  let next: EscalationMemory | null = null;
+  if (nextMemory && action === 'handoff') {
     // A person takes over: when they hand the conversation back, the bot starts with a clean slate instead of
     // re-firing on the streaks, repeats and level that led to this handoff.
     next = initialEscalationMemory();
-  } else {
+  } else if (nextMemory) {
     const recent =
       isRepeatableQuestion(facts.analysis) ? [...memory.recent, facts.analysis.normalized].slice(-MEMORY_SIZE) : [...memory.recent];
     // Thanks, a smile or the customer's own slip neither extend nor break a streak of failed requests; a clear
@@ -447,6 +467,6 @@ export function evaluateEscalation(
   return {
     decision: { action, reason: deciding?.reason ?? null, signals, explanation, turn: facts.turn, nearMisses, ...(shopQuestion ? { shopQuestion: true as const } : {}) },
     // The intent understood for this message rides along (session 12, intentMemory.ts: read by the loop detector).
-    memory: withTurnIntent(memory, next, facts, action, answered, offTopicMiss(facts, memory, answered)),
+    memory: next === null ? null : withTurnIntent(memory, next, facts, action, answered, offTopicMiss(facts, memory, answered)),
   };
 }
