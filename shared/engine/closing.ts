@@ -12,6 +12,7 @@ import type { Run } from './run';
 import { behaviourOf } from './blockBehaviours';
 import { matchButton } from './matchButton';
 import { saysGoodbye } from '../nlu/courtesy';
+import { TextMemo } from '../escalation/textMemo';
 
 const CLOSES = new RegExp(
   "^(?:(?:ok|okay|no|nope|nah|thanks|thank you|cheers|ta|great|lovely|perfect|right|actually|oh|well|sorry|um|erm)\\s+)*" +
@@ -27,6 +28,16 @@ const CLOSES = new RegExp(
  * handed over as a loop, and at "What's your question?" it got "Sorry, I didn't get that".
  */
 export function closesChat(text: string): boolean {
+  let known = closesMemo.get(text);
+  if (known === undefined) closesMemo.set(text, (known = readClosesChat(text)));
+  return known;
+}
+/**
+ * Session 34 (perf): closesChat's answers per text. One message is asked several times (the ticket's email question
+ * whether it fits, then what it says; the intent router and the Question block), each a lower-casing and three rewrites.
+ */
+const closesMemo = new TextMemo<boolean>(1000);
+function readClosesChat(text: string): boolean {
   if (text.length > 80 || text.includes('?') || /\p{Nd}/u.test(text)) return false;
   const t = text.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[^\p{L}\p{N}'\s]/gu, ' ').replace(/\s+/g, ' ').trim();
   return CLOSES.test(t) || saysGoodbye(text);
