@@ -72,6 +72,8 @@ function referenceOnly(toks: readonly string[], analysis: TextAnalysis): boolean
 /** Marks of the customer's own slip: a typo, a wrong window, a cat on the keyboard. */
 const SLIPS = ['typo', 'keyboard', 'autocorrect', 'wrong chat', 'wrong window', 'wrong tab', 'wrong person', 'ignore that', 'ignore me',
   'ignore this', 'ignore my last', 'oops', 'whoops', 'my bad', 'pocket', 'butt dial', 'sent too soon', 'didnt mean to send', 'did not mean to send'];
+/** SLIPS as a line holds them: after a space (which also finds " typo " between spaces). */
+const SLIPS_AFTER_SPACE = SLIPS.map((s) => ` ${s}`);
 /** Friendly emoji and emoticons that say "thanks" or "fine" on their own. */
 const FRIENDLY = /^(?:\s|!|:-?\)|:-?d|;-?\)|<3|[😊🙂😀😃😄😁☺👍👌🙏❤💕💖😍🥰🤗✅👏🙌💯]|\uFE0F|\u200D|\p{Emoji_Modifier})+$/iu;
 /** Thanks, praise and goodbye: an acknowledgement asks nothing only with one of these ("ok cool ty"); "ok then" or "k" alone may be a reply the bot missed. */
@@ -183,15 +185,32 @@ export function asksNothing(analysis: TextAnalysis, memory?: Memory): boolean {
   // "tracking*"), right after a message the bot could not use: the customer fixes that message, asking nothing new.
   if (memory && memory.fallbacksInRow > 0 && analysis.tokens.length > 0 && analysis.tokens.length <= 8 &&
     (/^\s*\*\s*[\p{L}\p{N}]/u.test(text) || /^[^*]*[\p{L}\p{N}]\*\s*$/u.test(text))) return true;
-  if (thanksFirst(analysis, text)) return true;
   // Session 11 (escconv): a friendly emoji answers something the bot said (a smile back at its greeting, a thumbs-up to an
   // answer); after the customer's first message and before they have asked anything at all ("Something else" / "What's
   // your question?" / "🙂🙂" / "👍🏾") it is no answer to the bot's question, and counts.
   if (FRIENDLY.test(text) && /[^\s!]/.test(text) && !(memory && memory.recent.length === 0 && memory.sentiments.length > 0)) return true;
+  return asksNothingItself(analysis, text);
+}
+
+/**
+ * Session 34 (perf): asksNothing's readings of the message alone (no memory: thanks first, acknowledgements, a
+ * reference, a sign-off, a pleasantry, a slip), once per analysis. asksNothing is asked three to five times per message
+ * (assess, the streak, low confidence), with memories that change only its readings above.
+ */
+const itselfAsksNothing = new WeakMap<TextAnalysis, boolean>();
+function asksNothingItself(analysis: TextAnalysis, text: string): boolean {
+  let known = itselfAsksNothing.get(analysis);
+  if (known === undefined) itselfAsksNothing.set(analysis, (known = readAsksNothingItself(analysis, text)));
+  return known;
+}
+function readAsksNothingItself(analysis: TextAnalysis, text: string): boolean {
+  if (thanksFirst(analysis, text)) return true;
   const toks = canonicalTokens(analysis);
   // "no worries" / "no problem" are thanks; a bare "no" is an answer the bot may have missed (no thanks word).
-  const acks = toks.map((t) => (ACK.has(t) ? t : plain(t)));
-  if (acks.length > 0 && toks.length <= 6 && acks.every((t) => ACK.has(t)) && acks.some((t) => THANKS.has(t)) && !text.includes('?')) return true;
+  if (toks.length > 0 && toks.length <= 6 && !text.includes('?')) {
+    const acks = toks.map((t) => (ACK.has(t) ? t : plain(t)));
+    if (acks.every((t) => ACK.has(t)) && acks.some((t) => THANKS.has(t))) return true;
+  }
   // A closing thanks in a few more words ("Thank you for your help.", "both fine, thanks", "done, thanks",
   // "Much appreciated."): only thanks, acknowledgement and closing words, no question mark.
   if (toks.length > 0 && toks.length <= 8 && !text.includes('?') && toks.some((t) => THANKS.has(t) || t === 'appreciated' || t === 'appreciate') &&
@@ -206,7 +225,7 @@ export function asksNothing(analysis: TextAnalysis, memory?: Memory): boolean {
   if (pleasantry(toks, text)) return true;
   if (toks.length <= 10) {
     const joined = paddedTokens(toks);
-    if (SLIPS.some((s) => joined.includes(` ${s} `) || joined.includes(` ${s}`))) return true;
+    if (SLIPS_AFTER_SPACE.some((s) => joined.includes(s))) return true;
   }
   return false;
 }
