@@ -139,8 +139,8 @@ export function isUnsureReply(normalized: string): boolean {
   let to = words.length;
   // Drop fillers at either end, then the rest must be one phrase (the phrase itself may start or end with a filler: "hmm").
   for (;;) {
-    const phrase = words.slice(from, to).join(' ');
-    if (to - from <= UNSURE_LONGEST && UNSURE_PHRASES.has(phrase)) return true;
+    // (The phrase is joined only when it is short enough to be one: session 34, perf.)
+    if (to - from <= UNSURE_LONGEST && UNSURE_PHRASES.has(words.slice(from, to).join(' '))) return true;
     if (from < to && UNSURE_FILLER.has(words[from])) from++;
     else if (from < to && UNSURE_FILLER.has(words[to - 1])) to--;
     else return false;
