@@ -117,7 +117,10 @@ const PAST = new Set([
   'made',
 ]);
 /** Questions about when the shop or the courier works, not about the customer's need. */
-const HOURS_QUESTION = [/\b(are|is) you(r shop| guys| lot)? open\b/, /\byou open\b/, /\bopen or (no|not)\b/, /\bopen on\b/, /\b(do|will) you (deliver|ship) on\b/, /\bwhat time do you\b/, /\bdo you (open|close|deliver|ship|work)\b/, /\b(is there|any) delivery on\b/, /\bopen (on|at|today|tomorrow)\b/, /\bopening hours?\b/, /\bwhat time (?:\w+ ){0,4}(?:opens?|closes?)\b/, /\bdelivery slots?\b/, /\bcut ?off\b/, /\b(deliver|ship|open|post|work|collect)\w* (?:\w+ )?(mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends)\b/, /\b(include|includes|including|cover|covers) (mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekends?|bank holidays?)\b/];
+const HOURS_QUESTION = [/\b(are|is) you(r shop| guys| lot)? open\b/, /\byou open\b/, /\bopen or (no|not)\b/, /\bopen on\b/, /\b(do|will) you (deliver|ship) on\b/, /\bwhat time do you\b/, /\bdo you (open|close|deliver|ship|work)\b/, /\b(is there|any) delivery on\b/, /\bopen (on|at|today|tomorrow)\b/, /\bopening hours?\b/, /\bwhat time (?:\w+ ){0,4}(?:opens?|closes?)\b/, /\bdelivery slots?\b/, /\bcut ?off\b/, /\b(deliver|ship|open|post|work|collect)\w* (?:\w+ )?(mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends)\b/, /\b(include|includes|including|cover|covers) (mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekends?|bank holidays?)\b/,
+  // Session 34 (fe): "what time on saturday is your team open till", "is the chat open until 8 on Sunday?": until when
+  // the shop works, asked or said back.
+  /\bopen (?:till|until|til)\b/, /\b(?:team|chat|shop|store|office|staff|helpline|line|lines|warehouse|customer service) (?:is |are )?(?:open|available)\b/];
 /** A weekday or a number (one end of a range); session 24 (speed): a module function, not a closure made per call. */
 function dayLike(t: string | undefined): boolean {
   return t !== undefined && (WEEKDAYS.includes(t) || /^\d/.test(t));
@@ -147,7 +150,23 @@ const NOT_MINE_BEFORE = new RegExp(
 );
 const RANGE_AFTER = new Set(['to', 'through', 'thru', '-']);
 
+/**
+ * Session 34 (fe, issue 11): a weekday named as a kind of day, not a date: after "a", "any", "every", "each", "most",
+ * "some" or "all" ("can you deliver on a Sunday", "can I pick a Saturday at checkout", "any Friday is fine"), or in the
+ * plural ("I'm out at the market on Thursdays"). The shop's schedule or the customer's week, not a deadline. A day with
+ * "s" before an event or a word of need is the possessive ("for Saturday's christening", "by Monday's deadline").
+ */
+const ANY_DAY_BEFORE = new Set(['a', 'any', 'every', 'each', 'most', 'some', 'all']);
+function genericDay(toks: readonly string[], f: Found): boolean {
+  const t = toks[f.at];
+  if (WEEKDAYS.includes(t)) return ANY_DAY_BEFORE.has(toks[f.at - 1] ?? '');
+  if (!t.endsWith('days') || !WEEKDAYS.includes(t.slice(0, -1))) return false;
+  const next = toks[f.end + 1] ?? '';
+  return !(EVENT_FRAME.has(next) || FRAME.has(next) || (next.endsWith('s') && EVENT_FRAME.has(next.slice(0, -1))));
+}
+
 function notMine(toks: readonly string[], f: Found): boolean {
+  if (genericDay(toks, f)) return true;
   const before = ` ${toks.slice(Math.max(0, f.at - 6), f.at).join(' ')} `;
   if (NOT_MINE_BEFORE.test(before)) return true;
   const next = toks[f.end + 1];
