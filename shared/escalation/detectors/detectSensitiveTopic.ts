@@ -638,8 +638,33 @@ function speaksOfThemselves(analysis: TextAnalysis): boolean {
  */
 const FRAUD_MEASURES: ReadonlySet<string> = new Set(['protection', 'protections', 'prevention', 'awareness', 'check', 'checks', 'checking', 'detection', 'filter', 'filters', 'measures', 'safeguards', 'tips', 'advice', 'warning', 'warnings']);
 function aboutFraudMeasures(tokens: readonly string[], at: number): boolean {
-  if (!FRAUD_MEASURES.has(tokens[at + 1] ?? '')) return false;
+  if (!FRAUD_MEASURES.has(tokens[at + 1] ?? '') && !fraudAwareness(tokens, at)) return false;
   return fraudWithoutCase(tokens.filter((_, i) => i !== at));
+}
+
+/**
+ * Session 34 (fe, issue 11): fraud as the thing to be careful of, guarded against or told apart, not something that
+ * happened: "my nan says to be careful about fraud online, how do you keep card payments safe?", "how do you protect
+ * people from fraud on the site?", "is there a way to tell a scam text from a real one?", "is the £5 lamp deal a scam or
+ * real?". A word of caution or protection up to four words before the topic's word ("tell" only with "from" after it: "tell
+ * you about a scam" is not it), or a deal, offer or site asked to be a scam or real. Never with a past verb of the
+ * customer's own exposure (clicked, gave, entered, paid, lost...): "I clicked a scam link, how do I spot one?" is a case.
+ */
+const CAUTION: ReadonlySet<string> = new Set(['careful', 'aware', 'wary', 'beware', 'watch', 'avoid', 'avoiding', 'protect', 'protects', 'protecting', 'prevent', 'prevents', 'preventing', 'spot', 'spotting', 'guard', 'against', 'safe']);
+const OFFERED: ReadonlySet<string> = new Set(['deal', 'deals', 'offer', 'offers', 'sale', 'price', 'prices', 'discount', 'discounts', 'site', 'website', 'voucher', 'code', 'email', 'text', 'advert', 'ad']);
+const REAL: ReadonlySet<string> = new Set(['real', 'legit', 'genuine', 'legitimate', 'not', 'true']);
+const EXPOSED: ReadonlySet<string> = new Set(['clicked', 'gave', 'given', 'entered', 'typed', 'paid', 'lost', 'sent', 'fell', 'replied', 'happened', 'shared', 'handed', 'victim', 'scammed', 'conned', 'tricked', 'taken']);
+function fraudAwareness(tokens: readonly string[], at: number): boolean {
+  if (tokens.some((t) => EXPOSED.has(t))) return false;
+  for (let k = Math.max(0, at - 4); k < at; k++) {
+    const t = tokens[k];
+    if (CAUTION.has(t)) return true;
+    if (t === 'tell' && tokens.slice(at + 1, at + 6).includes('from')) return true;
+  }
+  // "is the duvet deal a scam or actually real", "legit or a scam?"
+  const after = tokens.slice(at + 1, at + 4);
+  const askedReal = (after[0] === 'or' && (REAL.has(after[1] ?? '') || REAL.has(after[2] ?? ''))) || (tokens[at - 1] === 'or' && REAL.has(tokens[at - 2] ?? '')) || (tokens[at - 2] === 'or' && tokens[at - 1] === 'a' && REAL.has(tokens[at - 3] ?? ''));
+  return askedReal && tokens.slice(Math.max(0, at - 5), at).some((t) => OFFERED.has(t));
 }
 
 /** Session 13: the customer says the question is general ("in general", "just asking", a policy) or asks what the shop does. */

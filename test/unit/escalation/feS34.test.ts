@@ -28,3 +28,20 @@ describe('a weekday named as a kind of day, and until when the shop is open (dea
     'please can it come on Saturday, it is for my son\'s party',
   ])('%j is a deadline', (text) => expect(reason(text)).toBe('urgency'));
 });
+
+describe('fraud as a thing to be careful of, guarded against or told apart (detectSensitiveTopic fraudAwareness)', () => {
+  it.each([
+    'My aunt says to be careful about fraud online. What do you do to keep card payments safe?',
+    'How do you protect folk from fraud on the website? Just wondering before I put my card in',
+    'haha is there a way to tell a scam email from a real one from you? asking for my dad',
+    'is the £5 lamp deal a scam or actually real lol, what wattage is it',
+    'My friend says to watch for fraud, what do you do to prevent it on your checkout',
+  ])('%j does not escalate', (text) => expect(reason(text)).toBe('none'));
+
+  it.each([
+    'someone used my card on your site, this is fraud',
+    'I want to report a scam',
+    'my nan got a scam text pretending to be you, she clicked it and entered her card',
+    "I wasn't careful and fell for a scam site pretending to be you, they took £80",
+  ])('%j is a fraud case', (text) => expect(reason(text)).toBe('sensitive_topic'));
+});
