@@ -272,6 +272,7 @@ function nounAt(toks: string[], i: number): string | null {
   const before = Object.hasOwn(EXCLUDED_BEFORE, noun) ? EXCLUDED_BEFORE[noun] : undefined;
   if (before?.has(prev)) return null;
   if ((noun === 'human' || noun === 'humans') && EXCLUDED_AFTER_HUMAN.has(toks[i + 1] ?? '')) return null;
+  if ((noun === 'human' || noun === 'person' || noun === 'people') && describesAThing(toks, i)) return null;
   if ((noun === 'rep' || noun === 'reps') && /^\d/.test(prev)) return null;
   // The customer describing themselves: "I'm an operator at a care home", "I work as a rep".
   const p2 = toks[i - 2];
@@ -281,6 +282,26 @@ function nounAt(toks: string[], i: number): string | null {
   const at = next === 's' ? i + 2 : i + 1;
   if (INFO_AFTER.has(toks[at] ?? '') && !CONTACTED.has(toks[at + 1] ?? '')) return null;
   return noun;
+}
+
+/**
+ * Session 34 (fe, issue 11): "person" or "human" naming part of a thing, not someone to talk to: a limit or a size counted
+ * in people ("is there a person limit on the group discount", "a 6 person tent"), a shape or a picture ("is there a
+ * human-shaped pillow", "is there a person on the box pic", "a person in the photo").
+ */
+const PERSON_AS_MEASURE = new Set([
+  'limit', 'limits', 'maximum', 'max', 'minimum', 'min', 'capacity', 'count', 'size', 'sized', 'shaped', 'shape', 'pillow', 'pillows',
+  'figure', 'figures', 'figurine', 'doll', 'dolls', 'print', 'drawing', 'silhouette', 'cutout', 'icon', 'logo', 'emoji', 'tent', 'tents',
+  'sofa', 'table', 'hot', 'tub', 'jacuzzi', 'bed', 'sleeping',
+]);
+const PICTURED_ON = new Set(['box', 'pic', 'picture', 'photo', 'photos', 'image', 'packaging', 'package', 'label', 'front', 'cover', 'print', 'design', 'mug', 'card', 'poster', 'advert', 'ad', 'website', 'listing']);
+const GIVE_TO = new Set(['send', 'give', 'post', 'ship', 'deliver', 'gift', 'address', 'buy', 'hand', 'leave', 'mail']);
+function describesAThing(toks: string[], i: number): boolean {
+  const next = toks[i + 1] ?? '';
+  if (PERSON_AS_MEASURE.has(next)) return true;
+  if (next !== 'on' && next !== 'in') return false;
+  for (let k = i + 2; k <= i + 4 && k < toks.length; k++) if (PICTURED_ON.has(toks[k])) return true;
+  return false;
 }
 
 /** Who "needs" or "wants" a person matters: "do you need someone to sign for it" is not a request. */
@@ -505,6 +526,8 @@ function findRequest(toks: string[], sentencesOfMessage: () => Sentence[], known
         s--;
       }
       // "is there anyone in this company who knows...": rhetorical unless about being there or being reached.
+      // Session 34 (fe): "is there a person I can send the gift to": someone to give something to, not to talk to.
+      if (verbAt >= 0 && toks[verbAt] === 'there' && (toks[j + 1] === 'i' || toks[j + 1] === 'we') && (toks[j + 2] === 'can' || toks[j + 2] === 'could') && GIVE_TO.has(toks[j + 3] ?? '')) verbAt = -1;
       if (verbAt >= 0 && toks[verbAt] === 'there' && SOMEONE.has(noun) && j + 1 < n && !THERE_NEXT.test(toks.slice(j + 1).join(' ')) && !/^(who|that) (can|could|will|would|is able)( |$)/.test(toks.slice(j + 1).join(' '))) verbAt = -1;
       // Session 8: "we give staff your gift cards", "give someone a present": giving TO a person is not asking for one
       // ("give me a human" is).
@@ -940,6 +963,7 @@ const TO_BEFORE = new Set(['talk', 'speak', 'chat', 'get', 'send', 'transfer', '
 const TEXTING_MAP = new Map(Object.entries(TEXTING));
 /** Every token readTexting may rewrite (session 24, speed: a message with none of them is returned at once). */
 const TEXTING_WORDS = tokenGate(new Set([...TEXTING_MAP.keys(), '2']));
+const TOLD_NEXT = new Set(['if', 'whether', 'what', 'whats', 'where', 'when', 'how', 'which', 'why', 'who', 'about', 'the', 'abt', 'wat', 'wot', 'wen', 'wich']);
 function readTexting(toks: string[]): string[] {
   if (!hasGateWord(toks, TEXTING_WORDS)) return toks;
   let out: string[] | null = null;
@@ -947,6 +971,8 @@ function readTexting(toks: string[]): string[] {
     const t = toks[i];
     let r: string | undefined = TEXTING_MAP.get(t);
     if (t === '2' && (TO_BEFORE.has(toks[i - 1] ?? '') || SOMEONE.has(TEXTING_MAP.get(toks[i - 1]) ?? toks[i - 1] ?? '') || toks[i + 1] === 'call')) r = 'to';
+    // Session 34 (fe): "cud you tel me if the bed frame has storage": "tel" is "tell" before what is to be told.
+    if (t === 'tel' && (toks[i + 1] === 'me' || toks[i + 1] === 'us') && TOLD_NEXT.has(toks[i + 2] ?? '')) r = undefined;
     if (t === 'cs' && toks[i + 1] !== 'please' && toks[i + 1] !== undefined && toks[i + 1] !== 'team' && toks[i + 1] !== 'agent') r = undefined;
     if (r !== undefined && r !== t) {
       out ??= toks.slice(0, i);
@@ -1184,6 +1210,8 @@ function mentionsPerson(toks: string[]): boolean {
     // I come and get it in person rather than wait for the courier?", "can I pay in person"): the classifier read
     // "person" as someone to talk to (0.97). "discuss it in person", "speak to someone in person" still count.
     if ((t === 'person' || t === 'persons') && prev === 'in' && collectsInPerson(toks, i - 1)) continue;
+    // Session 34 (fe): a limit, a shape or a picture ("a person limit", "a human shaped pillow", "a person on the box").
+    if ((t === 'person' || t === 'human' || t === 'people') && describesAThing(toks, i)) continue;
     // "a desk", "office chairs" are furniture; "the help desk", "your head office" are people.
     if ((t === 'desk' || t === 'office') && !DESK_KINDS.has(prev ?? '')) continue;
     if (CHANNEL_WORDS.has(t)) {
@@ -1219,6 +1247,8 @@ function notForAPerson(toks: string[]): boolean {
   if (/^(no|not|without|never) (a |an |the |any )?(agent|human|person|people|staff|operator|rep|representative|manager|callback|call)s?\b/.test(text)) return true;
   // A person as a recipient: "can I send a gift to a person at a different address", "a present for someone who has everything".
   if (/\b(send|sending|sent|gift|gifts|buy|buying|deliver|delivered|delivering|present|order|ordering|ship|post)( \w+){0,4} (to|for) (a|another|the|some|any|one)? ?(person|someone|somebody|people|persons)\b/.test(text) && !ASKS_PERSON.test(text)) return true;
+  // Session 34 (fe): "is there a person I can send the gift to directly": the person the gift goes to.
+  if (/\b(person|someone|somebody|people) (i|we) (can|could) (send|give|post|ship|deliver|gift|address|mail|hand)\b/.test(text) && !ASKS_PERSON.test(text)) return true;
   if (/\bso (that )?i (can|could) (talk|speak|chat)\b/.test(text)) return true;
   if (/\b(does|do|will|would|can|could) (the|this|it|your|its)( [\w-]+){0,3} let (me|you|us|them) (talk|speak|chat)\b/.test(text)) return true;
   if (ABOUT_THE_BOT.test(text) && !ASKS.test(text)) return true;

@@ -45,3 +45,21 @@ describe('fraud as a thing to be careful of, guarded against or told apart (dete
     "I wasn't careful and fell for a scam site pretending to be you, they took £80",
   ])('%j is a fraud case', (text) => expect(reason(text)).toBe('sensitive_topic'));
 });
+
+describe('"person" or "human" naming part of a thing, someone to send a gift to, and "tel me" for "tell me" (detectExplicitRequest describesAThing, readTexting)', () => {
+  it.each([
+    'Is there a person limit on the group booking discount? Like 12 max?',
+    'is there a person on the front of the box or is it a cartoon, my son hates faces',
+    'is there a human-shaped pillow like a body pillow',
+    'is there a person i can send the present to directly or do i need their address',
+    'cud you tel me if the bed frame has storage',
+  ])('%j does not escalate', (text) => expect(reason(text)).toBe('none'));
+
+  it.each([
+    'is there a person I can talk to',
+    'is there a human available?',
+    'is there someone I can send the invoice to, and can I speak to them',
+    'pls tel me on 07700 900123',
+    'can u tel me back',
+  ])('%j asks for a person', (text) => expect(reason(text)).toBe('explicit_request'));
+});
