@@ -48,11 +48,11 @@ export const whyEmailTexts = {
  * say something else are the answer ("wait, no, I don't want to give my email", "one sec, I don't have one": heldAnswer).
  */
 const HOLD =
-  /^(?:(?:ok|okay|um+|erm+|hm+|oh|ah|yes|yeah|sure|right)\s+)?(?:please\s+)?(?:wait(?:\s+up)?|w8|hold(?:\s+on|\s+up)?|hang\s+on|one\s+sec(?:ond)?|1\s+sec|a\s+sec(?:ond)?|sec|one\s+moment|one\s+min(?:ute)?|just\s+a\s+(?:sec(?:ond)?|moment|minute|min)|(?:give|gimme)\s+(?:me\s+)?(?:a\s+)?(?:sec(?:ond)?|moment|minute|min)|brb|let\s+me\s+(?:check|look|see|think|find|get|search))(?=\s|$)/;
+  /^(?:(?:ok|okay|um+|erm+|hm+|oh|ah|yes|yeah|sure|right)\s+)?(?:please\s+)?(?:wait(?:\s+up)?|w8|hold(?:\s+on|\s+up)?|hang\s+on|one\s+sec(?:ond)?|1\s+sec|a\s+sec(?:ond)?|sec|one\s+moment|one\s+min(?:ute)?|just\s+a\s+(?:sec(?:ond)?|moment|minute|min)|(?:give|gimme)\s+(?:me\s+)?(?:a\s+)?(?:sec(?:ond)?|moment|minute|min)|brb|let\s+me\s+(?:check|look|see|think|find|get|search)|(?:i'?m\s+|i\s+am\s+)?(?:still\s+)?(?:looking|checking|searching|waiting)|(?:un\s+)?momento)(?=\s|$)/;
 /** Words about looking for the address, which may follow a hold ("I'll look it up", "to find it", "in my inbox"). */
 const LOOKING: ReadonlySet<string> = new Set(
   ("please pls plz for me i ill i'll will need have to let look looking check checking find finding get search searching dig it that one " +
-    'up out in on at my the inbox email emails mail other address phone account app a sec second moment minute min while so can just thanks ok okay hold wait').split(' '),
+    'up out in on at my the inbox email emails mail other address phone account app a sec second seconds secs moment minute minutes min mins while so can just thanks ok okay hold wait').split(' '),
 );
 function plain(text: string): string {
   return text.trim().toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[?!.,;:…-]+/g, ' ').replace(/\s+/g, ' ').trim();
@@ -63,7 +63,7 @@ export function asksForAMoment(text: string): boolean {
   const m = HOLD.exec(t);
   if (m === null) return false;
   const rest = t.slice(m[0].length).trim();
-  return rest === '' || rest.split(' ').every((w) => LOOKING.has(w));
+  return rest === '' || rest.split(' ').every((w) => LOOKING.has(w) || /^\d+$/.test(w));
 }
 /**
  * The answer in a message that opens with a hold and goes on to say something else ("wait, no, I don't want to give my

@@ -735,6 +735,29 @@ function nearMissPattern(shape: ReferenceShape): RegExp | null {
   return new RegExp(`(?<![A-Za-z0-9])${first.text}\\s*[-/.#:]?\\s*\\d`, 'iu');
 }
 
+/** The references in `text` of `shape`, in the order written, as the example writes them. */
+function* valuesByShape(text: string, shape: ReferenceShape): Generator<string> {
+  for (const m of text.matchAll(shapePattern(shape))) {
+    const ok = shape.groups.every((g, i) => g.kind !== 'mixed' || ((!g.digits || /\d/u.test(m[i + 1])) && (!g.letters || /[A-Za-z]/u.test(m[i + 1]))));
+    if (!ok) continue;
+    const value = shape.groups.map((g, i) => (g.kind === 'prefix' ? g.text : m[i + 1]) + shape.seps[i]).join('');
+    yield shape.upper ? value.toUpperCase() : value;
+  }
+}
+
+/**
+ * Session 34 (hostile s34): every different reference in `raw` of the first of `shapes` that has one ("HM-2231-0457 and
+ * HM-2231-0458": both, where answerByExample gives the first alone).
+ */
+export function answersByExample(raw: string, shapes: readonly ReferenceShape[]): string[] {
+  const text = asciiDigits(withoutInvisible(raw));
+  for (const shape of shapes) {
+    const out = [...new Set(valuesByShape(text, shape))];
+    if (out.length > 0) return out;
+  }
+  return [];
+}
+
 /**
  * The reference in `raw` by one of `shapes` (see above): its canonical form, `{ ok: false }` when the answer holds the
  * example's prefix with a number of another shape, null when it speaks of no such reference.
@@ -744,12 +767,7 @@ export function answerByExample(raw: string, shapes: readonly ReferenceShape[]):
   const text = asciiDigits(withoutInvisible(raw));
   let nearMiss = false;
   for (const shape of shapes) {
-    for (const m of text.matchAll(shapePattern(shape))) {
-      const ok = shape.groups.every((g, i) => g.kind !== 'mixed' || ((!g.digits || /\d/u.test(m[i + 1])) && (!g.letters || /[A-Za-z]/u.test(m[i + 1]))));
-      if (!ok) continue;
-      const value = shape.groups.map((g, i) => (g.kind === 'prefix' ? g.text : m[i + 1]) + shape.seps[i]).join('');
-      return { ok: true, value: shape.upper ? value.toUpperCase() : value };
-    }
+    for (const value of valuesByShape(text, shape)) return { ok: true, value };
     const near = nearMissPattern(shape);
     if (near && near.test(text)) nearMiss = true;
   }

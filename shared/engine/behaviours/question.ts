@@ -6,7 +6,7 @@ import { asksByForm, otherRequestAt, readerBefore, wayReachesPerson } from '../o
 import { backsOut } from '../backOut';
 import { behaviourOf } from '../blockBehaviours';
 import { bot, isKnown, rememberEntities, setVar, vars } from '../run';
-import { addressIn, answerByExample, emailAnswer, nameFromAnswer, ownAddressesOf, referenceShapes, validateAnswer, type ReferenceShape } from '../questionValidators';
+import { addressIn, answerByExample, answersByExample, emailAnswer, nameFromAnswer, ownAddressesOf, referenceShapes, validateAnswer, type ReferenceShape } from '../questionValidators';
 import { analyzeText, readableText } from '../../nlu/analyzeText';
 import { questionType } from '../../escalation/questionConcepts';
 import { classifyInput, exitTarget, follow, goTo, render, retry, waitForInput } from '../runBlocks';
@@ -21,6 +21,7 @@ import { clearShopQuestion } from '../../escalation/detectors/detectRepeatedFall
 import { isShopQuestion } from '../../escalation/shopTopics';
 import { closesChat, closingChoice } from '../closing';
 import { withoutCorrected } from '../selfCorrection';
+import { asksForAMoment } from '../emailNonAnswers';
 
 /** A postcode in an address found: a whole address of its own, no correction of the one held. */
 const POSTCODE_IN = /\b[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\b/i;
@@ -34,7 +35,8 @@ type Action =
   | { ok: 'aside'; block: BlockOf<'question'>; w: InputWaiting; said: readonly Block[] }
   | { ok: 'forward'; routerId: string; inner: Classified }
   | { ok: 'give_up'; block: BlockOf<'question'>; w: InputWaiting }
-  | { ok: 'close'; block: BlockOf<'question'>; w: InputWaiting };
+  | { ok: 'close'; block: BlockOf<'question'>; w: InputWaiting }
+  | { ok: 'moment'; block: BlockOf<'question'>; w: InputWaiting };
 
 function act(run: Run, a: Action): void {
   if (a.ok === true) {
@@ -66,6 +68,11 @@ function act(run: Run, a: Action): void {
     leaveQuestion(run, a.block, a.w);
   } else if (a.ok === 'close') {
     closeAtQuestion(run, a.block, a.w);
+  } else if (a.ok === 'moment') {
+    // Session 34 (hostile s34): "one sec" / "let me check" at a reference or email question: the question again, no try
+    // counted (two of them took the block's fallback: "an advisor can find your policy ... Let's carry on").
+    run.s.waiting = a.w;
+    bot(run, `No problem, take your time. ${render(run, a.block.data.text)}`, a.block.id);
   } else if (a.ok === 'forward') {
     run.s.waiting = { kind: 'input', blockId: a.routerId, retries: 0 };
     run.visited.push(a.routerId);
@@ -151,6 +158,7 @@ function givenValues(run: Run, block: BlockOf<'question'>, text: string): Value[
     }
   }
   // A correction, or values not named together ("NW-230918 was the old one, this is NW-230919"): the last one, as before.
+  if (written.length > 0 && correctedToUnreadable(part)) return [];
   if (out.length < 2) return out.map((v) => withExamplePrefix(block, v));
   const between = betweenValues(part, written);
   if (CORRECTS.test(between) || !TOGETHER.test(between)) return out.slice(-1).map((v) => withExamplePrefix(block, v));
@@ -170,16 +178,20 @@ function betweenValues(part: string, written: readonly string[]): string {
 }
 /** Words that correct a value given before ("sorry", "I mean", "actually"): the last value written is the one meant. */
 const CORRECTS = /\b(?:sorry|i\s+mean[t]?|actually|correction|typo|wrong|no\s+wait|scratch\s+that|oops)\b/i;
+const CORRECTS_ALL = new RegExp(CORRECTS.source, 'gi');
 /** Words that name values together ("and", "or", "both", a list): each is a request. */
 // Session 30 (hostile s29 H9): two values with only spaces between ("NW-104233 NW-999999") are named together too: the
 // last one was taken without a word about the first.
-const TOGETHER = /\b(?:and|or|both|also|plus|as\s+well|too|orders|all)\b|&|\+|[A-Z]{1,4}-?\d[\dA-Z-]{3,15}(?:\s*[,/]\s*|\s+)[A-Z]{1,4}-?\d/i;
+// Hostile s34: "then", "first ... second" and "and" in other languages (und, et, y, e, و) name them together too.
+const TOGETHER = /\b(?:and|or|both|also|plus|as\s+well|too|orders|all|then|first|second|und|et|y|e|og|en)\b|&|\+|\s\u0648\s|[A-Z]{1,4}-?\d[\dA-Z-]{3,15}(?:\s*[,/]\s*|\s+)[A-Z]{1,4}-?\d/i;
 
 /** What the customer is told when their message names several values (givenValues): which one comes first. */
 function manyValuesNote(block: BlockOf<'question'>, values: readonly Value[]): string {
   const rest = values.slice(1).map(String);
   const others = rest.length === 1 ? rest[0] : `${rest.slice(0, -1).join(', ')} and ${rest[rest.length - 1]}`;
   const what = block.data.fromEntity === 'order_id' ? 'orders' : block.data.fromEntity === 'policy_number' ? 'policies' : 'numbers';
+  // Hostile s34: 200 numbers in one message were listed (miscounted, a cut one among them): a short note past four.
+  if (values.length > 4) return `You mentioned several ${what}, so one at a time: I'll start with ${String(values[0])}. Ask me about the others after that.`;
   return `You mentioned ${values.length} ${what}, so one at a time: I'll start with ${String(values[0])}. Ask me about ${others} after that.`;
 }
 
@@ -293,7 +305,7 @@ function withExamplePrefix(block: BlockOf<'question'>, value: Value): Value {
 
 /** Short words typed before a number that are no letters of it ("oops 104234", "its 104 233", "ref 104233"). */
 const WORD_BEFORE_NUMBER: ReadonlySet<string> = new Set(
-  ('A AH AND ALSO ARE AS AT BUT BY ER ERM FOR HERE HEY HI HM HMM I ID IS IT ITS ME MINE MY NAH NO NOPE NOT NOW NR NUM OF OH OK ' +
+  ('A AH AND ALSO ARE AS AT BUT BY ER ERM FOR HERE HEY HI HMM I ID IS IT ITS ME MINE MY NAH NO NOPE NOT NOW NR NUM OF OH OK ' +
     'OKAY ON OOPS OR REF SO SURE THAT THE THEN THIS TRY UH UM UMM WAIT WAS YEAH YEP YES YUP').split(' '),
 );
 
@@ -304,21 +316,45 @@ const WORD_BEFORE_NUMBER: ReadonlySet<string> = new Set(
  * left once the taken-back reference is dropped (selfCorrection.ts), with the letters of the one taken back when the
  * correction gives digits only (NW-104234; it got the format line). Otherwise referenceIn of the whole answer.
  */
-function referenceAnswer(block: BlockOf<'question'>, text: string): string | null {
+function referenceAnswer(block: BlockOf<'question'>, text: string): string[] {
   const part = analysedPart(text);
   const kept = withoutCorrected(part);
   // Only a match: the example's prefix with a number of another length ("NW-7") is read as before, since an example
-  // shows one number and real ones may be longer or shorter (the lookup says whether it exists).
-  const byExample = answerByExample(kept, shapesOf(block));
-  if (byExample?.ok === true) return byExample.value;
+  // shows one number and real ones may be longer or shorter (the lookup says whether it exists). Several different
+  // ones ("HM-2231-0457 and HM-2231-0458"): all, the first acted on (manyValuesNote), unless a correction is between.
+  if (correctedToUnreadable(kept)) return [];
+  const shapes = shapesOf(block);
+  const byExample = answersByExample(kept, shapes);
+  if (byExample.length > 0) return byExample.length > 1 && CORRECTS.test(kept) ? byExample.slice(-1) : byExample;
   if (kept === part) {
     const ref = referenceIn(text);
-    return ref === null ? null : String(withExamplePrefix(block, ref));
+    return ref === null ? [] : [String(withExamplePrefix(block, ref))];
   }
   const ref = referenceIn(kept);
-  if (ref === null || !/^\d+$/.test(ref)) return ref;
+  if (ref === null || !/^\d+$/.test(ref)) return ref === null ? [] : [ref];
   const taken = /\b([A-Za-z]{1,4})(-?)\d/.exec(part);
-  return taken !== null && !kept.includes(taken[0]) && !WORD_BEFORE_NUMBER.has(taken[1].toUpperCase()) ? `${taken[1].toUpperCase()}${taken[2]}${ref}` : ref;
+  if (taken === null || kept.includes(taken[0]) || WORD_BEFORE_NUMBER.has(taken[1].toUpperCase())) return [String(withExamplePrefix(block, ref))];
+  // Hostile s34: the letters carried over only when the result has the example's shape ("HM-2231-0457 sorry I mean 0458"
+  // is no policy number: asked again, was stored as 0458).
+  const carried = `${taken[1].toUpperCase()}${taken[2]}${ref}`;
+  if (shapes.length === 0) return [carried];
+  const fits = answerByExample(carried, shapes);
+  return fits?.ok === true ? [fits.value] : [];
+}
+
+/**
+ * Hostile s34: a correction after a number, to something selfCorrection.ts cannot read as a reference ("NW-104233 sorry
+ * I mean 12", "K7XQ2P sorry I mean 7XQ2Q"; a short tail with a digit after the last correction word): the value taken
+ * back was used. Such an answer holds no value: asked again.
+ */
+function correctedToUnreadable(part: string): boolean {
+  let last: RegExpExecArray | null = null;
+  for (const m of part.matchAll(CORRECTS_ALL)) last = m;
+  // The correction follows a number ("NW-104233 sorry I mean 12"), not an apology before one ("oops sorry NW-104233").
+  if (last === null || !/\p{Nd}/u.test(part.slice(0, last.index))) return false;
+  const tail = part.slice(last.index + last[0].length).trim();
+  // A short tail only: "NW-104233 sorry it's late, I ordered it 12 days ago" says something else.
+  return tail !== '' && tail.split(/\s+/).length <= 5 && /\p{Nd}/u.test(tail);
 }
 
 /**
@@ -550,6 +586,9 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
     bot(run, render(run, block.data.text), block.id);
   },
   classify(run, block, w, text) {
+    if ((REFERENCE_KINDS.has(block.data.fromEntity ?? '') || block.data.inputType === 'email') && asksForAMoment(text)) {
+      return new ClassifiedInput<Action>(false, null, run, act, { ok: 'moment', block, w });
+    }
     if (givesUp(run, block, text)) return new GiveUp(false, null, run, act, { ok: 'give_up', block, w });
     // Read by the whole policy, not as an answer (GiveUp): a closing said in anger is still read as such.
     if (closes(run, block, text)) return new ClassifiedInput<Action>(false, null, run, act, { ok: 'close', block, w });
@@ -584,8 +623,9 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
         const giveUp = run.c.exitOf(block.id, 'fallback') !== undefined && (saysItLacks(n) || (w.retries >= 1 && lacksTheValue(n)));
         return new ClassifiedInput<Action>(false, null, run, act, giveUp ? { ok: 'fallback', block } : { ok: false, block, w });
       }
-      const given = valuesIn(run, block, text);
-      const value = given[0] ?? (REFERENCE_KINDS.has(block.data.fromEntity ?? '') ? referenceAnswer(block, text) : r.value);
+      const found = valuesIn(run, block, text);
+      const given = found.length > 0 || !REFERENCE_KINDS.has(block.data.fromEntity ?? '') ? found : referenceAnswer(block, text);
+      const value = given[0] ?? (REFERENCE_KINDS.has(block.data.fromEntity ?? '') ? null : r.value);
       // No reference in it ("7", "my order is 55 blue", 4,000 characters): a message the bot could not use, asked again
       // with the block's retry line, as an answer the block refuses (measured: not counted as a fallback turn, w3-011
       // "7", "77", "777" at the order question lost its repeated fallback).

@@ -94,3 +94,15 @@ describe('an answer after a hold (hostile s34)', () => {
     expect(c.effects('handoff_request').length).toBeGreaterThan(0);
   });
 });
+
+describe('progress words at the email question (hostile s34)', () => {
+  it.each(['waiting', 'searching', "I'm looking for it", "i'm checking", 'un momento', 'wait 2 mins'])('%j is a moment, not a name', (t) => {
+    expect(asksForAMoment(t)).toBe(true);
+    const c = converse(load(), { now: SATURDAY_AFTERNOON });
+    c.say('I want to talk to a person');
+    c.say(t);
+    expect(c.lastBotText()).toBe(momentEmailTexts.ticket);
+    expect(c.variables().customerName ?? null).toBeNull();
+  });
+  it.each(["I've been waiting 3 weeks", 'still waiting for my refund', 'looking for a lamp'])('%j is not', (t) => expect(asksForAMoment(t)).toBe(false));
+});

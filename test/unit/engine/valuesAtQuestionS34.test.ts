@@ -56,7 +56,7 @@ describe('several order numbers typed at the order question', () => {
 describe('references written in other ways at the order question', () => {
   it.each([
     ['NW-104233 sorry I mean 104234', 'NW-104234'],
-    ['NW104233 oops 104234', 'NW104234'],
+    ['NW104233 oops 104234', 'NW-104234'], // written as the example writes it
     ['NW-104233 oops NW-104235', 'NW-104235'],
     ['NW-١٠٤٢٣٣', 'NW-104233'],
     ['NW-۱۰۴۲۳۳', 'NW-104233'],
@@ -98,5 +98,61 @@ describe("references read by the shape of the question's own example", () => {
     expect(c.lastBotText()).toMatch(/What is your policy number\?/);
     c.say(text);
     expect(c.variables().policyNumber).toBe(meant);
+  });
+});
+
+/** Hostile s34 (the full pass): what session 34's first changes still got wrong. */
+describe('corrections, several values and moments at reference questions (hostile s34)', () => {
+  const flow = (name: string) => loadFlowText(readFileSync(new URL(`../../../flows/${name}.json`, import.meta.url), 'utf8')).flow!;
+
+  it.each(['NW-104233 sorry I mean 12', 'NW-104233 sorry I mean ١٠٤٢٣٤x'])('%j: the number taken back is not looked up', (text) => {
+    const { c, said } = atOrderQuestion(text);
+    expect(c.effects('http_request')).toHaveLength(0);
+    expect(said[0]).toMatch(/^Order numbers look like NW-104233/);
+  });
+
+  it.each([
+    ['NW-104233 then NW-104234', 'NW-104233'],
+    ['NW-104233 und NW-104234', 'NW-104233'],
+    ['oops sorry NW-104233', 'NW-104233'],
+    ["NW-104233 sorry it's late, I ordered it 12 days ago", 'NW-104233'],
+  ])('%j: %s is looked up', (text, meant) => {
+    const { c } = atOrderQuestion(text);
+    expect(c.variables().orderNumber).toBe(meant);
+  });
+
+  it('200 numbers: a short note, not a list', () => {
+    const { said } = atOrderQuestion(Array.from({ length: 200 }, (_, i) => `NW-${100000 + i}`).join(' '));
+    expect(said[0]).toBe("You mentioned several orders, so one at a time: I'll start with NW-100000. Ask me about the others after that.");
+  });
+
+  it('insurance: two policy numbers get the note; a correction to digits of another shape is asked again', () => {
+    const c = converse(flow('insurance-claims'), { now: NOW });
+    c.say('HM-2231-0457 and HM-2231-0458');
+    expect(c.variables().policyNumber).toBe('HM-2231-0457');
+    expect(c.botTexts().join('\n')).toContain("You mentioned 2 policies, so one at a time: I'll start with HM-2231-0457. Ask me about HM-2231-0458 after that.");
+    const d = converse(flow('insurance-claims'), { now: NOW });
+    d.say('HM-2231-0457 sorry I mean 0458');
+    expect(d.variables().policyNumber).toBeUndefined();
+    expect(d.lastBotText()).toMatch(/^Policy numbers look like HM-2231-0457/);
+    d.say('HM-2231-0457 sorry I mean HM-2231-0458');
+    expect(d.variables().policyNumber).toBe('HM-2231-0458');
+  });
+
+  it('travel: a booking reference corrected to something unreadable is asked again', () => {
+    const c = converse(flow('travel-urgency'), { now: NOW });
+    c.say('K7XQ2P sorry I mean 7XQ2Q');
+    expect(c.variables().bookingRef).toBeUndefined();
+    expect(c.lastBotText()).toMatch(/^A booking reference has 6 letters and digits/);
+  });
+
+  it('"one sec" and "let me check" at the policy question: take your time, no try counted, the number taken after', () => {
+    const c = converse(flow('insurance-claims'), { now: NOW });
+    c.say('one sec');
+    expect(c.lastBotText()).toMatch(/^No problem, take your time\. What is your policy number\?/);
+    c.say('let me check');
+    expect(c.lastBotText()).toMatch(/^No problem, take your time\. What is your policy number\?/);
+    c.say('HM-2231-0457');
+    expect(c.variables().policyNumber).toBe('HM-2231-0457');
   });
 });
