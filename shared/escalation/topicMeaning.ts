@@ -562,10 +562,21 @@ export const MEANING_OUTPUTS: readonly TopicOutput[] = [...new Set(FRAMES.map((f
  * (Money troubles: "I'm broke till payday" is taken out of the message by `withoutIdioms`.)
  */
 const GENERAL = / (?:just curious|(?:just|only) (?:asking|curious)(?! (?:a|an|the|about my|why|where|because|since|as|cos|coz|cause|my|me|i|we|someone|somebody) )|later if|in (?:the )?future if|how long (?:\w+ ){0,4}(?:kept|saved|stored|held|retained)|out of curiosity|curious to know|in general terms|generally speaking|what happens in general|general terms|general interest|general question|for my own information|for (?:my )?information only|purely (?:for|out of)|hypothetically|hypothetical|comparing (?:retailers|shops|stores|sites|companies|you)|for future reference|mine (?:is|was|arrived|came) (?:\w+ )?(?:fine|perfect|ok|okay|great)|no particular (?:concern|problem|issue|reason)|before (?:(?:i|we) )?(?:place|buy|order|purchase|decide|commit|sign up|join|register|create|make)|before (?:buying|ordering|purchasing)|if (?:i|we) (?:sign up|join|register|create (?:an|one))|thinking (?:of|about|to) (?:signing up|joining|registering|buying|ordering|order|buy|purchase)|not (?:asking )?(?:for|about) (?:mine|my own)|(?:for|about|writing|study|studying) (?:this )?(?:for )?(?:my |a |an |our )?(?:homework|blog|blog post|article|essay|assignment|dissertation|research|school project|uni project|college project|course|class|thesis|studies|exam)|(?:just )?so (?:i|we) know for (?:the )?(?:future|next time)|your general (?:approach|policy|rule|practice|process)|i am not (?:having|reporting) (?:a |any )?(?:problem|issue)|asking (?:you )?generally|(?:a |just a )?general (?:enquiry|inquiry))\b/;
-const REASSURED = / (?:everything|all|item|items|contents|product|it|the rest|what was) (?:else )?(?:inside |in it |in the box )?(?:is|was|are|were|s|seems|looks|arrived|came) (?:all |totally |perfectly |absolutely |completely )?(?:fine|perfect|ok|okay|intact|undamaged|unharmed|dry|great|good)\b| no action (?:is )?needed| nothing (?:for you )?to do| no need to (?:do anything|worry|act)| (?:i am|we are|i m) not (?:too |really |at all )?bothered| no harm done| can not complain| no complaints| (?:came|arrived|was|is|were) (?:exactly )?as described| (?:arrived|came|got here|turned up) (?:\w+ )?in one piece| in (?:perfect|great|good|mint) condition| (?:refund|money|payment) (?:has |had )?(?:came|come|went|gone|go) through (?:fine|ok|okay|yesterday|today|already|now)| (?:payment|it) went through (?:fine|ok|okay)| thanks? (?:you )?for (?:the|my) refund/;
+const REASSURED = / (?:everything|all|item|items|contents|product|it|the rest|what was) (?:else )?(?:inside |in it |in the box )?(?:is|was|are|were|s|seems|looks|arrived|came) (?:all |totally |perfectly |absolutely |completely )?(?:fine|perfect|ok|okay|intact|undamaged|unharmed|dry|great|good)\b| its (?:all |totally |perfectly |absolutely |completely )?(?:fine|perfect|intact|undamaged|unharmed)\b| no action (?:is )?needed| nothing (?:for you )?to do| no need to (?:do anything|worry|act)| (?:i am|we are|i m) not (?:too |really |at all )?bothered| no harm done| can not complain| no complaints| (?:came|arrived|was|is|were) (?:exactly )?as described| (?:arrived|came|got here|turned up) (?:\w+ )?in one piece| in (?:perfect|great|good|mint) condition| (?:refund|money|payment) (?:has |had )?(?:came|come|went|gone|go) through (?:fine|ok|okay|yesterday|today|already|now)| (?:payment|it) went through (?:fine|ok|okay)| thanks? (?:you )?for (?:the|my) refund/;
 /** The customer's own doing (the first readings of ELSEWHERE): true whoever sold the thing. */
 const OWN_DOING = / (?:my (?:own )?fault|(?:my|our) (?:own )?(?:mistake|doing)|nothing to do with you|not your fault|(?:i|we|the kids|the dog|the cat) (?:dropped|knocked over|knocked) (?:it|them|my|our|the)|i broke (?:it|them|my|our|the))\b/;
 const ELSEWHERE = / (?:my (?:own )?fault|(?:my|our) (?:own )?(?:mistake|doing)|nothing to do with you|not your fault|(?:i|we|the kids|the dog|the cat) (?:dropped|knocked over|knocked) (?:it|them|my|our|the)|i broke (?:it|them|my|our|the)|(?:damaged|broken|scratched|hit|had|happened|was) (?:by|on|at|with) (?:another|a different|different|other) (?:shop|site|store|company|retailer|website|seller|brand)|(?:bought|ordered|got) (?:it |them |one )?(?:from|at) (?:another|a different|different) (?:shop|site|store|company|retailer|website|seller)|about (?:another|a different|different) brand|(?:from|at|with|on) (?:somewhere|someplace|some place) else|(?:bought|ordered|got|purchased|happened|arrived|came|had|from) (?:\w+ ){0,3}elsewhere|(?:on|from|at|with) (?:some|a|an) (?:dodgy|sketchy|shady|random|fake|dubious|scam|scammy|dodgey) (?:site|website|websites|sites|shop|store|app|page|seller|link)|(?:had|has|have|having|was|were|happened|problem|problems|issue|issues|trouble|row|dispute|fight|argument|bacchanal|palaver|drama|complained|complaining|complains)(?: \w+){0,4} (?:with|on|at|about) (?:a |an |some |the )?(?:other|another|different) (?:website|site|shop|store|company|retailer|seller|online shop|app|platform|supplier|vendor|brand|firm)s?)\b/;
+/**
+ * Session 34 (fe, issue 11): damage that is not a case with the shop, read before a purchase: the customer's own old thing,
+ * damaged before they buy a new one ("my old umbrella is damaged by the wind, I want a strong one", "my old vase was damaged
+ * in moving house so I want to buy a new one"), and damage a product is to keep away ("is this raincoat water-resistant? I
+ * want to avoid rain damage to my clothes", "does the cover protect the sofa from scratches?"). Not an order, a parcel or a
+ * delivery ("my old order arrived damaged").
+ */
+const OWN_OLD_DAMAGED = / my (?:old|previous|current|last|existing) (?!(?:order|orders|parcel|parcels|delivery|package|purchase|one|ones)\b)(?:\w+ ){1,3}(?:is |was |are |were |got |has been |have been |s )?(?:\w+ )?(?:damaged|broken|broke|cracked|smashed|ruined|worn out|torn|ripped|bent)\b(?:.* (?:want|need|looking for|would like|buy|buying|get|order|ordering|replace it with|do you (?:sell|have|stock)) (?:to buy |to order |to get )?(?:a |an |the |one )?(?:new|strong|stronger|sturdier|better|another|good|proper|replacement)\b)/;
+/** Damage that came with a delivery: "... to replace my old one arrived broken". */
+const DELIVERED = / (?:arrived|arrive|arrives|came|come|delivered|turned up|got here|showed up)\b/;
+const DAMAGE_KEPT_AWAY = / (?:avoid|avoiding|prevent|prevents|preventing|protect|protects|protecting|protection|resist|resists|resistant|proof|guard|guards|stop|stops) (?:\w+ ){0,4}(?:from |against )?(?:\w+ )?(?:damage|scratches|scratching|breakage|breaking|dents|denting|cracks|cracking|stains|staining)\b/;
 /**
  * Session 27 (topics, issue 11): the thing came from this shop after all ("the mirror I bought from you arrived smashed, the
  * one from another shop was fine", "you sent it cracked"): another shop named beside it is a comparison, not the case's place.
@@ -640,7 +651,7 @@ function resolvedBefore(toks: readonly string[], padded: string): boolean {
  * The readings above, each with the words one of its wordings must contain; the readings a message has words for are
  * scanned in one pattern (compiled once per combination), which says whether any could apply (most real cases: none).
  */
-const FAMILIES = [GENERAL, ASKS_WHAT_YOU_KEEP, HYPOTHETICAL, IF_QUESTION, REASSURED, ELSEWHERE, SAFE_TO_PAY, ASKS_WHAT_YOU_KEEP_TEXTED, PREVENTION, new RegExp(`${RESOLVED.source}|${NOT_NEEDED_NOW.source}`)];
+const FAMILIES = [GENERAL, ASKS_WHAT_YOU_KEEP, HYPOTHETICAL, IF_QUESTION, REASSURED, ELSEWHERE, SAFE_TO_PAY, ASKS_WHAT_YOU_KEEP_TEXTED, PREVENTION, new RegExp(`${RESOLVED.source}|${NOT_NEEDED_NOW.source}`), new RegExp(`${OWN_OLD_DAMAGED.source}|${DAMAGE_KEPT_AWAY.source}`)];
 const FAMILY_TRIGGERS = [
   'curious curiosity general generally information purely hypothetically hypothetical comparing future reference mine particular before later thinking how having reporting if sign join register create own homework blog article essay assignment dissertation research project know asking',
   'keep store hold save retain share sell pass give',
@@ -652,6 +663,7 @@ const FAMILY_TRIGGERS = [
   'keep store hold save retain share sell give pass',
   'stop stops prevent prevents catch catches detect detects spot block blocks protect deal handle',
   'fixed sorted resolved refunded cleared right that now complaint complaints problem problems issue issues replaced answered sent',
+  'old previous current last existing avoid avoiding prevent prevents preventing protect protects protecting protection resist resists resistant proof guard guards stop stops',
 ];
 const FAMILY_WORDS = new Map<string, number>();
 FAMILY_TRIGGERS.forEach((words, i) => {
@@ -679,6 +691,8 @@ export function notOwnCase(toks: readonly string[], question = false): string | 
   if (resolvedBefore(toks, padded)) return 'the customer says it was already put right';
   if (NOT_NEEDED_NOW.test(padded)) return 'the customer says they do not need it now';
   if (ELSEWHERE.test(padded) && (!FROM_THIS_SHOP.test(padded) || OWN_DOING.test(padded))) return "the customer says it is their own doing or happened elsewhere, not the shop's case";
+  if (OWN_OLD_DAMAGED.test(padded) && !FROM_THIS_SHOP.test(padded) && !DELIVERED.test(padded)) return "the damage is to the customer's own old thing, before they buy a new one";
+  if (DAMAGE_KEPT_AWAY.test(padded) && !TOLD_AS_HAPPENED.test(padded)) return 'the damage is what a product is to keep away, nothing was damaged';
   return null;
 }
 

@@ -63,3 +63,20 @@ describe('"person" or "human" naming part of a thing, someone to send a gift to,
     'can u tel me back',
   ])('%j asks for a person', (text) => expect(reason(text)).toBe('explicit_request'));
 });
+
+describe("damage to the customer's own old thing before buying a new one, damage a product keeps away, \"its fine\" (topicMeaning OWN_OLD_DAMAGED, DAMAGE_KEPT_AWAY, REASSURED)", () => {
+  it.each([
+    'My old kettle is broken after ten years, I want a new one. Which is the quietest?',
+    'my old suitcase got damaged on holiday so I want to buy a sturdier one, do you have hard shell ones?',
+    'Is this jacket waterproof? I want to avoid rain damage to my laptop in the bag',
+    'does the sofa cover protect it from scratches? we have a cat',
+    "I did have a problem with a wobbly shelf, but I tightened the screw and it's fine. Do you sell wall plugs?",
+  ])('%j does not escalate', (text) => expect(reason(text)).toBe('none'));
+
+  it.each([
+    'my old order arrived damaged, I want a new one',
+    'the new kettle I bought to replace my old one arrived broken, I want a new one',
+    'the screen protector was supposed to prevent damage but my phone screen arrived cracked',
+    'the lamp arrived smashed',
+  ])('%j is damaged goods', (text) => expect(reason(text)).toBe('sensitive_topic'));
+});
