@@ -380,6 +380,22 @@ function howItHappened(toks: string[], at: number): boolean {
 const PAST_VERB = new Set(['was', 'were', 'broke', 'took', 'came', 'went', 'stopped', 'fell', 'got', 'had', 'did', 'left', 'began', 'started']);
 
 /**
+ * Session 34 (fe, issue 11): a haste phrase in a question about how fast the shop's thing happens ("does the code come
+ * straight away?", "will the confirmation email come right away?", "is the gift card sent at once?"): a question about the service, not
+ * the customer's hurry. The message opens with does / do / will / is / are / would and has no word of need or demand
+ * (isDemand: "does it come straight away? I need it today" stays urgent). Not "can you / could you ...", which asks for it.
+ */
+const HOW_FAST_OPENERS = new Set(['does', 'do', 'will', 'is', 'are', 'would']);
+function howFastQuestion(toks: string[], at: number): boolean {
+  if (!MANNER.has(`${toks[at]} ${toks[at + 1]}`) && !MANNER.has(toks[at])) return false;
+  let first = 0;
+  if (toks[first] === 'and' || toks[first] === 'so' || toks[first] === 'ok') first++;
+  if (!HOW_FAST_OPENERS.has(toks[first] ?? '')) return false;
+  if (toks[first + 1] === 'you' && (toks[first + 2] === 'need' || toks[first + 2] === 'want')) return false;
+  return !isDemand(toks);
+}
+
+/**
  * Round eight: a name in quotes ("do you sell the 'Urgent Care' first aid pouch?", "the 'Emergency' torch") is a
  * product or a slogan, not the customer's hurry: true when every place the word occurs is inside quotes.
  */
@@ -394,14 +410,15 @@ function onlyQuoted(text: string, word: string): boolean {
 }
 
 /** "track two orders at once", "both at once": at the same time, not immediately. */
-const TOGETHER = new Set(['two', 'both', 'all', 'multiple', 'several', 'many', 'three', 'few', 'everything', 'together']);
+// (Session 34, fe: and things counted, "a max number of items you can return at once".)
+const TOGETHER = new Set(['two', 'both', 'all', 'multiple', 'several', 'many', 'three', 'few', 'everything', 'together', 'items', 'orders', 'things', 'parcels', 'pieces', 'number']);
 
 function findPhrase(toks: string[], find: PhraseMatcher): string | null {
   for (let hit = find(toks); hit !== null; hit = find(toks, hit.at + 1)) {
     if (!affirmed(toks, hit.at)) continue;
     // "can't wait to see it" is excitement, not a hurry.
     if (hit.phrase === 'can not wait' && toks[hit.at + 3] === 'to') continue;
-    if (howItHappened(toks, hit.at)) continue;
+    if (howItHappened(toks, hit.at) || howFastQuestion(toks, hit.at)) continue;
     if (hit.phrase === 'at once' && toks.slice(Math.max(0, hit.at - 4), hit.at).some((t) => TOGETHER.has(t) || /^\d+$/.test(t))) continue;
     if (MOMENT.has(hit.phrase) && !isDemand(toks) && !ongoingBefore(toks, hit.at)) continue;
     return hit.phrase;

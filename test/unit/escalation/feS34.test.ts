@@ -80,3 +80,18 @@ describe("damage to the customer's own old thing before buying a new one, damage
     'the lamp arrived smashed',
   ])('%j is damaged goods', (text) => expect(reason(text)).toBe('sensitive_topic'));
 });
+
+describe('a haste phrase asking how fast the shop does something, "at once" after things counted (detectUrgency howFastQuestion, TOGETHER)', () => {
+  it.each([
+    'does the discount code come straight away',
+    'will the confirmation email come right away?',
+    'is there a max number of items I can return at once',
+  ])('%j does not escalate', (text) => expect(reason(text)).toBe('none'));
+
+  it.each([
+    'does it come straight away? I need it today',
+    'can you cancel it straight away please',
+    'I need it straight away',
+    'cancel both orders at once please, urgent',
+  ])('%j is urgent', (text) => expect(reason(text)).toBe('urgency'));
+});
