@@ -158,7 +158,7 @@ function givenValues(run: Run, block: BlockOf<'question'>, text: string): Value[
     }
   }
   // A correction, or values not named together ("NW-230918 was the old one, this is NW-230919"): the last one, as before.
-  if (written.length > 0 && correctedToUnreadable(part)) return [];
+  if (written.length > 0 && correctedToUnreadable(part, (tail) => written.some((w) => tail.includes(w)))) return [];
   if (out.length < 2) return out.map((v) => withExamplePrefix(block, v));
   const between = betweenValues(part, written);
   if (CORRECTS.test(between) || !TOGETHER.test(between)) return out.slice(-1).map((v) => withExamplePrefix(block, v));
@@ -322,8 +322,8 @@ function referenceAnswer(block: BlockOf<'question'>, text: string): string[] {
   // Only a match: the example's prefix with a number of another length ("NW-7") is read as before, since an example
   // shows one number and real ones may be longer or shorter (the lookup says whether it exists). Several different
   // ones ("HM-2231-0457 and HM-2231-0458"): all, the first acted on (manyValuesNote), unless a correction is between.
-  if (correctedToUnreadable(kept)) return [];
   const shapes = shapesOf(block);
+  if (correctedToUnreadable(kept, (tail) => (shapes.length > 0 ? answersByExample(tail, shapes).length > 0 : referenceIn(tail) !== null))) return [];
   const byExample = answersByExample(kept, shapes);
   if (byExample.length > 0) return byExample.length > 1 && CORRECTS.test(kept) ? byExample.slice(-1) : byExample;
   if (kept === part) {
@@ -347,14 +347,15 @@ function referenceAnswer(block: BlockOf<'question'>, text: string): string[] {
  * I mean 12", "K7XQ2P sorry I mean 7XQ2Q"; a short tail with a digit after the last correction word): the value taken
  * back was used. Such an answer holds no value: asked again.
  */
-function correctedToUnreadable(part: string): boolean {
+function correctedToUnreadable(part: string, readsValue: (tail: string) => boolean): boolean {
   let last: RegExpExecArray | null = null;
   for (const m of part.matchAll(CORRECTS_ALL)) last = m;
   // The correction follows a number ("NW-104233 sorry I mean 12"), not an apology before one ("oops sorry NW-104233").
   if (last === null || !/\p{Nd}/u.test(part.slice(0, last.index))) return false;
   const tail = part.slice(last.index + last[0].length).trim();
   // A short tail only: "NW-104233 sorry it's late, I ordered it 12 days ago" says something else.
-  return tail !== '' && tail.split(/\s+/).length <= 5 && /\p{Nd}/u.test(tail);
+  // A value read after the correction ("NW-1, sorry and NW-2", "the 5th, I mean the 6th") is the reader's to weigh.
+  return tail !== '' && tail.split(/\s+/).length <= 5 && /\p{Nd}/u.test(tail) && !readsValue(tail);
 }
 
 /**

@@ -116,6 +116,8 @@ describe('corrections, several values and moments at reference questions (hostil
     ['NW-104233 und NW-104234', 'NW-104233'],
     ['oops sorry NW-104233', 'NW-104233'],
     ["NW-104233 sorry it's late, I ordered it 12 days ago", 'NW-104233'],
+    // A value read after the correction word is the reader's to weigh, as before session 34 (the last, after "sorry").
+    ['NW-250778, sorry and NW-250779', 'NW-250779'],
   ])('%j: %s is looked up', (text, meant) => {
     const { c } = atOrderQuestion(text);
     expect(c.variables().orderNumber).toBe(meant);
