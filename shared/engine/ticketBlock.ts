@@ -261,6 +261,11 @@ function withdraw(run: Run, block: BlockOf<'ticket'>, line: string): void {
   run.s.waiting = null;
   if (isKnown(run.s.variables.handoffReason)) setVar(run, 'handoffReason', run.c.defaults.handoffReason ?? null);
   bot(run, line, block.id);
+  goOn(run, block);
+}
+
+/** The flow goes on by the ticket's next exit (or ends gracefully with the "no next step" message). */
+function goOn(run: Run, block: BlockOf<'ticket'>): void {
   const to = run.c.exitOf(block.id, 'next');
   if (to !== undefined) goTo(run, to);
   else follow(run, block, 'next');
@@ -295,10 +300,7 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
       if (leavesWithAddress(text)) {
         noteReasonGiven(run);
         createTicket(run, block, true);
-        const to = run.c.exitOf(block.id, 'next');
-        if (to !== undefined) goTo(run, to);
-        else follow(run, block, 'next');
-        return;
+        return goOn(run, block);
       }
     } else if (declinesEmail(text) || unsureOfEmail(text) || (phone !== null && !text.includes('@'))) {
       // Session 16: no email to give (N#15), or a phone number instead (N#23): the ticket goes on without an email.
@@ -336,10 +338,7 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
       return;
     }
     createTicket(run, block, true);
-    const to = run.c.exitOf(block.id, 'next');
-    if (to !== undefined) goTo(run, to);
-    else follow(run, block, 'next');
-    return;
+    return goOn(run, block);
   } else {
     setVar(run, 'handoffReason', text.trim());
   }

@@ -270,6 +270,7 @@ function holdsNoValue(block: BlockOf<'question'>, text: string): boolean {
 
 /** Kinds whose value is one reference the flow looks up and repeats (an order or policy number). */
 const REFERENCE_KINDS: ReadonlySet<string> = new Set(['order_id', 'policy_number']);
+const readsReference = (block: BlockOf<'question'>): boolean => REFERENCE_KINDS.has(block.data.fromEntity ?? '');
 /** Longest reference taken as written; longer text is no reference (hostile s32 H1: 4,000 characters looked up). */
 const REFERENCE_MAX = 24;
 const REFERENCE_TOKEN = /^[A-Z0-9]+(?:-[A-Z0-9]+)*$/;
@@ -293,7 +294,7 @@ function shapesOf(block: BlockOf<'question'>): ReferenceShape[] {
  * NW-104234 (it was looked up as 104234). Digits of another count, or no such example: as typed.
  */
 function withExamplePrefix(block: BlockOf<'question'>, value: Value): Value {
-  if (typeof value !== 'string' || !/^\d+$/.test(value) || !REFERENCE_KINDS.has(block.data.fromEntity ?? '')) return value;
+  if (typeof value !== 'string' || !/^\d+$/.test(value) || !readsReference(block)) return value;
   for (const shape of shapesOf(block)) {
     const first = shape.groups[0];
     if (first.kind !== 'prefix') continue;
@@ -587,7 +588,7 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
     bot(run, render(run, block.data.text), block.id);
   },
   classify(run, block, w, text) {
-    if ((REFERENCE_KINDS.has(block.data.fromEntity ?? '') || block.data.inputType === 'email') && asksForAMoment(text)) {
+    if ((readsReference(block) || block.data.inputType === 'email') && asksForAMoment(text)) {
       return new ClassifiedInput<Action>(false, null, run, act, { ok: 'moment', block, w });
     }
     if (givesUp(run, block, text)) return new GiveUp(false, null, run, act, { ok: 'give_up', block, w });
@@ -625,8 +626,9 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
         return new ClassifiedInput<Action>(false, null, run, act, giveUp ? { ok: 'fallback', block } : { ok: false, block, w });
       }
       const found = valuesIn(run, block, text);
-      const given = found.length > 0 || !REFERENCE_KINDS.has(block.data.fromEntity ?? '') ? found : referenceAnswer(block, text);
-      const value = given[0] ?? (REFERENCE_KINDS.has(block.data.fromEntity ?? '') ? null : r.value);
+      const reference = readsReference(block);
+      const given = found.length > 0 || !reference ? found : referenceAnswer(block, text);
+      const value = given[0] ?? (reference ? null : r.value);
       // No reference in it ("7", "my order is 55 blue", 4,000 characters): a message the bot could not use, asked again
       // with the block's retry line, as an answer the block refuses (measured: not counted as a fallback turn, w3-011
       // "7", "77", "777" at the order question lost its repeated fallback).
