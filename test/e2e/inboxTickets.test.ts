@@ -141,6 +141,14 @@ describe.skipIf(!haveChromium)('working tickets in the inbox, end to end', () =>
     const box = (await bar.boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(1024);
     expect((await bar.getByRole('button', { name: 'Mark done' }).boundingBox())!.x + 20).toBeLessThan(1024);
+    // The customer's address is on one line, not broken mid-word (newcomer s32 #7: "ann@example.co / m").
+    const lines = await again.getByRole('link', { name: 'zoe@example.com' }).evaluate((a) => {
+      const text = Array.from(a.childNodes).find((n) => n.nodeType === Node.TEXT_NODE && /@/.test(n.textContent ?? ''))!;
+      const range = document.createRange();
+      range.selectNodeContents(text);
+      return new Set(Array.from(range.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+    });
+    expect(lines, 'lines the address takes on a laptop screen').toBe(1);
     await screenshot(again, 'inbox-tickets-laptop');
     expect(errors).toEqual([]);
   }, 180_000);
