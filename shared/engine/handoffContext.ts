@@ -8,6 +8,7 @@ import type { Signal } from '../escalation/types';
 import type { Entity } from '../nlu/types';
 import { analyzeText } from '../nlu/analyzeText';
 import { canonicalTokens } from '../escalation/canonicalTokens';
+import { effectiveSentiment } from '../escalation/effectiveSentiment';
 import { findDeadline } from '../escalation/deadlines';
 import { localTime } from '../flow/openingHours';
 import type { ConversationState, HandoffContext, IntentRecord } from './types';
@@ -65,6 +66,30 @@ function clip(text: string, max: number): string {
 }
 
 /** A name as the summary shows it: clipped; in quotes when it reads as sentences (":;!?" or more than five words). */
+/** A clipped quote as a sentence: a full stop after it unless it already ends one ("...3 weeks!!!", "...…"). */
+function asSentence(text: string): string {
+  return /[.!?…]$/.test(text) ? text : `${text}.`;
+}
+
+/** The policy's default single-message threshold for negative sentiment (shared/flow/schema.ts). */
+const UPSET_AT = -0.5;
+
+/**
+ * Newcomer s32 #7: a customer who wrote "this is ridiculous, I have waited 3 weeks!!!" and then "I SAID I WANT A
+ * HUMAN" was handed over as a request for a person, and the agent's summary did not say they were upset. The most
+ * upset of the customer's recent messages (the escalation policy's own reading, at or below its default threshold),
+ * or null. Read here, at handoff time, because the policy's memory of earlier sentiments is reset by a handoff.
+ */
+function mostUpset(recent: ConversationState['recentTranscript'], contactAnswers: ReadonlySet<string>): string | null {
+  let worst: { text: string; score: number } | null = null;
+  for (const e of recent) {
+    if (e.from !== 'customer' || e.rating === true || contactAnswers.has(e.text.trim().toLowerCase())) continue;
+    const score = effectiveSentiment(analyzeText(e.text)).score;
+    if (score <= UPSET_AT && (worst === null || score < worst.score)) worst = { text: e.text, score };
+  }
+  return worst?.text ?? null;
+}
+
 function customerWords(name: string): string {
   const t = clip(name, 60);
   return /[:;!?"]|(?:\S+\s+){5}\S/.test(t) ? `"${t.replace(/"/g, "'")}"` : t;
@@ -232,7 +257,7 @@ export function summarizeConversation(
   const who = known(v.customerName) ? customerWords(String(v.customerName)) : 'The customer';
   const contact = [v.customerEmail, v.customerPhone].filter(known).map((x) => clip(String(x), 80));
   const parts: string[] = [`${who}${contact.length ? ` (${contact.join(', ')})` : ''}`];
-  if (known(v.handoffReason)) parts[0] += ` needs help with: ${clip(String(v.handoffReason), 120)}.`;
+  if (known(v.handoffReason)) parts[0] += ` needs help with: ${asSentence(clip(String(v.handoffReason), 120))}`;
   else parts[0] += ' is waiting.';
   const intent = topIntent(state.intents);
   if (intent) parts.push(`Topic: ${intent.name} (${Math.round(intent.confidence * 100)}% sure).`);
@@ -256,14 +281,20 @@ export function summarizeConversation(
     trigger = unanswered[0]!;
     unanswered = unanswered.slice(1);
   }
-  if (trigger) parts.push(`Key message: "${clip(trigger, 140)}"`);
+  if (trigger) parts.push(`Key message: "${clip(trigger, 140)}".`);
+  // Words the summary already quotes are not quoted again; handed over as upset with them quoted, nothing is added.
+  const upset = mostUpset(state.recentTranscript, contactAnswersOf(v));
+  const quoted = upset !== null && (upset === trigger || (known(v.handoffReason) && upset.trim() === String(v.handoffReason).trim()));
+  if (upset !== null && !(quoted && reason === 'negative_sentiment')) {
+    parts.push(quoted ? 'The customer sounded upset.' : `The customer sounded upset: "${clip(upset, 100)}".`);
+  }
   if (unanswered.length > 0) parts.push(`Also unanswered: ${unanswered.map((t) => `"${clip(t, 80)}"`).join(', ')}.`);
   // The last thing the customer said, skipping bare answers to contact questions ("jane@example.com").
   const lastEntry = lastCustomerEntry(state.recentTranscript, contactAnswersOf(v));
   // A rating answer is the customer's score, kept from colleagues: only the request in it is said (see below).
   const last = lastEntry === null ? null : lastEntry.rating ? requestInRating(lastEntry.text, signals[0]?.evidence ?? []) : lastEntry.text;
   // (Not when it is the bare request whose unanswered questions were just named: "Talk to a person" says nothing more.)
-  if (last && last !== trigger && !(requestOnly && lastEntry === triggerEntry)) parts.push(`Last message: "${clip(last, 140)}"`);
+  if (last && last !== trigger && !(requestOnly && lastEntry === triggerEntry)) parts.push(`Last message: "${clip(last, 140)}".`);
   const ids = state.entities.filter((e) => e.type === 'order_id' || e.type === 'policy_number');
   if (ids.length) parts.push(`Reference: ${ids.map((e) => e.value).join(', ')}.`);
   return parts.join(' ');

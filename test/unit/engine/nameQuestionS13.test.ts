@@ -39,6 +39,10 @@ describe('the name question (hostile s13 #10)', () => {
     c.say('my parcel is late');
     const req = c.effects('handoff_request');
     expect(req).toHaveLength(1);
-    expect(req[0].context.summary).not.toMatch(/fuck|idiot/);
+    const summary = req[0].context.summary;
+    expect(summary).toMatch(/^The customer \(kim@example\.com\) needs help with: my parcel is late\./);
+    // The insult is only quoted as how upset the customer sounded (session 35, newcomer s32 #7), never as their name.
+    expect(summary).toMatch(/The customer sounded upset: "(fuck off|idiot bot)"\./);
+    expect(summary.replace(/The customer sounded upset: "[^"]*"\./, '')).not.toMatch(/fuck|idiot/);
   });
 });

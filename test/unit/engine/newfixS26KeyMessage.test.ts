@@ -76,7 +76,7 @@ describe('the key message of an accepted offer of a person (session 27, newcomer
     if (c.state.waiting?.kind === 'takeover_question') c.say('kim@example.com');
     const req = c.effects('handoff_request')[0];
     if (!req || req.type !== 'handoff_request') throw new Error('no handoff');
-    expect(req.context.summary).toMatch(/Key message: "do the led strips work with alexa\?" Also unanswered: "are they waterproof\?", "is the oak table real wood\?"\./);
+    expect(req.context.summary).toMatch(/Key message: "do the led strips work with alexa\?"\. Also unanswered: "are they waterproof\?", "is the oak table real wood\?"\./);
     expect(req.context.summary).toContain('Handed over because the bot could not answer several messages in a row.');
     expect(req.context.summary).not.toMatch(/did not understand|Last message: "Talk to a person"/);
     expect(req.context.suggestedResolution).toMatch(/^The bot could not answer them: reply to the unanswered messages yourself; do not ask the customer to repeat them\./);
@@ -87,7 +87,7 @@ describe('the key message of an accepted offer of a person (session 27, newcomer
     threeQuestions(yes);
     yes.say('yes please');
     if (yes.state.waiting?.kind === 'takeover_question') yes.say('kim@example.com');
-    expect(handoffSummary(yes)).toMatch(/Key message: "do the led strips work with alexa\?" Also unanswered/);
+    expect(handoffSummary(yes)).toMatch(/Key message: "do the led strips work with alexa\?"\. Also unanswered/);
   });
 
   it('with no signal, a last message that says more than yes or a request is the key message itself', () => {
@@ -103,7 +103,7 @@ describe('the key message of an accepted offer of a person (session 27, newcomer
       entities: [],
     };
     const summary = summarizeConversation(state as never, 'repeated_fallback', []);
-    expect(summary).toMatch(/Key message: "sure, but mainly: is the oak table solid\?" Also unanswered: "do the led strips work with alexa\?"\./);
+    expect(summary).toMatch(/Key message: "sure, but mainly: is the oak table solid\?"\. Also unanswered: "do the led strips work with alexa\?"\./);
     expect(summary).not.toContain('Last message');
   });
 });
