@@ -1741,7 +1741,10 @@ export class FlowStore {
     const { flow: clean, warnings } = exportFlowDocument(flow);
     // Without layout, canvas-only things (sticky notes, group frames) go too.
     const out = opts.layout ? clean : withoutCanvasOnly(stripLayout(clean));
-    const fileName = `${this.need(key).key}.json`;
+    // Named by the flow id, as Flow settings promise ("the export file (newcomer-shop.json)"): newcomer s35 found a
+    // flow whose id was changed exported as its store key ("untitled-flow.json"). An id that is not a valid file
+    // name (the flow has a problem to fix) falls back to the key.
+    const fileName = `${typeof out.id === 'string' && flowIdProblem(out.id) === null ? out.id : this.need(key).key}.json`;
     // The flow's scenarios travel with it (issue 9), named so `baton test <fileName>` finds them beside it.
     let scenarios: { text: string; fileName: string; count: number } | undefined;
     try {

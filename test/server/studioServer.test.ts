@@ -322,6 +322,21 @@ describe('flows on disk', () => {
     expect(download.text).toBe(e1.text);
   });
 
+  it('names the export file by the flow id after the id is changed in Flow settings (newcomer s35), by its key when the id is invalid', async () => {
+    const { key } = await createFromTemplate('lead-gen');
+    const opened = (await api(`/api/flows/${key}`)).json;
+    const flow = { ...(opened.flow as Flow), id: 'newcomer-shop' };
+    expect((await api(`/api/flows/${key}`, { method: 'PUT', body: { flow, journalSeq: 0 } })).status).toBe(200);
+    const r = (await api(`/api/flows/${key}/export`)).json;
+    expect(r.fileName).toBe('newcomer-shop.json');
+    expect(r.scenarios.fileName).toBe('newcomer-shop.scenarios.json');
+    expect(JSON.parse(r.scenarios.text).flow).toBe('newcomer-shop');
+    expect((await api(`/api/flows/${key}/export?download=1`)).headers.get('content-disposition')).toContain('filename="newcomer-shop.json"');
+    const bad = { ...flow, id: 'shop "one"/../x' };
+    expect((await api(`/api/flows/${key}`, { method: 'PUT', body: { flow: bad, journalSeq: 0 } })).status).toBe(200);
+    expect((await api(`/api/flows/${key}/export`)).json.fileName).toBe(`${key}.json`);
+  });
+
   it('keeps recorded scenarios beside the flow: from the template, validated on write, duplicated, trashed and restored with it', async () => {
     const { key } = await createFromTemplate('lead-gen');
     const r = await api(`/api/flows/${key}/scenarios`);
