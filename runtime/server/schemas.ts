@@ -44,7 +44,8 @@ export const createConversationBody = z
     const e = b.variables?.customerEmail;
     if (e !== undefined && e !== null && !(typeof e === 'string' && isOneEmail(e))) ctx.addIssue({ code: 'custom', path: ['variables', 'customerEmail'], message: EMAIL_UP_FRONT });
   })
-  .optional();
+  // No body at all (`curl -X POST URL`: Fastify reads it as null) or JSON null: the same as {} (newcomer s35 #8).
+  .nullish();
 
 export const sendMessageBody = z
   .object({
