@@ -535,8 +535,29 @@ function heldAtOwnQuestion(run: Run, w: Extract<Waiting, { kind: 'takeover_quest
     return;
   }
   s.lastEscalation = decision;
+  const entry = { reason: decision.reason ?? 'explicit_request', signals: decision.signals };
+  const block = run.c.blocks.get(w.blockId);
+  if (block !== undefined && keptAtTicket(run, block, w, text, targetId, entry)) return;
   s.waiting = null;
-  goTo(run, targetId, { reason: decision.reason ?? 'explicit_request', signals: decision.signals });
+  goTo(run, targetId, entry);
+}
+
+/**
+ * Session 35 (hostile s34 #4, HIGH): out of hours, "can I talk to a person" at the cancellation ticket's email question
+ * handed over to the takeover, which was closed and left by its No agent exit to the generic follow-up ticket: the
+ * cancellation (high priority, the order number) was never opened, and what the customer had asked for was lost. A
+ * handoff decided at a block's own question (`w`: a Ticket's) whose target can take nobody now (closed by its hours, or
+ * nobody signed in who may take it) is not made: the target says so (its out-of-hours message, or the still-closed
+ * line), and the block goes on where it was (its question again, or the answer the message also gives). True then.
+ */
+function keptAtTicket(run: Run, block: Block, w: Waiting, text: string, targetId: string, entry: { reason: EscalationReason; signals: Signal[] }): boolean {
+  const askAfterNobody = behaviourOf(block.kind).askAfterNobody;
+  const target = run.c.blocks.get(targetId);
+  if (askAfterNobody === undefined || target === undefined) return false;
+  const said = behaviourOf(target.kind).nobodyForQuestion?.(run, target, entry) ?? null;
+  if (said === null) return false;
+  askAfterNobody(run, block, w, said, text);
+  return true;
 }
 
 /**
@@ -800,8 +821,10 @@ function ownQuestionText(run: Run, block: Block, w: Waiting, text: string): bool
   if (decision.action === 'none' || targetId === null) return false;
   s.lastEscalation = decision;
   if (decision.action === 'handoff') {
+    const entry = { reason: decision.reason ?? 'explicit_request', signals: decision.signals };
+    if (keptAtTicket(run, block, w, text, targetId, entry)) return true;
     s.waiting = null;
-    goTo(run, targetId, { reason: decision.reason ?? 'explicit_request', signals: decision.signals });
+    goTo(run, targetId, entry);
   } else if (decision.action === 'rephrase') {
     bot(run, graduatedText(run.flow.escalation, 'rephrase', decision.reason), block.id);
   } else {

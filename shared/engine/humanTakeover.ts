@@ -216,27 +216,7 @@ export function saidNobodyFound(run: Run, block: BlockOf<'human_takeover'>, text
 export function enterTakeover(run: Run, block: BlockOf<'human_takeover'>, entry: TakeoverEntry): string | null {
   const d = block.data;
   forgetNobodyFound(run.s); // a takeover again: whatever it finds now is what counts (noAgentFollowUp.ts)
-  if (d.assignation === 'custom' && d.availability && !isOpen(d.availability, run.now)) {
-    nobodyNowLeadIn(run, block, entry);
-    const opens = nextOpening(d.availability, run.now);
-    const told = run.s.closedNotice;
-    if (told !== undefined && told.blockId === block.id && (told.until === null || run.now < told.until)) {
-      bot(run, closedLineUntil(d.availability.timezone, run.now, opens), block.id);
-    } else {
-      bot(run, renderTemplate(d.outOfHoursMessage, run.s.variables), block.id);
-      run.s.closedNotice = { blockId: block.id, until: opens };
-    }
-    notHandedOver(run, `Out of hours: ${whyHere(run, entry)}, but "${blockName(block)}" is closed now (opening hours, ${d.availability.timezone}), so no handoff was requested: the customer was told so and the flow took its No agent exit.`);
-    return leaveTo(run, block, 'no_agent');
-  }
-  // When the caller knows who is signed in, do not make the customer answer questions for nobody. A busy (away)
-  // agent takes no automatic assignment but can still pick the chat from the queue, so the customer waits for them.
-  if (run.ctx.agents && reachableAgents(run.ctx.agents, assignmentRequest(d, true)).length === 0) {
-    nobodyNowLeadIn(run, block, entry);
-    bot(run, takeoverTexts.noAgent, block.id);
-    notHandedOver(run, `Nobody available: ${whyHere(run, entry)}, but no agent who may take "${blockName(block)}" is online, so no handoff was requested: the customer was told so and the flow took its No agent exit.`);
-    return leaveTo(run, block, 'no_agent');
-  }
+  if (sayNobodyNow(run, block, entry, 'the flow took its No agent exit') !== null) return leaveTo(run, block, 'no_agent');
   // Session 29 (hostile s29 H1): a handoff whose reason is self-harm says where to get help first, before the queue
   // text or the email question (crisisNobodyNow covered only the takeover that finds nobody).
   if (entry !== null && selfHarmSignalIn(entry.signals)) bot(run, takeoverTexts.crisisWhileWaiting, block.id);
@@ -255,6 +235,58 @@ export function enterTakeover(run: Run, block: BlockOf<'human_takeover'>, entry:
   }
   handOver(run, block, entry?.reason ?? 'flow', entry?.signals ?? []);
   return null;
+}
+
+/** What a takeover that finds nobody now said: its out-of-hours message, its still-closed line, or its no-agent line. */
+export type NobodySaid = 'closed' | 'stillClosed' | 'nobody';
+
+/**
+ * When nobody can take the conversation now (closed by the block's opening hours; or the caller says who is signed in
+ * and none of them may take it): says so (after what the customer needs first: nobodyNowLeadIn), says in the step's
+ * explanation that nothing was handed over and `goesOn` (how the flow goes on), and returns what was said; null, saying
+ * nothing, when someone may take it. Shared by entering the block (then its No agent exit) and, session 35 (hostile s34
+ * #4), by a request for a person at another ticket's question (keptAtTicket: that ticket goes on).
+ */
+export function sayNobodyNow(run: Run, block: BlockOf<'human_takeover'>, entry: TakeoverEntry, goesOn: string): NobodySaid | null {
+  const d = block.data;
+  if (d.assignation === 'custom' && d.availability && !isOpen(d.availability, run.now)) {
+    nobodyNowLeadIn(run, block, entry);
+    const opens = nextOpening(d.availability, run.now);
+    const told = run.s.closedNotice;
+    let said: NobodySaid = 'closed';
+    if (told !== undefined && told.blockId === block.id && (told.until === null || run.now < told.until)) {
+      bot(run, closedLineUntil(d.availability.timezone, run.now, opens), block.id);
+      said = 'stillClosed';
+    } else {
+      bot(run, renderTemplate(d.outOfHoursMessage, run.s.variables), block.id);
+      run.s.closedNotice = { blockId: block.id, until: opens };
+    }
+    notHandedOver(run, `Out of hours: ${whyHere(run, entry)}, but "${blockName(block)}" is closed now (opening hours, ${d.availability.timezone}), so no handoff was requested: the customer was told so and ${goesOn}.`);
+    return said;
+  }
+  // When the caller knows who is signed in, do not make the customer answer questions for nobody. A busy (away)
+  // agent takes no automatic assignment but can still pick the chat from the queue, so the customer waits for them.
+  if (run.ctx.agents && reachableAgents(run.ctx.agents, assignmentRequest(d, true)).length === 0) {
+    nobodyNowLeadIn(run, block, entry);
+    bot(run, takeoverTexts.noAgent, block.id);
+    notHandedOver(run, `Nobody available: ${whyHere(run, entry)}, but no agent who may take "${blockName(block)}" is online, so no handoff was requested: the customer was told so and ${goesOn}.`);
+    return 'nobody';
+  }
+  return null;
+}
+
+/**
+ * Session 35 (hostile s34 #4, HIGH): a request for a person at the question of a ticket that is not this block's
+ * follow-up (out of hours, "can I talk to a person" at the cancellation ticket's email question) entered the block,
+ * which was closed and left by its No agent exit to the generic follow-up ticket: the cancellation ticket was never
+ * opened. When nobody can take the conversation now, the block says so here and the ticket in progress goes on (the
+ * caller asks its question again); null when someone may take it (the caller hands over as before).
+ */
+export function nobodyForTicket(run: Run, block: BlockOf<'human_takeover'>, entry: TakeoverEntry): NobodySaid | null {
+  forgetNobodyFound(run.s);
+  const said = sayNobodyNow(run, block, entry, 'the ticket in progress goes on (its question again)');
+  if (said !== null) noteNobodyFound(run.s, block.id);
+  return said;
 }
 
 function closedLineUntil(timezone: string, now: number, opens: number | null): string {

@@ -64,6 +64,8 @@ export const ticketPrompts = {
   issueAfterCrisis: "I'm still here. When you're ready, tell us in a few words what our team should help you with, and we'll pass it on.",
   /** Session 34 (hostile s33 #1): after the takeover's still-closed line, when a person is asked for again out of hours. */
   emailWhileClosed: "Leave your email address and a colleague will reply when they're back (or say you don't have one).",
+  /** Session 35 (hostile s34 #16): the issue question after the still-closed line, when a person is asked for there. */
+  issueWhileClosed: "Tell us in a few words what our team should help you with, and a colleague will reply when they're back.",
   emailWhenUpset: "I understand, and I'm sorry. So a colleague can get back to you as soon as they can, what email address should we use? (Or say you don't have one.)",
 };
 
@@ -117,6 +119,23 @@ export function answerNobodyFree(run: Run, block: BlockOf<'ticket'>, w: TicketWa
   if (after === undefined && closedLine !== null) bot(run, `${closedLine} ${ticketPrompts.emailWhileClosed}`, block.id);
   else bot(run, after === 'crisis' ? ticketPrompts.emailAfterCrisis : after === 'upset' ? ticketPrompts.emailWhenUpset : ticketPrompts.nobodyFree, block.id);
   return true;
+}
+
+/**
+ * Session 35 (hostile s34 #4, HIGH): after the escalation target said it can take nobody now (engine.ts keptAtTicket: a
+ * request for a person at this question, out of hours), the ticket goes on where it was, so what the customer asked for
+ * (a cancellation, an address change) is still what it opens. The message is taken as the answer when it also gives one
+ * (an address at the email question; at the issue question anything but a bare request for a person); otherwise the
+ * question is asked again, no try counted. After the still-closed line ("Our team is still offline ...: they're back on
+ * Monday at 8am.") the question says when the reply comes, as at the follow-up (answerNobodyFree).
+ */
+export function askAfterNobody(run: Run, block: BlockOf<'ticket'>, w: TicketWaiting, said: 'closed' | 'stillClosed' | 'nobody', text: string): void {
+  run.s.waiting = w;
+  const answers = w.field === 'email' ? emailAnswer(heldAnswer(text), ownAddressesOf(run.flow)).ok : !asksForAPersonAgain(text);
+  if (answers) return answerTicketQuestion(run, block, w, text);
+  const again = said === 'stillClosed';
+  if (w.field === 'email') bot(run, again ? ticketPrompts.emailWhileClosed : ticketPrompts.email, block.id);
+  else bot(run, again ? ticketPrompts.issueWhileClosed : ticketPrompts.issue, block.id);
 }
 
 /**

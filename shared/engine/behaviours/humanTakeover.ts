@@ -1,6 +1,6 @@
 /** Human takeover: hands the conversation to a person (see `../humanTakeover.ts` for the lifecycle). */
 import type { BlockBehaviour } from './types';
-import { answerTakeoverQuestion, enterTakeover, saidNobodyFound, someoneReachableNow, stillClosedLine, type TakeoverQuestionWaiting } from '../humanTakeover';
+import { answerTakeoverQuestion, enterTakeover, nobodyForTicket, saidNobodyFound, someoneReachableNow, stillClosedLine, type TakeoverQuestionWaiting } from '../humanTakeover';
 
 export const humanTakeoverBehaviour: BlockBehaviour<'human_takeover'> = {
   waitsAs: ['takeover_question', 'handoff', 'restart'],
@@ -10,4 +10,5 @@ export const humanTakeoverBehaviour: BlockBehaviour<'human_takeover'> = {
   reachesSomeoneNow: (run, block) => someoneReachableNow(run, block),
   saidNobodyFound: (run, block, text) => saidNobodyFound(run, block, text),
   stillClosedLine: (run, block) => stillClosedLine(run, block),
+  nobodyForQuestion: (run, block, entry) => nobodyForTicket(run, block, entry),
 };

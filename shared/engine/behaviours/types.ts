@@ -160,6 +160,19 @@ export interface BlockBehaviour<K extends BlockKind = BlockKind> {
    */
   stillClosedLine?(run: Run, block: BlockOf<K>): string | null;
   /**
+   * Session 35 (hostile s34 #4): a request for a person at another block's own question (a Ticket's) that this block
+   * cannot meet now (a Human takeover closed by its hours, or nobody signed in who may take it): the block says so and
+   * returns what it said ('stillClosed' when the customer had been told it is closed); null, saying nothing, when
+   * someone may take it (then the conversation is handed over as before).
+   */
+  nobodyForQuestion?(run: Run, block: BlockOf<K>, entry: TakeoverEntry): 'closed' | 'stillClosed' | 'nobody' | null;
+  /**
+   * Session 35 (hostile s34 #4): the block's question `w` again after the escalation target said it can take nobody now
+   * (`said`, from nobodyForQuestion), or the answer `text` also gives taken: the block goes on where it was (a Ticket keeps
+   * what the customer asked for).
+   */
+  askAfterNobody?(run: Run, block: BlockOf<K>, w: Waiting, said: 'closed' | 'stillClosed' | 'nobody', text: string): void;
+  /**
    * Whether `text`, the block's latest words in the transcript, says it found nobody (a Human takeover's no-agent or
    * out-of-hours message, or its own handoff expired or rejected). Only for states saved before `nobodyFound` existed.
    */
