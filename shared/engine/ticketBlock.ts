@@ -101,7 +101,8 @@ function noEmailText(run: Run): string {
 /**
  * Session 16 (newcomer s15 N#14): the block's answer to a request for a person that cannot be met now (the takeover just
  * found nobody: noAgentFollowUp.ts), at a question that request does not answer: at the email question it says so and
- * asks again (not "That doesn't look like an email address"); false elsewhere (the issue question takes it as the issue).
+ * asks again (not "That doesn't look like an email address"); at the issue question only out of hours (`closedLine`,
+ * session 35), else false (the issue question's own retry).
  * `after` 'crisis' at the issue question (session 30, newcomer s29 N4): the question again, the message not taken.
  * `after` 'upset' (session 30, newcomer s29 N5): the policy read the customer as upset; an acknowledgement and the
  * question again, unless the message tries to give an address (`text`: then the block's retry says what is wrong).
@@ -111,6 +112,12 @@ export function answerNobodyFree(run: Run, block: BlockOf<'ticket'>, w: TicketWa
   // the ticket and the flow went on to "Thanks for your patience. Goodbye!", closing the chat on the customer).
   if (after === 'crisis' && w.field === 'issue') {
     bot(run, ticketPrompts.issueAfterCrisis, block.id);
+    return true;
+  }
+  // Session 35 (hostile s34 #16): out of hours, a request for a person at the issue question got the issue retry ("Please
+  // tell us in a few words ..."): the still-closed line with when the team is back, and the question (no retry counted).
+  if (after === undefined && closedLine !== null && w.field === 'issue') {
+    bot(run, `${closedLine} ${ticketPrompts.issueWhileClosed}`, block.id);
     return true;
   }
   if (w.field !== 'email') return false;
@@ -237,10 +244,13 @@ function promisesEmail(run: Run, block: BlockOf<'ticket'>): boolean {
 
 /**
  * Whether `text` answers the ticket's question: an email address for the email question; anything for "what should
- * our team help you with?" (the customer's own words are the issue).
+ * our team help you with?" (the customer's own words are the issue) but a bare request for a person.
  */
 export function ticketAnswerFits(run: Run, w: TicketWaiting, typed: string): boolean {
-  if (w.field !== 'email' || backsOut(typed, false) || asksWhyEmail(typed) || asksForAMoment(typed)) return true;
+  // Session 35 (hostile s34 #16): a bare request for a person ("just get me a person") is no issue: the engine's reply to
+  // it (the still-closed line out of hours: answerNobodyFree), not the issue question's retry.
+  if (w.field !== 'email') return !asksForAPersonAgain(typed);
+  if (backsOut(typed, false) || asksWhyEmail(typed) || asksForAMoment(typed)) return true;
   const text = heldAnswer(typed);
   if (text !== typed && (backsOut(text, false) || asksWhyEmail(text))) return true;
   const r = emailAnswer(text, ownAddressesOf(run.flow));
