@@ -36,3 +36,23 @@ export function backsOut(text: string, bareCancel = true): boolean {
   if (!bareCancel && /^(?:oh\s+)?cancel\b/.test(t)) return ANYWHERE.test(t);
   return WHOLE.test(t) || ANYWHERE.test(t);
 }
+
+/**
+ * Session 35 (hostile s34 #5): "no, I don't want a person" / "wait, I said I don't want a person" at the takeover's email
+ * question was "That doesn't look like an email address", twice, and then the customer was put through anyway: a
+ * refusal of a person counted as a try at an address and never as the request withdrawn. Whether `text` refuses a
+ * person: "don't / do not / no longer want / need (to talk to) a person / a human / an agent / anyone", "don't put me
+ * through / connect me / transfer me", "no person / human / agent (please / thanks)"; not with an address, nor with
+ * "just ..." (the request stands: "I don't want a person, just cancel it"). The caller decides where it withdraws a
+ * request (the takeover's questions; the ticket a request for a person led to).
+ */
+const PERSON_NOUN = '(?:anyone|anybody|someone|somebody|people|humans|agents|(?:a|an|the|any|your)\\s+(?:real\\s+|live\\s+|actual\\s+)?(?:person|human|agent|operator|colleague|advisor|adviser))';
+const REFUSES_PERSON = new RegExp(
+  `\\b(?:(?:do\\s*n[o']?t|dont|do\\s+not|no\\s+longer)\\s+(?:really\\s+|even\\s+)?(?:want|need)\\s+(?:to\\s+(?:talk|speak|chat)\\s+(?:to|with)\\s+)?${PERSON_NOUN}|(?:do\\s*n[o']?t|dont|do\\s+not)\\s+(?:put\\s+me\\s+through|connect\\s+me|transfer\\s+me|hand\\s+me\\s+over))\\b` +
+    '|^(?:no\\s+)?no\\s+(?:person|human|agent|people|humans|agents)(?:\\s+(?:please|thanks|thank\\s+you|needed))*$',
+);
+export function refusesAPerson(text: string): boolean {
+  if (text.includes('@')) return false;
+  const t = plain(text);
+  return t !== '' && !JUST_DO.test(t) && REFUSES_PERSON.test(t);
+}

@@ -28,7 +28,7 @@ import { ticketPrompts } from './ticketBlock';
 import { reasonAlreadyGiven } from './reasonGiven';
 import { addTimer, bot, cancelTimers, isKnown, nextId, say, setVar, system, type Run } from './run';
 import { endConversation, follow as followExit, goTo, showPrompt, type TakeoverEntry } from './runBlocks';
-import { backsOut } from './backOut';
+import { backsOut, refusesAPerson } from './backOut';
 import { closesChat } from './closing';
 import { canWaitAt } from './blockBehaviours';
 import { humanTakeoverData } from '../flow/schema';
@@ -405,7 +405,9 @@ export function answerTakeoverQuestion(
   // Session 33 (newc s33, newcomer s32 #3 at the takeover): a goodbye at its name or email question ("bye", "thanks,
   // bye", "that's all") was a name ("Thanks, bye. And what is your email address ..."): the customer leaves, so the
   // request is withdrawn as "never mind" withdraws it.
-  if (backsOut(t) || (!t.includes('@') && closesChat(t))) {
+  // Session 35 (hostile s34 #5): so does a refusal of a person ("wait, no, I don't want a person"): it was a wrong
+  // address twice, and then the customer was put through.
+  if (backsOut(t) || refusesAPerson(t) || (!t.includes('@') && closesChat(t))) {
     backOutOfTakeover(run, block);
     return;
   }

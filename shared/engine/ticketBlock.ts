@@ -12,7 +12,8 @@ import { analyzeText } from '../nlu/analyzeText';
 import { analysedPart } from './analysedPart';
 import { summarizeConversation } from './handoffContext';
 import { reasonAlreadyGiven } from './reasonGiven';
-import { backsOut } from './backOut';
+import { backsOut, refusesAPerson } from './backOut';
+import { inNoAgentFollowUp } from './noAgentFollowUp';
 import { bot, isKnown, nextId, setVar, type Run } from './run';
 import { follow, goTo } from './runBlocks';
 import { isUnsureReply } from '../nlu/bareReplies';
@@ -246,7 +247,18 @@ function promisesEmail(run: Run, block: BlockOf<'ticket'>): boolean {
  * Whether `text` answers the ticket's question: an email address for the email question; anything for "what should
  * our team help you with?" (the customer's own words are the issue) but a bare request for a person.
  */
+/**
+ * Session 35 (hostile s34 #5): a refusal of a person ("wait, no, I don't want a person") at the questions of the ticket a
+ * request for a person just led to (the takeover found nobody: noAgentFollowUp.ts) withdraws that request, as "cancel
+ * that" does; it was stored as the ticket's issue. At another ticket (a cancellation's) it withdraws nothing.
+ */
+function withdrawsRequest(run: Run, w: TicketWaiting, text: string): boolean {
+  const found = run.s.nobodyFound;
+  return found !== undefined && refusesAPerson(text) && inNoAgentFollowUp(run, found.blockId, w.blockId);
+}
+
 export function ticketAnswerFits(run: Run, w: TicketWaiting, typed: string): boolean {
+  if (withdrawsRequest(run, w, heldAnswer(typed))) return true;
   // Session 35 (hostile s34 #16): a bare request for a person ("just get me a person") is no issue: the engine's reply to
   // it (the still-closed line out of hours: answerNobodyFree), not the issue question's retry.
   if (w.field !== 'email') return !asksForAPersonAgain(typed);
@@ -307,7 +319,7 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
   const text = w.field === 'email' ? heldAnswer(typed) : typed;
   // Session 19 (newcomer s19 F23, hostile s19 #11): "never mind" / "stop" / "Oops" withdraws: no ticket, the flow
   // goes on as after it (not "Thanks, never mind." nor the email retry in a loop). A bare "cancel" is not this here.
-  if (backsOut(text, false)) return withdraw(run, block, ticketPrompts.backedOut);
+  if (backsOut(text, false) || withdrawsRequest(run, w, heldAnswer(text))) return withdraw(run, block, ticketPrompts.backedOut);
   if (w.field === 'email' && !text.includes('@')) {
     // Session 33 (newcomer s32 #3): a goodbye leaves without a ticket; thanks or an "ok" asks again (not a try, no name).
     if (closesChat(text)) return withdraw(run, block, ticketPrompts.leftWithoutEmail);
