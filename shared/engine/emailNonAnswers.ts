@@ -8,15 +8,19 @@
  */
 import { isUnsureReply } from '../nlu/bareReplies';
 import { normalizeText } from '../nlu/normalizeText';
+import { disownsAnAddress } from './questionValidators';
 
 export const notThatEmail = 'OK, not that one. Which email address should we use?';
 
 /** An address written after "not" / "never" / "no longer" (with at most a few words between): set aside by the customer. */
-const SET_ASIDE = /(?:^|[\s,(])(?:not|never|no\s+longer|n['\u2019]t\s+use)\s+(?:(?:this|that|the|my|old|one|email|address|use|at|:|-)\s+)*[^\s@]+@[^\s@]+\.[^\s@]+/i;
+const SET_ASIDE = /(?:^|[\s,(])(?:not|never|no\s+longer|(?:please\s+)?(?:do|did)\s*n['\u2019]?t\s+use|do\s+not\s+use|n['\u2019]t\s+use)\s+(?:(?:this|that|the|my|old|one|email|address|use|at|:|-)\s+)*[^\s@]+@[^\s@]+\.[^\s@]+/i;
 
 /** Whether the text names an email address only to set it aside (called when no address was taken from it). */
 export function setsAsideEmail(text: string): boolean {
-  return text.includes('@') && SET_ASIDE.test(text);
+  // Session 35 (hostile s34 #12): "wait, don't use ana@example.com" (the "n't use" needed a space before it) and an
+  // address disowned after it ("ana@example.com hold on that's my old one") get "OK, not that one", not "That doesn't
+  // look like an email address".
+  return text.includes('@') && (SET_ASIDE.test(text) || disownsAnAddress(text));
 }
 
 /** Whether the text is an undecided answer ("I'm not sure", "no idea", "dunno") with no address in it. */

@@ -51,6 +51,26 @@ const NOT_THEIRS_BEFORE =
   /\b(?:not|never|don'?t(?:\s+\w+)?\s+use|do\s+not(?:\s+\w+)?\s+use|no\s+longer|instead\s+of|rather\s+than|old|older|previous|former|used\s+to\s+be|cc|bcc|from|his|her|their|your|(?:husband|wife|partner|boyfriend|girlfriend|spouse|son|daughter|mother|father|mum|mom|dad|brother|sister|boss|manager|colleague|friend|neighbou?r|assistant|accountant|lawyer|landlord|flatmate|roommate)(?:'s)?(?:\s+\w+){0,3})\b[^@]*$/iu;
 const NOT_THEIRS_AFTER =
   /^[\s)"'’]*(?:(?:is|was|'s)\s+(?:old|wrong|dead|closed|not\s+mine|not\s+my\s+\w+|yours|his|hers|theirs|the\s+old\s+one|no\s+longer\s+\w+)|bounced|bounces|anymore|any\s+more|doesn'?t\s+work|does\s+not\s+work|no\s+longer)\b/iu;
+/**
+ * Session 35 (hostile s34 #12): an address the customer disowns after it in the same message, with a hold or correction
+ * word before the words or "that's / it is" ("ana@example.com hold on that's my old one", "... sorry that is wrong",
+ * "... wait, let me check", "... oops wrong one"), was taken. Read on the text after the address (NOT_THEIRS_AFTER's
+ * "is old" needs no lead word); an adjective alone needs the lead or the subject ("kim@x.com wrong item came" keeps it).
+ */
+const DISOWN_LEAD = "(?:(?:hold\\s+on|hang\\s+on|wait|sorry|oops|whoops|no|nope|actually|hmm+|um+|erm+|oh|ah|ugh)[\\s,.!;:\u2026-]+)";
+const DISOWN_SUBJECT = "(?:(?:that|this|it)(?:\\s*['\u2019]s|\\s+is|\\s+was)\\s+)";
+const DISOWN_PHRASE =
+  "(?:(?:(?:my|an?|the)\\s+)?(?:old|wrong|previous|former|dead|closed|outdated)(?:\\s+(?:one|e-?mail|address|account))*" +
+  "|not\\s+(?:it|right|correct|mine|the\\s+right\\s+one|my\\s+(?:e-?mail|address|current\\s+one))|let\\s+me\\s+(?:check|double[\\s-]?check|look)|not\\s+(?:that|this)\\s+one)";
+const DISOWNED_AFTER = new RegExp(
+  `^[\\s,.!;:)"'\u2019-]*(?:${DISOWN_LEAD}+${DISOWN_SUBJECT}?${DISOWN_PHRASE}|${DISOWN_SUBJECT}${DISOWN_PHRASE}|(?:the\\s+)?(?:wrong|old)\\s+one)\\b`,
+  'iu',
+);
+/** Whether an address in `text` is disowned by the words after it (see DISOWNED_AFTER). */
+export function disownsAnAddress(text: string): boolean {
+  const t = withoutInvisible(text.normalize('NFKC'));
+  return emailCandidates(t).some((c) => DISOWNED_AFTER.test(t.slice(c.end, c.end + 60)));
+}
 // Session 33 (hostile s32 H5): a correction word ("wait", "oops", "my bad", "scratch that", "typo") points at the address
 // after it too, and of several addresses so pointed at the LAST wins: "my email is ann@example.com, not kim@x.com. wait no,
 // use k@y.org" kept ann@example.com (the first one after "my email is") and the ticket's reply went to the wrong person.
@@ -111,7 +131,7 @@ export function emailAnswer(raw: string, own?: OwnAddresses): EmailResult {
     // "old@x is not mine", "cc bea@x") is no answer either (the rules ran only with two or more addresses).
     const before = clauseBefore(text, c, i > 0 ? found[i - 1].end : 0);
     const after = text.slice(c.end, c.end + 40);
-    if (NOT_THEIRS_BEFORE.test(before) || NOT_THEIRS_AFTER.test(after)) return;
+    if (NOT_THEIRS_BEFORE.test(before) || NOT_THEIRS_AFTER.test(after) || DISOWNED_AFTER.test(text.slice(c.end, c.end + 60))) return;
     left.push(c);
     if (MINE_BEFORE.test(before)) preferred = c;
   });
