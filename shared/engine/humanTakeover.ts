@@ -67,6 +67,11 @@ export const takeoverTexts = {
    * its out-of-hours message: one short line, not the whole paragraph again (`when`: "on Monday at 8am", or empty).
    */
   stillClosed: (when: string) => `Our team is still offline, so I can't put you through yet${when === '' ? '' : `: they're back ${when}`}.`,
+  /**
+   * Session 35 (hostile s34 #13): the hours closed while the customer answered the takeover's questions or waited in its
+   * queue ("all our colleagues are still busy" was said at 20:05 on a Friday): closed, and when the team is back.
+   */
+  closedMeanwhile: (when: string) => `I'm sorry, our team has gone offline in the meantime, so I can't put you through${when === '' ? '' : `: they're back ${when}`}.`,
   requeued: 'I am finding someone else to help you. Please stay with us.',
   /** Session 28 (hostile s28 H9): words of self-harm while the customer waits in the queue; the chat is moved up. */
   crisisWhileWaiting: "I've told our team this can't wait, and someone will be with you as soon as possible. If you are in danger right now, please call your local emergency number.",
@@ -499,11 +504,32 @@ function crisisAtQuestion(run: Run, block: BlockOf<'human_takeover'>, w: Takeove
   return true;
 }
 
+/**
+ * Session 35 (hostile s34 #13): whether the block's opening hours have closed since the customer reached it (an answer to
+ * its questions, or its queue, after closing time); when so, says closedMeanwhile with when the team is back (and notes
+ * it, so a request again gets the still-closed line).
+ */
+function closedMeanwhile(run: Run, block: BlockOf<'human_takeover'>): boolean {
+  const d = block.data;
+  if (d.assignation !== 'custom' || !d.availability || isOpen(d.availability, run.now)) return false;
+  const opens = nextOpening(d.availability, run.now);
+  bot(run, takeoverTexts.closedMeanwhile(opens === null ? '' : opensWhen(d.availability.timezone, run.now, opens)), block.id);
+  run.s.closedNotice = { blockId: block.id, until: opens };
+  return true;
+}
+
 /** After one of the takeover's questions: the next one, or the handover. */
 function nextOrHandOver(run: Run, block: BlockOf<'human_takeover'>, w: TakeoverQuestionWaiting): void {
   const next = nextField(run, block.data, w.field);
   if (next !== null) {
     ask(run, block, next, w.reason);
+    return;
+  }
+  // Session 35 (hostile s34 #13): the email typed after closing time (a hold of hours before it) was handed over ("I'm
+  // connecting you ...", then "all our colleagues are still busy"): closed now, so the flow goes on by No agent.
+  if (closedMeanwhile(run, block)) {
+    const to = leaveTo(run, block, 'no_agent');
+    if (to !== null) goTo(run, to);
     return;
   }
   const reason = w.reason ?? 'flow';
@@ -723,7 +749,7 @@ export function handoffEvent(run: Run, input: HandoffInput): boolean {
       update(run, { type: 'reject', note: input.note }, 'system');
       cancelTimers(run);
       s.mode = 'bot';
-      bot(run, takeoverTexts.noAgent, block.id);
+      if (gone || !closedMeanwhile(run, block)) bot(run, takeoverTexts.noAgent, block.id);
       noteNobodyFound(s, block.id);
       follow(run, block, 'no_agent');
       return true;
@@ -735,7 +761,10 @@ export function handoffEvent(run: Run, input: HandoffInput): boolean {
         cancelTimers(run);
         s.mode = 'bot';
         noteNobodyFound(s, block.id);
-        follow(run, block, 'timeout');
+        // Session 35 (hostile s34 #13): a queue that times out after closing time said the flow's "all our colleagues are
+        // still busy": the team is closed, not busy, so it says so and the flow goes on by No agent (when wired).
+        if (!gone && run.c.exitOf(block.id, 'no_agent') !== undefined && closedMeanwhile(run, block)) follow(run, block, 'no_agent');
+        else follow(run, block, 'timeout');
       } else {
         s.timers = s.timers.filter((t) => t.id !== timer.id);
         const minutes = d.waitingEmailAfterMinutes;
