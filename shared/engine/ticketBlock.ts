@@ -67,6 +67,11 @@ export const ticketPrompts = {
   emailWhileClosed: "Leave your email address and a colleague will reply when they're back (or say you don't have one).",
   /** Session 35 (hostile s34 #16): the issue question after the still-closed line, when a person is asked for there. */
   issueWhileClosed: "Tell us in a few words what our team should help you with, and a colleague will reply when they're back.",
+  /**
+   * Session 35 (hostile s33 #5): "rather not" at the email question went straight on to the issue question (or opened a
+   * cancellation ticket after "we'll confirm by email"), without a word that no reply by email can come.
+   */
+  noEmailNoted: "No problem. Without an email address our team can't reply to you by email, but I'll still pass this on to them.",
   emailWhenUpset: "I understand, and I'm sorry. So a colleague can get back to you as soon as they can, what email address should we use? (Or say you don't have one.)",
 };
 
@@ -345,6 +350,13 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
       }
     } else if (declinesEmail(text) || unsureOfEmail(text) || (phone !== null && !text.includes('@'))) {
       // Session 16: no email to give (N#15), or a phone number instead (N#23): the ticket goes on without an email.
+      // Session 35 (hostile s33 #5): without a phone either, the customer is told no email reply can come (before the
+      // issue question; a ticket opened now whose text promises an email reply says so in its own words: noEmail).
+      if (phone === null) {
+        if (block.data.askIssue) noteReasonGiven(run);
+        const asksNext = block.data.askIssue && !isKnown(run.s.variables.handoffReason);
+        if (asksNext || !promisesEmail(run, block)) bot(run, ticketPrompts.noEmailNoted, block.id);
+      }
     } else if (r.choices !== undefined) {
       // Two addresses, neither negated nor someone else's: ask which (not a failed try).
       bot(run, ticketPrompts.whichEmail(r.choices), block.id);
