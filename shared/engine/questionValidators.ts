@@ -778,6 +778,11 @@ export function answersByExample(raw: string, shapes: readonly ReferenceShape[])
   return [];
 }
 
+/** Session 35 (hostile s34 #15): every reference in `raw` of `shape`, as the example writes it ("hm 2231 0457": "HM-2231-0457"). */
+export function referencesOfShape(raw: string, shape: ReferenceShape): string[] {
+  return [...valuesByShape(asciiDigits(withoutInvisible(raw)), shape)];
+}
+
 /**
  * The reference in `raw` by one of `shapes` (see above): its canonical form, `{ ok: false }` when the answer holds the
  * example's prefix with a number of another shape, null when it speaks of no such reference.

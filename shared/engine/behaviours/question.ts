@@ -584,6 +584,8 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
     return exitTarget(run, block, 'next');
   },
   answered: (run, block) => knownAnswer(run, block) !== null,
+  // Session 35 (hostile s34 #15): the reference shapes a phone number inside is no phone (referenceNotPhone.ts).
+  referenceShapes: (block) => (readsReference(block) ? shapesOf(block).filter((shape) => shape.groups[0]?.kind === 'prefix').map((shape) => ({ kind: block.data.fromEntity as 'order_id' | 'policy_number', shape })) : []),
   prompt(run, block) {
     bot(run, render(run, block.data.text), block.id);
   },

@@ -10,6 +10,7 @@ import type { IntentMatch, TextAnalysis as NluAnalysis } from '../../nlu/types';
 import type { Waiting } from '../types';
 import type { Run } from '../run';
 import type { TakeoverEntry } from '../runBlocks';
+import type { ReferenceShape } from '../questionValidators';
 
 export type InputWaiting = Extract<Waiting, { kind: 'input' }>;
 
@@ -172,6 +173,11 @@ export interface BlockBehaviour<K extends BlockKind = BlockKind> {
    * what the customer asked for).
    */
   askAfterNobody?(run: Run, block: BlockOf<K>, w: Waiting, said: 'closed' | 'stillClosed' | 'nobody', text: string): void;
+  /**
+   * Session 35 (hostile s34 #15): the reference shapes, with a letter prefix, of the order or policy number the block
+   * reads (a Question's "e.g. HM-2231-0457"): a phone number inside one in a message is that reference, not a phone.
+   */
+  referenceShapes?(block: BlockOf<K>): { kind: 'order_id' | 'policy_number'; shape: ReferenceShape }[];
   /**
    * Whether `text`, the block's latest words in the transcript, says it found nobody (a Human takeover's no-agent or
    * out-of-hours message, or its own handoff expired or rejected). Only for states saved before `nobodyFound` existed.
