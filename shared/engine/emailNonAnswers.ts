@@ -84,3 +84,16 @@ export const momentEmailTexts = {
   ticket: "No problem, take your time. What email address should we reply to? (If you don't have one, just say so.)",
   takeover: "No problem, take your time. What is your email address? (If you'd rather not give one, just say so.)",
 };
+
+/**
+ * Session 35 (newcomer s32 #7): an answer at an email question that changes or picks an address ("my email was
+ * old@mail.com but please change it to new@mail.com", "actually use my work one: x@y.com", "not a@x.com, b@y.com") was
+ * taken silently: the customer did not know which address would be used. The address taken is said back then; a plain
+ * address (or "my email is ...") is not.
+ */
+const PICKS_ADDRESS = /\b(?:actually|instead|rather|change|changed|update|updated|switch|use|new|work|other|different|correction|i\s+mean|i\s+meant|wait|oops|not)\b/i;
+export function picksAnAddress(text: string): boolean {
+  if ((text.match(/@/g)?.length ?? 0) > 1) return true;
+  return PICKS_ADDRESS.test(text.replace(/\S*@\S*/g, ' '));
+}
+export const addressTaken = (email: string): string => `Thanks, I'll use ${email}.`;

@@ -22,7 +22,7 @@ import { detectUrgency } from '../escalation/detectors/detectUrgency';
 import { messageFacts } from './policyReads';
 import { analyzeText } from '../nlu/analyzeText';
 import { analysedPart } from './analysedPart';
-import { asksForAMoment, asksWhyEmail, heldAnswer, momentEmailTexts, notThatEmail, setsAsideEmail, unsureOfEmail, whyEmailTexts } from './emailNonAnswers';
+import { addressTaken, asksForAMoment, asksWhyEmail, heldAnswer, momentEmailTexts, notThatEmail, picksAnAddress, setsAsideEmail, unsureOfEmail, whyEmailTexts } from './emailNonAnswers';
 import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, problemFromNameAnswer, validateAnswer } from './questionValidators';
 import { ticketPrompts } from './ticketBlock';
 import { reasonAlreadyGiven } from './reasonGiven';
@@ -459,8 +459,11 @@ export function answerTakeoverQuestion(
     // customer's (a shop writing to team@gmail.com must not refuse every gmail customer; urgentHandoff's kim@example.com).
     const r = emailAnswer(t, t.indexOf('@') !== t.lastIndexOf('@') ? ownAddressesOf(run.flow) : undefined);
     const late = r.ok ? null : nameAtEmailQuestion(run, t);
-    if (r.ok) setVar(run, 'customerEmail', r.value);
-    else if (r.choices !== undefined) {
+    if (r.ok) {
+      setVar(run, 'customerEmail', r.value);
+      // Session 35 (newcomer s32 #7): a change or pick of address ("actually use my work one: x@y.com") is said back.
+      if (picksAnAddress(t)) bot(run, addressTaken(String(r.value)), block.id);
+    } else if (r.choices !== undefined) {
       bot(run, ticketPrompts.whichEmail(r.choices), block.id);
       return;
     } else if (late !== null) {

@@ -48,7 +48,7 @@ function deliverable(address: string): boolean {
  */
 const CLAUSE_BREAK = /[.;!?()\[\]\n,]|\bbut\b|\band\b/giu;
 const NOT_THEIRS_BEFORE =
-  /\b(?:not|never|don'?t(?:\s+\w+)?\s+use|do\s+not(?:\s+\w+)?\s+use|no\s+longer|instead\s+of|rather\s+than|old|older|previous|former|used\s+to\s+be|cc|bcc|from|his|her|their|your|(?:husband|wife|partner|boyfriend|girlfriend|spouse|son|daughter|mother|father|mum|mom|dad|brother|sister|boss|manager|colleague|friend|neighbou?r|assistant|accountant|lawyer|landlord|flatmate|roommate)(?:'s)?(?:\s+\w+){0,3})\b[^@]*$/iu;
+  /\b(?:not|never|(?:e-?mail|address)\s+was|change\s+(?:it\s+)?from|don'?t(?:\s+\w+)?\s+use|do\s+not(?:\s+\w+)?\s+use|no\s+longer|instead\s+of|rather\s+than|old|older|previous|former|used\s+to\s+be|cc|bcc|from|his|her|their|your|(?:husband|wife|partner|boyfriend|girlfriend|spouse|son|daughter|mother|father|mum|mom|dad|brother|sister|boss|manager|colleague|friend|neighbou?r|assistant|accountant|lawyer|landlord|flatmate|roommate)(?:'s)?(?:\s+\w+){0,3})\b[^@]*$/iu;
 const NOT_THEIRS_AFTER =
   /^[\s)"'’]*(?:(?:is|was|'s)\s+(?:old|wrong|dead|closed|not\s+mine|not\s+my\s+\w+|yours|his|hers|theirs|the\s+old\s+one|no\s+longer\s+\w+)|bounced|bounces|anymore|any\s+more|doesn'?t\s+work|does\s+not\s+work|no\s+longer)\b/iu;
 /**
@@ -71,10 +71,12 @@ export function disownsAnAddress(text: string): boolean {
   const t = withoutInvisible(text.normalize('NFKC'));
   return emailCandidates(t).some((c) => DISOWNED_AFTER.test(t.slice(c.end, c.end + 60)));
 }
+// Session 35 (newcomer s32 #7): "my email was old@mail.com but please change it to new@mail.com" kept old@mail.com ("my email"
+// before it, nothing before the new one): "email was" / "change it from" set an address aside, "change it to" picks one.
 // Session 33 (hostile s32 H5): a correction word ("wait", "oops", "my bad", "scratch that", "typo") points at the address
 // after it too, and of several addresses so pointed at the LAST wins: "my email is ann@example.com, not kim@x.com. wait no,
 // use k@y.org" kept ann@example.com (the first one after "my email is") and the ticket's reply went to the wrong person.
-const MINE_BEFORE = /\b(?:mine|my\s+(?:new\s+)?(?:e-?mail|address)(?:\s+address)?|reply\s+to|use|send\s+(?:it\s+|them\s+|that\s+)?to|email\s+me\s+at|contact\s+me\s+at|reach\s+me\s+at|new|now|better|rather|actually|instead|correction|sorry|i\s+mean|i\s+meant|wait|oops|my\s+bad|scratch\s+that|typo)\b[^@]*$/iu;
+const MINE_BEFORE = /\b(?:mine|my\s+(?:new\s+)?(?:e-?mail|address)(?:\s+address)?|reply\s+to|use|(?:change|changed|update|updated|switch|switched)\s+(?:it\s+|that\s+|this\s+|my\s+e-?mail\s+|the\s+e-?mail\s+)?to|send\s+(?:it\s+|them\s+|that\s+)?to|email\s+me\s+at|contact\s+me\s+at|reach\s+me\s+at|new|now|better|rather|actually|instead|correction|sorry|i\s+mean|i\s+meant|wait|oops|my\s+bad|scratch\s+that|typo)\b[^@]*$/iu;
 /** A shop's role mailbox (not a person): on the flow's own domain it is the shop's, never the customer's. */
 const ROLE_LOCAL = /^(?:support|help|helpdesk|info|sales|contact|service|services|customer-?service|customer-?care|care|orders?|returns?|billing|accounts?|team|hello|admin|enquiries|inquiries|office|shop|store|notifications?|alerts?|feedback|complaints?)$/i;
 const NO_REPLY_LOCAL = /^(?:no-?reply|do-?not-?reply|donotreply|mailer-daemon|postmaster)$/i;

@@ -7,7 +7,7 @@ import type { BlockOf } from '../flow/schema';
 import type { Waiting } from './types';
 import { renderTemplate } from '../flow/template';
 import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, problemFromNameAnswer } from './questionValidators';
-import { asksForAMoment, asksWhyEmail, heldAnswer, momentEmailTexts, notThatEmail, setsAsideEmail, unsureOfEmail, whyEmailTexts } from './emailNonAnswers';
+import { addressTaken, asksForAMoment, asksWhyEmail, heldAnswer, momentEmailTexts, notThatEmail, picksAnAddress, setsAsideEmail, unsureOfEmail, whyEmailTexts } from './emailNonAnswers';
 import { analyzeText } from '../nlu/analyzeText';
 import { analysedPart } from './analysedPart';
 import { summarizeConversation } from './handoffContext';
@@ -348,6 +348,8 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
         createTicket(run, block, true);
         return goOn(run, block);
       }
+      // Session 35 (newcomer s32 #7): a change or pick of address ("actually use my work one: x@y.com") is said back.
+      if (picksAnAddress(text)) bot(run, addressTaken(String(r.value)), block.id);
     } else if (declinesEmail(text) || unsureOfEmail(text) || (phone !== null && !text.includes('@'))) {
       // Session 16: no email to give (N#15), or a phone number instead (N#23): the ticket goes on without an email.
       // Session 35 (hostile s33 #5): without a phone either, the customer is told no email reply can come (before the
