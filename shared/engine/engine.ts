@@ -538,7 +538,7 @@ function heldAtOwnQuestion(run: Run, w: Extract<Waiting, { kind: 'takeover_quest
   s.lastEscalation = decision;
   const entry = { reason: decision.reason ?? 'explicit_request', signals: decision.signals };
   const block = run.c.blocks.get(w.blockId);
-  if (block !== undefined && keptAtTicket(run, block, w, text, targetId, entry)) return;
+  if (block !== undefined && keptAtTicket(run, block, w, null, targetId, entry)) return;
   s.waiting = null;
   goTo(run, targetId, entry);
 }
@@ -549,9 +549,10 @@ function heldAtOwnQuestion(run: Run, w: Extract<Waiting, { kind: 'takeover_quest
  * cancellation (high priority, the order number) was never opened, and what the customer had asked for was lost. A
  * handoff decided at a block's own question (`w`: a Ticket's) whose target can take nobody now (closed by its hours, or
  * nobody signed in who may take it) is not made: the target says so (its out-of-hours message, or the still-closed
- * line), and the block goes on where it was (its question again, or the answer the message also gives). True then.
+ * line), and the block goes on where it was (its question again, or the answer the message also gives; `text` null for
+ * a message held during an HTTP call: no answer to a question asked after it). True then.
  */
-function keptAtTicket(run: Run, block: Block, w: Waiting, text: string, targetId: string, entry: { reason: EscalationReason; signals: Signal[] }): boolean {
+function keptAtTicket(run: Run, block: Block, w: Waiting, text: string | null, targetId: string, entry: { reason: EscalationReason; signals: Signal[] }): boolean {
   const askAfterNobody = behaviourOf(block.kind).askAfterNobody;
   const target = run.c.blocks.get(targetId);
   if (askAfterNobody === undefined || target === undefined) return false;

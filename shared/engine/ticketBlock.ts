@@ -138,14 +138,16 @@ export function answerNobodyFree(run: Run, block: BlockOf<'ticket'>, w: TicketWa
  * Session 35 (hostile s34 #4, HIGH): after the escalation target said it can take nobody now (engine.ts keptAtTicket: a
  * request for a person at this question, out of hours), the ticket goes on where it was, so what the customer asked for
  * (a cancellation, an address change) is still what it opens. The message is taken as the answer when it also gives one
- * (an address at the email question; at the issue question anything but a bare request for a person); otherwise the
- * question is asked again, no try counted. After the still-closed line ("Our team is still offline ...: they're back on
+ * (an address at the email question; at the issue question anything but a bare request for a person; `text` null: a
+ * message held during an HTTP call, which answers no question asked after it); otherwise the question is asked again,
+ * no try counted. After the still-closed line ("Our team is still offline ...: they're back on
  * Monday at 8am.") the question says when the reply comes, as at the follow-up (answerNobodyFree).
  */
-export function askAfterNobody(run: Run, block: BlockOf<'ticket'>, w: TicketWaiting, said: 'closed' | 'stillClosed' | 'nobody', text: string): void {
+export function askAfterNobody(run: Run, block: BlockOf<'ticket'>, w: TicketWaiting, said: 'closed' | 'stillClosed' | 'nobody', text: string | null): void {
   run.s.waiting = w;
-  const answers = w.field === 'email' ? emailAnswer(heldAnswer(text), ownAddressesOf(run.flow)).ok : !asksForAPersonAgain(text);
-  if (answers) return answerTicketQuestion(run, block, w, text);
+  if (text !== null && (w.field === 'email' ? emailAnswer(heldAnswer(text), ownAddressesOf(run.flow)).ok : !asksForAPersonAgain(text))) {
+    return answerTicketQuestion(run, block, w, text);
+  }
   const again = said === 'stillClosed';
   if (w.field === 'email') bot(run, again ? ticketPrompts.emailWhileClosed : ticketPrompts.email, block.id);
   else bot(run, again ? ticketPrompts.issueWhileClosed : ticketPrompts.issue, block.id);

@@ -172,7 +172,7 @@ export interface BlockBehaviour<K extends BlockKind = BlockKind> {
    * (`said`, from nobodyForQuestion), or the answer `text` also gives taken: the block goes on where it was (a Ticket keeps
    * what the customer asked for).
    */
-  askAfterNobody?(run: Run, block: BlockOf<K>, w: Waiting, said: 'closed' | 'stillClosed' | 'nobody', text: string): void;
+  askAfterNobody?(run: Run, block: BlockOf<K>, w: Waiting, said: 'closed' | 'stillClosed' | 'nobody', text: string | null): void;
   /**
    * Session 35 (hostile s34 #15): the reference shapes, with a letter prefix, of the order or policy number the block
    * reads (a Question's "e.g. HM-2231-0457"): a phone number inside one in a message is that reference, not a phone.
