@@ -227,6 +227,8 @@ function readSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy, _memory:
             ? 'the customer takes it back ("no wait", "scratch that")'
             : at >= 0 && topicOutputFor(topics[topicIndex]) === 'fraud' && aboutFraudMeasures(facts.analysis.tokens, at)
               ? "the customer asks about the shop's protection against fraud and tells no case"
+            : at >= 0 && topicOutputFor(topics[topicIndex]) === 'cancellation'
+              ? accountStays(facts.analysis.text)
             : null;
     const guard = notOwn ?? negation ?? othersComplain ?? guardOf(facts.analysis, at);
     if (guard === null) return ruled;
@@ -255,11 +257,15 @@ function readSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy, _memory:
     const framed = meant.evidence[1] ?? '';
     const frameAt = framed === '' || /\b(?:not|no|never|nothing|without)\b/.test(framed) ? -1 : wordIndexOf(toks, framed);
     const declined = frameAt > 0 ? negationOf(toks, frameAt) : null;
-    const why = ownCaseOf(own) ?? declined ?? generalQuestion(facts.analysis);
+    // (Session 35: a frame of the account closed or gone, when the account stays or only holds the deleted thing: as for a phrase.)
+    const meantAt = topics.findIndex((t) => t.name === meant.evidence[0]);
+    const stays = meantAt >= 0 && topicOutputFor(topics[meantAt]) === 'cancellation' ? accountStays(facts.analysis.text) : null;
+    const why = ownCaseOf(own) ?? declined ?? stays ?? generalQuestion(facts.analysis);
     if (why === null) return meant;
     reportNearMiss({ ...meant, explanation: `Near miss: ${meant.explanation.replace(/\.$/, '')}, but ${why}, so it does not fire.` });
+    if (why === stays) (negated ??= new Set()).add(meantAt);
     // (A declined frame leaves the classifier its say, with its guards: "nothing caught fire" but "a black scorch mark".)
-    if (why !== declined) return null;
+    else if (why !== declined) return null;
   }
   for (let t = 0; t < topics.length; t++) {
     // (Session 24, speed: a topic without examples has nothing to compare; its label is not built.)
@@ -488,6 +494,35 @@ function occupationAt(toks: readonly string[], at: number): boolean {
 const TAKE_BACK = / (?:no wait|wait no|scratch that|actually no|no actually|sorry i mean|no i mean|forget that|strike that|never mind that)\b/;
 function takenBack(toks: readonly string[], at: number): boolean {
   return TAKE_BACK.test(` ${toks.slice(at + 1, at + 8).join(' ')} `);
+}
+
+/**
+ * Session 35 (fe, issue 11): a deletion word in a message that names the account, but the account is not what goes.
+ * Either the account is only where the deleted thing is ("how can I remove the old address from my account?", "old address
+ * delete from account how", "in account, ok. And delete old card?": every mention of it follows from / in / on / off), or
+ * the customer says the account stays ("delete one item from my wishlist, not the account", "I want to keep the
+ * account", "I am not deleting mine", "Not closing it, just reading up"). The place reading is for deleting and removing
+ * only: a plan, an order or a payment cancelled, ended or stopped on the account is the topic ("terminate the Plus plan on
+ * my account", "I cancelled the order but the money is still taken from my account"); nor when a deletion word takes "it",
+ * "this" or "everything" with no place after it ("remove my card from my account and close it"). A mention of the account
+ * as the thing itself ("delete my account") keeps the phrase unless the customer says it stays. Read like a negated topic.
+ */
+const ACCOUNT_WORD = String.raw`(?:account|acct|acc|profile|login)s?`;
+const ACCOUNT_MENTION = new RegExp(String.raw`\b${ACCOUNT_WORD}\b`, 'g');
+const ACCOUNT_AS_PLACE = new RegExp(String.raw`\b(?:from|in|on|off|into|inside|within|under|to)(?: (?:my|the|your|ur|our|me|mi|this|that|an?))? ${ACCOUNT_WORD}\b`, 'g');
+const ACCOUNT_KEPT = new RegExp(
+  String.raw`\bnot (?:the|my|me|mi|ur|your|our|an?) ${ACCOUNT_WORD}\b|\b(?:want|wanna|like|prefer|rather|hope|hoping|plan|planning|going) (?:to )?keep (?:the|my|me|mi|our|an?) ${ACCOUNT_WORD}\b|(?:^|[.!?;,:]\s*|\b(?:i am|im|we are|i'm)\s+)not (?:deleting|closing|cancell?ing|removing|shutting|getting rid of) (?:it|mine|my one|(?:the|my) ${ACCOUNT_WORD})\b`,
+);
+const DELETES_IT = /\b(?:delet\w*|remov\w*|cancel\w*|clos(?:e|ed|ing)|shut) (?:it|this|that|everything|the lot|all of it)\b(?! (?:from|in|off|on)\b)/;
+/** Cancelling or ending something on the account is the topic ("terminate the Plus plan on my account"): the place reading is for deleting and removing. */
+const ENDS_A_SERVICE = /\b(?:cancel\w*|terminat\w*|clos(?:e|ed|es|ing|ure)|unsubscrib\w*|shut|deactivat\w*|stop\w*)\b/;
+function accountStays(text: string): string | null {
+  const t = text.toLowerCase().replace(/[\u2019']/g, '');
+  if (ACCOUNT_KEPT.test(t)) return 'the customer says the account stays';
+  if (DELETES_IT.test(t) || ENDS_A_SERVICE.test(t)) return null;
+  const mentions = t.match(ACCOUNT_MENTION)?.length ?? 0;
+  const places = t.match(ACCOUNT_AS_PLACE)?.length ?? 0;
+  return mentions > 0 && places === mentions ? 'the account is only where the deleted thing is, not what is deleted' : null;
 }
 
 /** At or above this classifier score a guarded phrase hit still counts (the message really is the customer's case). */

@@ -1,0 +1,37 @@
+/**
+ * Session 35 (fe, issue 11): ordinary questions handed over, fixed by family. Sentences made up for the tests (not the
+ * corpora's); each family with the cases that must still fire.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadFlowText } from '../../../shared/flow/loadFlowText';
+import { playConversation } from '../../../shared/simulator/playConversation';
+
+const flow = loadFlowText(readFileSync(new URL('../../../flows/customer-support.json', import.meta.url), 'utf8')).flow!;
+// A Monday, 10:00 in London.
+const reason = (...turns: string[]) =>
+  playConversation(flow, 'fe', ['Something else', ...turns], Date.parse('2026-03-02T10:00:00Z')).escalation?.reason ?? 'none';
+
+describe('a deletion word where the account is only the place, or the account stays (detectSensitiveTopic accountStays)', () => {
+  it.each([
+    'how do I remove an old phone number from my account?',
+    'saved two cards in my account, can I delete the expired card?',
+    'old postcode remove from account, how',
+    'I only want to unsubscribe from the texts, not the account',
+    'how do I delete one thing from my saved list, not the account lol',
+    'will removing the app from my phone close my account? I want to keep my account',
+    'could you explain the rules for account deletion? for my knowledge only, I am not deleting mine',
+    'what happens to my points if I close my account someday? Not closing it, only wondering',
+  ])('%j does not escalate', (text) => expect(reason(text)).toBe('none'));
+
+  it.each([
+    'please delete my account',
+    'I want to remove my card from my account and then close it',
+    'take my address off my account and close the account too',
+    'I want to close my account, not just the newsletter',
+    'get rid of my account please, I do not want the emails',
+    'I have two accounts, please delete the old one',
+    'please end the premium membership on my account',
+    'I cancelled the order last week but the money was taken from my account again',
+  ])('%j is account deletion', (text) => expect(reason(text)).toBe('sensitive_topic'));
+});
