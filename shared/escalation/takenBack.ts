@@ -133,3 +133,52 @@ export function orderCutOff(toks: readonly string[]): boolean {
   for (const t of toks) if (NEED.has(t) || OCCASION.has(t)) return false;
   return !/ (?:in time|have to|has to|got to) /.test(padded);
 }
+
+/**
+ * Session 35 (fe, issue 11): a delivery time the customer offers or asks about as a choice, not a deadline of theirs.
+ *  - When they are in or free to take it ("I am free on Friday, can courier come Friday", "off on Mondays", "not home on
+ *    Friday"): when a delivery suits them.
+ *  - A weekday put as an option ("Monday is possible?", "delivery on Saturday ok?", "Sunday delivery available?"): a day
+ *    picked from what the shop offers (only a weekday or the weekend: "today possible?" and "tomorrow possible?" ask for it
+ *    soon).
+ *  - Either side of a time ("will it come before lunch or after?", "before 6pm or after"): the customer asks which.
+ * True when the message names such a time and no word of need ("need", "must", "asap", "hurry"...), "have to", "in time"
+ * or an occasion (birthday, wedding, flight...): "I'm only home on Friday and need it for my son's party" keeps its
+ * deadline. Returns the token positions of those times (the caller checks that no other time is a deadline), or null.
+ * `toks`: canonical tokens.
+ */
+const CHOICE_DAY = '(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekends?|the weekend)';
+const TIME_CHOICES = [
+  new RegExp(` (?:free|home|available|off|around|about|back|at home|in) on ${CHOICE_DAY}\\b| (?:free|home|available|off|around|at home) (?:all day |this |next )?${CHOICE_DAY}\\b`, 'g'),
+  new RegExp(` ${CHOICE_DAY} (?:delivery |instead |for delivery )?(?:is |be |would be |will be |are )?(?:possible|ok|okay|fine|available|good|alright|all right)\\b`, 'g'),
+  new RegExp(` (?:delivery|deliver|delivered|come|courier|driver) (?:on )?${CHOICE_DAY} (?:is |be |would be |will be )?(?:possible|ok|okay|fine|available|good|alright)\\b`, 'g'),
+  / (?:before|after|by) (?:\S+ ){1,2}or (?:after|before|later)\b| (?:before|after) or (?:before|after) (?:\S+ ){1,2}/g,
+];
+const CHOICE_NEED = new Set([...NEED, 'latest', 'deadline', 'important', 'required', 'soon', 'sooner', 'earlier', 'faster', 'express', 'leave', 'leaving', 'fly', 'flying', 'travel', 'travelling', 'interview', 'exam', 'surprise', 'christening', 'graduation']);
+const NOT_NEEDED = new Set(['not', 'no', 'dont', 'never', 'nt']);
+const DAY_NAME = /^(?:mon|tues|wednes|thurs|fri|satur|sun)days?$|^weekends?$/;
+export function timeAsChoice(toks: readonly string[]): number[] | null {
+  const padded = paddedTokens(toks);
+  let at: number[] | null = null;
+  for (const re of TIME_CHOICES) {
+    for (const m of padded.matchAll(re)) {
+      // Tokens of the match: the words before it are counted by their spaces (the line opens with one).
+      const first = padded.slice(0, m.index + 1).split(' ').length - 2;
+      const n = m[0].trim().split(' ').length;
+      at ??= [];
+      for (let k = first; k < first + n; k++) at.push(k);
+    }
+  }
+  if (at === null) return null;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (OCCASION.has(t)) return null;
+    // (A need said not to be one is none: "I don't need to speak to anyone, just want to know if it comes before 6pm or after".)
+    if (CHOICE_NEED.has(t) && !NOT_NEEDED.has(toks[i - 1] ?? '') && !NOT_NEEDED.has(toks[i - 2] ?? '')) return null;
+  }
+  if (/ (?:in time|have to|has to|got to) /.test(padded)) return null;
+  // The day chosen, named again, is the same day ("I am free on Friday, can courier come Friday").
+  const days = new Set(at.map((k) => toks[k]).filter((t) => DAY_NAME.test(t)));
+  for (let i = 0; i < toks.length; i++) if (days.has(toks[i]) && !at.includes(i)) at.push(i);
+  return at;
+}

@@ -22,7 +22,7 @@ import { classifierOn, classifierSignal, designerSignal } from '../learnedSignal
 import { reportNearMiss } from '../nearMisses';
 import { generalOrHypothetical } from '../topicMeaning';
 import { SELF_HARM_NAME, selfHarmIn } from '../selfHarm';
-import { excitedWait, hurryTakenBack, orderCutOff, timeSaidBack, todayInPassing } from '../takenBack';
+import { excitedWait, hurryTakenBack, orderCutOff, timeAsChoice, timeSaidBack, todayInPassing } from '../takenBack';
 
 const textTokens = (piece: string): string[] => canonicalizeText(normalizeText(piece));
 
@@ -409,6 +409,15 @@ function onlyQuoted(text: string, word: string): boolean {
   return !new RegExp(`\\b${word}\\b`).test(outside);
 }
 
+/** Session 35 (fe): the message's times are all offered or asked as a choice (takenBack.timeAsChoice): none is left once they are blanked. */
+function onlyChosenTimes(toks: string[], now: number, timezone: string, horizon: number): boolean {
+  const at = timeAsChoice(toks);
+  if (at === null) return false;
+  const rest = toks.slice();
+  for (const k of at) rest[k] = 'x';
+  return findNamedDeadline(rest, now, timezone, horizon) === null;
+}
+
 /** "track two orders at once", "both at once": at the same time, not immediately. */
 // (Session 34, fe: and things counted, "a max number of items you can return at once".)
 const TOGETHER = new Set(['two', 'both', 'all', 'multiple', 'several', 'many', 'three', 'few', 'everything', 'together', 'items', 'orders', 'things', 'parcels', 'pieces', 'number']);
@@ -495,7 +504,10 @@ function readUrgency(facts: TurnFacts, policy: EscalationPolicy, _memory: Escala
   // ... and "today" said in passing, in a greeting or about the weather ("how are you today?"): takenBack.todayInPassing.
   // Session 32 (fe): ... and the shop's order cut-off ("if i order before 2 does it come tomorrow"): takenBack.orderCutOff.
   const cutOff = deadline !== null && orderCutOff(toks);
-  if (deadline !== null && (cutOff || timeSaidBack(facts.analysis.text, textTokens) || (deadline.words === 'today' && todayInPassing(toks)))) {
+  // Session 35 (fe): ... and a time offered or asked as a choice ("I am free on Friday, can courier come Friday", "Monday is
+  // possible?", "before 6pm or after") when no other time in the message is a deadline: takenBack.timeAsChoice.
+  const chosen = deadline !== null && !cutOff && onlyChosenTimes(toks, facts.now, timezone, horizon);
+  if (deadline !== null && (cutOff || chosen || timeSaidBack(facts.analysis.text, textTokens) || (deadline.words === 'today' && todayInPassing(toks)))) {
     reportNearMiss({
       reason: 'urgency',
       score: 0.5,
@@ -505,6 +517,8 @@ function readUrgency(facts: TurnFacts, policy: EscalationPolicy, _memory: Escala
       source: 'rule',
       explanation: cutOff
         ? `Near miss: "${deadline.words}" ${describeAway(deadline.minutesAway)}, but the message names the time the customer orders by to catch the shop's delivery (its cut-off) and gives no need or occasion of their own, so it is a question about the shop's schedule, not a deadline.`
+        : chosen
+          ? `Near miss: "${deadline.words}" ${describeAway(deadline.minutesAway)}, but the customer offers or asks about the time as a choice (when they are in, a day as an option, before or after) and gives no need or occasion of their own, so it is not a deadline.`
         : `Near miss: "${deadline.words}" ${describeAway(deadline.minutesAway)}, but the customer only says the time back with an acknowledgement, or says "today" in a greeting or about the weather, so it is not a deadline.`,
     });
     return null;

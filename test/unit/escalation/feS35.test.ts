@@ -35,3 +35,22 @@ describe('a deletion word where the account is only the place, or the account st
     'I cancelled the order last week but the money was taken from my account again',
   ])('%j is account deletion', (text) => expect(reason(text)).toBe('sensitive_topic'));
 });
+
+describe('a delivery time offered or asked as a choice (takenBack.timeAsChoice)', () => {
+  it.each([
+    "I'm home on Thursday, can the driver come Thursday",
+    'Wednesday is possible?',
+    'I am home on Saturday, could the courier come Saturday',
+    'will it get here before noon or after?',
+    "no need for a person, I only want to know if it is before 5pm or after",
+  ])('%j does not escalate', (text) => expect(reason(text)).toBe('none'));
+
+  it.each([
+    'I need it by Thursday',
+    "I'm only home on Thursday and it is for my daughter's birthday, can it come Thursday?",
+    'Saturday possible? I fly on Sunday',
+    'today possible?',
+    "I'm free on Saturday but I have to have it by Wednesday",
+    'can the driver come before or should I leave a note? I leave in 30 minutes',
+  ])('%j is a deadline', (text) => expect(reason(text)).toBe('urgency'));
+});
