@@ -224,7 +224,9 @@ function readSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy, _memory:
         : at >= 0 && occupationAt(facts.analysis.tokens, at)
           ? 'the customer says what they do for a living'
           : at >= 0 && takenBack(facts.analysis.tokens, at)
-            ? 'the customer takes it back ("no wait", "scratch that")'
+            ? 'the customer takes it back ("no wait", "scratch that", "joking")'
+          : at >= 0 && topicOutputFor(topics[topicIndex]) === 'complaint' && complimentNotComplaint(facts.analysis.tokens, at)
+            ? 'the complaints word names the channel and the customer brings a compliment'
             : at >= 0 && topicOutputFor(topics[topicIndex]) === 'fraud' && aboutFraudMeasures(facts.analysis.tokens, at)
               ? "the customer asks about the shop's protection against fraud and tells no case"
             : at >= 0 && topicOutputFor(topics[topicIndex]) === 'cancellation'
@@ -493,7 +495,20 @@ function occupationAt(toks: readonly string[], at: number): boolean {
  */
 const TAKE_BACK = / (?:no wait|wait no|scratch that|actually no|no actually|sorry i mean|no i mean|forget that|strike that|never mind that)\b/;
 function takenBack(toks: readonly string[], at: number): boolean {
-  return TAKE_BACK.test(` ${toks.slice(at + 1, at + 8).join(' ')} `);
+  if (TAKE_BACK.test(` ${toks.slice(at + 1, at + 8).join(' ')} `)) return true;
+  // Session 35 (fe): a joke owned up to after it ("Complaint: too many good options. Joking."), not "not joking".
+  for (let k = at + 1; k < Math.min(toks.length, at + 8); k++) if (JOKE_OWNED.has(toks[k]) && toks[k - 1] !== 'not' && toks[k - 1] !== 'no') return true;
+  return false;
+}
+const JOKE_OWNED = new Set(['joking', 'kidding', 'jk', 'jking', 'jokin', 'kiddin']);
+/**
+ * Session 35 (fe, issue 11): the complaints word names the shop's channel ("you have a complaints page", "the complaints
+ * form") and the customer brings a compliment ("but I just want to give a compliment!"): praise, not a complaint.
+ */
+const COMPLAINT_CHANNEL = new Set(['page', 'form', 'line', 'section', 'department', 'dept', 'team', 'procedure', 'process', 'policy', 'email', 'address', 'link', 'button', 'box', 'people']);
+const COMPLIMENT = new Set(['compliment', 'compliments', 'praise', 'commend', 'kudos']);
+function complimentNotComplaint(toks: readonly string[], at: number): boolean {
+  return COMPLAINT_CHANNEL.has(toks[at + 1] ?? '') && toks.some((t) => COMPLIMENT.has(t));
 }
 
 /**
@@ -535,6 +550,8 @@ const NEGATORS = new Set([
   'nuh',
   // Session 32: "nobody hacked anything haha, I just forgot my password", "no one's hacked anything" (tokens no, ones).
   'nobody', 'noone',
+  // Session 35: Scots "cannae complain", "canna".
+  'cannae', 'canna',
 ]);
 /** General questions about a policy, not the customer's own case. */
 // (Session 8, speed: two patterns, the opening one anchored, so a long message is not scanned at every position for
@@ -574,7 +591,8 @@ const ASKS_WHAT_THE_SHOP_DOES = /^(do you|is it possible to|can you)\b/;
  */
 function negationOf(toks: readonly string[], at: number, absenceIsTheCase = false): string | null {
   let intent = false;
-  for (let k = at - 1; k >= Math.max(0, at - 4); k--) {
+  // (Session 35: five words back, "I do not need to make a complaint": every word between must still be one of declining.)
+  for (let k = at - 1; k >= Math.max(0, at - 5); k--) {
     // Session 10: "no, I want a refund", "yeah nah I want my account deleted": a "no" that opens the message (or follows
     // "yes", "ok") and is followed by the customer's own "I" answers what came before; it declines nothing after it.
     if (toks[k] === 'no' && (k === 0 || ANSWER_OPENERS.has(toks[k - 1])) && (toks[k + 1] === 'i' || toks[k + 1] === 'we' || toks[k + 1] === 'just' || toks[k + 1] === 'please')) return null;

@@ -54,3 +54,21 @@ describe('a delivery time offered or asked as a choice (takenBack.timeAsChoice)'
     'can the driver come before or should I leave a note? I leave in 30 minutes',
   ])('%j is a deadline', (text) => expect(reason(text)).toBe('urgency'));
 });
+
+describe('a complaint word declined, joked about, or naming the channel for a compliment (detectSensitiveTopic)', () => {
+  it.each([
+    'cannae complain, the parcel came quick. where do I leave a review?',
+    'Complaint: your prices are too low. Joking. Do you do bulk orders?',
+    'my sister says you have a complaints form, but I only want to give a compliment to the driver',
+    'we do not want to make a complaint at all, just a question about gift wrap',
+  ])('%j does not escalate', (text) => expect(reason(text)).toBe('none'));
+
+  it.each([
+    'I want to complain',
+    'I would like to make a complaint about the driver',
+    'I want to make a complaint, I am not kidding',
+    'complaint: the courier threw my parcel over the fence',
+    "I don't want a refund, joking, I do want one, it arrived smashed",
+    'I cannae log in, someone hacked my account',
+  ])('%j still escalates as a sensitive topic', (text) => expect(reason(text)).toBe('sensitive_topic'));
+});
