@@ -488,17 +488,43 @@ function beforeBuyingCalm(analysis: TurnFacts['analysis'], signal: Signal): stri
   const text = analysis.text;
   if (ANGRY_EMOJI.test(text) || ANNOYED_EMOJI.test(text) || MOCKING.test(text)) return null;
   const toks = canonicalTokens(analysis);
-  if (!asksBeforeBuying(toks, text)) return null;
+  // Session 35 (fe): or the thing praised with a loving or starry-eyed emoji and no question ("sick sick sick the lamp is so
+  // sick 🤩"): the slang is the praise the emoji shows.
+  const buying = asksBeforeBuying(toks, text) || SHIPS_WITHOUT_AUX.test(paddedTokens(toks));
+  if (!buying && !LOVING_EMOJI.test(text)) return null;
   const padded = paddedTokens(toks);
   if (WRONG.test(padded) || WENT_WRONG.test(padded)) return null;
   // (A word of contempt negated is praise: "NOT BAD AT ALL".)
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
-    if (NO_KIND_USE.has(t) || SCORN_GATE.has(t) || (CONTEMPT.has(t) && toks[i - 1] !== 'not' && toks[i - 1] !== 'no' && toks[i - 1] !== 'nt')) return null;
+    if (NO_KIND_USE.has(t)) return null;
+    if (!(SCORN_GATE.has(t) || CONTEMPT.has(t)) || slangIntensifier(toks, i)) continue;
+    if (SCORN_GATE.has(t) || (toks[i - 1] !== 'not' && toks[i - 1] !== 'no' && toks[i - 1] !== 'nt')) return null;
   }
   if (contemptAtShop(toks) !== null || leavingOrShaming(toks) !== null || praiseAgainstFacts(toks, text) !== null) return null;
-  return 'a question about a product, having it or shipping it';
+  return buying ? 'a question about a product, having it or shipping it' : 'the thing praised with a loving emoji';
 }
+/**
+ * Session 35 (fe, issue 11): "bad" or "stupid" as slang praise, not contempt: doubled or beside another word of slang
+ * praise ("Dis jacket wicked! Bad bad!", "the new bedding sick bad"), or "stupid" before a word of praise ("stupid cheap",
+ * "stupidly comfy"). A lone "bad" ("the bedding is bad") or "stupid" ("stupid website") stays contempt, and so does either
+ * before the shop's service ("bad bad service").
+ */
+function slangIntensifier(toks: readonly string[], i: number): boolean {
+  const t = toks[i];
+  const near = [toks[i - 1], toks[i + 1]];
+  // ("bad bad service": the shop's service, what a complaint is about.)
+  if (toks.slice(i + 1, i + 3).some((w) => SERVICE_NOUNS.has(w))) return false;
+  if (t === 'bad') return near.some((w) => w === 'bad' || (w !== undefined && w !== 'not' && SLANG_PRAISE.has(w) && w !== 'bad' && w !== 'stupid' && w !== 'stupidly'));
+  if (t === 'stupid' || t === 'stupidly') return PRAISE_WORD.test(toks[i + 1] ?? '');
+  return false;
+}
+const PRAISE_WORD = new RegExp(`^${PRAISE_ADJ}$`);
+const SERVICE_NOUNS = new Set(['service', 'delivery', 'deliveries', 'customer', 'support', 'experience', 'website', 'site', 'app', 'communication', 'company', 'shop', 'store', 'courier', 'driver', 'staff', 'team', 'chat', 'bot']);
+/** A loving or starry-eyed emoji: heart eyes, star eyes, hearts, fire, 100. */
+const LOVING_EMOJI = /[\u{1F60D}\u{1F929}\u{1F970}\u{2764}\u{1F495}\u{1F496}\u{1F497}\u{1F525}\u{1F4AF}\u{1F63B}\u{1F64C}]/u;
+/** "Unnu ship to Birmingham next day?", "u deliver to ireland?": whether it ships there, asked without "do". */
+const SHIPS_WITHOUT_AUX = / (?:you|u|ya|ye|yous|yall|allyuh|unu|unnu) (?:ship|deliver|post|send) (?:to|abroad|overseas|internationally)\b/;
 
 /** Session 14: a bereavement told ("passed away", "my late husband", "lost my mum"). */
 const GRIEF = / (?:passed away|passed on|has died|had died|died|(?:lost|losing) (?:my|our) (?:husband|wife|partner|mum|mom|mother|dad|father|son|daughter|brother|sister|nan|nana|gran|granny|grandma|grandmother|grandad|grandpa|grandfather|aunt|uncle|friend)|my late (?:husband|wife|partner|mum|mom|mother|dad|father|son|daughter|brother|sister|nan|gran|granny|grandmother|grandfather)|bereavement|bereaved|widowed)\b/;

@@ -72,3 +72,17 @@ describe('a complaint word declined, joked about, or naming the channel for a co
     'I cannae log in, someone hacked my account',
   ])('%j still escalates as a sensitive topic', (text) => expect(reason(text)).toBe('sensitive_topic'));
 });
+
+describe('"bad" and "stupid" as slang praise, and the thing praised with a loving emoji (detectNegativeSentiment beforeBuyingCalm)', () => {
+  it.each([
+    'de new cushions sick bad, allyuh do next day?',
+    'Dis hoodie wicked! Bad bad! Unnu ship to Leeds?',
+    'sick sick sick the rug is so sick 😍',
+  ])('%j does not escalate', (text) => expect(reason(text)).toBe('none'));
+
+  it.each([
+    'bad bad service, unnu ship to Leeds?',
+    'your website is stupid, do you ship to france?',
+    'this is a joke and you are useless 😍',
+  ])('%j is still negative', (text) => expect(reason(text)).toBe('negative_sentiment'));
+});
